@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds the release version of Profkarta and serves it on 127.0.0.1.
+# PORT=9000 scripts/serve.sh picks another port.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/setup.sh
+
+port="${PORT:-8080}"
+echo "Профкарта: http://127.0.0.1:$port/"
+exec trunk serve --release --address 127.0.0.1 --port "$port" --no-autoreload

@@ -1,0 +1,79 @@
+//! A labelled text field with its message, shared by the profile form and the
+//! indicator rows so that every input is tied to its label and its error.
+
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    Text,
+    /// A count of people or things. Deliberately `type="text"` with a numeric
+    /// keyboard: a `type="number"` input hides what was typed when it is not a
+    /// number ("12,5" reads as empty), and we must show it and say why.
+    Number,
+    Multiline,
+}
+
+#[component]
+pub fn Field(
+    /// Unique in the page; the label and the messages refer to it.
+    id: String,
+    label: String,
+    kind: FieldKind,
+    #[prop(into)] value: Signal<String>,
+    on_input: Callback<String>,
+    /// The message under the field; empty when the value is fine.
+    #[prop(into)]
+    error: Signal<String>,
+    /// Called when the field loses focus, e.g. to start showing "required".
+    #[prop(optional)]
+    on_blur: Option<Callback<()>>,
+    #[prop(optional)] required: bool,
+    #[prop(optional, into)] disabled: Signal<bool>,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    let has_error = move || error.with(|e| !e.is_empty());
+    let input = move |ev| on_input.run(event_target_value(&ev));
+    let blur = move |_| {
+        if let Some(cb) = on_blur {
+            cb.run(())
+        }
+    };
+    let control = match kind {
+        FieldKind::Multiline => view! {
+            <textarea
+                id=id.clone()
+                rows="2"
+                prop:value=move || value.get()
+                on:input=input
+                on:blur=blur
+                disabled=move || disabled.get()
+                aria-invalid=move || has_error().to_string()
+                aria-describedby=error_id.clone()
+            ></textarea>
+        }
+        .into_any(),
+        FieldKind::Text | FieldKind::Number => view! {
+            <input
+                id=id.clone()
+                type="text"
+                inputmode=(kind == FieldKind::Number).then_some("numeric")
+                autocomplete="off"
+                required=required
+                prop:value=move || value.get()
+                on:input=input
+                on:blur=blur
+                disabled=move || disabled.get()
+                aria-invalid=move || has_error().to_string()
+                aria-describedby=error_id.clone()
+            />
+        }
+        .into_any(),
+    };
+    view! {
+        <div class="field" class:field-number=kind == FieldKind::Number class:has-error=has_error>
+            <label for=id>{label}{required.then_some(view! { <span class="req" aria-hidden="true">" *"</span> })}</label>
+            {control}
+            <p class="field-error" id=error_id role="status">{move || error.get()}</p>
+        </div>
+    }
+}

@@ -1,0 +1,22 @@
+//! Shared state, provided through small context newtypes so that a
+//! component's needs are visible in what it asks for.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::domain::card::Card;
+use crate::domain::draft::Draft;
+use crate::domain::scoring::Assessment;
+
+/// The card template in use; fixed once the app has started.
+#[derive(Clone)]
+pub struct CardCtx(pub Arc<Card>);
+
+/// What the school has typed. The one writable piece of state.
+#[derive(Clone, Copy)]
+pub struct DraftCtx(pub RwSignal<Draft>);
+
+/// The score, derived from the card and the draft on every change.
+#[derive(Clone, Copy)]
+pub struct AssessmentCtx(pub Memo<Assessment>);

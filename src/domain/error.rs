@@ -1,0 +1,188 @@
+//! Every error the domain can report, with the Russian text the user reads.
+//!
+//! Messages live here and nowhere else, so that wording stays consistent and
+//! a reviewer can read all of it in one sitting.
+
+use std::fmt;
+
+/// Why a card template cannot be used. Shown on the start-up error screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TemplateError {
+    /// The text is not JSON of the template's shape; `detail` is the parser's own words.
+    Format {
+        detail: String,
+    },
+    /// A required text (title, indicator wording, ...) is empty; `place` says where.
+    EmptyText {
+        place: String,
+    },
+    DuplicateCode {
+        code: String,
+    },
+    CriterionMax {
+        criterion: String,
+        declared: u32,
+        sum: u32,
+    },
+    CardMax {
+        declared: u32,
+        sum: u32,
+    },
+    Threshold {
+        indicator: String,
+        threshold: u32,
+    },
+    ZeroPoints {
+        indicator: String,
+    },
+    NoIndicators,
+    LevelBands {
+        high: u32,
+        medium: u32,
+    },
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Format { detail } => {
+                write!(f, "Описание карты не удалось прочитать: {detail}.")
+            }
+            Self::EmptyText { place } => write!(f, "В описании карты не заполнен текст: {place}."),
+            Self::DuplicateCode { code } => {
+                write!(f, "Код «{code}» встречается в карте больше одного раза.")
+            }
+            Self::CriterionMax {
+                criterion,
+                declared,
+                sum,
+            } => write!(
+                f,
+                "Критерий {criterion}: заявленный максимум {declared}, а сумма баллов его показателей {sum}."
+            ),
+            Self::CardMax { declared, sum } => write!(
+                f,
+                "Заявленный максимум карты {declared}, а сумма баллов всех показателей {sum}."
+            ),
+            Self::Threshold {
+                indicator,
+                threshold,
+            } => write!(
+                f,
+                "Показатель {indicator}: порог {threshold}% вне допустимых пределов 0–100%."
+            ),
+            Self::ZeroPoints { indicator } => {
+                write!(f, "Показатель {indicator}: не указано, сколько баллов он даёт.")
+            }
+            Self::NoIndicators => write!(f, "В карте нет ни одного показателя."),
+            Self::LevelBands { high, medium } => write!(
+                f,
+                "Границы уровней заданы неверно: высокий от {high}%, средний от {medium}% \
+                 (нужно 0 < средний < высокий ≤ 100)."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for TemplateError {}
+
+/// Why a typed number cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberError {
+    NotInteger,
+    Negative,
+    TooLarge {
+        max: u64,
+    },
+    /// The other half of a share is filled in, this one is not.
+    Missing,
+    NumeratorAboveDenominator,
+}
+
+impl fmt::Display for NumberError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotInteger => write!(f, "Введите целое число без дробной части и букв."),
+            Self::Negative => write!(f, "Число не может быть отрицательным."),
+            Self::TooLarge { max } => write!(
+                f,
+                "Слишком большое число: допускается не более {}.",
+                crate::domain::text::group_digits(*max)
+            ),
+            Self::Missing => write!(f, "Заполните и это поле: без него долю не посчитать."),
+            Self::NumeratorAboveDenominator => {
+                write!(
+                    f,
+                    "Число участников больше общего числа: проверьте оба поля."
+                )
+            }
+        }
+    }
+}
+
+/// Why an evidence link is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkError {
+    Scheme,
+    NoHost,
+    Whitespace,
+    TooLong { max: usize },
+}
+
+impl fmt::Display for LinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Scheme => write!(f, "Ссылка должна начинаться с http:// или https://."),
+            Self::NoHost => write!(f, "В ссылке нет адреса сайта после http(s)://."),
+            Self::Whitespace => write!(f, "В ссылке не должно быть пробелов."),
+            Self::TooLong { max } => write!(f, "Ссылка длиннее {max} символов."),
+        }
+    }
+}
+
+/// Why a free-text field (comment, profile field) is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextError {
+    Required,
+    TooLong { max: usize },
+    PeriodFormat,
+    PeriodYears,
+}
+
+impl fmt::Display for TextError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Required => write!(f, "Обязательное поле."),
+            Self::TooLong { max } => write!(f, "Слишком длинный текст: не более {max} символов."),
+            Self::PeriodFormat => write!(f, "Укажите учебный год в виде 2025/2026."),
+            Self::PeriodYears => {
+                write!(
+                    f,
+                    "Второй год должен быть следующим за первым, например 2025/2026."
+                )
+            }
+        }
+    }
+}
+
+/// A problem with one field of an indicator row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldError {
+    Number(NumberError),
+    /// `line` counts from 1, as the user sees lines in the links box.
+    Link {
+        line: usize,
+        error: LinkError,
+    },
+    Comment(TextError),
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Number(e) => e.fmt(f),
+            Self::Link { line, error } => write!(f, "Строка {line}: {error}"),
+            Self::Comment(e) => e.fmt(f),
+        }
+    }
+}

@@ -1,0 +1,88 @@
+//! Russian number wording shared by every view and message.
+
+/// Picks the noun form Russian grammar needs after `n`: 1 балл, 2 балла, 5 баллов.
+pub fn plural<'a>(n: u64, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
+    match (n % 10, n % 100) {
+        (_, 11..=14) => many,
+        (1, _) => one,
+        (2..=4, _) => few,
+        _ => many,
+    }
+}
+
+/// "1 балл", "3 балла", "23 балла".
+pub fn points(n: u64) -> String {
+    format!("{n} {}", plural(n, "балл", "балла", "баллов"))
+}
+
+/// Groups thousands with a narrow no-break space, as Russian typography does: 1 000 000.
+pub fn group_digits(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{202F}');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `part / whole` as a percentage with one decimal and a decimal comma, rounded
+/// half up: "30,0 %". Only for display; no decision is ever taken on this text.
+pub fn percent(part: u64, whole: u64) -> String {
+    if whole == 0 {
+        return "—".to_owned();
+    }
+    let tenths = (u128::from(part) * 1000 * 2 + u128::from(whole)) / (u128::from(whole) * 2);
+    format!("{},{}\u{A0}%", tenths / 10, tenths % 10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plural_forms() {
+        let forms: Vec<_> = [0, 1, 2, 4, 5, 11, 12, 14, 21, 22, 23, 25, 101, 111]
+            .iter()
+            .map(|&n| points(n))
+            .collect();
+        assert_eq!(
+            forms,
+            [
+                "0 баллов",
+                "1 балл",
+                "2 балла",
+                "4 балла",
+                "5 баллов",
+                "11 баллов",
+                "12 баллов",
+                "14 баллов",
+                "21 балл",
+                "22 балла",
+                "23 балла",
+                "25 баллов",
+                "101 балл",
+                "111 баллов"
+            ]
+        );
+    }
+
+    #[test]
+    fn digits_are_grouped_by_thousands() {
+        assert_eq!(group_digits(7), "7");
+        assert_eq!(group_digits(1000), "1\u{202F}000");
+        assert_eq!(group_digits(1_000_000), "1\u{202F}000\u{202F}000");
+        assert_eq!(group_digits(123_456), "123\u{202F}456");
+    }
+
+    #[test]
+    fn percent_rounds_half_up_with_a_comma() {
+        assert_eq!(percent(3, 10), "30,0\u{A0}%");
+        assert_eq!(percent(1, 3), "33,3\u{A0}%");
+        assert_eq!(percent(2, 3), "66,7\u{A0}%");
+        assert_eq!(percent(19, 23), "82,6\u{A0}%");
+        assert_eq!(percent(1, 0), "—");
+    }
+}

@@ -1,0 +1,105 @@
+// Page object of the school's card: how a user reaches each control, and
+// web-first assertions that wait for the app to react instead of sleeping.
+import assert from 'node:assert/strict';
+
+const slug = (code) => `ind-${code.replaceAll('.', '-')}`;
+
+export class CardPage {
+    constructor(page) {
+        this.page = page;
+    }
+
+    row(code) {
+        return this.page.getByTestId(slug(code));
+    }
+
+    /// The input of a row by its field name: numerator, denominator, count, evidence, comment.
+    input(code, field) {
+        return this.page.locator(`#${slug(code)}-${field}`);
+    }
+
+    async field(code, field, value) {
+        await this.input(code, field).fill(value);
+    }
+
+    async share(code, numerator, denominator) {
+        await this.field(code, 'numerator', numerator);
+        await this.field(code, 'denominator', denominator);
+    }
+
+    async fact(code, present) {
+        await this.row(code).getByRole('radio', { name: present ? 'Да' : 'Нет', exact: true }).check();
+    }
+
+    async profile(label, value) {
+        await this.page.getByLabel(label).fill(value);
+    }
+
+    async level(label, present) {
+        await this.page.getByRole('checkbox', { name: label }).setChecked(present);
+    }
+
+    async ovz(present) {
+        await this.page.getByRole('checkbox', { name: /ОВЗ/ }).setChecked(present);
+    }
+
+    /// Waits until the element shows exactly `expected` (trimmed), or fails
+    /// with what it showed instead.
+    async expectExact(locator, expected, what) {
+        const element = await locator.elementHandle({ timeout: 5000 });
+        try {
+            await this.page.waitForFunction(
+                ([el, text]) => el.textContent.trim() === text,
+                [element, expected],
+                { timeout: 5000 },
+            );
+        } catch {
+            assert.equal((await element.textContent()).trim(), expected, what);
+            throw new Error(`${what}: waiting failed`);
+        }
+    }
+
+    async expectText(testid, expected) {
+        await this.expectExact(this.page.getByTestId(testid), expected, testid);
+    }
+
+    async expectSummary({ total, percent, level }) {
+        if (total !== undefined) await this.expectText('total', total);
+        if (percent !== undefined) await this.expectText('percent', percent);
+        if (level !== undefined) await this.expectText('level', level);
+    }
+
+    async expectSubtotal(criterion, expected) {
+        await this.expectText(`summary-criterion-${criterion}`, expected);
+        await this.expectExact(
+            this.page.getByTestId(`subtotal-${criterion}`).locator('strong'),
+            expected,
+            `criterion ${criterion} subtotal`,
+        );
+    }
+
+    async expectPoints(code, expected) {
+        await this.expectExact(this.row(code).getByTestId('points'), expected, `points of ${code}`);
+    }
+
+    async expectNote(code, expected) {
+        await this.expectExact(this.row(code).getByTestId('note'), expected, `note of ${code}`);
+    }
+
+    async expectShare(code, expected) {
+        await this.expectExact(this.row(code).getByTestId('share'), expected, `share of ${code}`);
+    }
+
+    async expectFieldError(code, field, message) {
+        const error = this.page.locator(`#${slug(code)}-${field}-error`);
+        await this.expectExact(error, message, `message under ${code} ${field}`);
+        assert.equal(await this.input(code, field).getAttribute('aria-invalid'), 'true');
+    }
+
+    async expectPeriodDefault() {
+        const value = await this.page.getByLabel('Отчётный период (учебный год)').inputValue();
+        assert.match(value, /^\d{4}\/\d{4}$/);
+        const [a, b] = value.split('/').map(Number);
+        assert.equal(b, a + 1);
+    }
+}

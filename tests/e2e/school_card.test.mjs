@@ -1,0 +1,175 @@
+// A school fills in the expert card as a user would, and every figure on the
+// screen is checked against values worked out by hand from seed 003's rules.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openApp } from './harness.mjs';
+import { CardPage } from './card_page.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+});
+
+after(async () => {
+    await browser?.close();
+    await server?.close();
+});
+
+async function withCard(fn) {
+    const { context, page, errors } = await openApp(browser, server.url);
+    try {
+        await fn(new CardPage(page));
+        assert.deepEqual(errors.map(String), [], 'no errors in the browser console');
+    } finally {
+        await context.close();
+    }
+}
+
+test('a fresh card is the full 23-point card, nothing answered', () =>
+    withCard(async (card) => {
+        await card.expectSummary({ total: '0 из 23', percent: '0,0\u00a0%', level: 'низкая' });
+        await card.expectText('unanswered', 'Не заполнено: 23 показателя.');
+        await card.expectText('invalid', '');
+        assert.equal(await card.page.getByTestId(/^ind-/).count(), 23);
+        await card.expectPeriodDefault();
+    }));
+
+test('a school without grades 10–11 fills in its card; figures match the hand count', () =>
+    withCard(async (card) => {
+        await card.profile('Полное наименование ОО', 'МАОУ «Основная школа № 7»');
+        await card.profile('Муниципальное образование', 'г. Екатеринбург');
+        await card.profile('Ответственный (ФИО, должность)', 'Петрова А. С., директор');
+        await card.level('СОО (10–11 классы)', false);
+
+        // 1.3, 1.5 and 3.2 concern grades 10–11: not applicable, maximum 20.
+        for (const code of ['1.3', '1.5', '3.2']) await card.expectPoints(code, 'не применимо');
+        await card.expectSummary({ total: '0 из 20' });
+
+        // Exactly 30% earns the "не менее 30%" point.
+        await card.share('1.1', '30', '100');
+        await card.expectPoints('1.1', '1 балл из 1');
+        await card.expectShare('1.1', '30,0\u00a0%');
+        // 49% is one person short of 50%.
+        await card.share('1.2', '49', '100');
+        await card.expectPoints('1.2', '0 баллов из 1');
+        await card.expectNote('1.2', 'До порога 50\u00a0% не хватает 1 чел.');
+        await card.share('1.4', '3', '10');
+        await card.fact('1.6', true);
+        // 19 of 95 is exactly 20%.
+        await card.share('1.7', '19', '95');
+        await card.expectPoints('1.7', '1 балл из 1');
+        await card.fact('1.8', false);
+        await card.fact('2.1', true);
+        // 11 of 56 is 19.6%; 20% of 56 is 11.2, so 12 are needed: one more.
+        await card.share('4.1', '11', '56');
+        await card.expectNote('4.1', 'До порога 20\u00a0% не хватает 1 чел.');
+        await card.share('5.3', '1', '5');
+        // More graduates continuing than graduates: refused, and not counted.
+        await card.share('6.2', '40', '30');
+        await card.expectPoints('6.2', 'не учитывается');
+        await card.expectFieldError('6.2', 'numerator', 'Число участников больше общего числа: проверьте оба поля.');
+
+        // 1.1 + 1.4 + 1.6 + 1.7 + 2.1 + 5.3 = 6 of 20 = 30%: low (below 60%).
+        await card.expectSummary({ total: '6 из 20', percent: '30,0\u00a0%', level: 'низкая' });
+        await card.expectSubtotal('1', '4 из 6');
+        await card.expectSubtotal('2', '1 из 2');
+        await card.expectSubtotal('5', '1 из 3');
+        await card.expectSubtotal('6', '0 из 2');
+        await card.expectText('invalid', 'С ошибками (не учитываются): 1 показатель.');
+
+        // Six more facts: 12 of 20 is exactly 60%, the lowest medium.
+        for (const code of ['3.1', '3.3', '4.3', '4.4', '5.1', '5.2']) await card.fact(code, true);
+        await card.expectSummary({ total: '12 из 20', percent: '60,0\u00a0%', level: 'средняя' });
+
+        // Fixing 6.2 (21 of 30 = 70%) counts it at once.
+        await card.field('6.2', 'numerator', '21');
+        await card.expectPoints('6.2', '1 балл из 1');
+        await card.expectText('invalid', '');
+        // 7.1: 14 of 20 = 70%; 6.1 and 2.2 facts: 16 of 20 = 80%, high.
+        await card.share('7.1', '14', '20');
+        await card.fact('6.1', true);
+        await card.fact('2.2', true);
+        await card.expectSummary({ total: '16 из 20', percent: '80,0\u00a0%', level: 'высокая' });
+
+        // Untick ОВЗ: 2.2 and 4.2 leave the card; 15 of 18 = 83.3%.
+        await card.ovz(false);
+        await card.expectPoints('2.2', 'не применимо');
+        await card.expectSummary({ total: '15 из 18', percent: '83,3\u00a0%', level: 'высокая' });
+
+        // Back to a full school: 15 of 23 applicable = 65.2%, medium.
+        await card.ovz(true);
+        await card.level('СОО (10–11 классы)', true);
+        await card.expectSummary({ total: '16 из 23', percent: '69,6\u00a0%', level: 'средняя' });
+        // 23 - 20 answered rows (4.2, 1.3, 1.5, 3.2 still open) ...
+        await card.expectText('unanswered', 'Не заполнено: 4 показателя.');
+    }));
+
+test('invalid numbers are marked on the field in Russian and never counted', () =>
+    withCard(async (card) => {
+        const cases = [
+            ['-5', 'Число не может быть отрицательным.'],
+            ['12,5', 'Введите целое число без дробной части и букв.'],
+            ['десять', 'Введите целое число без дробной части и букв.'],
+            ['5000000', 'Слишком большое число: допускается не более 1\u202f000\u202f000.'],
+        ];
+        for (const [typed, message] of cases) {
+            await card.share('1.1', typed, '10');
+            await card.expectFieldError('1.1', 'numerator', message);
+            await card.expectPoints('1.1', 'не учитывается');
+            await card.expectSummary({ total: '0 из 23' });
+        }
+        await card.share('1.1', '10', '10');
+        await card.expectPoints('1.1', '1 балл из 1');
+        await card.expectSummary({ total: '1 из 23' });
+
+        // A link that is not a web page holds the point back until fixed.
+        await card.field('1.1', 'evidence', 'https://school7.ru/proforientatsiya\njavascript:alert(1)');
+        await card.expectFieldError('1.1', 'evidence', 'Строка 2: Ссылка должна начинаться с http:// или https://.');
+        await card.expectSummary({ total: '0 из 23' });
+        await card.field('1.1', 'evidence', 'https://school7.ru/proforientatsiya');
+        await card.expectSummary({ total: '1 из 23' });
+    }));
+
+test('the score follows every keystroke', () =>
+    withCard(async (card) => {
+        await card.field('1.3', 'denominator', '40');
+        const numerator = card.input('1.3', 'numerator');
+        await numerator.focus();
+        // 2 → 5% (0), 27 → 67.5% (0), then a third digit makes 270 > 40: refused.
+        await card.page.keyboard.type('2');
+        await card.expectShare('1.3', '5,0\u00a0%');
+        await card.page.keyboard.type('7');
+        await card.expectShare('1.3', '67,5\u00a0%');
+        await card.expectNote('1.3', 'До порога 70\u00a0% не хватает 1 чел.');
+        await card.page.keyboard.press('Backspace');
+        await card.page.keyboard.press('Backspace');
+        await card.page.keyboard.type('28');
+        await card.expectPoints('1.3', '1 балл из 1');
+        await card.expectSummary({ total: '1 из 23' });
+    }));
+
+test('the card can be filled with the keyboard alone', () =>
+    withCard(async (card) => {
+        const { page } = card;
+        await page.keyboard.press('Tab');
+        await assert.doesNotReject(page.getByRole('link', { name: 'Перейти к итогам' }).evaluate(
+            (a) => { if (document.activeElement !== a) throw new Error('skip link is not first'); }));
+        await page.keyboard.press('Tab');
+        await page.keyboard.type('МБОУ СОШ № 12');
+        await page.keyboard.press('Tab');
+        await page.keyboard.type('Ленинский район');
+        assert.equal(await page.getByLabel('Муниципальное образование').inputValue(), 'Ленинский район');
+
+        // From 1.5's comment, Tab reaches 1.6's yes/no group; Space answers it.
+        await card.input('1.5', 'comment').focus();
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Space');
+        await card.expectPoints('1.6', '1 балл из 1');
+        // Arrow keys move within the group: now "Нет".
+        await page.keyboard.press('ArrowRight');
+        await card.expectPoints('1.6', '0 баллов из 1');
+        await card.expectSummary({ total: '0 из 23' });
+    }));
