@@ -186,3 +186,113 @@ impl fmt::Display for FieldError {
         }
     }
 }
+
+/// Why a file is not a valid Profkarta submission.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SubmissionError {
+    NotJson,
+    NotSubmission,
+    UnsupportedVersion {
+        version: u64,
+    },
+    /// The key or signature field is not of the expected encoding or length.
+    BadEncoding {
+        field: &'static str,
+    },
+    /// The signature does not match the content: the file was altered.
+    SignatureInvalid,
+    /// The signed content does not have the expected structure.
+    Shape {
+        detail: String,
+    },
+}
+
+impl fmt::Display for SubmissionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotJson => write!(f, "Файл не является JSON: возможно, это не выгрузка Профкарты."),
+            Self::NotSubmission => write!(f, "Это JSON, но не выгрузка экспертной карты Профкарты."),
+            Self::UnsupportedVersion { version } => write!(
+                f,
+                "Файл создан версией формата {version}, которую это приложение не знает. Обновите страницу."
+            ),
+            Self::BadEncoding { field } => {
+                write!(f, "Повреждено поле подписи «{field}»: файл изменён или обрезан.")
+            }
+            Self::SignatureInvalid => write!(
+                f,
+                "Подпись не совпадает с содержимым: файл был изменён после выгрузки."
+            ),
+            Self::Shape { detail } => write!(f, "Содержимое файла повреждено: {detail}."),
+        }
+    }
+}
+
+/// Why a stored or backed-up draft cannot be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DraftLoadError {
+    NotJson,
+    Foreign,
+    /// Saved by a newer version of the app: kept untouched until it is updated.
+    Newer {
+        schema: u64,
+    },
+    Shape {
+        detail: String,
+    },
+}
+
+impl fmt::Display for DraftLoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotJson => write!(f, "Сохранённые данные повреждены (это не JSON)."),
+            Self::Foreign => write!(f, "Сохранённые данные не похожи на черновик Профкарты."),
+            Self::Newer { schema } => write!(
+                f,
+                "Черновик сохранён более новой версией приложения (формат {schema}). \
+                 Обновите страницу; до тех пор черновик не изменяется."
+            ),
+            Self::Shape { detail } => write!(f, "Черновик повреждён: {detail}."),
+        }
+    }
+}
+
+/// Why the browser's storage refused to keep something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageError {
+    Unavailable,
+    Full,
+    Other,
+}
+
+impl fmt::Display for StorageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unavailable => write!(
+                f,
+                "Хранилище браузера недоступно (частный режим или запрет сайтов хранить данные)."
+            ),
+            Self::Full => write!(f, "Хранилище браузера переполнено."),
+            Self::Other => write!(f, "Браузер отказался сохранить данные."),
+        }
+    }
+}
+
+/// Why a key backup file cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyError {
+    NotKeyFile,
+    Damaged,
+}
+
+impl fmt::Display for KeyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotKeyFile => write!(f, "Это не файл ключа подписи Профкарты."),
+            Self::Damaged => write!(
+                f,
+                "Файл ключа повреждён: открытый ключ не соответствует секретному."
+            ),
+        }
+    }
+}
