@@ -17,6 +17,8 @@ cargo test
 
 step "release build"
 trunk build --release
+# The e2e tests check exported files with the project's own verifier.
+cargo build --bin profkarta-verify
 
 step "end-to-end tests (headless Chromium, release build)"
 node --test tests/e2e/

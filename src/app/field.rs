@@ -43,6 +43,8 @@ pub fn Field(
             <textarea
                 id=id.clone()
                 rows="2"
+                // Lets print styles recognise an empty box (`:placeholder-shown`).
+                placeholder="—"
                 prop:value=move || value.get()
                 on:input=input
                 on:blur=blur

@@ -1,10 +1,15 @@
 //! The Leptos shell: components that render the core's view models and turn
 //! user events into draft updates. No scoring or validation happens here.
 
+mod browser;
 mod field;
+mod file_picker;
 mod root;
 mod school;
+mod signing_key;
 mod state;
+mod storage;
 mod template_error;
+mod workspace;
 
 pub use root::App;

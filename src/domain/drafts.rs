@@ -19,8 +19,9 @@ pub const PREFIX: &str = "profkarta/draft/";
 pub const QUARANTINE_PREFIX: &str = "profkarta/unreadable/";
 pub const KEY_STORAGE: &str = "profkarta/key";
 
+/// Everything about a draft except its content.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StoredDraft {
+pub struct DraftMeta {
     pub schema: u64,
     pub id: String,
     /// Grows with every save; a stored revision above the one this tab
@@ -34,11 +35,17 @@ pub struct StoredDraft {
     /// A name the user gave the draft; empty means "school · period".
     #[serde(default)]
     pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredDraft {
+    #[serde(flatten)]
+    pub meta: DraftMeta,
     pub draft: Draft,
 }
 
-impl StoredDraft {
-    pub fn new(id: String, draft: Draft, now: &str) -> Self {
+impl DraftMeta {
+    pub fn new(id: String, now: &str) -> Self {
         Self {
             schema: SCHEMA,
             id,
@@ -46,7 +53,6 @@ impl StoredDraft {
             updated_at: now.to_owned(),
             replaces: None,
             label: String::new(),
-            draft,
         }
     }
 
@@ -55,20 +61,33 @@ impl StoredDraft {
     }
 
     /// What the list of drafts shows.
-    pub fn title(&self) -> String {
+    pub fn title(&self, draft: &Draft) -> String {
         if !self.label.trim().is_empty() {
             return self.label.trim().to_owned();
         }
-        let name = self.draft.profile.name.trim();
+        let name = draft.profile.name.trim();
         let name = if name.is_empty() {
             "Без названия"
         } else {
             name
         };
-        match self.draft.profile.period.trim() {
+        match draft.profile.period.trim() {
             "" => name.to_owned(),
             period => format!("{name} · {period}"),
         }
+    }
+}
+
+impl StoredDraft {
+    pub fn new(id: String, draft: Draft, now: &str) -> Self {
+        Self {
+            meta: DraftMeta::new(id, now),
+            draft,
+        }
+    }
+
+    pub fn title(&self) -> String {
+        self.meta.title(&self.draft)
     }
 
     /// "Start next year from this one": same school, the following period,
@@ -86,6 +105,78 @@ impl StoredDraft {
 
     pub fn encode(&self) -> String {
         serde_json::to_string(self).expect("a draft serialises")
+    }
+}
+
+/// A file a school opens: a backup of a draft or one of its own exports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SchoolFile {
+    Draft(Box<StoredDraft>),
+    Export(Box<crate::domain::submission::Opened>),
+}
+
+/// Tells the two kinds apart by their format marker and reads either; the
+/// error is the one of the kind the file claims to be.
+pub fn read_school_file(text: &str) -> Result<SchoolFile, String> {
+    let claims_export = serde_json::from_str::<Value>(text)
+        .ok()
+        .and_then(|v| v.get("format").and_then(Value::as_str).map(str::to_owned))
+        .is_some_and(|f| f == crate::domain::submission::FORMAT);
+    if claims_export {
+        crate::domain::submission::open(text)
+            .map(|o| SchoolFile::Export(Box::new(o)))
+            .map_err(|e| e.to_string())
+    } else {
+        decode(text)
+            .map(|d| SchoolFile::Draft(Box::new(d)))
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// Whether this tab may write over what storage holds now: only if nobody
+/// saved a later revision since this tab last read or wrote it.
+pub fn may_overwrite(stored: Option<&str>, base_revision: u64) -> bool {
+    match stored.map(decode) {
+        None => true,
+        Some(Ok(other)) => other.meta.revision <= base_revision,
+        // A newer app's draft is never overwritten; unreadable text is ours
+        // to replace only because it was already kept aside at start-up.
+        Some(Err(DraftLoadError::Newer { .. })) => false,
+        Some(Err(_)) => true,
+    }
+}
+
+/// Where autosave stands, as the status line shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Nothing changed since the draft was opened.
+    Unchanged,
+    Pending,
+    Saved {
+        at: String,
+    },
+    Failed(crate::domain::error::StorageError),
+    /// Another tab saved this draft after we read it.
+    Conflict,
+}
+
+impl SaveStatus {
+    pub fn message(&self) -> String {
+        match self {
+            Self::Unchanged => "Изменений нет.".to_owned(),
+            Self::Pending => "Сохраняется…".to_owned(),
+            Self::Saved { at } => format!("Сохранено в {at}."),
+            Self::Failed(e) => format!(
+                "Не сохранено: {e} Черновик остаётся в этой вкладке — скачайте резервную копию."
+            ),
+            Self::Conflict => "Этот черновик изменён в другой вкладке: автосохранение \
+                               приостановлено, чтобы не затереть чужие изменения."
+                .to_owned(),
+        }
+    }
+
+    pub fn is_problem(&self) -> bool {
+        matches!(self, Self::Failed(_) | Self::Conflict)
     }
 }
 
@@ -170,11 +261,11 @@ mod tests {
         let v0 = r#"{"profile":{"name":"Школа № 1","levels":["noo","ooo"],"ovz":false,"period":"2024/2025"},
                     "answers":{"1.6":{"fact":true}}}"#;
         let stored = decode(v0).unwrap();
-        assert_eq!(stored.schema, SCHEMA);
+        assert_eq!(stored.meta.schema, SCHEMA);
         assert_eq!(stored.draft.profile.name, "Школа № 1");
         assert!(!stored.draft.profile.ovz);
         assert_eq!(stored.draft.answers["1.6"].fact, Some(true));
-        assert_eq!(stored.revision, 0);
+        assert_eq!(stored.meta.revision, 0);
     }
 
     #[test]
@@ -199,10 +290,23 @@ mod tests {
     }
 
     #[test]
+    fn overwrite_only_what_this_tab_has_seen() {
+        let mut stored = sample();
+        stored.meta.revision = 4;
+        let text = stored.encode();
+        assert!(may_overwrite(None, 0));
+        assert!(may_overwrite(Some(&text), 4));
+        assert!(may_overwrite(Some(&text), 5));
+        assert!(!may_overwrite(Some(&text), 3));
+        let newer = text.replace("\"schema\":1", "\"schema\":2");
+        assert!(!may_overwrite(Some(&newer), 99));
+    }
+
+    #[test]
     fn titles() {
         let mut stored = sample();
         assert_eq!(stored.title(), "МБОУ СОШ № 3 · 2025/2026");
-        stored.label = "Черновик для завуча".into();
+        stored.meta.label = "Черновик для завуча".into();
         assert_eq!(stored.title(), "Черновик для завуча");
         assert_eq!(
             StoredDraft::new("x".into(), Draft::default(), NOW).title(),
@@ -217,7 +321,7 @@ mod tests {
         assert_eq!(empty.draft.profile.period, "2026/2027");
         assert_eq!(empty.draft.profile.name, "МБОУ СОШ № 3");
         assert!(empty.draft.answers.is_empty());
-        assert_eq!(empty.replaces, None);
+        assert_eq!(empty.meta.replaces, None);
         let copied = stored.next_year("d3".into(), NOW, true);
         assert_eq!(copied.draft.answers, stored.draft.answers);
     }

@@ -31,6 +31,10 @@ export class CardPage {
         await this.row(code).getByRole('radio', { name: present ? 'Да' : 'Нет', exact: true }).check();
     }
 
+    async isFocused(id) {
+        return this.page.evaluate((id) => document.activeElement?.id === id, id);
+    }
+
     async profile(label, value) {
         await this.page.getByLabel(label).fill(value);
     }

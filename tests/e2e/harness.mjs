@@ -60,9 +60,17 @@ export async function launchBrowser() {
     });
 }
 
-/// Opens the app in a fresh context and waits until it has mounted.
-export async function openApp(browser, url, viewport = { width: 1366, height: 768 }) {
-    const context = await browser.newContext({ viewport, locale: 'ru-RU' });
+/// Opens the app in a fresh context (empty storage) and waits until it has
+/// mounted. `initScript` runs in the page before the app, e.g. to prepare storage.
+export async function openApp(browser, url, { viewport = { width: 1366, height: 768 }, initScript } = {}) {
+    const context = await browser.newContext({ viewport, locale: 'ru-RU', acceptDownloads: true });
+    if (initScript) await context.addInitScript(initScript);
+    const { page, errors } = await openPage(context, url);
+    return { context, page, errors };
+}
+
+/// Another tab of the same browser profile (shared storage).
+export async function openPage(context, url) {
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e));
@@ -70,7 +78,15 @@ export async function openApp(browser, url, viewport = { width: 1366, height: 76
     page.on('response', (r) => r.status() >= 400 && errors.push(new Error(`${r.status()} ${r.url()}`)));
     await page.goto(url);
     await page.getByTestId('total').waitFor();
-    return { context, page, errors };
+    return { page, errors };
+}
+
+/// Clicks `trigger` and returns the text of the file the page downloads.
+export async function downloadText(page, trigger) {
+    const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
+    const path = await download.path();
+    const { readFile } = await import('node:fs/promises');
+    return { name: download.suggestedFilename(), path, text: await readFile(path, 'utf8') };
 }
 
 export const ARTIFACTS = join(root, 'tests', 'e2e', 'artifacts');

@@ -14,9 +14,14 @@ try {
     await row.getByLabel('Всего обучающихся 1–4 классов').fill('100');
     await page.getByTestId('ind-1-2').getByLabel('Обучающиеся 8–9 классов, посетившие мероприятия').fill('12,5');
     await page.getByTestId('ind-1-6').getByRole('radio', { name: 'Да' }).check();
+    await page.getByRole('button', { name: /Мои черновики/ }).click();
     await row.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'school-rows.png') });
     await page.screenshot({ path: join(ARTIFACTS, 'school-full.png'), fullPage: true });
+    await page.locator('#export').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'school-export.png') });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(ARTIFACTS, 'school-top-drafts.png') });
     await page.emulateMedia({ media: 'print' });
     await page.pdf({ path: join(ARTIFACTS, 'school-print.pdf'), format: 'A4' }).catch(() => {});
     await context.close();

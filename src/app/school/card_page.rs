@@ -4,6 +4,10 @@
 use leptos::prelude::*;
 
 use crate::app::school::criterion_section::CriterionSection;
+use crate::app::school::draft_bar::DraftBar;
+use crate::app::school::export_panel::ExportPanel;
+use crate::app::school::notices_panel::NoticesPanel;
+use crate::app::school::print_footer::PrintFooter;
 use crate::app::school::profile_form::ProfileForm;
 use crate::app::school::score_summary::ScoreSummary;
 use crate::app::state::CardCtx;
@@ -50,12 +54,16 @@ pub fn SchoolCardPage() -> impl IntoView {
             <h1>{card.title.clone()}</h1>
             <p class="source">{card.source.clone()}</p>
         </header>
+        <DraftBar/>
+        <NoticesPanel/>
         <div class="layout">
             <main class="card-main">
                 <ProfileForm/>
                 {directions}
+                <ExportPanel/>
             </main>
             <ScoreSummary/>
         </div>
+        <PrintFooter/>
     }
 }

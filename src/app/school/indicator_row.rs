@@ -76,7 +76,9 @@ pub fn IndicatorRow(
     view! {
         <article
             class=move || format!("indicator status-{}", explained.with(|e| e.status.key()))
+            id=slug.clone()
             data-testid=slug.clone()
+            tabindex="-1"
             aria-labelledby=text_id
         >
             <div class="indicator-head">

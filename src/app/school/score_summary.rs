@@ -56,6 +56,7 @@ pub fn ScoreSummary() -> impl IntoView {
             <p class="bands muted">{move || total.with(|t| t.bands.clone())}</p>
             <p class="todo" data-testid="unanswered">{move || total.with(|t| t.unanswered.clone())}</p>
             <p class="todo todo-error" data-testid="invalid">{move || total.with(|t| t.invalid.clone())}</p>
+            <p><a href="#export">"Перейти к выгрузке для отдела"</a></p>
             <table class="subtotals">
                 <caption>"По критериям"</caption>
                 <tbody>{rows}</tbody>

@@ -1,0 +1,119 @@
+//! The few browser facilities the app needs beyond the DOM: clock,
+//! randomness, downloads and reading picked files. Kept at the edge so the
+//! core never sees them.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::domain::signature::to_hex;
+
+/// Now, as ISO 8601 in UTC: "2026-11-22T10:15:00.000Z".
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}
+
+/// Local wall-clock time of an ISO timestamp, "14:05", for status lines.
+pub fn local_hhmm(iso: &str) -> String {
+    let date = js_sys::Date::new(&JsValue::from_str(iso));
+    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+}
+
+/// Local date and time of an ISO timestamp, "22.11.2026 14:05".
+pub fn local_datetime(iso: &str) -> String {
+    let date = js_sys::Date::new(&JsValue::from_str(iso));
+    if date.get_time().is_nan() {
+        return String::new();
+    }
+    format!(
+        "{:02}.{:02}.{} {}",
+        date.get_date(),
+        date.get_month() + 1,
+        date.get_full_year(),
+        local_hhmm(iso)
+    )
+}
+
+/// The current calendar year and month (1–12).
+pub fn year_month() -> (u16, u8) {
+    let now = js_sys::Date::new_0();
+    let year = u16::try_from(now.get_full_year()).unwrap_or(2026);
+    let month = u8::try_from(now.get_month() + 1).unwrap_or(1);
+    (year, month)
+}
+
+/// Cryptographically strong random bytes from `crypto.getRandomValues`.
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    let crypto = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .expect("crypto.getRandomValues is available in every supported browser");
+    crypto
+        .get_random_values_with_u8_array(&mut bytes)
+        .expect("getRandomValues fills 32 bytes");
+    bytes
+}
+
+/// A random identifier, 32 hex digits.
+pub fn random_id() -> String {
+    to_hex(&random_bytes::<16>())
+}
+
+/// Hands `text` to the user as a file download.
+pub fn download(file_name: &str, text: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json;charset=utf-8");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or(JsValue::NULL)?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    // Revoking at once can cancel the download in some browsers.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
+}
+
+/// The files picked in an `<input type="file">`.
+pub fn picked_files(input: &web_sys::HtmlInputElement) -> Vec<web_sys::File> {
+    let Some(list) = input.files() else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// Reads a picked file as text.
+pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
+    JsFuture::from(file.text())
+        .await
+        .map(|v| v.as_string().unwrap_or_default())
+        .map_err(|e| format!("{e:?}"))
+}
+
+pub fn confirm(question: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(question).ok())
+        .unwrap_or(false)
+}
+
+pub fn prompt(question: &str, default: &str) -> Option<String> {
+    web_sys::window().and_then(|w| {
+        w.prompt_with_message_and_default(question, default)
+            .ok()
+            .flatten()
+    })
+}
+
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}

@@ -1,0 +1,63 @@
+//! Messages that must not be missed: storage trouble, a conflict with
+//! another tab, data kept aside. Each can be dismissed; raw data can be
+//! downloaded first.
+
+use leptos::prelude::*;
+
+use crate::app::browser::download;
+use crate::app::workspace::{Notice, Notices, Workspace};
+use crate::domain::drafts::SaveStatus;
+
+#[component]
+pub fn NoticesPanel() -> impl IntoView {
+    let ws: Workspace = expect_context();
+    let Notices(notices) = expect_context();
+    let conflict = move || ws.status.with(|s| *s == SaveStatus::Conflict);
+    let failed = move || ws.status.with(|s| matches!(s, SaveStatus::Failed(_)));
+    let backup = move |_| {
+        let (name, text) = ws.backup();
+        let _ = download(&name, &text);
+    };
+    let notice = move |(i, n): (usize, Notice)| {
+        let raw = n.raw.map(|(name, text)| {
+            view! {
+                <button type="button" on:click=move |_| { let _ = download(&name, &text); }>
+                    "Скачать исходный текст"
+                </button>
+            }
+        });
+        view! {
+            <li>
+                <span>{n.text}</span>
+                {raw}
+                <button type="button" on:click=move |_| notices.update(|all| { all.remove(i); })>
+                    "Скрыть"
+                </button>
+            </li>
+        }
+    };
+    view! {
+        <Show when=conflict>
+            <div class="notice notice-warning" role="alert" data-testid="conflict">
+                <p>
+                    <strong>"Черновик изменён в другой вкладке или окне."</strong>
+                    " Автосохранение здесь приостановлено, чтобы не затереть те изменения."
+                </p>
+                <button type="button" on:click=move |_| ws.take_stored()>"Загрузить сохранённую версию"</button>
+                <button type="button" on:click=move |_| ws.keep_mine()>"Сохранить версию из этой вкладки"</button>
+                <button type="button" on:click=backup>"Скачать версию из этой вкладки"</button>
+            </div>
+        </Show>
+        <Show when=failed>
+            <div class="notice notice-warning" role="alert" data-testid="storage-failed">
+                <p>{move || ws.status.with(|s| s.message())}</p>
+                <button type="button" on:click=backup>"Скачать резервную копию"</button>
+            </div>
+        </Show>
+        <Show when=move || notices.with(|n| !n.is_empty())>
+            <ul class="notice" role="status" data-testid="notices">
+                {move || notices.get().into_iter().enumerate().map(notice).collect_view()}
+            </ul>
+        </Show>
+    }
+}

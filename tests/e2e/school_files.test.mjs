@@ -1,0 +1,278 @@
+// The school side over several days: drafts that survive reloads, storage
+// trouble, two tabs, the signed export (verified outside the browser by the
+// project's own command), loading an export back, and the print view.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { startServer, launchBrowser, openApp, openPage, downloadText, ARTIFACTS } from './harness.mjs';
+import { CardPage } from './card_page.mjs';
+
+const VERIFY = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-verify');
+
+let server;
+let browser;
+
+before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    await mkdir(ARTIFACTS, { recursive: true });
+});
+
+after(async () => {
+    await browser?.close();
+    await server?.close();
+});
+
+async function withCard(fn, options) {
+    const { context, page, errors } = await openApp(browser, server.url, options);
+    try {
+        await fn(new CardPage(page), context);
+        assert.deepEqual(errors.map(String), [], 'no errors in the browser console');
+    } finally {
+        await context.close();
+    }
+}
+
+async function fillSchool(card) {
+    await card.profile('Полное наименование ОО', 'МАОУ СОШ № 7');
+    await card.profile('Муниципальное образование', 'г. Екатеринбург');
+    await card.profile('Ответственный (ФИО, должность)', 'Петрова А. С., директор');
+    await card.profile('Отчётный период (учебный год)', '2025/2026');
+}
+
+async function expectSaved(card) {
+    await card.page.getByTestId('save-status').filter({ hasText: /^Сохранено в \d\d:\d\d\.$/ }).waitFor();
+}
+
+test('a draft survives a reload, including what was typed just before it', () =>
+    withCard(async (card) => {
+        await fillSchool(card);
+        await card.share('1.1', '30', '100');
+        await card.fact('1.6', true);
+        await card.field('1.2', 'numerator', '12,5');
+        await expectSaved(card);
+        await card.page.reload();
+        await card.page.getByTestId('total').waitFor();
+        await card.expectSummary({ total: '2 из 23' });
+        assert.equal(await card.input('1.1', 'numerator').inputValue(), '30');
+        assert.equal(await card.input('1.2', 'numerator').inputValue(), '12,5', 'invalid text kept as typed');
+        await card.expectFieldError('1.2', 'numerator', 'Введите целое число без дробной части и букв.');
+        await card.expectText('draft-title', 'МАОУ СОШ № 7 · 2025/2026');
+
+        // Typed and reloaded at once, before the half-second autosave: kept by pagehide.
+        await card.field('1.1', 'comment', 'сразу перед перезагрузкой');
+        await card.page.reload();
+        await card.page.getByTestId('total').waitFor();
+        assert.equal(await card.input('1.1', 'comment').inputValue(), 'сразу перед перезагрузкой');
+    }));
+
+test('several drafts: a new card, next year from a draft, switching, deleting', () =>
+    withCard(async (card) => {
+        const { page } = card;
+        await fillSchool(card);
+        await card.fact('1.6', true);
+        await expectSaved(card);
+        await page.getByRole('button', { name: /Мои черновики/ }).click();
+        const list = page.getByTestId('draft-list');
+        page.once('dialog', (d) => d.dismiss()); // profile only, answers not copied
+        await list.getByRole('row', { name: /2025\/2026/ }).getByRole('button', { name: 'Следующий год' }).click();
+        await card.expectText('draft-title', 'МАОУ СОШ № 7 · 2026/2027');
+        await card.expectSummary({ total: '0 из 23' });
+        assert.equal(await page.getByLabel('Полное наименование ОО').inputValue(), 'МАОУ СОШ № 7');
+        await list.getByRole('row', { name: /2025\/2026/ }).waitFor();
+        assert.equal(await list.locator('tbody tr').count(), 2);
+
+        await list.getByRole('row', { name: /2025\/2026/ }).getByRole('button', { name: 'Открыть' }).click();
+        await card.expectSummary({ total: '1 из 23' });
+
+        page.once('dialog', (d) => d.accept());
+        await list.getByRole('row', { name: /2026\/2027/ }).getByRole('button', { name: 'Удалить' }).click();
+        await list.getByRole('row', { name: /2026\/2027/ }).waitFor({ state: 'detached' });
+        assert.equal(await list.locator('tbody tr').count(), 1);
+    }));
+
+test('corrupt data under the app keys is kept aside and reported; the app still starts', () =>
+    withCard(
+        async (card) => {
+            await card.page.getByTestId('notices').filter({ hasText: 'Сохранённые данные повреждены (это не JSON).' }).waitFor();
+            const aside = await card.page.evaluate(() => localStorage.getItem('profkarta/unreadable/broken'));
+            assert.equal(aside, '{"schema":1,"id":"broken", обрыв');
+            const raw = await downloadText(card.page, () =>
+                card.page.getByRole('button', { name: 'Скачать исходный текст' }).click());
+            assert.equal(raw.text, aside);
+            await card.expectSummary({ total: '0 из 23' });
+        },
+        {
+            initScript: () => {
+                if (!sessionStorage.getItem('seeded')) {
+                    sessionStorage.setItem('seeded', '1');
+                    localStorage.setItem('profkarta/draft/broken', '{"schema":1,"id":"broken", обрыв');
+                }
+            },
+        },
+    ));
+
+test('a full storage keeps the draft in memory, warns, and offers a backup that loads back', async () => {
+    let backup;
+    await withCard(
+        async (card) => {
+            await fillSchool(card);
+            await card.share('1.1', '30', '100');
+            await card.page.getByTestId('storage-failed').filter({ hasText: 'Хранилище браузера переполнено.' }).waitFor();
+            await card.expectSummary({ total: '1 из 23' });
+            backup = await downloadText(card.page, () =>
+                card.page.getByTestId('storage-failed').getByRole('button', { name: 'Скачать резервную копию' }).click());
+            assert.match(backup.name, /^profkarta_chernovik_МАОУ_СОШ_7_2025-2026\.json$/);
+        },
+        {
+            // Really fill the origin's quota, as years of other data would.
+            initScript: () => {
+                if (localStorage.getItem('filler1_0') !== null) return;
+                for (const size of [256 * 1024, 1024, 16, 1]) {
+                    try {
+                        for (let i = 0; ; i++) localStorage.setItem(`filler${size}_${i}`, 'x'.repeat(size));
+                    } catch {}
+                }
+            },
+        },
+    );
+    const file = join(ARTIFACTS, backup.name);
+    await writeFile(file, backup.text);
+    await withCard(async (card) => {
+        await card.page.locator('#open-file').setInputFiles(file);
+        await card.expectSummary({ total: '1 из 23' });
+        assert.equal(await card.page.getByLabel('Полное наименование ОО').inputValue(), 'МАОУ СОШ № 7');
+        await expectSaved(card);
+    });
+});
+
+test('two tabs on one draft never overwrite each other silently', () =>
+    withCard(async (card, context) => {
+        await fillSchool(card);
+        await expectSaved(card);
+        const other = new CardPage((await openPage(context, server.url)).page);
+        await other.expectText('draft-title', 'МАОУ СОШ № 7 · 2025/2026');
+
+        // A saves while B has nothing pending: B quietly takes A's version.
+        await card.fact('1.6', true);
+        await expectSaved(card);
+        await other.expectPoints('1.6', '1 балл из 1');
+
+        // B is typing (autosave pending) when A saves: B stops and asks.
+        await other.fact('1.8', true);
+        await card.fact('2.1', true);
+        await card.page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+        await other.page.getByTestId('conflict').waitFor();
+        await other.page.getByRole('button', { name: 'Загрузить сохранённую версию' }).click();
+        await other.expectPoints('2.1', '1 балл из 1');
+        await other.expectPoints('1.8', 'не заполнено');
+    }));
+
+async function runVerify(file) {
+    try {
+        const { stdout } = await promisify(execFile)(VERIFY, [file]);
+        return { ok: true, stdout };
+    } catch (e) {
+        return { ok: false, stdout: e.stdout };
+    }
+}
+
+test('export: completeness check, signed file verified outside the browser, corrected export', async () => {
+    const first = join(ARTIFACTS, 'export-first.json');
+    let firstId;
+    await withCard(async (card) => {
+        const { page } = card;
+        const button = page.getByTestId('export-button');
+        assert.ok(await button.isDisabled(), 'no export without the school profile');
+        await page.getByTestId('export-profile-problems').waitFor();
+        await fillSchool(card);
+        await card.share('1.1', '30', '100');
+        await card.field('1.1', 'evidence', 'https://school7.ru/proforientatsiya');
+        await card.fact('1.6', true);
+        await card.share('4.1', '11', '56');
+        await card.expectText('incomplete-evidence', 'Баллы без ссылок на подтверждение: 1.6');
+        assert.ok(await button.isDisabled(), 'incomplete card needs confirmation');
+        await page.getByLabel(/Выгрузить всё равно/).check();
+        const file = await downloadText(page, () => button.click());
+        assert.equal(file.name, 'profkarta_МАОУ_СОШ_7_2025-2026.json');
+        await writeFile(first, file.text);
+        await page.getByTestId('export-result').filter({ hasText: 'подпись проверена' }).waitFor();
+        const fingerprint = (await page.getByTestId('fingerprint').textContent()).trim();
+
+        const { ok, stdout } = await runVerify(first);
+        assert.ok(ok, stdout);
+        assert.match(stdout, /^signature: ok$/m);
+        assert.match(stdout, new RegExp(`^fingerprint: ${fingerprint}$`, 'm'));
+        assert.match(stdout, /^school: МАОУ СОШ № 7$/m);
+        // 1.1 (30 of 100) and 1.6: 2 of 23, low; 4.1 (11 of 56) misses 20%.
+        assert.match(stdout, /^claimed: 2 of 23, level low$/m);
+        assert.match(stdout, /^recomputed: 2 of 23, level low$/m);
+        assert.match(stdout, /^without_evidence: 1\.6$/m);
+        firstId = stdout.match(/^submission: (\w+)$/m)[1];
+    });
+
+    // Altered after export: the project's verifier refuses it.
+    const { readFile } = await import('node:fs/promises');
+    const altered = join(ARTIFACTS, 'export-altered.json');
+    await writeFile(altered, (await readFile(first, 'utf8')).replace('"numerator": "30"', '"numerator": "90"'));
+    const refused = await runVerify(altered);
+    assert.equal(refused.ok, false);
+    assert.match(refused.stdout, /verdict: refused: Подпись не совпадает с содержимым/);
+
+    // On another day: load the export back, correct it, export again.
+    await withCard(async (card) => {
+        const { page } = card;
+        await page.locator('#open-file').setInputFiles(first);
+        await page.getByTestId('notices').filter({ hasText: 'открыта для исправления' }).waitFor();
+        await card.expectSummary({ total: '2 из 23' });
+        await card.field('4.1', 'numerator', '12');
+        await card.expectSummary({ total: '3 из 23' });
+        await page.getByLabel(/Выгрузить всё равно/).check();
+        const file = await downloadText(page, () => page.getByTestId('export-button').click());
+        const second = join(ARTIFACTS, 'export-second.json');
+        await writeFile(second, file.text);
+        const { ok, stdout } = await runVerify(second);
+        assert.ok(ok, stdout);
+        assert.match(stdout, /^claimed: 3 of 23, level low$/m);
+        assert.match(stdout, new RegExp(`^replaces: ${firstId}$`, 'm'));
+    });
+});
+
+test('the key backup restores the same signing key in another browser', async () => {
+    const keyFile = join(ARTIFACTS, 'key-backup.json');
+    let fingerprint;
+    await withCard(async (card) => {
+        await fillSchool(card);
+        await card.page.getByLabel(/Выгрузить всё равно/).check();
+        await downloadText(card.page, () => card.page.getByTestId('export-button').click());
+        fingerprint = (await card.page.getByTestId('fingerprint').textContent()).trim();
+        const key = await downloadText(card.page, () =>
+            card.page.getByRole('button', { name: 'Скачать файл ключа' }).click());
+        await writeFile(keyFile, key.text);
+    });
+    await withCard(async (card) => {
+        await card.page.locator('#restore-key').setInputFiles(keyFile);
+        await card.expectText('fingerprint', fingerprint);
+    });
+});
+
+test('print view: A4, values, signature lines, no screen controls', () =>
+    withCard(async (card) => {
+        const { page } = card;
+        await fillSchool(card);
+        await card.share('1.1', '30', '100');
+        await card.field('1.1', 'evidence', 'https://school7.ru/proforientatsiya');
+        await card.fact('1.6', true);
+        await page.getByLabel(/Выгрузить всё равно/).check();
+        await downloadText(page, () => page.getByTestId('export-button').click());
+        await page.emulateMedia({ media: 'print' });
+        assert.ok(await page.locator('.print-footer').isVisible());
+        assert.ok(await page.getByText(/Руководитель ОО/).isVisible());
+        assert.ok(!(await page.locator('.draft-bar').isVisible()));
+        assert.ok(!(await page.getByTestId('export-button').isVisible()));
+        await page.screenshot({ path: join(ARTIFACTS, 'print-view.png'), fullPage: true });
+        await page.pdf({ path: join(ARTIFACTS, 'print-view.pdf'), format: 'A4' });
+    }));
