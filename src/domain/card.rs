@@ -58,6 +58,10 @@ pub struct Indicator {
     pub evidence: String,
     #[serde(default)]
     pub applies: Applicability,
+    /// What the department advises a school that missed this indicator; the
+    /// letters fall back to a generic sentence when a card has none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub recommendation: String,
 }
 
 /// How an indicator turns answers into points.

@@ -296,3 +296,87 @@ impl fmt::Display for KeyError {
         }
     }
 }
+
+/// Why the department refused a file at import. Files that are readable and
+/// signed but need a decision (a new key) are not errors: they are held.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+    /// Not UTF-8 text at all.
+    NotText,
+    Submission(SubmissionError),
+    /// Signed with a card this app does not have, or another edition of it.
+    UnknownTemplate {
+        id: String,
+        version: u32,
+    },
+    /// The same submission (same id) is already in the workspace.
+    Duplicate {
+        of_file: String,
+    },
+    /// The school's key was rejected by the coordinator earlier.
+    RejectedKey {
+        fingerprint: String,
+    },
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::TooLarge { bytes, limit } => write!(
+                f,
+                "Файл слишком большой ({} КБ при пределе {} КБ): выгрузка Профкарты намного меньше.",
+                bytes / 1024,
+                limit / 1024
+            ),
+            Self::NotText => write!(f, "Файл не текстовый: это не выгрузка Профкарты."),
+            Self::Submission(e) => e.fmt(f),
+            Self::UnknownTemplate { id, version } => write!(
+                f,
+                "Карта «{id}» версии {version} не совпадает с картой этого приложения: файл заполнен по другой карте."
+            ),
+            Self::Duplicate { of_file } => {
+                write!(f, "Этот же файл уже загружен («{of_file}»).")
+            }
+            Self::RejectedKey { fingerprint } => write!(
+                f,
+                "Файл подписан ключом {fingerprint}, который вы отклонили для этой школы."
+            ),
+        }
+    }
+}
+
+impl From<SubmissionError> for ImportError {
+    fn from(e: SubmissionError) -> Self {
+        Self::Submission(e)
+    }
+}
+
+/// Why a department backup or key list cannot be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ArchiveError {
+    NotJson,
+    Foreign,
+    Newer { schema: u64 },
+    Shape { detail: String },
+}
+
+impl fmt::Display for ArchiveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotJson => write!(f, "Файл не является JSON."),
+            Self::Foreign => write!(
+                f,
+                "Это не резервная копия отдела и не список ключей Профкарты."
+            ),
+            Self::Newer { schema } => write!(
+                f,
+                "Файл сохранён более новой версией приложения (схема {schema}). Обновите страницу."
+            ),
+            Self::Shape { detail } => write!(f, "Файл повреждён: {detail}."),
+        }
+    }
+}

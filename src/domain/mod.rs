@@ -5,6 +5,7 @@
 
 pub mod canonical;
 pub mod card;
+pub mod department;
 pub mod draft;
 pub mod drafts;
 pub mod error;

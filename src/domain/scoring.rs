@@ -295,6 +295,7 @@ mod tests {
             points: 1,
             evidence: "e".into(),
             applies: Applicability::default(),
+            recommendation: String::new(),
         }
     }
 

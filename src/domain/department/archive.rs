@@ -1,0 +1,734 @@
+//! Everything the department received and decided, and the import rules.
+//!
+//! Import is two steps so that a batch of hundreds can be spread over
+//! several frames: [`check`] looks at one file alone (size, JSON, signature,
+//! card) and can run in any order; [`Archive::admit`] then files the checked
+//! submissions one by one, oldest first, against what is already known
+//! (duplicates, the school's key). Which submission of a school and period
+//! counts is not stored but derived ([`Archive::standing`]), so a correction
+//! arriving later, or a key accepted later, changes the results without
+//! rewriting anything.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::domain::card::Card;
+use crate::domain::department::review::Review;
+use crate::domain::department::school::SchoolId;
+use crate::domain::error::{ArchiveError, ImportError};
+use crate::domain::profile::SchoolProfile;
+use crate::domain::scoring::{assess, Assessment};
+use crate::domain::signature::{fingerprint, from_hex, to_hex};
+use crate::domain::submission::{card_hash, open, ClaimedScore, Opened};
+
+/// A real submission is a few to a few dozen kilobytes; anything this big is
+/// something else and is refused before it is parsed.
+pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+pub const SCHEMA: u64 = 1;
+const FORMAT: &str = "profkarta-department";
+const KEYS_FORMAT: &str = "profkarta-keys";
+
+/// A file that passed every check that needs no context.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub file_name: String,
+    /// The file re-serialised compactly: it still verifies, and takes less
+    /// room in storage.
+    pub text: String,
+    pub opened: Opened,
+}
+
+/// Checks one file on its own. Pure and independent of the archive.
+pub fn check(
+    card: &Card,
+    card_sha: &str,
+    file_name: &str,
+    bytes: &[u8],
+) -> Result<Checked, ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let opened = open(text)?;
+    let template = &opened.payload.template;
+    if template.id != card.id || template.version != card.version || template.sha256 != card_sha {
+        return Err(ImportError::UnknownTemplate {
+            id: template.id.clone(),
+            version: template.version,
+        });
+    }
+    let value: Value = serde_json::from_str(text).map_err(|_| ImportError::NotText)?;
+    Ok(Checked {
+        file_name: file_name.to_owned(),
+        text: value.to_string(),
+        opened,
+    })
+}
+
+/// One received submission, verified and recomputed.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub file_name: String,
+    pub text: String,
+    pub opened: Opened,
+    pub school: SchoolId,
+    /// Hex of the public key, as stored in the key registry.
+    pub key: String,
+    pub assessment: Assessment,
+    /// The school's claimed score disagrees with the recomputation.
+    pub mismatch: bool,
+}
+
+impl Entry {
+    pub fn id(&self) -> &str {
+        &self.opened.payload.submission_id
+    }
+
+    pub fn profile(&self) -> &SchoolProfile {
+        &self.opened.payload.profile
+    }
+
+    pub fn period(&self) -> &str {
+        self.opened.payload.profile.period.trim()
+    }
+
+    fn new(card: &Card, checked: Checked) -> Self {
+        let payload = &checked.opened.payload;
+        let assessment = assess(card, &payload.to_draft());
+        let mismatch = !claim_matches(&payload.score, &assessment);
+        Self {
+            school: SchoolId::of(&payload.profile),
+            key: to_hex(&checked.opened.public_key),
+            file_name: checked.file_name,
+            text: checked.text,
+            opened: checked.opened,
+            assessment,
+            mismatch,
+        }
+    }
+}
+
+fn claim_matches(claim: &ClaimedScore, a: &Assessment) -> bool {
+    claim.total == a.total
+        && claim.max_applicable == a.max_applicable
+        && claim.level == a.level
+        && claim.criteria.len() == a.criteria.len()
+        && a.criteria.iter().all(|c| {
+            claim
+                .criteria
+                .get(&c.code)
+                .is_some_and(|k| k.points == c.points && k.max_applicable == c.max_applicable)
+        })
+}
+
+/// The keys a school signs with, as the coordinator decided.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SchoolKeys {
+    pub trusted: BTreeSet<String>,
+    pub rejected: BTreeSet<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyState {
+    Trusted,
+    /// A key other than the one the school used before: waits for the coordinator.
+    Held,
+    Rejected,
+}
+
+/// Where a received submission stands now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Standing {
+    /// The submission that counts for its school and period.
+    Current,
+    /// A newer submission of the same school and period counts instead.
+    Superseded {
+        by: String,
+    },
+    Held,
+    Rejected,
+}
+
+/// What happened to one file of an import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Admission {
+    /// Filed; its standing is read from the archive, since it may change.
+    Filed {
+        submission_id: String,
+    },
+    Refused(ImportError),
+}
+
+#[derive(Debug, Clone)]
+pub struct Archive {
+    card: Card,
+    card_sha: String,
+    entries: Vec<Entry>,
+    by_id: HashMap<String, usize>,
+    keys: BTreeMap<SchoolId, SchoolKeys>,
+    pub reviews: BTreeMap<String, Review>,
+    /// Recommendation letters as the coordinator edited them, by submission id.
+    pub letters: BTreeMap<String, String>,
+}
+
+impl Archive {
+    pub fn new(card: Card) -> Self {
+        Self {
+            card_sha: card_hash(&card),
+            card,
+            entries: Vec::new(),
+            by_id: HashMap::new(),
+            keys: BTreeMap::new(),
+            reviews: BTreeMap::new(),
+            letters: BTreeMap::new(),
+        }
+    }
+
+    pub fn card(&self) -> &Card {
+        &self.card
+    }
+
+    pub fn card_sha(&self) -> &str {
+        &self.card_sha
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn entry(&self, submission_id: &str) -> Option<&Entry> {
+        self.by_id.get(submission_id).map(|&i| &self.entries[i])
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Files a batch of checked submissions, oldest first, so that the first
+    /// key a school ever used is the one it is known by, whatever order the
+    /// files were picked in.
+    pub fn admit_all(&mut self, mut batch: Vec<Checked>) -> Vec<(String, Admission)> {
+        batch.sort_by(|a, b| {
+            let key = |c: &Checked| (c.opened.payload.created_at.clone(), c.file_name.clone());
+            key(a).cmp(&key(b))
+        });
+        batch
+            .into_iter()
+            .map(|checked| (checked.file_name.clone(), self.admit(checked)))
+            .collect()
+    }
+
+    pub fn admit(&mut self, checked: Checked) -> Admission {
+        let id = checked.opened.payload.submission_id.clone();
+        if let Some(existing) = self.entry(&id) {
+            return Admission::Refused(ImportError::Duplicate {
+                of_file: existing.file_name.clone(),
+            });
+        }
+        let entry = Entry::new(&self.card, checked);
+        let keys = self.keys.entry(entry.school.clone()).or_default();
+        if keys.rejected.contains(&entry.key) {
+            return Admission::Refused(ImportError::RejectedKey {
+                fingerprint: entry.opened.fingerprint.clone(),
+            });
+        }
+        if keys.trusted.is_empty() && keys.rejected.is_empty() {
+            keys.trusted.insert(entry.key.clone());
+        }
+        self.by_id.insert(id.clone(), self.entries.len());
+        self.entries.push(entry);
+        Admission::Filed { submission_id: id }
+    }
+
+    pub fn key_state(&self, school: &SchoolId, key: &str) -> KeyState {
+        match self.keys.get(school) {
+            Some(k) if k.trusted.contains(key) => KeyState::Trusted,
+            Some(k) if k.rejected.contains(key) => KeyState::Rejected,
+            _ => KeyState::Held,
+        }
+    }
+
+    /// The coordinator's answer about a key held for a school.
+    pub fn decide_key(&mut self, school: &SchoolId, key: &str, trust: bool) {
+        let keys = self.keys.entry(school.clone()).or_default();
+        keys.trusted.remove(key);
+        keys.rejected.remove(key);
+        if trust {
+            keys.trusted.insert(key.to_owned());
+        } else {
+            keys.rejected.insert(key.to_owned());
+        }
+    }
+
+    /// Keys the school signed with before, for the "key differs" question.
+    pub fn trusted_keys(&self, school: &SchoolId) -> Vec<&str> {
+        self.keys
+            .get(school)
+            .map(|k| k.trusted.iter().map(String::as_str).collect())
+            .unwrap_or_default()
+    }
+
+    /// The standing of every entry, by submission id. Among the trusted
+    /// submissions of one school and period, one that another replaces
+    /// explicitly never counts; of the rest the latest created counts.
+    pub fn standing(&self) -> HashMap<&str, Standing> {
+        let trusted: Vec<&Entry> = self
+            .entries
+            .iter()
+            .filter(|e| self.key_state(&e.school, &e.key) == KeyState::Trusted)
+            .collect();
+        let replaced: HashMap<&str, &str> = trusted
+            .iter()
+            .filter_map(|e| Some((e.opened.payload.replaces.as_deref()?, e.id())))
+            .collect();
+        let mut best: HashMap<(&SchoolId, &str), &Entry> = HashMap::new();
+        for e in trusted.iter().filter(|e| !replaced.contains_key(e.id())) {
+            let slot = best.entry((&e.school, e.period())).or_insert(e);
+            let newer = |a: &Entry, b: &Entry| {
+                (&a.opened.payload.created_at, a.id()) > (&b.opened.payload.created_at, b.id())
+            };
+            if newer(e, slot) {
+                *slot = e;
+            }
+        }
+        let current: HashSet<&str> = best.values().map(|e| e.id()).collect();
+        self.entries
+            .iter()
+            .map(|e| {
+                let standing = match self.key_state(&e.school, &e.key) {
+                    KeyState::Held => Standing::Held,
+                    KeyState::Rejected => Standing::Rejected,
+                    KeyState::Trusted if current.contains(e.id()) => Standing::Current,
+                    KeyState::Trusted => {
+                        let by = replaced
+                            .get(e.id())
+                            .copied()
+                            .or_else(|| best.get(&(&e.school, e.period())).map(|b| b.id()))
+                            .unwrap_or_default();
+                        Standing::Superseded { by: by.to_owned() }
+                    }
+                };
+                (e.id(), standing)
+            })
+            .collect()
+    }
+
+    /// The submissions that count, of every period.
+    pub fn current(&self) -> Vec<&Entry> {
+        let standing = self.standing();
+        self.entries
+            .iter()
+            .filter(|e| standing.get(e.id()) == Some(&Standing::Current))
+            .collect()
+    }
+
+    /// Academic years present, oldest first ("2024/2025" before "2025/2026").
+    pub fn periods(&self) -> Vec<String> {
+        let mut periods: Vec<String> = self
+            .current()
+            .iter()
+            .map(|e| e.period().to_owned())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        periods.sort_by_key(|p| (crate::domain::profile::parse_period(p).ok(), p.clone()));
+        periods
+    }
+
+    pub fn review(&self, submission_id: &str) -> Review {
+        self.reviews.get(submission_id).cloned().unwrap_or_default()
+    }
+
+    /// The whole workspace as one JSON text, for storage and backup files.
+    pub fn to_json(&self) -> String {
+        let file = ArchiveFile {
+            format: FORMAT.to_owned(),
+            schema: SCHEMA,
+            files: self
+                .entries
+                .iter()
+                .map(|e| StoredFile {
+                    name: e.file_name.clone(),
+                    text: e.text.clone(),
+                })
+                .collect(),
+            keys: self.keys.clone(),
+            reviews: self.reviews.clone(),
+            letters: self.letters.clone(),
+        };
+        serde_json::to_string(&file).expect("an archive serialises")
+    }
+
+    /// Reads a workspace back. Every file is verified again: storage and
+    /// backups are not trusted more than the files themselves. Files that no
+    /// longer pass are reported with the reason, the rest loads.
+    pub fn from_json(
+        card: Card,
+        text: &str,
+    ) -> Result<(Self, Vec<(String, ImportError)>), ArchiveError> {
+        let value: Value = serde_json::from_str(text).map_err(|_| ArchiveError::NotJson)?;
+        if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
+            return Err(ArchiveError::Foreign);
+        }
+        match value.get("schema").and_then(Value::as_u64) {
+            Some(SCHEMA) => {}
+            Some(schema) if schema > SCHEMA => return Err(ArchiveError::Newer { schema }),
+            _ => return Err(ArchiveError::Foreign),
+        }
+        let file: ArchiveFile = serde_json::from_value(value).map_err(|e| ArchiveError::Shape {
+            detail: e.to_string(),
+        })?;
+        let mut archive = Self::new(card);
+        archive.keys = file.keys;
+        let mut problems = Vec::new();
+        for stored in file.files {
+            match check(
+                &archive.card,
+                &archive.card_sha,
+                &stored.name,
+                stored.text.as_bytes(),
+            ) {
+                Ok(checked) => {
+                    if let Admission::Refused(e) = archive.admit(checked) {
+                        problems.push((stored.name, e));
+                    }
+                }
+                Err(e) => problems.push((stored.name, e)),
+            }
+        }
+        archive.reviews = file.reviews;
+        archive.letters = file.letters;
+        Ok((archive, problems))
+    }
+
+    /// The schools' keys, for another coordinator or another computer.
+    pub fn keys_file(&self) -> String {
+        let mut schools = Vec::new();
+        for e in self.current() {
+            for key in self.trusted_keys(&e.school) {
+                let school = KnownKey {
+                    name: e.profile().name.clone(),
+                    municipality: e.profile().municipality.clone(),
+                    identifier: e.profile().identifier.clone(),
+                    public_key: key.to_owned(),
+                };
+                if !schools.contains(&school) {
+                    schools.push(school);
+                }
+            }
+        }
+        let file = KeysFile {
+            format: KEYS_FORMAT.to_owned(),
+            format_version: 1,
+            schools,
+        };
+        serde_json::to_string_pretty(&file).expect("a key list serialises")
+    }
+
+    /// Trusts every key of a list; returns how many were new.
+    pub fn load_keys(&mut self, text: &str) -> Result<usize, ArchiveError> {
+        let value: Value = serde_json::from_str(text).map_err(|_| ArchiveError::NotJson)?;
+        if value.get("format").and_then(Value::as_str) != Some(KEYS_FORMAT) {
+            return Err(ArchiveError::Foreign);
+        }
+        let file: KeysFile = serde_json::from_value(value).map_err(|e| ArchiveError::Shape {
+            detail: e.to_string(),
+        })?;
+        let mut added = 0;
+        for known in file.schools {
+            let Some(key) = from_hex::<32>(&known.public_key) else {
+                return Err(ArchiveError::Shape {
+                    detail: format!("неверный ключ школы «{}»", known.name),
+                });
+            };
+            let profile = SchoolProfile {
+                name: known.name,
+                municipality: known.municipality,
+                identifier: known.identifier,
+                ..SchoolProfile::default()
+            };
+            let keys = self.keys.entry(SchoolId::of(&profile)).or_default();
+            let hex = to_hex(&key);
+            keys.rejected.remove(&hex);
+            if keys.trusted.insert(hex) {
+                added += 1;
+            }
+        }
+        Ok(added)
+    }
+}
+
+/// Short form of a stored key, as shown to the coordinator.
+pub fn key_fingerprint(key_hex: &str) -> String {
+    from_hex::<32>(key_hex)
+        .map(|k| fingerprint(&k))
+        .unwrap_or_default()
+}
+
+#[derive(Serialize, Deserialize)]
+struct ArchiveFile {
+    format: String,
+    schema: u64,
+    files: Vec<StoredFile>,
+    #[serde(default)]
+    keys: BTreeMap<SchoolId, SchoolKeys>,
+    #[serde(default)]
+    reviews: BTreeMap<String, Review>,
+    #[serde(default)]
+    letters: BTreeMap<String, String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredFile {
+    name: String,
+    text: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct KeysFile {
+    format: String,
+    format_version: u32,
+    schools: Vec<KnownKey>,
+}
+
+#[derive(PartialEq, Serialize, Deserialize)]
+struct KnownKey {
+    name: String,
+    #[serde(default)]
+    municipality: String,
+    #[serde(default)]
+    identifier: String,
+    public_key: String,
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::domain::draft::{Draft, RawAnswer};
+    use crate::domain::error::SubmissionError;
+    use crate::domain::signature::KeyPair;
+    use crate::domain::submission::{seal, ExportMeta, Payload};
+
+    /// A school's signed file: `facts` are the fact indicators answered "yes".
+    pub(crate) struct Maker {
+        pub card: Card,
+    }
+
+    impl Maker {
+        pub(crate) fn new() -> Self {
+            Self {
+                card: Card::builtin().unwrap(),
+            }
+        }
+
+        pub(crate) fn draft(name: &str, period: &str, facts: &[&str]) -> Draft {
+            let mut draft = Draft::default();
+            draft.profile.name = name.into();
+            draft.profile.municipality = "Город".into();
+            draft.profile.period = period.into();
+            for code in facts {
+                draft.answers.insert(
+                    (*code).into(),
+                    RawAnswer {
+                        fact: Some(true),
+                        ..RawAnswer::default()
+                    },
+                );
+            }
+            draft
+        }
+
+        pub(crate) fn file(
+            &self,
+            draft: &Draft,
+            id: &str,
+            at: &str,
+            key: u8,
+            replaces: Option<&str>,
+        ) -> String {
+            let a = assess(&self.card, draft);
+            let meta = ExportMeta {
+                submission_id: id.into(),
+                created_at: at.into(),
+                replaces: replaces.map(Into::into),
+            };
+            seal(
+                &Payload::new(&self.card, draft, &a, meta),
+                &KeyPair::from_seed([key; 32]),
+            )
+        }
+
+        pub(crate) fn checked(&self, name: &str, text: &str) -> Checked {
+            check(&self.card, &card_hash(&self.card), name, text.as_bytes()).unwrap()
+        }
+    }
+
+    fn archive_of(m: &Maker, files: &[(&str, String)]) -> (Archive, Vec<(String, Admission)>) {
+        let mut archive = Archive::new(m.card.clone());
+        let batch = files.iter().map(|(n, t)| m.checked(n, t)).collect();
+        let verdicts = archive.admit_all(batch);
+        (archive, verdicts)
+    }
+
+    #[test]
+    fn bad_files_are_named_and_good_ones_pass() {
+        let m = Maker::new();
+        let sha = card_hash(&m.card);
+        let good = m.file(
+            &Maker::draft("СОШ 1", "2025/2026", &["1.8"]),
+            "a1",
+            "2026-09-01",
+            1,
+            None,
+        );
+        assert!(check(&m.card, &sha, "ok.json", good.as_bytes()).is_ok());
+        let with_bom = format!("\u{FEFF}{good}");
+        assert!(check(&m.card, &sha, "bom.json", with_bom.as_bytes()).is_ok());
+        let refused = |bytes: &[u8]| check(&m.card, &sha, "x", bytes).unwrap_err();
+        assert_eq!(refused(&[0xff, 0xfe, 0x00]), ImportError::NotText);
+        assert_eq!(
+            refused(b"hello"),
+            ImportError::Submission(SubmissionError::NotJson)
+        );
+        assert_eq!(
+            refused(b"{}"),
+            ImportError::Submission(SubmissionError::NotSubmission)
+        );
+        let altered = good.replacen("СОШ 1", "СОШ 2", 1);
+        assert_eq!(
+            refused(altered.as_bytes()),
+            ImportError::Submission(SubmissionError::SignatureInvalid)
+        );
+        let big = vec![b' '; MAX_FILE_BYTES + 1];
+        assert!(matches!(refused(&big), ImportError::TooLarge { .. }));
+        let mut other = m.card.clone();
+        other.id = "other".into();
+        let foreign = check(&other, &card_hash(&other), "x", good.as_bytes()).unwrap_err();
+        assert!(matches!(foreign, ImportError::UnknownTemplate { .. }));
+    }
+
+    #[test]
+    fn duplicates_corrections_and_newer_files() {
+        let m = Maker::new();
+        let d = Maker::draft("СОШ 1", "2025/2026", &["1.8"]);
+        let first = m.file(&d, "a1", "2026-09-01", 1, None);
+        let later = m.file(&d, "a2", "2026-09-05", 1, None);
+        let corrected = m.file(&d, "a3", "2026-09-03", 1, Some("a2"));
+        let (archive, verdicts) = archive_of(
+            &m,
+            &[
+                ("later", later),
+                ("first", first.clone()),
+                ("copy", first),
+                ("corrected", corrected),
+            ],
+        );
+        let refused: Vec<_> = verdicts
+            .iter()
+            .filter(|(_, a)| matches!(a, Admission::Refused(_)))
+            .map(|(n, _)| n.as_str())
+            .collect();
+        // "copy" and "first" are the same submission; the first in name order wins.
+        assert_eq!(refused, ["first"]);
+        let standing = archive.standing();
+        assert_eq!(
+            standing["a3"],
+            Standing::Current,
+            "an explicit correction wins even if older"
+        );
+        assert_eq!(standing["a2"], Standing::Superseded { by: "a3".into() });
+        assert_eq!(standing["a1"], Standing::Superseded { by: "a3".into() });
+        assert_eq!(archive.current().len(), 1);
+    }
+
+    #[test]
+    fn a_new_key_is_held_until_the_coordinator_decides() {
+        let m = Maker::new();
+        let d = Maker::draft("СОШ 1", "2025/2026", &["1.8"]);
+        let (mut archive, _) = archive_of(
+            &m,
+            &[
+                ("new-key", m.file(&d, "b2", "2026-09-02", 2, None)),
+                ("old-key", m.file(&d, "b1", "2026-09-01", 1, None)),
+            ],
+        );
+        let standing = archive.standing();
+        assert_eq!(
+            standing["b1"],
+            Standing::Current,
+            "the earliest file's key is the school's"
+        );
+        assert_eq!(standing["b2"], Standing::Held);
+        let school = archive.entry("b2").unwrap().school.clone();
+        let new_key = archive.entry("b2").unwrap().key.clone();
+        archive.decide_key(&school, &new_key, true);
+        assert_eq!(archive.standing()["b2"], Standing::Current);
+        archive.decide_key(&school, &new_key, false);
+        assert_eq!(archive.standing()["b2"], Standing::Rejected);
+        let again = m.checked("again", &m.file(&d, "b3", "2026-09-04", 2, None));
+        assert!(matches!(
+            archive.admit(again),
+            Admission::Refused(ImportError::RejectedKey { .. })
+        ));
+    }
+
+    #[test]
+    fn claimed_score_is_recomputed() {
+        let m = Maker::new();
+        let d = Maker::draft("СОШ 1", "2025/2026", &["1.8", "2.1"]);
+        let a = assess(&m.card, &d);
+        let mut payload = Payload::new(
+            &m.card,
+            &d,
+            &a,
+            ExportMeta {
+                submission_id: "c1".into(),
+                created_at: "2026-09-01".into(),
+                replaces: None,
+            },
+        );
+        payload.score.total = 20;
+        let text = seal(&payload, &KeyPair::from_seed([3; 32]));
+        let honest = m.file(&d, "c2", "2026-09-01", 4, None);
+        let (archive, _) = archive_of(&m, &[("lie", text), ("honest", honest)]);
+        assert!(archive.entry("c1").unwrap().mismatch);
+        assert_eq!(archive.entry("c1").unwrap().assessment.total, 2);
+        assert!(!archive.entry("c2").unwrap().mismatch);
+    }
+
+    #[test]
+    fn workspace_and_key_list_round_trip() {
+        let m = Maker::new();
+        let d = Maker::draft("СОШ 1", "2025/2026", &["1.8"]);
+        let (mut archive, _) = archive_of(&m, &[("f", m.file(&d, "d1", "2026-09-01", 1, None))]);
+        archive.letters.insert("d1".into(), "Письмо".into());
+        let (back, problems) = Archive::from_json(m.card.clone(), &archive.to_json()).unwrap();
+        assert!(problems.is_empty());
+        assert_eq!(back.current().len(), 1);
+        assert_eq!(back.letters["d1"], "Письмо");
+        assert_eq!(
+            Archive::from_json(m.card.clone(), "{").unwrap_err(),
+            ArchiveError::NotJson
+        );
+        let newer = archive.to_json().replace("\"schema\":1", "\"schema\":9");
+        assert_eq!(
+            Archive::from_json(m.card.clone(), &newer).unwrap_err(),
+            ArchiveError::Newer { schema: 9 }
+        );
+
+        let keys = archive.keys_file();
+        let mut fresh = Archive::new(m.card.clone());
+        assert_eq!(fresh.load_keys(&keys), Ok(1));
+        // With the list loaded, a file signed with another key is held.
+        let other = m.checked("o", &m.file(&d, "d2", "2026-09-01", 9, None));
+        fresh.admit(other);
+        assert_eq!(fresh.standing()["d2"], Standing::Held);
+    }
+}

@@ -1,0 +1,13 @@
+//! The municipal department's side: the files it received, the schools'
+//! keys, the coordinator's review, and everything computed from them.
+//!
+//! [`archive`] holds what was received and decided; [`results`],
+//! [`dynamics`] and [`letters`] only read it, so every figure on screen is a
+//! function of the archive and can be recomputed at any time.
+
+pub mod archive;
+pub mod dynamics;
+pub mod letters;
+pub mod results;
+pub mod review;
+pub mod school;
