@@ -4,6 +4,7 @@
 //! [`domain`] is the pure core; [`app`] is the Leptos shell over it and is
 //! compiled only for the browser.
 
+pub mod charts;
 pub mod domain;
 
 #[cfg(target_arch = "wasm32")]

@@ -14,5 +14,6 @@ pub mod input;
 pub mod profile;
 pub mod scoring;
 pub mod signature;
+pub mod spreadsheet;
 pub mod submission;
 pub mod text;

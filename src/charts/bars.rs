@@ -1,0 +1,117 @@
+//! Horizontal percentage bars: fulfilment per criterion, share of schools
+//! per indicator.
+
+use plotters::style::text_anchor::{HPos, VPos};
+use plotters::style::RGBColor;
+
+use super::canvas::{
+    clip, count, no_data, percent, render, text_width, Font, BELOW_TITLE, BLUE, GRID, MARGIN,
+    MUTED, NAME_CHARS, SMALL, WIDTH,
+};
+
+const ROW: i32 = 22;
+const BAR: i32 = 14;
+/// The unfilled rest of each bar up to 100 %, so short bars still show
+/// their scale on long charts where the axis is far away.
+const TRACK: RGBColor = RGBColor(0xEB, 0xEB, 0xEB);
+/// Past this many rows the axis is repeated under the bars.
+const AXIS_AGAIN_AFTER: usize = 20;
+/// Past this many rows the description summarises instead of listing.
+const LISTED: usize = 30;
+
+/// One bar per item, 0–100 %, labelled on the left and valued on the right.
+/// A non-finite value is drawn as "—" without a bar. Row height is fixed, so
+/// the chart grows downwards with the number of items.
+pub fn fulfilment_bars(title: &str, items: &[(String, f64)]) -> String {
+    if items.is_empty() {
+        return no_data(title);
+    }
+    let labels: Vec<String> = items.iter().map(|(l, _)| clip(l, NAME_CHARS)).collect();
+    let label_width = labels
+        .iter()
+        .map(|l| text_width(l, SMALL))
+        .max()
+        .unwrap_or(0);
+    let left = MARGIN + label_width + 8;
+    let right = WIDTH - MARGIN - text_width("100,0 %", SMALL) - 6;
+    let first = BELOW_TITLE + 20;
+    let last = first + ROW * items.len() as i32;
+    let repeat_axis = items.len() > AXIS_AGAIN_AFTER;
+    let height = last + if repeat_axis { 28 } else { MARGIN };
+    let x = |value: f64| {
+        left + (value.clamp(0.0, 100.0) / 100.0 * f64::from(right - left)).round() as i32
+    };
+    let shown = |value: f64| {
+        if value.is_finite() {
+            percent(value)
+        } else {
+            "—".to_owned()
+        }
+    };
+
+    let label = if items.len() <= LISTED {
+        let list: Vec<String> = labels
+            .iter()
+            .zip(items)
+            .map(|(l, (_, v))| format!("{l} — {}", shown(*v)))
+            .collect();
+        format!("{}: {}.", clip(title, 200), list.join("; "))
+    } else {
+        let finite = || items.iter().map(|(_, v)| *v).filter(|v| v.is_finite());
+        let low = finite().fold(f64::INFINITY, f64::min);
+        let high = finite().fold(f64::NEG_INFINITY, f64::max);
+        format!(
+            "{}: {}, от {} до {}.",
+            clip(title, 200),
+            count(items.len(), "значение", "значения", "значений"),
+            shown(low),
+            shown(high)
+        )
+    };
+
+    render(WIDTH, height, &label, |canvas| {
+        canvas.title(title, WIDTH);
+        for i in 0..items.len() as i32 {
+            let middle = first + ROW * i + ROW / 2;
+            canvas.rect((left, middle - BAR / 2), (right, middle + BAR / 2), TRACK);
+        }
+        let tick = Font::new(SMALL).colour(MUTED);
+        for value in [0.0, 25.0, 50.0, 75.0, 100.0] {
+            let at = x(value);
+            canvas.line(&[(at, first - 2), (at, last + 2)], GRID, 1);
+            let text = if value == 100.0 {
+                "100 %".to_owned()
+            } else {
+                format!("{value}")
+            };
+            canvas.text(
+                &text,
+                (at, first - 4),
+                tick.anchor(HPos::Center, VPos::Bottom),
+            );
+            if repeat_axis {
+                canvas.text(&text, (at, last + 6), tick.anchor(HPos::Center, VPos::Top));
+            }
+        }
+        for (i, (label, (_, value))) in labels.iter().zip(items).enumerate() {
+            let middle = first + ROW * i as i32 + ROW / 2;
+            if value.is_finite() && *value > 0.0 {
+                canvas.rect(
+                    (left, middle - BAR / 2),
+                    (x(*value), middle + BAR / 2),
+                    BLUE,
+                );
+            }
+            canvas.text(
+                label,
+                (left - 8, middle),
+                Font::new(SMALL).anchor(HPos::Right, VPos::Center),
+            );
+            canvas.text(
+                &shown(*value),
+                (right + 6, middle),
+                Font::new(SMALL).anchor(HPos::Left, VPos::Center),
+            );
+        }
+    })
+}

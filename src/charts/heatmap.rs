@@ -1,0 +1,204 @@
+//! The school × indicator matrix: which school earned which indicator.
+
+use plotters::style::text_anchor::{HPos, VPos};
+use plotters::style::RGBColor;
+
+use super::canvas::{
+    clip, count, flow, no_data, render, school_label, text_width, Canvas, Font, BELOW_TITLE, BLUE,
+    MARGIN, MUTED, NAME_CHARS, SMALL, VERMILLION, WIDTH,
+};
+
+/// What a school's card says about one indicator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Earned,
+    Missed,
+    /// The indicator does not apply to the school and is out of its maximum.
+    NotApplicable,
+    /// The school left the indicator blank.
+    Unanswered,
+}
+
+impl Mark {
+    const ALL: [Mark; 4] = [
+        Mark::Earned,
+        Mark::Missed,
+        Mark::NotApplicable,
+        Mark::Unanswered,
+    ];
+
+    fn legend(self) -> &'static str {
+        match self {
+            Mark::Earned => "выполнен",
+            Mark::Missed => "не выполнен",
+            Mark::NotApplicable => "не применим",
+            Mark::Unanswered => "нет ответа",
+        }
+    }
+}
+
+const TITLE: &str = "Выполнение показателей по школам";
+/// Cell height; a row is this plus the gap, enough for a 12 px name.
+pub(super) const CELL: i32 = 16;
+const ROW: i32 = 20;
+const GAP: i32 = 3;
+/// Indicator codes are short ("1.1"); anything longer would widen every
+/// column, so it is cut.
+const CODE_CHARS: usize = 8;
+/// Extra space between criteria ("1.8" | "2.1"), so columns read in groups.
+const CRITERION_GAP: i32 = 6;
+/// Past this many rows the codes are repeated under the matrix.
+const CODES_AGAIN_AFTER: usize = 25;
+/// Every other row is shaded so a row can be followed from name to cells.
+const ZEBRA: RGBColor = RGBColor(0xF2, 0xF2, 0xF2);
+const MISSED: RGBColor = RGBColor(0xFB, 0xDD, 0xCC);
+const NOT_APPLICABLE: RGBColor = RGBColor(0xD6, 0xD6, 0xD6);
+const NOT_APPLICABLE_MARK: RGBColor = RGBColor(0x80, 0x80, 0x80);
+
+/// One row per school and one column per indicator; `cells[school][indicator]`,
+/// a missing cell counts as unanswered. Marks differ in lightness and in the
+/// drawn sign (dash, slash, dot), not only in hue, so the matrix also reads
+/// in greyscale print. The chart grows downwards, 20 px per school.
+pub fn heatmap(schools: &[String], indicators: &[String], cells: &[Vec<Mark>]) -> String {
+    if schools.is_empty() || indicators.is_empty() {
+        return no_data(TITLE);
+    }
+    let names: Vec<String> = schools
+        .iter()
+        .map(|s| school_label(s, NAME_CHARS))
+        .collect();
+    let codes: Vec<String> = indicators.iter().map(|c| clip(c, CODE_CHARS)).collect();
+    let mark = |school: usize, indicator: usize| {
+        cells
+            .get(school)
+            .and_then(|row| row.get(indicator))
+            .copied()
+            .unwrap_or(Mark::Unanswered)
+    };
+
+    let name_width = names
+        .iter()
+        .map(|n| text_width(n, SMALL))
+        .max()
+        .unwrap_or(0);
+    let code_width = codes
+        .iter()
+        .map(|c| text_width(c, SMALL))
+        .max()
+        .unwrap_or(0);
+    let cell_width = (code_width + 6).max(24);
+    let cells_left = MARGIN + name_width + 10;
+    let mut columns = Vec::with_capacity(codes.len());
+    let mut x = cells_left;
+    for (j, code) in codes.iter().enumerate() {
+        if j > 0 && criterion(code) != criterion(&codes[j - 1]) {
+            x += CRITERION_GAP;
+        }
+        columns.push(x);
+        x += cell_width + GAP;
+    }
+    let width = (x - GAP + MARGIN).max(WIDTH);
+
+    let legend: Vec<i32> = Mark::ALL
+        .iter()
+        .map(|m| cell_width + 6 + text_width(m.legend(), SMALL))
+        .collect();
+    let (legend_places, legend_bottom) = flow(&legend, (MARGIN, BELOW_TITLE - 6), width - MARGIN);
+    let rows_top = legend_bottom + 28;
+    let rows_bottom = rows_top + ROW * names.len() as i32;
+    let codes_again = names.len() > CODES_AGAIN_AFTER;
+    let height = rows_bottom + if codes_again { 24 } else { MARGIN };
+
+    let mut tally = [0usize; 4];
+    for school in 0..names.len() {
+        for indicator in 0..codes.len() {
+            tally[mark(school, indicator) as usize] += 1;
+        }
+    }
+    let summary: Vec<String> = Mark::ALL
+        .iter()
+        .zip(tally)
+        .map(|(m, n)| format!("{} — {n}", m.legend()))
+        .collect();
+    let label = format!(
+        "{TITLE}: {}, {}. Ячеек: {}.",
+        count(names.len(), "школа", "школы", "школ"),
+        count(codes.len(), "показатель", "показателя", "показателей"),
+        summary.join(", ")
+    );
+
+    render(width, height, &label, |canvas| {
+        canvas.title(TITLE, width);
+        let note = Font::new(SMALL).anchor(HPos::Left, VPos::Center);
+        for (m, (x, y)) in Mark::ALL.into_iter().zip(legend_places) {
+            draw_cell(canvas, (x, y), cell_width, m);
+            canvas.text(m.legend(), (x + cell_width + 6, y + CELL / 2), note);
+        }
+
+        let code_font = Font::new(SMALL).colour(MUTED);
+        for (i, name) in names.iter().enumerate() {
+            let y = rows_top + ROW * i as i32;
+            if i % 2 == 1 {
+                canvas.rect(
+                    (MARGIN - 4, y - (ROW - CELL) / 2),
+                    (width - MARGIN + 4, y + CELL + (ROW - CELL) / 2),
+                    ZEBRA,
+                );
+            }
+            canvas.text(name, (MARGIN, y + CELL / 2), note);
+            for (j, &x) in columns.iter().enumerate() {
+                draw_cell(canvas, (x, y), cell_width, mark(i, j));
+            }
+        }
+        for (code, x) in codes.iter().zip(&columns) {
+            let centre = x + cell_width / 2;
+            canvas.text(
+                code,
+                (centre, rows_top - 6),
+                code_font.anchor(HPos::Center, VPos::Bottom),
+            );
+            if codes_again {
+                canvas.text(
+                    code,
+                    (centre, rows_bottom + 4),
+                    code_font.anchor(HPos::Center, VPos::Top),
+                );
+            }
+        }
+    })
+}
+
+/// Exactly one `CELL`-high rectangle per cell (tests count them), plus the
+/// mark's sign.
+fn draw_cell(canvas: &Canvas, (x, y): (i32, i32), width: i32, mark: Mark) {
+    let (right, bottom) = (x + width, y + CELL);
+    let centre = (x + width / 2, y + CELL / 2);
+    match mark {
+        Mark::Earned => canvas.rect((x, y), (right, bottom), BLUE),
+        Mark::Missed => {
+            canvas.rect((x, y), (right, bottom), MISSED);
+            canvas.line(
+                &[(centre.0 - 5, centre.1), (centre.0 + 5, centre.1)],
+                VERMILLION,
+                2,
+            );
+        }
+        Mark::NotApplicable => {
+            canvas.rect((x, y), (right, bottom), NOT_APPLICABLE);
+            canvas.line(
+                &[(x + 3, bottom - 2), (right - 3, y + 2)],
+                NOT_APPLICABLE_MARK,
+                1,
+            );
+        }
+        Mark::Unanswered => {
+            canvas.outline((x, y), (right, bottom), MUTED);
+            canvas.dot(centre, 2, MUTED);
+        }
+    }
+}
+
+/// The criterion part of an indicator code: "2" of "2.1".
+fn criterion(code: &str) -> &str {
+    code.split('.').next().unwrap_or(code)
+}

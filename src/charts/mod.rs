@@ -1,0 +1,43 @@
+//! Charts for the department's results, drawn with plotters into SVG text.
+//!
+//! Every chart is a pure function from plain data to a standalone `<svg>`
+//! string, so the same output goes into the page, a saved report and print.
+//! The root carries `role="img"` and a Russian `aria-label` that states the
+//! numbers (screen readers do not read the drawn text of an image), a
+//! `viewBox` and an inline `display:block; max-width:100%; height:auto`, so
+//! it shrinks to any container and to an A4 page but never grows past the
+//! size at which its 12 px labels were laid out; `class="pk-chart"` lets the
+//! page's CSS override that (e.g. `width:100%` to stretch).
+//!
+//! # Why the labels are laid out by hand
+//!
+//! On wasm, plotters measures text by appending a `<span>` to the live page
+//! and reading its `offsetWidth` (`src/style/font/web.rs`); each measurement
+//! forces a layout of the whole page, which turned a 0.3 s import into 2 s
+//! on a heavy page. The measuring paths are `ChartBuilder::caption` (via
+//! `DrawingArea::titled`), the mesh's axis labels, the series legend,
+//! `MultiLineText` and `Pie`. The SVG backend's own `draw_text` only writes a
+//! `<text>` element with an anchor and never measures, so these charts use
+//! nothing but plain elements on a pixel-coordinate drawing area and size
+//! their label columns from per-character width estimates (see
+//! [`canvas::text_width`]).
+//!
+//! Colours come from the Okabe–Ito palette, which stays distinguishable for
+//! the common colour-vision deficiencies, and no chart relies on colour
+//! alone: labels, marker shapes and cell marks carry the same meaning.
+
+mod bars;
+mod canvas;
+mod heatmap;
+mod levels;
+mod profile;
+mod trend;
+
+pub use bars::fulfilment_bars;
+pub use heatmap::{heatmap, Mark};
+pub use levels::level_distribution;
+pub use profile::profile_vs_average;
+pub use trend::trend;
+
+#[cfg(test)]
+mod tests;

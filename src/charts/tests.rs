@@ -1,0 +1,423 @@
+//! The charts' output is checked as text: well-formed, accessible, escaped,
+//! complete, and cheap enough at benchmark sizes.
+
+use super::canvas::{clip, fit, school_label, text_width};
+use super::heatmap::CELL;
+use super::*;
+
+const HOSTILE: &str = "<script>alert('x')</script> & \"Школа\" №1";
+
+fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+fn school_names(n: usize) -> Vec<String> {
+    (1..=n)
+        .map(|i| format!("МБОУ «Средняя общеобразовательная школа № {i}» имени героя"))
+        .collect()
+}
+
+fn indicator_codes() -> Vec<String> {
+    [8, 4, 2, 3, 2, 2, 2]
+        .iter()
+        .enumerate()
+        .flat_map(|(c, &n)| (1..=n).map(move |i| format!("{}.{i}", c + 1)))
+        .collect()
+}
+
+fn marks(schools: usize, indicators: usize) -> Vec<Vec<Mark>> {
+    let all = [
+        Mark::Earned,
+        Mark::Earned,
+        Mark::Missed,
+        Mark::NotApplicable,
+        Mark::Unanswered,
+    ];
+    (0..schools)
+        .map(|s| {
+            (0..indicators)
+                .map(|i| all[(s * 7 + i) % all.len()])
+                .collect()
+        })
+        .collect()
+}
+
+/// One realistic chart of each kind.
+fn samples() -> Vec<(&'static str, String)> {
+    let levels = level_distribution(&[
+        ("высокий".to_owned(), 12),
+        ("средний".to_owned(), 5),
+        ("низкий".to_owned(), 3),
+    ]);
+    let criteria: Vec<(String, f64)> = (1..=7)
+        .map(|c| (format!("Критерий {c}"), f64::from(c) * 100.0 / 7.0))
+        .collect();
+    let bars = fulfilment_bars("Выполнение критериев", &criteria);
+    let codes = indicator_codes();
+    let schools = school_names(30);
+    let heat = heatmap(&schools, &codes, &marks(30, codes.len()));
+    let profile = profile_vs_average(
+        &strings(&["1", "2", "3", "4", "5", "6", "7"]),
+        &[75.0, 50.0, 100.0, 33.3, 0.0, 50.0, 100.0],
+        &[60.0, 55.5, 80.0, 40.0, 20.0, 50.0, 70.0],
+        "МБОУ СОШ № 1",
+    );
+    let trend = trend(
+        &strings(&["2022/2023", "2023/2024", "2024/2025", "2025/2026"]),
+        &[
+            (
+                "Средний процент по муниципалитету".to_owned(),
+                vec![Some(58.0), Some(61.5), None, Some(70.2)],
+            ),
+            (
+                "Доля школ высокого уровня".to_owned(),
+                vec![Some(20.0), Some(25.0), Some(30.0), Some(41.0)],
+            ),
+        ],
+    );
+    vec![
+        ("levels", levels),
+        ("bars", bars),
+        ("heatmap", heat),
+        ("profile", profile),
+        ("trend", trend),
+    ]
+}
+
+/// Every tag closes in order under a single root, only the elements the
+/// charts draw appear, quotes pair up and every `&` starts an entity: raw
+/// hostile text fails one of these.
+fn assert_well_formed(svg: &str) {
+    assert!(svg.starts_with("<svg "), "{svg}");
+    assert!(svg.trim_end().ends_with("</svg>"), "{svg}");
+    for (i, _) in svg.match_indices('&') {
+        let entity = &svg[i..];
+        assert!(
+            ["&amp;", "&lt;", "&gt;", "&quot;", "&apos;"]
+                .iter()
+                .any(|e| entity.starts_with(e)),
+            "bare & in {}",
+            &svg[i..(i + 20).min(svg.len())]
+        );
+    }
+    let mut open: Vec<&str> = Vec::new();
+    let mut roots = 0;
+    let mut rest = svg;
+    while let Some(start) = rest.find('<') {
+        let end = start + rest[start..].find('>').expect("unclosed tag");
+        let tag = &rest[start + 1..end];
+        assert_eq!(tag.matches('"').count() % 2, 0, "{tag}");
+        if let Some(name) = tag.strip_prefix('/') {
+            assert_eq!(open.pop(), Some(name), "misnested </{name}>");
+        } else {
+            let name = tag.split_whitespace().next().unwrap_or("");
+            let known = [
+                "svg", "rect", "line", "polyline", "polygon", "circle", "text",
+            ];
+            assert!(known.contains(&name), "unexpected element <{name}>");
+            if open.is_empty() {
+                roots += 1;
+            }
+            if !tag.ends_with('/') {
+                open.push(name);
+            }
+        }
+        rest = &rest[end + 1..];
+    }
+    assert!(open.is_empty(), "unclosed {open:?}");
+    assert_eq!(roots, 1);
+}
+
+fn root(svg: &str) -> &str {
+    &svg[..svg.find('>').unwrap()]
+}
+
+fn font_sizes(svg: &str) -> Vec<f64> {
+    svg.split("font-size=\"")
+        .skip(1)
+        .map(|rest| rest[..rest.find('"').unwrap()].parse().unwrap())
+        .collect()
+}
+
+fn count_rects(svg: &str, attribute: &str) -> usize {
+    svg.lines()
+        .filter(|l| l.starts_with("<rect") && l.contains(attribute))
+        .count()
+}
+
+#[test]
+fn every_chart_is_well_formed_accessible_scalable_and_legible() {
+    for (name, svg) in samples() {
+        assert_well_formed(&svg);
+        let root = root(&svg);
+        for attribute in [
+            "role=\"img\"",
+            "aria-label=\"",
+            "viewBox=\"0 0 ",
+            "class=\"pk-chart\"",
+            "max-width:100%;height:auto",
+        ] {
+            assert!(root.contains(attribute), "{name}: {attribute} in {root}");
+        }
+        let sizes = font_sizes(&svg);
+        assert!(!sizes.is_empty(), "{name}");
+        assert!(sizes.iter().all(|&s| s >= 12.0), "{name}: {sizes:?}");
+        assert!(svg.contains("font-family=\"sans-serif\""), "{name}");
+    }
+}
+
+#[test]
+fn level_distribution_shows_each_count_and_share() {
+    let svg = &samples()[0].1;
+    for text in [
+        "высокий",
+        "средний",
+        "низкий",
+        "12 (60,0\u{A0}%)",
+        "3 (15,0\u{A0}%)",
+    ] {
+        assert!(svg.contains(text), "{text}");
+    }
+    assert!(root(svg).contains("всего 20 школ"));
+}
+
+#[test]
+fn fulfilment_bars_label_and_value_every_item() {
+    let svg = fulfilment_bars(
+        "Доля школ",
+        &[
+            ("1.1".to_owned(), 66.66),
+            ("1.2".to_owned(), f64::NAN),
+            ("1.3".to_owned(), 140.0),
+        ],
+    );
+    assert_well_formed(&svg);
+    for text in ["Доля школ", "1.1", "66,7\u{A0}%", "1.2 — —", "140,0\u{A0}%"] {
+        assert!(svg.contains(text), "{text}");
+    }
+    // NaN draws no bar; 140 % is drawn as a full bar, not past the track.
+    assert_eq!(count_rects(&svg, "fill=\"#0072B2\""), 2);
+}
+
+#[test]
+fn a_thousand_bars_build_completely() {
+    let items: Vec<(String, f64)> = (0..1000)
+        .map(|i| (format!("Показатель {i}"), f64::from(i % 100) + 0.5))
+        .collect();
+    let started = std::time::Instant::now();
+    let svg = fulfilment_bars("Нагрузочный тест", &items);
+    eprintln!(
+        "1000 bars: {:?}, {} KB",
+        started.elapsed(),
+        svg.len() / 1024
+    );
+    assert_well_formed(&svg);
+    assert_eq!(count_rects(&svg, "fill=\"#0072B2\""), 1000);
+    assert!(svg.contains("Показатель 999"));
+    assert!(root(&svg).contains("1000 значений, от 0,5\u{A0}% до 99,5\u{A0}%"));
+}
+
+#[test]
+fn heatmap_has_one_cell_per_school_and_indicator() {
+    let schools = school_names(150);
+    let codes = indicator_codes();
+    assert_eq!(codes.len(), 23);
+    let started = std::time::Instant::now();
+    let svg = heatmap(&schools, &codes, &marks(150, 23));
+    eprintln!(
+        "150×23 heatmap: {:?}, {} KB",
+        started.elapsed(),
+        svg.len() / 1024
+    );
+    assert_well_formed(&svg);
+    // One CELL-high rect per cell plus the four legend swatches.
+    let cells = count_rects(&svg, &format!("height=\"{CELL}\""));
+    assert_eq!(cells, 150 * 23 + 4);
+    assert!(root(&svg).contains("150 школ, 23 показателя"));
+    for code in ["1.1", "1.8", "7.2"] {
+        // Codes are written above and, on a tall matrix, below the cells.
+        assert_eq!(svg.matches(&format!(">\n{code}\n<")).count(), 2, "{code}");
+    }
+    for legend in ["выполнен", "не выполнен", "не применим", "нет ответа"]
+    {
+        assert!(svg.contains(&format!(">\n{legend}\n<")), "{legend}");
+    }
+}
+
+#[test]
+fn heatmap_counts_missing_cells_as_unanswered() {
+    let svg = heatmap(
+        &strings(&["А", "Б", "В"]),
+        &strings(&["1.1", "1.2"]),
+        &[vec![Mark::Earned, Mark::Missed], vec![Mark::NotApplicable]],
+    );
+    assert_well_formed(&svg);
+    assert_eq!(count_rects(&svg, &format!("height=\"{CELL}\"")), 3 * 2 + 4);
+    assert!(root(&svg).contains("выполнен — 1, не выполнен — 1, не применим — 1, нет ответа — 3"));
+}
+
+#[test]
+fn hostile_and_long_names_are_escaped_and_cut() {
+    let long = format!("{HOSTILE} {}", "очень ".repeat(30));
+    let names = vec![HOSTILE.to_owned(), long.clone()];
+    let charts = [
+        level_distribution(&[(HOSTILE.to_owned(), 3), (long.clone(), 1)]),
+        fulfilment_bars(HOSTILE, &[(HOSTILE.to_owned(), 50.0), (long.clone(), 10.0)]),
+        heatmap(&names, &names, &marks(2, 2)),
+        profile_vs_average(&names, &[50.0, 60.0], &[40.0, 30.0], &long),
+        trend(&names, &[(long.clone(), vec![Some(1.0), Some(2.0)])]),
+    ];
+    for svg in &charts {
+        assert_well_formed(svg);
+        assert!(!svg.contains("<script"), "{svg}");
+        assert!(svg.contains("&lt;script&gt;alert(&apos;x&apos;)"), "{svg}");
+        assert!(svg.contains("&amp; &quot;Школа&quot;"), "{svg}");
+        // Drawn labels stop at 40 characters; the description may say more.
+        let drawn = &svg[root(svg).len()..];
+        assert!(!drawn.contains("очень очень очень очень"), "{svg}");
+    }
+    assert!(charts[3].contains("&quot;Школа&quot; №…"));
+}
+
+#[test]
+fn clip_cuts_at_a_character_count_with_an_ellipsis() {
+    assert_eq!(clip("  Школа № 1 ", 40), "Школа № 1");
+    assert_eq!(clip("Школа\u{0}№\n1", 40), "Школа № 1");
+    let cut = clip(&"ж".repeat(100), 40);
+    assert_eq!(cut.chars().count(), 40);
+    assert!(cut.ends_with('…'));
+    assert_eq!(clip("Школа номер один", 7), "Школа…");
+    assert_eq!(clip("Школа", 1), "");
+}
+
+#[test]
+fn long_school_names_are_abbreviated_before_they_are_cut() {
+    let official = "Муниципальное  бюджетное общеобразовательное учреждение \
+                    «Средняя общеобразовательная школа № 12 имени А. С. Пушкина» г. Кирова";
+    assert_eq!(
+        school_label(official, 40),
+        "МБОУ «СОШ № 12 им. А. С. Пушкина» г. Ки…"
+    );
+    assert_eq!(school_label("МБОУ СОШ № 3", 40), "МБОУ СОШ № 3");
+    // Only whole words are abbreviated.
+    assert_eq!(
+        school_label(&format!("Именины {}", "ж".repeat(40)), 12),
+        "Именины жжж…"
+    );
+}
+
+#[test]
+fn empty_inputs_say_no_data() {
+    let none: Vec<String> = Vec::new();
+    let charts = [
+        level_distribution(&[]),
+        level_distribution(&[("высокий".to_owned(), 0)]),
+        fulfilment_bars("Доля школ", &[]),
+        heatmap(&none, &strings(&["1.1"]), &[]),
+        heatmap(&strings(&["Школа"]), &none, &[]),
+        profile_vs_average(&none, &[], &[], "Школа"),
+        trend(&none, &[]),
+        trend(
+            &strings(&["2024/2025"]),
+            &[("Среднее".to_owned(), vec![None])],
+        ),
+        trend(&strings(&["2024/2025"]), &[]),
+    ];
+    for svg in &charts {
+        assert_well_formed(svg);
+        assert!(svg.contains(">\nнет данных\n<"), "{svg}");
+        assert!(root(svg).contains("нет данных"));
+    }
+}
+
+#[test]
+fn trend_breaks_the_line_at_a_missing_year() {
+    let svg = trend(
+        &strings(&[
+            "2021/2022",
+            "2022/2023",
+            "2023/2024",
+            "2024/2025",
+            "2025/2026",
+        ]),
+        &[(
+            "Среднее".to_owned(),
+            vec![Some(10.0), Some(20.0), None, Some(40.0), Some(f64::NAN)],
+        )],
+    );
+    assert_well_formed(&svg);
+    // The legend sample and the one run of two points; 40 stands alone.
+    let lines = svg
+        .lines()
+        .filter(|l| l.starts_with("<polyline") && l.contains("stroke=\"#0072B2\""));
+    assert_eq!(lines.count(), 2);
+    assert_eq!(svg.matches("<circle").count(), 1 + 3);
+    assert!(root(&svg).contains("2023/2024 — нет данных, 2024/2025 — 40,0\u{A0}%"));
+}
+
+#[test]
+fn profile_tolerates_short_value_lists() {
+    let svg = profile_vs_average(&strings(&["1", "2", "3", "4"]), &[80.0, 20.0], &[], "Школа");
+    assert_well_formed(&svg);
+    assert_eq!(count_rects(&svg, "fill=\"#0072B2\""), 1 + 2);
+    assert!(root(&svg).contains("3 — нет данных (среднее нет данных)"));
+}
+
+#[test]
+fn profile_keeps_indicator_codes_whole_and_turns_crowded_labels() {
+    let codes = indicator_codes();
+    let values: Vec<f64> = (0..23).map(|i| f64::from(i) * 4.0).collect();
+    let svg = profile_vs_average(&codes, &values, &values, "Школа");
+    assert_well_formed(&svg);
+    for code in ["1.1", "1.8", "7.2"] {
+        assert!(svg.contains(&format!(">\n{code}\n<")), "{code}");
+    }
+    assert!(!svg.contains("rotate("));
+
+    let crowded: Vec<String> = (1..=40).map(|i| format!("1.{i}")).collect();
+    let svg = profile_vs_average(&crowded, &[50.0], &[50.0], "Школа");
+    assert_well_formed(&svg);
+    assert_eq!(svg.matches("rotate(270").count(), 40);
+    assert!(svg.contains(">\n1.40\n<"));
+}
+
+#[test]
+fn fit_cuts_by_estimated_width() {
+    assert_eq!(fit("1.1", 30, 12.0), "1.1");
+    let cut = fit("Выполнение критериев по всем школам", 100, 12.0);
+    assert!(cut.ends_with('…'), "{cut}");
+    assert!(text_width(&cut, 12.0) <= 100);
+    assert_eq!(fit("Школа", 5, 12.0), "");
+}
+
+/// Writes one chart of each kind to /tmp/charts for a look in a browser:
+/// `cargo test --lib charts::tests::write_samples -- --ignored`.
+#[test]
+#[ignore]
+fn write_samples() {
+    std::fs::create_dir_all("/tmp/charts").unwrap();
+    let mut all = samples();
+    let schools = school_names(150);
+    let codes = indicator_codes();
+    all.push(("heatmap150", heatmap(&schools, &codes, &marks(150, 23))));
+    let values: Vec<f64> = (0..23).map(|i| f64::from(i) * 4.0).collect();
+    all.push((
+        "profile23",
+        profile_vs_average(&codes, &values, &values, &schools[0]),
+    ));
+    let crowded: Vec<String> = (1..=40).map(|i| format!("1.{i}")).collect();
+    all.push((
+        "profile40",
+        profile_vs_average(&crowded, &values, &values, &schools[1]),
+    ));
+    all.push((
+        "hostile",
+        fulfilment_bars(
+            HOSTILE,
+            &[(format!("{HOSTILE} {}", "очень ".repeat(30)), 42.0)],
+        ),
+    ));
+    for (name, svg) in all {
+        std::fs::write(format!("/tmp/charts/{name}.svg"), svg).unwrap();
+    }
+}
