@@ -17,8 +17,9 @@ cargo test
 
 step "release build"
 trunk build --release
-# The e2e tests check exported files with the project's own verifier.
-cargo build --bin profkarta-verify
+# The e2e tests check exported files with the project's own verifier and
+# import files made by its generator.
+cargo build --bin profkarta-verify --bin profkarta-gen
 
 step "end-to-end tests (headless Chromium, release build)"
 node --test tests/e2e/

@@ -60,10 +60,15 @@ pub fn random_id() -> String {
 
 /// Hands `text` to the user as a file download.
 pub fn download(file_name: &str, text: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    download_bytes(file_name, text.as_bytes(), "application/json;charset=utf-8")
+}
+
+/// Hands any bytes (CSV, XLSX, JSON) to the user as a file download.
+pub fn download_bytes(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -96,6 +101,25 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
         .await
         .map(|v| v.as_string().unwrap_or_default())
         .map_err(|e| format!("{e:?}"))
+}
+
+/// Reads a picked file as bytes: import decides itself whether it is text.
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    JsFuture::from(file.array_buffer())
+        .await
+        .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+        .map_err(|e| format!("{e:?}"))
+}
+
+/// Lets the browser paint and handle input before work goes on, so a long
+/// import keeps the page responsive and its progress bar moving.
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 pub fn confirm(question: &str) -> bool {

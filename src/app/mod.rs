@@ -2,8 +2,11 @@
 //! user events into draft updates. No scoring or validation happens here.
 
 mod browser;
+mod department;
 mod field;
 mod file_picker;
+mod notices_list;
+mod role_switch;
 mod root;
 mod school;
 mod signing_key;

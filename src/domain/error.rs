@@ -307,6 +307,8 @@ pub enum ImportError {
     },
     /// Not UTF-8 text at all.
     NotText,
+    /// The browser could not read the file from disk.
+    Unreadable,
     Submission(SubmissionError),
     /// Signed with a card this app does not have, or another edition of it.
     UnknownTemplate {
@@ -333,6 +335,10 @@ impl fmt::Display for ImportError {
                 limit / 1024
             ),
             Self::NotText => write!(f, "Файл не текстовый: это не выгрузка Профкарты."),
+            Self::Unreadable => write!(
+                f,
+                "Файл не удалось прочитать с диска: возможно, он перемещён или удалён."
+            ),
             Self::Submission(e) => e.fmt(f),
             Self::UnknownTemplate { id, version } => write!(
                 f,

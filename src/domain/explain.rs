@@ -3,6 +3,7 @@
 //! tested natively and the shell only renders it.
 
 use crate::domain::card::{Indicator, Level, LevelRule, Rule};
+use crate::domain::draft::RawAnswer;
 use crate::domain::scoring::{Assessment, Detail, IndicatorResult, NotApplicable, Outcome};
 use crate::domain::text::{group_digits, percent, plural, points};
 
@@ -37,6 +38,37 @@ pub struct RowExplanation {
     pub share: Option<String>,
     /// One sentence: why these points, or what is missing.
     pub note: String,
+}
+
+/// The answer as the department reads it: "30 из 100 (30,0 %)", "да", "5".
+pub fn answer_summary(indicator: &Indicator, answer: Option<&RawAnswer>) -> String {
+    let Some(a) = answer else {
+        return "—".to_owned();
+    };
+    let or_dash = |s: &str| {
+        let s = s.trim();
+        if s.is_empty() {
+            "—".to_owned()
+        } else {
+            s.to_owned()
+        }
+    };
+    match &indicator.rule {
+        Rule::Fact { .. } => match a.fact {
+            Some(true) => "да".to_owned(),
+            Some(false) => "нет".to_owned(),
+            None => "—".to_owned(),
+        },
+        Rule::Count { .. } => or_dash(&a.count),
+        Rule::Share { .. } => {
+            let (n, d) = (a.numerator.trim(), a.denominator.trim());
+            match (n.parse::<u64>(), d.parse::<u64>()) {
+                (Ok(n), Ok(d)) if d > 0 => format!("{n} из {d} ({})", percent(n, d)),
+                _ if n.is_empty() && d.is_empty() => "—".to_owned(),
+                _ => format!("{} из {}", or_dash(n), or_dash(d)),
+            }
+        }
+    }
 }
 
 pub fn explain(indicator: &Indicator, result: &IndicatorResult) -> RowExplanation {

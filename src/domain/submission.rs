@@ -165,7 +165,9 @@ pub fn card_hash(card: &Card) -> String {
     sha256_hex(&canonical_bytes(&value).expect("a card has no fractional numbers"))
 }
 
+/// Nothing may ride along unsigned beside the payload.
 #[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct SignedFile {
     format: String,
     format_version: u64,
@@ -174,6 +176,7 @@ struct SignedFile {
 }
 
 #[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct SignatureBlock {
     algorithm: String,
     public_key: String,

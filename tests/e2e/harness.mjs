@@ -62,22 +62,23 @@ export async function launchBrowser() {
 
 /// Opens the app in a fresh context (empty storage) and waits until it has
 /// mounted. `initScript` runs in the page before the app, e.g. to prepare storage.
-export async function openApp(browser, url, { viewport = { width: 1366, height: 768 }, initScript } = {}) {
+/// `ready` is the test id of an element that shows the app has mounted.
+export async function openApp(browser, url, { viewport = { width: 1366, height: 768 }, initScript, ready } = {}) {
     const context = await browser.newContext({ viewport, locale: 'ru-RU', acceptDownloads: true });
     if (initScript) await context.addInitScript(initScript);
-    const { page, errors } = await openPage(context, url);
+    const { page, errors } = await openPage(context, url, ready);
     return { context, page, errors };
 }
 
 /// Another tab of the same browser profile (shared storage).
-export async function openPage(context, url) {
+export async function openPage(context, url, ready = 'total') {
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e));
     page.on('console', (m) => m.type() === 'error' && errors.push(new Error(m.text())));
     page.on('response', (r) => r.status() >= 400 && errors.push(new Error(`${r.status()} ${r.url()}`)));
     await page.goto(url);
-    await page.getByTestId('total').waitFor();
+    await page.getByTestId(ready).waitFor();
     return { page, errors };
 }
 

@@ -5,36 +5,18 @@
 use leptos::prelude::*;
 
 use crate::app::browser::download;
-use crate::app::workspace::{Notice, Notices, Workspace};
+use crate::app::notices_list::NoticesList;
+use crate::app::workspace::Workspace;
 use crate::domain::drafts::SaveStatus;
 
 #[component]
 pub fn NoticesPanel() -> impl IntoView {
     let ws: Workspace = expect_context();
-    let Notices(notices) = expect_context();
     let conflict = move || ws.status.with(|s| *s == SaveStatus::Conflict);
     let failed = move || ws.status.with(|s| matches!(s, SaveStatus::Failed(_)));
     let backup = move |_| {
         let (name, text) = ws.backup();
         let _ = download(&name, &text);
-    };
-    let notice = move |(i, n): (usize, Notice)| {
-        let raw = n.raw.map(|(name, text)| {
-            view! {
-                <button type="button" on:click=move |_| { let _ = download(&name, &text); }>
-                    "Скачать исходный текст"
-                </button>
-            }
-        });
-        view! {
-            <li>
-                <span>{n.text}</span>
-                {raw}
-                <button type="button" on:click=move |_| notices.update(|all| { all.remove(i); })>
-                    "Скрыть"
-                </button>
-            </li>
-        }
     };
     view! {
         <Show when=conflict>
@@ -54,10 +36,6 @@ pub fn NoticesPanel() -> impl IntoView {
                 <button type="button" on:click=backup>"Скачать резервную копию"</button>
             </div>
         </Show>
-        <Show when=move || notices.with(|n| !n.is_empty())>
-            <ul class="notice" role="status" data-testid="notices">
-                {move || notices.get().into_iter().enumerate().map(notice).collect_view()}
-            </ul>
-        </Show>
+        <NoticesList/>
     }
 }

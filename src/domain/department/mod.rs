@@ -11,3 +11,5 @@ pub mod letters;
 pub mod results;
 pub mod review;
 pub mod school;
+pub mod tables;
+pub mod verdict;

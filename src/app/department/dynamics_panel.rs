@@ -1,0 +1,115 @@
+//! Year over year: each school's change against the previous period, each
+//! indicator's change, and the trend over all periods present.
+
+use leptos::prelude::*;
+
+use crate::app::department::chart::{share, Chart};
+use crate::app::department::state::Dept;
+use crate::charts::trend;
+use crate::domain::department::dynamics::{delta_text, indicator_changes, school_changes};
+use crate::domain::department::results::{figures, results};
+use crate::domain::text::percent;
+
+#[component]
+pub fn DynamicsPanel() -> impl IntoView {
+    let dept: Dept = expect_context();
+    let previous = Memo::new(move |_| {
+        let periods = dept.periods.get();
+        let current = dept.period.get()?;
+        let i = periods.iter().position(|p| *p == current)?;
+        i.checked_sub(1).map(|j| periods[j].clone())
+    });
+    let changes = Memo::new(move |_| {
+        let prev = previous.get()?;
+        dept.archive.with(|a| {
+            let before = results(a, &prev);
+            let after = dept.results.get();
+            let by_indicator = indicator_changes(&figures(a, &before), &dept.figures.get());
+            Some((school_changes(&before, &after), by_indicator))
+        })
+    });
+    let trend_svg = Signal::derive(move || {
+        let periods = dept.periods.get();
+        dept.archive.with(|a| {
+            let all: Vec<_> = periods.iter().map(|p| figures(a, &results(a, p))).collect();
+            let points = all
+                .iter()
+                .map(|f| Some(share(f.points.0, f.points.1)))
+                .collect();
+            let high = all
+                .iter()
+                .map(|f| Some(share(f.levels[0].1 as u64, f.schools as u64)))
+                .collect();
+            trend(
+                &periods,
+                &[
+                    ("Баллов от максимума по муниципалитету".to_owned(), points),
+                    ("Доля школ с высокой эффективностью".to_owned(), high),
+                ],
+            )
+        })
+    });
+    let schools = move || {
+        changes.get().map(|(schools, _)| {
+            schools
+                .into_iter()
+                .map(|c| {
+                    let delta = c.delta_tenths();
+                    let (up, down) = (delta > 0, delta < 0);
+                    view! {
+                        <tr class:up=up class:down=down>
+                            <th scope="row">{c.name.clone()}</th>
+                            <td class="num">{format!("{} из {} ({})", c.before.0, c.before.1, percent(c.before.0.into(), c.before.1.into()))}</td>
+                            <td class="num">{format!("{} из {} ({})", c.after.0, c.after.1, percent(c.after.0.into(), c.after.1.into()))}</td>
+                            <td class="num" data-col="delta">{delta_text(delta)}</td>
+                            <td>{format!("{} → {}", c.level_before.map_or("—", |l| l.label()), c.level_after.map_or("—", |l| l.label()))}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let indicators = move || {
+        changes.get().map(|(_, indicators)| {
+            indicators
+                .into_iter()
+                .map(|c| {
+                    view! {
+                        <tr>
+                            <th scope="row">{c.code.clone()}</th>
+                            <td class="num">{format!("{} из {}", c.before.0, c.before.1)}</td>
+                            <td class="num">{format!("{} из {}", c.after.0, c.after.1)}</td>
+                            <td class="num">{delta_text(c.delta_tenths())}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="panel" aria-labelledby="dynamics-title">
+            <h2 id="dynamics-title">"Динамика"</h2>
+            <Show
+                when=move || previous.get().is_some()
+                fallback=|| view! { <p>"Для сравнения нужны карты хотя бы за два учебных года. Выберите более поздний год или загрузите карты прошлого года."</p> }
+            >
+                <p>{move || format!("Сравнение {} с {}. Учитываются школы, приславшие карты за оба года.", dept.period.get().unwrap_or_default(), previous.get().unwrap_or_default())}</p>
+                <Chart svg=trend_svg testid="chart-trend"/>
+                <h3>"Школы"</h3>
+                <div class="table-scroll">
+                    <table data-testid="school-changes">
+                        <thead><tr><th scope="col">"Школа"</th><th scope="col">"Было"</th><th scope="col">"Стало"</th><th scope="col">"Изменение"</th><th scope="col">"Уровень"</th></tr></thead>
+                        <tbody>{schools}</tbody>
+                    </table>
+                </div>
+                <h3>"Показатели: школ выполнили"</h3>
+                <div class="table-scroll">
+                    <table data-testid="indicator-changes">
+                        <thead><tr><th scope="col">"Код"</th><th scope="col">"Было"</th><th scope="col">"Стало"</th><th scope="col">"Изменение доли школ"</th></tr></thead>
+                        <tbody>{indicators}</tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}

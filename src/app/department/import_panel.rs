@@ -1,0 +1,122 @@
+//! Collecting the schools' files: pick or drop many at once, watch the
+//! progress, read every file's verdict, decide about changed keys.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::browser::picked_files;
+use crate::app::department::held_keys::HeldKeys;
+use crate::app::department::import::import_files;
+use crate::app::department::state::Dept;
+use crate::app::department::workspace_tools::WorkspaceTools;
+use crate::domain::department::verdict::{explanation, Verdict};
+
+#[component]
+pub fn ImportPanel() -> impl IntoView {
+    let dept: Dept = expect_context();
+    let dragging = RwSignal::new(false);
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let files = picked_files(&input);
+        input.set_value("");
+        import_files(dept, files);
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        let files = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+            .unwrap_or_default();
+        import_files(dept, files);
+    };
+    let rows = move || {
+        let standing = dept.standing.get();
+        dept.archive.with(|archive| {
+            dept.log.with(|log| {
+                log.iter()
+                    .map(|row| {
+                        let id = match &row.admission {
+                            crate::domain::department::archive::Admission::Filed {
+                                submission_id,
+                            } => standing.get(submission_id),
+                            _ => None,
+                        };
+                        let verdict = Verdict::of(archive, &row.admission, id);
+                        let why = explanation(archive, &row.admission, id);
+                        (row.file.clone(), verdict, why)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let summary = move || {
+        let rows = rows();
+        let good = rows.iter().filter(|r| r.1.is_good()).count();
+        let held = rows.iter().filter(|r| r.1 == Verdict::KeyChanged).count();
+        format!(
+            "Файлов: {}. Принято: {good}. Ждут решения: {held}. Не принято: {}.",
+            rows.len(),
+            rows.len() - good - held
+        )
+    };
+    view! {
+        <section class="panel" aria-labelledby="import-title">
+            <h2 id="import-title">"Загрузка карт школ"</h2>
+            <div
+                class="dropzone"
+                class:dragging=move || dragging.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(true);
+                }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop
+            >
+                <p>"Перетащите сюда файлы выгрузки школ (можно сразу всю папку файлов) или"</p>
+                <input
+                    type="file"
+                    id="import-files"
+                    multiple
+                    accept=".json,application/json"
+                    class="visually-hidden"
+                    on:change=on_change
+                />
+                <label for="import-files" class="button primary">"Выбрать файлы…"</label>
+                <p class="hint">"Каждый файл проверяется отдельно: подпись, карта, повторы. Плохой файл не мешает остальным."</p>
+            </div>
+            {move || dept.progress.get().map(|p| view! {
+                <div class="progress" role="status" data-testid="import-progress">
+                    <progress max=p.total value=p.done></progress>
+                    <span>{format!("Проверено {} из {}", p.done, p.total)}</span>
+                </div>
+            })}
+            <HeldKeys/>
+            <Show when=move || dept.log.with(|l| !l.is_empty())>
+                <p class="import-summary" role="status" data-testid="import-summary">{summary}</p>
+                <table class="verdicts" data-testid="verdicts">
+                    <caption class="visually-hidden">"Результат проверки файлов"</caption>
+                    <thead>
+                        <tr><th scope="col">"Файл"</th><th scope="col">"Результат"</th><th scope="col">"Пояснение"</th></tr>
+                    </thead>
+                    <tbody>
+                        {move || rows().into_iter().map(|(file, verdict, why)| view! {
+                            <tr data-verdict=verdict.key() class:bad=!verdict.is_good()>
+                                <td class="file-name">{file}</td>
+                                <td class="verdict">{verdict.label()}</td>
+                                <td>{why}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </Show>
+            <WorkspaceTools/>
+        </section>
+    }
+}

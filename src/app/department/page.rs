@@ -1,0 +1,51 @@
+//! The department's page: tabs over one workspace.
+
+use leptos::prelude::*;
+
+use crate::app::department::dynamics_panel::DynamicsPanel;
+use crate::app::department::import_panel::ImportPanel;
+use crate::app::department::letters_panel::LettersPanel;
+use crate::app::department::period_select::PeriodSelect;
+use crate::app::department::report_panel::ReportPanel;
+use crate::app::department::results_panel::ResultsPanel;
+use crate::app::department::review_panel::ReviewPanel;
+use crate::app::department::save_status::SaveStatus;
+use crate::app::department::state::{Dept, Tab};
+use crate::app::notices_list::NoticesList;
+
+#[component]
+pub fn DepartmentPage() -> impl IntoView {
+    let dept: Dept = expect_context();
+    let tabs = Tab::ALL.map(|tab| {
+        view! {
+            <button
+                type="button"
+                role="tab"
+                id=format!("tab-{}", tab.key())
+                aria-selected=move || (dept.tab.get() == tab).to_string()
+                on:click=move |_| dept.tab.set(tab)
+            >
+                {tab.label()}
+            </button>
+        }
+    });
+    let body = move || match dept.tab.get() {
+        Tab::Import => view! { <ImportPanel/> }.into_any(),
+        Tab::Review => view! { <ReviewPanel/> }.into_any(),
+        Tab::Results => view! { <ResultsPanel/> }.into_any(),
+        Tab::Dynamics => view! { <DynamicsPanel/> }.into_any(),
+        Tab::Letters => view! { <LettersPanel/> }.into_any(),
+        Tab::Report => view! { <ReportPanel/> }.into_any(),
+    };
+    view! {
+        <header class="app-header">
+            <p class="brand">"Профкарта · отдел образования"</p>
+            <h1>"Мониторинг профориентационной работы школ"</h1>
+        </header>
+        <NoticesList/>
+        <nav class="dept-tabs" role="tablist" aria-label="Разделы" data-testid="dept-tabs">{tabs}</nav>
+        <SaveStatus/>
+        <PeriodSelect/>
+        <main class="dept-main" role="tabpanel">{body}</main>
+    }
+}

@@ -1,0 +1,115 @@
+//! The analytical report (аналитическая справка) of the period, laid out
+//! for A4: figures, charts, problem zones, best and weakest schools and, when
+//! a previous year is present, the change.
+
+use leptos::prelude::*;
+
+use crate::app::browser::print;
+use crate::app::department::chart::Chart;
+use crate::app::department::charts_data::{criteria_svg, levels_svg};
+use crate::app::department::state::Dept;
+use crate::domain::card::Level;
+use crate::domain::department::dynamics::{delta_text, school_changes};
+use crate::domain::department::results::{figures, problem_zones, results};
+use crate::domain::text::{percent, plural};
+
+/// How many schools the report names as best.
+const BEST: usize = 5;
+
+#[component]
+pub fn ReportPanel() -> impl IntoView {
+    let dept: Dept = expect_context();
+    let card = dept.archive.with_untracked(|a| a.card().clone());
+    let levels = Signal::derive(move || dept.figures.with(levels_svg));
+    let criteria = Signal::derive(move || dept.figures.with(criteria_svg));
+    let intro = move || {
+        dept.figures.with(|f| {
+            let n = f.schools as u64;
+            let parts: Vec<String> = f
+                .levels
+                .iter()
+                .map(|(l, k)| format!("{} — {k} ({})", l.label(), percent(*k as u64, n)))
+                .collect();
+            format!(
+                "В мониторинге за {} учебный год участвовали {n} {}. Эффективность профориентационной работы: {}. В целом по муниципалитету набрано {} от максимума баллов.",
+                dept.period.get().unwrap_or_default(),
+                plural(n, "образовательная организация", "образовательные организации", "образовательных организаций"),
+                parts.join(", "),
+                percent(f.points.0, f.points.1)
+            )
+        })
+    };
+    let zones = move || {
+        let card = card.clone();
+        dept.figures.with(|f| {
+            problem_zones(f)
+                .into_iter()
+                .map(|z| {
+                    let text = card.indicator(&z.code).map(|i| i.text.clone()).unwrap_or_default();
+                    view! { <li>{format!("{} {} — выполнили {} из {} школ.", z.code, text, z.earned, z.applicable)}</li> }
+                })
+                .collect_view()
+        })
+    };
+    let best = move || {
+        dept.rating.with(|r| {
+            r.iter()
+                .take(BEST)
+                .map(|x| view! { <li>{format!("{}. {} — {} из {} ({})", x.rank, x.result.name(), x.result.score.total, x.result.score.max_applicable, percent(x.result.score.total.into(), x.result.score.max_applicable.into()))}</li> })
+                .collect_view()
+        })
+    };
+    let weak = move || {
+        dept.rating.with(|r| {
+            r.iter()
+                .filter(|x| x.result.score.level == Some(Level::Low))
+                .map(|x| view! { <li>{format!("{} — {} из {}", x.result.name(), x.result.score.total, x.result.score.max_applicable)}</li> })
+                .collect_view()
+        })
+    };
+    let dynamics = move || {
+        let periods = dept.periods.get();
+        let current = dept.period.get()?;
+        let i = periods.iter().position(|p| *p == current)?;
+        let prev = periods.get(i.checked_sub(1)?)?.clone();
+        let text = dept.archive.with(|a| {
+            let before = results(a, &prev);
+            let was = figures(a, &before);
+            let now = dept.figures.get();
+            let changes = school_changes(&before, &dept.results.get());
+            let up = changes.iter().filter(|c| c.delta_tenths() > 0).count();
+            let down = changes.iter().filter(|c| c.delta_tenths() < 0).count();
+            format!(
+                "По сравнению с {prev} учебным годом доля набранных баллов изменилась с {} до {}; из {} школ, участвовавших в оба года, результат улучшили {up}, ухудшили {down}. Школ с высокой эффективностью: было {}, стало {}.{}",
+                percent(was.points.0, was.points.1),
+                percent(now.points.0, now.points.1),
+                changes.len(),
+                was.levels[0].1,
+                now.levels[0].1,
+                changes.first().filter(|c| c.delta_tenths() > 0).map(|c| format!(" Наибольший рост — {} ({}).", c.name, delta_text(c.delta_tenths()))).unwrap_or_default()
+            )
+        });
+        Some(view! { <h3>"Динамика"</h3><p data-testid="report-dynamics">{text}</p> })
+    };
+    view! {
+        <section class="panel report" aria-labelledby="report-title" data-testid="report">
+            <div class="actions no-print">
+                <button type="button" class="primary" on:click=move |_| print()>"Печать справки"</button>
+            </div>
+            <h2 id="report-title">"Аналитическая справка по итогам мониторинга профориентационной работы"</h2>
+            <p data-testid="report-intro">{intro}</p>
+            <div class="chart-grid">
+                <Chart svg=levels testid="report-levels"/>
+                <Chart svg=criteria testid="report-criteria"/>
+            </div>
+            <h3>"Проблемные зоны"</h3>
+            <ol>{zones}</ol>
+            <h3>"Лучшие результаты"</h3>
+            <ol class="plain">{best}</ol>
+            <h3>"Школы с низкой эффективностью"</h3>
+            <ul>{weak}</ul>
+            {dynamics}
+            <p class="signature-line">"Специалист управления образования ____________________ / ____________________ /   Дата ____________"</p>
+        </section>
+    }
+}

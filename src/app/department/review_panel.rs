@@ -1,0 +1,320 @@
+//! The objectivity check of one school: its answers and evidence beside the
+//! points it claims, and the coordinator's decision per indicator.
+
+use leptos::prelude::*;
+
+use crate::app::department::state::{Dept, Tab};
+use crate::domain::card::{Indicator, Level};
+use crate::domain::department::results::SchoolResult;
+use crate::domain::department::review::{Decision, IndicatorReview, Review, ReviewStatus};
+use crate::domain::explain::answer_summary;
+use crate::domain::input::parse_links;
+use crate::domain::text::{percent, points};
+
+/// The submission open for review: the chosen one if it is in the period,
+/// otherwise the first school by name.
+pub fn open_submission(dept: Dept) -> Memo<Option<SchoolResult>> {
+    Memo::new(move |_| {
+        let chosen = dept.selected.get();
+        dept.results.with(|results| {
+            let mut sorted: Vec<&SchoolResult> = results.iter().collect();
+            sorted.sort_by(|a, b| a.name().cmp(b.name()));
+            sorted
+                .iter()
+                .find(|r| Some(&r.submission_id) == chosen.as_ref())
+                .or(sorted.first())
+                .map(|r| (*r).clone())
+        })
+    })
+}
+
+/// A select of the period's schools, shared by review and letters.
+#[component]
+pub fn SchoolSelect(open: Memo<Option<SchoolResult>>) -> impl IntoView {
+    let dept: Dept = expect_context();
+    let options = move || {
+        let mut rows: Vec<(String, String)> = dept.results.with(|r| {
+            r.iter()
+                .map(|s| {
+                    let label = format!("{} — {}", s.name(), s.status.label());
+                    (s.submission_id.clone(), label)
+                })
+                .collect()
+        });
+        rows.sort_by(|a, b| a.1.cmp(&b.1));
+        let current = open.with(|o| o.as_ref().map(|r| r.submission_id.clone()));
+        rows.into_iter()
+            .map(|(id, label)| {
+                let selected = current.as_deref() == Some(id.as_str());
+                view! { <option value=id selected=selected>{label}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <p class="school-select">
+            <label for="school-select">"Школа: "</label>
+            <select id="school-select" on:change=move |ev| dept.selected.set(Some(event_target_value(&ev)))>
+                {options}
+            </select>
+        </p>
+    }
+}
+
+#[component]
+pub fn ReviewPanel() -> impl IntoView {
+    let dept: Dept = expect_context();
+    let open = open_submission(dept);
+    // Re-render the rows only when another school is opened, not on every
+    // decision, so keyboard focus stays where the coordinator is.
+    let open_id = Memo::new(move |_| open.with(|o| o.as_ref().map(|r| r.submission_id.clone())));
+    view! {
+        <section class="panel" aria-labelledby="review-title">
+            <h2 id="review-title">"Проверка объективности"</h2>
+            {move || match open_id.get() {
+                None => view! {
+                    <p>
+                        "Пока нет принятых карт за этот год. "
+                        <button type="button" class="link-button" on:click=move |_| dept.tab.set(Tab::Import)>"Загрузите файлы школ"</button>
+                    </p>
+                }.into_any(),
+                Some(id) => view! {
+                    <SchoolSelect open/>
+                    <ReviewOf id open/>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn ReviewOf(id: String, open: Memo<Option<SchoolResult>>) -> impl IntoView {
+    let dept: Dept = expect_context();
+    let (card, entry) = dept
+        .archive
+        .with_untracked(|a| (a.card().clone(), a.entry(&id).cloned()));
+    let Some(entry) = entry else {
+        return ().into_any();
+    };
+    let claimed = entry.assessment.clone();
+    let level = |l: Option<Level>| l.map_or("—", |l| l.label());
+    let score_line = move |total: u32, max: u32, l: Option<Level>| {
+        format!(
+            "{total} из {max} ({}), {}",
+            percent(total.into(), max.into()),
+            level(l)
+        )
+    };
+    let differences = move || {
+        open.with(|o| {
+            let Some(result) = o else { return Vec::new() };
+            let score = &result.score;
+            let shown = |p: u32, applies: bool| {
+                if applies {
+                    points(p.into())
+                } else {
+                    "не применимо".to_owned()
+                }
+            };
+            score
+                .differences()
+                .into_iter()
+                .filter_map(|code| {
+                    let c = score.indicator(code)?;
+                    Some(format!(
+                        "{code}: заявлено {} → засчитано {}",
+                        shown(c.claimed_points, c.claimed_applies),
+                        shown(c.points, c.applies)
+                    ))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let confirmed = move || {
+        open.with(|o| {
+            o.as_ref()
+                .map(|r| score_line(r.score.total, r.score.max_applicable, r.score.level))
+                .unwrap_or_default()
+        })
+    };
+    let is_checked = move || {
+        open.with(|o| {
+            o.as_ref()
+                .is_some_and(|r| r.status == ReviewStatus::Checked)
+        })
+    };
+    let mismatch = entry.mismatch.then(|| {
+        view! {
+            <p class="notice notice-warning">
+                {format!(
+                    "Школа указала в файле итог {}, а по её ответам выходит {}. Учитывается пересчёт.",
+                    points(entry.opened.payload.score.total.into()),
+                    points(claimed.total.into())
+                )}
+            </p>
+        }
+    });
+    let checked_id = id.clone();
+    let set_checked = move |ev| {
+        let on = event_target_checked(&ev);
+        dept.archive
+            .update(|a| a.reviews.entry(checked_id.clone()).or_default().checked = on);
+    };
+    let rows = card
+        .indicators()
+        .map(|indicator| view! { <ReviewRow indicator=indicator.clone() submission=id.clone()/> })
+        .collect_view();
+    let profile = entry.profile().clone();
+    let responsible = if profile.responsible.trim().is_empty() {
+        "не указан".to_owned()
+    } else {
+        profile.responsible.clone()
+    };
+    view! {
+        <div class="review" data-testid="review">
+            <h3>{profile.name.clone()}</h3>
+            <p class="meta">
+                {format!(
+                    "{} · {} · ответственный: {responsible} · ключ {} · файл «{}»",
+                    entry.period(),
+                    profile.municipality,
+                    entry.opened.fingerprint,
+                    entry.file_name
+                )}
+            </p>
+            {mismatch}
+            <div class="compare">
+                <p data-testid="self-score">
+                    "Самооценка (пересчёт по ответам): "
+                    <strong>{score_line(claimed.total, claimed.max_applicable, claimed.level)}</strong>
+                </p>
+                <p data-testid="confirmed-score">"После проверки: " <strong>{confirmed}</strong></p>
+                {move || {
+                    let list = differences();
+                    if list.is_empty() {
+                        view! { <p>"Расхождений нет."</p> }.into_any()
+                    } else {
+                        view! {
+                            <div>
+                                <p>"Расхождения:"</p>
+                                <ul data-testid="differences">
+                                    {list.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
+                                </ul>
+                            </div>
+                        }
+                        .into_any()
+                    }
+                }}
+                <label class="checkbox">
+                    <input type="checkbox" id="review-checked" prop:checked=is_checked on:change=set_checked/>
+                    " Проверка завершена"
+                </label>
+            </div>
+            <ol class="review-rows">{rows}</ol>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn ReviewRow(indicator: Indicator, submission: String) -> impl IntoView {
+    let dept: Dept = expect_context();
+    let code = indicator.code.clone();
+    let (answer, claimed) = dept.archive.with_untracked(|a| {
+        let entry = a.entry(&submission);
+        let answer = entry.and_then(|e| e.opened.payload.answers.get(&code).cloned());
+        let claimed = entry
+            .and_then(|e| e.assessment.indicators.iter().find(|r| r.code == code))
+            .map(|r| {
+                if r.outcome.applies() {
+                    points(r.outcome.points().into())
+                } else {
+                    "не применимо".to_owned()
+                }
+            })
+            .unwrap_or_default();
+        (answer, claimed)
+    });
+    let summary = answer_summary(&indicator, answer.as_ref());
+    let evidence = answer
+        .as_ref()
+        .map(|a| a.evidence.clone())
+        .unwrap_or_default();
+    let links = parse_links(&evidence)
+        .0
+        .into_iter()
+        .map(|href| {
+            let href = href.to_owned();
+            view! { <li><a href=href.clone() target="_blank" rel="noopener noreferrer">{href.clone()}</a></li> }
+        })
+        .collect_view();
+    let school_comment = answer.map(|a| a.comment).filter(|c| !c.trim().is_empty());
+    let review = {
+        let (submission, code) = (submission.clone(), code.clone());
+        move || {
+            dept.archive.with(|a| {
+                a.reviews
+                    .get(&submission)
+                    .and_then(|r| r.indicators.get(&code).cloned())
+            })
+        }
+    };
+    let update = {
+        let (submission, code) = (submission.clone(), code.clone());
+        move |f: &dyn Fn(&mut IndicatorReview)| {
+            dept.archive.update(|a| {
+                let review: &mut Review = a.reviews.entry(submission.clone()).or_default();
+                f(review.indicators.entry(code.clone()).or_default());
+            })
+        }
+    };
+    let group = format!("decision-{}", code.replace('.', "-"));
+    let choices = [None]
+        .into_iter()
+        .chain(Decision::ALL.map(Some))
+        .map(|decision| {
+            let id = format!("{group}-{}", decision.map_or("none", Decision::key));
+            let label = decision.map_or("не решено", Decision::label);
+            let review = review.clone();
+            let update = update.clone();
+            view! {
+                <label for=id.clone() class="choice">
+                    <input
+                        type="radio"
+                        id=id.clone()
+                        name=group.clone()
+                        value=decision.map_or("", Decision::key)
+                        prop:checked=move || review().and_then(|r| r.decision) == decision
+                        on:change=move |_| update(&|r| r.decision = decision)
+                    />
+                    {label}
+                </label>
+            }
+        })
+        .collect_view();
+    let comment_id = format!("{group}-comment");
+    let comment_value = {
+        let review = review.clone();
+        move || review().map(|r| r.comment).unwrap_or_default()
+    };
+    let on_comment = move |ev| {
+        let text = event_target_value(&ev);
+        update(&|r| r.comment = text.clone());
+    };
+    view! {
+        <li class="review-row" data-code=code.clone()>
+            <p class="indicator-text"><span class="code">{code.clone()}</span>" "{indicator.text.clone()}</p>
+            <p class="rule">{indicator.rule_text.clone()}</p>
+            <p>"Ответ школы: " <strong>{summary}</strong> " · заявлено: " <strong data-testid="claimed">{claimed}</strong></p>
+            {school_comment.map(|c| view! { <p class="school-comment">"Комментарий школы: " {c}</p> })}
+            <ul class="evidence-links">{links}</ul>
+            <fieldset class="decision">
+                <legend>{format!("Решение по показателю {code}")}</legend>
+                {choices}
+            </fieldset>
+            <p>
+                <label for=comment_id.clone()>"Комментарий проверяющего"</label>
+                <input type="text" id=comment_id class="review-comment" prop:value=comment_value on:change=on_comment/>
+            </p>
+        </li>
+    }
+}

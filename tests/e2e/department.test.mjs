@@ -1,0 +1,225 @@
+// The department side end to end: a generated folder of signed submissions
+// from 12 schools over two years, with altered, malformed, duplicate,
+// foreign, re-keyed, corrected and oversized files, imported as a user
+// picks them. Verdicts, the rating and municipal figures are checked against
+// the generator's manifest and an independent scorer (scoring.mjs).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { join } from 'node:path';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { startServer, launchBrowser, openApp, downloadText, ARTIFACTS } from './harness.mjs';
+import { score, rating } from './scoring.mjs';
+
+const GEN = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-gen');
+const LATEST = '2025/2026';
+
+let server;
+let browser;
+let dir;
+let manifest;
+let files;
+
+before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    dir = await mkdtemp(join(tmpdir(), 'profkarta-gen-'));
+    await promisify(execFile)(GEN, ['--out', dir, '--schools', '12', '--extras']);
+    manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+    files = (await readdir(dir)).filter((f) => f !== 'manifest.json').map((f) => join(dir, f));
+});
+
+after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function withDepartment(fn) {
+    const { context, page, errors } = await openApp(browser, `${server.url}#otdel`, { ready: 'dept-tabs' });
+    try {
+        await fn(page);
+        assert.deepEqual(errors.map(String), [], 'no errors in the browser console');
+    } finally {
+        await context.close();
+    }
+}
+
+async function importAll(page) {
+    await page.locator('#import-files').setInputFiles(files);
+    await page.getByTestId('import-summary').filter({ hasText: `Файлов: ${files.length}.` }).waitFor();
+}
+
+async function verdicts(page) {
+    const rows = await page.getByTestId('verdicts').locator('tbody tr').all();
+    const out = {};
+    for (const row of rows) {
+        out[await row.locator('td').first().innerText()] = await row.getAttribute('data-verdict');
+    }
+    return out;
+}
+
+/// The schools that count in `period`, scored independently.
+function expectedSchools(period, { acceptKeyChange = false } = {}) {
+    const counted = new Set(['accepted', 'score_mismatch']);
+    const subs = manifest.files.filter((f) => f.submission && f.submission.period === period);
+    const byName = new Map();
+    for (const f of subs) {
+        const take = counted.has(f.verdict) || (acceptKeyChange && f.verdict === 'key_changed');
+        if (!take) continue;
+        const s = f.submission;
+        const prev = byName.get(s.school);
+        // With the new key accepted, the later file of that school wins.
+        if (!prev || s.created_at > prev.created_at) byName.set(s.school, s);
+    }
+    return [...byName.values()].map((s) => ({ name: s.school, ...score(s) }));
+}
+
+async function ratingRows(page) {
+    const rows = await page.getByTestId('rating').locator('tbody tr').all();
+    return Promise.all(
+        rows.map(async (row) => ({
+            rank: Number(await row.locator('[data-col="rank"]').innerText()),
+            name: await row.locator('th.school button').innerText(),
+            total: await row.locator('[data-col="total"]').innerText(),
+        })),
+    );
+}
+
+function asRows(schools) {
+    return rating(schools).map((s) => ({ rank: s.rank, name: s.name, total: `${s.total} из ${s.max}` }));
+}
+
+test('every file gets its own verdict; bad files do not stop good ones', () =>
+    withDepartment(async (page) => {
+        await importAll(page);
+        const expected = Object.fromEntries(manifest.files.map((f) => [f.name, f.verdict]));
+        assert.deepEqual(await verdicts(page), expected);
+        assert.ok(Object.values(expected).includes('altered') && Object.values(expected).includes('too_large'));
+        await page.getByTestId('held-keys').getByText('Принять новый ключ').waitFor();
+    }));
+
+test('the rating and municipal figures match an independent computation', () =>
+    withDepartment(async (page) => {
+        await importAll(page);
+        await page.getByRole('tab', { name: 'Результаты' }).click();
+        const schools = expectedSchools(LATEST);
+        assert.equal(schools.length, 13, '12 schools and the one whose claim disagrees');
+        assert.deepEqual(await ratingRows(page), asRows(schools));
+
+        const figures = page.getByTestId('figures');
+        const figure = (name) => figures.locator(`[data-figure="${name}"]`).innerText();
+        assert.equal(await figure('schools'), String(schools.length));
+        for (const level of ['high', 'medium', 'low']) {
+            assert.equal(await figure(level), String(schools.filter((s) => s.level === level).length), level);
+        }
+        const levels = new Set(schools.map((s) => s.level));
+        assert.equal(levels.size, 3, 'the generated set spreads over all three levels');
+
+        // Σ numerators / Σ denominators over the schools 4.1 applies to.
+        let n = 0;
+        let d = 0;
+        for (const s of schools) {
+            if (s.applicable.has('4.1') && s.shares['4.1']) {
+                n += s.shares['4.1'][0];
+                d += s.shares['4.1'][1];
+            }
+        }
+        const pooled = await page.getByTestId('indicator-figures').locator('tr[data-code="4.1"] [data-col="pooled"]').innerText();
+        assert.match(pooled, new RegExp(`\\(${n} из ${d}\\)$`));
+        const earned = schools.filter((s) => s.earned.has('4.1')).length;
+        const applicable = schools.filter((s) => s.applicable.has('4.1')).length;
+        const earnedText = await page.getByTestId('indicator-figures').locator('tr[data-code="4.1"] [data-col="earned"]').innerText();
+        assert.equal(earnedText, `${earned} из ${applicable}`);
+
+        // The charts are there and carry the schools' names safely.
+        const heat = page.getByTestId('chart-heatmap').locator('svg');
+        await heat.waitFor();
+        assert.equal(await page.locator('svg b').count(), 0, 'markup in a school name stays text');
+    }));
+
+test('accepting a new key, reviewing a school and filters change what the rating shows', () =>
+    withDepartment(async (page) => {
+        await importAll(page);
+        await page.getByTestId('held-keys').getByRole('button', { name: 'Принять новый ключ' }).click();
+        const after = await verdicts(page);
+        assert.equal(after['extra-key-changed.json'], 'accepted');
+
+        await page.getByRole('tab', { name: 'Результаты' }).click();
+        const schools = expectedSchools(LATEST, { acceptKeyChange: true });
+        assert.deepEqual(await ratingRows(page), asRows(schools));
+
+        // Review the leader: one earned point is not confirmed.
+        const leader = rating(schools)[0];
+        const code = [...leader.earned][0];
+        await page.getByTestId('rating').locator('th.school button', { hasText: leader.name }).first().click();
+        const review = page.getByTestId('review');
+        await review.getByRole('heading', { name: leader.name }).waitFor();
+        await review.locator(`li[data-code="${code}"]`).getByLabel('балл не засчитан').check();
+        await review.getByTestId('confirmed-score').filter({ hasText: `${leader.total - 1} из ${leader.max}` }).waitFor();
+        await review.getByTestId('differences').filter({ hasText: code }).waitFor();
+        await review.getByLabel('Проверка завершена').check();
+
+        await page.getByRole('tab', { name: 'Результаты' }).click();
+        const reviewed = schools.map((s) => (s.name === leader.name ? { ...s, total: s.total - 1 } : s));
+        assert.deepEqual(await ratingRows(page), asRows(reviewed));
+        const leaderRow = page.getByTestId('rating').locator('tbody tr', { hasText: leader.name });
+        assert.match(await leaderRow.innerText(), /проверена/);
+
+        // Filters: low level only, then a search.
+        await page.locator('#filter-level').selectOption('low');
+        const isLow = (name) => {
+            const s = reviewed.find((x) => x.name === name);
+            return s.total * 100 < 60 * s.max;
+        };
+        const low = (await ratingRows(page)).map((r) => r.name);
+        assert.deepEqual(low, asRows(reviewed).map((r) => r.name).filter(isLow));
+        assert.ok(low.length > 0);
+        await page.locator('#filter-level').selectOption('');
+        await page.locator('#filter-search').fill('сош № 1');
+        const found = await ratingRows(page);
+        assert.ok(found.length >= 1 && found.every((r) => r.name.toLowerCase().includes('сош № 1')));
+    }));
+
+test('the workspace survives a reload, and spreadsheets and letters come out right', () =>
+    withDepartment(async (page) => {
+        await importAll(page);
+        await page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
+        await page.reload();
+        await page.getByTestId('dept-tabs').waitFor();
+        await page.getByRole('tab', { name: 'Результаты' }).click();
+        const schools = expectedSchools(LATEST);
+        assert.deepEqual(await ratingRows(page), asRows(schools));
+
+        const csv = await downloadText(page, () => page.getByRole('button', { name: 'Рейтинг в CSV' }).click());
+        assert.equal(csv.name, 'profkarta_reyting_2025-2026.csv');
+        assert.ok(csv.text.startsWith('\uFEFFМесто;Школа;'), 'UTF-8 with BOM, semicolons');
+        assert.equal(csv.text.trim().split('\r\n').length, schools.length + 1);
+
+        const backup = await downloadText(page, () => page.getByRole('tab', { name: 'Загрузка файлов' }).click().then(() => page.getByRole('button', { name: 'Скачать резервную копию' }).click()));
+        assert.equal(JSON.parse(backup.text).format, 'profkarta-department');
+
+        // A letter for the weakest school lists what it missed, and an edit is kept.
+        const weakest = rating(schools).at(-1);
+        await page.getByRole('tab', { name: 'Рекомендации' }).click();
+        const option = await page.locator('#school-select option', { hasText: weakest.name }).first().getAttribute('value');
+        await page.locator('#school-select').selectOption(option);
+        const letter = page.locator('#letter-text');
+        await page.waitForFunction((name) => document.querySelector('#letter-text')?.value.includes(name), weakest.name);
+        const text = await letter.inputValue();
+        const missed = [...weakest.applicable].filter((c) => !weakest.earned.has(c));
+        assert.equal((text.match(/Рекомендация:/g) ?? []).length, missed.length);
+        for (const code of missed) assert.ok(text.includes(`\n${code}. `), code);
+        await letter.fill(`${text}\nС уважением, отдел образования.`);
+        await page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
+        await page.reload();
+        await page.getByRole('tab', { name: 'Рекомендации' }).click();
+        await page.locator('#school-select').selectOption(option);
+        await page.waitForFunction(() => document.querySelector('#letter-text')?.value.endsWith('С уважением, отдел образования.'));
+
+        await page.getByRole('tab', { name: 'Аналитическая справка' }).click();
+        await page.getByTestId('report-intro').filter({ hasText: `участвовали ${schools.length} ` }).waitFor();
+        await page.getByTestId('report-dynamics').waitFor();
+    }));
