@@ -30,9 +30,10 @@ pub fn current_role() -> ReadSignal<Role> {
     role
 }
 
+/// Links to both roles; each page places it after its own skip link.
 #[component]
-pub fn RoleSwitch(role: ReadSignal<Role>) -> impl IntoView {
-    let current = move |r: Role| if role.get() == r { "page" } else { "false" };
+pub fn RoleSwitch(current: Role) -> impl IntoView {
+    let current = move |r: Role| if current == r { "page" } else { "false" };
     view! {
         <nav class="role-switch no-print" aria-label="Роль">
             <a href="#" aria-current=move || current(Role::School)>"Школа: заполнение карты"</a>

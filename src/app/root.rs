@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::department::{DepartmentPage, Dept};
-use crate::app::role_switch::{current_role, Role, RoleSwitch};
+use crate::app::role_switch::{current_role, Role};
 use crate::app::school::SchoolCardPage;
 use crate::app::signing_key::SigningKey;
 use crate::app::state::{AssessmentCtx, CardCtx, DraftCtx};
@@ -46,13 +46,10 @@ pub fn App() -> impl IntoView {
                 provide_context(d);
                 view! { <DepartmentPage/> }
             };
-            view! {
-                <RoleSwitch role/>
-                {move || match role.get() {
-                    Role::School => view! { <SchoolCardPage/> }.into_any(),
-                    Role::Department => department().into_any(),
-                }}
-            }
+            (move || match role.get() {
+                Role::School => view! { <SchoolCardPage/> }.into_any(),
+                Role::Department => department().into_any(),
+            })
             .into_any()
         }
         Err(error) => view! { <TemplateErrorScreen error/> }.into_any(),

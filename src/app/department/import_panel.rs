@@ -9,6 +9,7 @@ use crate::app::department::held_keys::HeldKeys;
 use crate::app::department::import::import_files;
 use crate::app::department::state::Dept;
 use crate::app::department::workspace_tools::WorkspaceTools;
+use crate::domain::department::archive::Admission;
 use crate::domain::department::verdict::{explanation, Verdict};
 
 #[component]
@@ -36,16 +37,15 @@ pub fn ImportPanel() -> impl IntoView {
             .unwrap_or_default();
         import_files(dept, files);
     };
+    // Files that need attention first, then the accepted ones by name.
     let rows = move || {
         let standing = dept.standing.get();
-        dept.archive.with(|archive| {
+        let mut rows = dept.archive.with(|archive| {
             dept.log.with(|log| {
                 log.iter()
                     .map(|row| {
                         let id = match &row.admission {
-                            crate::domain::department::archive::Admission::Filed {
-                                submission_id,
-                            } => standing.get(submission_id),
+                            Admission::Filed { submission_id } => standing.get(submission_id),
                             _ => None,
                         };
                         let verdict = Verdict::of(archive, &row.admission, id);
@@ -54,7 +54,9 @@ pub fn ImportPanel() -> impl IntoView {
                     })
                     .collect::<Vec<_>>()
             })
-        })
+        });
+        rows.sort_by_key(|(_, verdict, _)| verdict.is_good());
+        rows
     };
     let summary = move || {
         let rows = rows();

@@ -10,6 +10,7 @@ mod import_panel;
 mod letters_panel;
 mod page;
 mod period_select;
+mod problem_zones;
 mod rating_table;
 mod report_panel;
 mod results_panel;

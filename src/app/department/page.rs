@@ -12,6 +12,7 @@ use crate::app::department::review_panel::ReviewPanel;
 use crate::app::department::save_status::SaveStatus;
 use crate::app::department::state::{Dept, Tab};
 use crate::app::notices_list::NoticesList;
+use crate::app::role_switch::{Role, RoleSwitch};
 
 #[component]
 pub fn DepartmentPage() -> impl IntoView {
@@ -38,7 +39,8 @@ pub fn DepartmentPage() -> impl IntoView {
         Tab::Report => view! { <ReportPanel/> }.into_any(),
     };
     view! {
-        <header class="app-header">
+        <RoleSwitch current=Role::Department/>
+        <header class="app-header no-print">
             <p class="brand">"Профкарта · отдел образования"</p>
             <h1>"Мониторинг профориентационной работы школ"</h1>
         </header>

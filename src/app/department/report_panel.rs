@@ -7,10 +7,11 @@ use leptos::prelude::*;
 use crate::app::browser::print;
 use crate::app::department::chart::Chart;
 use crate::app::department::charts_data::{criteria_svg, levels_svg};
+use crate::app::department::problem_zones::ProblemZones;
 use crate::app::department::state::Dept;
 use crate::domain::card::Level;
 use crate::domain::department::dynamics::{delta_text, school_changes};
-use crate::domain::department::results::{figures, problem_zones, results};
+use crate::domain::department::results::{figures, results};
 use crate::domain::text::{percent, plural};
 
 /// How many schools the report names as best.
@@ -19,7 +20,6 @@ const BEST: usize = 5;
 #[component]
 pub fn ReportPanel() -> impl IntoView {
     let dept: Dept = expect_context();
-    let card = dept.archive.with_untracked(|a| a.card().clone());
     let levels = Signal::derive(move || dept.figures.with(levels_svg));
     let criteria = Signal::derive(move || dept.figures.with(criteria_svg));
     let intro = move || {
@@ -37,18 +37,6 @@ pub fn ReportPanel() -> impl IntoView {
                 parts.join(", "),
                 percent(f.points.0, f.points.1)
             )
-        })
-    };
-    let zones = move || {
-        let card = card.clone();
-        dept.figures.with(|f| {
-            problem_zones(f)
-                .into_iter()
-                .map(|z| {
-                    let text = card.indicator(&z.code).map(|i| i.text.clone()).unwrap_or_default();
-                    view! { <li>{format!("{} {} — выполнили {} из {} школ.", z.code, text, z.earned, z.applicable)}</li> }
-                })
-                .collect_view()
         })
     };
     let best = move || {
@@ -102,10 +90,9 @@ pub fn ReportPanel() -> impl IntoView {
                 <Chart svg=levels testid="report-levels"/>
                 <Chart svg=criteria testid="report-criteria"/>
             </div>
-            <h3>"Проблемные зоны"</h3>
-            <ol>{zones}</ol>
+            <ProblemZones/>
             <h3>"Лучшие результаты"</h3>
-            <ol class="plain">{best}</ol>
+            <ul>{best}</ul>
             <h3>"Школы с низкой эффективностью"</h3>
             <ul>{weak}</ul>
             {dynamics}

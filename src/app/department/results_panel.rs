@@ -8,11 +8,11 @@ use crate::app::department::chart::Chart;
 use crate::app::department::charts_data::{
     criteria_svg, heatmap_svg, indicators_svg, levels_svg, profile_svg,
 };
+use crate::app::department::problem_zones::ProblemZones;
 use crate::app::department::rating_table::RatingTable;
 use crate::app::department::review_panel::{open_submission, SchoolSelect};
 use crate::app::department::state::{Dept, Tab};
 use crate::domain::card::{Card, Level};
-use crate::domain::department::results::problem_zones;
 use crate::domain::department::tables::{matrix_table, rating_table};
 use crate::domain::spreadsheet::{to_csv, to_xlsx};
 use crate::domain::text::percent;
@@ -107,26 +107,6 @@ pub fn ResultsPanel() -> impl IntoView {
             })
         }
     };
-    let zones = {
-        let card = card.clone();
-        move || {
-            dept.figures.with(|f| {
-                problem_zones(f)
-                    .into_iter()
-                    .map(|z| {
-                        let text = card.indicator(&z.code).map(|x| x.text.clone()).unwrap_or_default();
-                        view! {
-                            <li>
-                                <strong>{z.code.clone()}</strong>
-                                {format!(" — выполнили {} из {} школ ({}). ", z.earned, z.applicable, percent(z.earned as u64, z.applicable as u64))}
-                                <span class="indicator-text">{text}</span>
-                            </li>
-                        }
-                    })
-                    .collect_view()
-            })
-        }
-    };
     let low = move || {
         dept.rating.with(|r| {
             r.iter()
@@ -159,9 +139,7 @@ pub fn ResultsPanel() -> impl IntoView {
                     <Chart svg=levels testid="chart-levels"/>
                     <Chart svg=criteria testid="chart-criteria"/>
                 </div>
-                <h3>"Проблемные зоны"</h3>
-                <p>"Показатели, которые выполнили меньше половины школ, к которым они относятся:"</p>
-                <ol class="zones" data-testid="problem-zones">{zones.clone()}</ol>
+                <ProblemZones/>
                 <h3>"Школы с низкой эффективностью"</h3>
                 <ul data-testid="low-schools">{low}</ul>
                 <h3>"Показатели по муниципалитету"</h3>

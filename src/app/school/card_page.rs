@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::app::role_switch::{Role, RoleSwitch};
 use crate::app::school::criterion_section::CriterionSection;
 use crate::app::school::draft_bar::DraftBar;
 use crate::app::school::export_panel::ExportPanel;
@@ -49,6 +50,7 @@ pub fn SchoolCardPage() -> impl IntoView {
         .collect_view();
     view! {
         <a class="skip-link" href="#summary">"Перейти к итогам"</a>
+        <RoleSwitch current=Role::School/>
         <header class="app-header">
             <p class="brand">"Профкарта · самооценка ОО"</p>
             <h1>{card.title.clone()}</h1>

@@ -10,6 +10,10 @@ use crate::domain::text::{percent, points};
 /// How many schools a letter names as examples for one indicator.
 const PEERS_PER_INDICATOR: usize = 3;
 
+const SIGNATURE: &str =
+    "\nСпециалист управления образования ____________________ / ____________________ /\n\
+                         Дата ____________\n";
+
 /// Drafts the letter for `school`; `rating` is the period's rating, best
 /// first, from which schools that earned a missed point are named.
 pub fn draft_letter(card: &Card, school: &SchoolResult, rating: &[Ranked]) -> String {
@@ -37,6 +41,7 @@ pub fn draft_letter(card: &Card, school: &SchoolResult, rating: &[Ranked]) -> St
             "Все применимые показатели выполнены. Рекомендуем поделиться опытом \
              с образовательными организациями муниципалитета.\n",
         );
+        text.push_str(SIGNATURE);
         return text;
     }
     text.push_str("Рекомендуем обратить внимание на невыполненные показатели.\n");
@@ -69,6 +74,7 @@ pub fn draft_letter(card: &Card, school: &SchoolResult, rating: &[Ranked]) -> St
             ));
         }
     }
+    text.push_str(SIGNATURE);
     text
 }
 

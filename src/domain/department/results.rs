@@ -270,13 +270,22 @@ fn indicator_figures(
 /// Indicators most schools fail: earned by fewer than half of the schools they
 /// apply to, weakest first.
 pub fn problem_zones(figures: &Figures) -> Vec<&IndicatorFigure> {
-    let mut weak: Vec<&IndicatorFigure> = figures
+    let mut weak = weakest(figures, usize::MAX);
+    weak.retain(|f| f.earned * 2 < f.applicable);
+    weak
+}
+
+/// The `n` indicators earned by the smallest share of schools, weakest first:
+/// what to name when no indicator falls below half.
+pub fn weakest(figures: &Figures, n: usize) -> Vec<&IndicatorFigure> {
+    let mut all: Vec<&IndicatorFigure> = figures
         .indicators
         .iter()
-        .filter(|f| f.applicable > 0 && f.earned * 2 < f.applicable)
+        .filter(|f| f.applicable > 0)
         .collect();
-    weak.sort_by(|a, b| compare_share(a.earned_share(), b.earned_share()));
-    weak
+    all.sort_by(|a, b| compare_share(a.earned_share(), b.earned_share()));
+    all.truncate(n);
+    all
 }
 
 #[cfg(test)]
@@ -366,6 +375,8 @@ mod tests {
         assert!(zones.contains(&"4.1") && !zones.contains(&"1.8") && !zones.contains(&"2.1"));
         // Those earned by nobody come first; 1.1 and 4.1 (1 of 3) close the list.
         assert_eq!(zones[zones.len() - 2..], ["1.1", "4.1"]);
+        let three: Vec<_> = weakest(&f, 3).iter().map(|z| z.earned).collect();
+        assert_eq!(three, [0, 0, 0]);
         let criterion_2 = f.criteria.iter().find(|c| c.code == "2").unwrap();
         assert_eq!(
             (criterion_2.points, criterion_2.full, criterion_2.applicable),
