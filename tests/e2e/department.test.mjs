@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { startServer, launchBrowser, openApp, downloadText, ARTIFACTS } from './harness.mjs';
 import { score, rating } from './scoring.mjs';
@@ -25,6 +25,7 @@ let files;
 before(async () => {
     server = await startServer();
     browser = await launchBrowser();
+    await mkdir(ARTIFACTS, { recursive: true });
     dir = await mkdtemp(join(tmpdir(), 'profkarta-gen-'));
     await promisify(execFile)(GEN, ['--out', dir, '--schools', '12', '--extras']);
     manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
@@ -222,4 +223,9 @@ test('the workspace survives a reload, and spreadsheets and letters come out rig
         await page.getByRole('tab', { name: 'Аналитическая справка' }).click();
         await page.getByTestId('report-intro').filter({ hasText: `участвовали ${schools.length} ` }).waitFor();
         await page.getByTestId('report-dynamics').waitFor();
+        await page.screenshot({ path: join(ARTIFACTS, 'e2e-dept-report.png'), fullPage: true });
+        await page.getByRole('tab', { name: 'Рекомендации' }).click();
+        await page.screenshot({ path: join(ARTIFACTS, 'e2e-dept-letter.png') });
+        await page.getByRole('tab', { name: 'Результаты' }).click();
+        await page.screenshot({ path: join(ARTIFACTS, 'e2e-dept-results.png'), fullPage: true });
     }));

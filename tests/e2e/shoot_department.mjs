@@ -8,7 +8,7 @@ import { startServer, launchBrowser, openApp, ARTIFACTS } from './harness.mjs';
 
 await mkdir(ARTIFACTS, { recursive: true });
 const dir = await mkdtemp(join(tmpdir(), 'profkarta-shoot-'));
-execFileSync(join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-gen'), ['--out', dir, '--schools', '40', '--extras']);
+execFileSync(join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-gen'), ['--out', dir, '--schools', '150', '--extras']);
 const files = (await readdir(dir)).filter((f) => f !== 'manifest.json').map((f) => join(dir, f));
 const server = await startServer();
 const browser = await launchBrowser();
@@ -23,6 +23,9 @@ try {
     await page.getByTestId('rating').waitFor();
     await shot(page, 'results');
     await shot(page, 'results-full', true);
+    await page.getByTestId('chart-heatmap').screenshot({ path: join(ARTIFACTS, 'dept-heatmap.png') });
+    await page.getByTestId('chart-indicators').screenshot({ path: join(ARTIFACTS, 'dept-indicators.png') });
+    await page.getByTestId('chart-profile').screenshot({ path: join(ARTIFACTS, 'dept-profile.png') });
     await page.getByRole('tab', { name: 'Проверка' }).click();
     await page.getByTestId('review').waitFor();
     await page.locator('li[data-code="1.2"]').getByLabel('балл не засчитан').check();
