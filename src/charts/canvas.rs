@@ -392,8 +392,7 @@ pub(super) fn render(
     let body = svg.split_once('\n').map_or("", |(_, body)| body);
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" \
-         viewBox=\"0 0 {w} {h}\" class=\"pk-chart\" role=\"img\" aria-label=\"{label}\" \
-         style=\"display:block;max-width:100%;height:auto\">\n{body}",
+         viewBox=\"0 0 {w} {h}\" class=\"pk-chart\" role=\"img\" aria-label=\"{label}\">\n{body}",
         w = size.0,
         h = size.1,
         label = escape(label),

@@ -4,10 +4,10 @@
 //! string, so the same output goes into the page, a saved report and print.
 //! The root carries `role="img"` and a Russian `aria-label` that states the
 //! numbers (screen readers do not read the drawn text of an image), a
-//! `viewBox` and an inline `display:block; max-width:100%; height:auto`, so
-//! it shrinks to any container and to an A4 page but never grows past the
-//! size at which its 12 px labels were laid out; `class="pk-chart"` lets the
-//! page's CSS override that (e.g. `width:100%` to stretch).
+//! `viewBox` and `class="pk-chart"`; the page's CSS gives that class
+//! `max-width:100%; height:auto`, so a chart shrinks to any container and to
+//! an A4 page but never grows past the size at which its 12 px labels were
+//! laid out. No inline style: the Content-Security-Policy forbids it.
 //!
 //! # Why the labels are laid out by hand
 //!

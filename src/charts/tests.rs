@@ -155,7 +155,6 @@ fn every_chart_is_well_formed_accessible_scalable_and_legible() {
             "aria-label=\"",
             "viewBox=\"0 0 ",
             "class=\"pk-chart\"",
-            "max-width:100%;height:auto",
         ] {
             assert!(root.contains(attribute), "{name}: {attribute} in {root}");
         }

@@ -77,6 +77,14 @@ export async function openPage(context, url, ready = 'total') {
     page.on('pageerror', (e) => errors.push(e));
     page.on('console', (m) => m.type() === 'error' && errors.push(new Error(m.text())));
     page.on('response', (r) => r.status() >= 400 && errors.push(new Error(`${r.status()} ${r.url()}`)));
+    // The app makes no network request beyond its own files: anything else is an error.
+    const own = new URL(url).origin;
+    page.on('request', (r) => {
+        const target = r.url();
+        if (!target.startsWith(own) && !target.startsWith('blob:') && !target.startsWith('data:')) {
+            errors.push(new Error(`network request to ${target}`));
+        }
+    });
     await page.goto(url);
     await page.getByTestId(ready).waitFor();
     return { page, errors };
