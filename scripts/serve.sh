@@ -5,6 +5,5 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh
 
-port="${PORT:-8080}"
-echo "Профкарта: http://127.0.0.1:$port/"
-exec trunk serve --release --address 127.0.0.1 --port "$port" --no-autoreload
+scripts/build.sh
+exec node scripts/static_server.mjs dist "${PORT:-8080}"

@@ -16,7 +16,7 @@ step "core tests (native)"
 cargo test
 
 step "release build"
-trunk build --release
+scripts/build.sh
 # The e2e tests check exported files with the project's own verifier and
 # import files made by its generator.
 cargo build --bin profkarta-verify --bin profkarta-gen

@@ -15,4 +15,4 @@ mod storage;
 mod template_error;
 mod workspace;
 
-pub use root::App;
+pub use root::{DepartmentApp, SchoolApp};

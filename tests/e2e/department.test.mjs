@@ -39,7 +39,7 @@ after(async () => {
 });
 
 async function withDepartment(fn) {
-    const { context, page, errors } = await openApp(browser, `${server.url}#otdel`, { ready: 'dept-tabs' });
+    const { context, page, errors } = await openApp(browser, `${server.url}otdel/`, { ready: 'dept-tabs' });
     try {
         await fn(page);
         assert.deepEqual(errors.map(String), [], 'no errors in the browser console');
@@ -229,3 +229,18 @@ test('the workspace survives a reload, and spreadsheets and letters come out rig
         await page.getByRole('tab', { name: 'Результаты' }).click();
         await page.screenshot({ path: join(ARTIFACTS, 'e2e-dept-results.png'), fullPage: true });
     }));
+
+test('the two pages link to each other within the site folder', async () => {
+    const { context, page, errors } = await openApp(browser, server.url);
+    try {
+        await page.getByRole('link', { name: 'Отдел образования: сбор и анализ' }).click();
+        await page.getByTestId('dept-tabs').waitFor();
+        assert.equal(page.url(), `${server.url}otdel/`);
+        await page.getByRole('link', { name: 'Школа: заполнение карты' }).click();
+        await page.getByTestId('total').waitFor();
+        assert.equal(new URL(page.url()).pathname, new URL(server.url).pathname);
+        assert.deepEqual(errors.map(String), []);
+    } finally {
+        await context.close();
+    }
+});

@@ -1,48 +1,20 @@
 // Shared set-up for the end-to-end tests: a static server over the release
 // build in dist/ and Debian's Chromium driven by playwright-core.
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, dirname } from 'node:path';
+import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(join(root, 'scripts', 'package.json'));
 const { chromium } = require('playwright-core');
-
-const TYPES = {
-    '.html': 'text/html; charset=utf-8',
-    '.js': 'text/javascript',
-    '.wasm': 'application/wasm',
-    '.css': 'text/css',
-    '.json': 'application/json',
-};
+const { startStaticServer } = await import(join(root, 'scripts', 'static_server.mjs'));
 
 /// Serves dist/ under /some/sub/folder/ to prove the build works from any
 /// sub-folder of a website, as the municipal site will host it.
 export const BASE_PATH = '/obrazovanie/profkarta/';
 
-export async function startServer() {
-    const dist = join(root, 'dist');
-    const server = createServer(async (req, res) => {
-        const url = new URL(req.url, 'http://x');
-        if (!url.pathname.startsWith(BASE_PATH)) {
-            res.writeHead(404).end();
-            return;
-        }
-        let rel = normalize(url.pathname.slice(BASE_PATH.length)).replace(/^(\.\.[/\\])+/, '');
-        if (rel === '' || rel === '.') rel = 'index.html';
-        try {
-            const body = await readFile(join(dist, rel));
-            res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' });
-            res.end(body);
-        } catch {
-            res.writeHead(404).end();
-        }
-    });
-    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address();
-    return { url: `http://127.0.0.1:${port}${BASE_PATH}`, close: () => new Promise((r) => server.close(r)) };
+export function startServer() {
+    return startStaticServer({ root: join(root, 'dist'), base: BASE_PATH });
 }
 
 export async function launchBrowser() {

@@ -14,7 +14,7 @@ const server = await startServer();
 const browser = await launchBrowser();
 const shot = (page, name, fullPage = false) => page.screenshot({ path: join(ARTIFACTS, `dept-${name}.png`), fullPage });
 try {
-    const { page, context } = await openApp(browser, `${server.url}#otdel`, { ready: 'dept-tabs' });
+    const { page, context } = await openApp(browser, `${server.url}otdel/`, { ready: 'dept-tabs' });
     await shot(page, 'empty');
     await page.locator('#import-files').setInputFiles(files);
     await page.getByTestId('import-summary').waitFor();

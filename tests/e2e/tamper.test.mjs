@@ -46,7 +46,7 @@ test('no single altered byte of a signed file gets it accepted', async () => {
         files.push(file);
     }
 
-    const { context, page, errors } = await openApp(browser, `${server.url}#otdel`, { ready: 'dept-tabs' });
+    const { context, page, errors } = await openApp(browser, `${server.url}otdel/`, { ready: 'dept-tabs' });
     try {
         await page.locator('#import-files').setInputFiles(join(source, name));
         await page.getByTestId('import-summary').filter({ hasText: 'Принято: 1.' }).waitFor();
