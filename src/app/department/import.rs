@@ -1,13 +1,13 @@
 //! Reading many picked or dropped files without freezing the page.
 //!
-//! Each file is read and checked on its own; every few files the loop hands
-//! control back to the browser so the progress bar moves and clicks still
-//! work. Only when all are checked is the batch filed, oldest first, in one
+//! Files are read in parallel batches and each is checked on its own; after
+//! every batch the loop hands control back to the browser so the progress bar
+//! moves and clicks still work. Only when all are checked is the batch filed, oldest first, in one
 //! update of the archive, so the derived views recompute once.
 
 use leptos::prelude::*;
 
-use crate::app::browser::{next_frame, read_bytes};
+use crate::app::browser::{next_frame, read_all};
 use crate::app::department::state::{Dept, ImportRow, Progress};
 use crate::domain::department::archive::{check, Admission, MAX_FILE_BYTES};
 use crate::domain::error::ImportError;
@@ -27,32 +27,40 @@ pub fn import_files(dept: Dept, files: Vec<web_sys::File>) {
             .with_untracked(|a| (a.card().clone(), a.card_sha().to_owned()));
         let mut rows = Vec::new();
         let mut checked = Vec::new();
-        for (i, file) in files.iter().enumerate() {
-            let name = file.name();
-            // f64 file sizes are whole numbers; anything past usize is too large anyway.
-            let size = file.size() as usize;
-            let outcome = if size > MAX_FILE_BYTES {
-                Err(ImportError::TooLarge {
-                    bytes: size,
-                    limit: MAX_FILE_BYTES,
-                })
-            } else {
-                match read_bytes(file).await {
+        let mut done = 0;
+        for chunk in files.chunks(FILES_PER_FRAME) {
+            // Oversized files are refused without reading them.
+            let (small, large): (Vec<&web_sys::File>, Vec<&web_sys::File>) = chunk
+                .iter()
+                .partition(|f| (f.size() as usize) <= MAX_FILE_BYTES);
+            for file in large {
+                rows.push(ImportRow {
+                    file: file.name(),
+                    admission: Admission::Refused(ImportError::TooLarge {
+                        // f64 file sizes are whole numbers.
+                        bytes: file.size() as usize,
+                        limit: MAX_FILE_BYTES,
+                    }),
+                });
+            }
+            let small: Vec<web_sys::File> = small.into_iter().cloned().collect();
+            for (file, bytes) in small.iter().zip(read_all(&small).await) {
+                let name = file.name();
+                let outcome = match bytes {
                     Ok(bytes) => check(&card, &sha, &name, &bytes),
                     Err(_) => Err(ImportError::Unreadable),
+                };
+                match outcome {
+                    Ok(c) => checked.push(c),
+                    Err(e) => rows.push(ImportRow {
+                        file: name,
+                        admission: Admission::Refused(e),
+                    }),
                 }
-            };
-            match outcome {
-                Ok(c) => checked.push(c),
-                Err(e) => rows.push(ImportRow {
-                    file: name,
-                    admission: Admission::Refused(e),
-                }),
             }
-            if (i + 1) % FILES_PER_FRAME == 0 {
-                dept.progress.set(Some(Progress { done: i + 1, total }));
-                next_frame().await;
-            }
+            done += chunk.len();
+            dept.progress.set(Some(Progress { done, total }));
+            next_frame().await;
         }
         dept.archive.update(|a| {
             for (file, admission) in a.admit_all(checked) {

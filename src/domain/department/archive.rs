@@ -36,8 +36,8 @@ const KEYS_FORMAT: &str = "profkarta-keys";
 #[derive(Debug, Clone)]
 pub struct Checked {
     pub file_name: String,
-    /// The file re-serialised compactly: it still verifies, and takes less
-    /// room in storage.
+    /// The file as received (without a byte order mark): kept so that the
+    /// workspace can verify it again when it is read back.
     pub text: String,
     pub opened: Opened,
 }
@@ -65,10 +65,9 @@ pub fn check(
             version: template.version,
         });
     }
-    let value: Value = serde_json::from_str(text).map_err(|_| ImportError::NotText)?;
     Ok(Checked {
         file_name: file_name.to_owned(),
-        text: value.to_string(),
+        text: text.to_owned(),
         opened,
     })
 }
