@@ -87,12 +87,24 @@ pub fn download_bytes(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), J
     Ok(())
 }
 
-/// The files picked in an `<input type="file">`.
-pub fn picked_files(input: &web_sys::HtmlInputElement) -> Vec<web_sys::File> {
-    let Some(list) = input.files() else {
+/// The files of a file list, from a file input or a drop.
+pub fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+        .unwrap_or_default()
+}
+
+/// Takes the files picked in the `<input type="file">` that fired `ev` and
+/// clears it, so that picking the same file again fires `change` again.
+pub fn take_picked(ev: &web_sys::Event) -> Vec<web_sys::File> {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
         return Vec::new();
     };
-    (0..list.length()).filter_map(|i| list.get(i)).collect()
+    let files = file_list(input.files());
+    input.set_value("");
+    files
 }
 
 /// Reads a picked file as text.

@@ -3,9 +3,8 @@
 //! works with the keyboard and with test drivers alike.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use crate::app::browser::{picked_files, read_text};
+use crate::app::browser::{read_text, take_picked};
 
 #[component]
 pub fn FilePicker(
@@ -16,16 +15,7 @@ pub fn FilePicker(
     on_file: Callback<(String, Result<String, String>)>,
 ) -> impl IntoView {
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let files = picked_files(&input);
-        // Picking the same file again must fire `change` again.
-        input.set_value("");
-        for file in files {
+        for file in take_picked(&ev) {
             leptos::task::spawn_local(async move {
                 let text = read_text(&file).await;
                 on_file.run((file.name(), text));

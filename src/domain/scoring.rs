@@ -88,29 +88,47 @@ impl Outcome {
     }
 }
 
-/// Scores a whole draft against a card.
-pub fn assess(card: &Card, draft: &Draft) -> Assessment {
-    let mut criteria = Vec::new();
-    let mut indicators = Vec::new();
-    for criterion in card.criteria() {
-        let mut score = CriterionScore {
-            code: criterion.code.clone(),
-            points: 0,
-            max_applicable: 0,
-        };
-        for indicator in &criterion.indicators {
-            let answer = draft.answers.get(&indicator.code);
-            let result = assess_indicator(indicator, &draft.profile, answer);
-            if result.outcome.applies() {
-                score.max_applicable += indicator.points;
-                score.points += result.outcome.points();
+/// Criterion subtotals and the card's total from per-indicator results, in
+/// card order: `each` gives an indicator's (points, applies). Shared by the
+/// school's self-assessment and the department's confirmed score, so both
+/// add up the same way.
+pub fn tally(
+    card: &Card,
+    mut each: impl FnMut(&Indicator) -> (u32, bool),
+) -> (Vec<CriterionScore>, u32, u32) {
+    let criteria: Vec<CriterionScore> = card
+        .criteria()
+        .map(|criterion| {
+            let mut score = CriterionScore {
+                code: criterion.code.clone(),
+                points: 0,
+                max_applicable: 0,
+            };
+            for indicator in &criterion.indicators {
+                let (points, applies) = each(indicator);
+                if applies {
+                    score.max_applicable += indicator.points;
+                    score.points += points;
+                }
             }
-            indicators.push(result);
-        }
-        criteria.push(score);
-    }
+            score
+        })
+        .collect();
     let total = criteria.iter().map(|c| c.points).sum();
     let max_applicable = criteria.iter().map(|c| c.max_applicable).sum();
+    (criteria, total, max_applicable)
+}
+
+/// Scores a whole draft against a card.
+pub fn assess(card: &Card, draft: &Draft) -> Assessment {
+    let mut indicators = Vec::new();
+    let (criteria, total, max_applicable) = tally(card, |indicator| {
+        let answer = draft.answers.get(&indicator.code);
+        let result = assess_indicator(indicator, &draft.profile, answer);
+        let counted = (result.outcome.points(), result.outcome.applies());
+        indicators.push(result);
+        counted
+    });
     let count = |wanted: fn(&Outcome) -> bool| {
         let n = indicators.iter().filter(|r| wanted(&r.outcome)).count();
         u32::try_from(n).unwrap_or(u32::MAX)

@@ -2,9 +2,8 @@
 //! progress, read every file's verdict, decide about changed keys.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use crate::app::browser::picked_files;
+use crate::app::browser::{file_list, take_picked};
 use crate::app::department::held_keys::HeldKeys;
 use crate::app::department::import::import_files;
 use crate::app::department::state::Dept;
@@ -16,25 +15,11 @@ use crate::domain::department::verdict::{explanation, Verdict};
 pub fn ImportPanel() -> impl IntoView {
     let dept: Dept = expect_context();
     let dragging = RwSignal::new(false);
-    let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let files = picked_files(&input);
-        input.set_value("");
-        import_files(dept, files);
-    };
+    let on_change = move |ev: leptos::ev::Event| import_files(dept, take_picked(&ev));
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        let files = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
-            .unwrap_or_default();
+        let files = file_list(ev.data_transfer().and_then(|d| d.files()));
         import_files(dept, files);
     };
     // Files that need attention first, then the accepted ones by name.

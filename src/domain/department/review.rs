@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::card::{Card, Level};
-use crate::domain::scoring::{Assessment, CriterionScore};
+use crate::domain::scoring::{tally, Assessment, CriterionScore};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -146,42 +146,28 @@ impl Confirmed {
 /// Applies the coordinator's decisions to the recomputed assessment.
 pub fn confirm(card: &Card, assessment: &Assessment, review: &Review) -> Confirmed {
     let mut indicators = Vec::with_capacity(assessment.indicators.len());
-    let mut criteria = Vec::new();
     let mut results = assessment.indicators.iter();
-    for criterion in card.criteria() {
-        let mut score = CriterionScore {
-            code: criterion.code.clone(),
-            points: 0,
-            max_applicable: 0,
+    let (criteria, total, max_applicable) = tally(card, |indicator| {
+        let result = results.next().expect("an assessment follows its card");
+        let claimed_points = result.outcome.points();
+        let claimed_applies = result.outcome.applies();
+        let (points, applies) = match review.decision(&indicator.code) {
+            None => (claimed_points, claimed_applies),
+            // Confirming a row the school left empty or invalid cannot
+            // create points the answers do not show.
+            Some(Decision::Confirm) => (claimed_points, true),
+            Some(Decision::NoPoint) => (0, true),
+            Some(Decision::NotApplicable) => (0, false),
         };
-        for indicator in &criterion.indicators {
-            let result = results.next().expect("an assessment follows its card");
-            let claimed_points = result.outcome.points();
-            let claimed_applies = result.outcome.applies();
-            let (points, applies) = match review.decision(&indicator.code) {
-                None => (claimed_points, claimed_applies),
-                // Confirming a row the school left empty or invalid
-                // cannot create points the answers do not show.
-                Some(Decision::Confirm) => (claimed_points, true),
-                Some(Decision::NoPoint) => (0, true),
-                Some(Decision::NotApplicable) => (0, false),
-            };
-            if applies {
-                score.max_applicable += indicator.points;
-                score.points += points;
-            }
-            let counted = Counted {
-                claimed_points,
-                claimed_applies,
-                points,
-                applies,
-            };
-            indicators.push((indicator.code.clone(), counted));
-        }
-        criteria.push(score);
-    }
-    let total = criteria.iter().map(|c| c.points).sum();
-    let max_applicable = criteria.iter().map(|c| c.max_applicable).sum();
+        let counted = Counted {
+            claimed_points,
+            claimed_applies,
+            points,
+            applies,
+        };
+        indicators.push((indicator.code.clone(), counted));
+        (points, applies)
+    });
     Confirmed {
         indicators,
         level: card.levels.level(total, max_applicable),
