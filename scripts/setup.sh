@@ -31,8 +31,8 @@ fi
 
 # wasm-opt comes from the npm package binaryen: Debian's binaryen 108 breaks
 # the output. playwright-core drives Chromium in the end-to-end tests.
-if [ ! -x "$root/scripts/node_modules/.bin/wasm-opt" ] || [ ! -d "$root/scripts/node_modules/playwright-core" ]; then
-    say "installing node tools (binaryen, playwright-core)"
+if [ ! -x "$root/scripts/node_modules/.bin/wasm-opt" ] || [ ! -d "$root/scripts/node_modules/playwright-core" ] || [ ! -d "$root/scripts/node_modules/axe-core" ]; then
+    say "installing node tools (binaryen, playwright-core, axe-core)"
     (cd "$root/scripts" && npm ci --no-audit --no-fund)
 fi
 

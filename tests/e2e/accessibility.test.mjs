@@ -1,0 +1,73 @@
+// Automatic accessibility checks (axe-core, WCAG 2.0/2.1 A and AA rules) on
+// the school card, the import screen with its verdicts, the review and the
+// results, as a user reaches them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { join, dirname } from 'node:path';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { startServer, launchBrowser, openApp, ARTIFACTS } from './harness.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const GEN = join(root, 'target', 'debug', 'profkarta-gen');
+
+let server;
+let browser;
+let axe;
+let dir;
+
+before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    axe = await readFile(join(root, 'scripts', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    dir = await mkdtemp(join(tmpdir(), 'profkarta-a11y-'));
+    await promisify(execFile)(GEN, ['--out', dir, '--schools', '6', '--extras']);
+});
+
+after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/// Runs axe in the page (through the driver, so the page's CSP does not
+/// apply to the checker) and returns "rule: target" lines for violations.
+async function violations(page) {
+    await page.evaluate(axe);
+    const result = await page.evaluate(() =>
+        window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+    );
+    assert.ok(result.passes.length > 10, 'axe ran its rules');
+    return result.violations.flatMap((v) => v.nodes.slice(0, 3).map((n) => `${v.id}: ${n.target.join(' ')} — ${v.help}`));
+}
+
+test('the school card has no WCAG A/AA violations', async () => {
+    const { context, page } = await openApp(browser, server.url);
+    try {
+        await page.getByTestId('ind-1-1').locator('input').first().fill('-3');
+        assert.deepEqual(await violations(page), []);
+    } finally {
+        await context.close();
+    }
+});
+
+test('the department screens have no WCAG A/AA violations', async () => {
+    const { context, page } = await openApp(browser, `${server.url}otdel/`, { ready: 'dept-tabs' });
+    try {
+        assert.deepEqual(await violations(page), [], 'empty import screen');
+        const files = (await readdir(dir)).filter((f) => f !== 'manifest.json').map((f) => join(dir, f));
+        await page.locator('#import-files').setInputFiles(files);
+        await page.getByTestId('import-summary').waitFor();
+        assert.deepEqual(await violations(page), [], 'verdicts and held keys');
+        for (const tab of ['Проверка', 'Результаты', 'Динамика', 'Рекомендации', 'Аналитическая справка']) {
+            await page.getByRole('tab', { name: tab }).click();
+            await page.locator('.dept-main h2').first().waitFor();
+            assert.deepEqual(await violations(page), [], tab);
+        }
+    } finally {
+        await context.close();
+    }
+});
