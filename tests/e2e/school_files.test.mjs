@@ -276,3 +276,45 @@ test('print view: A4, values, signature lines, no screen controls', () =>
         await page.screenshot({ path: join(ARTIFACTS, 'print-view.png'), fullPage: true });
         await page.pdf({ path: join(ARTIFACTS, 'print-view.pdf'), format: 'A4' });
     }));
+
+test('disabled storage (private mode, policy): typing still counts, a warning and a backup', () =>
+    withCard(
+        async (card) => {
+            await fillSchool(card);
+            await card.share('1.1', '30', '100');
+            await card.expectSummary({ total: '1 из 23' });
+            await card.page.getByTestId('storage-failed').waitFor();
+            const backup = await downloadText(card.page, () =>
+                card.page.getByTestId('storage-failed').getByRole('button', { name: 'Скачать резервную копию' }).click());
+            assert.match(backup.text, /"numerator": ?"30"/);
+        },
+        {
+            initScript: () => {
+                Object.defineProperty(window, 'localStorage', {
+                    get() {
+                        throw new DOMException('Хранилище отключено', 'SecurityError');
+                    },
+                });
+            },
+        },
+    ));
+
+test('a draft saved by a newer app version is left untouched and reported', () =>
+    withCard(
+        async (card) => {
+            await card.page.getByTestId('notices').filter({ hasText: 'более новой версией приложения' }).waitFor();
+            await fillSchool(card);
+            await card.share('1.1', '30', '100');
+            await expectSaved(card);
+            const kept = await card.page.evaluate(() => localStorage.getItem('profkarta/draft/future'));
+            assert.equal(kept, '{"schema":99,"id":"future","draft":{"from":"the future"}}');
+        },
+        {
+            initScript: () => {
+                if (!sessionStorage.getItem('seeded')) {
+                    sessionStorage.setItem('seeded', '1');
+                    localStorage.setItem('profkarta/draft/future', '{"schema":99,"id":"future","draft":{"from":"the future"}}');
+                }
+            },
+        },
+    ));
