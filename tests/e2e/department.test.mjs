@@ -54,6 +54,8 @@ async function importAll(page) {
 }
 
 async function verdicts(page) {
+    const more = page.getByRole('button', { name: /^Показать принятые файлы/ });
+    if (await more.isVisible()) await more.click();
     const rows = await page.getByTestId('verdicts').locator('tbody tr').all();
     const out = {};
     for (const row of rows) {

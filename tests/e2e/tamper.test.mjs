@@ -52,6 +52,7 @@ test('no single altered byte of a signed file gets it accepted', async () => {
         await page.getByTestId('import-summary').filter({ hasText: 'Принято: 1.' }).waitFor();
         await page.locator('#import-files').setInputFiles(files);
         await page.getByTestId('import-summary').filter({ hasText: `Файлов: ${files.length + 1}.` }).waitFor({ timeout: 120_000 });
+        await page.getByRole('button', { name: /^Показать принятые файлы/ }).click();
         const verdicts = await page.getByTestId('verdicts').locator('tbody tr').evaluateAll((rows) =>
             rows.map((r) => [r.cells[0].textContent, r.dataset.verdict]),
         );

@@ -23,7 +23,7 @@ pub fn ImportPanel() -> impl IntoView {
         import_files(dept, files);
     };
     // Files that need attention first, then the accepted ones by name.
-    let rows = move || {
+    let rows = Memo::new(move |_| {
         let standing = dept.standing.get();
         let mut rows = dept.archive.with(|archive| {
             dept.log.with(|log| {
@@ -42,9 +42,13 @@ pub fn ImportPanel() -> impl IntoView {
         });
         rows.sort_by_key(|(_, verdict, _)| verdict.is_good());
         rows
-    };
+    });
+    // Hundreds of accepted rows would bury the few that need attention (and
+    // cost a long task to draw): they are shown on request.
+    let show_accepted = RwSignal::new(false);
+    let accepted = move || rows.with(|r| r.iter().filter(|(_, v, _)| v.is_good()).count());
     let summary = move || {
-        let rows = rows();
+        let rows = rows.get();
         let good = rows.iter().filter(|r| r.1.is_good()).count();
         let held = rows.iter().filter(|r| r.1 == Verdict::KeyChanged).count();
         format!(
@@ -93,7 +97,7 @@ pub fn ImportPanel() -> impl IntoView {
                         <tr><th scope="col">"Файл"</th><th scope="col">"Результат"</th><th scope="col">"Пояснение"</th></tr>
                     </thead>
                     <tbody>
-                        {move || rows().into_iter().map(|(file, verdict, why)| view! {
+                        {move || rows.get().into_iter().filter(|(_, v, _)| show_accepted.get() || !v.is_good()).map(|(file, verdict, why)| view! {
                             <tr data-verdict=verdict.key() class:bad=!verdict.is_good()>
                                 <td class="file-name">{file}</td>
                                 <td class="verdict">{verdict.label()}</td>
@@ -102,6 +106,15 @@ pub fn ImportPanel() -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
+                <Show when=move || accepted() != 0>
+                    <button type="button" aria-expanded=move || show_accepted.get().to_string() on:click=move |_| show_accepted.update(|s| *s = !*s)>
+                        {move || if show_accepted.get() {
+                            "Скрыть принятые файлы".to_owned()
+                        } else {
+                            format!("Показать принятые файлы ({})", accepted())
+                        }}
+                    </button>
+                </Show>
             </Show>
             <WorkspaceTools/>
         </section>
