@@ -16,7 +16,11 @@ use crate::domain::card::Card;
 use crate::domain::scoring::assess;
 
 /// Runs `page` with the built-in card, or shows why the card is unusable.
+/// Either way the app is here now, so the static skeleton of the page goes.
 fn with_card<V: IntoView + 'static>(page: impl FnOnce(Arc<Card>, Notices) -> V) -> AnyView {
+    if let Some(skeleton) = document().get_element_by_id("skeleton") {
+        skeleton.remove();
+    }
     match Card::builtin() {
         Ok(card) => {
             let notices = Notices(RwSignal::new(Vec::new()));
