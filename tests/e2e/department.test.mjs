@@ -249,3 +249,22 @@ test('the two pages link to each other within the site folder', async () => {
         await context.close();
     }
 });
+
+test('a long import can be cancelled, and then nothing of it is added', async () => {
+    const big = await mkdtemp(join(tmpdir(), 'profkarta-cancel-'));
+    try {
+        await promisify(execFile)(GEN, ['--out', big, '--schools', '400', '--pad', '10240']);
+        const many = (await readdir(big)).filter((f) => f !== 'manifest.json').map((f) => join(big, f));
+        await withDepartment(async (page) => {
+            await page.locator('#import-files').setInputFiles(many);
+            await page.getByRole('button', { name: 'Отменить загрузку' }).click();
+            await page.getByTestId('notices').filter({ hasText: `Загрузка отменена: ни один из ${many.length} выбранных файлов не добавлен.` }).waitFor();
+            await page.getByTestId('import-progress').waitFor({ state: 'detached' });
+            assert.equal(await page.getByTestId('import-summary').count(), 0);
+            await page.getByRole('tab', { name: 'Результаты' }).click();
+            await page.getByText('Пока нет принятых карт.').waitFor();
+        });
+    } finally {
+        await rm(big, { recursive: true, force: true });
+    }
+});

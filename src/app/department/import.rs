@@ -21,7 +21,11 @@ pub fn import_files(dept: Dept, files: Vec<web_sys::File>) {
     }
     leptos::task::spawn_local(async move {
         let total = files.len();
-        dept.progress.set(Some(Progress { done: 0, total }));
+        dept.progress.set(Some(Progress {
+            done: 0,
+            total,
+            cancel: false,
+        }));
         let (card, sha) = dept
             .archive
             .with_untracked(|a| (a.card().clone(), a.card_sha().to_owned()));
@@ -59,8 +63,23 @@ pub fn import_files(dept: Dept, files: Vec<web_sys::File>) {
                 }
             }
             done += chunk.len();
-            dept.progress.set(Some(Progress { done, total }));
+            dept.progress.update(|p| {
+                if let Some(p) = p {
+                    p.done = done;
+                }
+            });
             next_frame().await;
+            if dept
+                .progress
+                .with_untracked(|p| p.is_some_and(|p| p.cancel))
+            {
+                dept.progress.set(None);
+                dept.notices.push(
+                    format!("Загрузка отменена: ни один из {total} выбранных файлов не добавлен."),
+                    None,
+                );
+                return;
+            }
         }
         dept.archive.update(|a| {
             for (file, admission) in a.admit_all(checked) {

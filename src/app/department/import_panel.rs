@@ -86,6 +86,17 @@ pub fn ImportPanel() -> impl IntoView {
                 <div class="progress" role="status" data-testid="import-progress">
                     <progress max=p.total value=p.done></progress>
                     <span>{format!("Проверено {} из {}", p.done, p.total)}</span>
+                    <button
+                        type="button"
+                        disabled=p.cancel
+                        on:click=move |_| dept.progress.update(|p| {
+                            if let Some(p) = p {
+                                p.cancel = true;
+                            }
+                        })
+                    >
+                        "Отменить загрузку"
+                    </button>
                 </div>
             })}
             <HeldKeys/>

@@ -31,6 +31,8 @@ pub struct ImportRow {
 pub struct Progress {
     pub done: usize,
     pub total: usize,
+    /// The user asked to stop; the loop sees it after the current batch.
+    pub cancel: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
