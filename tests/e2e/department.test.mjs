@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { startServer, launchBrowser, openApp, downloadText, ARTIFACTS } from './harness.mjs';
+import { startServer, launchBrowser, openApp, openPage, downloadText, ARTIFACTS } from './harness.mjs';
 import { score, rating } from './scoring.mjs';
 
 const GEN = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-gen');
@@ -266,5 +266,23 @@ test('a long import can be cancelled, and then nothing of it is added', async ()
         });
     } finally {
         await rm(big, { recursive: true, force: true });
+    }
+});
+
+test('two tabs of the department never overwrite each other silently', async () => {
+    const { context, page: first, errors } = await openApp(browser, `${server.url}otdel/`, { ready: 'dept-tabs' });
+    try {
+        const { page: second, errors: secondErrors } = await openPage(context, `${server.url}otdel/`, 'dept-tabs');
+        await importAll(first);
+        await first.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
+        const status = second.getByTestId('dept-save-status');
+        await status.filter({ hasText: 'изменена в другой вкладке' }).waitFor();
+        await second.getByRole('button', { name: 'Открыть версию из другой вкладки' }).click();
+        await status.filter({ hasText: 'сохранена' }).waitFor();
+        await second.getByRole('tab', { name: 'Результаты' }).click();
+        assert.deepEqual(await ratingRows(second), asRows(expectedSchools(LATEST)));
+        assert.deepEqual([...errors, ...secondErrors].map(String), []);
+    } finally {
+        await context.close();
     }
 });

@@ -8,23 +8,27 @@ use crate::app::department::state::{Dept, Saving};
 #[component]
 pub fn SaveStatus() -> impl IntoView {
     let dept: Dept = expect_context();
-    let text = move || {
-        match dept.saving.get() {
+    let text = move || match dept.saving.get() {
         Saving::Idle => String::new(),
         Saving::Saved => "Рабочая область сохранена в этом браузере.".to_owned(),
         Saving::Failed(e) => format!(
-            "Рабочая область не сохранена в браузере: {e} Работа продолжается в памяти этой вкладки — скачайте резервную копию на вкладке «Загрузка файлов»."
+            "Рабочая область не сохранена в браузере: {e} Работа продолжается в памяти \
+             этой вкладки — скачайте резервную копию на вкладке «Загрузка файлов»."
         ),
-    }
+        Saving::Conflict => "Рабочая область изменена в другой вкладке или окне. \
+                             Сохранение здесь приостановлено, чтобы не затереть те изменения."
+            .to_owned(),
     };
+    let problem = move || matches!(dept.saving.get(), Saving::Failed(_) | Saving::Conflict);
     view! {
-        <p
-            class="save-status dept-save-status no-print"
-            class:save-problem=move || matches!(dept.saving.get(), Saving::Failed(_))
-            role="status"
-            data-testid="dept-save-status"
-        >
-            {text}
-        </p>
+        <div class="dept-save-status no-print">
+            <p class="save-status" class:save-problem=problem role="status" data-testid="dept-save-status">
+                {text}
+            </p>
+            <Show when=move || dept.saving.get() == Saving::Conflict>
+                <button type="button" on:click=move |_| dept.take_stored()>"Открыть версию из другой вкладки"</button>
+                <button type="button" on:click=move |_| dept.keep_mine()>"Сохранить версию этой вкладки"</button>
+            </Show>
+        </div>
     }
 }

@@ -40,6 +40,9 @@ pub enum Saving {
     Idle,
     Saved,
     Failed(StorageError),
+    /// Another tab saved the workspace: saving here is paused so that
+    /// neither tab silently overwrites the other.
+    Conflict,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,6 +158,9 @@ impl Dept {
         let timer = StoredValue::new(None::<TimeoutHandle>);
         let save = move || {
             timer.update_value(|t| *t = None);
+            if self.saving.get_untracked() == Saving::Conflict {
+                return;
+            }
             let text = self.archive.with_untracked(Archive::to_json);
             self.saving.set(match storage::set(STORAGE_KEY, &text) {
                 Ok(()) => Saving::Saved,
@@ -179,7 +185,33 @@ impl Dept {
             }
         };
         let on_hide = window_event_listener_untyped("pagehide", move |_| flush());
-        on_cleanup(move || on_hide.remove());
+        // The event reaches only the other tabs of the same site.
+        let on_storage = window_event_listener(leptos::ev::storage, move |e| {
+            if e.key().as_deref() == Some(STORAGE_KEY) {
+                self.saving.set(Saving::Conflict);
+            }
+        });
+        on_cleanup(move || {
+            on_hide.remove();
+            on_storage.remove();
+        });
+    }
+
+    /// Resolves a conflict with the other tab's version, as stored.
+    pub fn take_stored(self) {
+        let card = self.archive.with_untracked(|a| a.card().clone());
+        self.replace(load(&card, self.notices));
+        self.saving.set(Saving::Saved);
+    }
+
+    /// Resolves a conflict with this tab's version, saved over the other.
+    pub fn keep_mine(self) {
+        self.saving.set(Saving::Idle);
+        let text = self.archive.with_untracked(Archive::to_json);
+        self.saving.set(match storage::set(STORAGE_KEY, &text) {
+            Ok(()) => Saving::Saved,
+            Err(e) => Saving::Failed(e),
+        });
     }
 
     /// Replaces the archive, e.g. from a backup file.
