@@ -136,7 +136,7 @@ pub fn explanation(
                     format!("{school}, {period}: учитывается более новая выгрузка «{by}».")
                 }
                 Standing::Held => format!(
-                    "{school}, {period}: подписан ключом {}, а раньше школа подписывала другим. Примите или отклоните ключ ниже.",
+                    "{school}, {period}: подписан ключом {}, а раньше школа подписывала другим. Примите или отклоните ключ в блоке «Новые ключи подписи».",
                     entry.opened.fingerprint
                 ),
                 Standing::Rejected => format!(
