@@ -25,8 +25,9 @@ fn with_card<V: IntoView + 'static>(page: impl FnOnce(Arc<Card>, Notices) -> V) 
         Ok(card) => {
             let notices = Notices(RwSignal::new(Vec::new()));
             provide_context(notices);
-            provide_context(CardCtx(Arc::new(card.clone())));
-            page(Arc::new(card), notices).into_any()
+            let card = Arc::new(card);
+            provide_context(CardCtx(Arc::clone(&card)));
+            page(card, notices).into_any()
         }
         Err(error) => view! { <TemplateErrorScreen error/> }.into_any(),
     }

@@ -14,18 +14,14 @@ use crate::domain::text::percent;
 pub fn DynamicsPanel() -> impl IntoView {
     let dept: Dept = expect_context();
     let previous = Memo::new(move |_| {
-        let periods = dept.periods.get();
-        let current = dept.period.get()?;
-        let i = periods.iter().position(|p| *p == current)?;
-        i.checked_sub(1).map(|j| periods[j].clone())
+        dept.previous
+            .with(|p| p.as_ref().map(|(period, ..)| period.clone()))
     });
     let changes = Memo::new(move |_| {
-        let prev = previous.get()?;
-        dept.archive.with(|a| {
-            let before = results(a, &prev);
-            let after = dept.results.get();
-            let by_indicator = indicator_changes(&figures(a, &before), &dept.figures.get());
-            Some((school_changes(&before, &after), by_indicator))
+        dept.previous.with(|p| {
+            let (_, before, was) = p.as_ref()?;
+            let by_indicator = indicator_changes(was, &dept.figures.get());
+            Some((school_changes(before, &dept.results.get()), by_indicator))
         })
     });
     let trend_svg = Signal::derive(move || {

@@ -8,6 +8,7 @@ mod held_keys;
 mod import;
 mod import_panel;
 mod letters_panel;
+mod low_schools;
 mod page;
 mod period_select;
 mod problem_zones;

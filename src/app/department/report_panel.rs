@@ -7,11 +7,10 @@ use leptos::prelude::*;
 use crate::app::browser::print;
 use crate::app::department::chart::Chart;
 use crate::app::department::charts_data::{criteria_svg, levels_svg};
+use crate::app::department::low_schools::LowSchools;
 use crate::app::department::problem_zones::ProblemZones;
 use crate::app::department::state::Dept;
-use crate::domain::card::Level;
 use crate::domain::department::dynamics::{delta_text, school_changes};
-use crate::domain::department::results::{figures, results};
 use crate::domain::text::{percent, plural};
 
 /// How many schools the report names as best.
@@ -47,27 +46,14 @@ pub fn ReportPanel() -> impl IntoView {
                 .collect_view()
         })
     };
-    let weak = move || {
-        dept.rating.with(|r| {
-            r.iter()
-                .filter(|x| x.result.score.level == Some(Level::Low))
-                .map(|x| view! { <li>{format!("{} — {} из {}", x.result.name(), x.result.score.total, x.result.score.max_applicable)}</li> })
-                .collect_view()
-        })
-    };
     let dynamics = move || {
-        let periods = dept.periods.get();
-        let current = dept.period.get()?;
-        let i = periods.iter().position(|p| *p == current)?;
-        let prev = periods.get(i.checked_sub(1)?)?.clone();
-        let text = dept.archive.with(|a| {
-            let before = results(a, &prev);
-            let was = figures(a, &before);
+        let text = dept.previous.with(|p| {
+            let (prev, before, was) = p.as_ref()?;
             let now = dept.figures.get();
-            let changes = school_changes(&before, &dept.results.get());
+            let changes = school_changes(before, &dept.results.get());
             let up = changes.iter().filter(|c| c.delta_tenths() > 0).count();
             let down = changes.iter().filter(|c| c.delta_tenths() < 0).count();
-            format!(
+            Some(format!(
                 "По сравнению с {prev} учебным годом доля набранных баллов изменилась с {} до {}; из {} школ, участвовавших в оба года, результат улучшили {up}, ухудшили {down}. Школ с высокой эффективностью: было {}, стало {}.{}",
                 percent(was.points.0, was.points.1),
                 percent(now.points.0, now.points.1),
@@ -75,8 +61,8 @@ pub fn ReportPanel() -> impl IntoView {
                 was.levels[0].1,
                 now.levels[0].1,
                 changes.first().filter(|c| c.delta_tenths() > 0).map(|c| format!(" Наибольший рост — {} ({}).", c.name, delta_text(c.delta_tenths()))).unwrap_or_default()
-            )
-        });
+            ))
+        })?;
         Some(view! { <h3>"Динамика"</h3><p data-testid="report-dynamics">{text}</p> })
     };
     view! {
@@ -93,8 +79,7 @@ pub fn ReportPanel() -> impl IntoView {
             <ProblemZones/>
             <h3>"Лучшие результаты"</h3>
             <ul>{best}</ul>
-            <h3>"Школы с низкой эффективностью"</h3>
-            <ul>{weak}</ul>
+            <LowSchools/>
             {dynamics}
             <p class="signature-line">"Специалист управления образования ____________________ / ____________________ /   Дата ____________"</p>
         </section>

@@ -8,6 +8,7 @@ use crate::app::department::chart::Chart;
 use crate::app::department::charts_data::{
     criteria_svg, heatmap_svg, indicators_svg, levels_svg, profile_svg,
 };
+use crate::app::department::low_schools::LowSchools;
 use crate::app::department::problem_zones::ProblemZones;
 use crate::app::department::rating_table::RatingTable;
 use crate::app::department::review_panel::{open_submission, SchoolSelect};
@@ -107,14 +108,6 @@ pub fn ResultsPanel() -> impl IntoView {
             })
         }
     };
-    let low = move || {
-        dept.rating.with(|r| {
-            r.iter()
-                .filter(|x| x.result.score.level == Some(Level::Low))
-                .map(|x| view! { <li>{format!("{} — {} из {}", x.result.name(), x.result.score.total, x.result.score.max_applicable)}</li> })
-                .collect_view()
-        })
-    };
     view! {
         <section class="panel results" aria-labelledby="results-title">
             <h2 id="results-title">{move || format!("Результаты за {} учебный год", period())}</h2>
@@ -140,8 +133,7 @@ pub fn ResultsPanel() -> impl IntoView {
                     <Chart svg=criteria testid="chart-criteria"/>
                 </div>
                 <ProblemZones/>
-                <h3>"Школы с низкой эффективностью"</h3>
-                <ul data-testid="low-schools">{low}</ul>
+                <LowSchools/>
                 <h3>"Показатели по муниципалитету"</h3>
                 <div class="table-scroll">
                     <table class="indicator-figures" data-testid="indicator-figures">

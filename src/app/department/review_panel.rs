@@ -11,6 +11,15 @@ use crate::domain::explain::answer_summary;
 use crate::domain::input::parse_links;
 use crate::domain::text::{percent, points};
 
+/// "1 балл" or "не применимо": how a row counts, claimed or confirmed.
+fn counted(p: u32, applies: bool) -> String {
+    if applies {
+        points(p.into())
+    } else {
+        "не применимо".to_owned()
+    }
+}
+
 /// The submission open for review: the chosen one if it is in the period,
 /// otherwise the first school by name.
 pub fn open_submission(dept: Dept) -> Memo<Option<SchoolResult>> {
@@ -108,13 +117,6 @@ fn ReviewOf(id: String, open: Memo<Option<SchoolResult>>) -> impl IntoView {
         open.with(|o| {
             let Some(result) = o else { return Vec::new() };
             let score = &result.score;
-            let shown = |p: u32, applies: bool| {
-                if applies {
-                    points(p.into())
-                } else {
-                    "не применимо".to_owned()
-                }
-            };
             score
                 .differences()
                 .into_iter()
@@ -122,8 +124,8 @@ fn ReviewOf(id: String, open: Memo<Option<SchoolResult>>) -> impl IntoView {
                     let c = score.indicator(code)?;
                     Some(format!(
                         "{code}: заявлено {} → засчитано {}",
-                        shown(c.claimed_points, c.claimed_applies),
-                        shown(c.points, c.applies)
+                        counted(c.claimed_points, c.claimed_applies),
+                        counted(c.points, c.applies)
                     ))
                 })
                 .collect::<Vec<_>>()
@@ -224,13 +226,7 @@ fn ReviewRow(indicator: Indicator, submission: String) -> impl IntoView {
         let answer = entry.and_then(|e| e.opened.payload.answers.get(&code).cloned());
         let claimed = entry
             .and_then(|e| e.assessment.indicators.iter().find(|r| r.code == code))
-            .map(|r| {
-                if r.outcome.applies() {
-                    points(r.outcome.points().into())
-                } else {
-                    "не применимо".to_owned()
-                }
-            })
+            .map(|r| counted(r.outcome.points(), r.outcome.applies()))
             .unwrap_or_default();
         (answer, claimed)
     });

@@ -105,6 +105,9 @@ pub struct Dept {
     pub results: Memo<Vec<SchoolResult>>,
     pub rating: Memo<Vec<Ranked>>,
     pub figures: Memo<Figures>,
+    /// The period before the chosen one, when there is one: what dynamics
+    /// and the report compare with.
+    pub previous: Memo<Option<(String, Vec<SchoolResult>, Figures)>>,
     pub notices: Notices,
 }
 
@@ -134,6 +137,17 @@ impl Dept {
         });
         let rating = Memo::new(move |_| rank(results.get()));
         let figures = Memo::new(move |_| archive.with(|a| results.with(|r| figures(a, r))));
+        let previous = Memo::new(move |_| {
+            let all = periods.get();
+            let i = all.iter().position(|p| Some(p) == period.get().as_ref())?;
+            let before = all.get(i.checked_sub(1)?)?.clone();
+            archive.with(|a| {
+                // `results` and `figures` are the memos here; these are the functions.
+                let was = crate::domain::department::results::results(a, &before);
+                let f = crate::domain::department::results::figures(a, &was);
+                Some((before, was, f))
+            })
+        });
         let dept = Self {
             archive,
             log: RwSignal::new(Vec::new()),
@@ -148,6 +162,7 @@ impl Dept {
             results,
             rating,
             figures,
+            previous,
             notices,
         };
         dept.autosave();
@@ -158,14 +173,9 @@ impl Dept {
         let timer = StoredValue::new(None::<TimeoutHandle>);
         let save = move || {
             timer.update_value(|t| *t = None);
-            if self.saving.get_untracked() == Saving::Conflict {
-                return;
+            if self.saving.get_untracked() != Saving::Conflict {
+                self.write();
             }
-            let text = self.archive.with_untracked(Archive::to_json);
-            self.saving.set(match storage::set(STORAGE_KEY, &text) {
-                Ok(()) => Saving::Saved,
-                Err(e) => Saving::Failed(e),
-            });
         };
         Effect::watch(
             move || self.archive.track(),
@@ -206,7 +216,10 @@ impl Dept {
 
     /// Resolves a conflict with this tab's version, saved over the other.
     pub fn keep_mine(self) {
-        self.saving.set(Saving::Idle);
+        self.write();
+    }
+
+    fn write(self) {
         let text = self.archive.with_untracked(Archive::to_json);
         self.saving.set(match storage::set(STORAGE_KEY, &text) {
             Ok(()) => Saving::Saved,
