@@ -5,6 +5,7 @@ mod browser;
 mod department;
 mod field;
 mod file_picker;
+mod idb;
 mod notices_list;
 mod role_switch;
 mod root;

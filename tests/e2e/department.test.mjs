@@ -269,6 +269,74 @@ test('a long import can be cancelled, and then nothing of it is added', async ()
     }
 });
 
+test('a workspace far beyond local storage (600 files, 6 MB) survives a reload', async () => {
+    const big = await mkdtemp(join(tmpdir(), 'profkarta-big-'));
+    try {
+        await promisify(execFile)(GEN, ['--out', big, '--schools', '300', '--pad', '10240']);
+        const many = (await readdir(big)).filter((f) => f !== 'manifest.json').map((f) => join(big, f));
+        await withDepartment(async (page) => {
+            await page.locator('#import-files').setInputFiles(many);
+            await page.getByTestId('import-summary').filter({ hasText: `Файлов: ${many.length}. Принято: ${many.length}.` }).waitFor();
+            await page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
+            // Local storage holds 5 MiB: the files must be elsewhere (IndexedDB).
+            const local = await page.evaluate(() => Object.values(localStorage).join('').length);
+            assert.ok(local < 10_000, `local storage holds ${local} characters`);
+            await page.getByRole('tab', { name: 'Результаты' }).click();
+            const before = await page.getByTestId('rating').locator('tbody tr').allInnerTexts();
+            assert.equal(before.length, 300);
+
+            await page.reload();
+            await page.getByTestId('dept-tabs').waitFor();
+            await page.getByRole('tab', { name: 'Результаты' }).click();
+            await page.getByTestId('rating').waitFor();
+            assert.deepEqual(await page.getByTestId('rating').locator('tbody tr').allInnerTexts(), before);
+        });
+    } finally {
+        await rm(big, { recursive: true, force: true });
+    }
+});
+
+test('a workspace kept in local storage by the previous version is moved over, not lost', () =>
+    withDepartment(async (page) => {
+        // What the previous version wrote: the backup format under one key.
+        await importAll(page);
+        const backup = await downloadText(page, () => page.getByRole('button', { name: 'Скачать резервную копию' }).click());
+        await page.evaluate(async (text) => {
+            localStorage.clear();
+            await new Promise((resolve, reject) => {
+                const request = indexedDB.deleteDatabase('profkarta');
+                request.onsuccess = resolve;
+                request.onerror = reject;
+                request.onblocked = resolve;
+            });
+            localStorage.setItem('profkarta/department', text);
+        }, backup.text);
+        const context = page.context();
+        await page.close();
+        const { page: fresh } = await openPage(context, `${server.url}otdel/`, 'dept-tabs');
+        await fresh.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
+        assert.equal(await fresh.evaluate(() => localStorage.getItem('profkarta/department')), null);
+        await fresh.reload();
+        await fresh.getByRole('tab', { name: 'Результаты' }).click();
+        assert.deepEqual(await ratingRows(fresh), asRows(expectedSchools(LATEST)));
+    }));
+
+test('without IndexedDB the work goes on in memory, and the user is told to keep a backup', async () => {
+    const context = await browser.newContext();
+    try {
+        await context.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }));
+        const { page, errors } = await openPage(context, `${server.url}otdel/`, 'dept-tabs');
+        await page.getByTestId('dept-save-status').filter({ hasText: 'не сохранена в браузере: Хранилище браузера недоступно' }).waitFor();
+        await importAll(page);
+        await page.getByRole('tab', { name: 'Результаты' }).click();
+        assert.deepEqual(await ratingRows(page), asRows(expectedSchools(LATEST)));
+        await page.getByTestId('dept-save-status').filter({ hasText: 'скачайте резервную копию' }).waitFor();
+        assert.deepEqual(errors.map(String), []);
+    } finally {
+        await context.close();
+    }
+});
+
 test('two tabs of the department never overwrite each other silently', async () => {
     const { context, page: first, errors } = await openApp(browser, `${server.url}otdel/`, { ready: 'dept-tabs' });
     try {

@@ -1,88 +1,140 @@
-//! Reading many picked or dropped files without freezing the page.
+//! Checking many files without freezing the page: picked or dropped files,
+//! the workspace stored in the browser, a backup file.
 //!
-//! Files are read in parallel batches and each is checked on its own; after
-//! every batch the loop hands control back to the browser so the progress bar
-//! moves and clicks still work. Only when all are checked is the batch filed, oldest first, in one
-//! update of the archive, so the derived views recompute once.
+//! Files are checked in batches; after every batch the loop hands control
+//! back to the browser so the progress bar moves and clicks still work. Only
+//! when all are checked is the batch filed, oldest first, in one update of
+//! the archive, so the derived views recompute once.
+
+use std::future::Future;
+use std::ops::Range;
 
 use leptos::prelude::*;
 
 use crate::app::browser::{next_frame, read_all};
-use crate::app::department::state::{Dept, ImportRow, Progress};
-use crate::domain::department::archive::{check, Admission, MAX_FILE_BYTES};
+use crate::app::department::state::{Dept, ImportRow, Progress, Work};
+use crate::domain::department::archive::{
+    check, Admission, Archive, Checked, Unpacked, MAX_FILE_BYTES,
+};
 use crate::domain::error::ImportError;
 
 /// How many files are checked between two paints.
 const FILES_PER_FRAME: usize = 20;
 
+/// A file's name and its bytes, or why they could not be had.
+type Raw = (String, Result<Vec<u8>, ImportError>);
+
+/// What a checking run found: files ready to file, and files refused.
+#[derive(Default)]
+struct Checks {
+    checked: Vec<Checked>,
+    refused: Vec<(String, ImportError)>,
+}
+
+/// Checks `total` files, taking them batch by batch from `next`, with the
+/// progress bar showing `work`. `None` when the user cancelled.
+async fn check_in_frames<Fut>(
+    dept: Dept,
+    work: Work,
+    total: usize,
+    mut next: impl FnMut(Range<usize>) -> Fut,
+) -> Option<Checks>
+where
+    Fut: Future<Output = Vec<Raw>>,
+{
+    dept.progress.set(Some(Progress {
+        work,
+        done: 0,
+        total,
+        cancel: false,
+    }));
+    let (card, sha) = dept
+        .archive
+        .with_untracked(|a| (a.card().clone(), a.card_sha().to_owned()));
+    let mut found = Checks {
+        checked: Vec::new(),
+        refused: Vec::new(),
+    };
+    for start in (0..total).step_by(FILES_PER_FRAME) {
+        let end = total.min(start + FILES_PER_FRAME);
+        for (name, bytes) in next(start..end).await {
+            match bytes.and_then(|b| check(&card, &sha, &name, &b)) {
+                Ok(c) => found.checked.push(c),
+                Err(e) => found.refused.push((name, e)),
+            }
+        }
+        dept.progress.update(|p| {
+            if let Some(p) = p {
+                p.done = end;
+            }
+        });
+        next_frame().await;
+        if dept
+            .progress
+            .with_untracked(|p| p.is_some_and(|p| p.cancel))
+        {
+            dept.progress.set(None);
+            return None;
+        }
+    }
+    dept.progress.set(None);
+    Some(found)
+}
+
+/// Reads picked files at once; oversized ones are refused without reading.
+async fn read_picked(files: Vec<web_sys::File>) -> Vec<Raw> {
+    let (small, large): (Vec<web_sys::File>, Vec<web_sys::File>) = files
+        .into_iter()
+        .partition(|f| (f.size() as usize) <= MAX_FILE_BYTES);
+    let mut raw: Vec<Raw> = large
+        .iter()
+        .map(|f| {
+            let too_large = ImportError::TooLarge {
+                // f64 file sizes are whole numbers.
+                bytes: f.size() as usize,
+                limit: MAX_FILE_BYTES,
+            };
+            (f.name(), Err(too_large))
+        })
+        .collect();
+    for (file, bytes) in small.iter().zip(read_all(&small).await) {
+        raw.push((file.name(), bytes.map_err(|_| ImportError::Unreadable)));
+    }
+    raw
+}
+
+/// Imports picked or dropped files; each gets a line in the import table.
 pub fn import_files(dept: Dept, files: Vec<web_sys::File>) {
-    if files.is_empty() || dept.progress.get_untracked().is_some() {
+    if files.is_empty() {
+        return;
+    }
+    if dept.progress.get_untracked().is_some() {
+        dept.notices.push(
+            "Дождитесь окончания текущей проверки файлов, затем выберите файлы снова.",
+            None,
+        );
         return;
     }
     leptos::task::spawn_local(async move {
         let total = files.len();
-        dept.progress.set(Some(Progress {
-            done: 0,
-            total,
-            cancel: false,
-        }));
-        let (card, sha) = dept
-            .archive
-            .with_untracked(|a| (a.card().clone(), a.card_sha().to_owned()));
-        let mut rows = Vec::new();
-        let mut checked = Vec::new();
-        let mut done = 0;
-        for chunk in files.chunks(FILES_PER_FRAME) {
-            // Oversized files are refused without reading them.
-            let (small, large): (Vec<&web_sys::File>, Vec<&web_sys::File>) = chunk
-                .iter()
-                .partition(|f| (f.size() as usize) <= MAX_FILE_BYTES);
-            for file in large {
-                rows.push(ImportRow {
-                    file: file.name(),
-                    admission: Admission::Refused(ImportError::TooLarge {
-                        // f64 file sizes are whole numbers.
-                        bytes: file.size() as usize,
-                        limit: MAX_FILE_BYTES,
-                    }),
-                });
-            }
-            let small: Vec<web_sys::File> = small.into_iter().cloned().collect();
-            for (file, bytes) in small.iter().zip(read_all(&small).await) {
-                let name = file.name();
-                let outcome = match bytes {
-                    Ok(bytes) => check(&card, &sha, &name, &bytes),
-                    Err(_) => Err(ImportError::Unreadable),
-                };
-                match outcome {
-                    Ok(c) => checked.push(c),
-                    Err(e) => rows.push(ImportRow {
-                        file: name,
-                        admission: Admission::Refused(e),
-                    }),
-                }
-            }
-            done += chunk.len();
-            dept.progress.update(|p| {
-                if let Some(p) = p {
-                    p.done = done;
-                }
-            });
-            next_frame().await;
-            if dept
-                .progress
-                .with_untracked(|p| p.is_some_and(|p| p.cancel))
-            {
-                dept.progress.set(None);
-                dept.notices.push(
-                    format!("Загрузка отменена: ни один из {total} выбранных файлов не добавлен."),
-                    None,
-                );
-                return;
-            }
-        }
+        let next = |range: Range<usize>| read_picked(files[range].to_vec());
+        let Some(found) = check_in_frames(dept, Work::Import, total, next).await else {
+            dept.notices.push(
+                format!("Загрузка отменена: ни один из {total} выбранных файлов не добавлен."),
+                None,
+            );
+            return;
+        };
+        let mut rows: Vec<ImportRow> = found
+            .refused
+            .into_iter()
+            .map(|(file, e)| ImportRow {
+                file,
+                admission: Admission::Refused(e),
+            })
+            .collect();
         dept.archive.update(|a| {
-            for (file, admission) in a.admit_all(checked) {
+            for (file, admission) in a.admit_all(found.checked) {
                 rows.push(ImportRow { file, admission });
             }
         });
@@ -90,6 +142,40 @@ pub fn import_files(dept: Dept, files: Vec<web_sys::File>) {
         dept.log.update(|log| {
             log.splice(0..0, rows);
         });
-        dept.progress.set(None);
     });
+}
+
+/// Files a stored workspace or a backup: its files are checked again like an
+/// import (storage is not trusted more than the files themselves), and every
+/// one that no longer passes is reported, naming `origin`.
+pub async fn file_unpacked(dept: Dept, work: Work, unpacked: Unpacked) -> Archive {
+    let Unpacked {
+        mut archive,
+        mut files,
+    } = unpacked;
+    let total = files.len();
+    let next = |range: Range<usize>| {
+        let batch = files
+            .drain(..range.len())
+            .map(|(name, text)| (name, Ok(text.into_bytes())))
+            .collect();
+        std::future::ready(batch)
+    };
+    // Only an import offers to cancel, so `None` does not happen here.
+    let found = check_in_frames(dept, work, total, next)
+        .await
+        .unwrap_or_default();
+    let mut refused = found.refused;
+    for (name, admission) in archive.admit_all(found.checked) {
+        if let Admission::Refused(e) = admission {
+            refused.push((name, e));
+        }
+    }
+    for (file, problem) in refused {
+        dept.notices.push(
+            format!("Файл «{file}» {} не принят: {problem}", work.origin()),
+            None,
+        );
+    }
+    archive
 }

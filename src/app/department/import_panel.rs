@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::app::browser::{file_list, take_picked};
 use crate::app::department::held_keys::HeldKeys;
 use crate::app::department::import::import_files;
+use crate::app::department::progress_bar::ProgressBar;
 use crate::app::department::state::Dept;
 use crate::app::department::workspace_tools::WorkspaceTools;
 use crate::domain::department::archive::Admission;
@@ -82,23 +83,7 @@ pub fn ImportPanel() -> impl IntoView {
                 <label for="import-files" class="button primary">"Выбрать файлы…"</label>
                 <p class="hint">"Каждый файл проверяется отдельно: подпись, карта, повторы. Плохой файл не мешает остальным."</p>
             </div>
-            {move || dept.progress.get().map(|p| view! {
-                <div class="progress" role="status" data-testid="import-progress">
-                    <progress max=p.total value=p.done></progress>
-                    <span>{format!("Проверено {} из {}", p.done, p.total)}</span>
-                    <button
-                        type="button"
-                        disabled=p.cancel
-                        on:click=move |_| dept.progress.update(|p| {
-                            if let Some(p) = p {
-                                p.cancel = true;
-                            }
-                        })
-                    >
-                        "Отменить загрузку"
-                    </button>
-                </div>
-            })}
+            <ProgressBar/>
             <HeldKeys/>
             <Show when=move || dept.log.with(|l| !l.is_empty())>
                 <p class="import-summary" role="status" data-testid="import-summary">{summary}</p>
@@ -127,7 +112,10 @@ pub fn ImportPanel() -> impl IntoView {
                     </button>
                 </Show>
             </Show>
-            <WorkspaceTools/>
+            // A backup or key list taken in mid-import would be overwritten by it.
+            <Show when=move || dept.progress.with(Option::is_none)>
+                <WorkspaceTools/>
+            </Show>
         </section>
     }
 }

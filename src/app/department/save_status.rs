@@ -26,8 +26,8 @@ pub fn SaveStatus() -> impl IntoView {
                 {text}
             </p>
             <Show when=move || dept.saving.get() == Saving::Conflict>
-                <button type="button" on:click=move |_| dept.take_stored()>"Открыть версию из другой вкладки"</button>
-                <button type="button" on:click=move |_| dept.keep_mine()>"Сохранить версию этой вкладки"</button>
+                <button type="button" on:click=move |_| dept.persistence.take_stored(dept)>"Открыть версию из другой вкладки"</button>
+                <button type="button" on:click=move |_| dept.persistence.keep_mine(dept)>"Сохранить версию этой вкладки"</button>
             </Show>
         </div>
     }

@@ -3,20 +3,19 @@
 //!
 //! The archive is the one piece of written state; ratings, figures and
 //! verdicts are memos over it, so a review decision or an accepted key shows
-//! everywhere at once. Persistence is an effect that writes the archive a
-//! second after the last change; when storage refuses, work goes on in
-//! memory and the user is told to download a backup.
+//! everywhere at once. Keeping it across reloads is [`Persistence`]'s job;
+//! when storage refuses, work goes on in memory and the user is told to
+//! download a backup.
 
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::app::storage;
-use crate::app::workspace::{quarantine, Notices};
+use crate::app::department::persistence::Persistence;
+use crate::app::workspace::Notices;
 use crate::domain::card::Card;
-use crate::domain::department::archive::{Admission, Archive, Standing, STORAGE_KEY};
+use crate::domain::department::archive::{Admission, Archive, Standing};
 use crate::domain::department::results::{figures, rank, results, Figures, Ranked, SchoolResult};
 use crate::domain::error::StorageError;
 
@@ -27,8 +26,44 @@ pub struct ImportRow {
     pub admission: Admission,
 }
 
+/// What the progress bar is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Work {
+    Import,
+    /// The workspace stored in this browser, at start.
+    Open,
+    Restore,
+}
+
+impl Work {
+    pub fn label(self, done: usize, total: usize) -> String {
+        let what = match self {
+            Self::Import => "Проверено файлов",
+            Self::Open => "Открывается сохранённая рабочая область: проверено файлов",
+            Self::Restore => "Открывается резервная копия: проверено файлов",
+        };
+        format!("{what}: {done} из {total}")
+    }
+
+    /// Only an import can be stopped halfway: opening a workspace half
+    /// would look like losing the rest.
+    pub fn cancellable(self) -> bool {
+        self == Self::Import
+    }
+
+    /// Where a refused file came from, for the notice.
+    pub fn origin(self) -> &'static str {
+        match self {
+            Self::Import => "из выбранных",
+            Self::Open => "из рабочей области",
+            Self::Restore => "из копии",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
+    pub work: Work,
     pub done: usize,
     pub total: usize,
     /// The user asked to stop; the loop sees it after the current batch.
@@ -109,11 +144,12 @@ pub struct Dept {
     /// and the report compare with.
     pub previous: Memo<Option<(String, Vec<SchoolResult>, Figures)>>,
     pub notices: Notices,
+    pub persistence: Persistence,
 }
 
 impl Dept {
     pub fn start(card: Arc<Card>, notices: Notices) -> Self {
-        let archive = RwSignal::new(load(&card, notices));
+        let archive = RwSignal::new(Archive::new(Card::clone(&card)));
         let chosen_period = RwSignal::new(None::<String>);
         let periods = Memo::new(move |_| archive.with(Archive::periods));
         let period = Memo::new(move |_| {
@@ -164,110 +200,16 @@ impl Dept {
             figures,
             previous,
             notices,
+            persistence: Persistence::new(),
         };
-        dept.autosave();
+        dept.persistence.start(dept);
         dept
     }
 
-    fn autosave(self) {
-        let timer = StoredValue::new(None::<TimeoutHandle>);
-        let save = move || {
-            timer.update_value(|t| *t = None);
-            if self.saving.get_untracked() != Saving::Conflict {
-                self.write();
-            }
-        };
-        Effect::watch(
-            move || self.archive.track(),
-            move |_, _, _| {
-                if let Some(t) = timer.try_update_value(Option::take).flatten() {
-                    t.clear();
-                }
-                let handle = set_timeout_with_handle(save, Duration::from_millis(1000));
-                timer.set_value(handle.ok());
-            },
-            false,
-        );
-        let flush = move || {
-            if let Some(t) = timer.try_update_value(Option::take).flatten() {
-                t.clear();
-                save();
-            }
-        };
-        let on_hide = window_event_listener_untyped("pagehide", move |_| flush());
-        // The event reaches only the other tabs of the same site.
-        let on_storage = window_event_listener(leptos::ev::storage, move |e| {
-            if e.key().as_deref() == Some(STORAGE_KEY) {
-                self.saving.set(Saving::Conflict);
-            }
-        });
-        on_cleanup(move || {
-            on_hide.remove();
-            on_storage.remove();
-        });
-    }
-
-    /// Resolves a conflict with the other tab's version, as stored.
-    pub fn take_stored(self) {
-        let card = self.archive.with_untracked(|a| a.card().clone());
-        self.replace(load(&card, self.notices));
-        self.saving.set(Saving::Saved);
-    }
-
-    /// Resolves a conflict with this tab's version, saved over the other.
-    pub fn keep_mine(self) {
-        self.write();
-    }
-
-    fn write(self) {
-        let text = self.archive.with_untracked(Archive::to_json);
-        self.saving.set(match storage::set(STORAGE_KEY, &text) {
-            Ok(()) => Saving::Saved,
-            Err(e) => Saving::Failed(e),
-        });
-    }
-
-    /// Replaces the archive, e.g. from a backup file.
+    /// Replaces the archive: the stored one at start, or a backup.
     pub fn replace(self, archive: Archive) {
         self.archive.set(archive);
         self.log.set(Vec::new());
         self.selected.set(None);
-    }
-}
-
-/// The stored workspace, or an empty one. Unreadable text is kept aside and
-/// reported; files that no longer verify are reported one by one.
-fn load(card: &Card, notices: Notices) -> Archive {
-    let empty = || Archive::new(card.clone());
-    let text = match storage::get(STORAGE_KEY) {
-        Ok(Some(text)) => text,
-        Ok(None) => return empty(),
-        Err(e) => {
-            notices.push(
-                format!("Сохранённую рабочую область отдела не удалось прочитать: {e}"),
-                None,
-            );
-            return empty();
-        }
-    };
-    match Archive::from_json(card.clone(), &text) {
-        Ok((archive, problems)) => {
-            for (file, problem) in problems {
-                notices.push(
-                    format!("Файл «{file}» из рабочей области не принят: {problem}"),
-                    None,
-                );
-            }
-            archive
-        }
-        Err(e) => {
-            quarantine(
-                notices,
-                STORAGE_KEY,
-                text,
-                &format!("Рабочую область отдела не удалось открыть: {e}"),
-            );
-            empty()
-        }
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::app::browser::{confirm, download};
 use crate::app::department::state::Dept;
 use crate::app::file_picker::FilePicker;
-use crate::domain::department::archive::Archive;
+use crate::domain::department::archive::{unpack, Archive};
 
 #[component]
 pub fn WorkspaceTools() -> impl IntoView {
@@ -23,20 +23,16 @@ pub fn WorkspaceTools() -> impl IntoView {
         let card = dept.archive.with_untracked(|a| a.card().clone());
         let result = text
             .map_err(|_| "файл не удалось прочитать".to_owned())
-            .and_then(|t| Archive::from_json(card, &t).map_err(|e| e.to_string()));
+            .and_then(|t| unpack(card, &t).map_err(|e| e.to_string()));
         match result {
-            Ok((archive, problems)) => {
+            Ok(backup) => {
                 let question = format!(
                     "Заменить текущую рабочую область ({} файлов) резервной копией «{name}» ({} файлов)?",
                     dept.archive.with_untracked(|a| a.entries().len()),
-                    archive.entries().len()
+                    backup.files.len()
                 );
                 if dept.archive.with_untracked(Archive::is_empty) || confirm(&question) {
-                    dept.replace(archive);
-                    for (file, problem) in problems {
-                        dept.notices
-                            .push(format!("Файл «{file}» из копии не принят: {problem}"), None);
-                    }
+                    dept.persistence.restore(dept, backup);
                 }
             }
             Err(e) => dept

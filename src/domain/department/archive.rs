@@ -347,19 +347,23 @@ impl Archive {
         self.reviews.get(submission_id).cloned().unwrap_or_default()
     }
 
-    /// The whole workspace as one JSON text, for storage and backup files.
+    /// The whole workspace as one JSON text, for backup files.
     pub fn to_json(&self) -> String {
+        self.serialise(self.entries.iter().map(StoredFile::of).collect())
+    }
+
+    /// The coordinator's decisions (keys, reviews, letters) without the
+    /// files: the browser stores them apart, so that a review does not
+    /// rewrite megabytes of files. [`unpack`] reads it back.
+    pub fn decisions_json(&self) -> String {
+        self.serialise(Vec::new())
+    }
+
+    fn serialise(&self, files: Vec<StoredFile>) -> String {
         let file = ArchiveFile {
             format: FORMAT.to_owned(),
             schema: SCHEMA,
-            files: self
-                .entries
-                .iter()
-                .map(|e| StoredFile {
-                    name: e.file_name.clone(),
-                    text: e.text.clone(),
-                })
-                .collect(),
+            files,
             keys: self.keys.clone(),
             reviews: self.reviews.clone(),
             letters: self.letters.clone(),
@@ -367,45 +371,28 @@ impl Archive {
         serde_json::to_string(&file).expect("an archive serialises")
     }
 
-    /// Reads a workspace back. Every file is verified again: storage and
-    /// backups are not trusted more than the files themselves. Files that no
-    /// longer pass are reported with the reason, the rest loads.
+    /// Reads a workspace back and files it at once. Every file is verified
+    /// again: storage and backups are not trusted more than the files
+    /// themselves. Files that no longer pass are reported with the reason,
+    /// the rest loads.
     pub fn from_json(
         card: Card,
         text: &str,
     ) -> Result<(Self, Vec<(String, ImportError)>), ArchiveError> {
-        let value: Value = serde_json::from_str(text).map_err(|_| ArchiveError::NotJson)?;
-        if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
-            return Err(ArchiveError::Foreign);
-        }
-        match value.get("schema").and_then(Value::as_u64) {
-            Some(SCHEMA) => {}
-            Some(schema) if schema > SCHEMA => return Err(ArchiveError::Newer { schema }),
-            _ => return Err(ArchiveError::Foreign),
-        }
-        let file: ArchiveFile = serde_json::from_value(value).map_err(|e| ArchiveError::Shape {
-            detail: e.to_string(),
-        })?;
-        let mut archive = Self::new(card);
-        archive.keys = file.keys;
+        let Unpacked { mut archive, files } = unpack(card, text)?;
         let mut problems = Vec::new();
-        for stored in file.files {
-            match check(
-                &archive.card,
-                &archive.card_sha,
-                &stored.name,
-                stored.text.as_bytes(),
-            ) {
-                Ok(checked) => {
-                    if let Admission::Refused(e) = archive.admit(checked) {
-                        problems.push((stored.name, e));
-                    }
-                }
-                Err(e) => problems.push((stored.name, e)),
+        let mut checked = Vec::new();
+        for (name, text) in files {
+            match check(&archive.card, &archive.card_sha, &name, text.as_bytes()) {
+                Ok(c) => checked.push(c),
+                Err(e) => problems.push((name, e)),
             }
         }
-        archive.reviews = file.reviews;
-        archive.letters = file.letters;
+        for (name, admission) in archive.admit_all(checked) {
+            if let Admission::Refused(e) = admission {
+                problems.push((name, e));
+            }
+        }
         Ok((archive, problems))
     }
 
@@ -473,6 +460,38 @@ pub fn key_fingerprint(key_hex: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A stored workspace before its files are checked again: the decisions
+/// are in `archive`, the files wait as (file name, text). The browser checks
+/// them between frames like an import; [`Archive::from_json`] does it at once.
+pub struct Unpacked {
+    pub archive: Archive,
+    pub files: Vec<(String, String)>,
+}
+
+/// Reads a backup file or the stored decisions.
+pub fn unpack(card: Card, text: &str) -> Result<Unpacked, ArchiveError> {
+    let value: Value = serde_json::from_str(text).map_err(|_| ArchiveError::NotJson)?;
+    if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(ArchiveError::Foreign);
+    }
+    match value.get("schema").and_then(Value::as_u64) {
+        Some(SCHEMA) => {}
+        Some(schema) if schema > SCHEMA => return Err(ArchiveError::Newer { schema }),
+        _ => return Err(ArchiveError::Foreign),
+    }
+    let file: ArchiveFile = serde_json::from_value(value).map_err(|e| ArchiveError::Shape {
+        detail: e.to_string(),
+    })?;
+    let mut archive = Archive::new(card);
+    archive.keys = file.keys;
+    archive.reviews = file.reviews;
+    archive.letters = file.letters;
+    Ok(Unpacked {
+        archive,
+        files: file.files.into_iter().map(|f| (f.name, f.text)).collect(),
+    })
+}
+
 #[derive(Serialize, Deserialize)]
 struct ArchiveFile {
     format: String,
@@ -490,6 +509,15 @@ struct ArchiveFile {
 struct StoredFile {
     name: String,
     text: String,
+}
+
+impl StoredFile {
+    fn of(e: &Entry) -> Self {
+        Self {
+            name: e.file_name.clone(),
+            text: e.text.clone(),
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -714,6 +742,11 @@ pub(crate) mod tests {
         assert!(problems.is_empty());
         assert_eq!(back.current().len(), 1);
         assert_eq!(back.letters["d1"], "Письмо");
+        // The decisions alone, as the browser stores them beside the files.
+        let decisions = unpack(m.card.clone(), &archive.decisions_json()).unwrap();
+        assert!(decisions.files.is_empty() && decisions.archive.is_empty());
+        assert_eq!(decisions.archive.letters, archive.letters);
+        assert_eq!(decisions.archive.keys, archive.keys);
         assert_eq!(
             Archive::from_json(m.card.clone(), "{").unwrap_err(),
             ArchiveError::NotJson
