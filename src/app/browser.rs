@@ -115,27 +115,35 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
         .map_err(|e| format!("{e:?}"))
 }
 
-/// Reads several picked files at once: the browser reads them in parallel,
-/// about twice as fast as one after another.
-pub async fn read_all(files: &[web_sys::File]) -> Vec<Result<Vec<u8>, String>> {
+/// Starts reading several picked files at once (the browser reads them in
+/// parallel, about twice as fast as one after another) and returns their
+/// contents when all are read. Reading starts at the call, not at the first
+/// poll, so the next batch can be read while this one is checked.
+pub fn read_all(
+    files: &[web_sys::File],
+) -> impl std::future::Future<Output = Vec<Result<Vec<u8>, String>>> + 'static {
+    let count = files.len();
     let promises: js_sys::Array = files
         .iter()
         .map(|f| JsValue::from(f.array_buffer()))
         .collect();
-    let Ok(buffers) = JsFuture::from(js_sys::Promise::all_settled(&promises)).await else {
-        return vec![Err("чтение не удалось".to_owned()); files.len()];
-    };
-    js_sys::Array::from(&buffers)
-        .iter()
-        .map(|outcome| {
-            let value = js_sys::Reflect::get(&outcome, &JsValue::from_str("value"))
-                .map_err(|e| format!("{e:?}"))?;
-            if value.is_undefined() {
-                return Err("чтение не удалось".to_owned());
-            }
-            Ok(js_sys::Uint8Array::new(&value).to_vec())
-        })
-        .collect()
+    let all = JsFuture::from(js_sys::Promise::all_settled(&promises));
+    async move {
+        let Ok(buffers) = all.await else {
+            return vec![Err("чтение не удалось".to_owned()); count];
+        };
+        js_sys::Array::from(&buffers)
+            .iter()
+            .map(|outcome| {
+                let value = js_sys::Reflect::get(&outcome, &JsValue::from_str("value"))
+                    .map_err(|e| format!("{e:?}"))?;
+                if value.is_undefined() {
+                    return Err("чтение не удалось".to_owned());
+                }
+                Ok(js_sys::Uint8Array::new(&value).to_vec())
+            })
+            .collect()
+    }
 }
 
 /// Lets the browser paint and handle input before work goes on, so a long

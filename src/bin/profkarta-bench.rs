@@ -4,9 +4,11 @@
 
 use std::time::Instant;
 
+use profkarta::charts::{fulfilment_bars, heatmap, Mark};
 use profkarta::domain::card::Card;
 use profkarta::domain::department::archive::{check, Archive};
 use profkarta::domain::draft::{Draft, RawAnswer};
+use profkarta::domain::drafts::StoredDraft;
 use profkarta::domain::scoring::assess;
 use profkarta::domain::signature::KeyPair;
 use profkarta::domain::submission::{card_hash, open, seal, ExportMeta, Payload};
@@ -85,4 +87,53 @@ fn main() {
     }
     let per_assess = start.elapsed().as_secs_f64() * 1e6 / FILES as f64;
     println!("score a full card (assess):   {per_assess:8.1} µs");
+
+    // Autosave encodes the whole draft before local storage takes it: a
+    // draft of ~50 KB (long comments everywhere).
+    let mut big = draft;
+    for answer in big.answers.values_mut() {
+        answer.comment = "Проведены профориентационные мероприятия по плану. ".repeat(20);
+    }
+    let stored = StoredDraft::new("0".repeat(32), big, "2026-11-23T10:00:00.000Z");
+    let size = stored.encode().len();
+    let start = Instant::now();
+    for _ in 0..1000 {
+        std::hint::black_box(std::hint::black_box(&stored).encode());
+    }
+    let per_encode = start.elapsed().as_secs_f64() * 1e3;
+    println!("encode a {size}-byte draft for autosave: {per_encode:8.3} µs");
+
+    let schools: Vec<String> = (0..150).map(|i| format!("МАОУ СОШ № {i}")).collect();
+    let codes: Vec<String> = card.indicators().map(|i| i.code.clone()).collect();
+    let cells: Vec<Vec<Mark>> = (0..150)
+        .map(|i| {
+            (0..codes.len())
+                .map(|k| {
+                    if (i + k) % 3 == 0 {
+                        Mark::Missed
+                    } else {
+                        Mark::Earned
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let start = Instant::now();
+    let svg = heatmap(&schools, &codes, &cells);
+    let ms = start.elapsed().as_secs_f64() * 1e3;
+    println!(
+        "heatmap 150 × {} as SVG ({} KB): {ms:8.2} ms",
+        codes.len(),
+        svg.len() / 1024
+    );
+    let bars: Vec<(String, f64)> = (0..1000)
+        .map(|i| (format!("{i}"), (i % 100) as f64))
+        .collect();
+    let start = Instant::now();
+    let svg = fulfilment_bars("1 000 столбцов", &bars);
+    let ms = start.elapsed().as_secs_f64() * 1e3;
+    println!(
+        "1 000-bar chart as SVG ({} KB): {ms:8.2} ms",
+        svg.len() / 1024
+    );
 }

@@ -14,6 +14,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RUNS = 5;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [];
+// BENCH_ONLY=mount,keys,autosave,charts,import runs some parts only.
+const only = process.env.BENCH_ONLY?.split(',');
+const part = (name) => !only || only.includes(name);
 const row = (what, value, target) => {
     rows.push(`| ${what} | ${value} | ${target} |`);
     console.error(`${what}: ${value}`);
@@ -59,7 +62,7 @@ async function mounted(slow) {
     return ms;
 }
 
-for (const slow of [false, true]) {
+for (const slow of part('mount') ? [false, true] : []) {
     const times = [];
     const paints = [];
     for (let i = 0; i < RUNS; i++) {
@@ -111,37 +114,117 @@ async function keystrokes(cpu) {
     await context.close();
     return p95;
 }
-for (const cpu of [1, 4]) {
+for (const cpu of part('keys') ? [1, 4] : []) {
     const times = [];
     for (let i = 0; i < RUNS; i++) times.push(await keystrokes(cpu));
     row(`Keystroke → total updated, p95${cpu > 1 ? ', CPU ×4' : ''}`, `${median(times).toFixed(2)} ms`, cpu > 1 ? '≤ 8 ms' : '≤ 2 ms');
 }
 
-// Department import: selected files → finished rating table.
+// Autosave: the school's draft written to local storage, timed around
+// every setItem while a ~50 KB draft (long comments) is being typed.
+if (part('autosave')) {
+    const times = [];
+    let size = 0;
+    for (let i = 0; i < RUNS; i++) {
+        const { context, page } = await fresh(false);
+        await context.addInitScript(() => {
+            window.writes = [];
+            const set = Storage.prototype.setItem;
+            Storage.prototype.setItem = function (key, value) {
+                const t0 = performance.now();
+                set.call(this, key, value);
+                if (key.startsWith('profkarta/draft/')) window.writes.push([performance.now() - t0, value.length]);
+            };
+        });
+        await page.goto(server.url);
+        await page.getByTestId('total').waitFor();
+        const comments = page.locator('textarea');
+        const n = await comments.count();
+        const text = 'Проведены профориентационные мероприятия по плану; отчёт и фотографии на сайте школы. '.repeat(12);
+        for (let k = 0; k < n; k++) await comments.nth(k).fill(text);
+        await page.getByTestId('save-status').filter({ hasText: 'Сохранено' }).waitFor();
+        const writes = await page.evaluate(() => window.writes);
+        times.push(Math.max(...writes.map(([ms]) => ms)));
+        size = Math.max(size, ...writes.map(([, chars]) => chars));
+        await context.close();
+    }
+    row(`Autosave: slowest local-storage write of a ${(size / 1024).toFixed(0)} K-character draft`, `${median(times).toFixed(2)} ms`, '≤ 1 ms up to 50 KB');
+}
+
+// Department import: selected files → finished rating table, then the
+// same workspace opened again after a reload (from IndexedDB).
 const gen = join(root, 'target', 'release', 'profkarta-gen');
-for (const schools of [500]) {
+const generated = (schools) => {
     const dir = mkdtempSync(join(tmpdir(), 'profkarta-bench-'));
     execFileSync(gen, ['--out', dir, '--schools', String(schools), '--pad', '10240']);
     const files = readdirSync(dir).filter((f) => f !== 'manifest.json').map((f) => join(dir, f));
-    const times = [];
-    let longest = 0;
-    for (let i = 0; i < RUNS; i++) {
-        const { context, page } = await fresh(false);
-        await page.goto(`${server.url}otdel/`);
-        await page.getByTestId('dept-tabs').waitFor();
-        await page.evaluate(() => {
-            window.longTasks = [];
-            new PerformanceObserver((l) => window.longTasks.push(...l.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
-            document.addEventListener('change', () => (window.importStart = performance.now()), { capture: true, once: true });
+    return { dir, files };
+};
+
+async function importOnce(files, { reopen = false, charts = false } = {}) {
+    const { context, page } = await fresh(false);
+    await page.goto(`${server.url}otdel/`);
+    await page.getByTestId('dept-tabs').waitFor();
+    await page.evaluate(() => {
+        window.longTasks = [];
+        new PerformanceObserver((l) => window.longTasks.push(...l.getEntries().map((e) => [e.startTime, e.duration]))).observe({ type: 'longtask' });
+        document.addEventListener('change', () => (window.importStart = performance.now()), { capture: true, once: true });
+    });
+    await page.locator('#import-files').setInputFiles(files);
+    await page.getByTestId('import-summary').filter({ hasText: `Файлов: ${files.length}.` }).waitFor({ timeout: 600_000 });
+    // The browser's own task that builds the file list (a stat per file,
+    // before the `change` event reaches the app) is not the app's.
+    const [start, end, long, before] = await page.evaluate(() => [
+        window.importStart,
+        performance.now(),
+        Math.max(0, ...window.longTasks.filter(([at]) => at >= window.importStart).map(([, ms]) => ms)),
+        Math.max(0, ...window.longTasks.filter(([at]) => at < window.importStart).map(([, ms]) => ms)),
+    ]);
+    console.error(`  file list built by the browser: ${before.toFixed(0)} ms; import ${(end - start).toFixed(0)} ms, longest task after ${long.toFixed(0)} ms`);
+    const out = { ms: end - start, long };
+    if (charts) {
+        // Results tab: click → every chart's SVG in the DOM.
+        out.charts = await page.evaluate(async () => {
+            const tab = [...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent.includes('Результаты'));
+            const t0 = performance.now();
+            tab.click();
+            const ready = () => document.querySelectorAll('[data-testid="chart-heatmap"] svg').length > 0;
+            while (!ready()) await new Promise((r) => requestAnimationFrame(r));
+            return performance.now() - t0;
         });
-        await page.locator('#import-files').setInputFiles(files);
-        await page.getByTestId('import-summary').filter({ hasText: `Файлов: ${files.length}.` }).waitFor({ timeout: 120_000 });
-        const [start, end, long] = await page.evaluate(() => [window.importStart, performance.now(), Math.max(0, ...window.longTasks)]);
-        times.push(end - start);
-        longest = Math.max(longest, long);
-        await context.close();
     }
-    row(`Import ${files.length} files of ~10 KB to verdicts and rating`, `${median(times).toFixed(0)} ms (longest task ${longest.toFixed(0)} ms)`, '1 000 files ≤ 400 ms; no task > 100 ms');
+    if (reopen) {
+        await page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor({ timeout: 600_000 });
+        await page.reload();
+        await page.getByTestId('import-progress').waitFor();
+        await page.getByTestId('import-progress').waitFor({ state: 'detached', timeout: 600_000 });
+        out.reopen = await page.evaluate(() => performance.now());
+    }
+    await context.close();
+    return out;
+}
+
+if (part('charts')) {
+    const { dir, files } = generated(150);
+    const times = [];
+    for (let i = 0; i < RUNS; i++) times.push((await importOnce(files, { charts: true })).charts);
+    row(`Results tab with ${files.length / 2} schools: click → all charts (heatmap included) in the DOM`, `${median(times).toFixed(0)} ms`, '≤ 50 ms after the data is ready');
+    rmSync(dir, { recursive: true, force: true });
+}
+
+for (const schools of part('import') ? [500, 5000] : []) {
+    const { dir, files } = generated(schools);
+    const runs = schools > 1000 ? 1 : RUNS;
+    const results = [];
+    for (let i = 0; i < runs; i++) results.push(await importOnce(files, { reopen: schools > 1000 }));
+    const ms = median(results.map((r) => r.ms));
+    const longest = Math.max(...results.map((r) => r.long));
+    const target = schools > 1000 ? '≤ 3.5 s; no task > 100 ms' : '≤ 400 ms; no task > 100 ms';
+    const note = runs === 1 ? ', one run' : '';
+    row(`Import ${files.length} files of ~10 KB to verdicts and rating${note}`, `${ms.toFixed(0)} ms (longest task ${longest.toFixed(0)} ms)`, target);
+    if (schools > 1000) {
+        row(`Reopen the ${files.length}-file workspace after a reload (IndexedDB, every file verified again)${note}`, `${results[0].reopen.toFixed(0)} ms`, 'persists');
+    }
     rmSync(dir, { recursive: true, force: true });
 }
 

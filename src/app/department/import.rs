@@ -55,9 +55,19 @@ where
         checked: Vec::new(),
         refused: Vec::new(),
     };
-    for start in (0..total).step_by(FILES_PER_FRAME) {
-        let end = total.min(start + FILES_PER_FRAME);
-        for (name, bytes) in next(start..end).await {
+    let batches: Vec<Range<usize>> = (0..total)
+        .step_by(FILES_PER_FRAME)
+        .map(|start| start..total.min(start + FILES_PER_FRAME))
+        .collect();
+    let mut pending = batches.first().cloned().map(&mut next);
+    for (i, batch) in batches.iter().enumerate() {
+        let Some(current) = pending.take() else {
+            break;
+        };
+        let raw = current.await;
+        // The next batch is read while this one is checked.
+        pending = batches.get(i + 1).cloned().map(&mut next);
+        for (name, bytes) in raw {
             match bytes.and_then(|b| check(&card, &sha, &name, &b)) {
                 Ok(c) => found.checked.push(c),
                 Err(e) => found.refused.push((name, e)),
@@ -65,7 +75,7 @@ where
         }
         dept.progress.update(|p| {
             if let Some(p) = p {
-                p.done = end;
+                p.done = batch.end;
             }
         });
         next_frame().await;
@@ -81,26 +91,37 @@ where
     Some(found)
 }
 
-/// Reads picked files at once; oversized ones are refused without reading.
-async fn read_picked(files: Vec<web_sys::File>) -> Vec<Raw> {
-    let (small, large): (Vec<web_sys::File>, Vec<web_sys::File>) = files
-        .into_iter()
-        .partition(|f| (f.size() as usize) <= MAX_FILE_BYTES);
-    let mut raw: Vec<Raw> = large
+/// Starts reading picked files (see [`read_all`]). A file not named
+/// `.json` may be anything dropped by mistake (a video, an archive), so its
+/// size is asked first and an oversized one is refused without reading;
+/// `.json` files are read at once, since asking a file's size makes the
+/// browser look at the disk synchronously (a quarter of a second per
+/// thousand files) and [`check`] refuses an oversized text anyway.
+fn read_picked(files: &[web_sys::File]) -> impl Future<Output = Vec<Raw>> + 'static {
+    let (read, large): (Vec<web_sys::File>, Vec<web_sys::File>) =
+        files.iter().cloned().partition(|f| {
+            f.name().to_lowercase().ends_with(".json") || f.size() as usize <= MAX_FILE_BYTES
+        });
+    let too_large: Vec<Raw> = large
         .iter()
         .map(|f| {
-            let too_large = ImportError::TooLarge {
+            let e = ImportError::TooLarge {
                 // f64 file sizes are whole numbers.
                 bytes: f.size() as usize,
                 limit: MAX_FILE_BYTES,
             };
-            (f.name(), Err(too_large))
+            (f.name(), Err(e))
         })
         .collect();
-    for (file, bytes) in small.iter().zip(read_all(&small).await) {
-        raw.push((file.name(), bytes.map_err(|_| ImportError::Unreadable)));
+    let names: Vec<String> = read.iter().map(web_sys::File::name).collect();
+    let contents = read_all(&read);
+    async move {
+        let mut raw = too_large;
+        for (name, bytes) in names.into_iter().zip(contents.await) {
+            raw.push((name, bytes.map_err(|_| ImportError::Unreadable)));
+        }
+        raw
     }
-    raw
 }
 
 /// Imports picked or dropped files; each gets a line in the import table.
@@ -117,7 +138,7 @@ pub fn import_files(dept: Dept, files: Vec<web_sys::File>) {
     }
     leptos::task::spawn_local(async move {
         let total = files.len();
-        let next = |range: Range<usize>| read_picked(files[range].to_vec());
+        let next = |range: Range<usize>| read_picked(&files[range]);
         let Some(found) = check_in_frames(dept, Work::Import, total, next).await else {
             dept.notices.push(
                 format!("Загрузка отменена: ни один из {total} выбранных файлов не добавлен."),

@@ -32,7 +32,9 @@ pub const STORAGE_KEY: &str = "profkarta/department";
 const FORMAT: &str = "profkarta-department";
 const KEYS_FORMAT: &str = "profkarta-keys";
 
-/// A file that passed every check that needs no context.
+/// A file that passed every check that needs no context, already scored:
+/// everything per file is done here, where the browser can spread it over
+/// frames, so that filing a large batch at once stays short.
 #[derive(Debug, Clone)]
 pub struct Checked {
     pub file_name: String,
@@ -40,6 +42,7 @@ pub struct Checked {
     /// workspace can verify it again when it is read back.
     pub text: String,
     pub opened: Opened,
+    pub assessment: Assessment,
 }
 
 /// Checks one file on its own. Pure and independent of the archive.
@@ -65,10 +68,12 @@ pub fn check(
             version: template.version,
         });
     }
+    let assessment = assess(card, &opened.payload.to_draft());
     Ok(Checked {
         file_name: file_name.to_owned(),
         text: text.to_owned(),
         opened,
+        assessment,
     })
 }
 
@@ -99,18 +104,16 @@ impl Entry {
         self.opened.payload.profile.period.trim()
     }
 
-    fn new(card: &Card, checked: Checked) -> Self {
+    fn new(checked: Checked) -> Self {
         let payload = &checked.opened.payload;
-        let assessment = assess(card, &payload.to_draft());
-        let mismatch = !claim_matches(&payload.score, &assessment);
         Self {
             school: SchoolId::of(&payload.profile),
             key: to_hex(&checked.opened.public_key),
+            mismatch: !claim_matches(&payload.score, &checked.assessment),
             file_name: checked.file_name,
             text: checked.text,
             opened: checked.opened,
-            assessment,
-            mismatch,
+            assessment: checked.assessment,
         }
     }
 }
@@ -216,10 +219,10 @@ impl Archive {
     /// key a school ever used is the one it is known by, whatever order the
     /// files were picked in.
     pub fn admit_all(&mut self, mut batch: Vec<Checked>) -> Vec<(String, Admission)> {
-        batch.sort_by(|a, b| {
-            let key = |c: &Checked| (c.opened.payload.created_at.clone(), c.file_name.clone());
-            key(a).cmp(&key(b))
-        });
+        fn key(c: &Checked) -> (&str, &str) {
+            (&c.opened.payload.created_at, &c.file_name)
+        }
+        batch.sort_by(|a, b| key(a).cmp(&key(b)));
         batch
             .into_iter()
             .map(|checked| (checked.file_name.clone(), self.admit(checked)))
@@ -233,7 +236,7 @@ impl Archive {
                 of_file: existing.file_name.clone(),
             });
         }
-        let entry = Entry::new(&self.card, checked);
+        let entry = Entry::new(checked);
         let keys = self.keys.entry(entry.school.clone()).or_default();
         if keys.rejected.contains(&entry.key) {
             return Admission::Refused(ImportError::RejectedKey {
