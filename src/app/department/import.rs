@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use crate::app::browser::{next_frame, read_all};
 use crate::app::department::state::{Dept, ImportRow, Progress, Work};
 use crate::domain::department::archive::{
-    check, Admission, Archive, Checked, Unpacked, MAX_FILE_BYTES,
+    check, Admission, Archive, Entry, Unpacked, MAX_FILE_BYTES,
 };
 use crate::domain::error::ImportError;
 
@@ -27,7 +27,7 @@ type Raw = (String, Result<Vec<u8>, ImportError>);
 /// What a checking run found: files ready to file, and files refused.
 #[derive(Default)]
 struct Checks {
-    checked: Vec<Checked>,
+    checked: Vec<Entry>,
     refused: Vec<(String, ImportError)>,
 }
 

@@ -9,7 +9,8 @@
 //! arriving later, or a key accepted later, changes the results without
 //! rewriting anything.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -32,26 +33,15 @@ pub const STORAGE_KEY: &str = "profkarta/department";
 const FORMAT: &str = "profkarta-department";
 const KEYS_FORMAT: &str = "profkarta-keys";
 
-/// A file that passed every check that needs no context, already scored:
-/// everything per file is done here, where the browser can spread it over
-/// frames, so that filing a large batch at once stays short.
-#[derive(Debug, Clone)]
-pub struct Checked {
-    pub file_name: String,
-    /// The file as received (without a byte order mark): kept so that the
-    /// workspace can verify it again when it is read back.
-    pub text: String,
-    pub opened: Opened,
-    pub assessment: Assessment,
-}
-
-/// Checks one file on its own. Pure and independent of the archive.
+/// Checks one file on its own and scores it. Pure and independent of the
+/// archive: everything per file is done here, where the browser can spread
+/// it over frames, so that filing a large batch at once stays short.
 pub fn check(
     card: &Card,
     card_sha: &str,
     file_name: &str,
     bytes: &[u8],
-) -> Result<Checked, ImportError> {
+) -> Result<Entry, ImportError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge {
             bytes: bytes.len(),
@@ -68,8 +58,12 @@ pub fn check(
             version: template.version,
         });
     }
-    let assessment = assess(card, &opened.payload.to_draft());
-    Ok(Checked {
+    let payload = &opened.payload;
+    let assessment = assess(card, &payload.to_draft());
+    Ok(Entry {
+        school: SchoolId::of(&payload.profile),
+        key: to_hex(&opened.public_key),
+        mismatch: !claim_matches(&payload.score, &assessment),
         file_name: file_name.to_owned(),
         text: text.to_owned(),
         opened,
@@ -77,7 +71,8 @@ pub fn check(
     })
 }
 
-/// One received submission, verified and recomputed.
+/// One received submission, verified and recomputed. The key and the
+/// school are worked out once here, since every view asks for them.
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub file_name: String,
@@ -102,19 +97,6 @@ impl Entry {
 
     pub fn period(&self) -> &str {
         self.opened.payload.profile.period.trim()
-    }
-
-    fn new(checked: Checked) -> Self {
-        let payload = &checked.opened.payload;
-        Self {
-            school: SchoolId::of(&payload.profile),
-            key: to_hex(&checked.opened.public_key),
-            mismatch: !claim_matches(&payload.score, &checked.assessment),
-            file_name: checked.file_name,
-            text: checked.text,
-            opened: checked.opened,
-            assessment: checked.assessment,
-        }
     }
 }
 
@@ -177,6 +159,10 @@ pub struct Archive {
     entries: Vec<Entry>,
     by_id: HashMap<String, usize>,
     keys: BTreeMap<SchoolId, SchoolKeys>,
+    /// Where each entry stands, in the order of `entries`. Every view asks
+    /// after every change, so it is worked out once per change of the
+    /// entries or the keys (see [`Archive::changed`]).
+    standings: OnceLock<Vec<Standing>>,
     pub reviews: BTreeMap<String, Review>,
     /// Recommendation letters as the coordinator edited them, by submission id.
     pub letters: BTreeMap<String, String>,
@@ -190,6 +176,7 @@ impl Archive {
             entries: Vec::new(),
             by_id: HashMap::new(),
             keys: BTreeMap::new(),
+            standings: OnceLock::new(),
             reviews: BTreeMap::new(),
             letters: BTreeMap::new(),
         }
@@ -218,8 +205,8 @@ impl Archive {
     /// Files a batch of checked submissions, oldest first, so that the first
     /// key a school ever used is the one it is known by, whatever order the
     /// files were picked in.
-    pub fn admit_all(&mut self, mut batch: Vec<Checked>) -> Vec<(String, Admission)> {
-        fn key(c: &Checked) -> (&str, &str) {
+    pub fn admit_all(&mut self, mut batch: Vec<Entry>) -> Vec<(String, Admission)> {
+        fn key(c: &Entry) -> (&str, &str) {
             (&c.opened.payload.created_at, &c.file_name)
         }
         batch.sort_by(|a, b| key(a).cmp(&key(b)));
@@ -229,14 +216,13 @@ impl Archive {
             .collect()
     }
 
-    pub fn admit(&mut self, checked: Checked) -> Admission {
-        let id = checked.opened.payload.submission_id.clone();
+    pub fn admit(&mut self, entry: Entry) -> Admission {
+        let id = entry.id().to_owned();
         if let Some(existing) = self.entry(&id) {
             return Admission::Refused(ImportError::Duplicate {
                 of_file: existing.file_name.clone(),
             });
         }
-        let entry = Entry::new(checked);
         let keys = self.keys.entry(entry.school.clone()).or_default();
         if keys.rejected.contains(&entry.key) {
             return Admission::Refused(ImportError::RejectedKey {
@@ -248,6 +234,7 @@ impl Archive {
         }
         self.by_id.insert(id.clone(), self.entries.len());
         self.entries.push(entry);
+        self.changed();
         Admission::Filed { submission_id: id }
     }
 
@@ -269,6 +256,7 @@ impl Archive {
         } else {
             keys.rejected.insert(key.to_owned());
         }
+        self.changed();
     }
 
     /// Keys the school signed with before, for the "key differs" question.
@@ -283,17 +271,40 @@ impl Archive {
     /// submissions of one school and period, one that another replaces
     /// explicitly never counts; of the rest the latest created counts.
     pub fn standing(&self) -> HashMap<&str, Standing> {
-        let trusted: Vec<&Entry> = self
+        self.entries
+            .iter()
+            .zip(self.standings())
+            .map(|(e, s)| (e.id(), s.clone()))
+            .collect()
+    }
+
+    /// Entries or keys changed: standings are worked out again when asked.
+    fn changed(&mut self) {
+        self.standings.take();
+    }
+
+    fn standings(&self) -> &[Standing] {
+        self.standings.get_or_init(|| self.work_out_standings())
+    }
+
+    fn work_out_standings(&self) -> Vec<Standing> {
+        let states: Vec<KeyState> = self
             .entries
             .iter()
-            .filter(|e| self.key_state(&e.school, &e.key) == KeyState::Trusted)
+            .map(|e| self.key_state(&e.school, &e.key))
             .collect();
-        let replaced: HashMap<&str, &str> = trusted
-            .iter()
+        let trusted = || {
+            self.entries
+                .iter()
+                .zip(&states)
+                .filter(|(_, s)| **s == KeyState::Trusted)
+                .map(|(e, _)| e)
+        };
+        let replaced: HashMap<&str, &str> = trusted()
             .filter_map(|e| Some((e.opened.payload.replaces.as_deref()?, e.id())))
             .collect();
         let mut best: HashMap<(&SchoolId, &str), &Entry> = HashMap::new();
-        for e in trusted.iter().filter(|e| !replaced.contains_key(e.id())) {
+        for e in trusted().filter(|e| !replaced.contains_key(e.id())) {
             let slot = best.entry((&e.school, e.period())).or_insert(e);
             let newer = |a: &Entry, b: &Entry| {
                 (&a.opened.payload.created_at, a.id()) > (&b.opened.payload.created_at, b.id())
@@ -302,34 +313,34 @@ impl Archive {
                 *slot = e;
             }
         }
-        let current: HashSet<&str> = best.values().map(|e| e.id()).collect();
         self.entries
             .iter()
-            .map(|e| {
-                let standing = match self.key_state(&e.school, &e.key) {
-                    KeyState::Held => Standing::Held,
-                    KeyState::Rejected => Standing::Rejected,
-                    KeyState::Trusted if current.contains(e.id()) => Standing::Current,
-                    KeyState::Trusted => {
+            .zip(states)
+            .map(|(e, state)| match state {
+                KeyState::Held => Standing::Held,
+                KeyState::Rejected => Standing::Rejected,
+                KeyState::Trusted => match best.get(&(&e.school, e.period())) {
+                    Some(b) if b.id() == e.id() => Standing::Current,
+                    best_one => {
                         let by = replaced
                             .get(e.id())
                             .copied()
-                            .or_else(|| best.get(&(&e.school, e.period())).map(|b| b.id()))
+                            .or_else(|| best_one.map(|b| b.id()))
                             .unwrap_or_default();
                         Standing::Superseded { by: by.to_owned() }
                     }
-                };
-                (e.id(), standing)
+                },
             })
             .collect()
     }
 
     /// The submissions that count, of every period.
     pub fn current(&self) -> Vec<&Entry> {
-        let standing = self.standing();
         self.entries
             .iter()
-            .filter(|e| standing.get(e.id()) == Some(&Standing::Current))
+            .zip(self.standings())
+            .filter(|(_, s)| **s == Standing::Current)
+            .map(|(e, _)| e)
             .collect()
     }
 
@@ -452,6 +463,7 @@ impl Archive {
                 added += 1;
             }
         }
+        self.changed();
         Ok(added)
     }
 }
@@ -597,7 +609,7 @@ pub(crate) mod tests {
             )
         }
 
-        pub(crate) fn checked(&self, name: &str, text: &str) -> Checked {
+        pub(crate) fn checked(&self, name: &str, text: &str) -> Entry {
             check(&self.card, &card_hash(&self.card), name, text.as_bytes()).unwrap()
         }
     }
