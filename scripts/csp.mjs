@@ -1,7 +1,8 @@
 // Trunk post-build hook: adds a strict Content-Security-Policy to the built
 // index.html. Trunk's loader is an inline module script whose text changes
-// with every build (it names the hashed bundle), so it is allowed by its own
-// SHA-256 rather than by 'unsafe-inline'.
+// with every build (it names the hashed bundle), and the stylesheet is
+// inlined so that the skeleton paints one round trip earlier; both are
+// allowed by their own SHA-256 rather than by 'unsafe-inline'.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -10,11 +11,13 @@ const file = join(process.env.TRUNK_STAGING_DIR ?? 'dist', 'index.html');
 const html = readFileSync(file, 'utf8');
 const scripts = [...html.matchAll(/<script(?: [^>]*)?>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 if (scripts.length === 0) throw new Error(`no inline script in ${file}`);
-const hashes = scripts.map((s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`);
+const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+const hashes = scripts.map(hash);
+const styles = [...html.matchAll(/<style(?: [^>]*)?>([\s\S]*?)<\/style>/g)].map((m) => hash(m[1]));
 const policy = [
     "default-src 'none'",
     `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
-    "style-src 'self'",
+    `style-src 'self' ${styles.join(' ')}`.trim(),
     "img-src 'self' data:",
     "connect-src 'self'",
     "worker-src 'self'",
