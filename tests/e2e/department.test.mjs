@@ -226,7 +226,8 @@ test('the workspace survives a reload, and spreadsheets and letters come out rig
         await page.waitForFunction(() => document.querySelector('#letter-text')?.value.endsWith('С уважением, отдел образования.'));
 
         await page.getByRole('tab', { name: 'Аналитическая справка' }).click();
-        await page.getByTestId('report-intro').filter({ hasText: `участвовали ${schools.length} ` }).waitFor();
+        // 13 (like 5–20) takes «участвовали … образовательных организаций»; 21 would take «участвовала».
+        await page.getByTestId('report-intro').filter({ hasText: `участвовали ${schools.length} образовательных организаций` }).waitFor();
         await page.getByTestId('report-dynamics').waitFor();
         await page.screenshot({ path: join(ARTIFACTS, 'e2e-dept-report.png'), fullPage: true });
         await page.getByRole('tab', { name: 'Рекомендации' }).click();
