@@ -22,6 +22,7 @@ fn file(card: &Card, i: usize) -> String {
     draft.profile.name = format!("МАОУ СОШ № {i}");
     draft.profile.municipality = "Городской округ Пример".into();
     draft.profile.period = "2025/2026".into();
+    draft.profile.responsible = "Иванова Мария Петровна, заместитель директора".into();
     for (k, indicator) in card.indicators().enumerate() {
         let answer = RawAnswer {
             numerator: format!("{}", 20 + (i + k) % 60),

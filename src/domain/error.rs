@@ -323,6 +323,13 @@ pub enum ImportError {
     RejectedKey {
         fingerprint: String,
     },
+    /// The school's details break the rules the school's form enforces
+    /// before export (a required field empty, a name of thousands of
+    /// characters): the file was not made by Profkarta as it stands.
+    BadProfile {
+        field: &'static str,
+        problem: TextError,
+    },
 }
 
 impl fmt::Display for ImportError {
@@ -350,6 +357,11 @@ impl fmt::Display for ImportError {
             Self::RejectedKey { fingerprint } => write!(
                 f,
                 "Файл подписан ключом {fingerprint}, который вы отклонили для этой школы."
+            ),
+            Self::BadProfile { field, problem } => write!(
+                f,
+                "Сведения о школе в файле заполнены не по правилам карты: «{field}» — {problem} \
+                 Попросите школу исправить их в Профкарте и выгрузить файл заново."
             ),
         }
     }

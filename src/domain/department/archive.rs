@@ -59,6 +59,14 @@ pub fn check(
         });
     }
     let payload = &opened.payload;
+    // The department accepts what the school's form lets out, no more: the
+    // names are shown in every view, sheet and letter.
+    if let Some((field, problem)) = payload.profile.problems().into_iter().next() {
+        return Err(ImportError::BadProfile {
+            field: field.label(),
+            problem,
+        });
+    }
     let assessment = assess(card, &payload.to_draft());
     Ok(Entry {
         school: SchoolId::of(&payload.profile),
@@ -556,7 +564,7 @@ struct KnownKey {
 pub(crate) mod tests {
     use super::*;
     use crate::domain::draft::{Draft, RawAnswer};
-    use crate::domain::error::SubmissionError;
+    use crate::domain::error::{SubmissionError, TextError};
     use crate::domain::signature::KeyPair;
     use crate::domain::submission::{seal, ExportMeta, Payload};
 
@@ -577,6 +585,7 @@ pub(crate) mod tests {
             draft.profile.name = name.into();
             draft.profile.municipality = "Город".into();
             draft.profile.period = period.into();
+            draft.profile.responsible = "Иванова И. И.".into();
             for code in facts {
                 draft.answers.insert(
                     (*code).into(),
@@ -656,6 +665,27 @@ pub(crate) mod tests {
         other.id = "other".into();
         let foreign = check(&other, &card_hash(&other), "x", good.as_bytes()).unwrap_err();
         assert!(matches!(foreign, ImportError::UnknownTemplate { .. }));
+        // Signed, but with details the school's form would not let out.
+        let huge_name = "Ш".repeat(5_000);
+        let hostile = m.file(
+            &Maker::draft(&huge_name, "2025/2026", &[]),
+            "h",
+            "2026-09-01",
+            1,
+            None,
+        );
+        assert_eq!(
+            refused(hostile.as_bytes()),
+            ImportError::BadProfile {
+                field: "Полное наименование ОО",
+                problem: TextError::TooLong { max: 300 }
+            }
+        );
+        let no_period = m.file(&Maker::draft("СОШ 1", "", &[]), "p", "2026-09-01", 1, None);
+        assert!(matches!(
+            refused(no_period.as_bytes()),
+            ImportError::BadProfile { .. }
+        ));
     }
 
     #[test]

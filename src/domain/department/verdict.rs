@@ -58,7 +58,9 @@ impl Verdict {
             ImportError::Submission(SubmissionError::UnsupportedVersion { .. }) => {
                 Self::UnsupportedVersion
             }
-            ImportError::Submission(_) | ImportError::Unreadable => Self::Damaged,
+            ImportError::Submission(_)
+            | ImportError::Unreadable
+            | ImportError::BadProfile { .. } => Self::Damaged,
             ImportError::UnknownTemplate { .. } => Self::UnknownTemplate,
             ImportError::Duplicate { .. } => Self::Duplicate,
             ImportError::RejectedKey { .. } => Self::KeyRejected,
