@@ -189,6 +189,57 @@ test('accepting a new key, reviewing a school and filters change what the rating
         assert.ok(found.length >= 1 && found.every((r) => r.name.toLowerCase().includes('сош № 1')));
     }));
 
+test('the department works with the keyboard alone: import, tabs, review', () =>
+    withDepartment(async (page) => {
+        const focused = () =>
+            page.evaluate(() => {
+                const e = document.activeElement;
+                return { id: e?.id ?? '', text: e?.textContent?.trim() ?? '', role: e?.getAttribute('role') ?? '', checked: e?.checked };
+            });
+        const moveUntil = async (key, reached, limit = 80) => {
+            for (let i = 0; i < limit; i++) {
+                await page.keyboard.press(key);
+                if (reached(await focused())) return;
+            }
+            assert.fail(`${key} never reached the element`);
+        };
+
+        // Tab reaches the file button, which shows the focus; Space opens the dialog.
+        await moveUntil('Tab', (f) => f.id === 'import-files');
+        const outline = await page.evaluate(() => getComputedStyle(document.querySelector('label[for="import-files"]')).outlineStyle);
+        assert.notEqual(outline, 'none', 'the focused file button is outlined');
+        const chooser = page.waitForEvent('filechooser');
+        await page.keyboard.press('Space');
+        await (await chooser).setFiles(files);
+        await page.getByTestId('import-summary').filter({ hasText: `Файлов: ${files.length}.` }).waitFor();
+
+        // Back up to the tabs; Enter opens «Проверка».
+        await moveUntil('Shift+Tab', (f) => f.role === 'tab' && f.text === 'Проверка');
+        await page.keyboard.press('Enter');
+        const review = page.getByTestId('review');
+        await review.waitFor();
+
+        // The arrow keys pick another school in the list.
+        await moveUntil('Tab', (f) => f.id === 'school-select');
+        const before = await review.getByRole('heading', { level: 3 }).innerText();
+        await page.keyboard.press('ArrowDown');
+        await page.waitForFunction((name) => document.querySelector('[data-testid="review"] h3')?.textContent !== name, before);
+
+        // Tab enters the first indicator's decisions; arrows choose «балл не засчитан».
+        await moveUntil('Tab', (f) => f.id === 'decision-1-1-none');
+        await page.keyboard.press('ArrowRight');
+        await page.keyboard.press('ArrowRight');
+        assert.equal((await focused()).id, 'decision-1-1-no_point');
+        assert.ok(await page.locator('#decision-1-1-no_point').isChecked());
+
+        // «Проверка завершена» is reached by Tab and ticked with Space.
+        await moveUntil('Shift+Tab', (f) => f.id === 'review-checked');
+        await page.keyboard.press('Space');
+        assert.ok(await page.locator('#review-checked').isChecked());
+        const school = (await review.getByRole('heading', { level: 3 }).innerText()).trim();
+        await page.locator('#school-select option', { hasText: `${school} — проверена` }).waitFor({ state: 'attached' });
+    }));
+
 test('the workspace survives a reload, and spreadsheets and letters come out right', () =>
     withDepartment(async (page) => {
         await importAll(page);

@@ -2,7 +2,7 @@
 // screen is checked against values worked out by hand from seed 003's rules.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp } from './harness.mjs';
+import { startServer, launchBrowser, openApp, downloadText } from './harness.mjs';
 import { CardPage } from './card_page.mjs';
 
 let server;
@@ -179,4 +179,24 @@ test('the card can be filled with the keyboard alone', () =>
         await page.keyboard.press('ArrowRight');
         await card.expectPoints('1.6', '0 баллов из 1');
         await card.expectSummary({ total: '0 из 23' });
+
+        // The rest of the profile, then export: Tab to «Выгрузить всё равно»,
+        // Space ticks it, Tab to the export button, Enter downloads the file.
+        const tabUntil = async (reached, limit = 400) => {
+            for (let i = 0; i < limit; i++) {
+                await page.keyboard.press('Tab');
+                if (await page.evaluate(reached)) return;
+            }
+            assert.fail('Tab never reached the element');
+        };
+        await page.getByLabel('Муниципальное образование').focus();
+        await tabUntil(() => document.activeElement?.id === 'profile-responsible');
+        await page.keyboard.type('Петрова А. С., директор');
+        await tabUntil(() => document.activeElement?.closest('label')?.textContent.includes('Выгрузить всё равно'));
+        await page.keyboard.press('Space');
+        await page.keyboard.press('Tab');
+        assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'export-button');
+        const file = await downloadText(page, () => page.keyboard.press('Enter'));
+        assert.equal(JSON.parse(file.text).payload.profile.name, 'МБОУ СОШ № 12');
+        await page.getByTestId('export-result').filter({ hasText: 'подпись проверена' }).waitFor();
     }));
