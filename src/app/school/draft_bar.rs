@@ -13,7 +13,7 @@ use crate::domain::drafts::{read_school_file, SchoolFile, StoredDraft};
 pub fn DraftBar() -> impl IntoView {
     let ws: Workspace = expect_context();
     let notices: Notices = expect_context();
-    let title = move || ws.meta.with(|m| ws.draft.with(|d| m.title(d)));
+    let title = Memo::new(move |_| ws.meta.with(|m| ws.draft.with(|d| m.title(d))));
     let status = move || ws.status.with(|s| s.message());
     let problem = move || ws.status.with(|s| s.is_problem());
     let show_list = RwSignal::new(false);

@@ -39,7 +39,8 @@ pub fn IndicatorRow(
     let field = |field: AnswerField, label: String, kind: FieldKind| {
         let code = Arc::clone(&code);
         let id = format!("{slug}-{}", field_key(field));
-        let value = Signal::derive(move || answer.with(|a| a.text(field).to_owned()));
+        // Only the field that changed is written back to its input.
+        let value = Memo::new(move |_| answer.with(|a| a.text(field).to_owned()));
         let error = Signal::derive(move || {
             result.with(|r| {
                 r.errors
@@ -67,7 +68,7 @@ pub fn IndicatorRow(
         .into_any(),
         Rule::Count { label, .. } => field(AnswerField::Count, label.clone(), FieldKind::Number).into_any(),
         Rule::Fact { question } => view! {
-            <FactChoice code=Arc::clone(&code) name=format!("{slug}-fact") question=question.clone() value=Signal::derive(move || answer.with(|a| a.fact))/>
+            <FactChoice code=Arc::clone(&code) name=format!("{slug}-fact") question=question.clone() value=Memo::new(move |_| answer.with(|a| a.fact))/>
         }
         .into_any(),
     };

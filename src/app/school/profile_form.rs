@@ -11,7 +11,10 @@ use crate::domain::profile::{ProfileField, SchoolLevel};
 #[component]
 pub fn ProfileForm() -> impl IntoView {
     let DraftCtx(draft) = expect_context();
-    let problems = Memo::new(move |_| draft.with(|d| d.profile.problems()));
+    // A keystroke in an indicator changes the draft but not the profile:
+    // through this memo the profile's fields do not even look.
+    let profile = Memo::new(move |_| draft.with(|d| d.profile.clone()));
+    let problems = Memo::new(move |_| profile.with(|p| p.problems()));
     // "Обязательное поле" is noise on a form nobody has touched yet: it
     // appears once the user has left the field.
     let left = RwSignal::new(Vec::<ProfileField>::new());
@@ -19,7 +22,7 @@ pub fn ProfileForm() -> impl IntoView {
     let text_fields = ProfileField::ALL
         .into_iter()
         .map(|field| {
-            let value = Signal::derive(move || draft.with(|d| d.profile.text(field).to_owned()));
+            let value = Memo::new(move |_| profile.with(|p| p.text(field).to_owned()));
             let error = Signal::derive(move || {
                 problems.with(|p| {
                     p.iter()
@@ -64,7 +67,7 @@ pub fn ProfileForm() -> impl IntoView {
                     <input
                         type="checkbox"
                         id=id.clone()
-                        prop:checked=move || draft.with(|d| d.profile.has(level))
+                        prop:checked=move || profile.with(|p| p.has(level))
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
                             draft.update(|d| d.profile.set_level(level, on))
@@ -90,7 +93,7 @@ pub fn ProfileForm() -> impl IntoView {
                     <input
                         type="checkbox"
                         id="profile-ovz"
-                        prop:checked=move || draft.with(|d| d.profile.ovz)
+                        prop:checked=move || profile.with(|p| p.ovz)
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
                             draft.update(|d| d.profile.ovz = on)
