@@ -79,19 +79,9 @@ pub(super) fn fit(text: &str, width: i32, px: f64) -> String {
 /// A label as it may be drawn: runs of whitespace and control characters
 /// (invalid in XML) become one space, and text longer than `max_chars` ends
 /// with "…".
+/// An empty label (a clip to under two characters) is not drawn at all.
 pub(super) fn clip(text: &str, max_chars: usize) -> String {
-    let clean = tidy(text);
-    if clean.chars().count() <= max_chars {
-        return clean;
-    }
-    // A lone "…" says nothing; the caller then draws no label at all.
-    if max_chars < 2 {
-        return String::new();
-    }
-    let mut out: String = clean.chars().take(max_chars - 1).collect();
-    out.truncate(out.trim_end().len());
-    out.push('…');
-    out
+    crate::domain::text::shorten(&tidy(text), max_chars)
 }
 
 fn tidy(text: &str) -> String {

@@ -28,6 +28,23 @@ pub fn group_digits(n: u64) -> String {
     out
 }
 
+/// `text` cut to at most `max_chars` characters, ending with "…" when cut,
+/// so that text from a file (a comment of a megabyte, a hand-made label)
+/// stays readable in a view. Below two characters a cut says nothing, so
+/// the result is empty.
+pub fn shorten(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_owned();
+    }
+    if max_chars < 2 {
+        return String::new();
+    }
+    let mut out: String = text.chars().take(max_chars - 1).collect();
+    out.truncate(out.trim_end().len());
+    out.push('…');
+    out
+}
+
 /// `part / whole` as a percentage with one decimal and a decimal comma, rounded
 /// half up: "30,0 %". Only for display; no decision is ever taken on this text.
 pub fn percent(part: u64, whole: u64) -> String {
@@ -41,6 +58,14 @@ pub fn percent(part: u64, whole: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shortening() {
+        assert_eq!(shorten("Школа", 40), "Школа");
+        assert_eq!(shorten("Школа номер один", 7), "Школа…");
+        assert_eq!(shorten(&"ж".repeat(5000), 2000).chars().count(), 2000);
+        assert_eq!(shorten("Школа", 1), "");
+    }
 
     #[test]
     fn plural_forms() {

@@ -8,10 +8,11 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
-import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { startServer, launchBrowser, openApp, openPage, downloadText, ARTIFACTS } from './harness.mjs';
 import { score, rating } from './scoring.mjs';
+import { CardPage } from './card_page.mjs';
 
 const GEN = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-gen');
 const LATEST = '2025/2026';
@@ -239,6 +240,43 @@ test('the department works with the keyboard alone: import, tabs, review', () =>
         const school = (await review.getByRole('heading', { level: 3 }).innerText()).trim();
         await page.locator('#school-select option', { hasText: `${school} — проверена` }).waitFor({ state: 'attached' });
     }));
+
+test('a comment of 5 000 characters and 30 links from a school are shown shortened in review', async () => {
+    const { context, page, errors } = await openApp(browser, server.url);
+    const folder = await mkdtemp(join(tmpdir(), 'profkarta-long-'));
+    try {
+        // A school types far too much; the card flags it, the school exports anyway.
+        const card = new CardPage(page);
+        await card.profile('Полное наименование ОО', 'МАОУ СОШ № 5');
+        await card.profile('Муниципальное образование', 'г. Пример');
+        await card.profile('Ответственный (ФИО, должность)', 'Петрова А. С., директор');
+        const links = Array.from({ length: 30 }, (_, i) => `https://school5.example.ru/doc/${i}`);
+        await card.share('1.1', '30', '100');
+        await card.field('1.1', 'evidence', links.join('\n'));
+        await card.field('1.1', 'comment', `<script>alert(1)</script>${'ж'.repeat(5000)}`);
+        await page.getByLabel(/Выгрузить всё равно/).check();
+        const file = await downloadText(page, () => page.getByTestId('export-button').click());
+        const exported = join(folder, file.name);
+        await writeFile(exported, file.text);
+
+        await page.getByRole('link', { name: 'Отдел образования: сбор и анализ' }).click();
+        await page.getByTestId('dept-tabs').waitFor();
+        await page.locator('#import-files').setInputFiles([exported]);
+        await page.getByTestId('import-summary').filter({ hasText: 'Принято: 1.' }).waitFor();
+        await page.getByRole('tab', { name: 'Проверка' }).click();
+        const row = page.getByTestId('review').locator('li[data-code="1.1"]');
+        const comment = await row.locator('.school-comment').innerText();
+        assert.ok(comment.includes('<script>alert(1)</script>'), 'markup is shown as text');
+        assert.ok(comment.length <= 'Комментарий школы: '.length + 2000, `comment of ${comment.length} characters`);
+        assert.ok(comment.endsWith('…'));
+        assert.equal(await row.locator('.evidence-links a').count(), 20);
+        await row.locator('.evidence-links').getByText('…и ещё ссылок: 10').waitFor();
+        assert.deepEqual(errors.map(String), []);
+    } finally {
+        await context.close();
+        await rm(folder, { recursive: true, force: true });
+    }
+});
 
 test('the workspace survives a reload, and spreadsheets and letters come out right', () =>
     withDepartment(async (page) => {

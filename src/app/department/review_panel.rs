@@ -8,8 +8,11 @@ use crate::domain::card::{Indicator, Level};
 use crate::domain::department::results::SchoolResult;
 use crate::domain::department::review::{Decision, IndicatorReview, Review, ReviewStatus};
 use crate::domain::explain::answer_summary;
-use crate::domain::input::parse_links;
-use crate::domain::text::{percent, points};
+use crate::domain::input::{parse_links, MAX_COMMENT_LEN};
+use crate::domain::text::{percent, points, shorten};
+
+/// Evidence links shown per indicator; the rest are counted.
+const LINKS_SHOWN: usize = 20;
 
 /// "1 балл" or "не применимо": how a row counts, claimed or confirmed.
 fn counted(p: u32, applies: bool) -> String {
@@ -235,15 +238,24 @@ fn ReviewRow(indicator: Indicator, submission: String) -> impl IntoView {
         .as_ref()
         .map(|a| a.evidence.clone())
         .unwrap_or_default();
-    let links = parse_links(&evidence)
-        .0
+    let (links, _) = parse_links(&evidence);
+    // A file may carry thousands of links or a comment of a megabyte:
+    // show what a person can read, and say how much more there is.
+    let more_links = links.len().saturating_sub(LINKS_SHOWN);
+    let links = links
         .into_iter()
+        .take(LINKS_SHOWN)
         .map(|href| {
             let href = href.to_owned();
             view! { <li><a href=href.clone() target="_blank" rel="noopener noreferrer">{href.clone()}</a></li> }
         })
         .collect_view();
-    let school_comment = answer.map(|a| a.comment).filter(|c| !c.trim().is_empty());
+    let more_links =
+        (more_links > 0).then(|| view! { <li>{format!("…и ещё ссылок: {more_links}")}</li> });
+    let school_comment = answer
+        .map(|a| a.comment)
+        .filter(|c| !c.trim().is_empty())
+        .map(|c| shorten(&c, MAX_COMMENT_LEN));
     let review = {
         let (submission, code) = (submission.clone(), code.clone());
         move || {
@@ -302,7 +314,7 @@ fn ReviewRow(indicator: Indicator, submission: String) -> impl IntoView {
             <p class="rule">{indicator.rule_text.clone()}</p>
             <p>"Ответ школы: " <strong>{summary}</strong> " · заявлено: " <strong data-testid="claimed">{claimed}</strong></p>
             {school_comment.map(|c| view! { <p class="school-comment">"Комментарий школы: " {c}</p> })}
-            <ul class="evidence-links">{links}</ul>
+            <ul class="evidence-links">{links}{more_links}</ul>
             <fieldset class="decision">
                 <legend>{format!("Решение по показателю {code}")}</legend>
                 {choices}
