@@ -278,6 +278,36 @@ test('a comment of 5 000 characters and 30 links from a school are shown shorten
     }
 });
 
+test('a correction keeps the review decisions about the answers it did not change', () =>
+    withDepartment(async (page) => {
+        const corrected = manifest.files.find((f) => f.name === 'extra-corrected.json').submission;
+        const original = manifest.files.find((f) => f.submission?.submission_id === corrected.replaces).submission;
+        const same = Object.keys(original.answers).filter((code) => JSON.stringify(original.answers[code]) === JSON.stringify(corrected.answers[code]));
+        const changed = Object.keys(corrected.answers).filter((code) => !same.includes(code));
+        assert.ok(same.length > 0 && changed.length > 0, 'the generated correction changes some answers, not all');
+        const [kept, redone] = [same[0], changed[0]].map((code) => code.replace('.', '-'));
+
+        // The original alone is reviewed and checked.
+        await page.locator('#import-files').setInputFiles(files.filter((f) => !f.endsWith('extra-corrected.json')));
+        await page.getByTestId('import-summary').waitFor();
+        await page.getByRole('tab', { name: 'Проверка' }).click();
+        await page.locator('#school-select').selectOption(original.submission_id);
+        await page.locator(`#decision-${kept}-no_point`).check();
+        await page.locator(`#decision-${redone}-no_point`).check();
+        await page.getByLabel('Проверка завершена').check();
+
+        // Then the correction arrives.
+        await page.getByRole('tab', { name: 'Загрузка файлов' }).click();
+        await page.locator('#import-files').setInputFiles(files.filter((f) => f.endsWith('extra-corrected.json')));
+        await page.getByRole('tab', { name: 'Проверка' }).click();
+        await page.locator('#school-select').selectOption(corrected.submission_id);
+        await page.getByTestId('review-carried').filter({ hasText: 'перенесены' }).waitFor();
+        assert.ok(await page.locator(`#decision-${kept}-no_point`).isChecked(), 'an unchanged answer keeps its decision');
+        assert.ok(await page.locator(`#decision-${redone}-none`).isChecked(), 'a changed answer is decided again');
+        assert.equal(await page.getByLabel('Проверка завершена').isChecked(), false);
+        await page.screenshot({ path: join(ARTIFACTS, 'e2e-dept-review-carried.png') });
+    }));
+
 test('the workspace survives a reload, and spreadsheets and letters come out right', () =>
     withDepartment(async (page) => {
         await importAll(page);

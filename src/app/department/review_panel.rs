@@ -158,11 +158,28 @@ fn ReviewOf(id: String, open: Memo<Option<SchoolResult>>) -> impl IntoView {
             </p>
         }
     });
+    // A correction shows where its decisions came from until it has its own.
+    let carried_from = {
+        let id = id.clone();
+        move || {
+            dept.archive.with(|a| {
+                let carried = !a.review(&id).indicators.is_empty();
+                a.review_source(&id).filter(|_| carried).map(|source| {
+                    format!(
+                        "Это исправленная выгрузка. Решения по ответам, которые не изменились, \
+                             перенесены из проверки файла «{}». Проверьте изменённые показатели и \
+                             отметьте «Проверка завершена».",
+                        source.file_name
+                    )
+                })
+            })
+        }
+    };
     let checked_id = id.clone();
     let set_checked = move |ev| {
         let on = event_target_checked(&ev);
         dept.archive
-            .update(|a| a.reviews.entry(checked_id.clone()).or_default().checked = on);
+            .update(|a| a.review_mut(&checked_id).checked = on);
     };
     let rows = card
         .indicators()
@@ -187,6 +204,7 @@ fn ReviewOf(id: String, open: Memo<Option<SchoolResult>>) -> impl IntoView {
                 )}
             </p>
             {mismatch}
+            {move || carried_from().map(|text| view! { <p class="notice" data-testid="review-carried">{text}</p> })}
             <div class="compare">
                 <p data-testid="self-score">
                     "Самооценка (пересчёт по ответам): "
@@ -259,18 +277,15 @@ fn ReviewRow(indicator: Indicator, submission: String) -> impl IntoView {
     let review = {
         let (submission, code) = (submission.clone(), code.clone());
         move || {
-            dept.archive.with(|a| {
-                a.reviews
-                    .get(&submission)
-                    .and_then(|r| r.indicators.get(&code).cloned())
-            })
+            dept.archive
+                .with(|a| a.review(&submission).indicators.remove(&code))
         }
     };
     let update = {
         let (submission, code) = (submission.clone(), code.clone());
         move |f: &dyn Fn(&mut IndicatorReview)| {
             dept.archive.update(|a| {
-                let review: &mut Review = a.reviews.entry(submission.clone()).or_default();
+                let review: &mut Review = a.review_mut(&submission);
                 f(review.indicators.entry(code.clone()).or_default());
             })
         }

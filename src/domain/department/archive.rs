@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::domain::card::Card;
-use crate::domain::department::review::Review;
+use crate::domain::department::review::{IndicatorReview, Review};
 use crate::domain::department::school::SchoolId;
 use crate::domain::error::{ArchiveError, ImportError};
 use crate::domain::profile::SchoolProfile;
@@ -365,8 +365,74 @@ impl Archive {
         periods
     }
 
+    /// The coordinator's review of a submission. A later file of the same
+    /// school and year (a correction) that has no review of its own takes
+    /// over the decisions about the answers it did not change, so that
+    /// sending the file again does not undo a check. The check itself is not
+    /// finished for the new file until the coordinator says so.
     pub fn review(&self, submission_id: &str) -> Review {
-        self.reviews.get(submission_id).cloned().unwrap_or_default()
+        match self.reviews.get(submission_id) {
+            Some(review) => review.clone(),
+            None => self.inherited(submission_id).unwrap_or_default(),
+        }
+    }
+
+    /// The review to edit: the one carried over from the earlier file
+    /// becomes this file's own at the first change.
+    pub fn review_mut(&mut self, submission_id: &str) -> &mut Review {
+        if !self.reviews.contains_key(submission_id) {
+            let carried = self.inherited(submission_id).unwrap_or_default();
+            self.reviews.insert(submission_id.to_owned(), carried);
+        }
+        self.reviews.entry(submission_id.to_owned()).or_default()
+    }
+
+    /// The reviewed earlier file a submission without its own review takes
+    /// decisions from: the latest reviewed one of the same school and year.
+    pub fn review_source(&self, submission_id: &str) -> Option<&Entry> {
+        if self.reviews.contains_key(submission_id) {
+            return None;
+        }
+        let entry = self.entry(submission_id)?;
+        let order = |e: &Entry| (e.opened.payload.created_at.clone(), e.id().to_owned());
+        // Reviews are few; the entries are many.
+        self.reviews
+            .keys()
+            .filter_map(|id| self.entry(id))
+            .filter(|e| e.school == entry.school && e.period() == entry.period())
+            .filter(|e| order(e) < order(entry))
+            .max_by_key(|e| order(e))
+    }
+
+    fn inherited(&self, submission_id: &str) -> Option<Review> {
+        let entry = self.entry(submission_id)?;
+        let source = self.review_source(submission_id)?;
+        let unchanged = |code: &str| {
+            let (old, new) = (
+                &source.opened.payload.answers,
+                &entry.opened.payload.answers,
+            );
+            let applies = |e: &Entry| {
+                e.assessment
+                    .indicators
+                    .iter()
+                    .find(|r| r.code == code)
+                    .map(|r| r.outcome.applies())
+            };
+            old.get(code) == new.get(code) && applies(source) == applies(entry)
+        };
+        let indicators: BTreeMap<String, IndicatorReview> = self
+            .reviews
+            .get(source.id())?
+            .indicators
+            .iter()
+            .filter(|(code, r)| r.decision.is_some() && unchanged(code))
+            .map(|(code, r)| (code.clone(), r.clone()))
+            .collect();
+        (!indicators.is_empty()).then_some(Review {
+            indicators,
+            checked: false,
+        })
     }
 
     /// The whole workspace as one JSON text, for backup files.
@@ -775,6 +841,54 @@ pub(crate) mod tests {
         assert!(archive.entry("c1").unwrap().mismatch);
         assert_eq!(archive.entry("c1").unwrap().assessment.total, 2);
         assert!(!archive.entry("c2").unwrap().mismatch);
+    }
+
+    #[test]
+    fn a_correction_keeps_the_decisions_about_unchanged_answers() {
+        use crate::domain::department::review::{Decision, ReviewStatus};
+        let m = Maker::new();
+        let first = Maker::draft("СОШ 1", "2025/2026", &["1.8", "2.1"]);
+        let (mut archive, _) =
+            archive_of(&m, &[("a", m.file(&first, "a1", "2026-09-01", 1, None))]);
+        let decide = |archive: &mut Archive, id: &str, code: &str, decision| {
+            archive.review_mut(id).indicators.insert(
+                code.into(),
+                IndicatorReview {
+                    decision: Some(decision),
+                    comment: "Нет на сайте".into(),
+                },
+            );
+        };
+        decide(&mut archive, "a1", "1.8", Decision::NoPoint);
+        decide(&mut archive, "a1", "2.1", Decision::Confirm);
+        archive.review_mut("a1").checked = true;
+
+        // The school sends a correction: 2.1 changed, 1.8 did not.
+        let corrected = Maker::draft("СОШ 1", "2025/2026", &["1.8", "3.1"]);
+        archive.admit(m.checked("b", &m.file(&corrected, "b1", "2026-09-05", 1, Some("a1"))));
+        assert_eq!(archive.standing()["b1"], Standing::Current);
+        assert_eq!(archive.review_source("b1").map(Entry::id), Some("a1"));
+        let carried = archive.review("b1");
+        assert_eq!(carried.decision("1.8"), Some(Decision::NoPoint));
+        assert_eq!(carried.decision("2.1"), None, "its answer changed");
+        assert_eq!(
+            carried.status(),
+            ReviewStatus::InReview,
+            "the new file is not checked yet"
+        );
+
+        // The first change makes the carried review the file's own.
+        archive.review_mut("b1").checked = true;
+        assert_eq!(
+            archive.reviews["b1"].decision("1.8"),
+            Some(Decision::NoPoint)
+        );
+        assert_eq!(archive.review_source("b1").map(Entry::id), None);
+
+        // A file from another school takes nothing.
+        let other = Maker::draft("СОШ 2", "2025/2026", &["1.8", "2.1"]);
+        archive.admit(m.checked("c", &m.file(&other, "c1", "2026-09-06", 2, None)));
+        assert_eq!(archive.review("c1"), Review::default());
     }
 
     #[test]
