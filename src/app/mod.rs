@@ -2,6 +2,7 @@
 //! user events into draft updates. No scoring or validation happens here.
 
 mod browser;
+mod debounce;
 mod department;
 mod field;
 mod file_picker;

@@ -11,6 +11,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::app::browser::{local_hhmm, now_iso, random_id, year_month};
+use crate::app::debounce::Debounce;
 use crate::app::storage;
 use crate::domain::draft::Draft;
 use crate::domain::drafts::{
@@ -57,7 +58,7 @@ pub struct Workspace {
     notices: Notices,
     /// The content as last saved or loaded: saving identical content is skipped.
     saved: StoredValue<Option<StoredDraft>>,
-    timer: StoredValue<Option<TimeoutHandle>>,
+    wait: Debounce,
 }
 
 impl Workspace {
@@ -80,7 +81,7 @@ impl Workspace {
             list: RwSignal::new(Vec::new()),
             notices,
             saved: StoredValue::new(saved),
-            timer: StoredValue::new(None),
+            wait: Debounce::new(),
         };
         ws.refresh_list();
         ws.autosave();
@@ -120,24 +121,13 @@ impl Workspace {
             return;
         }
         self.status.set(SaveStatus::Pending);
-        self.cancel_timer();
-        let handle = set_timeout_with_handle(move || self.save_now(), Duration::from_millis(500));
-        self.timer.set_value(handle.ok());
-    }
-
-    fn cancel_timer(self) -> bool {
-        match self.timer.try_update_value(Option::take).flatten() {
-            Some(handle) => {
-                handle.clear();
-                true
-            }
-            None => false,
-        }
+        self.wait
+            .schedule(Duration::from_millis(500), move || self.save_now());
     }
 
     /// Saves now if a save is waiting.
     pub fn flush(self) {
-        if self.cancel_timer() {
+        if self.wait.cancel() {
             self.save_now();
         }
     }
@@ -232,7 +222,7 @@ impl Workspace {
     }
 
     fn show(self, stored: StoredDraft, status: SaveStatus) {
-        self.cancel_timer();
+        self.wait.cancel();
         self.saved.set_value(Some(stored.clone()));
         self.meta.set(stored.meta);
         self.draft.set(stored.draft);
@@ -297,7 +287,7 @@ impl Workspace {
             return;
         }
         if self.meta.with_untracked(|m| m.id == id) {
-            self.cancel_timer();
+            self.wait.cancel();
             self.saved.set_value(None);
             let next = self
                 .list
@@ -314,7 +304,7 @@ impl Workspace {
     pub fn exported(self, submission_id: String) {
         self.meta.update(|m| m.replaces = Some(submission_id));
         self.saved.set_value(None);
-        self.cancel_timer();
+        self.wait.cancel();
         self.save_now();
     }
 

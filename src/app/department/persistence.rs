@@ -18,6 +18,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::app::browser::random_id;
+use crate::app::debounce::Debounce;
 use crate::app::department::import::file_unpacked;
 use crate::app::department::state::{Dept, Saving, Work};
 use crate::app::idb::Db;
@@ -43,7 +44,7 @@ pub struct Persistence {
     rewrite: StoredValue<bool>,
     /// The workspace came from local storage: remove it there once saved here.
     legacy: StoredValue<bool>,
-    timer: StoredValue<Option<TimeoutHandle>>,
+    wait: Debounce,
 }
 
 impl Persistence {
@@ -54,7 +55,7 @@ impl Persistence {
             decisions: StoredValue::new(String::new()),
             rewrite: StoredValue::new(false),
             legacy: StoredValue::new(false),
-            timer: StoredValue::new(None),
+            wait: Debounce::new(),
         }
     }
 
@@ -127,15 +128,13 @@ impl Persistence {
         Effect::watch(
             move || dept.archive.track(),
             move |_, _, _| {
-                self.cancel_timer();
-                let handle =
-                    set_timeout_with_handle(move || self.save(dept), Duration::from_millis(500));
-                self.timer.set_value(handle.ok());
+                self.wait
+                    .schedule(Duration::from_millis(500), move || self.save(dept))
             },
             false,
         );
         let on_hide = window_event_listener_untyped("pagehide", move |_| {
-            if self.cancel_timer() {
+            if self.wait.cancel() {
                 self.save(dept);
             }
         });
@@ -151,20 +150,9 @@ impl Persistence {
         });
     }
 
-    fn cancel_timer(self) -> bool {
-        match self.timer.try_update_value(Option::take).flatten() {
-            Some(handle) => {
-                handle.clear();
-                true
-            }
-            None => false,
-        }
-    }
-
     /// Writes what the database does not have yet. Whatever a failed write
     /// carried is tried again at the next save.
     fn save(self, dept: Dept) {
-        self.timer.set_value(None);
         let Some(db) = self.db.get_value() else {
             return;
         };
