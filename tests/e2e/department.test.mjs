@@ -205,11 +205,14 @@ test('the department works with the keyboard alone: import, tabs, review', () =>
             assert.fail(`${key} never reached the element`);
         };
 
+        // Listening from the start: Playwright turns on its file-dialog
+        // interception asynchronously, and under load a dialog opened right
+        // after `waitForEvent` can slip past it.
+        const chooser = new Promise((resolve) => page.once('filechooser', resolve));
         // Tab reaches the file button, which shows the focus; Space opens the dialog.
         await moveUntil('Tab', (f) => f.id === 'import-files');
         const outline = await page.evaluate(() => getComputedStyle(document.querySelector('label[for="import-files"]')).outlineStyle);
         assert.notEqual(outline, 'none', 'the focused file button is outlined');
-        const chooser = page.waitForEvent('filechooser');
         await page.keyboard.press('Space');
         await (await chooser).setFiles(files);
         await page.getByTestId('import-summary').filter({ hasText: `Файлов: ${files.length}.` }).waitFor();
