@@ -51,7 +51,8 @@ impl Work {
         self == Self::Import
     }
 
-    /// Where a refused file came from, for the notice.
+    /// Where a refused file came from, for the notice of a stored workspace
+    /// or a backup (an import lists its refusals in the table instead).
     pub fn origin(self) -> &'static str {
         match self {
             Self::Import => "из выбранных",

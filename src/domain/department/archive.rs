@@ -28,7 +28,8 @@ use crate::domain::submission::{card_hash, open, ClaimedScore, Opened};
 /// something else and is refused before it is parsed.
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
 pub const SCHEMA: u64 = 1;
-/// Where the browser keeps the department's workspace.
+/// Where earlier versions kept the department's workspace in local storage;
+/// it is read once and moved to IndexedDB (see the app's `persistence`).
 pub const STORAGE_KEY: &str = "profkarta/department";
 const FORMAT: &str = "profkarta-department";
 const KEYS_FORMAT: &str = "profkarta-keys";
