@@ -120,7 +120,10 @@ impl Workspace {
         if self.status.get_untracked() == SaveStatus::Conflict {
             return;
         }
-        self.status.set(SaveStatus::Pending);
+        // Typing keeps it pending: the status line need not hear it again.
+        if self.status.get_untracked() != SaveStatus::Pending {
+            self.status.set(SaveStatus::Pending);
+        }
         self.wait
             .schedule(Duration::from_millis(500), move || self.save_now());
     }
