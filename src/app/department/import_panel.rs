@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use crate::app::browser::{file_list, take_picked};
 use crate::app::department::held_keys::HeldKeys;
 use crate::app::department::import::import_files;
-use crate::app::department::progress_bar::ProgressBar;
 use crate::app::department::state::Dept;
 use crate::app::department::workspace_tools::WorkspaceTools;
 use crate::domain::department::archive::Admission;
@@ -83,7 +82,6 @@ pub fn ImportPanel() -> impl IntoView {
                 <label for="import-files" class="button primary">"Выбрать файлы…"</label>
                 <p class="hint">"Каждый файл проверяется отдельно: подпись, карта, повторы. Плохой файл не мешает остальным."</p>
             </div>
-            <ProgressBar/>
             <HeldKeys/>
             <Show when=move || dept.log.with(|l| !l.is_empty())>
                 <p class="import-summary" role="status" data-testid="import-summary">{summary}</p>

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::browser::{confirm, print};
+use crate::app::department::no_cards::NoCards;
 use crate::app::department::review_panel::{open_submission, SchoolSelect};
 use crate::app::department::state::Dept;
 use crate::domain::department::letters::draft_letter;
@@ -56,7 +57,7 @@ pub fn LettersPanel() -> impl IntoView {
     view! {
         <section class="panel letters" aria-labelledby="letters-title">
             <h2 id="letters-title" class="no-print">"Адресные рекомендации"</h2>
-            <Show when=move || drafted.with(Option::is_some) fallback=|| view! { <p>"Пока нет принятых карт за этот год."</p> }>
+            <Show when=move || drafted.with(Option::is_some) fallback=|| view! { <NoCards/> }>
                 <div class="no-print">
                     <SchoolSelect open/>
                     <p class="hint">"Текст составлен по невыполненным показателям школы. Его можно исправить прямо здесь: правки сохраняются."</p>

@@ -9,6 +9,7 @@ mod import;
 mod import_panel;
 mod letters_panel;
 mod low_schools;
+mod no_cards;
 mod page;
 mod period_select;
 mod persistence;

@@ -6,6 +6,7 @@ use crate::app::department::dynamics_panel::DynamicsPanel;
 use crate::app::department::import_panel::ImportPanel;
 use crate::app::department::letters_panel::LettersPanel;
 use crate::app::department::period_select::PeriodSelect;
+use crate::app::department::progress_bar::ProgressBar;
 use crate::app::department::report_panel::ReportPanel;
 use crate::app::department::results_panel::ResultsPanel;
 use crate::app::department::review_panel::ReviewPanel;
@@ -47,6 +48,9 @@ pub fn DepartmentPage() -> impl IntoView {
         <NoticesList/>
         <nav class="dept-tabs" role="tablist" aria-label="Разделы" data-testid="dept-tabs">{tabs}</nav>
         <SaveStatus/>
+        // On every tab: while a stored workspace opens, an empty rating
+        // must not read as "nothing received".
+        <ProgressBar/>
         <PeriodSelect/>
         <main class="dept-main" role="tabpanel">{body}</main>
     }

@@ -26,7 +26,7 @@ pub fn ProgressBar() -> impl IntoView {
     };
     view! {
         <Show when=move || active.get()>
-            <div class="progress" role="status" data-testid="import-progress">
+            <div class="progress no-print" role="status" data-testid="import-progress">
                 <progress
                     max=move || progress().map_or(0, |p| p.total)
                     value=move || progress().map_or(0, |p| p.done)

@@ -9,10 +9,11 @@ use crate::app::department::charts_data::{
     criteria_svg, heatmap_svg, indicators_svg, levels_svg, profile_svg,
 };
 use crate::app::department::low_schools::LowSchools;
+use crate::app::department::no_cards::NoCards;
 use crate::app::department::problem_zones::ProblemZones;
 use crate::app::department::rating_table::RatingTable;
 use crate::app::department::review_panel::{open_submission, SchoolSelect};
-use crate::app::department::state::{Dept, Tab};
+use crate::app::department::state::Dept;
 use crate::domain::card::{Card, Level};
 use crate::domain::department::tables::{matrix_table, rating_table};
 use crate::domain::spreadsheet::{to_csv, to_xlsx};
@@ -49,7 +50,6 @@ fn save(dept: Dept, card: &Card, kind: Export) {
 pub fn ResultsPanel() -> impl IntoView {
     let dept: Dept = expect_context();
     let card = dept.archive.with_untracked(|a| a.card().clone());
-    let period = move || dept.period.get().unwrap_or_default();
     let export = {
         let card = card.clone();
         move |kind: Export| {
@@ -110,15 +110,15 @@ pub fn ResultsPanel() -> impl IntoView {
     };
     view! {
         <section class="panel results" aria-labelledby="results-title">
-            <h2 id="results-title">{move || format!("Результаты за {} учебный год", period())}</h2>
+            <h2 id="results-title">
+                {move || match dept.period.get() {
+                    Some(p) => format!("Результаты за {p} учебный год"),
+                    None => "Результаты".to_owned(),
+                }}
+            </h2>
             <Show
                 when=move || dept.rating.with(|r| !r.is_empty())
-                fallback=move || view! {
-                    <p>
-                        "Пока нет принятых карт. "
-                        <button type="button" class="link-button" on:click=move |_| dept.tab.set(Tab::Import)>"Загрузите файлы школ"</button>
-                    </p>
-                }
+                fallback=|| view! { <NoCards/> }
             >
                 {summary}
                 <div class="actions no-print">

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::department::state::{Dept, Tab};
+use crate::app::department::no_cards::NoCards;
+use crate::app::department::state::Dept;
 use crate::domain::card::{Indicator, Level};
 use crate::domain::department::results::SchoolResult;
 use crate::domain::department::review::{Decision, IndicatorReview, Review, ReviewStatus};
@@ -83,12 +84,7 @@ pub fn ReviewPanel() -> impl IntoView {
         <section class="panel" aria-labelledby="review-title">
             <h2 id="review-title">"Проверка объективности"</h2>
             {move || match open_id.get() {
-                None => view! {
-                    <p>
-                        "Пока нет принятых карт за этот год. "
-                        <button type="button" class="link-button" on:click=move |_| dept.tab.set(Tab::Import)>"Загрузите файлы школ"</button>
-                    </p>
-                }.into_any(),
+                None => view! { <NoCards/> }.into_any(),
                 Some(id) => view! {
                     <SchoolSelect open/>
                     <ReviewOf id open/>
