@@ -9,27 +9,22 @@ import { join, dirname } from 'node:path';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { startServer, launchBrowser, openApp, ARTIFACTS } from './harness.mjs';
+import { openApp, ARTIFACTS, useApp } from './harness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const GEN = join(root, 'target', 'debug', 'profkarta-gen');
 
-let server;
-let browser;
+const app = useApp();
 let axe;
 let dir;
 
 before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     axe = await readFile(join(root, 'scripts', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
     dir = await mkdtemp(join(tmpdir(), 'profkarta-a11y-'));
     await promisify(execFile)(GEN, ['--out', dir, '--schools', '6', '--extras']);
 });
 
 after(async () => {
-    await browser?.close();
-    await server?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -45,7 +40,7 @@ async function violations(page) {
 }
 
 test('the school card has no WCAG A/AA violations', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(app.browser, app.server.url);
     try {
         await page.getByTestId('ind-1-1').locator('input').first().fill('-3');
         assert.deepEqual(await violations(page), []);
@@ -55,7 +50,7 @@ test('the school card has no WCAG A/AA violations', async () => {
 });
 
 test('the department screens have no WCAG A/AA violations', async () => {
-    const { context, page } = await openApp(browser, `${server.url}otdel/`, { ready: 'dept-tabs' });
+    const { context, page } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs' });
     try {
         assert.deepEqual(await violations(page), [], 'empty import screen');
         const files = (await readdir(dir)).filter((f) => f !== 'manifest.json').map((f) => join(dir, f));

@@ -10,22 +10,19 @@ import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { startServer, launchBrowser, openApp, openPage, downloadText, ARTIFACTS } from './harness.mjs';
+import { openApp, openPage, downloadText, ARTIFACTS, useApp } from './harness.mjs';
 import { score, rating } from './scoring.mjs';
 import { CardPage } from './card_page.mjs';
 
 const GEN = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-gen');
 const LATEST = '2025/2026';
 
-let server;
-let browser;
+const app = useApp();
 let dir;
 let manifest;
 let files;
 
 before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     await mkdir(ARTIFACTS, { recursive: true });
     dir = await mkdtemp(join(tmpdir(), 'profkarta-gen-'));
     await promisify(execFile)(GEN, ['--out', dir, '--schools', '12', '--extras']);
@@ -34,13 +31,11 @@ before(async () => {
 });
 
 after(async () => {
-    await browser?.close();
-    await server?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 async function withDepartment(fn) {
-    const { context, page, errors } = await openApp(browser, `${server.url}otdel/`, { ready: 'dept-tabs' });
+    const { context, page, errors } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs' });
     try {
         await fn(page);
         assert.deepEqual(errors.map(String), [], 'no errors in the browser console');
@@ -245,7 +240,7 @@ test('the department works with the keyboard alone: import, tabs, review', () =>
     }));
 
 test('a comment of 5 000 characters and 30 links from a school are shown shortened in review', async () => {
-    const { context, page, errors } = await openApp(browser, server.url);
+    const { context, page, errors } = await openApp(app.browser, app.server.url);
     const folder = await mkdtemp(join(tmpdir(), 'profkarta-long-'));
     try {
         // A school types far too much; the card flags it, the school exports anyway.
@@ -359,14 +354,14 @@ test('the workspace survives a reload, and spreadsheets and letters come out rig
     }));
 
 test('the two pages link to each other within the site folder', async () => {
-    const { context, page, errors } = await openApp(browser, server.url);
+    const { context, page, errors } = await openApp(app.browser, app.server.url);
     try {
         await page.getByRole('link', { name: 'Отдел образования: сбор и анализ' }).click();
         await page.getByTestId('dept-tabs').waitFor();
-        assert.equal(page.url(), `${server.url}otdel/`);
+        assert.equal(page.url(), `${app.server.url}otdel/`);
         await page.getByRole('link', { name: 'Школа: заполнение карты' }).click();
         await page.getByTestId('total').waitFor();
-        assert.equal(new URL(page.url()).pathname, new URL(server.url).pathname);
+        assert.equal(new URL(page.url()).pathname, new URL(app.server.url).pathname);
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();
@@ -436,7 +431,7 @@ test('a workspace kept in local storage by the previous version is moved over, n
         }, backup.text);
         const context = page.context();
         await page.close();
-        const { page: fresh } = await openPage(context, `${server.url}otdel/`, 'dept-tabs');
+        const { page: fresh } = await openPage(context, `${app.server.url}otdel/`, 'dept-tabs');
         await fresh.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
         assert.equal(await fresh.evaluate(() => localStorage.getItem('profkarta/department')), null);
         await fresh.reload();
@@ -445,10 +440,10 @@ test('a workspace kept in local storage by the previous version is moved over, n
     }));
 
 test('without IndexedDB the work goes on in memory, and the user is told to keep a backup', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     try {
         await context.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }));
-        const { page, errors } = await openPage(context, `${server.url}otdel/`, 'dept-tabs');
+        const { page, errors } = await openPage(context, `${app.server.url}otdel/`, 'dept-tabs');
         await page.getByTestId('dept-save-status').filter({ hasText: 'не сохранена в браузере: Хранилище браузера недоступно' }).waitFor();
         await importAll(page);
         await page.getByRole('tab', { name: 'Результаты' }).click();
@@ -461,9 +456,9 @@ test('without IndexedDB the work goes on in memory, and the user is told to keep
 });
 
 test('two tabs of the department never overwrite each other silently', async () => {
-    const { context, page: first, errors } = await openApp(browser, `${server.url}otdel/`, { ready: 'dept-tabs' });
+    const { context, page: first, errors } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs' });
     try {
-        const { page: second, errors: secondErrors } = await openPage(context, `${server.url}otdel/`, 'dept-tabs');
+        const { page: second, errors: secondErrors } = await openPage(context, `${app.server.url}otdel/`, 'dept-tabs');
         await importAll(first);
         await first.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
         const status = second.getByTestId('dept-save-status');

@@ -3,6 +3,7 @@
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { before, after } from 'node:test';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(join(root, 'scripts', 'package.json'));
@@ -30,6 +31,22 @@ export async function launchBrowser() {
             '--disable-quic',
         ],
     });
+}
+
+/// The server and the browser every test file needs: started before the
+/// file's tests and stopped after them. Use `app.server` and `app.browser`
+/// inside tests.
+export function useApp() {
+    const app = {};
+    before(async () => {
+        app.server = await startServer();
+        app.browser = await launchBrowser();
+    });
+    after(async () => {
+        await app.browser?.close();
+        await app.server?.close();
+    });
+    return app;
 }
 
 /// Opens the app in a fresh context (empty storage) and waits until it has

@@ -1,24 +1,13 @@
 // After a first visit both pages work with the network cut: the service
 // worker (scripts/offline.mjs) has cached the deployment's files.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp } from './harness.mjs';
+import { openApp, useApp } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.close();
-});
+const app = useApp();
 
 test('both pages open offline after the first visit', async () => {
-    const { context, page, errors } = await openApp(browser, server.url);
+    const { context, page, errors } = await openApp(app.browser, app.server.url);
     try {
         await page.evaluate(() => navigator.serviceWorker.ready);
         await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
@@ -27,7 +16,7 @@ test('both pages open offline after the first visit', async () => {
         await page.reload();
         await page.getByTestId('total').waitFor();
         assert.equal(await page.getByTestId('ind-1-1').locator('input').first().inputValue(), '30', 'the draft is back too');
-        await page.goto(`${server.url}otdel/`);
+        await page.goto(`${app.server.url}otdel/`);
         await page.getByTestId('dept-tabs').waitFor();
         await context.setOffline(false);
         // Going offline makes the browser log failed requests; nothing else may fail.

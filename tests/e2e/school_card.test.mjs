@@ -1,25 +1,14 @@
 // A school fills in the expert card as a user would, and every figure on the
 // screen is checked against values worked out by hand from seed 003's rules.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp, downloadText } from './harness.mjs';
+import { openApp, downloadText, useApp } from './harness.mjs';
 import { CardPage } from './card_page.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.close();
-});
+const app = useApp();
 
 async function withCard(fn) {
-    const { context, page, errors } = await openApp(browser, server.url);
+    const { context, page, errors } = await openApp(app.browser, app.server.url);
     try {
         await fn(new CardPage(page));
         assert.deepEqual(errors.map(String), [], 'no errors in the browser console');

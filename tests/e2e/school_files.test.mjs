@@ -1,33 +1,25 @@
 // The school side over several days: drafts that survive reloads, storage
 // trouble, two tabs, the signed export (verified outside the browser by the
 // project's own command), loading an export back, and the print view.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { startServer, launchBrowser, openApp, openPage, downloadText, ARTIFACTS } from './harness.mjs';
+import { openApp, openPage, downloadText, ARTIFACTS, useApp } from './harness.mjs';
 import { CardPage } from './card_page.mjs';
 
 const VERIFY = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-verify');
 
-let server;
-let browser;
+const app = useApp();
 
 before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     await mkdir(ARTIFACTS, { recursive: true });
 });
 
-after(async () => {
-    await browser?.close();
-    await server?.close();
-});
-
 async function withCard(fn, options) {
-    const { context, page, errors } = await openApp(browser, server.url, options);
+    const { context, page, errors } = await openApp(app.browser, app.server.url, options);
     try {
         await fn(new CardPage(page), context);
         assert.deepEqual(errors.map(String), [], 'no errors in the browser console');
@@ -153,7 +145,7 @@ test('two tabs on one draft never overwrite each other silently', () =>
     withCard(async (card, context) => {
         await fillSchool(card);
         await expectSaved(card);
-        const other = new CardPage((await openPage(context, server.url)).page);
+        const other = new CardPage((await openPage(context, app.server.url)).page);
         await other.expectText('draft-title', 'МАОУ СОШ № 7 · 2025/2026');
 
         // A saves while B has nothing pending: B quietly takes A's version.

@@ -1,25 +1,14 @@
 // The built page carries a strict Content-Security-Policy and the browser
 // enforces it: the app itself runs without a single violation (every other
 // test fails on any console error), while an injected inline script is refused.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp } from './harness.mjs';
+import { openApp, useApp } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.close();
-});
+const app = useApp();
 
 test('the Content-Security-Policy is present and enforced', async () => {
-    const { context, page, errors } = await openApp(browser, server.url);
+    const { context, page, errors } = await openApp(app.browser, app.server.url);
     try {
         const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
         assert.match(policy, /default-src 'none'/);

@@ -10,23 +10,18 @@ import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { startServer, launchBrowser, openApp, ARTIFACTS } from './harness.mjs';
+import { openApp, ARTIFACTS, useApp } from './harness.mjs';
 
 const GEN = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-gen');
 
-let server;
-let browser;
+const app = useApp();
 let dir;
 
 before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     dir = await mkdtemp(join(tmpdir(), 'profkarta-tamper-'));
 });
 
 after(async () => {
-    await browser?.close();
-    await server?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -46,7 +41,7 @@ test('no single altered byte of a signed file gets it accepted', async () => {
         files.push(file);
     }
 
-    const { context, page, errors } = await openApp(browser, `${server.url}otdel/`, { ready: 'dept-tabs' });
+    const { context, page, errors } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs' });
     try {
         await page.locator('#import-files').setInputFiles(join(source, name));
         await page.getByTestId('import-summary').filter({ hasText: 'Принято: 1.' }).waitFor();
