@@ -98,22 +98,22 @@ where
 /// browser look at the disk synchronously (a quarter of a second per
 /// thousand files) and [`check`] refuses an oversized text anyway.
 fn read_picked(files: &[web_sys::File]) -> impl Future<Output = Vec<Raw>> + 'static {
-    let (read, large): (Vec<web_sys::File>, Vec<web_sys::File>) =
-        files.iter().cloned().partition(|f| {
-            f.name().to_lowercase().ends_with(".json") || f.size() as usize <= MAX_FILE_BYTES
-        });
-    let too_large: Vec<Raw> = large
-        .iter()
-        .map(|f| {
-            let e = ImportError::TooLarge {
-                // f64 file sizes are whole numbers.
-                bytes: f.size() as usize,
-                limit: MAX_FILE_BYTES,
-            };
-            (f.name(), Err(e))
-        })
-        .collect();
-    let names: Vec<String> = read.iter().map(web_sys::File::name).collect();
+    let mut too_large: Vec<Raw> = Vec::new();
+    let (mut names, mut read) = (Vec::new(), Vec::new());
+    for file in files {
+        let name = file.name();
+        if !name.to_lowercase().ends_with(".json") {
+            // f64 file sizes are whole numbers.
+            let bytes = file.size() as usize;
+            if bytes > MAX_FILE_BYTES {
+                let limit = MAX_FILE_BYTES;
+                too_large.push((name, Err(ImportError::TooLarge { bytes, limit })));
+                continue;
+            }
+        }
+        names.push(name);
+        read.push(file.clone());
+    }
     let contents = read_all(&read);
     async move {
         let mut raw = too_large;

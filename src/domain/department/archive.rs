@@ -395,7 +395,9 @@ impl Archive {
             return None;
         }
         let entry = self.entry(submission_id)?;
-        let order = |e: &Entry| (e.opened.payload.created_at.clone(), e.id().to_owned());
+        fn order(e: &Entry) -> (&str, &str) {
+            (&e.opened.payload.created_at, e.id())
+        }
         // Reviews are few; the entries are many.
         self.reviews
             .keys()
