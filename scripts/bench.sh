@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh
 scripts/build.sh
-cargo build --release --bin profkarta-gen --bin profkarta-bench
+cargo build --release -p profkarta-tools --bin profkarta-gen --bin profkarta-bench
 target/release/profkarta-bench
 node tests/bench/browser.mjs

@@ -9,17 +9,18 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "format and lints"
 cargo fmt --check
-cargo clippy --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --workspace --all-targets -- -D warnings
+# The pages' code as the browser gets it (the tools are never built for it).
+cargo clippy --target wasm32-unknown-unknown -p profkarta -p profkarta-core -p profkarta-charts -- -D warnings
 
 step "core tests (native)"
-cargo test
+cargo test --workspace
 
 step "release build"
 scripts/build.sh
 # The e2e tests check exported files with the project's own verifier and
 # import files made by its generator.
-cargo build --bin profkarta-verify --bin profkarta-gen
+cargo build -p profkarta-tools --bin profkarta-verify --bin profkarta-gen
 
 step "end-to-end tests (headless Chromium, release build)"
 node --test tests/e2e/

@@ -1,11 +1,9 @@
-//! Profkarta: a school's expert card of career-guidance work, filled in the
-//! browser with instant scoring, and the department's tools to collect it.
+//! Profkarta in the browser: the Leptos shell over `profkarta-core`.
 //!
-//! [`domain`] is the pure core; [`app`] is the Leptos shell over it and is
-//! compiled only for the browser.
-
-pub mod charts;
-pub mod domain;
+//! The school's card and the department's workspace are two pages, each its
+//! own wasm bundle (`main.rs`, `bin/otdel.rs`). This crate only renders the
+//! core's view models and carries out what the core decides: storage,
+//! downloads, file reading. Native builds of it are empty.
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -5,7 +5,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::domain::signature::to_hex;
+use profkarta_core::signed::keys::to_hex;
 
 /// Now, as ISO 8601 in UTC: "2026-11-22T10:15:00.000Z".
 pub fn now_iso() -> String {

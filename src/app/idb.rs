@@ -11,7 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DomException, IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
 
-use crate::domain::error::StorageError;
+use profkarta_core::error::StorageError;
 
 const NAME: &str = "profkarta";
 const VERSION: u32 = 1;

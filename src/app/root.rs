@@ -12,8 +12,8 @@ use crate::app::signing_key::SigningKey;
 use crate::app::state::{AssessmentCtx, CardCtx, DraftCtx};
 use crate::app::template_error::TemplateErrorScreen;
 use crate::app::workspace::{Notices, Workspace};
-use crate::domain::card::Card;
-use crate::domain::scoring::assess;
+use profkarta_core::card::Card;
+use profkarta_core::scoring::assess;
 
 /// Runs `page` with the built-in card, or shows why the card is unusable.
 /// Either way the app is here now, so the static skeleton of the page goes.

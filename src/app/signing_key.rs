@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use crate::app::browser::{now_iso, random_bytes};
 use crate::app::storage;
 use crate::app::workspace::{quarantine, Notices};
-use crate::domain::drafts::KEY_STORAGE;
-use crate::domain::error::KeyError;
-use crate::domain::signature::KeyPair;
+use profkarta_core::error::KeyError;
+use profkarta_core::school::stored::KEY_STORAGE;
+use profkarta_core::signed::keys::KeyPair;
 
 #[derive(Clone, Copy)]
 pub struct SigningKey {

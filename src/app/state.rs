@@ -5,9 +5,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::card::Card;
-use crate::domain::draft::Draft;
-use crate::domain::scoring::Assessment;
+use profkarta_core::card::Card;
+use profkarta_core::school::draft::Draft;
+use profkarta_core::scoring::Assessment;
 
 /// The card template in use; fixed once the app has started.
 #[derive(Clone)]

@@ -3,7 +3,7 @@
 
 use wasm_bindgen::JsCast;
 
-use crate::domain::error::StorageError;
+use profkarta_core::error::StorageError;
 
 fn local() -> Result<web_sys::Storage, StorageError> {
     web_sys::window()

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::error::TemplateError;
+use profkarta_core::error::TemplateError;
 
 #[component]
 pub fn TemplateErrorScreen(

@@ -13,12 +13,12 @@ use leptos::prelude::*;
 use crate::app::browser::{local_hhmm, now_iso, random_id, year_month};
 use crate::app::debounce::Debounce;
 use crate::app::storage;
-use crate::domain::draft::Draft;
-use crate::domain::drafts::{
+use profkarta_core::error::DraftLoadError;
+use profkarta_core::school::draft::Draft;
+use profkarta_core::school::profile::default_period;
+use profkarta_core::school::stored::{
     decode, may_overwrite, DraftMeta, SaveStatus, StoredDraft, PREFIX, QUARANTINE_PREFIX,
 };
-use crate::domain::error::DraftLoadError;
-use crate::domain::profile::default_period;
 
 /// A message for the user that stays until dismissed, optionally with the
 /// raw text it is about, so that it can be downloaded and nothing is lost.
@@ -314,7 +314,7 @@ impl Workspace {
     /// The open draft as a backup file: (file name, text).
     pub fn backup(self) -> (String, String) {
         let current = self.current();
-        let name = crate::domain::submission::file_name(&current.draft.profile).replacen(
+        let name = profkarta_core::signed::submission::file_name(&current.draft.profile).replacen(
             "profkarta",
             "profkarta_chernovik",
             1,
@@ -366,7 +366,7 @@ fn read(id: &str) -> Result<StoredDraft, String> {
 /// Every readable draft in storage. Unreadable text is moved aside under
 /// [`QUARANTINE_PREFIX`] (left in place if even that fails) and reported with
 /// a download of the raw text; a newer app's draft is left untouched.
-fn scan(notices: Notices) -> Result<Vec<StoredDraft>, crate::domain::error::StorageError> {
+fn scan(notices: Notices) -> Result<Vec<StoredDraft>, profkarta_core::error::StorageError> {
     let mut drafts = Vec::new();
     for key in storage::keys(PREFIX)? {
         let Some(text) = storage::get(&key)? else {

@@ -4,7 +4,7 @@
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
 
-use super::canvas::{
+use crate::canvas::{
     clip, count, no_data, percent, render, text_width, Font, BELOW_TITLE, BLUE, GRID, MARGIN,
     MUTED, NAME_CHARS, SMALL, WIDTH,
 };

@@ -8,7 +8,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::domain::text::plural;
+use profkarta_core::text::plural;
 
 // Okabe–Ito colours (only those the charts use).
 pub(super) const ORANGE: RGBColor = RGBColor(0xE6, 0x9F, 0x00);
@@ -81,7 +81,7 @@ pub(super) fn fit(text: &str, width: i32, px: f64) -> String {
 /// with "…".
 /// An empty label (a clip to under two characters) is not drawn at all.
 pub(super) fn clip(text: &str, max_chars: usize) -> String {
-    crate::domain::text::shorten(&tidy(text), max_chars)
+    profkarta_core::text::shorten(&tidy(text), max_chars)
 }
 
 fn tidy(text: &str) -> String {

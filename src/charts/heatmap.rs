@@ -3,7 +3,7 @@
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
 
-use super::canvas::{
+use crate::canvas::{
     clip, count, flow, no_data, render, school_label, text_width, Canvas, Font, BELOW_TITLE, BLUE,
     MARGIN, MUTED, NAME_CHARS, SMALL, VERMILLION, WIDTH,
 };

@@ -3,7 +3,7 @@
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
 
-use super::canvas::{
+use crate::canvas::{
     clip, count, fit, no_data, percent, render, text_width, Font, Plot, BELOW_TITLE, BLUE,
     BLUISH_GREEN, MARGIN, NORMAL, ORANGE, REDDISH_PURPLE, SKY_BLUE, VERMILLION, WIDTH,
 };

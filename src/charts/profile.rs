@@ -2,7 +2,7 @@
 
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::canvas::{
+use crate::canvas::{
     clip, fit, flow, no_data, percent, render, school_label, text_width, Font, Plot, BELOW_TITLE,
     BLUE, INK, MARGIN, NAME_CHARS, SMALL, WIDTH,
 };

@@ -1,9 +1,9 @@
 //! The charts' output is checked as text: well-formed, accessible, escaped,
 //! complete, and cheap enough at benchmark sizes.
 
-use super::canvas::{clip, fit, school_label, text_width};
 use super::heatmap::CELL;
 use super::*;
+use crate::canvas::{clip, fit, school_label, text_width};
 
 const HOSTILE: &str = "<script>alert('x')</script> & \"Школа\" №1";
 

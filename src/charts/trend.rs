@@ -3,7 +3,7 @@
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
 
-use super::canvas::{
+use crate::canvas::{
     clip, flow, no_data, percent, render, text_width, Canvas, Font, Plot, BELOW_TITLE, BLUE,
     BLUISH_GREEN, MARGIN, NAME_CHARS, ORANGE, REDDISH_PURPLE, SKY_BLUE, SMALL, VERMILLION, WIDTH,
 };

@@ -1,4 +1,4 @@
-//! A chart drawn by [`crate::charts`] into SVG text and placed as is. The
+//! A chart drawn by [`profkarta_charts`] into SVG text and placed as is. The
 //! charts escape every label themselves, so the text is safe to insert, and
 //! each carries its own title and an `aria-label` with the numbers.
 

@@ -2,9 +2,9 @@
 //! results page and the printed report draw exactly the same pictures.
 
 use crate::app::department::chart::share;
-use crate::charts::{fulfilment_bars, heatmap, level_distribution, profile_vs_average, Mark};
-use crate::domain::card::Card;
-use crate::domain::department::results::{Figures, Ranked, SchoolResult};
+use profkarta_charts::{fulfilment_bars, heatmap, level_distribution, profile_vs_average, Mark};
+use profkarta_core::card::Card;
+use profkarta_core::department::results::{Figures, Ranked, SchoolResult};
 
 pub fn levels_svg(f: &Figures) -> String {
     let counts: Vec<(String, u32)> = f

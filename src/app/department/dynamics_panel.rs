@@ -5,10 +5,10 @@ use leptos::prelude::*;
 
 use crate::app::department::chart::{share, Chart};
 use crate::app::department::state::Dept;
-use crate::charts::trend;
-use crate::domain::department::dynamics::{delta_text, indicator_changes, school_changes};
-use crate::domain::department::results::{figures, results};
-use crate::domain::text::percent;
+use profkarta_charts::trend;
+use profkarta_core::department::dynamics::{delta_text, indicator_changes, school_changes};
+use profkarta_core::department::results::{figures, results};
+use profkarta_core::text::percent;
 
 #[component]
 pub fn DynamicsPanel() -> impl IntoView {

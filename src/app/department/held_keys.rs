@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::app::department::state::Dept;
-use crate::domain::department::archive::{key_fingerprint, Standing};
-use crate::domain::department::school::SchoolId;
+use profkarta_core::department::archive::{key_fingerprint, Standing};
+use profkarta_core::department::school::SchoolId;
 
 #[derive(Clone, PartialEq)]
 struct Held {

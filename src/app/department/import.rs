@@ -13,10 +13,10 @@ use leptos::prelude::*;
 
 use crate::app::browser::{next_frame, read_all};
 use crate::app::department::state::{Dept, ImportRow, Progress, Work};
-use crate::domain::department::archive::{
+use profkarta_core::department::archive::{
     check, Admission, Archive, Entry, Unpacked, MAX_FILE_BYTES,
 };
-use crate::domain::error::ImportError;
+use profkarta_core::error::ImportError;
 
 /// How many files are checked between two paints.
 const FILES_PER_FRAME: usize = 20;

@@ -8,8 +8,8 @@ use crate::app::department::held_keys::HeldKeys;
 use crate::app::department::import::import_files;
 use crate::app::department::state::Dept;
 use crate::app::department::workspace_tools::WorkspaceTools;
-use crate::domain::department::archive::Admission;
-use crate::domain::department::verdict::{explanation, Verdict};
+use profkarta_core::department::archive::Admission;
+use profkarta_core::department::verdict::{explanation, Verdict};
 
 #[component]
 pub fn ImportPanel() -> impl IntoView {

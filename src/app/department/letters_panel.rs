@@ -7,7 +7,7 @@ use crate::app::browser::{confirm, print};
 use crate::app::department::no_cards::NoCards;
 use crate::app::department::review_panel::{open_submission, SchoolSelect};
 use crate::app::department::state::Dept;
-use crate::domain::department::letters::draft_letter;
+use profkarta_core::department::letters::draft_letter;
 
 #[component]
 pub fn LettersPanel() -> impl IntoView {

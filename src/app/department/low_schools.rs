@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::department::state::Dept;
-use crate::domain::card::Level;
+use profkarta_core::card::Level;
 
 #[component]
 pub fn LowSchools() -> impl IntoView {

@@ -24,8 +24,8 @@ use crate::app::department::state::{Dept, Saving, Work};
 use crate::app::idb::Db;
 use crate::app::storage;
 use crate::app::workspace::quarantine;
-use crate::domain::card::Card;
-use crate::domain::department::archive::{unpack, Archive, Entry, Unpacked, STORAGE_KEY};
+use profkarta_core::card::Card;
+use profkarta_core::department::archive::{unpack, Archive, Entry, Unpacked, STORAGE_KEY};
 
 /// The record that holds the decisions.
 const DECISIONS: &str = "decisions";

@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use crate::app::department::state::Dept;
-use crate::domain::department::results::{problem_zones, weakest, IndicatorFigure};
-use crate::domain::text::percent;
+use profkarta_core::department::results::{problem_zones, weakest, IndicatorFigure};
+use profkarta_core::text::percent;
 
 /// How many indicators to name when none is below half.
 const WEAKEST: usize = 3;

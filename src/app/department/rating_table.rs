@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 
 use crate::app::department::state::{Dept, Tab};
-use crate::domain::card::Level;
-use crate::domain::department::results::{compare_share, Filter, Ranked};
-use crate::domain::profile::SchoolLevel;
-use crate::domain::text::percent;
+use profkarta_core::card::Level;
+use profkarta_core::department::results::{compare_share, Filter, Ranked};
+use profkarta_core::school::profile::SchoolLevel;
+use profkarta_core::text::percent;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum SortBy {

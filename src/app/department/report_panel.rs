@@ -10,8 +10,8 @@ use crate::app::department::charts_data::{criteria_svg, levels_svg};
 use crate::app::department::low_schools::LowSchools;
 use crate::app::department::problem_zones::ProblemZones;
 use crate::app::department::state::Dept;
-use crate::domain::department::dynamics::{delta_text, school_changes};
-use crate::domain::text::{percent, plural};
+use profkarta_core::department::dynamics::{delta_text, school_changes};
+use profkarta_core::text::{percent, plural};
 
 /// How many schools the report names as best.
 const BEST: usize = 5;

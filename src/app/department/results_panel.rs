@@ -14,10 +14,10 @@ use crate::app::department::problem_zones::ProblemZones;
 use crate::app::department::rating_table::RatingTable;
 use crate::app::department::review_panel::{open_submission, SchoolSelect};
 use crate::app::department::state::Dept;
-use crate::domain::card::{Card, Level};
-use crate::domain::department::tables::{matrix_table, rating_table};
-use crate::domain::spreadsheet::{to_csv, to_xlsx};
-use crate::domain::text::percent;
+use profkarta_core::card::{Card, Level};
+use profkarta_core::department::tables::{matrix_table, rating_table};
+use profkarta_core::export::{to_csv, to_xlsx};
+use profkarta_core::text::percent;
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

@@ -5,12 +5,12 @@ use leptos::prelude::*;
 
 use crate::app::department::no_cards::NoCards;
 use crate::app::department::state::Dept;
-use crate::domain::card::{Indicator, Level};
-use crate::domain::department::results::SchoolResult;
-use crate::domain::department::review::{Decision, IndicatorReview, Review, ReviewStatus};
-use crate::domain::explain::answer_summary;
-use crate::domain::input::{parse_links, MAX_COMMENT_LEN};
-use crate::domain::text::{percent, points, shorten};
+use profkarta_core::card::{Indicator, Level};
+use profkarta_core::department::results::SchoolResult;
+use profkarta_core::department::review::{Decision, IndicatorReview, Review, ReviewStatus};
+use profkarta_core::school::input::{parse_links, MAX_COMMENT_LEN};
+use profkarta_core::scoring::explain::answer_summary;
+use profkarta_core::text::{percent, points, shorten};
 
 /// Evidence links shown per indicator; the rest are counted.
 const LINKS_SHOWN: usize = 20;

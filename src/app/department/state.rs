@@ -14,10 +14,10 @@ use leptos::prelude::*;
 
 use crate::app::department::persistence::Persistence;
 use crate::app::workspace::Notices;
-use crate::domain::card::Card;
-use crate::domain::department::archive::{Admission, Archive, Standing};
-use crate::domain::department::results::{figures, rank, results, Figures, Ranked, SchoolResult};
-use crate::domain::error::StorageError;
+use profkarta_core::card::Card;
+use profkarta_core::department::archive::{Admission, Archive, Standing};
+use profkarta_core::department::results::{figures, rank, results, Figures, Ranked, SchoolResult};
+use profkarta_core::error::StorageError;
 
 /// One line of the import table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -180,8 +180,8 @@ impl Dept {
             let before = all.get(i.checked_sub(1)?)?.clone();
             archive.with(|a| {
                 // `results` and `figures` are the memos here; these are the functions.
-                let was = crate::domain::department::results::results(a, &before);
-                let f = crate::domain::department::results::figures(a, &was);
+                let was = profkarta_core::department::results::results(a, &before);
+                let f = profkarta_core::department::results::figures(a, &was);
                 Some((before, was, f))
             })
         });

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::app::browser::{confirm, download};
 use crate::app::department::state::Dept;
 use crate::app::file_picker::FilePicker;
-use crate::domain::department::archive::{unpack, Archive};
+use profkarta_core::department::archive::{unpack, Archive};
 
 #[component]
 pub fn WorkspaceTools() -> impl IntoView {

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::app::school::indicator_row::IndicatorRow;
 use crate::app::state::AssessmentCtx;
-use crate::domain::card::Criterion;
-use crate::domain::text::points;
+use profkarta_core::card::Criterion;
+use profkarta_core::text::points;
 
 #[component]
 pub fn CriterionSection(

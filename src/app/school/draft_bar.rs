@@ -7,7 +7,7 @@ use crate::app::browser::{download, now_iso, print, random_id};
 use crate::app::file_picker::FilePicker;
 use crate::app::school::draft_list::DraftList;
 use crate::app::workspace::{Notices, Workspace};
-use crate::domain::drafts::{read_school_file, SchoolFile, StoredDraft};
+use profkarta_core::school::stored::{read_school_file, SchoolFile, StoredDraft};
 
 #[component]
 pub fn DraftBar() -> impl IntoView {

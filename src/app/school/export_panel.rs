@@ -8,7 +8,7 @@ use crate::app::school::key_panel::KeyPanel;
 use crate::app::signing_key::SigningKey;
 use crate::app::state::{AssessmentCtx, CardCtx};
 use crate::app::workspace::Workspace;
-use crate::domain::submission::{file_name, open, seal, ExportMeta, Incomplete, Payload};
+use profkarta_core::signed::submission::{file_name, open, seal, ExportMeta, Incomplete, Payload};
 
 #[component]
 pub fn ExportPanel() -> impl IntoView {

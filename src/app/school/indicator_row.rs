@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use crate::app::field::{Field, FieldKind};
 use crate::app::school::fact_choice::FactChoice;
 use crate::app::state::{AssessmentCtx, DraftCtx};
-use crate::domain::card::{Indicator, Rule};
-use crate::domain::draft::AnswerField;
-use crate::domain::explain::explain;
+use profkarta_core::card::{Indicator, Rule};
+use profkarta_core::school::draft::AnswerField;
+use profkarta_core::scoring::explain::explain;
 
 #[component]
 pub fn IndicatorRow(

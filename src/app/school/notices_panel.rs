@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::app::browser::download;
 use crate::app::notices_list::NoticesList;
 use crate::app::workspace::Workspace;
-use crate::domain::drafts::SaveStatus;
+use profkarta_core::school::stored::SaveStatus;
 
 #[component]
 pub fn NoticesPanel() -> impl IntoView {

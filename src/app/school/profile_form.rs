@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::app::field::{Field, FieldKind};
 use crate::app::state::DraftCtx;
-use crate::domain::error::TextError;
-use crate::domain::profile::{ProfileField, SchoolLevel};
+use profkarta_core::error::TextError;
+use profkarta_core::school::profile::{ProfileField, SchoolLevel};
 
 #[component]
 pub fn ProfileForm() -> impl IntoView {

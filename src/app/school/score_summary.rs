@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::state::{AssessmentCtx, CardCtx};
-use crate::domain::explain::explain_total;
+use profkarta_core::scoring::explain::explain_total;
 
 #[component]
 pub fn ScoreSummary() -> impl IntoView {

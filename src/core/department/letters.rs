@@ -1,0 +1,125 @@
+//! Targeted recommendations (адресные рекомендации): a letter per school,
+//! drafted from the indicators it missed. The coordinator edits the draft
+//! before printing; the edited text is kept in the archive, the draft is
+//! only the starting point.
+
+use crate::card::Card;
+use crate::department::results::{Ranked, SchoolResult};
+use crate::text::{percent, points};
+
+/// How many schools a letter names as examples for one indicator.
+const PEERS_PER_INDICATOR: usize = 3;
+
+const SIGNATURE: &str =
+    "\nСпециалист управления образования ____________________ / ____________________ /\n\
+                         Дата ____________\n";
+
+/// Drafts the letter for `school`; `rating` is the period's rating, best
+/// first, from which schools that earned a missed point are named.
+pub fn draft_letter(card: &Card, school: &SchoolResult, rating: &[Ranked]) -> String {
+    let score = &school.score;
+    let mut text = format!(
+        "Адресные рекомендации по итогам мониторинга профориентационной работы\n\
+         за {} учебный год\n\n{}\n\n",
+        school.profile.period.trim(),
+        school.name().trim()
+    );
+    let level = score.level.map_or("не определена", |l| l.label());
+    text.push_str(&format!(
+        "По итогам проверки экспертной карты организация набрала {} из {} ({}), \
+         эффективность профориентационной работы — {level}.\n\n",
+        points(u64::from(score.total)),
+        score.max_applicable,
+        percent(u64::from(score.total), u64::from(score.max_applicable)),
+    ));
+    let missed: Vec<_> = card
+        .indicators()
+        .filter(|i| school.missed(&i.code))
+        .collect();
+    if missed.is_empty() {
+        text.push_str(
+            "Все применимые показатели выполнены. Рекомендуем поделиться опытом \
+             с образовательными организациями муниципалитета.\n",
+        );
+        text.push_str(SIGNATURE);
+        return text;
+    }
+    text.push_str("Рекомендуем обратить внимание на невыполненные показатели.\n");
+    for indicator in missed {
+        text.push_str(&format!(
+            "\n{}. {}\n",
+            indicator.code,
+            indicator.text.trim()
+        ));
+        let advice = if indicator.recommendation.trim().is_empty() {
+            format!(
+                "Обеспечить выполнение показателя ({}).",
+                indicator.rule_text.trim()
+            )
+        } else {
+            indicator.recommendation.trim().to_owned()
+        };
+        text.push_str(&format!("Рекомендация: {advice}\n"));
+        let peers: Vec<&str> = rating
+            .iter()
+            .map(|r| &r.result)
+            .filter(|r| r.school != school.school && r.earned(&indicator.code))
+            .take(PEERS_PER_INDICATOR)
+            .map(|r| r.name().trim())
+            .collect();
+        if !peers.is_empty() {
+            text.push_str(&format!(
+                "Опытом выполнения показателя могут поделиться: {}.\n",
+                peers.join("; ")
+            ));
+        }
+    }
+    text.push_str(SIGNATURE);
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::department::archive::tests::Maker;
+    use crate::department::archive::Archive;
+    use crate::department::results::{rank, results};
+
+    #[test]
+    fn a_letter_lists_missed_points_with_advice_and_peers() {
+        let m = Maker::new();
+        let mut all_facts: Vec<&str> = Vec::new();
+        for i in m.card.indicators() {
+            if matches!(i.rule, crate::card::Rule::Fact { .. }) {
+                all_facts.push(&i.code);
+            }
+        }
+        let strong = Maker::draft("Лицей «Вектор»", "2025/2026", &all_facts);
+        let weak = Maker::draft("СОШ № 2", "2025/2026", &["1.8"]);
+        let mut archive = Archive::new(m.card.clone());
+        let batch = vec![
+            m.checked("s", &m.file(&strong, "s", "2026-09-01", 1, None)),
+            m.checked("w", &m.file(&weak, "w", "2026-09-01", 2, None)),
+        ];
+        archive.admit_all(batch);
+        let rating = rank(results(&archive, "2025/2026"));
+        let weak_result = &rating
+            .iter()
+            .find(|r| r.result.name() == "СОШ № 2")
+            .unwrap()
+            .result;
+        let letter = draft_letter(&m.card, weak_result, &rating);
+        assert!(letter.contains("за 2025/2026 учебный год"));
+        assert!(letter.contains("набрала 1 балл из 23 (4,3\u{A0}%)"));
+        assert!(letter.contains("— низкая"));
+        assert!(
+            letter.contains("\n2.1. "),
+            "a missed fact indicator is listed"
+        );
+        assert!(!letter.contains("\n1.8. "), "an earned one is not");
+        let advice_21 = &m.card.indicator("2.1").unwrap().recommendation;
+        assert!(!advice_21.is_empty() && letter.contains(advice_21.as_str()));
+        assert!(letter.contains("поделиться: Лицей «Вектор»."));
+        assert_eq!(letter.matches("Рекомендация:").count(), 22);
+    }
+}

@@ -1,0 +1,249 @@
+//! The coordinator's objectivity check of one submission.
+//!
+//! The school's answers are recomputed first; the coordinator then decides
+//! indicator by indicator, looking at the evidence. An indicator without a
+//! decision keeps the recomputed points, so an unreviewed school is ranked by
+//! its own (recomputed) assessment until someone looks at it.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::card::{Card, Level};
+use crate::scoring::{tally, Assessment, CriterionScore};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    /// The evidence supports what the school claims.
+    Confirm,
+    /// The indicator applies, but the point is not earned.
+    NoPoint,
+    /// The indicator does not apply to this school after all.
+    NotApplicable,
+}
+
+impl Decision {
+    pub const ALL: [Decision; 3] = [Self::Confirm, Self::NoPoint, Self::NotApplicable];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Confirm => "подтверждено",
+            Self::NoPoint => "балл не засчитан",
+            Self::NotApplicable => "не применимо",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Confirm => "confirm",
+            Self::NoPoint => "no_point",
+            Self::NotApplicable => "not_applicable",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct IndicatorReview {
+    pub decision: Option<Decision>,
+    pub comment: String,
+}
+
+/// Everything the coordinator decided about one submission.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Review {
+    pub indicators: BTreeMap<String, IndicatorReview>,
+    /// The coordinator said the check is finished.
+    pub checked: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ReviewStatus {
+    Received,
+    InReview,
+    Checked,
+}
+
+impl ReviewStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Received => "получена",
+            Self::InReview => "на проверке",
+            Self::Checked => "проверена",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Received => "received",
+            Self::InReview => "in_review",
+            Self::Checked => "checked",
+        }
+    }
+}
+
+impl Review {
+    pub fn status(&self) -> ReviewStatus {
+        if self.checked {
+            ReviewStatus::Checked
+        } else if self.indicators.values().any(|r| r.decision.is_some()) {
+            ReviewStatus::InReview
+        } else {
+            ReviewStatus::Received
+        }
+    }
+
+    pub fn decision(&self, code: &str) -> Option<Decision> {
+        self.indicators.get(code).and_then(|r| r.decision)
+    }
+}
+
+/// One indicator as the school claimed it and as the department counts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counted {
+    pub claimed_points: u32,
+    pub claimed_applies: bool,
+    pub points: u32,
+    pub applies: bool,
+}
+
+impl Counted {
+    pub fn changed(&self) -> bool {
+        self.claimed_points != self.points || self.claimed_applies != self.applies
+    }
+}
+
+/// The score the results use. Indicators are in card order, like the card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirmed {
+    pub indicators: Vec<(String, Counted)>,
+    pub criteria: Vec<CriterionScore>,
+    pub total: u32,
+    pub max_applicable: u32,
+    pub level: Option<Level>,
+}
+
+impl Confirmed {
+    pub fn indicator(&self, code: &str) -> Option<Counted> {
+        self.indicators
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, counted)| *counted)
+    }
+
+    /// Codes where the department counts otherwise than the school.
+    pub fn differences(&self) -> Vec<&str> {
+        self.indicators
+            .iter()
+            .filter(|(_, c)| c.changed())
+            .map(|(code, _)| code.as_str())
+            .collect()
+    }
+}
+
+/// Applies the coordinator's decisions to the recomputed assessment.
+pub fn confirm(card: &Card, assessment: &Assessment, review: &Review) -> Confirmed {
+    let mut indicators = Vec::with_capacity(assessment.indicators.len());
+    let mut results = assessment.indicators.iter();
+    let (criteria, total, max_applicable) = tally(card, |indicator| {
+        let result = results.next().expect("an assessment follows its card");
+        let claimed_points = result.outcome.points();
+        let claimed_applies = result.outcome.applies();
+        let (points, applies) = match review.decision(&indicator.code) {
+            None => (claimed_points, claimed_applies),
+            // Confirming a row the school left empty or invalid cannot
+            // create points the answers do not show.
+            Some(Decision::Confirm) => (claimed_points, true),
+            Some(Decision::NoPoint) => (0, true),
+            Some(Decision::NotApplicable) => (0, false),
+        };
+        let counted = Counted {
+            claimed_points,
+            claimed_applies,
+            points,
+            applies,
+        };
+        indicators.push((indicator.code.clone(), counted));
+        (points, applies)
+    });
+    Confirmed {
+        indicators,
+        level: card.levels.level(total, max_applicable),
+        criteria,
+        total,
+        max_applicable,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::school::draft::{Draft, RawAnswer};
+    use crate::scoring::assess;
+
+    fn fact(yes: bool) -> RawAnswer {
+        RawAnswer {
+            fact: Some(yes),
+            ..RawAnswer::default()
+        }
+    }
+
+    fn sample() -> (Card, Assessment) {
+        let card = Card::builtin().unwrap();
+        let mut draft = Draft::default();
+        for code in ["1.6", "1.8", "2.1"] {
+            draft.answers.insert(code.into(), fact(true));
+        }
+        let a = assess(&card, &draft);
+        (card, a)
+    }
+
+    fn decide(review: &mut Review, code: &str, decision: Decision) {
+        review.indicators.insert(
+            code.into(),
+            IndicatorReview {
+                decision: Some(decision),
+                comment: String::new(),
+            },
+        );
+    }
+
+    #[test]
+    fn without_decisions_the_recomputed_score_stands() {
+        let (card, a) = sample();
+        let c = confirm(&card, &a, &Review::default());
+        assert_eq!((c.total, c.max_applicable), (a.total, a.max_applicable));
+        assert!(c.differences().is_empty());
+        assert_eq!(Review::default().status(), ReviewStatus::Received);
+    }
+
+    #[test]
+    fn decisions_change_points_and_maximum() {
+        let (card, a) = sample();
+        assert_eq!(a.total, 3);
+        let mut review = Review::default();
+        decide(&mut review, "1.6", Decision::Confirm);
+        decide(&mut review, "1.8", Decision::NoPoint);
+        decide(&mut review, "2.1", Decision::NotApplicable);
+        let c = confirm(&card, &a, &review);
+        assert_eq!((c.total, c.max_applicable), (1, 22));
+        assert_eq!(c.differences(), ["1.8", "2.1"]);
+        let criterion_1 = &c.criteria[0];
+        assert_eq!((criterion_1.points, criterion_1.max_applicable), (1, 8));
+        assert_eq!(review.status(), ReviewStatus::InReview);
+        review.checked = true;
+        assert_eq!(review.status(), ReviewStatus::Checked);
+    }
+
+    #[test]
+    fn confirming_an_empty_row_gives_no_point() {
+        let (card, a) = sample();
+        let mut review = Review::default();
+        decide(&mut review, "1.1", Decision::Confirm);
+        let c = confirm(&card, &a, &review);
+        assert_eq!(c.total, 3);
+        assert_eq!(c.indicator("1.1").unwrap().points, 0);
+    }
+}

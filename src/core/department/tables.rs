@@ -1,0 +1,104 @@
+//! The rating and the school × indicator matrix as spreadsheet tables, for
+//! CSV and XLSX downloads.
+
+use crate::card::Card;
+use crate::department::results::Ranked;
+use crate::export::{Cell, Table};
+
+pub fn rating_table(card: &Card, rating: &[Ranked], period: &str) -> Table {
+    let mut headers: Vec<String> = [
+        "Место",
+        "Школа",
+        "Муниципалитет",
+        "Баллы",
+        "Максимум",
+        "%",
+        "Уровень",
+    ]
+    .map(String::from)
+    .to_vec();
+    headers.extend(card.criteria().map(|c| format!("Критерий {}", c.code)));
+    headers.push("Статус проверки".into());
+    let rows = rating
+        .iter()
+        .map(|r| {
+            let s = &r.result.score;
+            let mut row = vec![
+                Cell::Int(i64::try_from(r.rank).unwrap_or(i64::MAX)),
+                Cell::Text(r.result.name().to_owned()),
+                Cell::Text(r.result.profile.municipality.clone()),
+                Cell::Int(s.total.into()),
+                Cell::Int(s.max_applicable.into()),
+                Cell::Percent {
+                    part: s.total.into(),
+                    whole: s.max_applicable.into(),
+                },
+                Cell::Text(s.level.map_or("—", |l| l.label()).to_owned()),
+            ];
+            row.extend(s.criteria.iter().map(|c| Cell::Int(c.points.into())));
+            row.push(Cell::Text(r.result.status.label().to_owned()));
+            row
+        })
+        .collect();
+    Table {
+        name: format!("Рейтинг {period}"),
+        headers,
+        rows,
+    }
+}
+
+/// 1 for an earned point, 0 for a missed one, empty where it does not apply.
+/// Columns are "п. 1.1", not "1.1": Russian Excel reads a bare code in a CSV
+/// as a date.
+pub fn matrix_table(card: &Card, rating: &[Ranked], period: &str) -> Table {
+    let mut headers = vec!["Школа".to_owned()];
+    headers.extend(card.indicators().map(|i| format!("п. {}", i.code)));
+    let rows = rating
+        .iter()
+        .map(|r| {
+            let mut row = vec![Cell::Text(r.result.name().to_owned())];
+            row.extend(r.result.score.indicators.iter().map(|(_, c)| {
+                if c.applies {
+                    Cell::Int(c.points.into())
+                } else {
+                    Cell::Empty
+                }
+            }));
+            row
+        })
+        .collect();
+    Table {
+        name: format!("Матрица {period}"),
+        headers,
+        rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::department::archive::tests::Maker;
+    use crate::department::archive::Archive;
+    use crate::department::results::{rank, results};
+    use crate::export::to_csv;
+
+    #[test]
+    fn rating_and_matrix_rows() {
+        let m = Maker::new();
+        let d = Maker::draft("=СОШ 1", "2025/2026", &["1.8", "2.1"]);
+        let mut archive = Archive::new(m.card.clone());
+        archive.admit_all(vec![m.checked("a", &m.file(&d, "a", "2026-09-01", 1, None))]);
+        let rating = rank(results(&archive, "2025/2026"));
+        let t = rating_table(&m.card, &rating, "2025/2026");
+        assert_eq!(t.headers.len(), 7 + 7 + 1);
+        assert_eq!(t.rows[0][3], Cell::Int(2));
+        let csv = String::from_utf8(to_csv(&t)).unwrap();
+        assert!(
+            csv.contains("1;'=СОШ 1;Город;2;23;8,7;низкая;1;1;0;0;0;0;0;получена"),
+            "{csv}"
+        );
+        let matrix = matrix_table(&m.card, &rating, "2025/2026");
+        assert_eq!(matrix.headers.len(), 24);
+        assert_eq!(matrix.rows[0][8], Cell::Int(1), "1.8 earned");
+    }
+}

@@ -1,0 +1,152 @@
+//! The one-line verdict the import table shows for each file.
+//!
+//! A verdict is read from the archive at display time, not frozen at
+//! import: a file accepted today is "superseded" once its correction
+//! arrives, and a held file becomes accepted when its key is trusted.
+
+use crate::department::archive::{Admission, Archive, Standing};
+use crate::error::{ImportError, SubmissionError};
+use crate::text::points;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Accepted,
+    /// Accepted, but the score it claims is not what its answers give.
+    ScoreMismatch,
+    Superseded,
+    KeyChanged,
+    KeyRejected,
+    NotJson,
+    NotSubmission,
+    Altered,
+    Damaged,
+    UnsupportedVersion,
+    UnknownTemplate,
+    Duplicate,
+    TooLarge,
+}
+
+impl Verdict {
+    pub fn of(archive: &Archive, admission: &Admission, standing: Option<&Standing>) -> Self {
+        match admission {
+            Admission::Refused(e) => Self::of_error(e),
+            Admission::Filed { submission_id } => match standing {
+                Some(Standing::Current) => {
+                    if archive.entry(submission_id).is_some_and(|e| e.mismatch) {
+                        Self::ScoreMismatch
+                    } else {
+                        Self::Accepted
+                    }
+                }
+                Some(Standing::Superseded { .. }) => Self::Superseded,
+                Some(Standing::Held) => Self::KeyChanged,
+                Some(Standing::Rejected) => Self::KeyRejected,
+                // Removed from the archive since (a restored backup).
+                None => Self::Duplicate,
+            },
+        }
+    }
+
+    fn of_error(e: &ImportError) -> Self {
+        match e {
+            ImportError::TooLarge { .. } => Self::TooLarge,
+            ImportError::NotText | ImportError::Submission(SubmissionError::NotJson) => {
+                Self::NotJson
+            }
+            ImportError::Submission(SubmissionError::NotSubmission) => Self::NotSubmission,
+            ImportError::Submission(SubmissionError::SignatureInvalid) => Self::Altered,
+            ImportError::Submission(SubmissionError::UnsupportedVersion { .. }) => {
+                Self::UnsupportedVersion
+            }
+            ImportError::Submission(_)
+            | ImportError::Unreadable
+            | ImportError::BadProfile { .. } => Self::Damaged,
+            ImportError::UnknownTemplate { .. } => Self::UnknownTemplate,
+            ImportError::Duplicate { .. } => Self::Duplicate,
+            ImportError::RejectedKey { .. } => Self::KeyRejected,
+        }
+    }
+
+    /// Stable name for styling, tests and the generator's manifest.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Accepted => "accepted",
+            Self::ScoreMismatch => "score_mismatch",
+            Self::Superseded => "superseded",
+            Self::KeyChanged => "key_changed",
+            Self::KeyRejected => "key_rejected",
+            Self::NotJson => "not_json",
+            Self::NotSubmission => "not_submission",
+            Self::Altered => "altered",
+            Self::Damaged => "damaged",
+            Self::UnsupportedVersion => "unsupported_version",
+            Self::UnknownTemplate => "unknown_template",
+            Self::Duplicate => "duplicate",
+            Self::TooLarge => "too_large",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Accepted => "принят",
+            Self::ScoreMismatch => "принят, итог не совпадает",
+            Self::Superseded => "заменён более новым",
+            Self::KeyChanged => "новый ключ школы — нужно решение",
+            Self::KeyRejected => "ключ отклонён",
+            Self::NotJson => "не JSON",
+            Self::NotSubmission => "не выгрузка Профкарты",
+            Self::Altered => "подпись неверна: файл изменён",
+            Self::Damaged => "файл повреждён",
+            Self::UnsupportedVersion => "неизвестная версия формата",
+            Self::UnknownTemplate => "другая карта",
+            Self::Duplicate => "повтор",
+            Self::TooLarge => "слишком большой",
+        }
+    }
+
+    pub fn is_good(self) -> bool {
+        matches!(
+            self,
+            Self::Accepted | Self::ScoreMismatch | Self::Superseded
+        )
+    }
+}
+
+/// The sentence under the verdict: why, in the user's terms.
+pub fn explanation(
+    archive: &Archive,
+    admission: &Admission,
+    standing: Option<&Standing>,
+) -> String {
+    match (admission, standing) {
+        (Admission::Refused(e), _) => e.to_string(),
+        (Admission::Filed { submission_id }, Some(standing)) => {
+            let Some(entry) = archive.entry(submission_id) else {
+                return String::new();
+            };
+            let school = entry.profile().name.trim();
+            let period = entry.period();
+            match standing {
+                Standing::Current if entry.mismatch => format!(
+                    "{school}, {period}: школа заявила {}, по её ответам выходит {}.",
+                    points(u64::from(entry.opened.payload.score.total)),
+                    points(u64::from(entry.assessment.total))
+                ),
+                Standing::Current => format!("{school}, {period}."),
+                Standing::Superseded { by } => {
+                    let by = archive.entry(by).map_or(String::new(), |e| e.file_name.clone());
+                    format!("{school}, {period}: учитывается более новая выгрузка «{by}».")
+                }
+                Standing::Held => format!(
+                    "{school}, {period}: подписан ключом {}, а раньше школа подписывала другим. Примите или отклоните ключ в блоке «Новые ключи подписи».",
+                    entry.opened.fingerprint
+                ),
+                Standing::Rejected => format!(
+                    "{school}, {period}: ключ {} отклонён, файл не учитывается.",
+                    entry.opened.fingerprint
+                ),
+            }
+        }
+        (Admission::Filed { .. }, None) => String::new(),
+    }
+}

@@ -1,0 +1,400 @@
+//! Every error the domain can report, with the Russian text the user reads.
+//!
+//! Messages live here and nowhere else, so that wording stays consistent and
+//! a reviewer can read all of it in one sitting.
+
+use std::fmt;
+
+/// Why a card template cannot be used. Shown on the start-up error screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TemplateError {
+    /// The text is not JSON of the template's shape; `detail` is the parser's own words.
+    Format {
+        detail: String,
+    },
+    /// A required text (title, indicator wording, ...) is empty; `place` says where.
+    EmptyText {
+        place: String,
+    },
+    DuplicateCode {
+        code: String,
+    },
+    CriterionMax {
+        criterion: String,
+        declared: u32,
+        sum: u32,
+    },
+    CardMax {
+        declared: u32,
+        sum: u32,
+    },
+    Threshold {
+        indicator: String,
+        threshold: u32,
+    },
+    ZeroPoints {
+        indicator: String,
+    },
+    NoIndicators,
+    LevelBands {
+        high: u32,
+        medium: u32,
+    },
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Format { detail } => {
+                write!(f, "Описание карты не удалось прочитать: {detail}.")
+            }
+            Self::EmptyText { place } => write!(f, "В описании карты не заполнен текст: {place}."),
+            Self::DuplicateCode { code } => {
+                write!(f, "Код «{code}» встречается в карте больше одного раза.")
+            }
+            Self::CriterionMax {
+                criterion,
+                declared,
+                sum,
+            } => write!(
+                f,
+                "Критерий {criterion}: заявленный максимум {declared}, а сумма баллов его показателей {sum}."
+            ),
+            Self::CardMax { declared, sum } => write!(
+                f,
+                "Заявленный максимум карты {declared}, а сумма баллов всех показателей {sum}."
+            ),
+            Self::Threshold {
+                indicator,
+                threshold,
+            } => write!(
+                f,
+                "Показатель {indicator}: порог {threshold}% вне допустимых пределов 0–100%."
+            ),
+            Self::ZeroPoints { indicator } => {
+                write!(f, "Показатель {indicator}: не указано, сколько баллов он даёт.")
+            }
+            Self::NoIndicators => write!(f, "В карте нет ни одного показателя."),
+            Self::LevelBands { high, medium } => write!(
+                f,
+                "Границы уровней заданы неверно: высокий от {high}%, средний от {medium}% \
+                 (нужно 0 < средний < высокий ≤ 100)."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for TemplateError {}
+
+/// Why a typed number cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberError {
+    NotInteger,
+    Negative,
+    TooLarge {
+        max: u64,
+    },
+    /// The other half of a share is filled in, this one is not.
+    Missing,
+    NumeratorAboveDenominator,
+}
+
+impl fmt::Display for NumberError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotInteger => write!(f, "Введите целое число без дробной части и букв."),
+            Self::Negative => write!(f, "Число не может быть отрицательным."),
+            Self::TooLarge { max } => write!(
+                f,
+                "Слишком большое число: допускается не более {}.",
+                crate::text::group_digits(*max)
+            ),
+            Self::Missing => write!(f, "Заполните и это поле: без него долю не посчитать."),
+            Self::NumeratorAboveDenominator => {
+                write!(
+                    f,
+                    "Число участников больше общего числа: проверьте оба поля."
+                )
+            }
+        }
+    }
+}
+
+/// Why an evidence link is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkError {
+    Scheme,
+    NoHost,
+    Whitespace,
+    TooLong { max: usize },
+}
+
+impl fmt::Display for LinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Scheme => write!(f, "Ссылка должна начинаться с http:// или https://."),
+            Self::NoHost => write!(f, "В ссылке нет адреса сайта после http(s)://."),
+            Self::Whitespace => write!(f, "В ссылке не должно быть пробелов."),
+            Self::TooLong { max } => write!(f, "Ссылка длиннее {max} символов."),
+        }
+    }
+}
+
+/// Why a free-text field (comment, profile field) is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextError {
+    Required,
+    TooLong { max: usize },
+    PeriodFormat,
+    PeriodYears,
+}
+
+impl fmt::Display for TextError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Required => write!(f, "Обязательное поле."),
+            Self::TooLong { max } => write!(f, "Слишком длинный текст: не более {max} символов."),
+            Self::PeriodFormat => write!(f, "Укажите учебный год в виде 2025/2026."),
+            Self::PeriodYears => {
+                write!(
+                    f,
+                    "Второй год должен быть следующим за первым, например 2025/2026."
+                )
+            }
+        }
+    }
+}
+
+/// A problem with one field of an indicator row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldError {
+    Number(NumberError),
+    /// `line` counts from 1, as the user sees lines in the links box.
+    Link {
+        line: usize,
+        error: LinkError,
+    },
+    Comment(TextError),
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Number(e) => e.fmt(f),
+            Self::Link { line, error } => write!(f, "Строка {line}: {error}"),
+            Self::Comment(e) => e.fmt(f),
+        }
+    }
+}
+
+/// Why a file is not a valid Profkarta submission.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SubmissionError {
+    NotJson,
+    NotSubmission,
+    UnsupportedVersion {
+        version: u64,
+    },
+    /// The key or signature field is not of the expected encoding or length.
+    BadEncoding {
+        field: &'static str,
+    },
+    /// The signature does not match the content: the file was altered.
+    SignatureInvalid,
+    /// The signed content does not have the expected structure.
+    Shape {
+        detail: String,
+    },
+}
+
+impl fmt::Display for SubmissionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotJson => write!(f, "Файл не является JSON: возможно, это не выгрузка Профкарты."),
+            Self::NotSubmission => write!(f, "Это JSON, но не выгрузка экспертной карты Профкарты."),
+            Self::UnsupportedVersion { version } => write!(
+                f,
+                "Файл создан версией формата {version}, которую это приложение не знает. Обновите страницу."
+            ),
+            Self::BadEncoding { field } => {
+                write!(f, "Повреждено поле подписи «{field}»: файл изменён или обрезан.")
+            }
+            Self::SignatureInvalid => write!(
+                f,
+                "Подпись не совпадает с содержимым: файл был изменён после выгрузки."
+            ),
+            Self::Shape { detail } => write!(f, "Содержимое файла повреждено: {detail}."),
+        }
+    }
+}
+
+/// Why a stored or backed-up draft cannot be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DraftLoadError {
+    NotJson,
+    Foreign,
+    /// Saved by a newer version of the app: kept untouched until it is updated.
+    Newer {
+        schema: u64,
+    },
+    Shape {
+        detail: String,
+    },
+}
+
+impl fmt::Display for DraftLoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotJson => write!(f, "Сохранённые данные повреждены (это не JSON)."),
+            Self::Foreign => write!(f, "Сохранённые данные не похожи на черновик Профкарты."),
+            Self::Newer { schema } => write!(
+                f,
+                "Черновик сохранён более новой версией приложения (формат {schema}). \
+                 Обновите страницу; до тех пор черновик не изменяется."
+            ),
+            Self::Shape { detail } => write!(f, "Черновик повреждён: {detail}."),
+        }
+    }
+}
+
+/// Why the browser's storage refused to keep something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageError {
+    Unavailable,
+    Full,
+    Other,
+}
+
+impl fmt::Display for StorageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unavailable => write!(
+                f,
+                "Хранилище браузера недоступно (частный режим или запрет сайтов хранить данные)."
+            ),
+            Self::Full => write!(f, "Хранилище браузера переполнено."),
+            Self::Other => write!(f, "Браузер отказался сохранить данные."),
+        }
+    }
+}
+
+/// Why a key backup file cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyError {
+    NotKeyFile,
+    Damaged,
+}
+
+impl fmt::Display for KeyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotKeyFile => write!(f, "Это не файл ключа подписи Профкарты."),
+            Self::Damaged => write!(
+                f,
+                "Файл ключа повреждён: открытый ключ не соответствует секретному."
+            ),
+        }
+    }
+}
+
+/// Why the department refused a file at import. Files that are readable and
+/// signed but need a decision (a new key) are not errors: they are held.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+    /// Not UTF-8 text at all.
+    NotText,
+    /// The browser could not read the file from disk.
+    Unreadable,
+    Submission(SubmissionError),
+    /// Signed with a card this app does not have, or another edition of it.
+    UnknownTemplate {
+        id: String,
+        version: u32,
+    },
+    /// The same submission (same id) is already in the workspace.
+    Duplicate {
+        of_file: String,
+    },
+    /// The school's key was rejected by the coordinator earlier.
+    RejectedKey {
+        fingerprint: String,
+    },
+    /// The school's details break the rules the school's form enforces
+    /// before export (a required field empty, a name of thousands of
+    /// characters): the file was not made by Profkarta as it stands.
+    BadProfile {
+        field: &'static str,
+        problem: TextError,
+    },
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::TooLarge { bytes, limit } => write!(
+                f,
+                "Файл слишком большой ({} КБ при пределе {} КБ): выгрузка Профкарты намного меньше.",
+                bytes / 1024,
+                limit / 1024
+            ),
+            Self::NotText => write!(f, "Файл не текстовый: это не выгрузка Профкарты."),
+            Self::Unreadable => write!(
+                f,
+                "Файл не удалось прочитать с диска: возможно, он перемещён или удалён."
+            ),
+            Self::Submission(e) => e.fmt(f),
+            Self::UnknownTemplate { id, version } => write!(
+                f,
+                "Карта «{id}» версии {version} не совпадает с картой этого приложения: файл заполнен по другой карте."
+            ),
+            Self::Duplicate { of_file } => {
+                write!(f, "Этот же файл уже загружен («{of_file}»).")
+            }
+            Self::RejectedKey { fingerprint } => write!(
+                f,
+                "Файл подписан ключом {fingerprint}, который вы отклонили для этой школы."
+            ),
+            Self::BadProfile { field, problem } => write!(
+                f,
+                "Сведения о школе в файле заполнены не по правилам карты: «{field}» — {problem} \
+                 Попросите школу исправить их в Профкарте и выгрузить файл заново."
+            ),
+        }
+    }
+}
+
+impl From<SubmissionError> for ImportError {
+    fn from(e: SubmissionError) -> Self {
+        Self::Submission(e)
+    }
+}
+
+/// Why a department backup or key list cannot be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ArchiveError {
+    NotJson,
+    Foreign,
+    Newer { schema: u64 },
+    Shape { detail: String },
+}
+
+impl fmt::Display for ArchiveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotJson => write!(f, "Файл не является JSON."),
+            Self::Foreign => write!(
+                f,
+                "Это не резервная копия отдела и не список ключей Профкарты."
+            ),
+            Self::Newer { schema } => write!(
+                f,
+                "Файл сохранён более новой версией приложения (схема {schema}). Обновите страницу."
+            ),
+            Self::Shape { detail } => write!(f, "Файл повреждён: {detail}."),
+        }
+    }
+}

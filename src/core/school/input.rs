@@ -1,0 +1,180 @@
+//! Checks what the user typed and turns it into trusted values.
+//!
+//! Every function here answers "nothing typed", "this value" or "this error";
+//! none of them guesses. A value that does not pass never reaches scoring.
+
+use crate::error::{LinkError, NumberError, TextError};
+
+/// No school counts more people than this; anything above is a typing slip.
+pub const MAX_PEOPLE: u64 = 1_000_000;
+pub const MAX_LINK_LEN: usize = 2_000;
+pub const MAX_COMMENT_LEN: usize = 2_000;
+
+/// A whole number of people or things. Empty means "not answered yet".
+/// Spaces between digit groups are allowed ("1 200"), as Russians write them.
+pub fn parse_number(text: &str) -> Result<Option<u64>, NumberError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let (negative, digits) = match text.strip_prefix(['-', '−', '–']) {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, text),
+    };
+    let digits: String = digits
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{A0}' | '\u{202F}'))
+        .collect();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(NumberError::NotInteger);
+    }
+    if negative {
+        return Err(if digits.bytes().all(|b| b == b'0') {
+            NumberError::NotInteger
+        } else {
+            NumberError::Negative
+        });
+    }
+    match digits.parse::<u64>() {
+        Ok(n) if n <= MAX_PEOPLE => Ok(Some(n)),
+        _ => Err(NumberError::TooLarge { max: MAX_PEOPLE }),
+    }
+}
+
+/// One evidence link per non-empty line; errors carry the 1-based line number.
+pub fn parse_links(text: &str) -> (Vec<&str>, Vec<(usize, LinkError)>) {
+    let mut links = Vec::new();
+    let mut errors = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        match check_link(line) {
+            Ok(()) => links.push(line),
+            Err(e) => errors.push((i + 1, e)),
+        }
+    }
+    (links, errors)
+}
+
+/// Only web pages count as evidence: http or https with a host, nothing that
+/// a browser would execute (`javascript:`, `data:`).
+pub fn check_link(link: &str) -> Result<(), LinkError> {
+    if link.chars().count() > MAX_LINK_LEN {
+        return Err(LinkError::TooLong { max: MAX_LINK_LEN });
+    }
+    let lower = link.to_lowercase();
+    let rest = ["https://", "http://"]
+        .iter()
+        .find_map(|scheme| lower.strip_prefix(scheme))
+        .ok_or(LinkError::Scheme)?;
+    if link.chars().any(char::is_whitespace) {
+        return Err(LinkError::Whitespace);
+    }
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let host = &rest[..host_end];
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next().unwrap_or_default();
+    if host.is_empty() || host.starts_with('.') {
+        return Err(LinkError::NoHost);
+    }
+    Ok(())
+}
+
+pub fn check_comment(text: &str) -> Result<(), TextError> {
+    if text.chars().count() > MAX_COMMENT_LEN {
+        Err(TextError::TooLong {
+            max: MAX_COMMENT_LEN,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_as_people_type_them() {
+        assert_eq!(parse_number(""), Ok(None));
+        assert_eq!(parse_number("   "), Ok(None));
+        assert_eq!(parse_number("0"), Ok(Some(0)));
+        assert_eq!(parse_number(" 42 "), Ok(Some(42)));
+        assert_eq!(parse_number("1 200"), Ok(Some(1200)));
+        assert_eq!(parse_number("1\u{A0}200"), Ok(Some(1200)));
+        assert_eq!(parse_number("1000000"), Ok(Some(MAX_PEOPLE)));
+    }
+
+    #[test]
+    fn numbers_that_do_not_count() {
+        assert_eq!(parse_number("-3"), Err(NumberError::Negative));
+        assert_eq!(parse_number("−3"), Err(NumberError::Negative));
+        assert_eq!(parse_number("-0"), Err(NumberError::NotInteger));
+        assert_eq!(parse_number("12,5"), Err(NumberError::NotInteger));
+        assert_eq!(parse_number("12.0"), Err(NumberError::NotInteger));
+        assert_eq!(parse_number("1e3"), Err(NumberError::NotInteger));
+        assert_eq!(parse_number("десять"), Err(NumberError::NotInteger));
+        assert_eq!(parse_number("+5"), Err(NumberError::NotInteger));
+        assert_eq!(parse_number("-"), Err(NumberError::NotInteger));
+        assert_eq!(
+            parse_number("1000001"),
+            Err(NumberError::TooLarge { max: MAX_PEOPLE })
+        );
+        assert_eq!(
+            parse_number("99999999999999999999999"),
+            Err(NumberError::TooLarge { max: MAX_PEOPLE })
+        );
+    }
+
+    #[test]
+    fn links_accept_web_pages() {
+        for ok in [
+            "https://school1.ekb.ru/profor",
+            "http://школа.рф/страница?a=1#x",
+            "HTTPS://VK.COM/school1",
+            "https://user@host.ru:8080/path",
+        ] {
+            assert_eq!(check_link(ok), Ok(()), "{ok}");
+        }
+    }
+
+    #[test]
+    fn links_refuse_everything_else() {
+        assert_eq!(check_link("javascript:alert(1)"), Err(LinkError::Scheme));
+        assert_eq!(check_link("data:text/html,<b>"), Err(LinkError::Scheme));
+        assert_eq!(check_link("school1.ru"), Err(LinkError::Scheme));
+        assert_eq!(check_link("ftp://school1.ru"), Err(LinkError::Scheme));
+        assert_eq!(check_link("https://"), Err(LinkError::NoHost));
+        assert_eq!(check_link("https:///path"), Err(LinkError::NoHost));
+        assert_eq!(
+            check_link("https://school1.ru/my page"),
+            Err(LinkError::Whitespace)
+        );
+        let long = format!("https://a.ru/{}", "x".repeat(MAX_LINK_LEN));
+        assert_eq!(
+            check_link(&long),
+            Err(LinkError::TooLong { max: MAX_LINK_LEN })
+        );
+    }
+
+    #[test]
+    fn link_lines_report_their_numbers() {
+        let (links, errors) = parse_links("https://a.ru\n\n  \nwww.b.ru\nhttps://c.ru  ");
+        assert_eq!(links, ["https://a.ru", "https://c.ru"]);
+        assert_eq!(errors, [(4, LinkError::Scheme)]);
+    }
+
+    #[test]
+    fn comments_have_a_length_limit() {
+        assert_eq!(check_comment("ok"), Ok(()));
+        assert!(check_comment(&"я".repeat(MAX_COMMENT_LEN)).is_ok());
+        assert_eq!(
+            check_comment(&"я".repeat(MAX_COMMENT_LEN + 1)),
+            Err(TextError::TooLong {
+                max: MAX_COMMENT_LEN
+            })
+        );
+    }
+}

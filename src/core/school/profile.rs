@@ -1,0 +1,277 @@
+//! Who fills in the card, for which year, and which levels of education the
+//! school has: the profile decides which indicators apply.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::TextError;
+
+/// Levels of general education (НОО 1–4, ООО 5–9, СОО 10–11 классы).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SchoolLevel {
+    Noo,
+    Ooo,
+    Soo,
+}
+
+impl SchoolLevel {
+    pub const ALL: [SchoolLevel; 3] = [Self::Noo, Self::Ooo, Self::Soo];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Noo => "НОО (1–4 классы)",
+            Self::Ooo => "ООО (5–9 классы)",
+            Self::Soo => "СОО (10–11 классы)",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Noo => "noo",
+            Self::Ooo => "ooo",
+            Self::Soo => "soo",
+        }
+    }
+}
+
+/// The school as it describes itself. Texts are kept exactly as typed; they
+/// are checked by [`SchoolProfile::problems`] but never rewritten.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SchoolProfile {
+    pub name: String,
+    pub municipality: String,
+    /// Optional: ИНН, a department's own number, anything stable.
+    pub identifier: String,
+    pub levels: Vec<SchoolLevel>,
+    /// The school teaches students with ОВЗ.
+    pub ovz: bool,
+    /// Academic year, "2025/2026".
+    pub period: String,
+    pub responsible: String,
+    pub contact: String,
+}
+
+impl Default for SchoolProfile {
+    /// A full school with ОВЗ students: every indicator applies until the
+    /// school says otherwise, so no point leaves the maximum by omission.
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            municipality: String::new(),
+            identifier: String::new(),
+            levels: SchoolLevel::ALL.to_vec(),
+            ovz: true,
+            period: String::new(),
+            responsible: String::new(),
+            contact: String::new(),
+        }
+    }
+}
+
+/// A typed profile field, for attaching messages to the right input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProfileField {
+    Name,
+    Municipality,
+    Identifier,
+    Period,
+    Responsible,
+    Contact,
+}
+
+impl ProfileField {
+    /// In the order the form shows them.
+    pub const ALL: [ProfileField; 6] = [
+        Self::Name,
+        Self::Municipality,
+        Self::Identifier,
+        Self::Period,
+        Self::Responsible,
+        Self::Contact,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Name => "Полное наименование ОО",
+            Self::Municipality => "Муниципальное образование",
+            Self::Identifier => "Идентификатор ОО (ИНН или номер, необязательно)",
+            Self::Period => "Отчётный период (учебный год)",
+            Self::Responsible => "Ответственный (ФИО, должность)",
+            Self::Contact => "Контактный телефон или e-mail",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::Municipality => "municipality",
+            Self::Identifier => "identifier",
+            Self::Period => "period",
+            Self::Responsible => "responsible",
+            Self::Contact => "contact",
+        }
+    }
+}
+
+pub const MAX_PROFILE_TEXT: usize = 300;
+
+impl SchoolProfile {
+    pub fn has(&self, level: SchoolLevel) -> bool {
+        self.levels.contains(&level)
+    }
+
+    pub fn set_level(&mut self, level: SchoolLevel, present: bool) {
+        self.levels.retain(|l| *l != level);
+        if present {
+            self.levels.push(level);
+            self.levels.sort();
+        }
+    }
+
+    pub fn text(&self, field: ProfileField) -> &str {
+        match field {
+            ProfileField::Name => &self.name,
+            ProfileField::Municipality => &self.municipality,
+            ProfileField::Identifier => &self.identifier,
+            ProfileField::Period => &self.period,
+            ProfileField::Responsible => &self.responsible,
+            ProfileField::Contact => &self.contact,
+        }
+    }
+
+    pub fn text_mut(&mut self, field: ProfileField) -> &mut String {
+        match field {
+            ProfileField::Name => &mut self.name,
+            ProfileField::Municipality => &mut self.municipality,
+            ProfileField::Identifier => &mut self.identifier,
+            ProfileField::Period => &mut self.period,
+            ProfileField::Responsible => &mut self.responsible,
+            ProfileField::Contact => &mut self.contact,
+        }
+    }
+
+    /// What is still wrong with the profile; empty when it is ready to export.
+    pub fn problems(&self) -> Vec<(ProfileField, TextError)> {
+        let mut problems = Vec::new();
+        let mut check = |field, required: bool| {
+            let text = self.text(field).trim();
+            if required && text.is_empty() {
+                problems.push((field, TextError::Required));
+            } else if text.chars().count() > MAX_PROFILE_TEXT {
+                problems.push((
+                    field,
+                    TextError::TooLong {
+                        max: MAX_PROFILE_TEXT,
+                    },
+                ));
+            }
+        };
+        check(ProfileField::Name, true);
+        check(ProfileField::Municipality, true);
+        check(ProfileField::Identifier, false);
+        check(ProfileField::Responsible, true);
+        check(ProfileField::Contact, false);
+        if let Err(e) = parse_period(&self.period) {
+            problems.push((ProfileField::Period, e));
+        }
+        problems
+    }
+}
+
+/// Checks "2025/2026" and returns its first year.
+pub fn parse_period(text: &str) -> Result<u16, TextError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(TextError::Required);
+    }
+    let (first, second) = text
+        .split_once(['/', '-', '–'])
+        .ok_or(TextError::PeriodFormat)?;
+    let year = |s: &str| {
+        let s = s.trim();
+        if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
+            s.parse::<u16>().map_err(|_| TextError::PeriodFormat)
+        } else {
+            Err(TextError::PeriodFormat)
+        }
+    };
+    let (first, second) = (year(first)?, year(second)?);
+    if second == first + 1 {
+        Ok(first)
+    } else {
+        Err(TextError::PeriodYears)
+    }
+}
+
+/// The academic year a school reports on at a given date: the last one that
+/// has ended (school years end in May–June; cards are due by 30 September).
+pub fn default_period(year: u16, month: u8) -> String {
+    let end = if month >= 6 { year } else { year - 1 };
+    format!("{}/{}", end - 1, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn period_accepts_consecutive_years() {
+        assert_eq!(parse_period("2025/2026"), Ok(2025));
+        assert_eq!(parse_period(" 2025 - 2026 "), Ok(2025));
+        assert_eq!(parse_period("2025–2026"), Ok(2025));
+    }
+
+    #[test]
+    fn period_refuses_anything_else() {
+        assert_eq!(parse_period(""), Err(TextError::Required));
+        assert_eq!(parse_period("2025"), Err(TextError::PeriodFormat));
+        assert_eq!(parse_period("25/26"), Err(TextError::PeriodFormat));
+        assert_eq!(parse_period("2025/2027"), Err(TextError::PeriodYears));
+        assert_eq!(parse_period("2026/2025"), Err(TextError::PeriodYears));
+    }
+
+    #[test]
+    fn default_period_is_the_last_finished_year() {
+        assert_eq!(default_period(2026, 11), "2025/2026");
+        assert_eq!(default_period(2026, 6), "2025/2026");
+        assert_eq!(default_period(2027, 3), "2025/2026");
+    }
+
+    #[test]
+    fn new_profile_has_every_level_and_ovz() {
+        let p = SchoolProfile::default();
+        assert!(SchoolLevel::ALL.iter().all(|l| p.has(*l)));
+        assert!(p.ovz);
+    }
+
+    #[test]
+    fn levels_can_be_toggled() {
+        let mut p = SchoolProfile::default();
+        p.set_level(SchoolLevel::Soo, false);
+        assert!(!p.has(SchoolLevel::Soo));
+        p.set_level(SchoolLevel::Soo, true);
+        p.set_level(SchoolLevel::Soo, true);
+        assert_eq!(p.levels, SchoolLevel::ALL);
+    }
+
+    #[test]
+    fn profile_problems_name_the_fields() {
+        let mut p = SchoolProfile::default();
+        let fields: Vec<_> = p.problems().into_iter().map(|(f, _)| f).collect();
+        assert_eq!(
+            fields,
+            [
+                ProfileField::Name,
+                ProfileField::Municipality,
+                ProfileField::Responsible,
+                ProfileField::Period
+            ]
+        );
+        p.name = "МАОУ СОШ № 1".into();
+        p.municipality = "г. Екатеринбург".into();
+        p.responsible = "Иванова И. И.".into();
+        p.period = "2025/2026".into();
+        assert!(p.problems().is_empty());
+    }
+}

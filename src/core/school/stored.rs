@@ -1,0 +1,328 @@
+//! Drafts as they are kept in the browser's storage and in backup files.
+//!
+//! Each draft is stored under its own key as an envelope with a schema
+//! number. Reading goes through [`decode`], which migrates every older schema
+//! step by step, refuses a newer one (so an old tab never overwrites what a
+//! newer app wrote) and names what is wrong with text that is not a draft.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::DraftLoadError;
+use crate::school::draft::Draft;
+
+/// The schema this version writes.
+pub const SCHEMA: u64 = 1;
+/// Every draft lives under `PREFIX + id`.
+pub const PREFIX: &str = "profkarta/draft/";
+/// Raw text that could not be read is moved here, never deleted.
+pub const QUARANTINE_PREFIX: &str = "profkarta/unreadable/";
+pub const KEY_STORAGE: &str = "profkarta/key";
+
+/// Everything about a draft except its content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftMeta {
+    pub schema: u64,
+    pub id: String,
+    /// Grows with every save; a stored revision above the one this tab
+    /// started from means another tab wrote in between.
+    pub revision: u64,
+    /// ISO 8601, when last saved.
+    pub updated_at: String,
+    /// The submission a corrected export will replace, once exported or loaded.
+    #[serde(default)]
+    pub replaces: Option<String>,
+    /// A name the user gave the draft; empty means "school · period".
+    #[serde(default)]
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredDraft {
+    #[serde(flatten)]
+    pub meta: DraftMeta,
+    pub draft: Draft,
+}
+
+impl DraftMeta {
+    pub fn new(id: String, now: &str) -> Self {
+        Self {
+            schema: SCHEMA,
+            id,
+            revision: 0,
+            updated_at: now.to_owned(),
+            replaces: None,
+            label: String::new(),
+        }
+    }
+
+    pub fn storage_key(&self) -> String {
+        format!("{PREFIX}{}", self.id)
+    }
+
+    /// What the list of drafts shows.
+    pub fn title(&self, draft: &Draft) -> String {
+        if !self.label.trim().is_empty() {
+            return self.label.trim().to_owned();
+        }
+        let name = draft.profile.name.trim();
+        let name = if name.is_empty() {
+            "Без названия"
+        } else {
+            name
+        };
+        match draft.profile.period.trim() {
+            "" => name.to_owned(),
+            period => format!("{name} · {period}"),
+        }
+    }
+}
+
+impl StoredDraft {
+    pub fn new(id: String, draft: Draft, now: &str) -> Self {
+        Self {
+            meta: DraftMeta::new(id, now),
+            draft,
+        }
+    }
+
+    pub fn title(&self) -> String {
+        self.meta.title(&self.draft)
+    }
+
+    /// "Start next year from this one": same school, the following period,
+    /// answers copied only on request. Never a correction of this one.
+    pub fn next_year(&self, id: String, now: &str, keep_answers: bool) -> Self {
+        let mut draft = self.draft.clone();
+        draft.profile.period = crate::school::profile::parse_period(&draft.profile.period)
+            .map(|first| format!("{}/{}", first + 1, first + 2))
+            .unwrap_or_default();
+        if !keep_answers {
+            draft.answers.clear();
+        }
+        Self::new(id, draft, now)
+    }
+
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).expect("a draft serialises")
+    }
+}
+
+/// A file a school opens: a backup of a draft or one of its own exports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SchoolFile {
+    Draft(Box<StoredDraft>),
+    Export(Box<crate::signed::submission::Opened>),
+}
+
+/// Tells the two kinds apart by their format marker and reads either; the
+/// error is the one of the kind the file claims to be.
+pub fn read_school_file(text: &str) -> Result<SchoolFile, String> {
+    let claims_export = serde_json::from_str::<Value>(text)
+        .ok()
+        .and_then(|v| v.get("format").and_then(Value::as_str).map(str::to_owned))
+        .is_some_and(|f| f == crate::signed::submission::FORMAT);
+    if claims_export {
+        crate::signed::submission::open(text)
+            .map(|o| SchoolFile::Export(Box::new(o)))
+            .map_err(|e| e.to_string())
+    } else {
+        decode(text)
+            .map(|d| SchoolFile::Draft(Box::new(d)))
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// Whether this tab may write over what storage holds now: only if nobody
+/// saved a later revision since this tab last read or wrote it.
+pub fn may_overwrite(stored: Option<&str>, base_revision: u64) -> bool {
+    match stored.map(decode) {
+        None => true,
+        Some(Ok(other)) => other.meta.revision <= base_revision,
+        // A newer app's draft is never overwritten; unreadable text is ours
+        // to replace only because it was already kept aside at start-up.
+        Some(Err(DraftLoadError::Newer { .. })) => false,
+        Some(Err(_)) => true,
+    }
+}
+
+/// Where autosave stands, as the status line shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Nothing changed since the draft was opened.
+    Unchanged,
+    Pending,
+    Saved {
+        at: String,
+    },
+    Failed(crate::error::StorageError),
+    /// Another tab saved this draft after we read it.
+    Conflict,
+}
+
+impl SaveStatus {
+    pub fn message(&self) -> String {
+        match self {
+            Self::Unchanged => "Изменений нет.".to_owned(),
+            Self::Pending => "Сохраняется…".to_owned(),
+            Self::Saved { at } => format!("Сохранено в {at}."),
+            Self::Failed(e) => format!(
+                "Не сохранено: {e} Черновик остаётся в этой вкладке — скачайте резервную копию."
+            ),
+            Self::Conflict => "Этот черновик изменён в другой вкладке: автосохранение \
+                               приостановлено, чтобы не затереть чужие изменения."
+                .to_owned(),
+        }
+    }
+
+    pub fn is_problem(&self) -> bool {
+        matches!(self, Self::Failed(_) | Self::Conflict)
+    }
+}
+
+/// Reads a stored draft or a backup file of one, whatever schema wrote it.
+pub fn decode(text: &str) -> Result<StoredDraft, DraftLoadError> {
+    let value: Value = serde_json::from_str(text).map_err(|_| DraftLoadError::NotJson)?;
+    let Value::Object(ref map) = value else {
+        return Err(DraftLoadError::Foreign);
+    };
+    let schema = match map.get("schema") {
+        None => 0,
+        Some(v) => v.as_u64().ok_or(DraftLoadError::Foreign)?,
+    };
+    if schema > SCHEMA {
+        return Err(DraftLoadError::Newer { schema });
+    }
+    let value = migrate(value, schema)?;
+    serde_json::from_value(value).map_err(|e| DraftLoadError::Shape {
+        detail: e.to_string(),
+    })
+}
+
+/// Brings a value of schema `from` up to [`SCHEMA`], one step at a time.
+fn migrate(mut value: Value, from: u64) -> Result<Value, DraftLoadError> {
+    for schema in from..SCHEMA {
+        value = match schema {
+            0 => from_v0(value)?,
+            _ => unreachable!("every schema below SCHEMA has a step"),
+        };
+    }
+    Ok(value)
+}
+
+/// Schema 0 was the bare draft (`{"profile": …, "answers": …}`) without an
+/// envelope, as the first builds kept it in memory and in backups.
+fn from_v0(value: Value) -> Result<Value, DraftLoadError> {
+    let looks_like_draft = value.get("profile").is_some() || value.get("answers").is_some();
+    if !looks_like_draft {
+        return Err(DraftLoadError::Foreign);
+    }
+    Ok(serde_json::json!({
+        "schema": 1,
+        "id": "migrated",
+        "revision": 0,
+        "updated_at": "",
+        "draft": value,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::school::draft::RawAnswer;
+
+    const NOW: &str = "2026-11-22T10:00:00.000Z";
+
+    fn sample() -> StoredDraft {
+        let mut draft = Draft::default();
+        draft.profile.name = "МБОУ СОШ № 3".into();
+        draft.profile.period = "2025/2026".into();
+        draft.answers.insert(
+            "1.1".into(),
+            RawAnswer {
+                numerator: "12,5".into(),
+                denominator: "40".into(),
+                ..RawAnswer::default()
+            },
+        );
+        StoredDraft::new("d1".into(), draft, NOW)
+    }
+
+    #[test]
+    fn round_trip_keeps_invalid_text_as_typed() {
+        let stored = sample();
+        let back = decode(&stored.encode()).unwrap();
+        assert_eq!(back, stored);
+        assert_eq!(back.draft.answers["1.1"].numerator, "12,5");
+    }
+
+    #[test]
+    fn an_older_bare_draft_is_migrated() {
+        let v0 = r#"{"profile":{"name":"Школа № 1","levels":["noo","ooo"],"ovz":false,"period":"2024/2025"},
+                    "answers":{"1.6":{"fact":true}}}"#;
+        let stored = decode(v0).unwrap();
+        assert_eq!(stored.meta.schema, SCHEMA);
+        assert_eq!(stored.draft.profile.name, "Школа № 1");
+        assert!(!stored.draft.profile.ovz);
+        assert_eq!(stored.draft.answers["1.6"].fact, Some(true));
+        assert_eq!(stored.meta.revision, 0);
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused_not_misread() {
+        let newer = sample().encode().replace("\"schema\":1", "\"schema\":7");
+        assert_eq!(decode(&newer), Err(DraftLoadError::Newer { schema: 7 }));
+    }
+
+    #[test]
+    fn corrupt_and_foreign_text_is_named() {
+        assert_eq!(
+            decode("{\"schema\":1,\"id\":"),
+            Err(DraftLoadError::NotJson)
+        );
+        assert_eq!(decode("[1,2]"), Err(DraftLoadError::Foreign));
+        assert_eq!(decode("{\"theme\":\"dark\"}"), Err(DraftLoadError::Foreign));
+        assert_eq!(decode("{\"schema\":\"x\"}"), Err(DraftLoadError::Foreign));
+        assert!(matches!(
+            decode("{\"schema\":1,\"id\":5}"),
+            Err(DraftLoadError::Shape { .. })
+        ));
+    }
+
+    #[test]
+    fn overwrite_only_what_this_tab_has_seen() {
+        let mut stored = sample();
+        stored.meta.revision = 4;
+        let text = stored.encode();
+        assert!(may_overwrite(None, 0));
+        assert!(may_overwrite(Some(&text), 4));
+        assert!(may_overwrite(Some(&text), 5));
+        assert!(!may_overwrite(Some(&text), 3));
+        let newer = text.replace("\"schema\":1", "\"schema\":2");
+        assert!(!may_overwrite(Some(&newer), 99));
+    }
+
+    #[test]
+    fn titles() {
+        let mut stored = sample();
+        assert_eq!(stored.title(), "МБОУ СОШ № 3 · 2025/2026");
+        stored.meta.label = "Черновик для завуча".into();
+        assert_eq!(stored.title(), "Черновик для завуча");
+        assert_eq!(
+            StoredDraft::new("x".into(), Draft::default(), NOW).title(),
+            "Без названия"
+        );
+    }
+
+    #[test]
+    fn next_year_copies_the_profile_and_optionally_answers() {
+        let stored = sample();
+        let empty = stored.next_year("d2".into(), NOW, false);
+        assert_eq!(empty.draft.profile.period, "2026/2027");
+        assert_eq!(empty.draft.profile.name, "МБОУ СОШ № 3");
+        assert!(empty.draft.answers.is_empty());
+        assert_eq!(empty.meta.replaces, None);
+        let copied = stored.next_year("d3".into(), NOW, true);
+        assert_eq!(copied.draft.answers, stored.draft.answers);
+    }
+}

@@ -1,0 +1,406 @@
+//! The signed file a school hands to the department.
+//!
+//! ```text
+//! { "format": "profkarta-submission", "format_version": 1,
+//!   "payload": { ...what the school declares... },
+//!   "signature": { "algorithm": "Ed25519", "public_key": hex, "fingerprint", "value": hex } }
+//! ```
+//! The signature covers the canonical bytes of `payload` (see
+//! [`crate::signed::canonical`]), so the file may be re-indented or its keys
+//! reordered without breaking it, while any change of content does.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::card::{Card, Level};
+use crate::error::SubmissionError;
+use crate::school::draft::{Draft, RawAnswer};
+use crate::school::input::parse_links;
+use crate::school::profile::SchoolProfile;
+use crate::scoring::{Assessment, Outcome};
+use crate::signed::canonical::canonical_bytes;
+use crate::signed::keys::{fingerprint, from_hex, sha256_hex, to_hex, verify, KeyPair};
+
+pub const FORMAT: &str = "profkarta-submission";
+pub const FORMAT_VERSION: u64 = 1;
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Everything the school declares, exactly as signed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Payload {
+    pub submission_id: String,
+    /// ISO 8601 in UTC, from the school's clock.
+    pub created_at: String,
+    pub app_version: String,
+    pub template: TemplateRef,
+    pub profile: SchoolProfile,
+    pub answers: BTreeMap<String, RawAnswer>,
+    /// The school's own score; the department recomputes it from the answers.
+    pub score: ClaimedScore,
+    pub incomplete: Incomplete,
+    /// The submission this one corrects, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaces: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateRef {
+    pub id: String,
+    pub version: u32,
+    /// SHA-256 of the template's canonical JSON: same id and version but
+    /// other content is a different card.
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimedScore {
+    pub total: u32,
+    pub max_applicable: u32,
+    pub level: Option<Level>,
+    pub criteria: BTreeMap<String, CriterionClaim>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CriterionClaim {
+    pub points: u32,
+    pub max_applicable: u32,
+}
+
+/// What was still open when the school exported anyway.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Incomplete {
+    pub unanswered: Vec<String>,
+    pub invalid: Vec<String>,
+    /// Points claimed without a single valid evidence link.
+    pub without_evidence: Vec<String>,
+}
+
+impl Incomplete {
+    pub fn of(draft: &Draft, assessment: &Assessment) -> Self {
+        let codes = |wanted: &dyn Fn(&Outcome, &str) -> bool| {
+            assessment
+                .indicators
+                .iter()
+                .filter(|r| wanted(&r.outcome, &r.code))
+                .map(|r| r.code.clone())
+                .collect()
+        };
+        let has_evidence = |code: &str| {
+            draft
+                .answers
+                .get(code)
+                .is_some_and(|a| !parse_links(&a.evidence).0.is_empty())
+        };
+        Self {
+            unanswered: codes(&|o, _| matches!(o, Outcome::Unanswered)),
+            invalid: codes(&|o, _| matches!(o, Outcome::Invalid)),
+            without_evidence: codes(&|o, code| o.points() > 0 && !has_evidence(code)),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.unanswered.is_empty() && self.invalid.is_empty() && self.without_evidence.is_empty()
+    }
+}
+
+/// Identity and clock of one export, supplied by the shell.
+pub struct ExportMeta {
+    pub submission_id: String,
+    pub created_at: String,
+    pub replaces: Option<String>,
+}
+
+impl Payload {
+    pub fn new(card: &Card, draft: &Draft, assessment: &Assessment, meta: ExportMeta) -> Self {
+        Self {
+            submission_id: meta.submission_id,
+            created_at: meta.created_at,
+            app_version: APP_VERSION.to_owned(),
+            template: TemplateRef {
+                id: card.id.clone(),
+                version: card.version,
+                sha256: card_hash(card),
+            },
+            profile: draft.profile.clone(),
+            answers: draft.answers.clone(),
+            score: ClaimedScore {
+                total: assessment.total,
+                max_applicable: assessment.max_applicable,
+                level: assessment.level,
+                criteria: assessment
+                    .criteria
+                    .iter()
+                    .map(|c| {
+                        let claim = CriterionClaim {
+                            points: c.points,
+                            max_applicable: c.max_applicable,
+                        };
+                        (c.code.clone(), claim)
+                    })
+                    .collect(),
+            },
+            incomplete: Incomplete::of(draft, assessment),
+            replaces: meta.replaces,
+        }
+    }
+
+    /// The draft this payload was made from, to continue or correct it.
+    pub fn to_draft(&self) -> Draft {
+        Draft {
+            profile: self.profile.clone(),
+            answers: self.answers.clone(),
+        }
+    }
+}
+
+pub fn card_hash(card: &Card) -> String {
+    let value = serde_json::to_value(card).expect("a card serialises");
+    sha256_hex(&canonical_bytes(&value).expect("a card has no fractional numbers"))
+}
+
+/// Nothing may ride along unsigned beside the payload.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SignedFile {
+    format: String,
+    format_version: u64,
+    payload: Value,
+    signature: SignatureBlock,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SignatureBlock {
+    algorithm: String,
+    public_key: String,
+    fingerprint: String,
+    value: String,
+}
+
+/// Signs a payload and returns the file's text.
+pub fn seal(payload: &Payload, key: &KeyPair) -> String {
+    let value = serde_json::to_value(payload).expect("a payload serialises");
+    let bytes = canonical_bytes(&value).expect("a payload has no fractional numbers");
+    let file = SignedFile {
+        format: FORMAT.to_owned(),
+        format_version: FORMAT_VERSION,
+        payload: value,
+        signature: SignatureBlock {
+            algorithm: "Ed25519".to_owned(),
+            public_key: to_hex(&key.public_key()),
+            fingerprint: key.fingerprint(),
+            value: to_hex(&key.sign(&bytes)),
+        },
+    };
+    serde_json::to_string_pretty(&file).expect("a signed file serialises")
+}
+
+/// A file whose signature checked out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opened {
+    pub payload: Payload,
+    pub public_key: [u8; 32],
+    pub fingerprint: String,
+}
+
+/// Reads and verifies a submission file. Only a file whose signature matches
+/// its content gets through; the fingerprint is recomputed, never trusted.
+pub fn open(text: &str) -> Result<Opened, SubmissionError> {
+    let value: Value = serde_json::from_str(text).map_err(|_| SubmissionError::NotJson)?;
+    if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(SubmissionError::NotSubmission);
+    }
+    match value.get("format_version").and_then(Value::as_u64) {
+        Some(FORMAT_VERSION) => {}
+        Some(version) => return Err(SubmissionError::UnsupportedVersion { version }),
+        None => return Err(SubmissionError::NotSubmission),
+    }
+    let file: SignedFile = serde_json::from_value(value).map_err(|e| SubmissionError::Shape {
+        detail: e.to_string(),
+    })?;
+    if file.signature.algorithm != "Ed25519" {
+        return Err(SubmissionError::BadEncoding { field: "algorithm" });
+    }
+    let public_key =
+        from_hex::<32>(&file.signature.public_key).ok_or(SubmissionError::BadEncoding {
+            field: "public_key",
+        })?;
+    let signature = from_hex::<64>(&file.signature.value)
+        .ok_or(SubmissionError::BadEncoding { field: "value" })?;
+    verify(&public_key, &canonical_bytes(&file.payload)?, &signature)?;
+    let payload = serde_json::from_value(file.payload).map_err(|e| SubmissionError::Shape {
+        detail: e.to_string(),
+    })?;
+    Ok(Opened {
+        payload,
+        public_key,
+        fingerprint: fingerprint(&public_key),
+    })
+}
+
+/// "profkarta_МАОУ_СОШ_7_2025-2026.json": readable in a folder of hundreds.
+pub fn file_name(profile: &SchoolProfile) -> String {
+    let mut name = String::new();
+    for c in profile.name.chars() {
+        if c.is_alphanumeric() {
+            name.push(c);
+        } else if !name.ends_with('_') && !name.is_empty() {
+            name.push('_');
+        }
+        if name.chars().count() >= 60 {
+            break;
+        }
+    }
+    let name = name.trim_end_matches('_');
+    let period = profile.period.trim().replace(['/', '–'], "-");
+    let parts: Vec<&str> = ["profkarta", name, &period]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect();
+    format!("{}.json", parts.join("_"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scoring::assess;
+
+    const SEED: [u8; 32] = [42; 32];
+
+    fn sample() -> (Card, Draft) {
+        let card = Card::builtin().unwrap();
+        let mut draft = Draft::default();
+        draft.profile.name = "МАОУ «СОШ № 7»".into();
+        draft.profile.municipality = "г. Екатеринбург".into();
+        draft.profile.period = "2025/2026".into();
+        draft.profile.responsible = "Петрова А. С.".into();
+        draft.answers.insert(
+            "1.1".into(),
+            RawAnswer {
+                numerator: "30".into(),
+                denominator: "100".into(),
+                evidence: "https://school7.ru/a".into(),
+                ..RawAnswer::default()
+            },
+        );
+        draft.answers.insert(
+            "1.6".into(),
+            RawAnswer {
+                fact: Some(true),
+                comment: "Кавычки \" и <script>".into(),
+                ..RawAnswer::default()
+            },
+        );
+        (card, draft)
+    }
+
+    fn sealed() -> (Payload, String) {
+        let (card, draft) = sample();
+        let a = assess(&card, &draft);
+        let meta = ExportMeta {
+            submission_id: "0123456789abcdef0123456789abcdef".into(),
+            created_at: "2026-09-20T08:30:00.000Z".into(),
+            replaces: None,
+        };
+        let payload = Payload::new(&card, &draft, &a, meta);
+        let text = seal(&payload, &KeyPair::from_seed(SEED));
+        (payload, text)
+    }
+
+    #[test]
+    fn round_trip_keeps_everything() {
+        let (payload, text) = sealed();
+        let opened = open(&text).unwrap();
+        assert_eq!(opened.payload, payload);
+        assert_eq!(opened.fingerprint, KeyPair::from_seed(SEED).fingerprint());
+        assert_eq!(opened.payload.score.total, 2);
+        assert_eq!(opened.payload.score.max_applicable, 23);
+        assert_eq!(opened.payload.score.level, Some(Level::Low));
+        assert_eq!(opened.payload.incomplete.without_evidence, ["1.6"]);
+        assert_eq!(opened.payload.incomplete.unanswered.len(), 21);
+    }
+
+    #[test]
+    fn same_card_same_bytes() {
+        assert_eq!(sealed().1, sealed().1);
+    }
+
+    #[test]
+    fn reformatting_does_not_break_the_signature() {
+        let (_, text) = sealed();
+        let value: Value = serde_json::from_str(&text).unwrap();
+        let compact = serde_json::to_string(&value).unwrap();
+        assert!(open(&compact).is_ok());
+    }
+
+    #[test]
+    fn any_changed_byte_of_the_file_is_refused_or_harmless() {
+        let (payload, text) = sealed();
+        let bytes = text.as_bytes();
+        for i in 0..bytes.len() {
+            let mut altered = bytes.to_vec();
+            altered[i] ^= 0x01;
+            let Ok(altered) = String::from_utf8(altered) else {
+                continue;
+            };
+            // Either refused, or the change was outside what is signed
+            // (e.g. in the fingerprint, which is recomputed) and the content
+            // is exactly the original.
+            if let Ok(opened) = open(&altered) {
+                assert_eq!(opened.payload, payload, "byte {i} changed the content");
+                assert_eq!(opened.public_key, KeyPair::from_seed(SEED).public_key());
+            }
+        }
+    }
+
+    #[test]
+    fn a_changed_answer_is_refused() {
+        let (_, text) = sealed();
+        let altered = text.replacen("\"30\"", "\"90\"", 1);
+        assert_ne!(altered, text);
+        assert_eq!(open(&altered), Err(SubmissionError::SignatureInvalid));
+    }
+
+    #[test]
+    fn other_files_are_named_for_what_they_are() {
+        assert_eq!(open("не json"), Err(SubmissionError::NotJson));
+        assert_eq!(open("{\"a\":1}"), Err(SubmissionError::NotSubmission));
+        let (_, text) = sealed();
+        let newer = text.replace("\"format_version\": 1", "\"format_version\": 2");
+        assert_eq!(
+            open(&newer),
+            Err(SubmissionError::UnsupportedVersion { version: 2 })
+        );
+        let broken_sig = text.replace("\"algorithm\": \"Ed25519\"", "\"algorithm\": \"RSA\"");
+        assert_eq!(
+            open(&broken_sig),
+            Err(SubmissionError::BadEncoding { field: "algorithm" })
+        );
+    }
+
+    #[test]
+    fn template_hash_changes_with_content() {
+        let card = Card::builtin().unwrap();
+        let mut changed = card.clone();
+        changed.title.push('!');
+        assert_ne!(card_hash(&card), card_hash(&changed));
+        assert_eq!(card_hash(&card).len(), 64);
+    }
+
+    #[test]
+    fn file_names_are_readable() {
+        let (_, draft) = sample();
+        assert_eq!(
+            file_name(&draft.profile),
+            "profkarta_МАОУ_СОШ_7_2025-2026.json"
+        );
+        assert_eq!(file_name(&SchoolProfile::default()), "profkarta.json");
+    }
+}

@@ -1,0 +1,140 @@
+//! Native benchmark of the import core, built with the release profile (the
+//! same per-crate optimisation overrides as the browser bundle):
+//! `cargo run --release --bin profkarta-bench`. Figures go to BENCHMARKS.md.
+
+use std::time::Instant;
+
+use profkarta_charts::{fulfilment_bars, heatmap, Mark};
+use profkarta_core::card::Card;
+use profkarta_core::department::archive::{check, Archive};
+use profkarta_core::school::draft::{Draft, RawAnswer};
+use profkarta_core::school::stored::StoredDraft;
+use profkarta_core::scoring::assess;
+use profkarta_core::signed::keys::KeyPair;
+use profkarta_core::signed::submission::{card_hash, open, seal, ExportMeta, Payload};
+
+const FILES: usize = 2000;
+
+/// A realistic file of about 10 KB: every indicator answered, links and
+/// comments filled.
+fn file(card: &Card, i: usize) -> String {
+    let mut draft = Draft::default();
+    draft.profile.name = format!("МАОУ СОШ № {i}");
+    draft.profile.municipality = "Городской округ Пример".into();
+    draft.profile.period = "2025/2026".into();
+    draft.profile.responsible = "Иванова Мария Петровна, заместитель директора".into();
+    for (k, indicator) in card.indicators().enumerate() {
+        let answer = RawAnswer {
+            numerator: format!("{}", 20 + (i + k) % 60),
+            denominator: "100".into(),
+            fact: Some(!(i + k).is_multiple_of(3)),
+            evidence: format!("https://school{i}.example.ru/proforientatsiya/2025/{k}\nhttps://disk.example.ru/d/{i}{k}"),
+            comment: "Мероприятия проведены по плану воспитательной работы; отчёт размещён на сайте. ".to_owned(),
+            ..RawAnswer::default()
+        };
+        draft.answers.insert(indicator.code.clone(), answer);
+    }
+    let a = assess(card, &draft);
+    let meta = ExportMeta {
+        submission_id: format!("{i:032x}"),
+        created_at: "2026-09-20T08:30:00.000Z".into(),
+        replaces: None,
+    };
+    let seed = [(i % 251) as u8; 32];
+    seal(
+        &Payload::new(card, &draft, &a, meta),
+        &KeyPair::from_seed(seed),
+    )
+}
+
+fn main() {
+    let card = Card::builtin().expect("the built-in card is valid");
+    let files: Vec<String> = (0..FILES).map(|i| file(&card, i)).collect();
+    let bytes: usize = files.iter().map(String::len).sum();
+    println!("{FILES} files, {} bytes on average", bytes / FILES);
+
+    let start = Instant::now();
+    for f in &files {
+        open(f).expect("a generated file opens");
+    }
+    let per_open = start.elapsed().as_secs_f64() * 1e6 / FILES as f64;
+    println!("parse + verify (open):        {per_open:8.1} µs per file");
+
+    let sha = card_hash(&card);
+    let start = Instant::now();
+    let checked: Vec<_> = files
+        .iter()
+        .map(|f| check(&card, &sha, "f.json", f.as_bytes()).expect("a generated file passes"))
+        .collect();
+    let per_check = start.elapsed().as_secs_f64() * 1e6 / FILES as f64;
+    println!("department check per file:    {per_check:8.1} µs per file");
+
+    let start = Instant::now();
+    let mut archive = Archive::new(card.clone());
+    archive.admit_all(checked);
+    let ranked = profkarta_core::department::results::rank(
+        profkarta_core::department::results::results(&archive, "2025/2026"),
+    );
+    let file_and_rank = start.elapsed().as_secs_f64() * 1e3;
+    println!(
+        "file {FILES} and rank {} schools: {file_and_rank:8.1} ms",
+        ranked.len()
+    );
+
+    let draft = open(&files[0]).expect("opens").payload.to_draft();
+    let start = Instant::now();
+    for _ in 0..FILES {
+        std::hint::black_box(assess(&card, std::hint::black_box(&draft)));
+    }
+    let per_assess = start.elapsed().as_secs_f64() * 1e6 / FILES as f64;
+    println!("score a full card (assess):   {per_assess:8.1} µs");
+
+    // Autosave encodes the whole draft before local storage takes it: a
+    // draft of ~50 KB (long comments everywhere).
+    let mut big = draft;
+    for answer in big.answers.values_mut() {
+        answer.comment = "Проведены профориентационные мероприятия по плану. ".repeat(20);
+    }
+    let stored = StoredDraft::new("0".repeat(32), big, "2026-11-23T10:00:00.000Z");
+    let size = stored.encode().len();
+    let start = Instant::now();
+    for _ in 0..1000 {
+        std::hint::black_box(std::hint::black_box(&stored).encode());
+    }
+    let per_encode = start.elapsed().as_secs_f64() * 1e3;
+    println!("encode a {size}-byte draft for autosave: {per_encode:8.3} µs");
+
+    let schools: Vec<String> = (0..150).map(|i| format!("МАОУ СОШ № {i}")).collect();
+    let codes: Vec<String> = card.indicators().map(|i| i.code.clone()).collect();
+    let cells: Vec<Vec<Mark>> = (0..150)
+        .map(|i| {
+            (0..codes.len())
+                .map(|k| {
+                    if (i + k) % 3 == 0 {
+                        Mark::Missed
+                    } else {
+                        Mark::Earned
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let start = Instant::now();
+    let svg = heatmap(&schools, &codes, &cells);
+    let ms = start.elapsed().as_secs_f64() * 1e3;
+    println!(
+        "heatmap 150 × {} as SVG ({} KB): {ms:8.2} ms",
+        codes.len(),
+        svg.len() / 1024
+    );
+    let bars: Vec<(String, f64)> = (0..1000)
+        .map(|i| (format!("{i}"), (i % 100) as f64))
+        .collect();
+    let start = Instant::now();
+    let svg = fulfilment_bars("1 000 столбцов", &bars);
+    let ms = start.elapsed().as_secs_f64() * 1e3;
+    println!(
+        "1 000-bar chart as SVG ({} KB): {ms:8.2} ms",
+        svg.len() / 1024
+    );
+}
