@@ -1,9 +1,22 @@
 //! Profkarta in the browser: the Leptos shell over `profkarta-core`.
 //!
 //! The school's card and the department's workspace are two pages, each its
-//! own wasm bundle (`main.rs`, `bin/otdel.rs`). This crate only renders the
+//! own wasm bundle (`main.rs`, `bin/otdel.rs`). The shell only renders the
 //! core's view models and carries out what the core decides: storage,
-//! downloads, file reading. Native builds of it are empty.
+//! downloads, file reading. Its modules depend one way only:
+//! `platform` ← `shared` ← each page's `state` ← its import and persistence
+//! ← its views ← its root component. Native builds of this crate are empty.
 
 #[cfg(target_arch = "wasm32")]
-pub mod app;
+mod department;
+#[cfg(target_arch = "wasm32")]
+mod platform;
+#[cfg(target_arch = "wasm32")]
+mod school;
+#[cfg(target_arch = "wasm32")]
+mod shared;
+
+#[cfg(target_arch = "wasm32")]
+pub use department::DepartmentApp;
+#[cfg(target_arch = "wasm32")]
+pub use school::SchoolApp;

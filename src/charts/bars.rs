@@ -5,9 +5,10 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
 
 use crate::canvas::{
-    clip, count, no_data, percent, render, text_width, Font, BELOW_TITLE, BLUE, GRID, MARGIN,
-    MUTED, NAME_CHARS, SMALL, WIDTH,
+    clip, count, no_data, render, text_width, Font, BELOW_TITLE, BLUE, GRID, MARGIN, MUTED,
+    NAME_CHARS, SMALL, WIDTH,
 };
+use crate::Share;
 
 const ROW: i32 = 22;
 const BAR: i32 = 14;
@@ -20,9 +21,9 @@ const AXIS_AGAIN_AFTER: usize = 20;
 const LISTED: usize = 30;
 
 /// One bar per item, 0–100 %, labelled on the left and valued on the right.
-/// A non-finite value is drawn as "—" without a bar. Row height is fixed, so
+/// A share without data is drawn as "—" without a bar. Row height is fixed, so
 /// the chart grows downwards with the number of items.
-pub fn fulfilment_bars(title: &str, items: &[(String, f64)]) -> String {
+pub fn fulfilment_bars(title: &str, items: &[(String, Share)]) -> String {
     if items.is_empty() {
         return no_data(title);
     }
@@ -41,31 +42,24 @@ pub fn fulfilment_bars(title: &str, items: &[(String, f64)]) -> String {
     let x = |value: f64| {
         left + (value.clamp(0.0, 100.0) / 100.0 * f64::from(right - left)).round() as i32
     };
-    let shown = |value: f64| {
-        if value.is_finite() {
-            percent(value)
-        } else {
-            "—".to_owned()
-        }
-    };
 
     let label = if items.len() <= LISTED {
         let list: Vec<String> = labels
             .iter()
             .zip(items)
-            .map(|(l, (_, v))| format!("{l} — {}", shown(*v)))
+            .map(|(l, (_, v))| format!("{l} — {}", v.label()))
             .collect();
         format!("{}: {}.", clip(title, 200), list.join("; "))
     } else {
-        let finite = || items.iter().map(|(_, v)| *v).filter(|v| v.is_finite());
-        let low = finite().fold(f64::INFINITY, f64::min);
-        let high = finite().fold(f64::NEG_INFINITY, f64::max);
+        let measured = || items.iter().map(|(_, v)| *v).filter(|v| v.whole != 0);
+        let low = measured().min_by(Share::compare).unwrap_or(Share::NO_DATA);
+        let high = measured().max_by(Share::compare).unwrap_or(Share::NO_DATA);
         format!(
             "{}: {}, от {} до {}.",
             clip(title, 200),
             count(items.len(), "значение", "значения", "значений"),
-            shown(low),
-            shown(high)
+            low.label(),
+            high.label()
         )
     };
 
@@ -95,12 +89,8 @@ pub fn fulfilment_bars(title: &str, items: &[(String, f64)]) -> String {
         }
         for (i, (label, (_, value))) in labels.iter().zip(items).enumerate() {
             let middle = first + ROW * i as i32 + ROW / 2;
-            if value.is_finite() && *value > 0.0 {
-                canvas.rect(
-                    (left, middle - BAR / 2),
-                    (x(*value), middle + BAR / 2),
-                    BLUE,
-                );
+            if let Some(value) = value.value().filter(|v| *v > 0.0) {
+                canvas.rect((left, middle - BAR / 2), (x(value), middle + BAR / 2), BLUE);
             }
             canvas.text(
                 label,
@@ -108,7 +98,7 @@ pub fn fulfilment_bars(title: &str, items: &[(String, f64)]) -> String {
                 Font::new(SMALL).anchor(HPos::Right, VPos::Center),
             );
             canvas.text(
-                &shown(*value),
+                &value.label(),
                 (right + 6, middle),
                 Font::new(SMALL).anchor(HPos::Left, VPos::Center),
             );

@@ -161,11 +161,6 @@ pub(super) fn school_label(name: &str, max_chars: usize) -> String {
     clip(&out, max_chars)
 }
 
-/// "66,7 %", the way the rest of Profkarta writes percentages.
-pub(super) fn percent(value: f64) -> String {
-    format!("{:.1}\u{A0}%", value).replace('.', ",")
-}
-
 /// "150 школ", "23 показателя".
 pub(super) fn count(n: usize, one: &str, few: &str, many: &str) -> String {
     format!("{n} {}", plural(n as u64, one, few, many))

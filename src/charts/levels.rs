@@ -4,9 +4,10 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
 
 use crate::canvas::{
-    clip, count, fit, no_data, percent, render, text_width, Font, Plot, BELOW_TITLE, BLUE,
-    BLUISH_GREEN, MARGIN, NORMAL, ORANGE, REDDISH_PURPLE, SKY_BLUE, VERMILLION, WIDTH,
+    clip, count, fit, no_data, render, text_width, Font, Plot, BELOW_TITLE, BLUE, BLUISH_GREEN,
+    MARGIN, NORMAL, ORANGE, REDDISH_PURPLE, SKY_BLUE, VERMILLION, WIDTH,
 };
+use crate::Share;
 
 const TITLE: &str = "Уровни эффективности школ";
 const HEIGHT: i32 = 320;
@@ -29,7 +30,7 @@ pub fn level_distribution(counts: &[(String, u32)]) -> String {
     if total == 0 {
         return no_data(TITLE);
     }
-    let share = |n: u32| percent(f64::from(n) * 100.0 / total as f64);
+    let share = |n: u32| Share::new(n.into(), total).label();
     let max = counts.iter().map(|(_, n)| u64::from(*n)).max().unwrap_or(1);
     let step = nice_step(max);
     let plot = Plot {

@@ -28,16 +28,66 @@
 
 mod bars;
 mod canvas;
+pub mod figures;
 mod heatmap;
 mod levels;
 mod profile;
 mod trend;
+
+use profkarta_core::text::{percent, percent_tenths, tenths};
 
 pub use bars::fulfilment_bars;
 pub use heatmap::{heatmap, Mark};
 pub use levels::level_distribution;
 pub use profile::profile_vs_average;
 pub use trend::trend;
+
+/// An exact share, `part` of `whole`. Charts draw it at its percentage but
+/// label it with the core's one formatter, so a chart and a table never
+/// disagree (49 of 400 is «12,3 %» in both). A whole of 0 is "no data".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Share {
+    pub part: u64,
+    pub whole: u64,
+}
+
+impl Share {
+    pub const NO_DATA: Share = Share { part: 0, whole: 0 };
+
+    pub fn new(part: u64, whole: u64) -> Self {
+        Self { part, whole }
+    }
+
+    /// Percent for placing marks only; labels come from [`Share::label`].
+    fn value(self) -> Option<f64> {
+        (self.whole != 0).then(|| self.part as f64 * 100.0 / self.whole as f64)
+    }
+
+    /// "66,7 %", or "—" without data.
+    fn label(self) -> String {
+        percent(self.part, self.whole)
+    }
+
+    /// "66,7 %", or "нет данных" for a missing bar or point.
+    fn described(self) -> String {
+        if self.whole == 0 {
+            "нет данных".to_owned()
+        } else {
+            self.label()
+        }
+    }
+
+    /// Exact order of two measured shares (cross-multiplied).
+    fn compare(&self, other: &Share) -> std::cmp::Ordering {
+        let (a, b) = (u128::from(self.part), u128::from(other.part));
+        (a * u128::from(other.whole)).cmp(&(b * u128::from(self.whole)))
+    }
+
+    /// "66,7" without the sign, for values written on bars.
+    fn number(self) -> Option<String> {
+        percent_tenths(self.part, self.whole).map(|t| tenths(t, ','))
+    }
+}
 
 #[cfg(test)]
 mod tests;

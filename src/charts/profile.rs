@@ -3,9 +3,10 @@
 use plotters::style::text_anchor::{HPos, VPos};
 
 use crate::canvas::{
-    clip, fit, flow, no_data, percent, render, school_label, text_width, Font, Plot, BELOW_TITLE,
-    BLUE, INK, MARGIN, NAME_CHARS, SMALL, WIDTH,
+    clip, fit, flow, no_data, render, school_label, text_width, Font, Plot, BELOW_TITLE, BLUE, INK,
+    MARGIN, NAME_CHARS, SMALL, WIDTH,
 };
+use crate::Share;
 
 const TITLE: &str = "Профиль школы и среднее по муниципалитету";
 const AVERAGE: &str = "среднее по муниципалитету";
@@ -16,22 +17,23 @@ const UPRIGHT_LABELS: i32 = 24;
 const UPWARD_LABELS: i32 = 96;
 
 /// A bar per label for the school and a thick black line across it for the
-/// average: bar against line tells the two apart without colour. Values are
-/// percentages; a missing or non-finite one draws nothing. When one label
+/// average: bar against line tells the two apart without colour. A share
+/// without data draws nothing. When one label
 /// is wider than its bar's slot, all labels are turned upward rather than
 /// cut, since codes like "1.10" and "1.1" must stay distinct.
 pub fn profile_vs_average(
     labels: &[String],
-    school: &[f64],
-    average: &[f64],
+    school: &[Share],
+    average: &[Share],
     school_name: &str,
 ) -> String {
     if labels.is_empty() {
         return no_data(TITLE);
     }
     let name = school_label(school_name, NAME_CHARS);
-    let value = |values: &[f64], i: usize| values.get(i).copied().filter(|v| v.is_finite());
-    let shown = |v: Option<f64>| v.map_or_else(|| "нет данных".to_owned(), percent);
+    let share = |values: &[Share], i: usize| values.get(i).copied().unwrap_or(Share::NO_DATA);
+    let value = |values: &[Share], i: usize| share(values, i).value();
+    let shown = |values: &[Share], i: usize| share(values, i).described();
 
     let (places, legend_bottom) = flow(
         &[
@@ -77,8 +79,8 @@ pub fn profile_vs_average(
             format!(
                 "{} — {} (среднее {})",
                 clip(l, NAME_CHARS),
-                shown(value(school, i)),
-                shown(value(average, i))
+                shown(school, i),
+                shown(average, i)
             )
         })
         .collect();
@@ -117,8 +119,7 @@ pub fn profile_vs_average(
                     BLUE,
                 );
                 // All bars carry a value or none do.
-                if show_values {
-                    let text = format!("{v:.1}").replace('.', ",");
+                if let Some(text) = share(school, i).number().filter(|_| show_values) {
                     // Above both the bar and the average line, never on them.
                     let above = value(average, i).map_or(top, |a| top.min(plot.y(a)));
                     canvas.text(

@@ -11,6 +11,23 @@ fn strings(items: &[&str]) -> Vec<String> {
     items.iter().map(|s| s.to_string()).collect()
 }
 
+/// A missing value in [`tenths`].
+const NONE: u64 = u64::MAX;
+
+/// Shares of tenths of a percent: 615 is 61,5 %.
+fn tenths(values: &[u64]) -> Vec<Share> {
+    values
+        .iter()
+        .map(|&t| {
+            if t == NONE {
+                Share::NO_DATA
+            } else {
+                Share::new(t, 1000)
+            }
+        })
+        .collect()
+}
+
 fn school_names(n: usize) -> Vec<String> {
     (1..=n)
         .map(|i| format!("МБОУ «Средняя общеобразовательная школа № {i}» имени героя"))
@@ -49,8 +66,8 @@ fn samples() -> Vec<(&'static str, String)> {
         ("средний".to_owned(), 5),
         ("низкий".to_owned(), 3),
     ]);
-    let criteria: Vec<(String, f64)> = (1..=7)
-        .map(|c| (format!("Критерий {c}"), f64::from(c) * 100.0 / 7.0))
+    let criteria: Vec<(String, Share)> = (1..=7)
+        .map(|c| (format!("Критерий {c}"), Share::new(c, 7)))
         .collect();
     let bars = fulfilment_bars("Выполнение критериев", &criteria);
     let codes = indicator_codes();
@@ -58,8 +75,8 @@ fn samples() -> Vec<(&'static str, String)> {
     let heat = heatmap(&schools, &codes, &marks(30, codes.len()));
     let profile = profile_vs_average(
         &strings(&["1", "2", "3", "4", "5", "6", "7"]),
-        &[75.0, 50.0, 100.0, 33.3, 0.0, 50.0, 100.0],
-        &[60.0, 55.5, 80.0, 40.0, 20.0, 50.0, 70.0],
+        &tenths(&[750, 500, 1000, 333, 0, 500, 1000]),
+        &tenths(&[600, 555, 800, 400, 200, 500, 700]),
         "МБОУ СОШ № 1",
     );
     let trend = trend(
@@ -67,11 +84,11 @@ fn samples() -> Vec<(&'static str, String)> {
         &[
             (
                 "Средний процент по муниципалитету".to_owned(),
-                vec![Some(58.0), Some(61.5), None, Some(70.2)],
+                tenths(&[580, 615, NONE, 702]),
             ),
             (
                 "Доля школ высокого уровня".to_owned(),
-                vec![Some(20.0), Some(25.0), Some(30.0), Some(41.0)],
+                tenths(&[200, 250, 300, 410]),
             ),
         ],
     );
@@ -185,23 +202,28 @@ fn fulfilment_bars_label_and_value_every_item() {
     let svg = fulfilment_bars(
         "Доля школ",
         &[
-            ("1.1".to_owned(), 66.66),
-            ("1.2".to_owned(), f64::NAN),
-            ("1.3".to_owned(), 140.0),
+            ("1.1".to_owned(), Share::new(2, 3)),
+            ("1.2".to_owned(), Share::NO_DATA),
+            ("1.3".to_owned(), Share::new(7, 5)),
         ],
     );
     assert_well_formed(&svg);
     for text in ["Доля школ", "1.1", "66,7\u{A0}%", "1.2 — —", "140,0\u{A0}%"] {
         assert!(svg.contains(text), "{text}");
     }
-    // NaN draws no bar; 140 % is drawn as a full bar, not past the track.
+    // No data draws no bar; 140 % is drawn as a full bar, not past the track.
     assert_eq!(count_rects(&svg, "fill=\"#0072B2\""), 2);
 }
 
 #[test]
 fn a_thousand_bars_build_completely() {
-    let items: Vec<(String, f64)> = (0..1000)
-        .map(|i| (format!("Показатель {i}"), f64::from(i % 100) + 0.5))
+    let items: Vec<(String, Share)> = (0..1000)
+        .map(|i| {
+            (
+                format!("Показатель {i}"),
+                Share::new(i % 100 * 10 + 5, 1000),
+            )
+        })
         .collect();
     let started = std::time::Instant::now();
     let svg = fulfilment_bars("Нагрузочный тест", &items);
@@ -261,10 +283,16 @@ fn hostile_and_long_names_are_escaped_and_cut() {
     let names = vec![HOSTILE.to_owned(), long.clone()];
     let charts = [
         level_distribution(&[(HOSTILE.to_owned(), 3), (long.clone(), 1)]),
-        fulfilment_bars(HOSTILE, &[(HOSTILE.to_owned(), 50.0), (long.clone(), 10.0)]),
+        fulfilment_bars(
+            HOSTILE,
+            &[
+                (HOSTILE.to_owned(), Share::new(1, 2)),
+                (long.clone(), Share::new(1, 10)),
+            ],
+        ),
         heatmap(&names, &names, &marks(2, 2)),
-        profile_vs_average(&names, &[50.0, 60.0], &[40.0, 30.0], &long),
-        trend(&names, &[(long.clone(), vec![Some(1.0), Some(2.0)])]),
+        profile_vs_average(&names, &tenths(&[500, 600]), &tenths(&[400, 300]), &long),
+        trend(&names, &[(long.clone(), tenths(&[10, 20]))]),
     ];
     for svg in &charts {
         assert_well_formed(svg);
@@ -318,7 +346,7 @@ fn empty_inputs_say_no_data() {
         trend(&none, &[]),
         trend(
             &strings(&["2024/2025"]),
-            &[("Среднее".to_owned(), vec![None])],
+            &[("Среднее".to_owned(), vec![Share::NO_DATA])],
         ),
         trend(&strings(&["2024/2025"]), &[]),
     ];
@@ -339,10 +367,7 @@ fn trend_breaks_the_line_at_a_missing_year() {
             "2024/2025",
             "2025/2026",
         ]),
-        &[(
-            "Среднее".to_owned(),
-            vec![Some(10.0), Some(20.0), None, Some(40.0), Some(f64::NAN)],
-        )],
+        &[("Среднее".to_owned(), tenths(&[100, 200, NONE, 400, NONE]))],
     );
     assert_well_formed(&svg);
     // The legend sample and the one run of two points; 40 stands alone.
@@ -356,7 +381,12 @@ fn trend_breaks_the_line_at_a_missing_year() {
 
 #[test]
 fn profile_tolerates_short_value_lists() {
-    let svg = profile_vs_average(&strings(&["1", "2", "3", "4"]), &[80.0, 20.0], &[], "Школа");
+    let svg = profile_vs_average(
+        &strings(&["1", "2", "3", "4"]),
+        &tenths(&[800, 200]),
+        &[],
+        "Школа",
+    );
     assert_well_formed(&svg);
     assert_eq!(count_rects(&svg, "fill=\"#0072B2\""), 1 + 2);
     assert!(root(&svg).contains("3 — нет данных (среднее нет данных)"));
@@ -365,7 +395,7 @@ fn profile_tolerates_short_value_lists() {
 #[test]
 fn profile_keeps_indicator_codes_whole_and_turns_crowded_labels() {
     let codes = indicator_codes();
-    let values: Vec<f64> = (0..23).map(|i| f64::from(i) * 4.0).collect();
+    let values: Vec<Share> = (0..23).map(|i| Share::new(i * 4, 100)).collect();
     let svg = profile_vs_average(&codes, &values, &values, "Школа");
     assert_well_formed(&svg);
     for code in ["1.1", "1.8", "7.2"] {
@@ -374,10 +404,77 @@ fn profile_keeps_indicator_codes_whole_and_turns_crowded_labels() {
     assert!(!svg.contains("rotate("));
 
     let crowded: Vec<String> = (1..=40).map(|i| format!("1.{i}")).collect();
-    let svg = profile_vs_average(&crowded, &[50.0], &[50.0], "Школа");
+    let half = [Share::new(1, 2)];
+    let svg = profile_vs_average(&crowded, &half, &half, "Школа");
     assert_well_formed(&svg);
     assert_eq!(svg.matches("rotate(270").count(), 40);
     assert!(svg.contains(">\n1.40\n<"));
+}
+
+/// A chart label and a table cell of the same share read the same, with
+/// the tie 12,25 % rounded up in both (formatting the float would say 12,2).
+#[test]
+fn chart_labels_round_like_the_tables() {
+    let share = Share::new(49, 400);
+    let table = profkarta_core::text::percent(49, 400);
+    assert_eq!(table, "12,3\u{A0}%");
+    let svg = fulfilment_bars("Доля", &[("1.1".to_owned(), share)]);
+    assert!(svg.contains(&table), "{svg}");
+    assert!(!svg.contains("12,2"));
+    let profile = profile_vs_average(&strings(&["1"]), &[share], &[share], "Школа");
+    assert!(root(&profile).contains("1 — 12,3\u{A0}% (среднее 12,3\u{A0}%)"));
+}
+
+/// The department's charts say the numbers the tables say: two schools,
+/// А with 1.8 and 2.1, Б with 1.8 only, every indicator applicable.
+#[test]
+fn figure_charts_state_the_tables_numbers() {
+    use profkarta_core::department::results::{figures as figures_of, rank, results};
+    use profkarta_core::testkit::{self, draft};
+
+    let card = testkit::card();
+    let archive = testkit::archive(
+        &card,
+        &[
+            ("1", &draft("Школа А", "2025/2026", &["1.8", "2.1"])),
+            ("2", &draft("Школа Б", "2025/2026", &["1.8"])),
+        ],
+    );
+    let now = results(&archive, "2025/2026");
+    let f = figures_of(&archive, &now);
+    let rating = rank(now);
+    let criteria = figures::criteria_svg(&f);
+    // Criterion 1: 1 + 1 of 8 + 8; criterion 2: 1 of 2 + 2.
+    let described = root(&criteria);
+    let share_of = |code: &str| {
+        let from = described.find(&format!("{code}. ")).unwrap();
+        let rest = &described[from..];
+        rest[rest.find(" — ").unwrap() + " — ".len()..]
+            .split(';')
+            .next()
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(share_of("1"), "12,5\u{A0}%");
+    assert_eq!(share_of("2"), "25,0\u{A0}%");
+    let indicators = figures::indicators_svg(&f);
+    assert!(root(&indicators).contains("1.8 — 100,0\u{A0}%; 2.1 — 50,0\u{A0}%"));
+    let levels = figures::levels_svg(&f);
+    assert!(
+        root(&levels).contains("низкая — 2 (100,0\u{A0}%)"),
+        "{}",
+        root(&levels)
+    );
+    let heat = figures::heatmap_svg(&card, &rating);
+    assert_well_formed(&heat);
+    assert!(root(&heat).contains("2 школы, 23 показателя. Ячеек: выполнен — 3, не выполнен — 43"));
+    let profile = figures::profile_svg(&f, &rating[0].result);
+    assert!(root(&profile).contains("К2 — 50,0\u{A0}% (среднее 25,0\u{A0}%)"));
+    let trend = figures::trend_svg(&["2025/2026".to_owned()], &[f]);
+    assert!(
+        root(&trend).contains("2025/2026 — 6,5\u{A0}%"),
+        "3 of 46 points"
+    );
 }
 
 #[test]
@@ -399,7 +496,7 @@ fn write_samples() {
     let schools = school_names(150);
     let codes = indicator_codes();
     all.push(("heatmap150", heatmap(&schools, &codes, &marks(150, 23))));
-    let values: Vec<f64> = (0..23).map(|i| f64::from(i) * 4.0).collect();
+    let values: Vec<Share> = (0..23).map(|i| Share::new(i * 4, 100)).collect();
     all.push((
         "profile23",
         profile_vs_average(&codes, &values, &values, &schools[0]),
@@ -413,7 +510,10 @@ fn write_samples() {
         "hostile",
         fulfilment_bars(
             HOSTILE,
-            &[(format!("{HOSTILE} {}", "очень ".repeat(30)), 42.0)],
+            &[(
+                format!("{HOSTILE} {}", "очень ".repeat(30)),
+                Share::new(42, 100),
+            )],
         ),
     ));
     for (name, svg) in all {

@@ -4,9 +4,10 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
 
 use crate::canvas::{
-    clip, flow, no_data, percent, render, text_width, Canvas, Font, Plot, BELOW_TITLE, BLUE,
-    BLUISH_GREEN, MARGIN, NAME_CHARS, ORANGE, REDDISH_PURPLE, SKY_BLUE, SMALL, VERMILLION, WIDTH,
+    clip, flow, no_data, render, text_width, Canvas, Font, Plot, BELOW_TITLE, BLUE, BLUISH_GREEN,
+    MARGIN, NAME_CHARS, ORANGE, REDDISH_PURPLE, SKY_BLUE, SMALL, VERMILLION, WIDTH,
 };
+use crate::Share;
 
 const TITLE: &str = "Динамика по учебным годам";
 const HEIGHT: i32 = 340;
@@ -46,13 +47,12 @@ fn marker(canvas: &Canvas, shape: Shape, (x, y): (i32, i32), colour: RGBColor) {
     }
 }
 
-/// One line per series over `periods` (e.g. "2024/2025"), values in
-/// percent. A missing value breaks the line rather than bridging the gap,
-/// so a year without data is not mistaken for a measured one.
-pub fn trend(periods: &[String], series: &[(String, Vec<Option<f64>>)]) -> String {
-    let value = |values: &[Option<f64>], i: usize| {
-        values.get(i).copied().flatten().filter(|v| v.is_finite())
-    };
+/// One line per series over `periods` (e.g. "2024/2025"). A share without
+/// data breaks the line rather than bridging the gap, so a year without data
+/// is not mistaken for a measured one.
+pub fn trend(periods: &[String], series: &[(String, Vec<Share>)]) -> String {
+    let share = |values: &[Share], i: usize| values.get(i).copied().unwrap_or(Share::NO_DATA);
+    let value = |values: &[Share], i: usize| share(values, i).value();
     let any_value = series
         .iter()
         .any(|(_, values)| (0..periods.len()).any(|i| value(values, i).is_some()));
@@ -81,7 +81,7 @@ pub fn trend(periods: &[String], series: &[(String, Vec<Option<f64>>)]) -> Strin
                 .iter()
                 .enumerate()
                 .map(|(i, p)| {
-                    let v = value(values, i).map_or_else(|| "нет данных".to_owned(), percent);
+                    let v = share(values, i).described();
                     format!("{} — {v}", clip(p, NAME_CHARS))
                 })
                 .collect();

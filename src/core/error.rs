@@ -398,3 +398,16 @@ impl fmt::Display for ArchiveError {
         }
     }
 }
+
+/// The browser refused to hand a file over (a site policy, a full disk).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DownloadRefused;
+
+impl fmt::Display for DownloadRefused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "браузер не дал скачать файл. Проверьте, разрешены ли загрузки для этого сайта, и повторите."
+        )
+    }
+}

@@ -12,4 +12,6 @@ pub mod export;
 pub mod school;
 pub mod scoring;
 pub mod signed;
+#[cfg(any(test, feature = "testkit"))]
+pub mod testkit;
 pub mod text;

@@ -45,14 +45,29 @@ pub fn shorten(text: &str, max_chars: usize) -> String {
     out
 }
 
-/// `part / whole` as a percentage with one decimal and a decimal comma, rounded
-/// half up: "30,0 %". Only for display; no decision is ever taken on this text.
+/// `part / whole` in tenths of a percent, rounded half up, exactly: 1 of 8
+/// is 125 (12,5 %), 49 of 400 is 123 (12,25 % rounds up). `None` for an empty
+/// whole. Every percentage Profkarta shows or writes (screens, charts,
+/// sheets, letters) comes from here, so they never disagree; no decision is
+/// ever taken on it.
+pub fn percent_tenths(part: u64, whole: u64) -> Option<u64> {
+    (whole != 0).then(|| {
+        let rounded = (u128::from(part) * 2000 + u128::from(whole)) / (u128::from(whole) * 2);
+        u64::try_from(rounded).unwrap_or(u64::MAX)
+    })
+}
+
+/// Tenths as a decimal number: "12,3" with a comma, as Russians write it,
+/// or "12.3" for the XML of a spreadsheet.
+pub fn tenths(tenths: u64, separator: char) -> String {
+    format!("{}{separator}{}", tenths / 10, tenths % 10)
+}
+
+/// `part / whole` as a percentage with one decimal and a decimal comma:
+/// "30,0 %"; "—" for an empty whole.
 pub fn percent(part: u64, whole: u64) -> String {
-    if whole == 0 {
-        return "—".to_owned();
-    }
-    let tenths = (u128::from(part) * 1000 * 2 + u128::from(whole)) / (u128::from(whole) * 2);
-    format!("{},{}\u{A0}%", tenths / 10, tenths % 10)
+    percent_tenths(part, whole)
+        .map_or_else(|| "—".to_owned(), |t| format!("{}\u{A0}%", tenths(t, ',')))
 }
 
 #[cfg(test)]
@@ -109,5 +124,7 @@ mod tests {
         assert_eq!(percent(2, 3), "66,7\u{A0}%");
         assert_eq!(percent(19, 23), "82,6\u{A0}%");
         assert_eq!(percent(1, 0), "—");
+        assert_eq!(percent(49, 400), "12,3\u{A0}%", "12,25 rounds half up");
+        assert_eq!(percent_tenths(u64::MAX, u64::MAX), Some(1000));
     }
 }

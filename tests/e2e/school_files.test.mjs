@@ -153,10 +153,17 @@ test('two tabs on one draft never overwrite each other silently', () =>
         await expectSaved(card);
         await other.expectPoints('1.6', '1 балл из 1');
 
-        // B is typing (autosave pending) when A saves: B stops and asks.
+        // B is typing (autosave pending) when A saves: B stops and asks. A's
+        // change and its save on closing happen in one step, well inside B's
+        // half-second wait, so the order does not depend on the machine's
+        // speed. Between the two the page's pending work runs, as it does
+        // before a real tab closes.
         await other.fact('1.8', true);
-        await card.fact('2.1', true);
-        await card.page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+        await card.page.evaluate(async () => {
+            document.getElementById('ind-2-1-fact-yes').click();
+            await new Promise((done) => setTimeout(done, 0));
+            window.dispatchEvent(new Event('pagehide'));
+        });
         await other.page.getByTestId('conflict').waitFor();
         await other.page.getByRole('button', { name: 'Загрузить сохранённую версию' }).click();
         await other.expectPoints('2.1', '1 балл из 1');

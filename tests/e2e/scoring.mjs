@@ -6,7 +6,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const CARD = JSON.parse(readFileSync(join(root, 'src', 'domain', 'cards', 'expert-card-23.json'), 'utf8'));
+export const CARD = JSON.parse(readFileSync(join(root, 'src', 'core', 'card', 'cards', 'expert-card-23.json'), 'utf8'));
 
 export const INDICATORS = CARD.directions.flatMap((d) => d.criteria.flatMap((c) => c.indicators));
 

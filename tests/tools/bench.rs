@@ -4,24 +4,22 @@
 
 use std::time::Instant;
 
-use profkarta_charts::{fulfilment_bars, heatmap, Mark};
+use profkarta_charts::{fulfilment_bars, heatmap, Mark, Share};
 use profkarta_core::card::Card;
 use profkarta_core::department::archive::{check, Archive};
-use profkarta_core::school::draft::{Draft, RawAnswer};
+use profkarta_core::department::results::{rank, results};
+use profkarta_core::school::draft::RawAnswer;
 use profkarta_core::school::stored::StoredDraft;
 use profkarta_core::scoring::assess;
-use profkarta_core::signed::keys::KeyPair;
-use profkarta_core::signed::submission::{card_hash, open, seal, ExportMeta, Payload};
+use profkarta_core::signed::submission::{card_hash, open};
+use profkarta_core::testkit::{self, draft, meta, sign, SAMPLE_AT};
 
 const FILES: usize = 2000;
 
 /// A realistic file of about 10 KB: every indicator answered, links and
 /// comments filled.
 fn file(card: &Card, i: usize) -> String {
-    let mut draft = Draft::default();
-    draft.profile.name = format!("МАОУ СОШ № {i}");
-    draft.profile.municipality = "Городской округ Пример".into();
-    draft.profile.period = "2025/2026".into();
+    let mut draft = draft(&format!("МАОУ СОШ № {i}"), "2025/2026", &[]);
     draft.profile.responsible = "Иванова Мария Петровна, заместитель директора".into();
     for (k, indicator) in card.indicators().enumerate() {
         let answer = RawAnswer {
@@ -34,21 +32,16 @@ fn file(card: &Card, i: usize) -> String {
         };
         draft.answers.insert(indicator.code.clone(), answer);
     }
-    let a = assess(card, &draft);
-    let meta = ExportMeta {
-        submission_id: format!("{i:032x}"),
-        created_at: "2026-09-20T08:30:00.000Z".into(),
-        replaces: None,
-    };
-    let seed = [(i % 251) as u8; 32];
-    seal(
-        &Payload::new(card, &draft, &a, meta),
-        &KeyPair::from_seed(seed),
+    sign(
+        card,
+        &draft,
+        meta(&format!("{i:032x}"), SAMPLE_AT, None),
+        (i % 251) as u8,
     )
 }
 
 fn main() {
-    let card = Card::builtin().expect("the built-in card is valid");
+    let card = testkit::card();
     let files: Vec<String> = (0..FILES).map(|i| file(&card, i)).collect();
     let bytes: usize = files.iter().map(String::len).sum();
     println!("{FILES} files, {} bytes on average", bytes / FILES);
@@ -72,9 +65,7 @@ fn main() {
     let start = Instant::now();
     let mut archive = Archive::new(card.clone());
     archive.admit_all(checked);
-    let ranked = profkarta_core::department::results::rank(
-        profkarta_core::department::results::results(&archive, "2025/2026"),
-    );
+    let ranked = rank(results(&archive, "2025/2026"));
     let file_and_rank = start.elapsed().as_secs_f64() * 1e3;
     println!(
         "file {FILES} and rank {} schools: {file_and_rank:8.1} ms",
@@ -127,8 +118,8 @@ fn main() {
         codes.len(),
         svg.len() / 1024
     );
-    let bars: Vec<(String, f64)> = (0..1000)
-        .map(|i| (format!("{i}"), (i % 100) as f64))
+    let bars: Vec<(String, Share)> = (0..1000)
+        .map(|i| (format!("{i}"), Share::new(i % 100, 100)))
         .collect();
     let start = Instant::now();
     let svg = fulfilment_bars("1 000 столбцов", &bars);

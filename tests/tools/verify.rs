@@ -1,14 +1,20 @@
-//! Checks submission files outside the browser: signature, template, and the
-//! claimed score against a recomputation from the answers.
+//! Checks submission files outside the browser with the department's own
+//! check (`profkarta_core::department::archive::check`), so the verifier and
+//! the department's page give the same verdict for the same file: a UTF-8
+//! BOM, CRLF line ends or a re-save in Windows Notepad are accepted by both.
 //!
-//! `cargo run --release --bin profkarta-verify -- FILE.json...`
-//! Exit status 0 only if every file verifies and its score recomputes exactly.
+//! `cargo run -p profkarta-tools --bin profkarta-verify -- FILE.json...`
+//! Exit status 0 only if every file is accepted as it is (a file whose
+//! claimed score differs from the recomputation is accepted by the
+//! department with a warning, and fails here).
 
+use std::fmt::Write;
 use std::process::ExitCode;
 
-use profkarta_core::card::Card;
-use profkarta_core::scoring::assess;
-use profkarta_core::signed::submission::{card_hash, open};
+use profkarta_core::card::{Card, Level};
+use profkarta_core::department::archive::{check, Entry};
+use profkarta_core::department::verdict::Verdict;
+use profkarta_core::signed::submission::card_hash;
 
 fn main() -> ExitCode {
     let files: Vec<String> = std::env::args().skip(1).collect();
@@ -19,11 +25,14 @@ fn main() -> ExitCode {
     let card = Card::builtin().expect("the built-in card is valid");
     let mut ok = true;
     for path in files {
-        println!("file: {path}");
-        match check(&card, &path) {
-            Ok(()) => println!("verdict: ok"),
-            Err(why) => {
-                println!("verdict: refused: {why}");
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                let (text, verdict) = report(&card, &path, &bytes);
+                print!("{text}");
+                ok &= verdict == Verdict::Accepted;
+            }
+            Err(e) => {
+                println!("file: {path}\nverdict: refused: {e}");
                 ok = false;
             }
         }
@@ -35,50 +44,106 @@ fn main() -> ExitCode {
     }
 }
 
-fn check(card: &Card, path: &str) -> Result<(), String> {
-    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
-    let opened = open(&text).map_err(|e| e.to_string())?;
-    let p = &opened.payload;
-    println!("signature: ok");
-    println!("fingerprint: {}", opened.fingerprint);
-    println!("school: {}", p.profile.name);
-    println!("period: {}", p.profile.period);
-    println!("submission: {}", p.submission_id);
-    if let Some(replaced) = &p.replaces {
-        println!("replaces: {replaced}");
+/// What the verifier prints about one file, and the department's verdict.
+fn report(card: &Card, path: &str, bytes: &[u8]) -> (String, Verdict) {
+    let checked = check(card, &card_hash(card), path, bytes);
+    let verdict = Verdict::of_check(&checked);
+    let mut out = format!("file: {path}\n");
+    match &checked {
+        Ok(entry) => {
+            describe(&mut out, entry);
+            let _ = writeln!(out, "verdict: {} ({})", verdict.key(), verdict.label());
+        }
+        Err(why) => {
+            let _ = writeln!(out, "verdict: refused: {why}");
+        }
     }
-    let level = |l: Option<profkarta_core::card::Level>| l.map_or("none", |l| l.key());
-    println!(
-        "claimed: {} of {}, level {}",
-        p.score.total,
-        p.score.max_applicable,
-        level(p.score.level)
-    );
-    if p.template.id != card.id
-        || p.template.version != card.version
-        || p.template.sha256 != card_hash(card)
-    {
-        return Err(format!(
-            "unknown template {} v{}",
-            p.template.id, p.template.version
-        ));
+    (out, verdict)
+}
+
+fn describe(out: &mut String, entry: &Entry) {
+    let p = &entry.opened.payload;
+    let level = |l: Option<Level>| l.map_or("none", Level::key);
+    let a = &entry.assessment;
+    let lines = [
+        "signature: ok".to_owned(),
+        format!("fingerprint: {}", entry.opened.fingerprint),
+        format!("school: {}", p.profile.name),
+        format!("period: {}", p.profile.period),
+        format!("submission: {}", p.submission_id),
+        p.replaces
+            .as_ref()
+            .map_or_else(String::new, |r| format!("replaces: {r}")),
+        format!(
+            "claimed: {} of {}, level {}",
+            p.score.total,
+            p.score.max_applicable,
+            level(p.score.level)
+        ),
+        format!(
+            "recomputed: {} of {}, level {}",
+            a.total,
+            a.max_applicable,
+            level(a.level)
+        ),
+        format!("unanswered: {}", p.incomplete.unanswered.join(" ")),
+        format!(
+            "without_evidence: {}",
+            p.incomplete.without_evidence.join(" ")
+        ),
+    ];
+    for line in lines.iter().filter(|l| !l.is_empty()) {
+        let _ = writeln!(out, "{line}");
     }
-    let again = assess(card, &p.to_draft());
-    println!(
-        "recomputed: {} of {}, level {}",
-        again.total,
-        again.max_applicable,
-        level(again.level)
-    );
-    println!("unanswered: {}", p.incomplete.unanswered.join(" "));
-    println!(
-        "without_evidence: {}",
-        p.incomplete.without_evidence.join(" ")
-    );
-    if (again.total, again.max_applicable, again.level)
-        != (p.score.total, p.score.max_applicable, p.score.level)
-    {
-        return Err("claimed score differs from the recomputation".to_owned());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use profkarta_core::testkit;
+
+    fn verdict_of(bytes: &[u8]) -> (String, Verdict) {
+        report(&testkit::card(), "f.json", bytes)
     }
-    Ok(())
+
+    /// Windows tools save a file with a byte-order mark and CRLF line ends;
+    /// the department's check accepts all of them, and so does the verifier.
+    #[test]
+    fn bom_crlf_and_notepad_files_are_accepted_like_the_department_does() {
+        let lf = testkit::sample_file();
+        let crlf = lf.replace('\n', "\r\n");
+        assert_ne!(crlf, lf);
+        for variant in [
+            format!("\u{FEFF}{lf}"),
+            crlf.clone(),
+            // Notepad's «Сохранить как… UTF-8 с BOM».
+            format!("\u{FEFF}{crlf}"),
+        ] {
+            let (text, verdict) = verdict_of(variant.as_bytes());
+            assert_eq!(verdict, Verdict::Accepted, "{text}");
+            assert!(text.contains("verdict: accepted (принят)"), "{text}");
+            assert!(text.contains("school: МАОУ «СОШ № 7»"), "{text}");
+            let department = check(
+                &testkit::card(),
+                &card_hash(&testkit::card()),
+                "f",
+                variant.as_bytes(),
+            );
+            assert_eq!(Verdict::of_check(&department), Verdict::Accepted);
+        }
+    }
+
+    #[test]
+    fn refusals_name_the_reason() {
+        let (text, verdict) = verdict_of(b"not json");
+        assert_eq!(verdict, Verdict::NotJson);
+        assert!(
+            text.contains("verdict: refused: Файл не является JSON"),
+            "{text}"
+        );
+        let altered = testkit::sample_file().replacen("\"30\"", "\"90\"", 1);
+        let (text, verdict) = verdict_of(altered.as_bytes());
+        assert_eq!(verdict, Verdict::Altered);
+        assert!(text.contains("Подпись не совпадает с содержимым"), "{text}");
+    }
 }

@@ -115,35 +115,22 @@ pub fn indicator_changes(before: &Figures, after: &Figures) -> Vec<IndicatorChan
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::department::archive::tests::Maker;
-    use crate::department::archive::Archive;
     use crate::department::results::{figures, results};
+    use crate::testkit::{self, draft};
 
     #[test]
     fn changes_between_two_years() {
-        let m = Maker::new();
-        let drafts = [
-            ("a1", Maker::draft("Школа А", "2024/2025", &["1.8"])),
-            (
-                "a2",
-                Maker::draft("Школа А", "2025/2026", &["1.8", "2.1", "3.1"]),
-            ),
-            ("b1", Maker::draft("Школа Б", "2024/2025", &["1.8", "2.1"])),
-            ("b2", Maker::draft("Школа Б", "2025/2026", &["2.1"])),
-            ("c2", Maker::draft("Школа В", "2025/2026", &["2.1"])),
-        ];
-        let mut archive = Archive::new(m.card.clone());
-        let batch = drafts
-            .iter()
-            .map(|(id, d)| {
-                let key = id.as_bytes()[0];
-                m.checked(
-                    id,
-                    &m.file(d, id, &format!("2026-0{}", &id[1..]), key, None),
-                )
-            })
-            .collect();
-        archive.admit_all(batch);
+        let card = testkit::card();
+        let archive = testkit::archive(
+            &card,
+            &[
+                ("a1", &draft("Школа А", "2024/2025", &["1.8"])),
+                ("a2", &draft("Школа А", "2025/2026", &["1.8", "2.1", "3.1"])),
+                ("b1", &draft("Школа Б", "2024/2025", &["1.8", "2.1"])),
+                ("b2", &draft("Школа Б", "2025/2026", &["2.1"])),
+                ("c2", &draft("Школа В", "2025/2026", &["2.1"])),
+            ],
+        );
         assert_eq!(archive.periods(), ["2024/2025", "2025/2026"]);
         let before = results(&archive, "2024/2025");
         let after = results(&archive, "2025/2026");

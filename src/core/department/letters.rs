@@ -81,34 +81,28 @@ pub fn draft_letter(card: &Card, school: &SchoolResult, rating: &[Ranked]) -> St
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::department::archive::tests::Maker;
-    use crate::department::archive::Archive;
     use crate::department::results::{rank, results};
+    use crate::testkit::{self, draft};
 
     #[test]
     fn a_letter_lists_missed_points_with_advice_and_peers() {
-        let m = Maker::new();
+        let card = testkit::card();
         let mut all_facts: Vec<&str> = Vec::new();
-        for i in m.card.indicators() {
+        for i in card.indicators() {
             if matches!(i.rule, crate::card::Rule::Fact { .. }) {
                 all_facts.push(&i.code);
             }
         }
-        let strong = Maker::draft("Лицей «Вектор»", "2025/2026", &all_facts);
-        let weak = Maker::draft("СОШ № 2", "2025/2026", &["1.8"]);
-        let mut archive = Archive::new(m.card.clone());
-        let batch = vec![
-            m.checked("s", &m.file(&strong, "s", "2026-09-01", 1, None)),
-            m.checked("w", &m.file(&weak, "w", "2026-09-01", 2, None)),
-        ];
-        archive.admit_all(batch);
+        let strong = draft("Лицей «Вектор»", "2025/2026", &all_facts);
+        let weak = draft("СОШ № 2", "2025/2026", &["1.8"]);
+        let archive = testkit::archive(&card, &[("s", &strong), ("w", &weak)]);
         let rating = rank(results(&archive, "2025/2026"));
         let weak_result = &rating
             .iter()
             .find(|r| r.result.name() == "СОШ № 2")
             .unwrap()
             .result;
-        let letter = draft_letter(&m.card, weak_result, &rating);
+        let letter = draft_letter(&card, weak_result, &rating);
         assert!(letter.contains("за 2025/2026 учебный год"));
         assert!(letter.contains("набрала 1 балл из 23 (4,3\u{A0}%)"));
         assert!(letter.contains("— низкая"));
@@ -117,7 +111,7 @@ mod tests {
             "a missed fact indicator is listed"
         );
         assert!(!letter.contains("\n1.8. "), "an earned one is not");
-        let advice_21 = &m.card.indicator("2.1").unwrap().recommendation;
+        let advice_21 = &card.indicator("2.1").unwrap().recommendation;
         assert!(!advice_21.is_empty() && letter.contains(advice_21.as_str()));
         assert!(letter.contains("поделиться: Лицей «Вектор»."));
         assert_eq!(letter.matches("Рекомендация:").count(), 22);

@@ -8,8 +8,10 @@
 pub mod archive;
 pub mod dynamics;
 pub mod letters;
+pub mod report;
 pub mod results;
 pub mod review;
 pub mod school;
 pub mod tables;
 pub mod verdict;
+pub mod view;

@@ -291,37 +291,20 @@ pub fn weakest(figures: &Figures, n: usize) -> Vec<&IndicatorFigure> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::department::archive::tests::Maker;
     use crate::department::review::{Decision, IndicatorReview};
-    use crate::school::draft::RawAnswer;
-
-    fn share(n: &str, d: &str) -> RawAnswer {
-        RawAnswer {
-            numerator: n.into(),
-            denominator: d.into(),
-            ..RawAnswer::default()
-        }
-    }
+    use crate::testkit::{self, draft, share};
 
     /// Three schools: A earns 1.8, 2.1, 3.1 and 4.1 (3 of 10); B the same
     /// facts and 4.1 with 1 of 10; C only 1.8 and has no grades 10–11.
     fn archive() -> Archive {
-        let m = Maker::new();
-        let mut a = Maker::draft("Школа А", "2025/2026", &["1.8", "2.1", "3.1"]);
+        let mut a = draft("Школа А", "2025/2026", &["1.8", "2.1", "3.1"]);
         a.answers.insert("4.1".into(), share("3", "10"));
-        let mut b = Maker::draft("Школа Б", "2025/2026", &["1.8", "2.1", "3.1"]);
+        let mut b = draft("Школа Б", "2025/2026", &["1.8", "2.1", "3.1"]);
         b.answers.insert("4.1".into(), share("1", "10"));
         b.answers.insert("1.1".into(), share("3", "10"));
-        let mut c = Maker::draft("Школа В", "2025/2026", &["1.8"]);
+        let mut c = draft("Школа В", "2025/2026", &["1.8"]);
         c.profile.levels.retain(|l| *l != SchoolLevel::Soo);
-        let mut archive = Archive::new(m.card.clone());
-        let files = [("a", &a, "1"), ("b", &b, "2"), ("c", &c, "3")];
-        let batch = files
-            .iter()
-            .map(|(n, d, id)| m.checked(n, &m.file(d, id, "2026-09-01", id.as_bytes()[0], None)))
-            .collect();
-        archive.admit_all(batch);
-        archive
+        testkit::archive(&testkit::card(), &[("1", &a), ("2", &b), ("3", &c)])
     }
 
     #[test]

@@ -180,18 +180,12 @@ pub fn confirm(card: &Card, assessment: &Assessment, review: &Review) -> Confirm
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::school::draft::{Draft, RawAnswer};
+    use crate::school::draft::Draft;
     use crate::scoring::assess;
-
-    fn fact(yes: bool) -> RawAnswer {
-        RawAnswer {
-            fact: Some(yes),
-            ..RawAnswer::default()
-        }
-    }
+    use crate::testkit::fact;
 
     fn sample() -> (Card, Assessment) {
-        let card = Card::builtin().unwrap();
+        let card = crate::testkit::card();
         let mut draft = Draft::default();
         for code in ["1.6", "1.8", "2.1"] {
             draft.answers.insert(code.into(), fact(true));

@@ -77,19 +77,17 @@ pub fn matrix_table(card: &Card, rating: &[Ranked], period: &str) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::department::archive::tests::Maker;
-    use crate::department::archive::Archive;
     use crate::department::results::{rank, results};
     use crate::export::to_csv;
+    use crate::testkit::{self, draft};
 
     #[test]
     fn rating_and_matrix_rows() {
-        let m = Maker::new();
-        let d = Maker::draft("=СОШ 1", "2025/2026", &["1.8", "2.1"]);
-        let mut archive = Archive::new(m.card.clone());
-        archive.admit_all(vec![m.checked("a", &m.file(&d, "a", "2026-09-01", 1, None))]);
+        let card = testkit::card();
+        let d = draft("=СОШ 1", "2025/2026", &["1.8", "2.1"]);
+        let archive = testkit::archive(&card, &[("a", &d)]);
         let rating = rank(results(&archive, "2025/2026"));
-        let t = rating_table(&m.card, &rating, "2025/2026");
+        let t = rating_table(&card, &rating, "2025/2026");
         assert_eq!(t.headers.len(), 7 + 7 + 1);
         assert_eq!(t.rows[0][3], Cell::Int(2));
         let csv = String::from_utf8(to_csv(&t)).unwrap();
@@ -97,7 +95,7 @@ mod tests {
             csv.contains("1;'=СОШ 1;Город;2;23;8,7;низкая;1;1;0;0;0;0;0;получена"),
             "{csv}"
         );
-        let matrix = matrix_table(&m.card, &rating, "2025/2026");
+        let matrix = matrix_table(&card, &rating, "2025/2026");
         assert_eq!(matrix.headers.len(), 24);
         assert_eq!(matrix.rows[0][8], Cell::Int(1), "1.8 earned");
     }

@@ -4,7 +4,7 @@
 //! import: a file accepted today is "superseded" once its correction
 //! arrives, and a held file becomes accepted when its key is trusted.
 
-use crate::department::archive::{Admission, Archive, Standing};
+use crate::department::archive::{Admission, Archive, Entry, Standing};
 use crate::error::{ImportError, SubmissionError};
 use crate::text::points;
 
@@ -44,6 +44,17 @@ impl Verdict {
                 // Removed from the archive since (a restored backup).
                 None => Self::Duplicate,
             },
+        }
+    }
+
+    /// A file checked on its own, before it meets the workspace: what the
+    /// department's import says of it when nothing else is known (no other
+    /// file of the school, no key decided). The verifier prints this.
+    pub fn of_check(checked: &Result<Entry, ImportError>) -> Self {
+        match checked {
+            Ok(entry) if entry.mismatch => Self::ScoreMismatch,
+            Ok(_) => Self::Accepted,
+            Err(e) => Self::of_error(e),
         }
     }
 

@@ -1,9 +1,12 @@
 //! Drafts as they are kept in the browser's storage and in backup files.
 //!
-//! Each draft is stored under its own key as an envelope with a schema
-//! number. Reading goes through [`decode`], which migrates every older schema
-//! step by step, refuses a newer one (so an old tab never overwrites what a
-//! newer app wrote) and names what is wrong with text that is not a draft.
+//! Each draft is stored as an envelope with a schema number (where, is the
+//! shell's business). Reading goes through [`decode`], which migrates every
+//! older schema step by step, refuses a newer one (so an old tab never
+//! overwrites what a newer app wrote) and names what is wrong with text that
+//! is not a draft. Autosave asks [`StoredDraft::unchanged_since`] and
+//! [`StoredDraft::next_save`] what to do, so that two tabs never silently
+//! overwrite each other.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -13,11 +16,6 @@ use crate::school::draft::Draft;
 
 /// The schema this version writes.
 pub const SCHEMA: u64 = 1;
-/// Every draft lives under `PREFIX + id`.
-pub const PREFIX: &str = "profkarta/draft/";
-/// Raw text that could not be read is moved here, never deleted.
-pub const QUARANTINE_PREFIX: &str = "profkarta/unreadable/";
-pub const KEY_STORAGE: &str = "profkarta/key";
 
 /// Everything about a draft except its content.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,10 +52,6 @@ impl DraftMeta {
             replaces: None,
             label: String::new(),
         }
-    }
-
-    pub fn storage_key(&self) -> String {
-        format!("{PREFIX}{}", self.id)
     }
 
     /// What the list of drafts shows.
@@ -106,6 +100,33 @@ impl StoredDraft {
     pub fn encode(&self) -> String {
         serde_json::to_string(self).expect("a draft serialises")
     }
+
+    /// When this content was last saved, if `saved` (what was last written
+    /// or read) holds the same draft and name: then there is nothing to
+    /// write. An empty time means it was opened and never saved here.
+    pub fn unchanged_since<'a>(&self, saved: Option<&'a StoredDraft>) -> Option<&'a str> {
+        saved
+            .filter(|s| s.draft == self.draft && s.meta.label == self.meta.label)
+            .map(|s| s.meta.updated_at.as_str())
+    }
+
+    /// The version to write over what storage holds now (`stored`, `None`
+    /// when nothing), with the next revision and `now`; `None` when another
+    /// tab saved a later revision or a newer app wrote it: then nothing may
+    /// be written until the user chooses.
+    pub fn next_save(
+        &self,
+        stored: Option<&Result<StoredDraft, DraftLoadError>>,
+        now: &str,
+    ) -> Option<StoredDraft> {
+        if !may_overwrite(stored, self.meta.revision) {
+            return None;
+        }
+        let mut next = self.clone();
+        next.meta.revision += 1;
+        next.meta.updated_at = now.to_owned();
+        Some(next)
+    }
 }
 
 /// A file a school opens: a backup of a draft or one of its own exports.
@@ -135,8 +156,8 @@ pub fn read_school_file(text: &str) -> Result<SchoolFile, String> {
 
 /// Whether this tab may write over what storage holds now: only if nobody
 /// saved a later revision since this tab last read or wrote it.
-pub fn may_overwrite(stored: Option<&str>, base_revision: u64) -> bool {
-    match stored.map(decode) {
+fn may_overwrite(stored: Option<&Result<StoredDraft, DraftLoadError>>, base_revision: u64) -> bool {
+    match stored {
         None => true,
         Some(Ok(other)) => other.meta.revision <= base_revision,
         // A newer app's draft is never overwritten; unreadable text is ours
@@ -183,6 +204,11 @@ impl SaveStatus {
 /// Reads a stored draft or a backup file of one, whatever schema wrote it.
 pub fn decode(text: &str) -> Result<StoredDraft, DraftLoadError> {
     let value: Value = serde_json::from_str(text).map_err(|_| DraftLoadError::NotJson)?;
+    decode_value(value)
+}
+
+/// [`decode`] for JSON already parsed (local storage hands over values).
+pub fn decode_value(value: Value) -> Result<StoredDraft, DraftLoadError> {
     let Value::Object(ref map) = value else {
         return Err(DraftLoadError::Foreign);
     };
@@ -293,13 +319,52 @@ mod tests {
     fn overwrite_only_what_this_tab_has_seen() {
         let mut stored = sample();
         stored.meta.revision = 4;
-        let text = stored.encode();
-        assert!(may_overwrite(None, 0));
-        assert!(may_overwrite(Some(&text), 4));
-        assert!(may_overwrite(Some(&text), 5));
-        assert!(!may_overwrite(Some(&text), 3));
-        let newer = text.replace("\"schema\":1", "\"schema\":2");
-        assert!(!may_overwrite(Some(&newer), 99));
+        let there = Some(Ok(stored.clone()));
+        let mine = |revision| {
+            let mut mine = sample();
+            mine.meta.revision = revision;
+            mine
+        };
+        let next = mine(0).next_save(None, NOW).unwrap();
+        assert_eq!(
+            (next.meta.revision, next.meta.updated_at.as_str()),
+            (1, NOW)
+        );
+        assert!(mine(4).next_save(there.as_ref(), NOW).is_some());
+        assert!(mine(5).next_save(there.as_ref(), NOW).is_some());
+        assert!(
+            mine(3).next_save(there.as_ref(), NOW).is_none(),
+            "another tab saved revision 4"
+        );
+        let newer = Some(Err(DraftLoadError::Newer { schema: 2 }));
+        assert!(mine(99).next_save(newer.as_ref(), NOW).is_none());
+        let unreadable = Some(Err(DraftLoadError::NotJson));
+        assert!(
+            mine(0).next_save(unreadable.as_ref(), NOW).is_some(),
+            "kept aside at start-up"
+        );
+    }
+
+    #[test]
+    fn unchanged_content_is_not_written_again() {
+        let mut saved = sample();
+        saved.meta.updated_at = "2026-11-22T11:00:00.000Z".into();
+        let mut open = saved.clone();
+        open.meta.revision += 7;
+        assert_eq!(
+            open.unchanged_since(Some(&saved)),
+            Some("2026-11-22T11:00:00.000Z")
+        );
+        assert_eq!(open.unchanged_since(None), None);
+        open.meta.label = "Для завуча".into();
+        assert_eq!(
+            open.unchanged_since(Some(&saved)),
+            None,
+            "a new name is a change"
+        );
+        let mut typed = saved.clone();
+        typed.draft.profile.name.push('!');
+        assert_eq!(typed.unchanged_since(Some(&saved)), None);
     }
 
     #[test]

@@ -208,24 +208,16 @@ pub fn explain_total(rule: &LevelRule, a: &Assessment) -> TotalExplanation {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::card::Card;
     use crate::school::draft::{Draft, RawAnswer};
     use crate::school::profile::SchoolProfile;
     use crate::scoring::{assess, assess_indicator};
+    use crate::testkit::share;
 
     fn row(code: &str, answer: RawAnswer) -> RowExplanation {
-        let card = Card::builtin().unwrap();
+        let card = crate::testkit::card();
         let indicator = card.indicator(code).unwrap();
         let result = assess_indicator(indicator, &SchoolProfile::default(), Some(&answer));
         explain(indicator, &result)
-    }
-
-    fn share(n: &str, d: &str) -> RawAnswer {
-        RawAnswer {
-            numerator: n.into(),
-            denominator: d.into(),
-            ..RawAnswer::default()
-        }
     }
 
     #[test]
@@ -261,7 +253,7 @@ mod tests {
 
     #[test]
     fn total_line_for_the_full_card() {
-        let card = Card::builtin().unwrap();
+        let card = crate::testkit::card();
         let a = assess(&card, &Draft::default());
         let t = explain_total(&card.levels, &a);
         assert_eq!(t.total, "0 из 23");

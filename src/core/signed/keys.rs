@@ -37,20 +37,31 @@ impl KeyPair {
     }
 
     /// The backup file: the secret with its public half, so that a damaged
-    /// file is recognised instead of silently signing with another key.
-    pub fn to_backup(&self, created_at: &str) -> String {
-        let file = KeyFile {
+    /// file is recognised instead of silently signing with another key. The
+    /// browser keeps the key in the same form.
+    pub fn backup(&self, created_at: &str) -> KeyFile {
+        KeyFile {
             format: KEY_FILE_FORMAT.to_owned(),
             secret_key: to_hex(&self.signing.to_bytes()),
             public_key: to_hex(&self.public_key()),
             fingerprint: self.fingerprint(),
             created_at: created_at.to_owned(),
-        };
-        serde_json::to_string_pretty(&file).expect("a key file serialises")
+        }
+    }
+
+    /// [`KeyPair::backup`] as the text of the file.
+    pub fn to_backup(&self, created_at: &str) -> String {
+        serde_json::to_string_pretty(&self.backup(created_at)).expect("a key file serialises")
     }
 
     pub fn from_backup(text: &str) -> Result<Self, KeyError> {
-        let file: KeyFile = serde_json::from_str(text).map_err(|_| KeyError::NotKeyFile)?;
+        let value = serde_json::from_str(text).map_err(|_| KeyError::NotKeyFile)?;
+        Self::from_backup_value(value)
+    }
+
+    /// [`KeyPair::from_backup`] for JSON already parsed (local storage).
+    pub fn from_backup_value(value: serde_json::Value) -> Result<Self, KeyError> {
+        let file: KeyFile = serde_json::from_value(value).map_err(|_| KeyError::NotKeyFile)?;
         if file.format != KEY_FILE_FORMAT {
             return Err(KeyError::NotKeyFile);
         }
@@ -63,8 +74,9 @@ impl KeyPair {
     }
 }
 
+/// A key backup file (`profkarta-key`); it holds the secret key.
 #[derive(Serialize, Deserialize)]
-struct KeyFile {
+pub struct KeyFile {
     format: String,
     secret_key: String,
     public_key: String,

@@ -272,46 +272,13 @@ mod tests {
     use super::*;
     use crate::scoring::assess;
 
-    const SEED: [u8; 32] = [42; 32];
-
-    fn sample() -> (Card, Draft) {
-        let card = Card::builtin().unwrap();
-        let mut draft = Draft::default();
-        draft.profile.name = "МАОУ «СОШ № 7»".into();
-        draft.profile.municipality = "г. Екатеринбург".into();
-        draft.profile.period = "2025/2026".into();
-        draft.profile.responsible = "Петрова А. С.".into();
-        draft.answers.insert(
-            "1.1".into(),
-            RawAnswer {
-                numerator: "30".into(),
-                denominator: "100".into(),
-                evidence: "https://school7.ru/a".into(),
-                ..RawAnswer::default()
-            },
-        );
-        draft.answers.insert(
-            "1.6".into(),
-            RawAnswer {
-                fact: Some(true),
-                comment: "Кавычки \" и <script>".into(),
-                ..RawAnswer::default()
-            },
-        );
-        (card, draft)
-    }
+    use crate::testkit::{self, sample_draft, SAMPLE_AT, SAMPLE_ID, SAMPLE_KEY};
 
     fn sealed() -> (Payload, String) {
-        let (card, draft) = sample();
-        let a = assess(&card, &draft);
-        let meta = ExportMeta {
-            submission_id: "0123456789abcdef0123456789abcdef".into(),
-            created_at: "2026-09-20T08:30:00.000Z".into(),
-            replaces: None,
-        };
-        let payload = Payload::new(&card, &draft, &a, meta);
-        let text = seal(&payload, &KeyPair::from_seed(SEED));
-        (payload, text)
+        let (card, draft) = (testkit::card(), sample_draft());
+        let meta = testkit::meta(SAMPLE_ID, SAMPLE_AT, None);
+        let payload = Payload::new(&card, &draft, &assess(&card, &draft), meta);
+        (payload, testkit::sample_file())
     }
 
     #[test]
@@ -319,7 +286,7 @@ mod tests {
         let (payload, text) = sealed();
         let opened = open(&text).unwrap();
         assert_eq!(opened.payload, payload);
-        assert_eq!(opened.fingerprint, KeyPair::from_seed(SEED).fingerprint());
+        assert_eq!(opened.fingerprint, testkit::key(SAMPLE_KEY).fingerprint());
         assert_eq!(opened.payload.score.total, 2);
         assert_eq!(opened.payload.score.max_applicable, 23);
         assert_eq!(opened.payload.score.level, Some(Level::Low));
@@ -355,7 +322,7 @@ mod tests {
             // is exactly the original.
             if let Ok(opened) = open(&altered) {
                 assert_eq!(opened.payload, payload, "byte {i} changed the content");
-                assert_eq!(opened.public_key, KeyPair::from_seed(SEED).public_key());
+                assert_eq!(opened.public_key, testkit::key(SAMPLE_KEY).public_key());
             }
         }
     }
@@ -387,7 +354,7 @@ mod tests {
 
     #[test]
     fn template_hash_changes_with_content() {
-        let card = Card::builtin().unwrap();
+        let card = crate::testkit::card();
         let mut changed = card.clone();
         changed.title.push('!');
         assert_ne!(card_hash(&card), card_hash(&changed));
@@ -396,7 +363,7 @@ mod tests {
 
     #[test]
     fn file_names_are_readable() {
-        let (_, draft) = sample();
+        let draft = sample_draft();
         assert_eq!(
             file_name(&draft.profile),
             "profkarta_МАОУ_СОШ_7_2025-2026.json"

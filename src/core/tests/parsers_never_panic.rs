@@ -11,37 +11,11 @@ use proptest::prelude::*;
 
 use profkarta_core::card::Card;
 use profkarta_core::department::archive::{check, Archive};
-use profkarta_core::school::draft::{Draft, RawAnswer};
+use profkarta_core::school::draft::Draft;
 use profkarta_core::school::stored::{decode, read_school_file};
 use profkarta_core::scoring::assess;
-use profkarta_core::signed::keys::KeyPair;
-use profkarta_core::signed::submission::{card_hash, open, seal, ExportMeta, Payload};
-
-fn real_submission() -> String {
-    let card = Card::builtin().unwrap();
-    let mut draft = Draft::default();
-    draft.profile.name = "МАОУ «СОШ № 7»".into();
-    draft.profile.period = "2025/2026".into();
-    draft.answers.insert(
-        "1.1".into(),
-        RawAnswer {
-            numerator: "30".into(),
-            denominator: "100".into(),
-            evidence: "https://school7.ru/a".into(),
-            ..RawAnswer::default()
-        },
-    );
-    let a = assess(&card, &draft);
-    let meta = ExportMeta {
-        submission_id: "0123456789abcdef0123456789abcdef".into(),
-        created_at: "2026-09-20T08:30:00.000Z".into(),
-        replaces: None,
-    };
-    seal(
-        &Payload::new(&card, &draft, &a, meta),
-        &KeyPair::from_seed([7; 32]),
-    )
-}
+use profkarta_core::signed::submission::{card_hash, open};
+use profkarta_core::testkit;
 
 /// Real text with a few bytes replaced, inserted or removed: mostly valid
 /// UTF-8 and nearly valid JSON, which is where parsers hide their bugs.
@@ -73,11 +47,11 @@ fn inputs(base: String) -> impl Strategy<Value = Vec<u8>> {
 
 proptest! {
     #[test]
-    fn submissions(bytes in inputs(real_submission())) {
+    fn submissions(bytes in inputs(testkit::sample_file())) {
         if let Ok(text) = std::str::from_utf8(&bytes) {
             let _ = open(text);
         }
-        let card = Card::builtin().unwrap();
+        let card = testkit::card();
         let _ = check(&card, &card_hash(&card), "f.json", &bytes);
     }
 
@@ -102,7 +76,7 @@ proptest! {
     #[test]
     fn department_workspaces_and_key_lists(bytes in inputs(String::from(r#"{"format":"profkarta-department","schema":1,"files":[{"name":"a","text":"{}"}],"keys":{},"reviews":{"x":{"checked":true}}}"#))) {
         if let Ok(text) = std::str::from_utf8(&bytes) {
-            let card = Card::builtin().unwrap();
+            let card = testkit::card();
             let _ = Archive::from_json(card.clone(), text);
             let _ = Archive::new(card).load_keys(text);
         }

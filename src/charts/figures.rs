@@ -1,0 +1,101 @@
+//! The department's charts from the core's figures: one function per chart,
+//! so the results page and the printed report draw exactly the same
+//! pictures.
+
+use profkarta_core::card::Card;
+use profkarta_core::department::results::{Figures, Ranked, SchoolResult};
+
+use crate::{fulfilment_bars, heatmap, level_distribution, profile_vs_average, trend, Mark, Share};
+
+pub fn levels_svg(f: &Figures) -> String {
+    let counts: Vec<(String, u32)> = f
+        .levels
+        .iter()
+        .map(|(l, n)| (l.label().to_owned(), u32::try_from(*n).unwrap_or(u32::MAX)))
+        .collect();
+    level_distribution(&counts)
+}
+
+pub fn criteria_svg(f: &Figures) -> String {
+    let items: Vec<(String, Share)> = f
+        .criteria
+        .iter()
+        .map(|c| {
+            let (part, whole) = c.points;
+            (format!("{}. {}", c.code, c.title), Share::new(part, whole))
+        })
+        .collect();
+    fulfilment_bars(
+        "Выполнение критериев по муниципалитету, % от максимума",
+        &items,
+    )
+}
+
+pub fn indicators_svg(f: &Figures) -> String {
+    let items: Vec<(String, Share)> = f
+        .indicators
+        .iter()
+        .map(|i| {
+            let share = Share::new(i.earned as u64, i.applicable as u64);
+            (i.code.clone(), share)
+        })
+        .collect();
+    fulfilment_bars("Доля школ, выполнивших показатель, %", &items)
+}
+
+pub fn heatmap_svg(card: &Card, rating: &[Ranked]) -> String {
+    let schools: Vec<String> = rating.iter().map(|r| r.result.name().to_owned()).collect();
+    let codes: Vec<String> = card.indicators().map(|i| i.code.clone()).collect();
+    let cells: Vec<Vec<Mark>> = rating
+        .iter()
+        .map(|r| {
+            r.result
+                .score
+                .indicators
+                .iter()
+                .map(|(_, c)| match (c.applies, c.points > 0) {
+                    (false, _) => Mark::NotApplicable,
+                    (true, true) => Mark::Earned,
+                    (true, false) => Mark::Missed,
+                })
+                .collect()
+        })
+        .collect();
+    heatmap(&schools, &codes, &cells)
+}
+
+pub fn profile_svg(f: &Figures, school: &SchoolResult) -> String {
+    let labels: Vec<String> = f.criteria.iter().map(|c| format!("К{}", c.code)).collect();
+    let average: Vec<Share> = f
+        .criteria
+        .iter()
+        .map(|c| Share::new(c.points.0, c.points.1))
+        .collect();
+    let own: Vec<Share> = school
+        .score
+        .criteria
+        .iter()
+        .map(|c| Share::new(c.points.into(), c.max_applicable.into()))
+        .collect();
+    profile_vs_average(&labels, &own, &average, school.name())
+}
+
+/// Over `periods`, oldest first, with each period's figures: the municipal
+/// share of points and the share of schools at the high level.
+pub fn trend_svg(periods: &[String], figures: &[Figures]) -> String {
+    let points = figures
+        .iter()
+        .map(|f| Share::new(f.points.0, f.points.1))
+        .collect();
+    let high = figures
+        .iter()
+        .map(|f| Share::new(f.levels[0].1 as u64, f.schools as u64))
+        .collect();
+    trend(
+        periods,
+        &[
+            ("Баллов от максимума по муниципалитету".to_owned(), points),
+            ("Доля школ с высокой эффективностью".to_owned(), high),
+        ],
+    )
+}

@@ -1,0 +1,165 @@
+//! The whole workspace as one backup file, and the coordinator's decisions
+//! (keys, reviews, letters) on their own, which the browser stores apart
+//! from the files so that a review does not rewrite megabytes.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::card::Card;
+use crate::department::archive::{check, Admission, Archive, Entry, SchoolKeys};
+use crate::department::review::Review;
+use crate::department::school::SchoolId;
+use crate::error::{ArchiveError, ImportError};
+
+pub const SCHEMA: u64 = 1;
+const FORMAT: &str = "profkarta-department";
+
+impl Archive {
+    /// The whole workspace as one JSON text, for backup files.
+    pub fn to_json(&self) -> String {
+        self.serialise(self.entries.iter().map(StoredFile::of).collect())
+    }
+
+    /// The coordinator's decisions (keys, reviews, letters) without the
+    /// files: the browser stores them apart, so that a review does not
+    /// rewrite megabytes of files. [`unpack`] reads it back.
+    pub fn decisions_json(&self) -> String {
+        self.serialise(Vec::new())
+    }
+
+    fn serialise(&self, files: Vec<StoredFile>) -> String {
+        let file = ArchiveFile {
+            format: FORMAT.to_owned(),
+            schema: SCHEMA,
+            files,
+            keys: self.keys.clone(),
+            reviews: self.reviews.clone(),
+            letters: self.letters.clone(),
+        };
+        serde_json::to_string(&file).expect("an archive serialises")
+    }
+
+    /// Reads a workspace back and files it at once. Every file is verified
+    /// again: storage and backups are not trusted more than the files
+    /// themselves. Files that no longer pass are reported with the reason,
+    /// the rest loads.
+    pub fn from_json(
+        card: Card,
+        text: &str,
+    ) -> Result<(Self, Vec<(String, ImportError)>), ArchiveError> {
+        let Unpacked { mut archive, files } = unpack(card, text)?;
+        let mut problems = Vec::new();
+        let mut checked = Vec::new();
+        for (name, text) in files {
+            match check(&archive.card, &archive.card_sha, &name, text.as_bytes()) {
+                Ok(c) => checked.push(c),
+                Err(e) => problems.push((name, e)),
+            }
+        }
+        for (name, admission) in archive.admit_all(checked) {
+            if let Admission::Refused(e) = admission {
+                problems.push((name, e));
+            }
+        }
+        Ok((archive, problems))
+    }
+}
+
+/// A stored workspace before its files are checked again: the decisions
+/// are in `archive`, the files wait as (file name, text). The browser checks
+/// them between frames like an import; [`Archive::from_json`] does it at once.
+pub struct Unpacked {
+    pub archive: Archive,
+    pub files: Vec<(String, String)>,
+}
+
+/// Reads a backup file or the stored decisions.
+pub fn unpack(card: Card, text: &str) -> Result<Unpacked, ArchiveError> {
+    let value: Value = serde_json::from_str(text).map_err(|_| ArchiveError::NotJson)?;
+    unpack_value(card, value)
+}
+
+/// [`unpack`] for JSON already parsed (local storage hands over values).
+pub fn unpack_value(card: Card, value: Value) -> Result<Unpacked, ArchiveError> {
+    if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(ArchiveError::Foreign);
+    }
+    match value.get("schema").and_then(Value::as_u64) {
+        Some(SCHEMA) => {}
+        Some(schema) if schema > SCHEMA => return Err(ArchiveError::Newer { schema }),
+        _ => return Err(ArchiveError::Foreign),
+    }
+    let file: ArchiveFile = serde_json::from_value(value).map_err(|e| ArchiveError::Shape {
+        detail: e.to_string(),
+    })?;
+    let mut archive = Archive::new(card);
+    archive.keys = file.keys;
+    archive.reviews = file.reviews;
+    archive.letters = file.letters;
+    Ok(Unpacked {
+        archive,
+        files: file.files.into_iter().map(|f| (f.name, f.text)).collect(),
+    })
+}
+
+#[derive(Serialize, Deserialize)]
+struct ArchiveFile {
+    format: String,
+    schema: u64,
+    files: Vec<StoredFile>,
+    #[serde(default)]
+    keys: BTreeMap<SchoolId, SchoolKeys>,
+    #[serde(default)]
+    reviews: BTreeMap<String, Review>,
+    #[serde(default)]
+    letters: BTreeMap<String, String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredFile {
+    name: String,
+    text: String,
+}
+
+impl StoredFile {
+    fn of(e: &Entry) -> Self {
+        Self {
+            name: e.file_name.clone(),
+            text: e.text.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::{self, draft};
+
+    #[test]
+    fn workspace_round_trip() {
+        let card = testkit::card();
+        let d = draft("СОШ 1", "2025/2026", &["1.8"]);
+        let mut archive = testkit::archive(&card, &[("d1", &d)]);
+        archive.letters.insert("d1".into(), "Письмо".into());
+        let (back, problems) = Archive::from_json(card.clone(), &archive.to_json()).unwrap();
+        assert!(problems.is_empty());
+        assert_eq!(back.current().len(), 1);
+        assert_eq!(back.letters["d1"], "Письмо");
+        // The decisions alone, as the browser stores them beside the files.
+        let decisions = unpack(card.clone(), &archive.decisions_json()).unwrap();
+        assert!(decisions.files.is_empty() && decisions.archive.is_empty());
+        assert_eq!(decisions.archive.letters, archive.letters);
+        assert_eq!(decisions.archive.keys, archive.keys);
+        assert_eq!(
+            Archive::from_json(card.clone(), "{").unwrap_err(),
+            ArchiveError::NotJson
+        );
+        let newer = archive.to_json().replace("\"schema\":1", "\"schema\":9");
+        assert_eq!(
+            Archive::from_json(card, &newer).unwrap_err(),
+            ArchiveError::Newer { schema: 9 }
+        );
+    }
+}

@@ -1,0 +1,190 @@
+//! One received file on its own: size, text, JSON, signature, card and the
+//! school's details, then its score recomputed from the answers.
+
+use crate::card::Card;
+use crate::department::school::SchoolId;
+use crate::error::ImportError;
+use crate::school::profile::SchoolProfile;
+use crate::scoring::{assess, Assessment};
+use crate::signed::keys::to_hex;
+use crate::signed::submission::{open, ClaimedScore, Opened};
+
+/// A real submission is a few to a few dozen kilobytes; anything this big is
+/// something else and is refused before it is parsed.
+pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+
+/// Checks one file on its own and scores it. Pure and independent of the
+/// archive: everything per file is done here, where the browser can spread
+/// it over frames, so that filing a large batch at once stays short.
+pub fn check(
+    card: &Card,
+    card_sha: &str,
+    file_name: &str,
+    bytes: &[u8],
+) -> Result<Entry, ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let opened = open(text)?;
+    let template = &opened.payload.template;
+    if template.id != card.id || template.version != card.version || template.sha256 != card_sha {
+        return Err(ImportError::UnknownTemplate {
+            id: template.id.clone(),
+            version: template.version,
+        });
+    }
+    let payload = &opened.payload;
+    // The department accepts what the school's form lets out, no more: the
+    // names are shown in every view, sheet and letter.
+    if let Some((field, problem)) = payload.profile.problems().into_iter().next() {
+        return Err(ImportError::BadProfile {
+            field: field.label(),
+            problem,
+        });
+    }
+    let assessment = assess(card, &payload.to_draft());
+    Ok(Entry {
+        school: SchoolId::of(&payload.profile),
+        key: to_hex(&opened.public_key),
+        mismatch: !claim_matches(&payload.score, &assessment),
+        file_name: file_name.to_owned(),
+        text: text.to_owned(),
+        opened,
+        assessment,
+    })
+}
+
+/// One received submission, verified and recomputed. The key and the
+/// school are worked out once here, since every view asks for them.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub file_name: String,
+    pub text: String,
+    pub opened: Opened,
+    pub school: SchoolId,
+    /// Hex of the public key, as stored in the key registry.
+    pub key: String,
+    pub assessment: Assessment,
+    /// The school's claimed score disagrees with the recomputation.
+    pub mismatch: bool,
+}
+
+impl Entry {
+    pub fn id(&self) -> &str {
+        &self.opened.payload.submission_id
+    }
+
+    pub fn profile(&self) -> &SchoolProfile {
+        &self.opened.payload.profile
+    }
+
+    pub fn period(&self) -> &str {
+        self.opened.payload.profile.period.trim()
+    }
+}
+
+fn claim_matches(claim: &ClaimedScore, a: &Assessment) -> bool {
+    claim.total == a.total
+        && claim.max_applicable == a.max_applicable
+        && claim.level == a.level
+        && claim.criteria.len() == a.criteria.len()
+        && a.criteria.iter().all(|c| {
+            claim
+                .criteria
+                .get(&c.code)
+                .is_some_and(|k| k.points == c.points && k.max_applicable == c.max_applicable)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::{SubmissionError, TextError};
+    use crate::signed::keys::KeyPair;
+    use crate::signed::submission::{card_hash, seal, Payload};
+    use crate::testkit::{self, draft, meta, sign};
+
+    #[test]
+    fn bad_files_are_named_and_good_ones_pass() {
+        let card = testkit::card();
+        let sha = card_hash(&card);
+        let good = sign(
+            &card,
+            &draft("СОШ 1", "2025/2026", &["1.8"]),
+            meta("a1", "2026-09-01", None),
+            1,
+        );
+        assert!(check(&card, &sha, "ok.json", good.as_bytes()).is_ok());
+        let with_bom = format!("\u{FEFF}{good}");
+        assert!(check(&card, &sha, "bom.json", with_bom.as_bytes()).is_ok());
+        let refused = |bytes: &[u8]| check(&card, &sha, "x", bytes).unwrap_err();
+        assert_eq!(refused(&[0xff, 0xfe, 0x00]), ImportError::NotText);
+        assert_eq!(
+            refused(b"hello"),
+            ImportError::Submission(SubmissionError::NotJson)
+        );
+        assert_eq!(
+            refused(b"{}"),
+            ImportError::Submission(SubmissionError::NotSubmission)
+        );
+        let altered = good.replacen("СОШ 1", "СОШ 2", 1);
+        assert_eq!(
+            refused(altered.as_bytes()),
+            ImportError::Submission(SubmissionError::SignatureInvalid)
+        );
+        let big = vec![b' '; MAX_FILE_BYTES + 1];
+        assert!(matches!(refused(&big), ImportError::TooLarge { .. }));
+        let mut other = card.clone();
+        other.id = "other".into();
+        let foreign = check(&other, &card_hash(&other), "x", good.as_bytes()).unwrap_err();
+        assert!(matches!(foreign, ImportError::UnknownTemplate { .. }));
+        // Signed, but with details the school's form would not let out.
+        let huge_name = "Ш".repeat(5_000);
+        let hostile = sign(
+            &card,
+            &draft(&huge_name, "2025/2026", &[]),
+            meta("h", "2026-09-01", None),
+            1,
+        );
+        assert_eq!(
+            refused(hostile.as_bytes()),
+            ImportError::BadProfile {
+                field: "Полное наименование ОО",
+                problem: TextError::TooLong { max: 300 }
+            }
+        );
+        let no_period = sign(
+            &card,
+            &draft("СОШ 1", "", &[]),
+            meta("p", "2026-09-01", None),
+            1,
+        );
+        assert!(matches!(
+            refused(no_period.as_bytes()),
+            ImportError::BadProfile { .. }
+        ));
+    }
+
+    #[test]
+    fn claimed_score_is_recomputed() {
+        let card = testkit::card();
+        let d = draft("СОШ 1", "2025/2026", &["1.8", "2.1"]);
+        let mut payload = Payload::new(
+            &card,
+            &d,
+            &assess(&card, &d),
+            meta("c1", "2026-09-01", None),
+        );
+        payload.score.total = 20;
+        let lie = testkit::entry(&card, "lie", &seal(&payload, &KeyPair::from_seed([3; 32])));
+        assert!(lie.mismatch);
+        assert_eq!(lie.assessment.total, 2);
+        let honest = sign(&card, &d, meta("c2", "2026-09-01", None), 4);
+        assert!(!testkit::entry(&card, "honest", &honest).mismatch);
+    }
+}

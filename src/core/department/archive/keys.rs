@@ -1,0 +1,192 @@
+//! The keys each school signs with, as the coordinator decided, and the key
+//! list file that carries them to another computer or a colleague.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::department::archive::Archive;
+use crate::department::school::SchoolId;
+use crate::error::ArchiveError;
+use crate::school::profile::SchoolProfile;
+use crate::signed::keys::{fingerprint, from_hex, to_hex};
+
+const KEYS_FORMAT: &str = "profkarta-keys";
+
+/// The keys a school signs with, as the coordinator decided.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SchoolKeys {
+    pub trusted: BTreeSet<String>,
+    pub rejected: BTreeSet<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyState {
+    Trusted,
+    /// A key other than the one the school used before: waits for the coordinator.
+    Held,
+    Rejected,
+}
+
+impl Archive {
+    pub fn key_state(&self, school: &SchoolId, key: &str) -> KeyState {
+        match self.keys.get(school) {
+            Some(k) if k.trusted.contains(key) => KeyState::Trusted,
+            Some(k) if k.rejected.contains(key) => KeyState::Rejected,
+            _ => KeyState::Held,
+        }
+    }
+
+    /// The coordinator's answer about a key held for a school.
+    pub fn decide_key(&mut self, school: &SchoolId, key: &str, trust: bool) {
+        let keys = self.keys.entry(school.clone()).or_default();
+        keys.trusted.remove(key);
+        keys.rejected.remove(key);
+        if trust {
+            keys.trusted.insert(key.to_owned());
+        } else {
+            keys.rejected.insert(key.to_owned());
+        }
+        self.changed();
+    }
+
+    /// Keys the school signed with before, for the "key differs" question.
+    pub fn trusted_keys(&self, school: &SchoolId) -> Vec<&str> {
+        self.keys
+            .get(school)
+            .map(|k| k.trusted.iter().map(String::as_str).collect())
+            .unwrap_or_default()
+    }
+
+    /// The schools' keys, for another coordinator or another computer.
+    pub fn keys_file(&self) -> String {
+        let mut schools = Vec::new();
+        for e in self.current() {
+            for key in self.trusted_keys(&e.school) {
+                let school = KnownKey {
+                    name: e.profile().name.clone(),
+                    municipality: e.profile().municipality.clone(),
+                    identifier: e.profile().identifier.clone(),
+                    public_key: key.to_owned(),
+                };
+                if !schools.contains(&school) {
+                    schools.push(school);
+                }
+            }
+        }
+        let file = KeysFile {
+            format: KEYS_FORMAT.to_owned(),
+            format_version: 1,
+            schools,
+        };
+        serde_json::to_string_pretty(&file).expect("a key list serialises")
+    }
+
+    /// Trusts every key of a list; returns how many were new.
+    pub fn load_keys(&mut self, text: &str) -> Result<usize, ArchiveError> {
+        let value: Value = serde_json::from_str(text).map_err(|_| ArchiveError::NotJson)?;
+        if value.get("format").and_then(Value::as_str) != Some(KEYS_FORMAT) {
+            return Err(ArchiveError::Foreign);
+        }
+        let file: KeysFile = serde_json::from_value(value).map_err(|e| ArchiveError::Shape {
+            detail: e.to_string(),
+        })?;
+        let mut added = 0;
+        for known in file.schools {
+            let Some(key) = from_hex::<32>(&known.public_key) else {
+                return Err(ArchiveError::Shape {
+                    detail: format!("неверный ключ школы «{}»", known.name),
+                });
+            };
+            let profile = SchoolProfile {
+                name: known.name,
+                municipality: known.municipality,
+                identifier: known.identifier,
+                ..SchoolProfile::default()
+            };
+            let keys = self.keys.entry(SchoolId::of(&profile)).or_default();
+            let hex = to_hex(&key);
+            keys.rejected.remove(&hex);
+            if keys.trusted.insert(hex) {
+                added += 1;
+            }
+        }
+        self.changed();
+        Ok(added)
+    }
+}
+
+/// Short form of a stored key, as shown to the coordinator.
+pub fn key_fingerprint(key_hex: &str) -> String {
+    from_hex::<32>(key_hex)
+        .map(|k| fingerprint(&k))
+        .unwrap_or_default()
+}
+
+#[derive(Serialize, Deserialize)]
+struct KeysFile {
+    format: String,
+    format_version: u32,
+    schools: Vec<KnownKey>,
+}
+
+#[derive(PartialEq, Serialize, Deserialize)]
+struct KnownKey {
+    name: String,
+    #[serde(default)]
+    municipality: String,
+    #[serde(default)]
+    identifier: String,
+    public_key: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::department::archive::{Admission, Archive, Standing};
+    use crate::error::ImportError;
+    use crate::testkit::{self, draft, entry, meta, sign};
+
+    #[test]
+    fn a_new_key_is_held_until_the_coordinator_decides() {
+        let card = testkit::card();
+        let d = draft("СОШ 1", "2025/2026", &["1.8"]);
+        let file = |id, at, key| entry(&card, id, &sign(&card, &d, meta(id, at, None), key));
+        let mut archive = Archive::new(card.clone());
+        archive.admit_all(vec![
+            file("b2", "2026-09-02", 2),
+            file("b1", "2026-09-01", 1),
+        ]);
+        let standing = archive.standing();
+        assert_eq!(
+            standing["b1"],
+            Standing::Current,
+            "the earliest file's key is the school's"
+        );
+        assert_eq!(standing["b2"], Standing::Held);
+        let school = archive.entry("b2").unwrap().school.clone();
+        let new_key = archive.entry("b2").unwrap().key.clone();
+        archive.decide_key(&school, &new_key, true);
+        assert_eq!(archive.standing()["b2"], Standing::Current);
+        archive.decide_key(&school, &new_key, false);
+        assert_eq!(archive.standing()["b2"], Standing::Rejected);
+        assert!(matches!(
+            archive.admit(file("b3", "2026-09-04", 2)),
+            Admission::Refused(ImportError::RejectedKey { .. })
+        ));
+    }
+
+    #[test]
+    fn the_key_list_carries_trust_to_another_archive() {
+        let card = testkit::card();
+        let d = draft("СОШ 1", "2025/2026", &["1.8"]);
+        let archive = testkit::archive(&card, &[("d1", &d)]);
+        let mut fresh = Archive::new(card.clone());
+        assert_eq!(fresh.load_keys(&archive.keys_file()), Ok(1));
+        // With the list loaded, a file signed with another key is held.
+        let other = sign(&card, &d, meta("d2", "2026-09-01", None), 9);
+        fresh.admit(entry(&card, "o", &other));
+        assert_eq!(fresh.standing()["d2"], Standing::Held);
+    }
+}

@@ -1,0 +1,138 @@
+//! Everything the department received and decided, and the import rules.
+//!
+//! Import is two steps so that a batch of hundreds can be spread over
+//! several frames: [`check`] looks at one file alone (size, JSON, signature,
+//! card) and can run in any order; [`Archive::admit`] then files the checked
+//! submissions one by one, oldest first, against what is already known
+//! (duplicates, the school's key). Which submission of a school and period
+//! counts is not stored but derived ([`Archive::standing`]), so a correction
+//! arriving later, or a key accepted later, changes the results without
+//! rewriting anything.
+//!
+//! - [`check`]: one file on its own;
+//! - `keys`: the schools' keys as the coordinator decided, and the key list file;
+//! - `standing`: which submission counts;
+//! - `reviews`: the coordinator's review, carried over to a correction;
+//! - `backup`: the workspace as one file, and the decisions stored apart.
+
+mod backup;
+mod check;
+mod keys;
+mod reviews;
+mod standing;
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+use crate::card::Card;
+use crate::department::review::Review;
+use crate::department::school::SchoolId;
+use crate::error::ImportError;
+use crate::signed::submission::card_hash;
+
+pub use backup::{unpack, unpack_value, Unpacked};
+pub use check::{check, Entry, MAX_FILE_BYTES};
+pub use keys::{key_fingerprint, KeyState, SchoolKeys};
+pub use standing::Standing;
+
+/// What happened to one file of an import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Admission {
+    /// Filed; its standing is read from the archive, since it may change.
+    Filed {
+        submission_id: String,
+    },
+    Refused(ImportError),
+}
+
+#[derive(Debug, Clone)]
+pub struct Archive {
+    card: Card,
+    card_sha: String,
+    entries: Vec<Entry>,
+    by_id: HashMap<String, usize>,
+    keys: BTreeMap<SchoolId, SchoolKeys>,
+    /// Where each entry stands, in the order of `entries`. Every view asks
+    /// after every change, so it is worked out once per change of the
+    /// entries or the keys (see [`Archive::changed`]).
+    standings: OnceLock<Vec<Standing>>,
+    pub reviews: BTreeMap<String, Review>,
+    /// Recommendation letters as the coordinator edited them, by submission id.
+    pub letters: BTreeMap<String, String>,
+}
+
+impl Archive {
+    pub fn new(card: Card) -> Self {
+        Self {
+            card_sha: card_hash(&card),
+            card,
+            entries: Vec::new(),
+            by_id: HashMap::new(),
+            keys: BTreeMap::new(),
+            standings: OnceLock::new(),
+            reviews: BTreeMap::new(),
+            letters: BTreeMap::new(),
+        }
+    }
+
+    pub fn card(&self) -> &Card {
+        &self.card
+    }
+
+    pub fn card_sha(&self) -> &str {
+        &self.card_sha
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn entry(&self, submission_id: &str) -> Option<&Entry> {
+        self.by_id.get(submission_id).map(|&i| &self.entries[i])
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Files a batch of checked submissions, oldest first, so that the first
+    /// key a school ever used is the one it is known by, whatever order the
+    /// files were picked in.
+    pub fn admit_all(&mut self, mut batch: Vec<Entry>) -> Vec<(String, Admission)> {
+        fn key(c: &Entry) -> (&str, &str) {
+            (&c.opened.payload.created_at, &c.file_name)
+        }
+        batch.sort_by(|a, b| key(a).cmp(&key(b)));
+        batch
+            .into_iter()
+            .map(|checked| (checked.file_name.clone(), self.admit(checked)))
+            .collect()
+    }
+
+    pub fn admit(&mut self, entry: Entry) -> Admission {
+        let id = entry.id().to_owned();
+        if let Some(existing) = self.entry(&id) {
+            return Admission::Refused(ImportError::Duplicate {
+                of_file: existing.file_name.clone(),
+            });
+        }
+        let keys = self.keys.entry(entry.school.clone()).or_default();
+        if keys.rejected.contains(&entry.key) {
+            return Admission::Refused(ImportError::RejectedKey {
+                fingerprint: entry.opened.fingerprint.clone(),
+            });
+        }
+        if keys.trusted.is_empty() && keys.rejected.is_empty() {
+            keys.trusted.insert(entry.key.clone());
+        }
+        self.by_id.insert(id.clone(), self.entries.len());
+        self.entries.push(entry);
+        self.changed();
+        Admission::Filed { submission_id: id }
+    }
+
+    /// Entries or keys changed: standings are worked out again when asked.
+    fn changed(&mut self) {
+        self.standings.take();
+    }
+}

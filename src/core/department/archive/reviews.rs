@@ -1,0 +1,158 @@
+//! The coordinator's review of each submission. A correction the school
+//! sends later takes over the decisions about the answers it did not
+//! change, so sending a file again does not undo a check.
+
+use std::collections::BTreeMap;
+
+use crate::department::archive::{Archive, Entry};
+use crate::department::review::{Decision, IndicatorReview, Review};
+
+impl Archive {
+    /// The coordinator's decision about one indicator (`None`: undecided).
+    pub fn set_decision(&mut self, submission_id: &str, code: &str, decision: Option<Decision>) {
+        self.indicator_review(submission_id, code).decision = decision;
+    }
+
+    /// The coordinator's comment on one indicator.
+    pub fn set_review_comment(&mut self, submission_id: &str, code: &str, comment: String) {
+        self.indicator_review(submission_id, code).comment = comment;
+    }
+
+    /// "Проверка завершена" for one submission.
+    pub fn set_checked(&mut self, submission_id: &str, checked: bool) {
+        self.review_mut(submission_id).checked = checked;
+    }
+
+    fn indicator_review(&mut self, submission_id: &str, code: &str) -> &mut IndicatorReview {
+        self.review_mut(submission_id)
+            .indicators
+            .entry(code.to_owned())
+            .or_default()
+    }
+
+    /// The coordinator's review of a submission. A later file of the same
+    /// school and year (a correction) that has no review of its own takes
+    /// over the decisions about the answers it did not change, so that
+    /// sending the file again does not undo a check. The check itself is not
+    /// finished for the new file until the coordinator says so.
+    pub fn review(&self, submission_id: &str) -> Review {
+        match self.reviews.get(submission_id) {
+            Some(review) => review.clone(),
+            None => self.inherited(submission_id).unwrap_or_default(),
+        }
+    }
+
+    /// The review to edit: the one carried over from the earlier file
+    /// becomes this file's own at the first change.
+    pub fn review_mut(&mut self, submission_id: &str) -> &mut Review {
+        if !self.reviews.contains_key(submission_id) {
+            let carried = self.inherited(submission_id).unwrap_or_default();
+            self.reviews.insert(submission_id.to_owned(), carried);
+        }
+        self.reviews.entry(submission_id.to_owned()).or_default()
+    }
+
+    /// The reviewed earlier file a submission without its own review takes
+    /// decisions from: the latest reviewed one of the same school and year.
+    pub fn review_source(&self, submission_id: &str) -> Option<&Entry> {
+        if self.reviews.contains_key(submission_id) {
+            return None;
+        }
+        let entry = self.entry(submission_id)?;
+        fn order(e: &Entry) -> (&str, &str) {
+            (&e.opened.payload.created_at, e.id())
+        }
+        // Reviews are few; the entries are many.
+        self.reviews
+            .keys()
+            .filter_map(|id| self.entry(id))
+            .filter(|e| e.school == entry.school && e.period() == entry.period())
+            .filter(|e| order(e) < order(entry))
+            .max_by_key(|e| order(e))
+    }
+
+    fn inherited(&self, submission_id: &str) -> Option<Review> {
+        let entry = self.entry(submission_id)?;
+        let source = self.review_source(submission_id)?;
+        let unchanged = |code: &str| {
+            let (old, new) = (
+                &source.opened.payload.answers,
+                &entry.opened.payload.answers,
+            );
+            let applies = |e: &Entry| {
+                e.assessment
+                    .indicators
+                    .iter()
+                    .find(|r| r.code == code)
+                    .map(|r| r.outcome.applies())
+            };
+            old.get(code) == new.get(code) && applies(source) == applies(entry)
+        };
+        let indicators: BTreeMap<String, IndicatorReview> = self
+            .reviews
+            .get(source.id())?
+            .indicators
+            .iter()
+            .filter(|(code, r)| r.decision.is_some() && unchanged(code))
+            .map(|(code, r)| (code.clone(), r.clone()))
+            .collect();
+        (!indicators.is_empty()).then_some(Review {
+            indicators,
+            checked: false,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::department::archive::Standing;
+    use crate::department::review::ReviewStatus;
+    use crate::testkit::{self, draft, entry, meta, sign};
+
+    #[test]
+    fn a_correction_keeps_the_decisions_about_unchanged_answers() {
+        let card = testkit::card();
+        let first = draft("СОШ 1", "2025/2026", &["1.8", "2.1"]);
+        let mut archive = testkit::archive(&card, &[("a1", &first)]);
+        archive.set_decision("a1", "1.8", Some(Decision::NoPoint));
+        archive.set_review_comment("a1", "1.8", "Нет на сайте".into());
+        archive.set_decision("a1", "2.1", Some(Decision::Confirm));
+        archive.set_checked("a1", true);
+        assert_eq!(archive.review("a1").status(), ReviewStatus::Checked);
+
+        // The school sends a correction: 2.1 changed, 1.8 did not.
+        let corrected = draft("СОШ 1", "2025/2026", &["1.8", "3.1"]);
+        let text = sign(
+            &card,
+            &corrected,
+            meta("b1", "2026-09-25", Some("a1")),
+            b'a',
+        );
+        archive.admit(entry(&card, "b", &text));
+        assert_eq!(archive.standing()["b1"], Standing::Current);
+        assert_eq!(archive.review_source("b1").map(Entry::id), Some("a1"));
+        let carried = archive.review("b1");
+        assert_eq!(carried.decision("1.8"), Some(Decision::NoPoint));
+        assert_eq!(carried.decision("2.1"), None, "its answer changed");
+        assert_eq!(
+            carried.status(),
+            ReviewStatus::InReview,
+            "the new file is not checked yet"
+        );
+
+        // The first change makes the carried review the file's own.
+        archive.set_checked("b1", true);
+        assert_eq!(
+            archive.reviews["b1"].decision("1.8"),
+            Some(Decision::NoPoint)
+        );
+        assert_eq!(archive.review_source("b1").map(Entry::id), None);
+
+        // A file from another school takes nothing.
+        let other = draft("СОШ 2", "2025/2026", &["1.8", "2.1"]);
+        let text = sign(&card, &other, meta("c1", "2026-09-26", None), 2);
+        archive.admit(entry(&card, "c", &text));
+        assert_eq!(archive.review("c1"), Review::default());
+    }
+}

@@ -1,0 +1,148 @@
+//! Which submission of a school and period counts: derived from the entries
+//! and the keys on demand, never stored, so a late correction or a key
+//! accepted later changes the results without rewriting anything.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::department::archive::{Archive, Entry, KeyState};
+use crate::department::school::SchoolId;
+
+/// Where a received submission stands now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Standing {
+    /// The submission that counts for its school and period.
+    Current,
+    /// A newer submission of the same school and period counts instead.
+    Superseded {
+        by: String,
+    },
+    Held,
+    Rejected,
+}
+
+impl Archive {
+    /// The standing of every entry, by submission id. Among the trusted
+    /// submissions of one school and period, one that another replaces
+    /// explicitly never counts; of the rest the latest created counts.
+    pub fn standing(&self) -> HashMap<&str, Standing> {
+        self.with_standings()
+            .map(|(e, s)| (e.id(), s.clone()))
+            .collect()
+    }
+
+    fn standings(&self) -> &[Standing] {
+        self.standings.get_or_init(|| self.work_out_standings())
+    }
+
+    fn work_out_standings(&self) -> Vec<Standing> {
+        let states: Vec<KeyState> = self
+            .entries
+            .iter()
+            .map(|e| self.key_state(&e.school, &e.key))
+            .collect();
+        let trusted = || {
+            self.entries
+                .iter()
+                .zip(&states)
+                .filter(|(_, s)| **s == KeyState::Trusted)
+                .map(|(e, _)| e)
+        };
+        let replaced: HashMap<&str, &str> = trusted()
+            .filter_map(|e| Some((e.opened.payload.replaces.as_deref()?, e.id())))
+            .collect();
+        let mut best: HashMap<(&SchoolId, &str), &Entry> = HashMap::new();
+        for e in trusted().filter(|e| !replaced.contains_key(e.id())) {
+            let slot = best.entry((&e.school, e.period())).or_insert(e);
+            let newer = |a: &Entry, b: &Entry| {
+                (&a.opened.payload.created_at, a.id()) > (&b.opened.payload.created_at, b.id())
+            };
+            if newer(e, slot) {
+                *slot = e;
+            }
+        }
+        self.entries
+            .iter()
+            .zip(states)
+            .map(|(e, state)| match state {
+                KeyState::Held => Standing::Held,
+                KeyState::Rejected => Standing::Rejected,
+                KeyState::Trusted => match best.get(&(&e.school, e.period())) {
+                    Some(b) if b.id() == e.id() => Standing::Current,
+                    best_one => {
+                        let by = replaced
+                            .get(e.id())
+                            .copied()
+                            .or_else(|| best_one.map(|b| b.id()))
+                            .unwrap_or_default();
+                        Standing::Superseded { by: by.to_owned() }
+                    }
+                },
+            })
+            .collect()
+    }
+
+    /// Every entry with where it stands, in filing order.
+    pub fn with_standings(&self) -> impl Iterator<Item = (&Entry, &Standing)> {
+        self.entries.iter().zip(self.standings())
+    }
+
+    /// The submissions that count, of every period.
+    pub fn current(&self) -> Vec<&Entry> {
+        self.with_standings()
+            .filter(|(_, s)| **s == Standing::Current)
+            .map(|(e, _)| e)
+            .collect()
+    }
+
+    /// Academic years present, oldest first ("2024/2025" before "2025/2026").
+    pub fn periods(&self) -> Vec<String> {
+        let mut periods: Vec<String> = self
+            .current()
+            .iter()
+            .map(|e| e.period().to_owned())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        periods.sort_by_key(|p| (crate::school::profile::parse_period(p).ok(), p.clone()));
+        periods
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::department::archive::Admission;
+    use crate::testkit::{self, draft, entry, meta, sign};
+
+    #[test]
+    fn duplicates_corrections_and_newer_files() {
+        let card = testkit::card();
+        let d = draft("СОШ 1", "2025/2026", &["1.8"]);
+        let file = |name, id, at, replaces| {
+            entry(&card, name, &sign(&card, &d, meta(id, at, replaces), 1))
+        };
+        let mut archive = Archive::new(card.clone());
+        let verdicts = archive.admit_all(vec![
+            file("later", "a2", "2026-09-05", None),
+            file("first", "a1", "2026-09-01", None),
+            file("copy", "a1", "2026-09-01", None),
+            file("corrected", "a3", "2026-09-03", Some("a2")),
+        ]);
+        let refused: Vec<_> = verdicts
+            .iter()
+            .filter(|(_, a)| matches!(a, Admission::Refused(_)))
+            .map(|(n, _)| n.as_str())
+            .collect();
+        // "copy" and "first" are the same submission; the first in name order wins.
+        assert_eq!(refused, ["first"]);
+        let standing = archive.standing();
+        assert_eq!(
+            standing["a3"],
+            Standing::Current,
+            "an explicit correction wins even if older"
+        );
+        assert_eq!(standing["a2"], Standing::Superseded { by: "a3".into() });
+        assert_eq!(standing["a1"], Standing::Superseded { by: "a3".into() });
+        assert_eq!(archive.current().len(), 1);
+    }
+}

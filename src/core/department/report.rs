@@ -1,0 +1,130 @@
+//! The sentences of the analytical report (аналитическая справка): the
+//! period in numbers, the best schools, and the change since the year
+//! before. The shell lays them out for A4; the wording is tested here.
+
+use crate::department::dynamics::{delta_text, school_changes};
+use crate::department::results::{Figures, Ranked, SchoolResult};
+use crate::text::{percent, plural};
+
+/// "В мониторинге за 2025/2026 учебный год участвовали 12 образовательных
+/// организаций. …"
+pub fn intro(period: &str, f: &Figures) -> String {
+    let n = f.schools as u64;
+    let parts: Vec<String> = f
+        .levels
+        .iter()
+        .map(|(l, k)| format!("{} — {k} ({})", l.label(), percent(*k as u64, n)))
+        .collect();
+    format!(
+        "В мониторинге за {period} учебный год {} {n} {}. Эффективность профориентационной работы: {}. В целом по муниципалитету набрано {} от максимума баллов.",
+        // The verb agrees too: «участвовала 21 организация», «участвовали 5 организаций».
+        plural(n, "участвовала", "участвовали", "участвовали"),
+        plural(
+            n,
+            "образовательная организация",
+            "образовательные организации",
+            "образовательных организаций"
+        ),
+        parts.join(", "),
+        percent(f.points.0, f.points.1)
+    )
+}
+
+/// "1. Лицей — 21 из 23 (91,3 %)" for the first `n` of the rating.
+pub fn best(rating: &[Ranked], n: usize) -> Vec<String> {
+    rating
+        .iter()
+        .take(n)
+        .map(|x| {
+            let s = &x.result.score;
+            format!(
+                "{}. {} — {} из {} ({})",
+                x.rank,
+                x.result.name(),
+                s.total,
+                s.max_applicable,
+                percent(s.total.into(), s.max_applicable.into())
+            )
+        })
+        .collect()
+}
+
+/// The year against the one before: the municipal share, how many schools
+/// did better and worse, the high level, and the largest rise.
+pub fn dynamics(
+    previous_period: &str,
+    before: &[SchoolResult],
+    was: &Figures,
+    after: &[SchoolResult],
+    now: &Figures,
+) -> String {
+    let changes = school_changes(before, after);
+    let up = changes.iter().filter(|c| c.delta_tenths() > 0).count();
+    let down = changes.iter().filter(|c| c.delta_tenths() < 0).count();
+    let rise = changes
+        .first()
+        .filter(|c| c.delta_tenths() > 0)
+        .map(|c| {
+            format!(
+                " Наибольший рост — {} ({}).",
+                c.name,
+                delta_text(c.delta_tenths())
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        "По сравнению с {previous_period} учебным годом доля набранных баллов изменилась с {} до {}; из {} школ, участвовавших в оба года, результат улучшили {up}, ухудшили {down}. Школ с высокой эффективностью: было {}, стало {}.{rise}",
+        percent(was.points.0, was.points.1),
+        percent(now.points.0, now.points.1),
+        changes.len(),
+        was.levels[0].1,
+        now.levels[0].1,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::department::results::{figures, rank, results};
+    use crate::testkit::{self, draft};
+
+    #[test]
+    fn the_report_in_numbers() {
+        let card = testkit::card();
+        let archive = testkit::archive(
+            &card,
+            &[
+                ("a1", &draft("Школа А", "2024/2025", &["1.8"])),
+                ("a2", &draft("Школа А", "2025/2026", &["1.8", "2.1", "3.1"])),
+                ("b1", &draft("Школа Б", "2024/2025", &["1.8", "2.1"])),
+                ("b2", &draft("Школа Б", "2025/2026", &["2.1"])),
+            ],
+        );
+        let (before, after) = (
+            results(&archive, "2024/2025"),
+            results(&archive, "2025/2026"),
+        );
+        let (was, now) = (figures(&archive, &before), figures(&archive, &after));
+        assert_eq!(
+            intro("2025/2026", &now),
+            "В мониторинге за 2025/2026 учебный год участвовали 2 образовательные организации. \
+             Эффективность профориентационной работы: высокая — 0 (0,0\u{A0}%), средняя — 0 \
+             (0,0\u{A0}%), низкая — 2 (100,0\u{A0}%). В целом по муниципалитету набрано \
+             8,7\u{A0}% от максимума баллов."
+        );
+        assert_eq!(
+            best(&rank(after.clone()), 5),
+            [
+                "1. Школа А — 3 из 23 (13,0\u{A0}%)",
+                "2. Школа Б — 1 из 23 (4,3\u{A0}%)"
+            ]
+        );
+        assert_eq!(
+            dynamics("2024/2025", &before, &was, &after, &now),
+            "По сравнению с 2024/2025 учебным годом доля набранных баллов изменилась с \
+             6,5\u{A0}% до 8,7\u{A0}%; из 2 школ, участвовавших в оба года, результат улучшили \
+             1, ухудшили 1. Школ с высокой эффективностью: было 0, стало 0. Наибольший рост — \
+             Школа А (+8,7\u{A0}п.\u{A0}п.)."
+        );
+    }
+}

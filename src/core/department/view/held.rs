@@ -1,0 +1,74 @@
+//! Files signed with a key other than the one the school used before wait
+//! for the coordinator: grouped by school and key, with the key the school
+//! is known by, so that one answer settles all files of that key.
+
+use std::collections::BTreeMap;
+
+use crate::department::archive::{key_fingerprint, Archive, Standing};
+use crate::department::school::SchoolId;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldKey {
+    pub school: SchoolId,
+    /// The new key, as the archive stores it (hex).
+    pub key: String,
+    pub name: String,
+    pub fingerprint: String,
+    /// Fingerprints of the keys the school is known by; empty when the
+    /// coordinator rejected them.
+    pub previous: Vec<String>,
+    pub files: usize,
+}
+
+pub fn held_keys(archive: &Archive) -> Vec<HeldKey> {
+    let mut groups: BTreeMap<(&SchoolId, &str), HeldKey> = BTreeMap::new();
+    for (e, standing) in archive.with_standings() {
+        if *standing != Standing::Held {
+            continue;
+        }
+        groups
+            .entry((&e.school, &e.key))
+            .or_insert_with(|| HeldKey {
+                school: e.school.clone(),
+                key: e.key.clone(),
+                name: e.profile().name.clone(),
+                fingerprint: e.opened.fingerprint.clone(),
+                previous: archive
+                    .trusted_keys(&e.school)
+                    .into_iter()
+                    .map(key_fingerprint)
+                    .collect(),
+                files: 0,
+            })
+            .files += 1;
+    }
+    groups.into_values().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::department::archive::Archive;
+    use crate::testkit::{self, draft, entry, meta, sign};
+
+    #[test]
+    fn files_of_a_new_key_wait_together() {
+        let card = testkit::card();
+        let d = draft("СОШ 1", "2025/2026", &["1.8"]);
+        let file = |id, at, key| entry(&card, id, &sign(&card, &d, meta(id, at, None), key));
+        let mut archive = Archive::new(card.clone());
+        archive.admit_all(vec![
+            file("a1", "2026-09-01", 1),
+            file("a2", "2026-09-02", 2),
+            file("a3", "2026-09-03", 2),
+        ]);
+        let held = held_keys(&archive);
+        assert_eq!(held.len(), 1);
+        let h = &held[0];
+        assert_eq!((h.name.as_str(), h.files), ("СОШ 1", 2));
+        assert_eq!(h.fingerprint, testkit::key(2).fingerprint());
+        assert_eq!(h.previous, [testkit::key(1).fingerprint()]);
+        archive.decide_key(&h.school, &h.key, true);
+        assert!(held_keys(&archive).is_empty());
+    }
+}

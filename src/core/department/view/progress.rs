@@ -1,0 +1,99 @@
+//! Long work and saving, as the department's page reports them: which
+//! files are being checked and whether they may be cancelled, and whether
+//! the workspace is safely stored.
+
+use crate::error::StorageError;
+
+/// What the progress bar is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Work {
+    Import,
+    /// The workspace stored in this browser, at start.
+    Open,
+    Restore,
+}
+
+impl Work {
+    pub fn label(self, done: usize, total: usize) -> String {
+        let what = match self {
+            Self::Import => "Проверено файлов",
+            Self::Open => "Открывается сохранённая рабочая область: проверено файлов",
+            Self::Restore => "Открывается резервная копия: проверено файлов",
+        };
+        format!("{what}: {done} из {total}")
+    }
+
+    /// Only an import can be stopped halfway: opening a workspace half
+    /// would look like losing the rest.
+    pub fn cancellable(self) -> bool {
+        self == Self::Import
+    }
+
+    /// Where a refused file came from, for the notice of a stored workspace
+    /// or a backup (an import lists its refusals in the table instead).
+    pub fn origin(self) -> &'static str {
+        match self {
+            Self::Import => "из выбранных",
+            Self::Open => "из рабочей области",
+            Self::Restore => "из копии",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub work: Work,
+    pub done: usize,
+    pub total: usize,
+    /// The user asked to stop; the loop sees it after the current batch.
+    pub cancel: bool,
+}
+
+/// Where keeping the workspace in the browser stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saving {
+    Idle,
+    Saved,
+    Failed(StorageError),
+    /// Another tab saved the workspace: saving here is paused so that
+    /// neither tab silently overwrites the other.
+    Conflict,
+}
+
+impl Saving {
+    /// The status line under the tabs; empty before the first save.
+    pub fn message(&self) -> String {
+        match self {
+            Self::Idle => String::new(),
+            Self::Saved => "Рабочая область сохранена в этом браузере.".to_owned(),
+            Self::Failed(e) => format!(
+                "Рабочая область не сохранена в браузере: {e} Работа продолжается в памяти \
+                 этой вкладки — скачайте резервную копию на вкладке «Загрузка файлов»."
+            ),
+            Self::Conflict => "Рабочая область изменена в другой вкладке или окне. \
+                               Сохранение здесь приостановлено, чтобы не затереть те изменения."
+                .to_owned(),
+        }
+    }
+
+    pub fn is_problem(&self) -> bool {
+        matches!(self, Self::Failed(_) | Self::Conflict)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_and_saving_read_in_russian() {
+        assert_eq!(Work::Import.label(20, 1000), "Проверено файлов: 20 из 1000");
+        assert!(Work::Import.cancellable() && !Work::Open.cancellable());
+        assert_eq!(Work::Restore.origin(), "из копии");
+        assert_eq!(Saving::Idle.message(), "");
+        assert!(Saving::Failed(StorageError::Full)
+            .message()
+            .contains("переполнено"));
+        assert!(Saving::Conflict.is_problem() && !Saving::Saved.is_problem());
+    }
+}

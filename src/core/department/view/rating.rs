@@ -1,0 +1,185 @@
+//! The rating table as the coordinator sorts and filters it.
+
+use crate::card::Level;
+use crate::department::results::{compare_share, Filter, Ranked};
+use crate::school::profile::SchoolLevel;
+
+/// The column the rating is sorted by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SortBy {
+    /// The rating's own order: best share first, equal shares by name.
+    Rank,
+    Name,
+    /// A criterion's share, best first.
+    Criterion(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sort {
+    pub by: SortBy,
+    pub descending: bool,
+}
+
+impl Default for Sort {
+    fn default() -> Self {
+        Self {
+            by: SortBy::Rank,
+            descending: false,
+        }
+    }
+}
+
+impl Sort {
+    /// A click on a column header: the same column turns the order round,
+    /// another column sorts by it in its natural order.
+    pub fn clicked(&self, by: SortBy) -> Sort {
+        Sort {
+            descending: self.by == by && !self.descending,
+            by,
+        }
+    }
+
+    /// The header's `aria-sort`.
+    pub fn aria(&self, by: &SortBy) -> &'static str {
+        match (&self.by == by, self.descending) {
+            (false, _) => "none",
+            (true, false) => "ascending",
+            (true, true) => "descending",
+        }
+    }
+}
+
+/// The rows a view shows: the rating filtered, then sorted.
+pub fn rows(rating: &[Ranked], filter: &Filter, sort: &Sort) -> Vec<Ranked> {
+    let mut rows: Vec<Ranked> = rating
+        .iter()
+        .filter(|r| filter.matches(&r.result))
+        .cloned()
+        .collect();
+    match &sort.by {
+        SortBy::Rank => {}
+        SortBy::Name => rows.sort_by(|a, b| a.result.name().cmp(b.result.name())),
+        SortBy::Criterion(code) => rows.sort_by(|a, b| {
+            let of = |r: &Ranked| r.result.criterion(code).unwrap_or((0, 0));
+            compare_share(of(b), of(a))
+        }),
+    }
+    if sort.descending {
+        rows.reverse();
+    }
+    rows
+}
+
+/// A yes/no choice about an indicator or criterion as a `<select>` value:
+/// "1.1|1" (earned, complete) or "1.1|0".
+pub fn choice_value(code: &str, yes: bool) -> String {
+    format!("{code}|{}", u8::from(yes))
+}
+
+/// The choice back from its value; the empty value (any) is `None`.
+pub fn parse_choice(value: &str) -> Option<(String, bool)> {
+    let (code, flag) = value.rsplit_once('|')?;
+    Some((code.to_owned(), flag == "1"))
+}
+
+/// The level filter from its `<select>` value (the level's key; empty is any).
+pub fn parse_level(value: &str) -> Option<Level> {
+    [Level::High, Level::Medium, Level::Low]
+        .into_iter()
+        .find(|l| l.key() == value)
+}
+
+/// The value of the "students with ОВЗ" choice of the profile filter; the
+/// other choices are the levels' keys.
+pub const OVZ: &str = "ovz";
+
+/// Sets the profile part of `filter` from its `<select>` value.
+pub fn set_profile(filter: &mut Filter, value: &str) {
+    filter.has_level = SchoolLevel::ALL.into_iter().find(|l| l.key() == value);
+    filter.ovz = (value == OVZ).then_some(true);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::department::results::{rank, results};
+    use crate::testkit::{self, draft};
+
+    fn names(rows: &[Ranked]) -> Vec<&str> {
+        rows.iter().map(|r| r.result.name()).collect()
+    }
+
+    /// Вега earns criterion 2 in full and little else; Альфа the most points.
+    fn rating() -> Vec<Ranked> {
+        let card = testkit::card();
+        let archive = testkit::archive(
+            &card,
+            &[
+                ("1", &draft("Вега", "2025/2026", &["2.1", "2.2"])),
+                (
+                    "2",
+                    &draft("Альфа", "2025/2026", &["1.6", "1.8", "3.1", "3.3"]),
+                ),
+                ("3", &draft("Бета", "2025/2026", &["1.8"])),
+            ],
+        );
+        rank(results(&archive, "2025/2026"))
+    }
+
+    #[test]
+    fn sorting_by_rank_name_and_criterion() {
+        let rating = rating();
+        let by = |sort: &Sort| names(&rows(&rating, &Filter::default(), sort)).join(" ");
+        let rank = Sort::default();
+        assert_eq!(by(&rank), "Альфа Вега Бета");
+        let name = rank.clicked(SortBy::Name);
+        assert_eq!(
+            (by(&name), name.aria(&SortBy::Name)),
+            ("Альфа Бета Вега".into(), "ascending")
+        );
+        let name_back = name.clicked(SortBy::Name);
+        assert_eq!(by(&name_back), "Вега Бета Альфа");
+        assert_eq!(name_back.aria(&SortBy::Name), "descending");
+        assert_eq!(name_back.aria(&SortBy::Rank), "none");
+        let k2 = name_back.clicked(SortBy::Criterion("2".into()));
+        assert!(!k2.descending, "another column starts in its own order");
+        assert_eq!(
+            by(&k2),
+            "Вега Альфа Бета",
+            "2 of 2, then 0 of 2 twice in rank order"
+        );
+    }
+
+    #[test]
+    fn filtering_by_choices_as_the_selects_send_them() {
+        let rating = rating();
+        let mut filter = Filter {
+            indicator: parse_choice(&choice_value("1.8", true)),
+            ..Filter::default()
+        };
+        assert_eq!(
+            names(&rows(&rating, &filter, &Sort::default())),
+            ["Альфа", "Бета"]
+        );
+        filter.indicator = parse_choice(&choice_value("1.8", false));
+        assert_eq!(names(&rows(&rating, &filter, &Sort::default())), ["Вега"]);
+        filter.indicator = parse_choice("");
+        filter.criterion = parse_choice("2|1");
+        assert_eq!(names(&rows(&rating, &filter, &Sort::default())), ["Вега"]);
+        filter.criterion = None;
+        filter.level = parse_level("high");
+        assert!(rows(&rating, &filter, &Sort::default()).is_empty());
+        filter.level = parse_level("low");
+        assert_eq!(rows(&rating, &filter, &Sort::default()).len(), 3);
+        assert_eq!(parse_level(""), None);
+        set_profile(&mut filter, OVZ);
+        assert_eq!((filter.ovz, filter.has_level), (Some(true), None));
+        set_profile(&mut filter, "soo");
+        assert_eq!(
+            (filter.ovz, filter.has_level),
+            (None, Some(SchoolLevel::Soo))
+        );
+        filter.search = "ВЕГ".into();
+        assert_eq!(names(&rows(&rating, &filter, &Sort::default())), ["Вега"]);
+    }
+}

@@ -1,0 +1,66 @@
+//! Which school is open in the review, the letters and the profile chart,
+//! and the list to choose from.
+
+use crate::department::results::SchoolResult;
+
+/// The chosen submission if it is among `results` (the period's), otherwise
+/// the first school by name, so a screen is never empty while schools are.
+pub fn open_school<'a>(
+    results: &'a [SchoolResult],
+    chosen: Option<&str>,
+) -> Option<&'a SchoolResult> {
+    results
+        .iter()
+        .find(|r| Some(r.submission_id.as_str()) == chosen)
+        .or_else(|| results.iter().min_by(|a, b| a.name().cmp(b.name())))
+}
+
+/// The school select: (submission id, "name — review status"), by label.
+pub fn school_options(results: &[SchoolResult]) -> Vec<(String, String)> {
+    let mut options: Vec<(String, String)> = results
+        .iter()
+        .map(|s| {
+            let label = format!("{} — {}", s.name(), s.status.label());
+            (s.submission_id.clone(), label)
+        })
+        .collect();
+    options.sort_by(|a, b| a.1.cmp(&b.1));
+    options
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::department::results::results;
+    use crate::testkit::{self, draft};
+
+    #[test]
+    fn the_chosen_school_or_the_first_by_name() {
+        let card = testkit::card();
+        let archive = testkit::archive(
+            &card,
+            &[
+                ("b", &draft("Школа Б", "2025/2026", &[])),
+                ("a", &draft("Школа А", "2025/2026", &[])),
+                ("c", &draft("Школа В", "2024/2025", &[])),
+            ],
+        );
+        let now = results(&archive, "2025/2026");
+        let open = |chosen| open_school(&now, chosen).map(|r| r.name());
+        assert_eq!(open(Some("b")), Some("Школа Б"));
+        assert_eq!(open(None), Some("Школа А"));
+        assert_eq!(
+            open(Some("c")),
+            Some("Школа А"),
+            "another year's school is not open"
+        );
+        assert_eq!(open_school(&[], Some("a")).map(|r| r.name()), None);
+        assert_eq!(
+            school_options(&now),
+            [
+                ("a".to_owned(), "Школа А — получена".to_owned()),
+                ("b".to_owned(), "Школа Б — получена".to_owned()),
+            ]
+        );
+    }
+}

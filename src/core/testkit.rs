@@ -1,0 +1,115 @@
+//! Fixtures shared by the core's own tests, the integration tests and the
+//! developer tools (the `testkit` feature): signed files made the way the
+//! school's page makes them, so that every test reads what a school sends.
+//! There is one copy of each fixture, here.
+
+use crate::card::Card;
+use crate::department::archive::{check, Archive, Entry};
+use crate::school::draft::{Draft, RawAnswer};
+use crate::scoring::assess;
+use crate::signed::keys::KeyPair;
+use crate::signed::submission::{card_hash, seal, ExportMeta, Payload};
+
+/// The sample file's submission id, creation time and key seed.
+pub const SAMPLE_ID: &str = "0123456789abcdef0123456789abcdef";
+pub const SAMPLE_AT: &str = "2026-09-20T08:30:00.000Z";
+pub const SAMPLE_KEY: u8 = 7;
+/// The municipality of every fixture school.
+pub const MUNICIPALITY: &str = "Город";
+
+/// The built-in card of seed 003.
+pub fn card() -> Card {
+    Card::builtin().expect("the built-in card is valid")
+}
+
+pub fn share(numerator: &str, denominator: &str) -> RawAnswer {
+    RawAnswer {
+        numerator: numerator.into(),
+        denominator: denominator.into(),
+        ..RawAnswer::default()
+    }
+}
+
+pub fn fact(present: bool) -> RawAnswer {
+    RawAnswer {
+        fact: Some(present),
+        ..RawAnswer::default()
+    }
+}
+
+/// A school's draft whose profile passes the form's checks; the indicators
+/// in `facts` are answered "yes", nothing else is answered.
+pub fn draft(name: &str, period: &str, facts: &[&str]) -> Draft {
+    let mut draft = Draft::default();
+    draft.profile.name = name.into();
+    draft.profile.municipality = MUNICIPALITY.into();
+    draft.profile.period = period.into();
+    draft.profile.responsible = "Иванова И. И.".into();
+    for code in facts {
+        draft.answers.insert((*code).into(), fact(true));
+    }
+    draft
+}
+
+/// The sample: 1.1 exactly at its 30 % threshold with a link, 1.6 "yes"
+/// with a comment full of characters that JSON and HTML must escape.
+pub fn sample_draft() -> Draft {
+    let mut draft = draft("МАОУ «СОШ № 7»", "2025/2026", &[]);
+    let mut exact = share("30", "100");
+    exact.evidence = "https://school7.ru/a".into();
+    draft.answers.insert("1.1".into(), exact);
+    let mut tricky = fact(true);
+    tricky.comment = "Кавычки \" и <script>".into();
+    draft.answers.insert("1.6".into(), tricky);
+    draft
+}
+
+pub fn key(seed: u8) -> KeyPair {
+    KeyPair::from_seed([seed; 32])
+}
+
+pub fn meta(id: &str, at: &str, replaces: Option<&str>) -> ExportMeta {
+    ExportMeta {
+        submission_id: id.into(),
+        created_at: at.into(),
+        replaces: replaces.map(Into::into),
+    }
+}
+
+/// The file the school's page would export: the draft scored, the payload
+/// signed with the key of `seed`.
+pub fn sign(card: &Card, draft: &Draft, meta: ExportMeta, seed: u8) -> String {
+    let assessment = assess(card, draft);
+    seal(&Payload::new(card, draft, &assessment, meta), &key(seed))
+}
+
+/// The sample draft as its signed file.
+pub fn sample_file() -> String {
+    sign(
+        &card(),
+        &sample_draft(),
+        meta(SAMPLE_ID, SAMPLE_AT, None),
+        SAMPLE_KEY,
+    )
+}
+
+/// A file as the department's import accepts it; a refusal is a broken fixture.
+pub fn entry(card: &Card, file_name: &str, text: &str) -> Entry {
+    check(card, &card_hash(card), file_name, text.as_bytes()).expect("the fixture file passes")
+}
+
+/// A department's archive of `files`, each (submission id, draft) signed at
+/// [`SAMPLE_AT`] with the key seeded by the id's first byte, so that the
+/// files of one school share a key when their ids start alike.
+pub fn archive(card: &Card, files: &[(&str, &Draft)]) -> Archive {
+    let mut archive = Archive::new(card.clone());
+    let batch = files
+        .iter()
+        .map(|(id, draft)| {
+            let text = sign(card, draft, meta(id, SAMPLE_AT, None), id.as_bytes()[0]);
+            entry(card, id, &text)
+        })
+        .collect();
+    archive.admit_all(batch);
+    archive
+}

@@ -1,0 +1,42 @@
+//! Files signed with a key other than the one the school used before wait
+//! here until the coordinator says whether the new key is the school's
+//! (e.g. a new computer) or not.
+
+use leptos::prelude::*;
+
+use profkarta_core::department::view::held::{held_keys, HeldKey};
+
+use crate::department::state::Dept;
+
+#[component]
+pub fn HeldKeys() -> impl IntoView {
+    let dept: Dept = expect_context();
+    let held = Memo::new(move |_| dept.archive().with(held_keys));
+    let decide = move |h: &HeldKey, trust: bool| {
+        let (school, key) = (h.school.clone(), h.key.clone());
+        move |_| dept.decide_key(&school, &key, trust)
+    };
+    view! {
+        <Show when=move || held.with(|h| !h.is_empty())>
+            <div class="notice notice-warning" data-testid="held-keys">
+                <h3>"Новые ключи подписи — нужно решение"</h3>
+                <p>"Эти файлы подписаны не тем ключом, которым школа подписывала раньше. Уточните у школы, меняла ли она компьютер или ключ, и примите или отклоните новый ключ."</p>
+                <ul>
+                    {move || held.get().into_iter().map(|h| view! {
+                        <li>
+                            <strong>{h.name.clone()}</strong>
+                            {format!(
+                                ": новый ключ {}, прежний {} (файлов: {}). ",
+                                h.fingerprint,
+                                if h.previous.is_empty() { "отклонён".to_owned() } else { h.previous.join(", ") },
+                                h.files
+                            )}
+                            <button type="button" on:click=decide(&h, true)>"Принять новый ключ"</button>
+                            <button type="button" on:click=decide(&h, false)>"Отклонить"</button>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        </Show>
+    }
+}

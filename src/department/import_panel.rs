@@ -1,0 +1,95 @@
+//! Collecting the schools' files: pick or drop many at once, watch the
+//! progress, read every file's verdict, decide about changed keys.
+
+use leptos::prelude::*;
+
+use profkarta_core::department::view::import::{summary, verdict_rows};
+
+use crate::department::held_keys::HeldKeys;
+use crate::department::import::import_files;
+use crate::department::state::Dept;
+use crate::department::workspace_tools::WorkspaceTools;
+use crate::platform::files::{file_list, take_picked};
+
+#[component]
+pub fn ImportPanel() -> impl IntoView {
+    let dept: Dept = expect_context();
+    let dragging = RwSignal::new(false);
+    let on_change = move |ev: leptos::ev::Event| import_files(dept, take_picked(&ev));
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        let files = file_list(ev.data_transfer().and_then(|d| d.files()));
+        import_files(dept, files);
+    };
+    // Files that need attention first, then the accepted ones by name.
+    let rows = Memo::new(move |_| {
+        let standing = dept.standing.get();
+        dept.archive()
+            .with(|archive| dept.log().with(|log| verdict_rows(archive, log, &standing)))
+    });
+    // Hundreds of accepted rows would bury the few that need attention (and
+    // cost a long task to draw): they are shown on request.
+    let show_accepted = RwSignal::new(false);
+    let accepted = move || rows.with(|r| r.iter().filter(|r| r.verdict.is_good()).count());
+    let summary = move || rows.with(|r| summary(r));
+    view! {
+        <section class="panel" aria-labelledby="import-title">
+            <h2 id="import-title">"Загрузка карт школ"</h2>
+            <div
+                class="dropzone"
+                class:dragging=move || dragging.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(true);
+                }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop
+            >
+                <p>"Перетащите сюда файлы выгрузки школ (можно сразу всю папку файлов) или"</p>
+                <input
+                    type="file"
+                    id="import-files"
+                    multiple
+                    accept=".json,application/json"
+                    class="visually-hidden"
+                    on:change=on_change
+                />
+                <label for="import-files" class="button primary">"Выбрать файлы…"</label>
+                <p class="hint">"Каждый файл проверяется отдельно: подпись, карта, повторы. Плохой файл не мешает остальным."</p>
+            </div>
+            <HeldKeys/>
+            <Show when=move || dept.log().with(|l| !l.is_empty())>
+                <p class="import-summary" role="status" data-testid="import-summary">{summary}</p>
+                <table class="verdicts" data-testid="verdicts">
+                    <caption class="visually-hidden">"Результат проверки файлов"</caption>
+                    <thead>
+                        <tr><th scope="col">"Файл"</th><th scope="col">"Результат"</th><th scope="col">"Пояснение"</th></tr>
+                    </thead>
+                    <tbody>
+                        {move || rows.get().into_iter().filter(|r| show_accepted.get() || !r.verdict.is_good()).map(|r| view! {
+                            <tr data-verdict=r.verdict.key() class:bad=!r.verdict.is_good()>
+                                <td class="file-name">{r.file}</td>
+                                <td class="verdict">{r.verdict.label()}</td>
+                                <td>{r.why}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <Show when=move || accepted() != 0>
+                    <button type="button" aria-expanded=move || show_accepted.get().to_string() on:click=move |_| show_accepted.update(|s| *s = !*s)>
+                        {move || if show_accepted.get() {
+                            "Скрыть принятые файлы".to_owned()
+                        } else {
+                            format!("Показать принятые файлы ({})", accepted())
+                        }}
+                    </button>
+                </Show>
+            </Show>
+            // A backup or key list taken in mid-import would be overwritten by it.
+            <Show when=move || dept.progress().with(Option::is_none)>
+                <WorkspaceTools/>
+            </Show>
+        </section>
+    }
+}

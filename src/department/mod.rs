@@ -1,0 +1,32 @@
+//! The department's page: import, review, results, dynamics, letters and
+//! the analytical report, all over one archive.
+//!
+//! `state` holds the archive and what is open; `import` and `persistence`
+//! feed and keep it; the views below read it and say what the coordinator
+//! did through its intent methods; `app` puts them together.
+
+mod app;
+mod import;
+mod persistence;
+mod state;
+
+mod chart;
+mod dynamics_panel;
+mod held_keys;
+mod import_panel;
+mod letters_panel;
+mod low_schools;
+mod no_cards;
+mod page;
+mod period_select;
+mod problem_zones;
+mod progress_bar;
+mod rating_table;
+mod report_panel;
+mod results_panel;
+mod review_panel;
+mod saving_status;
+mod school_select;
+mod workspace_tools;
+
+pub use app::DepartmentApp;

@@ -1,0 +1,57 @@
+//! The department's page: tabs over one workspace.
+
+use leptos::prelude::*;
+
+use crate::department::dynamics_panel::DynamicsPanel;
+use crate::department::import_panel::ImportPanel;
+use crate::department::letters_panel::LettersPanel;
+use crate::department::period_select::PeriodSelect;
+use crate::department::progress_bar::ProgressBar;
+use crate::department::report_panel::ReportPanel;
+use crate::department::results_panel::ResultsPanel;
+use crate::department::review_panel::ReviewPanel;
+use crate::department::saving_status::SavingStatus;
+use crate::department::state::{Dept, Tab};
+use crate::shared::notices_list::NoticesList;
+use crate::shared::role_switch::{Role, RoleSwitch};
+
+#[component]
+pub fn DepartmentPage() -> impl IntoView {
+    let dept: Dept = expect_context();
+    let tabs = Tab::ALL.map(|tab| {
+        view! {
+            <button
+                type="button"
+                role="tab"
+                id=format!("tab-{}", tab.key())
+                aria-selected=move || (dept.tab().get() == tab).to_string()
+                on:click=move |_| dept.show(tab)
+            >
+                {tab.label()}
+            </button>
+        }
+    });
+    let body = move || match dept.tab().get() {
+        Tab::Import => view! { <ImportPanel/> }.into_any(),
+        Tab::Review => view! { <ReviewPanel/> }.into_any(),
+        Tab::Results => view! { <ResultsPanel/> }.into_any(),
+        Tab::Dynamics => view! { <DynamicsPanel/> }.into_any(),
+        Tab::Letters => view! { <LettersPanel/> }.into_any(),
+        Tab::Report => view! { <ReportPanel/> }.into_any(),
+    };
+    view! {
+        <RoleSwitch current=Role::Department/>
+        <header class="app-header no-print">
+            <p class="brand">"Профкарта · отдел образования"</p>
+            <h1>"Мониторинг профориентационной работы школ"</h1>
+        </header>
+        <NoticesList/>
+        <nav class="dept-tabs" role="tablist" aria-label="Разделы" data-testid="dept-tabs">{tabs}</nav>
+        <SavingStatus/>
+        // On every tab: while a stored workspace opens, an empty rating
+        // must not read as "nothing received".
+        <ProgressBar/>
+        <PeriodSelect/>
+        <main class="dept-main" role="tabpanel">{body}</main>
+    }
+}

@@ -1,0 +1,254 @@
+//! The department's workspace kept in the browser across reloads.
+//!
+//! A workspace of thousands of submissions is hundreds of megabytes, far
+//! beyond local storage, so it lives in IndexedDB: each received file once,
+//! as its own record, and the coordinator's decisions (keys, reviews,
+//! letters) in one small record. A save writes only the files not yet
+//! stored and the decisions if they changed, half a second after the last
+//! change and when the page is hidden.
+//!
+//! IndexedDB has no change events, so every save also touches a key in
+//! local storage: the other tabs hear of it and pause (see [`Saving::Conflict`]).
+//! A workspace that earlier versions kept in local storage is moved over once.
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use profkarta_core::card::Card;
+use profkarta_core::department::archive::{unpack, unpack_value, Archive, Entry, Unpacked};
+use profkarta_core::department::view::progress::{Saving, Work};
+
+use crate::department::import::file_unpacked;
+use crate::department::state::Dept;
+use crate::platform::browser::random_id;
+use crate::platform::idb::{Db, DECISIONS};
+use crate::platform::storage::{self, Read, DEPARTMENT_SAVED, LEGACY_DEPARTMENT};
+use crate::shared::debounce::Debounce;
+use crate::shared::quarantine::{quarantine, RAW_FILE_NAME};
+
+#[derive(Clone, Copy)]
+pub struct Persistence {
+    db: StoredValue<Option<Db>, LocalStorage>,
+    /// Submission ids that have a record in the database.
+    stored: StoredValue<HashSet<String>>,
+    /// The decisions as last written or read; an equal text is not written.
+    decisions: StoredValue<String>,
+    /// The next save replaces every file record (after a restore, or when
+    /// this tab's version is kept over another's).
+    rewrite: StoredValue<bool>,
+    /// The workspace came from local storage: remove it there once saved here.
+    legacy: StoredValue<bool>,
+    wait: Debounce,
+}
+
+impl Persistence {
+    /// Starts autosave, then opens the database and the stored workspace
+    /// (checked between frames, with progress).
+    pub fn start(dept: Dept) -> Self {
+        let persistence = Self {
+            db: StoredValue::new_local(None),
+            stored: StoredValue::new(HashSet::new()),
+            decisions: StoredValue::new(String::new()),
+            rewrite: StoredValue::new(false),
+            legacy: StoredValue::new(false),
+            wait: Debounce::new(),
+        };
+        persistence.watch(dept);
+        leptos::task::spawn_local(async move {
+            match Db::open().await {
+                Ok(db) => persistence.db.set_value(Some(db)),
+                Err(e) => dept.set_saving(Saving::Failed(e)),
+            }
+            persistence.reopen(dept).await;
+        });
+        persistence
+    }
+
+    /// Reads the stored workspace and makes it the open one.
+    async fn reopen(self, dept: Dept) {
+        let card = dept.card();
+        let mut unpacked = Unpacked {
+            archive: Archive::new(card.clone()),
+            files: Vec::new(),
+        };
+        let mut ids = HashSet::new();
+        let mut decisions_text = None;
+        if let Some(db) = self.db.get_value() {
+            match db.read(DECISIONS).await {
+                Ok((files, decisions)) => {
+                    for (id, value) in files {
+                        unpacked.files.extend(from_record(&value));
+                        ids.insert(id);
+                    }
+                    decisions_text = decisions;
+                }
+                Err(e) => dept.set_saving(Saving::Failed(e)),
+            }
+        }
+        match decisions_text {
+            Some(text) => match unpack(card.clone(), &text) {
+                Ok(u) => unpacked.archive = u.archive,
+                Err(e) => dept.notices.push(
+                    format!(
+                        "Решения отдела (ключи, проверка, письма) не удалось прочитать: {e} \
+                         Полученные файлы открыты; их текст можно скачать и передать специалисту."
+                    ),
+                    Some((RAW_FILE_NAME.to_owned(), text)),
+                ),
+            },
+            None if ids.is_empty() => {
+                if let Some(old) = legacy(dept, card) {
+                    unpacked = old;
+                    self.legacy.set_value(true);
+                }
+            }
+            None => {}
+        }
+        let archive = file_unpacked(dept, Work::Open, unpacked).await;
+        self.stored.set_value(ids);
+        // A workspace moved over from local storage has its decisions to write.
+        let written = if self.legacy.get_value() {
+            String::new()
+        } else {
+            archive.decisions_json()
+        };
+        self.decisions.set_value(written);
+        dept.replace(archive);
+    }
+
+    fn watch(self, dept: Dept) {
+        Effect::watch(
+            move || dept.archive().track(),
+            move |_, _, _| {
+                self.wait
+                    .schedule(Duration::from_millis(500), move || self.save(dept))
+            },
+            false,
+        );
+        let on_hide = window_event_listener_untyped("pagehide", move |_| {
+            if self.wait.cancel() {
+                self.save(dept);
+            }
+        });
+        // The event reaches only the other tabs of the same site.
+        let on_storage = window_event_listener(leptos::ev::storage, move |e| {
+            if e.key().as_deref() == Some(DEPARTMENT_SAVED) {
+                dept.set_saving(Saving::Conflict);
+            }
+        });
+        on_cleanup(move || {
+            on_hide.remove();
+            on_storage.remove();
+        });
+    }
+
+    /// Writes what the database does not have yet. Whatever a failed write
+    /// carried is tried again at the next save.
+    fn save(self, dept: Dept) {
+        let Some(db) = self.db.get_value() else {
+            return;
+        };
+        if dept.saving().get_untracked() == Saving::Conflict {
+            return;
+        }
+        let clear = self.rewrite.get_value();
+        let (files, decisions) = dept.archive().with_untracked(|a| {
+            let files: Vec<(String, JsValue)> = self.stored.with_value(|stored| {
+                a.entries()
+                    .iter()
+                    .filter(|e| clear || !stored.contains(e.id()))
+                    .map(|e| (e.id().to_owned(), record(e)))
+                    .collect()
+            });
+            (files, a.decisions_json())
+        });
+        if !clear && files.is_empty() && self.decisions.with_value(|d| *d == decisions) {
+            return;
+        }
+        let ids: Vec<String> = files.iter().map(|(id, _)| id.clone()).collect();
+        self.rewrite.set_value(false);
+        self.stored.update_value(|stored| {
+            if clear {
+                stored.clear();
+            }
+            stored.extend(ids.iter().cloned());
+        });
+        self.decisions.set_value(decisions.clone());
+        leptos::task::spawn_local(async move {
+            match db.write(clear, &files, DECISIONS, &decisions).await {
+                Ok(()) => {
+                    dept.set_saving(Saving::Saved);
+                    // Other tabs pause when they see this change.
+                    // A failed mark only means other tabs learn of it later.
+                    let _ = storage::write(DEPARTMENT_SAVED, &random_id());
+                    if self.legacy.get_value() && storage::remove(LEGACY_DEPARTMENT).is_ok() {
+                        self.legacy.set_value(false);
+                    }
+                }
+                Err(e) => {
+                    self.stored.update_value(|stored| {
+                        for id in &ids {
+                            stored.remove(id);
+                        }
+                    });
+                    self.rewrite.update_value(|r| *r |= clear);
+                    self.decisions.set_value(String::new());
+                    dept.set_saving(Saving::Failed(e));
+                }
+            }
+        });
+    }
+
+    /// Resolves a conflict with the other tab's version, as stored.
+    pub fn take_stored(self, dept: Dept) {
+        leptos::task::spawn_local(async move {
+            self.reopen(dept).await;
+            dept.set_saving(Saving::Saved);
+        });
+    }
+
+    /// Resolves a conflict with this tab's version, saved over the other.
+    pub fn keep_mine(self, dept: Dept) {
+        dept.set_saving(Saving::Idle);
+        self.rewrite.set_value(true);
+        self.save(dept);
+    }
+
+    /// Replaces the workspace with a backup, once its files are checked.
+    pub fn restore(self, dept: Dept, backup: Unpacked) {
+        leptos::task::spawn_local(async move {
+            let archive = file_unpacked(dept, Work::Restore, backup).await;
+            self.rewrite.set_value(true);
+            dept.replace(archive);
+        });
+    }
+}
+
+/// A workspace that an earlier version kept in local storage. Unreadable
+/// text is kept aside and reported.
+fn legacy(dept: Dept, card: Card) -> Option<Unpacked> {
+    let unpacked = match storage::read(LEGACY_DEPARTMENT).ok()? {
+        Read::Missing => return None,
+        Read::Json(value) => unpack_value(card, value),
+        Read::NotJson => Err(profkarta_core::error::ArchiveError::NotJson),
+    };
+    unpacked
+        .map_err(|e| {
+            let problem = format!("Рабочую область отдела не удалось открыть: {e}");
+            quarantine(dept.notices, LEGACY_DEPARTMENT, &problem);
+        })
+        .ok()
+}
+
+/// A file as its database record: `[file name, text]`.
+fn record(e: &Entry) -> JsValue {
+    js_sys::Array::of2(&e.file_name.as_str().into(), &e.text.as_str().into()).into()
+}
+
+fn from_record(value: &JsValue) -> Option<(String, String)> {
+    let pair = js_sys::Array::from(value);
+    Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+}

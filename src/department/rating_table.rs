@@ -1,0 +1,139 @@
+//! The rating of schools: sortable by any column, filtered by level,
+//! indicator, criterion, profile and name.
+
+use leptos::prelude::*;
+
+use profkarta_core::card::Level;
+use profkarta_core::department::results::Filter;
+use profkarta_core::department::view::rating::{
+    choice_value, parse_choice, parse_level, rows, set_profile, Sort, SortBy, OVZ,
+};
+use profkarta_core::school::profile::SchoolLevel;
+use profkarta_core::text::percent;
+
+use crate::department::state::Dept;
+
+#[component]
+pub fn RatingTable() -> impl IntoView {
+    let dept: Dept = expect_context();
+    let card = dept.card();
+    let sort = RwSignal::new(Sort::default());
+    let filter = RwSignal::new(Filter::default());
+    let rows = Memo::new(move |_| dept.rating.with(|r| rows(r, &filter.read(), &sort.read())));
+    let header = move |label: String, by: SortBy| {
+        let this = by.clone();
+        view! {
+            <th scope="col" aria-sort=move || sort.with(|s| s.aria(&this))>
+                <button type="button" class="sort" on:click=move |_| sort.update(|s| *s = s.clicked(by.clone()))>{label}</button>
+            </th>
+        }
+    };
+    let criteria: Vec<String> = card.criteria().map(|c| c.code.clone()).collect();
+    let indicator_options = card
+        .indicators()
+        .flat_map(|i| {
+            [(true, "выполнен"), (false, "не выполнен")].map(|(earned, word)| {
+                let value = choice_value(&i.code, earned);
+                view! { <option value=value>{format!("{} {word}", i.code)}</option> }
+            })
+        })
+        .collect_view();
+    let criterion_options = criteria
+        .iter()
+        .flat_map(|code| {
+            [
+                (true, "выполнен полностью"),
+                (false, "выполнен не полностью"),
+            ]
+            .map(|(full, word)| {
+                let value = choice_value(code, full);
+                view! { <option value=value>{format!("Критерий {code} {word}")}</option> }
+            })
+        })
+        .collect_view();
+    let headers = {
+        let mut h = vec![
+            header("Место".into(), SortBy::Rank),
+            header("Школа".into(), SortBy::Name),
+        ];
+        h.extend(
+            criteria
+                .iter()
+                .map(|c| header(format!("К{c}"), SortBy::Criterion(c.clone()))),
+        );
+        h
+    };
+    let open_review = move |id: String| move |_| dept.review_school(id.clone());
+    view! {
+        <div class="filters no-print" role="search">
+            <label>"Уровень "
+                <select id="filter-level" on:change=move |ev| filter.update(|f| f.level = parse_level(&event_target_value(&ev)))>
+                    <option value="">"любой"</option>
+                    {[Level::High, Level::Medium, Level::Low].map(|l| view! { <option value=l.key()>{l.label()}</option> })}
+                </select>
+            </label>
+            <label>"Показатель "
+                <select id="filter-indicator" on:change=move |ev| filter.update(|f| f.indicator = parse_choice(&event_target_value(&ev)))>
+                    <option value="">"любой"</option>
+                    {indicator_options}
+                </select>
+            </label>
+            <label>"Критерий "
+                <select id="filter-criterion" on:change=move |ev| filter.update(|f| f.criterion = parse_choice(&event_target_value(&ev)))>
+                    <option value="">"любой"</option>
+                    {criterion_options}
+                </select>
+            </label>
+            <label>"Профиль "
+                <select id="filter-profile" on:change=move |ev| filter.update(|f| set_profile(f, &event_target_value(&ev)))>
+                    <option value="">"любой"</option>
+                    {SchoolLevel::ALL.map(|l| view! { <option value=l.key()>{format!("есть {}", l.label())}</option> })}
+                    <option value=OVZ>"есть обучающиеся с ОВЗ"</option>
+                </select>
+            </label>
+            <label>"Поиск "
+                <input type="search" id="filter-search" placeholder="часть названия"
+                    on:input=move |ev| filter.update(|f| f.search = event_target_value(&ev))/>
+            </label>
+        </div>
+        <p class="rating-count" role="status">{move || format!("Показано школ: {} из {}", rows.with(Vec::len), dept.rating.with(Vec::len))}</p>
+        <div class="table-scroll">
+            <table class="rating" data-testid="rating">
+                <caption class="visually-hidden">"Рейтинг школ"</caption>
+                <thead>
+                    <tr>
+                        {headers}
+                        <th scope="col">"Баллы"</th>
+                        <th scope="col">"%"</th>
+                        <th scope="col">"Уровень"</th>
+                        <th scope="col">"Проверка"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || rows.get().into_iter().map(|r| {
+                        let s = r.result.score.clone();
+                        let level = s.level;
+                        view! {
+                            <tr data-level=level.map_or("none", Level::key)>
+                                <td class="num" data-col="rank">{r.rank}</td>
+                                <th scope="row" class="school">
+                                    <button type="button" class="link-button" on:click=open_review(r.result.submission_id.clone())>
+                                        {r.result.name().to_owned()}
+                                    </button>
+                                    {r.result.mismatch.then(|| view! { <span class="flag" title="Заявленный итог не совпадает с пересчётом">" ⚠"</span> })}
+                                </th>
+                                {s.criteria.iter().map(|c| view! {
+                                    <td class="num">{format!("{}/{}", c.points, c.max_applicable)}</td>
+                                }).collect_view()}
+                                <td class="num" data-col="total">{format!("{} из {}", s.total, s.max_applicable)}</td>
+                                <td class="num" data-col="percent">{percent(s.total.into(), s.max_applicable.into())}</td>
+                                <td class=format!("level level-{}", level.map_or("none", Level::key))>{level.map_or("—", Level::label)}</td>
+                                <td>{r.result.status.label()}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}

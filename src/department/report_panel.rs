@@ -1,0 +1,64 @@
+//! The analytical report (аналитическая справка) of the period, laid out
+//! for A4: figures, charts, problem zones, best and weakest schools and, when
+//! a previous year is present, the change.
+
+use leptos::prelude::*;
+
+use profkarta_charts::figures::{criteria_svg, levels_svg};
+use profkarta_core::department::report;
+
+use crate::department::chart::Chart;
+use crate::department::low_schools::LowSchools;
+use crate::department::problem_zones::ProblemZones;
+use crate::department::state::Dept;
+use crate::platform::browser::print;
+
+/// How many schools the report names as best.
+const BEST: usize = 5;
+
+#[component]
+pub fn ReportPanel() -> impl IntoView {
+    let dept: Dept = expect_context();
+    let levels = Signal::derive(move || dept.figures.with(levels_svg));
+    let criteria = Signal::derive(move || dept.figures.with(criteria_svg));
+    let intro = move || {
+        let period = dept.period.get().unwrap_or_default();
+        dept.figures.with(|f| report::intro(&period, f))
+    };
+    let best = move || {
+        dept.rating.with(|r| {
+            report::best(r, BEST)
+                .into_iter()
+                .map(|line| view! { <li>{line}</li> })
+                .collect_view()
+        })
+    };
+    let dynamics = move || {
+        let text = dept.previous.with(|p| {
+            let (previous, before, was) = p.as_ref()?;
+            let after = dept.results.get();
+            let now = dept.figures.get();
+            Some(report::dynamics(previous, before, was, &after, &now))
+        })?;
+        Some(view! { <h3>"Динамика"</h3><p data-testid="report-dynamics">{text}</p> })
+    };
+    view! {
+        <section class="panel report" aria-labelledby="report-title" data-testid="report">
+            <div class="actions no-print">
+                <button type="button" class="primary" on:click=move |_| print()>"Печать справки"</button>
+            </div>
+            <h2 id="report-title">"Аналитическая справка по итогам мониторинга профориентационной работы"</h2>
+            <p data-testid="report-intro">{intro}</p>
+            <div class="chart-grid">
+                <Chart svg=levels testid="report-levels"/>
+                <Chart svg=criteria testid="report-criteria"/>
+            </div>
+            <ProblemZones/>
+            <h3>"Лучшие результаты"</h3>
+            <ul>{best}</ul>
+            <LowSchools/>
+            {dynamics}
+            <p class="signature-line">"Специалист управления образования ____________________ / ____________________ /   Дата ____________"</p>
+        </section>
+    }
+}

@@ -1,0 +1,278 @@
+//! The objectivity check of one school: its answers and evidence beside the
+//! points it claims, and the coordinator's decision per indicator.
+
+use leptos::prelude::*;
+
+use profkarta_core::card::{Indicator, Level};
+use profkarta_core::department::review::{Decision, ReviewStatus};
+use profkarta_core::school::input::{parse_links, MAX_COMMENT_LEN};
+use profkarta_core::scoring::explain::answer_summary;
+use profkarta_core::text::{percent, points, shorten};
+
+use crate::department::no_cards::NoCards;
+use crate::department::school_select::SchoolSelect;
+use crate::department::state::Dept;
+
+/// Evidence links shown per indicator; the rest are counted.
+const LINKS_SHOWN: usize = 20;
+
+/// "1 балл" or "не применимо": how a row counts, claimed or confirmed.
+fn counted(p: u32, applies: bool) -> String {
+    if applies {
+        points(p.into())
+    } else {
+        "не применимо".to_owned()
+    }
+}
+
+#[component]
+pub fn ReviewPanel() -> impl IntoView {
+    let dept: Dept = expect_context();
+    // Re-render the rows only when another school is opened, not on every
+    // decision, so keyboard focus stays where the coordinator is.
+    let open_id = Memo::new(move |_| {
+        dept.open
+            .with(|o| o.as_ref().map(|r| r.submission_id.clone()))
+    });
+    view! {
+        <section class="panel" aria-labelledby="review-title">
+            <h2 id="review-title">"Проверка объективности"</h2>
+            {move || match open_id.get() {
+                None => view! { <NoCards/> }.into_any(),
+                Some(id) => view! {
+                    <SchoolSelect/>
+                    <ReviewOf id/>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn ReviewOf(id: String) -> impl IntoView {
+    let dept: Dept = expect_context();
+    let open = dept.open;
+    let archive = dept.archive();
+    let (card, entry) = archive.with_untracked(|a| (a.card().clone(), a.entry(&id).cloned()));
+    let Some(entry) = entry else {
+        return ().into_any();
+    };
+    let claimed = entry.assessment.clone();
+    let level = |l: Option<Level>| l.map_or("—", |l| l.label());
+    let score_line = move |total: u32, max: u32, l: Option<Level>| {
+        format!(
+            "{total} из {max} ({}), {}",
+            percent(total.into(), max.into()),
+            level(l)
+        )
+    };
+    let differences = move || {
+        open.with(|o| {
+            let Some(result) = o else { return Vec::new() };
+            let score = &result.score;
+            score
+                .differences()
+                .into_iter()
+                .filter_map(|code| {
+                    let c = score.indicator(code)?;
+                    Some(format!(
+                        "{code}: заявлено {} → засчитано {}",
+                        counted(c.claimed_points, c.claimed_applies),
+                        counted(c.points, c.applies)
+                    ))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let confirmed = move || {
+        open.with(|o| {
+            o.as_ref()
+                .map(|r| score_line(r.score.total, r.score.max_applicable, r.score.level))
+                .unwrap_or_default()
+        })
+    };
+    let is_checked = move || {
+        open.with(|o| {
+            o.as_ref()
+                .is_some_and(|r| r.status == ReviewStatus::Checked)
+        })
+    };
+    let mismatch = entry.mismatch.then(|| {
+        view! {
+            <p class="notice notice-warning">
+                {format!(
+                    "Школа указала в файле итог {}, а по её ответам выходит {}. Учитывается пересчёт.",
+                    points(entry.opened.payload.score.total.into()),
+                    points(claimed.total.into())
+                )}
+            </p>
+        }
+    });
+    // A correction shows where its decisions came from until it has its own.
+    let carried_from = {
+        let id = id.clone();
+        move || {
+            archive.with(|a| {
+                let carried = !a.review(&id).indicators.is_empty();
+                a.review_source(&id).filter(|_| carried).map(|source| {
+                    format!(
+                        "Это исправленная выгрузка. Решения по ответам, которые не изменились, \
+                             перенесены из проверки файла «{}». Проверьте изменённые показатели и \
+                             отметьте «Проверка завершена».",
+                        source.file_name
+                    )
+                })
+            })
+        }
+    };
+    let checked_id = id.clone();
+    let set_checked = move |ev| dept.set_checked(&checked_id, event_target_checked(&ev));
+    let rows = card
+        .indicators()
+        .map(|indicator| view! { <ReviewRow indicator=indicator.clone() submission=id.clone()/> })
+        .collect_view();
+    let profile = entry.profile().clone();
+    let responsible = if profile.responsible.trim().is_empty() {
+        "не указан".to_owned()
+    } else {
+        profile.responsible.clone()
+    };
+    view! {
+        <div class="review" data-testid="review">
+            <h3>{profile.name.clone()}</h3>
+            <p class="meta">
+                {format!(
+                    "{} · {} · ответственный: {responsible} · ключ {} · файл «{}»",
+                    entry.period(),
+                    profile.municipality,
+                    entry.opened.fingerprint,
+                    entry.file_name
+                )}
+            </p>
+            {mismatch}
+            {move || carried_from().map(|text| view! { <p class="notice" data-testid="review-carried">{text}</p> })}
+            <div class="compare">
+                <p data-testid="self-score">
+                    "Самооценка (пересчёт по ответам): "
+                    <strong>{score_line(claimed.total, claimed.max_applicable, claimed.level)}</strong>
+                </p>
+                <p data-testid="confirmed-score">"После проверки: " <strong>{confirmed}</strong></p>
+                {move || {
+                    let list = differences();
+                    if list.is_empty() {
+                        view! { <p>"Расхождений нет."</p> }.into_any()
+                    } else {
+                        view! {
+                            <div>
+                                <p>"Расхождения:"</p>
+                                <ul data-testid="differences">
+                                    {list.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
+                                </ul>
+                            </div>
+                        }
+                        .into_any()
+                    }
+                }}
+                <label class="checkbox">
+                    <input type="checkbox" id="review-checked" prop:checked=is_checked on:change=set_checked/>
+                    " Проверка завершена"
+                </label>
+            </div>
+            <ol class="review-rows">{rows}</ol>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn ReviewRow(indicator: Indicator, submission: String) -> impl IntoView {
+    let dept: Dept = expect_context();
+    let code = indicator.code.clone();
+    let archive = dept.archive();
+    let (answer, claimed) = archive.with_untracked(|a| {
+        let entry = a.entry(&submission);
+        let answer = entry.and_then(|e| e.opened.payload.answers.get(&code).cloned());
+        let claimed = entry
+            .and_then(|e| e.assessment.indicators.iter().find(|r| r.code == code))
+            .map(|r| counted(r.outcome.points(), r.outcome.applies()))
+            .unwrap_or_default();
+        (answer, claimed)
+    });
+    let summary = answer_summary(&indicator, answer.as_ref());
+    let evidence = answer
+        .as_ref()
+        .map(|a| a.evidence.clone())
+        .unwrap_or_default();
+    let (links, _) = parse_links(&evidence);
+    // A file may carry thousands of links or a comment of a megabyte:
+    // show what a person can read, and say how much more there is.
+    let more_links = links.len().saturating_sub(LINKS_SHOWN);
+    let links = links
+        .into_iter()
+        .take(LINKS_SHOWN)
+        .map(|href| {
+            let href = href.to_owned();
+            view! { <li><a href=href.clone() target="_blank" rel="noopener noreferrer">{href.clone()}</a></li> }
+        })
+        .collect_view();
+    let more_links =
+        (more_links > 0).then(|| view! { <li>{format!("…и ещё ссылок: {more_links}")}</li> });
+    let school_comment = answer
+        .map(|a| a.comment)
+        .filter(|c| !c.trim().is_empty())
+        .map(|c| shorten(&c, MAX_COMMENT_LEN));
+    let review = {
+        let (submission, code) = (submission.clone(), code.clone());
+        move || archive.with(|a| a.review(&submission).indicators.remove(&code))
+    };
+    let group = format!("decision-{}", code.replace('.', "-"));
+    let choices = [None]
+        .into_iter()
+        .chain(Decision::ALL.map(Some))
+        .map(|decision| {
+            let id = format!("{group}-{}", decision.map_or("none", Decision::key));
+            let label = decision.map_or("не решено", Decision::label);
+            let review = review.clone();
+            let (submission, code) = (submission.clone(), code.clone());
+            view! {
+                <label for=id.clone() class="choice">
+                    <input
+                        type="radio"
+                        id=id.clone()
+                        name=group.clone()
+                        value=decision.map_or("", Decision::key)
+                        prop:checked=move || review().and_then(|r| r.decision) == decision
+                        on:change=move |_| dept.decide(&submission, &code, decision)
+                    />
+                    {label}
+                </label>
+            }
+        })
+        .collect_view();
+    let comment_id = format!("{group}-comment");
+    let comment_value = {
+        let review = review.clone();
+        move || review().map(|r| r.comment).unwrap_or_default()
+    };
+    let on_comment = {
+        let code = code.clone();
+        move |ev| dept.comment(&submission, &code, event_target_value(&ev))
+    };
+    view! {
+        <li class="review-row" data-code=code.clone()>
+            <p class="indicator-text"><span class="code">{code.clone()}</span>" "{indicator.text.clone()}</p>
+            <p class="rule">{indicator.rule_text.clone()}</p>
+            <p>"Ответ школы: " <strong>{summary}</strong> " · заявлено: " <strong data-testid="claimed">{claimed}</strong></p>
+            {school_comment.map(|c| view! { <p class="school-comment">"Комментарий школы: " {c}</p> })}
+            <ul class="evidence-links">{links}{more_links}</ul>
+            <fieldset class="decision">
+                <legend>{format!("Решение по показателю {code}")}</legend>
+                {choices}
+            </fieldset>
+            <p>
+                <label for=comment_id.clone()>"Комментарий проверяющего"</label>
+                <input type="text" id=comment_id class="review-comment" prop:value=comment_value on:change=on_comment/>
+            </p>
+        </li>
+    }
+}

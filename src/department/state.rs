@@ -1,0 +1,318 @@
+//! The department's workspace in the browser: the archive, the import log,
+//! what is open, and the views derived from them.
+//!
+//! The archive is the one piece of written state; ratings, figures and
+//! verdicts are memos over it, so a review decision or an accepted key shows
+//! everywhere at once. The signals are private: panels read them and say
+//! what the coordinator did through the intent methods, which carry it out
+//! with the core's own operations. Keeping the workspace across reloads is
+//! `persistence`'s job, which sits above this module.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use profkarta_core::card::Card;
+use profkarta_core::department::archive::{Admission, Archive, Entry, Standing};
+use profkarta_core::department::results::{figures, rank, results, Figures, Ranked, SchoolResult};
+use profkarta_core::department::review::Decision;
+use profkarta_core::department::school::SchoolId;
+use profkarta_core::department::view::import::ImportRow;
+use profkarta_core::department::view::progress::{Progress, Saving, Work};
+use profkarta_core::department::view::selection::open_school;
+use profkarta_core::error::{ArchiveError, ImportError};
+
+use crate::shared::notices::Notices;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Import,
+    Review,
+    Results,
+    Dynamics,
+    Letters,
+    Report,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 6] = [
+        Self::Import,
+        Self::Review,
+        Self::Results,
+        Self::Dynamics,
+        Self::Letters,
+        Self::Report,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Import => "Загрузка файлов",
+            Self::Review => "Проверка",
+            Self::Results => "Результаты",
+            Self::Dynamics => "Динамика",
+            Self::Letters => "Рекомендации",
+            Self::Report => "Аналитическая справка",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Import => "import",
+            Self::Review => "review",
+            Self::Results => "results",
+            Self::Dynamics => "dynamics",
+            Self::Letters => "letters",
+            Self::Report => "report",
+        }
+    }
+}
+
+/// The period before the chosen one: its name, results and figures.
+pub type Previous = (String, Vec<SchoolResult>, Figures);
+
+#[derive(Clone, Copy)]
+pub struct Dept {
+    archive: RwSignal<Archive>,
+    log: RwSignal<Vec<ImportRow>>,
+    progress: RwSignal<Option<Progress>>,
+    /// The period chosen by the user; `None` follows the latest one.
+    chosen_period: RwSignal<Option<String>>,
+    /// The submission chosen in review and letters.
+    selected: RwSignal<Option<String>>,
+    tab: RwSignal<Tab>,
+    saving: RwSignal<Saving>,
+    pub periods: Memo<Vec<String>>,
+    pub period: Memo<Option<String>>,
+    pub standing: Memo<HashMap<String, Standing>>,
+    pub results: Memo<Vec<SchoolResult>>,
+    pub rating: Memo<Vec<Ranked>>,
+    pub figures: Memo<Figures>,
+    /// What dynamics and the report compare with, when there is a period before.
+    pub previous: Memo<Option<Previous>>,
+    /// The school open in review, letters and the profile chart.
+    pub open: Memo<Option<SchoolResult>>,
+    pub notices: Notices,
+}
+
+impl Dept {
+    pub fn new(card: Arc<Card>, notices: Notices) -> Self {
+        let archive = RwSignal::new(Archive::new(Card::clone(&card)));
+        let chosen_period = RwSignal::new(None::<String>);
+        let selected = RwSignal::new(None::<String>);
+        let periods = Memo::new(move |_| archive.with(Archive::periods));
+        let period = Memo::new(move |_| {
+            let all = periods.get();
+            chosen_period
+                .get()
+                .filter(|p| all.contains(p))
+                .or_else(|| all.last().cloned())
+        });
+        let standing = Memo::new(move |_| {
+            archive.with(|a| {
+                a.standing()
+                    .into_iter()
+                    .map(|(id, s)| (id.to_owned(), s))
+                    .collect()
+            })
+        });
+        let now = Memo::new(move |_| {
+            let period = period.get().unwrap_or_default();
+            archive.with(|a| results(a, &period))
+        });
+        let rating = Memo::new(move |_| rank(now.get()));
+        let figures_now = Memo::new(move |_| archive.with(|a| now.with(|r| figures(a, r))));
+        let previous = Memo::new(move |_| {
+            let all = periods.get();
+            let i = all.iter().position(|p| Some(p) == period.get().as_ref())?;
+            let before = all.get(i.checked_sub(1)?)?.clone();
+            archive.with(|a| {
+                let was = results(a, &before);
+                let f = figures(a, &was);
+                Some((before, was, f))
+            })
+        });
+        let open = Memo::new(move |_| {
+            let chosen = selected.get();
+            now.with(|r| open_school(r, chosen.as_deref()).cloned())
+        });
+        Self {
+            archive,
+            log: RwSignal::new(Vec::new()),
+            progress: RwSignal::new(None),
+            chosen_period,
+            selected,
+            tab: RwSignal::new(Tab::Import),
+            saving: RwSignal::new(Saving::Idle),
+            periods,
+            period,
+            standing,
+            results: now,
+            rating,
+            figures: figures_now,
+            previous,
+            open,
+            notices,
+        }
+    }
+
+    pub fn archive(self) -> ReadSignal<Archive> {
+        self.archive.read_only()
+    }
+
+    pub fn log(self) -> ReadSignal<Vec<ImportRow>> {
+        self.log.read_only()
+    }
+
+    pub fn progress(self) -> ReadSignal<Option<Progress>> {
+        self.progress.read_only()
+    }
+
+    pub fn tab(self) -> ReadSignal<Tab> {
+        self.tab.read_only()
+    }
+
+    pub fn saving(self) -> ReadSignal<Saving> {
+        self.saving.read_only()
+    }
+
+    /// The card of this workspace (fixed once the page has started).
+    pub fn card(self) -> Card {
+        self.archive.with_untracked(|a| a.card().clone())
+    }
+
+    // Navigation.
+
+    pub fn show(self, tab: Tab) {
+        self.tab.set(tab);
+    }
+
+    pub fn open_school(self, submission_id: String) {
+        self.selected.set(Some(submission_id));
+    }
+
+    /// From the rating: the school's review.
+    pub fn review_school(self, submission_id: String) {
+        self.open_school(submission_id);
+        self.show(Tab::Review);
+    }
+
+    pub fn choose_period(self, period: String) {
+        self.chosen_period.set(Some(period));
+    }
+
+    // The coordinator's decisions.
+
+    pub fn decide_key(self, school: &SchoolId, key: &str, trust: bool) {
+        self.archive.update(|a| a.decide_key(school, key, trust));
+    }
+
+    pub fn decide(self, submission_id: &str, code: &str, decision: Option<Decision>) {
+        self.archive
+            .update(|a| a.set_decision(submission_id, code, decision));
+    }
+
+    pub fn comment(self, submission_id: &str, code: &str, comment: String) {
+        self.archive
+            .update(|a| a.set_review_comment(submission_id, code, comment));
+    }
+
+    pub fn set_checked(self, submission_id: &str, checked: bool) {
+        self.archive
+            .update(|a| a.set_checked(submission_id, checked));
+    }
+
+    /// The coordinator's own text of a school's letter; `None` goes back to
+    /// the drafted one.
+    pub fn edit_letter(self, submission_id: &str, text: Option<String>) {
+        self.archive.update(|a| match text {
+            Some(text) => {
+                a.letters.insert(submission_id.to_owned(), text);
+            }
+            None => {
+                a.letters.remove(submission_id);
+            }
+        });
+    }
+
+    /// Trusts every key of a key list file; returns how many were new.
+    pub fn load_keys(self, text: &str) -> Result<usize, ArchiveError> {
+        let mut added = Ok(0);
+        self.archive.update(|a| added = a.load_keys(text));
+        added
+    }
+
+    // Import and persistence.
+
+    /// Files checked submissions and puts every file, refused or filed, at
+    /// the top of the import log in name order.
+    pub fn file(self, checked: Vec<Entry>, refused: Vec<(String, ImportError)>) {
+        let mut rows: Vec<ImportRow> = refused
+            .into_iter()
+            .map(|(file, e)| ImportRow {
+                file,
+                admission: Admission::Refused(e),
+            })
+            .collect();
+        self.archive.update(|a| {
+            for (file, admission) in a.admit_all(checked) {
+                rows.push(ImportRow { file, admission });
+            }
+        });
+        rows.sort_by(|a, b| a.file.cmp(&b.file));
+        self.log.update(|log| {
+            log.splice(0..0, rows);
+        });
+    }
+
+    /// Replaces the archive: the stored one at start, or a backup.
+    pub fn replace(self, archive: Archive) {
+        self.archive.set(archive);
+        self.log.set(Vec::new());
+        self.selected.set(None);
+    }
+
+    pub fn set_saving(self, saving: Saving) {
+        self.saving.set(saving);
+    }
+
+    /// Files are being checked (an import, the stored workspace, a backup).
+    pub fn busy(self) -> bool {
+        self.progress.with_untracked(Option::is_some)
+    }
+
+    pub fn begin(self, work: Work, total: usize) {
+        self.progress.set(Some(Progress {
+            work,
+            done: 0,
+            total,
+            cancel: false,
+        }));
+    }
+
+    pub fn advance(self, done: usize) {
+        self.progress.update(|p| {
+            if let Some(p) = p {
+                p.done = done;
+            }
+        });
+    }
+
+    /// The user asked to stop; the work sees it after its current batch.
+    pub fn cancel(self) {
+        self.progress.update(|p| {
+            if let Some(p) = p {
+                p.cancel = true;
+            }
+        });
+    }
+
+    pub fn cancelled(self) -> bool {
+        self.progress
+            .with_untracked(|p| p.is_some_and(|p| p.cancel))
+    }
+
+    pub fn end(self) {
+        self.progress.set(None);
+    }
+}

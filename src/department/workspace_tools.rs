@@ -1,0 +1,74 @@
+//! Keeping the department's work safe: the whole workspace as one backup
+//! file, and the list of school keys to share with a colleague.
+
+use leptos::prelude::*;
+
+use profkarta_core::department::archive::{unpack, Archive};
+
+use crate::department::persistence::Persistence;
+use crate::department::state::Dept;
+use crate::platform::browser::confirm;
+use crate::shared::download::offer_json;
+use crate::shared::file_picker::FilePicker;
+
+#[component]
+pub fn WorkspaceTools() -> impl IntoView {
+    let dept: Dept = expect_context();
+    let persistence: Persistence = expect_context();
+    let archive = dept.archive();
+    let backup = move |_| {
+        let text = archive.with_untracked(Archive::to_json);
+        offer_json(
+            dept.notices,
+            "profkarta_otdel_rezervnaya_kopiya.json",
+            &text,
+        );
+    };
+    let keys = move |_| {
+        let text = archive.with_untracked(Archive::keys_file);
+        offer_json(dept.notices, "profkarta_klyuchi_shkol.json", &text);
+    };
+    let restore = Callback::new(move |(name, text): (String, Result<String, String>)| {
+        let result = text
+            .map_err(|_| "файл не удалось прочитать".to_owned())
+            .and_then(|t| unpack(dept.card(), &t).map_err(|e| e.to_string()));
+        match result {
+            Ok(backup) => {
+                let question = format!(
+                    "Заменить текущую рабочую область ({} файлов) резервной копией «{name}» ({} файлов)?",
+                    archive.with_untracked(|a| a.entries().len()),
+                    backup.files.len()
+                );
+                if archive.with_untracked(Archive::is_empty) || confirm(&question) {
+                    persistence.restore(dept, backup);
+                }
+            }
+            Err(e) => dept
+                .notices
+                .push(format!("Резервная копия «{name}» не загружена: {e}"), None),
+        }
+    });
+    let load_keys = Callback::new(move |(name, text): (String, Result<String, String>)| {
+        let added = text
+            .map_err(|_| "файл не удалось прочитать".to_owned())
+            .and_then(|t| dept.load_keys(&t).map_err(|e| e.to_string()));
+        dept.notices.push(
+            match added {
+                Ok(n) => format!("Из списка «{name}» добавлено ключей: {n}."),
+                Err(e) => format!("Список ключей «{name}» не загружен: {e}"),
+            },
+            None,
+        );
+    });
+    view! {
+        <div class="workspace-tools">
+            <h3>"Рабочая область"</h3>
+            <div class="actions">
+                <button type="button" on:click=backup>"Скачать резервную копию"</button>
+                <FilePicker id="restore-workspace" label="Загрузить резервную копию…" on_file=restore/>
+                <button type="button" on:click=keys>"Скачать список ключей школ"</button>
+                <FilePicker id="load-keys" label="Загрузить список ключей…" on_file=load_keys/>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,90 @@
+//! The few browser facilities the app needs beyond the DOM and storage:
+//! clock, randomness, dialogs and yielding to the browser. Kept at the edge
+//! so the core never sees them.
+
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+use profkarta_core::signed::keys::to_hex;
+
+/// Now, as ISO 8601 in UTC: "2026-11-22T10:15:00.000Z".
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}
+
+/// Local wall-clock time of an ISO timestamp, "14:05", for status lines.
+pub fn local_hhmm(iso: &str) -> String {
+    let date = js_sys::Date::new(&JsValue::from_str(iso));
+    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+}
+
+/// Local date and time of an ISO timestamp, "22.11.2026 14:05".
+pub fn local_datetime(iso: &str) -> String {
+    let date = js_sys::Date::new(&JsValue::from_str(iso));
+    if date.get_time().is_nan() {
+        return String::new();
+    }
+    format!(
+        "{:02}.{:02}.{} {}",
+        date.get_date(),
+        date.get_month() + 1,
+        date.get_full_year(),
+        local_hhmm(iso)
+    )
+}
+
+/// The current calendar year and month (1–12).
+pub fn year_month() -> (u16, u8) {
+    let now = js_sys::Date::new_0();
+    let year = u16::try_from(now.get_full_year()).unwrap_or(2026);
+    let month = u8::try_from(now.get_month() + 1).unwrap_or(1);
+    (year, month)
+}
+
+/// Cryptographically strong random bytes from `crypto.getRandomValues`.
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    let crypto = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .expect("crypto.getRandomValues is available in every supported browser");
+    crypto
+        .get_random_values_with_u8_array(&mut bytes)
+        .expect("getRandomValues fills 32 bytes");
+    bytes
+}
+
+/// A random identifier, 32 hex digits.
+pub fn random_id() -> String {
+    to_hex(&random_bytes::<16>())
+}
+
+/// Lets the browser paint and handle input before work goes on, so a long
+/// import keeps the page responsive and its progress bar moving.
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+pub fn confirm(question: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(question).ok())
+        .unwrap_or(false)
+}
+
+pub fn prompt(question: &str, default: &str) -> Option<String> {
+    web_sys::window().and_then(|w| {
+        w.prompt_with_message_and_default(question, default)
+            .ok()
+            .flatten()
+    })
+}
+
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}

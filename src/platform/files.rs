@@ -1,0 +1,89 @@
+//! Files in and out: reading what the user picked or dropped, and handing
+//! bytes over as a download. The shell reports a failed download through
+//! [`crate::shared::download`]; nothing else calls [`download_bytes`].
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Hands any bytes (CSV, XLSX, JSON) to the user as a file download.
+pub fn download_bytes(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or(JsValue::NULL)?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    // Revoking at once can cancel the download in some browsers.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
+}
+
+/// The files of a file list, from a file input or a drop.
+pub fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+        .unwrap_or_default()
+}
+
+/// Takes the files picked in the `<input type="file">` that fired `ev` and
+/// clears it, so that picking the same file again fires `change` again.
+pub fn take_picked(ev: &web_sys::Event) -> Vec<web_sys::File> {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let files = file_list(input.files());
+    input.set_value("");
+    files
+}
+
+/// Reads a picked file as text.
+pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
+    JsFuture::from(file.text())
+        .await
+        .map(|v| v.as_string().unwrap_or_default())
+        .map_err(|e| format!("{e:?}"))
+}
+
+/// Starts reading several picked files at once (the browser reads them in
+/// parallel, about twice as fast as one after another) and returns their
+/// contents when all are read. Reading starts at the call, not at the first
+/// poll, so the next batch can be read while this one is checked.
+pub fn read_all(
+    files: &[web_sys::File],
+) -> impl std::future::Future<Output = Vec<Result<Vec<u8>, String>>> + 'static {
+    let count = files.len();
+    let promises: js_sys::Array = files
+        .iter()
+        .map(|f| JsValue::from(f.array_buffer()))
+        .collect();
+    let all = JsFuture::from(js_sys::Promise::all_settled(&promises));
+    async move {
+        let Ok(buffers) = all.await else {
+            return vec![Err("чтение не удалось".to_owned()); count];
+        };
+        js_sys::Array::from(&buffers)
+            .iter()
+            .map(|outcome| {
+                let value = js_sys::Reflect::get(&outcome, &JsValue::from_str("value"))
+                    .map_err(|e| format!("{e:?}"))?;
+                if value.is_undefined() {
+                    return Err("чтение не удалось".to_owned());
+                }
+                Ok(js_sys::Uint8Array::new(&value).to_vec())
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,151 @@
+//! The browser's IndexedDB, as much of it as the department's workspace
+//! needs: one database with a store of files and a store of small records.
+//! Local storage holds 5 MiB; a department's thousands of submissions need
+//! hundreds, and IndexedDB writes them without blocking the page.
+//!
+//! Requests and transactions report through events; here they become
+//! futures, and their failures [`StorageError`]s like local storage's.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DomException, IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
+
+use profkarta_core::error::StorageError;
+
+const NAME: &str = "profkarta";
+const VERSION: u32 = 1;
+/// Received files, one record each, keyed by submission id.
+pub const FILES: &str = "files";
+/// Small records (the department's decisions), keyed by name.
+pub const RECORDS: &str = "records";
+/// The record of [`RECORDS`] that holds the department's decisions.
+pub const DECISIONS: &str = "decisions";
+
+#[derive(Clone)]
+pub struct Db(IdbDatabase);
+
+fn error_of(e: Option<DomException>) -> StorageError {
+    match e.map(|e| e.name()) {
+        Some(name) if name == "QuotaExceededError" => StorageError::Full,
+        _ => StorageError::Other,
+    }
+}
+
+/// Waits for a request's `success` or `error` event.
+async fn settled(request: &IdbRequest) -> Result<JsValue, StorageError> {
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&reject));
+    });
+    let outcome = JsFuture::from(promise).await;
+    request.set_onsuccess(None);
+    request.set_onerror(None);
+    match outcome {
+        Ok(_) => request.result().map_err(|_| StorageError::Other),
+        Err(_) => Err(error_of(request.error().ok().flatten())),
+    }
+}
+
+impl Db {
+    /// Opens the database, creating its stores on first use.
+    pub async fn open() -> Result<Self, StorageError> {
+        let factory = web_sys::window()
+            .and_then(|w| w.indexed_db().ok().flatten())
+            .ok_or(StorageError::Unavailable)?;
+        let request = factory
+            .open_with_u32(NAME, VERSION)
+            .map_err(|_| StorageError::Unavailable)?;
+        let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new({
+            let request = request.clone();
+            move |_| {
+                if let Ok(db) = request.result().map(IdbDatabase::unchecked_from_js) {
+                    for store in [FILES, RECORDS] {
+                        if !db.object_store_names().contains(store) {
+                            let _ = db.create_object_store(store);
+                        }
+                    }
+                }
+            }
+        });
+        request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+        let opened = settled(&request).await;
+        request.set_onupgradeneeded(None);
+        drop(upgrade);
+        // Private modes of some browsers refuse to open at all.
+        let db = opened.map_err(|_| StorageError::Unavailable)?;
+        Ok(Self(db.unchecked_into()))
+    }
+
+    fn transaction(&self, mode: IdbTransactionMode) -> Result<IdbTransaction, StorageError> {
+        let stores = js_sys::Array::of2(&FILES.into(), &RECORDS.into());
+        self.0
+            .transaction_with_str_sequence_and_mode(&stores, mode)
+            .map_err(|_| StorageError::Other)
+    }
+
+    /// Every file record as (key, value), and the record `name`.
+    pub async fn read(
+        &self,
+        name: &str,
+    ) -> Result<(Vec<(String, JsValue)>, Option<String>), StorageError> {
+        let tx = self.transaction(IdbTransactionMode::Readonly)?;
+        let store = |s: &str| tx.object_store(s).map_err(|_| StorageError::Other);
+        let files = store(FILES)?;
+        // All three requests are made before waiting: a transaction closes
+        // once it has nothing left to do.
+        let keys = files.get_all_keys().map_err(|_| StorageError::Other)?;
+        let values = files.get_all().map_err(|_| StorageError::Other)?;
+        let record = store(RECORDS)?
+            .get(&name.into())
+            .map_err(|_| StorageError::Other)?;
+        let keys = js_sys::Array::from(&settled(&keys).await?);
+        let values = js_sys::Array::from(&settled(&values).await?);
+        let record = settled(&record).await?.as_string();
+        let files = keys
+            .iter()
+            .zip(values.iter())
+            .filter_map(|(k, v)| Some((k.as_string()?, v)))
+            .collect();
+        Ok((files, record))
+    }
+
+    /// Writes file records and the record `name` in one transaction, after
+    /// clearing the files first if `clear`; resolves when the data is on disk.
+    pub async fn write(
+        &self,
+        clear: bool,
+        files: &[(String, JsValue)],
+        name: &str,
+        record: &str,
+    ) -> Result<(), StorageError> {
+        let tx = self.transaction(IdbTransactionMode::Readwrite)?;
+        let done = js_sys::Promise::new(&mut |resolve, reject| {
+            tx.set_oncomplete(Some(&resolve));
+            tx.set_onabort(Some(&reject));
+        });
+        let queued = (|| {
+            let store = tx.object_store(FILES)?;
+            if clear {
+                store.clear()?;
+            }
+            for (key, value) in files {
+                store.put_with_key(value, &key.into())?;
+            }
+            tx.object_store(RECORDS)?
+                .put_with_key(&record.into(), &name.into())?;
+            Ok::<(), JsValue>(())
+        })();
+        if queued.is_err() {
+            let _ = tx.abort();
+        }
+        let outcome = JsFuture::from(done).await;
+        tx.set_oncomplete(None);
+        tx.set_onabort(None);
+        match (queued, outcome) {
+            (Ok(()), Ok(_)) => Ok(()),
+            (Err(e), _) => Err(error_of(e.dyn_into::<DomException>().ok())),
+            (_, Err(_)) => Err(error_of(tx.error())),
+        }
+    }
+}

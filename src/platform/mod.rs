@@ -1,0 +1,8 @@
+//! The browser at the edge: storage (local storage through gloo-storage,
+//! IndexedDB), files in and out, clock, randomness and dialogs. Nothing here
+//! knows the app's state; everything above it goes through these functions.
+
+pub mod browser;
+pub mod files;
+pub mod idb;
+pub mod storage;

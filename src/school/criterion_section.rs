@@ -1,0 +1,45 @@
+//! One criterion: its title, its live subtotal and its indicator rows.
+
+use leptos::prelude::*;
+
+use crate::school::indicator_row::IndicatorRow;
+use crate::school::state::AssessmentCtx;
+use profkarta_core::card::Criterion;
+use profkarta_core::text::points;
+
+#[component]
+pub fn CriterionSection(
+    criterion: Criterion,
+    /// Position of this criterion in the assessment's list.
+    index: usize,
+    /// Position of its first indicator in the assessment's flat list.
+    first_indicator: usize,
+) -> impl IntoView {
+    let AssessmentCtx(assessment) = expect_context();
+    let subtotal = Memo::new(move |_| {
+        assessment.with(|a| {
+            let c = &a.criteria[index];
+            (c.points, c.max_applicable)
+        })
+    });
+    let heading_id = format!("criterion-{}-title", criterion.code);
+    let rows = criterion
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(i, indicator)| view! { <IndicatorRow indicator=indicator.clone() index=first_indicator + i/> })
+        .collect_view();
+    view! {
+        <section class="criterion" id=format!("criterion-{}", criterion.code) aria-labelledby=heading_id>
+            <h3 id=heading_id.clone()>
+                {format!("{}. {}", criterion.code, criterion.title)}
+                <span class="muted">{format!(" (макс. — {})", points(criterion.max_points.into()))}</span>
+            </h3>
+            <p class="subtotal" data-testid=format!("subtotal-{}", criterion.code)>
+                "Набрано по критерию: "
+                <strong>{move || { let (p, m) = subtotal.get(); format!("{p} из {m}") }}</strong>
+            </p>
+            {rows}
+        </section>
+    }
+}

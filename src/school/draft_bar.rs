@@ -1,0 +1,83 @@
+//! The bar above the card: which draft is open, whether it is saved, and
+//! the actions on drafts and files.
+
+use leptos::prelude::*;
+
+use crate::platform::browser::{now_iso, print, random_id};
+use crate::school::draft_list::DraftList;
+use crate::school::drafts::Drafts;
+use crate::shared::download::offer_json;
+use crate::shared::file_picker::FilePicker;
+use crate::shared::notices::Notices;
+use profkarta_core::school::stored::{read_school_file, SchoolFile, StoredDraft};
+
+#[component]
+pub fn DraftBar() -> impl IntoView {
+    let ws: Drafts = expect_context();
+    let notices: Notices = expect_context();
+    let title = Memo::new(move |_| ws.meta.with(|m| ws.draft.with(|d| m.title(d))));
+    let status = move || ws.status.with(|s| s.message());
+    let problem = move || ws.status.with(|s| s.is_problem());
+    let show_list = RwSignal::new(false);
+
+    let save_backup = move |_| {
+        let (name, text) = ws.backup();
+        offer_json(notices, &name, &text);
+    };
+    let open_file = Callback::new(move |(name, text): (String, Result<String, String>)| {
+        let loaded = text.and_then(|t| read_school_file(&t));
+        match loaded {
+            Ok(SchoolFile::Draft(mut stored)) => {
+                // A backup becomes a draft of its own: never overwrite one silently.
+                stored.meta.id = random_id();
+                stored.meta.revision = 0;
+                ws.adopt(*stored);
+                notices.push(format!("Черновик из файла «{name}» открыт."), None);
+            }
+            Ok(SchoolFile::Export(opened)) => {
+                let mut stored =
+                    StoredDraft::new(random_id(), opened.payload.to_draft(), &now_iso());
+                stored.meta.replaces = Some(opened.payload.submission_id.clone());
+                ws.adopt(stored);
+                notices.push(
+                    format!(
+                        "Выгрузка «{name}» открыта для исправления (подпись проверена, ключ {}). \
+                         Следующая выгрузка заменит её.",
+                        opened.fingerprint
+                    ),
+                    None,
+                );
+            }
+            Err(why) => notices.push(format!("Файл «{name}» не открыт: {why}"), None),
+        }
+    });
+
+    view! {
+        <nav class="draft-bar" aria-label="Черновики и файлы">
+            <div class="draft-title">
+                <span class="muted">"Черновик: "</span>
+                <strong data-testid="draft-title">{title}</strong>
+                <span class="save-status" class:save-problem=problem role="status" data-testid="save-status">
+                    {status}
+                </span>
+            </div>
+            <div class="actions">
+                <button
+                    type="button"
+                    aria-expanded=move || show_list.get().to_string()
+                    aria-controls="draft-list"
+                    on:click=move |_| show_list.update(|s| *s = !*s)
+                >
+                    {move || format!("Мои черновики ({})", ws.list.with(Vec::len))}
+                </button>
+                <button type="button" on:click=move |_| ws.new_draft()>"Новая карта"</button>
+                <button type="button" on:click=save_backup>"Скачать резервную копию"</button>
+                <FilePicker id="open-file" label="Открыть файл…" on_file=open_file/>
+                <button type="button" on:click=move |_| print()>"Печать"</button>
+            </div>
+            <Show when=move || show_list.get()>
+                <DraftList/>
+            </Show>
+        </nav>
+    }
+}

@@ -1,0 +1,62 @@
+//! The school's drafts: open, rename, start next year from one, delete.
+
+use leptos::prelude::*;
+
+use crate::platform::browser::{confirm, local_datetime, prompt};
+use crate::school::drafts::{DraftEntry, Drafts};
+
+#[component]
+pub fn DraftList() -> impl IntoView {
+    let ws: Drafts = expect_context();
+    let row = move |entry: DraftEntry| {
+        let DraftEntry {
+            id,
+            title,
+            updated_at,
+        } = entry;
+        let is_open = {
+            let id = id.clone();
+            move || ws.meta.with(|m| m.id == id)
+        };
+        let (open_id, rename_id, next_id, delete_id) = (id.clone(), id.clone(), id.clone(), id);
+        let rename_title = title.clone();
+        let delete_title = title.clone();
+        view! {
+            <tr class:current=is_open>
+                <th scope="row">{title}</th>
+                <td>{local_datetime(&updated_at)}</td>
+                <td class="row-actions">
+                    <button type="button" disabled=is_open.clone() on:click=move |_| ws.open(&open_id)>"Открыть"</button>
+                    <button type="button" on:click=move |_| {
+                        if let Some(label) = prompt("Название черновика:", &rename_title) {
+                            ws.rename(&rename_id, label);
+                        }
+                    }>"Переименовать"</button>
+                    <button type="button" on:click=move |_| {
+                        let keep = confirm(
+                            "Начать карту следующего учебного года на основе этой.\n\n\
+                             «ОК» — скопировать и ответы, «Отмена» — только сведения об ОО.",
+                        );
+                        ws.next_year(&next_id, keep);
+                    }>"Следующий год"</button>
+                    <button type="button" class="danger" on:click=move |_| {
+                        if confirm(&format!("Удалить черновик «{delete_title}»? Это нельзя отменить.")) {
+                            ws.delete(&delete_id);
+                        }
+                    }>"Удалить"</button>
+                </td>
+            </tr>
+        }
+    };
+    view! {
+        <table class="draft-list" id="draft-list" data-testid="draft-list">
+            <caption>"Черновики в этом браузере"</caption>
+            <thead>
+                <tr><th scope="col">"Черновик"</th><th scope="col">"Сохранён"</th><th scope="col">"Действия"</th></tr>
+            </thead>
+            <tbody>
+                <For each=move || ws.list.get() key=|e| (e.id.clone(), e.title.clone(), e.updated_at.clone()) children=row/>
+            </tbody>
+        </table>
+    }
+}

@@ -1,0 +1,365 @@
+//! The school's drafts in the browser: which one is open, autosave, the list
+//! of drafts, and everything that can go wrong with storage.
+//!
+//! Autosave runs half a second after the last change and again when the page
+//! is hidden or closed. What to write, and whether another tab got there
+//! first, is the core's decision ([`StoredDraft::unchanged_since`],
+//! [`StoredDraft::next_save`]): two tabs on one draft never silently
+//! overwrite each other. Text that cannot be read is kept aside, never
+//! deleted.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use profkarta_core::error::{DraftLoadError, StorageError};
+use profkarta_core::school::draft::Draft;
+use profkarta_core::school::profile::default_period;
+use profkarta_core::school::stored::{decode, decode_value, DraftMeta, SaveStatus, StoredDraft};
+use profkarta_core::signed::submission::file_name;
+
+use crate::platform::browser::{local_hhmm, now_iso, random_id, year_month};
+use crate::platform::storage::{self, Read, DRAFT_PREFIX};
+use crate::shared::debounce::Debounce;
+use crate::shared::notices::Notices;
+use crate::shared::quarantine::quarantine;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftEntry {
+    pub id: String,
+    pub title: String,
+    pub updated_at: String,
+}
+
+#[derive(Clone, Copy)]
+pub struct Drafts {
+    pub draft: RwSignal<Draft>,
+    pub meta: RwSignal<DraftMeta>,
+    pub status: RwSignal<SaveStatus>,
+    pub list: RwSignal<Vec<DraftEntry>>,
+    notices: Notices,
+    /// The content as last saved or loaded: saving identical content is skipped.
+    saved: StoredValue<Option<StoredDraft>>,
+    wait: Debounce,
+}
+
+impl Drafts {
+    /// Reads what storage holds, opens the most recent draft (or a new one)
+    /// and starts autosave.
+    pub fn start(notices: Notices) -> Self {
+        let (stored, status) = match scan(notices) {
+            Ok(mut drafts) => {
+                drafts.sort_by(|a, b| b.meta.updated_at.cmp(&a.meta.updated_at));
+                (drafts.into_iter().next(), SaveStatus::Unchanged)
+            }
+            Err(e) => (None, SaveStatus::Failed(e)),
+        };
+        let saved = stored.clone();
+        let stored = stored.unwrap_or_else(fresh);
+        let ws = Self {
+            draft: RwSignal::new(stored.draft),
+            meta: RwSignal::new(stored.meta),
+            status: RwSignal::new(status),
+            list: RwSignal::new(Vec::new()),
+            notices,
+            saved: StoredValue::new(saved),
+            wait: Debounce::new(),
+        };
+        ws.refresh_list();
+        ws.autosave();
+        ws
+    }
+
+    fn autosave(self) {
+        // Saving bumps the revision in `meta`; only the label is the user's change.
+        let label = Memo::new(move |_| self.meta.with(|m| m.label.clone()));
+        Effect::watch(
+            move || {
+                self.draft.track();
+                label.track();
+            },
+            move |_, _, _| self.schedule(),
+            false,
+        );
+        let flush = move || self.flush();
+        // Closing, reloading or switching away must not lose the last keystrokes.
+        let on_hide = window_event_listener_untyped("pagehide", move |_| flush());
+        let on_visibility = window_event_listener_untyped("visibilitychange", move |_| flush());
+        let on_storage = window_event_listener(leptos::ev::storage, move |e| {
+            if e.key() == Some(self.meta.with_untracked(|m| key_of(&m.id))) {
+                self.changed_elsewhere(e.new_value());
+            }
+        });
+        on_cleanup(move || {
+            on_hide.remove();
+            on_visibility.remove();
+            on_storage.remove();
+        });
+    }
+
+    fn schedule(self) {
+        if self.status.get_untracked() == SaveStatus::Conflict {
+            return;
+        }
+        // Typing keeps it pending: the status line need not hear it again.
+        if self.status.get_untracked() != SaveStatus::Pending {
+            self.status.set(SaveStatus::Pending);
+        }
+        self.wait
+            .schedule(Duration::from_millis(500), move || self.save_now());
+    }
+
+    /// Saves now if a save is waiting.
+    pub fn flush(self) {
+        if self.wait.cancel() {
+            self.save_now();
+        }
+    }
+
+    fn current(self) -> StoredDraft {
+        StoredDraft {
+            meta: self.meta.get_untracked(),
+            draft: self.draft.get_untracked(),
+        }
+    }
+
+    fn save_now(self) {
+        if self.status.get_untracked() == SaveStatus::Conflict {
+            return;
+        }
+        let current = self.current();
+        let unchanged = self
+            .saved
+            .with_value(|saved| current.unchanged_since(saved.as_ref()).map(str::to_owned));
+        if let Some(saved_at) = unchanged {
+            return self.status.set(if saved_at.is_empty() {
+                SaveStatus::Unchanged
+            } else {
+                SaveStatus::Saved {
+                    at: local_hhmm(&saved_at),
+                }
+            });
+        }
+        let key = key_of(&current.meta.id);
+        let there = match load(&key) {
+            Ok(there) => there,
+            Err(e) => return self.status.set(SaveStatus::Failed(e)),
+        };
+        let Some(next) = current.next_save(there.as_ref(), &now_iso()) else {
+            return self.status.set(SaveStatus::Conflict);
+        };
+        match storage::write(&key, &next) {
+            Ok(()) => {
+                self.meta.update(|m| {
+                    m.revision = next.meta.revision;
+                    m.updated_at = next.meta.updated_at.clone();
+                });
+                self.status.set(SaveStatus::Saved {
+                    at: local_hhmm(&next.meta.updated_at),
+                });
+                self.saved.set_value(Some(next));
+                self.refresh_list();
+            }
+            Err(e) => self.status.set(SaveStatus::Failed(e)),
+        }
+    }
+
+    /// Another tab wrote this draft. Without unsaved changes here, take its
+    /// version; otherwise stop and let the user choose.
+    fn changed_elsewhere(self, text: Option<String>) {
+        let theirs = text.as_deref().map(decode);
+        let dirty = self.status.get_untracked() == SaveStatus::Pending;
+        match theirs {
+            Some(Ok(theirs)) if !dirty => {
+                self.show(theirs, SaveStatus::Unchanged);
+                self.notices
+                    .push("Черновик обновлён: его изменили в другой вкладке.", None);
+            }
+            _ => self.status.set(SaveStatus::Conflict),
+        }
+        self.refresh_list();
+    }
+
+    /// Conflict resolution: discard this tab's changes and load the stored ones.
+    pub fn take_stored(self) {
+        let key = self.meta.with_untracked(|m| key_of(&m.id));
+        match load(&key) {
+            Ok(Some(Ok(stored))) => self.show(stored, SaveStatus::Unchanged),
+            _ => self.status.set(SaveStatus::Unchanged),
+        }
+    }
+
+    /// Conflict resolution: write this tab's version over the stored one.
+    pub fn keep_mine(self) {
+        let key = self.meta.with_untracked(|m| key_of(&m.id));
+        if let Ok(Some(Ok(stored))) = load(&key) {
+            self.meta
+                .update(|m| m.revision = m.revision.max(stored.meta.revision));
+        }
+        self.saved.set_value(None);
+        self.status.set(SaveStatus::Pending);
+        self.save_now();
+    }
+
+    fn show(self, stored: StoredDraft, status: SaveStatus) {
+        self.wait.cancel();
+        self.saved.set_value(Some(stored.clone()));
+        self.meta.set(stored.meta);
+        self.draft.set(stored.draft);
+        self.status.set(status);
+    }
+
+    /// Makes `stored` the open draft and saves it at once.
+    pub fn adopt(self, stored: StoredDraft) {
+        self.flush();
+        self.show(stored, SaveStatus::Pending);
+        self.saved.set_value(None);
+        self.save_now();
+    }
+
+    pub fn open(self, id: &str) {
+        self.flush();
+        match read(id) {
+            Ok(stored) => self.show(stored, SaveStatus::Unchanged),
+            Err(e) => self.notices.push(e, None),
+        }
+    }
+
+    pub fn new_draft(self) {
+        self.adopt(fresh());
+    }
+
+    pub fn rename(self, id: &str, label: String) {
+        if self.meta.with_untracked(|m| m.id == id) {
+            self.meta.update(|m| m.label = label);
+            return;
+        }
+        match read(id) {
+            Ok(mut stored) => {
+                stored.meta.label = label;
+                stored.meta.revision += 1;
+                if let Err(e) = storage::write(&key_of(&stored.meta.id), &stored) {
+                    self.notices.push(e.to_string(), None);
+                }
+                self.refresh_list();
+            }
+            Err(e) => self.notices.push(e, None),
+        }
+    }
+
+    /// "Start next year from this one."
+    pub fn next_year(self, id: &str, keep_answers: bool) {
+        self.flush();
+        let source = if self.meta.with_untracked(|m| m.id == id) {
+            Ok(self.current())
+        } else {
+            read(id)
+        };
+        match source {
+            Ok(source) => self.adopt(source.next_year(random_id(), &now_iso(), keep_answers)),
+            Err(e) => self.notices.push(e, None),
+        }
+    }
+
+    pub fn delete(self, id: &str) {
+        if let Err(e) = storage::remove(&key_of(id)) {
+            self.notices.push(e.to_string(), None);
+            return;
+        }
+        if self.meta.with_untracked(|m| m.id == id) {
+            self.wait.cancel();
+            self.saved.set_value(None);
+            let next = self
+                .list
+                .with_untracked(|l| l.iter().find(|e| e.id != id).map(|e| e.id.clone()));
+            match next {
+                Some(next) => self.open(&next),
+                None => self.show(fresh(), SaveStatus::Unchanged),
+            }
+        }
+        self.refresh_list();
+    }
+
+    /// Remembers the export just made: the next export of this draft corrects it.
+    pub fn exported(self, submission_id: String) {
+        self.meta.update(|m| m.replaces = Some(submission_id));
+        self.saved.set_value(None);
+        self.wait.cancel();
+        self.save_now();
+    }
+
+    /// The open draft as a backup file: (file name, text).
+    pub fn backup(self) -> (String, String) {
+        let current = self.current();
+        let name =
+            file_name(&current.draft.profile).replacen("profkarta", "profkarta_chernovik", 1);
+        (name, current.encode())
+    }
+
+    fn refresh_list(self) {
+        let mut entries: Vec<DraftEntry> = storage::keys(DRAFT_PREFIX)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|key| load(key).ok().flatten()?.ok())
+            .map(|s| DraftEntry {
+                id: s.meta.id.clone(),
+                title: s.title(),
+                updated_at: s.meta.updated_at.clone(),
+            })
+            .collect();
+        let open = self.current();
+        if !entries.iter().any(|e| e.id == open.meta.id) {
+            entries.push(DraftEntry {
+                id: open.meta.id.clone(),
+                title: open.title(),
+                updated_at: String::new(),
+            });
+        }
+        entries.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+        self.list.set(entries);
+    }
+}
+
+/// A new empty draft for the last finished school year.
+fn fresh() -> StoredDraft {
+    let (year, month) = year_month();
+    let mut draft = Draft::default();
+    draft.profile.period = default_period(year, month);
+    StoredDraft::new(random_id(), draft, &now_iso())
+}
+
+fn key_of(id: &str) -> String {
+    format!("{DRAFT_PREFIX}{id}")
+}
+
+/// The draft stored under `key`, if there is one, read or not.
+fn load(key: &str) -> Result<Option<Result<StoredDraft, DraftLoadError>>, StorageError> {
+    Ok(match storage::read(key)? {
+        Read::Missing => None,
+        Read::Json(value) => Some(decode_value(value)),
+        Read::NotJson => Some(Err(DraftLoadError::NotJson)),
+    })
+}
+
+fn read(id: &str) -> Result<StoredDraft, String> {
+    match load(&key_of(id)) {
+        Ok(Some(loaded)) => loaded.map_err(|e| e.to_string()),
+        Ok(None) => Err("Черновик не найден: возможно, его удалили в другой вкладке.".to_owned()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// Every readable draft in storage. Unreadable text is kept aside (see
+/// [`quarantine`]); a newer app's draft is left untouched and reported.
+fn scan(notices: Notices) -> Result<Vec<StoredDraft>, StorageError> {
+    let mut drafts = Vec::new();
+    for key in storage::keys(DRAFT_PREFIX)? {
+        match load(&key)? {
+            None => {}
+            Some(Ok(stored)) => drafts.push(stored),
+            Some(Err(e @ DraftLoadError::Newer { .. })) => notices.push(e.to_string(), None),
+            Some(Err(e)) => quarantine(notices, &key, &e.to_string()),
+        }
+    }
+    Ok(drafts)
+}

@@ -1,0 +1,138 @@
+//! Export for the department: a completeness check, then a signed file
+//! that is verified again before it is handed over.
+
+use leptos::prelude::*;
+
+use profkarta_core::error::DownloadRefused;
+
+use crate::platform::browser::{now_iso, random_id};
+use crate::school::drafts::Drafts;
+use crate::school::key_panel::KeyPanel;
+use crate::school::signing_key::SigningKey;
+use crate::school::state::{AssessmentCtx, CardCtx};
+use crate::shared::download::offer_json;
+use crate::shared::notices::Notices;
+use profkarta_core::signed::submission::{file_name, open, seal, ExportMeta, Incomplete, Payload};
+
+#[component]
+pub fn ExportPanel() -> impl IntoView {
+    let CardCtx(card) = expect_context();
+    let AssessmentCtx(assessment) = expect_context();
+    let ws: Drafts = expect_context();
+    let notices: Notices = expect_context();
+    let key: SigningKey = expect_context();
+    let draft = ws.draft;
+
+    let incomplete = Memo::new(move |_| draft.with(|d| assessment.with(|a| Incomplete::of(d, a))));
+    let profile_problems = Memo::new(move |_| draft.with(|d| d.profile.problems()));
+    let confirmed = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let blocked = move || {
+        profile_problems.with(|p| !p.is_empty())
+            || (incomplete.with(|i| !i.is_empty()) && !confirmed.get())
+    };
+
+    let export = move |_| {
+        let payload = draft.with_untracked(|d| {
+            assessment.with_untracked(|a| {
+                let meta = ExportMeta {
+                    submission_id: random_id(),
+                    created_at: now_iso(),
+                    replaces: ws.meta.with_untracked(|m| m.replaces.clone()),
+                };
+                Payload::new(&card, d, a, meta)
+            })
+        });
+        let signer = key.get_or_create();
+        let text = seal(&payload, &signer);
+        // Read back what was produced: a file that does not verify is never handed over.
+        let verified =
+            open(&text).is_ok_and(|o| o.payload == payload && o.public_key == signer.public_key());
+        let name = file_name(&payload.profile);
+        let result = if !verified {
+            Err("Выгрузка не прошла проверку подписи, файл не выдан. Обновите страницу и повторите.".to_owned())
+        } else if !offer_json(notices, &name, &text) {
+            Err(format!("Файл «{name}» не выгружен: {DownloadRefused}"))
+        } else {
+            ws.exported(payload.submission_id.clone());
+            Ok(format!(
+                "Файл «{name}» выгружен, подпись проверена (ключ {}). Итог: {} из {}.",
+                signer.fingerprint(),
+                payload.score.total,
+                payload.score.max_applicable
+            ))
+        };
+        outcome.set(Some(result));
+    };
+
+    let code_links = |codes: Vec<String>| {
+        codes
+            .into_iter()
+            .map(|code| {
+                let href = format!("#ind-{}", code.replace('.', "-"));
+                view! { <a href=href>{code}</a> " " }
+            })
+            .collect_view()
+    };
+    let list =
+        move |title: &'static str, testid: &'static str, pick: fn(&Incomplete) -> &Vec<String>| {
+            move || {
+                let codes = incomplete.with(|i| pick(i).clone());
+                (!codes.is_empty()).then(|| {
+                    view! {
+                        <li data-testid=testid>{title}" " {code_links(codes)}</li>
+                    }
+                })
+            }
+        };
+
+    view! {
+        <section class="export" id="export" aria-labelledby="export-title">
+            <h2 id="export-title">"Выгрузка для отдела образования"</h2>
+            <p class="hint">
+                "Файл JSON с подписью школы: отдел образования проверит, что после выгрузки "
+                "в нём ничего не менялось. Чтобы исправить выгрузку, откройте её через «Открыть файл…» "
+                "и выгрузите снова — новый файл заменит прежний."
+            </p>
+            {move || {
+                let problems = profile_problems.get();
+                (!problems.is_empty()).then(|| view! {
+                    <div class="notice notice-warning" data-testid="export-profile-problems">
+                        <p>"Перед выгрузкой заполните сведения об ОО:"</p>
+                        <ul>
+                            {problems.into_iter().map(|(f, e)| view! {
+                                <li><a href=format!("#profile-{}", f.key())>{f.label()}</a>": "{e.to_string()}</li>
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                })
+            }}
+            <Show when=move || incomplete.with(|i| !i.is_empty())>
+                <div class="notice" data-testid="export-incomplete">
+                    <p>"Карта заполнена не полностью:"</p>
+                    <ul>
+                        {list("Не заполнены:", "incomplete-unanswered", |i| &i.unanswered)}
+                        {list("С ошибками (не учитываются):", "incomplete-invalid", |i| &i.invalid)}
+                        {list("Баллы без ссылок на подтверждение:", "incomplete-evidence", |i| &i.without_evidence)}
+                    </ul>
+                    <label class="choice">
+                        <input
+                            type="checkbox"
+                            prop:checked=move || confirmed.get()
+                            on:change=move |ev| confirmed.set(event_target_checked(&ev))
+                        />
+                        "Выгрузить всё равно (в файле будет отмечено, что заполнено не всё)"
+                    </label>
+                </div>
+            </Show>
+            <button type="button" class="primary" disabled=blocked on:click=export data-testid="export-button">
+                "Выгрузить подписанный файл"
+            </button>
+            {move || outcome.get().map(|r| match r {
+                Ok(text) => view! { <p class="notice notice-ok" role="status" data-testid="export-result">{text}</p> }.into_any(),
+                Err(text) => view! { <p class="notice notice-warning" role="alert" data-testid="export-result">{text}</p> }.into_any(),
+            })}
+            <KeyPanel/>
+        </section>
+    }
+}

@@ -1,0 +1,25 @@
+//! The school's page: drafts and their storage, the signing key, the
+//! profile, the card, the live score, export and print.
+//!
+//! `state` (the card, the draft, the score) and `drafts` (autosave) come
+//! first; the components below only read them and write the draft.
+
+mod app;
+mod drafts;
+mod signing_key;
+mod state;
+
+mod card_page;
+mod criterion_section;
+mod draft_bar;
+mod draft_list;
+mod export_panel;
+mod fact_choice;
+mod indicator_row;
+mod key_panel;
+mod notices_panel;
+mod print_footer;
+mod profile_form;
+mod score_summary;
+
+pub use app::SchoolApp;

@@ -1,0 +1,43 @@
+//! Messages that must not be missed: storage trouble, a conflict with
+//! another tab, data kept aside. Each can be dismissed; raw data can be
+//! downloaded first.
+
+use leptos::prelude::*;
+
+use crate::school::drafts::Drafts;
+use crate::shared::download::offer_json;
+use crate::shared::notices::Notices;
+use crate::shared::notices_list::NoticesList;
+use profkarta_core::school::stored::SaveStatus;
+
+#[component]
+pub fn NoticesPanel() -> impl IntoView {
+    let ws: Drafts = expect_context();
+    let notices: Notices = expect_context();
+    let conflict = move || ws.status.with(|s| *s == SaveStatus::Conflict);
+    let failed = move || ws.status.with(|s| matches!(s, SaveStatus::Failed(_)));
+    let backup = move |_| {
+        let (name, text) = ws.backup();
+        offer_json(notices, &name, &text);
+    };
+    view! {
+        <Show when=conflict>
+            <div class="notice notice-warning" role="alert" data-testid="conflict">
+                <p>
+                    <strong>"Черновик изменён в другой вкладке или окне."</strong>
+                    " Автосохранение здесь приостановлено, чтобы не затереть те изменения."
+                </p>
+                <button type="button" on:click=move |_| ws.take_stored()>"Загрузить сохранённую версию"</button>
+                <button type="button" on:click=move |_| ws.keep_mine()>"Сохранить версию из этой вкладки"</button>
+                <button type="button" on:click=backup>"Скачать версию из этой вкладки"</button>
+            </div>
+        </Show>
+        <Show when=failed>
+            <div class="notice notice-warning" role="alert" data-testid="storage-failed">
+                <p>{move || ws.status.with(|s| s.message())}</p>
+                <button type="button" on:click=backup>"Скачать резервную копию"</button>
+            </div>
+        </Show>
+        <NoticesList/>
+    }
+}

@@ -1,0 +1,66 @@
+//! The always-visible result: total of the applicable maximum, percentage,
+//! level, what is still unanswered or wrong, and subtotals per criterion.
+
+use leptos::prelude::*;
+
+use crate::school::state::{AssessmentCtx, CardCtx};
+use profkarta_core::scoring::explain::explain_total;
+
+#[component]
+pub fn ScoreSummary() -> impl IntoView {
+    let CardCtx(card) = expect_context();
+    let AssessmentCtx(assessment) = expect_context();
+    let rule = card.levels;
+    let total = Memo::new(move |_| assessment.with(|a| explain_total(&rule, a)));
+    let level_key = move || total.with(|t| t.level.map_or("none", |l| l.key()));
+    let level_label =
+        move || total.with(|t| t.level.map_or("не определена", |l| l.label()));
+
+    let rows = card
+        .criteria()
+        .enumerate()
+        .map(|(i, criterion)| {
+            let subtotal = move || {
+                assessment.with(|a| {
+                    let c = &a.criteria[i];
+                    format!("{} из {}", c.points, c.max_applicable)
+                })
+            };
+            view! {
+                <tr>
+                    <th scope="row">
+                        <a href=format!("#criterion-{}", criterion.code)>
+                            {format!("{}. {}", criterion.code, criterion.title)}
+                        </a>
+                    </th>
+                    <td data-testid=format!("summary-criterion-{}", criterion.code)>{subtotal}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <aside class="summary" id="summary" aria-labelledby="summary-title" tabindex="-1">
+            <h2 id="summary-title">"Итог самооценки"</h2>
+            <p class="total">
+                <span class="total-number" data-testid="total">{move || total.with(|t| t.total.clone())}</span>
+                <span class="muted">" баллов · "</span>
+                <span data-testid="percent">{move || total.with(|t| t.percent.clone())}</span>
+            </p>
+            <p class="level" aria-live="polite">
+                "Эффективность: "
+                <strong class=move || format!("level-badge level-{}", level_key()) data-testid="level">
+                    {level_label}
+                </strong>
+            </p>
+            <p class="bands muted">{move || total.with(|t| t.bands.clone())}</p>
+            <p class="todo" data-testid="unanswered">{move || total.with(|t| t.unanswered.clone())}</p>
+            <p class="todo todo-error" data-testid="invalid">{move || total.with(|t| t.invalid.clone())}</p>
+            <p><a href="#export">"Перейти к выгрузке для отдела"</a></p>
+            <table class="subtotals">
+                <caption>"По критериям"</caption>
+                <tbody>{rows}</tbody>
+            </table>
+        </aside>
+    }
+}

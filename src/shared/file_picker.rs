@@ -1,0 +1,31 @@
+//! A button that opens the file dialog and hands over the picked file's
+//! name and text. A real `<input type="file">` under a styled label, so it
+//! works with the keyboard and with test drivers alike.
+
+use leptos::prelude::*;
+
+use crate::platform::files::{read_text, take_picked};
+
+#[component]
+pub fn FilePicker(
+    /// Unique in the page.
+    id: &'static str,
+    label: &'static str,
+    /// Called with (file name, text), or (file name, Err(reason)).
+    on_file: Callback<(String, Result<String, String>)>,
+) -> impl IntoView {
+    let on_change = move |ev: leptos::ev::Event| {
+        for file in take_picked(&ev) {
+            leptos::task::spawn_local(async move {
+                let text = read_text(&file).await;
+                on_file.run((file.name(), text));
+            });
+        }
+    };
+    view! {
+        <span class="file-picker">
+            <input type="file" id=id accept=".json,application/json" class="visually-hidden" on:change=on_change/>
+            <label for=id class="button">{label}</label>
+        </span>
+    }
+}

@@ -1,0 +1,14 @@
+//! Pieces both pages use: notices, keeping unreadable data aside, downloads
+//! that report failure, form fields, the file picker, the wait before an
+//! autosave, the role switch and the start-up.
+
+pub mod debounce;
+pub mod download;
+pub mod field;
+pub mod file_picker;
+pub mod notices;
+pub mod notices_list;
+pub mod quarantine;
+pub mod role_switch;
+pub mod start;
+pub mod template_error;

@@ -1,0 +1,29 @@
+//! Stored text that cannot be read is never deleted: it is moved aside under
+//! [`QUARANTINE_PREFIX`] (or left in place if even that fails), and the user
+//! is told, with the raw text to download and pass on to a specialist.
+
+use crate::platform::storage::{self, QUARANTINE_PREFIX};
+use crate::shared::notices::Notices;
+
+/// The file name offered for kept-aside text.
+pub const RAW_FILE_NAME: &str = "profkarta_povrezhdennye_dannye.txt";
+
+pub fn quarantine(notices: Notices, key: &str, problem: &str) {
+    let Some(text) = storage::raw_text(key) else {
+        return notices.push(problem.to_owned(), None);
+    };
+    let aside = format!(
+        "{QUARANTINE_PREFIX}{}",
+        key.rsplit('/').next().unwrap_or(key)
+    );
+    let moved = storage::write_text(&aside, &text).and_then(|()| storage::remove(key));
+    let whereabouts = if moved.is_ok() {
+        "Исходный текст сохранён отдельно"
+    } else {
+        "Исходный текст оставлен на месте"
+    };
+    notices.push(
+        format!("{problem} {whereabouts}; его можно скачать и передать специалисту."),
+        Some((RAW_FILE_NAME.to_owned(), text)),
+    );
+}

@@ -1,0 +1,223 @@
+//! A school's answers for one period: numbers that earn exactly the points
+//! planned, on and around the thresholds, with links and comments.
+
+use profkarta_core::card::{Indicator, Rule};
+use profkarta_core::school::draft::{Draft, RawAnswer};
+use profkarta_core::school::input::MAX_COMMENT_LEN;
+use profkarta_core::school::profile::SchoolProfile;
+use profkarta_core::signed::keys::to_hex;
+
+use crate::args::Period;
+use crate::rng::{Rng, Stream};
+use crate::schools::{Generator, School};
+use crate::texts::{COMMENTS, LINK_SECTIONS, NOT_YET, PADDING};
+
+/// Which submission of a school and period this is; each gets its own
+/// numbers, ids and dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Variant {
+    Ordinary = 0,
+    /// Exported again from another computer with a new key.
+    KeyChanged = 1,
+    /// The school's correction of its own submission.
+    Corrected = 2,
+}
+
+impl Generator<'_> {
+    pub fn draft(&self, school: &School, period: usize, variant: Variant, target: u32) -> Draft {
+        let p = &self.config.periods[period];
+        let path = [school.index as u64, u64::from(p.first_year), variant as u64];
+        let mut rng = Rng::stream(self.config.seed, Stream::Answers, &path);
+        let profile = SchoolProfile {
+            period: p.label.clone(),
+            ..school.profile.clone()
+        };
+        let earned = self.earned(school, target);
+        let answers = self
+            .card
+            .indicators()
+            .filter(|i| i.applies.applies_to(&profile))
+            .map(|i| {
+                let answer = answer(i, school, p, earned.contains(i.code.as_str()), &mut rng);
+                (i.code.clone(), answer)
+            })
+            .collect();
+        Draft { profile, answers }
+    }
+}
+
+pub fn answer(
+    indicator: &Indicator,
+    school: &School,
+    period: &Period,
+    earned: bool,
+    rng: &mut Rng,
+) -> RawAnswer {
+    let mut answer = RawAnswer::default();
+    match &indicator.rule {
+        Rule::Share {
+            threshold_percent,
+            denominator,
+            ..
+        } => {
+            let (n, d) = if school.empty_groups.contains(&indicator.code) {
+                (0, 0)
+            } else {
+                let range = group_size(denominator, school.size);
+                share_numbers(*threshold_percent, range, earned, rng)
+            };
+            answer.numerator = n.to_string();
+            answer.denominator = d.to_string();
+        }
+        Rule::Fact { .. } => answer.fact = Some(earned),
+        Rule::Count { min, .. } => answer.count = count_value(*min, earned, rng).to_string(),
+    }
+    let links = match (earned, rng.below(100)) {
+        (true, 0..=59) => 1,
+        (true, 60..=87) => 2,
+        (false, 0..=19) => 1,
+        _ => 0,
+    };
+    answer.evidence = evidence(&indicator.code, school, period, links, rng);
+    let (pool, chance) = if earned {
+        (COMMENTS, 30)
+    } else {
+        (NOT_YET, 50)
+    };
+    if rng.percent(chance) {
+        answer.comment = rng.pick(pool).to_string();
+    }
+    answer
+}
+
+/// Realistic magnitudes for a share's group, guessed from its label, so the
+/// files read like a real school's («36 из 120», not «7 из 3000»).
+pub fn group_size(label: &str, size: u64) -> (u64, u64) {
+    let label = label.to_lowercase();
+    let has = |word: &str| label.contains(word);
+    let (lo, hi) = if has("овз") {
+        (2, 12)
+    } else if has("работник") || has("педагог") {
+        (size / 2 + 10, size + 30)
+    } else if has("участник") {
+        (8, 60)
+    } else if has("выпускник") {
+        (size * 3 / 4, size)
+    } else if has("поступив") {
+        (size / 4, size * 2 / 3)
+    } else if has("класс") {
+        let grades = grades(&label);
+        (grades * size * 4 / 5, grades * size)
+    } else {
+        (10, 200)
+    };
+    (lo.max(1), hi.max(lo.max(1)))
+}
+
+/// How many grades a label spans: «1–4 классов» → 4, «9-х классов» → 1.
+pub fn grades(label: &str) -> u64 {
+    let numbers: Vec<u64> = label
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    match numbers.as_slice() {
+        [first, last, ..] if last > first => last - first + 1,
+        _ => 1,
+    }
+}
+
+/// Numerator and denominator that earn (or miss) a share's points. About a
+/// third sit exactly on the threshold or one person below it, the cases a
+/// floating-point comparison would get wrong.
+pub fn share_numbers(
+    threshold: u32,
+    (lo, hi): (u64, u64),
+    earned: bool,
+    rng: &mut Rng,
+) -> (u64, u64) {
+    let t = u64::from(threshold.min(100));
+    let edge = rng.percent(30);
+    let mut d = rng.between(lo, hi);
+    if edge {
+        // A multiple of 100/gcd makes t% of it a whole number: 30% → tens.
+        let unit = 100 / gcd(t, 100);
+        d = d.div_ceil(unit) * unit;
+    }
+    let need = (t * d).div_ceil(100);
+    let n = match (earned, edge) {
+        (true, true) => need,
+        (true, false) => rng.between(need, need + (d - need) / 2),
+        (false, _) if need == 0 => 0,
+        (false, true) => need - 1,
+        (false, false) => rng.between(need / 3, need - 1),
+    };
+    (n, d)
+}
+
+pub fn gcd(a: u64, b: u64) -> u64 {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
+    }
+}
+
+pub fn count_value(min: u64, earned: bool, rng: &mut Rng) -> u64 {
+    if earned || min == 0 {
+        rng.between(min, min + 5)
+    } else {
+        rng.between(0, min - 1)
+    }
+}
+
+/// Links the way schools give them: a page of their own site, sometimes a
+/// folder on a file host.
+pub fn evidence(
+    code: &str,
+    school: &School,
+    period: &Period,
+    links: usize,
+    rng: &mut Rng,
+) -> String {
+    let page = format!(
+        "https://{}/{}/{}/{}",
+        school.host,
+        rng.pick(LINK_SECTIONS),
+        period.first_year + 1,
+        code.replace('.', "-")
+    );
+    let folder = format!("https://disk.example.ru/d/{}", to_hex(&rng.bytes::<6>()));
+    [page, folder][..links].join("\n")
+}
+
+/// Lengthens comments by about `bytes` with whole sentences, never past the
+/// comment limit, so the padding stays valid input and changes no score.
+pub fn pad_comments(draft: &mut Draft, bytes: usize, rng: &mut Rng) {
+    /// What a new `"comment": ""` line costs in the pretty-printed file.
+    const NEW_FIELD: usize = 22;
+    let mut added = 0;
+    while added < bytes {
+        let before = added;
+        for answer in draft.answers.values_mut() {
+            if added >= bytes {
+                break;
+            }
+            let sentence = rng.pick(PADDING);
+            let chars = answer.comment.chars().count() + 1 + sentence.chars().count();
+            if chars > MAX_COMMENT_LEN {
+                continue;
+            }
+            if answer.comment.is_empty() {
+                added += NEW_FIELD;
+            } else {
+                answer.comment.push(' ');
+                added += 1;
+            }
+            answer.comment.push_str(sentence);
+            added += sentence.len();
+        }
+        if added == before {
+            break; // every comment is full: as large as a valid file gets
+        }
+    }
+}
