@@ -4,8 +4,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
 
 use crate::canvas::{
-    clip, count, fit, no_data, render, text_width, Font, Plot, BELOW_TITLE, BLUE, BLUISH_GREEN,
-    MARGIN, NORMAL, ORANGE, REDDISH_PURPLE, SKY_BLUE, VERMILLION, WIDTH,
+    clip, count, fit, no_data, render, text_width, Font, Plot, BELOW_TITLE, BLUISH_GREEN, MARGIN,
+    NORMAL, ORANGE, VERMILLION, WIDTH,
 };
 use crate::Share;
 
@@ -13,14 +13,7 @@ const TITLE: &str = "Уровни эффективности школ";
 const HEIGHT: i32 = 320;
 /// From the highest level down: green, orange, vermillion read as
 /// good-to-poor for most readers, and the labels say it for everyone else.
-const COLOURS: [RGBColor; 6] = [
-    BLUISH_GREEN,
-    ORANGE,
-    VERMILLION,
-    SKY_BLUE,
-    REDDISH_PURPLE,
-    BLUE,
-];
+const COLOURS: [RGBColor; 3] = [BLUISH_GREEN, ORANGE, VERMILLION];
 
 /// Bars of the number of schools per level, given from the highest level to
 /// the lowest (e.g. "высокий", "средний", "низкий"), each with its count and

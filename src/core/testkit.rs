@@ -98,6 +98,21 @@ pub fn entry(card: &Card, file_name: &str, text: &str) -> Entry {
     check(card, &card_hash(card), file_name, text.as_bytes()).expect("the fixture file passes")
 }
 
+/// Two years of three schools: А improves (1 point, then 3), Б declines
+/// (2, then 1), В sends only the later year (1 point).
+pub fn two_years(card: &Card) -> Archive {
+    archive(
+        card,
+        &[
+            ("a1", &draft("Школа А", "2024/2025", &["1.8"])),
+            ("a2", &draft("Школа А", "2025/2026", &["1.8", "2.1", "3.1"])),
+            ("b1", &draft("Школа Б", "2024/2025", &["1.8", "2.1"])),
+            ("b2", &draft("Школа Б", "2025/2026", &["2.1"])),
+            ("c2", &draft("Школа В", "2025/2026", &["2.1"])),
+        ],
+    )
+}
+
 /// A department's archive of `files`, each (submission id, draft) signed at
 /// [`SAMPLE_AT`] with the key seeded by the id's first byte, so that the
 /// files of one school share a key when their ids start alike.

@@ -10,6 +10,7 @@ use profkarta_core::text::percent;
 
 use crate::department::chart::Chart;
 use crate::department::state::Dept;
+use crate::shared::column_heads::ColumnHeads;
 
 #[component]
 pub fn DynamicsPanel() -> impl IntoView {
@@ -81,14 +82,14 @@ pub fn DynamicsPanel() -> impl IntoView {
                 <h3>"Школы"</h3>
                 <div class="table-scroll">
                     <table data-testid="school-changes">
-                        <thead><tr><th scope="col">"Школа"</th><th scope="col">"Было"</th><th scope="col">"Стало"</th><th scope="col">"Изменение"</th><th scope="col">"Уровень"</th></tr></thead>
+                        <thead><tr><ColumnHeads names=&["Школа", "Было", "Стало", "Изменение", "Уровень"]/></tr></thead>
                         <tbody>{schools}</tbody>
                     </table>
                 </div>
                 <h3>"Показатели: школ выполнили"</h3>
                 <div class="table-scroll">
                     <table data-testid="indicator-changes">
-                        <thead><tr><th scope="col">"Код"</th><th scope="col">"Было"</th><th scope="col">"Стало"</th><th scope="col">"Изменение доли школ"</th></tr></thead>
+                        <thead><tr><ColumnHeads names=&["Код", "Было", "Стало", "Изменение доли школ"]/></tr></thead>
                         <tbody>{indicators}</tbody>
                     </table>
                 </div>

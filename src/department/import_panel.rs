@@ -10,6 +10,7 @@ use crate::department::import::import_files;
 use crate::department::state::Dept;
 use crate::department::workspace_tools::WorkspaceTools;
 use crate::platform::files::{file_list, take_picked};
+use crate::shared::column_heads::ColumnHeads;
 
 #[component]
 pub fn ImportPanel() -> impl IntoView {
@@ -64,7 +65,7 @@ pub fn ImportPanel() -> impl IntoView {
                 <table class="verdicts" data-testid="verdicts">
                     <caption class="visually-hidden">"Результат проверки файлов"</caption>
                     <thead>
-                        <tr><th scope="col">"Файл"</th><th scope="col">"Результат"</th><th scope="col">"Пояснение"</th></tr>
+                        <tr><ColumnHeads names=&["Файл", "Результат", "Пояснение"]/></tr>
                     </thead>
                     <tbody>
                         {move || rows.get().into_iter().filter(|r| show_accepted.get() || !r.verdict.is_good()).map(|r| view! {

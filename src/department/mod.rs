@@ -12,6 +12,7 @@ mod state;
 
 mod chart;
 mod dynamics_panel;
+mod filter_choice;
 mod held_keys;
 mod import_panel;
 mod letters_panel;

@@ -11,7 +11,9 @@ use profkarta_core::department::view::rating::{
 use profkarta_core::school::profile::SchoolLevel;
 use profkarta_core::text::percent;
 
+use crate::department::filter_choice::FilterChoice;
 use crate::department::state::Dept;
+use crate::shared::column_heads::ColumnHeads;
 
 #[component]
 pub fn RatingTable() -> impl IntoView {
@@ -64,33 +66,24 @@ pub fn RatingTable() -> impl IntoView {
         h
     };
     let open_review = move |id: String| move |_| dept.review_school(id.clone());
+    let pick = move |set: fn(&mut Filter, &str)| {
+        Callback::new(move |v: String| filter.update(|f| set(f, &v)))
+    };
     view! {
         <div class="filters no-print" role="search">
-            <label>"Уровень "
-                <select id="filter-level" on:change=move |ev| filter.update(|f| f.level = parse_level(&event_target_value(&ev)))>
-                    <option value="">"любой"</option>
-                    {[Level::High, Level::Medium, Level::Low].map(|l| view! { <option value=l.key()>{l.label()}</option> })}
-                </select>
-            </label>
-            <label>"Показатель "
-                <select id="filter-indicator" on:change=move |ev| filter.update(|f| f.indicator = parse_choice(&event_target_value(&ev)))>
-                    <option value="">"любой"</option>
-                    {indicator_options}
-                </select>
-            </label>
-            <label>"Критерий "
-                <select id="filter-criterion" on:change=move |ev| filter.update(|f| f.criterion = parse_choice(&event_target_value(&ev)))>
-                    <option value="">"любой"</option>
-                    {criterion_options}
-                </select>
-            </label>
-            <label>"Профиль "
-                <select id="filter-profile" on:change=move |ev| filter.update(|f| set_profile(f, &event_target_value(&ev)))>
-                    <option value="">"любой"</option>
-                    {SchoolLevel::ALL.map(|l| view! { <option value=l.key()>{format!("есть {}", l.label())}</option> })}
-                    <option value=OVZ>"есть обучающиеся с ОВЗ"</option>
-                </select>
-            </label>
+            <FilterChoice id="filter-level" label="Уровень" on_pick=pick(|f, v| f.level = parse_level(v))>
+                {[Level::High, Level::Medium, Level::Low].map(|l| view! { <option value=l.key()>{l.label()}</option> })}
+            </FilterChoice>
+            <FilterChoice id="filter-indicator" label="Показатель" on_pick=pick(|f, v| f.indicator = parse_choice(v))>
+                {indicator_options}
+            </FilterChoice>
+            <FilterChoice id="filter-criterion" label="Критерий" on_pick=pick(|f, v| f.criterion = parse_choice(v))>
+                {criterion_options}
+            </FilterChoice>
+            <FilterChoice id="filter-profile" label="Профиль" on_pick=pick(set_profile)>
+                {SchoolLevel::ALL.map(|l| view! { <option value=l.key()>{format!("есть {}", l.label())}</option> })}
+                <option value=OVZ>"есть обучающиеся с ОВЗ"</option>
+            </FilterChoice>
             <label>"Поиск "
                 <input type="search" id="filter-search" placeholder="часть названия"
                     on:input=move |ev| filter.update(|f| f.search = event_target_value(&ev))/>
@@ -103,10 +96,7 @@ pub fn RatingTable() -> impl IntoView {
                 <thead>
                     <tr>
                         {headers}
-                        <th scope="col">"Баллы"</th>
-                        <th scope="col">"%"</th>
-                        <th scope="col">"Уровень"</th>
-                        <th scope="col">"Проверка"</th>
+                        <ColumnHeads names=&["Баллы", "%", "Уровень", "Проверка"]/>
                     </tr>
                 </thead>
                 <tbody>

@@ -18,6 +18,7 @@ use crate::department::problem_zones::ProblemZones;
 use crate::department::rating_table::RatingTable;
 use crate::department::school_select::SchoolSelect;
 use crate::department::state::Dept;
+use crate::shared::column_heads::ColumnHeads;
 use crate::shared::download::{offer, CSV, XLSX};
 
 #[derive(Clone, Copy)]
@@ -137,11 +138,7 @@ pub fn ResultsPanel() -> impl IntoView {
                     <table class="indicator-figures" data-testid="indicator-figures">
                         <thead>
                             <tr>
-                                <th scope="col">"Код"</th>
-                                <th scope="col">"Показатель"</th>
-                                <th scope="col">"Школ выполнили"</th>
-                                <th scope="col">"% школ"</th>
-                                <th scope="col">"Доля по муниципалитету (Σ/Σ)"</th>
+                                <ColumnHeads names=&["Код", "Показатель", "Школ выполнили", "% школ", "Доля по муниципалитету (Σ/Σ)"]/>
                             </tr>
                         </thead>
                         <tbody>{indicator_rows.clone()}</tbody>

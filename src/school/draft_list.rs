@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::platform::browser::{confirm, local_datetime, prompt};
 use crate::school::drafts::{DraftEntry, Drafts};
+use crate::shared::column_heads::ColumnHeads;
 
 #[component]
 pub fn DraftList() -> impl IntoView {
@@ -52,7 +53,7 @@ pub fn DraftList() -> impl IntoView {
         <table class="draft-list" id="draft-list" data-testid="draft-list">
             <caption>"Черновики в этом браузере"</caption>
             <thead>
-                <tr><th scope="col">"Черновик"</th><th scope="col">"Сохранён"</th><th scope="col">"Действия"</th></tr>
+                <tr><ColumnHeads names=&["Черновик", "Сохранён", "Действия"]/></tr>
             </thead>
             <tbody>
                 <For each=move || ws.list.get() key=|e| (e.id.clone(), e.title.clone(), e.updated_at.clone()) children=row/>

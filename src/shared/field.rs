@@ -38,35 +38,30 @@ pub fn Field(
             cb.run(())
         }
     };
+    // What the single-line and the multi-line control have in common.
+    let common = view! {
+        <{..}
+            id=id.clone()
+            prop:value=move || value.get()
+            on:input=input
+            on:blur=blur
+            disabled=move || disabled.get()
+            aria-invalid=move || has_error().to_string()
+            aria-describedby=error_id.clone()
+        />
+    };
     let control = match kind {
-        FieldKind::Multiline => view! {
-            <textarea
-                id=id.clone()
-                rows="2"
-                // Lets print styles recognise an empty box (`:placeholder-shown`).
-                placeholder="—"
-                prop:value=move || value.get()
-                on:input=input
-                on:blur=blur
-                disabled=move || disabled.get()
-                aria-invalid=move || has_error().to_string()
-                aria-describedby=error_id.clone()
-            ></textarea>
+        // The placeholder lets print styles recognise an empty box (`:placeholder-shown`).
+        FieldKind::Multiline => {
+            view! { <textarea {..common} rows="2" placeholder="—"></textarea> }.into_any()
         }
-        .into_any(),
         FieldKind::Text | FieldKind::Number => view! {
             <input
-                id=id.clone()
+                {..common}
                 type="text"
                 inputmode=(kind == FieldKind::Number).then_some("numeric")
                 autocomplete="off"
                 required=required
-                prop:value=move || value.get()
-                on:input=input
-                on:blur=blur
-                disabled=move || disabled.get()
-                aria-invalid=move || has_error().to_string()
-                aria-describedby=error_id.clone()
             />
         }
         .into_any(),

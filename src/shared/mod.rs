@@ -2,6 +2,7 @@
 //! that report failure, form fields, the file picker, the wait before an
 //! autosave, the role switch and the start-up.
 
+pub mod column_heads;
 pub mod debounce;
 pub mod download;
 pub mod field;

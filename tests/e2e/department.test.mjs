@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { openApp, openPage, downloadText, ARTIFACTS, useApp } from './harness.mjs';
@@ -15,6 +15,7 @@ import { score, rating } from './scoring.mjs';
 import { CardPage } from './card_page.mjs';
 
 const GEN = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-gen');
+const VERIFY = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-verify');
 const LATEST = '2025/2026';
 
 const app = useApp();
@@ -33,6 +34,19 @@ before(async () => {
 after(async () => {
     if (dir) await rm(dir, { recursive: true, force: true });
 });
+
+/// Runs `use` with the paths of a generated folder of `schools` schools'
+/// padded (~10 KB) files, removed afterwards.
+async function withGenerated(schools, use) {
+    const dir = await mkdtemp(join(tmpdir(), 'profkarta-many-'));
+    try {
+        await promisify(execFile)(GEN, ['--out', dir, '--schools', schools, '--pad', '10240']);
+        const files = (await readdir(dir)).filter((f) => f !== 'manifest.json').map((f) => join(dir, f));
+        await use(files);
+    } finally {
+        await rm(dir, { recursive: true, force: true });
+    }
+}
 
 async function withDepartment(fn) {
     const { context, page, errors } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs' });
@@ -99,6 +113,20 @@ test('every file gets its own verdict; bad files do not stop good ones', () =>
         assert.ok(Object.values(expected).includes('altered') && Object.values(expected).includes('too_large'));
         await page.getByTestId('held-keys').getByText('Принять новый ключ').waitFor();
     }));
+
+test('a file re-saved in Notepad (BOM, CRLF) gets the same verdict here and from profkarta-verify', async () => {
+    const original = manifest.files.find((f) => f.verdict === 'accepted');
+    const text = await readFile(join(dir, original.name), 'utf8');
+    const notepad = join(await mkdtemp(join(tmpdir(), 'profkarta-notepad-')), 'notepad.json');
+    await writeFile(notepad, `\uFEFF${text.replaceAll('\n', '\r\n')}`);
+    const { stdout } = await promisify(execFile)(VERIFY, [notepad]);
+    assert.match(stdout, /^verdict: accepted \(принят\)$/m);
+    await withDepartment(async (page) => {
+        await page.locator('#import-files').setInputFiles([notepad]);
+        await page.getByTestId('import-summary').filter({ hasText: 'Файлов: 1. Принято: 1.' }).waitFor();
+    });
+    await rm(dirname(notepad), { recursive: true, force: true });
+});
 
 test('the rating and municipal figures match an independent computation', () =>
     withDepartment(async (page) => {
@@ -369,10 +397,7 @@ test('the two pages link to each other within the site folder', async () => {
 });
 
 test('a long import can be cancelled, and then nothing of it is added', async () => {
-    const big = await mkdtemp(join(tmpdir(), 'profkarta-cancel-'));
-    try {
-        await promisify(execFile)(GEN, ['--out', big, '--schools', '400', '--pad', '10240']);
-        const many = (await readdir(big)).filter((f) => f !== 'manifest.json').map((f) => join(big, f));
+    await withGenerated('400', async (many) => {
         await withDepartment(async (page) => {
             await page.locator('#import-files').setInputFiles(many);
             await page.getByRole('button', { name: 'Отменить загрузку' }).click();
@@ -382,16 +407,11 @@ test('a long import can be cancelled, and then nothing of it is added', async ()
             await page.getByRole('tab', { name: 'Результаты' }).click();
             await page.getByTestId('no-cards').filter({ hasText: 'Пока нет принятых карт за этот год.' }).waitFor();
         });
-    } finally {
-        await rm(big, { recursive: true, force: true });
-    }
+    });
 });
 
 test('a workspace far beyond local storage (600 files, 6 MB) survives a reload', async () => {
-    const big = await mkdtemp(join(tmpdir(), 'profkarta-big-'));
-    try {
-        await promisify(execFile)(GEN, ['--out', big, '--schools', '300', '--pad', '10240']);
-        const many = (await readdir(big)).filter((f) => f !== 'manifest.json').map((f) => join(big, f));
+    await withGenerated('300', async (many) => {
         await withDepartment(async (page) => {
             await page.locator('#import-files').setInputFiles(many);
             await page.getByTestId('import-summary').filter({ hasText: `Файлов: ${many.length}. Принято: ${many.length}.` }).waitFor();
@@ -409,9 +429,7 @@ test('a workspace far beyond local storage (600 files, 6 MB) survives a reload',
             await page.getByTestId('rating').waitFor();
             assert.deepEqual(await page.getByTestId('rating').locator('tbody tr').allInnerTexts(), before);
         });
-    } finally {
-        await rm(big, { recursive: true, force: true });
-    }
+    });
 });
 
 test('a workspace kept in local storage by the previous version is moved over, not lost', () =>

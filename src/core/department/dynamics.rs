@@ -116,21 +116,11 @@ pub fn indicator_changes(before: &Figures, after: &Figures) -> Vec<IndicatorChan
 mod tests {
     use super::*;
     use crate::department::results::{figures, results};
-    use crate::testkit::{self, draft};
+    use crate::testkit;
 
     #[test]
     fn changes_between_two_years() {
-        let card = testkit::card();
-        let archive = testkit::archive(
-            &card,
-            &[
-                ("a1", &draft("Школа А", "2024/2025", &["1.8"])),
-                ("a2", &draft("Школа А", "2025/2026", &["1.8", "2.1", "3.1"])),
-                ("b1", &draft("Школа Б", "2024/2025", &["1.8", "2.1"])),
-                ("b2", &draft("Школа Б", "2025/2026", &["2.1"])),
-                ("c2", &draft("Школа В", "2025/2026", &["2.1"])),
-            ],
-        );
+        let archive = testkit::two_years(&testkit::card());
         assert_eq!(archive.periods(), ["2024/2025", "2025/2026"]);
         let before = results(&archive, "2024/2025");
         let after = results(&archive, "2025/2026");

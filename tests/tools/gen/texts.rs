@@ -77,12 +77,16 @@ pub fn identifier(seed: u64, index: usize) -> String {
     // 7919 is prime and coprime with 10: distinct indexes, distinct numbers.
     let serial = (index as u64 % SPAN * 7919 + offset) % SPAN;
     let digits = format!("66{serial:07}");
-    let check = digits
+    format!("{digits}{}", inn_check_digit(&digits))
+}
+
+/// The check digit of a legal entity's ИНН from its first nine digits.
+pub fn inn_check_digit(digits: &str) -> u64 {
+    digits
         .bytes()
         .zip([2, 4, 10, 3, 5, 9, 4, 6, 8])
         .map(|(d, w)| u64::from(d - b'0') * w)
         .sum::<u64>()
         % 11
-        % 10;
-    format!("{digits}{check}")
+        % 10
 }
