@@ -32,14 +32,83 @@ pub enum TemplateError {
         indicator: String,
         threshold: u32,
     },
-    ZeroPoints {
-        indicator: String,
-    },
     NoIndicators,
     LevelBands {
         high: u32,
         medium: u32,
     },
+    /// Level bands on a card that gives no points.
+    LevelsWithoutPoints,
+    /// Something wrong with one part of an indicator.
+    Indicator {
+        indicator: String,
+        part: CardPart,
+    },
+}
+
+/// What is wrong with a part of an indicator, for [`TemplateError::Indicator`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CardPart {
+    Empty(&'static str),
+    /// The indicator has a target but gives no points.
+    NoPoints,
+    /// Points without a minimum, dynamics or bands to earn them by.
+    PointsWithoutTarget(u32),
+    UnknownFlag(String),
+    NoParts,
+    DuplicatePart(String),
+    PercentMin(u32),
+    NoColumns,
+    DuplicateColumn,
+    UnknownColumn(String),
+    BandsWithThreshold,
+    BandsWithDynamics,
+    BandsOrder,
+    BandsTop {
+        top: u32,
+        points: u32,
+    },
+}
+
+impl fmt::Display for CardPart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty(what) => write!(f, "не заполнено: {what}"),
+            Self::NoPoints => write!(f, "задана цель, но не указано, сколько баллов она даёт"),
+            Self::PointsWithoutTarget(points) => write!(
+                f,
+                "указано баллов: {points}, но нет ни порога, ни динамики, ни шкалы, по которым их начислять \
+                 (у информационного показателя 0 баллов)"
+            ),
+            Self::UnknownFlag(key) => write!(
+                f,
+                "условие применимости «{key}» не входит в вопросы профиля карты"
+            ),
+            Self::NoParts => write!(f, "в разбивке нет ни одной части"),
+            Self::DuplicatePart(part) => write!(f, "часть «{part}» названа дважды"),
+            Self::PercentMin(tenths) => write!(
+                f,
+                "минимум {},{} % больше 100 %",
+                tenths / 10,
+                tenths % 10
+            ),
+            Self::NoColumns => write!(f, "в списке нет ни одного числового столбца"),
+            Self::DuplicateColumn => write!(f, "ключи столбцов списка повторяются"),
+            Self::UnknownColumn(key) => write!(f, "столбец «{key}» не найден в списке"),
+            Self::BandsWithThreshold => {
+                write!(f, "заданы и порог, и шкала баллов: оставьте одно")
+            }
+            Self::BandsWithDynamics => write!(f, "шкала баллов не сочетается с динамикой"),
+            Self::BandsOrder => write!(
+                f,
+                "ступени шкалы должны идти по возрастанию доли (0–100 %) и баллов"
+            ),
+            Self::BandsTop { top, points } => write!(
+                f,
+                "верхняя ступень шкалы даёт {top}, а у показателя указано баллов: {points}"
+            ),
+        }
+    }
 }
 
 impl fmt::Display for TemplateError {
@@ -71,15 +140,17 @@ impl fmt::Display for TemplateError {
                 f,
                 "Показатель {indicator}: порог {threshold}% вне допустимых пределов 0–100%."
             ),
-            Self::ZeroPoints { indicator } => {
-                write!(f, "Показатель {indicator}: не указано, сколько баллов он даёт.")
-            }
             Self::NoIndicators => write!(f, "В карте нет ни одного показателя."),
             Self::LevelBands { high, medium } => write!(
                 f,
                 "Границы уровней заданы неверно: высокий от {high}%, средний от {medium}% \
                  (нужно 0 < средний < высокий ≤ 100)."
             ),
+            Self::LevelsWithoutPoints => write!(
+                f,
+                "Заданы уровни эффективности, но карта не даёт баллов: уровни считаются от баллов."
+            ),
+            Self::Indicator { indicator, part } => write!(f, "Показатель {indicator}: {part}."),
         }
     }
 }
@@ -97,6 +168,12 @@ pub enum NumberError {
     /// The other half of a share is filled in, this one is not.
     Missing,
     NumeratorAboveDenominator,
+    /// Last year's numerator above last year's denominator.
+    PrevNumeratorAbove,
+    /// A breakdown's parts add up to more than its denominator.
+    PartsAbove {
+        sum: u64,
+    },
 }
 
 impl fmt::Display for NumberError {
@@ -116,6 +193,15 @@ impl fmt::Display for NumberError {
                     "Число участников больше общего числа: проверьте оба поля."
                 )
             }
+            Self::PrevNumeratorAbove => write!(
+                f,
+                "За прошлый год число участников больше общего числа: проверьте оба поля."
+            ),
+            Self::PartsAbove { sum } => write!(
+                f,
+                "Сумма по частям ({}) больше общего числа: проверьте части и общее число.",
+                crate::text::group_digits(*sum)
+            ),
         }
     }
 }
@@ -165,10 +251,33 @@ impl fmt::Display for TextError {
     }
 }
 
-/// A problem with one field of an indicator row.
+/// Why a typed percentage cannot be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PercentError {
+    NotNumber,
+    AboveHundred,
+    TooPrecise,
+}
+
+impl fmt::Display for PercentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotNumber => write!(f, "Введите число от 0 до 100, например 87,5."),
+            Self::AboveHundred => write!(f, "Процент не может быть больше 100."),
+            Self::TooPrecise => write!(f, "Укажите не больше одного знака после запятой."),
+        }
+    }
+}
+
+/// A problem with one field of an indicator row.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldError {
     Number(NumberError),
+    Percent(PercentError),
+    /// A list row's name is empty while its numbers are typed.
+    RowName,
+    /// A list cell is above the column it is a part of («из них»), in the same row.
+    AboveColumn(String),
     /// `line` counts from 1, as the user sees lines in the links box.
     Link {
         line: usize,
@@ -181,6 +290,11 @@ impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Number(e) => e.fmt(f),
+            Self::Percent(e) => e.fmt(f),
+            Self::RowName => write!(f, "Укажите название: без него строку не учесть."),
+            Self::AboveColumn(label) => {
+                write!(f, "Больше, чем «{label}» в этой строке: проверьте числа.")
+            }
             Self::Link { line, error } => write!(f, "Строка {line}: {error}"),
             Self::Comment(e) => e.fmt(f),
         }

@@ -38,7 +38,7 @@ pub fn IndicatorRow(
 
     let field = |field: AnswerField, label: String, kind: FieldKind| {
         let code = Arc::clone(&code);
-        let id = format!("{slug}-{}", field_key(field));
+        let id = format!("{slug}-{}", field.key());
         // Only the field that changed is written back to its input.
         let value = Memo::new(move |_| answer.with(|a| a.text(field).to_owned()));
         let error = Signal::derive(move || {
@@ -71,6 +71,8 @@ pub fn IndicatorRow(
             <FactChoice code=Arc::clone(&code) name=format!("{slug}-fact") question=question.clone() value=Memo::new(move |_| answer.with(|a| a.fact))/>
         }
         .into_any(),
+        // The other seeds' kinds come with the card choice (issue 11).
+        _ => ().into_any(),
     };
 
     let text_id = format!("{slug}-text");
@@ -98,15 +100,5 @@ pub fn IndicatorRow(
             </div>
             <p class="source"><span class="muted">"Источник информации: "</span>{indicator.evidence.clone()}</p>
         </article>
-    }
-}
-
-fn field_key(field: AnswerField) -> &'static str {
-    match field {
-        AnswerField::Numerator => "numerator",
-        AnswerField::Denominator => "denominator",
-        AnswerField::Count => "count",
-        AnswerField::Evidence => "evidence",
-        AnswerField::Comment => "comment",
     }
 }

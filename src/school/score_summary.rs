@@ -10,8 +10,10 @@ use profkarta_core::scoring::explain::explain_total;
 pub fn ScoreSummary() -> impl IntoView {
     let CardCtx(card) = expect_context();
     let AssessmentCtx(assessment) = expect_context();
-    let rule = card.levels;
-    let total = Memo::new(move |_| assessment.with(|a| explain_total(&rule, a)));
+    let total = {
+        let card = card.clone();
+        Memo::new(move |_| assessment.with(|a| explain_total(&card, a)))
+    };
     let level_key = move || total.with(|t| t.level.map_or("none", |l| l.key()));
     let level_label =
         move || total.with(|t| t.level.map_or("не определена", |l| l.label()));

@@ -170,7 +170,7 @@ pub fn confirm(card: &Card, assessment: &Assessment, review: &Review) -> Confirm
     });
     Confirmed {
         indicators,
-        level: card.levels.level(total, max_applicable),
+        level: card.level(total, max_applicable),
         criteria,
         total,
         max_applicable,

@@ -18,7 +18,9 @@ pub struct Draft {
     pub answers: BTreeMap<String, RawAnswer>,
 }
 
-/// One indicator row as typed. Which fields matter depends on the rule kind.
+/// One indicator row as typed. Which fields matter depends on the rule
+/// kind; those a card of the first format never uses are left out of the
+/// JSON when empty, so such a draft or file keeps its shape.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RawAnswer {
@@ -26,10 +28,24 @@ pub struct RawAnswer {
     pub numerator: String,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub denominator: String,
+    /// Last year's numerator and denominator, for a dynamics target.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub prev_numerator: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub prev_denominator: String,
+    /// A breakdown's parts, in the card's order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<String>,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub count: String,
+    /// A percentage typed directly, "87,5".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub percent: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fact: Option<bool>,
+    /// A list's rows.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<ListRow>,
     /// Links to the evidence, one per line.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub evidence: String,
@@ -37,14 +53,61 @@ pub struct RawAnswer {
     pub comment: String,
 }
 
-/// The typed fields of a row, for updating one of them from the UI.
+/// One row of a list: its name and its numbers in the card's column order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ListRow {
+    pub name: String,
+    pub values: Vec<String>,
+}
+
+impl ListRow {
+    /// Nothing typed in it: not a row yet.
+    pub fn is_blank(&self) -> bool {
+        self.name.trim().is_empty() && self.values.iter().all(|v| v.trim().is_empty())
+    }
+}
+
+/// The typed fields of a row, for updating one of them from the UI and for
+/// attaching messages to the right input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AnswerField {
     Numerator,
     Denominator,
+    PrevNumerator,
+    PrevDenominator,
+    /// A breakdown's part, by index.
+    Part(usize),
     Count,
+    Percent,
+    /// A list row's name.
+    RowName(usize),
+    /// A list row's number in a column, by indexes.
+    Cell {
+        row: usize,
+        column: usize,
+    },
     Evidence,
     Comment,
+}
+
+impl AnswerField {
+    /// A stable name for element ids: "numerator", "part-2", "cell-0-1".
+    pub fn key(self) -> String {
+        match self {
+            Self::Numerator => "numerator".into(),
+            Self::Denominator => "denominator".into(),
+            Self::PrevNumerator => "prev-numerator".into(),
+            Self::PrevDenominator => "prev-denominator".into(),
+            Self::Part(i) => format!("part-{i}"),
+            Self::Count => "count".into(),
+            Self::Percent => "percent".into(),
+            Self::RowName(r) => format!("row-{r}"),
+            Self::Cell { row, column } => format!("cell-{row}-{column}"),
+            Self::Evidence => "evidence".into(),
+            Self::Comment => "comment".into(),
+        }
+    }
 }
 
 impl RawAnswer {
@@ -52,17 +115,48 @@ impl RawAnswer {
         match field {
             AnswerField::Numerator => &self.numerator,
             AnswerField::Denominator => &self.denominator,
+            AnswerField::PrevNumerator => &self.prev_numerator,
+            AnswerField::PrevDenominator => &self.prev_denominator,
+            AnswerField::Part(i) => self.parts.get(i).map_or("", String::as_str),
             AnswerField::Count => &self.count,
+            AnswerField::Percent => &self.percent,
+            AnswerField::RowName(r) => self.rows.get(r).map_or("", |row| row.name.as_str()),
+            AnswerField::Cell { row, column } => self
+                .rows
+                .get(row)
+                .and_then(|r| r.values.get(column))
+                .map_or("", String::as_str),
             AnswerField::Evidence => &self.evidence,
             AnswerField::Comment => &self.comment,
         }
     }
 
+    /// The field to write; parts, rows and cells are made as far as needed.
     fn text_mut(&mut self, field: AnswerField) -> &mut String {
+        fn slot(list: &mut Vec<String>, i: usize) -> &mut String {
+            if list.len() <= i {
+                list.resize(i + 1, String::new());
+            }
+            &mut list[i]
+        }
+        fn row(rows: &mut Vec<ListRow>, r: usize) -> &mut ListRow {
+            if rows.len() <= r {
+                rows.resize(r + 1, ListRow::default());
+            }
+            &mut rows[r]
+        }
         match field {
             AnswerField::Numerator => &mut self.numerator,
             AnswerField::Denominator => &mut self.denominator,
+            AnswerField::PrevNumerator => &mut self.prev_numerator,
+            AnswerField::PrevDenominator => &mut self.prev_denominator,
+            AnswerField::Part(i) => slot(&mut self.parts, i),
             AnswerField::Count => &mut self.count,
+            AnswerField::Percent => &mut self.percent,
+            AnswerField::RowName(r) => &mut row(&mut self.rows, r).name,
+            AnswerField::Cell { row: r, column } => {
+                slot(&mut row(&mut self.rows, r).values, column)
+            }
             AnswerField::Evidence => &mut self.evidence,
             AnswerField::Comment => &mut self.comment,
         }
@@ -81,6 +175,31 @@ impl Draft {
 
     pub fn set_fact(&mut self, code: &str, value: Option<bool>) {
         self.entry(code).fact = value;
+    }
+
+    /// Adds an empty row at the end of a list.
+    pub fn add_row(&mut self, code: &str) {
+        self.entry(code).rows.push(ListRow::default());
+    }
+
+    pub fn remove_row(&mut self, code: &str, row: usize) {
+        let rows = &mut self.entry(code).rows;
+        if row < rows.len() {
+            rows.remove(row);
+        }
+    }
+
+    /// Moves a row one place up or down, within the list.
+    pub fn move_row(&mut self, code: &str, row: usize, up: bool) {
+        let rows = &mut self.entry(code).rows;
+        let other = if up {
+            row.checked_sub(1)
+        } else {
+            Some(row + 1)
+        };
+        if let Some(other) = other.filter(|o| *o < rows.len() && row < rows.len()) {
+            rows.swap(row, other);
+        }
     }
 
     fn entry(&mut self, code: &str) -> &mut RawAnswer {

@@ -3,7 +3,7 @@
 //! Every function here answers "nothing typed", "this value" or "this error";
 //! none of them guesses. A value that does not pass never reaches scoring.
 
-use crate::error::{LinkError, NumberError, TextError};
+use crate::error::{LinkError, NumberError, PercentError, TextError};
 
 /// No school counts more people than this; anything above is a typing slip.
 pub const MAX_PEOPLE: u64 = 1_000_000;
@@ -39,6 +39,36 @@ pub fn parse_number(text: &str) -> Result<Option<u64>, NumberError> {
         Ok(n) if n <= MAX_PEOPLE => Ok(Some(n)),
         _ => Err(NumberError::TooLarge { max: MAX_PEOPLE }),
     }
+}
+
+/// A percentage typed directly, 0–100 with at most one decimal ("87,5",
+/// "87.5", "100"), as tenths of a percent. Empty means "not answered yet".
+pub fn parse_percent(text: &str) -> Result<Option<u32>, PercentError> {
+    let text = text.trim().trim_end_matches(['%', '\u{A0}', ' ']);
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let (whole, fraction) = match text.split_once([',', '.']) {
+        Some((whole, fraction)) if digits(fraction) => (whole, fraction),
+        Some(_) => return Err(PercentError::NotNumber),
+        None => (text, ""),
+    };
+    if !digits(whole) {
+        return Err(PercentError::NotNumber);
+    }
+    if fraction.len() > 1 {
+        return Err(PercentError::TooPrecise);
+    }
+    let whole: u32 = whole.parse().map_err(|_| PercentError::AboveHundred)?;
+    let tenths = whole
+        .checked_mul(10)
+        .and_then(|t| t.checked_add(fraction.parse().unwrap_or(0)))
+        .ok_or(PercentError::AboveHundred)?;
+    if tenths > 1000 {
+        return Err(PercentError::AboveHundred);
+    }
+    Ok(Some(tenths))
 }
 
 /// One evidence link per non-empty line; errors carry the 1-based line number.
@@ -126,6 +156,25 @@ mod tests {
             parse_number("99999999999999999999999"),
             Err(NumberError::TooLarge { max: MAX_PEOPLE })
         );
+    }
+
+    #[test]
+    fn percentages_in_tenths() {
+        assert_eq!(parse_percent(""), Ok(None));
+        assert_eq!(parse_percent("87,5"), Ok(Some(875)));
+        assert_eq!(parse_percent(" 87.5 % "), Ok(Some(875)));
+        assert_eq!(parse_percent("100"), Ok(Some(1000)));
+        assert_eq!(parse_percent("0"), Ok(Some(0)));
+        assert_eq!(parse_percent("100,1"), Err(PercentError::AboveHundred));
+        assert_eq!(
+            parse_percent("99999999999"),
+            Err(PercentError::AboveHundred)
+        );
+        assert_eq!(parse_percent("87,55"), Err(PercentError::TooPrecise));
+        assert_eq!(parse_percent("-5"), Err(PercentError::NotNumber));
+        assert_eq!(parse_percent("восемьдесят"), Err(PercentError::NotNumber));
+        assert_eq!(parse_percent(",5"), Err(PercentError::NotNumber));
+        assert_eq!(parse_percent("5,"), Err(PercentError::NotNumber));
     }
 
     #[test]

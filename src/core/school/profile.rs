@@ -1,6 +1,8 @@
 //! Who fills in the card, for which year, and which levels of education the
 //! school has: the profile decides which indicators apply.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::TextError;
@@ -50,6 +52,11 @@ pub struct SchoolProfile {
     pub period: String,
     pub responsible: String,
     pub contact: String,
+    /// Answers to a card's own profile questions (e.g. `doo`: a preschool
+    /// group). A question not answered counts as "yes", like the levels:
+    /// no indicator leaves the maximum by omission.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub flags: BTreeMap<String, bool>,
 }
 
 impl Default for SchoolProfile {
@@ -65,6 +72,7 @@ impl Default for SchoolProfile {
             period: String::new(),
             responsible: String::new(),
             contact: String::new(),
+            flags: BTreeMap::new(),
         }
     }
 }
@@ -119,6 +127,11 @@ pub const MAX_PROFILE_TEXT: usize = 300;
 impl SchoolProfile {
     pub fn has(&self, level: SchoolLevel) -> bool {
         self.levels.contains(&level)
+    }
+
+    /// The answer to a card's own profile question; unanswered is "yes".
+    pub fn flag(&self, key: &str) -> bool {
+        self.flags.get(key).copied().unwrap_or(true)
     }
 
     pub fn set_level(&mut self, level: SchoolLevel, present: bool) {

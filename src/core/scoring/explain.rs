@@ -2,16 +2,20 @@
 //! indicator row and of the card's total. Kept in the core so the wording is
 //! tested natively and the shell only renders it.
 
-use crate::card::{Indicator, Level, LevelRule, Rule};
+use crate::card::Level;
+use crate::card::{Card, Indicator, Rule};
 use crate::school::draft::RawAnswer;
-use crate::scoring::{Assessment, Detail, IndicatorResult, NotApplicable, Outcome};
-use crate::text::{group_digits, percent, plural, points};
+use crate::school::input::{parse_number, parse_percent};
+use crate::scoring::{Assessment, Detail, Growth, IndicatorResult, NotApplicable, Outcome};
+use crate::text::{group_digits, percent, plural, points, tenths};
 
 /// The state of a row, for styling and tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowStatus {
     Earned,
     Missed,
+    /// Collected and aggregated, no points: nothing to earn or miss.
+    Informational,
     NotApplicable,
     Unanswered,
     Invalid,
@@ -22,6 +26,7 @@ impl RowStatus {
         match self {
             Self::Earned => "earned",
             Self::Missed => "missed",
+            Self::Informational => "info",
             Self::NotApplicable => "na",
             Self::Unanswered => "unanswered",
             Self::Invalid => "invalid",
@@ -32,19 +37,16 @@ impl RowStatus {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowExplanation {
     pub status: RowStatus,
-    /// "1 балл из 1", "не применимо", ...
+    /// "1 балл из 1", "не применимо", "без баллов", ...
     pub points: String,
-    /// The share as typed, "30,0 %", for share rows with both numbers.
+    /// The share as typed, "30,0 %", for shares with both numbers.
     pub share: Option<String>,
-    /// One sentence: why these points, or what is missing.
+    /// One or two sentences: why these points, or what is missing.
     pub note: String,
 }
 
-/// The answer as the department reads it: "30 из 100 (30,0 %)", "да", "5".
-pub fn answer_summary(indicator: &Indicator, answer: Option<&RawAnswer>) -> String {
-    let Some(a) = answer else {
-        return "—".to_owned();
-    };
+/// "30 из 100 (30,0 %)" when both numbers read, else what was typed.
+fn share_text(n: &str, d: &str) -> String {
     let or_dash = |s: &str| {
         let s = s.trim();
         if s.is_empty() {
@@ -53,22 +55,70 @@ pub fn answer_summary(indicator: &Indicator, answer: Option<&RawAnswer>) -> Stri
             s.to_owned()
         }
     };
-    match &indicator.rule {
+    match (parse_number(n), parse_number(d)) {
+        (Ok(Some(n)), Ok(Some(d))) if d > 0 => format!("{n} из {d} ({})", percent(n, d)),
+        _ if n.trim().is_empty() && d.trim().is_empty() => "—".to_owned(),
+        _ => format!("{} из {}", or_dash(n), or_dash(d)),
+    }
+}
+
+/// The answer as the department reads it: "30 из 100 (30,0 %)", "да", "5",
+/// "87,5 %", "3 строки".
+pub fn answer_summary(indicator: &Indicator, answer: Option<&RawAnswer>) -> String {
+    let Some(a) = answer else {
+        return "—".to_owned();
+    };
+    let typed = |s: &str| {
+        let s = s.trim();
+        if s.is_empty() {
+            "—".to_owned()
+        } else {
+            s.to_owned()
+        }
+    };
+    let mut text = match &indicator.rule {
         Rule::Fact { .. } => match a.fact {
             Some(true) => "да".to_owned(),
             Some(false) => "нет".to_owned(),
             None => "—".to_owned(),
         },
-        Rule::Count { .. } => or_dash(&a.count),
-        Rule::Share { .. } => {
-            let (n, d) = (a.numerator.trim(), a.denominator.trim());
-            match (n.parse::<u64>(), d.parse::<u64>()) {
-                (Ok(n), Ok(d)) if d > 0 => format!("{n} из {d} ({})", percent(n, d)),
-                _ if n.is_empty() && d.is_empty() => "—".to_owned(),
-                _ => format!("{} из {}", or_dash(n), or_dash(d)),
-            }
+        Rule::Count { .. } => typed(&a.count),
+        Rule::Percent { .. } => match parse_percent(&a.percent) {
+            Ok(Some(t)) => format!("{}\u{A0}%", tenths(t.into(), ',')),
+            _ => typed(&a.percent),
+        },
+        Rule::Share { .. } => share_text(&a.numerator, &a.denominator),
+        Rule::Breakdown { parts, .. } => {
+            let sum: Option<u64> = (0..parts.len())
+                .map(|i| {
+                    parse_number(a.parts.get(i).map_or("", String::as_str))
+                        .ok()
+                        .flatten()
+                })
+                .sum();
+            let total = share_text(
+                &sum.map_or(String::new(), |s| s.to_string()),
+                &a.denominator,
+            );
+            let each: Vec<String> = parts
+                .iter()
+                .enumerate()
+                .map(|(i, p)| format!("{p} — {}", typed(a.parts.get(i).map_or("", String::as_str))))
+                .collect();
+            format!("{total}; {}", each.join(", "))
         }
+        Rule::List { .. } => {
+            let rows = a.rows.iter().filter(|r| !r.is_blank()).count() as u64;
+            format!("{rows} {}", plural(rows, "строка", "строки", "строк"))
+        }
+    };
+    if indicator.rule.asks_last_year() {
+        text.push_str(&format!(
+            "; прошлый год: {}",
+            share_text(&a.prev_numerator, &a.prev_denominator)
+        ));
     }
+    text
 }
 
 pub fn explain(indicator: &Indicator, result: &IndicatorResult) -> RowExplanation {
@@ -80,11 +130,14 @@ pub fn explain(indicator: &Indicator, result: &IndicatorResult) -> RowExplanatio
             None,
             match why {
                 NotApplicable::Profile => {
-                    "Не относится к школе с таким профилем (уровни образования, ОВЗ) \
-                     и не входит в максимум."
+                    "Не относится к школе с таким профилем и не входит в максимум."
                 }
                 NotApplicable::EmptyGroup => {
                     "В группе нет ни одного человека: показатель не входит в максимум."
+                }
+                NotApplicable::NoLastYear => {
+                    "Нет данных за прошлый год: рост не с чем сравнить, показатель не входит \
+                     в максимум. Укажите значения прошлого года."
                 }
             }
             .to_owned(),
@@ -102,13 +155,22 @@ pub fn explain(indicator: &Indicator, result: &IndicatorResult) -> RowExplanatio
             "Исправьте отмеченные поля: пока в них ошибка, показатель не учитывается.".to_owned(),
         ),
         Outcome::Scored { points: p, detail } => {
-            let status = if *p > 0 {
-                RowStatus::Earned
+            let (share, note) = describe(&indicator.rule, detail, indicator.points > 0);
+            if indicator.points == 0 {
+                (
+                    RowStatus::Informational,
+                    "без баллов".to_owned(),
+                    share,
+                    join(
+                        &note,
+                        "Показатель информационный: собирается и сводится, баллов не даёт.",
+                    ),
+                )
+            } else if *p > 0 {
+                (RowStatus::Earned, of_max(*p), share, note)
             } else {
-                RowStatus::Missed
-            };
-            let (share, note) = describe(&indicator.rule, detail);
-            (status, of_max(*p), share, note)
+                (RowStatus::Missed, of_max(*p), share, note)
+            }
         }
     };
     RowExplanation {
@@ -119,31 +181,75 @@ pub fn explain(indicator: &Indicator, result: &IndicatorResult) -> RowExplanatio
     }
 }
 
-fn describe(rule: &Rule, detail: &Detail) -> (Option<String>, String) {
+fn join(first: &str, second: &str) -> String {
+    match (first.is_empty(), second.is_empty()) {
+        (true, _) => second.to_owned(),
+        (_, true) => first.to_owned(),
+        _ => format!("{first} {second}"),
+    }
+}
+
+/// The share and the note of a scored row; `scored` when the row gives points.
+fn describe(rule: &Rule, detail: &Detail, scored: bool) -> (Option<String>, String) {
     let people = |n: u64| format!("{} чел.", group_digits(n));
+    let no_point = if scored {
+        ": балл не начисляется."
+    } else {
+        "."
+    };
     match (rule, detail) {
         (
-            Rule::Share {
-                threshold_percent: t,
-                ..
-            },
+            _,
             Detail::Share {
                 numerator,
                 denominator,
                 shortfall,
+                growth,
             },
         ) => {
-            let share = Some(percent(*numerator, *denominator));
-            let note = match shortfall {
-                None => "В группе никого нет: балл не начисляется.".to_owned(),
-                Some(0) => format!("Порог не менее {t}\u{A0}% достигнут."),
-                Some(k) => format!("До порога {t}\u{A0}% не хватает {}", people(*k)),
+            let target = rule.share_target();
+            let threshold = target.and_then(|t| t.threshold_percent);
+            let banded = target.is_some_and(|t| !t.bands.is_empty());
+            let minimum = match (shortfall, threshold) {
+                (None, _) if *denominator == 0 => format!("В группе никого нет{no_point}"),
+                (Some(0), Some(t)) => format!("Порог не менее {t}\u{A0}% достигнут."),
+                (Some(k), Some(t)) => format!("До порога {t}\u{A0}% не хватает {}", people(*k)),
+                (Some(0), None) if banded => "Достигнута верхняя ступень.".to_owned(),
+                (Some(k), None) if banded => {
+                    format!("До следующей ступени не хватает {}", people(*k))
+                }
+                (None, None) if banded => "Достигнута верхняя ступень.".to_owned(),
+                _ => String::new(),
             };
-            (share, note)
+            let growth = match growth {
+                Growth::NotAsked => String::new(),
+                Growth::NoLastYear => {
+                    "Нет данных за прошлый год: динамика не оценивается.".to_owned()
+                }
+                Growth::Known {
+                    numerator: n0,
+                    denominator: d0,
+                    met,
+                } => {
+                    let was = percent(*n0, *d0);
+                    let verdict = if *met && numerator == denominator && n0 == d0 {
+                        "100\u{A0}% удержаны — это засчитывается как положительная динамика"
+                    } else if *met {
+                        "положительная динамика"
+                    } else {
+                        "роста нет"
+                    };
+                    format!("В прошлом году {was} ({n0} из {d0}): {verdict}.")
+                }
+            };
+            (
+                Some(percent(*numerator, *denominator)),
+                join(&minimum, &growth),
+            )
         }
         (_, Detail::Fact(true)) => (None, "Факт отмечен.".to_owned()),
-        (_, Detail::Fact(false)) => (None, "Факта нет: балл не начисляется.".to_owned()),
-        (Rule::Count { min, .. }, Detail::Count { shortfall, .. }) => {
+        (_, Detail::Fact(false)) => (None, format!("Факта нет{no_point}")),
+        (Rule::Count { min: Some(min), .. }, Detail::Count { shortfall, .. }) => {
             let note = if *shortfall == 0 {
                 format!("Требование «не менее {}» выполнено.", group_digits(*min))
             } else {
@@ -154,6 +260,66 @@ fn describe(rule: &Rule, detail: &Detail) -> (Option<String>, String) {
                 )
             };
             (None, note)
+        }
+        (
+            Rule::Percent {
+                min_tenths: Some(min),
+                ..
+            },
+            Detail::Percent { shortfall, .. },
+        ) => {
+            let min = format!("{}\u{A0}%", tenths((*min).into(), ','));
+            let note = if *shortfall == 0 {
+                format!("Уровень не ниже {min} достигнут.")
+            } else {
+                format!(
+                    "До уровня {min} не хватает {}\u{A0}п.\u{A0}п.",
+                    tenths((*shortfall).into(), ',')
+                )
+            };
+            (None, note)
+        }
+        (
+            Rule::List {
+                min: Some(min),
+                columns,
+                ..
+            },
+            Detail::List {
+                measured: Some(sum),
+                shortfall,
+                ..
+            },
+        ) => {
+            let column = columns
+                .iter()
+                .find(|c| c.key == min.column)
+                .map_or(String::new(), |c| c.label.clone());
+            let note = if *shortfall == 0 {
+                format!(
+                    "«{column}» всего {}: не менее {} — выполнено.",
+                    group_digits(*sum),
+                    group_digits(min.value)
+                )
+            } else {
+                format!(
+                    "«{column}» всего {}: до {} не хватает {}.",
+                    group_digits(*sum),
+                    group_digits(min.value),
+                    group_digits(*shortfall)
+                )
+            };
+            (None, note)
+        }
+        (_, Detail::List { rows, .. }) => {
+            let rows = u64::from(*rows);
+            (
+                None,
+                format!(
+                    "В списке {rows} {}.",
+                    plural(rows, "строка", "строки", "строк")
+                ),
+            )
         }
         _ => (None, String::new()),
     }
@@ -167,33 +333,39 @@ pub struct TotalExplanation {
     /// "65,2 %"
     pub percent: String,
     pub level: Option<Level>,
-    /// "высокая — от 19, средняя — от 14, низкая — 13 и менее"
+    /// "высокая — от 19, средняя — от 14, низкая — 13 и менее"; empty when
+    /// the card has no level bands.
     pub bands: String,
     /// "Не заполнено 8 показателей", empty when all done.
     pub unanswered: String,
     pub invalid: String,
 }
 
-pub fn explain_total(rule: &LevelRule, a: &Assessment) -> TotalExplanation {
-    let (high, medium) = rule.thresholds(a.max_applicable);
+pub fn explain_total(card: &Card, a: &Assessment) -> TotalExplanation {
     let indicators = |n: u32| {
         format!(
             "{n} {}",
             plural(n.into(), "показатель", "показателя", "показателей")
         )
     };
-    TotalExplanation {
-        total: format!("{} из {}", a.total, a.max_applicable),
-        percent: percent(a.total.into(), a.max_applicable.into()),
-        level: a.level,
-        bands: if a.max_applicable == 0 {
-            "Ни один показатель не применим к школе с таким профилем.".to_owned()
-        } else {
+    let bands = match card.levels {
+        _ if card.has_points() && a.max_applicable == 0 => {
+            "Ни один показатель с баллами не применим к школе с таким профилем.".to_owned()
+        }
+        Some(rule) => {
+            let (high, medium) = rule.thresholds(a.max_applicable);
             format!(
                 "высокая — от {high}, средняя — от {medium}, низкая — {} и менее",
                 medium.saturating_sub(1)
             )
-        },
+        }
+        None => String::new(),
+    };
+    TotalExplanation {
+        total: format!("{} из {}", a.total, a.max_applicable),
+        percent: percent(a.total.into(), a.max_applicable.into()),
+        level: a.level,
+        bands,
         unanswered: match a.unanswered {
             0 => String::new(),
             n => format!("Не заполнено: {}.", indicators(n)),
@@ -255,7 +427,7 @@ mod tests {
     fn total_line_for_the_full_card() {
         let card = crate::testkit::card();
         let a = assess(&card, &Draft::default());
-        let t = explain_total(&card.levels, &a);
+        let t = explain_total(&card, &a);
         assert_eq!(t.total, "0 из 23");
         assert_eq!(
             t.bands,

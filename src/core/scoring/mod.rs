@@ -1,15 +1,19 @@
 //! Points, subtotals and the level, computed from a card and a draft.
 //!
 //! All threshold decisions are exact integer arithmetic: 3 of 10 is exactly
-//! 30% and earns a "не менее 30%" point, 299 of 1000 does not. Floating point
-//! is used nowhere here.
+//! 30% and earns a "не менее 30%" point, 299 of 1000 does not; a share grows
+//! when n₁·d₀ > n₀·d₁. Floating point is used nowhere here. A row is read in
+//! two steps, as typed text becomes trusted values ([`read`]) and trusted
+//! values become points ([`judge`]).
 
 pub mod explain;
+mod judge;
+mod read;
 
-use crate::card::{Card, Indicator, Level, Rule, ZeroDenominator};
-use crate::error::{FieldError, NumberError};
+use crate::card::{Card, Indicator, Level};
+use crate::error::FieldError;
 use crate::school::draft::{AnswerField, Draft, RawAnswer};
-use crate::school::input::{check_comment, parse_links, parse_number};
+use crate::school::input::{check_comment, parse_links};
 use crate::school::profile::SchoolProfile;
 
 /// The whole card's result. Indicators and criteria are in card order.
@@ -55,25 +59,57 @@ pub enum Outcome {
 /// Why an indicator left the maximum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotApplicable {
-    /// The school has no such level or no students with ОВЗ.
+    /// The school's profile (levels, ОВЗ, the card's own questions) excludes it.
     Profile,
     /// The group is empty and the card says that means "not applicable".
     EmptyGroup,
+    /// Its only target is growth, and last year's figures are not given.
+    NoLastYear,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Detail {
-    /// `shortfall`: how many more people are needed for the points (0 when
-    /// earned, `None` when no number could earn them, i.e. an empty group).
+    /// A share, or a breakdown's total. `shortfall`: how many more people are
+    /// needed for the minimum or the next band (0 when reached, `None` when
+    /// no number could reach it, i.e. an empty group, or there is none).
     Share {
         numerator: u64,
         denominator: u64,
         shortfall: Option<u64>,
+        growth: Growth,
     },
     Fact(bool),
+    /// `shortfall` to the minimum, 0 when reached or without one.
     Count {
         value: u64,
         shortfall: u64,
+    },
+    Percent {
+        tenths: u32,
+        shortfall: u32,
+    },
+    /// The rows typed, and the sum of the measured column when the list has
+    /// a minimum.
+    List {
+        rows: u32,
+        measured: Option<u64>,
+        shortfall: u64,
+    },
+}
+
+/// Growth against last year, for a share with a dynamics target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Growth {
+    /// The indicator has no dynamics target.
+    NotAsked,
+    /// Last year's figures are not given (or the group was empty then).
+    NoLastYear,
+    /// Last year's share and whether this year's is above it (holding 100 %
+    /// counts as growth).
+    Known {
+        numerator: u64,
+        denominator: u64,
+        met: bool,
     },
 }
 
@@ -138,7 +174,7 @@ pub fn assess(card: &Card, draft: &Draft) -> Assessment {
     Assessment {
         unanswered: count(|o| matches!(o, Outcome::Unanswered)),
         invalid: count(|o| matches!(o, Outcome::Invalid)),
-        level: card.levels.level(total, max_applicable),
+        level: card.level(total, max_applicable),
         indicators,
         criteria,
         total,
@@ -155,7 +191,7 @@ pub fn assess_indicator(
     let empty = RawAnswer::default();
     let answer = answer.unwrap_or(&empty);
     let mut errors = Vec::new();
-    let value = read_value(&indicator.rule, answer, &mut errors);
+    let value = read::read_value(&indicator.rule, answer, &mut errors);
     for (line, error) in parse_links(&answer.evidence).1 {
         errors.push((AnswerField::Evidence, FieldError::Link { line, error }));
     }
@@ -169,7 +205,7 @@ pub fn assess_indicator(
     } else {
         match value {
             None => Outcome::Unanswered,
-            Some(value) => score(indicator, value),
+            Some(value) => judge::score(indicator, value),
         }
     };
     IndicatorResult {
@@ -179,115 +215,7 @@ pub fn assess_indicator(
     }
 }
 
-/// A row's answer once its fields passed their checks.
-#[derive(Debug, Clone, Copy)]
-enum Value {
-    Share { numerator: u64, denominator: u64 },
-    Fact(bool),
-    Count(u64),
-}
-
-/// Reads the fields the rule needs; pushes an error for every bad one.
-/// `None` means nothing usable was typed (or something was wrong).
-fn read_value(
-    rule: &Rule,
-    answer: &RawAnswer,
-    errors: &mut Vec<(AnswerField, FieldError)>,
-) -> Option<Value> {
-    let mut number = |field: AnswerField| match parse_number(answer.text(field)) {
-        Ok(n) => n,
-        Err(e) => {
-            errors.push((field, FieldError::Number(e)));
-            None
-        }
-    };
-    match rule {
-        Rule::Fact { .. } => answer.fact.map(Value::Fact),
-        Rule::Count { .. } => number(AnswerField::Count).map(Value::Count),
-        Rule::Share { .. } => {
-            let numerator = number(AnswerField::Numerator);
-            let denominator = number(AnswerField::Denominator);
-            let typed = |field| !answer.text(field).trim().is_empty();
-            let missing = FieldError::Number(NumberError::Missing);
-            match (numerator, denominator) {
-                (Some(numerator), Some(denominator)) if numerator > denominator => {
-                    errors.push((
-                        AnswerField::Numerator,
-                        FieldError::Number(NumberError::NumeratorAboveDenominator),
-                    ));
-                    None
-                }
-                (Some(numerator), Some(denominator)) => Some(Value::Share {
-                    numerator,
-                    denominator,
-                }),
-                _ => {
-                    for (field, other) in [
-                        (AnswerField::Numerator, AnswerField::Denominator),
-                        (AnswerField::Denominator, AnswerField::Numerator),
-                    ] {
-                        if !typed(field) && typed(other) {
-                            errors.push((field, missing));
-                        }
-                    }
-                    None
-                }
-            }
-        }
-    }
-}
-
-fn score(indicator: &Indicator, value: Value) -> Outcome {
-    let points_if = |earned: bool| if earned { indicator.points } else { 0 };
-    let (earned, detail) = match (&indicator.rule, value) {
-        (
-            Rule::Share {
-                threshold_percent,
-                zero_denominator,
-                ..
-            },
-            Value::Share {
-                numerator,
-                denominator,
-            },
-        ) => {
-            if denominator == 0 {
-                if *zero_denominator == ZeroDenominator::NotApplicable {
-                    return Outcome::NotApplicable(NotApplicable::EmptyGroup);
-                }
-                let detail = Detail::Share {
-                    numerator,
-                    denominator,
-                    shortfall: None,
-                };
-                (false, detail)
-            } else {
-                // ceil(threshold% of denominator): the smallest numerator that earns the point.
-                let needed = (u64::from(*threshold_percent) * denominator).div_ceil(100);
-                let detail = Detail::Share {
-                    numerator,
-                    denominator,
-                    shortfall: Some(needed.saturating_sub(numerator)),
-                };
-                (numerator >= needed, detail)
-            }
-        }
-        (Rule::Fact { .. }, Value::Fact(present)) => (present, Detail::Fact(present)),
-        (Rule::Count { min, .. }, Value::Count(value)) => (
-            value >= *min,
-            Detail::Count {
-                value,
-                shortfall: min.saturating_sub(value),
-            },
-        ),
-        // read_value produces the value kind of the rule it was given.
-        _ => unreachable!("value kind matches the rule kind"),
-    };
-    Outcome::Scored {
-        points: points_if(earned),
-        detail,
-    }
-}
-
+#[cfg(test)]
+mod kinds_tests;
 #[cfg(test)]
 mod tests;

@@ -2,8 +2,9 @@
 //! properties over arbitrary drafts.
 
 use super::*;
-use crate::card::Applicability;
+use crate::card::{Applicability, Rule, ZeroDenominator};
 use crate::error::LinkError;
+use crate::school::input::parse_number;
 use crate::school::profile::SchoolLevel;
 use crate::testkit::{card, fact, share};
 use proptest::prelude::*;
@@ -14,7 +15,9 @@ fn share_indicator(threshold: u32, zero: ZeroDenominator) -> Indicator {
         text: "Доля".into(),
         rule_text: "не менее".into(),
         rule: Rule::Share {
-            threshold_percent: threshold,
+            threshold_percent: Some(threshold),
+            dynamics: false,
+            bands: Vec::new(),
             numerator: "n".into(),
             denominator: "d".into(),
             zero_denominator: zero,
@@ -23,6 +26,7 @@ fn share_indicator(threshold: u32, zero: ZeroDenominator) -> Indicator {
         evidence: "e".into(),
         applies: Applicability::default(),
         recommendation: String::new(),
+        explain: Default::default(),
     }
 }
 
@@ -44,7 +48,7 @@ fn draft_earning(earned: &[&str]) -> Draft {
         let answer = match indicator.rule {
             Rule::Share { .. } => share(if yes { "100" } else { "0" }, "100"),
             Rule::Fact { .. } => fact(yes),
-            Rule::Count { .. } => unreachable!("the built-in card has no counts"),
+            _ => unreachable!("the built-in card has only shares and facts"),
         };
         draft.answers.insert(indicator.code.clone(), answer);
     }
@@ -71,7 +75,7 @@ fn thirty_percent_is_exactly_thirty() {
 fn every_threshold_of_the_builtin_card_at_its_boundary() {
     for indicator in card().indicators() {
         if let Rule::Share {
-            threshold_percent: t,
+            threshold_percent: Some(t),
             ..
         } = indicator.rule
         {
@@ -110,7 +114,8 @@ fn zero_denominator_follows_the_card() {
             detail: Detail::Share {
                 numerator: 0,
                 denominator: 0,
-                shortfall: None
+                shortfall: None,
+                growth: Growth::NotAsked,
             }
         }
     );
@@ -179,7 +184,7 @@ fn facts_and_counts() {
 
     let count_ind = Indicator {
         rule: Rule::Count {
-            min: 2,
+            min: Some(2),
             label: "Число ПОО-партнёров".into(),
         },
         points: 2,

@@ -28,7 +28,10 @@ fn files_signed_by_the_first_format_score_as_signed() {
     for (name, want) in expected {
         let bytes = std::fs::read(format!("{dir}/{name}")).unwrap();
         let entry = check(&card, CARD_SHA, &name, &bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert!(!entry.mismatch, "{name}: the recomputation differs from the signed score");
+        assert!(
+            !entry.mismatch,
+            "{name}: the recomputation differs from the signed score"
+        );
         let a = &entry.assessment;
         let level = a.level.map(|l| l.key());
         assert_eq!(

@@ -8,6 +8,7 @@ use profkarta_core::school::profile::SchoolProfile;
 use profkarta_core::signed::keys::to_hex;
 
 use crate::args::Period;
+use crate::measures;
 use crate::rng::{Rng, Stream};
 use crate::schools::{Generator, School};
 use crate::texts::{COMMENTS, LINK_SECTIONS, NOT_YET, PADDING};
@@ -33,44 +34,77 @@ impl Generator<'_> {
             ..school.profile.clone()
         };
         let earned = self.earned(school, target);
+        // Last year's figures are the school's own file of the year before.
+        let last = period
+            .checked_sub(1)
+            .filter(|_| self.card.indicators().any(|i| i.rule.asks_last_year()))
+            .map(|before| self.draft(school, before, Variant::Ordinary, school.targets[before]));
         let answers = self
             .card
             .indicators()
             .filter(|i| i.applies.applies_to(&profile))
             .map(|i| {
-                let answer = answer(i, school, p, earned.contains(i.code.as_str()), &mut rng);
-                (i.code.clone(), answer)
+                let was = last.as_ref().and_then(|d| d.answers.get(&i.code));
+                let earned = earned.contains(i.code.as_str());
+                (i.code.clone(), answer(i, school, p, earned, was, &mut rng))
             })
             .collect();
         Draft { profile, answers }
     }
 }
 
+/// One row's answer; `was` is the school's answer of the year before, whose
+/// share becomes this year's "last year" where growth is the target.
 pub fn answer(
     indicator: &Indicator,
     school: &School,
     period: &Period,
     earned: bool,
+    was: Option<&RawAnswer>,
     rng: &mut Rng,
 ) -> RawAnswer {
     let mut answer = RawAnswer::default();
-    match &indicator.rule {
-        Rule::Share {
-            threshold_percent,
-            denominator,
-            ..
-        } => {
+    let rule = &indicator.rule;
+    match rule {
+        Rule::Share { denominator, .. } | Rule::Breakdown { denominator, .. } => {
+            let target = rule
+                .share_target()
+                .expect("a share rule has a share target");
+            let range = group_size(denominator, school.size);
+            let last_year = target.dynamics.then(|| {
+                was.and_then(this_year_share)
+                    .filter(|(_, d0)| *d0 > 0)
+                    .unwrap_or_else(|| measures::invented_last_year(range, rng))
+            });
             let (n, d) = if school.empty_groups.contains(&indicator.code) {
                 (0, 0)
+            } else if let Some(last_year) = last_year {
+                measures::growing_share(target, range, earned, last_year, rng)
             } else {
-                let range = group_size(denominator, school.size);
-                share_numbers(*threshold_percent, range, earned, rng)
+                measures::plain_share(target, range, earned, rng)
             };
-            answer.numerator = n.to_string();
+            if let Rule::Breakdown { parts, .. } = rule {
+                let split = measures::split(n, parts.len(), rng);
+                answer.parts = split.iter().map(u64::to_string).collect();
+            } else {
+                answer.numerator = n.to_string();
+            }
             answer.denominator = d.to_string();
+            if let Some((n0, d0)) = last_year {
+                answer.prev_numerator = n0.to_string();
+                answer.prev_denominator = d0.to_string();
+            }
         }
+        Rule::Fact { .. } if indicator.points == 0 => answer.fact = Some(rng.percent(60)),
         Rule::Fact { .. } => answer.fact = Some(earned),
-        Rule::Count { min, .. } => answer.count = count_value(*min, earned, rng).to_string(),
+        Rule::Count { min, .. } => {
+            answer.count = count_value(min.unwrap_or(0), earned, rng).to_string();
+        }
+        Rule::Percent { min_tenths, .. } => {
+            let tenths = measures::percent(*min_tenths, earned, rng);
+            answer.percent = format!("{},{}", tenths / 10, tenths % 10);
+        }
+        Rule::List { columns, .. } => answer.rows = measures::list_rows(columns, rng),
     }
     let links = match (earned, rng.below(100)) {
         (true, 0..=59) => 1,
@@ -88,6 +122,22 @@ pub fn answer(
         answer.comment = rng.pick(pool).to_string();
     }
     answer
+}
+
+/// A share as it was typed: the numerator (or the sum of the parts) and the
+/// denominator.
+fn this_year_share(answer: &RawAnswer) -> Option<(u64, u64)> {
+    let number = |s: &str| s.trim().parse::<u64>().ok();
+    let n = if answer.parts.is_empty() {
+        number(&answer.numerator)?
+    } else {
+        answer
+            .parts
+            .iter()
+            .map(|p| number(p))
+            .sum::<Option<u64>>()?
+    };
+    Some((n, number(&answer.denominator)?))
 }
 
 /// Realistic magnitudes for a share's group, guessed from its label, so the

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use profkarta_core::card::DEFAULT_CARD;
 use profkarta_core::school::profile::parse_period;
 
 use crate::MIN_SCHOOLS_FOR_EXTRAS;
@@ -15,6 +16,8 @@ pub struct Config {
     pub seed: u64,
     pub extras: bool,
     pub pad: Option<usize>,
+    /// The built-in card the schools fill in.
+    pub card: String,
 }
 
 impl Default for Config {
@@ -25,6 +28,7 @@ impl Default for Config {
             seed: 1,
             extras: false,
             pad: None,
+            card: DEFAULT_CARD.to_owned(),
         }
     }
 }
@@ -53,6 +57,7 @@ pub fn parse_args(args: &[String]) -> Result<(PathBuf, Config), String> {
             "--seed" => config.seed = parse_number(arg, value()?)?,
             "--pad" => config.pad = Some(parse_number(arg, value()?)?),
             "--extras" => config.extras = true,
+            "--card" => config.card = value()?.to_owned(),
             other => return Err(format!("unknown argument {other}")),
         }
     }

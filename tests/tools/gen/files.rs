@@ -157,7 +157,7 @@ impl Generator<'_> {
             } else {
                 score.total.saturating_sub(3)
             };
-            score.level = card.levels.level(score.total, score.max_applicable);
+            score.level = card.level(score.total, score.max_applicable);
         };
         let signed = self.submission(&school, period, Variant::Ordinary, None, &tamper);
         OutFile::signed(

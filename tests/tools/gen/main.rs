@@ -3,8 +3,9 @@
 //! and of the import benchmark.
 //!
 //! ```text
-//! cargo run --release --bin profkarta-gen -- --out DIR [--schools N] \
-//!     [--periods 2024/2025,2025/2026] [--seed S] [--extras] [--pad BYTES]
+//! cargo run --release -p profkarta-tools --bin profkarta-gen -- --out DIR \
+//!     [--schools N] [--periods 2024/2025,2025/2026] [--seed S] [--extras] \
+//!     [--pad BYTES] [--card ID]
 //! ```
 //!
 //! Everything comes from one seeded PRNG, so the same arguments always give
@@ -20,6 +21,7 @@ mod answers;
 mod args;
 mod files;
 mod manifest;
+mod measures;
 mod rng;
 mod schools;
 mod signing;
@@ -29,13 +31,14 @@ mod texts;
 
 use std::process::ExitCode;
 
-use profkarta_core::card::Card;
+use profkarta_core::card::builtin;
 
 use crate::args::parse_args;
 use crate::files::{generate, summary, write_output};
 
 const USAGE: &str = "usage: profkarta-gen --out DIR [--schools N (12)] \
-[--periods 2024/2025,2025/2026] [--seed S (1)] [--extras] [--pad BYTES]";
+[--periods 2024/2025,2025/2026] [--seed S (1)] [--extras] [--pad BYTES] \
+[--card ID (proforientatsiya-23)]";
 
 const MUNICIPALITY: &str = "Городской округ Пример";
 const MANIFEST: &str = "manifest.json";
@@ -54,7 +57,21 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let card = Card::builtin().expect("the built-in card is valid");
+    let card = match builtin(&config.card) {
+        Some(Ok(card)) if !card.template => card,
+        Some(Ok(_)) => {
+            eprintln!(
+                "profkarta-gen: «{}» is a template, not a card to fill in",
+                config.card
+            );
+            return ExitCode::from(2);
+        }
+        Some(Err(e)) => panic!("the built-in card {} is broken: {e}", config.card),
+        None => {
+            eprintln!("profkarta-gen: no built-in card «{}»\n{USAGE}", config.card);
+            return ExitCode::from(2);
+        }
+    };
     let output = generate(&card, &config);
     match write_output(&out, &output) {
         Ok(bytes) => {

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use profkarta_core::card::{Card, Indicator, Level, Rule, ZeroDenominator};
+use profkarta_core::card::{Card, Indicator, Level, LevelRule, ZeroDenominator};
 use profkarta_core::school::profile::{SchoolLevel, SchoolProfile};
 
 use crate::args::Config;
@@ -69,6 +69,15 @@ impl Generator<'_> {
                     rng.below(100)
                 )
             },
+            // The card's own questions: every third school says "yes"
+            // (e.g. has a preschool group).
+            flags: self
+                .card
+                .profile_flags()
+                .iter()
+                .filter(|f| f.is_own())
+                .map(|f| (f.key.clone(), index.is_multiple_of(3)))
+                .collect(),
         };
         let empty_groups = self
             .card
@@ -97,7 +106,12 @@ impl Generator<'_> {
     /// 0–2 points lower, so schools mostly improve and some cross a band.
     pub fn targets(&self, school: &School, tier: Level, rng: &mut Rng) -> Vec<u32> {
         let max = self.max_applicable(school);
-        let (high, medium) = self.card.levels.thresholds(max);
+        // A card without level bands is planned as if it had seed 003's.
+        let bands = self.card.levels.unwrap_or(LevelRule {
+            high_from_percent: 80,
+            medium_from_percent: 60,
+        });
+        let (high, medium) = bands.thresholds(max);
         let (lo, hi) = match tier {
             Level::High => (high, max),
             Level::Medium => (medium, high.saturating_sub(1)),
@@ -144,11 +158,8 @@ impl Generator<'_> {
 /// Share indicators whose empty group means "not applicable" (no ОВЗ teachers,
 /// no graduates this year) rather than zero points.
 pub fn may_be_empty(indicator: &Indicator) -> bool {
-    matches!(
-        indicator.rule,
-        Rule::Share {
-            zero_denominator: ZeroDenominator::NotApplicable,
-            ..
-        }
-    )
+    indicator
+        .rule
+        .share_target()
+        .is_some_and(|t| t.zero_denominator == ZeroDenominator::NotApplicable)
 }

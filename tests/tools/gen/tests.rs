@@ -6,14 +6,15 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use profkarta_core::card::{Card, Level, Rule};
+use profkarta_core::card::{builtins, Card, Level, Rule};
+use profkarta_core::department::archive::check;
 use profkarta_core::department::archive::MAX_FILE_BYTES;
 use profkarta_core::department::verdict::Verdict;
 use profkarta_core::error::SubmissionError;
 use profkarta_core::school::draft::Draft;
 use profkarta_core::school::profile::{SchoolLevel, SchoolProfile};
 use profkarta_core::scoring::assess;
-use profkarta_core::signed::submission::{file_name, open, Opened, Payload};
+use profkarta_core::signed::submission::{card_hash, file_name, open, Opened, Payload};
 
 use crate::args::{parse_args, Config};
 use crate::files::{generate, write_output, OutFile, Output};
@@ -303,7 +304,8 @@ fn some_shares_sit_exactly_on_their_threshold() {
     for file in ordinary(&output) {
         for (code, answer) in &opened(file).unwrap().payload.answers {
             let Rule::Share {
-                threshold_percent, ..
+                threshold_percent: Some(threshold_percent),
+                ..
             } = card.indicator(code).unwrap().rule
             else {
                 continue;
@@ -471,4 +473,64 @@ fn arguments_have_defaults_and_refuse_nonsense() {
     assert!(args(&["--out", "d", "--schools", "3", "--extras"]).is_err());
     assert!(args(&["--out", "d", "--periods", "2025"]).is_err());
     assert!(args(&["--out", "d", "--verbose"]).is_err());
+}
+
+/// Every card a school can fill in generates files the department's check
+/// accepts as they are, and where growth is a target, last year's figures
+/// in a file are the school's own figures of the year before.
+#[test]
+fn every_built_in_card_generates_files_the_core_accepts() {
+    for card in builtins().unwrap().into_iter().filter(|c| !c.template) {
+        let config = Config {
+            card: card.id.clone(),
+            ..config(false)
+        };
+        let output = generate(&card, &config);
+        let sha = card_hash(&card);
+        let mut by_school: BTreeMap<String, Vec<Payload>> = BTreeMap::new();
+        for file in ordinary(&output) {
+            let entry = check(&card, &sha, &file.entry.name, &file.content)
+                .unwrap_or_else(|e| panic!("{}: {}: {e}", card.id, file.entry.name));
+            assert!(!entry.mismatch, "{}: {}", card.id, file.entry.name);
+            let payload = entry.opened.payload;
+            by_school
+                .entry(payload.profile.name.clone())
+                .or_default()
+                .push(payload);
+        }
+        for years in by_school.values() {
+            let [before, after] = &years[..] else {
+                panic!("two periods per school")
+            };
+            for indicator in card.indicators().filter(|i| i.rule.asks_last_year()) {
+                let (Some(was), Some(now)) = (
+                    before.answers.get(&indicator.code),
+                    after.answers.get(&indicator.code),
+                ) else {
+                    continue;
+                };
+                if was.denominator == "0" {
+                    continue; // an empty group has no share to grow from
+                }
+                let sum = |a: &profkarta_core::school::draft::RawAnswer| {
+                    if a.parts.is_empty() {
+                        a.numerator.clone()
+                    } else {
+                        a.parts
+                            .iter()
+                            .map(|p| p.parse::<u64>().unwrap())
+                            .sum::<u64>()
+                            .to_string()
+                    }
+                };
+                assert_eq!(
+                    (&now.prev_numerator, &now.prev_denominator),
+                    (&sum(was), &was.denominator),
+                    "{} {}",
+                    card.id,
+                    indicator.code
+                );
+            }
+        }
+    }
 }

@@ -1,0 +1,293 @@
+//! The card model and its validation: the built-in cards as the seeds give
+//! them, and a named refusal for every kind of mistake in a card.
+
+use super::*;
+
+fn builtin() -> Card {
+    Card::builtin().expect("the built-in card is valid")
+}
+
+/// Edits the built-in card's JSON and returns the validation verdict.
+fn verdict_after(edit: impl FnOnce(&mut serde_json::Value)) -> Result<Card, TemplateError> {
+    let mut value: serde_json::Value = serde_json::from_str(BUILTIN_CARD_JSON).unwrap();
+    edit(&mut value);
+    Card::from_json(&value.to_string())
+}
+
+#[test]
+fn builtin_card_has_the_seed_structure() {
+    let card = builtin();
+    assert_eq!(card.max_points, 23);
+    assert_eq!(card.directions.len(), 3);
+    let per_criterion: Vec<_> = card.criteria().map(|c| c.indicators.len()).collect();
+    assert_eq!(per_criterion, [8, 2, 3, 4, 3, 2, 1]);
+    assert!(card.indicators().all(|i| i.points == 1));
+    assert_eq!(card.indicators().count(), 23);
+}
+
+#[test]
+fn builtin_bands_are_the_seeds_19_and_14() {
+    let card = builtin();
+    assert_eq!(card.levels.unwrap().thresholds(23), (19, 14));
+    let level = |t| card.level(t, 23);
+    assert_eq!(level(23), Some(Level::High));
+    assert_eq!(level(19), Some(Level::High));
+    assert_eq!(level(18), Some(Level::Medium));
+    assert_eq!(level(14), Some(Level::Medium));
+    assert_eq!(level(13), Some(Level::Low));
+    assert_eq!(level(0), Some(Level::Low));
+    assert_eq!(card.level(0, 0), None);
+}
+
+#[test]
+fn bands_use_the_applicable_maximum() {
+    let rule = builtin().levels.unwrap();
+    // 20 applicable points: 80% is exactly 16, 60% exactly 12.
+    assert_eq!(rule.level(16, 20), Some(Level::High));
+    assert_eq!(rule.level(15, 20), Some(Level::Medium));
+    assert_eq!(rule.level(12, 20), Some(Level::Medium));
+    assert_eq!(rule.level(11, 20), Some(Level::Low));
+}
+
+#[test]
+fn rejects_text_that_is_not_a_card() {
+    assert!(matches!(
+        Card::from_json("{"),
+        Err(TemplateError::Format { .. })
+    ));
+    assert!(matches!(
+        Card::from_json("{\"id\": 5}"),
+        Err(TemplateError::Format { .. })
+    ));
+}
+
+#[test]
+fn rejects_duplicate_codes() {
+    let err = verdict_after(|v| {
+        v["directions"][0]["criteria"][0]["indicators"][1]["code"] = "1.1".into();
+    });
+    assert_eq!(
+        err,
+        Err(TemplateError::DuplicateCode { code: "1.1".into() })
+    );
+}
+
+#[test]
+fn rejects_a_criterion_maximum_that_is_not_the_sum() {
+    let err = verdict_after(|v| v["directions"][0]["criteria"][0]["max_points"] = 9.into());
+    assert_eq!(
+        err,
+        Err(TemplateError::CriterionMax {
+            criterion: "1".into(),
+            declared: 9,
+            sum: 8
+        })
+    );
+}
+
+#[test]
+fn rejects_a_card_maximum_that_is_not_the_sum() {
+    let err = verdict_after(|v| v["max_points"] = 24.into());
+    assert_eq!(
+        err,
+        Err(TemplateError::CardMax {
+            declared: 24,
+            sum: 23
+        })
+    );
+}
+
+#[test]
+fn rejects_thresholds_above_100() {
+    let err = verdict_after(|v| {
+        v["directions"][0]["criteria"][0]["indicators"][0]["rule"]["threshold_percent"] =
+            101.into();
+    });
+    assert_eq!(
+        err,
+        Err(TemplateError::Threshold {
+            indicator: "1.1".into(),
+            threshold: 101
+        })
+    );
+}
+
+#[test]
+fn rejects_empty_texts() {
+    let err = verdict_after(|v| {
+        v["directions"][1]["criteria"][0]["indicators"][0]["text"] = "  ".into();
+    });
+    assert_eq!(
+        err.unwrap_err().to_string(),
+        "Показатель 3.1: не заполнено: формулировка."
+    );
+}
+
+#[test]
+fn rejects_inverted_level_bands() {
+    let err = verdict_after(|v| v["levels"]["medium_from_percent"] = 90.into());
+    assert_eq!(
+        err,
+        Err(TemplateError::LevelBands {
+            high: 80,
+            medium: 90
+        })
+    );
+}
+
+#[test]
+fn rejects_a_card_without_indicators() {
+    let err = verdict_after(|v| {
+        v["directions"] = serde_json::json!([]);
+        v["max_points"] = 0.into();
+        v.as_object_mut().unwrap().remove("levels");
+    });
+    assert_eq!(err, Err(TemplateError::NoIndicators));
+}
+
+/// The first problem of a card made from the built-in one by `edit`, as text.
+fn problem_after(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    verdict_after(edit).unwrap_err().to_string()
+}
+
+fn first_indicator(v: &mut serde_json::Value) -> &mut serde_json::Value {
+    &mut v["directions"][0]["criteria"][0]["indicators"][0]
+}
+
+#[test]
+fn every_built_in_card_validates_and_has_its_seed_shape() {
+    let cards = builtins().unwrap_or_else(|(id, e)| panic!("{id}: {e}"));
+    let ids: Vec<&str> = cards.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "proforientatsiya-23",
+            "leninsk-kuznetsky",
+            "nevinnomyssk",
+            "izhevsk",
+            "belinsky"
+        ]
+    );
+    let by_id = |id: &str| cards.iter().find(|c| c.id == id).unwrap();
+    // Seed 002: a target met is a point; growth everywhere Table 1 asks it.
+    let lk = by_id("leninsk-kuznetsky");
+    assert!(lk.levels.is_none() && lk.has_points());
+    assert!(lk.profile_flags().iter().any(|f| f.key == "doo"));
+    let kinds =
+        |card: &Card, kind: &str| card.indicators().filter(|i| i.rule.kind() == kind).count();
+    assert_eq!(kinds(lk, "breakdown"), 1);
+    assert_eq!(kinds(lk, "count"), 1);
+    assert!(lk
+        .indicators()
+        .filter(|i| i.points > 0)
+        .all(|i| i.points == 1));
+    assert!(lk.indicators().filter(|i| i.rule.asks_last_year()).count() >= 10);
+    let breakdown = lk
+        .indicators()
+        .find(|i| i.rule.kind() == "breakdown")
+        .unwrap();
+    assert!(
+        !breakdown.explain.denominator_source.is_empty(),
+        "the chosen denominator is named"
+    );
+    // Seed 004: data without points.
+    let nv = by_id("nevinnomyssk");
+    assert!(!nv.has_points() && nv.levels.is_none());
+    assert_eq!(kinds(nv, "list"), 1);
+    assert_eq!(kinds(nv, "percent"), 2);
+    // Seed 001: eleven goals, one indicator with its formula.
+    let iz = by_id("izhevsk");
+    assert_eq!(iz.criteria().count(), 11);
+    let p11 = iz.indicator("П-1.1").unwrap();
+    assert!(p11.explain.formula.contains("K_pt") && !p11.explain.notes.is_empty());
+    assert!(!iz.note.is_empty());
+    // Seed 000: a skeleton only.
+    let bl = by_id("belinsky");
+    assert!(bl.template && bl.indicators().next().is_none());
+    assert_eq!(bl.criteria().count(), 6);
+    assert!(crate::card::builtin("нет-такой").is_none());
+}
+
+#[test]
+fn new_parts_of_the_format_are_checked_with_russian_messages() {
+    assert_eq!(
+        problem_after(|v| first_indicator(v)["points"] = 0.into()),
+        "Показатель 1.1: задана цель, но не указано, сколько баллов она даёт."
+    );
+    assert!(problem_after(|v| {
+        first_indicator(v)["rule"]
+            .as_object_mut()
+            .unwrap()
+            .remove("threshold_percent");
+    })
+    .starts_with("Показатель 1.1: указано баллов: 1, но нет ни порога, ни динамики, ни шкалы"));
+    assert_eq!(
+        problem_after(|v| first_indicator(v)["applies"]["flags"] = serde_json::json!(["doo"])),
+        "Показатель 1.1: условие применимости «doo» не входит в вопросы профиля карты."
+    );
+    assert_eq!(
+        problem_after(|v| {
+            first_indicator(v)["rule"]["bands"] =
+                serde_json::json!([{"from_percent": 30, "points": 1}]);
+        }),
+        "Показатель 1.1: заданы и порог, и шкала баллов: оставьте одно."
+    );
+    assert_eq!(
+        problem_after(|v| {
+            let rule = &mut first_indicator(v)["rule"];
+            rule.as_object_mut().unwrap().remove("threshold_percent");
+            rule["bands"] = serde_json::json!([
+                {"from_percent": 60, "points": 1}, {"from_percent": 30, "points": 2}
+            ]);
+            first_indicator(v)["points"] = 2.into();
+        }),
+        "Показатель 1.1: ступени шкалы должны идти по возрастанию доли (0–100 %) и баллов."
+    );
+    assert_eq!(
+        problem_after(|v| {
+            first_indicator(v)["rule"] = serde_json::json!({
+                "kind": "breakdown", "numerator": "n", "denominator": "d",
+                "parts": ["а", "а"], "zero_denominator": "zero_points", "threshold_percent": 10
+            });
+        }),
+        "Показатель 1.1: часть «а» названа дважды."
+    );
+    assert_eq!(
+        problem_after(|v| {
+            first_indicator(v)["rule"] = serde_json::json!({
+                "kind": "list", "item": "Мероприятие",
+                "columns": [{"key": "a", "label": "Участники", "at_most": "b"}],
+                "min": {"column": "a", "value": 1}
+            });
+        }),
+        "Показатель 1.1: столбец «b» не найден в списке."
+    );
+    assert_eq!(
+        problem_after(|v| {
+            first_indicator(v)["rule"] = serde_json::json!({"kind": "percent", "label": "Удовлетворённость", "min_tenths": 1001});
+        }),
+        "Показатель 1.1: минимум 100,1 % больше 100 %."
+    );
+    assert_eq!(
+        problem_after(|v| {
+            v["profile"] = serde_json::json!([
+                {"key": "ovz", "label": "ОВЗ"}, {"key": "ovz", "label": "ОВЗ ещё раз"}
+            ]);
+        }),
+        "Код «ovz» встречается в карте больше одного раза."
+    );
+}
+
+#[test]
+fn errors_read_in_russian() {
+    let text = TemplateError::CriterionMax {
+        criterion: "4".into(),
+        declared: 5,
+        sum: 4,
+    }
+    .to_string();
+    assert_eq!(
+        text,
+        "Критерий 4: заявленный максимум 5, а сумма баллов его показателей 4."
+    );
+}

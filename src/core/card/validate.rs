@@ -1,0 +1,261 @@
+//! The checks a card passes before anything is scored against it. Every
+//! problem names the card's part in Russian; [`problems`] lists them all (for
+//! an editor, beside each field), [`validate`] stops at the first.
+
+use std::collections::BTreeSet;
+
+use crate::card::{Card, Indicator, ListColumn, Rule};
+use crate::error::{CardPart, TemplateError};
+
+pub fn validate(card: &Card) -> Result<(), TemplateError> {
+    match problems(card).into_iter().next() {
+        Some(first) => Err(first),
+        None => Ok(()),
+    }
+}
+
+/// Every problem of the card, in the card's order.
+pub fn problems(card: &Card) -> Vec<TemplateError> {
+    let mut found = Vec::new();
+    let non_empty = |text: &str, place: String, found: &mut Vec<TemplateError>| {
+        if text.trim().is_empty() {
+            found.push(TemplateError::EmptyText { place });
+        }
+    };
+    non_empty(&card.id, "идентификатор карты".into(), &mut found);
+    non_empty(&card.title, "название карты".into(), &mut found);
+    non_empty(&card.source, "источник карты".into(), &mut found);
+    if let Some(levels) = card.levels {
+        let (high, medium) = (levels.high_from_percent, levels.medium_from_percent);
+        if !(0 < medium && medium < high && high <= 100) {
+            found.push(TemplateError::LevelBands { high, medium });
+        }
+        if card.max_points == 0 {
+            found.push(TemplateError::LevelsWithoutPoints);
+        }
+    }
+    let flags = card.profile_flags();
+    let mut keys = BTreeSet::new();
+    for flag in flags.iter() {
+        non_empty(&flag.key, "ключ вопроса профиля".into(), &mut found);
+        non_empty(
+            &flag.label,
+            format!("вопрос профиля «{}»", flag.key),
+            &mut found,
+        );
+        if !keys.insert(flag.key.as_str()) {
+            found.push(TemplateError::DuplicateCode {
+                code: flag.key.clone(),
+            });
+        }
+    }
+    let mut codes = BTreeSet::new();
+    for direction in &card.directions {
+        non_empty(&direction.title, "название направления".into(), &mut found);
+        for criterion in &direction.criteria {
+            let code = &criterion.code;
+            non_empty(code, "код критерия".into(), &mut found);
+            if !codes.insert(code.as_str()) {
+                found.push(TemplateError::DuplicateCode { code: code.clone() });
+            }
+            non_empty(
+                &criterion.title,
+                format!("название критерия {code}"),
+                &mut found,
+            );
+            for indicator in &criterion.indicators {
+                non_empty(&indicator.code, "код показателя".into(), &mut found);
+                if !codes.insert(indicator.code.as_str()) {
+                    found.push(TemplateError::DuplicateCode {
+                        code: indicator.code.clone(),
+                    });
+                }
+                indicator_problems(indicator, &keys, &mut found);
+            }
+            let sum = criterion.indicators.iter().map(|i| i.points).sum();
+            if sum != criterion.max_points {
+                found.push(TemplateError::CriterionMax {
+                    criterion: code.clone(),
+                    declared: criterion.max_points,
+                    sum,
+                });
+            }
+        }
+    }
+    if card.indicators().next().is_none() && !card.template {
+        found.push(TemplateError::NoIndicators);
+    }
+    let sum = card.indicators().map(|i| i.points).sum();
+    if sum != card.max_points {
+        found.push(TemplateError::CardMax {
+            declared: card.max_points,
+            sum,
+        });
+    }
+    found
+}
+
+fn indicator_problems(
+    indicator: &Indicator,
+    flags: &BTreeSet<&str>,
+    found: &mut Vec<TemplateError>,
+) {
+    let code = &indicator.code;
+    let mut wrong = |part: CardPart| {
+        found.push(TemplateError::Indicator {
+            indicator: code.clone(),
+            part,
+        })
+    };
+    for (text, what) in [
+        (&indicator.text, "формулировка"),
+        (&indicator.rule_text, "правило начисления"),
+        (&indicator.evidence, "источник информации"),
+    ] {
+        if text.trim().is_empty() {
+            wrong(CardPart::Empty(what));
+        }
+    }
+    for flag in &indicator.applies.flags {
+        if !flags.contains(flag.as_str()) {
+            wrong(CardPart::UnknownFlag(flag.clone()));
+        }
+    }
+    for level in &indicator.applies.levels {
+        if !flags.contains(level.key()) {
+            wrong(CardPart::UnknownFlag(level.key().to_owned()));
+        }
+    }
+    if indicator.applies.ovz && !flags.contains(crate::card::OVZ_FLAG) {
+        wrong(CardPart::UnknownFlag(crate::card::OVZ_FLAG.to_owned()));
+    }
+    let rule = &indicator.rule;
+    match (rule.has_target(), indicator.points) {
+        (Some(true), 0) => wrong(CardPart::NoPoints),
+        (Some(false), points @ 1..) => wrong(CardPart::PointsWithoutTarget(points)),
+        _ => {}
+    }
+    let labels: Vec<(&String, &'static str)> = match rule {
+        Rule::Share {
+            numerator,
+            denominator,
+            ..
+        } => vec![
+            (numerator, "подпись числителя"),
+            (denominator, "подпись знаменателя"),
+        ],
+        Rule::Breakdown {
+            numerator,
+            denominator,
+            parts,
+            ..
+        } => {
+            if parts.is_empty() {
+                wrong(CardPart::NoParts);
+            }
+            let mut seen = BTreeSet::new();
+            for part in parts {
+                if part.trim().is_empty() {
+                    wrong(CardPart::Empty("название части"));
+                } else if !seen.insert(part.trim()) {
+                    wrong(CardPart::DuplicatePart(part.clone()));
+                }
+            }
+            vec![
+                (numerator, "подпись суммы частей"),
+                (denominator, "подпись знаменателя"),
+            ]
+        }
+        Rule::Fact { question } => vec![(question, "вопрос")],
+        Rule::Count { label, .. } => vec![(label, "подпись количества")],
+        Rule::Percent { label, min_tenths } => {
+            if let Some(t) = min_tenths.filter(|t| *t > 1000) {
+                wrong(CardPart::PercentMin(t));
+            }
+            vec![(label, "подпись значения")]
+        }
+        Rule::List {
+            item, columns, min, ..
+        } => {
+            list_problems(columns, min.as_ref().map(|m| m.column.as_str()), &mut wrong);
+            vec![(item, "заголовок строки списка")]
+        }
+    };
+    for (text, what) in labels {
+        if text.trim().is_empty() {
+            wrong(CardPart::Empty(what));
+        }
+    }
+    if let Some(target) = rule.share_target() {
+        if let Some(t) = target.threshold_percent.filter(|t| *t > 100) {
+            found.push(TemplateError::Threshold {
+                indicator: code.clone(),
+                threshold: t,
+            });
+        }
+        band_problems(indicator, target, found);
+    }
+}
+
+fn band_problems(
+    indicator: &Indicator,
+    target: crate::card::ShareTarget<'_>,
+    found: &mut Vec<TemplateError>,
+) {
+    let bands = target.bands;
+    if bands.is_empty() {
+        return;
+    }
+    let mut wrong = |part: CardPart| {
+        found.push(TemplateError::Indicator {
+            indicator: indicator.code.clone(),
+            part,
+        })
+    };
+    if target.threshold_percent.is_some() {
+        wrong(CardPart::BandsWithThreshold);
+    }
+    if target.dynamics {
+        wrong(CardPart::BandsWithDynamics);
+    }
+    let rising = bands
+        .windows(2)
+        .all(|w| w[0].from_percent < w[1].from_percent && w[0].points < w[1].points);
+    if !rising || bands.iter().any(|b| b.from_percent > 100) {
+        wrong(CardPart::BandsOrder);
+    }
+    let top = bands.last().map_or(0, |b| b.points);
+    if top != indicator.points {
+        wrong(CardPart::BandsTop {
+            top,
+            points: indicator.points,
+        });
+    }
+}
+
+fn list_problems(
+    columns: &[ListColumn],
+    min_column: Option<&str>,
+    wrong: &mut impl FnMut(CardPart),
+) {
+    if columns.is_empty() {
+        wrong(CardPart::NoColumns);
+    }
+    let keys: BTreeSet<&str> = columns.iter().map(|c| c.key.as_str()).collect();
+    if keys.len() != columns.len() {
+        wrong(CardPart::DuplicateColumn);
+    }
+    for column in columns {
+        if column.key.trim().is_empty() || column.label.trim().is_empty() {
+            wrong(CardPart::Empty("столбец списка"));
+        }
+        if let Some(other) = &column.at_most {
+            if other == &column.key || !keys.contains(other.as_str()) {
+                wrong(CardPart::UnknownColumn(other.clone()));
+            }
+        }
+    }
+    if let Some(column) = min_column.filter(|c| !keys.contains(c)) {
+        wrong(CardPart::UnknownColumn(column.to_owned()));
+    }
+}

@@ -1,0 +1,141 @@
+//! Trusted values become points: a minimum, growth against last year, both,
+//! banded points, or none (informational), all in exact integers.
+
+use crate::card::{Band, Indicator, Rule, ShareTarget, ZeroDenominator};
+use crate::scoring::read::Value;
+use crate::scoring::{Detail, Growth, NotApplicable, Outcome};
+
+pub(super) fn score(indicator: &Indicator, value: Value) -> Outcome {
+    let scored = |earned: bool, detail: Detail| Outcome::Scored {
+        points: if earned { indicator.points } else { 0 },
+        detail,
+    };
+    match (&indicator.rule, value) {
+        (
+            rule,
+            Value::Share {
+                numerator,
+                denominator,
+                last_year,
+            },
+        ) => {
+            let target = rule
+                .share_target()
+                .expect("a share value comes from a share rule");
+            share(indicator.points, target, numerator, denominator, last_year)
+        }
+        (_, Value::Fact(present)) => scored(present, Detail::Fact(present)),
+        (Rule::Count { min, .. }, Value::Count(value)) => {
+            let shortfall = min.map_or(0, |m| m.saturating_sub(value));
+            scored(
+                min.is_some() && shortfall == 0,
+                Detail::Count { value, shortfall },
+            )
+        }
+        (Rule::Percent { min_tenths, .. }, Value::Percent(tenths)) => {
+            let shortfall = min_tenths.map_or(0, |m| m.saturating_sub(tenths));
+            let detail = Detail::Percent { tenths, shortfall };
+            scored(min_tenths.is_some() && shortfall == 0, detail)
+        }
+        (Rule::List { min, .. }, Value::List { rows, measured }) => {
+            let shortfall = match (min, measured) {
+                (Some(min), Some(sum)) => min.value.saturating_sub(sum),
+                _ => 0,
+            };
+            let detail = Detail::List {
+                rows,
+                measured,
+                shortfall,
+            };
+            scored(min.is_some() && shortfall == 0, detail)
+        }
+        // read_value produces the value kind of the rule it was given.
+        _ => unreachable!("value kind matches the rule kind"),
+    }
+}
+
+/// The smallest numerator that reaches `percent` of `denominator`.
+fn needed(percent: u32, denominator: u64) -> u64 {
+    (u64::from(percent) * denominator).div_ceil(100)
+}
+
+fn share(
+    points: u32,
+    target: ShareTarget<'_>,
+    numerator: u64,
+    denominator: u64,
+    last_year: Option<(u64, u64)>,
+) -> Outcome {
+    let growth = if !target.dynamics {
+        Growth::NotAsked
+    } else {
+        match last_year {
+            Some((n0, d0)) if d0 > 0 => Growth::Known {
+                numerator: n0,
+                denominator: d0,
+                met: grew(numerator, denominator, n0, d0),
+            },
+            _ => Growth::NoLastYear,
+        }
+    };
+    let detail = |shortfall| Detail::Share {
+        numerator,
+        denominator,
+        shortfall,
+        growth,
+    };
+    if denominator == 0 {
+        if target.zero_denominator == ZeroDenominator::NotApplicable {
+            return Outcome::NotApplicable(NotApplicable::EmptyGroup);
+        }
+        return Outcome::Scored {
+            points: 0,
+            detail: detail(None),
+        };
+    }
+    if !target.bands.is_empty() {
+        let (points, shortfall) = banded(target.bands, numerator, denominator);
+        return Outcome::Scored {
+            points,
+            detail: detail(shortfall),
+        };
+    }
+    let minimum = target.threshold_percent.map(|t| needed(t, denominator));
+    let earned = match (minimum, growth) {
+        (None, Growth::NoLastYear) => {
+            return Outcome::NotApplicable(NotApplicable::NoLastYear);
+        }
+        (None, Growth::NotAsked) => false,
+        (None, Growth::Known { met, .. }) => met,
+        (Some(n), Growth::Known { met, .. }) => numerator >= n && met,
+        (Some(n), _) => numerator >= n,
+    };
+    Outcome::Scored {
+        points: if earned { points } else { 0 },
+        detail: detail(minimum.map(|n| n.saturating_sub(numerator))),
+    }
+}
+
+/// This year's share above last year's, n₁/d₁ > n₀/d₀ as n₁·d₀ > n₀·d₁; a
+/// school that holds 100 % has nowhere to grow, and that counts as met.
+fn grew(n1: u64, d1: u64, n0: u64, d0: u64) -> bool {
+    let (n1, d1, n0, d0) = (
+        u128::from(n1),
+        u128::from(d1),
+        u128::from(n0),
+        u128::from(d0),
+    );
+    n1 * d0 > n0 * d1 || (n1 == d1 && n0 == d0)
+}
+
+/// The points of the highest band reached, and how many more people reach
+/// the next band (`None` at the top).
+fn banded(bands: &[Band], numerator: u64, denominator: u64) -> (u32, Option<u64>) {
+    let reached = |b: &&Band| numerator >= needed(b.from_percent, denominator);
+    let points = bands.iter().rfind(reached).map_or(0, |b| b.points);
+    let next = bands.iter().find(|b| !reached(b));
+    (
+        points,
+        next.map(|b| needed(b.from_percent, denominator) - numerator),
+    )
+}

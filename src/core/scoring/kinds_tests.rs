@@ -1,0 +1,397 @@
+//! The kinds and targets the other seeds need, against hand-computed cases
+//! on the built-in cards: growth against last year (seed 002), breakdowns,
+//! banded points, percentages typed directly and lists (seed 004).
+
+use super::explain::{explain, RowStatus};
+use super::*;
+use crate::card::{builtin, Band, Card, Rule, ZeroDenominator};
+use crate::error::{NumberError, PercentError};
+use crate::school::draft::ListRow;
+use crate::testkit::share;
+
+fn card(id: &str) -> Card {
+    builtin(id).unwrap().unwrap()
+}
+
+fn outcome(card: &Card, code: &str, answer: &RawAnswer) -> IndicatorResult {
+    let indicator = card.indicator(code).unwrap();
+    assess_indicator(indicator, &SchoolProfile::default(), Some(answer))
+}
+
+/// This year's share and last year's.
+fn growth(n: &str, d: &str, n0: &str, d0: &str) -> RawAnswer {
+    RawAnswer {
+        prev_numerator: n0.into(),
+        prev_denominator: d0.into(),
+        ..share(n, d)
+    }
+}
+
+#[test]
+fn positive_dynamics_is_exact_growth_of_the_share() {
+    let lk = card("leninsk-kuznetsky");
+    // 1.1 has growth as its only target.
+    let points = |a: RawAnswer| outcome(&lk, "1.1", &a).outcome.points();
+    assert_eq!(points(growth("30", "100", "25", "100")), 1, "grew");
+    assert_eq!(
+        points(growth("30", "100", "30", "100")),
+        0,
+        "an equal share is not growth"
+    );
+    assert_eq!(points(growth("30", "100", "35", "100")), 0, "fell");
+    assert_eq!(
+        points(growth("15", "50", "30", "100")),
+        0,
+        "the same 30 % of fewer people"
+    );
+    assert_eq!(points(growth("1", "3", "33", "100")), 1, "1·100 > 33·3");
+    assert_eq!(points(growth("33", "100", "1", "3")), 0, "33·3 < 1·100");
+    assert_eq!(
+        points(growth("80", "80", "100", "100")),
+        1,
+        "holding 100 % counts"
+    );
+    assert_eq!(points(growth("79", "80", "100", "100")), 0);
+    let result = outcome(&lk, "1.1", &growth("100", "100", "50", "50"));
+    let text = explain(lk.indicator("1.1").unwrap(), &result);
+    assert!(text.note.contains("100\u{A0}% удержаны"), "{}", text.note);
+}
+
+#[test]
+fn without_last_year_growth_is_not_judged() {
+    let lk = card("leninsk-kuznetsky");
+    // Growth only: the indicator leaves the maximum, and says why.
+    let result = outcome(&lk, "1.1", &share("30", "100"));
+    assert_eq!(
+        result.outcome,
+        Outcome::NotApplicable(NotApplicable::NoLastYear)
+    );
+    let text = explain(lk.indicator("1.1").unwrap(), &result);
+    assert!(
+        text.note.starts_with("Нет данных за прошлый год"),
+        "{}",
+        text.note
+    );
+    // A group empty last year gives no share to grow from.
+    let result = outcome(&lk, "1.1", &growth("30", "100", "0", "0"));
+    assert_eq!(
+        result.outcome,
+        Outcome::NotApplicable(NotApplicable::NoLastYear)
+    );
+    // Growth and a minimum (1.3: не менее 50 %): the minimum alone decides.
+    let points = |a: RawAnswer| outcome(&lk, "1.3", &a).outcome.points();
+    assert_eq!(points(share("50", "100")), 1);
+    assert_eq!(points(share("49", "100")), 0);
+    let result = outcome(&lk, "1.3", &share("50", "100"));
+    let text = explain(lk.indicator("1.3").unwrap(), &result);
+    assert_eq!(
+        text.note,
+        "Порог не менее 50\u{A0}% достигнут. Нет данных за прошлый год: динамика не оценивается."
+    );
+}
+
+#[test]
+fn growth_and_a_minimum_both_count_when_last_year_is_known() {
+    let lk = card("leninsk-kuznetsky");
+    let points = |a: RawAnswer| outcome(&lk, "1.3", &a).outcome.points();
+    assert_eq!(points(growth("60", "100", "55", "100")), 1);
+    assert_eq!(
+        points(growth("60", "100", "70", "100")),
+        0,
+        "above 50 % but fell"
+    );
+    assert_eq!(
+        points(growth("40", "100", "30", "100")),
+        0,
+        "grew but below 50 %"
+    );
+}
+
+#[test]
+fn last_year_values_are_checked_like_this_years() {
+    let lk = card("leninsk-kuznetsky");
+    let result = outcome(&lk, "1.1", &growth("30", "100", "120", "100"));
+    assert_eq!(result.outcome, Outcome::Invalid);
+    assert_eq!(
+        result.errors,
+        [(
+            AnswerField::PrevNumerator,
+            FieldError::Number(NumberError::PrevNumeratorAbove)
+        )]
+    );
+    let result = outcome(&lk, "1.1", &growth("30", "100", "25", ""));
+    assert_eq!(
+        result.errors,
+        [(
+            AnswerField::PrevDenominator,
+            FieldError::Number(NumberError::Missing)
+        )]
+    );
+}
+
+fn parts(parts: &[&str], denominator: &str) -> RawAnswer {
+    RawAnswer {
+        parts: parts.iter().map(|p| (*p).to_owned()).collect(),
+        denominator: denominator.into(),
+        ..RawAnswer::default()
+    }
+}
+
+#[test]
+fn a_breakdown_scores_its_total_and_refuses_parts_above_it() {
+    let lk = card("leninsk-kuznetsky");
+    let code = lk
+        .indicators()
+        .find(|i| i.rule.kind() == "breakdown")
+        .unwrap()
+        .code
+        .clone();
+    let mut answer = parts(&["5", "3", "0", "2", "1"], "30");
+    answer.prev_numerator = "10".into();
+    answer.prev_denominator = "30".into();
+    let result = outcome(&lk, &code, &answer);
+    assert_eq!(result.outcome.points(), 1, "11 of 30 after 10 of 30");
+    let Outcome::Scored {
+        detail:
+            Detail::Share {
+                numerator,
+                denominator,
+                ..
+            },
+        ..
+    } = result.outcome
+    else {
+        panic!("{result:?}")
+    };
+    assert_eq!((numerator, denominator), (11, 30));
+    let result = outcome(&lk, &code, &parts(&["10", "10", "5", "5", "1"], "30"));
+    assert_eq!(result.outcome, Outcome::Invalid);
+    assert_eq!(
+        result.errors,
+        [(
+            AnswerField::Denominator,
+            FieldError::Number(NumberError::PartsAbove { sum: 31 })
+        )]
+    );
+    assert_eq!(
+        result.errors[0].1.to_string(),
+        "Сумма по частям (31) больше общего числа: проверьте части и общее число."
+    );
+    // Every part must be typed (0 for none) once any is.
+    let result = outcome(&lk, &code, &parts(&["5", "", "0", "2", "1"], "30"));
+    assert_eq!(
+        result.errors,
+        [(
+            AnswerField::Part(1),
+            FieldError::Number(NumberError::Missing)
+        )]
+    );
+}
+
+#[test]
+fn banded_points_follow_the_highest_band_reached() {
+    let mut indicator = card("proforientatsiya-23")
+        .indicator("1.1")
+        .unwrap()
+        .clone();
+    indicator.rule = Rule::Share {
+        threshold_percent: None,
+        dynamics: false,
+        bands: vec![
+            Band {
+                from_percent: 30,
+                points: 1,
+            },
+            Band {
+                from_percent: 60,
+                points: 2,
+            },
+        ],
+        numerator: "n".into(),
+        denominator: "d".into(),
+        zero_denominator: ZeroDenominator::ZeroPoints,
+    };
+    indicator.points = 2;
+    let scored = |n: &str, d: &str| match assess_indicator(
+        &indicator,
+        &SchoolProfile::default(),
+        Some(&share(n, d)),
+    )
+    .outcome
+    {
+        Outcome::Scored {
+            points,
+            detail: Detail::Share { shortfall, .. },
+        } => (points, shortfall),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(scored("29", "100"), (0, Some(1)));
+    assert_eq!(scored("30", "100"), (1, Some(30)));
+    assert_eq!(scored("59", "100"), (1, Some(1)));
+    // 60 % of 7 is 4,2: five people reach the top band.
+    assert_eq!(scored("4", "7"), (1, Some(1)));
+    assert_eq!(scored("5", "7"), (2, None));
+}
+
+#[test]
+fn a_percent_is_read_in_tenths_and_is_informational_without_a_minimum() {
+    let nv = card("nevinnomyssk");
+    let code = nv
+        .indicators()
+        .find(|i| i.rule.kind() == "percent")
+        .unwrap()
+        .code
+        .clone();
+    let typed = |t: &str| RawAnswer {
+        percent: t.into(),
+        ..RawAnswer::default()
+    };
+    let result = outcome(&nv, &code, &typed("87,5"));
+    assert_eq!(
+        result.outcome,
+        Outcome::Scored {
+            points: 0,
+            detail: Detail::Percent {
+                tenths: 875,
+                shortfall: 0
+            }
+        }
+    );
+    assert_eq!(
+        explain(nv.indicator(&code).unwrap(), &result).status,
+        RowStatus::Informational
+    );
+    let result = outcome(&nv, &code, &typed("100,5"));
+    assert_eq!(
+        result.errors,
+        [(
+            AnswerField::Percent,
+            FieldError::Percent(PercentError::AboveHundred)
+        )]
+    );
+    // With a minimum it is compared exactly, in tenths.
+    let mut indicator = nv.indicator(&code).unwrap().clone();
+    indicator.rule = Rule::Percent {
+        min_tenths: Some(800),
+        label: "Удовлетворённость".into(),
+    };
+    indicator.points = 1;
+    let points = |t: &str| {
+        assess_indicator(&indicator, &SchoolProfile::default(), Some(&typed(t)))
+            .outcome
+            .points()
+    };
+    assert_eq!((points("79,9"), points("80"), points("80,0")), (0, 1, 1));
+}
+
+fn row(name: &str, values: &[&str]) -> ListRow {
+    ListRow {
+        name: name.into(),
+        values: values.iter().map(|v| (*v).to_owned()).collect(),
+    }
+}
+
+#[test]
+fn a_list_counts_its_rows_and_checks_each_one() {
+    let nv = card("nevinnomyssk");
+    let code = nv
+        .indicators()
+        .find(|i| i.rule.kind() == "list")
+        .unwrap()
+        .code
+        .clone();
+    let list = |rows: Vec<ListRow>| RawAnswer {
+        rows,
+        ..RawAnswer::default()
+    };
+    let result = outcome(
+        &nv,
+        &code,
+        &list(vec![
+            row("Ярмарка профессий", &["40", "3", "5"]),
+            row("", &["", "", ""]),
+            row("Квиз", &["20", "0", "2"]),
+        ]),
+    );
+    assert_eq!(
+        result.outcome,
+        Outcome::Scored {
+            points: 0,
+            detail: Detail::List {
+                rows: 2,
+                measured: None,
+                shortfall: 0
+            }
+        },
+        "a blank row is not a row"
+    );
+    let result = outcome(
+        &nv,
+        &code,
+        &list(vec![
+            row("Ярмарка", &["40", "41", "5"]),
+            row("", &["10", "0", "0"]),
+        ]),
+    );
+    assert_eq!(result.outcome, Outcome::Invalid);
+    let fields: Vec<AnswerField> = result.errors.iter().map(|(f, _)| *f).collect();
+    assert_eq!(
+        fields,
+        [
+            AnswerField::Cell { row: 0, column: 1 },
+            AnswerField::RowName(1)
+        ]
+    );
+    assert!(
+        result.errors[0].1.to_string().starts_with("Больше, чем «"),
+        "{}",
+        result.errors[0].1
+    );
+    assert_eq!(
+        outcome(&nv, &code, &list(Vec::new())).outcome,
+        Outcome::Unanswered
+    );
+}
+
+#[test]
+fn a_card_without_points_has_data_but_no_level() {
+    let nv = card("nevinnomyssk");
+    let mut draft = crate::testkit::draft("СОШ 1", "2025/2026", &[]);
+    let count = nv
+        .indicators()
+        .find(|i| i.rule.kind() == "count")
+        .unwrap()
+        .code
+        .clone();
+    draft.answers.insert(
+        count,
+        RawAnswer {
+            count: "3".into(),
+            ..RawAnswer::default()
+        },
+    );
+    let a = assess(&nv, &draft);
+    assert_eq!((a.total, a.max_applicable, a.level), (0, 0, None));
+    assert_eq!(a.unanswered as usize, nv.indicators().count() - 1);
+}
+
+#[test]
+fn a_card_question_of_its_own_decides_applicability() {
+    let lk = card("leninsk-kuznetsky");
+    let doo = lk
+        .indicators()
+        .find(|i| i.applies.flags.iter().any(|f| f == "doo"))
+        .unwrap();
+    let mut profile = SchoolProfile::default();
+    assert!(doo.applies.applies_to(&profile), "unanswered counts as yes");
+    profile.flags.insert("doo".into(), false);
+    assert!(!doo.applies.applies_to(&profile));
+    let flag = lk
+        .profile_flags()
+        .iter()
+        .find(|f| f.key == "doo")
+        .unwrap()
+        .clone();
+    flag.set(&mut profile, true);
+    assert!(flag.answer(&profile) && doo.applies.applies_to(&profile));
+}
