@@ -10,8 +10,10 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "format and lints"
 cargo fmt --check
 cargo clippy --workspace --all-targets -- -D warnings
-# The pages' code as the browser gets it (the tools are never built for it).
-cargo clippy --target wasm32-unknown-unknown -p profkarta -p profkarta-core -p profkarta-charts -- -D warnings
+# The pages' code as the browser gets it (the tools are never built for it),
+# with the flag the release build uses (scripts/build.sh).
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components" \
+    cargo clippy --target wasm32-unknown-unknown -p profkarta -p profkarta-core -p profkarta-charts -- -D warnings
 
 step "core tests (native)"
 cargo test --workspace

@@ -3,7 +3,8 @@
 //! pictures.
 
 use profkarta_core::card::Card;
-use profkarta_core::department::results::{Figures, Ranked, SchoolResult};
+use profkarta_core::department::figures::Figures;
+use profkarta_core::department::results::{Ranked, SchoolResult};
 
 use crate::{fulfilment_bars, heatmap, level_distribution, profile_vs_average, trend, Mark, Share};
 

@@ -429,7 +429,9 @@ fn chart_labels_round_like_the_tables() {
 /// А with 1.8 and 2.1, Б with 1.8 only, every indicator applicable.
 #[test]
 fn figure_charts_state_the_tables_numbers() {
-    use profkarta_core::department::results::{figures as figures_of, rank, results};
+    use profkarta_core::card::DEFAULT_CARD;
+    use profkarta_core::department::figures::figures as figures_of;
+    use profkarta_core::department::results::{rank, results};
     use profkarta_core::testkit::{self, draft};
 
     let card = testkit::card();
@@ -440,8 +442,8 @@ fn figure_charts_state_the_tables_numbers() {
             ("2", &draft("Школа Б", "2025/2026", &["1.8"])),
         ],
     );
-    let now = results(&archive, "2025/2026");
-    let f = figures_of(&archive, &now);
+    let now = results(&archive, DEFAULT_CARD, "2025/2026");
+    let f = figures_of(&archive, &card, &now);
     let rating = rank(now);
     let criteria = figures::criteria_svg(&f);
     // Criterion 1: 1 + 1 of 8 + 8; criterion 2: 1 of 2 + 2.

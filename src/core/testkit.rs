@@ -4,11 +4,11 @@
 //! There is one copy of each fixture, here.
 
 use crate::card::Card;
-use crate::department::archive::{check, Archive, Entry};
+use crate::department::archive::{check, Archive, Cards, Entry};
 use crate::school::draft::{Draft, RawAnswer};
 use crate::scoring::assess;
 use crate::signed::keys::KeyPair;
-use crate::signed::submission::{card_hash, seal, ExportMeta, Payload};
+use crate::signed::submission::{seal, ExportMeta, Payload};
 
 /// The sample file's submission id, creation time and key seed.
 pub const SAMPLE_ID: &str = "0123456789abcdef0123456789abcdef";
@@ -95,7 +95,7 @@ pub fn sample_file() -> String {
 
 /// A file as the department's import accepts it; a refusal is a broken fixture.
 pub fn entry(card: &Card, file_name: &str, text: &str) -> Entry {
-    check(card, &card_hash(card), file_name, text.as_bytes()).expect("the fixture file passes")
+    check(&Cards::new([card.clone()]), file_name, text.as_bytes()).expect("the fixture file passes")
 }
 
 /// Two years of three schools: А improves (1 point, then 3), Б declines
@@ -113,11 +113,27 @@ pub fn two_years(card: &Card) -> Archive {
     )
 }
 
+/// Three schools of seed 003: А earns 1.8, 2.1, 3.1 and 4.1 (3 of 10); Б
+/// the same facts and 1.1 (3 of 10) but 4.1 with 1 of 10; В only 1.8, and
+/// has no grades 10–11.
+pub fn three_schools() -> Archive {
+    let mut a = draft("Школа А", "2025/2026", &["1.8", "2.1", "3.1"]);
+    a.answers.insert("4.1".into(), share("3", "10"));
+    let mut b = draft("Школа Б", "2025/2026", &["1.8", "2.1", "3.1"]);
+    b.answers.insert("4.1".into(), share("1", "10"));
+    b.answers.insert("1.1".into(), share("3", "10"));
+    let mut c = draft("Школа В", "2025/2026", &["1.8"]);
+    c.profile
+        .levels
+        .retain(|l| *l != crate::school::profile::SchoolLevel::Soo);
+    archive(&card(), &[("1", &a), ("2", &b), ("3", &c)])
+}
+
 /// A department's archive of `files`, each (submission id, draft) signed at
 /// [`SAMPLE_AT`] with the key seeded by the id's first byte, so that the
 /// files of one school share a key when their ids start alike.
 pub fn archive(card: &Card, files: &[(&str, &Draft)]) -> Archive {
-    let mut archive = Archive::new(card.clone());
+    let mut archive = Archive::new(Cards::new([card.clone()]));
     let batch = files
         .iter()
         .map(|(id, draft)| {

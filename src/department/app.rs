@@ -1,17 +1,17 @@
-//! The department's root component (`otdel/`): the workspace state, its
-//! persistence in the browser, then the page.
+//! The department's root component (`otdel/`): the workspace state over
+//! every built-in card, its persistence in the browser, then the page.
 
 use leptos::prelude::*;
 
 use crate::department::page::DepartmentPage;
 use crate::department::persistence::Persistence;
 use crate::department::state::Dept;
-use crate::shared::start::with_card;
+use crate::shared::start::with_cards;
 
 #[component]
 pub fn DepartmentApp() -> impl IntoView {
-    with_card(|card, notices| {
-        let dept = Dept::new(card, notices);
+    with_cards(|cards, notices| {
+        let dept = Dept::new(cards, notices);
         provide_context(dept);
         provide_context(Persistence::start(dept));
         view! { <DepartmentPage/> }

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use profkarta_charts::figures::trend_svg;
 use profkarta_core::department::dynamics::{delta_text, indicator_changes, school_changes};
-use profkarta_core::department::results::{figures, results};
+use profkarta_core::department::figures::figures;
+use profkarta_core::department::results::results;
 use profkarta_core::text::percent;
 
 use crate::department::chart::Chart;
@@ -28,8 +29,12 @@ pub fn DynamicsPanel() -> impl IntoView {
     });
     let trend = Signal::derive(move || {
         let periods = dept.periods.get();
+        let card = dept.card.get();
         dept.archive().with(|a| {
-            let all: Vec<_> = periods.iter().map(|p| figures(a, &results(a, p))).collect();
+            let all: Vec<_> = periods
+                .iter()
+                .map(|p| figures(a, &card, &results(a, &card.id, p)))
+                .collect();
             trend_svg(&periods, &all)
         })
     });

@@ -9,8 +9,6 @@
 use std::future::Future;
 use std::ops::Range;
 
-use leptos::prelude::*;
-
 use profkarta_core::department::archive::{
     check, Admission, Archive, Entry, Unpacked, MAX_FILE_BYTES,
 };
@@ -46,9 +44,7 @@ where
     Fut: Future<Output = Vec<Raw>>,
 {
     dept.begin(work, total);
-    let (card, sha) = dept
-        .archive()
-        .with_untracked(|a| (a.card().clone(), a.card_sha().to_owned()));
+    let cards = dept.cards();
     let mut found = Checks::default();
     let batches: Vec<Range<usize>> = (0..total)
         .step_by(FILES_PER_FRAME)
@@ -63,7 +59,7 @@ where
         // The next batch is read while this one is checked.
         pending = batches.get(i + 1).cloned().map(&mut next);
         for (name, bytes) in raw {
-            match bytes.and_then(|b| check(&card, &sha, &name, &b)) {
+            match bytes.and_then(|b| check(&cards, &name, &b)) {
                 Ok(c) => found.checked.push(c),
                 Err(e) => found.refused.push((name, e)),
             }

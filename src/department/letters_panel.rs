@@ -16,8 +16,8 @@ pub fn LettersPanel() -> impl IntoView {
     let drafted = Memo::new(move |_| {
         let school = dept.open.get()?;
         let text = dept
-            .archive()
-            .with(|a| dept.rating.with(|r| draft_letter(a.card(), &school, r)));
+            .card
+            .with(|card| dept.rating.with(|r| draft_letter(card, &school, r)));
         Some((school.submission_id, text))
     });
     let text = move || {
@@ -49,6 +49,15 @@ pub fn LettersPanel() -> impl IntoView {
             dept.edit_letter(&id, None);
         }
     };
+    if !dept.card.with_untracked(|c| c.has_points()) {
+        return view! {
+            <section class="panel letters" aria-labelledby="letters-title">
+                <h2 id="letters-title">"Адресные рекомендации"</h2>
+                <p class="notice">"Карта не даёт баллов: письма по невыполненным показателям не составляются. Сводные значения — на вкладке «Результаты»."</p>
+            </section>
+        }
+        .into_any();
+    }
     view! {
         <section class="panel letters" aria-labelledby="letters-title">
             <h2 id="letters-title" class="no-print">"Адресные рекомендации"</h2>
@@ -69,4 +78,5 @@ pub fn LettersPanel() -> impl IntoView {
             </Show>
         </section>
     }
+    .into_any()
 }

@@ -10,11 +10,15 @@ mod import;
 mod persistence;
 mod state;
 
+mod card_select;
 mod chart;
 mod dynamics_panel;
+mod events_tables;
 mod filter_choice;
 mod held_keys;
 mod import_panel;
+mod indicator_figures;
+mod last_year_check;
 mod letters_panel;
 mod low_schools;
 mod no_cards;
@@ -28,6 +32,7 @@ mod results_panel;
 mod review_panel;
 mod saving_status;
 mod school_select;
+mod scored_results;
 mod workspace_tools;
 
 pub use app::DepartmentApp;

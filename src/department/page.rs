@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::department::card_select::CardSelect;
 use crate::department::dynamics_panel::DynamicsPanel;
 use crate::department::import_panel::ImportPanel;
 use crate::department::letters_panel::LettersPanel;
@@ -31,7 +32,9 @@ pub fn DepartmentPage() -> impl IntoView {
             </button>
         }
     });
-    let body = move || match dept.tab().get() {
+    // Another card changes every panel's rows and columns: draw it anew.
+    let card_id = Memo::new(move |_| dept.card.with(|c| c.id.clone()));
+    let body = move || match (card_id.track(), dept.tab().get()).1 {
         Tab::Import => view! { <ImportPanel/> }.into_any(),
         Tab::Review => view! { <ReviewPanel/> }.into_any(),
         Tab::Results => view! { <ResultsPanel/> }.into_any(),
@@ -51,6 +54,7 @@ pub fn DepartmentPage() -> impl IntoView {
         // On every tab: while a stored workspace opens, an empty rating
         // must not read as "nothing received".
         <ProgressBar/>
+        <CardSelect/>
         <PeriodSelect/>
         <main class="dept-main" role="tabpanel">{body}</main>
     }

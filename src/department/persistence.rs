@@ -17,8 +17,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use profkarta_core::card::Card;
-use profkarta_core::department::archive::{unpack, unpack_value, Archive, Entry, Unpacked};
+use profkarta_core::department::archive::{unpack, unpack_value, Archive, Cards, Entry, Unpacked};
 use profkarta_core::department::view::progress::{Saving, Work};
 
 use crate::department::import::file_unpacked;
@@ -69,9 +68,9 @@ impl Persistence {
 
     /// Reads the stored workspace and makes it the open one.
     async fn reopen(self, dept: Dept) {
-        let card = dept.card();
+        let cards = dept.cards();
         let mut unpacked = Unpacked {
-            archive: Archive::new(card.clone()),
+            archive: Archive::new(cards.clone()),
             files: Vec::new(),
         };
         let mut ids = HashSet::new();
@@ -89,7 +88,7 @@ impl Persistence {
             }
         }
         match decisions_text {
-            Some(text) => match unpack(card.clone(), &text) {
+            Some(text) => match unpack(cards.clone(), &text) {
                 Ok(u) => unpacked.archive = u.archive,
                 Err(e) => dept.notices.push(
                     format!(
@@ -100,7 +99,7 @@ impl Persistence {
                 ),
             },
             None if ids.is_empty() => {
-                if let Some(old) = legacy(dept, card) {
+                if let Some(old) = legacy(dept, cards) {
                     unpacked = old;
                     self.legacy.set_value(true);
                 }
@@ -229,10 +228,10 @@ impl Persistence {
 
 /// A workspace that an earlier version kept in local storage. Unreadable
 /// text is kept aside and reported.
-fn legacy(dept: Dept, card: Card) -> Option<Unpacked> {
+fn legacy(dept: Dept, cards: Cards) -> Option<Unpacked> {
     let unpacked = match storage::read(LEGACY_DEPARTMENT).ok()? {
         Read::Missing => return None,
-        Read::Json(value) => unpack_value(card, value),
+        Read::Json(value) => unpack_value(cards, value),
         Read::NotJson => Err(profkarta_core::error::ArchiveError::NotJson),
     };
     unpacked

@@ -18,7 +18,8 @@ use crate::shared::column_heads::ColumnHeads;
 #[component]
 pub fn RatingTable() -> impl IntoView {
     let dept: Dept = expect_context();
-    let card = dept.card();
+    // The page draws the panel anew for another card.
+    let card = dept.card.get_untracked();
     let sort = RwSignal::new(Sort::default());
     let filter = RwSignal::new(Filter::default());
     let rows = Memo::new(move |_| dept.rating.with(|r| rows(r, &filter.read(), &sort.read())));

@@ -8,6 +8,7 @@ use profkarta_charts::figures::{criteria_svg, levels_svg};
 use profkarta_core::department::report;
 
 use crate::department::chart::Chart;
+use crate::department::indicator_figures::IndicatorFigures;
 use crate::department::low_schools::LowSchools;
 use crate::department::problem_zones::ProblemZones;
 use crate::department::state::Dept;
@@ -19,11 +20,14 @@ const BEST: usize = 5;
 #[component]
 pub fn ReportPanel() -> impl IntoView {
     let dept: Dept = expect_context();
+    let scored = dept.card.with_untracked(|c| c.has_points());
+    let with_levels = dept.card.with_untracked(|c| c.levels.is_some());
     let levels = Signal::derive(move || dept.figures.with(levels_svg));
     let criteria = Signal::derive(move || dept.figures.with(criteria_svg));
     let intro = move || {
         let period = dept.period.get().unwrap_or_default();
-        dept.figures.with(|f| report::intro(&period, f))
+        dept.card
+            .with(|card| dept.figures.with(|f| report::intro(&period, card, f)))
     };
     let best = move || {
         dept.rating.with(|r| {
@@ -49,15 +53,18 @@ pub fn ReportPanel() -> impl IntoView {
             </div>
             <h2 id="report-title">"Аналитическая справка по итогам мониторинга профориентационной работы"</h2>
             <p data-testid="report-intro">{intro}</p>
-            <div class="chart-grid">
-                <Chart svg=levels testid="report-levels"/>
-                <Chart svg=criteria testid="report-criteria"/>
-            </div>
-            <ProblemZones/>
-            <h3>"Лучшие результаты"</h3>
-            <ul>{best}</ul>
-            <LowSchools/>
-            {dynamics}
+            {scored.then(|| view! {
+                <div class="chart-grid">
+                    {with_levels.then(|| view! { <Chart svg=levels testid="report-levels"/> })}
+                    <Chart svg=criteria testid="report-criteria"/>
+                </div>
+                <ProblemZones/>
+                <h3>"Лучшие результаты"</h3>
+                <ul>{best}</ul>
+                {with_levels.then(|| view! { <LowSchools/> })}
+            })}
+            <IndicatorFigures/>
+            {scored.then_some(dynamics)}
             <p class="signature-line">"Специалист управления образования ____________________ / ____________________ /   Дата ____________"</p>
         </section>
     }

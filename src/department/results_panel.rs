@@ -1,47 +1,75 @@
-//! The period's results: municipal figures, the rating, charts, the
-//! per-indicator table and the problem zones, with spreadsheet downloads.
+//! The period's results of one card: municipal figures, then (for a card
+//! with points) the rating, charts and problem zones, then every
+//! indicator's municipal value and the totals per event, with spreadsheet
+//! downloads.
 
 use leptos::prelude::*;
 
-use profkarta_charts::figures::{
-    criteria_svg, heatmap_svg, indicators_svg, levels_svg, profile_svg,
+use profkarta_core::card::{Card, Level, Rule};
+use profkarta_core::department::events::event_totals;
+use profkarta_core::department::tables::{
+    events_table, indicators_table, matrix_table, rating_table,
 };
-use profkarta_core::card::{Card, Level};
-use profkarta_core::department::tables::{matrix_table, rating_table};
-use profkarta_core::export::{to_csv, to_xlsx};
+use profkarta_core::export::{to_csv, to_xlsx, Table};
 use profkarta_core::text::percent;
 
-use crate::department::chart::Chart;
-use crate::department::low_schools::LowSchools;
+use crate::department::events_tables::EventsTables;
+use crate::department::indicator_figures::IndicatorFigures;
 use crate::department::no_cards::NoCards;
-use crate::department::problem_zones::ProblemZones;
-use crate::department::rating_table::RatingTable;
-use crate::department::school_select::SchoolSelect;
+use crate::department::scored_results::ScoredResults;
 use crate::department::state::Dept;
-use crate::shared::column_heads::ColumnHeads;
 use crate::shared::download::{offer, CSV, XLSX};
 
 #[derive(Clone, Copy)]
 enum Export {
     RatingCsv,
     MatrixCsv,
+    IndicatorsCsv,
     Xlsx,
+}
+
+/// Every table of the period: the rating and the matrix when the card gives
+/// points, the indicators, and each list indicator's events.
+fn tables(dept: Dept, card: &Card, period: &str) -> Vec<Table> {
+    let mut tables = Vec::new();
+    if card.has_points() {
+        dept.rating.with_untracked(|r| {
+            tables.push(rating_table(card, r, period));
+            tables.push(matrix_table(card, r, period));
+        });
+    }
+    tables.push(
+        dept.figures
+            .with_untracked(|f| indicators_table(card, f, period)),
+    );
+    for indicator in card.indicators() {
+        if let Rule::List { item, columns, .. } = &indicator.rule {
+            let events = dept.archive().with_untracked(|a| {
+                dept.results
+                    .with_untracked(|r| event_totals(a, card, r, &indicator.code))
+            });
+            tables.push(events_table(columns, item, &events, &indicator.code));
+        }
+    }
+    tables
 }
 
 fn save(dept: Dept, card: &Card, kind: Export) {
     let period = dept.period.get_untracked().unwrap_or_default();
-    let (rating, matrix) = dept.rating.with_untracked(|r| {
-        (
-            rating_table(card, r, &period),
-            matrix_table(card, r, &period),
-        )
-    });
+    let all = tables(dept, card, &period);
+    let named = |start: &str| all.iter().find(|t| t.name.starts_with(start));
     let name =
         |what: &str, ext: &str| format!("profkarta_{what}_{}.{ext}", period.replace('/', "-"));
-    let (file, bytes, mime) = match kind {
-        Export::RatingCsv => (name("reyting", "csv"), to_csv(&rating), CSV),
-        Export::MatrixCsv => (name("matritsa", "csv"), to_csv(&matrix), CSV),
-        Export::Xlsx => (name("reyting", "xlsx"), to_xlsx(&[rating, matrix]), XLSX),
+    let (file, bytes, mime) = match (
+        kind,
+        named("Рейтинг"),
+        named("Матрица"),
+        named("Показатели"),
+    ) {
+        (Export::RatingCsv, Some(t), _, _) => (name("reyting", "csv"), to_csv(t), CSV),
+        (Export::MatrixCsv, _, Some(t), _) => (name("matritsa", "csv"), to_csv(t), CSV),
+        (Export::IndicatorsCsv, _, _, Some(t)) => (name("pokazateli", "csv"), to_csv(t), CSV),
+        _ => (name("itogi", "xlsx"), to_xlsx(&all), XLSX),
     };
     offer(dept.notices, &file, &bytes, mime);
 }
@@ -49,7 +77,8 @@ fn save(dept: Dept, card: &Card, kind: Export) {
 #[component]
 pub fn ResultsPanel() -> impl IntoView {
     let dept: Dept = expect_context();
-    let card = dept.card();
+    // The page draws the panel anew for another card.
+    let card = dept.card.get_untracked();
     let export = {
         let card = card.clone();
         move |kind: Export| {
@@ -57,53 +86,38 @@ pub fn ResultsPanel() -> impl IntoView {
             move |_: leptos::ev::MouseEvent| save(dept, &card, kind)
         }
     };
-    let levels = Signal::derive(move || dept.figures.with(levels_svg));
-    let criteria = Signal::derive(move || dept.figures.with(criteria_svg));
-    let indicators = Signal::derive(move || dept.figures.with(indicators_svg));
-    let heat_card = card.clone();
-    let heat = Signal::derive(move || dept.rating.with(|r| heatmap_svg(&heat_card, r)));
-    let profile = Signal::derive(move || {
-        dept.open.with(|o| {
-            o.as_ref()
-                .map(|s| dept.figures.with(|f| profile_svg(f, s)))
-                .unwrap_or_default()
-        })
-    });
+    let scored = card.has_points();
+    let with_levels = card.levels.is_some();
     let summary = move || {
         dept.figures.with(|f| {
             let level_count = |l: Level| f.levels.iter().find(|(x, _)| *x == l).map_or(0, |(_, n)| *n);
-            view! {
-                <dl class="figures" data-testid="figures">
-                    <div><dt>"Школ"</dt><dd data-figure="schools">{f.schools}</dd></div>
+            let levels = with_levels.then(|| {
+                view! {
                     <div><dt>"Высокая"</dt><dd data-figure="high">{level_count(Level::High)}</dd></div>
                     <div><dt>"Средняя"</dt><dd data-figure="medium">{level_count(Level::Medium)}</dd></div>
                     <div><dt>"Низкая"</dt><dd data-figure="low">{level_count(Level::Low)}</dd></div>
-                    <div><dt>"Баллов от максимума"</dt><dd data-figure="points">{percent(f.points.0, f.points.1)}</dd></div>
+                }
+            });
+            let points = scored.then(|| {
+                view! { <div><dt>"Баллов от максимума"</dt><dd data-figure="points">{percent(f.points.0, f.points.1)}</dd></div> }
+            });
+            view! {
+                <dl class="figures" data-testid="figures">
+                    <div><dt>"Школ"</dt><dd data-figure="schools">{f.schools}</dd></div>
+                    {levels}
+                    {points}
                 </dl>
             }
         })
     };
-    let indicator_rows = {
-        let card = card.clone();
+    let points_exports = {
+        let export = export.clone();
         move || {
-            dept.figures.with(|f| {
-                f.indicators
-                    .iter()
-                    .map(|i| {
-                        let text = card.indicator(&i.code).map(|x| x.text.clone()).unwrap_or_default();
-                        view! {
-                            <tr data-code=i.code.clone()>
-                                <th scope="row">{i.code.clone()}</th>
-                                <td class="indicator-text">{text}</td>
-                                <td class="num" data-col="earned">{format!("{} из {}", i.earned, i.applicable)}</td>
-                                <td class="num">{percent(i.earned as u64, i.applicable as u64)}</td>
-                                <td class="num" data-col="pooled">
-                                    {i.pooled.map_or("—".to_owned(), |(n, d)| format!("{} ({n} из {d})", percent(n, d)))}
-                                </td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()
+            scored.then(|| {
+                view! {
+                    <button type="button" on:click=export(Export::RatingCsv)>"Рейтинг в CSV"</button>
+                    <button type="button" on:click=export(Export::MatrixCsv)>"Матрица показателей в CSV"</button>
+                }
             })
         }
     };
@@ -119,37 +133,20 @@ pub fn ResultsPanel() -> impl IntoView {
                 when=move || dept.rating.with(|r| !r.is_empty())
                 fallback=|| view! { <NoCards/> }
             >
+                <p class="muted">{format!("Карта: {}, версия {}.", card.title, card.version)}</p>
                 {summary}
                 <div class="actions no-print">
-                    <button type="button" on:click=export(Export::RatingCsv)>"Рейтинг в CSV"</button>
-                    <button type="button" on:click=export(Export::MatrixCsv)>"Матрица показателей в CSV"</button>
-                    <button type="button" on:click=export(Export::Xlsx)>"Рейтинг и матрица в XLSX"</button>
+                    {points_exports.clone()}
+                    <button type="button" on:click=export(Export::IndicatorsCsv)>"Показатели в CSV"</button>
+                    <button type="button" on:click=export(Export::Xlsx)>"Все таблицы в XLSX"</button>
                 </div>
-                <h3>"Рейтинг школ"</h3>
-                <RatingTable/>
-                <div class="chart-grid">
-                    <Chart svg=levels testid="chart-levels"/>
-                    <Chart svg=criteria testid="chart-criteria"/>
-                </div>
-                <ProblemZones/>
-                <LowSchools/>
-                <h3>"Показатели по муниципалитету"</h3>
-                <div class="table-scroll">
-                    <table class="indicator-figures" data-testid="indicator-figures">
-                        <thead>
-                            <tr>
-                                <ColumnHeads names=&["Код", "Показатель", "Школ выполнили", "% школ", "Доля по муниципалитету (Σ/Σ)"]/>
-                            </tr>
-                        </thead>
-                        <tbody>{indicator_rows.clone()}</tbody>
-                    </table>
-                </div>
-                <Chart svg=indicators testid="chart-indicators"/>
-                <h3>"Матрица «школа × показатель»"</h3>
-                <Chart svg=heat testid="chart-heatmap"/>
-                <h3>"Профиль школы и среднее по муниципалитету"</h3>
-                <SchoolSelect/>
-                <Chart svg=profile testid="chart-profile"/>
+                {if scored {
+                    view! { <ScoredResults/> }.into_any()
+                } else {
+                    view! { <p class="notice" data-testid="no-points">"Карта не даёт баллов: показатели собираются и сводятся по муниципалитету, рейтинга и уровней нет."</p> }.into_any()
+                }}
+                <IndicatorFigures/>
+                <EventsTables/>
             </Show>
         </section>
     }

@@ -9,6 +9,7 @@ use profkarta_core::school::input::{parse_links, MAX_COMMENT_LEN};
 use profkarta_core::scoring::explain::answer_summary;
 use profkarta_core::text::{percent, points, shorten};
 
+use crate::department::last_year_check::LastYearCheck;
 use crate::department::no_cards::NoCards;
 use crate::department::school_select::SchoolSelect;
 use crate::department::state::Dept;
@@ -53,7 +54,7 @@ fn ReviewOf(id: String) -> impl IntoView {
     let dept: Dept = expect_context();
     let open = dept.open;
     let archive = dept.archive();
-    let (card, entry) = archive.with_untracked(|a| (a.card().clone(), a.entry(&id).cloned()));
+    let entry = archive.with_untracked(|a| a.entry(&id).cloned());
     let Some(entry) = entry else {
         return ().into_any();
     };
@@ -127,7 +128,8 @@ fn ReviewOf(id: String) -> impl IntoView {
     };
     let checked_id = id.clone();
     let set_checked = move |ev| dept.set_checked(&checked_id, event_target_checked(&ev));
-    let rows = card
+    let rows = entry
+        .card
         .indicators()
         .map(|indicator| view! { <ReviewRow indicator=indicator.clone() submission=id.clone()/> })
         .collect_view();
@@ -150,6 +152,7 @@ fn ReviewOf(id: String) -> impl IntoView {
                 )}
             </p>
             {mismatch}
+            <LastYearCheck submission=id.clone()/>
             {move || carried_from().map(|text| view! { <p class="notice" data-testid="review-carried">{text}</p> })}
             <div class="compare">
                 <p data-testid="self-score">

@@ -13,9 +13,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use profkarta_core::card::Card;
-use profkarta_core::department::archive::{Admission, Archive, Entry, Standing};
-use profkarta_core::department::results::{figures, rank, results, Figures, Ranked, SchoolResult};
+use profkarta_core::card::{Card, DEFAULT_CARD};
+use profkarta_core::department::archive::{Admission, Archive, Cards, Entry, Standing};
+use profkarta_core::department::figures::{figures, Figures};
+use profkarta_core::department::results::{rank, results, Ranked, SchoolResult};
 use profkarta_core::department::review::Decision;
 use profkarta_core::department::school::SchoolId;
 use profkarta_core::department::view::import::ImportRow;
@@ -76,12 +77,18 @@ pub struct Dept {
     archive: RwSignal<Archive>,
     log: RwSignal<Vec<ImportRow>>,
     progress: RwSignal<Option<Progress>>,
+    /// The card chosen by the user; `None` follows the first with files.
+    chosen_card: RwSignal<Option<String>>,
     /// The period chosen by the user; `None` follows the latest one.
     chosen_period: RwSignal<Option<String>>,
     /// The submission chosen in review and letters.
     selected: RwSignal<Option<String>>,
     tab: RwSignal<Tab>,
     saving: RwSignal<Saving>,
+    /// The cards with counted files, in the known cards' order.
+    pub cards_present: Memo<Vec<Arc<Card>>>,
+    /// The card every view shows: years are compared within one card.
+    pub card: Memo<Arc<Card>>,
     pub periods: Memo<Vec<String>>,
     pub period: Memo<Option<String>>,
     pub standing: Memo<HashMap<String, Standing>>,
@@ -96,11 +103,34 @@ pub struct Dept {
 }
 
 impl Dept {
-    pub fn new(card: Arc<Card>, notices: Notices) -> Self {
-        let archive = RwSignal::new(Archive::new(Card::clone(&card)));
+    pub fn new(cards: Cards, notices: Notices) -> Self {
+        let archive = RwSignal::new(Archive::new(cards));
+        let chosen_card = RwSignal::new(None::<String>);
         let chosen_period = RwSignal::new(None::<String>);
         let selected = RwSignal::new(None::<String>);
-        let periods = Memo::new(move |_| archive.with(Archive::periods));
+        let cards_present = Memo::new(move |_| {
+            archive.with(|a| {
+                a.cards_present()
+                    .into_iter()
+                    .filter_map(|id| a.cards().latest(id).cloned())
+                    .collect::<Vec<_>>()
+            })
+        });
+        let card = Memo::new(move |_| {
+            let chosen = chosen_card.get();
+            let present = cards_present.get();
+            present
+                .iter()
+                .find(|c| Some(&c.id) == chosen.as_ref())
+                .or(present.first())
+                .cloned()
+                .or_else(|| archive.with(|a| a.cards().latest(DEFAULT_CARD).cloned()))
+                .expect("the default card is always known")
+        });
+        let periods = Memo::new(move |_| {
+            let id = card.with(|c| c.id.clone());
+            archive.with(|a| a.periods(&id))
+        });
         let period = Memo::new(move |_| {
             let all = periods.get();
             chosen_period
@@ -118,18 +148,21 @@ impl Dept {
         });
         let now = Memo::new(move |_| {
             let period = period.get().unwrap_or_default();
-            archive.with(|a| results(a, &period))
+            card.with(|c| archive.with(|a| results(a, &c.id, &period)))
         });
         let rating = Memo::new(move |_| rank(now.get()));
-        let figures_now = Memo::new(move |_| archive.with(|a| now.with(|r| figures(a, r))));
+        let figures_now =
+            Memo::new(move |_| card.with(|c| archive.with(|a| now.with(|r| figures(a, c, r)))));
         let previous = Memo::new(move |_| {
             let all = periods.get();
             let i = all.iter().position(|p| Some(p) == period.get().as_ref())?;
             let before = all.get(i.checked_sub(1)?)?.clone();
-            archive.with(|a| {
-                let was = results(a, &before);
-                let f = figures(a, &was);
-                Some((before, was, f))
+            card.with(|c| {
+                archive.with(|a| {
+                    let was = results(a, &c.id, &before);
+                    let f = figures(a, c, &was);
+                    Some((before, was, f))
+                })
             })
         });
         let open = Memo::new(move |_| {
@@ -140,10 +173,13 @@ impl Dept {
             archive,
             log: RwSignal::new(Vec::new()),
             progress: RwSignal::new(None),
+            chosen_card,
             chosen_period,
             selected,
             tab: RwSignal::new(Tab::Import),
             saving: RwSignal::new(Saving::Idle),
+            cards_present,
+            card,
             periods,
             period,
             standing,
@@ -176,9 +212,9 @@ impl Dept {
         self.saving.read_only()
     }
 
-    /// The card of this workspace (fixed once the page has started).
-    pub fn card(self) -> Card {
-        self.archive.with_untracked(|a| a.card().clone())
+    /// The cards the department knows (fixed once the page has started).
+    pub fn cards(self) -> Cards {
+        self.archive.with_untracked(|a| a.cards().clone())
     }
 
     // Navigation.
@@ -199,6 +235,13 @@ impl Dept {
 
     pub fn choose_period(self, period: String) {
         self.chosen_period.set(Some(period));
+    }
+
+    /// Another card: its own latest year, nothing of the other card open.
+    pub fn choose_card(self, id: String) {
+        self.chosen_card.set(Some(id));
+        self.chosen_period.set(None);
+        self.selected.set(None);
     }
 
     // The coordinator's decisions.

@@ -31,7 +31,7 @@ pub fn WorkspaceTools() -> impl IntoView {
     let restore = Callback::new(move |(name, text): (String, Result<String, String>)| {
         let result = text
             .map_err(|_| "файл не удалось прочитать".to_owned())
-            .and_then(|t| unpack(dept.card(), &t).map_err(|e| e.to_string()));
+            .and_then(|t| unpack(dept.cards(), &t).map_err(|e| e.to_string()));
         match result {
             Ok(backup) => {
                 let question = format!(

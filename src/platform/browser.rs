@@ -88,3 +88,10 @@ pub fn print() {
         let _ = w.print();
     }
 }
+
+/// A parameter of the page's address, `?card=leninsk-kuznetsky`.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get(name).filter(|v| !v.is_empty())
+}

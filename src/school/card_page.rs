@@ -3,9 +3,11 @@
 
 use leptos::prelude::*;
 
+use crate::school::card_choice::CardChoice;
 use crate::school::criterion_section::CriterionSection;
 use crate::school::draft_bar::DraftBar;
 use crate::school::export_panel::ExportPanel;
+use crate::school::last_year_source::LastYearSource;
 use crate::school::notices_panel::NoticesPanel;
 use crate::school::print_footer::PrintFooter;
 use crate::school::profile_form::ProfileForm;
@@ -55,12 +57,15 @@ pub fn SchoolCardPage() -> impl IntoView {
             <p class="brand">"Профкарта · самооценка ОО"</p>
             <h1>{card.title.clone()}</h1>
             <p class="source">{card.source.clone()}</p>
+            <CardChoice/>
+            {(!card.note.is_empty()).then(|| view! { <p class="card-note" data-testid="card-note">{card.note.clone()}</p> })}
         </header>
         <DraftBar/>
         <NoticesPanel/>
         <div class="layout">
             <main class="card-main">
                 <ProfileForm/>
+                <LastYearSource/>
                 {directions}
                 <ExportPanel/>
             </main>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::school::indicator_row::IndicatorRow;
-use crate::school::state::AssessmentCtx;
+use crate::school::state::{AssessmentCtx, CardCtx};
 use profkarta_core::card::Criterion;
 use profkarta_core::text::points;
 
@@ -16,6 +16,9 @@ pub fn CriterionSection(
     first_indicator: usize,
 ) -> impl IntoView {
     let AssessmentCtx(assessment) = expect_context();
+    let CardCtx(card) = expect_context();
+    // A criterion without points (seed 004's, seed 001's goals) has no subtotal.
+    let scored = card.has_points() && criterion.max_points > 0;
     let subtotal = Memo::new(move |_| {
         assessment.with(|a| {
             let c = &a.criteria[index];
@@ -33,12 +36,17 @@ pub fn CriterionSection(
         <section class="criterion" id=format!("criterion-{}", criterion.code) aria-labelledby=heading_id>
             <h3 id=heading_id.clone()>
                 {format!("{}. {}", criterion.code, criterion.title)}
-                <span class="muted">{format!(" (макс. — {})", points(criterion.max_points.into()))}</span>
+                {scored.then(|| view! { <span class="muted">{format!(" (макс. — {})", points(criterion.max_points.into()))}</span> })}
             </h3>
-            <p class="subtotal" data-testid=format!("subtotal-{}", criterion.code)>
-                "Набрано по критерию: "
-                <strong>{move || { let (p, m) = subtotal.get(); format!("{p} из {m}") }}</strong>
-            </p>
+            {scored.then(|| view! {
+                <p class="subtotal" data-testid=format!("subtotal-{}", criterion.code)>
+                    "Набрано по критерию: "
+                    <strong>{move || { let (p, m) = subtotal.get(); format!("{p} из {m}") }}</strong>
+                </p>
+            })}
+            {criterion.indicators.is_empty().then(|| view! {
+                <p class="muted">"Показатели этой цели в карте пока не заданы."</p>
+            })}
             {rows}
         </section>
     }

@@ -3,18 +3,24 @@
 use leptos::prelude::*;
 
 use crate::platform::browser::{confirm, local_datetime, prompt};
+use profkarta_core::department::archive::Cards;
+
 use crate::school::drafts::{DraftEntry, Drafts};
 use crate::shared::column_heads::ColumnHeads;
 
 #[component]
 pub fn DraftList() -> impl IntoView {
     let ws: Drafts = expect_context();
+    let cards = StoredValue::new(expect_context::<Cards>());
     let row = move |entry: DraftEntry| {
         let DraftEntry {
             id,
             title,
             updated_at,
+            card,
+            ..
         } = entry;
+        let next_card = card;
         let is_open = {
             let id = id.clone();
             move || ws.meta.with(|m| m.id == id)
@@ -38,7 +44,9 @@ pub fn DraftList() -> impl IntoView {
                             "Начать карту следующего учебного года на основе этой.\n\n\
                              «ОК» — скопировать и ответы, «Отмена» — только сведения об ОО.",
                         );
-                        ws.next_year(&next_id, keep);
+                        if let Some(card) = cards.with_value(|c| c.latest(&next_card).cloned()) {
+                            ws.next_year(&next_id, keep, &card);
+                        }
                     }>"Следующий год"</button>
                     <button type="button" class="danger" on:click=move |_| {
                         if confirm(&format!("Удалить черновик «{delete_title}»? Это нельзя отменить.")) {

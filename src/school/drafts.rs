@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use profkarta_core::card::{Card, DEFAULT_CARD};
 use profkarta_core::error::{DraftLoadError, StorageError};
 use profkarta_core::school::draft::Draft;
 use profkarta_core::school::profile::default_period;
@@ -29,6 +30,22 @@ pub struct DraftEntry {
     pub id: String,
     pub title: String,
     pub updated_at: String,
+    pub card: String,
+    pub school: String,
+    pub period: String,
+}
+
+impl DraftEntry {
+    fn of(stored: &StoredDraft, updated_at: String) -> Self {
+        Self {
+            id: stored.meta.id.clone(),
+            title: stored.title(),
+            updated_at,
+            card: stored.meta.card.clone(),
+            school: stored.draft.profile.name.trim().to_owned(),
+            period: stored.draft.profile.period.trim().to_owned(),
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -55,7 +72,7 @@ impl Drafts {
             Err(e) => (None, SaveStatus::Failed(e)),
         };
         let saved = stored.clone();
-        let stored = stored.unwrap_or_else(fresh);
+        let stored = stored.unwrap_or_else(|| fresh(DEFAULT_CARD));
         let ws = Self {
             draft: RwSignal::new(stored.draft),
             meta: RwSignal::new(stored.meta),
@@ -71,8 +88,9 @@ impl Drafts {
     }
 
     fn autosave(self) {
-        // Saving bumps the revision in `meta`; only the label is the user's change.
-        let label = Memo::new(move |_| self.meta.with(|m| m.label.clone()));
+        // Saving bumps the revision in `meta`; the label and the card are
+        // the user's changes.
+        let label = Memo::new(move |_| self.meta.with(|m| (m.label.clone(), m.card.clone())));
         Effect::watch(
             move || {
                 self.draft.track();
@@ -226,7 +244,8 @@ impl Drafts {
     }
 
     pub fn new_draft(self) {
-        self.adopt(fresh());
+        let card = self.meta.with_untracked(|m| m.card.clone());
+        self.adopt(fresh(&card));
     }
 
     pub fn rename(self, id: &str, label: String) {
@@ -248,17 +267,63 @@ impl Drafts {
     }
 
     /// "Start next year from this one."
-    pub fn next_year(self, id: &str, keep_answers: bool) {
+    /// "Start next year from this one", by `card`, the draft's own.
+    pub fn next_year(self, id: &str, keep_answers: bool, card: &Card) {
         self.flush();
-        let source = if self.meta.with_untracked(|m| m.id == id) {
+        match self.stored(id) {
+            Ok(source) => {
+                let next = source.next_year(random_id(), &now_iso(), keep_answers, card);
+                self.adopt(next);
+            }
+            Err(e) => self.notices.push(e, None),
+        }
+    }
+
+    /// The open draft, or the stored draft `id`.
+    fn stored(self, id: &str) -> Result<StoredDraft, String> {
+        if self.meta.with_untracked(|m| m.id == id) {
             Ok(self.current())
         } else {
             read(id)
-        };
-        match source {
-            Ok(source) => self.adopt(source.next_year(random_id(), &now_iso(), keep_answers)),
-            Err(e) => self.notices.push(e, None),
         }
+    }
+
+    /// Opens the school's latest draft of `card`, or starts it: in this
+    /// draft while nothing is answered, otherwise in a new one with the same
+    /// school details, so nothing typed for another card is lost.
+    pub fn open_card(self, card: &str) {
+        if self.meta.with_untracked(|m| m.card == card) {
+            return;
+        }
+        let latest = self
+            .list
+            .with_untracked(|l| l.iter().find(|e| e.card == card).map(|e| e.id.clone()));
+        if let Some(id) = latest {
+            return self.open(&id);
+        }
+        if self.draft.with_untracked(|d| d.answers.is_empty()) {
+            self.meta.update(|m| m.card = card.to_owned());
+            return;
+        }
+        let mut next = fresh(card);
+        next.draft.profile = self.draft.with_untracked(|d| d.profile.clone());
+        next.draft.profile.flags.clear();
+        self.adopt(next);
+        self.notices.push(
+            "Для другой методики начат новый черновик с теми же сведениями об ОО; \
+             прежний черновик сохранён в «Мои черновики».",
+            None,
+        );
+    }
+
+    /// Fills the open draft's empty last-year fields from the draft `id` of
+    /// the year before; returns how many indicators were filled.
+    pub fn fill_last_year(self, id: &str, card: &Card) -> Result<usize, String> {
+        let previous = self.stored(id)?;
+        let mut filled = 0;
+        self.draft
+            .update(|d| filled = d.fill_last_year(&previous.draft, card));
+        Ok(filled)
     }
 
     pub fn delete(self, id: &str) {
@@ -274,7 +339,7 @@ impl Drafts {
                 .with_untracked(|l| l.iter().find(|e| e.id != id).map(|e| e.id.clone()));
             match next {
                 Some(next) => self.open(&next),
-                None => self.show(fresh(), SaveStatus::Unchanged),
+                None => self.show(fresh(DEFAULT_CARD), SaveStatus::Unchanged),
             }
         }
         self.refresh_list();
@@ -301,19 +366,11 @@ impl Drafts {
             .unwrap_or_default()
             .iter()
             .filter_map(|key| load(key).ok().flatten()?.ok())
-            .map(|s| DraftEntry {
-                id: s.meta.id.clone(),
-                title: s.title(),
-                updated_at: s.meta.updated_at.clone(),
-            })
+            .map(|s| DraftEntry::of(&s, s.meta.updated_at.clone()))
             .collect();
         let open = self.current();
         if !entries.iter().any(|e| e.id == open.meta.id) {
-            entries.push(DraftEntry {
-                id: open.meta.id.clone(),
-                title: open.title(),
-                updated_at: String::new(),
-            });
+            entries.push(DraftEntry::of(&open, String::new()));
         }
         entries.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
         self.list.set(entries);
@@ -321,11 +378,14 @@ impl Drafts {
 }
 
 /// A new empty draft for the last finished school year.
-fn fresh() -> StoredDraft {
+/// A new empty draft of `card` for the last finished school year.
+fn fresh(card: &str) -> StoredDraft {
     let (year, month) = year_month();
     let mut draft = Draft::default();
     draft.profile.period = default_period(year, month);
-    StoredDraft::new(random_id(), draft, &now_iso())
+    let mut stored = StoredDraft::new(random_id(), draft, &now_iso());
+    stored.meta.card = card.to_owned();
+    stored
 }
 
 fn key_of(id: &str) -> String {

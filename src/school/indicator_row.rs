@@ -1,16 +1,23 @@
-//! One indicator of the card: its wording, the fields its rule needs, the
-//! points it earns right now and why, its evidence links and a comment.
+//! One indicator of the card: its wording, how it is calculated, the fields
+//! its rule needs, the points it earns right now and why, its evidence
+//! links and a comment.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::school::fact_choice::FactChoice;
-use crate::school::state::{AssessmentCtx, DraftCtx};
-use crate::shared::field::{Field, FieldKind};
 use profkarta_core::card::{Indicator, Rule};
 use profkarta_core::school::draft::AnswerField;
 use profkarta_core::scoring::explain::explain;
+
+use crate::school::answer_input::{AnswerInput, RowData};
+use crate::school::breakdown_parts::BreakdownParts;
+use crate::school::explanation::ExplanationBlock;
+use crate::school::fact_choice::FactChoice;
+use crate::school::last_year::LastYearFields;
+use crate::school::list_rows::ListRows;
+use crate::school::state::{AssessmentCtx, DraftCtx};
+use crate::shared::field::FieldKind;
 
 #[component]
 pub fn IndicatorRow(
@@ -22,8 +29,7 @@ pub fn IndicatorRow(
     let AssessmentCtx(assessment) = expect_context();
     let indicator = Arc::new(indicator);
     let code: Arc<str> = indicator.code.as_str().into();
-    // Ids must be valid in CSS selectors too: "1.1" becomes "1-1".
-    let slug = format!("ind-{}", code.replace('.', "-"));
+    let slug: Arc<str> = format!("ind-{}", code.replace('.', "-")).into();
 
     let result = Memo::new(move |_| assessment.with(|a| a.indicators[index].clone()));
     let explained = {
@@ -35,68 +41,97 @@ pub fn IndicatorRow(
         Memo::new(move |_| draft.with(|d| d.answer(&code)))
     };
     let not_applicable = Signal::derive(move || result.with(|r| !r.outcome.applies()));
-
-    let field = |field: AnswerField, label: String, kind: FieldKind| {
-        let code = Arc::clone(&code);
-        let id = format!("{slug}-{}", field.key());
-        // Only the field that changed is written back to its input.
-        let value = Memo::new(move |_| answer.with(|a| a.text(field).to_owned()));
-        let error = Signal::derive(move || {
-            result.with(|r| {
-                r.errors
-                    .iter()
-                    .filter(|(f, _)| *f == field)
-                    .map(|(_, e)| e.to_string())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-        });
-        let on_input =
-            Callback::new(move |v: String| draft.update(|d| d.set_text(&code, field, v)));
-        view! { <Field id label kind value on_input error/> }
+    let row = RowData {
+        code: Arc::clone(&code),
+        slug: Arc::clone(&slug),
+        answer,
+        result,
     };
-
-    let inputs = match &indicator.rule {
-        Rule::Share { numerator, denominator, .. } => view! {
-            {field(AnswerField::Numerator, numerator.clone(), FieldKind::Number)}
-            {field(AnswerField::Denominator, denominator.clone(), FieldKind::Number)}
+    let number = |field: AnswerField, label: &String| {
+        view! { <AnswerInput row=row.clone() field label=label.clone() kind=FieldKind::Number/> }
+    };
+    let share = move || {
+        view! {
             <p class="share" aria-live="off">
                 <span class="muted">"Доля: "</span>
                 <output data-testid="share">{move || explained.with(|e| e.share.clone().unwrap_or_else(|| "—".into()))}</output>
             </p>
         }
+    };
+    let last_year = |numerator: &String, denominator: &String| {
+        indicator.rule.asks_last_year().then(|| {
+            view! { <LastYearFields row=row.clone() numerator=numerator.clone() denominator=denominator.clone()/> }
+        })
+    };
+
+    let inputs = match &indicator.rule {
+        Rule::Share {
+            numerator,
+            denominator,
+            ..
+        } => view! {
+            {number(AnswerField::Numerator, numerator)}
+            {number(AnswerField::Denominator, denominator)}
+            {share()}
+            {last_year(numerator, denominator)}
+        }
         .into_any(),
-        Rule::Count { label, .. } => field(AnswerField::Count, label.clone(), FieldKind::Number).into_any(),
+        Rule::Breakdown {
+            numerator,
+            denominator,
+            parts,
+            ..
+        } => view! {
+            <BreakdownParts row=row.clone() numerator=numerator.clone() parts=parts.clone()/>
+            {number(AnswerField::Denominator, denominator)}
+            {share()}
+            {last_year(numerator, denominator)}
+        }
+        .into_any(),
+        Rule::Count { label, .. } => number(AnswerField::Count, label).into_any(),
+        Rule::Percent { label, .. } => view! {
+            <AnswerInput row=row.clone() field=AnswerField::Percent label=format!("{label}, %") kind=FieldKind::Number/>
+        }
+        .into_any(),
         Rule::Fact { question } => view! {
             <FactChoice code=Arc::clone(&code) name=format!("{slug}-fact") question=question.clone() value=Memo::new(move |_| answer.with(|a| a.fact))/>
         }
         .into_any(),
-        // The other seeds' kinds come with the card choice (issue 11).
-        _ => ().into_any(),
+        Rule::List { item, columns, .. } => view! {
+            <ListRows row=row.clone() item=item.clone() columns=columns.clone()/>
+        }
+        .into_any(),
     };
 
     let text_id = format!("{slug}-text");
+    let labelled_by = text_id.clone();
+    let explanation = (!indicator.explain.is_empty())
+        .then(|| view! { <ExplanationBlock explain=indicator.explain.clone()/> });
+    let text = |field: AnswerField, label: &str| {
+        view! { <AnswerInput row=row.clone() field label=label.to_owned() kind=FieldKind::Multiline/> }
+    };
     view! {
         <article
-            class=move || format!("indicator status-{}", explained.with(|e| e.status.key()))
-            id=slug.clone()
-            data-testid=slug.clone()
+            class=move || format!("indicator kind-{} status-{}", indicator.rule.kind(), explained.with(|e| e.status.key()))
+            id=slug.to_string()
+            data-testid=slug.to_string()
             tabindex="-1"
-            aria-labelledby=text_id
+            aria-labelledby=labelled_by
         >
             <div class="indicator-head">
-                <span class="code">{indicator.code.clone()}</span>
-                <p class="wording" id=text_id.clone()>{indicator.text.clone()}</p>
+                <span class="code">{code.to_string()}</span>
+                <p class="wording" id=text_id>{indicator.text.clone()}</p>
             </div>
             <p class="rule"><span class="muted">"Начисление: "</span>{indicator.rule_text.clone()}</p>
+            {explanation}
             <div class="inputs" class:inactive=not_applicable>{inputs}</div>
             <p class="verdict">
                 <strong class="points" data-testid="points">{move || explained.with(|e| e.points.clone())}</strong>
                 <span class="note" data-testid="note">{move || explained.with(|e| e.note.clone())}</span>
             </p>
             <div class="evidence">
-                {field(AnswerField::Evidence, "Ссылки на подтверждающие материалы (по одной в строке)".into(), FieldKind::Multiline)}
-                {field(AnswerField::Comment, "Комментарий".into(), FieldKind::Multiline)}
+                {text(AnswerField::Evidence, "Ссылки на подтверждающие материалы (по одной в строке)")}
+                {text(AnswerField::Comment, "Комментарий")}
             </div>
             <p class="source"><span class="muted">"Источник информации: "</span>{indicator.evidence.clone()}</p>
         </article>

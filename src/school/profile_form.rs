@@ -3,14 +3,16 @@
 
 use leptos::prelude::*;
 
-use crate::school::state::DraftCtx;
+use crate::school::state::{CardCtx, DraftCtx};
 use crate::shared::field::{Field, FieldKind};
+use profkarta_core::card::ProfileFlag;
 use profkarta_core::error::TextError;
 use profkarta_core::school::profile::{ProfileField, SchoolLevel};
 
 #[component]
 pub fn ProfileForm() -> impl IntoView {
     let DraftCtx(draft) = expect_context();
+    let CardCtx(card) = expect_context();
     // A keystroke in an indicator changes the draft but not the profile:
     // through this memo the profile's fields do not even look.
     let profile = Memo::new(move |_| draft.with(|d| d.profile.clone()));
@@ -58,24 +60,44 @@ pub fn ProfileForm() -> impl IntoView {
         })
         .collect_view();
 
-    let level_boxes = SchoolLevel::ALL
-        .into_iter()
-        .map(|level| {
-            let id = format!("profile-level-{}", level.key());
-            view! {
-                <label class="choice" for=id>
-                    <input
-                        type="checkbox"
-                        id=id.clone()
-                        prop:checked=move || profile.with(|p| p.has(level))
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            draft.update(|d| d.profile.set_level(level, on))
-                        }
-                    />
-                    {level.label()}
-                </label>
-            }
+    // The card's yes/no questions: levels of education together, then ОВЗ
+    // and the card's own (a preschool group, …), one box each.
+    let flags = card.profile_flags().into_owned();
+    let checkbox = move |flag: ProfileFlag, id: String| {
+        let answer = flag.clone();
+        let label = flag.label.clone();
+        let for_id = id.clone();
+        view! {
+            <label class="choice" for=for_id>
+                <input
+                    type="checkbox"
+                    id=id
+                    prop:checked=move || profile.with(|p| answer.answer(p))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        draft.update(|d| flag.set(&mut d.profile, on))
+                    }
+                />
+                {label}
+            </label>
+        }
+    };
+    let is_level = |f: &ProfileFlag| SchoolLevel::ALL.iter().any(|l| l.key() == f.key);
+    let level_boxes = flags
+        .iter()
+        .filter(|f| is_level(f))
+        .map(|f| checkbox(f.clone(), format!("profile-level-{}", f.key)))
+        .collect_view();
+    let other_boxes = flags
+        .iter()
+        .filter(|f| !is_level(f))
+        .map(|f| {
+            let id = if f.is_own() {
+                format!("profile-flag-{}", f.key)
+            } else {
+                format!("profile-{}", f.key)
+            };
+            checkbox(f.clone(), id)
         })
         .collect_view();
 
@@ -88,19 +110,8 @@ pub fn ProfileForm() -> impl IntoView {
                 {level_boxes}
             </fieldset>
             <fieldset class="levels">
-                <legend>"Обучающиеся с ОВЗ и дети-инвалиды"</legend>
-                <label class="choice" for="profile-ovz">
-                    <input
-                        type="checkbox"
-                        id="profile-ovz"
-                        prop:checked=move || profile.with(|p| p.ovz)
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            draft.update(|d| d.profile.ovz = on)
-                        }
-                    />
-                    "В ОО обучаются дети с ОВЗ или дети-инвалиды"
-                </label>
+                <legend>"Обучающиеся и группы"</legend>
+                {other_boxes}
             </fieldset>
             <p class="hint">
                 "Показатели для отсутствующих уровней и групп отмечаются «не применимо» "

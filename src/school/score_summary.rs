@@ -10,6 +10,8 @@ use profkarta_core::scoring::explain::explain_total;
 pub fn ScoreSummary() -> impl IntoView {
     let CardCtx(card) = expect_context();
     let AssessmentCtx(assessment) = expect_context();
+    let scored = card.has_points();
+    let with_levels = card.levels.is_some();
     let total = {
         let card = card.clone();
         Memo::new(move |_| assessment.with(|a| explain_total(&card, a)))
@@ -44,25 +46,40 @@ pub fn ScoreSummary() -> impl IntoView {
     view! {
         <aside class="summary" id="summary" aria-labelledby="summary-title" tabindex="-1">
             <h2 id="summary-title">"Итог самооценки"</h2>
-            <p class="total">
-                <span class="total-number" data-testid="total">{move || total.with(|t| t.total.clone())}</span>
-                <span class="muted">" баллов · "</span>
-                <span data-testid="percent">{move || total.with(|t| t.percent.clone())}</span>
-            </p>
-            <p class="level" aria-live="polite">
-                "Эффективность: "
-                <strong class=move || format!("level-badge level-{}", level_key()) data-testid="level">
-                    {level_label}
-                </strong>
-            </p>
+            {if scored {
+                view! {
+                    <p class="total">
+                        <span class="total-number" data-testid="total">{move || total.with(|t| t.total.clone())}</span>
+                        <span class="muted">" баллов · "</span>
+                        <span data-testid="percent">{move || total.with(|t| t.percent.clone())}</span>
+                    </p>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <p class="total" data-testid="total">{move || total.with(|t| t.filled.clone())}</p>
+                    <p class="muted">"Карта не даёт баллов: отдел образования сводит ваши данные с данными других школ."</p>
+                }
+                .into_any()
+            }}
+            {with_levels.then(|| view! {
+                <p class="level" aria-live="polite">
+                    "Эффективность: "
+                    <strong class=move || format!("level-badge level-{}", level_key()) data-testid="level">
+                        {level_label}
+                    </strong>
+                </p>
+            })}
             <p class="bands muted">{move || total.with(|t| t.bands.clone())}</p>
             <p class="todo" data-testid="unanswered">{move || total.with(|t| t.unanswered.clone())}</p>
             <p class="todo todo-error" data-testid="invalid">{move || total.with(|t| t.invalid.clone())}</p>
             <p><a href="#export">"Перейти к выгрузке для отдела"</a></p>
-            <table class="subtotals">
-                <caption>"По критериям"</caption>
-                <tbody>{rows}</tbody>
-            </table>
+            {scored.then(|| view! {
+                <table class="subtotals">
+                    <caption>"По критериям"</caption>
+                    <tbody>{rows}</tbody>
+                </table>
+            })}
         </aside>
     }
 }

@@ -9,7 +9,7 @@ use profkarta_core::card::Card;
 use profkarta_core::school::draft::Draft;
 use profkarta_core::scoring::Assessment;
 
-/// The card template in use; fixed once the app has started.
+/// The card of the open draft; the page is drawn anew for another card.
 #[derive(Clone)]
 pub struct CardCtx(pub Arc<Card>);
 

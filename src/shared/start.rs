@@ -1,28 +1,26 @@
 //! What both pages do first: remove the static skeleton (the app is here
-//! now), load the card, provide the notices, and show a clear error screen
-//! instead of the page if the card is broken.
-
-use std::sync::Arc;
+//! now), load the built-in cards, provide the notices, and show a clear
+//! error screen instead of the page if a card is broken.
 
 use leptos::prelude::*;
 
-use profkarta_core::card::Card;
+use profkarta_core::department::archive::Cards;
 
 use crate::shared::notices::Notices;
 use crate::shared::template_error::TemplateErrorScreen;
 
-/// Runs `page` with the built-in card and the page's notices, or shows why
-/// the card is unusable.
-pub fn with_card<V: IntoView + 'static>(page: impl FnOnce(Arc<Card>, Notices) -> V) -> AnyView {
+/// Runs `page` with the cards a school can fill in and the page's notices,
+/// or shows which card is unusable and why.
+pub fn with_cards<V: IntoView + 'static>(page: impl FnOnce(Cards, Notices) -> V) -> AnyView {
     if let Some(skeleton) = document().get_element_by_id("skeleton") {
         skeleton.remove();
     }
-    match Card::builtin() {
-        Ok(card) => {
+    match Cards::builtin() {
+        Ok(cards) => {
             let notices = Notices::new();
             provide_context(notices);
-            page(Arc::new(card), notices).into_any()
+            page(cards, notices).into_any()
         }
-        Err(error) => view! { <TemplateErrorScreen error/> }.into_any(),
+        Err((card, error)) => view! { <TemplateErrorScreen card error/> }.into_any(),
     }
 }

@@ -6,13 +6,15 @@ use profkarta_core::error::TemplateError;
 
 #[component]
 pub fn TemplateErrorScreen(
-    /// What is wrong with the template.
+    /// The id of the card that cannot be used.
+    card: &'static str,
+    /// What is wrong with it.
     error: TemplateError,
 ) -> impl IntoView {
     view! {
         <main class="template-error" role="alert" data-testid="template-error">
             <h1>"Экспертную карту не удалось открыть"</h1>
-            <p>{error.to_string()}</p>
+            <p>{format!("Карта «{card}»: {error}")}</p>
             <p>
                 "Введённые данные не затронуты. Сообщите об ошибке в отдел образования, "
                 "который опубликовал эту страницу."

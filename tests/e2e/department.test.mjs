@@ -154,7 +154,7 @@ test('the rating and municipal figures match an independent computation', () =>
                 d += s.shares['4.1'][1];
             }
         }
-        const pooled = await page.getByTestId('indicator-figures').locator('tr[data-code="4.1"] [data-col="pooled"]').innerText();
+        const pooled = await page.getByTestId('indicator-figures').locator('tr[data-code="4.1"] [data-col="value"]').innerText();
         assert.match(pooled, new RegExp(`\\(${n} из ${d}\\)$`));
         const earned = schools.filter((s) => s.earned.has('4.1')).length;
         const applicable = schools.filter((s) => s.applicable.has('4.1')).length;

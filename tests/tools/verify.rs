@@ -11,10 +11,9 @@
 use std::fmt::Write;
 use std::process::ExitCode;
 
-use profkarta_core::card::{Card, Level};
-use profkarta_core::department::archive::{check, Entry};
+use profkarta_core::card::Level;
+use profkarta_core::department::archive::{check, Cards, Entry};
 use profkarta_core::department::verdict::Verdict;
-use profkarta_core::signed::submission::card_hash;
 
 fn main() -> ExitCode {
     let files: Vec<String> = std::env::args().skip(1).collect();
@@ -22,12 +21,13 @@ fn main() -> ExitCode {
         eprintln!("usage: profkarta-verify FILE.json...");
         return ExitCode::from(2);
     }
-    let card = Card::builtin().expect("the built-in card is valid");
+    // Every card the department's page knows.
+    let cards = Cards::builtin().expect("the built-in cards are valid");
     let mut ok = true;
     for path in files {
         match std::fs::read(&path) {
             Ok(bytes) => {
-                let (text, verdict) = report(&card, &path, &bytes);
+                let (text, verdict) = report(&cards, &path, &bytes);
                 print!("{text}");
                 ok &= verdict == Verdict::Accepted;
             }
@@ -45,8 +45,8 @@ fn main() -> ExitCode {
 }
 
 /// What the verifier prints about one file, and the department's verdict.
-fn report(card: &Card, path: &str, bytes: &[u8]) -> (String, Verdict) {
-    let checked = check(card, &card_hash(card), path, bytes);
+fn report(cards: &Cards, path: &str, bytes: &[u8]) -> (String, Verdict) {
+    let checked = check(cards, path, bytes);
     let verdict = Verdict::of_check(&checked);
     let mut out = format!("file: {path}\n");
     match &checked {
@@ -68,6 +68,7 @@ fn describe(out: &mut String, entry: &Entry) {
     let lines = [
         "signature: ok".to_owned(),
         format!("fingerprint: {}", entry.opened.fingerprint),
+        format!("card: {} v{}", entry.card.id, entry.card.version),
         format!("school: {}", p.profile.name),
         format!("period: {}", p.profile.period),
         format!("submission: {}", p.submission_id),
@@ -103,7 +104,7 @@ mod tests {
     use profkarta_core::testkit;
 
     fn verdict_of(bytes: &[u8]) -> (String, Verdict) {
-        report(&testkit::card(), "f.json", bytes)
+        report(&Cards::builtin().unwrap(), "f.json", bytes)
     }
 
     /// Windows tools save a file with a byte-order mark and CRLF line ends;
@@ -123,12 +124,7 @@ mod tests {
             assert_eq!(verdict, Verdict::Accepted, "{text}");
             assert!(text.contains("verdict: accepted (принят)"), "{text}");
             assert!(text.contains("school: МАОУ «СОШ № 7»"), "{text}");
-            let department = check(
-                &testkit::card(),
-                &card_hash(&testkit::card()),
-                "f",
-                variant.as_bytes(),
-            );
+            let department = check(&Cards::builtin().unwrap(), "f", variant.as_bytes());
             assert_eq!(Verdict::of_check(&department), Verdict::Accepted);
         }
     }

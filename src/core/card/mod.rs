@@ -149,7 +149,7 @@ impl ProfileFlag {
             .collect();
         flags.push(ProfileFlag {
             key: OVZ_FLAG.to_owned(),
-            label: "Обучаются дети с ОВЗ".to_owned(),
+            label: "В ОО обучаются дети с ОВЗ или дети-инвалиды".to_owned(),
         });
         flags
     }

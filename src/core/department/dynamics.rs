@@ -6,7 +6,8 @@
 use std::collections::HashMap;
 
 use crate::card::Level;
-use crate::department::results::{Figures, SchoolResult};
+use crate::department::figures::Figures;
+use crate::department::results::SchoolResult;
 use crate::department::school::SchoolId;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,15 +116,17 @@ pub fn indicator_changes(before: &Figures, after: &Figures) -> Vec<IndicatorChan
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::department::results::{figures, results};
+    use crate::card::DEFAULT_CARD;
+    use crate::department::figures::figures;
+    use crate::department::results::results;
     use crate::testkit;
 
     #[test]
     fn changes_between_two_years() {
         let archive = testkit::two_years(&testkit::card());
-        assert_eq!(archive.periods(), ["2024/2025", "2025/2026"]);
-        let before = results(&archive, "2024/2025");
-        let after = results(&archive, "2025/2026");
+        assert_eq!(archive.periods(DEFAULT_CARD), ["2024/2025", "2025/2026"]);
+        let before = results(&archive, DEFAULT_CARD, "2024/2025");
+        let after = results(&archive, DEFAULT_CARD, "2025/2026");
         let changes = school_changes(&before, &after);
         let rows: Vec<_> = changes
             .iter()
@@ -143,7 +146,10 @@ mod tests {
                 ("Школа Б", 2, 1, "−4,3\u{A0}п.\u{A0}п.".to_owned()),
             ]
         );
-        let f = indicator_changes(&figures(&archive, &before), &figures(&archive, &after));
+        let f = indicator_changes(
+            &figures(&archive, &testkit::card(), &before),
+            &figures(&archive, &testkit::card(), &after),
+        );
         let c21 = f.iter().find(|c| c.code == "2.1").unwrap();
         assert_eq!((c21.before, c21.after), ((1, 2), (3, 3)));
         assert_eq!(c21.delta_tenths(), 500);

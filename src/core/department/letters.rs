@@ -81,6 +81,7 @@ pub fn draft_letter(card: &Card, school: &SchoolResult, rating: &[Ranked]) -> St
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::card::DEFAULT_CARD;
     use crate::department::results::{rank, results};
     use crate::testkit::{self, draft};
 
@@ -96,7 +97,7 @@ mod tests {
         let strong = draft("Лицей «Вектор»", "2025/2026", &all_facts);
         let weak = draft("СОШ № 2", "2025/2026", &["1.8"]);
         let archive = testkit::archive(&card, &[("s", &strong), ("w", &weak)]);
-        let rating = rank(results(&archive, "2025/2026"));
+        let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
         let weak_result = &rating
             .iter()
             .find(|r| r.result.name() == "СОШ № 2")

@@ -7,6 +7,9 @@
 
 pub mod archive;
 pub mod dynamics;
+pub mod events;
+pub mod figures;
+pub mod last_year;
 pub mod letters;
 pub mod report;
 pub mod results;

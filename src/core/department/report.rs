@@ -2,21 +2,19 @@
 //! period in numbers, the best schools, and the change since the year
 //! before. The shell lays them out for A4; the wording is tested here.
 
+use crate::card::Card;
 use crate::department::dynamics::{delta_text, school_changes};
-use crate::department::results::{Figures, Ranked, SchoolResult};
+use crate::department::figures::Figures;
+use crate::department::results::{Ranked, SchoolResult};
 use crate::text::{percent, plural};
 
 /// "В мониторинге за 2025/2026 учебный год участвовали 12 образовательных
-/// организаций. …"
-pub fn intro(period: &str, f: &Figures) -> String {
+/// организаций. …", naming the card and version every figure comes from;
+/// levels and points only where the card has them.
+pub fn intro(period: &str, card: &Card, f: &Figures) -> String {
     let n = f.schools as u64;
-    let parts: Vec<String> = f
-        .levels
-        .iter()
-        .map(|(l, k)| format!("{} — {k} ({})", l.label(), percent(*k as u64, n)))
-        .collect();
-    format!(
-        "В мониторинге за {period} учебный год {} {n} {}. Эффективность профориентационной работы: {}. В целом по муниципалитету набрано {} от максимума баллов.",
+    let mut text = format!(
+        "В мониторинге за {period} учебный год {} {n} {} (карта «{}», версия {}).",
         // The verb agrees too: «участвовала 21 организация», «участвовали 5 организаций».
         plural(n, "участвовала", "участвовали", "участвовали"),
         plural(
@@ -25,9 +23,29 @@ pub fn intro(period: &str, f: &Figures) -> String {
             "образовательные организации",
             "образовательных организаций"
         ),
-        parts.join(", "),
-        percent(f.points.0, f.points.1)
-    )
+        card.title,
+        card.version
+    );
+    if card.levels.is_some() {
+        let parts: Vec<String> = f
+            .levels
+            .iter()
+            .map(|(l, k)| format!("{} — {k} ({})", l.label(), percent(*k as u64, n)))
+            .collect();
+        text.push_str(&format!(
+            " Эффективность профориентационной работы: {}.",
+            parts.join(", ")
+        ));
+    }
+    if card.has_points() {
+        text.push_str(&format!(
+            " В целом по муниципалитету набрано {} от максимума баллов.",
+            percent(f.points.0, f.points.1)
+        ));
+    } else {
+        text.push_str(" Карта не даёт баллов: справка приводит сводные значения показателей.");
+    }
+    text
 }
 
 /// "1. Лицей — 21 из 23 (91,3 %)" for the first `n` of the rating.
@@ -85,21 +103,43 @@ pub fn dynamics(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::department::results::{figures, rank, results};
+    use crate::card::DEFAULT_CARD;
+    use crate::department::figures::figures;
+    use crate::department::results::{rank, results};
     use crate::testkit;
+
+    #[test]
+    fn a_card_without_points_or_levels_is_reported_as_data() {
+        let nv = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
+        let archive = testkit::archive(&nv, &[("1", &testkit::draft("Школа А", "2025/2026", &[]))]);
+        let res = crate::department::results::results(&archive, "nevinnomyssk", "2025/2026");
+        let f = crate::department::figures::figures(&archive, &nv, &res);
+        let text = intro("2025/2026", &nv, &f);
+        assert!(text.starts_with(
+            "В мониторинге за 2025/2026 учебный год участвовала 1 образовательная организация"
+        ));
+        assert!(
+            text.ends_with("Карта не даёт баллов: справка приводит сводные значения показателей.")
+        );
+        assert!(!text.contains("Эффективность"));
+    }
 
     #[test]
     fn the_report_in_numbers() {
         let archive = testkit::two_years(&testkit::card());
         let (before, after) = (
-            results(&archive, "2024/2025"),
-            results(&archive, "2025/2026"),
+            results(&archive, DEFAULT_CARD, "2024/2025"),
+            results(&archive, DEFAULT_CARD, "2025/2026"),
         );
-        let (was, now) = (figures(&archive, &before), figures(&archive, &after));
+        let (was, now) = (
+            figures(&archive, &testkit::card(), &before),
+            figures(&archive, &testkit::card(), &after),
+        );
         assert_eq!(
-            intro("2025/2026", &now),
-            "В мониторинге за 2025/2026 учебный год участвовали 3 образовательные организации. \
-             Эффективность профориентационной работы: высокая — 0 (0,0\u{A0}%), средняя — 0 \
+            intro("2025/2026", &testkit::card(), &now),
+            "В мониторинге за 2025/2026 учебный год участвовали 3 образовательные организации \
+             (карта «Экспертная карта мониторинга системы работы по самоопределению и \
+             профессиональной ориентации обучающихся», версия 1). Эффективность профориентационной работы: высокая — 0 (0,0\u{A0}%), средняя — 0 \
              (0,0\u{A0}%), низкая — 3 (100,0\u{A0}%). В целом по муниципалитету набрано \
              7,2\u{A0}% от максимума баллов."
         );

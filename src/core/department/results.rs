@@ -1,4 +1,4 @@
-//! The rating of schools and the municipal figures of one period.
+//! The schools' results of one card and period, and their rating.
 //!
 //! Schools are compared by their share of the applicable maximum, not by raw
 //! totals: a school without grades 10–11 has fewer indicators and must not
@@ -7,12 +7,11 @@
 
 use std::cmp::Ordering;
 
-use crate::card::{Card, Level, Rule};
+use crate::card::Level;
 use crate::department::archive::{Archive, Entry};
 use crate::department::review::{confirm, Confirmed, ReviewStatus};
 use crate::department::school::SchoolId;
 use crate::school::profile::{SchoolLevel, SchoolProfile};
-use crate::scoring::{Detail, Outcome};
 
 /// One school's counted result in a period.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,7 +31,7 @@ impl SchoolResult {
             submission_id: entry.id().to_owned(),
             school: entry.school.clone(),
             profile: entry.profile().clone(),
-            score: confirm(archive.card(), &entry.assessment, &review),
+            score: confirm(&entry.card, &entry.assessment, &review),
             status: review.status(),
             mismatch: entry.mismatch,
         }
@@ -63,12 +62,13 @@ impl SchoolResult {
     }
 }
 
-/// The counted results of one period, in no particular order.
-pub fn results(archive: &Archive, period: &str) -> Vec<SchoolResult> {
+/// The counted results of the card `card_id` in one period, in no
+/// particular order.
+pub fn results(archive: &Archive, card_id: &str, period: &str) -> Vec<SchoolResult> {
     archive
         .current()
         .into_iter()
-        .filter(|e| e.period() == period)
+        .filter(|e| e.card.id == card_id && e.period() == period)
         .map(|e| SchoolResult::of(archive, e))
         .collect()
 }
@@ -141,170 +141,19 @@ impl Filter {
     }
 }
 
-/// Municipal figures of one period.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Figures {
-    pub schools: usize,
-    /// High, medium, low, in that order.
-    pub levels: [(Level, usize); 3],
-    pub criteria: Vec<CriterionFigure>,
-    pub indicators: Vec<IndicatorFigure>,
-    /// Σ totals / Σ applicable maxima over all schools.
-    pub points: (u64, u64),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CriterionFigure {
-    pub code: String,
-    pub title: String,
-    /// Σ points / Σ applicable maxima: how much of the criterion is fulfilled.
-    pub points: (u64, u64),
-    /// Schools that earned every applicable point of it, of those it applies to.
-    pub full: usize,
-    pub applicable: usize,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IndicatorFigure {
-    pub code: String,
-    pub earned: usize,
-    pub applicable: usize,
-    /// For share indicators: Σ numerators / Σ denominators of the schools it
-    /// applies to, the municipality's own share (not a mean of percentages).
-    pub pooled: Option<(u64, u64)>,
-}
-
-impl IndicatorFigure {
-    /// Share of schools that earned it, for sorting: `earned / applicable`.
-    pub fn earned_share(&self) -> (u32, u32) {
-        let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-        (n(self.earned), n(self.applicable))
-    }
-}
-
-pub fn figures(archive: &Archive, results: &[SchoolResult]) -> Figures {
-    let card = archive.card();
-    let count_level = |l: Level| results.iter().filter(|r| r.score.level == Some(l)).count();
-    let criteria = card
-        .criteria()
-        .map(|c| {
-            let mut figure = CriterionFigure {
-                code: c.code.clone(),
-                title: c.title.clone(),
-                points: (0, 0),
-                full: 0,
-                applicable: 0,
-            };
-            for (points, max) in results.iter().filter_map(|r| r.criterion(&c.code)) {
-                figure.points.0 += u64::from(points);
-                figure.points.1 += u64::from(max);
-                if max > 0 {
-                    figure.applicable += 1;
-                    figure.full += usize::from(points == max);
-                }
-            }
-            figure
-        })
-        .collect();
-    Figures {
-        schools: results.len(),
-        levels: [Level::High, Level::Medium, Level::Low].map(|l| (l, count_level(l))),
-        criteria,
-        indicators: indicator_figures(archive, card, results),
-        points: results.iter().fold((0, 0), |(p, m), r| {
-            (
-                p + u64::from(r.score.total),
-                m + u64::from(r.score.max_applicable),
-            )
-        }),
-    }
-}
-
-fn indicator_figures(
-    archive: &Archive,
-    card: &Card,
-    results: &[SchoolResult],
-) -> Vec<IndicatorFigure> {
-    let entries: Vec<Option<&Entry>> = results
-        .iter()
-        .map(|r| archive.entry(&r.submission_id))
-        .collect();
-    card.indicators()
-        .enumerate()
-        .map(|(i, indicator)| {
-            let applying = || {
-                results.iter().zip(&entries).filter(|(r, _)| {
-                    r.score
-                        .indicator(&indicator.code)
-                        .is_some_and(|c| c.applies)
-                })
-            };
-            let pooled = matches!(indicator.rule, Rule::Share { .. }).then(|| {
-                applying()
-                    .filter_map(|(_, e)| match (*e)?.assessment.indicators.get(i)?.outcome {
-                        Outcome::Scored {
-                            detail:
-                                Detail::Share {
-                                    numerator,
-                                    denominator,
-                                    ..
-                                },
-                            ..
-                        } => Some((numerator, denominator)),
-                        _ => None,
-                    })
-                    .fold((0, 0), |(n, d), (a, b)| (n + a, d + b))
-            });
-            IndicatorFigure {
-                code: indicator.code.clone(),
-                earned: applying()
-                    .filter(|(r, _)| r.earned(&indicator.code))
-                    .count(),
-                applicable: applying().count(),
-                pooled,
-            }
-        })
-        .collect()
-}
-
-/// Indicators most schools fail: earned by fewer than half of the schools they
-/// apply to, weakest first.
-pub fn problem_zones(figures: &Figures) -> Vec<&IndicatorFigure> {
-    let mut weak = weakest(figures, usize::MAX);
-    weak.retain(|f| f.earned * 2 < f.applicable);
-    weak
-}
-
-/// The `n` indicators earned by the smallest share of schools, weakest first:
-/// what to name when no indicator falls below half.
-pub fn weakest(figures: &Figures, n: usize) -> Vec<&IndicatorFigure> {
-    let mut all: Vec<&IndicatorFigure> = figures
-        .indicators
-        .iter()
-        .filter(|f| f.applicable > 0)
-        .collect();
-    all.sort_by(|a, b| compare_share(a.earned_share(), b.earned_share()));
-    all.truncate(n);
-    all
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::card::DEFAULT_CARD;
     use crate::department::review::{Decision, IndicatorReview};
-    use crate::testkit::{self, draft, share};
+    use crate::testkit;
 
-    /// Three schools: A earns 1.8, 2.1, 3.1 and 4.1 (3 of 10); B the same
-    /// facts and 4.1 with 1 of 10; C only 1.8 and has no grades 10–11.
     fn archive() -> Archive {
-        let mut a = draft("Школа А", "2025/2026", &["1.8", "2.1", "3.1"]);
-        a.answers.insert("4.1".into(), share("3", "10"));
-        let mut b = draft("Школа Б", "2025/2026", &["1.8", "2.1", "3.1"]);
-        b.answers.insert("4.1".into(), share("1", "10"));
-        b.answers.insert("1.1".into(), share("3", "10"));
-        let mut c = draft("Школа В", "2025/2026", &["1.8"]);
-        c.profile.levels.retain(|l| *l != SchoolLevel::Soo);
-        testkit::archive(&testkit::card(), &[("1", &a), ("2", &b), ("3", &c)])
+        testkit::three_schools()
+    }
+
+    fn results(archive: &Archive, period: &str) -> Vec<SchoolResult> {
+        super::results(archive, DEFAULT_CARD, period)
     }
 
     #[test]
@@ -330,40 +179,6 @@ mod tests {
                 (1, "Школа Б", 4, 23),
                 (3, "Школа В", 1, 20)
             ]
-        );
-    }
-
-    #[test]
-    fn municipal_shares_pool_people_not_percentages() {
-        let archive = archive();
-        let res = results(&archive, "2025/2026");
-        let f = figures(&archive, &res);
-        assert_eq!(f.schools, 3);
-        assert_eq!(
-            f.levels,
-            [(Level::High, 0), (Level::Medium, 0), (Level::Low, 3)]
-        );
-        let f41 = f.indicators.iter().find(|i| i.code == "4.1").unwrap();
-        // A 3/10 and B 1/10 are valid answers; C did not answer.
-        assert_eq!(
-            (f41.earned, f41.applicable, f41.pooled),
-            (1, 3, Some((4, 20)))
-        );
-        let f18 = f.indicators.iter().find(|i| i.code == "1.8").unwrap();
-        assert_eq!((f18.earned, f18.applicable, f18.pooled), (3, 3, None));
-        let f13 = f.indicators.iter().find(|i| i.code == "1.3").unwrap();
-        assert_eq!(f13.applicable, 2, "C has no grades 10–11");
-        assert_eq!(f.points, (9, 66));
-        let zones: Vec<_> = problem_zones(&f).iter().map(|z| z.code.as_str()).collect();
-        assert!(zones.contains(&"4.1") && !zones.contains(&"1.8") && !zones.contains(&"2.1"));
-        // Those earned by nobody come first; 1.1 and 4.1 (1 of 3) close the list.
-        assert_eq!(zones[zones.len() - 2..], ["1.1", "4.1"]);
-        let three: Vec<_> = weakest(&f, 3).iter().map(|z| z.earned).collect();
-        assert_eq!(three, [0, 0, 0]);
-        let criterion_2 = f.criteria.iter().find(|c| c.code == "2").unwrap();
-        assert_eq!(
-            (criterion_2.points, criterion_2.full, criterion_2.applicable),
-            ((2, 6), 0, 3)
         );
     }
 

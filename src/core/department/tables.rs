@@ -1,7 +1,9 @@
 //! The rating and the school × indicator matrix as spreadsheet tables, for
 //! CSV and XLSX downloads.
 
-use crate::card::Card;
+use crate::card::{Card, ListColumn};
+use crate::department::events::EventTotal;
+use crate::department::figures::{describe_value, Figures};
 use crate::department::results::Ranked;
 use crate::export::{Cell, Table};
 
@@ -74,9 +76,77 @@ pub fn matrix_table(card: &Card, rating: &[Ranked], period: &str) -> Table {
     }
 }
 
+/// Every indicator with its municipal value, informational ones included.
+pub fn indicators_table(card: &Card, figures: &Figures, period: &str) -> Table {
+    let headers = [
+        "Код",
+        "Показатель",
+        "Школ ответили",
+        "Школ выполнили",
+        "Значение по муниципалитету",
+    ]
+    .map(String::from)
+    .to_vec();
+    let rows = card
+        .indicators()
+        .zip(&figures.indicators)
+        .map(|(indicator, f)| {
+            let earned = if indicator.points > 0 {
+                Cell::Int(i64::try_from(f.earned).unwrap_or(i64::MAX))
+            } else {
+                Cell::Text("без баллов".to_owned())
+            };
+            vec![
+                Cell::Text(format!("п. {}", indicator.code)),
+                Cell::Text(indicator.text.clone()),
+                Cell::Int(i64::try_from(f.answered).unwrap_or(i64::MAX)),
+                earned,
+                Cell::Text(describe_value(&indicator.rule, f)),
+            ]
+        })
+        .collect();
+    Table {
+        name: format!("Показатели {period}"),
+        headers,
+        rows,
+    }
+}
+
+/// Totals per event of a list indicator.
+pub fn events_table(
+    columns: &[ListColumn],
+    item: &str,
+    events: &[EventTotal],
+    code: &str,
+) -> Table {
+    let mut headers = vec![item.to_owned(), "Школ".to_owned()];
+    headers.extend(columns.iter().map(|c| c.label.clone()));
+    let rows = events
+        .iter()
+        .map(|e| {
+            let mut row = vec![
+                Cell::Text(e.name.clone()),
+                Cell::Int(i64::try_from(e.schools).unwrap_or(i64::MAX)),
+            ];
+            row.extend(
+                e.sums
+                    .iter()
+                    .map(|s| Cell::Int(i64::try_from(*s).unwrap_or(i64::MAX))),
+            );
+            row
+        })
+        .collect();
+    Table {
+        name: format!("Мероприятия п. {code}"),
+        headers,
+        rows,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::card::DEFAULT_CARD;
     use crate::department::results::{rank, results};
     use crate::export::to_csv;
     use crate::testkit::{self, draft};
@@ -86,7 +156,7 @@ mod tests {
         let card = testkit::card();
         let d = draft("=СОШ 1", "2025/2026", &["1.8", "2.1"]);
         let archive = testkit::archive(&card, &[("a", &d)]);
-        let rating = rank(results(&archive, "2025/2026"));
+        let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
         let t = rating_table(&card, &rating, "2025/2026");
         assert_eq!(t.headers.len(), 7 + 7 + 1);
         assert_eq!(t.rows[0][3], Cell::Int(2));

@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::card::Card;
+use crate::school::input::parse_number;
 use crate::school::profile::SchoolProfile;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -175,6 +177,43 @@ impl Draft {
 
     pub fn set_fact(&mut self, code: &str, value: Option<bool>) {
         self.entry(code).fact = value;
+    }
+
+    /// Fills the empty last-year fields of the indicators that ask for them
+    /// with `previous` year's figures (the numerator, or a breakdown's sum,
+    /// and the denominator). Returns how many indicators were filled.
+    pub fn fill_last_year(&mut self, previous: &Draft, card: &Card) -> usize {
+        let mut filled = 0;
+        for indicator in card.indicators().filter(|i| i.rule.asks_last_year()) {
+            let Some(was) = previous.answers.get(&indicator.code) else {
+                continue;
+            };
+            let n = if was.parts.is_empty() {
+                was.numerator.trim().to_owned()
+            } else {
+                match was
+                    .parts
+                    .iter()
+                    .map(|p| parse_number(p).ok().flatten())
+                    .sum::<Option<u64>>()
+                {
+                    Some(sum) => sum.to_string(),
+                    None => continue,
+                }
+            };
+            let d = was.denominator.trim().to_owned();
+            let answer = self.entry(&indicator.code);
+            if n.is_empty()
+                || d.is_empty()
+                || !(answer.prev_numerator.is_empty() && answer.prev_denominator.is_empty())
+            {
+                continue;
+            }
+            answer.prev_numerator = n;
+            answer.prev_denominator = d;
+            filled += 1;
+        }
+        filled
     }
 
     /// Adds an empty row at the end of a list.

@@ -11,6 +11,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::card::{Card, DEFAULT_CARD};
 use crate::error::DraftLoadError;
 use crate::school::draft::Draft;
 
@@ -33,6 +34,14 @@ pub struct DraftMeta {
     /// A name the user gave the draft; empty means "school · period".
     #[serde(default)]
     pub label: String,
+    /// The card the draft fills in; drafts saved before there was a choice
+    /// are of the first card.
+    #[serde(default = "default_card")]
+    pub card: String,
+}
+
+fn default_card() -> String {
+    DEFAULT_CARD.to_owned()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,6 +60,7 @@ impl DraftMeta {
             updated_at: now.to_owned(),
             replaces: None,
             label: String::new(),
+            card: default_card(),
         }
     }
 
@@ -84,9 +94,11 @@ impl StoredDraft {
         self.meta.title(&self.draft)
     }
 
-    /// "Start next year from this one": same school, the following period,
-    /// answers copied only on request. Never a correction of this one.
-    pub fn next_year(&self, id: String, now: &str, keep_answers: bool) -> Self {
+    /// "Start next year from this one": same school and card, the following
+    /// period, answers copied only on request; this year's figures become
+    /// next year's "last year" where growth is the target. Never a
+    /// correction of this one.
+    pub fn next_year(&self, id: String, now: &str, keep_answers: bool, card: &Card) -> Self {
         let mut draft = self.draft.clone();
         draft.profile.period = crate::school::profile::parse_period(&draft.profile.period)
             .map(|first| format!("{}/{}", first + 1, first + 2))
@@ -94,7 +106,14 @@ impl StoredDraft {
         if !keep_answers {
             draft.answers.clear();
         }
-        Self::new(id, draft, now)
+        for answer in draft.answers.values_mut() {
+            answer.prev_numerator.clear();
+            answer.prev_denominator.clear();
+        }
+        draft.fill_last_year(&self.draft, card);
+        let mut next = Self::new(id, draft, now);
+        next.meta.card.clone_from(&self.meta.card);
+        next
     }
 
     pub fn encode(&self) -> String {
@@ -106,7 +125,11 @@ impl StoredDraft {
     /// write. An empty time means it was opened and never saved here.
     pub fn unchanged_since<'a>(&self, saved: Option<&'a StoredDraft>) -> Option<&'a str> {
         saved
-            .filter(|s| s.draft == self.draft && s.meta.label == self.meta.label)
+            .filter(|s| {
+                s.draft == self.draft
+                    && s.meta.label == self.meta.label
+                    && s.meta.card == self.meta.card
+            })
             .map(|s| s.meta.updated_at.as_str())
     }
 
@@ -382,12 +405,13 @@ mod tests {
     #[test]
     fn next_year_copies_the_profile_and_optionally_answers() {
         let stored = sample();
-        let empty = stored.next_year("d2".into(), NOW, false);
+        let card = crate::testkit::card();
+        let empty = stored.next_year("d2".into(), NOW, false, &card);
         assert_eq!(empty.draft.profile.period, "2026/2027");
         assert_eq!(empty.draft.profile.name, "МБОУ СОШ № 3");
         assert!(empty.draft.answers.is_empty());
         assert_eq!(empty.meta.replaces, None);
-        let copied = stored.next_year("d3".into(), NOW, true);
+        let copied = stored.next_year("d3".into(), NOW, true, &card);
         assert_eq!(copied.draft.answers, stored.draft.answers);
     }
 }

@@ -62,6 +62,21 @@ fn share_text(n: &str, d: &str) -> String {
     }
 }
 
+/// Each part's share of a breakdown's denominator as the school types them:
+/// "20,0 %", or "—" while a number is missing or wrong.
+pub fn part_shares(answer: &RawAnswer, parts: usize) -> Vec<String> {
+    let denominator = parse_number(&answer.denominator).ok().flatten();
+    (0..parts)
+        .map(|i| {
+            let part = parse_number(answer.parts.get(i).map_or("", String::as_str));
+            match (part, denominator) {
+                (Ok(Some(n)), Some(d)) if d > 0 => percent(n, d),
+                _ => "—".to_owned(),
+            }
+        })
+        .collect()
+}
+
 /// The answer as the department reads it: "30 из 100 (30,0 %)", "да", "5",
 /// "87,5 %", "3 строки".
 pub fn answer_summary(indicator: &Indicator, answer: Option<&RawAnswer>) -> String {
@@ -339,6 +354,9 @@ pub struct TotalExplanation {
     /// "Не заполнено 8 показателей", empty when all done.
     pub unanswered: String,
     pub invalid: String,
+    /// "Заполнено показателей: 12 из 19" (of those that apply), for a card
+    /// without points, where completeness is the headline.
+    pub filled: String,
 }
 
 pub fn explain_total(card: &Card, a: &Assessment) -> TotalExplanation {
@@ -361,7 +379,12 @@ pub fn explain_total(card: &Card, a: &Assessment) -> TotalExplanation {
         }
         None => String::new(),
     };
+    let applicable = a.indicators.iter().filter(|r| r.outcome.applies()).count() as u32;
     TotalExplanation {
+        filled: format!(
+            "Заполнено показателей: {} из {applicable}",
+            applicable.saturating_sub(a.unanswered + a.invalid)
+        ),
         total: format!("{} из {}", a.total, a.max_applicable),
         percent: percent(a.total.into(), a.max_applicable.into()),
         level: a.level,
@@ -434,6 +457,7 @@ mod tests {
             "высокая — от 19, средняя — от 14, низкая — 13 и менее"
         );
         assert_eq!(t.unanswered, "Не заполнено: 23 показателя.");
+        assert_eq!(t.filled, "Заполнено показателей: 0 из 23");
         assert_eq!(t.invalid, "");
     }
 }

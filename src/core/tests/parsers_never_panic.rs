@@ -10,11 +10,11 @@
 use proptest::prelude::*;
 
 use profkarta_core::card::Card;
-use profkarta_core::department::archive::{check, Archive};
+use profkarta_core::department::archive::{check, Archive, Cards};
 use profkarta_core::school::draft::Draft;
 use profkarta_core::school::stored::{decode, read_school_file};
 use profkarta_core::scoring::assess;
-use profkarta_core::signed::submission::{card_hash, open};
+use profkarta_core::signed::submission::open;
 use profkarta_core::testkit;
 
 /// Real text with a few bytes replaced, inserted or removed: mostly valid
@@ -52,7 +52,7 @@ proptest! {
             let _ = open(text);
         }
         let card = testkit::card();
-        let _ = check(&card, &card_hash(&card), "f.json", &bytes);
+        let _ = check(&Cards::new([card]), "f.json", &bytes);
     }
 
     #[test]
@@ -77,8 +77,9 @@ proptest! {
     fn department_workspaces_and_key_lists(bytes in inputs(String::from(r#"{"format":"profkarta-department","schema":1,"files":[{"name":"a","text":"{}"}],"keys":{},"reviews":{"x":{"checked":true}}}"#))) {
         if let Ok(text) = std::str::from_utf8(&bytes) {
             let card = testkit::card();
-            let _ = Archive::from_json(card.clone(), text);
-            let _ = Archive::new(card).load_keys(text);
+            let cards = || Cards::new([card.clone()]);
+            let _ = Archive::from_json(cards(), text);
+            let _ = Archive::new(cards()).load_keys(text);
         }
     }
 }

@@ -7,14 +7,14 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use profkarta_core::card::{builtins, Card, Level, Rule};
-use profkarta_core::department::archive::check;
 use profkarta_core::department::archive::MAX_FILE_BYTES;
+use profkarta_core::department::archive::{check, Cards};
 use profkarta_core::department::verdict::Verdict;
 use profkarta_core::error::SubmissionError;
 use profkarta_core::school::draft::Draft;
 use profkarta_core::school::profile::{SchoolLevel, SchoolProfile};
 use profkarta_core::scoring::assess;
-use profkarta_core::signed::submission::{card_hash, file_name, open, Opened, Payload};
+use profkarta_core::signed::submission::{file_name, open, Opened, Payload};
 
 use crate::args::{parse_args, Config};
 use crate::files::{generate, write_output, OutFile, Output};
@@ -486,10 +486,10 @@ fn every_built_in_card_generates_files_the_core_accepts() {
             ..config(false)
         };
         let output = generate(&card, &config);
-        let sha = card_hash(&card);
+        let cards = Cards::new([card.clone()]);
         let mut by_school: BTreeMap<String, Vec<Payload>> = BTreeMap::new();
         for file in ordinary(&output) {
-            let entry = check(&card, &sha, &file.entry.name, &file.content)
+            let entry = check(&cards, &file.entry.name, &file.content)
                 .unwrap_or_else(|e| panic!("{}: {}: {e}", card.id, file.entry.name));
             assert!(!entry.mismatch, "{}: {}", card.id, file.entry.name);
             let payload = entry.opened.payload;

@@ -7,8 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::card::Card;
-use crate::department::archive::{check, Admission, Archive, Entry, SchoolKeys};
+use crate::department::archive::{check, Admission, Archive, Cards, Entry, SchoolKeys};
 use crate::department::review::Review;
 use crate::department::school::SchoolId;
 use crate::error::{ArchiveError, ImportError};
@@ -46,14 +45,14 @@ impl Archive {
     /// themselves. Files that no longer pass are reported with the reason,
     /// the rest loads.
     pub fn from_json(
-        card: Card,
+        cards: Cards,
         text: &str,
     ) -> Result<(Self, Vec<(String, ImportError)>), ArchiveError> {
-        let Unpacked { mut archive, files } = unpack(card, text)?;
+        let Unpacked { mut archive, files } = unpack(cards, text)?;
         let mut problems = Vec::new();
         let mut checked = Vec::new();
         for (name, text) in files {
-            match check(&archive.card, &archive.card_sha, &name, text.as_bytes()) {
+            match check(&archive.cards, &name, text.as_bytes()) {
                 Ok(c) => checked.push(c),
                 Err(e) => problems.push((name, e)),
             }
@@ -76,13 +75,13 @@ pub struct Unpacked {
 }
 
 /// Reads a backup file or the stored decisions.
-pub fn unpack(card: Card, text: &str) -> Result<Unpacked, ArchiveError> {
+pub fn unpack(cards: Cards, text: &str) -> Result<Unpacked, ArchiveError> {
     let value: Value = serde_json::from_str(text).map_err(|_| ArchiveError::NotJson)?;
-    unpack_value(card, value)
+    unpack_value(cards, value)
 }
 
 /// [`unpack`] for JSON already parsed (local storage hands over values).
-pub fn unpack_value(card: Card, value: Value) -> Result<Unpacked, ArchiveError> {
+pub fn unpack_value(cards: Cards, value: Value) -> Result<Unpacked, ArchiveError> {
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(ArchiveError::Foreign);
     }
@@ -94,7 +93,7 @@ pub fn unpack_value(card: Card, value: Value) -> Result<Unpacked, ArchiveError> 
     let file: ArchiveFile = serde_json::from_value(value).map_err(|e| ArchiveError::Shape {
         detail: e.to_string(),
     })?;
-    let mut archive = Archive::new(card);
+    let mut archive = Archive::new(cards);
     archive.keys = file.keys;
     archive.reviews = file.reviews;
     archive.letters = file.letters;
@@ -143,22 +142,23 @@ mod tests {
         let d = draft("СОШ 1", "2025/2026", &["1.8"]);
         let mut archive = testkit::archive(&card, &[("d1", &d)]);
         archive.letters.insert("d1".into(), "Письмо".into());
-        let (back, problems) = Archive::from_json(card.clone(), &archive.to_json()).unwrap();
+        let cards = || Cards::new([card.clone()]);
+        let (back, problems) = Archive::from_json(cards(), &archive.to_json()).unwrap();
         assert!(problems.is_empty());
         assert_eq!(back.current().len(), 1);
         assert_eq!(back.letters["d1"], "Письмо");
         // The decisions alone, as the browser stores them beside the files.
-        let decisions = unpack(card.clone(), &archive.decisions_json()).unwrap();
+        let decisions = unpack(cards(), &archive.decisions_json()).unwrap();
         assert!(decisions.files.is_empty() && decisions.archive.is_empty());
         assert_eq!(decisions.archive.letters, archive.letters);
         assert_eq!(decisions.archive.keys, archive.keys);
         assert_eq!(
-            Archive::from_json(card.clone(), "{").unwrap_err(),
+            Archive::from_json(cards(), "{").unwrap_err(),
             ArchiveError::NotJson
         );
         let newer = archive.to_json().replace("\"schema\":1", "\"schema\":9");
         assert_eq!(
-            Archive::from_json(card, &newer).unwrap_err(),
+            Archive::from_json(cards(), &newer).unwrap_err(),
             ArchiveError::Newer { schema: 9 }
         );
     }

@@ -1,7 +1,10 @@
 //! One received file on its own: size, text, JSON, signature, card and the
 //! school's details, then its score recomputed from the answers.
 
+use std::sync::Arc;
+
 use crate::card::Card;
+use crate::department::archive::Cards;
 use crate::department::school::SchoolId;
 use crate::error::ImportError;
 use crate::school::profile::SchoolProfile;
@@ -16,12 +19,7 @@ pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
 /// Checks one file on its own and scores it. Pure and independent of the
 /// archive: everything per file is done here, where the browser can spread
 /// it over frames, so that filing a large batch at once stays short.
-pub fn check(
-    card: &Card,
-    card_sha: &str,
-    file_name: &str,
-    bytes: &[u8],
-) -> Result<Entry, ImportError> {
+pub fn check(cards: &Cards, file_name: &str, bytes: &[u8]) -> Result<Entry, ImportError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge {
             bytes: bytes.len(),
@@ -32,12 +30,15 @@ pub fn check(
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let opened = open(text)?;
     let template = &opened.payload.template;
-    if template.id != card.id || template.version != card.version || template.sha256 != card_sha {
-        return Err(ImportError::UnknownTemplate {
-            id: template.id.clone(),
-            version: template.version,
-        });
-    }
+    let card = Arc::clone(
+        &cards
+            .find(template)
+            .ok_or_else(|| ImportError::UnknownTemplate {
+                id: template.id.clone(),
+                version: template.version,
+            })?
+            .card,
+    );
     let payload = &opened.payload;
     // The department accepts what the school's form lets out, no more: the
     // names are shown in every view, sheet and letter.
@@ -47,8 +48,9 @@ pub fn check(
             problem,
         });
     }
-    let assessment = assess(card, &payload.to_draft());
+    let assessment = assess(&card, &payload.to_draft());
     Ok(Entry {
+        card,
         school: SchoolId::of(&payload.profile),
         key: to_hex(&opened.public_key),
         mismatch: !claim_matches(&payload.score, &assessment),
@@ -63,6 +65,8 @@ pub fn check(
 /// school are worked out once here, since every view asks for them.
 #[derive(Debug, Clone)]
 pub struct Entry {
+    /// The card the file was filled in by, which scores it.
+    pub card: Arc<Card>,
     pub file_name: String,
     pub text: String,
     pub opened: Opened,
@@ -106,23 +110,23 @@ mod tests {
     use super::*;
     use crate::error::{SubmissionError, TextError};
     use crate::signed::keys::KeyPair;
-    use crate::signed::submission::{card_hash, seal, Payload};
+    use crate::signed::submission::{seal, Payload};
     use crate::testkit::{self, draft, meta, sign};
 
     #[test]
     fn bad_files_are_named_and_good_ones_pass() {
         let card = testkit::card();
-        let sha = card_hash(&card);
+        let cards = Cards::new([card.clone()]);
         let good = sign(
             &card,
             &draft("СОШ 1", "2025/2026", &["1.8"]),
             meta("a1", "2026-09-01", None),
             1,
         );
-        assert!(check(&card, &sha, "ok.json", good.as_bytes()).is_ok());
+        assert!(check(&cards, "ok.json", good.as_bytes()).is_ok());
         let with_bom = format!("\u{FEFF}{good}");
-        assert!(check(&card, &sha, "bom.json", with_bom.as_bytes()).is_ok());
-        let refused = |bytes: &[u8]| check(&card, &sha, "x", bytes).unwrap_err();
+        assert!(check(&cards, "bom.json", with_bom.as_bytes()).is_ok());
+        let refused = |bytes: &[u8]| check(&cards, "x", bytes).unwrap_err();
         assert_eq!(refused(&[0xff, 0xfe, 0x00]), ImportError::NotText);
         assert_eq!(
             refused(b"hello"),
@@ -141,7 +145,7 @@ mod tests {
         assert!(matches!(refused(&big), ImportError::TooLarge { .. }));
         let mut other = card.clone();
         other.id = "other".into();
-        let foreign = check(&other, &card_hash(&other), "x", good.as_bytes()).unwrap_err();
+        let foreign = check(&Cards::new([other]), "x", good.as_bytes()).unwrap_err();
         assert!(matches!(foreign, ImportError::UnknownTemplate { .. }));
         // Signed, but with details the school's form would not let out.
         let huge_name = "Ш".repeat(5_000);

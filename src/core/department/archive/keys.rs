@@ -144,7 +144,7 @@ struct KnownKey {
 
 #[cfg(test)]
 mod tests {
-    use crate::department::archive::{Admission, Archive, Standing};
+    use crate::department::archive::{Admission, Archive, Cards, Standing};
     use crate::error::ImportError;
     use crate::testkit::{self, draft, entry, meta, sign};
 
@@ -153,7 +153,7 @@ mod tests {
         let card = testkit::card();
         let d = draft("СОШ 1", "2025/2026", &["1.8"]);
         let file = |id, at, key| entry(&card, id, &sign(&card, &d, meta(id, at, None), key));
-        let mut archive = Archive::new(card.clone());
+        let mut archive = Archive::new(Cards::new([card.clone()]));
         archive.admit_all(vec![
             file("b2", "2026-09-02", 2),
             file("b1", "2026-09-01", 1),
@@ -182,7 +182,7 @@ mod tests {
         let card = testkit::card();
         let d = draft("СОШ 1", "2025/2026", &["1.8"]);
         let archive = testkit::archive(&card, &[("d1", &d)]);
-        let mut fresh = Archive::new(card.clone());
+        let mut fresh = Archive::new(Cards::new([card.clone()]));
         assert_eq!(fresh.load_keys(&archive.keys_file()), Ok(1));
         // With the list loaded, a file signed with another key is held.
         let other = sign(&card, &d, meta("d2", "2026-09-01", None), 9);

@@ -16,6 +16,7 @@
 //! - `backup`: the workspace as one file, and the decisions stored apart.
 
 mod backup;
+mod cards;
 mod check;
 mod keys;
 mod reviews;
@@ -24,13 +25,12 @@ mod standing;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
-use crate::card::Card;
 use crate::department::review::Review;
 use crate::department::school::SchoolId;
 use crate::error::ImportError;
-use crate::signed::submission::card_hash;
 
 pub use backup::{unpack, unpack_value, Unpacked};
+pub use cards::{Cards, KnownCard};
 pub use check::{check, Entry, MAX_FILE_BYTES};
 pub use keys::{key_fingerprint, KeyState, SchoolKeys};
 pub use standing::Standing;
@@ -47,8 +47,7 @@ pub enum Admission {
 
 #[derive(Debug, Clone)]
 pub struct Archive {
-    card: Card,
-    card_sha: String,
+    cards: Cards,
     entries: Vec<Entry>,
     by_id: HashMap<String, usize>,
     keys: BTreeMap<SchoolId, SchoolKeys>,
@@ -62,10 +61,9 @@ pub struct Archive {
 }
 
 impl Archive {
-    pub fn new(card: Card) -> Self {
+    pub fn new(cards: Cards) -> Self {
         Self {
-            card_sha: card_hash(&card),
-            card,
+            cards,
             entries: Vec::new(),
             by_id: HashMap::new(),
             keys: BTreeMap::new(),
@@ -75,12 +73,24 @@ impl Archive {
         }
     }
 
-    pub fn card(&self) -> &Card {
-        &self.card
+    pub fn cards(&self) -> &Cards {
+        &self.cards
     }
 
-    pub fn card_sha(&self) -> &str {
-        &self.card_sha
+    /// The ids of the cards that have files counted, in the order of the
+    /// known cards.
+    pub fn cards_present(&self) -> Vec<&str> {
+        let current = self.current();
+        self.cards
+            .iter()
+            .map(|c| c.id.as_str())
+            .filter(|id| current.iter().any(|e| e.card.id == *id))
+            .fold(Vec::new(), |mut ids, id| {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+                ids
+            })
     }
 
     pub fn entries(&self) -> &[Entry] {

@@ -66,7 +66,7 @@ impl Archive {
         self.reviews
             .keys()
             .filter_map(|id| self.entry(id))
-            .filter(|e| e.school == entry.school && e.period() == entry.period())
+            .filter(|e| e.same_slot(entry))
             .filter(|e| order(e) < order(entry))
             .max_by_key(|e| order(e))
     }

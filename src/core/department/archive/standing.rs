@@ -7,6 +7,22 @@ use std::collections::{BTreeSet, HashMap};
 use crate::department::archive::{Archive, Entry, KeyState};
 use crate::department::school::SchoolId;
 
+/// One submission counts per school, card and period: another card's file
+/// of the same year is another monitoring.
+type Slot<'a> = (&'a SchoolId, &'a str, &'a str);
+
+impl Entry {
+    fn slot(&self) -> Slot<'_> {
+        (&self.school, &self.card.id, self.period())
+    }
+
+    /// Another file of the same school, card and year (a correction or a
+    /// later export).
+    pub fn same_slot(&self, other: &Entry) -> bool {
+        self.slot() == other.slot()
+    }
+}
+
 /// Where a received submission stands now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Standing {
@@ -50,9 +66,9 @@ impl Archive {
         let replaced: HashMap<&str, &str> = trusted()
             .filter_map(|e| Some((e.opened.payload.replaces.as_deref()?, e.id())))
             .collect();
-        let mut best: HashMap<(&SchoolId, &str), &Entry> = HashMap::new();
+        let mut best: HashMap<Slot, &Entry> = HashMap::new();
         for e in trusted().filter(|e| !replaced.contains_key(e.id())) {
-            let slot = best.entry((&e.school, e.period())).or_insert(e);
+            let slot = best.entry(e.slot()).or_insert(e);
             let newer = |a: &Entry, b: &Entry| {
                 (&a.opened.payload.created_at, a.id()) > (&b.opened.payload.created_at, b.id())
             };
@@ -66,7 +82,7 @@ impl Archive {
             .map(|(e, state)| match state {
                 KeyState::Held => Standing::Held,
                 KeyState::Rejected => Standing::Rejected,
-                KeyState::Trusted => match best.get(&(&e.school, e.period())) {
+                KeyState::Trusted => match best.get(&e.slot()) {
                     Some(b) if b.id() == e.id() => Standing::Current,
                     best_one => {
                         let by = replaced
@@ -94,11 +110,13 @@ impl Archive {
             .collect()
     }
 
-    /// Academic years present, oldest first ("2024/2025" before "2025/2026").
-    pub fn periods(&self) -> Vec<String> {
+    /// Academic years with counted files of the card `card_id`, oldest
+    /// first ("2024/2025" before "2025/2026").
+    pub fn periods(&self, card_id: &str) -> Vec<String> {
         let mut periods: Vec<String> = self
             .current()
             .iter()
+            .filter(|e| e.card.id == card_id)
             .map(|e| e.period().to_owned())
             .collect::<BTreeSet<_>>()
             .into_iter()
@@ -111,7 +129,7 @@ impl Archive {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::department::archive::Admission;
+    use crate::department::archive::{Admission, Cards};
     use crate::testkit::{self, draft, entry, meta, sign};
 
     #[test]
@@ -121,7 +139,7 @@ mod tests {
         let file = |name, id, at, replaces| {
             entry(&card, name, &sign(&card, &d, meta(id, at, replaces), 1))
         };
-        let mut archive = Archive::new(card.clone());
+        let mut archive = Archive::new(Cards::new([card.clone()]));
         let verdicts = archive.admit_all(vec![
             file("later", "a2", "2026-09-05", None),
             file("first", "a1", "2026-09-01", None),

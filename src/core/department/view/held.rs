@@ -48,7 +48,7 @@ pub fn held_keys(archive: &Archive) -> Vec<HeldKey> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::department::archive::Archive;
+    use crate::department::archive::{Archive, Cards};
     use crate::testkit::{self, draft, entry, meta, sign};
 
     #[test]
@@ -56,7 +56,7 @@ mod tests {
         let card = testkit::card();
         let d = draft("СОШ 1", "2025/2026", &["1.8"]);
         let file = |id, at, key| entry(&card, id, &sign(&card, &d, meta(id, at, None), key));
-        let mut archive = Archive::new(card.clone());
+        let mut archive = Archive::new(Cards::new([card.clone()]));
         archive.admit_all(vec![
             file("a1", "2026-09-01", 1),
             file("a2", "2026-09-02", 2),

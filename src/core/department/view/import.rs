@@ -63,7 +63,7 @@ pub fn summary(rows: &[VerdictRow]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::department::archive::Archive;
+    use crate::department::archive::{Archive, Cards};
     use crate::error::ImportError;
     use crate::testkit::{self, draft, entry, meta, sign};
 
@@ -78,7 +78,7 @@ mod tests {
                 &sign(&card, &d, meta(id, "2026-09-01", None), key),
             )
         };
-        let mut archive = Archive::new(card.clone());
+        let mut archive = Archive::new(Cards::new([card.clone()]));
         let mut log: Vec<ImportRow> = archive
             .admit_all(vec![file("a", 1), file("b", 2)])
             .into_iter()

@@ -102,6 +102,7 @@ pub fn set_profile(filter: &mut Filter, value: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::card::DEFAULT_CARD;
     use crate::department::results::{rank, results};
     use crate::testkit::{self, draft};
 
@@ -123,7 +124,7 @@ mod tests {
                 ("3", &draft("Бета", "2025/2026", &["1.8"])),
             ],
         );
-        rank(results(&archive, "2025/2026"))
+        rank(results(&archive, DEFAULT_CARD, "2025/2026"))
     }
 
     #[test]

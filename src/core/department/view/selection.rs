@@ -31,6 +31,7 @@ pub fn school_options(results: &[SchoolResult]) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::card::DEFAULT_CARD;
     use crate::department::results::results;
     use crate::testkit::{self, draft};
 
@@ -45,7 +46,7 @@ mod tests {
                 ("c", &draft("Школа В", "2024/2025", &[])),
             ],
         );
-        let now = results(&archive, "2025/2026");
+        let now = results(&archive, DEFAULT_CARD, "2025/2026");
         let open = |chosen| open_school(&now, chosen).map(|r| r.name());
         assert_eq!(open(Some("b")), Some("Школа Б"));
         assert_eq!(open(None), Some("Школа А"));

@@ -1,0 +1,60 @@
+//! The cards the department knows: a file filled in by any of them is
+//! accepted, and each file is scored by its own card. A card is known by
+//! its id, version and the hash of its content, as the files name it.
+
+use std::sync::Arc;
+
+use crate::card::{builtins, Card};
+use crate::error::TemplateError;
+use crate::signed::submission::{card_hash, TemplateRef};
+
+#[derive(Debug, Clone)]
+pub struct KnownCard {
+    pub card: Arc<Card>,
+    /// What a submission of this card names as its `template.sha256`.
+    pub sha: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Cards(Vec<KnownCard>);
+
+impl Cards {
+    pub fn new(cards: impl IntoIterator<Item = Card>) -> Self {
+        Self(
+            cards
+                .into_iter()
+                .map(|card| KnownCard {
+                    sha: card_hash(&card),
+                    card: Arc::new(card),
+                })
+                .collect(),
+        )
+    }
+
+    /// Every built-in card a school can fill in (not the templates).
+    pub fn builtin() -> Result<Self, (&'static str, TemplateError)> {
+        Ok(Self::new(builtins()?.into_iter().filter(|c| !c.template)))
+    }
+
+    /// The card a submission names, if it is this one exactly.
+    pub fn find(&self, template: &TemplateRef) -> Option<&KnownCard> {
+        self.0.iter().find(|k| {
+            k.card.id == template.id
+                && k.card.version == template.version
+                && k.sha == template.sha256
+        })
+    }
+
+    /// The latest version of the card `id`.
+    pub fn latest(&self, id: &str) -> Option<&Arc<Card>> {
+        self.0
+            .iter()
+            .filter(|k| k.card.id == id)
+            .max_by_key(|k| k.card.version)
+            .map(|k| &k.card)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Arc<Card>> {
+        self.0.iter().map(|k| &k.card)
+    }
+}

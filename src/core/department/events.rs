@@ -1,0 +1,179 @@
+//! Totals per event across schools, for a list indicator (seed 004's events,
+//! seed 002's contests): the same event typed differently by different
+//! schools («Ярмарка профессий», «ярмарка  "Профессий"») is one line.
+
+use crate::card::{Card, Rule};
+use crate::department::archive::Archive;
+use crate::department::results::SchoolResult;
+use crate::school::input::parse_number;
+use crate::scoring::Outcome;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventTotal {
+    /// The name as the first school typed it.
+    pub name: String,
+    /// Schools that listed it.
+    pub schools: usize,
+    /// Each column's sum, in the card's column order.
+    pub sums: Vec<u64>,
+}
+
+/// A name with case, spacing, quotes and «ё» ignored.
+pub fn event_key(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || "\"'«»„“”‘’`".contains(c))
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            w.chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == 'ё' { 'е' } else { c })
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The events of list indicator `code` over `results`, most participants
+/// (the first column) first, then by name.
+pub fn event_totals(
+    archive: &Archive,
+    card: &Card,
+    results: &[SchoolResult],
+    code: &str,
+) -> Vec<EventTotal> {
+    let Some(Rule::List { columns, .. }) = card.indicator(code).map(|i| &i.rule) else {
+        return Vec::new();
+    };
+    let mut totals: Vec<(String, EventTotal)> = Vec::new();
+    for entry in results
+        .iter()
+        .filter_map(|r| archive.entry(&r.submission_id))
+    {
+        let valid = entry
+            .assessment
+            .indicators
+            .iter()
+            .any(|r| r.code == code && matches!(r.outcome, Outcome::Scored { .. }));
+        let Some(answer) = entry.opened.payload.answers.get(code).filter(|_| valid) else {
+            continue;
+        };
+        let mut seen_here: Vec<String> = Vec::new();
+        for row in answer.rows.iter().filter(|r| !r.is_blank()) {
+            let key = event_key(&row.name);
+            let at = match totals.iter().position(|(k, _)| *k == key) {
+                Some(at) => at,
+                None => {
+                    let total = EventTotal {
+                        name: row.name.trim().to_owned(),
+                        schools: 0,
+                        sums: vec![0; columns.len()],
+                    };
+                    totals.push((key.clone(), total));
+                    totals.len() - 1
+                }
+            };
+            let total = &mut totals[at].1;
+            if !seen_here.contains(&key) {
+                total.schools += 1;
+                seen_here.push(key);
+            }
+            for (sum, value) in total.sums.iter_mut().zip(&row.values) {
+                *sum += parse_number(value).ok().flatten().unwrap_or(0);
+            }
+        }
+    }
+    let mut totals: Vec<EventTotal> = totals.into_iter().map(|(_, t)| t).collect();
+    totals.sort_by(|a, b| {
+        let first = |t: &EventTotal| t.sums.first().copied().unwrap_or(0);
+        first(b).cmp(&first(a)).then_with(|| a.name.cmp(&b.name))
+    });
+    totals
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::card::builtin;
+    use crate::department::results::results;
+    use crate::school::draft::ListRow;
+    use crate::testkit::{self, draft};
+
+    #[test]
+    fn names_match_whatever_the_case_spacing_and_quotes() {
+        assert_eq!(event_key("  Ярмарка   «Профессий» "), "ярмарка профессий");
+        assert_eq!(event_key("ярмарка \"профессий\""), "ярмарка профессий");
+        assert_eq!(
+            event_key("Встреча с выпускниками ЁЛКИНО"),
+            "встреча с выпускниками елкино"
+        );
+        assert_ne!(
+            event_key("Ярмарка профессий 2"),
+            event_key("Ярмарка профессий")
+        );
+    }
+
+    /// Seed 004's events at three schools; the fair is one event.
+    #[test]
+    fn totals_per_event_across_three_schools() {
+        let nv = builtin("nevinnomyssk").unwrap().unwrap();
+        let code = nv
+            .indicators()
+            .find(|i| i.rule.kind() == "list")
+            .unwrap()
+            .code
+            .clone();
+        let school = |name: &str, rows: &[(&str, [&str; 3])]| {
+            let mut d = draft(name, "2025/2026", &[]);
+            d.answers.entry(code.clone()).or_default().rows = rows
+                .iter()
+                .map(|(n, v)| ListRow {
+                    name: (*n).into(),
+                    values: v.iter().map(|s| (*s).to_owned()).collect(),
+                })
+                .collect();
+            d
+        };
+        let archive = testkit::archive(
+            &nv,
+            &[
+                (
+                    "1",
+                    &school(
+                        "А",
+                        &[
+                            ("Ярмарка профессий", ["40", "3", "5"]),
+                            ("Квиз", ["12", "0", "3"]),
+                        ],
+                    ),
+                ),
+                (
+                    "2",
+                    &school("Б", &[("ярмарка «Профессий»", ["25", "2", "1"])]),
+                ),
+                (
+                    "3",
+                    &school(
+                        "В",
+                        &[
+                            ("Ярмарка  профессий", ["10", "0", "0"]),
+                            ("День открытых дверей", ["30", "1", "0"]),
+                        ],
+                    ),
+                ),
+            ],
+        );
+        let res = results(&archive, "nevinnomyssk", "2025/2026");
+        let totals = event_totals(&archive, &nv, &res, &code);
+        let rows: Vec<(&str, usize, &[u64])> = totals
+            .iter()
+            .map(|t| (t.name.as_str(), t.schools, t.sums.as_slice()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Ярмарка профессий", 3, &[75, 5, 6][..]),
+                ("День открытых дверей", 1, &[30, 1, 0][..]),
+                ("Квиз", 1, &[12, 0, 3][..]),
+            ]
+        );
+    }
+}

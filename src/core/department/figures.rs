@@ -1,0 +1,332 @@
+//! The municipal figures of one card and period: schools by level, each
+//! criterion's fulfilment, and each indicator's schools that earned it and
+//! its municipal value, pooled Σ/Σ, never a mean of percentages, for every
+//! kind (informational indicators included).
+
+use crate::card::{Card, Level, Rule};
+use crate::department::archive::{Archive, Entry};
+use crate::department::results::{compare_share, SchoolResult};
+use crate::school::draft::RawAnswer;
+use crate::school::input::parse_number;
+use crate::scoring::{Detail, IndicatorResult, NotApplicable, Outcome};
+use crate::text::{group_digits, percent, tenths};
+
+/// Municipal figures of one card and period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figures {
+    pub schools: usize,
+    /// High, medium, low, in that order.
+    pub levels: [(Level, usize); 3],
+    pub criteria: Vec<CriterionFigure>,
+    pub indicators: Vec<IndicatorFigure>,
+    /// Σ totals / Σ applicable maxima over all schools.
+    pub points: (u64, u64),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CriterionFigure {
+    pub code: String,
+    pub title: String,
+    /// Σ points / Σ applicable maxima: how much of the criterion is fulfilled.
+    pub points: (u64, u64),
+    /// Schools that earned every applicable point of it, of those it applies to.
+    pub full: usize,
+    pub applicable: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndicatorFigure {
+    pub code: String,
+    pub earned: usize,
+    pub applicable: usize,
+    /// Schools with a valid answer.
+    pub answered: usize,
+    pub value: Aggregate,
+}
+
+/// An indicator's municipal value over the schools that answered it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Aggregate {
+    /// Σ numerators / Σ denominators, and for a breakdown each part's Σ
+    /// numerators (over the same Σ denominators).
+    Share {
+        numerator: u64,
+        denominator: u64,
+        parts: Vec<u64>,
+    },
+    /// Schools that answered "yes".
+    Fact {
+        yes: usize,
+    },
+    Count {
+        sum: u64,
+    },
+    /// Σ of the typed levels in tenths, with the lowest and the highest: the
+    /// mean is `sum / answered`.
+    Percent {
+        sum: u64,
+        lowest: u32,
+        highest: u32,
+    },
+    /// Rows and each column's sum.
+    List {
+        rows: u64,
+        sums: Vec<u64>,
+    },
+}
+
+impl IndicatorFigure {
+    /// Share of schools that earned it, for sorting: `earned / applicable`.
+    pub fn earned_share(&self) -> (u32, u32) {
+        let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        (n(self.earned), n(self.applicable))
+    }
+
+    /// The municipal share, for the kinds that have one.
+    pub fn pooled(&self) -> Option<(u64, u64)> {
+        match self.value {
+            Aggregate::Share {
+                numerator,
+                denominator,
+                ..
+            } => Some((numerator, denominator)),
+            _ => None,
+        }
+    }
+}
+
+pub fn figures(archive: &Archive, card: &Card, results: &[SchoolResult]) -> Figures {
+    let count_level = |l: Level| results.iter().filter(|r| r.score.level == Some(l)).count();
+    let criteria = card
+        .criteria()
+        .map(|c| {
+            let mut figure = CriterionFigure {
+                code: c.code.clone(),
+                title: c.title.clone(),
+                points: (0, 0),
+                full: 0,
+                applicable: 0,
+            };
+            for (points, max) in results.iter().filter_map(|r| r.criterion(&c.code)) {
+                figure.points.0 += u64::from(points);
+                figure.points.1 += u64::from(max);
+                if max > 0 {
+                    figure.applicable += 1;
+                    figure.full += usize::from(points == max);
+                }
+            }
+            figure
+        })
+        .collect();
+    Figures {
+        schools: results.len(),
+        levels: Level::ALL.map(|l| (l, count_level(l))),
+        criteria,
+        indicators: indicator_figures(archive, card, results),
+        points: results.iter().fold((0, 0), |(p, m), r| {
+            (
+                p + u64::from(r.score.total),
+                m + u64::from(r.score.max_applicable),
+            )
+        }),
+    }
+}
+
+/// An entry's result and answer for an indicator, when it holds a value: a
+/// scored row, or a growth-only row without last year (its share is valid).
+fn valued<'a>(entry: &'a Entry, code: &str) -> Option<(&'a IndicatorResult, &'a RawAnswer)> {
+    let result = entry
+        .assessment
+        .indicators
+        .iter()
+        .find(|r| r.code == code)?;
+    let has_value = matches!(
+        result.outcome,
+        Outcome::Scored { .. } | Outcome::NotApplicable(NotApplicable::NoLastYear)
+    );
+    let answer = entry.opened.payload.answers.get(code)?;
+    has_value.then_some((result, answer))
+}
+
+fn number(text: &str) -> u64 {
+    parse_number(text).ok().flatten().unwrap_or(0)
+}
+
+fn indicator_figures(
+    archive: &Archive,
+    card: &Card,
+    results: &[SchoolResult],
+) -> Vec<IndicatorFigure> {
+    let entries: Vec<Option<&Entry>> = results
+        .iter()
+        .map(|r| archive.entry(&r.submission_id))
+        .collect();
+    card.indicators()
+        .map(|indicator| {
+            let code = &indicator.code;
+            let applying = || {
+                results
+                    .iter()
+                    .zip(&entries)
+                    .filter(|(r, _)| r.score.indicator(code).is_some_and(|c| c.applies))
+            };
+            let values: Vec<(&IndicatorResult, &RawAnswer)> =
+                entries.iter().filter_map(|e| valued((*e)?, code)).collect();
+            IndicatorFigure {
+                code: code.clone(),
+                earned: applying().filter(|(r, _)| r.earned(code)).count(),
+                applicable: applying().count(),
+                answered: values.len(),
+                value: aggregate(&indicator.rule, &values),
+            }
+        })
+        .collect()
+}
+
+fn aggregate(rule: &Rule, values: &[(&IndicatorResult, &RawAnswer)]) -> Aggregate {
+    match rule {
+        Rule::Share { .. } => Aggregate::Share {
+            numerator: values.iter().map(|(_, a)| number(&a.numerator)).sum(),
+            denominator: values.iter().map(|(_, a)| number(&a.denominator)).sum(),
+            parts: Vec::new(),
+        },
+        Rule::Breakdown { parts, .. } => {
+            let part = |i: usize| -> u64 {
+                values
+                    .iter()
+                    .map(|(_, a)| number(a.parts.get(i).map_or("", String::as_str)))
+                    .sum()
+            };
+            let parts: Vec<u64> = (0..parts.len()).map(part).collect();
+            Aggregate::Share {
+                numerator: parts.iter().sum(),
+                denominator: values.iter().map(|(_, a)| number(&a.denominator)).sum(),
+                parts,
+            }
+        }
+        Rule::Fact { .. } => Aggregate::Fact {
+            yes: values.iter().filter(|(_, a)| a.fact == Some(true)).count(),
+        },
+        Rule::Count { .. } => Aggregate::Count {
+            sum: values.iter().map(|(_, a)| number(&a.count)).sum(),
+        },
+        Rule::Percent { .. } => {
+            let levels: Vec<u32> = values
+                .iter()
+                .filter_map(|(r, _)| match r.outcome {
+                    Outcome::Scored {
+                        detail: Detail::Percent { tenths, .. },
+                        ..
+                    } => Some(tenths),
+                    _ => None,
+                })
+                .collect();
+            Aggregate::Percent {
+                sum: levels.iter().map(|t| u64::from(*t)).sum(),
+                lowest: levels.iter().copied().min().unwrap_or(0),
+                highest: levels.iter().copied().max().unwrap_or(0),
+            }
+        }
+        Rule::List { columns, .. } => {
+            let rows = values
+                .iter()
+                .flat_map(|(_, a)| a.rows.iter().filter(|r| !r.is_blank()));
+            let mut sums = vec![0; columns.len()];
+            let mut count = 0;
+            for row in rows {
+                count += 1;
+                for (sum, value) in sums.iter_mut().zip(&row.values) {
+                    *sum += number(value);
+                }
+            }
+            Aggregate::List { rows: count, sums }
+        }
+    }
+}
+
+/// The municipal value in words: "12,3 % (16 из 130)", "да — у 3 из 5",
+/// "в сумме 12", "в среднем 85,3 % (от 80,0 до 90,5 %)", "строк 3: Участники —
+/// 70, …"; a breakdown adds its parts.
+pub fn describe_value(rule: &Rule, figure: &IndicatorFigure) -> String {
+    if figure.answered == 0 {
+        return "нет данных".to_owned();
+    }
+    let per_cent = |t: u64| format!("{}\u{A0}%", tenths(t, ','));
+    match (&figure.value, rule) {
+        (
+            Aggregate::Share {
+                numerator,
+                denominator,
+                parts: sums,
+            },
+            _,
+        ) => {
+            let mut text = format!(
+                "{} ({numerator} из {denominator})",
+                percent(*numerator, *denominator)
+            );
+            if let Rule::Breakdown { parts, .. } = rule {
+                let each: Vec<String> = parts
+                    .iter()
+                    .zip(sums)
+                    .map(|(p, n)| format!("{p} — {n} ({})", percent(*n, *denominator)))
+                    .collect();
+                text.push_str(&format!("; {}", each.join(", ")));
+            }
+            text
+        }
+        (Aggregate::Fact { yes }, _) => format!("да — у {yes} из {}", figure.answered),
+        (Aggregate::Count { sum }, _) => format!("в сумме {}", group_digits(*sum)),
+        (
+            Aggregate::Percent {
+                sum,
+                lowest,
+                highest,
+            },
+            _,
+        ) => {
+            let answered = figure.answered as u64;
+            let mean = (sum * 2 + answered) / (answered * 2);
+            format!(
+                "в среднем {} (от {} до {})",
+                per_cent(mean),
+                per_cent((*lowest).into()),
+                per_cent((*highest).into())
+            )
+        }
+        (Aggregate::List { rows, sums }, Rule::List { columns, .. }) => {
+            let each: Vec<String> = columns
+                .iter()
+                .zip(sums)
+                .map(|(c, s)| format!("{} — {}", c.label, group_digits(*s)))
+                .collect();
+            format!("строк {rows}: {}", each.join(", "))
+        }
+        (Aggregate::List { rows, .. }, _) => format!("строк {rows}"),
+    }
+}
+
+/// Indicators most schools fail: earned by fewer than half of the schools they
+/// apply to, weakest first. Informational indicators are never a problem zone.
+pub fn problem_zones<'a>(figures: &'a Figures, card: &Card) -> Vec<&'a IndicatorFigure> {
+    let mut weak = weakest(figures, card, usize::MAX);
+    weak.retain(|f| f.earned * 2 < f.applicable);
+    weak
+}
+
+/// The `n` indicators with points earned by the smallest share of schools,
+/// weakest first: what to name when no indicator falls below half.
+pub fn weakest<'a>(figures: &'a Figures, card: &Card, n: usize) -> Vec<&'a IndicatorFigure> {
+    let scored = |code: &str| card.indicator(code).is_some_and(|i| i.points > 0);
+    let mut all: Vec<&IndicatorFigure> = figures
+        .indicators
+        .iter()
+        .filter(|f| f.applicable > 0 && scored(&f.code))
+        .collect();
+    all.sort_by(|a, b| compare_share(a.earned_share(), b.earned_share()));
+    all.truncate(n);
+    all
+}
+
+#[cfg(test)]
+mod tests;

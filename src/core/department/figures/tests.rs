@@ -1,0 +1,195 @@
+//! Municipal figures against hand counts: seed 003's three schools, and
+//! the other seeds' kinds pooled Σ/Σ, summed, averaged and listed.
+
+use super::*;
+use crate::card::{builtin, DEFAULT_CARD};
+use crate::department::results::results;
+use crate::school::draft::ListRow;
+use crate::testkit::{self, draft};
+
+#[test]
+fn municipal_shares_pool_people_not_percentages() {
+    let card = testkit::card();
+    let archive = testkit::three_schools();
+    let res = results(&archive, DEFAULT_CARD, "2025/2026");
+    let f = figures(&archive, &card, &res);
+    assert_eq!(f.schools, 3);
+    assert_eq!(
+        f.levels,
+        [(Level::High, 0), (Level::Medium, 0), (Level::Low, 3)]
+    );
+    let f41 = f.indicators.iter().find(|i| i.code == "4.1").unwrap();
+    // A 3/10 and B 1/10 are valid answers; C did not answer.
+    assert_eq!(
+        (f41.earned, f41.applicable, f41.answered, f41.pooled()),
+        (1, 3, 2, Some((4, 20)))
+    );
+    let f18 = f.indicators.iter().find(|i| i.code == "1.8").unwrap();
+    assert_eq!((f18.earned, f18.applicable, f18.pooled()), (3, 3, None));
+    assert_eq!(f18.value, Aggregate::Fact { yes: 3 });
+    let f13 = f.indicators.iter().find(|i| i.code == "1.3").unwrap();
+    assert_eq!(f13.applicable, 2, "C has no grades 10–11");
+    assert_eq!(f.points, (9, 66));
+    let zones: Vec<_> = problem_zones(&f, &card)
+        .iter()
+        .map(|z| z.code.as_str())
+        .collect();
+    assert!(zones.contains(&"4.1") && !zones.contains(&"1.8") && !zones.contains(&"2.1"));
+    // Those earned by nobody come first; 1.1 and 4.1 (1 of 3) close the list.
+    assert_eq!(zones[zones.len() - 2..], ["1.1", "4.1"]);
+    let three: Vec<_> = weakest(&f, &card, 3).iter().map(|z| z.earned).collect();
+    assert_eq!(three, [0, 0, 0]);
+    let criterion_2 = f.criteria.iter().find(|c| c.code == "2").unwrap();
+    assert_eq!(
+        (criterion_2.points, criterion_2.full, criterion_2.applicable),
+        ((2, 6), 0, 3)
+    );
+}
+
+fn card(id: &str) -> Card {
+    builtin(id).unwrap().unwrap()
+}
+
+fn indicator<'a>(f: &'a Figures, card: &Card, kind: &str) -> &'a IndicatorFigure {
+    let code = &card
+        .indicators()
+        .find(|i| i.rule.kind() == kind)
+        .unwrap()
+        .code;
+    f.indicators.iter().find(|i| &i.code == code).unwrap()
+}
+
+/// Seed 004, no points: three schools' lists, counts, percentages and facts.
+#[test]
+fn informational_indicators_are_pooled_summed_and_averaged() {
+    let nv = card("nevinnomyssk");
+    let code = |kind: &str| {
+        nv.indicators()
+            .find(|i| i.rule.kind() == kind)
+            .unwrap()
+            .code
+            .clone()
+    };
+    let school = |name: &str, count: &str, percent: &str, rows: Vec<ListRow>| {
+        let mut d = draft(name, "2025/2026", &[]);
+        let answers = &mut d.answers;
+        answers.entry(code("count")).or_default().count = count.into();
+        answers.entry(code("percent")).or_default().percent = percent.into();
+        answers.entry(code("list")).or_default().rows = rows;
+        d
+    };
+    let row = |name: &str, v: [&str; 3]| ListRow {
+        name: name.into(),
+        values: v.iter().map(|s| (*s).to_owned()).collect(),
+    };
+    let archive = testkit::archive(
+        &nv,
+        &[
+            (
+                "1",
+                &school("А", "2", "80", vec![row("Ярмарка", ["40", "3", "5"])]),
+            ),
+            (
+                "2",
+                &school(
+                    "Б",
+                    "0",
+                    "90,5",
+                    vec![
+                        row("Квиз", ["10", "0", "1"]),
+                        row("Ярмарка", ["20", "2", "0"]),
+                    ],
+                ),
+            ),
+            ("3", &school("В", "", "", Vec::new())),
+        ],
+    );
+    let res = results(&archive, "nevinnomyssk", "2025/2026");
+    let f = figures(&archive, &nv, &res);
+    assert_eq!(f.points, (0, 0));
+    let count = indicator(&f, &nv, "count");
+    assert_eq!(
+        (count.answered, &count.value),
+        (2, &Aggregate::Count { sum: 2 })
+    );
+    let percent = indicator(&f, &nv, "percent");
+    assert_eq!(
+        (percent.answered, &percent.value),
+        (
+            2,
+            &Aggregate::Percent {
+                sum: 1705,
+                lowest: 800,
+                highest: 905
+            }
+        )
+    );
+    let list = indicator(&f, &nv, "list");
+    assert_eq!(
+        list.value,
+        Aggregate::List {
+            rows: 3,
+            sums: vec![70, 5, 6]
+        }
+    );
+    let rule = |kind: &str| {
+        &nv.indicators()
+            .find(|i| i.rule.kind() == kind)
+            .unwrap()
+            .rule
+    };
+    assert_eq!(describe_value(rule("count"), count), "в сумме 2");
+    // (800 + 905) / 2 = 852,5 tenths: rounded half up.
+    assert_eq!(
+        describe_value(rule("percent"), percent),
+        "в среднем 85,3\u{A0}% (от 80,0\u{A0}% до 90,5\u{A0}%)"
+    );
+    assert!(describe_value(rule("list"), list).starts_with("строк 3: "));
+    assert!(
+        problem_zones(&f, &nv).is_empty(),
+        "nothing to fail without points"
+    );
+}
+
+/// Seed 002's breakdown: each part and the total pooled over the schools.
+#[test]
+fn a_breakdown_is_pooled_part_by_part() {
+    let lk = card("leninsk-kuznetsky");
+    let code = lk
+        .indicators()
+        .find(|i| i.rule.kind() == "breakdown")
+        .unwrap()
+        .code
+        .clone();
+    let school = |name: &str, parts: [&str; 5], d: &str| {
+        let mut draft = draft(name, "2025/2026", &[]);
+        let answer = draft.answers.entry(code.clone()).or_default();
+        answer.parts = parts.iter().map(|p| (*p).to_owned()).collect();
+        answer.denominator = d.into();
+        draft
+    };
+    let archive = testkit::archive(
+        &lk,
+        &[
+            ("1", &school("А", ["5", "3", "0", "2", "1"], "30")),
+            ("2", &school("Б", ["1", "0", "4", "0", "0"], "20")),
+        ],
+    );
+    let f = figures(
+        &archive,
+        &lk,
+        &results(&archive, "leninsk-kuznetsky", "2025/2026"),
+    );
+    let figure = indicator(&f, &lk, "breakdown");
+    assert_eq!(
+        figure.value,
+        Aggregate::Share {
+            numerator: 16,
+            denominator: 50,
+            parts: vec![6, 3, 4, 2, 1]
+        }
+    );
+    let rule = &lk.indicator(&figure.code).unwrap().rule;
+    assert!(describe_value(rule, figure)
+        .starts_with("32,0\u{A0}% (16 из 50); техническое — 6 (12,0\u{A0}%)"));
+}

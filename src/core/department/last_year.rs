@@ -1,0 +1,143 @@
+//! The objectivity check the seeds ask for: a school types last year's
+//! figures beside this year's where growth is the target, and the department
+//! holds the school's own accepted file of last year. Where the two differ,
+//! the review shows it as a discrepancy to check.
+
+use crate::department::archive::{Archive, Entry};
+use crate::school::draft::RawAnswer;
+use crate::school::input::parse_number;
+use crate::school::profile::parse_period;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Discrepancy {
+    pub code: String,
+    /// What the school typed as last year's numerator and denominator.
+    pub typed: (u64, u64),
+    /// This year's figures of the school's accepted file of last year.
+    pub accepted: (u64, u64),
+    /// That file's name and period, to say where the figure comes from.
+    pub file_name: String,
+    pub period: String,
+}
+
+impl Discrepancy {
+    /// "1.1: за прошлый год указано 25 из 100, а в принятой выгрузке
+    /// 2024/2025 («файл») — 28 из 100."
+    pub fn describe(&self) -> String {
+        let (n0, d0) = self.typed;
+        let (n, d) = self.accepted;
+        format!(
+            "{}: за прошлый год указано {n0} из {d0}, а в принятой выгрузке {} («{}») — {n} из {d}.",
+            self.code, self.period, self.file_name
+        )
+    }
+}
+
+/// The year before "2025/2026": "2024/2025".
+pub fn previous_period(period: &str) -> Option<String> {
+    let first = parse_period(period).ok()?;
+    Some(format!("{}/{}", first - 1, first))
+}
+
+/// A share as typed: the numerator, or the parts' sum, and the denominator.
+fn this_year(answer: &RawAnswer) -> Option<(u64, u64)> {
+    let number = |s: &str| parse_number(s).ok().flatten();
+    let n = if answer.parts.is_empty() {
+        number(&answer.numerator)?
+    } else {
+        answer
+            .parts
+            .iter()
+            .map(|p| number(p))
+            .sum::<Option<u64>>()?
+    };
+    Some((n, number(&answer.denominator)?))
+}
+
+/// Where `entry`'s typed last-year figures differ from the school's counted
+/// file of the previous period (same card), indicator by indicator.
+pub fn discrepancies(archive: &Archive, entry: &Entry) -> Vec<Discrepancy> {
+    let Some(before) = previous_period(entry.period()) else {
+        return Vec::new();
+    };
+    let Some(earlier) = archive
+        .current()
+        .into_iter()
+        .find(|e| e.school == entry.school && e.card.id == entry.card.id && e.period() == before)
+    else {
+        return Vec::new();
+    };
+    let number = |s: &str| parse_number(s).ok().flatten();
+    entry
+        .card
+        .indicators()
+        .filter(|i| i.rule.asks_last_year())
+        .filter_map(|i| {
+            let answer = entry.opened.payload.answers.get(&i.code)?;
+            let typed = (
+                number(&answer.prev_numerator)?,
+                number(&answer.prev_denominator)?,
+            );
+            let accepted = this_year(earlier.opened.payload.answers.get(&i.code)?)?;
+            (typed != accepted).then(|| Discrepancy {
+                code: i.code.clone(),
+                typed,
+                accepted,
+                file_name: earlier.file_name.clone(),
+                period: before.clone(),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::card::builtin;
+    use crate::testkit::{self, draft, share};
+
+    #[test]
+    fn the_year_before() {
+        assert_eq!(previous_period("2025/2026").as_deref(), Some("2024/2025"));
+        assert_eq!(previous_period("не год"), None);
+    }
+
+    /// Seed 002: the school typed 25 of 100 as last year's 1.1, but its
+    /// accepted file of last year says 28 of 100.
+    #[test]
+    fn a_typed_last_year_value_that_differs_from_last_years_file_is_flagged() {
+        let lk = builtin("leninsk-kuznetsky").unwrap().unwrap();
+        let mut before = draft("Школа А", "2024/2025", &[]);
+        before.answers.insert("1.1".into(), share("28", "100"));
+        before.answers.insert("1.2".into(), share("10", "40"));
+        let mut after = draft("Школа А", "2025/2026", &[]);
+        let mut typed = share("30", "100");
+        typed.prev_numerator = "25".into();
+        typed.prev_denominator = "100".into();
+        after.answers.insert("1.1".into(), typed);
+        let mut honest = share("12", "40");
+        honest.prev_numerator = "10".into();
+        honest.prev_denominator = "40".into();
+        after.answers.insert("1.2".into(), honest);
+        let archive = testkit::archive(&lk, &[("a1", &before), ("a2", &after)]);
+        let found = discrepancies(&archive, archive.entry("a2").unwrap());
+        assert_eq!(
+            found,
+            [Discrepancy {
+                code: "1.1".into(),
+                typed: (25, 100),
+                accepted: (28, 100),
+                file_name: "a1".into(),
+                period: "2024/2025".into(),
+            }]
+        );
+        assert_eq!(
+            found[0].describe(),
+            "1.1: за прошлый год указано 25 из 100, а в принятой выгрузке 2024/2025 («a1») — 28 из 100."
+        );
+        assert!(
+            discrepancies(&archive, archive.entry("a1").unwrap()).is_empty(),
+            "nothing before it"
+        );
+    }
+}

@@ -1,0 +1,28 @@
+//! Which card the results, review, letters and report are about, when the
+//! workspace holds files of several: years are compared within one card.
+
+use leptos::prelude::*;
+
+use crate::department::state::Dept;
+
+#[component]
+pub fn CardSelect() -> impl IntoView {
+    let dept: Dept = expect_context();
+    let on_change = move |ev| dept.choose_card(event_target_value(&ev));
+    view! {
+        <Show when=move || dept.cards_present.with(|c| c.len() > 1)>
+            <p class="card-select no-print">
+                <label for="card">"Карта: "</label>
+                <select id="card" on:change=on_change>
+                    {move || {
+                        let current = dept.card.with(|c| c.id.clone());
+                        dept.cards_present.get().into_iter().map(|c| {
+                            let selected = c.id == current;
+                            view! { <option value=c.id.clone() selected=selected>{c.title.clone()}</option> }
+                        }).collect_view()
+                    }}
+                </select>
+            </p>
+        </Show>
+    }
+}

@@ -1,0 +1,57 @@
+//! Every indicator's municipal value: how many schools answered and earned
+//! it, and the value pooled over them (shares Σ/Σ, sums, the mean of typed
+//! levels, list totals), informational indicators included.
+
+use leptos::prelude::*;
+
+use profkarta_core::department::figures::describe_value;
+use profkarta_core::text::percent;
+
+use crate::department::state::Dept;
+use crate::shared::column_heads::ColumnHeads;
+
+#[component]
+pub fn IndicatorFigures() -> impl IntoView {
+    let dept: Dept = expect_context();
+    let card = dept.card.get_untracked();
+    let rows = move || {
+        dept.figures.with(|f| {
+            card.indicators()
+                .zip(&f.indicators)
+                .map(|(indicator, i)| {
+                    let (earned, share) = if indicator.points > 0 {
+                        (
+                            format!("{} из {}", i.earned, i.applicable),
+                            percent(i.earned as u64, i.applicable as u64),
+                        )
+                    } else {
+                        ("без баллов".to_owned(), "—".to_owned())
+                    };
+                    view! {
+                        <tr data-code=i.code.clone()>
+                            <th scope="row">{i.code.clone()}</th>
+                            <td class="indicator-text">{indicator.text.clone()}</td>
+                            <td class="num" data-col="answered">{i.answered}</td>
+                            <td class="num" data-col="earned">{earned}</td>
+                            <td class="num">{share}</td>
+                            <td data-col="value">{describe_value(&indicator.rule, i)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <h3>"Показатели по муниципалитету"</h3>
+        <div class="table-scroll">
+            <table class="indicator-figures" data-testid="indicator-figures">
+                <thead>
+                    <tr>
+                        <ColumnHeads names=&["Код", "Показатель", "Школ ответили", "Школ выполнили", "% школ", "По муниципалитету (доли — Σ/Σ)"]/>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,50 @@
+//! The part of the results a card with points has: the rating, levels and
+//! criteria, problem zones, schools at the low level, the school × indicator
+//! matrix and one school's profile against the municipal average.
+
+use leptos::prelude::*;
+
+use profkarta_charts::figures::{
+    criteria_svg, heatmap_svg, indicators_svg, levels_svg, profile_svg,
+};
+
+use crate::department::chart::Chart;
+use crate::department::low_schools::LowSchools;
+use crate::department::problem_zones::ProblemZones;
+use crate::department::rating_table::RatingTable;
+use crate::department::school_select::SchoolSelect;
+use crate::department::state::Dept;
+
+#[component]
+pub fn ScoredResults() -> impl IntoView {
+    let dept: Dept = expect_context();
+    let card = dept.card.get_untracked();
+    let levels = Signal::derive(move || dept.figures.with(levels_svg));
+    let criteria = Signal::derive(move || dept.figures.with(criteria_svg));
+    let indicators = Signal::derive(move || dept.figures.with(indicators_svg));
+    let heat = Signal::derive(move || dept.rating.with(|r| heatmap_svg(&card, r)));
+    let profile = Signal::derive(move || {
+        dept.open.with(|o| {
+            o.as_ref()
+                .map(|s| dept.figures.with(|f| profile_svg(f, s)))
+                .unwrap_or_default()
+        })
+    });
+    let with_levels = dept.card.with_untracked(|c| c.levels.is_some());
+    view! {
+        <h3>"Рейтинг школ"</h3>
+        <RatingTable/>
+        <div class="chart-grid">
+            {with_levels.then(|| view! { <Chart svg=levels testid="chart-levels"/> })}
+            <Chart svg=criteria testid="chart-criteria"/>
+        </div>
+        <ProblemZones/>
+        {with_levels.then(|| view! { <LowSchools/> })}
+        <Chart svg=indicators testid="chart-indicators"/>
+        <h3>"Матрица «школа × показатель»"</h3>
+        <Chart svg=heat testid="chart-heatmap"/>
+        <h3>"Профиль школы и среднее по муниципалитету"</h3>
+        <SchoolSelect/>
+        <Chart svg=profile testid="chart-profile"/>
+    }
+}

@@ -1,0 +1,54 @@
+//! One typed field of an indicator row, tied to its place in the draft and
+//! to the messages the score gives about it.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use profkarta_core::school::draft::{AnswerField, RawAnswer};
+use profkarta_core::scoring::IndicatorResult;
+
+use crate::school::state::DraftCtx;
+use crate::shared::field::{Field, FieldKind};
+
+/// Where the field's value and messages come from: the row's answer and
+/// result, and the indicator's code and element id prefix.
+#[derive(Clone)]
+pub struct RowData {
+    pub code: Arc<str>,
+    /// Ids must be valid in CSS selectors too: "1.1" becomes "ind-1-1".
+    pub slug: Arc<str>,
+    pub answer: Memo<RawAnswer>,
+    pub result: Memo<IndicatorResult>,
+}
+
+#[component]
+pub fn AnswerInput(
+    row: RowData,
+    field: AnswerField,
+    label: String,
+    kind: FieldKind,
+) -> impl IntoView {
+    let DraftCtx(draft) = expect_context();
+    let RowData {
+        code,
+        slug,
+        answer,
+        result,
+    } = row;
+    let id = format!("{slug}-{}", field.key());
+    // Only the field that changed is written back to its input.
+    let value = Memo::new(move |_| answer.with(|a| a.text(field).to_owned()));
+    let error = Signal::derive(move || {
+        result.with(|r| {
+            r.errors
+                .iter()
+                .filter(|(f, _)| *f == field)
+                .map(|(_, e)| e.to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    });
+    let on_input = Callback::new(move |v: String| draft.update(|d| d.set_text(&code, field, v)));
+    view! { <Field id label kind value on_input error/> }
+}
