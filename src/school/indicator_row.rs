@@ -90,7 +90,7 @@ pub fn IndicatorRow(
         .into_any(),
         Rule::Count { label, .. } => number(AnswerField::Count, label).into_any(),
         Rule::Percent { label, .. } => view! {
-            <AnswerInput row=row.clone() field=AnswerField::Percent label=format!("{label}, %") kind=FieldKind::Number/>
+            <AnswerInput row=row.clone() field=AnswerField::Percent label=percent_label(label) kind=FieldKind::Number/>
         }
         .into_any(),
         Rule::Fact { question } => view! {
@@ -135,5 +135,14 @@ pub fn IndicatorRow(
             </div>
             <p class="source"><span class="muted">"Источник информации: "</span>{indicator.evidence.clone()}</p>
         </article>
+    }
+}
+
+/// The percent field says "%" once, whether or not the card's label does.
+fn percent_label(label: &str) -> String {
+    if label.contains('%') {
+        label.to_owned()
+    } else {
+        format!("{label}, %")
     }
 }

@@ -63,7 +63,7 @@ pub fn ListRows(row: RowData, item: String, columns: Vec<ListColumn>) -> impl In
                 <tbody>{rows}</tbody>
             </table>
             <Show when=move || count.get() == 0>
-                <p class="muted">"Строк пока нет: добавьте по строке на каждое мероприятие."</p>
+                <p class="muted">"Строк пока нет: нажмите «Добавить строку» и заполните по строке на каждый пункт."</p>
             </Show>
             <button type="button" class="no-print" on:click=add>"Добавить строку"</button>
         </div>
