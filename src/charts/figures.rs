@@ -32,10 +32,13 @@ pub fn criteria_svg(f: &Figures) -> String {
     )
 }
 
-pub fn indicators_svg(f: &Figures) -> String {
+/// Informational indicators are left out: nobody "fulfils" them.
+pub fn indicators_svg(f: &Figures, card: &Card) -> String {
+    let scored = |code: &str| card.indicator(code).is_some_and(|i| i.points > 0);
     let items: Vec<(String, Share)> = f
         .indicators
         .iter()
+        .filter(|i| scored(&i.code))
         .map(|i| {
             let share = Share::new(i.earned as u64, i.applicable as u64);
             (i.code.clone(), share)
@@ -46,18 +49,16 @@ pub fn indicators_svg(f: &Figures) -> String {
 
 pub fn heatmap_svg(card: &Card, rating: &[Ranked]) -> String {
     let schools: Vec<String> = rating.iter().map(|r| r.result.name().to_owned()).collect();
-    let codes: Vec<String> = card.indicators().map(|i| i.code.clone()).collect();
+    let codes: Vec<String> = card.scored_indicators().map(|i| i.code.clone()).collect();
     let cells: Vec<Vec<Mark>> = rating
         .iter()
         .map(|r| {
-            r.result
-                .score
-                .indicators
+            codes
                 .iter()
-                .map(|(_, c)| match (c.applies, c.points > 0) {
-                    (false, _) => Mark::NotApplicable,
-                    (true, true) => Mark::Earned,
-                    (true, false) => Mark::Missed,
+                .map(|code| match r.result.score.indicator(code) {
+                    Some(c) if c.applies && c.points > 0 => Mark::Earned,
+                    Some(c) if c.applies => Mark::Missed,
+                    _ => Mark::NotApplicable,
                 })
                 .collect()
         })
@@ -72,11 +73,13 @@ pub fn profile_svg(f: &Figures, school: &SchoolResult) -> String {
         .iter()
         .map(|c| Share::new(c.points.0, c.points.1))
         .collect();
-    let own: Vec<Share> = school
-        .score
+    let own: Vec<Share> = f
         .criteria
         .iter()
-        .map(|c| Share::new(c.points.into(), c.max_applicable.into()))
+        .map(|c| {
+            let (points, max) = school.criterion(&c.code).unwrap_or_default();
+            Share::new(points.into(), max.into())
+        })
         .collect();
     profile_vs_average(&labels, &own, &average, school.name())
 }

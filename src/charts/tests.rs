@@ -459,7 +459,7 @@ fn figure_charts_state_the_tables_numbers() {
     };
     assert_eq!(share_of("1"), "12,5\u{A0}%");
     assert_eq!(share_of("2"), "25,0\u{A0}%");
-    let indicators = figures::indicators_svg(&f);
+    let indicators = figures::indicators_svg(&f, &card);
     assert!(root(&indicators).contains("1.8 — 100,0\u{A0}%; 2.1 — 50,0\u{A0}%"));
     let levels = figures::levels_svg(&f);
     assert!(

@@ -20,14 +20,15 @@ pub fn LastYearCheck(submission: String) -> impl IntoView {
     };
     move || {
         let found = found();
-        (!found.is_empty()).then(|| {
+        found.first().map(|first| {
+            let source = first.source();
             let items = found
                 .iter()
                 .map(|d| view! { <li data-code=d.code.clone()>{d.describe()}</li> })
                 .collect_view();
             view! {
                 <div class="notice notice-warning" data-testid="last-year-discrepancies">
-                    <p>"Значения прошлого года расходятся с принятой выгрузкой школы за прошлый год — проверьте:"</p>
+                    <p>{format!("Значения прошлого года расходятся с {source} — проверьте:")}</p>
                     <ul>{items}</ul>
                 </div>
             }

@@ -33,8 +33,10 @@ pub fn DepartmentPage() -> impl IntoView {
         }
     });
     // Another card changes every panel's rows and columns: draw it anew.
+    // The memo is read, not only tracked: a memo nobody reads is never
+    // computed, so it never learns that its sources changed.
     let card_id = Memo::new(move |_| dept.card.with(|c| c.id.clone()));
-    let body = move || match (card_id.track(), dept.tab().get()).1 {
+    let body = move || match (card_id.with(|_| ()), dept.tab().get()).1 {
         Tab::Import => view! { <ImportPanel/> }.into_any(),
         Tab::Review => view! { <ReviewPanel/> }.into_any(),
         Tab::Results => view! { <ResultsPanel/> }.into_any(),

@@ -31,9 +31,10 @@ pub fn RatingTable() -> impl IntoView {
             </th>
         }
     };
-    let criteria: Vec<String> = card.criteria().map(|c| c.code.clone()).collect();
+    let criteria: Vec<String> = card.scored_criteria().map(|c| c.code.clone()).collect();
+    let with_levels = card.levels.is_some();
     let indicator_options = card
-        .indicators()
+        .scored_indicators()
         .flat_map(|i| {
             [(true, "выполнен"), (false, "не выполнен")].map(|(earned, word)| {
                 let value = choice_value(&i.code, earned);
@@ -72,9 +73,11 @@ pub fn RatingTable() -> impl IntoView {
     };
     view! {
         <div class="filters no-print" role="search">
-            <FilterChoice id="filter-level" label="Уровень" on_pick=pick(|f, v| f.level = parse_level(v))>
-                {[Level::High, Level::Medium, Level::Low].map(|l| view! { <option value=l.key()>{l.label()}</option> })}
-            </FilterChoice>
+            {with_levels.then(|| view! {
+                <FilterChoice id="filter-level" label="Уровень" on_pick=pick(|f, v| f.level = parse_level(v))>
+                    {Level::ALL.map(|l| view! { <option value=l.key()>{l.label()}</option> })}
+                </FilterChoice>
+            })}
             <FilterChoice id="filter-indicator" label="Показатель" on_pick=pick(|f, v| f.indicator = parse_choice(v))>
                 {indicator_options}
             </FilterChoice>
@@ -97,12 +100,18 @@ pub fn RatingTable() -> impl IntoView {
                 <thead>
                     <tr>
                         {headers}
-                        <ColumnHeads names=&["Баллы", "%", "Уровень", "Проверка"]/>
+                        <ColumnHeads names=&["Баллы", "%"]/>
+                        {with_levels.then(|| view! { <th scope="col">"Уровень"</th> })}
+                        <ColumnHeads names=&["Проверка"]/>
                     </tr>
                 </thead>
                 <tbody>
                     {move || rows.get().into_iter().map(|r| {
                         let s = r.result.score.clone();
+                        let criteria = criteria.iter().map(|code| {
+                            let (points, max) = r.result.criterion(code).unwrap_or_default();
+                            view! { <td class="num">{format!("{points}/{max}")}</td> }
+                        }).collect_view();
                         let level = s.level;
                         view! {
                             <tr data-level=level.map_or("none", Level::key)>
@@ -113,12 +122,12 @@ pub fn RatingTable() -> impl IntoView {
                                     </button>
                                     {r.result.mismatch.then(|| view! { <span class="flag" title="Заявленный итог не совпадает с пересчётом">" ⚠"</span> })}
                                 </th>
-                                {s.criteria.iter().map(|c| view! {
-                                    <td class="num">{format!("{}/{}", c.points, c.max_applicable)}</td>
-                                }).collect_view()}
+                                {criteria}
                                 <td class="num" data-col="total">{format!("{} из {}", s.total, s.max_applicable)}</td>
                                 <td class="num" data-col="percent">{percent(s.total.into(), s.max_applicable.into())}</td>
-                                <td class=format!("level level-{}", level.map_or("none", Level::key))>{level.map_or("—", Level::label)}</td>
+                                {with_levels.then(|| view! {
+                                    <td class=format!("level level-{}", level.map_or("none", Level::key))>{level.map_or("—", Level::label)}</td>
+                                })}
                                 <td>{r.result.status.label()}</td>
                             </tr>
                         }

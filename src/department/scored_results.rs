@@ -21,7 +21,10 @@ pub fn ScoredResults() -> impl IntoView {
     let card = dept.card.get_untracked();
     let levels = Signal::derive(move || dept.figures.with(levels_svg));
     let criteria = Signal::derive(move || dept.figures.with(criteria_svg));
-    let indicators = Signal::derive(move || dept.figures.with(indicators_svg));
+    let indicators = {
+        let card = card.clone();
+        Signal::derive(move || dept.figures.with(|f| indicators_svg(f, &card)))
+    };
     let heat = Signal::derive(move || dept.rating.with(|r| heatmap_svg(&card, r)));
     let profile = Signal::derive(move || {
         dept.open.with(|o| {

@@ -43,7 +43,8 @@ pub fn SchoolApp() -> impl IntoView {
         provide_context(SigningKey::start(notices));
         let card_id = Memo::new(move |_| card.with(|c| c.id.clone()));
         move || {
-            card_id.track();
+            // Read, not only tracked: see the department page.
+            card_id.with(|_| ());
             provide_context(CardCtx(card.get_untracked()));
             view! { <SchoolCardPage/> }
         }

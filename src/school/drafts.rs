@@ -94,7 +94,8 @@ impl Drafts {
         Effect::watch(
             move || {
                 self.draft.track();
-                label.track();
+                // Read, not only tracked: an unread memo never recomputes.
+                label.with(|_| ());
             },
             move |_, _, _| self.schedule(),
             false,

@@ -24,10 +24,15 @@ pub fn ScoreSummary() -> impl IntoView {
         .criteria()
         .enumerate()
         .map(|(i, criterion)| {
+            let informational = criterion.max_points == 0;
             let subtotal = move || {
                 assessment.with(|a| {
                     let c = &a.criteria[i];
-                    format!("{} из {}", c.points, c.max_applicable)
+                    if informational {
+                        "без баллов".to_owned()
+                    } else {
+                        format!("{} из {}", c.points, c.max_applicable)
+                    }
                 })
             };
             view! {

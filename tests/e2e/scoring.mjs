@@ -1,39 +1,90 @@
-// An independent scorer for the tests, written from the card's rules (seed
-// 003) in plain JavaScript: the app's numbers are checked against this, not
-// against the app's own Rust code.
-import { readFileSync } from 'node:fs';
+// An independent scorer for the tests, written from the cards' rules in
+// plain JavaScript: the app's numbers are checked against this, not against
+// the app's own Rust code. It reads the card files the app ships.
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const CARD = JSON.parse(readFileSync(join(root, 'src', 'core', 'card', 'cards', 'expert-card-23.json'), 'utf8'));
 
-export const INDICATORS = CARD.directions.flatMap((d) => d.criteria.flatMap((c) => c.indicators));
+const CARDS_DIR = join(root, 'src', 'core', 'card', 'cards');
+const CARDS = new Map(
+    readdirSync(CARDS_DIR)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => JSON.parse(readFileSync(join(CARDS_DIR, f), 'utf8')))
+        .map((card) => [card.id, card]),
+);
+
+/// A built-in card's JSON by its id.
+export function loadCard(id) {
+    const card = CARDS.get(id);
+    if (!card) throw new Error(`no built-in card ${id}`);
+    return card;
+}
+
+export const CARD = loadCard('proforientatsiya-23');
+
+export const indicatorsOf = (card) => card.directions.flatMap((d) => d.criteria.flatMap((c) => c.indicators));
+
+export const INDICATORS = indicatorsOf(CARD);
+
+/// A whole number as a school types it ("12", " 12 "); NaN otherwise.
+const int = (text) => (text !== undefined && /^\s*\d+\s*$/.test(text) ? Number(text) : NaN);
+
+function applies(ind, { levels, ovz, flags = {} }) {
+    const a = ind.applies ?? {};
+    return (
+        (!a.levels || a.levels.some((l) => levels.includes(l))) &&
+        (!a.ovz || ovz) &&
+        (a.flags ?? []).every((f) => flags[f] !== false) // unanswered counts as yes
+    );
+}
+
+/// Points of a share-like rule, or null when it leaves the maximum.
+function sharePoints(ind, n, d, prev) {
+    const r = ind.rule;
+    if (d === 0) return r.zero_denominator === 'not_applicable' ? null : 0;
+    let grew;
+    if (r.dynamics) {
+        const [n0, d0] = prev;
+        if (Number.isInteger(n0) && Number.isInteger(d0) && d0 > 0) grew = n * d0 > n0 * d || (n === d && n0 === d0);
+    }
+    const min = r.threshold_percent === undefined ? undefined : n * 100 >= r.threshold_percent * d;
+    if (min === undefined && r.dynamics && grew === undefined) return null; // nothing to compare with
+    const met = min === undefined ? grew === true : min && (grew ?? true);
+    return met ? ind.points : 0;
+}
 
 /// { total, max, level, earned: Set, applicable: Set, shares: {code: [n, d]} }
-export function score({ levels, ovz, answers }) {
+/// for a school's answers under `card` (seed 003's by default). Only
+/// well-formed answers are fed to this scorer; it does not validate.
+export function score({ levels, ovz, flags, answers }, card = CARD) {
     let total = 0;
     let max = 0;
     const earned = new Set();
     const applicable = new Set();
     const shares = {};
-    for (const ind of INDICATORS) {
+    for (const ind of indicatorsOf(card)) {
         const a = answers[ind.code] ?? {};
-        const applies = ind.applies ?? {};
-        let ok = (!applies.levels || applies.levels.some((l) => levels.includes(l))) && (!applies.ovz || ovz);
+        const r = ind.rule;
         let points = 0;
-        if (ok && ind.rule.kind === 'share') {
-            const n = a.numerator === undefined ? NaN : Number(a.numerator);
-            const d = a.denominator === undefined ? NaN : Number(a.denominator);
-            if (d === 0 && ind.rule.zero_denominator === 'not_applicable') ok = false;
-            else if (Number.isInteger(n) && Number.isInteger(d)) {
+        let ok = applies(ind, { levels, ovz, flags });
+        if (ok && (r.kind === 'share' || r.kind === 'breakdown')) {
+            const n = r.kind === 'share' ? int(a.numerator) : (a.parts ?? []).reduce((s, p) => s + int(p), 0);
+            const d = int(a.denominator);
+            if (Number.isInteger(n) && Number.isInteger(d)) {
                 shares[ind.code] = [n, d];
-                if (d > 0 && n * 100 >= ind.rule.threshold_percent * d) points = ind.points;
+                const p = sharePoints(ind, n, d, [int(a.prev_numerator), int(a.prev_denominator)]);
+                if (p === null) ok = false;
+                else points = p;
             }
-        } else if (ok && ind.rule.kind === 'fact') {
+        } else if (ok && r.kind === 'fact') {
             if (a.fact === true) points = ind.points;
-        } else if (ok && ind.rule.kind === 'count') {
-            if (Number(a.count) >= ind.rule.min) points = ind.points;
+        } else if (ok && r.kind === 'count') {
+            if (r.min !== undefined && int(a.count) >= r.min) points = ind.points;
+        } else if (ok && r.kind === 'percent') {
+            const tenths = Math.round(Number((a.percent ?? '').replace(',', '.')) * 10);
+            if (r.min_tenths !== undefined && tenths >= r.min_tenths) points = ind.points;
         }
         if (ok) {
             applicable.add(ind.code);
@@ -42,7 +93,14 @@ export function score({ levels, ovz, answers }) {
             if (points > 0) earned.add(ind.code);
         }
     }
-    const level = total * 100 >= 80 * max ? 'high' : total * 100 >= 60 * max ? 'medium' : 'low';
+    const bands = card.levels;
+    const level = !bands
+        ? null
+        : total * 100 >= bands.high_from_percent * max
+          ? 'high'
+          : total * 100 >= bands.medium_from_percent * max
+            ? 'medium'
+            : 'low';
     return { total, max, level, earned, applicable, shares };
 }
 
@@ -54,4 +112,23 @@ export function rating(schools) {
         for (let j = i; j > 0 && sorted[j - 1].total * s.max === s.total * sorted[j - 1].max; j--) rank = j;
         return { ...s, rank };
     });
+}
+
+/// A list indicator's rows over schools, per event: the same event typed
+/// differently (case, spaces, quotes, «ё») is one. [{ key, schools, sums }]
+export function eventTotals(answerLists) {
+    const key = (name) => name.toLowerCase().replaceAll('ё', 'е').replace(/["'«»„“”‘’`]/g, ' ').split(/\s+/).filter(Boolean).join(' ');
+    const totals = new Map();
+    for (const rows of answerLists) {
+        const seen = new Set();
+        for (const row of rows) {
+            const k = key(row.name);
+            const t = totals.get(k) ?? { key: k, schools: 0, sums: row.values.map(() => 0) };
+            if (!seen.has(k)) t.schools += 1;
+            seen.add(k);
+            row.values.forEach((v, i) => (t.sums[i] += int(v)));
+            totals.set(k, t);
+        }
+    }
+    return [...totals.values()];
 }

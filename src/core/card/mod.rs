@@ -243,6 +243,17 @@ impl Card {
     pub fn has_points(&self) -> bool {
         self.max_points > 0
     }
+
+    /// Criteria with points: an all-informational one (seed 002's contests)
+    /// has no place among a rating's columns or charts.
+    pub fn scored_criteria(&self) -> impl Iterator<Item = &Criterion> {
+        self.criteria().filter(|c| c.max_points > 0)
+    }
+
+    /// Indicators with points: informational ones are never "missed".
+    pub fn scored_indicators(&self) -> impl Iterator<Item = &Indicator> {
+        self.indicators().filter(|i| i.points > 0)
+    }
 }
 
 #[cfg(test)]

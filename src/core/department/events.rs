@@ -10,7 +10,7 @@ use crate::scoring::Outcome;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventTotal {
-    /// The name as the first school typed it.
+    /// The name as most schools typed it.
     pub name: String,
     /// Schools that listed it.
     pub schools: usize,
@@ -32,8 +32,17 @@ pub fn event_key(name: &str) -> String {
         .join(" ")
 }
 
+/// One event while the rows are gathered: each spelling with how many rows
+/// used it.
+struct Gathered {
+    key: String,
+    total: EventTotal,
+    spellings: Vec<(String, usize)>,
+}
+
 /// The events of list indicator `code` over `results`, most participants
-/// (the first column) first, then by name.
+/// (the first column) first, then by name. Each event is named as most
+/// schools typed it, a capitalised spelling winning a tie.
 pub fn event_totals(
     archive: &Archive,
     card: &Card,
@@ -43,7 +52,7 @@ pub fn event_totals(
     let Some(Rule::List { columns, .. }) = card.indicator(code).map(|i| &i.rule) else {
         return Vec::new();
     };
-    let mut totals: Vec<(String, EventTotal)> = Vec::new();
+    let mut events: Vec<Gathered> = Vec::new();
     for entry in results
         .iter()
         .filter_map(|r| archive.entry(&r.submission_id))
@@ -59,19 +68,29 @@ pub fn event_totals(
         let mut seen_here: Vec<String> = Vec::new();
         for row in answer.rows.iter().filter(|r| !r.is_blank()) {
             let key = event_key(&row.name);
-            let at = match totals.iter().position(|(k, _)| *k == key) {
+            let at = match events.iter().position(|e| e.key == key) {
                 Some(at) => at,
                 None => {
-                    let total = EventTotal {
-                        name: row.name.trim().to_owned(),
-                        schools: 0,
-                        sums: vec![0; columns.len()],
-                    };
-                    totals.push((key.clone(), total));
-                    totals.len() - 1
+                    events.push(Gathered {
+                        key: key.clone(),
+                        total: EventTotal {
+                            name: String::new(),
+                            schools: 0,
+                            sums: vec![0; columns.len()],
+                        },
+                        spellings: Vec::new(),
+                    });
+                    events.len() - 1
                 }
             };
-            let total = &mut totals[at].1;
+            let Gathered {
+                total, spellings, ..
+            } = &mut events[at];
+            let spelling = row.name.split_whitespace().collect::<Vec<_>>().join(" ");
+            match spellings.iter_mut().find(|(s, _)| *s == spelling) {
+                Some((_, n)) => *n += 1,
+                None => spellings.push((spelling, 1)),
+            }
             if !seen_here.contains(&key) {
                 total.schools += 1;
                 seen_here.push(key);
@@ -81,7 +100,26 @@ pub fn event_totals(
             }
         }
     }
-    let mut totals: Vec<EventTotal> = totals.into_iter().map(|(_, t)| t).collect();
+    let mut totals: Vec<EventTotal> = events
+        .into_iter()
+        .map(
+            |Gathered {
+                 mut total,
+                 spellings,
+                 ..
+             }| {
+                let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+                // max_by_key keeps the last of equals: reversed, the first seen wins.
+                total.name = spellings
+                    .into_iter()
+                    .rev()
+                    .max_by_key(|(s, n)| (*n, capital(s)))
+                    .map(|(s, _)| s)
+                    .unwrap_or_default();
+                total
+            },
+        )
+        .collect();
     totals.sort_by(|a, b| {
         let first = |t: &EventTotal| t.sums.first().copied().unwrap_or(0);
         first(b).cmp(&first(a)).then_with(|| a.name.cmp(&b.name))
@@ -147,7 +185,13 @@ mod tests {
                 ),
                 (
                     "2",
-                    &school("Б", &[("ярмарка «Профессий»", ["25", "2", "1"])]),
+                    &school(
+                        "Б",
+                        &[
+                            ("ярмарка «Профессий»", ["25", "2", "1"]),
+                            ("квиз", ["8", "0", "1"]),
+                        ],
+                    ),
                 ),
                 (
                     "3",
@@ -172,7 +216,7 @@ mod tests {
             [
                 ("Ярмарка профессий", 3, &[75, 5, 6][..]),
                 ("День открытых дверей", 1, &[30, 1, 0][..]),
-                ("Квиз", 1, &[12, 0, 3][..]),
+                ("Квиз", 2, &[20, 0, 4][..]),
             ]
         );
     }

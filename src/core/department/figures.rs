@@ -98,7 +98,7 @@ impl IndicatorFigure {
 pub fn figures(archive: &Archive, card: &Card, results: &[SchoolResult]) -> Figures {
     let count_level = |l: Level| results.iter().filter(|r| r.score.level == Some(l)).count();
     let criteria = card
-        .criteria()
+        .scored_criteria()
         .map(|c| {
             let mut figure = CriterionFigure {
                 code: c.code.clone(),
@@ -142,7 +142,7 @@ fn valued<'a>(entry: &'a Entry, code: &str) -> Option<(&'a IndicatorResult, &'a 
         .find(|r| r.code == code)?;
     let has_value = matches!(
         result.outcome,
-        Outcome::Scored { .. } | Outcome::NotApplicable(NotApplicable::NoLastYear)
+        Outcome::Scored { .. } | Outcome::NotApplicable(NotApplicable::NoLastYear { .. })
     );
     let answer = entry.opened.payload.answers.get(code)?;
     has_value.then_some((result, answer))

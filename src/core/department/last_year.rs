@@ -21,14 +21,22 @@ pub struct Discrepancy {
 }
 
 impl Discrepancy {
-    /// "1.1: за прошлый год указано 25 из 100, а в принятой выгрузке
-    /// 2024/2025 («файл») — 28 из 100."
+    /// "1.1: указано 25 из 100, в выгрузке — 28 из 100." The file is named
+    /// once, by [`Discrepancy::source`], for all of a school's lines.
     pub fn describe(&self) -> String {
         let (n0, d0) = self.typed;
         let (n, d) = self.accepted;
         format!(
-            "{}: за прошлый год указано {n0} из {d0}, а в принятой выгрузке {} («{}») — {n} из {d}.",
-            self.code, self.period, self.file_name
+            "{}: указано {n0} из {d0}, в выгрузке — {n} из {d}.",
+            self.code
+        )
+    }
+
+    /// "принятой выгрузкой школы за 2024/2025 («файл»)"
+    pub fn source(&self) -> String {
+        format!(
+            "принятой выгрузкой школы за {} («{}»)",
+            self.period, self.file_name
         )
     }
 }
@@ -133,7 +141,11 @@ mod tests {
         );
         assert_eq!(
             found[0].describe(),
-            "1.1: за прошлый год указано 25 из 100, а в принятой выгрузке 2024/2025 («a1») — 28 из 100."
+            "1.1: указано 25 из 100, в выгрузке — 28 из 100."
+        );
+        assert_eq!(
+            found[0].source(),
+            "принятой выгрузкой школы за 2024/2025 («a1»)"
         );
         assert!(
             discrepancies(&archive, archive.entry("a1").unwrap()).is_empty(),

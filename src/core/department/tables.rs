@@ -8,18 +8,15 @@ use crate::department::results::Ranked;
 use crate::export::{Cell, Table};
 
 pub fn rating_table(card: &Card, rating: &[Ranked], period: &str) -> Table {
-    let mut headers: Vec<String> = [
-        "Место",
-        "Школа",
-        "Муниципалитет",
-        "Баллы",
-        "Максимум",
-        "%",
-        "Уровень",
-    ]
-    .map(String::from)
-    .to_vec();
-    headers.extend(card.criteria().map(|c| format!("Критерий {}", c.code)));
+    let with_levels = card.levels.is_some();
+    let mut headers: Vec<String> = ["Место", "Школа", "Муниципалитет", "Баллы", "Максимум", "%"]
+        .map(String::from)
+        .to_vec();
+    if with_levels {
+        headers.push("Уровень".into());
+    }
+    let criteria: Vec<&str> = card.scored_criteria().map(|c| c.code.as_str()).collect();
+    headers.extend(criteria.iter().map(|c| format!("Критерий {c}")));
     headers.push("Статус проверки".into());
     let rows = rating
         .iter()
@@ -35,9 +32,14 @@ pub fn rating_table(card: &Card, rating: &[Ranked], period: &str) -> Table {
                     part: s.total.into(),
                     whole: s.max_applicable.into(),
                 },
-                Cell::Text(s.level.map_or("—", |l| l.label()).to_owned()),
             ];
-            row.extend(s.criteria.iter().map(|c| Cell::Int(c.points.into())));
+            if with_levels {
+                row.push(Cell::Text(s.level.map_or("—", |l| l.label()).to_owned()));
+            }
+            row.extend(criteria.iter().map(|code| {
+                let (points, _) = r.result.criterion(code).unwrap_or_default();
+                Cell::Int(points.into())
+            }));
             row.push(Cell::Text(r.result.status.label().to_owned()));
             row
         })
@@ -54,18 +56,20 @@ pub fn rating_table(card: &Card, rating: &[Ranked], period: &str) -> Table {
 /// as a date.
 pub fn matrix_table(card: &Card, rating: &[Ranked], period: &str) -> Table {
     let mut headers = vec!["Школа".to_owned()];
-    headers.extend(card.indicators().map(|i| format!("п. {}", i.code)));
+    let codes: Vec<&str> = card.scored_indicators().map(|i| i.code.as_str()).collect();
+    headers.extend(codes.iter().map(|code| format!("п. {code}")));
     let rows = rating
         .iter()
         .map(|r| {
             let mut row = vec![Cell::Text(r.result.name().to_owned())];
-            row.extend(r.result.score.indicators.iter().map(|(_, c)| {
-                if c.applies {
-                    Cell::Int(c.points.into())
-                } else {
-                    Cell::Empty
-                }
-            }));
+            row.extend(
+                codes
+                    .iter()
+                    .map(|code| match r.result.score.indicator(code) {
+                        Some(c) if c.applies => Cell::Int(c.points.into()),
+                        _ => Cell::Empty,
+                    }),
+            );
             row
         })
         .collect();

@@ -142,7 +142,13 @@ pub fn explain(indicator: &Indicator, result: &IndicatorResult) -> RowExplanatio
         Outcome::NotApplicable(why) => (
             RowStatus::NotApplicable,
             "не применимо".to_owned(),
-            None,
+            match why {
+                NotApplicable::NoLastYear {
+                    numerator,
+                    denominator,
+                } => Some(percent(*numerator, *denominator)),
+                _ => None,
+            },
             match why {
                 NotApplicable::Profile => {
                     "Не относится к школе с таким профилем и не входит в максимум."
@@ -150,7 +156,7 @@ pub fn explain(indicator: &Indicator, result: &IndicatorResult) -> RowExplanatio
                 NotApplicable::EmptyGroup => {
                     "В группе нет ни одного человека: показатель не входит в максимум."
                 }
-                NotApplicable::NoLastYear => {
+                NotApplicable::NoLastYear { .. } => {
                     "Нет данных за прошлый год: рост не с чем сравнить, показатель не входит \
                      в максимум. Укажите значения прошлого года."
                 }

@@ -103,7 +103,10 @@ fn share(
     let minimum = target.threshold_percent.map(|t| needed(t, denominator));
     let earned = match (minimum, growth) {
         (None, Growth::NoLastYear) => {
-            return Outcome::NotApplicable(NotApplicable::NoLastYear);
+            return Outcome::NotApplicable(NotApplicable::NoLastYear {
+                numerator,
+                denominator,
+            });
         }
         (None, Growth::NotAsked) => false,
         (None, Growth::Known { met, .. }) => met,

@@ -64,9 +64,17 @@ fn without_last_year_growth_is_not_judged() {
     let result = outcome(&lk, "1.1", &share("30", "100"));
     assert_eq!(
         result.outcome,
-        Outcome::NotApplicable(NotApplicable::NoLastYear)
+        Outcome::NotApplicable(NotApplicable::NoLastYear {
+            numerator: 30,
+            denominator: 100
+        })
     );
     let text = explain(lk.indicator("1.1").unwrap(), &result);
+    assert_eq!(
+        text.share.as_deref(),
+        Some("30,0\u{A0}%"),
+        "the share is still shown"
+    );
     assert!(
         text.note.starts_with("Нет данных за прошлый год"),
         "{}",
@@ -74,10 +82,10 @@ fn without_last_year_growth_is_not_judged() {
     );
     // A group empty last year gives no share to grow from.
     let result = outcome(&lk, "1.1", &growth("30", "100", "0", "0"));
-    assert_eq!(
+    assert!(matches!(
         result.outcome,
-        Outcome::NotApplicable(NotApplicable::NoLastYear)
-    );
+        Outcome::NotApplicable(NotApplicable::NoLastYear { .. })
+    ));
     // Growth and a minimum (1.3: не менее 50 %): the minimum alone decides.
     let points = |a: RawAnswer| outcome(&lk, "1.3", &a).outcome.points();
     assert_eq!(points(share("50", "100")), 1);

@@ -63,8 +63,9 @@ pub enum NotApplicable {
     Profile,
     /// The group is empty and the card says that means "not applicable".
     EmptyGroup,
-    /// Its only target is growth, and last year's figures are not given.
-    NoLastYear,
+    /// Its only target is growth, and last year's figures are not given;
+    /// this year's share is still shown.
+    NoLastYear { numerator: u64, denominator: u64 },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -71,12 +71,20 @@ pub fn answer(
                 .share_target()
                 .expect("a share rule has a share target");
             let range = group_size(denominator, school.size);
-            let last_year = target.dynamics.then(|| {
+            // An empty group (the same every year) has no share to grow
+            // from; its last-year fields stay empty.
+            let empty = school.empty_groups.contains(&indicator.code);
+            let last_year = (target.dynamics && !empty).then(|| {
                 was.and_then(this_year_share)
                     .filter(|(_, d0)| *d0 > 0)
+                    .map(|(n0, d0)| match school.misremembers_last_year {
+                        true if n0 < d0 => (n0 + 1, d0),
+                        true => (n0 - 1, d0),
+                        false => (n0, d0),
+                    })
                     .unwrap_or_else(|| measures::invented_last_year(range, rng))
             });
-            let (n, d) = if school.empty_groups.contains(&indicator.code) {
+            let (n, d) = if empty {
                 (0, 0)
             } else if let Some(last_year) = last_year {
                 measures::growing_share(target, range, earned, last_year, rng)

@@ -38,6 +38,9 @@ pub struct SubmissionEntry {
     /// With `ovz`, what decides which indicators apply.
     pub levels: Vec<SchoolLevel>,
     pub ovz: bool,
+    /// The card's own profile questions, as answered.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub flags: BTreeMap<String, bool>,
     pub period: String,
     pub created_at: String,
     pub fingerprint: String,
@@ -77,6 +80,7 @@ impl SubmissionEntry {
             identifier: payload.profile.identifier.clone(),
             levels: payload.profile.levels.clone(),
             ovz: payload.profile.ovz,
+            flags: payload.profile.flags.clone(),
             period: payload.profile.period.clone(),
             created_at: payload.created_at.clone(),
             fingerprint,

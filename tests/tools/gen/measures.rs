@@ -17,7 +17,25 @@ const EVENTS: &[&str] = &[
     "Профориентационный квиз «Мир профессий»",
     "Конкурс «Профессия моих родителей»",
     "Встреча с выпускниками",
+    "Квест «Всё о профессиях»",
 ];
+
+/// An event's name as one of the schools might type it: as listed, or with
+/// a lower-case start, straight quotes, a double space or «е» for «ё». The
+/// department's per-event totals must join them all.
+fn as_typed(name: &str, rng: &mut Rng) -> String {
+    match rng.below(6) {
+        0 => {
+            let mut chars = name.chars();
+            let first = chars.next().map(|c| c.to_lowercase().to_string());
+            first.unwrap_or_default() + chars.as_str()
+        }
+        1 => name.replace(['«', '»'], "\""),
+        2 => name.replacen(' ', "  ", 1),
+        3 => name.replace('ё', "е"),
+        _ => name.to_owned(),
+    }
+}
 
 /// The smallest numerator that reaches `percent` of `denominator`.
 fn needed(percent: u32, denominator: u64) -> u64 {
@@ -117,8 +135,12 @@ pub fn percent(min: Option<u32>, earned: bool, rng: &mut Rng) -> u32 {
 /// One to four events, each column not above the one it is a part of.
 pub fn list_rows(columns: &[ListColumn], rng: &mut Rng) -> Vec<ListRow> {
     let rows = rng.between(1, 4) as usize;
-    (0..rows)
-        .map(|r| {
+    let mut events = EVENTS.to_vec();
+    rng.shuffle(&mut events);
+    events
+        .into_iter()
+        .take(rows)
+        .map(|event| {
             // Whole columns first, then the parts of them.
             let mut values = vec![0; columns.len()];
             for (value, column) in values.iter_mut().zip(columns) {
@@ -133,7 +155,7 @@ pub fn list_rows(columns: &[ListColumn], rng: &mut Rng) -> Vec<ListRow> {
                 }
             }
             ListRow {
-                name: format!("{} № {}", rng.pick(EVENTS), r + 1),
+                name: as_typed(event, rng),
                 values: values.iter().map(u64::to_string).collect(),
             }
         })

@@ -24,6 +24,9 @@ pub struct School {
     pub order: Vec<String>,
     /// Points to earn in each period, oldest first.
     pub targets: Vec<u32>,
+    /// Types last year's figures one person off its own file of last year,
+    /// for the department's last-year check to find (the second school).
+    pub misremembers_last_year: bool,
 }
 
 /// Level the latest period aims at, cycling so that any three or more
@@ -96,6 +99,7 @@ impl Generator<'_> {
             empty_groups,
             order,
             targets: Vec::new(),
+            misremembers_last_year: index == 1,
         };
         let tier = TIERS[((self.config.seed % 5) as usize + index % 5) % 5];
         school.targets = self.targets(&school, tier, &mut rng);

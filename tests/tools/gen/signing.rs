@@ -1,6 +1,6 @@
 //! Signing a school's submission the way its page does, with its own key and clock.
 
-use profkarta_core::card::Card;
+use profkarta_core::card::{Card, DEFAULT_CARD};
 use profkarta_core::school::draft::Draft;
 use profkarta_core::scoring::assess;
 use profkarta_core::signed::keys::{to_hex, KeyPair};
@@ -52,7 +52,12 @@ impl Generator<'_> {
         replaces: Option<String>,
     ) -> Meta {
         let p = &self.config.periods[period];
-        let path = [school.index as u64, u64::from(p.first_year), variant as u64];
+        let mut path = vec![school.index as u64, u64::from(p.first_year), variant as u64];
+        // Files of another card get ids of their own; seed 003's stay as
+        // they always were.
+        if self.config.card != DEFAULT_CARD {
+            path.push(card_salt(&self.config.card));
+        }
         let mut rng = Rng::stream(self.config.seed, Stream::Meta, &path);
         let submission_id = to_hex(&rng.bytes::<16>());
         let day = match variant {
@@ -115,4 +120,11 @@ impl Generator<'_> {
             text,
         }
     }
+}
+
+/// A number from a card id (FNV-1a), to tell the cards' streams apart.
+fn card_salt(id: &str) -> u64 {
+    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }

@@ -1,0 +1,300 @@
+// The other seeds' cards end to end: a school fills in Leninsk-Kuznetsky's
+// card (growth against last year, a breakdown), Nevinnomyssk's (a list of
+// events, percentages, no points) and Izhevsk's (one informational share);
+// the department imports their files beside seed 003's and reads each card
+// apart: ratings, per-event totals and the last-year check, all against an
+// independent computation from the cards' rules (scoring.mjs).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { join } from 'node:path';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { openApp, downloadText, ARTIFACTS, useApp } from './harness.mjs';
+import { loadCard, score, rating, eventTotals, indicatorsOf } from './scoring.mjs';
+import { CardPage } from './card_page.mjs';
+
+const GEN = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-gen');
+const LATEST = '2025/2026';
+const NBSP = '\u00a0';
+
+const app = useApp();
+let dir;
+/// Per card id: { files, manifest }.
+const generated = {};
+
+before(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    dir = await mkdtemp(join(tmpdir(), 'profkarta-cards-'));
+    for (const [card, schools] of [['proforientatsiya-23', '5'], ['leninsk-kuznetsky', '6'], ['nevinnomyssk', '5']]) {
+        const out = join(dir, card);
+        await promisify(execFile)(GEN, ['--out', out, '--schools', schools, '--card', card]);
+        const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
+        const files = (await readdir(out)).filter((f) => f !== 'manifest.json').map((f) => join(out, f));
+        generated[card] = { manifest, files };
+    }
+});
+
+after(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function withSchool(card, fn) {
+    const { context, page, errors } = await openApp(app.browser, `${app.server.url}?card=${card}`);
+    try {
+        await fn(new CardPage(page));
+        assert.deepEqual(errors.map(String), [], 'no errors in the browser console');
+    } finally {
+        await context.close();
+    }
+}
+
+async function fillSchool(card, name) {
+    await card.profile('Полное наименование ОО', name);
+    await card.profile('Муниципальное образование', 'Ленинск-Кузнецкий муниципальный округ');
+    await card.profile('Ответственный (ФИО, должность)', 'Орлова Н. В., заместитель директора');
+    await card.profile('Отчётный период (учебный год)', LATEST);
+}
+
+test('Leninsk-Kuznetsky: growth against last year, a minimum with growth, a breakdown, a count', () =>
+    withSchool('leninsk-kuznetsky', async (card) => {
+        const { page } = card;
+        // 16 indicators with a point each; 1.4, 1.5, 4.4 and 7.1 are informational.
+        await card.expectSummary({ total: '0 из 16' });
+        assert.equal(await page.getByTestId('level').count(), 0, 'the card has no levels');
+        await fillSchool(card, 'МБОУ «Основная школа № 3»');
+
+        // 1.1, growth only: 30 of 100 against 20 of 100 last year.
+        await card.share('1.1', '30', '100');
+        await card.expectPoints('1.1', 'не применимо');
+        await card.expectNote('1.1', 'Нет данных за прошлый год: рост не с чем сравнить, показатель не входит в максимум. Укажите значения прошлого года.');
+        await card.expectSummary({ total: '0 из 15' });
+        await card.field('1.1', 'prev-numerator', '20');
+        await card.field('1.1', 'prev-denominator', '100');
+        await card.expectPoints('1.1', '1 балл из 1');
+        await card.expectNote('1.1', `В прошлом году 20,0${NBSP}% (20 из 100): положительная динамика.`);
+        await card.expectSummary({ total: '1 из 16' });
+        await card.field('1.1', 'prev-numerator', '40');
+        await card.expectPoints('1.1', '0 баллов из 1');
+        await card.expectNote('1.1', `В прошлом году 40,0${NBSP}% (40 из 100): роста нет.`);
+        // 100 % held counts as growth.
+        await card.share('1.1', '80', '80');
+        await card.field('1.1', 'prev-numerator', '75');
+        await card.field('1.1', 'prev-denominator', '75');
+        await card.expectPoints('1.1', '1 балл из 1');
+        await card.field('1.1', 'prev-numerator', '76');
+        await card.expectFieldError('1.1', 'prev-numerator', 'За прошлый год число участников больше общего числа: проверьте оба поля.');
+        await card.expectPoints('1.1', 'не учитывается');
+        await card.field('1.1', 'prev-numerator', '75');
+
+        // 1.3: не менее 50 % and growth; both are needed.
+        await card.share('1.3', '50', '100');
+        await card.field('1.3', 'prev-numerator', '40');
+        await card.field('1.3', 'prev-denominator', '100');
+        await card.expectPoints('1.3', '1 балл из 1');
+        await card.field('1.3', 'numerator', '49');
+        await card.expectPoints('1.3', '0 баллов из 1');
+        await card.expectNote('1.3', `До порога 50${NBSP}% не хватает 1 чел. В прошлом году 40,0${NBSP}% (40 из 100): положительная динамика.`);
+
+        // 1.2: nobody graduated, so the group is empty and leaves the maximum.
+        await card.share('1.2', '0', '0');
+        await card.expectPoints('1.2', 'не применимо');
+
+        // 3.4: five directions of one total; the parts may not exceed it.
+        for (const [i, v] of ['5', '3', '2', '0', '0'].entries()) await card.field('3.4', `part-${i}`, v);
+        await card.field('3.4', 'denominator', '8');
+        await card.expectFieldError('3.4', 'denominator', 'Сумма по частям (10) больше общего числа: проверьте части и общее число.');
+        await card.expectPoints('3.4', 'не учитывается');
+        await card.field('3.4', 'denominator', '20');
+        await card.expectShare('3.4', `50,0${NBSP}%`);
+        await card.expectExact(card.row('3.4').getByTestId('part-share-0'), `25,0${NBSP}%`, 'share of the first direction');
+        await card.field('3.4', 'prev-numerator', '5');
+        await card.field('3.4', 'prev-denominator', '20');
+        await card.expectPoints('3.4', '1 балл из 1');
+
+        // 6.1: не менее 2 agreements.
+        await card.field('6.1', 'count', '2');
+        await card.expectPoints('6.1', '1 балл из 1');
+
+        // 7.1, informational: a contest with more winners than participants is an error.
+        await card.row('7.1').getByRole('button', { name: 'Добавить строку' }).click();
+        await card.field('7.1', 'row-0', 'Конкурс «Профессия моей мечты»');
+        await card.field('7.1', 'cell-0-0', '12');
+        await card.field('7.1', 'cell-0-1', '13');
+        await card.expectFieldError('7.1', 'cell-0-1', 'Больше, чем «Участники» в этой строке: проверьте числа.');
+        await card.field('7.1', 'cell-0-1', '3');
+        await card.expectPoints('7.1', 'без баллов');
+
+        // 1.1, 1.3 fails, 3.4, 6.1 earned; 1.2 not applicable: 3 of 15.
+        await card.expectSummary({ total: '3 из 15', percent: `20,0${NBSP}%` });
+        const expected = score({
+            levels: ['noo', 'ooo', 'soo'], ovz: true, flags: {},
+            answers: {
+                '1.1': { numerator: '80', denominator: '80', prev_numerator: '75', prev_denominator: '75' },
+                '1.2': { numerator: '0', denominator: '0' },
+                '1.3': { numerator: '49', denominator: '100', prev_numerator: '40', prev_denominator: '100' },
+                '3.4': { parts: ['5', '3', '2', '0', '0'], denominator: '20', prev_numerator: '5', prev_denominator: '20' },
+                '6.1': { count: '2' },
+            },
+        }, loadCard('leninsk-kuznetsky'));
+        assert.deepEqual([expected.total, expected.max], [3, 15], 'the independent scorer agrees');
+
+        // The export names the card, and the file scores the same outside the page.
+        await page.getByLabel(/Выгрузить всё равно/).check();
+        const file = await downloadText(page, () => page.getByTestId('export-button').click());
+        const payload = JSON.parse(file.text).payload;
+        assert.equal(payload.template.id, 'leninsk-kuznetsky');
+        assert.deepEqual([payload.score.total, payload.score.max_applicable], [3, 15]);
+        assert.deepEqual(payload.answers['3.4'].parts, ['5', '3', '2', '0', '0']);
+        await writeFile(join(ARTIFACTS, 'leninsk-school.json'), file.text);
+    }));
+
+test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; no points', () =>
+    withSchool('nevinnomyssk', async (card) => {
+        const { page } = card;
+        await card.expectText('total', 'Заполнено показателей: 0 из 10');
+        const add = card.row('1.3').getByRole('button', { name: 'Добавить строку' });
+        for (const name of ['Ярмарка профессий', 'День открытых дверей', 'Урок «Шоу профессий»']) {
+            await add.focus();
+            await page.keyboard.press('Enter');
+            const rows = await card.row('1.3').locator('tbody tr').count();
+            await card.field('1.3', `row-${rows - 1}`, name);
+        }
+        const names = async () =>
+            Promise.all((await card.row('1.3').locator('tbody tr').all()).map((r) => r.locator('td.list-name input').inputValue()));
+        // The third row goes up, then the first is removed.
+        await card.row('1.3').getByRole('button', { name: 'Строку 3 выше' }).focus();
+        await page.keyboard.press('Enter');
+        assert.deepEqual(await names(), ['Ярмарка профессий', 'Урок «Шоу профессий»', 'День открытых дверей']);
+        await card.row('1.3').getByRole('button', { name: 'Удалить строку 1' }).click();
+        assert.deepEqual(await names(), ['Урок «Шоу профессий»', 'День открытых дверей']);
+
+        // A row with a name but no numbers is an error until its numbers are typed.
+        await card.expectPoints('1.3', 'не учитывается');
+        for (const [r, values] of [[0, ['40', '2', '5']], [1, ['25', '0', '1']]]) {
+            for (const [c, v] of values.entries()) await card.field('1.3', `cell-${r}-${c}`, v);
+        }
+        await card.expectPoints('1.3', 'без баллов');
+        await card.expectNote('1.3', 'В списке 2 строки. Показатель информационный: собирается и сводится, баллов не даёт.');
+
+        await card.field('1.5', 'percent', '120');
+        await card.expectFieldError('1.5', 'percent', 'Процент не может быть больше 100.');
+        await card.field('1.5', 'percent', '87,5');
+        await card.expectPoints('1.5', 'без баллов');
+        await card.fact('1.1', true);
+        await card.expectText('total', 'Заполнено показателей: 3 из 10');
+
+        // Another card is another draft; coming back finds this one as it was.
+        await page.locator('#card-choice').selectOption('leninsk-kuznetsky');
+        await card.expectText('total', '0 из 16');
+        await page.getByRole('heading', { level: 1, name: /Ленинск-Кузнецкий/ }).waitFor();
+        await page.locator('#card-choice').selectOption('nevinnomyssk');
+        await card.expectText('total', 'Заполнено показателей: 3 из 10');
+        assert.deepEqual(await names(), ['Урок «Шоу профессий»', 'День открытых дверей']);
+    }));
+
+test('Izhevsk: the formula and its letters are shown beside the share', () =>
+    withSchool('izhevsk', async (card) => {
+        const explanation = card.row('П-1.1').getByTestId('explanation');
+        await explanation.getByText('Формула:').waitFor();
+        await card.share('П-1.1', '120', '400');
+        await card.expectShare('П-1.1', `30,0${NBSP}%`);
+        await card.expectPoints('П-1.1', 'без баллов');
+        await card.expectText('total', 'Заполнено показателей: 1 из 1');
+    }));
+
+async function withDepartment(fn) {
+    const { context, page, errors } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs' });
+    try {
+        await fn(page);
+        assert.deepEqual(errors.map(String), [], 'no errors in the browser console');
+    } finally {
+        await context.close();
+    }
+}
+
+const latest = (cardId) => generated[cardId].manifest.files.map((f) => f.submission).filter((s) => s && s.period === LATEST);
+
+test('the department reads three cards apart: ratings, per-event totals, last-year check', () =>
+    withDepartment(async (page) => {
+        const all = Object.values(generated).flatMap((g) => g.files);
+        await page.locator('#import-files').setInputFiles(all);
+        await page.getByTestId('import-summary').filter({ hasText: `Файлов: ${all.length}.` }).waitFor();
+        await page.getByRole('tab', { name: 'Результаты' }).click();
+
+        // Leninsk-Kuznetsky: the rating as the cards' rules give it, no levels.
+        const lk = loadCard('leninsk-kuznetsky');
+        await page.locator('#card').selectOption('leninsk-kuznetsky');
+        const schools = latest('leninsk-kuznetsky').map((s) => ({ name: s.school, ...score(s, lk) }));
+        const rows = async () => {
+            const trs = await page.getByTestId('rating').locator('tbody tr').all();
+            return Promise.all(trs.map(async (tr) => ({
+                rank: Number(await tr.locator('[data-col="rank"]').innerText()),
+                name: await tr.locator('th.school button').innerText(),
+                total: await tr.locator('[data-col="total"]').innerText(),
+            })));
+        };
+        await page.getByTestId('rating').filter({ hasText: schools[0].name }).waitFor();
+        assert.deepEqual(await rows(), rating(schools).map((s) => ({ rank: s.rank, name: s.name, total: `${s.total} из ${s.max}` })));
+        assert.equal(await page.getByTestId('figures').locator('[data-figure="high"]').count(), 0, 'no level counts without levels');
+
+        // 3.4, the breakdown: Σ of every direction over Σ of totals.
+        let n = 0;
+        let d = 0;
+        for (const s of latest('leninsk-kuznetsky')) {
+            const a = s.answers['3.4'];
+            if (!a || a.denominator === '0') continue;
+            n += a.parts.reduce((sum, p) => sum + Number(p), 0);
+            d += Number(a.denominator);
+        }
+        const value = await page.getByTestId('indicator-figures').locator('tr[data-code="3.4"] [data-col="value"]').innerText();
+        assert.ok(value.includes(`(${n} из ${d})`), value);
+
+        // Nevinnomyssk: no rating; events joined across spellings.
+        await page.locator('#card').selectOption('nevinnomyssk');
+        await page.getByTestId('no-points').waitFor();
+        assert.equal(await page.getByTestId('rating').count(), 0);
+        const expected = eventTotals(latest('nevinnomyssk').map((s) => s.answers['1.3']?.rows ?? []));
+        const table = page.getByTestId('events-1.3');
+        const shown = await Promise.all((await table.locator('tbody tr').all()).map(async (tr) => {
+            const cells = await tr.locator('th, td').allInnerTexts();
+            return { name: cells[0], schools: Number(cells[1]), sums: cells.slice(2).map((c) => Number(c.replace(/\s/g, ''))) };
+        }));
+        assert.equal(shown.length, expected.length, 'one line per event');
+        const key = (name) => name.toLowerCase().replaceAll('ё', 'е').replace(/["'«»„“”‘’`]/g, ' ').split(/\s+/).filter(Boolean).join(' ');
+        for (const e of expected) {
+            const line = shown.find((s) => key(s.name) === e.key);
+            assert.ok(line, `event ${e.key} is shown`);
+            assert.deepEqual([line.schools, line.sums], [e.schools, e.sums], e.key);
+        }
+        assert.ok(expected.some((e) => e.schools > 1), 'some events are shared by several schools');
+        // Percent 1.5: the mean of the schools' values, in tenths, rounded half up.
+        const tenths = latest('nevinnomyssk').map((s) => s.answers['1.5']?.percent).filter(Boolean).map((p) => Math.round(Number(p.replace(',', '.')) * 10));
+        const mean = Math.floor((tenths.reduce((a, b) => a + b, 0) * 2 + tenths.length) / (tenths.length * 2));
+        const pct = (t) => `${Math.floor(t / 10)},${t % 10}${NBSP}%`;
+        const percentText = await page.getByTestId('indicator-figures').locator('tr[data-code="1.5"] [data-col="value"]').innerText();
+        assert.equal(percentText, `в среднем ${pct(mean)} (от ${pct(Math.min(...tenths))} до ${pct(Math.max(...tenths))})`);
+
+        // The last-year check: where a school's typed figures differ from its own file of last year.
+        await page.locator('#card').selectOption('leninsk-kuznetsky');
+        const subs = generated['leninsk-kuznetsky'].manifest.files.map((f) => f.submission).filter(Boolean);
+        const sum = (a) => (a.parts?.length ? a.parts.reduce((s, p) => s + Number(p), 0) : Number(a.numerator));
+        const differing = latest('leninsk-kuznetsky').map((s) => {
+            const before = subs.find((b) => b.school === s.school && b.period !== LATEST);
+            const codes = indicatorsOf(lk).filter((i) => i.rule.dynamics).map((i) => i.code).filter((code) => {
+                const now = s.answers[code];
+                const was = before?.answers[code];
+                return now && was && now.prev_denominator !== undefined && now.prev_denominator !== '' &&
+                    (Number(now.prev_numerator) !== sum(was) || Number(now.prev_denominator) !== Number(was.denominator));
+            });
+            return { school: s.school, codes };
+        }).filter((x) => x.codes.length > 0);
+        assert.equal(differing.length, 1, 'the generated set has one school that misremembers last year');
+        const [odd] = differing;
+        await page.getByTestId('rating').locator('th.school button', { hasText: odd.school }).first().click();
+        const review = page.getByTestId('review');
+        await review.getByRole('heading', { name: odd.school }).waitFor();
+        const flagged = await review.getByTestId('last-year-discrepancies').locator('li').evaluateAll((lis) => lis.map((li) => li.dataset.code));
+        assert.deepEqual(flagged.sort(), odd.codes.sort());
+    }));
