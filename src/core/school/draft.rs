@@ -181,36 +181,30 @@ impl Draft {
 
     /// Fills the empty last-year fields of the indicators that ask for them
     /// with `previous` year's figures (the numerator, or a breakdown's sum,
-    /// and the denominator). Returns how many indicators were filled.
+    /// and the denominator), where those are valid numbers: a wrong figure
+    /// is not carried into another year. Fields already typed are kept.
+    /// Returns how many indicators were filled.
     pub fn fill_last_year(&mut self, previous: &Draft, card: &Card) -> usize {
+        let number = |s: &str| parse_number(s).ok().flatten();
         let mut filled = 0;
         for indicator in card.indicators().filter(|i| i.rule.asks_last_year()) {
             let Some(was) = previous.answers.get(&indicator.code) else {
                 continue;
             };
             let n = if was.parts.is_empty() {
-                was.numerator.trim().to_owned()
+                number(&was.numerator)
             } else {
-                match was
-                    .parts
-                    .iter()
-                    .map(|p| parse_number(p).ok().flatten())
-                    .sum::<Option<u64>>()
-                {
-                    Some(sum) => sum.to_string(),
-                    None => continue,
-                }
+                was.parts.iter().map(|p| number(p)).sum::<Option<u64>>()
             };
-            let d = was.denominator.trim().to_owned();
+            let (Some(n), Some(d)) = (n, number(&was.denominator)) else {
+                continue;
+            };
             let answer = self.entry(&indicator.code);
-            if n.is_empty()
-                || d.is_empty()
-                || !(answer.prev_numerator.is_empty() && answer.prev_denominator.is_empty())
-            {
+            if !(answer.prev_numerator.is_empty() && answer.prev_denominator.is_empty()) {
                 continue;
             }
-            answer.prev_numerator = n;
-            answer.prev_denominator = d;
+            answer.prev_numerator = n.to_string();
+            answer.prev_denominator = d.to_string();
             filled += 1;
         }
         filled

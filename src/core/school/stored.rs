@@ -414,4 +414,70 @@ mod tests {
         let copied = stored.next_year("d3".into(), NOW, true, &card);
         assert_eq!(copied.draft.answers, stored.draft.answers);
     }
+
+    /// Seed 002: this year's figures become next year's "last year", a
+    /// breakdown's by its sum; a wrong figure is not carried over, and last
+    /// year's own "last year" does not survive.
+    #[test]
+    fn next_year_carries_this_years_figures_into_last_year() {
+        let lk = crate::card::builtin("leninsk-kuznetsky").unwrap().unwrap();
+        let mut this = Draft::default();
+        this.profile.period = "2025/2026".into();
+        let mut grown = crate::testkit::share("30", "100");
+        grown.prev_numerator = "20".into();
+        grown.prev_denominator = "100".into();
+        this.answers.insert("1.1".into(), grown);
+        this.answers
+            .insert("1.3".into(), crate::testkit::share("12,5", "40"));
+        let mut parts = crate::testkit::share("", "20");
+        parts.parts = ["5", "3", "2", "0", "0"].map(String::from).to_vec();
+        this.answers.insert("3.4".into(), parts);
+        this.answers
+            .insert("1.4".into(), crate::testkit::share("7", "9"));
+        let stored = StoredDraft::new("d1".into(), this, NOW);
+        for keep in [false, true] {
+            let next = stored.next_year("d2".into(), NOW, keep, &lk);
+            let prev = |code: &str| {
+                next.draft
+                    .answers
+                    .get(code)
+                    .map(|a| (a.prev_numerator.as_str(), a.prev_denominator.as_str()))
+            };
+            assert_eq!(prev("1.1"), Some(("30", "100")), "keep: {keep}");
+            assert_eq!(prev("3.4"), Some(("10", "20")));
+            assert_eq!(
+                prev("1.3"),
+                (keep).then_some(("", "")),
+                "12,5 is not carried"
+            );
+            assert_eq!(
+                prev("1.4"),
+                (keep).then_some(("", "")),
+                "1.4 has no growth target"
+            );
+            let this_year = next.draft.answers.get("1.1").map(|a| a.numerator.as_str());
+            assert_eq!(this_year, Some(if keep { "30" } else { "" }));
+        }
+    }
+
+    #[test]
+    fn filling_last_year_keeps_what_was_typed() {
+        let lk = crate::card::builtin("leninsk-kuznetsky").unwrap().unwrap();
+        let mut previous = Draft::default();
+        previous
+            .answers
+            .insert("1.1".into(), crate::testkit::share("30", "100"));
+        previous
+            .answers
+            .insert("1.2".into(), crate::testkit::share("5", "8"));
+        let mut now = Draft::default();
+        let mut typed = crate::testkit::share("", "");
+        typed.prev_numerator = "29".into();
+        now.answers.insert("1.1".into(), typed);
+        assert_eq!(now.fill_last_year(&previous, &lk), 1);
+        assert_eq!(now.answers["1.1"].prev_numerator, "29");
+        assert_eq!(now.answers["1.1"].prev_denominator, "");
+        assert_eq!(now.answers["1.2"].prev_numerator, "5");
+        assert_eq!(now.answers["1.2"].prev_denominator, "8");
+    }
 }
