@@ -85,21 +85,20 @@ pub fn profile_svg(f: &Figures, school: &SchoolResult) -> String {
 }
 
 /// Over `periods`, oldest first, with each period's figures: the municipal
-/// share of points and the share of schools at the high level.
-pub fn trend_svg(periods: &[String], figures: &[Figures]) -> String {
+/// share of points and, when the card has levels, the share of schools at
+/// the high level.
+pub fn trend_svg(periods: &[String], figures: &[Figures], with_levels: bool) -> String {
     let points = figures
         .iter()
         .map(|f| Share::new(f.points.0, f.points.1))
         .collect();
-    let high = figures
-        .iter()
-        .map(|f| Share::new(f.levels[0].1 as u64, f.schools as u64))
-        .collect();
-    trend(
-        periods,
-        &[
-            ("Баллов от максимума по муниципалитету".to_owned(), points),
-            ("Доля школ с высокой эффективностью".to_owned(), high),
-        ],
-    )
+    let mut lines = vec![("Баллов от максимума по муниципалитету".to_owned(), points)];
+    if with_levels {
+        let high = figures
+            .iter()
+            .map(|f| Share::new(f.levels[0].1 as u64, f.schools as u64))
+            .collect();
+        lines.push(("Доля школ с высокой эффективностью".to_owned(), high));
+    }
+    trend(periods, &lines)
 }

@@ -472,7 +472,7 @@ fn figure_charts_state_the_tables_numbers() {
     assert!(root(&heat).contains("2 школы, 23 показателя. Ячеек: выполнен — 3, не выполнен — 43"));
     let profile = figures::profile_svg(&f, &rating[0].result);
     assert!(root(&profile).contains("К2 — 50,0\u{A0}% (среднее 25,0\u{A0}%)"));
-    let trend = figures::trend_svg(&["2025/2026".to_owned()], &[f]);
+    let trend = figures::trend_svg(&["2025/2026".to_owned()], &[f], true);
     assert!(
         root(&trend).contains("2025/2026 — 6,5\u{A0}%"),
         "3 of 46 points"

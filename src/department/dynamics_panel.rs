@@ -1,5 +1,6 @@
-//! Year over year: each school's change against the previous period, each
-//! indicator's change, and the trend over all periods present.
+//! Year over year: for a card with points, each school's change against the
+//! previous period, each scored indicator's change and the trend over all
+//! periods present; for any card, each indicator's municipal value.
 
 use leptos::prelude::*;
 
@@ -11,31 +12,38 @@ use profkarta_core::text::percent;
 
 use crate::department::chart::Chart;
 use crate::department::state::Dept;
+use crate::department::value_changes::ValueChanges;
 use crate::shared::column_heads::ColumnHeads;
 
 #[component]
 pub fn DynamicsPanel() -> impl IntoView {
     let dept: Dept = expect_context();
+    // The page draws the panel anew for another card.
+    let card = dept.card.get_untracked();
+    let scored = card.has_points();
+    let with_levels = card.levels.is_some();
     let previous = Memo::new(move |_| {
         dept.previous
             .with(|p| p.as_ref().map(|(period, ..)| period.clone()))
     });
-    let changes = Memo::new(move |_| {
-        dept.previous.with(|p| {
-            let (_, before, was) = p.as_ref()?;
-            let by_indicator = indicator_changes(was, &dept.figures.get());
-            Some((school_changes(before, &dept.results.get()), by_indicator))
+    let changes = {
+        let card = card.clone();
+        Memo::new(move |_| {
+            dept.previous.with(|p| {
+                let (_, before, was) = p.as_ref()?;
+                let by_indicator = dept.figures.with(|now| indicator_changes(&card, was, now));
+                Some((school_changes(before, &dept.results.get()), by_indicator))
+            })
         })
-    });
+    };
     let trend = Signal::derive(move || {
         let periods = dept.periods.get();
-        let card = dept.card.get();
         dept.archive().with(|a| {
             let all: Vec<_> = periods
                 .iter()
                 .map(|p| figures(a, &card, &results(a, &card.id, p)))
                 .collect();
-            trend_svg(&periods, &all)
+            trend_svg(&periods, &all, with_levels)
         })
     });
     let schools = move || {
@@ -51,7 +59,9 @@ pub fn DynamicsPanel() -> impl IntoView {
                             <td class="num">{format!("{} из {} ({})", c.before.0, c.before.1, percent(c.before.0.into(), c.before.1.into()))}</td>
                             <td class="num">{format!("{} из {} ({})", c.after.0, c.after.1, percent(c.after.0.into(), c.after.1.into()))}</td>
                             <td class="num" data-col="delta">{delta_text(delta)}</td>
-                            <td>{format!("{} → {}", c.level_before.map_or("—", |l| l.label()), c.level_after.map_or("—", |l| l.label()))}</td>
+                            {with_levels.then(|| view! {
+                                <td>{format!("{} → {}", c.level_before.map_or("—", |l| l.label()), c.level_after.map_or("—", |l| l.label()))}</td>
+                            })}
                         </tr>
                     }
                 })
@@ -83,21 +93,27 @@ pub fn DynamicsPanel() -> impl IntoView {
                 fallback=|| view! { <p>"Для сравнения нужны карты хотя бы за два учебных года. Выберите более поздний год или загрузите карты прошлого года."</p> }
             >
                 <p>{move || format!("Сравнение {} с {}. Учитываются школы, приславшие карты за оба года.", dept.period.get().unwrap_or_default(), previous.get().unwrap_or_default())}</p>
-                <Chart svg=trend testid="chart-trend"/>
-                <h3>"Школы"</h3>
-                <div class="table-scroll">
-                    <table data-testid="school-changes">
-                        <thead><tr><ColumnHeads names=&["Школа", "Было", "Стало", "Изменение", "Уровень"]/></tr></thead>
-                        <tbody>{schools}</tbody>
-                    </table>
-                </div>
-                <h3>"Показатели: школ выполнили"</h3>
-                <div class="table-scroll">
-                    <table data-testid="indicator-changes">
-                        <thead><tr><ColumnHeads names=&["Код", "Было", "Стало", "Изменение доли школ"]/></tr></thead>
-                        <tbody>{indicators}</tbody>
-                    </table>
-                </div>
+                {scored.then(|| view! {
+                    <Chart svg=trend testid="chart-trend"/>
+                    <h3>"Школы"</h3>
+                    <div class="table-scroll">
+                        <table data-testid="school-changes">
+                            <thead><tr>
+                                <ColumnHeads names=&["Школа", "Было", "Стало", "Изменение"]/>
+                                {with_levels.then(|| view! { <th scope="col">"Уровень"</th> })}
+                            </tr></thead>
+                            <tbody>{schools}</tbody>
+                        </table>
+                    </div>
+                    <h3>"Показатели: школ выполнили"</h3>
+                    <div class="table-scroll">
+                        <table data-testid="indicator-changes">
+                            <thead><tr><ColumnHeads names=&["Код", "Было", "Стало", "Изменение доли школ"]/></tr></thead>
+                            <tbody>{indicators}</tbody>
+                        </table>
+                    </div>
+                })}
+                <ValueChanges/>
             </Show>
         </section>
     }

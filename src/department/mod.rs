@@ -33,6 +33,7 @@ mod review_panel;
 mod saving_status;
 mod school_select;
 mod scored_results;
+mod value_changes;
 mod workspace_tools;
 
 pub use app::DepartmentApp;

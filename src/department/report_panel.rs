@@ -12,6 +12,7 @@ use crate::department::indicator_figures::IndicatorFigures;
 use crate::department::low_schools::LowSchools;
 use crate::department::problem_zones::ProblemZones;
 use crate::department::state::Dept;
+use crate::department::value_changes::ValueChanges;
 use crate::platform::browser::print;
 
 /// How many schools the report names as best.
@@ -42,9 +43,16 @@ pub fn ReportPanel() -> impl IntoView {
             let (previous, before, was) = p.as_ref()?;
             let after = dept.results.get();
             let now = dept.figures.get();
-            Some(report::dynamics(previous, before, was, &after, &now))
+            Some(
+                dept.card
+                    .with(|card| report::dynamics(card, previous, (before, was), (&after, &now))),
+            )
         })?;
-        Some(view! { <h3>"Динамика"</h3><p data-testid="report-dynamics">{text}</p> })
+        Some(view! {
+            <h3>"Динамика"</h3>
+            <p data-testid="report-dynamics">{text}</p>
+            {(!scored).then(|| view! { <ValueChanges/> })}
+        })
     };
     view! {
         <section class="panel report" aria-labelledby="report-title" data-testid="report">
@@ -64,7 +72,7 @@ pub fn ReportPanel() -> impl IntoView {
                 {with_levels.then(|| view! { <LowSchools/> })}
             })}
             <IndicatorFigures/>
-            {scored.then_some(dynamics)}
+            {dynamics}
             <p class="signature-line">"Специалист управления образования ____________________ / ____________________ /   Дата ____________"</p>
         </section>
     }

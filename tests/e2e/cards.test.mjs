@@ -276,6 +276,18 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         const percentText = await page.getByTestId('indicator-figures').locator('tr[data-code="1.5"] [data-col="value"]').innerText();
         assert.equal(percentText, `в среднем ${pct(mean)} (от ${pct(Math.min(...tenths))} до ${pct(Math.max(...tenths))})`);
 
+        // Its dynamics are the municipal values of both years: 1.2 is a count, summed.
+        await page.getByRole('tab', { name: 'Динамика' }).click();
+        const grouped = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+        const countSum = (period) => generated.nevinnomyssk.manifest.files
+            .map((f) => f.submission).filter((s) => s && s.period === period && s.answers['1.2']?.count)
+            .reduce((sum, s) => sum + Number(s.answers['1.2'].count), 0);
+        const row = page.getByTestId('value-changes').locator('tr[data-code="1.2"]');
+        assert.equal(await row.locator('[data-col="before"]').innerText(), `в сумме ${grouped(countSum('2024/2025'))}`);
+        assert.equal(await row.locator('[data-col="after"]').innerText(), `в сумме ${grouped(countSum(LATEST))}`);
+        assert.equal(await page.getByTestId('school-changes').count(), 0, 'no points, no per-school change');
+        await page.getByRole('tab', { name: 'Результаты' }).click();
+
         // The last-year check: where a school's typed figures differ from its own file of last year.
         await page.locator('#card').selectOption('leninsk-kuznetsky');
         const subs = generated['leninsk-kuznetsky'].manifest.files.map((f) => f.submission).filter(Boolean);

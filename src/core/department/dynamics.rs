@@ -5,8 +5,8 @@
 
 use std::collections::HashMap;
 
-use crate::card::Level;
-use crate::department::figures::Figures;
+use crate::card::{Card, Level};
+use crate::department::figures::{describe_value, Figures};
 use crate::department::results::SchoolResult;
 use crate::department::school::SchoolId;
 
@@ -97,17 +97,48 @@ impl IndicatorChange {
     }
 }
 
-/// Per indicator, in card order: how the share of schools earning it moved.
-pub fn indicator_changes(before: &Figures, after: &Figures) -> Vec<IndicatorChange> {
+/// Per indicator with points, in card order: how the share of schools
+/// earning it moved.
+pub fn indicator_changes(card: &Card, before: &Figures, after: &Figures) -> Vec<IndicatorChange> {
+    let scored = |code: &str| card.indicator(code).is_some_and(|i| i.points > 0);
     after
         .indicators
         .iter()
+        .filter(|now| scored(&now.code))
         .filter_map(|now| {
             let was = before.indicators.iter().find(|w| w.code == now.code)?;
             Some(IndicatorChange {
                 code: now.code.clone(),
                 before: (was.earned, was.applicable),
                 after: (now.earned, now.applicable),
+            })
+        })
+        .collect()
+}
+
+/// An indicator's municipal value in two periods, as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValueChange {
+    pub code: String,
+    pub before: String,
+    pub after: String,
+}
+
+/// Every indicator's municipal value (Σ shares, sums, means, rows) in both
+/// periods, in card order: for a card without points, this is its dynamics.
+pub fn value_changes(card: &Card, before: &Figures, after: &Figures) -> Vec<ValueChange> {
+    card.indicators()
+        .filter_map(|indicator| {
+            let value = |f: &Figures| {
+                f.indicators
+                    .iter()
+                    .find(|i| i.code == indicator.code)
+                    .map(|i| describe_value(&indicator.rule, i))
+            };
+            Some(ValueChange {
+                code: indicator.code.clone(),
+                before: value(before)?,
+                after: value(after)?,
             })
         })
         .collect()
@@ -146,12 +177,49 @@ mod tests {
                 ("Школа Б", 2, 1, "−4,3\u{A0}п.\u{A0}п.".to_owned()),
             ]
         );
+        let card = testkit::card();
         let f = indicator_changes(
-            &figures(&archive, &testkit::card(), &before),
-            &figures(&archive, &testkit::card(), &after),
+            &card,
+            &figures(&archive, &card, &before),
+            &figures(&archive, &card, &after),
         );
         let c21 = f.iter().find(|c| c.code == "2.1").unwrap();
         assert_eq!((c21.before, c21.after), ((1, 2), (3, 3)));
         assert_eq!(c21.delta_tenths(), 500);
+    }
+
+    /// Seed 004 gives no points: its dynamics are the municipal values.
+    #[test]
+    fn a_card_without_points_compares_values() {
+        let nv = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
+        let school = |name: &str, period: &str, fact: bool, count: &str| {
+            let mut d = testkit::draft(name, period, &[]);
+            d.answers.entry("1.1".into()).or_default().fact = Some(fact);
+            d.answers.entry("1.2".into()).or_default().count = count.into();
+            d
+        };
+        let archive = testkit::archive(
+            &nv,
+            &[
+                ("a1", &school("А", "2024/2025", false, "3")),
+                ("a2", &school("А", "2025/2026", true, "5")),
+                ("b1", &school("Б", "2024/2025", true, "4")),
+                ("b2", &school("Б", "2025/2026", true, "1 200")),
+            ],
+        );
+        let f = |p| figures(&archive, &nv, &results(&archive, "nevinnomyssk", p));
+        let (was, now) = (f("2024/2025"), f("2025/2026"));
+        assert!(
+            indicator_changes(&nv, &was, &now).is_empty(),
+            "nothing earns points"
+        );
+        let changes = value_changes(&nv, &was, &now);
+        let of = |code: &str| {
+            let c = changes.iter().find(|c| c.code == code).unwrap();
+            (c.before.as_str(), c.after.as_str())
+        };
+        assert_eq!(of("1.1"), ("да — у 1 из 2", "да — у 2 из 2"));
+        assert_eq!(of("1.2"), ("в сумме 7", "в сумме 1\u{202F}205"));
+        assert_eq!(of("1.4"), ("нет данных", "нет данных"));
     }
 }

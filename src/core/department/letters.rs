@@ -24,16 +24,22 @@ pub fn draft_letter(card: &Card, school: &SchoolResult, rating: &[Ranked]) -> St
         school.profile.period.trim(),
         school.name().trim()
     );
-    let level = score.level.map_or("не определена", |l| l.label());
+    let level = match (card.levels, score.level) {
+        (None, _) => String::new(),
+        (Some(_), level) => format!(
+            ", эффективность профориентационной работы — {}",
+            level.map_or("не определена", |l| l.label())
+        ),
+    };
     text.push_str(&format!(
-        "По итогам проверки экспертной карты организация набрала {} из {} ({}), \
-         эффективность профориентационной работы — {level}.\n\n",
+        "По итогам проверки экспертной карты организация набрала {} из {} ({}){level}.\n\n",
         points(u64::from(score.total)),
         score.max_applicable,
         percent(u64::from(score.total), u64::from(score.max_applicable)),
     ));
+    // An informational indicator is never missed: it has no target.
     let missed: Vec<_> = card
-        .indicators()
+        .scored_indicators()
         .filter(|i| school.missed(&i.code))
         .collect();
     if missed.is_empty() {
@@ -116,5 +122,31 @@ mod tests {
         assert!(!advice_21.is_empty() && letter.contains(advice_21.as_str()));
         assert!(letter.contains("поделиться: Лицей «Вектор»."));
         assert_eq!(letter.matches("Рекомендация:").count(), 22);
+    }
+
+    /// Seed 002: no levels to name, and the informational 1.4 is never
+    /// "missed", though it gives no point.
+    #[test]
+    fn a_letter_for_a_card_without_levels_names_only_scored_indicators() {
+        let lk = crate::card::builtin("leninsk-kuznetsky").unwrap().unwrap();
+        let mut d = draft("СОШ № 2", "2025/2026", &[]);
+        d.answers.insert("1.4".into(), testkit::share("3", "10"));
+        d.answers.insert(
+            "6.1".into(),
+            crate::school::draft::RawAnswer {
+                count: "1".into(),
+                ..Default::default()
+            },
+        );
+        let archive = testkit::archive(&lk, &[("w", &d)]);
+        let rating = rank(results(&archive, "leninsk-kuznetsky", "2025/2026"));
+        let letter = draft_letter(&lk, &rating[0].result, &rating);
+        assert!(
+            letter.contains("набрала 0 баллов из 16 (0,0\u{A0}%).\n"),
+            "{letter}"
+        );
+        assert!(!letter.contains("эффективность"));
+        assert!(letter.contains("\n6.1. "));
+        assert!(!letter.contains("\n1.4. "));
     }
 }

@@ -68,15 +68,23 @@ pub fn best(rating: &[Ranked], n: usize) -> Vec<String> {
 }
 
 /// The year against the one before: the municipal share, how many schools
-/// did better and worse, the high level, and the largest rise.
+/// did better and worse, the high level (when the card has levels), and the
+/// largest rise. A card without points only counts the schools; its values
+/// are compared in a table.
 pub fn dynamics(
+    card: &Card,
     previous_period: &str,
-    before: &[SchoolResult],
-    was: &Figures,
-    after: &[SchoolResult],
-    now: &Figures,
+    (before, was): (&[SchoolResult], &Figures),
+    (after, now): (&[SchoolResult], &Figures),
 ) -> String {
     let changes = school_changes(before, after);
+    if !card.has_points() {
+        return format!(
+            "По сравнению с {previous_period} учебным годом: школ, участвовавших в оба года, — {}. \
+             Значения показателей по муниципалитету за оба года — в таблице ниже.",
+            changes.len()
+        );
+    }
     let up = changes.iter().filter(|c| c.delta_tenths() > 0).count();
     let down = changes.iter().filter(|c| c.delta_tenths() < 0).count();
     let rise = changes
@@ -90,13 +98,19 @@ pub fn dynamics(
             )
         })
         .unwrap_or_default();
+    let high = if card.levels.is_some() {
+        format!(
+            " Школ с высокой эффективностью: было {}, стало {}.",
+            was.levels[0].1, now.levels[0].1
+        )
+    } else {
+        String::new()
+    };
     format!(
-        "По сравнению с {previous_period} учебным годом доля набранных баллов изменилась с {} до {}; из {} школ, участвовавших в оба года, результат улучшили {up}, ухудшили {down}. Школ с высокой эффективностью: было {}, стало {}.{rise}",
+        "По сравнению с {previous_period} учебным годом доля набранных баллов изменилась с {} до {}; из {} школ, участвовавших в оба года, результат улучшили {up}, ухудшили {down}.{high}{rise}",
         percent(was.points.0, was.points.1),
         percent(now.points.0, now.points.1),
         changes.len(),
-        was.levels[0].1,
-        now.levels[0].1,
     )
 }
 
@@ -126,7 +140,8 @@ mod tests {
 
     #[test]
     fn the_report_in_numbers() {
-        let archive = testkit::two_years(&testkit::card());
+        let card = testkit::card();
+        let archive = testkit::two_years(&card);
         let (before, after) = (
             results(&archive, DEFAULT_CARD, "2024/2025"),
             results(&archive, DEFAULT_CARD, "2025/2026"),
@@ -152,7 +167,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            dynamics("2024/2025", &before, &was, &after, &now),
+            dynamics(&card, "2024/2025", (&before, &was), (&after, &now)),
             "По сравнению с 2024/2025 учебным годом доля набранных баллов изменилась с \
              6,5\u{A0}% до 7,2\u{A0}%; из 2 школ, участвовавших в оба года, результат улучшили \
              1, ухудшили 1. Школ с высокой эффективностью: было 0, стало 0. Наибольший рост — \

@@ -1,0 +1,44 @@
+//! Each indicator's municipal value in the year before and this year: the
+//! dynamics of a card without points, where nothing else changes.
+
+use leptos::prelude::*;
+
+use profkarta_core::department::dynamics::value_changes;
+
+use crate::department::state::Dept;
+use crate::shared::column_heads::ColumnHeads;
+
+#[component]
+pub fn ValueChanges() -> impl IntoView {
+    let dept: Dept = expect_context();
+    let card = dept.card.get_untracked();
+    let rows = move || {
+        dept.previous.with(|p| {
+            let (_, _, was) = p.as_ref()?;
+            let changes = dept.figures.with(|now| value_changes(&card, was, now));
+            Some(
+                changes
+                    .into_iter()
+                    .map(|c| {
+                        view! {
+                            <tr data-code=c.code.clone()>
+                                <th scope="row">{c.code.clone()}</th>
+                                <td data-col="before">{c.before}</td>
+                                <td data-col="after">{c.after}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view(),
+            )
+        })
+    };
+    view! {
+        <h3>"Значения показателей по муниципалитету"</h3>
+        <div class="table-scroll">
+            <table data-testid="value-changes">
+                <thead><tr><ColumnHeads names=&["Код", "Было", "Стало"]/></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
