@@ -78,6 +78,10 @@ test('Leninsk-Kuznetsky: growth against last year, a minimum with growth, a brea
         await card.field('1.1', 'prev-numerator', '40');
         await card.expectPoints('1.1', '0 баллов из 1');
         await card.expectNote('1.1', `В прошлом году 40,0${NBSP}% (40 из 100): роста нет.`);
+        // An equal share is not growth: 30 of 100 against 15 of 50.
+        await card.field('1.1', 'prev-numerator', '15');
+        await card.field('1.1', 'prev-denominator', '50');
+        await card.expectPoints('1.1', '0 баллов из 1');
         // 100 % held counts as growth.
         await card.share('1.1', '80', '80');
         await card.field('1.1', 'prev-numerator', '75');
@@ -140,6 +144,14 @@ test('Leninsk-Kuznetsky: growth against last year, a minimum with growth, a brea
         }, loadCard('leninsk-kuznetsky'));
         assert.deepEqual([expected.total, expected.max], [3, 15], 'the independent scorer agrees');
 
+        // The A4 print keeps last year's figures, the parts and the list rows, not the buttons.
+        await page.emulateMedia({ media: 'print' });
+        for (const id of ['ind-1-1-prev-numerator', 'ind-3-4-part-0', 'ind-7-1-row-0', 'ind-7-1-cell-0-1']) {
+            assert.ok(await page.locator(`#${id}`).isVisible(), `${id} is printed`);
+        }
+        assert.ok(!(await card.row('7.1').getByRole('button', { name: 'Добавить строку' }).isVisible()));
+        await page.emulateMedia({ media: 'screen' });
+
         // The export names the card, and the file scores the same outside the page.
         await page.getByLabel(/Выгрузить всё равно/).check();
         const file = await downloadText(page, () => page.getByTestId('export-button').click());
@@ -192,6 +204,13 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
         await page.locator('#card-choice').selectOption('nevinnomyssk');
         await card.expectText('total', 'Заполнено показателей: 3 из 10');
         assert.deepEqual(await names(), ['Урок «Шоу профессий»', 'День открытых дверей']);
+
+        // Exported beside the generated schools, its events join theirs.
+        await fillSchool(card, 'МБОУ СОШ № 17 г. Невинномысска');
+        await card.field('1.3', 'row-0', 'Ярмарка профессий');
+        await page.getByLabel(/Выгрузить всё равно/).check();
+        const file = await downloadText(page, () => page.getByTestId('export-button').click());
+        await writeFile(join(ARTIFACTS, 'nevinnomyssk-school.json'), file.text);
     }));
 
 test('Izhevsk: the formula and its letters are shown beside the share', () =>
@@ -202,6 +221,11 @@ test('Izhevsk: the formula and its letters are shown beside the share', () =>
         await card.expectShare('П-1.1', `30,0${NBSP}%`);
         await card.expectPoints('П-1.1', 'без баллов');
         await card.expectText('total', 'Заполнено показателей: 1 из 1');
+        await fillSchool(card, 'МБОУ СОШ № 9 г. Ижевска');
+        const confirm = card.page.getByLabel(/Выгрузить всё равно/);
+        if (await confirm.isVisible()) await confirm.check();
+        const file = await downloadText(card.page, () => card.page.getByTestId('export-button').click());
+        await writeFile(join(ARTIFACTS, 'izhevsk-school.json'), file.text);
     }));
 
 async function withDepartment(fn) {
@@ -218,7 +242,9 @@ const latest = (cardId) => generated[cardId].manifest.files.map((f) => f.submiss
 
 test('the department reads three cards apart: ratings, per-event totals, last-year check', () =>
     withDepartment(async (page) => {
-        const all = Object.values(generated).flatMap((g) => g.files);
+        const exported = ['leninsk-school.json', 'nevinnomyssk-school.json', 'izhevsk-school.json'].map((f) => join(ARTIFACTS, f));
+        const payloadOf = async (name) => JSON.parse(await readFile(join(ARTIFACTS, name), 'utf8')).payload;
+        const all = [...Object.values(generated).flatMap((g) => g.files), ...exported];
         await page.locator('#import-files').setInputFiles(all);
         await page.getByTestId('import-summary').filter({ hasText: `Файлов: ${all.length}.` }).waitFor();
         await page.getByRole('tab', { name: 'Результаты' }).click();
@@ -226,7 +252,12 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         // Leninsk-Kuznetsky: the rating as the cards' rules give it, no levels.
         const lk = loadCard('leninsk-kuznetsky');
         await page.locator('#card').selectOption('leninsk-kuznetsky');
-        const schools = latest('leninsk-kuznetsky').map((s) => ({ name: s.school, ...score(s, lk) }));
+        const ours = await payloadOf('leninsk-school.json');
+        const schools = [
+            ...latest('leninsk-kuznetsky').map((s) => ({ name: s.school, ...score(s, lk) })),
+            { name: ours.profile.name, ...score({ ...ours.profile, answers: ours.answers }, lk) },
+        ];
+        assert.deepEqual([schools.at(-1).total, schools.at(-1).max], [3, 15], "the school's own export");
         const rows = async () => {
             const trs = await page.getByTestId('rating').locator('tbody tr').all();
             return Promise.all(trs.map(async (tr) => ({
@@ -242,7 +273,7 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         // 3.4, the breakdown: Σ of every direction over Σ of totals.
         let n = 0;
         let d = 0;
-        for (const s of latest('leninsk-kuznetsky')) {
+        for (const s of [...latest('leninsk-kuznetsky'), { answers: ours.answers }]) {
             const a = s.answers['3.4'];
             if (!a || a.denominator === '0') continue;
             n += a.parts.reduce((sum, p) => sum + Number(p), 0);
@@ -255,7 +286,8 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         await page.locator('#card').selectOption('nevinnomyssk');
         await page.getByTestId('no-points').waitFor();
         assert.equal(await page.getByTestId('rating').count(), 0);
-        const expected = eventTotals(latest('nevinnomyssk').map((s) => s.answers['1.3']?.rows ?? []));
+        const nvOurs = await payloadOf('nevinnomyssk-school.json');
+        const expected = eventTotals([...latest('nevinnomyssk'), { answers: nvOurs.answers }].map((s) => s.answers['1.3']?.rows ?? []));
         const table = page.getByTestId('events-1.3');
         const shown = await Promise.all((await table.locator('tbody tr').all()).map(async (tr) => {
             const cells = await tr.locator('th, td').allInnerTexts();
@@ -270,7 +302,7 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         }
         assert.ok(expected.some((e) => e.schools > 1), 'some events are shared by several schools');
         // Percent 1.5: the mean of the schools' values, in tenths, rounded half up.
-        const tenths = latest('nevinnomyssk').map((s) => s.answers['1.5']?.percent).filter(Boolean).map((p) => Math.round(Number(p.replace(',', '.')) * 10));
+        const tenths = [...latest('nevinnomyssk'), { answers: nvOurs.answers }].map((s) => s.answers['1.5']?.percent).filter(Boolean).map((p) => Math.round(Number(p.replace(',', '.')) * 10));
         const mean = Math.floor((tenths.reduce((a, b) => a + b, 0) * 2 + tenths.length) / (tenths.length * 2));
         const pct = (t) => `${Math.floor(t / 10)},${t % 10}${NBSP}%`;
         const percentText = await page.getByTestId('indicator-figures').locator('tr[data-code="1.5"] [data-col="value"]').innerText();
@@ -287,6 +319,12 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         assert.equal(await row.locator('[data-col="after"]').innerText(), `в сумме ${grouped(countSum(LATEST))}`);
         assert.equal(await page.getByTestId('school-changes').count(), 0, 'no points, no per-school change');
         await page.getByRole('tab', { name: 'Результаты' }).click();
+
+        // Izhevsk: one school, its informational share as the municipal value.
+        await page.locator('#card').selectOption('izhevsk');
+        await page.getByTestId('no-points').waitFor();
+        const pk = await page.getByTestId('indicator-figures').locator('tr[data-code="П-1.1"] [data-col="value"]').innerText();
+        assert.equal(pk, `30,0${NBSP}% (120 из 400)`);
 
         // The last-year check: where a school's typed figures differ from its own file of last year.
         await page.locator('#card').selectOption('leninsk-kuznetsky');
