@@ -19,6 +19,10 @@ pub enum TemplateError {
     DuplicateCode {
         code: String,
     },
+    /// Two indicators share a permanent id (a hand-edited card file).
+    DuplicateId {
+        id: String,
+    },
     CriterionMax {
         criterion: String,
         declared: u32,
@@ -121,6 +125,10 @@ impl fmt::Display for TemplateError {
             Self::DuplicateCode { code } => {
                 write!(f, "Код «{code}» встречается в карте больше одного раза.")
             }
+            Self::DuplicateId { id } => write!(
+                f,
+                "Внутренний номер показателя «{id}» встречается дважды: у каждого показателя он свой."
+            ),
             Self::CriterionMax {
                 criterion,
                 declared,
@@ -411,6 +419,78 @@ impl fmt::Display for KeyError {
     }
 }
 
+/// Why a department's card file cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CardFileError {
+    NotJson,
+    NotCardFile,
+    UnsupportedVersion {
+        version: u64,
+    },
+    /// The signature does not match: the card was changed after signing.
+    Altered,
+    Broken {
+        detail: String,
+    },
+    /// The signed card fails the checks every card passes.
+    Invalid(TemplateError),
+    /// The card's hash in the file is not the card's.
+    HashMismatch,
+    /// A template is a start for a department's card, never filled in.
+    Template,
+    /// Signed by another key than the department's key the school trusts.
+    OtherKey {
+        trusted: String,
+        got: String,
+    },
+}
+
+impl fmt::Display for CardFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotJson => write!(f, "Файл не является JSON: это не файл карты Профкарты."),
+            Self::NotCardFile => write!(f, "Это JSON, но не файл карты отдела образования."),
+            Self::UnsupportedVersion { version } => write!(
+                f,
+                "Файл карты создан версией формата {version}, которую это приложение не знает. Обновите страницу."
+            ),
+            Self::Altered => write!(
+                f,
+                "Подпись не совпадает с содержимым: файл карты изменён после публикации отделом."
+            ),
+            Self::Broken { detail } => write!(f, "Файл карты повреждён: {detail}."),
+            Self::Invalid(e) => write!(f, "Карта в файле не прошла проверку. {e}"),
+            Self::HashMismatch => write!(
+                f,
+                "Отпечаток карты в файле не совпадает с самой картой: файл собран неверно."
+            ),
+            Self::Template => write!(
+                f,
+                "Это заготовка карты, а не опубликованная карта: по ней не заполняют."
+            ),
+            Self::OtherKey { trusted, got } => write!(
+                f,
+                "Карта подписана ключом {got}, а вы доверяете ключу отдела {trusted}. \
+                 Уточните в отделе образования, менялся ли ключ."
+            ),
+        }
+    }
+}
+
+impl From<SubmissionError> for CardFileError {
+    fn from(e: SubmissionError) -> Self {
+        match e {
+            SubmissionError::NotJson => Self::NotJson,
+            SubmissionError::NotSubmission => Self::NotCardFile,
+            SubmissionError::UnsupportedVersion { version } => Self::UnsupportedVersion { version },
+            SubmissionError::BadEncoding { .. } | SubmissionError::SignatureInvalid => {
+                Self::Altered
+            }
+            SubmissionError::Shape { detail } => Self::Broken { detail },
+        }
+    }
+}
+
 /// Why the department refused a file at import. Files that are readable and
 /// signed but need a decision (a new key) are not errors: they are held.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -463,7 +543,8 @@ impl fmt::Display for ImportError {
             Self::Submission(e) => e.fmt(f),
             Self::UnknownTemplate { id, version } => write!(
                 f,
-                "Карта «{id}» версии {version} не совпадает с картой этого приложения: файл заполнен по другой карте."
+                "Другая карта: «{id}», версия {version}. Её нет в рабочей области — загрузите файл этой карты \
+                 на вкладке «Карты», затем загрузите выгрузку снова."
             ),
             Self::Duplicate { of_file } => {
                 write!(f, "Этот же файл уже загружен («{of_file}»).")

@@ -13,7 +13,7 @@
 mod builtin;
 mod level;
 mod rule;
-mod validate;
+pub mod validate;
 
 use std::borrow::Cow;
 
@@ -71,6 +71,12 @@ pub struct Criterion {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
+    /// The indicator's permanent identity across versions of its card; the
+    /// display `code` may change. Cards of the first format have none and
+    /// are known by their codes (see [`Indicator::key`]), which keeps their
+    /// bytes and hash.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     pub code: String,
     /// The seed's full wording; shown as is.
     pub text: String,
@@ -113,6 +119,18 @@ pub struct Explanation {
 pub struct Variable {
     pub name: String,
     pub meaning: String,
+}
+
+impl Indicator {
+    /// What identifies the indicator from one version of its card to the
+    /// next: its id, or its code when it has none.
+    pub fn key(&self) -> &str {
+        if self.id.is_empty() {
+            &self.code
+        } else {
+            &self.id
+        }
+    }
 }
 
 impl Explanation {
@@ -219,6 +237,11 @@ impl Card {
 
     pub fn indicators(&self) -> impl Iterator<Item = &Indicator> {
         self.criteria().flat_map(|c| &c.indicators)
+    }
+
+    /// The indicator with this identity (see [`Indicator::key`]).
+    pub fn by_key(&self, key: &str) -> Option<&Indicator> {
+        self.indicators().find(|i| i.key() == key)
     }
 
     pub fn indicator(&self, code: &str) -> Option<&Indicator> {

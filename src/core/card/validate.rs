@@ -50,6 +50,7 @@ pub fn problems(card: &Card) -> Vec<TemplateError> {
         }
     }
     let mut codes = BTreeSet::new();
+    let mut ids = BTreeSet::new();
     for direction in &card.directions {
         non_empty(&direction.title, "название направления".into(), &mut found);
         for criterion in &direction.criteria {
@@ -68,6 +69,11 @@ pub fn problems(card: &Card) -> Vec<TemplateError> {
                 if !codes.insert(indicator.code.as_str()) {
                     found.push(TemplateError::DuplicateCode {
                         code: indicator.code.clone(),
+                    });
+                }
+                if !indicator.id.is_empty() && !ids.insert(indicator.id.as_str()) {
+                    found.push(TemplateError::DuplicateId {
+                        id: indicator.id.clone(),
                     });
                 }
                 indicator_problems(indicator, &keys, &mut found);

@@ -11,6 +11,7 @@ use proptest::prelude::*;
 
 fn share_indicator(threshold: u32, zero: ZeroDenominator) -> Indicator {
     Indicator {
+        id: String::new(),
         code: "x".into(),
         text: "Доля".into(),
         rule_text: "не менее".into(),

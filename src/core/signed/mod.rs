@@ -2,5 +2,7 @@
 //! hands to the department.
 
 pub mod canonical;
+pub mod card_file;
+pub mod envelope;
 pub mod keys;
 pub mod submission;

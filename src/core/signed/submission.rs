@@ -12,7 +12,6 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::card::{Card, Level};
 use crate::error::SubmissionError;
@@ -21,7 +20,8 @@ use crate::school::input::parse_links;
 use crate::school::profile::SchoolProfile;
 use crate::scoring::{Assessment, Outcome};
 use crate::signed::canonical::canonical_bytes;
-use crate::signed::keys::{fingerprint, from_hex, sha256_hex, to_hex, verify, KeyPair};
+use crate::signed::envelope::{open_value, seal_value};
+use crate::signed::keys::{sha256_hex, KeyPair};
 
 pub const FORMAT: &str = "profkarta-submission";
 pub const FORMAT_VERSION: u64 = 1;
@@ -165,41 +165,10 @@ pub fn card_hash(card: &Card) -> String {
     sha256_hex(&canonical_bytes(&value).expect("a card has no fractional numbers"))
 }
 
-/// Nothing may ride along unsigned beside the payload.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SignedFile {
-    format: String,
-    format_version: u64,
-    payload: Value,
-    signature: SignatureBlock,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SignatureBlock {
-    algorithm: String,
-    public_key: String,
-    fingerprint: String,
-    value: String,
-}
-
 /// Signs a payload and returns the file's text.
 pub fn seal(payload: &Payload, key: &KeyPair) -> String {
     let value = serde_json::to_value(payload).expect("a payload serialises");
-    let bytes = canonical_bytes(&value).expect("a payload has no fractional numbers");
-    let file = SignedFile {
-        format: FORMAT.to_owned(),
-        format_version: FORMAT_VERSION,
-        payload: value,
-        signature: SignatureBlock {
-            algorithm: "Ed25519".to_owned(),
-            public_key: to_hex(&key.public_key()),
-            fingerprint: key.fingerprint(),
-            value: to_hex(&key.sign(&bytes)),
-        },
-    };
-    serde_json::to_string_pretty(&file).expect("a signed file serialises")
+    seal_value(FORMAT, FORMAT_VERSION, value, key)
 }
 
 /// A file whose signature checked out.
@@ -213,35 +182,14 @@ pub struct Opened {
 /// Reads and verifies a submission file. Only a file whose signature matches
 /// its content gets through; the fingerprint is recomputed, never trusted.
 pub fn open(text: &str) -> Result<Opened, SubmissionError> {
-    let value: Value = serde_json::from_str(text).map_err(|_| SubmissionError::NotJson)?;
-    if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
-        return Err(SubmissionError::NotSubmission);
-    }
-    match value.get("format_version").and_then(Value::as_u64) {
-        Some(FORMAT_VERSION) => {}
-        Some(version) => return Err(SubmissionError::UnsupportedVersion { version }),
-        None => return Err(SubmissionError::NotSubmission),
-    }
-    let file: SignedFile = serde_json::from_value(value).map_err(|e| SubmissionError::Shape {
-        detail: e.to_string(),
-    })?;
-    if file.signature.algorithm != "Ed25519" {
-        return Err(SubmissionError::BadEncoding { field: "algorithm" });
-    }
-    let public_key =
-        from_hex::<32>(&file.signature.public_key).ok_or(SubmissionError::BadEncoding {
-            field: "public_key",
-        })?;
-    let signature = from_hex::<64>(&file.signature.value)
-        .ok_or(SubmissionError::BadEncoding { field: "value" })?;
-    verify(&public_key, &canonical_bytes(&file.payload)?, &signature)?;
-    let payload = serde_json::from_value(file.payload).map_err(|e| SubmissionError::Shape {
+    let envelope = open_value(text, FORMAT, FORMAT_VERSION)?;
+    let payload = serde_json::from_value(envelope.payload).map_err(|e| SubmissionError::Shape {
         detail: e.to_string(),
     })?;
     Ok(Opened {
         payload,
-        public_key,
-        fingerprint: fingerprint(&public_key),
+        public_key: envelope.public_key,
+        fingerprint: envelope.fingerprint,
     })
 }
 
@@ -302,7 +250,7 @@ mod tests {
     #[test]
     fn reformatting_does_not_break_the_signature() {
         let (_, text) = sealed();
-        let value: Value = serde_json::from_str(&text).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         let compact = serde_json::to_string(&value).unwrap();
         assert!(open(&compact).is_ok());
     }

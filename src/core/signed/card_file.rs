@@ -1,0 +1,85 @@
+//! The department's card as a signed file (`profkarta-card`): how a card
+//! the department made reaches schools from a static website, and how a
+//! school knows it is the department's and unchanged.
+//!
+//! ```text
+//! { "format": "profkarta-card", "format_version": 1,
+//!   "payload": { "card": {...}, "sha256": hex, "department": "…", "published_at": "…" },
+//!   "signature": { ... as in a submission ... } }
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use crate::card::validate::validate;
+use crate::card::Card;
+use crate::error::CardFileError;
+use crate::signed::envelope::{open_value, seal_value};
+use crate::signed::keys::KeyPair;
+use crate::signed::submission::card_hash;
+
+pub const FORMAT: &str = "profkarta-card";
+pub const FORMAT_VERSION: u64 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Payload {
+    card: Card,
+    /// The hash a submission of this card names: checked on opening.
+    sha256: String,
+    department: String,
+    published_at: String,
+}
+
+/// A card file whose signature, hash and card checked out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardFile {
+    pub card: Card,
+    pub department: String,
+    pub published_at: String,
+    pub public_key: [u8; 32],
+    pub fingerprint: String,
+}
+
+/// Signs `card` as published by `department` at `published_at`.
+pub fn seal_card(card: &Card, department: &str, published_at: &str, key: &KeyPair) -> String {
+    let payload = Payload {
+        card: card.clone(),
+        sha256: card_hash(card),
+        department: department.to_owned(),
+        published_at: published_at.to_owned(),
+    };
+    let value = serde_json::to_value(&payload).expect("a card file serialises");
+    seal_value(FORMAT, FORMAT_VERSION, value, key)
+}
+
+/// Reads and verifies a card file. Only a signed, whole, valid card that can
+/// be filled in gets through.
+pub fn open_card(text: &str) -> Result<CardFile, CardFileError> {
+    let envelope = open_value(text, FORMAT, FORMAT_VERSION)?;
+    let payload: Payload =
+        serde_json::from_value(envelope.payload).map_err(|e| CardFileError::Broken {
+            detail: e.to_string(),
+        })?;
+    validate(&payload.card).map_err(CardFileError::Invalid)?;
+    if payload.card.template {
+        return Err(CardFileError::Template);
+    }
+    if card_hash(&payload.card) != payload.sha256 {
+        return Err(CardFileError::HashMismatch);
+    }
+    Ok(CardFile {
+        card: payload.card,
+        department: payload.department,
+        published_at: payload.published_at,
+        public_key: envelope.public_key,
+        fingerprint: envelope.fingerprint,
+    })
+}
+
+/// The file name on the website: `leninsk-kuznetsky-v2.json`.
+pub fn card_file_name(card: &Card) -> String {
+    format!("{}-v{}.json", card.id, card.version)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,103 @@
+use super::*;
+use crate::card::builtin;
+use crate::signed::keys::KeyPair;
+
+const AT: &str = "2026-08-20T09:00:00.000Z";
+
+/// A small card of the department's own: the byte sweep opens it thousands
+/// of times.
+fn department_card() -> Card {
+    Card::from_json(
+        r#"{"id":"otdel-card","version":1,"title":"Карта отдела","source":"Приказ № 1",
+        "max_points":1,"directions":[{"title":"Направление","criteria":[{"code":"1",
+        "title":"Критерий","max_points":1,"indicators":[{"id":"a1","code":"1.1",
+        "text":"Доля обучающихся","rule_text":"не менее 30%","points":1,"evidence":"Сайт ОО",
+        "rule":{"kind":"share","threshold_percent":30,"numerator":"Участники",
+        "denominator":"Всего","zero_denominator":"zero_points"}}]}]}]}"#,
+    )
+    .unwrap()
+}
+
+fn sealed() -> (Card, KeyPair, String) {
+    let card = department_card();
+    let key = KeyPair::from_seed([7; 32]);
+    let text = seal_card(&card, "Управление образования", AT, &key);
+    (card, key, text)
+}
+
+#[test]
+fn a_sealed_card_opens_as_it_was() {
+    let (card, key, text) = sealed();
+    let opened = open_card(&text).unwrap();
+    assert_eq!(opened.card, card);
+    assert_eq!(opened.department, "Управление образования");
+    assert_eq!(opened.published_at, AT);
+    assert_eq!(opened.fingerprint, key.fingerprint());
+    assert_eq!(card_file_name(&card), "otdel-card-v1.json");
+}
+
+/// Flipping any bit of any byte never gets another content accepted: the
+/// file is refused, or (a hex digit changing case) reads exactly the same.
+#[test]
+fn no_flipped_bit_gets_a_changed_card_accepted() {
+    let (card, key, text) = sealed();
+    let bytes = text.as_bytes();
+    let mut refused = 0;
+    for at in 0..bytes.len() {
+        for bit in [0x01u8, 0x20, 0x80] {
+            let mut changed = bytes.to_vec();
+            changed[at] ^= bit;
+            let Ok(changed) = String::from_utf8(changed) else {
+                continue;
+            };
+            match open_card(&changed) {
+                Ok(opened) => {
+                    assert_eq!(opened.card, card, "byte {at} bit {bit:#x}");
+                    assert_eq!(opened.fingerprint, key.fingerprint());
+                }
+                Err(_) => refused += 1,
+            }
+        }
+    }
+    assert!(refused > bytes.len(), "most changes are refused");
+}
+
+#[test]
+fn each_way_a_card_file_can_be_wrong_is_named() {
+    let (card, key, text) = sealed();
+    assert_eq!(open_card("не JSON"), Err(CardFileError::NotJson));
+    assert_eq!(open_card("{}"), Err(CardFileError::NotCardFile));
+    let submission = crate::testkit::sample_file();
+    assert_eq!(open_card(&submission), Err(CardFileError::NotCardFile));
+    let altered = text.replacen("\"threshold_percent\": 30", "\"threshold_percent\": 20", 1);
+    assert_eq!(open_card(&altered), Err(CardFileError::Altered));
+
+    // Signed as it is, but the hash or the card itself is wrong.
+    let sign = |payload: serde_json::Value| seal_value(FORMAT, FORMAT_VERSION, payload, &key);
+    let mut payload = serde_json::to_value(Payload {
+        card: card.clone(),
+        sha256: "0".repeat(64),
+        department: "УО".into(),
+        published_at: AT.into(),
+    })
+    .unwrap();
+    assert_eq!(
+        open_card(&sign(payload.clone())),
+        Err(CardFileError::HashMismatch)
+    );
+    payload["card"]["max_points"] = 99.into();
+    assert!(matches!(
+        open_card(&sign(payload)),
+        Err(CardFileError::Invalid(_))
+    ));
+    let template = builtin("belinsky").unwrap().unwrap();
+    let text = seal_card(&template, "УО", AT, &key);
+    assert_eq!(open_card(&text), Err(CardFileError::Template));
+    for e in [
+        CardFileError::Altered,
+        CardFileError::Template,
+        CardFileError::HashMismatch,
+    ] {
+        assert!(!e.to_string().is_empty());
+    }
+}

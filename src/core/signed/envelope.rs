@@ -1,0 +1,89 @@
+//! The envelope every signed file of Profkarta shares: a format name and
+//! version, a payload, and an Ed25519 signature over the payload's canonical
+//! bytes. Submissions and the department's card files differ only in what
+//! the payload holds.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::SubmissionError;
+use crate::signed::canonical::canonical_bytes;
+use crate::signed::keys::{fingerprint, from_hex, to_hex, verify, KeyPair};
+
+/// Nothing may ride along unsigned beside the payload.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SignedFile {
+    format: String,
+    format_version: u64,
+    payload: Value,
+    signature: SignatureBlock,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SignatureBlock {
+    algorithm: String,
+    public_key: String,
+    fingerprint: String,
+    value: String,
+}
+
+/// A payload whose signature checked out, with the key that made it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Envelope {
+    pub payload: Value,
+    pub public_key: [u8; 32],
+    /// Recomputed from the key, never read from the file.
+    pub fingerprint: String,
+}
+
+/// Signs `payload` and returns the file's text.
+pub fn seal_value(format: &str, version: u64, payload: Value, key: &KeyPair) -> String {
+    let bytes = canonical_bytes(&payload).expect("a payload has no fractional numbers");
+    let file = SignedFile {
+        format: format.to_owned(),
+        format_version: version,
+        payload,
+        signature: SignatureBlock {
+            algorithm: "Ed25519".to_owned(),
+            public_key: to_hex(&key.public_key()),
+            fingerprint: key.fingerprint(),
+            value: to_hex(&key.sign(&bytes)),
+        },
+    };
+    serde_json::to_string_pretty(&file).expect("a signed file serialises")
+}
+
+/// Reads a file of `format` and `version` and verifies its signature. The
+/// errors are the submission's; a caller with another kind of file names
+/// them in its own words.
+pub fn open_value(text: &str, format: &str, version: u64) -> Result<Envelope, SubmissionError> {
+    let value: Value = serde_json::from_str(text).map_err(|_| SubmissionError::NotJson)?;
+    if value.get("format").and_then(Value::as_str) != Some(format) {
+        return Err(SubmissionError::NotSubmission);
+    }
+    match value.get("format_version").and_then(Value::as_u64) {
+        Some(v) if v == version => {}
+        Some(version) => return Err(SubmissionError::UnsupportedVersion { version }),
+        None => return Err(SubmissionError::NotSubmission),
+    }
+    let file: SignedFile = serde_json::from_value(value).map_err(|e| SubmissionError::Shape {
+        detail: e.to_string(),
+    })?;
+    if file.signature.algorithm != "Ed25519" {
+        return Err(SubmissionError::BadEncoding { field: "algorithm" });
+    }
+    let public_key =
+        from_hex::<32>(&file.signature.public_key).ok_or(SubmissionError::BadEncoding {
+            field: "public_key",
+        })?;
+    let signature = from_hex::<64>(&file.signature.value)
+        .ok_or(SubmissionError::BadEncoding { field: "value" })?;
+    verify(&public_key, &canonical_bytes(&file.payload)?, &signature)?;
+    Ok(Envelope {
+        payload: file.payload,
+        public_key,
+        fingerprint: fingerprint(&public_key),
+    })
+}
