@@ -14,6 +14,7 @@ mod builtin;
 mod level;
 mod rule;
 pub mod validate;
+pub mod versions;
 
 use std::borrow::Cow;
 

@@ -1,0 +1,389 @@
+//! Two versions of a card side by side: what changed between them (for the
+//! order approving a new methodology), which indicators stay comparable
+//! across the years, and how answers typed under one version carry into the
+//! other (a school's draft moving on, last year's files re-scored).
+//!
+//! Indicators are matched by their permanent identity ([`Indicator::key`]),
+//! never by position or display code, so a renumbered indicator is the same
+//! indicator and a re-purposed code is not.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::card::{Applicability, Card, Indicator, Rule};
+use crate::school::draft::RawAnswer;
+
+/// The kind of a rule as the department reads it.
+pub fn kind_label(rule: &Rule) -> &'static str {
+    match rule {
+        Rule::Share { .. } => "доля",
+        Rule::Breakdown { .. } => "доля по частям",
+        Rule::Fact { .. } => "факт (да/нет)",
+        Rule::Count { .. } => "число",
+        Rule::Percent { .. } => "процент",
+        Rule::List { .. } => "список",
+    }
+}
+
+/// The rule's target in words: «не менее 30 %», «положительная динамика»,
+/// «без цели (информационный)».
+pub fn target_text(rule: &Rule) -> String {
+    let none = "без цели (информационный)".to_owned();
+    if let Some(t) = rule.share_target() {
+        let mut parts = Vec::new();
+        if let Some(p) = t.threshold_percent {
+            parts.push(format!("не менее {p}\u{A0}%"));
+        }
+        if t.dynamics {
+            parts.push("положительная динамика".to_owned());
+        }
+        if !t.bands.is_empty() {
+            let bands: Vec<String> = t
+                .bands
+                .iter()
+                .map(|b| format!("от {}\u{A0}% — {}", b.from_percent, b.points))
+                .collect();
+            parts.push(format!("ступени: {}", bands.join(", ")));
+        }
+        return if parts.is_empty() {
+            none
+        } else {
+            parts.join(" и ")
+        };
+    }
+    match rule {
+        Rule::Count { min: Some(m), .. } => format!("не менее {m}"),
+        Rule::Percent {
+            min_tenths: Some(m),
+            ..
+        } => format!("не менее {},{}\u{A0}%", m / 10, m % 10),
+        Rule::List { min: Some(m), .. } => format!("«{}» всего не менее {}", m.column, m.value),
+        Rule::Fact { .. } => "наличие".to_owned(),
+        _ => none,
+    }
+}
+
+/// Which schools the indicator applies to, in words.
+pub fn applies_text(applies: &Applicability) -> String {
+    let mut parts = Vec::new();
+    if !applies.levels.is_empty() {
+        let levels: Vec<&str> = applies.levels.iter().map(|l| l.label()).collect();
+        parts.push(format!("уровни: {}", levels.join(", ")));
+    }
+    if applies.ovz {
+        parts.push("есть обучающиеся с ОВЗ".to_owned());
+    }
+    for flag in &applies.flags {
+        parts.push(format!("вопрос профиля «{flag}» — да"));
+    }
+    if parts.is_empty() {
+        "все школы".to_owned()
+    } else {
+        parts.join("; ")
+    }
+}
+
+/// One difference between two versions, about one indicator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    Added {
+        code: String,
+        text: String,
+    },
+    Removed {
+        code: String,
+        text: String,
+    },
+    Renumbered {
+        from: String,
+        to: String,
+    },
+    Moved {
+        code: String,
+        from: String,
+        to: String,
+    },
+    Target {
+        code: String,
+        from: String,
+        to: String,
+    },
+    Points {
+        code: String,
+        from: u32,
+        to: u32,
+    },
+    Applicability {
+        code: String,
+        from: String,
+        to: String,
+    },
+    Kind {
+        code: String,
+        from: String,
+        to: String,
+    },
+    /// The same kind with other parts or columns.
+    Fields {
+        code: String,
+    },
+    Wording {
+        code: String,
+    },
+}
+
+impl Change {
+    /// One line of the printable list of changes.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Added { code, text } => format!("Добавлен показатель {code}: «{text}»."),
+            Self::Removed { code, text } => format!("Исключён показатель {code}: «{text}»."),
+            Self::Renumbered { from, to } => format!("Показатель {from} теперь имеет номер {to}."),
+            Self::Moved { code, from, to } => {
+                format!("Показатель {code} перенесён из критерия {from} в критерий {to}.")
+            }
+            Self::Target { code, from, to } => {
+                format!("Показатель {code}: цель «{from}» заменена на «{to}».")
+            }
+            Self::Points { code, from, to } => {
+                format!("Показатель {code}: баллов было {from}, стало {to}.")
+            }
+            Self::Applicability { code, from, to } => {
+                format!("Показатель {code}: применяется не к «{from}», а к «{to}».")
+            }
+            Self::Kind { code, from, to } => {
+                format!("Показатель {code}: вид «{from}» заменён на «{to}».")
+            }
+            Self::Fields { code } => {
+                format!("Показатель {code}: изменились части или столбцы для ввода.")
+            }
+            Self::Wording { code } => format!("Показатель {code}: изменена формулировка."),
+        }
+    }
+
+    /// Whether the change makes last year's and this year's figures of the
+    /// indicator incomparable.
+    pub fn breaks_comparison(&self) -> bool {
+        !matches!(
+            self,
+            Self::Renumbered { .. } | Self::Moved { .. } | Self::Wording { .. }
+        )
+    }
+}
+
+/// Each indicator with the code of its criterion.
+fn placed(card: &Card) -> Vec<(&str, &Indicator)> {
+    card.criteria()
+        .flat_map(|c| c.indicators.iter().map(move |i| (c.code.as_str(), i)))
+        .collect()
+}
+
+/// The differences of one indicator present in both versions.
+fn indicator_changes(
+    (old_place, old): (&str, &Indicator),
+    (new_place, new): (&str, &Indicator),
+) -> Vec<Change> {
+    let code = new.code.clone();
+    let mut found = Vec::new();
+    if old.code != new.code {
+        found.push(Change::Renumbered {
+            from: old.code.clone(),
+            to: new.code.clone(),
+        });
+    }
+    if old_place != new_place {
+        found.push(Change::Moved {
+            code: code.clone(),
+            from: old_place.to_owned(),
+            to: new_place.to_owned(),
+        });
+    }
+    if old.rule.kind() != new.rule.kind() {
+        found.push(Change::Kind {
+            code: code.clone(),
+            from: kind_label(&old.rule).to_owned(),
+            to: kind_label(&new.rule).to_owned(),
+        });
+    } else if !fits(&old.rule, &new.rule) {
+        found.push(Change::Fields { code: code.clone() });
+    } else if target_text(&old.rule) != target_text(&new.rule) {
+        found.push(Change::Target {
+            code: code.clone(),
+            from: target_text(&old.rule),
+            to: target_text(&new.rule),
+        });
+    }
+    if old.points != new.points {
+        found.push(Change::Points {
+            code: code.clone(),
+            from: old.points,
+            to: new.points,
+        });
+    }
+    if old.applies != new.applies {
+        found.push(Change::Applicability {
+            code: code.clone(),
+            from: applies_text(&old.applies),
+            to: applies_text(&new.applies),
+        });
+    }
+    if old.text != new.text {
+        found.push(Change::Wording { code });
+    }
+    found
+}
+
+/// Everything that changed from `old` to `new`, indicator by indicator in
+/// the new card's order, the removed ones last.
+pub fn changes(old: &Card, new: &Card) -> Vec<Change> {
+    let before = placed(old);
+    let after = placed(new);
+    let mut found = Vec::new();
+    for &(place, indicator) in &after {
+        match before.iter().find(|(_, o)| o.key() == indicator.key()) {
+            Some(&was) => found.extend(indicator_changes(was, (place, indicator))),
+            None => found.push(Change::Added {
+                code: indicator.code.clone(),
+                text: indicator.text.clone(),
+            }),
+        }
+    }
+    for (_, indicator) in before {
+        if new.by_key(indicator.key()).is_none() {
+            found.push(Change::Removed {
+                code: indicator.code.clone(),
+                text: indicator.text.clone(),
+            });
+        }
+    }
+    found
+}
+
+/// How an indicator of this year's card relates to last year's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Comparability {
+    /// Same rule: the two years' figures can be compared.
+    Same,
+    /// The rule changed: «методика изменилась», what changed listed.
+    Changed(Vec<Change>),
+    /// Not in last year's card.
+    New,
+}
+
+impl Comparability {
+    pub fn is_comparable(&self) -> bool {
+        *self == Self::Same
+    }
+
+    /// «сопоставим», «методика изменилась: …», «новый показатель».
+    pub fn label(&self) -> String {
+        match self {
+            Self::Same => "сопоставим".to_owned(),
+            Self::Changed(what) => {
+                let what: Vec<String> = what.iter().map(Change::describe).collect();
+                format!("методика изменилась: {}", what.join(" "))
+            }
+            Self::New => "новый показатель".to_owned(),
+        }
+    }
+}
+
+/// Whether `indicator` of `new` can be compared with its namesake in `old`.
+pub fn comparability(old: &Card, new: &Card, indicator: &Indicator) -> Comparability {
+    let (Some(was), Some(place)) = (
+        placed(old)
+            .into_iter()
+            .find(|(_, o)| o.key() == indicator.key()),
+        placed(new)
+            .into_iter()
+            .find(|(_, i)| i.key() == indicator.key()),
+    ) else {
+        return Comparability::New;
+    };
+    let breaking: Vec<Change> = indicator_changes(was, place)
+        .into_iter()
+        .filter(Change::breaks_comparison)
+        .collect();
+    if breaking.is_empty() {
+        Comparability::Same
+    } else {
+        Comparability::Changed(breaking)
+    }
+}
+
+/// The share of `new`'s indicators comparable with `old`: (comparable, all).
+pub fn comparable_share(old: &Card, new: &Card) -> (usize, usize) {
+    let all: Vec<&Indicator> = new.indicators().collect();
+    let same = all
+        .iter()
+        .filter(|i| comparability(old, new, i).is_comparable())
+        .count();
+    (same, all.len())
+}
+
+/// Whether an answer typed for `old` means the same fields under `new`: the
+/// same kind, the same parts, the same columns.
+pub fn fits(old: &Rule, new: &Rule) -> bool {
+    match (old, new) {
+        (Rule::Share { .. }, Rule::Share { .. })
+        | (Rule::Fact { .. }, Rule::Fact { .. })
+        | (Rule::Count { .. }, Rule::Count { .. })
+        | (Rule::Percent { .. }, Rule::Percent { .. }) => true,
+        (Rule::Breakdown { parts: a, .. }, Rule::Breakdown { parts: b, .. }) => a.len() == b.len(),
+        (Rule::List { columns: a, .. }, Rule::List { columns: b, .. }) => {
+            a.iter().map(|c| &c.key).eq(b.iter().map(|c| &c.key))
+        }
+        _ => false,
+    }
+}
+
+/// An answer that could not move to the new version, kept with its values
+/// so that nothing typed is silently dropped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotCarried {
+    /// The indicator's code and wording in the version it was typed for.
+    pub code: String,
+    pub text: String,
+    pub answer: RawAnswer,
+    /// Why: removed, or its fields changed.
+    pub reason: String,
+}
+
+/// Answers keyed by the codes of `from`, moved to the codes of `to` where
+/// the indicator is still there and its fields fit; the rest is returned
+/// beside them.
+pub fn carry_answers(
+    from: &Card,
+    to: &Card,
+    answers: &BTreeMap<String, RawAnswer>,
+) -> (BTreeMap<String, RawAnswer>, Vec<NotCarried>) {
+    let mut carried = BTreeMap::new();
+    let mut left = Vec::new();
+    for (code, answer) in answers {
+        let Some(old) = from.indicator(code) else {
+            continue;
+        };
+        let not_carried = |reason: &str| NotCarried {
+            code: code.clone(),
+            text: old.text.clone(),
+            answer: answer.clone(),
+            reason: reason.to_owned(),
+        };
+        match to.by_key(old.key()) {
+            Some(new) if fits(&old.rule, &new.rule) => {
+                carried.insert(new.code.clone(), answer.clone());
+            }
+            Some(new) => left.push(not_carried(&format!(
+                "в новой версии показатель {} заполняется иначе ({})",
+                new.code,
+                kind_label(&new.rule)
+            ))),
+            None => left.push(not_carried("показатель исключён из новой версии")),
+        }
+    }
+    (carried, left)
+}
+
+#[cfg(test)]
+mod tests;

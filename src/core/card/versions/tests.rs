@@ -1,0 +1,140 @@
+use super::*;
+use crate::school::draft::Draft;
+use crate::scoring::assess;
+use crate::testkit::share;
+
+/// A department's card in two versions. Version 2 raises 1.1's threshold
+/// from 30 % to 40 %, renumbers «b» from 1.2 to 2.1 in a new criterion,
+/// drops «c», adds «d», and turns «e» from a fact into a count under the
+/// same id (what a hand-edited file could do; the editor gives a new id).
+fn card(version: u32) -> Card {
+    let share = |id: &str, code: &str, threshold: u32| {
+        format!(
+            r#"{{"id":"{id}","code":"{code}","text":"Доля {id}","rule_text":"не менее {threshold}%",
+            "points":1,"evidence":"Сайт","rule":{{"kind":"share","threshold_percent":{threshold},
+            "numerator":"Участники","denominator":"Всего","zero_denominator":"zero_points"}}}}"#
+        )
+    };
+    let fact = |id: &str, code: &str| {
+        format!(
+            r#"{{"id":"{id}","code":"{code}","text":"Факт {id}","rule_text":"наличие","points":1,
+            "evidence":"Сайт","rule":{{"kind":"fact","question":"Есть?"}}}}"#
+        )
+    };
+    let count = |id: &str, code: &str| {
+        format!(
+            r#"{{"id":"{id}","code":"{code}","text":"Факт {id}","rule_text":"не менее 2","points":1,
+            "evidence":"Сайт","rule":{{"kind":"count","min":2,"label":"Число"}}}}"#
+        )
+    };
+    let criterion = |code: &str, indicators: &[String]| {
+        format!(
+            r#"{{"code":"{code}","title":"Критерий {code}","max_points":{},"indicators":[{}]}}"#,
+            indicators.len(),
+            indicators.join(",")
+        )
+    };
+    let criteria = if version == 1 {
+        vec![criterion(
+            "1",
+            &[
+                share("a", "1.1", 30),
+                share("b", "1.2", 50),
+                fact("c", "1.3"),
+                fact("e", "1.4"),
+            ],
+        )]
+    } else {
+        vec![
+            criterion("1", &[share("a", "1.1", 40), count("e", "1.4")]),
+            criterion("2", &[share("b", "2.1", 50), fact("d", "2.2")]),
+        ]
+    };
+    Card::from_json(&format!(
+        r#"{{"id":"otdel","version":{version},"title":"Карта","source":"Приказ","max_points":4,
+        "directions":[{{"title":"Направление","criteria":[{}]}}]}}"#,
+        criteria.join(",")
+    ))
+    .unwrap()
+}
+
+#[test]
+fn the_changes_between_two_versions_by_identity() {
+    let lines: Vec<String> = changes(&card(1), &card(2))
+        .iter()
+        .map(Change::describe)
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "Показатель 1.1: цель «не менее 30\u{A0}%» заменена на «не менее 40\u{A0}%».",
+            "Показатель 1.4: вид «факт (да/нет)» заменён на «число».",
+            "Показатель 1.2 теперь имеет номер 2.1.",
+            "Показатель 2.1 перенесён из критерия 1 в критерий 2.",
+            "Добавлен показатель 2.2: «Факт d».",
+            "Исключён показатель 1.3: «Факт c».",
+        ]
+    );
+}
+
+#[test]
+fn renumbered_and_moved_stays_comparable_a_new_target_does_not() {
+    let (old, new) = (card(1), card(2));
+    let of = |code: &str| comparability(&old, &new, new.indicator(code).unwrap());
+    assert_eq!(of("2.1"), Comparability::Same);
+    assert!(of("1.1")
+        .label()
+        .starts_with("методика изменилась: Показатель 1.1: цель"));
+    assert!(!of("1.4").is_comparable());
+    assert_eq!(of("2.2"), Comparability::New);
+    assert_eq!(comparable_share(&old, &new), (1, 4));
+    assert_eq!(comparable_share(&new, &new), (4, 4));
+}
+
+#[test]
+fn answers_carry_by_identity_and_the_rest_is_kept_aside() {
+    let (old, new) = (card(1), card(2));
+    let mut draft = Draft::default();
+    draft.answers.insert("1.1".into(), share("35", "100"));
+    draft.answers.insert("1.2".into(), share("6", "10"));
+    for code in ["1.3", "1.4"] {
+        draft.answers.entry(code.into()).or_default().fact = Some(true);
+    }
+    let (carried, left) = carry_answers(&old, &new, &draft.answers);
+    assert_eq!(carried.keys().collect::<Vec<_>>(), ["1.1", "2.1"]);
+    assert_eq!(carried["2.1"], share("6", "10"));
+    let left: Vec<(&str, &str)> = left
+        .iter()
+        .map(|n| (n.code.as_str(), n.reason.as_str()))
+        .collect();
+    assert_eq!(
+        left,
+        [
+            ("1.3", "показатель исключён из новой версии"),
+            (
+                "1.4",
+                "в новой версии показатель 1.4 заполняется иначе (число)"
+            ),
+        ]
+    );
+
+    // Last year re-scored under this year's card: 35 of 100 met 30 % but
+    // not the new 40 %; 6 of 10 still meets 50 %.
+    let was = assess(&old, &draft);
+    let rescored = assess(
+        &new,
+        &Draft {
+            profile: draft.profile.clone(),
+            answers: carried,
+        },
+    );
+    assert_eq!((was.total, was.max_applicable), (4, 4));
+    assert_eq!((rescored.total, rescored.max_applicable), (1, 4));
+}
+
+#[test]
+fn cards_without_ids_are_matched_by_code() {
+    let lk = crate::card::builtin("leninsk-kuznetsky").unwrap().unwrap();
+    assert!(changes(&lk, &lk).is_empty());
+    assert_eq!(comparable_share(&lk, &lk), (20, 20));
+}
