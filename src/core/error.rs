@@ -19,6 +19,10 @@ pub enum TemplateError {
     DuplicateCode {
         code: String,
     },
+    /// The card's id has characters a file name on a website cannot carry.
+    BadId {
+        id: String,
+    },
     /// Two indicators share a permanent id (a hand-edited card file).
     DuplicateId {
         id: String,
@@ -125,6 +129,11 @@ impl fmt::Display for TemplateError {
             Self::DuplicateCode { code } => {
                 write!(f, "Код «{code}» встречается в карте больше одного раза.")
             }
+            Self::BadId { id } => write!(
+                f,
+                "Идентификатор карты «{id}»: только строчные латинские буквы, цифры и дефис \
+                 (например, otdel-2026) — по нему называется файл карты на сайте."
+            ),
             Self::DuplicateId { id } => write!(
                 f,
                 "Внутренний номер показателя «{id}» встречается дважды: у каждого показателя он свой."
@@ -415,6 +424,35 @@ impl fmt::Display for KeyError {
                 f,
                 "Файл ключа повреждён: открытый ключ не соответствует секретному."
             ),
+        }
+    }
+}
+
+/// Why a draft card cannot be published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PublishError {
+    /// The card's own problems, each shown beside its field.
+    Invalid(Vec<TemplateError>),
+    /// This id and version is published already: a version never changes.
+    Taken { id: String, version: u32 },
+    /// Only a draft is published; a published version is final.
+    NotDraft,
+}
+
+impl fmt::Display for PublishError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Invalid(problems) => write!(
+                f,
+                "Карту нельзя опубликовать, пока в ней есть ошибки ({}): они отмечены у полей.",
+                problems.len()
+            ),
+            Self::Taken { id, version } => write!(
+                f,
+                "Версия {version} карты «{id}» уже опубликована и не меняется: \
+                 измените номер версии или начните новую."
+            ),
+            Self::NotDraft => write!(f, "Опубликованная версия карты не меняется."),
         }
     }
 }

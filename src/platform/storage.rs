@@ -17,6 +17,8 @@ pub const DRAFT_PREFIX: &str = "profkarta/draft/";
 pub const QUARANTINE_PREFIX: &str = "profkarta/unreadable/";
 /// The school's signing key, as its backup file.
 pub const SIGNING_KEY: &str = "profkarta/key";
+/// The department's key, which signs the cards it publishes.
+pub const DEPARTMENT_KEY: &str = "profkarta/department-key";
 /// Where earlier versions kept the department's workspace; it is read once
 /// and moved to IndexedDB.
 pub const LEGACY_DEPARTMENT: &str = "profkarta/department";

@@ -13,9 +13,9 @@ use profkarta_core::scoring::assess;
 use crate::platform::browser::query_param;
 use crate::school::card_page::SchoolCardPage;
 use crate::school::drafts::Drafts;
-use crate::school::signing_key::SigningKey;
 use crate::school::state::{AssessmentCtx, CardCtx, DraftCtx};
 use crate::shared::notices::Notices;
+use crate::shared::signing_key::{KeyOwner, SigningKey};
 use crate::shared::start::with_cards;
 
 #[component]
@@ -40,7 +40,7 @@ pub fn SchoolApp() -> impl IntoView {
         provide_context(DraftCtx(draft));
         provide_context(AssessmentCtx(assessment));
         provide_context(drafts);
-        provide_context(SigningKey::start(notices));
+        provide_context(SigningKey::start(KeyOwner::School, notices));
         let card_id = Memo::new(move |_| card.with(|c| c.id.clone()));
         move || {
             // Read, not only tracked: see the department page.

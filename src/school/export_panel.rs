@@ -7,11 +7,11 @@ use profkarta_core::error::DownloadRefused;
 
 use crate::platform::browser::{now_iso, random_id};
 use crate::school::drafts::Drafts;
-use crate::school::key_panel::KeyPanel;
-use crate::school::signing_key::SigningKey;
 use crate::school::state::{AssessmentCtx, CardCtx};
 use crate::shared::download::offer_json;
+use crate::shared::key_panel::KeyPanel;
 use crate::shared::notices::Notices;
+use crate::shared::signing_key::SigningKey;
 use profkarta_core::signed::submission::{file_name, open, seal, ExportMeta, Incomplete, Payload};
 
 #[component]

@@ -6,7 +6,6 @@
 
 mod app;
 mod drafts;
-mod signing_key;
 mod state;
 
 mod answer_input;
@@ -20,7 +19,6 @@ mod explanation;
 mod export_panel;
 mod fact_choice;
 mod indicator_row;
-mod key_panel;
 mod last_year;
 mod last_year_source;
 mod list_rows;

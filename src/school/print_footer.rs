@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::school::signing_key::SigningKey;
+use crate::shared::signing_key::SigningKey;
 
 #[component]
 pub fn PrintFooter() -> impl IntoView {

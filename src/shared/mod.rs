@@ -1,15 +1,17 @@
 //! Pieces both pages use: notices, keeping unreadable data aside, downloads
-//! that report failure, form fields, the file picker, the wait before an
-//! autosave, the role switch and the start-up.
+//! that report failure, form fields, the file picker, a signing key and its
+//! panel, the wait before an autosave, the role switch and the start-up.
 
 pub mod column_heads;
 pub mod debounce;
 pub mod download;
 pub mod field;
 pub mod file_picker;
+pub mod key_panel;
 pub mod notices;
 pub mod notices_list;
 pub mod quarantine;
 pub mod role_switch;
+pub mod signing_key;
 pub mod start;
 pub mod template_error;

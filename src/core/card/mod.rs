@@ -268,6 +268,21 @@ impl Card {
         self.max_points > 0
     }
 
+    /// Sets every criterion's maximum and the card's to the sum of their
+    /// indicators' points: an editor derives them, nobody types them.
+    pub fn recount(&mut self) {
+        let mut total = 0;
+        for criterion in self
+            .directions
+            .iter_mut()
+            .flat_map(|d| d.criteria.iter_mut())
+        {
+            criterion.max_points = criterion.indicators.iter().map(|i| i.points).sum();
+            total += criterion.max_points;
+        }
+        self.max_points = total;
+    }
+
     /// Criteria with points: an all-informational one (seed 002's contests)
     /// has no place among a rating's columns or charts.
     pub fn scored_criteria(&self) -> impl Iterator<Item = &Criterion> {

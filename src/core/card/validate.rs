@@ -23,6 +23,16 @@ pub fn problems(card: &Card) -> Vec<TemplateError> {
         }
     };
     non_empty(&card.id, "идентификатор карты".into(), &mut found);
+    // The id names the card's file on the website and in submissions.
+    if !card
+        .id
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        found.push(TemplateError::BadId {
+            id: card.id.clone(),
+        });
+    }
     non_empty(&card.title, "название карты".into(), &mut found);
     non_empty(&card.source, "источник карты".into(), &mut found);
     if let Some(levels) = card.levels {

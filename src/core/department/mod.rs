@@ -11,6 +11,7 @@ pub mod events;
 pub mod figures;
 pub mod last_year;
 pub mod letters;
+pub mod own_cards;
 pub mod report;
 pub mod results;
 pub mod review;

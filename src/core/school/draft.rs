@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::card::versions::NotCarried;
 use crate::card::Card;
 use crate::school::input::parse_number;
 use crate::school::profile::SchoolProfile;
@@ -18,6 +19,10 @@ pub struct Draft {
     pub profile: SchoolProfile,
     /// Answers by indicator code; an indicator never touched has no entry.
     pub answers: BTreeMap<String, RawAnswer>,
+    /// Answers of an earlier version of the card that did not fit this one,
+    /// kept for the school to see and re-type.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_carried: Vec<NotCarried>,
 }
 
 /// One indicator row as typed. Which fields matter depends on the rule

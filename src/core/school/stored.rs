@@ -11,6 +11,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::card::versions::carry_answers;
 use crate::card::{Card, DEFAULT_CARD};
 use crate::error::DraftLoadError;
 use crate::school::draft::Draft;
@@ -38,10 +39,18 @@ pub struct DraftMeta {
     /// are of the first card.
     #[serde(default = "default_card")]
     pub card: String,
+    /// The version of that card; drafts saved before versions are of the
+    /// first.
+    #[serde(default = "first_version")]
+    pub card_version: u32,
 }
 
 fn default_card() -> String {
     DEFAULT_CARD.to_owned()
+}
+
+fn first_version() -> u32 {
+    1
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,6 +70,7 @@ impl DraftMeta {
             replaces: None,
             label: String::new(),
             card: default_card(),
+            card_version: first_version(),
         }
     }
 
@@ -113,7 +123,19 @@ impl StoredDraft {
         draft.fill_last_year(&self.draft, card);
         let mut next = Self::new(id, draft, now);
         next.meta.card.clone_from(&self.meta.card);
+        next.meta.card_version = self.meta.card_version;
         next
+    }
+
+    /// Moves the draft from card version `from` to `to`: answers follow
+    /// their indicators; those that cannot are kept in the draft as «не
+    /// перенесено», with their values.
+    pub fn move_to(&mut self, from: &Card, to: &Card) {
+        let (carried, left) = carry_answers(from, to, &self.draft.answers);
+        self.draft.answers = carried;
+        self.draft.not_carried.extend(left);
+        self.meta.card.clone_from(&to.id);
+        self.meta.card_version = to.version;
     }
 
     pub fn encode(&self) -> String {
@@ -129,6 +151,7 @@ impl StoredDraft {
                 s.draft == self.draft
                     && s.meta.label == self.meta.label
                     && s.meta.card == self.meta.card
+                    && s.meta.card_version == self.meta.card_version
             })
             .map(|s| s.meta.updated_at.as_str())
     }
@@ -458,6 +481,38 @@ mod tests {
             let this_year = next.draft.answers.get("1.1").map(|a| a.numerator.as_str());
             assert_eq!(this_year, Some(if keep { "30" } else { "" }));
         }
+    }
+
+    /// Moving to a card's next version loses nothing: what does not fit is
+    /// kept beside the answers, with its values.
+    #[test]
+    fn moving_to_a_new_version_keeps_what_cannot_carry() {
+        let lk = crate::card::builtin("leninsk-kuznetsky").unwrap().unwrap();
+        let mut next = lk.clone();
+        next.version = 2;
+        let removed = next.directions[0].criteria[0].indicators.remove(1);
+        next.directions[0].criteria[0].max_points -= removed.points;
+        next.max_points -= removed.points;
+        crate::card::validate::validate(&next).unwrap();
+        let mut draft = Draft::default();
+        draft
+            .answers
+            .insert("1.1".into(), crate::testkit::share("30", "100"));
+        draft
+            .answers
+            .insert("1.2".into(), crate::testkit::share("5", "8"));
+        let mut stored = StoredDraft::new("d".into(), draft, NOW);
+        stored.meta.card = lk.id.clone();
+        stored.move_to(&lk, &next);
+        assert_eq!(stored.meta.card_version, 2);
+        assert_eq!(stored.draft.answers.keys().collect::<Vec<_>>(), ["1.1"]);
+        let [kept] = &stored.draft.not_carried[..] else {
+            panic!("one answer kept aside")
+        };
+        assert_eq!(kept.code, "1.2");
+        assert_eq!(kept.answer, crate::testkit::share("5", "8"));
+        let again = decode(&stored.encode()).unwrap();
+        assert_eq!(again, stored, "kept through storage");
     }
 
     #[test]

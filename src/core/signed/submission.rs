@@ -156,6 +156,7 @@ impl Payload {
         Draft {
             profile: self.profile.clone(),
             answers: self.answers.clone(),
+            not_carried: Vec::new(),
         }
     }
 }

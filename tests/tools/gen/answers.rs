@@ -49,7 +49,11 @@ impl Generator<'_> {
                 (i.code.clone(), answer(i, school, p, earned, was, &mut rng))
             })
             .collect();
-        Draft { profile, answers }
+        Draft {
+            profile,
+            answers,
+            not_carried: Vec::new(),
+        }
     }
 }
 

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::department::archive::{check, Admission, Archive, Cards, Entry, SchoolKeys};
+use crate::department::own_cards::OwnCards;
 use crate::department::review::Review;
 use crate::department::school::SchoolId;
 use crate::error::{ArchiveError, ImportError};
@@ -36,6 +37,7 @@ impl Archive {
             keys: self.keys.clone(),
             reviews: self.reviews.clone(),
             letters: self.letters.clone(),
+            own_cards: self.own.clone(),
         };
         serde_json::to_string(&file).expect("an archive serialises")
     }
@@ -97,6 +99,8 @@ pub fn unpack_value(cards: Cards, value: Value) -> Result<Unpacked, ArchiveError
     archive.keys = file.keys;
     archive.reviews = file.reviews;
     archive.letters = file.letters;
+    // Before the files are checked: some are of the department's own cards.
+    archive.set_own(file.own_cards);
     Ok(Unpacked {
         archive,
         files: file.files.into_iter().map(|f| (f.name, f.text)).collect(),
@@ -114,6 +118,8 @@ struct ArchiveFile {
     reviews: BTreeMap<String, Review>,
     #[serde(default)]
     letters: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "OwnCards::is_empty")]
+    own_cards: OwnCards,
 }
 
 #[derive(Serialize, Deserialize)]

@@ -36,6 +36,24 @@ impl Cards {
         Ok(Self::new(builtins()?.into_iter().filter(|c| !c.template)))
     }
 
+    /// Adds a card the department published or loaded; a version already
+    /// known is left as it is (a version never changes).
+    pub fn add(&mut self, card: Card) {
+        if self.get(&card.id, card.version).is_none() {
+            self.0.push(KnownCard {
+                sha: card_hash(&card),
+                card: Arc::new(card),
+            });
+        }
+    }
+
+    pub fn get(&self, id: &str, version: u32) -> Option<&Arc<Card>> {
+        self.0
+            .iter()
+            .map(|k| &k.card)
+            .find(|c| c.id == id && c.version == version)
+    }
+
     /// The card a submission names, if it is this one exactly.
     pub fn find(&self, template: &TemplateRef) -> Option<&KnownCard> {
         self.0.iter().find(|k| {

@@ -25,9 +25,12 @@ mod standing;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
+use crate::card::Card;
+use crate::department::own_cards::OwnCards;
 use crate::department::review::Review;
 use crate::department::school::SchoolId;
-use crate::error::ImportError;
+use crate::error::{CardFileError, ImportError, PublishError};
+use crate::signed::keys::KeyPair;
 
 pub use backup::{unpack, unpack_value, Unpacked};
 pub use cards::{Cards, KnownCard};
@@ -58,6 +61,8 @@ pub struct Archive {
     pub reviews: BTreeMap<String, Review>,
     /// Recommendation letters as the coordinator edited them, by submission id.
     pub letters: BTreeMap<String, String>,
+    /// The department's own cards; the published ones are also in `cards`.
+    own: OwnCards,
 }
 
 impl Archive {
@@ -70,11 +75,56 @@ impl Archive {
             standings: OnceLock::new(),
             reviews: BTreeMap::new(),
             letters: BTreeMap::new(),
+            own: OwnCards::default(),
         }
     }
 
     pub fn cards(&self) -> &Cards {
         &self.cards
+    }
+
+    pub fn own_cards(&self) -> &OwnCards {
+        &self.own
+    }
+
+    /// Changes the department's drafts (create, edit, remove); publishing
+    /// and loading go through [`Archive::publish`] and
+    /// [`Archive::load_card_file`], which also make the card known.
+    pub fn edit_own<T>(&mut self, change: impl FnOnce(&mut OwnCards) -> T) -> T {
+        change(&mut self.own)
+    }
+
+    fn set_own(&mut self, own: OwnCards) {
+        for card in own.published() {
+            self.cards.add(card.clone());
+        }
+        self.own = own;
+    }
+
+    pub fn publish(
+        &mut self,
+        index: usize,
+        key: &KeyPair,
+        department: &str,
+        now: &str,
+    ) -> Result<(), PublishError> {
+        let card = self.own.publish(index, key, department, now)?;
+        self.cards.add(card);
+        Ok(())
+    }
+
+    pub fn load_card_file(&mut self, text: &str) -> Result<Card, CardFileError> {
+        let card = self.own.load_file(text)?;
+        self.cards.add(card.clone());
+        Ok(card)
+    }
+
+    /// How many counted submissions each version of the card `id` has.
+    pub fn submissions_of(&self, id: &str, version: u32) -> usize {
+        self.entries
+            .iter()
+            .filter(|e| e.card.id == id && e.card.version == version)
+            .count()
     }
 
     /// The ids of the cards that have files counted, in the order of the

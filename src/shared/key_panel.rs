@@ -1,21 +1,23 @@
-//! The school's signing key: its fingerprint, a backup file, and restoring
-//! it on another computer so the school keeps signing with the same key.
+//! A signing key (the school's or the department's): its fingerprint, a
+//! backup file, and restoring it on another computer so that the same key
+//! keeps signing.
 
 use leptos::prelude::*;
 
 use crate::platform::browser::confirm;
-use crate::school::signing_key::SigningKey;
 use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
 use crate::shared::notices::Notices;
+use crate::shared::signing_key::{KeyOwner, SigningKey};
 
 #[component]
 pub fn KeyPanel() -> impl IntoView {
     let key: SigningKey = expect_context();
     let notices: Notices = expect_context();
+    let owner = key.owner();
     let save = move |_| {
         if let Some(text) = key.backup() {
-            offer_json(notices, "profkarta_klyuch_podpisi.json", &text);
+            offer_json(notices, owner.backup_file_name(), &text);
         }
     };
     let restore = Callback::new(move |(name, text): (String, Result<String, String>)| {
@@ -37,22 +39,25 @@ pub fn KeyPanel() -> impl IntoView {
     });
     view! {
         <div class="key-panel">
-            <h3>"Ключ электронной подписи школы"</h3>
+            <h3>{owner.heading()}</h3>
             {move || match key.fingerprint() {
                 Some(fp) => view! {
                     <p>"Отпечаток ключа: " <strong class="fingerprint" data-testid="fingerprint">{fp}</strong></p>
                     <p class="hint">
-                        "Сохраните файл ключа в надёжном месте: с ним можно подписывать выгрузки "
-                        "тем же ключом на другом компьютере. Не передавайте его посторонним."
+                        {format!("Сохраните файл ключа в надёжном месте: с ним можно подписывать {} \
+                                  тем же ключом на другом компьютере. Не передавайте его посторонним.", owner.signs())}
                     </p>
                 }.into_any(),
                 None => view! {
-                    <p class="hint">"Ключ будет создан при первой выгрузке. Если ключ школы уже есть в файле, восстановите его."</p>
+                    <p class="hint">{match owner {
+                        KeyOwner::School => "Ключ будет создан при первой выгрузке. Если ключ школы уже есть в файле, восстановите его.",
+                        KeyOwner::Department => "Ключ будет создан при первой публикации карты. Если ключ отдела уже есть в файле, восстановите его.",
+                    }}</p>
                 }.into_any(),
             }}
             <div class="actions">
                 <button type="button" on:click=save disabled=move || key.fingerprint().is_none()>"Скачать файл ключа"</button>
-                <FilePicker id="restore-key" label="Восстановить ключ из файла…" on_file=restore/>
+                <FilePicker id=owner.picker_id() label="Восстановить ключ из файла…" on_file=restore/>
             </div>
         </div>
     }

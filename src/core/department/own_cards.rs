@@ -1,0 +1,200 @@
+//! The department's own cards: drafts it edits, and the versions it
+//! published or loaded as signed files. A published version is never changed
+//! again: editing it starts the next version as a draft.
+
+use serde::{Deserialize, Serialize};
+
+use crate::card::validate::problems;
+use crate::card::Card;
+use crate::error::{CardFileError, PublishError};
+use crate::signed::card_file::{open_card, seal_card};
+use crate::signed::keys::KeyPair;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnCards {
+    /// Who publishes: named in every card file, e.g. «Управление
+    /// образования администрации г. Примерска».
+    #[serde(default)]
+    pub department: String,
+    #[serde(default)]
+    cards: Vec<OwnCard>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnCard {
+    pub card: Card,
+    /// Present once published (or loaded from a signed file); then `card`
+    /// is what the file holds and is never edited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<Published>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Published {
+    /// The signed card file as distributed to schools.
+    pub file: String,
+    pub at: String,
+    /// The key that signed it.
+    pub fingerprint: String,
+}
+
+impl OwnCard {
+    pub fn is_draft(&self) -> bool {
+        self.published.is_none()
+    }
+}
+
+impl OwnCards {
+    pub fn is_empty(&self) -> bool {
+        self.cards.is_empty() && self.department.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &OwnCard> {
+        self.cards.iter()
+    }
+
+    pub fn get(&self, index: usize) -> Option<&OwnCard> {
+        self.cards.get(index)
+    }
+
+    /// The published cards, for the registry files are checked against.
+    pub fn published(&self) -> impl Iterator<Item = &Card> {
+        self.cards.iter().filter(|c| !c.is_draft()).map(|c| &c.card)
+    }
+
+    fn taken(&self, id: &str, version: u32) -> bool {
+        self.cards
+            .iter()
+            .any(|c| !c.is_draft() && c.card.id == id && c.card.version == version)
+    }
+
+    /// A new draft: a copy of `base` (a built-in card, the skeleton, a
+    /// version of another card) as version 1 of the card `id`. Indicators
+    /// without a permanent id get one from `new_id`.
+    pub fn start_from(&mut self, base: &Card, id: &str, new_id: impl FnMut() -> String) -> usize {
+        let mut card = base.clone();
+        card.id = id.to_owned();
+        card.version = 1;
+        card.template = false;
+        self.add_draft(card, new_id)
+    }
+
+    /// The next version of the card `base` (published, built-in or own) as
+    /// a draft: same id, version + 1, indicators keep their identity. An
+    /// existing draft of that card is returned instead of a second one.
+    pub fn next_version(&mut self, base: &Card, new_id: impl FnMut() -> String) -> usize {
+        if let Some(at) = self
+            .cards
+            .iter()
+            .position(|c| c.is_draft() && c.card.id == base.id)
+        {
+            return at;
+        }
+        let mut card = base.clone();
+        card.version = base.version + 1;
+        // Built-in cards of the first format are known by their codes: the
+        // new version keeps those as ids, so nothing loses its identity.
+        for indicator in card
+            .directions
+            .iter_mut()
+            .flat_map(|d| d.criteria.iter_mut().flat_map(|c| c.indicators.iter_mut()))
+        {
+            if indicator.id.is_empty() {
+                indicator.id.clone_from(&indicator.code);
+            }
+        }
+        self.add_draft(card, new_id)
+    }
+
+    fn add_draft(&mut self, mut card: Card, mut new_id: impl FnMut() -> String) -> usize {
+        for indicator in card
+            .directions
+            .iter_mut()
+            .flat_map(|d| d.criteria.iter_mut().flat_map(|c| c.indicators.iter_mut()))
+        {
+            if indicator.id.is_empty() {
+                indicator.id = new_id();
+            }
+        }
+        card.recount();
+        self.cards.push(OwnCard {
+            card,
+            published: None,
+        });
+        self.cards.len() - 1
+    }
+
+    /// Replaces a draft's card (the editor's every change); a published
+    /// version is left as it is.
+    pub fn edit(&mut self, index: usize, card: Card) -> bool {
+        match self.cards.get_mut(index) {
+            Some(own) if own.is_draft() => {
+                own.card = card;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn remove_draft(&mut self, index: usize) {
+        if self.cards.get(index).is_some_and(OwnCard::is_draft) {
+            self.cards.remove(index);
+        }
+    }
+
+    /// Signs the draft at `index` and makes it a published version. Returns
+    /// the card, for the registry.
+    pub fn publish(
+        &mut self,
+        index: usize,
+        key: &KeyPair,
+        department: &str,
+        now: &str,
+    ) -> Result<Card, PublishError> {
+        let Some(own) = self.cards.get(index).filter(|c| c.is_draft()) else {
+            return Err(PublishError::NotDraft);
+        };
+        let mut card = own.card.clone();
+        card.recount();
+        let found = problems(&card);
+        if !found.is_empty() {
+            return Err(PublishError::Invalid(found));
+        }
+        if self.taken(&card.id, card.version) {
+            return Err(PublishError::Taken {
+                id: card.id,
+                version: card.version,
+            });
+        }
+        let file = seal_card(&card, department, now, key);
+        self.cards[index] = OwnCard {
+            card: card.clone(),
+            published: Some(Published {
+                file,
+                at: now.to_owned(),
+                fingerprint: key.fingerprint(),
+            }),
+        };
+        Ok(card)
+    }
+
+    /// Keeps a card file (of this department or another) as a published
+    /// version, so that its submissions can be imported.
+    pub fn load_file(&mut self, text: &str) -> Result<Card, CardFileError> {
+        let opened = open_card(text)?;
+        if !self.taken(&opened.card.id, opened.card.version) {
+            self.cards.push(OwnCard {
+                card: opened.card.clone(),
+                published: Some(Published {
+                    file: text.to_owned(),
+                    at: opened.published_at,
+                    fingerprint: opened.fingerprint,
+                }),
+            });
+        }
+        Ok(opened.card)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,100 @@
+use super::*;
+use crate::card::builtin;
+use crate::department::archive::{Archive, Cards};
+use crate::signed::keys::KeyPair;
+
+const AT: &str = "2026-08-20T09:00:00.000Z";
+
+fn ids() -> impl FnMut() -> String {
+    let mut n = 0;
+    move || {
+        n += 1;
+        format!("п{n}")
+    }
+}
+
+/// From the seed-000 skeleton: a card of the department's own, version 1.
+#[test]
+fn a_draft_from_the_skeleton_gets_ids_and_its_own_name() {
+    let skeleton = builtin("belinsky").unwrap().unwrap();
+    let mut own = OwnCards::default();
+    let at = own.start_from(&skeleton, "otdel-2026", ids());
+    let draft = &own.get(at).unwrap().card;
+    assert!(own.get(at).unwrap().is_draft());
+    assert_eq!(
+        (draft.id.as_str(), draft.version, draft.template),
+        ("otdel-2026", 1, false)
+    );
+    assert!(draft.indicators().all(|i| i.id.starts_with('п')));
+}
+
+#[test]
+fn publishing_checks_signs_and_freezes_the_version() {
+    let key = KeyPair::from_seed([3; 32]);
+    let lk = builtin("leninsk-kuznetsky").unwrap().unwrap();
+    let mut archive = Archive::new(Cards::builtin().unwrap());
+    let at = archive.edit_own(|own| own.next_version(&lk, ids()));
+    let mut draft = archive.own_cards().get(at).unwrap().card.clone();
+    assert_eq!(draft.version, 2);
+    assert_eq!(
+        draft.indicator("1.1").unwrap().id,
+        "1.1",
+        "the codes become ids"
+    );
+    // An error blocks publishing and is named.
+    draft.title.clear();
+    assert!(archive.edit_own(|own| own.edit(at, draft.clone())));
+    let Err(PublishError::Invalid(problems)) = archive.publish(at, &key, "УО", AT) else {
+        panic!("an empty title is an error")
+    };
+    assert_eq!(problems.len(), 1);
+    // Fixed, and a point added: the maxima follow by themselves.
+    draft.title = "Карта 2027".into();
+    draft.directions[0].criteria[0].indicators[0].points = 2;
+    archive.edit_own(|own| own.edit(at, draft));
+    archive.publish(at, &key, "УО", AT).unwrap();
+    let published = archive.own_cards().get(at).unwrap();
+    assert_eq!(published.card.max_points, 17);
+    let file = open_card(&published.published.as_ref().unwrap().file).unwrap();
+    assert_eq!(file.card, published.card);
+    assert!(archive.cards().get("leninsk-kuznetsky", 2).is_some());
+    // Final: no edit, no second publishing.
+    assert!(!archive.edit_own(|own| own.edit(at, lk.clone())));
+    assert_eq!(
+        archive.publish(at, &key, "УО", AT),
+        Err(PublishError::NotDraft)
+    );
+}
+
+#[test]
+fn own_cards_survive_a_backup_and_their_files_are_known_again() {
+    let key = KeyPair::from_seed([3; 32]);
+    let iz = builtin("izhevsk").unwrap().unwrap();
+    let mut archive = Archive::new(Cards::builtin().unwrap());
+    let at = archive.edit_own(|own| own.start_from(&iz, "otdel", ids()));
+    archive.publish(at, &key, "УО", AT).unwrap();
+    archive.edit_own(|own| own.start_from(&iz, "otdel-draft", ids()));
+    let (back, problems) =
+        Archive::from_json(Cards::builtin().unwrap(), &archive.to_json()).unwrap();
+    assert!(problems.is_empty());
+    assert_eq!(back.own_cards(), archive.own_cards());
+    assert!(back.cards().get("otdel", 1).is_some());
+    assert!(
+        back.cards().get("otdel-draft", 1).is_none(),
+        "a draft is not a card to file against"
+    );
+}
+
+#[test]
+fn a_card_file_from_elsewhere_is_loaded_once() {
+    let key = KeyPair::from_seed([4; 32]);
+    let mut card = builtin("izhevsk").unwrap().unwrap();
+    card.id = "sosed".into();
+    let text = crate::signed::card_file::seal_card(&card, "Соседний УО", AT, &key);
+    let mut archive = Archive::new(Cards::builtin().unwrap());
+    assert_eq!(archive.load_card_file(&text).unwrap(), card);
+    archive.load_card_file(&text).unwrap();
+    assert_eq!(archive.own_cards().iter().count(), 1);
+    assert!(archive.cards().get("sosed", 1).is_some());
+    assert!(archive.load_card_file("{}").is_err());
+}

@@ -1,0 +1,140 @@
+//! A signing key kept in the browser: the school's (it signs submissions)
+//! or the department's (it signs the cards it publishes). Loaded at start,
+//! created on first use, backed up to and restored from a file.
+
+use leptos::prelude::*;
+
+use profkarta_core::error::KeyError;
+use profkarta_core::signed::keys::KeyPair;
+
+use crate::platform::browser::{now_iso, random_bytes};
+use crate::platform::storage::{self, Read, DEPARTMENT_KEY, SIGNING_KEY};
+use crate::shared::notices::Notices;
+use crate::shared::quarantine::quarantine;
+
+/// Whose key it is: where it is stored and how the page speaks of it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum KeyOwner {
+    School,
+    Department,
+}
+
+impl KeyOwner {
+    fn storage_key(self) -> &'static str {
+        match self {
+            Self::School => SIGNING_KEY,
+            Self::Department => DEPARTMENT_KEY,
+        }
+    }
+
+    pub fn backup_file_name(self) -> &'static str {
+        match self {
+            Self::School => "profkarta_klyuch_podpisi.json",
+            Self::Department => "profkarta_klyuch_otdela.json",
+        }
+    }
+
+    pub fn heading(self) -> &'static str {
+        match self {
+            Self::School => "Ключ электронной подписи школы",
+            Self::Department => "Ключ подписи отдела образования",
+        }
+    }
+
+    /// The id of the restore button's file input.
+    pub fn picker_id(self) -> &'static str {
+        match self {
+            Self::School => "restore-key",
+            Self::Department => "restore-department-key",
+        }
+    }
+
+    /// What the key signs, for the hints: «выгрузки», «карты».
+    pub fn signs(self) -> &'static str {
+        match self {
+            Self::School => "выгрузки",
+            Self::Department => "карты",
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct SigningKey {
+    key: RwSignal<Option<KeyPair>>,
+    owner: KeyOwner,
+    notices: Notices,
+}
+
+impl SigningKey {
+    pub fn start(owner: KeyOwner, notices: Notices) -> Self {
+        let place = owner.storage_key();
+        let stored = match storage::read(place) {
+            Ok(Read::Json(value)) => Some(KeyPair::from_backup_value(value)),
+            Ok(Read::NotJson) => Some(Err(KeyError::NotKeyFile)),
+            _ => None,
+        };
+        let key = match stored {
+            Some(Ok(key)) => Some(key),
+            Some(Err(e)) => {
+                quarantine(notices, place, &format!("Ключ подписи: {e}"));
+                None
+            }
+            None => None,
+        };
+        Self {
+            key: RwSignal::new(key),
+            owner,
+            notices,
+        }
+    }
+
+    pub fn owner(self) -> KeyOwner {
+        self.owner
+    }
+
+    pub fn fingerprint(self) -> Option<String> {
+        self.key.with(|k| k.as_ref().map(KeyPair::fingerprint))
+    }
+
+    pub fn exists(self) -> bool {
+        self.key.with_untracked(Option::is_some)
+    }
+
+    /// The key to sign with, created and stored on first use.
+    pub fn get_or_create(self) -> KeyPair {
+        if let Some(key) = self.key.get_untracked() {
+            return key;
+        }
+        let key = KeyPair::from_seed(random_bytes::<32>());
+        self.keep(&key);
+        self.key.set(Some(key.clone()));
+        key
+    }
+
+    fn keep(self, key: &KeyPair) {
+        if let Err(e) = storage::write(self.owner.storage_key(), &key.backup(&now_iso())) {
+            self.notices.push(
+                format!(
+                    "Ключ подписи не сохранён в браузере: {e} Скачайте файл ключа, \
+                     иначе следующие {} будут подписаны другим ключом.",
+                    self.owner.signs()
+                ),
+                None,
+            );
+        }
+    }
+
+    pub fn backup(self) -> Option<String> {
+        self.key
+            .with_untracked(|k| k.as_ref().map(|k| k.to_backup(&now_iso())))
+    }
+
+    /// Replaces the key with the one in a backup file; returns its fingerprint.
+    pub fn restore(self, text: &str) -> Result<String, KeyError> {
+        let key = KeyPair::from_backup(text)?;
+        let fingerprint = key.fingerprint();
+        self.keep(&key);
+        self.key.set(Some(key));
+        Ok(fingerprint)
+    }
+}
