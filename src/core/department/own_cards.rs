@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::card::validate::problems;
 use crate::card::Card;
 use crate::error::{CardFileError, PublishError};
-use crate::signed::card_file::{open_card, seal_card};
+use crate::signed::card_file::{open_card, seal_card, site_files};
 use crate::signed::keys::KeyPair;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -148,7 +148,6 @@ impl OwnCards {
         &mut self,
         index: usize,
         key: &KeyPair,
-        department: &str,
         now: &str,
     ) -> Result<Card, PublishError> {
         let Some(own) = self.cards.get(index).filter(|c| c.is_draft()) else {
@@ -166,7 +165,7 @@ impl OwnCards {
                 version: card.version,
             });
         }
-        let file = seal_card(&card, department, now, key);
+        let file = seal_card(&card, &self.department, now, key);
         self.cards[index] = OwnCard {
             card: card.clone(),
             published: Some(Published {
@@ -176,6 +175,17 @@ impl OwnCards {
             }),
         };
         Ok(card)
+    }
+
+    /// The `cards/` folder for the website: every version this department
+    /// published or loaded, and the index.
+    pub fn site_files(&self) -> Vec<(String, String)> {
+        site_files(
+            &self.department,
+            self.cards
+                .iter()
+                .filter_map(|c| c.published.as_ref().map(|p| (&c.card, p.file.as_str()))),
+        )
     }
 
     /// Keeps a card file (of this department or another) as a published

@@ -14,6 +14,7 @@ use std::borrow::Cow;
 
 pub use csv::to_csv;
 pub use xlsx::to_xlsx;
+pub use zip::zip_stored;
 
 /// One cell of a table.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 /// 1980-01-01 (the zip epoch): wasm32-unknown-unknown has no clock without JS,
 /// and the same tables give the same bytes. No zip64: wasm32 memory cannot hold
 /// 4 GiB, so every size and offset fits 32 bits.
-pub(super) fn zip_stored(entries: &[(String, String)]) -> Vec<u8> {
+pub fn zip_stored(entries: &[(String, String)]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut central = Vec::new();
     for (name, body) in entries {

@@ -81,5 +81,80 @@ pub fn card_file_name(card: &Card) -> String {
     format!("{}-v{}.json", card.id, card.version)
 }
 
+pub const INDEX_FORMAT: &str = "profkarta-card-index";
+/// Where the school page looks for the department's published cards,
+/// relative to the page: a folder the coordinator copies to the website.
+pub const SITE_FOLDER: &str = "cards";
+pub const INDEX_NAME: &str = "index.json";
+
+/// `cards/index.json`: which card files the website offers. Unsigned: each
+/// file it names is signed and checked on its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteIndex {
+    pub format: String,
+    pub department: String,
+    pub cards: Vec<SiteEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteEntry {
+    pub id: String,
+    pub version: u32,
+    pub title: String,
+    /// A file name in the same folder, never a path or an address.
+    pub file: String,
+}
+
+/// The files of the `cards/` folder: every signed card `(card, file text)`
+/// and the index naming them, as (path, text).
+pub fn site_files<'a>(
+    department: &str,
+    cards: impl IntoIterator<Item = (&'a Card, &'a str)>,
+) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    let mut entries = Vec::new();
+    for (card, text) in cards {
+        let file = card_file_name(card);
+        files.push((format!("{SITE_FOLDER}/{file}"), text.to_owned()));
+        entries.push(SiteEntry {
+            id: card.id.clone(),
+            version: card.version,
+            title: card.title.clone(),
+            file,
+        });
+    }
+    let index = SiteIndex {
+        format: INDEX_FORMAT.to_owned(),
+        department: department.to_owned(),
+        cards: entries,
+    };
+    let text = serde_json::to_string_pretty(&index).expect("an index serialises");
+    files.push((format!("{SITE_FOLDER}/{INDEX_NAME}"), text));
+    files
+}
+
+/// Reads `cards/index.json`; names that are not plain file names of this
+/// folder are left out.
+pub fn read_site_index(text: &str) -> Result<SiteIndex, CardFileError> {
+    let mut index: SiteIndex =
+        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+            CardFileError::Broken {
+                detail: e.to_string(),
+            }
+        })?;
+    if index.format != INDEX_FORMAT {
+        return Err(CardFileError::NotCardFile);
+    }
+    index.cards.retain(|e| {
+        e.file.ends_with(".json")
+            && e.file
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.' || c == '_')
+    });
+    Ok(index)
+}
+
 #[cfg(test)]
 mod tests;

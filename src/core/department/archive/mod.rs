@@ -101,14 +101,9 @@ impl Archive {
         self.own = own;
     }
 
-    pub fn publish(
-        &mut self,
-        index: usize,
-        key: &KeyPair,
-        department: &str,
-        now: &str,
-    ) -> Result<(), PublishError> {
-        let card = self.own.publish(index, key, department, now)?;
+    /// Publishes the draft at `index` in the name of the department.
+    pub fn publish(&mut self, index: usize, key: &KeyPair, now: &str) -> Result<(), PublishError> {
+        let card = self.own.publish(index, key, now)?;
         self.cards.add(card);
         Ok(())
     }

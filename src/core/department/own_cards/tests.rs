@@ -44,7 +44,7 @@ fn publishing_checks_signs_and_freezes_the_version() {
     // An error blocks publishing and is named.
     draft.title.clear();
     assert!(archive.edit_own(|own| own.edit(at, draft.clone())));
-    let Err(PublishError::Invalid(problems)) = archive.publish(at, &key, "УО", AT) else {
+    let Err(PublishError::Invalid(problems)) = archive.publish(at, &key, AT) else {
         panic!("an empty title is an error")
     };
     assert_eq!(problems.len(), 1);
@@ -52,7 +52,7 @@ fn publishing_checks_signs_and_freezes_the_version() {
     draft.title = "Карта 2027".into();
     draft.directions[0].criteria[0].indicators[0].points = 2;
     archive.edit_own(|own| own.edit(at, draft));
-    archive.publish(at, &key, "УО", AT).unwrap();
+    archive.publish(at, &key, AT).unwrap();
     let published = archive.own_cards().get(at).unwrap();
     assert_eq!(published.card.max_points, 17);
     let file = open_card(&published.published.as_ref().unwrap().file).unwrap();
@@ -60,10 +60,7 @@ fn publishing_checks_signs_and_freezes_the_version() {
     assert!(archive.cards().get("leninsk-kuznetsky", 2).is_some());
     // Final: no edit, no second publishing.
     assert!(!archive.edit_own(|own| own.edit(at, lk.clone())));
-    assert_eq!(
-        archive.publish(at, &key, "УО", AT),
-        Err(PublishError::NotDraft)
-    );
+    assert_eq!(archive.publish(at, &key, AT), Err(PublishError::NotDraft));
 }
 
 #[test]
@@ -72,7 +69,7 @@ fn own_cards_survive_a_backup_and_their_files_are_known_again() {
     let iz = builtin("izhevsk").unwrap().unwrap();
     let mut archive = Archive::new(Cards::builtin().unwrap());
     let at = archive.edit_own(|own| own.start_from(&iz, "otdel", ids()));
-    archive.publish(at, &key, "УО", AT).unwrap();
+    archive.publish(at, &key, AT).unwrap();
     archive.edit_own(|own| own.start_from(&iz, "otdel-draft", ids()));
     let (back, problems) =
         Archive::from_json(Cards::builtin().unwrap(), &archive.to_json()).unwrap();

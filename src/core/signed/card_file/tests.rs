@@ -101,3 +101,19 @@ fn each_way_a_card_file_can_be_wrong_is_named() {
         assert!(!e.to_string().is_empty());
     }
 }
+
+#[test]
+fn the_site_folder_lists_its_cards_and_the_index_reads_back() {
+    let (card, _, text) = sealed();
+    let files = site_files("УО", [(&card, text.as_str())]);
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["cards/otdel-card-v1.json", "cards/index.json"]);
+    let index = read_site_index(&files[1].1).unwrap();
+    assert_eq!(index.department, "УО");
+    assert_eq!(index.cards[0].file, "otdel-card-v1.json");
+    assert_eq!(open_card(&files[0].1).unwrap().card, card);
+    // A name that leaves the folder is ignored.
+    let sneaky = files[1].1.replace("otdel-card-v1.json", "../../evil.json");
+    assert!(read_site_index(&sneaky).unwrap().cards.is_empty());
+    assert!(read_site_index("[]").is_err());
+}
