@@ -11,6 +11,7 @@
 //! JSON when unused, so such a card keeps its bytes and its hash.
 
 mod builtin;
+pub mod edit;
 mod level;
 mod rule;
 pub mod validate;

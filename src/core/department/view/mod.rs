@@ -4,6 +4,7 @@
 //! decision here is tested natively.
 
 pub mod held;
+pub mod history;
 pub mod import;
 pub mod progress;
 pub mod rating;

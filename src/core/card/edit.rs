@@ -1,0 +1,286 @@
+//! What the department's card editor does to a card's structure: add,
+//! remove and move groups, criteria and indicators, and change an
+//! indicator's kind. Texts and numbers are set on the card's fields
+//! directly; these are the changes that need rules.
+//!
+//! Every change keeps the maxima derived ([`Card::recount`]). An indicator
+//! whose kind changes measures something else: it gets a new permanent id,
+//! so that last year's figures of the old one are never compared with it.
+
+use crate::card::{
+    Applicability, Card, Criterion, Direction, Explanation, Indicator, ListColumn, Rule,
+    ZeroDenominator,
+};
+
+/// Where an indicator is: group, criterion, indicator, by position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub direction: usize,
+    pub criterion: usize,
+    pub indicator: usize,
+}
+
+/// The kinds an editor offers, with their labels.
+pub const KINDS: [(&str, &str); 6] = [
+    ("share", "Доля (числитель и знаменатель)"),
+    ("breakdown", "Доля по частям"),
+    ("fact", "Факт (да/нет)"),
+    ("count", "Число"),
+    ("percent", "Процент (измеренный уровень)"),
+    ("list", "Список (мероприятия, конкурсы)"),
+];
+
+/// A rule of `kind` with plain starting texts, valid as it is.
+pub fn default_rule(kind: &str) -> Rule {
+    match kind {
+        "breakdown" => Rule::Breakdown {
+            threshold_percent: Some(50),
+            dynamics: false,
+            numerator: "Участники (сумма частей)".into(),
+            denominator: "Всего".into(),
+            parts: vec!["Часть 1".into(), "Часть 2".into()],
+            zero_denominator: ZeroDenominator::ZeroPoints,
+        },
+        "fact" => Rule::Fact {
+            question: "Есть ли …?".into(),
+        },
+        "count" => Rule::Count {
+            min: Some(1),
+            label: "Количество".into(),
+        },
+        "percent" => Rule::Percent {
+            min_tenths: None,
+            label: "Уровень".into(),
+        },
+        "list" => Rule::List {
+            item: "Мероприятие".into(),
+            columns: vec![ListColumn {
+                key: "participants".into(),
+                label: "Участники".into(),
+                at_most: None,
+            }],
+            min: None,
+        },
+        _ => Rule::Share {
+            threshold_percent: Some(50),
+            dynamics: false,
+            bands: Vec::new(),
+            numerator: "Участники".into(),
+            denominator: "Всего".into(),
+            zero_denominator: ZeroDenominator::ZeroPoints,
+        },
+    }
+}
+
+/// Points that suit a rule: one for a rule with a target, none without.
+fn points_for(rule: &Rule) -> u32 {
+    match rule.has_target() {
+        Some(false) => 0,
+        _ => 1,
+    }
+}
+
+fn new_indicator(code: String, id: String) -> Indicator {
+    let rule = default_rule("share");
+    Indicator {
+        id,
+        code,
+        text: "Новый показатель".into(),
+        rule_text: "не менее 50% — 1 балл".into(),
+        points: points_for(&rule),
+        rule,
+        evidence: "Сайт ОО".into(),
+        applies: Applicability::default(),
+        recommendation: String::new(),
+        explain: Explanation::default(),
+    }
+}
+
+fn new_criterion(code: String) -> Criterion {
+    Criterion {
+        code,
+        title: "Новый критерий".into(),
+        max_points: 0,
+        indicators: Vec::new(),
+    }
+}
+
+/// A code not yet used in the card: «prefix.N» for the smallest free N.
+fn free_code(card: &Card, prefix: &str) -> String {
+    let used = |code: &str| {
+        card.criteria().any(|c| c.code == code) || card.indicators().any(|i| i.code == code)
+    };
+    (1..)
+        .map(|n| {
+            if prefix.is_empty() {
+                n.to_string()
+            } else {
+                format!("{prefix}.{n}")
+            }
+        })
+        .find(|code| !used(code))
+        .expect("some number is free")
+}
+
+/// A card to start from nothing: one group, one criterion, one indicator.
+pub fn blank(id: &str, indicator_id: String) -> Card {
+    let mut card = Card {
+        id: id.to_owned(),
+        version: 1,
+        title: "Карта мониторинга профориентационной работы".into(),
+        source: "Приказ управления образования от … № …".into(),
+        note: String::new(),
+        template: false,
+        max_points: 0,
+        levels: None,
+        profile: Vec::new(),
+        directions: vec![Direction {
+            title: "Направление 1".into(),
+            criteria: vec![new_criterion("1".into())],
+        }],
+    };
+    add_indicator(&mut card, 0, 0, indicator_id);
+    card
+}
+
+pub fn add_direction(card: &mut Card) {
+    let code = free_code(card, "");
+    card.directions.push(Direction {
+        title: format!("Направление {}", card.directions.len() + 1),
+        criteria: vec![new_criterion(code)],
+    });
+}
+
+pub fn add_criterion(card: &mut Card, direction: usize) {
+    let code = free_code(card, "");
+    if let Some(d) = card.directions.get_mut(direction) {
+        d.criteria.push(new_criterion(code));
+    }
+}
+
+/// Adds an indicator at the end of a criterion, numbered after it.
+pub fn add_indicator(card: &mut Card, direction: usize, criterion: usize, id: String) {
+    let Some(prefix) = card
+        .directions
+        .get(direction)
+        .and_then(|d| d.criteria.get(criterion))
+        .map(|c| c.code.clone())
+    else {
+        return;
+    };
+    let code = free_code(card, &prefix);
+    card.directions[direction].criteria[criterion]
+        .indicators
+        .push(new_indicator(code, id));
+    card.recount();
+}
+
+/// Removes a group, a criterion or an indicator (`None` below the level
+/// meant): `(d, None, None)` a group, `(d, Some(c), None)` a criterion.
+pub fn remove(
+    card: &mut Card,
+    direction: usize,
+    criterion: Option<usize>,
+    indicator: Option<usize>,
+) {
+    let Some(d) = card.directions.get_mut(direction) else {
+        return;
+    };
+    match (criterion, indicator) {
+        (None, _) => {
+            card.directions.remove(direction);
+        }
+        (Some(c), None) if c < d.criteria.len() => {
+            d.criteria.remove(c);
+        }
+        (Some(c), Some(i)) => {
+            if let Some(criterion) = d.criteria.get_mut(c).filter(|k| i < k.indicators.len()) {
+                criterion.indicators.remove(i);
+            }
+        }
+        _ => {}
+    }
+    card.recount();
+}
+
+/// Swaps an item with its neighbour above (`up`) or below, within its
+/// parent; the keyboard's way of reordering.
+pub fn shift(
+    card: &mut Card,
+    direction: usize,
+    criterion: Option<usize>,
+    indicator: Option<usize>,
+    up: bool,
+) {
+    fn swap<T>(items: &mut [T], at: usize, up: bool) {
+        let other = if up { at.checked_sub(1) } else { Some(at + 1) };
+        if let Some(other) = other.filter(|o| *o < items.len() && at < items.len()) {
+            items.swap(at, other);
+        }
+    }
+    match (criterion, indicator) {
+        (None, _) => swap(&mut card.directions, direction, up),
+        (Some(c), None) => {
+            if let Some(d) = card.directions.get_mut(direction) {
+                swap(&mut d.criteria, c, up);
+            }
+        }
+        (Some(c), Some(i)) => {
+            if let Some(k) = card
+                .directions
+                .get_mut(direction)
+                .and_then(|d| d.criteria.get_mut(c))
+            {
+                swap(&mut k.indicators, i, up);
+            }
+        }
+    }
+}
+
+/// Moves an indicator to the end of another criterion (by its code).
+pub fn move_to(card: &mut Card, from: Place, criterion_code: &str) {
+    let target = card.directions.iter().enumerate().find_map(|(d, dir)| {
+        dir.criteria
+            .iter()
+            .position(|c| c.code == criterion_code)
+            .map(|c| (d, c))
+    });
+    let Some((d, c)) = target else {
+        return;
+    };
+    let Some(source) = card
+        .directions
+        .get_mut(from.direction)
+        .and_then(|dir| dir.criteria.get_mut(from.criterion))
+        .filter(|k| from.indicator < k.indicators.len())
+    else {
+        return;
+    };
+    let indicator = source.indicators.remove(from.indicator);
+    card.directions[d].criteria[c].indicators.push(indicator);
+    card.recount();
+}
+
+/// Gives the indicator at `place` a rule of another kind. It then measures
+/// something else, so it gets the new id `id`. Returns whether it changed.
+pub fn change_kind(card: &mut Card, place: Place, kind: &str, id: String) -> bool {
+    let Some(indicator) = card
+        .directions
+        .get_mut(place.direction)
+        .and_then(|d| d.criteria.get_mut(place.criterion))
+        .and_then(|c| c.indicators.get_mut(place.indicator))
+    else {
+        return false;
+    };
+    if indicator.rule.kind() == kind {
+        return false;
+    }
+    indicator.rule = default_rule(kind);
+    indicator.points = points_for(&indicator.rule);
+    indicator.id = id;
+    card.recount();
+    true
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,102 @@
+use super::*;
+use crate::card::validate::problems;
+
+fn ids() -> impl FnMut() -> String {
+    let mut n = 0;
+    move || {
+        n += 1;
+        format!("п{n}")
+    }
+}
+
+#[test]
+fn a_blank_card_and_every_kind_by_default_are_valid() {
+    let mut id = ids();
+    let mut card = blank("otdel", id());
+    assert_eq!(problems(&card), []);
+    for (kind, _) in KINDS {
+        add_indicator(&mut card, 0, 0, id());
+        let last = card.directions[0].criteria[0].indicators.len() - 1;
+        let place = Place {
+            direction: 0,
+            criterion: 0,
+            indicator: last,
+        };
+        change_kind(&mut card, place, kind, id());
+        assert_eq!(problems(&card), [], "{kind}");
+    }
+    assert_eq!(
+        card.max_points,
+        card.indicators().map(|i| i.points).sum::<u32>()
+    );
+}
+
+#[test]
+fn codes_follow_the_criterion_and_never_repeat() {
+    let mut id = ids();
+    let mut card = blank("otdel", id());
+    add_indicator(&mut card, 0, 0, id());
+    add_criterion(&mut card, 0);
+    add_indicator(&mut card, 0, 1, id());
+    add_direction(&mut card);
+    let codes: Vec<&str> = card.indicators().map(|i| i.code.as_str()).collect();
+    assert_eq!(codes, ["1.1", "1.2", "2.1"]);
+    let criteria: Vec<&str> = card.criteria().map(|c| c.code.as_str()).collect();
+    assert_eq!(criteria, ["1", "2", "3"]);
+    remove(&mut card, 0, Some(0), Some(0));
+    add_indicator(&mut card, 0, 0, id());
+    let codes: Vec<&str> = card.indicators().map(|i| i.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["1.2", "1.1", "2.1"],
+        "the freed code is reused at the end"
+    );
+}
+
+#[test]
+fn reordering_and_moving_keep_identity_and_maxima() {
+    let mut id = ids();
+    let mut card = blank("otdel", id());
+    add_indicator(&mut card, 0, 0, id());
+    add_criterion(&mut card, 0);
+    shift(&mut card, 0, Some(0), Some(1), true);
+    let order: Vec<&str> = card.indicators().map(|i| i.id.as_str()).collect();
+    assert_eq!(order, ["п2", "п1"]);
+    shift(&mut card, 0, Some(0), Some(0), true); // already first: nothing
+    move_to(
+        &mut card,
+        Place {
+            direction: 0,
+            criterion: 0,
+            indicator: 0,
+        },
+        "2",
+    );
+    assert_eq!(card.directions[0].criteria[1].indicators[0].id, "п2");
+    assert_eq!(
+        (
+            card.directions[0].criteria[0].max_points,
+            card.directions[0].criteria[1].max_points
+        ),
+        (1, 1)
+    );
+}
+
+#[test]
+fn another_kind_is_another_indicator() {
+    let mut id = ids();
+    let mut card = blank("otdel", id());
+    let place = Place {
+        direction: 0,
+        criterion: 0,
+        indicator: 0,
+    };
+    assert!(
+        !change_kind(&mut card, place, "share", id()),
+        "same kind: no change"
+    );
+    assert!(change_kind(&mut card, place, "percent", "новый".into()));
+    let indicator = &card.directions[0].criteria[0].indicators[0];
+    assert_eq!((indicator.id.as_str(), indicator.points), ("новый", 0));
+    assert_eq!(card.max_points, 0);
+}
