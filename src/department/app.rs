@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::department::page::DepartmentPage;
 use crate::department::persistence::Persistence;
 use crate::department::state::Dept;
+use crate::shared::signing_key::{KeyOwner, SigningKey};
 use crate::shared::start::with_cards;
 
 #[component]
@@ -13,6 +14,7 @@ pub fn DepartmentApp() -> impl IntoView {
     with_cards(|cards, notices| {
         let dept = Dept::new(cards, notices);
         provide_context(dept);
+        provide_context(SigningKey::start(KeyOwner::Department, notices));
         provide_context(Persistence::start(dept));
         view! { <DepartmentPage/> }
     })

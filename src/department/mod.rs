@@ -11,8 +11,10 @@ mod persistence;
 mod state;
 
 mod card_select;
+mod cards_panel;
 mod chart;
 mod dynamics_panel;
+mod editor;
 mod events_tables;
 mod filter_choice;
 mod held_keys;

@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 
 use crate::department::card_select::CardSelect;
+use crate::department::cards_panel::CardsPanel;
 use crate::department::dynamics_panel::DynamicsPanel;
+use crate::department::editor::CardEditor;
 use crate::department::import_panel::ImportPanel;
 use crate::department::letters_panel::LettersPanel;
 use crate::department::period_select::PeriodSelect;
@@ -36,6 +38,18 @@ pub fn DepartmentPage() -> impl IntoView {
     // The memo is read, not only tracked: a memo nobody reads is never
     // computed, so it never learns that its sources changed.
     let card_id = Memo::new(move |_| dept.card.with(|c| c.id.clone()));
+    // The draft in the editor, read once per opening: the editor keeps its
+    // own working copy.
+    let open_draft = move || {
+        dept.editing().get().and_then(|index| {
+            dept.archive().with_untracked(|a| {
+                a.own_cards()
+                    .get(index)
+                    .filter(|o| o.is_draft())
+                    .map(|o| (index, o.card.clone()))
+            })
+        })
+    };
     let body = move || match (card_id.with(|_| ()), dept.tab().get()).1 {
         Tab::Import => view! { <ImportPanel/> }.into_any(),
         Tab::Review => view! { <ReviewPanel/> }.into_any(),
@@ -43,6 +57,10 @@ pub fn DepartmentPage() -> impl IntoView {
         Tab::Dynamics => view! { <DynamicsPanel/> }.into_any(),
         Tab::Letters => view! { <LettersPanel/> }.into_any(),
         Tab::Report => view! { <ReportPanel/> }.into_any(),
+        Tab::Cards => match open_draft() {
+            Some((index, card)) => view! { <CardEditor index card/> }.into_any(),
+            None => view! { <CardsPanel/> }.into_any(),
+        },
     };
     view! {
         <RoleSwitch current=Role::Department/>

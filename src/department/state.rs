@@ -16,14 +16,17 @@ use leptos::prelude::*;
 use profkarta_core::card::{Card, DEFAULT_CARD};
 use profkarta_core::department::archive::{Admission, Archive, Cards, Entry, Standing};
 use profkarta_core::department::figures::{figures, Figures};
+use profkarta_core::department::own_cards::OwnCards;
 use profkarta_core::department::results::{rank, results, Ranked, SchoolResult};
 use profkarta_core::department::review::Decision;
 use profkarta_core::department::school::SchoolId;
 use profkarta_core::department::view::import::ImportRow;
 use profkarta_core::department::view::progress::{Progress, Saving, Work};
 use profkarta_core::department::view::selection::open_school;
-use profkarta_core::error::{ArchiveError, ImportError};
+use profkarta_core::error::{ArchiveError, CardFileError, ImportError, PublishError};
+use profkarta_core::signed::keys::KeyPair;
 
+use crate::platform::browser::now_iso;
 use crate::shared::notices::Notices;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,16 +37,18 @@ pub enum Tab {
     Dynamics,
     Letters,
     Report,
+    Cards,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] = [
+    pub const ALL: [Tab; 7] = [
         Self::Import,
         Self::Review,
         Self::Results,
         Self::Dynamics,
         Self::Letters,
         Self::Report,
+        Self::Cards,
     ];
 
     pub fn label(self) -> &'static str {
@@ -54,6 +59,7 @@ impl Tab {
             Self::Dynamics => "Динамика",
             Self::Letters => "Рекомендации",
             Self::Report => "Аналитическая справка",
+            Self::Cards => "Карты",
         }
     }
 
@@ -65,6 +71,7 @@ impl Tab {
             Self::Dynamics => "dynamics",
             Self::Letters => "letters",
             Self::Report => "report",
+            Self::Cards => "cards",
         }
     }
 }
@@ -84,6 +91,8 @@ pub struct Dept {
     /// The submission chosen in review and letters.
     selected: RwSignal<Option<String>>,
     tab: RwSignal<Tab>,
+    /// The department's draft card open in the editor.
+    editing: RwSignal<Option<usize>>,
     saving: RwSignal<Saving>,
     /// The cards with counted files, in the known cards' order.
     pub cards_present: Memo<Vec<Arc<Card>>>,
@@ -177,6 +186,7 @@ impl Dept {
             chosen_period,
             selected,
             tab: RwSignal::new(Tab::Import),
+            editing: RwSignal::new(None),
             saving: RwSignal::new(Saving::Idle),
             cards_present,
             card,
@@ -276,6 +286,42 @@ impl Dept {
                 a.letters.remove(submission_id);
             }
         });
+    }
+
+    // The department's own cards.
+
+    /// Creates, edits or removes a draft card; returns what `change` does.
+    pub fn edit_own<T>(self, change: impl FnOnce(&mut OwnCards) -> T) -> T {
+        let mut out = None;
+        self.archive.update(|a| out = Some(a.edit_own(change)));
+        out.expect("update runs its closure")
+    }
+
+    pub fn editing(self) -> ReadSignal<Option<usize>> {
+        self.editing.read_only()
+    }
+
+    /// Opens the department's draft card `index` in the editor.
+    pub fn edit_card(self, index: usize) {
+        self.editing.set(Some(index));
+        self.show(Tab::Cards);
+    }
+
+    pub fn close_editor(self) {
+        self.editing.set(None);
+    }
+
+    pub fn publish(self, index: usize, key: &KeyPair) -> Result<(), PublishError> {
+        let mut out = Err(PublishError::NotDraft);
+        self.archive
+            .update(|a| out = a.publish(index, key, &now_iso()));
+        out
+    }
+
+    pub fn load_card_file(self, text: &str) -> Result<Card, CardFileError> {
+        let mut out = Err(CardFileError::NotCardFile);
+        self.archive.update(|a| out = a.load_card_file(text));
+        out
     }
 
     /// Trusts every key of a key list file; returns how many were new.

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::school::card_body::CardBody;
 use crate::school::card_choice::CardChoice;
-use crate::school::criterion_section::CriterionSection;
 use crate::school::draft_bar::DraftBar;
 use crate::school::export_panel::ExportPanel;
 use crate::school::last_year_source::LastYearSource;
@@ -18,38 +18,6 @@ use crate::shared::role_switch::{Role, RoleSwitch};
 #[component]
 pub fn SchoolCardPage() -> impl IntoView {
     let CardCtx(card) = expect_context();
-    // Criteria and indicators are numbered through the whole card, the way
-    // the assessment lists them.
-    let mut criterion_index = 0;
-    let mut indicator_index = 0;
-    let directions = card
-        .directions
-        .iter()
-        .map(|direction| {
-            let criteria = direction
-                .criteria
-                .iter()
-                .map(|criterion| {
-                    let view = view! {
-                        <CriterionSection
-                            criterion=criterion.clone()
-                            index=criterion_index
-                            first_indicator=indicator_index
-                        />
-                    };
-                    criterion_index += 1;
-                    indicator_index += criterion.indicators.len();
-                    view
-                })
-                .collect_view();
-            view! {
-                <section class="direction">
-                    <h2>{direction.title.clone()}</h2>
-                    {criteria}
-                </section>
-            }
-        })
-        .collect_view();
     view! {
         <a class="skip-link" href="#summary">"Перейти к итогам"</a>
         <RoleSwitch current=Role::School/>
@@ -66,7 +34,7 @@ pub fn SchoolCardPage() -> impl IntoView {
             <main class="card-main">
                 <ProfileForm/>
                 <LastYearSource/>
-                {directions}
+                <CardBody/>
                 <ExportPanel/>
             </main>
             <ScoreSummary/>

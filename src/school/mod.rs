@@ -2,14 +2,17 @@
 //! profile, the card, the live score, export and print.
 //!
 //! `state` (the card, the draft, the score) and `drafts` (autosave) come
-//! first; the components below only read them and write the draft.
+//! first; the components below only read them and write the draft. The
+//! department's card editor shows a draft card through the same `state`,
+//! `profile_form`, `card_body` and `score_summary`.
 
 mod app;
 mod drafts;
-mod state;
+pub(crate) mod state;
 
 mod answer_input;
 mod breakdown_parts;
+pub(crate) mod card_body;
 mod card_choice;
 mod card_page;
 mod criterion_section;
@@ -24,7 +27,7 @@ mod last_year_source;
 mod list_rows;
 mod notices_panel;
 mod print_footer;
-mod profile_form;
-mod score_summary;
+pub(crate) mod profile_form;
+pub(crate) mod score_summary;
 
 pub use app::SchoolApp;

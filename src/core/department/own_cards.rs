@@ -75,7 +75,11 @@ impl OwnCards {
         let mut card = base.clone();
         card.id = id.to_owned();
         card.version = 1;
-        card.template = false;
+        if card.template {
+            // The skeleton's note tells schools it is not to be filled in.
+            card.note.clear();
+            card.template = false;
+        }
         self.add_draft(card, new_id)
     }
 

@@ -1,0 +1,265 @@
+//! The tab «Карты»: every card of the workspace (built in, the department's
+//! drafts and published versions, loaded files) with its submissions per
+//! version; starting a card or its next version; the department's name and
+//! key for signing; loading a card file; the folder for the website; and
+//! what changed between versions.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use profkarta_core::card::{builtins, edit::blank, Card};
+use profkarta_core::export::zip_stored;
+
+use crate::department::editor::{ChangesView, Editor};
+use crate::department::state::Dept;
+use crate::shared::download::{offer, offer_json};
+use crate::shared::file_picker::FilePicker;
+use crate::shared::key_panel::KeyPanel;
+
+/// One line of the list of cards.
+#[derive(Clone, PartialEq)]
+struct Line {
+    card: Arc<Card>,
+    /// The department's card at this index, when it is one.
+    own: Option<usize>,
+    draft: bool,
+    /// The signed file, for a published own version.
+    file: Option<String>,
+    submissions: usize,
+}
+
+impl Line {
+    fn status(&self) -> &'static str {
+        match (self.own, self.draft) {
+            (None, _) => "встроенная",
+            (Some(_), true) => "черновик",
+            (Some(_), false) => "опубликована",
+        }
+    }
+}
+
+const ZIP: &str = "application/zip";
+
+#[component]
+pub fn CardsPanel() -> impl IntoView {
+    let dept: Dept = expect_context();
+    let notices = dept.notices;
+    let lines = Memo::new(move |_| {
+        dept.archive().with(|a| {
+            let own = a.own_cards();
+            let is_own = |c: &Card| {
+                own.published()
+                    .any(|p| p.id == c.id && p.version == c.version)
+            };
+            let mut lines: Vec<Line> = a
+                .cards()
+                .iter()
+                .filter(|c| !is_own(c))
+                .map(|c| Line {
+                    card: Arc::clone(c),
+                    own: None,
+                    draft: false,
+                    file: None,
+                    submissions: a.submissions_of(&c.id, c.version),
+                })
+                .collect();
+            lines.extend(own.iter().enumerate().map(|(at, o)| Line {
+                card: Arc::new(o.card.clone()),
+                own: Some(at),
+                draft: o.is_draft(),
+                file: o.published.as_ref().map(|p| p.file.clone()),
+                submissions: a.submissions_of(&o.card.id, o.card.version),
+            }));
+            lines
+        })
+    });
+    let compare = RwSignal::new(None::<String>);
+    let next_version = move |card: Arc<Card>| {
+        let at = dept.edit_own(|own| own.next_version(&card, Editor::new_id));
+        dept.edit_card(at);
+    };
+    let rows = move || {
+        lines
+            .get()
+            .into_iter()
+            .map(|line| {
+                let card = Arc::clone(&line.card);
+                let id = card.id.clone();
+                let versions = lines.with_untracked(|all| all.iter().filter(|l| l.card.id == id).count());
+                let actions = match (line.own, line.draft) {
+                    (Some(at), true) => view! {
+                        <button type="button" on:click=move |_| dept.edit_card(at)>"Изменить"</button>
+                        <button type="button" class="danger" on:click=move |_| dept.edit_own(|own| own.remove_draft(at))>"Удалить черновик"</button>
+                    }
+                    .into_any(),
+                    _ => {
+                        let file = line.file.clone().map(|text| {
+                            let name = format!("{}-v{}.json", card.id, card.version);
+                            view! { <button type="button" on:click=move |_| { offer_json(notices, &name, &text); }>"Скачать файл карты"</button> }
+                        });
+                        let base = Arc::clone(&card);
+                        view! {
+                            <button type="button" on:click=move |_| next_version(Arc::clone(&base))>"Новая версия"</button>
+                            {file}
+                        }
+                        .into_any()
+                    }
+                };
+                let compare_id = id.clone();
+                view! {
+                    <tr data-card=format!("{}@{}", card.id, card.version)>
+                        <th scope="row">{card.title.clone()}</th>
+                        <td><code>{card.id.clone()}</code></td>
+                        <td class="num">{card.version}</td>
+                        <td data-col="status">{line.status()}</td>
+                        <td class="num" data-col="submissions">{line.submissions}</td>
+                        <td class="row-actions">
+                            {actions}
+                            {(versions > 1).then(|| view! {
+                                <button type="button" on:click=move |_| compare.set(Some(compare_id.clone()))>"Изменения"</button>
+                            })}
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    // Starting a card: from nothing or from any card, under a new id.
+    let bases: Vec<Card> = builtins()
+        .map(|b| b.into_iter().collect())
+        .unwrap_or_default();
+    let bases = StoredValue::new(bases);
+    let base = RwSignal::new(String::from("blank"));
+    let new_id = RwSignal::new(String::new());
+    let problem = RwSignal::new(String::new());
+    let start = move |_| {
+        let id = new_id.get_untracked().trim().to_owned();
+        let used = lines.with_untracked(|all| all.iter().any(|l| l.card.id == id));
+        if id.is_empty() {
+            return problem.set("Укажите идентификатор новой карты.".into());
+        }
+        if used {
+            return problem.set(format!(
+                "Карта «{id}» уже есть: для неё начните новую версию."
+            ));
+        }
+        problem.set(String::new());
+        let chosen = base.get_untracked();
+        let from = lines
+            .with_untracked(|all| {
+                all.iter()
+                    .find(|l| format!("{}@{}", l.card.id, l.card.version) == chosen)
+                    .map(|l| (*l.card).clone())
+            })
+            .or_else(|| bases.with_value(|b| b.iter().find(|c| c.id == chosen).cloned()));
+        let at = dept.edit_own(|own| match from {
+            Some(card) => own.start_from(&card, &id, Editor::new_id),
+            None => own.start_from(&blank(&id, Editor::new_id()), &id, Editor::new_id),
+        });
+        new_id.set(String::new());
+        dept.edit_card(at);
+    };
+    let base_options = move || {
+        let skeletons = bases.with_value(|b| {
+            b.iter()
+                .filter(|c| c.template)
+                .map(|c| view! { <option value=c.id.clone()>{format!("заготовка: {}", c.title)}</option> })
+                .collect_view()
+        });
+        let known = lines
+            .get()
+            .into_iter()
+            .map(|l| {
+                let value = format!("{}@{}", l.card.id, l.card.version);
+                view! { <option value=value>{format!("{} (версия {})", l.card.title, l.card.version)}</option> }
+            })
+            .collect_view();
+        view! { <option value="blank">"пустая карта"</option>{skeletons}{known} }
+    };
+    let department = Memo::new(move |_| dept.archive().with(|a| a.own_cards().department.clone()));
+    let set_department = move |ev| {
+        let name = event_target_value(&ev);
+        dept.edit_own(|own| own.department = name);
+    };
+    let load = Callback::new(move |(name, text): (String, Result<String, String>)| {
+        let message = match text
+            .map_err(|e| e.to_string())
+            .and_then(|t| dept.load_card_file(&t).map_err(|e| e.to_string()))
+        {
+            Ok(card) => format!(
+                "Карта «{}», версия {}, загружена: её выгрузки теперь принимаются.",
+                card.id, card.version
+            ),
+            Err(e) => format!("Файл «{name}»: {e}"),
+        };
+        notices.push(message, None);
+    });
+    let site = move |_| {
+        let files = dept
+            .archive()
+            .with_untracked(|a| a.own_cards().site_files());
+        if files.len() < 2 {
+            return notices.push(
+                "Опубликованных карт пока нет: папке для сайта нечего содержать.",
+                None,
+            );
+        }
+        offer(notices, "profkarta_cards.zip", &zip_stored(&files), ZIP);
+    };
+    let compared = move || {
+        compare.get().map(|id| {
+            let versions: Vec<Arc<Card>> = lines.with(|all| {
+                let mut v: Vec<Arc<Card>> = all
+                    .iter()
+                    .filter(|l| l.card.id == id)
+                    .map(|l| Arc::clone(&l.card))
+                    .collect();
+                v.sort_by_key(|c| c.version);
+                v
+            });
+            view! { <ChangesView versions/> }
+        })
+    };
+    view! {
+        <section class="panel" aria-labelledby="cards-title" data-testid="cards-panel">
+            <h2 id="cards-title">"Карты мониторинга"</h2>
+            <p class="hint">"Опубликованная версия карты не меняется: чтобы изменить карту, начните её новую версию. Выгрузки школ называют версию, по которой заполнены, и годы сравниваются с учётом изменений."</p>
+            <div class="table-scroll">
+                <table data-testid="cards-list">
+                    <thead><tr>
+                        <th scope="col">"Карта"</th><th scope="col">"Идентификатор"</th><th scope="col">"Версия"</th>
+                        <th scope="col">"Статус"</th><th scope="col">"Выгрузок"</th><th scope="col">"Действия"</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <h3>"Новая карта отдела"</h3>
+            <div class="editor-row">
+                <div class="field">
+                    <label for="new-card-base">"На основе"</label>
+                    <select id="new-card-base" on:change=move |ev| base.set(event_target_value(&ev))>{base_options}</select>
+                </div>
+                <div class="field" class:has-error=move || !problem.with(String::is_empty)>
+                    <label for="new-card-id">"Идентификатор (латиницей, например otdel-2026)"</label>
+                    <input type="text" id="new-card-id" autocomplete="off" prop:value=move || new_id.get()
+                        on:input=move |ev| new_id.set(event_target_value(&ev)) aria-describedby="new-card-id-error"/>
+                    <p class="field-error" id="new-card-id-error" role="status">{move || problem.get()}</p>
+                </div>
+                <button type="button" class="primary" on:click=start>"Создать черновик"</button>
+            </div>
+            <h3>"Публикация"</h3>
+            <div class="field">
+                <label for="department-name">"Наименование органа управления образованием (указывается в файлах карт)"</label>
+                <input type="text" id="department-name" prop:value=move || department.get() on:change=set_department autocomplete="organization"/>
+            </div>
+            <KeyPanel/>
+            <div class="actions">
+                <button type="button" on:click=site>"Скачать папку cards для сайта"</button>
+                <FilePicker id="load-card-file" label="Загрузить файл карты…" on_file=load/>
+            </div>
+            <p class="hint">"Папку cards из архива положите рядом со страницей школы на сайте (там, где index.html): школы увидят опубликованные карты первыми, с проверенной подписью отдела."</p>
+            {compared}
+        </section>
+    }
+}

@@ -1,0 +1,170 @@
+//! The editor of one draft card: undo and redo, the problems that block
+//! publishing, the card's own fields, its groups, criteria and indicators,
+//! a preview as the school sees it, and publishing.
+
+use leptos::prelude::*;
+
+use profkarta_core::card::edit::{add_criterion, add_direction, remove, shift};
+use profkarta_core::card::Card;
+use profkarta_core::error::TemplateError;
+
+use crate::department::editor::card_fields::CardFields;
+use crate::department::editor::card_preview::CardPreview;
+use crate::department::editor::criterion_editor::CriterionEditor;
+use crate::department::editor::edit_text::EditText;
+use crate::department::editor::{Editor, Getter, Setter};
+use crate::department::state::Dept;
+use crate::shared::notices::Notices;
+use crate::shared::signing_key::SigningKey;
+
+/// The card's structure: per group, per criterion, each indicator's id and
+/// kind. The editor is drawn anew when it changes, never while typing.
+type Shape = Vec<Vec<Vec<(String, &'static str)>>>;
+
+fn shape(card: &Card) -> Shape {
+    card.directions
+        .iter()
+        .map(|d| {
+            d.criteria
+                .iter()
+                .map(|k| {
+                    k.indicators
+                        .iter()
+                        .map(|i| (i.id.clone(), i.rule.kind()))
+                        .collect()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn direction_title(d: usize) -> (Getter, Setter) {
+    (
+        std::sync::Arc::new(move |c: &Card| c.directions.get(d).map(|x| x.title.clone())),
+        std::sync::Arc::new(move |c: &mut Card, v: String| {
+            if let Some(x) = c.directions.get_mut(d) {
+                x.title = v;
+            }
+        }),
+    )
+}
+
+/// Problems that are not about one indicator: shown above the card.
+fn is_general(problem: &TemplateError) -> bool {
+    !matches!(
+        problem,
+        TemplateError::Indicator { .. } | TemplateError::Threshold { .. }
+    )
+}
+
+#[component]
+pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
+    let dept: Dept = expect_context();
+    let notices: Notices = expect_context();
+    let key: SigningKey = expect_context();
+    let editor = Editor::new(dept, index, card);
+    provide_context(editor);
+    let shape = Memo::new(move |_| editor.card.with(shape));
+    let preview = RwSignal::new(false);
+    let general = Memo::new(move |_| {
+        editor.problems.with(|all| {
+            all.iter()
+                .filter(|p| is_general(p))
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        })
+    });
+    let count = move || editor.problems.with(Vec::len);
+    let publish = move |_: leptos::ev::MouseEvent| {
+        editor.write();
+        match dept.publish(index, &key.get_or_create()) {
+            Ok(()) => {
+                let (id, version) = editor.card.with_untracked(|c| (c.id.clone(), c.version));
+                notices.push(
+                    format!(
+                        "Карта «{id}», версия {version}, опубликована и подписана ключом отдела. \
+                         Скачайте папку для сайта, чтобы школы её получили."
+                    ),
+                    None,
+                );
+                dept.close_editor();
+            }
+            Err(e) => notices.push(e.to_string(), None),
+        }
+    };
+    let close = move |_| {
+        editor.write();
+        dept.close_editor();
+    };
+    let structure = move || {
+        shape.with(|groups| {
+            let group_count = groups.len();
+            groups
+                .iter()
+                .enumerate()
+                .map(|(d, criteria)| {
+                    let criterion_count = criteria.len();
+                    let criteria = criteria
+                        .iter()
+                        .enumerate()
+                        .map(|(c, indicators)| {
+                            let kinds = indicators.iter().map(|(_, k)| *k).collect::<Vec<_>>();
+                            view! { <CriterionEditor direction=d criterion=c kinds siblings=criterion_count/> }
+                        })
+                        .collect_view();
+                    let add = move |_| editor.change("add-criterion", move |c| add_criterion(c, d));
+                    let up = move |_| editor.change("up", move |c| shift(c, d, None, None, true));
+                    let down = move |_| editor.change("down", move |c| shift(c, d, None, None, false));
+                    let delete = move |_| editor.change("remove", move |c| remove(c, d, None, None));
+                    view! {
+                        <section class="editor-direction">
+                            <EditText id=format!("ed-{d}-title") label="Направление (группа показателей)" field=direction_title(d)/>
+                            {criteria}
+                            <div class="row-actions">
+                                <button type="button" on:click=add>"Добавить критерий"</button>
+                                <button type="button" disabled={d == 0} on:click=up>"Направление выше"</button>
+                                <button type="button" disabled={d + 1 >= group_count} on:click=down>"Направление ниже"</button>
+                                <button type="button" class="danger" on:click=delete>"Удалить направление"</button>
+                            </div>
+                        </section>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let add_group = move |_| editor.change("add-direction", add_direction);
+    view! {
+        <section class="panel card-editor" aria-labelledby="editor-title" data-testid="card-editor">
+            <h2 id="editor-title">{move || editor.card.with(|c| format!("Черновик карты «{}», версия {}", c.id, c.version))}</h2>
+            <div class="actions editor-toolbar">
+                <button type="button" disabled=move || !editor.can_undo.get() on:click=move |_| editor.undo()>"Отменить"</button>
+                <button type="button" disabled=move || !editor.can_redo.get() on:click=move |_| editor.redo()>"Вернуть"</button>
+                <button type="button" aria-pressed=move || preview.get().to_string() on:click=move |_| preview.update(|p| *p = !*p)>
+                    {move || if preview.get() { "Вернуться к редактированию" } else { "Предпросмотр как у школы" }}
+                </button>
+                <button type="button" class="primary" disabled=move || { count() > 0 } on:click=publish>"Опубликовать"</button>
+                <button type="button" on:click=close>"Закрыть"</button>
+            </div>
+            <p class="hint" data-testid="editor-status">{move || match count() {
+                0 => "Ошибок нет: карту можно опубликовать. Изменения сохраняются сами.".to_owned(),
+                n => format!("Ошибок: {n}. Пока они есть, карту нельзя опубликовать; каждая отмечена у своего поля. Изменения сохраняются сами."),
+            }}</p>
+            <Show when=move || !editor.notice.with(String::is_empty)>
+                <p class="notice" role="status">{move || editor.notice.get()}</p>
+            </Show>
+            <ul class="editor-problems" data-testid="editor-problems">
+                {move || general.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+            </ul>
+            <Show
+                when=move || preview.get()
+                fallback=move || view! {
+                    <CardFields/>
+                    {structure}
+                    <button type="button" on:click=add_group>"Добавить направление"</button>
+                }
+            >
+                <CardPreview/>
+            </Show>
+        </section>
+    }
+}

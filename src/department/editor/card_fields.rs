@@ -1,0 +1,137 @@
+//! The card as a whole in the editor: its id (fixed once a version was
+//! published), title, source and note, level bands, and the questions of
+//! the school's profile.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use profkarta_core::card::{Card, LevelRule, ProfileFlag};
+
+use crate::department::editor::edit_number::EditNumber;
+use crate::department::editor::edit_text::EditText;
+use crate::department::editor::{Editor, Getter, Setter};
+
+/// A getter and setter of a text of the card itself.
+fn card_text(get: fn(&Card) -> &String, set: fn(&mut Card) -> &mut String) -> (Getter, Setter) {
+    (
+        Arc::new(move |c: &Card| Some(get(c).clone())),
+        Arc::new(move |c: &mut Card, v: String| *set(c) = v),
+    )
+}
+
+/// A getter and setter of one of the level bands.
+fn band(get: fn(&LevelRule) -> u32, set: fn(&mut LevelRule, u32)) -> (Getter, Setter) {
+    (
+        Arc::new(move |c: &Card| c.levels.map(|l| get(&l).to_string())),
+        Arc::new(move |c: &mut Card, v: String| {
+            if let (Some(levels), Ok(n)) = (c.levels.as_mut(), v.parse()) {
+                set(levels, n);
+            }
+        }),
+    )
+}
+
+/// A getter and setter of the card's own profile question `at`.
+fn flag(
+    at: usize,
+    get: fn(&ProfileFlag) -> &String,
+    set: fn(&mut ProfileFlag) -> &mut String,
+) -> (Getter, Setter) {
+    (
+        Arc::new(move |c: &Card| c.profile.get(at).map(|f| get(f).clone())),
+        Arc::new(move |c: &mut Card, v: String| {
+            if let Some(f) = c.profile.get_mut(at) {
+                *set(f) = v;
+            }
+        }),
+    )
+}
+
+#[component]
+pub fn CardFields() -> impl IntoView {
+    let editor: Editor = expect_context();
+    let first_version = editor.card.with_untracked(|c| c.version == 1);
+    let with_levels = Memo::new(move |_| editor.card.with(|c| c.levels.is_some()));
+    let toggle_levels = move |ev| {
+        let on = event_target_checked(&ev);
+        editor.change("levels", move |c| {
+            c.levels = on.then_some(LevelRule {
+                high_from_percent: 80,
+                medium_from_percent: 60,
+            });
+        });
+    };
+    // The card's own questions, after the standard four it always asks.
+    let own_flags = Memo::new(move |_| {
+        editor.card.with(|c| {
+            c.profile
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.is_own())
+                .map(|(at, _)| at)
+                .collect::<Vec<_>>()
+        })
+    });
+    let add_flag = move |_| {
+        editor.change("add-flag", |c| {
+            if c.profile.is_empty() {
+                c.profile = ProfileFlag::standard();
+            }
+            let n = c.profile.iter().filter(|f| f.is_own()).count() + 1;
+            c.profile.push(ProfileFlag {
+                key: format!("vopros{n}"),
+                label: "Есть … (вопрос школе)".into(),
+            });
+        });
+    };
+    let flags = move || {
+        own_flags
+            .get()
+            .into_iter()
+            .map(|at| {
+                let remove = move |_| editor.change("remove-flag", move |c| {
+                    if at < c.profile.len() {
+                        c.profile.remove(at);
+                    }
+                });
+                view! {
+                    <div class="flag-row">
+                        <EditText id=format!("flag-{at}-label") label="Вопрос профиля" field=flag(at, |f| &f.label, |f| &mut f.label)/>
+                        <EditText id=format!("flag-{at}-key") label="Ключ (латиницей)" field=flag(at, |f| &f.key, |f| &mut f.key)/>
+                        <button type="button" class="danger" on:click=remove>"Удалить вопрос"</button>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <fieldset class="editor-card">
+            <legend>"Карта"</legend>
+            {if first_version {
+                view! { <EditText id="card-id" label="Идентификатор карты" field=card_text(|c| &c.id, |c| &mut c.id)
+                    hint="Строчные латинские буквы, цифры и дефис: по нему называется файл карты. У следующих версий он тот же."/> }.into_any()
+            } else {
+                view! { <p>"Идентификатор: " <code>{editor.card.with_untracked(|c| c.id.clone())}</code>
+                    {format!(", версия {}", editor.card.with_untracked(|c| c.version))}</p> }.into_any()
+            }}
+            <EditText id="card-title" label="Название карты" field=card_text(|c| &c.title, |c| &mut c.title)/>
+            <EditText id="card-source" label="Источник (приказ, положение)" field=card_text(|c| &c.source, |c| &mut c.source) multiline=true/>
+            <EditText id="card-note" label="Пояснение для школ (необязательно)" field=card_text(|c| &c.note, |c| &mut c.note) multiline=true/>
+            <label class="choice">
+                <input type="checkbox" id="card-levels" prop:checked=move || with_levels.get() on:change=toggle_levels/>
+                "Уровни эффективности (по доле от применимого максимума)"
+            </label>
+            <Show when=move || with_levels.get()>
+                <div class="editor-row">
+                    <EditNumber id="card-level-high" label="Высокий уровень — от, %" field=band(|l| l.high_from_percent, |l, n| l.high_from_percent = n) max=100/>
+                    <EditNumber id="card-level-medium" label="Средний уровень — от, %" field=band(|l| l.medium_from_percent, |l, n| l.medium_from_percent = n) max=100/>
+                </div>
+            </Show>
+            <h4>"Вопросы профиля школы"</h4>
+            <p class="hint">"Всегда спрашиваются уровни образования (НОО, ООО, СОО) и обучаются ли дети с ОВЗ. Свои вопросы (например, есть ли дошкольная группа) решают, к каким школам относятся показатели."</p>
+            {flags}
+            <button type="button" on:click=add_flag>"Добавить вопрос профиля"</button>
+        </fieldset>
+    }
+}

@@ -1,0 +1,42 @@
+//! The draft card as a school will see it, with live scoring: the school
+//! page's own components over a draft that lives only here. What is typed
+//! in the preview never reaches the card or the workspace.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use profkarta_core::school::draft::Draft;
+use profkarta_core::scoring::assess;
+
+use crate::department::editor::Editor;
+use crate::school::card_body::CardBody;
+use crate::school::profile_form::ProfileForm;
+use crate::school::score_summary::ScoreSummary;
+use crate::school::state::{AssessmentCtx, CardCtx, DraftCtx};
+
+#[component]
+pub fn CardPreview() -> impl IntoView {
+    let editor: Editor = expect_context();
+    let card = Arc::new(editor.card.get_untracked());
+    let draft = RwSignal::new(Draft::default());
+    let assessment = {
+        let card = Arc::clone(&card);
+        Memo::new(move |_| draft.with(|d| assess(&card, d)))
+    };
+    provide_context(CardCtx(card));
+    provide_context(DraftCtx(draft));
+    provide_context(AssessmentCtx(assessment));
+    view! {
+        <div class="card-preview" data-testid="card-preview">
+            <p class="notice">"Так карту увидит школа. Введённые здесь значения никуда не сохраняются."</p>
+            <div class="layout">
+                <div class="card-main">
+                    <ProfileForm/>
+                    <CardBody/>
+                </div>
+                <ScoreSummary/>
+            </div>
+        </div>
+    }
+}

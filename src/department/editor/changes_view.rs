@@ -1,0 +1,74 @@
+//! What changed between two versions of a card, indicator by indicator, for
+//! the order that approves the new methodology: printable.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use profkarta_core::card::versions::{changes, comparable_share};
+use profkarta_core::card::Card;
+
+use crate::platform::browser::print;
+
+#[component]
+pub fn ChangesView(
+    /// The versions to choose from, oldest first (published ones and the
+    /// draft of the next, if any).
+    versions: Vec<Arc<Card>>,
+) -> impl IntoView {
+    let last = versions.len().saturating_sub(1);
+    let before = RwSignal::new(last.saturating_sub(1));
+    let after = RwSignal::new(last);
+    let versions = StoredValue::new(versions);
+    let options = move |chosen: RwSignal<usize>| {
+        versions.with_value(|all| {
+            all.iter()
+                .enumerate()
+                .map(|(at, c)| view! { <option value=at.to_string() selected=move || chosen.get() == at>{format!("версия {}", c.version)}</option> })
+                .collect_view()
+        })
+    };
+    let pick = move |chosen: RwSignal<usize>| {
+        move |ev| chosen.set(event_target_value(&ev).parse().unwrap_or(0))
+    };
+    let lines = move || {
+        versions.with_value(|all| {
+            let (Some(old), Some(new)) = (all.get(before.get()), all.get(after.get())) else {
+                return Vec::new();
+            };
+            changes(old, new)
+                .iter()
+                .map(|c| c.describe())
+                .collect::<Vec<_>>()
+        })
+    };
+    let share = move || {
+        versions.with_value(|all| match (all.get(before.get()), all.get(after.get())) {
+            (Some(old), Some(new)) => {
+                let (same, total) = comparable_share(old, new);
+                format!("Сопоставимы с прежней версией {same} из {total} показателей новой версии.")
+            }
+            _ => String::new(),
+        })
+    };
+    let title = versions.with_value(|all| all.last().map(|c| c.title.clone()).unwrap_or_default());
+    view! {
+        <section class="panel changes-view" data-testid="changes-view" aria-labelledby="changes-title">
+            <h2 id="changes-title">{format!("Изменения карты «{title}»")}</h2>
+            <div class="actions no-print">
+                <label>"Было: " <select id="changes-before" on:change=pick(before)>{options(before)}</select></label>
+                <label>"Стало: " <select id="changes-after" on:change=pick(after)>{options(after)}</select></label>
+                <button type="button" on:click=move |_| print()>"Печать"</button>
+            </div>
+            <p data-testid="changes-share">{share}</p>
+            {move || {
+                let lines = lines();
+                if lines.is_empty() {
+                    view! { <p>"Показатели не изменились."</p> }.into_any()
+                } else {
+                    view! { <ol data-testid="changes-list">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ol> }.into_any()
+                }
+            }}
+        </section>
+    }
+}

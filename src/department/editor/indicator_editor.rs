@@ -1,0 +1,144 @@
+//! One indicator in the editor: its code and wording, kind, points, rule,
+//! whom it applies to, how it is calculated, the advice for letters, and
+//! the problems the validator finds in it. Reordered with buttons, so the
+//! keyboard does what a mouse does.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use profkarta_core::card::edit::{change_kind, move_to, remove, shift, Place, KINDS};
+use profkarta_core::card::Card;
+use profkarta_core::error::TemplateError;
+
+use crate::department::editor::applies_fields::AppliesFields;
+use crate::department::editor::edit_number::EditNumber;
+use crate::department::editor::edit_text::EditText;
+use crate::department::editor::explain_fields::ExplainFields;
+use crate::department::editor::rule_fields::RuleFields;
+use crate::department::editor::{indicator, indicator_mut, indicator_text, Editor};
+
+/// Whether a problem of the card is about the indicator `code`.
+fn is_about(problem: &TemplateError, code: &str) -> bool {
+    match problem {
+        TemplateError::Indicator { indicator, .. } | TemplateError::Threshold { indicator, .. } => {
+            indicator == code
+        }
+        TemplateError::DuplicateCode { code: c } => c == code,
+        _ => false,
+    }
+}
+
+#[component]
+pub fn IndicatorEditor(
+    place: Place,
+    kind: &'static str,
+    /// How many indicators its criterion has, for the move buttons.
+    siblings: usize,
+) -> impl IntoView {
+    let editor: Editor = expect_context();
+    let slug = format!(
+        "ed-{}-{}-{}",
+        place.direction, place.criterion, place.indicator
+    );
+    let code = Memo::new(move |_| {
+        editor.card.with(|c| {
+            indicator(c, place)
+                .map(|i| i.code.clone())
+                .unwrap_or_default()
+        })
+    });
+    let problems = Memo::new(move |_| {
+        let code = code.get();
+        editor.problems.with(|all| {
+            all.iter()
+                .filter(|p| is_about(p, &code))
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        })
+    });
+    let on_kind = move |ev| {
+        let kind = event_target_value(&ev);
+        editor.notice.set(format!(
+            "Показатель {}: вид изменён — теперь это другой показатель со своим внутренним номером, \
+             его данные не сравниваются с прошлыми годами.",
+            code.get_untracked()
+        ));
+        editor.change("kind", |c| {
+            change_kind(c, place, &kind, Editor::new_id());
+        });
+    };
+    let kinds = KINDS
+        .iter()
+        .map(|(k, label)| view! { <option value=*k selected=*k == kind>{*label}</option> })
+        .collect_view();
+    let structural = move |what: &'static str, f: fn(&mut Card, Place)| {
+        move |_| editor.change(what, move |c| f(c, place))
+    };
+    // Other criteria, by code: typed codes show here as they change.
+    let move_options = move || {
+        editor.card.with(|c| {
+            let own = c
+                .directions
+                .get(place.direction)
+                .and_then(|d| d.criteria.get(place.criterion))
+                .map(|k| k.code.clone());
+            c.criteria()
+                .filter(|k| Some(&k.code) != own.as_ref())
+                .map(|k| view! { <option value=k.code.clone()>{format!("в критерий {}", k.code)}</option> })
+                .collect_view()
+        })
+    };
+    let on_move = move |ev| {
+        let target = event_target_value(&ev);
+        if !target.is_empty() {
+            editor.change("move", move |c| move_to(c, place, &target));
+        }
+    };
+    let points = (
+        Arc::new(move |c: &Card| indicator(c, place).map(|i| i.points.to_string())) as _,
+        Arc::new(move |c: &mut Card, v: String| {
+            if let (Some(i), Ok(n)) = (indicator_mut(c, place), v.parse()) {
+                i.points = n;
+            }
+        }) as _,
+    );
+    let id = |what: &str| format!("{slug}-{what}");
+    view! {
+        <article class="editor-indicator" data-testid=slug.clone()>
+            <div class="editor-indicator-head">
+                <EditText id=id("code") label="Номер" field=indicator_text(place, |i| &i.code, |i| &mut i.code)/>
+                <EditText id=id("text") label="Формулировка показателя" multiline=true field=indicator_text(place, |i| &i.text, |i| &mut i.text)/>
+            </div>
+            <div class="editor-row">
+                <div class="field">
+                    <label for=id("kind")>"Вид показателя"</label>
+                    <select id=id("kind") on:change=on_kind>{kinds}</select>
+                </div>
+                <EditNumber id=id("points") label="Баллы (0 — информационный)" field=points/>
+            </div>
+            <RuleFields place kind slug=slug.clone()/>
+            <EditText id=id("rule-text") label="Правило начисления, как в приказе" field=indicator_text(place, |i| &i.rule_text, |i| &mut i.rule_text)/>
+            <EditText id=id("evidence") label="Источник информации (подтверждение)" multiline=true field=indicator_text(place, |i| &i.evidence, |i| &mut i.evidence)/>
+            <EditText id=id("recommendation") label="Рекомендация школе, не выполнившей показатель (для писем)" multiline=true
+                field=indicator_text(place, |i| &i.recommendation, |i| &mut i.recommendation)/>
+            <AppliesFields place slug=slug.clone()/>
+            <ExplainFields place slug=slug.clone()/>
+            <ul class="editor-problems" data-testid=format!("{slug}-problems")>
+                {move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+            </ul>
+            <div class="row-actions">
+                <button type="button" disabled={place.indicator == 0} on:click=structural("up", |c, p| shift(c, p.direction, Some(p.criterion), Some(p.indicator), true))
+                    aria-label=move || format!("Показатель {} выше", code.get())>"↑ Выше"</button>
+                <button type="button" disabled={place.indicator + 1 >= siblings} on:click=structural("down", |c, p| shift(c, p.direction, Some(p.criterion), Some(p.indicator), false))
+                    aria-label=move || format!("Показатель {} ниже", code.get())>"↓ Ниже"</button>
+                <select aria-label=move || format!("Перенести показатель {}", code.get()) on:change=on_move>
+                    <option value="">"Перенести…"</option>
+                    {move_options}
+                </select>
+                <button type="button" class="danger" on:click=structural("remove", |c, p| remove(c, p.direction, Some(p.criterion), Some(p.indicator)))
+                    aria-label=move || format!("Удалить показатель {}", code.get())>"Удалить"</button>
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,163 @@
+//! The department's card editor: a working copy of one draft card, changed
+//! field by field with undo and redo, checked live by the core's validator,
+//! saved into the workspace after a pause, and shown as the school sees it.
+//!
+//! Fields address the card by position (`Place`); the structure (groups,
+//! criteria, indicators and their kinds) is drawn anew only when it changes,
+//! so typing in a field wakes that field alone.
+
+mod applies_fields;
+mod card_editor;
+mod card_fields;
+mod card_preview;
+mod changes_view;
+mod criterion_editor;
+mod edit_number;
+mod edit_text;
+mod explain_fields;
+mod indicator_editor;
+mod rule_fields;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use profkarta_core::card::edit::Place;
+use profkarta_core::card::validate::problems;
+use profkarta_core::card::{Card, Indicator};
+use profkarta_core::department::view::history::History;
+use profkarta_core::error::TemplateError;
+
+use crate::department::state::Dept;
+use crate::platform::browser::random_id;
+use crate::shared::debounce::Debounce;
+
+pub use card_editor::CardEditor;
+pub use changes_view::ChangesView;
+
+/// Reads a field of the card; `None` when its place is gone (the structure
+/// changed and the field is about to be redrawn).
+pub type Getter = Arc<dyn Fn(&Card) -> Option<String> + Send + Sync>;
+/// Writes a field of the card.
+pub type Setter = Arc<dyn Fn(&mut Card, String) + Send + Sync>;
+
+#[derive(Clone, Copy)]
+pub struct Editor {
+    /// Which of the department's cards is open.
+    pub index: usize,
+    pub card: RwSignal<Card>,
+    history: StoredValue<History<Card>>,
+    /// Redrawn with the history: the undo and redo buttons.
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    /// The card's problems, live.
+    pub problems: Memo<Vec<TemplateError>>,
+    /// What the last change meant beyond itself (an indicator that became
+    /// another one), shown above the card.
+    pub notice: RwSignal<String>,
+    save: Debounce,
+    dept: Dept,
+}
+
+impl Editor {
+    pub fn new(dept: Dept, index: usize, card: Card) -> Self {
+        let card = RwSignal::new(card);
+        Self {
+            index,
+            card,
+            history: StoredValue::new(History::default()),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            problems: Memo::new(move |_| card.with(problems)),
+            notice: RwSignal::new(String::new()),
+            save: Debounce::new(),
+            dept,
+        }
+    }
+
+    /// One change of the card; changes of one `group` (a field) in a row
+    /// are one step of undo.
+    pub fn change(self, group: &str, change: impl FnOnce(&mut Card)) {
+        let before = self.card.get_untracked();
+        self.history.update_value(|h| h.record(before, group));
+        self.card.update(|c| {
+            change(c);
+            c.recount();
+        });
+        self.after_step();
+    }
+
+    pub fn undo(self) {
+        self.step(|h, now| h.undo(now));
+    }
+
+    pub fn redo(self) {
+        self.step(|h, now| h.redo(now));
+    }
+
+    fn step(self, go: impl FnOnce(&mut History<Card>, Card) -> Option<Card>) {
+        let now = self.card.get_untracked();
+        if let Some(card) = self.history.try_update_value(|h| go(h, now)).flatten() {
+            self.card.set(card);
+            self.after_step();
+        }
+    }
+
+    fn after_step(self) {
+        self.history.with_value(|h| {
+            self.can_undo.set(h.can_undo());
+            self.can_redo.set(h.can_redo());
+        });
+        // The workspace is written after a pause: every keystroke into the
+        // archive would recount the results of thousands of files.
+        self.save
+            .schedule(Duration::from_millis(400), move || self.write());
+    }
+
+    /// Writes the working copy into the workspace now.
+    pub fn write(self) {
+        self.save.cancel();
+        let card = self.card.get_untracked();
+        self.dept.edit_own(|own| own.edit(self.index, card));
+    }
+
+    /// A fresh permanent id for an indicator.
+    pub fn new_id() -> String {
+        format!("i{}", &random_id()[..12])
+    }
+}
+
+pub fn indicator(card: &Card, p: Place) -> Option<&Indicator> {
+    card.directions
+        .get(p.direction)?
+        .criteria
+        .get(p.criterion)?
+        .indicators
+        .get(p.indicator)
+}
+
+pub fn indicator_mut(card: &mut Card, p: Place) -> Option<&mut Indicator> {
+    card.directions
+        .get_mut(p.direction)?
+        .criteria
+        .get_mut(p.criterion)?
+        .indicators
+        .get_mut(p.indicator)
+}
+
+/// A getter and setter of one text of the indicator at `p`.
+pub fn indicator_text(
+    p: Place,
+    get: fn(&Indicator) -> &String,
+    set: fn(&mut Indicator) -> &mut String,
+) -> (Getter, Setter) {
+    (
+        Arc::new(move |c: &Card| indicator(c, p).map(|i| get(i).clone())),
+        Arc::new(move |c: &mut Card, v: String| {
+            if let Some(i) = indicator_mut(c, p) {
+                *set(i) = v;
+            }
+        }),
+    )
+}
