@@ -10,5 +10,10 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components"
 trunk build --release
 trunk build otdel/index.html --release --dist dist/otdel
+# An empty list of the department's cards: a site whose department has not
+# published one answers the school page's request instead of a 404. The
+# department's own cards/ folder replaces it (README, «Публикация карты»).
+mkdir -p dist/cards
+printf '%s\n' '{"format":"profkarta-card-index","department":"","cards":[]}' > dist/cards/index.json
 # The service worker lists the files of both pages, so it comes last.
 node scripts/offline.mjs dist

@@ -19,6 +19,11 @@ pub const QUARANTINE_PREFIX: &str = "profkarta/unreadable/";
 pub const SIGNING_KEY: &str = "profkarta/key";
 /// The department's key, which signs the cards it publishes.
 pub const DEPARTMENT_KEY: &str = "profkarta/department-key";
+/// The department's cards a school opened, each as its signed file under
+/// `DEPARTMENT_CARD_PREFIX + id@version`.
+pub const DEPARTMENT_CARD_PREFIX: &str = "profkarta/card/";
+/// The department's key the school trusts (pinned on first use).
+pub const TRUSTED_DEPARTMENT_KEY: &str = "profkarta/department-pin";
 /// Where earlier versions kept the department's workspace; it is read once
 /// and moved to IndexedDB.
 pub const LEGACY_DEPARTMENT: &str = "profkarta/department";

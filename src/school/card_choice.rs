@@ -1,32 +1,82 @@
-//! Which methodology the school fills in: one card per draft. Choosing
-//! another card opens the school's draft of it, or starts one; nothing
-//! typed for the first card is lost.
+//! Which methodology the school fills in: one card per draft. The
+//! department's cards come first; choosing another card opens the school's
+//! draft of it, or starts one, so nothing typed for the first card is lost.
+//! A card file the department sent can be opened here too.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use profkarta_core::department::archive::Cards;
+use profkarta_core::card::Card;
 
+use crate::school::department_cards::SchoolCards;
 use crate::school::drafts::Drafts;
 use crate::school::state::CardCtx;
+use crate::shared::file_picker::FilePicker;
 
 #[component]
 pub fn CardChoice() -> impl IntoView {
-    let cards: Cards = expect_context();
+    let cards: SchoolCards = expect_context();
     let CardCtx(card) = expect_context();
     let drafts: Drafts = expect_context();
-    let options = cards
-        .iter()
-        .map(|c| {
-            let selected = c.id == card.id;
-            view! { <option value=c.id.clone() selected=selected>{c.title.clone()}</option> }
+    // The latest version of every card, the department's first.
+    let choices = Memo::new(move |_| {
+        let department = cards.department.get();
+        let ours = |c: &Card| department.iter().any(|d| d.card.id == c.id);
+        cards.cards.with(|all| {
+            let mut latest: Vec<(Arc<Card>, bool)> = Vec::new();
+            for c in all.iter() {
+                if latest.iter().any(|(l, _)| l.id == c.id) {
+                    continue;
+                }
+                let newest = all.latest(&c.id).cloned().unwrap_or_else(|| Arc::clone(c));
+                latest.push((newest, ours(c)));
+            }
+            latest.sort_by_key(|(_, from_department)| !from_department);
+            latest
         })
-        .collect_view();
+    });
+    let current = card.id.clone();
+    let options = move || {
+        choices
+            .get()
+            .into_iter()
+            .map(|(c, from_department)| {
+                let label = if from_department {
+                    format!(
+                        "Карта отдела образования: {} (версия {})",
+                        c.title, c.version
+                    )
+                } else {
+                    c.title.clone()
+                };
+                view! { <option value=c.id.clone() selected=c.id == current>{label}</option> }
+            })
+            .collect_view()
+    };
+    let choose = move |ev| {
+        let id = event_target_value(&ev);
+        if let Some(card) = cards.cards.with_untracked(|c| c.latest(&id).cloned()) {
+            drafts.open_card(&card);
+        }
+    };
+    let open_file = Callback::new(
+        move |(name, text): (String, Result<String, String>)| match text {
+            Ok(text) => {
+                if let Some(card) = cards.receive(&text, &name) {
+                    drafts.open_card(&card);
+                }
+            }
+            Err(why) => cards
+                .notices()
+                .push(format!("Файл «{name}» не прочитан: {why}"), None),
+        },
+    );
     view! {
-        <p class="card-choice no-print">
+        <div class="card-choice no-print">
             <label for="card-choice">"Методика (карта): "</label>
-            <select id="card-choice" on:change=move |ev| drafts.open_card(&event_target_value(&ev))>
-                {options}
-            </select>
-        </p>
+            <select id="card-choice" on:change=choose>{options}</select>
+            <FilePicker id="open-card-file" label="Открыть карту отдела…" on_file=open_file/>
+        </div>
     }
 }

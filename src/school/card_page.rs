@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::school::card_body::CardBody;
 use crate::school::card_choice::CardChoice;
+use crate::school::card_updates::CardUpdates;
 use crate::school::draft_bar::DraftBar;
 use crate::school::export_panel::ExportPanel;
 use crate::school::last_year_source::LastYearSource;
@@ -30,6 +31,7 @@ pub fn SchoolCardPage() -> impl IntoView {
         </header>
         <DraftBar/>
         <NoticesPanel/>
+        <CardUpdates/>
         <div class="layout">
             <main class="card-main">
                 <ProfileForm/>

@@ -3,15 +3,15 @@
 use leptos::prelude::*;
 
 use crate::platform::browser::{confirm, local_datetime, prompt};
-use profkarta_core::department::archive::Cards;
 
+use crate::school::department_cards::SchoolCards;
 use crate::school::drafts::{DraftEntry, Drafts};
 use crate::shared::column_heads::ColumnHeads;
 
 #[component]
 pub fn DraftList() -> impl IntoView {
     let ws: Drafts = expect_context();
-    let cards = StoredValue::new(expect_context::<Cards>());
+    let cards: SchoolCards = expect_context();
     let row = move |entry: DraftEntry| {
         let DraftEntry {
             id,
@@ -44,7 +44,7 @@ pub fn DraftList() -> impl IntoView {
                             "Начать карту следующего учебного года на основе этой.\n\n\
                              «ОК» — скопировать и ответы, «Отмена» — только сведения об ОО.",
                         );
-                        if let Some(card) = cards.with_value(|c| c.latest(&next_card).cloned()) {
+                        if let Some(card) = cards.cards.with_untracked(|c| c.latest(&next_card).cloned()) {
                             ws.next_year(&next_id, keep, &card);
                         }
                     }>"Следующий год"</button>

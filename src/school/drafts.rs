@@ -72,7 +72,7 @@ impl Drafts {
             Err(e) => (None, SaveStatus::Failed(e)),
         };
         let saved = stored.clone();
-        let stored = stored.unwrap_or_else(|| fresh(DEFAULT_CARD));
+        let stored = stored.unwrap_or_else(|| fresh(DEFAULT_CARD, 1));
         let ws = Self {
             draft: RwSignal::new(stored.draft),
             meta: RwSignal::new(stored.meta),
@@ -245,8 +245,10 @@ impl Drafts {
     }
 
     pub fn new_draft(self) {
-        let card = self.meta.with_untracked(|m| m.card.clone());
-        self.adopt(fresh(&card));
+        let (card, version) = self
+            .meta
+            .with_untracked(|m| (m.card.clone(), m.card_version));
+        self.adopt(fresh(&card, version));
     }
 
     pub fn rename(self, id: &str, label: String) {
@@ -292,27 +294,51 @@ impl Drafts {
     /// Opens the school's latest draft of `card`, or starts it: in this
     /// draft while nothing is answered, otherwise in a new one with the same
     /// school details, so nothing typed for another card is lost.
-    pub fn open_card(self, card: &str) {
-        if self.meta.with_untracked(|m| m.card == card) {
+    pub fn open_card(self, card: &Card) {
+        if self.meta.with_untracked(|m| m.card == card.id) {
             return;
         }
         let latest = self
             .list
-            .with_untracked(|l| l.iter().find(|e| e.card == card).map(|e| e.id.clone()));
+            .with_untracked(|l| l.iter().find(|e| e.card == card.id).map(|e| e.id.clone()));
         if let Some(id) = latest {
             return self.open(&id);
         }
         if self.draft.with_untracked(|d| d.answers.is_empty()) {
-            self.meta.update(|m| m.card = card.to_owned());
+            self.meta.update(|m| {
+                m.card.clone_from(&card.id);
+                m.card_version = card.version;
+            });
             return;
         }
-        let mut next = fresh(card);
+        let mut next = fresh(&card.id, card.version);
         next.draft.profile = self.draft.with_untracked(|d| d.profile.clone());
         next.draft.profile.flags.clear();
         self.adopt(next);
         self.notices.push(
             "Для другой методики начат новый черновик с теми же сведениями об ОО; \
              прежний черновик сохранён в «Мои черновики».",
+            None,
+        );
+    }
+
+    /// Moves the open draft to a newer version of its card: answers follow
+    /// their indicators; what cannot is kept in the draft as «не перенесено».
+    pub fn move_to(self, from: &Card, to: &Card) {
+        let mut stored = self.current();
+        stored.move_to(from, to);
+        let left = stored.draft.not_carried.len();
+        self.meta.set(stored.meta);
+        self.draft.set(stored.draft);
+        self.notices.push(
+            match left {
+                0 => format!("Черновик переведён на версию {} карты; все ответы перенесены.", to.version),
+                n => format!(
+                    "Черновик переведён на версию {} карты. Не перенесено ответов: {n} — они показаны \
+                     над картой со своими значениями.",
+                    to.version
+                ),
+            },
             None,
         );
     }
@@ -340,7 +366,7 @@ impl Drafts {
                 .with_untracked(|l| l.iter().find(|e| e.id != id).map(|e| e.id.clone()));
             match next {
                 Some(next) => self.open(&next),
-                None => self.show(fresh(DEFAULT_CARD), SaveStatus::Unchanged),
+                None => self.show(fresh(DEFAULT_CARD, 1), SaveStatus::Unchanged),
             }
         }
         self.refresh_list();
@@ -380,12 +406,13 @@ impl Drafts {
 
 /// A new empty draft for the last finished school year.
 /// A new empty draft of `card` for the last finished school year.
-fn fresh(card: &str) -> StoredDraft {
+fn fresh(card: &str, version: u32) -> StoredDraft {
     let (year, month) = year_month();
     let mut draft = Draft::default();
     draft.profile.period = default_period(year, month);
     let mut stored = StoredDraft::new(random_id(), draft, &now_iso());
     stored.meta.card = card.to_owned();
+    stored.meta.card_version = version;
     stored
 }
 

@@ -7,6 +7,7 @@
 //! `profile_form`, `card_body` and `score_summary`.
 
 mod app;
+mod department_cards;
 mod drafts;
 pub(crate) mod state;
 
@@ -15,6 +16,7 @@ mod breakdown_parts;
 pub(crate) mod card_body;
 mod card_choice;
 mod card_page;
+mod card_updates;
 mod criterion_section;
 mod draft_bar;
 mod draft_list;

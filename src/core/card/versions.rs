@@ -350,6 +350,42 @@ pub struct NotCarried {
     pub reason: String,
 }
 
+impl NotCarried {
+    /// What was typed, in words, without the card it was typed for:
+    /// «числитель 5; знаменатель 8».
+    pub fn typed(&self) -> String {
+        let a = &self.answer;
+        let mut parts: Vec<String> = Vec::new();
+        for (label, value) in [
+            ("числитель", &a.numerator),
+            ("знаменатель", &a.denominator),
+            ("число", &a.count),
+            ("процент", &a.percent),
+        ] {
+            if !value.trim().is_empty() {
+                parts.push(format!("{label} {}", value.trim()));
+            }
+        }
+        if let Some(fact) = a.fact {
+            parts.push(if fact { "да" } else { "нет" }.to_owned());
+        }
+        if !a.parts.is_empty() {
+            parts.push(format!("части {}", a.parts.join(", ")));
+        }
+        if !a.rows.is_empty() {
+            parts.push(format!("строк списка {}", a.rows.len()));
+        }
+        if !a.evidence.trim().is_empty() {
+            parts.push(format!("ссылки {}", a.evidence.trim().replace('\n', ", ")));
+        }
+        if parts.is_empty() {
+            "ничего".to_owned()
+        } else {
+            parts.join("; ")
+        }
+    }
+}
+
 /// Answers keyed by the codes of `from`, moved to the codes of `to` where
 /// the indicator is still there and its fields fit; the rest is returned
 /// beside them.

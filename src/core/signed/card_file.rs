@@ -14,7 +14,7 @@ use crate::card::validate::validate;
 use crate::card::Card;
 use crate::error::CardFileError;
 use crate::signed::envelope::{open_value, seal_value};
-use crate::signed::keys::KeyPair;
+use crate::signed::keys::{to_hex, KeyPair};
 use crate::signed::submission::card_hash;
 
 pub const FORMAT: &str = "profkarta-card";
@@ -38,6 +38,38 @@ pub struct CardFile {
     pub published_at: String,
     pub public_key: [u8; 32],
     pub fingerprint: String,
+}
+
+/// The department's key a school trusts, pinned from the first card file it
+/// opened: later cards must be signed by the same key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrustedKey {
+    pub public_key: String,
+    pub fingerprint: String,
+    pub department: String,
+}
+
+impl TrustedKey {
+    pub fn of(file: &CardFile) -> Self {
+        Self {
+            public_key: to_hex(&file.public_key),
+            fingerprint: file.fingerprint.clone(),
+            department: file.department.clone(),
+        }
+    }
+
+    /// Whether `file` is signed by this key; if not, the error names both.
+    pub fn check(&self, file: &CardFile) -> Result<(), CardFileError> {
+        if to_hex(&file.public_key) == self.public_key {
+            Ok(())
+        } else {
+            Err(CardFileError::OtherKey {
+                trusted: self.fingerprint.clone(),
+                got: file.fingerprint.clone(),
+            })
+        }
+    }
 }
 
 /// Signs `card` as published by `department` at `published_at`.

@@ -103,6 +103,8 @@ fn answers_carry_by_identity_and_the_rest_is_kept_aside() {
     let (carried, left) = carry_answers(&old, &new, &draft.answers);
     assert_eq!(carried.keys().collect::<Vec<_>>(), ["1.1", "2.1"]);
     assert_eq!(carried["2.1"], share("6", "10"));
+    let typed: Vec<String> = left.iter().map(NotCarried::typed).collect();
+    assert_eq!(typed, ["да", "да"]);
     let left: Vec<(&str, &str)> = left
         .iter()
         .map(|n| (n.code.as_str(), n.reason.as_str()))

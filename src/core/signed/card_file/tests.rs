@@ -117,3 +117,18 @@ fn the_site_folder_lists_its_cards_and_the_index_reads_back() {
     assert!(read_site_index(&sneaky).unwrap().cards.is_empty());
     assert!(read_site_index("[]").is_err());
 }
+
+#[test]
+fn a_school_trusts_the_first_key_and_names_another() {
+    let (card, _, text) = sealed();
+    let first = open_card(&text).unwrap();
+    let trusted = TrustedKey::of(&first);
+    assert_eq!(trusted.check(&first), Ok(()));
+    let other = seal_card(&card, "УО", AT, &KeyPair::from_seed([9; 32]));
+    let other = open_card(&other).unwrap();
+    let Err(e) = trusted.check(&other) else {
+        panic!("another key is named")
+    };
+    assert!(e.to_string().contains(&other.fingerprint), "{e}");
+    assert!(e.to_string().contains(&trusted.fingerprint), "{e}");
+}

@@ -1,0 +1,203 @@
+//! The department's cards on the school's page. A card the school received
+//! (from the website's `cards/` folder or as a file) is kept in local
+//! storage as its signed file and checked again at every start. The first
+//! department key the school meets is trusted from then on; a card signed by
+//! another key waits for the school's decision.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use profkarta_core::card::Card;
+use profkarta_core::department::archive::Cards;
+use profkarta_core::error::CardFileError;
+use profkarta_core::signed::card_file::{
+    open_card, read_site_index, CardFile, TrustedKey, INDEX_NAME, SITE_FOLDER,
+};
+
+use crate::platform::fetch::own_file;
+use crate::platform::storage::{self, Read, DEPARTMENT_CARD_PREFIX, TRUSTED_DEPARTMENT_KEY};
+use crate::shared::notices::Notices;
+use crate::shared::quarantine::quarantine;
+
+/// A department's card as the school knows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DepartmentCard {
+    pub card: Arc<Card>,
+    pub department: String,
+}
+
+#[derive(Clone, Copy)]
+pub struct SchoolCards {
+    /// Every card the school can fill in: built in, then the department's.
+    pub cards: RwSignal<Cards>,
+    /// The department's cards, offered first.
+    pub department: RwSignal<Vec<DepartmentCard>>,
+    /// A card signed by another key than the trusted one: (its text, why).
+    pub pending: RwSignal<Option<(String, String)>>,
+    notices: Notices,
+}
+
+impl SchoolCards {
+    /// The built-in cards and the department's cards kept in this browser.
+    pub fn start(builtin: Cards, notices: Notices) -> Self {
+        let this = Self {
+            cards: RwSignal::new(builtin),
+            department: RwSignal::new(Vec::new()),
+            pending: RwSignal::new(None),
+            notices,
+        };
+        for key in storage::keys(DEPARTMENT_CARD_PREFIX).unwrap_or_default() {
+            let Some(text) = storage::raw_text(&key) else {
+                continue;
+            };
+            match this.check(&text) {
+                Ok(file) => this.add(file),
+                Err(e) => quarantine(notices, &key, &format!("Карта отдела: {e}")),
+            }
+        }
+        this
+    }
+
+    /// Reads the website's `cards/` folder, if it has one, and takes every
+    /// card not yet known. Quiet when there is none.
+    pub fn read_site(self) {
+        leptos::task::spawn_local(async move {
+            let Some(index) = own_file(&format!("{SITE_FOLDER}/{INDEX_NAME}")).await else {
+                return;
+            };
+            let index = match read_site_index(&index) {
+                Ok(index) => index,
+                Err(e) => {
+                    return self.notices.push(
+                        format!("Список карт отдела на сайте не прочитан: {e}"),
+                        None,
+                    )
+                }
+            };
+            for entry in index.cards {
+                if self.knows(&entry.id, entry.version) {
+                    continue;
+                }
+                match own_file(&format!("{SITE_FOLDER}/{}", entry.file)).await {
+                    Some(text) => {
+                        self.receive(&text, &entry.file);
+                    }
+                    None => self.notices.push(
+                        format!(
+                            "Карта отдела «{}» указана на сайте, но файл не открылся.",
+                            entry.file
+                        ),
+                        None,
+                    ),
+                }
+            }
+        });
+    }
+
+    pub fn notices(self) -> Notices {
+        self.notices
+    }
+
+    fn knows(self, id: &str, version: u32) -> bool {
+        self.cards.with_untracked(|c| c.get(id, version).is_some())
+    }
+
+    /// Takes a card file (from the site or opened by the school); returns
+    /// the card when it is ready to fill in.
+    pub fn receive(self, text: &str, name: &str) -> Option<Arc<Card>> {
+        match self.check(text) {
+            Ok(file) => Some(self.keep(text, file)),
+            Err(CardFileError::OtherKey { trusted, got }) => {
+                let why = CardFileError::OtherKey { trusted, got }.to_string();
+                self.pending.set(Some((text.to_owned(), why)));
+                None
+            }
+            Err(e) => {
+                self.notices.push(format!("«{name}»: {e}"), None);
+                None
+            }
+        }
+    }
+
+    /// The school decided to trust the key of the waiting card.
+    pub fn trust_pending(self) -> Option<Arc<Card>> {
+        let (text, _) = self.pending.get_untracked()?;
+        self.pending.set(None);
+        let file = open_card(&text).ok()?;
+        self.trust(&file);
+        Some(self.keep(&text, file))
+    }
+
+    /// Verifies a card file and its key against the trusted one; the first
+    /// key met becomes the trusted one.
+    fn check(self, text: &str) -> Result<CardFile, CardFileError> {
+        let file = open_card(text)?;
+        match trusted() {
+            Some(key) => key.check(&file)?,
+            None => self.trust(&file),
+        }
+        Ok(file)
+    }
+
+    fn trust(self, file: &CardFile) {
+        let key = TrustedKey::of(file);
+        if let Err(e) = storage::write(TRUSTED_DEPARTMENT_KEY, &key) {
+            self.notices
+                .push(format!("Ключ отдела не запомнен в браузере: {e}"), None);
+        }
+    }
+
+    fn keep(self, text: &str, file: CardFile) -> Arc<Card> {
+        let key = format!(
+            "{DEPARTMENT_CARD_PREFIX}{}@{}",
+            file.card.id, file.card.version
+        );
+        if !self.knows(&file.card.id, file.card.version) {
+            if let Err(e) = storage::write_text(&key, text) {
+                self.notices.push(
+                    format!("Карта отдела не сохранена в браузере: {e} Она открыта до закрытия страницы."),
+                    None,
+                );
+            }
+            self.notices.push(
+                format!(
+                    "Карта отдела образования «{}», версия {}: подпись проверена ({}).",
+                    file.card.title, file.card.version, file.fingerprint
+                ),
+                None,
+            );
+        }
+        let id = (file.card.id.clone(), file.card.version);
+        self.add(file);
+        self.cards
+            .with_untracked(|c| c.get(&id.0, id.1).cloned())
+            .expect("just added")
+    }
+
+    fn add(self, file: CardFile) {
+        let department = file.department.clone();
+        let card = file.card;
+        self.cards.update(|c| c.add(card.clone()));
+        let card = self
+            .cards
+            .with_untracked(|c| c.get(&card.id, card.version).cloned())
+            .expect("just added");
+        self.department.update(|d| {
+            if !d
+                .iter()
+                .any(|x| x.card.id == card.id && x.card.version == card.version)
+            {
+                d.push(DepartmentCard { card, department });
+            }
+        });
+    }
+}
+
+/// The department key this browser trusts, if any.
+fn trusted() -> Option<TrustedKey> {
+    match storage::read(TRUSTED_DEPARTMENT_KEY) {
+        Ok(Read::Json(value)) => serde_json::from_value(value).ok(),
+        _ => None,
+    }
+}
