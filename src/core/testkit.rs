@@ -133,10 +133,22 @@ pub fn three_schools() -> Archive {
 /// [`SAMPLE_AT`] with the key seeded by the id's first byte, so that the
 /// files of one school share a key when their ids start alike.
 pub fn archive(card: &Card, files: &[(&str, &Draft)]) -> Archive {
-    let mut archive = Archive::new(Cards::new([card.clone()]));
+    let files: Vec<(&Card, &str, &Draft)> = files.iter().map(|(id, d)| (card, *id, *d)).collect();
+    archive_of(&files)
+}
+
+/// [`archive`] with files of several cards (or versions of one).
+pub fn archive_of(files: &[(&Card, &str, &Draft)]) -> Archive {
+    let mut cards: Vec<Card> = Vec::new();
+    for (card, ..) in files {
+        if !cards.contains(card) {
+            cards.push((*card).clone());
+        }
+    }
+    let mut archive = Archive::new(Cards::new(cards));
     let batch = files
         .iter()
-        .map(|(id, draft)| {
+        .map(|(card, id, draft)| {
             let text = sign(card, draft, meta(id, SAMPLE_AT, None), id.as_bytes()[0]);
             entry(card, id, &text)
         })

@@ -1,11 +1,18 @@
 //! Year over year: for a card with points, each school's change against the
 //! previous period, each scored indicator's change and the trend over all
-//! periods present; for any card, each indicator's municipal value.
+//! periods present; for any card, each indicator's municipal value. When the
+//! two years used different versions of the card, indicators whose rule
+//! changed are marked «методика изменилась», never shown as a change, and
+//! last year is also re-scored under this year's card beside the original.
+
+use std::collections::HashMap;
 
 use leptos::prelude::*;
 
 use profkarta_charts::figures::trend_svg;
-use profkarta_core::department::dynamics::{delta_text, indicator_changes, school_changes};
+use profkarta_core::department::dynamics::{
+    delta_text, indicator_changes, rescore, school_changes, Years,
+};
 use profkarta_core::department::figures::figures;
 use profkarta_core::department::results::results;
 use profkarta_core::text::percent;
@@ -15,10 +22,15 @@ use crate::department::state::Dept;
 use crate::department::value_changes::ValueChanges;
 use crate::shared::column_heads::ColumnHeads;
 
+/// «12 из 23 (52,2 %)»
+fn score_text((total, max): (u32, u32)) -> String {
+    format!("{total} из {max} ({})", percent(total.into(), max.into()))
+}
+
 #[component]
 pub fn DynamicsPanel() -> impl IntoView {
     let dept: Dept = expect_context();
-    // The page draws the panel anew for another card.
+    // The page draws the panel anew for another card or version.
     let card = dept.card.get_untracked();
     let scored = card.has_points();
     let with_levels = card.levels.is_some();
@@ -26,38 +38,87 @@ pub fn DynamicsPanel() -> impl IntoView {
         dept.previous
             .with(|p| p.as_ref().map(|(period, ..)| period.clone()))
     });
+    let versions = {
+        let card = card.clone();
+        Memo::new(move |_| {
+            dept.previous.with(|p| {
+                let (_, _, was, old) = p.as_ref()?;
+                dept.figures.with(|now| {
+                    let years = Years {
+                        old_card: old,
+                        before: was,
+                        new_card: &card,
+                        after: now,
+                    };
+                    years
+                        .versions_differ()
+                        .then(|| (old.version, years.comparable()))
+                })
+            })
+        })
+    };
     let changes = {
         let card = card.clone();
         Memo::new(move |_| {
             dept.previous.with(|p| {
-                let (_, before, was) = p.as_ref()?;
-                let by_indicator = dept.figures.with(|now| indicator_changes(&card, was, now));
-                Some((school_changes(before, &dept.results.get()), by_indicator))
+                let (_, before, was, old) = p.as_ref()?;
+                let by_indicator = dept.figures.with(|now| {
+                    indicator_changes(&Years {
+                        old_card: old,
+                        before: was,
+                        new_card: &card,
+                        after: now,
+                    })
+                });
+                let rescored: HashMap<_, _> = if old.version == card.version {
+                    HashMap::new()
+                } else {
+                    dept.archive().with(|a| {
+                        rescore(a, before, &card)
+                            .into_iter()
+                            .map(|r| (r.school, (r.total, r.max_applicable)))
+                            .collect()
+                    })
+                };
+                Some((
+                    school_changes(before, &dept.results.get()),
+                    by_indicator,
+                    rescored,
+                ))
             })
         })
     };
-    let trend = Signal::derive(move || {
-        let periods = dept.periods.get();
-        dept.archive().with(|a| {
-            let all: Vec<_> = periods
-                .iter()
-                .map(|p| figures(a, &card, &results(a, &card.id, p)))
-                .collect();
-            trend_svg(&periods, &all, with_levels)
+    let trend = {
+        let card = card.clone();
+        Signal::derive(move || {
+            let periods = dept.periods.get();
+            dept.archive().with(|a| {
+                let all: Vec<_> = periods
+                    .iter()
+                    .map(|p| {
+                        let own = a.period_card(&card.id, p).unwrap_or_else(|| card.clone());
+                        figures(a, &own, &results(a, &card.id, p))
+                    })
+                    .collect();
+                trend_svg(&periods, &all, with_levels)
+            })
         })
-    });
+    };
+    let rescored_column = move || versions.get().is_some();
     let schools = move || {
-        changes.get().map(|(schools, _)| {
+        changes.get().map(|(schools, _, rescored)| {
             schools
                 .into_iter()
                 .map(|c| {
                     let delta = c.delta_tenths();
                     let (up, down) = (delta > 0, delta < 0);
+                    let again = rescored.get(&c.school).copied();
                     view! {
                         <tr class:up=up class:down=down>
                             <th scope="row">{c.name.clone()}</th>
-                            <td class="num">{format!("{} из {} ({})", c.before.0, c.before.1, percent(c.before.0.into(), c.before.1.into()))}</td>
-                            <td class="num">{format!("{} из {} ({})", c.after.0, c.after.1, percent(c.after.0.into(), c.after.1.into()))}</td>
+                            <td class="num">{score_text(c.before)}</td>
+                            {again.map(|s| view! { <td class="num" data-col="rescored">{score_text(s)}</td> })}
+                            <td class="num">{score_text(c.after)}</td>
                             <td class="num" data-col="delta">{delta_text(delta)}</td>
                             {with_levels.then(|| view! {
                                 <td>{format!("{} → {}", c.level_before.map_or("—", |l| l.label()), c.level_after.map_or("—", |l| l.label()))}</td>
@@ -69,16 +130,17 @@ pub fn DynamicsPanel() -> impl IntoView {
         })
     };
     let indicators = move || {
-        changes.get().map(|(_, indicators)| {
+        changes.get().map(|(_, indicators, _)| {
             indicators
                 .into_iter()
                 .map(|c| {
+                    let comparable = c.comparability.is_comparable();
                     view! {
-                        <tr>
+                        <tr data-code=c.code.clone() class:changed=!comparable>
                             <th scope="row">{c.code.clone()}</th>
-                            <td class="num">{format!("{} из {}", c.before.0, c.before.1)}</td>
+                            <td class="num">{c.before.map_or("—".to_owned(), |(a, b)| format!("{a} из {b}"))}</td>
                             <td class="num">{format!("{} из {}", c.after.0, c.after.1)}</td>
-                            <td class="num">{delta_text(c.delta_tenths())}</td>
+                            <td class="num" data-col="delta" title=c.comparability.label()>{c.delta_label()}</td>
                         </tr>
                     }
                 })
@@ -93,13 +155,23 @@ pub fn DynamicsPanel() -> impl IntoView {
                 fallback=|| view! { <p>"Для сравнения нужны карты хотя бы за два учебных года. Выберите более поздний год или загрузите карты прошлого года."</p> }
             >
                 <p>{move || format!("Сравнение {} с {}. Учитываются школы, приславшие карты за оба года.", dept.period.get().unwrap_or_default(), previous.get().unwrap_or_default())}</p>
+                {move || versions.get().map(|(old, (same, total))| view! {
+                    <p class="notice" data-testid="versions-note">{format!(
+                        "Годы заполнены по разным версиям карты: в {} — версия {old}, теперь — версия {}. \
+                         Сопоставимы {same} из {total} показателей; где методика изменилась, изменение не показывается. \
+                         Столбец «Прошлый год по новой методике» — ответы прошлого года, пересчитанные по новой версии.",
+                        previous.get().unwrap_or_default(), dept.card.with(|c| c.version)
+                    )}</p>
+                })}
                 {scored.then(|| view! {
                     <Chart svg=trend testid="chart-trend"/>
                     <h3>"Школы"</h3>
                     <div class="table-scroll">
                         <table data-testid="school-changes">
                             <thead><tr>
-                                <ColumnHeads names=&["Школа", "Было", "Стало", "Изменение"]/>
+                                <ColumnHeads names=&["Школа", "Было"]/>
+                                {move || rescored_column().then(|| view! { <th scope="col">"Прошлый год по новой методике"</th> })}
+                                <ColumnHeads names=&["Стало", "Изменение"]/>
                                 {with_levels.then(|| view! { <th scope="col">"Уровень"</th> })}
                             </tr></thead>
                             <tbody>{schools}</tbody>

@@ -37,7 +37,7 @@ pub fn DepartmentPage() -> impl IntoView {
     // Another card changes every panel's rows and columns: draw it anew.
     // The memo is read, not only tracked: a memo nobody reads is never
     // computed, so it never learns that its sources changed.
-    let card_id = Memo::new(move |_| dept.card.with(|c| c.id.clone()));
+    let card_id = Memo::new(move |_| dept.card.with(|c| (c.id.clone(), c.version)));
     // The draft in the editor, read once per opening: the editor keeps its
     // own working copy.
     let open_draft = move || {

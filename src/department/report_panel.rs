@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use profkarta_charts::figures::{criteria_svg, levels_svg};
+use profkarta_core::department::dynamics::Years;
 use profkarta_core::department::report;
 
 use crate::department::chart::Chart;
@@ -40,13 +41,18 @@ pub fn ReportPanel() -> impl IntoView {
     };
     let dynamics = move || {
         let text = dept.previous.with(|p| {
-            let (previous, before, was) = p.as_ref()?;
+            let (previous, before, was, old) = p.as_ref()?;
             let after = dept.results.get();
             let now = dept.figures.get();
-            Some(
-                dept.card
-                    .with(|card| report::dynamics(card, previous, (before, was), (&after, &now))),
-            )
+            Some(dept.card.with(|card| {
+                let years = Years {
+                    old_card: old,
+                    before: was,
+                    new_card: card,
+                    after: &now,
+                };
+                report::dynamics(&years, previous, before, &after)
+            }))
         })?;
         Some(view! {
             <h3>"Динамика"</h3>

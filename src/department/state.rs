@@ -76,8 +76,9 @@ impl Tab {
     }
 }
 
-/// The period before the chosen one: its name, results and figures.
-pub type Previous = (String, Vec<SchoolResult>, Figures);
+/// The period before the chosen one: its name, results and figures, and the
+/// version of the card its files were filled in.
+pub type Previous = (String, Vec<SchoolResult>, Figures, Arc<Card>);
 
 #[derive(Clone, Copy)]
 pub struct Dept {
@@ -125,7 +126,8 @@ impl Dept {
                     .collect::<Vec<_>>()
             })
         });
-        let card = Memo::new(move |_| {
+        // The card chosen, as its latest version: which years it has.
+        let latest = Memo::new(move |_| {
             let chosen = chosen_card.get();
             let present = cards_present.get();
             present
@@ -137,7 +139,7 @@ impl Dept {
                 .expect("the default card is always known")
         });
         let periods = Memo::new(move |_| {
-            let id = card.with(|c| c.id.clone());
+            let id = latest.with(|c| c.id.clone());
             archive.with(|a| a.periods(&id))
         });
         let period = Memo::new(move |_| {
@@ -146,6 +148,14 @@ impl Dept {
                 .get()
                 .filter(|p| all.contains(p))
                 .or_else(|| all.last().cloned())
+        });
+        // The version the chosen year's files were filled in.
+        let card = Memo::new(move |_| {
+            let latest = latest.get();
+            period
+                .get()
+                .and_then(|p| archive.with(|a| a.period_card(&latest.id, &p)))
+                .unwrap_or(latest)
         });
         let standing = Memo::new(move |_| {
             archive.with(|a| {
@@ -168,9 +178,10 @@ impl Dept {
             let before = all.get(i.checked_sub(1)?)?.clone();
             card.with(|c| {
                 archive.with(|a| {
+                    let old = a.period_card(&c.id, &before)?;
                     let was = results(a, &c.id, &before);
-                    let f = figures(a, c, &was);
-                    Some((before, was, f))
+                    let f = figures(a, &old, &was);
+                    Some((before, was, f, old))
                 })
             })
         });

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use profkarta_core::department::dynamics::value_changes;
+use profkarta_core::department::dynamics::{value_changes, Years};
 
 use crate::department::state::Dept;
 use crate::shared::column_heads::ColumnHeads;
@@ -14,17 +14,20 @@ pub fn ValueChanges() -> impl IntoView {
     let card = dept.card.get_untracked();
     let rows = move || {
         dept.previous.with(|p| {
-            let (_, _, was) = p.as_ref()?;
-            let changes = dept.figures.with(|now| value_changes(&card, was, now));
+            let (_, _, was, old) = p.as_ref()?;
+            let changes = dept.figures.with(|now| {
+                value_changes(&Years { old_card: old, before: was, new_card: &card, after: now })
+            });
             Some(
                 changes
                     .into_iter()
                     .map(|c| {
                         view! {
-                            <tr data-code=c.code.clone()>
+                            <tr data-code=c.code.clone() class:changed=!c.comparable>
                                 <th scope="row">{c.code.clone()}</th>
                                 <td data-col="before">{c.before}</td>
                                 <td data-col="after">{c.after}</td>
+                                <td data-col="comparable">{if c.comparable { "сопоставимо" } else { "методика изменилась" }}</td>
                             </tr>
                         }
                     })
@@ -36,7 +39,7 @@ pub fn ValueChanges() -> impl IntoView {
         <h3>"Значения показателей по муниципалитету"</h3>
         <div class="table-scroll">
             <table data-testid="value-changes">
-                <thead><tr><ColumnHeads names=&["Код", "Было", "Стало"]/></tr></thead>
+                <thead><tr><ColumnHeads names=&["Код", "Было", "Стало", "Сравнение"]/></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>

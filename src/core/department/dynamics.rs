@@ -5,10 +5,13 @@
 
 use std::collections::HashMap;
 
-use crate::card::{Card, Level};
-use crate::department::figures::{describe_value, Figures};
+use crate::card::versions::{carry_answers, comparability, comparable_share, Comparability};
+use crate::card::{Card, Indicator, Level};
+use crate::department::archive::Archive;
+use crate::department::figures::{describe_value, Figures, IndicatorFigure};
 use crate::department::results::SchoolResult;
 use crate::department::school::SchoolId;
+use crate::scoring::assess;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SchoolChange {
@@ -82,35 +85,94 @@ pub fn school_changes(before: &[SchoolResult], after: &[SchoolResult]) -> Vec<Sc
     changes
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IndicatorChange {
-    pub code: String,
-    /// (schools that earned it, schools it applies to)
-    pub before: (usize, usize),
-    pub after: (usize, usize),
+/// The two years compared: each with the version of the card its files
+/// were filled in, and its figures. Indicators are matched by identity, so
+/// a renumbered one is still itself, and a changed rule is never read as
+/// growth or decline.
+#[derive(Clone, Copy)]
+pub struct Years<'a> {
+    pub old_card: &'a Card,
+    pub before: &'a Figures,
+    pub new_card: &'a Card,
+    pub after: &'a Figures,
 }
 
-impl IndicatorChange {
-    pub fn delta_tenths(&self) -> i64 {
-        let wide = |(a, b): (usize, usize)| (a as u64, b as u64);
-        delta_tenths(wide(self.before), wide(self.after))
+impl Years<'_> {
+    /// Last year's figure of this year's `indicator`, with how the two relate.
+    fn pair<'f>(&self, indicator: &'f Indicator) -> (Option<&IndicatorFigure>, Comparability)
+    where
+        Self: 'f,
+    {
+        let comparability = comparability(self.old_card, self.new_card, indicator);
+        let was = self
+            .old_card
+            .by_key(indicator.key())
+            .and_then(|old| self.before.indicators.iter().find(|f| f.code == old.code));
+        (was, comparability)
+    }
+
+    fn now(&self, indicator: &Indicator) -> Option<&IndicatorFigure> {
+        self.after
+            .indicators
+            .iter()
+            .find(|f| f.code == indicator.code)
+    }
+
+    /// Comparable indicators of this year's card: (comparable, all).
+    pub fn comparable(&self) -> (usize, usize) {
+        comparable_share(self.old_card, self.new_card)
+    }
+
+    /// Whether the two years used different versions of the card.
+    pub fn versions_differ(&self) -> bool {
+        self.old_card.version != self.new_card.version
     }
 }
 
-/// Per indicator with points, in card order: how the share of schools
-/// earning it moved.
-pub fn indicator_changes(card: &Card, before: &Figures, after: &Figures) -> Vec<IndicatorChange> {
-    let scored = |code: &str| card.indicator(code).is_some_and(|i| i.points > 0);
-    after
-        .indicators
-        .iter()
-        .filter(|now| scored(&now.code))
-        .filter_map(|now| {
-            let was = before.indicators.iter().find(|w| w.code == now.code)?;
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndicatorChange {
+    pub code: String,
+    /// (schools that earned it, schools it applies to); `None` when the
+    /// indicator is new this year.
+    pub before: Option<(usize, usize)>,
+    pub after: (usize, usize),
+    pub comparability: Comparability,
+}
+
+impl IndicatorChange {
+    /// The change in tenths of a point, only where the rule did not change.
+    pub fn delta_tenths(&self) -> Option<i64> {
+        let wide = |(a, b): (usize, usize)| (a as u64, b as u64);
+        self.comparability
+            .is_comparable()
+            .then(|| self.before.map(|b| delta_tenths(wide(b), wide(self.after))))
+            .flatten()
+    }
+
+    /// «+16,7 п. п.», or why there is no change to show.
+    pub fn delta_label(&self) -> String {
+        match (&self.comparability, self.delta_tenths()) {
+            (_, Some(d)) => delta_text(d),
+            (Comparability::New, _) => "новый показатель".to_owned(),
+            _ => "методика изменилась".to_owned(),
+        }
+    }
+}
+
+/// Per indicator with points of this year's card, in its order: how the
+/// share of schools earning it moved.
+pub fn indicator_changes(years: &Years) -> Vec<IndicatorChange> {
+    years
+        .new_card
+        .scored_indicators()
+        .filter_map(|indicator| {
+            let now = years.now(indicator)?;
+            let (was, comparability) = years.pair(indicator);
             Some(IndicatorChange {
-                code: now.code.clone(),
-                before: (was.earned, was.applicable),
+                code: indicator.code.clone(),
+                before: was.map(|w| (w.earned, w.applicable)),
                 after: (now.earned, now.applicable),
+                comparability,
             })
         })
         .collect()
@@ -122,23 +184,56 @@ pub struct ValueChange {
     pub code: String,
     pub before: String,
     pub after: String,
+    pub comparable: bool,
 }
 
 /// Every indicator's municipal value (Σ shares, sums, means, rows) in both
-/// periods, in card order: for a card without points, this is its dynamics.
-pub fn value_changes(card: &Card, before: &Figures, after: &Figures) -> Vec<ValueChange> {
-    card.indicators()
+/// periods, in this year's card order: for a card without points, this is
+/// its dynamics. Last year's value is told by last year's rule.
+pub fn value_changes(years: &Years) -> Vec<ValueChange> {
+    years
+        .new_card
+        .indicators()
         .filter_map(|indicator| {
-            let value = |f: &Figures| {
-                f.indicators
-                    .iter()
-                    .find(|i| i.code == indicator.code)
-                    .map(|i| describe_value(&indicator.rule, i))
+            let now = years.now(indicator)?;
+            let (was, comparability) = years.pair(indicator);
+            let before = match (was, years.old_card.by_key(indicator.key())) {
+                (Some(w), Some(old)) => describe_value(&old.rule, w),
+                _ => "—".to_owned(),
             };
             Some(ValueChange {
                 code: indicator.code.clone(),
-                before: value(before)?,
-                after: value(after)?,
+                before,
+                after: describe_value(&indicator.rule, now),
+                comparable: comparability.is_comparable(),
+            })
+        })
+        .collect()
+}
+
+/// A school's last year re-scored under this year's card: its typed answers
+/// as they fit the new card's indicators (review decisions are not carried:
+/// they judged the old rule).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rescored {
+    pub school: SchoolId,
+    pub total: u32,
+    pub max_applicable: u32,
+}
+
+/// Last year's counted files re-scored under `card`, where the inputs fit.
+pub fn rescore(archive: &Archive, before: &[SchoolResult], card: &Card) -> Vec<Rescored> {
+    before
+        .iter()
+        .filter_map(|r| {
+            let entry = archive.entry(&r.submission_id)?;
+            let mut draft = entry.opened.payload.to_draft();
+            draft.answers = carry_answers(&entry.card, card, &draft.answers).0;
+            let score = assess(card, &draft);
+            Some(Rescored {
+                school: r.school.clone(),
+                total: score.total,
+                max_applicable: score.max_applicable,
             })
         })
         .collect()
@@ -178,14 +273,86 @@ mod tests {
             ]
         );
         let card = testkit::card();
-        let f = indicator_changes(
-            &card,
-            &figures(&archive, &card, &before),
-            &figures(&archive, &card, &after),
+        let (was, now) = (
+            figures(&archive, &card, &before),
+            figures(&archive, &card, &after),
         );
+        let years = Years {
+            old_card: &card,
+            before: &was,
+            new_card: &card,
+            after: &now,
+        };
+        let f = indicator_changes(&years);
         let c21 = f.iter().find(|c| c.code == "2.1").unwrap();
-        assert_eq!((c21.before, c21.after), ((1, 2), (3, 3)));
-        assert_eq!(c21.delta_tenths(), 500);
+        assert_eq!((c21.before, c21.after), (Some((1, 2)), (3, 3)));
+        assert_eq!(c21.delta_tenths(), Some(500));
+        assert_eq!(years.comparable(), (23, 23));
+    }
+
+    /// A department raised 1.1's threshold from 30 % to 50 % in version 2:
+    /// 1.1 is «методика изменилась», never a change; the other indicators
+    /// compare; last year re-scored under version 2 loses 1.1's point.
+    #[test]
+    fn two_versions_compare_what_is_comparable_and_rescore_the_rest() {
+        let v1 = testkit::card();
+        let mut v2 = v1.clone();
+        v2.version = 2;
+        let first = &mut v2.directions[0].criteria[0].indicators[0];
+        assert_eq!(first.code, "1.1");
+        first.rule = match first.rule.clone() {
+            crate::card::Rule::Share {
+                numerator,
+                denominator,
+                zero_denominator,
+                ..
+            } => crate::card::Rule::Share {
+                threshold_percent: Some(50),
+                dynamics: false,
+                bands: Vec::new(),
+                numerator,
+                denominator,
+                zero_denominator,
+            },
+            other => other,
+        };
+        let school = |period: &str, n: &str| {
+            let mut d = testkit::draft("Школа А", period, &["1.8"]);
+            d.answers.insert("1.1".into(), testkit::share(n, "100"));
+            d
+        };
+        let (old, new) = (school("2024/2025", "40"), school("2025/2026", "45"));
+        let archive = testkit::archive_of(&[(&v1, "a1", &old), (&v2, "a2", &new)]);
+        assert_eq!(archive.period_card(&v1.id, "2024/2025").unwrap().version, 1);
+        assert_eq!(archive.period_card(&v1.id, "2025/2026").unwrap().version, 2);
+        let before = results(&archive, &v1.id, "2024/2025");
+        let after = results(&archive, &v1.id, "2025/2026");
+        let (was, now) = (
+            figures(&archive, &v1, &before),
+            figures(&archive, &v2, &after),
+        );
+        let years = Years {
+            old_card: &v1,
+            before: &was,
+            new_card: &v2,
+            after: &now,
+        };
+        assert!(years.versions_differ());
+        assert_eq!(years.comparable(), (22, 23));
+        let changes = indicator_changes(&years);
+        let of = |code: &str| changes.iter().find(|c| c.code == code).unwrap();
+        assert_eq!(of("1.1").delta_tenths(), None);
+        assert_eq!(of("1.1").delta_label(), "методика изменилась");
+        assert_eq!(of("1.8").delta_label(), "0,0\u{A0}п.\u{A0}п.");
+        let values = value_changes(&years);
+        let v11 = values.iter().find(|v| v.code == "1.1").unwrap();
+        assert!(!v11.comparable);
+        assert_eq!(v11.before, "40,0\u{A0}% (40 из 100)");
+        // Last year: 1.1 (40 % ≥ 30 %) and 1.8, 2 points; under version 2,
+        // 40 % misses 50 %: 1 point.
+        assert_eq!(before[0].score.total, 2);
+        let rescored = rescore(&archive, &before, &v2);
+        assert_eq!((rescored[0].total, rescored[0].max_applicable), (1, 23));
     }
 
     /// Seed 004 gives no points: its dynamics are the municipal values.
@@ -209,11 +376,14 @@ mod tests {
         );
         let f = |p| figures(&archive, &nv, &results(&archive, "nevinnomyssk", p));
         let (was, now) = (f("2024/2025"), f("2025/2026"));
-        assert!(
-            indicator_changes(&nv, &was, &now).is_empty(),
-            "nothing earns points"
-        );
-        let changes = value_changes(&nv, &was, &now);
+        let years = Years {
+            old_card: &nv,
+            before: &was,
+            new_card: &nv,
+            after: &now,
+        };
+        assert!(indicator_changes(&years).is_empty(), "nothing earns points");
+        let changes = value_changes(&years);
         let of = |code: &str| {
             let c = changes.iter().find(|c| c.code == code).unwrap();
             (c.before.as_str(), c.after.as_str())

@@ -20,9 +20,11 @@ pub fn draft_letter(card: &Card, school: &SchoolResult, rating: &[Ranked]) -> St
     let score = &school.score;
     let mut text = format!(
         "Адресные рекомендации по итогам мониторинга профориентационной работы\n\
-         за {} учебный год\n\n{}\n\n",
+         за {} учебный год\n\n{}\n\nКарта мониторинга: «{}», версия {}.\n\n",
         school.profile.period.trim(),
-        school.name().trim()
+        school.name().trim(),
+        card.title.trim(),
+        card.version
     );
     let level = match (card.levels, score.level) {
         (None, _) => String::new(),
@@ -111,6 +113,7 @@ mod tests {
             .result;
         let letter = draft_letter(&card, weak_result, &rating);
         assert!(letter.contains("за 2025/2026 учебный год"));
+        assert!(letter.contains(&format!("Карта мониторинга: «{}», версия 1.", card.title)));
         assert!(letter.contains("набрала 1 балл из 23 (4,3\u{A0}%)"));
         assert!(letter.contains("— низкая"));
         assert!(

@@ -3,7 +3,7 @@
 //! before. The shell lays them out for A4; the wording is tested here.
 
 use crate::card::Card;
-use crate::department::dynamics::{delta_text, school_changes};
+use crate::department::dynamics::{delta_text, school_changes, Years};
 use crate::department::figures::Figures;
 use crate::department::results::{Ranked, SchoolResult};
 use crate::text::{percent, plural};
@@ -72,15 +72,26 @@ pub fn best(rating: &[Ranked], n: usize) -> Vec<String> {
 /// largest rise. A card without points only counts the schools; its values
 /// are compared in a table.
 pub fn dynamics(
-    card: &Card,
+    years: &Years,
     previous_period: &str,
-    (before, was): (&[SchoolResult], &Figures),
-    (after, now): (&[SchoolResult], &Figures),
+    before: &[SchoolResult],
+    after: &[SchoolResult],
 ) -> String {
+    let (card, was, now) = (years.new_card, years.before, years.after);
     let changes = school_changes(before, after);
+    let versions = if years.versions_differ() {
+        let (same, total) = years.comparable();
+        format!(
+            " Годы заполнены по разным версиям карты (версия {} и версия {}): сопоставимы {same} \
+             из {total} показателей; где методика изменилась, изменение не оценивается.",
+            years.old_card.version, card.version
+        )
+    } else {
+        String::new()
+    };
     if !card.has_points() {
         return format!(
-            "По сравнению с {previous_period} учебным годом: школ, участвовавших в оба года, — {}. \
+            "По сравнению с {previous_period} учебным годом: школ, участвовавших в оба года, — {}.{versions} \
              Значения показателей по муниципалитету за оба года — в таблице ниже.",
             changes.len()
         );
@@ -107,7 +118,7 @@ pub fn dynamics(
         String::new()
     };
     format!(
-        "По сравнению с {previous_period} учебным годом доля набранных баллов изменилась с {} до {}; из {} школ, участвовавших в оба года, результат улучшили {up}, ухудшили {down}.{high}{rise}",
+        "По сравнению с {previous_period} учебным годом доля набранных баллов изменилась с {} до {}; из {} школ, участвовавших в оба года, результат улучшили {up}, ухудшили {down}.{high}{rise}{versions}",
         percent(was.points.0, was.points.1),
         percent(now.points.0, now.points.1),
         changes.len(),
@@ -167,7 +178,17 @@ mod tests {
             ]
         );
         assert_eq!(
-            dynamics(&card, "2024/2025", (&before, &was), (&after, &now)),
+            dynamics(
+                &Years {
+                    old_card: &card,
+                    before: &was,
+                    new_card: &card,
+                    after: &now
+                },
+                "2024/2025",
+                &before,
+                &after
+            ),
             "По сравнению с 2024/2025 учебным годом доля набранных баллов изменилась с \
              6,5\u{A0}% до 7,2\u{A0}%; из 2 школ, участвовавших в оба года, результат улучшили \
              1, ухудшили 1. Школ с высокой эффективностью: было 0, стало 0. Наибольший рост — \

@@ -110,6 +110,21 @@ impl Archive {
             .collect()
     }
 
+    /// The version of the card `card_id` the period's counted files were
+    /// filled in (the latest, should a period mix versions); `None` when the
+    /// period has none.
+    pub fn period_card(
+        &self,
+        card_id: &str,
+        period: &str,
+    ) -> Option<std::sync::Arc<crate::card::Card>> {
+        self.current()
+            .into_iter()
+            .filter(|e| e.card.id == card_id && e.period() == period)
+            .max_by_key(|e| e.card.version)
+            .map(|e| std::sync::Arc::clone(&e.card))
+    }
+
     /// Academic years with counted files of the card `card_id`, oldest
     /// first ("2024/2025" before "2025/2026").
     pub fn periods(&self, card_id: &str) -> Vec<String> {
