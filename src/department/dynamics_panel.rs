@@ -110,9 +110,11 @@ pub fn DynamicsPanel() -> impl IntoView {
             schools
                 .into_iter()
                 .map(|c| {
-                    let delta = c.delta_tenths();
-                    let (up, down) = (delta > 0, delta < 0);
                     let again = rescored.get(&c.school).copied();
+                    // Across versions, the change is told against last year
+                    // re-scored by this year's rules.
+                    let delta = again.map_or_else(|| c.delta_tenths(), |base| c.delta_from(base));
+                    let (up, down) = (delta > 0, delta < 0);
                     view! {
                         <tr class:up=up class:down=down>
                             <th scope="row">{c.name.clone()}</th>
@@ -171,7 +173,8 @@ pub fn DynamicsPanel() -> impl IntoView {
                             <thead><tr>
                                 <ColumnHeads names=&["Школа", "Было"]/>
                                 {move || rescored_column().then(|| view! { <th scope="col">"Прошлый год по новой методике"</th> })}
-                                <ColumnHeads names=&["Стало", "Изменение"]/>
+                                <ColumnHeads names=&["Стало"]/>
+                                <th scope="col">{move || if rescored_column() { "Изменение по новой методике" } else { "Изменение" }}</th>
                                 {with_levels.then(|| view! { <th scope="col">"Уровень"</th> })}
                             </tr></thead>
                             <tbody>{schools}</tbody>

@@ -27,8 +27,14 @@ pub struct SchoolChange {
 impl SchoolChange {
     /// Change of the share of the maximum, in tenths of a percentage point.
     pub fn delta_tenths(&self) -> i64 {
+        self.delta_from(self.before)
+    }
+
+    /// The change from another starting point: last year re-scored under
+    /// this year's card, when the years used different versions.
+    pub fn delta_from(&self, before: (u32, u32)) -> i64 {
         let wide = |(a, b): (u32, u32)| (u64::from(a), u64::from(b));
-        delta_tenths(wide(self.before), wide(self.after))
+        delta_tenths(wide(before), wide(self.after))
     }
 }
 
@@ -353,6 +359,10 @@ mod tests {
         assert_eq!(before[0].score.total, 2);
         let rescored = rescore(&archive, &before, &v2);
         assert_eq!((rescored[0].total, rescored[0].max_applicable), (1, 23));
+        // This year 45 % misses 50 % too: no change by the new methodology.
+        let change = &school_changes(&before, &after)[0];
+        assert_eq!(change.delta_tenths(), -43);
+        assert_eq!(change.delta_from((1, 23)), 0);
     }
 
     /// Seed 004 gives no points: its dynamics are the municipal values.

@@ -63,8 +63,15 @@ impl Archive {
                 .filter(|(_, s)| **s == KeyState::Trusted)
                 .map(|(e, _)| e)
         };
+        // A correction replaces a file of its own slot only: a school that
+        // kept one draft into the next year, or onto another card, names
+        // its earlier file, but that file still counts for its own year.
         let replaced: HashMap<&str, &str> = trusted()
-            .filter_map(|e| Some((e.opened.payload.replaces.as_deref()?, e.id())))
+            .filter_map(|e| {
+                let old = e.opened.payload.replaces.as_deref()?;
+                let same_slot = self.entry(old).is_none_or(|o| o.slot() == e.slot());
+                same_slot.then_some((old, e.id()))
+            })
             .collect();
         let mut best: HashMap<Slot, &Entry> = HashMap::new();
         for e in trusted().filter(|e| !replaced.contains_key(e.id())) {
@@ -177,5 +184,31 @@ mod tests {
         assert_eq!(standing["a2"], Standing::Superseded { by: "a3".into() });
         assert_eq!(standing["a1"], Standing::Superseded { by: "a3".into() });
         assert_eq!(archive.current().len(), 1);
+    }
+
+    /// A school kept one draft into the next year after exporting it: the
+    /// next year's file names last year's as the one it replaces, but both
+    /// years count, each in its own.
+    #[test]
+    fn a_correction_never_reaches_into_another_year() {
+        let card = testkit::card();
+        let first = draft("СОШ 1", "2024/2025", &["1.8"]);
+        let next = draft("СОШ 1", "2025/2026", &["1.8", "2.1"]);
+        let mut archive = Archive::new(Cards::new([card.clone()]));
+        archive.admit_all(vec![
+            entry(
+                &card,
+                "y1",
+                &sign(&card, &first, meta("b1", "2025-09-01", None), 1),
+            ),
+            entry(
+                &card,
+                "y2",
+                &sign(&card, &next, meta("b2", "2026-09-01", Some("b1")), 1),
+            ),
+        ]);
+        let standing = archive.standing();
+        assert_eq!(standing["b1"], Standing::Current);
+        assert_eq!(standing["b2"], Standing::Current);
     }
 }

@@ -1,0 +1,278 @@
+// The department's own card, end to end and over two years: a coordinator
+// builds a card from the seed-000 skeleton with three indicators, publishes
+// it and puts the cards/ folder on the website; schools fill it from there;
+// the department imports their files; next year the coordinator raises a
+// threshold as version 2, a school moves its draft over, and dynamics
+// compares the two years with last year re-scored under version 2.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { BASE_PATH, launchBrowser, openApp, downloadText, ARTIFACTS } from './harness.mjs';
+import { CardPage } from './card_page.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const { startStaticServer } = await import(join(root, 'scripts', 'static_server.mjs'));
+
+let site;
+let server;
+let browser;
+/// The department's page, kept open through the test: its workspace lives
+/// in this browser context.
+let department;
+
+before(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    site = await mkdtemp(join(tmpdir(), 'profkarta-site-'));
+    await cp(join(root, 'dist'), site, { recursive: true });
+    server = await startStaticServer({ root: site, base: BASE_PATH });
+    browser = await launchBrowser();
+    department = await openApp(browser, `${server.url}otdel/`, { ready: 'dept-tabs', viewport: { width: 1366, height: 900 } });
+});
+
+after(async () => {
+    assert.deepEqual(department?.errors.map(String) ?? [], [], 'no errors on the department page');
+    await browser?.close();
+    await server?.close();
+    if (site) await rm(site, { recursive: true, force: true });
+});
+
+/// The entries of a zip of stored (uncompressed) files, as the department
+/// page writes it: read here from the bytes, independently of the app.
+function unzipStored(bytes) {
+    const files = {};
+    let at = 0;
+    while (bytes.readUInt32LE(at) === 0x04034b50) {
+        const method = bytes.readUInt16LE(at + 8);
+        assert.equal(method, 0, 'stored, not compressed');
+        const size = bytes.readUInt32LE(at + 18);
+        const nameLength = bytes.readUInt16LE(at + 26);
+        const extra = bytes.readUInt16LE(at + 28);
+        const name = bytes.subarray(at + 30, at + 30 + nameLength).toString('utf8');
+        const start = at + 30 + nameLength + extra;
+        files[name] = bytes.subarray(start, start + size).toString('utf8');
+        at = start + size;
+    }
+    return files;
+}
+
+/// Downloads the cards/ folder from the department page and puts it on the site.
+async function publishSite(page) {
+    const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Скачать папку cards для сайта' }).click(),
+    ]);
+    const files = unzipStored(await readFile(await download.path()));
+    for (const [name, text] of Object.entries(files)) {
+        await mkdir(join(site, dirname(name)), { recursive: true });
+        await writeFile(join(site, name), text);
+    }
+    return files;
+}
+
+/// Waits until an input shows `value` (the app redraws it after undo), or
+/// fails with what it shows.
+async function expectValue(locator, value) {
+    const handle = await locator.elementHandle();
+    try {
+        await locator.page().waitForFunction(([el, v]) => el.value === v, [handle, value], { timeout: 5000 });
+    } catch {
+        assert.equal(await locator.inputValue(), value);
+    }
+}
+
+async function cardsTab(page) {
+    await page.getByRole('tab', { name: 'Карты' }).click();
+    await page.getByTestId('cards-panel').waitFor();
+}
+
+const row = (page, key) => page.getByTestId('cards-list').locator(`tr[data-card="${key}"]`);
+
+/// The school fills the department's card: indicator 1 a share, 2 a fact, 3 a count.
+async function fillSchool(card, { name, period, share, fact, count }) {
+    await card.profile('Полное наименование ОО', name);
+    await card.profile('Муниципальное образование', 'Белинский район');
+    await card.profile('Ответственный (ФИО, должность)', 'Иванова И. И., заместитель директора');
+    await card.profile('Отчётный период (учебный год)', period);
+    await card.share('1.1', share, '100');
+    await card.fact('1.2', fact);
+    await card.field('1.3', 'count', count);
+}
+
+async function exportFile(page, name) {
+    await page.getByLabel(/Выгрузить всё равно/).check();
+    const file = await downloadText(page, () => page.getByTestId('export-button').click());
+    const path = join(ARTIFACTS, name);
+    await writeFile(path, file.text);
+    return path;
+}
+
+test('a coordinator builds a card from the skeleton, checks it, previews and publishes it', async () => {
+    const { page } = department;
+    await cardsTab(page);
+    // Named before publishing: every card file carries the name.
+    await page.locator('#department-name').fill('Отдел образования администрации Белинского района');
+    await page.locator('#department-name').press('Tab');
+    await page.locator('#new-card-base').selectOption('belinsky');
+    await page.locator('#new-card-id').fill('belinsky-2025');
+    await page.getByRole('button', { name: 'Создать черновик' }).click();
+    const editor = page.getByTestId('card-editor');
+    await editor.waitFor();
+    await page.getByTestId('editor-problems').filter({ hasText: 'В карте нет ни одного показателя.' }).waitFor();
+    const publish = editor.getByRole('button', { name: 'Опубликовать' });
+    assert.ok(await publish.isDisabled(), 'no publishing with an error');
+
+    // Title edited, undone and redone.
+    const title = page.locator('#card-title');
+    const original = await title.inputValue();
+    await title.fill('Профориентация в школах Белинского района');
+    await editor.getByRole('button', { name: 'Отменить' }).click();
+    await expectValue(title, original);
+    await editor.getByRole('button', { name: 'Вернуть' }).click();
+    await expectValue(title, 'Профориентация в школах Белинского района');
+
+    // Three indicators in the first criterion: a share, a fact, a count.
+    const add = page.getByTestId('ed-0-0').getByRole('button', { name: /^Добавить показатель в критерий/ });
+    for (let i = 0; i < 3; i++) await add.click();
+    await page.locator('#ed-0-0-0-text').fill('Доля обучающихся 6–11 классов, прошедших профессиональные пробы');
+    await page.locator('#ed-0-0-0-threshold').fill('30');
+    await page.locator('#ed-0-0-0-rule-text').fill('не менее 30% — 1 балл');
+    await page.locator('#ed-0-0-1-kind').selectOption('fact');
+    await editor.getByRole('status').filter({ hasText: 'вид изменён' }).waitFor();
+    await page.locator('#ed-0-0-1-text').fill('Наличие плана профориентационной работы');
+    await page.locator('#ed-0-0-1-question').fill('Утверждён ли план профориентационной работы?');
+    await page.locator('#ed-0-0-2-kind').selectOption('count');
+    await page.locator('#ed-0-0-2-text').fill('Число соглашений с ПОО и предприятиями');
+    await page.locator('#ed-0-0-2-min').fill('2');
+
+    // An empty wording is named beside its indicator and blocks publishing.
+    await page.locator('#ed-0-0-2-text').fill('');
+    await page.getByTestId('ed-0-0-2-problems').filter({ hasText: 'Показатель 1.3: не заполнено' }).waitFor();
+    assert.ok(await publish.isDisabled());
+    await page.locator('#ed-0-0-2-text').fill('Число соглашений с ПОО и предприятиями');
+    await page.getByTestId('editor-status').filter({ hasText: 'Ошибок нет' }).waitFor();
+
+    // The preview scores as the school will see it, and keeps nothing.
+    await editor.getByRole('button', { name: 'Предпросмотр как у школы' }).click();
+    const preview = new CardPage(page);
+    await preview.expectSummary({ total: '0 из 3' });
+    await preview.share('1.1', '31', '100');
+    await preview.expectSummary({ total: '1 из 3' });
+    await editor.getByRole('button', { name: 'Вернуться к редактированию' }).click();
+
+    await publish.click();
+    await page.getByTestId('cards-panel').waitFor();
+    assert.equal(await row(page, 'belinsky-2025@1').locator('[data-col="status"]').innerText(), 'опубликована');
+    const files = await publishSite(page);
+    assert.deepEqual(Object.keys(files).sort(), ['cards/belinsky-2025-v1.json', 'cards/index.json']);
+    assert.equal(JSON.parse(files['cards/index.json']).cards[0].version, 1);
+    const signed = JSON.parse(files['cards/belinsky-2025-v1.json']);
+    assert.equal(signed.format, 'profkarta-card');
+    assert.equal(signed.payload.department, 'Отдел образования администрации Белинского района');
+});
+
+let schoolA;
+const firstYear = [];
+
+test('schools find the published card on the website, verified, and fill it in', async () => {
+    for (const school of [
+        { name: 'МБОУ СОШ № 1 г. Белинского', period: '2024/2025', share: '35', fact: true, count: '2', total: '3 из 3' },
+        { name: 'МБОУ ООШ с. Поим', period: '2024/2025', share: '20', fact: false, count: '3', total: '1 из 3' },
+    ]) {
+        const opened = await openApp(browser, server.url);
+        const card = new CardPage(opened.page);
+        await opened.page.getByTestId('notices').filter({ hasText: 'версия 1: подпись проверена' }).waitFor();
+        const choice = opened.page.locator('#card-choice');
+        assert.match(await choice.locator('option').first().innerText(), /^Карта отдела образования: Профориентация в школах Белинского района/);
+        await choice.selectOption('belinsky-2025');
+        await card.expectSummary({ total: '0 из 3' });
+        await fillSchool(card, school);
+        await card.expectSummary({ total: school.total });
+        firstYear.push(await exportFile(opened.page, `belinsky-${firstYear.length}.json`));
+        assert.deepEqual(opened.errors.map(String), []);
+        if (!schoolA) schoolA = opened;
+        else await opened.context.close();
+    }
+});
+
+test('the department imports the files of its card and rates them', async () => {
+    const { page } = department;
+    await page.getByRole('tab', { name: 'Загрузка файлов' }).click();
+    await page.locator('#import-files').setInputFiles(firstYear);
+    await page.getByTestId('import-summary').filter({ hasText: 'Принято: 2.' }).waitFor();
+    await page.getByRole('tab', { name: 'Результаты' }).click();
+    const totals = await page.getByTestId('rating').locator('[data-col="total"]').allInnerTexts();
+    assert.deepEqual(totals, ['3 из 3', '1 из 3']);
+});
+
+test('version 2 raises a threshold; a school moves its draft; dynamics compares the years', async () => {
+    const { page } = department;
+    await cardsTab(page);
+    await row(page, 'belinsky-2025@1').getByRole('button', { name: 'Новая версия' }).click();
+    await page.getByTestId('card-editor').getByRole('heading', { name: 'Черновик карты «belinsky-2025», версия 2' }).waitFor();
+    await page.locator('#ed-0-0-0-threshold').fill('40');
+    await page.locator('#ed-0-0-0-rule-text').fill('не менее 40% — 1 балл');
+    await page.getByTestId('card-editor').getByRole('button', { name: 'Опубликовать' }).click();
+    await page.getByTestId('cards-panel').waitFor();
+    await row(page, 'belinsky-2025@2').getByRole('button', { name: 'Изменения' }).click();
+    const changes = page.getByTestId('changes-list');
+    await changes.filter({ hasText: 'Показатель 1.1: цель «не менее 30\u00a0%» заменена на «не менее 40\u00a0%».' }).waitFor();
+    assert.equal(await page.getByTestId('changes-share').innerText(), 'Сопоставимы с прежней версией 2 из 3 показателей новой версии.');
+    await publishSite(page);
+
+    // School 1 comes back: its draft of version 1 is offered the move.
+    const { page: school } = schoolA;
+    await school.reload();
+    await school.getByTestId('newer-card').waitFor();
+    await school.getByRole('button', { name: 'Перейти на версию 2' }).click();
+    const card = new CardPage(school);
+    // 35 of 100 met 30 % but not 40 %.
+    await card.expectSummary({ total: '2 из 3' });
+    await card.profile('Отчётный период (учебный год)', '2025/2026');
+    await card.share('1.1', '38', '100');
+    const secondYear = [await exportFile(school, 'belinsky-next-0.json')];
+    const exported = JSON.parse(await readFile(secondYear[0], 'utf8')).payload;
+    assert.deepEqual([exported.template.id, exported.template.version], ['belinsky-2025', 2]);
+    assert.deepEqual(schoolA.errors.map(String), []);
+    await schoolA.context.close();
+
+    const other = await openApp(browser, server.url);
+    const second = new CardPage(other.page);
+    await other.page.locator('#card-choice').selectOption('belinsky-2025');
+    await fillSchool(second, { name: 'МБОУ ООШ с. Поим', period: '2025/2026', share: '45', fact: false, count: '3' });
+    await second.expectSummary({ total: '2 из 3' });
+    secondYear.push(await exportFile(other.page, 'belinsky-next-1.json'));
+    await other.context.close();
+
+    await page.getByRole('tab', { name: 'Загрузка файлов' }).click();
+    await page.locator('#import-files').setInputFiles(secondYear);
+    // The log keeps the first year's import too. The second school filled
+    // this year in another browser, so its new key waits for a decision.
+    await page.getByTestId('import-summary').filter({ hasText: 'Файлов: 4. Принято: 3. Ждут решения: 1.' }).waitFor();
+    await page.getByTestId('held-keys').getByRole('button', { name: 'Принять новый ключ' }).click();
+    await page.getByRole('tab', { name: 'Динамика' }).click();
+    await page.getByTestId('versions-note').filter({ hasText: 'Сопоставимы 2 из 3 показателей' }).waitFor();
+    const indicator = (code) => page.getByTestId('indicator-changes').locator(`tr[data-code="${code}"] [data-col="delta"]`).innerText();
+    assert.equal(await indicator('1.1'), 'методика изменилась');
+    assert.equal(await indicator('1.2'), '0,0\u00a0п.\u00a0п.');
+    // Last year under version 2: school 1 had 35 % (misses 40 %) → 2 of 3;
+    // school 2 had 20 % → still 1 of 3.
+    const rows = await page.getByTestId('school-changes').locator('tbody tr').all();
+    const seen = {};
+    for (const r of rows) {
+        seen[await r.locator('th').innerText()] = [
+            await r.locator('td').nth(0).innerText(),
+            await r.locator('[data-col="rescored"]').innerText(),
+            await r.locator('td').nth(2).innerText(),
+            await r.locator('[data-col="delta"]').innerText(),
+        ];
+    }
+    // The change is told against last year by the new rules.
+    assert.deepEqual(seen, {
+        'МБОУ СОШ № 1 г. Белинского': ['3 из 3 (100,0\u00a0%)', '2 из 3 (66,7\u00a0%)', '2 из 3 (66,7\u00a0%)', '0,0\u00a0п.\u00a0п.'],
+        'МБОУ ООШ с. Поим': ['1 из 3 (33,3\u00a0%)', '1 из 3 (33,3\u00a0%)', '2 из 3 (66,7\u00a0%)', '+33,3\u00a0п.\u00a0п.'],
+    });
+    await page.screenshot({ path: join(ARTIFACTS, 'dynamics-versions.png'), fullPage: true });
+});
