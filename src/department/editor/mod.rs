@@ -63,7 +63,7 @@ pub struct Editor {
 impl Editor {
     pub fn new(dept: Dept, index: usize, card: Card) -> Self {
         let card = RwSignal::new(card);
-        Self {
+        let editor = Self {
             index,
             card,
             history: StoredValue::new(History::default()),
@@ -73,7 +73,20 @@ impl Editor {
             notice: RwSignal::new(String::new()),
             save: Debounce::new(),
             dept,
-        }
+        };
+        // Closing the page or leaving the editor must not lose the last
+        // keystrokes still waiting for the pause.
+        let flush = move || {
+            if editor.save.cancel() {
+                editor.write();
+            }
+        };
+        let on_hide = window_event_listener_untyped("pagehide", move |_| flush());
+        on_cleanup(move || {
+            flush();
+            on_hide.remove();
+        });
+        editor
     }
 
     /// One change of the card; changes of one `group` (a field) in a row
@@ -118,8 +131,10 @@ impl Editor {
     /// Writes the working copy into the workspace now.
     pub fn write(self) {
         self.save.cancel();
-        let card = self.card.get_untracked();
-        self.dept.edit_own(|own| own.edit(self.index, card));
+        // While the editor is being dropped its working copy may be gone.
+        if let Some(card) = self.card.try_get_untracked() {
+            self.dept.edit_own(|own| own.edit(self.index, card));
+        }
     }
 
     /// A fresh permanent id for an indicator.
