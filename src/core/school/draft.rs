@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::card::versions::NotCarried;
 use crate::card::Card;
 use crate::school::input::parse_number;
+use crate::school::plan::{LastPlan, PlanRow};
 use crate::school::profile::SchoolProfile;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,6 +24,12 @@ pub struct Draft {
     /// kept for the school to see and re-type.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub not_carried: Vec<NotCarried>,
+    /// The school's plan of measures, signed with its answers.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub plan: Vec<PlanRow>,
+    /// Last year's plan, kept by «next year» to show beside the rows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_plan: Option<LastPlan>,
 }
 
 /// One indicator row as typed. Which fields matter depends on the rule

@@ -3,5 +3,6 @@
 
 pub mod draft;
 pub mod input;
+pub mod plan;
 pub mod profile;
 pub mod stored;

@@ -15,6 +15,7 @@ use crate::card::versions::carry_answers;
 use crate::card::{Card, DEFAULT_CARD};
 use crate::error::DraftLoadError;
 use crate::school::draft::Draft;
+use crate::school::plan::{standings, LastPlan, PlanRow};
 
 /// The schema this version writes.
 pub const SCHEMA: u64 = 1;
@@ -121,6 +122,21 @@ impl StoredDraft {
             answer.prev_denominator.clear();
         }
         draft.fill_last_year(&self.draft, card);
+        // This year's plan becomes next year's «last year's plan», with
+        // where its indicators stand now, to see next year what it changed.
+        draft.plan.clear();
+        let rows: Vec<PlanRow> = self
+            .draft
+            .plan
+            .iter()
+            .filter(|r| !r.is_blank())
+            .cloned()
+            .collect();
+        draft.last_plan = (!rows.is_empty()).then(|| LastPlan {
+            period: self.draft.profile.period.clone(),
+            rows,
+            standing: standings(card, &self.draft),
+        });
         let mut next = Self::new(id, draft, now);
         next.meta.card.clone_from(&self.meta.card);
         next.meta.card_version = self.meta.card_version;

@@ -17,6 +17,7 @@ use crate::card::{Card, Level};
 use crate::error::SubmissionError;
 use crate::school::draft::{Draft, RawAnswer};
 use crate::school::input::parse_links;
+use crate::school::plan::PlanRow;
 use crate::school::profile::SchoolProfile;
 use crate::scoring::{Assessment, Outcome};
 use crate::signed::canonical::canonical_bytes;
@@ -44,6 +45,10 @@ pub struct Payload {
     /// The submission this one corrects, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replaces: Option<String>,
+    /// The school's plan of measures. Left out when empty, so that files
+    /// made before plans existed keep their exact signed bytes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plan: Vec<PlanRow>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -148,6 +153,12 @@ impl Payload {
             },
             incomplete: Incomplete::of(draft, assessment),
             replaces: meta.replaces,
+            plan: draft
+                .plan
+                .iter()
+                .filter(|r| !r.is_blank())
+                .cloned()
+                .collect(),
         }
     }
 
@@ -156,7 +167,8 @@ impl Payload {
         Draft {
             profile: self.profile.clone(),
             answers: self.answers.clone(),
-            not_carried: Vec::new(),
+            plan: self.plan.clone(),
+            ..Draft::default()
         }
     }
 }

@@ -52,7 +52,7 @@ impl Generator<'_> {
         Draft {
             profile,
             answers,
-            not_carried: Vec::new(),
+            ..Draft::default()
         }
     }
 }

@@ -156,7 +156,7 @@ fn manifest_describes_every_file() {
                 ..SchoolProfile::default()
             },
             answers: serde_json::from_value(submission["answers"].clone()).unwrap(),
-            not_carried: Vec::new(),
+            ..Draft::default()
         };
         let again = assess(&card, &draft);
         assert_eq!(submission["recomputed"]["total"], again.total);

@@ -128,7 +128,7 @@ fn answers_carry_by_identity_and_the_rest_is_kept_aside() {
         &Draft {
             profile: draft.profile.clone(),
             answers: carried,
-            not_carried: Vec::new(),
+            ..Draft::default()
         },
     );
     assert_eq!((was.total, was.max_applicable), (4, 4));
