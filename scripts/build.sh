@@ -10,5 +10,5 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components"
 trunk build --release
 trunk build otdel/index.html --release --dist dist/otdel
-# The service worker lists the files of both pages, so it comes last.
+# Each page's service worker lists that page's files, so they come last.
 node scripts/offline.mjs dist
