@@ -117,8 +117,8 @@ if (part('shaped')) {
     const allowed = median(runs.allow.map((r) => r.mount));
     const link = 'first visit through a shaped line (1.6 Mbit/s, 150 ms per response, CPU ×4)';
     row(`School page mounted, ${link}, service worker blocked`, `${blocked.toFixed(0)} ms`, '—');
-    const slower = ((allowed / blocked - 1) * 100).toFixed(0);
-    row(`School page mounted, ${link}, service worker allowed`, `${allowed.toFixed(0)} ms (${slower >= 0 ? '+' : ''}${slower} %)`, '≤ blocked + 10 %');
+    const slower = Math.round((allowed / blocked - 1) * 100);
+    row(`School page mounted, ${link}, service worker allowed`, `${allowed.toFixed(0)} ms (${slower > 0 ? '+' : ''}${slower} %)`, '≤ blocked + 10 %');
     row(`The page cached for offline use (service worker ready), ${link}`, `${median(runs.allow.map((r) => r.cached)).toFixed(0)} ms`, 'after the mount');
     await shaped.close();
 }
