@@ -15,5 +15,5 @@ trunk build otdel/index.html --release --dist dist/otdel
 # department's own cards/ folder replaces it (README, «Публикация карты»).
 mkdir -p dist/cards
 printf '%s\n' '{"format":"profkarta-card-index","department":"","cards":[]}' > dist/cards/index.json
-# The service worker lists the files of both pages, so it comes last.
+# Each page's service worker lists that page's files, so they come last.
 node scripts/offline.mjs dist

@@ -20,3 +20,12 @@ mod shared;
 pub use department::DepartmentApp;
 #[cfg(target_arch = "wasm32")]
 pub use school::SchoolApp;
+
+/// Starts a page: mounts it, then registers its service worker once the
+/// browser is idle, so that the offline copy never delays the first visit.
+#[cfg(target_arch = "wasm32")]
+pub fn start<V: leptos::prelude::IntoView + 'static>(page: impl FnOnce() -> V + 'static) {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(page);
+    platform::browser::register_service_worker_when_idle();
+}

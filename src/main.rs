@@ -1,9 +1,8 @@
-//! Entry point of the browser app: installs the panic hook and mounts the root.
+//! Entry point of the school's page (`index.html`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(profkarta::SchoolApp);
+    profkarta::start(profkarta::SchoolApp);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -3,8 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(profkarta::DepartmentApp);
+    profkarta::start(profkarta::DepartmentApp);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -336,6 +336,20 @@ pub enum SubmissionError {
     Shape {
         detail: String,
     },
+    /// A key appears twice in one object; `path` leads to it from the top.
+    DuplicateKey {
+        path: Vec<String>,
+    },
+    /// The fingerprint the file declares is not its key's; `actual` is the key's.
+    FingerprintMismatch {
+        actual: String,
+    },
+}
+
+/// Where a repeated key is, as "payload → answers → 1.1 → numerator". The
+/// keys come from the file, so a long one is cut.
+fn key_path(path: &[String]) -> String {
+    crate::text::shorten(&path.join(" → "), 120)
 }
 
 impl fmt::Display for SubmissionError {
@@ -355,6 +369,17 @@ impl fmt::Display for SubmissionError {
                 "Подпись не совпадает с содержимым: файл был изменён после выгрузки."
             ),
             Self::Shape { detail } => write!(f, "Содержимое файла повреждено: {detail}."),
+            Self::DuplicateKey { path } => write!(
+                f,
+                "Поле «{}» записано в файле дважды: разные программы прочтут такой файл по-разному, \
+                 поэтому он не принимается. Файл изменён вручную или повреждён.",
+                key_path(path)
+            ),
+            Self::FingerprintMismatch { actual } => write!(
+                f,
+                "Отпечаток ключа, записанный в файле, не совпадает с самим ключом ({actual}): \
+                 файл изменён после выгрузки."
+            ),
         }
     }
 }
@@ -476,6 +501,14 @@ pub enum CardFileError {
     HashMismatch,
     /// A template is a start for a department's card, never filled in.
     Template,
+    /// A key appears twice in one object; `path` leads to it from the top.
+    DuplicateKey {
+        path: Vec<String>,
+    },
+    /// The fingerprint the file declares is not its key's; `actual` is the key's.
+    FingerprintMismatch {
+        actual: String,
+    },
     /// Signed by another key than the department's key the school trusts.
     OtherKey {
         trusted: String,
@@ -506,6 +539,17 @@ impl fmt::Display for CardFileError {
                 f,
                 "Это заготовка карты, а не опубликованная карта: по ней не заполняют."
             ),
+            Self::DuplicateKey { path } => write!(
+                f,
+                "Поле «{}» записано в файле карты дважды: разные программы прочтут такой файл \
+                 по-разному, поэтому он не принимается.",
+                key_path(path)
+            ),
+            Self::FingerprintMismatch { actual } => write!(
+                f,
+                "Отпечаток ключа, записанный в файле карты, не совпадает с самим ключом ({actual}): \
+                 файл изменён после публикации отделом."
+            ),
             Self::OtherKey { trusted, got } => write!(
                 f,
                 "Карта подписана ключом {got}, а вы доверяете ключу отдела {trusted}. \
@@ -525,6 +569,8 @@ impl From<SubmissionError> for CardFileError {
                 Self::Altered
             }
             SubmissionError::Shape { detail } => Self::Broken { detail },
+            SubmissionError::DuplicateKey { path } => Self::DuplicateKey { path },
+            SubmissionError::FingerprintMismatch { actual } => Self::FingerprintMismatch { actual },
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod card;
 pub mod department;
 pub mod error;
 pub mod export;
+pub mod json;
 pub mod school;
 pub mod scoring;
 pub mod signed;

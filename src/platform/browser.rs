@@ -1,8 +1,9 @@
 //! The few browser facilities the app needs beyond the DOM and storage:
-//! clock, randomness, dialogs and yielding to the browser. Kept at the edge
-//! so the core never sees them.
+//! clock, randomness, dialogs, yielding to the browser and the offline
+//! copy. Kept at the edge so the core never sees them.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use profkarta_core::signed::keys::to_hex;
@@ -94,4 +95,32 @@ pub fn query_param(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
     params.get(name).filter(|v| !v.is_empty())
+}
+
+/// Registers the page's service worker (`sw.js` beside the page, written by
+/// `scripts/offline.mjs`) once the browser is idle after the mount: on a
+/// school's slow line, the worker's downloads would otherwise compete with
+/// the page's own first load.
+pub fn register_service_worker_when_idle() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    // Absent outside a secure context (plain http on another host).
+    let navigator = window.navigator();
+    if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
+        return;
+    }
+    let register = Closure::once_into_js(move || {
+        let registered = JsFuture::from(navigator.service_worker().register("sw.js"));
+        // A refusal (storage off, workers blocked) only means no offline
+        // copy; awaiting it keeps the refusal out of the console.
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = registered.await;
+        });
+    });
+    let register = register.unchecked_ref();
+    // Safari has no requestIdleCallback.
+    if window.request_idle_callback(register).is_err() {
+        let _ = window.set_timeout_with_callback(register);
+    }
 }

@@ -14,7 +14,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RUNS = 5;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [];
-// BENCH_ONLY=mount,keys,autosave,charts,import runs some parts only.
+// BENCH_ONLY=mount,shaped,keys,autosave,charts,import runs some parts only.
 const only = process.env.BENCH_ONLY?.split(',');
 const part = (name) => !only || only.includes(name);
 const row = (what, value, target) => {
@@ -25,7 +25,8 @@ const row = (what, value, target) => {
 // Initial transfer: every file the page loads, gzip -9 as a web server sends it.
 for (const [page, folder] of [['школа', 'dist'], ['отдел', 'dist/otdel']]) {
     const dir = join(root, folder);
-    const files = readdirSync(dir).filter((f) => /\.(html|js|wasm|css)$/.test(f));
+    // The service worker (sw.js) is fetched only after the page has mounted.
+    const files = readdirSync(dir).filter((f) => /\.(html|js|wasm|css)$/.test(f) && f !== 'sw.js');
     const total = files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0);
     row(`Initial transfer, ${page} (html+js+wasm+css, gzip)`, `${(total / 1024).toFixed(0)} KB`, '≤ 150 KB');
 }
@@ -33,11 +34,14 @@ for (const [page, folder] of [['школа', 'dist'], ['отдел', 'dist/otdel
 const server = await startServer();
 const browser = await launchBrowser();
 
-async function fresh(slow) {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU' });
+/// A fresh context (empty storage and caches). `network`: the slow profile's
+/// line through CDP, which slows the page's own requests only; `cpu`: CPU
+/// slow-down; `serviceWorkers`: 'allow' or 'block'.
+async function fresh({ network = false, cpu = 1, serviceWorkers = 'allow' } = {}) {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU', serviceWorkers });
     const page = await context.newPage();
-    if (slow) {
-        const cdp = await context.newCDPSession(page);
+    const cdp = network || cpu > 1 ? await context.newCDPSession(page) : null;
+    if (network) {
         await cdp.send('Network.enable');
         await cdp.send('Network.emulateNetworkConditions', {
             offline: false,
@@ -45,13 +49,18 @@ async function fresh(slow) {
             downloadThroughput: (1.6 * 1024 * 1024) / 8,
             uploadThroughput: (0.75 * 1024 * 1024) / 8,
         });
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     }
+    if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
     return { context, page };
 }
 
-async function mounted(slow) {
-    const { context, page } = await fresh(slow);
+/// Opens the school page at `url` in a fresh context and returns when the
+/// total first appeared (`mount`) and the first contentful paint. With
+/// `offline`, also when the service worker had cached the page: its
+/// downloads go on after the mount, and on a shared line they must not
+/// run into the next visit.
+async function mounted({ url = server.url, offline = false, ...options } = {}) {
+    const { context, page } = await fresh(options);
     // The moment the total first appears, seen by a MutationObserver from
     // the start (polling from the test would add its own delay).
     await context.addInitScript(() => {
@@ -62,21 +71,28 @@ async function mounted(slow) {
             }
         }).observe(document, { childList: true, subtree: true });
     });
-    await page.goto(server.url);
+    await page.goto(url);
     await page.getByTestId('total').waitFor({ timeout: 60_000 });
-    const ms = await page.evaluate(() => [
+    const [mount, paint] = await page.evaluate(() => [
         window.mountedAt,
         performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
     ]);
+    const cached = offline
+        ? await page.evaluate(async () => {
+              const late = new Promise((_, reject) => setTimeout(() => reject(new Error('no service worker after 120 s')), 120_000));
+              await Promise.race([navigator.serviceWorker.ready, late]);
+              return performance.now();
+          })
+        : NaN;
     await context.close();
-    return ms;
+    return { mount, paint, cached };
 }
 
 for (const slow of part('mount') ? [false, true] : []) {
     const times = [];
     const paints = [];
     for (let i = 0; i < RUNS; i++) {
-        const [mount, paint] = await mounted(slow);
+        const { mount, paint } = await mounted(slow ? { network: true, cpu: 4 } : {});
         times.push(mount);
         paints.push(paint);
     }
@@ -85,13 +101,31 @@ for (const slow of part('mount') ? [false, true] : []) {
     if (slow) row(`Static skeleton painted (FCP), ${profile}`, `${median(paints).toFixed(0)} ms`, '≤ 400 ms');
 }
 
+// A first visit through one shaped line: the server itself paces every
+// response (1.6 Mbit/s shared by all of them, 150 ms before each), so the
+// service worker's downloads compete with the page's as they do on a
+// school's line; CDP's throttling would not slow the worker's. Visits
+// with the worker allowed and blocked alternate.
+if (part('shaped')) {
+    const shaped = await startServer({ shape: { bitsPerSecond: 1.6 * 1024 * 1024, latencyMs: 150 } });
+    const visit = (serviceWorkers) => mounted({ url: shaped.url, cpu: 4, serviceWorkers, offline: serviceWorkers === 'allow' });
+    // Compresses the page's files once, outside the figures.
+    await visit('block');
+    const runs = { allow: [], block: [] };
+    for (let i = 0; i < RUNS; i++) for (const workers of ['allow', 'block']) runs[workers].push(await visit(workers));
+    const blocked = median(runs.block.map((r) => r.mount));
+    const allowed = median(runs.allow.map((r) => r.mount));
+    const link = 'first visit through a shaped line (1.6 Mbit/s, 150 ms per response, CPU ×4)';
+    row(`School page mounted, ${link}, service worker blocked`, `${blocked.toFixed(0)} ms`, '—');
+    const slower = Math.round((allowed / blocked - 1) * 100);
+    row(`School page mounted, ${link}, service worker allowed`, `${allowed.toFixed(0)} ms (${slower > 0 ? '+' : ''}${slower} %)`, '≤ blocked + 10 %');
+    row(`The page cached for offline use (service worker ready), ${link}`, `${median(runs.allow.map((r) => r.cached)).toFixed(0)} ms`, 'after the mount');
+    await shaped.close();
+}
+
 // Keystroke → total in the DOM, on the full card: p95 over 60 keystrokes.
 async function keystrokes(cpu) {
-    const { context, page } = await fresh(false);
-    if (cpu > 1) {
-        const cdp = await context.newCDPSession(page);
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
-    }
+    const { context, page } = await fresh({ cpu });
     await page.goto(server.url);
     await page.getByTestId('total').waitFor();
     const p95 = await page.evaluate(async () => {
@@ -136,7 +170,7 @@ if (part('autosave')) {
     const times = [];
     let size = 0;
     for (let i = 0; i < RUNS; i++) {
-        const { context, page } = await fresh(false);
+        const { context, page } = await fresh();
         await context.addInitScript(() => {
             window.writes = [];
             const set = Storage.prototype.setItem;
@@ -172,7 +206,7 @@ const generated = (schools) => {
 };
 
 async function importOnce(files, { reopen = false, charts = false } = {}) {
-    const { context, page } = await fresh(false);
+    const { context, page } = await fresh();
     await page.goto(`${server.url}otdel/`);
     await page.getByTestId('dept-tabs').waitFor();
     await page.evaluate(() => {

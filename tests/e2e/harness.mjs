@@ -14,8 +14,12 @@ const { startStaticServer } = await import(join(root, 'scripts', 'static_server.
 /// sub-folder of a website, as the municipal site will host it.
 export const BASE_PATH = '/obrazovanie/profkarta/';
 
-export function startServer() {
-    return startStaticServer({ root: join(root, 'dist'), base: BASE_PATH });
+/// The release build the server serves.
+export const DIST = join(root, 'dist');
+
+/// `shape` makes it a slow line (see scripts/static_server.mjs).
+export function startServer({ shape } = {}) {
+    return startStaticServer({ root: DIST, base: BASE_PATH, shape });
 }
 
 export async function launchBrowser() {

@@ -1,27 +1,102 @@
-// After a first visit both pages work with the network cut: the service
-// worker (scripts/offline.mjs) has cached the deployment's files.
+// Each page works with the network cut after its own first visit: its
+// service worker (scripts/offline.mjs), registered once the page has
+// mounted, has cached that page's files and no other page's. The
+// department's cards under cards/ come from the network first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, useApp } from './harness.mjs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DIST, openApp, useApp } from './harness.mjs';
 
 const app = useApp();
 
-test('both pages open offline after the first visit', async () => {
-    const { context, page, errors } = await openApp(app.browser, app.server.url);
+// Going offline makes the browser log failed requests; nothing else may fail.
+const failures = (errors) => errors.map(String).filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e));
+
+/// Waits until the page is controlled by the worker at `script` (an
+/// address ending so), which has then cached its page.
+const controlledBy = (page, script) =>
+    page.waitForFunction((script) => navigator.serviceWorker.controller?.scriptURL.endsWith(script), script);
+
+/// The addresses each cache holds, by cache name.
+const caches = (page) =>
+    page.evaluate(async () => {
+        const names = await self.caches.keys();
+        const urls = async (name) => (await (await self.caches.open(name)).keys()).map((r) => r.url);
+        return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await urls(name)])));
+    });
+
+test('each page opens offline after its own first visit, and caches only its own files', async () => {
+    // Notes whether the page had mounted when its worker was registered.
+    const initScript = () => {
+        const register = ServiceWorkerContainer.prototype.register;
+        ServiceWorkerContainer.prototype.register = function (...args) {
+            window.mountedAtRegister = document.querySelector('[data-testid="total"], [data-testid="dept-tabs"]') !== null;
+            return register.apply(this, args);
+        };
+    };
+    const { context, page, errors } = await openApp(app.browser, app.server.url, { initScript });
+    const school = new URL(app.server.url).pathname;
     try {
-        await page.evaluate(() => navigator.serviceWorker.ready);
-        await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+        await controlledBy(page, `${school}sw.js`);
+        assert.equal(await page.evaluate(() => window.mountedAtRegister), true, 'registered after the mount');
+        const schoolCaches = Object.entries(await caches(page));
+        assert.equal(schoolCaches.length, 1, 'one cache after the school page');
+        const [[schoolCache, schoolFiles]] = schoolCaches;
+        assert.match(schoolCache, /^profkarta-root-/);
+        assert.ok(schoolFiles.some((u) => u.endsWith('.wasm')), 'the bundle is cached');
+        assert.deepEqual(schoolFiles.filter((u) => u.includes('/otdel/')), [], 'nothing of the department');
+
         await page.getByTestId('ind-1-1').locator('input').first().fill('30');
         await context.setOffline(true);
         await page.reload();
         await page.getByTestId('total').waitFor();
         assert.equal(await page.getByTestId('ind-1-1').locator('input').first().inputValue(), '30', 'the draft is back too');
+
+        await context.setOffline(false);
         await page.goto(`${app.server.url}otdel/`);
         await page.getByTestId('dept-tabs').waitFor();
+        await controlledBy(page, `${school}otdel/sw.js`);
+        assert.equal(await page.evaluate(() => window.mountedAtRegister), true, 'registered after the mount');
+        const all = await caches(page);
+        assert.deepEqual(all[schoolCache], schoolFiles, 'the school cache is as it was');
+        const [departmentFiles] = Object.entries(all).filter(([name]) => name.startsWith('profkarta-otdel-')).map(([, urls]) => urls);
+        assert.ok(departmentFiles.some((u) => u.endsWith('.wasm')), "the department's bundle is cached");
+        assert.ok(departmentFiles.every((u) => u.includes('/otdel/')), 'nothing of the school');
+
+        await context.setOffline(true);
+        await page.reload();
+        await page.getByTestId('dept-tabs').waitFor();
+        await page.goto(app.server.url);
+        await page.getByTestId('total').waitFor();
         await context.setOffline(false);
-        // Going offline makes the browser log failed requests; nothing else may fail.
-        assert.deepEqual(errors.map(String).filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e)), []);
+        assert.deepEqual(failures(errors), []);
     } finally {
         await context.close();
+    }
+});
+
+test('cards/ comes from the network first; the last good copy serves offline', async () => {
+    const cards = join(DIST, 'cards');
+    await mkdir(cards, { recursive: true });
+    const publish = (version) => writeFile(join(cards, 'index.json'), JSON.stringify({ version }));
+    const { context, page, errors } = await openApp(app.browser, app.server.url);
+    const fetched = () => page.evaluate(() => fetch('cards/index.json').then((r) => r.json()));
+    try {
+        await controlledBy(page, '/sw.js');
+        await publish(1);
+        assert.deepEqual(await fetched(), { version: 1 });
+        await publish(2);
+        assert.deepEqual(await fetched(), { version: 2 }, 'a newly published file is seen at once');
+        await context.setOffline(true);
+        assert.deepEqual(await fetched(), { version: 2 }, 'offline, the last good copy');
+        const missing = await page.evaluate(() => fetch('cards/other.json').then(() => 'answered', () => 'failed'));
+        assert.equal(missing, 'failed', 'nothing made up for a file never fetched');
+        await context.setOffline(false);
+        // The one failure is the file never fetched, as the worker answers it.
+        assert.deepEqual(failures(errors), ['Error: Failed to load resource: net::ERR_FAILED']);
+    } finally {
+        await context.close();
+        await rm(cards, { recursive: true, force: true });
     }
 });

@@ -142,4 +142,27 @@ mod tests {
         assert_eq!(verdict, Verdict::Altered);
         assert!(text.contains("Подпись не совпадает с содержимым"), "{text}");
     }
+
+    /// The stricter rules of the department's check reach the verifier too.
+    #[test]
+    fn a_repeated_key_and_a_wrong_fingerprint_are_refused_with_the_reason() {
+        let file = testkit::sample_file();
+        let twice = file.replacen("\"numerator\":", "\"numerator\": \"0\", \"numerator\":", 1);
+        let (text, verdict) = verdict_of(twice.as_bytes());
+        assert_eq!(verdict, Verdict::Damaged);
+        assert!(
+            text.contains("verdict: refused: Поле «payload → answers → 1.1 → numerator» записано в файле дважды"),
+            "{text}"
+        );
+        let own = testkit::key(testkit::SAMPLE_KEY).fingerprint();
+        let claimed = file.replace(&own, &testkit::key(1).fingerprint());
+        let (text, verdict) = verdict_of(claimed.as_bytes());
+        assert_eq!(verdict, Verdict::Altered);
+        assert!(
+            text.contains(&format!(
+                "Отпечаток ключа, записанный в файле, не совпадает с самим ключом ({own})"
+            )),
+            "{text}"
+        );
+    }
 }

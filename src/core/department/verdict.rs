@@ -65,7 +65,9 @@ impl Verdict {
                 Self::NotJson
             }
             ImportError::Submission(SubmissionError::NotSubmission) => Self::NotSubmission,
-            ImportError::Submission(SubmissionError::SignatureInvalid) => Self::Altered,
+            ImportError::Submission(
+                SubmissionError::SignatureInvalid | SubmissionError::FingerprintMismatch { .. },
+            ) => Self::Altered,
             ImportError::Submission(SubmissionError::UnsupportedVersion { .. }) => {
                 Self::UnsupportedVersion
             }

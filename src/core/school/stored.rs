@@ -201,7 +201,7 @@ pub enum SchoolFile {
 /// Tells the two kinds apart by their format marker and reads either; the
 /// error is the one of the kind the file claims to be.
 pub fn read_school_file(text: &str) -> Result<SchoolFile, String> {
-    let claims_export = serde_json::from_str::<Value>(text)
+    let claims_export = crate::json::parse::<Value>(text)
         .ok()
         .and_then(|v| v.get("format").and_then(Value::as_str).map(str::to_owned))
         .is_some_and(|f| f == crate::signed::submission::FORMAT);
@@ -265,7 +265,7 @@ impl SaveStatus {
 
 /// Reads a stored draft or a backup file of one, whatever schema wrote it.
 pub fn decode(text: &str) -> Result<StoredDraft, DraftLoadError> {
-    let value: Value = serde_json::from_str(text).map_err(|_| DraftLoadError::NotJson)?;
+    let value: Value = crate::json::parse(text).map_err(|_| DraftLoadError::NotJson)?;
     decode_value(value)
 }
 

@@ -170,12 +170,9 @@ pub fn site_files<'a>(
 /// Reads `cards/index.json`; names that are not plain file names of this
 /// folder are left out.
 pub fn read_site_index(text: &str) -> Result<SiteIndex, CardFileError> {
-    let mut index: SiteIndex =
-        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-            CardFileError::Broken {
-                detail: e.to_string(),
-            }
-        })?;
+    let mut index: SiteIndex = crate::json::parse(text).map_err(|e| CardFileError::Broken {
+        detail: e.to_string(),
+    })?;
     if index.format != INDEX_FORMAT {
         return Err(CardFileError::NotCardFile);
     }

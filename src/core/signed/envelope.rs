@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::SubmissionError;
+use crate::json::{parse_unique, NotUnique};
 use crate::signed::canonical::canonical_bytes;
 use crate::signed::keys::{fingerprint, from_hex, to_hex, verify, KeyPair};
 
@@ -34,7 +35,7 @@ struct SignatureBlock {
 pub struct Envelope {
     pub payload: Value,
     pub public_key: [u8; 32],
-    /// Recomputed from the key, never read from the file.
+    /// Recomputed from the key; the file's own had to be the same.
     pub fingerprint: String,
 }
 
@@ -58,8 +59,16 @@ pub fn seal_value(format: &str, version: u64, payload: Value, key: &KeyPair) -> 
 /// Reads a file of `format` and `version` and verifies its signature. The
 /// errors are the submission's; a caller with another kind of file names
 /// them in its own words.
+///
+/// What is signed is the meaning of the payload, so nothing may leave that
+/// meaning open to the reader: no key twice in one object, and no declared
+/// fingerprint other than the key's, which a person comparing fingerprints
+/// by eye would believe.
 pub fn open_value(text: &str, format: &str, version: u64) -> Result<Envelope, SubmissionError> {
-    let value: Value = serde_json::from_str(text).map_err(|_| SubmissionError::NotJson)?;
+    let value = parse_unique(text).map_err(|e| match e {
+        NotUnique::Syntax => SubmissionError::NotJson,
+        NotUnique::Repeated { path } => SubmissionError::DuplicateKey { path },
+    })?;
     if value.get("format").and_then(Value::as_str) != Some(format) {
         return Err(SubmissionError::NotSubmission);
     }
@@ -80,10 +89,14 @@ pub fn open_value(text: &str, format: &str, version: u64) -> Result<Envelope, Su
         })?;
     let signature = from_hex::<64>(&file.signature.value)
         .ok_or(SubmissionError::BadEncoding { field: "value" })?;
+    let actual = fingerprint(&public_key);
+    if !file.signature.fingerprint.eq_ignore_ascii_case(&actual) {
+        return Err(SubmissionError::FingerprintMismatch { actual });
+    }
     verify(&public_key, &canonical_bytes(&file.payload)?, &signature)?;
     Ok(Envelope {
         payload: file.payload,
         public_key,
-        fingerprint: fingerprint(&public_key),
+        fingerprint: actual,
     })
 }

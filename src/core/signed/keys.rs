@@ -55,7 +55,7 @@ impl KeyPair {
     }
 
     pub fn from_backup(text: &str) -> Result<Self, KeyError> {
-        let value = serde_json::from_str(text).map_err(|_| KeyError::NotKeyFile)?;
+        let value = crate::json::parse(text).map_err(|_| KeyError::NotKeyFile)?;
         Self::from_backup_value(value)
     }
 

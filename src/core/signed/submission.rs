@@ -268,9 +268,14 @@ mod tests {
         assert!(open(&compact).is_ok());
     }
 
+    /// Every byte matters now that the declared fingerprint is checked too:
+    /// no flip of its lowest bit is accepted, and one inside the
+    /// fingerprint is named for what it is.
     #[test]
-    fn any_changed_byte_of_the_file_is_refused_or_harmless() {
-        let (payload, text) = sealed();
+    fn any_changed_byte_of_the_file_is_refused() {
+        let (_, text) = sealed();
+        let fingerprint = testkit::key(SAMPLE_KEY).fingerprint();
+        let at = text.find(&fingerprint).unwrap();
         let bytes = text.as_bytes();
         for i in 0..bytes.len() {
             let mut altered = bytes.to_vec();
@@ -278,14 +283,60 @@ mod tests {
             let Ok(altered) = String::from_utf8(altered) else {
                 continue;
             };
-            // Either refused, or the change was outside what is signed
-            // (e.g. in the fingerprint, which is recomputed) and the content
-            // is exactly the original.
-            if let Ok(opened) = open(&altered) {
-                assert_eq!(opened.payload, payload, "byte {i} changed the content");
-                assert_eq!(opened.public_key, testkit::key(SAMPLE_KEY).public_key());
+            let refused = open(&altered).expect_err(&format!("byte {i} was accepted"));
+            if (at..at + fingerprint.len()).contains(&i) {
+                assert_eq!(
+                    refused,
+                    SubmissionError::FingerprintMismatch {
+                        actual: fingerprint.clone()
+                    }
+                );
             }
         }
+    }
+
+    /// The example: serde_json keeps the last of two keys, so the
+    /// signature held while a reader keeping the first would show 0.
+    #[test]
+    fn a_repeated_key_is_refused_though_the_signature_holds() {
+        let (_, text) = sealed();
+        let twice = text.replacen(
+            "\"numerator\": \"30\"",
+            "\"numerator\":\"0\",\"numerator\": \"30\"",
+            1,
+        );
+        assert_ne!(twice, text);
+        let refused = open(&twice).unwrap_err();
+        let path = ["payload", "answers", "1.1", "numerator"].map(String::from);
+        assert_eq!(
+            refused,
+            SubmissionError::DuplicateKey {
+                path: path.to_vec()
+            }
+        );
+        assert!(
+            refused
+                .to_string()
+                .starts_with("Поле «payload → answers → 1.1 → numerator» записано в файле дважды"),
+            "{refused}"
+        );
+    }
+
+    #[test]
+    fn a_fingerprint_of_another_key_is_refused() {
+        let (_, text) = sealed();
+        let own = testkit::key(SAMPLE_KEY).fingerprint();
+        let other = testkit::key(SAMPLE_KEY + 1).fingerprint();
+        let refused = open(&text.replace(&own, &other)).unwrap_err();
+        assert_eq!(
+            refused,
+            SubmissionError::FingerprintMismatch {
+                actual: own.clone()
+            }
+        );
+        assert!(refused.to_string().contains(&own), "{refused}");
+        // Hex in either case, like the key itself.
+        assert!(open(&text.replace(&own, &own.to_lowercase())).is_ok());
     }
 
     #[test]

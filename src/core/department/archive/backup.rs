@@ -78,7 +78,7 @@ pub struct Unpacked {
 
 /// Reads a backup file or the stored decisions.
 pub fn unpack(cards: Cards, text: &str) -> Result<Unpacked, ArchiveError> {
-    let value: Value = serde_json::from_str(text).map_err(|_| ArchiveError::NotJson)?;
+    let value: Value = crate::json::parse(text).map_err(|_| ArchiveError::NotJson)?;
     unpack_value(cards, value)
 }
 

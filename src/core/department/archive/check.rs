@@ -27,7 +27,6 @@ pub fn check(cards: &Cards, file_name: &str, bytes: &[u8]) -> Result<Entry, Impo
         });
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let opened = open(text)?;
     let template = &opened.payload.template;
     let card = Arc::clone(
@@ -141,6 +140,12 @@ mod tests {
             refused(altered.as_bytes()),
             ImportError::Submission(SubmissionError::SignatureInvalid)
         );
+        // The school's name twice: a reader keeping the first would show «СОШ 2».
+        let twice = good.replacen("\"name\":", "\"name\": \"СОШ 2\", \"name\":", 1);
+        assert!(matches!(
+            refused(twice.as_bytes()),
+            ImportError::Submission(SubmissionError::DuplicateKey { .. })
+        ));
         let big = vec![b' '; MAX_FILE_BYTES + 1];
         assert!(matches!(refused(&big), ImportError::TooLarge { .. }));
         let mut other = card.clone();

@@ -86,7 +86,7 @@ impl Archive {
 
     /// Trusts every key of a list; returns how many were new.
     pub fn load_keys(&mut self, text: &str) -> Result<usize, ArchiveError> {
-        let value: Value = serde_json::from_str(text).map_err(|_| ArchiveError::NotJson)?;
+        let value: Value = crate::json::parse(text).map_err(|_| ArchiveError::NotJson)?;
         if value.get("format").and_then(Value::as_str) != Some(KEYS_FORMAT) {
             return Err(ArchiveError::Foreign);
         }

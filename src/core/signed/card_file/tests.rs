@@ -37,7 +37,8 @@ fn a_sealed_card_opens_as_it_was() {
 }
 
 /// Flipping any bit of any byte never gets another content accepted: the
-/// file is refused, or (a hex digit changing case) reads exactly the same.
+/// file is refused, or (a hex digit of the key, signature or fingerprint
+/// changing case, and nothing else) reads exactly the same.
 #[test]
 fn no_flipped_bit_gets_a_changed_card_accepted() {
     let (card, key, text) = sealed();
@@ -52,6 +53,12 @@ fn no_flipped_bit_gets_a_changed_card_accepted() {
             };
             match open_card(&changed) {
                 Ok(opened) => {
+                    assert!(
+                        bit == 0x20
+                            && bytes[at].is_ascii_hexdigit()
+                            && bytes[at].is_ascii_alphabetic(),
+                        "byte {at} bit {bit:#x} was accepted"
+                    );
                     assert_eq!(opened.card, card, "byte {at} bit {bit:#x}");
                     assert_eq!(opened.fingerprint, key.fingerprint());
                 }
@@ -90,6 +97,25 @@ fn each_way_a_card_file_can_be_wrong_is_named() {
         open_card(&sign(payload)),
         Err(CardFileError::Invalid(_))
     ));
+    // A key twice (serde_json would read the second), a fingerprint not the key's.
+    let twice = text.replacen(
+        "\"department\":",
+        "\"department\": \"Другой отдел\", \"department\":",
+        1,
+    );
+    assert_eq!(
+        open_card(&twice),
+        Err(CardFileError::DuplicateKey {
+            path: vec!["payload".into(), "department".into()]
+        })
+    );
+    let other = KeyPair::from_seed([8; 32]).fingerprint();
+    assert_eq!(
+        open_card(&text.replace(&key.fingerprint(), &other)),
+        Err(CardFileError::FingerprintMismatch {
+            actual: key.fingerprint()
+        })
+    );
     let template = builtin("belinsky").unwrap().unwrap();
     let text = seal_card(&template, "УО", AT, &key);
     assert_eq!(open_card(&text), Err(CardFileError::Template));
