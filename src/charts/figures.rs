@@ -3,6 +3,8 @@
 //! pictures.
 
 use profkarta_core::card::Card;
+use profkarta_core::department::dynamics::delta_text;
+use profkarta_core::department::effectiveness::IndicatorEffect;
 use profkarta_core::department::figures::Figures;
 use profkarta_core::department::results::{Ranked, SchoolResult};
 
@@ -45,6 +47,28 @@ pub fn indicators_svg(f: &Figures, card: &Card) -> String {
         })
         .collect();
     fulfilment_bars("Доля школ, выполнивших показатель, %", &items)
+}
+
+/// Per measure and compared indicator, the share of schools meeting it in
+/// the year after the measure: the addressed schools beside the others,
+/// each labelled with its change since the year of the measure.
+pub fn effectiveness_svg(measures: &[(String, Vec<IndicatorEffect>)]) -> String {
+    let mut items: Vec<(String, Share)> = Vec::new();
+    for (title, effects) in measures {
+        for e in effects.iter().filter(|e| e.difference().is_some()) {
+            for (side, g) in [("адресные", &e.addressed), ("остальные", &e.others)]
+            {
+                items.push((
+                    format!("{title} · {}: {side} ({})", e.code, delta_text(g.change())),
+                    Share::new(g.meeting.1 as u64, g.schools as u64),
+                ));
+            }
+        }
+    }
+    fulfilment_bars(
+        "Доля школ, выполняющих целевые показатели мер, через год, %",
+        &items,
+    )
 }
 
 pub fn heatmap_svg(card: &Card, rating: &[Ranked]) -> String {

@@ -690,3 +690,41 @@ impl fmt::Display for DownloadRefused {
         )
     }
 }
+
+/// Why a recommendation letter file cannot pre-fill the school's plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LetterFileError {
+    NotJson,
+    NotLetter,
+    Newer {
+        version: u64,
+    },
+    Shape {
+        detail: String,
+    },
+    /// Written for another card than the open one.
+    OtherCard {
+        title: String,
+    },
+}
+
+impl fmt::Display for LetterFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotJson => write!(f, "Файл не является JSON: это не файл рекомендаций."),
+            Self::NotLetter => write!(
+                f,
+                "Это не файл адресных рекомендаций отдела образования (его имя начинается с «рекомендации»)."
+            ),
+            Self::Newer { version } => write!(
+                f,
+                "Файл рекомендаций создан более новой версией приложения (формат {version}). Обновите страницу."
+            ),
+            Self::Shape { detail } => write!(f, "Файл рекомендаций повреждён: {detail}."),
+            Self::OtherCard { title } => write!(
+                f,
+                "Рекомендации составлены по карте «{title}», а открыта другая карта. Выберите эту карту вверху страницы и откройте файл снова."
+            ),
+        }
+    }
+}

@@ -32,6 +32,28 @@ pub fn group_digits(n: u64) -> String {
 /// so that text from a file (a comment of a megabyte, a hand-made label)
 /// stays readable in a view. Below two characters a cut says nothing, so
 /// the result is empty.
+/// The letters and digits of `text`, runs of anything else as one `_`, at
+/// most 60 characters: a readable part of a file name in a folder of hundreds.
+pub fn file_stem(text: &str) -> String {
+    let mut stem = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            stem.push(c);
+        } else if !stem.ends_with('_') && !stem.is_empty() {
+            stem.push('_');
+        }
+        if stem.chars().count() >= 60 {
+            break;
+        }
+    }
+    stem.trim_end_matches('_').to_owned()
+}
+
+/// «2025/2026» as «2025-2026», for a file name.
+pub fn period_stem(period: &str) -> String {
+    period.trim().replace(['/', '–'], "-")
+}
+
 pub fn shorten(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
         return text.to_owned();

@@ -40,7 +40,7 @@ impl SchoolChange {
 
 /// `after − before` of two shares, in tenths of a point, rounded once from
 /// the exact difference (rounding each share first can be off by 0,1).
-fn delta_tenths(before: (u64, u64), after: (u64, u64)) -> i64 {
+pub(crate) fn delta_tenths(before: (u64, u64), after: (u64, u64)) -> i64 {
     let share = |(part, whole): (u64, u64)| {
         if whole == 0 {
             (0, 1)

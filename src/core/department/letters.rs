@@ -1,10 +1,14 @@
 //! Targeted recommendations (адресные рекомендации): a letter per school,
-//! drafted from the indicators it missed. The coordinator edits the draft
-//! before printing; the edited text is kept in the archive, the draft is
-//! only the starting point.
+//! drafted from the indicators it missed and the measures addressed to it,
+//! and a letter to a target group of participants across schools (seed 003
+//! §3.7). The coordinator edits the draft before printing; the edited text
+//! is kept in the archive, the draft is only the starting point.
 
 use crate::card::Card;
+use crate::department::figures::Figures;
+use crate::department::measures::{Audience, Measure, TargetGroup};
 use crate::department::results::{Ranked, SchoolResult};
+use crate::school::plan::PlanRow;
 use crate::text::{percent, points};
 
 /// How many schools a letter names as examples for one indicator.
@@ -15,8 +19,14 @@ const SIGNATURE: &str =
                          Дата ____________\n";
 
 /// Drafts the letter for `school`; `rating` is the period's rating, best
-/// first, from which schools that earned a missed point are named.
-pub fn draft_letter(card: &Card, school: &SchoolResult, rating: &[Ranked]) -> String {
+/// first, from which schools that earned a missed point are named;
+/// `measures` are the department's measures addressed to the school.
+pub fn draft_letter(
+    card: &Card,
+    school: &SchoolResult,
+    rating: &[Ranked],
+    measures: &[&Measure],
+) -> String {
     let score = &school.score;
     let mut text = format!(
         "Адресные рекомендации по итогам мониторинга профориентационной работы\n\
@@ -49,6 +59,7 @@ pub fn draft_letter(card: &Card, school: &SchoolResult, rating: &[Ranked]) -> St
             "Все применимые показатели выполнены. Рекомендуем поделиться опытом \
              с образовательными организациями муниципалитета.\n",
         );
+        text.push_str(&measures_text(card, measures));
         text.push_str(SIGNATURE);
         return text;
     }
@@ -82,8 +93,129 @@ pub fn draft_letter(card: &Card, school: &SchoolResult, rating: &[Ranked]) -> St
             ));
         }
     }
+    text.push_str(&measures_text(card, measures));
     text.push_str(SIGNATURE);
     text
+}
+
+/// «Меры управления образования с участием организации: …», or nothing.
+fn measures_text(card: &Card, measures: &[&Measure]) -> String {
+    if measures.is_empty() {
+        return String::new();
+    }
+    let mut text =
+        "\nМеры управления образования, в которых примет участие организация:\n".to_owned();
+    for m in measures {
+        text.push_str(&format!("— {}\n", measure_line(card, m)));
+    }
+    text
+}
+
+/// «семинар «Профпробы» (15.03.2026; показатели 1.1, 2.1; ответственный — …)».
+fn measure_line(card: &Card, m: &Measure) -> String {
+    let mut details = Vec::new();
+    if !m.date.trim().is_empty() {
+        details.push(m.date.trim().to_owned());
+    }
+    let codes = m.codes(card);
+    if !codes.is_empty() {
+        details.push(format!("показатели {}", codes.join(", ")));
+    }
+    if !m.responsible.trim().is_empty() {
+        details.push(format!("ответственный — {}", m.responsible.trim()));
+    }
+    let details = if details.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", details.join("; "))
+    };
+    format!("{} «{}»{details}", m.kind.label(), m.title.trim())
+}
+
+/// Indicators fewer than half of the schools meet: what a letter to a
+/// target group across schools is about.
+fn weak_indicators<'c>(
+    card: &'c Card,
+    figures: &Figures,
+) -> Vec<(&'c crate::card::Indicator, usize, usize)> {
+    card.scored_indicators()
+        .filter_map(|i| {
+            let f = figures.indicators.iter().find(|f| f.code == i.code)?;
+            (f.applicable > 0 && f.earned * 2 < f.applicable).then_some((i, f.earned, f.applicable))
+        })
+        .collect()
+}
+
+/// A letter to a target group of participants in every school: the
+/// municipality's weak indicators and the measures addressed to the group.
+pub fn group_letter(
+    card: &Card,
+    group: TargetGroup,
+    period: &str,
+    figures: &Figures,
+    measures: &[Measure],
+) -> String {
+    let mut text = format!(
+        "{}\n\nРекомендации по итогам мониторинга профориентационной работы\n         за {period} учебный год\n\nКарта мониторинга: «{}», версия {}.\n",
+        group.addressee(),
+        card.title.trim(),
+        card.version
+    );
+    let weak = weak_indicators(card, figures);
+    if weak.is_empty() {
+        text.push_str(
+            "\nКаждый показатель карты выполняет не менее половины образовательных организаций.\n",
+        );
+    } else {
+        text.push_str("\nПоказатели, которые выполняет менее половины образовательных организаций муниципалитета:\n");
+        for (i, earned, applicable) in weak {
+            text.push_str(&format!(
+                "\n{}. {} — выполняют {earned} из {applicable}.\n",
+                i.code,
+                i.text.trim()
+            ));
+            if !i.recommendation.trim().is_empty() {
+                text.push_str(&format!("Рекомендация: {}\n", i.recommendation.trim()));
+            }
+        }
+    }
+    let ours: Vec<&Measure> = measures
+        .iter()
+        .filter(|m| m.card == card.id && m.period == period)
+        .filter(|m| m.audience == Audience::Group(group))
+        .collect();
+    if !ours.is_empty() {
+        text.push_str("\nМеры управления образования для этой группы участников:\n");
+        for m in ours {
+            text.push_str(&format!("— {}\n", measure_line(card, m)));
+        }
+    }
+    text.push_str(SIGNATURE);
+    text
+}
+
+/// The plan a school's letter suggests: a row per missed indicator with its
+/// recommendation, and a row per measure addressed to the school.
+pub fn suggested_plan(card: &Card, school: &SchoolResult, measures: &[&Measure]) -> Vec<PlanRow> {
+    let missed = card
+        .scored_indicators()
+        .filter(|i| school.missed(&i.code))
+        .map(|i| PlanRow {
+            measure: if i.recommendation.trim().is_empty() {
+                format!("Обеспечить выполнение показателя ({})", i.rule_text.trim())
+            } else {
+                i.recommendation.trim().to_owned()
+            },
+            indicators: vec![i.code.clone()],
+            ..PlanRow::default()
+        });
+    let taking_part = measures.iter().map(|m| PlanRow {
+        measure: format!("Участие: {} «{}»", m.kind.label(), m.title.trim()),
+        indicators: m.codes(card),
+        deadline: m.date.trim().to_owned(),
+        ..PlanRow::default()
+    });
+    missed.chain(taking_part).collect()
 }
 
 #[cfg(test)]
@@ -111,7 +243,21 @@ mod tests {
             .find(|r| r.result.name() == "СОШ № 2")
             .unwrap()
             .result;
-        let letter = draft_letter(&card, weak_result, &rating);
+        let mut seminar = Measure::blank(DEFAULT_CARD, "2025/2026");
+        seminar.kind = crate::department::measures::MeasureKind::Seminar;
+        seminar.title = "Профпробы в школе".into();
+        seminar.date = "15.03.2026".into();
+        seminar.indicators = vec!["2.1".into()];
+        let letter = draft_letter(&card, weak_result, &rating, &[&seminar]);
+        assert!(letter.contains(
+            "\nМеры управления образования, в которых примет участие организация:\n\
+             — семинар «Профпробы в школе» (15.03.2026; показатели 2.1)\n"
+        ));
+        let plan = suggested_plan(&card, weak_result, &[&seminar]);
+        assert_eq!(plan.len(), 23, "22 missed indicators and the seminar");
+        assert_eq!(plan[0].indicators, ["1.1"]);
+        assert_eq!(plan[22].measure, "Участие: семинар «Профпробы в школе»");
+        assert_eq!(plan[22].deadline, "15.03.2026");
         assert!(letter.contains("за 2025/2026 учебный год"));
         assert!(letter.contains(&format!("Карта мониторинга: «{}», версия 1.", card.title)));
         assert!(letter.contains("набрала 1 балл из 23 (4,3\u{A0}%)"));
@@ -143,7 +289,7 @@ mod tests {
         );
         let archive = testkit::archive(&lk, &[("w", &d)]);
         let rating = rank(results(&archive, "leninsk-kuznetsky", "2025/2026"));
-        let letter = draft_letter(&lk, &rating[0].result, &rating);
+        let letter = draft_letter(&lk, &rating[0].result, &rating, &[]);
         assert!(
             letter.contains("набрала 0 баллов из 16 (0,0\u{A0}%).\n"),
             "{letter}"
@@ -151,5 +297,37 @@ mod tests {
         assert!(!letter.contains("эффективность"));
         assert!(letter.contains("\n6.1. "));
         assert!(!letter.contains("\n1.4. "));
+    }
+
+    /// Two schools; 2.1 is met by one of them (not fewer than half), 1.8 by
+    /// none: only 1.8 is named, with its figures.
+    #[test]
+    fn a_letter_to_a_target_group_names_weak_indicators_and_its_measures() {
+        let card = testkit::card();
+        let a = draft("А", "2025/2026", &["2.1"]);
+        let b = draft("Б", "2025/2026", &[]);
+        let archive = testkit::archive(&card, &[("a", &a), ("b", &b)]);
+        let res = results(&archive, DEFAULT_CARD, "2025/2026");
+        let f = crate::department::figures::figures(&archive, &card, &res);
+        let mut m = Measure::blank(DEFAULT_CARD, "2025/2026");
+        m.title = "Курсы по профориентации".into();
+        m.kind = crate::department::measures::MeasureKind::Courses;
+        m.audience = Audience::Group(TargetGroup::ClassTeachers);
+        let mut other = m.clone();
+        other.audience = Audience::Group(TargetGroup::Heads);
+        other.title = "Совещание".into();
+        let letter = group_letter(
+            &card,
+            TargetGroup::ClassTeachers,
+            "2025/2026",
+            &f,
+            &[m, other],
+        );
+        assert!(letter.starts_with("Классным руководителям\n"));
+        assert!(letter.contains("\n1.8. "));
+        assert!(letter.contains("— выполняют 0 из 2."));
+        assert!(!letter.contains("\n2.1. "));
+        assert!(letter.contains("— курсы повышения квалификации «Курсы по профориентации»\n"));
+        assert!(!letter.contains("Совещание"));
     }
 }

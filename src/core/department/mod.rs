@@ -7,10 +7,13 @@
 
 pub mod archive;
 pub mod dynamics;
+pub mod effectiveness;
 pub mod events;
 pub mod figures;
 pub mod last_year;
+pub mod letter_file;
 pub mod letters;
+pub mod measures;
 pub mod own_cards;
 pub mod report;
 pub mod results;

@@ -4,6 +4,7 @@
 
 use crate::card::Card;
 use crate::department::dynamics::{delta_text, school_changes, Years};
+use crate::department::effectiveness::{IndicatorEffect, Verdict};
 use crate::department::figures::Figures;
 use crate::department::results::{Ranked, SchoolResult};
 use crate::text::{percent, plural};
@@ -125,6 +126,57 @@ pub fn dynamics(
     )
 }
 
+/// «Анализ эффективности принятых мер»: how many targeted indicators got
+/// each verdict, and how the schools' own plans did. `measures` are the
+/// measures taken after `previous_period`, each with its indicators;
+/// `plans` is (improved, counted) planned measures of the schools.
+pub fn effectiveness(
+    previous_period: &str,
+    measures: &[Vec<IndicatorEffect>],
+    plans: (usize, usize),
+) -> String {
+    let mut text = if measures.is_empty() {
+        format!(
+            "По итогам {previous_period} учебного года меры управления образования не записаны."
+        )
+    } else {
+        let all: Vec<&IndicatorEffect> = measures.iter().flatten().collect();
+        let count = |v: Verdict| all.iter().filter(|e| e.verdict == v).count();
+        let parts: Vec<String> = [
+            Verdict::Better,
+            Verdict::NoDifference,
+            Verdict::Worse,
+            Verdict::TooFew,
+            Verdict::MethodChanged,
+        ]
+        .into_iter()
+        .map(|v| (v, count(v)))
+        .filter(|(_, n)| *n > 0)
+        .map(|(v, n)| format!("{} — {n}", v.label()))
+        .collect();
+        format!(
+            "По итогам {previous_period} учебного года принято мер: {}. Их целевые показатели \
+             сравнены в адресных школах и в остальных (разность изменений доли школ, выполняющих \
+             показатель): {}.",
+            measures.len(),
+            if parts.is_empty() {
+                "целевые показатели не указаны".to_owned()
+            } else {
+                parts.join(", ")
+            }
+        )
+    };
+    let (improved, counted) = plans;
+    if counted > 0 {
+        text.push_str(&format!(
+            " Планы мероприятий школ: целевые показатели улучшились у {improved} из {counted} \
+             запланированных мер ({}).",
+            percent(improved as u64, counted as u64)
+        ));
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,6 +245,36 @@ mod tests {
              6,5\u{A0}% до 7,2\u{A0}%; из 2 школ, участвовавших в оба года, результат улучшили \
              1, ухудшили 1. Школ с высокой эффективностью: было 0, стало 0. Наибольший рост — \
              Школа А (+8,7\u{A0}п.\u{A0}п.)."
+        );
+    }
+
+    #[test]
+    fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
+        use crate::department::effectiveness::{Group, IndicatorEffect, Verdict};
+        let effect = |verdict| IndicatorEffect {
+            code: "2.1".into(),
+            addressed: Group::default(),
+            others: Group::default(),
+            verdict,
+        };
+        let text = effectiveness(
+            "2024/2025",
+            &[
+                vec![effect(Verdict::Better), effect(Verdict::MethodChanged)],
+                vec![effect(Verdict::Better)],
+            ],
+            (1, 4),
+        );
+        assert_eq!(
+            text,
+            "По итогам 2024/2025 учебного года принято мер: 2. Их целевые показатели сравнены в \
+             адресных школах и в остальных (разность изменений доли школ, выполняющих показатель): \
+             улучшение по сравнению с остальными школами — 2, методика изменилась — 1. Планы \
+             мероприятий школ: целевые показатели улучшились у 1 из 4 запланированных мер (25,0\u{A0}%)."
+        );
+        assert_eq!(
+            effectiveness("2024/2025", &[], (0, 0)),
+            "По итогам 2024/2025 учебного года меры управления образования не записаны."
         );
     }
 }

@@ -59,22 +59,29 @@ pub fn standings(card: &Card, draft: &Draft) -> BTreeMap<String, Standing> {
         .indicators
         .iter()
         .map(|r| {
-            let share = match &r.outcome {
-                Outcome::Scored {
-                    detail:
-                        Detail::Share {
-                            numerator,
-                            denominator,
-                            ..
-                        },
-                    ..
-                } => Some((*numerator, *denominator)),
-                _ => None,
+            let standing = Standing {
+                earned: r.outcome.points() > 0,
+                share: share_of(&r.outcome),
             };
-            let earned = r.outcome.points() > 0;
-            (r.code.clone(), Standing { earned, share })
+            (r.code.clone(), standing)
         })
         .collect()
+}
+
+/// The numerator and denominator of a scored share.
+pub fn share_of(outcome: &Outcome) -> Option<(u64, u64)> {
+    match outcome {
+        Outcome::Scored {
+            detail:
+                Detail::Share {
+                    numerator,
+                    denominator,
+                    ..
+                },
+            ..
+        } => Some((*numerator, *denominator)),
+        _ => None,
+    }
 }
 
 /// How a targeted indicator moved since the plan.

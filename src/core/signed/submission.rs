@@ -23,6 +23,7 @@ use crate::scoring::{Assessment, Outcome};
 use crate::signed::canonical::canonical_bytes;
 use crate::signed::envelope::{open_value, seal_value};
 use crate::signed::keys::{sha256_hex, KeyPair};
+use crate::text::{file_stem, period_stem};
 
 pub const FORMAT: &str = "profkarta-submission";
 pub const FORMAT_VERSION: u64 = 1;
@@ -208,20 +209,9 @@ pub fn open(text: &str) -> Result<Opened, SubmissionError> {
 
 /// "profkarta_МАОУ_СОШ_7_2025-2026.json": readable in a folder of hundreds.
 pub fn file_name(profile: &SchoolProfile) -> String {
-    let mut name = String::new();
-    for c in profile.name.chars() {
-        if c.is_alphanumeric() {
-            name.push(c);
-        } else if !name.ends_with('_') && !name.is_empty() {
-            name.push('_');
-        }
-        if name.chars().count() >= 60 {
-            break;
-        }
-    }
-    let name = name.trim_end_matches('_');
-    let period = profile.period.trim().replace(['/', '–'], "-");
-    let parts: Vec<&str> = ["profkarta", name, &period]
+    let name = file_stem(&profile.name);
+    let period = period_stem(&profile.period);
+    let parts: Vec<&str> = ["profkarta", &name, &period]
         .into_iter()
         .filter(|p| !p.is_empty())
         .collect();

@@ -1,5 +1,5 @@
 //! The whole workspace as one backup file, and the coordinator's decisions
-//! (keys, reviews, letters) on their own, which the browser stores apart
+//! (keys, reviews, letters, measures) on their own, which the browser stores apart
 //! from the files so that a review does not rewrite megabytes.
 
 use std::collections::BTreeMap;
@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::department::archive::{check, Admission, Archive, Cards, Entry, SchoolKeys};
+use crate::department::measures::Measure;
 use crate::department::own_cards::OwnCards;
 use crate::department::review::Review;
 use crate::department::school::SchoolId;
@@ -22,7 +23,7 @@ impl Archive {
         self.serialise(self.entries.iter().map(StoredFile::of).collect())
     }
 
-    /// The coordinator's decisions (keys, reviews, letters) without the
+    /// The coordinator's decisions (keys, reviews, letters, measures) without the
     /// files: the browser stores them apart, so that a review does not
     /// rewrite megabytes of files. [`unpack`] reads it back.
     pub fn decisions_json(&self) -> String {
@@ -37,6 +38,7 @@ impl Archive {
             keys: self.keys.clone(),
             reviews: self.reviews.clone(),
             letters: self.letters.clone(),
+            measures: self.measures.clone(),
             own_cards: self.own.clone(),
         };
         serde_json::to_string(&file).expect("an archive serialises")
@@ -99,6 +101,7 @@ pub fn unpack_value(cards: Cards, value: Value) -> Result<Unpacked, ArchiveError
     archive.keys = file.keys;
     archive.reviews = file.reviews;
     archive.letters = file.letters;
+    archive.measures = file.measures;
     // Before the files are checked: some are of the department's own cards.
     archive.set_own(file.own_cards);
     Ok(Unpacked {
@@ -118,6 +121,8 @@ struct ArchiveFile {
     reviews: BTreeMap<String, Review>,
     #[serde(default)]
     letters: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    measures: Vec<Measure>,
     #[serde(default, skip_serializing_if = "OwnCards::is_empty")]
     own_cards: OwnCards,
 }
@@ -148,11 +153,15 @@ mod tests {
         let d = draft("СОШ 1", "2025/2026", &["1.8"]);
         let mut archive = testkit::archive(&card, &[("d1", &d)]);
         archive.letters.insert("d1".into(), "Письмо".into());
+        let mut measure = Measure::blank("card", "2025/2026");
+        measure.title = "Семинар".into();
+        archive.measures.push(measure);
         let cards = || Cards::new([card.clone()]);
         let (back, problems) = Archive::from_json(cards(), &archive.to_json()).unwrap();
         assert!(problems.is_empty());
         assert_eq!(back.current().len(), 1);
         assert_eq!(back.letters["d1"], "Письмо");
+        assert_eq!(back.measures, archive.measures);
         // The decisions alone, as the browser stores them beside the files.
         let decisions = unpack(cards(), &archive.decisions_json()).unwrap();
         assert!(decisions.files.is_empty() && decisions.archive.is_empty());

@@ -26,6 +26,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use crate::card::Card;
+use crate::department::measures::Measure;
 use crate::department::own_cards::OwnCards;
 use crate::department::review::Review;
 use crate::department::school::SchoolId;
@@ -61,6 +62,8 @@ pub struct Archive {
     pub reviews: BTreeMap<String, Review>,
     /// Recommendation letters as the coordinator edited them, by submission id.
     pub letters: BTreeMap<String, String>,
+    /// Municipal measures and management decisions, in the order recorded.
+    pub measures: Vec<Measure>,
     /// The department's own cards; the published ones are also in `cards`.
     own: OwnCards,
 }
@@ -75,6 +78,7 @@ impl Archive {
             standings: OnceLock::new(),
             reviews: BTreeMap::new(),
             letters: BTreeMap::new(),
+            measures: Vec::new(),
             own: OwnCards::default(),
         }
     }

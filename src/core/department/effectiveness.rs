@@ -1,0 +1,329 @@
+//! Did the measures help? (seed 003 §3.7, seed 002 §7: «анализ
+//! эффективности принятых мер»). Each measure's targeted indicators are
+//! compared between the year it followed and the next, in the schools it
+//! addressed and in the others: a difference of differences, so that a
+//! trend every school shares is not credited to the measure. Only schools
+//! present in both years count, and an indicator whose rule changed
+//! between the years is left out as «методика изменилась».
+
+use std::collections::HashMap;
+
+use crate::card::versions::comparability;
+use crate::card::Card;
+use crate::department::archive::Archive;
+use crate::department::dynamics::{delta_tenths, delta_text};
+use crate::department::measures::Measure;
+use crate::department::results::SchoolResult;
+use crate::department::school::SchoolId;
+use crate::school::plan::{share_of, Progress, Standing};
+use crate::text::percent;
+
+/// Fewer schools than this on either side give no verdict.
+pub const MIN_SCHOOLS: usize = 3;
+/// A difference of differences this large (in tenths of a point, 10 п. п.)
+/// or larger is a difference; one school of ten moving is exactly that.
+pub const NOTABLE_TENTHS: i64 = 100;
+
+/// The two years and the two versions of the card they were filled in.
+#[derive(Clone, Copy)]
+pub struct Span<'a> {
+    pub archive: &'a Archive,
+    pub old_card: &'a Card,
+    pub before: &'a [SchoolResult],
+    pub new_card: &'a Card,
+    pub after: &'a [SchoolResult],
+}
+
+/// One indicator in one group of schools over the two years.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Group {
+    /// Schools present in both years where the indicator applies in both.
+    pub schools: usize,
+    /// Of them, meeting the indicator: (before, after).
+    pub meeting: (usize, usize),
+    /// Σ numerators / Σ denominators before and after, for a share.
+    pub sums: Option<((u64, u64), (u64, u64))>,
+}
+
+impl Group {
+    /// The change of the share of schools meeting it, in tenths of a point.
+    pub fn change(&self) -> i64 {
+        let n = self.schools as u64;
+        delta_tenths((self.meeting.0 as u64, n), (self.meeting.1 as u64, n))
+    }
+
+    /// «выполняли 1 из 4 → 3 из 4 (+50,0 п. п.); Σ/Σ 20,0 % → 35,0 %».
+    pub fn describe(&self) -> String {
+        let n = self.schools;
+        let mut text = format!(
+            "выполняли {} из {n} → {} из {n} ({})",
+            self.meeting.0,
+            self.meeting.1,
+            delta_text(self.change())
+        );
+        if let Some(((a, b), (c, d))) = self.sums {
+            text.push_str(&format!("; Σ/Σ {} → {}", percent(a, b), percent(c, d)));
+        }
+        text
+    }
+
+    fn add(&mut self, before: Standing, after: Standing) {
+        self.schools += 1;
+        self.meeting.0 += usize::from(before.earned);
+        self.meeting.1 += usize::from(after.earned);
+        if let (Some((a, b)), Some((c, d))) = (before.share, after.share) {
+            let ((sa, sb), (sc, sd)) = self.sums.unwrap_or_default();
+            self.sums = Some(((sa + a, sb + b), (sc + c, sd + d)));
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Better,
+    NoDifference,
+    Worse,
+    TooFew,
+    MethodChanged,
+}
+
+impl Verdict {
+    pub fn label(self) -> String {
+        match self {
+            Self::Better => "улучшение по сравнению с остальными школами".to_owned(),
+            Self::NoDifference => "без заметной разницы".to_owned(),
+            Self::Worse => "ухудшение".to_owned(),
+            Self::TooFew => format!("мало данных (менее {MIN_SCHOOLS} школ)"),
+            Self::MethodChanged => "методика изменилась".to_owned(),
+        }
+    }
+
+    /// A stable name for styling and tests.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Better => "better",
+            Self::NoDifference => "same",
+            Self::Worse => "worse",
+            Self::TooFew => "too-few",
+            Self::MethodChanged => "changed",
+        }
+    }
+}
+
+/// One targeted indicator of a measure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndicatorEffect {
+    /// Its code in this year's card (last year's, if it was removed).
+    pub code: String,
+    pub addressed: Group,
+    pub others: Group,
+    pub verdict: Verdict,
+}
+
+impl IndicatorEffect {
+    /// The addressed schools' change minus the others', in tenths of a point.
+    pub fn difference(&self) -> Option<i64> {
+        matches!(
+            self.verdict,
+            Verdict::Better | Verdict::NoDifference | Verdict::Worse
+        )
+        .then(|| self.addressed.change() - self.others.change())
+    }
+
+    /// The numbers behind the verdict, in one sentence.
+    pub fn numbers(&self) -> String {
+        if self.verdict == Verdict::MethodChanged {
+            return "правило показателя изменилось между годами: не сравнивается".to_owned();
+        }
+        let mut text = format!(
+            "адресные ОО ({}): {}; остальные ОО ({}): {}",
+            self.addressed.schools,
+            self.addressed.describe(),
+            self.others.schools,
+            self.others.describe()
+        );
+        if let Some(d) = self.difference() {
+            text.push_str(&format!("; разность изменений {}", delta_text(d)));
+        }
+        text
+    }
+}
+
+/// Where a school stood on `code` in one year: the department's count of
+/// points and the school's typed share.
+fn standing(archive: &Archive, result: &SchoolResult, code: &str) -> Option<Standing> {
+    let counted = result.score.indicator(code).filter(|c| c.applies)?;
+    let share = archive.entry(&result.submission_id).and_then(|e| {
+        e.assessment
+            .indicators
+            .iter()
+            .find(|r| r.code == code)
+            .and_then(|r| share_of(&r.outcome))
+    });
+    Some(Standing {
+        earned: counted.points > 0,
+        share,
+    })
+}
+
+impl<'a> Span<'a> {
+    /// Each school present in both years: (last year, this year).
+    fn pairs(&self) -> Vec<(&'a SchoolResult, &'a SchoolResult)> {
+        let after: HashMap<&SchoolId, &SchoolResult> =
+            self.after.iter().map(|r| (&r.school, r)).collect();
+        self.before
+            .iter()
+            .filter_map(|b| after.get(&b.school).map(|a| (b, *a)))
+            .collect()
+    }
+
+    /// Last year's and this year's code of the indicator `key`, when its
+    /// rule did not change between them.
+    fn codes(&self, key: &str) -> Result<(String, String), String> {
+        let old = self.old_card.by_key(key);
+        let new = self.new_card.by_key(key);
+        match (old, new) {
+            (Some(o), Some(n))
+                if comparability(self.old_card, self.new_card, n).is_comparable() =>
+            {
+                Ok((o.code.clone(), n.code.clone()))
+            }
+            (_, Some(n)) => Err(n.code.clone()),
+            (Some(o), None) => Err(o.code.clone()),
+            (None, None) => Err(key.to_owned()),
+        }
+    }
+
+    /// A school's standing on one indicator in both years.
+    fn moved(
+        &self,
+        (before, after): (&SchoolResult, &SchoolResult),
+        (old, new): (&str, &str),
+    ) -> Option<(Standing, Standing)> {
+        Some((
+            standing(self.archive, before, old)?,
+            standing(self.archive, after, new)?,
+        ))
+    }
+}
+
+/// How each targeted indicator of `measure` moved in the schools it
+/// addressed against the others.
+pub fn measure_effect(span: &Span, measure: &Measure) -> Vec<IndicatorEffect> {
+    let pairs = span.pairs();
+    span.old_card
+        .indicators()
+        .chain(span.new_card.indicators())
+        .map(|i| i.key())
+        .filter(|k| measure.indicators.iter().any(|m| m == k))
+        .fold(Vec::<&str>::new(), |mut keys, k| {
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+            keys
+        })
+        .into_iter()
+        .map(|key| {
+            let (old, new) = match span.codes(key) {
+                Ok(codes) => codes,
+                Err(code) => {
+                    return IndicatorEffect {
+                        code,
+                        addressed: Group::default(),
+                        others: Group::default(),
+                        verdict: Verdict::MethodChanged,
+                    }
+                }
+            };
+            let (mut addressed, mut others) = (Group::default(), Group::default());
+            for pair in &pairs {
+                let Some((b, a)) = span.moved(*pair, (&old, &new)) else {
+                    continue;
+                };
+                let group = if measure.audience.addresses(pair.0) {
+                    &mut addressed
+                } else {
+                    &mut others
+                };
+                group.add(b, a);
+            }
+            IndicatorEffect {
+                code: new,
+                addressed,
+                others,
+                verdict: verdict(&addressed, &others),
+            }
+        })
+        .collect()
+}
+
+fn verdict(addressed: &Group, others: &Group) -> Verdict {
+    if addressed.schools < MIN_SCHOOLS || others.schools < MIN_SCHOOLS {
+        return Verdict::TooFew;
+    }
+    let d = addressed.change() - others.change();
+    if d >= NOTABLE_TENTHS {
+        Verdict::Better
+    } else if d <= -NOTABLE_TENTHS {
+        Verdict::Worse
+    } else {
+        Verdict::NoDifference
+    }
+}
+
+/// One school's plan of last year, judged by this year's file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanEffect {
+    pub school: String,
+    /// Planned measures with at least one comparable targeted indicator.
+    pub counted: usize,
+    /// Of them, measures whose targeted indicators improved: at least one
+    /// improved and none got worse.
+    pub improved: usize,
+}
+
+/// The schools' plans of last year, per school that had one.
+pub fn plan_effects(span: &Span) -> Vec<PlanEffect> {
+    span.pairs()
+        .into_iter()
+        .filter_map(|pair| {
+            let entry = span.archive.entry(&pair.0.submission_id)?;
+            let plan = &entry.opened.payload.plan;
+            let (mut counted, mut improved) = (0, 0);
+            for row in plan {
+                let progress: Vec<Progress> = row
+                    .indicators
+                    .iter()
+                    .filter_map(|code| {
+                        let key = span.old_card.indicator(code)?.key();
+                        let codes = span.codes(key).ok()?;
+                        let (b, a) = span.moved(pair, (&codes.0, &codes.1))?;
+                        Some(Progress::of(b, a))
+                    })
+                    .collect();
+                if progress.is_empty() {
+                    continue;
+                }
+                counted += 1;
+                if progress.contains(&Progress::Improved) && !progress.contains(&Progress::Worse) {
+                    improved += 1;
+                }
+            }
+            (counted > 0).then(|| PlanEffect {
+                school: pair.1.name().to_owned(),
+                counted,
+                improved,
+            })
+        })
+        .collect()
+}
+
+/// Across the municipality: (improved, counted) planned measures.
+pub fn plans_total(effects: &[PlanEffect]) -> (usize, usize) {
+    effects
+        .iter()
+        .fold((0, 0), |(i, c), e| (i + e.improved, c + e.counted))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,203 @@
+//! Hand-computed cases: six schools of seed 003's card over two years, three
+//! addressed by a measure about 1.1 (a share, 30 % to earn) and 2.1 (a fact).
+
+use super::*;
+use crate::card::{Rule, DEFAULT_CARD};
+use crate::department::measures::{Audience, Measure};
+use crate::department::results::results;
+use crate::school::draft::Draft;
+use crate::school::plan::PlanRow;
+use crate::testkit::{self, share};
+
+const BEFORE: &str = "2024/2025";
+const AFTER: &str = "2025/2026";
+
+/// A school's file: 2.1 held or not, 1.1 as `n` of 10 pupils.
+fn school(name: &str, period: &str, fact_21: bool, n: &str) -> Draft {
+    let facts: &[&str] = if fact_21 { &["2.1"] } else { &[] };
+    let mut d = testkit::draft(name, period, facts);
+    d.answers.insert("1.1".into(), share(n, "10"));
+    d
+}
+
+/// Six schools, `a`–`c` addressed; `after(i)` gives school i's second year.
+fn archive_with(card_after: &Card, after: impl Fn(usize, &str) -> Draft) -> Archive {
+    let card = testkit::card();
+    let names = ["a", "b", "c", "d", "e", "f"];
+    let mut files = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        let mut first = school(name, BEFORE, false, "1");
+        if i == 0 {
+            first.plan = vec![
+                PlanRow {
+                    measure: "Профпробы для 8–9 классов".into(),
+                    indicators: vec!["2.1".into()],
+                    ..PlanRow::default()
+                },
+                PlanRow {
+                    measure: "Встреча с родителями".into(),
+                    indicators: vec!["1.8".into()],
+                    ..PlanRow::default()
+                },
+            ];
+        }
+        files.push((card.clone(), format!("{name}1"), first));
+        files.push((card_after.clone(), format!("{name}2"), after(i, name)));
+    }
+    let refs: Vec<(&Card, &str, &Draft)> =
+        files.iter().map(|(c, id, d)| (c, id.as_str(), d)).collect();
+    testkit::archive_of(&refs)
+}
+
+fn measure(archive: &Archive, addressed: &[&str]) -> Measure {
+    let mut m = Measure::blank(DEFAULT_CARD, BEFORE);
+    m.title = "Семинар для заместителей по ВР".into();
+    m.indicators = vec!["1.1".into(), "2.1".into()];
+    m.audience = Audience::Schools(
+        results(archive, DEFAULT_CARD, BEFORE)
+            .into_iter()
+            .filter(|r| addressed.contains(&r.name()))
+            .map(|r| r.school)
+            .collect(),
+    );
+    m
+}
+
+fn effects(archive: &Archive, new_card: &Card, m: &Measure) -> Vec<IndicatorEffect> {
+    let old_card = testkit::card();
+    let (before, after) = (
+        results(archive, DEFAULT_CARD, BEFORE),
+        results(archive, DEFAULT_CARD, AFTER),
+    );
+    let span = Span {
+        archive,
+        old_card: &old_card,
+        before: &before,
+        new_card,
+        after: &after,
+    };
+    measure_effect(&span, m)
+}
+
+#[test]
+fn targeted_schools_improving_while_others_stay_flat_is_an_improvement() {
+    let card = testkit::card();
+    // a–c: 2.1 now held and 1.1 at 4 of 10 (40 % ≥ 30 %); d–f as before.
+    let archive = archive_with(&card, |i, name| {
+        if i < 3 {
+            school(name, AFTER, true, "4")
+        } else {
+            school(name, AFTER, false, "1")
+        }
+    });
+    let m = measure(&archive, &["a", "b", "c"]);
+    let e = effects(&archive, &card, &m);
+    assert_eq!(e.len(), 2);
+    let e11 = &e[0];
+    assert_eq!(e11.code, "1.1");
+    // Addressed: 0 of 3 → 3 of 3, +100 п. п.; others 0 of 3 → 0 of 3.
+    assert_eq!(e11.addressed.meeting, (0, 3));
+    assert_eq!(e11.others.meeting, (0, 0));
+    assert_eq!(e11.difference(), Some(1000));
+    assert_eq!(e11.verdict, Verdict::Better);
+    // Σ/Σ: 3 of 30 (10,0 %) → 12 of 30 (40,0 %); others 3/30 → 3/30.
+    assert_eq!(e11.addressed.sums, Some(((3, 30), (12, 30))));
+    assert_eq!(
+        e11.numbers(),
+        "адресные ОО (3): выполняли 0 из 3 → 3 из 3 (+100,0\u{A0}п.\u{A0}п.); Σ/Σ 10,0\u{A0}% → 40,0\u{A0}%; \
+         остальные ОО (3): выполняли 0 из 3 → 0 из 3 (0,0\u{A0}п.\u{A0}п.); Σ/Σ 10,0\u{A0}% → 10,0\u{A0}%; \
+         разность изменений +100,0\u{A0}п.\u{A0}п."
+    );
+    assert_eq!(e[1].code, "2.1");
+    assert_eq!(e[1].verdict, Verdict::Better);
+    assert_eq!(
+        e11.verdict.label(),
+        "улучшение по сравнению с остальными школами"
+    );
+}
+
+#[test]
+fn everyone_improving_alike_is_no_difference() {
+    let card = testkit::card();
+    let archive = archive_with(&card, |_, name| school(name, AFTER, true, "4"));
+    let m = measure(&archive, &["a", "b", "c"]);
+    let e = effects(&archive, &card, &m);
+    // Both groups 0 of 3 → 3 of 3: the difference of differences is 0.
+    assert_eq!(e[1].addressed.change(), 1000);
+    assert_eq!(e[1].others.change(), 1000);
+    assert_eq!(e[1].difference(), Some(0));
+    assert_eq!(e[1].verdict, Verdict::NoDifference);
+}
+
+#[test]
+fn addressed_schools_falling_behind_is_a_worsening() {
+    let card = testkit::card();
+    // Only the others improve.
+    let archive = archive_with(&card, |i, name| school(name, AFTER, i >= 3, "1"));
+    let m = measure(&archive, &["a", "b", "c"]);
+    let e = effects(&archive, &card, &m);
+    assert_eq!(e[1].difference(), Some(-1000));
+    assert_eq!(e[1].verdict, Verdict::Worse);
+}
+
+#[test]
+fn too_few_schools_on_one_side_give_no_verdict() {
+    let card = testkit::card();
+    let archive = archive_with(&card, |i, name| school(name, AFTER, i < 2, "4"));
+    // Five addressed, one other.
+    let m = measure(&archive, &["a", "b", "c", "d", "e"]);
+    let e = effects(&archive, &card, &m);
+    assert_eq!((e[1].addressed.schools, e[1].others.schools), (5, 1));
+    assert_eq!(e[1].verdict, Verdict::TooFew);
+    assert_eq!(e[1].verdict.label(), "мало данных (менее 3 школ)");
+    assert_eq!(e[1].difference(), None);
+}
+
+#[test]
+fn an_indicator_whose_rule_changed_is_left_out() {
+    let mut v2 = testkit::card();
+    v2.version = 2;
+    let first = &mut v2.directions[0].criteria[0].indicators[0];
+    if let Rule::Share {
+        threshold_percent, ..
+    } = &mut first.rule
+    {
+        *threshold_percent = Some(50);
+    }
+    let archive = archive_with(&v2, |i, name| school(name, AFTER, i < 3, "4"));
+    let m = measure(&archive, &["a", "b", "c"]);
+    let e = effects(&archive, &v2, &m);
+    assert_eq!(e[0].code, "1.1");
+    assert_eq!(e[0].verdict, Verdict::MethodChanged);
+    assert_eq!(e[0].verdict.label(), "методика изменилась");
+    assert_eq!(e[1].verdict, Verdict::Better, "2.1 did not change");
+}
+
+#[test]
+fn a_schools_plan_counts_measures_whose_indicators_improved() {
+    let card = testkit::card();
+    let archive = archive_with(&card, |i, name| school(name, AFTER, i < 3, "1"));
+    let (before, after) = (
+        results(&archive, DEFAULT_CARD, BEFORE),
+        results(&archive, DEFAULT_CARD, AFTER),
+    );
+    let span = Span {
+        archive: &archive,
+        old_card: &card,
+        before: &before,
+        new_card: &card,
+        after: &after,
+    };
+    // School a planned 2.1 (now held: improved) and 1.8 (not held either
+    // year: the same), so 1 of 2.
+    let plans = plan_effects(&span);
+    assert_eq!(
+        plans,
+        [PlanEffect {
+            school: "a".into(),
+            counted: 2,
+            improved: 1
+        }]
+    );
+    assert_eq!(plans_total(&plans), (1, 2));
+}

@@ -1,0 +1,120 @@
+//! The recommendation letter as a file: the department downloads it per
+//! school, the school page opens it to pre-fill its plan of measures. It is
+//! not signed: it only suggests rows the school edits, and the plan the
+//! school then signs is its own.
+
+use serde::{Deserialize, Serialize};
+
+use crate::card::Card;
+use crate::error::LetterFileError;
+use crate::json;
+use crate::school::plan::PlanRow;
+use crate::text::{file_stem, period_stem};
+
+const FORMAT: &str = "profkarta-letter";
+const VERSION: u64 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LetterFile {
+    pub format: String,
+    pub version: u64,
+    pub card: String,
+    pub card_title: String,
+    pub card_version: u32,
+    pub period: String,
+    pub school: String,
+    pub text: String,
+    pub plan: Vec<PlanRow>,
+}
+
+impl LetterFile {
+    pub fn new(card: &Card, period: &str, school: &str, text: &str, plan: Vec<PlanRow>) -> Self {
+        Self {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            card: card.id.clone(),
+            card_title: card.title.clone(),
+            card_version: card.version,
+            period: period.to_owned(),
+            school: school.to_owned(),
+            text: text.to_owned(),
+            plan,
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a letter serialises")
+    }
+
+    /// «рекомендации_СОШ_2_2025-2026.json»
+    pub fn file_name(&self) -> String {
+        format!(
+            "рекомендации_{}_{}.json",
+            file_stem(&self.school),
+            period_stem(&self.period)
+        )
+    }
+
+    /// Reads a letter for a draft of the card `card_id`.
+    pub fn read(text: &str, card_id: &str) -> Result<Self, LetterFileError> {
+        let value: serde_json::Value = json::parse(text).map_err(|_| LetterFileError::NotJson)?;
+        if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+            return Err(LetterFileError::NotLetter);
+        }
+        match value.get("version").and_then(serde_json::Value::as_u64) {
+            Some(v) if v > VERSION => return Err(LetterFileError::Newer { version: v }),
+            _ => {}
+        }
+        let letter: Self = serde_json::from_value(value).map_err(|e| LetterFileError::Shape {
+            detail: e.to_string(),
+        })?;
+        if letter.card != card_id {
+            return Err(LetterFileError::OtherCard {
+                title: letter.card_title,
+            });
+        }
+        Ok(letter)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit;
+
+    #[test]
+    fn a_letter_file_reads_back_for_its_card_only() {
+        let card = testkit::card();
+        let plan = vec![PlanRow {
+            measure: "Профпробы".into(),
+            indicators: vec!["2.1".into()],
+            ..PlanRow::default()
+        }];
+        let letter = LetterFile::new(&card, "2025/2026", "СОШ № 2", "Текст", plan);
+        let text = format!("\u{FEFF}{}", letter.to_json());
+        assert_eq!(LetterFile::read(&text, &card.id).unwrap(), letter);
+        assert_eq!(
+            LetterFile::read(&text, "other").unwrap_err(),
+            LetterFileError::OtherCard {
+                title: card.title.clone()
+            }
+        );
+        assert_eq!(
+            LetterFile::read("{", &card.id).unwrap_err(),
+            LetterFileError::NotJson
+        );
+        assert_eq!(
+            LetterFile::read("{}", &card.id).unwrap_err(),
+            LetterFileError::NotLetter
+        );
+        let newer = letter
+            .to_json()
+            .replace("\"version\": 1,", "\"version\": 2,");
+        assert_eq!(
+            LetterFile::read(&newer, &card.id).unwrap_err(),
+            LetterFileError::Newer { version: 2 }
+        );
+        assert_eq!(letter.file_name(), "рекомендации_СОШ_2_2025-2026.json");
+    }
+}

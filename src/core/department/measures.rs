@@ -1,0 +1,249 @@
+//! The department's measures and management decisions (seed 003 §3.6,
+//! seed 002 Приложение 1): what was done after a year's monitoring, about
+//! which indicators, for whom. Next year's files show whether it helped
+//! ([`crate::department::effectiveness`]).
+
+use serde::{Deserialize, Serialize};
+
+use crate::card::{Card, Level};
+use crate::department::results::SchoolResult;
+use crate::department::school::SchoolId;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeasureKind {
+    Methodical,
+    Courses,
+    Seminar,
+    Order,
+    Programme,
+    Agreement,
+    Consulting,
+}
+
+impl MeasureKind {
+    pub const ALL: [Self; 7] = [
+        Self::Methodical,
+        Self::Courses,
+        Self::Seminar,
+        Self::Order,
+        Self::Programme,
+        Self::Agreement,
+        Self::Consulting,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Methodical => "методическое мероприятие",
+            Self::Courses => "курсы повышения квалификации",
+            Self::Seminar => "семинар",
+            Self::Order => "приказ",
+            Self::Programme => "изменение муниципальной программы",
+            Self::Agreement => "соглашение с ПОО/предприятием",
+            Self::Consulting => "консультирование",
+        }
+    }
+}
+
+/// Participants a measure or a letter can address across schools (seed
+/// 003 §3.7: «целевые группы участников»).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetGroup {
+    Heads,
+    DeputiesUpbringing,
+    ClassTeachers,
+    Psychologists,
+    Teachers,
+}
+
+impl TargetGroup {
+    pub const ALL: [Self; 5] = [
+        Self::Heads,
+        Self::DeputiesUpbringing,
+        Self::ClassTeachers,
+        Self::Psychologists,
+        Self::Teachers,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Heads => "руководители ОО",
+            Self::DeputiesUpbringing => "заместители директоров по ВР",
+            Self::ClassTeachers => "классные руководители",
+            Self::Psychologists => "педагоги-психологи",
+            Self::Teachers => "педагоги",
+        }
+    }
+
+    /// Who a letter is addressed to, in the dative.
+    pub fn addressee(self) -> &'static str {
+        match self {
+            Self::Heads => "Руководителям образовательных организаций",
+            Self::DeputiesUpbringing => "Заместителям директоров по воспитательной работе",
+            Self::ClassTeachers => "Классным руководителям",
+            Self::Psychologists => "Педагогам-психологам",
+            Self::Teachers => "Педагогам образовательных организаций",
+        }
+    }
+}
+
+/// Whom a measure addresses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    All,
+    Schools(Vec<SchoolId>),
+    /// The schools of this level in the year the measure follows.
+    Level(Level),
+    /// A group of participants in every school.
+    Group(TargetGroup),
+}
+
+impl Audience {
+    /// Whether a school, by its result of the measure's year, is addressed.
+    pub fn addresses(&self, school: &SchoolResult) -> bool {
+        match self {
+            Self::All | Self::Group(_) => true,
+            Self::Schools(ids) => ids.contains(&school.school),
+            Self::Level(level) => school.score.level == Some(*level),
+        }
+    }
+
+    pub fn describe(&self, schools: &[SchoolResult]) -> String {
+        match self {
+            Self::All => "все ОО".to_owned(),
+            Self::Group(g) => format!("целевая группа: {}", g.label()),
+            Self::Level(l) => format!("ОО с эффективностью «{}»", l.label()),
+            Self::Schools(ids) => {
+                let names: Vec<&str> = schools
+                    .iter()
+                    .filter(|s| ids.contains(&s.school))
+                    .map(SchoolResult::name)
+                    .collect();
+                if names.is_empty() {
+                    format!("выбранные ОО ({})", ids.len())
+                } else {
+                    names.join("; ")
+                }
+            }
+        }
+    }
+}
+
+/// One measure or management decision, taken after the monitoring of
+/// `period` with the card `card`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    pub card: String,
+    pub period: String,
+    pub kind: MeasureKind,
+    pub title: String,
+    #[serde(default)]
+    pub date: String,
+    #[serde(default)]
+    pub responsible: String,
+    /// The card's indicators it targets, by identity ([`crate::card::Indicator::key`]),
+    /// so that a renumbered indicator stays targeted.
+    #[serde(default)]
+    pub indicators: Vec<String>,
+    pub audience: Audience,
+    /// The municipal indicator of implementation (road map).
+    #[serde(default)]
+    pub implementation: String,
+    #[serde(default)]
+    pub report_form: String,
+}
+
+impl Measure {
+    pub fn blank(card: &str, period: &str) -> Self {
+        Self {
+            card: card.to_owned(),
+            period: period.to_owned(),
+            kind: MeasureKind::Methodical,
+            title: String::new(),
+            date: String::new(),
+            responsible: String::new(),
+            indicators: Vec::new(),
+            audience: Audience::All,
+            implementation: String::new(),
+            report_form: String::new(),
+        }
+    }
+
+    /// The codes of its indicators in `card`, in the card's order.
+    pub fn codes(&self, card: &Card) -> Vec<String> {
+        card.indicators()
+            .filter(|i| self.indicators.iter().any(|k| k == i.key()))
+            .map(|i| i.code.clone())
+            .collect()
+    }
+
+    /// What stops it from being recorded, in Russian.
+    pub fn problem(&self) -> Option<&'static str> {
+        if self.title.trim().is_empty() {
+            Some("Укажите название меры.")
+        } else if matches!(&self.audience, Audience::Schools(ids) if ids.is_empty()) {
+            Some("Выберите хотя бы одну школу или другого адресата.")
+        } else {
+            None
+        }
+    }
+}
+
+/// The measures of one card and period that address `school`.
+pub fn addressed_to<'m>(
+    measures: &'m [Measure],
+    card: &str,
+    school: &SchoolResult,
+) -> Vec<&'m Measure> {
+    measures
+        .iter()
+        .filter(|m| m.card == card && m.period == school.profile.period.trim())
+        .filter(|m| m.audience.addresses(school))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::card::DEFAULT_CARD;
+    use crate::department::results::results;
+    use crate::testkit::{self, draft};
+
+    #[test]
+    fn a_measure_for_low_schools_addresses_only_them() {
+        let card = testkit::card();
+        let facts: Vec<&str> = card
+            .indicators()
+            .filter(|i| matches!(i.rule, crate::card::Rule::Fact { .. }))
+            .map(|i| i.code.as_str())
+            .collect();
+        let mut strong = draft("Лицей", "2024/2025", &facts);
+        for i in card.indicators() {
+            if matches!(i.rule, crate::card::Rule::Share { .. }) {
+                strong
+                    .answers
+                    .insert(i.code.clone(), testkit::share("10", "10"));
+            }
+        }
+        let weak = draft("СОШ № 2", "2024/2025", &[]);
+        let archive = testkit::archive(&card, &[("s", &strong), ("w", &weak)]);
+        let all = results(&archive, DEFAULT_CARD, "2024/2025");
+        let mut m = Measure::blank(DEFAULT_CARD, "2024/2025");
+        m.title = "Семинар по профпробам".into();
+        m.audience = Audience::Level(Level::Low);
+        let names: Vec<&str> = all
+            .iter()
+            .filter(|s| !addressed_to(std::slice::from_ref(&m), DEFAULT_CARD, s).is_empty())
+            .map(SchoolResult::name)
+            .collect();
+        assert_eq!(names, ["СОШ № 2"]);
+        assert_eq!(m.audience.describe(&all), "ОО с эффективностью «низкая»");
+        m.audience = Audience::Schools(Vec::new());
+        assert!(m.problem().is_some());
+        m.indicators = vec!["2.1".into(), "1.1".into()];
+        assert_eq!(m.codes(&card), ["1.1", "2.1"]);
+    }
+}
