@@ -10,6 +10,7 @@ pub mod department;
 pub mod error;
 pub mod export;
 pub mod json;
+pub mod list;
 pub mod school;
 pub mod scoring;
 pub mod signed;

@@ -1,23 +1,34 @@
-//! Targeted recommendations: the drafted letter of the chosen school, edited
-//! in place (the edit is kept in the workspace) and printed on A4.
+//! Targeted recommendations: the drafted letter of the chosen school (with
+//! the measures addressed to it), edited in place (the edit is kept in the
+//! workspace), printed on A4 and downloaded as a file the school page opens
+//! to pre-fill its plan; or a letter to a target group across schools.
 
 use leptos::prelude::*;
 
-use profkarta_core::department::letters::draft_letter;
+use profkarta_core::department::letter_file::LetterFile;
+use profkarta_core::department::letters::{draft_letter, group_letter, suggested_plan};
+use profkarta_core::department::measures::{addressed_to, TargetGroup};
 
 use crate::department::no_cards::NoCards;
 use crate::department::school_select::SchoolSelect;
 use crate::department::state::Dept;
 use crate::platform::browser::{confirm, print};
+use crate::shared::download::offer_json;
 
 #[component]
 pub fn LettersPanel() -> impl IntoView {
     let dept: Dept = expect_context();
+    // None: the chosen school's letter; Some: a target group's.
+    let group = RwSignal::new(None::<TargetGroup>);
     let drafted = Memo::new(move |_| {
         let school = dept.open.get()?;
-        let text = dept
-            .card
-            .with(|card| dept.rating.with(|r| draft_letter(card, &school, r)));
+        let text = dept.card.with(|card| {
+            dept.archive().with(|a| {
+                let measures = addressed_to(&a.measures, &card.id, &school);
+                dept.rating
+                    .with(|r| draft_letter(card, &school, r, &measures))
+            })
+        });
         Some((school.submission_id, text))
     });
     let text = move || {
@@ -49,6 +60,50 @@ pub fn LettersPanel() -> impl IntoView {
             dept.edit_letter(&id, None);
         }
     };
+    let download = move |_| {
+        let Some(school) = dept.open.get_untracked() else {
+            return;
+        };
+        let Some(text) = text() else { return };
+        let letter = dept.card.with_untracked(|card| {
+            let plan = dept.archive().with_untracked(|a| {
+                suggested_plan(card, &school, &addressed_to(&a.measures, &card.id, &school))
+            });
+            LetterFile::new(
+                card,
+                school.profile.period.trim(),
+                school.name(),
+                &text,
+                plan,
+            )
+        });
+        offer_json(dept.notices, &letter.file_name(), &letter.to_json());
+    };
+    let group_text = move || {
+        let g = group.get()?;
+        let period = dept.period.get().unwrap_or_default();
+        Some(dept.card.with(|card| {
+            dept.figures.with(|f| {
+                dept.archive()
+                    .with(|a| group_letter(card, g, &period, f, &a.measures))
+            })
+        }))
+    };
+    let on_addressee = move |ev| {
+        group.set(
+            event_target_value(&ev)
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| TargetGroup::ALL.get(i).copied()),
+        )
+    };
+    let addressees = || {
+        TargetGroup::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, g)| view! { <option value=i.to_string()>{format!("Целевая группа: {}", g.label())}</option> })
+            .collect_view()
+    };
     if !dept.card.with_untracked(|c| c.has_points()) {
         return view! {
             <section class="panel letters" aria-labelledby="letters-title">
@@ -58,23 +113,48 @@ pub fn LettersPanel() -> impl IntoView {
         }
         .into_any();
     }
+    let school_letter = move || {
+        view! {
+            <div class="no-print">
+                <SchoolSelect/>
+                <p class="hint">"Текст составлен по невыполненным показателям школы и мерам, адресованным ей. Его можно исправить прямо здесь: правки сохраняются. \
+                    Файл рекомендаций школа откроет у себя на странице — из него заполнится план мероприятий."</p>
+                <div class="actions">
+                    <button type="button" class="primary" on:click=move |_| print()>"Печать письма"</button>
+                    <button type="button" on:click=download>"Скачать файл рекомендаций для школы"</button>
+                    <Show when=edited>
+                        <button type="button" on:click=reset>"Вернуть исходный текст"</button>
+                    </Show>
+                </div>
+                <label for="letter-text">"Текст письма"</label>
+            </div>
+            <textarea id="letter-text" class="letter-text no-print" rows="28" prop:value=move || text().unwrap_or_default() on:input=on_input></textarea>
+            <div class="letter-print print-only">{move || text().unwrap_or_default()}</div>
+        }
+    };
+    let group_view = move || {
+        view! {
+            <div class="no-print">
+                <p class="hint">"Письмо целевой группе участников во всех школах: показатели, которые выполняет менее половины школ, и меры, адресованные этой группе."</p>
+                <div class="actions">
+                    <button type="button" class="primary" on:click=move |_| print()>"Печать письма"</button>
+                </div>
+            </div>
+            <pre class="letter-print group-letter" data-testid="group-letter">{group_text}</pre>
+        }
+    };
     view! {
         <section class="panel letters" aria-labelledby="letters-title">
             <h2 id="letters-title" class="no-print">"Адресные рекомендации"</h2>
             <Show when=move || drafted.with(Option::is_some) fallback=|| view! { <NoCards/> }>
-                <div class="no-print">
-                    <SchoolSelect/>
-                    <p class="hint">"Текст составлен по невыполненным показателям школы. Его можно исправить прямо здесь: правки сохраняются."</p>
-                    <div class="actions">
-                        <button type="button" class="primary" on:click=move |_| print()>"Печать письма"</button>
-                        <Show when=edited>
-                            <button type="button" on:click=reset>"Вернуть исходный текст"</button>
-                        </Show>
-                    </div>
-                    <label for="letter-text">"Текст письма"</label>
-                </div>
-                <textarea id="letter-text" class="letter-text no-print" rows="28" prop:value=move || text().unwrap_or_default() on:input=on_input></textarea>
-                <div class="letter-print print-only">{move || text().unwrap_or_default()}</div>
+                <p class="no-print">
+                    <label for="letter-addressee">"Кому: "</label>
+                    <select id="letter-addressee" on:change=on_addressee>
+                        <option value="school">"Школе (выбранной ниже)"</option>
+                        {addressees()}
+                    </select>
+                </p>
+                {move || if group.get().is_some() { group_view().into_any() } else { school_letter().into_any() }}
             </Show>
         </section>
     }

@@ -8,6 +8,7 @@ use crate::department::dynamics_panel::DynamicsPanel;
 use crate::department::editor::CardEditor;
 use crate::department::import_panel::ImportPanel;
 use crate::department::letters_panel::LettersPanel;
+use crate::department::measures_panel::MeasuresPanel;
 use crate::department::period_select::PeriodSelect;
 use crate::department::progress_bar::ProgressBar;
 use crate::department::report_panel::ReportPanel;
@@ -56,6 +57,7 @@ pub fn DepartmentPage() -> impl IntoView {
         Tab::Results => view! { <ResultsPanel/> }.into_any(),
         Tab::Dynamics => view! { <DynamicsPanel/> }.into_any(),
         Tab::Letters => view! { <LettersPanel/> }.into_any(),
+        Tab::Measures => view! { <MeasuresPanel/> }.into_any(),
         Tab::Report => view! { <ReportPanel/> }.into_any(),
         Tab::Cards => match open_draft() {
             Some((index, card)) => view! { <CardEditor index card/> }.into_any(),

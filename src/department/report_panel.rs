@@ -9,6 +9,7 @@ use profkarta_core::department::dynamics::Years;
 use profkarta_core::department::report;
 
 use crate::department::chart::Chart;
+use crate::department::effectiveness_view::EffectivenessView;
 use crate::department::indicator_figures::IndicatorFigures;
 use crate::department::low_schools::LowSchools;
 use crate::department::problem_zones::ProblemZones;
@@ -79,6 +80,7 @@ pub fn ReportPanel() -> impl IntoView {
             })}
             <IndicatorFigures/>
             {dynamics}
+            {move || dept.previous.with(Option::is_some).then(|| view! { <EffectivenessView/> })}
             <p class="signature-line">"Специалист управления образования ____________________ / ____________________ /   Дата ____________"</p>
         </section>
     }

@@ -11,6 +11,7 @@ use profkarta_core::text::{percent, points, shorten};
 
 use crate::department::last_year_check::LastYearCheck;
 use crate::department::no_cards::NoCards;
+use crate::department::school_plan::SchoolPlan;
 use crate::department::school_select::SchoolSelect;
 use crate::department::state::Dept;
 
@@ -182,6 +183,8 @@ fn ReviewOf(id: String) -> impl IntoView {
                 </label>
             </div>
             <ol class="review-rows">{rows}</ol>
+            <h4>"План мероприятий школы"</h4>
+            <SchoolPlan plan=entry.opened.payload.plan.clone()/>
         </div>
     }
     .into_any()

@@ -15,7 +15,11 @@ use leptos::prelude::*;
 
 use profkarta_core::card::{Card, DEFAULT_CARD};
 use profkarta_core::department::archive::{Admission, Archive, Cards, Entry, Standing};
+use profkarta_core::department::effectiveness::{
+    measure_effect, plan_effects, IndicatorEffect, PlanEffect, Span,
+};
 use profkarta_core::department::figures::{figures, Figures};
+use profkarta_core::department::measures::Measure;
 use profkarta_core::department::own_cards::OwnCards;
 use profkarta_core::department::results::{rank, results, Ranked, SchoolResult};
 use profkarta_core::department::review::Decision;
@@ -36,17 +40,19 @@ pub enum Tab {
     Results,
     Dynamics,
     Letters,
+    Measures,
     Report,
     Cards,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 7] = [
+    pub const ALL: [Tab; 8] = [
         Self::Import,
         Self::Review,
         Self::Results,
         Self::Dynamics,
         Self::Letters,
+        Self::Measures,
         Self::Report,
         Self::Cards,
     ];
@@ -58,6 +64,7 @@ impl Tab {
             Self::Results => "Результаты",
             Self::Dynamics => "Динамика",
             Self::Letters => "Рекомендации",
+            Self::Measures => "Меры",
             Self::Report => "Аналитическая справка",
             Self::Cards => "Карты",
         }
@@ -70,6 +77,7 @@ impl Tab {
             Self::Results => "results",
             Self::Dynamics => "dynamics",
             Self::Letters => "letters",
+            Self::Measures => "measures",
             Self::Report => "report",
             Self::Cards => "cards",
         }
@@ -79,6 +87,15 @@ impl Tab {
 /// The period before the chosen one: its name, results and figures, and the
 /// version of the card its files were filled in.
 pub type Previous = (String, Vec<SchoolResult>, Figures, Arc<Card>);
+
+/// The measures taken after the previous period, each with how its targeted
+/// indicators moved by this period, and the schools' plans of that period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Effects {
+    pub after_period: String,
+    pub measures: Vec<(Measure, Vec<IndicatorEffect>)>,
+    pub plans: Vec<PlanEffect>,
+}
 
 #[derive(Clone, Copy)]
 pub struct Dept {
@@ -107,6 +124,8 @@ pub struct Dept {
     pub figures: Memo<Figures>,
     /// What dynamics and the report compare with, when there is a period before.
     pub previous: Memo<Option<Previous>>,
+    /// The effectiveness of last period's measures, when there is one.
+    pub effects: Memo<Option<Effects>>,
     /// The school open in review, letters and the profile chart.
     pub open: Memo<Option<SchoolResult>>,
     pub notices: Notices,
@@ -185,6 +204,35 @@ impl Dept {
                 })
             })
         });
+        let effects = Memo::new(move |_| {
+            previous.with(|p| {
+                let (before_period, before, _, old_card) = p.as_ref()?;
+                card.with(|new_card| {
+                    archive.with(|a| {
+                        now.with(|after| {
+                            let span = Span {
+                                archive: a,
+                                old_card,
+                                before,
+                                new_card,
+                                after,
+                            };
+                            let measures = a
+                                .measures
+                                .iter()
+                                .filter(|m| m.card == new_card.id && m.period == *before_period)
+                                .map(|m| (m.clone(), measure_effect(&span, m)))
+                                .collect();
+                            Some(Effects {
+                                after_period: before_period.clone(),
+                                measures,
+                                plans: plan_effects(&span),
+                            })
+                        })
+                    })
+                })
+            })
+        });
         let open = Memo::new(move |_| {
             let chosen = selected.get();
             now.with(|r| open_school(r, chosen.as_deref()).cloned())
@@ -208,6 +256,7 @@ impl Dept {
             rating,
             figures: figures_now,
             previous,
+            effects,
             open,
             notices,
         }
@@ -295,6 +344,19 @@ impl Dept {
             }
             None => {
                 a.letters.remove(submission_id);
+            }
+        });
+    }
+
+    /// Records a measure or management decision.
+    pub fn add_measure(self, measure: Measure) {
+        self.archive.update(|a| a.measures.push(measure));
+    }
+
+    pub fn remove_measure(self, index: usize) {
+        self.archive.update(|a| {
+            if index < a.measures.len() {
+                a.measures.remove(index);
             }
         });
     }

@@ -10,6 +10,7 @@ use crate::school::draft_bar::DraftBar;
 use crate::school::export_panel::ExportPanel;
 use crate::school::last_year_source::LastYearSource;
 use crate::school::notices_panel::NoticesPanel;
+use crate::school::plan_section::PlanSection;
 use crate::school::print_footer::PrintFooter;
 use crate::school::profile_form::ProfileForm;
 use crate::school::score_summary::ScoreSummary;
@@ -37,6 +38,7 @@ pub fn SchoolCardPage() -> impl IntoView {
                 <ProfileForm/>
                 <LastYearSource/>
                 <CardBody/>
+                <PlanSection/>
                 <ExportPanel/>
             </main>
             <ScoreSummary/>

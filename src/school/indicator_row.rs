@@ -14,6 +14,7 @@ use crate::school::answer_input::{AnswerInput, RowData};
 use crate::school::breakdown_parts::BreakdownParts;
 use crate::school::explanation::ExplanationBlock;
 use crate::school::fact_choice::FactChoice;
+use crate::school::last_plan_note::LastPlanNote;
 use crate::school::last_year::LastYearFields;
 use crate::school::list_rows::ListRows;
 use crate::school::state::{AssessmentCtx, DraftCtx};
@@ -129,6 +130,7 @@ pub fn IndicatorRow(
                 <strong class="points" data-testid="points">{move || explained.with(|e| e.points.clone())}</strong>
                 <span class="note" data-testid="note">{move || explained.with(|e| e.note.clone())}</span>
             </p>
+            <LastPlanNote code=code.to_string() result/>
             <div class="evidence">
                 {text(AnswerField::Evidence, "Ссылки на подтверждающие материалы (по одной в строке)")}
                 {text(AnswerField::Comment, "Комментарий")}

@@ -212,12 +212,7 @@ pub fn shift(
     indicator: Option<usize>,
     up: bool,
 ) {
-    fn swap<T>(items: &mut [T], at: usize, up: bool) {
-        let other = if up { at.checked_sub(1) } else { Some(at + 1) };
-        if let Some(other) = other.filter(|o| *o < items.len() && at < items.len()) {
-            items.swap(at, other);
-        }
-    }
+    use crate::list::swap_neighbour as swap;
     match (criterion, indicator) {
         (None, _) => swap(&mut card.directions, direction, up),
         (Some(c), None) => {

@@ -236,15 +236,7 @@ impl Draft {
 
     /// Moves a row one place up or down, within the list.
     pub fn move_row(&mut self, code: &str, row: usize, up: bool) {
-        let rows = &mut self.entry(code).rows;
-        let other = if up {
-            row.checked_sub(1)
-        } else {
-            Some(row + 1)
-        };
-        if let Some(other) = other.filter(|o| *o < rows.len() && row < rows.len()) {
-            rows.swap(row, other);
-        }
+        crate::list::swap_neighbour(&mut self.entry(code).rows, row, up);
     }
 
     fn entry(&mut self, code: &str) -> &mut RawAnswer {

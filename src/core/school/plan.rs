@@ -33,6 +33,68 @@ impl PlanRow {
     }
 }
 
+/// The school's edits of its plan, by row index; an index past the end
+/// changes nothing.
+pub enum PlanEdit {
+    Add,
+    Remove(usize),
+    Shift(usize, bool),
+    Measure(usize, String),
+    Deadline(usize, String),
+    Responsible(usize, String),
+    /// Targets the indicator `code` or stops targeting it.
+    Toggle(usize, String),
+}
+
+impl Draft {
+    pub fn edit_plan(&mut self, edit: PlanEdit) {
+        let plan = &mut self.plan;
+        match edit {
+            PlanEdit::Add => plan.push(PlanRow::default()),
+            PlanEdit::Remove(r) if r < plan.len() => {
+                plan.remove(r);
+            }
+            PlanEdit::Shift(r, up) => crate::list::swap_neighbour(plan, r, up),
+            PlanEdit::Measure(r, text) => set(plan, r, |row| row.measure = text),
+            PlanEdit::Deadline(r, text) => set(plan, r, |row| row.deadline = text),
+            PlanEdit::Responsible(r, text) => set(plan, r, |row| row.responsible = text),
+            PlanEdit::Toggle(r, code) => set(plan, r, |row| {
+                match row.indicators.iter().position(|c| *c == code) {
+                    Some(i) => {
+                        row.indicators.remove(i);
+                    }
+                    None => row.indicators.push(code),
+                }
+            }),
+            PlanEdit::Remove(_) => {}
+        }
+    }
+
+    /// Adds the rows a department's letter suggests, except those already
+    /// in the plan (the same measure for the same indicators), after the
+    /// school's own rows; blank rows make way. Returns how many were added.
+    pub fn merge_plan(&mut self, rows: Vec<PlanRow>) -> usize {
+        self.plan.retain(|r| !r.is_blank());
+        let before = self.plan.len();
+        for row in rows {
+            let known = self
+                .plan
+                .iter()
+                .any(|r| r.measure.trim() == row.measure.trim() && r.indicators == row.indicators);
+            if !known && !row.is_blank() {
+                self.plan.push(row);
+            }
+        }
+        self.plan.len() - before
+    }
+}
+
+fn set(plan: &mut [PlanRow], r: usize, change: impl FnOnce(&mut PlanRow)) {
+    if let Some(row) = plan.get_mut(r) {
+        change(row);
+    }
+}
+
 /// Where an indicator stood in a year: earned or not, and its share.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -58,14 +120,17 @@ pub fn standings(card: &Card, draft: &Draft) -> BTreeMap<String, Standing> {
     assess(card, draft)
         .indicators
         .iter()
-        .map(|r| {
-            let standing = Standing {
-                earned: r.outcome.points() > 0,
-                share: share_of(&r.outcome),
-            };
-            (r.code.clone(), standing)
-        })
+        .map(|r| (r.code.clone(), Standing::of(&r.outcome)))
         .collect()
+}
+
+impl Standing {
+    pub fn of(outcome: &Outcome) -> Self {
+        Self {
+            earned: outcome.points() > 0,
+            share: share_of(outcome),
+        }
+    }
 }
 
 /// The numerator and denominator of a scored share.
@@ -169,6 +234,44 @@ mod tests {
             "1 of 5 and 2 of 10 are the same share"
         );
         assert_eq!(Progress::of(s(true, None), s(true, None)), Progress::Same);
+    }
+
+    #[test]
+    fn a_plan_is_edited_row_by_row_and_a_letter_merges_into_it() {
+        let mut d = Draft::default();
+        d.edit_plan(PlanEdit::Add);
+        d.edit_plan(PlanEdit::Measure(0, "Своя мера".into()));
+        d.edit_plan(PlanEdit::Toggle(0, "1.1".into()));
+        d.edit_plan(PlanEdit::Toggle(0, "2.1".into()));
+        d.edit_plan(PlanEdit::Toggle(0, "1.1".into()));
+        d.edit_plan(PlanEdit::Add);
+        d.edit_plan(PlanEdit::Deadline(9, "никуда".into()));
+        assert_eq!(d.plan[0].indicators, ["2.1"]);
+        assert!(d.plan[1].is_blank());
+        let suggested = vec![
+            PlanRow {
+                measure: "Своя мера".into(),
+                indicators: vec!["2.1".into()],
+                ..PlanRow::default()
+            },
+            PlanRow {
+                measure: "Профпробы".into(),
+                indicators: vec!["1.1".into()],
+                ..PlanRow::default()
+            },
+        ];
+        assert_eq!(d.merge_plan(suggested.clone()), 1);
+        assert_eq!(
+            d.merge_plan(suggested),
+            0,
+            "opening the letter twice adds nothing"
+        );
+        let measures: Vec<&str> = d.plan.iter().map(|r| r.measure.as_str()).collect();
+        assert_eq!(measures, ["Своя мера", "Профпробы"]);
+        d.edit_plan(PlanEdit::Shift(1, true));
+        d.edit_plan(PlanEdit::Remove(1));
+        assert_eq!(d.plan.len(), 1);
+        assert_eq!(d.plan[0].measure, "Профпробы");
     }
 
     #[test]

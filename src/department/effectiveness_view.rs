@@ -1,0 +1,135 @@
+//! «Анализ эффективности принятых мер»: last period's measures judged by
+//! this period's files, with the numbers behind every verdict, a chart,
+//! and the schools' own plans. Shown on the measures tab and in the report.
+
+use leptos::prelude::*;
+
+use profkarta_charts::figures::effectiveness_svg;
+use profkarta_core::department::dynamics::delta_text;
+use profkarta_core::department::effectiveness::{plans_total, NOTABLE_TENTHS};
+use profkarta_core::department::report;
+use profkarta_core::text::percent;
+
+use crate::department::chart::Chart;
+use crate::department::state::Dept;
+
+#[component]
+pub fn EffectivenessView() -> impl IntoView {
+    let dept: Dept = expect_context();
+    let summary = move || {
+        dept.effects.with(|e| {
+            e.as_ref().map(|e| {
+                let effects: Vec<_> = e.measures.iter().map(|(_, x)| x.clone()).collect();
+                report::effectiveness(&e.after_period, &effects, plans_total(&e.plans))
+            })
+        })
+    };
+    let chart = Signal::derive(move || {
+        dept.effects.with(|e| {
+            e.as_ref()
+                .map(|e| {
+                    let items: Vec<_> = e
+                        .measures
+                        .iter()
+                        .map(|(m, x)| (m.title.clone(), x.clone()))
+                        .collect();
+                    effectiveness_svg(&items)
+                })
+                .unwrap_or_default()
+        })
+    });
+    let rows = move || {
+        dept.effects.with(|e| {
+            let e = e.as_ref()?;
+            Some(
+                e.measures
+                    .iter()
+                    .flat_map(|(m, effects)| {
+                        effects.iter().map(move |x| {
+                            view! {
+                                <tr data-verdict=x.verdict.key()>
+                                    <td>{format!("{}: {}", m.kind.label(), m.title)}</td>
+                                    <td>{x.code.clone()}</td>
+                                    <td>{x.numbers()}</td>
+                                    <td>{x.difference().map(delta_text).unwrap_or_else(|| "—".to_owned())}</td>
+                                    <td class="verdict-cell">{x.verdict.label()}</td>
+                                </tr>
+                            }
+                        })
+                    })
+                    .collect_view(),
+            )
+        })
+    };
+    let plans = move || {
+        dept.effects.with(|e| {
+            let e = e.as_ref()?;
+            (!e.plans.is_empty()).then(|| {
+                let items = e
+                    .plans
+                    .iter()
+                    .map(|p| {
+                        view! {
+                            <tr>
+                                <td>{p.school.clone()}</td>
+                                <td>{p.counted}</td>
+                                <td>{p.improved}</td>
+                                <td>{percent(p.improved as u64, p.counted as u64)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <h4>"Планы мероприятий школ"</h4>
+                    <table class="data" data-testid="plan-effects">
+                        <thead><tr>
+                            <th scope="col">"Школа"</th>
+                            <th scope="col">"Мер с сопоставимыми показателями"</th>
+                            <th scope="col">"Показатели улучшились"</th>
+                            <th scope="col">"Доля"</th>
+                        </tr></thead>
+                        <tbody>{items}</tbody>
+                    </table>
+                }
+            })
+        })
+    };
+    let has_rows = move || {
+        dept.effects.with(|e| {
+            e.as_ref()
+                .is_some_and(|e| e.measures.iter().any(|(_, x)| !x.is_empty()))
+        })
+    };
+    view! {
+        <section class="effectiveness" aria-labelledby="effectiveness-title" data-testid="effectiveness">
+            <h3 id="effectiveness-title">"Анализ эффективности принятых мер"</h3>
+            {move || match summary() {
+                None => view! {
+                    <p class="muted">"Анализ появится, когда загружены файлы следующего года: меры, принятые по итогам года, сравниваются с результатами года после них."</p>
+                }.into_any(),
+                Some(text) => view! {
+                    <p data-testid="effectiveness-summary">{text}</p>
+                    <p class="hint">{format!(
+                        "Для каждой меры её целевые показатели сравниваются в адресных школах и в остальных: изменение доли школ, выполняющих показатель, у адресных минус изменение у остальных. \
+                         Заметной считается разность не менее {} п. п.; меньше трёх школ в любой из групп — «мало данных». Показатели, правило которых изменилось между годами, не сравниваются.",
+                        NOTABLE_TENTHS / 10
+                    )}</p>
+                    <Show when=has_rows>
+                        <Chart svg=chart testid="effectiveness-chart"/>
+                        <table class="data" data-testid="effectiveness-table">
+                            <thead><tr>
+                                <th scope="col">"Мера"</th>
+                                <th scope="col">"Показатель"</th>
+                                <th scope="col">"Цифры"</th>
+                                <th scope="col">"Разность изменений"</th>
+                                <th scope="col">"Вывод"</th>
+                            </tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </Show>
+                    {plans}
+                }.into_any(),
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,25 @@
+//! «Меры»: the department's measures and management decisions after the
+//! period on screen, their road map, and the analysis of the effectiveness
+//! of the measures taken after the period before.
+
+use leptos::prelude::*;
+
+use crate::department::effectiveness_view::EffectivenessView;
+use crate::department::measure_form::MeasureForm;
+use crate::department::road_map::RoadMap;
+
+#[component]
+pub fn MeasuresPanel() -> impl IntoView {
+    view! {
+        <section class="panel measures" aria-labelledby="measures-title">
+            <h2 id="measures-title" class="no-print">"Меры и управленческие решения"</h2>
+            <p class="hint no-print">
+                "Запишите меры, принятые по итогам мониторинга: методические мероприятия, курсы, семинары, приказы, изменения муниципальной программы, соглашения, консультирование. \
+                 Меры, адресованные школе, попадут в её письмо с рекомендациями; через год здесь будет видно, улучшились ли их целевые показатели."
+            </p>
+            <MeasureForm/>
+            <RoadMap/>
+            <div class="no-print"><EffectivenessView/></div>
+        </section>
+    }
+}

@@ -1,0 +1,89 @@
+//! The measures of the period as a «дорожная карта» (seed 002, Приложение
+//! 1): action, date, addressees, targeted indicators, municipal indicator
+//! of implementation, report form, executor. Printable on A4.
+
+use leptos::prelude::*;
+
+use crate::department::state::Dept;
+use crate::platform::browser::{confirm, print};
+
+#[component]
+pub fn RoadMap() -> impl IntoView {
+    let dept: Dept = expect_context();
+    // (index in the archive, measure) of this card and period.
+    let shown = Memo::new(move |_| {
+        let period = dept.period.get().unwrap_or_default();
+        let card = dept.card.with(|c| c.id.clone());
+        dept.archive().with(|a| {
+            a.measures
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.card == card && m.period == period)
+                .map(|(i, m)| (i, m.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let rows = move || {
+        dept.card.with(|card| {
+            dept.results.with(|schools| {
+                shown
+                    .get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(n, (index, m))| {
+                        let remove = move |_| {
+                            if confirm("Удалить меру из дорожной карты?") {
+                                dept.remove_measure(index);
+                            }
+                        };
+                        view! {
+                            <tr>
+                                <td>{n + 1}</td>
+                                <td>{format!("{}: {}", m.kind.label(), m.title)}</td>
+                                <td>{m.date.clone()}</td>
+                                <td>{m.audience.describe(schools)}</td>
+                                <td>{m.codes(card).join(", ")}</td>
+                                <td>{m.implementation.clone()}</td>
+                                <td>{m.report_form.clone()}</td>
+                                <td>{m.responsible.clone()}</td>
+                                <td class="no-print">
+                                    <button type="button" class="danger" on:click=remove
+                                        aria-label=format!("Удалить меру {}", n + 1)>"Удалить"</button>
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    view! {
+        <section class="road-map" aria-labelledby="road-map-title">
+            <h3 id="road-map-title">{move || format!(
+                "Дорожная карта мер по итогам мониторинга за {} учебный год",
+                dept.period.get().unwrap_or_default()
+            )}</h3>
+            <Show when=move || !shown.with(Vec::is_empty) fallback=|| view! { <p class="muted">"Меры за этот год ещё не записаны."</p> }>
+                <div class="actions no-print">
+                    <button type="button" on:click=move |_| print()>"Печать дорожной карты"</button>
+                </div>
+                <table class="data road-map-table" data-testid="road-map">
+                    <thead>
+                        <tr>
+                            <th scope="col">"№"</th>
+                            <th scope="col">"Мероприятие"</th>
+                            <th scope="col">"Срок"</th>
+                            <th scope="col">"Адресаты"</th>
+                            <th scope="col">"Целевые показатели"</th>
+                            <th scope="col">"Показатель реализации"</th>
+                            <th scope="col">"Форма отчёта"</th>
+                            <th scope="col">"Исполнитель"</th>
+                            <th scope="col" class="no-print"><span class="visually-hidden">"Действия"</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </Show>
+        </section>
+    }
+}

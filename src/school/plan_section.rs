@@ -1,0 +1,65 @@
+//! «План мероприятий по повышению эффективности» (seed 003 §3.6): after the
+//! card, the school's measures with the indicators each targets, a deadline
+//! and who is responsible. Saved with the draft, printed, and signed with
+//! the submission. A department's letter file pre-fills it.
+
+use leptos::prelude::*;
+
+use profkarta_core::department::letter_file::LetterFile;
+use profkarta_core::school::plan::PlanEdit;
+
+use crate::school::plan_row::PlanRowEditor;
+use crate::school::state::{CardCtx, DraftCtx};
+use crate::shared::file_picker::FilePicker;
+use crate::shared::notices::Notices;
+
+#[component]
+pub fn PlanSection() -> impl IntoView {
+    let DraftCtx(draft) = expect_context();
+    let CardCtx(card) = expect_context();
+    let notices: Notices = expect_context();
+    // Redrawn only when rows come or go, not on every keystroke in them.
+    let count = Memo::new(move |_| draft.with(|d| d.plan.len()));
+    let rows = move || {
+        let n = count.get();
+        (0..n)
+            .map(|index| view! { <PlanRowEditor index count=n/> })
+            .collect_view()
+    };
+    let card_id = card.id.clone();
+    let on_letter = Callback::new(move |(name, text): (String, Result<String, String>)| {
+        let read = text.and_then(|t| LetterFile::read(&t, &card_id).map_err(|e| e.to_string()));
+        match read {
+            Ok(letter) => {
+                let added = draft.try_update(|d| d.merge_plan(letter.plan)).unwrap_or(0);
+                notices.push(
+                    format!(
+                        "Рекомендации отдела за {} учебный год («{name}»): в план добавлено мероприятий — {added}. \
+                         Укажите сроки и ответственных, исправьте формулировки.",
+                        letter.period
+                    ),
+                    None,
+                );
+            }
+            Err(e) => notices.push(format!("«{name}»: {e}"), None),
+        }
+    });
+    view! {
+        <section class="plan" aria-labelledby="plan-title" data-testid="plan">
+            <h2 id="plan-title">"План мероприятий по повышению эффективности"</h2>
+            <p class="hint no-print">
+                "Мероприятия школы по итогам мониторинга: что сделать, какие показатели это улучшит, срок и ответственный. \
+                 План подписывается вместе с картой; через год карта покажет, улучшились ли эти показатели. \
+                 Адресные рекомендации отдела можно открыть файлом — они добавятся в план."
+            </p>
+            <Show when=move || count.get() == 0>
+                <p class="muted">"Мероприятий пока нет."</p>
+            </Show>
+            <ol class="plan-rows">{rows}</ol>
+            <div class="actions no-print">
+                <button type="button" on:click=move |_| draft.update(|d| d.edit_plan(PlanEdit::Add))>"Добавить мероприятие"</button>
+                <FilePicker id="letter-file" label="Открыть файл рекомендаций отдела…" on_file=on_letter/>
+            </div>
+        </section>
+    }
+}
