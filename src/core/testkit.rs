@@ -61,6 +61,13 @@ pub fn sample_draft() -> Draft {
     let mut tricky = fact(true);
     tricky.comment = "Кавычки \" и <script>".into();
     draft.answers.insert("1.6".into(), tricky);
+    // A plan row, so that every signature and byte-flip test covers it.
+    draft.plan.push(crate::school::plan::PlanRow {
+        measure: "Профпробы для 8–9 классов с колледжем".into(),
+        indicators: vec!["1.1".into(), "2.1".into()],
+        deadline: "до 30.05.2026".into(),
+        responsible: "Заместитель директора по ВР".into(),
+    });
     draft
 }
 

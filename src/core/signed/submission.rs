@@ -243,6 +243,8 @@ mod tests {
         assert_eq!(opened.payload.score.level, Some(Level::Low));
         assert_eq!(opened.payload.incomplete.without_evidence, ["1.6"]);
         assert_eq!(opened.payload.incomplete.unanswered.len(), 21);
+        assert_eq!(opened.payload.plan[0].indicators, ["1.1", "2.1"]);
+        assert_eq!(opened.payload.to_draft().plan, sample_draft().plan);
     }
 
     #[test]
