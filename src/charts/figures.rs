@@ -51,15 +51,21 @@ pub fn indicators_svg(f: &Figures, card: &Card) -> String {
 
 /// Per measure and compared indicator, the share of schools meeting it in
 /// the year after the measure: the addressed schools beside the others,
-/// each labelled with its change since the year of the measure.
-pub fn effectiveness_svg(measures: &[(String, Vec<IndicatorEffect>)]) -> String {
+/// each labelled with its change since the year of the measure. Measures
+/// are numbered as in the table beside the chart: titles do not fit.
+pub fn effectiveness_svg(measures: &[Vec<IndicatorEffect>]) -> String {
     let mut items: Vec<(String, Share)> = Vec::new();
-    for (title, effects) in measures {
+    for (n, effects) in measures.iter().enumerate() {
         for e in effects.iter().filter(|e| e.difference().is_some()) {
             for (side, g) in [("адресные", &e.addressed), ("остальные", &e.others)]
             {
                 items.push((
-                    format!("{title} · {}: {side} ({})", e.code, delta_text(g.change())),
+                    format!(
+                        "{}) {} · {side} ({})",
+                        n + 1,
+                        e.code,
+                        delta_text(g.change())
+                    ),
                     Share::new(g.meeting.1 as u64, g.schools as u64),
                 ));
             }

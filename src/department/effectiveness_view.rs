@@ -28,11 +28,7 @@ pub fn EffectivenessView() -> impl IntoView {
         dept.effects.with(|e| {
             e.as_ref()
                 .map(|e| {
-                    let items: Vec<_> = e
-                        .measures
-                        .iter()
-                        .map(|(m, x)| (m.title.clone(), x.clone()))
-                        .collect();
+                    let items: Vec<_> = e.measures.iter().map(|(_, x)| x.clone()).collect();
                     effectiveness_svg(&items)
                 })
                 .unwrap_or_default()
@@ -44,11 +40,12 @@ pub fn EffectivenessView() -> impl IntoView {
             Some(
                 e.measures
                     .iter()
-                    .flat_map(|(m, effects)| {
+                    .enumerate()
+                    .flat_map(|(n, (m, effects))| {
                         effects.iter().map(move |x| {
                             view! {
                                 <tr data-verdict=x.verdict.key()>
-                                    <td>{format!("{}: {}", m.kind.label(), m.title)}</td>
+                                    <td>{format!("{}) {}: {}", n + 1, m.kind.label(), m.title)}</td>
                                     <td>{x.code.clone()}</td>
                                     <td>{x.numbers()}</td>
                                     <td>{x.difference().map(delta_text).unwrap_or_else(|| "—".to_owned())}</td>

@@ -49,7 +49,7 @@ pub fn PlanRowEditor(index: usize, count: usize) -> impl IntoView {
     view! {
         <li class="plan-row" data-row=index>
             <label for=field("measure")>{format!("Мероприятие {number}")}</label>
-            <textarea id=field("measure") rows="2" prop:value=move || row.with(|r| r.measure.clone())
+            <textarea id=field("measure") rows="3" prop:value=move || row.with(|r| r.measure.clone())
                 on:input=edit(PlanEdit::Measure)></textarea>
             <details class="plan-indicators">
                 <summary>"Показатели: " <span data-testid="plan-codes">{chosen}</span></summary>

@@ -55,6 +55,9 @@ impl Group {
     /// «выполняли 1 из 4 → 3 из 4 (+50,0 п. п.); Σ/Σ 20,0 % → 35,0 %».
     pub fn describe(&self) -> String {
         let n = self.schools;
+        if n == 0 {
+            return "нет школ для сравнения".to_owned();
+        }
         let mut text = format!(
             "выполняли {} из {n} → {} из {n} ({})",
             self.meeting.0,

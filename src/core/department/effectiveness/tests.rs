@@ -151,6 +151,16 @@ fn too_few_schools_on_one_side_give_no_verdict() {
     assert_eq!(e[1].verdict, Verdict::TooFew);
     assert_eq!(e[1].verdict.label(), "мало данных (менее 3 школ)");
     assert_eq!(e[1].difference(), None);
+    // A measure for every school has no one to be compared with.
+    let all = measure(&archive, &["a", "b", "c", "d", "e", "f"]);
+    let e = effects(&archive, &card, &all);
+    assert!(
+        e[1].numbers()
+            .ends_with("остальные ОО (0): нет школ для сравнения"),
+        "{}",
+        e[1].numbers()
+    );
+    assert_eq!(e[1].verdict, Verdict::TooFew);
 }
 
 #[test]

@@ -1,0 +1,297 @@
+// The management cycle end to end (issue 13): the department records a
+// measure for the low-level schools and one for a target group, writes the
+// group's letter; a school opens its recommendation file, fills in its plan
+// and exports it; the department sees the plan in the review; and with the
+// generator's second year, the report judges the measure. Every expected
+// verdict is computed here from the generator's manifest with the
+// independent scorer (scoring.mjs), not by the app's code.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { join } from 'node:path';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { openApp, downloadText, ARTIFACTS, useApp } from './harness.mjs';
+import { score, INDICATORS } from './scoring.mjs';
+import { CardPage } from './card_page.mjs';
+
+const GEN = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-gen');
+const VERIFY = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-verify');
+const FIRST = '2024/2025';
+const SECOND = '2025/2026';
+/// Chosen so that the seed-1 folder gives every verdict once (checked below).
+const TARGETED = ['1.2', '1.4', '4.1', '4.2'];
+const SEMINAR = 'Профпробы и проектная деятельность';
+const COURSES = 'Курсы для заместителей по ВР';
+
+const app = useApp();
+let dir;
+let manifest;
+let files;
+
+before(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    dir = await mkdtemp(join(tmpdir(), 'profkarta-measures-'));
+    await promisify(execFile)(GEN, ['--out', dir, '--schools', '12', '--periods', `${FIRST},${SECOND}`]);
+    manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+    files = (await readdir(dir)).filter((f) => f !== 'manifest.json').map((f) => join(dir, f));
+});
+
+after(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/// Each school of `period` scored independently, by name.
+const scored = (period) =>
+    new Map(manifest.files.filter((f) => f.submission?.period === period).map((f) => [f.submission.school, score(f.submission)]));
+
+/// The change of `meeting` of `n` schools in tenths of a point, rounded
+/// half away from zero.
+const tenths = (before, after, n) => {
+    const x = ((after - before) * 1000) / n;
+    return Math.sign(x) * Math.round(Math.abs(x));
+};
+
+/// What the report must say about `code` for a measure addressing the
+/// first year's low-level schools: the two groups and the verdict.
+function expectedEffect(code) {
+    const [before, after] = [scored(FIRST), scored(SECOND)];
+    const groups = { addressed: { n: 0, b: 0, a: 0 }, others: { n: 0, b: 0, a: 0 } };
+    for (const [name, b] of before) {
+        const a = after.get(name);
+        if (!a || !b.applicable.has(code) || !a.applicable.has(code)) continue;
+        const g = b.level === 'low' ? groups.addressed : groups.others;
+        g.n += 1;
+        g.b += b.earned.has(code) ? 1 : 0;
+        g.a += a.earned.has(code) ? 1 : 0;
+    }
+    const { addressed: x, others: y } = groups;
+    const difference = tenths(x.b, x.a, x.n) - tenths(y.b, y.a, y.n);
+    const verdict =
+        x.n < 3 || y.n < 3
+            ? 'мало данных (менее 3 школ)'
+            : difference >= 100
+              ? 'улучшение по сравнению с остальными школами'
+              : difference <= -100
+                ? 'ухудшение'
+                : 'без заметной разницы';
+    const meeting = (g) => `выполняли ${g.b} из ${g.n} → ${g.a} из ${g.n}`;
+    return { verdict, addressed: meeting(x), others: meeting(y) };
+}
+
+async function openDepartment() {
+    return openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs', viewport: { width: 1366, height: 900 } });
+}
+
+async function importFiles(page, paths) {
+    await page.locator('#import-files').setInputFiles(paths);
+    await page.getByTestId('import-summary').filter({ hasText: `Файлов: ${paths.length}.` }).waitFor();
+}
+
+/// Records a measure through the form on the «Меры» tab.
+async function recordMeasure(page, { kind, title, date, whom, group, codes }) {
+    const form = page.getByTestId('measure-form');
+    await form.getByLabel('Вид').selectOption({ label: kind });
+    await form.getByLabel('Название').fill(title);
+    await form.getByLabel('Срок или дата').fill(date);
+    await form.getByLabel('Ответственный исполнитель').fill('Иванова Е. П., методист');
+    await form.getByLabel('Показатель реализации').fill('доля ОО, принявших участие');
+    await form.getByLabel('Форма отчёта').fill('справка');
+    await form.getByLabel('Кому адресована').selectOption({ label: whom });
+    if (group) await form.getByLabel('Целевая группа:').selectOption({ label: group });
+    for (const code of codes) {
+        await form.locator('.measure-indicators label', { hasText: new RegExp(`^\\s*${code.replace('.', '\\.')}$`) }).locator('input').check();
+    }
+    await form.getByRole('button', { name: 'Записать меру' }).click();
+    await page.getByTestId('road-map').locator('tbody tr', { hasText: title }).waitFor();
+}
+
+async function chooseSchool(page, name) {
+    const option = page.locator('#school-select option', { hasText: name });
+    await page.locator('#school-select').selectOption(await option.getAttribute('value'));
+}
+
+test('measures for low-level schools and a target group, their letters, and next year the verdicts in the report', async () => {
+    const { context, page, errors } = await openDepartment();
+    try {
+        // The folder gives every verdict once, or this test would prove less.
+        const expected = Object.fromEntries(TARGETED.map((code) => [code, expectedEffect(code)]));
+        assert.equal(new Set(Object.values(expected).map((e) => e.verdict)).size, 4, JSON.stringify(expected));
+
+        await importFiles(page, files);
+        await page.locator('#period').selectOption(FIRST);
+        await page.getByRole('tab', { name: 'Меры' }).click();
+        await recordMeasure(page, {
+            kind: 'семинар',
+            title: SEMINAR,
+            date: 'март 2025',
+            whom: 'ОО с уровнем эффективности…',
+            codes: TARGETED,
+        });
+        await recordMeasure(page, {
+            kind: 'курсы повышения квалификации',
+            title: COURSES,
+            date: 'апрель 2025',
+            whom: 'целевой группе участников…',
+            group: 'заместители директоров по ВР',
+            codes: ['1.1'],
+        });
+        const roadMap = page.getByTestId('road-map');
+        const seminar = roadMap.locator('tbody tr', { hasText: SEMINAR });
+        assert.deepEqual(
+            (await seminar.locator('td').allInnerTexts()).slice(0, 8),
+            ['1', `семинар: ${SEMINAR}`, 'март 2025', 'ОО с эффективностью «низкая»', TARGETED.join(', '), 'доля ОО, принявших участие', 'справка', 'Иванова Е. П., методист'],
+        );
+        await roadMap.locator('tbody tr', { hasText: COURSES }).getByText('целевая группа: заместители директоров по ВР').waitFor();
+        // Nothing to judge yet: the year after is not the one on screen.
+        await page.getByTestId('effectiveness').getByText(/Анализ появится/).waitFor();
+        await page.screenshot({ path: join(ARTIFACTS, 'department-measures.png'), fullPage: true });
+
+        // The target group's letter names the courses, and the municipality's
+        // weak indicators (met by fewer than half of the schools) with figures.
+        await page.getByRole('tab', { name: 'Рекомендации' }).click();
+        await page.locator('#letter-addressee').selectOption({ label: 'Целевая группа: заместители директоров по ВР' });
+        const letter = await page.getByTestId('group-letter').innerText();
+        assert.ok(letter.startsWith('Заместителям директоров по воспитательной работе'), letter);
+        assert.ok(letter.includes(`— курсы повышения квалификации «${COURSES}» (апрель 2025; показатели 1.1; ответственный — Иванова Е. П., методист)`), letter);
+        assert.ok(!letter.includes(SEMINAR), 'the seminar addresses schools, not this group');
+        const first = [...scored(FIRST).values()];
+        for (const ind of INDICATORS) {
+            const applicable = first.filter((s) => s.applicable.has(ind.code)).length;
+            const earned = first.filter((s) => s.earned.has(ind.code)).length;
+            const line = `\n${ind.code}. `;
+            assert.equal(letter.includes(line), applicable > 0 && earned * 2 < applicable, `${ind.code}: ${earned} of ${applicable}`);
+            if (letter.includes(line)) assert.ok(letter.includes(`— выполняют ${earned} из ${applicable}.`));
+        }
+
+        // A low-level school's own letter names the seminar; a high one's does not.
+        await page.locator('#letter-addressee').selectOption({ label: 'Школе (выбранной ниже)' });
+        await chooseSchool(page, 'Гимназия № 2');
+        assert.ok((await page.locator('#letter-text').inputValue()).includes(`— семинар «${SEMINAR}» (март 2025; показатели ${TARGETED.join(', ')};`));
+        await chooseSchool(page, /СОШ № 1(?!\d)/);
+        assert.ok(!(await page.locator('#letter-text').inputValue()).includes(SEMINAR));
+
+        // Next year: the report judges the seminar against the other schools.
+        await page.locator('#period').selectOption(SECOND);
+        await page.getByRole('tab', { name: 'Аналитическая справка' }).click();
+        const section = page.getByTestId('report').getByTestId('effectiveness');
+        await section.getByTestId('effectiveness-summary').waitFor();
+        const rows = section.getByTestId('effectiveness-table').locator('tbody tr');
+        for (const code of TARGETED) {
+            const row = rows.filter({ hasText: SEMINAR }).filter({ has: page.locator('td:nth-child(2)', { hasText: new RegExp(`^${code.replace('.', '\\.')}$`) }) });
+            const [, , numbers, , verdict] = await row.locator('td').allInnerTexts();
+            assert.equal(verdict, expected[code].verdict, code);
+            assert.ok(numbers.includes(`адресные ОО (`) && numbers.includes(expected[code].addressed), `${code}: ${numbers}`);
+            assert.ok(numbers.includes(`остальные ОО (`) && numbers.includes(expected[code].others), `${code}: ${numbers}`);
+        }
+        // The courses addressed every school's deputies: nobody to compare with.
+        const courses = rows.filter({ hasText: COURSES });
+        assert.equal(await courses.locator('td').nth(4).innerText(), 'мало данных (менее 3 школ)');
+        const summary = await section.getByTestId('effectiveness-summary').innerText();
+        assert.ok(summary.startsWith(`По итогам ${FIRST} учебного года принято мер: 2.`), summary);
+        assert.ok(summary.includes('улучшение по сравнению с остальными школами — 1, без заметной разницы — 1, ухудшение — 1, мало данных (менее 3 школ) — 2'), summary);
+        await section.getByTestId('effectiveness-chart').locator('svg').waitFor();
+        await page.screenshot({ path: join(ARTIFACTS, 'report-effectiveness.png'), fullPage: true });
+        assert.deepEqual(errors.map(String), []);
+    } finally {
+        await context.close();
+    }
+});
+
+test('a school pre-fills its plan from the letter file, signs it, the department sees it, and next year it stands beside the rows', async () => {
+    const department = await openDepartment();
+    const school = await openApp(app.browser, app.server.url);
+    const folder = await mkdtemp(join(tmpdir(), 'profkarta-plan-'));
+    try {
+        const { page } = department;
+        await importFiles(page, files.filter((f) => f.endsWith('2024-2025.json')));
+        await page.getByRole('tab', { name: 'Меры' }).click();
+        await recordMeasure(page, { kind: 'семинар', title: SEMINAR, date: 'март 2025', whom: 'ОО с уровнем эффективности…', codes: TARGETED });
+        await page.getByRole('tab', { name: 'Рекомендации' }).click();
+        await chooseSchool(page, 'Гимназия № 2');
+        const file = await downloadText(page, () => page.getByRole('button', { name: 'Скачать файл рекомендаций для школы' }).click());
+        assert.equal(file.name, 'рекомендации_МАОУ_Гимназия_2_2024-2025.json');
+        const letter = JSON.parse(file.text);
+        // A row per scored indicator the school missed, then the seminar.
+        const gymnasium = scored(FIRST).get('МАОУ «Гимназия № 2»');
+        const missed = INDICATORS.filter((i) => gymnasium.applicable.has(i.code) && !gymnasium.earned.has(i.code)).map((i) => [i.code]);
+        assert.deepEqual(letter.plan.map((r) => r.indicators), [...missed, TARGETED]);
+        assert.equal(letter.plan.at(-1).measure, `Участие: семинар «${SEMINAR}»`);
+        const letterPath = join(folder, file.name);
+        await writeFile(letterPath, file.text);
+
+        // The school opens it: the rows arrive, and opening it again adds none.
+        const card = new CardPage(school.page);
+        await card.profile('Полное наименование ОО', 'МАОУ СОШ № 99');
+        await card.profile('Муниципальное образование', 'г. Пример');
+        await card.profile('Ответственный (ФИО, должность)', 'Петрова А. С., директор');
+        await card.profile('Отчётный период (учебный год)', FIRST);
+        const plan = school.page.getByTestId('plan');
+        await plan.locator('#letter-file').setInputFiles(letterPath);
+        await school.page.getByTestId('notices').getByText(`в план добавлено мероприятий — ${letter.plan.length}`).waitFor();
+        assert.equal(await plan.locator('.plan-row').count(), letter.plan.length);
+        await plan.locator('#letter-file').setInputFiles(letterPath);
+        await school.page.getByTestId('notices').getByText('в план добавлено мероприятий — 0').waitFor();
+        assert.equal(await plan.locator('.plan-row').count(), letter.plan.length);
+        // Its own edits and a row of its own, picked by keyboard-reachable checkboxes.
+        await plan.locator('#plan-0-deadline').fill('до 30.05.2025');
+        await plan.locator('#plan-0-responsible').fill('Сидоров П. П., заместитель по ВР');
+        await plan.getByRole('button', { name: 'Добавить мероприятие' }).click();
+        const own = letter.plan.length;
+        await plan.locator(`#plan-${own}-measure`).fill('Экскурсия на предприятие');
+        await plan.locator(`.plan-row[data-row="${own}"] summary`).click();
+        await plan.locator(`.plan-row[data-row="${own}"] label`, { hasText: /^\s*3\.1$/ }).locator('input').check();
+        await plan.locator(`.plan-row[data-row="${own}"]`).getByTestId('plan-codes').getByText('3.1').waitFor();
+        await school.page.screenshot({ path: join(ARTIFACTS, 'school-plan.png'), fullPage: true });
+
+        // The plan is signed with the card and verified outside the browser.
+        await school.page.getByLabel(/Выгрузить всё равно/).check();
+        const exported = await downloadText(school.page, () => school.page.getByTestId('export-button').click());
+        const signed = JSON.parse(exported.text).payload.plan;
+        assert.equal(signed.length, own + 1);
+        assert.deepEqual(signed[0], { ...letter.plan[0], deadline: 'до 30.05.2025', responsible: 'Сидоров П. П., заместитель по ВР' });
+        assert.deepEqual(signed[own], { measure: 'Экскурсия на предприятие', indicators: ['3.1'] });
+        const exportedPath = join(folder, exported.name);
+        await writeFile(exportedPath, exported.text);
+        const { stdout } = await promisify(execFile)(VERIFY, [exportedPath]);
+        assert.match(stdout, /^signature: ok$/m);
+        assert.match(stdout, /^school: МАОУ СОШ № 99$/m);
+
+        // The department imports it and sees the plan in the review.
+        await page.getByRole('tab', { name: 'Загрузка файлов' }).click();
+        await page.locator('#import-files').setInputFiles([exportedPath]);
+        // The log counts the session's files: the first year's 12 and this one.
+        await page.getByTestId('import-summary').filter({ hasText: 'Принято: 13.' }).waitFor();
+        await page.getByRole('tab', { name: 'Проверка' }).click();
+        await chooseSchool(page, 'СОШ № 99');
+        const table = page.getByTestId('school-plan');
+        assert.equal(await table.locator('tbody tr').count(), own + 1);
+        assert.deepEqual(await table.locator('tbody tr').first().locator('td').allInnerTexts(), [
+            '1',
+            letter.plan[0].measure,
+            letter.plan[0].indicators.join(', '),
+            'до 30.05.2025',
+            'Сидоров П. П., заместитель по ВР',
+        ]);
+        await table.screenshot({ path: join(ARTIFACTS, 'review-plan.png') });
+
+        // Next year the school's card shows last year's plan beside 3.1:
+        // not answered yet, then improved once the fact is there.
+        await school.page.getByRole('button', { name: /Мои черновики/ }).click();
+        school.page.once('dialog', (d) => d.dismiss());
+        await school.page.getByTestId('draft-list').getByRole('row', { name: /2024\/2025/ }).getByRole('button', { name: 'Следующий год' }).click();
+        await card.expectText('draft-title', 'МАОУ СОШ № 99 · 2025/2026');
+        const note = card.row('3.1').getByTestId('last-plan');
+        await note.filter({ hasText: `План ${FIRST}: «Экскурсия на предприятие» — показатель пока не заполнен` }).waitFor();
+        await card.fact('3.1', true);
+        await note.filter({ hasText: 'показатель улучшился' }).waitFor();
+        assert.equal(await card.row('3.3').getByTestId('last-plan').count(), 0, 'an indicator without a planned measure has no note');
+        assert.deepEqual(department.errors.map(String), []);
+        assert.deepEqual(school.errors.map(String), []);
+    } finally {
+        await department.context.close();
+        await school.context.close();
+        await rm(folder, { recursive: true, force: true });
+    }
+});
