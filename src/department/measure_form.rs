@@ -52,7 +52,10 @@ pub fn MeasureForm() -> impl IntoView {
     let kinds = MeasureKind::ALL
         .iter()
         .enumerate()
-        .map(|(i, k)| view! { <option value=i.to_string()>{k.label()}</option> })
+        .map(|(i, k)| {
+            let k = *k;
+            view! { <option value=i.to_string() prop:selected=move || measure.with(|m| m.kind == k)>{k.label()}</option> }
+        })
         .collect_view();
     let on_kind = move |ev| {
         if let Some(k) = chosen(&ev, &MeasureKind::ALL) {
@@ -145,8 +148,10 @@ pub fn MeasureForm() -> impl IntoView {
         };
         problem.set(m.problem());
         if m.problem().is_none() {
+            // The next measure is often of the same kind and audience.
+            let kind = m.kind;
             dept.add_measure(m);
-            measure.set(blank());
+            measure.set(Measure { kind, ..blank() });
             schools.set(Vec::new());
         }
     };
