@@ -6,10 +6,13 @@ use leptos::prelude::*;
 
 use crate::department::effectiveness_view::EffectivenessView;
 use crate::department::measure_form::MeasureForm;
+use crate::department::no_cards::NoCards;
 use crate::department::road_map::RoadMap;
+use crate::department::state::Dept;
 
 #[component]
 pub fn MeasuresPanel() -> impl IntoView {
+    let dept: Dept = expect_context();
     view! {
         <section class="panel measures" aria-labelledby="measures-title">
             <h2 id="measures-title" class="no-print">"Меры и управленческие решения"</h2>
@@ -17,9 +20,12 @@ pub fn MeasuresPanel() -> impl IntoView {
                 "Запишите меры, принятые по итогам мониторинга: методические мероприятия, курсы, семинары, приказы, изменения муниципальной программы, соглашения, консультирование. \
                  Меры, адресованные школе, попадут в её письмо с рекомендациями; через год здесь будет видно, улучшились ли их целевые показатели."
             </p>
-            <MeasureForm/>
-            <RoadMap/>
-            <div class="no-print"><EffectivenessView/></div>
+            // Measures follow a year's monitoring: without files there is none.
+            <Show when=move || dept.period.with(Option::is_some) fallback=|| view! { <NoCards/> }>
+                <MeasureForm/>
+                <RoadMap/>
+                <div class="no-print"><EffectivenessView/></div>
+            </Show>
         </section>
     }
 }

@@ -107,6 +107,27 @@ async function recordMeasure(page, { kind, title, date, whom, group, codes }) {
     await page.getByTestId('road-map').locator('tbody tr', { hasText: title }).waitFor();
 }
 
+/// For `waitForFunction`, which polls a plain predicate: reads the stored
+/// decisions record of the department's IndexedDB in the background and
+/// answers, on a later poll, whether it holds `text`.
+function storedDecisionsInclude(text) {
+    if (window.storedDecisions === undefined) {
+        window.storedDecisions = null;
+        const open = indexedDB.open('profkarta');
+        open.onsuccess = () => {
+            const get = open.result.transaction('records').objectStore('records').get('decisions');
+            get.onsuccess = () => {
+                window.storedDecisions = JSON.stringify(get.result ?? '');
+                open.result.close();
+            };
+        };
+    }
+    if (window.storedDecisions === null) return false;
+    const found = window.storedDecisions.includes(text);
+    window.storedDecisions = undefined;
+    return found;
+}
+
 async function chooseSchool(page, name) {
     const option = page.locator('#school-select option', { hasText: name });
     await page.locator('#school-select').selectOption(await option.getAttribute('value'));
@@ -144,6 +165,13 @@ test('measures for low-level schools and a target group, their letters, and next
             ['1', `семинар: ${SEMINAR}`, 'март 2025', 'ОО с эффективностью «низкая»', TARGETED.join(', '), 'доля ОО, принявших участие', 'справка', 'Иванова Е. П., методист'],
         );
         await roadMap.locator('tbody tr', { hasText: COURSES }).getByText('целевая группа: заместители директоров по ВР').waitFor();
+        // The measures are kept with the workspace's decisions and survive a reload.
+        await page.waitForFunction(storedDecisionsInclude, COURSES);
+        await page.reload();
+        await page.locator('#period').selectOption(FIRST);
+        await page.getByRole('tab', { name: 'Меры' }).click();
+        await roadMap.locator('tbody tr', { hasText: COURSES }).waitFor();
+        assert.equal(await roadMap.locator('tbody tr').count(), 2);
         // Nothing to judge yet: the year after is not the one on screen.
         await page.getByTestId('effectiveness').getByText(/Анализ появится/).waitFor();
         await page.screenshot({ path: join(ARTIFACTS, 'department-measures.png'), fullPage: true });

@@ -145,6 +145,7 @@ impl StoredFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::department::measures::{Audience, TargetGroup};
     use crate::testkit::{self, draft};
 
     #[test]
@@ -153,9 +154,18 @@ mod tests {
         let d = draft("СОШ 1", "2025/2026", &["1.8"]);
         let mut archive = testkit::archive(&card, &[("d1", &d)]);
         archive.letters.insert("d1".into(), "Письмо".into());
-        let mut measure = Measure::blank("card", "2025/2026");
-        measure.title = "Семинар".into();
-        archive.measures.push(measure);
+        for audience in [
+            Audience::All,
+            Audience::Level(crate::card::Level::Low),
+            Audience::Group(TargetGroup::DeputiesUpbringing),
+            Audience::Schools(vec![archive.current()[0].school.clone()]),
+        ] {
+            let mut measure = Measure::blank("card", "2025/2026");
+            measure.title = "Семинар".into();
+            measure.indicators = vec!["1.1".into()];
+            measure.audience = audience;
+            archive.measures.push(measure);
+        }
         let cards = || Cards::new([card.clone()]);
         let (back, problems) = Archive::from_json(cards(), &archive.to_json()).unwrap();
         assert!(problems.is_empty());
@@ -166,6 +176,7 @@ mod tests {
         let decisions = unpack(cards(), &archive.decisions_json()).unwrap();
         assert!(decisions.files.is_empty() && decisions.archive.is_empty());
         assert_eq!(decisions.archive.letters, archive.letters);
+        assert_eq!(decisions.archive.measures, archive.measures);
         assert_eq!(decisions.archive.keys, archive.keys);
         assert_eq!(
             Archive::from_json(cards(), "{").unwrap_err(),
