@@ -3,10 +3,14 @@
 //! the department's page give the same verdict for the same file: a UTF-8
 //! BOM, CRLF line ends or a re-save in Windows Notepad are accepted by both.
 //!
-//! `cargo run -p profkarta-tools --bin profkarta-verify -- FILE.json...`
+//! `cargo run -p profkarta-tools --bin profkarta-verify -- [--card CARD.json]... FILE.json...`
 //! Exit status 0 only if every file is accepted as it is (a file whose
 //! claimed score differs from the recomputation is accepted by the
 //! department with a warning, and fails here).
+//!
+//! `--card` reads a department's signed card file (`profkarta-card`), checks
+//! it as the school page does, prints what it is and who signed it, and
+//! makes it known, so that submissions filled in by that card verify too.
 
 use std::fmt::Write;
 use std::process::ExitCode;
@@ -14,16 +18,41 @@ use std::process::ExitCode;
 use profkarta_core::card::Level;
 use profkarta_core::department::archive::{check, Cards, Entry};
 use profkarta_core::department::verdict::Verdict;
+use profkarta_core::signed::card_file::open_card;
+
+const USAGE: &str = "usage: profkarta-verify [--card CARD.json]... FILE.json...";
 
 fn main() -> ExitCode {
-    let files: Vec<String> = std::env::args().skip(1).collect();
+    let mut args = std::env::args().skip(1);
+    // Every card the department's page knows, and the department's own.
+    let mut cards = Cards::builtin().expect("the built-in cards are valid");
+    let mut files = Vec::new();
+    let mut ok = true;
+    while let Some(arg) = args.next() {
+        if arg != "--card" {
+            files.push(arg);
+            continue;
+        }
+        let Some(path) = args.next() else {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        };
+        let text = std::fs::read(&path).map(|b| String::from_utf8_lossy(&b).into_owned());
+        match text
+            .map_err(|e| e.to_string())
+            .and_then(|t| card_report(&mut cards, &path, &t))
+        {
+            Ok(text) => print!("{text}"),
+            Err(why) => {
+                println!("card file: {path}\nverdict: refused: {why}");
+                ok = false;
+            }
+        }
+    }
     if files.is_empty() {
-        eprintln!("usage: profkarta-verify FILE.json...");
+        eprintln!("{USAGE}");
         return ExitCode::from(2);
     }
-    // Every card the department's page knows.
-    let cards = Cards::builtin().expect("the built-in cards are valid");
-    let mut ok = true;
     for path in files {
         match std::fs::read(&path) {
             Ok(bytes) => {
@@ -42,6 +71,26 @@ fn main() -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
+}
+
+/// What the verifier prints about a department's card file; the card is
+/// then known to `cards`.
+fn card_report(cards: &mut Cards, path: &str, text: &str) -> Result<String, String> {
+    let file = open_card(text).map_err(|e| e.to_string())?;
+    let card = &file.card;
+    let out = format!(
+        "card file: {path}\nsignature: ok\nfingerprint: {}\ndepartment: {}\npublished: {}\n\
+         card: {} v{} «{}», {} indicators\nverdict: accepted\n",
+        file.fingerprint,
+        file.department,
+        file.published_at,
+        card.id,
+        card.version,
+        card.title,
+        card.indicators().count()
+    );
+    cards.add(file.card);
+    Ok(out)
 }
 
 /// What the verifier prints about one file, and the department's verdict.
@@ -88,6 +137,9 @@ fn describe(out: &mut String, entry: &Entry) {
             level(a.level)
         ),
         format!("unanswered: {}", p.incomplete.unanswered.join(" ")),
+        (!p.plan.is_empty())
+            .then(|| format!("plan: {} measures", p.plan.len()))
+            .unwrap_or_default(),
         format!(
             "without_evidence: {}",
             p.incomplete.without_evidence.join(" ")
@@ -141,6 +193,42 @@ mod tests {
         let (text, verdict) = verdict_of(altered.as_bytes());
         assert_eq!(verdict, Verdict::Altered);
         assert!(text.contains("Подпись не совпадает с содержимым"), "{text}");
+    }
+
+    /// A department's own card: its submissions are "another card" until its
+    /// signed card file is given, then verified; a changed card file is refused.
+    #[test]
+    fn a_department_card_file_makes_its_submissions_verifiable() {
+        use profkarta_core::signed::card_file::seal_card;
+        let mut card = testkit::card();
+        card.id = "gorod-2026".into();
+        card.title = "Карта управления образования".into();
+        let key = testkit::key(3);
+        let card_file = seal_card(&card, "Управление образования", testkit::SAMPLE_AT, &key);
+        let submission = testkit::sign(
+            &card,
+            &testkit::sample_draft(),
+            testkit::meta(testkit::SAMPLE_ID, testkit::SAMPLE_AT, None),
+            testkit::SAMPLE_KEY,
+        );
+        let mut cards = Cards::builtin().unwrap();
+        let (_, unknown) = report(&cards, "s.json", submission.as_bytes());
+        assert_eq!(unknown, Verdict::UnknownTemplate);
+        let text = card_report(&mut cards, "c.json", &card_file).unwrap();
+        assert!(
+            text.contains("card: gorod-2026 v1 «Карта управления образования», 23 indicators"),
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!("fingerprint: {}", key.fingerprint())),
+            "{text}"
+        );
+        let (text, verdict) = report(&cards, "s.json", submission.as_bytes());
+        assert_eq!(verdict, Verdict::Accepted, "{text}");
+        assert!(text.contains("plan: 1 measures"), "{text}");
+        let altered = card_file.replacen("Карта управления", "Карта управлени", 1);
+        let why = card_report(&mut cards, "c.json", &altered).unwrap_err();
+        assert!(why.contains("Подпись не совпадает"), "{why}");
     }
 
     /// The stricter rules of the department's check reach the verifier too.
