@@ -137,9 +137,11 @@ fn describe(out: &mut String, entry: &Entry) {
             level(a.level)
         ),
         format!("unanswered: {}", p.incomplete.unanswered.join(" ")),
-        (!p.plan.is_empty())
-            .then(|| format!("plan: {} measures", p.plan.len()))
-            .unwrap_or_default(),
+        if p.plan.is_empty() {
+            String::new()
+        } else {
+            format!("plan: {} measures", p.plan.len())
+        },
         format!(
             "without_evidence: {}",
             p.incomplete.without_evidence.join(" ")
