@@ -14,6 +14,7 @@ pub mod list;
 pub mod school;
 pub mod scoring;
 pub mod signed;
+pub mod tabular;
 #[cfg(any(test, feature = "testkit"))]
 pub mod testkit;
 pub mod text;

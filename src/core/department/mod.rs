@@ -17,6 +17,7 @@ pub mod measures;
 pub mod own_cards;
 pub mod report;
 pub mod results;
+pub mod roster;
 pub mod review;
 pub mod school;
 pub mod tables;

@@ -34,7 +34,7 @@ impl SchoolId {
 
 /// Lower case letters and digits, words separated by one space; "№7" and
 /// "№ 7" both become "7".
-fn normalize(text: &str) -> String {
+pub(crate) fn normalize(text: &str) -> String {
     let mut out = String::new();
     for word in text
         .split(|c: char| !c.is_alphanumeric())

@@ -1,5 +1,5 @@
 //! The whole workspace as one backup file, and the coordinator's decisions
-//! (keys, reviews, letters, measures) on their own, which the browser stores apart
+//! (keys, reviews, letters, measures, roster) on their own, which the browser stores apart
 //! from the files so that a review does not rewrite megabytes.
 
 use std::collections::BTreeMap;
@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::department::archive::{check, Admission, Archive, Cards, Entry, SchoolKeys};
 use crate::department::measures::Measure;
 use crate::department::own_cards::OwnCards;
+use crate::department::roster::Roster;
 use crate::department::review::Review;
 use crate::department::school::SchoolId;
 use crate::error::{ArchiveError, ImportError};
@@ -23,7 +24,7 @@ impl Archive {
         self.serialise(self.entries.iter().map(StoredFile::of).collect())
     }
 
-    /// The coordinator's decisions (keys, reviews, letters, measures) without the
+    /// The coordinator's decisions (keys, reviews, letters, measures, roster) without the
     /// files: the browser stores them apart, so that a review does not
     /// rewrite megabytes of files. [`unpack`] reads it back.
     pub fn decisions_json(&self) -> String {
@@ -39,6 +40,7 @@ impl Archive {
             reviews: self.reviews.clone(),
             letters: self.letters.clone(),
             measures: self.measures.clone(),
+            roster: self.roster.clone(),
             own_cards: self.own.clone(),
         };
         serde_json::to_string(&file).expect("an archive serialises")
@@ -102,6 +104,7 @@ pub fn unpack_value(cards: Cards, value: Value) -> Result<Unpacked, ArchiveError
     archive.reviews = file.reviews;
     archive.letters = file.letters;
     archive.measures = file.measures;
+    archive.roster = file.roster;
     // Before the files are checked: some are of the department's own cards.
     archive.set_own(file.own_cards);
     Ok(Unpacked {
@@ -123,6 +126,8 @@ struct ArchiveFile {
     letters: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     measures: Vec<Measure>,
+    #[serde(default, skip_serializing_if = "Roster::is_empty")]
+    roster: Roster,
     #[serde(default, skip_serializing_if = "OwnCards::is_empty")]
     own_cards: OwnCards,
 }
@@ -166,12 +171,20 @@ mod tests {
             measure.audience = audience;
             archive.measures.push(measure);
         }
+        archive.roster.schools = crate::department::roster::from_results(
+            &crate::department::results::results(&archive, &card.id, "2025/2026"),
+        );
+        archive
+            .roster
+            .deadlines
+            .insert("2025/2026".into(), crate::department::roster::Deadlines::seed_003("2025/2026"));
         let cards = || Cards::new([card.clone()]);
         let (back, problems) = Archive::from_json(cards(), &archive.to_json()).unwrap();
         assert!(problems.is_empty());
         assert_eq!(back.current().len(), 1);
         assert_eq!(back.letters["d1"], "Письмо");
         assert_eq!(back.measures, archive.measures);
+        assert_eq!(back.roster, archive.roster);
         // The decisions alone, as the browser stores them beside the files.
         let decisions = unpack(cards(), &archive.decisions_json()).unwrap();
         assert!(decisions.files.is_empty() && decisions.archive.is_empty());

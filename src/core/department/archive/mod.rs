@@ -28,6 +28,7 @@ use std::sync::OnceLock;
 use crate::card::Card;
 use crate::department::measures::Measure;
 use crate::department::own_cards::OwnCards;
+use crate::department::roster::Roster;
 use crate::department::review::Review;
 use crate::department::school::SchoolId;
 use crate::error::{CardFileError, ImportError, PublishError};
@@ -64,6 +65,8 @@ pub struct Archive {
     pub letters: BTreeMap<String, String>,
     /// Municipal measures and management decisions, in the order recorded.
     pub measures: Vec<Measure>,
+    /// The municipality's schools and each campaign's deadlines.
+    pub roster: Roster,
     /// The department's own cards; the published ones are also in `cards`.
     own: OwnCards,
 }
@@ -79,6 +82,7 @@ impl Archive {
             reviews: BTreeMap::new(),
             letters: BTreeMap::new(),
             measures: Vec::new(),
+            roster: Roster::default(),
             own: OwnCards::default(),
         }
     }

@@ -1,0 +1,376 @@
+//! The municipality's list of schools and the campaign's deadlines (seed
+//! 003: the card by 30 September, the objectivity check by 15 October, the
+//! evaluation by 1 November): who has sent a card, who waits for review,
+//! what is late. Files are matched to the list with the same spelling rules
+//! as files to each other ([`crate::department::school`]).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::department::archive::{Archive, Standing};
+use crate::department::results::SchoolResult;
+use crate::department::review::ReviewStatus;
+use crate::department::school::normalize;
+use crate::export::{Cell, Table};
+use crate::school::profile::SchoolProfile;
+use crate::text::plural;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RosterSchool {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub identifier: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub municipality: String,
+}
+
+impl RosterSchool {
+    /// Whether a file's school is this one: the identifier decides when both
+    /// give one; otherwise the name, and the municipality when the list has it.
+    pub fn matches(&self, profile: &SchoolProfile) -> bool {
+        let (mine, theirs) = (normalize(&self.identifier), normalize(&profile.identifier));
+        if !mine.is_empty() && !theirs.is_empty() {
+            return mine == theirs;
+        }
+        normalize(&self.name) == normalize(&profile.name)
+            && (self.municipality.trim().is_empty()
+                || normalize(&self.municipality) == normalize(&profile.municipality))
+    }
+}
+
+/// Which columns of an imported table hold what.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Columns {
+    pub name: usize,
+    pub identifier: Option<usize>,
+    pub municipality: Option<usize>,
+}
+
+impl Columns {
+    /// A first guess from the header: «Наименование», «ИНН», «Муниципалитет».
+    pub fn guess(header: &[String]) -> Self {
+        let find = |words: &[&str]| {
+            header.iter().position(|h| {
+                let h = h.to_lowercase();
+                words.iter().any(|w| h.contains(w))
+            })
+        };
+        Self {
+            name: find(&["наимен", "назван", "школ", "оо"]).unwrap_or(0),
+            identifier: find(&["инн", "идентиф", "код"]),
+            municipality: find(&["муницип", "город", "район", "округ"]),
+        }
+    }
+
+    /// The schools of `rows` (the header first), without empty names and
+    /// repeats.
+    pub fn schools(self, rows: &[Vec<String>]) -> Vec<RosterSchool> {
+        let cell = |row: &Vec<String>, at: Option<usize>| {
+            at.and_then(|i| row.get(i)).cloned().unwrap_or_default()
+        };
+        let mut out: Vec<RosterSchool> = Vec::new();
+        for row in rows.iter().skip(1) {
+            let school = RosterSchool {
+                name: cell(row, Some(self.name)),
+                identifier: cell(row, self.identifier),
+                municipality: cell(row, self.municipality),
+            };
+            if !school.name.is_empty() && !out.contains(&school) {
+                out.push(school);
+            }
+        }
+        out
+    }
+}
+
+/// The schools that sent files in a period, as a list to start from.
+pub fn from_results(results: &[SchoolResult]) -> Vec<RosterSchool> {
+    let mut out: Vec<RosterSchool> = results
+        .iter()
+        .map(|r| RosterSchool {
+            name: r.profile.name.trim().to_owned(),
+            identifier: r.profile.identifier.trim().to_owned(),
+            municipality: r.profile.municipality.trim().to_owned(),
+        })
+        .collect();
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    out
+}
+
+/// A campaign's deadlines, as `YYYY-MM-DD`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deadlines {
+    pub submit: String,
+    pub check: String,
+    pub evaluate: String,
+}
+
+impl Deadlines {
+    /// Seed 003's dates in the autumn after the school year «2024/2025»:
+    /// 30.09.2025, 15.10.2025, 01.11.2025.
+    pub fn seed_003(period: &str) -> Self {
+        let year = period
+            .split(['/', '-', '–'])
+            .nth(1)
+            .map(str::trim)
+            .filter(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()))
+            .unwrap_or("2026");
+        Self {
+            submit: format!("{year}-09-30"),
+            check: format!("{year}-10-15"),
+            evaluate: format!("{year}-11-01"),
+        }
+    }
+}
+
+/// The roster, and each period's deadlines when the coordinator set them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Roster {
+    pub schools: Vec<RosterSchool>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub deadlines: BTreeMap<String, Deadlines>,
+}
+
+impl Roster {
+    pub fn is_empty(&self) -> bool {
+        self.schools.is_empty() && self.deadlines.is_empty()
+    }
+
+    pub fn deadlines(&self, period: &str) -> Deadlines {
+        self.deadlines
+            .get(period)
+            .cloned()
+            .unwrap_or_else(|| Deadlines::seed_003(period))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    NotSent,
+    Received,
+    InReview,
+    Checked,
+    /// Only files under a key the coordinator rejected.
+    Rejected,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::NotSent => "не сдана",
+            Self::Received => "получена",
+            Self::InReview => "на проверке",
+            Self::Checked => "проверена",
+            Self::Rejected => "отклонена",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::NotSent => "not-sent",
+            Self::Received => "received",
+            Self::InReview => "in-review",
+            Self::Checked => "checked",
+            Self::Rejected => "rejected",
+        }
+    }
+}
+
+/// One school of the roster in a campaign.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RosterRow {
+    pub school: RosterSchool,
+    pub status: Status,
+    /// The day its counted file was made, `YYYY-MM-DD`.
+    pub sent: Option<String>,
+    /// Days the card came after its deadline.
+    pub sent_late: Option<i64>,
+    /// Days past the deadline of the stage it waits at: the card's while
+    /// none came, the check's while it waits for review.
+    pub overdue: Option<i64>,
+}
+
+impl RosterRow {
+    /// «просрочено на 3 дня», «сдана с опозданием на 1 день; проверка
+    /// просрочена на 2 дня», or nothing.
+    pub fn lateness(&self) -> String {
+        let days = |n: i64| format!("{n} {}", plural(n.unsigned_abs(), "день", "дня", "дней"));
+        let mut parts = Vec::new();
+        if let Some(n) = self.sent_late {
+            parts.push(format!("сдана с опозданием на {}", days(n)));
+        }
+        if let Some(n) = self.overdue {
+            parts.push(match self.status {
+                Status::NotSent => format!("просрочено на {}", days(n)),
+                _ => format!("проверка просрочена на {}", days(n)),
+            });
+        }
+        parts.join("; ")
+    }
+}
+
+/// Days from `from` to `to` (`YYYY-MM-DD`, a longer ISO time is cut), or
+/// `None` when either is not a date.
+pub fn days_between(from: &str, to: &str) -> Option<i64> {
+    Some(day_number(to)? - day_number(from)?)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
+/// `days_from_civil`).
+fn day_number(date: &str) -> Option<i64> {
+    let date = date.get(..10)?;
+    let mut parts = date.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// Where every school of the roster stands in the campaign of `card_id`
+/// and `period` on `today` (`YYYY-MM-DD`).
+pub fn statuses(
+    roster: &Roster,
+    archive: &Archive,
+    card_id: &str,
+    period: &str,
+    today: &str,
+) -> Vec<RosterRow> {
+    let deadlines = roster.deadlines(period);
+    let standing = archive.standing();
+    let of_campaign: Vec<_> = archive
+        .entries()
+        .iter()
+        .filter(|e| e.card.id == card_id && e.period() == period)
+        .collect();
+    let past = |deadline: &str| days_between(deadline, today).filter(|d| *d > 0);
+    roster
+        .schools
+        .iter()
+        .map(|school| {
+            let mine: Vec<_> = of_campaign
+                .iter()
+                .filter(|e| school.matches(e.profile()))
+                .collect();
+            let counted = mine
+                .iter()
+                .find(|e| standing.get(e.id()) == Some(&Standing::Current));
+            let rejected = !mine.is_empty()
+                && mine
+                    .iter()
+                    .all(|e| standing.get(e.id()) == Some(&Standing::Rejected));
+            let (status, sent) = match counted {
+                Some(e) => {
+                    let status = match archive.review(e.id()).status() {
+                        ReviewStatus::Received => Status::Received,
+                        ReviewStatus::InReview => Status::InReview,
+                        ReviewStatus::Checked => Status::Checked,
+                    };
+                    let created = &e.opened.payload.created_at;
+                    (status, Some(created.get(..10).unwrap_or(created).to_owned()))
+                }
+                None if rejected => (Status::Rejected, None),
+                None => (Status::NotSent, None),
+            };
+            let sent_late = sent
+                .as_deref()
+                .and_then(|d| days_between(&deadlines.submit, d))
+                .filter(|d| *d > 0);
+            let overdue = match status {
+                Status::NotSent => past(&deadlines.submit),
+                Status::Received | Status::InReview => past(&deadlines.check),
+                Status::Checked | Status::Rejected => None,
+            };
+            RosterRow {
+                school: school.clone(),
+                status,
+                sent,
+                sent_late,
+                overdue,
+            }
+        })
+        .collect()
+}
+
+/// «сдали 132 из 150, не сдали 18, из них просрочено 18».
+pub fn counts(rows: &[RosterRow]) -> String {
+    let missing: Vec<&RosterRow> = rows
+        .iter()
+        .filter(|r| matches!(r.status, Status::NotSent | Status::Rejected))
+        .collect();
+    let overdue = missing.iter().filter(|r| r.overdue.is_some()).count();
+    format!(
+        "сдали {} из {}, не сдали {}, из них просрочено {overdue}",
+        rows.len() - missing.len(),
+        rows.len(),
+        missing.len()
+    )
+}
+
+/// The letter to the schools that have not sent their card, to print or to
+/// paste into e-mail.
+pub fn reminder(rows: &[RosterRow], period: &str, deadlines: &Deadlines, today: &str) -> String {
+    let date = |iso: &str| {
+        let mut p = iso.get(..10).unwrap_or(iso).split('-');
+        match (p.next(), p.next(), p.next()) {
+            (Some(y), Some(m), Some(d)) => format!("{d}.{m}.{y}"),
+            _ => iso.to_owned(),
+        }
+    };
+    let missing: Vec<&RosterRow> = rows.iter().filter(|r| r.status == Status::NotSent).collect();
+    let mut text = format!(
+        "Руководителям образовательных организаций\n\n\
+         О представлении экспертной карты мониторинга профориентационной работы\n\n\
+         Напоминаем, что экспертная карта за {period} учебный год представляется в управление \
+         образования до {}. По состоянию на {} карта не получена от следующих организаций:\n\n",
+        date(&deadlines.submit),
+        date(today)
+    );
+    for (i, r) in missing.iter().enumerate() {
+        let late = r.lateness();
+        let late = if late.is_empty() { String::new() } else { format!(" ({late})") };
+        text.push_str(&format!("{}. {}{late}\n", i + 1, r.school.name));
+    }
+    text.push_str(
+        "\nПросим заполнить карту на странице «Профкарта», выгрузить подписанный файл и направить \
+         его в управление образования в ближайшее время.\n\n\
+         Специалист управления образования ____________________ / ____________________ /\n",
+    );
+    text
+}
+
+/// The roster with statuses, for XLSX and CSV.
+pub fn roster_table(rows: &[RosterRow]) -> Table {
+    let text = |s: &str| Cell::Text(s.to_owned());
+    Table {
+        name: "Школы".to_owned(),
+        headers: ["Школа", "ИНН / код", "Муниципалитет", "Статус", "Файл от", "Сроки"]
+            .map(String::from)
+            .to_vec(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                vec![
+                    text(&r.school.name),
+                    text(&r.school.identifier),
+                    text(&r.school.municipality),
+                    text(r.status.label()),
+                    r.sent.as_deref().map_or(Cell::Empty, text),
+                    text(&r.lateness()),
+                ]
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

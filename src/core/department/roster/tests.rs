@@ -1,0 +1,143 @@
+//! Hand-computed cases: a roster of four schools, deadlines of seed 003 for
+//! 2025/2026 (card by 30.09.2026, check by 15.10.2026).
+
+use super::*;
+use crate::card::DEFAULT_CARD;
+use crate::department::archive::Cards;
+use crate::testkit::{self, draft};
+
+const PERIOD: &str = "2025/2026";
+
+fn school(name: &str) -> RosterSchool {
+    RosterSchool {
+        name: name.into(),
+        ..RosterSchool::default()
+    }
+}
+
+#[test]
+fn days_are_counted_across_months_and_leap_years() {
+    assert_eq!(days_between("2026-09-30", "2026-10-03"), Some(3));
+    assert_eq!(days_between("2024-02-28", "2024-03-01"), Some(2));
+    assert_eq!(days_between("2023-02-28", "2023-03-01"), Some(1));
+    assert_eq!(days_between("1970-01-01", "1970-01-01T10:00:00Z"), Some(0));
+    assert_eq!(days_between("2026-10-15", "2026-09-30"), Some(-15));
+    assert_eq!(days_between("30.09.2026", "2026-10-01"), None);
+    assert_eq!(Deadlines::seed_003("2025/2026").submit, "2026-09-30");
+    assert_eq!(Deadlines::seed_003("2025/2026").evaluate, "2026-11-01");
+}
+
+#[test]
+fn a_roster_row_matches_spellings_and_identifiers() {
+    let profile = |name: &str, id: &str| SchoolProfile {
+        name: name.into(),
+        identifier: id.into(),
+        municipality: "г. Ёлкино".into(),
+        ..SchoolProfile::default()
+    };
+    let seven = school("МАОУ «СОШ № 7»");
+    assert!(seven.matches(&profile("маоу \"СОШ №7\"", "")));
+    assert!(!seven.matches(&profile("МАОУ «СОШ № 17»", "")));
+    let with_id = RosterSchool {
+        identifier: "6658001234".into(),
+        ..school("СОШ 7")
+    };
+    assert!(with_id.matches(&profile("Лицей 7 (переименована)", " 6658001234")));
+    assert!(!with_id.matches(&profile("СОШ 7", "6658009999")));
+    let elsewhere = RosterSchool {
+        municipality: "г. Берёзово".into(),
+        ..school("МАОУ «СОШ № 7»")
+    };
+    assert!(!elsewhere.matches(&profile("МАОУ «СОШ № 7»", "")));
+}
+
+#[test]
+fn columns_are_guessed_from_the_header_and_rows_read() {
+    let rows: Vec<Vec<String>> = [
+        ["№", "Наименование ОО", "Муниципальный округ", "ИНН"],
+        ["1", "СОШ № 1", "Город", "111"],
+        ["2", "", "Город", ""],
+        ["3", "СОШ № 1", "Город", "111"],
+        ["4", "Лицей", "Город", ""],
+    ]
+    .iter()
+    .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
+    .collect();
+    let columns = Columns::guess(&rows[0]);
+    assert_eq!(
+        columns,
+        Columns {
+            name: 1,
+            identifier: Some(3),
+            municipality: Some(2)
+        }
+    );
+    let schools = columns.schools(&rows);
+    assert_eq!(schools.len(), 2, "no empty names, no repeats");
+    assert_eq!(schools[0].identifier, "111");
+    assert_eq!(schools[1].name, "Лицей");
+}
+
+/// А sent on time and was checked; Б sent on 3 October, three days late,
+/// and waits for review; В sent nothing; Г is spelled differently in its
+/// file and sent on time. On 20 October: В is 20 days overdue, Б's check 5.
+#[test]
+fn statuses_counts_and_the_reminder_on_a_given_day() {
+    let card = testkit::card();
+    let mut archive = Archive::new(Cards::new([card.clone()]));
+    let files = [
+        ("a1", "Школа А", "2026-09-20T08:00:00.000Z"),
+        ("b1", "Школа Б", "2026-10-03T08:00:00.000Z"),
+        ("g1", "школа  «Г»", "2026-09-29T23:00:00.000Z"),
+    ];
+    let batch = files
+        .iter()
+        .map(|(id, name, at)| {
+            let d = draft(name, PERIOD, &["1.8"]);
+            let text = testkit::sign(&card, &d, testkit::meta(id, at, None), id.as_bytes()[0]);
+            testkit::entry(&card, id, &text)
+        })
+        .collect();
+    archive.admit_all(batch);
+    archive.set_checked("a1", true);
+    let roster = Roster {
+        schools: ["Школа А", "Школа Б", "Школа В", "Школа \"Г\""]
+            .map(school)
+            .to_vec(),
+        ..Roster::default()
+    };
+    let rows = statuses(&roster, &archive, DEFAULT_CARD, PERIOD, "2026-10-20");
+    let seen: Vec<(&str, Status, String)> = rows
+        .iter()
+        .map(|r| (r.school.name.as_str(), r.status, r.lateness()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("Школа А", Status::Checked, String::new()),
+            (
+                "Школа Б",
+                Status::Received,
+                "сдана с опозданием на 3 дня; проверка просрочена на 5 дней".to_owned()
+            ),
+            ("Школа В", Status::NotSent, "просрочено на 20 дней".to_owned()),
+            (
+                "Школа \"Г\"",
+                Status::Received,
+                "проверка просрочена на 5 дней".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(rows[1].sent.as_deref(), Some("2026-10-03"));
+    assert_eq!(counts(&rows), "сдали 3 из 4, не сдали 1, из них просрочено 1");
+    // Before the deadline nothing is overdue.
+    let early = statuses(&roster, &archive, DEFAULT_CARD, PERIOD, "2026-09-25");
+    assert_eq!(counts(&early), "сдали 3 из 4, не сдали 1, из них просрочено 0");
+    let letter = reminder(&rows, PERIOD, &roster.deadlines(PERIOD), "2026-10-20");
+    assert!(letter.contains("до 30.09.2026. По состоянию на 20.10.2026"), "{letter}");
+    assert!(letter.contains("\n1. Школа В (просрочено на 20 дней)\n"), "{letter}");
+    assert!(!letter.contains("Школа Б"));
+    let table = roster_table(&rows);
+    assert_eq!(table.rows.len(), 4);
+    assert_eq!(table.rows[2][3], Cell::Text("не сдана".into()));
+}
