@@ -42,7 +42,11 @@ pub fn read_csv(bytes: &[u8]) -> Vec<Vec<String>> {
     row.push(field);
     rows.push(row);
     rows.into_iter()
-        .map(|r| r.into_iter().map(|f| f.trim().to_owned()).collect::<Vec<_>>())
+        .map(|r| {
+            r.into_iter()
+                .map(|f| f.trim().to_owned())
+                .collect::<Vec<_>>()
+        })
         .filter(|r| r.iter().any(|f| !f.is_empty()))
         .collect()
 }
@@ -93,7 +97,8 @@ mod tests {
 
     #[test]
     fn excel_csv_in_windows_1251_with_semicolons_reads_as_text() {
-        let bytes = cp1251("Наименование;ИНН\r\n\"МАОУ \"\"СОШ № 7\"\"\";6623000001\r\nЛицей Ёлкино;\r\n");
+        let bytes =
+            cp1251("Наименование;ИНН\r\n\"МАОУ \"\"СОШ № 7\"\"\";6623000001\r\nЛицей Ёлкино;\r\n");
         assert!(std::str::from_utf8(&bytes).is_err(), "really not UTF-8");
         assert_eq!(
             read_csv(&bytes),

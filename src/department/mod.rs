@@ -36,6 +36,8 @@ mod report_panel;
 mod results_panel;
 mod review_panel;
 mod road_map;
+mod roster_import;
+mod roster_panel;
 mod saving_status;
 mod school_plan;
 mod school_select;

@@ -23,6 +23,7 @@ use profkarta_core::department::measures::Measure;
 use profkarta_core::department::own_cards::OwnCards;
 use profkarta_core::department::results::{rank, results, Ranked, SchoolResult};
 use profkarta_core::department::review::Decision;
+use profkarta_core::department::roster::Roster;
 use profkarta_core::department::school::SchoolId;
 use profkarta_core::department::view::import::ImportRow;
 use profkarta_core::department::view::progress::{Progress, Saving, Work};
@@ -36,6 +37,7 @@ use crate::shared::notices::Notices;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Import,
+    Schools,
     Review,
     Results,
     Dynamics,
@@ -46,8 +48,9 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 8] = [
+    pub const ALL: [Tab; 9] = [
         Self::Import,
+        Self::Schools,
         Self::Review,
         Self::Results,
         Self::Dynamics,
@@ -60,6 +63,7 @@ impl Tab {
     pub fn label(self) -> &'static str {
         match self {
             Self::Import => "Загрузка файлов",
+            Self::Schools => "Школы",
             Self::Review => "Проверка",
             Self::Results => "Результаты",
             Self::Dynamics => "Динамика",
@@ -73,6 +77,7 @@ impl Tab {
     pub fn key(self) -> &'static str {
         match self {
             Self::Import => "import",
+            Self::Schools => "schools",
             Self::Review => "review",
             Self::Results => "results",
             Self::Dynamics => "dynamics",
@@ -346,6 +351,11 @@ impl Dept {
                 a.letters.remove(submission_id);
             }
         });
+    }
+
+    /// Changes the roster or a campaign's deadlines.
+    pub fn edit_roster(self, change: impl FnOnce(&mut Roster)) {
+        self.archive.update(|a| change(&mut a.roster));
     }
 
     /// Records a measure or management decision.

@@ -57,6 +57,15 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
         .map_err(|e| format!("{e:?}"))
 }
 
+/// Reads a picked file as bytes, for files that may not be UTF-8 (a CSV
+/// from Russian Excel is Windows-1251).
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    read_all(std::slice::from_ref(file))
+        .await
+        .pop()
+        .unwrap_or_else(|| Err("чтение не удалось".to_owned()))
+}
+
 /// Starts reading several picked files at once (the browser reads them in
 /// parallel, about twice as fast as one after another) and returns their
 /// contents when all are read. Reading starts at the call, not at the first

@@ -276,7 +276,10 @@ pub fn statuses(
                         ReviewStatus::Checked => Status::Checked,
                     };
                     let created = &e.opened.payload.created_at;
-                    (status, Some(created.get(..10).unwrap_or(created).to_owned()))
+                    (
+                        status,
+                        Some(created.get(..10).unwrap_or(created).to_owned()),
+                    )
                 }
                 None if rejected => (Status::Rejected, None),
                 None => (Status::NotSent, None),
@@ -326,7 +329,10 @@ pub fn reminder(rows: &[RosterRow], period: &str, deadlines: &Deadlines, today: 
             _ => iso.to_owned(),
         }
     };
-    let missing: Vec<&RosterRow> = rows.iter().filter(|r| r.status == Status::NotSent).collect();
+    let missing: Vec<&RosterRow> = rows
+        .iter()
+        .filter(|r| r.status == Status::NotSent)
+        .collect();
     let mut text = format!(
         "Руководителям образовательных организаций\n\n\
          О представлении экспертной карты мониторинга профориентационной работы\n\n\
@@ -337,7 +343,11 @@ pub fn reminder(rows: &[RosterRow], period: &str, deadlines: &Deadlines, today: 
     );
     for (i, r) in missing.iter().enumerate() {
         let late = r.lateness();
-        let late = if late.is_empty() { String::new() } else { format!(" ({late})") };
+        let late = if late.is_empty() {
+            String::new()
+        } else {
+            format!(" ({late})")
+        };
         text.push_str(&format!("{}. {}{late}\n", i + 1, r.school.name));
     }
     text.push_str(
@@ -353,9 +363,16 @@ pub fn roster_table(rows: &[RosterRow]) -> Table {
     let text = |s: &str| Cell::Text(s.to_owned());
     Table {
         name: "Школы".to_owned(),
-        headers: ["Школа", "ИНН / код", "Муниципалитет", "Статус", "Файл от", "Сроки"]
-            .map(String::from)
-            .to_vec(),
+        headers: [
+            "Школа",
+            "ИНН / код",
+            "Муниципалитет",
+            "Статус",
+            "Файл от",
+            "Сроки",
+        ]
+        .map(String::from)
+        .to_vec(),
         rows: rows
             .iter()
             .map(|r| {

@@ -10,8 +10,8 @@ use serde_json::Value;
 use crate::department::archive::{check, Admission, Archive, Cards, Entry, SchoolKeys};
 use crate::department::measures::Measure;
 use crate::department::own_cards::OwnCards;
-use crate::department::roster::Roster;
 use crate::department::review::Review;
+use crate::department::roster::Roster;
 use crate::department::school::SchoolId;
 use crate::error::{ArchiveError, ImportError};
 
@@ -174,10 +174,10 @@ mod tests {
         archive.roster.schools = crate::department::roster::from_results(
             &crate::department::results::results(&archive, &card.id, "2025/2026"),
         );
-        archive
-            .roster
-            .deadlines
-            .insert("2025/2026".into(), crate::department::roster::Deadlines::seed_003("2025/2026"));
+        archive.roster.deadlines.insert(
+            "2025/2026".into(),
+            crate::department::roster::Deadlines::seed_003("2025/2026"),
+        );
         let cards = || Cards::new([card.clone()]);
         let (back, problems) = Archive::from_json(cards(), &archive.to_json()).unwrap();
         assert!(problems.is_empty());

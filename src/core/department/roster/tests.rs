@@ -120,7 +120,11 @@ fn statuses_counts_and_the_reminder_on_a_given_day() {
                 Status::Received,
                 "сдана с опозданием на 3 дня; проверка просрочена на 5 дней".to_owned()
             ),
-            ("Школа В", Status::NotSent, "просрочено на 20 дней".to_owned()),
+            (
+                "Школа В",
+                Status::NotSent,
+                "просрочено на 20 дней".to_owned()
+            ),
             (
                 "Школа \"Г\"",
                 Status::Received,
@@ -129,13 +133,25 @@ fn statuses_counts_and_the_reminder_on_a_given_day() {
         ]
     );
     assert_eq!(rows[1].sent.as_deref(), Some("2026-10-03"));
-    assert_eq!(counts(&rows), "сдали 3 из 4, не сдали 1, из них просрочено 1");
+    assert_eq!(
+        counts(&rows),
+        "сдали 3 из 4, не сдали 1, из них просрочено 1"
+    );
     // Before the deadline nothing is overdue.
     let early = statuses(&roster, &archive, DEFAULT_CARD, PERIOD, "2026-09-25");
-    assert_eq!(counts(&early), "сдали 3 из 4, не сдали 1, из них просрочено 0");
+    assert_eq!(
+        counts(&early),
+        "сдали 3 из 4, не сдали 1, из них просрочено 0"
+    );
     let letter = reminder(&rows, PERIOD, &roster.deadlines(PERIOD), "2026-10-20");
-    assert!(letter.contains("до 30.09.2026. По состоянию на 20.10.2026"), "{letter}");
-    assert!(letter.contains("\n1. Школа В (просрочено на 20 дней)\n"), "{letter}");
+    assert!(
+        letter.contains("до 30.09.2026. По состоянию на 20.10.2026"),
+        "{letter}"
+    );
+    assert!(
+        letter.contains("\n1. Школа В (просрочено на 20 дней)\n"),
+        "{letter}"
+    );
     assert!(!letter.contains("Школа Б"));
     let table = roster_table(&rows);
     assert_eq!(table.rows.len(), 4);
