@@ -1,0 +1,122 @@
+// The campaign at municipal scale (issue 15, roster and deadlines): the
+// coordinator loads the list of 12 schools from a CSV that Russian Excel
+// saved (Windows-1251, «;»), 9 of them have sent their card, and the «Школы»
+// tab tells who has not, how late everyone is, writes the reminder and
+// exports the list. Every expected date and count is computed here from the
+// generator's manifest and today's date, not by the app.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { join } from 'node:path';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { openApp, downloadText, ARTIFACTS, useApp } from './harness.mjs';
+
+const GEN = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-gen');
+const PERIOD = '2025/2026';
+const DEADLINE = Date.UTC(2026, 8, 30); // seed 003: the card by 30 September
+
+const app = useApp();
+let dir;
+let manifest;
+
+before(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    dir = await mkdtemp(join(tmpdir(), 'profkarta-roster-'));
+    await promisify(execFile)(GEN, ['--out', dir, '--schools', '12', '--periods', PERIOD]);
+    manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+});
+
+after(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/// Text in Windows-1251, for the characters of school names: what Russian
+/// Excel writes when it saves «CSV (разделители — точки с запятой)».
+function cp1251(text) {
+    const special = { 'Ё': 0xa8, 'ё': 0xb8, '№': 0xb9, '«': 0xab, '»': 0xbb };
+    return Buffer.from(
+        [...text].map((c) => {
+            const code = c.codePointAt(0);
+            if (code < 0x80) return code;
+            if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+            if (c in special) return special[c];
+            throw new Error(`${c} is not in the test's table`);
+        }),
+    );
+}
+
+const days = (n) => {
+    const [one, few] = [n % 10 === 1 && n % 100 !== 11, [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100)];
+    return `${n} ${one ? 'день' : few ? 'дня' : 'дней'}`;
+};
+const dayOf = (iso) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+
+test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with their lateness, a reminder and the export', async () => {
+    const schools = manifest.files.map((f) => f.submission).filter(Boolean);
+    assert.equal(schools.length, 12);
+    const missing = new Set([schools[2].school, schools[6].school, schools[10].school]);
+    const sent = manifest.files.filter((f) => f.submission && !missing.has(f.submission.school)).map((f) => join(dir, f.name));
+    // The list as the municipality keeps it: its own numbering, the ИНН, and
+    // one school spelled in capitals with the ИНН left out.
+    const csv = ['№;Наименование ОО;ИНН'].concat(
+        schools.map((s, i) => (i === 4 ? `${i + 1};${s.school.toUpperCase()};` : `${i + 1};"${s.school.replaceAll('"', '""')}";${s.identifier}`)),
+    );
+    const csvPath = join(dir, 'школы.csv');
+    await writeFile(csvPath, cp1251(csv.join('\r\n') + '\r\n'));
+
+    const { context, page, errors } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs', viewport: { width: 1366, height: 900 } });
+    try {
+        await page.locator('#import-files').setInputFiles(sent);
+        await page.getByTestId('import-summary').filter({ hasText: `Файлов: ${sent.length}.` }).waitFor();
+        await page.getByRole('tab', { name: 'Школы' }).click();
+        await page.locator('#roster-file').setInputFiles(csvPath);
+        const preview = page.getByTestId('roster-import');
+        await preview.getByText('Будет загружено школ: 12. Первые:').waitFor();
+        assert.equal(await page.locator('#roster-col-name').inputValue(), '1', 'the name column is guessed from «Наименование»');
+        assert.deepEqual(await preview.getByTestId('roster-preview').locator('li').allInnerTexts(), schools.slice(0, 5).map((s, i) => (i === 4 ? s.school.toUpperCase() : s.school)));
+        await preview.getByRole('button', { name: 'Заменить список этими школами' }).click();
+
+        const today = Date.now() - (Date.now() % 86400000);
+        const overdue = Math.round((today - DEADLINE) / 86400000);
+        assert.ok(overdue > 0, 'the tests run after the deadline of this campaign');
+        await page.getByTestId('roster-counts').filter({ hasText: `${PERIOD} учебный год: сдали 9 из 12, не сдали 3, из них просрочено 3.` }).waitFor();
+        const rows = page.getByTestId('roster').locator('tbody tr');
+        assert.equal(await rows.count(), 12);
+        for (const [i, s] of schools.entries()) {
+            const row = rows.nth(i);
+            const [status, from, lateness] = (await row.locator('td').allInnerTexts()).slice(0, 3);
+            if (missing.has(s.school)) {
+                assert.deepEqual([status, from, lateness], ['не сдана', '', `просрочено на ${days(overdue)}`], s.school);
+            } else {
+                const late = Math.round((dayOf(s.created_at) - DEADLINE) / 86400000);
+                const parts = [late > 0 ? `сдана с опозданием на ${days(late)}` : null, `проверка просрочена на ${days(Math.round((today - Date.UTC(2026, 9, 15)) / 86400000))}`];
+                assert.deepEqual([status, from, lateness], ['получена', s.created_at.slice(0, 10), parts.filter(Boolean).join('; ')], s.school);
+            }
+        }
+
+        await page.getByRole('button', { name: 'Письмо-напоминание' }).click();
+        const letter = await page.getByTestId('reminder').inputValue();
+        assert.ok(letter.includes('до 30.09.2026.'), letter);
+        const named = schools.filter((s) => missing.has(s.school)).map((s, i) => `\n${i + 1}. ${s.school} (просрочено на ${days(overdue)})\n`);
+        for (const line of named) assert.ok(letter.includes(line), `${line} in ${letter}`);
+        assert.ok(!letter.includes(schools[0].school + ' ('), 'a school that sent its card is not reminded');
+        await page.screenshot({ path: join(ARTIFACTS, 'department-roster.png'), fullPage: true });
+
+        const exported = await downloadText(page, () => page.getByRole('button', { name: 'Скачать CSV' }).click());
+        assert.equal(exported.name, 'школы_2025-2026.csv');
+        const lines = exported.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+        assert.equal(lines[0], 'Школа;ИНН / код;Муниципалитет;Статус;Файл от;Сроки');
+        assert.equal(lines.length, 13);
+        assert.equal(lines.filter((l) => l.includes(';не сдана;')).length, 3);
+
+        // Deadlines are the coordinator's: moved past today, nothing is overdue.
+        await page.locator('#deadline-submit').fill('2099-09-30');
+        await page.locator('#deadline-check').fill('2099-10-15');
+        await page.getByTestId('roster-counts').filter({ hasText: 'сдали 9 из 12, не сдали 3, из них просрочено 0.' }).waitFor();
+        assert.deepEqual(errors.map(String), []);
+    } finally {
+        await context.close();
+    }
+});
