@@ -49,6 +49,18 @@ pub fn file_stem(text: &str) -> String {
     stem.trim_end_matches('_').to_owned()
 }
 
+/// «2026-09-30» (or a longer ISO time) as «30.09.2026»; anything else as is.
+pub fn date_ru(iso: &str) -> String {
+    let day = iso.get(..10).unwrap_or(iso);
+    let mut parts = day.split('-');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(y), Some(m), Some(d)) if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+            format!("{d}.{m}.{y}")
+        }
+        _ => iso.to_owned(),
+    }
+}
+
 /// «2025/2026» as «2025-2026», for a file name.
 pub fn period_stem(period: &str) -> String {
     period.trim().replace(['/', '–'], "-")

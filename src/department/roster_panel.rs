@@ -9,7 +9,7 @@ use profkarta_core::department::roster::{
     counts, from_results, reminder, roster_table, statuses, Deadlines, RosterSchool,
 };
 use profkarta_core::export::{to_csv, to_xlsx};
-use profkarta_core::text::period_stem;
+use profkarta_core::text::{date_ru, period_stem};
 
 use crate::department::roster_import::RosterImport;
 use crate::department::state::Dept;
@@ -110,7 +110,7 @@ pub fn RosterPanel() -> impl IntoView {
                     <tr data-status=r.status.key()>
                         <th scope="row">{r.school.name.clone()}</th>
                         <td>{r.status.label()}</td>
-                        <td>{r.sent.clone().unwrap_or_default()}</td>
+                        <td>{r.sent.as_deref().map(date_ru).unwrap_or_default()}</td>
                         <td class="lateness">{r.lateness()}</td>
                         <td class="no-print">
                             <button type="button" class="danger" on:click=remove

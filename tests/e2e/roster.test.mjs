@@ -92,7 +92,7 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
             } else {
                 const late = Math.round((dayOf(s.created_at) - DEADLINE) / 86400000);
                 const parts = [late > 0 ? `сдана с опозданием на ${days(late)}` : null, `проверка просрочена на ${days(Math.round((today - Date.UTC(2026, 9, 15)) / 86400000))}`];
-                assert.deepEqual([status, from, lateness], ['получена', s.created_at.slice(0, 10), parts.filter(Boolean).join('; ')], s.school);
+                assert.deepEqual([status, from, lateness], ['получена', `${s.created_at.slice(8, 10)}.${s.created_at.slice(5, 7)}.${s.created_at.slice(0, 4)}`, parts.filter(Boolean).join('; ')], s.school);
             }
         }
 

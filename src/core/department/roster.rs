@@ -14,7 +14,7 @@ use crate::department::review::ReviewStatus;
 use crate::department::school::normalize;
 use crate::export::{Cell, Table};
 use crate::school::profile::SchoolProfile;
-use crate::text::plural;
+use crate::text::{date_ru, plural};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -322,13 +322,7 @@ pub fn counts(rows: &[RosterRow]) -> String {
 /// The letter to the schools that have not sent their card, to print or to
 /// paste into e-mail.
 pub fn reminder(rows: &[RosterRow], period: &str, deadlines: &Deadlines, today: &str) -> String {
-    let date = |iso: &str| {
-        let mut p = iso.get(..10).unwrap_or(iso).split('-');
-        match (p.next(), p.next(), p.next()) {
-            (Some(y), Some(m), Some(d)) => format!("{d}.{m}.{y}"),
-            _ => iso.to_owned(),
-        }
-    };
+    let date = date_ru;
     let missing: Vec<&RosterRow> = rows
         .iter()
         .filter(|r| r.status == Status::NotSent)
@@ -381,7 +375,9 @@ pub fn roster_table(rows: &[RosterRow]) -> Table {
                     text(&r.school.identifier),
                     text(&r.school.municipality),
                     text(r.status.label()),
-                    r.sent.as_deref().map_or(Cell::Empty, text),
+                    r.sent
+                        .as_deref()
+                        .map_or(Cell::Empty, |d| Cell::Text(date_ru(d))),
                     text(&r.lateness()),
                 ]
             })
