@@ -13,6 +13,7 @@ use profkarta_core::text::percent;
 use crate::department::chart::Chart;
 use crate::department::state::Dept;
 
+use crate::shared::column_heads::ColumnHeads;
 #[component]
 pub fn EffectivenessView() -> impl IntoView {
     let dept: Dept = expect_context();
@@ -79,12 +80,7 @@ pub fn EffectivenessView() -> impl IntoView {
                 view! {
                     <h4>"Планы мероприятий школ"</h4>
                     <table class="data" data-testid="plan-effects">
-                        <thead><tr>
-                            <th scope="col">"Школа"</th>
-                            <th scope="col">"Мер с сопоставимыми показателями"</th>
-                            <th scope="col">"Показатели улучшились"</th>
-                            <th scope="col">"Доля"</th>
-                        </tr></thead>
+                        <thead><tr><ColumnHeads names=&["Школа", "Мер с сопоставимыми показателями", "Показатели улучшились", "Доля"]/></tr></thead>
                         <tbody>{items}</tbody>
                     </table>
                 }
@@ -114,13 +110,7 @@ pub fn EffectivenessView() -> impl IntoView {
                     <Show when=has_rows>
                         <Chart svg=chart testid="effectiveness-chart"/>
                         <table class="data" data-testid="effectiveness-table">
-                            <thead><tr>
-                                <th scope="col">"Мера"</th>
-                                <th scope="col">"Показатель"</th>
-                                <th scope="col">"Цифры"</th>
-                                <th scope="col">"Разность изменений"</th>
-                                <th scope="col">"Вывод"</th>
-                            </tr></thead>
+                            <thead><tr><ColumnHeads names=&["Мера", "Показатель", "Цифры", "Разность изменений", "Вывод"]/></tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
                     </Show>

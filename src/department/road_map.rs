@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::department::state::Dept;
 use crate::platform::browser::{confirm, print};
 
+use crate::shared::column_heads::ColumnHeads;
 #[component]
 pub fn RoadMap() -> impl IntoView {
     let dept: Dept = expect_context();
@@ -70,14 +71,7 @@ pub fn RoadMap() -> impl IntoView {
                 <table class="data road-map-table" data-testid="road-map">
                     <thead>
                         <tr>
-                            <th scope="col">"№"</th>
-                            <th scope="col">"Мероприятие"</th>
-                            <th scope="col">"Срок"</th>
-                            <th scope="col">"Адресаты"</th>
-                            <th scope="col">"Целевые показатели"</th>
-                            <th scope="col">"Показатель реализации"</th>
-                            <th scope="col">"Форма отчёта"</th>
-                            <th scope="col">"Исполнитель"</th>
+                            <ColumnHeads names=&["№", "Мероприятие", "Срок", "Адресаты", "Целевые показатели", "Показатель реализации", "Форма отчёта", "Исполнитель"]/>
                             <th scope="col" class="no-print"><span class="visually-hidden">"Действия"</span></th>
                         </tr>
                     </thead>

@@ -16,6 +16,7 @@ use crate::department::state::Dept;
 use crate::platform::browser::{confirm, now_iso, print};
 use crate::shared::download::{offer, CSV, XLSX};
 
+use crate::shared::column_heads::ColumnHeads;
 #[component]
 pub fn RosterPanel() -> impl IntoView {
     let dept: Dept = expect_context();
@@ -159,10 +160,7 @@ pub fn RosterPanel() -> impl IntoView {
                 </Show>
                 <table class="data" data-testid="roster">
                     <thead><tr>
-                        <th scope="col">"Школа"</th>
-                        <th scope="col">"Статус"</th>
-                        <th scope="col">"Файл от"</th>
-                        <th scope="col">"Сроки"</th>
+                        <ColumnHeads names=&["Школа", "Статус", "Файл от", "Сроки"]/>
                         <th scope="col" class="no-print"><span class="visually-hidden">"Действия"</span></th>
                     </tr></thead>
                     <tbody>{table_rows}</tbody>

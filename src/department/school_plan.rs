@@ -5,6 +5,8 @@ use leptos::prelude::*;
 
 use profkarta_core::school::plan::PlanRow;
 
+use crate::shared::column_heads::ColumnHeads;
+
 #[component]
 pub fn SchoolPlan(plan: Vec<PlanRow>) -> impl IntoView {
     if plan.is_empty() {
@@ -27,13 +29,7 @@ pub fn SchoolPlan(plan: Vec<PlanRow>) -> impl IntoView {
         .collect_view();
     view! {
         <table class="data" data-testid="school-plan">
-            <thead><tr>
-                <th scope="col">"№"</th>
-                <th scope="col">"Мероприятие"</th>
-                <th scope="col">"Показатели"</th>
-                <th scope="col">"Срок"</th>
-                <th scope="col">"Ответственный"</th>
-            </tr></thead>
+            <thead><tr><ColumnHeads names=&["№", "Мероприятие", "Показатели", "Срок", "Ответственный"]/></tr></thead>
             <tbody>{rows}</tbody>
         </table>
     }
