@@ -10,6 +10,7 @@ mod import;
 mod persistence;
 mod state;
 
+mod bulk_actions;
 mod card_select;
 mod cards_panel;
 mod chart;
@@ -35,6 +36,7 @@ mod rating_table;
 mod report_panel;
 mod results_panel;
 mod review_panel;
+mod review_progress;
 mod road_map;
 mod roster_import;
 mod roster_panel;

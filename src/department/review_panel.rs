@@ -9,8 +9,10 @@ use profkarta_core::school::input::{parse_links, MAX_COMMENT_LEN};
 use profkarta_core::scoring::explain::answer_summary;
 use profkarta_core::text::{percent, points, shorten};
 
+use crate::department::bulk_actions::BulkActions;
 use crate::department::last_year_check::LastYearCheck;
 use crate::department::no_cards::NoCards;
+use crate::department::review_progress::ReviewProgress;
 use crate::department::school_plan::SchoolPlan;
 use crate::department::school_select::SchoolSelect;
 use crate::department::state::Dept;
@@ -43,6 +45,7 @@ pub fn ReviewPanel() -> impl IntoView {
                 None => view! { <NoCards/> }.into_any(),
                 Some(id) => view! {
                     <SchoolSelect/>
+                    <ReviewProgress/>
                     <ReviewOf id/>
                 }.into_any(),
             }}
@@ -182,6 +185,7 @@ fn ReviewOf(id: String) -> impl IntoView {
                     " Проверка завершена"
                 </label>
             </div>
+            <BulkActions submission=id.clone()/>
             <ol class="review-rows">{rows}</ol>
             <h4>"План мероприятий школы"</h4>
             <SchoolPlan plan=entry.opened.payload.plan.clone()/>

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 
 use profkarta_core::card::{Card, DEFAULT_CARD};
 use profkarta_core::department::archive::{Admission, Archive, Cards, Entry, Standing};
+use profkarta_core::department::bulk::Bulk;
 use profkarta_core::department::effectiveness::{
     measure_effect, plan_effects, IndicatorEffect, PlanEffect, Span,
 };
@@ -328,6 +329,12 @@ impl Dept {
     pub fn decide(self, submission_id: &str, code: &str, decision: Option<Decision>) {
         self.archive
             .update(|a| a.set_decision(submission_id, code, decision));
+    }
+
+    pub fn apply_bulk(self, submission_id: &str, bulk: Bulk) {
+        self.archive.update(|a| {
+            a.apply_bulk(submission_id, bulk);
+        });
     }
 
     pub fn comment(self, submission_id: &str, code: &str, comment: String) {

@@ -1,4 +1,5 @@
-// The campaign at municipal scale (issue 15, roster and deadlines): the
+// The campaign at municipal scale (issue 15): roster and deadlines, and the
+// review at scale. The
 // coordinator loads the list of 12 schools from a CSV that Russian Excel
 // saved (Windows-1251, «;»), 9 of them have sent their card, and the «Школы»
 // tab tells who has not, how late everyone is, writes the reminder and
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { openApp, downloadText, ARTIFACTS, useApp } from './harness.mjs';
+import { score } from './scoring.mjs';
 
 const GEN = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-gen');
 const PERIOD = '2025/2026';
@@ -115,6 +117,45 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
         await page.locator('#deadline-submit').fill('2099-09-30');
         await page.locator('#deadline-check').fill('2099-10-15');
         await page.getByTestId('roster-counts').filter({ hasText: 'сдали 9 из 12, не сдали 3, из них просрочено 0.' }).waitFor();
+        assert.deepEqual(errors.map(String), []);
+    } finally {
+        await context.close();
+    }
+});
+
+test('review at scale: progress, the next school, and a bulk confirmation listed before it applies', async () => {
+    const files = manifest.files.filter((f) => f.submission).map((f) => join(dir, f.name));
+    const { context, page, errors } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs', viewport: { width: 1366, height: 900 } });
+    try {
+        await page.locator('#import-files').setInputFiles(files);
+        await page.getByTestId('import-summary').filter({ hasText: `Файлов: ${files.length}.` }).waitFor();
+        await page.getByRole('tab', { name: 'Проверка' }).click();
+        await page.getByTestId('review-progress').filter({ hasText: 'Проверено 0 из 12.' }).waitFor();
+        // The select lists schools by name; «Следующая школа» follows it.
+        const names = (await page.locator('#school-select option').allInnerTexts()).map((t) => t.replace(/ — получена$/, ''));
+        const heading = page.getByTestId('review').getByRole('heading', { level: 3 });
+        assert.equal(await heading.innerText(), names[0]);
+        await page.getByRole('button', { name: 'Следующая школа →' }).click();
+        await heading.filter({ hasText: names[1] }).waitFor();
+        await page.getByRole('button', { name: '← Предыдущая школа' }).click();
+        await heading.filter({ hasText: names[0] }).waitFor();
+
+        // Bulk: every claimed point with a link, as computed from the manifest.
+        const school = manifest.files.map((f) => f.submission).find((s) => s?.school === names[0]);
+        const { earned } = score(school);
+        const linked = [...earned].filter((code) => /https?:\/\//.test(school.answers[code]?.evidence ?? ''));
+        assert.ok(linked.length > 0, 'the school has linked claims');
+        await page.getByRole('button', { name: 'Подтвердить все показатели со ссылками на подтверждение' }).click();
+        const preview = page.getByTestId('bulk-preview');
+        await preview.filter({ hasText: `изменит решения по показателям (${linked.length}): ${linked.join(', ')}.` }).waitFor();
+        for (const code of linked) assert.equal(await page.locator(`#decision-${code.replace('.', '-')}-confirm`).isChecked(), false, 'nothing changes before «Применить»');
+        await preview.getByRole('button', { name: 'Применить' }).click();
+        for (const code of linked) assert.ok(await page.locator(`#decision-${code.replace('.', '-')}-confirm`).isChecked(), code);
+        await page.getByRole('button', { name: 'Подтвердить все показатели со ссылками на подтверждение' }).click();
+        await preview.filter({ hasText: 'менять нечего' }).waitFor();
+        await page.getByLabel('Проверка завершена').check();
+        await page.getByTestId('review-progress').filter({ hasText: 'Проверено 1 из 12.' }).waitFor();
+        await page.screenshot({ path: join(ARTIFACTS, 'department-review-bulk.png') });
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();

@@ -6,6 +6,7 @@
 //! function of the archive and can be recomputed at any time.
 
 pub mod archive;
+pub mod bulk;
 pub mod dynamics;
 pub mod effectiveness;
 pub mod events;

@@ -1,0 +1,117 @@
+//! Review at scale: decisions for many indicators of one school at once,
+//! always listed before they apply. Only undecided indicators the school
+//! claims a point for are touched: a decision the coordinator made by hand
+//! is never overwritten.
+
+use crate::department::archive::{Archive, Entry};
+use crate::department::review::{Decision, Review};
+use crate::school::input::parse_links;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bulk {
+    /// Every claimed point with a link to its evidence is confirmed.
+    ConfirmWithEvidence,
+    /// Every claimed point without a link gets no point.
+    NoPointWithoutEvidence,
+}
+
+impl Bulk {
+    pub const ALL: [Bulk; 2] = [Self::ConfirmWithEvidence, Self::NoPointWithoutEvidence];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::ConfirmWithEvidence => "Подтвердить все показатели со ссылками на подтверждение",
+            Self::NoPointWithoutEvidence => "Не засчитать баллы без подтверждения",
+        }
+    }
+
+    fn decision(self) -> Decision {
+        match self {
+            Self::ConfirmWithEvidence => Decision::Confirm,
+            Self::NoPointWithoutEvidence => Decision::NoPoint,
+        }
+    }
+
+    /// The indicators `self` would decide, in card order.
+    pub fn preview(self, entry: &Entry, review: &Review) -> Vec<String> {
+        entry
+            .assessment
+            .indicators
+            .iter()
+            .filter(|r| r.outcome.points() > 0 && review.decision(&r.code).is_none())
+            .filter(|r| {
+                let evidence = entry
+                    .opened
+                    .payload
+                    .answers
+                    .get(&r.code)
+                    .map(|a| !parse_links(&a.evidence).0.is_empty())
+                    .unwrap_or(false);
+                evidence == (self == Self::ConfirmWithEvidence)
+            })
+            .map(|r| r.code.clone())
+            .collect()
+    }
+}
+
+impl Archive {
+    /// Applies `bulk` to the submission `id` and returns the codes decided.
+    pub fn apply_bulk(&mut self, id: &str, bulk: Bulk) -> Vec<String> {
+        let Some(entry) = self.entry(id) else {
+            return Vec::new();
+        };
+        let codes = bulk.preview(entry, &self.review(id));
+        for code in &codes {
+            self.set_decision(id, code, Some(bulk.decision()));
+        }
+        codes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::{self, fact, share};
+
+    /// 1.1 (30 of 100) and 1.6 claim a point with links, 1.8 and 2.1
+    /// without; 2.1 the coordinator already confirmed by hand; 1.2 earns
+    /// nothing and is never touched.
+    #[test]
+    fn bulk_decisions_touch_only_undecided_claimed_points() {
+        let card = testkit::card();
+        let mut d = testkit::draft("Школа", "2025/2026", &["1.8", "2.1"]);
+        let mut with_link = share("30", "100");
+        with_link.evidence = "https://school.example.ru/a".into();
+        d.answers.insert("1.1".into(), with_link);
+        let mut linked_fact = fact(true);
+        linked_fact.evidence = "https://school.example.ru/b".into();
+        d.answers.insert("1.6".into(), linked_fact);
+        d.answers.insert("1.2".into(), share("1", "100"));
+        let mut archive = testkit::archive(&card, &[("s", &d)]);
+        archive.set_decision("s", "2.1", Some(Decision::Confirm));
+        let entry = archive.entry("s").unwrap().clone();
+        let review = archive.review("s");
+        assert_eq!(
+            Bulk::ConfirmWithEvidence.preview(&entry, &review),
+            ["1.1", "1.6"]
+        );
+        assert_eq!(
+            Bulk::NoPointWithoutEvidence.preview(&entry, &review),
+            ["1.8"]
+        );
+        assert_eq!(
+            archive.apply_bulk("s", Bulk::NoPointWithoutEvidence),
+            ["1.8"]
+        );
+        let review = archive.review("s");
+        assert_eq!(review.decision("1.8"), Some(Decision::NoPoint));
+        assert_eq!(review.decision("2.1"), Some(Decision::Confirm));
+        assert_eq!(review.decision("1.2"), None);
+        assert!(
+            Bulk::NoPointWithoutEvidence
+                .preview(&entry, &review)
+                .is_empty(),
+            "applied once, nothing is left to do"
+        );
+    }
+}
