@@ -1,10 +1,13 @@
 //! The objectivity check of one school: its answers and evidence beside the
 //! points it claims, and the coordinator's decision per indicator.
 
+use std::collections::BTreeSet;
+
 use leptos::prelude::*;
 
 use profkarta_core::card::{Indicator, Level};
 use profkarta_core::department::review::{Decision, ReviewStatus};
+use profkarta_core::department::review_filter::RowFilter;
 use profkarta_core::school::input::{parse_links, MAX_COMMENT_LEN};
 use profkarta_core::scoring::explain::answer_summary;
 use profkarta_core::text::{percent, points, shorten};
@@ -13,6 +16,7 @@ use crate::department::bulk_actions::BulkActions;
 use crate::department::last_year_check::LastYearCheck;
 use crate::department::no_cards::NoCards;
 use crate::department::review_progress::ReviewProgress;
+use crate::department::row_filter_choice::RowFilterChoice;
 use crate::department::school_plan::SchoolPlan;
 use crate::department::school_select::SchoolSelect;
 use crate::department::state::Dept;
@@ -132,11 +136,20 @@ fn ReviewOf(id: String) -> impl IntoView {
     };
     let checked_id = id.clone();
     let set_checked = move |ev| dept.set_checked(&checked_id, event_target_checked(&ev));
+    let filter = RwSignal::new(RowFilter::All);
+    let visible = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            let filter = filter.get();
+            archive.with(|a| a.entry(&id).and_then(|e| filter.codes(a, e)))
+        })
+    };
     let rows = entry
         .card
         .indicators()
-        .map(|indicator| view! { <ReviewRow indicator=indicator.clone() submission=id.clone()/> })
+        .map(|indicator| view! { <ReviewRow indicator=indicator.clone() submission=id.clone() visible/> })
         .collect_view();
+    let none_shown = move || visible.with(|v| v.as_ref().is_some_and(|v| v.is_empty()));
     let profile = entry.profile().clone();
     let responsible = if profile.responsible.trim().is_empty() {
         "не указан".to_owned()
@@ -186,6 +199,10 @@ fn ReviewOf(id: String) -> impl IntoView {
                 </label>
             </div>
             <BulkActions submission=id.clone()/>
+            <RowFilterChoice filter/>
+            <Show when=none_shown>
+                <p class="muted" data-testid="no-rows">"Таких показателей у школы нет."</p>
+            </Show>
             <ol class="review-rows">{rows}</ol>
             <h4>"План мероприятий школы"</h4>
             <SchoolPlan plan=entry.opened.payload.plan.clone()/>
@@ -195,7 +212,12 @@ fn ReviewOf(id: String) -> impl IntoView {
 }
 
 #[component]
-fn ReviewRow(indicator: Indicator, submission: String) -> impl IntoView {
+fn ReviewRow(
+    indicator: Indicator,
+    submission: String,
+    /// The codes the filter shows, `None` for all.
+    visible: Memo<Option<BTreeSet<String>>>,
+) -> impl IntoView {
     let dept: Dept = expect_context();
     let code = indicator.code.clone();
     let archive = dept.archive();
@@ -235,6 +257,7 @@ fn ReviewRow(indicator: Indicator, submission: String) -> impl IntoView {
         let (submission, code) = (submission.clone(), code.clone());
         move || archive.with(|a| a.review(&submission).indicators.remove(&code))
     };
+    let shown_code = code.clone();
     let group = format!("decision-{}", code.replace('.', "-"));
     let choices = [None]
         .into_iter()
@@ -269,7 +292,7 @@ fn ReviewRow(indicator: Indicator, submission: String) -> impl IntoView {
         move |ev| dept.comment(&submission, &code, event_target_value(&ev))
     };
     view! {
-        <li class="review-row" data-code=code.clone()>
+        <li class="review-row" data-code=code.clone() hidden=move || visible.with(|v| v.as_ref().is_some_and(|v| !v.contains(&shown_code)))>
             <p class="indicator-text"><span class="code">{code.clone()}</span>" "{indicator.text.clone()}</p>
             <p class="rule">{indicator.rule_text.clone()}</p>
             <p>"Ответ школы: " <strong>{summary}</strong> " · заявлено: " <strong data-testid="claimed">{claimed}</strong></p>

@@ -153,6 +153,15 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         for (const code of linked) assert.ok(await page.locator(`#decision-${code.replace('.', '-')}-confirm`).isChecked(), code);
         await page.getByRole('button', { name: 'Подтвердить все показатели со ссылками на подтверждение' }).click();
         await preview.filter({ hasText: 'менять нечего' }).waitFor();
+        // Filters: claimed points without a link, as computed from the manifest.
+        const unlinked = [...earned].filter((code) => !/https?:\/\//.test(school.answers[code]?.evidence ?? ''));
+        await page.locator('#row-filter').selectOption('without-evidence');
+        const rows = page.getByTestId('review').locator('li.review-row');
+        await page.waitForFunction((n) => document.querySelectorAll('li.review-row:not([hidden])').length === n, unlinked.length);
+        const shown = await rows.evaluateAll((all) => all.filter((li) => !li.hidden).map((li) => li.dataset.code));
+        assert.deepEqual(shown, unlinked);
+        await page.locator('#row-filter').selectOption('all');
+        await page.waitForFunction(() => document.querySelectorAll('li.review-row[hidden]').length === 0);
         await page.getByLabel('Проверка завершена').check();
         await page.getByTestId('review-progress').filter({ hasText: 'Проверено 1 из 12.' }).waitFor();
         await page.screenshot({ path: join(ARTIFACTS, 'department-review-bulk.png') });

@@ -47,8 +47,17 @@ pub fn previous_period(period: &str) -> Option<String> {
     Some(format!("{}/{}", first - 1, first))
 }
 
+/// The school's counted file of the previous period, same card.
+pub fn last_year_entry<'a>(archive: &'a Archive, entry: &Entry) -> Option<&'a Entry> {
+    let before = previous_period(entry.period())?;
+    archive
+        .current()
+        .into_iter()
+        .find(|e| e.school == entry.school && e.card.id == entry.card.id && e.period() == before)
+}
+
 /// A share as typed: the numerator, or the parts' sum, and the denominator.
-fn this_year(answer: &RawAnswer) -> Option<(u64, u64)> {
+pub fn this_year(answer: &RawAnswer) -> Option<(u64, u64)> {
     let number = |s: &str| parse_number(s).ok().flatten();
     let n = if answer.parts.is_empty() {
         number(&answer.numerator)?
@@ -65,16 +74,10 @@ fn this_year(answer: &RawAnswer) -> Option<(u64, u64)> {
 /// Where `entry`'s typed last-year figures differ from the school's counted
 /// file of the previous period (same card), indicator by indicator.
 pub fn discrepancies(archive: &Archive, entry: &Entry) -> Vec<Discrepancy> {
-    let Some(before) = previous_period(entry.period()) else {
+    let Some(earlier) = last_year_entry(archive, entry) else {
         return Vec::new();
     };
-    let Some(earlier) = archive
-        .current()
-        .into_iter()
-        .find(|e| e.school == entry.school && e.card.id == entry.card.id && e.period() == before)
-    else {
-        return Vec::new();
-    };
+    let before = earlier.period().to_owned();
     let number = |s: &str| parse_number(s).ok().flatten();
     entry
         .card

@@ -19,6 +19,7 @@ pub mod own_cards;
 pub mod report;
 pub mod results;
 pub mod review;
+pub mod review_filter;
 pub mod roster;
 pub mod school;
 pub mod tables;
