@@ -42,7 +42,7 @@ pub fn BulkActions(submission: String) -> impl IntoView {
                 if codes.is_empty() {
                     view! {
                         <p class="notice" data-testid="bulk-preview">
-                            {format!("«{}»: менять нечего — нет нерешённых показателей с заявленным баллом.", bulk.label())}
+                            {format!("«{}»: менять нечего — подходящих показателей без решения нет.", bulk.label())}
                             <button type="button" on:click=move |_| pending.set(None)>"Закрыть"</button>
                         </p>
                     }.into_any()
