@@ -20,6 +20,7 @@ use crate::department::row_filter_choice::RowFilterChoice;
 use crate::department::school_plan::SchoolPlan;
 use crate::department::school_select::SchoolSelect;
 use crate::department::state::Dept;
+use crate::platform::browser::open_tab;
 
 /// Evidence links shown per indicator; the rest are counted.
 const LINKS_SHOWN: usize = 20;
@@ -200,6 +201,7 @@ fn ReviewOf(id: String) -> impl IntoView {
             </div>
             <BulkActions submission=id.clone()/>
             <RowFilterChoice filter/>
+            <p class="hint">"Клавиши в решении по показателю: 1 — подтверждено, 2 — балл не засчитан, 3 — не применимо, 0 — не решено; стрелки тоже выбирают."</p>
             <Show when=none_shown>
                 <p class="muted" data-testid="no-rows">"Таких показателей у школы нет."</p>
             </Show>
@@ -239,14 +241,63 @@ fn ReviewRow(
     // A file may carry thousands of links or a comment of a megabyte:
     // show what a person can read, and say how much more there is.
     let more_links = links.len().saturating_sub(LINKS_SHOWN);
-    let links = links
-        .into_iter()
+    let shown_links: Vec<String> = links
+        .iter()
         .take(LINKS_SHOWN)
+        .map(|l| (*l).to_owned())
+        .collect();
+    let seen = {
+        let (submission, code) = (submission.clone(), code.clone());
+        move |link: &str| {
+            archive.with(|a| {
+                a.review(&submission)
+                    .indicators
+                    .get(&code)
+                    .is_some_and(|r| r.seen.iter().any(|l| l == link))
+            })
+        }
+    };
+    let links = shown_links
+        .iter()
         .map(|href| {
-            let href = href.to_owned();
-            view! { <li><a href=href.clone() target="_blank" rel="noopener noreferrer">{href.clone()}</a></li> }
+            let href = href.clone();
+            let (submission, code, link) = (submission.clone(), code.clone(), href.clone());
+            let seen = seen.clone();
+            let is_seen = move || seen(&link);
+            view! {
+                <li class:seen=is_seen.clone()>
+                    <a href=href.clone() target="_blank" rel="noopener noreferrer"
+                        on:click=move |_| dept.mark_seen(&submission, &code, &href)>{href.clone()}</a>
+                    <Show when=is_seen.clone()>" ✓ просмотрена"</Show>
+                </li>
+            }
         })
         .collect_view();
+    let open_all = {
+        let (submission, code) = (submission.clone(), code.clone());
+        let count = shown_links.len();
+        (count > 1).then(|| {
+            let open = move |_| {
+                let mut blocked = 0;
+                for link in &shown_links {
+                    if open_tab(link) {
+                        dept.mark_seen(&submission, &code, link);
+                    } else {
+                        blocked += 1;
+                    }
+                }
+                if blocked > 0 {
+                    dept.notices.push(
+                        format!(
+                            "Браузер не открыл ссылок: {blocked} из {count} (показатель {code}). Разрешите всплывающие окна для этого сайта или откройте ссылки по одной."
+                        ),
+                        None,
+                    );
+                }
+            };
+            view! { <button type="button" class="link-button" on:click=open>{format!("Открыть все ссылки ({count})")}</button> }
+        })
+    };
     let more_links =
         (more_links > 0).then(|| view! { <li>{format!("…и ещё ссылок: {more_links}")}</li> });
     let school_comment = answer
@@ -282,6 +333,22 @@ fn ReviewRow(
             }
         })
         .collect_view();
+    // 1, 2, 3 and 0 decide without reaching for the mouse (the hint above
+    // the rows says so); arrows move between the choices as usual.
+    let on_key = {
+        let (submission, code) = (submission.clone(), code.clone());
+        move |ev: leptos::ev::KeyboardEvent| {
+            let decision = match ev.key().as_str() {
+                "1" => Some(Decision::Confirm),
+                "2" => Some(Decision::NoPoint),
+                "3" => Some(Decision::NotApplicable),
+                "0" => None,
+                _ => return,
+            };
+            ev.prevent_default();
+            dept.decide(&submission, &code, decision);
+        }
+    };
     let comment_id = format!("{group}-comment");
     let comment_value = {
         let review = review.clone();
@@ -298,7 +365,8 @@ fn ReviewRow(
             <p>"Ответ школы: " <strong>{summary}</strong> " · заявлено: " <strong data-testid="claimed">{claimed}</strong></p>
             {school_comment.map(|c| view! { <p class="school-comment">"Комментарий школы: " {c}</p> })}
             <ul class="evidence-links">{links}{more_links}</ul>
-            <fieldset class="decision">
+            {open_all}
+            <fieldset class="decision" on:keydown=on_key>
                 <legend>{format!("Решение по показателю {code}")}</legend>
                 {choices}
             </fieldset>

@@ -331,6 +331,11 @@ impl Dept {
             .update(|a| a.set_decision(submission_id, code, decision));
     }
 
+    pub fn mark_seen(self, submission_id: &str, code: &str, link: &str) {
+        self.archive
+            .update(|a| a.mark_seen(submission_id, code, link));
+    }
+
     pub fn apply_bulk(self, submission_id: &str, bulk: Bulk) {
         self.archive.update(|a| {
             a.apply_bulk(submission_id, bulk);

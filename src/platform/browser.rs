@@ -84,6 +84,20 @@ pub fn prompt(question: &str, default: &str) -> Option<String> {
     })
 }
 
+/// Opens `url` in a new tab, cut off from this page (no `opener`); false
+/// when the browser blocked it. `noopener` is not asked for in the call:
+/// with it, the browser never says whether the tab opened.
+pub fn open_tab(url: &str) -> bool {
+    let Some(tab) =
+        web_sys::window().and_then(|w| w.open_with_url_and_target(url, "_blank").ok().flatten())
+    else {
+        return false;
+    };
+    // The tab is open either way; failing to cut it off only leaves `opener`.
+    let _ = tab.set_opener(&wasm_bindgen::JsValue::NULL);
+    true
+}
+
 pub fn print() {
     if let Some(w) = web_sys::window() {
         let _ = w.print();

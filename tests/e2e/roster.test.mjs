@@ -165,6 +165,24 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         await page.getByLabel('Проверка завершена').check();
         await page.getByTestId('review-progress').filter({ hasText: 'Проверено 1 из 12.' }).waitFor();
         await page.screenshot({ path: join(ARTIFACTS, 'department-review-bulk.png') });
+
+        // Evidence: a row with several links opens them all and marks them seen.
+        const many = manifest.files.map((f) => f.submission).filter(Boolean).flatMap((s) =>
+            Object.entries(s.answers).map(([code, a]) => ({ school: s.school, code, links: (a.evidence ?? '').split('\n').filter(Boolean) })),
+        ).find((x) => x.links.length >= 2);
+        assert.ok(many, 'the generator writes answers with several links');
+        await page.locator('#school-select').selectOption(await page.locator('#school-select option', { hasText: many.school }).getAttribute('value'));
+        const row = page.getByTestId('review').locator(`li.review-row[data-code="${many.code}"]`);
+        const tabs = [];
+        context.on('page', (p) => tabs.push(p));
+        await row.getByRole('button', { name: `Открыть все ссылки (${many.links.length})` }).click();
+        await row.locator('li.seen').nth(many.links.length - 1).waitFor();
+        assert.equal(tabs.length, many.links.length, 'one tab per link');
+        assert.deepEqual(await row.locator('li.seen a').allInnerTexts(), many.links);
+        // Keyboard: «2» in the row's decision gives no point.
+        await page.locator(`#decision-${many.code.replace('.', '-')}-none`).focus();
+        await page.keyboard.press('2');
+        assert.ok(await page.locator(`#decision-${many.code.replace('.', '-')}-no_point`).isChecked());
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();

@@ -191,6 +191,7 @@ mod tests {
             IndicatorReview {
                 decision: Some(Decision::NoPoint),
                 comment: "Нет подтверждения на сайте".into(),
+                ..IndicatorReview::default()
             },
         );
         archive.reviews.insert("1".into(), review);

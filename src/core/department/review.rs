@@ -48,6 +48,9 @@ impl Decision {
 pub struct IndicatorReview {
     pub decision: Option<Decision>,
     pub comment: String,
+    /// Evidence links the reviewer has opened.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub seen: Vec<String>,
 }
 
 /// Everything the coordinator decided about one submission.
@@ -199,7 +202,7 @@ mod tests {
             code.into(),
             IndicatorReview {
                 decision: Some(decision),
-                comment: String::new(),
+                ..IndicatorReview::default()
             },
         );
     }

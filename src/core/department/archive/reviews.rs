@@ -18,6 +18,14 @@ impl Archive {
         self.indicator_review(submission_id, code).comment = comment;
     }
 
+    /// Notes that the reviewer opened an evidence link of one indicator.
+    pub fn mark_seen(&mut self, submission_id: &str, code: &str, link: &str) {
+        let seen = &mut self.indicator_review(submission_id, code).seen;
+        if !seen.iter().any(|l| l == link) {
+            seen.push(link.to_owned());
+        }
+    }
+
     /// "Проверка завершена" for one submission.
     pub fn set_checked(&mut self, submission_id: &str, checked: bool) {
         self.review_mut(submission_id).checked = checked;
@@ -154,5 +162,21 @@ mod tests {
         let text = sign(&card, &other, meta("c1", "2026-09-26", None), 2);
         archive.admit(entry(&card, "c", &text));
         assert_eq!(archive.review("c1"), Review::default());
+    }
+
+    #[test]
+    fn an_opened_link_is_marked_seen_once() {
+        let card = testkit::card();
+        let mut archive = testkit::archive(&card, &[("s", &draft("Школа", "2025/2026", &[]))]);
+        archive.mark_seen("s", "1.1", "https://a.example.ru/");
+        archive.mark_seen("s", "1.1", "https://a.example.ru/");
+        archive.mark_seen("s", "1.1", "https://b.example.ru/");
+        let seen = &archive.review("s").indicators["1.1"].seen;
+        assert_eq!(seen, &["https://a.example.ru/", "https://b.example.ru/"]);
+        assert_eq!(
+            archive.review("s").status(),
+            ReviewStatus::Received,
+            "looking is not deciding"
+        );
     }
 }
