@@ -171,7 +171,8 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
             Object.entries(s.answers).map(([code, a]) => ({ school: s.school, code, links: (a.evidence ?? '').split('\n').filter(Boolean) })),
         ).find((x) => x.links.length >= 2);
         assert.ok(many, 'the generator writes answers with several links');
-        await page.locator('#school-select').selectOption(await page.locator('#school-select option', { hasText: many.school }).getAttribute('value'));
+        const exact = new RegExp(`^${many.school.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} — `);
+        await page.locator('#school-select').selectOption(await page.locator('#school-select option', { hasText: exact }).getAttribute('value'));
         const row = page.getByTestId('review').locator(`li.review-row[data-code="${many.code}"]`);
         const tabs = [];
         context.on('page', (p) => tabs.push(p));
