@@ -5,10 +5,9 @@
 use leptos::prelude::*;
 
 use profkarta_charts::figures::effectiveness_svg;
-use profkarta_core::department::dynamics::delta_text;
 use profkarta_core::department::effectiveness::{plans_total, NOTABLE_TENTHS};
 use profkarta_core::department::report;
-use profkarta_core::text::percent;
+use profkarta_core::department::tables::{effect_cells, plan_cells, EFFECT_HEADERS, PLAN_HEADERS};
 
 use crate::department::chart::Chart;
 use crate::department::state::Dept;
@@ -34,6 +33,18 @@ pub fn EffectivenessView() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let cells = |cells: &[String]| {
+        cells
+            .iter()
+            .map(|c| view! { <td>{c.clone()}</td> })
+            .collect_view()
+    };
+    let heads = |names: &[&'static str]| {
+        names
+            .iter()
+            .map(|&n| view! { <th scope="col">{n}</th> })
+            .collect_view()
+    };
     let rows = move || {
         dept.effects.with(|e| {
             let e = e.as_ref()?;
@@ -44,13 +55,7 @@ pub fn EffectivenessView() -> impl IntoView {
                     .flat_map(|(n, (m, effects))| {
                         effects.iter().map(move |x| {
                             view! {
-                                <tr data-verdict=x.verdict.key()>
-                                    <td>{format!("{}) {}: {}", n + 1, m.kind.label(), m.title)}</td>
-                                    <td>{x.code.clone()}</td>
-                                    <td>{x.numbers()}</td>
-                                    <td>{x.difference().map(delta_text).unwrap_or_else(|| "—".to_owned())}</td>
-                                    <td class="verdict-cell">{x.verdict.label()}</td>
-                                </tr>
+                                <tr data-verdict=x.verdict.key()>{cells(&effect_cells(n, m, x))}</tr>
                             }
                         })
                     })
@@ -65,26 +70,12 @@ pub fn EffectivenessView() -> impl IntoView {
                 let items = e
                     .plans
                     .iter()
-                    .map(|p| {
-                        view! {
-                            <tr>
-                                <td>{p.school.clone()}</td>
-                                <td>{p.counted}</td>
-                                <td>{p.improved}</td>
-                                <td>{percent(p.improved as u64, p.counted as u64)}</td>
-                            </tr>
-                        }
-                    })
+                    .map(|p| view! { <tr>{cells(&plan_cells(p))}</tr> })
                     .collect_view();
                 view! {
                     <h4>"Планы мероприятий школ"</h4>
                     <table class="data" data-testid="plan-effects">
-                        <thead><tr>
-                            <th scope="col">"Школа"</th>
-                            <th scope="col">"Мер с сопоставимыми показателями"</th>
-                            <th scope="col">"Показатели улучшились"</th>
-                            <th scope="col">"Доля"</th>
-                        </tr></thead>
+                        <thead><tr>{heads(&PLAN_HEADERS)}</tr></thead>
                         <tbody>{items}</tbody>
                     </table>
                 }
@@ -114,13 +105,7 @@ pub fn EffectivenessView() -> impl IntoView {
                     <Show when=has_rows>
                         <Chart svg=chart testid="effectiveness-chart"/>
                         <table class="data" data-testid="effectiveness-table">
-                            <thead><tr>
-                                <th scope="col">"Мера"</th>
-                                <th scope="col">"Показатель"</th>
-                                <th scope="col">"Цифры"</th>
-                                <th scope="col">"Разность изменений"</th>
-                                <th scope="col">"Вывод"</th>
-                            </tr></thead>
+                            <thead><tr>{heads(&EFFECT_HEADERS)}</tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
                     </Show>

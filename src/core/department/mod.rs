@@ -16,6 +16,7 @@ pub mod letters;
 pub mod measures;
 pub mod own_cards;
 pub mod report;
+pub mod report_document;
 pub mod results;
 pub mod review;
 pub mod school;
