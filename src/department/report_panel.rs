@@ -1,12 +1,13 @@
 //! The analytical report (аналитическая справка) of the period, laid out
 //! for A4: figures, charts, problem zones, best and weakest schools and, when
-//! a previous year is present, the change.
+//! a previous year is present, the change; also as a Word document.
 
 use leptos::prelude::*;
 
 use profkarta_charts::figures::{criteria_svg, levels_svg};
 use profkarta_core::department::dynamics::Years;
 use profkarta_core::department::report;
+use profkarta_core::department::report_document::{report_docx, report_docx_name, ReportInput};
 
 use crate::department::chart::Chart;
 use crate::department::effectiveness_view::EffectivenessView;
@@ -16,9 +17,7 @@ use crate::department::problem_zones::ProblemZones;
 use crate::department::state::Dept;
 use crate::department::value_changes::ValueChanges;
 use crate::platform::browser::print;
-
-/// How many schools the report names as best.
-const BEST: usize = 5;
+use crate::shared::download::{offer, DOCX};
 
 #[component]
 pub fn ReportPanel() -> impl IntoView {
@@ -34,14 +33,15 @@ pub fn ReportPanel() -> impl IntoView {
     };
     let best = move || {
         dept.rating.with(|r| {
-            report::best(r, BEST)
+            report::best(r, report::BEST)
                 .into_iter()
                 .map(|line| view! { <li>{line}</li> })
                 .collect_view()
         })
     };
-    let dynamics = move || {
-        let text = dept.previous.with(|p| {
+    // The change since the year before, when there is one.
+    let dynamics_text = move || {
+        dept.previous.with(|p| {
             let (previous, before, was, old) = p.as_ref()?;
             let after = dept.results.get();
             let now = dept.figures.get();
@@ -54,19 +54,44 @@ pub fn ReportPanel() -> impl IntoView {
                 };
                 report::dynamics(&years, previous, before, &after)
             }))
-        })?;
+        })
+    };
+    let dynamics = move || {
+        let text = dynamics_text()?;
         Some(view! {
             <h3>"Динамика"</h3>
             <p data-testid="report-dynamics">{text}</p>
             {(!scored).then(|| view! { <ValueChanges/> })}
         })
     };
+    let download = move |_| {
+        let period = dept.period.get_untracked().unwrap_or_default();
+        let dynamics = dynamics_text();
+        let bytes = dept.card.with_untracked(|card| {
+            dept.figures.with_untracked(|figures| {
+                dept.rating.with_untracked(|rating| {
+                    dept.effects.with_untracked(|effects| {
+                        report_docx(&ReportInput {
+                            period: &period,
+                            card,
+                            figures,
+                            rating,
+                            dynamics,
+                            effects: effects.as_ref(),
+                        })
+                    })
+                })
+            })
+        });
+        offer(dept.notices, &report_docx_name(&period), &bytes, DOCX);
+    };
     view! {
         <section class="panel report" aria-labelledby="report-title" data-testid="report">
             <div class="actions no-print">
                 <button type="button" class="primary" on:click=move |_| print()>"Печать справки"</button>
+                <button type="button" on:click=download>"Скачать справку (DOCX)"</button>
             </div>
-            <h2 id="report-title">"Аналитическая справка по итогам мониторинга профориентационной работы"</h2>
+            <h2 id="report-title">{report::TITLE}</h2>
             <p data-testid="report-intro">{intro}</p>
             {scored.then(|| view! {
                 <div class="chart-grid">
@@ -81,7 +106,7 @@ pub fn ReportPanel() -> impl IntoView {
             <IndicatorFigures/>
             {dynamics}
             {move || dept.previous.with(Option::is_some).then(|| view! { <EffectivenessView/> })}
-            <p class="signature-line">"Специалист управления образования ____________________ / ____________________ /   Дата ____________"</p>
+            <p class="signature-line">{report::SIGNATURE}</p>
         </section>
     }
 }
