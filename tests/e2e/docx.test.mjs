@@ -1,0 +1,163 @@
+// Word documents for the coordinator (issue 14): the school's letter (as
+// edited), a target group's letter and the analytical report download as
+// DOCX. Each file is unzipped and its document.xml read here, with Node's
+// own means; the report's figures are checked against the generator's
+// manifest scored independently (scoring.mjs).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { join } from 'node:path';
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { openApp, ARTIFACTS, useApp } from './harness.mjs';
+import { score, INDICATORS } from './scoring.mjs';
+
+const GEN = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-gen');
+const FIRST = '2024/2025';
+const SECOND = '2025/2026';
+
+const app = useApp();
+let dir;
+let manifest;
+let files;
+
+before(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    dir = await mkdtemp(join(tmpdir(), 'profkarta-docx-'));
+    await promisify(execFile)(GEN, ['--out', dir, '--schools', '8', '--periods', `${FIRST},${SECOND}`]);
+    manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+    files = (await readdir(dir)).filter((f) => f !== 'manifest.json').map((f) => join(dir, f));
+});
+
+after(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/// The entries of a zip, through its central directory (the app stores them
+/// uncompressed).
+function unzip(bytes) {
+    const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    assert.ok(end >= 0, 'end of central directory');
+    const count = bytes.readUInt16LE(end + 10);
+    let at = bytes.readUInt32LE(end + 16);
+    const entries = {};
+    for (let i = 0; i < count; i++) {
+        assert.equal(bytes.readUInt32LE(at), 0x02014b50, 'central header');
+        assert.equal(bytes.readUInt16LE(at + 10), 0, 'stored');
+        const size = bytes.readUInt32LE(at + 20);
+        const nameLength = bytes.readUInt16LE(at + 28);
+        const extra = bytes.readUInt16LE(at + 30);
+        const comment = bytes.readUInt16LE(at + 32);
+        const local = bytes.readUInt32LE(at + 42);
+        const name = bytes.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+        assert.equal(bytes.readUInt32LE(local), 0x04034b50, 'local header');
+        const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+        entries[name] = bytes.subarray(start, start + size).toString('utf8');
+        at += 46 + nameLength + extra + comment;
+    }
+    return entries;
+}
+
+const unescape = (s) =>
+    s.replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n))).replace(/&(lt|gt|quot|apos|amp);/g, (_, e) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]);
+
+/// A paragraph's or cell's text: runs joined, line breaks as \n, a page break as \f.
+const textOf = (xml) =>
+    [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br w:type="page"\/>|<w:br\/>/g)]
+        .map((m) => (m[1] !== undefined ? unescape(m[1]) : m[0].includes('page') ? '\f' : '\n'))
+        .join('');
+
+/// The body's paragraphs (outside tables) and tables (rows of cell texts).
+function readDocument(xml) {
+    const body = xml.match(/<w:body>([\s\S]*)<\/w:body>/)[1];
+    const tables = [...body.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((t) =>
+        [...t[1].matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((r) => [...r[1].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => textOf(c[1]))),
+    );
+    const outside = body.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '');
+    const paragraphs = [...outside.matchAll(/<w:p>([\s\S]*?)<\/w:p>|<w:p\/>/g)].map((p) => textOf(p[1] ?? ''));
+    return { paragraphs, tables };
+}
+
+/// Clicks `trigger`, checks the file is a DOCX named `name`, and reads it.
+async function downloadDocx(page, trigger, name) {
+    const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
+    assert.equal(download.suggestedFilename(), name);
+    // Kept for a look in Word or an independent reader.
+    await download.saveAs(join(ARTIFACTS, name));
+    const entries = unzip(await readFile(await download.path()));
+    assert.match(entries['[Content_Types].xml'], /wordprocessingml\.document\.main\+xml/);
+    assert.match(entries['_rels/.rels'], /Target="word\/document\.xml"/);
+    assert.ok(entries['word/styles.xml'].includes('w:styleId="Heading1"'));
+    return readDocument(entries['word/document.xml']);
+}
+
+/// The non-blank lines of a plain-text letter, as Word shows them.
+const linesOf = (text) =>
+    text
+        .split('\n')
+        .map((l) => l.trimEnd())
+        .filter((l) => l.trim() !== '');
+
+test('letters and the report download as Word documents with the figures', async () => {
+    const { page, errors } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs', viewport: { width: 1366, height: 900 } });
+    await page.locator('#import-files').setInputFiles(files);
+    await page.getByTestId('import-summary').filter({ hasText: `Файлов: ${files.length}.` }).waitFor();
+
+    // The school's letter, as the coordinator edited it.
+    const school = manifest.files.find((f) => f.submission?.period === SECOND).submission.school;
+    await page.getByRole('tab', { name: 'Рекомендации' }).click();
+    const option = await page.locator('#school-select option', { hasText: school }).first().getAttribute('value');
+    await page.locator('#school-select').selectOption(option);
+    const letter = page.locator('#letter-text');
+    await page.waitForFunction((name) => document.querySelector('#letter-text')?.value.includes(name), school);
+    await letter.fill(`${await letter.inputValue()}\n\nС уважением, отдел образования <ОО & Ко>.`);
+    const text = await letter.inputValue();
+    const stem = school.replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_|_$/g, '');
+    const schoolDoc = await downloadDocx(page, () => page.getByRole('button', { name: 'Скачать письмо (DOCX)' }).click(), `письмо_${stem}_2025-2026.docx`);
+    const docLines = schoolDoc.paragraphs.flatMap((p) => p.split('\n')).filter((l) => l.trim() !== '');
+    assert.deepEqual(docLines, linesOf(text));
+    assert.ok(docLines.includes(school));
+    assert.ok(docLines.includes('С уважением, отдел образования <ОО & Ко>.'));
+    await page.screenshot({ path: join(ARTIFACTS, 'e2e-docx-letter.png') });
+
+    // A target group's letter.
+    await page.locator('#letter-addressee').selectOption({ label: 'Целевая группа: заместители директоров по ВР' });
+    const groupText = await page.getByTestId('group-letter').innerText();
+    const groupDoc = await downloadDocx(
+        page,
+        () => page.getByRole('button', { name: 'Скачать письмо (DOCX)' }).click(),
+        'письмо_заместители_директоров_по_ВР_2025-2026.docx',
+    );
+    assert.deepEqual(
+        groupDoc.paragraphs.flatMap((p) => p.split('\n')).filter((l) => l.trim() !== ''),
+        linesOf(groupText),
+    );
+
+    // The report: its sentences as on screen, the indicator table against
+    // an independent count of who earned what.
+    await page.getByRole('tab', { name: 'Аналитическая справка' }).click();
+    const intro = await page.getByTestId('report-intro').textContent();
+    const dynamics = await page.getByTestId('report-dynamics').textContent();
+    const report = await downloadDocx(page, () => page.getByRole('button', { name: 'Скачать справку (DOCX)' }).click(), 'справка_2025-2026.docx');
+    assert.equal(report.paragraphs[0], 'Аналитическая справка по итогам мониторинга профориентационной работы');
+    assert.equal(report.paragraphs[1], intro);
+    for (const heading of ['Проблемные зоны', 'Лучшие результаты', 'Показатели по муниципалитету', 'Динамика', 'Анализ эффективности принятых мер']) {
+        assert.ok(report.paragraphs.includes(heading), heading);
+    }
+    assert.ok(report.paragraphs.includes(dynamics));
+    assert.ok(report.paragraphs.filter((p) => p === '\f').length >= 2, 'page breaks before the table and the analysis');
+
+    const schools = manifest.files.filter((f) => f.submission?.period === SECOND).map((f) => score(f.submission));
+    const figures = report.tables[0];
+    assert.deepEqual(figures[0], ['Код', 'Показатель', 'Школ ответили', 'Школ выполнили', 'Значение по муниципалитету']);
+    assert.equal(figures.length, 1 + INDICATORS.length);
+    for (const ind of INDICATORS) {
+        const row = figures.find((r) => r[0] === `п. ${ind.code}`);
+        assert.ok(row, ind.code);
+        const earned = schools.filter((s) => s.earned.has(ind.code)).length;
+        assert.equal(row[3], ind.points > 0 ? String(earned) : 'без баллов', ind.code);
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'e2e-docx-report.png') });
+    assert.deepEqual(errors, []);
+});
