@@ -1,8 +1,8 @@
 //! The analytical report as a Word document, for the department's letterhead:
-//! the same sentences and tables as the printed page, with page breaks before
-//! the indicator table and the analysis of measures. The charts stay on the
-//! printed page: Word needs a PNG beside an SVG, and rasterising is not worth
-//! its size here.
+//! the same sentences, tables and charts as the printed page, with page
+//! breaks before the indicator table and the analysis of measures. The charts
+//! come as PNG pictures that the page draws from its SVG: the core has no
+//! renderer, and Word reads SVG only as an extra beside a PNG.
 
 use crate::card::Card;
 use crate::department::effectiveness::{plans_total, Effects};
@@ -10,11 +10,12 @@ use crate::department::figures::Figures;
 use crate::department::report;
 use crate::department::results::Ranked;
 use crate::department::tables::{effects_table, indicators_table, plans_table};
-use crate::export::{to_docx, Block};
+use crate::export::{to_docx, Block, Image};
 use crate::text::period_stem;
 
 /// What the report is made of; `dynamics` is [`report::dynamics`]'s text and,
-/// like `effects`, present when there is a year before.
+/// like `effects`, present when there is a year before. `charts` follow the
+/// intro (levels, criteria); `effects_chart` goes with the measures' table.
 pub struct ReportInput<'a> {
     pub period: &'a str,
     pub card: &'a Card,
@@ -22,6 +23,8 @@ pub struct ReportInput<'a> {
     pub rating: &'a [Ranked],
     pub dynamics: Option<String>,
     pub effects: Option<&'a Effects>,
+    pub charts: Vec<Image>,
+    pub effects_chart: Option<Image>,
 }
 
 pub fn report_docx(input: &ReportInput) -> Vec<u8> {
@@ -39,6 +42,7 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
         Block::Title(report::TITLE.to_owned()),
         Block::Paragraph(report::intro(input.period, card, figures)),
     ];
+    blocks.extend(input.charts.iter().cloned().map(Block::Image));
     if card.has_points() {
         let (intro, zones) = report::problem_zones(figures, card);
         blocks.push(Block::Heading("Проблемные зоны".to_owned()));
@@ -74,13 +78,13 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
         blocks.push(Block::Heading(
             "Анализ эффективности принятых мер".to_owned(),
         ));
-        blocks.extend(effectiveness_blocks(effects));
+        blocks.extend(effectiveness_blocks(effects, input.effects_chart.as_ref()));
     }
     blocks.push(Block::Paragraph(report::SIGNATURE.to_owned()));
     blocks
 }
 
-fn effectiveness_blocks(effects: &Effects) -> Vec<Block> {
+fn effectiveness_blocks(effects: &Effects, chart: Option<&Image>) -> Vec<Block> {
     let measures: Vec<_> = effects.measures.iter().map(|(_, x)| x.clone()).collect();
     let mut blocks = vec![Block::Paragraph(report::effectiveness(
         &effects.after_period,
@@ -88,6 +92,7 @@ fn effectiveness_blocks(effects: &Effects) -> Vec<Block> {
         plans_total(&effects.plans),
     ))];
     if measures.iter().any(|x| !x.is_empty()) {
+        blocks.extend(chart.cloned().map(Block::Image));
         blocks.push(Block::Table(effects_table(effects)));
     }
     if !effects.plans.is_empty() {
@@ -147,8 +152,14 @@ mod tests {
             rating: &rating,
             dynamics: Some("По сравнению с 2024/2025 учебным годом …".into()),
             effects: Some(&effects),
+            charts: vec![chart("Уровни"), chart("Критерии")],
+            effects_chart: Some(chart("Эффективность мер")),
         };
-        let read = seen(&docx_body(&report_docx(&input)));
+        let blocks = report_blocks(&input);
+        assert_eq!(blocks[2], Block::Image(chart("Уровни")));
+        assert_eq!(blocks[3], Block::Image(chart("Критерии")));
+        let body = docx_body(&report_docx(&input));
+        let read = seen(&body);
         let position = |wanted: &Seen| {
             read.iter()
                 .position(|s| s == wanted)
@@ -159,6 +170,13 @@ mod tests {
             read[1],
             paragraph(None, &report::intro("2025/2026", &card, &f))
         );
+        let mut pictures = Vec::new();
+        body.find_all("wp:docPr", &mut pictures);
+        let described: Vec<_> = pictures
+            .iter()
+            .filter_map(|p| p.attribute("descr"))
+            .collect();
+        assert_eq!(described, ["Уровни", "Критерии", "Эффективность мер"]);
         let zones = position(&paragraph(Some("Heading2"), "Проблемные зоны"));
         let zone_18 = position(&paragraph(
             Some("ListDash"),
@@ -221,7 +239,12 @@ mod tests {
             "Анализ эффективности принятых мер",
         ));
         assert_eq!(read[analysis - 1], paragraph(None, "\u{C}"));
-        let Seen::Table(measures) = &read[analysis + 2] else {
+        assert_eq!(
+            read[analysis + 2],
+            paragraph(None, ""),
+            "the chart's paragraph"
+        );
+        let Seen::Table(measures) = &read[analysis + 3] else {
             panic!("the measures' table follows the summary");
         };
         assert_eq!(
@@ -246,6 +269,15 @@ mod tests {
         assert_eq!(report_docx_name("2025/2026"), "справка_2025-2026.docx");
     }
 
+    fn chart(description: &str) -> Image {
+        Image {
+            png: b"\x89PNG".to_vec(),
+            width: 640,
+            height: 320,
+            description: description.to_owned(),
+        }
+    }
+
     fn tables_row(cells: &[&str]) -> Vec<String> {
         cells.iter().map(|c| c.to_string()).collect()
     }
@@ -264,6 +296,8 @@ mod tests {
             rating: &rating,
             dynamics: None,
             effects: None,
+            charts: Vec::new(),
+            effects_chart: None,
         });
         let n = blocks.len();
         assert!(matches!(blocks[n - 2], Block::Table(_)));

@@ -1,5 +1,5 @@
-//! DOCX: a Word document of headings, paragraphs, dash lists and tables on
-//! A4, zipped by [`crate::export::zip`]. Letters go out on letterhead from
+//! DOCX: a Word document of headings, paragraphs, dash lists, tables and
+//! PNG pictures on A4, zipped by [`crate::export::zip`]. Letters go out on letterhead from
 //! Word, so the text is plain: the letterhead's own styles take over once
 //! it is pasted in.
 
@@ -20,7 +20,20 @@ pub enum Block {
     /// A line of a dash list («— …»), indented with the dash hanging.
     Item(String),
     Table(Table),
+    /// A picture on a line of its own, centred.
+    Image(Image),
     PageBreak,
+}
+
+/// A PNG picture (a chart drawn by the page) and the size it shows at, in
+/// CSS pixels (1/96 inch); a wider one is shrunk to the text width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    pub png: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+    /// The alternative text a screen reader speaks.
+    pub description: String,
 }
 
 /// The blocks of a plain-text letter as the app drafts it: paragraphs
@@ -53,11 +66,25 @@ pub fn text_blocks(text: &str) -> Vec<Block> {
 pub fn to_docx(blocks: &[Block]) -> Vec<u8> {
     let mut body = String::from(XML_DECLARATION);
     body.push_str(concat!(
-        r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
+        r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" "#,
+        r#"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" "#,
+        r#"xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" "#,
+        r#"xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" "#,
+        r#"xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">"#,
         "<w:body>",
     ));
+    let mut media: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut rels = format!("{XML_DECLARATION}{RELATIONSHIPS}{STYLES_REL}");
     for block in blocks {
         match block {
+            Block::Image(image) => {
+                let n = media.len() + 1;
+                push_image(&mut body, n, image);
+                rels.push_str(&format!(
+                    r#"<Relationship Id="rIdImage{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image{n}.png"/>"#
+                ));
+                media.push((format!("word/media/image{n}.png"), image.png.clone()));
+            }
             Block::Title(text) => push_paragraph(&mut body, Some("Heading1"), text),
             Block::Heading(text) => push_paragraph(&mut body, Some("Heading2"), text),
             Block::Paragraph(text) => push_paragraph(&mut body, None, text),
@@ -71,25 +98,58 @@ pub fn to_docx(blocks: &[Block]) -> Vec<u8> {
         r#"<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701" w:header="709" w:footer="709" w:gutter="0"/>"#,
         "</w:sectPr></w:body></w:document>",
     ));
-    zip_stored(&[
+    rels.push_str("</Relationships>");
+    let mut parts = vec![
         (
             "[Content_Types].xml".to_owned(),
-            format!("{XML_DECLARATION}{CONTENT_TYPES}"),
+            format!("{XML_DECLARATION}{CONTENT_TYPES}").into_bytes(),
         ),
         (
             "_rels/.rels".to_owned(),
-            format!("{XML_DECLARATION}{PACKAGE_RELS}"),
+            format!("{XML_DECLARATION}{RELATIONSHIPS}{PACKAGE_REL}</Relationships>").into_bytes(),
         ),
-        ("word/document.xml".to_owned(), body),
-        (
-            "word/_rels/document.xml.rels".to_owned(),
-            format!("{XML_DECLARATION}{DOCUMENT_RELS}"),
-        ),
+        ("word/document.xml".to_owned(), body.into_bytes()),
+        ("word/_rels/document.xml.rels".to_owned(), rels.into_bytes()),
         (
             "word/styles.xml".to_owned(),
-            format!("{XML_DECLARATION}{STYLES}"),
+            format!("{XML_DECLARATION}{STYLES}").into_bytes(),
         ),
-    ])
+    ];
+    parts.extend(media);
+    zip_stored(&parts)
+}
+
+/// English Metric Units: 914 400 an inch, so 9 525 a CSS pixel and 635 a
+/// twentieth of a point.
+const EMU_PER_PX: u64 = 9525;
+const EMU_PER_TWIP: u64 = 635;
+
+fn push_image(xml: &mut String, n: usize, image: &Image) {
+    let max = TEXT_WIDTH as u64 * EMU_PER_TWIP;
+    let (w, h) = (
+        u64::from(image.width.max(1)) * EMU_PER_PX,
+        u64::from(image.height) * EMU_PER_PX,
+    );
+    let (cx, cy) = if w > max { (max, h * max / w) } else { (w, h) };
+    let mut description = String::new();
+    push_xml(&mut description, &image.description);
+    xml.push_str(&format!(
+        concat!(
+            r#"<w:p><w:pPr><w:keepNext/><w:jc w:val="center"/></w:pPr><w:r><w:drawing>"#,
+            r#"<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>"#,
+            r#"<wp:docPr id="{n}" name="Рисунок {n}" descr="{d}"/>"#,
+            r#"<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">"#,
+            r#"<pic:pic><pic:nvPicPr><pic:cNvPr id="{n}" name="image{n}.png" descr="{d}"/><pic:cNvPicPr/></pic:nvPicPr>"#,
+            r#"<pic:blipFill><a:blip r:embed="rIdImage{n}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"#,
+            r#"<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>"#,
+            r#"<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>"#,
+            "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>",
+        ),
+        n = n,
+        cx = cx,
+        cy = cy,
+        d = description,
+    ));
 }
 
 /// The width between the margins, in twentieths of a point.
@@ -99,22 +159,18 @@ const CONTENT_TYPES: &str = concat!(
     r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#,
     r#"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#,
     r#"<Default Extension="xml" ContentType="application/xml"/>"#,
+    r#"<Default Extension="png" ContentType="image/png"/>"#,
     r#"<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>"#,
     r#"<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>"#,
     "</Types>",
 );
 
-const PACKAGE_RELS: &str = concat!(
-    r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
-    r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>"#,
-    "</Relationships>",
-);
+const RELATIONSHIPS: &str =
+    r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#;
 
-const DOCUMENT_RELS: &str = concat!(
-    r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
-    r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#,
-    "</Relationships>",
-);
+const PACKAGE_REL: &str = r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>"#;
+
+const STYLES_REL: &str = r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#;
 
 /// Word's built-in heading styles (by their English names Word localises),
 /// a dash list with a hanging indent, and smaller text in tables.

@@ -21,7 +21,7 @@ use std::borrow::Cow;
 use crate::text::{percent_tenths, tenths};
 
 pub use csv::to_csv;
-pub use docx::{text_blocks, to_docx, Block};
+pub use docx::{text_blocks, to_docx, Block, Image};
 pub use xlsx::to_xlsx;
 pub use zip::zip_stored;
 

@@ -2,7 +2,7 @@
 //! readers of [`super::read_back`], independent of the writers.
 
 use super::csv::csv_text;
-use super::read_back::{self, unzip};
+use super::read_back::{self, part, unzip};
 use super::xlsx::{cell_ref, column_widths, push_text_cell, sheet_names, sheet_xml};
 use super::zip::crc32;
 use super::*;
@@ -122,10 +122,6 @@ fn percent_rounds_as_the_app_shows_it() {
     assert_eq!(csv_text(&Cell::Percent { part: 0, whole: 0 }), "");
 }
 
-fn part<'a>(entries: &'a [(String, String)], name: &str) -> &'a str {
-    &entries.iter().find(|(n, _)| n == name).unwrap().1
-}
-
 #[test]
 fn crc32_matches_the_standard_check_value() {
     assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
@@ -151,7 +147,7 @@ fn xlsx_is_a_zip_of_the_workbook_parts() {
         ]
     );
     for (name, xml) in &entries {
-        assert!(xml.starts_with("<?xml "), "{name}");
+        assert!(xml.starts_with(b"<?xml "), "{name}");
     }
     let types = part(&entries, "[Content_Types].xml");
     assert!(types.contains(r#"PartName="/xl/worksheets/sheet2.xml""#));
@@ -289,7 +285,7 @@ fn docx_is_a_zip_of_the_document_parts() {
             "word/styles.xml",
         ]
     );
-    let types = read_back::parse_xml(part(&entries, "[Content_Types].xml"));
+    let types = read_back::parse_xml(&part(&entries, "[Content_Types].xml"));
     let main = types
         .elements()
         .find(|e| e.attribute("PartName") == Some("/word/document.xml"))
@@ -298,12 +294,12 @@ fn docx_is_a_zip_of_the_document_parts() {
         main.attribute("ContentType"),
         Some("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml")
     );
-    let rels = read_back::parse_xml(part(&entries, "_rels/.rels"));
+    let rels = read_back::parse_xml(&part(&entries, "_rels/.rels"));
     assert_eq!(
         rels.elements().next().unwrap().attribute("Target"),
         Some("word/document.xml")
     );
-    let styles = read_back::parse_xml(part(&entries, "word/styles.xml"));
+    let styles = read_back::parse_xml(&part(&entries, "word/styles.xml"));
     let mut ids = Vec::new();
     styles.find_all("w:style", &mut ids);
     let ids: Vec<_> = ids
@@ -387,4 +383,46 @@ fn the_xml_reader_refuses_what_is_not_well_formed() {
     let ok = read_back::parse_xml("<?xml version=\"1.0\"?>\n<a k=\"&quot;\">x&#13;<b/></a>");
     assert_eq!(ok.attribute("k"), Some("\""));
     assert_eq!(ok.children[0], read_back::Node::Text("x\r".into()));
+}
+
+#[test]
+fn docx_pictures_are_png_parts_fitted_to_the_text_width() {
+    let png = |width, height| Image {
+        png: vec![0x89, b'P', b'N', b'G', 0, 1, 2],
+        width,
+        height,
+        description: "Уровни <школ>".into(),
+    };
+    let docx = to_docx(&[Block::Image(png(600, 300)), Block::Image(png(1000, 500))]);
+    let entries = unzip(&docx);
+    let media: Vec<_> = entries
+        .iter()
+        .filter(|(n, _)| n.starts_with("word/media/"))
+        .collect();
+    assert_eq!(media.len(), 2);
+    assert_eq!(media[1].0, "word/media/image2.png");
+    assert_eq!(media[1].1, [0x89, b'P', b'N', b'G', 0, 1, 2]);
+    let types = part(&entries, "[Content_Types].xml");
+    assert!(types.contains(r#"<Default Extension="png" ContentType="image/png"/>"#));
+    let rels = read_back::parse_xml(&part(&entries, "word/_rels/document.xml.rels"));
+    let image = rels
+        .elements()
+        .find(|r| r.attribute("Id") == Some("rIdImage2"))
+        .unwrap();
+    assert_eq!(image.attribute("Target"), Some("media/image2.png"));
+
+    let body = read_back::docx_body(&docx);
+    let mut extents = Vec::new();
+    body.find_all("wp:extent", &mut extents);
+    let sizes: Vec<_> = extents
+        .iter()
+        .map(|e| (e.attribute("cx").unwrap(), e.attribute("cy").unwrap()))
+        .collect();
+    // 600 px × 9 525 EMU fits; 1 000 px is cut to (11 906 − 1 701 − 850) × 635.
+    assert_eq!(sizes, [("5715000", "2857500"), ("5940425", "2970212")]);
+    let mut blips = Vec::new();
+    body.find_all("a:blip", &mut blips);
+    assert_eq!(blips[0].attribute("r:embed"), Some("rIdImage1"));
+    let doc_pr = body.first("wp:docPr").unwrap();
+    assert_eq!(doc_pr.attribute("descr"), Some("Уровни <школ>"));
 }
