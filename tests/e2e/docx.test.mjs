@@ -53,7 +53,7 @@ function unzip(bytes) {
         const name = bytes.subarray(at + 46, at + 46 + nameLength).toString('utf8');
         assert.equal(bytes.readUInt32LE(local), 0x04034b50, 'local header');
         const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-        entries[name] = bytes.subarray(start, start + size).toString('utf8');
+        entries[name] = bytes.subarray(start, start + size);
         at += 46 + nameLength + extra + comment;
     }
     return entries;
@@ -86,10 +86,14 @@ async function downloadDocx(page, trigger, name) {
     // Kept for a look in Word or an independent reader.
     await download.saveAs(join(ARTIFACTS, name));
     const entries = unzip(await readFile(await download.path()));
-    assert.match(entries['[Content_Types].xml'], /wordprocessingml\.document\.main\+xml/);
-    assert.match(entries['_rels/.rels'], /Target="word\/document\.xml"/);
-    assert.ok(entries['word/styles.xml'].includes('w:styleId="Heading1"'));
-    return readDocument(entries['word/document.xml']);
+    const text = (part) => entries[part].toString('utf8');
+    assert.match(text('[Content_Types].xml'), /wordprocessingml\.document\.main\+xml/);
+    assert.match(text('_rels/.rels'), /Target="word\/document\.xml"/);
+    assert.ok(text('word/styles.xml').includes('w:styleId="Heading1"'));
+    const pictures = Object.keys(entries)
+        .filter((n) => n.startsWith('word/media/'))
+        .map((n) => entries[n]);
+    return { ...readDocument(text('word/document.xml')), pictures };
 }
 
 /// The non-blank lines of a plain-text letter, as Word shows them.
@@ -157,6 +161,13 @@ test('letters and the report download as Word documents with the figures', async
         assert.ok(row, ind.code);
         const earned = schools.filter((s) => s.earned.has(ind.code)).length;
         assert.equal(row[3], ind.points > 0 ? String(earned) : 'без баллов', ind.code);
+    }
+    // The two charts of a card with levels, drawn by the browser into PNGs
+    // of twice their size on screen.
+    assert.equal(report.pictures.length, 2);
+    for (const png of report.pictures) {
+        assert.equal(png.subarray(0, 8).toString('hex'), '89504e470d0a1a0a', 'PNG signature');
+        assert.ok(png.readUInt32BE(16) >= 1000 && png.readUInt32BE(20) >= 200, 'drawn at twice the size');
     }
     await page.screenshot({ path: join(ARTIFACTS, 'e2e-docx-report.png') });
     assert.deepEqual(errors, []);
