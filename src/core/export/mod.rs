@@ -6,7 +6,8 @@
 //! download budget is 150 KB gzip: the `zip` crate alone added about 35 KB
 //! gzip to the wasm (47 KB with deflate), `rust_xlsxwriter` about 240 KB and
 //! `docx-rs` about 280 KB; the XLSX module about 1 KB, the DOCX one with the
-//! report and letter documents and their buttons about 6 KB. An export is at
+//! report and letter documents, their buttons and the page drawing the
+//! charts into PNGs about 10 KB. An export is at
 //! most a few hundred kilobytes, and Excel, Word and LibreOffice read stored
 //! entries.
 
