@@ -691,6 +691,20 @@ impl fmt::Display for DownloadRefused {
     }
 }
 
+/// The browser could not draw a chart into a picture for a Word document;
+/// the document goes out without it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChartNotDrawn;
+
+impl fmt::Display for ChartNotDrawn {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "браузер не смог нарисовать диаграмму, документ скачан без неё. Диаграммы есть в печатной форме справки."
+        )
+    }
+}
+
 /// Why a recommendation letter file cannot pre-fill the school's plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LetterFileError {

@@ -5,10 +5,9 @@
 use leptos::prelude::*;
 
 use profkarta_charts::figures::effectiveness_svg;
-use profkarta_core::department::dynamics::delta_text;
 use profkarta_core::department::effectiveness::{plans_total, NOTABLE_TENTHS};
 use profkarta_core::department::report;
-use profkarta_core::text::percent;
+use profkarta_core::department::tables::{effect_cells, plan_cells, EFFECT_HEADERS, PLAN_HEADERS};
 
 use crate::department::chart::Chart;
 use crate::department::state::Dept;
@@ -35,6 +34,12 @@ pub fn EffectivenessView() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let cells = |cells: &[String]| {
+        cells
+            .iter()
+            .map(|c| view! { <td>{c.clone()}</td> })
+            .collect_view()
+    };
     let rows = move || {
         dept.effects.with(|e| {
             let e = e.as_ref()?;
@@ -45,13 +50,7 @@ pub fn EffectivenessView() -> impl IntoView {
                     .flat_map(|(n, (m, effects))| {
                         effects.iter().map(move |x| {
                             view! {
-                                <tr data-verdict=x.verdict.key()>
-                                    <td>{format!("{}) {}: {}", n + 1, m.kind.label(), m.title)}</td>
-                                    <td>{x.code.clone()}</td>
-                                    <td>{x.numbers()}</td>
-                                    <td>{x.difference().map(delta_text).unwrap_or_else(|| "—".to_owned())}</td>
-                                    <td class="verdict-cell">{x.verdict.label()}</td>
-                                </tr>
+                                <tr data-verdict=x.verdict.key()>{cells(&effect_cells(n, m, x))}</tr>
                             }
                         })
                     })
@@ -66,21 +65,12 @@ pub fn EffectivenessView() -> impl IntoView {
                 let items = e
                     .plans
                     .iter()
-                    .map(|p| {
-                        view! {
-                            <tr>
-                                <td>{p.school.clone()}</td>
-                                <td>{p.counted}</td>
-                                <td>{p.improved}</td>
-                                <td>{percent(p.improved as u64, p.counted as u64)}</td>
-                            </tr>
-                        }
-                    })
+                    .map(|p| view! { <tr>{cells(&plan_cells(p))}</tr> })
                     .collect_view();
                 view! {
                     <h4>"Планы мероприятий школ"</h4>
                     <table class="data" data-testid="plan-effects">
-                        <thead><tr><ColumnHeads names=&["Школа", "Мер с сопоставимыми показателями", "Показатели улучшились", "Доля"]/></tr></thead>
+                        <thead><tr><ColumnHeads names=&PLAN_HEADERS/></tr></thead>
                         <tbody>{items}</tbody>
                     </table>
                 }
@@ -110,7 +100,7 @@ pub fn EffectivenessView() -> impl IntoView {
                     <Show when=has_rows>
                         <Chart svg=chart testid="effectiveness-chart"/>
                         <table class="data" data-testid="effectiveness-table">
-                            <thead><tr><ColumnHeads names=&["Мера", "Показатель", "Цифры", "Разность изменений", "Вывод"]/></tr></thead>
+                            <thead><tr><ColumnHeads names=&EFFECT_HEADERS/></tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
                     </Show>

@@ -2,10 +2,11 @@
 //! the measures addressed to it), edited in place (the edit is kept in the
 //! workspace), printed on A4 and downloaded as a file the school page opens
 //! to pre-fill its plan; or a letter to a target group across schools.
+//! Either letter also downloads as a Word document for the letterhead.
 
 use leptos::prelude::*;
 
-use profkarta_core::department::letter_file::LetterFile;
+use profkarta_core::department::letter_file::{letter_docx, letter_docx_name, LetterFile};
 use profkarta_core::department::letters::{draft_letter, group_letter, suggested_plan};
 use profkarta_core::department::measures::{addressed_to, TargetGroup};
 
@@ -13,7 +14,7 @@ use crate::department::no_cards::NoCards;
 use crate::department::school_select::SchoolSelect;
 use crate::department::state::Dept;
 use crate::platform::browser::{confirm, print};
-use crate::shared::download::offer_json;
+use crate::shared::download::{offer, offer_json, DOCX};
 
 #[component]
 pub fn LettersPanel() -> impl IntoView {
@@ -79,6 +80,14 @@ pub fn LettersPanel() -> impl IntoView {
         });
         offer_json(dept.notices, &letter.file_name(), &letter.to_json());
     };
+    let download_docx = move |_| {
+        let Some(school) = dept.open.get_untracked() else {
+            return;
+        };
+        let Some(text) = text() else { return };
+        let name = letter_docx_name(school.name(), &school.profile.period);
+        offer(dept.notices, &name, &letter_docx(&text), DOCX);
+    };
     let group_text = move || {
         let g = group.get()?;
         let period = dept.period.get().unwrap_or_default();
@@ -88,6 +97,14 @@ pub fn LettersPanel() -> impl IntoView {
                     .with(|a| group_letter(card, g, &period, f, &a.measures))
             })
         }))
+    };
+    let download_group_docx = move |_| {
+        let (Some(g), Some(text)) = (group.get_untracked(), group_text()) else {
+            return;
+        };
+        let period = dept.period.get_untracked().unwrap_or_default();
+        let name = letter_docx_name(g.label(), &period);
+        offer(dept.notices, &name, &letter_docx(&text), DOCX);
     };
     let on_addressee = move |ev| {
         group.set(
@@ -121,6 +138,7 @@ pub fn LettersPanel() -> impl IntoView {
                     Файл рекомендаций школа откроет у себя на странице — из него заполнится план мероприятий."</p>
                 <div class="actions">
                     <button type="button" class="primary" on:click=move |_| print()>"Печать письма"</button>
+                    <button type="button" on:click=download_docx>"Скачать письмо (DOCX)"</button>
                     <button type="button" on:click=download>"Скачать файл рекомендаций для школы"</button>
                     <Show when=edited>
                         <button type="button" on:click=reset>"Вернуть исходный текст"</button>
@@ -138,6 +156,7 @@ pub fn LettersPanel() -> impl IntoView {
                 <p class="hint">"Письмо целевой группе участников во всех школах: показатели, которые выполняет менее половины школ, и меры, адресованные этой группе."</p>
                 <div class="actions">
                     <button type="button" class="primary" on:click=move |_| print()>"Печать письма"</button>
+                    <button type="button" on:click=download_group_docx>"Скачать письмо (DOCX)"</button>
                 </div>
             </div>
             <pre class="letter-print group-letter" data-testid="group-letter">{group_text}</pre>

@@ -2,20 +2,18 @@
 
 use leptos::prelude::*;
 
+use profkarta_core::department::report;
+
 use crate::department::state::Dept;
-use profkarta_core::card::Level;
 
 #[component]
 pub fn LowSchools() -> impl IntoView {
     let dept: Dept = expect_context();
     let items = move || {
         dept.rating.with(|r| {
-            r.iter()
-                .filter(|x| x.result.score.level == Some(Level::Low))
-                .map(|x| {
-                    let s = &x.result.score;
-                    view! { <li>{format!("{} — {} из {}", x.result.name(), s.total, s.max_applicable)}</li> }
-                })
+            report::low_schools(r)
+                .into_iter()
+                .map(|line| view! { <li>{line}</li> })
                 .collect_view()
         })
     };

@@ -1,12 +1,16 @@
 //! The analytical report (аналитическая справка) of the period, laid out
 //! for A4: figures, charts, problem zones, best and weakest schools and, when
-//! a previous year is present, the change.
+//! a previous year is present, the change; also as a Word document.
 
 use leptos::prelude::*;
 
-use profkarta_charts::figures::{criteria_svg, levels_svg};
+use leptos::task::spawn_local;
+use profkarta_charts::figures::{criteria_svg, effectiveness_svg, levels_svg};
 use profkarta_core::department::dynamics::Years;
 use profkarta_core::department::report;
+use profkarta_core::department::report_document::{report_docx, report_docx_name, ReportInput};
+use profkarta_core::error::ChartNotDrawn;
+use profkarta_core::export::Image;
 
 use crate::department::chart::Chart;
 use crate::department::effectiveness_view::EffectivenessView;
@@ -16,9 +20,26 @@ use crate::department::problem_zones::ProblemZones;
 use crate::department::state::Dept;
 use crate::department::value_changes::ValueChanges;
 use crate::platform::browser::print;
+use crate::platform::raster::svg_to_png;
+use crate::shared::download::{offer, DOCX};
 
-/// How many schools the report names as best.
-const BEST: usize = 5;
+/// `svg` as a picture for the Word document; a chart the browser cannot draw
+/// is left out with a notice.
+async fn picture(dept: Dept, description: &str, svg: &str) -> Option<Image> {
+    match svg_to_png(svg).await {
+        Ok((png, width, height)) => Some(Image {
+            png,
+            width,
+            height,
+            description: description.to_owned(),
+        }),
+        Err(_) => {
+            dept.notices
+                .push(format!("«{description}»: {ChartNotDrawn}"), None);
+            None
+        }
+    }
+}
 
 #[component]
 pub fn ReportPanel() -> impl IntoView {
@@ -34,14 +55,15 @@ pub fn ReportPanel() -> impl IntoView {
     };
     let best = move || {
         dept.rating.with(|r| {
-            report::best(r, BEST)
+            report::best(r, report::BEST)
                 .into_iter()
                 .map(|line| view! { <li>{line}</li> })
                 .collect_view()
         })
     };
-    let dynamics = move || {
-        let text = dept.previous.with(|p| {
+    // The change since the year before, when there is one.
+    let dynamics_text = move || {
+        dept.previous.with(|p| {
             let (previous, before, was, old) = p.as_ref()?;
             let after = dept.results.get();
             let now = dept.figures.get();
@@ -54,19 +76,79 @@ pub fn ReportPanel() -> impl IntoView {
                 };
                 report::dynamics(&years, previous, before, &after)
             }))
-        })?;
+        })
+    };
+    let dynamics = move || {
+        let text = dynamics_text()?;
         Some(view! {
             <h3>"Динамика"</h3>
             <p data-testid="report-dynamics">{text}</p>
             {(!scored).then(|| view! { <ValueChanges/> })}
         })
     };
+    // The charts are drawn into pictures first, which the browser does
+    // asynchronously; the document is put together after that.
+    let download = move |_| {
+        let mut svgs = Vec::new();
+        if scored {
+            if with_levels {
+                svgs.push(("Уровни эффективности школ", levels.get_untracked()));
+            }
+            svgs.push((
+                "Выполнение критериев по муниципалитету",
+                criteria.get_untracked(),
+            ));
+        }
+        let effects_svg = dept.effects.with_untracked(|e| {
+            let measures: Vec<_> = e
+                .as_ref()?
+                .measures
+                .iter()
+                .map(|(_, x)| x.clone())
+                .collect();
+            measures
+                .iter()
+                .any(|x| !x.is_empty())
+                .then(|| effectiveness_svg(&measures))
+        });
+        spawn_local(async move {
+            let mut charts = Vec::new();
+            for (description, svg) in svgs {
+                charts.extend(picture(dept, description, &svg).await);
+            }
+            let effects_chart = match effects_svg {
+                Some(svg) => picture(dept, "Анализ эффективности принятых мер", &svg).await,
+                None => None,
+            };
+            let period = dept.period.get_untracked().unwrap_or_default();
+            let bytes = dept.card.with_untracked(|card| {
+                dept.figures.with_untracked(|figures| {
+                    dept.rating.with_untracked(|rating| {
+                        dept.effects.with_untracked(|effects| {
+                            report_docx(&ReportInput {
+                                period: &period,
+                                card,
+                                figures,
+                                rating,
+                                dynamics: dynamics_text(),
+                                effects: effects.as_ref(),
+                                charts,
+                                effects_chart,
+                            })
+                        })
+                    })
+                })
+            });
+            offer(dept.notices, &report_docx_name(&period), &bytes, DOCX);
+        });
+    };
     view! {
         <section class="panel report" aria-labelledby="report-title" data-testid="report">
             <div class="actions no-print">
                 <button type="button" class="primary" on:click=move |_| print()>"Печать справки"</button>
+                <button type="button" on:click=download>"Скачать справку (DOCX)"</button>
             </div>
-            <h2 id="report-title">"Аналитическая справка по итогам мониторинга профориентационной работы"</h2>
+            <h2 id="report-title">{report::TITLE}</h2>
             <p data-testid="report-intro">{intro}</p>
             {scored.then(|| view! {
                 <div class="chart-grid">
@@ -81,7 +163,7 @@ pub fn ReportPanel() -> impl IntoView {
             <IndicatorFigures/>
             {dynamics}
             {move || dept.previous.with(Option::is_some).then(|| view! { <EffectivenessView/> })}
-            <p class="signature-line">"Специалист управления образования ____________________ / ____________________ /   Дата ____________"</p>
+            <p class="signature-line">{report::SIGNATURE}</p>
         </section>
     }
 }

@@ -16,9 +16,7 @@ use leptos::prelude::*;
 use profkarta_core::card::{Card, DEFAULT_CARD};
 use profkarta_core::department::archive::{Admission, Archive, Cards, Entry, Standing};
 use profkarta_core::department::bulk::Bulk;
-use profkarta_core::department::effectiveness::{
-    measure_effect, plan_effects, IndicatorEffect, PlanEffect, Span,
-};
+use profkarta_core::department::effectiveness::{measure_effect, plan_effects, Effects, Span};
 use profkarta_core::department::figures::{figures, Figures};
 use profkarta_core::department::measures::Measure;
 use profkarta_core::department::own_cards::OwnCards;
@@ -93,15 +91,6 @@ impl Tab {
 /// The period before the chosen one: its name, results and figures, and the
 /// version of the card its files were filled in.
 pub type Previous = (String, Vec<SchoolResult>, Figures, Arc<Card>);
-
-/// The measures taken after the previous period, each with how its targeted
-/// indicators moved by this period, and the schools' plans of that period.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Effects {
-    pub after_period: String,
-    pub measures: Vec<(Measure, Vec<IndicatorEffect>)>,
-    pub plans: Vec<PlanEffect>,
-}
 
 #[derive(Clone, Copy)]
 pub struct Dept {

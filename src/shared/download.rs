@@ -10,6 +10,7 @@ pub const JSON: &str = "application/json;charset=utf-8";
 pub const TEXT: &str = "text/plain;charset=utf-8";
 pub const CSV: &str = "text/csv;charset=utf-8";
 pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /// Offers `bytes` as the file `name`; a refusal becomes a notice. Returns
 /// whether the browser took the file.

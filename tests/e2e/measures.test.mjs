@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { openApp, downloadText, ARTIFACTS, useApp } from './harness.mjs';
 import { score, INDICATORS } from './scoring.mjs';
 import { CardPage } from './card_page.mjs';
+import { downloadDocx } from './docx_reader.mjs';
 
 const GEN = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-gen');
 const VERIFY = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-verify');
@@ -221,6 +222,17 @@ test('measures for low-level schools and a target group, their letters, and next
         assert.ok(summary.includes('улучшение по сравнению с остальными школами — 1, без заметной разницы — 1, ухудшение — 1, мало данных (менее 3 школ) — 2'), summary);
         await section.getByTestId('effectiveness-chart').locator('svg').waitFor();
         await page.screenshot({ path: join(ARTIFACTS, 'report-effectiveness.png'), fullPage: true });
+
+        // The report as a Word document: the same summary and verdicts, and
+        // the effectiveness chart beside the levels and criteria charts.
+        const docx = await downloadDocx(page, () => page.getByRole('button', { name: 'Скачать справку (DOCX)' }).click(), 'справка_2025-2026.docx');
+        assert.ok(docx.paragraphs.includes(summary));
+        assert.equal(docx.pictures.length, 3);
+        const measuresTable = docx.tables.find((t) => t[0][0] === 'Мера');
+        for (const code of TARGETED) {
+            const row = measuresTable.find((r) => r[0].includes(SEMINAR) && r[1] === code);
+            assert.equal(row[4], expected[code].verdict, code);
+        }
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();

@@ -274,6 +274,15 @@ fn verdict(addressed: &Group, others: &Group) -> Verdict {
     }
 }
 
+/// The measures taken after the previous period, each with how its targeted
+/// indicators moved by this period, and the schools' plans of that period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Effects {
+    pub after_period: String,
+    pub measures: Vec<(Measure, Vec<IndicatorEffect>)>,
+    pub plans: Vec<PlanEffect>,
+}
+
 /// One school's plan of last year, judged by this year's file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanEffect {

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::card::Card;
 use crate::error::LetterFileError;
+use crate::export::{text_blocks, to_docx};
 use crate::json;
 use crate::school::plan::PlanRow;
 use crate::text::{file_stem, period_stem};
@@ -78,6 +79,21 @@ impl LetterFile {
     }
 }
 
+/// «письмо_СОШ_2_2025-2026.docx» for a letter to `addressee`, a school or
+/// a target group.
+pub fn letter_docx_name(addressee: &str, period: &str) -> String {
+    format!(
+        "письмо_{}_{}.docx",
+        file_stem(addressee),
+        period_stem(period)
+    )
+}
+
+/// A letter's plain text as a Word document (see [`text_blocks`]).
+pub fn letter_docx(text: &str) -> Vec<u8> {
+    to_docx(&text_blocks(text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,5 +132,13 @@ mod tests {
             LetterFileError::Newer { version: 2 }
         );
         assert_eq!(letter.file_name(), "рекомендации_СОШ_2_2025-2026.json");
+        assert_eq!(
+            letter_docx_name("МАОУ «СОШ № 7»", " 2025/2026 "),
+            "письмо_МАОУ_СОШ_7_2025-2026.docx"
+        );
+        assert_eq!(
+            letter_docx_name("Руководители ОО", "2025/2026"),
+            "письмо_Руководители_ОО_2025-2026.docx"
+        );
     }
 }

@@ -17,6 +17,7 @@ pub mod letters;
 pub mod measures;
 pub mod own_cards;
 pub mod report;
+pub mod report_document;
 pub mod results;
 pub mod review;
 pub mod review_filter;

@@ -3,9 +3,10 @@
 //! before. The shell lays them out for A4; the wording is tested here.
 
 use crate::card::Card;
+use crate::card::Level;
 use crate::department::dynamics::{delta_text, school_changes, Years};
 use crate::department::effectiveness::{IndicatorEffect, Verdict};
-use crate::department::figures::Figures;
+use crate::department::figures::{problem_zones as below_half, weakest, Figures, IndicatorFigure};
 use crate::department::results::{Ranked, SchoolResult};
 use crate::text::{percent, plural};
 
@@ -47,6 +48,62 @@ pub fn intro(period: &str, card: &Card, f: &Figures) -> String {
         text.push_str(" Карта не даёт баллов: справка приводит сводные значения показателей.");
     }
     text
+}
+
+pub const TITLE: &str = "Аналитическая справка по итогам мониторинга профориентационной работы";
+
+pub const SIGNATURE: &str = "Специалист управления образования ____________________ / ____________________ /   Дата ____________";
+
+/// How many schools the report names as best.
+pub const BEST: usize = 5;
+
+/// How many indicators «Проблемные зоны» names when none is below half.
+const WEAKEST: usize = 3;
+
+/// «Проблемные зоны»: the sentence that opens the section and the indicators
+/// it names. When none falls below half, the weakest few are named instead,
+/// so the section never reads as "no problems" by accident; a card without
+/// points has nothing to fail.
+pub fn problem_zones<'a>(f: &'a Figures, card: &Card) -> (&'static str, Vec<&'a IndicatorFigure>) {
+    let zones = below_half(f, card);
+    if !card.has_points() {
+        (
+            "Карта не даёт баллов: показатели собираются и сводятся, проблемных зон по баллам нет.",
+            Vec::new(),
+        )
+    } else if zones.is_empty() {
+        (
+            "Нет показателей, которые выполнили меньше половины школ. Реже других выполнены:",
+            weakest(f, card, WEAKEST),
+        )
+    } else {
+        (
+            "Показатели, которые выполнили меньше половины школ, к которым они относятся:",
+            zones,
+        )
+    }
+}
+
+/// «выполнили 3 из 12 школ (25,0 %).» for a problem zone.
+pub fn zone_result(z: &IndicatorFigure) -> String {
+    format!(
+        "выполнили {} из {} школ ({}).",
+        z.earned,
+        z.applicable,
+        percent(z.earned as u64, z.applicable as u64)
+    )
+}
+
+/// «Школа № 3 — 5 из 23» for every school at the low level, in rating order.
+pub fn low_schools(rating: &[Ranked]) -> Vec<String> {
+    rating
+        .iter()
+        .filter(|x| x.result.score.level == Some(Level::Low))
+        .map(|x| {
+            let s = &x.result.score;
+            format!("{} — {} из {}", x.result.name(), s.total, s.max_applicable)
+        })
+        .collect()
 }
 
 /// "1. Лицей — 21 из 23 (91,3 %)" for the first `n` of the rating.

@@ -1,11 +1,15 @@
-//! The rating and the school × indicator matrix as spreadsheet tables, for
-//! CSV and XLSX downloads.
+//! The rating, the school × indicator matrix and the report's tables as
+//! tables for CSV, XLSX and DOCX downloads.
 
 use crate::card::{Card, ListColumn};
+use crate::department::dynamics::delta_text;
+use crate::department::effectiveness::{Effects, IndicatorEffect, PlanEffect};
 use crate::department::events::EventTotal;
 use crate::department::figures::{describe_value, Figures};
+use crate::department::measures::Measure;
 use crate::department::results::Ranked;
 use crate::export::{Cell, Table};
+use crate::text::percent;
 
 pub fn rating_table(card: &Card, rating: &[Ranked], period: &str) -> Table {
     let with_levels = card.levels.is_some();
@@ -113,6 +117,65 @@ pub fn indicators_table(card: &Card, figures: &Figures, period: &str) -> Table {
         name: format!("Показатели {period}"),
         headers,
         rows,
+    }
+}
+
+pub const EFFECT_HEADERS: [&str; 5] =
+    ["Мера", "Показатель", "Цифры", "Разность изменений", "Вывод"];
+
+/// One targeted indicator of the `n`-th measure (from 0), as the screen and
+/// the report's table show it.
+pub fn effect_cells(n: usize, measure: &Measure, x: &IndicatorEffect) -> [String; 5] {
+    [
+        format!("{}) {}: {}", n + 1, measure.kind.label(), measure.title),
+        x.code.clone(),
+        x.numbers(),
+        x.difference().map_or_else(|| "—".to_owned(), delta_text),
+        x.verdict.label(),
+    ]
+}
+
+/// Every targeted indicator of every measure, measures numbered from 1.
+pub fn effects_table(effects: &Effects) -> Table {
+    let rows = effects
+        .measures
+        .iter()
+        .enumerate()
+        .flat_map(|(n, (m, xs))| xs.iter().map(move |x| effect_cells(n, m, x)))
+        .map(|cells| cells.into_iter().map(Cell::Text).collect())
+        .collect();
+    Table {
+        name: format!("Эффективность мер {}", effects.after_period),
+        headers: EFFECT_HEADERS.map(String::from).to_vec(),
+        rows,
+    }
+}
+
+pub const PLAN_HEADERS: [&str; 4] = [
+    "Школа",
+    "Мер с сопоставимыми показателями",
+    "Показатели улучшились",
+    "Доля",
+];
+
+pub fn plan_cells(p: &PlanEffect) -> [String; 4] {
+    [
+        p.school.clone(),
+        p.counted.to_string(),
+        p.improved.to_string(),
+        percent(p.improved as u64, p.counted as u64),
+    ]
+}
+
+/// The schools' plans of last year, per school that had one.
+pub fn plans_table(plans: &[PlanEffect]) -> Table {
+    Table {
+        name: "Планы мероприятий школ".to_owned(),
+        headers: PLAN_HEADERS.map(String::from).to_vec(),
+        rows: plans
+            .iter()
+            .map(|p| plan_cells(p).into_iter().map(Cell::Text).collect())
+            .collect(),
     }
 }
 

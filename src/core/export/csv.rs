@@ -3,7 +3,6 @@
 use std::borrow::Cow;
 
 use crate::export::{neutralised, Cell, Table};
-use crate::text::{percent_tenths, tenths};
 
 /// CSV as Russian Excel opens it with a double click: UTF-8 with a BOM (without
 /// it Excel reads Windows-1251), `;` between fields (the Russian list
@@ -27,11 +26,7 @@ pub fn to_csv(table: &Table) -> Vec<u8> {
 pub(super) fn csv_text(cell: &Cell) -> Cow<'_, str> {
     match cell {
         Cell::Text(text) => neutralised(text),
-        Cell::Int(n) => Cow::Owned(n.to_string()),
-        Cell::Percent { part, whole } => {
-            Cow::Owned(percent_tenths(*part, *whole).map_or_else(String::new, |t| tenths(t, ',')))
-        }
-        Cell::Empty => Cow::Borrowed(""),
+        other => other.text(),
     }
 }
 

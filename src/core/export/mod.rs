@@ -1,18 +1,28 @@
-//! Tables for spreadsheets: CSV for Russian Excel and XLSX.
+//! Tables for spreadsheets (CSV for Russian Excel, XLSX) and documents for
+//! Word (DOCX).
 //!
-//! The XLSX workbook is a handful of XML parts in a zip of stored (uncompressed)
-//! entries, all written here, because the download budget is 150 KB gzip: the
-//! `zip` crate alone added about 35 KB gzip to the wasm (47 KB with deflate),
-//! `rust_xlsxwriter` about 240 KB, this module about 1 KB. An export is at most
-//! a few hundred kilobytes, and Excel and LibreOffice read stored entries.
+//! The XLSX workbook and the DOCX document are a handful of XML parts in a
+//! zip of stored (uncompressed) entries, all written here, because the
+//! download budget is 150 KB gzip: the `zip` crate alone added about 35 KB
+//! gzip to the wasm (47 KB with deflate), `rust_xlsxwriter` about 240 KB and
+//! `docx-rs` about 280 KB; the XLSX module about 1 KB, the DOCX one with the
+//! report and letter documents, their buttons and the page drawing the
+//! charts into PNGs about 10 KB. An export is at
+//! most a few hundred kilobytes, and Excel, Word and LibreOffice read stored
+//! entries.
 
 mod csv;
+mod docx;
 mod xlsx;
+mod xml;
 mod zip;
 
 use std::borrow::Cow;
 
+use crate::text::{percent_tenths, tenths};
+
 pub use csv::to_csv;
+pub use docx::{text_blocks, to_docx, Block, Image};
 pub use xlsx::to_xlsx;
 pub use zip::zip_stored;
 
@@ -30,6 +40,20 @@ pub enum Cell {
         whole: u64,
     },
     Empty,
+}
+
+impl Cell {
+    /// The cell as it reads: percents with a decimal comma, as on screen.
+    pub fn text(&self) -> Cow<'_, str> {
+        match self {
+            Cell::Text(text) => Cow::Borrowed(text),
+            Cell::Int(n) => Cow::Owned(n.to_string()),
+            Cell::Percent { part, whole } => Cow::Owned(
+                percent_tenths(*part, *whole).map_or_else(String::new, |t| tenths(t, ',')),
+            ),
+            Cell::Empty => Cow::Borrowed(""),
+        }
+    }
 }
 
 /// A table with a header row; `name` becomes the XLSX sheet name.
@@ -52,5 +76,7 @@ pub(super) fn neutralised(text: &str) -> Cow<'_, str> {
     }
 }
 
+#[cfg(test)]
+pub(crate) mod read_back;
 #[cfg(test)]
 mod tests;

@@ -1,7 +1,8 @@
-//! CSV and XLSX, read back: the XLSX through a zip reader written for these
-//! tests, independent of the writer.
+//! CSV, XLSX and DOCX, read back: the office files through the zip and XML
+//! readers of [`super::read_back`], independent of the writers.
 
 use super::csv::csv_text;
+use super::read_back::{self, part, unzip};
 use super::xlsx::{cell_ref, column_widths, push_text_cell, sheet_names, sheet_xml};
 use super::zip::crc32;
 use super::*;
@@ -121,44 +122,6 @@ fn percent_rounds_as_the_app_shows_it() {
     assert_eq!(csv_text(&Cell::Percent { part: 0, whole: 0 }), "");
 }
 
-/// The entries of a zip: name → data, read through the central directory
-/// and checked against the local headers and CRCs.
-fn unzip(zip: &[u8]) -> Vec<(String, String)> {
-    let u16_at = |at: usize| usize::from(u16::from_le_bytes([zip[at], zip[at + 1]]));
-    let u32_at = |at: usize| u32::from_le_bytes(zip[at..at + 4].try_into().unwrap());
-    let end = zip.len() - 22;
-    assert_eq!(u32_at(end), 0x0605_4b50, "end of central directory");
-    let count = u16_at(end + 10);
-    let mut at = u32_at(end + 16) as usize;
-    let mut entries = Vec::new();
-    for _ in 0..count {
-        assert_eq!(u32_at(at), 0x0201_4b50);
-        assert_eq!(u16_at(at + 10), 0, "stored");
-        let crc = u32_at(at + 16);
-        let size = u32_at(at + 20) as usize;
-        assert_eq!(u32_at(at + 24) as usize, size);
-        let name_len = u16_at(at + 28);
-        let name = String::from_utf8(zip[at + 46..at + 46 + name_len].to_vec()).unwrap();
-        let local = u32_at(at + 42) as usize;
-        assert_eq!(u32_at(local), 0x0403_4b50);
-        assert_eq!(
-            zip[local + 4..local + 30],
-            zip[at + 6..at + 32],
-            "headers agree"
-        );
-        let data = &zip[local + 30 + name_len..local + 30 + name_len + size];
-        assert_eq!(crc32(data), crc, "{name}");
-        entries.push((name, String::from_utf8(data.to_vec()).unwrap()));
-        at += 46 + name_len;
-    }
-    assert_eq!(at, end, "central directory fills the space before its end");
-    entries
-}
-
-fn part<'a>(entries: &'a [(String, String)], name: &str) -> &'a str {
-    &entries.iter().find(|(n, _)| n == name).unwrap().1
-}
-
 #[test]
 fn crc32_matches_the_standard_check_value() {
     assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
@@ -184,7 +147,7 @@ fn xlsx_is_a_zip_of_the_workbook_parts() {
         ]
     );
     for (name, xml) in &entries {
-        assert!(xml.starts_with("<?xml "), "{name}");
+        assert!(xml.starts_with(b"<?xml "), "{name}");
     }
     let types = part(&entries, "[Content_Types].xml");
     assert!(types.contains(r#"PartName="/xl/worksheets/sheet2.xml""#));
@@ -284,4 +247,182 @@ fn no_tables_still_make_a_workbook() {
     let entries = unzip(&to_xlsx(&[]));
     assert!(part(&entries, "xl/workbook.xml").contains(r#"<sheet name="Лист1""#));
     assert!(part(&entries, "xl/worksheets/sheet1.xml").contains("<sheetData></sheetData>"));
+}
+
+#[test]
+fn a_letter_becomes_paragraphs_and_dash_items() {
+    let letter = "Адресные рекомендации\nза 2025/2026 учебный год\n\nМАОУ «СОШ № 7»\n\n\
+                  Меры, в которых примет участие организация:\n— семинар «Профпробы»\n— курсы\n\n\n\
+                  Дата ____\n";
+    assert_eq!(
+        text_blocks(letter),
+        [
+            Block::Paragraph("Адресные рекомендации\nза 2025/2026 учебный год".into()),
+            Block::Paragraph("МАОУ «СОШ № 7»".into()),
+            Block::Paragraph("Меры, в которых примет участие организация:".into()),
+            Block::Item("— семинар «Профпробы»".into()),
+            Block::Item("— курсы".into()),
+            Block::Paragraph("Дата ____".into()),
+        ]
+    );
+    assert_eq!(
+        text_blocks("\r\n  \r\nа\r\nб  \r\n"),
+        [Block::Paragraph("а\nб".into())]
+    );
+}
+
+#[test]
+fn docx_is_a_zip_of_the_document_parts() {
+    let entries = unzip(&to_docx(&[Block::Paragraph("Текст".into())]));
+    let names: Vec<_> = entries.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "word/document.xml",
+            "word/_rels/document.xml.rels",
+            "word/styles.xml",
+        ]
+    );
+    let types = read_back::parse_xml(&part(&entries, "[Content_Types].xml"));
+    let main = types
+        .elements()
+        .find(|e| e.attribute("PartName") == Some("/word/document.xml"))
+        .unwrap();
+    assert_eq!(
+        main.attribute("ContentType"),
+        Some("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml")
+    );
+    let rels = read_back::parse_xml(&part(&entries, "_rels/.rels"));
+    assert_eq!(
+        rels.elements().next().unwrap().attribute("Target"),
+        Some("word/document.xml")
+    );
+    let styles = read_back::parse_xml(&part(&entries, "word/styles.xml"));
+    let mut ids = Vec::new();
+    styles.find_all("w:style", &mut ids);
+    let ids: Vec<_> = ids
+        .iter()
+        .filter_map(|s| s.attribute("w:styleId"))
+        .collect();
+    assert_eq!(
+        ids,
+        ["Normal", "Heading1", "Heading2", "ListDash", "TableText"]
+    );
+}
+
+#[test]
+fn docx_holds_headings_paragraphs_and_tables() {
+    let blocks = [
+        Block::Title("Справка".into()),
+        Block::Paragraph("Строка 1\nСтрока 2 <&>\u{1}".into()),
+        Block::PageBreak,
+        Block::Heading("Рейтинг".into()),
+        Block::Item("— пункт".into()),
+        Block::Table(rating()),
+    ];
+    let body = read_back::docx_body(&to_docx(&blocks));
+    let p = |style: Option<&str>, text: &str| {
+        read_back::Seen::Paragraph(style.map(str::to_owned), text.to_owned())
+    };
+    let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        read_back::seen(&body),
+        [
+            p(Some("Heading1"), "Справка"),
+            p(None, "Строка 1\nСтрока 2 <&>"),
+            p(None, "\u{C}"),
+            p(Some("Heading2"), "Рейтинг"),
+            p(Some("ListDash"), "— пункт"),
+            read_back::Seen::Table(vec![
+                row(&["Место", "Школа", "Баллы", "Процент"]),
+                row(&["1", "МБОУ \"СОШ № 1\"; корпус 2", "21", "91,3"]),
+                row(&["2", "Школа <&> №2", "-3", ""]),
+                // Word runs no formulas: the text stays as written.
+                row(&["=1+1", "", "строка 1\nстрока 2", ""]),
+            ]),
+            p(None, ""),
+        ]
+    );
+    let table = body.first("w:tbl").unwrap();
+    let mut header = Vec::new();
+    table.find_all("w:tblHeader", &mut header);
+    assert_eq!(header.len(), 1, "the header row repeats on each page");
+    let mut grid = Vec::new();
+    table.find_all("w:gridCol", &mut grid);
+    let widths: Vec<usize> = grid
+        .iter()
+        .map(|g| g.attribute("w:w").unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(widths.len(), 4);
+    assert!(widths.iter().sum::<usize>() <= 11906 - 1701 - 850);
+    assert!(widths[1] > widths[0], "the school column is the widest");
+    let size = body.first("w:pgSz").unwrap();
+    assert_eq!(
+        (size.attribute("w:w"), size.attribute("w:h")),
+        (Some("11906"), Some("16838")),
+        "A4"
+    );
+}
+
+#[test]
+fn the_xml_reader_refuses_what_is_not_well_formed() {
+    for bad in [
+        "<a><b></a>",
+        "<a>&</a>",
+        "<a>&nbsp;</a>",
+        "<a/><b/>",
+        "<a x=\"1\" x=\"2\"/>",
+    ] {
+        assert!(
+            std::panic::catch_unwind(|| read_back::parse_xml(bad)).is_err(),
+            "{bad}"
+        );
+    }
+    let ok = read_back::parse_xml("<?xml version=\"1.0\"?>\n<a k=\"&quot;\">x&#13;<b/></a>");
+    assert_eq!(ok.attribute("k"), Some("\""));
+    assert_eq!(ok.children[0], read_back::Node::Text("x\r".into()));
+}
+
+#[test]
+fn docx_pictures_are_png_parts_fitted_to_the_text_width() {
+    let png = |width, height| Image {
+        png: vec![0x89, b'P', b'N', b'G', 0, 1, 2],
+        width,
+        height,
+        description: "Уровни <школ>".into(),
+    };
+    let docx = to_docx(&[Block::Image(png(600, 300)), Block::Image(png(1000, 500))]);
+    let entries = unzip(&docx);
+    let media: Vec<_> = entries
+        .iter()
+        .filter(|(n, _)| n.starts_with("word/media/"))
+        .collect();
+    assert_eq!(media.len(), 2);
+    assert_eq!(media[1].0, "word/media/image2.png");
+    assert_eq!(media[1].1, [0x89, b'P', b'N', b'G', 0, 1, 2]);
+    let types = part(&entries, "[Content_Types].xml");
+    assert!(types.contains(r#"<Default Extension="png" ContentType="image/png"/>"#));
+    let rels = read_back::parse_xml(&part(&entries, "word/_rels/document.xml.rels"));
+    let image = rels
+        .elements()
+        .find(|r| r.attribute("Id") == Some("rIdImage2"))
+        .unwrap();
+    assert_eq!(image.attribute("Target"), Some("media/image2.png"));
+
+    let body = read_back::docx_body(&docx);
+    let mut extents = Vec::new();
+    body.find_all("wp:extent", &mut extents);
+    let sizes: Vec<_> = extents
+        .iter()
+        .map(|e| (e.attribute("cx").unwrap(), e.attribute("cy").unwrap()))
+        .collect();
+    // 600 px × 9 525 EMU fits; 1 000 px is cut to (11 906 − 1 701 − 850) × 635.
+    assert_eq!(sizes, [("5715000", "2857500"), ("5940425", "2970212")]);
+    let mut blips = Vec::new();
+    body.find_all("a:blip", &mut blips);
+    assert_eq!(blips[0].attribute("r:embed"), Some("rIdImage1"));
+    let doc_pr = body.first("wp:docPr").unwrap();
+    assert_eq!(doc_pr.attribute("descr"), Some("Уровни <школ>"));
 }

@@ -1,6 +1,7 @@
 //! XLSX: the workbook's XML parts, zipped by [`crate::export::zip`].
 
 use crate::export::csv::csv_text;
+use crate::export::xml::{is_xml_char, push_xml, push_xml_char, XML_DECLARATION};
 use crate::export::zip::zip_stored;
 use crate::export::{neutralised, Cell, Table};
 use crate::text::{percent_tenths, tenths};
@@ -75,8 +76,6 @@ pub fn to_xlsx(tables: &[Table]) -> Vec<u8> {
     }
     zip_stored(&parts)
 }
-
-const XML_DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
 const PACKAGE_RELS: &str = concat!(
     r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
@@ -227,29 +226,6 @@ pub(super) fn push_text_cell(xml: &mut String, reference: &str, text: &str, styl
 fn is_excel_escape(rest: &str) -> bool {
     let b = rest.as_bytes();
     b.len() >= 6 && b[0] == b'x' && b[1..5].iter().all(u8::is_ascii_hexdigit) && b[5] == b'_'
-}
-
-fn push_xml(xml: &mut String, text: &str) {
-    text.chars().for_each(|c| push_xml_char(xml, c));
-}
-
-/// Escapes markup; drops what XML 1.0 forbids (most control characters,
-/// U+FFFE, U+FFFF), which would make Excel reject the whole file.
-fn push_xml_char(xml: &mut String, c: char) {
-    match c {
-        '&' => xml.push_str("&amp;"),
-        '<' => xml.push_str("&lt;"),
-        '>' => xml.push_str("&gt;"),
-        '"' => xml.push_str("&quot;"),
-        // A literal CR would be read back as LF.
-        '\r' => xml.push_str("&#13;"),
-        c if is_xml_char(c) => xml.push(c),
-        _ => {}
-    }
-}
-
-fn is_xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | ' '..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 const SHEET_NAME_MAX: usize = 31;

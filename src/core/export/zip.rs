@@ -4,10 +4,11 @@
 /// 1980-01-01 (the zip epoch): wasm32-unknown-unknown has no clock without JS,
 /// and the same tables give the same bytes. No zip64: wasm32 memory cannot hold
 /// 4 GiB, so every size and offset fits 32 bits.
-pub fn zip_stored(entries: &[(String, String)]) -> Vec<u8> {
+pub fn zip_stored<B: AsRef<[u8]>>(entries: &[(String, B)]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut central = Vec::new();
     for (name, body) in entries {
+        let body = body.as_ref();
         let offset = out.len();
         // Fields shared by the local and central headers, from "version needed".
         let mut common = Vec::with_capacity(26 + name.len());
@@ -16,7 +17,7 @@ pub fn zip_stored(entries: &[(String, String)]) -> Vec<u8> {
         common.extend_from_slice(&0u16.to_le_bytes()); // method: stored
         common.extend_from_slice(&0u16.to_le_bytes()); // time 00:00:00
         common.extend_from_slice(&0x21u16.to_le_bytes()); // date 1980-01-01
-        common.extend_from_slice(&crc32(body.as_bytes()).to_le_bytes());
+        common.extend_from_slice(&crc32(body).to_le_bytes());
         common.extend_from_slice(&le32(body.len())); // compressed size
         common.extend_from_slice(&le32(body.len())); // uncompressed size
         common.extend_from_slice(&le16(name.len()));
@@ -25,7 +26,7 @@ pub fn zip_stored(entries: &[(String, String)]) -> Vec<u8> {
         out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
         out.extend_from_slice(&common);
         out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(body.as_bytes());
+        out.extend_from_slice(body);
 
         central.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
         central.extend_from_slice(&20u16.to_le_bytes()); // made by: 2.0, MS-DOS

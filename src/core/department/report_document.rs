@@ -1,0 +1,310 @@
+//! The analytical report as a Word document, for the department's letterhead:
+//! the same sentences, tables and charts as the printed page, with page
+//! breaks before the indicator table and the analysis of measures. The charts
+//! come as PNG pictures that the page draws from its SVG: the core has no
+//! renderer, and Word reads SVG only as an extra beside a PNG.
+
+use crate::card::Card;
+use crate::department::effectiveness::{plans_total, Effects};
+use crate::department::figures::Figures;
+use crate::department::report;
+use crate::department::results::Ranked;
+use crate::department::tables::{effects_table, indicators_table, plans_table};
+use crate::export::{to_docx, Block, Image};
+use crate::text::period_stem;
+
+/// What the report is made of; `dynamics` is [`report::dynamics`]'s text and,
+/// like `effects`, present when there is a year before. `charts` follow the
+/// intro (levels, criteria); `effects_chart` goes with the measures' table.
+pub struct ReportInput<'a> {
+    pub period: &'a str,
+    pub card: &'a Card,
+    pub figures: &'a Figures,
+    pub rating: &'a [Ranked],
+    pub dynamics: Option<String>,
+    pub effects: Option<&'a Effects>,
+    pub charts: Vec<Image>,
+    pub effects_chart: Option<Image>,
+}
+
+pub fn report_docx(input: &ReportInput) -> Vec<u8> {
+    to_docx(&report_blocks(input))
+}
+
+/// «справка_2025-2026.docx»
+pub fn report_docx_name(period: &str) -> String {
+    format!("справка_{}.docx", period_stem(period))
+}
+
+pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
+    let (card, figures) = (input.card, input.figures);
+    let mut blocks = vec![
+        Block::Title(report::TITLE.to_owned()),
+        Block::Paragraph(report::intro(input.period, card, figures)),
+    ];
+    blocks.extend(input.charts.iter().cloned().map(Block::Image));
+    if card.has_points() {
+        let (intro, zones) = report::problem_zones(figures, card);
+        blocks.push(Block::Heading("Проблемные зоны".to_owned()));
+        blocks.push(Block::Paragraph(intro.to_owned()));
+        blocks.extend(zones.into_iter().map(|z| {
+            let text = card.indicator(&z.code).map_or("", |i| i.text.as_str());
+            Block::Item(format!("{} — {} {text}", z.code, report::zone_result(z)))
+        }));
+        blocks.push(Block::Heading("Лучшие результаты".to_owned()));
+        blocks.extend(
+            report::best(input.rating, report::BEST)
+                .into_iter()
+                .map(Block::Item),
+        );
+        if card.levels.is_some() {
+            blocks.push(Block::Heading("Школы с низкой эффективностью".to_owned()));
+            blocks.extend(
+                report::low_schools(input.rating)
+                    .into_iter()
+                    .map(Block::Item),
+            );
+        }
+    }
+    blocks.push(Block::PageBreak);
+    blocks.push(Block::Heading("Показатели по муниципалитету".to_owned()));
+    blocks.push(Block::Table(indicators_table(card, figures, input.period)));
+    if let Some(text) = &input.dynamics {
+        blocks.push(Block::Heading("Динамика".to_owned()));
+        blocks.push(Block::Paragraph(text.clone()));
+    }
+    if let Some(effects) = input.effects {
+        blocks.push(Block::PageBreak);
+        blocks.push(Block::Heading(
+            "Анализ эффективности принятых мер".to_owned(),
+        ));
+        blocks.extend(effectiveness_blocks(effects, input.effects_chart.as_ref()));
+    }
+    blocks.push(Block::Paragraph(report::SIGNATURE.to_owned()));
+    blocks
+}
+
+fn effectiveness_blocks(effects: &Effects, chart: Option<&Image>) -> Vec<Block> {
+    let measures: Vec<_> = effects.measures.iter().map(|(_, x)| x.clone()).collect();
+    let mut blocks = vec![Block::Paragraph(report::effectiveness(
+        &effects.after_period,
+        &measures,
+        plans_total(&effects.plans),
+    ))];
+    if measures.iter().any(|x| !x.is_empty()) {
+        blocks.extend(chart.cloned().map(Block::Image));
+        blocks.push(Block::Table(effects_table(effects)));
+    }
+    if !effects.plans.is_empty() {
+        blocks.push(Block::Heading("Планы мероприятий школ".to_owned()));
+        blocks.push(Block::Table(plans_table(&effects.plans)));
+    }
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::card::DEFAULT_CARD;
+    use crate::department::effectiveness::{Group, IndicatorEffect, PlanEffect, Verdict};
+    use crate::department::figures::figures;
+    use crate::department::measures::Measure;
+    use crate::department::results::{rank, results};
+    use crate::export::read_back::{docx_body, seen, Seen};
+    use crate::testkit;
+
+    fn paragraph(style: Option<&str>, text: &str) -> Seen {
+        Seen::Paragraph(style.map(str::to_owned), text.to_owned())
+    }
+
+    /// [`testkit::two_years`]' second year: А earned 1.8, 2.1 and 3.1, Б and
+    /// В only 2.1; all three are at the low level.
+    #[test]
+    fn the_report_reads_back_from_word() {
+        let card = testkit::card();
+        let archive = testkit::two_years(&card);
+        let now = results(&archive, DEFAULT_CARD, "2025/2026");
+        let f = figures(&archive, &card, &now);
+        let rating = rank(now);
+        let mut measure = Measure::blank(DEFAULT_CARD, "2024/2025");
+        measure.title = "Семинар «Профпробы»".into();
+        let effects = Effects {
+            after_period: "2024/2025".into(),
+            measures: vec![(
+                measure,
+                vec![IndicatorEffect {
+                    code: "2.1".into(),
+                    addressed: Group::default(),
+                    others: Group::default(),
+                    verdict: Verdict::TooFew,
+                }],
+            )],
+            plans: vec![PlanEffect {
+                school: "Школа А".into(),
+                counted: 2,
+                improved: 1,
+            }],
+        };
+        let input = ReportInput {
+            period: "2025/2026",
+            card: &card,
+            figures: &f,
+            rating: &rating,
+            dynamics: Some("По сравнению с 2024/2025 учебным годом …".into()),
+            effects: Some(&effects),
+            charts: vec![chart("Уровни"), chart("Критерии")],
+            effects_chart: Some(chart("Эффективность мер")),
+        };
+        let blocks = report_blocks(&input);
+        assert_eq!(blocks[2], Block::Image(chart("Уровни")));
+        assert_eq!(blocks[3], Block::Image(chart("Критерии")));
+        let body = docx_body(&report_docx(&input));
+        let read = seen(&body);
+        let position = |wanted: &Seen| {
+            read.iter()
+                .position(|s| s == wanted)
+                .unwrap_or_else(|| panic!("{wanted:?} in {read:#?}"))
+        };
+        assert_eq!(read[0], paragraph(Some("Heading1"), report::TITLE));
+        assert_eq!(
+            read[1],
+            paragraph(None, &report::intro("2025/2026", &card, &f))
+        );
+        let mut pictures = Vec::new();
+        body.find_all("wp:docPr", &mut pictures);
+        let described: Vec<_> = pictures
+            .iter()
+            .filter_map(|p| p.attribute("descr"))
+            .collect();
+        assert_eq!(described, ["Уровни", "Критерии", "Эффективность мер"]);
+        let zones = position(&paragraph(Some("Heading2"), "Проблемные зоны"));
+        let zone_18 = position(&paragraph(
+            Some("ListDash"),
+            &format!(
+                "1.8 — выполнили 1 из 3 школ (33,3\u{A0}%). {}",
+                card.indicator("1.8").unwrap().text
+            ),
+        ));
+        let best = position(&paragraph(Some("Heading2"), "Лучшие результаты"));
+        let first = position(&paragraph(
+            Some("ListDash"),
+            "1. Школа А — 3 из 23 (13,0\u{A0}%)",
+        ));
+        let low = position(&paragraph(
+            Some("Heading2"),
+            "Школы с низкой эффективностью",
+        ));
+        let lows: Vec<_> = [
+            "Школа А — 3 из 23",
+            "Школа Б — 1 из 23",
+            "Школа В — 1 из 23",
+        ]
+        .iter()
+        .map(|t| position(&paragraph(Some("ListDash"), t)))
+        .collect();
+        let page = position(&paragraph(None, "\u{C}"));
+        let figures_heading =
+            position(&paragraph(Some("Heading2"), "Показатели по муниципалитету"));
+        assert!(zones < zone_18 && zone_18 < best && best < first && first < low);
+        assert!(lows.windows(2).all(|w| w[0] + 1 == w[1]) && lows[0] == low + 1);
+        assert!(lows[2] < page && page + 1 == figures_heading);
+
+        let Seen::Table(indicators) = &read[figures_heading + 1] else {
+            panic!("the indicator table follows its heading: {read:#?}");
+        };
+        assert_eq!(
+            indicators[0],
+            [
+                "Код",
+                "Показатель",
+                "Школ ответили",
+                "Школ выполнили",
+                "Значение по муниципалитету"
+            ]
+        );
+        let row_21 = indicators.iter().find(|r| r[0] == "п. 2.1").unwrap();
+        assert_eq!(row_21[1], card.indicator("2.1").unwrap().text);
+        assert_eq!(row_21[2..4], ["3", "3"]);
+        let row_18 = indicators.iter().find(|r| r[0] == "п. 1.8").unwrap();
+        assert_eq!(row_18[2..4], ["1", "1"]);
+        assert_eq!(indicators.len(), 1 + card.indicators().count());
+
+        let dynamics = position(&paragraph(Some("Heading2"), "Динамика"));
+        assert_eq!(
+            read[dynamics + 1],
+            paragraph(None, "По сравнению с 2024/2025 учебным годом …")
+        );
+        let analysis = position(&paragraph(
+            Some("Heading2"),
+            "Анализ эффективности принятых мер",
+        ));
+        assert_eq!(read[analysis - 1], paragraph(None, "\u{C}"));
+        assert_eq!(
+            read[analysis + 2],
+            paragraph(None, ""),
+            "the chart's paragraph"
+        );
+        let Seen::Table(measures) = &read[analysis + 3] else {
+            panic!("the measures' table follows the summary");
+        };
+        assert_eq!(
+            measures[1],
+            [
+                "1) методическое мероприятие: Семинар «Профпробы»",
+                "2.1",
+                &effects.measures[0].1[0].numbers(),
+                "—",
+                "мало данных (менее 3 школ)"
+            ]
+        );
+        let plans = position(&paragraph(Some("Heading2"), "Планы мероприятий школ"));
+        assert_eq!(
+            read[plans + 1],
+            Seen::Table(vec![
+                tables_row(&crate::department::tables::PLAN_HEADERS),
+                tables_row(&["Школа А", "2", "1", "50,0\u{A0}%"]),
+            ])
+        );
+        assert_eq!(read[read.len() - 1], paragraph(None, report::SIGNATURE));
+        assert_eq!(report_docx_name("2025/2026"), "справка_2025-2026.docx");
+    }
+
+    fn chart(description: &str) -> Image {
+        Image {
+            png: b"\x89PNG".to_vec(),
+            width: 640,
+            height: 320,
+            description: description.to_owned(),
+        }
+    }
+
+    fn tables_row(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| c.to_string()).collect()
+    }
+
+    #[test]
+    fn without_a_year_before_the_report_ends_after_the_figures() {
+        let card = testkit::card();
+        let archive = testkit::two_years(&card);
+        let now = results(&archive, DEFAULT_CARD, "2025/2026");
+        let f = figures(&archive, &card, &now);
+        let rating = rank(now);
+        let blocks = report_blocks(&ReportInput {
+            period: "2025/2026",
+            card: &card,
+            figures: &f,
+            rating: &rating,
+            dynamics: None,
+            effects: None,
+            charts: Vec::new(),
+            effects_chart: None,
+        });
+        let n = blocks.len();
+        assert!(matches!(blocks[n - 2], Block::Table(_)));
+        assert_eq!(
+            blocks[n - 1],
+            Block::Paragraph(report::SIGNATURE.to_owned())
+        );
+        assert_eq!(blocks.iter().filter(|b| **b == Block::PageBreak).count(), 1);
+    }
+}

@@ -1,0 +1,285 @@
+//! DOCX: a Word document of headings, paragraphs, dash lists, tables and
+//! PNG pictures on A4, zipped by [`crate::export::zip`]. Letters go out on letterhead from
+//! Word, so the text is plain: the letterhead's own styles take over once
+//! it is pasted in.
+
+use crate::export::xlsx::column_widths;
+use crate::export::xml::{push_xml, XML_DECLARATION};
+use crate::export::zip::zip_stored;
+use crate::export::Table;
+
+/// One block of a document, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// The document's title (Word's «Заголовок 1»).
+    Title(String),
+    /// A section heading («Заголовок 2»).
+    Heading(String),
+    /// A paragraph; its lines are kept as line breaks.
+    Paragraph(String),
+    /// A line of a dash list («— …»), indented with the dash hanging.
+    Item(String),
+    Table(Table),
+    /// A picture on a line of its own, centred.
+    Image(Image),
+    PageBreak,
+}
+
+/// A PNG picture (a chart drawn by the page) and the size it shows at, in
+/// CSS pixels (1/96 inch); a wider one is shrunk to the text width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    pub png: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+    /// The alternative text a screen reader speaks.
+    pub description: String,
+}
+
+/// The blocks of a plain-text letter as the app drafts it: paragraphs
+/// between blank lines, lines starting with «— » as list items.
+pub fn text_blocks(text: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut lines: Vec<&str> = Vec::new();
+    let flush = |lines: &mut Vec<&str>, blocks: &mut Vec<Block>| {
+        if !lines.is_empty() {
+            blocks.push(Block::Paragraph(lines.join("\n")));
+            lines.clear();
+        }
+    };
+    for line in text.lines().map(str::trim_end) {
+        if line.trim().is_empty() {
+            flush(&mut lines, &mut blocks);
+        } else if line.starts_with("— ") {
+            flush(&mut lines, &mut blocks);
+            blocks.push(Block::Item(line.to_owned()));
+        } else {
+            lines.push(line);
+        }
+    }
+    flush(&mut lines, &mut blocks);
+    blocks
+}
+
+/// A DOCX document of `blocks`: Times New Roman 14 on A4 with the margins of
+/// Russian office papers (30 mm left, 15 mm right, 20 mm top and bottom).
+pub fn to_docx(blocks: &[Block]) -> Vec<u8> {
+    let mut body = String::from(XML_DECLARATION);
+    body.push_str(concat!(
+        r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" "#,
+        r#"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" "#,
+        r#"xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" "#,
+        r#"xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" "#,
+        r#"xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">"#,
+        "<w:body>",
+    ));
+    let mut media: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut rels = format!("{XML_DECLARATION}{RELATIONSHIPS}{STYLES_REL}");
+    for block in blocks {
+        match block {
+            Block::Image(image) => {
+                let n = media.len() + 1;
+                push_image(&mut body, n, image);
+                rels.push_str(&format!(
+                    r#"<Relationship Id="rIdImage{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image{n}.png"/>"#
+                ));
+                media.push((format!("word/media/image{n}.png"), image.png.clone()));
+            }
+            Block::Title(text) => push_paragraph(&mut body, Some("Heading1"), text),
+            Block::Heading(text) => push_paragraph(&mut body, Some("Heading2"), text),
+            Block::Paragraph(text) => push_paragraph(&mut body, None, text),
+            Block::Item(text) => push_paragraph(&mut body, Some("ListDash"), text),
+            Block::Table(table) => push_table(&mut body, table),
+            Block::PageBreak => body.push_str(r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#),
+        }
+    }
+    body.push_str(concat!(
+        r#"<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>"#,
+        r#"<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701" w:header="709" w:footer="709" w:gutter="0"/>"#,
+        "</w:sectPr></w:body></w:document>",
+    ));
+    rels.push_str("</Relationships>");
+    let mut parts = vec![
+        (
+            "[Content_Types].xml".to_owned(),
+            format!("{XML_DECLARATION}{CONTENT_TYPES}").into_bytes(),
+        ),
+        (
+            "_rels/.rels".to_owned(),
+            format!("{XML_DECLARATION}{RELATIONSHIPS}{PACKAGE_REL}</Relationships>").into_bytes(),
+        ),
+        ("word/document.xml".to_owned(), body.into_bytes()),
+        ("word/_rels/document.xml.rels".to_owned(), rels.into_bytes()),
+        (
+            "word/styles.xml".to_owned(),
+            format!("{XML_DECLARATION}{STYLES}").into_bytes(),
+        ),
+    ];
+    parts.extend(media);
+    zip_stored(&parts)
+}
+
+/// English Metric Units: 914 400 an inch, so 9 525 a CSS pixel and 635 a
+/// twentieth of a point.
+const EMU_PER_PX: u64 = 9525;
+const EMU_PER_TWIP: u64 = 635;
+
+fn push_image(xml: &mut String, n: usize, image: &Image) {
+    let max = TEXT_WIDTH as u64 * EMU_PER_TWIP;
+    let (w, h) = (
+        u64::from(image.width.max(1)) * EMU_PER_PX,
+        u64::from(image.height) * EMU_PER_PX,
+    );
+    let (cx, cy) = if w > max { (max, h * max / w) } else { (w, h) };
+    let mut description = String::new();
+    push_xml(&mut description, &image.description);
+    xml.push_str(&format!(
+        concat!(
+            r#"<w:p><w:pPr><w:keepNext/><w:jc w:val="center"/></w:pPr><w:r><w:drawing>"#,
+            r#"<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>"#,
+            r#"<wp:docPr id="{n}" name="Рисунок {n}" descr="{d}"/>"#,
+            r#"<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">"#,
+            r#"<pic:pic><pic:nvPicPr><pic:cNvPr id="{n}" name="image{n}.png" descr="{d}"/><pic:cNvPicPr/></pic:nvPicPr>"#,
+            r#"<pic:blipFill><a:blip r:embed="rIdImage{n}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"#,
+            r#"<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>"#,
+            r#"<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>"#,
+            "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>",
+        ),
+        n = n,
+        cx = cx,
+        cy = cy,
+        d = description,
+    ));
+}
+
+/// The width between the margins, in twentieths of a point.
+const TEXT_WIDTH: usize = 11906 - 1701 - 850;
+
+const CONTENT_TYPES: &str = concat!(
+    r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#,
+    r#"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#,
+    r#"<Default Extension="xml" ContentType="application/xml"/>"#,
+    r#"<Default Extension="png" ContentType="image/png"/>"#,
+    r#"<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>"#,
+    r#"<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>"#,
+    "</Types>",
+);
+
+const RELATIONSHIPS: &str =
+    r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#;
+
+const PACKAGE_REL: &str = r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>"#;
+
+const STYLES_REL: &str = r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#;
+
+/// Word's built-in heading styles (by their English names Word localises),
+/// a dash list with a hanging indent, and smaller text in tables.
+const STYLES: &str = concat!(
+    r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
+    r#"<w:docDefaults><w:rPrDefault><w:rPr>"#,
+    r#"<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/>"#,
+    r#"<w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="ru-RU"/></w:rPr></w:rPrDefault>"#,
+    r#"<w:pPrDefault><w:pPr><w:spacing w:after="120"/></w:pPr></w:pPrDefault></w:docDefaults>"#,
+    r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>"#,
+    r#"<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>"#,
+    r#"<w:pPr><w:keepNext/><w:spacing w:before="240" w:after="240"/><w:jc w:val="center"/><w:outlineLvl w:val="0"/></w:pPr>"#,
+    r#"<w:rPr><w:b/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr></w:style>"#,
+    r#"<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>"#,
+    r#"<w:pPr><w:keepNext/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="1"/></w:pPr>"#,
+    r#"<w:rPr><w:b/></w:rPr></w:style>"#,
+    r#"<w:style w:type="paragraph" w:styleId="ListDash"><w:name w:val="List Dash"/><w:basedOn w:val="Normal"/>"#,
+    r#"<w:pPr><w:spacing w:after="60"/><w:ind w:left="567" w:hanging="283"/></w:pPr></w:style>"#,
+    r#"<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/>"#,
+    r#"<w:pPr><w:spacing w:after="0"/></w:pPr><w:rPr><w:sz w:val="22"/><w:szCs w:val="22"/></w:rPr></w:style>"#,
+    "</w:styles>",
+);
+
+fn push_paragraph(xml: &mut String, style: Option<&str>, text: &str) {
+    xml.push_str("<w:p>");
+    if let Some(style) = style {
+        xml.push_str(&format!(r#"<w:pPr><w:pStyle w:val="{style}"/></w:pPr>"#));
+    }
+    push_runs(xml, text, false);
+    xml.push_str("</w:p>");
+}
+
+/// The text as one run per line, with line breaks between them.
+fn push_runs(xml: &mut String, text: &str, bold: bool) {
+    for (i, line) in text.split('\n').enumerate() {
+        xml.push_str("<w:r>");
+        if bold {
+            xml.push_str("<w:rPr><w:b/></w:rPr>");
+        }
+        if i > 0 {
+            xml.push_str("<w:br/>");
+        }
+        xml.push_str(r#"<w:t xml:space="preserve">"#);
+        push_xml(xml, line.trim_end_matches('\r'));
+        xml.push_str("</w:t></w:r>");
+    }
+}
+
+/// A bordered table across the text width, its columns as wide as their
+/// longest values (the XLSX measure) allow; the header row is bold and
+/// repeats on every page.
+fn push_table(xml: &mut String, table: &Table) {
+    let columns = table
+        .rows
+        .iter()
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0)
+        .max(table.headers.len());
+    if columns == 0 {
+        return;
+    }
+    let mut widths = column_widths(table);
+    widths.resize(columns, 6);
+    let total: usize = widths.iter().sum();
+    let twips: Vec<usize> = widths.iter().map(|w| TEXT_WIDTH * w / total).collect();
+    xml.push_str(concat!(
+        r#"<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>"#,
+        r#"<w:top w:val="single" w:sz="4" w:space="0" w:color="000000"/>"#,
+        r#"<w:left w:val="single" w:sz="4" w:space="0" w:color="000000"/>"#,
+        r#"<w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/>"#,
+        r#"<w:right w:val="single" w:sz="4" w:space="0" w:color="000000"/>"#,
+        r#"<w:insideH w:val="single" w:sz="4" w:space="0" w:color="000000"/>"#,
+        r#"<w:insideV w:val="single" w:sz="4" w:space="0" w:color="000000"/>"#,
+        r#"</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>"#,
+    ));
+    for w in &twips {
+        xml.push_str(&format!(r#"<w:gridCol w:w="{w}"/>"#));
+    }
+    xml.push_str("</w:tblGrid>");
+    if !table.headers.is_empty() {
+        xml.push_str("<w:tr><w:trPr><w:tblHeader/></w:trPr>");
+        for (i, w) in twips.iter().enumerate() {
+            push_cell(
+                xml,
+                *w,
+                table.headers.get(i).map_or("", String::as_str),
+                true,
+            );
+        }
+        xml.push_str("</w:tr>");
+    }
+    for row in &table.rows {
+        xml.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+        for (i, w) in twips.iter().enumerate() {
+            let text = row.get(i).map(|c| c.text()).unwrap_or_default();
+            push_cell(xml, *w, &text, false);
+        }
+        xml.push_str("</w:tr>");
+    }
+    xml.push_str("</w:tbl>");
+    // Two tables in a row would merge, and the body may not end on a table.
+    xml.push_str("<w:p/>");
+}
+
+fn push_cell(xml: &mut String, width: usize, text: &str, bold: bool) {
+    xml.push_str(&format!(
+        r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr>"#
+    ));
+    push_runs(xml, text, bold);
+    xml.push_str("</w:p></w:tc>");
+}

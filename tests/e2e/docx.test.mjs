@@ -1,0 +1,113 @@
+// Word documents for the coordinator (issue 14): the school's letter (as
+// edited), a target group's letter and the analytical report download as
+// DOCX. Each file is unzipped and its document.xml read with Node's own
+// means (docx_reader.mjs); the report's figures are checked against the generator's
+// manifest scored independently (scoring.mjs).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { join } from 'node:path';
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { openApp, ARTIFACTS, useApp } from './harness.mjs';
+import { downloadDocx } from './docx_reader.mjs';
+import { score, INDICATORS } from './scoring.mjs';
+
+const GEN = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-gen');
+const FIRST = '2024/2025';
+const SECOND = '2025/2026';
+
+const app = useApp();
+let dir;
+let manifest;
+let files;
+
+before(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    dir = await mkdtemp(join(tmpdir(), 'profkarta-docx-'));
+    await promisify(execFile)(GEN, ['--out', dir, '--schools', '8', '--periods', `${FIRST},${SECOND}`]);
+    manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+    files = (await readdir(dir)).filter((f) => f !== 'manifest.json').map((f) => join(dir, f));
+});
+
+after(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/// The non-blank lines of a plain-text letter, as Word shows them.
+const linesOf = (text) =>
+    text
+        .split('\n')
+        .map((l) => l.trimEnd())
+        .filter((l) => l.trim() !== '');
+
+test('letters and the report download as Word documents with the figures', async () => {
+    const { page, errors } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs', viewport: { width: 1366, height: 900 } });
+    await page.locator('#import-files').setInputFiles(files);
+    await page.getByTestId('import-summary').filter({ hasText: `Файлов: ${files.length}.` }).waitFor();
+
+    // The school's letter, as the coordinator edited it.
+    const school = manifest.files.find((f) => f.submission?.period === SECOND).submission.school;
+    await page.getByRole('tab', { name: 'Рекомендации' }).click();
+    const option = await page.locator('#school-select option', { hasText: school }).first().getAttribute('value');
+    await page.locator('#school-select').selectOption(option);
+    const letter = page.locator('#letter-text');
+    await page.waitForFunction((name) => document.querySelector('#letter-text')?.value.includes(name), school);
+    await letter.fill(`${await letter.inputValue()}\n\nС уважением, отдел образования <ОО & Ко>.`);
+    const text = await letter.inputValue();
+    const stem = school.replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_|_$/g, '');
+    const schoolDoc = await downloadDocx(page, () => page.getByRole('button', { name: 'Скачать письмо (DOCX)' }).click(), `письмо_${stem}_2025-2026.docx`);
+    const docLines = schoolDoc.paragraphs.flatMap((p) => p.split('\n')).filter((l) => l.trim() !== '');
+    assert.deepEqual(docLines, linesOf(text));
+    assert.ok(docLines.includes(school));
+    assert.ok(docLines.includes('С уважением, отдел образования <ОО & Ко>.'));
+    await page.screenshot({ path: join(ARTIFACTS, 'e2e-docx-letter.png') });
+
+    // A target group's letter.
+    await page.locator('#letter-addressee').selectOption({ label: 'Целевая группа: заместители директоров по ВР' });
+    const groupText = await page.getByTestId('group-letter').innerText();
+    const groupDoc = await downloadDocx(
+        page,
+        () => page.getByRole('button', { name: 'Скачать письмо (DOCX)' }).click(),
+        'письмо_заместители_директоров_по_ВР_2025-2026.docx',
+    );
+    assert.deepEqual(
+        groupDoc.paragraphs.flatMap((p) => p.split('\n')).filter((l) => l.trim() !== ''),
+        linesOf(groupText),
+    );
+
+    // The report: its sentences as on screen, the indicator table against
+    // an independent count of who earned what.
+    await page.getByRole('tab', { name: 'Аналитическая справка' }).click();
+    const intro = await page.getByTestId('report-intro').textContent();
+    const dynamics = await page.getByTestId('report-dynamics').textContent();
+    const report = await downloadDocx(page, () => page.getByRole('button', { name: 'Скачать справку (DOCX)' }).click(), 'справка_2025-2026.docx');
+    assert.equal(report.paragraphs[0], 'Аналитическая справка по итогам мониторинга профориентационной работы');
+    assert.equal(report.paragraphs[1], intro);
+    for (const heading of ['Проблемные зоны', 'Лучшие результаты', 'Показатели по муниципалитету', 'Динамика', 'Анализ эффективности принятых мер']) {
+        assert.ok(report.paragraphs.includes(heading), heading);
+    }
+    assert.ok(report.paragraphs.includes(dynamics));
+    assert.ok(report.paragraphs.filter((p) => p === '\f').length >= 2, 'page breaks before the table and the analysis');
+
+    const schools = manifest.files.filter((f) => f.submission?.period === SECOND).map((f) => score(f.submission));
+    const figures = report.tables[0];
+    assert.deepEqual(figures[0], ['Код', 'Показатель', 'Школ ответили', 'Школ выполнили', 'Значение по муниципалитету']);
+    assert.equal(figures.length, 1 + INDICATORS.length);
+    for (const ind of INDICATORS) {
+        const row = figures.find((r) => r[0] === `п. ${ind.code}`);
+        assert.ok(row, ind.code);
+        const earned = schools.filter((s) => s.earned.has(ind.code)).length;
+        assert.equal(row[3], ind.points > 0 ? String(earned) : 'без баллов', ind.code);
+    }
+    // The two charts of a card with levels, drawn by the browser into PNGs
+    // of twice their size on screen.
+    assert.equal(report.pictures.length, 2);
+    for (const png of report.pictures) {
+        assert.equal(png.subarray(0, 8).toString('hex'), '89504e470d0a1a0a', 'PNG signature');
+        assert.ok(png.readUInt32BE(16) >= 1000 && png.readUInt32BE(20) >= 200, 'drawn at twice the size');
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'e2e-docx-report.png') });
+    assert.deepEqual(errors, []);
+});
