@@ -174,11 +174,17 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         const exact = new RegExp(`^${many.school.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} — `);
         await page.locator('#school-select').selectOption(await page.locator('#school-select option', { hasText: exact }).getAttribute('value'));
         const row = page.getByTestId('review').locator(`li.review-row[data-code="${many.code}"]`);
-        const tabs = [];
-        context.on('page', (p) => tabs.push(p));
+        // One tab per link: waits for as many new pages as there are links.
+        const tabs = new Promise((resolve) => {
+            const opened = [];
+            context.on('page', (p) => {
+                opened.push(p);
+                if (opened.length === many.links.length) resolve(opened);
+            });
+        });
         await row.getByRole('button', { name: `Открыть все ссылки (${many.links.length})` }).click();
+        await tabs;
         await row.locator('li.seen').nth(many.links.length - 1).waitFor();
-        assert.equal(tabs.length, many.links.length, 'one tab per link');
         assert.deepEqual(await row.locator('li.seen a').allInnerTexts(), many.links);
         // Keyboard: «2» in the row's decision gives no point.
         await page.locator(`#decision-${many.code.replace('.', '-')}-none`).focus();
