@@ -24,7 +24,9 @@ use crate::department::import::file_unpacked;
 use crate::department::state::Dept;
 use crate::platform::browser::random_id;
 use crate::platform::idb::{Db, DECISIONS};
-use crate::platform::storage::{self, Read, DEPARTMENT_SAVED, LEGACY_DEPARTMENT};
+use crate::platform::storage::{
+    self, Read, DEPARTMENT_PENDING, DEPARTMENT_SAVED, LEGACY_DEPARTMENT,
+};
 use crate::shared::debounce::Debounce;
 use crate::shared::quarantine::{quarantine, RAW_FILE_NAME};
 
@@ -87,6 +89,12 @@ impl Persistence {
                 Err(e) => dept.set_saving(Saving::Failed(e)),
             }
         }
+        // Decisions the last page wrote as it closed, if nothing saved since.
+        let pending = take_pending();
+        let from_pending = pending.is_some();
+        if from_pending {
+            decisions_text = pending;
+        }
         match decisions_text {
             Some(text) => match unpack(cards.clone(), &text) {
                 Ok(u) => unpacked.archive = u.archive,
@@ -109,7 +117,8 @@ impl Persistence {
         let archive = file_unpacked(dept, Work::Open, unpacked).await;
         self.stored.set_value(ids);
         // A workspace moved over from local storage has its decisions to write.
-        let written = if self.legacy.get_value() {
+        // What came from local storage is not in the database yet.
+        let written = if self.legacy.get_value() || from_pending {
             String::new()
         } else {
             archive.decisions_json()
@@ -129,6 +138,7 @@ impl Persistence {
         );
         let on_hide = window_event_listener_untyped("pagehide", move |_| {
             if self.wait.cancel() {
+                keep_pending(dept);
                 self.save(dept);
             }
         });
@@ -250,4 +260,27 @@ fn record(e: &Entry) -> JsValue {
 fn from_record(value: &JsValue) -> Option<(String, String)> {
     let pair = js_sys::Array::from(value);
     Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+}
+
+/// Writes the decisions to local storage at once, tagged with the last save
+/// mark: the database's write started beside it may not finish before the
+/// page is gone. A refusal (storage full or off) leaves only that write.
+fn keep_pending(dept: Dept) {
+    let pending = serde_json::json!({
+        "after": storage::raw_text(DEPARTMENT_SAVED),
+        "decisions": dept.archive().with_untracked(Archive::decisions_json),
+    });
+    let _ = storage::write_text(DEPARTMENT_PENDING, &pending.to_string());
+}
+
+/// The decisions a closing page kept, if no save has happened since (the
+/// save mark is still the one they were tagged with); removed either way.
+fn take_pending() -> Option<String> {
+    let text = storage::raw_text(DEPARTMENT_PENDING)?;
+    let _ = storage::remove(DEPARTMENT_PENDING);
+    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let after = value.get("after").and_then(|a| a.as_str());
+    (after == storage::raw_text(DEPARTMENT_SAVED).as_deref())
+        .then(|| value.get("decisions")?.as_str().map(str::to_owned))
+        .flatten()
 }

@@ -30,6 +30,11 @@ pub const LEGACY_DEPARTMENT: &str = "profkarta/department";
 /// Touched after every save of the department's workspace: the storage
 /// event tells the other tabs.
 pub const DEPARTMENT_SAVED: &str = "profkarta/department-saved";
+/// The department's decisions written at once when the page is hidden with
+/// a save still waiting: IndexedDB's write may not finish before the page
+/// is gone. Tagged with [`DEPARTMENT_SAVED`] as it was then, so a later save
+/// (this tab's own, or another tab's) makes it stale.
+pub const DEPARTMENT_PENDING: &str = "profkarta/department-pending";
 
 /// What a key holds.
 pub enum Read {

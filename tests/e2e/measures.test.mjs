@@ -335,3 +335,22 @@ test('a school pre-fills its plan from the letter file, signs it, the department
         await rm(folder, { recursive: true, force: true });
     }
 });
+
+test('a measure recorded just before the page closes is not lost', async () => {
+    const { context, page, errors } = await openDepartment();
+    try {
+        await importFiles(page, files.filter((f) => f.endsWith('2024-2025.json')));
+        await page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
+        await page.getByRole('tab', { name: 'Меры' }).click();
+        await recordMeasure(page, { kind: 'семинар', title: SEMINAR, date: 'март 2025', whom: 'всем ОО', codes: ['1.1'] });
+        // At once, before the half-second autosave: the page keeps the
+        // decisions in local storage as it goes, and the next start takes them.
+        await page.reload();
+        await page.getByRole('tab', { name: 'Меры' }).click();
+        await page.getByTestId('road-map').locator('tbody tr', { hasText: SEMINAR }).waitFor();
+        assert.equal(await page.evaluate(() => localStorage.getItem('profkarta/department-pending')), null, 'taken once');
+        assert.deepEqual(errors.map(String), []);
+    } finally {
+        await context.close();
+    }
+});
