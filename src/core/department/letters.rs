@@ -156,7 +156,7 @@ pub fn group_letter(
     measures: &[Measure],
 ) -> String {
     let mut text = format!(
-        "{}\n\nРекомендации по итогам мониторинга профориентационной работы\n         за {period} учебный год\n\nКарта мониторинга: «{}», версия {}.\n",
+        "{}\n\nРекомендации по итогам мониторинга профориентационной работы\nза {period} учебный год\n\nКарта мониторинга: «{}», версия {}.\n",
         group.addressee(),
         card.title.trim(),
         card.version
@@ -323,7 +323,10 @@ mod tests {
             &f,
             &[m, other],
         );
-        assert!(letter.starts_with("Классным руководителям\n"));
+        assert!(letter.starts_with(
+            "Классным руководителям\n\nРекомендации по итогам мониторинга профориентационной работы\n\
+             за 2025/2026 учебный год\n\n"
+        ));
         assert!(letter.contains("\n1.8. "));
         assert!(letter.contains("— выполняют 0 из 2."));
         assert!(!letter.contains("\n2.1. "));
