@@ -40,6 +40,7 @@ mod review_progress;
 mod road_map;
 mod roster_import;
 mod roster_panel;
+mod roster_unplaced;
 mod row_filter_choice;
 mod saving_status;
 mod school_plan;

@@ -12,6 +12,7 @@ use profkarta_core::export::{to_csv, to_xlsx};
 use profkarta_core::text::{date_ru, period_stem};
 
 use crate::department::roster_import::RosterImport;
+use crate::department::roster_unplaced::RosterUnplaced;
 use crate::department::state::Dept;
 use crate::platform::browser::{confirm, now_iso, print};
 use crate::shared::download::{offer, CSV, XLSX};
@@ -142,6 +143,7 @@ pub fn RosterPanel() -> impl IntoView {
             </div>
             <Show when=move || !rows.with(Vec::is_empty)
                 fallback=|| view! { <p class="muted">"Список школ пуст: загрузите его из CSV, составьте по принятым файлам или добавьте школы вручную."</p> }>
+                <RosterUnplaced rows/>
                 <p class="roster-counts" data-testid="roster-counts">
                     {move || format!("{} учебный год: {}.", period(), rows.with(|r| counts(r)))}
                 </p>

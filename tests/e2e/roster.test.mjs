@@ -60,10 +60,16 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
     assert.equal(schools.length, 12);
     const missing = new Set([schools[2].school, schools[6].school, schools[10].school]);
     const sent = manifest.files.filter((f) => f.submission && !missing.has(f.submission.school)).map((f) => join(dir, f.name));
-    // The list as the municipality keeps it: its own numbering, the ИНН, and
-    // one school spelled in capitals with the ИНН left out.
+    // The list as the municipality keeps it: its own numbering, the ИНН, one
+    // school spelled in capitals with the ИНН left out, one renamed.
+    const renamed = `Школа-интернат № 9 (бывш. ${schools[8].school})`;
     const csv = ['№;Наименование ОО;ИНН'].concat(
-        schools.map((s, i) => (i === 4 ? `${i + 1};${s.school.toUpperCase()};` : `${i + 1};"${s.school.replaceAll('"', '""')}";${s.identifier}`)),
+        schools.map((s, i) => {
+            if (i === 4) return `${i + 1};${s.school.toUpperCase()};`;
+            // Renamed in the list, without the ИНН: the rules cannot place its file.
+            if (i === 8) return `${i + 1};"${renamed.replaceAll('"', '""')}";`;
+            return `${i + 1};"${s.school.replaceAll('"', '""')}";${s.identifier}`;
+        }),
     );
     const csvPath = join(dir, 'школы.csv');
     await writeFile(csvPath, cp1251(csv.join('\r\n') + '\r\n'));
@@ -79,6 +85,13 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
         assert.equal(await page.locator('#roster-col-name').inputValue(), '1', 'the name column is guessed from «Наименование»');
         assert.deepEqual(await preview.getByTestId('roster-preview').locator('li').allInnerTexts(), schools.slice(0, 5).map((s, i) => (i === 4 ? s.school.toUpperCase() : s.school)));
         await preview.getByRole('button', { name: 'Заменить список этими школами' }).click();
+
+        // The renamed school's file is not placed until the coordinator says, once.
+        await page.getByTestId('roster-counts').filter({ hasText: 'сдали 8 из 12, не сдали 4, из них просрочено 4.' }).waitFor();
+        const unplaced = page.getByTestId('roster-unplaced');
+        await unplaced.getByLabel(`«${schools[8].school}» — это`).selectOption({ label: renamed });
+        await unplaced.getByRole('button', { name: 'Запомнить' }).click();
+        await unplaced.waitFor({ state: 'detached' });
 
         const today = Date.now() - (Date.now() % 86400000);
         const overdue = Math.round((today - DEADLINE) / 86400000);

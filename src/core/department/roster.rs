@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::department::archive::{Archive, Standing};
 use crate::department::results::SchoolResult;
 use crate::department::review::ReviewStatus;
-use crate::department::school::normalize;
+use crate::department::school::{normalize, SchoolId};
 use crate::export::{Cell, Table};
 use crate::school::profile::SchoolProfile;
 use crate::text::{date_ru, plural};
@@ -133,11 +133,61 @@ pub struct Roster {
     pub schools: Vec<RosterSchool>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub deadlines: BTreeMap<String, Deadlines>,
+    /// Files whose school the spelling rules could not place, placed by the
+    /// coordinator once: the file's school → the roster school's name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub linked: BTreeMap<SchoolId, String>,
 }
 
 impl Roster {
     pub fn is_empty(&self) -> bool {
-        self.schools.is_empty() && self.deadlines.is_empty()
+        self.schools.is_empty() && self.deadlines.is_empty() && self.linked.is_empty()
+    }
+
+    /// Whether a file of the school `id` with `profile` is `school`'s.
+    fn owns(&self, school: &RosterSchool, id: &SchoolId, profile: &SchoolProfile) -> bool {
+        match self.linked.get(id) {
+            Some(name) => *name == school.name,
+            None => school.matches(profile),
+        }
+    }
+
+    /// The schools of the campaign's counted files that no roster school
+    /// owns: (the file's school, its name as typed), for the coordinator to
+    /// place once.
+    pub fn unplaced(
+        &self,
+        archive: &Archive,
+        card_id: &str,
+        period: &str,
+    ) -> Vec<(SchoolId, String)> {
+        if self.schools.is_empty() {
+            return Vec::new();
+        }
+        archive
+            .current()
+            .into_iter()
+            .filter(|e| e.card.id == card_id && e.period() == period)
+            .filter(|e| {
+                !self
+                    .schools
+                    .iter()
+                    .any(|s| self.owns(s, &e.school, e.profile()))
+            })
+            .map(|e| (e.school.clone(), e.profile().name.clone()))
+            .collect()
+    }
+
+    /// The coordinator says the file's school `id` is the roster's `name`;
+    /// a name not in the roster is added to it.
+    pub fn place(&mut self, id: SchoolId, name: &str) {
+        if !self.schools.iter().any(|s| s.name == name) {
+            self.schools.push(RosterSchool {
+                name: name.to_owned(),
+                ..RosterSchool::default()
+            });
+        }
+        self.linked.insert(id, name.to_owned());
     }
 
     pub fn deadlines(&self, period: &str) -> Deadlines {
@@ -259,7 +309,7 @@ pub fn statuses(
         .map(|school| {
             let mine: Vec<_> = of_campaign
                 .iter()
-                .filter(|e| school.matches(e.profile()))
+                .filter(|e| roster.owns(school, &e.school, e.profile()))
                 .collect();
             let counted = mine
                 .iter()

@@ -160,3 +160,35 @@ fn statuses_counts_and_the_reminder_on_a_given_day() {
     assert_eq!(crate::text::date_ru("2026-10-03T08:00:00Z"), "03.10.2026");
     assert_eq!(crate::text::date_ru("вчера"), "вчера");
 }
+
+/// A file typed «СОШ №3 (г. Пример)» is not «МБОУ СОШ № 3» by the spelling
+/// rules: it is listed as unplaced until the coordinator places it, once.
+#[test]
+fn a_file_the_rules_cannot_place_is_placed_once_by_the_coordinator() {
+    let card = testkit::card();
+    let odd = draft("СОШ №3 (г. Пример)", PERIOD, &[]);
+    let archive = testkit::archive(&card, &[("o", &odd)]);
+    let mut roster = Roster {
+        schools: vec![school("МБОУ СОШ № 3"), school("Лицей")],
+        ..Roster::default()
+    };
+    let rows = statuses(&roster, &archive, DEFAULT_CARD, PERIOD, "2026-09-01");
+    assert_eq!(rows[0].status, Status::NotSent);
+    let unplaced = roster.unplaced(&archive, DEFAULT_CARD, PERIOD);
+    assert_eq!(unplaced.len(), 1);
+    assert_eq!(unplaced[0].1, "СОШ №3 (г. Пример)");
+    roster.place(unplaced[0].0.clone(), "МБОУ СОШ № 3");
+    let rows = statuses(&roster, &archive, DEFAULT_CARD, PERIOD, "2026-09-01");
+    assert_eq!(rows[0].status, Status::Received);
+    assert_eq!(rows[1].status, Status::NotSent);
+    assert!(roster.unplaced(&archive, DEFAULT_CARD, PERIOD).is_empty());
+    // Placed as a school the list did not have: it joins the list.
+    let mut other = Roster {
+        schools: vec![school("Лицей")],
+        ..Roster::default()
+    };
+    other.place(unplaced[0].0.clone(), "СОШ №3 (г. Пример)");
+    assert_eq!(other.schools.len(), 2);
+    let rows = statuses(&other, &archive, DEFAULT_CARD, PERIOD, "2026-09-01");
+    assert_eq!(rows[1].status, Status::Received);
+}

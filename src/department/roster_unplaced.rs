@@ -1,0 +1,67 @@
+//! Files of the campaign whose school the spelling rules could not find in
+//! the list («СОШ №3 (г. Пример)» for «МБОУ СОШ № 3»): the coordinator says
+//! once which school each is, or adds it to the list, and it is remembered.
+
+use leptos::prelude::*;
+
+use profkarta_core::department::roster::{RosterRow, Status};
+
+use crate::department::state::Dept;
+
+/// The value of the option that adds the file's school to the list.
+const ADD: &str = "";
+
+#[component]
+pub fn RosterUnplaced(rows: Memo<Vec<RosterRow>>) -> impl IntoView {
+    let dept: Dept = expect_context();
+    let unplaced = Memo::new(move |_| {
+        let period = dept.period.get().unwrap_or_default();
+        let card = dept.card.with(|c| c.id.clone());
+        dept.archive()
+            .with(|a| a.roster.unplaced(a, &card, &period))
+    });
+    let items = move || {
+        unplaced
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, (id, name))| {
+                let choice = RwSignal::new(ADD.to_owned());
+                // Schools of the list still without a file come first to mind.
+                let options = rows.with_untracked(|r| {
+                    r.iter()
+                        .filter(|r| r.status == Status::NotSent)
+                        .map(|r| view! { <option value=r.school.name.clone()>{r.school.name.clone()}</option> })
+                        .collect_view()
+                });
+                let select_id = format!("unplaced-{i}");
+                let typed = name.clone();
+                let place = move |_| {
+                    let chosen = choice.get_untracked();
+                    let name = if chosen == ADD { typed.clone() } else { chosen };
+                    let id = id.clone();
+                    dept.edit_roster(|r| r.place(id, &name));
+                };
+                view! {
+                    <li>
+                        <label for=select_id.clone()>{format!("«{name}» — это ")}</label>
+                        <select id=select_id on:change=move |ev| choice.set(event_target_value(&ev))>
+                            <option value=ADD>"новая школа: добавить в список"</option>
+                            {options}
+                        </select>
+                        " "
+                        <button type="button" on:click=place>"Запомнить"</button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <Show when=move || !unplaced.with(Vec::is_empty)>
+            <div class="notice notice-warning no-print" data-testid="roster-unplaced">
+                <p>"Файлы школ, которых нет в списке (по наименованию и ИНН не нашлись). Укажите один раз, какая это школа:"</p>
+                <ul>{items}</ul>
+            </div>
+        </Show>
+    }
+}
