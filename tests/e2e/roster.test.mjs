@@ -89,6 +89,7 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
         // The renamed school's file is not placed until the coordinator says, once.
         await page.getByTestId('roster-counts').filter({ hasText: 'сдали 8 из 12, не сдали 4, из них просрочено 4.' }).waitFor();
         const unplaced = page.getByTestId('roster-unplaced');
+        await unplaced.screenshot({ path: join(ARTIFACTS, 'department-roster-unplaced.png') });
         await unplaced.getByLabel(`«${schools[8].school}» — это`).selectOption({ label: renamed });
         await unplaced.getByRole('button', { name: 'Запомнить' }).click();
         await unplaced.waitFor({ state: 'detached' });
