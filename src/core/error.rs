@@ -742,3 +742,22 @@ impl fmt::Display for LetterFileError {
         }
     }
 }
+
+/// Why a spreadsheet (the roster) could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TableError {
+    /// Neither an XLSX workbook nor text.
+    NotXlsx,
+    NoSheet,
+    Broken,
+}
+
+impl fmt::Display for TableError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotXlsx => write!(f, "Это не книга Excel (XLSX) и не CSV."),
+            Self::NoSheet => write!(f, "В книге Excel нет листа с данными."),
+            Self::Broken => write!(f, "Книга Excel повреждена: её не удалось прочитать."),
+        }
+    }
+}

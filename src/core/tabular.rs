@@ -1,6 +1,241 @@
 //! Tables as coordinators hand them over: a CSV saved by Excel, with `;` or
 //! `,` between fields, in UTF-8 (with or without a byte-order mark) or in
-//! Windows-1251, which Russian Excel writes by default.
+//! Windows-1251, which Russian Excel writes by default; or the workbook
+//! itself (XLSX), its first sheet.
+
+use crate::error::TableError;
+
+/// An XLSX entry may not inflate beyond this: a roster is kilobytes.
+const MAX_PART: usize = 32 << 20;
+
+/// The rows of a CSV or of an XLSX workbook's first sheet, told apart by
+/// the zip signature an XLSX starts with.
+pub fn read_table(bytes: &[u8]) -> Result<Vec<Vec<String>>, TableError> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        read_xlsx(bytes)
+    } else {
+        Ok(read_csv(bytes))
+    }
+}
+
+/// The first sheet of a workbook as rows of text, empty rows dropped.
+pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, TableError> {
+    let entries = zip_entries(bytes).ok_or(TableError::NotXlsx)?;
+    let part = |name: &str| -> Result<Option<String>, TableError> {
+        match entries.iter().find(|e| e.name == name) {
+            None => Ok(None),
+            Some(e) => e.text(bytes).map(Some).ok_or(TableError::Broken),
+        }
+    };
+    let shared: Vec<String> = part("xl/sharedStrings.xml")?
+        .map(|xml| elements(&xml, "si").map(texts).collect())
+        .unwrap_or_default();
+    let sheet = match part("xl/worksheets/sheet1.xml")? {
+        Some(sheet) => sheet,
+        None => {
+            let first = entries
+                .iter()
+                .filter(|e| e.name.starts_with("xl/worksheets/sheet"))
+                .min_by(|a, b| a.name.cmp(&b.name))
+                .ok_or(TableError::NoSheet)?;
+            first.text(bytes).ok_or(TableError::Broken)?
+        }
+    };
+    let rows = elements(&sheet, "row")
+        .map(|row| {
+            let mut cells: Vec<String> = Vec::new();
+            for (attributes, body) in cells_of(row) {
+                let column = attribute(attributes, "r").map_or(cells.len(), column_index);
+                let value = match attribute(attributes, "t") {
+                    Some("s") => inner(body, "v")
+                        .and_then(|v| v.trim().parse::<usize>().ok())
+                        .and_then(|i| shared.get(i).cloned())
+                        .unwrap_or_default(),
+                    Some("inlineStr") => texts(body),
+                    _ => inner(body, "v").map(unescape).unwrap_or_default(),
+                };
+                if cells.len() <= column {
+                    cells.resize(column + 1, String::new());
+                }
+                cells[column] = value.trim().to_owned();
+            }
+            cells
+        })
+        .filter(|r| r.iter().any(|c| !c.is_empty()))
+        .collect();
+    Ok(rows)
+}
+
+/// One file of a zip, from the central directory (its sizes are right
+/// even where a local header defers them to a data descriptor).
+struct ZipEntry {
+    name: String,
+    method: u16,
+    compressed: usize,
+    local: usize,
+}
+
+impl ZipEntry {
+    fn text(&self, zip: &[u8]) -> Option<String> {
+        let at = |o: usize| {
+            zip.get(o..o + 2)
+                .map(|b| usize::from(u16::from_le_bytes([b[0], b[1]])))
+        };
+        let start = self.local + 30 + at(self.local + 26)? + at(self.local + 28)?;
+        let data = zip.get(start..start + self.compressed)?;
+        let bytes = match self.method {
+            0 => data.to_vec(),
+            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_PART).ok()?,
+            _ => return None,
+        };
+        String::from_utf8(bytes).ok()
+    }
+}
+
+fn zip_entries(zip: &[u8]) -> Option<Vec<ZipEntry>> {
+    let u16_at = |o: usize| zip.get(o..o + 2).map(|b| u16::from_le_bytes([b[0], b[1]]));
+    let u32_at = |o: usize| {
+        zip.get(o..o + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    // The end record is the last 22 bytes, or before a comment of up to 64 KB.
+    let end = (0..zip.len().saturating_sub(21))
+        .rev()
+        .take(65_557)
+        .find(|&o| u32_at(o) == Some(0x0605_4b50))?;
+    let count = usize::from(u16_at(end + 10)?);
+    let mut at = usize::try_from(u32_at(end + 16)?).ok()?;
+    let mut entries = Vec::with_capacity(count);
+    for _ in 0..count {
+        if u32_at(at)? != 0x0201_4b50 {
+            return None;
+        }
+        let name_len = usize::from(u16_at(at + 28)?);
+        let skip = name_len + usize::from(u16_at(at + 30)?) + usize::from(u16_at(at + 32)?);
+        entries.push(ZipEntry {
+            name: String::from_utf8_lossy(zip.get(at + 46..at + 46 + name_len)?).into_owned(),
+            method: u16_at(at + 10)?,
+            compressed: usize::try_from(u32_at(at + 20)?).ok()?,
+            local: usize::try_from(u32_at(at + 42)?).ok()?,
+        });
+        at += 46 + skip;
+    }
+    Some(entries)
+}
+
+/// The bodies of the elements `<tag …>…</tag>` in `xml`, in order (`<tag/>`
+/// has none and is skipped).
+fn elements<'a>(xml: &'a str, tag: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    let open = format!("<{tag}");
+    let close = format!("</{tag}>");
+    let mut rest = xml;
+    std::iter::from_fn(move || loop {
+        let start = rest.find(&open)?;
+        let after = &rest[start + open.len()..];
+        // `<row` must not match `<rowBreaks`.
+        if !after.starts_with([' ', '>', '/']) {
+            rest = after;
+            continue;
+        }
+        let head_end = after.find('>')?;
+        if after[..head_end].ends_with('/') {
+            rest = &after[head_end + 1..];
+            continue;
+        }
+        let body = &after[head_end + 1..];
+        let end = body.find(&close)?;
+        rest = &body[end + close.len()..];
+        return Some(&body[..end]);
+    })
+}
+
+/// The cells of a row: (attributes, body); a self-closing cell has an empty body.
+fn cells_of(row: &str) -> Vec<(&str, &str)> {
+    let mut cells = Vec::new();
+    let mut rest = row;
+    while let Some(start) = rest.find("<c") {
+        let after = &rest[start + 2..];
+        if !after.starts_with([' ', '>', '/']) {
+            rest = after;
+            continue;
+        }
+        let Some(head_end) = after.find('>') else {
+            break;
+        };
+        let attributes = &after[..head_end];
+        if let Some(attributes) = attributes.strip_suffix('/') {
+            cells.push((attributes, ""));
+            rest = &after[head_end + 1..];
+            continue;
+        }
+        let body = &after[head_end + 1..];
+        let Some(end) = body.find("</c>") else { break };
+        cells.push((attributes, &body[..end]));
+        rest = &body[end + 4..];
+    }
+    cells
+}
+
+/// The text of the first `<tag>` in `xml`.
+fn inner<'a>(xml: &'a str, tag: &'a str) -> Option<&'a str> {
+    elements(xml, tag).next()
+}
+
+/// All `<t>` texts of a string item or an inline string, joined (rich text
+/// is split into runs).
+fn texts(xml: &str) -> String {
+    elements(xml, "t").map(unescape).collect()
+}
+
+fn attribute<'a>(attributes: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let start = format!(" {attributes}").find(&key)? + key.len() - 1;
+    let value = attributes.get(start..)?;
+    Some(&value[..value.find('"')?])
+}
+
+/// "B2" → 1: the column of a cell reference.
+fn column_index(reference: &str) -> usize {
+    reference
+        .chars()
+        .take_while(char::is_ascii_uppercase)
+        .fold(0, |n, c| n * 26 + (c as usize - 'A' as usize + 1))
+        .saturating_sub(1)
+}
+
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i..];
+        let Some(end) = after.find(';') else {
+            out.push_str(after);
+            return out;
+        };
+        let entity = &after[1..end];
+        let c = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => entity
+                .strip_prefix("#x")
+                .map(|h| u32::from_str_radix(h, 16))
+                .or_else(|| entity.strip_prefix('#').map(str::parse::<u32>))
+                .and_then(Result::ok)
+                .and_then(char::from_u32),
+        };
+        match c {
+            Some(c) => out.push(c),
+            None => out.push_str(&after[..=end]),
+        }
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
 
 /// The rows of a CSV file, the header first; fields trimmed, empty rows
 /// dropped. Quoted fields may hold the separator, quotes (`""`) and line
@@ -108,6 +343,80 @@ mod tests {
                 vec!["Лицей Ёлкино", ""],
             ]
         );
+    }
+
+    /// A zip of deflated entries, as Excel writes it (CRCs left at zero:
+    /// the reader does not check them).
+    fn zip_deflated(parts: &[(&str, &str)]) -> Vec<u8> {
+        let (mut out, mut directory) = (Vec::new(), Vec::new());
+        for (name, text) in parts {
+            let data = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 6);
+            let local = out.len() as u32;
+            let header = |sig: u32, central: bool| {
+                let mut h = sig.to_le_bytes().to_vec();
+                if central {
+                    h.extend_from_slice(&20u16.to_le_bytes());
+                }
+                h.extend_from_slice(&[20, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+                h.extend_from_slice(&(data.len() as u32).to_le_bytes());
+                h.extend_from_slice(&(text.len() as u32).to_le_bytes());
+                h.extend_from_slice(&(name.len() as u16).to_le_bytes());
+                h.extend_from_slice(&0u16.to_le_bytes());
+                if central {
+                    // Comment length, disk, internal and external attributes.
+                    h.extend_from_slice(&[0; 10]);
+                    h.extend_from_slice(&local.to_le_bytes());
+                }
+                h.extend_from_slice(name.as_bytes());
+                h
+            };
+            out.extend(header(0x0403_4b50, false));
+            out.extend_from_slice(&data);
+            directory.extend(header(0x0201_4b50, true));
+        }
+        let (offset, size) = (out.len() as u32, directory.len() as u32);
+        out.extend(directory);
+        out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
+        out.extend_from_slice(&[0, 0, 0, 0]);
+        out.extend_from_slice(&(parts.len() as u16).to_le_bytes());
+        out.extend_from_slice(&(parts.len() as u16).to_le_bytes());
+        out.extend_from_slice(&size.to_le_bytes());
+        out.extend_from_slice(&offset.to_le_bytes());
+        out.extend_from_slice(&[0, 0]);
+        out
+    }
+
+    #[test]
+    fn an_excel_workbook_reads_its_first_sheet() {
+        let shared = r#"<sst><si><t>Наименование</t></si><si><r><t>МАОУ «СОШ </t></r><r><t xml:space="preserve">№ 7»</t></r></si><si><t>Лицей &amp; гимназия</t></si></sst>"#;
+        let sheet = r#"<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="inlineStr"><is><t>ИНН</t></is></c></row><row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2"/><c r="C2"><v>6623000001</v></c></row><row r="3"/><row r="4"><c r="A4" t="s"><v>2</v></c></row></sheetData><rowBreaks count="0"/></worksheet>"#;
+        let book = zip_deflated(&[
+            ("xl/sharedStrings.xml", shared),
+            ("xl/worksheets/sheet1.xml", sheet),
+        ]);
+        let rows = read_table(&book).unwrap();
+        assert_eq!(
+            rows,
+            [
+                vec!["Наименование", "", "ИНН"],
+                vec!["МАОУ «СОШ № 7»", "", "6623000001"],
+                vec!["Лицей & гимназия"],
+            ]
+        );
+        // The app's own export (stored entries, inline strings) reads back too.
+        let table = crate::export::Table {
+            name: "Школы".into(),
+            headers: vec!["Школа".into(), "ИНН".into()],
+            rows: vec![vec![
+                crate::export::Cell::Text("СОШ № 1".into()),
+                crate::export::Cell::Int(42),
+            ]],
+        };
+        let rows = read_table(&crate::export::to_xlsx(&[table])).unwrap();
+        assert_eq!(rows, [vec!["Школа", "ИНН"], vec!["СОШ № 1", "42"]]);
+        assert_eq!(read_xlsx(b"PK\x03\x04 not a zip"), Err(TableError::NotXlsx));
+        let empty = zip_deflated(&[("xl/workbook.xml", "<workbook/>")]);
+        assert_eq!(read_xlsx(&empty), Err(TableError::NoSheet));
     }
 
     #[test]

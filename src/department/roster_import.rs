@@ -1,4 +1,4 @@
-//! Reading the municipality's list of schools from a CSV saved by Excel:
+//! Reading the municipality's list of schools from Excel (XLSX, or a CSV):
 //! the coordinator picks which column holds the name (and, if present, the
 //! identifier and the municipality), sees the first schools as they will
 //! be read, and only then replaces the list.
@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use profkarta_core::department::roster::Columns;
-use profkarta_core::tabular::read_csv;
+use profkarta_core::tabular::read_table;
 
 use crate::department::state::Dept;
 use crate::platform::files::{read_bytes, take_picked};
@@ -25,7 +25,13 @@ pub fn RosterImport() -> impl IntoView {
             leptos::task::spawn_local(async move {
                 match read_bytes(&file).await {
                     Ok(bytes) => {
-                        let rows = read_csv(&bytes);
+                        let rows = match read_table(&bytes) {
+                            Ok(rows) => rows,
+                            Err(e) => {
+                                dept.notices.push(format!("«{}»: {e}", file.name()), None);
+                                return;
+                            }
+                        };
                         if rows.len() < 2 {
                             dept.notices.push(
                                 format!(
@@ -92,8 +98,8 @@ pub fn RosterImport() -> impl IntoView {
     };
     view! {
         <span class="file-picker">
-            <input type="file" id="roster-file" accept=".csv,text/csv" class="visually-hidden" on:change=on_change/>
-            <label for="roster-file" class="button">"Загрузить список из CSV…"</label>
+            <input type="file" id="roster-file" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" class="visually-hidden" on:change=on_change/>
+            <label for="roster-file" class="button">"Загрузить список (XLSX или CSV)…"</label>
         </span>
         <Show when=move || table.with(Option::is_some)>
             <div class="roster-import" data-testid="roster-import">

@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { deflateRawSync } from 'node:zlib';
 import { openApp, downloadText, ARTIFACTS, useApp } from './harness.mjs';
 import { score } from './scoring.mjs';
 
@@ -47,6 +48,64 @@ function cp1251(text) {
             throw new Error(`${c} is not in the test's table`);
         }),
     );
+}
+
+/// A workbook as Excel writes it: a zip of deflated XML parts, the names
+/// in shared strings, the ИНН as numbers. Built here, not by the app.
+function xlsx(rows) {
+    const esc = (t) => t.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+    const strings = [];
+    const cell = (v, r, c) => {
+        const ref = `${String.fromCharCode(65 + c)}${r + 1}`;
+        if (/^\d+$/.test(v)) return `<c r="${ref}"><v>${v}</v></c>`;
+        strings.push(v);
+        return `<c r="${ref}" t="s"><v>${strings.length - 1}</v></c>`;
+    };
+    const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows
+        .map((row, r) => `<row r="${r + 1}">${row.map((v, c) => cell(v, r, c)).join('')}</row>`)
+        .join('')}</sheetData></worksheet>`;
+    const shared = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${strings.map((t) => `<si><t>${esc(t)}</t></si>`).join('')}</sst>`;
+    const parts = [
+        ['[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'],
+        ['xl/workbook.xml', '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'],
+        ['xl/sharedStrings.xml', shared],
+        ['xl/worksheets/sheet1.xml', sheet],
+    ];
+    const local = [];
+    const central = [];
+    let offset = 0;
+    for (const [name, text] of parts) {
+        const raw = Buffer.from(text, 'utf8');
+        const data = deflateRawSync(raw);
+        const nameBytes = Buffer.from(name, 'utf8');
+        const head = Buffer.alloc(30);
+        head.writeUInt32LE(0x04034b50, 0);
+        head.writeUInt16LE(20, 4);
+        head.writeUInt16LE(8, 8);
+        head.writeUInt32LE(data.length, 18);
+        head.writeUInt32LE(raw.length, 22);
+        head.writeUInt16LE(nameBytes.length, 26);
+        local.push(head, nameBytes, data);
+        const dir = Buffer.alloc(46);
+        dir.writeUInt32LE(0x02014b50, 0);
+        dir.writeUInt16LE(20, 4);
+        dir.writeUInt16LE(20, 6);
+        dir.writeUInt16LE(8, 10);
+        dir.writeUInt32LE(data.length, 20);
+        dir.writeUInt32LE(raw.length, 24);
+        dir.writeUInt16LE(nameBytes.length, 28);
+        dir.writeUInt32LE(offset, 42);
+        central.push(dir, nameBytes);
+        offset += 30 + nameBytes.length + data.length;
+    }
+    const directory = Buffer.concat(central);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(parts.length, 8);
+    end.writeUInt16LE(parts.length, 10);
+    end.writeUInt32LE(directory.length, 12);
+    end.writeUInt32LE(offset, 16);
+    return Buffer.concat([...local, directory, end]);
 }
 
 const days = (n) => {
@@ -204,6 +263,36 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         await page.locator(`#decision-${many.code.replace('.', '-')}-none`).focus();
         await page.keyboard.press('2');
         assert.ok(await page.locator(`#decision-${many.code.replace('.', '-')}-no_point`).isChecked());
+        assert.deepEqual(errors.map(String), []);
+    } finally {
+        await context.close();
+    }
+});
+
+test('a roster from an Excel workbook (XLSX): the mapping step, then every school matched', async () => {
+    const schools = manifest.files.map((f) => f.submission).filter(Boolean);
+    const files = manifest.files.filter((f) => f.submission).map((f) => join(dir, f.name));
+    const book = join(dir, 'школы.xlsx');
+    await writeFile(book, xlsx([['ИНН', 'Полное наименование'], ...schools.map((s) => [s.identifier, s.school])]));
+    const { context, page, errors } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs', viewport: { width: 1366, height: 900 } });
+    try {
+        await page.locator('#import-files').setInputFiles(files);
+        await page.getByTestId('import-summary').filter({ hasText: `Файлов: ${files.length}.` }).waitFor();
+        await page.getByRole('tab', { name: 'Школы' }).click();
+        await page.locator('#roster-file').setInputFiles(book);
+        const preview = page.getByTestId('roster-import');
+        await preview.getByText('Будет загружено школ: 12. Первые:').waitFor();
+        assert.equal(await page.locator('#roster-col-name').inputValue(), '1');
+        assert.equal(await page.locator('#roster-col-id').inputValue(), '0');
+        assert.deepEqual(await preview.getByTestId('roster-preview').locator('li').allInnerTexts(), schools.slice(0, 5).map((s) => s.school));
+        await preview.getByRole('button', { name: 'Заменить список этими школами' }).click();
+        await page.getByTestId('roster-counts').filter({ hasText: `${PERIOD} учебный год: сдали 12 из 12, не сдали 0, из них просрочено 0.` }).waitFor();
+        // Not a workbook: a clear message, and the list stays as it was.
+        const junk = join(dir, 'не-книга.xlsx');
+        await writeFile(junk, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(40)]));
+        await page.locator('#roster-file').setInputFiles(junk);
+        await page.getByTestId('notices').getByText('«не-книга.xlsx»: Это не книга Excel (XLSX) и не CSV.').waitFor();
+        assert.equal(await page.getByTestId('roster').locator('tbody tr').count(), 12);
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();
