@@ -89,8 +89,10 @@ impl Persistence {
                 Err(e) => dept.set_saving(Saving::Failed(e)),
             }
         }
-        // Decisions the last page wrote as it closed, if nothing saved since.
-        let pending = take_pending();
+        // Decisions the last page wrote as it closed, if nothing saved since,
+        // and only over a stored workspace: with an empty database they
+        // belong to a workspace that is gone (or not moved over yet).
+        let pending = take_pending().filter(|_| decisions_text.is_some() || !ids.is_empty());
         let from_pending = pending.is_some();
         if from_pending {
             decisions_text = pending;
