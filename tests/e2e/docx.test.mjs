@@ -3,37 +3,18 @@
 // DOCX. Each file is unzipped and its document.xml read with Node's own
 // means (docx_reader.mjs); the report's figures are checked against the generator's
 // manifest scored independently (scoring.mjs).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { join } from 'node:path';
-import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { openApp, ARTIFACTS, useApp } from './harness.mjs';
+import { openApp, ARTIFACTS, useApp, useGenerated } from './harness.mjs';
 import { downloadDocx } from './docx_reader.mjs';
 import { score, INDICATORS } from './scoring.mjs';
 
-const GEN = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-gen');
 const FIRST = '2024/2025';
 const SECOND = '2025/2026';
 
 const app = useApp();
-let dir;
-let manifest;
-let files;
-
-before(async () => {
-    await mkdir(ARTIFACTS, { recursive: true });
-    dir = await mkdtemp(join(tmpdir(), 'profkarta-docx-'));
-    await promisify(execFile)(GEN, ['--out', dir, '--schools', '8', '--periods', `${FIRST},${SECOND}`]);
-    manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
-    files = (await readdir(dir)).filter((f) => f !== 'manifest.json').map((f) => join(dir, f));
-});
-
-after(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
-});
+const gen = useGenerated(['--schools', '8', '--periods', `${FIRST},${SECOND}`]);
 
 /// The non-blank lines of a plain-text letter, as Word shows them.
 const linesOf = (text) =>
@@ -44,11 +25,11 @@ const linesOf = (text) =>
 
 test('letters and the report download as Word documents with the figures', async () => {
     const { page, errors } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs', viewport: { width: 1366, height: 900 } });
-    await page.locator('#import-files').setInputFiles(files);
-    await page.getByTestId('import-summary').filter({ hasText: `Файлов: ${files.length}.` }).waitFor();
+    await page.locator('#import-files').setInputFiles(gen.files);
+    await page.getByTestId('import-summary').filter({ hasText: `Файлов: ${gen.files.length}.` }).waitFor();
 
     // The school's letter, as the coordinator edited it.
-    const school = manifest.files.find((f) => f.submission?.period === SECOND).submission.school;
+    const school = gen.manifest.files.find((f) => f.submission?.period === SECOND).submission.school;
     await page.getByRole('tab', { name: 'Рекомендации' }).click();
     const option = await page.locator('#school-select option', { hasText: school }).first().getAttribute('value');
     await page.locator('#school-select').selectOption(option);
@@ -91,7 +72,7 @@ test('letters and the report download as Word documents with the figures', async
     assert.ok(report.paragraphs.includes(dynamics));
     assert.ok(report.paragraphs.filter((p) => p === '\f').length >= 2, 'page breaks before the table and the analysis');
 
-    const schools = manifest.files.filter((f) => f.submission?.period === SECOND).map((f) => score(f.submission));
+    const schools = gen.manifest.files.filter((f) => f.submission?.period === SECOND).map((f) => score(f.submission));
     const figures = report.tables[0];
     assert.deepEqual(figures[0], ['Код', 'Показатель', 'Школ ответили', 'Школ выполнили', 'Значение по муниципалитету']);
     assert.equal(figures.length, 1 + INDICATORS.length);

@@ -16,6 +16,8 @@ export const BASE_PATH = '/obrazovanie/profkarta/';
 
 /// The release build the server serves.
 export const DIST = join(root, 'dist');
+/// The generator, built by the test command before the e2e tests.
+const GEN = join(root, 'target', 'debug', 'profkarta-gen');
 
 /// `shape` makes it a slow line (see scripts/static_server.mjs).
 export function startServer({ shape } = {}) {
@@ -56,6 +58,29 @@ export function useApp() {
 /// Opens the app in a fresh context (empty storage) and waits until it has
 /// mounted. `initScript` runs in the page before the app, e.g. to prepare storage.
 /// `ready` is the test id of an element that shows the app has mounted.
+/// A generated folder of signed files for a test file: `profkarta-gen`
+/// run with `args` before the tests, removed after them. Its `dir`,
+/// `manifest` and `files` (the paths, without the manifest) are set in `before`.
+export function useGenerated(args) {
+    const generated = {};
+    before(async () => {
+        const { mkdir, mkdtemp, readFile, readdir } = await import('node:fs/promises');
+        const { tmpdir } = await import('node:os');
+        const { execFile } = await import('node:child_process');
+        const { promisify } = await import('node:util');
+        await mkdir(ARTIFACTS, { recursive: true });
+        generated.dir = await mkdtemp(join(tmpdir(), 'profkarta-gen-'));
+        await promisify(execFile)(GEN, ['--out', generated.dir, ...args]);
+        generated.manifest = JSON.parse(await readFile(join(generated.dir, 'manifest.json'), 'utf8'));
+        generated.files = (await readdir(generated.dir)).filter((f) => f !== 'manifest.json').map((f) => join(generated.dir, f));
+    });
+    after(async () => {
+        const { rm } = await import('node:fs/promises');
+        if (generated.dir) await rm(generated.dir, { recursive: true, force: true });
+    });
+    return generated;
+}
+
 export async function openApp(browser, url, { viewport = { width: 1366, height: 768 }, initScript, ready } = {}) {
     const context = await browser.newContext({ viewport, locale: 'ru-RU', acceptDownloads: true });
     if (initScript) await context.addInitScript(initScript);

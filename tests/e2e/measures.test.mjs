@@ -5,19 +5,18 @@
 // generator's second year, the report judges the measure. Every expected
 // verdict is computed here from the generator's manifest with the
 // independent scorer (scoring.mjs), not by the app's code.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { openApp, downloadText, ARTIFACTS, useApp } from './harness.mjs';
+import { openApp, downloadText, ARTIFACTS, useApp, useGenerated } from './harness.mjs';
 import { score, INDICATORS } from './scoring.mjs';
 import { CardPage } from './card_page.mjs';
 import { downloadDocx } from './docx_reader.mjs';
 
-const GEN = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-gen');
 const VERIFY = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-verify');
 const FIRST = '2024/2025';
 const SECOND = '2025/2026';
@@ -27,25 +26,11 @@ const SEMINAR = 'Профпробы и проектная деятельност
 const COURSES = 'Курсы для заместителей по ВР';
 
 const app = useApp();
-let dir;
-let manifest;
-let files;
-
-before(async () => {
-    await mkdir(ARTIFACTS, { recursive: true });
-    dir = await mkdtemp(join(tmpdir(), 'profkarta-measures-'));
-    await promisify(execFile)(GEN, ['--out', dir, '--schools', '12', '--periods', `${FIRST},${SECOND}`]);
-    manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
-    files = (await readdir(dir)).filter((f) => f !== 'manifest.json').map((f) => join(dir, f));
-});
-
-after(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
-});
+const gen = useGenerated(['--schools', '12', '--periods', `${FIRST},${SECOND}`]);
 
 /// Each school of `period` scored independently, by name.
 const scored = (period) =>
-    new Map(manifest.files.filter((f) => f.submission?.period === period).map((f) => [f.submission.school, score(f.submission)]));
+    new Map(gen.manifest.files.filter((f) => f.submission?.period === period).map((f) => [f.submission.school, score(f.submission)]));
 
 /// The change of `meeting` of `n` schools in tenths of a point, rounded
 /// half away from zero.
@@ -141,7 +126,7 @@ test('measures for low-level schools and a target group, their letters, and next
         const expected = Object.fromEntries(TARGETED.map((code) => [code, expectedEffect(code)]));
         assert.equal(new Set(Object.values(expected).map((e) => e.verdict)).size, 4, JSON.stringify(expected));
 
-        await importFiles(page, files);
+        await importFiles(page, gen.files);
         await page.locator('#period').selectOption(FIRST);
         await page.getByRole('tab', { name: 'Меры' }).click();
         await recordMeasure(page, {
@@ -245,7 +230,7 @@ test('a school pre-fills its plan from the letter file, signs it, the department
     const folder = await mkdtemp(join(tmpdir(), 'profkarta-plan-'));
     try {
         const { page } = department;
-        await importFiles(page, files.filter((f) => f.endsWith('2024-2025.json')));
+        await importFiles(page, gen.files.filter((f) => f.endsWith('2024-2025.json')));
         await page.getByRole('tab', { name: 'Меры' }).click();
         await recordMeasure(page, { kind: 'семинар', title: SEMINAR, date: 'март 2025', whom: 'ОО с уровнем эффективности…', codes: TARGETED });
         await page.getByRole('tab', { name: 'Рекомендации' }).click();
@@ -339,7 +324,7 @@ test('a school pre-fills its plan from the letter file, signs it, the department
 test('a measure recorded just before the page closes is not lost', async () => {
     const { context, page, errors } = await openDepartment();
     try {
-        await importFiles(page, files.filter((f) => f.endsWith('2024-2025.json')));
+        await importFiles(page, gen.files.filter((f) => f.endsWith('2024-2025.json')));
         await page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
         await page.getByRole('tab', { name: 'Меры' }).click();
         await recordMeasure(page, { kind: 'семинар', title: SEMINAR, date: 'март 2025', whom: 'всем ОО', codes: ['1.1'] });
