@@ -761,3 +761,128 @@ impl fmt::Display for TableError {
         }
     }
 }
+
+/// The three files of a review shared among several reviewers, for the
+/// messages that name which one was expected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewerFile {
+    /// A reviewer's key, which the lead registers.
+    Key,
+    /// The schools the lead gave a reviewer.
+    Assignment,
+    /// A reviewer's signed decisions.
+    Review,
+}
+
+impl ReviewerFile {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Key => "файл ключа проверяющего",
+            Self::Assignment => "файл задания проверяющему",
+            Self::Review => "файл проверки",
+        }
+    }
+}
+
+/// Why a reviewer's key file, an assignment or a review file cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReviewerFileError {
+    NotJson,
+    /// JSON, but not the file expected.
+    Foreign(ReviewerFile),
+    UnsupportedVersion {
+        version: u64,
+    },
+    /// The signature does not match: changed after the reviewer signed it.
+    Altered,
+    Broken {
+        detail: String,
+    },
+    DuplicateKey {
+        path: Vec<String>,
+    },
+    FingerprintMismatch {
+        actual: String,
+    },
+    /// Signed by a key the lead has not registered as a reviewer's.
+    UnknownReviewer {
+        name: String,
+        fingerprint: String,
+    },
+    /// The key is registered already, under `name`.
+    KnownKey {
+        name: String,
+    },
+    /// A reviewer with this name but another key is registered.
+    NameTaken {
+        name: String,
+    },
+    /// The assignment was made for another key than this computer's.
+    OtherKey {
+        assigned: String,
+        own: String,
+    },
+}
+
+impl fmt::Display for ReviewerFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotJson => write!(f, "Файл не является JSON: это не файл Профкарты."),
+            Self::Foreign(kind) => write!(f, "Это не {}.", kind.name()),
+            Self::UnsupportedVersion { version } => write!(
+                f,
+                "Файл создан версией формата {version}, которую это приложение не знает. Обновите страницу."
+            ),
+            Self::Altered => write!(
+                f,
+                "Подпись не совпадает с содержимым: файл изменён после того, как проверяющий его подписал."
+            ),
+            Self::Broken { detail } => write!(f, "Файл повреждён: {detail}."),
+            Self::DuplicateKey { path } => write!(
+                f,
+                "Поле «{}» записано в файле дважды: разные программы прочтут такой файл \
+                 по-разному, поэтому он не принимается.",
+                key_path(path)
+            ),
+            Self::FingerprintMismatch { actual } => write!(
+                f,
+                "Отпечаток ключа, записанный в файле, не совпадает с самим ключом ({actual}): \
+                 файл изменён после подписи."
+            ),
+            Self::UnknownReviewer { name, fingerprint } => write!(
+                f,
+                "Файл подписан ключом {fingerprint} («{name}»), которого нет среди проверяющих. \
+                 Добавьте проверяющего по его файлу ключа, если это он, и загрузите файл снова."
+            ),
+            Self::KnownKey { name } => {
+                write!(f, "Этот ключ уже добавлен: проверяющий «{name}».")
+            }
+            Self::NameTaken { name } => write!(
+                f,
+                "Проверяющий «{name}» уже добавлен с другим ключом. Если он сменил ключ, \
+                 удалите прежнюю запись и добавьте новую."
+            ),
+            Self::OtherKey { assigned, own } => write!(
+                f,
+                "Задание выдано для ключа {assigned}, а ключ подписи этого компьютера — {own}. \
+                 Восстановите свой ключ из резервной копии или попросите ведущего выдать задание заново."
+            ),
+        }
+    }
+}
+
+impl From<SubmissionError> for ReviewerFileError {
+    fn from(e: SubmissionError) -> Self {
+        match e {
+            SubmissionError::NotJson => Self::NotJson,
+            SubmissionError::NotSubmission => Self::Foreign(ReviewerFile::Review),
+            SubmissionError::UnsupportedVersion { version } => Self::UnsupportedVersion { version },
+            SubmissionError::BadEncoding { .. } | SubmissionError::SignatureInvalid => {
+                Self::Altered
+            }
+            SubmissionError::Shape { detail } => Self::Broken { detail },
+            SubmissionError::DuplicateKey { path } => Self::DuplicateKey { path },
+            SubmissionError::FingerprintMismatch { actual } => Self::FingerprintMismatch { actual },
+        }
+    }
+}

@@ -78,6 +78,10 @@ pub fn ReportPanel() -> impl IntoView {
             }))
         })
     };
+    let reviewers = move || {
+        dept.archive()
+            .with(|a| dept.results.with(|r| report::reviewers(a, r)))
+    };
     let dynamics = move || {
         let text = dynamics_text()?;
         Some(view! {
@@ -131,6 +135,7 @@ pub fn ReportPanel() -> impl IntoView {
                                 figures,
                                 rating,
                                 dynamics: dynamics_text(),
+                                reviewers: reviewers(),
                                 effects: effects.as_ref(),
                                 charts,
                                 effects_chart,
@@ -162,6 +167,7 @@ pub fn ReportPanel() -> impl IntoView {
             })}
             <IndicatorFigures/>
             {dynamics}
+            {move || reviewers().map(|text| view! { <p data-testid="report-reviewers">{text}</p> })}
             {move || dept.previous.with(Option::is_some).then(|| view! { <EffectivenessView/> })}
             <p class="signature-line">{report::SIGNATURE}</p>
         </section>

@@ -21,6 +21,7 @@ pub mod report_document;
 pub mod results;
 pub mod review;
 pub mod review_filter;
+pub mod reviewers;
 pub mod roster;
 pub mod school;
 pub mod tables;

@@ -2,8 +2,11 @@
 //! period in numbers, the best schools, and the change since the year
 //! before. The shell lays them out for A4; the wording is tested here.
 
+use std::collections::BTreeMap;
+
 use crate::card::Card;
 use crate::card::Level;
+use crate::department::archive::Archive;
 use crate::department::dynamics::{delta_text, school_changes, Years};
 use crate::department::effectiveness::{IndicatorEffect, Verdict};
 use crate::department::figures::{problem_zones as below_half, weakest, Figures, IndicatorFigure};
@@ -232,6 +235,36 @@ pub fn effectiveness(
         ));
     }
     text
+}
+
+/// «Проверку объективности провели: …»: each reviewer with the schools
+/// whose decisions came from them; decisions made in this workspace are the
+/// coordinator's. `None` when no reviewer's file was merged.
+pub fn reviewers(archive: &Archive, results: &[SchoolResult]) -> Option<String> {
+    let mut by: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for r in results {
+        for name in archive.reviewed_by(&r.submission_id) {
+            by.entry(name).or_default().push(r.name());
+        }
+    }
+    if by.keys().all(String::is_empty) {
+        return None;
+    }
+    let parts: Vec<String> = by
+        .iter()
+        .map(|(name, schools)| {
+            let who = if name.is_empty() {
+                "координатор отдела"
+            } else {
+                name
+            };
+            format!("{who} — {}", schools.join(", "))
+        })
+        .collect();
+    Some(format!(
+        "Проверку объективности провели: {}.",
+        parts.join("; ")
+    ))
 }
 
 #[cfg(test)]

@@ -22,6 +22,8 @@ pub struct ReportInput<'a> {
     pub figures: &'a Figures,
     pub rating: &'a [Ranked],
     pub dynamics: Option<String>,
+    /// [`report::reviewers`]: who checked which school, when several did.
+    pub reviewers: Option<String>,
     pub effects: Option<&'a Effects>,
     pub charts: Vec<Image>,
     pub effects_chart: Option<Image>,
@@ -73,6 +75,7 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
         blocks.push(Block::Heading("Динамика".to_owned()));
         blocks.push(Block::Paragraph(text.clone()));
     }
+    blocks.extend(input.reviewers.clone().map(Block::Paragraph));
     if let Some(effects) = input.effects {
         blocks.push(Block::PageBreak);
         blocks.push(Block::Heading(
@@ -151,6 +154,7 @@ mod tests {
             figures: &f,
             rating: &rating,
             dynamics: Some("По сравнению с 2024/2025 учебным годом …".into()),
+            reviewers: Some("Проверку объективности провели: Иванова А. А. — Школа А.".into()),
             effects: Some(&effects),
             charts: vec![chart("Уровни"), chart("Критерии")],
             effects_chart: Some(chart("Эффективность мер")),
@@ -234,6 +238,13 @@ mod tests {
             read[dynamics + 1],
             paragraph(None, "По сравнению с 2024/2025 учебным годом …")
         );
+        assert_eq!(
+            read[dynamics + 2],
+            paragraph(
+                None,
+                "Проверку объективности провели: Иванова А. А. — Школа А."
+            )
+        );
         let analysis = position(&paragraph(
             Some("Heading2"),
             "Анализ эффективности принятых мер",
@@ -295,6 +306,7 @@ mod tests {
             figures: &f,
             rating: &rating,
             dynamics: None,
+            reviewers: None,
             effects: None,
             charts: Vec::new(),
             effects_chart: None,

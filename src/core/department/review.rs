@@ -51,6 +51,10 @@ pub struct IndicatorReview {
     /// Evidence links the reviewer has opened.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub seen: Vec<String>,
+    /// The reviewer whose review file brought the decision; empty when it
+    /// was made in this workspace.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub by: String,
 }
 
 /// Everything the coordinator decided about one submission.

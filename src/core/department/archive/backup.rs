@@ -1,5 +1,5 @@
 //! The whole workspace as one backup file, and the coordinator's decisions
-//! (keys, reviews, letters, measures, roster) on their own, which the browser stores apart
+//! (keys, reviews, letters, measures, roster, reviewers) on their own, which the browser stores apart
 //! from the files so that a review does not rewrite megabytes.
 
 use std::collections::BTreeMap;
@@ -7,10 +7,11 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::department::archive::{check, Admission, Archive, Cards, Entry, SchoolKeys};
+use crate::department::archive::{check, Admission, Archive, Cards, Conflict, Entry, SchoolKeys};
 use crate::department::measures::Measure;
 use crate::department::own_cards::OwnCards;
 use crate::department::review::Review;
+use crate::department::reviewers::{Assignment, Reviewer};
 use crate::department::roster::Roster;
 use crate::department::school::SchoolId;
 use crate::error::{ArchiveError, ImportError};
@@ -42,6 +43,10 @@ impl Archive {
             measures: self.measures.clone(),
             roster: self.roster.clone(),
             own_cards: self.own.clone(),
+            reviewers: self.reviewers.clone(),
+            conflicts: self.conflicts.clone(),
+            settled: self.settled.clone(),
+            assignment: self.assignment.clone(),
         };
         serde_json::to_string(&file).expect("an archive serialises")
     }
@@ -105,6 +110,10 @@ pub fn unpack_value(cards: Cards, value: Value) -> Result<Unpacked, ArchiveError
     archive.letters = file.letters;
     archive.measures = file.measures;
     archive.roster = file.roster;
+    archive.reviewers = file.reviewers;
+    archive.conflicts = file.conflicts;
+    archive.settled = file.settled;
+    archive.assignment = file.assignment;
     // Before the files are checked: some are of the department's own cards.
     archive.set_own(file.own_cards);
     Ok(Unpacked {
@@ -130,6 +139,14 @@ struct ArchiveFile {
     roster: Roster,
     #[serde(default, skip_serializing_if = "OwnCards::is_empty")]
     own_cards: OwnCards,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    reviewers: Vec<Reviewer>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    conflicts: Vec<Conflict>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    settled: Vec<Conflict>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    assignment: Option<Assignment>,
 }
 
 #[derive(Serialize, Deserialize)]

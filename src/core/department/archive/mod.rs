@@ -19,6 +19,7 @@ mod backup;
 mod cards;
 mod check;
 mod keys;
+mod merge;
 mod reviews;
 mod standing;
 
@@ -29,6 +30,7 @@ use crate::card::Card;
 use crate::department::measures::Measure;
 use crate::department::own_cards::OwnCards;
 use crate::department::review::Review;
+use crate::department::reviewers::{Assignment, Reviewer};
 use crate::department::roster::Roster;
 use crate::department::school::SchoolId;
 use crate::error::{CardFileError, ImportError, PublishError};
@@ -38,6 +40,7 @@ pub use backup::{unpack, unpack_value, Unpacked};
 pub use cards::{Cards, KnownCard};
 pub use check::{check, Entry, MAX_FILE_BYTES};
 pub use keys::{key_fingerprint, KeyState, SchoolKeys};
+pub use merge::{Conflict, Merged};
 pub use standing::Standing;
 
 /// What happened to one file of an import.
@@ -69,6 +72,14 @@ pub struct Archive {
     pub roster: Roster,
     /// The department's own cards; the published ones are also in `cards`.
     own: OwnCards,
+    /// The lead's side of a shared review: the reviewers and their schools.
+    pub reviewers: Vec<Reviewer>,
+    /// Decisions of two reviewers that disagree, waiting for the lead.
+    pub conflicts: Vec<Conflict>,
+    /// The sides the lead did not choose in resolved conflicts.
+    pub settled: Vec<Conflict>,
+    /// A reviewer's side: the schools the lead gave this workspace.
+    pub assignment: Option<Assignment>,
 }
 
 impl Archive {
@@ -84,6 +95,10 @@ impl Archive {
             measures: Vec::new(),
             roster: Roster::default(),
             own: OwnCards::default(),
+            reviewers: Vec::new(),
+            conflicts: Vec::new(),
+            settled: Vec::new(),
+            assignment: None,
         }
     }
 

@@ -9,8 +9,11 @@ use crate::department::review::{Decision, IndicatorReview, Review};
 
 impl Archive {
     /// The coordinator's decision about one indicator (`None`: undecided).
+    /// It is this workspace's own from now on, whoever decided before.
     pub fn set_decision(&mut self, submission_id: &str, code: &str, decision: Option<Decision>) {
-        self.indicator_review(submission_id, code).decision = decision;
+        let review = self.indicator_review(submission_id, code);
+        review.decision = decision;
+        review.by.clear();
     }
 
     /// The coordinator's comment on one indicator.
@@ -31,7 +34,11 @@ impl Archive {
         self.review_mut(submission_id).checked = checked;
     }
 
-    fn indicator_review(&mut self, submission_id: &str, code: &str) -> &mut IndicatorReview {
+    pub(super) fn indicator_review(
+        &mut self,
+        submission_id: &str,
+        code: &str,
+    ) -> &mut IndicatorReview {
         self.review_mut(submission_id)
             .indicators
             .entry(code.to_owned())

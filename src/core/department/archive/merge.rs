@@ -1,0 +1,287 @@
+//! The lead's side of a shared review: reviewers, their schools, and the
+//! merging of their signed review files into this workspace.
+//!
+//! Merge rules, per indicator:
+//! - nothing decided here yet, or decided by the same reviewer's earlier
+//!   file: theirs is taken;
+//! - the same decision: kept, and their comment added when ours has none;
+//! - another decision by someone else: a [`Conflict`]; ours stands until the
+//!   lead chooses, seeing both comments. The side the lead did not choose is
+//!   remembered, so the same file loaded again does not reopen it.
+//!
+//! Decisions on schools not assigned to the reviewer, or on files this
+//! workspace does not have, are counted and left out.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::department::archive::Archive;
+use crate::department::review::IndicatorReview;
+use crate::department::reviewers::{open_review, open_reviewer_key, seal_review, split_evenly};
+use crate::department::school::SchoolId;
+use crate::error::ReviewerFileError;
+use crate::signed::keys::{to_hex, KeyPair};
+
+/// Two reviewers decided one indicator differently. Ours is what the
+/// workspace holds now; `theirs` came with a review file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conflict {
+    pub submission_id: String,
+    pub code: String,
+    pub theirs: IndicatorReview,
+}
+
+/// What merging one review file did, for the lead's log.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Merged {
+    pub reviewer: String,
+    /// Decisions taken from the file.
+    pub taken: usize,
+    /// Decisions the workspace already had.
+    pub same: usize,
+    pub conflicts: usize,
+    /// Decisions the lead already overruled in an earlier conflict.
+    pub settled: usize,
+    /// Reviews of schools not assigned to this reviewer, left out.
+    pub not_assigned: usize,
+    /// Reviews of files this workspace does not have, left out.
+    pub missing: usize,
+}
+
+impl Merged {
+    /// «Иванова А. А.: принято решений 12, совпало 3, конфликтов 1; …»
+    pub fn summary(&self) -> String {
+        let mut text = format!(
+            "{}: принято решений {}, совпало {}, конфликтов {}",
+            self.reviewer, self.taken, self.same, self.conflicts
+        );
+        if self.settled > 0 {
+            text.push_str(&format!(
+                "; {} решений уже отклонены вами при разборе конфликтов",
+                self.settled
+            ));
+        }
+        if self.not_assigned > 0 {
+            text.push_str(&format!(
+                "; не приняты решения по {} школам, не назначенным этому проверяющему",
+                self.not_assigned
+            ));
+        }
+        if self.missing > 0 {
+            text.push_str(&format!(
+                "; {} выгрузок нет в этой рабочей области — загрузите их и файл проверки снова",
+                self.missing
+            ));
+        }
+        text.push('.');
+        text
+    }
+}
+
+impl Archive {
+    /// Registers the reviewer of a key file; returns their name.
+    pub fn add_reviewer(&mut self, text: &str) -> Result<String, ReviewerFileError> {
+        let reviewer = open_reviewer_key(text)?;
+        if let Some(known) = self
+            .reviewers
+            .iter()
+            .find(|r| r.public_key == reviewer.public_key)
+        {
+            return Err(ReviewerFileError::KnownKey {
+                name: known.name.clone(),
+            });
+        }
+        if self.reviewers.iter().any(|r| r.name == reviewer.name) {
+            return Err(ReviewerFileError::NameTaken {
+                name: reviewer.name,
+            });
+        }
+        let name = reviewer.name.clone();
+        self.reviewers.push(reviewer);
+        Ok(name)
+    }
+
+    pub fn remove_reviewer(&mut self, index: usize) {
+        if index < self.reviewers.len() {
+            self.reviewers.remove(index);
+        }
+    }
+
+    /// Gives `school` to the reviewer at `index` or takes it back. A school
+    /// may have several reviewers: a second opinion on a disputed card.
+    pub fn assign(&mut self, school: &SchoolId, index: usize, on: bool) {
+        let Some(reviewer) = self.reviewers.get_mut(index) else {
+            return;
+        };
+        let has = reviewer.schools.contains(school);
+        if on && !has {
+            reviewer.schools.push(school.clone());
+        } else if !on && has {
+            reviewer.schools.retain(|s| s != school);
+        }
+    }
+
+    /// Splits `schools` evenly among all reviewers, in the order given.
+    pub fn assign_evenly(&mut self, schools: &[SchoolId]) {
+        let runs = split_evenly(schools, self.reviewers.len());
+        for (reviewer, run) in self.reviewers.iter_mut().zip(runs) {
+            reviewer.schools.retain(|s| !schools.contains(s));
+            reviewer.schools.extend(run);
+        }
+    }
+
+    /// The reviewers `school` is assigned to, by index.
+    pub fn reviewers_of(&self, school: &SchoolId) -> Vec<usize> {
+        (0..self.reviewers.len())
+            .filter(|&i| self.reviewers[i].schools.contains(school))
+            .collect()
+    }
+
+    /// The reviewer's side: their decisions on the assigned schools of the
+    /// assignment's card and year, signed. `None` without an assignment.
+    pub fn review_file(&self, key: &KeyPair, now: &str) -> Option<String> {
+        let assignment = self.assignment.as_ref()?;
+        let reviews = self
+            .entries()
+            .iter()
+            .filter(|e| {
+                e.card.id == assignment.card
+                    && e.period() == assignment.period
+                    && assignment.has(&e.school)
+            })
+            .map(|e| (e.id().to_owned(), self.review(e.id())))
+            .filter(|(_, r)| *r != Default::default())
+            .collect();
+        Some(seal_review(assignment, reviews, key, now))
+    }
+
+    /// Merges a reviewer's file. Only files signed by a registered
+    /// reviewer's key are read.
+    pub fn merge_review(&mut self, text: &str) -> Result<Merged, ReviewerFileError> {
+        let file = open_review(text)?;
+        let reviewer = self
+            .reviewers
+            .iter()
+            .find(|r| r.public_key == to_hex(&file.public_key))
+            .ok_or_else(|| ReviewerFileError::UnknownReviewer {
+                name: file.reviewer.clone(),
+                fingerprint: file.fingerprint.clone(),
+            })?;
+        let name = reviewer.name.clone();
+        let schools = reviewer.schools.clone();
+        let mut merged = Merged {
+            reviewer: name.clone(),
+            ..Merged::default()
+        };
+        for (id, review) in file.reviews {
+            let Some(entry) = self.entry(&id) else {
+                merged.missing += 1;
+                continue;
+            };
+            if !schools.contains(&entry.school) {
+                merged.not_assigned += 1;
+                continue;
+            }
+            for (code, mut theirs) in review.indicators {
+                theirs.by = name.clone();
+                self.merge_indicator(&id, &code, theirs, &mut merged);
+            }
+            if review.checked {
+                self.set_checked(&id, true);
+            }
+        }
+        Ok(merged)
+    }
+
+    fn merge_indicator(
+        &mut self,
+        id: &str,
+        code: &str,
+        theirs: IndicatorReview,
+        merged: &mut Merged,
+    ) {
+        let ours = self.indicator_review(id, code);
+        for link in &theirs.seen {
+            if !ours.seen.contains(link) {
+                ours.seen.push(link.clone());
+            }
+        }
+        let Some(decision) = theirs.decision else {
+            return;
+        };
+        let overruled =
+            |c: &Conflict| c.submission_id == id && c.code == code && c.theirs.by == theirs.by;
+        if self
+            .settled
+            .iter()
+            .any(|c| overruled(c) && c.theirs.decision == Some(decision))
+        {
+            merged.settled += 1;
+            return;
+        }
+        let ours = self.indicator_review(id, code);
+        if ours.decision.is_none() || ours.by == theirs.by {
+            ours.decision = Some(decision);
+            ours.by = theirs.by.clone();
+            if !theirs.comment.is_empty() {
+                ours.comment = theirs.comment;
+            }
+            merged.taken += 1;
+        } else if ours.decision == Some(decision) {
+            if ours.comment.is_empty() {
+                ours.comment = theirs.comment;
+            }
+            merged.same += 1;
+        } else {
+            // A newer file of the same reviewer replaces their open conflict.
+            self.conflicts.retain(|c| !overruled(c));
+            self.conflicts.push(Conflict {
+                submission_id: id.to_owned(),
+                code: code.to_owned(),
+                theirs,
+            });
+            merged.conflicts += 1;
+        }
+    }
+
+    /// The lead's choice in the conflict at `index`: their decision, or ours.
+    pub fn resolve(&mut self, index: usize, take_theirs: bool) {
+        if index >= self.conflicts.len() {
+            return;
+        }
+        let conflict = self.conflicts.remove(index);
+        let overruled = if take_theirs {
+            let ours = self.indicator_review(&conflict.submission_id, &conflict.code);
+            let seen = std::mem::take(&mut ours.seen);
+            let old = std::mem::replace(
+                ours,
+                IndicatorReview {
+                    seen,
+                    ..conflict.theirs
+                },
+            );
+            Conflict {
+                theirs: old,
+                ..conflict
+            }
+        } else {
+            conflict
+        };
+        // Only another reviewer's decision can come back in a file.
+        if !overruled.theirs.by.is_empty() {
+            self.settled.push(overruled);
+        }
+    }
+
+    /// Who decided what in the review of a submission: reviewer names,
+    /// with "" for this workspace.
+    pub fn reviewed_by(&self, submission_id: &str) -> BTreeSet<String> {
+        self.review(submission_id)
+            .indicators
+            .values()
+            .filter(|r| r.decision.is_some())
+            .map(|r| r.by.clone())
+            .collect()
+    }
+}

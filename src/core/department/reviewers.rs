@@ -1,0 +1,272 @@
+//! A review shared among several methodists, with no server between them.
+//!
+//! Three files travel by e-mail or flash drive:
+//! - the reviewer's **key file** (`profkarta-reviewer`), signed by the key it
+//!   introduces, so the lead registers a key whose holder has shown they
+//!   hold it;
+//! - the lead's **assignment** (`profkarta-assignment`): which schools are
+//!   the reviewer's. It is not signed: it only tells the reviewer where to
+//!   look, and the lead takes decisions only on the schools they assigned;
+//! - the reviewer's **review file** (`profkarta-review`), their decisions
+//!   signed with their key (the envelope of every signed file here).
+//!
+//! How the lead merges review files is in the archive (`merge`).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::department::review::Review;
+use crate::department::school::SchoolId;
+use crate::error::{ReviewerFile, ReviewerFileError, SubmissionError};
+use crate::signed::envelope::{open_value, seal_value, Envelope};
+use crate::signed::keys::{to_hex, KeyPair};
+use crate::text::{file_stem, period_stem};
+
+const KEY_FORMAT: &str = "profkarta-reviewer";
+const ASSIGNMENT_FORMAT: &str = "profkarta-assignment";
+const REVIEW_FORMAT: &str = "profkarta-review";
+const VERSION: u64 = 1;
+
+/// A reviewer as the lead registered them, with the schools assigned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reviewer {
+    pub name: String,
+    pub public_key: String,
+    pub fingerprint: String,
+    #[serde(default)]
+    pub schools: Vec<SchoolId>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeyPayload {
+    name: String,
+    created_at: String,
+}
+
+/// The reviewer's key file: their name, signed with the key.
+pub fn seal_reviewer_key(name: &str, key: &KeyPair, now: &str) -> String {
+    let payload = KeyPayload {
+        name: name.trim().to_owned(),
+        created_at: now.to_owned(),
+    };
+    let value = serde_json::to_value(payload).expect("a key file serialises");
+    seal_value(KEY_FORMAT, VERSION, value, key)
+}
+
+/// «ключ_проверяющего_Иванова_А_А.json»
+pub fn reviewer_key_file_name(name: &str) -> String {
+    format!("ключ_проверяющего_{}.json", file_stem(name))
+}
+
+/// Reads a key file as a reviewer with no schools yet.
+pub fn open_reviewer_key(text: &str) -> Result<Reviewer, ReviewerFileError> {
+    let envelope = open(text, KEY_FORMAT, ReviewerFile::Key)?;
+    let payload: KeyPayload = payload(envelope.payload)?;
+    let name = payload.name.trim().to_owned();
+    if name.is_empty() {
+        return Err(ReviewerFileError::Broken {
+            detail: "не указано имя проверяющего".to_owned(),
+        });
+    }
+    Ok(Reviewer {
+        name,
+        public_key: to_hex(&envelope.public_key),
+        fingerprint: envelope.fingerprint,
+        schools: Vec::new(),
+    })
+}
+
+fn open(text: &str, format: &str, kind: ReviewerFile) -> Result<Envelope, ReviewerFileError> {
+    open_value(text, format, VERSION).map_err(|e| match e {
+        SubmissionError::NotSubmission => ReviewerFileError::Foreign(kind),
+        e => e.into(),
+    })
+}
+
+fn payload<T: serde::de::DeserializeOwned>(
+    value: serde_json::Value,
+) -> Result<T, ReviewerFileError> {
+    serde_json::from_value(value).map_err(|e| ReviewerFileError::Broken {
+        detail: e.to_string(),
+    })
+}
+
+/// What the lead gives one reviewer: the schools of one card and year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assignment {
+    pub format: String,
+    pub version: u64,
+    pub reviewer: String,
+    /// The key the lead registered; the reviewer's page checks it is its own.
+    pub public_key: String,
+    pub fingerprint: String,
+    pub card: String,
+    pub card_title: String,
+    pub period: String,
+    pub schools: Vec<AssignedSchool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssignedSchool {
+    pub id: SchoolId,
+    pub name: String,
+}
+
+impl Assignment {
+    /// The assignment of `reviewer` for a card and year; `names` gives the
+    /// schools' names as the files spell them.
+    pub fn new(
+        reviewer: &Reviewer,
+        card: (&str, &str),
+        period: &str,
+        names: &BTreeMap<SchoolId, String>,
+    ) -> Self {
+        Self {
+            format: ASSIGNMENT_FORMAT.to_owned(),
+            version: VERSION,
+            reviewer: reviewer.name.clone(),
+            public_key: reviewer.public_key.clone(),
+            fingerprint: reviewer.fingerprint.clone(),
+            card: card.0.to_owned(),
+            card_title: card.1.to_owned(),
+            period: period.to_owned(),
+            schools: reviewer
+                .schools
+                .iter()
+                .filter_map(|id| {
+                    names.get(id).map(|name| AssignedSchool {
+                        id: id.clone(),
+                        name: name.clone(),
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("an assignment serialises")
+    }
+
+    /// «задание_Иванова_А_А_2025-2026.json»
+    pub fn file_name(&self) -> String {
+        format!(
+            "задание_{}_{}.json",
+            file_stem(&self.reviewer),
+            period_stem(&self.period)
+        )
+    }
+
+    /// Reads an assignment meant for the holder of `own` key.
+    pub fn read(text: &str, own: &KeyPair) -> Result<Self, ReviewerFileError> {
+        let value: serde_json::Value =
+            crate::json::parse(text).map_err(|_| ReviewerFileError::NotJson)?;
+        if value.get("format").and_then(|f| f.as_str()) != Some(ASSIGNMENT_FORMAT) {
+            return Err(ReviewerFileError::Foreign(ReviewerFile::Assignment));
+        }
+        match value.get("version").and_then(serde_json::Value::as_u64) {
+            Some(VERSION) => {}
+            Some(version) => return Err(ReviewerFileError::UnsupportedVersion { version }),
+            None => return Err(ReviewerFileError::Foreign(ReviewerFile::Assignment)),
+        }
+        let assignment: Self = payload(value)?;
+        if assignment.public_key != to_hex(&own.public_key()) {
+            return Err(ReviewerFileError::OtherKey {
+                assigned: assignment.fingerprint,
+                own: own.fingerprint(),
+            });
+        }
+        Ok(assignment)
+    }
+
+    pub fn has(&self, school: &SchoolId) -> bool {
+        self.schools.iter().any(|s| &s.id == school)
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReviewPayload {
+    reviewer: String,
+    made_at: String,
+    card: String,
+    period: String,
+    /// By submission id: the reviewer and the lead imported the same files.
+    reviews: BTreeMap<String, Review>,
+}
+
+/// A review file whose signature checked out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewFile {
+    pub reviewer: String,
+    pub made_at: String,
+    pub card: String,
+    pub period: String,
+    pub reviews: BTreeMap<String, Review>,
+    pub public_key: [u8; 32],
+    pub fingerprint: String,
+}
+
+/// Signs the reviewer's decisions for their assignment.
+pub fn seal_review(
+    assignment: &Assignment,
+    reviews: BTreeMap<String, Review>,
+    key: &KeyPair,
+    now: &str,
+) -> String {
+    let payload = ReviewPayload {
+        reviewer: assignment.reviewer.clone(),
+        made_at: now.to_owned(),
+        card: assignment.card.clone(),
+        period: assignment.period.clone(),
+        reviews,
+    };
+    let value = serde_json::to_value(payload).expect("a review file serialises");
+    seal_value(REVIEW_FORMAT, VERSION, value, key)
+}
+
+/// «проверка_Иванова_А_А_2025-2026.json»
+pub fn review_file_name(assignment: &Assignment) -> String {
+    format!(
+        "проверка_{}_{}.json",
+        file_stem(&assignment.reviewer),
+        period_stem(&assignment.period)
+    )
+}
+
+pub fn open_review(text: &str) -> Result<ReviewFile, ReviewerFileError> {
+    let envelope = open(text, REVIEW_FORMAT, ReviewerFile::Review)?;
+    let p: ReviewPayload = payload(envelope.payload)?;
+    Ok(ReviewFile {
+        reviewer: p.reviewer,
+        made_at: p.made_at,
+        card: p.card,
+        period: p.period,
+        reviews: p.reviews,
+        public_key: envelope.public_key,
+        fingerprint: envelope.fingerprint,
+    })
+}
+
+/// `schools` in `n` consecutive runs whose sizes differ by at most one, so
+/// that each reviewer gets a block of the list the lead sees.
+pub fn split_evenly(schools: &[SchoolId], n: usize) -> Vec<Vec<SchoolId>> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let (size, extra) = (schools.len() / n, schools.len() % n);
+    let mut rest = schools;
+    (0..n)
+        .map(|i| {
+            let (run, tail) = rest.split_at(size + usize::from(i < extra));
+            rest = tail;
+            run.to_vec()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

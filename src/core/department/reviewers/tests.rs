@@ -1,0 +1,363 @@
+use super::*;
+use crate::department::archive::Archive;
+use crate::department::results::results;
+use crate::department::review::{Decision, ReviewStatus};
+use crate::testkit::{self, draft, key};
+
+const AT: &str = "2026-10-05T10:00:00.000Z";
+const PERIOD: &str = "2025/2026";
+const IVANOVA: &str = "Иванова А. А.";
+const PETROV: &str = "Петров Б. Б.";
+
+/// Four schools, each claiming 1.8 and 2.1 (2 points of the 23).
+fn workspace() -> Archive {
+    let card = testkit::card();
+    let d = |name: &str| draft(name, PERIOD, &["1.8", "2.1"]);
+    testkit::archive(
+        &card,
+        &[
+            ("a1", &d("Школа А")),
+            ("b1", &d("Школа Б")),
+            ("c1", &d("Школа В")),
+            ("d1", &d("Школа Г")),
+        ],
+    )
+}
+
+fn school(archive: &Archive, id: &str) -> SchoolId {
+    archive.entry(id).unwrap().school.clone()
+}
+
+fn names(archive: &Archive) -> BTreeMap<SchoolId, String> {
+    archive
+        .entries()
+        .iter()
+        .map(|e| (e.school.clone(), e.profile().name.clone()))
+        .collect()
+}
+
+/// The lead with Иванова (key 101) and Петров (key 102): А and Б go to
+/// Иванова, В and Г to Петров, and А also to Петров for a second opinion.
+fn lead() -> Archive {
+    let mut lead = workspace();
+    for (name, seed) in [(IVANOVA, 101), (PETROV, 102)] {
+        let added = lead.add_reviewer(&seal_reviewer_key(name, &key(seed), AT));
+        assert_eq!(added.as_deref(), Ok(name));
+    }
+    let order: Vec<SchoolId> = ["a1", "b1", "c1", "d1"]
+        .iter()
+        .map(|id| school(&lead, id))
+        .collect();
+    lead.assign_evenly(&order);
+    lead.assign(&order[0], 1, true);
+    lead
+}
+
+/// A reviewer's workspace: the same files and the lead's assignment.
+fn reviewer(lead: &Archive, index: usize, seed: u8) -> Archive {
+    let card = testkit::card();
+    let assignment = Assignment::new(
+        &lead.reviewers[index],
+        (&card.id, &card.title),
+        PERIOD,
+        &names(lead),
+    );
+    let mut own = workspace();
+    own.assignment = Some(Assignment::read(&assignment.to_json(), &key(seed)).unwrap());
+    own
+}
+
+#[test]
+fn split_evenly_gives_runs_that_differ_by_one_at_most() {
+    let schools: Vec<SchoolId> = workspace()
+        .entries()
+        .iter()
+        .map(|e| e.school.clone())
+        .collect();
+    let sizes = |n| {
+        split_evenly(&schools, n)
+            .iter()
+            .map(Vec::len)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(sizes(3), [2, 1, 1]);
+    assert_eq!(sizes(2), [2, 2]);
+    assert_eq!(sizes(5), [1, 1, 1, 1, 0]);
+    assert!(sizes(0).is_empty());
+    assert_eq!(
+        split_evenly(&schools, 2).concat(),
+        schools,
+        "in the order given"
+    );
+}
+
+#[test]
+fn assignments_and_keys() {
+    let lead = lead();
+    let [a, b, c, d] = ["a1", "b1", "c1", "d1"].map(|id| school(&lead, id));
+    assert_eq!(lead.reviewers[0].schools, [a.clone(), b.clone()]);
+    assert_eq!(lead.reviewers[1].schools, [c, d, a.clone()]);
+    assert_eq!(lead.reviewers_of(&a), [0, 1]);
+    assert_eq!(lead.reviewers_of(&b), [0]);
+    assert_eq!(lead.reviewers[0].fingerprint, key(101).fingerprint());
+
+    let mut again = lead.clone();
+    assert_eq!(
+        again.add_reviewer(&seal_reviewer_key("Другое имя", &key(101), AT)),
+        Err(ReviewerFileError::KnownKey {
+            name: IVANOVA.into()
+        })
+    );
+    assert_eq!(
+        again.add_reviewer(&seal_reviewer_key(IVANOVA, &key(103), AT)),
+        Err(ReviewerFileError::NameTaken {
+            name: IVANOVA.into()
+        })
+    );
+    assert_eq!(
+        again.add_reviewer(&testkit::sample_file()),
+        Err(ReviewerFileError::Foreign(ReviewerFile::Key))
+    );
+    again.assign(&a, 1, false);
+    assert_eq!(again.reviewers_of(&a), [0]);
+
+    let card = testkit::card();
+    let assignment = Assignment::new(
+        &lead.reviewers[0],
+        (&card.id, &card.title),
+        PERIOD,
+        &names(&lead),
+    );
+    assert_eq!(assignment.file_name(), "задание_Иванова_А_А_2025-2026.json");
+    let names: Vec<_> = assignment.schools.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Школа А", "Школа Б"]);
+    let text = assignment.to_json();
+    assert_eq!(Assignment::read(&text, &key(101)), Ok(assignment));
+    assert_eq!(
+        Assignment::read(&text, &key(102)),
+        Err(ReviewerFileError::OtherKey {
+            assigned: key(101).fingerprint(),
+            own: key(102).fingerprint()
+        })
+    );
+    assert_eq!(
+        Assignment::read("{\"format\":\"profkarta-letter\"}", &key(101)),
+        Err(ReviewerFileError::Foreign(ReviewerFile::Assignment))
+    );
+}
+
+/// Two reviewers, one school seen by both: decisions on different schools
+/// and indicators merge silently; the one disagreement waits for the lead,
+/// with both comments; the rating follows what the lead chose.
+#[test]
+fn two_reviewers_merge_with_one_conflict() {
+    let mut lead = lead();
+    let mut ivanova = reviewer(&lead, 0, 101);
+    ivanova.set_decision("a1", "1.8", Some(Decision::NoPoint));
+    ivanova.set_review_comment("a1", "1.8", "Мероприятия нет на сайте".into());
+    ivanova.set_decision("a1", "2.1", Some(Decision::Confirm));
+    ivanova.set_decision("b1", "1.8", Some(Decision::Confirm));
+    ivanova.set_checked("b1", true);
+    // Not her school: her file leaves it out.
+    ivanova.set_decision("c1", "1.8", Some(Decision::NoPoint));
+
+    let mut petrov = reviewer(&lead, 1, 102);
+    petrov.set_decision("a1", "1.8", Some(Decision::Confirm));
+    petrov.set_review_comment("a1", "1.8", "Ссылка открывается, приказ есть".into());
+    petrov.set_decision("a1", "2.1", Some(Decision::Confirm));
+    petrov.set_decision("c1", "2.1", Some(Decision::NoPoint));
+
+    let from_ivanova = ivanova.review_file(&key(101), AT).unwrap();
+    let from_petrov = petrov.review_file(&key(102), AT).unwrap();
+    assert_eq!(
+        open_review(&from_ivanova).unwrap().reviews.len(),
+        2,
+        "А and Б only"
+    );
+
+    let merged = lead.merge_review(&from_ivanova).unwrap();
+    assert_eq!((merged.taken, merged.same, merged.conflicts), (3, 0, 0));
+    let merged = lead.merge_review(&from_petrov).unwrap();
+    assert_eq!((merged.taken, merged.same, merged.conflicts), (1, 1, 1));
+    assert_eq!(
+        merged.summary(),
+        "Петров Б. Б.: принято решений 1, совпало 1, конфликтов 1."
+    );
+
+    // The conflict: ours (Иванова) stands until the lead chooses.
+    let conflict = &lead.conflicts[0];
+    assert_eq!(
+        (conflict.submission_id.as_str(), conflict.code.as_str()),
+        ("a1", "1.8")
+    );
+    assert_eq!(conflict.theirs.by, PETROV);
+    assert_eq!(conflict.theirs.comment, "Ссылка открывается, приказ есть");
+    let ours = &lead.review("a1").indicators["1.8"];
+    assert_eq!(
+        (ours.decision, ours.by.as_str()),
+        (Some(Decision::NoPoint), IVANOVA)
+    );
+    assert_eq!(ours.comment, "Мероприятия нет на сайте");
+    let total = |lead: &Archive, id: &str| {
+        let card = testkit::card();
+        results(lead, &card.id, PERIOD)
+            .into_iter()
+            .find(|r| r.submission_id == id)
+            .unwrap()
+            .score
+            .total
+    };
+    assert_eq!(total(&lead, "a1"), 1, "1.8 not counted while in conflict");
+    assert_eq!(total(&lead, "c1"), 1, "Петров: no point for 2.1");
+    assert_eq!(lead.review("b1").status(), ReviewStatus::Checked);
+
+    lead.resolve(0, true);
+    assert!(lead.conflicts.is_empty());
+    assert_eq!(total(&lead, "a1"), 2);
+    let names: Vec<String> = lead.reviewed_by("a1").into_iter().collect();
+    assert_eq!(names, [IVANOVA, PETROV]);
+
+    // Loading both files again changes nothing and reopens nothing.
+    let before = lead.reviews.clone();
+    let again = lead.merge_review(&from_ivanova).unwrap();
+    assert_eq!((again.conflicts, again.settled), (0, 1));
+    lead.merge_review(&from_petrov).unwrap();
+    assert_eq!(lead.reviews, before);
+    assert!(lead.conflicts.is_empty());
+
+    // A decision of the lead's own is the workspace's, not a reviewer's.
+    lead.set_decision("a1", "2.1", Some(Decision::NoPoint));
+    assert!(lead.reviewed_by("a1").contains(""));
+
+    // Everything survives the backup.
+    let back = Archive::from_json(lead.cards().clone(), &lead.to_json())
+        .unwrap()
+        .0;
+    assert_eq!(back.reviewers, lead.reviewers);
+    assert_eq!(back.settled, lead.settled);
+    assert_eq!(back.reviews, lead.reviews);
+}
+
+#[test]
+fn decisions_outside_the_assignment_or_the_workspace_are_left_out() {
+    let mut lead = lead();
+    let mut reviews = BTreeMap::new();
+    let mut decided = Review::default();
+    decided.indicators.insert(
+        "1.8".into(),
+        crate::department::review::IndicatorReview {
+            decision: Some(Decision::NoPoint),
+            ..Default::default()
+        },
+    );
+    reviews.insert("c1".to_owned(), decided.clone());
+    reviews.insert("zz".to_owned(), decided);
+    let assignment = reviewer(&lead, 0, 101).assignment.unwrap();
+    let text = seal_review(&assignment, reviews, &key(101), AT);
+    let merged = lead.merge_review(&text).unwrap();
+    assert_eq!(
+        (merged.taken, merged.not_assigned, merged.missing),
+        (0, 1, 1)
+    );
+    assert!(merged.summary().contains("не назначенным"));
+    assert_eq!(lead.review("c1").decision("1.8"), None);
+}
+
+#[test]
+fn each_way_a_review_file_can_be_wrong_is_named() {
+    let mut lead = lead();
+    let mut ivanova = reviewer(&lead, 0, 101);
+    ivanova.set_decision("a1", "1.8", Some(Decision::NoPoint));
+    let text = ivanova.review_file(&key(101), AT).unwrap();
+
+    // A stranger signs a review of Иванова's assignment with their own key.
+    let stranger = ivanova.review_file(&key(104), AT).unwrap();
+    assert_eq!(
+        lead.merge_review(&stranger),
+        Err(ReviewerFileError::UnknownReviewer {
+            name: IVANOVA.into(),
+            fingerprint: key(104).fingerprint()
+        })
+    );
+    let altered = text.replacen("no_point", "confirm", 1);
+    assert_eq!(lead.merge_review(&altered), Err(ReviewerFileError::Altered));
+    let twice = text.replacen("\"decision\"", "\"decision\": \"confirm\", \"decision\"", 1);
+    assert!(matches!(
+        lead.merge_review(&twice),
+        Err(ReviewerFileError::DuplicateKey { .. })
+    ));
+    assert_eq!(
+        lead.merge_review("не JSON"),
+        Err(ReviewerFileError::NotJson)
+    );
+    assert_eq!(
+        lead.merge_review(&testkit::sample_file()),
+        Err(ReviewerFileError::Foreign(ReviewerFile::Review))
+    );
+    let key_file = seal_reviewer_key(IVANOVA, &key(101), AT);
+    assert_eq!(
+        lead.merge_review(&key_file),
+        Err(ReviewerFileError::Foreign(ReviewerFile::Review))
+    );
+    assert!(lead.reviews.is_empty(), "nothing refused was taken");
+    // With a BOM and CRLF line ends, as Windows tools save it.
+    let windows = format!("\u{FEFF}{}", text.replace('\n', "\r\n"));
+    assert_eq!(lead.merge_review(&windows).unwrap().taken, 1);
+}
+
+/// Flipping any bit of any byte never gets other decisions accepted.
+#[test]
+fn no_flipped_bit_gets_changed_decisions_accepted() {
+    let lead = lead();
+    let mut ivanova = reviewer(&lead, 0, 101);
+    ivanova.set_decision("a1", "1.8", Some(Decision::NoPoint));
+    ivanova.set_review_comment("a1", "1.8", "Нет".into());
+    let text = ivanova.review_file(&key(101), AT).unwrap();
+    let original = open_review(&text).unwrap();
+    let bytes = text.as_bytes();
+    let mut refused = 0;
+    for at in 0..bytes.len() {
+        for bit in [0x01u8, 0x20, 0x80] {
+            let mut changed = bytes.to_vec();
+            changed[at] ^= bit;
+            let Ok(changed) = String::from_utf8(changed) else {
+                continue;
+            };
+            match open_review(&changed) {
+                Ok(opened) => {
+                    assert!(
+                        bit == 0x20
+                            && bytes[at].is_ascii_hexdigit()
+                            && bytes[at].is_ascii_alphabetic(),
+                        "byte {at} bit {bit:#x} was accepted"
+                    );
+                    assert_eq!(opened, original, "byte {at} bit {bit:#x}");
+                }
+                Err(_) => refused += 1,
+            }
+        }
+    }
+    assert!(refused > bytes.len(), "most changes are refused");
+}
+
+#[test]
+fn the_report_names_who_reviewed_which_school() {
+    let mut lead = lead();
+    let card = testkit::card();
+    let now = |lead: &Archive| results(lead, &card.id, PERIOD);
+    let report = |lead: &Archive| crate::department::report::reviewers(lead, &now(lead));
+    lead.set_decision("d1", "1.8", Some(Decision::Confirm));
+    assert_eq!(report(&lead), None, "only the coordinator reviewed");
+    let mut ivanova = reviewer(&lead, 0, 101);
+    ivanova.set_decision("a1", "1.8", Some(Decision::Confirm));
+    ivanova.set_decision("b1", "2.1", Some(Decision::Confirm));
+    lead.merge_review(&ivanova.review_file(&key(101), AT).unwrap())
+        .unwrap();
+    assert_eq!(
+        report(&lead).as_deref(),
+        Some(
+            "Проверку объективности провели: координатор отдела — Школа Г; \
+             Иванова А. А. — Школа А, Школа Б."
+        )
+    );
+}
