@@ -14,6 +14,7 @@ use crate::department::progress_bar::ProgressBar;
 use crate::department::report_panel::ReportPanel;
 use crate::department::results_panel::ResultsPanel;
 use crate::department::review_panel::ReviewPanel;
+use crate::department::reviewers_panel::ReviewersPanel;
 use crate::department::roster_panel::RosterPanel;
 use crate::department::saving_status::SavingStatus;
 use crate::department::state::{Dept, Tab};
@@ -56,6 +57,7 @@ pub fn DepartmentPage() -> impl IntoView {
         Tab::Import => view! { <ImportPanel/> }.into_any(),
         Tab::Schools => view! { <RosterPanel/> }.into_any(),
         Tab::Review => view! { <ReviewPanel/> }.into_any(),
+        Tab::Reviewers => view! { <ReviewersPanel/> }.into_any(),
         Tab::Results => view! { <ResultsPanel/> }.into_any(),
         Tab::Dynamics => view! { <DynamicsPanel/> }.into_any(),
         Tab::Letters => view! { <LettersPanel/> }.into_any(),

@@ -38,6 +38,7 @@ pub enum Tab {
     Import,
     Schools,
     Review,
+    Reviewers,
     Results,
     Dynamics,
     Letters,
@@ -47,10 +48,11 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 9] = [
+    pub const ALL: [Tab; 10] = [
         Self::Import,
         Self::Schools,
         Self::Review,
+        Self::Reviewers,
         Self::Results,
         Self::Dynamics,
         Self::Letters,
@@ -64,6 +66,7 @@ impl Tab {
             Self::Import => "Загрузка файлов",
             Self::Schools => "Школы",
             Self::Review => "Проверка",
+            Self::Reviewers => "Проверяющие",
             Self::Results => "Результаты",
             Self::Dynamics => "Динамика",
             Self::Letters => "Рекомендации",
@@ -78,6 +81,7 @@ impl Tab {
             Self::Import => "import",
             Self::Schools => "schools",
             Self::Review => "review",
+            Self::Reviewers => "reviewers",
             Self::Results => "results",
             Self::Dynamics => "dynamics",
             Self::Letters => "letters",
@@ -376,9 +380,7 @@ impl Dept {
 
     /// Creates, edits or removes a draft card; returns what `change` does.
     pub fn edit_own<T>(self, change: impl FnOnce(&mut OwnCards) -> T) -> T {
-        let mut out = None;
-        self.archive.update(|a| out = Some(a.edit_own(change)));
-        out.expect("update runs its closure")
+        self.share_review(|a| a.edit_own(change))
     }
 
     pub fn editing(self) -> ReadSignal<Option<usize>> {
@@ -406,6 +408,14 @@ impl Dept {
         let mut out = Err(CardFileError::NotCardFile);
         self.archive.update(|a| out = a.load_card_file(text));
         out
+    }
+
+    /// Changes the shared review: reviewers, their schools, merged review
+    /// files and conflicts, or this workspace's own assignment.
+    pub fn share_review<T>(self, change: impl FnOnce(&mut Archive) -> T) -> T {
+        let mut out = None;
+        self.archive.update(|a| out = Some(change(a)));
+        out.expect("update runs its closure")
     }
 
     /// Trusts every key of a key list file; returns how many were new.

@@ -13,6 +13,9 @@ pub fn FilePicker(
     label: &'static str,
     /// Called with (file name, text), or (file name, Err(reason)).
     on_file: Callback<(String, Result<String, String>)>,
+    /// Several files at once, each handed over on its own.
+    #[prop(optional)]
+    multiple: bool,
 ) -> impl IntoView {
     let on_change = move |ev: leptos::ev::Event| {
         for file in take_picked(&ev) {
@@ -24,7 +27,7 @@ pub fn FilePicker(
     };
     view! {
         <span class="file-picker">
-            <input type="file" id=id accept=".json,application/json" class="visually-hidden" on:change=on_change/>
+            <input type="file" id=id accept=".json,application/json" multiple=multiple class="visually-hidden" on:change=on_change/>
             <label for=id class="button">{label}</label>
         </span>
     }

@@ -2,9 +2,9 @@
 //! merging of their signed review files into this workspace.
 //!
 //! Merge rules, per indicator:
+//! - the same decision: kept, and their comment added when ours has none;
 //! - nothing decided here yet, or decided by the same reviewer's earlier
 //!   file: theirs is taken;
-//! - the same decision: kept, and their comment added when ours has none;
 //! - another decision by someone else: a [`Conflict`]; ours stands until the
 //!   lead chooses, seeing both comments. The side the lead did not choose is
 //!   remembered, so the same file loaded again does not reopen it.
@@ -58,19 +58,19 @@ impl Merged {
         );
         if self.settled > 0 {
             text.push_str(&format!(
-                "; {} решений уже отклонены вами при разборе конфликтов",
+                "; отклонённых вами ранее при разборе конфликтов: {}",
                 self.settled
             ));
         }
         if self.not_assigned > 0 {
             text.push_str(&format!(
-                "; не приняты решения по {} школам, не назначенным этому проверяющему",
+                "; не приняты проверки школ, не назначенных этому проверяющему: {}",
                 self.not_assigned
             ));
         }
         if self.missing > 0 {
             text.push_str(&format!(
-                "; {} выгрузок нет в этой рабочей области — загрузите их и файл проверки снова",
+                "; проверки выгрузок, которых нет в этой рабочей области: {} (загрузите выгрузки и файл проверки снова)",
                 self.missing
             ));
         }
@@ -220,22 +220,22 @@ impl Archive {
             merged.settled += 1;
             return;
         }
+        // A newer file of the same reviewer replaces their open conflict.
+        self.conflicts.retain(|c| !overruled(c));
         let ours = self.indicator_review(id, code);
-        if ours.decision.is_none() || ours.by == theirs.by {
+        if ours.decision == Some(decision) {
+            if ours.comment.is_empty() || (ours.by == theirs.by && !theirs.comment.is_empty()) {
+                ours.comment = theirs.comment;
+            }
+            merged.same += 1;
+        } else if ours.decision.is_none() || ours.by == theirs.by {
             ours.decision = Some(decision);
             ours.by = theirs.by.clone();
             if !theirs.comment.is_empty() {
                 ours.comment = theirs.comment;
             }
             merged.taken += 1;
-        } else if ours.decision == Some(decision) {
-            if ours.comment.is_empty() {
-                ours.comment = theirs.comment;
-            }
-            merged.same += 1;
         } else {
-            // A newer file of the same reviewer replaces their open conflict.
-            self.conflicts.retain(|c| !overruled(c));
             self.conflicts.push(Conflict {
                 submission_id: id.to_owned(),
                 code: code.to_owned(),

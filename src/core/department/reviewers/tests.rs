@@ -220,7 +220,10 @@ fn two_reviewers_merge_with_one_conflict() {
     // Loading both files again changes nothing and reopens nothing.
     let before = lead.reviews.clone();
     let again = lead.merge_review(&from_ivanova).unwrap();
-    assert_eq!((again.conflicts, again.settled), (0, 1));
+    assert_eq!(
+        (again.taken, again.same, again.conflicts, again.settled),
+        (0, 2, 0, 1)
+    );
     lead.merge_review(&from_petrov).unwrap();
     assert_eq!(lead.reviews, before);
     assert!(lead.conflicts.is_empty());
@@ -259,7 +262,7 @@ fn decisions_outside_the_assignment_or_the_workspace_are_left_out() {
         (merged.taken, merged.not_assigned, merged.missing),
         (0, 1, 1)
     );
-    assert!(merged.summary().contains("не назначенным"));
+    assert!(merged.summary().contains("не назначенных"));
     assert_eq!(lead.review("c1").decision("1.8"), None);
 }
 

@@ -1,0 +1,72 @@
+//! Two reviewers decided one indicator differently: the lead sees both
+//! decisions with their comments and keeps one. Until then the decision
+//! already in the workspace counts.
+
+use leptos::prelude::*;
+
+use profkarta_core::department::review::IndicatorReview;
+use profkarta_core::text::shorten;
+
+use crate::department::state::Dept;
+
+/// «балл не засчитан — Иванова А. А.: «Нет на сайте»»
+fn side(review: &IndicatorReview) -> String {
+    let decision = review.decision.map_or("без решения", |d| d.label());
+    let mut text = format!("{decision} — {}", who(review));
+    if !review.comment.is_empty() {
+        text.push_str(&format!(": «{}»", review.comment));
+    }
+    text
+}
+
+fn who(review: &IndicatorReview) -> &str {
+    if review.by.is_empty() {
+        "координатор"
+    } else {
+        &review.by
+    }
+}
+
+#[component]
+pub fn ConflictList() -> impl IntoView {
+    let dept: Dept = expect_context();
+    let items = move || {
+        dept.archive().with(|a| {
+            a.conflicts
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let entry = a.entry(&c.submission_id);
+                    let school = entry.map_or(String::new(), |e| e.profile().name.clone());
+                    let text = entry
+                        .and_then(|e| e.card.indicator(&c.code).map(|ind| shorten(&ind.text, 120)))
+                        .unwrap_or_default();
+                    let ours = a.review(&c.submission_id).indicators.get(&c.code).cloned().unwrap_or_default();
+                    view! {
+                        <li class="conflict">
+                            <p><strong>{format!("{school}, показатель {}", c.code)}</strong>{format!(" — {text}")}</p>
+                            <dl>
+                                <dt>"Сейчас в рабочей области"</dt><dd>{side(&ours)}</dd>
+                                <dt>"В файле проверки"</dt><dd>{side(&c.theirs)}</dd>
+                            </dl>
+                            <div class="actions">
+                                <button type="button" on:click=move |_| dept.share_review(|a| a.resolve(i, false))>
+                                    {format!("Оставить решение: {}", who(&ours))}
+                                </button>
+                                <button type="button" on:click=move |_| dept.share_review(|a| a.resolve(i, true))>
+                                    {format!("Принять решение: {}", who(&c.theirs))}
+                                </button>
+                            </div>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <Show when=move || dept.archive().with(|a| !a.conflicts.is_empty())>
+            <h4>{move || format!("Конфликты решений: {}", dept.archive().with(|a| a.conflicts.len()))}</h4>
+            <ul class="conflicts" data-testid="conflicts">{items}</ul>
+        </Show>
+    }
+}

@@ -1,0 +1,42 @@
+//! The lead loads reviewers' files: each merged at once, with what it
+//! brought, or refused with the reason; one bad file never stops the rest.
+
+use leptos::prelude::*;
+
+use crate::department::state::Dept;
+use crate::shared::file_picker::FilePicker;
+
+#[component]
+pub fn ReviewMerge() -> impl IntoView {
+    let dept: Dept = expect_context();
+    // Newest first: (file name, summary or reason, merged).
+    let log = RwSignal::new(Vec::<(String, String, bool)>::new());
+    let merge = Callback::new(move |(file, text): (String, Result<String, String>)| {
+        let outcome = text.and_then(|t| {
+            dept.share_review(|a| a.merge_review(&t))
+                .map(|m| m.summary())
+                .map_err(|e| e.to_string())
+        });
+        let row = match outcome {
+            Ok(summary) => (file, summary, true),
+            Err(reason) => (file, reason, false),
+        };
+        log.update(|l| l.insert(0, row));
+    });
+    let rows = move || {
+        log.get()
+            .into_iter()
+            .map(|(file, text, merged)| {
+                let class = if merged { "merged" } else { "refused" };
+                let verdict = if merged { "принят" } else { "не принят" };
+                view! { <li class=class><strong>{format!("«{file}» — {verdict}. ")}</strong>{text}</li> }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="actions">
+            <FilePicker id="merge-reviews" label="Загрузить файлы проверки" on_file=merge multiple=true/>
+        </div>
+        <ul class="merge-log" role="status" data-testid="merge-log">{rows}</ul>
+    }
+}

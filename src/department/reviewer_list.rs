@@ -1,0 +1,106 @@
+//! The lead's reviewers: added from their key files, each with the number
+//! of schools of the campaign on screen and their assignment file.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+
+use profkarta_core::department::reviewers::Assignment;
+
+use crate::department::state::Dept;
+use crate::platform::browser::confirm;
+use crate::shared::column_heads::ColumnHeads;
+use crate::shared::download::offer_json;
+use crate::shared::file_picker::FilePicker;
+
+#[component]
+pub fn ReviewerList() -> impl IntoView {
+    let dept: Dept = expect_context();
+    let add = Callback::new(move |(file, text): (String, Result<String, String>)| {
+        let added = text.and_then(|t| {
+            dept.share_review(|a| a.add_reviewer(&t))
+                .map_err(|e| e.to_string())
+        });
+        if let Err(e) = added {
+            dept.notices.push(format!("«{file}»: {e}"), None);
+        }
+    });
+    // The campaign's schools by their names in the files.
+    let names = move || {
+        dept.results.with(|r| {
+            r.iter()
+                .map(|s| (s.school.clone(), s.name().to_owned()))
+                .collect::<BTreeMap<_, _>>()
+        })
+    };
+    let download = move |index: usize| {
+        let period = dept.period.get_untracked().unwrap_or_default();
+        let names = names();
+        let assignment = dept.card.with_untracked(|card| {
+            dept.archive().with_untracked(|a| {
+                a.reviewers
+                    .get(index)
+                    .map(|r| Assignment::new(r, (&card.id, &card.title), &period, &names))
+            })
+        });
+        match assignment {
+            Some(a) if a.schools.is_empty() => dept.notices.push(
+                format!(
+                    "У проверяющего «{}» нет школ в этой кампании: отметьте их в таблице ниже.",
+                    a.reviewer
+                ),
+                None,
+            ),
+            Some(a) => {
+                offer_json(dept.notices, &a.file_name(), &a.to_json());
+            }
+            None => {}
+        }
+    };
+    let rows = move || {
+        let names = names();
+        dept.archive().with(|a| {
+            a.reviewers
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let here = r.schools.iter().filter(|s| names.contains_key(*s)).count();
+                    let name = r.name.clone();
+                    let remove = move |_| {
+                        if confirm(&format!("Удалить проверяющего «{name}»? Его решения, уже принятые, останутся.")) {
+                            dept.share_review(|a| a.remove_reviewer(i));
+                        }
+                    };
+                    view! {
+                        <tr>
+                            <th scope="row">{r.name.clone()}</th>
+                            <td class="fingerprint">{r.fingerprint.clone()}</td>
+                            <td>{here}</td>
+                            <td class="actions">
+                                <button type="button" on:click=move |_| download(i)
+                                    aria-label=format!("Скачать задание: {}", r.name)>"Скачать задание"</button>
+                                <button type="button" class="danger" on:click=remove
+                                    aria-label=format!("Удалить проверяющего: {}", r.name)>"Удалить"</button>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <div class="actions">
+            <FilePicker id="add-reviewer" label="Добавить проверяющего (файл ключа)" on_file=add multiple=true/>
+        </div>
+        <Show when=move || dept.archive().with(|a| !a.reviewers.is_empty())
+            fallback=|| view! { <p class="muted">"Проверяющих нет: добавьте их по файлам ключей, которые они пришлют."</p> }>
+            <table class="data" data-testid="reviewers">
+                <thead><tr>
+                    <ColumnHeads names=&["Проверяющий", "Отпечаток ключа", "Школ в этой кампании"]/>
+                    <th scope="col"><span class="visually-hidden">"Действия"</span></th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </Show>
+    }
+}

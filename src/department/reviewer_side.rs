@@ -1,0 +1,120 @@
+//! A reviewer's side: the key file for the lead, the assignment the lead
+//! sent, the assigned schools with how far their check has got, and the
+//! signed review file to send back.
+
+use leptos::prelude::*;
+
+use profkarta_core::department::reviewers::{
+    review_file_name, reviewer_key_file_name, seal_reviewer_key, Assignment,
+};
+
+use crate::department::state::Dept;
+use crate::platform::browser::{confirm, now_iso};
+use crate::shared::download::offer_json;
+use crate::shared::file_picker::FilePicker;
+use crate::shared::signing_key::SigningKey;
+
+#[component]
+pub fn ReviewerSide() -> impl IntoView {
+    let dept: Dept = expect_context();
+    let key: SigningKey = expect_context();
+    let name = RwSignal::new(String::new());
+    let assignment = Memo::new(move |_| dept.archive().with(|a| a.assignment.clone()));
+
+    let send_key = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let name = name.get_untracked().trim().to_owned();
+        if name.is_empty() {
+            dept.notices
+                .push("Введите фамилию и инициалы проверяющего.", None);
+            return;
+        }
+        let text = seal_reviewer_key(&name, &key.get_or_create(), &now_iso());
+        offer_json(dept.notices, &reviewer_key_file_name(&name), &text);
+    };
+    let load = Callback::new(move |(file, text): (String, Result<String, String>)| {
+        let read = text
+            .and_then(|t| Assignment::read(&t, &key.get_or_create()).map_err(|e| e.to_string()));
+        match read {
+            Ok(a) => dept.share_review(|archive| archive.assignment = Some(a)),
+            Err(e) => dept.notices.push(format!("«{file}»: {e}"), None),
+        }
+    });
+    let send_review = move |_| {
+        let Some(a) = assignment.get_untracked() else {
+            return;
+        };
+        let text = dept
+            .archive()
+            .with_untracked(|archive| archive.review_file(&key.get_or_create(), &now_iso()));
+        if let Some(text) = text {
+            offer_json(dept.notices, &review_file_name(&a), &text);
+        }
+    };
+    let drop_assignment = move |_| {
+        if confirm("Снять задание? Ваши решения по школам останутся в рабочей области.")
+        {
+            dept.share_review(|archive| archive.assignment = None);
+        }
+    };
+    let schools = move || {
+        let a = assignment.get()?;
+        let rows = dept.archive().with(|archive| {
+            let current = archive.current();
+            a.schools
+                .iter()
+                .map(|s| {
+                    let entry = current.iter().find(|e| {
+                        e.school == s.id && e.card.id == a.card && e.period() == a.period
+                    });
+                    let id = entry.map(|e| e.id().to_owned());
+                    let status = id.as_deref().map_or(
+                        "файла нет: загрузите выгрузку школы",
+                        |id| archive.review(id).status().label(),
+                    );
+                    (s.name.clone(), status, id)
+                })
+                .collect::<Vec<_>>()
+        });
+        Some(
+            rows.into_iter()
+                .map(|(school, status, id)| {
+                    let open = id.map(|id| {
+                        let label = format!("Проверить: {school}");
+                        view! {
+                            <button type="button" aria-label=label
+                                on:click=move |_| dept.review_school(id.clone())>"Проверить"</button>
+                        }
+                    });
+                    view! { <tr><th scope="row">{school}</th><td>{status}</td><td>{open}</td></tr> }
+                })
+                .collect_view(),
+        )
+    };
+    view! {
+        <h3>"Проверяющий"</h3>
+        <form class="inline-form" on:submit=send_key>
+            <label for="reviewer-name">"Ваши фамилия и инициалы: "</label>
+            <input id="reviewer-name" type="text" autocomplete="name"
+                prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+            <button type="submit">"Скачать файл ключа проверяющего"</button>
+        </form>
+        <p class="hint">"Файл ключа подписан ключом подписи этого компьютера (раздел «Ключ подписи отдела образования» на вкладке «Карты»). Им же будет подписан ваш файл проверки."</p>
+        <div class="actions">
+            <FilePicker id="load-assignment" label="Загрузить задание" on_file=load/>
+        </div>
+        {move || assignment.get().map(|a| view! {
+            <div class="assignment" data-testid="assignment">
+                <p>{format!("Задание для {}: {}, {} учебный год, школ: {}.", a.reviewer, a.card_title, a.period, a.schools.len())}</p>
+                <table class="data">
+                    <thead><tr><th scope="col">"Школа"</th><th scope="col">"Проверка"</th><th scope="col"><span class="visually-hidden">"Действия"</span></th></tr></thead>
+                    <tbody>{schools}</tbody>
+                </table>
+                <div class="actions">
+                    <button type="button" class="primary" on:click=send_review>"Скачать файл проверки"</button>
+                    <button type="button" on:click=drop_assignment>"Снять задание"</button>
+                </div>
+            </div>
+        })}
+    }
+}

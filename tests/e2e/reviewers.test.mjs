@@ -1,0 +1,171 @@
+// Several reviewers with no server (issue 15): two methodists on their own
+// laptops (browser contexts with their own storage) and the lead. The lead
+// registers both by their key files, splits 12 schools evenly and gives the
+// first school to both for a second opinion; each reviewer checks their
+// schools and sends a signed review file; the lead merges them, refuses an
+// altered one, resolves the one conflict, and the rating and the report
+// follow. Expected totals come from the independent scorer.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { openApp, downloadText, ARTIFACTS, useApp, useGenerated } from './harness.mjs';
+import { score, INDICATORS } from './scoring.mjs';
+
+const PERIOD = '2025/2026';
+const IVANOVA = 'Иванова А. А.';
+const PETROV = 'Петров Б. Б.';
+
+const app = useApp();
+const generated = useGenerated(['--schools', '12', '--periods', PERIOD]);
+
+const VIEW = { ready: 'dept-tabs', viewport: { width: 1366, height: 900 } };
+const pointsOf = (code) => INDICATORS.find((i) => i.code === code).points;
+const radio = (code, decision) => `#decision-${code.replace('.', '-')}-${decision}`;
+
+/// A department page with the 12 schools' files, on the «Проверяющие» tab.
+async function workspace(files) {
+    const opened = await openApp(app.browser, `${app.server.url}otdel/`, VIEW);
+    await opened.page.locator('#import-files').setInputFiles(files);
+    await opened.page.getByTestId('import-summary').filter({ hasText: `Файлов: ${files.length}.` }).waitFor();
+    await opened.page.getByRole('tab', { name: 'Проверяющие' }).click();
+    return opened;
+}
+
+/// Saves a downloaded file beside the generated ones and returns its path.
+async function keep(page, trigger) {
+    const { name, text } = await downloadText(page, trigger);
+    const path = join(generated.dir, name);
+    await writeFile(path, text);
+    return { path, name, text };
+}
+
+/// A reviewer's decision on one indicator of one school of their assignment.
+async function decide(page, school, code, decision, comment) {
+    await page.getByTestId('assignment').getByRole('button', { name: `Проверить: ${school}`, exact: true }).click();
+    await page.getByTestId('review').getByRole('heading', { level: 3, name: school }).waitFor();
+    await page.locator(radio(code, decision)).check();
+    if (comment) {
+        await page.locator(`#decision-${code.replace('.', '-')}-comment`).fill(comment);
+        await page.keyboard.press('Tab');
+    }
+    await page.getByRole('tab', { name: 'Проверяющие' }).click();
+}
+
+/// The total of a school in the rating, «N из M».
+async function total(page, school) {
+    await page.getByRole('tab', { name: 'Результаты' }).click();
+    const row = page.getByTestId('rating').locator('tbody tr').filter({ has: page.getByRole('button', { name: school, exact: true }) });
+    return row.locator('[data-col="total"]').innerText();
+}
+
+test('two reviewers split 12 schools, the lead merges their signed files, resolves a conflict, and the rating follows', async () => {
+    const submissions = generated.manifest.files.map((f) => f.submission).filter(Boolean);
+    const files = generated.manifest.files.filter((f) => f.submission).map((f) => join(generated.dir, f.name));
+    assert.equal(files.length, 12);
+    const bySchool = new Map(submissions.map((s) => [s.school, s]));
+    // The assignment table lists schools by name; evenly: 6 and 6.
+    const names = [...bySchool.keys()].sort();
+    const [shared, ownOfIvanova, ownOfPetrov] = [names[0], names[1], names[6]];
+    const earned = (school) => [...score(bySchool.get(school)).earned];
+    const [disputed, confirmed, refused] = [earned(shared)[0], earned(ownOfIvanova)[0], earned(ownOfPetrov)[0]];
+    assert.ok(disputed && confirmed && refused, 'each chosen school claims a point');
+
+    const lead = await workspace(files);
+    const ivanova = await workspace(files);
+    const petrov = await workspace(files);
+    try {
+        // 1. Each reviewer sends the lead their key file.
+        const keys = [];
+        for (const [side, name] of [[ivanova, IVANOVA], [petrov, PETROV]]) {
+            await side.page.locator('#reviewer-name').fill(name);
+            const key = await keep(side.page, () => side.page.getByRole('button', { name: 'Скачать файл ключа проверяющего' }).click());
+            assert.match(key.name, /^ключ_проверяющего_.+\.json$/);
+            keys.push(key.path);
+        }
+
+        // 2. The lead adds both, splits the schools, gives the first to both.
+        await lead.page.locator('#add-reviewer').setInputFiles(keys);
+        const reviewers = lead.page.getByTestId('reviewers').locator('tbody tr');
+        await reviewers.nth(1).waitFor();
+        await lead.page.getByRole('button', { name: 'Распределить поровну' }).click();
+        await lead.page.getByLabel(`${shared}: ${PETROV}`).check();
+        assert.deepEqual(await reviewers.locator('td:nth-child(3)').allInnerTexts(), ['6', '7']);
+        const table = lead.page.getByTestId('assignments');
+        for (const [i, school] of names.entries()) {
+            assert.equal(await table.getByLabel(`${school}: ${IVANOVA}`).isChecked(), i < 6, school);
+            assert.equal(await table.getByLabel(`${school}: ${PETROV}`).isChecked(), i >= 6 || i === 0, school);
+        }
+        await lead.page.screenshot({ path: join(ARTIFACTS, 'department-reviewers-lead.png'), fullPage: true });
+        const tasks = [];
+        for (const name of [IVANOVA, PETROV]) {
+            tasks.push(await keep(lead.page, () => lead.page.getByRole('button', { name: `Скачать задание: ${name}` }).click()));
+        }
+
+        // 3. Each reviewer loads the assignment, checks, and sends the review file.
+        await ivanova.page.locator('#load-assignment').setInputFiles(tasks[0].path);
+        await ivanova.page.getByTestId('assignment').getByText(`Задание для ${IVANOVA}:`).waitFor();
+        assert.equal(await ivanova.page.getByTestId('assignment').locator('tbody tr').count(), 6);
+        // Another reviewer's assignment is refused on this computer.
+        await ivanova.page.locator('#load-assignment').setInputFiles(tasks[1].path);
+        await ivanova.page.getByTestId('notices').getByText(/Задание выдано для ключа .+, а ключ подписи этого компьютера/).waitFor();
+        await decide(ivanova.page, shared, disputed, 'no_point', 'Мероприятия нет на сайте школы');
+        await decide(ivanova.page, ownOfIvanova, confirmed, 'confirm');
+        await ivanova.page.getByTestId('assignment').screenshot({ path: join(ARTIFACTS, 'department-reviewers-reviewer.png') });
+        const fromIvanova = await keep(ivanova.page, () => ivanova.page.getByRole('button', { name: 'Скачать файл проверки' }).click());
+
+        await petrov.page.locator('#load-assignment').setInputFiles(tasks[1].path);
+        assert.equal(await petrov.page.getByTestId('assignment').locator('tbody tr').count(), 7);
+        await decide(petrov.page, shared, disputed, 'confirm', 'Приказ открывается по ссылке');
+        await decide(petrov.page, ownOfPetrov, refused, 'no_point');
+        const fromPetrov = await keep(petrov.page, () => petrov.page.getByRole('button', { name: 'Скачать файл проверки' }).click());
+
+        // 4. The lead merges. An altered file is refused with the reason.
+        const altered = join(generated.dir, 'проверка_изменена.json');
+        await writeFile(altered, fromPetrov.text.replace('"no_point"', '"confirm"'));
+        const log = lead.page.getByTestId('merge-log');
+        await lead.page.locator('#merge-reviews').setInputFiles(altered);
+        await log.getByText('«проверка_изменена.json» — не принят.').waitFor();
+        assert.match(await log.innerText(), /Подпись не совпадает с содержимым/);
+        await lead.page.locator('#merge-reviews').setInputFiles(fromIvanova.path);
+        await log.getByText(`${IVANOVA}: принято решений 2, совпало 0, конфликтов 0.`).waitFor();
+        await lead.page.locator('#merge-reviews').setInputFiles(fromPetrov.path);
+        await log.getByText(`${PETROV}: принято решений 1, совпало 0, конфликтов 1.`).waitFor();
+
+        // While the conflict is open, the decision merged first counts.
+        const s = (school) => score(bySchool.get(school));
+        assert.equal(await total(lead.page, shared), `${s(shared).total - pointsOf(disputed)} из ${s(shared).max}`);
+        assert.equal(await total(lead.page, ownOfPetrov), `${s(ownOfPetrov).total - pointsOf(refused)} из ${s(ownOfPetrov).max}`);
+        assert.equal(await total(lead.page, ownOfIvanova), `${s(ownOfIvanova).total} из ${s(ownOfIvanova).max}`);
+
+        await lead.page.getByRole('tab', { name: 'Проверяющие' }).click();
+        const conflict = lead.page.getByTestId('conflicts').locator('li.conflict');
+        assert.equal(await conflict.count(), 1);
+        const text = await conflict.innerText();
+        assert.ok(text.includes(`${shared}, показатель ${disputed}`), text);
+        assert.ok(text.includes(`балл не засчитан — ${IVANOVA}: «Мероприятия нет на сайте школы»`), text);
+        assert.ok(text.includes(`подтверждено — ${PETROV}: «Приказ открывается по ссылке»`), text);
+        await conflict.screenshot({ path: join(ARTIFACTS, 'department-reviewers-conflict.png') });
+        await conflict.getByRole('button', { name: `Принять решение: ${PETROV}` }).click();
+        await lead.page.getByTestId('conflicts').waitFor({ state: 'detached' });
+
+        // 5. The rating follows the lead's choice; the report says who checked what.
+        assert.equal(await total(lead.page, shared), `${s(shared).total} из ${s(shared).max}`);
+        await lead.page.getByRole('tab', { name: 'Аналитическая справка' }).click();
+        const report = await lead.page.getByTestId('report-reviewers').innerText();
+        const parts = report.replace(/^Проверку объективности провели: /, '').replace(/\.$/, '').split('; ');
+        const said = Object.fromEntries(parts.map((p) => p.split(' — ')).map(([who, schools]) => [who, schools.split(', ').sort()]));
+        assert.deepEqual(said, { [IVANOVA]: [shared, ownOfIvanova].sort(), [PETROV]: [shared, ownOfPetrov].sort() });
+
+        // The same files again change nothing and reopen nothing.
+        await lead.page.getByRole('tab', { name: 'Проверяющие' }).click();
+        await lead.page.locator('#merge-reviews').setInputFiles(fromIvanova.path);
+        await log.getByText(`${IVANOVA}: принято решений 0, совпало 1, конфликтов 0; отклонённых вами ранее при разборе конфликтов: 1.`).waitFor();
+        assert.equal(await lead.page.getByTestId('conflicts').count(), 0);
+        assert.equal(await total(lead.page, shared), `${s(shared).total} из ${s(shared).max}`);
+
+        for (const side of [lead, ivanova, petrov]) assert.deepEqual(side.errors.map(String), []);
+    } finally {
+        for (const side of [lead, ivanova, petrov]) await side.context.close();
+    }
+});
