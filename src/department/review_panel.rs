@@ -358,6 +358,13 @@ fn ReviewRow(
         let code = code.clone();
         move |ev| dept.comment(&submission, &code, event_target_value(&ev))
     };
+    // A decision merged from a reviewer's file names them until changed here.
+    let decided_by = move || {
+        review()
+            .map(|r| r.by)
+            .filter(|by| !by.is_empty())
+            .map(|by| view! { <p class="muted decided-by">{format!("Решение из файла проверки: {by}")}</p> })
+    };
     view! {
         <li class="review-row" data-code=code.clone() hidden=move || visible.with(|v| v.as_ref().is_some_and(|v| !v.contains(&shown_code)))>
             <p class="indicator-text"><span class="code">{code.clone()}</span>" "{indicator.text.clone()}</p>
@@ -370,6 +377,7 @@ fn ReviewRow(
                 <legend>{format!("Решение по показателю {code}")}</legend>
                 {choices}
             </fieldset>
+            {decided_by}
             <p>
                 <label for=comment_id.clone()>"Комментарий проверяющего"</label>
                 <input type="text" id=comment_id class="review-comment" prop:value=comment_value on:change=on_comment/>

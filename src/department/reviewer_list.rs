@@ -76,12 +76,12 @@ pub fn ReviewerList() -> impl IntoView {
                             <th scope="row">{r.name.clone()}</th>
                             <td class="fingerprint">{r.fingerprint.clone()}</td>
                             <td>{here}</td>
-                            <td class="actions">
+                            <td><div class="actions">
                                 <button type="button" on:click=move |_| download(i)
                                     aria-label=format!("Скачать задание: {}", r.name)>"Скачать задание"</button>
                                 <button type="button" class="danger" on:click=remove
                                     aria-label=format!("Удалить проверяющего: {}", r.name)>"Удалить"</button>
-                            </td>
+                            </div></td>
                         </tr>
                     }
                 })

@@ -10,6 +10,7 @@ use profkarta_core::department::reviewers::{
 
 use crate::department::state::Dept;
 use crate::platform::browser::{confirm, now_iso};
+use crate::shared::column_heads::ColumnHeads;
 use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
 use crate::shared::signing_key::SigningKey;
@@ -105,9 +106,9 @@ pub fn ReviewerSide() -> impl IntoView {
         </div>
         {move || assignment.get().map(|a| view! {
             <div class="assignment" data-testid="assignment">
-                <p>{format!("Задание для {}: {}, {} учебный год, школ: {}.", a.reviewer, a.card_title, a.period, a.schools.len())}</p>
+                <p>{format!("Задание: {}; карта «{}», {} учебный год; школ: {}.", a.reviewer, a.card_title, a.period, a.schools.len())}</p>
                 <table class="data">
-                    <thead><tr><th scope="col">"Школа"</th><th scope="col">"Проверка"</th><th scope="col"><span class="visually-hidden">"Действия"</span></th></tr></thead>
+                    <thead><tr><ColumnHeads names=&["Школа", "Проверка"]/><th scope="col"><span class="visually-hidden">"Действия"</span></th></tr></thead>
                     <tbody>{schools}</tbody>
                 </table>
                 <div class="actions">

@@ -104,7 +104,7 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
 
         // 3. Each reviewer loads the assignment, checks, and sends the review file.
         await ivanova.page.locator('#load-assignment').setInputFiles(tasks[0].path);
-        await ivanova.page.getByTestId('assignment').getByText(`Задание для ${IVANOVA}:`).waitFor();
+        await ivanova.page.getByTestId('assignment').getByText(`Задание: ${IVANOVA};`).waitFor();
         assert.equal(await ivanova.page.getByTestId('assignment').locator('tbody tr').count(), 6);
         // Another reviewer's assignment is refused on this computer.
         await ivanova.page.locator('#load-assignment').setInputFiles(tasks[1].path);
@@ -115,6 +115,7 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
         const fromIvanova = await keep(ivanova.page, () => ivanova.page.getByRole('button', { name: 'Скачать файл проверки' }).click());
 
         await petrov.page.locator('#load-assignment').setInputFiles(tasks[1].path);
+        await petrov.page.getByTestId('assignment').getByText(`Задание: ${PETROV};`).waitFor();
         assert.equal(await petrov.page.getByTestId('assignment').locator('tbody tr').count(), 7);
         await decide(petrov.page, shared, disputed, 'confirm', 'Приказ открывается по ссылке');
         await decide(petrov.page, ownOfPetrov, refused, 'no_point');
@@ -149,8 +150,13 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
         await conflict.getByRole('button', { name: `Принять решение: ${PETROV}` }).click();
         await lead.page.getByTestId('conflicts').waitFor({ state: 'detached' });
 
-        // 5. The rating follows the lead's choice; the report says who checked what.
+        // 5. The rating follows the lead's choice; the review names whose
+        // decision it is; the report says who checked what.
         assert.equal(await total(lead.page, shared), `${s(shared).total} из ${s(shared).max}`);
+        await lead.page.getByTestId('rating').getByRole('button', { name: ownOfPetrov, exact: true }).click();
+        const row = lead.page.getByTestId('review').locator(`li.review-row[data-code="${refused}"]`);
+        await row.getByText(`Решение из файла проверки: ${PETROV}`).waitFor();
+        assert.ok(await lead.page.locator(radio(refused, 'no_point')).isChecked());
         await lead.page.getByRole('tab', { name: 'Аналитическая справка' }).click();
         const report = await lead.page.getByTestId('report-reviewers').innerText();
         const parts = report.replace(/^Проверку объективности провели: /, '').replace(/\.$/, '').split('; ');

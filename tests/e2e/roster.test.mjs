@@ -5,35 +5,19 @@
 // tab tells who has not, how late everyone is, writes the reminder and
 // exports the list. Every expected date and count is computed here from the
 // generator's manifest and today's date, not by the app.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { join } from 'node:path';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { deflateRawSync } from 'node:zlib';
-import { openApp, downloadText, ARTIFACTS, useApp } from './harness.mjs';
+import { openApp, downloadText, ARTIFACTS, useApp, useGenerated } from './harness.mjs';
 import { score } from './scoring.mjs';
 
-const GEN = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-gen');
 const PERIOD = '2025/2026';
 const DEADLINE = Date.UTC(2026, 8, 30); // seed 003: the card by 30 September
 
 const app = useApp();
-let dir;
-let manifest;
-
-before(async () => {
-    await mkdir(ARTIFACTS, { recursive: true });
-    dir = await mkdtemp(join(tmpdir(), 'profkarta-roster-'));
-    await promisify(execFile)(GEN, ['--out', dir, '--schools', '12', '--periods', PERIOD]);
-    manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
-});
-
-after(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
-});
+const generated = useGenerated(['--schools', '12', '--periods', PERIOD]);
 
 /// Text in Windows-1251, for the characters of school names: what Russian
 /// Excel writes when it saves «CSV (разделители — точки с запятой)».
@@ -115,10 +99,10 @@ const days = (n) => {
 const dayOf = (iso) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
 
 test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with their lateness, a reminder and the export', async () => {
-    const schools = manifest.files.map((f) => f.submission).filter(Boolean);
+    const schools = generated.manifest.files.map((f) => f.submission).filter(Boolean);
     assert.equal(schools.length, 12);
     const missing = new Set([schools[2].school, schools[6].school, schools[10].school]);
-    const sent = manifest.files.filter((f) => f.submission && !missing.has(f.submission.school)).map((f) => join(dir, f.name));
+    const sent = generated.manifest.files.filter((f) => f.submission && !missing.has(f.submission.school)).map((f) => join(generated.dir, f.name));
     // The list as the municipality keeps it: its own numbering, the ИНН, one
     // school spelled in capitals with the ИНН left out, one renamed.
     const renamed = `Школа-интернат № 9 (бывш. ${schools[8].school})`;
@@ -130,7 +114,7 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
             return `${i + 1};"${s.school.replaceAll('"', '""')}";${s.identifier}`;
         }),
     );
-    const csvPath = join(dir, 'школы.csv');
+    const csvPath = join(generated.dir, 'школы.csv');
     await writeFile(csvPath, cp1251(csv.join('\r\n') + '\r\n'));
 
     const { context, page, errors } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs', viewport: { width: 1366, height: 900 } });
@@ -197,7 +181,7 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
 });
 
 test('review at scale: progress, the next school, and a bulk confirmation listed before it applies', async () => {
-    const files = manifest.files.filter((f) => f.submission).map((f) => join(dir, f.name));
+    const files = generated.manifest.files.filter((f) => f.submission).map((f) => join(generated.dir, f.name));
     const { context, page, errors } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs', viewport: { width: 1366, height: 900 } });
     try {
         await page.locator('#import-files').setInputFiles(files);
@@ -213,8 +197,8 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         await page.getByRole('button', { name: '← Предыдущая школа' }).click();
         await heading.filter({ hasText: names[0] }).waitFor();
 
-        // Bulk: every claimed point with a link, as computed from the manifest.
-        const school = manifest.files.map((f) => f.submission).find((s) => s?.school === names[0]);
+        // Bulk: every claimed point with a link, as computed from the generated.manifest.
+        const school = generated.manifest.files.map((f) => f.submission).find((s) => s?.school === names[0]);
         const { earned } = score(school);
         const linked = [...earned].filter((code) => /https?:\/\//.test(school.answers[code]?.evidence ?? ''));
         assert.ok(linked.length > 0, 'the school has linked claims');
@@ -226,7 +210,7 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         for (const code of linked) assert.ok(await page.locator(`#decision-${code.replace('.', '-')}-confirm`).isChecked(), code);
         await page.getByRole('button', { name: 'Подтвердить все показатели со ссылками на подтверждение' }).click();
         await preview.filter({ hasText: 'менять нечего' }).waitFor();
-        // Filters: claimed points without a link, as computed from the manifest.
+        // Filters: claimed points without a link, as computed from the generated.manifest.
         const unlinked = [...earned].filter((code) => !/https?:\/\//.test(school.answers[code]?.evidence ?? ''));
         await page.locator('#row-filter').selectOption('without-evidence');
         const rows = page.getByTestId('review').locator('li.review-row');
@@ -240,7 +224,7 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         await page.screenshot({ path: join(ARTIFACTS, 'department-review-bulk.png') });
 
         // Evidence: a row with several links opens them all and marks them seen.
-        const many = manifest.files.map((f) => f.submission).filter(Boolean).flatMap((s) =>
+        const many = generated.manifest.files.map((f) => f.submission).filter(Boolean).flatMap((s) =>
             Object.entries(s.answers).map(([code, a]) => ({ school: s.school, code, links: (a.evidence ?? '').split('\n').filter(Boolean) })),
         ).find((x) => x.links.length >= 2);
         assert.ok(many, 'the generator writes answers with several links');
@@ -270,9 +254,9 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
 });
 
 test('a roster from an Excel workbook (XLSX): the mapping step, then every school matched', async () => {
-    const schools = manifest.files.map((f) => f.submission).filter(Boolean);
-    const files = manifest.files.filter((f) => f.submission).map((f) => join(dir, f.name));
-    const book = join(dir, 'школы.xlsx');
+    const schools = generated.manifest.files.map((f) => f.submission).filter(Boolean);
+    const files = generated.manifest.files.filter((f) => f.submission).map((f) => join(generated.dir, f.name));
+    const book = join(generated.dir, 'школы.xlsx');
     await writeFile(book, xlsx([['ИНН', 'Полное наименование'], ...schools.map((s) => [s.identifier, s.school])]));
     const { context, page, errors } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs', viewport: { width: 1366, height: 900 } });
     try {
@@ -288,7 +272,7 @@ test('a roster from an Excel workbook (XLSX): the mapping step, then every schoo
         await preview.getByRole('button', { name: 'Заменить список этими школами' }).click();
         await page.getByTestId('roster-counts').filter({ hasText: `${PERIOD} учебный год: сдали 12 из 12, не сдали 0, из них просрочено 0.` }).waitFor();
         // Not a workbook: a clear message, and the list stays as it was.
-        const junk = join(dir, 'не-книга.xlsx');
+        const junk = join(generated.dir, 'не-книга.xlsx');
         await writeFile(junk, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(40)]));
         await page.locator('#roster-file').setInputFiles(junk);
         await page.getByTestId('notices').getByText('«не-книга.xlsx»: Это не книга Excel (XLSX) и не CSV.').waitFor();

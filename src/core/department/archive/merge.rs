@@ -274,14 +274,22 @@ impl Archive {
         }
     }
 
-    /// Who decided what in the review of a submission: reviewer names,
-    /// with "" for this workspace.
+    /// Who reviewed a submission: the reviewers of its decisions, and those
+    /// whose decisions wait in a conflict or were overruled; "" for this
+    /// workspace.
     pub fn reviewed_by(&self, submission_id: &str) -> BTreeSet<String> {
-        self.review(submission_id)
+        let decided = self
+            .review(submission_id)
             .indicators
-            .values()
+            .into_values()
             .filter(|r| r.decision.is_some())
-            .map(|r| r.by.clone())
-            .collect()
+            .map(|r| r.by);
+        let disputed = self
+            .conflicts
+            .iter()
+            .chain(&self.settled)
+            .filter(|c| c.submission_id == submission_id)
+            .map(|c| c.theirs.by.clone());
+        decided.chain(disputed).collect()
     }
 }

@@ -184,6 +184,23 @@ fn two_reviewers_merge_with_one_conflict() {
         "Петров Б. Б.: принято решений 1, совпало 1, конфликтов 1."
     );
 
+    // Петров's file again, and then with his mind changed: the conflict is
+    // replaced, then gone, never doubled.
+    lead.merge_review(&from_petrov).unwrap();
+    assert_eq!(lead.conflicts.len(), 1);
+    let mut agreeing = petrov.clone();
+    agreeing.set_decision("a1", "1.8", Some(Decision::NoPoint));
+    let agreed = lead
+        .clone()
+        .merge_review(&agreeing.review_file(&key(102), AT).unwrap())
+        .unwrap();
+    assert_eq!((agreed.same, agreed.conflicts), (3, 0));
+    let mut settled = lead.clone();
+    settled
+        .merge_review(&agreeing.review_file(&key(102), AT).unwrap())
+        .unwrap();
+    assert!(settled.conflicts.is_empty());
+
     // The conflict: ours (Иванова) stands until the lead chooses.
     let conflict = &lead.conflicts[0];
     assert_eq!(
@@ -228,9 +245,11 @@ fn two_reviewers_merge_with_one_conflict() {
     assert_eq!(lead.reviews, before);
     assert!(lead.conflicts.is_empty());
 
-    // A decision of the lead's own is the workspace's, not a reviewer's.
+    // A decision of the lead's own is the workspace's, not a reviewer's;
+    // Иванова, overruled on 1.8, still reviewed the school.
     lead.set_decision("a1", "2.1", Some(Decision::NoPoint));
-    assert!(lead.reviewed_by("a1").contains(""));
+    let names: Vec<String> = lead.reviewed_by("a1").into_iter().collect();
+    assert_eq!(names, ["", IVANOVA, PETROV]);
 
     // Everything survives the backup.
     let back = Archive::from_json(lead.cards().clone(), &lead.to_json())
