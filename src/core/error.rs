@@ -790,19 +790,11 @@ pub enum ReviewerFileError {
     NotJson,
     /// JSON, but not the file expected.
     Foreign(ReviewerFile),
-    UnsupportedVersion {
-        version: u64,
-    },
-    /// The signature does not match: changed after the reviewer signed it.
-    Altered,
+    /// The signed envelope failed as a submission's would: a format version
+    /// this app does not know, a repeated key, a changed signature.
+    Signed(SubmissionError),
     Broken {
         detail: String,
-    },
-    DuplicateKey {
-        path: Vec<String>,
-    },
-    FingerprintMismatch {
-        actual: String,
     },
     /// Signed by a key the lead has not registered as a reviewer's.
     UnknownReviewer {
@@ -829,26 +821,8 @@ impl fmt::Display for ReviewerFileError {
         match self {
             Self::NotJson => write!(f, "Файл не является JSON: это не файл Профкарты."),
             Self::Foreign(kind) => write!(f, "Это не {}.", kind.name()),
-            Self::UnsupportedVersion { version } => write!(
-                f,
-                "Файл создан версией формата {version}, которую это приложение не знает. Обновите страницу."
-            ),
-            Self::Altered => write!(
-                f,
-                "Подпись не совпадает с содержимым: файл изменён после того, как проверяющий его подписал."
-            ),
+            Self::Signed(e) => e.fmt(f),
             Self::Broken { detail } => write!(f, "Файл повреждён: {detail}."),
-            Self::DuplicateKey { path } => write!(
-                f,
-                "Поле «{}» записано в файле дважды: разные программы прочтут такой файл \
-                 по-разному, поэтому он не принимается.",
-                key_path(path)
-            ),
-            Self::FingerprintMismatch { actual } => write!(
-                f,
-                "Отпечаток ключа, записанный в файле, не совпадает с самим ключом ({actual}): \
-                 файл изменён после подписи."
-            ),
             Self::UnknownReviewer { name, fingerprint } => write!(
                 f,
                 "Файл подписан ключом {fingerprint} («{name}»), которого нет среди проверяющих. \
@@ -876,13 +850,7 @@ impl From<SubmissionError> for ReviewerFileError {
         match e {
             SubmissionError::NotJson => Self::NotJson,
             SubmissionError::NotSubmission => Self::Foreign(ReviewerFile::Review),
-            SubmissionError::UnsupportedVersion { version } => Self::UnsupportedVersion { version },
-            SubmissionError::BadEncoding { .. } | SubmissionError::SignatureInvalid => {
-                Self::Altered
-            }
-            SubmissionError::Shape { detail } => Self::Broken { detail },
-            SubmissionError::DuplicateKey { path } => Self::DuplicateKey { path },
-            SubmissionError::FingerprintMismatch { actual } => Self::FingerprintMismatch { actual },
+            e => Self::Signed(e),
         }
     }
 }

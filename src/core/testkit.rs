@@ -163,3 +163,38 @@ pub fn archive_of(files: &[(&Card, &str, &Draft)]) -> Archive {
     archive.admit_all(batch);
     archive
 }
+
+/// Flips three bits (0x01, 0x20, 0x80) of every byte of a signed file and
+/// opens each result: none may be accepted with other content. The one
+/// change that can pass is a hex letter of the key, signature or
+/// fingerprint changing case, and then the file must read as `original`.
+pub fn assert_no_flip_accepted<T: PartialEq + std::fmt::Debug, E>(
+    text: &str,
+    open: impl Fn(&str) -> Result<T, E>,
+    original: &T,
+) {
+    let bytes = text.as_bytes();
+    let mut refused = 0;
+    for at in 0..bytes.len() {
+        for bit in [0x01u8, 0x20, 0x80] {
+            let mut changed = bytes.to_vec();
+            changed[at] ^= bit;
+            let Ok(changed) = String::from_utf8(changed) else {
+                continue;
+            };
+            match open(&changed) {
+                Ok(opened) => {
+                    assert!(
+                        bit == 0x20
+                            && bytes[at].is_ascii_hexdigit()
+                            && bytes[at].is_ascii_alphabetic(),
+                        "byte {at} bit {bit:#x} was accepted"
+                    );
+                    assert_eq!(&opened, original, "byte {at} bit {bit:#x}");
+                }
+                Err(_) => refused += 1,
+            }
+        }
+    }
+    assert!(refused > bytes.len(), "most changes are refused");
+}

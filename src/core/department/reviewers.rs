@@ -169,7 +169,7 @@ impl Assignment {
         }
         match value.get("version").and_then(serde_json::Value::as_u64) {
             Some(VERSION) => {}
-            Some(version) => return Err(ReviewerFileError::UnsupportedVersion { version }),
+            Some(version) => return Err(SubmissionError::UnsupportedVersion { version }.into()),
             None => return Err(ReviewerFileError::Foreign(ReviewerFile::Assignment)),
         }
         let assignment: Self = payload(value)?;
