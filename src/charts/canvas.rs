@@ -1,7 +1,8 @@
 //! Drawing and layout helpers shared by the charts: palette, estimated text
 //! widths, the accessible SVG root and the "no data" chart.
 
-use std::fmt::Debug;
+use std::cell::RefCell;
+use std::fmt::{Debug, Write};
 
 use plotters::backend::SVGBackend;
 use plotters::coord::Shift;
@@ -278,6 +279,44 @@ impl Font {
 /// A pixel-coordinate drawing surface over plotters's SVG backend.
 pub(super) struct Canvas<'a> {
     area: DrawingArea<SVGBackend<'a>, Shift>,
+    /// [`Shapes`] written as they are, laid over what plotters drew.
+    paths: RefCell<String>,
+}
+
+/// Many shapes of one paint as a single `<path>`. A 150-school heatmap has
+/// 3 450 cells; as one element each they took the browser longer to lay
+/// out than everything else on the results tab.
+#[derive(Default)]
+pub(super) struct Shapes {
+    d: String,
+}
+
+impl Shapes {
+    pub fn rect(&mut self, (x0, y0): (i32, i32), (x1, y1): (i32, i32)) {
+        let _ = write!(self.d, "M{x0} {y0}H{x1}V{y1}H{x0}Z");
+    }
+
+    /// A polyline; `points` must not be empty.
+    pub fn line(&mut self, points: &[(i32, i32)]) {
+        for (i, (x, y)) in points.iter().enumerate() {
+            let _ = write!(self.d, "{}{x} {y}", if i == 0 { 'M' } else { 'L' });
+        }
+    }
+
+    /// A disc, as two half-circle arcs.
+    pub fn dot(&mut self, (x, y): (i32, i32), r: i32) {
+        let _ = write!(
+            self.d,
+            "M{} {y}a{r} {r} 0 1 0 {} 0a{r} {r} 0 1 0 -{} 0Z",
+            x - r,
+            2 * r,
+            2 * r
+        );
+    }
+}
+
+fn hex(c: RGBColor) -> String {
+    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
 }
 
 /// The SVG backend writing into a `String` has no failure path: its drawing
@@ -287,17 +326,32 @@ fn drawn<E: Debug>(result: Result<(), E>) {
 }
 
 impl Canvas<'_> {
+    pub fn fill(&self, shapes: &Shapes, colour: RGBColor) {
+        if !shapes.d.is_empty() {
+            let _ = writeln!(
+                self.paths.borrow_mut(),
+                "<path d=\"{}\" fill=\"{}\"/>",
+                shapes.d,
+                hex(colour)
+            );
+        }
+    }
+
+    pub fn stroke(&self, shapes: &Shapes, colour: RGBColor, width: u32) {
+        if !shapes.d.is_empty() {
+            let _ = writeln!(
+                self.paths.borrow_mut(),
+                "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{width}\"/>",
+                shapes.d,
+                hex(colour)
+            );
+        }
+    }
+
     pub fn rect(&self, (x0, y0): (i32, i32), (x1, y1): (i32, i32), colour: RGBColor) {
         drawn(
             self.area
                 .draw(&Rectangle::new([(x0, y0), (x1, y1)], colour.filled())),
-        );
-    }
-
-    pub fn outline(&self, (x0, y0): (i32, i32), (x1, y1): (i32, i32), colour: RGBColor) {
-        drawn(
-            self.area
-                .draw(&Rectangle::new([(x0, y0), (x1, y1)], colour)),
         );
     }
 
@@ -366,21 +420,27 @@ pub(super) fn render(
 ) -> String {
     let size = (width.max(1) as u32, height.max(1) as u32);
     let mut svg = String::with_capacity(4096);
-    {
+    let paths = {
         let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
         drawn(area.fill(&WHITE));
-        let canvas = Canvas { area };
+        let canvas = Canvas {
+            area,
+            paths: RefCell::new(String::new()),
+        };
         draw(&canvas);
         drawn(canvas.area.present());
-    }
+        canvas.paths.into_inner()
+    };
     // plotters's root line has only size attributes; it is replaced whole.
     // It also writes SVG's defaults on every element: a 150-school heatmap
     // is a third smaller without them.
-    let body = svg
+    let mut body = svg
         .split_once('\n')
         .map_or("", |(_, body)| body)
         .replace(" opacity=\"1\"", "")
         .replace(" stroke=\"none\"", "");
+    let end = body.rfind("</svg>").unwrap_or(body.len());
+    body.insert_str(end, &paths);
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" \
          viewBox=\"0 0 {w} {h}\" class=\"pk-chart\" role=\"img\" aria-label=\"{label}\">\n{body}",

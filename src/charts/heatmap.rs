@@ -4,8 +4,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
 
 use crate::canvas::{
-    clip, count, flow, no_data, render, school_label, text_width, Canvas, Font, BELOW_TITLE, BLUE,
-    MARGIN, MUTED, NAME_CHARS, SMALL, VERMILLION, WIDTH,
+    clip, count, flow, no_data, render, school_label, text_width, Canvas, Font, Shapes,
+    BELOW_TITLE, BLUE, MARGIN, MUTED, NAME_CHARS, SMALL, VERMILLION, WIDTH,
 };
 
 /// What a school's card says about one indicator.
@@ -39,7 +39,7 @@ impl Mark {
 
 const TITLE: &str = "Выполнение показателей по школам";
 /// Cell height; a row is this plus the gap, enough for a 12 px name.
-pub(super) const CELL: i32 = 16;
+const CELL: i32 = 16;
 const ROW: i32 = 20;
 const GAP: i32 = 3;
 /// Indicator codes are short ("1.1"); anything longer would widen every
@@ -130,8 +130,9 @@ pub fn heatmap(schools: &[String], indicators: &[String], cells: &[Vec<Mark>]) -
     render(width, height, &label, |canvas| {
         canvas.title(TITLE, width);
         let note = Font::new(SMALL).anchor(HPos::Left, VPos::Center);
+        let mut cells = Cells::default();
         for (m, (x, y)) in Mark::ALL.into_iter().zip(legend_places) {
-            draw_cell(canvas, (x, y), cell_width, m);
+            cells.add((x, y), cell_width, m);
             canvas.text(m.legend(), (x + cell_width + 6, y + CELL / 2), note);
         }
 
@@ -147,9 +148,10 @@ pub fn heatmap(schools: &[String], indicators: &[String], cells: &[Vec<Mark>]) -
             }
             canvas.text(name, (MARGIN, y + CELL / 2), note);
             for (j, &x) in columns.iter().enumerate() {
-                draw_cell(canvas, (x, y), cell_width, mark(i, j));
+                cells.add((x, y), cell_width, mark(i, j));
             }
         }
+        cells.draw(canvas);
         for (code, x) in codes.iter().zip(&columns) {
             let centre = x + cell_width / 2;
             canvas.text(
@@ -168,33 +170,52 @@ pub fn heatmap(schools: &[String], indicators: &[String], cells: &[Vec<Mark>]) -
     })
 }
 
-/// Exactly one `CELL`-high rectangle per cell (tests count them), plus the
-/// mark's sign.
-fn draw_cell(canvas: &Canvas, (x, y): (i32, i32), width: i32, mark: Mark) {
-    let (right, bottom) = (x + width, y + CELL);
-    let centre = (x + width / 2, y + CELL / 2);
-    match mark {
-        Mark::Earned => canvas.rect((x, y), (right, bottom), BLUE),
-        Mark::Missed => {
-            canvas.rect((x, y), (right, bottom), MISSED);
-            canvas.line(
-                &[(centre.0 - 5, centre.1), (centre.0 + 5, centre.1)],
-                VERMILLION,
-                2,
-            );
+/// Every cell and sign of the matrix, one path per paint: the browser
+/// lays out seven elements instead of two per cell.
+#[derive(Default)]
+struct Cells {
+    earned: Shapes,
+    missed: Shapes,
+    missed_sign: Shapes,
+    not_applicable: Shapes,
+    not_applicable_sign: Shapes,
+    unanswered: Shapes,
+    unanswered_sign: Shapes,
+}
+
+impl Cells {
+    /// Exactly one `CELL`-high rectangle per cell (tests count them), plus
+    /// the mark's sign.
+    fn add(&mut self, (x, y): (i32, i32), width: i32, mark: Mark) {
+        let (right, bottom) = (x + width, y + CELL);
+        let centre = (x + width / 2, y + CELL / 2);
+        match mark {
+            Mark::Earned => self.earned.rect((x, y), (right, bottom)),
+            Mark::Missed => {
+                self.missed.rect((x, y), (right, bottom));
+                self.missed_sign
+                    .line(&[(centre.0 - 5, centre.1), (centre.0 + 5, centre.1)]);
+            }
+            Mark::NotApplicable => {
+                self.not_applicable.rect((x, y), (right, bottom));
+                self.not_applicable_sign
+                    .line(&[(x + 3, bottom - 2), (right - 3, y + 2)]);
+            }
+            Mark::Unanswered => {
+                self.unanswered.rect((x, y), (right, bottom));
+                self.unanswered_sign.dot(centre, 2);
+            }
         }
-        Mark::NotApplicable => {
-            canvas.rect((x, y), (right, bottom), NOT_APPLICABLE);
-            canvas.line(
-                &[(x + 3, bottom - 2), (right - 3, y + 2)],
-                NOT_APPLICABLE_MARK,
-                1,
-            );
-        }
-        Mark::Unanswered => {
-            canvas.outline((x, y), (right, bottom), MUTED);
-            canvas.dot(centre, 2, MUTED);
-        }
+    }
+
+    fn draw(&self, canvas: &Canvas) {
+        canvas.fill(&self.earned, BLUE);
+        canvas.fill(&self.missed, MISSED);
+        canvas.stroke(&self.missed_sign, VERMILLION, 2);
+        canvas.fill(&self.not_applicable, NOT_APPLICABLE);
+        canvas.stroke(&self.not_applicable_sign, NOT_APPLICABLE_MARK, 1);
+        canvas.stroke(&self.unanswered, MUTED, 1);
+        canvas.fill(&self.unanswered_sign, MUTED);
     }
 }
 
