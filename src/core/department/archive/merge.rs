@@ -150,7 +150,13 @@ impl Archive {
                     && e.period() == assignment.period
                     && assignment.has(&e.school)
             })
-            .map(|e| (e.id().to_owned(), self.review(e.id())))
+            .map(|e| {
+                let mut review = self.review(e.id());
+                // A workspace restored from the lead's backup holds other
+                // reviewers' decisions: only this one's own are signed.
+                review.indicators.retain(|_, r| r.by.is_empty());
+                (e.id().to_owned(), review)
+            })
             .filter(|(_, r)| *r != Default::default())
             .collect();
         Some(seal_review(assignment, reviews, key, now))

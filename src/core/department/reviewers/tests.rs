@@ -1,7 +1,7 @@
 use super::*;
 use crate::department::archive::Archive;
 use crate::department::results::results;
-use crate::department::review::{Decision, ReviewStatus};
+use crate::department::review::{Decision, IndicatorReview, ReviewStatus};
 use crate::testkit::{self, draft, key};
 
 const AT: &str = "2026-10-05T10:00:00.000Z";
@@ -167,7 +167,20 @@ fn two_reviewers_merge_with_one_conflict() {
     petrov.set_decision("a1", "2.1", Some(Decision::Confirm));
     petrov.set_decision("c1", "2.1", Some(Decision::NoPoint));
 
+    // A decision of Петров's that came with the lead's backup is not hers
+    // to sign.
+    let mut foreign = IndicatorReview {
+        decision: Some(Decision::NotApplicable),
+        ..Default::default()
+    };
+    foreign.by = PETROV.into();
+    ivanova
+        .review_mut("b1")
+        .indicators
+        .insert("3.1".into(), foreign);
     let from_ivanova = ivanova.review_file(&key(101), AT).unwrap();
+    let signed = open_review(&from_ivanova).unwrap();
+    assert!(!signed.reviews["b1"].indicators.contains_key("3.1"));
     let from_petrov = petrov.review_file(&key(102), AT).unwrap();
     assert_eq!(
         open_review(&from_ivanova).unwrap().reviews.len(),
@@ -267,7 +280,7 @@ fn decisions_outside_the_assignment_or_the_workspace_are_left_out() {
     let mut decided = Review::default();
     decided.indicators.insert(
         "1.8".into(),
-        crate::department::review::IndicatorReview {
+        IndicatorReview {
             decision: Some(Decision::NoPoint),
             ..Default::default()
         },
