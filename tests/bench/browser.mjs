@@ -232,9 +232,14 @@ async function importOnce(files, { reopen = false, charts = false } = {}) {
             const tab = [...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent.includes('Результаты'));
             const t0 = performance.now();
             tab.click();
-            const ready = () => document.querySelectorAll('[data-testid="chart-heatmap"] svg').length > 0;
-            while (!ready()) await new Promise((r) => requestAnimationFrame(r));
-            return performance.now() - t0;
+            const until = async (ready) => {
+                while (!ready()) await new Promise((r) => requestAnimationFrame(r));
+                return performance.now() - t0;
+            };
+            const charts = await until(() => document.querySelectorAll('[data-testid="chart-heatmap"] svg').length > 0);
+            // The rating is drawn in the frame after the charts.
+            const table = await until(() => document.querySelectorAll('[data-testid="rating"] tbody tr').length > 0);
+            return { charts, table };
         });
     }
     if (reopen) {
@@ -252,7 +257,8 @@ if (part('charts')) {
     const { dir, files } = generated(150);
     const times = [];
     for (let i = 0; i < RUNS; i++) times.push((await importOnce(files, { charts: true })).charts);
-    row(`Results tab with ${files.length / 2} schools: click → all charts (heatmap included) in the DOM`, `${median(times).toFixed(0)} ms`, '≤ 50 ms after the data is ready');
+    row(`Results tab with ${files.length / 2} schools: click → all charts (heatmap included) in the DOM`, `${median(times.map((t) => t.charts)).toFixed(0)} ms`, '≤ 50 ms after the data is ready');
+    row(`Results tab with ${files.length / 2} schools: click → the rating table too`, `${median(times.map((t) => t.table)).toFixed(0)} ms`, '—');
     rmSync(dir, { recursive: true, force: true });
 }
 
