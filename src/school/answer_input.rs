@@ -18,7 +18,7 @@ pub struct RowData {
     pub code: Arc<str>,
     /// Ids must be valid in CSS selectors too: "1.1" becomes "ind-1-1".
     pub slug: Arc<str>,
-    pub answer: Memo<RawAnswer>,
+    pub answer: Signal<RawAnswer>,
     pub result: Memo<IndicatorResult>,
 }
 

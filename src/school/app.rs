@@ -14,7 +14,7 @@ use crate::platform::browser::query_param;
 use crate::school::card_page::SchoolCardPage;
 use crate::school::department_cards::SchoolCards;
 use crate::school::drafts::Drafts;
-use crate::school::state::{AssessmentCtx, CardCtx, DraftCtx};
+use crate::school::state::{AssessmentCtx, CardCtx, DraftCtx, DraftParts};
 use crate::shared::notices::Notices;
 use crate::shared::signing_key::{KeyOwner, SigningKey};
 use crate::shared::start::with_cards;
@@ -49,7 +49,9 @@ pub fn SchoolApp() -> impl IntoView {
         move || {
             // Read, not only tracked: see the department page.
             card_key.with(|_| ());
-            provide_context(CardCtx(card.get_untracked()));
+            let card = card.get_untracked();
+            provide_context(DraftParts::new(&card, draft));
+            provide_context(CardCtx(card));
             view! { <SchoolCardPage/> }
         }
     })

@@ -9,10 +9,9 @@ use crate::school::state::CardCtx;
 #[component]
 pub fn CardBody() -> impl IntoView {
     let CardCtx(card) = expect_context();
-    // Criteria and indicators are numbered through the whole card, the way
-    // the assessment lists them.
+    // Criteria are numbered through the whole card, the way the assessment
+    // lists them.
     let mut criterion_index = 0;
-    let mut indicator_index = 0;
     card.directions
         .iter()
         .map(|direction| {
@@ -24,11 +23,9 @@ pub fn CardBody() -> impl IntoView {
                         <CriterionSection
                             criterion=criterion.clone()
                             index=criterion_index
-                            first_indicator=indicator_index
                         />
                     };
                     criterion_index += 1;
-                    indicator_index += criterion.indicators.len();
                     view
                 })
                 .collect_view();

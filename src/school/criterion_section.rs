@@ -12,8 +12,6 @@ pub fn CriterionSection(
     criterion: Criterion,
     /// Position of this criterion in the assessment's list.
     index: usize,
-    /// Position of its first indicator in the assessment's flat list.
-    first_indicator: usize,
 ) -> impl IntoView {
     let AssessmentCtx(assessment) = expect_context();
     let CardCtx(card) = expect_context();
@@ -29,8 +27,7 @@ pub fn CriterionSection(
     let rows = criterion
         .indicators
         .iter()
-        .enumerate()
-        .map(|(i, indicator)| view! { <IndicatorRow indicator=indicator.clone() index=first_indicator + i/> })
+        .map(|indicator| view! { <IndicatorRow indicator=indicator.clone()/> })
         .collect_view();
     view! {
         <section class="criterion" id=format!("criterion-{}", criterion.code) aria-labelledby=heading_id>

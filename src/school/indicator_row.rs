@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use profkarta_core::card::{Indicator, Rule};
 use profkarta_core::school::draft::AnswerField;
+use profkarta_core::scoring::assess_indicator;
 use profkarta_core::scoring::explain::explain;
 
 use crate::school::answer_input::{AnswerInput, RowData};
@@ -17,29 +18,28 @@ use crate::school::fact_choice::FactChoice;
 use crate::school::last_plan_note::LastPlanNote;
 use crate::school::last_year::LastYearFields;
 use crate::school::list_rows::ListRows;
-use crate::school::state::{AssessmentCtx, DraftCtx};
+use crate::school::state::DraftParts;
 use crate::shared::field::FieldKind;
 
 #[component]
-pub fn IndicatorRow(
-    indicator: Indicator,
-    /// Position of this indicator in the assessment's flat list.
-    index: usize,
-) -> impl IntoView {
-    let DraftCtx(draft) = expect_context();
-    let AssessmentCtx(assessment) = expect_context();
+pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
+    let rows: DraftParts = expect_context();
     let indicator = Arc::new(indicator);
     let code: Arc<str> = indicator.code.as_str().into();
     let slug: Arc<str> = format!("ind-{}", code.replace('.', "-")).into();
 
-    let result = Memo::new(move |_| assessment.with(|a| a.indicators[index].clone()));
+    let answer = rows.answer(&code);
+    // The row's own result, as the whole card's assessment scores it.
+    let result = {
+        let indicator = Arc::clone(&indicator);
+        Memo::new(move |_| {
+            rows.profile
+                .with(|p| answer.with(|a| assess_indicator(&indicator, p, Some(a))))
+        })
+    };
     let explained = {
         let indicator = Arc::clone(&indicator);
         Memo::new(move |_| result.with(|r| explain(&indicator, r)))
-    };
-    let answer = {
-        let code = Arc::clone(&code);
-        Memo::new(move |_| draft.with(|d| d.answer(&code)))
     };
     let not_applicable = Signal::derive(move || result.with(|r| !r.outcome.applies()));
     let row = RowData {

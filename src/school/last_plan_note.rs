@@ -7,18 +7,18 @@ use leptos::prelude::*;
 use profkarta_core::school::plan::Standing;
 use profkarta_core::scoring::{IndicatorResult, Outcome};
 
-use crate::school::state::DraftCtx;
+use crate::school::state::DraftParts;
 
 #[component]
 pub fn LastPlanNote(code: String, result: Memo<IndicatorResult>) -> impl IntoView {
-    let DraftCtx(draft) = expect_context();
+    let rows: DraftParts = expect_context();
     move || {
         let now = result.with(|r| {
             (!matches!(r.outcome, Outcome::Unanswered | Outcome::Invalid))
                 .then(|| Standing::of(&r.outcome))
         });
-        draft.with(|d| {
-            let plan = d.last_plan.as_ref()?;
+        rows.last_plan.with(|plan| {
+            let plan = plan.as_ref()?;
             let (rows, progress) = plan.about(&code, now)?;
             let measures: Vec<String> = rows
                 .iter()

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::school::state::{CardCtx, DraftCtx};
+use crate::school::state::{CardCtx, DraftCtx, DraftParts};
 use crate::shared::field::{Field, FieldKind};
 use profkarta_core::card::ProfileFlag;
 use profkarta_core::error::TextError;
@@ -13,9 +13,9 @@ use profkarta_core::school::profile::{ProfileField, SchoolLevel};
 pub fn ProfileForm() -> impl IntoView {
     let DraftCtx(draft) = expect_context();
     let CardCtx(card) = expect_context();
-    // A keystroke in an indicator changes the draft but not the profile:
-    // through this memo the profile's fields do not even look.
-    let profile = Memo::new(move |_| draft.with(|d| d.profile.clone()));
+    // A keystroke in an indicator changes the draft but not the profile, so
+    // the profile's fields do not wake.
+    let DraftParts { profile, .. } = expect_context();
     let problems = Memo::new(move |_| profile.with(|p| p.problems()));
     // "Обязательное поле" is noise on a form nobody has touched yet: it
     // appears once the user has left the field.

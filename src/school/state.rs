@@ -1,12 +1,15 @@
 //! Shared state, provided through small context newtypes so that a
 //! component's needs are visible in what it asks for.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use profkarta_core::card::Card;
-use profkarta_core::school::draft::Draft;
+use profkarta_core::school::draft::{Draft, RawAnswer};
+use profkarta_core::school::plan::LastPlan;
+use profkarta_core::school::profile::SchoolProfile;
 use profkarta_core::scoring::Assessment;
 
 /// The card of the open draft; the page is drawn anew for another card.
@@ -20,3 +23,72 @@ pub struct DraftCtx(pub RwSignal<Draft>);
 /// The score, derived from the card and the draft on every change.
 #[derive(Clone, Copy)]
 pub struct AssessmentCtx(pub Memo<Assessment>);
+
+/// What the card's rows and the profile form read of the draft, each part a
+/// signal of its own that changes only when its value does: every
+/// indicator's answer, the profile and last year's plan. With every row
+/// reading the draft itself, a keystroke woke every effect of every row and
+/// of the profile (each then found its memo unchanged): some 300 wake-ups
+/// for one changed field.
+#[derive(Clone, Copy)]
+pub struct DraftParts {
+    answers: StoredValue<HashMap<String, RwSignal<RawAnswer>>>,
+    pub profile: ReadSignal<SchoolProfile>,
+    pub last_plan: ReadSignal<Option<LastPlan>>,
+}
+
+impl DraftParts {
+    /// The signals of `card`'s rows, following `draft`. The one effect is
+    /// the split itself: it runs once per change of the draft and sets only
+    /// the parts that differ.
+    pub fn new(card: &Card, draft: RwSignal<Draft>) -> Self {
+        let (answers, profile, last_plan) = draft.with_untracked(|d| {
+            let answers: HashMap<String, RwSignal<RawAnswer>> = card
+                .indicators()
+                .map(|i| (i.code.clone(), RwSignal::new(d.answer(&i.code))))
+                .collect();
+            (
+                answers,
+                RwSignal::new(d.profile.clone()),
+                RwSignal::new(d.last_plan.clone()),
+            )
+        });
+        let each = answers.clone();
+        Effect::new(move |_| {
+            draft.with(|d| {
+                for (code, answer) in &each {
+                    follow(*answer, d.answers.get(code));
+                }
+                follow(profile, Some(&d.profile));
+                follow(last_plan, Some(&d.last_plan));
+            });
+        });
+        Self {
+            answers: StoredValue::new(answers),
+            profile: profile.read_only(),
+            last_plan: last_plan.read_only(),
+        }
+    }
+
+    /// The answer to the indicator `code` of the card.
+    pub fn answer(self, code: &str) -> Signal<RawAnswer> {
+        self.answers
+            .with_value(|a| a.get(code).copied())
+            .expect("a row of the card asks for its own code")
+            .into()
+    }
+}
+
+/// Sets `signal` to `now` (absent: the default) only when it differs.
+fn follow<T>(signal: RwSignal<T>, now: Option<&T>)
+where
+    T: Clone + Default + PartialEq + Send + Sync + 'static,
+{
+    let same = signal.with_untracked(|value| match now {
+        Some(now) => value == now,
+        None => *value == T::default(),
+    });
+    if !same {
+        signal.set(now.cloned().unwrap_or_default());
+    }
+}

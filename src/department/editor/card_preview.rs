@@ -13,7 +13,7 @@ use crate::department::editor::Editor;
 use crate::school::card_body::CardBody;
 use crate::school::profile_form::ProfileForm;
 use crate::school::score_summary::ScoreSummary;
-use crate::school::state::{AssessmentCtx, CardCtx, DraftCtx};
+use crate::school::state::{AssessmentCtx, CardCtx, DraftCtx, DraftParts};
 
 #[component]
 pub fn CardPreview() -> impl IntoView {
@@ -24,6 +24,7 @@ pub fn CardPreview() -> impl IntoView {
         let card = Arc::clone(&card);
         Memo::new(move |_| draft.with(|d| assess(&card, d)))
     };
+    provide_context(DraftParts::new(&card, draft));
     provide_context(CardCtx(card));
     provide_context(DraftCtx(draft));
     provide_context(AssessmentCtx(assessment));
