@@ -123,12 +123,14 @@ if (part('shaped')) {
     await shaped.close();
 }
 
-// Keystroke → total in the DOM, on the full card: p95 over 60 keystrokes.
+// Keystroke → total in the DOM, on the full card: p50 and p95 over 60
+// keystrokes, 5 ms apart (a person types slower; the pause lets the
+// previous keystroke's timers go).
 async function keystrokes(cpu) {
     const { context, page } = await fresh({ cpu });
     await page.goto(server.url);
     await page.getByTestId('total').waitFor();
-    const p95 = await page.evaluate(async () => {
+    const times = await page.evaluate(async () => {
         const total = document.querySelector('[data-testid="total"]');
         // Numerator and denominator of 1.1: the denominator is set once, then
         // the numerator alternates across the threshold so the total changes.
@@ -151,17 +153,19 @@ async function keystrokes(cpu) {
             input.value = value;
             input.dispatchEvent(new Event('input', { bubbles: true }));
             times.push((await changed) - t0);
+            await new Promise((r) => setTimeout(r, 5));
         }
-        times.sort((a, b) => a - b);
-        return times[Math.floor(times.length * 0.95)];
+        return times.sort((a, b) => a - b);
     });
     await context.close();
-    return p95;
+    return { p50: times[Math.floor(times.length * 0.5)], p95: times[Math.floor(times.length * 0.95)] };
 }
 for (const cpu of part('keys') ? [1, 4] : []) {
-    const times = [];
-    for (let i = 0; i < RUNS; i++) times.push(await keystrokes(cpu));
-    row(`Keystroke → total updated, p95${cpu > 1 ? ', CPU ×4' : ''}`, `${median(times).toFixed(2)} ms`, cpu > 1 ? '≤ 8 ms' : '≤ 2 ms');
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await keystrokes(cpu));
+    const slow = cpu > 1 ? ', CPU ×4' : '';
+    row(`Keystroke → total updated, p50${slow}`, `${median(runs.map((r) => r.p50)).toFixed(2)} ms`, '—');
+    row(`Keystroke → total updated, p95${slow}`, `${median(runs.map((r) => r.p95)).toFixed(2)} ms`, cpu > 1 ? '≤ 8 ms' : '≤ 2 ms');
 }
 
 // Autosave: the school's draft written to local storage, timed around
