@@ -158,6 +158,7 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
         await row.getByText(`Решение из файла проверки: ${PETROV}`).waitFor();
         assert.ok(await lead.page.locator(radio(refused, 'no_point')).isChecked());
         await lead.page.getByRole('tab', { name: 'Аналитическая справка' }).click();
+        await lead.page.getByTestId('report-reviewers').screenshot({ path: join(ARTIFACTS, 'department-report-reviewers.png') });
         const report = await lead.page.getByTestId('report-reviewers').innerText();
         const parts = report.replace(/^Проверку объективности провели: /, '').replace(/\.$/, '').split('; ');
         const said = Object.fromEntries(parts.map((p) => p.split(' — ')).map(([who, schools]) => [who, schools.split(', ').sort()]));
