@@ -2,7 +2,7 @@
 //! accepted, and each file is scored by its own card. A card is known by
 //! its id, version and the hash of its content, as the files name it.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::card::{builtins, Card};
 use crate::error::TemplateError;
@@ -11,8 +11,23 @@ use crate::signed::submission::{card_hash, TemplateRef};
 #[derive(Debug, Clone)]
 pub struct KnownCard {
     pub card: Arc<Card>,
-    /// What a submission of this card names as its `template.sha256`.
-    pub sha: String,
+    /// What a submission of this card names as its `template.sha256`,
+    /// worked out on the first file that names the card: hashing every
+    /// built-in card cost the school's page a few milliseconds of its start.
+    sha: OnceLock<String>,
+}
+
+impl KnownCard {
+    fn new(card: Card) -> Self {
+        Self {
+            card: Arc::new(card),
+            sha: OnceLock::new(),
+        }
+    }
+
+    pub fn sha(&self) -> &str {
+        self.sha.get_or_init(|| card_hash(&self.card))
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -20,15 +35,7 @@ pub struct Cards(Vec<KnownCard>);
 
 impl Cards {
     pub fn new(cards: impl IntoIterator<Item = Card>) -> Self {
-        Self(
-            cards
-                .into_iter()
-                .map(|card| KnownCard {
-                    sha: card_hash(&card),
-                    card: Arc::new(card),
-                })
-                .collect(),
-        )
+        Self(cards.into_iter().map(KnownCard::new).collect())
     }
 
     /// Every built-in card a school can fill in (not the templates).
@@ -40,10 +47,7 @@ impl Cards {
     /// known is left as it is (a version never changes).
     pub fn add(&mut self, card: Card) {
         if self.get(&card.id, card.version).is_none() {
-            self.0.push(KnownCard {
-                sha: card_hash(&card),
-                card: Arc::new(card),
-            });
+            self.0.push(KnownCard::new(card));
         }
     }
 
@@ -59,7 +63,7 @@ impl Cards {
         self.0.iter().find(|k| {
             k.card.id == template.id
                 && k.card.version == template.version
-                && k.sha == template.sha256
+                && k.sha() == template.sha256
         })
     }
 
