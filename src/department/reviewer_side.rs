@@ -80,11 +80,18 @@ pub fn ReviewerSide() -> impl IntoView {
         Some(
             rows.into_iter()
                 .map(|(school, status, id)| {
+                    let (card, period) = (a.card.clone(), a.period.clone());
+                    // The review shows the card and year chosen above: the
+                    // assignment's, whatever was on screen.
                     let open = id.map(|id| {
                         let label = format!("Проверить: {school}");
                         view! {
                             <button type="button" aria-label=label
-                                on:click=move |_| dept.review_school(id.clone())>"Проверить"</button>
+                                on:click=move |_| {
+                                    dept.choose_card(card.clone());
+                                    dept.choose_period(period.clone());
+                                    dept.review_school(id.clone());
+                                }>"Проверить"</button>
                         }
                     });
                     view! { <tr><th scope="row">{school}</th><td>{status}</td><td>{open}</td></tr> }
