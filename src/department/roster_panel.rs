@@ -93,6 +93,8 @@ pub fn RosterPanel() -> impl IntoView {
         }
     };
     let letter = move || rows.with(|r| reminder(r, &period(), &deadlines(), &now_iso()));
+    // The reviewers' column only when the review is shared.
+    let shared = move || rows.with(|r| r.iter().any(|r| !r.reviewers.is_empty()));
     let table_rows = move || {
         rows.get()
             .into_iter()
@@ -114,6 +116,7 @@ pub fn RosterPanel() -> impl IntoView {
                         <td>{r.status.label()}</td>
                         <td>{r.sent.as_deref().map(date_ru).unwrap_or_default()}</td>
                         <td class="lateness">{r.lateness()}</td>
+                        {shared().then(|| view! { <td>{r.reviewers.join(", ")}</td> })}
                         <td class="no-print">
                             <button type="button" class="danger" on:click=remove
                                 aria-label=format!("Убрать из списка: {}", r.school.name)>"Убрать"</button>
@@ -163,6 +166,7 @@ pub fn RosterPanel() -> impl IntoView {
                 <table class="data" data-testid="roster">
                     <thead><tr>
                         <ColumnHeads names=&["Школа", "Статус", "Файл от", "Сроки"]/>
+                        {move || shared().then(|| view! { <th scope="col">"Проверяющий"</th> })}
                         <th scope="col" class="no-print"><span class="visually-hidden">"Действия"</span></th>
                     </tr></thead>
                     <tbody>{table_rows}</tbody>

@@ -97,6 +97,15 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
             assert.equal(await table.getByLabel(`${school}: ${PETROV}`).isChecked(), i >= 6 || i === 0, school);
         }
         await lead.page.screenshot({ path: join(ARTIFACTS, 'department-reviewers-lead.png'), fullPage: true });
+        // The campaign's list says who reviews each school.
+        await lead.page.getByRole('tab', { name: 'Школы' }).click();
+        await lead.page.getByRole('button', { name: 'Составить по принятым файлам' }).click();
+        const listed = lead.page.getByTestId('roster').locator('tbody tr');
+        await listed.nth(11).waitFor();
+        const reviewerOf = async (school) => (await listed.filter({ has: lead.page.getByRole('rowheader', { name: school, exact: true }) }).locator('td').nth(3).innerText());
+        assert.equal(await reviewerOf(shared), `${IVANOVA}, ${PETROV}`);
+        assert.equal(await reviewerOf(ownOfPetrov), PETROV);
+        await lead.page.getByRole('tab', { name: 'Проверяющие' }).click();
         const tasks = [];
         for (const name of [IVANOVA, PETROV]) {
             tasks.push(await keep(lead.page, () => lead.page.getByRole('button', { name: `Скачать задание: ${name}` }).click()));

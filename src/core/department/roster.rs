@@ -242,6 +242,8 @@ pub struct RosterRow {
     /// Days past the deadline of the stage it waits at: the card's while
     /// none came, the check's while it waits for review.
     pub overdue: Option<i64>,
+    /// The reviewers the lead gave the school, when the review is shared.
+    pub reviewers: Vec<String>,
 }
 
 impl RosterRow {
@@ -318,6 +320,15 @@ pub fn statuses(
                 && mine
                     .iter()
                     .all(|e| standing.get(e.id()) == Some(&Standing::Rejected));
+            let reviewers = counted
+                .map(|e| {
+                    archive
+                        .reviewers_of(&e.school)
+                        .into_iter()
+                        .map(|i| archive.reviewers[i].name.clone())
+                        .collect()
+                })
+                .unwrap_or_default();
             let (status, sent) = match counted {
                 Some(e) => {
                     let status = match archive.review(e.id()).status() {
@@ -349,6 +360,7 @@ pub fn statuses(
                 sent,
                 sent_late,
                 overdue,
+                reviewers,
             }
         })
         .collect()
@@ -405,22 +417,28 @@ pub fn reminder(rows: &[RosterRow], period: &str, deadlines: &Deadlines, today: 
 /// The roster with statuses, for XLSX and CSV.
 pub fn roster_table(rows: &[RosterRow]) -> Table {
     let text = |s: &str| Cell::Text(s.to_owned());
+    // The reviewers' column only when the review is shared.
+    let shared = rows.iter().any(|r| !r.reviewers.is_empty());
+    let mut headers = [
+        "Школа",
+        "ИНН / код",
+        "Муниципалитет",
+        "Статус",
+        "Файл от",
+        "Сроки",
+    ]
+    .map(String::from)
+    .to_vec();
+    if shared {
+        headers.push("Проверяющий".to_owned());
+    }
     Table {
         name: "Школы".to_owned(),
-        headers: [
-            "Школа",
-            "ИНН / код",
-            "Муниципалитет",
-            "Статус",
-            "Файл от",
-            "Сроки",
-        ]
-        .map(String::from)
-        .to_vec(),
+        headers,
         rows: rows
             .iter()
             .map(|r| {
-                vec![
+                let mut row = vec![
                     text(&r.school.name),
                     text(&r.school.identifier),
                     text(&r.school.municipality),
@@ -429,7 +447,11 @@ pub fn roster_table(rows: &[RosterRow]) -> Table {
                         .as_deref()
                         .map_or(Cell::Empty, |d| Cell::Text(date_ru(d))),
                     text(&r.lateness()),
-                ]
+                ];
+                if shared {
+                    row.push(text(&r.reviewers.join(", ")));
+                }
+                row
             })
             .collect(),
     }

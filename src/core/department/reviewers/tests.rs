@@ -378,3 +378,30 @@ fn the_report_names_who_reviewed_which_school() {
         )
     );
 }
+
+#[test]
+fn the_roster_names_each_schools_reviewers() {
+    use crate::department::roster::{from_results, roster_table, statuses};
+    let mut lead = lead();
+    let card = testkit::card();
+    let rows = |lead: &Archive| statuses(&lead.roster, lead, &card.id, PERIOD, "2026-10-01");
+    lead.roster.schools = from_results(&results(&lead, &card.id, PERIOD));
+    let by_name = |lead: &Archive| {
+        rows(lead)
+            .into_iter()
+            .map(|r| (r.school.name, r.reviewers))
+            .collect::<BTreeMap<_, _>>()
+    };
+    let named = by_name(&lead);
+    assert_eq!(named["Школа А"], [IVANOVA, PETROV]);
+    assert_eq!(named["Школа Г"], [PETROV]);
+    let table = roster_table(&rows(&lead));
+    assert_eq!(
+        table.headers.last().map(String::as_str),
+        Some("Проверяющий")
+    );
+    // Without reviewers the export keeps its columns.
+    lead.reviewers.clear();
+    assert!(by_name(&lead).values().all(Vec::is_empty));
+    assert_eq!(roster_table(&rows(&lead)).headers.len(), 6);
+}
