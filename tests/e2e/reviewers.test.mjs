@@ -105,6 +105,7 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
         const reviewerOf = async (school) => (await listed.filter({ has: lead.page.getByRole('rowheader', { name: school, exact: true }) }).locator('td').nth(3).innerText());
         assert.equal(await reviewerOf(shared), `${IVANOVA}, ${PETROV}`);
         assert.equal(await reviewerOf(ownOfPetrov), PETROV);
+        await lead.page.getByTestId('roster').screenshot({ path: join(ARTIFACTS, 'department-roster-reviewers.png') });
         await lead.page.getByRole('tab', { name: 'Проверяющие' }).click();
         const tasks = [];
         for (const name of [IVANOVA, PETROV]) {
