@@ -327,23 +327,23 @@ fn drawn<E: Debug>(result: Result<(), E>) {
 
 impl Canvas<'_> {
     pub fn fill(&self, shapes: &Shapes, colour: RGBColor) {
-        if !shapes.d.is_empty() {
-            let _ = writeln!(
-                self.paths.borrow_mut(),
-                "<path d=\"{}\" fill=\"{}\"/>",
-                shapes.d,
-                hex(colour)
-            );
-        }
+        self.path(shapes, &format!("fill=\"{}\"", hex(colour)));
     }
 
     pub fn stroke(&self, shapes: &Shapes, colour: RGBColor, width: u32) {
+        let paint = format!(
+            "fill=\"none\" stroke=\"{}\" stroke-width=\"{width}\"",
+            hex(colour)
+        );
+        self.path(shapes, &paint);
+    }
+
+    fn path(&self, shapes: &Shapes, paint: &str) {
         if !shapes.d.is_empty() {
             let _ = writeln!(
                 self.paths.borrow_mut(),
-                "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{width}\"/>",
-                shapes.d,
-                hex(colour)
+                "<path d=\"{}\" {paint}/>",
+                shapes.d
             );
         }
     }
