@@ -59,7 +59,11 @@ pub fn AssignmentTable() -> impl IntoView {
                         let id = id.clone();
                         let checked = {
                             let id = id.clone();
-                            move || dept.archive().with(|a| a.reviewers_of(&id).contains(&i))
+                            move || {
+                                dept.archive().with(|a| {
+                                    a.reviewers.get(i).is_some_and(|r| r.schools.contains(&id))
+                                })
+                            }
                         };
                         view! {
                             <td class="check">

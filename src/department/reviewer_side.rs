@@ -65,9 +65,7 @@ pub fn ReviewerSide() -> impl IntoView {
             a.schools
                 .iter()
                 .map(|s| {
-                    let entry = current.iter().find(|e| {
-                        e.school == s.id && e.card.id == a.card && e.period() == a.period
-                    });
+                    let entry = current.iter().find(|e| e.school == s.id && a.covers(e));
                     let id = entry.map(|e| e.id().to_owned());
                     let status = id.as_deref().map_or(
                         "файла нет: загрузите выгрузку школы",

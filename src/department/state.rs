@@ -380,7 +380,7 @@ impl Dept {
 
     /// Creates, edits or removes a draft card; returns what `change` does.
     pub fn edit_own<T>(self, change: impl FnOnce(&mut OwnCards) -> T) -> T {
-        self.share_review(|a| a.edit_own(change))
+        self.change(|a| a.edit_own(change))
     }
 
     pub fn editing(self) -> ReadSignal<Option<usize>> {
@@ -398,31 +398,29 @@ impl Dept {
     }
 
     pub fn publish(self, index: usize, key: &KeyPair) -> Result<(), PublishError> {
-        let mut out = Err(PublishError::NotDraft);
-        self.archive
-            .update(|a| out = a.publish(index, key, &now_iso()));
-        out
+        self.change(|a| a.publish(index, key, &now_iso()))
     }
 
     pub fn load_card_file(self, text: &str) -> Result<Card, CardFileError> {
-        let mut out = Err(CardFileError::NotCardFile);
-        self.archive.update(|a| out = a.load_card_file(text));
-        out
+        self.change(|a| a.load_card_file(text))
     }
 
     /// Changes the shared review: reviewers, their schools, merged review
     /// files and conflicts, or this workspace's own assignment.
     pub fn share_review<T>(self, change: impl FnOnce(&mut Archive) -> T) -> T {
-        let mut out = None;
-        self.archive.update(|a| out = Some(change(a)));
-        out.expect("update runs its closure")
+        self.change(change)
     }
 
     /// Trusts every key of a key list file; returns how many were new.
     pub fn load_keys(self, text: &str) -> Result<usize, ArchiveError> {
-        let mut added = Ok(0);
-        self.archive.update(|a| added = a.load_keys(text));
-        added
+        self.change(|a| a.load_keys(text))
+    }
+
+    /// Changes the archive and hands back what `change` returned.
+    fn change<T>(self, change: impl FnOnce(&mut Archive) -> T) -> T {
+        let mut out = None;
+        self.archive.update(|a| out = Some(change(a)));
+        out.expect("update runs its closure")
     }
 
     // Import and persistence.

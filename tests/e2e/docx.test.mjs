@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openApp, ARTIFACTS, useApp, useGenerated } from './harness.mjs';
+import { ARTIFACTS, useApp, useGenerated, openDepartment, importFiles } from './harness.mjs';
 import { downloadDocx } from './docx_reader.mjs';
 import { score, INDICATORS } from './scoring.mjs';
 
@@ -24,9 +24,8 @@ const linesOf = (text) =>
         .filter((l) => l.trim() !== '');
 
 test('letters and the report download as Word documents with the figures', async () => {
-    const { page, errors } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs', viewport: { width: 1366, height: 900 } });
-    await page.locator('#import-files').setInputFiles(gen.files);
-    await page.getByTestId('import-summary').filter({ hasText: `Файлов: ${gen.files.length}.` }).waitFor();
+    const { page, errors } = await openDepartment(app);
+    await importFiles(page, gen.files);
 
     // The school's letter, as the coordinator edited it.
     const school = gen.manifest.files.find((f) => f.submission?.period === SECOND).submission.school;

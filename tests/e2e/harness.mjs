@@ -81,6 +81,18 @@ export function useGenerated(args) {
     return generated;
 }
 
+/// The department's page in a fresh context, at the size the department's
+/// tests use.
+export async function openDepartment(app) {
+    return openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs', viewport: { width: 1366, height: 900 } });
+}
+
+/// Imports `paths` on the department's page and waits until all are listed.
+export async function importFiles(page, paths) {
+    await page.locator('#import-files').setInputFiles(paths);
+    await page.getByTestId('import-summary').filter({ hasText: `Файлов: ${paths.length}.` }).waitFor();
+}
+
 export async function openApp(browser, url, { viewport = { width: 1366, height: 768 }, initScript, ready } = {}) {
     const context = await browser.newContext({ viewport, locale: 'ru-RU', acceptDownloads: true });
     if (initScript) await context.addInitScript(initScript);

@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { openApp, downloadText, ARTIFACTS, useApp, useGenerated } from './harness.mjs';
+import { openApp, downloadText, ARTIFACTS, useApp, useGenerated, openDepartment, importFiles } from './harness.mjs';
 import { score, INDICATORS } from './scoring.mjs';
 import { CardPage } from './card_page.mjs';
 import { downloadDocx } from './docx_reader.mjs';
@@ -66,15 +66,6 @@ function expectedEffect(code) {
     return { verdict, addressed: meeting(x), others: meeting(y) };
 }
 
-async function openDepartment() {
-    return openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs', viewport: { width: 1366, height: 900 } });
-}
-
-async function importFiles(page, paths) {
-    await page.locator('#import-files').setInputFiles(paths);
-    await page.getByTestId('import-summary').filter({ hasText: `Файлов: ${paths.length}.` }).waitFor();
-}
-
 /// Records a measure through the form on the «Меры» tab.
 async function recordMeasure(page, { kind, title, date, whom, group, codes }) {
     const form = page.getByTestId('measure-form');
@@ -120,7 +111,7 @@ async function chooseSchool(page, name) {
 }
 
 test('measures for low-level schools and a target group, their letters, and next year the verdicts in the report', async () => {
-    const { context, page, errors } = await openDepartment();
+    const { context, page, errors } = await openDepartment(app);
     try {
         // The folder gives every verdict once, or this test would prove less.
         const expected = Object.fromEntries(TARGETED.map((code) => [code, expectedEffect(code)]));
@@ -225,7 +216,7 @@ test('measures for low-level schools and a target group, their letters, and next
 });
 
 test('a school pre-fills its plan from the letter file, signs it, the department sees it, and next year it stands beside the rows', async () => {
-    const department = await openDepartment();
+    const department = await openDepartment(app);
     const school = await openApp(app.browser, app.server.url);
     const folder = await mkdtemp(join(tmpdir(), 'profkarta-plan-'));
     try {
@@ -322,7 +313,7 @@ test('a school pre-fills its plan from the letter file, signs it, the department
 });
 
 test('a measure recorded just before the page closes is not lost', async () => {
-    const { context, page, errors } = await openDepartment();
+    const { context, page, errors } = await openDepartment(app);
     try {
         await importFiles(page, gen.files.filter((f) => f.endsWith('2024-2025.json')));
         await page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
-import { openApp, downloadText, ARTIFACTS, useApp, useGenerated } from './harness.mjs';
+import { downloadText, ARTIFACTS, useApp, useGenerated, openDepartment, importFiles } from './harness.mjs';
 import { score, INDICATORS } from './scoring.mjs';
 
 const PERIOD = '2025/2026';
@@ -19,15 +19,13 @@ const PETROV = 'Петров Б. Б.';
 const app = useApp();
 const generated = useGenerated(['--schools', '12', '--periods', PERIOD]);
 
-const VIEW = { ready: 'dept-tabs', viewport: { width: 1366, height: 900 } };
 const pointsOf = (code) => INDICATORS.find((i) => i.code === code).points;
 const radio = (code, decision) => `#decision-${code.replace('.', '-')}-${decision}`;
 
 /// A department page with the 12 schools' files, on the «Проверяющие» tab.
 async function workspace(files) {
-    const opened = await openApp(app.browser, `${app.server.url}otdel/`, VIEW);
-    await opened.page.locator('#import-files').setInputFiles(files);
-    await opened.page.getByTestId('import-summary').filter({ hasText: `Файлов: ${files.length}.` }).waitFor();
+    const opened = await openDepartment(app);
+    await importFiles(opened.page, files);
     await opened.page.getByRole('tab', { name: 'Проверяющие' }).click();
     return opened;
 }

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { deflateRawSync } from 'node:zlib';
-import { openApp, downloadText, ARTIFACTS, useApp, useGenerated } from './harness.mjs';
+import { downloadText, ARTIFACTS, useApp, useGenerated, openDepartment, importFiles } from './harness.mjs';
 import { score } from './scoring.mjs';
 
 const PERIOD = '2025/2026';
@@ -92,6 +92,15 @@ function xlsx(rows) {
     return Buffer.concat([...local, directory, end]);
 }
 
+/// Picks a roster file on the «Школы» tab and waits for its preview of 12 schools.
+async function previewRoster(page, path) {
+    await page.getByRole('tab', { name: 'Школы' }).click();
+    await page.locator('#roster-file').setInputFiles(path);
+    const preview = page.getByTestId('roster-import');
+    await preview.getByText('Будет загружено школ: 12. Первые:').waitFor();
+    return preview;
+}
+
 const days = (n) => {
     const [one, few] = [n % 10 === 1 && n % 100 !== 11, [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100)];
     return `${n} ${one ? 'день' : few ? 'дня' : 'дней'}`;
@@ -117,14 +126,10 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
     const csvPath = join(generated.dir, 'школы.csv');
     await writeFile(csvPath, cp1251(csv.join('\r\n') + '\r\n'));
 
-    const { context, page, errors } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs', viewport: { width: 1366, height: 900 } });
+    const { context, page, errors } = await openDepartment(app);
     try {
-        await page.locator('#import-files').setInputFiles(sent);
-        await page.getByTestId('import-summary').filter({ hasText: `Файлов: ${sent.length}.` }).waitFor();
-        await page.getByRole('tab', { name: 'Школы' }).click();
-        await page.locator('#roster-file').setInputFiles(csvPath);
-        const preview = page.getByTestId('roster-import');
-        await preview.getByText('Будет загружено школ: 12. Первые:').waitFor();
+        await importFiles(page, sent);
+        const preview = await previewRoster(page, csvPath);
         assert.equal(await page.locator('#roster-col-name').inputValue(), '1', 'the name column is guessed from «Наименование»');
         assert.deepEqual(await preview.getByTestId('roster-preview').locator('li').allInnerTexts(), schools.slice(0, 5).map((s, i) => (i === 4 ? s.school.toUpperCase() : s.school)));
         await preview.getByRole('button', { name: 'Заменить список этими школами' }).click();
@@ -182,10 +187,9 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
 
 test('review at scale: progress, the next school, and a bulk confirmation listed before it applies', async () => {
     const files = generated.manifest.files.filter((f) => f.submission).map((f) => join(generated.dir, f.name));
-    const { context, page, errors } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs', viewport: { width: 1366, height: 900 } });
+    const { context, page, errors } = await openDepartment(app);
     try {
-        await page.locator('#import-files').setInputFiles(files);
-        await page.getByTestId('import-summary').filter({ hasText: `Файлов: ${files.length}.` }).waitFor();
+        await importFiles(page, files);
         await page.getByRole('tab', { name: 'Проверка' }).click();
         await page.getByTestId('review-progress').filter({ hasText: 'Проверено 0 из 12.' }).waitFor();
         // The select lists schools by name; «Следующая школа» follows it.
@@ -258,14 +262,10 @@ test('a roster from an Excel workbook (XLSX): the mapping step, then every schoo
     const files = generated.manifest.files.filter((f) => f.submission).map((f) => join(generated.dir, f.name));
     const book = join(generated.dir, 'школы.xlsx');
     await writeFile(book, xlsx([['ИНН', 'Полное наименование'], ...schools.map((s) => [s.identifier, s.school])]));
-    const { context, page, errors } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs', viewport: { width: 1366, height: 900 } });
+    const { context, page, errors } = await openDepartment(app);
     try {
-        await page.locator('#import-files').setInputFiles(files);
-        await page.getByTestId('import-summary').filter({ hasText: `Файлов: ${files.length}.` }).waitFor();
-        await page.getByRole('tab', { name: 'Школы' }).click();
-        await page.locator('#roster-file').setInputFiles(book);
-        const preview = page.getByTestId('roster-import');
-        await preview.getByText('Будет загружено школ: 12. Первые:').waitFor();
+        await importFiles(page, files);
+        const preview = await previewRoster(page, book);
         assert.equal(await page.locator('#roster-col-name').inputValue(), '1');
         assert.equal(await page.locator('#roster-col-id').inputValue(), '0');
         assert.deepEqual(await preview.getByTestId('roster-preview').locator('li').allInnerTexts(), schools.slice(0, 5).map((s) => s.school));

@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::department::archive::Entry;
 use crate::department::review::Review;
 use crate::department::school::SchoolId;
 use crate::error::{ReviewerFile, ReviewerFileError, SubmissionError};
@@ -182,8 +183,12 @@ impl Assignment {
         Ok(assignment)
     }
 
-    pub fn has(&self, school: &SchoolId) -> bool {
-        self.schools.iter().any(|s| &s.id == school)
+    /// Whether `entry` is a file of the assignment: an assigned school's,
+    /// of its card and year.
+    pub fn covers(&self, entry: &Entry) -> bool {
+        entry.card.id == self.card
+            && entry.period() == self.period
+            && self.schools.iter().any(|s| s.id == entry.school)
     }
 }
 

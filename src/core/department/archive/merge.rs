@@ -145,11 +145,7 @@ impl Archive {
         let reviews = self
             .entries()
             .iter()
-            .filter(|e| {
-                e.card.id == assignment.card
-                    && e.period() == assignment.period
-                    && assignment.has(&e.school)
-            })
+            .filter(|e| assignment.covers(e))
             .map(|e| {
                 let mut review = self.review(e.id());
                 // A workspace restored from the lead's backup holds other
@@ -207,11 +203,8 @@ impl Archive {
         theirs: IndicatorReview,
         merged: &mut Merged,
     ) {
-        let ours = self.indicator_review(id, code);
         for link in &theirs.seen {
-            if !ours.seen.contains(link) {
-                ours.seen.push(link.clone());
-            }
+            self.mark_seen(id, code, link);
         }
         let Some(decision) = theirs.decision else {
             return;
