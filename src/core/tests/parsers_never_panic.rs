@@ -18,7 +18,7 @@ use proptest::sample::Index;
 use serde_json::Value;
 
 use profkarta_core::card::Card;
-use profkarta_core::department::archive::{check, Archive, Cards};
+use profkarta_core::department::archive::{check, check_verified, verifies, Archive, Cards};
 use profkarta_core::error::{CardFileError, ImportError, SubmissionError};
 use profkarta_core::school::draft::Draft;
 use profkarta_core::school::stored::{decode, read_school_file, SchoolFile, StoredDraft};
@@ -181,8 +181,15 @@ proptest! {
         if let Ok(text) = std::str::from_utf8(&bytes) {
             let _ = open(text);
         }
-        let card = testkit::card();
-        let _ = check(&Cards::new([card]), "f.json", &bytes);
+        let cards = Cards::new([testkit::card()]);
+        let checked = check(&cards, "f.json", &bytes);
+        // A large import checks signatures in a worker and the rest on the
+        // page: together they must file exactly what one check files.
+        if verifies(&bytes) {
+            prop_assert_eq!(check_verified(&cards, "f.json", &bytes), checked);
+        } else {
+            prop_assert!(checked.is_err());
+        }
     }
 
     #[test]
@@ -310,6 +317,9 @@ proptest! {
         let cards = Cards::new([testkit::card()]);
         let checked = check(&cards, "f.json", saved(&f.submission).as_bytes()).map(|e| e.opened);
         prop_assert_eq!(checked, Ok(f.opened.clone()));
+        prop_assert!(verifies(saved(&f.submission).as_bytes()));
+        let verified = check_verified(&cards, "f.json", saved(&f.submission).as_bytes()).map(|e| e.opened);
+        prop_assert_eq!(verified, Ok(f.opened.clone()));
         prop_assert_eq!(read_school_file(&saved(&f.submission)), Ok(SchoolFile::Export(Box::new(f.opened.clone()))));
         prop_assert_eq!(open_card(&saved(card_file())), Ok(f.card.clone()));
         prop_assert_eq!(read_site_index(&saved(&f.index.0)), Ok(f.index.1.clone()));

@@ -7,10 +7,11 @@ use crate::card::Card;
 use crate::department::archive::Cards;
 use crate::department::school::SchoolId;
 use crate::error::ImportError;
+use crate::error::SubmissionError;
 use crate::school::profile::SchoolProfile;
 use crate::scoring::{assess, Assessment};
 use crate::signed::keys::to_hex;
-use crate::signed::submission::{open, ClaimedScore, Opened};
+use crate::signed::submission::{open, open_verified, ClaimedScore, Opened};
 
 /// A real submission is a few to a few dozen kilobytes; anything this big is
 /// something else and is refused before it is parsed.
@@ -20,6 +21,28 @@ pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
 /// archive: everything per file is done here, where the browser can spread
 /// it over frames, so that filing a large batch at once stays short.
 pub fn check(cards: &Cards, file_name: &str, bytes: &[u8]) -> Result<Entry, ImportError> {
+    check_by(open, cards, file_name, bytes)
+}
+
+/// What a worker does of [`check`] for a large import: the file is text and
+/// its signature checks out. It needs no cards, so the worker needs nothing
+/// from the page but the bytes.
+pub fn verifies(bytes: &[u8]) -> bool {
+    bytes.len() <= MAX_FILE_BYTES && std::str::from_utf8(bytes).is_ok_and(|t| open(t).is_ok())
+}
+
+/// [`check`] of a file that [`verifies`] accepted: the same entry, without
+/// checking the signature again.
+pub fn check_verified(cards: &Cards, file_name: &str, bytes: &[u8]) -> Result<Entry, ImportError> {
+    check_by(open_verified, cards, file_name, bytes)
+}
+
+fn check_by(
+    open: fn(&str) -> Result<Opened, SubmissionError>,
+    cards: &Cards,
+    file_name: &str,
+    bytes: &[u8],
+) -> Result<Entry, ImportError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge {
             bytes: bytes.len(),
@@ -62,7 +85,7 @@ pub fn check(cards: &Cards, file_name: &str, bytes: &[u8]) -> Result<Entry, Impo
 
 /// One received submission, verified and recomputed. The key and the
 /// school are worked out once here, since every view asks for them.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     /// The card the file was filled in by, which scores it.
     pub card: Arc<Card>,
@@ -177,6 +200,48 @@ mod tests {
             refused(no_period.as_bytes()),
             ImportError::BadProfile { .. }
         ));
+    }
+
+    /// A worker's verdict plus [`check_verified`] files exactly what
+    /// [`check`] files, and the worker refuses whatever `check` refuses
+    /// for a reason of the file itself.
+    #[test]
+    fn the_worker_split_files_the_same_entries() {
+        let card = testkit::card();
+        let cards = Cards::new([card.clone()]);
+        let good = sign(
+            &card,
+            &draft("СОШ 1", "2025/2026", &["1.8", "2.1"]),
+            meta("w1", "2026-09-01", None),
+            4,
+        );
+        for text in [
+            good.clone(),
+            format!("\u{FEFF}{good}"),
+            good.replace('\n', "\r\n"),
+        ] {
+            assert!(verifies(text.as_bytes()));
+            let full = check(&cards, "w.json", text.as_bytes());
+            assert_eq!(check_verified(&cards, "w.json", text.as_bytes()), full);
+            assert!(full.is_ok());
+        }
+        let altered = good.replacen("СОШ 1", "СОШ 2", 1);
+        let twice = good.replacen("\"name\":", "\"name\": \"СОШ 2\", \"name\":", 1);
+        for bad in [
+            &b"{}"[..],
+            &[0xff, 0xfe],
+            altered.as_bytes(),
+            twice.as_bytes(),
+        ] {
+            assert!(!verifies(bad));
+        }
+        // What depends on the department's cards is left to the page.
+        let foreign = Cards::new([]);
+        assert!(verifies(good.as_bytes()));
+        assert_eq!(
+            check_verified(&foreign, "w.json", good.as_bytes()),
+            check(&foreign, "w.json", good.as_bytes())
+        );
     }
 
     #[test]
