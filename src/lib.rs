@@ -21,6 +21,12 @@ pub use department::DepartmentApp;
 #[cfg(target_arch = "wasm32")]
 pub use school::SchoolApp;
 
+/// The department page's signature worker (`bin/proverka.rs`).
+#[cfg(target_arch = "wasm32")]
+pub fn serve_verifier() {
+    platform::verifier::serve();
+}
+
 /// Starts a page: mounts it, then registers its service worker once the
 /// browser is idle, so that the offline copy never delays the first visit.
 #[cfg(target_arch = "wasm32")]

@@ -6,11 +6,14 @@ use leptos::prelude::*;
 use crate::department::page::DepartmentPage;
 use crate::department::persistence::Persistence;
 use crate::department::state::Dept;
+use crate::platform::verifier;
 use crate::shared::signing_key::{KeyOwner, SigningKey};
 use crate::shared::start::with_cards;
 
 #[component]
 pub fn DepartmentApp() -> impl IntoView {
+    // Loading while the page starts, for the stored workspace's check.
+    verifier::start();
     with_cards(|cards, notices| {
         let dept = Dept::new(cards, notices);
         provide_context(dept);

@@ -6,11 +6,12 @@
 //! when all are checked is the batch filed, oldest first, in one update of
 //! the archive, so the derived views recompute once.
 
+use std::collections::VecDeque;
 use std::future::Future;
 use std::ops::Range;
 
 use profkarta_core::department::archive::{
-    check, Admission, Archive, Entry, Unpacked, MAX_FILE_BYTES,
+    check, check_verified, Admission, Archive, Cards, Entry, Unpacked, MAX_FILE_BYTES,
 };
 use profkarta_core::department::view::progress::Work;
 use profkarta_core::error::ImportError;
@@ -18,9 +19,14 @@ use profkarta_core::error::ImportError;
 use crate::department::state::Dept;
 use crate::platform::browser::next_frame;
 use crate::platform::files::read_all;
+use crate::platform::verifier;
 
 /// How many files are checked between two paints.
 const FILES_PER_FRAME: usize = 20;
+
+/// How many batches may wait for the workers before the page waits for the
+/// oldest: enough to keep every worker busy while the page finishes one.
+const IN_FLIGHT: usize = 4;
 
 /// A file's name and its bytes, or why they could not be had.
 type Raw = (String, Result<Vec<u8>, ImportError>);
@@ -32,8 +38,35 @@ struct Checks {
     refused: Vec<(String, ImportError)>,
 }
 
+impl Checks {
+    /// Finishes a batch on the page. `verdicts` are a worker's, per file:
+    /// a file it verified skips the signature here; one it refused, or a
+    /// batch without verdicts, is checked whole, which also names why.
+    fn finish(&mut self, cards: &Cards, raw: Vec<Raw>, verdicts: Option<Vec<bool>>) {
+        let verdicts = verdicts.filter(|v| v.len() == raw.len());
+        for (k, (name, bytes)) in raw.into_iter().enumerate() {
+            let verified = verdicts.as_ref().is_some_and(|v| v[k]);
+            let checked = bytes.and_then(|b| {
+                if verified {
+                    check_verified(cards, &name, &b)
+                } else {
+                    check(cards, &name, &b)
+                }
+            });
+            match checked {
+                Ok(c) => self.checked.push(c),
+                Err(e) => self.refused.push((name, e)),
+            }
+        }
+    }
+}
+
 /// Checks `total` files, taking them batch by batch from `next`, with the
 /// progress bar showing `work`. `None` when the user cancelled.
+///
+/// A batch goes to a worker when one has loaded ([`verifier::send`]), and
+/// the page finishes it when the answer comes; meanwhile the next batches
+/// are read and sent, so the page and the workers work at once.
 async fn check_in_frames<Fut>(
     dept: Dept,
     work: Work,
@@ -51,20 +84,31 @@ where
         .map(|start| start..total.min(start + FILES_PER_FRAME))
         .collect();
     let mut pending = batches.first().cloned().map(&mut next);
-    for (i, batch) in batches.iter().enumerate() {
+    let mut verifying = VecDeque::new();
+    let mut done = 0;
+    for i in 0..batches.len() {
         let Some(current) = pending.take() else {
             break;
         };
         let raw = current.await;
         // The next batch is read while this one is checked.
         pending = batches.get(i + 1).cloned().map(&mut next);
-        for (name, bytes) in raw {
-            match bytes.and_then(|b| check(&cards, &name, &b)) {
-                Ok(c) => found.checked.push(c),
-                Err(e) => found.refused.push((name, e)),
+        let files: Vec<Option<&[u8]>> = raw.iter().map(|(_, b)| b.as_deref().ok()).collect();
+        match verifier::send(&files) {
+            Some(verdicts) => verifying.push_back((raw, verdicts)),
+            None => {
+                done += raw.len();
+                found.finish(&cards, raw, None);
             }
         }
-        dept.advance(batch.end);
+        while verifying.len() > IN_FLIGHT || (i + 1 == batches.len() && !verifying.is_empty()) {
+            let Some((raw, verdicts)) = verifying.pop_front() else {
+                break;
+            };
+            done += raw.len();
+            found.finish(&cards, raw, verdicts.await);
+        }
+        dept.advance(done);
         next_frame().await;
         if dept.cancelled() {
             dept.end();

@@ -48,8 +48,8 @@ async function withGenerated(schools, use) {
     }
 }
 
-async function withDepartment(fn) {
-    const { context, page, errors } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs' });
+async function withDepartment(fn, routes) {
+    const { context, page, errors } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs', routes });
     try {
         await fn(page);
         assert.deepEqual(errors.map(String), [], 'no errors in the browser console');
@@ -126,6 +126,56 @@ test('a file re-saved in Notepad (BOM, CRLF) gets the same verdict here and from
         await page.getByTestId('import-summary').filter({ hasText: 'Файлов: 1. Принято: 1.' }).waitFor();
     });
     await rm(dirname(notepad), { recursive: true, force: true });
+});
+
+// The page hands signature checks to workers (platform/verifier.rs); the
+// loader of their script, as the tests serve it.
+const WORKER_LOADER = '**/otdel/proverka_loader.js';
+/// The page's batches of files (FILES_PER_FRAME in department/import.rs).
+const BATCH = 20;
+
+/// Imports every file and checks what the import found against the
+/// generator's manifest and the independent scorer.
+async function importAndCompare(page) {
+    await importAll(page);
+    assert.deepEqual(await verdicts(page), Object.fromEntries(manifest.files.map((f) => [f.name, f.verdict])));
+    await page.getByRole('tab', { name: 'Результаты' }).click();
+    assert.deepEqual(await ratingRows(page), asRows(expectedSchools(LATEST)));
+}
+
+test('signatures are checked in workers, with the same verdicts and rating', async () => {
+    // The loader as built, plus a count of the batches each worker is sent
+    // and a promise of its wasm having loaded.
+    const counting = (context) =>
+        context.route(WORKER_LOADER, async (route) => {
+            const response = await route.fetch();
+            const loader = (await response.text()).replace('wasm_bindgen(', 'self.loaded = wasm_bindgen(');
+            const body = `self.batches = 0; self.addEventListener('message', () => self.batches++);\n${loader}`;
+            await route.fulfill({ response, body });
+        });
+    await withDepartment(async (page) => {
+        const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+        const count = Math.min(Math.max(cores - 1, 1), 3);
+        while (page.workers().length < count) await page.waitForEvent('worker');
+        for (const worker of page.workers()) await worker.evaluate(() => self.loaded.then(() => true));
+        await importAndCompare(page);
+        const sent = await Promise.all(page.workers().map((w) => w.evaluate(() => self.batches)));
+        const total = sent.reduce((a, b) => a + b, 0);
+        assert.equal(total, Math.ceil(files.length / BATCH), `every batch went to a worker (${sent.join(' + ')})`);
+    }, counting);
+});
+
+test('without its workers, or when they fail, the page checks every file itself', async () => {
+    const blocked = (context) => context.route(WORKER_LOADER, (route) => route.abort());
+    // Says it has loaded, then fails on every batch it is sent.
+    const failing = (context) =>
+        context.route(WORKER_LOADER, (route) =>
+            route.fulfill({
+                contentType: 'text/javascript',
+                body: "self.onmessage = () => { throw new Error('test: the worker fails'); }; postMessage(true);",
+            }),
+        );
+    for (const routes of [blocked, failing]) await withDepartment(importAndCompare, routes);
 });
 
 test('the rating and municipal figures match an independent computation', () =>

@@ -55,9 +55,6 @@ export function useApp() {
     return app;
 }
 
-/// Opens the app in a fresh context (empty storage) and waits until it has
-/// mounted. `initScript` runs in the page before the app, e.g. to prepare storage.
-/// `ready` is the test id of an element that shows the app has mounted.
 /// A generated folder of signed files for a test file: `profkarta-gen`
 /// run with `args` before the tests, removed after them. Its `dir`,
 /// `manifest` and `files` (the paths, without the manifest) are set in `before`.
@@ -93,9 +90,14 @@ export async function importFiles(page, paths) {
     await page.getByTestId('import-summary').filter({ hasText: `Файлов: ${paths.length}.` }).waitFor();
 }
 
-export async function openApp(browser, url, { viewport = { width: 1366, height: 768 }, initScript, ready } = {}) {
+/// Opens the app in a fresh context (empty storage) and waits until it has
+/// mounted. `initScript` runs in the page before the app, e.g. to prepare storage.
+/// `routes(context)` may change what the server answers before the page loads.
+/// `ready` is the test id of an element that shows the app has mounted.
+export async function openApp(browser, url, { viewport = { width: 1366, height: 768 }, initScript, ready, routes } = {}) {
     const context = await browser.newContext({ viewport, locale: 'ru-RU', acceptDownloads: true });
     if (initScript) await context.addInitScript(initScript);
+    if (routes) await routes(context);
     const { page, errors } = await openPage(context, url, ready);
     return { context, page, errors };
 }
