@@ -8,7 +8,6 @@
 
 use std::collections::VecDeque;
 use std::future::Future;
-use std::ops::Range;
 
 use profkarta_core::department::archive::{
     check, check_verified, Admission, Archive, Cards, Entry, Unpacked, MAX_FILE_BYTES,
@@ -18,11 +17,15 @@ use profkarta_core::error::ImportError;
 
 use crate::department::state::Dept;
 use crate::platform::browser::next_frame;
-use crate::platform::files::read_all;
+use crate::platform::files::{oversized, read_all, Unread};
 use crate::platform::verifier;
 
 /// How many files are checked between two paints.
 const FILES_PER_FRAME: usize = 20;
+
+/// How many batches are read ahead of the one the page works on, so that
+/// the browser always has files to read.
+const READ_AHEAD: usize = 4;
 
 /// How many batches may wait for the workers before the page waits for the
 /// oldest: enough to keep every worker busy while the page finishes one.
@@ -61,52 +64,46 @@ impl Checks {
     }
 }
 
-/// Checks `total` files, taking them batch by batch from `next`, with the
-/// progress bar showing `work`. `None` when the user cancelled.
+/// Checks `files` batch by batch, with the progress bar showing `work`.
+/// `None` when the user cancelled.
 ///
-/// A batch goes to a worker when one has loaded ([`verifier::send`]), and
-/// the page finishes it when the answer comes; meanwhile the next batches
-/// are read and sent, so the page and the workers work at once.
-async fn check_in_frames<Fut>(
-    dept: Dept,
-    work: Work,
-    total: usize,
-    mut next: impl FnMut(Range<usize>) -> Fut,
-) -> Option<Checks>
-where
-    Fut: Future<Output = Vec<Raw>>,
-{
+/// Three things overlap: the browser reads the next batches, workers check
+/// the signatures of the batches read ([`verifier::send`]), and the page
+/// finishes the oldest batch they have answered. While no worker has
+/// loaded, the page checks what it has read itself.
+async fn check_in_frames(dept: Dept, work: Work, files: Vec<Unread>) -> Option<Checks> {
+    let total = files.len();
     dept.begin(work, total);
     let cards = dept.cards();
     let mut found = Checks::default();
-    let batches: Vec<Range<usize>> = (0..total)
-        .step_by(FILES_PER_FRAME)
-        .map(|start| start..total.min(start + FILES_PER_FRAME))
-        .collect();
-    let mut pending = batches.first().cloned().map(&mut next);
-    let mut verifying = VecDeque::new();
+    let batches: Vec<&[Unread]> = files.chunks(FILES_PER_FRAME).collect();
+    let (mut reading, mut verifying) = (VecDeque::new(), VecDeque::new());
     let mut done = 0;
-    for i in 0..batches.len() {
-        let Some(current) = pending.take() else {
-            break;
-        };
-        let raw = current.await;
-        // The next batch is read while this one is checked.
-        pending = batches.get(i + 1).cloned().map(&mut next);
-        let files: Vec<Option<&[u8]>> = raw.iter().map(|(_, b)| b.as_deref().ok()).collect();
-        match verifier::send(&files) {
-            Some(verdicts) => verifying.push_back((raw, verdicts)),
-            None => {
-                done += raw.len();
-                found.finish(&cards, raw, None);
-            }
-        }
-        while verifying.len() > IN_FLIGHT || (i + 1 == batches.len() && !verifying.is_empty()) {
-            let Some((raw, verdicts)) = verifying.pop_front() else {
+    for (i, batch) in batches.iter().enumerate() {
+        reading.push_back(read_on_page(batch));
+        let last = i + 1 == batches.len();
+        while reading.len() > READ_AHEAD || (last && !reading.is_empty()) {
+            let Some(read) = reading.pop_front() else {
                 break;
             };
-            done += raw.len();
-            found.finish(&cards, raw, verdicts.await);
+            let raw = read.await;
+            let bytes: Vec<Option<&[u8]>> = raw.iter().map(|(_, b)| b.as_deref().ok()).collect();
+            match verifier::send(&bytes) {
+                Some(verdicts) => verifying.push_back((raw, verdicts)),
+                None => {
+                    done += raw.len();
+                    found.finish(&cards, raw, None);
+                }
+            }
+            while verifying.len() > IN_FLIGHT
+                || (last && reading.is_empty() && !verifying.is_empty())
+            {
+                let Some((raw, verdicts)) = verifying.pop_front() else {
+                    break;
+                };
+                done += raw.len();
+                found.finish(&cards, raw, verdicts.await);
+            }
         }
         dept.advance(done);
         next_frame().await;
@@ -119,36 +116,40 @@ where
     Some(found)
 }
 
-/// Starts reading picked files (see [`read_all`]). A file not named
-/// `.json` may be anything dropped by mistake (a video, an archive), so its
-/// size is asked first and an oversized one is refused without reading;
-/// `.json` files are read at once, since asking a file's size makes the
-/// browser look at the disk synchronously (a quarter of a second per
-/// thousand files) and [`check`] refuses an oversized text anyway.
-fn read_picked(files: &[web_sys::File]) -> impl Future<Output = Vec<Raw>> + 'static {
-    let mut too_large: Vec<Raw> = Vec::new();
-    let (mut names, mut read) = (Vec::new(), Vec::new());
-    for file in files {
-        let name = file.name();
-        if !name.to_lowercase().ends_with(".json") {
-            // f64 file sizes are whole numbers.
-            let bytes = file.size() as usize;
-            if bytes > MAX_FILE_BYTES {
-                let limit = MAX_FILE_BYTES;
-                too_large.push((name, Err(ImportError::TooLarge { bytes, limit })));
-                continue;
-            }
-        }
-        names.push(name);
-        read.push(file.clone());
+/// Reads a batch on the page, all files at once (see [`read_all`]); an
+/// oversized file that is not `.json` is refused unread ([`oversized`]).
+fn read_on_page(batch: &[Unread]) -> impl Future<Output = Vec<Raw>> + 'static {
+    let mut picked = Vec::new();
+    let mut known = Vec::new();
+    for file in batch {
+        let bytes = match file {
+            Unread::Picked(file) => match oversized(file, MAX_FILE_BYTES) {
+                Some(bytes) => Some(Err(ImportError::TooLarge {
+                    bytes,
+                    limit: MAX_FILE_BYTES,
+                })),
+                None => {
+                    picked.push(file.clone());
+                    None
+                }
+            },
+            Unread::Held(_, bytes) => Some(Ok(bytes.clone())),
+        };
+        known.push((file.name(), bytes));
     }
-    let contents = read_all(&read);
+    let contents = read_all(&picked);
     async move {
-        let mut raw = too_large;
-        for (name, bytes) in names.into_iter().zip(contents.await) {
-            raw.push((name, bytes.map_err(|_| ImportError::Unreadable)));
-        }
-        raw
+        let mut contents = contents.await.into_iter();
+        let mut read = |bytes: Option<_>| {
+            bytes.unwrap_or_else(|| match contents.next() {
+                Some(Ok(bytes)) => Ok(bytes),
+                _ => Err(ImportError::Unreadable),
+            })
+        };
+        known
+            .into_iter()
+            .map(|(name, bytes)| (name, read(bytes)))
+            .collect()
     }
 }
 
@@ -166,8 +167,8 @@ pub fn import_files(dept: Dept, files: Vec<web_sys::File>) {
     }
     leptos::task::spawn_local(async move {
         let total = files.len();
-        let next = |range: Range<usize>| read_picked(&files[range]);
-        let Some(found) = check_in_frames(dept, Work::Import, total, next).await else {
+        let files = files.into_iter().map(Unread::Picked).collect();
+        let Some(found) = check_in_frames(dept, Work::Import, files).await else {
             dept.notices.push(
                 format!("Загрузка отменена: ни один из {total} выбранных файлов не добавлен."),
                 None,
@@ -182,22 +183,13 @@ pub fn import_files(dept: Dept, files: Vec<web_sys::File>) {
 /// import (storage is not trusted more than the files themselves), and every
 /// one that no longer passes is reported, naming where it came from.
 pub async fn file_unpacked(dept: Dept, work: Work, unpacked: Unpacked) -> Archive {
-    let Unpacked {
-        mut archive,
-        mut files,
-    } = unpacked;
-    let total = files.len();
-    let next = |range: Range<usize>| {
-        let batch = files
-            .drain(..range.len())
-            .map(|(name, text)| (name, Ok(text.into_bytes())))
-            .collect();
-        std::future::ready(batch)
-    };
+    let Unpacked { mut archive, files } = unpacked;
+    let files = files
+        .into_iter()
+        .map(|(name, text)| Unread::Held(name, text.into_bytes()))
+        .collect();
     // Only an import offers to cancel, so `None` does not happen here.
-    let found = check_in_frames(dept, work, total, next)
-        .await
-        .unwrap_or_default();
+    let found = check_in_frames(dept, work, files).await.unwrap_or_default();
     let mut refused = found.refused;
     for (name, admission) in archive.admit_all(found.checked) {
         if let Admission::Refused(e) = admission {

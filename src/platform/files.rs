@@ -66,6 +66,35 @@ pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
         .unwrap_or_else(|| Err("чтение не удалось".to_owned()))
 }
 
+/// A file to check: picked or dropped by the user, or already in memory
+/// (the stored workspace, a backup).
+pub enum Unread {
+    Picked(web_sys::File),
+    Held(String, Vec<u8>),
+}
+
+impl Unread {
+    pub fn name(&self) -> String {
+        match self {
+            Self::Picked(file) => file.name(),
+            Self::Held(name, _) => name.clone(),
+        }
+    }
+}
+
+/// The size of a picked file too large to read, asked only of a file not
+/// named `.json`: that may be anything dropped by mistake (a video, an
+/// archive). A `.json` file is read at once, since asking a file's size
+/// makes the browser look at the disk synchronously (a quarter of a second
+/// per thousand files), and the check refuses an oversized text anyway.
+pub fn oversized(file: &web_sys::File, limit: usize) -> Option<usize> {
+    if file.name().to_lowercase().ends_with(".json") {
+        return None;
+    }
+    // f64 file sizes are whole numbers.
+    Some(file.size() as usize).filter(|&bytes| bytes > limit)
+}
+
 /// Starts reading several picked files at once (the browser reads them in
 /// parallel, about twice as fast as one after another) and returns their
 /// contents when all are read. Reading starts at the call, not at the first
