@@ -9,12 +9,14 @@ import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startServer, launchBrowser } from '../e2e/harness.mjs';
+import { startStaticServer } from '../../scripts/static_server.mjs';
+import { writePeers } from './peers/pages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RUNS = 5;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [];
-// BENCH_ONLY=mount,shaped,keys,autosave,charts,import runs some parts only.
+// BENCH_ONLY=mount,shaped,keys,autosave,charts,import,peers runs some parts only.
 const only = process.env.BENCH_ONLY?.split(',');
 const part = (name) => !only || only.includes(name);
 const row = (what, value, target) => {
@@ -22,19 +24,21 @@ const row = (what, value, target) => {
     console.error(`${what}: ${value}`);
 };
 
-// Initial transfer: every file the page loads, gzip -9 as a web server sends it.
-for (const [page, folder] of [['школа', 'dist'], ['отдел', 'dist/otdel']]) {
-    const dir = join(root, folder);
-    // The service worker (sw.js) is fetched only after the page has mounted,
-    // and the department's signature worker (proverka*) as it mounts.
-    const files = readdirSync(dir).filter((f) => /\.(html|js|wasm|css)$/.test(f) && f !== 'sw.js');
-    const gzipped = (f) => gzipSync(readFileSync(join(dir, f)), { level: 9 }).length;
-    const sum = (fs) => fs.reduce((total, f) => total + gzipped(f), 0);
-    const worker = files.filter((f) => f.startsWith('proverka'));
-    const total = sum(files.filter((f) => !worker.includes(f)));
-    row(`Initial transfer, ${page} (html+js+wasm+css, gzip)`, `${(total / 1024).toFixed(0)} KB`, page === 'школа' ? '≤ 150 KB' : '≤ 250 KB');
-    if (worker.length) row(`Its signature worker, loaded as the page mounts (gzip)`, `${(sum(worker) / 1024).toFixed(0)} KB`, '—');
-}
+/// What a page's folder sends to mount it, gzip -9 as a web server sends
+/// it: every html, js, wasm and css file except the service worker (sw.js,
+/// fetched only after the mount). `except` leaves out more files.
+const transfer = (dir, except = () => false) =>
+    readdirSync(dir)
+        .filter((f) => /\.(html|js|wasm|css)$/.test(f) && f !== 'sw.js' && !except(f))
+        .reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0);
+const kb = (bytes) => `${(bytes / 1024).toFixed(bytes < 10_240 ? 1 : 0)} KB`;
+
+// Initial transfer of both pages; the department's signature worker
+// (proverka*) loads as its page mounts and is counted apart.
+const worker = (f) => f.startsWith('proverka');
+row('Initial transfer, школа (html+js+wasm+css, gzip)', kb(transfer(join(root, 'dist'))), '≤ 150 KB');
+row('Initial transfer, отдел (html+js+wasm+css, gzip)', kb(transfer(join(root, 'dist', 'otdel'), worker)), '≤ 250 KB');
+row('Its signature worker, loaded as the page mounts (gzip)', kb(transfer(join(root, 'dist', 'otdel')) - transfer(join(root, 'dist', 'otdel'), worker)), '—');
 
 const server = await startServer();
 const browser = await launchBrowser();
@@ -131,9 +135,9 @@ if (part('shaped')) {
 // Keystroke → total in the DOM, on the full card: p50 and p95 over 60
 // keystrokes, 5 ms apart (a person types slower; the pause lets the
 // previous keystroke's timers go).
-async function keystrokes(cpu) {
+async function keystrokes(cpu, url = server.url) {
     const { context, page } = await fresh({ cpu });
-    await page.goto(server.url);
+    await page.goto(url);
     await page.getByTestId('total').waitFor();
     const times = await page.evaluate(async () => {
         const total = document.querySelector('[data-testid="total"]');
@@ -306,6 +310,40 @@ for (const schools of part('import') ? [500, 5000] : []) {
     rmSync(dir, { recursive: true, force: true });
 }
 
+// Side by side with a peer and the floor (../shared/PERFORMANCE.md): the
+// school's page, a SurveyJS form and a hand-written page made from the same
+// card (tests/bench/peers/pages.mjs), alternating within one run.
+const sideBySide = [];
+if (part('peers')) {
+    const dir = mkdtempSync(join(tmpdir(), 'profkarta-peers-'));
+    writePeers(dir);
+    const peers = await startStaticServer({ root: dir });
+    const pages = [
+        ['Profkarta', server.url, join(root, 'dist')],
+        ['SurveyJS 2.5.38', `${peers.url}surveyjs/`, join(dir, 'surveyjs')],
+        ['vanilla floor', `${peers.url}vanilla/`, join(dir, 'vanilla')],
+    ];
+    const runs = new Map(pages.map(([name]) => [name, []]));
+    for (let i = 0; i < RUNS; i++) {
+        for (const [name, url] of pages) {
+            const local = await mounted({ url });
+            const slow = await mounted({ url, network: true, cpu: 4 });
+            const keys = await keystrokes(1, url);
+            runs.get(name).push({ mount: local.mount, slow: slow.mount, ...keys });
+        }
+    }
+    for (const [name, , folder] of pages) {
+        const r = runs.get(name);
+        const m = (key) => median(r.map((x) => x[key]));
+        sideBySide.push(`| ${name} | ${kb(transfer(folder))} | ${m('mount').toFixed(0)} ms | ${(m('slow') / 1000).toFixed(2)} s | ${m('p50').toFixed(1)} / ${m('p95').toFixed(1)} ms |`);
+    }
+    await peers.close();
+    rmSync(dir, { recursive: true, force: true });
+}
+
 await browser.close();
 await server.close();
 console.log(['| Measure | Result | Target |', '|---|---|---|', ...rows].join('\n'));
+if (sideBySide.length) {
+    console.log(['', '| page | gzip to mount | mount | mount, slow profile | keystroke p50 / p95 |', '|---|---|---|---|---|', ...sideBySide].join('\n'));
+}
