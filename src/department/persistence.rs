@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use profkarta_core::department::archive::{unpack, unpack_value, Archive, Cards, Entry, Unpacked};
 use profkarta_core::department::view::progress::{Saving, Work};
@@ -255,13 +255,24 @@ fn legacy(dept: Dept, cards: Cards) -> Option<Unpacked> {
 }
 
 /// A file as its database record: `[file name, text]`.
+/// A file as stored: its name and its text's UTF-8 bytes. Bytes, not a
+/// string: handing 100 MB of text to the browser as strings meant decoding
+/// all of it to UTF-16 in the save's one task, and encoding it back when the
+/// workspace was reopened; bytes are copied as they are.
 fn record(e: &Entry) -> JsValue {
-    js_sys::Array::of2(&e.file_name.as_str().into(), &e.text.as_str().into()).into()
+    let text = js_sys::Uint8Array::from(e.text.as_bytes());
+    js_sys::Array::of2(&e.file_name.as_str().into(), &text).into()
 }
 
+/// A stored file; versions before the bytes stored the text as a string.
 fn from_record(value: &JsValue) -> Option<(String, String)> {
     let pair = js_sys::Array::from(value);
-    Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+    let text = pair.get(1);
+    let text = match text.dyn_ref::<js_sys::Uint8Array>() {
+        Some(bytes) => String::from_utf8(bytes.to_vec()).ok()?,
+        None => text.as_string()?,
+    };
+    Some((pair.get(0).as_string()?, text))
 }
 
 /// Writes the decisions to local storage at once, tagged with the last save

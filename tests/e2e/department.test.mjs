@@ -507,6 +507,42 @@ test('a workspace kept in local storage by the previous version is moved over, n
         assert.deepEqual(await ratingRows(fresh), asRows(expectedSchools(LATEST)));
     }));
 
+test('a workspace stored with its texts as strings, as before 2026-11-30, still opens whole', () =>
+    withDepartment(async (page) => {
+        await importAll(page);
+        await page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
+        // Every stored file as the earlier versions wrote it: [name, text].
+        const rewritten = await page.evaluate(
+            () =>
+                new Promise((resolve, reject) => {
+                    const open = indexedDB.open('profkarta');
+                    open.onerror = reject;
+                    open.onsuccess = () => {
+                        const tx = open.result.transaction('files', 'readwrite');
+                        let count = 0;
+                        tx.objectStore('files').openCursor().onsuccess = (e) => {
+                            const cursor = e.target.result;
+                            if (!cursor) return;
+                            const [name, bytes] = cursor.value;
+                            cursor.update([name, new TextDecoder().decode(bytes)]);
+                            count++;
+                            cursor.continue();
+                        };
+                        tx.oncomplete = () => {
+                            open.result.close();
+                            resolve(count);
+                        };
+                        tx.onerror = reject;
+                    };
+                }),
+        );
+        assert.ok(rewritten > 24, `${rewritten} files stored`);
+        await page.reload();
+        await page.getByRole('tab', { name: 'Результаты' }).click();
+        await page.getByTestId('rating').waitFor();
+        assert.deepEqual(await ratingRows(page), asRows(expectedSchools(LATEST)));
+    }));
+
 test('without IndexedDB the work goes on in memory, and the user is told to keep a backup', async () => {
     const context = await app.browser.newContext();
     try {
