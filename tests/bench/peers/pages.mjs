@@ -78,6 +78,20 @@ model.onAfterRenderQuestion.add((_, o) => {
 SurveyUI.renderSurvey(model, document.getElementById('survey'));
 `;
     writeFileSync(join(dir, 'form.js'), form);
+    writePage(
+        dir,
+        'SurveyJS — экспертная карта',
+        `<link rel="stylesheet" href="survey-core.fontless.min.css">
+<script src="survey.core.min.js"></script>
+<script src="survey-js-ui.min.js"></script>`,
+        `<div id="survey"></div>
+<script src="form.js"></script>`,
+    );
+}
+
+/// A page's index.html; no favicon request, which the school page does
+/// not make either.
+function writePage(dir, title, head, body) {
     writeFileSync(
         join(dir, 'index.html'),
         `<!DOCTYPE html>
@@ -85,15 +99,12 @@ SurveyUI.renderSurvey(model, document.getElementById('survey'));
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>SurveyJS — экспертная карта</title>
+<title>${title}</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="survey-core.fontless.min.css">
-<script src="survey.core.min.js"></script>
-<script src="survey-js-ui.min.js"></script>
+${head}
 </head>
 <body>
-<div id="survey"></div>
-<script src="form.js"></script>
+${body}
 </body>
 </html>
 `,
@@ -137,25 +148,14 @@ document.addEventListener('input', (e) => {
     for (const o of document.querySelectorAll('.row output')) sum += Number(o.textContent);
     total.textContent = sum + ' из ${max}';
 });`;
-    writeFileSync(
-        join(dir, 'index.html'),
-        `<!DOCTYPE html>
-<html lang="ru">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Экспертная карта — страница без библиотек</title>
-<link rel="icon" href="data:,">
-<style>body{font:16px/1.4 sans-serif;max-width:60rem;margin:auto;padding:1rem}.row{border-bottom:1px solid #ccc;padding:.5rem 0}input{width:5rem}</style>
-</head>
-<body>
-<h1>${escape(CARD.title)}</h1>
+    writePage(
+        dir,
+        'Экспертная карта — страница без библиотек',
+        '<style>body{font:16px/1.4 sans-serif;max-width:60rem;margin:auto;padding:1rem}.row{border-bottom:1px solid #ccc;padding:.5rem 0}input{width:5rem}</style>',
+        `<h1>${escape(CARD.title)}</h1>
 ${directions}
 <p>Итого: <strong data-testid="total">0 из ${max}</strong></p>
-<script>${script}</script>
-</body>
-</html>
-`,
+<script>${script}</script>`,
     );
 }
 
