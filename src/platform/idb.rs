@@ -21,6 +21,8 @@ pub const FILES: &str = "files";
 pub const RECORDS: &str = "records";
 /// The record of [`RECORDS`] that holds the department's decisions.
 pub const DECISIONS: &str = "decisions";
+/// How many file records one write transaction holds (see [`Db::write`]).
+const SLICE: usize = 250;
 
 #[derive(Clone)]
 pub struct Db(IdbDatabase);
@@ -110,14 +112,38 @@ impl Db {
         Ok((files, record))
     }
 
-    /// Writes file records and the record `name` in one transaction, after
-    /// clearing the files first if `clear`; resolves when the data is on disk.
+    /// Writes file records and the record `name`, after clearing the files
+    /// first if `clear`; resolves when the data is on disk. New files go in
+    /// transactions of [`SLICE`], one after another, the record `name` with
+    /// the last: a transaction's puts all run in one task (each copies its
+    /// record), and 10 000 of them held the page for over a second. Should
+    /// the page close halfway, the slices written so far stay, and the
+    /// record, which may name only files written, is the earlier one. A
+    /// rewrite (`clear`) stays one transaction, so that a page closed halfway
+    /// leaves the earlier workspace whole.
     pub async fn write(
         &self,
         clear: bool,
         files: &[(String, JsValue)],
         name: &str,
         record: &str,
+    ) -> Result<(), StorageError> {
+        let size = if clear { files.len().max(1) } else { SLICE };
+        let slices: Vec<_> = files.chunks(size).collect();
+        let last = slices.len().saturating_sub(1);
+        for (k, slice) in slices.iter().enumerate().take(last) {
+            self.write_slice(clear && k == 0, slice, None).await?;
+        }
+        let tail = slices.get(last).copied().unwrap_or_default();
+        self.write_slice(clear && last == 0, tail, Some((name, record)))
+            .await
+    }
+
+    async fn write_slice(
+        &self,
+        clear: bool,
+        files: &[(String, JsValue)],
+        record: Option<(&str, &str)>,
     ) -> Result<(), StorageError> {
         let tx = self.transaction(IdbTransactionMode::Readwrite)?;
         let done = js_sys::Promise::new(&mut |resolve, reject| {
@@ -132,8 +158,10 @@ impl Db {
             for (key, value) in files {
                 store.put_with_key(value, &key.into())?;
             }
-            tx.object_store(RECORDS)?
-                .put_with_key(&record.into(), &name.into())?;
+            if let Some((name, record)) = record {
+                tx.object_store(RECORDS)?
+                    .put_with_key(&record.into(), &name.into())?;
+            }
             Ok::<(), JsValue>(())
         })();
         if queued.is_err() {
