@@ -15,15 +15,14 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
 
-use profkarta_core::department::archive::{unpack, unpack_value, Archive, Cards, Entry, Unpacked};
+use profkarta_core::department::archive::{unpack, unpack_value, Archive, Cards, Unpacked};
 use profkarta_core::department::view::progress::{Saving, Work};
 
 use crate::department::import::file_unpacked;
 use crate::department::state::Dept;
 use crate::platform::browser::random_id;
-use crate::platform::idb::{Db, DECISIONS};
+use crate::platform::idb::{Db, StoredFile, DECISIONS};
 use crate::platform::storage::{
     self, Read, DEPARTMENT_PENDING, DEPARTMENT_SAVED, LEGACY_DEPARTMENT,
 };
@@ -81,7 +80,7 @@ impl Persistence {
             match db.read(DECISIONS).await {
                 Ok((files, decisions)) => {
                     for (id, value) in files {
-                        unpacked.files.extend(from_record(&value));
+                        unpacked.files.extend(StoredFile::from_record(&value));
                         ids.insert(id);
                     }
                     decisions_text = decisions;
@@ -167,11 +166,17 @@ impl Persistence {
         }
         let clear = self.rewrite.get_value();
         let (files, decisions) = dept.archive().with_untracked(|a| {
-            let files: Vec<(String, JsValue)> = self.stored.with_value(|stored| {
+            // Copies of the texts (a copy within the wasm memory is cheap);
+            // the browser's copies are made slice by slice as they are written.
+            let files: Vec<StoredFile> = self.stored.with_value(|stored| {
                 a.entries()
                     .iter()
                     .filter(|e| clear || !stored.contains(e.id()))
-                    .map(|e| (e.id().to_owned(), record(e)))
+                    .map(|e| StoredFile {
+                        id: e.id().to_owned(),
+                        name: e.file_name.clone(),
+                        text: e.text.clone(),
+                    })
                     .collect()
             });
             (files, a.decisions_json())
@@ -179,7 +184,7 @@ impl Persistence {
         if !clear && files.is_empty() && self.decisions.with_value(|d| *d == decisions) {
             return;
         }
-        let ids: Vec<String> = files.iter().map(|(id, _)| id.clone()).collect();
+        let ids: Vec<String> = files.iter().map(|f| f.id.clone()).collect();
         self.rewrite.set_value(false);
         self.stored.update_value(|stored| {
             if clear {
@@ -255,26 +260,6 @@ fn legacy(dept: Dept, cards: Cards) -> Option<Unpacked> {
 }
 
 /// A file as its database record: `[file name, text]`.
-/// A file as stored: its name and its text's UTF-8 bytes. Bytes, not a
-/// string: handing 100 MB of text to the browser as strings meant decoding
-/// all of it to UTF-16 in the save's one task, and encoding it back when the
-/// workspace was reopened; bytes are copied as they are.
-fn record(e: &Entry) -> JsValue {
-    let text = js_sys::Uint8Array::from(e.text.as_bytes());
-    js_sys::Array::of2(&e.file_name.as_str().into(), &text).into()
-}
-
-/// A stored file; versions before the bytes stored the text as a string.
-fn from_record(value: &JsValue) -> Option<(String, String)> {
-    let pair = js_sys::Array::from(value);
-    let text = pair.get(1);
-    let text = match text.dyn_ref::<js_sys::Uint8Array>() {
-        Some(bytes) => String::from_utf8(bytes.to_vec()).ok()?,
-        None => text.as_string()?,
-    };
-    Some((pair.get(0).as_string()?, text))
-}
-
 /// Writes the decisions to local storage at once, tagged with the last save
 /// mark: the database's write started beside it may not finish before the
 /// page is gone. A refusal (storage full or off) leaves only that write.

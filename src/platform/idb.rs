@@ -27,6 +27,36 @@ const SLICE: usize = 250;
 #[derive(Clone)]
 pub struct Db(IdbDatabase);
 
+/// A received file as the workspace stores it, keyed by submission id.
+pub struct StoredFile {
+    pub id: String,
+    pub name: String,
+    pub text: String,
+}
+
+impl StoredFile {
+    /// Its record: the name and the text's UTF-8 bytes. Bytes, not a
+    /// string: handing 100 MB of text to the browser as strings meant
+    /// decoding all of it to UTF-16 in the save, and encoding it back when
+    /// the workspace was reopened; bytes are copied as they are.
+    fn record(&self) -> JsValue {
+        let text = js_sys::Uint8Array::from(self.text.as_bytes());
+        js_sys::Array::of2(&self.name.as_str().into(), &text).into()
+    }
+
+    /// A stored file's name and text; versions before the bytes stored the
+    /// text as a string.
+    pub fn from_record(value: &JsValue) -> Option<(String, String)> {
+        let pair = js_sys::Array::from(value);
+        let text = pair.get(1);
+        let text = match text.dyn_ref::<js_sys::Uint8Array>() {
+            Some(bytes) => String::from_utf8(bytes.to_vec()).ok()?,
+            None => text.as_string()?,
+        };
+        Some((pair.get(0).as_string()?, text))
+    }
+}
+
 fn error_of(e: Option<DomException>) -> StorageError {
     match e.map(|e| e.name()) {
         Some(name) if name == "QuotaExceededError" => StorageError::Full,
@@ -124,7 +154,7 @@ impl Db {
     pub async fn write(
         &self,
         clear: bool,
-        files: &[(String, JsValue)],
+        files: &[StoredFile],
         name: &str,
         record: &str,
     ) -> Result<(), StorageError> {
@@ -142,7 +172,7 @@ impl Db {
     async fn write_slice(
         &self,
         clear: bool,
-        files: &[(String, JsValue)],
+        files: &[StoredFile],
         record: Option<(&str, &str)>,
     ) -> Result<(), StorageError> {
         let tx = self.transaction(IdbTransactionMode::Readwrite)?;
@@ -155,8 +185,8 @@ impl Db {
             if clear {
                 store.clear()?;
             }
-            for (key, value) in files {
-                store.put_with_key(value, &key.into())?;
+            for file in files {
+                store.put_with_key(&file.record(), &file.id.as_str().into())?;
             }
             if let Some((name, record)) = record {
                 tx.object_store(RECORDS)?
