@@ -18,6 +18,7 @@ use leptos::prelude::*;
 
 use profkarta_core::department::archive::{unpack, unpack_value, Archive, Cards, Unpacked};
 use profkarta_core::department::view::progress::{Saving, Work};
+use profkarta_core::text::plural;
 
 use crate::department::import::file_unpacked;
 use crate::department::state::Dept;
@@ -79,9 +80,28 @@ impl Persistence {
         if let Some(db) = self.db.get_value() {
             match db.read(DECISIONS).await {
                 Ok((files, decisions)) => {
+                    let mut unreadable: u64 = 0;
                     for (id, value) in files {
-                        unpacked.files.extend(StoredFile::from_record(&value));
-                        ids.insert(id);
+                        // An unreadable record is not counted as stored, so
+                        // the file imported again overwrites it.
+                        match StoredFile::from_record(&value) {
+                            Some(file) => {
+                                unpacked.files.push(file);
+                                ids.insert(id);
+                            }
+                            None => unreadable += 1,
+                        }
+                    }
+                    if unreadable > 0 {
+                        let files = plural(unreadable, "файл", "файла", "файлов");
+                        dept.notices.push(
+                            format!(
+                                "В хранилище браузера повреждены записи: {unreadable} {files} \
+                                 не удалось прочитать. Остальные открыты; загрузите эти файлы \
+                                 школ снова."
+                            ),
+                            None,
+                        );
                     }
                     decisions_text = decisions;
                 }

@@ -543,6 +543,61 @@ test('a workspace stored with its texts as strings, as before 2026-11-30, still 
         assert.deepEqual(await ratingRows(page), asRows(expectedSchools(LATEST)));
     }));
 
+test('a damaged stored file is reported, the rest open, and importing it again repairs the store', () =>
+    withDepartment(async (page) => {
+        await importAll(page);
+        const saved = page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' });
+        await saved.waitFor();
+        // One record's bytes are no longer UTF-8.
+        await page.evaluate(
+            () =>
+                new Promise((resolve, reject) => {
+                    const open = indexedDB.open('profkarta');
+                    open.onerror = reject;
+                    open.onsuccess = () => {
+                        const tx = open.result.transaction('files', 'readwrite');
+                        tx.objectStore('files').openCursor().onsuccess = (e) => {
+                            const cursor = e.target.result;
+                            cursor.update([cursor.value[0], new Uint8Array([0x7b, 0xff, 0xfe])]);
+                        };
+                        tx.oncomplete = () => {
+                            open.result.close();
+                            resolve();
+                        };
+                        tx.onerror = reject;
+                    };
+                }),
+        );
+        await page.reload();
+        const notice = 'В хранилище браузера повреждены записи: 1 файл не удалось прочитать.';
+        await page.getByTestId('notices').filter({ hasText: notice }).waitFor();
+        await page.locator('#import-files').setInputFiles(files);
+        // The file imported again is saved over the damaged record.
+        const repaired = () =>
+            page.evaluate(
+                () =>
+                    new Promise((resolve, reject) => {
+                        const open = indexedDB.open('profkarta');
+                        open.onerror = reject;
+                        open.onsuccess = () => {
+                            const all = open.result.transaction('files').objectStore('files').getAll();
+                            all.onsuccess = () => {
+                                open.result.close();
+                                resolve(all.result.every(([, text]) => text.length > 3));
+                            };
+                            all.onerror = reject;
+                        };
+                    }),
+            );
+        const until = Date.now() + 30_000;
+        while (!(await repaired())) assert.ok(Date.now() < until, 'the damaged record is never saved over');
+        await page.reload();
+        await page.getByRole('tab', { name: 'Результаты' }).click();
+        await page.getByTestId('rating').waitFor();
+        assert.deepEqual(await ratingRows(page), asRows(expectedSchools(LATEST)));
+        assert.equal(await page.getByTestId('notices').filter({ hasText: 'повреждены записи' }).count(), 0);
+    }));
+
 test('without IndexedDB the work goes on in memory, and the user is told to keep a backup', async () => {
     const context = await app.browser.newContext();
     try {
