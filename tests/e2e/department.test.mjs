@@ -507,35 +507,53 @@ test('a workspace kept in local storage by the previous version is moved over, n
         assert.deepEqual(await ratingRows(fresh), asRows(expectedSchools(LATEST)));
     }));
 
+/// Goes over the files the page stored (IndexedDB `profkarta`, store
+/// `files`) and rewrites them as `how` says: 'strings', every text as the
+/// earlier versions stored it; 'damage', the first record's bytes no longer
+/// UTF-8; 'none'. Returns how many were rewritten and whether every record
+/// read as bytes of a real file.
+const storedFiles = (page, how) =>
+    page.evaluate(
+        (how) =>
+            new Promise((resolve, reject) => {
+                const open = indexedDB.open('profkarta');
+                open.onerror = reject;
+                open.onsuccess = () => {
+                    const tx = open.result.transaction('files', 'readwrite');
+                    let rewritten = 0;
+                    let readable = true;
+                    tx.objectStore('files').openCursor().onsuccess = (e) => {
+                        const cursor = e.target.result;
+                        if (!cursor) return;
+                        const [name, text] = cursor.value;
+                        readable &&= text instanceof Uint8Array && text.length > 3;
+                        const next =
+                            how === 'strings'
+                                ? new TextDecoder().decode(text)
+                                : how === 'damage' && rewritten === 0
+                                  ? new Uint8Array([0x7b, 0xff, 0xfe])
+                                  : null;
+                        if (next !== null) {
+                            cursor.update([name, next]);
+                            rewritten++;
+                        }
+                        cursor.continue();
+                    };
+                    tx.oncomplete = () => {
+                        open.result.close();
+                        resolve({ rewritten, readable });
+                    };
+                    tx.onerror = reject;
+                };
+            }),
+        how,
+    );
+
 test('a workspace stored with its texts as strings, as before 2026-11-30, still opens whole', () =>
     withDepartment(async (page) => {
         await importAll(page);
         await page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
-        // Every stored file as the earlier versions wrote it: [name, text].
-        const rewritten = await page.evaluate(
-            () =>
-                new Promise((resolve, reject) => {
-                    const open = indexedDB.open('profkarta');
-                    open.onerror = reject;
-                    open.onsuccess = () => {
-                        const tx = open.result.transaction('files', 'readwrite');
-                        let count = 0;
-                        tx.objectStore('files').openCursor().onsuccess = (e) => {
-                            const cursor = e.target.result;
-                            if (!cursor) return;
-                            const [name, bytes] = cursor.value;
-                            cursor.update([name, new TextDecoder().decode(bytes)]);
-                            count++;
-                            cursor.continue();
-                        };
-                        tx.oncomplete = () => {
-                            open.result.close();
-                            resolve(count);
-                        };
-                        tx.onerror = reject;
-                    };
-                }),
-        );
+        const { rewritten } = await storedFiles(page, 'strings');
         assert.ok(rewritten > 24, `${rewritten} files stored`);
         await page.reload();
         await page.getByRole('tab', { name: 'Результаты' }).click();
@@ -546,51 +564,17 @@ test('a workspace stored with its texts as strings, as before 2026-11-30, still 
 test('a damaged stored file is reported, the rest open, and importing it again repairs the store', () =>
     withDepartment(async (page) => {
         await importAll(page);
-        const saved = page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' });
-        await saved.waitFor();
-        // One record's bytes are no longer UTF-8.
-        await page.evaluate(
-            () =>
-                new Promise((resolve, reject) => {
-                    const open = indexedDB.open('profkarta');
-                    open.onerror = reject;
-                    open.onsuccess = () => {
-                        const tx = open.result.transaction('files', 'readwrite');
-                        tx.objectStore('files').openCursor().onsuccess = (e) => {
-                            const cursor = e.target.result;
-                            cursor.update([cursor.value[0], new Uint8Array([0x7b, 0xff, 0xfe])]);
-                        };
-                        tx.oncomplete = () => {
-                            open.result.close();
-                            resolve();
-                        };
-                        tx.onerror = reject;
-                    };
-                }),
-        );
+        await page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
+        await storedFiles(page, 'damage');
         await page.reload();
         const notice = 'В хранилище браузера повреждены записи: 1 файл не удалось прочитать.';
         await page.getByTestId('notices').filter({ hasText: notice }).waitFor();
         await page.locator('#import-files').setInputFiles(files);
         // The file imported again is saved over the damaged record.
-        const repaired = () =>
-            page.evaluate(
-                () =>
-                    new Promise((resolve, reject) => {
-                        const open = indexedDB.open('profkarta');
-                        open.onerror = reject;
-                        open.onsuccess = () => {
-                            const all = open.result.transaction('files').objectStore('files').getAll();
-                            all.onsuccess = () => {
-                                open.result.close();
-                                resolve(all.result.every(([, text]) => text.length > 3));
-                            };
-                            all.onerror = reject;
-                        };
-                    }),
-            );
         const until = Date.now() + 30_000;
-        while (!(await repaired())) assert.ok(Date.now() < until, 'the damaged record is never saved over');
+        while (!(await storedFiles(page, 'none')).readable) {
+            assert.ok(Date.now() < until, 'the damaged record is never saved over');
+        }
         await page.reload();
         await page.getByRole('tab', { name: 'Результаты' }).click();
         await page.getByTestId('rating').waitFor();
