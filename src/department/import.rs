@@ -76,12 +76,13 @@ async fn check_in_frames(dept: Dept, work: Work, files: Vec<Unread>) -> Option<C
     dept.begin(work, total);
     let cards = dept.cards();
     let mut found = Checks::default();
-    let batches: Vec<&[Unread]> = files.chunks(FILES_PER_FRAME).collect();
+    let batches = total.div_ceil(FILES_PER_FRAME);
+    let mut files = files.into_iter();
     let (mut reading, mut verifying) = (VecDeque::new(), VecDeque::new());
     let mut done = 0;
-    for (i, batch) in batches.iter().enumerate() {
-        reading.push_back(read_on_page(batch));
-        let last = i + 1 == batches.len();
+    for i in 0..batches {
+        reading.push_back(read_on_page(files.by_ref().take(FILES_PER_FRAME).collect()));
+        let last = i + 1 == batches;
         while reading.len() > READ_AHEAD || (last && !reading.is_empty()) {
             let Some(read) = reading.pop_front() else {
                 break;
@@ -118,24 +119,26 @@ async fn check_in_frames(dept: Dept, work: Work, files: Vec<Unread>) -> Option<C
 
 /// Reads a batch on the page, all files at once (see [`read_all`]); an
 /// oversized file that is not `.json` is refused unread ([`oversized`]).
-fn read_on_page(batch: &[Unread]) -> impl Future<Output = Vec<Raw>> + 'static {
+fn read_on_page(batch: Vec<Unread>) -> impl Future<Output = Vec<Raw>> + 'static {
     let mut picked = Vec::new();
     let mut known = Vec::new();
     for file in batch {
-        let bytes = match file {
-            Unread::Picked(file) => match oversized(file, MAX_FILE_BYTES) {
-                Some(bytes) => Some(Err(ImportError::TooLarge {
-                    bytes,
-                    limit: MAX_FILE_BYTES,
-                })),
-                None => {
-                    picked.push(file.clone());
-                    None
+        known.push(match file {
+            Unread::Picked(file) => {
+                let name = file.name();
+                match oversized(&file, MAX_FILE_BYTES) {
+                    Some(bytes) => {
+                        let limit = MAX_FILE_BYTES;
+                        (name, Some(Err(ImportError::TooLarge { bytes, limit })))
+                    }
+                    None => {
+                        picked.push(file);
+                        (name, None)
+                    }
                 }
-            },
-            Unread::Held(_, bytes) => Some(Ok(bytes.clone())),
-        };
-        known.push((file.name(), bytes));
+            }
+            Unread::Held(name, bytes) => (name, Some(Ok(bytes))),
+        });
     }
     let contents = read_all(&picked);
     async move {

@@ -73,15 +73,6 @@ pub enum Unread {
     Held(String, Vec<u8>),
 }
 
-impl Unread {
-    pub fn name(&self) -> String {
-        match self {
-            Self::Picked(file) => file.name(),
-            Self::Held(name, _) => name.clone(),
-        }
-    }
-}
-
 /// The size of a picked file too large to read, asked only of a file not
 /// named `.json`: that may be anything dropped by mistake (a video, an
 /// archive). A `.json` file is read at once, since asking a file's size
