@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use profkarta_core::department::view::import::{summary, verdict_rows};
+use profkarta_core::department::view::import::{verdict_rows, Tally};
 
 use crate::department::held_keys::HeldKeys;
 use crate::department::import::import_files;
@@ -23,17 +23,21 @@ pub fn ImportPanel() -> impl IntoView {
         let files = file_list(ev.data_transfer().and_then(|d| d.files()));
         import_files(dept, files);
     };
-    // Files that need attention first, then the accepted ones by name.
-    let rows = Memo::new(move |_| {
-        let standing = dept.standing.get();
-        dept.archive()
-            .with(|archive| dept.log().with(|log| verdict_rows(archive, log, &standing)))
-    });
     // Hundreds of accepted rows would bury the few that need attention (and
     // cost a long task to draw): they are shown on request.
     let show_accepted = RwSignal::new(false);
-    let accepted = move || rows.with(|r| r.iter().filter(|r| r.verdict.is_good()).count());
-    let summary = move || rows.with(|r| summary(r));
+    // Files that need attention first, then the accepted ones by name.
+    let rows = Memo::new(move |_| {
+        let accepted = show_accepted.get();
+        dept.archive()
+            .with(|archive| dept.log().with(|log| verdict_rows(archive, log, accepted)))
+    });
+    let tally = Memo::new(move |_| {
+        dept.archive()
+            .with(|archive| dept.log().with(|log| Tally::of(archive, log)))
+    });
+    let accepted = move || tally.with(|t| t.accepted);
+    let summary = move || tally.with(Tally::summary);
     view! {
         <section class="panel" aria-labelledby="import-title">
             <h2 id="import-title">"Загрузка карт школ"</h2>
@@ -68,7 +72,7 @@ pub fn ImportPanel() -> impl IntoView {
                         <tr><ColumnHeads names=&["Файл", "Результат", "Пояснение"]/></tr>
                     </thead>
                     <tbody>
-                        {move || rows.get().into_iter().filter(|r| show_accepted.get() || !r.verdict.is_good()).map(|r| view! {
+                        {move || rows.get().into_iter().map(|r| view! {
                             <tr data-verdict=r.verdict.key() class:bad=!r.verdict.is_good()>
                                 <td class="file-name">{r.file}</td>
                                 <td class="verdict">{r.verdict.label()}</td>

@@ -8,13 +8,12 @@
 //! with the core's own operations. Keeping the workspace across reloads is
 //! `persistence`'s job, which sits above this module.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use profkarta_core::card::{Card, DEFAULT_CARD};
-use profkarta_core::department::archive::{Admission, Archive, Cards, Entry, Standing};
+use profkarta_core::department::archive::{Admission, Archive, Cards, Entry};
 use profkarta_core::department::bulk::Bulk;
 use profkarta_core::department::effectiveness::{measure_effect, plan_effects, Effects, Span};
 use profkarta_core::department::figures::{figures, Figures};
@@ -117,7 +116,6 @@ pub struct Dept {
     pub card: Memo<Arc<Card>>,
     pub periods: Memo<Vec<String>>,
     pub period: Memo<Option<String>>,
-    pub standing: Memo<HashMap<String, Standing>>,
     pub results: Memo<Vec<SchoolResult>>,
     pub rating: Memo<Vec<Ranked>>,
     pub figures: Memo<Figures>,
@@ -174,14 +172,6 @@ impl Dept {
                 .get()
                 .and_then(|p| archive.with(|a| a.period_card(&latest.id, &p)))
                 .unwrap_or(latest)
-        });
-        let standing = Memo::new(move |_| {
-            archive.with(|a| {
-                a.standing()
-                    .into_iter()
-                    .map(|(id, s)| (id.to_owned(), s))
-                    .collect()
-            })
         });
         let now = Memo::new(move |_| {
             let period = period.get().unwrap_or_default();
@@ -250,7 +240,6 @@ impl Dept {
             card,
             periods,
             period,
-            standing,
             results: now,
             rating,
             figures: figures_now,
@@ -425,21 +414,37 @@ impl Dept {
 
     // Import and persistence.
 
-    /// Files checked submissions and puts every file, refused or filed, at
-    /// the top of the import log in name order.
-    pub fn file(self, checked: Vec<Entry>, refused: Vec<(String, ImportError)>) {
-        let mut rows: Vec<ImportRow> = refused
+    /// Files a slice of an import, in the order given, without waking the
+    /// views: a large import is filed over several frames, and the views
+    /// recompute once, at [`Dept::show_filed`].
+    pub fn admit_unseen(self, slice: Vec<Entry>) -> Vec<(String, Admission)> {
+        self.archive
+            .try_update_untracked(|a| a.admit_in_order(slice))
+            .unwrap_or_default()
+    }
+
+    /// Works out the standings of what [`Dept::admit_unseen`] filed, so that
+    /// the views' recomputation finds them ready.
+    pub fn settle(self) {
+        self.archive.with_untracked(Archive::settle);
+    }
+
+    /// Shows an import filed with [`Dept::admit_unseen`]: the views
+    /// recompute once, and every file, refused or filed, goes to the top of
+    /// the import log in name order.
+    pub fn show_filed(
+        self,
+        admitted: Vec<(String, Admission)>,
+        refused: Vec<(String, ImportError)>,
+    ) {
+        let refused = refused
             .into_iter()
-            .map(|(file, e)| ImportRow {
-                file,
-                admission: Admission::Refused(e),
-            })
+            .map(|(file, e)| (file, Admission::Refused(e)));
+        let mut rows: Vec<ImportRow> = refused
+            .chain(admitted)
+            .map(|(file, admission)| ImportRow { file, admission })
             .collect();
-        self.archive.update(|a| {
-            for (file, admission) in a.admit_all(checked) {
-                rows.push(ImportRow { file, admission });
-            }
-        });
+        self.archive.notify();
         rows.sort_by(|a, b| a.file.cmp(&b.file));
         self.log.update(|log| {
             log.splice(0..0, rows);

@@ -298,7 +298,6 @@ pub fn statuses(
     today: &str,
 ) -> Vec<RosterRow> {
     let deadlines = roster.deadlines(period);
-    let standing = archive.standing();
     let of_campaign: Vec<_> = archive
         .entries()
         .iter()
@@ -315,11 +314,11 @@ pub fn statuses(
                 .collect();
             let counted = mine
                 .iter()
-                .find(|e| standing.get(e.id()) == Some(&Standing::Current));
+                .find(|e| archive.standing_of(e.id()) == Some(&Standing::Current));
             let rejected = !mine.is_empty()
                 && mine
                     .iter()
-                    .all(|e| standing.get(e.id()) == Some(&Standing::Rejected));
+                    .all(|e| archive.standing_of(e.id()) == Some(&Standing::Rejected));
             let reviewers = counted
                 .map(|e| {
                     archive

@@ -27,10 +27,10 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    pub fn of(archive: &Archive, admission: &Admission, standing: Option<&Standing>) -> Self {
+    pub fn of(archive: &Archive, admission: &Admission) -> Self {
         match admission {
             Admission::Refused(e) => Self::of_error(e),
-            Admission::Filed { submission_id } => match standing {
+            Admission::Filed { submission_id } => match archive.standing_of(submission_id) {
                 Some(Standing::Current) => {
                     if archive.entry(submission_id).is_some_and(|e| e.mismatch) {
                         Self::ScoreMismatch
@@ -126,15 +126,14 @@ impl Verdict {
 }
 
 /// The sentence under the verdict: why, in the user's terms.
-pub fn explanation(
-    archive: &Archive,
-    admission: &Admission,
-    standing: Option<&Standing>,
-) -> String {
-    match (admission, standing) {
-        (Admission::Refused(e), _) => e.to_string(),
-        (Admission::Filed { submission_id }, Some(standing)) => {
-            let Some(entry) = archive.entry(submission_id) else {
+pub fn explanation(archive: &Archive, admission: &Admission) -> String {
+    match admission {
+        Admission::Refused(e) => e.to_string(),
+        Admission::Filed { submission_id } => {
+            let (Some(entry), Some(standing)) = (
+                archive.entry(submission_id),
+                archive.standing_of(submission_id),
+            ) else {
                 return String::new();
             };
             let school = entry.profile().name.trim();
@@ -160,6 +159,5 @@ pub fn explanation(
                 ),
             }
         }
-        (Admission::Filed { .. }, None) => String::new(),
     }
 }

@@ -43,6 +43,17 @@ pub use keys::{key_fingerprint, KeyState, SchoolKeys};
 pub use merge::{Conflict, Merged};
 pub use standing::Standing;
 
+/// The order a batch is filed in: oldest first, so that the first key a
+/// school ever used is the one it is known by, whatever order the files were
+/// picked in.
+pub fn oldest_first(mut batch: Vec<Entry>) -> Vec<Entry> {
+    fn key(c: &Entry) -> (&str, &str) {
+        (&c.opened.payload.created_at, &c.file_name)
+    }
+    batch.sort_by(|a, b| key(a).cmp(&key(b)));
+    batch
+}
+
 /// What happened to one file of an import.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Admission {
@@ -173,15 +184,19 @@ impl Archive {
         self.entries.is_empty()
     }
 
-    /// Files a batch of checked submissions, oldest first, so that the first
-    /// key a school ever used is the one it is known by, whatever order the
-    /// files were picked in.
-    pub fn admit_all(&mut self, mut batch: Vec<Entry>) -> Vec<(String, Admission)> {
-        fn key(c: &Entry) -> (&str, &str) {
-            (&c.opened.payload.created_at, &c.file_name)
-        }
-        batch.sort_by(|a, b| key(a).cmp(&key(b)));
-        batch
+    /// Files a batch of checked submissions, oldest first (see
+    /// [`oldest_first`]).
+    pub fn admit_all(&mut self, batch: Vec<Entry>) -> Vec<(String, Admission)> {
+        self.admit_in_order(oldest_first(batch))
+    }
+
+    /// Files submissions in the order given, each with its file's name. A
+    /// large batch, put [`oldest_first`], can be filed a slice at a time.
+    pub fn admit_in_order(
+        &mut self,
+        entries: impl IntoIterator<Item = Entry>,
+    ) -> Vec<(String, Admission)> {
+        entries
             .into_iter()
             .map(|checked| (checked.file_name.clone(), self.admit(checked)))
             .collect()

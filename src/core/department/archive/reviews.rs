@@ -145,7 +145,7 @@ mod tests {
             b'a',
         );
         archive.admit(entry(&card, "b", &text));
-        assert_eq!(archive.standing()["b1"], Standing::Current);
+        assert_eq!(archive.standing_of("b1"), Some(&Standing::Current));
         assert_eq!(archive.review_source("b1").map(Entry::id), Some("a1"));
         let carried = archive.review("b1");
         assert_eq!(carried.decision("1.8"), Some(Decision::NoPoint));

@@ -37,13 +37,18 @@ pub enum Standing {
 }
 
 impl Archive {
-    /// The standing of every entry, by submission id. Among the trusted
-    /// submissions of one school and period, one that another replaces
-    /// explicitly never counts; of the rest the latest created counts.
-    pub fn standing(&self) -> HashMap<&str, Standing> {
-        self.with_standings()
-            .map(|(e, s)| (e.id(), s.clone()))
-            .collect()
+    /// Where the submission `id` stands; `None` when it is not filed. Among
+    /// the trusted submissions of one school and period, one that another
+    /// replaces explicitly never counts; of the rest the latest created
+    /// counts.
+    pub fn standing_of(&self, id: &str) -> Option<&Standing> {
+        self.by_id.get(id).map(|&i| &self.standings()[i])
+    }
+
+    /// Works out where every entry stands now rather than when first asked,
+    /// so that a large import can do it in a task of its own.
+    pub fn settle(&self) {
+        self.standings();
     }
 
     fn standings(&self) -> &[Standing] {
@@ -175,14 +180,15 @@ mod tests {
             .collect();
         // "copy" and "first" are the same submission; the first in name order wins.
         assert_eq!(refused, ["first"]);
-        let standing = archive.standing();
+        let standing = |id| archive.standing_of(id).cloned();
         assert_eq!(
-            standing["a3"],
-            Standing::Current,
+            standing("a3"),
+            Some(Standing::Current),
             "an explicit correction wins even if older"
         );
-        assert_eq!(standing["a2"], Standing::Superseded { by: "a3".into() });
-        assert_eq!(standing["a1"], Standing::Superseded { by: "a3".into() });
+        let by_a3 = Some(Standing::Superseded { by: "a3".into() });
+        assert_eq!(standing("a2"), by_a3);
+        assert_eq!(standing("a1"), by_a3);
         assert_eq!(archive.current().len(), 1);
     }
 
@@ -207,8 +213,7 @@ mod tests {
                 &sign(&card, &next, meta("b2", "2026-09-01", Some("b1")), 1),
             ),
         ]);
-        let standing = archive.standing();
-        assert_eq!(standing["b1"], Standing::Current);
-        assert_eq!(standing["b2"], Standing::Current);
+        assert_eq!(archive.standing_of("b1"), Some(&Standing::Current));
+        assert_eq!(archive.standing_of("b2"), Some(&Standing::Current));
     }
 }

@@ -1,9 +1,7 @@
 //! The import table: one line per file with its verdict and why, the files
 //! that need attention first, and the counts above it.
 
-use std::collections::HashMap;
-
-use crate::department::archive::{Admission, Archive, Standing};
+use crate::department::archive::{Admission, Archive};
 use crate::department::verdict::{explanation, Verdict};
 
 /// What happened to one picked file, as the import log keeps it. Its
@@ -21,43 +19,65 @@ pub struct VerdictRow {
     pub why: String,
 }
 
-/// The log's lines as they stand now: files that need attention first, then
-/// the accepted ones, each group in log order.
-pub fn verdict_rows(
-    archive: &Archive,
-    log: &[ImportRow],
-    standing: &HashMap<String, Standing>,
-) -> Vec<VerdictRow> {
+/// The log's lines as they stand now: files that need attention first,
+/// then, with `accepted`, the accepted ones, each group in log order. Only
+/// the lines shown get their sentence: thousands of accepted files are
+/// counted ([`Tally`]), not written out, until the user asks for them.
+pub fn verdict_rows(archive: &Archive, log: &[ImportRow], accepted: bool) -> Vec<VerdictRow> {
     let mut rows: Vec<VerdictRow> = log
         .iter()
-        .map(|row| {
-            let standing = match &row.admission {
-                Admission::Filed { submission_id } => standing.get(submission_id),
-                Admission::Refused(_) => None,
-            };
-            VerdictRow {
+        .filter_map(|row| {
+            let verdict = Verdict::of(archive, &row.admission);
+            (accepted || !verdict.is_good()).then(|| VerdictRow {
                 file: row.file.clone(),
-                verdict: Verdict::of(archive, &row.admission, standing),
-                why: explanation(archive, &row.admission, standing),
-            }
+                verdict,
+                why: explanation(archive, &row.admission),
+            })
         })
         .collect();
     rows.sort_by_key(|r| r.verdict.is_good());
     rows
 }
 
-/// "Файлов: 5. Принято: 3. Ждут решения: 1. Не принято: 1."
-pub fn summary(rows: &[VerdictRow]) -> String {
-    let good = rows.iter().filter(|r| r.verdict.is_good()).count();
-    let held = rows
-        .iter()
-        .filter(|r| r.verdict == Verdict::KeyChanged)
-        .count();
-    format!(
-        "Файлов: {}. Принято: {good}. Ждут решения: {held}. Не принято: {}.",
-        rows.len(),
-        rows.len() - good - held
-    )
+/// How the log's files stand now, in numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    pub files: usize,
+    /// Accepted, also those a newer file superseded.
+    pub accepted: usize,
+    /// Signed with a new key of their school: the coordinator decides.
+    pub held: usize,
+}
+
+impl Tally {
+    pub fn of(archive: &Archive, log: &[ImportRow]) -> Self {
+        let mut tally = Self {
+            files: log.len(),
+            accepted: 0,
+            held: 0,
+        };
+        for row in log {
+            match Verdict::of(archive, &row.admission) {
+                Verdict::KeyChanged => tally.held += 1,
+                v if v.is_good() => tally.accepted += 1,
+                _ => {}
+            }
+        }
+        tally
+    }
+
+    /// "Файлов: 5. Принято: 3. Ждут решения: 1. Не принято: 1."
+    pub fn summary(&self) -> String {
+        let Self {
+            files,
+            accepted,
+            held,
+        } = *self;
+        format!(
+            "Файлов: {files}. Принято: {accepted}. Ждут решения: {held}. Не принято: {}.",
+            files - accepted - held
+        )
+    }
 }
 
 #[cfg(test)]
@@ -91,12 +111,7 @@ mod tests {
                 admission: Admission::Refused(ImportError::NotText),
             },
         );
-        let standing = archive
-            .standing()
-            .into_iter()
-            .map(|(id, s)| (id.to_owned(), s))
-            .collect();
-        let rows = verdict_rows(&archive, &log, &standing);
+        let rows = verdict_rows(&archive, &log, true);
         let verdicts: Vec<_> = rows.iter().map(|r| (r.file.as_str(), r.verdict)).collect();
         assert_eq!(
             verdicts,
@@ -108,8 +123,17 @@ mod tests {
         );
         assert_eq!(rows[2].why, "СОШ 1, 2025/2026.");
         assert_eq!(
-            summary(&rows),
+            Tally::of(&archive, &log).summary(),
             "Файлов: 3. Принято: 1. Ждут решения: 1. Не принято: 1."
+        );
+        let attention: Vec<_> = verdict_rows(&archive, &log, false)
+            .into_iter()
+            .map(|r| r.file)
+            .collect();
+        assert_eq!(
+            attention,
+            ["фото.jpg", "b"],
+            "accepted files wait to be asked for"
         );
     }
 }
