@@ -12,6 +12,7 @@
 //! A workspace that earlier versions kept in local storage is moved over once.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -186,8 +187,8 @@ impl Persistence {
         }
         let clear = self.rewrite.get_value();
         let (files, decisions) = dept.archive().with_untracked(|a| {
-            // Copies of the texts (a copy within the wasm memory is cheap);
-            // the browser's copies are made slice by slice as they are written.
+            // The texts are shared, not copied; the browser's copies are
+            // made slice by slice as they are written.
             let files: Vec<StoredFile> = self.stored.with_value(|stored| {
                 a.entries()
                     .iter()
@@ -195,7 +196,7 @@ impl Persistence {
                     .map(|e| StoredFile {
                         id: e.id().to_owned(),
                         name: e.file_name.clone(),
-                        text: e.text.clone(),
+                        text: Arc::clone(&e.text),
                     })
                     .collect()
             });

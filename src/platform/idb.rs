@@ -6,6 +6,8 @@
 //! Requests and transactions report through events; here they become
 //! futures, and their failures [`StorageError`]s like local storage's.
 
+use std::sync::Arc;
+
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -31,7 +33,7 @@ pub struct Db(IdbDatabase);
 pub struct StoredFile {
     pub id: String,
     pub name: String,
-    pub text: String,
+    pub text: Arc<str>,
 }
 
 impl StoredFile {

@@ -159,7 +159,7 @@ impl StoredFile {
     fn of(e: &Entry) -> Self {
         Self {
             name: e.file_name.clone(),
-            text: e.text.clone(),
+            text: e.text.to_string(),
         }
     }
 }

@@ -77,7 +77,7 @@ fn check_by(
         key: to_hex(&opened.public_key),
         mismatch: !claim_matches(&payload.score, &assessment),
         file_name: file_name.to_owned(),
-        text: text.to_owned(),
+        text: Arc::from(text),
         opened,
         assessment,
     })
@@ -90,7 +90,9 @@ pub struct Entry {
     /// The card the file was filled in by, which scores it.
     pub card: Arc<Card>,
     pub file_name: String,
-    pub text: String,
+    /// Shared, not copied, with the save that stores it (thousands of
+    /// files of ~10 KB each).
+    pub text: Arc<str>,
     pub opened: Opened,
     pub school: SchoolId,
     /// Hex of the public key, as stored in the key registry.
