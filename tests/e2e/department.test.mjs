@@ -91,6 +91,10 @@ function expectedSchools(period, { acceptKeyChange = false } = {}) {
 }
 
 async function ratingRows(page) {
+    // After a reload the rating appears once the stored workspace is checked
+    // again and filed; the archive is replaced at once, so when the first
+    // row is there, all are.
+    await page.getByTestId('rating').locator('tbody tr').first().waitFor();
     const rows = await page.getByTestId('rating').locator('tbody tr').all();
     return Promise.all(
         rows.map(async (row) => ({
