@@ -130,6 +130,7 @@ async fn admit_in_frames(
     mut admit: impl FnMut(Vec<Entry>) -> Vec<(String, Admission)>,
 ) -> Vec<(String, Admission)> {
     let mut sorted = oldest_first(checked).into_iter();
+    next_frame().await;
     let mut admitted = Vec::new();
     loop {
         let slice: Vec<Entry> = sorted.by_ref().take(FILED_PER_FRAME).collect();

@@ -46,12 +46,16 @@ pub use standing::Standing;
 /// The order a batch is filed in: oldest first, so that the first key a
 /// school ever used is the one it is known by, whatever order the files were
 /// picked in.
-pub fn oldest_first(mut batch: Vec<Entry>) -> Vec<Entry> {
+pub fn oldest_first(batch: Vec<Entry>) -> Vec<Entry> {
     fn key(c: &Entry) -> (&str, &str) {
         (&c.opened.payload.created_at, &c.file_name)
     }
-    batch.sort_by(|a, b| key(a).cmp(&key(b)));
-    batch
+    // The order is sorted, not the entries: an entry is large, and a sort
+    // moves each one many times.
+    let mut order: Vec<usize> = (0..batch.len()).collect();
+    order.sort_by(|&a, &b| key(&batch[a]).cmp(&key(&batch[b])));
+    let mut batch: Vec<Option<Entry>> = batch.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| batch[i].take()).collect()
 }
 
 /// What happened to one file of an import.

@@ -78,23 +78,37 @@ impl Archive {
                 same_slot.then_some((old, e.id()))
             })
             .collect();
-        let mut best: HashMap<Slot, &Entry> = HashMap::new();
-        for e in trusted().filter(|e| !replaced.contains_key(e.id())) {
-            let slot = best.entry(e.slot()).or_insert(e);
-            let newer = |a: &Entry, b: &Entry| {
-                (&a.opened.payload.created_at, a.id()) > (&b.opened.payload.created_at, b.id())
-            };
-            if newer(e, slot) {
-                *slot = e;
+        // Each entry's slot as a number, so that the slot of ten thousand
+        // entries is hashed once each, not at every look-up.
+        let mut numbers: HashMap<Slot, usize> = HashMap::with_capacity(self.entries.len());
+        let slots: Vec<usize> = self
+            .entries
+            .iter()
+            .map(|e| {
+                let next = numbers.len();
+                *numbers.entry(e.slot()).or_insert(next)
+            })
+            .collect();
+        let newer = |a: &Entry, b: &Entry| {
+            (&a.opened.payload.created_at, a.id()) > (&b.opened.payload.created_at, b.id())
+        };
+        let mut best: Vec<Option<&Entry>> = vec![None; numbers.len()];
+        for ((e, state), &slot) in self.entries.iter().zip(&states).zip(&slots) {
+            if *state != KeyState::Trusted || replaced.contains_key(e.id()) {
+                continue;
+            }
+            if best[slot].is_none_or(|b| newer(e, b)) {
+                best[slot] = Some(e);
             }
         }
         self.entries
             .iter()
             .zip(states)
-            .map(|(e, state)| match state {
+            .zip(slots)
+            .map(|((e, state), slot)| match state {
                 KeyState::Held => Standing::Held,
                 KeyState::Rejected => Standing::Rejected,
-                KeyState::Trusted => match best.get(&e.slot()) {
+                KeyState::Trusted => match best[slot] {
                     Some(b) if b.id() == e.id() => Standing::Current,
                     best_one => {
                         let by = replaced
