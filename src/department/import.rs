@@ -11,7 +11,7 @@ use std::collections::VecDeque;
 use std::future::Future;
 
 use profkarta_core::department::archive::{
-    check, check_verified, oldest_first, Admission, Archive, Cards, Entry, Unpacked, MAX_FILE_BYTES,
+    check, check_verified, oldest_first, Admission, Archive, Cards, Entry, MAX_FILE_BYTES,
 };
 use profkarta_core::department::view::progress::Work;
 use profkarta_core::error::ImportError;
@@ -163,6 +163,7 @@ fn read_on_page(batch: Vec<Unread>) -> impl Future<Output = Vec<Raw>> + 'static 
                 }
             }
             Unread::Held(name, bytes) => (name, Some(Ok(bytes))),
+            Unread::Outside(name, bytes) => (name, Some(Ok(bytes.to_vec()))),
         });
     }
     let contents = read_all(&picked);
@@ -211,15 +212,11 @@ pub fn import_files(dept: Dept, files: Vec<web_sys::File>) {
     });
 }
 
-/// Files a stored workspace or a backup: its files are checked again like an
-/// import (storage is not trusted more than the files themselves), and every
-/// one that no longer passes is reported, naming where it came from.
-pub async fn file_unpacked(dept: Dept, work: Work, unpacked: Unpacked) -> Archive {
-    let Unpacked { mut archive, files } = unpacked;
-    let files = files
-        .into_iter()
-        .map(|(name, text)| Unread::Held(name, text.into_bytes()))
-        .collect();
+/// Files a stored workspace or a backup into `archive`, which holds its
+/// decisions: its files are checked again like an import (storage is not
+/// trusted more than the files themselves), and every one that no longer
+/// passes is reported, naming where it came from.
+pub async fn file_all(dept: Dept, work: Work, mut archive: Archive, files: Vec<Unread>) -> Archive {
     // Only an import offers to cancel, so `None` does not happen here.
     let found = check_in_frames(dept, work, files).await.unwrap_or_default();
     let mut refused = found.refused;
@@ -238,4 +235,13 @@ pub async fn file_unpacked(dept: Dept, work: Work, unpacked: Unpacked) -> Archiv
         );
     }
     archive
+}
+
+/// The files of a backup (or of a workspace kept in local storage), to be
+/// checked again.
+pub fn held(files: Vec<(String, String)>) -> Vec<Unread> {
+    files
+        .into_iter()
+        .map(|(name, text)| Unread::Held(name, text.into_bytes()))
+        .collect()
 }

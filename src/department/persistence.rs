@@ -21,7 +21,7 @@ use profkarta_core::department::archive::{unpack, unpack_value, Archive, Cards, 
 use profkarta_core::department::view::progress::{Saving, Work};
 use profkarta_core::text::plural;
 
-use crate::department::import::file_unpacked;
+use crate::department::import::{file_all, held};
 use crate::department::state::Dept;
 use crate::platform::browser::random_id;
 use crate::platform::idb::{Db, StoredFile, DECISIONS};
@@ -72,22 +72,20 @@ impl Persistence {
     /// Reads the stored workspace and makes it the open one.
     async fn reopen(self, dept: Dept) {
         let cards = dept.cards();
-        let mut unpacked = Unpacked {
-            archive: Archive::new(cards.clone()),
-            files: Vec::new(),
-        };
+        let mut archive = Archive::new(cards.clone());
+        let mut files = Vec::new();
         let mut ids = HashSet::new();
         let mut decisions_text = None;
         if let Some(db) = self.db.get_value() {
             match db.read(DECISIONS).await {
-                Ok((files, decisions)) => {
+                Ok((records, decisions)) => {
                     let mut unreadable: u64 = 0;
-                    for (id, value) in files {
+                    for (id, value) in records {
                         // An unreadable record is not counted as stored, so
                         // the file imported again overwrites it.
                         match StoredFile::from_record(&value) {
                             Some(file) => {
-                                unpacked.files.push(file);
+                                files.push(file);
                                 ids.insert(id);
                             }
                             None => unreadable += 1,
@@ -119,7 +117,7 @@ impl Persistence {
         }
         match decisions_text {
             Some(text) => match unpack(cards.clone(), &text) {
-                Ok(u) => unpacked.archive = u.archive,
+                Ok(u) => archive = u.archive,
                 Err(e) => dept.notices.push(
                     format!(
                         "Решения отдела (ключи, проверка, письма) не удалось прочитать: {e} \
@@ -130,13 +128,14 @@ impl Persistence {
             },
             None if ids.is_empty() => {
                 if let Some(old) = legacy(dept, cards) {
-                    unpacked = old;
+                    archive = old.archive;
+                    files = held(old.files);
                     self.legacy.set_value(true);
                 }
             }
             None => {}
         }
-        let archive = file_unpacked(dept, Work::Open, unpacked).await;
+        let archive = file_all(dept, Work::Open, archive, files).await;
         self.stored.set_value(ids);
         // A workspace moved over from local storage has its decisions to write.
         // What came from local storage is not in the database yet.
@@ -257,7 +256,7 @@ impl Persistence {
     /// Replaces the workspace with a backup, once its files are checked.
     pub fn restore(self, dept: Dept, backup: Unpacked) {
         leptos::task::spawn_local(async move {
-            let archive = file_unpacked(dept, Work::Restore, backup).await;
+            let archive = file_all(dept, Work::Restore, backup.archive, held(backup.files)).await;
             self.rewrite.set_value(true);
             dept.replace(archive);
         });

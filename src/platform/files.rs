@@ -66,11 +66,15 @@ pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
         .unwrap_or_else(|| Err("чтение не удалось".to_owned()))
 }
 
-/// A file to check: picked or dropped by the user, or already in memory
-/// (the stored workspace, a backup).
+/// A file to check: picked or dropped by the user, already in memory (a
+/// backup), or bytes the browser holds (a record of the stored workspace).
 pub enum Unread {
     Picked(web_sys::File),
     Held(String, Vec<u8>),
+    /// Copied into the wasm memory only when its batch is checked: copying
+    /// 10 000 records (100 MB) as the workspace opened took one task of
+    /// three quarters of a second.
+    Outside(String, js_sys::Uint8Array),
 }
 
 /// The size of a picked file too large to read, asked only of a file not

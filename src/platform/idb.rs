@@ -15,6 +15,8 @@ use web_sys::{DomException, IdbDatabase, IdbRequest, IdbTransaction, IdbTransact
 
 use profkarta_core::error::StorageError;
 
+use crate::platform::files::Unread;
+
 const NAME: &str = "profkarta";
 const VERSION: u32 = 1;
 /// Received files, one record each, keyed by submission id.
@@ -25,6 +27,8 @@ pub const RECORDS: &str = "records";
 pub const DECISIONS: &str = "decisions";
 /// How many file records one write transaction holds (see [`Db::write`]).
 const SLICE: usize = 250;
+/// How many file records one read request brings (see [`Db::read`]).
+const READ_SLICE: u32 = 500;
 
 #[derive(Clone)]
 pub struct Db(IdbDatabase);
@@ -46,16 +50,16 @@ impl StoredFile {
         js_sys::Array::of2(&self.name.as_str().into(), &text).into()
     }
 
-    /// A stored file's name and text; versions before the bytes stored the
-    /// text as a string.
-    pub fn from_record(value: &JsValue) -> Option<(String, String)> {
+    /// A stored file to check again, its bytes left in the browser until
+    /// then; versions before the bytes stored the text as a string.
+    pub fn from_record(value: &JsValue) -> Option<Unread> {
         let pair = js_sys::Array::from(value);
+        let name = pair.get(0).as_string()?;
         let text = pair.get(1);
-        let text = match text.dyn_ref::<js_sys::Uint8Array>() {
-            Some(bytes) => String::from_utf8(bytes.to_vec()).ok()?,
-            None => text.as_string()?,
-        };
-        Some((pair.get(0).as_string()?, text))
+        Some(match text.dyn_into::<js_sys::Uint8Array>() {
+            Ok(bytes) => Unread::Outside(name, bytes),
+            Err(text) => Unread::Held(name, text.as_string()?.into_bytes()),
+        })
     }
 }
 
@@ -126,19 +130,36 @@ impl Db {
         let tx = self.transaction(IdbTransactionMode::Readonly)?;
         let store = |s: &str| tx.object_store(s).map_err(|_| StorageError::Other);
         let files = store(FILES)?;
-        // All three requests are made before waiting: a transaction closes
-        // once it has nothing left to do.
         let keys = files.get_all_keys().map_err(|_| StorageError::Other)?;
-        let values = files.get_all().map_err(|_| StorageError::Other)?;
         let record = store(RECORDS)?
             .get(&name.into())
             .map_err(|_| StorageError::Other)?;
         let keys = js_sys::Array::from(&settled(&keys).await?);
-        let values = js_sys::Array::from(&settled(&values).await?);
+        // The records are asked for by ranges of keys, all before waiting
+        // (a transaction closes once it has nothing left to do): the browser
+        // makes each request's records in a task of its own, and 10 000 in
+        // one took a third of a second.
+        let len = keys.length();
+        let slices = (0..len)
+            .step_by(READ_SLICE as usize)
+            .map(|from| {
+                let last = (from + READ_SLICE).min(len) - 1;
+                let range = web_sys::IdbKeyRange::bound(&keys.get(from), &keys.get(last))?;
+                files.get_all_with_key(&range)
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|_| StorageError::Other)?;
         let record = settled(&record).await?.as_string();
+        let mut values = Vec::with_capacity(len as usize);
+        for slice in slices {
+            values.extend(js_sys::Array::from(&settled(&slice).await?).iter());
+        }
+        if values.len() != len as usize {
+            return Err(StorageError::Other);
+        }
         let files = keys
             .iter()
-            .zip(values.iter())
+            .zip(values)
             .filter_map(|(k, v)| Some((k.as_string()?, v)))
             .collect();
         Ok((files, record))
