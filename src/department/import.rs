@@ -15,6 +15,7 @@ use profkarta_core::department::archive::{
 };
 use profkarta_core::department::view::progress::Work;
 use profkarta_core::error::ImportError;
+use profkarta_core::text::plural;
 
 use crate::department::state::Dept;
 use crate::platform::browser::next_frame;
@@ -215,8 +216,16 @@ pub fn import_files(dept: Dept, files: Vec<web_sys::File>) {
 /// Files a stored workspace or a backup into `archive`, which holds its
 /// decisions: its files are checked again like an import (storage is not
 /// trusted more than the files themselves), and every one that no longer
-/// passes is reported, naming where it came from.
-pub async fn file_all(dept: Dept, work: Work, mut archive: Archive, files: Vec<Unread>) -> Archive {
+/// passes is reported, naming where it came from. `damaged` stored records
+/// could not even be read; they are reported with the files that are no
+/// longer text, which they all were when received.
+pub async fn file_all(
+    dept: Dept,
+    work: Work,
+    mut archive: Archive,
+    files: Vec<Unread>,
+    mut damaged: u64,
+) -> Archive {
     // Only an import offers to cancel, so `None` does not happen here.
     let found = check_in_frames(dept, work, files).await.unwrap_or_default();
     let mut refused = found.refused;
@@ -229,8 +238,22 @@ pub async fn file_all(dept: Dept, work: Work, mut archive: Archive, files: Vec<U
     next_frame().await;
     dept.end();
     for (file, problem) in refused {
+        if problem == ImportError::NotText {
+            damaged += 1;
+            continue;
+        }
         dept.notices.push(
             format!("Файл «{file}» {} не принят: {problem}", work.origin()),
+            None,
+        );
+    }
+    if damaged > 0 {
+        let files = plural(damaged, "файл", "файла", "файлов");
+        dept.notices.push(
+            format!(
+                "В хранилище браузера повреждены записи: {damaged} {files} не удалось \
+                 прочитать. Остальные открыты; загрузите эти файлы школ снова."
+            ),
             None,
         );
     }

@@ -19,7 +19,6 @@ use leptos::prelude::*;
 
 use profkarta_core::department::archive::{unpack, unpack_value, Archive, Cards, Unpacked};
 use profkarta_core::department::view::progress::{Saving, Work};
-use profkarta_core::text::plural;
 
 use crate::department::import::{file_all, held};
 use crate::department::state::Dept;
@@ -75,32 +74,19 @@ impl Persistence {
         let mut archive = Archive::new(cards.clone());
         let mut files = Vec::new();
         let mut ids = HashSet::new();
+        let mut damaged = 0;
         let mut decisions_text = None;
         if let Some(db) = self.db.get_value() {
             match db.read(DECISIONS).await {
                 Ok((records, decisions)) => {
-                    let mut unreadable: u64 = 0;
                     for (id, value) in records {
-                        // An unreadable record is not counted as stored, so
-                        // the file imported again overwrites it.
                         match StoredFile::from_record(&value) {
                             Some(file) => {
                                 files.push(file);
                                 ids.insert(id);
                             }
-                            None => unreadable += 1,
+                            None => damaged += 1,
                         }
-                    }
-                    if unreadable > 0 {
-                        let files = plural(unreadable, "файл", "файла", "файлов");
-                        dept.notices.push(
-                            format!(
-                                "В хранилище браузера повреждены записи: {unreadable} {files} \
-                                 не удалось прочитать. Остальные открыты; загрузите эти файлы \
-                                 школ снова."
-                            ),
-                            None,
-                        );
                     }
                     decisions_text = decisions;
                 }
@@ -135,7 +121,10 @@ impl Persistence {
             }
             None => {}
         }
-        let archive = file_all(dept, Work::Open, archive, files).await;
+        let archive = file_all(dept, Work::Open, archive, files, damaged).await;
+        // A record whose file did not open again is not counted as stored,
+        // so the file imported again overwrites it.
+        ids.retain(|id| archive.entry(id).is_some());
         self.stored.set_value(ids);
         // A workspace moved over from local storage has its decisions to write.
         // What came from local storage is not in the database yet.
@@ -256,7 +245,8 @@ impl Persistence {
     /// Replaces the workspace with a backup, once its files are checked.
     pub fn restore(self, dept: Dept, backup: Unpacked) {
         leptos::task::spawn_local(async move {
-            let archive = file_all(dept, Work::Restore, backup.archive, held(backup.files)).await;
+            let files = held(backup.files);
+            let archive = file_all(dept, Work::Restore, backup.archive, files, 0).await;
             self.rewrite.set_value(true);
             dept.replace(archive);
         });
