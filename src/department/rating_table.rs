@@ -14,6 +14,11 @@ use profkarta_core::text::percent;
 use crate::department::filter_choice::FilterChoice;
 use crate::department::state::Dept;
 use crate::shared::column_heads::ColumnHeads;
+use crate::shared::deferred::painted_once;
+
+/// Rows drawn before the first paint: what a full-HD screen shows below the
+/// filters (a laptop's shows about a dozen).
+const FIRST_ROWS: usize = 20;
 
 #[component]
 pub fn RatingTable() -> impl IntoView {
@@ -23,6 +28,15 @@ pub fn RatingTable() -> impl IntoView {
     let sort = RwSignal::new(Sort::default());
     let filter = RwSignal::new(Filter::default());
     let rows = Memo::new(move |_| dept.rating.with(|r| rows(r, &filter.read(), &sort.read())));
+    // The first screenful of rows paints before the rest is built.
+    let painted = painted_once();
+    let shown = move || {
+        if painted.get() {
+            usize::MAX
+        } else {
+            FIRST_ROWS
+        }
+    };
     let header = move |label: String, by: SortBy| {
         let this = by.clone();
         view! {
@@ -106,7 +120,7 @@ pub fn RatingTable() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {move || rows.get().into_iter().map(|r| {
+                    {move || rows.get().into_iter().take(shown()).map(|r| {
                         let s = r.result.score.clone();
                         let criteria = criteria.iter().map(|code| {
                             let (points, max) = r.result.criterion(code).unwrap_or_default();

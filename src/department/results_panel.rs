@@ -18,6 +18,7 @@ use crate::department::indicator_figures::IndicatorFigures;
 use crate::department::no_cards::NoCards;
 use crate::department::scored_results::ScoredResults;
 use crate::department::state::Dept;
+use crate::shared::deferred::Deferred;
 use crate::shared::download::{offer, CSV, XLSX};
 
 #[derive(Clone, Copy)]
@@ -145,8 +146,10 @@ pub fn ResultsPanel() -> impl IntoView {
                 } else {
                     view! { <p class="notice" data-testid="no-points">"Карта не даёт баллов: показатели собираются и сводятся по муниципалитету, рейтинга и уровней нет."</p> }.into_any()
                 }}
-                <IndicatorFigures/>
-                <EventsTables/>
+                <Deferred>
+                    <IndicatorFigures/>
+                    <EventsTables/>
+                </Deferred>
             </Show>
         </section>
     }

@@ -1,6 +1,7 @@
 //! The part of the results a card with points has: the rating, levels and
 //! criteria, problem zones, schools at the low level, the school × indicator
-//! matrix and one school's profile against the municipal average.
+//! matrix and one school's profile against the municipal average. The
+//! rating comes first on the tab, so the charts below it wait for its paint.
 
 use leptos::prelude::*;
 
@@ -14,6 +15,7 @@ use crate::department::problem_zones::ProblemZones;
 use crate::department::rating_table::RatingTable;
 use crate::department::school_select::SchoolSelect;
 use crate::department::state::Dept;
+use crate::shared::deferred::Deferred;
 
 #[component]
 pub fn ScoredResults() -> impl IntoView {
@@ -37,17 +39,19 @@ pub fn ScoredResults() -> impl IntoView {
     view! {
         <h3>"Рейтинг школ"</h3>
         <RatingTable/>
-        <div class="chart-grid">
-            {with_levels.then(|| view! { <Chart svg=levels testid="chart-levels"/> })}
-            <Chart svg=criteria testid="chart-criteria"/>
-        </div>
-        <ProblemZones/>
-        {with_levels.then(|| view! { <LowSchools/> })}
-        <Chart svg=indicators testid="chart-indicators"/>
-        <h3>"Матрица «школа × показатель»"</h3>
-        <Chart svg=heat testid="chart-heatmap"/>
-        <h3>"Профиль школы и среднее по муниципалитету"</h3>
-        <SchoolSelect/>
-        <Chart svg=profile testid="chart-profile"/>
+        <Deferred>
+            <div class="chart-grid">
+                {with_levels.then(|| view! { <Chart svg=levels testid="chart-levels"/> })}
+                <Chart svg=criteria testid="chart-criteria"/>
+            </div>
+            <ProblemZones/>
+            {with_levels.then(|| view! { <LowSchools/> })}
+            <Chart svg=indicators testid="chart-indicators"/>
+            <h3>"Матрица «школа × показатель»"</h3>
+            <Chart svg=heat testid="chart-heatmap"/>
+            <h3>"Профиль школы и среднее по муниципалитету"</h3>
+            <SchoolSelect/>
+            <Chart svg=profile testid="chart-profile"/>
+        </Deferred>
     }
 }

@@ -70,6 +70,28 @@ pub async fn next_frame() {
     let _ = JsFuture::from(promise).await;
 }
 
+/// Returns once the browser has painted a frame: the next animation frame's
+/// callback runs before that frame's layout and paint, and a timer set from
+/// it runs after them. Work that can wait then does not delay what is
+/// already on the page from showing.
+pub async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(w) = web_sys::window() else {
+            let _ = resolve.call0(&JsValue::NULL);
+            return;
+        };
+        let later = Closure::once_into_js(move || {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback(resolve.unchecked_ref());
+            }
+        });
+        if w.request_animation_frame(later.unchecked_ref()).is_err() {
+            let _ = w.set_timeout_with_callback(later.unchecked_ref());
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 pub fn confirm(question: &str) -> bool {
     web_sys::window()
         .and_then(|w| w.confirm_with_message(question).ok())
