@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::school::indicator_row::IndicatorRow;
 use crate::school::state::{AssessmentCtx, CardCtx};
+use crate::shared::deferred::Deferred;
 use profkarta_core::card::Criterion;
 use profkarta_core::text::points;
 
@@ -24,11 +25,15 @@ pub fn CriterionSection(
         })
     });
     let heading_id = format!("criterion-{}-title", criterion.code);
-    let rows = criterion
-        .indicators
-        .iter()
-        .map(|indicator| view! { <IndicatorRow indicator=indicator.clone()/> })
-        .collect_view();
+    let indicators = std::sync::Arc::new(criterion.indicators.clone());
+    // The rows are built after the page's first paint, which then shows
+    // the school's details and the total sooner.
+    let rows = move || {
+        indicators
+            .iter()
+            .map(|indicator| view! { <IndicatorRow indicator=indicator.clone()/> })
+            .collect_view()
+    };
     view! {
         <section class="criterion" id=format!("criterion-{}", criterion.code) aria-labelledby=heading_id>
             <h3 id=heading_id.clone()>
@@ -44,7 +49,7 @@ pub fn CriterionSection(
             {criterion.indicators.is_empty().then(|| view! {
                 <p class="muted">"Показатели этой цели в карте пока не заданы."</p>
             })}
-            {rows}
+            <Deferred>{rows.clone()}</Deferred>
         </section>
     }
 }

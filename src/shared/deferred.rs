@@ -1,7 +1,8 @@
 //! Parts of a screen drawn after its first paint. The Results tab built
 //! its 150-row rating, five charts and the tables below in one task, and
-//! stayed blank until all of it was laid out; now the top of the rating
-//! paints first and the rest follows a frame later.
+//! stayed blank until all of it was laid out; the school's card built all
+//! its rows before the first one showed. Now the top paints first and the
+//! rest follows a frame later.
 
 use leptos::prelude::*;
 
@@ -18,8 +19,15 @@ pub fn painted_once() -> ReadSignal<bool> {
     painted
 }
 
+/// Draws its children after the first paint. Until then an empty, hidden
+/// marker (`data-pending`) stands in, so that a script can wait for the
+/// whole screen.
 #[component]
 pub fn Deferred(children: ChildrenFn) -> impl IntoView {
     let painted = painted_once();
-    view! { <Show when=move || painted.get()>{children()}</Show> }
+    view! {
+        <Show when=move || painted.get() fallback=|| view! { <span hidden data-pending=""></span> }>
+            {children()}
+        </Show>
+    }
 }

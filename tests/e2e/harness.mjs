@@ -102,6 +102,12 @@ export async function openApp(browser, url, { viewport = { width: 1366, height: 
     return { context, page, errors };
 }
 
+/// Waits until the parts of the screen drawn after its first paint are there
+/// too (the school's card beyond its first criterion).
+export async function drawn(page) {
+    await page.waitForFunction(() => !document.querySelector('[data-pending]'));
+}
+
 /// Another tab of the same browser profile (shared storage).
 export async function openPage(context, url, ready = 'total') {
     const page = await context.newPage();
@@ -119,6 +125,7 @@ export async function openPage(context, url, ready = 'total') {
     });
     await page.goto(url);
     await page.getByTestId(ready).waitFor();
+    await drawn(page);
     return { page, errors };
 }
 
