@@ -73,7 +73,8 @@ pub async fn next_frame() {
 /// Returns once the browser has painted a frame: the next animation frame's
 /// callback runs before that frame's layout and paint, and a timer set from
 /// it runs after them. Work that can wait then does not delay what is
-/// already on the page from showing.
+/// already on the page from showing. In a tab the browser does not show,
+/// animation frames pause, and so does this until the tab is shown.
 pub async fn after_paint() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let Some(w) = web_sys::window() else {
