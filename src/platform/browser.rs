@@ -76,21 +76,15 @@ pub async fn next_frame() {
 /// already on the page from showing. In a tab the browser does not show,
 /// animation frames pause, and so does this until the tab is shown.
 pub async fn after_paint() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let Some(w) = web_sys::window() else {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        let asked = web_sys::window().is_some_and(|w| w.request_animation_frame(&resolve).is_ok());
+        if !asked {
             let _ = resolve.call0(&JsValue::NULL);
-            return;
-        };
-        let later = Closure::once_into_js(move || {
-            if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback(resolve.unchecked_ref());
-            }
-        });
-        if w.request_animation_frame(later.unchecked_ref()).is_err() {
-            let _ = w.set_timeout_with_callback(later.unchecked_ref());
         }
     });
-    let _ = JsFuture::from(promise).await;
+    let _ = JsFuture::from(frame).await;
+    // Still within the frame's callbacks: the timer runs after its paint.
+    next_frame().await;
 }
 
 pub fn confirm(question: &str) -> bool {

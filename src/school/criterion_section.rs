@@ -1,5 +1,7 @@
 //! One criterion: its title, its live subtotal and its indicator rows.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::school::indicator_row::IndicatorRow;
@@ -25,7 +27,8 @@ pub fn CriterionSection(
         })
     });
     let heading_id = format!("criterion-{}-title", criterion.code);
-    let indicators = std::sync::Arc::new(criterion.indicators.clone());
+    let no_indicators = criterion.indicators.is_empty();
+    let indicators = Arc::new(criterion.indicators);
     // The rows are built after the page's first paint, which then shows
     // the school's details and the total sooner.
     let rows = move || {
@@ -46,7 +49,7 @@ pub fn CriterionSection(
                     <strong>{move || { let (p, m) = subtotal.get(); format!("{p} из {m}") }}</strong>
                 </p>
             })}
-            {criterion.indicators.is_empty().then(|| view! {
+            {no_indicators.then(|| view! {
                 <p class="muted">"Показатели этой цели в карте пока не заданы."</p>
             })}
             <Deferred>{rows.clone()}</Deferred>

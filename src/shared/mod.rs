@@ -1,6 +1,7 @@
 //! Pieces both pages use: notices, keeping unreadable data aside, downloads
 //! that report failure, form fields, the file picker, a signing key and its
-//! panel, the wait before an autosave, parts drawn after the first paint, the role switch and the start-up.
+//! panel, the wait before an autosave, parts drawn after the first paint,
+//! the role switch and the start-up.
 
 pub mod column_heads;
 pub mod debounce;

@@ -103,7 +103,7 @@ export async function openApp(browser, url, { viewport = { width: 1366, height: 
 }
 
 /// Waits until the parts of the screen drawn after its first paint are there
-/// too (the school's card beyond its first criterion).
+/// too (the school's indicator rows).
 export async function drawn(page) {
     await page.waitForFunction(() => !document.querySelector('[data-pending]'));
 }
