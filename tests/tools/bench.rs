@@ -8,6 +8,7 @@ use profkarta_charts::{fulfilment_bars, heatmap, Mark, Share};
 use profkarta_core::card::{Card, DEFAULT_CARD};
 use profkarta_core::department::archive::{check, check_verified, verifies, Archive, Cards};
 use profkarta_core::department::results::{rank, results};
+use profkarta_core::department::roster::{from_results, statuses};
 use profkarta_core::school::draft::RawAnswer;
 use profkarta_core::school::stored::StoredDraft;
 use profkarta_core::scoring::assess;
@@ -86,6 +87,20 @@ fn main() {
         "file {FILES} and rank {} schools: {file_and_rank:8.1} ms",
         ranked.len()
     );
+
+    // The «Школы» tab: every school of the list against every file of the
+    // campaign.
+    archive.roster.schools = from_results(&results(&archive, DEFAULT_CARD, "2025/2026"));
+    let start = Instant::now();
+    let rows = statuses(
+        &archive.roster,
+        &archive,
+        DEFAULT_CARD,
+        "2025/2026",
+        "2026-10-20",
+    );
+    let ms = start.elapsed().as_secs_f64() * 1e3;
+    println!("statuses of {} listed schools:  {ms:8.1} ms", rows.len());
 
     let draft = open(&files[0]).expect("opens").payload.to_draft();
     let start = Instant::now();

@@ -8,13 +8,15 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::department::archive::{Archive, Standing};
+use crate::department::archive::{Archive, Entry, Standing};
 use crate::department::results::SchoolResult;
 use crate::department::review::ReviewStatus;
-use crate::department::school::{normalize, SchoolId};
+use crate::department::school::SchoolId;
 use crate::export::{Cell, Table};
-use crate::school::profile::SchoolProfile;
 use crate::text::{date_ru, plural};
+
+mod owners;
+use owners::Owners;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -24,20 +26,6 @@ pub struct RosterSchool {
     pub identifier: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub municipality: String,
-}
-
-impl RosterSchool {
-    /// Whether a file's school is this one: the identifier decides when both
-    /// give one; otherwise the name, and the municipality when the list has it.
-    pub fn matches(&self, profile: &SchoolProfile) -> bool {
-        let (mine, theirs) = (normalize(&self.identifier), normalize(&profile.identifier));
-        if !mine.is_empty() && !theirs.is_empty() {
-            return mine == theirs;
-        }
-        normalize(&self.name) == normalize(&profile.name)
-            && (self.municipality.trim().is_empty()
-                || normalize(&self.municipality) == normalize(&profile.municipality))
-    }
 }
 
 /// Which columns of an imported table hold what.
@@ -144,12 +132,17 @@ impl Roster {
         self.schools.is_empty() && self.deadlines.is_empty() && self.linked.is_empty()
     }
 
-    /// Whether a file of the school `id` with `profile` is `school`'s.
-    fn owns(&self, school: &RosterSchool, id: &SchoolId, profile: &SchoolProfile) -> bool {
-        match self.linked.get(id) {
-            Some(name) => *name == school.name,
-            None => school.matches(profile),
+    /// The files of `files` each school of the list owns, in the list's
+    /// order and, for each school, in the order of `files`.
+    fn files_by_school<'a>(&self, files: impl Iterator<Item = &'a Entry>) -> Vec<Vec<&'a Entry>> {
+        let owners = Owners::new(self);
+        let mut by_school = vec![Vec::new(); self.schools.len()];
+        for entry in files {
+            for i in owners.of(&entry.school, entry.profile()) {
+                by_school[i].push(entry);
+            }
         }
+        by_school
     }
 
     /// The schools of the campaign's counted files that no roster school
@@ -164,16 +157,12 @@ impl Roster {
         if self.schools.is_empty() {
             return Vec::new();
         }
+        let owners = Owners::new(self);
         archive
             .current()
             .into_iter()
             .filter(|e| e.card.id == card_id && e.period() == period)
-            .filter(|e| {
-                !self
-                    .schools
-                    .iter()
-                    .any(|s| self.owns(s, &e.school, e.profile()))
-            })
+            .filter(|e| owners.of(&e.school, e.profile()).is_empty())
             .map(|e| (e.school.clone(), e.profile().name.clone()))
             .collect()
     }
@@ -298,20 +287,16 @@ pub fn statuses(
     today: &str,
 ) -> Vec<RosterRow> {
     let deadlines = roster.deadlines(period);
-    let of_campaign: Vec<_> = archive
+    let of_campaign = archive
         .entries()
         .iter()
-        .filter(|e| e.card.id == card_id && e.period() == period)
-        .collect();
+        .filter(|e| e.card.id == card_id && e.period() == period);
     let past = |deadline: &str| days_between(deadline, today).filter(|d| *d > 0);
     roster
         .schools
         .iter()
-        .map(|school| {
-            let mine: Vec<_> = of_campaign
-                .iter()
-                .filter(|e| roster.owns(school, &e.school, e.profile()))
-                .collect();
+        .zip(roster.files_by_school(of_campaign))
+        .map(|(school, mine)| {
             let counted = mine
                 .iter()
                 .find(|e| archive.standing_of(e.id()) == Some(&Standing::Current));

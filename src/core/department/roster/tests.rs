@@ -28,30 +28,6 @@ fn days_are_counted_across_months_and_leap_years() {
 }
 
 #[test]
-fn a_roster_row_matches_spellings_and_identifiers() {
-    let profile = |name: &str, id: &str| SchoolProfile {
-        name: name.into(),
-        identifier: id.into(),
-        municipality: "г. Ёлкино".into(),
-        ..SchoolProfile::default()
-    };
-    let seven = school("МАОУ «СОШ № 7»");
-    assert!(seven.matches(&profile("маоу \"СОШ №7\"", "")));
-    assert!(!seven.matches(&profile("МАОУ «СОШ № 17»", "")));
-    let with_id = RosterSchool {
-        identifier: "6658001234".into(),
-        ..school("СОШ 7")
-    };
-    assert!(with_id.matches(&profile("Лицей 7 (переименована)", " 6658001234")));
-    assert!(!with_id.matches(&profile("СОШ 7", "6658009999")));
-    let elsewhere = RosterSchool {
-        municipality: "г. Берёзово".into(),
-        ..school("МАОУ «СОШ № 7»")
-    };
-    assert!(!elsewhere.matches(&profile("МАОУ «СОШ № 7»", "")));
-}
-
-#[test]
 fn columns_are_guessed_from_the_header_and_rows_read() {
     let rows: Vec<Vec<String>> = [
         ["№", "Наименование ОО", "Муниципальный округ", "ИНН"],
