@@ -7,6 +7,7 @@ use std::time::Instant;
 use profkarta_charts::{fulfilment_bars, heatmap, Mark, Share};
 use profkarta_core::card::{Card, DEFAULT_CARD};
 use profkarta_core::department::archive::{check, check_verified, verifies, Archive, Cards};
+use profkarta_core::department::figures::figures;
 use profkarta_core::department::results::{rank, results};
 use profkarta_core::department::roster::{from_results, statuses};
 use profkarta_core::school::draft::RawAnswer;
@@ -88,9 +89,18 @@ fn main() {
         ranked.len()
     );
 
+    let period = results(&archive, DEFAULT_CARD, "2025/2026");
+    let start = Instant::now();
+    let municipal = figures(&archive, &card, &period);
+    let ms = start.elapsed().as_secs_f64() * 1e3;
+    println!(
+        "municipal figures of {} schools:  {ms:8.1} ms",
+        municipal.schools
+    );
+
     // The «Школы» tab: every school of the list against every file of the
     // campaign.
-    archive.roster.schools = from_results(&results(&archive, DEFAULT_CARD, "2025/2026"));
+    archive.roster.schools = from_results(&period);
     let start = Instant::now();
     let rows = statuses(
         &archive.roster,
