@@ -18,9 +18,11 @@ use profkarta_core::department::results::results;
 use profkarta_core::text::percent;
 
 use crate::department::chart::Chart;
+use crate::department::rating_table::FIRST_ROWS;
 use crate::department::state::Dept;
 use crate::department::value_changes::ValueChanges;
 use crate::shared::column_heads::ColumnHeads;
+use crate::shared::deferred::{pending, rows_to_draw};
 
 /// «12 из 23 (52,2 %)»
 fn score_text((total, max): (u32, u32)) -> String {
@@ -81,7 +83,7 @@ pub fn DynamicsPanel() -> impl IntoView {
                     })
                 };
                 Some((
-                    school_changes(before, &dept.results.get()),
+                    dept.results.with(|now| school_changes(before, now)),
                     by_indicator,
                     rescored,
                 ))
@@ -105,10 +107,15 @@ pub fn DynamicsPanel() -> impl IntoView {
         })
     };
     let rescored_column = move || versions.get().is_some();
+    // At a thousand schools the table's rows are most of the tab's work:
+    // a screenful paints first, as in the rating.
+    let shown = rows_to_draw(FIRST_ROWS);
     let schools = move || {
-        changes.get().map(|(schools, _, rescored)| {
-            schools
-                .into_iter()
+        changes.with(|changes| {
+            let (schools, _, rescored) = changes.as_ref()?;
+            let rows = schools
+                .iter()
+                .take(shown())
                 .map(|c| {
                     let again = rescored.get(&c.school).copied();
                     // Across versions, the change is told against last year
@@ -128,7 +135,8 @@ pub fn DynamicsPanel() -> impl IntoView {
                         </tr>
                     }
                 })
-                .collect_view()
+                .collect_view();
+            Some(rows)
         })
     };
     let indicators = move || {
@@ -180,6 +188,7 @@ pub fn DynamicsPanel() -> impl IntoView {
                             <tbody>{schools}</tbody>
                         </table>
                     </div>
+                    {move || (shown() < usize::MAX).then(pending)}
                     <h3>"Показатели: школ выполнили"</h3>
                     <div class="table-scroll">
                         <table data-testid="indicator-changes">

@@ -14,11 +14,11 @@ use profkarta_core::text::percent;
 use crate::department::filter_choice::FilterChoice;
 use crate::department::state::Dept;
 use crate::shared::column_heads::ColumnHeads;
-use crate::shared::deferred::painted_once;
+use crate::shared::deferred::rows_to_draw;
 
 /// Rows drawn before the first paint: what a full-HD screen shows below the
 /// filters (a laptop's shows about a dozen).
-const FIRST_ROWS: usize = 20;
+pub const FIRST_ROWS: usize = 20;
 
 #[component]
 pub fn RatingTable() -> impl IntoView {
@@ -29,14 +29,7 @@ pub fn RatingTable() -> impl IntoView {
     let filter = RwSignal::new(Filter::default());
     let rows = Memo::new(move |_| dept.rating.with(|r| rows(r, &filter.read(), &sort.read())));
     // The first screenful of rows paints before the rest is built.
-    let painted = painted_once();
-    let shown = move || {
-        if painted.get() {
-            usize::MAX
-        } else {
-            FIRST_ROWS
-        }
-    };
+    let shown = rows_to_draw(FIRST_ROWS);
     let header = move |label: String, by: SortBy| {
         let this = by.clone();
         view! {

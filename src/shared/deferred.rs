@@ -19,14 +19,26 @@ pub fn painted_once() -> ReadSignal<bool> {
     painted
 }
 
-/// Draws its children after the first paint. Until then an empty, hidden
-/// marker (`data-pending`) stands in, so that a script can wait for the
-/// whole screen.
+/// An empty, hidden stand-in for what is not drawn yet, so that a script
+/// can wait for the whole screen.
+pub fn pending() -> impl IntoView {
+    view! { <span hidden data-pending=""></span> }
+}
+
+/// How many rows of a long table to draw: `first` until the browser has
+/// painted once, then all of them, so that a screenful shows before the
+/// rest is built.
+pub fn rows_to_draw(first: usize) -> impl Fn() -> usize + Copy {
+    let painted = painted_once();
+    move || if painted.get() { usize::MAX } else { first }
+}
+
+/// Draws its children after the first paint, [`pending`] until then.
 #[component]
 pub fn Deferred(children: ChildrenFn) -> impl IntoView {
     let painted = painted_once();
     view! {
-        <Show when=move || painted.get() fallback=|| view! { <span hidden data-pending=""></span> }>
+        <Show when=move || painted.get() fallback=pending>
             {children()}
         </Show>
     }
