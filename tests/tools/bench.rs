@@ -98,6 +98,14 @@ fn main() {
         municipal.schools
     );
 
+    let start = Instant::now();
+    let keys = archive.keys_file();
+    let ms = start.elapsed().as_secs_f64() * 1e3;
+    println!(
+        "the schools' keys file ({} KB):  {ms:8.1} ms",
+        keys.len() / 1024
+    );
+
     // The «Школы» tab: every school of the list against every file of the
     // campaign.
     archive.roster.schools = from_results(&period);

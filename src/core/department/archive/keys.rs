@@ -1,7 +1,7 @@
 //! The keys each school signs with, as the coordinator decided, and the key
 //! list file that carries them to another computer or a colleague.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -63,16 +63,20 @@ impl Archive {
     /// The schools' keys, for another coordinator or another computer.
     pub fn keys_file(&self) -> String {
         let mut schools = Vec::new();
+        // Each school once per spelling and key, in the archive's order; a
+        // set, because searching the list for each of 10 000 files was
+        // quadratic.
+        let mut seen = HashSet::new();
         for e in self.current() {
+            let p = e.profile();
             for key in self.trusted_keys(&e.school) {
-                let school = KnownKey {
-                    name: e.profile().name.clone(),
-                    municipality: e.profile().municipality.clone(),
-                    identifier: e.profile().identifier.clone(),
-                    public_key: key.to_owned(),
-                };
-                if !schools.contains(&school) {
-                    schools.push(school);
+                if seen.insert((&p.name, &p.municipality, &p.identifier, key)) {
+                    schools.push(KnownKey {
+                        name: p.name.clone(),
+                        municipality: p.municipality.clone(),
+                        identifier: p.identifier.clone(),
+                        public_key: key.to_owned(),
+                    });
                 }
             }
         }
@@ -132,7 +136,7 @@ struct KeysFile {
     schools: Vec<KnownKey>,
 }
 
-#[derive(PartialEq, Serialize, Deserialize)]
+#[derive(Serialize, Deserialize)]
 struct KnownKey {
     name: String,
     #[serde(default)]
@@ -187,5 +191,26 @@ mod tests {
         let other = sign(&card, &d, meta("d2", "2026-09-01", None), 9);
         fresh.admit(entry(&card, "o", &other));
         assert_eq!(fresh.standing_of("d2"), Some(&Standing::Held));
+    }
+
+    /// A school with files in two years under one key is listed once.
+    #[test]
+    fn the_key_list_names_each_school_and_key_once() {
+        let card = testkit::card();
+        let (before, now) = (
+            draft("СОШ 1", "2024/2025", &[]),
+            draft("СОШ 1", "2025/2026", &[]),
+        );
+        let other = draft("СОШ 2", "2025/2026", &[]);
+        // The key comes from the id's first letter: a1 and a2 share one.
+        let archive = testkit::archive(&card, &[("a1", &before), ("a2", &now), ("b1", &other)]);
+        let list: serde_json::Value = serde_json::from_str(&archive.keys_file()).unwrap();
+        let names: Vec<&str> = list["schools"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(names, ["СОШ 1", "СОШ 2"]);
     }
 }
