@@ -113,8 +113,8 @@ pub fn RatingTable() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {move || rows.get().into_iter().take(shown()).map(|r| {
-                        let s = r.result.score.clone();
+                    {move || rows.with(|rows| rows.iter().take(shown()).map(|r| {
+                        let s = &r.result.score;
                         let criteria = criteria.iter().map(|code| {
                             let (points, max) = r.result.criterion(code).unwrap_or_default();
                             view! { <td class="num">{format!("{points}/{max}")}</td> }
@@ -138,7 +138,7 @@ pub fn RatingTable() -> impl IntoView {
                                 <td>{r.result.status.label()}</td>
                             </tr>
                         }
-                    }).collect_view()}
+                    }).collect_view())}
                 </tbody>
             </table>
         </div>

@@ -65,16 +65,17 @@ pub fn ReportPanel() -> impl IntoView {
     let dynamics_text = move || {
         dept.previous.with(|p| {
             let (previous, before, was, old) = p.as_ref()?;
-            let after = dept.results.get();
-            let now = dept.figures.get();
             Some(dept.card.with(|card| {
-                let years = Years {
-                    old_card: old,
-                    before: was,
-                    new_card: card,
-                    after: &now,
-                };
-                report::dynamics(&years, previous, before, &after)
+                dept.figures.with(|now| {
+                    let years = Years {
+                        old_card: old,
+                        before: was,
+                        new_card: card,
+                        after: now,
+                    };
+                    dept.results
+                        .with(|after| report::dynamics(&years, previous, before, after))
+                })
             }))
         })
     };
