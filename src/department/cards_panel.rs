@@ -228,8 +228,8 @@ pub fn CardsPanel() -> impl IntoView {
             <div class="table-scroll">
                 <table data-testid="cards-list">
                     <thead><tr>
-                        <th scope="col">"Карта"</th><th scope="col">"Идентификатор"</th><th scope="col">"Версия"</th>
-                        <th scope="col">"Статус"</th><th scope="col">"Выгрузок"</th><th scope="col">"Действия"</th>
+                        <th scope="col">"Карта"</th><th scope="col">"Идентификатор"</th><th scope="col" class="num">"Версия"</th>
+                        <th scope="col">"Статус"</th><th scope="col" class="num">"Выгрузок"</th><th scope="col">"Действия"</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>

@@ -179,10 +179,11 @@ pub fn DynamicsPanel() -> impl IntoView {
                     <div class="table-scroll">
                         <table data-testid="school-changes">
                             <thead><tr>
-                                <ColumnHeads names=&["Школа", "Было"]/>
-                                {move || rescored_column().then(|| view! { <th scope="col">"Прошлый год по новой методике"</th> })}
-                                <ColumnHeads names=&["Стало"]/>
-                                <th scope="col">{move || if rescored_column() { "Изменение по новой методике" } else { "Изменение" }}</th>
+                                <ColumnHeads names=&["Школа"]/>
+                                <ColumnHeads names=&["Было"] numbers=true/>
+                                {move || rescored_column().then(|| view! { <th scope="col" class="num">"Прошлый год по новой методике"</th> })}
+                                <ColumnHeads names=&["Стало"] numbers=true/>
+                                <th scope="col" class="num">{move || if rescored_column() { "Изменение по новой методике" } else { "Изменение" }}</th>
                                 {with_levels.then(|| view! { <th scope="col">"Уровень"</th> })}
                             </tr></thead>
                             <tbody>{schools}</tbody>
@@ -192,7 +193,7 @@ pub fn DynamicsPanel() -> impl IntoView {
                     <h3>"Показатели: школ выполнили"</h3>
                     <div class="table-scroll">
                         <table data-testid="indicator-changes">
-                            <thead><tr><ColumnHeads names=&["Код", "Было", "Стало", "Изменение доли школ"]/></tr></thead>
+                            <thead><tr><ColumnHeads names=&["Код"]/><ColumnHeads names=&["Было", "Стало", "Изменение доли школ"] numbers=true/></tr></thead>
                             <tbody>{indicators}</tbody>
                         </table>
                     </div>

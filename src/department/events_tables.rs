@@ -22,9 +22,11 @@ pub fn EventsTables() -> impl IntoView {
                 .into_iter()
                 .chain(columns.iter().map(|c| c.label.clone()))
                 .collect();
+            // Every column but the first counts.
             let heads = heads
                 .into_iter()
-                .map(|h| view! { <th scope="col">{h}</th> })
+                .enumerate()
+                .map(|(at, h)| view! { <th scope="col" class:num={at > 0}>{h}</th> })
                 .collect_view();
             let card = card.clone();
             let rows = move || {

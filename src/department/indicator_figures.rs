@@ -47,7 +47,9 @@ pub fn IndicatorFigures() -> impl IntoView {
             <table class="indicator-figures" data-testid="indicator-figures">
                 <thead>
                     <tr>
-                        <ColumnHeads names=&["Код", "Показатель", "Школ ответили", "Школ выполнили", "% школ", "По муниципалитету (доли — Σ/Σ)"]/>
+                        <ColumnHeads names=&["Код", "Показатель"]/>
+                        <ColumnHeads names=&["Школ ответили", "Школ выполнили", "% школ"] numbers=true/>
+                        <ColumnHeads names=&["По муниципалитету (доли — Σ/Σ)"]/>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

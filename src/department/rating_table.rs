@@ -32,8 +32,9 @@ pub fn RatingTable() -> impl IntoView {
     let shown = rows_to_draw(FIRST_ROWS);
     let header = move |label: String, by: SortBy| {
         let this = by.clone();
+        let numbers = by != SortBy::Name;
         view! {
-            <th scope="col" aria-sort=move || sort.with(|s| s.aria(&this))>
+            <th scope="col" class:num=numbers aria-sort=move || sort.with(|s| s.aria(&this))>
                 <button type="button" class="sort" on:click=move |_| sort.update(|s| *s = s.clicked(by.clone()))>{label}</button>
             </th>
         }
@@ -107,7 +108,7 @@ pub fn RatingTable() -> impl IntoView {
                 <thead>
                     <tr>
                         {headers}
-                        <ColumnHeads names=&["Баллы", "%"]/>
+                        <ColumnHeads names=&["Баллы", "%"] numbers=true/>
                         {with_levels.then(|| view! { <th scope="col">"Уровень"</th> })}
                         <ColumnHeads names=&["Проверка"]/>
                     </tr>

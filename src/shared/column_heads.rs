@@ -3,10 +3,15 @@
 
 use leptos::prelude::*;
 
+/// `numbers`: the columns hold numbers, so their heads align right, over
+/// the digits (`class="num"`, as the cells).
 #[component]
-pub fn ColumnHeads(names: &'static [&'static str]) -> impl IntoView {
+pub fn ColumnHeads(
+    names: &'static [&'static str],
+    #[prop(optional)] numbers: bool,
+) -> impl IntoView {
     names
         .iter()
-        .map(|name| view! { <th scope="col">{*name}</th> })
+        .map(|name| view! { <th scope="col" class:num=numbers>{*name}</th> })
         .collect_view()
 }
