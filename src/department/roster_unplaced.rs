@@ -5,11 +5,18 @@
 use leptos::prelude::*;
 
 use profkarta_core::department::roster::{RosterRow, Status};
+use profkarta_core::text::plural;
 
 use crate::department::state::Dept;
 
 /// The value of the option that adds the file's school to the list.
 const ADD: &str = "";
+
+/// Files asked about at once. Each asks with a list of every school still
+/// without a file: a list of 300 schools spelled in full, none matching,
+/// built 90 000 options at once and froze the page for many seconds. The
+/// next files come up as these are placed.
+const ASKED: usize = 10;
 
 #[component]
 pub fn RosterUnplaced(rows: Memo<Vec<RosterRow>>) -> impl IntoView {
@@ -24,6 +31,7 @@ pub fn RosterUnplaced(rows: Memo<Vec<RosterRow>>) -> impl IntoView {
         unplaced
             .get()
             .into_iter()
+            .take(ASKED)
             .enumerate()
             .map(|(i, (id, name))| {
                 let choice = RwSignal::new(ADD.to_owned());
@@ -61,6 +69,16 @@ pub fn RosterUnplaced(rows: Memo<Vec<RosterRow>>) -> impl IntoView {
             <div class="notice notice-warning no-print" data-testid="roster-unplaced">
                 <p>"Файлы школ, которых нет в списке (по наименованию и ИНН не нашлись). Укажите один раз, какая это школа:"</p>
                 <ul>{items}</ul>
+                {move || {
+                    let more = unplaced.with(Vec::len).saturating_sub(ASKED) as u64;
+                    (more > 0).then(|| view! {
+                        <p data-testid="roster-unplaced-more">{format!(
+                            "Ещё {more} {} {} здесь, когда вы укажете школы для файлов выше.",
+                            plural(more, "файл", "файла", "файлов"),
+                            plural(more, "появится", "появятся", "появятся")
+                        )}</p>
+                    })
+                }}
             </div>
         </Show>
     }

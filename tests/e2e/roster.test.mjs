@@ -282,3 +282,34 @@ test('a roster from an Excel workbook (XLSX): the mapping step, then every schoo
         await context.close();
     }
 });
+
+test('a list spelled in full, none of it matching: ten files asked about at a time, the rest counted', async () => {
+    const schools = generated.manifest.files.map((f) => f.submission).filter(Boolean);
+    const files = generated.manifest.files.filter((f) => f.submission).map((f) => join(generated.dir, f.name));
+    // Names as a charter spells them, without the ИНН: the rules place none of the 12 files.
+    const full = schools.map((_, i) => `Муниципальное общеобразовательное учреждение № ${i + 101}`);
+    const csvPath = join(generated.dir, 'полные-наименования.csv');
+    await writeFile(csvPath, ['Наименование ОО'].concat(full).join('\n') + '\n');
+    const { context, page, errors } = await openDepartment(app);
+    try {
+        await importFiles(page, files);
+        const preview = await previewRoster(page, csvPath);
+        await preview.getByRole('button', { name: 'Заменить список этими школами' }).click();
+        await page.getByTestId('roster-counts').filter({ hasText: 'сдали 0 из 12' }).waitFor();
+        const unplaced = page.getByTestId('roster-unplaced');
+        const asked = unplaced.locator('li');
+        assert.equal(await asked.count(), 10);
+        // Each asks with the 12 schools still without a file, and «new school».
+        assert.equal(await asked.first().locator('option').count(), 13);
+        assert.equal(await unplaced.getByTestId('roster-unplaced-more').innerText(), 'Ещё 2 файла появятся здесь, когда вы укажете школы для файлов выше.');
+        const first = (await asked.first().locator('label').innerText()).match(/^«(.*)» — это/)[1];
+        await unplaced.getByLabel(`«${first}» — это`).selectOption({ label: full[0] });
+        await unplaced.getByRole('button', { name: 'Запомнить' }).first().click();
+        await unplaced.getByTestId('roster-unplaced-more').filter({ hasText: 'Ещё 1 файл появится здесь, когда вы укажете школы для файлов выше.' }).waitFor();
+        assert.equal(await asked.count(), 10);
+        await page.getByTestId('roster-counts').filter({ hasText: 'сдали 1 из 12' }).waitFor();
+        assert.deepEqual(errors.map(String), []);
+    } finally {
+        await context.close();
+    }
+});
