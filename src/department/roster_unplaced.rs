@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use profkarta_core::department::roster::{RosterRow, Status};
+use profkarta_core::department::roster::{likely_school, RosterRow, Status};
 use profkarta_core::text::plural;
 
 use crate::department::state::Dept;
@@ -34,14 +34,24 @@ pub fn RosterUnplaced(rows: Memo<Vec<RosterRow>>) -> impl IntoView {
             .take(ASKED)
             .enumerate()
             .map(|(i, (id, name))| {
-                let choice = RwSignal::new(ADD.to_owned());
-                // Schools of the list still without a file come first to mind.
-                let options = rows.with_untracked(|r| {
+                // Schools of the list still without a file come first to
+                // mind; the one with the file's numbers is chosen already.
+                let names: Vec<String> = rows.with_untracked(|r| {
                     r.iter()
                         .filter(|r| r.status == Status::NotSent)
-                        .map(|r| view! { <option value=r.school.name.clone()>{r.school.name.clone()}</option> })
-                        .collect_view()
+                        .map(|r| r.school.name.clone())
+                        .collect()
                 });
+                let likely = likely_school(&name, &names);
+                let choice = RwSignal::new(likely.map_or(ADD.to_owned(), |at| names[at].clone()));
+                let options = names
+                    .into_iter()
+                    .enumerate()
+                    .map(|(at, n)| {
+                        let label = n.clone();
+                        view! { <option value=n selected=likely == Some(at)>{label}</option> }
+                    })
+                    .collect_view();
                 let select_id = format!("unplaced-{i}");
                 let typed = name.clone();
                 let place = move |_| {
@@ -67,7 +77,8 @@ pub fn RosterUnplaced(rows: Memo<Vec<RosterRow>>) -> impl IntoView {
     view! {
         <Show when=move || !unplaced.with(Vec::is_empty)>
             <div class="notice notice-warning no-print" data-testid="roster-unplaced">
-                <p>"Файлы школ, которых нет в списке (по наименованию и ИНН не нашлись). Укажите один раз, какая это школа:"</p>
+                <p>"Файлы школ, которых нет в списке (по наименованию и ИНН не нашлись). Укажите один раз, какая это школа. \
+                    Если в списке есть школа с теми же номерами в наименовании, она уже выбрана: проверьте и нажмите «Запомнить»."</p>
                 <ul>{items}</ul>
                 {move || {
                     let more = unplaced.with(Vec::len).saturating_sub(ASKED) as u64;

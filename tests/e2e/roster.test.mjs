@@ -283,13 +283,15 @@ test('a roster from an Excel workbook (XLSX): the mapping step, then every schoo
     }
 });
 
-test('a list spelled in full, none of it matching: ten files asked about at a time, the rest counted', async () => {
+test('a list spelled in full, none of it matching: ten files asked about at a time, each with the school of its number chosen', async () => {
     const schools = generated.manifest.files.map((f) => f.submission).filter(Boolean);
     const files = generated.manifest.files.filter((f) => f.submission).map((f) => join(generated.dir, f.name));
-    // Names as a charter spells them, without the ИНН: the rules place none of the 12 files.
-    const full = schools.map((_, i) => `Муниципальное общеобразовательное учреждение № ${i + 101}`);
+    // Names as a charter spells them, without the ИНН: the rules place none
+    // of the 12 files, but each name carries its school's number.
+    const number = (name) => name.match(/\d+/)[0];
+    const full = (name) => `Муниципальное общеобразовательное учреждение № ${number(name)}`;
     const csvPath = join(generated.dir, 'полные-наименования.csv');
-    await writeFile(csvPath, ['Наименование ОО'].concat(full).join('\n') + '\n');
+    await writeFile(csvPath, ['Наименование ОО'].concat(schools.map((s) => full(s.school))).join('\n') + '\n');
     const { context, page, errors } = await openDepartment(app);
     try {
         await importFiles(page, files);
@@ -302,12 +304,18 @@ test('a list spelled in full, none of it matching: ten files asked about at a ti
         // Each asks with the 12 schools still without a file, and «new school».
         assert.equal(await asked.first().locator('option').count(), 13);
         assert.equal(await unplaced.getByTestId('roster-unplaced-more').innerText(), 'Ещё 2 файла появятся здесь, когда вы укажете школы для файлов выше.');
+        for (const item of await asked.all()) {
+            const file = (await item.locator('label').innerText()).match(/^«(.*)» — это/)[1];
+            assert.equal(await item.locator('select').inputValue(), full(file), file);
+        }
+        // The chosen school is what «Запомнить» places.
         const first = (await asked.first().locator('label').innerText()).match(/^«(.*)» — это/)[1];
-        await unplaced.getByLabel(`«${first}» — это`).selectOption({ label: full[0] });
-        await unplaced.getByRole('button', { name: 'Запомнить' }).first().click();
+        await asked.first().getByRole('button', { name: 'Запомнить' }).click();
         await unplaced.getByTestId('roster-unplaced-more').filter({ hasText: 'Ещё 1 файл появится здесь, когда вы укажете школы для файлов выше.' }).waitFor();
         assert.equal(await asked.count(), 10);
         await page.getByTestId('roster-counts').filter({ hasText: 'сдали 1 из 12' }).waitFor();
+        const placed = page.getByTestId('roster').locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: full(first), exact: true }) });
+        assert.equal(await placed.locator('td').first().innerText(), 'получена');
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();

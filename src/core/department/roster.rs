@@ -16,6 +16,7 @@ use crate::export::{Cell, Table};
 use crate::text::{date_ru, plural};
 
 mod owners;
+pub use owners::likely_school;
 use owners::Owners;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

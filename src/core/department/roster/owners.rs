@@ -4,7 +4,7 @@
 //! normalizing both each time, took 16 s natively for 2 000 schools and
 //! 2 000 files, and the «Школы» tab does it on every change of the archive.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::{Roster, RosterSchool};
 use crate::department::school::{normalize, SchoolId};
@@ -125,6 +125,50 @@ impl<'r> Owners<'r> {
     }
 }
 
+/// The numbers in a name, without leading zeros, each once, in order.
+fn numbers(text: &str) -> Vec<&str> {
+    let mut found: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|d| !d.is_empty())
+        .map(|d| d.trim_start_matches('0'))
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// Which of `names` a file's school `name` most likely is, for the
+/// coordinator to confirm when the spelling rules found none: the names
+/// carrying the same numbers («МБОУ СОШ №3», «Средняя общеобразовательная
+/// школа № 3»), and of those the one sharing the most words with it.
+/// `None` when the name has no number or no single name stands out.
+pub fn likely_school(name: &str, names: &[impl AsRef<str>]) -> Option<usize> {
+    let mine = numbers(name);
+    if mine.is_empty() {
+        return None;
+    }
+    let words =
+        |text: &str| -> HashSet<String> { normalize(text).split(' ').map(str::to_owned).collect() };
+    let my_words = words(name);
+    let mut best: Option<(usize, usize)> = None;
+    let mut tied = false;
+    for (i, other) in names.iter().map(AsRef::as_ref).enumerate() {
+        if numbers(other) != mine {
+            continue;
+        }
+        let shared = words(other).intersection(&my_words).count();
+        match best {
+            Some((_, most)) if shared < most => {}
+            Some((_, most)) if shared == most => tied = true,
+            _ => {
+                best = Some((i, shared));
+                tied = false;
+            }
+        }
+    }
+    best.filter(|_| !tied).map(|(i, _)| i)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,6 +220,31 @@ mod tests {
         nowhere.municipality = " ".into();
         assert_eq!(of(nowhere), [3]);
         assert_eq!(of(filed("гимназия", "")), [4]);
+    }
+
+    #[test]
+    fn the_likely_school_carries_the_same_numbers_and_the_most_words() {
+        let full = [
+            "Муниципальное общеобразовательное учреждение № 117",
+            "Муниципальное общеобразовательное учреждение № 17",
+            "Муниципальное общеобразовательное учреждение № 1",
+        ];
+        assert_eq!(likely_school("МБОУ СОШ № 117", &full), Some(0));
+        assert_eq!(likely_school("МБОУ СОШ №017", &full), Some(1));
+        let ones = ["Средняя школа № 1", "Гимназия № 1", "Лицей № 2"];
+        assert_eq!(likely_school("МАОУ «Гимназия №1»", &ones), Some(1));
+        let renamed = ["Школа-интернат № 9 (бывш. СОШ № 9)", "СОШ № 19"];
+        assert_eq!(likely_school("МБОУ СОШ № 9", &renamed), Some(0));
+        // Two names with the same number and words in common: no guess.
+        assert_eq!(
+            likely_school("СОШ № 1", &["Гимназия № 1", "Лицей № 1"]),
+            None
+        );
+        assert_eq!(likely_school("Лицей", &["Лицей № 1"]), None);
+        assert_eq!(
+            likely_school("Школа № 3", &["Школа № 13", "Школа № 3 и 4"]),
+            None
+        );
     }
 
     #[test]
