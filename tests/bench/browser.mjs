@@ -16,7 +16,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RUNS = 5;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [];
-// BENCH_ONLY=mount,shaped,keys,autosave,charts,import,peers runs some parts only.
+// BENCH_ONLY=mount,shaped,keys,autosave,charts,tabs,import,peers runs some parts only.
 const only = process.env.BENCH_ONLY?.split(',');
 const part = (name) => !only || only.includes(name);
 const row = (what, value, target) => {
@@ -291,6 +291,48 @@ if (part('charts')) {
     row(`Results tab with ${files.length / 2} schools: click → its top (figures, the rating's first rows) painted`, `${median(times.map((t) => t.first)).toFixed(0)} ms`, '≤ 50 ms after the data is ready');
     row(`Results tab with ${files.length / 2} schools: click → all charts (heatmap included) in the DOM`, `${median(times.map((t) => t.charts)).toFixed(0)} ms`, '—');
     row(`Results tab with ${files.length / 2} schools: click → all of it laid out and painted`, `${median(times.map((t) => t.painted)).toFixed(0)} ms`, '—');
+    rmSync(dir, { recursive: true, force: true });
+}
+
+// Every tab of the department's page at a regional scale: 1 000 schools,
+// two years. Click → the first paint, and → the paint after the last
+// deferred part (no `data-pending` marker left); median of 3 rounds.
+if (part('tabs')) {
+    const { dir, files } = generated(1000);
+    const { context, page } = await fresh();
+    await page.goto(`${server.url}otdel/`);
+    await page.getByTestId('dept-tabs').waitFor();
+    await page.locator('#import-files').setInputFiles(files);
+    await page.getByTestId('import-summary').filter({ hasText: `Файлов: ${files.length}.` }).waitFor({ timeout: 600_000 });
+    await page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor({ timeout: 600_000 });
+    const names = (await page.getByRole('tab').allInnerTexts()).map((t) => t.trim());
+    const times = new Map(names.map((n) => [n, []]));
+    for (let round = 0; round < 3; round++) {
+        for (const [at, name] of names.entries()) {
+            times.get(name).push(
+                await page.evaluate(async (at) => {
+                    const painted = () =>
+                        new Promise((r) =>
+                            requestAnimationFrame(() => {
+                                const channel = new MessageChannel();
+                                channel.port1.onmessage = r;
+                                channel.port2.postMessage(0);
+                            }),
+                        );
+                    const t0 = performance.now();
+                    document.querySelectorAll('[role="tab"]')[at].click();
+                    await painted();
+                    const first = performance.now() - t0;
+                    while (document.querySelector('[data-pending]')) await painted();
+                    return { first, all: performance.now() - t0 };
+                }, at),
+            );
+        }
+    }
+    for (const [name, t] of times) {
+        row(`Tab «${name}» at ${files.length / 2} schools (${files.length} files): click → first paint / all of it painted`, `${median(t.map((x) => x.first)).toFixed(0)} / ${median(t.map((x) => x.all)).toFixed(0)} ms`, '—');
+    }
+    await context.close();
     rmSync(dir, { recursive: true, force: true });
 }
 
