@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::platform::browser::after_paint;
 
 /// False until the browser has painted once since the call.
-pub fn painted_once() -> ReadSignal<bool> {
+fn painted_once() -> ReadSignal<bool> {
     let (painted, set) = signal(false);
     leptos::task::spawn_local(async move {
         after_paint().await;
