@@ -18,7 +18,6 @@ use profkarta_core::department::results::results;
 use profkarta_core::text::percent;
 
 use crate::department::chart::Chart;
-use crate::department::rating_table::FIRST_ROWS;
 use crate::department::state::Dept;
 use crate::department::value_changes::ValueChanges;
 use crate::shared::column_heads::ColumnHeads;
@@ -109,7 +108,7 @@ pub fn DynamicsPanel() -> impl IntoView {
     let rescored_column = move || versions.get().is_some();
     // At a thousand schools the table's rows are most of the tab's work:
     // a screenful paints first, as in the rating.
-    let shown = rows_to_draw(FIRST_ROWS);
+    let shown = rows_to_draw();
     let schools = move || {
         changes.with(|changes| {
             let (schools, _, rescored) = changes.as_ref()?;

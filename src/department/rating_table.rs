@@ -16,10 +16,6 @@ use crate::department::state::Dept;
 use crate::shared::column_heads::ColumnHeads;
 use crate::shared::deferred::rows_to_draw;
 
-/// Rows drawn before the first paint: what a full-HD screen shows below the
-/// filters (a laptop's shows about a dozen).
-pub const FIRST_ROWS: usize = 20;
-
 #[component]
 pub fn RatingTable() -> impl IntoView {
     let dept: Dept = expect_context();
@@ -29,7 +25,7 @@ pub fn RatingTable() -> impl IntoView {
     let filter = RwSignal::new(Filter::default());
     let rows = Memo::new(move |_| dept.rating.with(|r| rows(r, &filter.read(), &sort.read())));
     // The first screenful of rows paints before the rest is built.
-    let shown = rows_to_draw(FIRST_ROWS);
+    let shown = rows_to_draw();
     let header = move |label: String, by: SortBy| {
         let this = by.clone();
         let numbers = by != SortBy::Name;

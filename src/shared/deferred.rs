@@ -25,12 +25,22 @@ pub fn pending() -> impl IntoView {
     view! { <span hidden data-pending=""></span> }
 }
 
-/// How many rows of a long table to draw: `first` until the browser has
-/// painted once, then all of them, so that a screenful shows before the
-/// rest is built.
-pub fn rows_to_draw(first: usize) -> impl Fn() -> usize + Copy {
+/// Rows of a long table drawn before the first paint: what a full-HD
+/// screen shows below a table's filters (a laptop's shows about a dozen).
+const FIRST_ROWS: usize = 20;
+
+/// How many rows of a long table to draw: [`FIRST_ROWS`] until the browser
+/// has painted once, then all of them, so that a screenful shows before
+/// the rest is built.
+pub fn rows_to_draw() -> impl Fn() -> usize + Copy {
     let painted = painted_once();
-    move || if painted.get() { usize::MAX } else { first }
+    move || {
+        if painted.get() {
+            usize::MAX
+        } else {
+            FIRST_ROWS
+        }
+    }
 }
 
 /// Draws its children after the first paint, [`pending`] until then.

@@ -218,6 +218,19 @@ const generated = (schools) => {
     return { dir, files };
 };
 
+/// Gives the page `window.painted()`: the next frame's callback, then a
+/// message, which runs after that frame's style, layout and paint.
+function definePainted() {
+    window.painted = () =>
+        new Promise((r) =>
+            requestAnimationFrame(() => {
+                const channel = new MessageChannel();
+                channel.port1.onmessage = r;
+                channel.port2.postMessage(0);
+            }),
+        );
+}
+
 async function importOnce(files, { reopen = false, charts = false, workers = true } = {}) {
     const { context, page } = await fresh();
     // Without its worker's script, the page checks every file itself: the
@@ -246,30 +259,21 @@ async function importOnce(files, { reopen = false, charts = false, workers = tru
         // Results tab: click → every chart's SVG in the DOM, once the import
         // is stored: the save of the files is not the tab's work.
         await page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor({ timeout: 600_000 });
+        await page.evaluate(definePainted);
         out.charts = await page.evaluate(async () => {
             const tab = [...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent.includes('Результаты'));
-            // Painted: the next frame's callback, then a message, which runs
-            // after that frame's style, layout and paint.
-            const painted = () =>
-                new Promise((r) =>
-                    requestAnimationFrame(() => {
-                        const channel = new MessageChannel();
-                        channel.port1.onmessage = r;
-                        channel.port2.postMessage(0);
-                    }),
-                );
             const t0 = performance.now();
             tab.click();
             // The top of the tab (the figures and the rating's first rows)
             // paints first; the charts and the rest of the rows follow.
-            await painted();
+            await window.painted();
             const first = performance.now() - t0;
             const until = async (ready) => {
                 while (!ready()) await new Promise((r) => requestAnimationFrame(r));
                 return performance.now() - t0;
             };
             const charts = await until(() => document.querySelectorAll('[data-testid="chart-heatmap"] svg').length > 0);
-            await painted();
+            await window.painted();
             return { first, charts, painted: performance.now() - t0 };
         });
     }
@@ -305,25 +309,18 @@ if (part('tabs')) {
     await page.locator('#import-files').setInputFiles(files);
     await page.getByTestId('import-summary').filter({ hasText: `Файлов: ${files.length}.` }).waitFor({ timeout: 600_000 });
     await page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor({ timeout: 600_000 });
+    await page.evaluate(definePainted);
     const names = (await page.getByRole('tab').allInnerTexts()).map((t) => t.trim());
     const times = new Map(names.map((n) => [n, []]));
     for (let round = 0; round < 3; round++) {
         for (const [at, name] of names.entries()) {
             times.get(name).push(
                 await page.evaluate(async (at) => {
-                    const painted = () =>
-                        new Promise((r) =>
-                            requestAnimationFrame(() => {
-                                const channel = new MessageChannel();
-                                channel.port1.onmessage = r;
-                                channel.port2.postMessage(0);
-                            }),
-                        );
                     const t0 = performance.now();
                     document.querySelectorAll('[role="tab"]')[at].click();
-                    await painted();
+                    await window.painted();
                     const first = performance.now() - t0;
-                    while (document.querySelector('[data-pending]')) await painted();
+                    while (document.querySelector('[data-pending]')) await window.painted();
                     return { first, all: performance.now() - t0 };
                 }, at),
             );

@@ -112,7 +112,7 @@ impl<'r> Owners<'r> {
         }
         let file = Spelling::filed(profile);
         let candidates = |map: &HashMap<String, Vec<usize>>, key: &str| {
-            map.get(key).map(Vec::as_slice).unwrap_or_default().to_vec()
+            map.get(key).cloned().unwrap_or_default()
         };
         let mut found = candidates(&self.by_name, &file.name);
         if !file.identifier.is_empty() {
