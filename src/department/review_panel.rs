@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use profkarta_core::card::{Indicator, Level};
 use profkarta_core::department::review::{Decision, ReviewStatus};
@@ -46,14 +47,13 @@ pub fn ReviewPanel() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="review-title">
             <h2 id="review-title">"Проверка объективности"</h2>
-            {move || match open_id.get() {
-                None => view! { <NoCards/> }.into_any(),
-                Some(id) => view! {
-                    <SchoolSelect/>
-                    <ReviewProgress/>
-                    <ReviewOf id/>
-                }.into_any(),
-            }}
+            // The school list stays when another school is opened: only the
+            // review below it is drawn again.
+            <Show when=move || open_id.with(Option::is_some) fallback=NoCards>
+                <SchoolSelect/>
+                <ReviewProgress/>
+                {move || open_id.get().map(|id| view! { <ReviewOf id/> })}
+            </Show>
         </section>
     }
 }
@@ -347,6 +347,23 @@ fn ReviewRow(
             };
             ev.prevent_default();
             dept.decide(&submission, &code, decision);
+            // The chosen answer takes the focus: an arrow key then moves on
+            // from it, not from the one the focus was left on.
+            let value = decision.map_or("", Decision::key);
+            if let Some(radio) = ev
+                .current_target()
+                .and_then(|fieldset| fieldset.dyn_into::<web_sys::Element>().ok())
+                .and_then(|fieldset| {
+                    fieldset
+                        .query_selector(&format!("input[value=\"{value}\"]"))
+                        .ok()
+                        .flatten()
+                })
+                .and_then(|radio| radio.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                // Focusing a radio of this very fieldset cannot fail.
+                let _ = radio.focus();
+            }
         }
     };
     let comment_id = format!("{group}-comment");

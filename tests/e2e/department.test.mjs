@@ -320,6 +320,12 @@ test('the department works with the keyboard alone: import, tabs, review', () =>
         await page.keyboard.press('ArrowRight');
         assert.equal((await focused()).id, 'decision-1-1-no_point');
         assert.ok(await page.locator('#decision-1-1-no_point').isChecked());
+        // A number key decides and takes the focus along: «1» confirms, and
+        // the arrow then moves on from «подтверждено».
+        await page.keyboard.press('1');
+        await page.waitForFunction(() => document.activeElement?.id === 'decision-1-1-confirm' && document.activeElement.checked);
+        await page.keyboard.press('ArrowRight');
+        await page.waitForFunction(() => document.activeElement?.id === 'decision-1-1-no_point' && document.activeElement.checked);
 
         // «Проверка завершена» is reached by Tab and ticked with Space.
         await moveUntil('Shift+Tab', (f) => f.id === 'review-checked');
