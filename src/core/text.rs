@@ -1,5 +1,7 @@
 //! Russian number wording shared by every view and message.
 
+use std::cmp::Ordering;
+
 /// Picks the noun form Russian grammar needs after `n`: 1 балл, 2 балла, 5 баллов.
 pub fn plural<'a>(n: u64, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
     match (n % 10, n % 100) {
@@ -66,6 +68,54 @@ pub fn period_stem(period: &str) -> String {
     period.trim().replace(['/', '–'], "-")
 }
 
+/// Schools' names in the order a person reads a list: «СОШ № 2» before
+/// «СОШ № 10», capitals no matter. Numbers compare by value, the rest
+/// letter by letter; names equal that way fall back to the plain order, so
+/// the order is total.
+pub fn by_name(a: &str, b: &str) -> Ordering {
+    let (mut x, mut y) = (runs(a), runs(b));
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return a.cmp(b),
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(p), Some(q)) => {
+                let order = match (digits_of(p), digits_of(q)) {
+                    (Some(m), Some(n)) => m.len().cmp(&n.len()).then_with(|| m.cmp(n)),
+                    _ => p
+                        .chars()
+                        .flat_map(char::to_lowercase)
+                        .cmp(q.chars().flat_map(char::to_lowercase)),
+                };
+                if order != Ordering::Equal {
+                    return order;
+                }
+            }
+        }
+    }
+}
+
+/// A name cut into runs of digits and runs of everything else.
+fn runs(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let first = rest.chars().next()?;
+        let digit = first.is_ascii_digit();
+        let end = rest
+            .find(|c: char| c.is_ascii_digit() != digit)
+            .unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(end);
+        rest = tail;
+        Some(run)
+    })
+}
+
+/// A run of digits without its leading zeros; `None` for other runs.
+fn digits_of(run: &str) -> Option<&str> {
+    run.starts_with(|c: char| c.is_ascii_digit())
+        .then(|| run.trim_start_matches('0'))
+}
+
 pub fn shorten(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
         return text.to_owned();
@@ -107,6 +157,38 @@ pub fn percent(part: u64, whole: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_in_reading_order() {
+        let mut names = [
+            "СОШ № 26",
+            "сош № 3",
+            "Гимназия № 2",
+            "СОШ № 10",
+            "СОШ № 2",
+            "СОШ № 007",
+            "СОШ",
+            "Гимназия № 2",
+            "СОШ № 2а",
+            "СОШ № 02",
+        ];
+        names.sort_by(|a, b| by_name(a, b));
+        assert_eq!(
+            names,
+            [
+                "Гимназия № 2",
+                "Гимназия № 2",
+                "СОШ",
+                "СОШ № 02",
+                "СОШ № 2",
+                "СОШ № 2а",
+                "сош № 3",
+                "СОШ № 007",
+                "СОШ № 10",
+                "СОШ № 26",
+            ]
+        );
+    }
 
     #[test]
     fn shortening() {

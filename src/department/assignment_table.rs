@@ -5,6 +5,8 @@
 use leptos::prelude::*;
 
 use crate::department::state::Dept;
+use profkarta_core::text::by_name;
+
 use crate::platform::browser::confirm;
 
 #[component]
@@ -17,7 +19,7 @@ pub fn AssignmentTable() -> impl IntoView {
                 .map(|s| (s.school.clone(), s.name().to_owned(), s.status.label()))
                 .collect()
         });
-        schools.sort_by(|a, b| a.1.cmp(&b.1));
+        schools.sort_by(|a, b| by_name(&a.1, &b.1));
         schools
     });
     let reviewers = Memo::new(move |_| {

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { downloadText, ARTIFACTS, useApp, useGenerated, openDepartment, importFiles } from './harness.mjs';
-import { score, INDICATORS } from './scoring.mjs';
+import { byName, score, INDICATORS } from './scoring.mjs';
 
 const PERIOD = '2025/2026';
 const IVANOVA = 'Иванова А. А.';
@@ -63,7 +63,7 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
     assert.equal(files.length, 12);
     const bySchool = new Map(submissions.map((s) => [s.school, s]));
     // The assignment table lists schools by name; evenly: 6 and 6.
-    const names = [...bySchool.keys()].sort();
+    const names = [...bySchool.keys()].sort(byName);
     const [shared, ownOfIvanova, ownOfPetrov] = [names[0], names[1], names[6]];
     const earned = (school) => [...score(bySchool.get(school)).earned];
     const [disputed, confirmed, refused] = [earned(shared)[0], earned(ownOfIvanova)[0], earned(ownOfPetrov)[0]];

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { deflateRawSync } from 'node:zlib';
 import { downloadText, ARTIFACTS, useApp, useGenerated, openDepartment, importFiles } from './harness.mjs';
-import { score } from './scoring.mjs';
+import { byName, score } from './scoring.mjs';
 
 const PERIOD = '2025/2026';
 const DEADLINE = Date.UTC(2026, 8, 30); // seed 003: the card by 30 September
@@ -304,10 +304,14 @@ test('a list spelled in full, none of it matching: ten files asked about at a ti
         // Each asks with the 12 schools still without a file, and «new school».
         assert.equal(await asked.first().locator('option').count(), 13);
         assert.equal(await unplaced.getByTestId('roster-unplaced-more').innerText(), 'Ещё 2 файла появятся здесь, когда вы укажете школы для файлов выше.');
+        const askedNames = [];
         for (const item of await asked.all()) {
             const file = (await item.locator('label').innerText()).match(/^«(.*)» — это/)[1];
             assert.equal(await item.locator('select').inputValue(), full(file), file);
+            askedNames.push(file);
         }
+        // Asked in the order of the names, not of the archive.
+        assert.deepEqual(askedNames, [...askedNames].sort(byName));
         // The chosen school is what «Запомнить» places.
         const first = (await asked.first().locator('label').innerText()).match(/^«(.*)» — это/)[1];
         await asked.first().getByRole('button', { name: 'Запомнить' }).click();

@@ -104,9 +104,29 @@ export function score({ levels, ovz, flags, answers }, card = CARD) {
     return { total, max, level, earned, applicable, shares };
 }
 
+/// Names as a person reads a list: «СОШ № 2» before «СОШ № 10», capitals no
+/// matter; names equal that way in their plain order.
+export function byName(a, b) {
+    const parts = (s) => s.match(/\d+|\D+/g) ?? [];
+    const [x, y] = [parts(a), parts(b)];
+    for (let i = 0; i < Math.min(x.length, y.length); i++) {
+        const [p, q] = [x[i], y[i]];
+        let order;
+        if (/^\d/.test(p) && /^\d/.test(q)) {
+            const [m, n] = [p.replace(/^0+/, ''), q.replace(/^0+/, '')];
+            order = m.length - n.length || (m < n ? -1 : m > n ? 1 : 0);
+        } else {
+            const [m, n] = [p.toLowerCase(), q.toLowerCase()];
+            order = m < n ? -1 : m > n ? 1 : 0;
+        }
+        if (order) return order;
+    }
+    return x.length - y.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 /// Competition ranking by share of the maximum, ties by name: [{ name, rank, total, max }].
 export function rating(schools) {
-    const sorted = [...schools].sort((a, b) => b.total * a.max - a.total * b.max || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const sorted = [...schools].sort((a, b) => b.total * a.max - a.total * b.max || byName(a.name, b.name));
     return sorted.map((s, i) => {
         let rank = i + 1;
         for (let j = i; j > 0 && sorted[j - 1].total * s.max === s.total * sorted[j - 1].max; j--) rank = j;

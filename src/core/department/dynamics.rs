@@ -12,6 +12,7 @@ use crate::department::figures::{describe_value, Figures, IndicatorFigure};
 use crate::department::results::SchoolResult;
 use crate::department::school::SchoolId;
 use crate::scoring::assess;
+use crate::text::by_name;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SchoolChange {
@@ -86,7 +87,7 @@ pub fn school_changes(before: &[SchoolResult], after: &[SchoolResult]) -> Vec<Sc
     changes.sort_by(|a, b| {
         b.delta_tenths()
             .cmp(&a.delta_tenths())
-            .then_with(|| a.name.cmp(&b.name))
+            .then_with(|| by_name(&a.name, &b.name))
     });
     changes
 }

@@ -7,6 +7,7 @@ use crate::department::archive::Archive;
 use crate::department::results::SchoolResult;
 use crate::school::input::parse_number;
 use crate::scoring::Outcome;
+use crate::text::by_name;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventTotal {
@@ -122,7 +123,9 @@ pub fn event_totals(
         .collect();
     totals.sort_by(|a, b| {
         let first = |t: &EventTotal| t.sums.first().copied().unwrap_or(0);
-        first(b).cmp(&first(a)).then_with(|| a.name.cmp(&b.name))
+        first(b)
+            .cmp(&first(a))
+            .then_with(|| by_name(&a.name, &b.name))
     });
     totals
 }

@@ -12,6 +12,7 @@ use crate::department::archive::{Archive, Entry};
 use crate::department::review::{confirm, Confirmed, ReviewStatus};
 use crate::department::school::SchoolId;
 use crate::school::profile::{SchoolLevel, SchoolProfile};
+use crate::text::by_name;
 
 /// One school's counted result in a period.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,7 +94,9 @@ pub struct Ranked {
 /// Best first; equal shares share a rank and are listed by name.
 pub fn rank(mut results: Vec<SchoolResult>) -> Vec<Ranked> {
     let share = |r: &SchoolResult| (r.score.total, r.score.max_applicable);
-    results.sort_by(|a, b| compare_share(share(b), share(a)).then_with(|| a.name().cmp(b.name())));
+    results.sort_by(|a, b| {
+        compare_share(share(b), share(a)).then_with(|| by_name(a.name(), b.name()))
+    });
     let mut ranked: Vec<Ranked> = Vec::with_capacity(results.len());
     for (i, result) in results.into_iter().enumerate() {
         let rank = match ranked.last() {

@@ -13,7 +13,7 @@ use crate::department::results::SchoolResult;
 use crate::department::review::ReviewStatus;
 use crate::department::school::SchoolId;
 use crate::export::{Cell, Table};
-use crate::text::{date_ru, plural};
+use crate::text::{by_name, date_ru, plural};
 
 mod owners;
 pub use owners::likely_school;
@@ -84,7 +84,7 @@ pub fn from_results(results: &[SchoolResult]) -> Vec<RosterSchool> {
             municipality: r.profile.municipality.trim().to_owned(),
         })
         .collect();
-    out.sort_by(|a, b| a.name.cmp(&b.name));
+    out.sort_by(|a, b| by_name(&a.name, &b.name));
     out
 }
 
@@ -159,13 +159,16 @@ impl Roster {
             return Vec::new();
         }
         let owners = Owners::new(self);
-        archive
+        let mut files: Vec<(SchoolId, String)> = archive
             .current()
             .into_iter()
             .filter(|e| e.card.id == card_id && e.period() == period)
             .filter(|e| owners.of(&e.school, e.profile()).is_empty())
             .map(|e| (e.school.clone(), e.profile().name.clone()))
-            .collect()
+            .collect();
+        // By name, so a long list reads like the list it is checked against.
+        files.sort_by(|a, b| by_name(&a.1, &b.1));
+        files
     }
 
     /// The coordinator says the file's school `id` is the roster's `name`;

@@ -3,6 +3,7 @@
 use crate::card::Level;
 use crate::department::results::{compare_share, Filter, Ranked};
 use crate::school::profile::SchoolLevel;
+use crate::text::by_name;
 
 /// The column the rating is sorted by.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +59,7 @@ pub fn rows(rating: &[Ranked], filter: &Filter, sort: &Sort) -> Vec<Ranked> {
         .collect();
     match &sort.by {
         SortBy::Rank => {}
-        SortBy::Name => rows.sort_by(|a, b| a.result.name().cmp(b.result.name())),
+        SortBy::Name => rows.sort_by(|a, b| by_name(a.result.name(), b.result.name())),
         SortBy::Criterion(code) => rows.sort_by(|a, b| {
             let of = |r: &Ranked| r.result.criterion(code).unwrap_or((0, 0));
             compare_share(of(b), of(a))

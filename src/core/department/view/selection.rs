@@ -2,6 +2,7 @@
 //! and the list to choose from.
 
 use crate::department::results::SchoolResult;
+use crate::text::by_name;
 
 /// The chosen submission if it is among `results` (the period's), otherwise
 /// the first school by name, so a screen is never empty while schools are.
@@ -24,7 +25,7 @@ pub fn school_options(results: &[SchoolResult]) -> Vec<(String, String)> {
             (s.submission_id.clone(), label)
         })
         .collect();
-    options.sort_by(|a, b| a.1.cmp(&b.1));
+    options.sort_by(|a, b| by_name(&a.1, &b.1));
     options
 }
 
