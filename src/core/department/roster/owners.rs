@@ -138,35 +138,70 @@ fn numbers(text: &str) -> Vec<&str> {
 }
 
 /// Which of `names` a file's school `name` most likely is, for the
-/// coordinator to confirm when the spelling rules found none: the names
-/// carrying the same numbers («МБОУ СОШ №3», «Средняя общеобразовательная
-/// школа № 3»), and of those the one sharing the most words with it.
-/// `None` when the name has no number or no single name stands out.
+/// coordinator to confirm when the spelling rules found none. A name with
+/// numbers goes with the names carrying the same numbers («МБОУ СОШ №3»,
+/// «Средняя общеобразовательная школа № 3»), and of those the one sharing
+/// the most words with it. A name without numbers goes with the one name
+/// that shares a word no other name of the list has («Верхнеполянская СОШ»,
+/// «МБОУ "Верхнеполянская средняя школа"»). `None` when no single name
+/// stands out.
 pub fn likely_school(name: &str, names: &[impl AsRef<str>]) -> Option<usize> {
     let mine = numbers(name);
-    if mine.is_empty() {
-        return None;
-    }
     let words =
         |text: &str| -> HashSet<String> { normalize(text).split(' ').map(str::to_owned).collect() };
     let my_words = words(name);
+    let candidates: Vec<(usize, HashSet<String>)> = names
+        .iter()
+        .map(AsRef::as_ref)
+        .enumerate()
+        .filter(|(_, other)| numbers(other) == mine)
+        .map(|(i, other)| (i, words(other)))
+        .collect();
+    if mine.is_empty() {
+        return by_a_rare_word(&my_words, &candidates);
+    }
     let mut best: Option<(usize, usize)> = None;
     let mut tied = false;
-    for (i, other) in names.iter().map(AsRef::as_ref).enumerate() {
-        if numbers(other) != mine {
-            continue;
-        }
-        let shared = words(other).intersection(&my_words).count();
+    for (i, theirs) in &candidates {
+        let shared = theirs.intersection(&my_words).count();
         match best {
             Some((_, most)) if shared < most => {}
             Some((_, most)) if shared == most => tied = true,
             _ => {
-                best = Some((i, shared));
+                best = Some((*i, shared));
                 tied = false;
             }
         }
     }
     best.filter(|_| !tied).map(|(i, _)| i)
+}
+
+/// Words shorter than this («им», «сош», «г») say nothing about which
+/// school a name is.
+const TELLING_WORD: usize = 4;
+
+/// The one candidate sharing with `mine` a word of its own: a word no other
+/// candidate has. Words every school's name carries («муниципальное»,
+/// «школа») are in several names, so they never decide.
+fn by_a_rare_word(
+    mine: &HashSet<String>,
+    candidates: &[(usize, HashSet<String>)],
+) -> Option<usize> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (_, words) in candidates {
+        for word in words {
+            *seen.entry(word).or_default() += 1;
+        }
+    }
+    let mut found = candidates.iter().filter(|(_, words)| {
+        words
+            .intersection(mine)
+            .any(|w| seen[w.as_str()] == 1 && w.chars().count() >= TELLING_WORD)
+    });
+    match (found.next(), found.next()) {
+        (Some((i, _)), None) => Some(*i),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -243,6 +278,32 @@ mod tests {
         assert_eq!(likely_school("Лицей", &["Лицей № 1"]), None);
         assert_eq!(
             likely_school("Школа № 3", &["Школа № 13", "Школа № 3 и 4"]),
+            None
+        );
+    }
+
+    #[test]
+    fn a_name_without_numbers_goes_with_the_one_name_sharing_a_word_of_its_own() {
+        let villages = [
+            "МБОУ «Верхнеполянская средняя общеобразовательная школа»",
+            "МБОУ «Нижнеполянская средняя общеобразовательная школа»",
+            "МБОУ «Средняя общеобразовательная школа № 2»",
+        ];
+        assert_eq!(likely_school("Верхнеполянская СОШ", &villages), Some(0));
+        // Words both village schools carry decide nothing.
+        assert_eq!(
+            likely_school("Средняя общеобразовательная школа", &villages),
+            None
+        );
+        // Each of two names shares a word of its own: no guess.
+        let two = ["Лицей им. Пушкина", "Школа села Ивановка"];
+        assert_eq!(
+            likely_school("Лицей имени Пушкина, с. Ивановка", &two),
+            None
+        );
+        // A short word of one name alone («им») does not decide.
+        assert_eq!(
+            likely_school("Школа им. Героя", &["Гимназия им. Пушкина", "Гимназия"]),
             None
         );
     }
