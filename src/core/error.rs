@@ -462,6 +462,8 @@ pub enum PublishError {
     Taken { id: String, version: u32 },
     /// Only a draft is published; a published version is final.
     NotDraft,
+    /// A card file names who published it, and a version never changes.
+    NoDepartment,
 }
 
 impl fmt::Display for PublishError {
@@ -478,6 +480,11 @@ impl fmt::Display for PublishError {
                  измените номер версии или начните новую."
             ),
             Self::NotDraft => write!(f, "Опубликованная версия карты не меняется."),
+            Self::NoDepartment => write!(
+                f,
+                "Укажите наименование органа управления образованием: оно записывается в файл \
+                 карты, и после публикации его не изменить."
+            ),
         }
     }
 }

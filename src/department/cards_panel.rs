@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use profkarta_core::card::{builtins, edit::blank, Card};
 use profkarta_core::export::zip_stored;
 
+use crate::department::department_name::DepartmentName;
 use crate::department::editor::{ChangesView, Editor};
 use crate::department::state::Dept;
 use crate::shared::download::{offer, offer_json};
@@ -177,11 +178,6 @@ pub fn CardsPanel() -> impl IntoView {
             .collect_view();
         view! { <option value="blank">"пустая карта"</option>{skeletons}{known} }
     };
-    let department = Memo::new(move |_| dept.archive().with(|a| a.own_cards().department.clone()));
-    let set_department = move |ev| {
-        let name = event_target_value(&ev);
-        dept.edit_own(|own| own.department = name);
-    };
     let load = Callback::new(move |(name, text): (String, Result<String, String>)| {
         let message = match text
             .map_err(|e| e.to_string())
@@ -249,10 +245,7 @@ pub fn CardsPanel() -> impl IntoView {
                 <button type="button" class="primary" on:click=start>"Создать черновик"</button>
             </div>
             <h3>"Публикация"</h3>
-            <div class="field">
-                <label for="department-name">"Наименование органа управления образованием (указывается в файлах карт)"</label>
-                <input type="text" id="department-name" prop:value=move || department.get() on:change=set_department autocomplete="organization"/>
-            </div>
+            <DepartmentName/>
             <KeyPanel/>
             <div class="actions">
                 <button type="button" on:click=site>"Скачать папку cards для сайта"</button>

@@ -16,6 +16,7 @@ mod card_select;
 mod cards_panel;
 mod chart;
 mod conflict_list;
+mod department_name;
 mod dynamics_panel;
 mod editor;
 mod effectiveness_view;

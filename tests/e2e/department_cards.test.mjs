@@ -112,9 +112,6 @@ async function exportFile(page, name) {
 test('a coordinator builds a card from the skeleton, checks it, previews and publishes it', async () => {
     const { page } = department;
     await cardsTab(page);
-    // Named before publishing: every card file carries the name.
-    await page.locator('#department-name').fill('Отдел образования администрации Белинского района');
-    await page.locator('#department-name').press('Tab');
     await page.locator('#new-card-base').selectOption('belinsky');
     await page.locator('#new-card-id').fill('belinsky-2025');
     await page.getByRole('button', { name: 'Создать черновик' }).click();
@@ -123,6 +120,13 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     await page.getByTestId('editor-problems').filter({ hasText: 'В карте нет ни одного показателя.' }).waitFor();
     const publish = editor.getByRole('button', { name: 'Опубликовать' });
     assert.ok(await publish.isDisabled(), 'no publishing with an error');
+    // Every card file carries the department's name: asked for in the
+    // editor too, and publishing waits for it.
+    const unnamed = page.getByTestId('editor-problems').filter({ hasText: 'Укажите наименование органа управления образованием' });
+    await unnamed.waitFor();
+    await editor.locator('#department-name').fill('Отдел образования администрации Белинского района');
+    await editor.locator('#department-name').press('Tab');
+    await unnamed.waitFor({ state: 'detached' });
 
     // Title edited, undone and redone.
     const title = page.locator('#card-title');
@@ -153,6 +157,16 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     assert.ok(await publish.isDisabled());
     await page.locator('#ed-0-0-2-text').fill('Число соглашений с ПОО и предприятиями');
     await page.getByTestId('editor-status').filter({ hasText: 'Ошибок нет' }).waitFor();
+    // A number that cannot be read is not written into the card, and it
+    // blocks publishing until it reads or is undone.
+    const threshold = page.locator('#ed-0-0-0-threshold');
+    await threshold.fill('150');
+    await page.locator('#ed-0-0-0-threshold-error').filter({ hasText: 'Не больше 100.' }).waitFor();
+    await page.getByTestId('editor-status').filter({ hasText: 'Ошибок: 1.' }).waitFor();
+    assert.ok(await publish.isDisabled(), 'no publishing with a number that does not read');
+    await threshold.fill('30');
+    await page.getByTestId('editor-status').filter({ hasText: 'Ошибок нет' }).waitFor();
+    assert.equal(await page.locator('#ed-0-0-0-threshold-error').innerText(), '');
 
     // The preview scores as the school will see it, and keeps nothing.
     await editor.getByRole('button', { name: 'Предпросмотр как у школы' }).click();

@@ -157,6 +157,9 @@ impl OwnCards {
         let Some(own) = self.cards.get(index).filter(|c| c.is_draft()) else {
             return Err(PublishError::NotDraft);
         };
+        if self.department.trim().is_empty() {
+            return Err(PublishError::NoDepartment);
+        }
         let mut card = own.card.clone();
         card.recount();
         let found = problems(&card);

@@ -2,12 +2,15 @@
 //! publishing, the card's own fields, its groups, criteria and indicators,
 //! a preview as the school sees it, and publishing.
 
+use std::collections::BTreeSet;
+
 use leptos::prelude::*;
 
 use profkarta_core::card::edit::{add_criterion, add_direction, remove, shift};
 use profkarta_core::card::Card;
-use profkarta_core::error::TemplateError;
+use profkarta_core::error::{PublishError, TemplateError};
 
+use crate::department::department_name::DepartmentName;
 use crate::department::editor::card_fields::CardFields;
 use crate::department::editor::card_preview::CardPreview;
 use crate::department::editor::criterion_editor::CriterionEditor;
@@ -66,15 +69,29 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
     provide_context(editor);
     let shape = Memo::new(move |_| editor.card.with(shape));
     let preview = RwSignal::new(false);
+    let unnamed = Memo::new(move |_| {
+        dept.archive()
+            .with(|a| a.own_cards().department.trim().is_empty())
+    });
     let general = Memo::new(move |_| {
-        editor.problems.with(|all| {
+        let mut found = editor.problems.with(|all| {
             all.iter()
                 .filter(|p| is_general(p))
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
-        })
+        });
+        if unnamed.get() {
+            found.push(PublishError::NoDepartment.to_string());
+        }
+        found
     });
-    let count = move || editor.problems.with(Vec::len);
+    // What blocks publishing: the card's problems, fields whose text could
+    // not be read, and a department without a name.
+    let count = move || {
+        editor.problems.with(Vec::len)
+            + editor.unread.with(BTreeSet::len)
+            + usize::from(unnamed.get())
+    };
     let publish = move |_: leptos::ev::MouseEvent| {
         editor.write();
         match dept.publish(index, &key.get_or_create()) {
@@ -155,6 +172,7 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
             <ul class="editor-problems" data-testid="editor-problems">
                 {move || general.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
             </ul>
+            <DepartmentName/>
             <Show
                 when=move || preview.get()
                 fallback=move || view! {

@@ -28,6 +28,42 @@ pub fn EditNumber(
     let (get, set) = field;
     let value = Memo::new(move |_| editor.card.with(|c| get(c).unwrap_or_default()));
     let error = RwSignal::new(String::new());
+    // What cannot be read is said under the field and counted by the editor
+    // until the field reads again or is gone.
+    let show = {
+        let id = id.clone();
+        move |message: String| {
+            let unread = !message.is_empty();
+            if editor.unread.with_untracked(|u| u.contains(&id)) != unread {
+                editor.unread.update(|u| {
+                    if unread {
+                        u.insert(id.clone());
+                    } else {
+                        u.remove(&id);
+                    }
+                });
+            }
+            error.set(message);
+        }
+    };
+    // Undo, redo or a change elsewhere puts the card's value back into the
+    // field: what was typed and could not be read goes with it.
+    Effect::new({
+        let show = show.clone();
+        move |before: Option<String>| {
+            let now = value.get();
+            if before.is_some_and(|b| b != now) {
+                show(String::new());
+            }
+            now
+        }
+    });
+    on_cleanup({
+        let id = id.clone();
+        move || {
+            editor.unread.try_update(|u| u.remove(&id));
+        }
+    });
     let group = id.clone();
     let on_input = move |ev| {
         let text = event_target_value(&ev);
@@ -47,13 +83,13 @@ pub fn EditNumber(
             }
         };
         match parsed {
-            Ok(v) if v.is_empty() && !optional => error.set("Укажите число.".to_owned()),
+            Ok(v) if v.is_empty() && !optional => show("Укажите число.".to_owned()),
             Ok(v) => {
-                error.set(String::new());
+                show(String::new());
                 let set = set.clone();
                 editor.change(&group, move |c| set(c, v));
             }
-            Err(e) => error.set(e),
+            Err(e) => show(e),
         }
     };
     let error_id = format!("{id}-error");

@@ -18,6 +18,7 @@ mod explain_fields;
 mod indicator_editor;
 mod rule_fields;
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -53,6 +54,10 @@ pub struct Editor {
     pub can_redo: RwSignal<bool>,
     /// The card's problems, live.
     pub problems: Memo<Vec<TemplateError>>,
+    /// Fields whose typed text could not be read («150» for a percentage):
+    /// the card still holds the field's last good value, so these block
+    /// publishing as the card's own problems do.
+    pub unread: RwSignal<BTreeSet<String>>,
     /// What the last change meant beyond itself (an indicator that became
     /// another one), shown above the card.
     pub notice: RwSignal<String>,
@@ -70,6 +75,7 @@ impl Editor {
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             problems: Memo::new(move |_| card.with(problems)),
+            unread: RwSignal::new(BTreeSet::new()),
             notice: RwSignal::new(String::new()),
             save: Debounce::new(),
             dept,

@@ -41,6 +41,12 @@ fn publishing_checks_signs_and_freezes_the_version() {
         "1.1",
         "the codes become ids"
     );
+    // A card file names its department: none, no publishing.
+    assert_eq!(
+        archive.publish(at, &key, AT),
+        Err(PublishError::NoDepartment)
+    );
+    archive.edit_own(|own| own.department = "Управление образования".into());
     // An error blocks publishing and is named.
     draft.title.clear();
     assert!(archive.edit_own(|own| own.edit(at, draft.clone())));
@@ -68,7 +74,10 @@ fn own_cards_survive_a_backup_and_their_files_are_known_again() {
     let key = KeyPair::from_seed([3; 32]);
     let iz = builtin("izhevsk").unwrap().unwrap();
     let mut archive = Archive::new(Cards::builtin().unwrap());
-    let at = archive.edit_own(|own| own.start_from(&iz, "otdel", ids()));
+    let at = archive.edit_own(|own| {
+        own.department = "Управление образования".into();
+        own.start_from(&iz, "otdel", ids())
+    });
     archive.publish(at, &key, AT).unwrap();
     archive.edit_own(|own| own.start_from(&iz, "otdel-draft", ids()));
     let (back, problems) =
