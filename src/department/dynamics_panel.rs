@@ -163,7 +163,7 @@ pub fn DynamicsPanel() -> impl IntoView {
                 when=move || previous.get().is_some()
                 fallback=|| view! { <p>"Для сравнения нужны карты хотя бы за два учебных года. Выберите более поздний год или загрузите карты прошлого года."</p> }
             >
-                <p>{move || format!("Сравнение {} с {}. Учитываются школы, приславшие карты за оба года.", dept.period.get().unwrap_or_default(), previous.get().unwrap_or_default())}</p>
+                <p>{move || format!("Сравнение {} с {}. Показатели по муниципалитету — по всем школам каждого года; изменение у школы — если она прислала карты за оба года.", dept.period.get().unwrap_or_default(), previous.get().unwrap_or_default())}</p>
                 {move || versions.get().map(|(old, (same, total))| view! {
                     <p class="notice" data-testid="versions-note">{format!(
                         "Годы заполнены по разным версиям карты: в {} — версия {old}, теперь — версия {}. \

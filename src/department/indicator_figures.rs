@@ -48,8 +48,8 @@ pub fn IndicatorFigures() -> impl IntoView {
                 <thead>
                     <tr>
                         <ColumnHeads names=&["Код", "Показатель"]/>
-                        <ColumnHeads names=&["Школ ответили", "Школ выполнили", "% школ"] numbers=true/>
-                        <ColumnHeads names=&["По муниципалитету (доли — Σ/Σ)"]/>
+                        <ColumnHeads names=&["Школ ответили", "Школ выполнили (после проверки)", "% школ"] numbers=true/>
+                        <ColumnHeads names=&["По ответам школ (доли — Σ/Σ)"]/>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

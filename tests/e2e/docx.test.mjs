@@ -73,7 +73,7 @@ test('letters and the report download as Word documents with the figures', async
 
     const schools = gen.manifest.files.filter((f) => f.submission?.period === SECOND).map((f) => score(f.submission));
     const figures = report.tables[0];
-    assert.deepEqual(figures[0], ['Код', 'Показатель', 'Школ ответили', 'Школ выполнили', 'Значение по муниципалитету']);
+    assert.deepEqual(figures[0], ['Код', 'Показатель', 'Школ ответили', 'Школ выполнили (после проверки)', 'Значение по ответам школ']);
     assert.equal(figures.length, 1 + INDICATORS.length);
     for (const ind of INDICATORS) {
         const row = figures.find((r) => r[0] === `п. ${ind.code}`);

@@ -87,13 +87,14 @@ pub fn problem_zones<'a>(f: &'a Figures, card: &Card) -> (&'static str, Vec<&'a 
     }
 }
 
-/// «выполнили 3 из 12 школ (25,0 %).» for a problem zone.
+/// «выполнили 3 из 12 школ (25,0 %).» for a problem zone; «из 41 школы».
 pub fn zone_result(z: &IndicatorFigure) -> String {
+    let of = z.applicable as u64;
     format!(
-        "выполнили {} из {} школ ({}).",
+        "выполнили {} из {of} {} ({}).",
         z.earned,
-        z.applicable,
-        percent(z.earned as u64, z.applicable as u64)
+        plural(of, "школы", "школ", "школ"),
+        percent(z.earned as u64, of)
     )
 }
 
@@ -179,7 +180,7 @@ pub fn dynamics(
         String::new()
     };
     format!(
-        "По сравнению с {previous_period} учебным годом доля набранных баллов изменилась с {} до {}; из {} школ, участвовавших в оба года, результат улучшили {up}, ухудшили {down}.{high}{rise}{versions}",
+        "По сравнению с {previous_period} учебным годом доля набранных баллов изменилась с {} до {}; среди школ, участвовавших в оба года ({}), результат улучшили {up}, ухудшили {down}.{high}{rise}{versions}",
         percent(was.points.0, was.points.1),
         percent(now.points.0, now.points.1),
         changes.len(),
@@ -332,9 +333,32 @@ mod tests {
                 &after
             ),
             "По сравнению с 2024/2025 учебным годом доля набранных баллов изменилась с \
-             6,5\u{A0}% до 7,2\u{A0}%; из 2 школ, участвовавших в оба года, результат улучшили \
-             1, ухудшили 1. Школ с высокой эффективностью: было 0, стало 0. Наибольший рост — \
+             6,5\u{A0}% до 7,2\u{A0}%; среди школ, участвовавших в оба года (2), результат \
+             улучшили 1, ухудшили 1. Школ с высокой эффективностью: было 0, стало 0. Наибольший рост — \
              Школа А (+8,7\u{A0}п.\u{A0}п.)."
+        );
+    }
+
+    #[test]
+    fn a_zone_counts_its_schools_in_the_genitive() {
+        let zone = |earned, applicable| IndicatorFigure {
+            code: "1.8".into(),
+            earned,
+            applicable,
+            answered: applicable,
+            value: crate::department::figures::Aggregate::Fact { yes: earned },
+        };
+        assert_eq!(
+            zone_result(&zone(27, 41)),
+            "выполнили 27 из 41 школы (65,9\u{A0}%)."
+        );
+        assert_eq!(
+            zone_result(&zone(1, 11)),
+            "выполнили 1 из 11 школ (9,1\u{A0}%)."
+        );
+        assert_eq!(
+            zone_result(&zone(1, 3)),
+            "выполнили 1 из 3 школ (33,3\u{A0}%)."
         );
     }
 
