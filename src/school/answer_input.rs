@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use profkarta_core::school::draft::{AnswerField, RawAnswer};
+use profkarta_core::school::input::with_scheme;
 use profkarta_core::scoring::IndicatorResult;
 
 use crate::school::state::DraftCtx;
@@ -49,6 +50,19 @@ pub fn AnswerInput(
                 .join(" ")
         })
     });
-    let on_input = Callback::new(move |v: String| draft.update(|d| d.set_text(&code, field, v)));
-    view! { <Field id label kind value on_input error/> }
+    let on_input = {
+        let code = Arc::clone(&code);
+        Callback::new(move |v: String| draft.update(|d| d.set_text(&code, field, v)))
+    };
+    // A site typed without «https://» gets it when the school leaves the
+    // field, where it sees the change, not while it is still typing.
+    let on_blur = Callback::new(move |()| {
+        if field != AnswerField::Evidence {
+            return;
+        }
+        if let Some(fixed) = value.with_untracked(|v| with_scheme(v)) {
+            draft.update(|d| d.set_text(&code, field, fixed));
+        }
+    });
+    view! { <Field id label kind value on_input error on_blur/> }
 }

@@ -120,6 +120,14 @@ test('invalid numbers are marked on the field in Russian and never counted', () 
         await card.expectSummary({ total: '0 из 23' });
         await card.field('1.1', 'evidence', 'https://school7.ru/proforientatsiya');
         await card.expectSummary({ total: '1 из 23' });
+        // A site typed without its beginning gets «https://» on leaving the
+        // field, instead of costing the point.
+        await card.field('1.1', 'evidence', 'https://school7.ru/proforientatsiya\nvk.com/school7?w=wall-1');
+        await card.expectFieldError('1.1', 'evidence', 'Строка 2: Ссылка должна начинаться с http:// или https://.');
+        await card.input('1.1', 'evidence').press('Tab');
+        await card.expectSummary({ total: '1 из 23' });
+        assert.equal(await card.input('1.1', 'evidence').inputValue(), 'https://school7.ru/proforientatsiya\nhttps://vk.com/school7?w=wall-1');
+        assert.equal(await card.input('1.1', 'evidence').getAttribute('aria-invalid'), 'false');
     }));
 
 test('the score follows every keystroke', () =>

@@ -2,6 +2,8 @@
 //!
 //! Every function here answers "nothing typed", "this value" or "this error";
 //! none of them guesses. A value that does not pass never reaches scoring.
+//! The one correction, [`with_scheme`], is made in the field, where the
+//! school sees it.
 
 use crate::error::{LinkError, NumberError, PercentError, TextError};
 
@@ -112,6 +114,40 @@ pub fn check_link(link: &str) -> Result<(), LinkError> {
     Ok(())
 }
 
+/// The links as a school means them when it types a site's address without
+/// its beginning («www.school12.ru/news», «vk.com/school12»): such a line
+/// gets `https://`, which every browser would add, instead of costing the
+/// indicator its points. Only a line that reads as a host name with a dot,
+/// then a path, is corrected; `mailto:`, `javascript:` and the like are not.
+/// `None` when no line needed it.
+pub fn with_scheme(text: &str) -> Option<String> {
+    let looks_like_a_site = |line: &str| {
+        let host = line.split(['/', '?', '#']).next().unwrap_or_default();
+        host.contains('.')
+            && !host.starts_with('.')
+            && !host.ends_with('.')
+            && host
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+            && check_link(line) == Err(LinkError::Scheme)
+            && check_link(&format!("https://{line}")).is_ok()
+    };
+    let mut changed = false;
+    let lines: Vec<String> = text
+        .lines()
+        .map(|line| {
+            let trimmed = line.trim();
+            if looks_like_a_site(trimmed) {
+                changed = true;
+                format!("https://{trimmed}")
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect();
+    changed.then(|| lines.join("\n"))
+}
+
 pub fn check_comment(text: &str) -> Result<(), TextError> {
     if text.chars().count() > MAX_COMMENT_LEN {
         Err(TextError::TooLong {
@@ -206,6 +242,29 @@ mod tests {
             check_link(&long),
             Err(LinkError::TooLong { max: MAX_LINK_LEN })
         );
+    }
+
+    #[test]
+    fn a_site_typed_without_its_beginning_gets_https() {
+        assert_eq!(
+            with_scheme("www.school12.ru/konkurs\nhttps://vk.com/a\n vk.com/school12?w=wall-1 "),
+            Some("https://www.school12.ru/konkurs\nhttps://vk.com/a\nhttps://vk.com/school12?w=wall-1".into())
+        );
+        assert_eq!(with_scheme("школа12.рф"), Some("https://школа12.рф".into()));
+        // Nothing to correct: links, or lines that are not a site's address.
+        assert_eq!(with_scheme("https://vk.com/a\n\nhttp://x.ru"), None);
+        for not_a_site in [
+            "mailto:director@school12.ru",
+            "javascript:alert(1)",
+            "ftp://files.ru/a",
+            "школа № 12",
+            "localhost/page",
+            ".ru/a",
+            "vk.com/a b",
+            "see: vk.com",
+        ] {
+            assert_eq!(with_scheme(not_a_site), None, "{not_a_site}");
+        }
     }
 
     #[test]
