@@ -20,6 +20,11 @@ pub fn DraftList() -> impl IntoView {
             card,
             ..
         } = entry;
+        // Drafts of one school and year differ by their card: name it.
+        let card_title = cards
+            .cards
+            .with_untracked(|c| c.latest(&card).map(|c| c.title.clone()))
+            .unwrap_or_else(|| card.clone());
         let next_card = card;
         let is_open = {
             let id = id.clone();
@@ -27,10 +32,11 @@ pub fn DraftList() -> impl IntoView {
         };
         let (open_id, rename_id, next_id, delete_id) = (id.clone(), id.clone(), id.clone(), id);
         let rename_title = title.clone();
-        let delete_title = title.clone();
+        let delete_title = format!("{title}» по карте «{card_title}");
         view! {
             <tr class:current=is_open>
                 <th scope="row">{title}</th>
+                <td class="draft-card">{card_title}</td>
                 <td>{local_datetime(&updated_at)}</td>
                 <td class="row-actions">
                     <button type="button" disabled=is_open.clone() on:click=move |_| ws.open(&open_id)>"Открыть"</button>
@@ -61,7 +67,7 @@ pub fn DraftList() -> impl IntoView {
         <table class="draft-list" id="draft-list" data-testid="draft-list">
             <caption>"Черновики в этом браузере"</caption>
             <thead>
-                <tr><ColumnHeads names=&["Черновик", "Сохранён", "Действия"]/></tr>
+                <tr><ColumnHeads names=&["Черновик", "Карта", "Сохранён", "Действия"]/></tr>
             </thead>
             <tbody>
                 <For each=move || ws.list.get() key=|e| (e.id.clone(), e.title.clone(), e.updated_at.clone()) children=row/>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use profkarta_core::school::plan::{PlanEdit, PlanRow};
 
+use crate::platform::browser::focus_when_drawn;
 use crate::school::state::{CardCtx, DraftCtx};
 
 #[component]
@@ -46,8 +47,41 @@ pub fn PlanRowEditor(index: usize, count: usize) -> impl IntoView {
         })
         .collect_view();
     let number = index + 1;
+    // The focus follows the row it was on: a moved row keeps it on its
+    // arrow (the other one at either end), a removed row hands it to the
+    // row now in its place, the last one to «Добавить мероприятие».
+    let shift = move |up: bool| {
+        draft.update(|d| d.edit_plan(PlanEdit::Shift(index, up)));
+        let to = if up {
+            index.saturating_sub(1)
+        } else {
+            index + 1
+        };
+        let arrow = match (up, to) {
+            (true, 0) => "down",
+            (false, to) if to + 1 == count => "up",
+            (true, _) => "up",
+            (false, _) => "down",
+        };
+        focus_when_drawn(format!("plan-{to}-{arrow}"));
+    };
+    let remove = move |_| {
+        draft.update(|d| d.edit_plan(PlanEdit::Remove(index)));
+        focus_when_drawn(match count - 1 {
+            0 => "plan-add".to_owned(),
+            left => format!("plan-{}-measure", index.min(left - 1)),
+        });
+    };
+    let empty = move || {
+        row.with(|r| {
+            r.indicators.is_empty()
+                && [&r.measure, &r.deadline, &r.responsible]
+                    .iter()
+                    .all(|t| t.trim().is_empty())
+        })
+    };
     view! {
-        <li class="plan-row" data-row=index>
+        <li class="plan-row" class:plan-row-empty=empty data-row=index>
             <label for=field("measure")>{format!("Мероприятие {number}")}</label>
             <textarea id=field("measure") rows="3" prop:value=move || row.with(|r| r.measure.clone())
                 on:input=edit(PlanEdit::Measure)></textarea>
@@ -63,22 +97,21 @@ pub fn PlanRowEditor(index: usize, count: usize) -> impl IntoView {
                     <label for=field("deadline")>"Срок"</label>
                     <input id=field("deadline") type="text" placeholder="например, до 30.05.2026"
                         prop:value=move || row.with(|r| r.deadline.clone()) on:input=edit(PlanEdit::Deadline)/>
+                    <span class="print-only print-value">{move || row.with(|r| r.deadline.clone())}</span>
                 </span>
                 <span>
                     <label for=field("responsible")>"Ответственный"</label>
                     <input id=field("responsible") type="text"
                         prop:value=move || row.with(|r| r.responsible.clone()) on:input=edit(PlanEdit::Responsible)/>
+                    <span class="print-only print-value">{move || row.with(|r| r.responsible.clone())}</span>
                 </span>
             </div>
             <div class="row-actions no-print">
-                <button type="button" disabled=index == 0
-                    on:click=move |_| draft.update(|d| d.edit_plan(PlanEdit::Shift(index, true)))
+                <button type="button" id=field("up") disabled=index == 0 on:click=move |_| shift(true)
                     aria-label=format!("Мероприятие {number} выше")>"↑"</button>
-                <button type="button" disabled=index + 1 == count
-                    on:click=move |_| draft.update(|d| d.edit_plan(PlanEdit::Shift(index, false)))
+                <button type="button" id=field("down") disabled=index + 1 == count on:click=move |_| shift(false)
                     aria-label=format!("Мероприятие {number} ниже")>"↓"</button>
-                <button type="button" class="danger"
-                    on:click=move |_| draft.update(|d| d.edit_plan(PlanEdit::Remove(index)))
+                <button type="button" class="danger" on:click=remove
                     aria-label=format!("Удалить мероприятие {number}")>"Удалить"</button>
             </div>
         </li>

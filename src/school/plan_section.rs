@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use profkarta_core::department::letter_file::LetterFile;
 use profkarta_core::school::plan::PlanEdit;
 
+use crate::platform::browser::focus_when_drawn;
 use crate::school::plan_row::PlanRowEditor;
 use crate::school::state::{CardCtx, DraftCtx};
 use crate::shared::file_picker::FilePicker;
@@ -25,6 +26,12 @@ pub fn PlanSection() -> impl IntoView {
         (0..n)
             .map(|index| view! { <PlanRowEditor index count=n/> })
             .collect_view()
+    };
+    // The new row takes the focus: typing goes into it, not into the button.
+    let add = move |_| {
+        let added = count.get_untracked();
+        draft.update(|d| d.edit_plan(PlanEdit::Add));
+        focus_when_drawn(format!("plan-{added}-measure"));
     };
     let card_id = card.id.clone();
     let on_letter = Callback::new(move |(name, text): (String, Result<String, String>)| {
@@ -57,7 +64,7 @@ pub fn PlanSection() -> impl IntoView {
             </Show>
             <ol class="plan-rows">{rows}</ol>
             <div class="actions no-print">
-                <button type="button" on:click=move |_| draft.update(|d| d.edit_plan(PlanEdit::Add))>"Добавить мероприятие"</button>
+                <button type="button" id="plan-add" on:click=add>"Добавить мероприятие"</button>
                 <FilePicker id="letter-file" label="Открыть файл рекомендаций отдела…" on_file=on_letter/>
             </div>
         </section>

@@ -10,10 +10,8 @@ pub fn PrintFooter() -> impl IntoView {
     let key: SigningKey = expect_context();
     view! {
         <section class="print-only print-footer" aria-hidden="true">
-            <p>
-                "Достоверность сведений подтверждаю. Руководитель ОО "
-                "______________________ / ______________________ /"
-            </p>
+            <p>"Достоверность сведений подтверждаю."</p>
+            <p class="signature-line">"Руководитель ОО ____________________ / ____________________ /"</p>
             <p>"Дата «____» ________________ 20____ г.          М. П."</p>
             <p class="muted">
                 {move || match key.fingerprint() {

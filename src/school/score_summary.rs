@@ -78,7 +78,7 @@ pub fn ScoreSummary() -> impl IntoView {
             <p class="bands muted">{move || total.with(|t| t.bands.clone())}</p>
             <p class="todo" data-testid="unanswered">{move || total.with(|t| t.unanswered.clone())}</p>
             <p class="todo todo-error" data-testid="invalid">{move || total.with(|t| t.invalid.clone())}</p>
-            <p><a href="#export">"Перейти к выгрузке для отдела"</a></p>
+            <p class="no-print"><a href="#export">"Перейти к выгрузке для отдела"</a></p>
             {scored.then(|| view! {
                 <table class="subtotals">
                     <caption>"По критериям"</caption>

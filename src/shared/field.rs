@@ -63,6 +63,9 @@ pub fn Field(
                 autocomplete="off"
                 required=required
             />
+            // A line of text does not wrap in its box: on paper a long name
+            // is printed as text instead, whole.
+            {(kind == FieldKind::Text).then(|| view! { <p class="print-only print-value">{move || value.get()}</p> })}
         }
         .into_any(),
     };

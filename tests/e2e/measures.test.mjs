@@ -253,9 +253,18 @@ test('a school pre-fills its plan from the letter file, signs it, the department
         // Its own edits and a row of its own, picked by keyboard-reachable checkboxes.
         await plan.locator('#plan-0-deadline').fill('до 30.05.2025');
         await plan.locator('#plan-0-responsible').fill('Сидоров П. П., заместитель по ВР');
+        // A new row takes the focus, so typing goes into it.
+        const focusOn = (id) => school.page.waitForFunction((id) => document.activeElement?.id === id, id);
         await plan.getByRole('button', { name: 'Добавить мероприятие' }).click();
         const own = letter.plan.length;
-        await plan.locator(`#plan-${own}-measure`).fill('Экскурсия на предприятие');
+        await focusOn(`plan-${own}-measure`);
+        await school.page.keyboard.type('Экскурсия на предприятие');
+        assert.equal(await plan.locator(`#plan-${own}-measure`).inputValue(), 'Экскурсия на предприятие');
+        // A removed row hands the focus to the row now last.
+        await plan.getByRole('button', { name: 'Добавить мероприятие' }).click();
+        await focusOn(`plan-${own + 1}-measure`);
+        await plan.getByRole('button', { name: `Удалить мероприятие ${own + 2}` }).click();
+        await focusOn(`plan-${own}-measure`);
         await plan.locator(`.plan-row[data-row="${own}"] summary`).click();
         await plan.locator(`.plan-row[data-row="${own}"] label`, { hasText: /^\s*3\.1$/ }).locator('input').check();
         await plan.locator(`.plan-row[data-row="${own}"]`).getByTestId('plan-codes').getByText('3.1').waitFor();

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { openApp, openPage, downloadText, ARTIFACTS, useApp } from './harness.mjs';
 import { CardPage } from './card_page.mjs';
+import { CARD } from './scoring.mjs';
 
 const VERIFY = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-verify');
 
@@ -76,12 +77,16 @@ test('several drafts: a new card, next year from a draft, switching, deleting', 
         assert.equal(await page.getByLabel('Полное наименование ОО').inputValue(), 'МАОУ СОШ № 7');
         await list.getByRole('row', { name: /2025\/2026/ }).waitFor();
         assert.equal(await list.locator('tbody tr').count(), 2);
+        // Each draft names its card.
+        const title = CARD.title;
+        assert.deepEqual(await list.locator('td.draft-card').allInnerTexts(), [title, title]);
 
         await list.getByRole('row', { name: /2025\/2026/ }).getByRole('button', { name: 'Открыть' }).click();
         await card.expectSummary({ total: '1 из 23' });
 
-        page.once('dialog', (d) => d.accept());
+        const asked = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.message()); d.accept(); }));
         await list.getByRole('row', { name: /2026\/2027/ }).getByRole('button', { name: 'Удалить' }).click();
+        assert.equal(await asked, `Удалить черновик «МАОУ СОШ № 7 · 2026/2027» по карте «${title}»? Это нельзя отменить.`);
         await list.getByRole('row', { name: /2026\/2027/ }).waitFor({ state: 'detached' });
         assert.equal(await list.locator('tbody tr').count(), 1);
     }));
