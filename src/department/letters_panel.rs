@@ -46,19 +46,32 @@ pub fn LettersPanel() -> impl IntoView {
                 .is_some_and(|(id, _)| dept.archive().with(|a| a.letters.contains_key(id)))
         })
     };
+    // An edited letter does not follow the school's data: say so when a
+    // decision, a measure or the card changed what the draft says.
+    let outdated = move || {
+        drafted.with(|d| {
+            d.as_ref()
+                .is_some_and(|(id, draft)| dept.archive().with(|a| a.letter_outdated(id, draft)))
+        })
+    };
     let on_input = move |ev| {
-        let Some((id, _)) = drafted.get_untracked() else {
+        let Some((id, draft)) = drafted.get_untracked() else {
             return;
         };
-        dept.edit_letter(&id, Some(event_target_value(&ev)));
+        dept.edit_letter(&id, Some(event_target_value(&ev)), &draft);
     };
     let reset = move |_| {
-        let Some((id, _)) = drafted.get_untracked() else {
+        let Some((id, draft)) = drafted.get_untracked() else {
             return;
         };
         if confirm("Вернуть исходный текст письма? Ваши правки будут потеряны.")
         {
-            dept.edit_letter(&id, None);
+            dept.edit_letter(&id, None, &draft);
+        }
+    };
+    let checked = move |_| {
+        if let Some((id, draft)) = drafted.get_untracked() {
+            dept.letter_checked(&id, &draft);
         }
     };
     let download = move |_| {
@@ -144,6 +157,13 @@ pub fn LettersPanel() -> impl IntoView {
                         <button type="button" on:click=reset>"Вернуть исходный текст"</button>
                     </Show>
                 </div>
+                <Show when=outdated>
+                    <div class="notice notice-warning" role="status" data-testid="letter-outdated">
+                        <p>"Письмо исправлено вручную, а после этого данные школы изменились (решения проверки, меры или карта). \
+                            Числа и показатели в тексте ниже могут быть прежними. «Вернуть исходный текст» составит письмо заново по новым данным; ваши правки при этом пропадут."</p>
+                        <button type="button" on:click=checked>"Текст сверен, не предупреждать"</button>
+                    </div>
+                </Show>
                 <label for="letter-text">"Текст письма"</label>
             </div>
             <textarea id="letter-text" class="letter-text no-print" rows="28" prop:value=move || text().unwrap_or_default() on:input=on_input></textarea>

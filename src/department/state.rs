@@ -336,15 +336,14 @@ impl Dept {
 
     /// The coordinator's own text of a school's letter; `None` goes back to
     /// the drafted one.
-    pub fn edit_letter(self, submission_id: &str, text: Option<String>) {
-        self.archive.update(|a| match text {
-            Some(text) => {
-                a.letters.insert(submission_id.to_owned(), text);
-            }
-            None => {
-                a.letters.remove(submission_id);
-            }
-        });
+    pub fn edit_letter(self, submission_id: &str, text: Option<String>, drafted: &str) {
+        self.archive
+            .update(|a| a.edit_letter(submission_id, text, drafted));
+    }
+
+    pub fn letter_checked(self, submission_id: &str, drafted: &str) {
+        self.archive
+            .update(|a| a.letter_checked(submission_id, drafted));
     }
 
     /// Changes the roster or a campaign's deadlines.

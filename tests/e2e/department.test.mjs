@@ -437,6 +437,16 @@ test('the workspace survives a reload, and spreadsheets and letters come out rig
         await page.getByRole('tab', { name: 'Рекомендации' }).click();
         await page.locator('#school-select').selectOption(option);
         await page.waitForFunction(() => document.querySelector('#letter-text')?.value.endsWith('С уважением, отдел образования.'));
+        assert.equal(await page.getByTestId('letter-outdated').count(), 0);
+        // A review decision changes what the letter would say: the edited
+        // text is kept, and flagged until the coordinator has compared it.
+        await page.getByRole('tab', { name: 'Проверка' }).click();
+        await page.getByTestId('review').locator(`li[data-code="${missed[0]}"]`).getByLabel('не применимо').check();
+        await page.getByRole('tab', { name: 'Рекомендации' }).click();
+        await page.getByTestId('letter-outdated').waitFor();
+        assert.ok((await letter.inputValue()).endsWith('С уважением, отдел образования.'), 'the edit is kept');
+        await page.getByRole('button', { name: 'Текст сверен, не предупреждать' }).click();
+        await page.getByTestId('letter-outdated').waitFor({ state: 'detached' });
 
         await page.getByRole('tab', { name: 'Аналитическая справка' }).click();
         // 13 (like 5–20) takes «участвовали … образовательных организаций»; 21 would take «участвовала».

@@ -40,6 +40,7 @@ impl Archive {
             keys: self.keys.clone(),
             reviews: self.reviews.clone(),
             letters: self.letters.clone(),
+            letters_from: self.letters_from.clone(),
             measures: self.measures.clone(),
             roster: self.roster.clone(),
             own_cards: self.own.clone(),
@@ -108,6 +109,7 @@ pub fn unpack_value(cards: Cards, value: Value) -> Result<Unpacked, ArchiveError
     archive.keys = file.keys;
     archive.reviews = file.reviews;
     archive.letters = file.letters;
+    archive.letters_from = file.letters_from;
     archive.measures = file.measures;
     archive.roster = file.roster;
     archive.reviewers = file.reviewers;
@@ -133,6 +135,8 @@ struct ArchiveFile {
     reviews: BTreeMap<String, Review>,
     #[serde(default)]
     letters: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    letters_from: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     measures: Vec<Measure>,
     #[serde(default, skip_serializing_if = "Roster::is_empty")]
@@ -170,12 +174,32 @@ mod tests {
     use crate::department::measures::{Audience, TargetGroup};
     use crate::testkit::{self, draft};
 
+    /// A letter edited, then outdated by a decision, then edited again,
+    /// stays outdated until it goes back to the draft.
+    #[test]
+    fn an_edited_letter_knows_the_draft_it_began_from() {
+        let mut archive = testkit::archive(&testkit::card(), &[]);
+        archive.edit_letter("d1", Some("Правка".into()), "Черновик 1");
+        assert!(!archive.letter_outdated("d1", "Черновик 1"));
+        assert!(archive.letter_outdated("d1", "Черновик 2"));
+        archive.edit_letter("d1", Some("Вторая правка".into()), "Черновик 2");
+        assert!(archive.letter_outdated("d1", "Черновик 2"));
+        archive.letter_checked("d1", "Черновик 2");
+        assert!(!archive.letter_outdated("d1", "Черновик 2"));
+        assert_eq!(archive.letters["d1"], "Вторая правка");
+        archive.edit_letter("d1", None, "Черновик 2");
+        assert!(!archive.letter_outdated("d1", "Черновик 2"));
+        assert!(!archive.letters.contains_key("d1"));
+        // Not edited: never outdated.
+        assert!(!archive.letter_outdated("d2", "Черновик"));
+    }
+
     #[test]
     fn workspace_round_trip() {
         let card = testkit::card();
         let d = draft("СОШ 1", "2025/2026", &["1.8"]);
         let mut archive = testkit::archive(&card, &[("d1", &d)]);
-        archive.letters.insert("d1".into(), "Письмо".into());
+        archive.edit_letter("d1", Some("Письмо".into()), "Черновик письма");
         for audience in [
             Audience::All,
             Audience::Level(crate::card::Level::Low),
@@ -200,6 +224,8 @@ mod tests {
         assert!(problems.is_empty());
         assert_eq!(back.current().len(), 1);
         assert_eq!(back.letters["d1"], "Письмо");
+        assert!(!back.letter_outdated("d1", "Черновик письма"));
+        assert!(back.letter_outdated("d1", "Черновик после проверки"));
         assert_eq!(back.measures, archive.measures);
         assert_eq!(back.roster, archive.roster);
         // The decisions alone, as the browser stores them beside the files.

@@ -81,6 +81,9 @@ pub struct Archive {
     pub reviews: BTreeMap<String, Review>,
     /// Recommendation letters as the coordinator edited them, by submission id.
     pub letters: BTreeMap<String, String>,
+    /// The drafted text each edited letter started from: a draft of today
+    /// that differs means the school's data moved on since the edit.
+    letters_from: BTreeMap<String, String>,
     /// Municipal measures and management decisions, in the order recorded.
     pub measures: Vec<Measure>,
     /// The municipality's schools and each campaign's deadlines.
@@ -107,6 +110,7 @@ impl Archive {
             standings: OnceLock::new(),
             reviews: BTreeMap::new(),
             letters: BTreeMap::new(),
+            letters_from: BTreeMap::new(),
             measures: Vec::new(),
             roster: Roster::default(),
             own: OwnCards::default(),
@@ -114,6 +118,42 @@ impl Archive {
             conflicts: Vec::new(),
             settled: Vec::new(),
             assignment: None,
+        }
+    }
+
+    /// The coordinator's text of the letter of `id`, drafted as `drafted`;
+    /// `None` goes back to the draft.
+    pub fn edit_letter(&mut self, id: &str, text: Option<String>, drafted: &str) {
+        match text {
+            Some(text) => {
+                self.letters.insert(id.to_owned(), text);
+                self.letters_from
+                    .entry(id.to_owned())
+                    .or_insert_with(|| drafted.to_owned());
+            }
+            None => {
+                self.letters.remove(id);
+                self.letters_from.remove(id);
+            }
+        }
+    }
+
+    /// Whether the edited letter of `id` began from another draft than
+    /// today's `drafted`: review decisions, measures or the card changed
+    /// what the letter would say, and the edited text does not know it.
+    pub fn letter_outdated(&self, id: &str, drafted: &str) -> bool {
+        self.letters.contains_key(id)
+            && self
+                .letters_from
+                .get(id)
+                .is_some_and(|from| from != drafted)
+    }
+
+    /// The coordinator compared the edited letter of `id` with today's
+    /// draft: it is up to date with `drafted` from now on.
+    pub fn letter_checked(&mut self, id: &str, drafted: &str) {
+        if self.letters.contains_key(id) {
+            self.letters_from.insert(id.to_owned(), drafted.to_owned());
         }
     }
 
