@@ -7,7 +7,7 @@ use crate::school::state::{CardCtx, DraftCtx, DraftParts};
 use crate::shared::field::{Field, FieldKind};
 use profkarta_core::card::ProfileFlag;
 use profkarta_core::error::TextError;
-use profkarta_core::school::profile::{ProfileField, SchoolLevel};
+use profkarta_core::school::profile::{canonical_period, ProfileField, SchoolLevel};
 
 #[component]
 pub fn ProfileForm() -> impl IntoView {
@@ -42,6 +42,14 @@ pub fn ProfileForm() -> impl IntoView {
             let on_blur = Callback::new(move |()| {
                 if !left.with(|l| l.contains(&field)) {
                     left.update(|l| l.push(field));
+                }
+                // «2025-2026» becomes «2025/2026» on leaving the field, as
+                // the department files it.
+                if field == ProfileField::Period {
+                    let typed = value.get_untracked();
+                    if let Some(year) = canonical_period(&typed).filter(|y| *y != typed) {
+                        draft.update(|d| *d.profile.text_mut(field) = year);
+                    }
                 }
             });
             let required = field != ProfileField::Identifier && field != ProfileField::Contact;

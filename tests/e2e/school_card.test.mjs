@@ -26,6 +26,19 @@ test('a fresh card is the full 23-point card, nothing answered', () =>
         await card.expectPeriodDefault();
     }));
 
+test('a year written with a dash becomes 2025/2026 on leaving the field, as the department files it', () =>
+    withCard(async (card) => {
+        const period = card.page.getByLabel('Отчётный период (учебный год)');
+        await period.fill(' 2025 - 2026');
+        await period.press('Tab');
+        await card.page.waitForFunction(() => document.querySelector('#profile-period')?.value === '2025/2026');
+        // A year that does not read is left as typed, with its message.
+        await period.fill('2025-2027');
+        await period.press('Tab');
+        assert.equal(await period.inputValue(), '2025-2027');
+        assert.equal(await period.getAttribute('aria-invalid'), 'true');
+    }));
+
 test('a school without grades 10–11 fills in its card; figures match the hand count', () =>
     withCard(async (card) => {
         await card.profile('Полное наименование ОО', 'МАОУ «Основная школа № 7»');

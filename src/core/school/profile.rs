@@ -217,6 +217,15 @@ pub fn parse_period(text: &str) -> Result<u16, TextError> {
     }
 }
 
+/// The year as the department files it, «2025/2026», however the school
+/// wrote it («2025-2026», «2025 / 2026»): one spelling, so that one year's
+/// files are not split in two. `None` when it does not read as a year.
+pub fn canonical_period(text: &str) -> Option<String> {
+    parse_period(text)
+        .ok()
+        .map(|first| format!("{first}/{}", first + 1))
+}
+
 /// The academic year a school reports on at a given date: the last one that
 /// has ended (school years end in May–June; cards are due by 30 September).
 pub fn default_period(year: u16, month: u8) -> String {
@@ -233,6 +242,18 @@ mod tests {
         assert_eq!(parse_period("2025/2026"), Ok(2025));
         assert_eq!(parse_period(" 2025 - 2026 "), Ok(2025));
         assert_eq!(parse_period("2025–2026"), Ok(2025));
+    }
+
+    #[test]
+    fn a_period_has_one_spelling() {
+        for typed in ["2025/2026", " 2025 - 2026 ", "2025–2026", "2025 /2026"] {
+            assert_eq!(
+                canonical_period(typed).as_deref(),
+                Some("2025/2026"),
+                "{typed}"
+            );
+        }
+        assert_eq!(canonical_period("2025/2027"), None);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::department::archive::Cards;
 use crate::department::school::SchoolId;
 use crate::error::ImportError;
 use crate::error::SubmissionError;
-use crate::school::profile::SchoolProfile;
+use crate::school::profile::{canonical_period, SchoolProfile};
 use crate::scoring::{assess, Assessment};
 use crate::signed::keys::to_hex;
 use crate::signed::submission::{open, open_verified, ClaimedScore, Opened};
@@ -50,7 +50,12 @@ fn check_by(
         });
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
-    let opened = open(text)?;
+    let mut opened = open(text)?;
+    // «2025-2026» is the year «2025/2026»: filed, compared and matched with
+    // measures under one spelling. The signed text itself is kept as sent.
+    if let Some(period) = canonical_period(&opened.payload.profile.period) {
+        opened.payload.profile.period = period;
+    }
     let template = &opened.payload.template;
     let card = Arc::clone(
         &cards
@@ -244,6 +249,19 @@ mod tests {
             check_verified(&foreign, "w.json", good.as_bytes()),
             check(&foreign, "w.json", good.as_bytes())
         );
+    }
+
+    #[test]
+    fn a_year_written_with_a_dash_is_filed_with_the_others() {
+        let card = testkit::card();
+        let d = draft("СОШ 1", " 2025 - 2026 ", &["1.8"]);
+        let entry = testkit::entry(
+            &card,
+            "dash",
+            &sign(&card, &d, meta("c1", "2026-09-01", None), 4),
+        );
+        assert_eq!(entry.period(), "2025/2026");
+        assert_eq!(entry.profile().period, "2025/2026");
     }
 
     #[test]
