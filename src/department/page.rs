@@ -18,6 +18,7 @@ use crate::department::reviewers_panel::ReviewersPanel;
 use crate::department::roster_panel::RosterPanel;
 use crate::department::saving_status::SavingStatus;
 use crate::department::state::{Dept, Tab};
+use crate::platform::browser::focus_id;
 use crate::shared::notices_list::NoticesList;
 use crate::shared::role_switch::{Role, RoleSwitch};
 
@@ -37,6 +38,40 @@ pub fn DepartmentPage() -> impl IntoView {
             </button>
         }
     });
+    // The arrows move the focus along the tabs, as in any tab list; Enter
+    // or Space opens the one reached (a tab at 1 000 schools takes a moment
+    // to draw, so passing over one does not open it).
+    let on_tab_key = move |ev: leptos::ev::KeyboardEvent| {
+        let Some(at) = Tab::ALL.iter().position(|t| {
+            document()
+                .active_element()
+                .is_some_and(|e| e.id() == format!("tab-{}", t.key()))
+        }) else {
+            return;
+        };
+        let last = Tab::ALL.len() - 1;
+        let to = match ev.key().as_str() {
+            "ArrowRight" => {
+                if at == last {
+                    0
+                } else {
+                    at + 1
+                }
+            }
+            "ArrowLeft" => {
+                if at == 0 {
+                    last
+                } else {
+                    at - 1
+                }
+            }
+            "Home" => 0,
+            "End" => last,
+            _ => return,
+        };
+        ev.prevent_default();
+        focus_id(&format!("tab-{}", Tab::ALL[to].key()));
+    };
     // Another card changes every panel's rows and columns: draw it anew.
     // The memo is read, not only tracked: a memo nobody reads is never
     // computed, so it never learns that its sources changed.
@@ -75,7 +110,7 @@ pub fn DepartmentPage() -> impl IntoView {
             <h1>"Мониторинг профориентационной работы школ"</h1>
         </header>
         <NoticesList/>
-        <nav class="dept-tabs" role="tablist" aria-label="Разделы" data-testid="dept-tabs">{tabs}</nav>
+        <nav class="dept-tabs" role="tablist" aria-label="Разделы" data-testid="dept-tabs" on:keydown=on_tab_key>{tabs}</nav>
         <SavingStatus/>
         // On every tab: while a stored workspace opens, an empty rating
         // must not read as "nothing received".

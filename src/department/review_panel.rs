@@ -181,7 +181,7 @@ fn ReviewOf(id: String) -> impl IntoView {
                 {move || {
                     let list = differences();
                     if list.is_empty() {
-                        view! { <p>"Расхождений нет."</p> }.into_any()
+                        view! { <p>"Решения проверки не расходятся с самооценкой."</p> }.into_any()
                     } else {
                         view! {
                             <div>

@@ -145,7 +145,7 @@ pub fn RosterPanel() -> impl IntoView {
                 </form>
             </div>
             <Show when=move || !rows.with(Vec::is_empty)
-                fallback=|| view! { <p class="muted">"Список школ пуст: загрузите его из CSV, составьте по принятым файлам или добавьте школы вручную."</p> }>
+                fallback=|| view! { <p class="muted">"Список школ пуст: загрузите его из XLSX или CSV, составьте по принятым файлам или добавьте школы вручную."</p> }>
                 <RosterUnplaced rows/>
                 <p class="roster-counts" data-testid="roster-counts">
                     {move || format!("{} учебный год: {}.", period(), rows.with(|r| counts(r)))}

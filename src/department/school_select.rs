@@ -21,7 +21,7 @@ pub fn SchoolSelect() -> impl IntoView {
             .unwrap_or_default()
     });
     view! {
-        <p class="school-select">
+        <p class="school-select no-print">
             <label for="school-select">"Школа: "</label>
             <select id="school-select" on:change=move |ev| dept.open_school(event_target_value(&ev))>
                 <For each=move || options.get() key=Clone::clone let:option>

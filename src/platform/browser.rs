@@ -87,19 +87,22 @@ pub async fn after_paint() {
     next_frame().await;
 }
 
-/// Moves the keyboard focus to the element `id` once the change that draws
-/// it is drawn: a row just added, or the neighbour of one just removed.
+/// Moves the keyboard focus to the element `id`, when the page has it.
+pub fn focus_id(id: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        // An element of this page that can take the focus takes it.
+        let _ = element.focus();
+    }
+}
+
+/// [`focus_id`] once the change that draws the element is drawn: a row
+/// just added, or the neighbour of one just removed.
 pub fn focus_when_drawn(id: String) {
-    leptos::prelude::request_animation_frame(move || {
-        let element = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(element) = element {
-            // An element of this page that can take the focus takes it.
-            let _ = element.focus();
-        }
-    });
+    leptos::prelude::request_animation_frame(move || focus_id(&id));
 }
 
 pub fn confirm(question: &str) -> bool {

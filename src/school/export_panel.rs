@@ -109,7 +109,7 @@ pub fn ExportPanel() -> impl IntoView {
             }}
             <Show when=move || incomplete.with(|i| !i.is_empty())>
                 <div class="notice" data-testid="export-incomplete">
-                    <p>"Карта заполнена не полностью:"</p>
+                    <p>"Перед выгрузкой проверьте:"</p>
                     <ul>
                         {list("Не заполнены:", "incomplete-unanswered", |i| &i.unanswered)}
                         {list("С ошибками (не учитываются):", "incomplete-invalid", |i| &i.invalid)}
@@ -121,7 +121,7 @@ pub fn ExportPanel() -> impl IntoView {
                             prop:checked=move || confirmed.get()
                             on:change=move |ev| confirmed.set(event_target_checked(&ev))
                         />
-                        "Выгрузить всё равно (в файле будет отмечено, что заполнено не всё)"
+                        "Выгрузить всё равно (в файле будет отмечено, что заполнено не всё; показатели с ошибками и незаполненные баллов не получают)"
                     </label>
                 </div>
             </Show>

@@ -304,6 +304,21 @@ test('the department works with the keyboard alone: import, tabs, review', () =>
 
         // Back up to the tabs; Enter opens «Проверка».
         await moveUntil('Shift+Tab', (f) => f.role === 'tab' && f.text === 'Проверка');
+        // The arrows move along the tabs without opening them.
+        const onTab = (text) => page.waitForFunction((text) => document.activeElement?.getAttribute('role') === 'tab' && document.activeElement.textContent.trim() === text, text);
+        await page.keyboard.press('ArrowRight');
+        await onTab('Проверяющие');
+        await page.keyboard.press('End');
+        await onTab('Карты');
+        await page.keyboard.press('ArrowRight');
+        await onTab('Загрузка файлов');
+        assert.equal(await page.getByRole('tab', { name: 'Загрузка файлов' }).getAttribute('aria-selected'), 'true');
+        await page.keyboard.press('ArrowLeft');
+        await onTab('Карты');
+        await page.keyboard.press('Home');
+        await page.keyboard.press('ArrowRight');
+        await page.keyboard.press('ArrowRight');
+        await onTab('Проверка');
         await page.keyboard.press('Enter');
         const review = page.getByTestId('review');
         await review.waitFor();
