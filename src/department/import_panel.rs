@@ -36,7 +36,7 @@ pub fn ImportPanel() -> impl IntoView {
         dept.archive()
             .with(|archive| dept.log().with(|log| Tally::of(archive, log)))
     });
-    let accepted = move || tally.with(|t| t.accepted);
+    let hidden = move || tally.with(Tally::hidden);
     let summary = move || tally.with(Tally::summary);
     view! {
         <section class="panel" aria-labelledby="import-title">
@@ -81,12 +81,12 @@ pub fn ImportPanel() -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
-                <Show when=move || accepted() != 0>
+                <Show when=move || hidden() != 0>
                     <button type="button" aria-expanded=move || show_accepted.get().to_string() on:click=move |_| show_accepted.update(|s| *s = !*s)>
                         {move || if show_accepted.get() {
                             "Скрыть принятые файлы".to_owned()
                         } else {
-                            format!("Показать принятые файлы ({})", accepted())
+                            format!("Показать принятые файлы ({})", hidden())
                         }}
                     </button>
                 </Show>

@@ -120,6 +120,13 @@ function asRows(schools) {
 test('every file gets its own verdict; bad files do not stop good ones', () =>
     withDepartment(async (page) => {
         await importAll(page);
+        // Before the accepted files are asked for, those whose total does
+        // not add up are listed with the problems, and counted.
+        const mismatched = manifest.files.filter((f) => f.verdict === 'score_mismatch').map((f) => f.name);
+        assert.ok(mismatched.length > 0, 'the generator writes a file with a wrong total');
+        const listed = await page.getByTestId('verdicts').locator('tbody tr[data-verdict="score_mismatch"] td:first-child').allInnerTexts();
+        assert.deepEqual(listed.sort(), [...mismatched].sort());
+        await page.getByTestId('import-summary').filter({ hasText: `(итог в файле не совпадает с пересчётом: ${mismatched.length})` }).waitFor();
         const expected = Object.fromEntries(manifest.files.map((f) => [f.name, f.verdict]));
         assert.deepEqual(await verdicts(page), expected);
         assert.ok(Object.values(expected).includes('altered') && Object.values(expected).includes('too_large'));

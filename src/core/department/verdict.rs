@@ -117,6 +117,13 @@ impl Verdict {
         }
     }
 
+    /// Shown with the import's problems, not only among the accepted
+    /// files: the refused, the held and the accepted whose total the
+    /// school wrote differently from its own answers.
+    pub fn needs_attention(self) -> bool {
+        !self.is_good() || self == Self::ScoreMismatch
+    }
+
     pub fn is_good(self) -> bool {
         matches!(
             self,

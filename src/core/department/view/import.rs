@@ -28,14 +28,14 @@ pub fn verdict_rows(archive: &Archive, log: &[ImportRow], accepted: bool) -> Vec
         .iter()
         .filter_map(|row| {
             let verdict = Verdict::of(archive, &row.admission);
-            (accepted || !verdict.is_good()).then(|| VerdictRow {
+            (accepted || verdict.needs_attention()).then(|| VerdictRow {
                 file: row.file.clone(),
                 verdict,
                 why: explanation(archive, &row.admission),
             })
         })
         .collect();
-    rows.sort_by_key(|r| r.verdict.is_good());
+    rows.sort_by_key(|r| !r.verdict.needs_attention());
     rows
 }
 
@@ -47,6 +47,8 @@ pub struct Tally {
     pub accepted: usize,
     /// Signed with a new key of their school: the coordinator decides.
     pub held: usize,
+    /// Accepted, with a total the school's answers do not give.
+    pub mismatched: usize,
 }
 
 impl Tally {
@@ -55,10 +57,15 @@ impl Tally {
             files: log.len(),
             accepted: 0,
             held: 0,
+            mismatched: 0,
         };
         for row in log {
             match Verdict::of(archive, &row.admission) {
                 Verdict::KeyChanged => tally.held += 1,
+                Verdict::ScoreMismatch => {
+                    tally.accepted += 1;
+                    tally.mismatched += 1;
+                }
                 v if v.is_good() => tally.accepted += 1,
                 _ => {}
             }
@@ -66,17 +73,29 @@ impl Tally {
         tally
     }
 
-    /// "Файлов: 5. Принято: 3. Ждут решения: 1. Не принято: 1."
+    /// "Файлов: 5. Принято: 3. Ждут решения: 1. Не принято: 1.", and
+    /// after «Принято» how many of those have a total to look at.
     pub fn summary(&self) -> String {
         let Self {
             files,
             accepted,
             held,
+            mismatched,
         } = *self;
+        let mismatched = if mismatched > 0 {
+            format!(" (итог в файле не совпадает с пересчётом: {mismatched})")
+        } else {
+            String::new()
+        };
         format!(
-            "Файлов: {files}. Принято: {accepted}. Ждут решения: {held}. Не принято: {}.",
+            "Файлов: {files}. Принято: {accepted}{mismatched}. Ждут решения: {held}. Не принято: {}.",
             files - accepted - held
         )
+    }
+
+    /// Accepted files that wait to be asked for.
+    pub fn hidden(&self) -> usize {
+        self.accepted - self.mismatched
     }
 }
 
@@ -85,7 +104,44 @@ mod tests {
     use super::*;
     use crate::department::archive::{Archive, Cards};
     use crate::error::ImportError;
+    use crate::scoring::assess;
+    use crate::signed::keys::KeyPair;
+    use crate::signed::submission::{seal, Payload};
     use crate::testkit::{self, draft, entry, meta, sign};
+
+    #[test]
+    fn a_total_that_does_not_add_up_is_shown_with_the_problems() {
+        let card = testkit::card();
+        let d = draft("СОШ 2", "2025/2026", &["1.8"]);
+        let mut payload =
+            Payload::new(&card, &d, &assess(&card, &d), meta("m", "2026-09-01", None));
+        payload.score.total = 20;
+        let lie = entry(&card, "m", &seal(&payload, &KeyPair::from_seed([3; 32])));
+        let other = draft("СОШ 3", "2025/2026", &[]);
+        let honest = entry(
+            &card,
+            "h",
+            &sign(&card, &other, meta("h", "2026-09-01", None), 4),
+        );
+        let mut archive = Archive::new(Cards::new([card.clone()]));
+        let log: Vec<ImportRow> = archive
+            .admit_all(vec![honest, lie])
+            .into_iter()
+            .map(|(file, admission)| ImportRow { file, admission })
+            .collect();
+        let shown: Vec<_> = verdict_rows(&archive, &log, false)
+            .into_iter()
+            .map(|r| (r.file, r.verdict))
+            .collect();
+        assert_eq!(shown, [("m".to_owned(), Verdict::ScoreMismatch)]);
+        let tally = Tally::of(&archive, &log);
+        assert_eq!(
+            tally.summary(),
+            "Файлов: 2. Принято: 2 (итог в файле не совпадает с пересчётом: 1). Ждут решения: 0. \
+             Не принято: 0."
+        );
+        assert_eq!(tally.hidden(), 1);
+    }
 
     #[test]
     fn files_that_need_attention_come_first() {
