@@ -120,8 +120,14 @@ pub fn profile_vs_average(
                 );
                 // All bars carry a value or none do.
                 if let Some(text) = share(school, i).number().filter(|_| show_values) {
-                    // Above both the bar and the average line, never on them.
-                    let above = value(average, i).map_or(top, |a| top.min(plot.y(a)));
+                    // On the bar, lifted over the average line only where
+                    // the two would touch: a «0,0» drawn above a line at 72
+                    // reads as the average's value.
+                    let touching = SMALL as i32 + 8;
+                    let above = value(average, i)
+                        .map(|a| plot.y(a))
+                        .filter(|&line| line <= top && top - line < touching)
+                        .unwrap_or(top);
                     canvas.text(
                         &text,
                         (centre, above - 5),

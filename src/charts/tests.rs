@@ -420,6 +420,36 @@ fn profile_keeps_indicator_codes_whole_and_turns_crowded_labels() {
     assert!(svg.contains(">\n1.40\n<"));
 }
 
+/// The `y` of the text `label` in a chart.
+fn text_y(svg: &str, label: &str) -> i32 {
+    let end = svg
+        .find(&format!(">\n{label}\n</text>"))
+        .expect("the label is drawn");
+    let start = svg[..end].rfind("<text").unwrap();
+    let tag = &svg[start..end];
+    let y = &tag[tag.find(" y=\"").unwrap() + 4..];
+    y[..y.find('"').unwrap()].parse().unwrap()
+}
+
+/// A school's value sits on its bar: over the average line only where the
+/// line runs just above the bar, never far above its bar.
+#[test]
+fn profile_values_sit_on_their_bars() {
+    let labels = strings(&["К1", "К2"]);
+    let svg = profile_vs_average(&labels, &tenths(&[0, 700]), &tenths(&[720, 700]), "Школа");
+    let (zero, seventy) = (text_y(&svg, "0,0"), text_y(&svg, "70,0"));
+    assert!(
+        zero > seventy + 100,
+        "0,0 at {zero} sits at the axis, far below 70,0 at {seventy}"
+    );
+    let apart = profile_vs_average(&labels, &tenths(&[700, 700]), &tenths(&[200, 200]), "Школа");
+    assert_eq!(
+        text_y(&apart, "70,0"),
+        seventy,
+        "a line inside the bar does not move the label"
+    );
+}
+
 /// A chart label and a table cell of the same share read the same, with
 /// the tie 12,25 % rounded up in both (formatting the float would say 12,2).
 #[test]
