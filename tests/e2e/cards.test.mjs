@@ -146,9 +146,13 @@ test('Leninsk-Kuznetsky: growth against last year, a minimum with growth, a brea
 
         // The A4 print keeps last year's figures, the parts and the list rows, not the buttons.
         await page.emulateMedia({ media: 'print' });
-        for (const id of ['ind-1-1-prev-numerator', 'ind-3-4-part-0', 'ind-7-1-row-0', 'ind-7-1-cell-0-1']) {
+        for (const id of ['ind-1-1-prev-numerator', 'ind-3-4-part-0', 'ind-7-1-cell-0-1']) {
             assert.ok(await page.locator(`#${id}`).isVisible(), `${id} is printed`);
         }
+        // A line of text is printed as text, which wraps instead of being cut.
+        const rowName = page.locator('.field', { has: page.locator('#ind-7-1-row-0') }).locator('.print-value');
+        assert.ok(await rowName.isVisible(), "the list row's name is printed");
+        assert.equal(await rowName.innerText(), 'Конкурс «Профессия моей мечты»');
         assert.ok(!(await card.row('7.1').getByRole('button', { name: 'Добавить строку' }).isVisible()));
         await page.emulateMedia({ media: 'screen' });
 
