@@ -98,14 +98,21 @@ pub fn zone_result(z: &IndicatorFigure) -> String {
     )
 }
 
-/// «Школа № 3 — 5 из 23» for every school at the low level, in rating order.
+/// «Школа № 3 — 5 из 23 (21,7 %)» for every school at the low level, in
+/// rating order: the share is what orders them, when the maxima differ.
 pub fn low_schools(rating: &[Ranked]) -> Vec<String> {
     rating
         .iter()
         .filter(|x| x.result.score.level == Some(Level::Low))
         .map(|x| {
             let s = &x.result.score;
-            format!("{} — {} из {}", x.result.name(), s.total, s.max_applicable)
+            format!(
+                "{} — {} из {} ({})",
+                x.result.name(),
+                s.total,
+                s.max_applicable,
+                percent(s.total.into(), s.max_applicable.into())
+            )
         })
         .collect()
 }
