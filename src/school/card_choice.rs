@@ -1,5 +1,5 @@
 //! Which methodology the school fills in: one card per draft. The
-//! department's cards come first; choosing another card opens the school's
+//! department's cards come first; going to another card opens the school's
 //! draft of it, or starts one, so nothing typed for the first card is lost.
 //! A card file the department sent can be opened here too.
 
@@ -54,8 +54,16 @@ pub fn CardChoice() -> impl IntoView {
             })
             .collect_view()
     };
-    let choose = move |ev| {
-        let id = event_target_value(&ev);
+    // The list only picks; the button opens. A closed select changes at
+    // every arrow key, and opening there would start a draft of each card
+    // the keyboard passes over.
+    let picked = RwSignal::new(card.id.clone());
+    let unchanged = {
+        let current = card.id.clone();
+        move || picked.with(|p| *p == current)
+    };
+    let open_picked = move |_| {
+        let id = picked.get_untracked();
         if let Some(card) = cards.cards.with_untracked(|c| c.latest(&id).cloned()) {
             drafts.open_card(&card);
         }
@@ -75,7 +83,8 @@ pub fn CardChoice() -> impl IntoView {
     view! {
         <div class="card-choice no-print">
             <label for="card-choice">"Методика (карта): "</label>
-            <select id="card-choice" on:change=choose>{options}</select>
+            <select id="card-choice" on:change=move |ev| picked.set(event_target_value(&ev))>{options}</select>
+            <button type="button" disabled=unchanged on:click=open_picked>"Перейти к этой карте"</button>
             <FilePicker id="open-card-file" label="Открыть карту отдела…" on_file=open_file/>
         </div>
     }

@@ -22,6 +22,12 @@ export class CardPage {
         await this.input(code, field).fill(value);
     }
 
+    /// Picks another card in the list and goes to it with the button.
+    async chooseCard(id) {
+        await this.page.locator('#card-choice').selectOption(id);
+        await this.page.getByRole('button', { name: 'Перейти к этой карте' }).click();
+    }
+
     async share(code, numerator, denominator) {
         await this.field(code, 'numerator', numerator);
         await this.field(code, 'denominator', denominator);

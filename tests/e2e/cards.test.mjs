@@ -201,11 +201,16 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
         await card.fact('1.1', true);
         await card.expectText('total', 'Заполнено показателей: 3 из 10');
 
+        // An arrow key in the list only picks: no card is opened, no draft started.
+        await page.locator('#card-choice').focus();
+        await page.keyboard.press('ArrowDown');
+        await page.getByRole('button', { name: 'Перейти к этой карте' }).and(page.locator(':enabled')).waitFor();
+        await card.expectText('total', 'Заполнено показателей: 3 из 10');
         // Another card is another draft; coming back finds this one as it was.
-        await page.locator('#card-choice').selectOption('leninsk-kuznetsky');
+        await card.chooseCard('leninsk-kuznetsky');
         await card.expectText('total', '0 из 16');
         await page.getByRole('heading', { level: 1, name: /Ленинск-Кузнецкий/ }).waitFor();
-        await page.locator('#card-choice').selectOption('nevinnomyssk');
+        await card.chooseCard('nevinnomyssk');
         await card.expectText('total', 'Заполнено показателей: 3 из 10');
         assert.deepEqual(await names(), ['Урок «Шоу профессий»', 'День открытых дверей']);
 

@@ -200,7 +200,7 @@ test('schools find the published card on the website, verified, and fill it in',
         await opened.page.getByTestId('notices').filter({ hasText: 'версия 1: подпись проверена' }).waitFor();
         const choice = opened.page.locator('#card-choice');
         assert.match(await choice.locator('option').first().innerText(), /^Карта отдела образования: Профориентация в школах Белинского района/);
-        await choice.selectOption('belinsky-2025');
+        await card.chooseCard('belinsky-2025');
         await card.expectSummary({ total: '0 из 3' });
         await fillSchool(card, school);
         await card.expectSummary({ total: school.total });
@@ -254,7 +254,7 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
 
     const other = await openApp(browser, server.url);
     const second = new CardPage(other.page);
-    await other.page.locator('#card-choice').selectOption('belinsky-2025');
+    await second.chooseCard('belinsky-2025');
     await fillSchool(second, { name: 'МБОУ ООШ с. Поим', period: '2025/2026', share: '45', fact: false, count: '3' });
     await second.expectSummary({ total: '2 из 3' });
     secondYear.push(await exportFile(other.page, 'belinsky-next-1.json'));
