@@ -51,9 +51,11 @@ pub fn Field(
         />
     };
     let control = match kind {
-        // The placeholder lets print styles recognise an empty box (`:placeholder-shown`).
+        // The placeholder lets print styles recognise an empty box
+        // (`:placeholder-shown`); a blank one, since a dash in an empty box
+        // reads as a value.
         FieldKind::Multiline => {
-            view! { <textarea {..common} rows="2" placeholder="—"></textarea> }.into_any()
+            view! { <textarea {..common} rows="2" placeholder=" "></textarea> }.into_any()
         }
         FieldKind::Text | FieldKind::Number => view! {
             <input
