@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::department::state::Dept;
 use profkarta_core::text::by_name;
 
+use crate::department::state::Dept;
 use crate::platform::browser::confirm;
 
 #[component]

@@ -49,24 +49,12 @@ pub fn DepartmentPage() -> impl IntoView {
         }) else {
             return;
         };
-        let last = Tab::ALL.len() - 1;
+        let n = Tab::ALL.len();
         let to = match ev.key().as_str() {
-            "ArrowRight" => {
-                if at == last {
-                    0
-                } else {
-                    at + 1
-                }
-            }
-            "ArrowLeft" => {
-                if at == 0 {
-                    last
-                } else {
-                    at - 1
-                }
-            }
+            "ArrowRight" => (at + 1) % n,
+            "ArrowLeft" => (at + n - 1) % n,
             "Home" => 0,
-            "End" => last,
+            "End" => n - 1,
             _ => return,
         };
         ev.prevent_default();

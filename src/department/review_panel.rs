@@ -4,7 +4,6 @@
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use profkarta_core::card::{Indicator, Level};
 use profkarta_core::department::review::{Decision, ReviewStatus};
@@ -21,7 +20,7 @@ use crate::department::row_filter_choice::RowFilterChoice;
 use crate::department::school_plan::SchoolPlan;
 use crate::department::school_select::SchoolSelect;
 use crate::department::state::Dept;
-use crate::platform::browser::open_tab;
+use crate::platform::browser::{focus_id, open_tab};
 
 /// Evidence links shown per indicator; the rest are counted.
 const LINKS_SHOWN: usize = 20;
@@ -310,11 +309,17 @@ fn ReviewRow(
     };
     let shown_code = code.clone();
     let group = format!("decision-{}", code.replace('.', "-"));
+    let radio_id = {
+        let group = group.clone();
+        move |decision: Option<Decision>| {
+            format!("{group}-{}", decision.map_or("none", Decision::key))
+        }
+    };
     let choices = [None]
         .into_iter()
         .chain(Decision::ALL.map(Some))
         .map(|decision| {
-            let id = format!("{group}-{}", decision.map_or("none", Decision::key));
+            let id = radio_id(decision);
             let label = decision.map_or("не решено", Decision::label);
             let review = review.clone();
             let (submission, code) = (submission.clone(), code.clone());
@@ -349,21 +354,7 @@ fn ReviewRow(
             dept.decide(&submission, &code, decision);
             // The chosen answer takes the focus: an arrow key then moves on
             // from it, not from the one the focus was left on.
-            let value = decision.map_or("", Decision::key);
-            if let Some(radio) = ev
-                .current_target()
-                .and_then(|fieldset| fieldset.dyn_into::<web_sys::Element>().ok())
-                .and_then(|fieldset| {
-                    fieldset
-                        .query_selector(&format!("input[value=\"{value}\"]"))
-                        .ok()
-                        .flatten()
-                })
-                .and_then(|radio| radio.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                // Focusing a radio of this very fieldset cannot fail.
-                let _ = radio.focus();
-            }
+            focus_id(&radio_id(decision));
         }
     };
     let comment_id = format!("{group}-comment");

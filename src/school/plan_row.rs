@@ -72,16 +72,8 @@ pub fn PlanRowEditor(index: usize, count: usize) -> impl IntoView {
             left => format!("plan-{}-measure", index.min(left - 1)),
         });
     };
-    let empty = move || {
-        row.with(|r| {
-            r.indicators.is_empty()
-                && [&r.measure, &r.deadline, &r.responsible]
-                    .iter()
-                    .all(|t| t.trim().is_empty())
-        })
-    };
     view! {
-        <li class="plan-row" class:plan-row-empty=empty data-row=index>
+        <li class="plan-row" class:plan-row-empty=move || row.with(PlanRow::is_blank) data-row=index>
             <label for=field("measure")>{format!("Мероприятие {number}")}</label>
             <textarea id=field("measure") rows="3" prop:value=move || row.with(|r| r.measure.clone())
                 on:input=edit(PlanEdit::Measure)></textarea>
