@@ -13,6 +13,7 @@ use std::future::Future;
 use profkarta_core::department::archive::{
     check, check_verified, oldest_first, Admission, Archive, Cards, Entry, MAX_FILE_BYTES,
 };
+use profkarta_core::department::view::import::ImportRow;
 use profkarta_core::department::view::progress::Work;
 use profkarta_core::error::ImportError;
 use profkarta_core::text::plural;
@@ -44,7 +45,7 @@ type Raw = (String, Result<Vec<u8>, ImportError>);
 #[derive(Default)]
 struct Checks {
     checked: Vec<Entry>,
-    refused: Vec<(String, ImportError)>,
+    refused: Vec<ImportRow>,
 }
 
 impl Checks {
@@ -55,16 +56,17 @@ impl Checks {
         let verdicts = verdicts.filter(|v| v.len() == raw.len());
         for (k, (name, bytes)) in raw.into_iter().enumerate() {
             let verified = verdicts.as_ref().is_some_and(|v| v[k]);
-            let checked = bytes.and_then(|b| {
-                if verified {
-                    check_verified(cards, &name, &b)
-                } else {
-                    check(cards, &name, &b)
-                }
-            });
+            let checked = match &bytes {
+                Ok(b) if verified => check_verified(cards, &name, b),
+                Ok(b) => check(cards, &name, b),
+                Err(e) => Err(e.clone()),
+            };
             match checked {
                 Ok(c) => self.checked.push(c),
-                Err(e) => self.refused.push((name, e)),
+                Err(e) => {
+                    let bytes = bytes.as_deref().ok();
+                    self.refused.push(ImportRow::refused(name, e, bytes));
+                }
             }
         }
     }
@@ -230,20 +232,25 @@ pub async fn file_all(
     let found = check_in_frames(dept, work, files).await.unwrap_or_default();
     let mut refused = found.refused;
     for (name, admission) in admit_in_frames(found.checked, |s| archive.admit_in_order(s)).await {
-        if let Admission::Refused(e) = admission {
-            refused.push((name, e));
+        if matches!(admission, Admission::Refused(_)) {
+            refused.push(ImportRow::filed(name, admission));
         }
     }
     archive.settle();
     next_frame().await;
     dept.end();
-    for (file, problem) in refused {
-        if problem == ImportError::NotText {
+    for row in refused {
+        if row.admission == Admission::Refused(ImportError::NotText) {
             damaged += 1;
             continue;
         }
         dept.notices.push(
-            format!("Файл «{file}» {} не принят: {problem}", work.origin()),
+            format!(
+                "Файл «{}» {} не принят: {}",
+                row.file,
+                work.origin(),
+                row.why(&archive)
+            ),
             None,
         );
     }

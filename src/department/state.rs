@@ -26,7 +26,7 @@ use profkarta_core::department::school::SchoolId;
 use profkarta_core::department::view::import::ImportRow;
 use profkarta_core::department::view::progress::{Progress, Saving, Work};
 use profkarta_core::department::view::selection::open_school;
-use profkarta_core::error::{ArchiveError, CardFileError, ImportError, PublishError};
+use profkarta_core::error::{ArchiveError, CardFileError, PublishError};
 use profkarta_core::signed::keys::KeyPair;
 
 use crate::platform::browser::now_iso;
@@ -431,18 +431,11 @@ impl Dept {
     /// Shows an import filed with [`Dept::admit_unseen`]: the views
     /// recompute once, and every file, refused or filed, goes to the top of
     /// the import log in name order.
-    pub fn show_filed(
-        self,
-        admitted: Vec<(String, Admission)>,
-        refused: Vec<(String, ImportError)>,
-    ) {
-        let refused = refused
+    pub fn show_filed(self, admitted: Vec<(String, Admission)>, refused: Vec<ImportRow>) {
+        let admitted = admitted
             .into_iter()
-            .map(|(file, e)| (file, Admission::Refused(e)));
-        let mut rows: Vec<ImportRow> = refused
-            .chain(admitted)
-            .map(|(file, admission)| ImportRow { file, admission })
-            .collect();
+            .map(|(file, admission)| ImportRow::filed(file, admission));
+        let mut rows: Vec<ImportRow> = refused.into_iter().chain(admitted).collect();
         self.archive.notify();
         rows.sort_by(|a, b| a.file.cmp(&b.file));
         self.log.update(|log| {

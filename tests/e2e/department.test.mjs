@@ -130,6 +130,15 @@ test('every file gets its own verdict; bad files do not stop good ones', () =>
         const expected = Object.fromEntries(manifest.files.map((f) => [f.name, f.verdict]));
         assert.deepEqual(await verdicts(page), expected);
         assert.ok(Object.values(expected).includes('altered') && Object.values(expected).includes('too_large'));
+        // A refused file that still reads says whom it claims to be from,
+        // so that the coordinator knows which school to ask for a good copy.
+        const claiming = manifest.files.filter((f) => ['altered', 'unknown_template'].includes(f.verdict));
+        assert.equal(claiming.length, 2);
+        for (const f of claiming) {
+            const row = page.getByTestId('verdicts').locator(`tbody tr[data-verdict="${f.verdict}"]`).filter({ hasText: f.name });
+            const why = await row.locator('td').nth(2).innerText();
+            assert.ok(why.endsWith(`В файле указана школа: ${f.submission.school}, ${f.submission.period}.`), why);
+        }
         await page.getByTestId('held-keys').getByText('Принять новый ключ').waitFor();
     }));
 

@@ -8,10 +8,12 @@ use crate::department::archive::Cards;
 use crate::department::school::SchoolId;
 use crate::error::ImportError;
 use crate::error::SubmissionError;
+use crate::json::parse_unique;
 use crate::school::profile::{canonical_period, SchoolProfile};
 use crate::scoring::{assess, Assessment};
 use crate::signed::keys::to_hex;
 use crate::signed::submission::{open, open_verified, ClaimedScore, Opened};
+use crate::text::shorten;
 
 /// A real submission is a few to a few dozen kilobytes; anything this big is
 /// something else and is refused before it is parsed.
@@ -35,6 +37,29 @@ pub fn verifies(bytes: &[u8]) -> bool {
 /// checking the signature again.
 pub fn check_verified(cards: &Cards, file_name: &str, bytes: &[u8]) -> Result<Entry, ImportError> {
     check_by(open_verified, cards, file_name, bytes)
+}
+
+/// Whom a refused file says it is from: the school's name and year as the
+/// file writes them, which no signature vouches for. The coordinator needs
+/// them to ask the right school for a good copy. `None` when the file does
+/// not read far enough to say, or reads two ways (a repeated key).
+pub fn claimed_school(bytes: &[u8]) -> Option<String> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return None;
+    }
+    let value = parse_unique(std::str::from_utf8(bytes).ok()?).ok()?;
+    let field = |name: &str, max: usize| {
+        let text = value
+            .pointer(&format!("/payload/profile/{name}"))?
+            .as_str()?;
+        let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        (!words.is_empty()).then(|| shorten(&words, max))
+    };
+    let name = field("name", 120)?;
+    Some(match field("period", 20) {
+        Some(period) => format!("{name}, {}", canonical_period(&period).unwrap_or(period)),
+        None => name,
+    })
 }
 
 fn check_by(
@@ -207,6 +232,37 @@ mod tests {
             refused(no_period.as_bytes()),
             ImportError::BadProfile { .. }
         ));
+    }
+
+    #[test]
+    fn a_refused_file_names_the_school_it_claims_to_be_from() {
+        let card = testkit::card();
+        let good = sign(
+            &card,
+            &draft("  СОШ №\n 5 ", "2025 - 2026", &["1.8"]),
+            meta("a1", "2026-09-01", None),
+            1,
+        );
+        let altered = good.replacen("2026-09-01", "2026-09-02", 1);
+        assert!(verifies(good.as_bytes()) && !verifies(altered.as_bytes()));
+        assert_eq!(
+            claimed_school(altered.as_bytes()).as_deref(),
+            Some("СОШ № 5, 2025/2026")
+        );
+        let long = sign(
+            &card,
+            &draft(&"Ш".repeat(500), "", &[]),
+            meta("a2", "2026-09-01", None),
+            1,
+        );
+        assert_eq!(
+            claimed_school(long.as_bytes()),
+            Some(format!("{}…", "Ш".repeat(119)))
+        );
+        let twice = good.replacen("\"name\":", "\"name\": \"СОШ 2\", \"name\":", 1);
+        for unknown in [&b"{}"[..], b"hello", &[0xff, 0xfe], twice.as_bytes()] {
+            assert_eq!(claimed_school(unknown), None);
+        }
     }
 
     /// A worker's verdict plus [`check_verified`] files exactly what

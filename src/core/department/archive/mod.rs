@@ -38,7 +38,7 @@ use crate::signed::keys::KeyPair;
 
 pub use backup::{unpack, unpack_value, Unpacked};
 pub use cards::{Cards, KnownCard};
-pub use check::{check, check_verified, verifies, Entry, MAX_FILE_BYTES};
+pub use check::{check, check_verified, claimed_school, verifies, Entry, MAX_FILE_BYTES};
 pub use keys::{key_fingerprint, KeyState, SchoolKeys};
 pub use merge::{Conflict, Merged};
 pub use standing::Standing;

@@ -1,8 +1,9 @@
 //! The import table: one line per file with its verdict and why, the files
 //! that need attention first, and the counts above it.
 
-use crate::department::archive::{Admission, Archive};
+use crate::department::archive::{claimed_school, Admission, Archive};
 use crate::department::verdict::{explanation, Verdict};
+use crate::error::ImportError;
 
 /// What happened to one picked file, as the import log keeps it. Its
 /// verdict is read from the archive when shown, since it may change.
@@ -10,6 +11,41 @@ use crate::department::verdict::{explanation, Verdict};
 pub struct ImportRow {
     pub file: String,
     pub admission: Admission,
+    /// For a file refused at its check, the school it says it is from
+    /// ([`claimed_school`]): the coordinator asks that school for a good copy.
+    pub claimed: Option<String>,
+}
+
+impl ImportRow {
+    pub fn filed(file: String, admission: Admission) -> Self {
+        Self {
+            file,
+            admission,
+            claimed: None,
+        }
+    }
+
+    /// A file refused at its check; `bytes`, when they could be read, say
+    /// whom it claims to be from.
+    pub fn refused(file: String, error: ImportError, bytes: Option<&[u8]>) -> Self {
+        Self {
+            file,
+            admission: Admission::Refused(error),
+            claimed: bytes.and_then(claimed_school),
+        }
+    }
+
+    /// Why the file stands as it does, in one or two sentences.
+    pub fn why(&self, archive: &Archive) -> String {
+        let why = explanation(archive, &self.admission);
+        match &self.claimed {
+            Some(school) => format!(
+                "{why} В файле указана школа: {}.",
+                school.trim_end_matches('.')
+            ),
+            None => why,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,7 +67,7 @@ pub fn verdict_rows(archive: &Archive, log: &[ImportRow], accepted: bool) -> Vec
             (accepted || verdict.needs_attention()).then(|| VerdictRow {
                 file: row.file.clone(),
                 verdict,
-                why: explanation(archive, &row.admission),
+                why: row.why(archive),
             })
         })
         .collect();
@@ -127,7 +163,7 @@ mod tests {
         let log: Vec<ImportRow> = archive
             .admit_all(vec![honest, lie])
             .into_iter()
-            .map(|(file, admission)| ImportRow { file, admission })
+            .map(|(file, admission)| ImportRow::filed(file, admission))
             .collect();
         let shown: Vec<_> = verdict_rows(&archive, &log, false)
             .into_iter()
@@ -141,6 +177,37 @@ mod tests {
              Не принято: 0."
         );
         assert_eq!(tally.hidden(), 1);
+    }
+
+    #[test]
+    fn a_refused_file_says_which_school_to_ask() {
+        let card = testkit::card();
+        let d = draft("СОШ 7", "2025/2026", &["1.8"]);
+        let altered = sign(&card, &d, meta("a", "2026-09-01", None), 1).replacen(
+            "2026-09-01",
+            "2026-09-02",
+            1,
+        );
+        let archive = Archive::new(Cards::new([card.clone()]));
+        let error =
+            crate::department::archive::check(archive.cards(), "a.json", altered.as_bytes())
+                .unwrap_err();
+        let log = [
+            ImportRow::refused("a.json".into(), error, Some(altered.as_bytes())),
+            ImportRow::refused("b.json".into(), ImportError::Unreadable, None),
+        ];
+        let why: Vec<_> = verdict_rows(&archive, &log, false)
+            .into_iter()
+            .map(|r| r.why)
+            .collect();
+        assert_eq!(
+            why,
+            [
+                "Подпись не совпадает с содержимым: файл был изменён после выгрузки. \
+                 В файле указана школа: СОШ 7, 2025/2026.",
+                "Файл не удалось прочитать с диска: возможно, он перемещён или удалён."
+            ]
+        );
     }
 
     #[test]
@@ -158,14 +225,11 @@ mod tests {
         let mut log: Vec<ImportRow> = archive
             .admit_all(vec![file("a", 1), file("b", 2)])
             .into_iter()
-            .map(|(file, admission)| ImportRow { file, admission })
+            .map(|(file, admission)| ImportRow::filed(file, admission))
             .collect();
         log.insert(
             0,
-            ImportRow {
-                file: "фото.jpg".into(),
-                admission: Admission::Refused(ImportError::NotText),
-            },
+            ImportRow::refused("фото.jpg".into(), ImportError::NotText, Some(b"\xff\xd8")),
         );
         let rows = verdict_rows(&archive, &log, true);
         let verdicts: Vec<_> = rows.iter().map(|r| (r.file.as_str(), r.verdict)).collect();
