@@ -1,5 +1,5 @@
-//! The rating of schools: sortable by any column, filtered by level,
-//! indicator, criterion, profile and name.
+//! The rating of schools: sortable by the name and every column of numbers,
+//! filtered by level, indicator, criterion, profile and name.
 
 use leptos::prelude::*;
 
@@ -104,7 +104,9 @@ pub fn RatingTable() -> impl IntoView {
                 <thead>
                     <tr>
                         {headers}
-                        <ColumnHeads names=&["Баллы", "%"] numbers=true/>
+                        {header("Баллы".into(), SortBy::Points)}
+                        // The share is what the rank is made of.
+                        {header("%".into(), SortBy::Rank)}
                         {with_levels.then(|| view! { <th scope="col">"Уровень"</th> })}
                         <ColumnHeads names=&["Проверка"]/>
                     </tr>

@@ -214,6 +214,21 @@ test('the rating and municipal figures match an independent computation', () =>
         assert.equal(schools.length, 13, '12 schools and the one whose claim disagrees');
         assert.deepEqual(await ratingRows(page), asRows(schools));
 
+        // «Баллы» sorts by points, most first, equal points in rank order;
+        // a second click turns the order round.
+        const byPoints = asRows(schools).map((r, i) => ({ ...r, i, points: Number(r.total.split(' ')[0]) }));
+        byPoints.sort((a, b) => b.points - a.points || a.i - b.i);
+        const points = page.getByTestId('rating').getByRole('button', { name: 'Баллы', exact: true });
+        await points.click();
+        const pointsHead = page.getByTestId('rating').locator('th', { has: points });
+        assert.equal(await pointsHead.getAttribute('aria-sort'), 'ascending');
+        assert.deepEqual((await ratingRows(page)).map((r) => r.name), byPoints.map((r) => r.name));
+        await points.click();
+        assert.equal(await pointsHead.getAttribute('aria-sort'), 'descending');
+        assert.deepEqual((await ratingRows(page)).map((r) => r.name), byPoints.map((r) => r.name).reverse());
+        await page.getByTestId('rating').getByRole('button', { name: 'Место', exact: true }).click();
+        assert.deepEqual(await ratingRows(page), asRows(schools));
+
         const figures = page.getByTestId('figures');
         const figure = (name) => figures.locator(`[data-figure="${name}"]`).innerText();
         assert.equal(await figure('schools'), String(schools.length));

@@ -11,6 +11,9 @@ pub enum SortBy {
     /// The rating's own order: best share first, equal shares by name.
     Rank,
     Name,
+    /// Points, most first: schools of a partial profile (no preschool, no
+    /// upper grades) have fewer to earn, so this order is not the rank's.
+    Points,
     /// A criterion's share, best first.
     Criterion(String),
 }
@@ -60,6 +63,7 @@ pub fn rows(rating: &[Ranked], filter: &Filter, sort: &Sort) -> Vec<Ranked> {
     match &sort.by {
         SortBy::Rank => {}
         SortBy::Name => rows.sort_by(|a, b| by_name(a.result.name(), b.result.name())),
+        SortBy::Points => rows.sort_by_key(|r| std::cmp::Reverse(r.result.score.total)),
         SortBy::Criterion(code) => rows.sort_by(|a, b| {
             let of = |r: &Ranked| r.result.criterion(code).unwrap_or((0, 0));
             compare_share(of(b), of(a))
@@ -150,6 +154,28 @@ mod tests {
             "Вега Альфа Бета",
             "2 of 2, then 0 of 2 twice in rank order"
         );
+    }
+
+    #[test]
+    fn sorting_by_points_keeps_rank_order_among_equals() {
+        let mut rating = rating();
+        let points = Sort::default().clicked(SortBy::Points);
+        let by = |rating: &[Ranked], sort: &Sort| {
+            names(&rows(rating, &Filter::default(), sort)).join(" ")
+        };
+        assert_eq!(by(&rating, &points), "Альфа Вега Бета");
+        // A school with fewer points to earn ranks on its share, not here.
+        let beta = rating
+            .iter_mut()
+            .find(|r| r.result.name() == "Бета")
+            .unwrap();
+        beta.result.score.total = 100;
+        assert_eq!(by(&rating, &points), "Бета Альфа Вега");
+        assert_eq!(
+            by(&rating, &points.clicked(SortBy::Points)),
+            "Вега Альфа Бета"
+        );
+        assert_eq!(points.aria(&SortBy::Points), "ascending");
     }
 
     #[test]
