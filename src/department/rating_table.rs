@@ -13,6 +13,7 @@ use profkarta_core::text::percent;
 
 use crate::department::filter_choice::FilterChoice;
 use crate::department::state::Dept;
+use crate::platform::browser::print_part;
 use crate::shared::column_heads::ColumnHeads;
 use crate::shared::deferred::rows_to_draw;
 
@@ -97,7 +98,11 @@ pub fn RatingTable() -> impl IntoView {
                     on:input=move |ev| filter.update(|f| f.search = event_target_value(&ev))/>
             </label>
         </div>
-        <p class="rating-count" role="status">{move || format!("Показано школ: {} из {}", rows.with(Vec::len), dept.rating.with(Vec::len))}</p>
+        <div class="rating-count-line">
+            <p class="rating-count" role="status">{move || format!("Показано школ: {} из {}", rows.with(Vec::len), dept.rating.with(Vec::len))}</p>
+            // The whole tab prints to about ten pages; a meeting needs the table.
+            <button type="button" class="no-print" on:click=move |_| print_part("rating")>"Печать рейтинга"</button>
+        </div>
         <div class="table-scroll">
             <table class="rating" data-testid="rating">
                 <caption class="visually-hidden">"Рейтинг школ"</caption>

@@ -37,8 +37,11 @@ pub fn ScoredResults() -> impl IntoView {
     });
     let with_levels = dept.card.with_untracked(|c| c.levels.is_some());
     view! {
-        <h3>"Рейтинг школ"</h3>
-        <RatingTable/>
+        // What «Печать рейтинга» prints of the tab (see `print_part`).
+        <div class="rating-part">
+            <h3>"Рейтинг школ"</h3>
+            <RatingTable/>
+        </div>
         <Deferred>
             <div class="chart-grid">
                 {with_levels.then(|| view! { <Chart svg=levels testid="chart-levels"/> })}

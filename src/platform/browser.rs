@@ -139,6 +139,22 @@ pub fn print() {
     }
 }
 
+/// Prints one part of a long tab: the print style leaves out what the
+/// root's `data-print` does not name. `print` returns when the dialog
+/// closes, so the mark is gone before anything else is printed.
+pub fn print_part(part: &str) {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    if let Some(root) = &root {
+        let _ = root.set_attribute("data-print", part);
+    }
+    print();
+    if let Some(root) = &root {
+        let _ = root.remove_attribute("data-print");
+    }
+}
+
 /// A parameter of the page's address, `?card=leninsk-kuznetsky`.
 pub fn query_param(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
