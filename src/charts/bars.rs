@@ -24,6 +24,13 @@ const LISTED: usize = 30;
 /// A share without data is drawn as "—" without a bar. Row height is fixed, so
 /// the chart grows downwards with the number of items.
 pub fn fulfilment_bars(title: &str, items: &[(String, Share)]) -> String {
+    paired_bars(title, items, &[BLUE])
+}
+
+/// [`fulfilment_bars`] with the bars coloured in turn from `colours`, for
+/// items that come in groups (a measure's addressed schools, then the
+/// others): the colour tells the rows of a group apart at a glance.
+pub(crate) fn paired_bars(title: &str, items: &[(String, Share)], colours: &[RGBColor]) -> String {
     if items.is_empty() {
         return no_data(title);
     }
@@ -87,10 +94,16 @@ pub fn fulfilment_bars(title: &str, items: &[(String, Share)]) -> String {
                 canvas.text(&text, (at, last + 6), tick.anchor(HPos::Center, VPos::Top));
             }
         }
-        for (i, (label, (_, value))) in labels.iter().zip(items).enumerate() {
+        let colours = colours.iter().cycle();
+        for ((i, (label, (_, value))), &colour) in labels.iter().zip(items).enumerate().zip(colours)
+        {
             let middle = first + ROW * i as i32 + ROW / 2;
             if let Some(value) = value.value().filter(|v| *v > 0.0) {
-                canvas.rect((left, middle - BAR / 2), (x(value), middle + BAR / 2), BLUE);
+                canvas.rect(
+                    (left, middle - BAR / 2),
+                    (x(value), middle + BAR / 2),
+                    colour,
+                );
             }
             canvas.text(
                 label,

@@ -8,6 +8,8 @@ use profkarta_core::department::effectiveness::IndicatorEffect;
 use profkarta_core::department::figures::Figures;
 use profkarta_core::department::results::{Ranked, SchoolResult};
 
+use crate::bars::paired_bars;
+use crate::canvas::{BLUE, SKY_BLUE};
 use crate::{fulfilment_bars, heatmap, level_distribution, profile_vs_average, trend, Mark, Share};
 
 pub fn levels_svg(f: &Figures) -> String {
@@ -71,9 +73,10 @@ pub fn effectiveness_svg(measures: &[Vec<IndicatorEffect>]) -> String {
             }
         }
     }
-    fulfilment_bars(
+    paired_bars(
         "Доля школ, выполняющих целевые показатели мер, через год, %",
         &items,
+        &[BLUE, SKY_BLUE],
     )
 }
 

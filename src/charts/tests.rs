@@ -561,3 +561,55 @@ fn write_samples() {
         std::fs::write(format!("/tmp/charts/{name}.svg"), svg).unwrap();
     }
 }
+
+#[test]
+fn trend_labels_each_point_on_the_side_away_from_the_other_line() {
+    let svg = trend(
+        &strings(&["2024/2025", "2025/2026"]),
+        &[
+            ("Баллы".to_owned(), tenths(&[600, 300])),
+            ("Высокий".to_owned(), tenths(&[400, 500])),
+        ],
+    );
+    assert_well_formed(&svg);
+    let circles: Vec<i32> = svg
+        .split("<circle")
+        .skip(2) // the legend's sample
+        .map(|c| {
+            let at = c.find(" cy=\"").unwrap() + 5;
+            c[at..at + c[at..].find('"').unwrap()].parse().unwrap()
+        })
+        .collect();
+    let (at60, at30) = (circles[0], circles[1]);
+    // 60 % is the higher point of its year: its label is above it; 30 % is
+    // the lower of its year: below.
+    assert!(text_y(&svg, "60,0\u{A0}%") < at60, "{svg}");
+    assert!(text_y(&svg, "30,0\u{A0}%") > at30, "{svg}");
+    let drawn = &svg[root(&svg).len()..];
+    for label in ["40,0\u{A0}%", "50,0\u{A0}%"] {
+        assert_eq!(
+            drawn.matches(&format!(">\n{label}\n<")).count(),
+            1,
+            "{label}"
+        );
+    }
+}
+
+/// A measure's addressed schools and the others alternate in two blues.
+#[test]
+fn paired_bars_take_their_colours_in_turn() {
+    let items: Vec<(String, Share)> = ["1) 1.1 · адресные", "1) 1.1 · остальные"]
+        .iter()
+        .cycle()
+        .take(4)
+        .map(|l| (l.to_string(), Share::new(1, 2)))
+        .collect();
+    let svg = crate::bars::paired_bars(
+        "Доля",
+        &items,
+        &[crate::canvas::BLUE, crate::canvas::SKY_BLUE],
+    );
+    assert_well_formed(&svg);
+    assert_eq!(count_rects(&svg, "fill=\"#0072B2\""), 2);
+    assert_eq!(count_rects(&svg, "fill=\"#56B4E9\""), 2);
+}

@@ -135,5 +135,32 @@ pub fn trend(periods: &[String], series: &[(String, Vec<Share>)]) -> String {
                 marker(canvas, *shape, point, *colour);
             }
         }
+
+        // Each point's value beside it, where a year's slot has room: above
+        // the point when no other line is higher there, else below, so that
+        // two lines' labels part instead of meeting.
+        if slot < f64::from(text_width("100,0 %", SMALL) + 6) {
+            return;
+        }
+        for (k, (_, values)) in series.iter().enumerate() {
+            for i in 0..periods.len() {
+                let Some(v) = value(values, i) else { continue };
+                let highest = series
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, _)| j != k)
+                    .all(|(_, (_, other))| value(other, i).is_none_or(|o| o <= v));
+                let (dy, side) = if highest {
+                    (-8, VPos::Bottom)
+                } else {
+                    (8, VPos::Top)
+                };
+                canvas.text(
+                    &share(values, i).label(),
+                    (x(i), plot.y(v) + dy),
+                    Font::new(SMALL).anchor(HPos::Center, side),
+                );
+            }
+        }
     })
 }
