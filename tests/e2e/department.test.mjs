@@ -218,15 +218,16 @@ test('the rating and municipal figures match an independent computation', () =>
         // a second click turns the order round.
         const byPoints = asRows(schools).map((r, i) => ({ ...r, i, points: Number(r.total.split(' ')[0]) }));
         byPoints.sort((a, b) => b.points - a.points || a.i - b.i);
-        const points = page.getByTestId('rating').getByRole('button', { name: 'Баллы', exact: true });
+        // The header's name gains the arrow (▲/▼) once sorted by it.
+        const pointsHead = page.getByTestId('rating').getByRole('columnheader', { name: /^Баллы/ });
+        const points = pointsHead.getByRole('button');
         await points.click();
-        const pointsHead = page.getByTestId('rating').locator('th', { has: points });
         assert.equal(await pointsHead.getAttribute('aria-sort'), 'ascending');
         assert.deepEqual((await ratingRows(page)).map((r) => r.name), byPoints.map((r) => r.name));
         await points.click();
         assert.equal(await pointsHead.getAttribute('aria-sort'), 'descending');
         assert.deepEqual((await ratingRows(page)).map((r) => r.name), byPoints.map((r) => r.name).reverse());
-        await page.getByTestId('rating').getByRole('button', { name: 'Место', exact: true }).click();
+        await page.getByTestId('rating').getByRole('button', { name: /^Место/ }).click();
         assert.deepEqual(await ratingRows(page), asRows(schools));
 
         const figures = page.getByTestId('figures');
@@ -261,6 +262,24 @@ test('the rating and municipal figures match an independent computation', () =>
         const hostile = schools.find((s) => s.name.includes('<b>'));
         assert.ok(hostile, 'the generated set has a name with markup');
         await page.getByTestId('rating').getByText(hostile.name, { exact: true }).waitFor();
+
+        // «Печать рейтинга» marks the page for the print dialog alone, and
+        // the print style then keeps the rating and leaves out the charts.
+        await page.evaluate(() => addEventListener('beforeprint', () => {
+            window.printed = document.documentElement.dataset.print;
+        }, { once: true }));
+        await page.getByRole('button', { name: 'Печать рейтинга' }).click();
+        assert.equal(await page.evaluate(() => window.printed), 'rating');
+        assert.equal(await page.evaluate(() => document.documentElement.dataset.print), undefined);
+        await page.emulateMedia({ media: 'print' });
+        assert.ok(await heat.isVisible(), 'the whole tab prints the charts');
+        await page.evaluate(() => { document.documentElement.dataset.print = 'rating'; });
+        assert.ok(!(await heat.isVisible()), 'the rating prints without them');
+        assert.ok(await page.getByTestId('rating').isVisible());
+        assert.ok(await page.getByTestId('figures').isVisible());
+        await page.screenshot({ path: join(ARTIFACTS, 'department-rating-print.png'), fullPage: true });
+        await page.evaluate(() => { delete document.documentElement.dataset.print; });
+        await page.emulateMedia({ media: 'screen' });
     }));
 
 test('accepting a new key, reviewing a school and filters change what the rating shows', () =>
