@@ -35,12 +35,13 @@ pub fn ScoreSummary() -> impl IntoView {
                     }
                 })
             };
+            let name = format!("{}. {}", criterion.code, criterion.title);
             view! {
                 <tr>
                     <th scope="row">
-                        <a href=format!("#criterion-{}", criterion.code)>
-                            {format!("{}. {}", criterion.code, criterion.title)}
-                        </a>
+                        // On a short screen the name is cut to one line; the
+                        // tooltip keeps it whole.
+                        <a href=format!("#criterion-{}", criterion.code) title=name.clone()>{name.clone()}</a>
                     </th>
                     <td data-testid=format!("summary-criterion-{}", criterion.code)>{subtotal}</td>
                 </tr>

@@ -2,13 +2,14 @@
 // screen is checked against values worked out by hand from seed 003's rules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, downloadText, useApp } from './harness.mjs';
+import { join } from 'node:path';
+import { openApp, downloadText, useApp, ARTIFACTS } from './harness.mjs';
 import { CardPage } from './card_page.mjs';
 
 const app = useApp();
 
-async function withCard(fn) {
-    const { context, page, errors } = await openApp(app.browser, app.server.url);
+async function withCard(fn, options) {
+    const { context, page, errors } = await openApp(app.browser, app.server.url, options);
     try {
         await fn(new CardPage(page));
         assert.deepEqual(errors.map(String), [], 'no errors in the browser console');
@@ -25,6 +26,19 @@ test('a fresh card is the full 23-point card, nothing answered', () =>
         assert.equal(await card.page.getByTestId(/^ind-/).count(), 23);
         await card.expectPeriodDefault();
     }));
+
+test('on a 1024 × 768 screen the whole summary stays in view beside the card', () =>
+    withCard(async (card) => {
+        const summary = card.page.locator('#summary');
+        await card.page.getByTestId('summary-criterion-7').waitFor();
+        const { scroll, client } = await summary.evaluate((s) => ({ scroll: s.scrollHeight, client: s.clientHeight }));
+        assert.ok(scroll <= client, `the summary scrolls inside itself: ${scroll} > ${client}`);
+        assert.ok(await card.page.getByTestId('summary-criterion-7').isVisible());
+        // A criterion's name cut to one line is whole in its tooltip.
+        const first = summary.locator('.subtotals a').first();
+        assert.match(await first.getAttribute('title'), /^1\. Преемственность и системность сопровождения обучающихся по уровням образования$/);
+        await card.page.screenshot({ path: join(ARTIFACTS, 'school-1024.png') });
+    }, { viewport: { width: 1024, height: 650 } }));
 
 test('a year written with a dash becomes 2025/2026 on leaving the field, as the department files it', () =>
     withCard(async (card) => {
