@@ -9,6 +9,7 @@ use profkarta_core::card::Level;
 use profkarta_core::department::measures::{Audience, Measure, MeasureKind, TargetGroup};
 
 use crate::department::state::Dept;
+use crate::shared::indicator_check::IndicatorCheck;
 
 /// Whom the measure addresses, as the form's first choice.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -67,18 +68,18 @@ pub fn MeasureForm() -> impl IntoView {
             .map(|i| {
                 let key = i.key().to_owned();
                 let toggle = key.clone();
+                let toggle = Callback::new(move |()| {
+                    measure.update(|m| match m.indicators.iter().position(|k| *k == toggle) {
+                        Some(p) => {
+                            m.indicators.remove(p);
+                        }
+                        None => m.indicators.push(toggle.clone()),
+                    })
+                });
                 view! {
-                    <label class="plan-indicator" title=i.text.clone()>
-                        <input type="checkbox"
-                            prop:checked=move || measure.with(|m| m.indicators.contains(&key))
-                            on:change=move |_| measure.update(|m| {
-                                match m.indicators.iter().position(|k| *k == toggle) {
-                                    Some(p) => { m.indicators.remove(p); }
-                                    None => m.indicators.push(toggle.clone()),
-                                }
-                            })/>
-                        {format!(" {}", i.code)}
-                    </label>
+                    <IndicatorCheck code=i.code.clone() text=i.text.clone()
+                        checked=Signal::derive(move || measure.with(|m| m.indicators.contains(&key)))
+                        on_toggle=toggle/>
                 }
             })
             .collect_view()

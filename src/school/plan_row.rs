@@ -9,6 +9,7 @@ use profkarta_core::school::plan::{PlanEdit, PlanRow};
 
 use crate::platform::browser::focus_when_drawn;
 use crate::school::state::{CardCtx, DraftCtx};
+use crate::shared::indicator_check::IndicatorCheck;
 
 #[component]
 pub fn PlanRowEditor(index: usize, count: usize) -> impl IntoView {
@@ -36,13 +37,10 @@ pub fn PlanRowEditor(index: usize, count: usize) -> impl IntoView {
         .map(|i| {
             let code = i.code.clone();
             let toggle = code.clone();
-            let checked = move || row.with(|r| r.indicators.contains(&code));
             view! {
-                <label class="plan-indicator" title=i.text.clone()>
-                    <input type="checkbox" prop:checked=checked
-                        on:change=move |_| draft.update(|d| d.edit_plan(PlanEdit::Toggle(index, toggle.clone())))/>
-                    {format!(" {}", i.code)}
-                </label>
+                <IndicatorCheck code=i.code.clone() text=i.text.clone()
+                    checked=Signal::derive(move || row.with(|r| r.indicators.contains(&code)))
+                    on_toggle=Callback::new(move |()| draft.update(|d| d.edit_plan(PlanEdit::Toggle(index, toggle.clone()))))/>
             }
         })
         .collect_view();

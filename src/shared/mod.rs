@@ -9,6 +9,7 @@ pub mod deferred;
 pub mod download;
 pub mod field;
 pub mod file_picker;
+pub mod indicator_check;
 pub mod key_panel;
 pub mod notices;
 pub mod notices_list;

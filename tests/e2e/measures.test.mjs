@@ -78,7 +78,8 @@ async function recordMeasure(page, { kind, title, date, whom, group, codes }) {
     await form.getByLabel('Кому адресована').selectOption({ label: whom });
     if (group) await form.getByLabel('Целевая группа:').selectOption({ label: group });
     for (const code of codes) {
-        await form.locator('.measure-indicators label', { hasText: new RegExp(`^\\s*${code.replace('.', '\\.')}$`) }).locator('input').check();
+        // Each box names its indicator by code and wording.
+        await form.locator('.measure-indicators').getByRole('checkbox', { name: new RegExp(`^${code.replace('.', '\\.')} \\S`) }).check();
     }
     await form.getByRole('button', { name: 'Записать меру' }).click();
     await page.getByTestId('road-map').locator('tbody tr', { hasText: title }).waitFor();
@@ -266,7 +267,7 @@ test('a school pre-fills its plan from the letter file, signs it, the department
         await plan.getByRole('button', { name: `Удалить мероприятие ${own + 2}` }).click();
         await focusOn(`plan-${own}-measure`);
         await plan.locator(`.plan-row[data-row="${own}"] summary`).click();
-        await plan.locator(`.plan-row[data-row="${own}"] label`, { hasText: /^\s*3\.1$/ }).locator('input').check();
+        await plan.locator(`.plan-row[data-row="${own}"]`).getByRole('checkbox', { name: /^3\.1 / }).check();
         await plan.locator(`.plan-row[data-row="${own}"]`).getByTestId('plan-codes').getByText('3.1').waitFor();
         await school.page.screenshot({ path: join(ARTIFACTS, 'school-plan.png'), fullPage: true });
 

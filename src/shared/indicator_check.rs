@@ -1,0 +1,21 @@
+//! A checkbox choosing one of the card's indicators as a target (a school's
+//! planned measure, a department's measure): its code and wording, so that
+//! nobody has to look a code up. The wording is cut to one line on screen,
+//! whole in the tooltip and in the checkbox's name.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn IndicatorCheck(
+    code: String,
+    text: String,
+    #[prop(into)] checked: Signal<bool>,
+    on_toggle: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <label class="indicator-check" title=text.clone()>
+            <input type="checkbox" prop:checked=checked on:change=move |_| on_toggle.run(())/>
+            {format!(" {code} {text}")}
+        </label>
+    }
+}
