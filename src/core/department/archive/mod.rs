@@ -192,7 +192,9 @@ impl Archive {
         Ok(card)
     }
 
-    /// How many counted submissions each version of the card `id` has.
+    /// How many files in the workspace were filled in by this version of the
+    /// card `id`: every year's, superseded and held ones too, since the
+    /// question is whether the version is in use.
     pub fn submissions_of(&self, id: &str, version: u32) -> usize {
         self.entries
             .iter()
