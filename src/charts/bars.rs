@@ -94,11 +94,10 @@ pub(crate) fn paired_bars(title: &str, items: &[(String, Share)], colours: &[RGB
                 canvas.text(&text, (at, last + 6), tick.anchor(HPos::Center, VPos::Top));
             }
         }
-        let colours = colours.iter().cycle();
-        for ((i, (label, (_, value))), &colour) in labels.iter().zip(items).enumerate().zip(colours)
-        {
+        for (i, (label, (_, value))) in labels.iter().zip(items).enumerate() {
             let middle = first + ROW * i as i32 + ROW / 2;
             if let Some(value) = value.value().filter(|v| *v > 0.0) {
+                let colour = colours[i % colours.len()];
                 canvas.rect(
                     (left, middle - BAR / 2),
                     (x(value), middle + BAR / 2),

@@ -597,19 +597,44 @@ fn trend_labels_each_point_on_the_side_away_from_the_other_line() {
 
 /// A measure's addressed schools and the others alternate in two blues.
 #[test]
-fn paired_bars_take_their_colours_in_turn() {
-    let items: Vec<(String, Share)> = ["1) 1.1 · адресные", "1) 1.1 · остальные"]
-        .iter()
-        .cycle()
-        .take(4)
-        .map(|l| (l.to_string(), Share::new(1, 2)))
-        .collect();
-    let svg = crate::bars::paired_bars(
-        "Доля",
-        &items,
-        &[crate::canvas::BLUE, crate::canvas::SKY_BLUE],
+fn effectiveness_tells_addressed_schools_from_the_others_by_colour() {
+    use profkarta_core::department::effectiveness::{Group, IndicatorEffect, Verdict};
+    let group = |after| Group {
+        schools: 10,
+        meeting: (2, after),
+        sums: None,
+    };
+    let effect = |code: &str| IndicatorEffect {
+        code: code.to_owned(),
+        addressed: group(6),
+        others: group(3),
+        verdict: Verdict::Better,
+    };
+    let svg = crate::figures::effectiveness_svg(&[vec![effect("1.1"), effect("1.2")]]);
+    assert_well_formed(&svg);
+    assert_eq!(count_rects(&svg, "fill=\"#0072B2\""), 2, "addressed");
+    assert_eq!(count_rects(&svg, "fill=\"#56B4E9\""), 2, "others");
+    assert!(svg.contains("1) 1.1 · остальные"));
+}
+
+/// A low value's label goes above its point rather than into the years.
+#[test]
+fn trend_labels_near_the_axis_stay_above_it() {
+    let svg = trend(
+        &strings(&["2024/2025", "2025/2026"]),
+        &[
+            ("Высокий".to_owned(), tenths(&[1000, 0])),
+            ("Баллы".to_owned(), tenths(&[500, 500])),
+        ],
     );
     assert_well_formed(&svg);
-    assert_eq!(count_rects(&svg, "fill=\"#0072B2\""), 2);
-    assert_eq!(count_rects(&svg, "fill=\"#56B4E9\""), 2);
+    let zero_point: i32 = svg
+        .split("<circle")
+        .nth(3) // the legend's sample, then 2024/2025
+        .map(|c| {
+            let at = c.find(" cy=\"").unwrap() + 5;
+            c[at..at + c[at..].find('"').unwrap()].parse().unwrap()
+        })
+        .unwrap();
+    assert!(text_y(&svg, "0,0\u{A0}%") < zero_point, "{svg}");
 }

@@ -137,20 +137,25 @@ pub fn trend(periods: &[String], series: &[(String, Vec<Share>)]) -> String {
         }
 
         // Each point's value beside it, where a year's slot has room: above
-        // the point when no other line is higher there, else below, so that
-        // two lines' labels part instead of meeting.
+        // the point when no other line is higher there (of two equal ones,
+        // the first), else below, so that two lines' labels part instead of
+        // meeting; above also where below would run into the years.
         if slot < f64::from(text_width("100,0 %", SMALL) + 6) {
             return;
         }
         for (k, (_, values)) in series.iter().enumerate() {
             for i in 0..periods.len() {
                 let Some(v) = value(values, i) else { continue };
-                let highest = series
-                    .iter()
-                    .enumerate()
-                    .filter(|&(j, _)| j != k)
-                    .all(|(_, (_, other))| value(other, i).is_none_or(|o| o <= v));
-                let (dy, side) = if highest {
+                let highest =
+                    series
+                        .iter()
+                        .enumerate()
+                        .filter(|&(j, _)| j != k)
+                        .all(|(j, (_, other))| {
+                            value(other, i).is_none_or(|o| o < v || (o == v && j > k))
+                        });
+                let near_axis = plot.y(v) + 8 + SMALL.ceil() as i32 > plot.bottom;
+                let (dy, side) = if highest || near_axis {
                     (-8, VPos::Bottom)
                 } else {
                     (8, VPos::Top)

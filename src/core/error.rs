@@ -606,6 +606,9 @@ pub enum ImportError {
     },
     /// The school's key was rejected by the coordinator earlier.
     RejectedKey {
+        /// The school as its file names it, signed with that key: the
+        /// coordinator may want to call it.
+        school: String,
         fingerprint: String,
     },
     /// The school's details break the rules the school's form enforces
@@ -640,9 +643,12 @@ impl fmt::Display for ImportError {
             Self::Duplicate { of_file } => {
                 write!(f, "Этот же файл уже загружен («{of_file}»).")
             }
-            Self::RejectedKey { fingerprint } => write!(
+            Self::RejectedKey {
+                school,
+                fingerprint,
+            } => write!(
                 f,
-                "Файл подписан ключом {fingerprint}, который вы отклонили для этой школы."
+                "{school}: файл подписан ключом {fingerprint}, который вы отклонили для этой школы."
             ),
             Self::BadProfile { field, problem } => write!(
                 f,

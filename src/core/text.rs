@@ -116,6 +116,24 @@ fn digits_of(run: &str) -> Option<&str> {
         .then(|| run.trim_start_matches('0'))
 }
 
+/// Text from a file or a pasted cell as one line of plain words: runs of
+/// spaces, tabs and line breaks become one space, and characters that are not
+/// seen but change what is seen (control characters, direction overrides
+/// and isolates, zero-width spaces and joiners, the BOM) are dropped, so
+/// that a name cannot turn the sentence around it backwards.
+pub fn one_line(text: &str) -> String {
+    let invisible = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}' | '\u{00AD}')
+    };
+    let visible: String = text
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .filter(|&c| !invisible(c))
+        .collect();
+    visible.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 pub fn shorten(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
         return text.to_owned();
@@ -188,6 +206,14 @@ mod tests {
                 "СОШ № 26",
             ]
         );
+    }
+
+    #[test]
+    fn one_line_drops_what_is_not_seen() {
+        assert_eq!(one_line("  СОШ\t№\r\n 5 "), "СОШ № 5");
+        assert_eq!(one_line("СОШ\u{202E}5 №\u{2066}"), "СОШ5 №");
+        assert_eq!(one_line("\u{200B}\u{FEFF}\u{0}"), "");
+        assert_eq!(one_line("Гимна\u{AD}зия\u{2028}№ 2"), "Гимназия № 2");
     }
 
     #[test]

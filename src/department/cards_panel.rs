@@ -225,7 +225,7 @@ pub fn CardsPanel() -> impl IntoView {
                 <table data-testid="cards-list">
                     <thead><tr>
                         <th scope="col">"Карта"</th><th scope="col">"Идентификатор"</th><th scope="col" class="num">"Версия"</th>
-                        <th scope="col">"Статус"</th><th scope="col" class="num" title="Все загруженные файлы школ по этой версии карты, за все годы, вместе с заменёнными более новыми">"Файлов школ (все годы)"</th><th scope="col">"Действия"</th>
+                        <th scope="col">"Статус"</th><th scope="col" class="num" title="Все загруженные выгрузки школ по этой версии карты за все годы, вместе с заменёнными более новыми">"Выгрузок (за все годы)"</th><th scope="col">"Действия"</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>

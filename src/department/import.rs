@@ -233,7 +233,7 @@ pub async fn file_all(
     let mut refused = found.refused;
     for (name, admission) in admit_in_frames(found.checked, |s| archive.admit_in_order(s)).await {
         if matches!(admission, Admission::Refused(_)) {
-            refused.push(ImportRow::filed(name, admission));
+            refused.push(ImportRow::admitted(name, admission));
         }
     }
     archive.settle();

@@ -110,8 +110,8 @@ pub fn RatingTable() -> impl IntoView {
                     <tr>
                         {headers}
                         {header("Баллы".into(), SortBy::Points)}
-                        // The share is what the rank is made of.
-                        {header("%".into(), SortBy::Rank)}
+                        // The share is the rank's own order: «Место» sorts by it.
+                        <ColumnHeads names=&["%"] numbers=true/>
                         {with_levels.then(|| view! { <th scope="col">"Уровень"</th> })}
                         <ColumnHeads names=&["Проверка"]/>
                     </tr>

@@ -434,7 +434,7 @@ impl Dept {
     pub fn show_filed(self, admitted: Vec<(String, Admission)>, refused: Vec<ImportRow>) {
         let admitted = admitted
             .into_iter()
-            .map(|(file, admission)| ImportRow::filed(file, admission));
+            .map(|(file, admission)| ImportRow::admitted(file, admission));
         let mut rows: Vec<ImportRow> = refused.into_iter().chain(admitted).collect();
         self.archive.notify();
         rows.sort_by(|a, b| a.file.cmp(&b.file));

@@ -12,10 +12,12 @@ pub fn IndicatorCheck(
     #[prop(into)] checked: Signal<bool>,
     on_toggle: Callback<()>,
 ) -> impl IntoView {
+    // The tooltip says what the name says, so that it is not read twice.
+    let name = format!("{code} {text}");
     view! {
-        <label class="indicator-check" title=text.clone()>
+        <label class="indicator-check" title=name.clone()>
             <input type="checkbox" prop:checked=checked on:change=move |_| on_toggle.run(())/>
-            {format!(" {code} {text}")}
+            {format!(" {name}")}
         </label>
     }
 }

@@ -7,7 +7,7 @@ use crate::department::archive::Archive;
 use crate::department::results::SchoolResult;
 use crate::school::input::parse_number;
 use crate::scoring::Outcome;
-use crate::text::by_name;
+use crate::text::{by_name, one_line};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventTotal {
@@ -87,7 +87,7 @@ pub fn event_totals(
             let Gathered {
                 total, spellings, ..
             } = &mut events[at];
-            let spelling = row.name.split_whitespace().collect::<Vec<_>>().join(" ");
+            let spelling = one_line(&row.name);
             match spellings.iter_mut().find(|(s, _)| *s == spelling) {
                 Some((_, n)) => *n += 1,
                 None => spellings.push((spelling, 1)),

@@ -13,7 +13,7 @@ use crate::school::profile::{canonical_period, SchoolProfile};
 use crate::scoring::{assess, Assessment};
 use crate::signed::keys::to_hex;
 use crate::signed::submission::{open, open_verified, ClaimedScore, Opened};
-use crate::text::shorten;
+use crate::text::{one_line, shorten};
 
 /// A real submission is a few to a few dozen kilobytes; anything this big is
 /// something else and is refused before it is parsed.
@@ -52,12 +52,15 @@ pub fn claimed_school(bytes: &[u8]) -> Option<String> {
         let text = value
             .pointer(&format!("/payload/profile/{name}"))?
             .as_str()?;
-        let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let words = one_line(text);
         (!words.is_empty()).then(|| shorten(&words, max))
     };
     let name = field("name", 120)?;
     Some(match field("period", 20) {
-        Some(period) => format!("{name}, {}", canonical_period(&period).unwrap_or(period)),
+        Some(period) => match canonical_period(&period) {
+            Some(year) => format!("{name}, {year} учебный год"),
+            None => format!("{name}, {period}"),
+        },
         None => name,
     })
 }
@@ -247,7 +250,7 @@ mod tests {
         assert!(verifies(good.as_bytes()) && !verifies(altered.as_bytes()));
         assert_eq!(
             claimed_school(altered.as_bytes()).as_deref(),
-            Some("СОШ № 5, 2025/2026")
+            Some("СОШ № 5, 2025/2026 учебный год")
         );
         let long = sign(
             &card,
@@ -259,6 +262,14 @@ mod tests {
             claimed_school(long.as_bytes()),
             Some(format!("{}…", "Ш".repeat(119)))
         );
+        // Characters that turn the sentence around the name are dropped.
+        let hostile = sign(
+            &card,
+            &draft("\u{202E}\u{200B}", "2025/2026", &[]),
+            meta("a3", "2026-09-01", None),
+            1,
+        );
+        assert_eq!(claimed_school(hostile.as_bytes()), None);
         let twice = good.replacen("\"name\":", "\"name\": \"СОШ 2\", \"name\":", 1);
         for unknown in [&b"{}"[..], b"hello", &[0xff, 0xfe], twice.as_bytes()] {
             assert_eq!(claimed_school(unknown), None);

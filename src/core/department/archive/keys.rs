@@ -174,10 +174,16 @@ mod tests {
         assert_eq!(archive.standing_of("b2"), Some(&Standing::Current));
         archive.decide_key(&school, &new_key, false);
         assert_eq!(archive.standing_of("b2"), Some(&Standing::Rejected));
-        assert!(matches!(
-            archive.admit(file("b3", "2026-09-04", 2)),
-            Admission::Refused(ImportError::RejectedKey { .. })
-        ));
+        let Admission::Refused(e @ ImportError::RejectedKey { .. }) =
+            archive.admit(file("b3", "2026-09-04", 2))
+        else {
+            panic!("a file signed with the rejected key is refused");
+        };
+        // The refusal names the school, so that the coordinator can call it.
+        assert!(
+            e.to_string().starts_with("СОШ 1: файл подписан ключом "),
+            "{e}"
+        );
     }
 
     #[test]

@@ -258,6 +258,7 @@ impl Archive {
         let keys = self.keys.entry(entry.school.clone()).or_default();
         if keys.rejected.contains(&entry.key) {
             return Admission::Refused(ImportError::RejectedKey {
+                school: entry.profile().name.trim().to_owned(),
                 fingerprint: entry.opened.fingerprint.clone(),
             });
         }

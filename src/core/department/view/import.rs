@@ -17,7 +17,7 @@ pub struct ImportRow {
 }
 
 impl ImportRow {
-    pub fn filed(file: String, admission: Admission) -> Self {
+    pub fn admitted(file: String, admission: Admission) -> Self {
         Self {
             file,
             admission,
@@ -163,7 +163,7 @@ mod tests {
         let log: Vec<ImportRow> = archive
             .admit_all(vec![honest, lie])
             .into_iter()
-            .map(|(file, admission)| ImportRow::filed(file, admission))
+            .map(|(file, admission)| ImportRow::admitted(file, admission))
             .collect();
         let shown: Vec<_> = verdict_rows(&archive, &log, false)
             .into_iter()
@@ -204,7 +204,7 @@ mod tests {
             why,
             [
                 "Подпись не совпадает с содержимым: файл был изменён после выгрузки. \
-                 В файле указана школа: СОШ 7, 2025/2026.",
+                 В файле указана школа: СОШ 7, 2025/2026 учебный год.",
                 "Файл не удалось прочитать с диска: возможно, он перемещён или удалён."
             ]
         );
@@ -225,7 +225,7 @@ mod tests {
         let mut log: Vec<ImportRow> = archive
             .admit_all(vec![file("a", 1), file("b", 2)])
             .into_iter()
-            .map(|(file, admission)| ImportRow::filed(file, admission))
+            .map(|(file, admission)| ImportRow::admitted(file, admission))
             .collect();
         log.insert(
             0,

@@ -164,12 +164,19 @@ mod tests {
             names(&rows(rating, &Filter::default(), sort)).join(" ")
         };
         assert_eq!(by(&rating, &points), "Альфа Вега Бета");
-        // A school with fewer points to earn ranks on its share, not here.
+        // Бета's maximum shrinks (a school without upper grades): with as
+        // many points as Альфа it comes after it, in rank order, and with
+        // one more before it, whatever the shares.
+        assert_eq!(rating[0].result.name(), "Альфа");
+        let alpha = rating[0].result.score.total;
         let beta = rating
-            .iter_mut()
-            .find(|r| r.result.name() == "Бета")
+            .iter()
+            .position(|r| r.result.name() == "Бета")
             .unwrap();
-        beta.result.score.total = 100;
+        rating[beta].result.score.max_applicable = alpha + 2;
+        rating[beta].result.score.total = alpha;
+        assert_eq!(by(&rating, &points), "Альфа Бета Вега");
+        rating[beta].result.score.total = alpha + 1;
         assert_eq!(by(&rating, &points), "Бета Альфа Вега");
         assert_eq!(
             by(&rating, &points.clicked(SortBy::Points)),
