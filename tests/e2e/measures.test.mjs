@@ -67,8 +67,16 @@ function expectedEffect(code) {
 }
 
 /// Records a measure through the form on the «Меры» tab.
+/// The indicator boxes cut long wordings instead of widening the page.
+async function assertFits(fieldset) {
+    const { scroll, client } = await fieldset.evaluate((f) => ({ scroll: f.scrollWidth, client: f.clientWidth }));
+    assert.ok(scroll <= client, `the indicator list is ${scroll} px wide in ${client} px`);
+    assert.ok(await fieldset.page().evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no sideways scroll');
+}
+
 async function recordMeasure(page, { kind, title, date, whom, group, codes }) {
     const form = page.getByTestId('measure-form');
+    await assertFits(form.locator('.measure-indicators'));
     await form.getByLabel('Вид').selectOption({ label: kind });
     await form.getByLabel('Название').fill(title);
     await form.getByLabel('Срок или дата').fill(date);
@@ -268,6 +276,7 @@ test('a school pre-fills its plan from the letter file, signs it, the department
         await focusOn(`plan-${own}-measure`);
         await plan.locator(`.plan-row[data-row="${own}"] summary`).click();
         await plan.locator(`.plan-row[data-row="${own}"]`).getByRole('checkbox', { name: /^3\.1 / }).check();
+        await assertFits(plan.locator(`.plan-row[data-row="${own}"] fieldset`));
         await plan.locator(`.plan-row[data-row="${own}"]`).getByTestId('plan-codes').getByText('3.1').waitFor();
         await school.page.screenshot({ path: join(ARTIFACTS, 'school-plan.png'), fullPage: true });
 
