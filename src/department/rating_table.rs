@@ -131,7 +131,12 @@ pub fn RatingTable() -> impl IntoView {
                                     <button type="button" class="link-button" on:click=open_review(r.result.submission_id.clone())>
                                         {r.result.name().to_owned()}
                                     </button>
-                                    {r.result.mismatch.then(|| view! { <span class="flag" title="Заявленный итог не совпадает с пересчётом">" ⚠"</span> })}
+                                    {r.result.mismatch.then(|| view! {
+                                        <span class="flag" title=MISMATCH>
+                                            <span aria-hidden="true">" ⚠"</span>
+                                            <span class="visually-hidden">{format!(" ({MISMATCH})")}</span>
+                                        </span>
+                                    })}
                                 </th>
                                 {criteria}
                                 <td class="num" data-col="total">{format!("{} из {}", s.total, s.max_applicable)}</td>
@@ -146,5 +151,12 @@ pub fn RatingTable() -> impl IntoView {
                 </tbody>
             </table>
         </div>
+        // The mark's meaning is on the page, not in a tooltip alone, which
+        // neither the keyboard nor paper shows.
+        <Show when=move || rows.with(|r| r.iter().any(|r| r.result.mismatch))>
+            <p class="muted" data-testid="mismatch-note">{format!("⚠ — {MISMATCH}: в рейтинге — баллы по ответам школы или после проверки.")}</p>
+        </Show>
     }
 }
+
+const MISMATCH: &str = "итог, заявленный школой, не совпадает с пересчётом по её ответам";

@@ -213,6 +213,11 @@ test('the rating and municipal figures match an independent computation', () =>
         const schools = expectedSchools(LATEST);
         assert.equal(schools.length, 13, '12 schools and the one whose claim disagrees');
         assert.deepEqual(await ratingRows(page), asRows(schools));
+        // That school is marked ⚠, and the mark is explained on the page.
+        const claimed = manifest.files.find((f) => f.verdict === 'score_mismatch').submission.school;
+        const flagged = page.getByTestId('rating').locator('tbody tr:has(.flag) th.school button');
+        assert.deepEqual(await flagged.allInnerTexts(), [claimed]);
+        assert.match(await page.getByTestId('mismatch-note').innerText(), /^⚠ — итог, заявленный школой, не совпадает с пересчётом/);
 
         // «Баллы» sorts by points, most first, equal points in rank order;
         // a second click turns the order round.
