@@ -11,6 +11,9 @@ use crate::canvas::{
 use crate::Share;
 
 const ROW: i32 = 22;
+/// A row whose label takes two lines ([`two_lines`]), and their spacing.
+const TWO_LINE_ROW: i32 = 34;
+const LINE: i32 = 14;
 const BAR: i32 = 14;
 /// The unfilled rest of each bar up to 100 %, so short bars still show
 /// their scale on long charts where the axis is far away.
@@ -34,16 +37,23 @@ pub(crate) fn paired_bars(title: &str, items: &[(String, Share)], colours: &[RGB
     if items.is_empty() {
         return no_data(title);
     }
-    let labels: Vec<String> = items.iter().map(|(l, _)| clip(l, NAME_CHARS)).collect();
-    let label_width = labels
+    let lines: Vec<Vec<String>> = items.iter().map(|(l, _)| two_lines(l)).collect();
+    let labels: Vec<String> = lines.iter().map(|l| l.join(" ")).collect();
+    let label_width = lines
         .iter()
+        .flatten()
         .map(|l| text_width(l, SMALL))
         .max()
         .unwrap_or(0);
     let left = MARGIN + label_width + 8;
     let right = WIDTH - MARGIN - text_width("100,0 %", SMALL) - 6;
     let first = BELOW_TITLE + 20;
-    let last = first + ROW * items.len() as i32;
+    let row = if lines.iter().any(|l| l.len() > 1) {
+        TWO_LINE_ROW
+    } else {
+        ROW
+    };
+    let last = first + row * items.len() as i32;
     let repeat_axis = items.len() > AXIS_AGAIN_AFTER;
     let height = last + if repeat_axis { 28 } else { MARGIN };
     let x = |value: f64| {
@@ -73,7 +83,7 @@ pub(crate) fn paired_bars(title: &str, items: &[(String, Share)], colours: &[RGB
     render(WIDTH, height, &label, |canvas| {
         canvas.title(title, WIDTH);
         for i in 0..items.len() as i32 {
-            let middle = first + ROW * i + ROW / 2;
+            let middle = first + row * i + row / 2;
             canvas.rect((left, middle - BAR / 2), (right, middle + BAR / 2), TRACK);
         }
         let tick = Font::new(SMALL).colour(MUTED);
@@ -94,8 +104,8 @@ pub(crate) fn paired_bars(title: &str, items: &[(String, Share)], colours: &[RGB
                 canvas.text(&text, (at, last + 6), tick.anchor(HPos::Center, VPos::Top));
             }
         }
-        for (i, (label, (_, value))) in labels.iter().zip(items).enumerate() {
-            let middle = first + ROW * i as i32 + ROW / 2;
+        for (i, (label, (_, value))) in lines.iter().zip(items).enumerate() {
+            let middle = first + row * i as i32 + row / 2;
             if let Some(value) = value.value().filter(|v| *v > 0.0) {
                 let colour = colours[i % colours.len()];
                 canvas.rect(
@@ -104,11 +114,15 @@ pub(crate) fn paired_bars(title: &str, items: &[(String, Share)], colours: &[RGB
                     colour,
                 );
             }
-            canvas.text(
-                label,
-                (left - 8, middle),
-                Font::new(SMALL).anchor(HPos::Right, VPos::Center),
-            );
+            let n = label.len() as i32;
+            for (j, line) in label.iter().enumerate() {
+                let dy = (2 * j as i32 - (n - 1)) * LINE / 2;
+                canvas.text(
+                    line,
+                    (left - 8, middle + dy),
+                    Font::new(SMALL).anchor(HPos::Right, VPos::Center),
+                );
+            }
             canvas.text(
                 &value.label(),
                 (right + 6, middle),
@@ -116,4 +130,33 @@ pub(crate) fn paired_bars(title: &str, items: &[(String, Share)], colours: &[RGB
             );
         }
     })
+}
+
+/// A label in at most two lines of [`NAME_CHARS`], broken between words:
+/// the criteria's names run to 80 characters, and one line cut them to the
+/// same first words.
+fn two_lines(label: &str) -> Vec<String> {
+    let label = clip(label, usize::MAX);
+    let Some(i) = space_within(&label, NAME_CHARS) else {
+        return vec![clip(&label, NAME_CHARS)];
+    };
+    let (first, rest) = (&label[..i], &label[i + 1..]);
+    let second = match space_within(rest, NAME_CHARS - 1) {
+        Some(j) if rest.chars().count() > NAME_CHARS => format!("{}…", &rest[..j]),
+        _ => clip(rest, NAME_CHARS),
+    };
+    vec![first.to_owned(), second]
+}
+
+/// Where to break `text` to keep `max` characters on the line: the last
+/// space that allows it; `None` when the whole text fits or no space does.
+fn space_within(text: &str, max: usize) -> Option<usize> {
+    if text.chars().count() <= max {
+        return None;
+    }
+    text.char_indices()
+        .take(max + 1)
+        .filter(|&(i, c)| c == ' ' && i > 0)
+        .map(|(i, _)| i)
+        .last()
 }

@@ -9,7 +9,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use profkarta_core::text::plural;
+use profkarta_core::text::{one_line, plural, shorten};
 
 // Okabe–Ito colours (only those the charts use).
 pub(super) const ORANGE: RGBColor = RGBColor(0xE6, 0x9F, 0x00);
@@ -77,19 +77,12 @@ pub(super) fn fit(text: &str, width: i32, px: f64) -> String {
         .unwrap_or_default()
 }
 
-/// A label as it may be drawn: runs of whitespace and control characters
-/// (invalid in XML) become one space, and text longer than `max_chars` ends
-/// with "…".
+/// A label as it may be drawn: one line of visible text
+/// ([`one_line`]), and text longer than
+/// `max_chars` ends with "…".
 /// An empty label (a clip to under two characters) is not drawn at all.
 pub(super) fn clip(text: &str, max_chars: usize) -> String {
-    profkarta_core::text::shorten(&tidy(text), max_chars)
-}
-
-fn tidy(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace() || c.is_control())
-        .filter(|word| !word.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    shorten(&one_line(text), max_chars)
 }
 
 /// Official school names share their first 40 characters ("Муниципальное
@@ -125,7 +118,7 @@ const ABBREVIATIONS: [(&str, &str); 9] = [
 
 /// A school name cut to `max_chars`, abbreviated first if it is too long.
 pub(super) fn school_label(name: &str, max_chars: usize) -> String {
-    let clean = tidy(name);
+    let clean = one_line(name);
     let chars: Vec<char> = clean.chars().collect();
     if chars.len() <= max_chars {
         return clean;

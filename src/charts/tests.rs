@@ -303,14 +303,34 @@ fn hostile_and_long_names_are_escaped_and_cut() {
         profile_vs_average(&names, &tenths(&[500, 600]), &tenths(&[400, 300]), &long),
         trend(&names, &[(long.clone(), tenths(&[10, 20]))]),
     ];
-    for svg in &charts {
+    for (i, svg) in charts.iter().enumerate() {
         assert_well_formed(svg);
         assert!(!svg.contains("<script"), "{svg}");
         assert!(svg.contains("&lt;script&gt;alert(&apos;x&apos;)"), "{svg}");
         assert!(svg.contains("&amp; &quot;Школа&quot;"), "{svg}");
-        // Drawn labels stop at 40 characters; the description may say more.
+        // Drawn labels stop at 40 characters, the bars' at two lines of 40;
+        // the description may say more.
         let drawn = &svg[root(svg).len()..];
-        assert!(!drawn.contains("очень очень очень очень"), "{svg}");
+        let words = if i == 1 { 8 } else { 4 };
+        assert!(!drawn.contains(&"очень ".repeat(words)), "{svg}");
+    }
+    let bars = &charts[1][root(&charts[1]).len()..];
+    for text in bars
+        .split("<text")
+        .skip(1)
+        .filter(|t| t.contains("font-size=\"12\""))
+    {
+        let shown = text
+            .split(">\n")
+            .nth(1)
+            .and_then(|t| t.split("\n<").next())
+            .unwrap_or("");
+        let unescaped = shown
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&");
+        let unescaped = unescaped.replace("&quot;", "\"").replace("&apos;", "'");
+        assert!(unescaped.chars().count() <= 40, "{shown}");
     }
     assert!(charts[3].contains("&quot;Школа&quot; №…"));
 }
@@ -637,4 +657,33 @@ fn trend_labels_near_the_axis_stay_above_it() {
         })
         .unwrap();
     assert!(text_y(&svg, "0,0\u{A0}%") < zero_point, "{svg}");
+}
+
+/// A criterion's name runs to two lines, broken between words, so that the
+/// names that begin alike are still told apart.
+#[test]
+fn long_bar_labels_take_two_lines() {
+    let name = "1. Преемственность и системность сопровождения обучающихся по уровням образования";
+    let svg = fulfilment_bars(
+        "Критерии",
+        &[
+            (name.to_owned(), Share::new(2, 3)),
+            ("2. Кадры".to_owned(), Share::new(1, 3)),
+        ],
+    );
+    assert_well_formed(&svg);
+    assert!(
+        svg.contains(">\n1. Преемственность и системность\n<"),
+        "{svg}"
+    );
+    assert!(
+        svg.contains(">\nсопровождения обучающихся по уровням…\n<"),
+        "{svg}"
+    );
+    assert!(svg.contains(">\n2. Кадры\n<"));
+    let (upper, lower) = (
+        text_y(&svg, "1. Преемственность и системность"),
+        text_y(&svg, "сопровождения обучающихся по уровням…"),
+    );
+    assert_eq!(lower - upper, 14);
 }

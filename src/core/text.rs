@@ -117,19 +117,23 @@ fn digits_of(run: &str) -> Option<&str> {
 }
 
 /// Text from a file or a pasted cell as one line of plain words: runs of
-/// spaces, tabs and line breaks become one space, and characters that are not
-/// seen but change what is seen (control characters, direction overrides
-/// and isolates, zero-width spaces and joiners, the BOM) are dropped, so
-/// that a name cannot turn the sentence around it backwards.
+/// spaces, line breaks and control characters (invalid in XML) become one
+/// space, and characters that are not seen but change what is seen
+/// (direction overrides and isolates, zero-width spaces and joiners, the
+/// BOM, the soft hyphen) are dropped, so that a name cannot turn the
+/// sentence or the chart around it backwards.
 pub fn one_line(text: &str) -> String {
-    let invisible = |c: char| {
-        c.is_control()
-            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}' | '\u{00AD}')
-    };
+    let invisible = |c: char| matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}' | '\u{00AD}');
     let visible: String = text
         .chars()
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
         .filter(|&c| !invisible(c))
+        .map(|c| {
+            if c.is_whitespace() || c.is_control() {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     visible.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -213,6 +217,7 @@ mod tests {
         assert_eq!(one_line("  СОШ\t№\r\n 5 "), "СОШ № 5");
         assert_eq!(one_line("СОШ\u{202E}5 №\u{2066}"), "СОШ5 №");
         assert_eq!(one_line("\u{200B}\u{FEFF}\u{0}"), "");
+        assert_eq!(one_line("Школа\u{0}№\u{7}1"), "Школа № 1");
         assert_eq!(one_line("Гимна\u{AD}зия\u{2028}№ 2"), "Гимназия № 2");
     }
 
