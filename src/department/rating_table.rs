@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use profkarta_core::card::Level;
 use profkarta_core::department::results::Filter;
 use profkarta_core::department::view::rating::{
-    choice_value, parse_choice, parse_level, rows, set_profile, Sort, SortBy, OVZ,
+    choice_value, criterion_choice, describe, has_level_choice, indicator_choice, parse_choice,
+    parse_level, rows, set_profile, Sort, SortBy, OVZ, OVZ_CHOICE,
 };
 use profkarta_core::school::profile::SchoolLevel;
 use profkarta_core::text::percent;
@@ -41,22 +42,18 @@ pub fn RatingTable() -> impl IntoView {
     let indicator_options = card
         .scored_indicators()
         .flat_map(|i| {
-            [(true, "выполнен"), (false, "не выполнен")].map(|(earned, word)| {
+            [true, false].map(|earned| {
                 let value = choice_value(&i.code, earned);
-                view! { <option value=value>{format!("{} {word}", i.code)}</option> }
+                view! { <option value=value>{indicator_choice(&i.code, earned)}</option> }
             })
         })
         .collect_view();
     let criterion_options = criteria
         .iter()
         .flat_map(|code| {
-            [
-                (true, "выполнен полностью"),
-                (false, "выполнен не полностью"),
-            ]
-            .map(|(full, word)| {
+            [true, false].map(|full| {
                 let value = choice_value(code, full);
-                view! { <option value=value>{format!("Критерий {code} {word}")}</option> }
+                view! { <option value=value>{criterion_choice(code, full)}</option> }
             })
         })
         .collect_view();
@@ -90,14 +87,16 @@ pub fn RatingTable() -> impl IntoView {
                 {criterion_options}
             </FilterChoice>
             <FilterChoice id="filter-profile" label="Профиль" on_pick=pick(set_profile)>
-                {SchoolLevel::ALL.map(|l| view! { <option value=l.key()>{format!("есть {}", l.label())}</option> })}
-                <option value=OVZ>"есть обучающиеся с ОВЗ"</option>
+                {SchoolLevel::ALL.map(|l| view! { <option value=l.key()>{has_level_choice(l)}</option> })}
+                <option value=OVZ>{OVZ_CHOICE}</option>
             </FilterChoice>
             <label>"Поиск "
                 <input type="search" id="filter-search" placeholder="часть названия"
                     on:input=move |ev| filter.update(|f| f.search = event_target_value(&ev))/>
             </label>
         </div>
+        // The selects are not printed; what they chose is.
+        <p class="print-only" data-testid="rating-filter">{move || describe(&filter.read())}</p>
         <div class="rating-count-line">
             <p class="rating-count" role="status">{move || format!("Показано школ: {} из {}", rows.with(Vec::len), dept.rating.with(Vec::len))}</p>
             // The whole tab prints to about ten pages; a meeting needs the table.

@@ -326,10 +326,18 @@ test('accepting a new key, reviewing a school and filters change what the rating
         const low = (await ratingRows(page)).map((r) => r.name);
         assert.deepEqual(low, asRows(reviewed).map((r) => r.name).filter(isLow));
         assert.ok(low.length > 0);
+        // Paper does not show the selects: the printed rating says what they chose.
+        const chosen = page.getByTestId('rating-filter');
+        assert.equal(await chosen.textContent(), 'Отбор: уровень — низкая.');
         await page.locator('#filter-level').selectOption('');
         await page.locator('#filter-search').fill('сош № 1');
         const found = await ratingRows(page);
         assert.ok(found.length >= 1 && found.every((r) => r.name.toLowerCase().includes('сош № 1')));
+        assert.equal(await chosen.textContent(), 'Отбор: в названии есть «сош № 1».');
+        assert.ok(!(await chosen.isVisible()), 'on screen the selects say it');
+        await page.emulateMedia({ media: 'print' });
+        assert.ok(await chosen.isVisible());
+        await page.emulateMedia({ media: 'screen' });
     }));
 
 test('the department works with the keyboard alone: import, tabs, review', () =>

@@ -98,6 +98,60 @@ pub fn parse_level(value: &str) -> Option<Level> {
 /// other choices are the levels' keys.
 pub const OVZ: &str = "ovz";
 
+/// The words of the indicator filter's choice: «1.1 выполнен».
+pub fn indicator_choice(code: &str, earned: bool) -> String {
+    let word = if earned {
+        "выполнен"
+    } else {
+        "не выполнен"
+    };
+    format!("{code} {word}")
+}
+
+/// The words of the criterion filter's choice: «критерий 2 выполнен полностью».
+pub fn criterion_choice(code: &str, full: bool) -> String {
+    let word = if full {
+        "выполнен полностью"
+    } else {
+        "выполнен не полностью"
+    };
+    format!("критерий {code} {word}")
+}
+
+/// The words of the profile filter's choice of a level: «есть СОО».
+pub fn has_level_choice(level: SchoolLevel) -> String {
+    format!("есть {}", level.label())
+}
+
+pub const OVZ_CHOICE: &str = "есть обучающиеся с ОВЗ";
+
+/// The filter in the words of its choices, for the printed rating, where
+/// the selects are not printed: «Отбор: уровень — низкая; 1.1 выполнен.»
+/// `None` when every school is shown.
+pub fn describe(filter: &Filter) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(level) = filter.level {
+        parts.push(format!("уровень — {}", level.label()));
+    }
+    if let Some((code, earned)) = &filter.indicator {
+        parts.push(format!("показатель {}", indicator_choice(code, *earned)));
+    }
+    if let Some((code, full)) = &filter.criterion {
+        parts.push(criterion_choice(code, *full));
+    }
+    if let Some(level) = filter.has_level {
+        parts.push(has_level_choice(level));
+    }
+    if filter.ovz == Some(true) {
+        parts.push(OVZ_CHOICE.to_owned());
+    }
+    let search = filter.search.trim();
+    if !search.is_empty() {
+        parts.push(format!("в названии есть «{search}»"));
+    }
+    (!parts.is_empty()).then(|| format!("Отбор: {}.", parts.join("; ")))
+}
+
 /// Sets the profile part of `filter` from its `<select>` value.
 pub fn set_profile(filter: &mut Filter, value: &str) {
     filter.has_level = SchoolLevel::ALL.into_iter().find(|l| l.key() == value);
@@ -214,7 +268,26 @@ mod tests {
             (filter.ovz, filter.has_level),
             (None, Some(SchoolLevel::Soo))
         );
+        assert_eq!(
+            describe(&filter).as_deref(),
+            Some("Отбор: уровень — низкая; есть СОО (10–11 классы).")
+        );
         filter.search = "ВЕГ".into();
         assert_eq!(names(&rows(&rating, &filter, &Sort::default())), ["Вега"]);
+        assert_eq!(describe(&Filter::default()), None);
+        let every = Filter {
+            indicator: Some(("1.8".into(), false)),
+            criterion: Some(("2".into(), true)),
+            has_level: None,
+            ovz: Some(true),
+            ..filter
+        };
+        assert_eq!(
+            describe(&every).as_deref(),
+            Some(
+                "Отбор: уровень — низкая; показатель 1.8 не выполнен; критерий 2 выполнен \
+                 полностью; есть обучающиеся с ОВЗ; в названии есть «ВЕГ»."
+            )
+        );
     }
 }
