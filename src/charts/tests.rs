@@ -582,6 +582,17 @@ fn write_samples() {
     }
 }
 
+/// The `y` of each point of a trend's first line (circles), year by year.
+fn points_of_first_line(svg: &str) -> Vec<i32> {
+    svg.split("<circle")
+        .skip(2) // the text before, and the legend's sample
+        .map(|c| {
+            let at = c.find(" cy=\"").unwrap() + 5;
+            c[at..at + c[at..].find('"').unwrap()].parse().unwrap()
+        })
+        .collect()
+}
+
 #[test]
 fn trend_labels_each_point_on_the_side_away_from_the_other_line() {
     let svg = trend(
@@ -592,14 +603,7 @@ fn trend_labels_each_point_on_the_side_away_from_the_other_line() {
         ],
     );
     assert_well_formed(&svg);
-    let circles: Vec<i32> = svg
-        .split("<circle")
-        .skip(2) // the legend's sample
-        .map(|c| {
-            let at = c.find(" cy=\"").unwrap() + 5;
-            c[at..at + c[at..].find('"').unwrap()].parse().unwrap()
-        })
-        .collect();
+    let circles = points_of_first_line(&svg);
     let (at60, at30) = (circles[0], circles[1]);
     // 60 % is the higher point of its year: its label is above it; 30 % is
     // the lower of its year: below.
@@ -648,14 +652,7 @@ fn trend_labels_near_the_axis_stay_above_it() {
         ],
     );
     assert_well_formed(&svg);
-    let zero_point: i32 = svg
-        .split("<circle")
-        .nth(3) // the legend's sample, then 2024/2025
-        .map(|c| {
-            let at = c.find(" cy=\"").unwrap() + 5;
-            c[at..at + c[at..].find('"').unwrap()].parse().unwrap()
-        })
-        .unwrap();
+    let zero_point = points_of_first_line(&svg)[1];
     assert!(text_y(&svg, "0,0\u{A0}%") < zero_point, "{svg}");
 }
 
