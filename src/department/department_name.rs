@@ -1,5 +1,6 @@
-//! The name of the department, written into every card file it publishes:
-//! asked for on «Карты» and again in the editor, where publishing waits for it.
+//! The name of the department, written into every card file it publishes
+//! and above its report: asked for on «Карты», in the editor, where
+//! publishing waits for it, and on the report.
 
 use leptos::prelude::*;
 
@@ -8,14 +9,14 @@ use crate::department::state::Dept;
 #[component]
 pub fn DepartmentName() -> impl IntoView {
     let dept: Dept = expect_context();
-    let department = Memo::new(move |_| dept.archive().with(|a| a.own_cards().department.clone()));
+    let department = Memo::new(move |_| dept.department_name());
     let set_department = move |ev| {
         let name = event_target_value(&ev);
         dept.edit_own(|own| own.department = name);
     };
     view! {
         <div class="field">
-            <label for="department-name">"Наименование органа управления образованием (указывается в файлах карт)"</label>
+            <label for="department-name">"Наименование органа управления образованием (указывается в справке и в файлах карт)"</label>
             <input type="text" id="department-name" prop:value=move || department.get() on:change=set_department autocomplete="organization"/>
         </div>
     }

@@ -13,6 +13,7 @@ use profkarta_core::error::ChartNotDrawn;
 use profkarta_core::export::Image;
 
 use crate::department::chart::Chart;
+use crate::department::department_name::DepartmentName;
 use crate::department::effectiveness_view::EffectivenessView;
 use crate::department::indicator_figures::IndicatorFigures;
 use crate::department::low_schools::LowSchools;
@@ -44,6 +45,7 @@ async fn picture(dept: Dept, description: &str, svg: &str) -> Option<Image> {
 #[component]
 pub fn ReportPanel() -> impl IntoView {
     let dept: Dept = expect_context();
+    let department = Memo::new(move |_| dept.department_name());
     let scored = dept.card.with_untracked(|c| c.has_points());
     let with_levels = dept.card.with_untracked(|c| c.levels.is_some());
     let levels = Signal::derive(move || dept.figures.with(levels_svg));
@@ -126,11 +128,13 @@ pub fn ReportPanel() -> impl IntoView {
                 None => None,
             };
             let period = dept.period.get_untracked().unwrap_or_default();
+            let department = department.get_untracked();
             let bytes = dept.card.with_untracked(|card| {
                 dept.figures.with_untracked(|figures| {
                     dept.rating.with_untracked(|rating| {
                         dept.effects.with_untracked(|effects| {
                             report_docx(&ReportInput {
+                                department: &department,
                                 period: &period,
                                 card,
                                 figures,
@@ -154,6 +158,11 @@ pub fn ReportPanel() -> impl IntoView {
                 <button type="button" class="primary" on:click=move |_| print()>"Печать справки"</button>
                 <button type="button" on:click=download>"Скачать справку (DOCX)"</button>
             </div>
+            <div class="no-print"><DepartmentName/></div>
+            {move || department.with(|d| {
+                let d = d.trim();
+                (!d.is_empty()).then(|| view! { <p class="report-department" data-testid="report-department">{d.to_owned()}</p> })
+            })}
             <h2 id="report-title">{report::TITLE}</h2>
             <p data-testid="report-intro">{intro}</p>
             {scored.then(|| view! {

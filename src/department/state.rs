@@ -366,6 +366,12 @@ impl Dept {
 
     // The department's own cards.
 
+    /// The department's name as it signs its cards and heads its report
+    /// (tracked).
+    pub fn department_name(self) -> String {
+        self.archive.with(|a| a.own_cards().department.clone())
+    }
+
     /// Creates, edits or removes a draft card; returns what `change` does.
     pub fn edit_own<T>(self, change: impl FnOnce(&mut OwnCards) -> T) -> T {
         self.change(|a| a.edit_own(change))

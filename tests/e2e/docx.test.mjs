@@ -62,9 +62,15 @@ test('letters and the report download as Word documents with the figures', async
     await page.getByRole('tab', { name: 'Аналитическая справка' }).click();
     const intro = await page.getByTestId('report-intro').textContent();
     const dynamics = await page.getByTestId('report-dynamics').textContent();
+    // The department's name, given on the report, heads it on the page and in Word.
+    const DEPARTMENT = 'Отдел образования администрации Белинского района';
+    await page.getByLabel(/^Наименование органа управления образованием/).fill(` ${DEPARTMENT} `);
+    await page.getByLabel(/^Наименование органа управления образованием/).press('Tab');
+    await page.getByTestId('report-department').filter({ hasText: DEPARTMENT }).waitFor();
     const report = await downloadDocx(page, () => page.getByRole('button', { name: 'Скачать справку (DOCX)' }).click(), 'справка_2025-2026.docx');
-    assert.equal(report.paragraphs[0], 'Аналитическая справка по итогам мониторинга профориентационной работы');
-    assert.equal(report.paragraphs[1], intro);
+    assert.equal(report.paragraphs[0], DEPARTMENT);
+    assert.equal(report.paragraphs[1], 'Аналитическая справка по итогам мониторинга профориентационной работы');
+    assert.equal(report.paragraphs[2], intro);
     for (const heading of ['Проблемные зоны', 'Лучшие результаты', 'Показатели по муниципалитету', 'Динамика', 'Анализ эффективности принятых мер']) {
         assert.ok(report.paragraphs.includes(heading), heading);
     }

@@ -17,6 +17,9 @@ use crate::text::period_stem;
 /// like `effects`, present when there is a year before. `charts` follow the
 /// intro (levels, criteria); `effects_chart` goes with the measures' table.
 pub struct ReportInput<'a> {
+    /// The department's name, above the title when it is given (a report
+    /// printed from the page has no letterhead to carry it).
+    pub department: &'a str,
     pub period: &'a str,
     pub card: &'a Card,
     pub figures: &'a Figures,
@@ -40,10 +43,15 @@ pub fn report_docx_name(period: &str) -> String {
 
 pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
     let (card, figures) = (input.card, input.figures);
-    let mut blocks = vec![
+    let department = input.department.trim();
+    let mut blocks: Vec<Block> = (!department.is_empty())
+        .then(|| Block::Paragraph(department.to_owned()))
+        .into_iter()
+        .collect();
+    blocks.extend([
         Block::Title(report::TITLE.to_owned()),
         Block::Paragraph(report::intro(input.period, card, figures)),
-    ];
+    ]);
     blocks.extend(input.charts.iter().cloned().map(Block::Image));
     if card.has_points() {
         let (intro, zones) = report::problem_zones(figures, card);
@@ -149,6 +157,7 @@ mod tests {
             }],
         };
         let input = ReportInput {
+            department: " ",
             period: "2025/2026",
             card: &card,
             figures: &f,
@@ -301,6 +310,7 @@ mod tests {
         let f = figures(&archive, &card, &now);
         let rating = rank(now);
         let blocks = report_blocks(&ReportInput {
+            department: "Управление образования г. Белинского",
             period: "2025/2026",
             card: &card,
             figures: &f,
@@ -311,6 +321,13 @@ mod tests {
             charts: Vec::new(),
             effects_chart: None,
         });
+        assert_eq!(
+            blocks[..2],
+            [
+                Block::Paragraph("Управление образования г. Белинского".to_owned()),
+                Block::Title(report::TITLE.to_owned())
+            ]
+        );
         let n = blocks.len();
         assert!(matches!(blocks[n - 2], Block::Table(_)));
         assert_eq!(
