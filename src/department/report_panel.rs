@@ -158,7 +158,7 @@ pub fn ReportPanel() -> impl IntoView {
                 <button type="button" class="primary" on:click=move |_| print()>"Печать справки"</button>
                 <button type="button" on:click=download>"Скачать справку (DOCX)"</button>
             </div>
-            <div class="no-print"><DepartmentName/></div>
+            <div class="no-print report-setup"><DepartmentName/></div>
             {move || department.with(|d| {
                 let d = d.trim();
                 (!d.is_empty()).then(|| view! { <p class="report-department" data-testid="report-department">{d.to_owned()}</p> })
