@@ -9,6 +9,7 @@ use crate::canvas::{
     NAME_CHARS, SMALL, WIDTH,
 };
 use crate::Share;
+use profkarta_core::text::one_line;
 
 const ROW: i32 = 22;
 /// A row whose label takes two lines ([`two_lines`]), and their spacing.
@@ -136,7 +137,7 @@ pub(crate) fn paired_bars(title: &str, items: &[(String, Share)], colours: &[RGB
 /// the criteria's names run to 80 characters, and one line cut them to the
 /// same first words.
 fn two_lines(label: &str) -> Vec<String> {
-    let label = clip(label, usize::MAX);
+    let label = one_line(label);
     let Some(i) = space_within(&label, NAME_CHARS) else {
         return vec![clip(&label, NAME_CHARS)];
     };

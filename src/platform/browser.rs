@@ -89,9 +89,8 @@ pub async fn after_paint() {
 
 /// Moves the keyboard focus to the element `id`, when the page has it.
 pub fn focus_id(id: &str) {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
+    let element = leptos::prelude::document()
+        .get_element_by_id(id)
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(element) = element {
         // An element of this page that can take the focus takes it.
@@ -146,9 +145,7 @@ pub fn print() {
 /// waiting for `afterprint` instead was tried, but headless Chrome never
 /// sends it, so the mark stayed and the e2e test could not see it go.
 pub fn print_part(part: &str) {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element());
+    let root = leptos::prelude::document().document_element();
     if let Some(root) = &root {
         let _ = root.set_attribute("data-print", part);
     }

@@ -69,10 +69,7 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
     provide_context(editor);
     let shape = Memo::new(move |_| editor.card.with(shape));
     let preview = RwSignal::new(false);
-    let unnamed = Memo::new(move |_| {
-        dept.archive()
-            .with(|a| a.own_cards().department.trim().is_empty())
-    });
+    let unnamed = Memo::new(move |_| dept.department_name().trim().is_empty());
     let general = Memo::new(move |_| {
         let mut found = editor.problems.with(|all| {
             all.iter()
