@@ -88,6 +88,8 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
         await reviewers.nth(1).waitFor();
         await lead.page.getByRole('button', { name: 'Распределить поровну' }).click();
         await lead.page.getByLabel(`${shared}: ${PETROV}`).check();
+        // The counts follow the box once the page has drawn the change.
+        await reviewers.nth(1).locator('td:nth-child(3)').filter({ hasText: /^7$/ }).waitFor();
         assert.deepEqual(await reviewers.locator('td:nth-child(3)').allInnerTexts(), ['6', '7']);
         const table = lead.page.getByTestId('assignments');
         for (const [i, school] of names.entries()) {
