@@ -13,7 +13,7 @@ pub fn open_school<'a>(
     results
         .iter()
         .find(|r| Some(r.submission_id.as_str()) == chosen)
-        .or_else(|| results.iter().min_by(|a, b| a.name().cmp(b.name())))
+        .or_else(|| results.iter().min_by(|a, b| by_name(a.name(), b.name())))
 }
 
 /// The school select: (submission id, "name — review status"), by label.
@@ -63,6 +63,25 @@ mod tests {
                 ("a".to_owned(), "Школа А — получена".to_owned()),
                 ("b".to_owned(), "Школа Б — получена".to_owned()),
             ]
+        );
+    }
+
+    #[test]
+    fn the_first_school_is_the_list_s_first() {
+        let card = testkit::card();
+        let archive = testkit::archive(
+            &card,
+            &[
+                ("ten", &draft("СОШ № 10", "2025/2026", &[])),
+                ("two", &draft("СОШ № 2", "2025/2026", &[])),
+            ],
+        );
+        let now = results(&archive, DEFAULT_CARD, "2025/2026");
+        let first = &school_options(&now)[0].0;
+        assert_eq!(first, "two");
+        assert_eq!(
+            open_school(&now, None).map(|r| r.submission_id.as_str()),
+            Some("two")
         );
     }
 }
