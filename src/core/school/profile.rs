@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::error::TextError;
+use crate::text::one_line;
 
 /// Levels of general education (НОО 1–4, ООО 5–9, СОО 10–11 классы).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -162,6 +163,19 @@ impl SchoolProfile {
             ProfileField::Responsible => &mut self.responsible,
             ProfileField::Contact => &mut self.contact,
         }
+    }
+
+    /// The profile as its lines are shown: one line each, spaces collapsed,
+    /// and the characters that are not seen but turn the text around them
+    /// backwards dropped ([`one_line`]). The school's file carries it so,
+    /// and the department reads older files so, since the name stands in
+    /// every table, sheet and letter.
+    pub fn tidied(mut self) -> Self {
+        for field in ProfileField::ALL {
+            let text = self.text_mut(field);
+            *text = one_line(text);
+        }
+        self
     }
 
     /// What is still wrong with the profile; empty when it is ready to export.

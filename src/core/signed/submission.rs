@@ -134,7 +134,7 @@ impl Payload {
                 version: card.version,
                 sha256: card_hash(card),
             },
-            profile: draft.profile.clone(),
+            profile: draft.profile.clone().tidied(),
             answers: draft.answers.clone(),
             score: ClaimedScore {
                 total: assessment.total,

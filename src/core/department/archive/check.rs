@@ -80,9 +80,13 @@ fn check_by(
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
     let mut opened = open(text)?;
     // «2025-2026» is the year «2025/2026»: filed, compared and matched with
-    // measures under one spelling. The signed text itself is kept as sent.
-    if let Some(period) = canonical_period(&opened.payload.profile.period) {
-        opened.payload.profile.period = period;
+    // measures under one spelling, and a name is shown without the hidden
+    // characters an older form let through. The signed text itself is kept
+    // as sent.
+    let profile = &mut opened.payload.profile;
+    *profile = std::mem::take(profile).tidied();
+    if let Some(period) = canonical_period(&profile.period) {
+        profile.period = period;
     }
     let template = &opened.payload.template;
     let card = Arc::clone(
@@ -329,6 +333,29 @@ mod tests {
         );
         assert_eq!(entry.period(), "2025/2026");
         assert_eq!(entry.profile().period, "2025/2026");
+    }
+
+    #[test]
+    fn hidden_characters_are_dropped_from_the_names_shown() {
+        let card = testkit::card();
+        let d = draft("СОШ\u{202E} 1", "2025/2026", &["1.8"]);
+        // A file of an older form, which signed the name as typed.
+        let mut payload = Payload::new(
+            &card,
+            &d,
+            &assess(&card, &d),
+            meta("c1", "2026-09-01", None),
+        );
+        payload.profile.name = "МАОУ\u{202E}  «СОШ\u{200B} № 1»\n".to_owned();
+        payload.profile.responsible = "\u{2067}Иванова И. И.".to_owned();
+        let text = seal(&payload, &KeyPair::from_seed([3; 32]));
+        let entry = testkit::entry(&card, "old", &text);
+        assert_eq!(entry.profile().name, "МАОУ «СОШ № 1»");
+        assert_eq!(entry.profile().responsible, "Иванова И. И.");
+        assert_eq!(&*entry.text, text, "the signed text is kept as sent");
+        // The form's own files carry the name so.
+        let fresh = sign(&card, &d, meta("c2", "2026-09-01", None), 4);
+        assert!(fresh.contains("\"СОШ 1\""));
     }
 
     #[test]
