@@ -10,6 +10,7 @@ use profkarta_core::department::events::event_totals;
 use profkarta_core::department::tables::{
     events_table, indicators_table, matrix_table, rating_table,
 };
+use profkarta_core::department::view::rating::printed_on;
 use profkarta_core::export::{to_csv, to_xlsx, Table};
 use profkarta_core::text::percent;
 
@@ -18,6 +19,7 @@ use crate::department::indicator_figures::IndicatorFigures;
 use crate::department::no_cards::NoCards;
 use crate::department::scored_results::ScoredResults;
 use crate::department::state::Dept;
+use crate::platform::browser::{local_datetime, now_iso};
 use crate::shared::deferred::Deferred;
 use crate::shared::download::{offer, CSV, XLSX};
 
@@ -135,6 +137,9 @@ pub fn ResultsPanel() -> impl IntoView {
                 fallback=|| view! { <NoCards/> }
             >
                 <p class="muted">{format!("Карта: {}, версия {}.", card.title, card.version)}</p>
+                <p class="muted print-only" data-testid="results-printed">
+                    {move || printed_on(&dept.department_name(), &local_datetime(&now_iso()))}
+                </p>
                 {summary}
                 <div class="actions no-print">
                     {points_exports.clone()}

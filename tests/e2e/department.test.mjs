@@ -284,9 +284,15 @@ test('the rating and municipal figures match an independent computation', () =>
         assert.ok(!(await heat.isVisible()), 'the rating prints without them');
         assert.ok(await page.getByTestId('rating').isVisible());
         assert.ok(await page.getByTestId('figures').isVisible());
+        // On paper the page says when it was printed (no department named yet).
+        const printed = page.getByTestId('results-printed');
+        assert.ok(await printed.isVisible());
+        const day = new Date().toLocaleDateString('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric' });
+        assert.match(await printed.innerText(), new RegExp(`^Напечатано ${day.replaceAll('.', '\\.')} \\d\\d:\\d\\d\\.$`));
         await page.screenshot({ path: join(ARTIFACTS, 'department-rating-print.png'), fullPage: true });
         await page.evaluate(() => { delete document.documentElement.dataset.print; });
         await page.emulateMedia({ media: 'screen' });
+        assert.ok(!(await printed.isVisible()), 'the screen does not need it');
     }));
 
 test('accepting a new key, reviewing a school and filters change what the rating shows', () =>

@@ -152,6 +152,16 @@ pub fn describe(filter: &Filter) -> Option<String> {
     (!parts.is_empty()).then(|| format!("Отбор: {}.", parts.join("; ")))
 }
 
+/// The line a printed page of results starts with: whose it is and on
+/// which day, since on paper it leaves the page that said so. `when` is
+/// the local date and time as shown, «01.12.2026 18:40».
+pub fn printed_on(department: &str, when: &str) -> String {
+    match department.trim() {
+        "" => format!("Напечатано {when}."),
+        name => format!("{}. Напечатано {when}.", name.trim_end_matches('.')),
+    }
+}
+
 /// Sets the profile part of `filter` from its `<select>` value.
 pub fn set_profile(filter: &mut Filter, value: &str) {
     filter.has_level = SchoolLevel::ALL.into_iter().find(|l| l.key() == value);
@@ -164,6 +174,16 @@ mod tests {
     use crate::card::DEFAULT_CARD;
     use crate::department::results::{rank, results};
     use crate::testkit::{self, draft};
+
+    #[test]
+    fn a_printed_page_says_whose_and_when() {
+        let when = "01.12.2026 18:40";
+        assert_eq!(printed_on("", when), "Напечатано 01.12.2026 18:40.");
+        assert_eq!(
+            printed_on(" Управление образования г. Энска. ", when),
+            "Управление образования г. Энска. Напечатано 01.12.2026 18:40."
+        );
+    }
 
     fn names(rows: &[Ranked]) -> Vec<&str> {
         rows.iter().map(|r| r.result.name()).collect()
