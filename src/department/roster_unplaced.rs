@@ -76,7 +76,7 @@ pub fn RosterUnplaced(rows: Memo<Vec<RosterRow>>) -> impl IntoView {
     };
     view! {
         <Show when=move || !unplaced.with(Vec::is_empty)>
-            <div class="notice notice-warning no-print" data-testid="roster-unplaced">
+            <div class="notice notice-warning no-print roster-unplaced" data-testid="roster-unplaced">
                 <p>"Файлы школ, которых нет в списке (по наименованию и ИНН не нашлись). Укажите один раз, какая это школа. \
                     Если в списке есть школа с теми же номерами в наименовании, она уже выбрана: проверьте и нажмите «Запомнить»."</p>
                 <ul>{items}</ul>

@@ -329,6 +329,29 @@ if (part('tabs')) {
     for (const [name, t] of times) {
         row(`Tab «${name}» at ${files.length / 2} schools (${files.length} files): click → first paint / all of it painted`, `${median(t.map((x) => x.first)).toFixed(0)} / ${median(t.map((x) => x.all)).toFixed(0)} ms`, '—');
     }
+    // The review as a coordinator works through it: another school from
+    // the list, then a decision on one of its indicators, each to the paint.
+    await page.getByRole('tab', { name: 'Проверка' }).click();
+    await page.getByTestId('review').locator('h3').waitFor();
+    const review = { open: [], decide: [] };
+    for (let k = 0; k < 7; k++) {
+        const t = await page.evaluate(async (k) => {
+            const select = document.querySelector('#school-select');
+            const t0 = performance.now();
+            select.selectedIndex = (select.selectedIndex + 7 + k) % select.options.length;
+            select.dispatchEvent(new Event('change', { bubbles: true }));
+            await window.painted();
+            const open = performance.now() - t0;
+            const choices = [...document.querySelectorAll('[data-testid="review"] li[data-code] input[type=radio]')].filter((r) => !r.checked);
+            const t1 = performance.now();
+            choices[k % choices.length].click();
+            await window.painted();
+            return { open, decide: performance.now() - t1 };
+        }, k);
+        review.open.push(t.open);
+        review.decide.push(t.decide);
+    }
+    row(`Review at ${files.length / 2} schools: another school chosen from the list → painted / a decision on an indicator → painted`, `${median(review.open).toFixed(0)} / ${median(review.decide).toFixed(0)} ms`, '—');
     await context.close();
     rmSync(dir, { recursive: true, force: true });
 }
