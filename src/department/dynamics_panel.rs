@@ -13,8 +13,6 @@ use profkarta_charts::figures::trend_svg;
 use profkarta_core::department::dynamics::{
     delta_text, indicator_changes, rescore, school_changes, Years,
 };
-use profkarta_core::department::figures::figures;
-use profkarta_core::department::results::results;
 use profkarta_core::text::percent;
 
 use crate::department::chart::Chart;
@@ -89,22 +87,11 @@ pub fn DynamicsPanel() -> impl IntoView {
             })
         })
     };
-    let trend = {
-        let card = card.clone();
-        Signal::derive(move || {
-            let periods = dept.periods.get();
-            dept.archive().with(|a| {
-                let all: Vec<_> = periods
-                    .iter()
-                    .map(|p| {
-                        let own = a.period_card(&card.id, p).unwrap_or_else(|| card.clone());
-                        figures(a, &own, &results(a, &card.id, p))
-                    })
-                    .collect();
-                trend_svg(&periods, &all, with_levels)
-            })
-        })
-    };
+    let trend = Signal::derive(move || {
+        let periods = dept.periods.get();
+        let all: Vec<_> = periods.iter().map(|p| dept.figures_of(p)).collect();
+        trend_svg(&periods, &all, with_levels)
+    });
     let rescored_column = move || versions.get().is_some();
     // At a thousand schools the table's rows are most of the tab's work:
     // a screenful paints first, as in the rating.

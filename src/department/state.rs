@@ -250,6 +250,29 @@ impl Dept {
         }
     }
 
+    /// The municipal figures of one period of the card shown (tracked).
+    /// The chosen period and the one before are the memos' own; only older
+    /// periods are worked out here, since at 1 000 schools each costs
+    /// 30 ms in the browser.
+    pub fn figures_of(self, period: &str) -> Figures {
+        if self.period.with(|p| p.as_deref() == Some(period)) {
+            return self.figures.get();
+        }
+        let before = self.previous.with(|p| {
+            p.as_ref()
+                .filter(|(before, ..)| before == period)
+                .map(|(_, _, f, _)| f.clone())
+        });
+        before.unwrap_or_else(|| {
+            self.card.with(|c| {
+                self.archive.with(|a| {
+                    let own = a.period_card(&c.id, period);
+                    figures(a, own.as_ref().unwrap_or(c), &results(a, &c.id, period))
+                })
+            })
+        })
+    }
+
     pub fn archive(self) -> ReadSignal<Archive> {
         self.archive.read_only()
     }

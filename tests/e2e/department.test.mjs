@@ -262,6 +262,26 @@ test('the rating and municipal figures match an independent computation', () =>
         const earnedText = await page.getByTestId('indicator-figures').locator('tr[data-code="4.1"] [data-col="earned"]').innerText();
         assert.equal(earnedText, `${earned} из ${applicable}`);
 
+        // The trend carries each year's share of points and of schools at
+        // the high level, worked out here from each year's own files.
+        await page.getByRole('tab', { name: 'Динамика' }).click();
+        const trend = page.getByTestId('chart-trend').locator('svg');
+        await trend.waitFor();
+        const labels = await trend.locator('text').allTextContents();
+        const pct = (part, whole) => {
+            const t = Math.floor((part * 2000 + whole) / (whole * 2));
+            return `${Math.floor(t / 10)},${t % 10}\u00a0%`;
+        };
+        for (const year of ['2024/2025', LATEST]) {
+            const all = expectedSchools(year);
+            const sum = (key) => all.reduce((n, s) => n + s[key], 0);
+            const share = pct(sum('total'), sum('max'));
+            const high = pct(all.filter((s) => s.level === 'high').length, all.length);
+            assert.ok(labels.some((l) => l.trim() === share), `${year}: ${share} among ${labels}`);
+            assert.ok(labels.some((l) => l.trim() === high), `${year}: ${high} among ${labels}`);
+        }
+        await page.getByRole('tab', { name: 'Результаты' }).click();
+
         // The charts are there and carry the schools' names safely.
         const heat = page.getByTestId('chart-heatmap').locator('svg');
         await heat.waitFor();
