@@ -16,24 +16,23 @@ pub fn SchoolSelect() -> impl IntoView {
     // school's name or status does, and opening another school moves the
     // selection without touching the list.
     let options = Memo::new(move |_| dept.results.with(|r| school_options(r)));
-    let open = Selector::new(move || {
+    let open = Memo::new(move |_| {
         dept.open
             .with(|o| o.as_ref().map(|r| r.submission_id.clone()))
             .unwrap_or_default()
     });
+    // The select's value follows the open school. An option is made
+    // selected only as it is drawn (a school's status changed its label),
+    // so a thousand options cost no reactive node each.
     view! {
         <p class="school-select no-print">
             <label for="school-select">"Школа: "</label>
-            <select id="school-select" on:change=move |ev| dept.open_school(event_target_value(&ev))>
+            <select id="school-select" prop:value=open on:change=move |ev| dept.open_school(event_target_value(&ev))>
                 <For each=move || options.get() key=Clone::clone let:option>
                     {
                         let (id, label) = option;
-                        let open = open.clone();
-                        let selected = {
-                            let id = id.clone();
-                            move || open.selected(&id)
-                        };
-                        view! { <option value=id prop:selected=selected>{label}</option> }
+                        let selected = open.with_untracked(|o| *o == id);
+                        view! { <option value=id selected=selected>{label}</option> }
                     }
                 </For>
             </select>

@@ -196,10 +196,15 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         const names = (await page.locator('#school-select option').allInnerTexts()).map((t) => t.replace(/ — получена$/, ''));
         const heading = page.getByTestId('review').getByRole('heading', { level: 3 });
         assert.equal(await heading.innerText(), names[0]);
+        // The list shows the open school, whichever way it was opened.
+        const chosen = () => page.locator('#school-select').evaluate((s) => s.selectedOptions[0]?.textContent);
+        assert.equal(await chosen(), `${names[0]} — получена`);
         await page.getByRole('button', { name: 'Следующая школа →' }).click();
         await heading.filter({ hasText: names[1] }).waitFor();
+        assert.equal(await chosen(), `${names[1]} — получена`);
         await page.getByRole('button', { name: '← Предыдущая школа' }).click();
         await heading.filter({ hasText: names[0] }).waitFor();
+        assert.equal(await chosen(), `${names[0]} — получена`);
 
         // Bulk: every claimed point with a link, as computed from the generated.manifest.
         const school = generated.manifest.files.map((f) => f.submission).find((s) => s?.school === names[0]);
@@ -225,6 +230,9 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         await page.waitForFunction(() => document.querySelectorAll('li.review-row[hidden]').length === 0);
         await page.getByLabel('Проверка завершена').check();
         await page.getByTestId('review-progress').filter({ hasText: 'Проверено 1 из 12.' }).waitFor();
+        // Its option, drawn anew with the new status, is still the one chosen.
+        await page.locator('#school-select option', { hasText: `${names[0]} — проверена` }).waitFor({ state: 'attached' });
+        assert.equal(await chosen(), `${names[0]} — проверена`);
         await page.screenshot({ path: join(ARTIFACTS, 'department-review-bulk.png') });
 
         // Evidence: a row with several links opens them all and marks them seen.
