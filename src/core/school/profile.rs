@@ -182,7 +182,9 @@ impl SchoolProfile {
     pub fn problems(&self) -> Vec<(ProfileField, TextError)> {
         let mut problems = Vec::new();
         let mut check = |field, required: bool| {
-            let text = self.text(field).trim();
+            // As the file will carry it: a name of invisible characters is
+            // no name.
+            let text = one_line(self.text(field));
             if required && text.is_empty() {
                 problems.push((field, TextError::Required));
             } else if text.chars().count() > MAX_PROFILE_TEXT {
@@ -321,5 +323,9 @@ mod tests {
         p.responsible = "Иванова И. И.".into();
         p.period = "2025/2026".into();
         assert!(p.problems().is_empty());
+        // What the file would carry is checked: invisible characters alone
+        // are no name.
+        p.name = "\u{200B}\u{202E}".into();
+        assert_eq!(p.problems(), [(ProfileField::Name, TextError::Required)]);
     }
 }
