@@ -12,18 +12,16 @@ pub fn SchoolSelect() -> impl IntoView {
     let dept: Dept = expect_context();
     // Chrome measures every option of a select as wide as its longest one
     // whenever the options change: 150–250 ms at 1 000 schools. The
-    // stylesheet gives this one a set width, the options change only when a
-    // school's name or status does, and opening another school moves the
-    // selection without touching the list.
+    // stylesheet gives this one a set width, and the options change only
+    // when a school's name or status does. The select's value follows the
+    // open school; an option is made selected only as it is drawn (its
+    // school's status changed), so the options hold no reactive node each.
     let options = Memo::new(move |_| dept.results.with(|r| school_options(r)));
     let open = Memo::new(move |_| {
         dept.open
             .with(|o| o.as_ref().map(|r| r.submission_id.clone()))
             .unwrap_or_default()
     });
-    // The select's value follows the open school. An option is made
-    // selected only as it is drawn (a school's status changed its label),
-    // so a thousand options cost no reactive node each.
     view! {
         <p class="school-select no-print">
             <label for="school-select">"Школа: "</label>
