@@ -169,6 +169,13 @@ pub fn one_line(text: &str) -> String {
     visible.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Text of several lines, each made [`one_line`]; the line breaks stay,
+/// empty lines at either end go.
+pub fn lines(text: &str) -> String {
+    let lines: Vec<String> = text.lines().map(one_line).collect();
+    lines.join("\n").trim_matches('\n').to_owned()
+}
+
 pub fn shorten(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
         return text.to_owned();
@@ -255,6 +262,14 @@ mod tests {
             let (a, b) = (format!("{stem}{a}"), format!("{stem}{b}"));
             proptest::prop_assert_eq!(by_name(&a, &b), by_runs(&a, &b));
         }
+    }
+
+    #[test]
+    fn lines_keep_their_breaks() {
+        assert_eq!(
+            lines("\n Профпробы\u{202E}  для 8 кл.\r\n\nЯрмарка\u{200B}\n\n"),
+            "Профпробы для 8 кл.\n\nЯрмарка"
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::card::Card;
 use crate::school::draft::Draft;
 use crate::scoring::{assess, Detail, Outcome};
+use crate::text::{lines, one_line};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -25,6 +26,17 @@ pub struct PlanRow {
 }
 
 impl PlanRow {
+    /// The row as it is shown: without the hidden characters that turn
+    /// the text around them ([`one_line`]); the measure keeps its lines.
+    pub fn tidied(self) -> Self {
+        Self {
+            measure: lines(&self.measure),
+            indicators: self.indicators,
+            deadline: one_line(&self.deadline),
+            responsible: one_line(&self.responsible),
+        }
+    }
+
     pub fn is_blank(&self) -> bool {
         self.measure.trim().is_empty()
             && self.indicators.is_empty()

@@ -157,8 +157,9 @@ impl Payload {
             plan: draft
                 .plan
                 .iter()
-                .filter(|r| !r.is_blank())
                 .cloned()
+                .map(PlanRow::tidied)
+                .filter(|r| !r.is_blank())
                 .collect(),
         }
     }

@@ -9,6 +9,7 @@ use crate::department::school::SchoolId;
 use crate::error::ImportError;
 use crate::error::SubmissionError;
 use crate::json::parse_unique;
+use crate::school::plan::PlanRow;
 use crate::school::profile::{canonical_period, SchoolProfile};
 use crate::scoring::{assess, Assessment};
 use crate::signed::keys::to_hex;
@@ -80,10 +81,15 @@ fn check_by(
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
     let mut opened = open(text)?;
     // «2025-2026» is the year «2025/2026»: filed, compared and matched with
-    // measures under one spelling, and a name is shown without the hidden
-    // characters an older form let through. The signed text itself is kept
+    // measures under one spelling, and names and plans are shown without
+    // the hidden characters an older form let through. The signed text itself is kept
     // as sent.
-    let profile = &mut opened.payload.profile;
+    let payload = &mut opened.payload;
+    payload.plan = std::mem::take(&mut payload.plan)
+        .into_iter()
+        .map(PlanRow::tidied)
+        .collect();
+    let profile = &mut payload.profile;
     *profile = std::mem::take(profile).tidied();
     if let Some(period) = canonical_period(&profile.period) {
         profile.period = period;
@@ -348,10 +354,15 @@ mod tests {
         );
         payload.profile.name = "МАОУ\u{202E}  «СОШ\u{200B} № 1»\n".to_owned();
         payload.profile.responsible = "\u{2067}Иванова И. И.".to_owned();
+        payload.plan = vec![PlanRow {
+            measure: "Профпробы\u{202E}\r\nярмарка".to_owned(),
+            ..PlanRow::default()
+        }];
         let text = seal(&payload, &KeyPair::from_seed([3; 32]));
         let entry = testkit::entry(&card, "old", &text);
         assert_eq!(entry.profile().name, "МАОУ «СОШ № 1»");
         assert_eq!(entry.profile().responsible, "Иванова И. И.");
+        assert_eq!(entry.opened.payload.plan[0].measure, "Профпробы\nярмарка");
         assert_eq!(&*entry.text, text, "the signed text is kept as sent");
         // The form's own files carry the name so.
         let fresh = sign(&card, &d, meta("c2", "2026-09-01", None), 4);
