@@ -125,7 +125,7 @@ pub struct ExportMeta {
 
 impl Payload {
     pub fn new(card: &Card, draft: &Draft, assessment: &Assessment, meta: ExportMeta) -> Self {
-        Self {
+        let mut payload = Self {
             submission_id: meta.submission_id,
             created_at: meta.created_at,
             app_version: APP_VERSION.to_owned(),
@@ -134,7 +134,7 @@ impl Payload {
                 version: card.version,
                 sha256: card_hash(card),
             },
-            profile: draft.profile.clone().tidied(),
+            profile: draft.profile.clone(),
             answers: draft.answers.clone(),
             score: ClaimedScore {
                 total: assessment.total,
@@ -154,14 +154,22 @@ impl Payload {
             },
             incomplete: Incomplete::of(draft, assessment),
             replaces: meta.replaces,
-            plan: draft
-                .plan
-                .iter()
-                .cloned()
-                .map(PlanRow::tidied)
-                .filter(|r| !r.is_blank())
-                .collect(),
-        }
+            plan: draft.plan.clone(),
+        };
+        payload.tidy();
+        payload.plan.retain(|r| !r.is_blank());
+        payload
+    }
+
+    /// The profile and the plan as they are shown ([`SchoolProfile::tidied`],
+    /// [`PlanRow::tidied`]): what the form signs, and what the department
+    /// reads from the files of an older form.
+    pub fn tidy(&mut self) {
+        self.profile = std::mem::take(&mut self.profile).tidied();
+        self.plan = std::mem::take(&mut self.plan)
+            .into_iter()
+            .map(PlanRow::tidied)
+            .collect();
     }
 
     /// The draft this payload was made from, to continue or correct it.

@@ -9,7 +9,6 @@ use crate::department::school::SchoolId;
 use crate::error::ImportError;
 use crate::error::SubmissionError;
 use crate::json::parse_unique;
-use crate::school::plan::PlanRow;
 use crate::school::profile::{canonical_period, SchoolProfile};
 use crate::scoring::{assess, Assessment};
 use crate::signed::keys::to_hex;
@@ -82,15 +81,10 @@ fn check_by(
     let mut opened = open(text)?;
     // «2025-2026» is the year «2025/2026»: filed, compared and matched with
     // measures under one spelling, and names and plans are shown without
-    // the hidden characters an older form let through. The signed text itself is kept
-    // as sent.
-    let payload = &mut opened.payload;
-    payload.plan = std::mem::take(&mut payload.plan)
-        .into_iter()
-        .map(PlanRow::tidied)
-        .collect();
-    let profile = &mut payload.profile;
-    *profile = std::mem::take(profile).tidied();
+    // the hidden characters an older form let through. The signed text
+    // itself is kept as sent.
+    opened.payload.tidy();
+    let profile = &mut opened.payload.profile;
     if let Some(period) = canonical_period(&profile.period) {
         profile.period = period;
     }
@@ -176,6 +170,7 @@ fn claim_matches(claim: &ClaimedScore, a: &Assessment) -> bool {
 mod tests {
     use super::*;
     use crate::error::{SubmissionError, TextError};
+    use crate::school::plan::PlanRow;
     use crate::signed::keys::KeyPair;
     use crate::signed::submission::{seal, Payload};
     use crate::testkit::{self, draft, meta, sign};
