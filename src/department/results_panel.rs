@@ -19,7 +19,7 @@ use crate::department::indicator_figures::IndicatorFigures;
 use crate::department::no_cards::NoCards;
 use crate::department::scored_results::ScoredResults;
 use crate::department::state::Dept;
-use crate::platform::browser::{local_datetime, now_iso};
+use crate::platform::browser::{local_datetime, now_iso, on_before_print};
 use crate::shared::deferred::Deferred;
 use crate::shared::download::{offer, CSV, XLSX};
 
@@ -90,6 +90,18 @@ pub fn ResultsPanel() -> impl IntoView {
         }
     };
     let scored = card.has_points();
+    // Filled as the print dialog opens, so that the paper names the moment
+    // it was printed, not the moment the tab was drawn.
+    let printed = NodeRef::<leptos::html::P>::new();
+    on_before_print(move || {
+        if let Some(line) = printed.get_untracked() {
+            let text = printed_on(
+                &untrack(|| dept.department_name()),
+                &local_datetime(&now_iso()),
+            );
+            line.set_text_content(Some(&text));
+        }
+    });
     let with_levels = card.levels.is_some();
     let summary = move || {
         dept.figures.with(|f| {
@@ -137,9 +149,7 @@ pub fn ResultsPanel() -> impl IntoView {
                 fallback=|| view! { <NoCards/> }
             >
                 <p class="muted">{format!("Карта: {}, версия {}.", card.title, card.version)}</p>
-                <p class="muted print-only" data-testid="results-printed">
-                    {move || printed_on(&dept.department_name(), &local_datetime(&now_iso()))}
-                </p>
+                <p class="muted print-only" data-testid="results-printed" node_ref=printed></p>
                 {summary}
                 <div class="actions no-print">
                     {points_exports.clone()}

@@ -138,6 +138,16 @@ pub fn print() {
     }
 }
 
+/// Runs `stamp` each time the print dialog opens, for as long as the calling
+/// component is on the page. It runs inside the `beforeprint` event, before
+/// the browser lays the page out for paper: a signal set there would reach
+/// the DOM in a microtask, and when the print comes from a button (a
+/// `window.print()` inside a click) that is after the paper's layout.
+pub fn on_before_print(stamp: impl Fn() + 'static) {
+    let listener = leptos::prelude::window_event_listener_untyped("beforeprint", move |_| stamp());
+    leptos::prelude::on_cleanup(move || listener.remove());
+}
+
 /// Prints one part of a long tab: the print style leaves out what the
 /// root's `data-print` does not name. Desktop browsers return from `print`
 /// when the dialog closes, so the mark is gone before anything else is
