@@ -154,10 +154,9 @@ fn digits_of(run: &str) -> Option<&str> {
 /// BOM, the soft hyphen) are dropped, so that a name cannot turn the
 /// sentence or the chart around it backwards.
 pub fn one_line(text: &str) -> String {
-    let invisible = |c: char| matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}' | '\u{00AD}');
     let visible: String = text
         .chars()
-        .filter(|&c| !invisible(c))
+        .filter(|&c| !is_invisible(c))
         .map(|c| {
             if c.is_whitespace() || c.is_control() {
                 ' '
@@ -167,6 +166,29 @@ pub fn one_line(text: &str) -> String {
         })
         .collect();
     visible.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A character that is not seen but changes what is seen around it: a
+/// direction override or isolate, a zero-width space or joiner, the BOM, the
+/// soft hyphen.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}' | '\u{00AD}')
+}
+
+/// A link as it really reads: each invisible character shown as its code,
+/// «[U+202E]». A school's file keeps its links exactly as sent, because
+/// that is what they open; shown as they are, an override could make the
+/// reviewer read another address than the one the click opens.
+pub fn revealed(link: &str) -> String {
+    link.chars()
+        .map(|c| {
+            if is_invisible(c) {
+                format!("[U+{:04X}]", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// Text of several lines, each made [`one_line`]; the line breaks stay,
@@ -279,6 +301,16 @@ mod tests {
         assert_eq!(one_line("\u{200B}\u{FEFF}\u{0}"), "");
         assert_eq!(one_line("Школа\u{0}№\u{7}1"), "Школа № 1");
         assert_eq!(one_line("Гимна\u{AD}зия\u{2028}№ 2"), "Гимназия № 2");
+    }
+
+    #[test]
+    fn a_link_shows_what_it_hides() {
+        assert_eq!(revealed("https://школа.рф/a"), "https://школа.рф/a");
+        assert_eq!(
+            revealed("https://a.ru/\u{202E}fdp.exe\u{200B}"),
+            "https://a.ru/[U+202E]fdp.exe[U+200B]"
+        );
+        assert_eq!(revealed("\u{AD}\u{FEFF}"), "[U+00AD][U+FEFF]");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use profkarta_core::department::review::{Decision, ReviewStatus};
 use profkarta_core::department::review_filter::RowFilter;
 use profkarta_core::school::input::{parse_links, MAX_COMMENT_LEN};
 use profkarta_core::scoring::explain::answer_summary;
-use profkarta_core::text::{percent, points, shorten};
+use profkarta_core::text::{percent, points, revealed, shorten};
 
 use crate::department::bulk_actions::BulkActions;
 use crate::department::last_year_check::LastYearCheck;
@@ -263,11 +263,16 @@ fn ReviewRow(
             let (submission, code, link) = (submission.clone(), code.clone(), href.clone());
             let seen = seen.clone();
             let is_seen = move || seen(&link);
+            let shown = revealed(&href);
+            let hides = (shown != href).then(|| {
+                view! { <span class="hidden-chars">" В ссылке невидимые символы, показаны кодами [U+…]."</span> }
+            });
             view! {
                 <li class:seen=is_seen.clone()>
                     <a href=href.clone() target="_blank" rel="noopener noreferrer"
-                        on:click=move |_| dept.mark_seen(&submission, &code, &href)>{href.clone()}</a>
+                        on:click=move |_| dept.mark_seen(&submission, &code, &href)>{shown}</a>
                     <Show when=is_seen.clone()>" ✓ просмотрена"</Show>
+                    {hides}
                 </li>
             }
         })

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use profkarta_core::school::draft::{AnswerField, RawAnswer};
-use profkarta_core::school::input::with_scheme;
+use profkarta_core::school::input::corrected_links;
 use profkarta_core::scoring::IndicatorResult;
 
 use crate::school::state::DraftCtx;
@@ -54,13 +54,14 @@ pub fn AnswerInput(
         let code = Arc::clone(&code);
         Callback::new(move |v: String| draft.update(|d| d.set_text(&code, field, v)))
     };
-    // A site typed without «https://» gets it when the school leaves the
-    // field, where it sees the change, not while it is still typing.
+    // A site typed without «https://» gets it, and a pasted link loses the
+    // characters nobody sees, when the school leaves the field: it sees the
+    // change there, and not while it is still typing.
     let on_blur = Callback::new(move |()| {
         if field != AnswerField::Evidence {
             return;
         }
-        if let Some(fixed) = value.with_untracked(|v| with_scheme(v)) {
+        if let Some(fixed) = value.with_untracked(|v| corrected_links(v)) {
             draft.update(|d| d.set_text(&code, field, fixed));
         }
     });

@@ -510,6 +510,17 @@ test('a correction keeps the review decisions about the answers it did not chang
         assert.ok(await page.locator(`#decision-${kept}-no_point`).isChecked(), 'an unchanged answer keeps its decision');
         assert.ok(await page.locator(`#decision-${redone}-none`).isChecked(), 'a changed answer is decided again');
         assert.equal(await page.getByLabel('Проверка завершена').isChecked(), false);
+
+        // Its link copied with hidden characters reads as it really is, by
+        // their codes, and opens as the school sent it.
+        const [hiddenCode, hiddenAnswer] = Object.entries(corrected.answers).find(([, a]) => (a.evidence ?? '').includes('\u202E'));
+        const sent = hiddenAnswer.evidence.split('\n').find((l) => l.includes('\u202E'));
+        const linkRow = page.getByTestId('review').locator(`li.review-row[data-code="${hiddenCode}"]`);
+        const link = linkRow.locator('.evidence-links a', { hasText: '[U+200B][U+202E]' });
+        assert.equal(await link.innerText(), sent.replace('\u200B\u202E', '[U+200B][U+202E]'));
+        assert.equal(await link.getAttribute('href'), sent);
+        await linkRow.getByText('В ссылке невидимые символы, показаны кодами [U+…].').waitFor();
+        await link.scrollIntoViewIfNeeded();
         await page.screenshot({ path: join(ARTIFACTS, 'e2e-dept-review-carried.png') });
     }));
 

@@ -155,6 +155,11 @@ test('invalid numbers are marked on the field in Russian and never counted', () 
         await card.expectSummary({ total: '1 из 23' });
         assert.equal(await card.input('1.1', 'evidence').inputValue(), 'https://school7.ru/proforientatsiya\nhttps://vk.com/school7?w=wall-1');
         assert.equal(await card.input('1.1', 'evidence').getAttribute('aria-invalid'), 'false');
+        // A link copied from a messenger comes with marks nobody sees; they
+        // would make it another address, and leave with the field.
+        await card.field('1.1', 'evidence', '\u2068https://vk.com/school7?w=wall-1\u2069\nhttps://school7.ru/\u200Bproforientatsiya');
+        await card.input('1.1', 'evidence').press('Tab');
+        assert.equal(await card.input('1.1', 'evidence').inputValue(), 'https://vk.com/school7?w=wall-1\nhttps://school7.ru/proforientatsiya');
     }));
 
 test('the score follows every keystroke', () =>

@@ -2,10 +2,11 @@
 //!
 //! Every function here answers "nothing typed", "this value" or "this error";
 //! none of them guesses. A value that does not pass never reaches scoring.
-//! The one correction, [`with_scheme`], is made in the field, where the
+//! The one correction, [`corrected_links`], is made in the field, where the
 //! school sees it.
 
 use crate::error::{LinkError, NumberError, PercentError, TextError};
+use crate::text::is_invisible;
 
 /// No school counts more people than this; anything above is a typing slip.
 pub const MAX_PEOPLE: u64 = 1_000_000;
@@ -114,13 +115,15 @@ pub fn check_link(link: &str) -> Result<(), LinkError> {
     Ok(())
 }
 
-/// The links as a school means them when it types a site's address without
-/// its beginning («www.school12.ru/news», «vk.com/school12»): such a line
-/// gets `https://`, which every browser would add, instead of costing the
-/// indicator its points. Only a line that reads as a host name with a dot,
-/// then a path, is corrected; `mailto:`, `javascript:` and the like are not.
-/// `None` when no line needed it.
-pub fn with_scheme(text: &str) -> Option<String> {
+/// The links as a school means them. A site typed without its beginning
+/// («www.school12.ru/news», «vk.com/school12») gets `https://`, which every
+/// browser would add, instead of costing the indicator its points. Only a
+/// line that reads as a host name with a dot, then a path, is corrected;
+/// `mailto:`, `javascript:` and the like are not. Characters that are not
+/// seen (a zero-width space or a direction mark copied from a messenger or
+/// a document) are dropped from every line: they would make the address
+/// another one than the school sees. `None` when no line needed either.
+pub fn corrected_links(text: &str) -> Option<String> {
     let looks_like_a_site = |line: &str| {
         let host = line.split(['/', '?', '#']).next().unwrap_or_default();
         host.contains('.')
@@ -136,12 +139,14 @@ pub fn with_scheme(text: &str) -> Option<String> {
     let lines: Vec<String> = text
         .lines()
         .map(|line| {
-            let trimmed = line.trim();
+            let visible: String = line.chars().filter(|&c| !is_invisible(c)).collect();
+            changed |= visible.len() != line.len();
+            let trimmed = visible.trim();
             if looks_like_a_site(trimmed) {
                 changed = true;
                 format!("https://{trimmed}")
             } else {
-                line.to_owned()
+                visible
             }
         })
         .collect();
@@ -247,12 +252,15 @@ mod tests {
     #[test]
     fn a_site_typed_without_its_beginning_gets_https() {
         assert_eq!(
-            with_scheme("www.school12.ru/konkurs\nhttps://vk.com/a\n vk.com/school12?w=wall-1 "),
+            corrected_links("www.school12.ru/konkurs\nhttps://vk.com/a\n vk.com/school12?w=wall-1 "),
             Some("https://www.school12.ru/konkurs\nhttps://vk.com/a\nhttps://vk.com/school12?w=wall-1".into())
         );
-        assert_eq!(with_scheme("школа12.рф"), Some("https://школа12.рф".into()));
+        assert_eq!(
+            corrected_links("школа12.рф"),
+            Some("https://школа12.рф".into())
+        );
         // Nothing to correct: links, or lines that are not a site's address.
-        assert_eq!(with_scheme("https://vk.com/a\n\nhttp://x.ru"), None);
+        assert_eq!(corrected_links("https://vk.com/a\n\nhttp://x.ru"), None);
         for not_a_site in [
             "mailto:director@school12.ru",
             "javascript:alert(1)",
@@ -263,8 +271,22 @@ mod tests {
             "vk.com/a b",
             "see: vk.com",
         ] {
-            assert_eq!(with_scheme(not_a_site), None, "{not_a_site}");
+            assert_eq!(corrected_links(not_a_site), None, "{not_a_site}");
         }
+    }
+
+    #[test]
+    fn hidden_characters_leave_every_line() {
+        // Copied from a messenger: isolates around the address, a
+        // zero-width space inside it; the line without a scheme gets one.
+        assert_eq!(
+            corrected_links("\u{2068}https://vk.com/wall-1\u{2069}\nwww.school\u{200B}12.ru\nmailto:a\u{AD}@b.ru"),
+            Some("https://vk.com/wall-1\nhttps://www.school12.ru\nmailto:a@b.ru".into())
+        );
+        assert_eq!(
+            corrected_links("https://a.ru/\u{202E}fdp"),
+            Some("https://a.ru/fdp".into())
+        );
     }
 
     #[test]

@@ -135,11 +135,24 @@ impl Generator<'_> {
             .submission
             .as_ref()
             .map(|s| s.submission_id.clone());
-        let signed = self.submission(school, period, Variant::Corrected, replaced, &no_tamper);
+        // Its first link, as an older form let it through: copied with a
+        // zero-width space and a direction override inside, which the
+        // department shows by their codes.
+        let hide = |_: &Card, p: &mut Payload| {
+            let mut links = p.answers.values_mut().map(|a| &mut a.evidence);
+            if let Some((evidence, at)) = links.find_map(|e| {
+                let path = e.match_indices('/').nth(2)?.0 + 1;
+                Some((e, path))
+            }) {
+                evidence.insert_str(at, "\u{200B}\u{202E}");
+            }
+        };
+        let signed = self.submission(school, period, Variant::Corrected, replaced, &hide);
         original.entry.verdict = Verdict::Superseded;
         original.entry.note = Some("replaced by extra-corrected.json".to_owned());
-        OutFile::signed("extra-corrected.json".into(), signed, Verdict::Accepted)
-            .note("the school's correction: changed answers, same key, replaces the original")
+        OutFile::signed("extra-corrected.json".into(), signed, Verdict::Accepted).note(
+            "the school's correction: changed answers, a link with hidden characters, same key, replaces the original",
+        )
     }
 
     /// A school claiming 3 points more than its answers give (fewer only if

@@ -11,7 +11,7 @@ use profkarta_core::department::archive::MAX_FILE_BYTES;
 use profkarta_core::department::archive::{check, Cards};
 use profkarta_core::department::verdict::Verdict;
 use profkarta_core::error::SubmissionError;
-use profkarta_core::school::draft::Draft;
+use profkarta_core::school::draft::{Draft, RawAnswer};
 use profkarta_core::school::profile::{SchoolLevel, SchoolProfile};
 use profkarta_core::scoring::assess;
 use profkarta_core::signed::submission::{file_name, open, Opened, Payload};
@@ -243,6 +243,16 @@ fn corrected_replaces_the_original_with_the_same_key_later() {
     assert_eq!(corrected.payload.profile, original.payload.profile);
     assert!(corrected.payload.created_at > original.payload.created_at);
     assert_ne!(corrected.payload.answers, original.payload.answers);
+    let hidden = |a: &RawAnswer| a.evidence.contains("/\u{200B}\u{202E}");
+    assert_eq!(
+        corrected
+            .payload
+            .answers
+            .values()
+            .filter(|a| hidden(a))
+            .count(),
+        1
+    );
     assert_eq!(original.payload.profile.period, "2025/2026");
 }
 
