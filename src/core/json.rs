@@ -141,9 +141,164 @@ impl<'de> Visitor<'de> for Unique<'_> {
     }
 }
 
+/// What serde_json says about a file it could not read, in Russian: its
+/// messages are English and name Rust types («invalid type: integer `5`,
+/// expected a string»), and they reach the people who open the files.
+/// Field names and values stay as the file spells them; a message of a kind
+/// not listed here becomes a plain «данные не того вида».
+pub fn problem(error: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let place = match error.line() {
+        0 => String::new(),
+        line => format!(" (строка {line}, позиция {})", error.column()),
+    };
+    let text = error.to_string();
+    // The message without serde_json's own « at line 1 column 5».
+    let message = match text.rfind(" at line ") {
+        Some(at) if error.line() > 0 => &text[..at],
+        _ => text.as_str(),
+    };
+    let quoted = |rest: &str| {
+        let name = rest.split('`').nth(1).unwrap_or_default();
+        format!("«{name}»")
+    };
+    let what = match error.classify() {
+        Category::Syntax | Category::Eof | Category::Io => "текст не в формате JSON".to_owned(),
+        Category::Data => {
+            if let Some(rest) = message.strip_prefix("missing field") {
+                format!("нет поля {}", quoted(rest))
+            } else if let Some(rest) = message.strip_prefix("unknown field") {
+                format!("лишнее поле {}", quoted(rest))
+            } else if let Some(rest) = message.strip_prefix("duplicate field") {
+                format!("поле {} повторяется", quoted(rest))
+            } else if let Some(rest) = message.strip_prefix("unknown variant") {
+                format!("недопустимое значение {}", quoted(rest))
+            } else if let Some(rest) = message
+                .strip_prefix("invalid type: ")
+                .or_else(|| message.strip_prefix("invalid value: "))
+            {
+                let found = rest.split(", expected").next().unwrap_or_default();
+                format!("значение не того вида: {}", found_value(found))
+            } else if message.starts_with("invalid length") {
+                "не то число элементов в списке".to_owned()
+            } else if message == "a repeated key" {
+                "ключ повторяется".to_owned()
+            } else {
+                "данные не того вида".to_owned()
+            }
+        }
+    };
+    format!("{what}{place}")
+}
+
+/// serde's name of a value it did not expect («integer `5`», «string
+/// \"x\"», «map»), in Russian.
+fn found_value(found: &str) -> String {
+    let value = || {
+        found
+            .split_once(' ')
+            .map_or("", |(_, v)| v.trim_matches('`'))
+    };
+    match found.split(' ').next().unwrap_or_default() {
+        "integer" | "floating" => format!(
+            "число {}",
+            value().trim_start_matches("point ").trim_matches('`')
+        ),
+        "string" => format!("строка {}", value()),
+        "boolean" => format!("{} (да/нет)", value()),
+        "null" | "unit" => "пустое значение (null)".to_owned(),
+        "sequence" => "список".to_owned(),
+        "map" => "объект".to_owned(),
+        _ => "другое".to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What a file in the wrong shape reads as.
+    fn problem_of<T: DeserializeOwned + fmt::Debug>(text: &str) -> String {
+        let from_text = serde_json::from_str::<T>(text).unwrap_err();
+        let value: Value = serde_json::from_str(text).unwrap();
+        let from_value = serde_json::from_value::<T>(value).unwrap_err();
+        let (a, b) = (problem(&from_text), problem(&from_value));
+        // Read from a value, there is no place in the text to name.
+        assert!(a.starts_with(&b), "{a} / {b}");
+        b
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Answer {
+        numerator: String,
+        #[serde(default)]
+        parts: Vec<u8>,
+        #[serde(default)]
+        kind: Option<Kind>,
+        #[serde(default)]
+        pair: Option<(u8, u8)>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    enum Kind {
+        Share,
+    }
+
+    #[test]
+    fn problems_read_in_russian() {
+        let cases = [
+            (r#"{"numerator":5}"#, "значение не того вида: число 5"),
+            (r#"{"numerator":1.5}"#, "значение не того вида: число 1.5"),
+            (
+                r#"{"numerator":true}"#,
+                "значение не того вида: true (да/нет)",
+            ),
+            (
+                r#"{"numerator":null}"#,
+                "значение не того вида: пустое значение (null)",
+            ),
+            (r#"{"numerator":[]}"#, "значение не того вида: список"),
+            (r#"{"numerator":{}}"#, "значение не того вида: объект"),
+            (
+                r#"{"numerator":"1","parts":["x"]}"#,
+                "значение не того вида: строка \"x\"",
+            ),
+            (
+                r#"{"numerator":"1","parts":[300]}"#,
+                "значение не того вида: число 300",
+            ),
+            (r#"{}"#, "нет поля «numerator»"),
+            (r#"{"numerator":"1","extra":1}"#, "лишнее поле «extra»"),
+            (
+                r#"{"numerator":"1","kind":"Sum"}"#,
+                "недопустимое значение «Sum»",
+            ),
+            (
+                r#"{"numerator":"1","pair":[1]}"#,
+                "не то число элементов в списке",
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(problem_of::<Answer>(text), expected, "{text}");
+        }
+        let syntax = serde_json::from_str::<Value>("{\n  \"a\": }").unwrap_err();
+        assert_eq!(
+            problem(&syntax),
+            "текст не в формате JSON (строка 2, позиция 8)"
+        );
+        let twice = serde_json::from_str::<Answer>(r#"{"numerator":"1","numerator":"2"}"#);
+        assert_eq!(
+            problem(&twice.unwrap_err()),
+            "поле «numerator» повторяется (строка 1, позиция 28)"
+        );
+        let data = serde_json::from_str::<Answer>("{\n\"numerator\": 5}").unwrap_err();
+        assert_eq!(
+            problem(&data),
+            "значение не того вида: число 5 (строка 2, позиция 14)"
+        );
+    }
 
     fn repeated(text: &str) -> Vec<String> {
         match parse_unique(text) {

@@ -227,7 +227,7 @@ impl Card {
     /// Parses and checks a card. Nothing half-valid gets out.
     pub fn from_json(text: &str) -> Result<Self, TemplateError> {
         let card: Card = serde_json::from_str(text).map_err(|e| TemplateError::Format {
-            detail: e.to_string(),
+            detail: crate::json::problem(&e),
         })?;
         validate::validate(&card)?;
         Ok(card)

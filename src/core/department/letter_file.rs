@@ -68,7 +68,7 @@ impl LetterFile {
             _ => {}
         }
         let letter: Self = serde_json::from_value(value).map_err(|e| LetterFileError::Shape {
-            detail: e.to_string(),
+            detail: crate::json::problem(&e),
         })?;
         if letter.card != card_id {
             return Err(LetterFileError::OtherCard {

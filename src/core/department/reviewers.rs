@@ -90,7 +90,7 @@ fn payload<T: serde::de::DeserializeOwned>(
     value: serde_json::Value,
 ) -> Result<T, ReviewerFileError> {
     serde_json::from_value(value).map_err(|e| ReviewerFileError::Broken {
-        detail: e.to_string(),
+        detail: crate::json::problem(&e),
     })
 }
 

@@ -283,7 +283,7 @@ pub fn decode_value(value: Value) -> Result<StoredDraft, DraftLoadError> {
     }
     let value = migrate(value, schema)?;
     serde_json::from_value(value).map_err(|e| DraftLoadError::Shape {
-        detail: e.to_string(),
+        detail: crate::json::problem(&e),
     })
 }
 

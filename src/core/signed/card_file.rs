@@ -90,7 +90,7 @@ pub fn open_card(text: &str) -> Result<CardFile, CardFileError> {
     let envelope = open_value(text, FORMAT, FORMAT_VERSION)?;
     let payload: Payload =
         serde_json::from_value(envelope.payload).map_err(|e| CardFileError::Broken {
-            detail: e.to_string(),
+            detail: crate::json::problem(&e),
         })?;
     validate(&payload.card).map_err(CardFileError::Invalid)?;
     if payload.card.template {
@@ -171,7 +171,7 @@ pub fn site_files<'a>(
 /// folder are left out.
 pub fn read_site_index(text: &str) -> Result<SiteIndex, CardFileError> {
     let mut index: SiteIndex = crate::json::parse(text).map_err(|e| CardFileError::Broken {
-        detail: e.to_string(),
+        detail: crate::json::problem(&e),
     })?;
     if index.format != INDEX_FORMAT {
         return Err(CardFileError::NotCardFile);

@@ -79,7 +79,7 @@ pub fn open_value(text: &str, format: &str, version: u64) -> Result<Envelope, Su
         None => return Err(SubmissionError::NotSubmission),
     }
     let file: SignedFile = serde_json::from_value(value).map_err(|e| SubmissionError::Shape {
-        detail: e.to_string(),
+        detail: crate::json::problem(&e),
     })?;
     if file.signature.algorithm != "Ed25519" {
         return Err(SubmissionError::BadEncoding { field: "algorithm" });
@@ -112,7 +112,7 @@ pub fn open_verified<P: DeserializeOwned>(
     version: u64,
 ) -> Result<Envelope<P>, SubmissionError> {
     let file: SignedFile<P> = parse(text).map_err(|e| SubmissionError::Shape {
-        detail: e.to_string(),
+        detail: crate::json::problem(&e),
     })?;
     if file.format != format || file.format_version != version {
         return Err(SubmissionError::NotSubmission);

@@ -207,7 +207,7 @@ pub struct Opened {
 pub fn open(text: &str) -> Result<Opened, SubmissionError> {
     let envelope = open_value(text, FORMAT, FORMAT_VERSION)?;
     let payload = serde_json::from_value(envelope.payload).map_err(|e| SubmissionError::Shape {
-        detail: e.to_string(),
+        detail: crate::json::problem(&e),
     })?;
     Ok(Opened {
         payload,

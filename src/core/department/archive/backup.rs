@@ -103,7 +103,7 @@ pub fn unpack_value(cards: Cards, value: Value) -> Result<Unpacked, ArchiveError
         _ => return Err(ArchiveError::Foreign),
     }
     let file: ArchiveFile = serde_json::from_value(value).map_err(|e| ArchiveError::Shape {
-        detail: e.to_string(),
+        detail: crate::json::problem(&e),
     })?;
     let mut archive = Archive::new(cards);
     archive.keys = file.keys;

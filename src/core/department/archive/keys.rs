@@ -95,7 +95,7 @@ impl Archive {
             return Err(ArchiveError::Foreign);
         }
         let file: KeysFile = serde_json::from_value(value).map_err(|e| ArchiveError::Shape {
-            detail: e.to_string(),
+            detail: crate::json::problem(&e),
         })?;
         let mut added = 0;
         for known in file.schools {
