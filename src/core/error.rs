@@ -401,7 +401,7 @@ pub enum DraftLoadError {
 impl fmt::Display for DraftLoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::NotJson => write!(f, "Сохранённые данные повреждены (это не JSON)."),
+            Self::NotJson => write!(f, "Сохранённые данные повреждены и не читаются."),
             Self::Foreign => write!(f, "Сохранённые данные не похожи на черновик Профкарты."),
             Self::Newer { schema } => write!(
                 f,

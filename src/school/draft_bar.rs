@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::platform::browser::{now_iso, print, random_id};
 use crate::school::draft_list::DraftList;
 use crate::school::drafts::Drafts;
+use crate::school::kept_aside::KeptAside;
 use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
 use crate::shared::notices::Notices;
@@ -77,6 +78,7 @@ pub fn DraftBar() -> impl IntoView {
             </div>
             <Show when=move || show_list.get()>
                 <DraftList/>
+                <KeptAside/>
             </Show>
         </nav>
     }

@@ -1,12 +1,23 @@
 //! Stored text that cannot be read is never deleted: it is moved aside under
 //! [`QUARANTINE_PREFIX`] (or left in place if even that fails), and the user
-//! is told, with the raw text to download and pass on to a specialist.
+//! is told, with the raw text to download and pass on to a specialist. What
+//! was moved aside stays listed ([`kept_aside`]) after the notice is gone,
+//! until the user deletes it.
 
 use crate::platform::storage::{self, QUARANTINE_PREFIX};
 use crate::shared::notices::Notices;
 
 /// The file name offered for kept-aside text.
 pub const RAW_FILE_NAME: &str = "profkarta_povrezhdennye_dannye.txt";
+
+/// What is kept aside, as (key, text), in storage order.
+pub fn kept_aside() -> Vec<(String, String)> {
+    storage::keys(QUARANTINE_PREFIX)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|key| storage::raw_text(&key).map(|text| (key, text)))
+        .collect()
+}
 
 pub fn quarantine(notices: Notices, key: &str, problem: &str) {
     let Some(text) = storage::raw_text(key) else {

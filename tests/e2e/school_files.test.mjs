@@ -94,13 +94,29 @@ test('several drafts: a new card, next year from a draft, switching, deleting', 
 test('corrupt data under the app keys is kept aside and reported; the app still starts', () =>
     withCard(
         async (card) => {
-            await card.page.getByTestId('notices').filter({ hasText: 'Сохранённые данные повреждены (это не JSON).' }).waitFor();
-            const aside = await card.page.evaluate(() => localStorage.getItem('profkarta/unreadable/broken'));
+            const { page } = card;
+            await page.getByTestId('notices').filter({ hasText: 'Сохранённые данные повреждены и не читаются.' }).waitFor();
+            const aside = await page.evaluate(() => localStorage.getItem('profkarta/unreadable/broken'));
             assert.equal(aside, '{"schema":1,"id":"broken", обрыв');
-            const raw = await downloadText(card.page, () =>
-                card.page.getByRole('button', { name: 'Скачать исходный текст' }).click());
+            const raw = await downloadText(page, () =>
+                page.getByTestId('notices').getByRole('button', { name: 'Скачать исходный текст' }).click());
             assert.equal(raw.text, aside);
             await card.expectSummary({ total: '0 из 23' });
+
+            // The notice dismissed and the page reloaded, the text is still
+            // reachable under the drafts until the school deletes it.
+            await page.getByTestId('notices').getByRole('button', { name: 'Скрыть' }).click();
+            await page.reload();
+            await card.expectSummary({ total: '0 из 23' });
+            await page.getByRole('button', { name: /Мои черновики/ }).click();
+            const kept = page.getByTestId('kept-aside');
+            await kept.getByText('Запись 1: 32 символа').waitFor();
+            const again = await downloadText(page, () => kept.getByRole('button', { name: 'Скачать исходный текст' }).click());
+            assert.equal(again.text, aside);
+            page.once('dialog', (d) => d.accept());
+            await kept.getByRole('button', { name: 'Удалить' }).click();
+            await kept.waitFor({ state: 'detached' });
+            assert.equal(await page.evaluate(() => localStorage.getItem('profkarta/unreadable/broken')), null);
         },
         {
             initScript: () => {

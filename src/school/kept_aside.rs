@@ -1,0 +1,59 @@
+//! Stored records that could not be read, listed under the drafts: their
+//! notice can be dismissed or gone after a reload, and the text must stay
+//! reachable until the school decides to delete it.
+
+use leptos::prelude::*;
+
+use profkarta_core::text::{group_digits, plural};
+
+use crate::platform::browser::confirm;
+use crate::platform::storage;
+use crate::shared::download::{offer, TEXT};
+use crate::shared::notices::Notices;
+use crate::shared::quarantine::{kept_aside, RAW_FILE_NAME};
+
+#[component]
+pub fn KeptAside() -> impl IntoView {
+    let notices: Notices = expect_context();
+    let entries = RwSignal::new(kept_aside());
+    let entry = move |(i, (key, text)): (usize, (String, String))| {
+        let chars = text.chars().count() as u64;
+        let size = format!(
+            "Запись {}: {} {}",
+            i + 1,
+            group_digits(chars),
+            plural(chars, "символ", "символа", "символов")
+        );
+        let remove = move |_| {
+            if confirm("Удалить повреждённую запись? Её текст будет потерян; если он может понадобиться, сначала скачайте его.") {
+                if let Err(e) = storage::remove(&key) {
+                    notices.push(e.to_string(), None);
+                }
+                entries.set(kept_aside());
+            }
+        };
+        view! {
+            <li>
+                <span>{size}</span>
+                <button type="button" on:click=move |_| { offer(notices, RAW_FILE_NAME, text.as_bytes(), TEXT); }>
+                    "Скачать исходный текст"
+                </button>
+                <button type="button" class="danger" on:click=remove>"Удалить"</button>
+            </li>
+        }
+    };
+    move || {
+        let list = entries.get();
+        (!list.is_empty()).then(|| {
+            view! {
+                <section class="kept-aside" data-testid="kept-aside" aria-labelledby="kept-aside-title">
+                    <h3 id="kept-aside-title">"Повреждённые записи"</h3>
+                    <p class="muted">
+                        "Эти сохранённые данные не удалось прочитать. Они не удалены: исходный текст можно скачать и передать специалисту."
+                    </p>
+                    <ul>{list.into_iter().enumerate().map(entry).collect_view()}</ul>
+                </section>
+            }
+        })
+    }
+}
