@@ -32,6 +32,9 @@ pub fn DepartmentPage() -> impl IntoView {
                 role="tab"
                 id=format!("tab-{}", tab.key())
                 aria-selected=move || (dept.tab().get() == tab).to_string()
+                // Only the open tab is in the Tab order: Tab goes from it
+                // to its content, and the arrows move along the others.
+                tabindex=move || if dept.tab().get() == tab { "0" } else { "-1" }
                 on:click=move |_| dept.show(tab)
             >
                 {tab.label()}

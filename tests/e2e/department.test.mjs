@@ -223,15 +223,16 @@ test('the rating and municipal figures match an independent computation', () =>
         // a second click turns the order round.
         const byPoints = asRows(schools).map((r, i) => ({ ...r, i, points: Number(r.total.split(' ')[0]) }));
         byPoints.sort((a, b) => b.points - a.points || a.i - b.i);
-        // The header's name gains the arrow (▲/▼) once sorted by it.
+        // The header's name gains the arrow (▼/▲) once sorted by it.
         const pointsHead = page.getByTestId('rating').getByRole('columnheader', { name: /^Баллы/ });
         const points = pointsHead.getByRole('button');
         const sorted = (order) => pointsHead.and(page.locator(`[aria-sort="${order}"]`)).waitFor();
-        await points.click();
-        await sorted('ascending');
-        assert.deepEqual((await ratingRows(page)).map((r) => r.name), byPoints.map((r) => r.name));
+        // Most first is the points going down, as a screen reader must say.
         await points.click();
         await sorted('descending');
+        assert.deepEqual((await ratingRows(page)).map((r) => r.name), byPoints.map((r) => r.name));
+        await points.click();
+        await sorted('ascending');
         assert.deepEqual((await ratingRows(page)).map((r) => r.name), byPoints.map((r) => r.name).reverse());
         await page.getByTestId('rating').getByRole('button', { name: /^Место/ }).click();
         await sorted('none');
@@ -398,10 +399,15 @@ test('the department works with the keyboard alone: import, tabs, review', () =>
         await (await chooser).setFiles(files);
         await page.getByTestId('import-summary').filter({ hasText: `Файлов: ${files.length}.` }).waitFor();
 
-        // Back up to the tabs; Enter opens «Проверка».
-        await moveUntil('Shift+Tab', (f) => f.role === 'tab' && f.text === 'Проверка');
-        // The arrows move along the tabs without opening them.
+        // Back up to the tabs: only the open one is in the Tab order, the
+        // arrows move along them without opening them, Enter opens one.
+        await moveUntil('Shift+Tab', (f) => f.role === 'tab');
+        assert.equal((await focused()).text, 'Загрузка файлов');
         const onTab = (text) => page.waitForFunction((text) => document.activeElement?.getAttribute('role') === 'tab' && document.activeElement.textContent.trim() === text, text);
+        await page.keyboard.press('ArrowRight');
+        await onTab('Школы');
+        await page.keyboard.press('ArrowRight');
+        await onTab('Проверка');
         await page.keyboard.press('ArrowRight');
         await onTab('Проверяющие');
         await page.keyboard.press('End');
@@ -418,6 +424,9 @@ test('the department works with the keyboard alone: import, tabs, review', () =>
         await page.keyboard.press('Enter');
         const review = page.getByTestId('review');
         await review.waitFor();
+        // Tab leaves the tab list at once, for the open tab's content.
+        await page.keyboard.press('Tab');
+        assert.notEqual((await focused()).role, 'tab');
 
         // The arrow keys pick another school in the list.
         await moveUntil('Tab', (f) => f.id === 'school-select');

@@ -18,17 +18,26 @@ pub enum SortBy {
     Criterion(String),
 }
 
+impl SortBy {
+    /// Whether the column's first order runs from the largest value down:
+    /// places and names go up, points and shares best first.
+    pub fn natural_descending(&self) -> bool {
+        matches!(self, Self::Points | Self::Criterion(_))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sort {
     pub by: SortBy,
-    pub descending: bool,
+    /// Against the column's natural order ([`SortBy::natural_descending`]).
+    pub reversed: bool,
 }
 
 impl Default for Sort {
     fn default() -> Self {
         Self {
             by: SortBy::Rank,
-            descending: false,
+            reversed: false,
         }
     }
 }
@@ -38,14 +47,15 @@ impl Sort {
     /// another column sorts by it in its natural order.
     pub fn clicked(&self, by: SortBy) -> Sort {
         Sort {
-            descending: self.by == by && !self.descending,
+            reversed: self.by == by && !self.reversed,
             by,
         }
     }
 
-    /// The header's `aria-sort`.
+    /// The header's `aria-sort`: the direction of the column's values as
+    /// shown, which for points and criteria is descending at first.
     pub fn aria(&self, by: &SortBy) -> &'static str {
-        match (&self.by == by, self.descending) {
+        match (&self.by == by, self.reversed != by.natural_descending()) {
             (false, _) => "none",
             (true, false) => "ascending",
             (true, true) => "descending",
@@ -69,7 +79,7 @@ pub fn rows(rating: &[Ranked], filter: &Filter, sort: &Sort) -> Vec<Ranked> {
             compare_share(of(b), of(a))
         }),
     }
-    if sort.descending {
+    if sort.reversed {
         rows.reverse();
     }
     rows
@@ -222,7 +232,11 @@ mod tests {
         assert_eq!(name_back.aria(&SortBy::Name), "descending");
         assert_eq!(name_back.aria(&SortBy::Rank), "none");
         let k2 = name_back.clicked(SortBy::Criterion("2".into()));
-        assert!(!k2.descending, "another column starts in its own order");
+        assert!(!k2.reversed, "another column starts in its own order");
+        // Best first is the values going down, and a second click turns it.
+        let code = SortBy::Criterion("2".into());
+        assert_eq!(k2.aria(&code), "descending");
+        assert_eq!(k2.clicked(code.clone()).aria(&code), "ascending");
         assert_eq!(
             by(&k2),
             "Вега Альфа Бета",
@@ -256,7 +270,8 @@ mod tests {
             by(&rating, &points.clicked(SortBy::Points)),
             "Вега Альфа Бета"
         );
-        assert_eq!(points.aria(&SortBy::Points), "ascending");
+        // Most first: the values go down.
+        assert_eq!(points.aria(&SortBy::Points), "descending");
     }
 
     #[test]
