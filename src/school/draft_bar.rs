@@ -33,21 +33,18 @@ pub fn DraftBar() -> impl IntoView {
                 stored.meta.id = random_id();
                 stored.meta.revision = 0;
                 ws.adopt(*stored);
-                notices.push(format!("Черновик из файла «{name}» открыт."), None);
+                notices.push_passing(format!("Черновик из файла «{name}» открыт."));
             }
             Ok(SchoolFile::Export(opened)) => {
                 let mut stored =
                     StoredDraft::new(random_id(), opened.payload.to_draft(), &now_iso());
                 stored.meta.replaces = Some(opened.payload.submission_id.clone());
                 ws.adopt(stored);
-                notices.push(
-                    format!(
-                        "Выгрузка «{name}» открыта для исправления (подпись проверена, ключ {}). \
-                         Следующая выгрузка заменит её.",
-                        opened.fingerprint
-                    ),
-                    None,
-                );
+                notices.push_passing(format!(
+                    "Выгрузка «{name}» открыта для исправления (подпись проверена, ключ {}). \
+                     Следующая выгрузка заменит её.",
+                    opened.fingerprint
+                ));
             }
             Err(why) => notices.push(format!("Файл «{name}» не открыт: {why}"), None),
         }

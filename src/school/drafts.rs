@@ -231,6 +231,7 @@ impl Drafts {
     /// Makes `stored` the open draft and saves it at once.
     pub fn adopt(self, stored: StoredDraft) {
         self.flush();
+        self.notices.withdraw_passing();
         self.show(stored, SaveStatus::Pending);
         self.saved.set_value(None);
         self.save_now();
@@ -238,6 +239,7 @@ impl Drafts {
 
     pub fn open(self, id: &str) {
         self.flush();
+        self.notices.withdraw_passing();
         match read(id) {
             Ok(stored) => self.show(stored, SaveStatus::Unchanged),
             Err(e) => self.notices.push(e, None),
@@ -315,10 +317,9 @@ impl Drafts {
         next.draft.profile = self.draft.with_untracked(|d| d.profile.clone());
         next.draft.profile.flags.clear();
         self.adopt(next);
-        self.notices.push(
+        self.notices.push_passing(
             "Для другой методики начат новый черновик с теми же сведениями об ОО; \
              прежний черновик сохранён в «Мои черновики».",
-            None,
         );
     }
 
@@ -330,17 +331,17 @@ impl Drafts {
         let left = stored.draft.not_carried.len();
         self.meta.set(stored.meta);
         self.draft.set(stored.draft);
-        self.notices.push(
-            match left {
-                0 => format!("Черновик переведён на версию {} карты; все ответы перенесены.", to.version),
-                n => format!(
-                    "Черновик переведён на версию {} карты. Не перенесено ответов: {n} — они показаны \
-                     над картой со своими значениями.",
-                    to.version
-                ),
-            },
-            None,
-        );
+        self.notices.push_passing(match left {
+            0 => format!(
+                "Черновик переведён на версию {} карты; все ответы перенесены.",
+                to.version
+            ),
+            n => format!(
+                "Черновик переведён на версию {} карты. Не перенесено ответов: {n} — они показаны \
+                 над картой со своими значениями.",
+                to.version
+            ),
+        });
     }
 
     /// Fills the open draft's empty last-year fields from the draft `id` of

@@ -8,6 +8,9 @@ pub struct Notice {
     pub text: String,
     /// (file name, text) to offer as a download beside the message.
     pub raw: Option<(String, String)>,
+    /// Tells what happened to the open draft: withdrawn when another one
+    /// opens, where it would read as said of that one.
+    passing: bool,
 }
 
 /// The page's notices, shared through context by both pages.
@@ -20,12 +23,23 @@ impl Notices {
     }
 
     pub fn push(self, text: impl Into<String>, raw: Option<(String, String)>) {
-        self.0.update(|n| {
-            n.push(Notice {
-                text: text.into(),
-                raw,
-            })
-        });
+        self.add(text.into(), raw, false);
+    }
+
+    /// A notice about the open draft; see [`Notices::withdraw_passing`].
+    pub fn push_passing(self, text: impl Into<String>) {
+        self.add(text.into(), None, true);
+    }
+
+    /// Withdraws the notices about the draft that was open.
+    pub fn withdraw_passing(self) {
+        if self.0.with_untracked(|all| all.iter().any(|n| n.passing)) {
+            self.0.update(|all| all.retain(|n| !n.passing));
+        }
+    }
+
+    fn add(self, text: String, raw: Option<(String, String)>, passing: bool) {
+        self.0.update(|n| n.push(Notice { text, raw, passing }));
     }
 
     pub fn dismiss(self, index: usize) {

@@ -210,8 +210,12 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
         await card.chooseCard('leninsk-kuznetsky');
         await card.expectText('total', '0 из 16');
         await page.getByRole('heading', { level: 1, name: /Ленинск-Кузнецкий/ }).waitFor();
+        const started = page.getByTestId('notices').getByText(/^Для другой методики начат новый черновик/);
+        await started.waitFor();
         await card.chooseCard('nevinnomyssk');
         await card.expectText('total', 'Заполнено показателей: 3 из 10');
+        // What was said of the new draft is not left standing over the old one.
+        await started.waitFor({ state: 'detached' });
         assert.deepEqual(await names(), ['Урок «Шоу профессий»', 'День открытых дверей']);
 
         // Exported beside the generated schools, its events join theirs.
