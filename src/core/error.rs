@@ -203,7 +203,7 @@ impl fmt::Display for NumberError {
                 "Слишком большое число: допускается не более {}.",
                 crate::text::group_digits(*max)
             ),
-            Self::Missing => write!(f, "Заполните и это поле: без него долю не посчитать."),
+            Self::Missing => write!(f, "Заполните и это поле; если таких нет, введите 0."),
             Self::NumeratorAboveDenominator => {
                 write!(
                     f,

@@ -137,6 +137,10 @@ test('invalid numbers are marked on the field in Russian and never counted', () 
             await card.expectPoints('1.1', 'не учитывается');
             await card.expectSummary({ total: '0 из 23' });
         }
+        // One half of a share alone: the other is asked for, 0 included.
+        await card.share('1.1', '', '10');
+        await card.expectFieldError('1.1', 'numerator', 'Заполните и это поле; если таких нет, введите 0.');
+        await card.expectPoints('1.1', 'не учитывается');
         await card.share('1.1', '10', '10');
         await card.expectPoints('1.1', '1 балл из 1');
         await card.expectSummary({ total: '1 из 23' });

@@ -93,10 +93,10 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
         editor.write();
         match dept.publish(index, &key.get_or_create()) {
             Ok(()) => {
-                let (id, version) = editor.card.with_untracked(|c| (c.id.clone(), c.version));
+                let (title, version) = editor.card.with_untracked(|c| (c.title.clone(), c.version));
                 notices.push(
                     format!(
-                        "Карта «{id}», версия {version}, опубликована и подписана ключом отдела. \
+                        "Карта «{title}», версия {version}, опубликована и подписана ключом отдела. \
                          Скачайте папку для сайта, чтобы школы её получили."
                     ),
                     None,
