@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use profkarta_core::card::{Indicator, Rule};
 use profkarta_core::school::draft::AnswerField;
 use profkarta_core::scoring::assess_indicator;
-use profkarta_core::scoring::explain::explain;
+use profkarta_core::scoring::explain::{explain, typed_share};
 
 use crate::school::answer_input::{AnswerInput, RowData};
 use crate::school::breakdown_parts::BreakdownParts;
@@ -55,7 +55,14 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
         view! {
             <p class="share" aria-live="off">
                 <span class="muted">"Доля: "</span>
-                <output data-testid="share">{move || explained.with(|e| e.share.clone().unwrap_or_else(|| "—".into()))}</output>
+                <output data-testid="share">
+                    {move || {
+                        explained
+                            .with(|e| e.share.clone())
+                            .or_else(|| answer.with(typed_share))
+                            .unwrap_or_else(|| "—".into())
+                    }}
+                </output>
             </p>
         }
     };

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use profkarta_core::card::ListColumn;
 use profkarta_core::school::draft::AnswerField;
 
+use crate::platform::browser::focus_when_drawn;
 use crate::school::answer_input::{AnswerInput, RowData};
 use crate::school::state::DraftCtx;
 use crate::shared::field::FieldKind;
@@ -20,6 +21,7 @@ pub fn ListRows(row: RowData, item: String, columns: Vec<ListColumn>) -> impl In
     let count = Memo::new(move |_| answer.with(|a| a.rows.len()));
     let code = row.code.clone();
     let add_code = row.code.clone();
+    let slug = row.slug.clone();
     let edit = move |change: fn(&mut profkarta_core::school::draft::Draft, &str, usize),
                      r: usize| {
         let code = code.clone();
@@ -56,7 +58,12 @@ pub fn ListRows(row: RowData, item: String, columns: Vec<ListColumn>) -> impl In
             })
             .collect_view()
     };
-    let add = move |_| draft.update(|d| d.add_row(&add_code));
+    // The new row's name takes the focus, as a new plan row's measure does.
+    let add = move |_| {
+        let name = AnswerField::RowName(count.get_untracked()).key();
+        draft.update(|d| d.add_row(&add_code));
+        focus_when_drawn(format!("{slug}-{name}"));
+    };
     view! {
         <div class="list-rows">
             <table class="list-table">

@@ -54,8 +54,11 @@ pub fn Field(
         // The placeholder lets print styles recognise an empty box
         // (`:placeholder-shown`); a blank one, since a dash in an empty box
         // reads as a value.
+        // A box as tall as its lines (up to 12), so that a message about
+        // «Строка 4» points at a line in sight.
         FieldKind::Multiline => {
-            view! { <textarea {..common} rows="2" placeholder=" "></textarea> }.into_any()
+            let rows = move || value.with(|v| v.split('\n').count().clamp(2, 12)).to_string();
+            view! { <textarea {..common} rows=rows placeholder=" "></textarea> }.into_any()
         }
         FieldKind::Text | FieldKind::Number => view! {
             <input

@@ -171,11 +171,12 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
         const { page } = card;
         await card.expectText('total', 'Заполнено показателей: 0 из 10');
         const add = card.row('1.3').getByRole('button', { name: 'Добавить строку' });
-        for (const name of ['Ярмарка профессий', 'День открытых дверей', 'Урок «Шоу профессий»']) {
+        for (const [i, name] of ['Ярмарка профессий', 'День открытых дверей', 'Урок «Шоу профессий»'].entries()) {
             await add.focus();
             await page.keyboard.press('Enter');
-            const rows = await card.row('1.3').locator('tbody tr').count();
-            await card.field('1.3', `row-${rows - 1}`, name);
+            // The new row's name takes the focus: the name is typed at once.
+            await page.waitForFunction((id) => document.activeElement?.id === id, `ind-1-3-row-${i}`);
+            await page.keyboard.type(name);
         }
         const names = async () =>
             Promise.all((await card.row('1.3').locator('tbody tr').all()).map((r) => r.locator('td.list-name input').inputValue()));

@@ -149,6 +149,8 @@ test('invalid numbers are marked on the field in Russian and never counted', () 
         await card.field('1.1', 'evidence', 'https://school7.ru/proforientatsiya\njavascript:alert(1)');
         await card.expectFieldError('1.1', 'evidence', 'Строка 2: Ссылка должна начинаться с http:// или https://.');
         await card.expectSummary({ total: '0 из 23' });
+        // The numbers are not what is wrong: their share stays in sight.
+        await card.expectShare('1.1', '100,0\u00a0%');
         await card.field('1.1', 'evidence', 'https://school7.ru/proforientatsiya');
         await card.expectSummary({ total: '1 из 23' });
         // A site typed without its beginning gets «https://» on leaving the
@@ -164,6 +166,10 @@ test('invalid numbers are marked on the field in Russian and never counted', () 
         await card.field('1.1', 'evidence', '\u2068https://vk.com/school7?w=wall-1\u2069\nhttps://school7.ru/\u200Bproforientatsiya');
         await card.input('1.1', 'evidence').press('Tab');
         assert.equal(await card.input('1.1', 'evidence').inputValue(), 'https://vk.com/school7?w=wall-1\nhttps://school7.ru/proforientatsiya');
+        // The box grows with its lines, so that «Строка 5» is in sight.
+        await card.field('1.1', 'evidence', 'https://a.ru\nhttps://b.ru\nhttps://c.ru\nhttps://d.ru\nне ссылка');
+        await card.expectFieldError('1.1', 'evidence', 'Строка 5: Ссылка должна начинаться с http:// или https://.');
+        assert.equal(await card.input('1.1', 'evidence').getAttribute('rows'), '5');
     }));
 
 test('the score follows every keystroke', () =>

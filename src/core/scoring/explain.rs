@@ -62,6 +62,19 @@ fn share_text(n: &str, d: &str) -> String {
     }
 }
 
+/// The share of a share row's numbers as typed, when both read and make
+/// one: shown while another field of the row (a link, a comment) is in
+/// error, since those numbers are not what is wrong.
+pub fn typed_share(answer: &RawAnswer) -> Option<String> {
+    match (
+        parse_number(&answer.numerator),
+        parse_number(&answer.denominator),
+    ) {
+        (Ok(Some(n)), Ok(Some(d))) if d > 0 && n <= d => Some(percent(n, d)),
+        _ => None,
+    }
+}
+
 /// Each part's share of a breakdown's denominator as the school types them:
 /// "20,0 %", or "—" while a number is missing or wrong.
 pub fn part_shares(answer: &RawAnswer, parts: usize) -> Vec<String> {
@@ -419,6 +432,17 @@ mod tests {
         let indicator = card.indicator(code).unwrap();
         let result = assess_indicator(indicator, &SchoolProfile::default(), Some(&answer));
         explain(indicator, &result)
+    }
+
+    #[test]
+    fn typed_numbers_make_a_share_when_they_can() {
+        assert_eq!(
+            typed_share(&share("12", "40")).as_deref(),
+            Some("30,0\u{A0}%")
+        );
+        for (n, d) in [("12", ""), ("50", "40"), ("0", "0"), ("1,5", "4"), ("", "")] {
+            assert_eq!(typed_share(&share(n, d)), None, "{n} / {d}");
+        }
     }
 
     #[test]
