@@ -191,6 +191,12 @@ pub fn revealed(link: &str) -> String {
         .collect()
 }
 
+/// A name as a letter prints it: the number stays on the line of its sign
+/// («СОШ №\u{A0}19», a no-break space), so that no line ends on «№».
+pub fn tied(name: &str) -> String {
+    name.trim().replace("№ ", "№\u{A0}")
+}
+
 /// Text of several lines, each made [`one_line`]; the line breaks stay,
 /// empty lines at either end go.
 pub fn lines(text: &str) -> String {

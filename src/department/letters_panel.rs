@@ -1,13 +1,15 @@
 //! Targeted recommendations: the drafted letter of the chosen school (with
-//! the measures addressed to it), edited in place (the edit is kept in the
-//! workspace), printed on A4 and downloaded as a file the school page opens
-//! to pre-fill its plan; or a letter to a target group across schools.
-//! Either letter also downloads as a Word document for the letterhead.
+//! the measures addressed to it), or a letter to a target group across
+//! schools. Either is edited in place (the edit is kept in the workspace),
+//! printed on A4 and downloaded as a Word document for the letterhead; the
+//! school's also as a file the school page opens to pre-fill its plan.
 
 use leptos::prelude::*;
 
 use profkarta_core::department::letter_file::{letter_docx, letter_docx_name, LetterFile};
-use profkarta_core::department::letters::{draft_letter, group_letter, suggested_plan};
+use profkarta_core::department::letters::{
+    draft_letter, group_letter, group_letter_key, suggested_plan,
+};
 use profkarta_core::department::measures::{addressed_to, TargetGroup};
 
 use crate::department::no_cards::NoCards;
@@ -21,16 +23,30 @@ pub fn LettersPanel() -> impl IntoView {
     let dept: Dept = expect_context();
     // None: the chosen school's letter; Some: a target group's.
     let group = RwSignal::new(None::<TargetGroup>);
-    let drafted = Memo::new(move |_| {
-        let school = dept.open.get()?;
-        let text = dept.card.with(|card| {
-            dept.archive().with(|a| {
-                let measures = addressed_to(&a.measures, &card.id, &school);
-                dept.rating
-                    .with(|r| draft_letter(card, &school, r, &measures))
-            })
-        });
-        Some((school.submission_id, text))
+    // The letter as drafted from the data, with the key its edit is kept
+    // under: the school's submission, or the group's card, year and group.
+    let drafted = Memo::new(move |_| match group.get() {
+        None => {
+            let school = dept.open.get()?;
+            let text = dept.card.with(|card| {
+                dept.archive().with(|a| {
+                    let measures = addressed_to(&a.measures, &card.id, &school);
+                    dept.rating
+                        .with(|r| draft_letter(card, &school, r, &measures))
+                })
+            });
+            Some((school.submission_id, text))
+        }
+        Some(g) => {
+            let period = dept.period.get().unwrap_or_default();
+            Some(dept.card.with(|card| {
+                let text = dept.figures.with(|f| {
+                    dept.archive()
+                        .with(|a| group_letter(card, g, &period, f, &a.measures))
+                });
+                (group_letter_key(&card.id, &period, g), text)
+            }))
+        }
     });
     let text = move || {
         let (id, draft) = drafted.get()?;
@@ -46,8 +62,8 @@ pub fn LettersPanel() -> impl IntoView {
                 .is_some_and(|(id, _)| dept.archive().with(|a| a.letters.contains_key(id)))
         })
     };
-    // An edited letter does not follow the school's data: say so when a
-    // decision, a measure or the card changed what the draft says.
+    // An edited letter does not follow the data: say so when a decision, a
+    // measure or the card changed what the draft says.
     let outdated = move || {
         drafted.with(|d| {
             d.as_ref()
@@ -94,29 +110,18 @@ pub fn LettersPanel() -> impl IntoView {
         offer_json(dept.notices, &letter.file_name(), &letter.to_json());
     };
     let download_docx = move |_| {
-        let Some(school) = dept.open.get_untracked() else {
-            return;
-        };
         let Some(text) = text() else { return };
-        let name = letter_docx_name(school.name(), &school.profile.period);
-        offer(dept.notices, &name, &letter_docx(&text), DOCX);
-    };
-    let group_text = move || {
-        let g = group.get()?;
-        let period = dept.period.get().unwrap_or_default();
-        Some(dept.card.with(|card| {
-            dept.figures.with(|f| {
-                dept.archive()
-                    .with(|a| group_letter(card, g, &period, f, &a.measures))
-            })
-        }))
-    };
-    let download_group_docx = move |_| {
-        let (Some(g), Some(text)) = (group.get_untracked(), group_text()) else {
-            return;
+        let name = match group.get_untracked() {
+            Some(g) => {
+                letter_docx_name(g.label(), &dept.period.get_untracked().unwrap_or_default())
+            }
+            None => {
+                let Some(school) = dept.open.get_untracked() else {
+                    return;
+                };
+                letter_docx_name(school.name(), &school.profile.period)
+            }
         };
-        let period = dept.period.get_untracked().unwrap_or_default();
-        let name = letter_docx_name(g.label(), &period);
         offer(dept.notices, &name, &letter_docx(&text), DOCX);
     };
     let on_addressee = move |ev| {
@@ -143,57 +148,53 @@ pub fn LettersPanel() -> impl IntoView {
         }
         .into_any();
     }
-    let school_letter = move || {
-        view! {
-            <div class="no-print">
-                <SchoolSelect/>
-                <p class="hint">"Текст составлен по невыполненным показателям школы и мерам, адресованным ей. Его можно исправить прямо здесь: правки сохраняются. \
-                    Файл рекомендаций школа откроет у себя на странице — из него заполнится план мероприятий."</p>
-                <div class="actions">
-                    <button type="button" class="primary" on:click=move |_| print()>"Печать письма"</button>
-                    <button type="button" on:click=download_docx>"Скачать письмо (DOCX)"</button>
-                    <button type="button" on:click=download>"Скачать файл рекомендаций для школы"</button>
-                    <Show when=edited>
-                        <button type="button" on:click=reset>"Вернуть исходный текст"</button>
-                    </Show>
-                </div>
-                <Show when=outdated>
-                    <div class="notice notice-warning" role="status" data-testid="letter-outdated">
-                        <p>"Письмо исправлено вручную, а после этого данные школы изменились (решения проверки, меры или карта). \
-                            Числа и показатели в тексте ниже могут быть прежними. «Вернуть исходный текст» составит письмо заново по новым данным; ваши правки при этом пропадут."</p>
-                        <button type="button" on:click=checked>"Текст сверен, не предупреждать"</button>
-                    </div>
-                </Show>
-                <label for="letter-text">"Текст письма"</label>
-            </div>
-            <textarea id="letter-text" class="letter-text no-print" rows="28" prop:value=move || text().unwrap_or_default() on:input=on_input></textarea>
-            <div class="letter-print print-only">{move || text().unwrap_or_default()}</div>
-        }
-    };
-    let group_view = move || {
-        view! {
-            <div class="no-print">
-                <p class="hint">"Письмо целевой группе участников во всех школах: показатели, которые выполняет менее половины школ, и меры, адресованные этой группе."</p>
-                <div class="actions">
-                    <button type="button" class="primary" on:click=move |_| print()>"Печать письма"</button>
-                    <button type="button" on:click=download_group_docx>"Скачать письмо (DOCX)"</button>
-                </div>
-            </div>
-            <pre class="letter-print group-letter" data-testid="group-letter">{group_text}</pre>
+    let to_school = move || group.with(Option::is_none);
+    let hint = move || {
+        if to_school() {
+            "Текст составлен по невыполненным показателям школы и мерам, адресованным ей. Его можно исправить прямо здесь: правки сохраняются. \
+             Файл рекомендаций школа откроет у себя на странице — из него заполнится план мероприятий."
+        } else {
+            "Письмо целевой группе участников во всех школах: показатели, которые выполняет менее половины школ (или, если таких нет, реже других), \
+             и меры, адресованные этой группе. Его можно исправить прямо здесь: правки сохраняются."
         }
     };
     view! {
         <section class="panel letters" aria-labelledby="letters-title">
             <h2 id="letters-title" class="no-print">"Адресные рекомендации"</h2>
-            <Show when=move || drafted.with(Option::is_some) fallback=|| view! { <NoCards/> }>
-                <p class="no-print">
-                    <label for="letter-addressee">"Кому: "</label>
-                    <select id="letter-addressee" on:change=on_addressee>
-                        <option value="school">"Школе (выбранной ниже)"</option>
-                        {addressees()}
-                    </select>
-                </p>
-                {move || if group.get().is_some() { group_view().into_any() } else { school_letter().into_any() }}
+            <Show when=move || dept.open.with(Option::is_some) fallback=|| view! { <NoCards/> }>
+                <div class="no-print">
+                    <p>
+                        <label for="letter-addressee">"Кому: "</label>
+                        <select id="letter-addressee" on:change=on_addressee>
+                            <option value="school">"Школе (выбранной ниже)"</option>
+                            {addressees()}
+                        </select>
+                    </p>
+                    <Show when=to_school>
+                        <SchoolSelect/>
+                    </Show>
+                    <p class="hint">{hint}</p>
+                    <div class="actions">
+                        <button type="button" class="primary" on:click=move |_| print()>"Печать письма"</button>
+                        <button type="button" on:click=download_docx>"Скачать письмо (DOCX)"</button>
+                        <Show when=to_school>
+                            <button type="button" on:click=download>"Скачать файл рекомендаций для школы"</button>
+                        </Show>
+                        <Show when=edited>
+                            <button type="button" on:click=reset>"Вернуть исходный текст"</button>
+                        </Show>
+                    </div>
+                    <Show when=outdated>
+                        <div class="notice notice-warning" role="status" data-testid="letter-outdated">
+                            <p>"Письмо исправлено вручную, а после этого данные изменились (решения проверки, меры или карта). \
+                                Числа и показатели в тексте ниже могут быть прежними. «Вернуть исходный текст» составит письмо заново по новым данным; ваши правки при этом пропадут."</p>
+                            <button type="button" on:click=checked>"Текст сверен, не предупреждать"</button>
+                        </div>
+                    </Show>
+                    <label for="letter-text">"Текст письма"</label>
+                </div>
+                <textarea id="letter-text" class="letter-text no-print" rows="28" prop:value=move || text().unwrap_or_default() on:input=on_input></textarea>
+                <div class="letter-print print-only">{move || text().unwrap_or_default()}</div>
             </Show>
         </section>
     }

@@ -33,20 +33,27 @@ test('letters and the report download as Word documents with the figures', async
     const option = await page.locator('#school-select option', { hasText: school }).first().getAttribute('value');
     await page.locator('#school-select').selectOption(option);
     const letter = page.locator('#letter-text');
-    await page.waitForFunction((name) => document.querySelector('#letter-text')?.value.includes(name), school);
+    // The letter ties the number to «№» (a no-break space) for print.
+    const named = school.replaceAll('№ ', '№\u00a0');
+    await page.waitForFunction((name) => document.querySelector('#letter-text')?.value.includes(name), named);
     await letter.fill(`${await letter.inputValue()}\n\nС уважением, отдел образования <ОО & Ко>.`);
     const text = await letter.inputValue();
     const stem = school.replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_|_$/g, '');
     const schoolDoc = await downloadDocx(page, () => page.getByRole('button', { name: 'Скачать письмо (DOCX)' }).click(), `письмо_${stem}_2025-2026.docx`);
     const docLines = schoolDoc.paragraphs.flatMap((p) => p.split('\n')).filter((l) => l.trim() !== '');
     assert.deepEqual(docLines, linesOf(text));
-    assert.ok(docLines.includes(school));
+    assert.ok(docLines.includes(named));
     assert.ok(docLines.includes('С уважением, отдел образования <ОО & Ко>.'));
     await page.screenshot({ path: join(ARTIFACTS, 'e2e-docx-letter.png') });
 
     // A target group's letter.
     await page.locator('#letter-addressee').selectOption({ label: 'Целевая группа: заместители директоров по ВР' });
-    const groupText = await page.getByTestId('group-letter').innerText();
+    await page.waitForFunction(() => document.querySelector('#letter-text')?.value.startsWith('Заместителям'));
+    // It is edited as a school's is, and the edit goes into the document.
+    const groupLetter = page.locator('#letter-text');
+    await groupLetter.fill(`${await groupLetter.inputValue()}\nПросим довести до сведения педагогов.`);
+    const groupText = await groupLetter.inputValue();
+    assert.ok(groupText.endsWith('Просим довести до сведения педагогов.'));
     const groupDoc = await downloadDocx(
         page,
         () => page.getByRole('button', { name: 'Скачать письмо (DOCX)' }).click(),
@@ -56,6 +63,9 @@ test('letters and the report download as Word documents with the figures', async
         groupDoc.paragraphs.flatMap((p) => p.split('\n')).filter((l) => l.trim() !== ''),
         linesOf(groupText),
     );
+    // Each letter keeps its own edit: back to the school, its text is back.
+    await page.locator('#letter-addressee').selectOption('school');
+    await page.waitForFunction((t) => document.querySelector('#letter-text')?.value === t, text);
 
     // The report: its sentences as on screen, the indicator table against
     // an independent count of who earned what.

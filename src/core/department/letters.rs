@@ -9,7 +9,7 @@ use crate::department::figures::Figures;
 use crate::department::measures::{Audience, Measure, TargetGroup};
 use crate::department::results::{Ranked, SchoolResult};
 use crate::school::plan::PlanRow;
-use crate::text::{percent, points};
+use crate::text::{percent, points, tied};
 
 /// How many schools a letter names as examples for one indicator.
 const PEERS_PER_INDICATOR: usize = 3;
@@ -32,7 +32,7 @@ pub fn draft_letter(
         "Адресные рекомендации по итогам мониторинга профориентационной работы\n\
          за {} учебный год\n\n{}\n\nКарта мониторинга: «{}», версия {}.\n\n",
         school.profile.period.trim(),
-        school.name().trim(),
+        tied(school.name()),
         card.title.trim(),
         card.version
     );
@@ -79,12 +79,12 @@ pub fn draft_letter(
             indicator.recommendation.trim().to_owned()
         };
         text.push_str(&format!("Рекомендация: {advice}\n"));
-        let peers: Vec<&str> = rating
+        let peers: Vec<String> = rating
             .iter()
             .map(|r| &r.result)
             .filter(|r| r.school != school.school && r.earned(&indicator.code))
             .take(PEERS_PER_INDICATOR)
-            .map(|r| r.name().trim())
+            .map(|r| tied(r.name()))
             .collect();
         if !peers.is_empty() {
             text.push_str(&format!(
@@ -146,6 +146,31 @@ fn weak_indicators<'c>(
         .collect()
 }
 
+/// The indicators the fewest schools meet, lowest share first, up to
+/// three; only those some school misses.
+fn least_met<'c>(
+    card: &'c Card,
+    figures: &Figures,
+) -> Vec<(&'c crate::card::Indicator, usize, usize)> {
+    let mut missed: Vec<_> = card
+        .scored_indicators()
+        .filter_map(|i| {
+            let f = figures.indicators.iter().find(|f| f.code == i.code)?;
+            (f.earned < f.applicable).then_some((i, f.earned, f.applicable))
+        })
+        .collect();
+    // Stable: equal shares keep the card's order.
+    missed.sort_by(|(_, e1, a1), (_, e2, a2)| (e1 * a2).cmp(&(e2 * a1)));
+    missed.truncate(3);
+    missed
+}
+
+/// The key of a target group's edited letter among the school letters'
+/// (which are keyed by submission): one per card, year and group.
+pub fn group_letter_key(card_id: &str, period: &str, group: TargetGroup) -> String {
+    format!("группа/{card_id}/{period}/{}", group.label())
+}
+
 /// A letter to a target group of participants in every school: the
 /// municipality's weak indicators and the measures addressed to the group.
 pub fn group_letter(
@@ -166,6 +191,18 @@ pub fn group_letter(
         text.push_str(
             "\nКаждый показатель карты выполняет не менее половины образовательных организаций.\n",
         );
+        // Still something to work on: the least met, if any is missed.
+        let least = least_met(card, figures);
+        if !least.is_empty() {
+            text.push_str("Реже других выполняются:\n");
+            for (i, earned, applicable) in least {
+                text.push_str(&format!(
+                    "\n{}. {} — выполняют {earned} из {applicable}.\n",
+                    i.code,
+                    i.text.trim()
+                ));
+            }
+        }
     } else {
         text.push_str("\nПоказатели, которые выполняет менее половины образовательных организаций муниципалитета:\n");
         for (i, earned, applicable) in weak {
@@ -258,7 +295,7 @@ mod tests {
         assert_eq!(plan[0].indicators, ["1.1"]);
         assert_eq!(plan[22].measure, "Участие: семинар «Профпробы в школе»");
         assert_eq!(plan[22].deadline, "15.03.2026");
-        assert!(letter.contains("за 2025/2026 учебный год"));
+        assert!(letter.contains("за 2025/2026 учебный год\n\nСОШ №\u{A0}2\n"));
         assert!(letter.contains(&format!("Карта мониторинга: «{}», версия 1.", card.title)));
         assert!(letter.contains("набрала 1 балл из 23 (4,3\u{A0}%)"));
         assert!(letter.contains("— низкая"));
@@ -332,5 +369,55 @@ mod tests {
         assert!(!letter.contains("\n2.1. "));
         assert!(letter.contains("— курсы повышения квалификации «Курсы по профориентации»\n"));
         assert!(!letter.contains("Совещание"));
+    }
+
+    /// Every indicator met by half the schools or more: the letter says so,
+    /// then names the least met, lowest share first.
+    #[test]
+    fn a_group_letter_without_weak_indicators_names_the_least_met() {
+        let card = testkit::card();
+        // A school meeting every indicator but `skip`.
+        let all_but = |name: &str, skip: &[&str]| {
+            let mut d = draft(name, "2025/2026", &[]);
+            for i in card.scored_indicators() {
+                if !skip.contains(&i.code.as_str()) {
+                    let answer = match i.rule {
+                        crate::card::Rule::Fact { .. } => testkit::fact(true),
+                        _ => testkit::share("100", "100"),
+                    };
+                    d.answers.insert(i.code.clone(), answer);
+                }
+            }
+            d
+        };
+        let drafts = [
+            all_but("А", &["1.8", "2.1"]),
+            all_but("Б", &["1.8"]),
+            all_but("В", &[]),
+            all_but("Г", &[]),
+        ];
+        let archive = testkit::archive(
+            &card,
+            &[
+                ("a", &drafts[0]),
+                ("b", &drafts[1]),
+                ("c", &drafts[2]),
+                ("d", &drafts[3]),
+            ],
+        );
+        let res = results(&archive, DEFAULT_CARD, "2025/2026");
+        let f = crate::department::figures::figures(&archive, &card, &res);
+        let letter = group_letter(&card, TargetGroup::Heads, "2025/2026", &f, &[]);
+        assert!(
+            letter.contains(
+                "не менее половины образовательных организаций.\nРеже других выполняются:\n"
+            ),
+            "{letter}"
+        );
+        let at = |code: &str| letter.find(&format!("\n{code}. ")).unwrap_or(usize::MAX);
+        assert!(at("1.8") < at("2.1") && at("2.1") < usize::MAX, "{letter}");
+        assert!(letter.contains("— выполняют 2 из 4."));
+        assert!(letter.contains("— выполняют 3 из 4."));
+        assert_eq!(letter.matches(" — выполняют ").count(), 2);
     }
 }
