@@ -49,7 +49,25 @@ pub fn ScoreSummary() -> impl IntoView {
         })
         .collect_view();
 
+    // Below 900 px the summary sits above the card and scrolls away: this
+    // line, fixed at the window's foot there (the stylesheet shows it only
+    // then), keeps the total in sight. Screen readers have the summary.
+    let bar = move || {
+        total.with(|t| match (scored, t.level) {
+            (false, _) => t.filled.clone(),
+            (true, Some(level)) if with_levels => {
+                format!(
+                    "Итог: {} баллов · {} · {}",
+                    t.total,
+                    t.percent,
+                    level.label()
+                )
+            }
+            (true, _) => format!("Итог: {} баллов · {}", t.total, t.percent),
+        })
+    };
     view! {
+        <p class="total-bar no-print" aria-hidden="true" data-testid="total-bar">{bar}</p>
         <aside class="summary" id="summary" aria-labelledby="summary-title" tabindex="-1">
             <h2 id="summary-title">"Итог самооценки"</h2>
             {if scored {

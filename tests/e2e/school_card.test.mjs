@@ -38,7 +38,26 @@ test('on a 1024 × 768 screen the whole summary stays in view beside the card', 
         const first = summary.locator('.subtotals a').first();
         assert.match(await first.getAttribute('title'), /^1\. Преемственность и системность сопровождения обучающихся по уровням образования$/);
         await card.page.screenshot({ path: join(ARTIFACTS, 'school-1024.png') });
+        // Beside the card, the summary needs no line at the window's foot.
+        assert.ok(!(await card.page.getByTestId('total-bar').isVisible()));
     }, { viewport: { width: 1024, height: 650 } }));
+
+test('in a narrow window the summary scrolls away and the total stays at the foot', () =>
+    withCard(async (card) => {
+        const { page } = card;
+        await card.share('7.1', '8', '10');
+        await card.expectPoints('7.1', '1 балл из 1');
+        await card.row('7.1').scrollIntoViewIfNeeded();
+        const summary = await page.locator('#summary').boundingBox();
+        assert.ok(summary.y + summary.height < 0, 'the summary is above the window');
+        const bar = page.getByTestId('total-bar');
+        await card.expectExact(bar, 'Итог: 1 из 23 баллов · 4,3\u00a0% · низкая', 'the line at the foot');
+        const box = await bar.boundingBox();
+        assert.equal(Math.round(box.y + box.height), 600, 'at the window\'s foot');
+        await page.screenshot({ path: join(ARTIFACTS, 'school-800.png') });
+        await page.emulateMedia({ media: 'print' });
+        assert.ok(!(await bar.isVisible()), 'not on paper');
+    }, { viewport: { width: 800, height: 600 } }));
 
 test('a year written with a dash becomes 2025/2026 on leaving the field, as the department files it', () =>
     withCard(async (card) => {
