@@ -132,37 +132,19 @@ fn measure_line(card: &Card, m: &Measure) -> String {
     format!("{} «{}»{details}", m.kind.label(), m.title.trim())
 }
 
-/// Indicators fewer than half of the schools meet: what a letter to a
-/// target group across schools is about.
-fn weak_indicators<'c>(
+/// Each scored indicator with how many schools meet it and how many it
+/// applies to, where `keep` holds for those two counts.
+fn counts<'c>(
     card: &'c Card,
     figures: &Figures,
+    keep: impl Fn(usize, usize) -> bool,
 ) -> Vec<(&'c crate::card::Indicator, usize, usize)> {
     card.scored_indicators()
         .filter_map(|i| {
             let f = figures.indicators.iter().find(|f| f.code == i.code)?;
-            (f.applicable > 0 && f.earned * 2 < f.applicable).then_some((i, f.earned, f.applicable))
+            keep(f.earned, f.applicable).then_some((i, f.earned, f.applicable))
         })
         .collect()
-}
-
-/// The indicators the fewest schools meet, lowest share first, up to
-/// three; only those some school misses.
-fn least_met<'c>(
-    card: &'c Card,
-    figures: &Figures,
-) -> Vec<(&'c crate::card::Indicator, usize, usize)> {
-    let mut missed: Vec<_> = card
-        .scored_indicators()
-        .filter_map(|i| {
-            let f = figures.indicators.iter().find(|f| f.code == i.code)?;
-            (f.earned < f.applicable).then_some((i, f.earned, f.applicable))
-        })
-        .collect();
-    // Stable: equal shares keep the card's order.
-    missed.sort_by(|(_, e1, a1), (_, e2, a2)| (e1 * a2).cmp(&(e2 * a1)));
-    missed.truncate(3);
-    missed
 }
 
 /// The key of a target group's edited letter among the school letters'
@@ -186,34 +168,33 @@ pub fn group_letter(
         card.title.trim(),
         card.version
     );
-    let weak = weak_indicators(card, figures);
-    if weak.is_empty() {
+    // What the letter is about: the indicators fewer than half of the
+    // schools meet; when there are none, still something to work on, the
+    // three least met (lowest share first, equal ones in the card's order).
+    let weak = counts(card, figures, |earned, applicable| earned * 2 < applicable);
+    let named = if weak.is_empty() {
         text.push_str(
             "\nКаждый показатель карты выполняет не менее половины образовательных организаций.\n",
         );
-        // Still something to work on: the least met, if any is missed.
-        let least = least_met(card, figures);
+        let mut least = counts(card, figures, |earned, applicable| earned < applicable);
+        least.sort_by(|(_, e1, a1), (_, e2, a2)| (e1 * a2).cmp(&(e2 * a1)));
+        least.truncate(3);
         if !least.is_empty() {
             text.push_str("Реже других выполняются:\n");
-            for (i, earned, applicable) in least {
-                text.push_str(&format!(
-                    "\n{}. {} — выполняют {earned} из {applicable}.\n",
-                    i.code,
-                    i.text.trim()
-                ));
-            }
         }
+        least
     } else {
         text.push_str("\nПоказатели, которые выполняет менее половины образовательных организаций муниципалитета:\n");
-        for (i, earned, applicable) in weak {
-            text.push_str(&format!(
-                "\n{}. {} — выполняют {earned} из {applicable}.\n",
-                i.code,
-                i.text.trim()
-            ));
-            if !i.recommendation.trim().is_empty() {
-                text.push_str(&format!("Рекомендация: {}\n", i.recommendation.trim()));
-            }
+        weak
+    };
+    for (i, earned, applicable) in named {
+        text.push_str(&format!(
+            "\n{}. {} — выполняют {earned} из {applicable}.\n",
+            i.code,
+            i.text.trim()
+        ));
+        if !i.recommendation.trim().is_empty() {
+            text.push_str(&format!("Рекомендация: {}\n", i.recommendation.trim()));
         }
     }
     let ours: Vec<&Measure> = measures
