@@ -192,6 +192,10 @@ mod tests {
         assert!(!archive.letters.contains_key("d1"));
         // Not edited: never outdated.
         assert!(!archive.letter_outdated("d2", "Черновик"));
+        // Edited before drafts tied «№» to its number: the same words.
+        archive.edit_letter("d3", Some("Правка".into()), "СОШ № 2");
+        assert!(!archive.letter_outdated("d3", "СОШ №\u{A0}2"));
+        assert!(archive.letter_outdated("d3", "СОШ №\u{A0}3"));
     }
 
     #[test]

@@ -141,12 +141,16 @@ impl Archive {
     /// Whether the edited letter of `id` began from another draft than
     /// today's `drafted`: review decisions, measures or the card changed
     /// what the letter would say, and the edited text does not know it.
+    /// Spaces alone are no change of what it says: drafts tie «№» to its
+    /// number with a no-break space since 2026-12, and letters edited
+    /// before that are not outdated for it.
     pub fn letter_outdated(&self, id: &str, drafted: &str) -> bool {
+        let words = |text: &str| text.replace('\u{A0}', " ");
         self.letters.contains_key(id)
             && self
                 .letters_from
                 .get(id)
-                .is_some_and(|from| from != drafted)
+                .is_some_and(|from| words(from) != words(drafted))
     }
 
     /// The coordinator compared the edited letter of `id` with today's
