@@ -1,5 +1,6 @@
 //! Keeping the department's work safe: the whole workspace as one backup
-//! file, and the list of school keys to share with a colleague.
+//! file, the list of school keys to share with a colleague, and what could
+//! not be read from the browser's storage.
 
 use leptos::prelude::*;
 
@@ -10,6 +11,7 @@ use crate::department::state::Dept;
 use crate::platform::browser::confirm;
 use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
+use crate::shared::kept_aside::KeptAside;
 
 #[component]
 pub fn WorkspaceTools() -> impl IntoView {
@@ -69,6 +71,7 @@ pub fn WorkspaceTools() -> impl IntoView {
                 <button type="button" on:click=keys>"Скачать список ключей школ"</button>
                 <FilePicker id="load-keys" label="Загрузить список ключей…" on_file=load_keys/>
             </div>
+            <KeptAside/>
         </div>
     }
 }

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use crate::platform::browser::{now_iso, print, random_id};
 use crate::school::draft_list::DraftList;
 use crate::school::drafts::Drafts;
-use crate::school::kept_aside::KeptAside;
 use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
+use crate::shared::kept_aside::KeptAside;
 use crate::shared::notices::Notices;
 use profkarta_core::school::stored::{read_school_file, SchoolFile, StoredDraft};
 

@@ -24,7 +24,6 @@ mod explanation;
 mod export_panel;
 mod fact_choice;
 mod indicator_row;
-mod kept_aside;
 mod last_plan_note;
 mod last_year;
 mod last_year_source;

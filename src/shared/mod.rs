@@ -1,4 +1,5 @@
-//! Pieces both pages use: notices, keeping unreadable data aside, downloads
+//! Pieces both pages use: notices, keeping unreadable data aside and listing
+//! it, downloads
 //! that report failure, form fields, the file picker, a signing key and its
 //! panel, the wait before an autosave, parts drawn after the first paint,
 //! the role switch and the start-up.
@@ -10,6 +11,7 @@ pub mod download;
 pub mod field;
 pub mod file_picker;
 pub mod indicator_check;
+pub mod kept_aside;
 pub mod key_panel;
 pub mod notices;
 pub mod notices_list;

@@ -29,12 +29,13 @@ pub fn quarantine(notices: Notices, key: &str, problem: &str) {
     );
     let moved = storage::write_text(&aside, &text).and_then(|()| storage::remove(key));
     let whereabouts = if moved.is_ok() {
-        "Исходный текст сохранён отдельно"
+        "Исходный текст сохранён отдельно: его можно скачать сейчас или позже в разделе \
+         «Повреждённые записи» и передать специалисту."
     } else {
-        "Исходный текст оставлен на месте"
+        "Исходный текст оставлен на месте; его можно скачать и передать специалисту."
     };
     notices.push(
-        format!("{problem} {whereabouts}; его можно скачать и передать специалисту."),
+        format!("{problem} {whereabouts}"),
         Some((RAW_FILE_NAME.to_owned(), text)),
     );
 }

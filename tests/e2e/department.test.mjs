@@ -722,6 +722,23 @@ test('a workspace stored with its texts as strings, as before 2026-11-30, still 
         assert.deepEqual(await ratingRows(page), asRows(expectedSchools(LATEST)));
     }));
 
+test('an unreadable key of the department is kept aside, and listed with the workspace until deleted', () =>
+    withDepartment(async (page) => {
+        const text = '{"обрыв';
+        await page.evaluate((t) => localStorage.setItem('profkarta/department-key', t), text);
+        await page.reload();
+        await page.getByTestId('notices').filter({ hasText: 'позже в разделе «Повреждённые записи»' }).waitFor();
+        await page.getByTestId('notices').getByRole('button', { name: 'Скрыть' }).click();
+        const kept = page.getByTestId('kept-aside');
+        await kept.getByText('Запись 1: 7 символов').waitFor();
+        const raw = await downloadText(page, () => kept.getByRole('button', { name: 'Скачать исходный текст' }).click());
+        assert.equal(raw.text, text);
+        page.once('dialog', (d) => d.accept());
+        await kept.getByRole('button', { name: 'Удалить' }).click();
+        await kept.waitFor({ state: 'detached' });
+        assert.equal(await page.evaluate(() => localStorage.getItem('profkarta/unreadable/department-key')), null);
+    }));
+
 test('a damaged stored file is reported, the rest open, and importing it again repairs the store', () =>
     withDepartment(async (page) => {
         await importAll(page);

@@ -1,6 +1,7 @@
-//! Stored records that could not be read, listed under the drafts: their
-//! notice can be dismissed or gone after a reload, and the text must stay
-//! reachable until the school decides to delete it.
+//! Stored records that could not be read, listed where each page keeps its
+//! own data (the school's drafts, the department's workspace): their notice
+//! can be dismissed or gone after a reload, and the text must stay
+//! reachable until the user decides to delete it.
 
 use leptos::prelude::*;
 
