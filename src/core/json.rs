@@ -158,10 +158,7 @@ pub fn problem(error: &serde_json::Error) -> String {
         Some(at) if error.line() > 0 => &text[..at],
         _ => text.as_str(),
     };
-    let quoted = |rest: &str| {
-        let name = rest.split('`').nth(1).unwrap_or_default();
-        format!("«{name}»")
-    };
+    let quoted = |rest: &str| format!("«{}»", in_backticks(rest));
     let what = match error.classify() {
         Category::Syntax | Category::Eof | Category::Io => "текст не в формате JSON".to_owned(),
         Category::Data => {
@@ -194,23 +191,21 @@ pub fn problem(error: &serde_json::Error) -> String {
 /// serde's name of a value it did not expect («integer `5`», «string
 /// \"x\"», «map»), in Russian.
 fn found_value(found: &str) -> String {
-    let value = || {
-        found
-            .split_once(' ')
-            .map_or("", |(_, v)| v.trim_matches('`'))
-    };
-    match found.split(' ').next().unwrap_or_default() {
-        "integer" | "floating" => format!(
-            "число {}",
-            value().trim_start_matches("point ").trim_matches('`')
-        ),
-        "string" => format!("строка {}", value()),
-        "boolean" => format!("{} (да/нет)", value()),
+    let (kind, rest) = found.split_once(' ').unwrap_or((found, ""));
+    match kind {
+        "integer" | "floating" => format!("число {}", in_backticks(rest)),
+        "string" => format!("строка {rest}"),
+        "boolean" => format!("{} (да/нет)", in_backticks(rest)),
         "null" | "unit" => "пустое значение (null)".to_owned(),
         "sequence" => "список".to_owned(),
         "map" => "объект".to_owned(),
         _ => "другое".to_owned(),
     }
+}
+
+/// What serde puts between backticks: a field's name, a number, a boolean.
+fn in_backticks(text: &str) -> &str {
+    text.split('`').nth(1).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -180,15 +180,15 @@ pub fn is_invisible(c: char) -> bool {
 /// that is what they open; shown as they are, an override could make the
 /// reviewer read another address than the one the click opens.
 pub fn revealed(link: &str) -> String {
-    link.chars()
-        .map(|c| {
-            if is_invisible(c) {
-                format!("[U+{:04X}]", u32::from(c))
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    let mut shown = String::with_capacity(link.len());
+    for c in link.chars() {
+        if is_invisible(c) {
+            shown.push_str(&format!("[U+{:04X}]", u32::from(c)));
+        } else {
+            shown.push(c);
+        }
+    }
+    shown
 }
 
 /// A name as a letter prints it: the number stays on the line of its sign

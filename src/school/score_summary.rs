@@ -53,17 +53,15 @@ pub fn ScoreSummary() -> impl IntoView {
     // line, fixed at the window's foot there (the stylesheet shows it only
     // then), keeps the total in sight. Screen readers have the summary.
     let bar = move || {
-        total.with(|t| match (scored, t.level) {
-            (false, _) => t.filled.clone(),
-            (true, Some(level)) if with_levels => {
-                format!(
-                    "Итог: {} баллов · {} · {}",
-                    t.total,
-                    t.percent,
-                    level.label()
-                )
+        total.with(|t| {
+            if !scored {
+                return t.filled.clone();
             }
-            (true, _) => format!("Итог: {} баллов · {}", t.total, t.percent),
+            let level = t
+                .level
+                .filter(|_| with_levels)
+                .map_or(String::new(), |l| format!(" · {}", l.label()));
+            format!("Итог: {} баллов · {}{level}", t.total, t.percent)
         })
     };
     view! {

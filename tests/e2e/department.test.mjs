@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { dirname, join } from 'node:path';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { openApp, openPage, downloadText, ARTIFACTS, useApp } from './harness.mjs';
+import { openApp, openPage, downloadText, expectKeptAside, ARTIFACTS, useApp } from './harness.mjs';
 import { score, rating } from './scoring.mjs';
 import { CardPage } from './card_page.mjs';
 
@@ -729,14 +729,7 @@ test('an unreadable key of the department is kept aside, and listed with the wor
         await page.reload();
         await page.getByTestId('notices').filter({ hasText: 'позже в разделе «Повреждённые записи»' }).waitFor();
         await page.getByTestId('notices').getByRole('button', { name: 'Скрыть' }).click();
-        const kept = page.getByTestId('kept-aside');
-        await kept.getByText('Запись 1: 7 символов').waitFor();
-        const raw = await downloadText(page, () => kept.getByRole('button', { name: 'Скачать исходный текст' }).click());
-        assert.equal(raw.text, text);
-        page.once('dialog', (d) => d.accept());
-        await kept.getByRole('button', { name: 'Удалить' }).click();
-        await kept.waitFor({ state: 'detached' });
-        assert.equal(await page.evaluate(() => localStorage.getItem('profkarta/unreadable/department-key')), null);
+        await expectKeptAside(page, { label: 'Запись 1: 7 символов', text, key: 'profkarta/unreadable/department-key' });
     }));
 
 test('a damaged stored file is reported, the rest open, and importing it again repairs the store', () =>

@@ -137,4 +137,18 @@ export async function downloadText(page, trigger) {
     return { name: download.suggestedFilename(), path, text: await readFile(path, 'utf8') };
 }
 
+/// Checks that the section «Повреждённые записи» lists one record as
+/// `label`, gives back its text as stored, and deletes it from `key`.
+export async function expectKeptAside(page, { label, text, key }) {
+    const { strict: assert } = await import('node:assert');
+    const kept = page.getByTestId('kept-aside');
+    await kept.getByText(label).waitFor();
+    const raw = await downloadText(page, () => kept.getByRole('button', { name: 'Скачать исходный текст' }).click());
+    assert.equal(raw.text, text);
+    page.once('dialog', (d) => d.accept());
+    await kept.getByRole('button', { name: 'Удалить' }).click();
+    await kept.waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), null);
+}
+
 export const ARTIFACTS = join(root, 'tests', 'e2e', 'artifacts');

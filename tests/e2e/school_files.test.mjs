@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { openApp, openPage, downloadText, ARTIFACTS, useApp } from './harness.mjs';
+import { openApp, openPage, downloadText, expectKeptAside, ARTIFACTS, useApp } from './harness.mjs';
 import { CardPage } from './card_page.mjs';
 import { CARD } from './scoring.mjs';
 
@@ -109,14 +109,7 @@ test('corrupt data under the app keys is kept aside and reported; the app still 
             await page.reload();
             await card.expectSummary({ total: '0 из 23' });
             await page.getByRole('button', { name: /Мои черновики/ }).click();
-            const kept = page.getByTestId('kept-aside');
-            await kept.getByText('Запись 1: 32 символа').waitFor();
-            const again = await downloadText(page, () => kept.getByRole('button', { name: 'Скачать исходный текст' }).click());
-            assert.equal(again.text, aside);
-            page.once('dialog', (d) => d.accept());
-            await kept.getByRole('button', { name: 'Удалить' }).click();
-            await kept.waitFor({ state: 'detached' });
-            assert.equal(await page.evaluate(() => localStorage.getItem('profkarta/unreadable/broken')), null);
+            await expectKeptAside(page, { label: 'Запись 1: 32 символа', text: aside, key: 'profkarta/unreadable/broken' });
         },
         {
             initScript: () => {
