@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::platform::browser::focus_id;
 use crate::school::state::DraftCtx;
 
 #[component]
@@ -17,20 +18,33 @@ pub fn FactChoice(
     #[prop(into)] value: Signal<Option<bool>>,
 ) -> impl IntoView {
     let DraftCtx(draft) = expect_context();
+    let set = move |answer: Option<bool>| draft.update(|d| d.set_fact(&code, answer));
+    let id = |answer: bool| format!("{name}-{}", if answer { "yes" } else { "no" });
     let choice = |answer: bool, label: &'static str| {
-        let code = Arc::clone(&code);
-        let id = format!("{name}-{}", if answer { "yes" } else { "no" });
+        let set = set.clone();
+        let id = id(answer);
         view! {
-            <label class="choice" for=id>
+            <label class="choice" for=id.clone()>
                 <input
                     type="radio"
                     id=id.clone()
                     name=name.clone()
                     prop:checked=move || value.get() == Some(answer)
-                    on:change=move |_| draft.update(|d| d.set_fact(&code, Some(answer)))
+                    on:change=move |_| set(Some(answer))
                 />
                 {label}
             </label>
+        }
+    };
+    // A radio pair cannot be unchecked by itself, so a click by mistake, or
+    // an answer the school is not yet sure of, would count for good. The
+    // button goes with the answer, so the focus goes back to «Да».
+    let yes = id(true);
+    let clear = {
+        let set = set.clone();
+        move |_| {
+            set(None);
+            focus_id(&yes);
         }
     };
     view! {
@@ -38,6 +52,11 @@ pub fn FactChoice(
             <legend>{question.clone()}</legend>
             {choice(true, "Да")}
             {choice(false, "Нет")}
+            <Show when=move || value.get().is_some()>
+                <button type="button" class="link-button no-print" on:click=clear.clone()>
+                    "Снять ответ"
+                </button>
+            </Show>
         </fieldset>
     }
 }

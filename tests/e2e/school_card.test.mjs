@@ -237,6 +237,17 @@ test('the card can be filled with the keyboard alone', () =>
         await page.keyboard.press('ArrowRight');
         await card.expectPoints('1.6', '0 баллов из 1');
         await card.expectSummary({ total: '0 из 23' });
+        await card.expectText('unanswered', 'Не заполнено: 22 показателя.');
+        // An answer given by mistake can be taken back: Tab to «Снять ответ»,
+        // Enter; the row is unanswered again and the focus is back on «Да».
+        await page.keyboard.press('Tab');
+        assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), 'Снять ответ');
+        await page.keyboard.press('Enter');
+        await card.expectText('unanswered', 'Не заполнено: 23 показателя.');
+        assert.ok(await card.isFocused('ind-1-6-fact-yes'), 'the focus goes back to «Да»');
+        assert.equal(await card.row('1.6').getByRole('button', { name: 'Снять ответ' }).count(), 0);
+        await page.keyboard.press('Space');
+        await card.expectPoints('1.6', '1 балл из 1');
 
         // The rest of the profile, then export: Tab to «Выгрузить всё равно»,
         // Space ticks it, Tab to the export button, Enter downloads the file.
