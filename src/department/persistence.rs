@@ -42,6 +42,9 @@ pub struct Persistence {
     rewrite: StoredValue<bool>,
     /// The workspace came from local storage: remove it there once saved here.
     legacy: StoredValue<bool>,
+    /// Counts the workspace's changes: a save that ends with a later change
+    /// behind it has not saved everything.
+    changes: StoredValue<u64>,
     wait: Debounce,
 }
 
@@ -55,6 +58,7 @@ impl Persistence {
             decisions: StoredValue::new(String::new()),
             rewrite: StoredValue::new(false),
             legacy: StoredValue::new(false),
+            changes: StoredValue::new(0),
             wait: Debounce::new(),
         };
         persistence.watch(dept);
@@ -141,11 +145,26 @@ impl Persistence {
         Effect::watch(
             move || dept.archive().track(),
             move |_, _, _| {
+                self.changes.update_value(|n| *n += 1);
+                // «Сохранена» would be untrue until the write is done; a
+                // problem already shown stays until a save succeeds.
+                if !dept.saving().with_untracked(Saving::is_problem) {
+                    dept.set_saving(Saving::Pending);
+                }
                 self.wait
                     .schedule(Duration::from_millis(500), move || self.save(dept))
             },
             false,
         );
+        // The database writes asynchronously, and a page closed in the
+        // meantime loses the files of the last import: the browser asks
+        // the user to stay while anything is unsaved.
+        let on_leave = window_event_listener(leptos::ev::beforeunload, move |e| {
+            if dept.saving().with_untracked(Saving::unsaved) {
+                e.prevent_default();
+                e.set_return_value("");
+            }
+        });
         let on_hide = window_event_listener_untyped("pagehide", move |_| {
             if self.wait.cancel() {
                 keep_pending(dept);
@@ -159,6 +178,7 @@ impl Persistence {
             }
         });
         on_cleanup(move || {
+            on_leave.remove();
             on_hide.remove();
             on_storage.remove();
         });
@@ -190,7 +210,11 @@ impl Persistence {
             });
             (files, a.decisions_json())
         });
+        let change = self.changes.get_value();
         if !clear && files.is_empty() && self.decisions.with_value(|d| *d == decisions) {
+            if dept.saving().get_untracked() == Saving::Pending {
+                dept.set_saving(Saving::Saved);
+            }
             return;
         }
         let ids: Vec<String> = files.iter().map(|f| f.id.clone()).collect();
@@ -205,7 +229,10 @@ impl Persistence {
         leptos::task::spawn_local(async move {
             match db.write(clear, &files, DECISIONS, &decisions).await {
                 Ok(()) => {
-                    dept.set_saving(Saving::Saved);
+                    // A change made during the write has its own save coming.
+                    if self.changes.get_value() == change {
+                        dept.set_saving(Saving::Saved);
+                    }
                     // Other tabs pause when they see this change.
                     // A failed mark only means other tabs learn of it later.
                     let _ = storage::write(DEPARTMENT_SAVED, &random_id());

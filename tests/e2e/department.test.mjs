@@ -763,6 +763,14 @@ test('without IndexedDB the work goes on in memory, and the user is told to keep
         await page.getByRole('tab', { name: 'Результаты' }).click();
         assert.deepEqual(await ratingRows(page), asRows(expectedSchools(LATEST)));
         await page.getByTestId('dept-save-status').filter({ hasText: 'скачайте резервную копию' }).waitFor();
+        // The work lives only in this tab: the browser asks before closing it.
+        const asked = new Promise((resolve) => page.once('dialog', (dialog) => {
+            resolve(dialog.type());
+            dialog.dismiss();
+        }));
+        await page.close({ runBeforeUnload: true });
+        assert.equal(await asked, 'beforeunload');
+        assert.equal(await page.evaluate(() => document.title.length > 0), true, 'the user stayed');
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();

@@ -53,6 +53,8 @@ pub struct Progress {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Saving {
     Idle,
+    /// A change waits for its save, or is being written.
+    Pending,
     Saved,
     Failed(StorageError),
     /// Another tab saved the workspace: saving here is paused so that
@@ -65,6 +67,7 @@ impl Saving {
     pub fn message(&self) -> String {
         match self {
             Self::Idle => String::new(),
+            Self::Pending => "Изменения сохраняются в этом браузере…".to_owned(),
             Self::Saved => "Рабочая область сохранена в этом браузере.".to_owned(),
             Self::Failed(e) => format!(
                 "Рабочая область не сохранена в браузере: {e} Работа продолжается в памяти \
@@ -78,6 +81,13 @@ impl Saving {
 
     pub fn is_problem(&self) -> bool {
         matches!(self, Self::Failed(_) | Self::Conflict)
+    }
+
+    /// Closing the page now would lose work: a change not yet written, or
+    /// a workspace that lives only in this tab's memory. A paused tab
+    /// ([`Saving::Conflict`]) has said so on its status line.
+    pub fn unsaved(&self) -> bool {
+        matches!(self, Self::Pending | Self::Failed(_))
     }
 }
 
@@ -95,5 +105,8 @@ mod tests {
             .message()
             .contains("переполнено"));
         assert!(Saving::Conflict.is_problem() && !Saving::Saved.is_problem());
+        assert!(!Saving::Pending.is_problem() && Saving::Pending.unsaved());
+        assert!(Saving::Failed(StorageError::Full).unsaved());
+        assert!(!Saving::Conflict.unsaved() && !Saving::Saved.unsaved() && !Saving::Idle.unsaved());
     }
 }
