@@ -72,7 +72,8 @@ impl Checks {
     }
 }
 
-/// Checks `files` batch by batch, with the progress bar showing `work`.
+/// Checks `files` against `cards` batch by batch, with the progress bar
+/// showing `work`.
 /// `None` when the user cancelled; otherwise the bar stays until the caller
 /// has filed what was found ([`Dept::end`]), so that no other import starts
 /// in between.
@@ -81,10 +82,14 @@ impl Checks {
 /// the signatures of the batches read ([`verifier::send`]), and the page
 /// finishes the oldest batch they have answered. While no worker has
 /// loaded, the page checks what it has read itself.
-async fn check_in_frames(dept: Dept, work: Work, files: Vec<Unread>) -> Option<Checks> {
+async fn check_in_frames(
+    dept: Dept,
+    work: Work,
+    cards: Cards,
+    files: Vec<Unread>,
+) -> Option<Checks> {
     let total = files.len();
     dept.begin(work, total);
-    let cards = dept.cards();
     let mut found = Checks::default();
     let batches = total.div_ceil(FILES_PER_FRAME);
     let mut files = files.into_iter();
@@ -200,7 +205,7 @@ pub fn import_files(dept: Dept, files: Vec<web_sys::File>) {
     leptos::task::spawn_local(async move {
         let total = files.len();
         let files = files.into_iter().map(Unread::Picked).collect();
-        let Some(found) = check_in_frames(dept, Work::Import, files).await else {
+        let Some(found) = check_in_frames(dept, Work::Import, dept.cards(), files).await else {
             dept.notices.push(
                 format!("Загрузка отменена: ни один из {total} выбранных файлов не добавлен."),
                 None,
@@ -228,8 +233,14 @@ pub async fn file_all(
     files: Vec<Unread>,
     mut damaged: u64,
 ) -> Archive {
-    // Only an import offers to cancel, so `None` does not happen here.
-    let found = check_in_frames(dept, work, files).await.unwrap_or_default();
+    // The files are checked against the cards of the workspace they come
+    // with, which has the department's own published cards; the open one
+    // may not have them yet. Only an import offers to cancel, so `None`
+    // does not happen here.
+    let cards = archive.cards().clone();
+    let found = check_in_frames(dept, work, cards, files)
+        .await
+        .unwrap_or_default();
     let mut refused = found.refused;
     for (name, admission) in admit_in_frames(found.checked, |s| archive.admit_in_order(s)).await {
         if matches!(admission, Admission::Refused(_)) {

@@ -290,3 +290,21 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     });
     await page.screenshot({ path: join(ARTIFACTS, 'dynamics-versions.png'), fullPage: true });
 });
+
+test('after a reload the files of the department\'s own cards still open, with the decisions', async () => {
+    const { page } = department;
+    // «сохранена» only once the last import is written: a reload before
+    // that lost its files.
+    await page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
+    await page.reload();
+    await page.getByTestId('dept-tabs').waitFor();
+    await page.getByRole('tab', { name: 'Динамика' }).click();
+    // Both years again, the second school's new key still accepted: the
+    // stored files are checked against the workspace's own cards.
+    const rows = page.getByTestId('school-changes').locator('tbody tr');
+    await rows.nth(1).waitFor();
+    const deltas = {};
+    for (const r of await rows.all()) deltas[await r.locator('th').innerText()] = await r.locator('[data-col="delta"]').innerText();
+    assert.deepEqual(deltas, { 'МБОУ СОШ № 1 г. Белинского': '0,0\u00a0п.\u00a0п.', 'МБОУ ООШ с. Поим': '+33,3\u00a0п.\u00a0п.' });
+    assert.equal(await page.getByTestId('notices').filter({ hasText: 'не принят' }).count(), 0);
+});
