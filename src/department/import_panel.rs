@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use profkarta_core::department::view::import::{verdict_rows, Tally};
 
+use crate::department::earlier_refusals::EarlierRefusals;
 use crate::department::held_keys::HeldKeys;
 use crate::department::import::import_files;
 use crate::department::state::Dept;
@@ -91,6 +92,7 @@ pub fn ImportPanel() -> impl IntoView {
                     </button>
                 </Show>
             </Show>
+            <EarlierRefusals/>
             // A backup or key list taken in mid-import would be overwritten by it.
             <Show when=move || dept.progress().with(Option::is_none)>
                 <WorkspaceTools/>

@@ -18,6 +18,7 @@ mod chart;
 mod conflict_list;
 mod department_name;
 mod dynamics_panel;
+mod earlier_refusals;
 mod editor;
 mod effectiveness_view;
 mod events_tables;

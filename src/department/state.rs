@@ -23,7 +23,7 @@ use profkarta_core::department::results::{rank, results, Ranked, SchoolResult};
 use profkarta_core::department::review::Decision;
 use profkarta_core::department::roster::Roster;
 use profkarta_core::department::school::SchoolId;
-use profkarta_core::department::view::import::ImportRow;
+use profkarta_core::department::view::import::{refusals, ImportRow};
 use profkarta_core::department::view::progress::{Progress, Saving, Work};
 use profkarta_core::department::view::selection::open_school;
 use profkarta_core::error::{ArchiveError, CardFileError, PublishError};
@@ -459,17 +459,27 @@ impl Dept {
 
     /// Shows an import filed with [`Dept::admit_unseen`]: the views
     /// recompute once, and every file, refused or filed, goes to the top of
-    /// the import log in name order.
+    /// the import log in name order. The refused ones are also kept with the
+    /// workspace, for after the page is closed.
     pub fn show_filed(self, admitted: Vec<(String, Admission)>, refused: Vec<ImportRow>) {
         let admitted = admitted
             .into_iter()
             .map(|(file, admission)| ImportRow::admitted(file, admission));
         let mut rows: Vec<ImportRow> = refused.into_iter().chain(admitted).collect();
+        self.archive.update_untracked(|a| {
+            let refused = refusals(a, &rows, &now_iso());
+            a.note_refused(refused);
+        });
         self.archive.notify();
         rows.sort_by(|a, b| a.file.cmp(&b.file));
         self.log.update(|log| {
             log.splice(0..0, rows);
         });
+    }
+
+    /// The coordinator has dealt with the files refused earlier.
+    pub fn clear_refused(self) {
+        self.change(Archive::clear_refused);
     }
 
     /// Replaces the archive: the stored one at start, or a backup.

@@ -539,6 +539,24 @@ test('the workspace survives a reload, and spreadsheets and letters come out rig
         await page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
         await page.reload();
         await page.getByTestId('dept-tabs').waitFor();
+        // The import table is gone with the page, but the refused files are
+        // still listed, with why, so that the schools can be asked again.
+        // A second copy of a file already in is not listed: no one is to send it again.
+        const kept = new Set(['accepted', 'score_mismatch', 'superseded', 'key_changed', 'duplicate']);
+        const refused = manifest.files.filter((f) => !kept.has(f.verdict));
+        assert.equal(refused.length, 5);
+        const earlier = page.getByTestId('earlier-refusals');
+        await earlier.locator('tbody tr').nth(refused.length - 1).waitFor();
+        assert.deepEqual(
+            (await earlier.locator('tbody td.file-name').allInnerTexts()).sort(),
+            refused.map((f) => f.name).sort(),
+        );
+        const foreign = refused.find((f) => f.verdict === 'unknown_template');
+        const why = await earlier.locator('tbody tr').filter({ hasText: foreign.name }).locator('td').nth(2).innerText();
+        assert.ok(why.startsWith('Другая карта:') && why.endsWith(`В файле указана школа: ${foreign.submission.school}, ${foreign.submission.period} учебный год.`), why);
+        page.once('dialog', (dialog) => dialog.accept());
+        await earlier.getByRole('button', { name: 'Очистить список' }).click();
+        await earlier.waitFor({ state: 'detached' });
         await page.getByRole('tab', { name: 'Результаты' }).click();
         const schools = expectedSchools(LATEST);
         assert.deepEqual(await ratingRows(page), asRows(schools));
@@ -571,6 +589,10 @@ test('the workspace survives a reload, and spreadsheets and letters come out rig
         await page.locator('#school-select').selectOption(option);
         await page.waitForFunction(() => document.querySelector('#letter-text')?.value.endsWith('С уважением, отдел образования.'));
         assert.equal(await page.getByTestId('letter-outdated').count(), 0);
+        // The list, once cleared, stays cleared.
+        await page.getByRole('tab', { name: 'Загрузка файлов' }).click();
+        assert.equal(await page.getByTestId('earlier-refusals').count(), 0);
+        await page.getByRole('tab', { name: 'Рекомендации' }).click();
         // A review decision changes what the letter would say: the edited
         // text is kept, and flagged until the coordinator has compared it.
         await page.getByRole('tab', { name: 'Проверка' }).click();

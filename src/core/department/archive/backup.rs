@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::department::archive::{check, Admission, Archive, Cards, Conflict, Entry, SchoolKeys};
+use crate::department::archive::{
+    check, Admission, Archive, Cards, Conflict, Entry, Refusal, SchoolKeys,
+};
 use crate::department::measures::Measure;
 use crate::department::own_cards::OwnCards;
 use crate::department::review::Review;
@@ -48,6 +50,7 @@ impl Archive {
             conflicts: self.conflicts.clone(),
             settled: self.settled.clone(),
             assignment: self.assignment.clone(),
+            refused: self.refused.clone(),
         };
         serde_json::to_string(&file).expect("an archive serialises")
     }
@@ -116,6 +119,7 @@ pub fn unpack_value(cards: Cards, value: Value) -> Result<Unpacked, ArchiveError
     archive.conflicts = file.conflicts;
     archive.settled = file.settled;
     archive.assignment = file.assignment;
+    archive.refused = file.refused;
     // Before the files are checked: some are of the department's own cards.
     archive.set_own(file.own_cards);
     Ok(Unpacked {
@@ -151,6 +155,8 @@ struct ArchiveFile {
     settled: Vec<Conflict>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     assignment: Option<Assignment>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    refused: Vec<Refusal>,
 }
 
 #[derive(Serialize, Deserialize)]

@@ -20,6 +20,7 @@ mod cards;
 mod check;
 mod keys;
 mod merge;
+mod refused;
 mod reviews;
 mod standing;
 
@@ -41,6 +42,7 @@ pub use cards::{Cards, KnownCard};
 pub use check::{check, check_verified, claimed_school, verifies, Entry, MAX_FILE_BYTES};
 pub use keys::{key_fingerprint, KeyState, SchoolKeys};
 pub use merge::{Conflict, Merged};
+pub use refused::Refusal;
 pub use standing::Standing;
 
 /// The order a batch is filed in: oldest first, so that the first key a
@@ -98,6 +100,8 @@ pub struct Archive {
     pub settled: Vec<Conflict>,
     /// A reviewer's side: the schools the lead gave this workspace.
     pub assignment: Option<Assignment>,
+    /// Files refused at import, latest last ([`Refusal`]).
+    refused: Vec<Refusal>,
 }
 
 impl Archive {
@@ -118,6 +122,7 @@ impl Archive {
             conflicts: Vec::new(),
             settled: Vec::new(),
             assignment: None,
+            refused: Vec::new(),
         }
     }
 

@@ -1,7 +1,9 @@
 //! The import table: one line per file with its verdict and why, the files
 //! that need attention first, and the counts above it.
 
-use crate::department::archive::{claimed_school, Admission, Archive};
+use std::collections::HashSet;
+
+use crate::department::archive::{claimed_school, Admission, Archive, Refusal};
 use crate::department::verdict::{explanation, Verdict};
 use crate::error::ImportError;
 
@@ -46,6 +48,41 @@ impl ImportRow {
             None => why,
         }
     }
+}
+
+/// The refused files among `rows`, to be kept with the workspace, refused
+/// `at` (ISO 8601). A second copy of a file already in is no one's to
+/// send again, so it is not kept.
+pub fn refusals(archive: &Archive, rows: &[ImportRow], at: &str) -> Vec<Refusal> {
+    rows.iter()
+        .filter(|row| match &row.admission {
+            Admission::Refused(ImportError::Duplicate { .. }) => false,
+            Admission::Refused(_) => true,
+            Admission::Filed { .. } => false,
+        })
+        .map(|row| Refusal {
+            file: row.file.clone(),
+            why: row.why(archive),
+            at: at.to_owned(),
+        })
+        .collect()
+}
+
+/// The kept refusals that the import table does not show: those of earlier
+/// visits, before the page was last opened. Latest first.
+pub fn earlier_refusals(archive: &Archive, log: &[ImportRow]) -> Vec<Refusal> {
+    let shown: HashSet<&str> = log
+        .iter()
+        .filter(|row| matches!(row.admission, Admission::Refused(_)))
+        .map(|row| row.file.as_str())
+        .collect();
+    archive
+        .refusals()
+        .iter()
+        .rev()
+        .filter(|r| !shown.contains(r.file.as_str()))
+        .cloned()
+        .collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -208,6 +245,38 @@ mod tests {
                 "Файл не удалось прочитать с диска: возможно, он перемещён или удалён."
             ]
         );
+        // Kept with the workspace in the same words; filed files and
+        // copies of files already in are not.
+        let filed = ImportRow::admitted(
+            "c.json".into(),
+            Admission::Filed {
+                submission_id: "c".into(),
+            },
+        );
+        let again = ImportRow::admitted(
+            "a-copy.json".into(),
+            Admission::Refused(ImportError::Duplicate {
+                of_file: "a.json".into(),
+            }),
+        );
+        let kept = refusals(
+            &archive,
+            &[log[0].clone(), filed, again],
+            "2026-12-01T08:00:00Z",
+        );
+        assert_eq!(kept.len(), 1);
+        assert_eq!(
+            (kept[0].file.as_str(), kept[0].why.as_str()),
+            ("a.json", why[0].as_str())
+        );
+        assert_eq!(kept[0].at, "2026-12-01T08:00:00Z");
+
+        // Once kept, the table shows it while the page is open; after a
+        // reload, with an empty table, the earlier refusals list does.
+        let mut archive = archive;
+        archive.note_refused(kept.clone());
+        assert!(earlier_refusals(&archive, &log).is_empty());
+        assert_eq!(earlier_refusals(&archive, &[]), kept);
     }
 
     #[test]

@@ -1,0 +1,109 @@
+//! Files the department refused, kept with the workspace: the import table
+//! lives only until the page is closed, and the coordinator still has to
+//! ask those schools for good copies the next day.
+
+use serde::{Deserialize, Serialize};
+
+use crate::department::archive::Archive;
+
+/// How many refusals are kept: the latest, so that years of mistaken
+/// picks do not grow the stored decisions without end.
+pub const KEPT_REFUSALS: usize = 500;
+
+/// One refused file, as the import table explained it at the time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Refusal {
+    pub file: String,
+    /// The reason, with the school the file claims to be from.
+    pub why: String,
+    /// When it was refused (ISO 8601), given by the shell.
+    pub at: String,
+}
+
+impl Archive {
+    pub fn refusals(&self) -> &[Refusal] {
+        &self.refused
+    }
+
+    /// Keeps `refused` after the earlier refusals, dropping the oldest
+    /// beyond [`KEPT_REFUSALS`]. The same file refused again for the same
+    /// reason is kept once, at its latest time.
+    pub fn note_refused(&mut self, refused: impl IntoIterator<Item = Refusal>) {
+        for refusal in refused {
+            self.refused
+                .retain(|r| r.file != refusal.file || r.why != refusal.why);
+            self.refused.push(refusal);
+        }
+        let over = self.refused.len().saturating_sub(KEPT_REFUSALS);
+        self.refused.drain(..over);
+    }
+
+    /// The coordinator has dealt with the refused files.
+    pub fn clear_refused(&mut self) {
+        self.refused.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::department::archive::unpack;
+    use crate::testkit;
+
+    fn refusal(file: &str, why: &str, at: &str) -> Refusal {
+        Refusal {
+            file: file.into(),
+            why: why.into(),
+            at: at.into(),
+        }
+    }
+
+    #[test]
+    fn refusals_are_kept_once_each_and_only_the_latest() {
+        let mut archive = testkit::archive(&testkit::card(), &[]);
+        archive.note_refused([
+            refusal("a.json", "Подпись не сходится.", "2026-12-01T08:00:00Z"),
+            refusal("b.json", "Файл не текстовый.", "2026-12-01T08:00:00Z"),
+        ]);
+        // The same file and reason again moves to the end, with its new time;
+        // the same file for another reason is another refusal.
+        archive.note_refused([
+            refusal("a.json", "Подпись не сходится.", "2026-12-02T09:00:00Z"),
+            refusal("b.json", "Другая карта.", "2026-12-02T09:00:00Z"),
+        ]);
+        let kept: Vec<(&str, &str)> = archive
+            .refusals()
+            .iter()
+            .map(|r| (r.file.as_str(), r.at.as_str()))
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                ("b.json", "2026-12-01T08:00:00Z"),
+                ("a.json", "2026-12-02T09:00:00Z"),
+                ("b.json", "2026-12-02T09:00:00Z"),
+            ]
+        );
+        archive.note_refused((0..KEPT_REFUSALS).map(|i| refusal(&format!("{i}.json"), "—", "")));
+        assert_eq!(archive.refusals().len(), KEPT_REFUSALS);
+        assert_eq!(archive.refusals()[0].file, "0.json");
+        archive.clear_refused();
+        assert!(archive.refusals().is_empty());
+    }
+
+    #[test]
+    fn refusals_travel_with_the_decisions_and_the_backup() {
+        let mut archive = testkit::archive(&testkit::card(), &[]);
+        let kept = refusal("СОШ 5.json", "Подпись не сходится.", "2026-12-01T08:00:00Z");
+        archive.note_refused([kept.clone()]);
+        for text in [archive.decisions_json(), archive.to_json()] {
+            let back = unpack(archive.cards().clone(), &text).expect("reads back");
+            assert_eq!(back.archive.refusals(), [kept.clone()]);
+        }
+        // A workspace stored before refusals were kept reads as none.
+        let earlier = testkit::archive(&testkit::card(), &[]).decisions_json();
+        assert!(!earlier.contains("refused"));
+        let back = unpack(archive.cards().clone(), &earlier).expect("reads back");
+        assert!(back.archive.refusals().is_empty());
+    }
+}
