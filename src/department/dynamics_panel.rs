@@ -3,15 +3,14 @@
 //! periods present; for any card, each indicator's municipal value. When the
 //! two years used different versions of the card, indicators whose rule
 //! changed are marked «методика изменилась», never shown as a change, and
-//! last year is also re-scored under this year's card beside the original.
-
-use std::collections::HashMap;
+//! each school is compared on what both years can be scored on (see
+//! [`Across`]).
 
 use leptos::prelude::*;
 
 use profkarta_charts::figures::trend_svg;
 use profkarta_core::department::dynamics::{
-    delta_text, indicator_changes, rescore, school_changes, Years,
+    delta_text, indicator_changes, school_changes, Across, Years,
 };
 use profkarta_core::text::percent;
 
@@ -24,6 +23,25 @@ use crate::shared::deferred::{pending, rows_to_draw};
 /// «12 из 23 (52,2 %)»
 fn score_text((total, max): (u32, u32)) -> String {
     format!("{total} из {max} ({})", percent(total.into(), max.into()))
+}
+
+/// Last year re-scored by this year's card; when this year's score on the
+/// same indicators is not the whole of «Стало» (a new indicator), that too,
+/// since the change is between these two.
+fn rescored_cell(across: Across, after: (u32, u32)) -> impl IntoView {
+    let same = (across.after != after).then(|| {
+        view! {
+            <span class="rescored-now">
+                {format!("этот год на тех же показателях: {}", score_text(across.after))}
+            </span>
+        }
+    });
+    view! {
+        <td class="num" data-col="rescored">
+            {score_text(across.before)}
+            {same}
+        </td>
+    }
 }
 
 #[component]
@@ -69,21 +87,11 @@ pub fn DynamicsPanel() -> impl IntoView {
                         after: now,
                     })
                 });
-                let rescored: HashMap<_, _> = if old.version == card.version {
-                    HashMap::new()
-                } else {
-                    dept.archive().with(|a| {
-                        rescore(a, before, &card)
-                            .into_iter()
-                            .map(|r| (r.school, (r.total, r.max_applicable)))
-                            .collect()
-                    })
-                };
-                Some((
-                    dept.results.with(|now| school_changes(before, now)),
-                    by_indicator,
-                    rescored,
-                ))
+                let schools = dept.archive().with(|a| {
+                    dept.results
+                        .with(|now| school_changes(a, old, &card, before, now))
+                });
+                Some((schools, by_indicator))
             })
         })
     };
@@ -98,25 +106,22 @@ pub fn DynamicsPanel() -> impl IntoView {
     let shown = rows_to_draw();
     let schools = move || {
         changes.with(|changes| {
-            let (schools, _, rescored) = changes.as_ref()?;
+            let (schools, _) = changes.as_ref()?;
             let rows = schools
                 .iter()
                 .take(shown())
                 .map(|c| {
-                    let again = rescored.get(&c.school).copied();
-                    // Across versions, the change is told against last year
-                    // re-scored by this year's rules.
-                    let delta = again.map_or_else(|| c.delta_tenths(), |base| c.delta_from(base));
+                    let delta = c.delta_tenths();
                     let (up, down) = (delta > 0, delta < 0);
                     view! {
                         <tr class:up=up class:down=down>
                             <th scope="row">{c.name.clone()}</th>
                             <td class="num">{score_text(c.before)}</td>
-                            {again.map(|s| view! { <td class="num" data-col="rescored">{score_text(s)}</td> })}
+                            {c.across.map(|a| rescored_cell(a, c.after))}
                             <td class="num">{score_text(c.after)}</td>
                             <td class="num" data-col="delta">{delta_text(delta)}</td>
                             {with_levels.then(|| view! {
-                                <td>{format!("{} → {}", c.level_before.map_or("—", |l| l.label()), c.level_after.map_or("—", |l| l.label()))}</td>
+                                <td>{format!("{} → {}", c.level_compared().map_or("—", |l| l.label()), c.level_after.map_or("—", |l| l.label()))}</td>
                             })}
                         </tr>
                     }
@@ -126,7 +131,7 @@ pub fn DynamicsPanel() -> impl IntoView {
         })
     };
     let indicators = move || {
-        changes.get().map(|(_, indicators, _)| {
+        changes.get().map(|(_, indicators)| {
             indicators
                 .into_iter()
                 .map(|c| {
@@ -155,7 +160,9 @@ pub fn DynamicsPanel() -> impl IntoView {
                     <p class="notice" data-testid="versions-note">{format!(
                         "Годы заполнены по разным версиям карты: в {} — версия {old}, теперь — версия {}. \
                          Сопоставимы {same} из {total} показателей; где методика изменилась, изменение не показывается. \
-                         Столбец «Прошлый год по новой методике» — ответы прошлого года, пересчитанные по новой версии.",
+                         Столбец «Прошлый год по новой методике» — ответы прошлого года, пересчитанные по новой версии. \
+                         Показатели, которых в прошлом году не было или которые заполняются иначе, в изменение у школы \
+                         не входят: уровень прошлого года указан по новым границам.",
                         previous.get().unwrap_or_default(), dept.card.with(|c| c.version)
                     )}</p>
                 })}

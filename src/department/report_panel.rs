@@ -75,8 +75,10 @@ pub fn ReportPanel() -> impl IntoView {
                         new_card: card,
                         after: now,
                     };
-                    dept.results
-                        .with(|after| report::dynamics(&years, previous, before, after))
+                    dept.archive().with(|a| {
+                        dept.results
+                            .with(|after| report::dynamics(a, &years, previous, before, after))
+                    })
                 })
             }))
         })

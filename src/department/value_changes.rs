@@ -23,11 +23,11 @@ pub fn ValueChanges() -> impl IntoView {
                     .into_iter()
                     .map(|c| {
                         view! {
-                            <tr data-code=c.code.clone() class:changed=!c.comparable>
+                            <tr data-code=c.code.clone() class:changed=!c.comparability.is_comparable()>
                                 <th scope="row">{c.code.clone()}</th>
                                 <td data-col="before">{c.before}</td>
                                 <td data-col="after">{c.after}</td>
-                                <td data-col="comparable">{if c.comparable { "сопоставимо" } else { "методика изменилась" }}</td>
+                                <td data-col="comparable">{c.comparability.short_label()}</td>
                             </tr>
                         }
                     })

@@ -276,6 +276,16 @@ impl Comparability {
         *self == Self::Same
     }
 
+    /// A table cell's word: «сопоставимо», «методика изменилась»,
+    /// «новый показатель».
+    pub fn short_label(&self) -> &'static str {
+        match self {
+            Self::Same => "сопоставимо",
+            Self::Changed(_) => "методика изменилась",
+            Self::New => "новый показатель",
+        }
+    }
+
     /// «сопоставим», «методика изменилась: …», «новый показатель».
     pub fn label(&self) -> String {
         match self {

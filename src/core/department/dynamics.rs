@@ -5,37 +5,57 @@
 
 use std::collections::HashMap;
 
-use crate::card::versions::{carry_answers, comparability, comparable_share, Comparability};
+use crate::card::versions::{carry_answers, comparability, comparable_share, fits, Comparability};
 use crate::card::{Card, Indicator, Level};
 use crate::department::archive::Archive;
 use crate::department::figures::{describe_value, Figures, IndicatorFigure};
 use crate::department::results::SchoolResult;
 use crate::department::school::SchoolId;
-use crate::scoring::assess;
+use crate::scoring::{assess, tally};
 use crate::text::by_name;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SchoolChange {
     pub school: SchoolId,
     pub name: String,
-    /// (total, applicable maximum)
+    /// (total, applicable maximum), as each year's card counted it.
     pub before: (u32, u32),
     pub after: (u32, u32),
     pub level_before: Option<Level>,
     pub level_after: Option<Level>,
+    /// When the years used different versions of the card, what is
+    /// compared instead ([`Across`]).
+    pub across: Option<Across>,
+}
+
+/// A school's two years on the indicators both years can be scored on:
+/// last year's answers re-scored by this year's rules, this year's score
+/// on the same indicators. An indicator new this year, or now filled in
+/// another way, has no last year to compare with: counting it as missed
+/// then would make a rise out of a new question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Across {
+    pub before: (u32, u32),
+    pub after: (u32, u32),
+    /// Last year's level by this year's bounds, of `before`.
+    pub level_before: Option<Level>,
 }
 
 impl SchoolChange {
-    /// Change of the share of the maximum, in tenths of a percentage point.
+    /// Change of the share of the maximum, in tenths of a percentage point:
+    /// across versions, on the indicators both years are scored on.
     pub fn delta_tenths(&self) -> i64 {
-        self.delta_from(self.before)
+        let (before, after) = match &self.across {
+            Some(a) => (a.before, a.after),
+            None => (self.before, self.after),
+        };
+        let wide = |(a, b): (u32, u32)| (u64::from(a), u64::from(b));
+        delta_tenths(wide(before), wide(after))
     }
 
-    /// The change from another starting point: last year re-scored under
-    /// this year's card, when the years used different versions.
-    pub fn delta_from(&self, before: (u32, u32)) -> i64 {
-        let wide = |(a, b): (u32, u32)| (u64::from(a), u64::from(b));
-        delta_tenths(wide(before), wide(self.after))
+    /// Last year's level, by this year's bounds when the versions differ.
+    pub fn level_compared(&self) -> Option<Level> {
+        self.across.map_or(self.level_before, |a| a.level_before)
     }
 }
 
@@ -66,10 +86,20 @@ pub fn delta_text(delta_tenths: i64) -> String {
     format!("{sign}{},{}\u{A0}п.\u{A0}п.", a / 10, a % 10)
 }
 
-/// Schools present in both periods, most improved first.
-pub fn school_changes(before: &[SchoolResult], after: &[SchoolResult]) -> Vec<SchoolChange> {
+/// Schools present in both periods, most improved first. `old` and
+/// `card` are the versions the two years were filled in; when they
+/// differ, each school is compared on what both years can be scored on
+/// ([`Across`]).
+pub fn school_changes(
+    archive: &Archive,
+    old: &Card,
+    card: &Card,
+    before: &[SchoolResult],
+    after: &[SchoolResult],
+) -> Vec<SchoolChange> {
     let earlier: HashMap<&SchoolId, &SchoolResult> =
         before.iter().map(|r| (&r.school, r)).collect();
+    let differ = old.version != card.version;
     let mut changes: Vec<SchoolChange> = after
         .iter()
         .filter_map(|now| {
@@ -81,6 +111,9 @@ pub fn school_changes(before: &[SchoolResult], after: &[SchoolResult]) -> Vec<Sc
                 after: (now.score.total, now.score.max_applicable),
                 level_before: was.score.level,
                 level_after: now.score.level,
+                across: differ
+                    .then(|| across(archive, old, card, was, now))
+                    .flatten(),
             })
         })
         .collect();
@@ -90,6 +123,47 @@ pub fn school_changes(before: &[SchoolResult], after: &[SchoolResult]) -> Vec<Sc
             .then_with(|| by_name(&a.name, &b.name))
     });
     changes
+}
+
+/// [`Across`] for one school: its typed answers of last year moved to this
+/// year's card (review decisions are not carried: they judged the old
+/// rule), and this year's confirmed score, both on the indicators that
+/// last year's card had and filled in the same way.
+fn across(
+    archive: &Archive,
+    old: &Card,
+    card: &Card,
+    was: &SchoolResult,
+    now: &SchoolResult,
+) -> Option<Across> {
+    let entry = archive.entry(&was.submission_id)?;
+    let mut draft = entry.opened.payload.to_draft();
+    draft.answers = carry_answers(&entry.card, card, &draft.answers).0;
+    let rescored = assess(card, &draft);
+    let scored_both = |indicator: &Indicator| {
+        old.by_key(indicator.key())
+            .is_some_and(|o| fits(&o.rule, &indicator.rule))
+    };
+    // `tally` walks the card in the order `assess` lists its indicators.
+    let mut last = rescored.indicators.iter();
+    let (_, total, max) = tally(card, |indicator| {
+        let result = last.next();
+        match result.filter(|_| scored_both(indicator)) {
+            Some(r) => (r.outcome.points(), r.outcome.applies()),
+            None => (0, false),
+        }
+    });
+    let (_, now_total, now_max) = tally(card, |indicator| {
+        match now.score.indicator(&indicator.code) {
+            Some(c) if scored_both(indicator) => (c.points, c.applies),
+            _ => (0, false),
+        }
+    });
+    Some(Across {
+        before: (total, max),
+        after: (now_total, now_max),
+        level_before: card.level(total, max),
+    })
 }
 
 /// The two years compared: each with the version of the card its files
@@ -158,10 +232,9 @@ impl IndicatorChange {
 
     /// «+16,7 п. п.», or why there is no change to show.
     pub fn delta_label(&self) -> String {
-        match (&self.comparability, self.delta_tenths()) {
-            (_, Some(d)) => delta_text(d),
-            (Comparability::New, _) => "новый показатель".to_owned(),
-            _ => "методика изменилась".to_owned(),
+        match self.delta_tenths() {
+            Some(d) => delta_text(d),
+            None => self.comparability.short_label().to_owned(),
         }
     }
 }
@@ -191,7 +264,7 @@ pub struct ValueChange {
     pub code: String,
     pub before: String,
     pub after: String,
-    pub comparable: bool,
+    pub comparability: Comparability,
 }
 
 /// Every indicator's municipal value (Σ shares, sums, means, rows) in both
@@ -212,35 +285,7 @@ pub fn value_changes(years: &Years) -> Vec<ValueChange> {
                 code: indicator.code.clone(),
                 before,
                 after: describe_value(&indicator.rule, now),
-                comparable: comparability.is_comparable(),
-            })
-        })
-        .collect()
-}
-
-/// A school's last year re-scored under this year's card: its typed answers
-/// as they fit the new card's indicators (review decisions are not carried:
-/// they judged the old rule).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rescored {
-    pub school: SchoolId,
-    pub total: u32,
-    pub max_applicable: u32,
-}
-
-/// Last year's counted files re-scored under `card`, where the inputs fit.
-pub fn rescore(archive: &Archive, before: &[SchoolResult], card: &Card) -> Vec<Rescored> {
-    before
-        .iter()
-        .filter_map(|r| {
-            let entry = archive.entry(&r.submission_id)?;
-            let mut draft = entry.opened.payload.to_draft();
-            draft.answers = carry_answers(&entry.card, card, &draft.answers).0;
-            let score = assess(card, &draft);
-            Some(Rescored {
-                school: r.school.clone(),
-                total: score.total,
-                max_applicable: score.max_applicable,
+                comparability,
             })
         })
         .collect()
@@ -260,7 +305,9 @@ mod tests {
         assert_eq!(archive.periods(DEFAULT_CARD), ["2024/2025", "2025/2026"]);
         let before = results(&archive, DEFAULT_CARD, "2024/2025");
         let after = results(&archive, DEFAULT_CARD, "2025/2026");
-        let changes = school_changes(&before, &after);
+        let card = testkit::card();
+        let changes = school_changes(&archive, &card, &card, &before, &after);
+        assert!(changes.iter().all(|c| c.across.is_none()), "one version");
         let rows: Vec<_> = changes
             .iter()
             .map(|c| {
@@ -279,7 +326,6 @@ mod tests {
                 ("Школа Б", 2, 1, "−4,3\u{A0}п.\u{A0}п.".to_owned()),
             ]
         );
-        let card = testkit::card();
         let (was, now) = (
             figures(&archive, &card, &before),
             figures(&archive, &card, &after),
@@ -353,17 +399,87 @@ mod tests {
         assert_eq!(of("1.8").delta_label(), "0,0\u{A0}п.\u{A0}п.");
         let values = value_changes(&years);
         let v11 = values.iter().find(|v| v.code == "1.1").unwrap();
-        assert!(!v11.comparable);
+        assert_eq!(v11.comparability.short_label(), "методика изменилась");
         assert_eq!(v11.before, "40,0\u{A0}% (40 из 100)");
         // Last year: 1.1 (40 % ≥ 30 %) and 1.8, 2 points; under version 2,
         // 40 % misses 50 %: 1 point.
         assert_eq!(before[0].score.total, 2);
-        let rescored = rescore(&archive, &before, &v2);
-        assert_eq!((rescored[0].total, rescored[0].max_applicable), (1, 23));
-        // This year 45 % misses 50 % too: no change by the new methodology.
-        let change = &school_changes(&before, &after)[0];
-        assert_eq!(change.delta_tenths(), -43);
-        assert_eq!(change.delta_from((1, 23)), 0);
+        // This year 45 % misses 50 % too: no change by the new methodology,
+        // where the scores as sent fell by one point.
+        let change = &school_changes(&archive, &v1, &v2, &before, &after)[0];
+        assert_eq!((change.before, change.after), ((2, 23), (1, 23)));
+        let across = change.across.expect("the versions differ");
+        assert_eq!((across.before, across.after), ((1, 23), (1, 23)));
+        assert_eq!(change.delta_tenths(), 0);
+    }
+
+    /// Version 2 adds an indicator (3.4, a fact) that last year's card did
+    /// not ask and makes 1.8 a count: neither has a last year, so neither
+    /// counts on either side of the comparison.
+    #[test]
+    fn a_new_question_is_not_a_rise() {
+        let v1 = testkit::card();
+        let mut v2 = v1.clone();
+        v2.version = 2;
+        let mut added = v2.indicator("2.1").unwrap().clone();
+        added.code = "3.4".into();
+        v2.directions
+            .iter_mut()
+            .flat_map(|d| &mut d.criteria)
+            .find(|c| c.indicators.iter().any(|i| i.code == "3.1"))
+            .unwrap()
+            .indicators
+            .push(added);
+        let recounted = v2
+            .directions
+            .iter_mut()
+            .flat_map(|d| &mut d.criteria)
+            .flat_map(|c| &mut c.indicators)
+            .find(|i| i.code == "1.8")
+            .unwrap();
+        recounted.rule = crate::card::Rule::Count {
+            min: Some(1),
+            label: "Число мероприятий".into(),
+        };
+        v2.recount();
+        let school = |period: &str, facts: &[&str]| {
+            let mut d = testkit::draft("Школа А", period, facts);
+            d.answers.entry("1.8".into()).or_default().count = "3".into();
+            d
+        };
+        let old = school("2024/2025", &["2.1", "3.1"]);
+        let new = school("2025/2026", &["2.1", "3.1", "3.4"]);
+        let archive = testkit::archive_of(&[(&v1, "a1", &old), (&v2, "a2", &new)]);
+        let before = results(&archive, &v1.id, "2024/2025");
+        let after = results(&archive, &v1.id, "2025/2026");
+        let change = &school_changes(&archive, &v1, &v2, &before, &after)[0];
+        // As sent: 2 of 23 (1.8 was a fact, not answered), then 4 of 24
+        // (2.1, 3.1, 3.4 and 1.8's count).
+        assert_eq!((change.before, change.after), ((2, 23), (4, 24)));
+        // Both years without 3.4 and 1.8: 2 of 22 each, no change.
+        let across = change.across.expect("the versions differ");
+        assert_eq!((across.before, across.after), ((2, 22), (2, 22)));
+        assert_eq!(change.delta_tenths(), 0);
+        assert_eq!(change.level_compared(), v2.level(2, 22));
+        // The municipal values say which indicator is new, which changed.
+        let (was, now) = (
+            figures(&archive, &v1, &before),
+            figures(&archive, &v2, &after),
+        );
+        let years = Years {
+            old_card: &v1,
+            before: &was,
+            new_card: &v2,
+            after: &now,
+        };
+        let values = value_changes(&years);
+        let label = |code: &str| {
+            let value = values.iter().find(|v| v.code == code).unwrap();
+            value.comparability.short_label()
+        };
+        assert_eq!(label("3.4"), "новый показатель");
+        assert_eq!(label("1.8"), "методика изменилась");
+        assert_eq!(label("2.1"), "сопоставимо");
     }
 
     /// Seed 004 gives no points: its dynamics are the municipal values.

@@ -141,18 +141,21 @@ pub fn best(rating: &[Ranked], n: usize) -> Vec<String> {
 /// largest rise. A card without points only counts the schools; its values
 /// are compared in a table.
 pub fn dynamics(
+    archive: &Archive,
     years: &Years,
     previous_period: &str,
     before: &[SchoolResult],
     after: &[SchoolResult],
 ) -> String {
     let (card, was, now) = (years.new_card, years.before, years.after);
-    let changes = school_changes(before, after);
+    let changes = school_changes(archive, years.old_card, card, before, after);
     let versions = if years.versions_differ() {
         let (same, total) = years.comparable();
         format!(
             " Годы заполнены по разным версиям карты (версия {} и версия {}): сопоставимы {same} \
-             из {total} показателей; где методика изменилась, изменение не оценивается.",
+             из {total} показателей; где методика изменилась, изменение не оценивается. Результаты \
+             школ сравнены по ответам прошлого года, пересчитанным по новой версии, без показателей, \
+             которых в прошлом году не было или которые заполняются иначе.",
             years.old_card.version, card.version
         )
     } else {
@@ -187,7 +190,9 @@ pub fn dynamics(
         String::new()
     };
     format!(
-        "По сравнению с {previous_period} учебным годом доля набранных баллов изменилась с {} до {}; среди школ, участвовавших в оба года ({}), результат улучшили {up}, ухудшили {down}.{high}{rise}{versions}",
+        "По сравнению с {previous_period} учебным годом доля набранных баллов по всем школам каждого года ({} и {}) изменилась с {} до {}; среди школ, участвовавших в оба года ({}), результат улучшили {up}, ухудшили {down}.{high}{rise}{versions}",
+        was.schools,
+        now.schools,
         percent(was.points.0, was.points.1),
         percent(now.points.0, now.points.1),
         changes.len(),
@@ -329,6 +334,7 @@ mod tests {
         );
         assert_eq!(
             dynamics(
+                &archive,
                 &Years {
                     old_card: &card,
                     before: &was,
@@ -339,8 +345,8 @@ mod tests {
                 &before,
                 &after
             ),
-            "По сравнению с 2024/2025 учебным годом доля набранных баллов изменилась с \
-             6,5\u{A0}% до 7,2\u{A0}%; среди школ, участвовавших в оба года (2), результат \
+            "По сравнению с 2024/2025 учебным годом доля набранных баллов по всем школам каждого \
+             года (2 и 3) изменилась с 6,5\u{A0}% до 7,2\u{A0}%; среди школ, участвовавших в оба года (2), результат \
              улучшили 1, ухудшили 1. Школ с высокой эффективностью: было 0, стало 0. Наибольший рост — \
              Школа А (+8,7\u{A0}п.\u{A0}п.)."
         );

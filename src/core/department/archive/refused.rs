@@ -98,7 +98,7 @@ mod tests {
         archive.note_refused([kept.clone()]);
         for text in [archive.decisions_json(), archive.to_json()] {
             let back = unpack(archive.cards().clone(), &text).expect("reads back");
-            assert_eq!(back.archive.refusals(), [kept.clone()]);
+            assert_eq!(back.archive.refusals(), std::slice::from_ref(&kept));
         }
         // A workspace stored before refusals were kept reads as none.
         let earlier = testkit::archive(&testkit::card(), &[]).decisions_json();
