@@ -400,6 +400,11 @@ impl Dept {
         self.change(|a| a.edit_own(change))
     }
 
+    /// Starts the next version of `base` as a draft ([`Archive::next_version`]).
+    pub fn next_version(self, base: &Card, new_id: impl FnMut() -> String) -> usize {
+        self.change(|a| a.next_version(base, new_id))
+    }
+
     pub fn editing(self) -> ReadSignal<Option<usize>> {
         self.editing.read_only()
     }

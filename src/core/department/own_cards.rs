@@ -83,10 +83,18 @@ impl OwnCards {
         self.add_draft(card, new_id)
     }
 
-    /// The next version of the card `base` (published, built-in or own) as
-    /// a draft: same id, version + 1, indicators keep their identity. An
-    /// existing draft of that card is returned instead of a second one.
-    pub fn next_version(&mut self, base: &Card, new_id: impl FnMut() -> String) -> usize {
+    /// A new `version` of the card `base` (published, built-in or own) as
+    /// a draft: same id, indicators keep their identity. An existing draft
+    /// of that card is returned instead of a second one. The archive knows
+    /// which number is next ([`Archive::next_version`]).
+    ///
+    /// [`Archive::next_version`]: crate::department::archive::Archive::next_version
+    pub fn next_version(
+        &mut self,
+        base: &Card,
+        version: u32,
+        new_id: impl FnMut() -> String,
+    ) -> usize {
         if let Some(at) = self
             .cards
             .iter()
@@ -95,7 +103,7 @@ impl OwnCards {
             return at;
         }
         let mut card = base.clone();
-        card.version = base.version + 1;
+        card.version = version;
         // Built-in cards of the first format are known by their codes: the
         // new version keeps those as ids, so nothing loses its identity.
         for indicator in card

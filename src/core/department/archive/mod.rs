@@ -195,6 +195,15 @@ impl Archive {
         Ok(())
     }
 
+    /// Starts the next version of the card `base` as a draft, numbered after
+    /// the latest version of that card, whichever version it is based on:
+    /// a draft numbered like a published version could never be published.
+    pub fn next_version(&mut self, base: &Card, new_id: impl FnMut() -> String) -> usize {
+        let latest = self.cards.latest(&base.id).map_or(0, |c| c.version);
+        let version = latest.max(base.version) + 1;
+        self.own.next_version(base, version, new_id)
+    }
+
     pub fn load_card_file(&mut self, text: &str) -> Result<Card, CardFileError> {
         let card = self.own.load_file(text)?;
         self.cards.add(card.clone());

@@ -33,7 +33,7 @@ fn publishing_checks_signs_and_freezes_the_version() {
     let key = KeyPair::from_seed([3; 32]);
     let lk = builtin("leninsk-kuznetsky").unwrap().unwrap();
     let mut archive = Archive::new(Cards::builtin().unwrap());
-    let at = archive.edit_own(|own| own.next_version(&lk, ids()));
+    let at = archive.next_version(&lk, ids());
     let mut draft = archive.own_cards().get(at).unwrap().card.clone();
     assert_eq!(draft.version, 2);
     assert_eq!(
@@ -67,6 +67,9 @@ fn publishing_checks_signs_and_freezes_the_version() {
     // Final: no edit, no second publishing.
     assert!(!archive.edit_own(|own| own.edit(at, lk.clone())));
     assert_eq!(archive.publish(at, &key, AT), Err(PublishError::NotDraft));
+    // A new version started from version 1 is numbered after version 2.
+    let again = archive.next_version(&lk, ids());
+    assert_eq!(archive.own_cards().get(again).unwrap().card.version, 3);
 }
 
 #[test]
