@@ -34,6 +34,10 @@ fn counted(p: u32, applies: bool) -> String {
     }
 }
 
+/// The open school's heading: the rating's link to a school brings the
+/// focus, and the view, there.
+pub const REVIEW_SCHOOL: &str = "review-school";
+
 #[component]
 pub fn ReviewPanel() -> impl IntoView {
     let dept: Dept = expect_context();
@@ -158,7 +162,7 @@ fn ReviewOf(id: String) -> impl IntoView {
     };
     view! {
         <div class="review" data-testid="review">
-            <h3>{profile.name.clone()}</h3>
+            <h3 id=REVIEW_SCHOOL tabindex="-1">{profile.name.clone()}</h3>
             <p class="meta">
                 {format!(
                     "{} · {} · ответственный: {responsible} · ключ {} · файл «{}»",

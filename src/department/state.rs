@@ -29,7 +29,8 @@ use profkarta_core::department::view::selection::open_school;
 use profkarta_core::error::{ArchiveError, CardFileError, PublishError};
 use profkarta_core::signed::keys::KeyPair;
 
-use crate::platform::browser::now_iso;
+use crate::department::review_panel::REVIEW_SCHOOL;
+use crate::platform::browser::{focus_when_drawn, now_iso};
 use crate::shared::notices::Notices;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -308,10 +309,12 @@ impl Dept {
         self.selected.set(Some(submission_id));
     }
 
-    /// From the rating: the school's review.
+    /// From the rating: the school's review, with the focus on its name
+    /// (the tab would otherwise open scrolled as far as the rating was).
     pub fn review_school(self, submission_id: String) {
         self.open_school(submission_id);
         self.show(Tab::Review);
+        focus_when_drawn(REVIEW_SCHOOL.to_owned());
     }
 
     pub fn choose_period(self, period: String) {

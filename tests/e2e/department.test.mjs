@@ -453,6 +453,18 @@ test('the department works with the keyboard alone: import, tabs, review', () =>
         assert.ok(await page.locator('#review-checked').isChecked());
         const school = (await review.getByRole('heading', { level: 3 }).innerText()).trim();
         await page.locator('#school-select option', { hasText: `${school} — проверена` }).waitFor({ state: 'attached' });
+
+        // From the bottom of the rating, Enter on a school's name opens its
+        // review with the focus, and the view, on the school's name.
+        await page.getByRole('tab', { name: 'Результаты' }).click();
+        const last = page.getByTestId('rating').locator('tbody tr').last().locator('th.school button');
+        const name = (await last.innerText()).trim();
+        await last.focus();
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => document.activeElement?.id === 'review-school');
+        assert.equal((await focused()).text, name);
+        const top = await page.evaluate(() => document.activeElement.getBoundingClientRect().top);
+        assert.ok(top >= 0 && top < page.viewportSize().height, `the name is in view (top ${top})`);
     }));
 
 test('a comment of 5 000 characters and 30 links from a school are shown shortened in review', async () => {
