@@ -6,6 +6,7 @@ use crate::platform::browser::{confirm, local_datetime, prompt};
 
 use crate::school::department_cards::SchoolCards;
 use crate::school::drafts::{DraftEntry, Drafts};
+use crate::school::next_year_choice::NextYearChoice;
 use crate::shared::column_heads::ColumnHeads;
 
 #[component]
@@ -32,6 +33,17 @@ pub fn DraftList() -> impl IntoView {
         };
         let (open_id, rename_id, next_id, delete_id) = (id.clone(), id.clone(), id.clone(), id);
         let rename_title = title.clone();
+        let choosing = RwSignal::new(false);
+        let next_button = format!("next-year-{next_id}");
+        let choose = Callback::new(move |keep: bool| {
+            choosing.set(false);
+            if let Some(card) = cards
+                .cards
+                .with_untracked(|c| c.latest(&next_card).cloned())
+            {
+                ws.next_year(&next_id, keep, &card);
+            }
+        });
         let delete_title = format!("{title}» по карте «{card_title}");
         view! {
             <tr class:current=is_open>
@@ -45,20 +57,20 @@ pub fn DraftList() -> impl IntoView {
                             ws.rename(&rename_id, label);
                         }
                     }>"Переименовать"</button>
-                    <button type="button" on:click=move |_| {
-                        let keep = confirm(
-                            "Начать карту следующего учебного года на основе этой.\n\n\
-                             «ОК» — скопировать и ответы, «Отмена» — только сведения об ОО.",
-                        );
-                        if let Some(card) = cards.cards.with_untracked(|c| c.latest(&next_card).cloned()) {
-                            ws.next_year(&next_id, keep, &card);
-                        }
-                    }>"Следующий год"</button>
+                    <button
+                        type="button"
+                        id=next_button.clone()
+                        aria-expanded=move || choosing.get().to_string()
+                        on:click=move |_| choosing.set(true)
+                    >"Следующий год"</button>
                     <button type="button" class="danger" on:click=move |_| {
                         if confirm(&format!("Удалить черновик «{delete_title}»? Это нельзя отменить.")) {
                             ws.delete(&delete_id);
                         }
                     }>"Удалить"</button>
+                    <Show when=move || choosing.get()>
+                        <NextYearChoice from=next_button.clone() on_choose=choose on_close=Callback::new(move |()| choosing.set(false))/>
+                    </Show>
                 </td>
             </tr>
         }

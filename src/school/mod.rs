@@ -28,6 +28,7 @@ mod last_plan_note;
 mod last_year;
 mod last_year_source;
 mod list_rows;
+mod next_year_choice;
 mod notices_panel;
 mod plan_row;
 mod plan_section;

@@ -70,8 +70,18 @@ test('several drafts: a new card, next year from a draft, switching, deleting', 
         await expectSaved(card);
         await page.getByRole('button', { name: /Мои черновики/ }).click();
         const list = page.getByTestId('draft-list');
-        page.once('dialog', (d) => d.dismiss()); // profile only, answers not copied
-        await list.getByRole('row', { name: /2025\/2026/ }).getByRole('button', { name: 'Следующий год' }).click();
+        // «Следующий год» asks whether to copy the answers; Escape, or
+        // «Отмена», changes nothing and gives the focus back.
+        const next = list.getByRole('row', { name: /2025\/2026/ }).getByRole('button', { name: 'Следующий год' });
+        await next.click();
+        const choice = list.getByRole('group', { name: 'Карта следующего учебного года' });
+        await page.waitForFunction(() => document.activeElement?.textContent === 'Скопировать');
+        await page.keyboard.press('Escape');
+        await choice.waitFor({ state: 'detached' });
+        assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Следующий год');
+        assert.equal(await list.locator('tbody tr').count(), 1, 'no draft started');
+        await next.click();
+        await choice.getByRole('button', { name: 'Не копировать, только сведения об ОО' }).click();
         await card.expectText('draft-title', 'МАОУ СОШ № 7 · 2026/2027');
         await card.expectSummary({ total: '0 из 23' });
         assert.equal(await page.getByLabel('Полное наименование ОО').inputValue(), 'МАОУ СОШ № 7');
