@@ -11,7 +11,6 @@ use crate::school::export_panel::ExportPanel;
 use crate::school::last_year_source::LastYearSource;
 use crate::school::notices_panel::NoticesPanel;
 use crate::school::plan_section::PlanSection;
-use crate::school::print_footer::PrintFooter;
 use crate::school::profile_form::ProfileForm;
 use crate::school::score_summary::ScoreSummary;
 use crate::school::state::CardCtx;
@@ -43,6 +42,5 @@ pub fn SchoolCardPage() -> impl IntoView {
             </main>
             <ScoreSummary/>
         </div>
-        <PrintFooter/>
     }
 }

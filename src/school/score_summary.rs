@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::school::print_footer::PrintFooter;
 use crate::school::state::{AssessmentCtx, CardCtx};
 use profkarta_core::scoring::explain::explain_total;
 
@@ -102,6 +103,9 @@ pub fn ScoreSummary() -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             })}
+            // On paper the signature goes with the totals it signs: the two
+            // move to the next page together, never the lines alone.
+            <PrintFooter/>
         </aside>
     }
 }
