@@ -13,6 +13,9 @@ use crate::shared::column_heads::ColumnHeads;
 pub fn DraftList() -> impl IntoView {
     let ws: Drafts = expect_context();
     let cards: SchoolCards = expect_context();
+    // Which draft «Следующий год» is asking about. Kept here, not in the
+    // row: a row is drawn anew when its draft is saved.
+    let choosing = RwSignal::new(None::<String>);
     let row = move |entry: DraftEntry| {
         let DraftEntry {
             id,
@@ -33,10 +36,17 @@ pub fn DraftList() -> impl IntoView {
         };
         let (open_id, rename_id, next_id, delete_id) = (id.clone(), id.clone(), id.clone(), id);
         let rename_title = title.clone();
-        let choosing = RwSignal::new(false);
         let next_button = format!("next-year-{next_id}");
+        let asking = {
+            let id = next_id.clone();
+            move || choosing.with(|c| c.as_ref() == Some(&id))
+        };
+        let ask = {
+            let id = next_id.clone();
+            move |_| choosing.set(Some(id.clone()))
+        };
         let choose = Callback::new(move |keep: bool| {
-            choosing.set(false);
+            choosing.set(None);
             if let Some(card) = cards
                 .cards
                 .with_untracked(|c| c.latest(&next_card).cloned())
@@ -60,16 +70,19 @@ pub fn DraftList() -> impl IntoView {
                     <button
                         type="button"
                         id=next_button.clone()
-                        aria-expanded=move || choosing.get().to_string()
-                        on:click=move |_| choosing.set(true)
+                        aria-expanded={
+                            let asking = asking.clone();
+                            move || asking().to_string()
+                        }
+                        on:click=ask
                     >"Следующий год"</button>
                     <button type="button" class="danger" on:click=move |_| {
                         if confirm(&format!("Удалить черновик «{delete_title}»? Это нельзя отменить.")) {
                             ws.delete(&delete_id);
                         }
                     }>"Удалить"</button>
-                    <Show when=move || choosing.get()>
-                        <NextYearChoice from=next_button.clone() on_choose=choose on_close=Callback::new(move |()| choosing.set(false))/>
+                    <Show when=asking>
+                        <NextYearChoice from=next_button.clone() on_choose=choose on_close=Callback::new(move |()| choosing.set(None))/>
                     </Show>
                 </td>
             </tr>
