@@ -14,9 +14,11 @@ use profkarta_core::export::zip_stored;
 use crate::department::department_name::DepartmentName;
 use crate::department::editor::{ChangesView, Editor};
 use crate::department::state::Dept;
+use crate::platform::browser::confirm;
 use crate::shared::download::{offer, offer_json};
 use crate::shared::file_picker::FilePicker;
 use crate::shared::key_panel::KeyPanel;
+use crate::shared::table_scroll::TableScroll;
 
 /// One line of the list of cards.
 #[derive(Clone, PartialEq)]
@@ -88,10 +90,15 @@ pub fn CardsPanel() -> impl IntoView {
                 let card = Arc::clone(&line.card);
                 let id = card.id.clone();
                 let versions = lines.with_untracked(|all| all.iter().filter(|l| l.card.id == id).count());
+                let (draft_title, draft_version) = (card.title.clone(), card.version);
                 let actions = match (line.own, line.draft) {
                     (Some(at), true) => view! {
                         <button type="button" on:click=move |_| dept.edit_card(at)>"Изменить"</button>
-                        <button type="button" class="danger" on:click=move |_| dept.edit_own(|own| own.remove_draft(at))>"Удалить черновик"</button>
+                        <button type="button" class="danger" on:click=move |_| {
+                            if confirm(&format!("Удалить черновик карты «{draft_title}», версия {draft_version}? Это нельзя отменить.")) {
+                                dept.edit_own(|own| own.remove_draft(at));
+                            }
+                        }>"Удалить черновик"</button>
                     }
                     .into_any(),
                     _ => {
@@ -221,7 +228,7 @@ pub fn CardsPanel() -> impl IntoView {
         <section class="panel" aria-labelledby="cards-title" data-testid="cards-panel">
             <h2 id="cards-title">"Карты мониторинга"</h2>
             <p class="hint">"Опубликованная версия карты не меняется: чтобы изменить карту, начните её новую версию. Выгрузки школ называют версию, по которой заполнены, и годы сравниваются с учётом изменений."</p>
-            <div class="table-scroll">
+            <TableScroll label="Карты мониторинга">
                 <table data-testid="cards-list">
                     <thead><tr>
                         <th scope="col">"Карта"</th><th scope="col">"Идентификатор"</th><th scope="col" class="num">"Версия"</th>
@@ -229,7 +236,7 @@ pub fn CardsPanel() -> impl IntoView {
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
-            </div>
+            </TableScroll>
             <h3>"Новая карта отдела"</h3>
             <div class="editor-row">
                 <div class="field">

@@ -19,6 +19,7 @@ use crate::department::state::Dept;
 use crate::department::value_changes::ValueChanges;
 use crate::shared::column_heads::ColumnHeads;
 use crate::shared::deferred::{pending, rows_to_draw};
+use crate::shared::table_scroll::TableScroll;
 
 /// «12 из 23 (52,2 %)»
 fn score_text((total, max): (u32, u32)) -> String {
@@ -169,7 +170,7 @@ pub fn DynamicsPanel() -> impl IntoView {
                 {scored.then(|| view! {
                     <Chart svg=trend testid="chart-trend"/>
                     <h3>"Школы"</h3>
-                    <div class="table-scroll">
+                    <TableScroll label="Изменения по школам">
                         <table data-testid="school-changes">
                             <thead><tr>
                                 <ColumnHeads names=&["Школа"]/>
@@ -181,15 +182,15 @@ pub fn DynamicsPanel() -> impl IntoView {
                             </tr></thead>
                             <tbody>{schools}</tbody>
                         </table>
-                    </div>
+                    </TableScroll>
                     {move || (shown() < usize::MAX).then(pending)}
                     <h3>"Показатели: школ выполнили"</h3>
-                    <div class="table-scroll">
+                    <TableScroll label="Изменения по показателям">
                         <table data-testid="indicator-changes">
                             <thead><tr><ColumnHeads names=&["Код"]/><ColumnHeads names=&["Было", "Стало", "Изменение доли школ"] numbers=true/></tr></thead>
                             <tbody>{indicators}</tbody>
                         </table>
-                    </div>
+                    </TableScroll>
                 })}
                 <ValueChanges/>
             </Show>

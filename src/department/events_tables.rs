@@ -7,6 +7,7 @@ use profkarta_core::card::Rule;
 use profkarta_core::department::events::event_totals;
 
 use crate::department::state::Dept;
+use crate::shared::table_scroll::TableScroll;
 
 #[component]
 pub fn EventsTables() -> impl IntoView {
@@ -39,14 +40,16 @@ pub fn EventsTables() -> impl IntoView {
                     })
                     .collect_view()
             };
+            let title = format!("{}. {}: итоги по мероприятиям", indicator.code, item);
+            let testid = format!("events-{}", indicator.code);
             Some(view! {
-                <h3>{format!("{}. {}: итоги по мероприятиям", indicator.code, item)}</h3>
-                <div class="table-scroll">
-                    <table class="events" data-testid=format!("events-{}", indicator.code)>
+                <h3>{title.clone()}</h3>
+                <TableScroll label=title>
+                    <table class="events" data-testid=testid>
                         <thead><tr>{heads}</tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
-                </div>
+                </TableScroll>
             })
         })
         .collect_view()

@@ -9,6 +9,7 @@ use profkarta_core::text::percent;
 
 use crate::department::state::Dept;
 use crate::shared::column_heads::ColumnHeads;
+use crate::shared::table_scroll::TableScroll;
 
 #[component]
 pub fn IndicatorFigures() -> impl IntoView {
@@ -43,7 +44,7 @@ pub fn IndicatorFigures() -> impl IntoView {
     };
     view! {
         <h3>"Показатели по муниципалитету"</h3>
-        <div class="table-scroll">
+        <TableScroll label="Показатели по муниципалитету">
             <table class="indicator-figures" data-testid="indicator-figures">
                 <thead>
                     <tr>
@@ -54,6 +55,6 @@ pub fn IndicatorFigures() -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        </TableScroll>
     }
 }

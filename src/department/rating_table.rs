@@ -17,6 +17,7 @@ use crate::department::state::Dept;
 use crate::platform::browser::print_part;
 use crate::shared::column_heads::ColumnHeads;
 use crate::shared::deferred::rows_to_draw;
+use crate::shared::table_scroll::TableScroll;
 
 #[component]
 pub fn RatingTable() -> impl IntoView {
@@ -102,7 +103,7 @@ pub fn RatingTable() -> impl IntoView {
             // The whole tab prints to about ten pages; a meeting needs the table.
             <button type="button" class="no-print" on:click=move |_| print_part("rating")>"Печать рейтинга"</button>
         </div>
-        <div class="table-scroll">
+        <TableScroll label="Рейтинг школ">
             <table class="rating" data-testid="rating">
                 <caption class="visually-hidden">"Рейтинг школ"</caption>
                 <thead>
@@ -149,7 +150,7 @@ pub fn RatingTable() -> impl IntoView {
                     }).collect_view())}
                 </tbody>
             </table>
-        </div>
+        </TableScroll>
         // The mark's meaning is on the page, not in a tooltip alone, which
         // neither the keyboard nor paper shows.
         <Show when=move || rows.with(|r| r.iter().any(|r| r.result.mismatch))>

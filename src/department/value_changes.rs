@@ -7,6 +7,7 @@ use profkarta_core::department::dynamics::{value_changes, Years};
 
 use crate::department::state::Dept;
 use crate::shared::column_heads::ColumnHeads;
+use crate::shared::table_scroll::TableScroll;
 
 #[component]
 pub fn ValueChanges() -> impl IntoView {
@@ -37,11 +38,11 @@ pub fn ValueChanges() -> impl IntoView {
     };
     view! {
         <h3>"Значения показателей по муниципалитету"</h3>
-        <div class="table-scroll">
+        <TableScroll label="Значения показателей по муниципалитету">
             <table data-testid="value-changes">
                 <thead><tr><ColumnHeads names=&["Код", "Было", "Стало", "Сравнение"]/></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        </TableScroll>
     }
 }

@@ -19,4 +19,5 @@ pub mod quarantine;
 pub mod role_switch;
 pub mod signing_key;
 pub mod start;
+pub mod table_scroll;
 pub mod template_error;
