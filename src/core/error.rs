@@ -704,6 +704,23 @@ impl fmt::Display for DownloadRefused {
     }
 }
 
+/// A line of an indicator's steps of points in the card editor that does
+/// not read as «от 30 % — 1»; counted from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BandLineError {
+    pub line: usize,
+}
+
+impl fmt::Display for BandLineError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "Строка {} не читается: нужны процент и баллы, например «от 30 % — 1».",
+            self.line
+        )
+    }
+}
+
 /// The browser could not draw a chart into a picture for a Word document;
 /// the document goes out without it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -168,6 +168,19 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     await page.getByTestId('editor-status').filter({ hasText: 'Ошибок нет' }).waitFor();
     assert.equal(await page.locator('#ed-0-0-0-threshold-error').innerText(), '');
 
+    // Steps of points that do not read stay in their box, said under it,
+    // and publishing waits; emptied, the box reads again.
+    const bands = page.locator('#ed-0-0-0-bands');
+    const bandsError = page.locator('#ed-0-0-0-bands-error');
+    await bands.fill('от 30 % — 1\nабв');
+    await bandsError.filter({ hasText: 'Строка 2 не читается: нужны процент и баллы, например «от 30 % — 1».' }).waitFor();
+    assert.ok(await publish.isDisabled(), 'no publishing with a line that does not read');
+    await bands.press('Tab');
+    assert.equal(await bands.inputValue(), 'от 30 % — 1\nабв', 'kept on leaving the box');
+    await bands.fill('');
+    await page.waitForFunction(() => document.querySelector('#ed-0-0-0-bands-error')?.textContent === '');
+    assert.ok(await publish.isEnabled());
+
     // The preview scores as the school will see it, and keeps nothing.
     await editor.getByRole('button', { name: 'Предпросмотр как у школы' }).click();
     const preview = new CardPage(page);
@@ -176,6 +189,13 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     await preview.expectSummary({ total: '1 из 3' });
     await editor.getByRole('button', { name: 'Вернуться к редактированию' }).click();
 
+    // Publishing freezes the version: the coordinator is asked first, and
+    // «Отмена» leaves the draft as it is.
+    const asked = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.message()); d.dismiss(); }));
+    await publish.click();
+    assert.match(await asked, /^Опубликовать карту «Профориентация в школах Белинского района», версия 1\? Опубликованная версия больше не меняется/);
+    assert.ok(await publish.isVisible(), 'still in the editor');
+    page.once('dialog', (d) => d.accept());
     await publish.click();
     await page.getByTestId('cards-panel').waitFor();
     assert.equal(await row(page, 'belinsky-2025@1').locator('[data-col="status"]').innerText(), 'опубликована');
@@ -228,6 +248,7 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     await page.getByTestId('card-editor').getByRole('heading', { name: 'Черновик карты «belinsky-2025», версия 2' }).waitFor();
     await page.locator('#ed-0-0-0-threshold').fill('40');
     await page.locator('#ed-0-0-0-rule-text').fill('не менее 40% — 1 балл');
+    page.once('dialog', (d) => d.accept());
     await page.getByTestId('card-editor').getByRole('button', { name: 'Опубликовать' }).click();
     await page.getByTestId('cards-panel').waitFor();
     await row(page, 'belinsky-2025@2').getByRole('button', { name: 'Изменения' }).click();

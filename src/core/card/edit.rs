@@ -8,9 +8,10 @@
 //! so that last year's figures of the old one are never compared with it.
 
 use crate::card::{
-    Applicability, Card, Criterion, Direction, Explanation, Indicator, ListColumn, Rule,
+    Applicability, Band, Card, Criterion, Direction, Explanation, Indicator, ListColumn, Rule,
     ZeroDenominator,
 };
+use crate::error::BandLineError;
 
 /// Where an indicator is: group, criterion, indicator, by position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -275,6 +276,41 @@ pub fn change_kind(card: &mut Card, place: Place, kind: &str, id: String) -> boo
     indicator.id = id;
     card.recount();
     true
+}
+
+/// An indicator's steps of points as the editor's box holds them, one per
+/// line, «от 30 % — 1»: the two whole numbers of each line, words and
+/// signs around them as typed. A line that does not read (no two numbers,
+/// a fraction, a minus before a number) is refused by its number, never
+/// dropped; empty lines are skipped.
+pub fn read_bands(text: &str) -> Result<Vec<Band>, BandLineError> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(at, line)| {
+            let refused = BandLineError { line: at + 1 };
+            let chars: Vec<char> = line.chars().collect();
+            let signed = chars
+                .windows(2)
+                .any(|w| matches!(w[0], '-' | '−') && w[1].is_ascii_digit());
+            let fraction = chars.windows(3).any(|w| {
+                w[0].is_ascii_digit() && matches!(w[1], ',' | '.') && w[2].is_ascii_digit()
+            });
+            let numbers: Vec<u32> = line
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|n| !n.is_empty())
+                .map(str::parse)
+                .collect::<Result<_, _>>()
+                .map_err(|_| refused)?;
+            match numbers[..] {
+                [from_percent, points] if !signed && !fraction => Ok(Band {
+                    from_percent,
+                    points,
+                }),
+                _ => Err(refused),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ use crate::department::editor::criterion_editor::CriterionEditor;
 use crate::department::editor::edit_text::EditText;
 use crate::department::editor::{Editor, Getter, Setter};
 use crate::department::state::Dept;
+use crate::platform::browser::confirm;
 use crate::shared::notices::Notices;
 use crate::shared::signing_key::SigningKey;
 
@@ -91,9 +92,16 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
     };
     let publish = move |_: leptos::ev::MouseEvent| {
         editor.write();
+        // Publishing signs the version and freezes it for good.
+        let (title, version) = editor.card.with_untracked(|c| (c.title.clone(), c.version));
+        if !confirm(&format!(
+            "Опубликовать карту «{title}», версия {version}? Опубликованная версия больше не \
+             меняется: исправления пойдут в следующую версию."
+        )) {
+            return;
+        }
         match dept.publish(index, &key.get_or_create()) {
             Ok(()) => {
-                let (title, version) = editor.card.with_untracked(|c| (c.title.clone(), c.version));
                 notices.push(
                     format!(
                         "Карта «{title}», версия {version}, опубликована и подписана ключом отдела. \

@@ -27,43 +27,7 @@ pub fn EditNumber(
     let editor: Editor = expect_context();
     let (get, set) = field;
     let value = Memo::new(move |_| editor.card.with(|c| get(c).unwrap_or_default()));
-    let error = RwSignal::new(String::new());
-    // What cannot be read is said under the field and counted by the editor
-    // until the field reads again or is gone.
-    let show = {
-        let id = id.clone();
-        move |message: String| {
-            let unread = !message.is_empty();
-            if editor.unread.with_untracked(|u| u.contains(&id)) != unread {
-                editor.unread.update(|u| {
-                    if unread {
-                        u.insert(id.clone());
-                    } else {
-                        u.remove(&id);
-                    }
-                });
-            }
-            error.set(message);
-        }
-    };
-    // Undo, redo or a change elsewhere puts the card's value back into the
-    // field: what was typed and could not be read goes with it.
-    Effect::new({
-        let show = show.clone();
-        move |before: Option<String>| {
-            let now = value.get();
-            if before.is_some_and(|b| b != now) {
-                show(String::new());
-            }
-            now
-        }
-    });
-    on_cleanup({
-        let id = id.clone();
-        move || {
-            editor.unread.try_update(|u| u.remove(&id));
-        }
-    });
+    let (error, show) = editor.unread_field(id.clone(), value);
     let group = id.clone();
     let on_input = move |ev| {
         let text = event_target_value(&ev);

@@ -20,10 +20,16 @@ pub fn EditText(
     /// Shown under the field, e.g. what the text is for.
     #[prop(optional, into)]
     hint: String,
+    /// For a text read into structure: why it does not read, if it does
+    /// not (`None` when it reads). Such text is kept in the field, said under it and counted as
+    /// unread (publishing waits), and the card keeps its last good value.
+    #[prop(optional)]
+    reads: Option<fn(&str) -> Option<String>>,
 ) -> impl IntoView {
     let editor: Editor = expect_context();
     let (get, set) = field;
     let value = Memo::new(move |_| editor.card.with(|c| get(c).unwrap_or_default()));
+    let (error, show) = editor.unread_field(id.clone(), value);
     let typed = RwSignal::new(value.get_untracked());
     let focused = {
         let id = id.clone();
@@ -39,21 +45,37 @@ pub fn EditText(
     let on_input = move |ev| {
         let text = event_target_value(&ev);
         typed.set(text.clone());
+        if let Some(why) = reads.and_then(|reads| reads(&text)) {
+            show(why);
+            return;
+        }
+        show(String::new());
         let set = set.clone();
         editor.change(&group, move |c| set(c, text));
     };
-    let on_blur = move |_| typed.set(value.get_untracked());
+    let on_blur = move |_| {
+        if error.with_untracked(String::is_empty) {
+            typed.set(value.get_untracked());
+        }
+    };
     let hint_id = format!("{id}-hint");
-    let described = (!hint.is_empty()).then(|| hint_id.clone());
-    let control = if multiline {
-        view! { <textarea id=id.clone() rows="2" prop:value=move || typed.get() on:input=on_input on:blur=on_blur aria-describedby=described.clone()></textarea> }.into_any()
+    let error_id = format!("{id}-error");
+    let described = if hint.is_empty() {
+        error_id.clone()
     } else {
-        view! { <input type="text" id=id.clone() prop:value=move || typed.get() on:input=on_input on:blur=on_blur aria-describedby=described.clone() autocomplete="off"/> }.into_any()
+        format!("{error_id} {hint_id}")
+    };
+    let invalid = move || (!error.with(String::is_empty)).to_string();
+    let control = if multiline {
+        view! { <textarea id=id.clone() rows="2" prop:value=move || typed.get() on:input=on_input on:blur=on_blur aria-invalid=invalid aria-describedby=described.clone()></textarea> }.into_any()
+    } else {
+        view! { <input type="text" id=id.clone() prop:value=move || typed.get() on:input=on_input on:blur=on_blur aria-invalid=invalid aria-describedby=described.clone() autocomplete="off"/> }.into_any()
     };
     view! {
-        <div class="field">
+        <div class="field" class:has-error=move || !error.with(String::is_empty)>
             <label for=id>{label}</label>
             {control}
+            <p class="field-error" id=error_id role="status">{move || error.get()}</p>
             {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id>{hint}</p> })}
         </div>
     }

@@ -95,6 +95,48 @@ impl Editor {
         editor
     }
 
+    /// The message of field `id` about typed text it cannot read, and how
+    /// to set it (empty: the field reads). Such a field is counted in
+    /// `unread` until it reads again or is gone; undo, redo or a change
+    /// elsewhere puts the card's `value` back, and what was typed goes.
+    pub fn unread_field(
+        self,
+        id: String,
+        value: Memo<String>,
+    ) -> (ReadSignal<String>, impl Fn(String) + Clone + 'static) {
+        let error = RwSignal::new(String::new());
+        let show = {
+            let id = id.clone();
+            move |message: String| {
+                let unread = !message.is_empty();
+                if self.unread.with_untracked(|u| u.contains(&id)) != unread {
+                    self.unread.update(|u| {
+                        if unread {
+                            u.insert(id.clone());
+                        } else {
+                            u.remove(&id);
+                        }
+                    });
+                }
+                error.set(message);
+            }
+        };
+        Effect::new({
+            let show = show.clone();
+            move |before: Option<String>| {
+                let now = value.get();
+                if before.is_some_and(|b| b != now) {
+                    show(String::new());
+                }
+                now
+            }
+        });
+        on_cleanup(move || {
+            self.unread.try_update(|u| u.remove(&id));
+        });
+        (error.read_only(), show)
+    }
+
     /// One change of the card; changes of one `group` (a field) in a row
     /// are one step of undo.
     pub fn change(self, group: &str, change: impl FnOnce(&mut Card)) {

@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use profkarta_core::card::edit::Place;
-use profkarta_core::card::{Band, Card, ListColumn, ListMin, Rule, ZeroDenominator};
+use profkarta_core::card::edit::{read_bands, Place};
+use profkarta_core::card::{Card, ListColumn, ListMin, Rule, ZeroDenominator};
 use profkarta_core::text::tenths;
 
 use crate::department::editor::edit_number::EditNumber;
@@ -163,9 +163,10 @@ fn ShareTarget(place: Place, slug: String) -> impl IntoView {
     .then(|| view! {
         <EditText id=id("bands") label="Ступени баллов (необязательно): по одной в строке «от 30 % — 1»" multiline=true
             hint="Вместо порога: баллы по доле. Баллы показателя — баллы верхней ступени."
+            reads=bands_read
             field=rule_field(place,
                 |r| match r { Rule::Share { bands, .. } => Some(bands.iter().map(|b| format!("от {} % — {}", b.from_percent, b.points)).collect::<Vec<_>>().join("\n")), _ => None },
-                |r, v| if let Rule::Share { bands, .. } = r { *bands = parse_bands(&v) })/>
+                |r, v| if let Rule::Share { bands, .. } = r { *bands = read_bands(&v).unwrap_or_default() })/>
     });
     view! {
         <div class="editor-row">
@@ -189,25 +190,9 @@ fn ShareTarget(place: Place, slug: String) -> impl IntoView {
     }
 }
 
-/// «от 30 % — 1» per line; lines that do not read are dropped (the
-/// validator then says what is missing).
-fn parse_bands(text: &str) -> Vec<Band> {
-    lines(text)
-        .iter()
-        .filter_map(|line| {
-            let numbers: Vec<u32> = line
-                .split(|c: char| !c.is_ascii_digit())
-                .filter_map(|n| n.parse().ok())
-                .collect();
-            match numbers[..] {
-                [from_percent, points] => Some(Band {
-                    from_percent,
-                    points,
-                }),
-                _ => None,
-            }
-        })
-        .collect()
+/// Which line of the steps typed does not read ([`read_bands`]), if one.
+fn bands_read(text: &str) -> Option<String> {
+    read_bands(text).err().map(|e| e.to_string())
 }
 
 /// A list's numeric columns: key, heading and «из них» (not above another

@@ -100,3 +100,30 @@ fn another_kind_is_another_indicator() {
     assert_eq!((indicator.id.as_str(), indicator.points), ("новый", 0));
     assert_eq!(card.max_points, 0);
 }
+
+#[test]
+fn steps_of_points_read_line_by_line_and_a_line_that_does_not_read_is_named() {
+    let band = |from_percent, points| Band {
+        from_percent,
+        points,
+    };
+    assert_eq!(
+        read_bands("от 30 % — 1\n\n  от 50 % - 2 балла  \n70%—3"),
+        Ok(vec![band(30, 1), band(50, 2), band(70, 3)])
+    );
+    assert_eq!(read_bands(""), Ok(vec![]));
+    for (text, line) in [
+        ("abc", 1),
+        ("от 30 % — 1\nот 1,5 % — 2", 2),
+        ("от -5 % — 1", 1),
+        ("от 30 %", 1),
+        ("от 30 % — 1 — 2", 1),
+        ("от 99999999999 % — 1", 1),
+    ] {
+        assert_eq!(read_bands(text), Err(BandLineError { line }), "{text}");
+    }
+    assert_eq!(
+        BandLineError { line: 2 }.to_string(),
+        "Строка 2 не читается: нужны процент и баллы, например «от 30 % — 1»."
+    );
+}
