@@ -6,16 +6,34 @@ use leptos::prelude::*;
 use profkarta_core::department::bulk::Bulk;
 
 use crate::department::state::Dept;
+use crate::platform::browser::focus_when_drawn;
+
+/// The preview's first button: «Применить», or «Закрыть» when there is
+/// nothing to change.
+const PREVIEW_BUTTON: &str = "bulk-preview-first";
+
+fn button_id(at: usize) -> String {
+    format!("bulk-{at}")
+}
 
 #[component]
 pub fn BulkActions(submission: String) -> impl IntoView {
     let dept: Dept = expect_context();
-    // The action chosen and the indicators it would decide.
-    let pending = RwSignal::new(None::<(Bulk, Vec<String>)>);
+    // The action chosen (its place among the buttons) and the indicators
+    // it would decide.
+    let pending = RwSignal::new(None::<(usize, Bulk, Vec<String>)>);
+    // The preview takes the focus; closed, it gives it back to its button.
+    let close = move || {
+        if let Some((at, ..)) = pending.get_untracked() {
+            pending.set(None);
+            focus_when_drawn(button_id(at));
+        }
+    };
     let id = submission.clone();
     let buttons = Bulk::ALL
         .into_iter()
-        .map(|bulk| {
+        .enumerate()
+        .map(|(at, bulk)| {
             let id = id.clone();
             let ask = move |_| {
                 let codes = dept.archive().with_untracked(|a| {
@@ -23,35 +41,36 @@ pub fn BulkActions(submission: String) -> impl IntoView {
                         .map(|e| bulk.preview(e, &a.review(&id)))
                         .unwrap_or_default()
                 });
-                pending.set(Some((bulk, codes)));
+                pending.set(Some((at, bulk, codes)));
+                focus_when_drawn(PREVIEW_BUTTON.to_owned());
             };
-            view! { <button type="button" on:click=ask>{bulk.label()}</button> }
+            view! { <button type="button" id=button_id(at) on:click=ask>{bulk.label()}</button> }
         })
         .collect_view();
     let submission = StoredValue::new(submission);
     let apply = move |_| {
-        if let Some((bulk, _)) = pending.get_untracked() {
+        if let Some((_, bulk, _)) = pending.get_untracked() {
             submission.with_value(|id| dept.apply_bulk(id, bulk));
         }
-        pending.set(None);
+        close();
     };
     view! {
         <div class="bulk-actions">
             <div class="actions">{buttons}</div>
-            {move || pending.get().map(|(bulk, codes)| {
+            {move || pending.get().map(|(_, bulk, codes)| {
                 if codes.is_empty() {
                     view! {
                         <p class="notice" data-testid="bulk-preview">
                             {format!("«{}»: менять нечего — подходящих показателей без решения нет.", bulk.label())}
-                            <button type="button" on:click=move |_| pending.set(None)>"Закрыть"</button>
+                            <button type="button" id=PREVIEW_BUTTON on:click=move |_| close()>"Закрыть"</button>
                         </p>
                     }.into_any()
                 } else {
                     view! {
                         <div class="notice" data-testid="bulk-preview">
                             <p>{format!("«{}» изменит решения по показателям ({}): {}.", bulk.label(), codes.len(), codes.join(", "))}</p>
-                            <button type="button" class="primary" on:click=apply>"Применить"</button>
-                            <button type="button" on:click=move |_| pending.set(None)>"Отмена"</button>
+                            <button type="button" class="primary" id=PREVIEW_BUTTON on:click=apply>"Применить"</button>
+                            <button type="button" on:click=move |_| close()>"Отмена"</button>
                         </div>
                     }.into_any()
                 }

@@ -6,15 +6,31 @@ use leptos::prelude::*;
 
 use profkarta_core::department::view::held::{held_keys, HeldKey};
 
+use crate::department::import_panel::IMPORT_TITLE;
 use crate::department::state::Dept;
+use crate::platform::browser::focus_when_drawn;
+
+/// The «Принять новый ключ» button of the `i`-th key waiting.
+fn accept_id(i: usize) -> String {
+    format!("held-accept-{i}")
+}
 
 #[component]
 pub fn HeldKeys() -> impl IntoView {
     let dept: Dept = expect_context();
     let held = Memo::new(move |_| dept.archive().with(held_keys));
-    let decide = move |h: &HeldKey, trust: bool| {
+    // The decided key's line goes: the focus moves to the next key's line,
+    // or, when none is left, to the section's heading.
+    let decide = move |i: usize, h: &HeldKey, trust: bool| {
         let (school, key) = (h.school.clone(), h.key.clone());
-        move |_| dept.decide_key(&school, &key, trust)
+        move |_| {
+            dept.decide_key(&school, &key, trust);
+            let left = held.with_untracked(Vec::len);
+            focus_when_drawn(match left {
+                0 => IMPORT_TITLE.to_owned(),
+                _ => accept_id(i.min(left - 1)),
+            });
+        }
     };
     view! {
         <Show when=move || held.with(|h| !h.is_empty())>
@@ -22,7 +38,7 @@ pub fn HeldKeys() -> impl IntoView {
                 <h3>"Новые ключи подписи — нужно решение"</h3>
                 <p>"Эти файлы подписаны не тем ключом, которым школа подписывала раньше. Уточните у школы, меняла ли она компьютер или ключ, и примите или отклоните новый ключ."</p>
                 <ul>
-                    {move || held.get().into_iter().map(|h| view! {
+                    {move || held.get().into_iter().enumerate().map(|(i, h)| view! {
                         <li>
                             <strong>{h.name.clone()}</strong>
                             {format!(
@@ -31,8 +47,8 @@ pub fn HeldKeys() -> impl IntoView {
                                 if h.previous.is_empty() { "отклонён".to_owned() } else { h.previous.join(", ") },
                                 h.files
                             )}
-                            <button type="button" on:click=decide(&h, true)>"Принять новый ключ"</button>
-                            <button type="button" on:click=decide(&h, false)>"Отклонить"</button>
+                            <button type="button" id=accept_id(i) on:click=decide(i, &h, true)>"Принять новый ключ"</button>
+                            <button type="button" on:click=decide(i, &h, false)>"Отклонить"</button>
                         </li>
                     }).collect_view()}
                 </ul>

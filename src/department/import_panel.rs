@@ -13,6 +13,10 @@ use crate::department::workspace_tools::WorkspaceTools;
 use crate::platform::files::{file_list, take_picked};
 use crate::shared::column_heads::ColumnHeads;
 
+/// The tab's heading: where the focus goes when the last key waiting for a
+/// decision is decided.
+pub const IMPORT_TITLE: &str = "import-title";
+
 #[component]
 pub fn ImportPanel() -> impl IntoView {
     let dept: Dept = expect_context();
@@ -40,8 +44,8 @@ pub fn ImportPanel() -> impl IntoView {
     let hidden = move || tally.with(Tally::hidden);
     let summary = move || tally.with(Tally::summary);
     view! {
-        <section class="panel" aria-labelledby="import-title">
-            <h2 id="import-title">"Загрузка карт школ"</h2>
+        <section class="panel" aria-labelledby=IMPORT_TITLE>
+            <h2 id=IMPORT_TITLE tabindex="-1">"Загрузка карт школ"</h2>
             <div
                 class="dropzone"
                 class:dragging=move || dragging.get()

@@ -19,7 +19,7 @@ use crate::department::roster_panel::RosterPanel;
 use crate::department::saving_status::SavingStatus;
 use crate::department::state::{Dept, Tab};
 use crate::platform::browser::focus_id;
-use crate::shared::notices_list::NoticesList;
+use crate::shared::notices_list::{NoticesList, PAGE_TITLE};
 use crate::shared::role_switch::{Role, RoleSwitch};
 
 #[component]
@@ -98,7 +98,7 @@ pub fn DepartmentPage() -> impl IntoView {
         <RoleSwitch current=Role::Department/>
         <header class="app-header no-print">
             <p class="brand">"Профкарта · отдел образования"</p>
-            <h1>"Мониторинг профориентационной работы школ"</h1>
+            <h1 id=PAGE_TITLE tabindex="-1">"Мониторинг профориентационной работы школ"</h1>
         </header>
         <NoticesList/>
         <nav class="dept-tabs" role="tablist" aria-label="Разделы" data-testid="dept-tabs" on:keydown=on_tab_key>{tabs}</nav>

@@ -9,7 +9,7 @@ use profkarta_core::department::reviewers::{
 };
 
 use crate::department::state::Dept;
-use crate::platform::browser::{confirm, now_iso};
+use crate::platform::browser::{confirm, focus_id, now_iso};
 use crate::shared::column_heads::ColumnHeads;
 use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
@@ -20,14 +20,16 @@ pub fn ReviewerSide() -> impl IntoView {
     let dept: Dept = expect_context();
     let key: SigningKey = expect_context();
     let name = RwSignal::new(String::new());
+    // Said at the field, where the focus goes back, not in a banner above.
+    let missing = RwSignal::new(false);
     let assignment = Memo::new(move |_| dept.archive().with(|a| a.assignment.clone()));
 
     let send_key = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let name = name.get_untracked().trim().to_owned();
         if name.is_empty() {
-            dept.notices
-                .push("Введите фамилию и инициалы проверяющего.", None);
+            missing.set(true);
+            focus_id("reviewer-name");
             return;
         }
         let text = seal_reviewer_key(&name, &key.get_or_create(), &now_iso());
@@ -102,9 +104,16 @@ pub fn ReviewerSide() -> impl IntoView {
         <form class="inline-form" on:submit=send_key>
             <label for="reviewer-name">"Ваши фамилия и инициалы: "</label>
             <input id="reviewer-name" type="text" autocomplete="name"
-                prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                aria-invalid=move || missing.get().to_string() aria-describedby="reviewer-name-error"
+                prop:value=move || name.get() on:input=move |ev| {
+                    missing.set(false);
+                    name.set(event_target_value(&ev));
+                }/>
             <button type="submit">"Скачать файл ключа проверяющего"</button>
         </form>
+        <p class="field-error" id="reviewer-name-error" role="status">
+            {move || missing.get().then_some("Введите фамилию и инициалы проверяющего.")}
+        </p>
         <p class="hint">"Файл ключа подписан ключом подписи этого компьютера (раздел «Ключ подписи отдела образования» на вкладке «Карты»). Им же будет подписан ваш файл проверки."</p>
         <div class="actions">
             <FilePicker id="load-assignment" label="Загрузить задание" on_file=load/>

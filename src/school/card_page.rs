@@ -14,6 +14,7 @@ use crate::school::plan_section::PlanSection;
 use crate::school::profile_form::ProfileForm;
 use crate::school::score_summary::ScoreSummary;
 use crate::school::state::CardCtx;
+use crate::shared::notices_list::PAGE_TITLE;
 use crate::shared::role_switch::{Role, RoleSwitch};
 
 #[component]
@@ -24,7 +25,7 @@ pub fn SchoolCardPage() -> impl IntoView {
         <RoleSwitch current=Role::School/>
         <header class="app-header">
             <p class="brand">"Профкарта · самооценка ОО"</p>
-            <h1>{card.title.clone()}</h1>
+            <h1 id=PAGE_TITLE tabindex="-1">{card.title.clone()}</h1>
             <p class="source">{card.source.clone()}</p>
             <CardChoice/>
             {(!card.note.is_empty()).then(|| view! { <p class="card-note" data-testid="card-note">{card.note.clone()}</p> })}

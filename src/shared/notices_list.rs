@@ -4,12 +4,33 @@
 
 use leptos::prelude::*;
 
+use crate::platform::browser::focus_when_drawn;
 use crate::shared::download::{offer, TEXT};
 use crate::shared::notices::{Notice, Notices};
+
+/// The page's heading, where the focus goes when the last message is
+/// hidden; both pages give their `h1` this id.
+pub const PAGE_TITLE: &str = "page-title";
+
+/// The «Скрыть» button of message `i`.
+fn hide_id(i: usize) -> String {
+    format!("notice-hide-{i}")
+}
 
 #[component]
 pub fn NoticesList() -> impl IntoView {
     let notices: Notices = expect_context();
+    // The focus stays among the messages (the next one's «Скрыть», or the
+    // last one's), or goes to the page's heading when none is left.
+    let hide = move |i: usize| {
+        notices.dismiss(i);
+        let left = notices.all().with_untracked(Vec::len);
+        let next = match left {
+            0 => PAGE_TITLE.to_owned(),
+            _ => hide_id(i.min(left - 1)),
+        };
+        focus_when_drawn(next);
+    };
     let notice = move |(i, n): (usize, Notice)| {
         let raw = n.raw.map(|(name, text)| {
             view! {
@@ -22,7 +43,7 @@ pub fn NoticesList() -> impl IntoView {
             <li>
                 <span>{n.text}</span>
                 {raw}
-                <button type="button" on:click=move |_| notices.dismiss(i)>
+                <button type="button" id=hide_id(i) on:click=move |_| hide(i)>
                     "Скрыть"
                 </button>
             </li>

@@ -325,6 +325,8 @@ test('accepting a new key, reviewing a school and filters change what the rating
     withDepartment(async (page) => {
         await importAll(page);
         await page.getByTestId('held-keys').getByRole('button', { name: 'Принять новый ключ' }).click();
+        // The only key decided, its block goes and the focus goes to the tab's heading.
+        await page.waitForFunction(() => document.activeElement?.id === 'import-title');
         const after = await verdicts(page);
         assert.equal(after['extra-key-changed.json'], 'accepted');
 

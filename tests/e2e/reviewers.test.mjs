@@ -75,6 +75,12 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
     try {
         // 1. Each reviewer sends the lead their key file.
         const keys = [];
+        // Without a name the field says so, and takes the focus back.
+        const keyButton = ivanova.page.getByRole('button', { name: 'Скачать файл ключа проверяющего' });
+        await keyButton.click();
+        await ivanova.page.locator('#reviewer-name-error').filter({ hasText: 'Введите фамилию и инициалы проверяющего.' }).waitFor();
+        await ivanova.page.waitForFunction(() => document.activeElement?.id === 'reviewer-name');
+        assert.equal(await ivanova.page.locator('#reviewer-name').getAttribute('aria-invalid'), 'true');
         for (const [side, name] of [[ivanova, IVANOVA], [petrov, PETROV]]) {
             await side.page.locator('#reviewer-name').fill(name);
             const key = await keep(side.page, () => side.page.getByRole('button', { name: 'Скачать файл ключа проверяющего' }).click());

@@ -215,10 +215,15 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         const preview = page.getByTestId('bulk-preview');
         await preview.filter({ hasText: `изменит решения по показателям (${linked.length}): ${linked.join(', ')}.` }).waitFor();
         for (const code of linked) assert.equal(await page.locator(`#decision-${code.replace('.', '-')}-confirm`).isChecked(), false, 'nothing changes before «Применить»');
+        // The preview takes the focus, and gives it back to its button.
+        await page.waitForFunction(() => document.activeElement?.textContent === 'Применить');
         await preview.getByRole('button', { name: 'Применить' }).click();
         for (const code of linked) assert.ok(await page.locator(`#decision-${code.replace('.', '-')}-confirm`).isChecked(), code);
+        await page.waitForFunction(() => document.activeElement?.textContent === 'Подтвердить все показатели со ссылками на подтверждение');
         await page.getByRole('button', { name: 'Подтвердить все показатели со ссылками на подтверждение' }).click();
         await preview.filter({ hasText: 'менять нечего' }).waitFor();
+        await page.keyboard.press('Enter');
+        await preview.waitFor({ state: 'detached' });
         // Filters: claimed points without a link, as computed from the generated.manifest.
         const unlinked = [...earned].filter((code) => !/https?:\/\//.test(school.answers[code]?.evidence ?? ''));
         await page.locator('#row-filter').selectOption('without-evidence');

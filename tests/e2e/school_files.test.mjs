@@ -116,6 +116,8 @@ test('corrupt data under the app keys is kept aside and reported; the app still 
             // The notice dismissed and the page reloaded, the text is still
             // reachable under the drafts until the school deletes it.
             await page.getByTestId('notices').getByRole('button', { name: 'Скрыть' }).click();
+            // The last message hidden, the focus goes to the page's heading.
+            await page.waitForFunction(() => document.activeElement?.id === 'page-title');
             await page.reload();
             await card.expectSummary({ total: '0 из 23' });
             await page.getByRole('button', { name: /Мои черновики/ }).click();
