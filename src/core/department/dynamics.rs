@@ -299,6 +299,24 @@ mod tests {
     use crate::department::results::results;
     use crate::testkit;
 
+    /// Runs `check` on the two years of `archive`: `old` for 2024/2025,
+    /// `new` for 2025/2026, each year's figures by its own version.
+    fn with_years<T>(
+        archive: &Archive,
+        old: &Card,
+        new: &Card,
+        check: impl FnOnce(&Years) -> T,
+    ) -> T {
+        let of = |card: &Card, period| figures(archive, card, &results(archive, &old.id, period));
+        let (was, now) = (of(old, "2024/2025"), of(new, "2025/2026"));
+        check(&Years {
+            old_card: old,
+            before: &was,
+            new_card: new,
+            after: &now,
+        })
+    }
+
     #[test]
     fn changes_between_two_years() {
         let archive = testkit::two_years(&testkit::card());
@@ -326,21 +344,13 @@ mod tests {
                 ("Школа Б", 2, 1, "−4,3\u{A0}п.\u{A0}п.".to_owned()),
             ]
         );
-        let (was, now) = (
-            figures(&archive, &card, &before),
-            figures(&archive, &card, &after),
-        );
-        let years = Years {
-            old_card: &card,
-            before: &was,
-            new_card: &card,
-            after: &now,
-        };
-        let f = indicator_changes(&years);
+        let (f, comparable) = with_years(&archive, &card, &card, |years| {
+            (indicator_changes(years), years.comparable())
+        });
         let c21 = f.iter().find(|c| c.code == "2.1").unwrap();
         assert_eq!((c21.before, c21.after), (Some((1, 2)), (3, 3)));
         assert_eq!(c21.delta_tenths(), Some(500));
-        assert_eq!(years.comparable(), (23, 23));
+        assert_eq!(comparable, (23, 23));
     }
 
     /// A department raised 1.1's threshold from 30 % to 50 % in version 2:
@@ -380,27 +390,19 @@ mod tests {
         assert_eq!(archive.period_card(&v1.id, "2025/2026").unwrap().version, 2);
         let before = results(&archive, &v1.id, "2024/2025");
         let after = results(&archive, &v1.id, "2025/2026");
-        let (was, now) = (
-            figures(&archive, &v1, &before),
-            figures(&archive, &v2, &after),
-        );
-        let years = Years {
-            old_card: &v1,
-            before: &was,
-            new_card: &v2,
-            after: &now,
-        };
-        assert!(years.versions_differ());
-        assert_eq!(years.comparable(), (22, 23));
-        let changes = indicator_changes(&years);
-        let of = |code: &str| changes.iter().find(|c| c.code == code).unwrap();
-        assert_eq!(of("1.1").delta_tenths(), None);
-        assert_eq!(of("1.1").delta_label(), "методика изменилась");
-        assert_eq!(of("1.8").delta_label(), "0,0\u{A0}п.\u{A0}п.");
-        let values = value_changes(&years);
-        let v11 = values.iter().find(|v| v.code == "1.1").unwrap();
-        assert_eq!(v11.comparability.short_label(), "методика изменилась");
-        assert_eq!(v11.before, "40,0\u{A0}% (40 из 100)");
+        with_years(&archive, &v1, &v2, |years| {
+            assert!(years.versions_differ());
+            assert_eq!(years.comparable(), (22, 23));
+            let changes = indicator_changes(years);
+            let of = |code: &str| changes.iter().find(|c| c.code == code).unwrap();
+            assert_eq!(of("1.1").delta_tenths(), None);
+            assert_eq!(of("1.1").delta_label(), "методика изменилась");
+            assert_eq!(of("1.8").delta_label(), "0,0\u{A0}п.\u{A0}п.");
+            let values = value_changes(years);
+            let v11 = values.iter().find(|v| v.code == "1.1").unwrap();
+            assert_eq!(v11.comparability.short_label(), "методика изменилась");
+            assert_eq!(v11.before, "40,0\u{A0}% (40 из 100)");
+        });
         // Last year: 1.1 (40 % ≥ 30 %) and 1.8, 2 points; under version 2,
         // 40 % misses 50 %: 1 point.
         assert_eq!(before[0].score.total, 2);
@@ -462,17 +464,7 @@ mod tests {
         assert_eq!(change.delta_tenths(), 0);
         assert_eq!(change.level_compared(), v2.level(2, 22));
         // The municipal values say which indicator is new, which changed.
-        let (was, now) = (
-            figures(&archive, &v1, &before),
-            figures(&archive, &v2, &after),
-        );
-        let years = Years {
-            old_card: &v1,
-            before: &was,
-            new_card: &v2,
-            after: &now,
-        };
-        let values = value_changes(&years);
+        let values = with_years(&archive, &v1, &v2, value_changes);
         let label = |code: &str| {
             let value = values.iter().find(|v| v.code == code).unwrap();
             value.comparability.short_label()
@@ -501,16 +493,10 @@ mod tests {
                 ("b2", &school("Б", "2025/2026", true, "1 200")),
             ],
         );
-        let f = |p| figures(&archive, &nv, &results(&archive, "nevinnomyssk", p));
-        let (was, now) = (f("2024/2025"), f("2025/2026"));
-        let years = Years {
-            old_card: &nv,
-            before: &was,
-            new_card: &nv,
-            after: &now,
-        };
-        assert!(indicator_changes(&years).is_empty(), "nothing earns points");
-        let changes = value_changes(&years);
+        let changes = with_years(&archive, &nv, &nv, |years| {
+            assert!(indicator_changes(years).is_empty(), "nothing earns points");
+            value_changes(years)
+        });
         let of = |code: &str| {
             let c = changes.iter().find(|c| c.code == code).unwrap();
             (c.before.as_str(), c.after.as_str())
