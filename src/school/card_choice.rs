@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use profkarta_core::card::Card;
 
+use crate::platform::browser::focus_when_drawn;
 use crate::school::department_cards::SchoolCards;
 use crate::school::drafts::Drafts;
 use crate::school::state::CardCtx;
@@ -66,6 +67,9 @@ pub fn CardChoice() -> impl IntoView {
         let id = picked.get_untracked();
         if let Some(card) = cards.cards.with_untracked(|c| c.latest(&id).cloned()) {
             drafts.open_card(&card);
+            // The page is drawn anew for the card: the focus goes back to
+            // the list of cards, where the user was.
+            focus_when_drawn("card-choice".to_owned());
         }
     };
     let open_file = Callback::new(

@@ -2,12 +2,15 @@
 
 use leptos::prelude::*;
 
-use crate::platform::browser::{confirm, local_datetime, prompt};
+use crate::platform::browser::{confirm, focus_when_drawn, local_datetime, prompt};
 
 use crate::school::department_cards::SchoolCards;
 use crate::school::drafts::{DraftEntry, Drafts};
 use crate::school::next_year_choice::NextYearChoice;
 use crate::shared::column_heads::ColumnHeads;
+
+/// The list itself takes the focus when the draft it was on is deleted.
+const DRAFT_LIST: &str = "draft-list";
 
 #[component]
 pub fn DraftList() -> impl IntoView {
@@ -36,6 +39,11 @@ pub fn DraftList() -> impl IntoView {
         };
         let (open_id, rename_id, next_id, delete_id) = (id.clone(), id.clone(), id.clone(), id);
         let rename_title = title.clone();
+        let rename_button = format!("rename-{rename_id}");
+        let (rename_label, delete_label) = (
+            format!("Переименовать черновик «{title}»"),
+            format!("Удалить черновик «{title}»"),
+        );
         let next_button = format!("next-year-{next_id}");
         let asking = {
             let id = next_id.clone();
@@ -62,9 +70,11 @@ pub fn DraftList() -> impl IntoView {
                 <td>{local_datetime(&updated_at)}</td>
                 <td class="row-actions">
                     <button type="button" disabled=is_open.clone() on:click=move |_| ws.open(&open_id)>"Открыть"</button>
-                    <button type="button" on:click=move |_| {
+                    <button type="button" id=rename_button.clone() aria-label=rename_label on:click=move |_| {
                         if let Some(label) = prompt("Название черновика:", &rename_title) {
                             ws.rename(&rename_id, label);
+                            // The row is drawn anew under its new name.
+                            focus_when_drawn(rename_button.clone());
                         }
                     }>"Переименовать"</button>
                     <button
@@ -76,9 +86,10 @@ pub fn DraftList() -> impl IntoView {
                         }
                         on:click=ask
                     >"Следующий год"</button>
-                    <button type="button" class="danger" on:click=move |_| {
+                    <button type="button" class="danger" aria-label=delete_label on:click=move |_| {
                         if confirm(&format!("Удалить черновик «{delete_title}»? Это нельзя отменить.")) {
                             ws.delete(&delete_id);
+                            focus_when_drawn(DRAFT_LIST.to_owned());
                         }
                     }>"Удалить"</button>
                     <Show when=asking>
@@ -89,7 +100,7 @@ pub fn DraftList() -> impl IntoView {
         }
     };
     view! {
-        <table class="draft-list" id="draft-list" data-testid="draft-list">
+        <table class="draft-list" id=DRAFT_LIST tabindex="-1" data-testid="draft-list">
             <caption>"Черновики в этом браузере"</caption>
             <thead>
                 <tr><ColumnHeads names=&["Черновик", "Карта", "Сохранён", "Действия"]/></tr>

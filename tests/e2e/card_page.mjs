@@ -26,6 +26,8 @@ export class CardPage {
     async chooseCard(id) {
         await this.page.locator('#card-choice').selectOption(id);
         await this.page.getByRole('button', { name: 'Перейти к этой карте' }).click();
+        // The page is drawn anew for the card; the focus is back on the list.
+        await this.page.waitForFunction(() => document.activeElement?.id === 'card-choice');
     }
 
     async share(code, numerator, denominator) {

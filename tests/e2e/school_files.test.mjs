@@ -94,11 +94,20 @@ test('several drafts: a new card, next year from a draft, switching, deleting', 
         await list.getByRole('row', { name: /2025\/2026/ }).getByRole('button', { name: 'Открыть' }).click();
         await card.expectSummary({ total: '1 из 23' });
 
+        // Renamed: the row is drawn anew and its button keeps the focus.
+        page.once('dialog', (d) => d.accept('Черновик для проверки'));
+        await list.getByRole('button', { name: 'Переименовать черновик «МАОУ СОШ № 7 · 2026/2027»' }).click();
+        const renamed = list.getByRole('button', { name: 'Переименовать черновик «Черновик для проверки»' });
+        await renamed.waitFor();
+        await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Переименовать черновик «Черновик для проверки»');
+
         const asked = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.message()); d.accept(); }));
-        await list.getByRole('row', { name: /2026\/2027/ }).getByRole('button', { name: 'Удалить' }).click();
-        assert.equal(await asked, `Удалить черновик «МАОУ СОШ № 7 · 2026/2027» по карте «${title}»? Это нельзя отменить.`);
-        await list.getByRole('row', { name: /2026\/2027/ }).waitFor({ state: 'detached' });
+        await list.getByRole('button', { name: 'Удалить черновик «Черновик для проверки»' }).click();
+        assert.equal(await asked, `Удалить черновик «Черновик для проверки» по карте «${title}»? Это нельзя отменить.`);
+        await list.getByRole('row', { name: /Черновик для проверки/ }).waitFor({ state: 'detached' });
         assert.equal(await list.locator('tbody tr').count(), 1);
+        // The list keeps the focus, not the page's <body>.
+        await page.waitForFunction(() => document.activeElement?.id === 'draft-list');
     }));
 
 test('corrupt data under the app keys is kept aside and reported; the app still starts', () =>
