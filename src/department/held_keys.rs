@@ -8,7 +8,7 @@ use profkarta_core::department::view::held::{held_keys, HeldKey};
 
 use crate::department::import_panel::IMPORT_TITLE;
 use crate::department::state::Dept;
-use crate::platform::browser::focus_when_drawn;
+use crate::platform::browser::focus_after_removal;
 
 /// The «Принять новый ключ» button of the `i`-th key waiting.
 fn accept_id(i: usize) -> String {
@@ -26,10 +26,7 @@ pub fn HeldKeys() -> impl IntoView {
         move |_| {
             dept.decide_key(&school, &key, trust);
             let left = held.with_untracked(Vec::len);
-            focus_when_drawn(match left {
-                0 => IMPORT_TITLE.to_owned(),
-                _ => accept_id(i.min(left - 1)),
-            });
+            focus_after_removal(i, left, accept_id, IMPORT_TITLE);
         }
     };
     view! {

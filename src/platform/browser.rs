@@ -104,6 +104,21 @@ pub fn focus_when_drawn(id: String) {
     leptos::prelude::request_animation_frame(move || focus_id(&id));
 }
 
+/// [`focus_when_drawn`] after the `removed`-th item of a list went and
+/// `left` remain: the item now in its place, or the last one (`item` gives
+/// an item's id), or `none` when the list is empty.
+pub fn focus_after_removal(
+    removed: usize,
+    left: usize,
+    item: impl Fn(usize) -> String,
+    none: &str,
+) {
+    focus_when_drawn(match left {
+        0 => none.to_owned(),
+        _ => item(removed.min(left - 1)),
+    });
+}
+
 pub fn confirm(question: &str) -> bool {
     web_sys::window()
         .and_then(|w| w.confirm_with_message(question).ok())

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use profkarta_core::school::plan::{PlanEdit, PlanRow};
 
-use crate::platform::browser::focus_when_drawn;
+use crate::platform::browser::{focus_after_removal, focus_when_drawn};
 use crate::school::state::{CardCtx, DraftCtx};
 use crate::shared::indicator_check::IndicatorCheck;
 
@@ -65,10 +65,8 @@ pub fn PlanRowEditor(index: usize, count: usize) -> impl IntoView {
     };
     let remove = move |_| {
         draft.update(|d| d.edit_plan(PlanEdit::Remove(index)));
-        focus_when_drawn(match count - 1 {
-            0 => "plan-add".to_owned(),
-            left => format!("plan-{}-measure", index.min(left - 1)),
-        });
+        let measure = |at: usize| format!("plan-{at}-measure");
+        focus_after_removal(index, count - 1, measure, "plan-add");
     };
     view! {
         <li class="plan-row" class:plan-row-empty=move || row.with(PlanRow::is_blank) data-row=index>

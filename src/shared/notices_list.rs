@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::platform::browser::focus_when_drawn;
+use crate::platform::browser::focus_after_removal;
 use crate::shared::download::{offer, TEXT};
 use crate::shared::notices::{Notice, Notices};
 
@@ -25,11 +25,7 @@ pub fn NoticesList() -> impl IntoView {
     let hide = move |i: usize| {
         notices.dismiss(i);
         let left = notices.all().with_untracked(Vec::len);
-        let next = match left {
-            0 => PAGE_TITLE.to_owned(),
-            _ => hide_id(i.min(left - 1)),
-        };
-        focus_when_drawn(next);
+        focus_after_removal(i, left, hide_id, PAGE_TITLE);
     };
     let notice = move |(i, n): (usize, Notice)| {
         let raw = n.raw.map(|(name, text)| {

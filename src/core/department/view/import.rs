@@ -56,8 +56,7 @@ impl ImportRow {
 pub fn refusals(archive: &Archive, rows: &[ImportRow], at: &str) -> Vec<Refusal> {
     rows.iter()
         .filter(|row| match &row.admission {
-            Admission::Refused(ImportError::Duplicate { .. }) => false,
-            Admission::Refused(_) => true,
+            Admission::Refused(e) => !matches!(e, ImportError::Duplicate { .. }),
             Admission::Filed { .. } => false,
         })
         .map(|row| Refusal {
