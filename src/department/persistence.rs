@@ -166,7 +166,8 @@ impl Persistence {
             }
         });
         let on_hide = window_event_listener_untyped("pagehide", move |_| {
-            if self.wait.cancel() {
+            let written = dept.write_unwritten();
+            if self.wait.cancel() || written {
                 keep_pending(dept);
                 self.save(dept);
             }

@@ -96,6 +96,9 @@ impl Tab {
 /// version of the card its files were filled in.
 pub type Previous = (String, Vec<SchoolResult>, Figures, Arc<Card>);
 
+/// See [`Dept::set_unwritten`].
+pub type Flush = Arc<dyn Fn() -> bool + Send + Sync>;
+
 #[derive(Clone, Copy)]
 pub struct Dept {
     archive: RwSignal<Archive>,
@@ -110,6 +113,9 @@ pub struct Dept {
     tab: RwSignal<Tab>,
     /// The department's draft card open in the editor.
     editing: RwSignal<Option<usize>>,
+    /// Writes into the workspace what is still waiting for a pause (the
+    /// open editor's last keystrokes); `true` if it wrote anything.
+    unwritten: StoredValue<Option<Flush>>,
     saving: RwSignal<Saving>,
     /// The cards with counted files, in the known cards' order.
     pub cards_present: Memo<Vec<Arc<Card>>>,
@@ -236,6 +242,7 @@ impl Dept {
             selected,
             tab: RwSignal::new(Tab::Import),
             editing: RwSignal::new(None),
+            unwritten: StoredValue::new(None),
             saving: RwSignal::new(Saving::Idle),
             cards_present,
             card,
@@ -420,6 +427,18 @@ impl Dept {
 
     pub fn close_editor(self) {
         self.editing.set(None);
+    }
+
+    /// Names what writes the open editor's waiting changes; the page's save
+    /// on closing runs it first, so that they are saved too. `None` when
+    /// the editor closes.
+    pub fn set_unwritten(self, flush: Option<Flush>) {
+        self.unwritten.set_value(flush);
+    }
+
+    /// Writes what is waiting into the workspace now; `true` if anything was.
+    pub fn write_unwritten(self) -> bool {
+        self.unwritten.get_value().is_some_and(|flush| flush())
     }
 
     pub fn publish(self, index: usize, key: &KeyPair) -> Result<(), PublishError> {

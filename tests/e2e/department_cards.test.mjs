@@ -10,7 +10,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { BASE_PATH, launchBrowser, openApp, downloadText, ARTIFACTS } from './harness.mjs';
+import { BASE_PATH, launchBrowser, openApp, openPage, downloadText, ARTIFACTS } from './harness.mjs';
 import { CardPage } from './card_page.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -144,7 +144,9 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     await page.locator('#ed-0-0-0-threshold').fill('30');
     await page.locator('#ed-0-0-0-rule-text').fill('не менее 30% — 1 балл');
     await page.locator('#ed-0-0-1-kind').selectOption('fact');
-    await editor.getByRole('status').filter({ hasText: 'вид изменён' }).waitFor();
+    // A new indicator has no past years whose comparison a new kind ends.
+    await page.locator('#ed-0-0-1-question').waitFor();
+    assert.equal(await editor.getByRole('status').filter({ hasText: 'вид изменён' }).count(), 0);
     await page.locator('#ed-0-0-1-text').fill('Наличие плана профориентационной работы');
     await page.locator('#ed-0-0-1-question').fill('Утверждён ли план профориентационной работы?');
     await page.locator('#ed-0-0-2-kind').selectOption('count');
@@ -180,6 +182,10 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     await bands.fill('');
     await page.waitForFunction(() => document.querySelector('#ed-0-0-0-bands-error')?.textContent === '');
     assert.ok(await publish.isEnabled());
+
+    // The maxima are the sums of the points, shown as they change.
+    assert.equal(await page.getByTestId('ed-0-0-maximum').innerText(), 'Максимум критерия: 3 балла.');
+    assert.match(await page.getByTestId('card-maximum').innerText(), /^Максимум карты: 3 балла \(сумма баллов показателей\)\./);
 
     // The preview scores as the school will see it, and keeps nothing.
     await editor.getByRole('button', { name: 'Предпросмотр как у школы' }).click();
@@ -248,13 +254,42 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     await page.getByTestId('card-editor').getByRole('heading', { name: 'Черновик карты «belinsky-2025», версия 2' }).waitFor();
     await page.locator('#ed-0-0-0-threshold').fill('40');
     await page.locator('#ed-0-0-0-rule-text').fill('не менее 40% — 1 балл');
+    // Another kind for a published indicator ends its comparison with the
+    // years before: said, and undone here.
+    await page.locator('#ed-0-0-1-kind').selectOption('count');
+    const kindNotice = page.getByTestId('card-editor').getByRole('status').filter({ hasText: 'Показатель 1.2: вид изменён — теперь это другой показатель' });
+    await kindNotice.waitFor();
+    await page.getByTestId('card-editor').getByRole('button', { name: 'Отменить' }).click();
+    await page.locator('#ed-0-0-1-question').waitFor();
+    await kindNotice.waitFor({ state: 'detached' });
+    const criterionTitle = page.locator('#ed-0-0-title');
+    const oldTitle = await criterionTitle.inputValue();
+    await criterionTitle.fill('Взаимодействие с профессиональными образовательными организациями');
     page.once('dialog', (d) => d.accept());
     await page.getByTestId('card-editor').getByRole('button', { name: 'Опубликовать' }).click();
     await page.getByTestId('cards-panel').waitFor();
     await row(page, 'belinsky-2025@2').getByRole('button', { name: 'Изменения' }).click();
     const changes = page.getByTestId('changes-list');
     await changes.filter({ hasText: 'Показатель 1.1: цель «не менее 30\u00a0%» заменена на «не менее 40\u00a0%».' }).waitFor();
+    // The order approving the version names the criterion's new title too,
+    // first, and the list prints alone.
+    assert.deepEqual(await changes.locator('li').allInnerTexts(), [
+        `Критерий 1: название «${oldTitle}» заменено на «Взаимодействие с профессиональными образовательными организациями».`,
+        'Показатель 1.1: цель «не менее 30\u00a0%» заменена на «не менее 40\u00a0%».',
+    ]);
     assert.equal(await page.getByTestId('changes-share').innerText(), 'Сопоставимы с прежней версией 2 из 3 показателей новой версии.');
+    await page.evaluate(() => addEventListener('beforeprint', () => {
+        window.printed = document.documentElement.dataset.print;
+    }, { once: true }));
+    await page.getByRole('button', { name: 'Печать изменений' }).click();
+    assert.equal(await page.evaluate(() => window.printed), 'changes');
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => { document.documentElement.dataset.print = 'changes'; });
+    assert.ok(await changes.isVisible());
+    assert.ok(!(await page.getByTestId('cards-list').isVisible()), 'the list of cards is not printed with the changes');
+    await page.screenshot({ path: join(ARTIFACTS, 'department-changes-print.png'), fullPage: true });
+    await page.evaluate(() => { delete document.documentElement.dataset.print; });
+    await page.emulateMedia({ media: 'screen' });
     await publishSite(page);
 
     // School 1 comes back: its draft of version 1 is offered the move.
@@ -328,4 +363,24 @@ test('after a reload the files of the department\'s own cards still open, with t
     for (const r of await rows.all()) deltas[await r.locator('th').innerText()] = await r.locator('[data-col="delta"]').innerText();
     assert.deepEqual(deltas, { 'МБОУ СОШ № 1 г. Белинского': '0,0\u00a0п.\u00a0п.', 'МБОУ ООШ с. Поим': '+33,3\u00a0п.\u00a0п.' });
     assert.equal(await page.getByTestId('notices').filter({ hasText: 'не принят' }).count(), 0);
+});
+
+test('a card edit typed just before the page closes is kept', async () => {
+    const opened = await openApp(browser, `${server.url}otdel/`, { ready: 'dept-tabs' });
+    const { context, page } = opened;
+    await cardsTab(page);
+    await page.locator('#new-card-base').selectOption('belinsky');
+    await page.locator('#new-card-id').fill('closing-2026');
+    await page.getByRole('button', { name: 'Создать черновик' }).click();
+    await page.getByTestId('card-editor').waitFor();
+    await page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
+    // Closed well within the editor's pause before it writes the card.
+    await page.locator('#card-title').fill('Карта, набранная перед закрытием');
+    await page.close();
+    const { page: fresh } = await openPage(context, `${server.url}otdel/`, 'dept-tabs');
+    await cardsTab(fresh);
+    await row(fresh, 'closing-2026@1').getByRole('button', { name: 'Изменить' }).click();
+    await expectValue(fresh.locator('#card-title'), 'Карта, набранная перед закрытием');
+    assert.deepEqual(opened.errors.map(String), []);
+    await context.close();
 });

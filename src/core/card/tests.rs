@@ -291,3 +291,22 @@ fn errors_read_in_russian() {
         "Критерий 4: заявленный максимум 5, а сумма баллов его показателей 4."
     );
 }
+
+#[test]
+fn a_criterion_without_a_code_is_still_named() {
+    let mut card = builtin();
+    let criterion = &mut card.directions[0].criteria[0];
+    criterion.code = " ".into();
+    criterion.title.clear();
+    let texts: Vec<String> = validate::problems(&card)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "В описании карты не заполнен текст: код критерия.",
+            "В описании карты не заполнен текст: название критерия (без кода).",
+        ]
+    );
+}

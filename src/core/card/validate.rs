@@ -69,9 +69,15 @@ pub fn problems(card: &Card) -> Vec<TemplateError> {
             if !codes.insert(code.as_str()) {
                 found.push(TemplateError::DuplicateCode { code: code.clone() });
             }
+            // A criterion whose code is empty is still named in the messages.
+            let named = if code.trim().is_empty() {
+                "(без кода)"
+            } else {
+                code
+            };
             non_empty(
                 &criterion.title,
-                format!("название критерия {code}"),
+                format!("название критерия {named}"),
                 &mut found,
             );
             for indicator in &criterion.indicators {
@@ -91,7 +97,7 @@ pub fn problems(card: &Card) -> Vec<TemplateError> {
             let sum = criterion.indicators.iter().map(|i| i.points).sum();
             if sum != criterion.max_points {
                 found.push(TemplateError::CriterionMax {
-                    criterion: code.clone(),
+                    criterion: named.to_owned(),
                     declared: criterion.max_points,
                     sum,
                 });

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use profkarta_core::card::{Card, LevelRule, ProfileFlag};
+use profkarta_core::text::points;
 
 use crate::department::editor::edit_number::EditNumber;
 use crate::department::editor::edit_text::EditText;
@@ -53,6 +54,25 @@ pub fn CardFields() -> impl IntoView {
     let editor: Editor = expect_context();
     let first_version = editor.card.with_untracked(|c| c.version == 1);
     let with_levels = Memo::new(move |_| editor.card.with(|c| c.levels.is_some()));
+    // The maximum is the sum of the indicators' points, so the department
+    // sees what a change of points does to it and to the levels' bounds.
+    let maximum = Memo::new(move |_| {
+        editor.card.with(|c| {
+            let max = c.max_points;
+            let mut text = format!(
+                "Максимум карты: {} (сумма баллов показателей).",
+                points(max.into())
+            );
+            if let Some(levels) = c.levels.filter(|_| max > 0) {
+                let (high, medium) = levels.thresholds(max);
+                text.push_str(&format!(
+                    " Если к школе относятся все показатели: высокий уровень — от {}, средний — от {medium}.",
+                    points(high.into())
+                ));
+            }
+            text
+        })
+    });
     let toggle_levels = move |ev| {
         let on = event_target_checked(&ev);
         editor.change("levels", move |c| {
@@ -128,6 +148,7 @@ pub fn CardFields() -> impl IntoView {
                     <EditNumber id="card-level-medium" label="Средний уровень — от, %" field=band(|l| l.medium_from_percent, |l, n| l.medium_from_percent = n) max=100/>
                 </div>
             </Show>
+            <p data-testid="card-maximum">{maximum}</p>
             <h4>"Вопросы профиля школы"</h4>
             <p class="hint">"Всегда спрашиваются уровни образования (НОО, ООО, СОО) и обучаются ли дети с ОВЗ. Свои вопросы (например, есть ли дошкольная группа) решают, к каким школам относятся показатели."</p>
             {flags}

@@ -6,7 +6,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use profkarta_core::card::edit::{add_indicator, remove, shift, Place};
-use profkarta_core::card::Card;
+use profkarta_core::card::{Card, Criterion};
+use profkarta_core::text::points;
 
 use crate::department::editor::edit_text::EditText;
 use crate::department::editor::indicator_editor::IndicatorEditor;
@@ -63,15 +64,19 @@ pub fn CriterionEditor(
             view! { <IndicatorEditor place kind siblings=count/> }
         })
         .collect_view();
-    let code = Memo::new(move |_| {
-        editor.card.with(|c| {
-            c.directions
-                .get(direction)
-                .and_then(|d| d.criteria.get(criterion))
-                .map(|k| k.code.clone())
-                .unwrap_or_default()
+    let part = move |of: fn(&Criterion) -> String| {
+        Memo::new(move |_| {
+            editor.card.with(|c| {
+                c.directions
+                    .get(direction)
+                    .and_then(|d| d.criteria.get(criterion))
+                    .map(of)
+                    .unwrap_or_default()
+            })
         })
-    });
+    };
+    let code = part(|k| k.code.clone());
+    let maximum = part(|k| format!("Максимум критерия: {}.", points(k.max_points.into())));
     let add = move |_| {
         editor.change("add-indicator", |c| {
             add_indicator(c, direction, criterion, Editor::new_id())
@@ -90,6 +95,7 @@ pub fn CriterionEditor(
                 <EditText id=format!("{slug}-code") label="Код критерия" field=criterion_text(direction, criterion, |k| &k.code, |k| &mut k.code)/>
                 <EditText id=format!("{slug}-title") label="Название критерия" field=criterion_text(direction, criterion, |k| &k.title, |k| &mut k.title)/>
             </div>
+            <p class="hint" data-testid=format!("{slug}-maximum")>{maximum}</p>
             {indicators}
             <div class="row-actions">
                 <button type="button" on:click=add>{move || format!("Добавить показатель в критерий {}", code.get())}</button>

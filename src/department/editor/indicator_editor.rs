@@ -59,11 +59,19 @@ pub fn IndicatorEditor(
     });
     let on_kind = move |ev| {
         let kind = event_target_value(&ev);
-        editor.notice.set(format!(
-            "Показатель {}: вид изменён — теперь это другой показатель со своим внутренним номером, \
-             его данные не сравниваются с прошлыми годами.",
-            code.get_untracked()
-        ));
+        // Only an indicator of a published version has past years to lose.
+        let published = editor.card.with_untracked(|c| {
+            indicator(c, place).is_some_and(|i| editor.published_before(i.key()))
+        });
+        editor.notice.set(if published {
+            format!(
+                "Показатель {}: вид изменён — теперь это другой показатель со своим внутренним номером, \
+                 его данные не сравниваются с прошлыми годами.",
+                code.get_untracked()
+            )
+        } else {
+            String::new()
+        });
         editor.change("kind", |c| {
             change_kind(c, place, &kind, Editor::new_id());
         });

@@ -81,16 +81,20 @@ impl Editor {
             dept,
         };
         // Closing the page or leaving the editor must not lose the last
-        // keystrokes still waiting for the pause.
+        // keystrokes still waiting for the pause. On closing, the page's
+        // save writes them first: a listener of the editor's own would run
+        // after the save's, too late for the write to be saved.
         let flush = move || {
-            if editor.save.cancel() {
+            let waiting = editor.save.cancel();
+            if waiting {
                 editor.write();
             }
+            waiting
         };
-        let on_hide = window_event_listener_untyped("pagehide", move |_| flush());
+        dept.set_unwritten(Some(Arc::new(flush)));
         on_cleanup(move || {
             flush();
-            on_hide.remove();
+            dept.set_unwritten(None);
         });
         editor
     }
@@ -160,6 +164,8 @@ impl Editor {
     fn step(self, go: impl FnOnce(&mut History<Card>, Card) -> Option<Card>) {
         let now = self.card.get_untracked();
         if let Some(card) = self.history.try_update_value(|h| go(h, now)).flatten() {
+            // What the notice said was about the change undone or redone.
+            self.notice.set(String::new());
             self.card.set(card);
             self.after_step();
         }
@@ -183,6 +189,17 @@ impl Editor {
         if let Some(card) = self.card.try_get_untracked() {
             self.dept.edit_own(|own| own.edit(self.index, card));
         }
+    }
+
+    /// Whether an earlier published version of the card has the indicator
+    /// `key`, so that the years filled under it are compared with this one.
+    pub fn published_before(self, key: &str) -> bool {
+        let (id, version) = self.card.with_untracked(|c| (c.id.clone(), c.version));
+        self.dept.archive().with_untracked(|a| {
+            a.own_cards()
+                .published()
+                .any(|c| c.id == id && c.version < version && c.by_key(key).is_some())
+        })
     }
 
     /// A fresh permanent id for an indicator.
