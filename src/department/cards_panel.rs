@@ -225,7 +225,7 @@ pub fn CardsPanel() -> impl IntoView {
         })
     };
     view! {
-        <section class="panel" aria-labelledby="cards-title" data-testid="cards-panel">
+        <section class="panel cards-panel" aria-labelledby="cards-title" data-testid="cards-panel">
             <h2 id="cards-title">"Карты мониторинга"</h2>
             <p class="hint">"Опубликованная версия карты не меняется: чтобы изменить карту, начните её новую версию. Выгрузки школ называют версию, по которой заполнены, и годы сравниваются с учётом изменений."</p>
             <TableScroll label="Карты мониторинга">

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::card::{Applicability, Card, Indicator, Rule};
+use crate::card::{Applicability, Card, Criterion, Indicator, LevelRule, Rule};
 use crate::school::draft::RawAnswer;
 
 /// The kind of a rule as the department reads it.
@@ -254,6 +254,159 @@ pub fn changes(old: &Card, new: &Card) -> Vec<Change> {
             found.push(Change::Removed {
                 code: indicator.code.clone(),
                 text: indicator.text.clone(),
+            });
+        }
+    }
+    found
+}
+
+/// One difference between two versions about the card as a whole or one
+/// of its criteria: what the order approving the version must also name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CardChange {
+    Title {
+        from: String,
+        to: String,
+    },
+    Maximum {
+        from: u32,
+        to: u32,
+    },
+    Levels {
+        from: String,
+        to: String,
+    },
+    Profile {
+        from: String,
+        to: String,
+    },
+    CriterionAdded {
+        code: String,
+        title: String,
+    },
+    CriterionRemoved {
+        code: String,
+        title: String,
+    },
+    CriterionTitle {
+        code: String,
+        from: String,
+        to: String,
+    },
+    CriterionMaximum {
+        code: String,
+        from: u32,
+        to: u32,
+    },
+}
+
+impl CardChange {
+    /// One line of the printable list of changes.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Title { from, to } => format!("Название карты: «{from}» заменено на «{to}»."),
+            Self::Maximum { from, to } => {
+                format!("Максимум баллов карты: было {from}, стало {to}.")
+            }
+            Self::Levels { from, to } => {
+                format!("Границы уровней: было «{from}», стало «{to}».")
+            }
+            Self::Profile { from, to } => {
+                format!("Вопросы профиля школы: было «{from}», стало «{to}».")
+            }
+            Self::CriterionAdded { code, title } => {
+                format!("Добавлен критерий {code}: «{title}».")
+            }
+            Self::CriterionRemoved { code, title } => {
+                format!("Исключён критерий {code}: «{title}».")
+            }
+            Self::CriterionTitle { code, from, to } => {
+                format!("Критерий {code}: название «{from}» заменено на «{to}».")
+            }
+            Self::CriterionMaximum { code, from, to } => {
+                format!("Критерий {code}: максимум баллов был {from}, стал {to}.")
+            }
+        }
+    }
+}
+
+/// The level bands in words: «высокая — от 80 %, средняя — от 60 %».
+pub fn levels_text(levels: Option<&LevelRule>) -> String {
+    match levels {
+        Some(l) => format!(
+            "высокая — от {}\u{A0}%, средняя — от {}\u{A0}%",
+            l.high_from_percent, l.medium_from_percent
+        ),
+        None => "без уровней".to_owned(),
+    }
+}
+
+fn find<'a>(card: &'a Card, code: &str) -> Option<&'a Criterion> {
+    card.criteria().find(|c| c.code == code)
+}
+
+fn profile_text(card: &Card) -> String {
+    let flags = card.profile_flags();
+    let labels: Vec<&str> = flags.iter().map(|f| f.label.as_str()).collect();
+    labels.join("; ")
+}
+
+/// What changed from `old` to `new` above the indicators: the card's title,
+/// maximum, levels and profile questions, then its criteria (matched by
+/// code) in the new card's order, the removed ones last.
+pub fn card_changes(old: &Card, new: &Card) -> Vec<CardChange> {
+    let mut found = Vec::new();
+    if old.title != new.title {
+        found.push(CardChange::Title {
+            from: old.title.clone(),
+            to: new.title.clone(),
+        });
+    }
+    if old.max_points != new.max_points {
+        found.push(CardChange::Maximum {
+            from: old.max_points,
+            to: new.max_points,
+        });
+    }
+    if old.levels != new.levels {
+        found.push(CardChange::Levels {
+            from: levels_text(old.levels.as_ref()),
+            to: levels_text(new.levels.as_ref()),
+        });
+    }
+    let (was, now) = (profile_text(old), profile_text(new));
+    if was != now {
+        found.push(CardChange::Profile { from: was, to: now });
+    }
+    for criterion in new.criteria() {
+        let code = criterion.code.clone();
+        let Some(before) = find(old, &code) else {
+            found.push(CardChange::CriterionAdded {
+                code,
+                title: criterion.title.clone(),
+            });
+            continue;
+        };
+        if before.title != criterion.title {
+            found.push(CardChange::CriterionTitle {
+                code: code.clone(),
+                from: before.title.clone(),
+                to: criterion.title.clone(),
+            });
+        }
+        if before.max_points != criterion.max_points {
+            found.push(CardChange::CriterionMaximum {
+                code,
+                from: before.max_points,
+                to: criterion.max_points,
+            });
+        }
+    }
+    for criterion in old.criteria() {
+        if find(new, &criterion.code).is_none() {
+            found.push(CardChange::CriterionRemoved {
+                code: criterion.code.clone(),
+                title: criterion.title.clone(),
             });
         }
     }

@@ -1,14 +1,15 @@
-//! What changed between two versions of a card, indicator by indicator, for
-//! the order that approves the new methodology: printable.
+//! What changed between two versions of a card (its maximum, levels and
+//! criteria, then indicator by indicator), for the order that approves the
+//! new methodology: printable alone.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use profkarta_core::card::versions::{changes, comparable_share};
+use profkarta_core::card::versions::{card_changes, changes, comparable_share};
 use profkarta_core::card::Card;
 
-use crate::platform::browser::print;
+use crate::platform::browser::print_part;
 
 #[component]
 pub fn ChangesView(
@@ -36,9 +37,12 @@ pub fn ChangesView(
             let (Some(old), Some(new)) = (all.get(before.get()), all.get(after.get())) else {
                 return Vec::new();
             };
-            changes(old, new)
+            let above = card_changes(old, new);
+            let indicators = changes(old, new);
+            above
                 .iter()
                 .map(|c| c.describe())
+                .chain(indicators.iter().map(|c| c.describe()))
                 .collect::<Vec<_>>()
         })
     };
@@ -58,13 +62,13 @@ pub fn ChangesView(
             <div class="actions no-print">
                 <label>"Было: " <select id="changes-before" on:change=pick(before)>{options(before)}</select></label>
                 <label>"Стало: " <select id="changes-after" on:change=pick(after)>{options(after)}</select></label>
-                <button type="button" on:click=move |_| print()>"Печать"</button>
+                <button type="button" on:click=move |_| print_part("changes")>"Печать изменений"</button>
             </div>
             <p data-testid="changes-share">{share}</p>
             {move || {
                 let lines = lines();
                 if lines.is_empty() {
-                    view! { <p>"Показатели не изменились."</p> }.into_any()
+                    view! { <p>"Карта не изменилась."</p> }.into_any()
                 } else {
                     view! { <ol data-testid="changes-list">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ol> }.into_any()
                 }

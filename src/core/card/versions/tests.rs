@@ -141,3 +141,48 @@ fn cards_without_ids_are_matched_by_code() {
     assert!(changes(&lk, &lk).is_empty());
     assert_eq!(comparable_share(&lk, &lk), (20, 20));
 }
+
+#[test]
+fn the_changes_above_the_indicators() {
+    let (old, mut new) = (card(1), card(2));
+    new.title = "Карта отдела".into();
+    new.max_points = 5;
+    new.levels = Some(LevelRule {
+        high_from_percent: 80,
+        medium_from_percent: 60,
+    });
+    new.directions[0].criteria[0].title = "Доли".into();
+    let lines: Vec<String> = card_changes(&old, &new)
+        .iter()
+        .map(CardChange::describe)
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "Название карты: «Карта» заменено на «Карта отдела».",
+            "Максимум баллов карты: было 4, стало 5.",
+            "Границы уровней: было «без уровней», стало «высокая — от 80\u{A0}%, средняя — от 60\u{A0}%».",
+            "Критерий 1: название «Критерий 1» заменено на «Доли».",
+            "Критерий 1: максимум баллов был 4, стал 2.",
+            "Добавлен критерий 2: «Критерий 2».",
+        ]
+    );
+    new.directions[0].criteria.pop();
+    new.profile = vec![crate::card::ProfileFlag {
+        key: "ovz".into(),
+        label: "Есть обучающиеся с ОВЗ".into(),
+    }];
+    let profile: Vec<String> = card_changes(&new, &old)
+        .iter()
+        .filter(|c| matches!(c, CardChange::Profile { .. }))
+        .map(CardChange::describe)
+        .collect();
+    assert_eq!(
+        profile,
+        [
+            "Вопросы профиля школы: было «Есть обучающиеся с ОВЗ», стало «НОО (1–4 классы); ООО (5–9 классы); СОО (10–11 классы); \
+          В ОО обучаются дети с ОВЗ или дети-инвалиды»."
+        ]
+    );
+    assert!(card_changes(&old, &old).is_empty());
+}
