@@ -17,6 +17,14 @@ pub fn points(n: u64) -> String {
     format!("{n} {}", plural(n, "балл", "балла", "баллов"))
 }
 
+/// `text` as the inside of a double-quoted CSS string (a printed page's
+/// foot): backslashes and quotes escaped, line breaks made spaces.
+pub fn css_string(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace(['\n', '\r'], " ")
+}
+
 /// Groups thousands with a narrow no-break space, as Russian typography does: 1 000 000.
 pub fn group_digits(n: u64) -> String {
     let digits = n.to_string();
@@ -245,6 +253,14 @@ pub fn percent(part: u64, whole: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_css_string_keeps_quotes_and_backslashes_inside() {
+        assert_eq!(
+            css_string("МБОУ \"СОШ\" № 1\\2\nг. Белинский"),
+            "МБОУ \\\"СОШ\\\" № 1\\\\2 г. Белинский"
+        );
+    }
 
     #[test]
     fn names_in_reading_order() {

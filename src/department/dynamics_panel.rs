@@ -14,6 +14,7 @@ use profkarta_core::department::dynamics::{
 };
 use profkarta_core::text::percent;
 
+use crate::department::card_line::CardLine;
 use crate::department::chart::Chart;
 use crate::department::state::Dept;
 use crate::department::value_changes::ValueChanges;
@@ -156,6 +157,7 @@ pub fn DynamicsPanel() -> impl IntoView {
                 when=move || previous.get().is_some()
                 fallback=|| view! { <p>"Для сравнения нужны карты хотя бы за два учебных года. Выберите более поздний год или загрузите карты прошлого года."</p> }
             >
+                <CardLine/>
                 <p>{move || format!("Сравнение {} с {}. Показатели по муниципалитету — по всем школам каждого года; изменение у школы — если она прислала карты за оба года.", dept.period.get().unwrap_or_default(), previous.get().unwrap_or_default())}</p>
                 {move || versions.get().map(|(old, (same, total))| view! {
                     <p class="notice" data-testid="versions-note">{format!(

@@ -12,6 +12,7 @@ mod state;
 
 mod assignment_table;
 mod bulk_actions;
+mod card_line;
 mod card_select;
 mod cards_panel;
 mod chart;

@@ -14,6 +14,7 @@ use profkarta_core::department::view::rating::printed_on;
 use profkarta_core::export::{to_csv, to_xlsx, Table};
 use profkarta_core::text::percent;
 
+use crate::department::card_line::CardLine;
 use crate::department::events_tables::EventsTables;
 use crate::department::indicator_figures::IndicatorFigures;
 use crate::department::no_cards::NoCards;
@@ -148,7 +149,7 @@ pub fn ResultsPanel() -> impl IntoView {
                 when=move || dept.rating.with(|r| !r.is_empty())
                 fallback=|| view! { <NoCards/> }
             >
-                <p class="muted">{format!("Карта: {}, версия {}.", card.title, card.version)}</p>
+                <CardLine/>
                 <p class="muted print-only" data-testid="results-printed" node_ref=printed></p>
                 {summary}
                 <div class="actions no-print">

@@ -163,6 +163,36 @@ pub fn on_before_print(stamp: impl Fn() + 'static) {
     leptos::prelude::on_cleanup(move || listener.remove());
 }
 
+thread_local! {
+    /// Whether [`set_print_foot`] has put its rule first in the stylesheet.
+    static PRINT_FOOT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Writes `text` at the foot of every printed page, beside the page number
+/// the stylesheet puts there (`@page` margin boxes), so that the sheets of
+/// a long card still say whose they are once apart. The rule goes into the
+/// page's stylesheet through the CSSOM: the Content-Security-Policy admits
+/// no `<style>` written at run time.
+pub fn set_print_foot(text: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(sheet) = leptos::prelude::document()
+        .style_sheets()
+        .get(0)
+        .and_then(|s| s.dyn_into::<web_sys::CssStyleSheet>().ok())
+    else {
+        return;
+    };
+    if PRINT_FOOT.with(|f| f.replace(false)) {
+        let _ = sheet.delete_rule(0);
+    }
+    let rule = format!(
+        "@page {{ @bottom-left {{ content: \"{}\"; }} }}",
+        profkarta_core::text::css_string(text)
+    );
+    let put = sheet.insert_rule_with_index(&rule, 0).is_ok();
+    PRINT_FOOT.with(|f| f.set(put));
+}
+
 /// Prints one part of a long tab: the print style leaves out what the
 /// root's `data-print` does not name. Desktop browsers return from `print`
 /// when the dialog closes, so the mark is gone before anything else is

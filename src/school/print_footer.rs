@@ -1,13 +1,27 @@
 //! Only on paper: the lines for the head's signature and the key fingerprint
-//! that ties the printed card to the exported file.
+//! that ties the printed card to the exported file, and the school and year
+//! at the foot of every sheet.
 
 use leptos::prelude::*;
 
+use crate::platform::browser::{on_before_print, set_print_foot};
+use crate::school::state::DraftParts;
 use crate::shared::signing_key::SigningKey;
 
 #[component]
 pub fn PrintFooter() -> impl IntoView {
     let key: SigningKey = expect_context();
+    let parts: DraftParts = expect_context();
+    on_before_print(move || {
+        let foot = parts.profile.with_untracked(|p| {
+            [p.name.trim(), p.period.trim()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · ")
+        });
+        set_print_foot(&foot);
+    });
     view! {
         <section class="print-only print-footer" aria-hidden="true">
             <p>"Достоверность сведений подтверждаю."</p>
