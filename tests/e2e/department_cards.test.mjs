@@ -286,6 +286,7 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     await page.emulateMedia({ media: 'print' });
     await page.evaluate(() => { document.documentElement.dataset.print = 'changes'; });
     assert.ok(await changes.isVisible());
+    assert.ok(await page.getByTestId('changes-view').getByText('Версия 2 по сравнению с версией 1.').isVisible(), 'the paper names the versions');
     assert.ok(!(await page.getByTestId('cards-list').isVisible()), 'the list of cards is not printed with the changes');
     await page.screenshot({ path: join(ARTIFACTS, 'department-changes-print.png'), fullPage: true });
     await page.evaluate(() => { delete document.documentElement.dataset.print; });

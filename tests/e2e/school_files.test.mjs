@@ -309,6 +309,15 @@ test('print view: A4, values, signature lines, no screen controls', () =>
         assert.ok(!(await page.getByTestId('export-button').isVisible()));
         await page.screenshot({ path: join(ARTIFACTS, 'print-view.png'), fullPage: true });
         await page.pdf({ path: join(ARTIFACTS, 'print-view.pdf'), format: 'A4' });
+        // Every sheet's foot names the school and year (an @page margin box
+        // put into the stylesheet as the print opens), beside its number.
+        const rules = await page.evaluate(() => {
+            const all = (list) => [...list].flatMap((r) => (r.cssRules ? [r, ...all(r.cssRules)] : [r]));
+            return all(document.styleSheets[0].cssRules)
+                .filter((r) => r instanceof CSSPageRule).map((r) => r.cssText).join('\n');
+        });
+        assert.match(rules, /@bottom-left \{ content: "МАОУ СОШ № 7 · 2025\/2026"; \}/);
+        assert.match(rules, /@bottom-right \{[^}]*content: "стр\. " counter\(page\) " из " counter\(pages\)/);
     }));
 
 test('disabled storage (private mode, policy): typing still counts, a warning and a backup', () =>

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use profkarta_core::card::{Card, LevelRule, ProfileFlag};
-use profkarta_core::text::points;
+use profkarta_core::text::{plural, points};
 
 use crate::department::editor::edit_number::EditNumber;
 use crate::department::editor::edit_text::EditText;
@@ -65,9 +65,10 @@ pub fn CardFields() -> impl IntoView {
             );
             if let Some(levels) = c.levels.filter(|_| max > 0) {
                 let (high, medium) = levels.thresholds(max);
+                // «от 21 балла», «от 19 баллов»: the genitive after «от».
                 text.push_str(&format!(
-                    " Если к школе относятся все показатели: высокий уровень — от {}, средний — от {medium}.",
-                    points(high.into())
+                    " Если к школе относятся все показатели: высокий уровень — от {high} {}, средний — от {medium}.",
+                    plural(high.into(), "балла", "баллов", "баллов")
                 ));
             }
             text

@@ -32,13 +32,20 @@ pub fn ChangesView(
     let pick = move |chosen: RwSignal<usize>| {
         move |ev| chosen.set(event_target_value(&ev).parse().unwrap_or(0))
     };
-    let lines = move || {
+    // The two versions compared: cheap to clone, and every line below
+    // reads both.
+    let pair = move || {
         versions.with_value(|all| {
-            let (Some(old), Some(new)) = (all.get(before.get()), all.get(after.get())) else {
-                return Vec::new();
-            };
-            let above = card_changes(old, new);
-            let indicators = changes(old, new);
+            Some((
+                all.get(before.get())?.clone(),
+                all.get(after.get())?.clone(),
+            ))
+        })
+    };
+    let lines = move || {
+        pair().map_or_else(Vec::new, |(old, new)| {
+            let above = card_changes(&old, &new);
+            let indicators = changes(&old, &new);
             above
                 .iter()
                 .map(|c| c.describe())
@@ -46,13 +53,18 @@ pub fn ChangesView(
                 .collect::<Vec<_>>()
         })
     };
+    let compared = move || {
+        pair().map(|(old, new)| {
+            format!(
+                "Версия {} по сравнению с версией {}.",
+                new.version, old.version
+            )
+        })
+    };
     let share = move || {
-        versions.with_value(|all| match (all.get(before.get()), all.get(after.get())) {
-            (Some(old), Some(new)) => {
-                let (same, total) = comparable_share(old, new);
-                format!("Сопоставимы с прежней версией {same} из {total} показателей новой версии.")
-            }
-            _ => String::new(),
+        pair().map(|(old, new)| {
+            let (same, total) = comparable_share(&old, &new);
+            format!("Сопоставимы с прежней версией {same} из {total} показателей новой версии.")
         })
     };
     let title = versions.with_value(|all| all.last().map(|c| c.title.clone()).unwrap_or_default());
@@ -64,6 +76,7 @@ pub fn ChangesView(
                 <label>"Стало: " <select id="changes-after" on:change=pick(after)>{options(after)}</select></label>
                 <button type="button" on:click=move |_| print_part("changes")>"Печать изменений"</button>
             </div>
+            <p class="print-only">{compared}</p>
             <p data-testid="changes-share">{share}</p>
             {move || {
                 let lines = lines();
