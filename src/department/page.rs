@@ -95,6 +95,8 @@ pub fn DepartmentPage() -> impl IntoView {
         },
     };
     view! {
+        // Past the role links, the tabs and the selects, to the open tab.
+        <a class="skip-link" href="#dept-main">"Перейти к содержимому раздела"</a>
         <RoleSwitch current=Role::Department/>
         <header class="app-header no-print">
             <p class="brand">"Профкарта · отдел образования"</p>
@@ -108,6 +110,6 @@ pub fn DepartmentPage() -> impl IntoView {
         <ProgressBar/>
         <CardSelect/>
         <PeriodSelect/>
-        <main class="dept-main" role="tabpanel">{body}</main>
+        <main class="dept-main" id="dept-main" tabindex="-1" role="tabpanel">{body}</main>
     }
 }

@@ -393,6 +393,12 @@ test('the department works with the keyboard alone: import, tabs, review', () =>
         // interception asynchronously, and under load a dialog opened right
         // after `waitForEvent` can slip past it.
         const chooser = new Promise((resolve) => page.once('filechooser', resolve));
+        // The first Tab offers to skip the role links, the tabs and the
+        // selects; Enter goes to the open tab.
+        await page.keyboard.press('Tab');
+        assert.equal((await focused()).text, 'Перейти к содержимому раздела');
+        await page.keyboard.press('Enter');
+        assert.equal((await focused()).id, 'dept-main');
         // Tab reaches the file button, which shows the focus; Space opens the dialog.
         await moveUntil('Tab', (f) => f.id === 'import-files');
         const outline = await page.evaluate(() => getComputedStyle(document.querySelector('label[for="import-files"]')).outlineStyle);
