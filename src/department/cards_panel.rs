@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use profkarta_core::card::{builtins, edit::blank, Card};
 use profkarta_core::export::zip_stored;
 
+use crate::department::card_view::{opener_id, CardView};
 use crate::department::department_name::DepartmentName;
 use crate::department::editor::{ChangesView, Editor};
 use crate::department::state::Dept;
@@ -78,6 +79,7 @@ pub fn CardsPanel() -> impl IntoView {
         })
     });
     let compare = RwSignal::new(None::<String>);
+    let viewing = RwSignal::new(None::<Arc<Card>>);
     let next_version = move |card: Arc<Card>| {
         let at = dept.next_version(&card, Editor::new_id);
         dept.edit_card(at);
@@ -107,7 +109,9 @@ pub fn CardsPanel() -> impl IntoView {
                             view! { <button type="button" on:click=move |_| { offer_json(notices, &name, &text); }>"Скачать файл карты"</button> }
                         });
                         let base = Arc::clone(&card);
+                        let shown = Arc::clone(&card);
                         view! {
+                            <button type="button" id=opener_id(&card) on:click=move |_| viewing.set(Some(Arc::clone(&shown)))>"Просмотр"</button>
                             <button type="button" on:click=move |_| next_version(Arc::clone(&base))>"Новая версия"</button>
                             {file}
                         }
@@ -259,6 +263,7 @@ pub fn CardsPanel() -> impl IntoView {
                 <FilePicker id="load-card-file" label="Загрузить файл карты…" on_file=load/>
             </div>
             <p class="hint">"Папку cards из архива положите рядом со страницей школы на сайте (там, где index.html): школы увидят опубликованные карты первыми, с проверенной подписью отдела."</p>
+            {move || viewing.get().map(|card| view! { <CardView card viewing/> })}
             {compared}
         </section>
     }

@@ -14,6 +14,7 @@ mod assignment_table;
 mod bulk_actions;
 mod card_line;
 mod card_select;
+mod card_view;
 mod cards_panel;
 mod chart;
 mod conflict_list;

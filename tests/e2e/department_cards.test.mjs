@@ -211,6 +211,30 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     const signed = JSON.parse(files['cards/belinsky-2025-v1.json']);
     assert.equal(signed.format, 'profkarta-card');
     assert.equal(signed.payload.department, 'Отдел образования администрации Белинского района');
+
+    // The published version is shown as the schools fill it in and prints
+    // alone, for the order; closing returns the focus to its button.
+    const open = row(page, 'belinsky-2025@1').getByRole('button', { name: 'Просмотр' });
+    await open.click();
+    const view = page.getByTestId('card-view');
+    await page.waitForFunction(() => document.activeElement?.id === 'card-view-title');
+    assert.equal(await page.locator('#card-view-title').innerText(), 'Карта «Профориентация в школах Белинского района», версия 1');
+    await new CardPage(page).expectSummary({ total: '0 из 3' });
+    // The page prints once here (headless Chrome ignores a second print
+    // while the first is open): «Печать изменений» below is clicked, and
+    // this paper is checked by its style alone.
+    assert.ok(await view.getByRole('button', { name: 'Печать карты' }).isVisible());
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => { document.documentElement.dataset.print = 'card'; });
+    assert.ok(await page.locator('#card-view-title').isVisible());
+    assert.ok(!(await page.getByTestId('cards-list').isVisible()), 'the list of cards is not printed with the card');
+    assert.ok(!(await view.locator('.print-footer').isVisible()), 'no school signature lines on the department\'s copy');
+    await page.screenshot({ path: join(ARTIFACTS, 'department-card-print.png'), fullPage: true });
+    await page.evaluate(() => { delete document.documentElement.dataset.print; });
+    await page.emulateMedia({ media: 'screen' });
+    await view.getByRole('button', { name: 'Закрыть просмотр' }).click();
+    await view.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.id === 'view-belinsky-2025-1');
 });
 
 let schoolA;
@@ -251,7 +275,7 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     const { page } = department;
     await cardsTab(page);
     await row(page, 'belinsky-2025@1').getByRole('button', { name: 'Новая версия' }).click();
-    await page.getByTestId('card-editor').getByRole('heading', { name: 'Черновик карты «belinsky-2025», версия 2' }).waitFor();
+    await page.getByTestId('card-editor').getByRole('heading', { name: 'Черновик карты «Профориентация в школах Белинского района» (belinsky-2025), версия 2' }).waitFor();
     await page.locator('#ed-0-0-0-threshold').fill('40');
     await page.locator('#ed-0-0-0-rule-text').fill('не менее 40% — 1 балл');
     // Another kind for a published indicator ends its comparison with the

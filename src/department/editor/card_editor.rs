@@ -3,6 +3,7 @@
 //! a preview as the school sees it, and publishing.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
@@ -157,7 +158,10 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
     let add_group = move |_| editor.change("add-direction", add_direction);
     view! {
         <section class="panel card-editor" aria-labelledby="editor-title" data-testid="card-editor">
-            <h2 id="editor-title">{move || editor.card.with(|c| format!("Черновик карты «{}», версия {}", c.id, c.version))}</h2>
+            <h2 id="editor-title">{move || editor.card.with(|c| match c.title.trim() {
+                "" => format!("Черновик карты {}, версия {}", c.id, c.version),
+                title => format!("Черновик карты «{title}» ({}), версия {}", c.id, c.version),
+            })}</h2>
             <div class="actions editor-toolbar">
                 <button type="button" disabled=move || !editor.can_undo.get() on:click=move |_| editor.undo()>"Отменить"</button>
                 <button type="button" disabled=move || !editor.can_redo.get() on:click=move |_| editor.redo()>"Вернуть"</button>
@@ -186,7 +190,7 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
                     <button type="button" on:click=add_group>"Добавить направление"</button>
                 }
             >
-                <CardPreview/>
+                <CardPreview card=Arc::new(editor.card.get_untracked())/>
             </Show>
         </section>
     }

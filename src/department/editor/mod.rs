@@ -35,6 +35,7 @@ use crate::platform::browser::random_id;
 use crate::shared::debounce::Debounce;
 
 pub use card_editor::CardEditor;
+pub use card_preview::CardPreview;
 pub use changes_view::ChangesView;
 
 /// Reads a field of the card; `None` when its place is gone (the structure
