@@ -250,9 +250,39 @@ pub fn percent(part: u64, whole: u64) -> String {
         .map_or_else(|| "—".to_owned(), |t| format!("{}\u{A0}%", tenths(t, ',')))
 }
 
+/// [`percent`] of a share known to be below its target (a whole percent):
+/// where the tenths would round up onto a whole percent, hundredths rounded
+/// down instead («69,98 %» for 1 399 of 1 999), so that «70,0 %» never
+/// stands beside «до порога 70 % не хватает 1 чел.».
+pub fn percent_short_of_target(part: u64, whole: u64) -> String {
+    let Some(t) = percent_tenths(part, whole) else {
+        return "—".to_owned();
+    };
+    let (p, w) = (u128::from(part), u128::from(whole));
+    if t % 10 == 0 && p * 1000 < u128::from(t) * w {
+        let hundredths = p * 10_000 / w;
+        return format!("{},{:02}\u{A0}%", hundredths / 100, hundredths % 100);
+    }
+    percent(part, whole)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_share_short_of_a_whole_percent_never_shows_as_reaching_it() {
+        let short = percent_short_of_target;
+        assert_eq!(short(1399, 1999), "69,98\u{A0}%");
+        assert_eq!(short(600, 2001), "29,98\u{A0}%");
+        assert_eq!(short(1999, 2000), "99,95\u{A0}%");
+        assert_eq!(percent(1399, 1999), "70,0\u{A0}%", "elsewhere, tenths");
+        // Rounded up onto a tenth that is not a whole percent, or exact:
+        // tenths as usual.
+        assert_eq!(short(2, 3), "66,7\u{A0}%");
+        assert_eq!(short(69, 100), "69,0\u{A0}%");
+        assert_eq!(short(0, 0), "—");
+    }
 
     #[test]
     fn a_css_string_keeps_quotes_and_backslashes_inside() {

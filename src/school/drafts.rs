@@ -16,7 +16,9 @@ use profkarta_core::card::{Card, DEFAULT_CARD};
 use profkarta_core::error::{DraftLoadError, StorageError};
 use profkarta_core::school::draft::Draft;
 use profkarta_core::school::profile::default_period;
-use profkarta_core::school::stored::{decode, decode_value, DraftMeta, SaveStatus, StoredDraft};
+use profkarta_core::school::stored::{
+    decode, decode_value, DraftMeta, ExportState, SaveStatus, StoredDraft,
+};
 use profkarta_core::signed::submission::file_name;
 
 use crate::platform::browser::{local_hhmm, now_iso, random_id, year_month};
@@ -54,6 +56,8 @@ pub struct Drafts {
     pub meta: RwSignal<DraftMeta>,
     pub status: RwSignal<SaveStatus>,
     pub list: RwSignal<Vec<DraftEntry>>,
+    /// Whether the department's file still says what the draft says.
+    pub export_state: Memo<ExportState>,
     notices: Notices,
     /// The content as last saved or loaded: saving identical content is skipped.
     saved: StoredValue<Option<StoredDraft>>,
@@ -73,11 +77,14 @@ impl Drafts {
         };
         let saved = stored.clone();
         let stored = stored.unwrap_or_else(|| fresh(DEFAULT_CARD, 1));
+        let draft = RwSignal::new(stored.draft);
+        let meta = RwSignal::new(stored.meta);
         let ws = Self {
-            draft: RwSignal::new(stored.draft),
-            meta: RwSignal::new(stored.meta),
+            draft,
+            meta,
             status: RwSignal::new(status),
             list: RwSignal::new(Vec::new()),
+            export_state: Memo::new(move |_| meta.with(|m| draft.with(|d| m.export_state(d)))),
             notices,
             saved: StoredValue::new(saved),
             wait: Debounce::new(),
@@ -375,7 +382,11 @@ impl Drafts {
 
     /// Remembers the export just made: the next export of this draft corrects it.
     pub fn exported(self, submission_id: String) {
-        self.meta.update(|m| m.replaces = Some(submission_id));
+        let digest = self.draft.with_untracked(Draft::digest);
+        self.meta.update(|m| {
+            m.replaces = Some(submission_id);
+            m.exported = Some(digest);
+        });
         self.saved.set_value(None);
         self.wait.cancel();
         self.save_now();

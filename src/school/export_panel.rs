@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use profkarta_core::error::DownloadRefused;
+use profkarta_core::school::stored::ExportState;
 
 use crate::platform::browser::{now_iso, random_id};
 use crate::school::drafts::Drafts;
@@ -124,6 +125,12 @@ pub fn ExportPanel() -> impl IntoView {
                         "Выгрузить всё равно (в файле будет отмечено, что заполнено не всё; показатели с ошибками и незаполненные баллов не получают)"
                     </label>
                 </div>
+            </Show>
+            <Show when=move || ws.export_state.get() == ExportState::Changed>
+                <p class="notice notice-warning" role="status" data-testid="export-stale">
+                    "После выгрузки в карте есть изменения: в отделе образования — прежний файл. "
+                    "Выгрузите карту заново, новый файл заменит прежний."
+                </p>
             </Show>
             <button type="button" class="primary" disabled=blocked on:click=export data-testid="export-button">
                 "Выгрузить подписанный файл"

@@ -5,12 +5,16 @@
 use leptos::prelude::*;
 
 use crate::platform::browser::{on_before_print, set_print_foot};
+use crate::school::drafts::Drafts;
 use crate::school::state::DraftParts;
 use crate::shared::signing_key::SigningKey;
+use profkarta_core::school::stored::ExportState;
 
 #[component]
 pub fn PrintFooter() -> impl IntoView {
     let key: SigningKey = expect_context();
+    // The department's preview of a card has no drafts: nothing exported.
+    let exported = use_context::<Drafts>().map(|ws| ws.export_state);
     let parts: DraftParts = expect_context();
     on_before_print(move || {
         let foot = parts.profile.with_untracked(|p| {
@@ -28,9 +32,10 @@ pub fn PrintFooter() -> impl IntoView {
             <p class="signature-line">"Руководитель ОО ____________________ / ____________________ /"</p>
             <p>"Дата «____» ________________ 20____ г.          М. П."</p>
             <p class="muted">
-                {move || match key.fingerprint() {
-                    Some(fp) => format!("Отпечаток ключа электронной подписи выгрузки: {fp}"),
-                    None => "Электронная выгрузка ещё не подписана.".to_owned(),
+                {move || match (exported.map(|e| e.get()), key.fingerprint()) {
+                    (Some(ExportState::Same), Some(fp)) => format!("Отпечаток ключа электронной подписи выгрузки: {fp}"),
+                    (Some(ExportState::Changed), _) => "Карта изменена после электронной выгрузки: выгрузите её заново, чтобы файл в отделе совпал с напечатанным.".to_owned(),
+                    _ => "Электронная выгрузка ещё не сделана.".to_owned(),
                 }}
             </p>
         </section>

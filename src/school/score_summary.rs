@@ -62,7 +62,7 @@ pub fn ScoreSummary() -> impl IntoView {
                 .level
                 .filter(|_| with_levels)
                 .map_or(String::new(), |l| format!(" · {}", l.label()));
-            format!("Итог: {} баллов · {}{level}", t.total, t.percent)
+            format!("Итог: {} {} · {}{level}", t.total, t.points_word, t.percent)
         })
     };
     view! {
@@ -73,7 +73,7 @@ pub fn ScoreSummary() -> impl IntoView {
                 view! {
                     <p class="total">
                         <span class="total-number" data-testid="total">{move || total.with(|t| t.total.clone())}</span>
-                        <span class="muted">" баллов · "</span>
+                        <span class="muted">{move || total.with(|t| format!(" {} · ", t.points_word))}</span>
                         <span data-testid="percent">{move || total.with(|t| t.percent.clone())}</span>
                     </p>
                 }

@@ -318,6 +318,20 @@ test('print view: A4, values, signature lines, no screen controls', () =>
         });
         assert.match(rules, /@bottom-left \{ content: "МАОУ СОШ № 7 · 2025\/2026"; \}/);
         assert.match(rules, /@bottom-right \{[^}]*content: "стр\. " counter\(page\) " из " counter\(pages\)/);
+        const keyLine = page.locator('.print-footer .muted');
+        assert.match(await keyLine.innerText(), /^Отпечаток ключа электронной подписи выгрузки: [0-9A-F]{4}-/);
+
+        // Changed after the export: the paper and the screen say the
+        // department's file is the earlier one; undone, they agree again.
+        await page.emulateMedia({ media: 'screen' });
+        assert.equal(await page.getByTestId('export-stale').count(), 0);
+        await card.share('1.1', '10', '100');
+        await page.getByTestId('export-stale').filter({ hasText: 'После выгрузки в карте есть изменения' }).waitFor();
+        await page.emulateMedia({ media: 'print' });
+        assert.equal(await keyLine.innerText(), 'Карта изменена после электронной выгрузки: выгрузите её заново, чтобы файл в отделе совпал с напечатанным.');
+        await page.emulateMedia({ media: 'screen' });
+        await card.share('1.1', '30', '100');
+        await page.getByTestId('export-stale').waitFor({ state: 'detached' });
     }));
 
 test('disabled storage (private mode, policy): typing still counts, a warning and a backup', () =>

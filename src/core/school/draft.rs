@@ -178,6 +178,14 @@ impl RawAnswer {
 }
 
 impl Draft {
+    /// A fingerprint of the whole content (SHA-256 of its JSON, hex): equal
+    /// exactly when the drafts are.
+    pub fn digest(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let json = serde_json::to_vec(self).expect("a draft serialises");
+        crate::signed::keys::to_hex(&Sha256::digest(json))
+    }
+
     /// The row for `code`, or an empty one if it was never touched.
     pub fn answer(&self, code: &str) -> RawAnswer {
         self.answers.get(code).cloned().unwrap_or_default()

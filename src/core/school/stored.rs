@@ -33,6 +33,11 @@ pub struct DraftMeta {
     /// The submission a corrected export will replace, once exported or loaded.
     #[serde(default)]
     pub replaces: Option<String>,
+    /// The content as last exported or loaded from an export
+    /// ([`Draft::digest`]): a change after it is said, because the
+    /// department holds the file, not the draft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exported: Option<String>,
     /// A name the user gave the draft; empty means "school · period".
     #[serde(default)]
     pub label: String,
@@ -54,6 +59,16 @@ fn first_version() -> u32 {
     1
 }
 
+/// A draft against the file the department has from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportState {
+    Never,
+    /// The last export (or the export it was opened from) holds this content.
+    Same,
+    /// Changed since: the department's file says something else.
+    Changed,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredDraft {
     #[serde(flatten)]
@@ -69,9 +84,19 @@ impl DraftMeta {
             revision: 0,
             updated_at: now.to_owned(),
             replaces: None,
+            exported: None,
             label: String::new(),
             card: default_card(),
             card_version: first_version(),
+        }
+    }
+
+    /// Where `draft` stands against its last export.
+    pub fn export_state(&self, draft: &Draft) -> ExportState {
+        match &self.exported {
+            None => ExportState::Never,
+            Some(digest) if *digest == draft.digest() => ExportState::Same,
+            Some(_) => ExportState::Changed,
         }
     }
 
@@ -317,7 +342,7 @@ fn from_v0(value: Value) -> Result<Value, DraftLoadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::school::draft::RawAnswer;
+    use crate::school::draft::{AnswerField, RawAnswer};
 
     const NOW: &str = "2026-11-22T10:00:00.000Z";
 
@@ -439,6 +464,31 @@ mod tests {
             StoredDraft::new("x".into(), Draft::default(), NOW).title(),
             "Без названия"
         );
+    }
+
+    #[test]
+    fn a_change_after_the_export_is_seen_and_undoing_it_is_too() {
+        let mut stored = sample();
+        assert_eq!(stored.meta.export_state(&stored.draft), ExportState::Never);
+        stored.meta.exported = Some(stored.draft.digest());
+        assert_eq!(stored.meta.export_state(&stored.draft), ExportState::Same);
+        let before = stored.draft.answer("1.1").numerator;
+        stored
+            .draft
+            .set_text("1.1", AnswerField::Numerator, "7".into());
+        assert_eq!(
+            stored.meta.export_state(&stored.draft),
+            ExportState::Changed
+        );
+        stored.draft.set_text("1.1", AnswerField::Numerator, before);
+        assert_eq!(stored.meta.export_state(&stored.draft), ExportState::Same);
+        // Kept across a reload, and not carried into next year's draft.
+        let text = serde_json::to_string(&stored).unwrap();
+        let back: StoredDraft = serde_json::from_str(&text).unwrap();
+        assert_eq!(back.meta.export_state(&back.draft), ExportState::Same);
+        let card = crate::testkit::card();
+        let next = stored.next_year("d2".into(), NOW, true, &card);
+        assert_eq!(next.meta.export_state(&next.draft), ExportState::Never);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::card::{Card, Indicator, Rule};
 use crate::school::draft::RawAnswer;
 use crate::school::input::{parse_number, parse_percent};
 use crate::scoring::{Assessment, Detail, Growth, IndicatorResult, NotApplicable, Outcome};
-use crate::text::{group_digits, percent, plural, points, tenths};
+use crate::text::{group_digits, percent, percent_short_of_target, plural, points, tenths};
 
 /// The state of a row, for styling and tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -276,10 +276,11 @@ fn describe(rule: &Rule, detail: &Detail, scored: bool) -> (Option<String>, Stri
                     format!("В прошлом году {was} ({n0} из {d0}): {verdict}.")
                 }
             };
-            (
-                Some(percent(*numerator, *denominator)),
-                join(&minimum, &growth),
-            )
+            let share = match shortfall {
+                Some(k) if *k > 0 => percent_short_of_target(*numerator, *denominator),
+                _ => percent(*numerator, *denominator),
+            };
+            (Some(share), join(&minimum, &growth))
         }
         (_, Detail::Fact(true)) => (None, "Факт отмечен.".to_owned()),
         (_, Detail::Fact(false)) => (None, format!("Факта нет{no_point}")),
@@ -364,6 +365,9 @@ fn describe(rule: &Rule, detail: &Detail, scored: bool) -> (Option<String>, Stri
 pub struct TotalExplanation {
     /// "15 из 23"
     pub total: String,
+    /// The word after the total, in the genitive its maximum asks:
+    /// «из 21 балла», «из 23 баллов».
+    pub points_word: &'static str,
     /// "65,2 %"
     pub percent: String,
     pub level: Option<Level>,
@@ -405,6 +409,7 @@ pub fn explain_total(card: &Card, a: &Assessment) -> TotalExplanation {
             applicable.saturating_sub(a.unanswered + a.invalid)
         ),
         total: format!("{} из {}", a.total, a.max_applicable),
+        points_word: plural(a.max_applicable.into(), "балла", "баллов", "баллов"),
         percent: percent(a.total.into(), a.max_applicable.into()),
         level: a.level,
         bands,
@@ -432,6 +437,17 @@ mod tests {
         let indicator = card.indicator(code).unwrap();
         let result = assess_indicator(indicator, &SchoolProfile::default(), Some(&answer));
         explain(indicator, &result)
+    }
+
+    #[test]
+    fn a_share_one_person_short_of_the_threshold_does_not_read_as_met() {
+        // 1.3: не менее 70 %. 1 399 of 1 999 is 69,98 %: one person short.
+        let r = row("1.3", share("1399", "1999"));
+        assert_eq!(r.points, "0 баллов из 1");
+        assert_eq!(r.share.as_deref(), Some("69,98\u{A0}%"));
+        assert_eq!(r.note, "До порога 70\u{A0}% не хватает 1 чел.");
+        let r = row("1.3", share("1400", "1999"));
+        assert_eq!(r.share.as_deref(), Some("70,0\u{A0}%"));
     }
 
     #[test]
@@ -489,5 +505,17 @@ mod tests {
         assert_eq!(t.unanswered, "Не заполнено: 23 показателя.");
         assert_eq!(t.filled, "Заполнено показателей: 0 из 23");
         assert_eq!(t.invalid, "");
+        assert_eq!(t.points_word, "баллов");
+    }
+
+    #[test]
+    fn the_word_after_the_maximum_agrees_with_it() {
+        let card = crate::testkit::card();
+        let mut a = assess(&card, &Draft::default());
+        for (max, word) in [(21, "балла"), (11, "баллов"), (31, "балла"), (22, "баллов")]
+        {
+            a.max_applicable = max;
+            assert_eq!(explain_total(&card, &a).points_word, word, "из {max}");
+        }
     }
 }
