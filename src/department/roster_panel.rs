@@ -52,11 +52,14 @@ pub fn RosterPanel() -> impl IntoView {
         }
     };
     let from_files = move |_| {
-        // The year before when there is one: its schools are the list to chase.
-        let list = dept
-            .previous
-            .with(|p| p.as_ref().map(|(_, before, ..)| from_results(before)))
-            .unwrap_or_else(|| dept.results.with(|r| from_results(r)));
+        // The year before's schools are the list to chase; this year's
+        // add the schools new since.
+        let list = dept.results.with(|now| {
+            dept.previous.with(|p| match p {
+                Some((_, before, ..)) => from_results(&[before, now]),
+                None => from_results(&[now]),
+            })
+        });
         let replace = dept
             .archive()
             .with_untracked(|a| a.roster.schools.is_empty())

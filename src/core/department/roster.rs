@@ -74,16 +74,22 @@ impl Columns {
     }
 }
 
-/// The schools that sent files in a period, as a list to start from.
-pub fn from_results(results: &[SchoolResult]) -> Vec<RosterSchool> {
-    let mut out: Vec<RosterSchool> = results
-        .iter()
-        .map(|r| RosterSchool {
-            name: r.profile.name.trim().to_owned(),
-            identifier: r.profile.identifier.trim().to_owned(),
-            municipality: r.profile.municipality.trim().to_owned(),
-        })
-        .collect();
+/// The schools of one or more years' results, each once (by its school:
+/// the later year's name and details win), by name: the year before names
+/// the schools to chase, this year's adds the ones new since.
+pub fn from_results(years: &[&[SchoolResult]]) -> Vec<RosterSchool> {
+    let mut by_school = std::collections::HashMap::new();
+    for r in years.iter().flat_map(|y| y.iter()) {
+        by_school.insert(
+            &r.school,
+            RosterSchool {
+                name: r.profile.name.trim().to_owned(),
+                identifier: r.profile.identifier.trim().to_owned(),
+                municipality: r.profile.municipality.trim().to_owned(),
+            },
+        );
+    }
+    let mut out: Vec<RosterSchool> = by_school.into_values().collect();
     out.sort_by(|a, b| by_name(&a.name, &b.name));
     out
 }

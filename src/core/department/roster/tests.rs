@@ -168,3 +168,33 @@ fn a_file_the_rules_cannot_place_is_placed_once_by_the_coordinator() {
     let rows = statuses(&other, &archive, DEFAULT_CARD, PERIOD, "2026-09-01");
     assert_eq!(rows[1].status, Status::Received);
 }
+
+#[test]
+fn the_list_from_files_joins_the_years_each_school_once() {
+    let card = testkit::card();
+    let mut archive = Archive::new(Cards::new([card.clone()]));
+    let files = [
+        ("a1", "Школа А", "2024/2025"),
+        ("b1", "Школа Б", "2024/2025"),
+        ("a2", "Школа А", PERIOD),
+        ("n2", "Школа Новая", PERIOD),
+    ];
+    let batch = files
+        .iter()
+        .map(|(id, name, period)| {
+            let d = draft(name, period, &[]);
+            let at = "2026-09-20T08:00:00.000Z";
+            let text = testkit::sign(&card, &d, testkit::meta(id, at, None), id.as_bytes()[0]);
+            testkit::entry(&card, id, &text)
+        })
+        .collect();
+    archive.admit_all(batch);
+    let before = crate::department::results::results(&archive, DEFAULT_CARD, "2024/2025");
+    let now = crate::department::results::results(&archive, DEFAULT_CARD, PERIOD);
+    let names: Vec<String> = from_results(&[&before, &now])
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+    // Б sent nothing this year and is to be chased; the new school is listed too.
+    assert_eq!(names, ["Школа А", "Школа Б", "Школа Новая"]);
+}
