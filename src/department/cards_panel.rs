@@ -14,7 +14,7 @@ use profkarta_core::export::zip_stored;
 use crate::department::card_view::{opener_id, CardView};
 use crate::department::department_name::DepartmentName;
 use crate::department::editor::{ChangesView, Editor};
-use crate::department::state::Dept;
+use crate::department::state::{Dept, CARDS_TITLE};
 use crate::platform::browser::confirm;
 use crate::shared::download::{offer, offer_json};
 use crate::shared::file_picker::FilePicker;
@@ -78,7 +78,8 @@ pub fn CardsPanel() -> impl IntoView {
             lines
         })
     });
-    let compare = RwSignal::new(None::<String>);
+    // The card and the version whose changes are open.
+    let compare = RwSignal::new(None::<(String, u32)>);
     let viewing = RwSignal::new(None::<Arc<Card>>);
     let next_version = move |card: Arc<Card>| {
         let at = dept.next_version(&card, Editor::new_id);
@@ -92,6 +93,13 @@ pub fn CardsPanel() -> impl IntoView {
                 let card = Arc::clone(&line.card);
                 let id = card.id.clone();
                 let versions = lines.with_untracked(|all| all.iter().filter(|l| l.card.id == id).count());
+                // A card has one draft at a time: an older row opens it, and
+                // says so, rather than seeming to start another.
+                let draft_of_card = lines.with_untracked(|all| {
+                    all.iter()
+                        .find(|l| l.card.id == id && l.draft)
+                        .and_then(|l| Some((l.own?, l.card.version)))
+                });
                 let (draft_title, draft_version) = (card.title.clone(), card.version);
                 let actions = match (line.own, line.draft) {
                     (Some(at), true) => view! {
@@ -112,13 +120,20 @@ pub fn CardsPanel() -> impl IntoView {
                         let shown = Arc::clone(&card);
                         view! {
                             <button type="button" id=opener_id(&card) on:click=move |_| viewing.set(Some(Arc::clone(&shown)))>"Просмотр"</button>
-                            <button type="button" on:click=move |_| next_version(Arc::clone(&base))>"Новая версия"</button>
+                            {match draft_of_card {
+                                Some((at, v)) => view! {
+                                    <button type="button" on:click=move |_| dept.edit_card(at)>{format!("Открыть черновик версии {v}")}</button>
+                                }.into_any(),
+                                None => view! {
+                                    <button type="button" on:click=move |_| next_version(Arc::clone(&base))>"Новая версия"</button>
+                                }.into_any(),
+                            }}
                             {file}
                         }
                         .into_any()
                     }
                 };
-                let compare_id = id.clone();
+                let compared_version = (id.clone(), card.version);
                 view! {
                     <tr data-card=format!("{}@{}", card.id, card.version)>
                         <th scope="row">{card.title.clone()}</th>
@@ -129,7 +144,7 @@ pub fn CardsPanel() -> impl IntoView {
                         <td class="row-actions">
                             {actions}
                             {(versions > 1).then(|| view! {
-                                <button type="button" on:click=move |_| compare.set(Some(compare_id.clone()))>"Изменения"</button>
+                                <button type="button" on:click=move |_| compare.set(Some(compared_version.clone()))>"Изменения"</button>
                             })}
                         </td>
                     </tr>
@@ -215,7 +230,7 @@ pub fn CardsPanel() -> impl IntoView {
         offer(notices, "profkarta_cards.zip", &zip_stored(&files), ZIP);
     };
     let compared = move || {
-        compare.get().map(|id| {
+        compare.get().map(|(id, version)| {
             let versions: Vec<Arc<Card>> = lines.with(|all| {
                 let mut v: Vec<Arc<Card>> = all
                     .iter()
@@ -225,12 +240,12 @@ pub fn CardsPanel() -> impl IntoView {
                 v.sort_by_key(|c| c.version);
                 v
             });
-            view! { <ChangesView versions/> }
+            view! { <ChangesView versions version/> }
         })
     };
     view! {
-        <section class="panel cards-panel" aria-labelledby="cards-title" data-testid="cards-panel">
-            <h2 id="cards-title">"Карты мониторинга"</h2>
+        <section class="panel cards-panel" aria-labelledby=CARDS_TITLE data-testid="cards-panel">
+            <h2 id=CARDS_TITLE tabindex="-1">"Карты мониторинга"</h2>
             <p class="hint">"Опубликованная версия карты не меняется: чтобы изменить карту, начните её новую версию. Выгрузки школ называют версию, по которой заполнены, и годы сравниваются с учётом изменений."</p>
             <TableScroll label="Карты мониторинга">
                 <table data-testid="cards-list">

@@ -89,9 +89,9 @@ pub fn ImportPanel() -> impl IntoView {
                 <Show when=move || hidden() != 0>
                     <button type="button" aria-expanded=move || show_accepted.get().to_string() on:click=move |_| show_accepted.update(|s| *s = !*s)>
                         {move || if show_accepted.get() {
-                            "Скрыть принятые файлы".to_owned()
+                            "Скрыть принятые файлы без замечаний".to_owned()
                         } else {
-                            format!("Показать принятые файлы ({})", hidden())
+                            format!("Показать принятые файлы без замечаний ({})", hidden())
                         }}
                     </button>
                 </Show>

@@ -96,6 +96,10 @@ impl Tab {
 /// version of the card its files were filled in.
 pub type Previous = (String, Vec<SchoolResult>, Figures, Arc<Card>);
 
+/// The headings the focus goes to as the editor opens and closes.
+pub const EDITOR_TITLE: &str = "editor-title";
+pub const CARDS_TITLE: &str = "cards-title";
+
 /// See [`Dept::set_unwritten`].
 pub type Flush = Arc<dyn Fn() -> bool + Send + Sync>;
 
@@ -420,13 +424,17 @@ impl Dept {
     }
 
     /// Opens the department's draft card `index` in the editor.
+    /// The focus goes to the editor's heading: the button pressed is gone.
     pub fn edit_card(self, index: usize) {
         self.editing.set(Some(index));
         self.show(Tab::Cards);
+        focus_when_drawn(EDITOR_TITLE.to_owned());
     }
 
+    /// The focus goes to the list of cards' heading.
     pub fn close_editor(self) {
         self.editing.set(None);
+        focus_when_drawn(CARDS_TITLE.to_owned());
     }
 
     /// Names what writes the open editor's waiting changes; the page's save

@@ -275,7 +275,14 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     const { page } = department;
     await cardsTab(page);
     await row(page, 'belinsky-2025@1').getByRole('button', { name: 'Новая версия' }).click();
-    await page.getByTestId('card-editor').getByRole('heading', { name: 'Черновик карты «Профориентация в школах Белинского района» (belinsky-2025), версия 2' }).waitFor();
+    const heading = page.getByTestId('card-editor').getByRole('heading', { name: 'Черновик карты «Профориентация в школах Белинского района» (belinsky-2025), версия 2' });
+    await heading.waitFor();
+    // While the draft is there, the published row opens it by name.
+    await page.getByTestId('card-editor').getByRole('button', { name: 'Закрыть' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'cards-title');
+    await row(page, 'belinsky-2025@1').getByRole('button', { name: 'Открыть черновик версии 2' }).click();
+    await heading.waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'editor-title');
     await page.locator('#ed-0-0-0-threshold').fill('40');
     await page.locator('#ed-0-0-0-rule-text').fill('не менее 40% — 1 балл');
     // Another kind for a published indicator ends its comparison with the
@@ -293,6 +300,7 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     await page.getByTestId('card-editor').getByRole('button', { name: 'Опубликовать' }).click();
     await page.getByTestId('cards-panel').waitFor();
     await row(page, 'belinsky-2025@2').getByRole('button', { name: 'Изменения' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'changes-title');
     const changes = page.getByTestId('changes-list');
     await changes.filter({ hasText: 'Показатель 1.1: цель «не менее 30\u00a0%» заменена на «не менее 40\u00a0%».' }).waitFor();
     // The order approving the version names the criterion's new title too,

@@ -17,7 +17,7 @@ use crate::department::editor::card_preview::CardPreview;
 use crate::department::editor::criterion_editor::CriterionEditor;
 use crate::department::editor::edit_text::EditText;
 use crate::department::editor::{Editor, Getter, Setter};
-use crate::department::state::Dept;
+use crate::department::state::{Dept, EDITOR_TITLE};
 use crate::platform::browser::confirm;
 use crate::shared::notices::Notices;
 use crate::shared::signing_key::SigningKey;
@@ -157,8 +157,8 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
     };
     let add_group = move |_| editor.change("add-direction", add_direction);
     view! {
-        <section class="panel card-editor" aria-labelledby="editor-title" data-testid="card-editor">
-            <h2 id="editor-title">{move || editor.card.with(|c| match c.title.trim() {
+        <section class="panel card-editor" aria-labelledby=EDITOR_TITLE data-testid="card-editor">
+            <h2 id=EDITOR_TITLE tabindex="-1">{move || editor.card.with(|c| match c.title.trim() {
                 "" => format!("Черновик карты {}, версия {}", c.id, c.version),
                 title => format!("Черновик карты «{title}» ({}), версия {}", c.id, c.version),
             })}</h2>

@@ -9,17 +9,29 @@ use leptos::prelude::*;
 use profkarta_core::card::versions::{card_changes, changes, comparable_share};
 use profkarta_core::card::Card;
 
-use crate::platform::browser::print_part;
+use crate::platform::browser::{focus_when_drawn, print_part};
 
 #[component]
 pub fn ChangesView(
     /// The versions to choose from, oldest first (published ones and the
     /// draft of the next, if any).
     versions: Vec<Arc<Card>>,
+    /// The version asked about: compared with the one before it (the first
+    /// with the one after it).
+    version: u32,
 ) -> impl IntoView {
-    let last = versions.len().saturating_sub(1);
-    let before = RwSignal::new(last.saturating_sub(1));
-    let after = RwSignal::new(last);
+    let at = versions
+        .iter()
+        .position(|c| c.version == version)
+        .unwrap_or(versions.len().saturating_sub(1));
+    let (before, after) = match at {
+        0 => (0, 1.min(versions.len().saturating_sub(1))),
+        at => (at - 1, at),
+    };
+    let before = RwSignal::new(before);
+    let after = RwSignal::new(after);
+    // Opened from a row far above: the list is brought into view.
+    focus_when_drawn("changes-title".to_owned());
     let versions = StoredValue::new(versions);
     let options = move |chosen: RwSignal<usize>| {
         versions.with_value(|all| {
@@ -70,7 +82,7 @@ pub fn ChangesView(
     let title = versions.with_value(|all| all.last().map(|c| c.title.clone()).unwrap_or_default());
     view! {
         <section class="panel changes-view" data-testid="changes-view" aria-labelledby="changes-title">
-            <h2 id="changes-title">{format!("Изменения карты «{title}»")}</h2>
+            <h2 id="changes-title" tabindex="-1">{format!("Изменения карты «{title}»")}</h2>
             <div class="actions no-print">
                 <label>"Было: " <select id="changes-before" on:change=pick(before)>{options(before)}</select></label>
                 <label>"Стало: " <select id="changes-after" on:change=pick(after)>{options(after)}</select></label>
