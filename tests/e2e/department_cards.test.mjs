@@ -147,6 +147,8 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     // A new indicator has no past years whose comparison a new kind ends.
     await page.locator('#ed-0-0-1-question').waitFor();
     assert.equal(await editor.getByRole('status').filter({ hasText: 'вид изменён' }).count(), 0);
+    // The rule's text the editor wrote follows the rule: a fact's.
+    await expectValue(page.locator('#ed-0-0-1-rule-text'), 'наличие — 1 балл');
     await page.locator('#ed-0-0-1-text').fill('Наличие плана профориентационной работы');
     await page.locator('#ed-0-0-1-question').fill('Утверждён ли план профориентационной работы?');
     await page.locator('#ed-0-0-2-kind').selectOption('count');
@@ -284,6 +286,9 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     await heading.waitFor();
     await page.waitForFunction(() => document.activeElement?.id === 'editor-title');
     await page.locator('#ed-0-0-0-threshold').fill('40');
+    // The rule's text is the department's own words: it is named to check.
+    await page.getByTestId('card-editor').getByRole('status')
+        .filter({ hasText: 'Показатель 1.1: цель или баллы изменились — проверьте текст «Правило начисления, как в приказе».' }).waitFor();
     await page.locator('#ed-0-0-0-rule-text').fill('не менее 40% — 1 балл');
     // Another kind for a published indicator ends its comparison with the
     // years before: said, and undone here.

@@ -7,11 +7,13 @@
 //! whose kind changes measures something else: it gets a new permanent id,
 //! so that last year's figures of the old one are never compared with it.
 
+use crate::card::versions::target_text;
 use crate::card::{
     Applicability, Band, Card, Criterion, Direction, Explanation, Indicator, ListColumn, Rule,
     ZeroDenominator,
 };
 use crate::error::BandLineError;
+use crate::text::points;
 
 /// Where an indicator is: group, criterion, indicator, by position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,18 +85,58 @@ fn points_for(rule: &Rule) -> u32 {
 
 fn new_indicator(code: String, id: String) -> Indicator {
     let rule = default_rule("share");
-    Indicator {
+    let mut indicator = Indicator {
         id,
         code,
         text: "Новый показатель".into(),
-        rule_text: "не менее 50% — 1 балл".into(),
+        rule_text: String::new(),
         points: points_for(&rule),
         rule,
         evidence: "Сайт ОО".into(),
         applies: Applicability::default(),
         recommendation: String::new(),
         explain: Explanation::default(),
+    };
+    indicator.rule_text = suggested_rule_text(&indicator);
+    indicator
+}
+
+/// The rule's text the editor writes for an indicator, from its target and
+/// points: «не менее 30 % — 1 балл», «наличие — 1 балл».
+pub fn suggested_rule_text(indicator: &Indicator) -> String {
+    let target = target_text(&indicator.rule);
+    match indicator.points {
+        0 => format!("{target}, без баллов"),
+        n => format!("{target} — {}", points(n.into())),
     }
+}
+
+/// After an edit from `before` to `card`: a rule's text that was the
+/// suggested one follows its rule, so that a threshold or points changed
+/// are not published beside the old words. Returns the codes of the
+/// indicators whose target or points changed under a text of the
+/// department's own, to be checked by hand.
+pub fn follow_rule_texts(before: &Card, card: &mut Card) -> Vec<String> {
+    let mut to_check = Vec::new();
+    for indicator in card
+        .directions
+        .iter_mut()
+        .flat_map(|d| d.criteria.iter_mut().flat_map(|c| c.indicators.iter_mut()))
+    {
+        let Some(old) = before.by_key(indicator.key()) else {
+            continue;
+        };
+        let (was, now) = (suggested_rule_text(old), suggested_rule_text(indicator));
+        if was == now || indicator.rule_text != old.rule_text {
+            continue;
+        }
+        if old.rule_text == was {
+            indicator.rule_text = now;
+        } else {
+            to_check.push(indicator.code.clone());
+        }
+    }
+    to_check
 }
 
 fn new_criterion(code: String) -> Criterion {
@@ -271,9 +313,13 @@ pub fn change_kind(card: &mut Card, place: Place, kind: &str, id: String) -> boo
     if indicator.rule.kind() == kind {
         return false;
     }
+    let suggested = indicator.rule_text == suggested_rule_text(indicator);
     indicator.rule = default_rule(kind);
     indicator.points = points_for(&indicator.rule);
     indicator.id = id;
+    if suggested {
+        indicator.rule_text = suggested_rule_text(indicator);
+    }
     card.recount();
     true
 }

@@ -24,7 +24,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use profkarta_core::card::edit::Place;
+use profkarta_core::card::edit::{follow_rule_texts, Place};
 use profkarta_core::card::validate::problems;
 use profkarta_core::card::{Card, Indicator};
 use profkarta_core::department::view::history::History;
@@ -144,13 +144,23 @@ impl Editor {
 
     /// One change of the card; changes of one `group` (a field) in a row
     /// are one step of undo.
+    /// A rule's text the editor wrote follows its rule; one of the
+    /// department's own words is named in the notice, to be checked.
     pub fn change(self, group: &str, change: impl FnOnce(&mut Card)) {
         let before = self.card.get_untracked();
-        self.history.update_value(|h| h.record(before, group));
-        self.card.update(|c| {
+        let to_check = self.card.try_update(|c| {
             change(c);
             c.recount();
+            follow_rule_texts(&before, c)
         });
+        self.history.update_value(|h| h.record(before, group));
+        if let Some(codes) = to_check.filter(|c| !c.is_empty()) {
+            self.notice.set(format!(
+                "{} {}: цель или баллы изменились — проверьте текст «Правило начисления, как в приказе».",
+                if codes.len() == 1 { "Показатель" } else { "Показатели" },
+                codes.join(", ")
+            ));
+        }
         self.after_step();
     }
 

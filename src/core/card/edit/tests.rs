@@ -127,3 +127,47 @@ fn steps_of_points_read_line_by_line_and_a_line_that_does_not_read_is_named() {
         "Строка 2 не читается: нужны процент и баллы, например «от 30 % — 1»."
     );
 }
+
+#[test]
+fn the_written_rule_text_follows_the_rule_a_hand_written_one_is_flagged() {
+    let mut id = ids();
+    let mut card = blank("otdel", id());
+    let first = |c: &Card| c.directions[0].criteria[0].indicators[0].clone();
+    assert_eq!(first(&card).rule_text, "не менее 50\u{A0}% — 1 балл");
+
+    // Threshold 30 and two points: the text follows.
+    let before = card.clone();
+    {
+        let i = &mut card.directions[0].criteria[0].indicators[0];
+        i.points = 2;
+        if let Rule::Share {
+            threshold_percent, ..
+        } = &mut i.rule
+        {
+            *threshold_percent = Some(30);
+        }
+    }
+    assert_eq!(follow_rule_texts(&before, &mut card), Vec::<String>::new());
+    assert_eq!(first(&card).rule_text, "не менее 30\u{A0}% — 2 балла");
+
+    // Another kind: the new kind's text.
+    let place = Place {
+        direction: 0,
+        criterion: 0,
+        indicator: 0,
+    };
+    change_kind(&mut card, place, "fact", id());
+    assert_eq!(first(&card).rule_text, "наличие — 1 балл");
+
+    // The department's own words stay, and are named for checking.
+    card.directions[0].criteria[0].indicators[0].rule_text = "наличие плана — 1 балл".into();
+    let before = card.clone();
+    card.directions[0].criteria[0].indicators[0].points = 3;
+    let code = first(&card).code;
+    assert_eq!(follow_rule_texts(&before, &mut card), [code]);
+    assert_eq!(first(&card).rule_text, "наличие плана — 1 балл");
+    // Typing the text itself is not a change of the rule.
+    let before = card.clone();
+    card.directions[0].criteria[0].indicators[0].rule_text = "наличие — 3 балла".into();
+    assert_eq!(follow_rule_texts(&before, &mut card), Vec::<String>::new());
+}
