@@ -313,6 +313,7 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     assert.deepEqual(await changes.locator('li').allInnerTexts(), [
         `Критерий 1: название «${oldTitle}» заменено на «Взаимодействие с профессиональными образовательными организациями».`,
         'Показатель 1.1: цель «не менее 30\u00a0%» заменена на «не менее 40\u00a0%».',
+        'Показатель 1.1: изменены тексты: правило начисления.',
     ]);
     assert.equal(await page.getByTestId('changes-share').innerText(), 'Сопоставимы с прежней версией 2 из 3 показателей новой версии.');
     await page.evaluate(() => addEventListener('beforeprint', () => {

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::card::{Applicability, Card, Criterion, Indicator, LevelRule, Rule};
+use crate::card::{Applicability, Card, Criterion, Indicator, LevelRule, Rule, ZeroDenominator};
 use crate::school::draft::RawAnswer;
 
 /// The kind of a rule as the department reads it.
@@ -131,6 +131,16 @@ pub enum Change {
     Wording {
         code: String,
     },
+    /// Who is counted when the group is empty: no point, or not applicable.
+    EmptyGroup {
+        code: String,
+        not_applicable: bool,
+    },
+    /// Texts beside the rule: its words, the source, the recommendation.
+    Texts {
+        code: String,
+        what: Vec<&'static str>,
+    },
 }
 
 impl Change {
@@ -159,6 +169,21 @@ impl Change {
                 format!("Показатель {code}: изменились части или столбцы для ввода.")
             }
             Self::Wording { code } => format!("Показатель {code}: изменена формулировка."),
+            Self::EmptyGroup {
+                code,
+                not_applicable,
+            } => {
+                let (was, now) = ("0 баллов", "не применимо");
+                let (was, now) = if *not_applicable {
+                    (was, now)
+                } else {
+                    (now, was)
+                };
+                format!("Показатель {code}: если в группе никого нет — «{now}» вместо «{was}».")
+            }
+            Self::Texts { code, what } => {
+                format!("Показатель {code}: изменены тексты: {}.", what.join(", "))
+            }
         }
     }
 
@@ -167,7 +192,10 @@ impl Change {
     pub fn breaks_comparison(&self) -> bool {
         !matches!(
             self,
-            Self::Renumbered { .. } | Self::Moved { .. } | Self::Wording { .. }
+            Self::Renumbered { .. }
+                | Self::Moved { .. }
+                | Self::Wording { .. }
+                | Self::Texts { .. }
         )
     }
 }
@@ -214,6 +242,14 @@ fn indicator_changes(
             to: target_text(&new.rule),
         });
     }
+    let empty_group = |r: &Rule| r.share_target().map(|t| t.zero_denominator);
+    let same_kind = old.rule.kind() == new.rule.kind();
+    if same_kind && empty_group(&old.rule) != empty_group(&new.rule) {
+        found.push(Change::EmptyGroup {
+            code: code.clone(),
+            not_applicable: empty_group(&new.rule) == Some(ZeroDenominator::NotApplicable),
+        });
+    }
     if old.points != new.points {
         found.push(Change::Points {
             code: code.clone(),
@@ -229,7 +265,27 @@ fn indicator_changes(
         });
     }
     if old.text != new.text {
-        found.push(Change::Wording { code });
+        found.push(Change::Wording { code: code.clone() });
+    }
+    // The rule's own words (labels, the question) when nothing else of it
+    // changed: what was listed above already says the rule is another.
+    let words_only = same_kind
+        && fits(&old.rule, &new.rule)
+        && target_text(&old.rule) == target_text(&new.rule)
+        && empty_group(&old.rule) == empty_group(&new.rule)
+        && old.rule != new.rule;
+    let what: Vec<&'static str> = [
+        (old.rule_text != new.rule_text, "правило начисления"),
+        (words_only, "подписи полей или вопрос"),
+        (old.evidence != new.evidence, "источник информации"),
+        (old.recommendation != new.recommendation, "рекомендация"),
+        (old.explain != new.explain, "пояснение подсчёта"),
+    ]
+    .into_iter()
+    .filter_map(|(changed, what)| changed.then_some(what))
+    .collect();
+    if !what.is_empty() {
+        found.push(Change::Texts { code, what });
     }
     found
 }
@@ -268,6 +324,9 @@ pub enum CardChange {
         from: String,
         to: String,
     },
+    /// The regulation cited, or the note to schools.
+    Source,
+    Note,
     Maximum {
         from: u32,
         to: u32,
@@ -305,6 +364,10 @@ impl CardChange {
     pub fn describe(&self) -> String {
         match self {
             Self::Title { from, to } => format!("Название карты: «{from}» заменено на «{to}»."),
+            Self::Source => {
+                "Изменён источник (приказ, положение), на который ссылается карта.".to_owned()
+            }
+            Self::Note => "Изменено пояснение для школ.".to_owned(),
             Self::Maximum { from, to } => {
                 format!("Максимум баллов карты: было {from}, стало {to}.")
             }
@@ -361,6 +424,12 @@ pub fn card_changes(old: &Card, new: &Card) -> Vec<CardChange> {
             from: old.title.clone(),
             to: new.title.clone(),
         });
+    }
+    if old.source != new.source {
+        found.push(CardChange::Source);
+    }
+    if old.note != new.note {
+        found.push(CardChange::Note);
     }
     if old.max_points != new.max_points {
         found.push(CardChange::Maximum {

@@ -68,7 +68,9 @@ fn the_changes_between_two_versions_by_identity() {
         lines,
         [
             "Показатель 1.1: цель «не менее 30\u{A0}%» заменена на «не менее 40\u{A0}%».",
+            "Показатель 1.1: изменены тексты: правило начисления.",
             "Показатель 1.4: вид «факт (да/нет)» заменён на «число».",
+            "Показатель 1.4: изменены тексты: правило начисления.",
             "Показатель 1.2 теперь имеет номер 2.1.",
             "Показатель 2.1 перенесён из критерия 1 в критерий 2.",
             "Добавлен показатель 2.2: «Факт d».",
@@ -185,4 +187,49 @@ fn the_changes_above_the_indicators() {
         ]
     );
     assert!(card_changes(&old, &old).is_empty());
+}
+
+#[test]
+fn an_empty_group_rule_and_texts_are_named_only_the_first_breaks_comparison() {
+    let (old, mut new) = (card(1), card(1));
+    new.source = "Приказ № 2".into();
+    {
+        let b = &mut new.directions[0].criteria[0].indicators[1];
+        b.evidence = "Отчёт".into();
+        if let Rule::Share {
+            zero_denominator,
+            numerator,
+            ..
+        } = &mut b.rule
+        {
+            *zero_denominator = crate::card::ZeroDenominator::NotApplicable;
+            *numerator = "Прошедшие".into();
+        }
+    }
+    {
+        let c = &mut new.directions[0].criteria[0].indicators[2];
+        if let Rule::Fact { question } = &mut c.rule {
+            *question = "Есть ли план?".into();
+        }
+    }
+    let above: Vec<String> = card_changes(&old, &new)
+        .iter()
+        .map(CardChange::describe)
+        .collect();
+    assert_eq!(
+        above,
+        ["Изменён источник (приказ, положение), на который ссылается карта."]
+    );
+    let lines: Vec<String> = changes(&old, &new).iter().map(Change::describe).collect();
+    assert_eq!(
+        lines,
+        [
+            "Показатель 1.2: если в группе никого нет — «не применимо» вместо «0 баллов».",
+            "Показатель 1.2: изменены тексты: источник информации.",
+            "Показатель 1.3: изменены тексты: подписи полей или вопрос.",
+        ]
+    );
+    let of = |code: &str| comparability(&old, &new, new.indicator(code).unwrap());
+    assert!(!of("1.2").is_comparable());
+    assert_eq!(of("1.3"), Comparability::Same);
 }
