@@ -330,7 +330,9 @@ pub fn problem_zones<'a>(figures: &'a Figures, card: &Card) -> Vec<&'a Indicator
 }
 
 /// The `n` indicators with points earned by the smallest share of schools,
-/// weakest first: what to name when no indicator falls below half.
+/// weakest first, and any tied with the last of them (naming one of five
+/// indicators at 65,9 % would single it out unfairly): what to name when no
+/// indicator falls below half.
 pub fn weakest<'a>(figures: &'a Figures, card: &Card, n: usize) -> Vec<&'a IndicatorFigure> {
     let scored = |code: &str| card.indicator(code).is_some_and(|i| i.points > 0);
     let mut all: Vec<&IndicatorFigure> = figures
@@ -339,7 +341,14 @@ pub fn weakest<'a>(figures: &'a Figures, card: &Card, n: usize) -> Vec<&'a Indic
         .filter(|f| f.applicable > 0 && scored(&f.code))
         .collect();
     all.sort_by(|a, b| compare_share(a.earned_share(), b.earned_share()));
-    all.truncate(n);
+    let tied = match n.checked_sub(1).and_then(|at| all.get(at)) {
+        Some(last) => all[n..]
+            .iter()
+            .take_while(|f| compare_share(f.earned_share(), last.earned_share()).is_eq())
+            .count(),
+        None => 0,
+    };
+    all.truncate(n + tied);
     all
 }
 

@@ -8,6 +8,7 @@ use crate::card::Card;
 use crate::department::figures::Figures;
 use crate::department::measures::{Audience, Measure, TargetGroup};
 use crate::department::results::{Ranked, SchoolResult};
+use crate::department::review::ReviewStatus;
 use crate::school::plan::PlanRow;
 use crate::text::{percent, points, tied};
 
@@ -43,8 +44,14 @@ pub fn draft_letter(
             level.map_or("не определена", |l| l.label())
         ),
     };
+    // Until the department has checked the card, the figures are the
+    // school's own.
+    let basis = match school.status {
+        ReviewStatus::Checked => "По итогам проверки экспертной карты",
+        _ => "По самооценке (экспертная карта ещё не проверена отделом)",
+    };
     text.push_str(&format!(
-        "По итогам проверки экспертной карты организация набрала {} из {} ({}){level}.\n\n",
+        "{basis} организация набрала {} из {} ({}){level}.\n\n",
         points(u64::from(score.total)),
         score.max_applicable,
         percent(u64::from(score.total), u64::from(score.max_applicable)),
@@ -278,7 +285,14 @@ mod tests {
         assert_eq!(plan[22].deadline, "15.03.2026");
         assert!(letter.contains("за 2025/2026 учебный год\n\nСОШ №\u{A0}2\n"));
         assert!(letter.contains(&format!("Карта мониторинга: «{}», версия 1.", card.title)));
-        assert!(letter.contains("набрала 1 балл из 23 (4,3\u{A0}%)"));
+        assert!(letter.contains(
+            "\nПо самооценке (экспертная карта ещё не проверена отделом) организация \
+             набрала 1 балл из 23 (4,3\u{A0}%)"
+        ));
+        let mut checked = weak_result.clone();
+        checked.status = crate::department::review::ReviewStatus::Checked;
+        let letter = draft_letter(&card, &checked, &rating, &[]);
+        assert!(letter.contains("\nПо итогам проверки экспертной карты организация набрала"));
         assert!(letter.contains("— низкая"));
         assert!(
             letter.contains("\n2.1. "),
