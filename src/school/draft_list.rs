@@ -19,14 +19,19 @@ pub fn DraftList() -> impl IntoView {
     // Which draft «Следующий год» is asking about. Kept here, not in the
     // row: a row is drawn anew when its draft is saved.
     let choosing = RwSignal::new(None::<String>);
-    let row = move |entry: DraftEntry| {
-        let DraftEntry {
-            id,
-            title,
-            updated_at,
-            card,
-            ..
-        } = entry;
+    // A row is keyed by its draft alone and reads its name and time from
+    // the list: redrawn at every save (the time changes), it would take the
+    // focus of its buttons with it.
+    let row = move |id: String| {
+        let entry = {
+            let id = id.clone();
+            Memo::new(move |_| ws.list.with(|l| l.iter().find(|e| e.id == id).cloned()))
+        };
+        let field = move |of: fn(&DraftEntry) -> String| {
+            move || entry.with(|e| e.as_ref().map(of).unwrap_or_default())
+        };
+        let title = field(|e| e.title.clone());
+        let card = entry.with_untracked(|e| e.as_ref().map(|e| e.card.clone()).unwrap_or_default());
         // Drafts of one school and year differ by their card: name it.
         let card_title = cards
             .cards
@@ -38,12 +43,8 @@ pub fn DraftList() -> impl IntoView {
             move || ws.meta.with(|m| m.id == id)
         };
         let (open_id, rename_id, next_id, delete_id) = (id.clone(), id.clone(), id.clone(), id);
-        let rename_title = title.clone();
-        let rename_button = format!("rename-{rename_id}");
-        let (rename_label, delete_label) = (
-            format!("Переименовать черновик «{title}»"),
-            format!("Удалить черновик «{title}»"),
-        );
+        let rename_label = move || format!("Переименовать черновик «{}»", title());
+        let delete_label = move || format!("Удалить черновик «{}»", title());
         let next_button = format!("next-year-{next_id}");
         let asking = {
             let id = next_id.clone();
@@ -62,19 +63,20 @@ pub fn DraftList() -> impl IntoView {
                 ws.next_year(&next_id, keep, &card);
             }
         });
-        let delete_title = format!("{title}» по карте «{card_title}");
+        let delete_title = {
+            let card_title = card_title.clone();
+            move || format!("{}» по карте «{card_title}", title())
+        };
         view! {
             <tr class:current=is_open>
                 <th scope="row">{title}</th>
                 <td class="draft-card">{card_title}</td>
-                <td>{local_datetime(&updated_at)}</td>
+                <td>{move || entry.with(|e| e.as_ref().map(|e| local_datetime(&e.updated_at)).unwrap_or_default())}</td>
                 <td class="row-actions">
                     <button type="button" disabled=is_open.clone() on:click=move |_| ws.open(&open_id)>"Открыть"</button>
-                    <button type="button" id=rename_button.clone() aria-label=rename_label on:click=move |_| {
-                        if let Some(label) = prompt("Название черновика:", &rename_title) {
+                    <button type="button" id=format!("rename-{rename_id}") aria-label=rename_label on:click=move |_| {
+                        if let Some(label) = prompt("Название черновика:", &title()) {
                             ws.rename(&rename_id, label);
-                            // The row is drawn anew under its new name.
-                            focus_when_drawn(rename_button.clone());
                         }
                     }>"Переименовать"</button>
                     <button
@@ -87,7 +89,7 @@ pub fn DraftList() -> impl IntoView {
                         on:click=ask
                     >"Следующий год"</button>
                     <button type="button" class="danger" aria-label=delete_label on:click=move |_| {
-                        if confirm(&format!("Удалить черновик «{delete_title}»? Это нельзя отменить.")) {
+                        if confirm(&format!("Удалить черновик «{}»? Это нельзя отменить.", delete_title())) {
                             ws.delete(&delete_id);
                             focus_when_drawn(DRAFT_LIST.to_owned());
                         }
@@ -106,7 +108,7 @@ pub fn DraftList() -> impl IntoView {
                 <tr><ColumnHeads names=&["Черновик", "Карта", "Сохранён", "Действия"]/></tr>
             </thead>
             <tbody>
-                <For each=move || ws.list.get() key=|e| (e.id.clone(), e.title.clone(), e.updated_at.clone()) children=row/>
+                <For each=move || ws.list.with(|l| l.iter().map(|e| e.id.clone()).collect::<Vec<_>>()) key=String::clone children=row/>
             </tbody>
         </table>
     }

@@ -371,10 +371,21 @@ impl Drafts {
             self.saved.set_value(None);
             let next = self
                 .list
-                .with_untracked(|l| l.iter().find(|e| e.id != id).map(|e| e.id.clone()));
+                .with_untracked(|l| l.iter().find(|e| e.id != id).cloned());
+            // Another school's card appearing in the form would go unseen.
             match next {
-                Some(next) => self.open(&next),
-                None => self.show(fresh(DEFAULT_CARD, 1), SaveStatus::Unchanged),
+                Some(next) => {
+                    self.open(&next.id);
+                    self.notices.push_passing(format!(
+                        "Открытый черновик удалён; открыт черновик «{}».",
+                        next.title
+                    ));
+                }
+                None => {
+                    self.show(fresh(DEFAULT_CARD, 1), SaveStatus::Unchanged);
+                    self.notices
+                        .push_passing("Открытый черновик удалён; начат новый.");
+                }
             }
         }
         self.refresh_list();

@@ -88,7 +88,7 @@ pub fn ExportPanel() -> impl IntoView {
         };
 
     view! {
-        <section class="export" id="export" aria-labelledby="export-title">
+        <section class="export" id="export" aria-labelledby="export-title" tabindex="-1">
             <h2 id="export-title">"Выгрузка для отдела образования"</h2>
             <p class="hint">
                 "Файл JSON с подписью школы: отдел образования проверит, что после выгрузки "

@@ -6,8 +6,9 @@
 use leptos::prelude::*;
 
 use profkarta_core::school::plan::{PlanEdit, PlanRow};
+use profkarta_core::text::shorten;
 
-use crate::platform::browser::{focus_after_removal, focus_when_drawn};
+use crate::platform::browser::{confirm, focus_after_removal, focus_when_drawn};
 use crate::school::state::{CardCtx, DraftCtx};
 use crate::shared::indicator_check::IndicatorCheck;
 
@@ -63,7 +64,22 @@ pub fn PlanRowEditor(index: usize, count: usize) -> impl IntoView {
         };
         focus_when_drawn(format!("plan-{to}-{arrow}"));
     };
+    // A filled row is asked about first, as a draft is: nothing undoes it.
     let remove = move |_| {
+        let asked = row.with_untracked(|r| {
+            r.is_blank() || {
+                let what = r.measure.trim();
+                let what = if what.is_empty() {
+                    format!("мероприятие {number}")
+                } else {
+                    format!("мероприятие {number} «{}»", shorten(what, 60))
+                };
+                confirm(&format!("Удалить {what}? Это нельзя отменить."))
+            }
+        });
+        if !asked {
+            return;
+        }
         draft.update(|d| d.edit_plan(PlanEdit::Remove(index)));
         let measure = |at: usize| format!("plan-{at}-measure");
         focus_after_removal(index, count - 1, measure, "plan-add");

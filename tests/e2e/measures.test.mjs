@@ -288,6 +288,11 @@ test('a school pre-fills its plan from the letter file, signs it, the department
         await focusOn(`plan-${own + 1}-measure`);
         await plan.getByRole('button', { name: `Удалить мероприятие ${own + 2}` }).click();
         await focusOn(`plan-${own}-measure`);
+        // A filled row is asked about first; «Отмена» keeps it.
+        const asked = new Promise((resolve) => school.page.once('dialog', (d) => { resolve(d.message()); d.dismiss(); }));
+        await plan.getByRole('button', { name: `Удалить мероприятие ${own + 1}` }).click();
+        assert.equal(await asked, `Удалить мероприятие ${own + 1} «Экскурсия на предприятие»? Это нельзя отменить.`);
+        assert.equal(await plan.locator(`#plan-${own}-measure`).inputValue(), 'Экскурсия на предприятие');
         await plan.locator(`.plan-row[data-row="${own}"] summary`).click();
         await plan.locator(`.plan-row[data-row="${own}"]`).getByRole('checkbox', { name: /^3\.1 / }).check();
         await assertFits(plan.locator(`.plan-row[data-row="${own}"] fieldset`));
