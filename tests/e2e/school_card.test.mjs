@@ -20,7 +20,7 @@ async function withCard(fn, options) {
 
 test('a fresh card is the full 23-point card, nothing answered', () =>
     withCard(async (card) => {
-        await card.expectSummary({ total: '0 из 23', percent: '0,0\u00a0%', level: 'низкая' });
+        await card.expectSummary({ total: '0 из 23', percent: '0,0\u00a0%', level: 'не определена' });
         await card.expectText('unanswered', 'Не заполнено: 23 показателя.');
         await card.expectText('invalid', '');
         assert.equal(await card.page.getByTestId(/^ind-/).count(), 23);

@@ -411,7 +411,8 @@ pub fn explain_total(card: &Card, a: &Assessment) -> TotalExplanation {
         total: format!("{} из {}", a.total, a.max_applicable),
         points_word: plural(a.max_applicable.into(), "балла", "баллов", "баллов"),
         percent: percent(a.total.into(), a.max_applicable.into()),
-        level: a.level,
+        // A card nobody has started has no level yet, not «низкая».
+        level: a.level.filter(|_| a.unanswered < applicable),
         bands,
         unanswered: match a.unanswered {
             0 => String::new(),
@@ -506,6 +507,11 @@ mod tests {
         assert_eq!(t.filled, "Заполнено показателей: 0 из 23");
         assert_eq!(t.invalid, "");
         assert_eq!(t.points_word, "баллов");
+        assert_eq!(t.level, None, "not started: no level yet");
+        let mut started = Draft::default();
+        started.answers.entry("1.8".into()).or_default().fact = Some(false);
+        let t = explain_total(&card, &assess(&card, &started));
+        assert_eq!((t.total.as_str(), t.level), ("0 из 23", Some(Level::Low)));
     }
 
     #[test]
