@@ -16,8 +16,10 @@ use profkarta_core::text::percent;
 
 use crate::department::card_line::CardLine;
 use crate::department::chart::Chart;
+use crate::department::printed_line::PrintedLine;
 use crate::department::state::Dept;
 use crate::department::value_changes::ValueChanges;
+use crate::platform::browser::print;
 use crate::shared::column_heads::ColumnHeads;
 use crate::shared::deferred::{pending, rows_to_draw};
 use crate::shared::table_scroll::TableScroll;
@@ -138,9 +140,13 @@ pub fn DynamicsPanel() -> impl IntoView {
                 .into_iter()
                 .map(|c| {
                     let comparable = c.comparability.is_comparable();
+                    // On paper a code alone says nothing: the wording follows it.
+                    let wording = dept.card.with_untracked(|card| {
+                        card.indicator(&c.code).map(|i| i.text.clone()).unwrap_or_default()
+                    });
                     view! {
                         <tr data-code=c.code.clone() class:changed=!comparable>
-                            <th scope="row">{c.code.clone()}</th>
+                            <th scope="row"><span class="code">{c.code.clone()}</span>" "<span class="wording">{wording}</span></th>
                             <td class="num">{c.before.map_or("—".to_owned(), |(a, b)| format!("{a} из {b}"))}</td>
                             <td class="num">{format!("{} из {}", c.after.0, c.after.1)}</td>
                             <td class="num" data-col="delta" title=c.comparability.label()>{c.delta_label()}</td>
@@ -158,6 +164,10 @@ pub fn DynamicsPanel() -> impl IntoView {
                 fallback=|| view! { <p>"Для сравнения нужны карты хотя бы за два учебных года. Выберите более поздний год или загрузите карты прошлого года."</p> }
             >
                 <CardLine/>
+                <PrintedLine testid="dynamics-printed"/>
+                <div class="actions no-print">
+                    <button type="button" on:click=move |_| print()>"Печать"</button>
+                </div>
                 <p>{move || format!("Сравнение {} с {}. Показатели по муниципалитету — по всем школам каждого года; изменение у школы — если она прислала карты за оба года.", dept.period.get().unwrap_or_default(), previous.get().unwrap_or_default())}</p>
                 {move || versions.get().map(|(old, (same, total))| view! {
                     <p class="notice" data-testid="versions-note">{format!(
@@ -188,8 +198,8 @@ pub fn DynamicsPanel() -> impl IntoView {
                     {move || (shown() < usize::MAX).then(pending)}
                     <h3>"Показатели: школ выполнили"</h3>
                     <TableScroll label="Изменения по показателям">
-                        <table data-testid="indicator-changes">
-                            <thead><tr><ColumnHeads names=&["Код"]/><ColumnHeads names=&["Было", "Стало", "Изменение доли школ"] numbers=true/></tr></thead>
+                        <table class="indicator-changes" data-testid="indicator-changes">
+                            <thead><tr><ColumnHeads names=&["Показатель"]/><ColumnHeads names=&["Было", "Стало", "Изменение доли школ"] numbers=true/></tr></thead>
                             <tbody>{indicators}</tbody>
                         </table>
                     </TableScroll>

@@ -10,7 +10,6 @@ use profkarta_core::department::events::event_totals;
 use profkarta_core::department::tables::{
     events_table, indicators_table, matrix_table, rating_table,
 };
-use profkarta_core::department::view::rating::printed_on;
 use profkarta_core::export::{to_csv, to_xlsx, Table};
 use profkarta_core::text::percent;
 
@@ -18,9 +17,9 @@ use crate::department::card_line::CardLine;
 use crate::department::events_tables::EventsTables;
 use crate::department::indicator_figures::IndicatorFigures;
 use crate::department::no_cards::NoCards;
+use crate::department::printed_line::PrintedLine;
 use crate::department::scored_results::ScoredResults;
 use crate::department::state::Dept;
-use crate::platform::browser::{local_datetime, now_iso, on_before_print};
 use crate::shared::deferred::Deferred;
 use crate::shared::download::{offer, CSV, XLSX};
 
@@ -91,18 +90,6 @@ pub fn ResultsPanel() -> impl IntoView {
         }
     };
     let scored = card.has_points();
-    // Filled as the print dialog opens, so that the paper names the moment
-    // it was printed, not the moment the tab was drawn.
-    let printed = NodeRef::<leptos::html::P>::new();
-    on_before_print(move || {
-        if let Some(line) = printed.get_untracked() {
-            let text = printed_on(
-                &untrack(|| dept.department_name()),
-                &local_datetime(&now_iso()),
-            );
-            line.set_text_content(Some(&text));
-        }
-    });
     let with_levels = card.levels.is_some();
     let summary = move || {
         dept.figures.with(|f| {
@@ -150,7 +137,7 @@ pub fn ResultsPanel() -> impl IntoView {
                 fallback=|| view! { <NoCards/> }
             >
                 <CardLine/>
-                <p class="muted print-only" data-testid="results-printed" node_ref=printed></p>
+                <PrintedLine testid="results-printed"/>
                 {summary}
                 <div class="actions no-print">
                     {points_exports.clone()}
