@@ -50,7 +50,7 @@ pub fn CriterionSection(
                 </p>
             })}
             {no_indicators.then(|| view! {
-                <p class="muted">"Показатели этой цели в карте пока не заданы."</p>
+                <p class="muted">"Показатели этого раздела в карте пока не заданы."</p>
             })}
             <Deferred>{rows.clone()}</Deferred>
         </section>

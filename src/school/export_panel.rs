@@ -122,7 +122,11 @@ pub fn ExportPanel() -> impl IntoView {
                             prop:checked=move || confirmed.get()
                             on:change=move |ev| confirmed.set(event_target_checked(&ev))
                         />
-                        "Выгрузить всё равно (в файле будет отмечено, что заполнено не всё; показатели с ошибками и незаполненные баллов не получают)"
+                        {move || if incomplete.with(|i| i.unanswered.is_empty() && i.invalid.is_empty()) {
+                            "Выгрузить всё равно (в файле будет отмечено, какие баллы без ссылок на подтверждение)"
+                        } else {
+                            "Выгрузить всё равно (в файле будет отмечено, что заполнено не всё; показатели с ошибками и незаполненные баллов не получают)"
+                        }}
                     </label>
                 </div>
             </Show>

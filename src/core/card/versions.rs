@@ -160,7 +160,7 @@ impl Change {
                 format!("Показатель {code}: баллов было {from}, стало {to}.")
             }
             Self::Applicability { code, from, to } => {
-                format!("Показатель {code}: применяется не к «{from}», а к «{to}».")
+                format!("Показатель {code}: применимость — было «{from}», стало «{to}».")
             }
             Self::Kind { code, from, to } => {
                 format!("Показатель {code}: вид «{from}» заменён на «{to}».")
