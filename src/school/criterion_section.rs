@@ -27,6 +27,7 @@ pub fn CriterionSection(
         })
     });
     let heading_id = format!("criterion-{}-title", criterion.code);
+    let criterion_max = criterion.max_points;
     let no_indicators = criterion.indicators.is_empty();
     let indicators = Arc::new(criterion.indicators);
     // The rows are built after the page's first paint, which then shows
@@ -47,6 +48,8 @@ pub fn CriterionSection(
                 <p class="subtotal" data-testid=format!("subtotal-{}", criterion.code)>
                     "Набрано по критерию: "
                     <strong>{move || { let (p, m) = subtotal.get(); format!("{p} из {m}") }}</strong>
+                    // Beside «макс. — 4 балла», «из 3» needs its reason.
+                    {move || (subtotal.get().1 < criterion_max).then_some(" (применимых к школе)")}
                 </p>
             })}
             {no_indicators.then(|| view! {
