@@ -3,21 +3,34 @@
 
 use leptos::prelude::*;
 
-use crate::platform::browser::{now_iso, print, random_id};
+use crate::platform::browser::{local_datetime, now_iso, print, random_id};
 use crate::school::draft_list::DraftList;
 use crate::school::drafts::Drafts;
 use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
 use crate::shared::kept_aside::KeptAside;
 use crate::shared::notices::Notices;
-use profkarta_core::school::stored::{read_school_file, SchoolFile, StoredDraft};
+use profkarta_core::school::stored::{read_school_file, SaveStatus, SchoolFile, StoredDraft};
 
 #[component]
 pub fn DraftBar() -> impl IntoView {
     let ws: Drafts = expect_context();
     let notices: Notices = expect_context();
     let title = Memo::new(move |_| ws.meta.with(|m| ws.draft.with(|d| m.title(d))));
-    let status = move || ws.status.with(|s| s.message());
+    // A draft opened as it was saved says when that was, not only that
+    // nothing changed since.
+    let status = move || {
+        ws.status.with(|s| match s {
+            SaveStatus::Unchanged => ws.meta.with(|m| {
+                if m.revision > 0 && !m.updated_at.is_empty() {
+                    format!("Сохранено {}.", local_datetime(&m.updated_at))
+                } else {
+                    s.message()
+                }
+            }),
+            s => s.message(),
+        })
+    };
     let problem = move || ws.status.with(|s| s.is_problem());
     let show_list = RwSignal::new(false);
 

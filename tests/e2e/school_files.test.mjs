@@ -54,6 +54,8 @@ test('a draft survives a reload, including what was typed just before it', () =>
         assert.equal(await card.input('1.2', 'numerator').inputValue(), '12,5', 'invalid text kept as typed');
         await card.expectFieldError('1.2', 'numerator', 'Введите целое число без дробной части и букв.');
         await card.expectText('draft-title', 'МАОУ СОШ № 7 · 2025/2026');
+        // Opened as saved: the line says when that was.
+        assert.match(await card.page.getByTestId('save-status').innerText(), /^Сохранено \d\d\.\d\d\.\d{4} \d\d:\d\d\.$/);
 
         // Typed and reloaded at once, before the half-second autosave: kept by pagehide.
         await card.field('1.1', 'comment', 'сразу перед перезагрузкой');
