@@ -199,9 +199,14 @@ impl Drafts {
             Some(Ok(theirs)) if !dirty => {
                 self.show(theirs, SaveStatus::Unchanged);
                 self.notices
-                    .push("Черновик обновлён: его изменили в другой вкладке.", None);
+                    .push_passing("Черновик обновлён: его изменили в другой вкладке.");
             }
-            _ => self.status.set(SaveStatus::Conflict),
+            _ => {
+                // The conflict's own panel says what happened and what to do;
+                // an earlier «обновлён» would contradict it.
+                self.notices.withdraw_passing();
+                self.status.set(SaveStatus::Conflict);
+            }
         }
         self.refresh_list();
     }
