@@ -194,6 +194,9 @@ pub fn LettersPanel() -> impl IntoView {
                     <label for="letter-text">"Текст письма"</label>
                 </div>
                 <textarea id="letter-text" class="letter-text no-print" rows="28" prop:value=move || text().unwrap_or_default() on:input=on_input></textarea>
+                // On plain paper the sender is named above the letter; on
+                // letterhead the Word document goes without it.
+                <p class="letter-from print-only" data-testid="letter-from">{move || dept.department_name()}</p>
                 <div class="letter-print print-only">{move || text().unwrap_or_default()}</div>
             </Show>
         </section>
