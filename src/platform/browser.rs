@@ -98,6 +98,20 @@ pub fn focus_id(id: &str) {
     }
 }
 
+/// [`focus_id`] once drawn, if the focus fell to the page meanwhile: a
+/// keyed list that reorders its rows moves the focused one, and the browser
+/// blurs an element it moves.
+pub fn refocus_if_lost(id: String) {
+    leptos::prelude::request_animation_frame(move || {
+        let lost = leptos::prelude::document()
+            .active_element()
+            .is_none_or(|e| e.tag_name() == "BODY");
+        if lost {
+            focus_id(&id);
+        }
+    });
+}
+
 /// [`focus_id`] once the change that draws the element is drawn: a row
 /// just added, or the neighbour of one just removed.
 pub fn focus_when_drawn(id: String) {

@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::platform::browser::{confirm, focus_when_drawn, local_datetime, prompt};
+use crate::platform::browser::{
+    confirm, focus_when_drawn, local_datetime, prompt, refocus_if_lost,
+};
 
 use crate::school::department_cards::SchoolCards;
 use crate::school::drafts::{DraftEntry, Drafts};
@@ -19,6 +21,22 @@ pub fn DraftList() -> impl IntoView {
     // Which draft «Следующий год» is asking about. Kept here, not in the
     // row: a row is drawn anew when its draft is saved.
     let choosing = RwSignal::new(None::<String>);
+    // The list is sorted by the time of saving: the open draft's row moves
+    // up when it is saved, and the browser blurs the button it carries.
+    let focused = StoredValue::new(None::<String>);
+    let on_focus = move |ev: leptos::ev::FocusEvent| {
+        let id = event_target::<web_sys::Element>(&ev).id();
+        focused.set_value((!id.is_empty()).then_some(id));
+    };
+    Effect::watch(
+        move || ws.list.track(),
+        move |_, _, _| {
+            if let Some(id) = focused.get_value() {
+                refocus_if_lost(id);
+            }
+        },
+        false,
+    );
     // A row is keyed by its draft alone and reads its name and time from
     // the list: redrawn at every save (the time changes), it would take the
     // focus of its buttons with it.
@@ -102,7 +120,7 @@ pub fn DraftList() -> impl IntoView {
         }
     };
     view! {
-        <table class="draft-list" id=DRAFT_LIST tabindex="-1" data-testid="draft-list">
+        <table class="draft-list" id=DRAFT_LIST tabindex="-1" data-testid="draft-list" on:focusin=on_focus>
             <caption>"Черновики в этом браузере"</caption>
             <thead>
                 <tr><ColumnHeads names=&["Черновик", "Карта", "Сохранён", "Действия"]/></tr>

@@ -55,6 +55,17 @@ test('in a narrow window the summary scrolls away and the total stays at the foo
         const box = await bar.boundingBox();
         assert.equal(Math.round(box.y + box.height), 600, 'at the window\'s foot');
         await page.screenshot({ path: join(ARTIFACTS, 'school-800.png') });
+        // A field reached by Tab is never left under the line at the foot.
+        await page.locator('#profile-name').focus();
+        for (let i = 0; i < 20; i++) {
+            await page.keyboard.press('Tab');
+            const { what, bottom, barTop } = await page.evaluate(() => ({
+                what: document.activeElement.id || document.activeElement.textContent,
+                bottom: document.activeElement.getBoundingClientRect().bottom,
+                barTop: document.querySelector('[data-testid="total-bar"]').getBoundingClientRect().top,
+            }));
+            assert.ok(bottom <= barTop, `${what}: its foot at ${bottom}, the line from ${barTop}`);
+        }
         await page.emulateMedia({ media: 'print' });
         assert.ok(!(await bar.isVisible()), 'not on paper');
     }, { viewport: { width: 800, height: 600 } }));
