@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use profkarta_core::text::tied;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldKind {
     Text,
@@ -70,7 +72,7 @@ pub fn Field(
             />
             // A line of text does not wrap in its box: on paper a long name
             // is printed as text instead, whole.
-            {(kind == FieldKind::Text).then(|| view! { <p class="print-only print-value">{move || value.get()}</p> })}
+            {(kind == FieldKind::Text).then(|| view! { <p class="print-only print-value">{move || value.with(|v| tied(v))}</p> })}
         }
         .into_any(),
     };
