@@ -133,6 +133,26 @@ pub fn focus_after_removal(
     });
 }
 
+/// [`focus_when_drawn`] after the item at `from` of a list of `count` moved
+/// one place up or down: its arrow in the same direction, or the other one
+/// at either end (where that arrow is disabled). `arrow` gives the id of an
+/// item's "up" or "down" button.
+pub fn focus_after_shift(
+    from: usize,
+    count: usize,
+    up: bool,
+    arrow: impl Fn(usize, &str) -> String,
+) {
+    let to = if up { from.saturating_sub(1) } else { from + 1 };
+    let which = match (up, to) {
+        (true, 0) => "down",
+        (false, to) if to + 1 == count => "up",
+        (true, _) => "up",
+        (false, _) => "down",
+    };
+    focus_when_drawn(arrow(to, which));
+}
+
 pub fn confirm(question: &str) -> bool {
     web_sys::window()
         .and_then(|w| w.confirm_with_message(question).ok())

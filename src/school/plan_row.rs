@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use profkarta_core::school::plan::{PlanEdit, PlanRow};
 use profkarta_core::text::shorten;
 
-use crate::platform::browser::{confirm, focus_after_removal, focus_when_drawn};
+use crate::platform::browser::{confirm, focus_after_removal, focus_after_shift};
 use crate::school::state::{CardCtx, DraftCtx};
 use crate::shared::indicator_check::IndicatorCheck;
 
@@ -51,18 +51,7 @@ pub fn PlanRowEditor(index: usize, count: usize) -> impl IntoView {
     // row now in its place, the last one to «Добавить мероприятие».
     let shift = move |up: bool| {
         draft.update(|d| d.edit_plan(PlanEdit::Shift(index, up)));
-        let to = if up {
-            index.saturating_sub(1)
-        } else {
-            index + 1
-        };
-        let arrow = match (up, to) {
-            (true, 0) => "down",
-            (false, to) if to + 1 == count => "up",
-            (true, _) => "up",
-            (false, _) => "down",
-        };
-        focus_when_drawn(format!("plan-{to}-{arrow}"));
+        focus_after_shift(index, count, up, |to, arrow| format!("plan-{to}-{arrow}"));
     };
     // A filled row is asked about first, as a draft is: nothing undoes it.
     let remove = move |_| {

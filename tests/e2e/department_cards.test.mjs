@@ -140,6 +140,8 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     // Three indicators in the first criterion: a share, a fact, a count.
     const add = page.getByTestId('ed-0-0').getByRole('button', { name: /^Добавить показатель в критерий/ });
     for (let i = 0; i < 3; i++) await add.click();
+    // Each new indicator's wording takes the focus.
+    await page.waitForFunction(() => document.activeElement?.id === 'ed-0-0-2-text');
     await page.locator('#ed-0-0-0-text').fill('Доля обучающихся 6–11 классов, прошедших профессиональные пробы');
     await page.locator('#ed-0-0-0-threshold').fill('30');
     await page.locator('#ed-0-0-0-rule-text').fill('не менее 30% — 1 балл');
@@ -184,6 +186,16 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     await bands.fill('');
     await page.waitForFunction(() => document.querySelector('#ed-0-0-0-bands-error')?.textContent === '');
     assert.ok(await publish.isEnabled());
+
+    // Moved down and back up by its buttons: the focus follows the indicator.
+    const shareText = await page.locator('#ed-0-0-0-text').inputValue();
+    await page.locator('#ed-0-0-0-down').click();
+    await page.waitForFunction(() => document.activeElement?.id === 'ed-0-0-1-down');
+    await expectValue(page.locator('#ed-0-0-1-text'), shareText);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'ed-0-0-0-down');
+    await expectValue(page.locator('#ed-0-0-0-text'), shareText);
 
     // The maxima are the sums of the points, shown as they change.
     assert.equal(await page.getByTestId('ed-0-0-maximum').innerText(), 'Максимум критерия: 3 балла.');

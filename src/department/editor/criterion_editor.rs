@@ -12,6 +12,7 @@ use profkarta_core::text::points;
 use crate::department::editor::edit_text::EditText;
 use crate::department::editor::indicator_editor::IndicatorEditor;
 use crate::department::editor::{Editor, Getter, Setter};
+use crate::platform::browser::focus_when_drawn;
 
 /// A getter and setter of a text of the criterion at (`d`, `c`).
 fn criterion_text(
@@ -77,10 +78,15 @@ pub fn CriterionEditor(
     };
     let code = part(|k| k.code.clone());
     let maximum = part(|k| format!("Максимум критерия: {}.", points(k.max_points.into())));
-    let add = move |_| {
-        editor.change("add-indicator", |c| {
-            add_indicator(c, direction, criterion, Editor::new_id())
-        })
+    // The new indicator's wording takes the focus, to be typed at once.
+    let add = {
+        let slug = slug.clone();
+        move |_| {
+            editor.change("add-indicator", |c| {
+                add_indicator(c, direction, criterion, Editor::new_id())
+            });
+            focus_when_drawn(format!("{slug}-{count}-text"));
+        }
     };
     let up = move |_| editor.change("up", |c| shift(c, direction, Some(criterion), None, true));
     let down = move |_: leptos::ev::MouseEvent| {
@@ -98,7 +104,7 @@ pub fn CriterionEditor(
             <p class="hint" data-testid=format!("{slug}-maximum")>{maximum}</p>
             {indicators}
             <div class="row-actions">
-                <button type="button" on:click=add>{move || format!("Добавить показатель в критерий {}", code.get())}</button>
+                <button type="button" id=format!("{slug}-add") on:click=add>{move || format!("Добавить показатель в критерий {}", code.get())}</button>
                 <button type="button" disabled={criterion == 0} on:click=up>"Критерий выше"</button>
                 <button type="button" disabled={criterion + 1 >= siblings} on:click=down>"Критерий ниже"</button>
                 <button type="button" class="danger" on:click=delete>"Удалить критерий"</button>

@@ -17,6 +17,7 @@ use crate::department::editor::edit_text::EditText;
 use crate::department::editor::explain_fields::ExplainFields;
 use crate::department::editor::rule_fields::RuleFields;
 use crate::department::editor::{indicator, indicator_mut, indicator_text, Editor};
+use crate::platform::browser::{focus_after_removal, focus_after_shift};
 
 /// Whether a problem of the card is about the indicator `code`.
 fn is_about(problem: &TemplateError, code: &str) -> bool {
@@ -80,8 +81,48 @@ pub fn IndicatorEditor(
         .iter()
         .map(|(k, label)| view! { <option value=*k selected=*k == kind>{*label}</option> })
         .collect_view();
-    let structural = move |what: &'static str, f: fn(&mut Card, Place)| {
-        move |_| editor.change(what, move |c| f(c, place))
+    // The focus follows the indicator moved (the fields stay where they are
+    // and show the other one), and a removed one hands it to the one now in
+    // its place, or to «Добавить показатель» after the last.
+    let criterion_slug = format!("ed-{}-{}", place.direction, place.criterion);
+    let slot = {
+        let criterion_slug = criterion_slug.clone();
+        move |at: usize, what: &str| format!("{criterion_slug}-{at}-{what}")
+    };
+    let shift_by = {
+        let slot = slot.clone();
+        move |up: bool| {
+            let slot = slot.clone();
+            move |_| {
+                editor.change(if up { "up" } else { "down" }, move |c| {
+                    shift(
+                        c,
+                        place.direction,
+                        Some(place.criterion),
+                        Some(place.indicator),
+                        up,
+                    )
+                });
+                focus_after_shift(place.indicator, siblings, up, &slot);
+            }
+        }
+    };
+    let remove_this = move |_| {
+        editor.change("remove", move |c| {
+            remove(
+                c,
+                place.direction,
+                Some(place.criterion),
+                Some(place.indicator),
+            )
+        });
+        let text = |at: usize| slot(at, "text");
+        focus_after_removal(
+            place.indicator,
+            siblings - 1,
+            text,
+            &format!("{criterion_slug}-add"),
+        );
     };
     // Other criteria, by code: typed codes show here as they change.
     let move_options = move || {
@@ -136,15 +177,15 @@ pub fn IndicatorEditor(
                 {move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
             </ul>
             <div class="row-actions">
-                <button type="button" disabled={place.indicator == 0} on:click=structural("up", |c, p| shift(c, p.direction, Some(p.criterion), Some(p.indicator), true))
+                <button type="button" id=id("up") disabled={place.indicator == 0} on:click=shift_by(true)
                     aria-label=move || format!("Показатель {} выше", code.get())>"↑ Выше"</button>
-                <button type="button" disabled={place.indicator + 1 >= siblings} on:click=structural("down", |c, p| shift(c, p.direction, Some(p.criterion), Some(p.indicator), false))
+                <button type="button" id=id("down") disabled={place.indicator + 1 >= siblings} on:click=shift_by(false)
                     aria-label=move || format!("Показатель {} ниже", code.get())>"↓ Ниже"</button>
                 <select aria-label=move || format!("Перенести показатель {}", code.get()) on:change=on_move>
                     <option value="">"Перенести…"</option>
                     {move_options}
                 </select>
-                <button type="button" class="danger" on:click=structural("remove", |c, p| remove(c, p.direction, Some(p.criterion), Some(p.indicator)))
+                <button type="button" class="danger" on:click=remove_this
                     aria-label=move || format!("Удалить показатель {}", code.get())>"Удалить"</button>
             </div>
         </article>
