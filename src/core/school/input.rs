@@ -118,7 +118,8 @@ pub fn check_link(link: &str) -> Result<(), LinkError> {
 /// The links as a school means them. A site typed without its beginning
 /// («www.school12.ru/news», «vk.com/school12») gets `https://`, which every
 /// browser would add, instead of costing the indicator its points. Only a
-/// line that reads as a host name with a dot, then a path, is corrected;
+/// line that reads as a host name with a dot, then a path, is corrected,
+/// and a comma or semicolon after an address is dropped;
 /// `mailto:`, `javascript:` and the like are not. Characters that are not
 /// seen (a zero-width space or a direction mark copied from a messenger or
 /// a document) are dropped from every line: they would make the address
@@ -142,9 +143,16 @@ pub fn corrected_links(text: &str) -> Option<String> {
             let visible: String = line.chars().filter(|&c| !is_invisible(c)).collect();
             changed |= visible.len() != line.len();
             let trimmed = visible.trim();
-            if looks_like_a_site(trimmed) {
+            // A comma or semicolon after an address, as in a typed list, is
+            // not part of it: the page it names does not exist.
+            let address = trimmed.trim_end_matches([',', ';']);
+            let cut = address.len() != trimmed.len();
+            if looks_like_a_site(address) {
                 changed = true;
-                format!("https://{trimmed}")
+                format!("https://{address}")
+            } else if cut && check_link(address).is_ok() {
+                changed = true;
+                address.to_owned()
             } else {
                 visible
             }
@@ -258,6 +266,20 @@ mod tests {
         assert_eq!(
             corrected_links("школа12.рф"),
             Some("https://школа12.рф".into())
+        );
+        // The separators of a typed list leave the addresses.
+        assert_eq!(
+            corrected_links(
+                "https://school7.ru/news,
+vk.com/s7;
+https://a.ru/x.;"
+            ),
+            Some(
+                "https://school7.ru/news
+https://vk.com/s7
+https://a.ru/x."
+                    .into()
+            )
         );
         // Nothing to correct: links, or lines that are not a site's address.
         assert_eq!(corrected_links("https://vk.com/a\n\nhttp://x.ru"), None);
