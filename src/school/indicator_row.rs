@@ -5,11 +5,12 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use profkarta_core::card::{Indicator, Rule};
 use profkarta_core::school::draft::AnswerField;
-use profkarta_core::scoring::assess_indicator;
 use profkarta_core::scoring::explain::{explain, typed_share};
+use profkarta_core::scoring::{assess_indicator, IndicatorResult};
 
 use crate::school::answer_input::{AnswerInput, RowData};
 use crate::school::breakdown_parts::BreakdownParts;
@@ -30,12 +31,38 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
 
     let answer = rows.answer(&code);
     // The row's own result, as the whole card's assessment scores it.
-    let result = {
+    let scored = {
         let indicator = Arc::clone(&indicator);
         Memo::new(move |_| {
             rows.profile
                 .with(|p| answer.with(|a| assess_indicator(&indicator, p, Some(a))))
         })
+    };
+    // While the focus is in the row, a pair with one number typed and the
+    // other still empty is a row being filled in: its error shows once the
+    // school leaves the row (the totals count it as they are).
+    let typing = RwSignal::new(false);
+    let result = Memo::new(move |_| {
+        if typing.get() {
+            scored.with(IndicatorResult::while_typing)
+        } else {
+            scored.get()
+        }
+    });
+    let article = NodeRef::<leptos::html::Article>::new();
+    let set_typing = move |now: bool| {
+        if typing.get_untracked() != now {
+            typing.set(now);
+        }
+    };
+    let on_focus_out = move |ev: leptos::ev::FocusEvent| {
+        let to = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let inside = article
+            .get_untracked()
+            .is_some_and(|a| to.is_some_and(|to| a.contains(Some(&to))));
+        set_typing(inside);
     };
     let explained = {
         let indicator = Arc::clone(&indicator);
@@ -125,6 +152,9 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
             data-testid=slug.to_string()
             tabindex="-1"
             aria-labelledby=labelled_by
+            node_ref=article
+            on:focusin=move |_| set_typing(true)
+            on:focusout=on_focus_out
         >
             <div class="indicator-head">
                 <span class="code">{code.to_string()}</span>

@@ -187,7 +187,10 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
         await card.row('1.3').getByRole('button', { name: 'Удалить строку 1' }).click();
         assert.deepEqual(await names(), ['Урок «Шоу профессий»', 'День открытых дверей']);
 
-        // A row with a name but no numbers is an error until its numbers are typed.
+        // A row with a name but no numbers is an error until its numbers are
+        // typed: said once the focus leaves the indicator.
+        await card.expectPoints('1.3', 'не заполнено');
+        await card.input('1.5', 'percent').focus();
         await card.expectPoints('1.3', 'не учитывается');
         for (const [r, values] of [[0, ['40', '2', '5']], [1, ['25', '0', '1']]]) {
             for (const [c, v] of values.entries()) await card.field('1.3', `cell-${r}-${c}`, v);

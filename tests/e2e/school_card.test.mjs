@@ -167,8 +167,13 @@ test('invalid numbers are marked on the field in Russian and never counted', () 
             await card.expectPoints('1.1', 'не учитывается');
             await card.expectSummary({ total: '0 из 23' });
         }
-        // One half of a share alone: the other is asked for, 0 included.
+        // One half of a share alone: while the school is still in the row
+        // it is being filled in; once it leaves, the other half is asked
+        // for, 0 included.
         await card.share('1.1', '', '10');
+        await card.expectPoints('1.1', 'не заполнено');
+        await card.expectExact(card.page.locator('#ind-1-1-numerator-error'), '', 'no message yet');
+        await card.input('1.2', 'numerator').focus();
         await card.expectFieldError('1.1', 'numerator', 'Заполните и это поле; если таких нет, введите 0.');
         await card.expectPoints('1.1', 'не учитывается');
         await card.share('1.1', '10', '10');

@@ -441,6 +441,25 @@ mod tests {
     }
 
     #[test]
+    fn a_pair_half_typed_reads_as_not_filled_in_while_the_school_is_in_the_row() {
+        let card = crate::testkit::card();
+        let indicator = card.indicator("1.1").unwrap();
+        let result = |n: &str, d: &str| {
+            assess_indicator(indicator, &SchoolProfile::default(), Some(&share(n, d)))
+        };
+        let half = result("25", "");
+        assert!(half.half_typed());
+        assert_eq!(explain(indicator, &half).status, RowStatus::Invalid);
+        let typing = half.while_typing();
+        assert_eq!(typing.errors, []);
+        assert_eq!(explain(indicator, &typing).points, "не заполнено");
+        // Another mistake, or both numbers: shown as they are.
+        for (n, d) in [("2,5", ""), ("25", "100"), ("120", "100")] {
+            assert_eq!(result(n, d).while_typing(), result(n, d), "{n} / {d}");
+        }
+    }
+
+    #[test]
     fn a_share_one_person_short_of_the_threshold_does_not_read_as_met() {
         // 1.3: не менее 70 %. 1 399 of 1 999 is 69,98 %: one person short.
         let r = row("1.3", share("1399", "1999"));

@@ -11,7 +11,7 @@ mod judge;
 mod read;
 
 use crate::card::{Card, Indicator, Level};
-use crate::error::FieldError;
+use crate::error::{FieldError, NumberError};
 use crate::school::draft::{AnswerField, Draft, RawAnswer};
 use crate::school::input::{check_comment, parse_links};
 use crate::school::profile::SchoolProfile;
@@ -46,6 +46,33 @@ pub struct IndicatorResult {
     /// Problems with typed fields, shown beside the field even when the row
     /// does not apply, so nothing wrong hides.
     pub errors: Vec<(AnswerField, FieldError)>,
+}
+
+impl IndicatorResult {
+    /// One number of a pair typed, its partner still empty, nothing else
+    /// wrong. While the school is still in the row, that is a row being
+    /// filled in, not yet an error: the empty field is most likely next.
+    pub fn half_typed(&self) -> bool {
+        !self.errors.is_empty()
+            && self
+                .errors
+                .iter()
+                .all(|(_, e)| *e == FieldError::Number(NumberError::Missing))
+    }
+
+    /// The result as its row shows it while the school is in the row: a
+    /// half-typed pair reads as not filled in yet, without its message.
+    pub fn while_typing(&self) -> Self {
+        if self.half_typed() {
+            Self {
+                code: self.code.clone(),
+                outcome: Outcome::Unanswered,
+                errors: Vec::new(),
+            }
+        } else {
+            self.clone()
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
