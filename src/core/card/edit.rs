@@ -315,7 +315,11 @@ pub fn change_kind(card: &mut Card, place: Place, kind: &str, id: String) -> boo
     }
     let suggested = indicator.rule_text == suggested_rule_text(indicator);
     indicator.rule = default_rule(kind);
-    indicator.points = points_for(&indicator.rule);
+    // The points the department gave stay, where the new kind has a target.
+    indicator.points = match points_for(&indicator.rule) {
+        0 => 0,
+        _ => indicator.points.max(1),
+    };
     indicator.id = id;
     if suggested {
         indicator.rule_text = suggested_rule_text(indicator);

@@ -95,6 +95,14 @@ fn another_kind_is_another_indicator() {
         !change_kind(&mut card, place, "share", id()),
         "same kind: no change"
     );
+    card.directions[0].criteria[0].indicators[0].points = 2;
+    assert!(change_kind(&mut card, place, "fact", "факт".into()));
+    let indicator = &card.directions[0].criteria[0].indicators[0];
+    assert_eq!(
+        (indicator.id.as_str(), indicator.points),
+        ("факт", 2),
+        "the points stay where the new kind has a target"
+    );
     assert!(change_kind(&mut card, place, "percent", "новый".into()));
     let indicator = &card.directions[0].criteria[0].indicators[0];
     assert_eq!((indicator.id.as_str(), indicator.points), ("новый", 0));
@@ -150,22 +158,22 @@ fn the_written_rule_text_follows_the_rule_a_hand_written_one_is_flagged() {
     assert_eq!(follow_rule_texts(&before, &mut card), Vec::<String>::new());
     assert_eq!(first(&card).rule_text, "не менее 30\u{A0}% — 2 балла");
 
-    // Another kind: the new kind's text.
+    // Another kind: the new kind's text, with the points kept.
     let place = Place {
         direction: 0,
         criterion: 0,
         indicator: 0,
     };
     change_kind(&mut card, place, "fact", id());
-    assert_eq!(first(&card).rule_text, "наличие — 1 балл");
+    assert_eq!(first(&card).rule_text, "наличие — 2 балла");
 
     // The department's own words stay, and are named for checking.
-    card.directions[0].criteria[0].indicators[0].rule_text = "наличие плана — 1 балл".into();
+    card.directions[0].criteria[0].indicators[0].rule_text = "наличие плана — 2 балла".into();
     let before = card.clone();
     card.directions[0].criteria[0].indicators[0].points = 3;
     let code = first(&card).code;
     assert_eq!(follow_rule_texts(&before, &mut card), [code]);
-    assert_eq!(first(&card).rule_text, "наличие плана — 1 балл");
+    assert_eq!(first(&card).rule_text, "наличие плана — 2 балла");
     // Typing the text itself is not a change of the rule.
     let before = card.clone();
     card.directions[0].criteria[0].indicators[0].rule_text = "наличие — 3 балла".into();
