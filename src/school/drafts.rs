@@ -397,11 +397,12 @@ impl Drafts {
     }
 
     /// Remembers the export just made: the next export of this draft corrects it.
-    pub fn exported(self, submission_id: String) {
+    pub fn exported(self, submission_id: String, fingerprint: String) {
         let digest = self.draft.with_untracked(Draft::digest);
         self.meta.update(|m| {
             m.replaces = Some(submission_id);
             m.exported = Some(digest);
+            m.exported_key = Some(fingerprint);
         });
         self.saved.set_value(None);
         self.wait.cancel();

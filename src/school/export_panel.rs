@@ -55,7 +55,7 @@ pub fn ExportPanel() -> impl IntoView {
         } else if !offer_json(notices, &name, &text) {
             Err(format!("Файл «{name}» не выгружен: {DownloadRefused}"))
         } else {
-            ws.exported(payload.submission_id.clone());
+            ws.exported(payload.submission_id.clone(), signer.fingerprint());
             Ok(format!(
                 "Файл «{name}» выгружен, подпись проверена (ключ {}). Итог: {} из {}.",
                 signer.fingerprint(),

@@ -14,7 +14,30 @@ use profkarta_core::school::stored::ExportState;
 pub fn PrintFooter() -> impl IntoView {
     let key: SigningKey = expect_context();
     // The department's preview of a card has no drafts: nothing exported.
-    let exported = use_context::<Drafts>().map(|ws| ws.export_state);
+    let drafts = use_context::<Drafts>();
+    let key_line = move || {
+        let Some(ws) = drafts else {
+            return "Электронная выгрузка ещё не сделана.".to_owned();
+        };
+        let fingerprint = |fp: Option<String>| match fp {
+            Some(fp) => format!("Отпечаток ключа электронной подписи выгрузки: {fp}"),
+            None => "Электронная выгрузка ещё не подписана.".to_owned(),
+        };
+        match ws.export_state.get() {
+            ExportState::Same => fingerprint(
+                ws.meta
+                    .with(|m| m.exported_key.clone())
+                    .or_else(|| key.fingerprint()),
+            ),
+            ExportState::Changed => {
+                "Карта изменена после электронной выгрузки: выгрузите её заново, \
+                                     чтобы файл в отделе совпал с напечатанным."
+                    .to_owned()
+            }
+            ExportState::Unknown => fingerprint(key.fingerprint()),
+            ExportState::Never => "Электронная выгрузка ещё не сделана.".to_owned(),
+        }
+    };
     let parts: DraftParts = expect_context();
     on_before_print(move || {
         let foot = parts.profile.with_untracked(|p| {
@@ -32,11 +55,7 @@ pub fn PrintFooter() -> impl IntoView {
             <p class="signature-line">"Руководитель ОО ____________________ / ____________________ /"</p>
             <p>"Дата «____» ________________ 20____ г.          М. П."</p>
             <p class="muted">
-                {move || match (exported.map(|e| e.get()), key.fingerprint()) {
-                    (Some(ExportState::Same), Some(fp)) => format!("Отпечаток ключа электронной подписи выгрузки: {fp}"),
-                    (Some(ExportState::Changed), _) => "Карта изменена после электронной выгрузки: выгрузите её заново, чтобы файл в отделе совпал с напечатанным.".to_owned(),
-                    _ => "Электронная выгрузка ещё не сделана.".to_owned(),
-                }}
+                {key_line}
             </p>
         </section>
     }

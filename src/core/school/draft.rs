@@ -178,12 +178,44 @@ impl RawAnswer {
 }
 
 impl Draft {
-    /// A fingerprint of the whole content (SHA-256 of its JSON, hex): equal
-    /// exactly when the drafts are.
+    /// A fingerprint of what an export of the draft says (SHA-256 of the
+    /// JSON of [`Draft::as_exported`], hex): a field typed and cleared
+    /// again, an empty plan row or last year's kept plan leave it as it was.
     pub fn digest(&self) -> String {
         use sha2::{Digest, Sha256};
-        let json = serde_json::to_vec(self).expect("a draft serialises");
+        let json = serde_json::to_vec(&self.as_exported()).expect("a draft serialises");
         crate::signed::keys::to_hex(&Sha256::digest(json))
+    }
+
+    /// The draft as its export carries the school's answers: the profile
+    /// tidied, answers and list rows with something typed, plan rows with
+    /// something in them; nothing kept only for the school to see.
+    fn as_exported(&self) -> Draft {
+        let answers = self
+            .answers
+            .iter()
+            .map(|(code, answer)| {
+                let mut answer = answer.clone();
+                answer.rows.retain(|r| !r.is_blank());
+                if answer.parts.iter().all(|p| p.trim().is_empty()) {
+                    answer.parts.clear();
+                }
+                (code.clone(), answer)
+            })
+            .filter(|(_, answer)| *answer != RawAnswer::default())
+            .collect();
+        Draft {
+            profile: self.profile.clone().tidied(),
+            answers,
+            not_carried: Vec::new(),
+            plan: self
+                .plan
+                .iter()
+                .filter(|r| !r.is_blank())
+                .cloned()
+                .collect(),
+            last_plan: None,
+        }
     }
 
     /// The row for `code`, or an empty one if it was never touched.

@@ -38,6 +38,10 @@ pub struct DraftMeta {
     /// department holds the file, not the draft.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exported: Option<String>,
+    /// The fingerprint of the key that signed that export: printed under
+    /// the signature lines, whichever computer signed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exported_key: Option<String>,
     /// A name the user gave the draft; empty means "school · period".
     #[serde(default)]
     pub label: String,
@@ -67,6 +71,9 @@ pub enum ExportState {
     Same,
     /// Changed since: the department's file says something else.
     Changed,
+    /// Exported by an earlier version of the app, which did not remember
+    /// what the file said.
+    Unknown,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,6 +92,7 @@ impl DraftMeta {
             updated_at: now.to_owned(),
             replaces: None,
             exported: None,
+            exported_key: None,
             label: String::new(),
             card: default_card(),
             card_version: first_version(),
@@ -94,6 +102,8 @@ impl DraftMeta {
     /// Where `draft` stands against its last export.
     pub fn export_state(&self, draft: &Draft) -> ExportState {
         match &self.exported {
+            // Exported before the content was remembered with it.
+            None if self.replaces.is_some() => ExportState::Unknown,
             None => ExportState::Never,
             Some(digest) if *digest == draft.digest() => ExportState::Same,
             Some(_) => ExportState::Changed,
@@ -483,6 +493,18 @@ mod tests {
         );
         stored.draft.set_text("1.1", AnswerField::Numerator, before);
         assert_eq!(stored.meta.export_state(&stored.draft), ExportState::Same);
+        // Typed into an untouched row and cleared, an empty plan row, a
+        // space after the name: the file would say the same.
+        stored
+            .draft
+            .set_text("1.5", AnswerField::Numerator, "3".into());
+        stored
+            .draft
+            .set_text("1.5", AnswerField::Numerator, String::new());
+        stored.draft.plan.push(PlanRow::default());
+        stored.draft.profile.name.push(' ');
+        assert!(stored.draft.answers.contains_key("1.5"));
+        assert_eq!(stored.meta.export_state(&stored.draft), ExportState::Same);
         // Kept across a reload, and not carried into next year's draft.
         let text = serde_json::to_string(&stored).unwrap();
         let back: StoredDraft = serde_json::from_str(&text).unwrap();
@@ -490,6 +512,13 @@ mod tests {
         let card = crate::testkit::card();
         let next = stored.next_year("d2".into(), NOW, true, &card);
         assert_eq!(next.meta.export_state(&next.draft), ExportState::Never);
+        // Exported before the content was remembered: nothing is claimed.
+        stored.meta.exported = None;
+        stored.meta.replaces = Some("s1".into());
+        assert_eq!(
+            stored.meta.export_state(&stored.draft),
+            ExportState::Unknown
+        );
     }
 
     #[test]
