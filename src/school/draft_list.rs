@@ -18,20 +18,17 @@ const DRAFT_LIST: &str = "draft-list";
 pub fn DraftList() -> impl IntoView {
     let ws: Drafts = expect_context();
     let cards: SchoolCards = expect_context();
-    // Which draft «Следующий год» is asking about. Kept here, not in the
-    // row: a row is drawn anew when its draft is saved.
+    // Which draft «Следующий год» is asking about.
     let choosing = RwSignal::new(None::<String>);
-    // The list is sorted by the time of saving: the open draft's row moves
-    // up when it is saved, and the browser blurs the button it carries.
-    let focused = StoredValue::new(None::<String>);
-    let on_focus = move |ev: leptos::ev::FocusEvent| {
-        let id = event_target::<web_sys::Element>(&ev).id();
-        focused.set_value((!id.is_empty()).then_some(id));
-    };
+    // The list is sorted by the time of saving: a renamed draft's row moves
+    // up when the rename is saved (at once, or after the pause for the open
+    // draft), and the browser blurs the button it carries. The button is
+    // given the focus back at the list's next change, once.
+    let refocus = StoredValue::new(None::<String>);
     Effect::watch(
         move || ws.list.track(),
         move |_, _, _| {
-            if let Some(id) = focused.get_value() {
+            if let Some(id) = refocus.try_update_value(Option::take).flatten() {
                 refocus_if_lost(id);
             }
         },
@@ -94,6 +91,7 @@ pub fn DraftList() -> impl IntoView {
                     <button type="button" disabled=is_open.clone() on:click=move |_| ws.open(&open_id)>"Открыть"</button>
                     <button type="button" id=format!("rename-{rename_id}") aria-label=rename_label on:click=move |_| {
                         if let Some(label) = prompt("Название черновика:", &title()) {
+                            refocus.set_value(Some(format!("rename-{rename_id}")));
                             ws.rename(&rename_id, label);
                         }
                     }>"Переименовать"</button>
@@ -120,7 +118,7 @@ pub fn DraftList() -> impl IntoView {
         }
     };
     view! {
-        <table class="draft-list" id=DRAFT_LIST tabindex="-1" data-testid="draft-list" on:focusin=on_focus>
+        <table class="draft-list" id=DRAFT_LIST tabindex="-1" data-testid="draft-list">
             <caption>"Черновики в этом браузере"</caption>
             <thead>
                 <tr><ColumnHeads names=&["Черновик", "Карта", "Сохранён", "Действия"]/></tr>

@@ -153,7 +153,13 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
             tabindex="-1"
             aria-labelledby=labelled_by
             node_ref=article
-            on:focusin=move |_| set_typing(true)
+            on:focusin=move |ev| {
+                // The row itself takes the focus from a link to it (the
+                // export's list of errors): that is arriving to fix, not typing.
+                if event_target::<web_sys::Element>(&ev).tag_name() != "ARTICLE" {
+                    set_typing(true);
+                }
+            }
             on:focusout=on_focus_out
         >
             <div class="indicator-head">

@@ -96,7 +96,7 @@ test('several drafts: a new card, next year from a draft, switching, deleting', 
         await list.getByRole('row', { name: /2025\/2026/ }).getByRole('button', { name: 'Открыть' }).click();
         await card.expectSummary({ total: '1 из 23' });
 
-        // Renamed: the row is drawn anew and its button keeps the focus.
+        // Renamed: its button keeps the focus as the row moves up the list.
         page.once('dialog', (d) => d.accept('Черновик для проверки'));
         await list.getByRole('button', { name: 'Переименовать черновик «МАОУ СОШ № 7 · 2026/2027»' }).click();
         const renamed = list.getByRole('button', { name: 'Переименовать черновик «Черновик для проверки»' });
