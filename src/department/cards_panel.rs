@@ -15,7 +15,7 @@ use crate::department::card_view::{opener_id, CardView};
 use crate::department::department_name::DepartmentName;
 use crate::department::editor::{ChangesView, Editor};
 use crate::department::state::{Dept, CARDS_TITLE};
-use crate::platform::browser::confirm;
+use crate::platform::browser::{confirm, focus_when_drawn};
 use crate::shared::download::{offer, offer_json};
 use crate::shared::file_picker::FilePicker;
 use crate::shared::key_panel::KeyPanel;
@@ -144,7 +144,11 @@ pub fn CardsPanel() -> impl IntoView {
                         <td class="row-actions">
                             {actions}
                             {(versions > 1).then(|| view! {
-                                <button type="button" on:click=move |_| compare.set(Some(compared_version.clone()))>"Изменения"</button>
+                                <button type="button" on:click=move |_| {
+                                    compare.set(Some(compared_version.clone()));
+                                    // Opened below the list: brought into view.
+                                    focus_when_drawn("changes-title".to_owned());
+                                }>"Изменения"</button>
                             })}
                         </td>
                     </tr>
@@ -231,7 +235,9 @@ pub fn CardsPanel() -> impl IntoView {
     };
     let compared = move || {
         compare.get().map(|(id, version)| {
-            let versions: Vec<Arc<Card>> = lines.with(|all| {
+            // Read once: a change of the list (a save) must not draw the
+            // view anew and reset its choices.
+            let versions: Vec<Arc<Card>> = lines.with_untracked(|all| {
                 let mut v: Vec<Arc<Card>> = all
                     .iter()
                     .filter(|l| l.card.id == id)

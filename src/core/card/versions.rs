@@ -269,11 +269,16 @@ fn indicator_changes(
     }
     // The rule's own words (labels, the question) when nothing else of it
     // changed: what was listed above already says the rule is another.
-    let words_only = same_kind
-        && fits(&old.rule, &new.rule)
-        && target_text(&old.rule) == target_text(&new.rule)
-        && empty_group(&old.rule) == empty_group(&new.rule)
-        && old.rule != new.rule;
+    let listed = !same_kind
+        || !fits(&old.rule, &new.rule)
+        || target_text(&old.rule) != target_text(&new.rule)
+        || empty_group(&old.rule) != empty_group(&new.rule);
+    let counts_alike = without_words(&old.rule) == without_words(&new.rule);
+    if !listed && !counts_alike {
+        // What else decides a score (a list column's «из них»).
+        found.push(Change::Fields { code: code.clone() });
+    }
+    let words_only = !listed && counts_alike && old.rule != new.rule;
     let what: Vec<&'static str> = [
         (old.rule_text != new.rule_text, "правило начисления"),
         (words_only, "подписи полей или вопрос"),
@@ -288,6 +293,39 @@ fn indicator_changes(
         found.push(Change::Texts { code, what });
     }
     found
+}
+
+/// The rule with the words shown to the school blanked: what is left
+/// decides how answers are read and scored.
+fn without_words(rule: &Rule) -> Rule {
+    let mut rule = rule.clone();
+    match &mut rule {
+        Rule::Share {
+            numerator,
+            denominator,
+            ..
+        } => {
+            numerator.clear();
+            denominator.clear();
+        }
+        Rule::Breakdown {
+            numerator,
+            denominator,
+            parts,
+            ..
+        } => {
+            numerator.clear();
+            denominator.clear();
+            parts.iter_mut().for_each(String::clear);
+        }
+        Rule::Fact { question } => question.clear(),
+        Rule::Count { label, .. } | Rule::Percent { label, .. } => label.clear(),
+        Rule::List { item, columns, .. } => {
+            item.clear();
+            columns.iter_mut().for_each(|c| c.label.clear());
+        }
+    }
+    rule
 }
 
 /// Everything that changed from `old` to `new`, indicator by indicator in
@@ -324,8 +362,9 @@ pub enum CardChange {
         from: String,
         to: String,
     },
-    /// The regulation cited, or the note to schools.
+    /// The regulation the card cites.
     Source,
+    /// The card's note to schools.
     Note,
     Maximum {
         from: u32,

@@ -332,7 +332,8 @@ pub fn problem_zones<'a>(figures: &'a Figures, card: &Card) -> Vec<&'a Indicator
 /// The `n` indicators with points earned by the smallest share of schools,
 /// weakest first, and any tied with the last of them (naming one of five
 /// indicators at 65,9 % would single it out unfairly): what to name when no
-/// indicator falls below half.
+/// indicator falls below half. A tie that runs to the end of the card sets
+/// nothing apart, so only those below it are named (none when all tie).
 pub fn weakest<'a>(figures: &'a Figures, card: &Card, n: usize) -> Vec<&'a IndicatorFigure> {
     let scored = |code: &str| card.indicator(code).is_some_and(|i| i.points > 0);
     let mut all: Vec<&IndicatorFigure> = figures
@@ -341,14 +342,19 @@ pub fn weakest<'a>(figures: &'a Figures, card: &Card, n: usize) -> Vec<&'a Indic
         .filter(|f| f.applicable > 0 && scored(&f.code))
         .collect();
     all.sort_by(|a, b| compare_share(a.earned_share(), b.earned_share()));
-    let tied = match n.checked_sub(1).and_then(|at| all.get(at)) {
-        Some(last) => all[n..]
-            .iter()
-            .take_while(|f| compare_share(f.earned_share(), last.earned_share()).is_eq())
-            .count(),
-        None => 0,
+    if n == 0 || all.len() <= n {
+        all.truncate(n);
+        return all;
+    }
+    let last = all[n - 1].earned_share();
+    let same = |f: &&IndicatorFigure| compare_share(f.earned_share(), last).is_eq();
+    let tied = all[n..].iter().take_while(|f| same(f)).count();
+    let keep = if n + tied == all.len() {
+        all.iter().take_while(|f| !same(f)).count()
+    } else {
+        n + tied
     };
-    all.truncate(n + tied);
+    all.truncate(keep);
     all
 }
 

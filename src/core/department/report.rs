@@ -75,10 +75,19 @@ pub fn problem_zones<'a>(f: &'a Figures, card: &Card) -> (&'static str, Vec<&'a 
             Vec::new(),
         )
     } else if zones.is_empty() {
-        (
-            "Нет показателей, которые выполнили меньше половины школ. Реже других выполнены:",
-            weakest(f, card, WEAKEST),
-        )
+        let named = weakest(f, card, WEAKEST);
+        // All tied: none is done less often than the others.
+        if named.is_empty() {
+            (
+                "Нет показателей, которые выполнили меньше половины школ; все показатели выполнены одинаково часто.",
+                Vec::new(),
+            )
+        } else {
+            (
+                "Нет показателей, которые выполнили меньше половины школ. Реже других выполнены:",
+                named,
+            )
+        }
     } else {
         (
             "Показатели, которые выполнили меньше половины школ, к которым они относятся:",
@@ -287,6 +296,29 @@ mod tests {
     use crate::department::figures::figures;
     use crate::department::results::{rank, results};
     use crate::testkit;
+
+    #[test]
+    fn the_weakest_are_named_with_their_ties_but_not_when_all_are_tied() {
+        let card = testkit::card();
+        let archive = testkit::three_schools();
+        let res = results(&archive, DEFAULT_CARD, "2025/2026");
+        let mut f = figures(&archive, &card, &res);
+        // Every indicator done by every school it applies to.
+        for i in &mut f.indicators {
+            i.earned = i.applicable;
+        }
+        let (intro, named) = problem_zones(&f, &card);
+        assert!(named.is_empty());
+        assert!(intro.ends_with("все показатели выполнены одинаково часто."));
+        // One done less often: it alone is named, not the rest of the card
+        // tied behind it.
+        let weak = f.indicators.iter_mut().find(|i| i.code == "1.8").unwrap();
+        weak.earned -= 1;
+        let (intro, named) = problem_zones(&f, &card);
+        assert!(intro.ends_with("Реже других выполнены:"));
+        let codes: Vec<&str> = named.iter().map(|i| i.code.as_str()).collect();
+        assert_eq!(codes, ["1.8"]);
+    }
 
     #[test]
     fn a_card_without_points_or_levels_is_reported_as_data() {

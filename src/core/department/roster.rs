@@ -90,7 +90,12 @@ pub fn from_results(years: &[&[SchoolResult]]) -> Vec<RosterSchool> {
         );
     }
     let mut out: Vec<RosterSchool> = by_school.into_values().collect();
-    out.sort_by(|a, b| by_name(&a.name, &b.name));
+    // Namesakes in other places keep one order from run to run.
+    out.sort_by(|a, b| {
+        by_name(&a.name, &b.name)
+            .then_with(|| a.municipality.cmp(&b.municipality))
+            .then_with(|| a.identifier.cmp(&b.identifier))
+    });
     out
 }
 

@@ -49,9 +49,11 @@ pub struct IndicatorResult {
 }
 
 impl IndicatorResult {
-    /// One number of a pair typed, its partner still empty, nothing else
-    /// wrong. While the school is still in the row, that is a row being
-    /// filled in, not yet an error: the empty field is most likely next.
+    /// Only fields that are still empty while others they go with are
+    /// typed (a share's other number, a breakdown's parts, last year's
+    /// pair, a list row's numbers), nothing else wrong. While the school is
+    /// still in the row, that is a row being filled in, not yet an error:
+    /// the empty fields are most likely next.
     pub fn half_typed(&self) -> bool {
         !self.errors.is_empty()
             && self

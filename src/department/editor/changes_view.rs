@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use profkarta_core::card::versions::{card_changes, changes, comparable_share};
 use profkarta_core::card::Card;
 
-use crate::platform::browser::{focus_when_drawn, print_part};
+use crate::platform::browser::print_part;
 
 #[component]
 pub fn ChangesView(
@@ -30,8 +30,6 @@ pub fn ChangesView(
     };
     let before = RwSignal::new(before);
     let after = RwSignal::new(after);
-    // Opened from a row far above: the list is brought into view.
-    focus_when_drawn("changes-title".to_owned());
     let versions = StoredValue::new(versions);
     let options = move |chosen: RwSignal<usize>| {
         versions.with_value(|all| {
@@ -46,13 +44,11 @@ pub fn ChangesView(
     };
     // The two versions compared: cheap to clone, and every line below
     // reads both.
+    // In the order of the versions, whichever select names the later one.
     let pair = move || {
-        versions.with_value(|all| {
-            Some((
-                all.get(before.get())?.clone(),
-                all.get(after.get())?.clone(),
-            ))
-        })
+        let (a, b) = (before.get(), after.get());
+        let (a, b) = (a.min(b), a.max(b));
+        versions.with_value(|all| Some((all.get(a)?.clone(), all.get(b)?.clone())))
     };
     let lines = move || {
         pair().map_or_else(Vec::new, |(old, new)| {

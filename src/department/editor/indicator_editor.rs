@@ -7,7 +7,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use profkarta_core::card::edit::{change_kind, move_to, remove, shift, Place, KINDS};
+use profkarta_core::card::edit::{
+    change_kind, move_to, remove, shift, suggested_rule_text, Place, KINDS,
+};
 use profkarta_core::card::Card;
 use profkarta_core::error::TemplateError;
 
@@ -60,19 +62,31 @@ pub fn IndicatorEditor(
     });
     let on_kind = move |ev| {
         let kind = event_target_value(&ev);
-        // Only an indicator of a published version has past years to lose.
-        let published = editor.card.with_untracked(|c| {
-            indicator(c, place).is_some_and(|i| editor.published_before(i.key()))
+        // Only an indicator of a published version has past years to lose;
+        // a rule's text of the department's own words stays, and may no
+        // longer fit the new kind.
+        let (published, own_words) = editor.card.with_untracked(|c| {
+            indicator(c, place).map_or((false, false), |i| {
+                (
+                    editor.published_before(i.key()),
+                    i.rule_text != suggested_rule_text(i),
+                )
+            })
         });
-        editor.notice.set(if published {
-            format!(
-                "Показатель {}: вид изменён — теперь это другой показатель со своим внутренним номером, \
-                 его данные не сравниваются с прошлыми годами.",
-                code.get_untracked()
-            )
-        } else {
-            String::new()
-        });
+        let code = code.get_untracked();
+        let mut notice = Vec::new();
+        if published {
+            notice.push(format!(
+                "Показатель {code}: вид изменён — теперь это другой показатель со своим внутренним номером, \
+                 его данные не сравниваются с прошлыми годами."
+            ));
+        }
+        if own_words {
+            notice.push(format!(
+                "Показатель {code}: проверьте текст «Правило начисления, как в приказе» — он написан для прежнего вида."
+            ));
+        }
+        editor.notice.set(notice.join(" "));
         editor.change("kind", |c| {
             change_kind(c, place, &kind, Editor::new_id());
         });

@@ -233,3 +233,50 @@ fn an_empty_group_rule_and_texts_are_named_only_the_first_breaks_comparison() {
     assert!(!of("1.2").is_comparable());
     assert_eq!(of("1.3"), Comparability::Same);
 }
+
+#[test]
+fn a_list_column_that_scores_otherwise_is_not_a_change_of_words() {
+    let old = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
+    fn list(card: &mut Card) -> &mut Rule {
+        card.directions
+            .iter_mut()
+            .flat_map(|d| d.criteria.iter_mut().flat_map(|c| c.indicators.iter_mut()))
+            .find(|i| i.rule.kind() == "list")
+            .map(|i| &mut i.rule)
+            .unwrap()
+    }
+    let code = old
+        .indicators()
+        .find(|i| i.rule.kind() == "list")
+        .unwrap()
+        .code
+        .clone();
+    let lines =
+        |new: &Card| -> Vec<String> { changes(&old, new).iter().map(Change::describe).collect() };
+
+    let mut relabelled = old.clone();
+    if let Rule::List { columns, .. } = list(&mut relabelled) {
+        columns[0].label = "Участников всего".into();
+    }
+    assert_eq!(
+        lines(&relabelled),
+        [format!(
+            "Показатель {code}: изменены тексты: подписи полей или вопрос."
+        )]
+    );
+
+    let mut rebound = old.clone();
+    if let Rule::List { columns, .. } = list(&mut rebound) {
+        let last = columns.len() - 1;
+        columns[last].at_most = None;
+        columns[0].at_most = Some(columns[last].key.clone());
+    }
+    assert_eq!(
+        lines(&rebound),
+        [format!(
+            "Показатель {code}: изменились части или столбцы для ввода."
+        )]
+    );
+    let indicator = rebound.indicator(&code).unwrap();
+    assert!(!comparability(&old, &rebound, indicator).is_comparable());
+}
