@@ -50,9 +50,11 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
         }
     });
     let article = NodeRef::<leptos::html::Article>::new();
+    // The browser also sends `focusout` when the focused field is removed
+    // with its row (another card drawn): the row's signals are gone then.
     let set_typing = move |now: bool| {
-        if typing.get_untracked() != now {
-            typing.set(now);
+        if typing.try_get_untracked().is_some_and(|was| was != now) {
+            typing.try_set(now);
         }
     };
     let on_focus_out = move |ev: leptos::ev::FocusEvent| {
@@ -60,7 +62,8 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
             .related_target()
             .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
         let inside = article
-            .get_untracked()
+            .try_get_untracked()
+            .flatten()
             .is_some_and(|a| to.is_some_and(|to| a.contains(Some(&to))));
         set_typing(inside);
     };

@@ -35,9 +35,11 @@ pub fn Field(
     let error_id = format!("{id}-error");
     let has_error = move || error.with(|e| !e.is_empty());
     let input = move |ev| on_input.run(event_target_value(&ev));
+    // `blur` also comes when the focused field is removed with its page
+    // (another card drawn), after its callback is gone: nothing to do then.
     let blur = move |_| {
         if let Some(cb) = on_blur {
-            cb.run(())
+            cb.try_run(());
         }
     };
     // What the single-line and the multi-line control have in common.

@@ -53,9 +53,14 @@ pub fn EditText(
         let set = set.clone();
         editor.change(&group, move |c| set(c, text));
     };
+    // The browser also sends `blur` when the focused field is removed, as
+    // the structure is drawn anew (another kind of indicator): by then the
+    // field's signals are gone, and there is nothing to put back.
     let on_blur = move |_| {
-        if error.with_untracked(String::is_empty) {
-            typed.set(value.get_untracked());
+        if error.try_with_untracked(String::is_empty) == Some(true) {
+            if let Some(card_value) = value.try_get_untracked() {
+                typed.try_set(card_value);
+            }
         }
     };
     let hint_id = format!("{id}-hint");
