@@ -100,6 +100,13 @@ pub fn CardsPanel() -> impl IntoView {
                         .find(|l| l.card.id == id && l.draft)
                         .and_then(|l| Some((l.own?, l.card.version)))
                 });
+                // The next version starts from the latest: from an older one
+                // it would silently drop what the versions between changed.
+                let latest = lines.with_untracked(|all| {
+                    all.iter()
+                        .filter(|l| l.card.id == id)
+                        .all(|l| l.card.version <= card.version)
+                });
                 let (draft_title, draft_version) = (card.title.clone(), card.version);
                 let actions = match (line.own, line.draft) {
                     (Some(at), true) => view! {
@@ -121,12 +128,13 @@ pub fn CardsPanel() -> impl IntoView {
                         view! {
                             <button type="button" id=opener_id(&card) on:click=move |_| viewing.set(Some(Arc::clone(&shown)))>"Просмотр"</button>
                             {match draft_of_card {
-                                Some((at, v)) => view! {
+                                Some((at, v)) => Some(view! {
                                     <button type="button" on:click=move |_| dept.edit_card(at)>{format!("Открыть черновик версии {v}")}</button>
-                                }.into_any(),
-                                None => view! {
+                                }.into_any()),
+                                None if latest => Some(view! {
                                     <button type="button" on:click=move |_| next_version(Arc::clone(&base))>"Новая версия"</button>
-                                }.into_any(),
+                                }.into_any()),
+                                None => None,
                             }}
                             {file}
                         }

@@ -98,6 +98,20 @@ pub fn focus_id(id: &str) {
     }
 }
 
+/// Focuses the text box `id` once drawn with its text selected: a new
+/// item's starting text («Новый показатель») is typed over, not after.
+pub fn select_when_drawn(id: String) {
+    leptos::prelude::request_animation_frame(move || {
+        let text = leptos::prelude::document()
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+        if let Some(text) = text {
+            let _ = text.focus();
+            text.select();
+        }
+    });
+}
+
 /// [`focus_id`] once drawn, if the focus fell to the page meanwhile: a
 /// keyed list that reorders its rows moves the focused one, and the browser
 /// blurs an element it moves.
@@ -133,22 +147,17 @@ pub fn focus_after_removal(
     });
 }
 
-/// [`focus_when_drawn`] after the item at `from` of a list of `count` moved
-/// one place up or down: its arrow in the same direction, or the other one
-/// at either end (where that arrow is disabled). `arrow` gives the id of an
-/// item's "up" or "down" button.
-pub fn focus_after_shift(
-    from: usize,
-    count: usize,
-    up: bool,
-    arrow: impl Fn(usize, &str) -> String,
-) {
-    let to = if up { from.saturating_sub(1) } else { from + 1 };
-    let which = match (up, to) {
-        (true, 0) => "down",
-        (false, to) if to + 1 == count => "up",
-        (true, _) => "up",
-        (false, _) => "down",
+/// [`focus_when_drawn`] after the item at `from` moved one place up or
+/// down: its arrow in the same direction, so that pressing it again moves
+/// it further (at either end the arrow stays focusable and does nothing,
+/// `aria-disabled`, rather than handing the focus to the other arrow, which
+/// a key pressed again would use to move it back). `arrow` gives the id of
+/// an item's "up" or "down" button.
+pub fn focus_after_shift(from: usize, up: bool, arrow: impl Fn(usize, &str) -> String) {
+    let (to, which) = if up {
+        (from.saturating_sub(1), "up")
+    } else {
+        (from + 1, "down")
     };
     focus_when_drawn(arrow(to, which));
 }

@@ -387,6 +387,7 @@ impl Drafts {
                     ));
                 }
                 None => {
+                    self.notices.withdraw_passing();
                     self.show(fresh(DEFAULT_CARD, 1), SaveStatus::Unchanged);
                     self.notices
                         .push_passing("Открытый черновик удалён; начат новый.");

@@ -47,11 +47,15 @@ pub fn PlanRowEditor(index: usize, count: usize) -> impl IntoView {
         .collect_view();
     let number = index + 1;
     // The focus follows the row it was on: a moved row keeps it on its
-    // arrow (the other one at either end), a removed row hands it to the
-    // row now in its place, the last one to «Добавить мероприятие».
+    // arrow, a removed row hands it to the row now in its place, the last
+    // one to «Добавить мероприятие».
+    let (first, last) = (index == 0, index + 1 == count);
     let shift = move |up: bool| {
+        if (up && first) || (!up && last) {
+            return;
+        }
         draft.update(|d| d.edit_plan(PlanEdit::Shift(index, up)));
-        focus_after_shift(index, count, up, |to, arrow| format!("plan-{to}-{arrow}"));
+        focus_after_shift(index, up, |to, arrow| format!("plan-{to}-{arrow}"));
     };
     // A filled row is asked about first, as a draft is: nothing undoes it.
     let remove = move |_| {
@@ -100,9 +104,9 @@ pub fn PlanRowEditor(index: usize, count: usize) -> impl IntoView {
                 </span>
             </div>
             <div class="row-actions no-print">
-                <button type="button" id=field("up") disabled=index == 0 on:click=move |_| shift(true)
+                <button type="button" id=field("up") aria-disabled=first.to_string() on:click=move |_| shift(true)
                     aria-label=format!("Мероприятие {number} выше")>"↑"</button>
-                <button type="button" id=field("down") disabled=index + 1 == count on:click=move |_| shift(false)
+                <button type="button" id=field("down") aria-disabled=last.to_string() on:click=move |_| shift(false)
                     aria-label=format!("Мероприятие {number} ниже")>"↓"</button>
                 <button type="button" class="danger" on:click=remove
                     aria-label=format!("Удалить мероприятие {number}")>"Удалить"</button>

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::school::drafts::Drafts;
 use crate::school::state::{CardCtx, DraftCtx, DraftParts};
 use crate::shared::field::{Field, FieldKind};
 use profkarta_core::card::ProfileFlag;
@@ -20,6 +21,15 @@ pub fn ProfileForm() -> impl IntoView {
     // "Обязательное поле" is noise on a form nobody has touched yet: it
     // appears once the user has left the field.
     let left = RwSignal::new(Vec::<ProfileField>::new());
+    // Another draft opened (or a new one) starts untouched again.
+    if let Some(ws) = use_context::<Drafts>() {
+        let id = Memo::new(move |_| ws.meta.with(|m| m.id.clone()));
+        Effect::watch(
+            move || id.track(),
+            move |_, _, _| left.set(Vec::new()),
+            false,
+        );
+    }
 
     let text_fields = ProfileField::ALL
         .into_iter()

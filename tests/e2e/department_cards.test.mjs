@@ -140,8 +140,11 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     // Three indicators in the first criterion: a share, a fact, a count.
     const add = page.getByTestId('ed-0-0').getByRole('button', { name: /^Добавить показатель в критерий/ });
     for (let i = 0; i < 3; i++) await add.click();
-    // Each new indicator's wording takes the focus.
+    // Each new indicator's wording takes the focus, selected: typing
+    // replaces «Новый показатель».
     await page.waitForFunction(() => document.activeElement?.id === 'ed-0-0-2-text');
+    await page.keyboard.type('Число');
+    await expectValue(page.locator('#ed-0-0-2-text'), 'Число');
     await page.locator('#ed-0-0-0-text').fill('Доля обучающихся 6–11 классов, прошедших профессиональные пробы');
     await page.locator('#ed-0-0-0-threshold').fill('30');
     await page.locator('#ed-0-0-0-rule-text').fill('не менее 30% — 1 балл');
@@ -199,7 +202,12 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     await expectValue(page.locator('#ed-0-0-1-text'), shareText);
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.activeElement?.id === 'ed-0-0-0-down');
+    await page.waitForFunction(() => document.activeElement?.id === 'ed-0-0-0-up');
+    await expectValue(page.locator('#ed-0-0-0-text'), shareText);
+    // At the top the arrow stays, marked unavailable: Enter again moves nothing.
+    assert.equal(await page.locator('#ed-0-0-0-up').getAttribute('aria-disabled'), 'true');
+    await page.keyboard.press('Enter');
+    await expectValue(page.locator('#ed-0-0-1-text'), 'Наличие плана профориентационной работы');
     await expectValue(page.locator('#ed-0-0-0-text'), shareText);
 
     // The maxima are the sums of the points, shown as they change.
@@ -346,6 +354,9 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     await page.screenshot({ path: join(ARTIFACTS, 'department-changes-print.png'), fullPage: true });
     await page.evaluate(() => { delete document.documentElement.dataset.print; });
     await page.emulateMedia({ media: 'screen' });
+    // The next version starts from the latest only.
+    assert.equal(await row(page, 'belinsky-2025@1').getByRole('button', { name: 'Новая версия' }).count(), 0);
+    assert.equal(await row(page, 'belinsky-2025@2').getByRole('button', { name: 'Новая версия' }).count(), 1);
     await publishSite(page);
 
     // School 1 comes back: its draft of version 1 is offered the move.

@@ -104,6 +104,10 @@ fn new_indicator(code: String, id: String) -> Indicator {
 /// The rule's text the editor writes for an indicator, from its target and
 /// points: «не менее 30 % — 1 балл», «наличие — 1 балл».
 pub fn suggested_rule_text(indicator: &Indicator) -> String {
+    // Points without a target are the validator's to name, not the text's.
+    if indicator.rule.has_target() == Some(false) {
+        return "информационный, без баллов".to_owned();
+    }
     let target = target_text(&indicator.rule);
     match indicator.points {
         0 => format!("{target}, без баллов"),

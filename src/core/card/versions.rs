@@ -267,8 +267,7 @@ fn indicator_changes(
     if old.text != new.text {
         found.push(Change::Wording { code: code.clone() });
     }
-    // The rule's own words (labels, the question) when nothing else of it
-    // changed: what was listed above already says the rule is another.
+    // What else decides a score, when nothing above says so.
     let listed = !same_kind
         || !fits(&old.rule, &new.rule)
         || target_text(&old.rule) != target_text(&new.rule)
@@ -278,10 +277,12 @@ fn indicator_changes(
         // What else decides a score (a list column's «из них»).
         found.push(Change::Fields { code: code.clone() });
     }
-    let words_only = !listed && counts_alike && old.rule != new.rule;
+    // The school's words of the rule, whatever else changed with them
+    // (another kind has other words anyway).
+    let relabelled = same_kind && words(&old.rule) != words(&new.rule);
     let what: Vec<&'static str> = [
         (old.rule_text != new.rule_text, "правило начисления"),
-        (words_only, "подписи полей или вопрос"),
+        (relabelled, "подписи полей или вопрос"),
         (old.evidence != new.evidence, "источник информации"),
         (old.recommendation != new.recommendation, "рекомендация"),
         (old.explain != new.explain, "пояснение подсчёта"),
@@ -293,6 +294,32 @@ fn indicator_changes(
         found.push(Change::Texts { code, what });
     }
     found
+}
+
+/// The words of a rule shown to the school: labels, parts, the question.
+fn words(rule: &Rule) -> Vec<&str> {
+    match rule {
+        Rule::Share {
+            numerator,
+            denominator,
+            ..
+        } => vec![numerator, denominator],
+        Rule::Breakdown {
+            numerator,
+            denominator,
+            parts,
+            ..
+        } => [numerator, denominator]
+            .into_iter()
+            .chain(parts)
+            .map(String::as_str)
+            .collect(),
+        Rule::Fact { question } => vec![question],
+        Rule::Count { label, .. } | Rule::Percent { label, .. } => vec![label],
+        Rule::List { item, columns, .. } => std::iter::once(item.as_str())
+            .chain(columns.iter().map(|c| c.label.as_str()))
+            .collect(),
+    }
 }
 
 /// The rule with the words shown to the school blanked: what is left
@@ -378,6 +405,11 @@ pub enum CardChange {
         from: String,
         to: String,
     },
+    /// A group of criteria renamed (groups are matched by their place).
+    Group {
+        from: String,
+        to: String,
+    },
     CriterionAdded {
         code: String,
         title: String,
@@ -415,6 +447,9 @@ impl CardChange {
             }
             Self::Profile { from, to } => {
                 format!("Вопросы профиля школы: было «{from}», стало «{to}».")
+            }
+            Self::Group { from, to } => {
+                format!("Группа показателей «{from}» теперь называется «{to}».")
             }
             Self::CriterionAdded { code, title } => {
                 format!("Добавлен критерий {code}: «{title}».")
@@ -485,6 +520,14 @@ pub fn card_changes(old: &Card, new: &Card) -> Vec<CardChange> {
     let (was, now) = (profile_text(old), profile_text(new));
     if was != now {
         found.push(CardChange::Profile { from: was, to: now });
+    }
+    for (was, now) in old.directions.iter().zip(&new.directions) {
+        if was.title != now.title {
+            found.push(CardChange::Group {
+                from: was.title.clone(),
+                to: now.title.clone(),
+            });
+        }
     }
     for criterion in new.criteria() {
         let code = criterion.code.clone();

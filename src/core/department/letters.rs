@@ -48,7 +48,10 @@ pub fn draft_letter(
     // school's own.
     let basis = match school.status {
         ReviewStatus::Checked => "По итогам проверки экспертной карты",
-        _ => "По самооценке (экспертная карта ещё не проверена отделом)",
+        ReviewStatus::InReview => {
+            "По предварительным итогам проверки экспертной карты (проверка не завершена)"
+        }
+        ReviewStatus::Received => "По самооценке (экспертная карта ещё не проверена отделом)",
     };
     text.push_str(&format!(
         "{basis} организация набрала {} из {} ({}){level}.\n\n",
@@ -293,6 +296,9 @@ mod tests {
         checked.status = crate::department::review::ReviewStatus::Checked;
         let letter = draft_letter(&card, &checked, &rating, &[]);
         assert!(letter.contains("\nПо итогам проверки экспертной карты организация набрала"));
+        checked.status = crate::department::review::ReviewStatus::InReview;
+        let letter = draft_letter(&card, &checked, &rating, &[]);
+        assert!(letter.contains("\nПо предварительным итогам проверки экспертной карты (проверка не завершена) организация набрала"));
         assert!(letter.contains("— низкая"));
         assert!(
             letter.contains("\n2.1. "),

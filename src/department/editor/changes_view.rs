@@ -75,10 +75,11 @@ pub fn ChangesView(
             format!("Сопоставимы с прежней версией {same} из {total} показателей новой версии.")
         })
     };
-    let title = versions.with_value(|all| all.last().map(|c| c.title.clone()).unwrap_or_default());
+    // The later version's title: the draft's may differ from both.
+    let title = move || pair().map(|(_, new)| new.title.clone()).unwrap_or_default();
     view! {
         <section class="panel changes-view" data-testid="changes-view" aria-labelledby="changes-title">
-            <h2 id="changes-title" tabindex="-1">{format!("Изменения карты «{title}»")}</h2>
+            <h2 id="changes-title" tabindex="-1">{move || format!("Изменения карты «{}»", title())}</h2>
             <div class="actions no-print">
                 <label>"Было: " <select id="changes-before" on:change=pick(before)>{options(before)}</select></label>
                 <label>"Стало: " <select id="changes-after" on:change=pick(after)>{options(after)}</select></label>

@@ -12,7 +12,7 @@ use profkarta_core::text::points;
 use crate::department::editor::edit_text::EditText;
 use crate::department::editor::indicator_editor::IndicatorEditor;
 use crate::department::editor::{Editor, Getter, Setter};
-use crate::platform::browser::focus_when_drawn;
+use crate::platform::browser::select_when_drawn;
 
 /// A getter and setter of a text of the criterion at (`d`, `c`).
 fn criterion_text(
@@ -78,14 +78,15 @@ pub fn CriterionEditor(
     };
     let code = part(|k| k.code.clone());
     let maximum = part(|k| format!("Максимум критерия: {}.", points(k.max_points.into())));
-    // The new indicator's wording takes the focus, to be typed at once.
+    // The new indicator's wording takes the focus, selected, to be typed
+    // over at once.
     let add = {
         let slug = slug.clone();
         move |_| {
             editor.change("add-indicator", |c| {
                 add_indicator(c, direction, criterion, Editor::new_id())
             });
-            focus_when_drawn(format!("{slug}-{count}-text"));
+            select_when_drawn(format!("{slug}-{count}-text"));
         }
     };
     let up = move |_| editor.change("up", |c| shift(c, direction, Some(criterion), None, true));

@@ -103,11 +103,15 @@ pub fn IndicatorEditor(
         let criterion_slug = criterion_slug.clone();
         move |at: usize, what: &str| format!("{criterion_slug}-{at}-{what}")
     };
+    let (first, last) = (place.indicator == 0, place.indicator + 1 >= siblings);
     let shift_by = {
         let slot = slot.clone();
         move |up: bool| {
             let slot = slot.clone();
             move |_| {
+                if (up && first) || (!up && last) {
+                    return;
+                }
                 editor.change(if up { "up" } else { "down" }, move |c| {
                     shift(
                         c,
@@ -117,7 +121,7 @@ pub fn IndicatorEditor(
                         up,
                     )
                 });
-                focus_after_shift(place.indicator, siblings, up, &slot);
+                focus_after_shift(place.indicator, up, &slot);
             }
         }
     };
@@ -191,9 +195,9 @@ pub fn IndicatorEditor(
                 {move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
             </ul>
             <div class="row-actions">
-                <button type="button" id=id("up") disabled={place.indicator == 0} on:click=shift_by(true)
+                <button type="button" id=id("up") aria-disabled=first.to_string() on:click=shift_by(true)
                     aria-label=move || format!("Показатель {} выше", code.get())>"↑ Выше"</button>
-                <button type="button" id=id("down") disabled={place.indicator + 1 >= siblings} on:click=shift_by(false)
+                <button type="button" id=id("down") aria-disabled=last.to_string() on:click=shift_by(false)
                     aria-label=move || format!("Показатель {} ниже", code.get())>"↓ Ниже"</button>
                 <select aria-label=move || format!("Перенести показатель {}", code.get()) on:change=on_move>
                     <option value="">"Перенести…"</option>
