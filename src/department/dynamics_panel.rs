@@ -16,6 +16,7 @@ use profkarta_core::text::percent;
 
 use crate::department::card_line::CardLine;
 use crate::department::chart::Chart;
+use crate::department::indicator_name::IndicatorName;
 use crate::department::printed_line::PrintedLine;
 use crate::department::state::Dept;
 use crate::department::value_changes::ValueChanges;
@@ -140,13 +141,9 @@ pub fn DynamicsPanel() -> impl IntoView {
                 .into_iter()
                 .map(|c| {
                     let comparable = c.comparability.is_comparable();
-                    // On paper a code alone says nothing: the wording follows it.
-                    let wording = dept.card.with_untracked(|card| {
-                        card.indicator(&c.code).map(|i| i.text.clone()).unwrap_or_default()
-                    });
                     view! {
                         <tr data-code=c.code.clone() class:changed=!comparable>
-                            <th scope="row"><span class="code">{c.code.clone()}</span>" "<span class="wording">{wording}</span></th>
+                            <IndicatorName code=c.code.clone()/>
                             <td class="num">{c.before.map_or("—".to_owned(), |(a, b)| format!("{a} из {b}"))}</td>
                             <td class="num">{format!("{} из {}", c.after.0, c.after.1)}</td>
                             <td class="num" data-col="delta" title=c.comparability.label()>{c.delta_label()}</td>
@@ -198,7 +195,7 @@ pub fn DynamicsPanel() -> impl IntoView {
                     {move || (shown() < usize::MAX).then(pending)}
                     <h3>"Показатели: школ выполнили"</h3>
                     <TableScroll label="Изменения по показателям">
-                        <table class="indicator-changes" data-testid="indicator-changes">
+                        <table data-testid="indicator-changes">
                             <thead><tr><ColumnHeads names=&["Показатель"]/><ColumnHeads names=&["Было", "Стало", "Изменение доли школ"] numbers=true/></tr></thead>
                             <tbody>{indicators}</tbody>
                         </table>

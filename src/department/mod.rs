@@ -28,6 +28,7 @@ mod filter_choice;
 mod held_keys;
 mod import_panel;
 mod indicator_figures;
+mod indicator_name;
 mod last_year_check;
 mod letters_panel;
 mod low_schools;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use profkarta_core::department::dynamics::{value_changes, Years};
 
+use crate::department::indicator_name::IndicatorName;
 use crate::department::state::Dept;
 use crate::shared::column_heads::ColumnHeads;
 use crate::shared::table_scroll::TableScroll;
@@ -25,7 +26,7 @@ pub fn ValueChanges() -> impl IntoView {
                     .map(|c| {
                         view! {
                             <tr data-code=c.code.clone() class:changed=!c.comparability.is_comparable()>
-                                <th scope="row">{c.code.clone()}</th>
+                                <IndicatorName code=c.code.clone()/>
                                 <td data-col="before">{c.before}</td>
                                 <td data-col="after">{c.after}</td>
                                 <td data-col="comparable">{c.comparability.short_label()}</td>
@@ -40,7 +41,7 @@ pub fn ValueChanges() -> impl IntoView {
         <h3>"Значения показателей по муниципалитету"</h3>
         <TableScroll label="Значения показателей по муниципалитету">
             <table data-testid="value-changes">
-                <thead><tr><ColumnHeads names=&["Код", "Было", "Стало", "Сравнение"]/></tr></thead>
+                <thead><tr><ColumnHeads names=&["Показатель", "Было", "Стало", "Сравнение"]/></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </TableScroll>

@@ -393,6 +393,9 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     await page.getByTestId('versions-note').filter({ hasText: 'Сопоставимы 2 из 3 показателей' }).waitFor();
     const indicator = (code) => page.getByTestId('indicator-changes').locator(`tr[data-code="${code}"] [data-col="delta"]`).innerText();
     assert.equal(await indicator('1.1'), 'методика изменилась');
+    // Named by wording, not the code alone (on paper nothing else names it).
+    assert.equal(await page.getByTestId('indicator-changes').locator('tr[data-code="1.1"] th').innerText(),
+        '1.1 Доля обучающихся 6–11 классов, прошедших профессиональные пробы');
     assert.equal(await indicator('1.2'), '0,0\u00a0п.\u00a0п.');
     // Last year under version 2: school 1 had 35 % (misses 40 %) → 2 of 3;
     // school 2 had 20 % → still 1 of 3.

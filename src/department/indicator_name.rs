@@ -1,0 +1,21 @@
+//! An indicator's row heading in the department's tables: the code and the
+//! wording, since on paper a code alone says nothing.
+
+use leptos::prelude::*;
+
+use crate::department::state::Dept;
+
+#[component]
+pub fn IndicatorName(code: String) -> impl IntoView {
+    let dept: Dept = expect_context();
+    let wording = dept.card.with_untracked(|card| {
+        card.indicator(&code)
+            .map(|i| i.text.clone())
+            .unwrap_or_default()
+    });
+    view! {
+        <th scope="row" class="indicator-name">
+            <span class="code">{code}</span>" "<span class="wording">{wording}</span>
+        </th>
+    }
+}
