@@ -311,10 +311,13 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     await heading.waitFor();
     await page.waitForFunction(() => document.activeElement?.id === 'editor-title');
     await page.locator('#ed-0-0-0-threshold').fill('40');
-    // The rule's text is the department's own words: it is named to check.
-    await page.getByTestId('card-editor').getByRole('status')
-        .filter({ hasText: 'Показатель 1.1: цель или баллы изменились — проверьте текст «Правило начисления, как в приказе».' }).waitFor();
+    // The rule's text is the department's own words: it is named to check,
+    // until the text is typed.
+    const checkText = page.getByTestId('card-editor').getByRole('status')
+        .filter({ hasText: 'Показатель 1.1: цель или баллы изменились — проверьте текст «Правило начисления, как в приказе».' });
+    await checkText.waitFor();
     await page.locator('#ed-0-0-0-rule-text').fill('не менее 40% — 1 балл');
+    await checkText.waitFor({ state: 'detached' });
     // Another kind for a published indicator ends its comparison with the
     // years before: said, and undone here.
     await page.locator('#ed-0-0-1-kind').selectOption('count');

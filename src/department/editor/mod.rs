@@ -148,18 +148,26 @@ impl Editor {
     /// department's own words is named in the notice, to be checked.
     pub fn change(self, group: &str, change: impl FnOnce(&mut Card)) {
         let before = self.card.get_untracked();
-        let to_check = self.card.try_update(|c| {
+        let checked = self.card.try_update(|c| {
             change(c);
             c.recount();
-            follow_rule_texts(&before, c)
+            // A rule's text typed by hand is the check the notice asked for.
+            let typed = before
+                .indicators()
+                .zip(c.indicators())
+                .any(|(was, now)| was.rule_text != now.rule_text);
+            (follow_rule_texts(&before, c), typed)
         });
         self.history.update_value(|h| h.record(before, group));
-        if let Some(codes) = to_check.filter(|c| !c.is_empty()) {
-            self.notice.set(format!(
+        match checked {
+            Some((codes, _)) if !codes.is_empty() => self.notice.set(format!(
                 "{} {}: цель или баллы изменились — проверьте текст «Правило начисления, как в приказе».",
                 if codes.len() == 1 { "Показатель" } else { "Показатели" },
                 codes.join(", ")
-            ));
+            )),
+            // Another kind sets its own notice just before.
+            Some((_, true)) if group != "kind" => self.notice.set(String::new()),
+            _ => {}
         }
         self.after_step();
     }
