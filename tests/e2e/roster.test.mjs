@@ -222,6 +222,8 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         await page.waitForFunction(() => document.activeElement?.textContent === 'Подтвердить все показатели со ссылками на подтверждение');
         await page.getByRole('button', { name: 'Подтвердить все показатели со ссылками на подтверждение' }).click();
         await preview.filter({ hasText: 'менять нечего' }).waitFor();
+        // The focus moves to «Закрыть» in the frame after it is drawn.
+        await page.waitForFunction(() => document.activeElement?.textContent === 'Закрыть');
         await page.keyboard.press('Enter');
         await preview.waitFor({ state: 'detached' });
         // Filters: claimed points without a link, as computed from the generated.manifest.
