@@ -122,11 +122,7 @@ pub fn suggested_rule_text(indicator: &Indicator) -> String {
 /// department's own, to be checked by hand.
 pub fn follow_rule_texts(before: &Card, card: &mut Card) -> Vec<String> {
     let mut to_check = Vec::new();
-    for indicator in card
-        .directions
-        .iter_mut()
-        .flat_map(|d| d.criteria.iter_mut().flat_map(|c| c.indicators.iter_mut()))
-    {
+    for indicator in card.indicators_mut() {
         let Some(old) = before.by_key(indicator.key()) else {
             continue;
         };

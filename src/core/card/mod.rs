@@ -241,6 +241,12 @@ impl Card {
         self.criteria().flat_map(|c| &c.indicators)
     }
 
+    pub fn indicators_mut(&mut self) -> impl Iterator<Item = &mut Indicator> {
+        self.directions
+            .iter_mut()
+            .flat_map(|d| d.criteria.iter_mut().flat_map(|c| c.indicators.iter_mut()))
+    }
+
     /// The indicator with this identity (see [`Indicator::key`]).
     pub fn by_key(&self, key: &str) -> Option<&Indicator> {
         self.indicators().find(|i| i.key() == key)

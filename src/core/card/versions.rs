@@ -272,14 +272,16 @@ fn indicator_changes(
         || !fits(&old.rule, &new.rule)
         || target_text(&old.rule) != target_text(&new.rule)
         || empty_group(&old.rule) != empty_group(&new.rule);
-    let counts_alike = without_words(&old.rule) == without_words(&new.rule);
+    let ((old_rest, old_words), (new_rest, new_words)) =
+        (split_words(&old.rule), split_words(&new.rule));
+    let counts_alike = old_rest == new_rest;
     if !listed && !counts_alike {
         // What else decides a score (a list column's «из них»).
         found.push(Change::Fields { code: code.clone() });
     }
     // The school's words of the rule, whatever else changed with them
     // (another kind has other words anyway).
-    let relabelled = same_kind && words(&old.rule) != words(&new.rule);
+    let relabelled = same_kind && old_words != new_words;
     let what: Vec<&'static str> = [
         (old.rule_text != new.rule_text, "правило начисления"),
         (relabelled, "подписи полей или вопрос"),
@@ -296,9 +298,11 @@ fn indicator_changes(
     found
 }
 
-/// The words of a rule shown to the school: labels, parts, the question.
-fn words(rule: &Rule) -> Vec<&str> {
-    match rule {
+/// A rule split into the words shown to the school (labels, parts, the
+/// question) and the rest, which decides how answers are read and scored.
+fn split_words(rule: &Rule) -> (Rule, Vec<String>) {
+    let mut rest = rule.clone();
+    let words: Vec<&mut String> = match &mut rest {
         Rule::Share {
             numerator,
             denominator,
@@ -311,48 +315,16 @@ fn words(rule: &Rule) -> Vec<&str> {
             ..
         } => [numerator, denominator]
             .into_iter()
-            .chain(parts)
-            .map(String::as_str)
+            .chain(parts.iter_mut())
             .collect(),
         Rule::Fact { question } => vec![question],
         Rule::Count { label, .. } | Rule::Percent { label, .. } => vec![label],
-        Rule::List { item, columns, .. } => std::iter::once(item.as_str())
-            .chain(columns.iter().map(|c| c.label.as_str()))
+        Rule::List { item, columns, .. } => std::iter::once(item)
+            .chain(columns.iter_mut().map(|c| &mut c.label))
             .collect(),
-    }
-}
-
-/// The rule with the words shown to the school blanked: what is left
-/// decides how answers are read and scored.
-fn without_words(rule: &Rule) -> Rule {
-    let mut rule = rule.clone();
-    match &mut rule {
-        Rule::Share {
-            numerator,
-            denominator,
-            ..
-        } => {
-            numerator.clear();
-            denominator.clear();
-        }
-        Rule::Breakdown {
-            numerator,
-            denominator,
-            parts,
-            ..
-        } => {
-            numerator.clear();
-            denominator.clear();
-            parts.iter_mut().for_each(String::clear);
-        }
-        Rule::Fact { question } => question.clear(),
-        Rule::Count { label, .. } | Rule::Percent { label, .. } => label.clear(),
-        Rule::List { item, columns, .. } => {
-            item.clear();
-            columns.iter_mut().for_each(|c| c.label.clear());
-        }
-    }
-    rule
+    };
+    let words = words.into_iter().map(std::mem::take).collect();
+    (rest, words)
 }
 
 /// Everything that changed from `old` to `new`, indicator by indicator in

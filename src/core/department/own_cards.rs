@@ -106,11 +106,7 @@ impl OwnCards {
         card.version = version;
         // Built-in cards of the first format are known by their codes: the
         // new version keeps those as ids, so nothing loses its identity.
-        for indicator in card
-            .directions
-            .iter_mut()
-            .flat_map(|d| d.criteria.iter_mut().flat_map(|c| c.indicators.iter_mut()))
-        {
+        for indicator in card.indicators_mut() {
             if indicator.id.is_empty() {
                 indicator.id.clone_from(&indicator.code);
             }
@@ -119,11 +115,7 @@ impl OwnCards {
     }
 
     fn add_draft(&mut self, mut card: Card, mut new_id: impl FnMut() -> String) -> usize {
-        for indicator in card
-            .directions
-            .iter_mut()
-            .flat_map(|d| d.criteria.iter_mut().flat_map(|c| c.indicators.iter_mut()))
-        {
+        for indicator in card.indicators_mut() {
             if indicator.id.is_empty() {
                 indicator.id = new_id();
             }

@@ -240,9 +240,7 @@ fn an_empty_group_rule_and_texts_are_named_only_the_first_breaks_comparison() {
 fn a_list_column_that_scores_otherwise_is_not_a_change_of_words() {
     let old = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
     fn list(card: &mut Card) -> &mut Rule {
-        card.directions
-            .iter_mut()
-            .flat_map(|d| d.criteria.iter_mut().flat_map(|c| c.indicators.iter_mut()))
+        card.indicators_mut()
             .find(|i| i.rule.kind() == "list")
             .map(|i| &mut i.rule)
             .unwrap()
