@@ -13,17 +13,20 @@ pub fn FilePicker(
     label: &'static str,
     /// Called with (file name, text), or (file name, Err(reason)).
     on_file: Callback<(String, Result<String, String>)>,
-    /// Several files at once, each handed over on its own.
+    /// Several files at once, each handed over on its own, in the order
+    /// picked: read one after another, so that what they add (reviewers,
+    /// merged reviews) does not depend on which file the browser reads first.
     #[prop(optional)]
     multiple: bool,
 ) -> impl IntoView {
     let on_change = move |ev: leptos::ev::Event| {
-        for file in take_picked(&ev) {
-            leptos::task::spawn_local(async move {
+        let files = take_picked(&ev);
+        leptos::task::spawn_local(async move {
+            for file in files {
                 let text = read_text(&file).await;
                 on_file.run((file.name(), text));
-            });
-        }
+            }
+        });
     };
     view! {
         <span class="file-picker">

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { downloadText, ARTIFACTS, useApp, useGenerated, openDepartment, importFiles } from './harness.mjs';
 import { byName, score, INDICATORS } from './scoring.mjs';
 
@@ -89,6 +89,9 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
         }
 
         // 2. The lead adds both, splits the schools, gives the first to both.
+        // Ivanova's file is the larger and is read last: the list still
+        // follows the order picked.
+        await writeFile(keys[0], `${await readFile(keys[0], 'utf8')}${' '.repeat(8 << 20)}`);
         await lead.page.locator('#add-reviewer').setInputFiles(keys);
         const reviewers = lead.page.getByTestId('reviewers').locator('tbody tr');
         await reviewers.nth(1).waitFor();
