@@ -47,6 +47,10 @@ pub enum TemplateError {
     },
     /// Level bands on a card that gives no points.
     LevelsWithoutPoints,
+    /// A gap «…» left to fill in, before publishing; `place` says where.
+    Gap {
+        place: String,
+    },
     /// Something wrong with one part of an indicator.
     Indicator {
         indicator: String,
@@ -58,6 +62,8 @@ pub enum TemplateError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CardPart {
     Empty(&'static str),
+    /// A gap «…» left to fill in, before publishing.
+    Gap(&'static str),
     /// The indicator has a target but gives no points.
     NoPoints,
     /// Points without a minimum, dynamics or bands to earn them by.
@@ -82,6 +88,7 @@ impl fmt::Display for CardPart {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Empty(what) => write!(f, "не заполнено: {what}"),
+            Self::Gap(what) => write!(f, "{what}: вместо «…» впишите текст"),
             Self::NoPoints => write!(f, "задана цель, но не указано, сколько баллов она даёт"),
             Self::PointsWithoutTarget(points) => write!(
                 f,
@@ -158,6 +165,8 @@ impl fmt::Display for TemplateError {
                 "Показатель {indicator}: порог {threshold}% вне допустимых пределов 0–100%."
             ),
             Self::NoIndicators => write!(f, "В карте нет ни одного показателя."),
+            Self::Gap { place } => write!(f, "Вместо «…» впишите текст: {place}."),
+
             Self::LevelBands { high, medium } => write!(
                 f,
                 "Границы уровней заданы неверно: высокий от {high}%, средний от {medium}% \

@@ -160,7 +160,12 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     // The rule's text the editor wrote follows the rule: a fact's.
     await expectValue(page.locator('#ed-0-0-1-rule-text'), 'наличие — 1 балл');
     await page.locator('#ed-0-0-1-text').fill('Наличие плана профориентационной работы');
+    // The starting question «Есть ли …?» has a gap: named, and publishing waits.
+    const gap = page.getByTestId('ed-0-0-1-problems').filter({ hasText: 'Показатель 1.2: подписи полей или вопрос: вместо «…» впишите текст.' });
+    await gap.waitFor();
+    assert.ok(await publish.isDisabled(), 'no publishing with a gap');
     await page.locator('#ed-0-0-1-question').fill('Утверждён ли план профориентационной работы?');
+    await gap.waitFor({ state: 'detached' });
     await page.locator('#ed-0-0-2-kind').selectOption('count');
     await page.locator('#ed-0-0-2-text').fill('Число соглашений с ПОО и предприятиями');
     await page.locator('#ed-0-0-2-min').fill('2');

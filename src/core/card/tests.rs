@@ -310,3 +310,43 @@ fn a_criterion_without_a_code_is_still_named() {
         ]
     );
 }
+
+/// The editor's starting texts leave gaps («от … № …», «Есть ли …?») that
+/// the card may hold while it is edited but not when it is published.
+#[test]
+fn publishing_asks_for_the_gaps() {
+    let mut card = edit::blank("otdel-2027", "п1".into());
+    assert_eq!(validate::problems(&card), []);
+    let gaps = |card: &Card| -> Vec<String> {
+        validate::publish_problems(card)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    };
+    assert_eq!(gaps(&card), ["Вместо «…» впишите текст: источник карты."]);
+    card.source = "Приказ управления образования от 01.09.2027 № 412".into();
+    indicator_mut(&mut card).rule = edit::default_rule("fact");
+    assert_eq!(
+        gaps(&card),
+        ["Показатель 1.1: подписи полей или вопрос: вместо «…» впишите текст."]
+    );
+    indicator_mut(&mut card).rule = Rule::Fact {
+        question: "Есть ли план профориентационной работы?".into(),
+    };
+    // An ellipsis inside a quoted title is not a gap; «...» alone is.
+    indicator_mut(&mut card).text = "Форма «Участие обучающихся… в конкурсах»".into();
+    assert_eq!(gaps(&card), [] as [String; 0]);
+    indicator_mut(&mut card).evidence = "Сайт ОО, раздел ...".into();
+    assert_eq!(
+        gaps(&card),
+        ["Показатель 1.1: источник информации: вместо «…» впишите текст."]
+    );
+    // Every built-in card that is not a skeleton can be published again.
+    for card in builtins().unwrap().iter().filter(|c| !c.template) {
+        assert_eq!(validate::publish_problems(card), [], "{}", card.id);
+    }
+}
+
+fn indicator_mut(card: &mut Card) -> &mut Indicator {
+    &mut card.directions[0].criteria[0].indicators[0]
+}

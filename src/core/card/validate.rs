@@ -1,9 +1,11 @@
 //! The checks a card passes before anything is scored against it. Every
 //! problem names the card's part in Russian; [`problems`] lists them all (for
-//! an editor, beside each field), [`validate`] stops at the first.
+//! an editor, beside each field), [`validate`] stops at the first, and
+//! [`publish_problems`] adds what only a new version must also pass.
 
 use std::collections::BTreeSet;
 
+use crate::card::versions::split_words;
 use crate::card::{Card, Indicator, ListColumn, Rule};
 use crate::error::{CardPart, TemplateError};
 
@@ -115,6 +117,74 @@ pub fn problems(card: &Card) -> Vec<TemplateError> {
         });
     }
     found
+}
+
+/// What a version must pass to be published beyond [`problems`]: no gap
+/// «…» left of the editor's starting texts («от … № …», «Есть ли …?»),
+/// which the school would read as they are. Kept out of [`problems`]
+/// because a version published before this check must still load: a
+/// published version never changes. (A criterion without indicators is
+/// not a gap: Izhevsk's card lists goals measured by the department.)
+pub fn publish_problems(card: &Card) -> Vec<TemplateError> {
+    let mut found = problems(card);
+    let mut gap = |text: &str, place: String| {
+        if has_gap(text) {
+            found.push(TemplateError::Gap { place });
+        }
+    };
+    gap(&card.title, "название карты".into());
+    gap(&card.source, "источник карты".into());
+    gap(&card.note, "примечание к карте".into());
+    for flag in card.profile_flags().iter() {
+        gap(&flag.label, format!("вопрос профиля «{}»", flag.key));
+    }
+    for direction in &card.directions {
+        gap(
+            &direction.title,
+            format!("направление «{}»", direction.title),
+        );
+        for criterion in &direction.criteria {
+            gap(
+                &criterion.title,
+                format!("название критерия {}", criterion.code),
+            );
+        }
+    }
+    for indicator in card.indicators() {
+        let (_, words) = split_words(&indicator.rule);
+        let texts = [
+            (&indicator.text, "формулировка"),
+            (&indicator.rule_text, "правило начисления"),
+            (&indicator.evidence, "источник информации"),
+            (&indicator.recommendation, "рекомендация"),
+            (&indicator.explain.formula, "пояснение подсчёта"),
+            (&indicator.explain.denominator_source, "пояснение подсчёта"),
+        ]
+        .into_iter()
+        .chain(words.iter().map(|w| (w, "подписи полей или вопрос")));
+        let mut gaps: Vec<&'static str> = texts
+            .filter(|(text, _)| has_gap(text))
+            .map(|(_, what)| what)
+            .collect();
+        gaps.dedup();
+        found.extend(gaps.into_iter().map(|what| TemplateError::Indicator {
+            indicator: indicator.code.clone(),
+            part: CardPart::Gap(what),
+        }));
+    }
+    found
+}
+/// Whether `text` has a word that is only «…» (or «...»), perhaps with
+/// punctuation around it: a place left to fill in. «обучающихся…» in a
+/// quoted title is an ellipsis, not a gap.
+fn has_gap(text: &str) -> bool {
+    text.split_whitespace().any(|word| {
+        let core = word.trim_matches(|c: char| "?!,;:()«»\"'".contains(c));
+        let dots = core.chars().filter(|&c| c == '.').count();
+        !core.is_empty()
+            && core.chars().all(|c| c == '…' || c == '.')
+            && (core.contains('…') || dots >= 3)
+    })
 }
 
 fn indicator_problems(

@@ -300,7 +300,7 @@ fn indicator_changes(
 
 /// A rule split into the words shown to the school (labels, parts, the
 /// question) and the rest, which decides how answers are read and scored.
-fn split_words(rule: &Rule) -> (Rule, Vec<String>) {
+pub(crate) fn split_words(rule: &Rule) -> (Rule, Vec<String>) {
     let mut rest = rule.clone();
     let words: Vec<&mut String> = match &mut rest {
         Rule::Share {

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::card::validate::problems;
+use crate::card::validate::publish_problems;
 use crate::card::Card;
 use crate::error::{CardFileError, PublishError};
 use crate::signed::card_file::{open_card, seal_card, site_files};
@@ -162,7 +162,7 @@ impl OwnCards {
         }
         let mut card = own.card.clone();
         card.recount();
-        let found = problems(&card);
+        let found = publish_problems(&card);
         if !found.is_empty() {
             return Err(PublishError::Invalid(found));
         }

@@ -25,7 +25,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use profkarta_core::card::edit::{follow_rule_texts, Place};
-use profkarta_core::card::validate::problems;
+use profkarta_core::card::validate::publish_problems;
 use profkarta_core::card::{Card, Indicator};
 use profkarta_core::department::view::history::History;
 use profkarta_core::error::TemplateError;
@@ -75,7 +75,7 @@ impl Editor {
             history: StoredValue::new(History::default()),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
-            problems: Memo::new(move |_| card.with(problems)),
+            problems: Memo::new(move |_| card.with(publish_problems)),
             unread: RwSignal::new(BTreeSet::new()),
             notice: RwSignal::new(String::new()),
             save: Debounce::new(),
