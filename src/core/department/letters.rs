@@ -89,13 +89,7 @@ pub fn draft_letter(
             indicator.recommendation.trim().to_owned()
         };
         text.push_str(&format!("Рекомендация: {advice}\n"));
-        let peers: Vec<String> = rating
-            .iter()
-            .map(|r| &r.result)
-            .filter(|r| r.school != school.school && r.earned(&indicator.code))
-            .take(PEERS_PER_INDICATOR)
-            .map(|r| tied(r.name()))
-            .collect();
+        let peers = peers(rating, school, &indicator.code);
         if !peers.is_empty() {
             text.push_str(&format!(
                 "Опытом выполнения показателя могут поделиться: {}.\n",
@@ -106,6 +100,30 @@ pub fn draft_letter(
     text.push_str(&measures_text(card, measures));
     text.push_str(SIGNATURE);
     text
+}
+
+/// The schools a letter names for a missed indicator: those that earned it,
+/// the nearest to `school` in the rating first, the better one of two as
+/// near. Named from the top, the same few schools would stand in every
+/// letter for every indicator; a school close in the rating is also the
+/// example easier to follow.
+fn peers(rating: &[Ranked], school: &SchoolResult, code: &str) -> Vec<String> {
+    let own = rating
+        .iter()
+        .position(|r| r.result.school == school.school)
+        .unwrap_or(rating.len());
+    let mut found: Vec<(usize, bool, &SchoolResult)> = rating
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.result.school != school.school && r.result.earned(code))
+        .map(|(place, r)| (place.abs_diff(own), place > own, &r.result))
+        .collect();
+    found.sort_by_key(|&(distance, below, _)| (distance, below));
+    found
+        .into_iter()
+        .take(PEERS_PER_INDICATOR)
+        .map(|(.., r)| tied(r.name()))
+        .collect()
 }
 
 /// «Меры управления образования с участием организации: …», or nothing.
@@ -309,6 +327,52 @@ mod tests {
         assert!(!advice_21.is_empty() && letter.contains(advice_21.as_str()));
         assert!(letter.contains("поделиться: Лицей «Вектор»."));
         assert_eq!(letter.matches("Рекомендация:").count(), 22);
+    }
+
+    /// Five schools earned 2.1; the weakest is pointed to the three just
+    /// above it, not to the top of the rating, and the strongest to the
+    /// three just below.
+    #[test]
+    fn peers_are_the_nearest_schools_that_earned_the_point() {
+        let card = testkit::card();
+        let facts = [
+            "1.6", "1.8", "2.1", "2.2", "3.1", "3.2", "3.3", "4.3", "4.4",
+        ];
+        let drafts: Vec<_> = (0..5)
+            .map(|n| {
+                draft(
+                    &format!("СОШ № {}", n + 1),
+                    "2025/2026",
+                    &facts[..facts.len() - n],
+                )
+            })
+            .chain([draft("СОШ № 9", "2025/2026", &["1.8"])])
+            .collect();
+        let ids: Vec<String> = (0..drafts.len()).map(|n| n.to_string()).collect();
+        let schools: Vec<_> = ids.iter().map(String::as_str).zip(&drafts).collect();
+        let archive = testkit::archive(&card, &schools);
+        let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
+        let named = |name: &str| {
+            let school = &rating
+                .iter()
+                .find(|r| r.result.name() == name)
+                .unwrap()
+                .result;
+            peers(&rating, school, "2.1")
+        };
+        assert_eq!(
+            named("СОШ № 9"),
+            ["СОШ №\u{A0}5", "СОШ №\u{A0}4", "СОШ №\u{A0}3"]
+        );
+        assert_eq!(
+            named("СОШ № 1"),
+            ["СОШ №\u{A0}2", "СОШ №\u{A0}3", "СОШ №\u{A0}4"]
+        );
+        // In the middle, the better of two as near comes first.
+        assert_eq!(
+            named("СОШ № 3"),
+            ["СОШ №\u{A0}2", "СОШ №\u{A0}4", "СОШ №\u{A0}1"]
+        );
     }
 
     /// Seed 002: no levels to name, and the informational 1.4 is never
