@@ -4,16 +4,18 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
 
 use crate::canvas::{
-    clip, count, fit, no_data, render, text_width, Font, Plot, BELOW_TITLE, BLUISH_GREEN, MARGIN,
-    NORMAL, ORANGE, VERMILLION, WIDTH,
+    clip, count, fit, no_data, render, text_width, Font, Plot, BELOW_TITLE, BLUE, MARGIN, NORMAL,
+    ORANGE, VERMILLION, WIDTH,
 };
 use crate::Share;
 
 const TITLE: &str = "Уровни эффективности школ";
 const HEIGHT: i32 = 320;
-/// From the highest level down: green, orange, vermillion read as
-/// good-to-poor for most readers, and the labels say it for everyone else.
-const COLOURS: [RGBColor; 3] = [BLUISH_GREEN, ORANGE, VERMILLION];
+/// From the highest level down: blue, orange, vermillion, the hues of the
+/// level badges beside the chart and of the heatmap's earned and missed
+/// points (not green against red, which many readers cannot tell apart);
+/// the labels say it for everyone.
+const COLOURS: [RGBColor; 3] = [BLUE, ORANGE, VERMILLION];
 
 /// Bars of the number of schools per level, given from the highest level to
 /// the lowest (e.g. "высокий", "средний", "низкий"), each with its count and
