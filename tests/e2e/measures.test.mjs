@@ -178,12 +178,18 @@ test('measures for low-level schools and a target group, their letters, and next
             applicable: first.filter((s) => s.applicable.has(ind.code)).length,
             earned: first.filter((s) => s.earned.has(ind.code)).length,
         }));
-        const weak = figures.filter((f) => f.applicable > 0 && f.earned * 2 < f.applicable);
-        // None below half: the three least met instead, lowest share first.
-        const named = weak.length > 0 ? weak : figures
-            .filter((f) => f.earned < f.applicable)
-            .sort((a, b) => a.earned * b.applicable - b.earned * a.applicable || a.i - b.i)
-            .slice(0, 3);
+        // Lowest share first, equal shares in the card's order.
+        const all = figures
+            .filter((f) => f.applicable > 0)
+            .sort((a, b) => a.earned * b.applicable - b.earned * a.applicable || a.i - b.i);
+        const weak = all.filter((f) => f.earned * 2 < f.applicable);
+        // None below half: the three least met instead, with any tied with
+        // the third; a tie that runs to the end of the card is not named.
+        const sameAsThird = (f) => f.earned * all[2].applicable === all[2].earned * f.applicable;
+        const tied = all.slice(3).filter(sameAsThird).length;
+        const named = weak.length > 0 ? weak
+            : 3 + tied === all.length ? all.slice(0, all.findIndex(sameAsThird))
+            : all.slice(0, 3 + tied);
         assert.equal(letter.includes('Реже других выполняются:'), weak.length === 0);
         for (const f of figures) {
             const line = `\n${f.code}. `;

@@ -5,8 +5,9 @@
 //! is kept in the archive, the draft is only the starting point.
 
 use crate::card::Card;
-use crate::department::figures::Figures;
+use crate::department::figures::{problem_zones, weakest, Figures};
 use crate::department::measures::{Audience, Measure, TargetGroup};
+use crate::department::report::WEAKEST;
 use crate::department::results::{Ranked, SchoolResult};
 use crate::department::review::ReviewStatus;
 use crate::school::plan::PlanRow;
@@ -160,21 +161,6 @@ fn measure_line(card: &Card, m: &Measure) -> String {
     format!("{} «{}»{details}", m.kind.label(), m.title.trim())
 }
 
-/// Each scored indicator with how many schools meet it and how many it
-/// applies to, where `keep` holds for those two counts.
-fn counts<'c>(
-    card: &'c Card,
-    figures: &Figures,
-    keep: impl Fn(usize, usize) -> bool,
-) -> Vec<(&'c crate::card::Indicator, usize, usize)> {
-    card.scored_indicators()
-        .filter_map(|i| {
-            let f = figures.indicators.iter().find(|f| f.code == i.code)?;
-            keep(f.earned, f.applicable).then_some((i, f.earned, f.applicable))
-        })
-        .collect()
-}
-
 /// The key of a target group's edited letter among the school letters'
 /// (which are keyed by submission): one per card, year and group.
 pub fn group_letter_key(card_id: &str, period: &str, group: TargetGroup) -> String {
@@ -197,16 +183,15 @@ pub fn group_letter(
         card.version
     );
     // What the letter is about: the indicators fewer than half of the
-    // schools meet; when there are none, still something to work on, the
-    // three least met (lowest share first, equal ones in the card's order).
-    let weak = counts(card, figures, |earned, applicable| earned * 2 < applicable);
+    // schools meet, weakest first; when there are none, still something to
+    // work on, the least met with any tied with them, as «Проблемные зоны»
+    // of the report names them.
+    let weak = problem_zones(figures, card);
     let named = if weak.is_empty() {
         text.push_str(
             "\nКаждый показатель карты выполняет не менее половины образовательных организаций.\n",
         );
-        let mut least = counts(card, figures, |earned, applicable| earned < applicable);
-        least.sort_by(|(_, e1, a1), (_, e2, a2)| (e1 * a2).cmp(&(e2 * a1)));
-        least.truncate(3);
+        let least = weakest(figures, card, WEAKEST);
         if !least.is_empty() {
             text.push_str("Реже других выполняются:\n");
         }
@@ -215,11 +200,16 @@ pub fn group_letter(
         text.push_str("\nПоказатели, которые выполняет менее половины образовательных организаций муниципалитета:\n");
         weak
     };
-    for (i, earned, applicable) in named {
+    for f in named {
+        let Some(i) = card.indicator(&f.code) else {
+            continue;
+        };
         text.push_str(&format!(
-            "\n{}. {} — выполняют {earned} из {applicable}.\n",
+            "\n{}. {} — выполняют {} из {}.\n",
             i.code,
-            i.text.trim()
+            i.text.trim(),
+            f.earned,
+            f.applicable
         ));
         if !i.recommendation.trim().is_empty() {
             text.push_str(&format!("Рекомендация: {}\n", i.recommendation.trim()));
@@ -437,7 +427,7 @@ mod tests {
     }
 
     /// Every indicator met by half the schools or more: the letter says so,
-    /// then names the least met, lowest share first.
+    /// then names the least met, lowest share first, with their ties.
     #[test]
     fn a_group_letter_without_weak_indicators_names_the_least_met() {
         let card = testkit::card();
@@ -484,5 +474,24 @@ mod tests {
         assert!(letter.contains("— выполняют 2 из 4."));
         assert!(letter.contains("— выполняют 3 из 4."));
         assert_eq!(letter.matches(" — выполняют ").count(), 2);
+        // Four missed by one school each: the fourth ties with the third
+        // and is named too.
+        let drafts = [
+            all_but("А", &["1.8"]),
+            all_but("Б", &["2.1"]),
+            all_but("В", &["3.1"]),
+            all_but("Г", &["4.3"]),
+        ];
+        let ids = ["a", "b", "c", "d"];
+        let files: Vec<_> = ids.into_iter().zip(&drafts).collect();
+        let archive = testkit::archive(&card, &files);
+        let res = results(&archive, DEFAULT_CARD, "2025/2026");
+        let f = crate::department::figures::figures(&archive, &card, &res);
+        let letter = group_letter(&card, TargetGroup::Heads, "2025/2026", &f, &[]);
+        assert_eq!(
+            letter.matches(" — выполняют 3 из 4.").count(),
+            4,
+            "{letter}"
+        );
     }
 }

@@ -61,7 +61,7 @@ pub const SIGNATURE: &str = "Специалист управления обра�
 pub const BEST: usize = 5;
 
 /// How many indicators «Проблемные зоны» names when none is below half.
-const WEAKEST: usize = 3;
+pub const WEAKEST: usize = 3;
 
 /// «Проблемные зоны»: the sentence that opens the section and the indicators
 /// it names. When none falls below half, the weakest few are named instead,
@@ -126,11 +126,17 @@ pub fn low_schools(rating: &[Ranked]) -> Vec<String> {
         .collect()
 }
 
-/// "1. Лицей — 21 из 23 (91,3 %)" for the first `n` of the rating.
+/// "1. Лицей — 21 из 23 (91,3 %)" for the first `n` of the rating and any
+/// tied with the n-th: cutting a tie would leave out a school with the
+/// same result.
 pub fn best(rating: &[Ranked], n: usize) -> Vec<String> {
+    let last = rating
+        .get(n.saturating_sub(1))
+        .or(rating.last())
+        .map_or(0, |r| r.rank);
     rating
         .iter()
-        .take(n)
+        .take_while(|x| n > 0 && x.rank <= last)
         .map(|x| {
             let s = &x.result.score;
             format!(
@@ -179,17 +185,23 @@ pub fn dynamics(
     }
     let up = changes.iter().filter(|c| c.delta_tenths() > 0).count();
     let down = changes.iter().filter(|c| c.delta_tenths() < 0).count();
-    let rise = changes
-        .first()
-        .filter(|c| c.delta_tenths() > 0)
-        .map(|c| {
-            format!(
-                " Наибольший рост — {} ({}).",
-                c.name,
-                delta_text(c.delta_tenths())
-            )
-        })
-        .unwrap_or_default();
+    // Every school with the largest rise: naming one of two equal would
+    // single it out.
+    let top = changes.first().map_or(0, |c| c.delta_tenths());
+    let risen: Vec<&str> = changes
+        .iter()
+        .take_while(|c| top > 0 && c.delta_tenths() == top)
+        .map(|c| c.name.as_str())
+        .collect();
+    let rise = match risen.as_slice() {
+        [] => String::new(),
+        [one] => format!(" Наибольший рост — {one} ({}).", delta_text(top)),
+        several => format!(
+            " Наибольший рост — {} ({} у каждой).",
+            several.join(", "),
+            delta_text(top)
+        ),
+    };
     let high = if card.levels.is_some() {
         format!(
             " Школ с высокой эффективностью: было {}, стало {}.",
@@ -381,6 +393,56 @@ mod tests {
              года (2 и 3) изменилась с 6,5\u{A0}% до 7,2\u{A0}%; среди школ, участвовавших в оба года (2), результат \
              улучшили 1, ухудшили 1. Школ с высокой эффективностью: было 0, стало 0. Наибольший рост — \
              Школа А (+8,7\u{A0}п.\u{A0}п.)."
+        );
+    }
+
+    /// Ties at the edge of «Лучшие результаты» and at the top of the rise
+    /// are named in full: leaving one of two equal schools out singles the
+    /// other out.
+    #[test]
+    fn ties_are_named_whole() {
+        let card = testkit::card();
+        let rating = rank(results(
+            &testkit::two_years(&card),
+            DEFAULT_CARD,
+            "2025/2026",
+        ));
+        assert_eq!(best(&rating, 2).len(), 3, "Б and В share the 2nd place");
+        assert_eq!(best(&rating, 1), ["1. Школа А — 3 из 23 (13,0\u{A0}%)"]);
+        assert_eq!(best(&rating, 0), [] as [String; 0]);
+        let archive = testkit::archive(
+            &card,
+            &[
+                ("a1", &testkit::draft("Школа А", "2024/2025", &["1.8"])),
+                (
+                    "a2",
+                    &testkit::draft("Школа А", "2025/2026", &["1.8", "2.1"]),
+                ),
+                ("b1", &testkit::draft("Школа Б", "2024/2025", &["2.1"])),
+                (
+                    "b2",
+                    &testkit::draft("Школа Б", "2025/2026", &["2.1", "3.1"]),
+                ),
+            ],
+        );
+        let (before, after) = (
+            results(&archive, DEFAULT_CARD, "2024/2025"),
+            results(&archive, DEFAULT_CARD, "2025/2026"),
+        );
+        let (was, now) = (
+            figures(&archive, &card, &before),
+            figures(&archive, &card, &after),
+        );
+        let years = Years {
+            old_card: &card,
+            before: &was,
+            new_card: &card,
+            after: &now,
+        };
+        let text = dynamics(&archive, &years, "2024/2025", &before, &after);
+        assert!(
+            text.ends_with("Наибольший рост — Школа А, Школа Б (+4,3\u{A0}п.\u{A0}п. у каждой)."),
+            "{text}"
         );
     }
 
