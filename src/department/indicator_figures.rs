@@ -1,10 +1,12 @@
-//! Every indicator's municipal value: how many schools answered and earned
-//! it, and the value pooled over them (shares Σ/Σ, sums, the mean of typed
+//! Every indicator's municipal value: how many schools' answers make it, how
+//! many schools it applies to and how many earned it, and the value pooled
+//! over them (shares Σ/Σ, sums, the mean of typed
 //! levels, list totals), informational indicators included.
 
 use leptos::prelude::*;
 
 use profkarta_core::department::figures::describe_value;
+use profkarta_core::department::tables::INDICATOR_COUNT_HEADERS;
 use profkarta_core::text::percent;
 
 use crate::department::state::Dept;
@@ -22,7 +24,7 @@ pub fn IndicatorFigures() -> impl IntoView {
                 .map(|(indicator, i)| {
                     let (earned, share) = if indicator.points > 0 {
                         (
-                            format!("{} из {}", i.earned, i.applicable),
+                            i.earned.to_string(),
                             percent(i.earned as u64, i.applicable as u64),
                         )
                     } else {
@@ -33,6 +35,7 @@ pub fn IndicatorFigures() -> impl IntoView {
                             <th scope="row">{i.code.clone()}</th>
                             <td class="indicator-text">{indicator.text.clone()}</td>
                             <td class="num" data-col="answered">{i.answered}</td>
+                            <td class="num" data-col="applicable">{i.applicable}</td>
                             <td class="num" data-col="earned">{earned}</td>
                             <td class="num">{share}</td>
                             <td data-col="value">{describe_value(&indicator.rule, i)}</td>
@@ -49,7 +52,7 @@ pub fn IndicatorFigures() -> impl IntoView {
                 <thead>
                     <tr>
                         <ColumnHeads names=&["Код", "Показатель"]/>
-                        <ColumnHeads names=&["Школ ответили", "Школ выполнили (после проверки)", "% школ"] numbers=true/>
+                        <ColumnHeads names=&INDICATOR_COUNT_HEADERS numbers=true/>
                         <ColumnHeads names=&["По ответам школ (доли — Σ/Σ)"]/>
                     </tr>
                 </thead>

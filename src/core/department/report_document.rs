@@ -230,16 +230,18 @@ mod tests {
             [
                 "Код",
                 "Показатель",
-                "Школ ответили",
-                "Школ выполнили (после проверки)",
+                "Школ в расчёте",
+                "Применим к школам",
+                "Школ выполнили (с учётом проверки)",
+                "% школ",
                 "Значение по ответам школ"
             ]
         );
         let row_21 = indicators.iter().find(|r| r[0] == "п. 2.1").unwrap();
         assert_eq!(row_21[1], card.indicator("2.1").unwrap().text);
-        assert_eq!(row_21[2..4], ["3", "3"]);
+        assert_eq!(row_21[2..6], ["3", "3", "3", "100,0"]);
         let row_18 = indicators.iter().find(|r| r[0] == "п. 1.8").unwrap();
-        assert_eq!(row_18[2..4], ["1", "1"]);
+        assert_eq!(row_18[2..6], ["1", "3", "1", "33,3"]);
         assert_eq!(indicators.len(), 1 + card.indicators().count());
 
         let dynamics = position(&paragraph(Some("Heading2"), "Динамика"));

@@ -40,9 +40,11 @@ pub fn rating_table(card: &Card, rating: &[Ranked], period: &str) -> Table {
             if with_levels {
                 row.push(Cell::Text(s.level.map_or("—", |l| l.label()).to_owned()));
             }
-            row.extend(criteria.iter().map(|code| {
-                let (points, _) = r.result.criterion(code).unwrap_or_default();
-                Cell::Int(points.into())
+            // Empty where the criterion does not apply to the school (the
+            // screen's «0/0»), as in the matrix: a 0 would read as missed.
+            row.extend(criteria.iter().map(|code| match r.result.criterion(code) {
+                Some((points, max)) if max > 0 => Cell::Int(points.into()),
+                _ => Cell::Empty,
             }));
             row.push(Cell::Text(r.result.status.label().to_owned()));
             row
@@ -84,31 +86,47 @@ pub fn matrix_table(card: &Card, rating: &[Ranked], period: &str) -> Table {
     }
 }
 
+/// The counting columns of «Показатели по муниципалитету», on the screen
+/// and in the files alike. «В расчёте» are the schools whose answers make
+/// the value (an answer «не применимо», such as 0 of 0, does not);
+/// «применим» the schools the indicator applies to, of whom «выполнили»
+/// earned its points, after the department's check where there was one.
+pub const INDICATOR_COUNT_HEADERS: [&str; 4] = [
+    "Школ в расчёте",
+    "Применим к школам",
+    "Школ выполнили (с учётом проверки)",
+    "% школ",
+];
+
 /// Every indicator with its municipal value, informational ones included.
 pub fn indicators_table(card: &Card, figures: &Figures, period: &str) -> Table {
-    let headers = [
-        "Код",
-        "Показатель",
-        "Школ ответили",
-        "Школ выполнили (после проверки)",
-        "Значение по ответам школ",
-    ]
-    .map(String::from)
-    .to_vec();
+    let headers = ["Код", "Показатель"]
+        .into_iter()
+        .chain(INDICATOR_COUNT_HEADERS)
+        .chain(["Значение по ответам школ"])
+        .map(String::from)
+        .collect();
+    let count = |n: usize| Cell::Int(i64::try_from(n).unwrap_or(i64::MAX));
     let rows = card
         .indicators()
         .zip(&figures.indicators)
         .map(|(indicator, f)| {
-            let earned = if indicator.points > 0 {
-                Cell::Int(i64::try_from(f.earned).unwrap_or(i64::MAX))
+            let (earned, share) = if indicator.points > 0 {
+                let share = Cell::Percent {
+                    part: f.earned as u64,
+                    whole: f.applicable as u64,
+                };
+                (count(f.earned), share)
             } else {
-                Cell::Text("без баллов".to_owned())
+                (Cell::Text("без баллов".to_owned()), Cell::Empty)
             };
             vec![
                 Cell::Text(format!("п. {}", indicator.code)),
                 Cell::Text(indicator.text.clone()),
-                Cell::Int(i64::try_from(f.answered).unwrap_or(i64::MAX)),
+                count(f.answered),
+                count(f.applicable),
                 earned,
+                share,
                 Cell::Text(describe_value(&indicator.rule, f)),
             ]
         })
@@ -235,5 +253,20 @@ mod tests {
         let matrix = matrix_table(&card, &rating, "2025/2026");
         assert_eq!(matrix.headers.len(), 24);
         assert_eq!(matrix.rows[0][8], Cell::Int(1), "1.8 earned");
+        // 7.1 answered «0 из 0» does not apply, nor its criterion 7: the
+        // cell is empty, not a 0 that would read as missed.
+        let mut d = draft("СОШ 2", "2025/2026", &["1.8"]);
+        d.answers.insert("7.1".into(), testkit::share("0", "0"));
+        let archive = testkit::archive(&card, &[("b", &d)]);
+        let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
+        let t = rating_table(&card, &rating, "2025/2026");
+        let cells = &t.rows[0][7..14];
+        for (cell, criterion) in cells.iter().zip(card.scored_criteria()) {
+            match rating[0].result.criterion(&criterion.code) {
+                Some((points, max)) if max > 0 => assert_eq!(cell, &Cell::Int(points.into())),
+                _ => assert_eq!(cell, &Cell::Empty, "{}", criterion.code),
+            }
+        }
+        assert_eq!(cells[6], Cell::Empty);
     }
 }
