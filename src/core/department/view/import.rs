@@ -121,6 +121,10 @@ pub struct Tally {
     pub held: usize,
     /// Accepted, with a total the school's answers do not give.
     pub mismatched: usize,
+    /// Accepted, and since replaced by a newer file of the same school.
+    pub superseded: usize,
+    /// Copies of files already in: nothing to do, nothing lost.
+    pub repeated: usize,
 }
 
 impl Tally {
@@ -130,6 +134,8 @@ impl Tally {
             accepted: 0,
             held: 0,
             mismatched: 0,
+            superseded: 0,
+            repeated: 0,
         };
         for row in log {
             match Verdict::of(archive, &row.admission) {
@@ -138,6 +144,11 @@ impl Tally {
                     tally.accepted += 1;
                     tally.mismatched += 1;
                 }
+                Verdict::Superseded => {
+                    tally.accepted += 1;
+                    tally.superseded += 1;
+                }
+                Verdict::Duplicate => tally.repeated += 1,
                 v if v.is_good() => tally.accepted += 1,
                 _ => {}
             }
@@ -146,23 +157,39 @@ impl Tally {
     }
 
     /// "Файлов: 5. Принято: 3. Ждут решения: 1. Не принято: 1.", and
-    /// after «Принято» how many of those have a total to look at.
+    /// after «Принято» how many of those have a total to look at or were
+    /// replaced since; copies of files already in are counted apart, not
+    /// as refused (nothing of theirs is missing).
     pub fn summary(&self) -> String {
         let Self {
             files,
             accepted,
             held,
             mismatched,
+            superseded,
+            repeated,
         } = *self;
-        let mismatched = if mismatched > 0 {
-            format!(" (итог в файле не совпадает с пересчётом: {mismatched})")
-        } else {
-            String::new()
-        };
-        format!(
-            "Файлов: {files}. Принято: {accepted}{mismatched}. Ждут решения: {held}. Не принято: {}.",
-            files - accepted - held
-        )
+        let mut text = format!("Файлов: {files}. Принято: {accepted}");
+        if mismatched > 0 {
+            text.push_str(&format!(
+                " (итог в файле не совпадает с пересчётом: {mismatched})"
+            ));
+        }
+        text.push('.');
+        if superseded > 0 {
+            text.push_str(&format!(
+                " Из них заменены более новыми файлами тех же школ: {superseded}."
+            ));
+        }
+        text.push_str(&format!(" Ждут решения: {held}."));
+        if repeated > 0 {
+            text.push_str(&format!(" Уже были загружены: {repeated}."));
+        }
+        text.push_str(&format!(
+            " Не принято: {}.",
+            files - accepted - held - repeated
+        ));
+        text
     }
 
     /// Accepted files that wait to be asked for.
@@ -213,6 +240,31 @@ mod tests {
              Не принято: 0."
         );
         assert_eq!(tally.hidden(), 1);
+    }
+
+    /// A file replaced by the school's newer one was accepted, and is said
+    /// to be replaced; a copy of a file already in is not refused.
+    #[test]
+    fn replaced_and_repeated_files_are_counted_apart() {
+        let card = testkit::card();
+        let d = draft("СОШ 1", "2025/2026", &["1.8"]);
+        let older = sign(&card, &d, meta("a", "2026-09-01", None), 1);
+        let newer = sign(&card, &d, meta("b", "2026-09-05", Some("a")), 1);
+        let mut archive = Archive::new(Cards::new([card.clone()]));
+        let log: Vec<ImportRow> = archive
+            .admit_all(vec![
+                entry(&card, "a.json", &older),
+                entry(&card, "b.json", &newer),
+                entry(&card, "a-копия.json", &older),
+            ])
+            .into_iter()
+            .map(|(file, admission)| ImportRow::admitted(file, admission))
+            .collect();
+        assert_eq!(
+            Tally::of(&archive, &log).summary(),
+            "Файлов: 3. Принято: 2. Из них заменены более новыми файлами тех же школ: 1. \
+             Ждут решения: 0. Уже были загружены: 1. Не принято: 0."
+        );
     }
 
     #[test]
