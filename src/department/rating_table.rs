@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use profkarta_core::card::Level;
 use profkarta_core::department::results::Filter;
+use profkarta_core::department::tables::MISMATCH;
 use profkarta_core::department::view::rating::{
     choice_value, criterion_choice, describe, has_level_choice, indicator_choice, parse_choice,
     parse_level, rows, set_profile, Sort, SortBy, OVZ, OVZ_CHOICE,
@@ -158,5 +159,3 @@ pub fn RatingTable() -> impl IntoView {
         </Show>
     }
 }
-
-const MISMATCH: &str = "итог, заявленный школой, не совпадает с пересчётом по её ответам";

@@ -11,6 +11,9 @@ use crate::department::results::Ranked;
 use crate::export::{Cell, Table};
 use crate::text::percent;
 
+/// What the rating's ⚠ says, on the screen and in the files.
+pub const MISMATCH: &str = "итог, заявленный школой, не совпадает с пересчётом по её ответам";
+
 pub fn rating_table(card: &Card, rating: &[Ranked], period: &str) -> Table {
     let with_levels = card.levels.is_some();
     let mut headers: Vec<String> = ["Место", "Школа", "Муниципалитет", "Баллы", "Максимум", "%"]
@@ -21,7 +24,7 @@ pub fn rating_table(card: &Card, rating: &[Ranked], period: &str) -> Table {
     }
     let criteria: Vec<&str> = card.scored_criteria().map(|c| c.code.as_str()).collect();
     headers.extend(criteria.iter().map(|c| format!("Критерий {c}")));
-    headers.push("Статус проверки".into());
+    headers.extend(["Статус проверки".into(), "Замечание".into()]);
     let rows = rating
         .iter()
         .map(|r| {
@@ -47,6 +50,11 @@ pub fn rating_table(card: &Card, rating: &[Ranked], period: &str) -> Table {
                 _ => Cell::Empty,
             }));
             row.push(Cell::Text(r.result.status.label().to_owned()));
+            row.push(if r.result.mismatch {
+                Cell::Text(MISMATCH.to_owned())
+            } else {
+                Cell::Empty
+            });
             row
         })
         .collect();
@@ -243,13 +251,18 @@ mod tests {
         let archive = testkit::archive(&card, &[("a", &d)]);
         let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
         let t = rating_table(&card, &rating, "2025/2026");
-        assert_eq!(t.headers.len(), 7 + 7 + 1);
+        assert_eq!(t.headers.len(), 7 + 7 + 2);
         assert_eq!(t.rows[0][3], Cell::Int(2));
         let csv = String::from_utf8(to_csv(&t)).unwrap();
         assert!(
-            csv.contains("1;'=СОШ 1;Город;2;23;8,7;низкая;1;1;0;0;0;0;0;получена"),
+            csv.contains("1;'=СОШ 1;Город;2;23;8,7;низкая;1;1;0;0;0;0;0;получена;\r\n"),
             "{csv}"
         );
+        // The rating's ⚠ in words, in the last column.
+        let mut flagged = rating.clone();
+        flagged[0].result.mismatch = true;
+        let t = rating_table(&card, &flagged, "2025/2026");
+        assert_eq!(t.rows[0].last(), Some(&Cell::Text(MISMATCH.to_owned())));
         let matrix = matrix_table(&card, &rating, "2025/2026");
         assert_eq!(matrix.headers.len(), 24);
         assert_eq!(matrix.rows[0][8], Cell::Int(1), "1.8 earned");
