@@ -120,9 +120,20 @@ pub fn RatingTable() -> impl IntoView {
                 <tbody>
                     {move || rows.with(|rows| rows.iter().take(shown()).map(|r| {
                         let s = &r.result.score;
+                        // «—» where none of the criterion applies: «0/0» read as missed.
                         let criteria = criteria.iter().map(|code| {
-                            let (points, max) = r.result.criterion(code).unwrap_or_default();
-                            view! { <td class="num">{format!("{points}/{max}")}</td> }
+                            let col = format!("criterion-{code}");
+                            match r.result.criterion(code) {
+                                Some((points, max)) if max > 0 => view! {
+                                    <td class="num" data-col=col>{format!("{points}/{max}")}</td>
+                                }.into_any(),
+                                _ => view! {
+                                    <td class="num" data-col=col title="не применимо">
+                                        <span aria-hidden="true">"—"</span>
+                                        <span class="visually-hidden">"не применимо"</span>
+                                    </td>
+                                }.into_any(),
+                            }
                         }).collect_view();
                         let level = s.level;
                         view! {

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { openApp, openPage, downloadText, expectKeptAside, ARTIFACTS, useApp } from './harness.mjs';
-import { score, rating } from './scoring.mjs';
+import { score, rating, CARD } from './scoring.mjs';
 import { CardPage } from './card_page.mjs';
 
 const GEN = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-gen');
@@ -213,6 +213,26 @@ test('the rating and municipal figures match an independent computation', () =>
         const schools = expectedSchools(LATEST);
         assert.equal(schools.length, 13, '12 schools and the one whose claim disagrees');
         assert.deepEqual(await ratingRows(page), asRows(schools));
+        // Each criterion: its points of its maximum, «—» where none of it applies.
+        const criteria = CARD.directions.flatMap((d) => d.criteria);
+        let dashes = 0;
+        for (const s of schools) {
+            const row = page.getByTestId('rating').locator('tbody tr').filter({ has: page.getByRole('button', { name: s.name, exact: true }) });
+            for (const c of criteria) {
+                const applicable = c.indicators.filter((i) => s.applicable.has(i.code));
+                const max = applicable.reduce((n, i) => n + i.points, 0);
+                const got = applicable.reduce((n, i) => n + s.points[i.code], 0);
+                const cell = row.locator(`[data-col="criterion-${c.code}"]`);
+                if (max > 0) {
+                    assert.equal(await cell.innerText(), `${got}/${max}`, `${s.name}, ${c.code}`);
+                } else {
+                    assert.equal(await cell.locator('[aria-hidden="true"]').innerText(), '—', `${s.name}, ${c.code}`);
+                    assert.equal(await cell.getAttribute('title'), 'не применимо');
+                    dashes += 1;
+                }
+            }
+        }
+        assert.ok(dashes > 0, 'some school has a criterion none of which applies');
         // That school is marked ⚠, and the mark is explained on the page.
         const claimed = manifest.files.find((f) => f.verdict === 'score_mismatch').submission.school;
         const flagged = page.getByTestId('rating').locator('tbody tr:has(.flag) th.school button');

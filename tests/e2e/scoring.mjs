@@ -64,10 +64,12 @@ export function score({ levels, ovz, flags, answers }, card = CARD) {
     const earned = new Set();
     const applicable = new Set();
     const shares = {};
+    // Each applicable indicator's points, for the criteria's sums.
+    const points = {};
     for (const ind of indicatorsOf(card)) {
         const a = answers[ind.code] ?? {};
         const r = ind.rule;
-        let points = 0;
+        let got = 0;
         let ok = applies(ind, { levels, ovz, flags });
         if (ok && (r.kind === 'share' || r.kind === 'breakdown')) {
             const n = r.kind === 'share' ? int(a.numerator) : (a.parts ?? []).reduce((s, p) => s + int(p), 0);
@@ -76,21 +78,22 @@ export function score({ levels, ovz, flags, answers }, card = CARD) {
                 shares[ind.code] = [n, d];
                 const p = sharePoints(ind, n, d, [int(a.prev_numerator), int(a.prev_denominator)]);
                 if (p === null) ok = false;
-                else points = p;
+                else got = p;
             }
         } else if (ok && r.kind === 'fact') {
-            if (a.fact === true) points = ind.points;
+            if (a.fact === true) got = ind.points;
         } else if (ok && r.kind === 'count') {
-            if (r.min !== undefined && int(a.count) >= r.min) points = ind.points;
+            if (r.min !== undefined && int(a.count) >= r.min) got = ind.points;
         } else if (ok && r.kind === 'percent') {
             const tenths = Math.round(Number((a.percent ?? '').replace(',', '.')) * 10);
-            if (r.min_tenths !== undefined && tenths >= r.min_tenths) points = ind.points;
+            if (r.min_tenths !== undefined && tenths >= r.min_tenths) got = ind.points;
         }
         if (ok) {
             applicable.add(ind.code);
             max += ind.points;
-            total += points;
-            if (points > 0) earned.add(ind.code);
+            total += got;
+            points[ind.code] = got;
+            if (got > 0) earned.add(ind.code);
         }
     }
     const bands = card.levels;
@@ -101,7 +104,7 @@ export function score({ levels, ovz, flags, answers }, card = CARD) {
           : total * 100 >= bands.medium_from_percent * max
             ? 'medium'
             : 'low';
-    return { total, max, level, earned, applicable, shares };
+    return { total, max, level, earned, applicable, shares, points };
 }
 
 /// Names as a person reads a list: «СОШ № 2» before «СОШ № 10», capitals no
