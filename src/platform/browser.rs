@@ -7,6 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use profkarta_core::signed::keys::to_hex;
+use profkarta_core::text::shorten;
 
 /// Now, as ISO 8601 in UTC: "2026-11-22T10:15:00.000Z".
 pub fn now_iso() -> String {
@@ -162,10 +163,36 @@ pub fn focus_after_shift(from: usize, up: bool, arrow: impl Fn(usize, &str) -> S
     focus_when_drawn(arrow(to, which));
 }
 
+/// Swaps whether two `<details>` (by id) are open: their rows traded
+/// places, and what was open goes with its row.
+pub fn swap_open(a: &str, b: &str) {
+    let document = leptos::prelude::document();
+    let (Some(a), Some(b)) = (document.get_element_by_id(a), document.get_element_by_id(b)) else {
+        return;
+    };
+    let (open_a, open_b) = (a.has_attribute("open"), b.has_attribute("open"));
+    for (element, open) in [(a, open_b), (b, open_a)] {
+        let _ = element.toggle_attribute_with_force("open", open);
+    }
+}
+
 pub fn confirm(question: &str) -> bool {
     web_sys::window()
         .and_then(|w| w.confirm_with_message(question).ok())
         .unwrap_or(false)
+}
+
+/// Asks before something filled in goes for good: «Удалить строку 2
+/// «Ярмарка профессий»? Это нельзя отменить.», its text on one line and
+/// shortened.
+pub fn confirm_removal(what: &str, text: &str) -> bool {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let named = if text.is_empty() {
+        what.to_owned()
+    } else {
+        format!("{what} «{}»", shorten(&text, 60))
+    };
+    confirm(&format!("Удалить {named}? Это нельзя отменить."))
 }
 
 pub fn prompt(question: &str, default: &str) -> Option<String> {

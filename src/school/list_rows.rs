@@ -8,7 +8,9 @@ use leptos::prelude::*;
 use profkarta_core::card::ListColumn;
 use profkarta_core::school::draft::AnswerField;
 
-use crate::platform::browser::focus_when_drawn;
+use crate::platform::browser::{
+    confirm_removal, focus_after_removal, focus_after_shift, focus_when_drawn,
+};
 use crate::school::answer_input::{AnswerInput, RowData};
 use crate::school::state::DraftCtx;
 use crate::shared::field::FieldKind;
@@ -22,10 +24,43 @@ pub fn ListRows(row: RowData, item: String, columns: Vec<ListColumn>) -> impl In
     let code = row.code.clone();
     let add_code = row.code.clone();
     let slug = row.slug.clone();
-    let edit = move |change: fn(&mut profkarta_core::school::draft::Draft, &str, usize),
-                     r: usize| {
-        let code = code.clone();
-        move |_| draft.update(|d| change(d, &code, r))
+    // The focus follows the row it was on, as in the plan: a moved row
+    // keeps it on its arrow, a removed row hands it to the row now in its
+    // place (or the new last one), and with none left to «Добавить строку».
+    let arrow = {
+        let slug = slug.clone();
+        move |r: usize, which: &str| format!("{slug}-row-{r}-{which}")
+    };
+    let add_id = format!("{slug}-add-row");
+    let shift = {
+        let (code, arrow) = (code.clone(), arrow.clone());
+        move |r: usize, up: bool| {
+            let n = count.get_untracked();
+            if (up && r == 0) || (!up && r + 1 >= n) {
+                return;
+            }
+            draft.update(|d| d.move_row(&code, r, up));
+            focus_after_shift(r, up, &arrow);
+        }
+    };
+    // A filled row is asked about first: nothing undoes it.
+    let remove = {
+        let (code, slug, add_id) = (code.clone(), slug.clone(), add_id.clone());
+        move |r: usize| {
+            let asked = answer.with_untracked(|a| {
+                a.rows.get(r).is_none_or(|row| {
+                    row.is_blank() || confirm_removal(&format!("строку {}", r + 1), &row.name)
+                })
+            });
+            if !asked {
+                return;
+            }
+            // Counted before: the row's answer follows the draft a moment later.
+            let left = count.get_untracked().saturating_sub(1);
+            draft.update(|d| d.remove_row(&code, r));
+            let name = |at: usize| format!("{slug}-{}", AnswerField::RowName(at).key());
+            focus_after_removal(r, left, name, &add_id);
+        }
     };
     let rows = move || {
         let n = count.get();
@@ -39,6 +74,7 @@ pub fn ListRows(row: RowData, item: String, columns: Vec<ListColumn>) -> impl In
                         view! { <td><AnswerInput row=row.clone() field label=column.label.clone() kind=FieldKind::Number/></td> }
                     })
                     .collect_view();
+                let (up, down, remove) = (shift.clone(), shift.clone(), remove.clone());
                 view! {
                     <tr data-row=r>
                         <td class="list-name">
@@ -46,11 +82,13 @@ pub fn ListRows(row: RowData, item: String, columns: Vec<ListColumn>) -> impl In
                         </td>
                         {cells}
                         <td class="row-actions no-print">
-                            <button type="button" disabled=r == 0 on:click=edit(|d, code, r| d.move_row(code, r, true), r)
+                            <button type="button" id=arrow(r, "up") aria-disabled=(r == 0).to_string()
+                                on:click=move |_| up(r, true)
                                 aria-label=format!("Строку {} выше", r + 1)>"↑"</button>
-                            <button type="button" disabled=r + 1 == n on:click=edit(|d, code, r| d.move_row(code, r, false), r)
+                            <button type="button" id=arrow(r, "down") aria-disabled=(r + 1 == n).to_string()
+                                on:click=move |_| down(r, false)
                                 aria-label=format!("Строку {} ниже", r + 1)>"↓"</button>
-                            <button type="button" class="danger" on:click=edit(|d, code, r| d.remove_row(code, r), r)
+                            <button type="button" class="danger" on:click=move |_| remove(r)
                                 aria-label=format!("Удалить строку {}", r + 1)>"Удалить"</button>
                         </td>
                     </tr>
@@ -72,7 +110,7 @@ pub fn ListRows(row: RowData, item: String, columns: Vec<ListColumn>) -> impl In
             <Show when=move || count.get() == 0>
                 <p class="muted">"Строк пока нет: нажмите «Добавить строку» и заполните по строке на каждый пункт."</p>
             </Show>
-            <button type="button" class="no-print" on:click=add>"Добавить строку"</button>
+            <button type="button" id=add_id class="no-print" on:click=add>"Добавить строку"</button>
         </div>
     }
 }

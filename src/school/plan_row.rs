@@ -6,9 +6,10 @@
 use leptos::prelude::*;
 
 use profkarta_core::school::plan::{PlanEdit, PlanRow};
-use profkarta_core::text::shorten;
 
-use crate::platform::browser::{confirm, focus_after_removal, focus_after_shift};
+use crate::platform::browser::{
+    confirm_removal, focus_after_removal, focus_after_shift, swap_open,
+};
 use crate::school::state::{CardCtx, DraftCtx};
 use crate::shared::indicator_check::IndicatorCheck;
 
@@ -23,7 +24,7 @@ pub fn PlanRowEditor(index: usize, count: usize) -> impl IntoView {
             draft.update(|d| d.edit_plan(make(index, value)));
         }
     };
-    let field = |suffix: &str| format!("plan-{index}-{suffix}");
+    let field = move |suffix: &str| format!("plan-{index}-{suffix}");
     let chosen = move || {
         row.with(|r: &PlanRow| {
             if r.indicators.is_empty() {
@@ -55,20 +56,14 @@ pub fn PlanRowEditor(index: usize, count: usize) -> impl IntoView {
             return;
         }
         draft.update(|d| d.edit_plan(PlanEdit::Shift(index, up)));
+        let to = if up { index - 1 } else { index + 1 };
+        swap_open(&field("indicators"), &format!("plan-{to}-indicators"));
         focus_after_shift(index, up, |to, arrow| format!("plan-{to}-{arrow}"));
     };
     // A filled row is asked about first, as a draft is: nothing undoes it.
     let remove = move |_| {
         let asked = row.with_untracked(|r| {
-            r.is_blank() || {
-                let what = r.measure.trim();
-                let what = if what.is_empty() {
-                    format!("мероприятие {number}")
-                } else {
-                    format!("мероприятие {number} «{}»", shorten(what, 60))
-                };
-                confirm(&format!("Удалить {what}? Это нельзя отменить."))
-            }
+            r.is_blank() || confirm_removal(&format!("мероприятие {number}"), &r.measure)
         });
         if !asked {
             return;
@@ -82,7 +77,7 @@ pub fn PlanRowEditor(index: usize, count: usize) -> impl IntoView {
             <label for=field("measure")>{format!("Мероприятие {number}")}</label>
             <textarea id=field("measure") rows="3" prop:value=move || row.with(|r| r.measure.clone())
                 on:input=edit(PlanEdit::Measure)></textarea>
-            <details class="plan-indicators">
+            <details class="plan-indicators" id=field("indicators")>
                 <summary>"Показатели: " <span data-testid="plan-codes">{chosen}</span></summary>
                 <fieldset>
                     <legend class="visually-hidden">{format!("Показатели мероприятия {number}")}</legend>

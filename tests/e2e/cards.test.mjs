@@ -180,11 +180,39 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
         }
         const names = async () =>
             Promise.all((await card.row('1.3').locator('tbody tr').all()).map((r) => r.locator('td.list-name input').inputValue()));
-        // The third row goes up, then the first is removed.
+        // The third row goes up twice: the focus follows it on its arrow,
+        // and at the top the arrow does nothing.
         await card.row('1.3').getByRole('button', { name: 'Строку 3 выше' }).focus();
         await page.keyboard.press('Enter');
         assert.deepEqual(await names(), ['Ярмарка профессий', 'Урок «Шоу профессий»', 'День открытых дверей']);
+        await page.waitForFunction(() => document.activeElement?.id === 'ind-1-3-row-1-up');
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => document.activeElement?.id === 'ind-1-3-row-0-up');
+        assert.deepEqual(await names(), ['Урок «Шоу профессий»', 'Ярмарка профессий', 'День открытых дверей']);
+        await page.keyboard.press('Enter');
+        assert.deepEqual(await names(), ['Урок «Шоу профессий»', 'Ярмарка профессий', 'День открытых дверей']);
+        // A filled row is asked about; the focus goes to the row now in
+        // its place (or the new last one), and with no row left to
+        // «Добавить строку».
+        const asked = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.message()); d.accept(); }));
         await card.row('1.3').getByRole('button', { name: 'Удалить строку 1' }).click();
+        assert.equal(await asked, 'Удалить строку 1 «Урок «Шоу профессий»»? Это нельзя отменить.');
+        assert.deepEqual(await names(), ['Ярмарка профессий', 'День открытых дверей']);
+        await page.waitForFunction(() => document.activeElement?.id === 'ind-1-3-row-0');
+        await add.click();
+        await page.waitForFunction(() => document.activeElement?.id === 'ind-1-3-row-2');
+        await card.row('1.3').getByRole('button', { name: 'Удалить строку 3' }).click();
+        await page.waitForFunction(() => document.activeElement?.id === 'ind-1-3-row-1');
+        for (let left = 1; left >= 0; left--) {
+            page.once('dialog', (d) => d.accept());
+            await card.row('1.3').getByRole('button', { name: 'Удалить строку 1' }).click();
+            await page.waitForFunction((id) => document.activeElement?.id === id, left ? 'ind-1-3-row-0' : 'ind-1-3-add-row');
+        }
+        for (const [i, name] of ['Урок «Шоу профессий»', 'День открытых дверей'].entries()) {
+            await add.click();
+            await page.waitForFunction((id) => document.activeElement?.id === id, `ind-1-3-row-${i}`);
+            await page.keyboard.type(name);
+        }
         assert.deepEqual(await names(), ['Урок «Шоу профессий»', 'День открытых дверей']);
 
         // A row with a name but no numbers is an error until its numbers are

@@ -303,6 +303,16 @@ test('a school pre-fills its plan from the letter file, signs it, the department
         await plan.locator(`.plan-row[data-row="${own}"]`).getByRole('checkbox', { name: /^3\.1 / }).check();
         await assertFits(plan.locator(`.plan-row[data-row="${own}"] fieldset`));
         await plan.locator(`.plan-row[data-row="${own}"]`).getByTestId('plan-codes').getByText('3.1').waitFor();
+        // Moved up and back, the row keeps its list of indicators open.
+        const open = () => plan.locator('details.plan-indicators').evaluateAll((all) => all.map((d) => d.open));
+        const openAt = (at) => Array.from({ length: own + 1 }, (_, i) => i === at);
+        await plan.getByRole('button', { name: `Мероприятие ${own + 1} выше` }).click();
+        const measureAt = (at) => school.page.waitForFunction((id) => document.getElementById(id)?.value === 'Экскурсия на предприятие', `plan-${at}-measure`);
+        await measureAt(own - 1);
+        assert.deepEqual(await open(), openAt(own - 1));
+        await plan.getByRole('button', { name: `Мероприятие ${own} ниже` }).click();
+        await measureAt(own);
+        assert.deepEqual(await open(), openAt(own));
         await school.page.screenshot({ path: join(ARTIFACTS, 'school-plan.png'), fullPage: true });
 
         // The plan is signed with the card and verified outside the browser.
