@@ -49,6 +49,16 @@ pub fn DraftBar() -> impl IntoView {
                 notices.push_passing(format!("Черновик из файла «{name}» открыт."));
             }
             Ok(SchoolFile::Export(opened)) => {
+                if let Some((id, title)) = ws.holding_export(&opened.payload.submission_id) {
+                    if ws.meta.with_untracked(|m| m.id != id) {
+                        ws.open(&id);
+                    }
+                    notices.push_passing(format!(
+                        "Выгрузка «{name}» уже есть в черновике «{title}», и после выгрузки он не \
+                         менялся: открыт этот черновик, копия не создана."
+                    ));
+                    return;
+                }
                 let mut stored =
                     StoredDraft::new(random_id(), opened.payload.to_draft(), &now_iso());
                 stored.meta.replaces = Some(opened.payload.submission_id.clone());

@@ -58,6 +58,7 @@ pub fn DraftList() -> impl IntoView {
             move || ws.meta.with(|m| m.id == id)
         };
         let (open_id, rename_id, next_id, delete_id) = (id.clone(), id.clone(), id.clone(), id);
+        let open_label = move || format!("Открыть черновик «{}»", title());
         let rename_label = move || format!("Переименовать черновик «{}»", title());
         let delete_label = move || format!("Удалить черновик «{}»", title());
         let next_button = format!("next-year-{next_id}");
@@ -88,7 +89,7 @@ pub fn DraftList() -> impl IntoView {
                 <td class="draft-card">{card_title}</td>
                 <td>{move || entry.with(|e| e.as_ref().map(|e| local_datetime(&e.updated_at)).unwrap_or_default())}</td>
                 <td class="row-actions">
-                    <button type="button" disabled=is_open.clone() on:click=move |_| ws.open(&open_id)>"Открыть"</button>
+                    <button type="button" disabled=is_open.clone() aria-label=open_label on:click=move |_| ws.open(&open_id)>"Открыть"</button>
                     <button type="button" id=format!("rename-{rename_id}") aria-label=rename_label on:click=move |_| {
                         if let Some(label) = prompt("Название черновика:", &title()) {
                             refocus.set_value(Some(format!("rename-{rename_id}")));

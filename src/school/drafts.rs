@@ -397,6 +397,24 @@ impl Drafts {
         self.refresh_list();
     }
 
+    /// The draft (id and title) that made or opened the export
+    /// `submission_id` and still says what the export says: opening the same
+    /// file again goes back to it instead of adding an identical draft.
+    pub fn holding_export(self, submission_id: &str) -> Option<(String, String)> {
+        let stored = storage::keys(DRAFT_PREFIX)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|key| load(key).ok().flatten()?.ok())
+            .collect::<Vec<_>>();
+        std::iter::once(self.current())
+            .chain(stored)
+            .find(|s| {
+                s.meta.replaces.as_deref() == Some(submission_id)
+                    && s.meta.export_state(&s.draft) == ExportState::Same
+            })
+            .map(|s| (s.meta.id.clone(), s.meta.title(&s.draft)))
+    }
+
     /// Remembers the export just made: the next export of this draft corrects it.
     pub fn exported(self, submission_id: String, fingerprint: String) {
         let digest = self.draft.with_untracked(Draft::digest);

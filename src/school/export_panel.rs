@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use profkarta_core::error::DownloadRefused;
+use profkarta_core::school::draft::AnswerField;
 use profkarta_core::school::stored::ExportState;
 
 use crate::platform::browser::{now_iso, random_id};
@@ -66,26 +67,32 @@ pub fn ExportPanel() -> impl IntoView {
         outcome.set(Some(result));
     };
 
-    let code_links = |codes: Vec<String>| {
+    // Each code links to its indicator, or straight to the field to fill:
+    // following the link focuses it.
+    let code_links = |codes: Vec<String>, field: Option<AnswerField>| {
         codes
             .into_iter()
             .map(|code| {
-                let href = format!("#ind-{}", code.replace('.', "-"));
+                let slug = format!("ind-{}", code.replace('.', "-"));
+                let href =
+                    field.map_or_else(|| format!("#{slug}"), |f| format!("#{slug}-{}", f.key()));
                 view! { <a href=href>{code}</a> " " }
             })
             .collect_view()
     };
-    let list =
-        move |title: &'static str, testid: &'static str, pick: fn(&Incomplete) -> &Vec<String>| {
-            move || {
-                let codes = incomplete.with(|i| pick(i).clone());
-                (!codes.is_empty()).then(|| {
-                    view! {
-                        <li data-testid=testid>{title}" " {code_links(codes)}</li>
-                    }
-                })
-            }
-        };
+    let list = move |title: &'static str,
+                     testid: &'static str,
+                     pick: fn(&Incomplete) -> &Vec<String>,
+                     field: Option<AnswerField>| {
+        move || {
+            let codes = incomplete.with(|i| pick(i).clone());
+            (!codes.is_empty()).then(|| {
+                view! {
+                    <li data-testid=testid>{title}" " {code_links(codes, field)}</li>
+                }
+            })
+        }
+    };
 
     view! {
         <section class="export" id="export" aria-labelledby="export-title" tabindex="-1">
@@ -112,9 +119,9 @@ pub fn ExportPanel() -> impl IntoView {
                 <div class="notice" data-testid="export-incomplete">
                     <p>"Перед выгрузкой проверьте:"</p>
                     <ul>
-                        {list("Не заполнены:", "incomplete-unanswered", |i| &i.unanswered)}
-                        {list("С ошибками (не учитываются):", "incomplete-invalid", |i| &i.invalid)}
-                        {list("Баллы без ссылок на подтверждение:", "incomplete-evidence", |i| &i.without_evidence)}
+                        {list("Не заполнены:", "incomplete-unanswered", |i| &i.unanswered, None)}
+                        {list("С ошибками (не учитываются):", "incomplete-invalid", |i| &i.invalid, None)}
+                        {list("Баллы без ссылок на подтверждение:", "incomplete-evidence", |i| &i.without_evidence, Some(AnswerField::Evidence))}
                     </ul>
                     <label class="choice">
                         <input

@@ -236,6 +236,9 @@ test('export: completeness check, signed file verified outside the browser, corr
         await card.fact('1.6', true);
         await card.share('4.1', '11', '56');
         await card.expectText('incomplete-evidence', 'Баллы без ссылок на подтверждение: 1.6');
+        // The code leads straight to the links field to fill.
+        await page.getByTestId('incomplete-evidence').getByRole('link', { name: '1.6' }).click();
+        await page.waitForFunction(() => document.activeElement?.id === 'ind-1-6-evidence');
         assert.ok(await button.isDisabled(), 'incomplete card needs confirmation');
         await page.getByLabel(/Выгрузить всё равно/).check();
         const file = await downloadText(page, () => button.click());
@@ -270,6 +273,12 @@ test('export: completeness check, signed file verified outside the browser, corr
         await page.locator('#open-file').setInputFiles(first);
         await page.getByTestId('notices').filter({ hasText: 'открыта для исправления' }).waitFor();
         await card.expectSummary({ total: '2 из 23' });
+        // Opened again while nothing changed: the same draft, not a copy.
+        const drafts = page.getByRole('button', { name: /^Мои черновики/ });
+        const listed = await drafts.innerText();
+        await page.locator('#open-file').setInputFiles(first);
+        await page.getByTestId('notices').filter({ hasText: 'после выгрузки он не менялся: открыт этот черновик, копия не создана.' }).waitFor();
+        assert.equal(await drafts.innerText(), listed);
         await card.field('4.1', 'numerator', '12');
         await card.expectSummary({ total: '3 из 23' });
         await page.getByLabel(/Выгрузить всё равно/).check();
