@@ -205,6 +205,12 @@ pub fn tied(name: &str) -> String {
     name.trim().replace("№ ", "№\u{A0}")
 }
 
+/// Text in «», its own «» turned into „“, as Russian nests quotes:
+/// «Урок „Шоу профессий“».
+pub fn quoted(text: &str) -> String {
+    format!("«{}»", text.replace('«', "„").replace('»', "“"))
+}
+
 /// Text of several lines, each made [`one_line`]; the line breaks stay,
 /// empty lines at either end go.
 pub fn lines(text: &str) -> String {

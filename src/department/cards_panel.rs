@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use profkarta_core::card::{builtins, edit::blank, Card};
 use profkarta_core::export::zip_stored;
+use profkarta_core::text::quoted;
 
 use crate::department::card_view::{opener_id, CardView};
 use crate::department::department_name::DepartmentName;
@@ -112,7 +113,7 @@ pub fn CardsPanel() -> impl IntoView {
                     (Some(at), true) => view! {
                         <button type="button" on:click=move |_| dept.edit_card(at)>"Изменить"</button>
                         <button type="button" class="danger" on:click=move |_| {
-                            if confirm(&format!("Удалить черновик карты «{draft_title}», версия {draft_version}? Это нельзя отменить.")) {
+                            if confirm(&format!("Удалить черновик карты {}, версия {draft_version}? Это нельзя отменить.", quoted(&draft_title))) {
                                 dept.edit_own(|own| own.remove_draft(at));
                             }
                         }>"Удалить черновик"</button>

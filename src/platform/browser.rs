@@ -7,7 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use profkarta_core::signed::keys::to_hex;
-use profkarta_core::text::shorten;
+use profkarta_core::text::{one_line, quoted, shorten};
 
 /// Now, as ISO 8601 in UTC: "2026-11-22T10:15:00.000Z".
 pub fn now_iso() -> String {
@@ -183,14 +183,14 @@ pub fn confirm(question: &str) -> bool {
 }
 
 /// Asks before something filled in goes for good: «Удалить строку 2
-/// «Ярмарка профессий»? Это нельзя отменить.», its text on one line and
+/// „Ярмарка профессий“? Это нельзя отменить.», its text on one line and
 /// shortened.
 pub fn confirm_removal(what: &str, text: &str) -> bool {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = one_line(text);
     let named = if text.is_empty() {
         what.to_owned()
     } else {
-        format!("{what} «{}»", shorten(&text, 60))
+        format!("{what} {}", quoted(&shorten(&text, 60)))
     };
     confirm(&format!("Удалить {named}? Это нельзя отменить."))
 }

@@ -11,6 +11,7 @@ use crate::shared::file_picker::FilePicker;
 use crate::shared::kept_aside::KeptAside;
 use crate::shared::notices::Notices;
 use profkarta_core::school::stored::{read_school_file, SaveStatus, SchoolFile, StoredDraft};
+use profkarta_core::text::quoted;
 
 #[component]
 pub fn DraftBar() -> impl IntoView {
@@ -54,8 +55,9 @@ pub fn DraftBar() -> impl IntoView {
                         ws.open(&id);
                     }
                     notices.push_passing(format!(
-                        "Выгрузка «{name}» уже есть в черновике «{title}», и после выгрузки он не \
-                         менялся: открыт этот черновик, копия не создана."
+                        "Выгрузка «{name}» уже есть в черновике {}, и после выгрузки он не \
+                         менялся: открыт этот черновик, копия не создана.",
+                        quoted(&title)
                     ));
                     return;
                 }

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use profkarta_core::text::quoted;
+
 use crate::platform::browser::{
     confirm, focus_when_drawn, local_datetime, prompt, refocus_if_lost,
 };
@@ -58,9 +60,9 @@ pub fn DraftList() -> impl IntoView {
             move || ws.meta.with(|m| m.id == id)
         };
         let (open_id, rename_id, next_id, delete_id) = (id.clone(), id.clone(), id.clone(), id);
-        let open_label = move || format!("Открыть черновик «{}»", title());
-        let rename_label = move || format!("Переименовать черновик «{}»", title());
-        let delete_label = move || format!("Удалить черновик «{}»", title());
+        let open_label = move || format!("Открыть черновик {}", quoted(&title()));
+        let rename_label = move || format!("Переименовать черновик {}", quoted(&title()));
+        let delete_label = move || format!("Удалить черновик {}", quoted(&title()));
         let next_button = format!("next-year-{next_id}");
         let asking = {
             let id = next_id.clone();
@@ -81,7 +83,7 @@ pub fn DraftList() -> impl IntoView {
         });
         let delete_title = {
             let card_title = card_title.clone();
-            move || format!("{}» по карте «{card_title}", title())
+            move || format!("{} по карте {}", quoted(&title()), quoted(&card_title))
         };
         view! {
             <tr class:current=is_open>
@@ -106,7 +108,7 @@ pub fn DraftList() -> impl IntoView {
                         on:click=ask
                     >"Следующий год"</button>
                     <button type="button" class="danger" aria-label=delete_label on:click=move |_| {
-                        if confirm(&format!("Удалить черновик «{}»? Это нельзя отменить.", delete_title())) {
+                        if confirm(&format!("Удалить черновик {}? Это нельзя отменить.", delete_title())) {
                             ws.delete(&delete_id);
                             focus_when_drawn(DRAFT_LIST.to_owned());
                         }

@@ -196,7 +196,7 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
         // «Добавить строку».
         const asked = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.message()); d.accept(); }));
         await card.row('1.3').getByRole('button', { name: 'Удалить строку 1' }).click();
-        assert.equal(await asked, 'Удалить строку 1 «Урок «Шоу профессий»»? Это нельзя отменить.');
+        assert.equal(await asked, 'Удалить строку 1 «Урок „Шоу профессий“»? Это нельзя отменить.');
         assert.deepEqual(await names(), ['Ярмарка профессий', 'День открытых дверей']);
         await page.waitForFunction(() => document.activeElement?.id === 'ind-1-3-row-0');
         await add.click();
