@@ -401,12 +401,16 @@ impl Drafts {
     /// `submission_id` and still says what the export says: opening the same
     /// file again goes back to it instead of adding an identical draft.
     pub fn holding_export(self, submission_id: &str) -> Option<(String, String)> {
+        let open = self.current();
+        // The open draft as it is now, not its stored copy, which may lag
+        // behind the last keystrokes.
         let stored = storage::keys(DRAFT_PREFIX)
             .unwrap_or_default()
             .iter()
             .filter_map(|key| load(key).ok().flatten()?.ok())
+            .filter(|s| s.meta.id != open.meta.id)
             .collect::<Vec<_>>();
-        std::iter::once(self.current())
+        std::iter::once(open)
             .chain(stored)
             .find(|s| {
                 s.meta.replaces.as_deref() == Some(submission_id)
