@@ -138,6 +138,15 @@ impl Tally {
             repeated: 0,
         };
         for row in log {
+            // A copy refused as already in; not a file filed once and gone
+            // since (a restored backup), which is missing.
+            if matches!(
+                row.admission,
+                Admission::Refused(ImportError::Duplicate { .. })
+            ) {
+                tally.repeated += 1;
+                continue;
+            }
             match Verdict::of(archive, &row.admission) {
                 Verdict::KeyChanged => tally.held += 1,
                 Verdict::ScoreMismatch => {
@@ -148,7 +157,6 @@ impl Tally {
                     tally.accepted += 1;
                     tally.superseded += 1;
                 }
-                Verdict::Duplicate => tally.repeated += 1,
                 v if v.is_good() => tally.accepted += 1,
                 _ => {}
             }
@@ -264,6 +272,18 @@ mod tests {
             Tally::of(&archive, &log).summary(),
             "Файлов: 3. Принято: 2. Из них заменены более новыми файлами тех же школ: 1. \
              Ждут решения: 0. Уже были загружены: 1. Не принято: 0."
+        );
+        // Filed once and gone since (a backup restored over it): missing,
+        // not a copy of something that is there.
+        let gone = ImportRow::admitted(
+            "c.json".into(),
+            Admission::Filed {
+                submission_id: "c".into(),
+            },
+        );
+        assert_eq!(
+            Tally::of(&archive, &[gone]).summary(),
+            "Файлов: 1. Принято: 0. Ждут решения: 0. Не принято: 1."
         );
     }
 
