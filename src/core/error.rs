@@ -47,7 +47,8 @@ pub enum TemplateError {
     },
     /// Level bands on a card that gives no points.
     LevelsWithoutPoints,
-    /// A gap «…» left to fill in, before publishing; `place` says where.
+    /// A gap «…» left to fill in, before publishing; `place` says where,
+    /// from a capital («Источник карты»).
     Gap {
         place: String,
     },
@@ -88,7 +89,7 @@ impl fmt::Display for CardPart {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Empty(what) => write!(f, "не заполнено: {what}"),
-            Self::Gap(what) => write!(f, "{what}: вместо «…» впишите текст"),
+            Self::Gap(what) => write!(f, "{what} — впишите текст вместо «…»"),
             Self::NoPoints => write!(f, "задана цель, но не указано, сколько баллов она даёт"),
             Self::PointsWithoutTarget(points) => write!(
                 f,
@@ -165,7 +166,7 @@ impl fmt::Display for TemplateError {
                 "Показатель {indicator}: порог {threshold}% вне допустимых пределов 0–100%."
             ),
             Self::NoIndicators => write!(f, "В карте нет ни одного показателя."),
-            Self::Gap { place } => write!(f, "Вместо «…» впишите текст: {place}."),
+            Self::Gap { place } => write!(f, "{place} — впишите текст вместо «…»."),
 
             Self::LevelBands { high, medium } => write!(
                 f,

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use profkarta_core::department::figures::describe_value;
-use profkarta_core::department::tables::INDICATOR_COUNT_HEADERS;
+use profkarta_core::department::tables::INDICATOR_HEADERS;
 use profkarta_core::text::percent;
 
 use crate::department::state::Dept;
@@ -51,9 +51,9 @@ pub fn IndicatorFigures() -> impl IntoView {
             <table class="indicator-figures" data-testid="indicator-figures">
                 <thead>
                     <tr>
-                        <ColumnHeads names=&["Код", "Показатель"]/>
-                        <ColumnHeads names=&INDICATOR_COUNT_HEADERS numbers=true/>
-                        <ColumnHeads names=&["По ответам школ (доли — Σ/Σ)"]/>
+                        <ColumnHeads names=&INDICATOR_HEADERS[..2]/>
+                        <ColumnHeads names=&INDICATOR_HEADERS[2..6] numbers=true/>
+                        <ColumnHeads names=&INDICATOR_HEADERS[6..]/>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -89,7 +89,7 @@ test('letters and the report download as Word documents with the figures', async
 
     const schools = gen.manifest.files.filter((f) => f.submission?.period === SECOND).map((f) => score(f.submission));
     const figures = report.tables[0];
-    assert.deepEqual(figures[0], ['Код', 'Показатель', 'Школ в расчёте', 'Применим к школам', 'Школ выполнили (с учётом проверки)', '% школ', 'Значение по ответам школ']);
+    assert.deepEqual(figures[0], ['Код', 'Показатель', 'Школ в расчёте', 'Применим к школам', 'Школ выполнили (с учётом проверки)', '% школ', 'Значение по ответам школ (доли — Σ/Σ)']);
     assert.equal(figures.length, 1 + INDICATORS.length);
     for (const ind of INDICATORS) {
         const row = figures.find((r) => r[0] === `п. ${ind.code}`);
@@ -98,9 +98,9 @@ test('letters and the report download as Word documents with the figures', async
         const applicable = schools.filter((s) => s.applicable.has(ind.code)).length;
         assert.equal(row[3], String(applicable), ind.code);
         assert.equal(row[4], ind.points > 0 ? String(earned) : 'без баллов', ind.code);
-        // Tenths rounded half up, with a decimal comma.
+        // Tenths rounded half up, with a decimal comma; none of no school.
         const tenths = Math.floor((earned * 2000 + applicable) / (applicable * 2));
-        assert.equal(row[5], ind.points > 0 ? `${Math.floor(tenths / 10)},${tenths % 10}` : '', ind.code);
+        assert.equal(row[5], ind.points > 0 && applicable > 0 ? `${Math.floor(tenths / 10)},${tenths % 10}` : '', ind.code);
     }
     // The two charts of a card with levels, drawn by the browser into PNGs
     // of twice their size on screen.

@@ -185,6 +185,7 @@ test('measures for low-level schools and a target group, their letters, and next
         const weak = all.filter((f) => f.earned * 2 < f.applicable);
         // None below half: the three least met instead, with any tied with
         // the third; a tie that runs to the end of the card is not named.
+        assert.ok(all.length > 3, 'the card has more than three indicators to choose from');
         const sameAsThird = (f) => f.earned * all[2].applicable === all[2].earned * f.applicable;
         const tied = all.slice(3).filter(sameAsThird).length;
         const named = weak.length > 0 ? weak

@@ -33,7 +33,8 @@ pub const KINDS: [(&str, &str); 6] = [
     ("list", "Список (мероприятия, конкурсы)"),
 ];
 
-/// A rule of `kind` with plain starting texts, valid as it is.
+/// A rule of `kind` with plain starting texts, valid as it is (a fact's
+/// question «Есть ли …?» has a gap to fill before publishing).
 pub fn default_rule(kind: &str) -> Rule {
     match kind {
         "breakdown" => Rule::Breakdown {

@@ -323,12 +323,12 @@ fn publishing_asks_for_the_gaps() {
             .map(ToString::to_string)
             .collect()
     };
-    assert_eq!(gaps(&card), ["Вместо «…» впишите текст: источник карты."]);
+    assert_eq!(gaps(&card), ["Источник карты — впишите текст вместо «…»."]);
     card.source = "Приказ управления образования от 01.09.2027 № 412".into();
     indicator_mut(&mut card).rule = edit::default_rule("fact");
     assert_eq!(
         gaps(&card),
-        ["Показатель 1.1: подписи полей или вопрос: вместо «…» впишите текст."]
+        ["Показатель 1.1: вопрос — впишите текст вместо «…»."]
     );
     indicator_mut(&mut card).rule = Rule::Fact {
         question: "Есть ли план профориентационной работы?".into(),
@@ -336,10 +336,13 @@ fn publishing_asks_for_the_gaps() {
     // An ellipsis inside a quoted title is not a gap; «...» alone is.
     indicator_mut(&mut card).text = "Форма «Участие обучающихся… в конкурсах»".into();
     assert_eq!(gaps(&card), [] as [String; 0]);
-    indicator_mut(&mut card).evidence = "Сайт ОО, раздел ...".into();
+    // A list closed by «…» after a comma is not a gap; «(…).» is.
+    indicator_mut(&mut card).evidence = "Сайт ОО, положения, …".into();
+    assert_eq!(gaps(&card), [] as [String; 0]);
+    indicator_mut(&mut card).evidence = "Сайт ОО, раздел «...».".into();
     assert_eq!(
         gaps(&card),
-        ["Показатель 1.1: источник информации: вместо «…» впишите текст."]
+        ["Показатель 1.1: источник информации — впишите текст вместо «…»."]
     );
     // Every built-in card that is not a skeleton can be published again.
     for card in builtins().unwrap().iter().filter(|c| !c.template) {

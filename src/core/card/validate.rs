@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use crate::card::versions::split_words;
 use crate::card::{Card, Indicator, ListColumn, Rule};
 use crate::error::{CardPart, TemplateError};
+use crate::text::quoted;
 
 pub fn validate(card: &Card) -> Result<(), TemplateError> {
     match problems(card).into_iter().next() {
@@ -132,21 +133,21 @@ pub fn publish_problems(card: &Card) -> Vec<TemplateError> {
             found.push(TemplateError::Gap { place });
         }
     };
-    gap(&card.title, "название карты".into());
-    gap(&card.source, "источник карты".into());
-    gap(&card.note, "примечание к карте".into());
+    gap(&card.title, "Название карты".into());
+    gap(&card.source, "Источник карты".into());
+    gap(&card.note, "Примечание к карте".into());
     for flag in card.profile_flags().iter() {
-        gap(&flag.label, format!("вопрос профиля «{}»", flag.key));
+        gap(&flag.label, format!("Вопрос профиля {}", quoted(&flag.key)));
     }
     for direction in &card.directions {
         gap(
             &direction.title,
-            format!("направление «{}»", direction.title),
+            format!("Направление {}", quoted(&direction.title)),
         );
         for criterion in &direction.criteria {
             gap(
                 &criterion.title,
-                format!("название критерия {}", criterion.code),
+                format!("Название критерия {}", criterion.code),
             );
         }
     }
@@ -161,7 +162,7 @@ pub fn publish_problems(card: &Card) -> Vec<TemplateError> {
             (&indicator.explain.denominator_source, "пояснение подсчёта"),
         ]
         .into_iter()
-        .chain(words.iter().map(|w| (w, "подписи полей или вопрос")));
+        .chain(words.iter().map(|w| (w, words_label(&indicator.rule))));
         let mut gaps: Vec<&'static str> = texts
             .filter(|(text, _)| has_gap(text))
             .map(|(_, what)| what)
@@ -174,16 +175,34 @@ pub fn publish_problems(card: &Card) -> Vec<TemplateError> {
     }
     found
 }
-/// Whether `text` has a word that is only «…» (or «...»), perhaps with
-/// punctuation around it: a place left to fill in. «обучающихся…» in a
-/// quoted title is an ellipsis, not a gap.
+
+/// What the school reads of `rule` beside its fields: a fact's question,
+/// the other kinds' labels.
+fn words_label(rule: &Rule) -> &'static str {
+    if matches!(rule, Rule::Fact { .. }) {
+        "вопрос"
+    } else {
+        "подписи полей"
+    }
+}
+
+/// Whether `text` has a word that is only «…» (or «...»), perhaps in
+/// quotes or brackets and with punctuation: a place left to fill in.
+/// «обучающихся…» in a quoted title is an ellipsis, not a gap, and so is
+/// «…» that closes a list after a comma («экскурсии, пробы, …»).
 fn has_gap(text: &str) -> bool {
-    text.split_whitespace().any(|word| {
-        let core = word.trim_matches(|c: char| "?!,;:()«»\"'".contains(c));
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.iter().enumerate().any(|(i, word)| {
+        let core: String = word
+            .chars()
+            .filter(|c| !"?!,;:()«»„“\"'".contains(*c))
+            .collect();
         let dots = core.chars().filter(|&c| c == '.').count();
-        !core.is_empty()
+        let gap = !core.is_empty()
             && core.chars().all(|c| c == '…' || c == '.')
-            && (core.contains('…') || dots >= 3)
+            && (core.contains('…') || dots >= 3);
+        let closes_list = i + 1 == words.len() && i > 0 && words[i - 1].ends_with(',');
+        gap && !closes_list
     })
 }
 

@@ -329,6 +329,27 @@ pub fn problem_zones<'a>(figures: &'a Figures, card: &Card) -> Vec<&'a Indicator
     weak
 }
 
+/// How many indicators are named when none falls below half.
+pub const WEAKEST: usize = 3;
+
+/// The indicators «Проблемные зоны» and a group's letter name: those fewer
+/// than half of the schools earn, or, when there are none, the [`WEAKEST`]
+/// least earned with their ties (none when all tie), so that the text
+/// never reads as "no problems" by accident.
+pub enum WeakSpots<'a> {
+    BelowHalf(Vec<&'a IndicatorFigure>),
+    Least(Vec<&'a IndicatorFigure>),
+}
+
+pub fn weak_spots<'a>(figures: &'a Figures, card: &Card) -> WeakSpots<'a> {
+    let below = problem_zones(figures, card);
+    if below.is_empty() {
+        WeakSpots::Least(weakest(figures, card, WEAKEST))
+    } else {
+        WeakSpots::BelowHalf(below)
+    }
+}
+
 /// The `n` indicators with points earned by the smallest share of schools,
 /// weakest first, and any tied with the last of them (naming one of five
 /// indicators at 65,9 % would single it out unfairly): what to name when no

@@ -5,9 +5,8 @@
 //! is kept in the archive, the draft is only the starting point.
 
 use crate::card::Card;
-use crate::department::figures::{problem_zones, weakest, Figures};
+use crate::department::figures::{weak_spots, Figures, WeakSpots};
 use crate::department::measures::{Audience, Measure, TargetGroup};
-use crate::department::report::WEAKEST;
 use crate::department::results::{Ranked, SchoolResult};
 use crate::department::review::ReviewStatus;
 use crate::school::plan::PlanRow;
@@ -182,23 +181,22 @@ pub fn group_letter(
         card.title.trim(),
         card.version
     );
-    // What the letter is about: the indicators fewer than half of the
-    // schools meet, weakest first; when there are none, still something to
-    // work on, the least met with any tied with them, as «Проблемные зоны»
-    // of the report names them.
-    let weak = problem_zones(figures, card);
-    let named = if weak.is_empty() {
-        text.push_str(
-            "\nКаждый показатель карты выполняет не менее половины образовательных организаций.\n",
-        );
-        let least = weakest(figures, card, WEAKEST);
-        if !least.is_empty() {
-            text.push_str("Реже других выполняются:\n");
+    // What the letter is about: the municipality's weak spots, as
+    // «Проблемные зоны» of the report names them.
+    let named = match weak_spots(figures, card) {
+        WeakSpots::BelowHalf(zones) => {
+            text.push_str("\nПоказатели, которые выполняет менее половины образовательных организаций муниципалитета:\n");
+            zones
         }
-        least
-    } else {
-        text.push_str("\nПоказатели, которые выполняет менее половины образовательных организаций муниципалитета:\n");
-        weak
+        WeakSpots::Least(least) => {
+            text.push_str(
+                "\nКаждый показатель карты выполняет не менее половины образовательных организаций.\n",
+            );
+            if !least.is_empty() {
+                text.push_str("Реже других выполняются:\n");
+            }
+            least
+        }
     };
     for f in named {
         let Some(i) = card.indicator(&f.code) else {

@@ -9,7 +9,7 @@ use crate::card::Level;
 use crate::department::archive::Archive;
 use crate::department::dynamics::{delta_text, school_changes, Years};
 use crate::department::effectiveness::{IndicatorEffect, Verdict};
-use crate::department::figures::{problem_zones as below_half, weakest, Figures, IndicatorFigure};
+use crate::department::figures::{weak_spots, Figures, IndicatorFigure, WeakSpots};
 use crate::department::results::{Ranked, SchoolResult};
 use crate::text::{percent, plural};
 
@@ -60,39 +60,29 @@ pub const SIGNATURE: &str = "Специалист управления обра�
 /// How many schools the report names as best.
 pub const BEST: usize = 5;
 
-/// How many indicators «Проблемные зоны» names when none is below half.
-pub const WEAKEST: usize = 3;
-
 /// «Проблемные зоны»: the sentence that opens the section and the indicators
-/// it names. When none falls below half, the weakest few are named instead,
-/// so the section never reads as "no problems" by accident; a card without
-/// points has nothing to fail.
+/// it names ([`weak_spots`]); a card without points has nothing to fail.
 pub fn problem_zones<'a>(f: &'a Figures, card: &Card) -> (&'static str, Vec<&'a IndicatorFigure>) {
-    let zones = below_half(f, card);
     if !card.has_points() {
-        (
+        return (
             "Карта не даёт баллов: показатели собираются и сводятся, проблемных зон по баллам нет.",
             Vec::new(),
-        )
-    } else if zones.is_empty() {
-        let named = weakest(f, card, WEAKEST);
-        // All tied: none is done less often than the others.
-        if named.is_empty() {
-            (
-                "Нет показателей, которые выполнили меньше половины школ; все показатели выполнены одинаково часто.",
-                Vec::new(),
-            )
-        } else {
-            (
-                "Нет показателей, которые выполнили меньше половины школ. Реже других выполнены:",
-                named,
-            )
-        }
-    } else {
-        (
+        );
+    }
+    match weak_spots(f, card) {
+        WeakSpots::BelowHalf(zones) => (
             "Показатели, которые выполнили меньше половины школ, к которым они относятся:",
             zones,
-        )
+        ),
+        // All tied: none is done less often than the others.
+        WeakSpots::Least(named) if named.is_empty() => (
+            "Нет показателей, которые выполнили меньше половины школ; все показатели выполнены одинаково часто.",
+            named,
+        ),
+        WeakSpots::Least(named) => (
+            "Нет показателей, которые выполнили меньше половины школ. Реже других выполнены:",
+            named,
+        ),
     }
 }
 
@@ -211,16 +201,15 @@ pub fn dynamics(
         String::new()
     };
     let schools = |n: usize| format!("{n} {}", plural(n as u64, "школа", "школы", "школ"));
-    let both = changes.len();
     format!(
         "По сравнению с {previous_period} учебным годом доля набранных баллов по всем школам \
-         изменилась с {} ({}) до {} ({}); среди {both} {}, участвовавших в оба года, результат \
+         изменилась с {} ({}) до {} ({}); среди школ, участвовавших в оба года ({}), результат \
          улучшили {up}, ухудшили {down}.{high}{rise}{versions}",
         percent(was.points.0, was.points.1),
         schools(was.schools),
         percent(now.points.0, now.points.1),
         schools(now.schools),
-        plural(both as u64, "школы", "школ", "школ"),
+        changes.len(),
     )
 }
 
@@ -394,8 +383,8 @@ mod tests {
                 &after
             ),
             "По сравнению с 2024/2025 учебным годом доля набранных баллов по всем школам \
-             изменилась с 6,5\u{A0}% (2 школы) до 7,2\u{A0}% (3 школы); среди 2 школ, участвовавших \
-             в оба года, результат улучшили 1, ухудшили 1. Школ с высокой эффективностью: было 0, стало 0. Наибольший рост — \
+             изменилась с 6,5\u{A0}% (2 школы) до 7,2\u{A0}% (3 школы); среди школ, участвовавших \
+             в оба года (2), результат улучшили 1, ухудшили 1. Школ с высокой эффективностью: было 0, стало 0. Наибольший рост — \
              Школа А (+8,7\u{A0}п.\u{A0}п.)."
         );
     }
