@@ -161,7 +161,7 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     await expectValue(page.locator('#ed-0-0-1-rule-text'), 'наличие — 1 балл');
     await page.locator('#ed-0-0-1-text').fill('Наличие плана профориентационной работы');
     // The starting question «Есть ли …?» has a gap: named, and publishing waits.
-    const gap = page.getByTestId('ed-0-0-1-problems').filter({ hasText: 'Показатель 1.2: подписи полей или вопрос: вместо «…» впишите текст.' });
+    const gap = page.getByTestId('ed-0-0-1-problems').filter({ hasText: 'Показатель 1.2: вопрос — впишите текст вместо «…».' });
     await gap.waitFor();
     assert.ok(await publish.isDisabled(), 'no publishing with a gap');
     await page.locator('#ed-0-0-1-question').fill('Утверждён ли план профориентационной работы?');
