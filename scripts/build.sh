@@ -15,6 +15,13 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components"
 # 2 KB less for the school's page and 5 KB for the department's (gzip).
 trunk build --release
 trunk build otdel/index.html --release --dist dist/otdel
+# Trunk's loader starts the signature worker with wasm-bindgen's old way of
+# naming the wasm file, which logs a deprecation warning in every worker;
+# the new form names the same file. Checked, so that a Trunk that writes
+# its loader otherwise fails the build instead of leaving the warning.
+sed -i 's|wasm_bindgen("./proverka_bg.wasm");|wasm_bindgen({ module_or_path: "./proverka_bg.wasm" });|' \
+    dist/otdel/proverka_loader.js
+grep -q 'module_or_path' dist/otdel/proverka_loader.js
 # An empty list of the department's cards: a site whose department has not
 # published one answers the school page's request instead of a 404. The
 # department's own cards/ folder replaces it (README, «Публикация карты»).
