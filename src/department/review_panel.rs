@@ -88,8 +88,14 @@ fn ReviewOf(id: String) -> impl IntoView {
                 .into_iter()
                 .filter_map(|code| {
                     let c = score.indicator(code)?;
+                    // The reason goes to the school's letter: said, or missed.
+                    let why = match result.refusal(code) {
+                        Some("") => " — причина не указана".to_owned(),
+                        Some(comment) => format!(" — {comment}"),
+                        None => String::new(),
+                    };
                     Some(format!(
-                        "{code}: заявлено {} → засчитано {}",
+                        "{code}: заявлено {} → засчитано {}{why}",
                         counted(c.claimed_points, c.claimed_applies),
                         counted(c.points, c.applies)
                     ))
@@ -375,6 +381,17 @@ fn ReviewRow(
         let code = code.clone();
         move |ev| dept.comment(&submission, &code, event_target_value(&ev))
     };
+    // A point refused without a reason would reach the school's letter as
+    // «причина не указана»: asked for beside the field.
+    let reason_missing = {
+        let review = review.clone();
+        move || {
+            review().is_some_and(|r| {
+                r.decision == Some(Decision::NoPoint) && r.comment.trim().is_empty()
+            })
+        }
+    };
+    let hint_id = format!("{group}-comment-hint");
     // A decision merged from a reviewer's file names them until changed here.
     let decided_by = move || {
         review()
@@ -397,7 +414,11 @@ fn ReviewRow(
             {decided_by}
             <p>
                 <label for=comment_id.clone()>"Комментарий проверяющего"</label>
-                <input type="text" id=comment_id class="review-comment" prop:value=comment_value on:change=on_comment/>
+                <input type="text" id=comment_id class="review-comment" prop:value=comment_value on:change=on_comment
+                    aria-describedby=hint_id.clone()/>
+            </p>
+            <p class="field-error" id=hint_id data-testid="reason-missing">
+                {move || reason_missing().then_some("Укажите причину: школа прочитает её в письме с рекомендациями.")}
             </p>
         </li>
     }

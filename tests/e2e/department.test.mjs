@@ -361,10 +361,23 @@ test('accepting a new key, reviewing a school and filters change what the rating
         await page.getByTestId('rating').locator('th.school button', { hasText: leader.name }).first().click();
         const review = page.getByTestId('review');
         await review.getByRole('heading', { name: leader.name }).waitFor();
-        await review.locator(`li[data-code="${code}"]`).getByLabel('балл не засчитан').check();
+        const refused = review.locator(`li[data-code="${code}"]`);
+        await refused.getByLabel('балл не засчитан').check();
         await review.getByTestId('confirmed-score').filter({ hasText: `${leader.total - 1} из ${leader.max}` }).waitFor();
-        await review.getByTestId('differences').filter({ hasText: code }).waitFor();
+        // The reason is asked for: the school reads it in its letter.
+        await refused.getByTestId('reason-missing').filter({ hasText: 'Укажите причину: школа прочитает её в письме с рекомендациями.' }).waitFor();
+        await review.getByTestId('differences').filter({ hasText: `${code}: заявлено 1 балл → засчитано 0 баллов — причина не указана` }).waitFor();
+        await refused.getByLabel('Комментарий проверяющего').fill('Ссылка ведёт на общий раздел сайта');
+        await refused.getByLabel('Комментарий проверяющего').press('Tab');
+        await refused.getByTestId('reason-missing').filter({ hasText: 'Укажите причину' }).waitFor({ state: 'detached' });
+        await review.getByTestId('differences').filter({ hasText: `${code}: заявлено 1 балл → засчитано 0 баллов — Ссылка ведёт на общий раздел сайта` }).waitFor();
         await review.getByLabel('Проверка завершена').check();
+        // The school's letter gives the reason, and asks to remove it.
+        await page.getByRole('tab', { name: 'Рекомендации' }).click();
+        const leaderOption = await page.locator('#school-select option', { hasText: leader.name }).first().getAttribute('value');
+        await page.locator('#school-select').selectOption(leaderOption);
+        await page.waitForFunction(() => document.querySelector('#letter-text')?.value.includes(
+            'При проверке балл не засчитан: Ссылка ведёт на общий раздел сайта.\nРекомендация: Устранить замечание проверки: Ссылка ведёт на общий раздел сайта.\n'));
 
         await page.getByRole('tab', { name: 'Результаты' }).click();
         const reviewed = schools.map((s) => (s.name === leader.name ? { ...s, total: s.total - 1 } : s));

@@ -4,7 +4,7 @@
 //! §3.7). The coordinator edits the draft before printing; the edited text
 //! is kept in the archive, the draft is only the starting point.
 
-use crate::card::Card;
+use crate::card::{Card, Indicator};
 use crate::department::figures::{weak_spots, Figures, WeakSpots};
 use crate::department::measures::{Audience, Measure, TargetGroup};
 use crate::department::results::{Ranked, SchoolResult};
@@ -80,15 +80,15 @@ pub fn draft_letter(
             indicator.code,
             indicator.text.trim()
         ));
-        let advice = if indicator.recommendation.trim().is_empty() {
-            format!(
-                "Обеспечить выполнение показателя ({}).",
-                indicator.rule_text.trim()
-            )
-        } else {
-            indicator.recommendation.trim().to_owned()
-        };
-        text.push_str(&format!("Рекомендация: {advice}\n"));
+        // A point the school claimed and the check refused: the school
+        // needs the reason, not advice to do what it says it did.
+        if let Some(comment) = school.refusal(&indicator.code) {
+            text.push_str(&format!("{}\n", refusal_sentence(comment)));
+        }
+        text.push_str(&format!(
+            "Рекомендация: {}\n",
+            with_stop(&advice(indicator, school))
+        ));
         let peers = peers(rating, school, &indicator.code);
         if !peers.is_empty() {
             text.push_str(&format!(
@@ -228,18 +228,49 @@ pub fn group_letter(
     text
 }
 
-/// The plan a school's letter suggests: a row per missed indicator with its
-/// recommendation, and a row per measure addressed to the school.
+/// «При проверке балл не засчитан: …» with the reviewer's words.
+fn refusal_sentence(comment: &str) -> String {
+    if comment.is_empty() {
+        "При проверке балл не засчитан (причина не указана).".to_owned()
+    } else {
+        format!("При проверке балл не засчитан: {}", with_stop(comment))
+    }
+}
+
+/// `text` ending in a full stop, unless it ends in one of its own.
+fn with_stop(text: &str) -> String {
+    if text.ends_with(['.', '!', '?', '…']) {
+        text.to_owned()
+    } else {
+        format!("{text}.")
+    }
+}
+
+/// What a school that missed `indicator` is advised to do, as a plan row
+/// says it: remove the check's objection where the check refused the
+/// point, else the card's recommendation, else the rule itself.
+fn advice(indicator: &Indicator, school: &SchoolResult) -> String {
+    match school.refusal(&indicator.code) {
+        Some("") => {
+            "Подтвердить выполнение показателя материалами, доступными по ссылкам".to_owned()
+        }
+        Some(comment) => format!("Устранить замечание проверки: {comment}"),
+        None if indicator.recommendation.trim().is_empty() => format!(
+            "Обеспечить выполнение показателя ({})",
+            indicator.rule_text.trim()
+        ),
+        None => indicator.recommendation.trim().to_owned(),
+    }
+}
+
+/// The plan a school's letter suggests: a row per missed indicator with the
+/// letter's advice, and a row per measure addressed to the school.
 pub fn suggested_plan(card: &Card, school: &SchoolResult, measures: &[&Measure]) -> Vec<PlanRow> {
     let missed = card
         .scored_indicators()
         .filter(|i| school.missed(&i.code))
         .map(|i| PlanRow {
-            measure: if i.recommendation.trim().is_empty() {
-                format!("Обеспечить выполнение показателя ({})", i.rule_text.trim())
-            } else {
-                i.recommendation.trim().to_owned()
-            },
+            measure: advice(i, school),
             indicators: vec![i.code.clone()],
             ..PlanRow::default()
         });
@@ -315,6 +346,36 @@ mod tests {
         assert!(!advice_21.is_empty() && letter.contains(advice_21.as_str()));
         assert!(letter.contains("поделиться: Лицей «Вектор»."));
         assert_eq!(letter.matches("Рекомендация:").count(), 22);
+
+        // 1.8 claimed and refused at the check: the letter and the plan
+        // give the reviewer's reason, not advice to do what was done.
+        let mut refused = weak_result.clone();
+        for (code, counted) in &mut refused.score.indicators {
+            if code == "1.8" {
+                counted.points = 0;
+            }
+        }
+        refused.refused = vec![("1.8".into(), "Ссылка не открывается".into())];
+        let letter = draft_letter(&card, &refused, &rating, &[]);
+        assert!(
+            letter.contains(
+                "При проверке балл не засчитан: Ссылка не открывается.\n\
+                 Рекомендация: Устранить замечание проверки: Ссылка не открывается.\n"
+            ),
+            "{letter}"
+        );
+        let plan = suggested_plan(&card, &refused, &[]);
+        let row = plan.iter().find(|r| r.indicators == ["1.8"]).unwrap();
+        assert_eq!(
+            row.measure,
+            "Устранить замечание проверки: Ссылка не открывается"
+        );
+        refused.refused[0].1.clear();
+        let letter = draft_letter(&card, &refused, &rating, &[]);
+        assert!(letter.contains(
+            "При проверке балл не засчитан (причина не указана).\n\
+             Рекомендация: Подтвердить выполнение показателя материалами, доступными по ссылкам.\n"
+        ));
     }
 
     /// Five schools earned 2.1; the weakest is pointed to the three just

@@ -23,18 +23,33 @@ pub struct SchoolResult {
     pub score: Confirmed,
     pub status: ReviewStatus,
     pub mismatch: bool,
+    /// Indicators the check did not credit as the school claimed them,
+    /// with the reviewer's comment (empty when none was written): the
+    /// letter tells the school why.
+    pub refused: Vec<(String, String)>,
 }
 
 impl SchoolResult {
     pub fn of(archive: &Archive, entry: &Entry) -> Self {
         let review = archive.review(entry.id());
+        let score = confirm(&entry.card, &entry.assessment, &review);
+        let refused = score
+            .indicators
+            .iter()
+            .filter(|(_, c)| c.applies && c.points < c.claimed_points)
+            .map(|(code, _)| {
+                let comment = review.indicators.get(code).map_or("", |r| r.comment.trim());
+                (code.clone(), comment.to_owned())
+            })
+            .collect();
         Self {
             submission_id: entry.id().to_owned(),
             school: entry.school.clone(),
             profile: entry.profile().clone(),
-            score: confirm(&entry.card, &entry.assessment, &review),
+            score,
             status: review.status(),
             mismatch: entry.mismatch,
+            refused,
         }
     }
 
@@ -46,6 +61,15 @@ impl SchoolResult {
         self.score
             .indicator(code)
             .is_some_and(|c| c.applies && c.points > 0)
+    }
+
+    /// The reviewer's comment on a point the check did not credit; `None`
+    /// when the check left the point as the school claimed it.
+    pub fn refusal(&self, code: &str) -> Option<&str> {
+        self.refused
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, comment)| comment.as_str())
     }
 
     pub fn missed(&self, code: &str) -> bool {
@@ -201,6 +225,16 @@ mod tests {
         let ranked = rank(results(&archive, "2025/2026"));
         assert_eq!(ranked[0].result.name(), "Школа Б");
         assert_eq!((ranked[1].rank, ranked[1].result.score.total), (2, 3));
+        // The refused point carries the reviewer's reason, for the letter.
+        assert_eq!(
+            ranked[1].result.refused,
+            [("2.1".to_owned(), "Нет подтверждения на сайте".to_owned())]
+        );
+        assert_eq!(
+            ranked[1].result.refusal("2.1"),
+            Some("Нет подтверждения на сайте")
+        );
+        assert_eq!(ranked[0].result.refusal("2.1"), None);
     }
 
     #[test]
