@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use profkarta_core::card::Level;
 use profkarta_core::department::measures::{Audience, Measure, MeasureKind, TargetGroup};
+use profkarta_core::text::by_name;
 
 use crate::department::state::Dept;
 use crate::shared::indicator_check::IndicatorCheck;
@@ -84,9 +85,13 @@ pub fn MeasureForm() -> impl IntoView {
             })
             .collect_view()
     });
+    // In name order, as a person looks a school up in a list.
     let school_boxes = move || {
         dept.results.with(|all| {
-            all.iter()
+            let mut sorted: Vec<_> = all.iter().collect();
+            sorted.sort_by(|a, b| by_name(a.name(), b.name()));
+            sorted
+                .into_iter()
                 .map(|r| {
                     let id = r.school.clone();
                     let toggle = id.clone();

@@ -55,13 +55,15 @@ function expectedEffect(code) {
     const { addressed: x, others: y } = groups;
     const difference = tenths(x.b, x.a, x.n) - tenths(y.b, y.a, y.n);
     const verdict =
-        x.n < 3 || y.n < 3
-            ? 'мало данных (менее 3 школ)'
-            : difference >= 100
-              ? 'улучшение по сравнению с остальными школами'
-              : difference <= -100
-                ? 'ухудшение'
-                : 'без заметной разницы';
+        y.n === 0
+            ? 'не с кем сравнить: мера для всех школ'
+            : x.n < 3 || y.n < 3
+              ? 'мало данных (менее 3 школ)'
+              : difference >= 100
+                ? 'лучше, чем в остальных школах'
+                : difference <= -100
+                  ? 'хуже, чем в остальных школах'
+                  : 'без заметной разницы';
     const meeting = (g) => `выполняли ${g.b} из ${g.n} → ${g.a} из ${g.n}`;
     return { verdict, addressed: meeting(x), others: meeting(y) };
 }
@@ -169,7 +171,7 @@ test('measures for low-level schools and a target group, their letters, and next
         await page.waitForFunction(() => document.querySelector('#letter-text')?.value.startsWith('Заместителям'));
         const letter = await page.locator('#letter-text').inputValue();
         assert.ok(letter.startsWith('Заместителям директоров по воспитательной работе'), letter);
-        assert.ok(letter.includes(`— курсы повышения квалификации «${COURSES}» (апрель 2025; показатели 1.1; ответственный — Иванова Е. П., методист)`), letter);
+        assert.ok(letter.includes(`— курсы повышения квалификации «${COURSES}» (апрель 2025; показатель 1.1; ответственный — Иванова Е. П., методист)`), letter);
         assert.ok(!letter.includes(SEMINAR), 'the seminar addresses schools, not this group');
         const first = [...scored(FIRST).values()];
         const figures = INDICATORS.map((ind, i) => ({
@@ -222,10 +224,10 @@ test('measures for low-level schools and a target group, their letters, and next
         }
         // The courses addressed every school's deputies: nobody to compare with.
         const courses = rows.filter({ hasText: COURSES });
-        assert.equal(await courses.locator('td').nth(4).innerText(), 'мало данных (менее 3 школ)');
+        assert.equal(await courses.locator('td').nth(4).innerText(), 'не с кем сравнить: мера для всех школ');
         const summary = await section.getByTestId('effectiveness-summary').innerText();
-        assert.ok(summary.startsWith(`По итогам ${FIRST} учебного года принято мер: 2.`), summary);
-        assert.ok(summary.includes('улучшение по сравнению с остальными школами — 1, без заметной разницы — 1, ухудшение — 1, мало данных (менее 3 школ) — 2'), summary);
+        assert.ok(summary.startsWith(`По итогам ${FIRST} учебного года принято мер: 2, целевых показателей в них: ${TARGETED.length + 1};`), summary);
+        assert.ok(summary.includes('лучше, чем в остальных школах — 1, без заметной разницы — 1, хуже, чем в остальных школах — 1, не с кем сравнить: мера для всех школ — 1, мало данных (менее 3 школ) — 1'), summary);
         await section.getByTestId('effectiveness-chart').locator('svg').waitFor();
         await page.screenshot({ path: join(ARTIFACTS, 'report-effectiveness.png'), fullPage: true });
 

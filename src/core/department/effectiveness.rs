@@ -86,16 +86,32 @@ pub enum Verdict {
     Better,
     NoDifference,
     Worse,
+    /// The measure addressed every school: no others to compare with.
+    NoOthers,
     TooFew,
     MethodChanged,
 }
 
 impl Verdict {
+    /// In the order the report counts them.
+    pub const ALL: [Verdict; 6] = [
+        Self::Better,
+        Self::NoDifference,
+        Self::Worse,
+        Self::NoOthers,
+        Self::TooFew,
+        Self::MethodChanged,
+    ];
+
+    /// Said against the other schools, since that is what is compared:
+    /// addressed schools that improved less than the others did are
+    /// «хуже», not «ухудшение».
     pub fn label(self) -> String {
         match self {
-            Self::Better => "улучшение по сравнению с остальными школами".to_owned(),
+            Self::Better => "лучше, чем в остальных школах".to_owned(),
             Self::NoDifference => "без заметной разницы".to_owned(),
-            Self::Worse => "ухудшение".to_owned(),
+            Self::Worse => "хуже, чем в остальных школах".to_owned(),
+            Self::NoOthers => "не с кем сравнить: мера для всех школ".to_owned(),
             Self::TooFew => format!("мало данных (менее {MIN_SCHOOLS} школ)"),
             Self::MethodChanged => "методика изменилась".to_owned(),
         }
@@ -107,6 +123,7 @@ impl Verdict {
             Self::Better => "better",
             Self::NoDifference => "same",
             Self::Worse => "worse",
+            Self::NoOthers => "no-others",
             Self::TooFew => "too-few",
             Self::MethodChanged => "changed",
         }
@@ -261,6 +278,9 @@ pub fn measure_effect(span: &Span, measure: &Measure) -> Vec<IndicatorEffect> {
 }
 
 fn verdict(addressed: &Group, others: &Group) -> Verdict {
+    if others.schools == 0 {
+        return Verdict::NoOthers;
+    }
     if addressed.schools < MIN_SCHOOLS || others.schools < MIN_SCHOOLS {
         return Verdict::TooFew;
     }

@@ -10,7 +10,7 @@ use crate::department::measures::{Audience, Measure, TargetGroup};
 use crate::department::results::{Ranked, SchoolResult};
 use crate::department::review::ReviewStatus;
 use crate::school::plan::PlanRow;
-use crate::text::{percent, points, tied};
+use crate::text::{percent, plural, points, quoted, tied};
 
 /// How many schools a letter names as examples for one indicator.
 const PEERS_PER_INDICATOR: usize = 3;
@@ -31,10 +31,10 @@ pub fn draft_letter(
     let score = &school.score;
     let mut text = format!(
         "Адресные рекомендации по итогам мониторинга профориентационной работы\n\
-         за {} учебный год\n\n{}\n\nКарта мониторинга: «{}», версия {}.\n\n",
+         за {} учебный год\n\n{}\n\nКарта мониторинга: {}, версия {}.\n\n",
         school.profile.period.trim(),
         tied(school.name()),
-        card.title.trim(),
+        quoted(card.title.trim()),
         card.version
     );
     let level = match (card.levels, score.level) {
@@ -147,7 +147,8 @@ fn measure_line(card: &Card, m: &Measure) -> String {
     }
     let codes = m.codes(card);
     if !codes.is_empty() {
-        details.push(format!("показатели {}", codes.join(", ")));
+        let noun = plural(codes.len() as u64, "показатель", "показатели", "показатели");
+        details.push(format!("{noun} {}", codes.join(", ")));
     }
     if !m.responsible.trim().is_empty() {
         details.push(format!("ответственный — {}", m.responsible.trim()));
@@ -157,7 +158,7 @@ fn measure_line(card: &Card, m: &Measure) -> String {
     } else {
         format!(" ({})", details.join("; "))
     };
-    format!("{} «{}»{details}", m.kind.label(), m.title.trim())
+    format!("{} {}{details}", m.kind.label(), quoted(m.title.trim()))
 }
 
 /// The key of a target group's edited letter among the school letters'
@@ -176,9 +177,9 @@ pub fn group_letter(
     measures: &[Measure],
 ) -> String {
     let mut text = format!(
-        "{}\n\nРекомендации по итогам мониторинга профориентационной работы\nза {period} учебный год\n\nКарта мониторинга: «{}», версия {}.\n",
+        "{}\n\nРекомендации по итогам мониторинга профориентационной работы\nза {period} учебный год\n\nКарта мониторинга: {}, версия {}.\n",
         group.addressee(),
-        card.title.trim(),
+        quoted(card.title.trim()),
         card.version
     );
     // What the letter is about: the municipality's weak spots, as
@@ -275,7 +276,7 @@ pub fn suggested_plan(card: &Card, school: &SchoolResult, measures: &[&Measure])
             ..PlanRow::default()
         });
     let taking_part = measures.iter().map(|m| PlanRow {
-        measure: format!("Участие: {} «{}»", m.kind.label(), m.title.trim()),
+        measure: format!("Участие: {} {}", m.kind.label(), quoted(m.title.trim())),
         indicators: m.codes(card),
         deadline: m.date.trim().to_owned(),
         ..PlanRow::default()
@@ -316,7 +317,7 @@ mod tests {
         let letter = draft_letter(&card, weak_result, &rating, &[&seminar]);
         assert!(letter.contains(
             "\nМеры управления образования, в которых примет участие организация:\n\
-             — семинар «Профпробы в школе» (15.03.2026; показатели 2.1)\n"
+             — семинар «Профпробы в школе» (15.03.2026; показатель 2.1)\n"
         ));
         let plan = suggested_plan(&card, weak_result, &[&seminar]);
         assert_eq!(plan.len(), 23, "22 missed indicators and the seminar");

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::card::{Card, Level};
 use crate::department::results::SchoolResult;
 use crate::department::school::SchoolId;
+use crate::text::by_name;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -116,11 +117,13 @@ impl Audience {
             Self::Group(g) => format!("целевая группа: {}", g.label()),
             Self::Level(l) => format!("ОО с эффективностью «{}»", l.label()),
             Self::Schools(ids) => {
-                let names: Vec<&str> = schools
+                // In name order, as a person looks a school up in a list.
+                let mut names: Vec<&str> = schools
                     .iter()
                     .filter(|s| ids.contains(&s.school))
                     .map(SchoolResult::name)
                     .collect();
+                names.sort_by(|a, b| by_name(a, b));
                 if names.is_empty() {
                     format!("выбранные ОО ({})", ids.len())
                 } else {

@@ -229,23 +229,19 @@ pub fn effectiveness(
     } else {
         let all: Vec<&IndicatorEffect> = measures.iter().flatten().collect();
         let count = |v: Verdict| all.iter().filter(|e| e.verdict == v).count();
-        let parts: Vec<String> = [
-            Verdict::Better,
-            Verdict::NoDifference,
-            Verdict::Worse,
-            Verdict::TooFew,
-            Verdict::MethodChanged,
-        ]
-        .into_iter()
-        .map(|v| (v, count(v)))
-        .filter(|(_, n)| *n > 0)
-        .map(|(v, n)| format!("{} — {n}", v.label()))
-        .collect();
+        let parts: Vec<String> = Verdict::ALL
+            .into_iter()
+            .map(|v| (v, count(v)))
+            .filter(|(_, n)| *n > 0)
+            .map(|(v, n)| format!("{} — {n}", v.label()))
+            .collect();
+        // The verdicts are of a measure's indicators, not of the measures.
         format!(
-            "По итогам {previous_period} учебного года принято мер: {}. Их целевые показатели \
-             сравнены в адресных школах и в остальных (разность изменений доли школ, выполняющих \
-             показатель): {}.",
+            "По итогам {previous_period} учебного года принято мер: {}, целевых показателей в них: \
+             {}; каждый сравнен в адресных школах и в остальных (разность изменений доли школ, \
+             выполняющих показатель): {}.",
             measures.len(),
+            all.len(),
             if parts.is_empty() {
                 "целевые показатели не указаны".to_owned()
             } else {
@@ -481,9 +477,9 @@ mod tests {
         );
         assert_eq!(
             text,
-            "По итогам 2024/2025 учебного года принято мер: 2. Их целевые показатели сравнены в \
-             адресных школах и в остальных (разность изменений доли школ, выполняющих показатель): \
-             улучшение по сравнению с остальными школами — 2, методика изменилась — 1. Планы \
+            "По итогам 2024/2025 учебного года принято мер: 2, целевых показателей в них: 3; каждый \
+             сравнен в адресных школах и в остальных (разность изменений доли школ, выполняющих \
+             показатель): лучше, чем в остальных школах — 2, методика изменилась — 1. Планы \
              мероприятий школ: целевые показатели улучшились у 1 из 4 запланированных мер (25,0\u{A0}%)."
         );
         assert_eq!(

@@ -110,10 +110,7 @@ fn targeted_schools_improving_while_others_stay_flat_is_an_improvement() {
     );
     assert_eq!(e[1].code, "2.1");
     assert_eq!(e[1].verdict, Verdict::Better);
-    assert_eq!(
-        e11.verdict.label(),
-        "улучшение по сравнению с остальными школами"
-    );
+    assert_eq!(e11.verdict.label(), "лучше, чем в остальных школах");
 }
 
 #[test]
@@ -160,7 +157,11 @@ fn too_few_schools_on_one_side_give_no_verdict() {
         "{}",
         e[1].numbers()
     );
-    assert_eq!(e[1].verdict, Verdict::TooFew);
+    assert_eq!(e[1].verdict, Verdict::NoOthers);
+    assert_eq!(
+        e[1].verdict.label(),
+        "не с кем сравнить: мера для всех школ"
+    );
 }
 
 #[test]
