@@ -462,3 +462,18 @@ test('a card edit typed just before the page closes is kept', async () => {
     assert.deepEqual(opened.errors.map(String), []);
     await context.close();
 });
+
+test('a new version of a built-in card says that another kind ends the comparison with past years', async () => {
+    const { page } = department;
+    await cardsTab(page);
+    await row(page, 'proforientatsiya-23@1').getByRole('button', { name: 'Новая версия' }).click();
+    const editor = page.getByTestId('card-editor');
+    await editor.getByRole('heading', { name: /версия 2$/ }).waitFor();
+    // 1.6 is a fact in version 1, which the schools filled: a count is another indicator.
+    await page.locator('#ed-0-0-5-kind').selectOption('count');
+    await editor.getByRole('status').filter({ hasText: 'Показатель 1.6: вид изменён — теперь это другой показатель' }).waitFor();
+    page.once('dialog', (d) => d.accept());
+    await editor.getByRole('button', { name: 'Закрыть' }).click();
+    await row(page, 'proforientatsiya-23@2').getByRole('button', { name: 'Удалить черновик' }).click();
+    await row(page, 'proforientatsiya-23@2').waitFor({ state: 'detached' });
+});

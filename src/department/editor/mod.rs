@@ -210,13 +210,14 @@ impl Editor {
         }
     }
 
-    /// Whether an earlier published version of the card has the indicator
-    /// `key`, so that the years filled under it are compared with this one.
+    /// Whether an earlier version of the card that schools fill (built in,
+    /// published here or loaded from a file) has the indicator `key`, so
+    /// that the years filled under it are compared with this one.
     pub fn published_before(self, key: &str) -> bool {
         let (id, version) = self.card.with_untracked(|c| (c.id.clone(), c.version));
         self.dept.archive().with_untracked(|a| {
-            a.own_cards()
-                .published()
+            a.cards()
+                .iter()
                 .any(|c| c.id == id && c.version < version && c.by_key(key).is_some())
         })
     }
