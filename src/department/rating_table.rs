@@ -40,6 +40,7 @@ pub fn RatingTable() -> impl IntoView {
         }
     };
     let criteria: Vec<String> = card.scored_criteria().map(|c| c.code.clone()).collect();
+    let version = card.version;
     let with_levels = card.levels.is_some();
     let indicator_options = card
         .scored_indicators()
@@ -149,6 +150,9 @@ pub fn RatingTable() -> impl IntoView {
                                             <span class="visually-hidden">{format!(" ({MISMATCH})")}</span>
                                         </span>
                                     })}
+                                    {(r.result.version != version).then(|| view! {
+                                        <span class="flag" data-testid="other-version">{format!(" (версия {})", r.result.version)}</span>
+                                    })}
                                 </th>
                                 {criteria}
                                 <td class="num" data-col="total">{format!("{} из {}", s.total, s.max_applicable)}</td>
@@ -167,6 +171,14 @@ pub fn RatingTable() -> impl IntoView {
         // neither the keyboard nor paper shows.
         <Show when=move || rows.with(|r| r.iter().any(|r| r.result.mismatch))>
             <p class="muted" data-testid="mismatch-note">{format!("⚠ — {MISMATCH}: в рейтинге — баллы по ответам школы или после проверки.")}</p>
+        </Show>
+        <Show when=move || rows.with(|r| r.iter().any(|r| r.result.version != version))>
+            <p class="muted" data-testid="other-version-note">{format!(
+                "«(версия N)» — школа заполнила другую версию карты, не {version}: её баллы, максимум и \
+                 критерии — по правилам той версии, и показатели, изменённые между версиями, \
+                 в сводных цифрах года смешаны. Попросите школу перейти на версию {version} и выгрузить \
+                 карту заново."
+            )}</p>
         </Show>
     }
 }

@@ -27,6 +27,9 @@ pub struct SchoolResult {
     /// with the reviewer's comment (empty when none was written): the
     /// letter tells the school why.
     pub refused: Vec<(String, String)>,
+    /// The version of the card the school filled: a year may hold files of
+    /// two versions, each scored by its own rules.
+    pub version: u32,
 }
 
 impl SchoolResult {
@@ -50,6 +53,7 @@ impl SchoolResult {
             status: review.status(),
             mismatch: entry.mismatch,
             refused,
+            version: entry.card.version,
         }
     }
 

@@ -50,10 +50,20 @@ pub fn rating_table(card: &Card, rating: &[Ranked], period: &str) -> Table {
                 _ => Cell::Empty,
             }));
             row.push(Cell::Text(r.result.status.label().to_owned()));
-            row.push(if r.result.mismatch {
-                Cell::Text(MISMATCH.to_owned())
-            } else {
+            let mut remarks = Vec::new();
+            if r.result.mismatch {
+                remarks.push(MISMATCH.to_owned());
+            }
+            if r.result.version != card.version {
+                remarks.push(format!(
+                    "заполнена версия {} карты, не {}",
+                    r.result.version, card.version
+                ));
+            }
+            row.push(if remarks.is_empty() {
                 Cell::Empty
+            } else {
+                Cell::Text(remarks.join("; "))
             });
             row
         })
@@ -260,6 +270,14 @@ mod tests {
         flagged[0].result.mismatch = true;
         let t = rating_table(&card, &flagged, "2025/2026");
         assert_eq!(t.rows[0].last(), Some(&Cell::Text(MISMATCH.to_owned())));
+        flagged[0].result.version = 2;
+        let t = rating_table(&card, &flagged, "2025/2026");
+        assert_eq!(
+            t.rows[0].last(),
+            Some(&Cell::Text(format!(
+                "{MISMATCH}; заполнена версия 2 карты, не 1"
+            )))
+        );
         let matrix = matrix_table(&card, &rating, "2025/2026");
         assert_eq!(matrix.headers.len(), 24);
         assert_eq!(matrix.rows[0][8], Cell::Int(1), "1.8 earned");
