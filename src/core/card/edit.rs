@@ -116,6 +116,25 @@ pub fn suggested_rule_text(indicator: &Indicator) -> String {
     }
 }
 
+/// The indicators whose target or points differ from `previous` (the
+/// version before) while their rule text, the department's own words, is
+/// still that version's: the text may name a threshold the card no longer
+/// scores. Worked out from the two versions, so it holds after the draft
+/// is closed and opened again.
+pub fn stale_rule_texts(previous: &Card, card: &Card) -> Vec<String> {
+    card.indicators()
+        .filter(|i| {
+            previous.by_key(i.key()).is_some_and(|old| {
+                let now = suggested_rule_text(i);
+                suggested_rule_text(old) != now
+                    && i.rule_text == old.rule_text
+                    && i.rule_text != now
+            })
+        })
+        .map(|i| i.code.clone())
+        .collect()
+}
+
 /// After an edit from `before` to `card`: a rule's text that was the
 /// suggested one follows its rule, so that a threshold or points changed
 /// are not published beside the old words. Returns the codes of the

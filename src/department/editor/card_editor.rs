@@ -54,6 +54,20 @@ fn direction_title(d: usize) -> (Getter, Setter) {
     )
 }
 
+/// «Проверьте текст правила начисления: …» for [`Editor::stale_rule_texts`].
+fn stale_text((version, codes): &(u32, Vec<String>)) -> String {
+    let whose = if codes.len() == 1 {
+        "показателя"
+    } else {
+        "показателей"
+    };
+    format!(
+        "Проверьте текст «Правило начисления, как в приказе» у {whose} {}: цель или баллы изменились \
+         по сравнению с версией {version}, а текст остался прежним.",
+        codes.join(", ")
+    )
+}
+
 /// Problems that are not about one indicator: shown above the card.
 fn is_general(problem: &TemplateError) -> bool {
     !matches!(
@@ -95,8 +109,13 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
         editor.write();
         // Publishing signs the version and freezes it for good.
         let (title, version) = editor.card.with_untracked(|c| (c.title.clone(), c.version));
+        let stale = editor
+            .stale_rule_texts
+            .with_untracked(|s| s.as_ref().map(stale_text))
+            .map(|text| format!("{text}\n\n"))
+            .unwrap_or_default();
         if !confirm(&format!(
-            "Опубликовать карту «{title}», версия {version}? Опубликованная версия больше не \
+            "{stale}Опубликовать карту «{title}», версия {version}? Опубликованная версия больше не \
              меняется: исправления пойдут в следующую версию."
         )) {
             return;
@@ -178,6 +197,9 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
             <Show when=move || !editor.notice.with(String::is_empty)>
                 <p class="notice" role="status">{move || editor.notice.get()}</p>
             </Show>
+            {move || editor.stale_rule_texts.with(|s| s.as_ref().map(|s| view! {
+                <p class="notice notice-warning" data-testid="stale-rule-texts">{stale_text(s)}</p>
+            }))}
             <ul class="editor-problems" data-testid="editor-problems">
                 {move || general.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
             </ul>

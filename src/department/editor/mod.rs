@@ -24,7 +24,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use profkarta_core::card::edit::{follow_rule_texts, Place};
+use profkarta_core::card::edit::{follow_rule_texts, stale_rule_texts, Place};
 use profkarta_core::card::validate::publish_problems;
 use profkarta_core::card::{Card, Indicator};
 use profkarta_core::department::view::history::History;
@@ -55,6 +55,10 @@ pub struct Editor {
     pub can_redo: RwSignal<bool>,
     /// The card's problems, live.
     pub problems: Memo<Vec<TemplateError>>,
+    /// Indicators whose rule text is still the version before's though
+    /// their target or points changed ([`stale_rule_texts`]), and that
+    /// version's number: named above the card and asked about on publishing.
+    pub stale_rule_texts: Memo<Option<(u32, Vec<String>)>>,
     /// Fields whose typed text could not be read («150» for a percentage):
     /// the card still holds the field's last good value, so these block
     /// publishing as the card's own problems do.
@@ -68,6 +72,13 @@ pub struct Editor {
 
 impl Editor {
     pub fn new(dept: Dept, index: usize, card: Card) -> Self {
+        let previous = dept.archive().with_untracked(|a| {
+            a.cards()
+                .iter()
+                .filter(|c| c.id == card.id && c.version < card.version)
+                .max_by_key(|c| c.version)
+                .cloned()
+        });
         let card = RwSignal::new(card);
         let editor = Self {
             index,
@@ -76,6 +87,11 @@ impl Editor {
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             problems: Memo::new(move |_| card.with(publish_problems)),
+            stale_rule_texts: Memo::new(move |_| {
+                let previous = previous.as_ref()?;
+                let codes = card.with(|c| stale_rule_texts(previous, c));
+                (!codes.is_empty()).then_some((previous.version, codes))
+            }),
             unread: RwSignal::new(BTreeSet::new()),
             notice: RwSignal::new(String::new()),
             save: Debounce::new(),

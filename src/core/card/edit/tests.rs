@@ -172,10 +172,18 @@ fn the_written_rule_text_follows_the_rule_a_hand_written_one_is_flagged() {
     let before = card.clone();
     card.directions[0].criteria[0].indicators[0].points = 3;
     let code = first(&card).code;
-    assert_eq!(follow_rule_texts(&before, &mut card), [code]);
+    assert_eq!(
+        follow_rule_texts(&before, &mut card),
+        std::slice::from_ref(&code)
+    );
     assert_eq!(first(&card).rule_text, "наличие плана — 2 балла");
+    // Against the version before, it stays named until the text changes.
+    let earlier = before.clone();
+    assert_eq!(stale_rule_texts(&earlier, &card), [code]);
+    assert_eq!(stale_rule_texts(&card, &card), Vec::<String>::new());
     // Typing the text itself is not a change of the rule.
     let before = card.clone();
     card.directions[0].criteria[0].indicators[0].rule_text = "наличие — 3 балла".into();
     assert_eq!(follow_rule_texts(&before, &mut card), Vec::<String>::new());
+    assert_eq!(stale_rule_texts(&earlier, &card), Vec::<String>::new());
 }
