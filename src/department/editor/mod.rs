@@ -175,6 +175,15 @@ impl Editor {
             (follow_rule_texts(&before, c), typed)
         });
         self.history.update_value(|h| h.record(before, group));
+        // Those named against the version before already have their line.
+        let checked = checked.map(|(mut codes, typed)| {
+            self.stale_rule_texts.with_untracked(|s| {
+                if let Some((_, stale)) = s {
+                    codes.retain(|c| !stale.contains(c));
+                }
+            });
+            (codes, typed)
+        });
         match checked {
             Some((codes, _)) if !codes.is_empty() => self.notice.set(format!(
                 "{} {}: цель или баллы изменились — проверьте текст «Правило начисления, как в приказе».",
