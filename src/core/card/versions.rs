@@ -162,9 +162,9 @@ impl Change {
             Self::Applicability { code, from, to } => {
                 format!("Показатель {code}: применимость — было «{from}», стало «{to}».")
             }
-            Self::Kind { code, from, to } => {
-                format!("Показатель {code}: вид «{from}» заменён на «{to}».")
-            }
+            Self::Kind { code, from, to } => format!(
+                "Показатель {code}: вид «{from}» заменён на «{to}» — теперь это другой показатель."
+            ),
             Self::Fields { code } => {
                 format!("Показатель {code}: изменились части или столбцы для ввода.")
             }
@@ -185,6 +185,13 @@ impl Change {
                 format!("Показатель {code}: изменены тексты: {}.", what.join(", "))
             }
         }
+    }
+
+    /// Whether an indicator of both versions is no longer compared with
+    /// the years before: said beside the change in «Изменения» (an added or
+    /// removed one has nothing to compare).
+    pub fn ends_comparison(&self) -> bool {
+        self.breaks_comparison() && !matches!(self, Self::Added { .. } | Self::Removed { .. })
     }
 
     /// Whether the change makes last year's and this year's figures of the
@@ -328,22 +335,37 @@ pub(crate) fn split_words(rule: &Rule) -> (Rule, Vec<String>) {
 }
 
 /// Everything that changed from `old` to `new`, indicator by indicator in
-/// the new card's order, the removed ones last.
+/// the new card's order, the removed ones last. The editor gives an
+/// indicator of another kind a new id (it is another indicator); one that
+/// took the place and code of a removed one is said as a change of kind,
+/// not as one indicator added and another removed.
 pub fn changes(old: &Card, new: &Card) -> Vec<Change> {
     let before = placed(old);
     let after = placed(new);
+    let gone = |o: &Indicator| new.by_key(o.key()).is_none();
+    let mut replaced = Vec::new();
     let mut found = Vec::new();
     for &(place, indicator) in &after {
-        match before.iter().find(|(_, o)| o.key() == indicator.key()) {
-            Some(&was) => found.extend(indicator_changes(was, (place, indicator))),
-            None => found.push(Change::Added {
+        if let Some(&was) = before.iter().find(|(_, o)| o.key() == indicator.key()) {
+            found.extend(indicator_changes(was, (place, indicator)));
+        } else if let Some((_, was)) = before.iter().find(|(_, o)| {
+            o.code == indicator.code && gone(o) && o.rule.kind() != indicator.rule.kind()
+        }) {
+            replaced.push(was.key());
+            found.push(Change::Kind {
+                code: indicator.code.clone(),
+                from: kind_label(&was.rule).to_owned(),
+                to: kind_label(&indicator.rule).to_owned(),
+            });
+        } else {
+            found.push(Change::Added {
                 code: indicator.code.clone(),
                 text: indicator.text.clone(),
-            }),
+            });
         }
     }
     for (_, indicator) in before {
-        if new.by_key(indicator.key()).is_none() {
+        if gone(indicator) && !replaced.contains(&indicator.key()) {
             found.push(Change::Removed {
                 code: indicator.code.clone(),
                 text: indicator.text.clone(),
@@ -701,7 +723,18 @@ pub fn carry_answers(
                 new.code,
                 kind_label(&new.rule)
             ))),
-            None => left.push(not_carried("показатель исключён из новой версии")),
+            // Another kind in its place under a new id (as the editor makes
+            // it): not gone, only filled in otherwise.
+            None => match to
+                .indicator(code)
+                .filter(|new| new.rule.kind() != old.rule.kind())
+            {
+                Some(new) => left.push(not_carried(&format!(
+                    "в новой версии показатель {code} другого вида — «{}»: заполните его заново",
+                    kind_label(&new.rule)
+                ))),
+                None => left.push(not_carried("показатель исключён из новой версии")),
+            },
         }
     }
     (carried, left)

@@ -57,7 +57,13 @@ pub fn ChangesView(
             above
                 .iter()
                 .map(|c| c.describe())
-                .chain(indicators.iter().map(|c| c.describe()))
+                .chain(indicators.iter().map(|c| {
+                    let mut line = c.describe();
+                    if c.ends_comparison() {
+                        line.push_str(" С прошлыми годами не сравнивается.");
+                    }
+                    line
+                }))
                 .collect::<Vec<_>>()
         })
     };

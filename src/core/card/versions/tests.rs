@@ -69,7 +69,7 @@ fn the_changes_between_two_versions_by_identity() {
         [
             "Показатель 1.1: цель «не менее 30\u{A0}%» заменена на «не менее 40\u{A0}%».",
             "Показатель 1.1: изменены тексты: правило начисления.",
-            "Показатель 1.4: вид «факт (да/нет)» заменён на «число».",
+            "Показатель 1.4: вид «факт (да/нет)» заменён на «число» — теперь это другой показатель.",
             "Показатель 1.4: изменены тексты: правило начисления.",
             "Показатель 1.2 теперь имеет номер 2.1.",
             "Показатель 2.1 перенесён из критерия 1 в критерий 2.",
@@ -279,4 +279,43 @@ fn a_list_column_that_scores_otherwise_is_not_a_change_of_words() {
     );
     let indicator = rebound.indicator(&code).unwrap();
     assert!(!comparability(&old, &rebound, indicator).is_comparable());
+}
+
+/// The editor gives an indicator of another kind a new id; in its old
+/// place and code it is said as a change of kind, which ends its
+/// comparison, not as one indicator added and another removed.
+#[test]
+fn another_kind_under_a_new_id_is_a_change_of_kind() {
+    let old = card(1);
+    let mut new = old.clone();
+    new.version = 2;
+    let at = &mut new.directions[0].criteria[0].indicators[0];
+    at.id = "новый".into();
+    at.rule = Rule::Fact {
+        question: "Есть?".into(),
+    };
+    let found = changes(&old, &new);
+    assert_eq!(
+        found,
+        [Change::Kind {
+            code: "1.1".into(),
+            from: "доля".into(),
+            to: "факт (да/нет)".into(),
+        }]
+    );
+    assert!(found[0].ends_comparison());
+    // A school's answer to it is kept aside, not said to be gone.
+    let mut draft = Draft::default();
+    draft.answers.insert("1.1".into(), share("35", "100"));
+    let (carried, left) = carry_answers(&old, &new, &draft.answers);
+    assert!(carried.is_empty());
+    assert_eq!(
+        left[0].reason,
+        "в новой версии показатель 1.1 другого вида — «факт (да/нет)»: заполните его заново"
+    );
+    assert!(!Change::Added {
+        code: "1.1".into(),
+        text: String::new()
+    }
+    .ends_comparison());
 }
