@@ -309,6 +309,16 @@ fn a_criterion_without_a_code_is_still_named() {
             "В описании карты не заполнен текст: название критерия (без кода).",
         ]
     );
+    // An indicator without a code is named by its wording.
+    let mut card = builtin();
+    card.directions[0].criteria[0].indicators[5].code.clear();
+    let first = validate::problems(&card)[0].to_string();
+    assert!(
+        first.starts_with(
+            "В описании карты не заполнен текст: код показателя «Наличие участников проекта"
+        ),
+        "{first}"
+    );
 }
 
 /// The editor's starting texts leave gaps («от … № …», «Есть ли …?») that

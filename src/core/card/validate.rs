@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use crate::card::versions::split_words;
 use crate::card::{Card, Indicator, ListColumn, Rule};
 use crate::error::{CardPart, TemplateError};
-use crate::text::quoted;
+use crate::text::{quoted, shorten};
 
 pub fn validate(card: &Card) -> Result<(), TemplateError> {
     match problems(card).into_iter().next() {
@@ -84,7 +84,15 @@ pub fn problems(card: &Card) -> Vec<TemplateError> {
                 &mut found,
             );
             for indicator in &criterion.indicators {
-                non_empty(&indicator.code, "код показателя".into(), &mut found);
+                // Without its code, an indicator is named by its wording.
+                non_empty(
+                    &indicator.code,
+                    format!(
+                        "код показателя {}",
+                        quoted(&shorten(indicator.text.trim(), 60))
+                    ),
+                    &mut found,
+                );
                 if !codes.insert(indicator.code.as_str()) {
                     found.push(TemplateError::DuplicateCode {
                         code: indicator.code.clone(),
