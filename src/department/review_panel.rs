@@ -232,14 +232,16 @@ fn ReviewRow(
     let dept: Dept = expect_context();
     let code = indicator.code.clone();
     let archive = dept.archive();
-    let (answer, claimed) = archive.with_untracked(|a| {
+    let (answer, claimed, claims_points) = archive.with_untracked(|a| {
         let entry = a.entry(&submission);
         let answer = entry.and_then(|e| e.opened.payload.answers.get(&code).cloned());
-        let claimed = entry
+        let outcome = entry
             .and_then(|e| e.assessment.indicators.iter().find(|r| r.code == code))
-            .map(|r| counted(r.outcome.points(), r.outcome.applies()))
+            .map(|r| &r.outcome);
+        let claimed = outcome
+            .map(|o| counted(o.points(), o.applies()))
             .unwrap_or_default();
-        (answer, claimed)
+        (answer, claimed, outcome.is_some_and(|o| o.points() > 0))
     });
     let summary = answer_summary(&indicator, answer.as_ref());
     let evidence = answer
@@ -381,14 +383,15 @@ fn ReviewRow(
         let code = code.clone();
         move |ev| dept.comment(&submission, &code, event_target_value(&ev))
     };
-    // A point refused without a reason would reach the school's letter as
-    // «причина не указана»: asked for beside the field.
+    // A claimed point refused without a reason would reach the school's
+    // letter as «причина не указана»: asked for beside the field.
     let reason_missing = {
         let review = review.clone();
         move || {
-            review().is_some_and(|r| {
-                r.decision == Some(Decision::NoPoint) && r.comment.trim().is_empty()
-            })
+            claims_points
+                && review().is_some_and(|r| {
+                    r.decision == Some(Decision::NoPoint) && r.comment.trim().is_empty()
+                })
         }
     };
     let hint_id = format!("{group}-comment-hint");
