@@ -32,6 +32,11 @@ pub fn ListRows(row: RowData, item: String, columns: Vec<ListColumn>) -> impl In
         move |r: usize, which: &str| format!("{slug}-row-{r}-{which}")
     };
     let add_id = format!("{slug}-add-row");
+    // The id of row `at`'s name, where a new row and a removal send the focus.
+    let name_id = {
+        let slug = slug.clone();
+        move |at: usize| format!("{slug}-{}", AnswerField::RowName(at).key())
+    };
     let shift = {
         let (code, arrow) = (code.clone(), arrow.clone());
         move |r: usize, up: bool| {
@@ -45,7 +50,7 @@ pub fn ListRows(row: RowData, item: String, columns: Vec<ListColumn>) -> impl In
     };
     // A filled row is asked about first: nothing undoes it.
     let remove = {
-        let (code, slug, add_id) = (code.clone(), slug.clone(), add_id.clone());
+        let (code, name_id, add_id) = (code.clone(), name_id.clone(), add_id.clone());
         move |r: usize| {
             let asked = answer.with_untracked(|a| {
                 a.rows.get(r).is_none_or(|row| {
@@ -58,8 +63,7 @@ pub fn ListRows(row: RowData, item: String, columns: Vec<ListColumn>) -> impl In
             // Counted before: the row's answer follows the draft a moment later.
             let left = count.get_untracked().saturating_sub(1);
             draft.update(|d| d.remove_row(&code, r));
-            let name = |at: usize| format!("{slug}-{}", AnswerField::RowName(at).key());
-            focus_after_removal(r, left, name, &add_id);
+            focus_after_removal(r, left, &name_id, &add_id);
         }
     };
     let rows = move || {
@@ -98,9 +102,9 @@ pub fn ListRows(row: RowData, item: String, columns: Vec<ListColumn>) -> impl In
     };
     // The new row's name takes the focus, as a new plan row's measure does.
     let add = move |_| {
-        let name = AnswerField::RowName(count.get_untracked()).key();
+        let new = count.get_untracked();
         draft.update(|d| d.add_row(&add_code));
-        focus_when_drawn(format!("{slug}-{name}"));
+        focus_when_drawn(name_id(new));
     };
     view! {
         <div class="list-rows">
