@@ -185,6 +185,11 @@ pub fn group_letter(
     // What the letter is about: the municipality's weak spots, as
     // «Проблемные зоны» of the report names them.
     let named = match weak_spots(figures, card) {
+        // Nothing is earned, so nothing is done «less often».
+        _ if !card.has_points() => {
+            text.push_str("\nКарта не оценивает показатели баллами: сводные значения показателей по муниципалитету приведены в аналитической справке.\n");
+            Vec::new()
+        }
         WeakSpots::BelowHalf(zones) => {
             text.push_str("\nПоказатели, которые выполняет менее половины образовательных организаций муниципалитета:\n");
             zones
@@ -484,6 +489,24 @@ mod tests {
         assert!(!letter.contains("\n2.1. "));
         assert!(letter.contains("— курсы повышения квалификации «Курсы по профориентации»\n"));
         assert!(!letter.contains("Совещание"));
+    }
+
+    /// Seed 004's card gives no points: its letter names no indicator as
+    /// met «less often», and does not claim that half the schools meet each.
+    #[test]
+    fn a_group_letter_for_a_card_without_points_names_no_weak_indicator() {
+        let card = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
+        let a = draft("А", "2025/2026", &[]);
+        let archive = testkit::archive(&card, &[("a", &a)]);
+        let res = results(&archive, &card.id, "2025/2026");
+        let f = crate::department::figures::figures(&archive, &card, &res);
+        let letter = group_letter(&card, TargetGroup::Heads, "2025/2026", &f, &[]);
+        assert!(
+            letter.contains("\nКарта не оценивает показатели баллами: сводные значения"),
+            "{letter}"
+        );
+        assert!(!letter.contains("не менее половины"), "{letter}");
+        assert!(!letter.contains("выполняют"), "{letter}");
     }
 
     /// Every indicator met by half the schools or more: the letter says so,
