@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::card::{Applicability, Card, Criterion, Indicator, LevelRule, Rule, ZeroDenominator};
 use crate::school::draft::RawAnswer;
+use crate::text::quoted;
 
 /// The kind of a rule as the department reads it.
 pub fn kind_label(rule: &Rule) -> &'static str {
@@ -130,6 +131,8 @@ pub enum Change {
     },
     Wording {
         code: String,
+        from: String,
+        to: String,
     },
     /// Who is counted when the group is empty: no point, or not applicable.
     EmptyGroup {
@@ -168,7 +171,11 @@ impl Change {
             Self::Fields { code } => {
                 format!("Показатель {code}: изменились части или столбцы для ввода.")
             }
-            Self::Wording { code } => format!("Показатель {code}: изменена формулировка."),
+            Self::Wording { code, from, to } => format!(
+                "Показатель {code}: формулировка {} заменена на {}.",
+                quoted(from.trim()),
+                quoted(to.trim())
+            ),
             Self::EmptyGroup {
                 code,
                 not_applicable,
@@ -272,7 +279,11 @@ fn indicator_changes(
         });
     }
     if old.text != new.text {
-        found.push(Change::Wording { code: code.clone() });
+        found.push(Change::Wording {
+            code: code.clone(),
+            from: old.text.clone(),
+            to: new.text.clone(),
+        });
     }
     // What else decides a score, when nothing above says so.
     let listed = !same_kind

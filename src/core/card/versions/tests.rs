@@ -319,3 +319,18 @@ fn another_kind_under_a_new_id_is_a_change_of_kind() {
     }
     .ends_comparison());
 }
+
+/// The order approving a version quotes what a school will read, before
+/// and after; the wording alone keeps the comparison.
+#[test]
+fn a_new_wording_is_quoted_old_and_new() {
+    let old = card(2);
+    let mut new = old.clone();
+    new.directions[0].criteria[1].indicators[0].text = "Доля «b» среди всех".into();
+    let found = changes(&old, &new);
+    assert_eq!(
+        found.iter().map(Change::describe).collect::<Vec<_>>(),
+        ["Показатель 2.1: формулировка «Доля b» заменена на «Доля „b“ среди всех»."]
+    );
+    assert!(!found[0].breaks_comparison());
+}
