@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::card::versions::levels_text;
 use crate::card::Card;
 use crate::card::Level;
 use crate::department::archive::Archive;
@@ -192,9 +193,27 @@ pub fn dynamics(
             delta_text(top)
         ),
     };
-    let high = if card.levels.is_some() {
+    // Each year's levels are by its own version's bounds: when the bounds
+    // moved, the counts say so beside them.
+    let old_levels = years.old_card.levels.as_ref();
+    let high = if old_levels.is_none() && card.levels.is_some() {
         format!(
-            " Школ с высокой эффективностью: было {}, стало {}.",
+            " Школ с высокой эффективностью: {}; в прошлом году карта уровней не определяла.",
+            now.levels[0].1
+        )
+    } else if card.levels.is_some() {
+        let bounds = if old_levels == card.levels.as_ref() {
+            String::new()
+        } else {
+            format!(
+                " (границы уровней изменились: было «{}», стало «{}»; уровень каждого года — по \
+                 границам его версии)",
+                levels_text(old_levels),
+                levels_text(card.levels.as_ref())
+            )
+        };
+        format!(
+            " Школ с высокой эффективностью: было {}, стало {}{bounds}.",
             was.levels[0].1, now.levels[0].1
         )
     } else {
@@ -432,6 +451,57 @@ mod tests {
         assert!(
             text.ends_with("Наибольший рост — Школа А, Школа Б (+4,3\u{A0}п.\u{A0}п. у каждой)."),
             "{text}"
+        );
+    }
+
+    /// Each year's level is by its own version's bounds; when the bounds
+    /// moved, or last year had none, the count of high levels says so.
+    #[test]
+    fn moved_level_bounds_are_named_beside_the_high_levels() {
+        let old = testkit::card();
+        let mut card = old.clone();
+        card.version = 2;
+        card.levels = Some(crate::card::LevelRule {
+            high_from_percent: 10,
+            medium_from_percent: 5,
+        });
+        let text = |old: &Card| {
+            let a = |period, facts: &[&str]| testkit::draft("Школа А", period, facts);
+            let (a1, a2) = (
+                a("2024/2025", &["1.8"]),
+                a("2025/2026", &["1.8", "2.1", "3.1"]),
+            );
+            let archive = testkit::archive_of(&[(old, "a1", &a1), (&card, "a2", &a2)]);
+            let (before, after) = (
+                results(&archive, DEFAULT_CARD, "2024/2025"),
+                results(&archive, DEFAULT_CARD, "2025/2026"),
+            );
+            let years = Years {
+                old_card: old,
+                before: &figures(&archive, old, &before),
+                new_card: &card,
+                after: &figures(&archive, &card, &after),
+            };
+            dynamics(&archive, &years, "2024/2025", &before, &after)
+        };
+        // 3 of 23 is 13,0 %: high by the new bounds, low by the old.
+        let moved = text(&old);
+        assert!(
+            moved.contains(
+                " Школ с высокой эффективностью: было 0, стало 1 (границы уровней изменились: было \
+                 «высокая — от 80\u{A0}%, средняя — от 60\u{A0}%», стало «высокая — от 10\u{A0}%, \
+                 средняя — от 5\u{A0}%»; уровень каждого года — по границам его версии)."
+            ),
+            "{moved}"
+        );
+        let mut none = old.clone();
+        none.levels = None;
+        let first = text(&none);
+        assert!(
+            first.contains(
+                " Школ с высокой эффективностью: 1; в прошлом году карта уровней не определяла."
+            ),
+            "{first}"
         );
     }
 
