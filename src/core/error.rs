@@ -257,9 +257,15 @@ impl fmt::Display for LinkError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextError {
     Required,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     PeriodFormat,
     PeriodYears,
+    /// A year that has not begun on the school's calendar.
+    PeriodAhead,
+    /// A contact with «@» that is no whole e-mail address.
+    Email,
 }
 
 impl fmt::Display for TextError {
@@ -274,6 +280,14 @@ impl fmt::Display for TextError {
                     "Второй год должен быть следующим за первым, например 2025/2026."
                 )
             }
+            Self::PeriodAhead => write!(
+                f,
+                "Этот учебный год ещё не начался: укажите год, за который заполняется карта."
+            ),
+            Self::Email => write!(
+                f,
+                "Адрес почты неполный: нужен вид имя@домен, например ivanova@school7.ru."
+            ),
         }
     }
 }

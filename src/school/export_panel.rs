@@ -7,7 +7,7 @@ use profkarta_core::error::DownloadRefused;
 use profkarta_core::school::draft::AnswerField;
 use profkarta_core::school::stored::ExportState;
 
-use crate::platform::browser::{now_iso, random_id};
+use crate::platform::browser::{now_iso, random_id, year_month};
 use crate::school::drafts::Drafts;
 use crate::school::state::{AssessmentCtx, CardCtx};
 use crate::shared::download::offer_json;
@@ -26,7 +26,8 @@ pub fn ExportPanel() -> impl IntoView {
     let draft = ws.draft;
 
     let incomplete = Memo::new(move |_| draft.with(|d| assessment.with(|a| Incomplete::of(d, a))));
-    let profile_problems = Memo::new(move |_| draft.with(|d| d.profile.problems()));
+    let this_year = year_month().0;
+    let profile_problems = Memo::new(move |_| draft.with(|d| d.profile.form_problems(this_year)));
     let confirmed = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Result<String, String>>);
     let blocked = move || {

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::platform::browser::year_month;
 use crate::school::drafts::Drafts;
 use crate::school::state::{CardCtx, DraftCtx, DraftParts};
 use crate::shared::field::{Field, FieldKind};
@@ -17,7 +18,8 @@ pub fn ProfileForm() -> impl IntoView {
     // A keystroke in an indicator changes the draft but not the profile, so
     // the profile's fields do not wake.
     let DraftParts { profile, .. } = expect_context();
-    let problems = Memo::new(move |_| profile.with(|p| p.problems()));
+    let this_year = year_month().0;
+    let problems = Memo::new(move |_| profile.with(|p| p.form_problems(this_year)));
     // "Обязательное поле" is noise on a form nobody has touched yet: it
     // appears once the user has left the field.
     let left = RwSignal::new(Vec::<ProfileField>::new());

@@ -206,6 +206,44 @@ impl SchoolProfile {
         }
         problems
     }
+
+    /// [`problems`](Self::problems), and what the school's form also asks
+    /// before an export on `this_year` of its calendar: a year that has
+    /// begun, an e-mail address that can be written to. A file is not
+    /// refused for these (the department's clock is not the school's, and a
+    /// contact is a courtesy), so they stay out of the file's own check.
+    pub fn form_problems(&self, this_year: u16) -> Vec<(ProfileField, TextError)> {
+        let mut problems = self.problems();
+        if parse_period(&self.period).is_ok_and(|first| first > this_year) {
+            problems.push((ProfileField::Period, TextError::PeriodAhead));
+        }
+        if !problems.iter().any(|(f, _)| *f == ProfileField::Contact)
+            && !emails_whole(&self.contact)
+        {
+            problems.push((ProfileField::Contact, TextError::Email));
+        }
+        problems.sort_by_key(|(field, _)| ProfileField::ALL.iter().position(|f| f == field));
+        problems
+    }
+}
+
+/// Whether every word with «@» in a contact reads as an address: a name, an
+/// «@», a domain with a dot inside it («ivanova@», «@school7.ru» and
+/// «ivanova@school7» are not).
+fn emails_whole(contact: &str) -> bool {
+    contact
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '<' | '>'))
+        .filter(|word| word.contains('@'))
+        .map(|word| word.trim_end_matches(['.', ':']))
+        .all(|word| {
+            word.split_once('@').is_some_and(|(name, domain)| {
+                !name.is_empty()
+                    && !domain.contains('@')
+                    && domain
+                        .split_once('.')
+                        .is_some_and(|(a, b)| !a.is_empty() && !b.is_empty() && !b.ends_with('.'))
+            })
+        })
 }
 
 /// Checks "2025/2026" and returns its first year.
@@ -327,5 +365,48 @@ mod tests {
         // are no name.
         p.name = "\u{200B}\u{202E}".into();
         assert_eq!(p.problems(), [(ProfileField::Name, TextError::Required)]);
+    }
+
+    /// The form asks for a year that has begun and a whole e-mail address;
+    /// a file with either is still read.
+    #[test]
+    fn the_form_asks_for_a_begun_year_and_a_whole_address() {
+        let mut p = SchoolProfile {
+            name: "СОШ № 1".into(),
+            municipality: "г. Курган".into(),
+            responsible: "Иванова И. И.".into(),
+            period: "2026/2027".into(),
+            contact: "8 (3522) 12-34-56, ivanova@school7.ru.".into(),
+            ..SchoolProfile::default()
+        };
+        assert_eq!(p.form_problems(2026), []);
+        assert_eq!(
+            p.form_problems(2025),
+            [(ProfileField::Period, TextError::PeriodAhead)]
+        );
+        for bad in [
+            "ivanova@",
+            "@school7.ru",
+            "ivanova@school7",
+            "a@b@c.ru",
+            "ivanova@school7.",
+        ] {
+            p.contact = format!("тел. 12-34-56; {bad}");
+            assert_eq!(
+                p.form_problems(2026),
+                [(ProfileField::Contact, TextError::Email)],
+                "{bad}"
+            );
+            assert_eq!(p.problems(), [], "{bad}");
+        }
+        for good in [
+            "",
+            "12-34-56",
+            "Иванова <ivanova@школа7.рф>",
+            "i.ivanova@mail.school7.ru",
+        ] {
+            p.contact = good.into();
+            assert_eq!(p.form_problems(2026), [], "{good}");
+        }
     }
 }
