@@ -16,6 +16,7 @@ pub fn DepartmentApp() -> impl IntoView {
     verifier::start();
     with_cards(|cards, notices| {
         let dept = Dept::new(cards, notices);
+        dept.keep_place();
         provide_context(dept);
         provide_context(SigningKey::start(KeyOwner::Department, notices));
         provide_context(Persistence::start(dept));

@@ -8,6 +8,7 @@
 mod app;
 mod import;
 mod persistence;
+mod place;
 mod state;
 
 mod assignment_table;

@@ -29,6 +29,7 @@ use profkarta_core::department::view::selection::open_school;
 use profkarta_core::error::{ArchiveError, CardFileError, PublishError};
 use profkarta_core::signed::keys::KeyPair;
 
+use crate::department::place::Place;
 use crate::department::review_panel::REVIEW_SCHOOL;
 use crate::platform::browser::{focus_when_drawn, now_iso};
 use crate::shared::notices::Notices;
@@ -142,9 +143,16 @@ pub struct Dept {
 impl Dept {
     pub fn new(cards: Cards, notices: Notices) -> Self {
         let archive = RwSignal::new(Archive::new(cards));
-        let chosen_card = RwSignal::new(None::<String>);
-        let chosen_period = RwSignal::new(None::<String>);
-        let selected = RwSignal::new(None::<String>);
+        // Until the workspace is read, a kept card, year or school that is
+        // not there yet is passed over by the memos below, not dropped.
+        let place = Place::kept();
+        let chosen_card = RwSignal::new(place.card);
+        let chosen_period = RwSignal::new(place.period);
+        let selected = RwSignal::new(place.school);
+        let tab = place
+            .tab
+            .and_then(|key| Tab::ALL.into_iter().find(|t| t.key() == key))
+            .unwrap_or(Tab::Import);
         let cards_present = Memo::new(move |_| {
             archive.with(|a| {
                 a.cards_present()
@@ -235,7 +243,7 @@ impl Dept {
         });
         let open = Memo::new(move |_| {
             let chosen = selected.get();
-            now.with(|r| open_school(r, chosen.as_deref()).cloned())
+            archive.with(|a| now.with(|r| open_school(a, r, chosen.as_deref()).cloned()))
         });
         Self {
             archive,
@@ -244,7 +252,7 @@ impl Dept {
             chosen_card,
             chosen_period,
             selected,
-            tab: RwSignal::new(Tab::Import),
+            tab: RwSignal::new(tab),
             editing: RwSignal::new(None),
             unwritten: StoredValue::new(None),
             saving: RwSignal::new(Saving::Idle),
@@ -308,6 +316,19 @@ impl Dept {
     /// The cards the department knows (fixed once the page has started).
     pub fn cards(self) -> Cards {
         self.archive.with_untracked(|a| a.cards().clone())
+    }
+
+    /// Keeps the coordinator's place as it changes (see [`Place`]).
+    pub fn keep_place(self) {
+        Effect::new(move |_| {
+            Place {
+                card: self.chosen_card.get(),
+                period: self.chosen_period.get(),
+                school: self.selected.get(),
+                tab: Some(self.tab.get().key().to_owned()),
+            }
+            .keep();
+        });
     }
 
     // Navigation.
@@ -517,11 +538,12 @@ impl Dept {
         self.change(Archive::clear_refused);
     }
 
-    /// Replaces the archive: the stored one at start, or a backup.
+    /// Replaces the archive: the stored one at start, or a backup. The
+    /// school open stays chosen: at start it is the kept place, and a
+    /// backup without it opens the first school anyway.
     pub fn replace(self, archive: Archive) {
         self.archive.set(archive);
         self.log.set(Vec::new());
-        self.selected.set(None);
     }
 
     pub fn set_saving(self, saving: Saving) {

@@ -666,6 +666,26 @@ test('the workspace survives a reload, and spreadsheets and letters come out rig
         await page.screenshot({ path: join(ARTIFACTS, 'e2e-dept-letter.png') });
         await page.getByRole('tab', { name: 'Результаты' }).click();
         await page.screenshot({ path: join(ARTIFACTS, 'e2e-dept-results.png'), fullPage: true });
+
+        // The school being checked stays open in the other year, and the
+        // place (tab, year, school) comes back after a reload.
+        const earlierNames = new Set(expectedSchools('2024/2025').map((s) => s.name));
+        const both = schools.map((s) => s.name).find((n) => earlierNames.has(n));
+        const openName = () => page.evaluate(() => document.querySelector('#school-select option:checked')?.textContent);
+        const openIs = (name) => page.waitForFunction(
+            (name) => document.querySelector('#school-select option:checked')?.textContent.startsWith(`${name} — `), name);
+        await page.getByRole('tab', { name: 'Проверка' }).click();
+        const value = await page.evaluate((name) => [...document.querySelectorAll('#school-select option')]
+            .find((o) => o.textContent.startsWith(`${name} — `)).value, both);
+        await page.locator('#school-select').selectOption(value);
+        await openIs(both);
+        await page.locator('#period').selectOption('2024/2025');
+        await page.getByTestId('review').locator('li.review-row').first().waitFor();
+        await openIs(both).catch(async () => assert.fail(`${await openName()} opened instead of ${both}`));
+        await page.reload();
+        await page.getByRole('tab', { name: 'Проверка', selected: true }).waitFor();
+        await page.waitForFunction(() => document.querySelector('#period')?.value === '2024/2025');
+        await openIs(both);
     }));
 
 test('the two pages link to each other within the site folder', async () => {

@@ -1,18 +1,27 @@
 //! Which school is open in the review, the letters and the profile chart,
 //! and the list to choose from.
 
+use crate::department::archive::Archive;
 use crate::department::results::SchoolResult;
 use crate::text::by_name;
 
-/// The chosen submission if it is among `results` (the period's), otherwise
-/// the first school by name, so a screen is never empty while schools are.
+/// The chosen submission if it is among `results` (the period's); else the
+/// same school's file there, so that another year, or a newer file that
+/// replaced the chosen one, keeps the school open; else the first school by
+/// name, so a screen is never empty while schools are.
 pub fn open_school<'a>(
+    archive: &Archive,
     results: &'a [SchoolResult],
     chosen: Option<&str>,
 ) -> Option<&'a SchoolResult> {
+    let school = || chosen.and_then(|id| archive.entry(id)).map(|e| &e.school);
     results
         .iter()
         .find(|r| Some(r.submission_id.as_str()) == chosen)
+        .or_else(|| {
+            let school = school()?;
+            results.iter().find(|r| &r.school == school)
+        })
         .or_else(|| results.iter().min_by(|a, b| by_name(a.name(), b.name())))
 }
 
@@ -45,10 +54,11 @@ mod tests {
                 ("b", &draft("Школа Б", "2025/2026", &[])),
                 ("a", &draft("Школа А", "2025/2026", &[])),
                 ("c", &draft("Школа В", "2024/2025", &[])),
+                ("b0", &draft("Школа Б", "2024/2025", &[])),
             ],
         );
         let now = results(&archive, DEFAULT_CARD, "2025/2026");
-        let open = |chosen| open_school(&now, chosen).map(|r| r.name());
+        let open = |chosen| open_school(&archive, &now, chosen).map(|r| r.name());
         assert_eq!(open(Some("b")), Some("Школа Б"));
         assert_eq!(open(None), Some("Школа А"));
         assert_eq!(
@@ -56,7 +66,15 @@ mod tests {
             Some("Школа А"),
             "another year's school is not open"
         );
-        assert_eq!(open_school(&[], Some("a")).map(|r| r.name()), None);
+        assert_eq!(
+            open_school(&archive, &now, Some("b0")).map(|r| r.submission_id.as_str()),
+            Some("b"),
+            "the same school's file of this year is"
+        );
+        assert_eq!(
+            open_school(&archive, &[], Some("a")).map(|r| r.name()),
+            None
+        );
         assert_eq!(
             school_options(&now),
             [
@@ -80,7 +98,7 @@ mod tests {
         let first = &school_options(&now)[0].0;
         assert_eq!(first, "two");
         assert_eq!(
-            open_school(&now, None).map(|r| r.submission_id.as_str()),
+            open_school(&archive, &now, None).map(|r| r.submission_id.as_str()),
             Some("two")
         );
     }
