@@ -124,6 +124,20 @@ impl Verdict {
         !self.is_good() || self == Self::ScoreMismatch
     }
 
+    /// Where the import table lists the file: first what the coordinator
+    /// must decide (a new key), then what a school must send again, then
+    /// totals to look at, then copies of files already in (nothing to do),
+    /// then the accepted.
+    pub fn order(self) -> u8 {
+        match self {
+            Self::KeyChanged => 0,
+            Self::ScoreMismatch => 2,
+            Self::Duplicate => 3,
+            _ if self.is_good() => 4,
+            _ => 1,
+        }
+    }
+
     pub fn is_good(self) -> bool {
         matches!(
             self,

@@ -92,7 +92,8 @@ pub struct VerdictRow {
 }
 
 /// The log's lines as they stand now: files that need attention first,
-/// then, with `accepted`, the accepted ones, each group in log order. Only
+/// most pressing first ([`Verdict::order`]), then, with `accepted`, the
+/// accepted ones, each group in log order. Only
 /// the lines shown get their sentence: thousands of accepted files are
 /// counted ([`Tally`]), not written out, until the user asks for them.
 pub fn verdict_rows(archive: &Archive, log: &[ImportRow], accepted: bool) -> Vec<VerdictRow> {
@@ -107,7 +108,7 @@ pub fn verdict_rows(archive: &Archive, log: &[ImportRow], accepted: bool) -> Vec
             })
         })
         .collect();
-    rows.sort_by_key(|r| !r.verdict.needs_attention());
+    rows.sort_by_key(|r| r.verdict.order());
     rows
 }
 
@@ -367,24 +368,31 @@ mod tests {
             .into_iter()
             .map(|(file, admission)| ImportRow::admitted(file, admission))
             .collect();
+        let copy = ImportError::Duplicate {
+            of_file: "a".into(),
+        };
+        log.insert(0, ImportRow::refused("a (1)".into(), copy, None));
         log.insert(
-            0,
+            1,
             ImportRow::refused("фото.jpg".into(), ImportError::NotText, Some(b"\xff\xd8")),
         );
         let rows = verdict_rows(&archive, &log, true);
         let verdicts: Vec<_> = rows.iter().map(|r| (r.file.as_str(), r.verdict)).collect();
+        // The new key waits for a decision, the photo for the school; the
+        // copy asks nothing of anyone.
         assert_eq!(
             verdicts,
             [
-                ("фото.jpg", Verdict::NotJson),
                 ("b", Verdict::KeyChanged),
+                ("фото.jpg", Verdict::NotJson),
+                ("a (1)", Verdict::Duplicate),
                 ("a", Verdict::Accepted)
             ]
         );
-        assert_eq!(rows[2].why, "СОШ 1, 2025/2026.");
+        assert_eq!(rows[3].why, "СОШ 1, 2025/2026.");
         assert_eq!(
             Tally::of(&archive, &log).summary(),
-            "Файлов: 3. Принято: 1. Ждут решения: 1. Не принято: 1."
+            "Файлов: 4. Принято: 1. Ждут решения: 1. Уже были загружены: 1. Не принято: 1."
         );
         let attention: Vec<_> = verdict_rows(&archive, &log, false)
             .into_iter()
@@ -392,7 +400,7 @@ mod tests {
             .collect();
         assert_eq!(
             attention,
-            ["фото.jpg", "b"],
+            ["b", "фото.jpg", "a (1)"],
             "accepted files wait to be asked for"
         );
     }
