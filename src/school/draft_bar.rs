@@ -63,9 +63,11 @@ pub fn DraftBar() -> impl IntoView {
                 }
                 let mut stored =
                     StoredDraft::new(random_id(), opened.payload.to_draft(), &now_iso());
-                stored.meta.replaces = Some(opened.payload.submission_id.clone());
-                stored.meta.exported = Some(stored.draft.digest());
-                stored.meta.exported_key = Some(opened.fingerprint.clone());
+                stored.meta.remember_export(
+                    opened.payload.submission_id.clone(),
+                    &stored.draft,
+                    opened.fingerprint.clone(),
+                );
                 ws.adopt(stored);
                 notices.push_passing(format!(
                     "Выгрузка «{name}» открыта для исправления (подпись проверена, ключ {}). \

@@ -421,11 +421,9 @@ impl Drafts {
 
     /// Remembers the export just made: the next export of this draft corrects it.
     pub fn exported(self, submission_id: String, fingerprint: String) {
-        let digest = self.draft.with_untracked(Draft::digest);
-        self.meta.update(|m| {
-            m.replaces = Some(submission_id);
-            m.exported = Some(digest);
-            m.exported_key = Some(fingerprint);
+        self.draft.with_untracked(|d| {
+            self.meta
+                .update(|m| m.remember_export(submission_id, d, fingerprint));
         });
         self.saved.set_value(None);
         self.wait.cancel();

@@ -41,7 +41,7 @@ pub fn ExportPanel() -> impl IntoView {
                 let meta = ExportMeta {
                     submission_id: random_id(),
                     created_at: now_iso(),
-                    replaces: ws.meta.with_untracked(|m| m.replaces.clone()),
+                    replaces: ws.meta.with_untracked(|m| m.replaces_now(d)),
                 };
                 Payload::new(&card, d, a, meta)
             })
@@ -137,6 +137,15 @@ pub fn ExportPanel() -> impl IntoView {
                         }}
                     </label>
                 </div>
+            </Show>
+            <Show when=move || ws.export_state.get() == ExportState::OtherYear>
+                <p class="notice" role="status" data-testid="export-other-year">
+                    {move || format!(
+                        "Файл, выгруженный из этого черновика, — за {} учебный год. Теперь в карте другой год: \
+                         новая выгрузка станет отдельным файлом, а прежний останется в отделе образования.",
+                        ws.meta.with(|m| m.exported_period.clone().unwrap_or_default())
+                    )}
+                </p>
             </Show>
             <Show when=move || ws.export_state.get() == ExportState::Changed>
                 <p class="notice notice-warning" role="status" data-testid="export-stale">

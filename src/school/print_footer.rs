@@ -35,7 +35,9 @@ pub fn PrintFooter() -> impl IntoView {
                     .to_owned()
             }
             ExportState::Unknown => fingerprint(key.fingerprint()),
-            ExportState::Never => "Электронная выгрузка ещё не сделана.".to_owned(),
+            ExportState::Never | ExportState::OtherYear => {
+                "Электронная выгрузка ещё не сделана.".to_owned()
+            }
         }
     };
     let parts: DraftParts = expect_context();

@@ -289,6 +289,22 @@ test('export: completeness check, signed file verified outside the browser, corr
         assert.ok(ok, stdout);
         assert.match(stdout, /^claimed: 3 of 23, level low$/m);
         assert.match(stdout, new RegExp(`^replaces: ${firstId}$`, 'm'));
+
+        // Moved to another year, the draft makes a file of its own: it is
+        // said, and the file replaces nothing (the department keeps both).
+        assert.equal(await page.getByTestId('export-other-year').count(), 0);
+        await page.getByLabel('Отчётный период (учебный год)').fill('2024/2025');
+        await page.getByTestId('export-other-year').filter({
+            hasText: 'Файл, выгруженный из этого черновика, — за 2025/2026 учебный год. Теперь в карте другой год',
+        }).waitFor();
+        assert.equal(await page.getByTestId('export-stale').count(), 0, 'not a correction to send');
+        const third = join(ARTIFACTS, 'export-other-year.json');
+        await writeFile(third, (await downloadText(page, () => page.getByTestId('export-button').click())).text);
+        const other = await runVerify(third);
+        assert.ok(other.ok, other.stdout);
+        assert.match(other.stdout, /^period: 2024\/2025$/m);
+        assert.doesNotMatch(other.stdout, /^replaces:/m);
+        await page.getByTestId('export-other-year').waitFor({ state: 'detached' });
     });
 });
 

@@ -16,6 +16,7 @@ use crate::card::{Card, DEFAULT_CARD};
 use crate::error::DraftLoadError;
 use crate::school::draft::Draft;
 use crate::school::plan::{standings, LastPlan, PlanRow};
+use crate::school::profile::canonical_period;
 
 /// The schema this version writes.
 pub const SCHEMA: u64 = 1;
@@ -42,6 +43,10 @@ pub struct DraftMeta {
     /// the signature lines, whichever computer signed it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exported_key: Option<String>,
+    /// The school year of that export: a draft moved to another year
+    /// makes a new file, not a correction of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exported_period: Option<String>,
     /// A name the user gave the draft; empty means "school · period".
     #[serde(default)]
     pub label: String,
@@ -71,6 +76,9 @@ pub enum ExportState {
     Same,
     /// Changed since: the department's file says something else.
     Changed,
+    /// Now of another school year than the export: the next export is a
+    /// file of its own, and the department keeps the earlier one.
+    OtherYear,
     /// Exported by an earlier version of the app, which did not remember
     /// what the file said.
     Unknown,
@@ -93,6 +101,7 @@ impl DraftMeta {
             replaces: None,
             exported: None,
             exported_key: None,
+            exported_period: None,
             label: String::new(),
             card: default_card(),
             card_version: first_version(),
@@ -101,6 +110,10 @@ impl DraftMeta {
 
     /// Where `draft` stands against its last export.
     pub fn export_state(&self, draft: &Draft) -> ExportState {
+        let year = canonical_period(&draft.profile.period);
+        if year.is_some() && self.exported_period.is_some() && year != self.exported_period {
+            return ExportState::OtherYear;
+        }
         match &self.exported {
             // Exported before the content was remembered with it.
             None if self.replaces.is_some() => ExportState::Unknown,
@@ -108,6 +121,22 @@ impl DraftMeta {
             Some(digest) if *digest == draft.digest() => ExportState::Same,
             Some(_) => ExportState::Changed,
         }
+    }
+
+    /// The submission the next export corrects: none once the draft is of
+    /// another year, since the department files each year apart.
+    pub fn replaces_now(&self, draft: &Draft) -> Option<String> {
+        let other = self.export_state(draft) == ExportState::OtherYear;
+        self.replaces.clone().filter(|_| !other)
+    }
+
+    /// Remembers an export (made, or opened to correct): its submission,
+    /// content, key and year.
+    pub fn remember_export(&mut self, submission_id: String, draft: &Draft, fingerprint: String) {
+        self.replaces = Some(submission_id);
+        self.exported = Some(draft.digest());
+        self.exported_key = Some(fingerprint);
+        self.exported_period = canonical_period(&draft.profile.period);
     }
 
     /// What the list of drafts shows.
@@ -519,6 +548,45 @@ mod tests {
             stored.meta.export_state(&stored.draft),
             ExportState::Unknown
         );
+    }
+
+    /// A draft exported for one year and then moved to another makes a
+    /// new file: it corrects nothing, and the department keeps the first.
+    #[test]
+    fn a_draft_moved_to_another_year_corrects_no_export() {
+        let mut stored = sample();
+        let draft = stored.draft.clone();
+        stored
+            .meta
+            .remember_export("s1".into(), &draft, "ab:cd".into());
+        assert_eq!(stored.meta.exported_period.as_deref(), Some("2025/2026"));
+        assert_eq!(
+            stored.meta.replaces_now(&stored.draft).as_deref(),
+            Some("s1")
+        );
+        stored.draft.profile.period = "2024-2025".into();
+        assert_eq!(
+            stored.meta.export_state(&stored.draft),
+            ExportState::OtherYear
+        );
+        assert_eq!(stored.meta.replaces_now(&stored.draft), None);
+        // Half-typed, it is not yet another year; written back, it is the same.
+        stored.draft.profile.period = "2025/20".into();
+        assert_eq!(
+            stored.meta.export_state(&stored.draft),
+            ExportState::Changed
+        );
+        assert_eq!(
+            stored.meta.replaces_now(&stored.draft).as_deref(),
+            Some("s1")
+        );
+        stored.draft.profile.period = "2025 - 2026".into();
+        assert_eq!(
+            stored.meta.export_state(&stored.draft),
+            ExportState::Changed
+        );
+        stored.draft.profile.period = "2025/2026".into();
+        assert_eq!(stored.meta.export_state(&stored.draft), ExportState::Same);
     }
 
     #[test]
