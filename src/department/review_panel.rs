@@ -47,6 +47,10 @@ pub fn ReviewPanel() -> impl IntoView {
         dept.open
             .with(|o| o.as_ref().map(|r| r.submission_id.clone()))
     });
+    // «Показывать» is the coordinator's way through all the schools (say,
+    // only the points claimed without evidence): it stays as another school
+    // or year is opened.
+    let filter = RwSignal::new(RowFilter::All);
     view! {
         <section class="panel" aria-labelledby="review-title">
             <h2 id="review-title">"Проверка объективности"</h2>
@@ -55,14 +59,14 @@ pub fn ReviewPanel() -> impl IntoView {
             <Show when=move || open_id.with(Option::is_some) fallback=NoCards>
                 <SchoolSelect/>
                 <ReviewProgress/>
-                {move || open_id.get().map(|id| view! { <ReviewOf id/> })}
+                {move || open_id.get().map(|id| view! { <ReviewOf id filter/> })}
             </Show>
         </section>
     }
 }
 
 #[component]
-fn ReviewOf(id: String) -> impl IntoView {
+fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
     let dept: Dept = expect_context();
     let open = dept.open;
     let archive = dept.archive();
@@ -146,7 +150,6 @@ fn ReviewOf(id: String) -> impl IntoView {
     };
     let checked_id = id.clone();
     let set_checked = move |ev| dept.set_checked(&checked_id, event_target_checked(&ev));
-    let filter = RwSignal::new(RowFilter::All);
     let visible = {
         let id = id.clone();
         Memo::new(move |_| {

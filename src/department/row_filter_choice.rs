@@ -7,9 +7,32 @@ use profkarta_core::department::review_filter::RowFilter;
 /// The default threshold of «изменились с прошлого года», in п. п.
 const CHANGED_BY: u32 = 10;
 
+/// The choices: (key, words).
+const CHOICES: [(&str, &str); 4] = [
+    ("all", "все показатели"),
+    ("without-evidence", "заявленные баллы без подтверждения"),
+    ("discrepancies", "только расхождения"),
+    ("changed", "изменившиеся с прошлого года более чем на…"),
+];
+
+fn key(filter: RowFilter) -> &'static str {
+    match filter {
+        RowFilter::All => "all",
+        RowFilter::WithoutEvidence => "without-evidence",
+        RowFilter::Discrepancies => "discrepancies",
+        RowFilter::ChangedSinceLastYear(_) => "changed",
+    }
+}
+
+/// The choice outlives one school's view (the review draws each school
+/// anew), so the list starts at what is chosen.
 #[component]
 pub fn RowFilterChoice(filter: RwSignal<RowFilter>) -> impl IntoView {
-    let points = RwSignal::new(CHANGED_BY);
+    let now = filter.get_untracked();
+    let points = RwSignal::new(match now {
+        RowFilter::ChangedSinceLastYear(n) => n,
+        _ => CHANGED_BY,
+    });
     let choose = move |key: &str| {
         filter.set(match key {
             "without-evidence" => RowFilter::WithoutEvidence,
@@ -26,14 +49,14 @@ pub fn RowFilterChoice(filter: RwSignal<RowFilter>) -> impl IntoView {
             }
         }
     };
+    let options = CHOICES.map(
+        |(value, words)| view! { <option value=value selected=value == key(now)>{words}</option> },
+    );
     view! {
         <p class="row-filter">
             <label for="row-filter">"Показывать: "</label>
             <select id="row-filter" on:change=move |ev| choose(&event_target_value(&ev))>
-                <option value="all">"все показатели"</option>
-                <option value="without-evidence">"заявленные баллы без подтверждения"</option>
-                <option value="discrepancies">"только расхождения"</option>
-                <option value="changed">"изменившиеся с прошлого года более чем на…"</option>
+                {options.into_iter().collect_view()}
             </select>
             <Show when=move || matches!(filter.get(), RowFilter::ChangedSinceLastYear(_))>
                 " "

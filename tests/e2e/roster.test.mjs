@@ -233,6 +233,16 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         await page.waitForFunction((n) => document.querySelectorAll('li.review-row:not([hidden])').length === n, unlinked.length);
         const shown = await rows.evaluateAll((all) => all.filter((li) => !li.hidden).map((li) => li.dataset.code));
         assert.deepEqual(shown, unlinked);
+        // The choice stays as the coordinator goes on to the next school
+        // and back: the list shows what the select says.
+        await page.getByRole('button', { name: 'Следующая школа →' }).click();
+        await page.waitForFunction((name) => !document.querySelector('#school-select option:checked')?.textContent.startsWith(name), names[0]);
+        assert.equal(await page.locator('#row-filter').inputValue(), 'without-evidence');
+        await page.getByRole('button', { name: '← Предыдущая школа' }).click();
+        await page.waitForFunction((n) => document.querySelectorAll('li.review-row:not([hidden])').length === n
+            && document.querySelectorAll('li.review-row').length === 23, unlinked.length);
+        assert.deepEqual(await rows.evaluateAll((all) => all.filter((li) => !li.hidden).map((li) => li.dataset.code)), unlinked);
+        assert.equal(await page.locator('#row-filter').inputValue(), 'without-evidence');
         await page.locator('#row-filter').selectOption('all');
         await page.waitForFunction(() => document.querySelectorAll('li.review-row[hidden]').length === 0);
         await page.getByLabel('Проверка завершена').check();
