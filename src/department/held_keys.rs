@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
-use profkarta_core::department::view::held::{held_keys, HeldKey};
+use profkarta_core::department::view::held::{held_keys, rejected_keys, HeldKey};
 
 use crate::department::import_panel::IMPORT_TITLE;
 use crate::department::state::Dept;
-use crate::platform::browser::focus_after_removal;
+use crate::platform::browser::{confirm, focus_after_removal};
 
 /// The «Принять новый ключ» button of the `i`-th key waiting.
 fn accept_id(i: usize) -> String {
@@ -21,9 +21,20 @@ pub fn HeldKeys() -> impl IntoView {
     let held = Memo::new(move |_| dept.archive().with(held_keys));
     // The decided key's line goes: the focus moves to the next key's line,
     // or, when none is left, to the section's heading.
+    let rejected = Memo::new(move |_| dept.archive().with(rejected_keys));
     let decide = move |i: usize, h: &HeldKey, trust: bool| {
         let (school, key) = (h.school.clone(), h.key.clone());
+        // A rejection drops the school's files at once: asked first, and
+        // said where it is taken back.
+        let question = format!(
+            "Отклонить ключ {} школы «{}»? Её файлы с этим ключом (файлов: {}) и все следующие с ним \
+             не будут учитываться. Решение можно изменить в списке «Отклонённые ключи».",
+            h.fingerprint, h.name, h.files
+        );
         move |_| {
+            if !trust && !confirm(&question) {
+                return;
+            }
             dept.decide_key(&school, &key, trust);
             let left = held.with_untracked(Vec::len);
             focus_after_removal(i, left, accept_id, IMPORT_TITLE);
@@ -50,6 +61,23 @@ pub fn HeldKeys() -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </div>
+        </Show>
+        <Show when=move || rejected.with(|r| !r.is_empty())>
+            <details class="rejected-keys" data-testid="rejected-keys">
+                <summary>{move || format!("Отклонённые ключи ({})", rejected.with(Vec::len))}</summary>
+                <ul>
+                    {move || rejected.get().into_iter().map(|h| {
+                        let (school, key) = (h.school.clone(), h.key.clone());
+                        view! {
+                            <li>
+                                <strong>{h.name.clone()}</strong>
+                                {format!(": ключ {} отклонён, его файлы не учитываются (файлов: {}). ", h.fingerprint, h.files)}
+                                <button type="button" on:click=move |_| dept.decide_key(&school, &key, true)>"Принять этот ключ"</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </details>
         </Show>
     }
 }

@@ -345,9 +345,23 @@ test('the rating and municipal figures match an independent computation', () =>
 test('accepting a new key, reviewing a school and filters change what the rating shows', () =>
     withDepartment(async (page) => {
         await importAll(page);
-        await page.getByTestId('held-keys').getByRole('button', { name: 'Принять новый ключ' }).click();
-        // The only key decided, its block goes and the focus goes to the tab's heading.
+        // A rejection is asked about first: declined, nothing changes.
+        const held = page.getByTestId('held-keys');
+        const questions = [];
+        page.once('dialog', (dialog) => { questions.push(dialog.message()); dialog.dismiss(); });
+        await held.getByRole('button', { name: 'Отклонить' }).click();
+        assert.match(questions[0], /^Отклонить ключ [0-9A-F-]+ школы «.+»\? Её файлы с этим ключом \(файлов: 1\)/);
+        assert.equal((await verdicts(page))['extra-key-changed.json'], 'key_changed');
+        // Confirmed, the only key decided, its block goes and the focus goes
+        // to the tab's heading; the rejection can be taken back.
+        page.once('dialog', (dialog) => dialog.accept());
+        await held.getByRole('button', { name: 'Отклонить' }).click();
         await page.waitForFunction(() => document.activeElement?.id === 'import-title');
+        await page.locator('[data-testid="verdicts"] tbody tr[data-verdict="key_rejected"]', { hasText: 'extra-key-changed.json' }).waitFor();
+        const rejected = page.getByTestId('rejected-keys');
+        await rejected.locator('summary').click();
+        await rejected.getByRole('button', { name: 'Принять этот ключ' }).click();
+        await rejected.waitFor({ state: 'detached' });
         const after = await verdicts(page);
         assert.equal(after['extra-key-changed.json'], 'accepted');
 

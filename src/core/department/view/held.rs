@@ -21,9 +21,19 @@ pub struct HeldKey {
 }
 
 pub fn held_keys(archive: &Archive) -> Vec<HeldKey> {
+    keys_standing(archive, Standing::Held)
+}
+
+/// Keys the coordinator rejected, with their files still in the workspace:
+/// a rejection made by mistake is taken back from this list.
+pub fn rejected_keys(archive: &Archive) -> Vec<HeldKey> {
+    keys_standing(archive, Standing::Rejected)
+}
+
+fn keys_standing(archive: &Archive, wanted: Standing) -> Vec<HeldKey> {
     let mut groups: BTreeMap<(&SchoolId, &str), HeldKey> = BTreeMap::new();
     for (e, standing) in archive.with_standings() {
-        if *standing != Standing::Held {
+        if *standing != wanted {
             continue;
         }
         groups
@@ -68,7 +78,17 @@ mod tests {
         assert_eq!((h.name.as_str(), h.files), ("СОШ 1", 2));
         assert_eq!(h.fingerprint, testkit::key(2).fingerprint());
         assert_eq!(h.previous, [testkit::key(1).fingerprint()]);
+        // Rejected, the key is listed to take the rejection back.
+        archive.decide_key(&h.school, &h.key, false);
+        assert!(held_keys(&archive).is_empty());
+        let rejected = rejected_keys(&archive);
+        assert_eq!(rejected.len(), 1);
+        assert_eq!(
+            (rejected[0].fingerprint.as_str(), rejected[0].files),
+            (h.fingerprint.as_str(), 2)
+        );
         archive.decide_key(&h.school, &h.key, true);
         assert!(held_keys(&archive).is_empty());
+        assert!(rejected_keys(&archive).is_empty());
     }
 }
