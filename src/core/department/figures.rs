@@ -167,20 +167,31 @@ fn indicator_figures(
     let mut earned = vec![0; place.len()];
     let mut applicable = vec![0; place.len()];
     let mut values: Vec<Vec<(&IndicatorResult, &RawAnswer)>> = vec![Vec::new(); place.len()];
+    // Indicators the check found not to apply to a school: its value is
+    // left out with it, as the school is from «Применим к школам».
+    let mut ruled_out = vec![false; place.len()];
     for r in results {
+        ruled_out.fill(false);
         for (code, counted) in &r.score.indicators {
-            if let (Some(&i), true) = (place.get(code.as_str()), counted.applies) {
+            let Some(&i) = place.get(code.as_str()) else {
+                continue;
+            };
+            if counted.applies {
                 applicable[i] += 1;
                 earned[i] += usize::from(counted.points > 0);
+            } else {
+                ruled_out[i] = true;
             }
         }
         let Some(entry) = archive.entry(&r.submission_id) else {
             continue;
         };
         for result in &entry.assessment.indicators {
-            if let (Some(&i), Some(answer)) =
-                (place.get(result.code.as_str()), valued(entry, result))
-            {
+            let Some(&i) = place.get(result.code.as_str()) else {
+                continue;
+            };
+            let reviewed_away = ruled_out[i] && result.outcome.applies();
+            if let (false, Some(answer)) = (reviewed_away, valued(entry, result)) {
                 values[i].push((result, answer));
             }
         }

@@ -4,6 +4,7 @@
 use super::*;
 use crate::card::{builtin, DEFAULT_CARD};
 use crate::department::results::results;
+use crate::department::review::Decision;
 use crate::school::draft::ListRow;
 use crate::testkit::{self, draft};
 
@@ -156,6 +157,30 @@ fn informational_indicators_are_pooled_summed_and_averaged() {
         problem_zones(&f, &nv).is_empty(),
         "nothing to fail without points"
     );
+    // The check finds the percentage does not apply to Б: its 90,5 % leaves
+    // the average with it, and the two counts of schools agree.
+    let mut archive = archive;
+    let (percent_code, count_code) = (code("percent"), code("count"));
+    archive.set_decision("2", &percent_code, Some(Decision::NotApplicable));
+    archive.set_decision("2", &count_code, Some(Decision::NoPoint));
+    let res = results(&archive, "nevinnomyssk", "2025/2026");
+    let f = figures(&archive, &nv, &res);
+    let percent = indicator(&f, &nv, "percent");
+    assert_eq!(
+        (percent.answered, percent.applicable, &percent.value),
+        (
+            1,
+            2,
+            &Aggregate::Percent {
+                sum: 800,
+                lowest: 800,
+                highest: 800
+            }
+        )
+    );
+    // A value the check did not confirm still is the school's answer.
+    let count = indicator(&f, &nv, "count");
+    assert_eq!(count.answered, 2);
 }
 
 /// Seed 002's breakdown: each part and the total pooled over the schools.
