@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use profkarta_core::department::figures::describe_value;
-use profkarta_core::department::tables::INDICATOR_HEADERS;
+use profkarta_core::department::tables::indicator_headers;
 use profkarta_core::text::percent;
 
 use crate::department::state::Dept;
@@ -17,6 +17,9 @@ use crate::shared::table_scroll::TableScroll;
 pub fn IndicatorFigures() -> impl IntoView {
     let dept: Dept = expect_context();
     let card = dept.card.get_untracked();
+    let headers = indicator_headers(&card);
+    let value_at = headers.len() - 1;
+    let scored = card.has_points();
     let rows = move || {
         dept.figures.with(|f| {
             card.indicators()
@@ -36,8 +39,10 @@ pub fn IndicatorFigures() -> impl IntoView {
                             <td class="indicator-text">{indicator.text.clone()}</td>
                             <td class="num" data-col="answered">{i.answered}</td>
                             <td class="num" data-col="applicable">{i.applicable}</td>
-                            <td class="num" data-col="earned">{earned}</td>
-                            <td class="num">{share}</td>
+                            {scored.then(|| view! {
+                                <td class="num" data-col="earned">{earned.clone()}</td>
+                                <td class="num">{share.clone()}</td>
+                            })}
                             <td data-col="value">{describe_value(&indicator.rule, i)}</td>
                         </tr>
                     }
@@ -51,9 +56,9 @@ pub fn IndicatorFigures() -> impl IntoView {
             <table class="indicator-figures" data-testid="indicator-figures">
                 <thead>
                     <tr>
-                        <ColumnHeads names=&INDICATOR_HEADERS[..2]/>
-                        <ColumnHeads names=&INDICATOR_HEADERS[2..6] numbers=true/>
-                        <ColumnHeads names=&INDICATOR_HEADERS[6..]/>
+                        <ColumnHeads names=&headers[..2]/>
+                        <ColumnHeads names=&headers[2..value_at] numbers=true/>
+                        <ColumnHeads names=&headers[value_at..]/>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -6,9 +6,10 @@ use leptos::prelude::*;
 
 use leptos::task::spawn_local;
 use profkarta_charts::figures::{criteria_svg, effectiveness_svg, levels_svg};
-use profkarta_core::department::dynamics::Years;
+use profkarta_core::department::dynamics::{value_changes, Years};
 use profkarta_core::department::report;
 use profkarta_core::department::report_document::{report_docx, report_docx_name, ReportInput};
+use profkarta_core::department::tables::value_changes_table;
 use profkarta_core::error::ChartNotDrawn;
 use profkarta_core::export::Image;
 
@@ -83,6 +84,23 @@ pub fn ReportPanel() -> impl IntoView {
             }))
         })
     };
+    // For a card without points, the values the dynamics text refers to.
+    let value_table = move || {
+        dept.previous.with_untracked(|p| {
+            let (_, _, was, old) = p.as_ref()?;
+            dept.card.with_untracked(|card| {
+                dept.figures.with_untracked(|now| {
+                    let years = Years {
+                        old_card: old,
+                        before: was,
+                        new_card: card,
+                        after: now,
+                    };
+                    Some(value_changes_table(card, &value_changes(&years)))
+                })
+            })
+        })
+    };
     let reviewers = move || {
         dept.archive()
             .with(|a| dept.results.with(|r| report::reviewers(a, r)))
@@ -142,6 +160,7 @@ pub fn ReportPanel() -> impl IntoView {
                                 figures,
                                 rating,
                                 dynamics: dynamics_text(),
+                                value_changes: (!scored).then(value_table).flatten(),
                                 reviewers: reviewers(),
                                 effects: effects.as_ref(),
                                 charts,

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { openApp, downloadText, ARTIFACTS, useApp } from './harness.mjs';
 import { loadCard, score, rating, eventTotals, indicatorsOf } from './scoring.mjs';
 import { CardPage } from './card_page.mjs';
+import { downloadDocx } from './docx_reader.mjs';
 
 const GEN = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-gen');
 const LATEST = '2025/2026';
@@ -352,6 +353,10 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         const pct = (t) => `${Math.floor(t / 10)},${t % 10}${NBSP}%`;
         const percentText = await page.getByTestId('indicator-figures').locator('tr[data-code="1.5"] [data-col="value"]').innerText();
         assert.equal(percentText, `в среднем ${pct(mean)} (от ${pct(Math.min(...tenths))} до ${pct(Math.max(...tenths))})`);
+        // Without points nothing is «выполнен»: the table has no such columns.
+        assert.deepEqual(await page.getByTestId('indicator-figures').locator('thead th').allInnerTexts(),
+            ['Код', 'Показатель', 'Школ в расчёте', 'Применим к школам', 'Значение по ответам школ']);
+        assert.equal(await page.getByTestId('indicator-figures').locator('tr[data-code="1.5"] td').count(), 4);
 
         // Its dynamics are the municipal values of both years: 1.2 is a count, summed.
         await page.getByRole('tab', { name: 'Динамика' }).click();
@@ -363,6 +368,15 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         assert.equal(await row.locator('[data-col="before"]').innerText(), `в сумме ${grouped(countSum('2024/2025'))}`);
         assert.equal(await row.locator('[data-col="after"]').innerText(), `в сумме ${grouped(countSum(LATEST))}`);
         assert.equal(await page.getByTestId('school-changes').count(), 0, 'no points, no per-school change');
+        // The report's Word file carries the table its dynamics text points to.
+        await page.getByRole('tab', { name: 'Аналитическая справка' }).click();
+        const report = await downloadDocx(page, () => page.getByRole('button', { name: 'Скачать справку (DOCX)' }).click(), 'справка_2025-2026.docx');
+        assert.ok(report.paragraphs.some((p) => p.endsWith('Значения показателей по муниципалитету за оба года — в таблице ниже.')));
+        assert.equal(report.tables.length, 2);
+        assert.deepEqual(report.tables[0][0], ['Код', 'Показатель', 'Школ в расчёте', 'Применим к школам', 'Значение по ответам школ']);
+        assert.deepEqual(report.tables[1][0], ['Код', 'Показатель', 'Было', 'Стало', 'Сравнение']);
+        const counted = report.tables[1].find((r) => r[0] === 'п. 1.2');
+        assert.deepEqual(counted.slice(2, 4), [`в сумме ${grouped(countSum('2024/2025'))}`, `в сумме ${grouped(countSum(LATEST))}`]);
         await page.getByRole('tab', { name: 'Результаты' }).click();
 
         // Izhevsk: one school, its informational share as the municipal value.

@@ -10,7 +10,7 @@ use crate::department::figures::Figures;
 use crate::department::report;
 use crate::department::results::Ranked;
 use crate::department::tables::{effects_table, indicators_table, plans_table};
-use crate::export::{to_docx, Block, Image};
+use crate::export::{to_docx, Block, Image, Table};
 use crate::text::period_stem;
 
 /// What the report is made of; `dynamics` is [`report::dynamics`]'s text and,
@@ -25,6 +25,10 @@ pub struct ReportInput<'a> {
     pub figures: &'a Figures,
     pub rating: &'a [Ranked],
     pub dynamics: Option<String>,
+    /// For a card without points, the values of both years
+    /// ([`value_changes_table`](crate::department::tables::value_changes_table)),
+    /// which the dynamics text refers to.
+    pub value_changes: Option<Table>,
     /// [`report::reviewers`]: who checked which school, when several did.
     pub reviewers: Option<String>,
     pub effects: Option<&'a Effects>,
@@ -82,6 +86,7 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
     if let Some(text) = &input.dynamics {
         blocks.push(Block::Heading("Динамика".to_owned()));
         blocks.push(Block::Paragraph(text.clone()));
+        blocks.extend(input.value_changes.clone().map(Block::Table));
     }
     blocks.extend(input.reviewers.clone().map(Block::Paragraph));
     if let Some(effects) = input.effects {
@@ -163,6 +168,7 @@ mod tests {
             figures: &f,
             rating: &rating,
             dynamics: Some("По сравнению с 2024/2025 учебным годом …".into()),
+            value_changes: None,
             reviewers: Some("Проверку объективности провели: Иванова А. А. — Школа А.".into()),
             effects: Some(&effects),
             charts: vec![chart("Уровни"), chart("Критерии")],
@@ -318,6 +324,7 @@ mod tests {
             figures: &f,
             rating: &rating,
             dynamics: None,
+            value_changes: None,
             reviewers: None,
             effects: None,
             charts: Vec::new(),
@@ -337,5 +344,70 @@ mod tests {
             Block::Paragraph(report::SIGNATURE.to_owned())
         );
         assert_eq!(blocks.iter().filter(|b| **b == Block::PageBreak).count(), 1);
+    }
+
+    /// Seed 004 gives no points: its indicator table has no columns of
+    /// schools that earned them, and the values of both years follow the
+    /// dynamics text that points to them («в таблице ниже»).
+    #[test]
+    fn a_card_without_points_reports_its_values_of_both_years() {
+        use crate::department::dynamics::{value_changes, Years};
+        use crate::department::tables::{value_changes_table, DATA_INDICATOR_HEADERS};
+        let card = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
+        let (a, b) = (
+            testkit::draft("А", "2024/2025", &[]),
+            testkit::draft("А", "2025/2026", &[]),
+        );
+        let archive = testkit::archive(&card, &[("a", &a), ("b", &b)]);
+        let (before, now) = (
+            results(&archive, &card.id, "2024/2025"),
+            results(&archive, &card.id, "2025/2026"),
+        );
+        let (was, f) = (
+            figures(&archive, &card, &before),
+            figures(&archive, &card, &now),
+        );
+        let years = Years {
+            old_card: &card,
+            before: &was,
+            new_card: &card,
+            after: &f,
+        };
+        let dynamics = report::dynamics(&archive, &years, "2024/2025", &before, &now);
+        assert!(dynamics.ends_with("— в таблице ниже."), "{dynamics}");
+        let rating = rank(now.clone());
+        let blocks = report_blocks(&ReportInput {
+            department: "",
+            period: "2025/2026",
+            card: &card,
+            figures: &f,
+            rating: &rating,
+            dynamics: Some(dynamics.clone()),
+            value_changes: Some(value_changes_table(&card, &value_changes(&years))),
+            reviewers: None,
+            effects: None,
+            charts: Vec::new(),
+            effects_chart: None,
+        });
+        let tables: Vec<&Table> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(tables.len(), 2);
+        assert_eq!(tables[0].headers, DATA_INDICATOR_HEADERS);
+        assert!(tables[0].rows.iter().all(|r| r.len() == 5));
+        assert_eq!(
+            tables[1].headers,
+            ["Код", "Показатель", "Было", "Стало", "Сравнение"]
+        );
+        assert_eq!(tables[1].rows.len(), card.indicators().count());
+        let at = |wanted: &Block| blocks.iter().position(|b| b == wanted).unwrap();
+        assert_eq!(
+            at(&Block::Paragraph(dynamics)) + 1,
+            at(&Block::Table(tables[1].clone()))
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! tables for CSV, XLSX and DOCX downloads.
 
 use crate::card::{Card, ListColumn};
-use crate::department::dynamics::delta_text;
+use crate::department::dynamics::{delta_text, ValueChange};
 use crate::department::effectiveness::{Effects, IndicatorEffect, PlanEffect};
 use crate::department::events::EventTotal;
 use crate::department::figures::{describe_value, Figures};
@@ -118,9 +118,58 @@ pub static INDICATOR_HEADERS: [&str; 7] = [
     "Значение по ответам школ (доли — Σ/Σ)",
 ];
 
+/// The same for a card without points: nothing is «выполнен», so the
+/// columns of schools that earned points go.
+pub static DATA_INDICATOR_HEADERS: [&str; 5] = [
+    "Код",
+    "Показатель",
+    "Школ в расчёте",
+    "Применим к школам",
+    "Значение по ответам школ",
+];
+
+/// [`INDICATOR_HEADERS`] or, for a card without points,
+/// [`DATA_INDICATOR_HEADERS`].
+pub fn indicator_headers(card: &Card) -> &'static [&'static str] {
+    if card.has_points() {
+        &INDICATOR_HEADERS
+    } else {
+        &DATA_INDICATOR_HEADERS
+    }
+}
+
+/// Each indicator's municipal value in the year before and this one: the
+/// dynamics of a card without points, as «Динамика» and the report show it.
+pub fn value_changes_table(card: &Card, changes: &[ValueChange]) -> Table {
+    let rows = changes
+        .iter()
+        .map(|c| {
+            let text = card.indicator(&c.code).map_or("", |i| i.text.as_str());
+            vec![
+                Cell::Text(format!("п. {}", c.code)),
+                Cell::Text(text.to_owned()),
+                Cell::Text(c.before.clone()),
+                Cell::Text(c.after.clone()),
+                Cell::Text(c.comparability.short_label().to_owned()),
+            ]
+        })
+        .collect();
+    Table {
+        name: "Значения показателей по муниципалитету".to_owned(),
+        headers: ["Код", "Показатель", "Было", "Стало", "Сравнение"]
+            .map(String::from)
+            .to_vec(),
+        rows,
+    }
+}
+
 /// Every indicator with its municipal value, informational ones included.
 pub fn indicators_table(card: &Card, figures: &Figures, period: &str) -> Table {
-    let headers = INDICATOR_HEADERS.map(String::from).to_vec();
+    let headers = indicator_headers(card)
+        .iter()
+        .map(|h| (*h).to_owned())
+        .collect();
+    let scored = card.has_points();
     let count = |n: usize| Cell::Int(i64::try_from(n).unwrap_or(i64::MAX));
     let rows = card
         .indicators()
@@ -135,15 +184,17 @@ pub fn indicators_table(card: &Card, figures: &Figures, period: &str) -> Table {
             } else {
                 (Cell::Text("без баллов".to_owned()), Cell::Empty)
             };
-            vec![
+            let mut row = vec![
                 Cell::Text(format!("п. {}", indicator.code)),
                 Cell::Text(indicator.text.clone()),
                 count(f.answered),
                 count(f.applicable),
-                earned,
-                share,
-                Cell::Text(describe_value(&indicator.rule, f)),
-            ]
+            ];
+            if scored {
+                row.extend([earned, share]);
+            }
+            row.push(Cell::Text(describe_value(&indicator.rule, f)));
+            row
         })
         .collect();
     Table {
