@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use profkarta_core::card::{Indicator, Level};
+use profkarta_core::department::bulk::Bulk;
 use profkarta_core::department::review::{Decision, ReviewStatus};
 use profkarta_core::department::review_filter::RowFilter;
 use profkarta_core::school::input::{parse_links, MAX_COMMENT_LEN};
@@ -20,7 +21,7 @@ use crate::department::row_filter_choice::RowFilterChoice;
 use crate::department::school_plan::SchoolPlan;
 use crate::department::school_select::SchoolSelect;
 use crate::department::state::Dept;
-use crate::platform::browser::{focus_id, open_tab};
+use crate::platform::browser::{confirm, focus_id, open_tab};
 
 /// Evidence links shown per indicator; the rest are counted.
 const LINKS_SHOWN: usize = 20;
@@ -63,6 +64,31 @@ pub fn ReviewPanel() -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// What the coordinator is asked before a check is marked finished with
+/// something the school's letter would show unsettled: a refused point
+/// without its reason, a point claimed without evidence and not decided.
+fn completion_question(unexplained: &[String], undecided: &[String]) -> Option<String> {
+    if unexplained.is_empty() && undecided.is_empty() {
+        return None;
+    }
+    let mut text = "Перед завершением проверки:".to_owned();
+    if !unexplained.is_empty() {
+        text.push_str(&format!(
+            "\n— балл не засчитан без причины: {} (школа прочитает в письме «причина не указана»);",
+            unexplained.join(", ")
+        ));
+    }
+    if !undecided.is_empty() {
+        text.push_str(&format!(
+            "\n— баллы заявлены без ссылок на подтверждение и не решены: {};",
+            undecided.join(", ")
+        ));
+    }
+    text.pop();
+    text.push_str(".\nВсё равно отметить проверку завершённой?");
+    Some(text)
 }
 
 #[component]
@@ -149,7 +175,28 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
         }
     };
     let checked_id = id.clone();
-    let set_checked = move |ev| dept.set_checked(&checked_id, event_target_checked(&ev));
+    let set_checked = move |ev: leptos::ev::Event| {
+        let checked = event_target_checked(&ev);
+        if checked {
+            let question = archive.with_untracked(|a| {
+                let entry = a.entry(&checked_id)?;
+                let undecided = Bulk::NoPointWithoutEvidence.preview(entry, &a.review(&checked_id));
+                let unexplained: Vec<String> = open.with_untracked(|o| {
+                    o.iter()
+                        .flat_map(|r| &r.refused)
+                        .filter(|(_, comment)| comment.is_empty())
+                        .map(|(code, _)| code.clone())
+                        .collect()
+                });
+                completion_question(&unexplained, &undecided)
+            });
+            if question.is_some_and(|q| !confirm(&q)) {
+                event_target::<web_sys::HtmlInputElement>(&ev).set_checked(false);
+                return;
+            }
+        }
+        dept.set_checked(&checked_id, checked);
+    };
     let visible = {
         let id = id.clone();
         Memo::new(move |_| {

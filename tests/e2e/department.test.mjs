@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { dirname, join } from 'node:path';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { openApp, openPage, downloadText, expectKeptAside, ARTIFACTS, useApp } from './harness.mjs';
+import { nextQuestion, openApp, openPage, downloadText, expectKeptAside, ARTIFACTS, useApp } from './harness.mjs';
 import { score, rating, CARD } from './scoring.mjs';
 import { CardPage } from './card_page.mjs';
 
@@ -385,13 +385,18 @@ test('accepting a new key, reviewing a school and filters change what the rating
         await refused.getByLabel('Комментарий проверяющего').press('Tab');
         await refused.getByTestId('reason-missing').filter({ hasText: 'Укажите причину' }).waitFor({ state: 'detached' });
         await review.getByTestId('differences').filter({ hasText: `${code}: заявлено 1 балл → засчитано 0 баллов — Ссылка ведёт на общий раздел сайта` }).waitFor();
+        // Points claimed without links and not decided are named before the
+        // check is finished; the refusal has its reason now.
+        const question = nextQuestion(page);
         await review.getByLabel('Проверка завершена').check();
+        const asked = await question;
+        assert.match(asked, /^Перед завершением проверки:\n— баллы заявлены без ссылок на подтверждение и не решены: [\d., ]+\.\nВсё равно отметить проверку завершённой\?$/);
         // The school's letter gives the reason, and asks to remove it.
         await page.getByRole('tab', { name: 'Рекомендации' }).click();
         const leaderOption = await page.locator('#school-select option', { hasText: leader.name }).first().getAttribute('value');
         await page.locator('#school-select').selectOption(leaderOption);
         await page.waitForFunction(() => document.querySelector('#letter-text')?.value.includes(
-            'При проверке балл не засчитан: Ссылка ведёт на общий раздел сайта.\nРекомендация: Устранить замечание проверки: Ссылка ведёт на общий раздел сайта.\n'));
+            'При проверке балл не засчитан: Ссылка ведёт на общий раздел сайта.\nРекомендация: Устранить замечание проверки «Ссылка ведёт на общий раздел сайта».\n'));
 
         await page.getByRole('tab', { name: 'Результаты' }).click();
         const reviewed = schools.map((s) => (s.name === leader.name ? { ...s, total: s.total - 1 } : s));
@@ -505,7 +510,9 @@ test('the department works with the keyboard alone: import, tabs, review', () =>
 
         // «Проверка завершена» is reached by Tab and ticked with Space.
         await moveUntil('Shift+Tab', (f) => f.id === 'review-checked');
+        const question = nextQuestion(page);
         await page.keyboard.press('Space');
+        assert.match(await question, /^Перед завершением проверки:\n— /);
         assert.ok(await page.locator('#review-checked').isChecked());
         const school = (await review.getByRole('heading', { level: 3 }).innerText()).trim();
         await page.locator('#school-select option', { hasText: `${school} — проверена` }).waitFor({ state: 'attached' });
@@ -576,7 +583,9 @@ test('a correction keeps the review decisions about the answers it did not chang
         await page.locator('#school-select').selectOption(original.submission_id);
         await page.locator(`#decision-${kept}-no_point`).check();
         await page.locator(`#decision-${redone}-no_point`).check();
+        const question = nextQuestion(page);
         await page.getByLabel('Проверка завершена').check();
+        assert.match(await question, /^Перед завершением проверки:\n— /);
 
         // Then the correction arrives.
         await page.getByRole('tab', { name: 'Загрузка файлов' }).click();

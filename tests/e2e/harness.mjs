@@ -152,3 +152,12 @@ export async function expectKeptAside(page, { label, text, key }) {
 }
 
 export const ARTIFACTS = join(root, 'tests', 'e2e', 'artifacts');
+
+/// The next question the page asks (window.confirm), answered «OK»: resolves
+/// to its text. Set up before the action that asks.
+export function nextQuestion(page) {
+    return new Promise((resolve) => page.once('dialog', (dialog) => {
+        resolve(dialog.message());
+        dialog.accept();
+    }));
+}

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { deflateRawSync } from 'node:zlib';
-import { downloadText, ARTIFACTS, useApp, useGenerated, openDepartment, importFiles } from './harness.mjs';
+import { nextQuestion, downloadText, ARTIFACTS, useApp, useGenerated, openDepartment, importFiles } from './harness.mjs';
 import { byName, score } from './scoring.mjs';
 
 const PERIOD = '2025/2026';
@@ -245,7 +245,14 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         assert.equal(await page.locator('#row-filter').inputValue(), 'without-evidence');
         await page.locator('#row-filter').selectOption('all');
         await page.waitForFunction(() => document.querySelectorAll('li.review-row[hidden]').length === 0);
+        // Finishing names the points claimed without links and not decided;
+        // declined, the check stays open.
+        page.once('dialog', (dialog) => dialog.dismiss());
+        await page.getByLabel('Проверка завершена').click();
+        assert.equal(await page.getByLabel('Проверка завершена').isChecked(), false);
+        const question = nextQuestion(page);
         await page.getByLabel('Проверка завершена').check();
+        assert.equal(await question, `Перед завершением проверки:\n— баллы заявлены без ссылок на подтверждение и не решены: ${unlinked.join(', ')}.\nВсё равно отметить проверку завершённой?`);
         await page.getByTestId('review-progress').filter({ hasText: 'Проверено 1 из 12.' }).waitFor();
         // Its option, drawn anew with the new status, is still the one chosen.
         await page.locator('#school-select option', { hasText: `${names[0]} — проверена` }).waitFor({ state: 'attached' });

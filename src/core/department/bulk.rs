@@ -32,6 +32,16 @@ impl Bulk {
         }
     }
 
+    /// The reason written beside each decision where the reviewer wrote
+    /// none: the school reads it in its letter, and a refusal without one
+    /// would say «причина не указана».
+    fn reason(self) -> &'static str {
+        match self {
+            Self::ConfirmWithEvidence => "",
+            Self::NoPointWithoutEvidence => "нет ссылки на подтверждение",
+        }
+    }
+
     /// The indicators `self` would decide, in card order.
     pub fn preview(self, entry: &Entry, review: &Review) -> Vec<String> {
         entry
@@ -63,6 +73,14 @@ impl Archive {
         let codes = bulk.preview(entry, &self.review(id));
         for code in &codes {
             self.set_decision(id, code, Some(bulk.decision()));
+            let written = self
+                .review(id)
+                .indicators
+                .get(code)
+                .map(|r| r.comment.trim().to_owned());
+            if written.unwrap_or_default().is_empty() && !bulk.reason().is_empty() {
+                self.set_review_comment(id, code, bulk.reason().to_owned());
+            }
         }
         codes
     }
@@ -105,6 +123,14 @@ mod tests {
         );
         let review = archive.review("s");
         assert_eq!(review.decision("1.8"), Some(Decision::NoPoint));
+        // Said why, for the school's letter; a confirmation needs no words.
+        assert_eq!(
+            review.indicators["1.8"].comment,
+            "нет ссылки на подтверждение"
+        );
+        let mut confirmed = archive.clone();
+        confirmed.apply_bulk("s", Bulk::ConfirmWithEvidence);
+        assert_eq!(confirmed.review("s").indicators["1.1"].comment, "");
         assert_eq!(review.decision("2.1"), Some(Decision::Confirm));
         assert_eq!(review.decision("1.2"), None);
         assert!(

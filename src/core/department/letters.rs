@@ -260,7 +260,12 @@ fn advice(indicator: &Indicator, school: &SchoolResult) -> String {
         Some("") => {
             "Подтвердить выполнение показателя материалами, доступными по ссылкам".to_owned()
         }
-        Some(comment) => format!("Устранить замечание проверки: {comment}"),
+        // Quoted, not after a second colon: the letter already has one
+        // («Рекомендация: …»).
+        Some(comment) => format!(
+            "Устранить замечание проверки {}",
+            quoted(comment.trim_end_matches('.'))
+        ),
         None if indicator.recommendation.trim().is_empty() => format!(
             "Обеспечить выполнение показателя ({})",
             indicator.rule_text.trim()
@@ -366,7 +371,7 @@ mod tests {
         assert!(
             letter.contains(
                 "При проверке балл не засчитан: Ссылка не открывается.\n\
-                 Рекомендация: Устранить замечание проверки: Ссылка не открывается.\n"
+                 Рекомендация: Устранить замечание проверки «Ссылка не открывается».\n"
             ),
             "{letter}"
         );
@@ -374,7 +379,7 @@ mod tests {
         let row = plan.iter().find(|r| r.indicators == ["1.8"]).unwrap();
         assert_eq!(
             row.measure,
-            "Устранить замечание проверки: Ссылка не открывается"
+            "Устранить замечание проверки «Ссылка не открывается»"
         );
         refused.refused[0].1.clear();
         let letter = draft_letter(&card, &refused, &rating, &[]);
