@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use profkarta_core::card::{Indicator, Level};
+use profkarta_core::card::{Indicator, Level, Rule};
 use profkarta_core::department::bulk::Bulk;
 use profkarta_core::department::review::{Decision, ReviewStatus};
 use profkarta_core::department::review_filter::RowFilter;
@@ -22,6 +22,7 @@ use crate::department::school_plan::SchoolPlan;
 use crate::department::school_select::SchoolSelect;
 use crate::department::state::Dept;
 use crate::platform::browser::{confirm, focus_id, open_tab};
+use crate::shared::table_scroll::TableScroll;
 
 /// Evidence links shown per indicator; the rest are counted.
 const LINKS_SHOWN: usize = 20;
@@ -294,6 +295,36 @@ fn ReviewRow(
         (answer, claimed, outcome.is_some_and(|o| o.points() > 0))
     });
     let summary = answer_summary(&indicator, answer.as_ref());
+    // A list's rows are what the reviewer checks the evidence against.
+    let list_rows = match (&indicator.rule, &answer) {
+        (Rule::List { item, columns, .. }, Some(a)) if a.rows.iter().any(|r| !r.is_blank()) => {
+            let heads: Vec<String> = std::iter::once(item.clone())
+                .chain(columns.iter().map(|c| c.label.clone()))
+                .collect();
+            let rows = a
+                .rows
+                .iter()
+                .filter(|r| !r.is_blank())
+                .map(|r| {
+                    let cells = r
+                        .values
+                        .iter()
+                        .map(|v| view! { <td class="num">{v.clone()}</td> })
+                        .collect_view();
+                    view! { <tr><th scope="row">{r.name.clone()}</th>{cells}</tr> }
+                })
+                .collect_view();
+            Some(view! {
+                <TableScroll label=format!("Строки показателя {code}")>
+                    <table class="data list-answer" data-testid="list-answer">
+                        <thead><tr>{heads.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </TableScroll>
+            })
+        }
+        _ => None,
+    };
     let evidence = answer
         .as_ref()
         .map(|a| a.evidence.clone())
@@ -456,7 +487,12 @@ fn ReviewRow(
         <li class="review-row" data-code=code.clone() hidden=move || visible.with(|v| v.as_ref().is_some_and(|v| !v.contains(&shown_code)))>
             <p class="indicator-text"><span class="code">{code.clone()}</span>" "{indicator.text.clone()}</p>
             <p class="rule">{indicator.rule_text.clone()}</p>
-            <p>"Ответ школы: " <strong>{summary}</strong> " · заявлено: " <strong data-testid="claimed">{claimed}</strong></p>
+            <p>
+                "Ответ школы: " <strong>{summary}</strong>
+                // An indicator without points claims none: nothing to compare.
+                {(indicator.points > 0).then(|| view! { " · заявлено: " <strong data-testid="claimed">{claimed.clone()}</strong> })}
+            </p>
+            {list_rows}
             {school_comment.map(|c| view! { <p class="school-comment">"Комментарий школы: " {c}</p> })}
             <ul class="evidence-links">{links}{more_links}</ul>
             {open_all}
