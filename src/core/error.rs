@@ -715,6 +715,19 @@ impl fmt::Display for ArchiveError {
     }
 }
 
+/// A school typed into the list that the list already has, in some
+/// spelling: two lines would count one school twice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AlreadyListed {
+    pub name: String,
+}
+
+impl fmt::Display for AlreadyListed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Школа уже есть в списке: «{}».", self.name)
+    }
+}
+
 /// The browser refused to hand a file over (a site policy, a full disk).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DownloadRefused;

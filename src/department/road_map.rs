@@ -5,9 +5,16 @@
 use leptos::prelude::*;
 
 use crate::department::state::Dept;
-use crate::platform::browser::{confirm, print};
+use crate::platform::browser::{confirm, focus_after_removal, print};
 
 use crate::shared::column_heads::ColumnHeads;
+/// The «Удалить» button of the `n`-th measure shown.
+fn remove_id(n: usize) -> String {
+    format!("measure-remove-{n}")
+}
+
+const TITLE: &str = "road-map-title";
+
 #[component]
 pub fn RoadMap() -> impl IntoView {
     let dept: Dept = expect_context();
@@ -35,6 +42,10 @@ pub fn RoadMap() -> impl IntoView {
                         let remove = move |_| {
                             if confirm("Удалить меру из дорожной карты?") {
                                 dept.remove_measure(index);
+                                // The focus goes to the measure now in its
+                                // place, or to the heading once none is left.
+                                let left = shown.with_untracked(Vec::len);
+                                focus_after_removal(n, left, remove_id, TITLE);
                             }
                         };
                         view! {
@@ -48,7 +59,7 @@ pub fn RoadMap() -> impl IntoView {
                                 <td>{m.report_form.clone()}</td>
                                 <td>{m.responsible.clone()}</td>
                                 <td class="no-print">
-                                    <button type="button" class="danger" on:click=remove
+                                    <button type="button" class="danger" id=remove_id(n) on:click=remove
                                         aria-label=format!("Удалить меру {}", n + 1)>"Удалить"</button>
                                 </td>
                             </tr>
@@ -59,8 +70,8 @@ pub fn RoadMap() -> impl IntoView {
         })
     };
     view! {
-        <section class="road-map" aria-labelledby="road-map-title">
-            <h3 id="road-map-title">{move || format!(
+        <section class="road-map" aria-labelledby=TITLE>
+            <h3 id=TITLE tabindex="-1">{move || format!(
                 "Дорожная карта мер по итогам мониторинга за {} учебный год",
                 dept.period.get().unwrap_or_default()
             )}</h3>

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use profkarta_core::department::roster::{
-    counts, from_results, reminder, roster_table, statuses, Deadlines, RosterSchool,
+    counts, from_results, reminder, roster_table, statuses, Deadlines,
 };
 use profkarta_core::export::{to_csv, to_xlsx};
 use profkarta_core::text::{date_ru, period_stem};
@@ -14,10 +14,15 @@ use profkarta_core::text::{date_ru, period_stem};
 use crate::department::roster_import::RosterImport;
 use crate::department::roster_unplaced::RosterUnplaced;
 use crate::department::state::Dept;
-use crate::platform::browser::{confirm, now_iso, print};
+use crate::platform::browser::{confirm, focus_after_removal, now_iso, print};
 use crate::shared::download::{offer, CSV, XLSX};
 
 use crate::shared::column_heads::ColumnHeads;
+/// The «Убрать» button of the `i`-th school of the list.
+fn remove_id(i: usize) -> String {
+    format!("roster-remove-{i}")
+}
+
 #[component]
 pub fn RosterPanel() -> impl IntoView {
     let dept: Dept = expect_context();
@@ -32,6 +37,8 @@ pub fn RosterPanel() -> impl IntoView {
     });
     let show_letter = RwSignal::new(false);
     let new_name = RwSignal::new(String::new());
+    // Said beside the field, until the name is changed.
+    let add_error = RwSignal::new(None::<String>);
 
     let date = move |id: &'static str,
                      label: &'static str,
@@ -70,15 +77,21 @@ pub fn RosterPanel() -> impl IntoView {
     };
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let name = new_name.get_untracked().trim().to_owned();
-        if !name.is_empty() {
-            dept.edit_roster(|r| {
-                r.schools.push(RosterSchool {
-                    name,
-                    ..RosterSchool::default()
-                })
-            });
-            new_name.set(String::new());
+        let name = new_name.get_untracked();
+        if name.trim().is_empty() {
+            return;
+        }
+        let listed = dept
+            .archive()
+            .with_untracked(|a| a.roster.clone().add(&name).err());
+        match listed {
+            Some(why) => add_error.set(Some(why.to_string())),
+            None => {
+                dept.edit_roster(|r| {
+                    let _ = r.add(&name);
+                });
+                new_name.set(String::new());
+            }
         }
     };
     let export = move |xlsx: bool| {
@@ -95,7 +108,11 @@ pub fn RosterPanel() -> impl IntoView {
             offer(dept.notices, &format!("{name}.csv"), &to_csv(&table), CSV);
         }
     };
-    let letter = move || rows.with(|r| reminder(r, &period(), &deadlines(), &now_iso()));
+    let letter = move || {
+        let title = dept.card.with(|c| c.title.clone());
+        rows.with(|r| reminder(r, &title, &period(), &deadlines(), &now_iso()))
+    };
+    let nobody_to_remind = move || letter().is_none();
     // The reviewers' column only when the review is shared.
     let shared = move || rows.with(|r| r.iter().any(|r| !r.reviewers.is_empty()));
     let table_rows = move || {
@@ -111,6 +128,8 @@ pub fn RosterPanel() -> impl IntoView {
                                 roster.schools.remove(i);
                             }
                         });
+                        let left = rows.with_untracked(Vec::len);
+                        focus_after_removal(i, left, remove_id, "roster-title");
                     }
                 };
                 view! {
@@ -121,7 +140,7 @@ pub fn RosterPanel() -> impl IntoView {
                         <td class="lateness">{r.lateness()}</td>
                         {shared().then(|| view! { <td>{r.reviewers.join(", ")}</td> })}
                         <td class="no-print">
-                            <button type="button" class="danger" on:click=remove
+                            <button type="button" class="danger" id=remove_id(i) on:click=remove
                                 aria-label=format!("Убрать из списка: {}", r.school.name)>"Убрать"</button>
                         </td>
                     </tr>
@@ -131,7 +150,7 @@ pub fn RosterPanel() -> impl IntoView {
     };
     view! {
         <section class="panel roster" aria-labelledby="roster-title">
-            <h2 id="roster-title" class="no-print">"Школы и сроки"</h2>
+            <h2 id="roster-title" class="no-print" tabindex="-1">"Школы и сроки"</h2>
             <p class="hint no-print">"Список школ муниципалитета и сроки кампании по выбранной карте и году. Файлы сопоставляются со списком по ИНН или по наименованию (разное написание — одна школа)."</p>
             <div class="form-grid roster-deadlines no-print">
                 {date("deadline-submit", "Карта школы — до", |d| &d.submit, |d, v| d.submit = v)}
@@ -143,8 +162,14 @@ pub fn RosterPanel() -> impl IntoView {
                 <button type="button" on:click=from_files>"Составить по принятым файлам"</button>
                 <form class="inline-form" on:submit=add>
                     <label for="roster-new">"Школа: "</label>
-                    <input id="roster-new" type="text" prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev))/>
+                    <input id="roster-new" type="text" prop:value=move || new_name.get()
+                        aria-invalid=move || add_error.with(Option::is_some).to_string() aria-describedby="roster-new-error"
+                        on:input=move |ev| {
+                            new_name.set(event_target_value(&ev));
+                            add_error.set(None);
+                        }/>
                     <button type="submit">"Добавить"</button>
+                    <span class="field-error" id="roster-new-error" role="status">{move || add_error.get()}</span>
                 </form>
             </div>
             <Show when=move || !rows.with(Vec::is_empty)
@@ -157,14 +182,18 @@ pub fn RosterPanel() -> impl IntoView {
                     <button type="button" on:click=move |_| export(true)>"Скачать XLSX"</button>
                     <button type="button" on:click=move |_| export(false)>"Скачать CSV"</button>
                     <button type="button" aria-pressed=move || show_letter.get().to_string()
-                        on:click=move |_| show_letter.update(|s| *s = !*s)>"Письмо-напоминание"</button>
+                        aria-disabled=move || nobody_to_remind().to_string()
+                        on:click=move |_| if !nobody_to_remind() { show_letter.update(|s| *s = !*s) }>"Письмо-напоминание"</button>
+                    <Show when=nobody_to_remind>
+                        <span class="hint" data-testid="nobody-to-remind">"Напоминать некому: карты прислали все школы списка."</span>
+                    </Show>
                 </div>
-                <Show when=move || show_letter.get()>
+                <Show when=move || show_letter.get() && !nobody_to_remind()>
                     <div class="actions no-print">
                         <button type="button" class="primary" on:click=move |_| print()>"Печать письма"</button>
                     </div>
                     <label for="reminder-text" class="no-print">"Текст для письма или электронной почты"</label>
-                    <textarea id="reminder-text" class="letter-text" rows="16" readonly prop:value=letter data-testid="reminder"></textarea>
+                    <textarea id="reminder-text" class="letter-text" rows="16" readonly prop:value=move || letter().unwrap_or_default() data-testid="reminder"></textarea>
                 </Show>
                 <table class="data" data-testid="roster">
                     <thead><tr>

@@ -358,6 +358,21 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
             ['Код', 'Показатель', 'Школ в расчёте', 'Применим к школам', 'Значение по ответам школ']);
         assert.equal(await page.getByTestId('indicator-figures').locator('tr[data-code="1.5"] td').count(), 4);
 
+        // The reviewer reads a list's rows, not only their number, and no
+        // claim of points where the card gives none.
+        await page.getByRole('tab', { name: 'Проверка' }).click();
+        const listed = latest('nevinnomyssk').find((s) => (s.answers['1.3']?.rows ?? []).length > 1);
+        const option = await page.evaluate((name) => [...document.querySelectorAll('#school-select option')]
+            .find((o) => o.textContent.startsWith(`${name} — `)).value, listed.school);
+        await page.locator('#school-select').selectOption(option);
+        const listRow = page.getByTestId('review').locator('li[data-code="1.3"]');
+        const answered = listRow.getByTestId('list-answer');
+        await answered.waitFor();
+        const listedRows = await answered.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+        assert.deepEqual(listedRows, listed.answers['1.3'].rows.map((r) => [r.name, ...r.values]));
+        assert.equal(await listRow.getByTestId('claimed').count(), 0);
+        await page.getByRole('tab', { name: 'Результаты' }).click();
+
         // Its dynamics are the municipal values of both years: 1.2 is a count, summed.
         await page.getByRole('tab', { name: 'Динамика' }).click();
         const grouped = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');

@@ -383,6 +383,11 @@ test('a measure recorded just before the page closes is not lost', async () => {
         await page.getByRole('tab', { name: 'Меры' }).click();
         await page.getByTestId('road-map').locator('tbody tr', { hasText: SEMINAR }).waitFor();
         assert.equal(await page.evaluate(() => localStorage.getItem('profkarta/department-pending')), null, 'taken once');
+        // The last measure removed, the focus goes to the road map's heading,
+        // not to the page.
+        page.once('dialog', (dialog) => dialog.accept());
+        await page.getByRole('button', { name: 'Удалить меру 1' }).click();
+        await page.waitForFunction(() => document.activeElement?.id === 'road-map-title');
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();

@@ -175,6 +175,14 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
         assert.equal(lines.length, 13);
         assert.equal(lines.filter((l) => l.includes(';не сдана;')).length, 3);
 
+        // A school the list has, typed in another spelling, is refused beside
+        // the field and not counted twice.
+        await page.locator('#roster-new').fill(` ${schools[0].school.toLowerCase().replaceAll('«', '"').replaceAll('»', '"')} `);
+        await page.getByRole('button', { name: 'Добавить', exact: true }).click();
+        await page.locator('#roster-new-error').filter({ hasText: /^Школа уже есть в списке: «.+»\.$/ }).waitFor();
+        assert.equal(await page.locator('#roster-new').getAttribute('aria-invalid'), 'true');
+        await page.getByTestId('roster-counts').filter({ hasText: 'сдали 9 из 12, не сдали 3' }).waitFor();
+
         // Deadlines are the coordinator's: moved past today, nothing is overdue.
         await page.locator('#deadline-submit').fill('2099-09-30');
         await page.locator('#deadline-check').fill('2099-10-15');

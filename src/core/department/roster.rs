@@ -11,9 +11,10 @@ use serde::{Deserialize, Serialize};
 use crate::department::archive::{Archive, Entry, Standing};
 use crate::department::results::SchoolResult;
 use crate::department::review::ReviewStatus;
-use crate::department::school::SchoolId;
+use crate::department::school::{normalize, SchoolId};
+use crate::error::AlreadyListed;
 use crate::export::{Cell, Table};
-use crate::text::{by_name, date_ru, plural};
+use crate::text::{by_name, date_ru, plural, quoted};
 
 mod owners;
 pub use owners::likely_school;
@@ -180,6 +181,23 @@ impl Roster {
         // By name, so a long list reads like the list it is checked against.
         files.sort_by(|a, b| by_name(&a.1, &b.1));
         files
+    }
+
+    /// A school typed by hand, unless the list has its name in some
+    /// spelling («МАОУ СОШ №7» is «маоу сош № 7»).
+    pub fn add(&mut self, name: &str) -> Result<(), AlreadyListed> {
+        let name = name.trim();
+        let key = normalize(name);
+        if let Some(listed) = self.schools.iter().find(|s| normalize(&s.name) == key) {
+            return Err(AlreadyListed {
+                name: listed.name.clone(),
+            });
+        }
+        self.schools.push(RosterSchool {
+            name: name.to_owned(),
+            ..RosterSchool::default()
+        });
+        Ok(())
     }
 
     /// The coordinator says the file's school `id` is the roster's `name`;
@@ -380,19 +398,29 @@ pub fn counts(rows: &[RosterRow]) -> String {
     )
 }
 
-/// The letter to the schools that have not sent their card, to print or to
-/// paste into e-mail.
-pub fn reminder(rows: &[RosterRow], period: &str, deadlines: &Deadlines, today: &str) -> String {
+/// The letter to the schools that have not sent their card `title`, to
+/// print or to paste into e-mail; `None` when every school has sent it.
+pub fn reminder(
+    rows: &[RosterRow],
+    title: &str,
+    period: &str,
+    deadlines: &Deadlines,
+    today: &str,
+) -> Option<String> {
     let date = date_ru;
     let missing: Vec<&RosterRow> = rows
         .iter()
         .filter(|r| r.status == Status::NotSent)
         .collect();
+    if missing.is_empty() {
+        return None;
+    }
     let mut text = format!(
         "Руководителям образовательных организаций\n\n\
-         О представлении экспертной карты мониторинга профориентационной работы\n\n\
-         Напоминаем, что экспертная карта за {period} учебный год представляется в управление \
+         О представлении карты мониторинга {}\n\n\
+         Напоминаем, что карта мониторинга за {period} учебный год представляется в управление \
          образования до {}. По состоянию на {} карта не получена от следующих организаций:\n\n",
+        quoted(title.trim()),
         date(&deadlines.submit),
         date(today)
     );
@@ -410,7 +438,7 @@ pub fn reminder(rows: &[RosterRow], period: &str, deadlines: &Deadlines, today: 
          его в управление образования в ближайшее время.\n\n\
          Специалист управления образования ____________________ / ____________________ /\n",
     );
-    text
+    Some(text)
 }
 
 /// The roster with statuses, for XLSX and CSV.

@@ -119,7 +119,18 @@ fn statuses_counts_and_the_reminder_on_a_given_day() {
         counts(&early),
         "сдали 3 из 4, не сдали 1, из них просрочено 0"
     );
-    let letter = reminder(&rows, PERIOD, &roster.deadlines(PERIOD), "2026-10-20");
+    let letter = reminder(
+        &rows,
+        "Карта «Профориентация»",
+        PERIOD,
+        &roster.deadlines(PERIOD),
+        "2026-10-20",
+    )
+    .unwrap();
+    assert!(
+        letter.contains("О представлении карты мониторинга «Карта „Профориентация“»\n"),
+        "{letter}"
+    );
     assert!(
         letter.contains("до 30.09.2026. По состоянию на 20.10.2026"),
         "{letter}"
@@ -197,4 +208,36 @@ fn the_list_from_files_joins_the_years_each_school_once() {
         .collect();
     // Б sent nothing this year and is to be chased; the new school is listed too.
     assert_eq!(names, ["Школа А", "Школа Б", "Школа Новая"]);
+}
+
+/// A school typed by hand that the list has in another spelling is
+/// refused with the listed name; a list with every card in has no reminder.
+#[test]
+fn a_school_is_listed_once_and_a_full_list_needs_no_reminder() {
+    let mut roster = Roster {
+        schools: vec![school("МАОУ «СОШ № 7»")],
+        ..Roster::default()
+    };
+    assert_eq!(
+        roster.add("  маоу сош №7 "),
+        Err(AlreadyListed {
+            name: "МАОУ «СОШ № 7»".into()
+        })
+    );
+    assert_eq!(roster.add(" МАОУ СОШ № 8 "), Ok(()));
+    assert_eq!(roster.schools[1].name, "МАОУ СОШ № 8");
+    assert_eq!(roster.schools.len(), 2);
+    let sent = RosterRow {
+        school: school("МАОУ СОШ № 8"),
+        status: Status::Received,
+        sent: Some("2026-09-20".into()),
+        sent_late: None,
+        overdue: None,
+        reviewers: Vec::new(),
+    };
+    let deadlines = roster.deadlines(PERIOD);
+    assert_eq!(
+        reminder(&[sent], "Карта", PERIOD, &deadlines, "2026-10-01"),
+        None
+    );
 }
