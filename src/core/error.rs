@@ -724,7 +724,11 @@ pub struct AlreadyListed {
 
 impl fmt::Display for AlreadyListed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Школа уже есть в списке: «{}».", self.name)
+        write!(
+            f,
+            "Школа уже есть в списке: {}.",
+            crate::text::quoted(&self.name)
+        )
     }
 }
 

@@ -224,6 +224,8 @@ fn a_school_is_listed_once_and_a_full_list_needs_no_reminder() {
             name: "МАОУ «СОШ № 7»".into()
         })
     );
+    let refused = roster.add("маоу сош № 7").unwrap_err().to_string();
+    assert_eq!(refused, "Школа уже есть в списке: «МАОУ „СОШ № 7“».");
     assert_eq!(roster.add(" МАОУ СОШ № 8 "), Ok(()));
     assert_eq!(roster.schools[1].name, "МАОУ СОШ № 8");
     assert_eq!(roster.schools.len(), 2);
