@@ -101,6 +101,10 @@ pub fn ReportPanel() -> impl IntoView {
             })
         })
     };
+    let review_summary = move || {
+        dept.card
+            .with(|card| dept.results.with(|r| report::review_summary(card, r)))
+    };
     let reviewers = move || {
         dept.archive()
             .with(|a| dept.results.with(|r| report::reviewers(a, r)))
@@ -186,6 +190,7 @@ pub fn ReportPanel() -> impl IntoView {
             })}
             <h2 id="report-title">{report::TITLE}</h2>
             <p data-testid="report-intro">{intro}</p>
+            <p data-testid="report-review">{review_summary}</p>
             {scored.then(|| view! {
                 <div class="chart-grid">
                     {with_levels.then(|| view! { <Chart svg=levels testid="report-levels"/> })}

@@ -12,6 +12,7 @@ use crate::department::dynamics::{delta_text, school_changes, Years};
 use crate::department::effectiveness::{IndicatorEffect, Verdict};
 use crate::department::figures::{weak_spots, Figures, IndicatorFigure, WeakSpots};
 use crate::department::results::{Ranked, SchoolResult};
+use crate::department::review::ReviewStatus;
 use crate::text::{percent, plural};
 
 /// "В мониторинге за 2025/2026 учебный год участвовали 12 образовательных
@@ -279,6 +280,58 @@ pub fn effectiveness(
     text
 }
 
+/// How far the check of objectivity went: the cards checked, and the points
+/// the check did not credit as the schools claimed them (a card without
+/// points has none to take). A reader of the figures needs to know whether
+/// they are the schools' own or checked ones.
+pub fn review_summary<'a>(
+    card: &Card,
+    results: impl IntoIterator<Item = &'a SchoolResult>,
+) -> String {
+    let (mut n, mut checked, mut in_review) = (0u64, 0u64, 0u64);
+    // The points not credited, of each school that lost some.
+    let mut taken: Vec<u32> = Vec::new();
+    for r in results {
+        n += 1;
+        match r.status {
+            ReviewStatus::Checked => checked += 1,
+            ReviewStatus::InReview => in_review += 1,
+            ReviewStatus::Received => {}
+        }
+        let lost: u32 = r
+            .score
+            .indicators
+            .iter()
+            .map(|(_, c)| c.claimed_points.saturating_sub(c.points))
+            .sum();
+        if lost > 0 {
+            taken.push(lost);
+        }
+    }
+    let cards = |k: u64| plural(k, "карты", "карт", "карт");
+    let mut text = format!(
+        "Проверка объективности завершена по {checked} из {n} {}",
+        cards(n)
+    );
+    if in_review > 0 {
+        text.push_str(&format!(", ещё {in_review} — на проверке"));
+    }
+    text.push('.');
+    if card.has_points() {
+        let total: u32 = taken.iter().sum();
+        text.push_str(&match taken.len() {
+            0 => " Баллы, заявленные школами, при проверке не снижались.".to_owned(),
+            // Said with a colon: «не засчитан 1 балл» and «не засчитано 5
+            // баллов» would need the verb to agree with the number.
+            schools => format!(
+                " Не засчитано при проверке баллов, заявленных школами: {total} (у {schools} {}).",
+                plural(schools as u64, "школы", "школ", "школ")
+            ),
+        });
+    }
+    text
+}
+
 /// «Проверку объективности провели: …»: each reviewer with the schools
 /// whose decisions came from them; decisions made in this workspace are the
 /// coordinator's. `None` when no reviewer's file was merged.
@@ -315,6 +368,7 @@ mod tests {
     use crate::card::DEFAULT_CARD;
     use crate::department::figures::figures;
     use crate::department::results::{rank, results};
+    use crate::department::review::Decision;
     use crate::testkit;
 
     #[test]
@@ -451,6 +505,35 @@ mod tests {
         assert!(
             text.ends_with("Наибольший рост — Школа А, Школа Б (+4,3\u{A0}п.\u{A0}п. у каждой)."),
             "{text}"
+        );
+    }
+
+    /// Hand count on [`testkit::two_years`]' second year: А claims 3
+    /// points, Б and В 1 each.
+    #[test]
+    fn the_report_says_how_far_the_check_went() {
+        let card = testkit::card();
+        let mut archive = testkit::two_years(&card);
+        let now = || results(&archive, DEFAULT_CARD, "2025/2026");
+        assert_eq!(
+            review_summary(&card, &now()),
+            "Проверка объективности завершена по 0 из 3 карт. Баллы, заявленные школами, при \
+             проверке не снижались."
+        );
+        archive.set_decision("a2", "1.8", Some(Decision::NoPoint));
+        archive.set_decision("a2", "3.1", Some(Decision::NotApplicable));
+        archive.set_checked("a2", true);
+        archive.set_decision("b2", "2.1", Some(Decision::Confirm));
+        let now = results(&archive, DEFAULT_CARD, "2025/2026");
+        assert_eq!(
+            review_summary(&card, &now),
+            "Проверка объективности завершена по 1 из 3 карт, ещё 1 — на проверке. Не засчитано \
+             при проверке баллов, заявленных школами: 2 (у 1 школы)."
+        );
+        let nv = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
+        assert_eq!(
+            review_summary(&nv, &now[..1]),
+            "Проверка объективности завершена по 1 из 1 карты."
         );
     }
 

@@ -55,6 +55,10 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
     blocks.extend([
         Block::Title(report::TITLE.to_owned()),
         Block::Paragraph(report::intro(input.period, card, figures)),
+        Block::Paragraph(report::review_summary(
+            card,
+            input.rating.iter().map(|r| &r.result),
+        )),
     ]);
     blocks.extend(input.charts.iter().cloned().map(Block::Image));
     if card.has_points() {
@@ -175,8 +179,15 @@ mod tests {
             effects_chart: Some(chart("Эффективность мер")),
         };
         let blocks = report_blocks(&input);
-        assert_eq!(blocks[2], Block::Image(chart("Уровни")));
-        assert_eq!(blocks[3], Block::Image(chart("Критерии")));
+        assert_eq!(
+            blocks[2],
+            Block::Paragraph(report::review_summary(
+                &card,
+                rating.iter().map(|r| &r.result)
+            ))
+        );
+        assert_eq!(blocks[3], Block::Image(chart("Уровни")));
+        assert_eq!(blocks[4], Block::Image(chart("Критерии")));
         let body = docx_body(&report_docx(&input));
         let read = seen(&body);
         let position = |wanted: &Seen| {
