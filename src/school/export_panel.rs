@@ -28,6 +28,7 @@ pub fn ExportPanel() -> impl IntoView {
     let incomplete = Memo::new(move |_| draft.with(|d| assessment.with(|a| Incomplete::of(d, a))));
     let this_year = year_month().0;
     let profile_problems = Memo::new(move |_| draft.with(|d| d.profile.form_problems(this_year)));
+    let card_scores = card.has_points();
     let confirmed = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Result<String, String>>);
     let blocked = move || {
@@ -58,11 +59,18 @@ pub fn ExportPanel() -> impl IntoView {
             Err(format!("Файл «{name}» не выгружен: {DownloadRefused}"))
         } else {
             ws.exported(payload.submission_id.clone(), signer.fingerprint());
+            // A card without points has no total to repeat.
+            let total = if card.has_points() {
+                format!(
+                    " Итог: {} из {}.",
+                    payload.score.total, payload.score.max_applicable
+                )
+            } else {
+                String::new()
+            };
             Ok(format!(
-                "Файл «{name}» выгружен, подпись проверена (ключ {}). Итог: {} из {}.",
+                "Файл «{name}» выгружен, подпись проверена (ключ {}).{total}",
                 signer.fingerprint(),
-                payload.score.total,
-                payload.score.max_applicable
             ))
         };
         outcome.set(Some(result));
@@ -133,7 +141,11 @@ pub fn ExportPanel() -> impl IntoView {
                         {move || if incomplete.with(|i| i.unanswered.is_empty() && i.invalid.is_empty()) {
                             "Выгрузить всё равно (в файле будет отмечено, какие баллы без ссылок на подтверждение)"
                         } else {
-                            "Выгрузить всё равно (в файле будет отмечено, что заполнено не всё; показатели с ошибками и незаполненные баллов не получают)"
+                            if card_scores {
+                                "Выгрузить всё равно (в файле будет отмечено, что заполнено не всё; показатели с ошибками и незаполненные баллов не получают)"
+                            } else {
+                                "Выгрузить всё равно (в файле будет отмечено, что заполнено не всё; показатели с ошибками и незаполненные в сводку не войдут)"
+                            }
                         }}
                     </label>
                 </div>

@@ -254,9 +254,13 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
         // Exported beside the generated schools, its events join theirs.
         await fillSchool(card, 'МБОУ СОШ № 17 г. Невинномысска');
         await card.field('1.3', 'row-0', 'Ярмарка профессий');
-        await page.getByLabel(/Выгрузить всё равно/).check();
+        // Without points, nothing speaks of them: neither the confirmation
+        // nor the message after the export.
+        await page.getByLabel('Выгрузить всё равно (в файле будет отмечено, что заполнено не всё; показатели с ошибками и незаполненные в сводку не войдут)').check();
         const file = await downloadText(page, () => page.getByTestId('export-button').click());
         await writeFile(join(ARTIFACTS, 'nevinnomyssk-school.json'), file.text);
+        const said = await page.getByTestId('export-result').innerText();
+        assert.match(said, /выгружен, подпись проверена \(ключ [0-9A-F-]+\)\.$/);
     }));
 
 test('Izhevsk: the formula and its letters are shown beside the share', () =>
