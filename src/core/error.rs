@@ -628,13 +628,6 @@ pub enum ImportError {
     Duplicate {
         of_file: String,
     },
-    /// The school's key was rejected by the coordinator earlier.
-    RejectedKey {
-        /// The school as its file names it, signed with that key: the
-        /// coordinator may want to call it.
-        school: String,
-        fingerprint: String,
-    },
     /// The school's details break the rules the school's form enforces
     /// before export (a required field empty, a name of thousands of
     /// characters): the file was not made by Profkarta as it stands.
@@ -667,13 +660,6 @@ impl fmt::Display for ImportError {
             Self::Duplicate { of_file } => {
                 write!(f, "Этот же файл уже загружен («{of_file}»).")
             }
-            Self::RejectedKey {
-                school,
-                fingerprint,
-            } => write!(
-                f,
-                "{school}: файл подписан ключом {fingerprint}, который вы отклонили для этой школы."
-            ),
             Self::BadProfile { field, problem } => write!(
                 f,
                 "Сведения о школе в файле заполнены не по правилам карты: «{field}» — {problem} \

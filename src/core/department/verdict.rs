@@ -76,7 +76,6 @@ impl Verdict {
             | ImportError::BadProfile { .. } => Self::Damaged,
             ImportError::UnknownTemplate { .. } => Self::UnknownTemplate,
             ImportError::Duplicate { .. } => Self::Duplicate,
-            ImportError::RejectedKey { .. } => Self::KeyRejected,
         }
     }
 

@@ -273,13 +273,10 @@ impl Archive {
                 of_file: existing.file_name.clone(),
             });
         }
+        // A file of a key the coordinator rejected is kept, not counted
+        // (its standing says so): the stored workspace reopens with it, and
+        // the rejection can be taken back.
         let keys = self.keys.entry(entry.school.clone()).or_default();
-        if keys.rejected.contains(&entry.key) {
-            return Admission::Refused(ImportError::RejectedKey {
-                school: entry.profile().name.trim().to_owned(),
-                fingerprint: entry.opened.fingerprint.clone(),
-            });
-        }
         if keys.trusted.is_empty() && keys.rejected.is_empty() {
             keys.trusted.insert(entry.key.clone());
         }
