@@ -103,22 +103,26 @@ pub fn draft_letter(
 }
 
 /// The schools a letter names for a missed indicator: those that earned it,
-/// the nearest to `school` in the rating first, the better one of two as
-/// near. Named from the top, the same few schools would stand in every
-/// letter for every indicator; a school close in the rating is also the
-/// example easier to follow.
+/// those whose check is finished first (their point is confirmed, not only
+/// claimed), then the nearest to `school` in the rating, the better one of
+/// two as near. Named from the top, the same few schools would stand in
+/// every letter for every indicator; a school close in the rating is also
+/// the example easier to follow.
 fn peers(rating: &[Ranked], school: &SchoolResult, code: &str) -> Vec<String> {
     let own = rating
         .iter()
         .position(|r| r.result.school == school.school)
         .unwrap_or(rating.len());
-    let mut found: Vec<(usize, bool, &SchoolResult)> = rating
+    let mut found: Vec<(bool, usize, bool, &SchoolResult)> = rating
         .iter()
         .enumerate()
         .filter(|(_, r)| r.result.school != school.school && r.result.earned(code))
-        .map(|(place, r)| (place.abs_diff(own), place > own, &r.result))
+        .map(|(place, r)| {
+            let unchecked = r.result.status != ReviewStatus::Checked;
+            (unchecked, place.abs_diff(own), place > own, &r.result)
+        })
         .collect();
-    found.sort_by_key(|&(distance, below, _)| (distance, below));
+    found.sort_by_key(|&(unchecked, distance, below, _)| (unchecked, distance, below));
     found
         .into_iter()
         .take(PEERS_PER_INDICATOR)
@@ -432,6 +436,20 @@ mod tests {
         assert_eq!(
             named("СОШ № 3"),
             ["СОШ №\u{A0}2", "СОШ №\u{A0}4", "СОШ №\u{A0}1"]
+        );
+        // A school whose check is finished has its point confirmed: named
+        // before the nearer ones whose point is only claimed.
+        let mut archive = archive;
+        archive.set_checked("0", true);
+        let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
+        let school = &rating
+            .iter()
+            .find(|r| r.result.name() == "СОШ № 9")
+            .unwrap()
+            .result;
+        assert_eq!(
+            peers(&rating, school, "2.1"),
+            ["СОШ №\u{A0}1", "СОШ №\u{A0}5", "СОШ №\u{A0}4"]
         );
     }
 
