@@ -198,7 +198,8 @@ pub fn ReportPanel() -> impl IntoView {
                 </div>
                 <ProblemZones/>
                 <h3>"Лучшие результаты"</h3>
-                <ul>{best}</ul>
+                // Each line starts with its place: no bullet before it.
+                <ul class="placed" data-testid="report-best">{best}</ul>
                 {with_levels.then(|| view! { <LowSchools/> })}
             })}
             <IndicatorFigures/>

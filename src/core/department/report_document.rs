@@ -70,10 +70,11 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
             Block::Item(format!("{} — {} {text}", z.code, report::zone_result(z)))
         }));
         blocks.push(Block::Heading("Лучшие результаты".to_owned()));
+        // Each line starts with its place: a paragraph, not a dashed item.
         blocks.extend(
             report::best(input.rating, report::BEST)
                 .into_iter()
-                .map(Block::Item),
+                .map(Block::Paragraph),
         );
         if card.levels.is_some() {
             blocks.push(Block::Heading("Школы с низкой эффективностью".to_owned()));
@@ -216,10 +217,7 @@ mod tests {
             ),
         ));
         let best = position(&paragraph(Some("Heading2"), "Лучшие результаты"));
-        let first = position(&paragraph(
-            Some("ListDash"),
-            "1. Школа А — 3 из 23 (13,0\u{A0}%)",
-        ));
+        let first = position(&paragraph(None, "1. Школа А — 3 из 23 (13,0\u{A0}%)"));
         let low = position(&paragraph(
             Some("Heading2"),
             "Школы с низкой эффективностью",
