@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 use crate::department::archive::{Archive, Entry};
 use crate::department::last_year::{discrepancies, last_year_entry, this_year};
 use crate::department::review::confirm;
-use crate::school::input::parse_links;
+use crate::school::draft::RawAnswer;
+use crate::school::input::{parse_links, parse_percent};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowFilter {
@@ -56,8 +57,8 @@ impl RowFilter {
                 answers
                     .iter()
                     .filter_map(|(code, answer)| {
-                        let (n1, d1) = this_year(answer)?;
-                        let (n0, d0) = this_year(before.get(code)?)?;
+                        let (n1, d1) = as_share(answer)?;
+                        let (n0, d0) = as_share(before.get(code)?)?;
                         if d0 == 0 || d1 == 0 {
                             return None;
                         }
@@ -75,6 +76,17 @@ impl RowFilter {
         };
         Some(codes)
     }
+}
+
+/// A share typed as its two numbers, or a percentage typed as such (in
+/// tenths of the whole): both move by percentage points.
+fn as_share(answer: &RawAnswer) -> Option<(u64, u64)> {
+    this_year(answer).or_else(|| {
+        parse_percent(&answer.percent)
+            .ok()
+            .flatten()
+            .map(|tenths| (u64::from(tenths), 1000))
+    })
 }
 
 #[cfg(test)]
@@ -116,5 +128,33 @@ mod tests {
             Vec::<String>::new(),
             "exactly 15 is not more than 15"
         );
+    }
+
+    /// Seed 004's satisfaction, typed as a percentage: 95,5 % last year,
+    /// 66,9 % now, moved by 28,6 points.
+    #[test]
+    fn a_typed_percentage_moves_by_points_too() {
+        let card = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
+        let code = card
+            .indicators()
+            .find(|i| i.rule.kind() == "percent")
+            .unwrap()
+            .code
+            .clone();
+        let year = |period: &str, percent: &str| {
+            let mut d = draft("Школа", period, &[]);
+            d.answers.entry(code.clone()).or_default().percent = percent.into();
+            d
+        };
+        let (before, now) = (year("2024/2025", "95,5"), year("2025/2026", "66,9"));
+        let archive = testkit::archive(&card, &[("s1", &before), ("s2", &now)]);
+        let entry = archive.entry("s2").unwrap();
+        let shown = |points| {
+            RowFilter::ChangedSinceLastYear(points)
+                .codes(&archive, entry)
+                .unwrap()
+        };
+        assert_eq!(shown(28), BTreeSet::from([code.clone()]));
+        assert!(shown(29).is_empty());
     }
 }
