@@ -7,9 +7,11 @@ use leptos::prelude::*;
 
 use profkarta_core::card::Level;
 use profkarta_core::department::measures::{Audience, Measure, MeasureKind, TargetGroup};
-use profkarta_core::text::by_name;
+use profkarta_core::department::school::SchoolId;
+use profkarta_core::text::{by_name, quoted};
 
 use crate::department::state::Dept;
+use crate::platform::browser::focus_when_drawn;
 use crate::shared::indicator_check::IndicatorCheck;
 
 /// Whom the measure addresses, as the form's first choice.
@@ -21,18 +23,81 @@ enum Whom {
     Group,
 }
 
+/// The form's content: shared with the road map, whose «Изменить» loads a
+/// recorded measure into it.
+#[derive(Clone, Copy)]
+pub struct MeasureDraft {
+    measure: RwSignal<Measure>,
+    whom: RwSignal<Whom>,
+    level: RwSignal<Level>,
+    group: RwSignal<TargetGroup>,
+    schools: RwSignal<Vec<SchoolId>>,
+    /// The archive's index of the measure being changed; `None` while a
+    /// new one is written.
+    editing: RwSignal<Option<usize>>,
+}
+
+impl MeasureDraft {
+    pub fn new() -> Self {
+        Self {
+            measure: RwSignal::new(Measure::blank("", "")),
+            whom: RwSignal::new(Whom::All),
+            level: RwSignal::new(Level::Low),
+            group: RwSignal::new(TargetGroup::DeputiesUpbringing),
+            schools: RwSignal::new(Vec::new()),
+            editing: RwSignal::new(None),
+        }
+    }
+
+    /// Puts the recorded measure `index` into the form to be changed, and
+    /// the focus on its title.
+    pub fn edit(self, index: usize, m: &Measure) {
+        self.measure.set(m.clone());
+        self.whom.set(match &m.audience {
+            Audience::All => Whom::All,
+            Audience::Schools(list) => {
+                self.schools.set(list.clone());
+                Whom::Schools
+            }
+            Audience::Level(l) => {
+                self.level.set(*l);
+                Whom::Level
+            }
+            Audience::Group(g) => {
+                self.group.set(*g);
+                Whom::Group
+            }
+        });
+        self.editing.set(Some(index));
+        focus_when_drawn(TITLE_FIELD.to_owned());
+    }
+
+    /// Empties the form for a new measure, keeping the kind and whom it
+    /// addresses: the next measure is often of the same kind and audience.
+    fn clear(self) {
+        let kind = self.measure.with_untracked(|m| m.kind);
+        self.measure.set(Measure {
+            kind,
+            ..Measure::blank("", "")
+        });
+        self.schools.set(Vec::new());
+        self.editing.set(None);
+    }
+}
+
+const TITLE_FIELD: &str = "measure-title";
+
 #[component]
-pub fn MeasureForm() -> impl IntoView {
+pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
     let dept: Dept = expect_context();
-    let blank = move || {
-        let card = dept.card.with_untracked(|c| c.id.clone());
-        Measure::blank(&card, &dept.period.get_untracked().unwrap_or_default())
-    };
-    let measure = RwSignal::new(blank());
-    let whom = RwSignal::new(Whom::All);
-    let level = RwSignal::new(Level::Low);
-    let group = RwSignal::new(TargetGroup::DeputiesUpbringing);
-    let schools = RwSignal::new(Vec::new());
+    let MeasureDraft {
+        measure,
+        whom,
+        level,
+        group,
+        schools,
+        editing,
+    } = draft;
     let problem = RwSignal::new(None::<&'static str>);
 
     let text = move |get: fn(&Measure) -> &String, set: fn(&mut Measure, String)| {
@@ -110,20 +175,28 @@ pub fn MeasureForm() -> impl IntoView {
                 .collect_view()
         })
     };
-    let levels = || {
+    // The choices follow the draft: a measure loaded to be changed shows its own.
+    let levels = move || {
         Level::ALL
             .iter()
             .enumerate()
-            .map(|(i, l)| view! { <option value=i.to_string() selected=*l == Level::Low>{l.label()}</option> })
+            .map(|(i, l)| {
+                let l = *l;
+                view! { <option value=i.to_string() prop:selected=move || level.get() == l>{l.label()}</option> }
+            })
             .collect_view()
     };
-    let groups = || {
+    let groups = move || {
         TargetGroup::ALL
             .iter()
             .enumerate()
-            .map(|(i, g)| view! { <option value=i.to_string() selected=*g == TargetGroup::DeputiesUpbringing>{g.label()}</option> })
+            .map(|(i, g)| {
+                let g = *g;
+                view! { <option value=i.to_string() prop:selected=move || group.get() == g>{g.label()}</option> }
+            })
             .collect_view()
     };
+    let whom_is = move |w: Whom| move || whom.get() == w;
     const WHOM: [Whom; 4] = [Whom::All, Whom::Schools, Whom::Level, Whom::Group];
     let on_whom = move |ev| {
         if let Some(w) = chosen(&ev, &WHOM) {
@@ -144,8 +217,11 @@ pub fn MeasureForm() -> impl IntoView {
     let record = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut m = measure.get_untracked();
-        m.card = dept.card.with_untracked(|c| c.id.clone());
-        m.period = dept.period.get_untracked().unwrap_or_default();
+        // A changed measure stays with the year it follows.
+        if editing.get_untracked().is_none() {
+            m.card = dept.card.with_untracked(|c| c.id.clone());
+            m.period = dept.period.get_untracked().unwrap_or_default();
+        }
         m.audience = match whom.get_untracked() {
             Whom::All => Audience::All,
             Whom::Schools => Audience::Schools(schools.get_untracked()),
@@ -153,22 +229,41 @@ pub fn MeasureForm() -> impl IntoView {
             Whom::Group => Audience::Group(group.get_untracked()),
         };
         problem.set(m.problem());
-        if m.problem().is_none() {
-            // The next measure is often of the same kind and audience.
-            let kind = m.kind;
-            dept.add_measure(m);
-            measure.set(Measure { kind, ..blank() });
-            schools.set(Vec::new());
+        match (m.problem(), editing.get_untracked()) {
+            // The focus goes where the problem is.
+            (Some(_), _) => {
+                let field = if m.title.trim().is_empty() {
+                    TITLE_FIELD
+                } else {
+                    "measure-whom"
+                };
+                focus_when_drawn(field.to_owned());
+            }
+            (None, Some(index)) => {
+                dept.replace_measure(index, m);
+                draft.clear();
+            }
+            (None, None) => {
+                dept.add_measure(m);
+                draft.clear();
+            }
         }
+    };
+    let cancel = move |_| {
+        problem.set(None);
+        draft.clear();
     };
     view! {
         <form class="measure-form no-print" on:submit=record data-testid="measure-form">
-            <h3>{move || format!("Новая мера по итогам {} учебного года", dept.period.get().unwrap_or_default())}</h3>
+            <h3>{move || match editing.get() {
+                Some(_) => format!("Изменение меры {}", quoted(measure.with(|m| m.title.trim().to_owned()).as_str())),
+                None => format!("Новая мера по итогам {} учебного года", dept.period.get().unwrap_or_default()),
+            }}</h3>
             <div class="form-grid">
                 <label for="measure-kind">"Вид"</label>
                 <select id="measure-kind" on:change=on_kind>{kinds}</select>
                 <label for="measure-title">"Название"</label>
-                <input id="measure-title" type="text" prop:value=title on:input=on_title/>
+                <input id=TITLE_FIELD type="text" prop:value=title on:input=on_title/>
                 <label for="measure-date">"Срок или дата"</label>
                 <input id="measure-date" type="text" placeholder="например, март 2026" prop:value=date on:input=on_date/>
                 <label for="measure-responsible">"Ответственный исполнитель"</label>
@@ -179,10 +274,10 @@ pub fn MeasureForm() -> impl IntoView {
                 <input id="measure-report" type="text" placeholder="например, справка, приказ" prop:value=report_form on:input=on_report_form/>
                 <label for="measure-whom">"Кому адресована"</label>
                 <select id="measure-whom" on:change=on_whom>
-                    <option value="0">"всем ОО"</option>
-                    <option value="1">"выбранным ОО"</option>
-                    {with_levels.then(|| view! { <option value="2">"ОО с уровнем эффективности…"</option> })}
-                    <option value="3">"целевой группе участников…"</option>
+                    <option value="0" prop:selected=whom_is(Whom::All)>"всем ОО"</option>
+                    <option value="1" prop:selected=whom_is(Whom::Schools)>"выбранным ОО"</option>
+                    {with_levels.then(|| view! { <option value="2" prop:selected=whom_is(Whom::Level)>"ОО с уровнем эффективности…"</option> })}
+                    <option value="3" prop:selected=whom_is(Whom::Group)>"целевой группе участников…"</option>
                 </select>
             </div>
             <Show when=move || whom.get() == Whom::Level>
@@ -212,7 +307,14 @@ pub fn MeasureForm() -> impl IntoView {
                 {indicators}
             </fieldset>
             {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
-            <button type="submit" class="primary">"Записать меру"</button>
+            <div class="actions">
+                <button type="submit" class="primary">
+                    {move || if editing.with(Option::is_some) { "Сохранить изменения" } else { "Записать меру" }}
+                </button>
+                <Show when=move || editing.with(Option::is_some)>
+                    <button type="button" on:click=cancel>"Отменить изменение"</button>
+                </Show>
+            </div>
         </form>
     }
 }

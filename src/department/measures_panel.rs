@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::department::effectiveness_view::EffectivenessView;
-use crate::department::measure_form::MeasureForm;
+use crate::department::measure_form::{MeasureDraft, MeasureForm};
 use crate::department::no_cards::NoCards;
 use crate::department::road_map::RoadMap;
 use crate::department::state::Dept;
@@ -13,6 +13,7 @@ use crate::department::state::Dept;
 #[component]
 pub fn MeasuresPanel() -> impl IntoView {
     let dept: Dept = expect_context();
+    let draft = MeasureDraft::new();
     view! {
         <section class="panel measures" aria-labelledby="measures-title">
             <h2 id="measures-title" class="no-print">"Меры и управленческие решения"</h2>
@@ -22,8 +23,8 @@ pub fn MeasuresPanel() -> impl IntoView {
             </p>
             // Measures follow a year's monitoring: without files there is none.
             <Show when=move || dept.period.with(Option::is_some) fallback=|| view! { <NoCards/> }>
-                <MeasureForm/>
-                <RoadMap/>
+                <MeasureForm draft/>
+                <RoadMap draft/>
                 <div class="no-print"><EffectivenessView/></div>
             </Show>
         </section>

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::department::measure_form::MeasureDraft;
 use crate::department::state::Dept;
 use crate::platform::browser::{confirm, focus_after_removal, print};
 
@@ -16,7 +17,7 @@ fn remove_id(n: usize) -> String {
 const TITLE: &str = "road-map-title";
 
 #[component]
-pub fn RoadMap() -> impl IntoView {
+pub fn RoadMap(draft: MeasureDraft) -> impl IntoView {
     let dept: Dept = expect_context();
     // (index in the archive, measure) of this card and period.
     let shown = Memo::new(move |_| {
@@ -39,6 +40,10 @@ pub fn RoadMap() -> impl IntoView {
                     .into_iter()
                     .enumerate()
                     .map(|(n, (index, m))| {
+                        let edit = {
+                            let m = m.clone();
+                            move |_| draft.edit(index, &m)
+                        };
                         let remove = move |_| {
                             if confirm("Удалить меру из дорожной карты?") {
                                 dept.remove_measure(index);
@@ -59,6 +64,9 @@ pub fn RoadMap() -> impl IntoView {
                                 <td>{m.report_form.clone()}</td>
                                 <td>{m.responsible.clone()}</td>
                                 <td class="no-print">
+                                    <button type="button" on:click=edit
+                                        aria-label=format!("Изменить меру {}", n + 1)>"Изменить"</button>
+                                    " "
                                     <button type="button" class="danger" id=remove_id(n) on:click=remove
                                         aria-label=format!("Удалить меру {}", n + 1)>"Удалить"</button>
                                 </td>

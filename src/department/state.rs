@@ -414,6 +414,15 @@ impl Dept {
         self.archive.update(|a| a.measures.push(measure));
     }
 
+    /// A recorded measure changed in the form.
+    pub fn replace_measure(self, index: usize, measure: Measure) {
+        self.archive.update(|a| {
+            if let Some(m) = a.measures.get_mut(index) {
+                *m = measure;
+            }
+        });
+    }
+
     pub fn remove_measure(self, index: usize) {
         self.archive.update(|a| {
             if index < a.measures.len() {

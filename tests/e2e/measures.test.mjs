@@ -383,6 +383,23 @@ test('a measure recorded just before the page closes is not lost', async () => {
         await page.getByRole('tab', { name: 'Меры' }).click();
         await page.getByTestId('road-map').locator('tbody tr', { hasText: SEMINAR }).waitFor();
         assert.equal(await page.evaluate(() => localStorage.getItem('profkarta/department-pending')), null, 'taken once');
+        // A recorded measure is changed in the form: its own values come
+        // back into it (whom, indicators), and the road map keeps one row.
+        const form = page.getByTestId('measure-form');
+        await page.getByRole('button', { name: 'Изменить меру 1' }).click();
+        await page.waitForFunction(() => document.activeElement?.id === 'measure-title');
+        await form.getByRole('heading', { name: `Изменение меры «${SEMINAR}»` }).waitFor();
+        assert.equal(await form.getByLabel('Срок или дата').inputValue(), 'март 2025');
+        assert.equal(await form.locator('#measure-whom option:checked').innerText(), 'всем ОО');
+        assert.ok(await form.locator('.measure-indicators').getByRole('checkbox', { name: /^1\.1 \S/ }).isChecked());
+        await form.getByLabel('Срок или дата').fill('апрель 2025');
+        await form.getByRole('button', { name: 'Сохранить изменения' }).click();
+        const rows = page.getByTestId('road-map').locator('tbody tr');
+        await rows.filter({ hasText: 'апрель 2025' }).waitFor();
+        assert.equal(await rows.count(), 1);
+        await form.getByRole('button', { name: 'Записать меру' }).waitFor();
+        assert.equal(await form.getByLabel('Название').inputValue(), '');
+
         // The last measure removed, the focus goes to the road map's heading,
         // not to the page.
         page.once('dialog', (dialog) => dialog.accept());
