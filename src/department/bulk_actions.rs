@@ -54,8 +54,14 @@ pub fn BulkActions(submission: String) -> impl IntoView {
         }
         close();
     };
+    // Escape closes the preview, as it would a dialog.
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            close();
+        }
+    };
     view! {
-        <div class="bulk-actions">
+        <div class="bulk-actions" on:keydown=on_key>
             <div class="actions">{buttons}</div>
             {move || pending.get().map(|(_, bulk, codes)| {
                 if codes.is_empty() {

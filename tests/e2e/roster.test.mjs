@@ -223,6 +223,13 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         const preview = page.getByTestId('bulk-preview');
         await preview.filter({ hasText: `изменит решения по показателям (${linked.length}): ${linked.join(', ')}.` }).waitFor();
         for (const code of linked) assert.equal(await page.locator(`#decision-${code.replace('.', '-')}-confirm`).isChecked(), false, 'nothing changes before «Применить»');
+        // Escape closes it, as a dialog, and gives the focus back to its button.
+        await page.waitForFunction(() => document.activeElement?.textContent === 'Применить');
+        await page.keyboard.press('Escape');
+        await preview.waitFor({ state: 'detached' });
+        await page.waitForFunction(() => document.activeElement?.textContent === 'Подтвердить все показатели со ссылками на подтверждение');
+        await page.keyboard.press('Enter');
+        await preview.filter({ hasText: `изменит решения по показателям (${linked.length})` }).waitFor();
         // The preview takes the focus, and gives it back to its button.
         await page.waitForFunction(() => document.activeElement?.textContent === 'Применить');
         await preview.getByRole('button', { name: 'Применить' }).click();
