@@ -214,6 +214,8 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
         }
     };
     let with_levels = dept.card.with_untracked(|c| c.levels.is_some());
+    // Only indicators with points are targets a measure can improve.
+    let scored = dept.card.with_untracked(|c| c.has_points());
     let record = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut m = measure.get_untracked();
@@ -302,10 +304,12 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
                     {school_boxes}
                 </fieldset>
             </Show>
-            <fieldset class="measure-indicators">
-                <legend>"Целевые показатели"</legend>
-                {indicators}
-            </fieldset>
+            {scored.then(|| view! {
+                <fieldset class="measure-indicators">
+                    <legend>"Целевые показатели"</legend>
+                    {indicators}
+                </fieldset>
+            })}
             {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
             <div class="actions">
                 <button type="submit" class="primary">
