@@ -102,6 +102,7 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
         return ().into_any();
     };
     let claimed = entry.assessment.clone();
+    let scored = entry.card.has_points();
     let level = |l: Option<Level>| l.map_or("—", |l| l.label());
     let score_line = move |total: u32, max: u32, l: Option<Level>| {
         format!(
@@ -233,11 +234,14 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
             <LastYearCheck submission=id.clone()/>
             {move || carried_from().map(|text| view! { <p class="notice" data-testid="review-carried">{text}</p> })}
             <div class="compare">
-                <p data-testid="self-score">
-                    "Самооценка (пересчёт по ответам): "
-                    <strong>{score_line(claimed.total, claimed.max_applicable, claimed.level)}</strong>
-                </p>
-                <p data-testid="confirmed-score">"После проверки: " <strong>{confirmed}</strong></p>
+                // A card without points has no score to compare: «0 из 0».
+                {scored.then(|| view! {
+                    <p data-testid="self-score">
+                        "Самооценка (пересчёт по ответам): "
+                        <strong>{score_line(claimed.total, claimed.max_applicable, claimed.level)}</strong>
+                    </p>
+                    <p data-testid="confirmed-score">"После проверки: " <strong>{confirmed}</strong></p>
+                })}
                 {move || {
                     let list = differences();
                     if list.is_empty() {
@@ -259,7 +263,8 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
                     " Проверка завершена"
                 </label>
             </div>
-            <BulkActions submission=id.clone()/>
+            // Both bulk actions are about claimed points.
+            {scored.then(|| view! { <BulkActions submission=id.clone()/> })}
             <RowFilterChoice filter/>
             <p class="hint">"Клавиши в решении по показателю: 1 — подтверждено, 2 — балл не засчитан, 3 — не применимо, 0 — не решено; стрелки тоже выбирают."</p>
             <Show when=none_shown>

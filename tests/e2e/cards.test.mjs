@@ -375,6 +375,8 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         const listedRows = await answered.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
         assert.deepEqual(listedRows, listed.answers['1.3'].rows.map((r) => [r.name, ...r.values]));
         assert.equal(await listRow.getByTestId('claimed').count(), 0);
+        assert.equal(await page.getByTestId('self-score').count(), 0, 'no «0 из 0» to compare');
+        assert.equal(await page.getByRole('button', { name: 'Не засчитать баллы без подтверждения' }).count(), 0);
         await page.getByRole('tab', { name: 'Результаты' }).click();
 
         // Its dynamics are the municipal values of both years: 1.2 is a count, summed.
