@@ -11,7 +11,7 @@ use profkarta_core::department::school::SchoolId;
 use profkarta_core::text::{by_name, quoted};
 
 use crate::department::state::Dept;
-use crate::platform::browser::focus_when_drawn;
+use crate::platform::browser::{confirm, focus_when_drawn};
 use crate::shared::indicator_check::IndicatorCheck;
 
 /// Whom the measure addresses, as the form's first choice.
@@ -32,9 +32,11 @@ pub struct MeasureDraft {
     level: RwSignal<Level>,
     group: RwSignal<TargetGroup>,
     schools: RwSignal<Vec<SchoolId>>,
-    /// The archive's index of the measure being changed; `None` while a
-    /// new one is written.
-    editing: RwSignal<Option<usize>>,
+    /// The measure being changed, as recorded; `None` while a new one is
+    /// written. Found again by its content when saved: positions in the
+    /// archive move as other measures are removed.
+    editing: RwSignal<Option<Measure>>,
+    problem: RwSignal<Option<&'static str>>,
 }
 
 impl MeasureDraft {
@@ -46,12 +48,20 @@ impl MeasureDraft {
             group: RwSignal::new(TargetGroup::DeputiesUpbringing),
             schools: RwSignal::new(Vec::new()),
             editing: RwSignal::new(None),
+            problem: RwSignal::new(None),
         }
     }
 
-    /// Puts the recorded measure `index` into the form to be changed, and
-    /// the focus on its title.
-    pub fn edit(self, index: usize, m: &Measure) {
+    /// Puts the recorded measure `m` into the form to be changed, and the
+    /// focus on its title; a new measure half written is asked about first.
+    pub fn edit(self, m: &Measure) {
+        let started = self.editing.with_untracked(Option::is_none)
+            && self.measure.with_untracked(|d| !d.title.trim().is_empty());
+        if started && !confirm("Отложить начатую новую меру? Введённое в форму не сохранится.")
+        {
+            return;
+        }
+        self.problem.set(None);
         self.measure.set(m.clone());
         self.whom.set(match &m.audience {
             Audience::All => Whom::All,
@@ -68,8 +78,15 @@ impl MeasureDraft {
                 Whom::Group
             }
         });
-        self.editing.set(Some(index));
+        self.editing.set(Some(m.clone()));
         focus_when_drawn(TITLE_FIELD.to_owned());
+    }
+
+    /// The recorded measure `m` is gone: the form no longer changes it.
+    pub fn forget(self, m: &Measure) {
+        if self.editing.with_untracked(|e| e.as_ref() == Some(m)) {
+            self.clear();
+        }
     }
 
     /// Empties the form for a new measure, keeping the kind and whom it
@@ -82,6 +99,7 @@ impl MeasureDraft {
         });
         self.schools.set(Vec::new());
         self.editing.set(None);
+        self.problem.set(None);
     }
 }
 
@@ -97,8 +115,8 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
         group,
         schools,
         editing,
+        problem,
     } = draft;
-    let problem = RwSignal::new(None::<&'static str>);
 
     let text = move |get: fn(&Measure) -> &String, set: fn(&mut Measure, String)| {
         (
@@ -241,9 +259,10 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
                 };
                 focus_when_drawn(field.to_owned());
             }
-            (None, Some(index)) => {
-                dept.replace_measure(index, m);
+            (None, Some(was)) => {
+                dept.replace_measure(&was, m);
                 draft.clear();
+                focus_when_drawn(TITLE_FIELD.to_owned());
             }
             (None, None) => {
                 dept.add_measure(m);
@@ -251,9 +270,10 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
             }
         }
     };
+    // The button goes with the change: the focus to the title, not the page.
     let cancel = move |_| {
-        problem.set(None);
         draft.clear();
+        focus_when_drawn(TITLE_FIELD.to_owned());
     };
     view! {
         <form class="measure-form no-print" on:submit=record data-testid="measure-form">

@@ -42,11 +42,13 @@ pub fn RoadMap(draft: MeasureDraft) -> impl IntoView {
                     .map(|(n, (index, m))| {
                         let edit = {
                             let m = m.clone();
-                            move |_| draft.edit(index, &m)
+                            move |_| draft.edit(&m)
                         };
+                        let removed = m.clone();
                         let remove = move |_| {
                             if confirm("Удалить меру из дорожной карты?") {
                                 dept.remove_measure(index);
+                                draft.forget(&removed);
                                 // The focus goes to the measure now in its
                                 // place, or to the heading once none is left.
                                 let left = shown.with_untracked(Vec::len);

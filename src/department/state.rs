@@ -21,6 +21,7 @@ use profkarta_core::department::measures::Measure;
 use profkarta_core::department::own_cards::OwnCards;
 use profkarta_core::department::results::{rank, results, Ranked, SchoolResult};
 use profkarta_core::department::review::Decision;
+use profkarta_core::department::review_filter::RowFilter;
 use profkarta_core::department::roster::Roster;
 use profkarta_core::department::school::SchoolId;
 use profkarta_core::department::view::import::{refusals, ImportRow};
@@ -115,6 +116,10 @@ pub struct Dept {
     chosen_period: RwSignal<Option<String>>,
     /// The submission chosen in review and letters.
     selected: RwSignal<Option<String>>,
+    /// «Показывать» in the review: the coordinator's way through all the
+    /// schools (say, only the points claimed without evidence). Kept here,
+    /// above the panels the page draws anew for another card version.
+    review_filter: RwSignal<RowFilter>,
     tab: RwSignal<Tab>,
     /// The department's draft card open in the editor.
     editing: RwSignal<Option<usize>>,
@@ -252,6 +257,7 @@ impl Dept {
             chosen_card,
             chosen_period,
             selected,
+            review_filter: RwSignal::new(RowFilter::All),
             tab: RwSignal::new(tab),
             editing: RwSignal::new(None),
             unwritten: StoredValue::new(None),
@@ -303,6 +309,10 @@ impl Dept {
 
     pub fn progress(self) -> ReadSignal<Option<Progress>> {
         self.progress.read_only()
+    }
+
+    pub fn review_filter(self) -> RwSignal<RowFilter> {
+        self.review_filter
     }
 
     pub fn tab(self) -> ReadSignal<Tab> {
@@ -414,13 +424,15 @@ impl Dept {
         self.archive.update(|a| a.measures.push(measure));
     }
 
-    /// A recorded measure changed in the form.
-    pub fn replace_measure(self, index: usize, measure: Measure) {
-        self.archive.update(|a| {
-            if let Some(m) = a.measures.get_mut(index) {
-                *m = measure;
-            }
-        });
+    /// The recorded measure `was`, changed in the form; recorded anew when
+    /// it was removed meanwhile (another tab, a restored backup), so that
+    /// the change is not lost.
+    pub fn replace_measure(self, was: &Measure, measure: Measure) {
+        self.archive
+            .update(|a| match a.measures.iter_mut().find(|m| *m == was) {
+                Some(m) => *m = measure,
+                None => a.measures.push(measure),
+            });
     }
 
     pub fn remove_measure(self, index: usize) {
