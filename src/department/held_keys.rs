@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use profkarta_core::department::view::held::{held_keys, rejected_keys, HeldKey};
+use profkarta_core::text::quoted;
 
 use crate::department::import_panel::IMPORT_TITLE;
 use crate::department::state::Dept;
@@ -13,6 +14,11 @@ use crate::platform::browser::{confirm, focus_after_removal};
 /// The «Принять новый ключ» button of the `i`-th key waiting.
 fn accept_id(i: usize) -> String {
     format!("held-accept-{i}")
+}
+
+/// The «Принять этот ключ» button of the `i`-th rejected key.
+fn take_back_id(i: usize) -> String {
+    format!("rejected-accept-{i}")
 }
 
 #[component]
@@ -27,9 +33,11 @@ pub fn HeldKeys() -> impl IntoView {
         // A rejection drops the school's files at once: asked first, and
         // said where it is taken back.
         let question = format!(
-            "Отклонить ключ {} школы «{}»? Её файлы с этим ключом (файлов: {}) и все следующие с ним \
+            "Отклонить ключ {} школы {}? Её файлы с этим ключом (файлов: {}) и все следующие с ним \
              не будут учитываться. Решение можно изменить в списке «Отклонённые ключи».",
-            h.fingerprint, h.name, h.files
+            h.fingerprint,
+            quoted(&h.name),
+            h.files
         );
         move |_| {
             if !trust && !confirm(&question) {
@@ -66,13 +74,18 @@ pub fn HeldKeys() -> impl IntoView {
             <details class="rejected-keys" data-testid="rejected-keys">
                 <summary>{move || format!("Отклонённые ключи ({})", rejected.with(Vec::len))}</summary>
                 <ul>
-                    {move || rejected.get().into_iter().map(|h| {
+                    {move || rejected.get().into_iter().enumerate().map(|(i, h)| {
                         let (school, key) = (h.school.clone(), h.key.clone());
+                        let take_back = move |_| {
+                            dept.decide_key(&school, &key, true);
+                            let left = rejected.with_untracked(Vec::len);
+                            focus_after_removal(i, left, take_back_id, IMPORT_TITLE);
+                        };
                         view! {
                             <li>
                                 <strong>{h.name.clone()}</strong>
                                 {format!(": ключ {} отклонён, его файлы не учитываются (файлов: {}). ", h.fingerprint, h.files)}
-                                <button type="button" on:click=move |_| dept.decide_key(&school, &key, true)>"Принять этот ключ"</button>
+                                <button type="button" id=take_back_id(i) on:click=take_back>"Принять этот ключ"</button>
                             </li>
                         }
                     }).collect_view()}

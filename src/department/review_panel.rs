@@ -49,10 +49,8 @@ pub fn ReviewPanel() -> impl IntoView {
         dept.open
             .with(|o| o.as_ref().map(|r| r.submission_id.clone()))
     });
-    // «Показывать» is the coordinator's way through all the schools (say,
-    // only the points claimed without evidence): it stays as another school
-    // or year is opened.
-    let filter = RwSignal::new(RowFilter::All);
+    // «Показывать» stays as another school or year is opened.
+    let filter = dept.review_filter();
     view! {
         <section class="panel" aria-labelledby="review-title">
             <h2 id="review-title">"Проверка объективности"</h2>
@@ -77,13 +75,13 @@ fn completion_question(unexplained: &[String], undecided: &[String]) -> Option<S
     let mut text = "Перед завершением проверки:".to_owned();
     if !unexplained.is_empty() {
         text.push_str(&format!(
-            "\n— балл не засчитан без причины: {} (школа прочитает в письме «причина не указана»);",
+            "\n— показатели, где балл не засчитан без причины: {} (школа прочитает в письме «причина не указана»);",
             unexplained.join(", ")
         ));
     }
     if !undecided.is_empty() {
         text.push_str(&format!(
-            "\n— баллы заявлены без ссылок на подтверждение и не решены: {};",
+            "\n— показатели с баллом без ссылки на подтверждение, по которым нет решения: {};",
             undecided.join(", ")
         ));
     }

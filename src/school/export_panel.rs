@@ -26,14 +26,17 @@ pub fn ExportPanel() -> impl IntoView {
     let draft = ws.draft;
 
     let incomplete = Memo::new(move |_| draft.with(|d| assessment.with(|a| Incomplete::of(d, a))));
-    let this_year = year_month().0;
-    let profile_problems = Memo::new(move |_| draft.with(|d| d.profile.form_problems(this_year)));
+    let profile_problems = Memo::new(move |_| draft.with(|d| d.profile.problems()));
+    // Asked, not required (see `cautions`): confirmed like an incomplete card.
+    let (year, month) = year_month();
+    let cautions = Memo::new(move |_| draft.with(|d| d.profile.cautions(year, month)));
     let card_scores = card.has_points();
     let confirmed = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Result<String, String>>);
     let blocked = move || {
         profile_problems.with(|p| !p.is_empty())
-            || (incomplete.with(|i| !i.is_empty()) && !confirmed.get())
+            || ((incomplete.with(|i| !i.is_empty()) || cautions.with(|c| !c.is_empty()))
+                && !confirmed.get())
     };
 
     let export = move |_| {
@@ -124,10 +127,13 @@ pub fn ExportPanel() -> impl IntoView {
                     </div>
                 })
             }}
-            <Show when=move || incomplete.with(|i| !i.is_empty())>
+            <Show when=move || incomplete.with(|i| !i.is_empty()) || cautions.with(|c| !c.is_empty())>
                 <div class="notice" data-testid="export-incomplete">
                     <p>"Перед выгрузкой проверьте:"</p>
                     <ul>
+                        {move || cautions.get().into_iter().map(|(f, e)| view! {
+                            <li data-testid="export-caution"><a href=format!("#profile-{}", f.key())>{f.label()}</a>": "{e.to_string()}</li>
+                        }).collect_view()}
                         {list("Не заполнены:", "incomplete-unanswered", |i| &i.unanswered, None)}
                         {list("С ошибками (не учитываются):", "incomplete-invalid", |i| &i.invalid, None)}
                         {list("Баллы без ссылок на подтверждение:", "incomplete-evidence", |i| &i.without_evidence, Some(AnswerField::Evidence))}
@@ -138,7 +144,9 @@ pub fn ExportPanel() -> impl IntoView {
                             prop:checked=move || confirmed.get()
                             on:change=move |ev| confirmed.set(event_target_checked(&ev))
                         />
-                        {move || if incomplete.with(|i| i.unanswered.is_empty() && i.invalid.is_empty()) {
+                        {move || if incomplete.with(|i| i.is_empty()) {
+                            "Выгрузить всё равно"
+                        } else if incomplete.with(|i| i.unanswered.is_empty() && i.invalid.is_empty()) {
                             "Выгрузить всё равно (в файле будет отмечено, какие баллы без ссылок на подтверждение)"
                         } else {
                             if card_scores {

@@ -18,8 +18,14 @@ pub fn ProfileForm() -> impl IntoView {
     // A keystroke in an indicator changes the draft but not the profile, so
     // the profile's fields do not wake.
     let DraftParts { profile, .. } = expect_context();
-    let this_year = year_month().0;
-    let problems = Memo::new(move |_| profile.with(|p| p.form_problems(this_year)));
+    let (year, month) = year_month();
+    let problems = Memo::new(move |_| {
+        profile.with(|p| {
+            let mut all = p.problems();
+            all.extend(p.cautions(year, month));
+            all
+        })
+    });
     // "Обязательное поле" is noise on a form nobody has touched yet: it
     // appears once the user has left the field.
     let left = RwSignal::new(Vec::<ProfileField>::new());
@@ -42,7 +48,9 @@ pub fn ProfileForm() -> impl IntoView {
                     p.iter()
                         .filter(|(f, e)| {
                             *f == field
-                                && (*e != TextError::Required || left.with(|l| l.contains(&field)))
+                                // What is still being typed is judged once the field is left.
+                                && (!matches!(e, TextError::Required | TextError::Email)
+                                    || left.with(|l| l.contains(&field)))
                         })
                         .map(|(_, e)| e.to_string())
                         .collect::<Vec<_>>()

@@ -267,7 +267,7 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         assert.equal(await page.getByLabel('Проверка завершена').isChecked(), false);
         const question = nextQuestion(page);
         await page.getByLabel('Проверка завершена').check();
-        assert.equal(await question, `Перед завершением проверки:\n— баллы заявлены без ссылок на подтверждение и не решены: ${unlinked.join(', ')}.\nВсё равно отметить проверку завершённой?`);
+        assert.equal(await question, `Перед завершением проверки:\n— показатели с баллом без ссылки на подтверждение, по которым нет решения: ${unlinked.join(', ')}.\nВсё равно отметить проверку завершённой?`);
         await page.getByTestId('review-progress').filter({ hasText: 'Проверено 1 из 12.' }).waitFor();
         // Its option, drawn anew with the new status, is still the one chosen.
         await page.locator('#school-select option', { hasText: `${names[0]} — проверена` }).waitFor({ state: 'attached' });

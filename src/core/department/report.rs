@@ -302,6 +302,9 @@ pub fn review_summary<'a>(
             .score
             .indicators
             .iter()
+            // As the letters say it: a point ruled not applicable is not
+            // refused, the indicator leaves the school's maximum.
+            .filter(|(_, c)| c.applies)
             .map(|(_, c)| c.claimed_points.saturating_sub(c.points))
             .sum();
         if lost > 0 {
@@ -528,7 +531,7 @@ mod tests {
         assert_eq!(
             review_summary(&card, &now),
             "Проверка объективности завершена по 1 из 3 карт, ещё 1 — на проверке. Не засчитано \
-             при проверке баллов, заявленных школами: 2 (у 1 школы)."
+             при проверке баллов, заявленных школами: 1 (у 1 школы)."
         );
         let nv = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
         assert_eq!(

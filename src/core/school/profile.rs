@@ -207,33 +207,32 @@ impl SchoolProfile {
         problems
     }
 
-    /// [`problems`](Self::problems), and what the school's form also asks
-    /// before an export on `this_year` of its calendar: a year that has
-    /// begun, an e-mail address that can be written to. A file is not
-    /// refused for these (the department's clock is not the school's, and a
-    /// contact is a courtesy), so they stay out of the file's own check.
-    pub fn form_problems(&self, this_year: u16) -> Vec<(ProfileField, TextError)> {
-        let mut problems = self.problems();
-        if parse_period(&self.period).is_ok_and(|first| first > this_year) {
-            problems.push((ProfileField::Period, TextError::PeriodAhead));
+    /// What the school's form asks about besides [`problems`](Self::problems),
+    /// on `year` and `month` (1–12) of its calendar: a school year that has
+    /// not begun (a year starts in September), an e-mail address that could
+    /// not be written to. Asked, not required: the school's clock may be
+    /// wrong and a contact is a courtesy, so the export only asks to confirm,
+    /// and a file with either is read.
+    pub fn cautions(&self, year: u16, month: u8) -> Vec<(ProfileField, TextError)> {
+        let mut cautions = Vec::new();
+        let begun = |first: u16| first < year || (first == year && month >= 9);
+        if parse_period(&self.period).is_ok_and(|first| !begun(first)) {
+            cautions.push((ProfileField::Period, TextError::PeriodAhead));
         }
-        if !problems.iter().any(|(f, _)| *f == ProfileField::Contact)
-            && !emails_whole(&self.contact)
-        {
-            problems.push((ProfileField::Contact, TextError::Email));
+        if !emails_whole(&self.contact) {
+            cautions.push((ProfileField::Contact, TextError::Email));
         }
-        problems.sort_by_key(|(field, _)| ProfileField::ALL.iter().position(|f| f == field));
-        problems
+        cautions
     }
 }
 
 /// Whether every word with «@» in a contact reads as an address: a name, an
-/// «@», a domain with a dot inside it («ivanova@», «@school7.ru» and
-/// «ivanova@school7» are not).
+/// «@», a domain with a dot inside it («ivanova@» and «ivanova@school7» are
+/// not). A word that starts with «@» is a messenger's name («@ivanova»).
 fn emails_whole(contact: &str) -> bool {
     contact
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '<' | '>'))
-        .filter(|word| word.contains('@'))
+        .filter(|word| word.contains('@') && !word.starts_with('@'))
         .map(|word| word.trim_end_matches(['.', ':']))
         .all(|word| {
             word.split_once('@').is_some_and(|(name, domain)| {
@@ -367,33 +366,32 @@ mod tests {
         assert_eq!(p.problems(), [(ProfileField::Name, TextError::Required)]);
     }
 
-    /// The form asks for a year that has begun and a whole e-mail address;
-    /// a file with either is still read.
+    /// The form asks about a year that has not begun and a half-typed
+    /// e-mail address; a file with either is still read.
     #[test]
-    fn the_form_asks_for_a_begun_year_and_a_whole_address() {
+    fn the_form_asks_about_a_year_ahead_and_a_half_address() {
         let mut p = SchoolProfile {
             name: "СОШ № 1".into(),
             municipality: "г. Курган".into(),
             responsible: "Иванова И. И.".into(),
             period: "2026/2027".into(),
-            contact: "8 (3522) 12-34-56, ivanova@school7.ru.".into(),
+            contact: "8 (3522) 12-34-56, ivanova@school7.ru., Telegram @ivanova".into(),
             ..SchoolProfile::default()
         };
-        assert_eq!(p.form_problems(2026), []);
-        assert_eq!(
-            p.form_problems(2025),
-            [(ProfileField::Period, TextError::PeriodAhead)]
-        );
+        assert_eq!(p.cautions(2026, 9), []);
+        assert_eq!(p.cautions(2027, 1), []);
+        let ahead = [(ProfileField::Period, TextError::PeriodAhead)];
+        assert_eq!(p.cautions(2026, 8), ahead, "the year starts in September");
+        assert_eq!(p.cautions(2025, 12), ahead);
         for bad in [
             "ivanova@",
-            "@school7.ru",
             "ivanova@school7",
             "a@b@c.ru",
             "ivanova@school7.",
         ] {
             p.contact = format!("тел. 12-34-56; {bad}");
             assert_eq!(
-                p.form_problems(2026),
+                p.cautions(2026, 10),
                 [(ProfileField::Contact, TextError::Email)],
                 "{bad}"
             );
@@ -404,9 +402,10 @@ mod tests {
             "12-34-56",
             "Иванова <ivanova@школа7.рф>",
             "i.ivanova@mail.school7.ru",
+            "@ivanova_school7",
         ] {
             p.contact = good.into();
-            assert_eq!(p.form_problems(2026), [], "{good}");
+            assert_eq!(p.cautions(2026, 10), [], "{good}");
         }
     }
 }
