@@ -31,6 +31,9 @@ pub fn DepartmentPage() -> impl IntoView {
                 type="button"
                 role="tab"
                 id=format!("tab-{}", tab.key())
+                // Its bold width is kept for it (style: `::after`), so that
+                // the bar does not shift as another tab opens.
+                data-label=tab.label()
                 aria-selected=move || (dept.tab().get() == tab).to_string()
                 // Only the open tab is in the Tab order: Tab goes from it
                 // to its content, and the arrows move along the others.

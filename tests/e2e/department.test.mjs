@@ -468,6 +468,13 @@ test('the department works with the keyboard alone: import, tabs, review', () =>
         // arrows move along them without opening them, Enter opens one.
         await moveUntil('Shift+Tab', (f) => f.role === 'tab');
         assert.equal((await focused()).text, 'Загрузка файлов');
+        // The open tab's bold label does not push the others along.
+        const places = () => page.evaluate(() => [...document.querySelectorAll('[role="tab"]')].map((t) => Math.round(t.getBoundingClientRect().right)));
+        const placed = await places();
+        await page.getByRole('tab', { name: 'Аналитическая справка', exact: true }).click();
+        assert.deepEqual(await places(), placed);
+        await page.getByRole('tab', { name: 'Загрузка файлов', exact: true }).click();
+        await page.getByRole('tab', { name: 'Загрузка файлов', exact: true }).focus();
         const onTab = (text) => page.waitForFunction((text) => document.activeElement?.getAttribute('role') === 'tab' && document.activeElement.textContent.trim() === text, text);
         await page.keyboard.press('ArrowRight');
         await onTab('Школы');
