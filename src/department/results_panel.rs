@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use profkarta_core::card::{Card, Level, Rule};
 use profkarta_core::department::events::event_totals;
 use profkarta_core::department::tables::{
-    events_table, indicators_table, matrix_table, rating_table,
+    events_table, indicators_table, matrix_table, rating_table, values_table,
 };
 use profkarta_core::export::{to_csv, to_xlsx, Table};
 use profkarta_core::text::percent;
@@ -28,6 +28,7 @@ enum Export {
     RatingCsv,
     MatrixCsv,
     IndicatorsCsv,
+    ValuesCsv,
     Xlsx,
 }
 
@@ -45,6 +46,10 @@ fn tables(dept: Dept, card: &Card, period: &str) -> Vec<Table> {
         dept.figures
             .with_untracked(|f| indicators_table(card, f, period)),
     );
+    tables.push(dept.archive().with_untracked(|a| {
+        dept.results
+            .with_untracked(|r| values_table(card, a, r, period))
+    }));
     for indicator in card.indicators() {
         if let Rule::List { item, columns, .. } = &indicator.rule {
             let events = dept.archive().with_untracked(|a| {
@@ -63,17 +68,15 @@ fn save(dept: Dept, card: &Card, kind: Export) {
     let named = |start: &str| all.iter().find(|t| t.name.starts_with(start));
     let name =
         |what: &str, ext: &str| format!("profkarta_{what}_{}.{ext}", period.replace('/', "-"));
-    let (file, bytes, mime) = match (
-        kind,
-        named("Рейтинг"),
-        named("Матрица"),
-        named("Показатели"),
-    ) {
-        (Export::RatingCsv, Some(t), _, _) => (name("reyting", "csv"), to_csv(t), CSV),
-        (Export::MatrixCsv, _, Some(t), _) => (name("matritsa", "csv"), to_csv(t), CSV),
-        (Export::IndicatorsCsv, _, _, Some(t)) => (name("pokazateli", "csv"), to_csv(t), CSV),
-        _ => (name("itogi", "xlsx"), to_xlsx(&all), XLSX),
-    };
+    let csv = |start: &str, what: &str| named(start).map(|t| (name(what, "csv"), to_csv(t), CSV));
+    let (file, bytes, mime) = match kind {
+        Export::RatingCsv => csv("Рейтинг", "reyting"),
+        Export::MatrixCsv => csv("Матрица", "matritsa"),
+        Export::IndicatorsCsv => csv("Показатели", "pokazateli"),
+        Export::ValuesCsv => csv("Значения", "znacheniya"),
+        Export::Xlsx => None,
+    }
+    .unwrap_or_else(|| (name("itogi", "xlsx"), to_xlsx(&all), XLSX));
     offer(dept.notices, &file, &bytes, mime);
 }
 
@@ -142,6 +145,7 @@ pub fn ResultsPanel() -> impl IntoView {
                 <div class="actions no-print">
                     {points_exports.clone()}
                     <button type="button" on:click=export(Export::IndicatorsCsv)>"Показатели в CSV"</button>
+                    <button type="button" on:click=export(Export::ValuesCsv)>"Значения по школам в CSV"</button>
                     <button type="button" on:click=export(Export::Xlsx)>"Все таблицы в XLSX"</button>
                 </div>
                 {if scored {

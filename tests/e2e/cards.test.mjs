@@ -361,6 +361,16 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         assert.deepEqual(await page.getByTestId('indicator-figures').locator('thead th').allInnerTexts(),
             ['Код', 'Показатель', 'Школ в расчёте', 'Применим к школам', 'Значение по ответам школ']);
         assert.equal(await page.getByTestId('indicator-figures').locator('tr[data-code="1.5"] td').count(), 4);
+        // Each school's own values, as a sheet: the counts are numbers.
+        const values = await downloadText(page, () => page.getByRole('button', { name: 'Значения по школам в CSV' }).click());
+        assert.equal(values.name, 'profkarta_znacheniya_2025-2026.csv');
+        const sheet = values.text.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';'));
+        const countAt = sheet[0].indexOf('п. 1.2');
+        for (const s of latest('nevinnomyssk')) {
+            const line = sheet.find((l) => l[0] === s.school);
+            assert.ok(line, s.school);
+            assert.equal(line[countAt], s.answers['1.2']?.count ? String(Number(s.answers['1.2'].count)) : '', s.school);
+        }
 
         // The reviewer reads a list's rows, not only their number, and no
         // claim of points where the card gives none.

@@ -1,15 +1,18 @@
 //! The rating, the school × indicator matrix and the report's tables as
 //! tables for CSV, XLSX and DOCX downloads.
 
-use crate::card::{Card, ListColumn};
+use crate::card::{Card, ListColumn, Rule};
+use crate::department::archive::Archive;
 use crate::department::dynamics::{delta_text, ValueChange};
 use crate::department::effectiveness::{Effects, IndicatorEffect, PlanEffect};
 use crate::department::events::EventTotal;
 use crate::department::figures::{describe_value, Figures};
 use crate::department::measures::Measure;
-use crate::department::results::Ranked;
+use crate::department::results::{Ranked, SchoolResult};
 use crate::export::{Cell, Table};
-use crate::text::percent;
+use crate::school::input::{parse_number, parse_percent};
+use crate::scoring::explain::answer_summary;
+use crate::text::{by_name, percent};
 
 /// What the rating's ⚠ says, on the screen and in the files.
 pub const MISMATCH: &str = "итог, заявленный школой, не совпадает с пересчётом по её ответам";
@@ -135,6 +138,62 @@ pub fn indicator_headers(card: &Card) -> &'static [&'static str] {
         &INDICATOR_HEADERS
     } else {
         &DATA_INDICATOR_HEADERS
+    }
+}
+
+/// Each school's own values, indicator by indicator, by name: what a card
+/// without points is collected for, and the figures behind a rating.
+/// Numbers stay numbers where the answer is one (a count, a typed
+/// percentage); a share reads as «12 из 40», a list as its rows' count.
+pub fn values_table(
+    card: &Card,
+    archive: &Archive,
+    results: &[SchoolResult],
+    period: &str,
+) -> Table {
+    let mut headers = vec!["Школа".to_owned()];
+    headers.extend(card.indicators().map(|i| format!("п. {}", i.code)));
+    let mut schools: Vec<&SchoolResult> = results.iter().collect();
+    schools.sort_by(|a, b| by_name(a.name(), b.name()));
+    let rows = schools
+        .into_iter()
+        .map(|r| {
+            let answers = archive
+                .entry(&r.submission_id)
+                .map(|e| &e.opened.payload.answers);
+            let mut row = vec![Cell::Text(r.name().to_owned())];
+            row.extend(card.indicators().map(|indicator| {
+                let applies = r
+                    .score
+                    .indicator(&indicator.code)
+                    .is_some_and(|c| c.applies);
+                let answer = answers.and_then(|a| a.get(&indicator.code));
+                if !applies {
+                    return Cell::Text("не применимо".to_owned());
+                }
+                match (&indicator.rule, answer) {
+                    (_, None) => Cell::Empty,
+                    (Rule::Count { .. }, Some(a)) => match parse_number(&a.count) {
+                        Ok(Some(n)) => Cell::Int(i64::try_from(n).unwrap_or(i64::MAX)),
+                        _ => Cell::Text(a.count.trim().to_owned()),
+                    },
+                    (Rule::Percent { .. }, Some(a)) => match parse_percent(&a.percent) {
+                        Ok(Some(tenths)) => Cell::Percent {
+                            part: tenths.into(),
+                            whole: 1000,
+                        },
+                        _ => Cell::Text(a.percent.trim().to_owned()),
+                    },
+                    (_, Some(a)) => Cell::Text(answer_summary(indicator, Some(a))),
+                }
+            }));
+            row
+        })
+        .collect();
+    Table {
+        name: format!("Значения по школам {period}"),
+        headers,
+        rows,
     }
 }
 
@@ -344,5 +403,50 @@ mod tests {
             t.rows[0][7..14],
             [int(1), int(0), int(0), int(0), int(0), int(0), Cell::Empty]
         );
+    }
+
+    /// Seed 004's schools by name, each value as typed: the count a
+    /// number, the percentage a percent, the list its rows, nothing typed
+    /// an empty cell.
+    #[test]
+    fn each_school_s_values_by_name() {
+        let nv = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
+        let code = |kind: &str| {
+            nv.indicators()
+                .find(|i| i.rule.kind() == kind)
+                .unwrap()
+                .code
+                .clone()
+        };
+        let mut b = draft("СОШ № 10", "2025/2026", &[]);
+        b.answers.entry(code("count")).or_default().count = "1 200".into();
+        b.answers.entry(code("percent")).or_default().percent = "87,5".into();
+        b.answers.entry(code("list")).or_default().rows = vec![crate::school::draft::ListRow {
+            name: "Ярмарка".into(),
+            values: vec!["40".into(), "3".into(), "5".into()],
+        }];
+        let a = draft("СОШ № 2", "2025/2026", &[]);
+        let archive = testkit::archive(&nv, &[("b", &b), ("a", &a)]);
+        let res = results(&archive, &nv.id, "2025/2026");
+        let t = values_table(&nv, &archive, &res, "2025/2026");
+        assert_eq!(t.name, "Значения по школам 2025/2026");
+        assert_eq!(t.headers.len(), 1 + nv.indicators().count());
+        assert_eq!(
+            t.rows[0][0],
+            Cell::Text("СОШ № 2".into()),
+            "by name, 2 before 10"
+        );
+        let at = |c: &str| 1 + nv.indicators().position(|i| i.code == c).unwrap();
+        assert_eq!(t.rows[0][at(&code("count"))], Cell::Empty);
+        let ten = &t.rows[1];
+        assert_eq!(ten[at(&code("count"))], Cell::Int(1200));
+        assert_eq!(
+            ten[at(&code("percent"))],
+            Cell::Percent {
+                part: 875,
+                whole: 1000
+            }
+        );
+        assert_eq!(ten[at(&code("list"))], Cell::Text("1 строка".into()));
     }
 }
