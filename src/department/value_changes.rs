@@ -29,6 +29,7 @@ pub fn ValueChanges() -> impl IntoView {
                                 <IndicatorName code=c.code.clone()/>
                                 <td data-col="before">{c.before}</td>
                                 <td data-col="after">{c.after}</td>
+                                <td class="num" data-col="change">{c.change.unwrap_or_else(|| "—".to_owned())}</td>
                                 <td data-col="comparable">{c.comparability.short_label()}</td>
                             </tr>
                         }
@@ -41,7 +42,11 @@ pub fn ValueChanges() -> impl IntoView {
         <h3>"Значения показателей по муниципалитету"</h3>
         <TableScroll label="Значения показателей по муниципалитету">
             <table data-testid="value-changes">
-                <thead><tr><ColumnHeads names=&["Показатель", "Было", "Стало", "Сравнение"]/></tr></thead>
+                <thead><tr>
+                    <ColumnHeads names=&["Показатель", "Было", "Стало"]/>
+                    <ColumnHeads names=&["Изменение"] numbers=true/>
+                    <ColumnHeads names=&["Сравнение"]/>
+                </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </TableScroll>

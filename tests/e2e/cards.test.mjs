@@ -398,6 +398,8 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         const row = page.getByTestId('value-changes').locator('tr[data-code="1.2"]');
         assert.equal(await row.locator('[data-col="before"]').innerText(), `в сумме ${grouped(countSum('2024/2025'))}`);
         assert.equal(await row.locator('[data-col="after"]').innerText(), `в сумме ${grouped(countSum(LATEST))}`);
+        const moved = countSum(LATEST) - countSum('2024/2025');
+        assert.equal(await row.locator('[data-col="change"]').innerText(), moved === 0 ? '0' : `${moved > 0 ? '+' : '−'}${grouped(Math.abs(moved))}`);
         assert.equal(await page.getByTestId('school-changes').count(), 0, 'no points, no per-school change');
         // The report's Word file carries the table its dynamics text points to.
         await page.getByRole('tab', { name: 'Аналитическая справка' }).click();
@@ -405,7 +407,7 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         assert.ok(report.paragraphs.some((p) => p.endsWith('Значения показателей по муниципалитету за оба года — в таблице ниже.')));
         assert.equal(report.tables.length, 2);
         assert.deepEqual(report.tables[0][0], ['Код', 'Показатель', 'Школ в расчёте', 'Применим к школам', 'Значение по ответам школ']);
-        assert.deepEqual(report.tables[1][0], ['Код', 'Показатель', 'Было', 'Стало', 'Сравнение']);
+        assert.deepEqual(report.tables[1][0], ['Код', 'Показатель', 'Было', 'Стало', 'Изменение', 'Сравнение']);
         const counted = report.tables[1].find((r) => r[0] === 'п. 1.2');
         assert.deepEqual(counted.slice(2, 4), [`в сумме ${grouped(countSum('2024/2025'))}`, `в сумме ${grouped(countSum(LATEST))}`]);
         await page.getByRole('tab', { name: 'Результаты' }).click();

@@ -8,11 +8,11 @@ use std::collections::HashMap;
 use crate::card::versions::{carry_answers, comparability, comparable_share, fits, Comparability};
 use crate::card::{Card, Indicator, Level};
 use crate::department::archive::Archive;
-use crate::department::figures::{describe_value, Figures, IndicatorFigure};
+use crate::department::figures::{describe_value, Aggregate, Figures, IndicatorFigure};
 use crate::department::results::SchoolResult;
 use crate::department::school::SchoolId;
 use crate::scoring::{assess, tally};
-use crate::text::by_name;
+use crate::text::{by_name, group_digits};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SchoolChange {
@@ -265,6 +265,58 @@ pub struct ValueChange {
     pub before: String,
     pub after: String,
     pub comparability: Comparability,
+    /// How the value moved, where the two years are comparable and both
+    /// have one: a sum's difference, a mean's or a share's in points, a
+    /// list's rows.
+    pub change: Option<String>,
+}
+
+/// `after − before` of an indicator's municipal value, in words.
+fn value_change(before: &IndicatorFigure, after: &IndicatorFigure) -> Option<String> {
+    if before.answered == 0 || after.answered == 0 {
+        return None;
+    }
+    let signed = |d: i128| {
+        let size = group_digits(u64::try_from(d.unsigned_abs()).unwrap_or(u64::MAX));
+        match d.signum() {
+            1 => format!("+{size}"),
+            -1 => format!("−{size}"),
+            _ => "0".to_owned(),
+        }
+    };
+    let wide = |n: usize| n as u64;
+    Some(match (&before.value, &after.value) {
+        (
+            Aggregate::Share {
+                numerator: a,
+                denominator: b,
+                ..
+            },
+            Aggregate::Share {
+                numerator: c,
+                denominator: d,
+                ..
+            },
+        ) if *b > 0 && *d > 0 => delta_text(delta_tenths((*a, *b), (*c, *d))),
+        (Aggregate::Fact { yes: a }, Aggregate::Fact { yes: b }) => delta_text(delta_tenths(
+            (wide(*a), wide(before.answered)),
+            (wide(*b), wide(after.answered)),
+        )),
+        (Aggregate::Count { sum: a }, Aggregate::Count { sum: b }) => {
+            signed(i128::from(*b) - i128::from(*a))
+        }
+        // The means, each a sum of tenths over its schools.
+        (Aggregate::Percent { sum: a, .. }, Aggregate::Percent { sum: b, .. }) => {
+            delta_text(delta_tenths(
+                (*a, wide(before.answered) * 1000),
+                (*b, wide(after.answered) * 1000),
+            ))
+        }
+        (Aggregate::List { rows: a, .. }, Aggregate::List { rows: b, .. }) => {
+            format!("строк: {}", signed(i128::from(*b) - i128::from(*a)))
+        }
+        _ => return None,
+    })
 }
 
 /// Every indicator's municipal value (Σ shares, sums, means, rows) in both
@@ -281,11 +333,15 @@ pub fn value_changes(years: &Years) -> Vec<ValueChange> {
                 (Some(w), Some(old)) => describe_value(&old.rule, w),
                 _ => "—".to_owned(),
             };
+            let change = was
+                .filter(|_| comparability.is_comparable())
+                .and_then(|was| value_change(was, now));
             Some(ValueChange {
                 code: indicator.code.clone(),
                 before,
                 after: describe_value(&indicator.rule, now),
                 comparability,
+                change,
             })
         })
         .collect()
@@ -504,5 +560,65 @@ mod tests {
         assert_eq!(of("1.1"), ("да — у 1 из 2", "да — у 2 из 2"));
         assert_eq!(of("1.2"), ("в сумме 7", "в сумме 1\u{202F}205"));
         assert_eq!(of("1.4"), ("нет данных", "нет данных"));
+        // How each moved: «да» from 1 of 2 to 2 of 2 schools, the sum by
+        // 1 198; no change where a year has no data.
+        let moved = |code: &str| {
+            changes
+                .iter()
+                .find(|c| c.code == code)
+                .unwrap()
+                .change
+                .clone()
+        };
+        assert_eq!(moved("1.1").as_deref(), Some("+50,0\u{A0}п.\u{A0}п."));
+        assert_eq!(moved("1.2").as_deref(), Some("+1\u{202F}198"));
+        assert_eq!(moved("1.4"), None);
+    }
+
+    /// Means of typed percentages move by points: 80,0 and 90,5 % (mean
+    /// 85,25) then 70,0 % alone; lists by their rows.
+    #[test]
+    fn a_mean_moves_by_points_and_a_list_by_rows() {
+        let nv = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
+        let code = |kind: &str| {
+            nv.indicators()
+                .find(|i| i.rule.kind() == kind)
+                .unwrap()
+                .code
+                .clone()
+        };
+        let school = |name: &str, period: &str, percent: &str, rows: usize| {
+            let mut d = testkit::draft(name, period, &[]);
+            d.answers.entry(code("percent")).or_default().percent = percent.into();
+            d.answers.entry(code("list")).or_default().rows = (0..rows)
+                .map(|n| crate::school::draft::ListRow {
+                    name: format!("Событие {n}"),
+                    values: vec!["1".into(), "0".into(), "0".into()],
+                })
+                .collect();
+            d
+        };
+        let archive = testkit::archive(
+            &nv,
+            &[
+                ("a1", &school("А", "2024/2025", "80", 1)),
+                ("b1", &school("Б", "2024/2025", "90,5", 2)),
+                ("a2", &school("А", "2025/2026", "70", 1)),
+            ],
+        );
+        let changes = with_years(&archive, &nv, &nv, value_changes);
+        let moved = |code: &str| {
+            changes
+                .iter()
+                .find(|c| c.code == code)
+                .unwrap()
+                .change
+                .clone()
+        };
+        assert_eq!(
+            moved(&code("percent")).as_deref(),
+            Some("−15,3\u{A0}п.\u{A0}п.")
+        );
+        assert_eq!(moved(&code("list")).as_deref(), Some("строк: −2"));
     }
 }

@@ -410,7 +410,14 @@ mod tests {
         assert!(tables[0].rows.iter().all(|r| r.len() == 5));
         assert_eq!(
             tables[1].headers,
-            ["Код", "Показатель", "Было", "Стало", "Сравнение"]
+            [
+                "Код",
+                "Показатель",
+                "Было",
+                "Стало",
+                "Изменение",
+                "Сравнение"
+            ]
         );
         assert_eq!(tables[1].rows.len(), card.indicators().count());
         let at = |wanted: &Block| blocks.iter().position(|b| b == wanted).unwrap();

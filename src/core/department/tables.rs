@@ -209,15 +209,23 @@ pub fn value_changes_table(card: &Card, changes: &[ValueChange]) -> Table {
                 Cell::Text(text.to_owned()),
                 Cell::Text(c.before.clone()),
                 Cell::Text(c.after.clone()),
+                c.change.clone().map_or(Cell::Empty, Cell::Text),
                 Cell::Text(c.comparability.short_label().to_owned()),
             ]
         })
         .collect();
     Table {
         name: "Значения показателей по муниципалитету".to_owned(),
-        headers: ["Код", "Показатель", "Было", "Стало", "Сравнение"]
-            .map(String::from)
-            .to_vec(),
+        headers: [
+            "Код",
+            "Показатель",
+            "Было",
+            "Стало",
+            "Изменение",
+            "Сравнение",
+        ]
+        .map(String::from)
+        .to_vec(),
         rows,
     }
 }
