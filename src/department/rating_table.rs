@@ -8,7 +8,7 @@ use profkarta_core::department::results::Filter;
 use profkarta_core::department::tables::MISMATCH;
 use profkarta_core::department::view::rating::{
     choice_value, criterion_choice, describe, has_level_choice, indicator_choice, parse_choice,
-    parse_level, rows, set_profile, Sort, SortBy, OVZ, OVZ_CHOICE,
+    parse_level, rows, set_profile, SortBy, OVZ, OVZ_CHOICE,
 };
 use profkarta_core::school::profile::SchoolLevel;
 use profkarta_core::text::percent;
@@ -25,8 +25,9 @@ pub fn RatingTable() -> impl IntoView {
     let dept: Dept = expect_context();
     // The page draws the panel anew for another card.
     let card = dept.card.get_untracked();
-    let sort = RwSignal::new(Sort::default());
-    let filter = RwSignal::new(Filter::default());
+    // The coordinator's sort and filter stay as other tabs are visited.
+    let (sort, filter) = dept.rating_view();
+    let now = filter.get_untracked();
     let rows = Memo::new(move |_| dept.rating.with(|r| rows(r, &filter.read(), &sort.read())));
     // The first screenful of rows paints before the rest is built.
     let shown = rows_to_draw();
@@ -42,24 +43,33 @@ pub fn RatingTable() -> impl IntoView {
     let criteria: Vec<String> = card.scored_criteria().map(|c| c.code.clone()).collect();
     let version = card.version;
     let with_levels = card.levels.is_some();
-    let indicator_options = card
-        .scored_indicators()
-        .flat_map(|i| {
-            [true, false].map(|earned| {
-                let value = choice_value(&i.code, earned);
-                view! { <option value=value>{indicator_choice(&i.code, earned)}</option> }
-            })
-        })
-        .collect_view();
-    let criterion_options = criteria
-        .iter()
-        .flat_map(|code| {
-            [true, false].map(|full| {
-                let value = choice_value(code, full);
-                view! { <option value=value>{criterion_choice(code, full)}</option> }
-            })
-        })
-        .collect_view();
+    let choices = |codes: &[String], words: fn(&str, bool) -> String| {
+        codes
+            .iter()
+            .flat_map(|code| [true, false].map(|yes| (choice_value(code, yes), words(code, yes))))
+            .collect::<Vec<_>>()
+    };
+    let indicator_codes: Vec<String> = card.scored_indicators().map(|i| i.code.clone()).collect();
+    let indicator_options = choices(&indicator_codes, indicator_choice);
+    let criterion_options = choices(&criteria, criterion_choice);
+    let level_options: Vec<(String, String)> = Level::ALL
+        .map(|l| (l.key().to_owned(), l.label().to_owned()))
+        .to_vec();
+    let profile_options: Vec<(String, String)> = SchoolLevel::ALL
+        .map(|l| (l.key().to_owned(), has_level_choice(l)))
+        .into_iter()
+        .chain([(OVZ.to_owned(), OVZ_CHOICE.to_owned())])
+        .collect();
+    let chosen = |choice: &Option<(String, bool)>| {
+        choice
+            .as_ref()
+            .map_or(String::new(), |(code, yes)| choice_value(code, *yes))
+    };
+    let profile_chosen = match (now.has_level, now.ovz) {
+        (Some(l), _) => l.key().to_owned(),
+        (None, Some(true)) => OVZ.to_owned(),
+        _ => String::new(),
+    };
     let headers = {
         let mut h = vec![
             header("Место".into(), SortBy::Rank),
@@ -79,22 +89,19 @@ pub fn RatingTable() -> impl IntoView {
     view! {
         <div class="filters no-print" role="search">
             {with_levels.then(|| view! {
-                <FilterChoice id="filter-level" label="Уровень" on_pick=pick(|f, v| f.level = parse_level(v))>
-                    {Level::ALL.map(|l| view! { <option value=l.key()>{l.label()}</option> })}
-                </FilterChoice>
+                <FilterChoice id="filter-level" label="Уровень" options=level_options
+                    chosen=now.level.map_or(String::new(), |l| l.key().to_owned())
+                    on_pick=pick(|f, v| f.level = parse_level(v))/>
             })}
-            <FilterChoice id="filter-indicator" label="Показатель" on_pick=pick(|f, v| f.indicator = parse_choice(v))>
-                {indicator_options}
-            </FilterChoice>
-            <FilterChoice id="filter-criterion" label="Критерий" on_pick=pick(|f, v| f.criterion = parse_choice(v))>
-                {criterion_options}
-            </FilterChoice>
-            <FilterChoice id="filter-profile" label="Профиль" on_pick=pick(set_profile)>
-                {SchoolLevel::ALL.map(|l| view! { <option value=l.key()>{has_level_choice(l)}</option> })}
-                <option value=OVZ>{OVZ_CHOICE}</option>
-            </FilterChoice>
+            <FilterChoice id="filter-indicator" label="Показатель" options=indicator_options
+                chosen=chosen(&now.indicator) on_pick=pick(|f, v| f.indicator = parse_choice(v))/>
+            <FilterChoice id="filter-criterion" label="Критерий" options=criterion_options
+                chosen=chosen(&now.criterion) on_pick=pick(|f, v| f.criterion = parse_choice(v))/>
+            <FilterChoice id="filter-profile" label="Профиль" options=profile_options
+                chosen=profile_chosen on_pick=pick(set_profile)/>
             <label>"Поиск "
                 <input type="search" id="filter-search" placeholder="часть названия"
+                    prop:value=now.search.clone()
                     on:input=move |ev| filter.update(|f| f.search = event_target_value(&ev))/>
             </label>
         </div>

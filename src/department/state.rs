@@ -19,13 +19,14 @@ use profkarta_core::department::effectiveness::{measure_effect, plan_effects, Ef
 use profkarta_core::department::figures::{figures, Figures};
 use profkarta_core::department::measures::Measure;
 use profkarta_core::department::own_cards::OwnCards;
-use profkarta_core::department::results::{rank, results, Ranked, SchoolResult};
+use profkarta_core::department::results::{rank, results, Filter, Ranked, SchoolResult};
 use profkarta_core::department::review::Decision;
 use profkarta_core::department::review_filter::RowFilter;
 use profkarta_core::department::roster::Roster;
 use profkarta_core::department::school::SchoolId;
 use profkarta_core::department::view::import::{refusals, ImportRow};
 use profkarta_core::department::view::progress::{Progress, Saving, Work};
+use profkarta_core::department::view::rating::Sort;
 use profkarta_core::department::view::selection::open_school;
 use profkarta_core::error::{ArchiveError, CardFileError, PublishError};
 use profkarta_core::signed::keys::KeyPair;
@@ -120,6 +121,10 @@ pub struct Dept {
     /// schools (say, only the points claimed without evidence). Kept here,
     /// above the panels the page draws anew for another card version.
     review_filter: RwSignal<RowFilter>,
+    /// The rating's sort and filter, kept as other tabs are visited; another
+    /// card starts them afresh (its indicators are others).
+    rating_sort: RwSignal<Sort>,
+    rating_filter: RwSignal<Filter>,
     tab: RwSignal<Tab>,
     /// The department's draft card open in the editor.
     editing: RwSignal<Option<usize>>,
@@ -258,6 +263,8 @@ impl Dept {
             chosen_period,
             selected,
             review_filter: RwSignal::new(RowFilter::All),
+            rating_sort: RwSignal::new(Sort::default()),
+            rating_filter: RwSignal::new(Filter::default()),
             tab: RwSignal::new(tab),
             editing: RwSignal::new(None),
             unwritten: StoredValue::new(None),
@@ -315,6 +322,10 @@ impl Dept {
         self.review_filter
     }
 
+    pub fn rating_view(self) -> (RwSignal<Sort>, RwSignal<Filter>) {
+        (self.rating_sort, self.rating_filter)
+    }
+
     pub fn tab(self) -> ReadSignal<Tab> {
         self.tab.read_only()
     }
@@ -368,6 +379,8 @@ impl Dept {
         self.chosen_card.set(Some(id));
         self.chosen_period.set(None);
         self.selected.set(None);
+        self.rating_sort.set(Sort::default());
+        self.rating_filter.set(Filter::default());
     }
 
     // The coordinator's decisions.

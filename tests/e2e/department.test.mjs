@@ -429,6 +429,17 @@ test('accepting a new key, reviewing a school and filters change what the rating
         await page.emulateMedia({ media: 'print' });
         assert.ok(await chosen.isVisible());
         await page.emulateMedia({ media: 'screen' });
+        // Away to a school's review and back, the filters are as they were,
+        // in the controls too.
+        await page.locator('#filter-level').selectOption('low');
+        const kept = await ratingRows(page);
+        await page.getByRole('tab', { name: 'Проверка' }).click();
+        await page.getByTestId('review').waitFor();
+        await page.getByRole('tab', { name: 'Результаты' }).click();
+        assert.deepEqual(await ratingRows(page), kept);
+        assert.equal(await page.locator('#filter-level').inputValue(), 'low');
+        assert.equal(await page.locator('#filter-search').inputValue(), 'сош № 1');
+        assert.equal(await chosen.textContent(), 'Отбор: уровень — низкая; в названии есть «сош № 1».');
     }));
 
 test('the department works with the keyboard alone: import, tabs, review', () =>
