@@ -3,7 +3,7 @@
 //! school's page makes them, so that every test reads what a school sends.
 //! There is one copy of each fixture, here.
 
-use crate::card::Card;
+use crate::card::{Card, Indicator};
 use crate::department::archive::{check, Archive, Cards, Entry};
 use crate::school::draft::{Draft, RawAnswer};
 use crate::scoring::assess;
@@ -35,6 +35,14 @@ pub fn fact(present: bool) -> RawAnswer {
         fact: Some(present),
         ..RawAnswer::default()
     }
+}
+
+/// The first indicator of `card` whose rule is of `kind` («count»,
+/// «percent», «list»…): a seed's card has the one a test needs.
+pub fn of_kind<'c>(card: &'c Card, kind: &str) -> &'c Indicator {
+    card.indicators()
+        .find(|i| i.rule.kind() == kind)
+        .unwrap_or_else(|| panic!("{} has no {kind} indicator", card.id))
 }
 
 /// A school's draft whose profile passes the form's checks; the indicators

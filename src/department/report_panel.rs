@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use leptos::task::spawn_local;
 use profkarta_charts::figures::{criteria_svg, effectiveness_svg, levels_svg};
-use profkarta_core::department::dynamics::{value_changes, Years};
+use profkarta_core::department::dynamics::value_changes;
 use profkarta_core::department::report;
 use profkarta_core::department::report_document::{report_docx, report_docx_name, ReportInput};
 use profkarta_core::department::tables::value_changes_table;
@@ -66,40 +66,16 @@ pub fn ReportPanel() -> impl IntoView {
     };
     // The change since the year before, when there is one.
     let dynamics_text = move || {
-        dept.previous.with(|p| {
-            let (previous, before, was, old) = p.as_ref()?;
-            Some(dept.card.with(|card| {
-                dept.figures.with(|now| {
-                    let years = Years {
-                        old_card: old,
-                        before: was,
-                        new_card: card,
-                        after: now,
-                    };
-                    dept.archive().with(|a| {
-                        dept.results
-                            .with(|after| report::dynamics(a, &years, previous, before, after))
-                    })
-                })
-            }))
+        dept.with_years(|years, previous, before| {
+            dept.archive().with(|a| {
+                dept.results
+                    .with(|after| report::dynamics(a, years, previous, before, after))
+            })
         })
     };
     // For a card without points, the values the dynamics text refers to.
     let value_table = move || {
-        dept.previous.with_untracked(|p| {
-            let (_, _, was, old) = p.as_ref()?;
-            dept.card.with_untracked(|card| {
-                dept.figures.with_untracked(|now| {
-                    let years = Years {
-                        old_card: old,
-                        before: was,
-                        new_card: card,
-                        after: now,
-                    };
-                    Some(value_changes_table(card, &value_changes(&years)))
-                })
-            })
-        })
+        dept.with_years(|years, _, _| value_changes_table(years.new_card, &value_changes(years)))
     };
     let review_summary = move || {
         dept.card

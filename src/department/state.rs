@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use profkarta_core::card::{Card, DEFAULT_CARD};
 use profkarta_core::department::archive::{Admission, Archive, Cards, Entry};
 use profkarta_core::department::bulk::Bulk;
+use profkarta_core::department::dynamics::Years;
 use profkarta_core::department::effectiveness::{measure_effect, plan_effects, Effects, Span};
 use profkarta_core::department::figures::{figures, Figures};
 use profkarta_core::department::measures::Measure;
@@ -281,6 +282,26 @@ impl Dept {
             open,
             notices,
         }
+    }
+
+    /// `f` over the year before and this one as the dynamics compare them,
+    /// with the year before's name and results (tracked); `None` when there
+    /// is no year before.
+    pub fn with_years<T>(self, f: impl FnOnce(&Years, &str, &[SchoolResult]) -> T) -> Option<T> {
+        self.previous.with(|p| {
+            let (period, before, was, old) = p.as_ref()?;
+            self.card.with(|card| {
+                self.figures.with(|now| {
+                    let years = Years {
+                        old_card: old,
+                        before: was,
+                        new_card: card,
+                        after: now,
+                    };
+                    Some(f(&years, period, before))
+                })
+            })
+        })
     }
 
     /// The municipal figures of one period of the card shown (tracked).

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use profkarta_core::department::dynamics::{value_changes, Years};
+use profkarta_core::department::dynamics::value_changes;
 
 use crate::department::indicator_name::IndicatorName;
 use crate::department::state::Dept;
@@ -13,15 +13,9 @@ use crate::shared::table_scroll::TableScroll;
 #[component]
 pub fn ValueChanges() -> impl IntoView {
     let dept: Dept = expect_context();
-    let card = dept.card.get_untracked();
     let rows = move || {
-        dept.previous.with(|p| {
-            let (_, _, was, old) = p.as_ref()?;
-            let changes = dept.figures.with(|now| {
-                value_changes(&Years { old_card: old, before: was, new_card: &card, after: now })
-            });
-            Some(
-                changes
+        dept.with_years(|years, _, _| value_changes(years)).map(|changes| {
+            changes
                     .into_iter()
                     .map(|c| {
                         view! {
@@ -34,8 +28,7 @@ pub fn ValueChanges() -> impl IntoView {
                             </tr>
                         }
                     })
-                    .collect_view(),
-            )
+                    .collect_view()
         })
     };
     view! {

@@ -580,13 +580,7 @@ mod tests {
     #[test]
     fn a_mean_moves_by_points_and_a_list_by_rows() {
         let nv = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
-        let code = |kind: &str| {
-            nv.indicators()
-                .find(|i| i.rule.kind() == kind)
-                .unwrap()
-                .code
-                .clone()
-        };
+        let code = |kind: &str| testkit::of_kind(&nv, kind).code.clone();
         let school = |name: &str, period: &str, percent: &str, rows: usize| {
             let mut d = testkit::draft(name, period, &[]);
             d.answers.entry(code("percent")).or_default().percent = percent.into();

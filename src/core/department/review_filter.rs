@@ -135,12 +135,7 @@ mod tests {
     #[test]
     fn a_typed_percentage_moves_by_points_too() {
         let card = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
-        let code = card
-            .indicators()
-            .find(|i| i.rule.kind() == "percent")
-            .unwrap()
-            .code
-            .clone();
+        let code = testkit::of_kind(&card, "percent").code.clone();
         let year = |period: &str, percent: &str| {
             let mut d = draft("Школа", period, &[]);
             d.answers.entry(code.clone()).or_default().percent = percent.into();

@@ -419,13 +419,7 @@ mod tests {
     #[test]
     fn each_school_s_values_by_name() {
         let nv = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
-        let code = |kind: &str| {
-            nv.indicators()
-                .find(|i| i.rule.kind() == kind)
-                .unwrap()
-                .code
-                .clone()
-        };
+        let code = |kind: &str| testkit::of_kind(&nv, kind).code.clone();
         let mut b = draft("СОШ № 10", "2025/2026", &[]);
         b.answers.entry(code("count")).or_default().count = "1 200".into();
         b.answers.entry(code("percent")).or_default().percent = "87,5".into();

@@ -59,11 +59,7 @@ fn card(id: &str) -> Card {
 }
 
 fn indicator<'a>(f: &'a Figures, card: &Card, kind: &str) -> &'a IndicatorFigure {
-    let code = &card
-        .indicators()
-        .find(|i| i.rule.kind() == kind)
-        .unwrap()
-        .code;
+    let code = &testkit::of_kind(card, kind).code;
     f.indicators.iter().find(|i| &i.code == code).unwrap()
 }
 
@@ -71,13 +67,7 @@ fn indicator<'a>(f: &'a Figures, card: &Card, kind: &str) -> &'a IndicatorFigure
 #[test]
 fn informational_indicators_are_pooled_summed_and_averaged() {
     let nv = card("nevinnomyssk");
-    let code = |kind: &str| {
-        nv.indicators()
-            .find(|i| i.rule.kind() == kind)
-            .unwrap()
-            .code
-            .clone()
-    };
+    let code = |kind: &str| testkit::of_kind(&nv, kind).code.clone();
     let school = |name: &str, count: &str, percent: &str, rows: Vec<ListRow>| {
         let mut d = draft(name, "2025/2026", &[]);
         let answers = &mut d.answers;
@@ -140,12 +130,7 @@ fn informational_indicators_are_pooled_summed_and_averaged() {
             sums: vec![70, 5, 6]
         }
     );
-    let rule = |kind: &str| {
-        &nv.indicators()
-            .find(|i| i.rule.kind() == kind)
-            .unwrap()
-            .rule
-    };
+    let rule = |kind: &str| &testkit::of_kind(&nv, kind).rule;
     assert_eq!(describe_value(rule("count"), count), "в сумме 2");
     // (800 + 905) / 2 = 852,5 tenths: rounded half up.
     assert_eq!(
