@@ -238,7 +238,7 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
         ev.prevent_default();
         let mut m = measure.get_untracked();
         // A changed measure stays with the year it follows.
-        if editing.get_untracked().is_none() {
+        if editing.with_untracked(Option::is_none) {
             m.card = dept.card.with_untracked(|c| c.id.clone());
             m.period = dept.period.get_untracked().unwrap_or_default();
         }
@@ -248,8 +248,9 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
             Whom::Level => Audience::Level(level.get_untracked()),
             Whom::Group => Audience::Group(group.get_untracked()),
         };
-        problem.set(m.problem());
-        match (m.problem(), editing.get_untracked()) {
+        let wrong = m.problem();
+        problem.set(wrong);
+        match (wrong, editing.get_untracked()) {
             // The focus goes where the problem is.
             (Some(_), _) => {
                 let field = if m.title.trim().is_empty() {

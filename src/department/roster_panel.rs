@@ -81,12 +81,9 @@ pub fn RosterPanel() -> impl IntoView {
         if name.trim().is_empty() {
             return;
         }
-        let listed = dept
-            .archive()
-            .with_untracked(|a| a.roster.clone().add(&name).err());
-        match listed {
-            Some(why) => add_error.set(Some(why.to_string())),
-            None => {
+        match dept.archive().with_untracked(|a| a.roster.check_new(&name)) {
+            Err(why) => add_error.set(Some(why.to_string())),
+            Ok(()) => {
                 dept.edit_roster(|r| {
                     let _ = r.add(&name);
                 });
@@ -108,11 +105,12 @@ pub fn RosterPanel() -> impl IntoView {
             offer(dept.notices, &format!("{name}.csv"), &to_csv(&table), CSV);
         }
     };
-    let letter = move || {
+    // One letter for the button, its note and the text area.
+    let letter = Memo::new(move |_| {
         let title = dept.card.with(|c| c.title.clone());
         rows.with(|r| reminder(r, &title, &period(), &deadlines(), &now_iso()))
-    };
-    let nobody_to_remind = move || letter().is_none();
+    });
+    let nobody_to_remind = move || letter.with(Option::is_none);
     // The reviewers' column only when the review is shared.
     let shared = move || rows.with(|r| r.iter().any(|r| !r.reviewers.is_empty()));
     let table_rows = move || {
@@ -193,7 +191,7 @@ pub fn RosterPanel() -> impl IntoView {
                         <button type="button" class="primary" on:click=move |_| print()>"Печать письма"</button>
                     </div>
                     <label for="reminder-text" class="no-print">"Текст для письма или электронной почты"</label>
-                    <textarea id="reminder-text" class="letter-text" rows="16" readonly prop:value=move || letter().unwrap_or_default() data-testid="reminder"></textarea>
+                    <textarea id="reminder-text" class="letter-text" rows="16" readonly prop:value=move || letter.get().unwrap_or_default() data-testid="reminder"></textarea>
                 </Show>
                 <table class="data" data-testid="roster">
                     <thead><tr>

@@ -355,6 +355,14 @@ mod tests {
     use crate::department::results::results;
     use crate::testkit;
 
+    /// How `code`'s municipal value moved, as «Динамика» says it.
+    fn moved<'c>(changes: &'c [ValueChange], code: &str) -> Option<&'c str> {
+        changes
+            .iter()
+            .find(|c| c.code == code)
+            .and_then(|c| c.change.as_deref())
+    }
+
     /// Runs `check` on the two years of `archive`: `old` for 2024/2025,
     /// `new` for 2025/2026, each year's figures by its own version.
     fn with_years<T>(
@@ -562,17 +570,9 @@ mod tests {
         assert_eq!(of("1.4"), ("нет данных", "нет данных"));
         // How each moved: «да» from 1 of 2 to 2 of 2 schools, the sum by
         // 1 198; no change where a year has no data.
-        let moved = |code: &str| {
-            changes
-                .iter()
-                .find(|c| c.code == code)
-                .unwrap()
-                .change
-                .clone()
-        };
-        assert_eq!(moved("1.1").as_deref(), Some("+50,0\u{A0}п.\u{A0}п."));
-        assert_eq!(moved("1.2").as_deref(), Some("+1\u{202F}198"));
-        assert_eq!(moved("1.4"), None);
+        assert_eq!(moved(&changes, "1.1"), Some("+50,0\u{A0}п.\u{A0}п."));
+        assert_eq!(moved(&changes, "1.2"), Some("+1\u{202F}198"));
+        assert_eq!(moved(&changes, "1.4"), None);
     }
 
     /// Means of typed percentages move by points: 80,0 and 90,5 % (mean
@@ -601,18 +601,10 @@ mod tests {
             ],
         );
         let changes = with_years(&archive, &nv, &nv, value_changes);
-        let moved = |code: &str| {
-            changes
-                .iter()
-                .find(|c| c.code == code)
-                .unwrap()
-                .change
-                .clone()
-        };
         assert_eq!(
-            moved(&code("percent")).as_deref(),
+            moved(&changes, &code("percent")),
             Some("−15,3\u{A0}п.\u{A0}п.")
         );
-        assert_eq!(moved(&code("list")).as_deref(), Some("строк: −2"));
+        assert_eq!(moved(&changes, &code("list")), Some("строк: −2"));
     }
 }

@@ -289,8 +289,8 @@ pub fn review_summary<'a>(
     results: impl IntoIterator<Item = &'a SchoolResult>,
 ) -> String {
     let (mut n, mut checked, mut in_review) = (0u64, 0u64, 0u64);
-    // The points not credited, of each school that lost some.
-    let mut taken: Vec<u32> = Vec::new();
+    // The points not credited, and the schools that lost some.
+    let (mut taken, mut schools) = (0u32, 0u64);
     for r in results {
         n += 1;
         match r.status {
@@ -307,9 +307,8 @@ pub fn review_summary<'a>(
             .filter(|(_, c)| c.applies)
             .map(|(_, c)| c.claimed_points.saturating_sub(c.points))
             .sum();
-        if lost > 0 {
-            taken.push(lost);
-        }
+        taken += lost;
+        schools += u64::from(lost > 0);
     }
     let cards = |k: u64| plural(k, "карты", "карт", "карт");
     let mut text = format!(
@@ -321,14 +320,13 @@ pub fn review_summary<'a>(
     }
     text.push('.');
     if card.has_points() {
-        let total: u32 = taken.iter().sum();
-        text.push_str(&match taken.len() {
+        text.push_str(&match schools {
             0 => " Баллы, заявленные школами, при проверке не снижались.".to_owned(),
             // Said with a colon: «не засчитан 1 балл» and «не засчитано 5
             // баллов» would need the verb to agree with the number.
             schools => format!(
-                " Не засчитано при проверке баллов, заявленных школами: {total} (у {schools} {}).",
-                plural(schools as u64, "школы", "школ", "школ")
+                " Не засчитано при проверке баллов, заявленных школами: {taken} (у {schools} {}).",
+                plural(schools, "школы", "школ", "школ")
             ),
         });
     }

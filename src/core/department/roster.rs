@@ -183,16 +183,22 @@ impl Roster {
         files
     }
 
-    /// A school typed by hand, unless the list has its name in some
-    /// spelling («МАОУ СОШ №7» is «маоу сош № 7»).
-    pub fn add(&mut self, name: &str) -> Result<(), AlreadyListed> {
-        let name = name.trim();
-        let key = normalize(name);
-        if let Some(listed) = self.schools.iter().find(|s| normalize(&s.name) == key) {
-            return Err(AlreadyListed {
+    /// Whether a school typed by hand is new to the list: not its name in
+    /// some spelling («МАОУ СОШ №7» is «маоу сош № 7»).
+    pub fn check_new(&self, name: &str) -> Result<(), AlreadyListed> {
+        let key = normalize(name.trim());
+        match self.schools.iter().find(|s| normalize(&s.name) == key) {
+            Some(listed) => Err(AlreadyListed {
                 name: listed.name.clone(),
-            });
+            }),
+            None => Ok(()),
         }
+    }
+
+    /// A school typed by hand, unless the list has it ([`Self::check_new`]).
+    pub fn add(&mut self, name: &str) -> Result<(), AlreadyListed> {
+        self.check_new(name)?;
+        let name = name.trim();
         self.schools.push(RosterSchool {
             name: name.to_owned(),
             ..RosterSchool::default()
