@@ -106,13 +106,31 @@ pub fn ListRows(row: RowData, item: String, columns: Vec<ListColumn>) -> impl In
         draft.update(|d| d.add_row(&add_code));
         focus_when_drawn(name_id(new));
     };
+    // An untouched list reads as «not filled in»; a school that had none
+    // says so, and the list becomes an answer of none.
+    let none = Memo::new(move |_| answer.with(|a| a.no_rows));
+    let none_id = format!("{slug}-no-rows");
+    let say_none = move |ev: leptos::ev::Event| {
+        let checked = event_target_checked(&ev);
+        draft.update(|d| d.set_no_rows(&code, checked));
+    };
     view! {
         <div class="list-rows">
             <table class="list-table">
                 <tbody>{rows}</tbody>
             </table>
             <Show when=move || count.get() == 0>
-                <p class="muted">"Строк пока нет: нажмите «Добавить строку» и заполните по строке на каждый пункт."</p>
+                {move || (!none.get()).then(|| view! {
+                    <p class="muted">
+                        "Строк пока нет: нажмите «Добавить строку» и заполните по строке на каждый пункт, "
+                        "или отметьте, что в этом году их не было."
+                    </p>
+                })}
+                <label class="choice no-rows" for=none_id.clone()>
+                    <input type="checkbox" id=none_id.clone() prop:checked=move || none.get()
+                        on:change=say_none.clone()/>
+                    "В этом году не было (список пуст)"
+                </label>
             </Show>
             <button type="button" id=add_id class="no-print" on:click=add>"Добавить строку"</button>
         </div>

@@ -209,12 +209,21 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
             await card.row('1.3').getByRole('button', { name: 'Удалить строку 1' }).click();
             await page.waitForFunction((id) => document.activeElement?.id === id, left ? 'ind-1-3-row-0' : 'ind-1-3-add-row');
         }
+        // An empty list is not filled in until the school says it had none;
+        // then it is an answer, and a row added takes the mark back.
+        await card.expectPoints('1.3', 'не заполнено');
+        await page.keyboard.press('Shift+Tab');
+        await page.keyboard.press('Space');
+        await card.expectPoints('1.3', 'без баллов');
+        await card.expectNote('1.3', 'Список пуст: отмечено, что в этом году не было. Показатель информационный: собирается и сводится, баллов не даёт.');
+        await card.expectText('total', 'Заполнено показателей: 1 из 10');
         for (const [i, name] of ['Урок «Шоу профессий»', 'День открытых дверей'].entries()) {
             await add.click();
             await page.waitForFunction((id) => document.activeElement?.id === id, `ind-1-3-row-${i}`);
             await page.keyboard.type(name);
         }
         assert.deepEqual(await names(), ['Урок «Шоу профессий»', 'День открытых дверей']);
+        assert.ok(!(await card.row('1.3').getByLabel('В этом году не было (список пуст)').isVisible()));
 
         // A row with a name but no numbers is an error until its numbers are
         // typed: said once the focus leaves the indicator.
@@ -259,6 +268,7 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
         await page.getByLabel('Выгрузить всё равно (в файле будет отмечено, что заполнено не всё; показатели с ошибками и незаполненные в сводку не войдут)').check();
         const file = await downloadText(page, () => page.getByTestId('export-button').click());
         await writeFile(join(ARTIFACTS, 'nevinnomyssk-school.json'), file.text);
+        assert.equal(JSON.parse(file.text).payload.answers['1.3'].no_rows, undefined, 'the rows took the mark back');
         const said = await page.getByTestId('export-result').innerText();
         assert.match(said, /выгружен, подпись проверена \(ключ [0-9A-F-]+\)\.$/);
     }));

@@ -60,6 +60,11 @@ pub struct RawAnswer {
     /// A list's rows.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rows: Vec<ListRow>,
+    /// A list the school says is empty this year («не было»): an answer of
+    /// none, which an untouched list cannot tell from «not filled in yet».
+    /// Rows typed win over it; adding a row clears it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub no_rows: bool,
     /// Links to the evidence, one per line.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub evidence: String,
@@ -262,9 +267,17 @@ impl Draft {
         filled
     }
 
-    /// Adds an empty row at the end of a list.
+    /// Adds an empty row at the end of a list; a list with a row is no
+    /// longer one the school said was empty.
     pub fn add_row(&mut self, code: &str) {
-        self.entry(code).rows.push(ListRow::default());
+        let answer = self.entry(code);
+        answer.no_rows = false;
+        answer.rows.push(ListRow::default());
+    }
+
+    /// Says a list is empty this year, or takes that back.
+    pub fn set_no_rows(&mut self, code: &str, none: bool) {
+        self.entry(code).no_rows = none;
     }
 
     pub fn remove_row(&mut self, code: &str, row: usize) {

@@ -90,8 +90,11 @@ pub fn part_shares(answer: &RawAnswer, parts: usize) -> Vec<String> {
         .collect()
 }
 
+/// What an empty list the school answered says, on its row and in review.
+pub const NO_ROWS: &str = "Список пуст: отмечено, что в этом году не было.";
+
 /// The answer as the department reads it: "30 из 100 (30,0 %)", "да", "5",
-/// "87,5 %", "3 строки".
+/// "87,5 %", "3 строки", "не было".
 pub fn answer_summary(indicator: &Indicator, answer: Option<&RawAnswer>) -> String {
     let Some(a) = answer else {
         return "—".to_owned();
@@ -137,7 +140,11 @@ pub fn answer_summary(indicator: &Indicator, answer: Option<&RawAnswer>) -> Stri
         }
         Rule::List { .. } => {
             let rows = a.rows.iter().filter(|r| !r.is_blank()).count() as u64;
-            format!("{rows} {}", plural(rows, "строка", "строки", "строк"))
+            if rows == 0 && a.no_rows {
+                "не было".to_owned()
+            } else {
+                format!("{rows} {}", plural(rows, "строка", "строки", "строк"))
+            }
         }
     };
     if indicator.rule.asks_last_year() {
@@ -346,6 +353,7 @@ fn describe(rule: &Rule, detail: &Detail, scored: bool) -> (Option<String>, Stri
             };
             (None, note)
         }
+        (_, Detail::List { rows: 0, .. }) => (None, NO_ROWS.to_owned()),
         (_, Detail::List { rows, .. }) => {
             let rows = u64::from(*rows);
             (

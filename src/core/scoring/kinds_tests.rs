@@ -362,6 +362,64 @@ fn a_list_counts_its_rows_and_checks_each_one() {
 }
 
 #[test]
+fn a_list_said_empty_is_an_answer_of_none() {
+    let nv = card("nevinnomyssk");
+    let mut indicator = crate::testkit::of_kind(&nv, "list").clone();
+    let none = RawAnswer {
+        no_rows: true,
+        ..RawAnswer::default()
+    };
+    let result = assess_indicator(&indicator, &SchoolProfile::default(), Some(&none));
+    assert_eq!(
+        result.outcome,
+        Outcome::Scored {
+            points: 0,
+            detail: Detail::List {
+                rows: 0,
+                measured: None,
+                shortfall: 0
+            }
+        }
+    );
+    assert!(explain(&indicator, &result)
+        .note
+        .starts_with(explain::NO_ROWS));
+    assert_eq!(explain::answer_summary(&indicator, Some(&none)), "не было");
+    // With a minimum of 5 participants, none is 5 short and earns nothing.
+    let Rule::List { columns, min, .. } = &mut indicator.rule else {
+        unreachable!()
+    };
+    *min = Some(crate::card::ListMin {
+        column: columns[0].key.clone(),
+        value: 5,
+    });
+    indicator.points = 1;
+    let result = assess_indicator(&indicator, &SchoolProfile::default(), Some(&none));
+    assert_eq!(
+        result.outcome,
+        Outcome::Scored {
+            points: 0,
+            detail: Detail::List {
+                rows: 0,
+                measured: Some(0),
+                shortfall: 5
+            }
+        }
+    );
+    // Rows typed win over the mark, and adding a row takes the mark back.
+    let both = RawAnswer {
+        rows: vec![row("Квиз", &["6", "0", "1"])],
+        ..none.clone()
+    };
+    let result = assess_indicator(&indicator, &SchoolProfile::default(), Some(&both));
+    assert_eq!(result.outcome.points(), 1);
+    let mut draft = crate::testkit::draft("СОШ 1", "2025/2026", &[]);
+    draft.set_no_rows(&indicator.code, true);
+    draft.add_row(&indicator.code);
+    assert!(!draft.answer(&indicator.code).no_rows);
+}
+
+#[test]
 fn a_card_without_points_has_data_but_no_level() {
     let nv = card("nevinnomyssk");
     let mut draft = crate::testkit::draft("СОШ 1", "2025/2026", &[]);

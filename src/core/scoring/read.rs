@@ -164,7 +164,8 @@ fn breakdown(parts: usize, answer: &RawAnswer, errors: &mut Errors) -> Option<Va
 }
 
 /// The rows that have anything typed: each needs its name and every number,
-/// and a column that is a part of another («из них») is not above it.
+/// and a column that is a part of another («из них») is not above it. No
+/// rows is an answer only when the school said the list is empty.
 fn list(
     columns: &[ListColumn],
     measured: Option<usize>,
@@ -202,7 +203,7 @@ fn list(
             sum += n;
         }
     }
-    (rows > 0).then_some(Value::List {
+    (rows > 0 || answer.no_rows).then_some(Value::List {
         rows,
         measured: measured.map(|_| sum),
     })

@@ -80,6 +80,9 @@ fn informational_indicators_are_pooled_summed_and_averaged() {
         name: name.into(),
         values: v.iter().map(|s| (*s).to_owned()).collect(),
     };
+    // В held no events and said so: an answer of none, not a gap.
+    let mut none_held = school("В", "", "", Vec::new());
+    none_held.set_no_rows(&code("list"), true);
     let archive = testkit::archive(
         &nv,
         &[
@@ -99,7 +102,7 @@ fn informational_indicators_are_pooled_summed_and_averaged() {
                     ],
                 ),
             ),
-            ("3", &school("В", "", "", Vec::new())),
+            ("3", &none_held),
         ],
     );
     let res = results(&archive, "nevinnomyssk", "2025/2026");
@@ -123,6 +126,7 @@ fn informational_indicators_are_pooled_summed_and_averaged() {
         )
     );
     let list = indicator(&f, &nv, "list");
+    assert_eq!(list.answered, 3);
     assert_eq!(
         list.value,
         Aggregate::List {
