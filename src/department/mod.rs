@@ -58,6 +58,7 @@ mod row_filter_choice;
 mod saving_status;
 mod school_plan;
 mod school_select;
+mod school_values;
 mod scored_results;
 mod value_changes;
 mod workspace_tools;

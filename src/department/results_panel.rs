@@ -18,6 +18,7 @@ use crate::department::events_tables::EventsTables;
 use crate::department::indicator_figures::IndicatorFigures;
 use crate::department::no_cards::NoCards;
 use crate::department::printed_line::PrintedLine;
+use crate::department::school_values::SchoolValues;
 use crate::department::scored_results::ScoredResults;
 use crate::department::state::Dept;
 use crate::shared::deferred::Deferred;
@@ -155,6 +156,7 @@ pub fn ResultsPanel() -> impl IntoView {
                 }}
                 <Deferred>
                     <IndicatorFigures/>
+                    {(!scored).then(|| view! { <SchoolValues/> })}
                     <EventsTables/>
                 </Deferred>
             </Show>

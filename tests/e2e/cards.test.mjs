@@ -381,6 +381,15 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
             assert.ok(line, s.school);
             assert.equal(line[countAt], s.answers['1.2']?.count ? String(Number(s.answers['1.2'].count)) : '', s.school);
         }
+        // The same table on screen, where the card has no rating to stand in for it.
+        const onScreen = page.getByTestId('school-values');
+        assert.deepEqual(await onScreen.locator('thead th').allInnerTexts(), sheet[0]);
+        const screenRows = await onScreen.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+        for (const s of latest('nevinnomyssk')) {
+            const line = screenRows.find((l) => l[0] === s.school);
+            assert.ok(line, s.school);
+            assert.equal(line[countAt], s.answers['1.2']?.count ? String(Number(s.answers['1.2'].count)) : '—', s.school);
+        }
 
         // The reviewer reads a list's rows, not only their number, and no
         // claim of points where the card gives none.

@@ -277,6 +277,7 @@ test('the rating and municipal figures match an independent computation', () =>
             }
         }
         const pooled = await page.getByTestId('indicator-figures').locator('tr[data-code="4.1"] [data-col="value"]').innerText();
+        assert.equal(await page.getByTestId('school-values').count(), 0, 'a card with points has its rating and matrix instead');
         assert.match(pooled, new RegExp(`\\(${n} из ${d}\\)$`));
         const earned = schools.filter((s) => s.earned.has('4.1')).length;
         const applicable = schools.filter((s) => s.applicable.has('4.1')).length;
