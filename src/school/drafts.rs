@@ -111,6 +111,15 @@ impl Drafts {
         // Closing, reloading or switching away must not lose the last keystrokes.
         let on_hide = window_event_listener_untyped("pagehide", move |_| flush());
         let on_visibility = window_event_listener_untyped("visibilitychange", move |_| flush());
+        // A save storage refused (full, or another tab's change) leaves the
+        // typing in this tab alone: the browser asks before it is closed.
+        let on_leave = window_event_listener(leptos::ev::beforeunload, move |e| {
+            self.flush();
+            if self.unsaved() {
+                e.prevent_default();
+                e.set_return_value("");
+            }
+        });
         let on_storage = window_event_listener(leptos::ev::storage, move |e| {
             if e.key() == Some(self.meta.with_untracked(|m| key_of(&m.id))) {
                 self.changed_elsewhere(e.new_value());
@@ -119,8 +128,22 @@ impl Drafts {
         on_cleanup(move || {
             on_hide.remove();
             on_visibility.remove();
+            on_leave.remove();
             on_storage.remove();
         });
+    }
+
+    /// The draft differs from what storage holds, and the last save did not
+    /// go through.
+    fn unsaved(self) -> bool {
+        let failed = matches!(
+            self.status.get_untracked(),
+            SaveStatus::Failed(_) | SaveStatus::Conflict
+        );
+        failed
+            && self
+                .saved
+                .with_value(|saved| self.current().unchanged_since(saved.as_ref()).is_none())
     }
 
     fn schedule(self) {

@@ -161,6 +161,14 @@ test('a full storage keeps the draft in memory, warns, and offers a backup that 
             backup = await downloadText(card.page, () =>
                 card.page.getByTestId('storage-failed').getByRole('button', { name: 'Скачать резервную копию' }).click());
             assert.match(backup.name, /^profkarta_chernovik_МАОУ_СОШ_7_2025-2026\.json$/);
+            // The typing lives only in this tab: the browser asks before closing it.
+            const asked = new Promise((resolve) => card.page.once('dialog', (dialog) => {
+                resolve(dialog.type());
+                dialog.dismiss();
+            }));
+            await card.page.close({ runBeforeUnload: true });
+            assert.equal(await asked, 'beforeunload');
+            await card.expectSummary({ total: '1 из 23' });
         },
         {
             // Really fill the origin's quota, as years of other data would.
