@@ -10,6 +10,7 @@ use crate::card::{Card, Indicator, Level};
 use crate::department::archive::Archive;
 use crate::department::figures::{describe_value, Aggregate, Figures, IndicatorFigure};
 use crate::department::results::SchoolResult;
+use crate::department::review::Decision;
 use crate::department::school::SchoolId;
 use crate::scoring::{assess, tally};
 use crate::text::{by_name, group_digits};
@@ -126,9 +127,11 @@ pub fn school_changes(
 }
 
 /// [`Across`] for one school: its typed answers of last year moved to this
-/// year's card (review decisions are not carried: they judged the old
-/// rule), and this year's confirmed score, both on the indicators that
-/// last year's card had and filled in the same way.
+/// year's card, and this year's confirmed score, both on the indicators
+/// that last year's card had and filled in the same way. Last year's check
+/// goes with the answers: a point refused for its evidence, or an
+/// indicator ruled not applicable, stays so under the new rule; a
+/// confirmation adds nothing the answers do not earn.
 fn across(
     archive: &Archive,
     old: &Card,
@@ -140,6 +143,11 @@ fn across(
     let mut draft = entry.opened.payload.to_draft();
     draft.answers = carry_answers(&entry.card, card, &draft.answers).0;
     let rescored = assess(card, &draft);
+    let review = archive.review(&was.submission_id);
+    let decided = |indicator: &Indicator| {
+        let code = &entry.card.by_key(indicator.key())?.code;
+        review.decision(code)
+    };
     let scored_both = |indicator: &Indicator| {
         old.by_key(indicator.key())
             .is_some_and(|o| fits(&o.rule, &indicator.rule))
@@ -148,9 +156,11 @@ fn across(
     let mut last = rescored.indicators.iter();
     let (_, total, max) = tally(card, |indicator| {
         let result = last.next();
-        match result.filter(|_| scored_both(indicator)) {
-            Some(r) => (r.outcome.points(), r.outcome.applies()),
-            None => (0, false),
+        match (result.filter(|_| scored_both(indicator)), decided(indicator)) {
+            (None, _) => (0, false),
+            (Some(_), Some(Decision::NoPoint)) => (0, true),
+            (Some(_), Some(Decision::NotApplicable)) => (0, false),
+            (Some(r), _) => (r.outcome.points(), r.outcome.applies()),
         }
     });
     let (_, now_total, now_max) = tally(card, |indicator| {
@@ -477,6 +487,30 @@ mod tests {
         let across = change.across.expect("the versions differ");
         assert_eq!((across.before, across.after), ((1, 23), (1, 23)));
         assert_eq!(change.delta_tenths(), 0);
+    }
+
+    /// Last year's check stands when last year is scored by the new version:
+    /// 1.8's refused point stays refused, 2.1 ruled not applicable leaves
+    /// the maximum, 3.1's confirmation changes nothing.
+    #[test]
+    fn last_years_check_goes_with_its_answers() {
+        let v1 = testkit::card();
+        let mut v2 = v1.clone();
+        v2.version = 2;
+        let school = |period: &str| testkit::draft("Школа А", period, &["1.8", "2.1", "3.1"]);
+        let mut archive = testkit::archive_of(&[
+            (&v1, "a1", &school("2024/2025")),
+            (&v2, "a2", &school("2025/2026")),
+        ]);
+        archive.set_decision("a1", "1.8", Some(Decision::NoPoint));
+        archive.set_decision("a1", "2.1", Some(Decision::NotApplicable));
+        archive.set_decision("a1", "3.1", Some(Decision::Confirm));
+        let before = results(&archive, &v1.id, "2024/2025");
+        let after = results(&archive, &v1.id, "2025/2026");
+        let change = &school_changes(&archive, &v1, &v2, &before, &after)[0];
+        assert_eq!((change.before, change.after), ((1, 22), (3, 23)));
+        let across = change.across.expect("the versions differ");
+        assert_eq!(across.before, (1, 22), "as confirmed last year");
     }
 
     /// Version 2 adds an indicator (3.4, a fact) that last year's card did
