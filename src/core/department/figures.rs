@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use crate::card::versions::fits;
 use crate::card::{Card, Level, Rule};
 use crate::department::archive::{Archive, Entry};
 use crate::department::results::{compare_share, SchoolResult};
@@ -170,8 +171,19 @@ fn indicator_figures(
     // Indicators the check found not to apply to a school: its value is
     // left out with it, as the school is from «Применим к школам».
     let mut ruled_out = vec![false; place.len()];
+    // A school that filled in another version of the card: its indicators
+    // are found by identity, so a renumbered one is still itself, and one
+    // now filled in another way is left out. One map per version.
+    let mut elsewhere: HashMap<u32, HashMap<&str, usize>> = HashMap::new();
     for r in results {
         ruled_out.fill(false);
+        let entry = archive.entry(&r.submission_id);
+        let place = match entry {
+            Some(e) if e.card.version != card.version => elsewhere
+                .entry(e.card.version)
+                .or_insert_with(|| places_in(&e.card, card)),
+            _ => &place,
+        };
         for (code, counted) in &r.score.indicators {
             let Some(&i) = place.get(code.as_str()) else {
                 continue;
@@ -183,7 +195,7 @@ fn indicator_figures(
                 ruled_out[i] = true;
             }
         }
-        let Some(entry) = archive.entry(&r.submission_id) else {
+        let Some(entry) = entry else {
             continue;
         };
         for result in &entry.assessment.indicators {
@@ -205,6 +217,23 @@ fn indicator_figures(
             applicable: applicable[i],
             answered: values.len(),
             value: aggregate(&indicator.rule, &values),
+        })
+        .collect()
+}
+
+/// Each indicator of `other`, a version of `card`, by its code there: its
+/// place in `card`, where it is the same indicator filled in the same way.
+fn places_in<'a>(other: &'a Card, card: &Card) -> HashMap<&'a str, usize> {
+    let places: HashMap<&str, (usize, &Rule)> = card
+        .indicators()
+        .enumerate()
+        .map(|(i, indicator)| (indicator.key(), (i, &indicator.rule)))
+        .collect();
+    other
+        .indicators()
+        .filter_map(|o| {
+            let &(i, rule) = places.get(o.key())?;
+            fits(&o.rule, rule).then_some((o.code.as_str(), i))
         })
         .collect()
 }
