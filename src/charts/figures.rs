@@ -89,7 +89,8 @@ pub fn heatmap_svg(card: &Card, rating: &[Ranked]) -> String {
             codes
                 .iter()
                 .map(|code| match r.result.score.indicator(code) {
-                    Some(c) if c.applies && c.points > 0 => Mark::Earned,
+                    Some(c) if c.met() => Mark::Earned,
+                    Some(c) if c.partly() => Mark::Partial,
                     Some(c) if c.applies => Mark::Missed,
                     _ => Mark::NotApplicable,
                 })

@@ -12,6 +12,8 @@ use crate::canvas::{
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mark {
     Earned,
+    /// Some of a banded indicator's points, not all.
+    Partial,
     Missed,
     /// The indicator does not apply to the school and is out of its maximum.
     NotApplicable,
@@ -20,8 +22,9 @@ pub enum Mark {
 }
 
 impl Mark {
-    const ALL: [Mark; 4] = [
+    const ALL: [Mark; 5] = [
         Mark::Earned,
+        Mark::Partial,
         Mark::Missed,
         Mark::NotApplicable,
         Mark::Unanswered,
@@ -30,6 +33,7 @@ impl Mark {
     fn legend(self) -> &'static str {
         match self {
             Mark::Earned => "выполнен",
+            Mark::Partial => "выполнен частично",
             Mark::Missed => "не выполнен",
             Mark::NotApplicable => "не применим",
             Mark::Unanswered => "нет ответа",
@@ -52,12 +56,13 @@ const CODES_AGAIN_AFTER: usize = 25;
 /// Every other row is shaded so a row can be followed from name to cells.
 const ZEBRA: RGBColor = RGBColor(0xF2, 0xF2, 0xF2);
 const MISSED: RGBColor = RGBColor(0xFB, 0xDD, 0xCC);
+const PARTIAL: RGBColor = RGBColor(0xBF, 0xDB, 0xF0);
 const NOT_APPLICABLE: RGBColor = RGBColor(0xD6, 0xD6, 0xD6);
 const NOT_APPLICABLE_MARK: RGBColor = RGBColor(0x80, 0x80, 0x80);
 
 /// One row per school and one column per indicator; `cells[school][indicator]`,
 /// a missing cell counts as unanswered. Marks differ in lightness and in the
-/// drawn sign (dash, slash, dot), not only in hue, so the matrix also reads
+/// drawn sign (bar, dash, slash, dot), not only in hue, so the matrix also reads
 /// in greyscale print. The chart grows downwards, 20 px per school.
 pub fn heatmap(schools: &[String], indicators: &[String], cells: &[Vec<Mark>]) -> String {
     if schools.is_empty() || indicators.is_empty() {
@@ -99,9 +104,21 @@ pub fn heatmap(schools: &[String], indicators: &[String], cells: &[Vec<Mark>]) -
     }
     let width = (x - GAP + MARGIN).max(WIDTH);
 
-    let legend: Vec<i32> = Mark::ALL
+    let mut tally = [0usize; Mark::ALL.len()];
+    for school in 0..names.len() {
+        for indicator in 0..codes.len() {
+            tally[mark(school, indicator) as usize] += 1;
+        }
+    }
+    // «выполнен частично» only where a card has bands and a school is between them.
+    let shown: Vec<(Mark, usize)> = Mark::ALL
+        .into_iter()
+        .zip(tally)
+        .filter(|&(m, n)| m != Mark::Partial || n > 0)
+        .collect();
+    let legend: Vec<i32> = shown
         .iter()
-        .map(|m| cell_width + 6 + text_width(m.legend(), SMALL))
+        .map(|(m, _)| cell_width + 6 + text_width(m.legend(), SMALL))
         .collect();
     let (legend_places, legend_bottom) = flow(&legend, (MARGIN, BELOW_TITLE - 6), width - MARGIN);
     let rows_top = legend_bottom + 28;
@@ -109,15 +126,8 @@ pub fn heatmap(schools: &[String], indicators: &[String], cells: &[Vec<Mark>]) -
     let codes_again = names.len() > CODES_AGAIN_AFTER;
     let height = rows_bottom + if codes_again { 24 } else { MARGIN };
 
-    let mut tally = [0usize; 4];
-    for school in 0..names.len() {
-        for indicator in 0..codes.len() {
-            tally[mark(school, indicator) as usize] += 1;
-        }
-    }
-    let summary: Vec<String> = Mark::ALL
+    let summary: Vec<String> = shown
         .iter()
-        .zip(tally)
         .map(|(m, n)| format!("{} — {n}", m.legend()))
         .collect();
     let label = format!(
@@ -131,7 +141,7 @@ pub fn heatmap(schools: &[String], indicators: &[String], cells: &[Vec<Mark>]) -
         canvas.title(TITLE, width);
         let note = Font::new(SMALL).anchor(HPos::Left, VPos::Center);
         let mut cells = Cells::default();
-        for (m, (x, y)) in Mark::ALL.into_iter().zip(legend_places) {
+        for (&(m, _), (x, y)) in shown.iter().zip(legend_places) {
             cells.add((x, y), cell_width, m);
             canvas.text(m.legend(), (x + cell_width + 6, y + CELL / 2), note);
         }
@@ -171,10 +181,12 @@ pub fn heatmap(schools: &[String], indicators: &[String], cells: &[Vec<Mark>]) -
 }
 
 /// Every cell and sign of the matrix, one path per paint: the browser
-/// lays out seven elements instead of two per cell.
+/// lays out seven to nine elements instead of two per cell.
 #[derive(Default)]
 struct Cells {
     earned: Shapes,
+    partial: Shapes,
+    partial_sign: Shapes,
     missed: Shapes,
     missed_sign: Shapes,
     not_applicable: Shapes,
@@ -191,6 +203,11 @@ impl Cells {
         let centre = (x + width / 2, y + CELL / 2);
         match mark {
             Mark::Earned => self.earned.rect((x, y), (right, bottom)),
+            Mark::Partial => {
+                self.partial.rect((x, y), (right, bottom));
+                self.partial_sign
+                    .line(&[(centre.0, y + 3), (centre.0, bottom - 3)]);
+            }
             Mark::Missed => {
                 self.missed.rect((x, y), (right, bottom));
                 self.missed_sign
@@ -210,6 +227,8 @@ impl Cells {
 
     fn draw(&self, canvas: &Canvas) {
         canvas.fill(&self.earned, BLUE);
+        canvas.fill(&self.partial, PARTIAL);
+        canvas.stroke(&self.partial_sign, BLUE, 2);
         canvas.fill(&self.missed, MISSED);
         canvas.stroke(&self.missed_sign, VERMILLION, 2);
         canvas.fill(&self.not_applicable, NOT_APPLICABLE);

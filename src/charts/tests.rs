@@ -684,3 +684,16 @@ fn long_bar_labels_take_two_lines() {
     );
     assert_eq!(lower - upper, 14);
 }
+
+#[test]
+fn heatmap_names_a_lower_band_only_where_there_is_one() {
+    let svg = heatmap(
+        &strings(&["А", "Б"]),
+        &strings(&["4.1"]),
+        &[vec![Mark::Partial], vec![Mark::Earned]],
+    );
+    assert_well_formed(&svg);
+    assert_eq!(heatmap_cells(&svg), 2 + 5);
+    assert!(svg.contains(">\nвыполнен частично\n<"));
+    assert!(root(&svg).contains("выполнен — 1, выполнен частично — 1, не выполнен — 0"));
+}

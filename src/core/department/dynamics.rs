@@ -156,7 +156,10 @@ fn across(
     let mut last = rescored.indicators.iter();
     let (_, total, max) = tally(card, |indicator| {
         let result = last.next();
-        match (result.filter(|_| scored_both(indicator)), decided(indicator)) {
+        match (
+            result.filter(|_| scored_both(indicator)),
+            decided(indicator),
+        ) {
             (None, _) => (0, false),
             (Some(_), Some(Decision::NoPoint)) => (0, true),
             (Some(_), Some(Decision::NotApplicable)) => (0, false),

@@ -181,7 +181,7 @@ fn standing(archive: &Archive, result: &SchoolResult, code: &str) -> Option<Stan
             .and_then(|r| share_of(&r.outcome))
     });
     Some(Standing {
-        earned: counted.points > 0,
+        earned: counted.met(),
         share,
     })
 }

@@ -190,7 +190,7 @@ fn indicator_figures(
             };
             if counted.applies {
                 applicable[i] += 1;
-                earned[i] += usize::from(counted.points > 0);
+                earned[i] += usize::from(counted.met());
             } else {
                 ruled_out[i] = true;
             }

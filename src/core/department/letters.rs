@@ -80,6 +80,17 @@ pub fn draft_letter(
             indicator.code,
             indicator.text.trim()
         ));
+        if let Some(c) = school
+            .score
+            .indicator(&indicator.code)
+            .filter(|c| c.partly())
+        {
+            text.push_str(&format!(
+                "Выполнен частично: {} из {}.\n",
+                points(u64::from(c.points)),
+                c.max
+            ));
+        }
         // A point the school claimed and the check refused: the school
         // needs the reason, not advice to do what it says it did.
         if let Some(comment) = school.refusal(&indicator.code) {
@@ -451,6 +462,79 @@ mod tests {
             peers(&rating, school, "2.1"),
             ["СОШ №\u{A0}1", "СОШ №\u{A0}5", "СОШ №\u{A0}4"]
         );
+    }
+
+    /// 4.1 in bands (from 30 % one point, from 60 % two): a school on the
+    /// lower band has not met it. Its letter lists it as partly met, the
+    /// school on the top band is its example, and the municipal count of
+    /// schools that met it and the matrix agree.
+    #[test]
+    fn a_lower_band_is_not_met() {
+        let mut card = testkit::card();
+        let banded = card
+            .directions
+            .iter_mut()
+            .flat_map(|d| &mut d.criteria)
+            .flat_map(|c| &mut c.indicators)
+            .find(|i| i.code == "4.1")
+            .unwrap();
+        let crate::card::Rule::Share {
+            threshold_percent,
+            bands,
+            ..
+        } = &mut banded.rule
+        else {
+            unreachable!("4.1 is a share")
+        };
+        *threshold_percent = None;
+        *bands = vec![
+            crate::card::Band {
+                from_percent: 30,
+                points: 1,
+            },
+            crate::card::Band {
+                from_percent: 60,
+                points: 2,
+            },
+        ];
+        banded.points = 2;
+        card.recount();
+        let school = |name: &str, n: &str| {
+            let mut d = draft(name, "2025/2026", &[]);
+            d.answers.insert("4.1".into(), testkit::share(n, "100"));
+            d
+        };
+        let (lower, top) = (school("СОШ № 2", "40"), school("СОШ № 5", "70"));
+        let archive = testkit::archive(&card, &[("l", &lower), ("t", &top)]);
+        let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
+        let of = |name: &str| {
+            &rating
+                .iter()
+                .find(|r| r.result.name() == name)
+                .unwrap()
+                .result
+        };
+        assert_eq!(of("СОШ № 2").score.total, 1);
+        let letter = draft_letter(&card, of("СОШ № 2"), &rating, &[]);
+        assert!(letter.contains("\n4.1. "), "{letter}");
+        assert!(
+            letter.contains("Выполнен частично: 1 балл из 2.\n"),
+            "{letter}"
+        );
+        assert!(letter.contains("поделиться: СОШ №\u{A0}5."), "{letter}");
+        let letter = draft_letter(&card, of("СОШ № 5"), &rating, &[]);
+        assert!(!letter.contains("\n4.1. "), "{letter}");
+        assert!(
+            !letter.contains("СОШ №\u{A0}2."),
+            "not the example: {letter}"
+        );
+        let f = crate::department::figures::figures(
+            &archive,
+            &card,
+            &results(&archive, DEFAULT_CARD, "2025/2026"),
+        );
+        let f41 = f.indicators.iter().find(|i| i.code == "4.1").unwrap();
+        assert_eq!((f41.earned, f41.applicable), (1, 2));
     }
 
     /// Seed 002: no levels to name, and the informational 1.4 is never

@@ -61,10 +61,9 @@ impl SchoolResult {
         &self.profile.name
     }
 
+    /// Every point of the indicator counted ([`Counted::met`](crate::department::review::Counted::met)).
     pub fn earned(&self, code: &str) -> bool {
-        self.score
-            .indicator(code)
-            .is_some_and(|c| c.applies && c.points > 0)
+        self.score.indicator(code).is_some_and(|c| c.met())
     }
 
     /// The reviewer's comment on a point the check did not credit; `None`
@@ -76,10 +75,10 @@ impl SchoolResult {
             .map(|(_, comment)| comment.as_str())
     }
 
+    /// Applies, and not every point of it counted: a banded indicator's
+    /// lower band too.
     pub fn missed(&self, code: &str) -> bool {
-        self.score
-            .indicator(code)
-            .is_some_and(|c| c.applies && c.points == 0)
+        self.score.indicator(code).is_some_and(|c| c.short())
     }
 
     pub fn criterion(&self, code: &str) -> Option<(u32, u32)> {

@@ -114,11 +114,30 @@ pub struct Counted {
     pub claimed_applies: bool,
     pub points: u32,
     pub applies: bool,
+    /// The indicator's points on the card, its top band's where it has bands.
+    pub max: u32,
 }
 
 impl Counted {
     pub fn changed(&self) -> bool {
         self.claimed_points != self.points || self.claimed_applies != self.applies
+    }
+
+    /// Met: every point of it counted. A banded indicator's lower band is
+    /// not met, so the school still hears of it and is not named as the
+    /// example for it.
+    pub fn met(&self) -> bool {
+        self.applies && self.max > 0 && self.points >= self.max
+    }
+
+    /// Applies, and some of its points were not counted.
+    pub fn short(&self) -> bool {
+        self.applies && self.points < self.max
+    }
+
+    /// Some of a banded indicator's points, not all.
+    pub fn partly(&self) -> bool {
+        self.short() && self.points > 0
     }
 }
 
@@ -171,6 +190,7 @@ pub fn confirm(card: &Card, assessment: &Assessment, review: &Review) -> Confirm
             claimed_applies,
             points,
             applies,
+            max: indicator.points,
         };
         indicators.push((indicator.code.clone(), counted));
         (points, applies)

@@ -248,7 +248,11 @@ fn a_school_on_an_older_version_counts_under_the_new_numbers() {
     let of = |code: &str| f.indicators.iter().find(|i| i.code == code).unwrap();
     let renumbered = of("1.9");
     assert_eq!(
-        (renumbered.earned, renumbered.applicable, renumbered.answered),
+        (
+            renumbered.earned,
+            renumbered.applicable,
+            renumbered.answered
+        ),
         (2, 2, 2)
     );
     assert_eq!(renumbered.value, Aggregate::Fact { yes: 2 });
