@@ -9,9 +9,11 @@ use crate::department::state::Dept;
 #[component]
 pub fn LowSchools() -> impl IntoView {
     let dept: Dept = expect_context();
+    // The page draws the panel anew for another card.
+    let version = dept.card.with_untracked(|c| c.version);
     let items = move || {
         dept.rating.with(|r| {
-            report::low_schools(r)
+            report::low_schools(r, version)
                 .into_iter()
                 .map(|line| view! { <li>{line}</li> })
                 .collect_view()

@@ -49,6 +49,7 @@ pub fn ReportPanel() -> impl IntoView {
     let department = Memo::new(move |_| dept.department_name());
     let scored = dept.card.with_untracked(|c| c.has_points());
     let with_levels = dept.card.with_untracked(|c| c.levels.is_some());
+    let version = dept.card.with_untracked(|c| c.version);
     let levels = Signal::derive(move || dept.figures.with(levels_svg));
     let criteria = Signal::derive(move || dept.figures.with(criteria_svg));
     let intro = move || {
@@ -58,7 +59,7 @@ pub fn ReportPanel() -> impl IntoView {
     };
     let best = move || {
         dept.rating.with(|r| {
-            report::best(r, report::BEST)
+            report::best(r, report::BEST, version)
                 .into_iter()
                 .map(|line| view! { <li>{line}</li> })
                 .collect_view()

@@ -100,7 +100,11 @@ pub fn school_changes(
 ) -> Vec<SchoolChange> {
     let earlier: HashMap<&SchoolId, &SchoolResult> =
         before.iter().map(|r| (&r.school, r)).collect();
-    let differ = old.version != card.version;
+    // A school is compared on this year's card when the years' versions
+    // differ, or when either of its own files is of another version.
+    let differ = |was: &SchoolResult, now: &SchoolResult| {
+        old.version != card.version || was.version != card.version || now.version != card.version
+    };
     let mut changes: Vec<SchoolChange> = after
         .iter()
         .filter_map(|now| {
@@ -112,7 +116,7 @@ pub fn school_changes(
                 after: (now.score.total, now.score.max_applicable),
                 level_before: was.score.level,
                 level_after: now.score.level,
-                across: differ
+                across: differ(was, now)
                     .then(|| across(archive, old, card, was, now))
                     .flatten(),
             })
@@ -126,12 +130,9 @@ pub fn school_changes(
     changes
 }
 
-/// [`Across`] for one school: its typed answers of last year moved to this
-/// year's card, and this year's confirmed score, both on the indicators
-/// that last year's card had and filled in the same way. Last year's check
-/// goes with the answers: a point refused for its evidence, or an
-/// indicator ruled not applicable, stays so under the new rule; a
-/// confirmation adds nothing the answers do not earn.
+/// [`Across`] for one school: both years on the indicators that last
+/// year's card had and filled in the same way, each scored on this year's
+/// card ([`on_card`]).
 fn across(
     archive: &Archive,
     old: &Card,
@@ -139,44 +140,71 @@ fn across(
     was: &SchoolResult,
     now: &SchoolResult,
 ) -> Option<Across> {
-    let entry = archive.entry(&was.submission_id)?;
-    let mut draft = entry.opened.payload.to_draft();
-    draft.answers = carry_answers(&entry.card, card, &draft.answers).0;
-    let rescored = assess(card, &draft);
-    let review = archive.review(&was.submission_id);
-    let decided = |indicator: &Indicator| {
-        let code = &entry.card.by_key(indicator.key())?.code;
-        review.decision(code)
-    };
     let scored_both = |indicator: &Indicator| {
         old.by_key(indicator.key())
             .is_some_and(|o| fits(&o.rule, &indicator.rule))
     };
-    // `tally` walks the card in the order `assess` lists its indicators.
-    let mut last = rescored.indicators.iter();
-    let (_, total, max) = tally(card, |indicator| {
-        let result = last.next();
-        match (
-            result.filter(|_| scored_both(indicator)),
-            decided(indicator),
-        ) {
-            (None, _) => (0, false),
-            (Some(_), Some(Decision::NoPoint)) => (0, true),
-            (Some(_), Some(Decision::NotApplicable)) => (0, false),
-            (Some(r), _) => (r.outcome.points(), r.outcome.applies()),
-        }
-    });
-    let (_, now_total, now_max) = tally(card, |indicator| {
-        match now.score.indicator(&indicator.code) {
-            Some(c) if scored_both(indicator) => (c.points, c.applies),
-            _ => (0, false),
-        }
-    });
+    let on_both = |result: &SchoolResult| {
+        let points = on_card(archive, card, result)?;
+        // `tally` walks the card in the order of `points`.
+        let mut each = points.into_iter();
+        let (_, total, max) = tally(card, |indicator| {
+            let counted = each.next().unwrap_or((0, false));
+            if scored_both(indicator) {
+                counted
+            } else {
+                (0, false)
+            }
+        });
+        Some((total, max))
+    };
+    let before = on_both(was)?;
+    let after = on_both(now)?;
     Some(Across {
-        before: (total, max),
-        after: (now_total, now_max),
-        level_before: card.level(total, max),
+        before,
+        after,
+        level_before: card.level(before.0, before.1),
     })
+}
+
+/// A school's (points, applies) on each indicator of `card`, in card order.
+/// A file of `card`'s own version keeps its confirmed score. Another
+/// version's answers are moved to `card` by identity and scored again, and
+/// its check goes with them: a point refused for its evidence, or an
+/// indicator ruled not applicable, stays so under the new rule; a
+/// confirmation adds nothing the answers do not earn.
+fn on_card(archive: &Archive, card: &Card, result: &SchoolResult) -> Option<Vec<(u32, bool)>> {
+    if result.version == card.version {
+        return Some(
+            card.indicators()
+                .map(|i| {
+                    result
+                        .score
+                        .indicator(&i.code)
+                        .map_or((0, false), |c| (c.points, c.applies))
+                })
+                .collect(),
+        );
+    }
+    let entry = archive.entry(&result.submission_id)?;
+    let mut draft = entry.opened.payload.to_draft();
+    draft.answers = carry_answers(&entry.card, card, &draft.answers).0;
+    let rescored = assess(card, &draft);
+    let review = archive.review(&result.submission_id);
+    let decided = |indicator: &Indicator| {
+        let code = &entry.card.by_key(indicator.key())?.code;
+        review.decision(code)
+    };
+    Some(
+        card.indicators()
+            .zip(&rescored.indicators)
+            .map(|(indicator, r)| match decided(indicator) {
+                Some(Decision::NoPoint) => (0, true),
+                Some(Decision::NotApplicable) => (0, false),
+                _ => (r.outcome.points(), r.outcome.applies()),
+            })
+            .collect(),
+    )
 }
 
 /// The two years compared: each with the version of the card its files
@@ -514,6 +542,29 @@ mod tests {
         assert_eq!((change.before, change.after), ((1, 22), (3, 23)));
         let across = change.across.expect("the versions differ");
         assert_eq!(across.before, (1, 22), "as confirmed last year");
+    }
+
+    /// Version 2 renumbers 1.8 as 1.9 (its identity kept), and this school
+    /// sent both years on version 1: both are scored on version 2, where
+    /// its 1.8 is 1.9, and nothing is lost to the new number.
+    #[test]
+    fn a_school_still_on_the_older_version_is_compared_by_identity() {
+        let mut v1 = testkit::card();
+        let eighteen = |i: &&mut Indicator| i.code == "1.8";
+        v1.indicators_mut().find(eighteen).unwrap().id = "events".into();
+        let mut v2 = v1.clone();
+        v2.version = 2;
+        v2.indicators_mut().find(eighteen).unwrap().code = "1.9".into();
+        let old = testkit::draft("Школа А", "2024/2025", &["1.8"]);
+        let new = testkit::draft("Школа А", "2025/2026", &["1.8", "2.1"]);
+        let archive = testkit::archive_of(&[(&v1, "a1", &old), (&v1, "a2", &new)]);
+        let before = results(&archive, &v1.id, "2024/2025");
+        let after = results(&archive, &v1.id, "2025/2026");
+        let change = &school_changes(&archive, &v1, &v2, &before, &after)[0];
+        assert_eq!((change.before, change.after), ((1, 23), (2, 23)));
+        let across = change.across.expect("compared on version 2");
+        assert_eq!((across.before, across.after), ((1, 23), (2, 23)));
+        assert_eq!(change.delta_tenths(), 43);
     }
 
     /// Version 2 adds an indicator (3.4, a fact) that last year's card did

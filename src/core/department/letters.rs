@@ -471,13 +471,7 @@ mod tests {
     #[test]
     fn a_lower_band_is_not_met() {
         let mut card = testkit::card();
-        let banded = card
-            .directions
-            .iter_mut()
-            .flat_map(|d| &mut d.criteria)
-            .flat_map(|c| &mut c.indicators)
-            .find(|i| i.code == "4.1")
-            .unwrap();
+        let banded = card.indicators_mut().find(|i| i.code == "4.1").unwrap();
         let crate::card::Rule::Share {
             threshold_percent,
             bands,

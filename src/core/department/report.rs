@@ -99,49 +99,58 @@ pub fn zone_result(z: &IndicatorFigure) -> String {
     )
 }
 
-/// «Школа № 3 — 5 из 23 (21,7 %)» for every school at the low level, in
-/// rating order: the share is what orders them, when the maxima differ.
-pub fn low_schools(rating: &[Ranked]) -> Vec<String> {
+/// «Школа № 3 — 5 из 23 (21,7 %)»; a school that filled in another version
+/// of the card than `version` says so, since its maximum and thresholds
+/// were not the same.
+fn scored_line(x: &Ranked, version: u32) -> String {
+    let s = &x.result.score;
+    let other = if x.result.version == version {
+        String::new()
+    } else {
+        format!(" (заполнена по версии {} карты)", x.result.version)
+    };
+    format!(
+        "{} — {} из {} ({}){other}",
+        x.result.name(),
+        s.total,
+        s.max_applicable,
+        percent(s.total.into(), s.max_applicable.into())
+    )
+}
+
+/// Every school at the low level, in rating order: the share is what
+/// orders them, when the maxima differ.
+pub fn low_schools(rating: &[Ranked], version: u32) -> Vec<String> {
     rating
         .iter()
         .filter(|x| x.result.score.level == Some(Level::Low))
-        .map(|x| {
-            let s = &x.result.score;
-            format!(
-                "{} — {} из {} ({})",
-                x.result.name(),
-                s.total,
-                s.max_applicable,
-                percent(s.total.into(), s.max_applicable.into())
-            )
-        })
+        .map(|x| scored_line(x, version))
         .collect()
 }
 
 /// "1. Лицей — 21 из 23 (91,3 %)" for the first `n` of the rating and any
 /// tied with the n-th: cutting a tie would leave out a school with the
-/// same result.
-pub fn best(rating: &[Ranked], n: usize) -> Vec<String> {
+/// same result. A school at the low level is not among the best, however
+/// few the schools; when none is above it, one line says so.
+pub fn best(rating: &[Ranked], n: usize, version: u32) -> Vec<String> {
     let last = rating
         .get(n.saturating_sub(1))
         .or(rating.last())
         .map_or(0, |r| r.rank);
-    rating
+    let lines: Vec<String> = rating
         .iter()
         .take_while(|x| n > 0 && x.rank <= last)
-        .map(|x| {
-            let s = &x.result.score;
-            format!(
-                "{}. {} — {} из {} ({})",
-                x.rank,
-                x.result.name(),
-                s.total,
-                s.max_applicable,
-                percent(s.total.into(), s.max_applicable.into())
-            )
-        })
-        .collect()
+        .filter(|x| x.result.score.level != Some(Level::Low))
+        .map(|x| format!("{}. {}", x.rank, scored_line(x, version)))
+        .collect();
+    if lines.is_empty() && n > 0 && !rating.is_empty() {
+        return vec![NONE_BEST.to_owned()];
+    }
+    lines
 }
+
+/// What «Лучшие результаты» says when every school is at the low level.
+pub const NONE_BEST: &str = "Школ выше низкого уровня нет.";
 
 /// The year against the one before: the municipal share, how many schools
 /// did better and worse, the high level (when the card has levels), and the
@@ -431,14 +440,8 @@ mod tests {
              (0,0\u{A0}%), низкая — 3 (100,0\u{A0}%). В целом по муниципалитету набрано \
              7,2\u{A0}% от максимума баллов."
         );
-        assert_eq!(
-            best(&rank(after.clone()), 5),
-            [
-                "1. Школа А — 3 из 23 (13,0\u{A0}%)",
-                "2. Школа Б — 1 из 23 (4,3\u{A0}%)",
-                "2. Школа В — 1 из 23 (4,3\u{A0}%)"
-            ]
-        );
+        // All three are at the low level: none is named among the best.
+        assert_eq!(best(&rank(after.clone()), 5, 1), [NONE_BEST]);
         assert_eq!(
             dynamics(
                 &archive,
@@ -464,15 +467,23 @@ mod tests {
     /// other out.
     #[test]
     fn ties_are_named_whole() {
-        let card = testkit::card();
-        let rating = rank(results(
+        // Without levels no school is at the low level, so all can be best.
+        let mut card = testkit::card();
+        card.levels = None;
+        let mut rating = rank(results(
             &testkit::two_years(&card),
             DEFAULT_CARD,
             "2025/2026",
         ));
-        assert_eq!(best(&rating, 2).len(), 3, "Б and В share the 2nd place");
-        assert_eq!(best(&rating, 1), ["1. Школа А — 3 из 23 (13,0\u{A0}%)"]);
-        assert_eq!(best(&rating, 0), [] as [String; 0]);
+        assert_eq!(best(&rating, 2, 1).len(), 3, "Б and В share the 2nd place");
+        assert_eq!(best(&rating, 1, 1), ["1. Школа А — 3 из 23 (13,0\u{A0}%)"]);
+        assert_eq!(best(&rating, 0, 1), [] as [String; 0]);
+        // A school on another version of the card says so.
+        rating[0].result.version = 2;
+        assert_eq!(
+            best(&rating, 1, 1),
+            ["1. Школа А — 3 из 23 (13,0\u{A0}%) (заполнена по версии 2 карты)"]
+        );
         let archive = testkit::archive(
             &card,
             &[

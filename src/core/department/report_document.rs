@@ -72,14 +72,14 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
         blocks.push(Block::Heading("Лучшие результаты".to_owned()));
         // Each line starts with its place: a paragraph, not a dashed item.
         blocks.extend(
-            report::best(input.rating, report::BEST)
+            report::best(input.rating, report::BEST, card.version)
                 .into_iter()
                 .map(Block::Paragraph),
         );
         if card.levels.is_some() {
             blocks.push(Block::Heading("Школы с низкой эффективностью".to_owned()));
             blocks.extend(
-                report::low_schools(input.rating)
+                report::low_schools(input.rating, card.version)
                     .into_iter()
                     .map(Block::Item),
             );
@@ -217,7 +217,7 @@ mod tests {
             ),
         ));
         let best = position(&paragraph(Some("Heading2"), "Лучшие результаты"));
-        let first = position(&paragraph(None, "1. Школа А — 3 из 23 (13,0\u{A0}%)"));
+        let first = position(&paragraph(None, report::NONE_BEST));
         let low = position(&paragraph(
             Some("Heading2"),
             "Школы с низкой эффективностью",

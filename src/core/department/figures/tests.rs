@@ -221,12 +221,7 @@ fn a_breakdown_is_pooled_part_by_part() {
 #[test]
 fn a_school_on_an_older_version_counts_under_the_new_numbers() {
     fn indicator<'c>(card: &'c mut Card, code: &str) -> &'c mut crate::card::Indicator {
-        card.directions
-            .iter_mut()
-            .flat_map(|d| &mut d.criteria)
-            .flat_map(|c| &mut c.indicators)
-            .find(|i| i.code == code)
-            .unwrap()
+        card.indicators_mut().find(|i| i.code == code).unwrap()
     }
     let mut v1 = testkit::card();
     indicator(&mut v1, "1.8").id = "events".into();
