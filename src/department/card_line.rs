@@ -10,7 +10,10 @@ pub fn CardLine() -> impl IntoView {
     let dept: Dept = expect_context();
     view! {
         <p class="muted" data-testid="card-line">
-            {move || dept.card.with(|c| format!("Карта: {}, версия {}.", c.title, c.version))}
+            {move || dept.card.with(|c| {
+                let name = dept.cards_present.with(|p| c.title_among(p.iter().map(|p| &**p)));
+                format!("Карта: {name}, версия {}.", c.version)
+            })}
         </p>
     }
 }

@@ -16,9 +16,11 @@ pub fn CardSelect() -> impl IntoView {
                 <select id="card" on:change=on_change>
                     {move || {
                         let current = dept.card.with(|c| c.id.clone());
-                        dept.cards_present.get().into_iter().map(|c| {
+                        let present = dept.cards_present.get();
+                        present.iter().map(|c| {
                             let selected = c.id == current;
-                            view! { <option value=c.id.clone() selected=selected>{c.title.clone()}</option> }
+                            let name = c.title_among(present.iter().map(|p| &**p));
+                            view! { <option value=c.id.clone() selected=selected>{name}</option> }
                         }).collect_view()
                     }}
                 </select>

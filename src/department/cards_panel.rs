@@ -212,7 +212,7 @@ pub fn CardsPanel() -> impl IntoView {
             .into_iter()
             .map(|l| {
                 let value = format!("{}@{}", l.card.id, l.card.version);
-                view! { <option value=value>{format!("{} (версия {})", l.card.title, l.card.version)}</option> }
+                view! { <option value=value>{format!("{} ({}, версия {})", l.card.title, l.card.id, l.card.version)}</option> }
             })
             .collect_view();
         view! { <option value="blank">"пустая карта"</option>{skeletons}{known} }

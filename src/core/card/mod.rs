@@ -247,6 +247,20 @@ impl Card {
             .flat_map(|d| d.criteria.iter_mut().flat_map(|c| c.indicators.iter_mut()))
     }
 
+    /// The card's name in a list of `cards`: its title, and its identifier
+    /// where another card of the list has the same title (a department's
+    /// card started from a built-in one keeps its title).
+    pub fn title_among<'a>(&self, cards: impl IntoIterator<Item = &'a Card>) -> String {
+        let clash = cards
+            .into_iter()
+            .any(|c| c.id != self.id && c.title.trim() == self.title.trim());
+        if clash {
+            format!("{} ({})", self.title, self.id)
+        } else {
+            self.title.clone()
+        }
+    }
+
     /// The indicator with this identity (see [`Indicator::key`]).
     pub fn by_key(&self, key: &str) -> Option<&Indicator> {
         self.indicators().find(|i| i.key() == key)

@@ -363,3 +363,24 @@ fn publishing_asks_for_the_gaps() {
 fn indicator_mut(card: &mut Card) -> &mut Indicator {
     &mut card.directions[0].criteria[0].indicators[0]
 }
+
+#[test]
+fn a_title_shared_by_two_cards_is_told_apart_by_identifier() {
+    let built_in = crate::card::builtin::builtin("izhevsk").unwrap().unwrap();
+    let mut own = built_in.clone();
+    own.id = "izhevsk-uo".into();
+    let other = crate::card::builtin::builtin(DEFAULT_CARD)
+        .unwrap()
+        .unwrap();
+    let listed = [built_in.clone(), own.clone(), other.clone()];
+    assert_eq!(
+        own.title_among(&listed),
+        format!("{} (izhevsk-uo)", own.title)
+    );
+    assert_eq!(
+        built_in.title_among(&listed),
+        format!("{} (izhevsk)", built_in.title)
+    );
+    assert_eq!(other.title_among(&listed), other.title);
+    assert_eq!(own.title_among([&own]), own.title, "alone, its title");
+}
