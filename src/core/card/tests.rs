@@ -384,3 +384,52 @@ fn a_title_shared_by_two_cards_is_told_apart_by_identifier() {
     assert_eq!(other.title_among(&listed), other.title);
     assert_eq!(own.title_among([&own]), own.title, "alone, its title");
 }
+
+/// Izhevsk's П-1.1 is informational, and its rule's text says so. Given a
+/// threshold and a point, the text would tell schools the opposite; so
+/// would «1 балл» of an indicator that gives none.
+#[test]
+fn publishing_asks_for_a_rule_text_that_contradicts_the_points() {
+    let mut card = crate::card::builtin::builtin("izhevsk").unwrap().unwrap();
+    let words = |card: &Card| -> Vec<String> {
+        validate::publish_problems(card)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    };
+    let first = indicator_mut(&mut card);
+    assert!(
+        first.rule_text.contains("информационный"),
+        "{}",
+        first.rule_text
+    );
+    first.points = 1;
+    if let Rule::Share {
+        threshold_percent, ..
+    } = &mut first.rule
+    {
+        *threshold_percent = Some(50);
+    }
+    card.recount();
+    assert_eq!(
+        words(&card),
+        ["Показатель П-1.1: текст правила начисления говорит, что баллов нет, а показатель даёт 1 балл — исправьте текст."]
+    );
+    indicator_mut(&mut card).rule_text =
+        edit::suggested_rule_text(&card.directions[0].criteria[0].indicators[0]);
+    assert_eq!(words(&card), [] as [String; 0]);
+    let first = indicator_mut(&mut card);
+    first.points = 0;
+    if let Rule::Share {
+        threshold_percent, ..
+    } = &mut first.rule
+    {
+        *threshold_percent = None;
+    }
+    first.rule_text = "не менее 50\u{A0}% — 1\u{A0}балл".into();
+    card.recount();
+    assert_eq!(
+        words(&card),
+        ["Показатель П-1.1: текст правила начисления называет баллы, а показатель баллов не даёт — исправьте текст."]
+    );
+}

@@ -180,8 +180,33 @@ pub fn publish_problems(card: &Card) -> Vec<TemplateError> {
             indicator: indicator.code.clone(),
             part: CardPart::Gap(what),
         }));
+        if rule_text_disagrees(&indicator.rule_text, indicator.points) {
+            found.push(TemplateError::Indicator {
+                indicator: indicator.code.clone(),
+                part: CardPart::RuleTextPoints(indicator.points),
+            });
+        }
     }
     found
+}
+
+/// The rule's text says «без баллов» (or «информационный») of an indicator
+/// that gives points, or names «1 балл» of one that gives none: a card
+/// started from another keeps its texts when its points are changed.
+fn rule_text_disagrees(text: &str, points: u32) -> bool {
+    let text = text.to_lowercase();
+    let says_none = ["без балл", "баллов не да", "информационн"]
+        .iter()
+        .any(|w| text.contains(w));
+    // «1 балл», «2 балла», «— 1», not «0 баллов».
+    let words: Vec<&str> = text.split(|c: char| c.is_whitespace()).collect();
+    let says_some = words
+        .windows(2)
+        .any(|w| w[1].starts_with("балл") && w[0].parse::<u32>().is_ok_and(|n| n > 0));
+    match points {
+        0 => says_some && !says_none,
+        _ => says_none && !says_some,
+    }
 }
 
 /// What the school reads of `rule` beside its fields: a fact's question,
