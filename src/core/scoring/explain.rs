@@ -166,6 +166,7 @@ pub fn explain(indicator: &Indicator, result: &IndicatorResult) -> RowExplanatio
                 NotApplicable::NoLastYear {
                     numerator,
                     denominator,
+                    ..
                 } => Some(percent(*numerator, *denominator)),
                 _ => None,
             },
@@ -176,9 +177,17 @@ pub fn explain(indicator: &Indicator, result: &IndicatorResult) -> RowExplanatio
                 NotApplicable::EmptyGroup => {
                     "В группе нет ни одного человека: показатель не входит в максимум."
                 }
-                NotApplicable::NoLastYear { .. } => {
+                NotApplicable::NoLastYear {
+                    was_empty: false, ..
+                } => {
                     "Нет данных за прошлый год: рост не с чем сравнить, показатель не входит \
                      в максимум. Укажите значения прошлого года."
+                }
+                NotApplicable::NoLastYear {
+                    was_empty: true, ..
+                } => {
+                    "В прошлом году в группе никого не было (0 из 0): рост не с чем сравнить, \
+                     показатель в этом году не входит в максимум."
                 }
             }
             .to_owned(),
@@ -264,8 +273,11 @@ fn describe(rule: &Rule, detail: &Detail, scored: bool) -> (Option<String>, Stri
             };
             let growth = match growth {
                 Growth::NotAsked => String::new(),
-                Growth::NoLastYear => {
+                Growth::NoLastYear { was_empty: false } => {
                     "Нет данных за прошлый год: динамика не оценивается.".to_owned()
+                }
+                Growth::NoLastYear { was_empty: true } => {
+                    "В прошлом году в группе никого не было: динамика не оценивается.".to_owned()
                 }
                 Growth::Known {
                     numerator: n0,

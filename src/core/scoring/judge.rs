@@ -75,7 +75,9 @@ fn share(
                 denominator: d0,
                 met: grew(numerator, denominator, n0, d0),
             },
-            _ => Growth::NoLastYear,
+            _ => Growth::NoLastYear {
+                was_empty: last_year.is_some(),
+            },
         }
     };
     let detail = |shortfall| Detail::Share {
@@ -102,10 +104,11 @@ fn share(
     }
     let minimum = target.threshold_percent.map(|t| needed(t, denominator));
     let earned = match (minimum, growth) {
-        (None, Growth::NoLastYear) => {
+        (None, Growth::NoLastYear { was_empty }) => {
             return Outcome::NotApplicable(NotApplicable::NoLastYear {
                 numerator,
                 denominator,
+                was_empty,
             });
         }
         (None, Growth::NotAsked) => false,

@@ -66,7 +66,8 @@ fn without_last_year_growth_is_not_judged() {
         result.outcome,
         Outcome::NotApplicable(NotApplicable::NoLastYear {
             numerator: 30,
-            denominator: 100
+            denominator: 100,
+            was_empty: false
         })
     );
     let text = explain(lk.indicator("1.1").unwrap(), &result);
@@ -80,12 +81,25 @@ fn without_last_year_growth_is_not_judged() {
         "{}",
         text.note
     );
-    // A group empty last year gives no share to grow from.
+    // A group empty last year gives no share to grow from, and the school
+    // typed it: it is not asked for last year's figures again.
     let result = outcome(&lk, "1.1", &growth("30", "100", "0", "0"));
     assert!(matches!(
         result.outcome,
-        Outcome::NotApplicable(NotApplicable::NoLastYear { .. })
+        Outcome::NotApplicable(NotApplicable::NoLastYear {
+            was_empty: true,
+            ..
+        })
     ));
+    assert_eq!(
+        explain(lk.indicator("1.1").unwrap(), &result).note,
+        "В прошлом году в группе никого не было (0 из 0): рост не с чем сравнить, \
+         показатель в этом году не входит в максимум."
+    );
+    let result = outcome(&lk, "1.3", &growth("50", "100", "0", "0"));
+    assert!(explain(lk.indicator("1.3").unwrap(), &result)
+        .note
+        .ends_with("В прошлом году в группе никого не было: динамика не оценивается."));
     // Growth and a minimum (1.3: не менее 50 %): the minimum alone decides.
     let points = |a: RawAnswer| outcome(&lk, "1.3", &a).outcome.points();
     assert_eq!(points(share("50", "100")), 1);

@@ -92,9 +92,14 @@ pub enum NotApplicable {
     Profile,
     /// The group is empty and the card says that means "not applicable".
     EmptyGroup,
-    /// Its only target is growth, and last year's figures are not given;
-    /// this year's share is still shown.
-    NoLastYear { numerator: u64, denominator: u64 },
+    /// Its only target is growth, and last year's figures are not given,
+    /// or its group was empty then (`was_empty`); this year's share is
+    /// still shown.
+    NoLastYear {
+        numerator: u64,
+        denominator: u64,
+        was_empty: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,8 +137,9 @@ pub enum Detail {
 pub enum Growth {
     /// The indicator has no dynamics target.
     NotAsked,
-    /// Last year's figures are not given (or the group was empty then).
-    NoLastYear,
+    /// Last year's figures are not given, or the group was empty then
+    /// (`was_empty`).
+    NoLastYear { was_empty: bool },
     /// Last year's share and whether this year's is above it (holding 100 %
     /// counts as growth).
     Known {
