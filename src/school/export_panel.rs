@@ -40,6 +40,9 @@ pub fn ExportPanel() -> impl IntoView {
     };
 
     let export = move |_| {
+        let Some(signer) = key.signer() else {
+            return;
+        };
         let payload = draft.with_untracked(|d| {
             assessment.with_untracked(|a| {
                 let meta = ExportMeta {
@@ -50,7 +53,6 @@ pub fn ExportPanel() -> impl IntoView {
                 Payload::new(&card, d, a, meta)
             })
         });
-        let signer = key.get_or_create();
         let text = seal(&payload, &signer);
         // Read back what was produced: a file that does not verify is never handed over.
         let verified =

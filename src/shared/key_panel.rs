@@ -48,6 +48,13 @@ pub fn KeyPanel() -> impl IntoView {
                                   тем же ключом на другом компьютере. Не передавайте его посторонним.", owner.signs())}
                     </p>
                 }.into_any(),
+                None if key.damaged() => view! {
+                    <p class="notice notice-warning" data-testid="key-damaged">
+                        {format!("Сохранённый ключ подписи повреждён и не читается. Восстановите его из файла \
+                                  ключа (резервной копии): иначе {} будут подписаны новым ключом, незнакомым {}.",
+                                 owner.signs(), owner.stranger_to())}
+                    </p>
+                }.into_any(),
                 None => view! {
                     <p class="hint">{match owner {
                         KeyOwner::School => "Ключ будет создан при первой выгрузке. Если у школы уже есть файл ключа (резервная копия), восстановите ключ из него.",

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use profkarta_core::error::KeyError;
 use profkarta_core::signed::keys::KeyPair;
 
-use crate::platform::browser::{now_iso, random_bytes};
+use crate::platform::browser::{confirm, now_iso, random_bytes};
 use crate::platform::storage::{self, Read, DEPARTMENT_KEY, SIGNING_KEY};
 use crate::shared::notices::Notices;
 use crate::shared::quarantine::quarantine;
@@ -49,6 +49,22 @@ impl KeyOwner {
         }
     }
 
+    /// What signs with the key, as its button says.
+    fn action(self) -> &'static str {
+        match self {
+            Self::School => "Выгрузить подписанный файл",
+            Self::Department => "Опубликовать",
+        }
+    }
+
+    /// Who would not know a new key: «отделу», «школам».
+    pub fn stranger_to(self) -> &'static str {
+        match self {
+            Self::School => "отделу образования",
+            Self::Department => "школам",
+        }
+    }
+
     /// What the key signs, for the hints: «выгрузки», «карты».
     pub fn signs(self) -> &'static str {
         match self {
@@ -61,6 +77,9 @@ impl KeyOwner {
 #[derive(Clone, Copy)]
 pub struct SigningKey {
     key: RwSignal<Option<KeyPair>>,
+    /// The stored key could not be read (set aside): a new one would sign
+    /// as a stranger, so it is made only when the user agrees.
+    damaged: RwSignal<bool>,
     owner: KeyOwner,
     notices: Notices,
 }
@@ -73,6 +92,7 @@ impl SigningKey {
             Ok(Read::NotJson) => Some(Err(KeyError::NotKeyFile)),
             _ => None,
         };
+        let damaged = matches!(stored, Some(Err(_)));
         let key = match stored {
             Some(Ok(key)) => Some(key),
             Some(Err(e)) => {
@@ -83,6 +103,7 @@ impl SigningKey {
         };
         Self {
             key: RwSignal::new(key),
+            damaged: RwSignal::new(damaged),
             owner,
             notices,
         }
@@ -98,6 +119,26 @@ impl SigningKey {
 
     pub fn exists(self) -> bool {
         self.key.with_untracked(Option::is_some)
+    }
+
+    /// The stored key was damaged and nothing has taken its place yet.
+    pub fn damaged(self) -> bool {
+        self.damaged.get() && self.key.with(Option::is_none)
+    }
+
+    /// The key to sign with. In place of a damaged one, a new key is made
+    /// only when the user agrees: the department would not know it.
+    pub fn signer(self) -> Option<KeyPair> {
+        let agreed = !self.damaged.get_untracked()
+            || self.exists()
+            || confirm(&format!(
+                "Сохранённый ключ подписи этого браузера повреждён. Подписать новым ключом? \
+                 Отдел увидит незнакомый ключ и должен будет принять его. Чтобы подписать \
+                 прежним ключом, нажмите «Отмена» и восстановите ключ из файла ключа \
+                 (резервной копии), затем повторите: «{}».",
+                self.owner.action()
+            ));
+        agreed.then(|| self.get_or_create())
     }
 
     /// The key to sign with, created and stored on first use.

@@ -150,6 +150,37 @@ test('corrupt data under the app keys is kept aside and reported; the app still 
         },
     ));
 
+test('a damaged key is not silently replaced: the export asks before signing with a new one', () =>
+    withCard(
+        async (card) => {
+            const { page } = card;
+            await page.getByTestId('notices').filter({ hasText: 'Ключ подписи:' }).waitFor();
+            await page.getByTestId('key-damaged').filter({ hasText: 'иначе выгрузки будут подписаны новым ключом, незнакомым отделу образования' }).waitFor();
+            await fillSchool(card);
+            await page.getByLabel(/Выгрузить всё равно/).check();
+            // Declined: nothing is signed or handed over, the old key can still be restored.
+            const declined = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.message()); d.dismiss(); }));
+            await page.getByTestId('export-button').click();
+            assert.match(await declined, /^Сохранённый ключ подписи этого браузера повреждён\. Подписать новым ключом\?/);
+            assert.equal(await page.getByTestId('export-result').count(), 0);
+            assert.equal(await page.getByTestId('fingerprint').count(), 0);
+            // Agreed: signed with a new key, and the warning gives way to its fingerprint.
+            page.once('dialog', (d) => d.accept());
+            const file = await downloadText(page, () => page.getByTestId('export-button').click());
+            assert.ok(JSON.parse(file.text).payload);
+            await page.getByTestId('fingerprint').waitFor();
+            assert.equal(await page.getByTestId('key-damaged').count(), 0);
+        },
+        {
+            initScript: () => {
+                if (!sessionStorage.getItem('seeded')) {
+                    sessionStorage.setItem('seeded', '1');
+                    localStorage.setItem('profkarta/key', '{"это не ключ": true}');
+                }
+            },
+        },
+    ));
+
 test('a full storage keeps the draft in memory, warns, and offers a backup that loads back', async () => {
     let backup;
     await withCard(

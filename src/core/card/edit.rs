@@ -110,8 +110,14 @@ pub fn suggested_rule_text(indicator: &Indicator) -> String {
         return "информационный, без баллов".to_owned();
     }
     let target = target_text(&indicator.rule);
+    let banded = indicator
+        .rule
+        .share_target()
+        .is_some_and(|t| !t.bands.is_empty());
     match indicator.points {
         0 => format!("{target}, без баллов"),
+        // The bands name their points.
+        _ if banded => target,
         n => format!("{target} — {}", points(n.into())),
     }
 }

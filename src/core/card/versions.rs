@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::card::{Applicability, Card, Criterion, Indicator, LevelRule, Rule, ZeroDenominator};
 use crate::school::draft::RawAnswer;
-use crate::text::quoted;
+use crate::text::{points, quoted};
 
 /// The kind of a rule as the department reads it.
 pub fn kind_label(rule: &Rule) -> &'static str {
@@ -43,7 +43,7 @@ pub fn target_text(rule: &Rule) -> String {
             let bands: Vec<String> = t
                 .bands
                 .iter()
-                .map(|b| format!("от {}\u{A0}% — {}", b.from_percent, b.points))
+                .map(|b| format!("от {}\u{A0}% — {}", b.from_percent, points(b.points.into())))
                 .collect();
             parts.push(format!("ступени: {}", bands.join(", ")));
         }
@@ -59,7 +59,15 @@ pub fn target_text(rule: &Rule) -> String {
             min_tenths: Some(m),
             ..
         } => format!("не менее {},{}\u{A0}%", m / 10, m % 10),
-        Rule::List { min: Some(m), .. } => format!("«{}» всего не менее {}", m.column, m.value),
+        Rule::List {
+            min: Some(m),
+            columns,
+            ..
+        } => {
+            let label = columns.iter().find(|c| c.key == m.column);
+            let label = label.map_or(m.column.as_str(), |c| c.label.as_str());
+            format!("«{label}» всего не менее {}", m.value)
+        }
         Rule::Fact { .. } => "наличие".to_owned(),
         _ => none,
     }

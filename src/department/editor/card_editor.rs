@@ -120,7 +120,10 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
         )) {
             return;
         }
-        match dept.publish(index, &key.get_or_create()) {
+        let Some(signer) = key.signer() else {
+            return;
+        };
+        match dept.publish(index, &signer) {
             Ok(()) => {
                 notices.push(
                     format!(

@@ -158,6 +158,31 @@ fn the_written_rule_text_follows_the_rule_a_hand_written_one_is_flagged() {
     assert_eq!(follow_rule_texts(&before, &mut card), Vec::<String>::new());
     assert_eq!(first(&card).rule_text, "не менее 30\u{A0}% — 2 балла");
 
+    // In bands, each band names its points, and the top is not said twice.
+    let mut banded = first(&card);
+    if let Rule::Share {
+        threshold_percent,
+        bands,
+        ..
+    } = &mut banded.rule
+    {
+        *threshold_percent = None;
+        *bands = vec![
+            crate::card::Band {
+                from_percent: 30,
+                points: 1,
+            },
+            crate::card::Band {
+                from_percent: 60,
+                points: 2,
+            },
+        ];
+    }
+    assert_eq!(
+        suggested_rule_text(&banded),
+        "ступени: от 30\u{A0}% — 1 балл, от 60\u{A0}% — 2 балла"
+    );
+
     // Another kind: the new kind's text, with the points kept.
     let place = Place {
         direction: 0,
