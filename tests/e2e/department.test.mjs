@@ -401,7 +401,7 @@ test('accepting a new key, reviewing a school and filters change what the rating
         const leaderOption = await page.locator('#school-select option', { hasText: leader.name }).first().getAttribute('value');
         await page.locator('#school-select').selectOption(leaderOption);
         await page.waitForFunction(() => document.querySelector('#letter-text')?.value.includes(
-            'При проверке балл не засчитан: Ссылка ведёт на общий раздел сайта.\nРекомендация: Устранить замечание проверки «Ссылка ведёт на общий раздел сайта».\n'));
+            'При проверке балл не засчитан. Замечание проверки: «Ссылка ведёт на общий раздел сайта».\nРекомендация: Устранить замечание проверки.\n'));
 
         await page.getByRole('tab', { name: 'Результаты' }).click();
         const reviewed = schools.map((s) => (s.name === leader.name ? { ...s, total: s.total - 1 } : s));

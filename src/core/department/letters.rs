@@ -93,13 +93,16 @@ pub fn draft_letter(
         }
         // A point the school claimed and the check refused: the school
         // needs the reason, not advice to do what it says it did.
-        if let Some(comment) = school.refusal(&indicator.code) {
+        let refusal = school.refusal(&indicator.code);
+        if let Some(comment) = refusal {
             text.push_str(&format!("{}\n", refusal_sentence(comment)));
         }
-        text.push_str(&format!(
-            "Рекомендация: {}\n",
-            with_stop(&advice(indicator, school))
-        ));
+        // The objection is quoted just above: not again.
+        let advice = match refusal {
+            Some(comment) if !comment.is_empty() => "Устранить замечание проверки".to_owned(),
+            _ => advice(indicator, school),
+        };
+        text.push_str(&format!("Рекомендация: {}\n", with_stop(&advice)));
         let peers = peers(rating, school, &indicator.code);
         if !peers.is_empty() {
             text.push_str(&format!(
@@ -254,7 +257,10 @@ fn refusal_sentence(comment: &str) -> String {
     if comment.is_empty() {
         "При проверке балл не засчитан (причина не указана).".to_owned()
     } else {
-        format!("При проверке балл не засчитан: {}", with_stop(comment))
+        format!(
+            "При проверке балл не засчитан. Замечание проверки: {}.",
+            quoted(comment.trim_end_matches('.'))
+        )
     }
 }
 
@@ -281,9 +287,10 @@ fn advice(indicator: &Indicator, school: &SchoolResult) -> String {
             "Устранить замечание проверки {}",
             quoted(comment.trim_end_matches('.'))
         ),
+        // Quoted: the rule's text may have brackets of its own.
         None if indicator.recommendation.trim().is_empty() => format!(
-            "Обеспечить выполнение показателя ({})",
-            indicator.rule_text.trim()
+            "Обеспечить выполнение показателя по правилу {}",
+            quoted(indicator.rule_text.trim())
         ),
         None => indicator.recommendation.trim().to_owned(),
     }
@@ -385,8 +392,8 @@ mod tests {
         let letter = draft_letter(&card, &refused, &rating, &[]);
         assert!(
             letter.contains(
-                "При проверке балл не засчитан: Ссылка не открывается.\n\
-                 Рекомендация: Устранить замечание проверки «Ссылка не открывается».\n"
+                "При проверке балл не засчитан. Замечание проверки: «Ссылка не открывается».\n\
+                 Рекомендация: Устранить замечание проверки.\n"
             ),
             "{letter}"
         );
