@@ -349,6 +349,8 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         const nvOurs = await payloadOf('nevinnomyssk-school.json');
         const expected = eventTotals([...latest('nevinnomyssk'), { answers: nvOurs.answers }].map((s) => s.answers['1.3']?.rows ?? []));
         const table = page.getByTestId('events-1.3');
+        // The tables below the figures are drawn after the first paint.
+        await table.locator('tbody tr').first().waitFor();
         const shown = await Promise.all((await table.locator('tbody tr').all()).map(async (tr) => {
             const cells = await tr.locator('th, td').allInnerTexts();
             return { name: cells[0], schools: Number(cells[1]), sums: cells.slice(2).map((c) => Number(c.replace(/\s/g, ''))) };
