@@ -207,6 +207,9 @@ pub enum NumberError {
     },
     /// The other half of a share is filled in, this one is not.
     Missing,
+    /// As [`NumberError::Missing`], of the whole («общее число»): «type 0
+    /// if none» would only make the part above it.
+    MissingWhole,
     NumeratorAboveDenominator,
     /// Last year's numerator above last year's denominator.
     PrevNumeratorAbove,
@@ -227,6 +230,7 @@ impl fmt::Display for NumberError {
                 crate::text::group_digits(*max)
             ),
             Self::Missing => write!(f, "Заполните и это поле; если таких нет, введите 0."),
+            Self::MissingWhole => write!(f, "Заполните и общее число."),
             Self::NumeratorAboveDenominator => {
                 write!(
                     f,

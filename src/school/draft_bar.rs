@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::platform::browser::{local_datetime, now_iso, print, random_id};
-use crate::school::draft_list::DraftList;
+use crate::platform::browser::{focus_when_drawn, local_datetime, now_iso, print, random_id};
+use crate::school::draft_list::{DraftList, DRAFT_LIST};
 use crate::school::drafts::Drafts;
 use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
@@ -93,7 +93,14 @@ pub fn DraftBar() -> impl IntoView {
                     type="button"
                     aria-expanded=move || show_list.get().to_string()
                     aria-controls="draft-list"
-                    on:click=move |_| show_list.update(|s| *s = !*s)
+                    on:click=move |_| {
+                        show_list.update(|s| *s = !*s);
+                        // The list opens below the other buttons: the focus
+                        // goes to it, not four Tabs away.
+                        if show_list.get_untracked() {
+                            focus_when_drawn(DRAFT_LIST.to_owned());
+                        }
+                    }
                 >
                     {move || format!("Мои черновики ({})", ws.list.with(Vec::len))}
                 </button>

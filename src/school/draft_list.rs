@@ -14,7 +14,7 @@ use crate::school::next_year_choice::NextYearChoice;
 use crate::shared::column_heads::ColumnHeads;
 
 /// The list itself takes the focus when the draft it was on is deleted.
-const DRAFT_LIST: &str = "draft-list";
+pub const DRAFT_LIST: &str = "draft-list";
 
 #[component]
 pub fn DraftList() -> impl IntoView {

@@ -194,6 +194,10 @@ test('invalid numbers are marked on the field in Russian and never counted', () 
         await card.input('1.2', 'numerator').focus();
         await card.expectFieldError('1.1', 'numerator', 'Заполните и это поле; если таких нет, введите 0.');
         await card.expectPoints('1.1', 'не учитывается');
+        // The whole is asked for without «0»: that would only make the part above it.
+        await card.share('1.1', '10', '');
+        await card.input('1.2', 'numerator').focus();
+        await card.expectFieldError('1.1', 'denominator', 'Заполните и общее число.');
         await card.share('1.1', '10', '10');
         await card.expectPoints('1.1', '1 балл из 1');
         await card.expectSummary({ total: '1 из 23' });

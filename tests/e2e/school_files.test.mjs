@@ -72,6 +72,11 @@ test('several drafts: a new card, next year from a draft, switching, deleting', 
         await expectSaved(card);
         await page.getByRole('button', { name: /Мои черновики/ }).click();
         const list = page.getByTestId('draft-list');
+        // The list opens below the bar's other buttons and takes the focus;
+        // the next Tab reaches its first button.
+        await page.waitForFunction(() => document.activeElement?.id === 'draft-list');
+        await page.keyboard.press('Tab');
+        assert.equal(await page.evaluate(() => document.activeElement?.closest('#draft-list') !== null), true);
         // «Следующий год» asks whether to copy the answers; Escape, or
         // «Отмена», changes nothing and gives the focus back.
         const next = list.getByRole('row', { name: /2025\/2026/ }).getByRole('button', { name: 'Следующий год' });

@@ -146,7 +146,7 @@ fn last_year_values_are_checked_like_this_years() {
         result.errors,
         [(
             AnswerField::PrevDenominator,
-            FieldError::Number(NumberError::Missing)
+            FieldError::Number(NumberError::MissingWhole)
         )]
     );
 }

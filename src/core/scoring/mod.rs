@@ -56,10 +56,12 @@ impl IndicatorResult {
     /// the empty fields are most likely next.
     pub fn half_typed(&self) -> bool {
         !self.errors.is_empty()
-            && self
-                .errors
-                .iter()
-                .all(|(_, e)| *e == FieldError::Number(NumberError::Missing))
+            && self.errors.iter().all(|(_, e)| {
+                matches!(
+                    e,
+                    FieldError::Number(NumberError::Missing | NumberError::MissingWhole)
+                )
+            })
     }
 
     /// The result as its row shows it while the school is in the row: a

@@ -41,9 +41,18 @@ fn number(answer: &RawAnswer, field: AnswerField, errors: &mut Errors) -> Option
 fn required(answer: &RawAnswer, field: AnswerField, errors: &mut Errors) -> Option<u64> {
     let value = number(answer, field, errors);
     if answer.text(field).trim().is_empty() {
-        errors.push((field, FieldError::Number(NumberError::Missing)));
+        errors.push(missing(field));
     }
     value
+}
+
+/// The error of an empty field that must be filled.
+fn missing(field: AnswerField) -> (AnswerField, FieldError) {
+    let error = match field {
+        AnswerField::Denominator | AnswerField::PrevDenominator => NumberError::MissingWhole,
+        _ => NumberError::Missing,
+    };
+    (field, FieldError::Number(error))
 }
 
 /// Reads the fields the rule needs; pushes an error for every bad one.
@@ -130,7 +139,7 @@ fn pair(
         _ => {
             for (field, other) in [(first, second), (second, first)] {
                 if !typed(field) && typed(other) {
-                    errors.push((field, FieldError::Number(NumberError::Missing)));
+                    errors.push(missing(field));
                 }
             }
             None
