@@ -142,7 +142,7 @@ test('a school without grades 10–11 fills in its card; figures match the hand 
         await card.expectSubtotal('2', '1 из 2');
         await card.expectSubtotal('5', '1 из 3');
         await card.expectSubtotal('6', '0 из 2');
-        await card.expectText('invalid', 'С ошибками (не учитываются): 1 показатель.');
+        await card.expectText('invalid', 'С ошибками (не учитываются): 1 показатель — 6.2.');
 
         // Six more facts: 12 of 20 is exactly 60%, the lowest medium.
         for (const code of ['3.1', '3.3', '4.3', '4.4', '5.1', '5.2']) await card.fact(code, true);

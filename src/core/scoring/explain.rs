@@ -438,9 +438,22 @@ pub fn explain_total(card: &Card, a: &Assessment) -> TotalExplanation {
             0 => String::new(),
             n => format!("Не заполнено: {}.", indicators(n)),
         },
+        // Named: they are the ones to go back to, and seldom many.
         invalid: match a.invalid {
             0 => String::new(),
-            n => format!("С ошибками (не учитываются): {}.", indicators(n)),
+            n => {
+                let codes: Vec<&str> = a
+                    .indicators
+                    .iter()
+                    .filter(|r| r.outcome == Outcome::Invalid)
+                    .map(|r| r.code.as_str())
+                    .collect();
+                format!(
+                    "С ошибками (не учитываются): {} — {}.",
+                    indicators(n),
+                    codes.join(", ")
+                )
+            }
         },
     }
 }
