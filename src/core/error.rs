@@ -65,10 +65,6 @@ pub enum CardPart {
     Empty(&'static str),
     /// A gap «…» left to fill in, before publishing.
     Gap(&'static str),
-    /// The rule's text, which the school reads, says the indicator gives no
-    /// points while it gives this many, or names points it does not give
-    /// (0), before publishing.
-    RuleTextPoints(u32),
     /// The indicator has a target but gives no points.
     NoPoints,
     /// Points without a minimum, dynamics or bands to earn them by.
@@ -94,15 +90,6 @@ impl fmt::Display for CardPart {
         match self {
             Self::Empty(what) => write!(f, "не заполнено: {what}"),
             Self::Gap(what) => write!(f, "{what} — впишите текст вместо «…»"),
-            Self::RuleTextPoints(0) => write!(
-                f,
-                "текст правила начисления называет баллы, а показатель баллов не даёт — исправьте текст"
-            ),
-            Self::RuleTextPoints(points) => write!(
-                f,
-                "текст правила начисления говорит, что баллов нет, а показатель даёт {} — исправьте текст",
-                crate::text::points(u64::from(*points))
-            ),
             Self::NoPoints => write!(f, "задана цель, но не указано, сколько баллов она даёт"),
             Self::PointsWithoutTarget(points) => write!(
                 f,

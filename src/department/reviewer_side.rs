@@ -32,12 +32,17 @@ pub fn ReviewerSide() -> impl IntoView {
             focus_id("reviewer-name");
             return;
         }
-        let text = seal_reviewer_key(&name, &key.get_or_create(), &now_iso());
+        let Some(signer) = key.signer() else {
+            return;
+        };
+        let text = seal_reviewer_key(&name, &signer, &now_iso());
         offer_json(dept.notices, &reviewer_key_file_name(&name), &text);
     };
     let load = Callback::new(move |(file, text): (String, Result<String, String>)| {
-        let read = text
-            .and_then(|t| Assignment::read(&t, &key.get_or_create()).map_err(|e| e.to_string()));
+        let Some(signer) = key.signer() else {
+            return;
+        };
+        let read = text.and_then(|t| Assignment::read(&t, &signer).map_err(|e| e.to_string()));
         match read {
             Ok(a) => dept.share_review(|archive| archive.assignment = Some(a)),
             Err(e) => dept.notices.push(format!("«{file}»: {e}"), None),
@@ -47,9 +52,12 @@ pub fn ReviewerSide() -> impl IntoView {
         let Some(a) = assignment.get_untracked() else {
             return;
         };
+        let Some(signer) = key.signer() else {
+            return;
+        };
         let text = dept
             .archive()
-            .with_untracked(|archive| archive.review_file(&key.get_or_create(), &now_iso()));
+            .with_untracked(|archive| archive.review_file(&signer, &now_iso()));
         if let Some(text) = text {
             offer_json(dept.notices, &review_file_name(&a), &text);
         }

@@ -61,6 +61,9 @@ pub struct Drafts {
     notices: Notices,
     /// The content as last saved or loaded: saving identical content is skipped.
     saved: StoredValue<Option<StoredDraft>>,
+    /// Something was changed in this tab: a storage unreadable from the
+    /// start is no reason to hold a page nobody has typed in.
+    touched: StoredValue<bool>,
     wait: Debounce,
 }
 
@@ -87,6 +90,7 @@ impl Drafts {
             export_state: Memo::new(move |_| meta.with(|m| draft.with(|d| m.export_state(d)))),
             notices,
             saved: StoredValue::new(saved),
+            touched: StoredValue::new(false),
             wait: Debounce::new(),
         };
         ws.refresh_list();
@@ -133,20 +137,22 @@ impl Drafts {
         });
     }
 
-    /// The draft differs from what storage holds, and the last save did not
-    /// go through.
+    /// The draft was changed and differs from what storage holds, and the
+    /// last save did not go through.
     fn unsaved(self) -> bool {
         let failed = matches!(
             self.status.get_untracked(),
             SaveStatus::Failed(_) | SaveStatus::Conflict
         );
         failed
+            && self.touched.get_value()
             && self
                 .saved
                 .with_value(|saved| self.current().unchanged_since(saved.as_ref()).is_none())
     }
 
     fn schedule(self) {
+        self.touched.set_value(true);
         if self.status.get_untracked() == SaveStatus::Conflict {
             return;
         }

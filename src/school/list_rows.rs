@@ -122,7 +122,7 @@ pub fn ListRows(row: RowData, item: String, columns: Vec<ListColumn>) -> impl In
             <Show when=move || count.get() == 0>
                 {move || (!none.get()).then(|| view! {
                     <p class="muted">
-                        "Строк пока нет: нажмите «Добавить строку» и заполните по строке на каждый пункт, "
+                        "Строк пока нет: нажмите «Добавить строку» и заполните по строке на каждый пункт "
                         "или отметьте, что в этом году их не было."
                     </p>
                 })}

@@ -49,15 +49,7 @@ impl KeyOwner {
         }
     }
 
-    /// What signs with the key, as its button says.
-    fn action(self) -> &'static str {
-        match self {
-            Self::School => "Выгрузить подписанный файл",
-            Self::Department => "Опубликовать",
-        }
-    }
-
-    /// Who would not know a new key: «отделу», «школам».
+    /// Who would not know a new key: «отделу образования», «школам».
     pub fn stranger_to(self) -> &'static str {
         match self {
             Self::School => "отделу образования",
@@ -126,23 +118,23 @@ impl SigningKey {
         self.damaged.get() && self.key.with(Option::is_none)
     }
 
-    /// The key to sign with. In place of a damaged one, a new key is made
-    /// only when the user agrees: the department would not know it.
+    /// The key to sign with, made on first use. In place of a damaged one,
+    /// a new key is made only when the user agrees: whoever checks the
+    /// signatures would not know it.
     pub fn signer(self) -> Option<KeyPair> {
         let agreed = !self.damaged.get_untracked()
             || self.exists()
             || confirm(&format!(
                 "Сохранённый ключ подписи этого браузера повреждён. Подписать новым ключом? \
-                 Отдел увидит незнакомый ключ и должен будет принять его. Чтобы подписать \
-                 прежним ключом, нажмите «Отмена» и восстановите ключ из файла ключа \
-                 (резервной копии), затем повторите: «{}».",
-                self.owner.action()
+                 Он будет незнаком {}. Чтобы подписать прежним ключом, нажмите «Отмена», \
+                 восстановите ключ из файла ключа (резервной копии) и повторите.",
+                self.owner.stranger_to()
             ));
         agreed.then(|| self.get_or_create())
     }
 
     /// The key to sign with, created and stored on first use.
-    pub fn get_or_create(self) -> KeyPair {
+    fn get_or_create(self) -> KeyPair {
         if let Some(key) = self.key.get_untracked() {
             return key;
         }

@@ -215,7 +215,7 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
         await page.keyboard.press('Shift+Tab');
         await page.keyboard.press('Space');
         await card.expectPoints('1.3', 'без баллов');
-        await card.expectNote('1.3', 'Список пуст: отмечено, что в этом году не было. Показатель информационный: собирается и сводится, баллов не даёт.');
+        await card.expectNote('1.3', 'Список пуст: отмечено, что в этом году их не было. Показатель информационный: собирается и сводится, баллов не даёт.');
         await card.expectText('total', 'Заполнено показателей: 1 из 10');
         for (const [i, name] of ['Урок «Шоу профессий»', 'День открытых дверей'].entries()) {
             await add.click();

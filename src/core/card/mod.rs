@@ -261,6 +261,15 @@ impl Card {
         }
     }
 
+    /// `indicator` of another version of this card as this version has it:
+    /// the same identity, filled in the same way. `None` where this
+    /// version lacks it or asks for it otherwise, so that answers of one
+    /// version are never read as another's.
+    pub fn counterpart(&self, indicator: &Indicator) -> Option<&Indicator> {
+        self.by_key(indicator.key())
+            .filter(|mine| versions::fits(&mine.rule, &indicator.rule))
+    }
+
     /// The indicator with this identity (see [`Indicator::key`]).
     pub fn by_key(&self, key: &str) -> Option<&Indicator> {
         self.indicators().find(|i| i.key() == key)

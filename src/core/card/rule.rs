@@ -108,6 +108,17 @@ pub struct ListMin {
     pub value: u64,
 }
 
+impl ListMin {
+    /// The label of the column whose sum must reach the value (its key if
+    /// the card lacks it: the validator names that).
+    pub fn label<'a>(&'a self, columns: &'a [ListColumn]) -> &'a str {
+        columns
+            .iter()
+            .find(|c| c.key == self.column)
+            .map_or(self.column.as_str(), |c| c.label.as_str())
+    }
+}
+
 /// The target of a share or a breakdown, read from either.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ShareTarget<'a> {

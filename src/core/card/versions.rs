@@ -63,11 +63,7 @@ pub fn target_text(rule: &Rule) -> String {
             min: Some(m),
             columns,
             ..
-        } => {
-            let label = columns.iter().find(|c| c.key == m.column);
-            let label = label.map_or(m.column.as_str(), |c| c.label.as_str());
-            format!("«{label}» всего не менее {}", m.value)
-        }
+        } => format!("«{}» всего не менее {}", m.label(columns), m.value),
         Rule::Fact { .. } => "наличие".to_owned(),
         _ => none,
     }
@@ -701,6 +697,8 @@ impl NotCarried {
         }
         if !a.rows.is_empty() {
             parts.push(format!("строк списка {}", a.rows.len()));
+        } else if a.no_rows {
+            parts.push("список пуст: отмечено «не было»".to_owned());
         }
         if !a.evidence.trim().is_empty() {
             parts.push(format!("ссылки {}", a.evidence.trim().replace('\n', ", ")));

@@ -10,7 +10,7 @@ use crate::card::{Card, Indicator, Level};
 use crate::department::archive::Archive;
 use crate::department::figures::{describe_value, Aggregate, Figures, IndicatorFigure};
 use crate::department::results::SchoolResult;
-use crate::department::review::Decision;
+use crate::department::review::counted;
 use crate::department::school::SchoolId;
 use crate::scoring::{assess, tally};
 use crate::text::{by_name, group_digits};
@@ -24,8 +24,9 @@ pub struct SchoolChange {
     pub after: (u32, u32),
     pub level_before: Option<Level>,
     pub level_after: Option<Level>,
-    /// When the years used different versions of the card, what is
-    /// compared instead ([`Across`]).
+    /// When the years used different versions of the card, or one of the
+    /// school's files another version, what is compared instead
+    /// ([`Across`]).
     pub across: Option<Across>,
 }
 
@@ -89,8 +90,8 @@ pub fn delta_text(delta_tenths: i64) -> String {
 
 /// Schools present in both periods, most improved first. `old` and
 /// `card` are the versions the two years were filled in; when they
-/// differ, each school is compared on what both years can be scored on
-/// ([`Across`]).
+/// differ, or a school's own file is of another version, the school is
+/// compared on what both years can be scored on ([`Across`]).
 pub fn school_changes(
     archive: &Archive,
     old: &Card,
@@ -149,9 +150,9 @@ fn across(
         // `tally` walks the card in the order of `points`.
         let mut each = points.into_iter();
         let (_, total, max) = tally(card, |indicator| {
-            let counted = each.next().unwrap_or((0, false));
+            let points = each.next().unwrap_or((0, false));
             if scored_both(indicator) {
-                counted
+                points
             } else {
                 (0, false)
             }
@@ -191,17 +192,17 @@ fn on_card(archive: &Archive, card: &Card, result: &SchoolResult) -> Option<Vec<
     draft.answers = carry_answers(&entry.card, card, &draft.answers).0;
     let rescored = assess(card, &draft);
     let review = archive.review(&result.submission_id);
-    let decided = |indicator: &Indicator| {
-        let code = &entry.card.by_key(indicator.key())?.code;
-        review.decision(code)
-    };
+    let decided =
+        |indicator: &Indicator| review.decision(&entry.card.by_key(indicator.key())?.code);
     Some(
         card.indicators()
             .zip(&rescored.indicators)
-            .map(|(indicator, r)| match decided(indicator) {
-                Some(Decision::NoPoint) => (0, true),
-                Some(Decision::NotApplicable) => (0, false),
-                _ => (r.outcome.points(), r.outcome.applies()),
+            .map(|(indicator, r)| {
+                // Not asked by the school's version: nothing to count.
+                if entry.card.counterpart(indicator).is_none() {
+                    return (0, false);
+                }
+                counted(&r.outcome, decided(indicator))
             })
             .collect(),
     )
@@ -394,6 +395,7 @@ mod tests {
     use crate::card::DEFAULT_CARD;
     use crate::department::figures::figures;
     use crate::department::results::results;
+    use crate::department::review::Decision;
     use crate::testkit;
 
     /// How `code`'s municipal value moved, as «Динамика» says it.

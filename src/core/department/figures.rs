@@ -5,7 +5,6 @@
 
 use std::collections::HashMap;
 
-use crate::card::versions::fits;
 use crate::card::{Card, Level, Rule};
 use crate::department::archive::{Archive, Entry};
 use crate::department::results::{compare_share, SchoolResult};
@@ -222,19 +221,11 @@ fn indicator_figures(
 }
 
 /// Each indicator of `other`, a version of `card`, by its code there: its
-/// place in `card`, where it is the same indicator filled in the same way.
+/// place in `card` ([`Card::counterpart`]).
 fn places_in<'a>(other: &'a Card, card: &Card) -> HashMap<&'a str, usize> {
-    let places: HashMap<&str, (usize, &Rule)> = card
-        .indicators()
+    card.indicators()
         .enumerate()
-        .map(|(i, indicator)| (indicator.key(), (i, &indicator.rule)))
-        .collect();
-    other
-        .indicators()
-        .filter_map(|o| {
-            let &(i, rule) = places.get(o.key())?;
-            fits(&o.rule, rule).then_some((o.code.as_str(), i))
-        })
+        .filter_map(|(i, indicator)| Some((other.counterpart(indicator)?.code.as_str(), i)))
         .collect()
 }
 

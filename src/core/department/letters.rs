@@ -99,7 +99,7 @@ pub fn draft_letter(
         }
         // The objection is quoted just above: not again.
         let advice = match refusal {
-            Some(comment) if !comment.is_empty() => "Устранить замечание проверки".to_owned(),
+            Some(comment) if !comment.is_empty() => REMOVE_OBJECTION.to_owned(),
             _ => advice(indicator, school),
         };
         text.push_str(&format!("Рекомендация: {}\n", with_stop(&advice)));
@@ -252,7 +252,8 @@ pub fn group_letter(
     text
 }
 
-/// «При проверке балл не засчитан: …» with the reviewer's words.
+/// «При проверке балл не засчитан. Замечание проверки: «…».», quoting the
+/// reviewer's words.
 fn refusal_sentence(comment: &str) -> String {
     if comment.is_empty() {
         "При проверке балл не засчитан (причина не указана).".to_owned()
@@ -273,6 +274,9 @@ fn with_stop(text: &str) -> String {
     }
 }
 
+/// The advice after a refused point, in the letter and the plan row.
+const REMOVE_OBJECTION: &str = "Устранить замечание проверки";
+
 /// What a school that missed `indicator` is advised to do, as a plan row
 /// says it: remove the check's objection where the check refused the
 /// point, else the card's recommendation, else the rule itself.
@@ -284,7 +288,7 @@ fn advice(indicator: &Indicator, school: &SchoolResult) -> String {
         // Quoted, not after a second colon: the letter already has one
         // («Рекомендация: …»).
         Some(comment) => format!(
-            "Устранить замечание проверки {}",
+            "{REMOVE_OBJECTION} {}",
             quoted(comment.trim_end_matches('.'))
         ),
         // Quoted: the rule's text may have brackets of its own.

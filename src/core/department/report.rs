@@ -107,7 +107,7 @@ fn scored_line(x: &Ranked, version: u32) -> String {
     let other = if x.result.version == version {
         String::new()
     } else {
-        format!(" (заполнена по версии {} карты)", x.result.version)
+        format!(" (карта заполнена по версии {})", x.result.version)
     };
     format!(
         "{} — {} из {} ({}){other}",
@@ -482,7 +482,7 @@ mod tests {
         rating[0].result.version = 2;
         assert_eq!(
             best(&rating, 1, 1),
-            ["1. Школа А — 3 из 23 (13,0\u{A0}%) (заполнена по версии 2 карты)"]
+            ["1. Школа А — 3 из 23 (13,0\u{A0}%) (карта заполнена по версии 2)"]
         );
         let archive = testkit::archive(
             &card,

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::card::{Card, Level};
-use crate::scoring::{tally, Assessment, CriterionScore};
+use crate::scoring::{tally, Assessment, CriterionScore, Outcome};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -169,6 +169,18 @@ impl Confirmed {
     }
 }
 
+/// (points, applies) of a row as the check counts it.
+pub fn counted(outcome: &Outcome, decision: Option<Decision>) -> (u32, bool) {
+    match decision {
+        None => (outcome.points(), outcome.applies()),
+        // Confirming a row the school left empty or invalid cannot
+        // create points the answers do not show.
+        Some(Decision::Confirm) => (outcome.points(), true),
+        Some(Decision::NoPoint) => (0, true),
+        Some(Decision::NotApplicable) => (0, false),
+    }
+}
+
 /// Applies the coordinator's decisions to the recomputed assessment.
 pub fn confirm(card: &Card, assessment: &Assessment, review: &Review) -> Confirmed {
     let mut indicators = Vec::with_capacity(assessment.indicators.len());
@@ -177,14 +189,7 @@ pub fn confirm(card: &Card, assessment: &Assessment, review: &Review) -> Confirm
         let result = results.next().expect("an assessment follows its card");
         let claimed_points = result.outcome.points();
         let claimed_applies = result.outcome.applies();
-        let (points, applies) = match review.decision(&indicator.code) {
-            None => (claimed_points, claimed_applies),
-            // Confirming a row the school left empty or invalid cannot
-            // create points the answers do not show.
-            Some(Decision::Confirm) => (claimed_points, true),
-            Some(Decision::NoPoint) => (0, true),
-            Some(Decision::NotApplicable) => (0, false),
-        };
+        let (points, applies) = counted(&result.outcome, review.decision(&indicator.code));
         let counted = Counted {
             claimed_points,
             claimed_applies,

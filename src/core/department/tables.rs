@@ -158,16 +158,21 @@ pub fn values_table(
     let rows = schools
         .into_iter()
         .map(|r| {
-            let answers = archive
-                .entry(&r.submission_id)
-                .map(|e| &e.opened.payload.answers);
+            let entry = archive.entry(&r.submission_id);
             let mut row = vec![Cell::Text(r.name().to_owned())];
             row.extend(card.indicators().map(|indicator| {
-                let applies = r
-                    .score
-                    .indicator(&indicator.code)
-                    .is_some_and(|c| c.applies);
-                let answer = answers.and_then(|a| a.get(&indicator.code));
+                // A file of another version: the indicator under its code there.
+                let code = match entry {
+                    Some(e) if e.card.version != card.version => {
+                        match e.card.counterpart(indicator) {
+                            Some(theirs) => &theirs.code,
+                            None => return Cell::Text("нет в версии школы".to_owned()),
+                        }
+                    }
+                    _ => &indicator.code,
+                };
+                let applies = r.score.indicator(code).is_some_and(|c| c.applies);
+                let answer = entry.and_then(|e| e.opened.payload.answers.get(code));
                 if !applies {
                     return Cell::Text("не применимо".to_owned());
                 }

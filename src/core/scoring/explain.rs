@@ -91,7 +91,7 @@ pub fn part_shares(answer: &RawAnswer, parts: usize) -> Vec<String> {
 }
 
 /// What an empty list the school answered says, on its row and in review.
-pub const NO_ROWS: &str = "Список пуст: отмечено, что в этом году не было.";
+pub const NO_ROWS: &str = "Список пуст: отмечено, что в этом году их не было.";
 
 /// The answer as the department reads it: "30 из 100 (30,0 %)", "да", "5",
 /// "87,5 %", "3 строки", "не было".
@@ -216,8 +216,9 @@ pub fn explain(indicator: &Indicator, result: &IndicatorResult) -> RowExplanatio
                         "Показатель информационный: собирается и сводится, баллов не даёт.",
                     ),
                 )
-            } else if *p > 0 {
+            } else if *p >= indicator.points {
                 (RowStatus::Earned, of_max(*p), share, note)
+            // A lower band: «1 балл из 2», and the next band's shortfall.
             } else {
                 (RowStatus::Missed, of_max(*p), share, note)
             }
@@ -345,10 +346,7 @@ fn describe(rule: &Rule, detail: &Detail, scored: bool) -> (Option<String>, Stri
                 ..
             },
         ) => {
-            let column = columns
-                .iter()
-                .find(|c| c.key == min.column)
-                .map_or(String::new(), |c| c.label.clone());
+            let column = min.label(columns);
             let note = if *shortfall == 0 {
                 format!(
                     "«{column}» всего {}: не менее {} — выполнено.",

@@ -253,6 +253,18 @@ fn banded_points_follow_the_highest_band_reached() {
     // 60 % of 7 is 4,2: five people reach the top band.
     assert_eq!(scored("4", "7"), (1, Some(1)));
     assert_eq!(scored("5", "7"), (2, None));
+    // The school sees a lower band as not yet met, as its letter says.
+    let row = |n: &str| {
+        let result = assess_indicator(
+            &indicator,
+            &SchoolProfile::default(),
+            Some(&share(n, "100")),
+        );
+        let text = explain(&indicator, &result);
+        (text.status, text.points)
+    };
+    assert_eq!(row("40"), (RowStatus::Missed, "1 балл из 2".to_owned()));
+    assert_eq!(row("60"), (RowStatus::Earned, "2 балла из 2".to_owned()));
 }
 
 #[test]

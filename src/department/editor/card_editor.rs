@@ -54,6 +54,20 @@ fn direction_title(d: usize) -> (Getter, Setter) {
     )
 }
 
+/// «Проверьте текст правила начисления: …» for [`Editor::rule_text_doubts`].
+fn doubt_text(codes: &[String]) -> Option<String> {
+    let whose = match codes.len() {
+        0 => return None,
+        1 => "показателя",
+        _ => "показателей",
+    };
+    Some(format!(
+        "Проверьте текст «Правило начисления, как в приказе» у {whose} {}: похоже, он говорит \
+         о баллах иначе, чем показатель их начисляет (например, «без баллов» у показателя с баллами).",
+        codes.join(", ")
+    ))
+}
+
 /// «Проверьте текст правила начисления: …» for [`Editor::stale_rule_texts`].
 fn stale_text((version, codes): &(u32, Vec<String>)) -> String {
     let whose = if codes.len() == 1 {
@@ -112,8 +126,10 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
         let stale = editor
             .stale_rule_texts
             .with_untracked(|s| s.as_ref().map(stale_text))
+            .into_iter()
+            .chain(editor.rule_text_doubts.with_untracked(|d| doubt_text(d)))
             .map(|text| format!("{text}\n\n"))
-            .unwrap_or_default();
+            .collect::<String>();
         if !confirm(&format!(
             "{stale}Опубликовать карту «{title}», версия {version}? Опубликованная версия больше не \
              меняется: исправления пойдут в следующую версию."
@@ -203,6 +219,9 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
             {move || editor.stale_rule_texts.with(|s| s.as_ref().map(|s| view! {
                 <p class="notice notice-warning" data-testid="stale-rule-texts">{stale_text(s)}</p>
             }))}
+            {move || editor.rule_text_doubts.with(|d| doubt_text(d)).map(|text| view! {
+                <p class="notice notice-warning" data-testid="rule-text-doubts">{text}</p>
+            })}
             <ul class="editor-problems" data-testid="editor-problems">
                 {move || general.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
             </ul>

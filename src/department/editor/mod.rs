@@ -25,7 +25,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use profkarta_core::card::edit::{follow_rule_texts, stale_rule_texts, Place};
-use profkarta_core::card::validate::publish_problems;
+use profkarta_core::card::validate::{publish_problems, rule_text_doubts};
 use profkarta_core::card::{Card, Indicator};
 use profkarta_core::department::view::history::History;
 use profkarta_core::error::TemplateError;
@@ -59,6 +59,10 @@ pub struct Editor {
     /// their target or points changed ([`stale_rule_texts`]), and that
     /// version's number: named above the card and asked about on publishing.
     pub stale_rule_texts: Memo<Option<(u32, Vec<String>)>>,
+    /// Indicators whose rule's text seems to contradict their points
+    /// ([`rule_text_doubts`]): named above the card and asked about on
+    /// publishing.
+    pub rule_text_doubts: Memo<Vec<String>>,
     /// Fields whose typed text could not be read («150» for a percentage):
     /// the card still holds the field's last good value, so these block
     /// publishing as the card's own problems do.
@@ -92,6 +96,7 @@ impl Editor {
                 let codes = card.with(|c| stale_rule_texts(previous, c));
                 (!codes.is_empty()).then_some((previous.version, codes))
             }),
+            rule_text_doubts: Memo::new(move |_| card.with(rule_text_doubts)),
             unread: RwSignal::new(BTreeSet::new()),
             notice: RwSignal::new(String::new()),
             save: Debounce::new(),

@@ -5,6 +5,7 @@ use super::*;
 use crate::card::{builtin, DEFAULT_CARD};
 use crate::department::results::results;
 use crate::department::review::Decision;
+use crate::export::Cell;
 use crate::school::draft::ListRow;
 use crate::testkit::{self, draft};
 
@@ -258,4 +259,20 @@ fn a_school_on_an_older_version_counts_under_the_new_numbers() {
         "А's fact is not Б's count"
     );
     assert_eq!(recounted.value, Aggregate::Count { sum: 3 });
+    // Each school's own values, the same way.
+    let table = crate::department::tables::values_table(&v2, &archive, &res, "2025/2026");
+    let at = |name: &str| table.headers.iter().position(|h| h == name).unwrap();
+    let a = table
+        .rows
+        .iter()
+        .find(|r| r[0] == Cell::Text("Школа А".into()))
+        .unwrap();
+    assert_eq!(a[at("п. 1.9")], Cell::Text("да".into()));
+    assert_eq!(a[at("п. 2.1")], Cell::Text("нет в версии школы".into()));
+    let b = table
+        .rows
+        .iter()
+        .find(|r| r[0] == Cell::Text("Школа Б".into()))
+        .unwrap();
+    assert_eq!(b[at("п. 2.1")], Cell::Int(3));
 }
