@@ -82,7 +82,7 @@ test('letters and the report download as Word documents with the figures', async
     assert.equal(report.paragraphs[1], 'Аналитическая справка по итогам мониторинга профориентационной работы');
     assert.equal(report.paragraphs[2], intro);
     // Nothing was checked here: the report says so, on the page and in Word.
-    const reviewed = 'Проверка объективности завершена по 0 из 8 карт. Баллы, заявленные школами, при проверке не снижались.';
+    const reviewed = 'Проверка объективности не проводилась: результаты — по самооценке школ.';
     assert.equal(await page.getByTestId('report-review').textContent(), reviewed);
     assert.equal(report.paragraphs[3], reviewed);
     for (const heading of ['Проблемные зоны', 'Лучшие результаты', 'Показатели по муниципалитету', 'Динамика', 'Анализ эффективности принятых мер']) {

@@ -319,6 +319,11 @@ pub fn review_summary<'a>(
         taken += lost;
         schools += u64::from(lost > 0);
     }
+    // Not begun: nothing may read as if the scores had stood a check.
+    if checked + in_review == 0 {
+        return "Проверка объективности не проводилась: результаты — по самооценке школ."
+            .to_owned();
+    }
     let cards = |k: u64| plural(k, "карты", "карт", "карт");
     let mut text = format!(
         "Проверка объективности завершена по {checked} из {n} {}",
@@ -328,6 +333,9 @@ pub fn review_summary<'a>(
         text.push_str(&format!(", ещё {in_review} — на проверке"));
     }
     text.push('.');
+    if checked + in_review < n {
+        text.push_str(" Остальные — по самооценке школ.");
+    }
     if card.has_points() {
         text.push_str(&match schools {
             0 => " Баллы, заявленные школами, при проверке не снижались.".to_owned(),
@@ -529,8 +537,7 @@ mod tests {
         let now = || results(&archive, DEFAULT_CARD, "2025/2026");
         assert_eq!(
             review_summary(&card, &now()),
-            "Проверка объективности завершена по 0 из 3 карт. Баллы, заявленные школами, при \
-             проверке не снижались."
+            "Проверка объективности не проводилась: результаты — по самооценке школ."
         );
         archive.set_decision("a2", "1.8", Some(Decision::NoPoint));
         archive.set_decision("a2", "3.1", Some(Decision::NotApplicable));
@@ -539,8 +546,8 @@ mod tests {
         let now = results(&archive, DEFAULT_CARD, "2025/2026");
         assert_eq!(
             review_summary(&card, &now),
-            "Проверка объективности завершена по 1 из 3 карт, ещё 1 — на проверке. Не засчитано \
-             при проверке баллов, заявленных школами: 1 (у 1 школы)."
+            "Проверка объективности завершена по 1 из 3 карт, ещё 1 — на проверке. Остальные — \
+             по самооценке школ. Не засчитано при проверке баллов, заявленных школами: 1 (у 1 школы)."
         );
         let nv = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
         assert_eq!(
