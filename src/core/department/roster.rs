@@ -263,7 +263,7 @@ impl Status {
 pub struct RosterRow {
     pub school: RosterSchool,
     pub status: Status,
-    /// The day its counted file was made, `YYYY-MM-DD`.
+    /// The day its first file of the campaign was made, `YYYY-MM-DD`.
     pub sent: Option<String>,
     /// Days the card came after its deadline.
     pub sent_late: Option<i64>,
@@ -352,21 +352,27 @@ pub fn statuses(
                         .collect()
                 })
                 .unwrap_or_default();
-            let (status, sent) = match counted {
-                Some(e) => {
+            // Sent when its first card came: a correction sent later, a
+            // plan added to it, is not lateness.
+            let first = mine
+                .iter()
+                .filter(|e| archive.standing_of(e.id()) != Some(&Standing::Rejected))
+                .map(|e| e.opened.payload.created_at.as_str())
+                .min();
+            let (status, sent) = match (counted, first) {
+                (Some(e), Some(created)) => {
                     let status = match archive.review(e.id()).status() {
                         ReviewStatus::Received => Status::Received,
                         ReviewStatus::InReview => Status::InReview,
                         ReviewStatus::Checked => Status::Checked,
                     };
-                    let created = &e.opened.payload.created_at;
                     (
                         status,
                         Some(created.get(..10).unwrap_or(created).to_owned()),
                     )
                 }
-                None if rejected => (Status::Rejected, None),
-                None => (Status::NotSent, None),
+                _ if rejected => (Status::Rejected, None),
+                _ => (Status::NotSent, None),
             };
             let sent_late = sent
                 .as_deref()

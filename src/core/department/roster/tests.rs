@@ -57,6 +57,39 @@ fn columns_are_guessed_from_the_header_and_rows_read() {
 /// А sent on time and was checked; Б sent on 3 October, three days late,
 /// and waits for review; В sent nothing; Г is spelled differently in its
 /// file and sent on time. On 20 October: В is 20 days overdue, Б's check 5.
+/// A school sent on time and, weeks later, a corrected file (its plan
+/// added): the card came on time.
+#[test]
+fn a_correction_sent_later_is_not_lateness() {
+    let card = testkit::card();
+    let mut archive = Archive::new(Cards::new([card.clone()]));
+    let d = draft("Школа А", PERIOD, &["1.8"]);
+    let first = testkit::sign(
+        &card,
+        &d,
+        testkit::meta("a1", "2026-09-20T08:00:00.000Z", None),
+        1,
+    );
+    let second = testkit::sign(
+        &card,
+        &d,
+        testkit::meta("a2", "2027-11-20T08:00:00.000Z", Some("a1")),
+        1,
+    );
+    archive.admit_all(vec![
+        testkit::entry(&card, "a1", &first),
+        testkit::entry(&card, "a2", &second),
+    ]);
+    let roster = Roster {
+        schools: vec![school("Школа А")],
+        ..Roster::default()
+    };
+    let rows = statuses(&roster, &archive, DEFAULT_CARD, PERIOD, "2027-11-21");
+    assert_eq!(rows[0].status, Status::Received);
+    assert_eq!(rows[0].sent.as_deref(), Some("2026-09-20"));
+    assert_eq!(rows[0].sent_late, None, "{}", rows[0].lateness());
+}
+
 #[test]
 fn statuses_counts_and_the_reminder_on_a_given_day() {
     let card = testkit::card();
