@@ -43,7 +43,8 @@ const tenths = (before, after, n) => {
 /// first year's low-level schools: the two groups and the verdict.
 function expectedEffect(code) {
     const [before, after] = [scored(FIRST), scored(SECOND)];
-    const groups = { addressed: { n: 0, b: 0, a: 0 }, others: { n: 0, b: 0, a: 0 } };
+    const group = () => ({ n: 0, b: 0, a: 0, sums: [0, 0, 0, 0], shares: 0 });
+    const groups = { addressed: group(), others: group() };
     for (const [name, b] of before) {
         const a = after.get(name);
         if (!a || !b.applicable.has(code) || !a.applicable.has(code)) continue;
@@ -51,10 +52,14 @@ function expectedEffect(code) {
         g.n += 1;
         g.b += b.earned.has(code) ? 1 : 0;
         g.a += a.earned.has(code) ? 1 : 0;
+        if (b.shares[code] && a.shares[code]) {
+            g.shares += 1;
+            [b.shares[code][0], b.shares[code][1], a.shares[code][0], a.shares[code][1]].forEach((v, i) => { g.sums[i] += v; });
+        }
     }
     const { addressed: x, others: y } = groups;
     const difference = tenths(x.b, x.a, x.n) - tenths(y.b, y.a, y.n);
-    const verdict =
+    let verdict =
         y.n === 0
             ? 'не с кем сравнить: мера для всех школ'
             : x.n < 3 || y.n < 3
@@ -64,6 +69,26 @@ function expectedEffect(code) {
                 : difference <= -100
                   ? 'хуже, чем в остальных школах'
                   : 'без заметной разницы';
+    // «Лучше» or «хуже» that one school's crossing makes, or that the
+    // pupils' share (Σ/Σ) contradicts, says so.
+    if (Math.abs(difference) >= 100 && x.n >= 3 && y.n >= 3) {
+        const notes = [];
+        if (Math.abs(x.a - x.b) <= 1 && Math.abs(y.a - y.b) <= 1) notes.push('держится на одной школе в группе');
+        if (x.shares && y.shares) {
+            // Σ/Σ change in tenths of a point, rounded half away from zero once.
+            const change = ([a, b, c, d]) => {
+                const [p, q] = [b === 0 ? [0, 1] : [a, b], d === 0 ? [0, 1] : [c, d]];
+                const v = ((q[0] * p[1] - p[0] * q[1]) * 1000) / (p[1] * q[1]);
+                return Math.sign(v) * Math.round(Math.abs(v));
+            };
+            const pupils = change(x.sums) - change(y.sums);
+            if (pupils !== 0 && Math.sign(pupils) !== Math.sign(difference)) {
+                const abs = Math.abs(pupils);
+                notes.push(`по доле обучающихся (Σ/Σ) разность обратная: ${pupils > 0 ? '+' : '−'}${Math.floor(abs / 10)},${abs % 10}\u00a0п.\u00a0п.`);
+            }
+        }
+        if (notes.length) verdict += ` (вывод ненадёжен: ${notes.join('; ')})`;
+    }
     const meeting = (g) => `выполняли ${g.b} из ${g.n} → ${g.a} из ${g.n}`;
     return { verdict, addressed: meeting(x), others: meeting(y) };
 }

@@ -150,6 +150,40 @@ impl IndicatorEffect {
         .then(|| self.addressed.change() - self.others.change())
     }
 
+    /// What makes «лучше» or «хуже» weaker than it reads: the whole change
+    /// is one school crossing the target in a group, or the pupils' share
+    /// (Σ/Σ) moved the other way. Groups are small (5–10 schools), so a
+    /// reader should see it beside the verdict.
+    pub fn caveat(&self) -> Option<String> {
+        if !matches!(self.verdict, Verdict::Better | Verdict::Worse) {
+            return None;
+        }
+        let d = self.difference()?;
+        let mut notes = Vec::new();
+        let crossed = |g: &Group| g.meeting.0.abs_diff(g.meeting.1);
+        if crossed(&self.addressed) <= 1 && crossed(&self.others) <= 1 {
+            notes.push("держится на одной школе в группе".to_owned());
+        }
+        if let (Some(a), Some(o)) = (self.addressed.sums, self.others.sums) {
+            let pupils = delta_tenths(a.0, a.1) - delta_tenths(o.0, o.1);
+            if pupils != 0 && pupils.signum() != d.signum() {
+                notes.push(format!(
+                    "по доле обучающихся (Σ/Σ) разность обратная: {}",
+                    delta_text(pupils)
+                ));
+            }
+        }
+        (!notes.is_empty()).then(|| format!("вывод ненадёжен: {}", notes.join("; ")))
+    }
+
+    /// The verdict, with its [`caveat`](Self::caveat) where it has one.
+    pub fn verdict_text(&self) -> String {
+        match self.caveat() {
+            Some(caveat) => format!("{} ({caveat})", self.verdict.label()),
+            None => self.verdict.label(),
+        }
+    }
+
     /// The numbers behind the verdict, in one sentence.
     pub fn numbers(&self) -> String {
         if self.verdict == Verdict::MethodChanged {

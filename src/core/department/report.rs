@@ -278,6 +278,17 @@ pub fn effectiveness(
             }
         )
     };
+    let doubtful = measures
+        .iter()
+        .flatten()
+        .filter(|e| e.caveat().is_some())
+        .count();
+    if doubtful > 0 {
+        text.push_str(&format!(
+            " Выводов, которые держатся на одной школе или расходятся с долей обучающихся: \
+             {doubtful} (отмечены в таблице); их стоит подтвердить данными следующего года."
+        ));
+    }
     let (improved, counted) = plans;
     if counted > 0 {
         text.push_str(&format!(
@@ -633,10 +644,19 @@ mod tests {
     #[test]
     fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
         use crate::department::effectiveness::{Group, IndicatorEffect, Verdict};
+        // Three addressed schools met it where one did, none of the others.
         let effect = |verdict| IndicatorEffect {
             code: "2.1".into(),
-            addressed: Group::default(),
-            others: Group::default(),
+            addressed: Group {
+                schools: 5,
+                meeting: (1, 4),
+                sums: None,
+            },
+            others: Group {
+                schools: 5,
+                meeting: (1, 1),
+                sums: None,
+            },
             verdict,
         };
         let text = effectiveness(
@@ -658,5 +678,12 @@ mod tests {
             effectiveness("2024/2025", &[], (0, 0)),
             "По итогам 2024/2025 учебного года меры управления образования не записаны."
         );
+        // One school crossing is the whole change: the paragraph says so.
+        let mut thin = effect(Verdict::Better);
+        thin.addressed.meeting = (1, 2);
+        assert!(effectiveness("2024/2025", &[vec![thin]], (0, 0)).ends_with(
+            " Выводов, которые держатся на одной школе или расходятся с долей обучающихся: 1 \
+             (отмечены в таблице); их стоит подтвердить данными следующего года."
+        ));
     }
 }

@@ -287,7 +287,7 @@ pub fn effect_cells(n: usize, measure: &Measure, x: &IndicatorEffect) -> [String
         x.code.clone(),
         x.numbers(),
         x.difference().map_or_else(|| "—".to_owned(), delta_text),
-        x.verdict.label(),
+        x.verdict_text(),
     ]
 }
 

@@ -212,3 +212,43 @@ fn a_schools_plan_counts_measures_whose_indicators_improved() {
     );
     assert_eq!(plans_total(&plans), (1, 2));
 }
+
+/// Seven addressed schools and eight others, as in a walk-through: one
+/// addressed school crossed the threshold (0 → 1 of 7), none of the others,
+/// while the addressed schools' pupils' share fell. «Лучше» stands, and
+/// says what it rests on.
+#[test]
+fn a_verdict_on_one_school_says_so() {
+    let effect = IndicatorEffect {
+        code: "1.1".into(),
+        addressed: Group {
+            schools: 7,
+            meeting: (0, 1),
+            sums: Some(((260, 1000), (250, 1000))),
+        },
+        others: Group {
+            schools: 8,
+            meeting: (0, 0),
+            sums: Some(((300, 1000), (300, 1000))),
+        },
+        verdict: Verdict::Better,
+    };
+    // +14,3 п. п. against 0.
+    assert_eq!(effect.difference(), Some(143));
+    assert_eq!(
+        effect.verdict_text(),
+        "лучше, чем в остальных школах (вывод ненадёжен: держится на одной школе в группе; \
+         по доле обучающихся (Σ/Σ) разность обратная: −1,0\u{A0}п.\u{A0}п.)"
+    );
+    // Three schools crossing, pupils' share rising too: nothing to add.
+    let firm = IndicatorEffect {
+        addressed: Group {
+            meeting: (0, 3),
+            sums: Some(((260, 1000), (300, 1000))),
+            ..effect.addressed
+        },
+        ..effect.clone()
+    };
+    assert_eq!(firm.caveat(), None);
+    assert_eq!(firm.verdict_text(), "лучше, чем в остальных школах");
+}
