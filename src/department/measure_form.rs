@@ -250,6 +250,18 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
         };
         let wrong = m.problem();
         problem.set(wrong);
+        // Without a target the measure cannot be judged next year: asked,
+        // since a decision may rightly have none.
+        if wrong.is_none()
+            && scored
+            && m.indicators.is_empty()
+            && !confirm(
+                "У меры не отмечено ни одного целевого показателя: в анализ эффективности \
+                 через год она не войдёт. Записать так?",
+            )
+        {
+            return;
+        }
         match (wrong, editing.get_untracked()) {
             // The focus goes where the problem is.
             (Some(_), _) => {

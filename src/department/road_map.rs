@@ -3,6 +3,7 @@
 //! of implementation, report form, executor. Printable on A4.
 
 use leptos::prelude::*;
+use profkarta_core::text::quoted;
 
 use crate::department::measure_form::MeasureDraft;
 use crate::department::state::Dept;
@@ -46,7 +47,11 @@ pub fn RoadMap(draft: MeasureDraft) -> impl IntoView {
                         };
                         let removed = m.clone();
                         let remove = move |_| {
-                            if confirm("Удалить меру из дорожной карты?") {
+                            if confirm(&format!(
+                                "Удалить из дорожной карты: {} {}? Это нельзя отменить.",
+                                removed.kind.label(),
+                                quoted(removed.title.trim())
+                            )) {
                                 dept.remove_measure(index);
                                 draft.forget(&removed);
                                 // The focus goes to the measure now in its

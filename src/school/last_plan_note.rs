@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use profkarta_core::school::plan::Standing;
 use profkarta_core::scoring::{IndicatorResult, Outcome};
+use profkarta_core::text::quoted;
 
 use crate::school::state::DraftParts;
 
@@ -20,10 +21,7 @@ pub fn LastPlanNote(code: String, result: Memo<IndicatorResult>) -> impl IntoVie
         rows.last_plan.with(|plan| {
             let plan = plan.as_ref()?;
             let (rows, progress) = plan.about(&code, now)?;
-            let measures: Vec<String> = rows
-                .iter()
-                .map(|r| format!("«{}»", r.measure.trim()))
-                .collect();
+            let measures: Vec<String> = rows.iter().map(|r| quoted(r.measure.trim())).collect();
             Some(view! {
                 <p class="last-plan" data-testid="last-plan">
                     <span class="muted">{format!("План {}: ", plan.period)}</span>

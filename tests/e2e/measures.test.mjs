@@ -427,9 +427,18 @@ test('a measure recorded just before the page closes is not lost', async () => {
 
         // The last measure removed, the focus goes to the road map's heading,
         // not to the page.
-        page.once('dialog', (dialog) => dialog.accept());
+        const asked = new Promise((resolve) => page.once('dialog', (dialog) => { resolve(dialog.message()); dialog.accept(); }));
         await page.getByRole('button', { name: 'Удалить меру 1' }).click();
+        assert.equal(await asked, `Удалить из дорожной карты: семинар «${SEMINAR}»? Это нельзя отменить.`);
         await page.waitForFunction(() => document.activeElement?.id === 'road-map-title');
+
+        // A measure without a target indicator is asked about: it could not be judged next year.
+        await form.getByLabel('Название').fill('Совещание директоров');
+        const targetless = new Promise((resolve) => page.once('dialog', (dialog) => { resolve(dialog.message()); dialog.dismiss(); }));
+        await form.getByRole('button', { name: 'Записать меру' }).click();
+        assert.match(await targetless, /^У меры не отмечено ни одного целевого показателя/);
+        assert.equal(await page.getByTestId('road-map').locator('tbody tr').count(), 0);
+        assert.equal(await form.getByLabel('Название').inputValue(), 'Совещание директоров', 'nothing typed is lost');
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();

@@ -4,7 +4,7 @@
 //! §3.7). The coordinator edits the draft before printing; the edited text
 //! is kept in the archive, the draft is only the starting point.
 
-use crate::card::{Card, Indicator};
+use crate::card::{Card, Indicator, Level};
 use crate::department::figures::{weak_spots, Figures, WeakSpots};
 use crate::department::measures::{Audience, Measure, TargetGroup};
 use crate::department::results::{Ranked, SchoolResult};
@@ -117,9 +117,10 @@ pub fn draft_letter(
 }
 
 /// The schools a letter names for a missed indicator: those that earned it,
-/// those whose check is finished first (their point is confirmed, not only
-/// claimed), then the nearest to `school` in the rating, the better one of
-/// two as near. Named from the top, the same few schools would stand in
+/// those above the low level first (a school at the low level is an odd
+/// example to send another to), then those whose check is finished (their
+/// point is confirmed, not only claimed), then the nearest to `school` in
+/// the rating, the better one of two as near. Named from the top, the same few schools would stand in
 /// every letter for every indicator; a school close in the rating is also
 /// the example easier to follow.
 fn peers(rating: &[Ranked], school: &SchoolResult, code: &str) -> Vec<String> {
@@ -127,16 +128,17 @@ fn peers(rating: &[Ranked], school: &SchoolResult, code: &str) -> Vec<String> {
         .iter()
         .position(|r| r.result.school == school.school)
         .unwrap_or(rating.len());
-    let mut found: Vec<(bool, usize, bool, &SchoolResult)> = rating
+    let mut found: Vec<(bool, bool, usize, bool, &SchoolResult)> = rating
         .iter()
         .enumerate()
         .filter(|(_, r)| r.result.school != school.school && r.result.earned(code))
         .map(|(place, r)| {
+            let low = r.result.score.level == Some(Level::Low);
             let unchecked = r.result.status != ReviewStatus::Checked;
-            (unchecked, place.abs_diff(own), place > own, &r.result)
+            (low, unchecked, place.abs_diff(own), place > own, &r.result)
         })
         .collect();
-    found.sort_by_key(|&(unchecked, distance, below, _)| (unchecked, distance, below));
+    found.sort_by_key(|&(low, unchecked, distance, below, _)| (low, unchecked, distance, below));
     found
         .into_iter()
         .take(PEERS_PER_INDICATOR)
@@ -413,6 +415,41 @@ mod tests {
             "При проверке балл не засчитан (причина не указана).\n\
              Рекомендация: Подтвердить выполнение показателя материалами, доступными по ссылкам.\n"
         ));
+    }
+
+    /// With bounds of 50 and 30 %, СОШ № 1–3 (9, 8, 7 of 23) are at the
+    /// medium level and № 4–5 (6, 5 of 23) at the low one: СОШ № 9 is sent
+    /// to the medium ones, though the low ones are nearer.
+    #[test]
+    fn peers_at_the_low_level_come_last() {
+        let mut card = testkit::card();
+        card.levels = Some(crate::card::LevelRule {
+            high_from_percent: 50,
+            medium_from_percent: 30,
+        });
+        let facts = [
+            "1.6", "1.8", "2.1", "2.2", "3.1", "3.2", "3.3", "4.3", "4.4",
+        ];
+        let drafts: Vec<_> = (0..5)
+            .map(|n| {
+                draft(
+                    &format!("СОШ № {}", n + 1),
+                    "2025/2026",
+                    &facts[..facts.len() - n],
+                )
+            })
+            .chain([draft("СОШ № 9", "2025/2026", &["1.8"])])
+            .collect();
+        let ids: Vec<String> = (0..drafts.len()).map(|n| n.to_string()).collect();
+        let schools: Vec<_> = ids.iter().map(String::as_str).zip(&drafts).collect();
+        let archive = testkit::archive(&card, &schools);
+        let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
+        let weakest = &rating.last().unwrap().result;
+        assert_eq!(weakest.name(), "СОШ № 9");
+        assert_eq!(
+            peers(&rating, weakest, "2.1"),
+            ["СОШ №\u{A0}3", "СОШ №\u{A0}2", "СОШ №\u{A0}1"]
+        );
     }
 
     /// Five schools earned 2.1; the weakest is pointed to the three just
