@@ -19,6 +19,7 @@ mod card_view;
 mod cards_panel;
 mod chart;
 mod conflict_list;
+mod data_table;
 mod department_name;
 mod dynamics_panel;
 mod earlier_refusals;

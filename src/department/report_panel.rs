@@ -9,11 +9,12 @@ use profkarta_charts::figures::{criteria_svg, effectiveness_svg, levels_svg};
 use profkarta_core::department::dynamics::value_changes;
 use profkarta_core::department::report;
 use profkarta_core::department::report_document::{report_docx, report_docx_name, ReportInput};
-use profkarta_core::department::tables::value_changes_table;
+use profkarta_core::department::tables::{road_map_table, value_changes_table};
 use profkarta_core::error::ChartNotDrawn;
 use profkarta_core::export::Image;
 
 use crate::department::chart::Chart;
+use crate::department::data_table::DataTable;
 use crate::department::department_name::DepartmentName;
 use crate::department::effectiveness_view::EffectivenessView;
 use crate::department::indicator_figures::IndicatorFigures;
@@ -78,6 +79,24 @@ pub fn ReportPanel() -> impl IntoView {
     let value_table = move || {
         dept.with_years(|years, _, _| value_changes_table(years.new_card, &value_changes(years)))
     };
+    // The measures taken on this year's results: the report ends with
+    // them, as the analysis ends with its proposals.
+    let road_map = Memo::new(move |_| {
+        let period = dept.period.get().unwrap_or_default();
+        dept.card.with(|card| {
+            dept.archive().with(|a| {
+                let measures: Vec<_> = a
+                    .measures
+                    .iter()
+                    .filter(|m| m.card == card.id && m.period == period)
+                    .collect();
+                (!measures.is_empty()).then(|| {
+                    dept.results
+                        .with(|r| road_map_table(card, &measures, r, &period))
+                })
+            })
+        })
+    });
     let review_summary = move || {
         dept.card
             .with(|card| dept.results.with(|r| report::review_summary(card, r)))
@@ -144,6 +163,7 @@ pub fn ReportPanel() -> impl IntoView {
                                 value_changes: (!scored).then(value_table).flatten(),
                                 reviewers: reviewers(),
                                 effects: effects.as_ref(),
+                                road_map: road_map.get_untracked(),
                                 charts,
                                 effects_chart,
                             })
@@ -183,6 +203,10 @@ pub fn ReportPanel() -> impl IntoView {
             {dynamics}
             {move || reviewers().map(|text| view! { <p data-testid="report-reviewers">{text}</p> })}
             {move || dept.previous.with(Option::is_some).then(|| view! { <EffectivenessView/> })}
+            {move || road_map.get().map(|table| view! {
+                <h3>{report::measures_heading(&dept.period.get().unwrap_or_default())}</h3>
+                <DataTable table label="Меры по итогам года" testid="report-measures"/>
+            })}
             <p class="signature-line">{report::SIGNATURE}</p>
         </section>
     }

@@ -234,6 +234,18 @@ test('measures for low-level schools and a target group, their letters, and next
         await chooseSchool(page, /СОШ № 1(?!\d)/);
         assert.ok(!(await page.locator('#letter-text').inputValue()).includes(SEMINAR));
 
+        // This year's report ends with the measures taken on its results.
+        await page.getByRole('tab', { name: 'Аналитическая справка' }).click();
+        const taken = page.getByTestId('report').getByTestId('report-measures');
+        await taken.locator('tbody tr').first().waitFor();
+        const takenRows = await taken.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+        assert.deepEqual(takenRows.map((r) => r.slice(0, 3)), [
+            ['1', `семинар: ${SEMINAR}`, 'март 2025'],
+            ['2', `курсы повышения квалификации: ${COURSES}`, 'апрель 2025'],
+        ]);
+        assert.deepEqual(takenRows[0][4].split(', ').sort(), [...TARGETED].sort());
+        assert.equal(takenRows[1][5], 'Иванова Е. П., методист');
+
         // Next year: the report judges the seminar against the other schools.
         await page.locator('#period').selectOption(SECOND);
         await page.getByRole('tab', { name: 'Аналитическая справка' }).click();

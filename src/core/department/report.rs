@@ -242,6 +242,12 @@ pub fn dynamics(
     )
 }
 
+/// The heading of the report's last part: the measures taken on the year's
+/// results ([`road_map_table`](crate::department::tables::road_map_table)).
+pub fn measures_heading(period: &str) -> String {
+    format!("Меры по итогам {period} учебного года")
+}
+
 /// «Анализ эффективности принятых мер»: how many targeted indicators got
 /// each verdict, and how the schools' own plans did. `measures` are the
 /// measures taken after `previous_period`, each with its indicators;

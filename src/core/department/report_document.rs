@@ -32,6 +32,8 @@ pub struct ReportInput<'a> {
     /// [`report::reviewers`]: who checked which school, when several did.
     pub reviewers: Option<String>,
     pub effects: Option<&'a Effects>,
+    /// The measures taken on this year's results, when any are recorded.
+    pub road_map: Option<Table>,
     pub charts: Vec<Image>,
     pub effects_chart: Option<Image>,
 }
@@ -101,6 +103,10 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
         ));
         blocks.extend(effectiveness_blocks(effects, input.effects_chart.as_ref()));
     }
+    if let Some(road_map) = &input.road_map {
+        blocks.push(Block::Heading(report::measures_heading(input.period)));
+        blocks.push(Block::Table(road_map.clone()));
+    }
     blocks.push(Block::Paragraph(report::SIGNATURE.to_owned()));
     blocks
 }
@@ -166,6 +172,18 @@ mod tests {
                 improved: 1,
             }],
         };
+        // This year's measure, the report's last part.
+        let mut next = Measure::blank(DEFAULT_CARD, "2025/2026");
+        next.title = "Курсы для заместителей".into();
+        next.date = "март 2026".into();
+        next.responsible = "ИМЦ".into();
+        next.indicators = vec!["1.1".into()];
+        let road_map = crate::department::tables::road_map_table(
+            &card,
+            &[&next],
+            &rating_results(&rating),
+            "2025/2026",
+        );
         let input = ReportInput {
             department: " ",
             period: "2025/2026",
@@ -176,6 +194,7 @@ mod tests {
             value_changes: None,
             reviewers: Some("Проверку объективности провели: Иванова А. А. — Школа А.".into()),
             effects: Some(&effects),
+            road_map: Some(road_map.clone()),
             charts: vec![chart("Уровни"), chart("Критерии")],
             effects_chart: Some(chart("Эффективность мер")),
         };
@@ -302,6 +321,35 @@ mod tests {
                 tables_row(&["Школа А", "2", "1", "50,0\u{A0}%"]),
             ])
         );
+        let taken = position(&paragraph(
+            Some("Heading2"),
+            "Меры по итогам 2025/2026 учебного года",
+        ));
+        assert_eq!(
+            read[taken + 1],
+            Seen::Table(vec![
+                tables_row(&[
+                    "№",
+                    "Мероприятие",
+                    "Срок",
+                    "Адресаты",
+                    "Целевые показатели",
+                    "Исполнитель"
+                ]),
+                tables_row(&[
+                    "1",
+                    "методическое мероприятие: Курсы для заместителей",
+                    "март 2026",
+                    "все ОО",
+                    "1.1",
+                    "ИМЦ"
+                ]),
+            ])
+        );
+        assert!(
+            analysis < taken,
+            "after the analysis of last year's measures"
+        );
         assert_eq!(read[read.len() - 1], paragraph(None, report::SIGNATURE));
         assert_eq!(report_docx_name("2025/2026"), "справка_2025-2026.docx");
     }
@@ -313,6 +361,10 @@ mod tests {
             height: 320,
             description: description.to_owned(),
         }
+    }
+
+    fn rating_results(rating: &[Ranked]) -> Vec<crate::department::results::SchoolResult> {
+        rating.iter().map(|r| r.result.clone()).collect()
     }
 
     fn tables_row(cells: &[&str]) -> Vec<String> {
@@ -336,6 +388,7 @@ mod tests {
             value_changes: None,
             reviewers: None,
             effects: None,
+            road_map: None,
             charts: Vec::new(),
             effects_chart: None,
         });
@@ -395,6 +448,7 @@ mod tests {
             value_changes: Some(value_changes_table(&card, &value_changes(&years))),
             reviewers: None,
             effects: None,
+            road_map: None,
             charts: Vec::new(),
             effects_chart: None,
         });

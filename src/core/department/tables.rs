@@ -276,6 +276,45 @@ pub fn indicators_table(card: &Card, figures: &Figures, period: &str) -> Table {
     }
 }
 
+/// The measures taken after `period`'s results, as the report lists them
+/// (seed 003, 3.5–3.6: the analysis ends with the proposals): the road
+/// map's columns that fit an A4 page.
+pub fn road_map_table(
+    card: &Card,
+    measures: &[&Measure],
+    schools: &[SchoolResult],
+    period: &str,
+) -> Table {
+    let rows = measures
+        .iter()
+        .enumerate()
+        .map(|(n, m)| {
+            vec![
+                Cell::Int(n as i64 + 1),
+                Cell::Text(format!("{}: {}", m.kind.label(), m.title.trim())),
+                Cell::Text(m.date.trim().to_owned()),
+                Cell::Text(m.audience.describe(schools)),
+                Cell::Text(m.codes(card).join(", ")),
+                Cell::Text(m.responsible.trim().to_owned()),
+            ]
+        })
+        .collect();
+    Table {
+        name: format!("Меры {period}"),
+        headers: [
+            "№",
+            "Мероприятие",
+            "Срок",
+            "Адресаты",
+            "Целевые показатели",
+            "Исполнитель",
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+        rows,
+    }
+}
+
 pub const EFFECT_HEADERS: [&str; 5] =
     ["Мера", "Показатель", "Цифры", "Разность изменений", "Вывод"];
 
