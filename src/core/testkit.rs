@@ -45,6 +45,28 @@ pub fn of_kind<'c>(card: &'c Card, kind: &str) -> &'c Indicator {
         .unwrap_or_else(|| panic!("{} has no {kind} indicator", card.id))
 }
 
+/// Makes a share `indicator` banded: from 30 % one point, from 60 % two.
+pub fn in_bands(indicator: &mut Indicator) {
+    let crate::card::Rule::Share {
+        threshold_percent,
+        dynamics,
+        bands,
+        ..
+    } = &mut indicator.rule
+    else {
+        panic!("{} is not a share", indicator.code)
+    };
+    *threshold_percent = None;
+    *dynamics = false;
+    *bands = [(30, 1), (60, 2)]
+        .map(|(from_percent, points)| crate::card::Band {
+            from_percent,
+            points,
+        })
+        .to_vec();
+    indicator.points = 2;
+}
+
 /// A school's draft whose profile passes the form's checks; the indicators
 /// in `facts` are answered "yes", nothing else is answered.
 pub fn draft(name: &str, period: &str, facts: &[&str]) -> Draft {

@@ -417,16 +417,9 @@ mod tests {
         ));
     }
 
-    /// With bounds of 50 and 30 %, СОШ № 1–3 (9, 8, 7 of 23) are at the
-    /// medium level and № 4–5 (6, 5 of 23) at the low one: СОШ № 9 is sent
-    /// to the medium ones, though the low ones are nearer.
-    #[test]
-    fn peers_at_the_low_level_come_last() {
-        let mut card = testkit::card();
-        card.levels = Some(crate::card::LevelRule {
-            high_from_percent: 50,
-            medium_from_percent: 30,
-        });
+    /// СОШ № 1–5 with 9, 8, 7, 6 and 5 facts of 23 (2.1 among them) and
+    /// СОШ № 9 with 1.8 alone, ids «0»–«5».
+    fn six_schools(card: &Card) -> crate::department::archive::Archive {
         let facts = [
             "1.6", "1.8", "2.1", "2.2", "3.1", "3.2", "3.3", "4.3", "4.4",
         ];
@@ -442,7 +435,20 @@ mod tests {
             .collect();
         let ids: Vec<String> = (0..drafts.len()).map(|n| n.to_string()).collect();
         let schools: Vec<_> = ids.iter().map(String::as_str).zip(&drafts).collect();
-        let archive = testkit::archive(&card, &schools);
+        testkit::archive(card, &schools)
+    }
+
+    /// With bounds of 50 and 30 %, СОШ № 1–3 (9, 8, 7 of 23) are at the
+    /// medium level and № 4–5 (6, 5 of 23) at the low one: СОШ № 9 is sent
+    /// to the medium ones, though the low ones are nearer.
+    #[test]
+    fn peers_at_the_low_level_come_last() {
+        let mut card = testkit::card();
+        card.levels = Some(crate::card::LevelRule {
+            high_from_percent: 50,
+            medium_from_percent: 30,
+        });
+        let archive = six_schools(&card);
         let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
         let weakest = &rating.last().unwrap().result;
         assert_eq!(weakest.name(), "СОШ № 9");
@@ -458,22 +464,7 @@ mod tests {
     #[test]
     fn peers_are_the_nearest_schools_that_earned_the_point() {
         let card = testkit::card();
-        let facts = [
-            "1.6", "1.8", "2.1", "2.2", "3.1", "3.2", "3.3", "4.3", "4.4",
-        ];
-        let drafts: Vec<_> = (0..5)
-            .map(|n| {
-                draft(
-                    &format!("СОШ № {}", n + 1),
-                    "2025/2026",
-                    &facts[..facts.len() - n],
-                )
-            })
-            .chain([draft("СОШ № 9", "2025/2026", &["1.8"])])
-            .collect();
-        let ids: Vec<String> = (0..drafts.len()).map(|n| n.to_string()).collect();
-        let schools: Vec<_> = ids.iter().map(String::as_str).zip(&drafts).collect();
-        let archive = testkit::archive(&card, &schools);
+        let archive = six_schools(&card);
         let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
         let named = |name: &str| {
             let school = &rating
@@ -519,27 +510,7 @@ mod tests {
     #[test]
     fn a_lower_band_is_not_met() {
         let mut card = testkit::card();
-        let banded = card.indicators_mut().find(|i| i.code == "4.1").unwrap();
-        let crate::card::Rule::Share {
-            threshold_percent,
-            bands,
-            ..
-        } = &mut banded.rule
-        else {
-            unreachable!("4.1 is a share")
-        };
-        *threshold_percent = None;
-        *bands = vec![
-            crate::card::Band {
-                from_percent: 30,
-                points: 1,
-            },
-            crate::card::Band {
-                from_percent: 60,
-                points: 2,
-            },
-        ];
-        banded.points = 2;
+        testkit::in_bands(card.indicators_mut().find(|i| i.code == "4.1").unwrap());
         card.recount();
         let school = |name: &str, n: &str| {
             let mut d = draft(name, "2025/2026", &[]);

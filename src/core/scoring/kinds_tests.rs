@@ -4,7 +4,7 @@
 
 use super::explain::{explain, RowStatus};
 use super::*;
-use crate::card::{builtin, Band, Card, Rule, ZeroDenominator};
+use crate::card::{builtin, Card, Rule};
 use crate::error::{NumberError, PercentError};
 use crate::school::draft::ListRow;
 use crate::testkit::share;
@@ -216,24 +216,7 @@ fn banded_points_follow_the_highest_band_reached() {
         .indicator("1.1")
         .unwrap()
         .clone();
-    indicator.rule = Rule::Share {
-        threshold_percent: None,
-        dynamics: false,
-        bands: vec![
-            Band {
-                from_percent: 30,
-                points: 1,
-            },
-            Band {
-                from_percent: 60,
-                points: 2,
-            },
-        ],
-        numerator: "n".into(),
-        denominator: "d".into(),
-        zero_denominator: ZeroDenominator::ZeroPoints,
-    };
-    indicator.points = 2;
+    crate::testkit::in_bands(&mut indicator);
     let scored = |n: &str, d: &str| match assess_indicator(
         &indicator,
         &SchoolProfile::default(),
@@ -395,18 +378,17 @@ fn a_list_said_empty_is_an_answer_of_none() {
         no_rows: true,
         ..RawAnswer::default()
     };
+    // No rows, no points: what the measured column sums to, and how short.
+    let nothing = |measured, shortfall| Outcome::Scored {
+        points: 0,
+        detail: Detail::List {
+            rows: 0,
+            measured,
+            shortfall,
+        },
+    };
     let result = assess_indicator(&indicator, &SchoolProfile::default(), Some(&none));
-    assert_eq!(
-        result.outcome,
-        Outcome::Scored {
-            points: 0,
-            detail: Detail::List {
-                rows: 0,
-                measured: None,
-                shortfall: 0
-            }
-        }
-    );
+    assert_eq!(result.outcome, nothing(None, 0));
     assert!(explain(&indicator, &result)
         .note
         .starts_with(explain::NO_ROWS));
@@ -421,17 +403,7 @@ fn a_list_said_empty_is_an_answer_of_none() {
     });
     indicator.points = 1;
     let result = assess_indicator(&indicator, &SchoolProfile::default(), Some(&none));
-    assert_eq!(
-        result.outcome,
-        Outcome::Scored {
-            points: 0,
-            detail: Detail::List {
-                rows: 0,
-                measured: Some(0),
-                shortfall: 5
-            }
-        }
-    );
+    assert_eq!(result.outcome, nothing(Some(0), 5));
     // Rows typed win over the mark, and adding a row takes the mark back.
     let both = RawAnswer {
         rows: vec![row("Квиз", &["6", "0", "1"])],

@@ -160,24 +160,7 @@ fn the_written_rule_text_follows_the_rule_a_hand_written_one_is_flagged() {
 
     // In bands, each band names its points, and the top is not said twice.
     let mut banded = first(&card);
-    if let Rule::Share {
-        threshold_percent,
-        bands,
-        ..
-    } = &mut banded.rule
-    {
-        *threshold_percent = None;
-        *bands = vec![
-            crate::card::Band {
-                from_percent: 30,
-                points: 1,
-            },
-            crate::card::Band {
-                from_percent: 60,
-                points: 2,
-            },
-        ];
-    }
+    crate::testkit::in_bands(&mut banded);
     assert_eq!(
         suggested_rule_text(&banded),
         "ступени: от 30\u{A0}% — 1 балл, от 60\u{A0}% — 2 балла"
