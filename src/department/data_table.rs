@@ -1,12 +1,21 @@
 //! A table of the core's (`export::Table`) on screen, as it goes to CSV,
-//! XLSX and Word: the first column names the row, numbers are set right,
-//! an empty cell reads «—».
+//! XLSX and Word: the first column names the row, a column of numbers is
+//! set right (its heading too), a cell with no value reads «—».
 
 use leptos::prelude::*;
 
 use profkarta_core::export::{Cell, Table};
 
 use crate::shared::table_scroll::TableScroll;
+
+/// A cell as the screen shows it: a percentage with its sign, nothing as «—».
+fn shown(cell: &Cell) -> String {
+    match cell.text() {
+        text if text.is_empty() => "—".to_owned(),
+        text if matches!(cell, Cell::Percent { .. }) => format!("{text}\u{A0}%"),
+        text => text.into_owned(),
+    }
+}
 
 #[component]
 pub fn DataTable(
@@ -16,11 +25,26 @@ pub fn DataTable(
     label: String,
     testid: &'static str,
 ) -> impl IntoView {
+    // Columns holding numbers, past the first: set right.
+    let numeric = Memo::new(move |_| {
+        table.with(|t| {
+            (0..t.headers.len())
+                .map(|c| {
+                    c > 0
+                        && t.rows
+                            .iter()
+                            .any(|r| matches!(r.get(c), Some(Cell::Int(_) | Cell::Percent { .. })))
+                })
+                .collect::<Vec<bool>>()
+        })
+    });
+    let is_numeric = move |c: usize| numeric.with(|n| n.get(c).copied().unwrap_or(false));
     let heads = move || {
         table.with(|t| {
             t.headers
                 .iter()
-                .map(|h| view! { <th scope="col">{h.clone()}</th> })
+                .enumerate()
+                .map(|(c, h)| view! { <th scope="col" class:num=is_numeric(c)>{h.clone()}</th> })
                 .collect_view()
         })
     };
@@ -32,17 +56,10 @@ pub fn DataTable(
                     let (name, cells) = row.split_first().expect("a row starts with its name");
                     let cells = cells
                         .iter()
-                        .map(|cell| {
-                            let number = matches!(cell, Cell::Int(_) | Cell::Percent { .. });
-                            let text = match cell {
-                                Cell::Empty => "—".to_owned(),
-                                Cell::Percent { .. } => format!("{}\u{A0}%", cell.text()),
-                                _ => cell.text().into_owned(),
-                            };
-                            view! { <td class:num=number>{text}</td> }
-                        })
+                        .enumerate()
+                        .map(|(c, cell)| view! { <td class:num=is_numeric(c + 1)>{shown(cell)}</td> })
                         .collect_view();
-                    view! { <tr><th scope="row">{name.text().into_owned()}</th>{cells}</tr> }
+                    view! { <tr><th scope="row">{shown(name)}</th>{cells}</tr> }
                 })
                 .collect_view()
         })

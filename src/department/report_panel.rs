@@ -88,7 +88,7 @@ pub fn ReportPanel() -> impl IntoView {
                 let measures: Vec<_> = a
                     .measures
                     .iter()
-                    .filter(|m| m.card == card.id && m.period == period)
+                    .filter(|m| m.follows(&card.id, &period))
                     .collect();
                 (!measures.is_empty()).then(|| {
                     dept.results

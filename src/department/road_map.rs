@@ -28,7 +28,7 @@ pub fn RoadMap(draft: MeasureDraft) -> impl IntoView {
             a.measures
                 .iter()
                 .enumerate()
-                .filter(|(_, m)| m.card == card && m.period == period)
+                .filter(|(_, m)| m.follows(&card, &period))
                 .map(|(i, m)| (i, m.clone()))
                 .collect::<Vec<_>>()
         })

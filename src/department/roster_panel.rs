@@ -195,7 +195,7 @@ pub fn RosterPanel() -> impl IntoView {
                 </Show>
                 <table class="data" data-testid="roster">
                     <thead><tr>
-                        <ColumnHeads names=&["Школа", "Статус", "Файл от", "Сроки"]/>
+                        <ColumnHeads names=&["Школа", "Статус", "Первый файл от", "Сроки"]/>
                         {move || shared().then(|| view! { <th scope="col">"Проверяющий"</th> })}
                         <th scope="col" class="no-print"><span class="visually-hidden">"Действия"</span></th>
                     </tr></thead>

@@ -239,7 +239,7 @@ impl Dept {
                             let measures = a
                                 .measures
                                 .iter()
-                                .filter(|m| m.card == new_card.id && m.period == *before_period)
+                                .filter(|m| m.follows(&new_card.id, before_period))
                                 .map(|m| (m.clone(), measure_effect(&span, m)))
                                 .collect();
                             Some(Effects {

@@ -171,7 +171,7 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
         const exported = await downloadText(page, () => page.getByRole('button', { name: 'Скачать CSV' }).click());
         assert.equal(exported.name, 'школы_2025-2026.csv');
         const lines = exported.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-        assert.equal(lines[0], 'Школа;ИНН / код;Муниципалитет;Статус;Файл от;Сроки');
+        assert.equal(lines[0], 'Школа;ИНН / код;Муниципалитет;Статус;Первый файл от;Сроки');
         assert.equal(lines.length, 13);
         assert.equal(lines.filter((l) => l.includes(';не сдана;')).length, 3);
 

@@ -150,25 +150,44 @@ impl IndicatorEffect {
         .then(|| self.addressed.change() - self.others.change())
     }
 
-    /// What makes «лучше» or «хуже» weaker than it reads: the whole change
-    /// is one school crossing the target in a group, or the pupils' share
-    /// (Σ/Σ) moved the other way. Groups are small (5–10 schools), so a
-    /// reader should see it beside the verdict.
+    /// What makes «лучше» or «хуже» weaker than it reads: one school
+    /// fewer crossing the target in the right direction (in either group)
+    /// would undo it, or the pupils' share (Σ/Σ) moved the other way.
+    /// Groups are small (5–10 schools), so a reader should see it beside
+    /// the verdict.
     pub fn caveat(&self) -> Option<String> {
         if !matches!(self.verdict, Verdict::Better | Verdict::Worse) {
             return None;
         }
         let d = self.difference()?;
         let mut notes = Vec::new();
-        let crossed = |g: &Group| g.meeting.0.abs_diff(g.meeting.1);
-        if crossed(&self.addressed) <= 1 && crossed(&self.others) <= 1 {
-            notes.push("держится на одной школе в группе".to_owned());
+        // One school moved against the verdict: the addressed group's «after»
+        // one lower for «лучше» (higher for «хуже»), or the others' one higher.
+        let up = d.signum();
+        let moved = |g: &Group, by: i64| {
+            let after = g.meeting.1 as i64 + by;
+            let after = usize::try_from(after).ok().filter(|a| *a <= g.schools)?;
+            Some(Group {
+                meeting: (g.meeting.0, after),
+                ..*g
+            })
+        };
+        let one_less = [
+            moved(&self.addressed, -up).map(|a| a.change() - self.others.change()),
+            moved(&self.others, up).map(|o| self.addressed.change() - o.change()),
+        ];
+        if one_less
+            .into_iter()
+            .flatten()
+            .any(|d| d.abs() < NOTABLE_TENTHS)
+        {
+            notes.push("держится на одной школе".to_owned());
         }
         if let (Some(a), Some(o)) = (self.addressed.sums, self.others.sums) {
             let pupils = delta_tenths(a.0, a.1) - delta_tenths(o.0, o.1);
             if pupils != 0 && pupils.signum() != d.signum() {
                 notes.push(format!(
-                    "по доле обучающихся (Σ/Σ) разность обратная: {}",
+                    "по доле обучающихся (Σ/Σ) разность другого знака: {}",
                     delta_text(pupils)
                 ));
             }

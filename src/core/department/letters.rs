@@ -4,7 +4,7 @@
 //! §3.7). The coordinator edits the draft before printing; the edited text
 //! is kept in the archive, the draft is only the starting point.
 
-use crate::card::{Card, Indicator, Level};
+use crate::card::{Card, Indicator};
 use crate::department::figures::{weak_spots, Figures, WeakSpots};
 use crate::department::measures::{Audience, Measure, TargetGroup};
 use crate::department::results::{Ranked, SchoolResult};
@@ -120,9 +120,9 @@ pub fn draft_letter(
 /// those above the low level first (a school at the low level is an odd
 /// example to send another to), then those whose check is finished (their
 /// point is confirmed, not only claimed), then the nearest to `school` in
-/// the rating, the better one of two as near. Named from the top, the same few schools would stand in
-/// every letter for every indicator; a school close in the rating is also
-/// the example easier to follow.
+/// the rating, the better one of two as near. Named from the top, the same
+/// few schools would stand in every letter for every indicator; a school
+/// close in the rating is also the example easier to follow.
 fn peers(rating: &[Ranked], school: &SchoolResult, code: &str) -> Vec<String> {
     let own = rating
         .iter()
@@ -133,7 +133,7 @@ fn peers(rating: &[Ranked], school: &SchoolResult, code: &str) -> Vec<String> {
         .enumerate()
         .filter(|(_, r)| r.result.school != school.school && r.result.earned(code))
         .map(|(place, r)| {
-            let low = r.result.score.level == Some(Level::Low);
+            let low = r.result.is_low();
             let unchecked = r.result.status != ReviewStatus::Checked;
             (low, unchecked, place.abs_diff(own), place > own, &r.result)
         })
@@ -241,7 +241,7 @@ pub fn group_letter(
     }
     let ours: Vec<&Measure> = measures
         .iter()
-        .filter(|m| m.card == card.id && m.period == period)
+        .filter(|m| m.follows(&card.id, period))
         .filter(|m| m.audience == Audience::Group(group))
         .collect();
     if !ours.is_empty() {

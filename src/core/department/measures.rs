@@ -160,6 +160,11 @@ pub struct Measure {
 }
 
 impl Measure {
+    /// Taken on the results of `card` in `period`.
+    pub fn follows(&self, card: &str, period: &str) -> bool {
+        self.card == card && self.period == period
+    }
+
     pub fn blank(card: &str, period: &str) -> Self {
         Self {
             card: card.to_owned(),
@@ -203,7 +208,7 @@ pub fn addressed_to<'m>(
 ) -> Vec<&'m Measure> {
     measures
         .iter()
-        .filter(|m| m.card == card && m.period == school.profile.period.trim())
+        .filter(|m| m.follows(card, school.profile.period.trim()))
         .filter(|m| m.audience.addresses(school))
         .collect()
 }

@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 
 use crate::card::versions::levels_text;
 use crate::card::Card;
-use crate::card::Level;
 use crate::department::archive::Archive;
 use crate::department::dynamics::{delta_text, school_changes, Years};
 use crate::department::effectiveness::{IndicatorEffect, Verdict};
@@ -123,7 +122,7 @@ fn scored_line(x: &Ranked, version: u32) -> String {
 pub fn low_schools(rating: &[Ranked], version: u32) -> Vec<String> {
     rating
         .iter()
-        .filter(|x| x.result.score.level == Some(Level::Low))
+        .filter(|x| x.result.is_low())
         .map(|x| scored_line(x, version))
         .collect()
 }
@@ -140,7 +139,7 @@ pub fn best(rating: &[Ranked], n: usize, version: u32) -> Vec<String> {
     let lines: Vec<String> = rating
         .iter()
         .take_while(|x| n > 0 && x.rank <= last)
-        .filter(|x| x.result.score.level != Some(Level::Low))
+        .filter(|x| !x.result.is_low())
         .map(|x| format!("{}. {}", x.rank, scored_line(x, version)))
         .collect();
     if lines.is_empty() && n > 0 && !rating.is_empty() {
@@ -292,7 +291,8 @@ pub fn effectiveness(
     if doubtful > 0 {
         text.push_str(&format!(
             " Выводов, которые держатся на одной школе или расходятся с долей обучающихся: \
-             {doubtful} (отмечены в таблице); их стоит подтвердить данными следующего года."
+             {doubtful}; такие выводы отмечены в таблице и требуют подтверждения данными \
+             следующего года."
         ));
     }
     let (improved, counted) = plans;
@@ -355,6 +355,8 @@ pub fn review_summary<'a>(
     }
     if card.has_points() {
         text.push_str(&match schools {
+            // Only a finished check can vouch for the claimed points.
+            0 if checked == 0 => String::new(),
             0 => " Баллы, заявленные школами, при проверке не снижались.".to_owned(),
             // Said with a colon: «не засчитан 1 балл» and «не засчитано 5
             // баллов» would need the verb to agree with the number.
@@ -566,6 +568,17 @@ mod tests {
             "Проверка объективности завершена по 1 из 3 карт, ещё 1 — на проверке. Остальные — \
              по самооценке школ. Не засчитано при проверке баллов, заявленных школами: 1 (у 1 школы)."
         );
+        // Begun but finished nowhere: nothing vouches for the claimed points.
+        archive.set_checked("a2", false);
+        let begun = results(&archive, DEFAULT_CARD, "2025/2026");
+        assert_eq!(
+            review_summary(&card, &begun),
+            "Проверка объективности завершена по 0 из 3 карт, ещё 2 — на проверке. Остальные — \
+             по самооценке школ. Не засчитано при проверке баллов, заявленных школами: 1 (у 1 школы)."
+        );
+        archive.set_decision("a2", "1.8", None);
+        let begun = results(&archive, DEFAULT_CARD, "2025/2026");
+        assert!(review_summary(&card, &begun).ends_with("Остальные — по самооценке школ."));
         let nv = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
         assert_eq!(
             review_summary(&nv, &now[..1]),
@@ -688,8 +701,8 @@ mod tests {
         let mut thin = effect(Verdict::Better);
         thin.addressed.meeting = (1, 2);
         assert!(effectiveness("2024/2025", &[vec![thin]], (0, 0)).ends_with(
-            " Выводов, которые держатся на одной школе или расходятся с долей обучающихся: 1 \
-             (отмечены в таблице); их стоит подтвердить данными следующего года."
+            " Выводов, которые держатся на одной школе или расходятся с долей обучающихся: 1; \
+             такие выводы отмечены в таблице и требуют подтверждения данными следующего года."
         ));
     }
 }

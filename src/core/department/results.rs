@@ -61,6 +61,11 @@ impl SchoolResult {
         &self.profile.name
     }
 
+    /// At the low level (as the check counts it).
+    pub fn is_low(&self) -> bool {
+        self.score.level == Some(Level::Low)
+    }
+
     /// Every point of the indicator counted ([`Counted::met`](crate::department::review::Counted::met)).
     pub fn earned(&self, code: &str) -> bool {
         self.score.indicator(code).is_some_and(|c| c.met())

@@ -352,11 +352,17 @@ pub fn statuses(
                         .collect()
                 })
                 .unwrap_or_default();
-            // Sent when its first card came: a correction sent later, a
-            // plan added to it, is not lateness.
+            // Sent when its first counted card came: a correction sent
+            // later, a plan added to it, is not lateness. A file under a key
+            // not yet accepted says nothing: its date is the sender's word.
             let first = mine
                 .iter()
-                .filter(|e| archive.standing_of(e.id()) != Some(&Standing::Rejected))
+                .filter(|e| {
+                    matches!(
+                        archive.standing_of(e.id()),
+                        Some(Standing::Current | Standing::Superseded { .. })
+                    )
+                })
                 .map(|e| e.opened.payload.created_at.as_str())
                 .min();
             let (status, sent) = match (counted, first) {
@@ -463,7 +469,7 @@ pub fn roster_table(rows: &[RosterRow]) -> Table {
         "ИНН / код",
         "Муниципалитет",
         "Статус",
-        "Файл от",
+        "Первый файл от",
         "Сроки",
     ]
     .map(String::from)

@@ -211,7 +211,7 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
             </div>
             <p class="hint" data-testid="editor-status">{move || match count() {
                 0 => "Ошибок нет: карту можно опубликовать. Изменения сохраняются сами.".to_owned(),
-                n => format!("Ошибок: {n}. Пока они есть, карту нельзя опубликовать; каждая названа под своим показателем, остальные — в списке ниже. Изменения сохраняются сами."),
+                n => format!("Ошибок: {n}. Пока они есть, карту нельзя опубликовать; ошибки показателей названы под ними, остальные — в списке ниже. Изменения сохраняются сами."),
             }}</p>
             <Show when=move || !editor.notice.with(String::is_empty)>
                 <p class="notice" role="status">{move || editor.notice.get()}</p>

@@ -237,8 +237,8 @@ fn a_verdict_on_one_school_says_so() {
     assert_eq!(effect.difference(), Some(143));
     assert_eq!(
         effect.verdict_text(),
-        "лучше, чем в остальных школах (вывод ненадёжен: держится на одной школе в группе; \
-         по доле обучающихся (Σ/Σ) разность обратная: −1,0\u{A0}п.\u{A0}п.)"
+        "лучше, чем в остальных школах (вывод ненадёжен: держится на одной школе; \
+         по доле обучающихся (Σ/Σ) разность другого знака: −1,0\u{A0}п.\u{A0}п.)"
     );
     // Three schools crossing, pupils' share rising too: nothing to add.
     let firm = IndicatorEffect {
@@ -251,4 +251,58 @@ fn a_verdict_on_one_school_says_so() {
     };
     assert_eq!(firm.caveat(), None);
     assert_eq!(firm.verdict_text(), "лучше, чем в остальных школах");
+}
+
+/// «Держится на одной школе» asks whether one school fewer would undo the
+/// verdict, not how far each group moved.
+#[test]
+fn one_school_is_whether_one_school_less_undoes_the_verdict() {
+    let group = |schools, meeting| Group {
+        schools,
+        meeting,
+        sums: None,
+    };
+    let effect = |addressed, others, verdict| IndicatorEffect {
+        code: "1.1".into(),
+        addressed,
+        others,
+        verdict,
+    };
+    // 0 → 2 of 20 (+10,0) against no change: one school less is +5,0.
+    let two_of_twenty = effect(group(20, (0, 2)), group(5, (0, 0)), Verdict::Better);
+    assert_eq!(two_of_twenty.difference(), Some(100));
+    assert!(two_of_twenty.caveat().is_some());
+    // 1 → 0 of 5 against 0 → 1 of 5 (−40,0): either school alone still
+    // gives −20,0, «хуже».
+    let both_ways = effect(group(5, (1, 0)), group(5, (0, 1)), Verdict::Worse);
+    assert_eq!(both_ways.difference(), Some(-400));
+    assert_eq!(both_ways.caveat(), None);
+    // 0 → 1 of 5 against 0 → 0 of 5 (+20,0): one school less is 0.
+    let one = effect(group(5, (0, 1)), group(5, (0, 0)), Verdict::Better);
+    assert_eq!(
+        one.verdict_text(),
+        "лучше, чем в остальных школах (вывод ненадёжен: держится на одной школе)"
+    );
+    // The same «хуже» with the others' one school: undone too.
+    let worse = effect(group(5, (0, 0)), group(5, (0, 1)), Verdict::Worse);
+    assert!(worse.caveat().is_some());
+    // Σ/Σ alone, and equal Σ/Σ changes say nothing.
+    let shares = |a: ((u64, u64), (u64, u64)), o: ((u64, u64), (u64, u64))| IndicatorEffect {
+        addressed: Group {
+            sums: Some(a),
+            ..group(5, (0, 3))
+        },
+        others: Group {
+            sums: Some(o),
+            ..group(5, (0, 0))
+        },
+        ..one.clone()
+    };
+    let against = shares(((30, 100), (25, 100)), ((30, 100), (30, 100)));
+    assert_eq!(
+        against.caveat().as_deref(),
+        Some("вывод ненадёжен: по доле обучающихся (Σ/Σ) разность другого знака: −5,0\u{A0}п.\u{A0}п.")
+    );
+    let level = shares(((30, 100), (30, 100)), ((30, 100), (30, 100)));
+    assert_eq!(level.caveat(), None);
 }

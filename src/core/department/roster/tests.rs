@@ -54,11 +54,8 @@ fn columns_are_guessed_from_the_header_and_rows_read() {
     assert_eq!(schools[1].name, "Лицей");
 }
 
-/// А sent on time and was checked; Б sent on 3 October, three days late,
-/// and waits for review; В sent nothing; Г is spelled differently in its
-/// file and sent on time. On 20 October: В is 20 days overdue, Б's check 5.
-/// A school sent on time and, weeks later, a corrected file (its plan
-/// added): the card came on time.
+/// A school sent on time and, fourteen months later, a corrected file (its
+/// plan added): the card came on time.
 #[test]
 fn a_correction_sent_later_is_not_lateness() {
     let card = testkit::card();
@@ -90,6 +87,9 @@ fn a_correction_sent_later_is_not_lateness() {
     assert_eq!(rows[0].sent_late, None, "{}", rows[0].lateness());
 }
 
+/// А sent on time and was checked; Б sent on 3 October, three days late,
+/// and waits for review; В sent nothing; Г is spelled differently in its
+/// file and sent on time. On 20 October: В is 20 days overdue, Б's check 5.
 #[test]
 fn statuses_counts_and_the_reminder_on_a_given_day() {
     let card = testkit::card();
