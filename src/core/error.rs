@@ -52,6 +52,18 @@ pub enum TemplateError {
     Gap {
         place: String,
     },
+    /// The editor's own wording («Новый показатель») left as it is, before
+    /// publishing; `place` says where.
+    Untouched {
+        place: String,
+    },
+    /// A key the school's file and the card's rules refer to (a profile
+    /// question's, a list column's) in letters other than Latin, before
+    /// publishing.
+    BadKey {
+        what: &'static str,
+        key: String,
+    },
     /// Something wrong with one part of an indicator.
     Indicator {
         indicator: String,
@@ -65,6 +77,8 @@ pub enum CardPart {
     Empty(&'static str),
     /// A gap «…» left to fill in, before publishing.
     Gap(&'static str),
+    /// The editor's own wording left as it is, before publishing.
+    Untouched(&'static str),
     /// The indicator has a target but gives no points.
     NoPoints,
     /// Points without a minimum, dynamics or bands to earn them by.
@@ -90,6 +104,9 @@ impl fmt::Display for CardPart {
         match self {
             Self::Empty(what) => write!(f, "не заполнено: {what}"),
             Self::Gap(what) => write!(f, "{what} — впишите текст вместо «…»"),
+            Self::Untouched(what) => {
+                write!(f, "{what} — осталась заготовка редактора: впишите свой текст")
+            }
             Self::NoPoints => write!(f, "задана цель, но не указано, сколько баллов она даёт"),
             Self::PointsWithoutTarget(points) => write!(
                 f,
@@ -167,6 +184,14 @@ impl fmt::Display for TemplateError {
             ),
             Self::NoIndicators => write!(f, "В карте нет ни одного показателя."),
             Self::Gap { place } => write!(f, "{place} — впишите текст вместо «…»."),
+            Self::BadKey { what, key } => write!(
+                f,
+                "Ключ {what} «{key}»: только латинские буквы, цифры, «-» и «_» (например, kadety)."
+            ),
+            Self::Untouched { place } => write!(
+                f,
+                "{place} — осталась заготовка редактора: впишите свой текст."
+            ),
 
             Self::LevelBands { high, medium } => write!(
                 f,
@@ -748,6 +773,20 @@ impl fmt::Display for BandLineError {
             f,
             "Строка {} не читается: нужны процент и баллы, например «от 30 % — 1».",
             self.line
+        )
+    }
+}
+
+/// A list's target in the card editor that does not read as «ключ столбца:
+/// не менее N».
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListMinError;
+
+impl fmt::Display for ListMinError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "Не читается: нужны столбец и целое число, например «participants: не менее 10»."
         )
     }
 }

@@ -228,6 +228,10 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
                     entry.file_name
                 )}
             </p>
+            // What decides «не применимо»: the reviewer checks it by these.
+            <p class="meta" data-testid="review-profile">
+                {format!("Профиль школы: {}.", entry.card.profile_answers(&profile))}
+            </p>
             {mismatch}
             <LastYearCheck submission=id.clone()/>
             {move || carried_from().map(|text| view! { <p class="notice" data-testid="review-carried">{text}</p> })}

@@ -26,6 +26,7 @@ pub fn SchoolApp() -> impl IntoView {
         let drafts = Drafts::start(notices);
         open_linked_card(drafts, cards, notices);
         cards.read_site();
+        prefer_department_card(drafts, cards);
         // The draft's own version of its card; the latest if that one is
         // not known here (yet), and the first card if the card is unknown.
         let card = Memo::new(move |_| -> Arc<Card> {
@@ -55,6 +56,26 @@ pub fn SchoolApp() -> impl IntoView {
             view! { <SchoolCardPage/> }
         }
     })
+}
+
+/// A school with no draft yet starts on its department's card when the
+/// website (or this browser) has one, not on the first built-in card: an
+/// effect, since the site's cards arrive after the start.
+fn prefer_department_card(drafts: Drafts, cards: SchoolCards) {
+    if query_param("card").is_some() {
+        return;
+    }
+    Effect::new(move |_| {
+        let Some(latest) = cards
+            .department
+            .with(|d| d.last().map(|x| Arc::clone(&x.card)))
+        else {
+            return;
+        };
+        if drafts.untouched() {
+            drafts.open_card(&latest);
+        }
+    });
 }
 
 /// `?card=ID` in the address opens that card, so a department can link to

@@ -137,6 +137,11 @@ impl Drafts {
         });
     }
 
+    /// A first visit: no draft stored, nothing typed in this one.
+    pub fn untouched(self) -> bool {
+        !self.touched.get_value() && self.saved.with_value(Option::is_none)
+    }
+
     /// The draft was changed and differs from what storage holds, and the
     /// last save did not go through.
     fn unsaved(self) -> bool {

@@ -87,7 +87,7 @@ function expectedSchools(period, { acceptKeyChange = false } = {}) {
         // With the new key accepted, the later file of that school wins.
         if (!prev || s.created_at > prev.created_at) byName.set(s.school, s);
     }
-    return [...byName.values()].map((s) => ({ name: s.school, ...score(s) }));
+    return [...byName.values()].map((s) => ({ name: s.school, levels: s.levels, ovz: s.ovz, ...score(s) }));
 }
 
 /// Every row of the rating, once all are drawn: after a reload the rating
@@ -380,6 +380,11 @@ test('accepting a new key, reviewing a school and filters change what the rating
         await page.getByTestId('rating').locator('th.school button', { hasText: leader.name }).first().click();
         const review = page.getByTestId('review');
         await review.getByRole('heading', { name: leader.name }).waitFor();
+        // The profile that decides what applies, as the school answered it.
+        const yes = (b) => (b ? 'да' : 'нет');
+        assert.equal(await review.getByTestId('review-profile').innerText(),
+            `Профиль школы: НОО (1–4 классы) — ${yes(leader.levels.includes('noo'))}; ООО (5–9 классы) — ${yes(leader.levels.includes('ooo'))}; `
+            + `СОО (10–11 классы) — ${yes(leader.levels.includes('soo'))}; В ОО обучаются дети с ОВЗ или дети-инвалиды — ${yes(leader.ovz)}.`);
         const refused = review.locator(`li[data-code="${code}"]`);
         await refused.getByLabel('балл не засчитан').check();
         await review.getByTestId('confirmed-score').filter({ hasText: `${leader.total - 1} из ${leader.max}` }).waitFor();

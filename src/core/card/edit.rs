@@ -9,10 +9,10 @@
 
 use crate::card::versions::target_text;
 use crate::card::{
-    Applicability, Band, Card, Criterion, Direction, Explanation, Indicator, ListColumn, Rule,
-    ZeroDenominator,
+    Applicability, Band, Card, Criterion, Direction, Explanation, Indicator, ListColumn, ListMin,
+    Rule, ZeroDenominator,
 };
-use crate::error::BandLineError;
+use crate::error::{BandLineError, ListMinError};
 use crate::text::points;
 
 /// Where an indicator is: group, criterion, indicator, by position.
@@ -84,12 +84,18 @@ fn points_for(rule: &Rule) -> u32 {
     }
 }
 
+/// The wording of an indicator the editor adds, until the department
+/// writes its own; publishing asks for it ([`crate::card::validate`]).
+pub const NEW_INDICATOR: &str = "Новый показатель";
+/// The title of a criterion the editor adds, likewise.
+pub const NEW_CRITERION: &str = "Новый критерий";
+
 fn new_indicator(code: String, id: String) -> Indicator {
     let rule = default_rule("share");
     let mut indicator = Indicator {
         id,
         code,
-        text: "Новый показатель".into(),
+        text: NEW_INDICATOR.into(),
         rule_text: String::new(),
         points: points_for(&rule),
         rule,
@@ -168,7 +174,7 @@ pub fn follow_rule_texts(before: &Card, card: &mut Card) -> Vec<String> {
 fn new_criterion(code: String) -> Criterion {
     Criterion {
         code,
-        title: "Новый критерий".into(),
+        title: NEW_CRITERION.into(),
         max_points: 0,
         indicators: Vec::new(),
     }
@@ -352,6 +358,31 @@ pub fn change_kind(card: &mut Card, place: Place, kind: &str, id: String) -> boo
     }
     card.recount();
     true
+}
+
+/// A list's target as the editor's box holds it: «participants: не менее
+/// 10», «participants: 10», or the column's heading instead of its key
+/// («Участники: не менее 10»); `None` when the box is empty (no target).
+pub fn read_list_min(text: &str, columns: &[ListColumn]) -> Result<Option<ListMin>, ListMinError> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let (column, value) = text.split_once(':').ok_or(ListMinError)?;
+    let column = column.trim();
+    let value = value.trim();
+    let value = ["не менее", "не меньше", "≥", ">="]
+        .iter()
+        .find_map(|w| value.strip_prefix(w))
+        .unwrap_or(value)
+        .trim();
+    let value = value.parse().map_err(|_| ListMinError)?;
+    let by_label = columns
+        .iter()
+        .find(|c| c.label.trim().to_lowercase() == column.to_lowercase());
+    Ok(Some(ListMin {
+        column: by_label.map_or(column, |c| c.key.as_str()).to_owned(),
+        value,
+    }))
 }
 
 /// An indicator's steps of points as the editor's box holds them, one per

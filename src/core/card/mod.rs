@@ -288,6 +288,20 @@ impl Card {
         }
     }
 
+    /// The school's answers to the card's profile questions, which decide
+    /// what applies to it: «НОО (1–4 классы) — да; … Есть ли в школе
+    /// кадетский класс? — нет». The reviewer checks a «не применимо» by them.
+    pub fn profile_answers(&self, profile: &SchoolProfile) -> String {
+        self.profile_flags()
+            .iter()
+            .map(|f| {
+                let answer = if f.answer(profile) { "да" } else { "нет" };
+                format!("{} — {answer}", f.label.trim().trim_end_matches(['.', ':']))
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
     /// The level of `total` of `max`, when the card has level bands.
     pub fn level(&self, total: u32, max: u32) -> Option<Level> {
         self.levels?.level(total, max)

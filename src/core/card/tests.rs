@@ -325,7 +325,7 @@ fn a_criterion_without_a_code_is_still_named() {
 /// the card may hold while it is edited but not when it is published.
 #[test]
 fn publishing_asks_for_the_gaps() {
-    let mut card = edit::blank("otdel-2027", "п1".into());
+    let mut card = written_blank();
     assert_eq!(validate::problems(&card), []);
     let gaps = |card: &Card| -> Vec<String> {
         validate::publish_problems(card)
@@ -438,4 +438,73 @@ fn a_rule_text_that_contradicts_the_points_is_doubted() {
             card.id
         );
     }
+}
+
+#[test]
+fn the_profile_answers_read_as_the_school_gave_them() {
+    let card = crate::card::builtin::builtin("leninsk-kuznetsky")
+        .unwrap()
+        .unwrap();
+    let mut profile = SchoolProfile::default();
+    profile.set_level(SchoolLevel::Soo, false);
+    profile.ovz = false;
+    profile.flags.insert("doo".into(), false);
+    let text = card.profile_answers(&profile);
+    assert!(text.contains("СОО (10–11 классы) — нет"), "{text}");
+    assert!(text.contains("НОО (1–4 классы) — да"), "{text}");
+    assert!(text.ends_with(" — нет"), "{text}");
+    assert_eq!(text.matches(" — нет").count(), 3, "{text}");
+}
+
+/// A criterion or indicator the editor added and nobody wrote is not
+/// published as «Новый показатель».
+#[test]
+fn publishing_asks_for_the_editors_own_wording() {
+    let words = |card: &Card| -> Vec<String> {
+        validate::publish_problems(card)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    };
+    let mut card = edit::blank("otdel-2027", "п1".into());
+    card.source = "Приказ управления образования от 01.09.2027 № 412".into();
+    assert_eq!(
+        words(&card),
+        [
+            "Название критерия 1 — осталась заготовка редактора: впишите свой текст.",
+            "Показатель 1.1: формулировка — осталась заготовка редактора: впишите свой текст."
+        ]
+    );
+    card = Card {
+        source: card.source,
+        ..written_blank()
+    };
+    assert_eq!(words(&card), [] as [String; 0]);
+    // A key in Cyrillic is refused too: files match by it.
+    card.profile = ProfileFlag::standard();
+    card.profile.push(ProfileFlag {
+        key: "кадеты".into(),
+        label: "Есть ли в школе кадетский класс?".into(),
+    });
+    assert_eq!(
+        words(&card),
+        ["Ключ вопроса профиля «кадеты»: только латинские буквы, цифры, «-» и «_» (например, kadety)."]
+    );
+    card.profile.pop();
+    edit::add_criterion(&mut card, 0);
+    let added = card.directions[0].criteria.last().unwrap().code.clone();
+    assert_eq!(
+        words(&card),
+        [format!(
+            "Название критерия {added} — осталась заготовка редактора: впишите свой текст."
+        )]
+    );
+}
+
+/// The editor's blank card with its criterion and indicator written.
+fn written_blank() -> Card {
+    let mut card = edit::blank("otdel-2027", "п1".into());
+    card.directions[0].criteria[0].title = "Сопровождение самоопределения".into();
+    indicator_mut(&mut card).text = "Доля обучающихся, прошедших диагностику".into();
+    card
 }

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::card::edit::{NEW_CRITERION, NEW_INDICATOR};
 use crate::card::versions::split_words;
 use crate::card::{Card, Indicator, ListColumn, Rule};
 use crate::error::{CardPart, TemplateError};
@@ -157,6 +158,44 @@ pub fn publish_problems(card: &Card) -> Vec<TemplateError> {
                 &criterion.title,
                 format!("Название критерия {}", criterion.code),
             );
+        }
+    }
+    // Keys are written into schools' files and matched there: Latin only.
+    let latin = |key: &str| {
+        key.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    };
+    for flag in card.profile_flags().iter().filter(|f| !latin(&f.key)) {
+        found.push(TemplateError::BadKey {
+            what: "вопроса профиля",
+            key: flag.key.clone(),
+        });
+    }
+    for indicator in card.indicators() {
+        if let Rule::List { columns, .. } = &indicator.rule {
+            for column in columns.iter().filter(|c| !latin(&c.key)) {
+                found.push(TemplateError::BadKey {
+                    what: "столбца",
+                    key: column.key.clone(),
+                });
+            }
+        }
+    }
+    // A criterion or indicator added and never written: schools would read
+    // «Новый показатель».
+    for criterion in card.criteria() {
+        if criterion.title.trim() == NEW_CRITERION {
+            found.push(TemplateError::Untouched {
+                place: format!("Название критерия {}", criterion.code),
+            });
+        }
+    }
+    for indicator in card.indicators() {
+        if indicator.text.trim() == NEW_INDICATOR {
+            found.push(TemplateError::Indicator {
+                indicator: indicator.code.clone(),
+                part: CardPart::Untouched("формулировка"),
+            });
         }
     }
     for indicator in card.indicators() {

@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use profkarta_core::card::edit::{read_bands, Place};
-use profkarta_core::card::{Card, ListColumn, ListMin, Rule, ZeroDenominator};
+use profkarta_core::card::edit::{read_bands, read_list_min, Place};
+use profkarta_core::card::{Card, ListColumn, Rule, ZeroDenominator};
 use profkarta_core::text::tenths;
 
 use crate::department::editor::edit_number::EditNumber;
@@ -262,9 +262,10 @@ fn ListColumns(place: Place, slug: String) -> impl IntoView {
         {rows}
         <button type="button" on:click=add>"Добавить столбец"</button>
         <EditText id=format!("{slug}-list-min") label="Цель (необязательно): «ключ столбца: не менее N»"
+            reads=list_min_read
             field=rule_field(place,
-                |r| match r { Rule::List { min, .. } => Some(min.as_ref().map_or(String::new(), |m| format!("{}: {}", m.column, m.value))), _ => None },
-                |r, v| if let Rule::List { min, .. } = r { *min = parse_list_min(&v) })/>
+                |r| match r { Rule::List { min, .. } => Some(min.as_ref().map_or(String::new(), |m| format!("{}: не менее {}", m.column, m.value))), _ => None },
+                |r, v| if let Rule::List { min, columns, .. } = r { *min = read_list_min(&v, columns).unwrap_or_default() })/>
     }
 }
 
@@ -275,11 +276,6 @@ fn list_columns(card: &mut Card, place: Place) -> Option<&mut Vec<ListColumn>> {
     }
 }
 
-/// «participants: 10» → the column and its minimum sum.
-fn parse_list_min(text: &str) -> Option<ListMin> {
-    let (column, value) = text.split_once(':')?;
-    Some(ListMin {
-        column: column.trim().to_owned(),
-        value: value.trim().parse().ok()?,
-    })
+fn list_min_read(text: &str) -> Option<String> {
+    read_list_min(text, &[]).err().map(|e| e.to_string())
 }

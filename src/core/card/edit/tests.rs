@@ -195,3 +195,41 @@ fn the_written_rule_text_follows_the_rule_a_hand_written_one_is_flagged() {
     assert_eq!(follow_rule_texts(&before, &mut card), Vec::<String>::new());
     assert_eq!(stale_rule_texts(&earlier, &card), Vec::<String>::new());
 }
+
+/// A list's target reads as its box's label says, by key or by heading;
+/// what does not read is refused, not emptied.
+#[test]
+fn a_list_target_reads_as_its_label_says() {
+    let columns = [ListColumn {
+        key: "participants".into(),
+        label: "Участники".into(),
+        at_most: None,
+    }];
+    let min = |column: &str, value| {
+        Ok(Some(ListMin {
+            column: column.into(),
+            value,
+        }))
+    };
+    assert_eq!(
+        read_list_min("participants: не менее 10", &columns),
+        min("participants", 10)
+    );
+    assert_eq!(
+        read_list_min("participants:10", &columns),
+        min("participants", 10)
+    );
+    assert_eq!(
+        read_list_min("участники: не менее 7", &columns),
+        min("participants", 7)
+    );
+    assert_eq!(read_list_min("  ", &columns), Ok(None));
+    assert_eq!(
+        read_list_min("participants не менее 10", &columns),
+        Err(ListMinError)
+    );
+    assert_eq!(
+        read_list_min("participants: десять", &columns),
+        Err(ListMinError)
+    );
+}
