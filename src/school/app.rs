@@ -66,10 +66,13 @@ fn prefer_department_card(drafts: Drafts, cards: SchoolCards) {
         return;
     }
     Effect::new(move |_| {
-        let Some(latest) = cards
+        let Some(id) = cards
             .department
-            .with(|d| d.last().map(|x| Arc::clone(&x.card)))
+            .with(|d| d.last().map(|x| x.card.id.clone()))
         else {
+            return;
+        };
+        let Some(latest) = cards.cards.with_untracked(|c| c.latest(&id).cloned()) else {
             return;
         };
         if drafts.untouched() {
