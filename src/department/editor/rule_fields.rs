@@ -251,7 +251,12 @@ fn ListColumns(place: Place, slug: String) -> impl IntoView {
                         <EditText id=format!("{slug}-col-{at}-label") label=format!("Столбец {}", at + 1) field=column(at, |c| c.label.clone(), |c, v| c.label = v)/>
                         <EditText id=format!("{slug}-col-{at}-key") label="Ключ (латиницей)" field=column(at, |c| c.key.clone(), |c, v| c.key = v)/>
                         <EditText id=format!("{slug}-col-{at}-of") label="Из них — не больше столбца (ключ)" field=column(at, |c| c.at_most.clone().unwrap_or_default(), |c, v| c.at_most = (!v.trim().is_empty()).then(|| v.trim().to_owned()))/>
-                        <button type="button" class="danger" on:click=remove>"Удалить столбец"</button>
+                        // A list counts something: its last column stays, and says why.
+                        {move || if count.get() > 1 {
+                            view! { <button type="button" class="danger" on:click=remove>"Удалить столбец"</button> }.into_any()
+                        } else {
+                            view! { <span class="muted">"Единственный столбец: у списка должен быть хотя бы один."</span> }.into_any()
+                        }}
                     </div>
                 }
             })
