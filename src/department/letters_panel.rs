@@ -31,8 +31,14 @@ pub fn LettersPanel() -> impl IntoView {
             let text = dept.card.with(|card| {
                 dept.archive().with(|a| {
                     let measures = addressed_to(&a.measures, &card.id, &school);
-                    dept.rating
-                        .with(|r| draft_letter(card, &school, r, &measures))
+                    dept.previous.with(|p| {
+                        let last_year = p.as_ref().and_then(|(_, before, _, old)| {
+                            let was = before.iter().find(|r| r.school == school.school)?;
+                            Some((&**old, was))
+                        });
+                        dept.rating
+                            .with(|r| draft_letter(card, &school, r, &measures, last_year))
+                    })
                 })
             });
             Some((school.submission_id, text))

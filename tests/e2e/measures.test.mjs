@@ -291,6 +291,24 @@ test('measures for low-level schools and a target group, their letters, and next
             const row = measuresTable.find((r) => r[0].includes(SEMINAR) && r[1] === code);
             assert.equal(row[4], expected[code].verdict, code);
         }
+
+        // The second year's letter says which indicators were missed the year before too.
+        await page.getByRole('tab', { name: 'Рекомендации' }).click();
+        await page.locator('#letter-addressee').selectOption({ label: 'Школе (выбранной ниже)' });
+        await chooseSchool(page, 'Гимназия № 2');
+        await page.waitForFunction(() => document.querySelector('#letter-text')?.value.includes('за 2025/2026 учебный год'));
+        const secondLetter = await page.locator('#letter-text').inputValue();
+        const [was, now] = [scored(FIRST), scored(SECOND)].map((m) => [...m.entries()].find(([name]) => name.includes('Гимназия № 2'))[1]);
+        const missedIn = (s, code) => s.applicable.has(code) && !s.earned.has(code);
+        let both = 0;
+        for (const { code } of INDICATORS.filter((i) => missedIn(now, i.code))) {
+            const at = secondLetter.indexOf(`\n${code}. `);
+            assert.ok(at >= 0, code);
+            const next = secondLetter.slice(at + 1).split('\n')[1];
+            assert.equal(next === 'Не выполнен и в прошлом году.', missedIn(was, code), `${code}: ${next}`);
+            both += missedIn(was, code) ? 1 : 0;
+        }
+        assert.ok(both > 0, 'the data has an indicator missed both years');
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();

@@ -21,12 +21,15 @@ const SIGNATURE: &str =
 
 /// Drafts the letter for `school`; `rating` is the period's rating, best
 /// first, from which schools that earned a missed point are named;
-/// `measures` are the department's measures addressed to the school.
+/// `measures` are the department's measures addressed to the school;
+/// `last_year`, the card and the school's result of the year before, when
+/// it sent one: an indicator missed both years is said to be.
 pub fn draft_letter(
     card: &Card,
     school: &SchoolResult,
     rating: &[Ranked],
     measures: &[&Measure],
+    last_year: Option<(&Card, &SchoolResult)>,
 ) -> String {
     let score = &school.score;
     let mut text = format!(
@@ -80,6 +83,14 @@ pub fn draft_letter(
             indicator.code,
             indicator.text.trim()
         ));
+        // The cycle did not close for it: the letter says so.
+        let again = last_year.is_some_and(|(old, was)| {
+            old.by_key(indicator.key())
+                .is_some_and(|o| was.missed(&o.code))
+        });
+        if again {
+            text.push_str("Не выполнен и в прошлом году.\n");
+        }
         if let Some(c) = school
             .score
             .indicator(&indicator.code)
@@ -352,7 +363,7 @@ mod tests {
         seminar.title = "Профпробы в школе".into();
         seminar.date = "15.03.2026".into();
         seminar.indicators = vec!["2.1".into()];
-        let letter = draft_letter(&card, weak_result, &rating, &[&seminar]);
+        let letter = draft_letter(&card, weak_result, &rating, &[&seminar], None);
         assert!(letter.contains(
             "\nМеры управления образования, в которых примет участие организация:\n\
              — семинар «Профпробы в школе» (15.03.2026; показатель 2.1)\n"
@@ -370,10 +381,10 @@ mod tests {
         ));
         let mut checked = weak_result.clone();
         checked.status = crate::department::review::ReviewStatus::Checked;
-        let letter = draft_letter(&card, &checked, &rating, &[]);
+        let letter = draft_letter(&card, &checked, &rating, &[], None);
         assert!(letter.contains("\nПо итогам проверки экспертной карты организация набрала"));
         checked.status = crate::department::review::ReviewStatus::InReview;
-        let letter = draft_letter(&card, &checked, &rating, &[]);
+        let letter = draft_letter(&card, &checked, &rating, &[], None);
         assert!(letter.contains("\nПо предварительным итогам проверки экспертной карты (проверка не завершена) организация набрала"));
         assert!(letter.contains("— низкая"));
         assert!(
@@ -395,7 +406,7 @@ mod tests {
             }
         }
         refused.refused = vec![("1.8".into(), "Ссылка не открывается".into())];
-        let letter = draft_letter(&card, &refused, &rating, &[]);
+        let letter = draft_letter(&card, &refused, &rating, &[], None);
         assert!(
             letter.contains(
                 "При проверке балл не засчитан. Замечание проверки: «Ссылка не открывается».\n\
@@ -410,7 +421,7 @@ mod tests {
             "Устранить замечание проверки «Ссылка не открывается»"
         );
         refused.refused[0].1.clear();
-        let letter = draft_letter(&card, &refused, &rating, &[]);
+        let letter = draft_letter(&card, &refused, &rating, &[], None);
         assert!(letter.contains(
             "При проверке балл не засчитан (причина не указана).\n\
              Рекомендация: Подтвердить выполнение показателя материалами, доступными по ссылкам.\n"
@@ -436,6 +447,38 @@ mod tests {
         let ids: Vec<String> = (0..drafts.len()).map(|n| n.to_string()).collect();
         let schools: Vec<_> = ids.iter().map(String::as_str).zip(&drafts).collect();
         testkit::archive(card, &schools)
+    }
+
+    /// Школа А met 3.1 last year and not this one, and 2.2 in neither: the
+    /// letter says the second, not the first.
+    #[test]
+    fn an_indicator_missed_two_years_running_is_said_to_be() {
+        let card = testkit::card();
+        let archive = testkit::archive(
+            &card,
+            &[
+                ("a1", &draft("Школа А", "2024/2025", &["1.8", "3.1"])),
+                ("a2", &draft("Школа А", "2025/2026", &["1.8"])),
+            ],
+        );
+        let before = results(&archive, DEFAULT_CARD, "2024/2025");
+        let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
+        let letter = draft_letter(
+            &card,
+            &rating[0].result,
+            &rating,
+            &[],
+            Some((&card, &before[0])),
+        );
+        let under = |code: &str| {
+            let at = letter.find(&format!("\n{code}. ")).unwrap();
+            letter[at..].lines().nth(2).unwrap_or_default().to_owned()
+        };
+        assert_eq!(under("2.2"), "Не выполнен и в прошлом году.");
+        assert_ne!(under("3.1"), "Не выполнен и в прошлом году.");
+        assert!(!letter.contains("\n1.8. "), "met");
+        let first_year = draft_letter(&card, &rating[0].result, &rating, &[], None);
+        assert!(!first_year.contains("в прошлом году"));
     }
 
     /// With bounds of 50 and 30 %, СОШ № 1–3 (9, 8, 7 of 23) are at the
@@ -528,14 +571,14 @@ mod tests {
                 .result
         };
         assert_eq!(of("СОШ № 2").score.total, 1);
-        let letter = draft_letter(&card, of("СОШ № 2"), &rating, &[]);
+        let letter = draft_letter(&card, of("СОШ № 2"), &rating, &[], None);
         assert!(letter.contains("\n4.1. "), "{letter}");
         assert!(
             letter.contains("Выполнен частично: 1 балл из 2.\n"),
             "{letter}"
         );
         assert!(letter.contains("поделиться: СОШ №\u{A0}5."), "{letter}");
-        let letter = draft_letter(&card, of("СОШ № 5"), &rating, &[]);
+        let letter = draft_letter(&card, of("СОШ № 5"), &rating, &[], None);
         assert!(!letter.contains("\n4.1. "), "{letter}");
         assert!(
             !letter.contains("СОШ №\u{A0}2."),
@@ -566,7 +609,7 @@ mod tests {
         );
         let archive = testkit::archive(&lk, &[("w", &d)]);
         let rating = rank(results(&archive, "leninsk-kuznetsky", "2025/2026"));
-        let letter = draft_letter(&lk, &rating[0].result, &rating, &[]);
+        let letter = draft_letter(&lk, &rating[0].result, &rating, &[], None);
         assert!(
             letter.contains("набрала 0 баллов из 16 (0,0\u{A0}%).\n"),
             "{letter}"
