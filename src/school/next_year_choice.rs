@@ -30,7 +30,8 @@ pub fn NextYearChoice(
     };
     view! {
         <div class="next-year-choice" role="group" aria-label="Карта следующего учебного года" on:keydown=on_keydown>
-            <p>"Начать карту следующего учебного года на основе этой. Ответы этого года:"</p>
+            <p>"Начать карту следующего учебного года на основе этой. Ответы этого года "
+                "(ссылки на подтверждения и комментарии не копируются: они — о прошлом годе):"</p>
             <button type="button" id=copy_id on:click=move |_| on_choose.run(true)>"Скопировать"</button>
             <button type="button" on:click=move |_| on_choose.run(false)>"Не копировать, только сведения об ОО"</button>
             <button type="button" on:click=move |_| close()>"Отмена"</button>

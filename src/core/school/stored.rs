@@ -14,7 +14,7 @@ use serde_json::Value;
 use crate::card::versions::carry_answers;
 use crate::card::{Card, DEFAULT_CARD};
 use crate::error::DraftLoadError;
-use crate::school::draft::Draft;
+use crate::school::draft::{Draft, RawAnswer};
 use crate::school::plan::{standings, LastPlan, PlanRow};
 use crate::school::profile::canonical_period;
 
@@ -181,10 +181,15 @@ impl StoredDraft {
         if !keep_answers {
             draft.answers.clear();
         }
+        // Last year's links and comments are about last year: a check would
+        // read them as this year's proof.
         for answer in draft.answers.values_mut() {
             answer.prev_numerator.clear();
             answer.prev_denominator.clear();
+            answer.evidence.clear();
+            answer.comment.clear();
         }
+        draft.answers.retain(|_, a| *a != RawAnswer::default());
         draft.fill_last_year(&self.draft, card);
         // This year's plan becomes next year's «last year's plan», with
         // where its indicators stand now, to see next year what it changed.
@@ -598,7 +603,20 @@ mod tests {
         assert_eq!(empty.draft.profile.name, "МБОУ СОШ № 3");
         assert!(empty.draft.answers.is_empty());
         assert_eq!(empty.meta.replaces, None);
-        let copied = stored.next_year("d3".into(), NOW, true, &card);
+        // The figures come over; last year's links and comments do not, and
+        // a row that held only a link is gone.
+        let mut linked = stored.clone();
+        let answer = linked.draft.answers.get_mut("1.1").unwrap();
+        answer.evidence = "https://school3.example.ru/2025/1-1".into();
+        answer.comment = "Данные за 2025 год".into();
+        linked.draft.answers.insert(
+            "1.6".into(),
+            RawAnswer {
+                evidence: "https://school3.example.ru/2025/1-6".into(),
+                ..RawAnswer::default()
+            },
+        );
+        let copied = linked.next_year("d3".into(), NOW, true, &card);
         assert_eq!(copied.draft.answers, stored.draft.answers);
     }
 
