@@ -7,6 +7,7 @@ use profkarta_core::department::dynamics::delta_text;
 use profkarta_core::department::effectiveness::IndicatorEffect;
 use profkarta_core::department::figures::Figures;
 use profkarta_core::department::results::{Ranked, SchoolResult};
+use profkarta_core::text::criterion_heading;
 
 use crate::bars::paired_bars;
 use crate::canvas::{BLUE, SKY_BLUE};
@@ -101,7 +102,11 @@ pub fn heatmap_svg(card: &Card, rating: &[Ranked]) -> String {
 }
 
 pub fn profile_svg(f: &Figures, school: &SchoolResult) -> String {
-    let labels: Vec<String> = f.criteria.iter().map(|c| format!("К{}", c.code)).collect();
+    let labels: Vec<String> = f
+        .criteria
+        .iter()
+        .map(|c| criterion_heading(&c.code))
+        .collect();
     let average: Vec<Share> = f
         .criteria
         .iter()

@@ -207,6 +207,25 @@ pub fn tied(name: &str) -> String {
 
 /// Text in «», its own «» turned into „“, as Russian nests quotes:
 /// «Урок „Шоу профессий“».
+/// An indicator's code as a column heading: «п. 1.1», but a code that
+/// starts with a letter as it is («П-1.1», not «п. П-1.1»).
+pub fn item_heading(code: &str) -> String {
+    prefixed("п. ", code)
+}
+
+/// A criterion's code as a column heading: «К1», but «Ц8» as it is.
+pub fn criterion_heading(code: &str) -> String {
+    prefixed("К", code)
+}
+
+fn prefixed(prefix: &str, code: &str) -> String {
+    if code.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("{prefix}{code}")
+    } else {
+        code.to_owned()
+    }
+}
+
 pub fn quoted(text: &str) -> String {
     format!("«{}»", text.replace('«', "„").replace('»', "“"))
 }
@@ -275,6 +294,15 @@ pub fn percent_short_of_target(part: u64, whole: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Izhevsk's codes begin with letters: no «п. П-1.1», no «КЦ8».
+    #[test]
+    fn a_code_with_its_own_letters_is_not_prefixed() {
+        assert_eq!(item_heading("1.1"), "п. 1.1");
+        assert_eq!(item_heading("П-1.1"), "П-1.1");
+        assert_eq!(criterion_heading("2"), "К2");
+        assert_eq!(criterion_heading("Ц8"), "Ц8");
+    }
 
     #[test]
     fn a_share_short_of_a_whole_percent_never_shows_as_reaching_it() {

@@ -11,7 +11,7 @@ use profkarta_core::department::view::rating::{
     parse_level, rows, set_profile, SortBy, OVZ, OVZ_CHOICE,
 };
 use profkarta_core::school::profile::SchoolLevel;
-use profkarta_core::text::percent;
+use profkarta_core::text::{criterion_heading, percent};
 
 use crate::department::filter_choice::FilterChoice;
 use crate::department::state::Dept;
@@ -78,7 +78,7 @@ pub fn RatingTable() -> impl IntoView {
         h.extend(
             criteria
                 .iter()
-                .map(|c| header(format!("К{c}"), SortBy::Criterion(c.clone()))),
+                .map(|c| header(criterion_heading(c), SortBy::Criterion(c.clone()))),
         );
         h
     };

@@ -12,7 +12,7 @@ use crate::department::results::{Ranked, SchoolResult};
 use crate::export::{Cell, Table};
 use crate::school::input::{parse_number, parse_percent};
 use crate::scoring::explain::answer_summary;
-use crate::text::{by_name, percent};
+use crate::text::{by_name, item_heading, percent};
 
 /// What the rating's ⚠ says, on the screen and in the files.
 pub const MISMATCH: &str = "итог, заявленный школой, не совпадает с пересчётом по её ответам";
@@ -84,7 +84,7 @@ pub fn rating_table(card: &Card, rating: &[Ranked], period: &str) -> Table {
 pub fn matrix_table(card: &Card, rating: &[Ranked], period: &str) -> Table {
     let mut headers = vec!["Школа".to_owned()];
     let codes: Vec<&str> = card.scored_indicators().map(|i| i.code.as_str()).collect();
-    headers.extend(codes.iter().map(|code| format!("п. {code}")));
+    headers.extend(codes.iter().map(|code| item_heading(code)));
     let rows = rating
         .iter()
         .map(|r| {
@@ -152,7 +152,7 @@ pub fn values_table(
     period: &str,
 ) -> Table {
     let mut headers = vec!["Школа".to_owned()];
-    headers.extend(card.indicators().map(|i| format!("п. {}", i.code)));
+    headers.extend(card.indicators().map(|i| item_heading(&i.code)));
     let mut schools: Vec<&SchoolResult> = results.iter().collect();
     schools.sort_by(|a, b| by_name(a.name(), b.name()));
     let rows = schools
@@ -210,7 +210,7 @@ pub fn value_changes_table(card: &Card, changes: &[ValueChange]) -> Table {
         .map(|c| {
             let text = card.indicator(&c.code).map_or("", |i| i.text.as_str());
             vec![
-                Cell::Text(format!("п. {}", c.code)),
+                Cell::Text(item_heading(&c.code)),
                 Cell::Text(text.to_owned()),
                 Cell::Text(c.before.clone()),
                 Cell::Text(c.after.clone()),
@@ -257,7 +257,7 @@ pub fn indicators_table(card: &Card, figures: &Figures, period: &str) -> Table {
                 (Cell::Text("без баллов".to_owned()), Cell::Empty)
             };
             let mut row = vec![
-                Cell::Text(format!("п. {}", indicator.code)),
+                Cell::Text(item_heading(&indicator.code)),
                 Cell::Text(indicator.text.clone()),
                 count(f.answered),
                 count(f.applicable),
