@@ -23,7 +23,10 @@ pub fn DataTable(
     /// What the scrolled box is called for a screen reader.
     #[prop(into)]
     label: String,
-    testid: &'static str,
+    #[prop(into)] testid: String,
+    /// A class beside `data`, for a table styled its own way.
+    #[prop(optional)]
+    class: &'static str,
 ) -> impl IntoView {
     // Columns holding numbers, past the first: set right.
     let numeric = Memo::new(move |_| {
@@ -66,7 +69,7 @@ pub fn DataTable(
     };
     view! {
         <TableScroll label=label>
-            <table class="data" data-testid=testid>
+            <table class=format!("data {class}") data-testid=testid>
                 <thead><tr>{heads}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>

@@ -5,9 +5,10 @@ use leptos::prelude::*;
 
 use profkarta_core::card::Rule;
 use profkarta_core::department::events::event_totals;
+use profkarta_core::department::tables::events_table;
 
+use crate::department::data_table::DataTable;
 use crate::department::state::Dept;
-use crate::shared::table_scroll::TableScroll;
 
 #[component]
 pub fn EventsTables() -> impl IntoView {
@@ -18,38 +19,19 @@ pub fn EventsTables() -> impl IntoView {
             let Rule::List { item, columns, .. } = &indicator.rule else {
                 return None;
             };
-            let code = indicator.code.clone();
-            let heads: Vec<String> = [item.clone(), "Школ".to_owned()]
-                .into_iter()
-                .chain(columns.iter().map(|c| c.label.clone()))
-                .collect();
-            // Every column but the first counts.
-            let heads = heads
-                .into_iter()
-                .enumerate()
-                .map(|(at, h)| view! { <th scope="col" class:num={at > 0}>{h}</th> })
-                .collect_view();
-            let card = card.clone();
-            let rows = move || {
-                let totals = dept.archive().with(|a| dept.results.with(|r| event_totals(a, &card, r, &code)));
-                totals
-                    .into_iter()
-                    .map(|t| {
-                        let sums = t.sums.iter().map(|s| view! { <td class="num">{*s}</td> }).collect_view();
-                        view! { <tr><th scope="row">{t.name}</th><td class="num">{t.schools}</td>{sums}</tr> }
-                    })
-                    .collect_view()
-            };
             let title = format!("{}. {}: итоги по мероприятиям", indicator.code, item);
             let testid = format!("events-{}", indicator.code);
+            let (code, item, columns) = (indicator.code.clone(), item.clone(), columns.clone());
+            let card = card.clone();
+            let table = Signal::derive(move || {
+                let totals = dept
+                    .archive()
+                    .with(|a| dept.results.with(|r| event_totals(a, &card, r, &code)));
+                events_table(&columns, &item, &totals, &code)
+            });
             Some(view! {
                 <h3>{title.clone()}</h3>
-                <TableScroll label=title>
-                    <table class="events" data-testid=testid>
-                        <thead><tr>{heads}</tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </TableScroll>
+                <DataTable table label=title testid class="events"/>
             })
         })
         .collect_view()
