@@ -3,13 +3,14 @@
 //! of implementation, report form, executor. Printable on A4.
 
 use leptos::prelude::*;
+
 use profkarta_core::text::quoted;
 
 use crate::department::measure_form::MeasureDraft;
 use crate::department::state::Dept;
 use crate::platform::browser::{confirm, focus_after_removal, print};
-
 use crate::shared::column_heads::ColumnHeads;
+
 /// The «Удалить» button of the `n`-th measure shown.
 fn remove_id(n: usize) -> String {
     format!("measure-remove-{n}")
