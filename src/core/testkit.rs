@@ -22,6 +22,26 @@ pub fn card() -> Card {
     Card::builtin().expect("the built-in card is valid")
 }
 
+/// Two versions of [`card`]: version 2 renumbers 1.8 as 1.9 (its identity
+/// kept) and makes 2.1 a count, so that an answer of version 1 is found
+/// under its new number, and its fact is never read as a count.
+pub fn two_versions() -> (Card, Card) {
+    fn indicator<'c>(card: &'c mut Card, code: &str) -> &'c mut Indicator {
+        card.indicators_mut().find(|i| i.code == code).unwrap()
+    }
+    let mut v1 = card();
+    indicator(&mut v1, "1.8").id = "events".into();
+    let mut v2 = v1.clone();
+    v2.version = 2;
+    indicator(&mut v2, "1.8").code = "1.9".into();
+    indicator(&mut v2, "2.1").rule = crate::card::Rule::Count {
+        min: Some(1),
+        label: "Число договоров".into(),
+    };
+    v2.recount();
+    (v1, v2)
+}
+
 pub fn share(numerator: &str, denominator: &str) -> RawAnswer {
     RawAnswer {
         numerator: numerator.into(),

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use profkarta_core::card::{Indicator, Level, Rule};
 use profkarta_core::department::bulk::Bulk;
+use profkarta_core::department::results::SchoolResult;
 use profkarta_core::department::review::{Decision, ReviewStatus};
 use profkarta_core::department::review_filter::RowFilter;
 use profkarta_core::school::input::{parse_links, MAX_COMMENT_LEN};
@@ -93,8 +94,13 @@ fn completion_question(unexplained: &[String], undecided: &[String]) -> Option<S
 #[component]
 fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
     let dept: Dept = expect_context();
-    let open = dept.open;
     let archive = dept.archive();
+    // The school's own result, under the codes of the version it filled in,
+    // as its rows below: the period's results speak the period's card.
+    let open = {
+        let id = id.clone();
+        Memo::new(move |_| archive.with(|a| a.entry(&id).map(|e| SchoolResult::of(a, e))))
+    };
     let entry = archive.with_untracked(|a| a.entry(&id).cloned());
     let Some(entry) = entry else {
         return ().into_any();

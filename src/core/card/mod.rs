@@ -270,6 +270,15 @@ impl Card {
             .filter(|mine| versions::fits(&mine.rule, &indicator.rule))
     }
 
+    /// The code this version gives `card`'s indicator `code`, `card` being
+    /// this version or another ([`Card::counterpart`]).
+    pub fn code_of<'a>(&'a self, card: &Card, code: &'a str) -> Option<&'a str> {
+        if card.version == self.version {
+            return Some(code);
+        }
+        Some(&self.counterpart(card.indicator(code)?)?.code)
+    }
+
     /// The indicator with this identity (see [`Indicator::key`]).
     pub fn by_key(&self, key: &str) -> Option<&Indicator> {
         self.indicators().find(|i| i.key() == key)

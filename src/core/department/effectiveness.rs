@@ -222,15 +222,17 @@ impl IndicatorEffect {
     }
 }
 
-/// Where a school stood on `code` in one year: the department's count of
-/// points and the school's typed share.
-fn standing(archive: &Archive, result: &SchoolResult, code: &str) -> Option<Standing> {
+/// Where a school stood on `card`'s indicator `code` in one year: the
+/// department's count of points and the school's typed share, found under
+/// its code in the version the school filled in.
+fn standing(archive: &Archive, card: &Card, result: &SchoolResult, code: &str) -> Option<Standing> {
     let counted = result.score.indicator(code).filter(|c| c.applies)?;
     let share = archive.entry(&result.submission_id).and_then(|e| {
+        let own = e.card.code_of(card, code)?;
         e.assessment
             .indicators
             .iter()
-            .find(|r| r.code == code)
+            .find(|r| r.code == own)
             .and_then(|r| share_of(&r.outcome))
     });
     Some(Standing {
@@ -274,8 +276,8 @@ impl<'a> Span<'a> {
         (old, new): (&str, &str),
     ) -> Option<(Standing, Standing)> {
         Some((
-            standing(self.archive, before, old)?,
-            standing(self.archive, after, new)?,
+            standing(self.archive, self.old_card, before, old)?,
+            standing(self.archive, self.new_card, after, new)?,
         ))
     }
 }
@@ -380,7 +382,8 @@ pub fn plan_effects(span: &Span) -> Vec<PlanEffect> {
                     .indicators
                     .iter()
                     .filter_map(|code| {
-                        let key = span.old_card.indicator(code)?.key();
+                        // The plan names the indicators as the school's version does.
+                        let key = entry.card.indicator(code)?.key();
                         let codes = span.codes(key).ok()?;
                         let (b, a) = span.moved(pair, (&codes.0, &codes.1))?;
                         Some(Progress::of(b, a))

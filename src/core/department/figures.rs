@@ -170,19 +170,14 @@ fn indicator_figures(
     // Indicators the check found not to apply to a school: its value is
     // left out with it, as the school is from «Применим к школам».
     let mut ruled_out = vec![false; place.len()];
-    // A school that filled in another version of the card: its indicators
-    // are found by identity, so a renumbered one is still itself, and one
-    // now filled in another way is left out. One map per version.
+    // A school that filled in another version of the card: its results
+    // already speak `card`'s codes ([`results`](crate::department::results::results)),
+    // its answers are found by identity, so a renumbered one is still
+    // itself, and one now filled in another way is left out. One map per
+    // version.
     let mut elsewhere: HashMap<u32, HashMap<&str, usize>> = HashMap::new();
     for r in results {
         ruled_out.fill(false);
-        let entry = archive.entry(&r.submission_id);
-        let place = match entry {
-            Some(e) if e.card.version != card.version => elsewhere
-                .entry(e.card.version)
-                .or_insert_with(|| places_in(&e.card, card)),
-            _ => &place,
-        };
         for (code, counted) in &r.score.indicators {
             let Some(&i) = place.get(code.as_str()) else {
                 continue;
@@ -194,8 +189,15 @@ fn indicator_figures(
                 ruled_out[i] = true;
             }
         }
-        let Some(entry) = entry else {
+        let Some(entry) = archive.entry(&r.submission_id) else {
             continue;
+        };
+        let place = if entry.card.version == card.version {
+            &place
+        } else {
+            elsewhere
+                .entry(entry.card.version)
+                .or_insert_with(|| places_in(&entry.card, card))
         };
         for result in &entry.assessment.indicators {
             let Some(&i) = place.get(result.code.as_str()) else {

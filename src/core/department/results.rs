@@ -7,7 +7,7 @@
 
 use std::cmp::Ordering;
 
-use crate::card::Level;
+use crate::card::{Card, Level};
 use crate::department::archive::{Archive, Entry};
 use crate::department::review::{confirm, Confirmed, ReviewStatus};
 use crate::department::school::SchoolId;
@@ -57,6 +57,23 @@ impl SchoolResult {
         }
     }
 
+    /// The result under the codes of `card`, another version of `own`, the
+    /// card the school filled in. Each indicator goes to its counterpart
+    /// ([`Card::counterpart`]); one the other version lacks, or asks for in
+    /// another way, is left out, as not asked. Its points stay those of the
+    /// school's own rules. Criteria keep their codes: they have no identity
+    /// across versions.
+    pub fn seen_on(mut self, own: &Card, card: &Card) -> Self {
+        let code = |code: &str| card.code_of(own, code).map(str::to_owned);
+        self.score.indicators = (self.score.indicators.into_iter())
+            .filter_map(|(c, counted)| Some((code(&c)?, counted)))
+            .collect();
+        self.refused = (self.refused.into_iter())
+            .filter_map(|(c, comment)| Some((code(&c)?, comment)))
+            .collect();
+        self
+    }
+
     pub fn name(&self) -> &str {
         &self.profile.name
     }
@@ -96,13 +113,24 @@ impl SchoolResult {
 }
 
 /// The counted results of the card `card_id` in one period, in no
-/// particular order.
+/// particular order, each under the indicators' codes of the period's card
+/// ([`Archive::period_card`]): a school that filled in another version is
+/// seen by identity ([`SchoolResult::seen_on`]), so that the matrix, the
+/// filters and the letters' examples find its answers under the numbers
+/// they show.
 pub fn results(archive: &Archive, card_id: &str, period: &str) -> Vec<SchoolResult> {
+    let card = archive.period_card(card_id, period);
     archive
         .current()
         .into_iter()
         .filter(|e| e.card.id == card_id && e.period() == period)
-        .map(|e| SchoolResult::of(archive, e))
+        .map(|e| {
+            let result = SchoolResult::of(archive, e);
+            match &card {
+                Some(card) if card.version != e.card.version => result.seen_on(&e.card, card),
+                _ => result,
+            }
+        })
         .collect()
 }
 
@@ -243,6 +271,74 @@ mod tests {
             Some("Нет подтверждения на сайте")
         );
         assert_eq!(ranked[0].result.refusal("2.1"), None);
+    }
+
+    /// A year of two versions ([`testkit::two_versions`]): schools А and Г
+    /// filled in version 1, Б and В version 2. Version 1's 1.8 is
+    /// version 2's 1.9; its 2.1 is not asked any more.
+    #[test]
+    fn a_school_on_another_version_is_seen_under_the_years_numbers() {
+        let (v1, v2) = testkit::two_versions();
+        let year = "2025/2026";
+        let mut archive = testkit::archive_of(&[
+            (&v1, "a", &testkit::draft("Школа А", year, &["1.8", "2.1"])),
+            (&v2, "b", &testkit::draft("Школа Б", year, &["1.9"])),
+            (&v2, "c", &testkit::draft("Школа В", year, &[])),
+            (&v1, "d", &testkit::draft("Школа Г", year, &["1.8"])),
+        ]);
+        archive.set_decision("d", "1.8", Some(Decision::NoPoint));
+        archive.set_review_comment("d", "1.8", "Ссылка не открывается".into());
+        let rating = rank(super::results(&archive, &v1.id, year));
+        let school = |name: &str| {
+            &rating
+                .iter()
+                .find(|r| r.result.name() == name)
+                .unwrap()
+                .result
+        };
+        let (a, d) = (school("Школа А"), school("Школа Г"));
+        assert!(a.earned("1.9"));
+        assert_eq!(
+            a.score.indicator("2.1"),
+            None,
+            "a fact is not the count 2.1 asks for"
+        );
+        assert_eq!(d.refusal("1.9"), Some("Ссылка не открывается"));
+        assert!(d.missed("1.9"));
+        assert_eq!(
+            (a.version, d.version),
+            (1, 1),
+            "the version filled in stays"
+        );
+        // The rating's filter finds the schools that earned 1.9 on either version.
+        let earned = Filter {
+            indicator: Some(("1.9".into(), true)),
+            ..Filter::default()
+        };
+        let names: Vec<&str> = (rating.iter().map(|r| &r.result))
+            .filter(|r| earned.matches(r))
+            .map(SchoolResult::name)
+            .collect();
+        assert_eq!(names, ["Школа А", "Школа Б"]);
+        // The matrix: А's 1.9 is its 1.8; its 2.1 is empty, as not asked.
+        let matrix = crate::department::tables::matrix_table(&v2, &rating, year);
+        let at = |h: &str| matrix.headers.iter().position(|x| x == h).unwrap();
+        let row = (matrix.rows.iter())
+            .find(|r| r[0] == crate::export::Cell::Text("Школа А".into()))
+            .unwrap();
+        assert_eq!(row[at("п. 1.9")], crate::export::Cell::Int(1));
+        assert_eq!(row[at("п. 2.1")], crate::export::Cell::Empty);
+        // В missed 1.9: its letter names А, on version 1, among the examples.
+        let letter =
+            crate::department::letters::draft_letter(&v2, school("Школа В"), &rating, &[], None);
+        let line = letter
+            .lines()
+            .find(|l| l.contains("Школа Б"))
+            .expect("examples for 1.9");
+        assert!(line.contains("Школа А"), "{line}");
+        // Г's letter quotes the refusal under 1.9.
+        let letter = crate::department::letters::draft_letter(&v2, d, &rating, &[], None);
+        assert!(letter.contains("Ссылка не открывается"), "{letter}");
     }
 
     #[test]

@@ -161,17 +161,16 @@ pub fn values_table(
             let entry = archive.entry(&r.submission_id);
             let mut row = vec![Cell::Text(r.name().to_owned())];
             row.extend(card.indicators().map(|indicator| {
-                // A file of another version: the indicator under its code there.
-                let code = match entry {
-                    Some(e) if e.card.version != card.version => {
-                        match e.card.counterpart(indicator) {
-                            Some(theirs) => &theirs.code,
-                            None => return Cell::Text("нет в версии школы".to_owned()),
-                        }
-                    }
-                    _ => &indicator.code,
+                // A file of another version: its answer under its code there.
+                let code = match entry.map(|e| e.card.code_of(card, &indicator.code)) {
+                    Some(None) => return Cell::Text("нет в версии школы".to_owned()),
+                    Some(Some(theirs)) => theirs,
+                    None => &indicator.code,
                 };
-                let applies = r.score.indicator(code).is_some_and(|c| c.applies);
+                let applies = r
+                    .score
+                    .indicator(&indicator.code)
+                    .is_some_and(|c| c.applies);
                 let answer = entry.and_then(|e| e.opened.payload.answers.get(code));
                 if !applies {
                     return Cell::Text("не применимо".to_owned());

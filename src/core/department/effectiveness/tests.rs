@@ -213,6 +213,43 @@ fn a_schools_plan_counts_measures_whose_indicators_improved() {
     assert_eq!(plans_total(&plans), (1, 2));
 }
 
+/// Last year mixed two versions ([`testkit::two_versions`]): school a
+/// planned its version 1's 1.8, which version 2 numbers 1.9, and earned it
+/// this year.
+#[test]
+fn a_plan_on_an_older_version_is_read_by_its_own_numbers() {
+    let (v1, v2) = testkit::two_versions();
+    let mut planned = testkit::draft("a", BEFORE, &[]);
+    planned.plan = vec![PlanRow {
+        measure: "Встреча с родителями".into(),
+        indicators: vec!["1.8".into()],
+        ..PlanRow::default()
+    }];
+    let archive = testkit::archive_of(&[
+        (&v1, "a1", &planned),
+        (&v2, "b1", &testkit::draft("b", BEFORE, &[])),
+        (&v2, "a2", &testkit::draft("a", AFTER, &["1.9"])),
+        (&v2, "b2", &testkit::draft("b", AFTER, &[])),
+    ]);
+    let (before, after) = (
+        results(&archive, DEFAULT_CARD, BEFORE),
+        results(&archive, DEFAULT_CARD, AFTER),
+    );
+    let span = Span {
+        archive: &archive,
+        old_card: &v2,
+        before: &before,
+        new_card: &v2,
+        after: &after,
+    };
+    let expected = PlanEffect {
+        school: "a".into(),
+        counted: 1,
+        improved: 1,
+    };
+    assert_eq!(plan_effects(&span), [expected]);
+}
+
 /// Seven addressed schools and eight others, as in a walk-through: one
 /// addressed school crossed the threshold (0 → 1 of 7), none of the others,
 /// while the addressed schools' pupils' share fell. «Лучше» stands, and

@@ -216,24 +216,12 @@ fn a_breakdown_is_pooled_part_by_part() {
         .starts_with("32,0\u{A0}% (16 из 50); техническое — 6 (12,0\u{A0}%)"));
 }
 
-/// One year, two versions of the card: version 2 renumbers 1.8 (its
-/// identity kept) and makes 2.1 a count. A school still on version 1 is
-/// counted under the new number, and its fact is not read as a count.
+/// One year, two versions of the card ([`testkit::two_versions`]). A
+/// school still on version 1 is counted under the new number, and its fact
+/// is not read as a count.
 #[test]
 fn a_school_on_an_older_version_counts_under_the_new_numbers() {
-    fn indicator<'c>(card: &'c mut Card, code: &str) -> &'c mut crate::card::Indicator {
-        card.indicators_mut().find(|i| i.code == code).unwrap()
-    }
-    let mut v1 = testkit::card();
-    indicator(&mut v1, "1.8").id = "events".into();
-    let mut v2 = v1.clone();
-    v2.version = 2;
-    indicator(&mut v2, "1.8").code = "1.9".into();
-    indicator(&mut v2, "2.1").rule = Rule::Count {
-        min: Some(1),
-        label: "Число договоров".into(),
-    };
-    v2.recount();
+    let (v1, v2) = testkit::two_versions();
     let old = draft("Школа А", "2025/2026", &["1.8", "2.1"]);
     let mut new = draft("Школа Б", "2025/2026", &["1.9"]);
     new.answers.entry("2.1".into()).or_default().count = "3".into();
