@@ -7,10 +7,9 @@ use profkarta_core::card::Level;
 use profkarta_core::department::results::Filter;
 use profkarta_core::department::tables::MISMATCH;
 use profkarta_core::department::view::rating::{
-    choice_value, criterion_choice, describe, has_level_choice, indicator_choice, parse_choice,
-    parse_level, rows, set_profile, SortBy, OVZ, OVZ_CHOICE,
+    choice_value, criterion_choice, describe, indicator_choice, parse_choice, parse_level,
+    profile_choice, rows, set_profile, SortBy,
 };
-use profkarta_core::school::profile::SchoolLevel;
 use profkarta_core::text::{criterion_heading, percent};
 
 use crate::department::filter_choice::FilterChoice;
@@ -55,21 +54,21 @@ pub fn RatingTable() -> impl IntoView {
     let level_options: Vec<(String, String)> = Level::ALL
         .map(|l| (l.key().to_owned(), l.label().to_owned()))
         .to_vec();
-    let profile_options: Vec<(String, String)> = SchoolLevel::ALL
-        .map(|l| (l.key().to_owned(), has_level_choice(l)))
-        .into_iter()
-        .chain([(OVZ.to_owned(), OVZ_CHOICE.to_owned())])
+    // The card's profile questions: the levels, ОВЗ and its own.
+    let flags = card.profile_flags().into_owned();
+    let profile_options: Vec<(String, String)> = flags
+        .iter()
+        .map(|f| (f.key.clone(), profile_choice(f)))
         .collect();
     let chosen = |choice: &Option<(String, bool)>| {
         choice
             .as_ref()
             .map_or(String::new(), |(code, yes)| choice_value(code, *yes))
     };
-    let profile_chosen = match (now.has_level, now.ovz) {
-        (Some(l), _) => l.key().to_owned(),
-        (None, Some(true)) => OVZ.to_owned(),
-        _ => String::new(),
-    };
+    let profile_chosen = now
+        .profile
+        .as_ref()
+        .map_or(String::new(), |f| f.key.clone());
     let headers = {
         let mut h = vec![
             header("Место".into(), SortBy::Rank),
@@ -86,6 +85,8 @@ pub fn RatingTable() -> impl IntoView {
     let pick = move |set: fn(&mut Filter, &str)| {
         Callback::new(move |v: String| filter.update(|f| set(f, &v)))
     };
+    let pick_profile =
+        Callback::new(move |v: String| filter.update(|f| set_profile(f, &flags, &v)));
     view! {
         <div class="filters no-print" role="search">
             {with_levels.then(|| view! {
@@ -98,7 +99,7 @@ pub fn RatingTable() -> impl IntoView {
             <FilterChoice id="filter-criterion" label="Критерий" options=criterion_options
                 chosen=chosen(&now.criterion) on_pick=pick(|f, v| f.criterion = parse_choice(v))/>
             <FilterChoice id="filter-profile" label="Профиль" options=profile_options
-                chosen=profile_chosen on_pick=pick(set_profile)/>
+                chosen=profile_chosen on_pick=pick_profile/>
             <label>"Поиск "
                 <input type="search" id="filter-search" placeholder="часть названия"
                     prop:value=now.search.clone()

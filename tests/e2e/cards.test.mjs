@@ -329,6 +329,15 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         await page.getByTestId('rating').filter({ hasText: schools[0].name }).waitFor();
         assert.deepEqual(await rows(), rating(schools).map((s) => ({ rank: s.rank, name: s.name, total: `${s.total} из ${s.max}` })));
         assert.equal(await page.getByTestId('figures').locator('[data-figure="high"]').count(), 0, 'no level counts without levels');
+        // The profile filter offers the card's own question; a school that
+        // left it unanswered counts as «да», as its indicators do.
+        const withGroup = [...latest('leninsk-kuznetsky').map((s) => s.flags), ours.profile.flags ?? {}]
+            .filter((flags) => flags.doo !== false).length;
+        assert.ok(withGroup > 0 && withGroup < schools.length, `the data must split on the question: ${withGroup} of ${schools.length}`);
+        await page.locator('#filter-profile').selectOption({ label: 'Есть дошкольная группа (воспитанники от 5 лет) — да' });
+        await page.locator('.rating-count').filter({ hasText: `Показано школ: ${withGroup} из ${schools.length}` }).waitFor();
+        await page.locator('#filter-profile').selectOption('');
+        await page.locator('.rating-count').filter({ hasText: `Показано школ: ${schools.length} из ${schools.length}` }).waitFor();
 
         // 3.4, the breakdown: Σ of every direction over Σ of totals.
         let n = 0;

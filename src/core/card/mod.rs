@@ -188,6 +188,15 @@ impl ProfileFlag {
         }
     }
 
+    /// The question with its answer: «Есть ли кадетский класс? — да».
+    pub fn answered(&self, yes: bool) -> String {
+        let answer = if yes { "да" } else { "нет" };
+        format!(
+            "{} — {answer}",
+            self.label.trim().trim_end_matches(['.', ':'])
+        )
+    }
+
     /// Sets the school's answer to this question.
     pub fn set(&self, profile: &mut SchoolProfile, yes: bool) {
         match SchoolLevel::ALL.iter().find(|l| l.key() == self.key) {
@@ -303,10 +312,7 @@ impl Card {
     pub fn profile_answers(&self, profile: &SchoolProfile) -> String {
         self.profile_flags()
             .iter()
-            .map(|f| {
-                let answer = if f.answer(profile) { "да" } else { "нет" };
-                format!("{} — {answer}", f.label.trim().trim_end_matches(['.', ':']))
-            })
+            .map(|f| f.answered(f.answer(profile)))
             .collect::<Vec<_>>()
             .join("; ")
     }

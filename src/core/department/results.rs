@@ -7,11 +7,11 @@
 
 use std::cmp::Ordering;
 
-use crate::card::{Card, Level};
+use crate::card::{Card, Level, ProfileFlag};
 use crate::department::archive::{Archive, Entry};
 use crate::department::review::{confirm, Confirmed, ReviewStatus};
 use crate::department::school::SchoolId;
-use crate::school::profile::{SchoolLevel, SchoolProfile};
+use crate::school::profile::SchoolProfile;
 use crate::text::by_name;
 
 /// One school's counted result in a period.
@@ -176,9 +176,9 @@ pub struct Filter {
     pub indicator: Option<(String, bool)>,
     /// Schools that earned every applicable point of a criterion, or did not.
     pub criterion: Option<(String, bool)>,
-    /// Schools that have this level of education.
-    pub has_level: Option<SchoolLevel>,
-    pub ovz: Option<bool>,
+    /// Schools that answered «да» to this question of the card's profile:
+    /// a level of education, ОВЗ, or a question of the card's own.
+    pub profile: Option<ProfileFlag>,
     /// Part of the name, any case.
     pub search: String,
 }
@@ -198,8 +198,7 @@ impl Filter {
                 r.criterion(code)
                     .is_some_and(|(p, max)| max > 0 && (p == max) == *full)
             })
-            && self.has_level.is_none_or(|l| r.profile.has(l))
-            && self.ovz.is_none_or(|o| r.profile.ovz == o)
+            && self.profile.as_ref().is_none_or(|f| f.answer(&r.profile))
             && (search.is_empty() || r.name().to_lowercase().contains(&search))
     }
 }
@@ -209,6 +208,7 @@ mod tests {
     use super::*;
     use crate::card::DEFAULT_CARD;
     use crate::department::review::{Decision, IndicatorReview};
+    use crate::school::profile::SchoolLevel;
     use crate::testkit;
 
     fn archive() -> Archive {
@@ -357,8 +357,9 @@ mod tests {
         };
         // В did not answer 4.1: it applies and is not earned.
         assert_eq!(names(&missed_41), ["Школа Б", "Школа В"]);
+        let flags = testkit::card().profile_flags().into_owned();
         let with_soo = Filter {
-            has_level: Some(SchoolLevel::Soo),
+            profile: flags.into_iter().find(|f| f.key == SchoolLevel::Soo.key()),
             search: "школа".into(),
             ..Filter::default()
         };
@@ -368,5 +369,44 @@ mod tests {
             ..Filter::default()
         };
         assert_eq!(names(&search), ["Школа В"]);
+    }
+
+    /// A card's own profile question filters too: «нет» leaves a school
+    /// out; a school that left it unanswered is counted as «да», as its
+    /// indicators are.
+    #[test]
+    fn a_cards_own_profile_question_filters() {
+        let mut card = testkit::card();
+        let cadets = crate::card::ProfileFlag {
+            key: "cadets".into(),
+            label: "Есть кадетский класс".into(),
+        };
+        card.profile = crate::card::ProfileFlag::standard();
+        card.profile.push(cadets.clone());
+        let year = "2025/2026";
+        let answered = |name: &str, yes: Option<bool>| {
+            let mut d = testkit::draft(name, year, &[]);
+            if let Some(yes) = yes {
+                d.profile.flags.insert("cadets".into(), yes);
+            }
+            d
+        };
+        let (a, b, c) = (
+            answered("Школа А", Some(true)),
+            answered("Школа Б", Some(false)),
+            answered("Школа В", None),
+        );
+        let archive = testkit::archive(&card, &[("a", &a), ("b", &b), ("c", &c)]);
+        let filter = Filter {
+            profile: Some(cadets),
+            ..Filter::default()
+        };
+        let mut names: Vec<String> = super::results(&archive, &card.id, year)
+            .into_iter()
+            .filter(|r| filter.matches(r))
+            .map(|r| r.name().to_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["Школа А", "Школа В"]);
     }
 }

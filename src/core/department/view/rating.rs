@@ -1,6 +1,6 @@
 //! The rating table as the coordinator sorts and filters it.
 
-use crate::card::Level;
+use crate::card::{Level, ProfileFlag, OVZ_FLAG};
 use crate::department::results::{compare_share, Filter, Ranked};
 use crate::school::profile::SchoolLevel;
 use crate::text::by_name;
@@ -104,10 +104,6 @@ pub fn parse_level(value: &str) -> Option<Level> {
         .find(|l| l.key() == value)
 }
 
-/// The value of the "students with ОВЗ" choice of the profile filter; the
-/// other choices are the levels' keys.
-pub const OVZ: &str = "ovz";
-
 /// The words of the indicator filter's choice: «1.1 выполнен».
 pub fn indicator_choice(code: &str, earned: bool) -> String {
     let word = if earned {
@@ -128,12 +124,16 @@ pub fn criterion_choice(code: &str, full: bool) -> String {
     format!("критерий {code} {word}")
 }
 
-/// The words of the profile filter's choice of a level: «есть СОО».
-pub fn has_level_choice(level: SchoolLevel) -> String {
-    format!("есть {}", level.label())
+/// The words of the profile filter's choice: «есть СОО (10–11 классы)»,
+/// «есть обучающиеся с ОВЗ», or the card's own question answered
+/// «Есть кадетский класс — да».
+pub fn profile_choice(flag: &ProfileFlag) -> String {
+    match SchoolLevel::ALL.into_iter().find(|l| l.key() == flag.key) {
+        Some(level) => format!("есть {}", level.label()),
+        None if flag.key == OVZ_FLAG => "есть обучающиеся с ОВЗ".to_owned(),
+        None => flag.answered(true),
+    }
 }
-
-pub const OVZ_CHOICE: &str = "есть обучающиеся с ОВЗ";
 
 /// The filter in the words of its choices, for the printed rating, where
 /// the selects are not printed: «Отбор: уровень — низкая; 1.1 выполнен.»
@@ -149,11 +149,8 @@ pub fn describe(filter: &Filter) -> Option<String> {
     if let Some((code, full)) = &filter.criterion {
         parts.push(criterion_choice(code, *full));
     }
-    if let Some(level) = filter.has_level {
-        parts.push(has_level_choice(level));
-    }
-    if filter.ovz == Some(true) {
-        parts.push(OVZ_CHOICE.to_owned());
+    if let Some(flag) = &filter.profile {
+        parts.push(profile_choice(flag));
     }
     let search = filter.search.trim();
     if !search.is_empty() {
@@ -172,10 +169,10 @@ pub fn printed_on(department: &str, when: &str) -> String {
     }
 }
 
-/// Sets the profile part of `filter` from its `<select>` value.
-pub fn set_profile(filter: &mut Filter, value: &str) {
-    filter.has_level = SchoolLevel::ALL.into_iter().find(|l| l.key() == value);
-    filter.ovz = (value == OVZ).then_some(true);
+/// Sets the profile part of `filter` from its `<select>` value, a key of
+/// one of `flags`, the card's profile questions (empty is any).
+pub fn set_profile(filter: &mut Filter, flags: &[ProfileFlag], value: &str) {
+    filter.profile = flags.iter().find(|f| f.key == value).cloned();
 }
 
 #[cfg(test)]
@@ -296,13 +293,14 @@ mod tests {
         filter.level = parse_level("low");
         assert_eq!(rows(&rating, &filter, &Sort::default()).len(), 3);
         assert_eq!(parse_level(""), None);
-        set_profile(&mut filter, OVZ);
-        assert_eq!((filter.ovz, filter.has_level), (Some(true), None));
-        set_profile(&mut filter, "soo");
+        let flags = ProfileFlag::standard();
+        set_profile(&mut filter, &flags, OVZ_FLAG);
         assert_eq!(
-            (filter.ovz, filter.has_level),
-            (None, Some(SchoolLevel::Soo))
+            filter.profile.as_ref().map(|f| f.key.as_str()),
+            Some(OVZ_FLAG)
         );
+        set_profile(&mut filter, &flags, "soo");
+        assert_eq!(filter.profile.as_ref().map(|f| f.key.as_str()), Some("soo"));
         assert_eq!(
             describe(&filter).as_deref(),
             Some("Отбор: уровень — низкая; есть СОО (10–11 классы).")
@@ -313,8 +311,7 @@ mod tests {
         let every = Filter {
             indicator: Some(("1.8".into(), false)),
             criterion: Some(("2".into(), true)),
-            has_level: None,
-            ovz: Some(true),
+            profile: flags.iter().find(|f| f.key == OVZ_FLAG).cloned(),
             ..filter
         };
         assert_eq!(
@@ -324,5 +321,21 @@ mod tests {
                  полностью; есть обучающиеся с ОВЗ; в названии есть «ВЕГ»."
             )
         );
+    }
+
+    #[test]
+    fn a_cards_own_question_is_a_choice_in_its_words() {
+        let own = ProfileFlag {
+            key: "cadets".into(),
+            label: "Есть ли в школе кадетский класс?".into(),
+        };
+        assert_eq!(
+            profile_choice(&own),
+            "Есть ли в школе кадетский класс? — да"
+        );
+        let standard = ProfileFlag::standard();
+        let words: Vec<String> = standard.iter().map(profile_choice).collect();
+        assert_eq!(words.last().unwrap(), "есть обучающиеся с ОВЗ");
+        assert_eq!(words[2], "есть СОО (10–11 классы)");
     }
 }
