@@ -8,9 +8,9 @@ use leptos::prelude::*;
 
 use profkarta_core::department::letter_file::{letter_docx, letter_docx_name, LetterFile};
 use profkarta_core::department::letters::{
-    draft_letter, group_letter, group_letter_key, suggested_plan,
+    addressee, draft_letter, group_letter, group_letter_key, suggested_plan, Addressee,
 };
-use profkarta_core::department::measures::{addressed_to, TargetGroup};
+use profkarta_core::department::measures::{addressed_to, Measure, TargetGroup};
 
 use crate::department::no_cards::NoCards;
 use crate::department::school_select::SchoolSelect;
@@ -23,26 +23,20 @@ pub fn LettersPanel() -> impl IntoView {
     let dept: Dept = expect_context();
     // None: the chosen school's letter; Some: a target group's.
     let group = RwSignal::new(None::<TargetGroup>);
+
     // The letter as drafted from the data, with the key its edit is kept
     // under: the school's submission, or the group's card, year and group.
     let drafted = Memo::new(move |_| match group.get() {
-        None => {
-            let school = dept.open.get()?;
-            let text = dept.card.with(|card| {
-                dept.archive().with(|a| {
-                    let measures = addressed_to(&a.measures, &card.id, &school);
-                    dept.previous.with(|p| {
-                        let last_year = p.as_ref().and_then(|(_, before, _, old)| {
-                            let was = before.iter().find(|r| r.school == school.school)?;
-                            Some((&**old, was))
-                        });
-                        dept.rating
-                            .with(|r| draft_letter(card, &school, r, &measures, last_year))
-                    })
-                })
+        None => with_addressee(dept, |to, measures| {
+            let text = dept.previous.with(|p| {
+                let last_year = p.as_ref().and_then(|(_, before, _, old)| {
+                    let was = before.iter().find(|r| r.school == to.school.school)?;
+                    Some((&**old, was))
+                });
+                draft_letter(&to.card, &to.school, &to.rating, measures, last_year)
             });
-            Some((school.submission_id, text))
-        }
+            (to.school.submission_id.clone(), text)
+        }),
         Some(g) => {
             let period = dept.period.get().unwrap_or_default();
             Some(dept.card.with(|card| {
@@ -97,23 +91,19 @@ pub fn LettersPanel() -> impl IntoView {
         }
     };
     let download = move |_| {
-        let Some(school) = dept.open.get_untracked() else {
-            return;
-        };
         let Some(text) = text() else { return };
-        let letter = dept.card.with_untracked(|card| {
-            let plan = dept.archive().with_untracked(|a| {
-                suggested_plan(card, &school, &addressed_to(&a.measures, &card.id, &school))
-            });
+        let letter = with_addressee(dept, |to, measures| {
             LetterFile::new(
-                card,
-                school.profile.period.trim(),
-                school.name(),
+                &to.card,
+                to.school.profile.period.trim(),
+                to.school.name(),
                 &text,
-                plan,
+                suggested_plan(&to.card, &to.school, measures),
             )
         });
-        offer_json(dept.notices, &letter.file_name(), &letter.to_json());
+        if let Some(letter) = letter {
+            offer_json(dept.notices, &letter.file_name(), &letter.to_json());
+        }
     };
     let download_docx = move |_| {
         let Some(text) = text() else { return };
@@ -208,4 +198,17 @@ pub fn LettersPanel() -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// `f` over the open school's letter's addressee and the measures addressed
+/// to it; `None` when no school is open.
+fn with_addressee<T>(dept: Dept, f: impl FnOnce(&Addressee, &[&Measure]) -> T) -> Option<T> {
+    let school = dept.open.get()?;
+    dept.card.with(|card| {
+        dept.archive().with(|a| {
+            let measures = addressed_to(&a.measures, &card.id, &school);
+            dept.rating
+                .with(|r| Some(f(&addressee(a, card, &school, r)?, &measures)))
+        })
+    })
 }

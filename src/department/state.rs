@@ -123,9 +123,11 @@ pub struct Dept {
     /// above the panels the page draws anew for another card version.
     review_filter: RwSignal<RowFilter>,
     /// The rating's sort and filter, kept as other tabs are visited; another
-    /// card starts them afresh (its indicators are others).
+    /// card or version starts them afresh (its codes may be others'), so
+    /// they remember which they were chosen on.
     rating_sort: RwSignal<Sort>,
     rating_filter: RwSignal<Filter>,
+    rating_on: StoredValue<Option<(String, u32)>>,
     tab: RwSignal<Tab>,
     /// The department's draft card open in the editor.
     editing: RwSignal<Option<usize>>,
@@ -266,6 +268,7 @@ impl Dept {
             review_filter: RwSignal::new(RowFilter::All),
             rating_sort: RwSignal::new(Sort::default()),
             rating_filter: RwSignal::new(Filter::default()),
+            rating_on: StoredValue::new(None),
             tab: RwSignal::new(tab),
             editing: RwSignal::new(None),
             unwritten: StoredValue::new(None),
@@ -343,7 +346,15 @@ impl Dept {
         self.review_filter
     }
 
+    /// The rating's sort and filter for the card shown, afresh if they
+    /// were chosen on another card or version.
     pub fn rating_view(self) -> (RwSignal<Sort>, RwSignal<Filter>) {
+        let shown = self.card.with_untracked(|c| (c.id.clone(), c.version));
+        if self.rating_on.get_value().is_some_and(|on| on != shown) {
+            self.rating_sort.set(Sort::default());
+            self.rating_filter.set(Filter::default());
+        }
+        self.rating_on.set_value(Some(shown));
         (self.rating_sort, self.rating_filter)
     }
 
@@ -400,8 +411,6 @@ impl Dept {
         self.chosen_card.set(Some(id));
         self.chosen_period.set(None);
         self.selected.set(None);
-        self.rating_sort.set(Sort::default());
-        self.rating_filter.set(Filter::default());
     }
 
     // The coordinator's decisions.

@@ -175,7 +175,7 @@ fn across(
 /// indicator ruled not applicable, stays so under the new rule; a
 /// confirmation adds nothing the answers do not earn.
 fn on_card(archive: &Archive, card: &Card, result: &SchoolResult) -> Option<Vec<(u32, bool)>> {
-    if result.version == card.version {
+    if result.version == card.version && result.seen_as == card.version {
         return Some(
             card.indicators()
                 .map(|i| {
@@ -567,6 +567,28 @@ mod tests {
         let across = change.across.expect("compared on version 2");
         assert_eq!((across.before, across.after), ((1, 23), (2, 23)));
         assert_eq!(change.delta_tenths(), 43);
+    }
+
+    /// Last year mixed the versions of [`testkit::two_versions`], so its
+    /// results speak version 2; this year has only version 1 files so far.
+    /// School А answered alike both years on version 1: no change, though
+    /// last year's result was seen under version 2's numbers.
+    #[test]
+    fn a_result_seen_on_another_version_is_compared_by_its_file() {
+        let (v1, v2) = testkit::two_versions();
+        let a = |period: &str| testkit::draft("Школа А", period, &["1.8"]);
+        let archive = testkit::archive_of(&[
+            (&v1, "a1", &a("2024/2025")),
+            (&v2, "b1", &testkit::draft("Школа Б", "2024/2025", &[])),
+            (&v1, "a2", &a("2025/2026")),
+        ]);
+        let before = results(&archive, &v1.id, "2024/2025");
+        let after = results(&archive, &v1.id, "2025/2026");
+        let changes = school_changes(&archive, &v2, &v1, &before, &after);
+        let change = changes.iter().find(|c| c.name == "Школа А").unwrap();
+        let across = change.across.expect("the years' versions differ");
+        assert_eq!(across.before, across.after);
+        assert_eq!(change.delta_tenths(), 0);
     }
 
     /// Version 2 adds an indicator (3.4, a fact) that last year's card did

@@ -58,6 +58,10 @@ pub fn event_totals(
         .iter()
         .filter_map(|r| archive.entry(&r.submission_id))
     {
+        // A file of another version: the list under its code there.
+        let Some(code) = entry.card.code_of(card, code) else {
+            continue;
+        };
         let valid = entry
             .assessment
             .indicators
@@ -222,5 +226,31 @@ mod tests {
                 ("Квиз", 2, &[20, 0, 4][..]),
             ]
         );
+    }
+
+    /// A year of two versions, version 2 numbering the list 1.30: the
+    /// school still on version 1 counts with its rows under 1.3.
+    #[test]
+    fn a_school_on_another_version_counts_under_its_own_number() {
+        let mut v1 = builtin("nevinnomyssk").unwrap().unwrap();
+        v1.indicators_mut().find(|i| i.code == "1.3").unwrap().id = "events".into();
+        let mut v2 = v1.clone();
+        v2.version = 2;
+        v2.indicators_mut().find(|i| i.code == "1.3").unwrap().code = "1.30".into();
+        let school = |name: &str, code: &str, participants: &str| {
+            let mut d = draft(name, "2025/2026", &[]);
+            d.answers.entry(code.into()).or_default().rows = vec![ListRow {
+                name: "Ярмарка профессий".into(),
+                values: vec![participants.into(), "0".into(), "0".into()],
+            }];
+            d
+        };
+        let archive = testkit::archive_of(&[
+            (&v1, "1", &school("А", "1.3", "40")),
+            (&v2, "2", &school("Б", "1.30", "25")),
+        ]);
+        let res = results(&archive, "nevinnomyssk", "2025/2026");
+        let totals = event_totals(&archive, &v2, &res, "1.30");
+        assert_eq!((totals[0].schools, totals[0].sums[0]), (2, 65));
     }
 }

@@ -4,7 +4,11 @@
 //! §3.7). The coordinator edits the draft before printing; the edited text
 //! is kept in the archive, the draft is only the starting point.
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use crate::card::{Card, Indicator};
+use crate::department::archive::Archive;
 use crate::department::figures::{weak_spots, Figures, WeakSpots};
 use crate::department::measures::{Audience, Measure, TargetGroup};
 use crate::department::results::{Ranked, SchoolResult};
@@ -18,6 +22,46 @@ const PEERS_PER_INDICATOR: usize = 3;
 const SIGNATURE: &str =
     "\nСпециалист управления образования ____________________ / ____________________ /\n\
                          Дата ____________\n";
+
+/// What a school's letter is drafted from: the version of the card it
+/// filled in, its result under that version's numbers, and the year's
+/// rating seen the same way. A school still on an older version reads its
+/// own numbers and wordings, hears of an indicator the year's version no
+/// longer asks, and gets a plan that names indicators as its draft does.
+pub struct Addressee<'a> {
+    pub card: Arc<Card>,
+    pub school: Cow<'a, SchoolResult>,
+    pub rating: Cow<'a, [Ranked]>,
+}
+
+/// The [`Addressee`] of `school`, one of the year's `rating` on `card`.
+pub fn addressee<'a>(
+    archive: &Archive,
+    card: &Card,
+    school: &'a SchoolResult,
+    rating: &'a [Ranked],
+) -> Option<Addressee<'a>> {
+    let entry = archive.entry(&school.submission_id)?;
+    let own = Arc::clone(&entry.card);
+    if school.seen_as == own.version {
+        return Some(Addressee {
+            card: own,
+            school: Cow::Borrowed(school),
+            rating: Cow::Borrowed(rating),
+        });
+    }
+    let rating = (rating.iter())
+        .map(|r| Ranked {
+            rank: r.rank,
+            result: r.result.clone().seen_on(card, &own),
+        })
+        .collect();
+    Some(Addressee {
+        school: Cow::Owned(SchoolResult::of(archive, entry)),
+        rating: Cow::Owned(rating),
+        card: own,
+    })
+}
 
 /// Drafts the letter for `school`; `rating` is the period's rating, best
 /// first, from which schools that earned a missed point are named;

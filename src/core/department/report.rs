@@ -324,17 +324,8 @@ pub fn review_summary<'a>(
             ReviewStatus::InReview => in_review += 1,
             ReviewStatus::Received => {}
         }
-        let lost: u32 = r
-            .score
-            .indicators
-            .iter()
-            // As the letters say it: a point ruled not applicable is not
-            // refused, the indicator leaves the school's maximum.
-            .filter(|(_, c)| c.applies)
-            .map(|(_, c)| c.claimed_points.saturating_sub(c.points))
-            .sum();
-        taken += lost;
-        schools += u64::from(lost > 0);
+        taken += r.lost;
+        schools += u64::from(r.lost > 0);
     }
     // Not begun: nothing may read as if the scores had stood a check.
     if checked + in_review == 0 {

@@ -30,6 +30,13 @@ pub struct SchoolResult {
     /// The version of the card the school filled: a year may hold files of
     /// two versions, each scored by its own rules.
     pub version: u32,
+    /// The version whose codes `score` and `refused` speak: `version`, or
+    /// the year's card it is seen on ([`SchoolResult::seen_on`]).
+    pub seen_as: u32,
+    /// The points the check did not credit as claimed, on indicators that
+    /// still apply: kept whole when an indicator is left out by
+    /// [`SchoolResult::seen_on`], as the total is.
+    pub lost: u32,
 }
 
 impl SchoolResult {
@@ -45,6 +52,12 @@ impl SchoolResult {
                 (code.clone(), comment.to_owned())
             })
             .collect();
+        let lost = (score.indicators.iter())
+            // As the letters say it: a point ruled not applicable is not
+            // refused, the indicator leaves the school's maximum.
+            .filter(|(_, c)| c.applies)
+            .map(|(_, c)| c.claimed_points.saturating_sub(c.points))
+            .sum();
         Self {
             submission_id: entry.id().to_owned(),
             school: entry.school.clone(),
@@ -54,23 +67,26 @@ impl SchoolResult {
             mismatch: entry.mismatch,
             refused,
             version: entry.card.version,
+            seen_as: entry.card.version,
+            lost,
         }
     }
 
-    /// The result under the codes of `card`, another version of `own`, the
-    /// card the school filled in. Each indicator goes to its counterpart
-    /// ([`Card::counterpart`]); one the other version lacks, or asks for in
-    /// another way, is left out, as not asked. Its points stay those of the
-    /// school's own rules. Criteria keep their codes: they have no identity
-    /// across versions.
-    pub fn seen_on(mut self, own: &Card, card: &Card) -> Self {
-        let code = |code: &str| card.code_of(own, code).map(str::to_owned);
+    /// The result under the codes of `card`, another version of `speaks`,
+    /// the card whose codes it has now (at first the one the school filled
+    /// in). Each indicator goes to its counterpart ([`Card::counterpart`]);
+    /// one the other version lacks, or asks for in another way, is left
+    /// out, as not asked. Its points stay those of the school's own rules.
+    /// Criteria keep their codes: they have no identity across versions.
+    pub fn seen_on(mut self, speaks: &Card, card: &Card) -> Self {
+        let code = |code: &str| card.code_of(speaks, code).map(str::to_owned);
         self.score.indicators = (self.score.indicators.into_iter())
             .filter_map(|(c, counted)| Some((code(&c)?, counted)))
             .collect();
         self.refused = (self.refused.into_iter())
             .filter_map(|(c, comment)| Some((code(&c)?, comment)))
             .collect();
+        self.seen_as = card.version;
         self
     }
 
@@ -207,6 +223,7 @@ impl Filter {
 mod tests {
     use super::*;
     use crate::card::DEFAULT_CARD;
+    use crate::department::letters::{addressee, draft_letter};
     use crate::department::review::{Decision, IndicatorReview};
     use crate::school::profile::SchoolLevel;
     use crate::testkit;
@@ -284,10 +301,12 @@ mod tests {
             (&v1, "a", &testkit::draft("Школа А", year, &["1.8", "2.1"])),
             (&v2, "b", &testkit::draft("Школа Б", year, &["1.9"])),
             (&v2, "c", &testkit::draft("Школа В", year, &[])),
-            (&v1, "d", &testkit::draft("Школа Г", year, &["1.8"])),
+            (&v1, "d", &testkit::draft("Школа Г", year, &["1.8", "2.1"])),
         ]);
         archive.set_decision("d", "1.8", Some(Decision::NoPoint));
         archive.set_review_comment("d", "1.8", "Ссылка не открывается".into());
+        archive.set_decision("d", "2.1", Some(Decision::NoPoint));
+        archive.set_review_comment("d", "2.1", "Нет договора".into());
         let rating = rank(super::results(&archive, &v1.id, year));
         let school = |name: &str| {
             &rating
@@ -329,16 +348,41 @@ mod tests {
         assert_eq!(row[at("п. 1.9")], crate::export::Cell::Int(1));
         assert_eq!(row[at("п. 2.1")], crate::export::Cell::Empty);
         // В missed 1.9: its letter names А, on version 1, among the examples.
-        let letter =
-            crate::department::letters::draft_letter(&v2, school("Школа В"), &rating, &[], None);
+        let letter = draft_letter(&v2, school("Школа В"), &rating, &[], None);
         let line = letter
             .lines()
             .find(|l| l.contains("Школа Б"))
             .expect("examples for 1.9");
         assert!(line.contains("Школа А"), "{line}");
-        // Г's letter quotes the refusal under 1.9.
-        let letter = crate::department::letters::draft_letter(&v2, d, &rating, &[], None);
-        assert!(letter.contains("Ссылка не открывается"), "{letter}");
+        // Г's letter speaks its own version: its numbers, and the refusal
+        // of 2.1, which version 2 asks otherwise; А and Б are the examples
+        // for its 1.8.
+        let to = addressee(&archive, &v2, d, &rating).unwrap();
+        let letter = draft_letter(&to.card, &to.school, &to.rating, &[], None);
+        assert!(letter.contains(", версия 1."), "{letter}");
+        for said in [
+            "\n1.8. ",
+            "«Ссылка не открывается»",
+            "\n2.1. ",
+            "«Нет договора»",
+        ] {
+            assert!(letter.contains(said), "{said}: {letter}");
+        }
+        let examples = (letter.lines())
+            .skip_while(|l| !l.starts_with("1.8. "))
+            .find(|l| l.starts_with("Опытом"))
+            .unwrap();
+        assert!(
+            examples.contains("Школа А") && examples.contains("Школа Б"),
+            "{examples}"
+        );
+        // The report counts both refused points, 2.1's too.
+        let summary =
+            crate::department::report::review_summary(&v2, rating.iter().map(|r| &r.result));
+        assert!(
+            summary.ends_with("баллов, заявленных школами: 2 (у 1 школы)."),
+            "{summary}"
+        );
     }
 
     #[test]

@@ -164,6 +164,26 @@ fn too_few_schools_on_one_side_give_no_verdict() {
     );
 }
 
+/// A year of two versions, version 2 numbering 1.1 as 1.10: a school on
+/// version 1 stands on 1.10 with the share it typed under 1.1.
+#[test]
+fn a_share_on_an_older_version_is_read_under_its_own_number() {
+    let (mut v1, mut v2) = testkit::two_versions();
+    for card in [&mut v1, &mut v2] {
+        card.indicators_mut().find(|i| i.code == "1.1").unwrap().id = "tests".into();
+    }
+    v2.indicators_mut().find(|i| i.code == "1.1").unwrap().code = "1.10".into();
+    let archive = testkit::archive_of(&[
+        (&v1, "a", &school("a", BEFORE, false, "3")),
+        (&v2, "b", &testkit::draft("b", BEFORE, &[])),
+    ]);
+    let before = results(&archive, DEFAULT_CARD, BEFORE);
+    let a = before.iter().find(|r| r.name() == "a").unwrap();
+    let standing = standing(&archive, &v2, a, "1.10").expect("1.10 applies to a");
+    assert_eq!(standing.share, Some((3, 10)));
+    assert!(standing.earned, "30 % earns 1.1");
+}
+
 #[test]
 fn an_indicator_whose_rule_changed_is_left_out() {
     let mut v2 = testkit::card();
