@@ -53,6 +53,11 @@ const CODE_CHARS: usize = 8;
 const CRITERION_GAP: i32 = 6;
 /// Past this many rows the codes are repeated under the matrix.
 const CODES_AGAIN_AFTER: usize = 25;
+/// Rows of one picture: at the width of A4 a row is about 4 mm, so this
+/// many rows with the title and the legend fit one printed page, and a
+/// larger municipality's matrix is printed a page at a time, never cut
+/// through a row.
+pub const PAGE_ROWS: usize = 50;
 /// Every other row is shaded so a row can be followed from name to cells.
 const ZEBRA: RGBColor = RGBColor(0xF2, 0xF2, 0xF2);
 const MISSED: RGBColor = RGBColor(0xFB, 0xDD, 0xCC);
@@ -60,13 +65,24 @@ const PARTIAL: RGBColor = RGBColor(0xBF, 0xDB, 0xF0);
 const NOT_APPLICABLE: RGBColor = RGBColor(0xD6, 0xD6, 0xD6);
 const NOT_APPLICABLE_MARK: RGBColor = RGBColor(0x80, 0x80, 0x80);
 
+/// [`heatmap_pages`] one after the other: on the screen they read as one
+/// matrix whose codes come again every [`PAGE_ROWS`] schools.
+pub fn heatmap(schools: &[String], indicators: &[String], cells: &[Vec<Mark>]) -> String {
+    heatmap_pages(schools, indicators, cells).concat()
+}
+
 /// One row per school and one column per indicator; `cells[school][indicator]`,
 /// a missing cell counts as unanswered. Marks differ in lightness and in the
 /// drawn sign (bar, dash, slash, dot), not only in hue, so the matrix also reads
-/// in greyscale print. The chart grows downwards, 20 px per school.
-pub fn heatmap(schools: &[String], indicators: &[String], cells: &[Vec<Mark>]) -> String {
+/// in greyscale print. The chart grows downwards, 20 px per school, a
+/// picture per [`PAGE_ROWS`] schools; every picture has the same columns.
+pub fn heatmap_pages(
+    schools: &[String],
+    indicators: &[String],
+    cells: &[Vec<Mark>],
+) -> Vec<String> {
     if schools.is_empty() || indicators.is_empty() {
-        return no_data(TITLE);
+        return vec![no_data(TITLE)];
     }
     let names: Vec<String> = schools
         .iter()
@@ -122,62 +138,81 @@ pub fn heatmap(schools: &[String], indicators: &[String], cells: &[Vec<Mark>]) -
         .collect();
     let (legend_places, legend_bottom) = flow(&legend, (MARGIN, BELOW_TITLE - 6), width - MARGIN);
     let rows_top = legend_bottom + 28;
-    let rows_bottom = rows_top + ROW * names.len() as i32;
-    let codes_again = names.len() > CODES_AGAIN_AFTER;
-    let height = rows_bottom + if codes_again { 24 } else { MARGIN };
-
-    let summary: Vec<String> = shown
-        .iter()
-        .map(|(m, n)| format!("{} — {n}", m.legend()))
-        .collect();
-    let label = format!(
-        "{TITLE}: {}, {}. Ячеек: {}.",
-        count(names.len(), "школа", "школы", "школ"),
-        count(codes.len(), "показатель", "показателя", "показателей"),
-        summary.join(", ")
-    );
-
-    render(width, height, &label, |canvas| {
-        canvas.title(TITLE, width);
-        let note = Font::new(SMALL).anchor(HPos::Left, VPos::Center);
-        let mut cells = Cells::default();
-        for (&(m, _), (x, y)) in shown.iter().zip(legend_places) {
-            cells.add((x, y), cell_width, m);
-            canvas.text(m.legend(), (x + cell_width + 6, y + CELL / 2), note);
-        }
-
-        let code_font = Font::new(SMALL).colour(MUTED);
-        for (i, name) in names.iter().enumerate() {
-            let y = rows_top + ROW * i as i32;
-            if i % 2 == 1 {
-                canvas.rect(
-                    (MARGIN - 4, y - (ROW - CELL) / 2),
-                    (width - MARGIN + 4, y + CELL + (ROW - CELL) / 2),
-                    ZEBRA,
-                );
+    let pages = names.len().div_ceil(PAGE_ROWS);
+    (0..pages)
+        .map(|page| {
+            let first = page * PAGE_ROWS;
+            let rows = first..(first + PAGE_ROWS).min(names.len());
+            let title = if pages == 1 {
+                TITLE.to_owned()
+            } else {
+                format!(
+                    "{TITLE}: школы {}–{} из {}",
+                    rows.start + 1,
+                    rows.end,
+                    names.len()
+                )
+            };
+            let mut tally = [0usize; Mark::ALL.len()];
+            for school in rows.clone() {
+                for indicator in 0..codes.len() {
+                    tally[mark(school, indicator) as usize] += 1;
+                }
             }
-            canvas.text(name, (MARGIN, y + CELL / 2), note);
-            for (j, &x) in columns.iter().enumerate() {
-                cells.add((x, y), cell_width, mark(i, j));
-            }
-        }
-        cells.draw(canvas);
-        for (code, x) in codes.iter().zip(&columns) {
-            let centre = x + cell_width / 2;
-            canvas.text(
-                code,
-                (centre, rows_top - 6),
-                code_font.anchor(HPos::Center, VPos::Bottom),
+            let summary: Vec<String> = (shown.iter())
+                .map(|&(m, _)| format!("{} — {}", m.legend(), tally[m as usize]))
+                .collect();
+            let label = format!(
+                "{title}: {}, {}. Ячеек: {}.",
+                count(rows.len(), "школа", "школы", "школ"),
+                count(codes.len(), "показатель", "показателя", "показателей"),
+                summary.join(", ")
             );
-            if codes_again {
-                canvas.text(
-                    code,
-                    (centre, rows_bottom + 4),
-                    code_font.anchor(HPos::Center, VPos::Top),
-                );
-            }
-        }
-    })
+            let rows_bottom = rows_top + ROW * rows.len() as i32;
+            let codes_again = rows.len() > CODES_AGAIN_AFTER;
+            let height = rows_bottom + if codes_again { 24 } else { MARGIN };
+            render(width, height, &label, |canvas| {
+                canvas.title(&title, width);
+                let note = Font::new(SMALL).anchor(HPos::Left, VPos::Center);
+                let mut cells = Cells::default();
+                for (&(m, _), &(x, y)) in shown.iter().zip(&legend_places) {
+                    cells.add((x, y), cell_width, m);
+                    canvas.text(m.legend(), (x + cell_width + 6, y + CELL / 2), note);
+                }
+                let code_font = Font::new(SMALL).colour(MUTED);
+                for (row, i) in rows.clone().enumerate() {
+                    let y = rows_top + ROW * row as i32;
+                    if i % 2 == 1 {
+                        canvas.rect(
+                            (MARGIN - 4, y - (ROW - CELL) / 2),
+                            (width - MARGIN + 4, y + CELL + (ROW - CELL) / 2),
+                            ZEBRA,
+                        );
+                    }
+                    canvas.text(&names[i], (MARGIN, y + CELL / 2), note);
+                    for (j, &x) in columns.iter().enumerate() {
+                        cells.add((x, y), cell_width, mark(i, j));
+                    }
+                }
+                cells.draw(canvas);
+                for (code, x) in codes.iter().zip(&columns) {
+                    let centre = x + cell_width / 2;
+                    canvas.text(
+                        code,
+                        (centre, rows_top - 6),
+                        code_font.anchor(HPos::Center, VPos::Bottom),
+                    );
+                    if codes_again {
+                        canvas.text(
+                            code,
+                            (centre, rows_bottom + 4),
+                            code_font.anchor(HPos::Center, VPos::Top),
+                        );
+                    }
+                }
+            })
+        })
+        .collect()
 }
 
 /// Every cell and sign of the matrix, one path per paint: the browser

@@ -37,7 +37,7 @@ mod trend;
 use profkarta_core::text::{percent, percent_tenths, tenths};
 
 pub use bars::fulfilment_bars;
-pub use heatmap::{heatmap, Mark};
+pub use heatmap::{heatmap, heatmap_pages, Mark};
 pub use levels::level_distribution;
 pub use profile::profile_vs_average;
 pub use trend::trend;

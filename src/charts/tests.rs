@@ -252,26 +252,51 @@ fn heatmap_has_one_cell_per_school_and_indicator() {
     let codes = indicator_codes();
     assert_eq!(codes.len(), 23);
     let started = std::time::Instant::now();
-    let svg = heatmap(&schools, &codes, &marks(150, 23));
+    let pages = heatmap_pages(&schools, &codes, &marks(150, 23));
     eprintln!(
         "150×23 heatmap: {:?}, {} KB",
         started.elapsed(),
-        svg.len() / 1024
+        pages.concat().len() / 1024
     );
-    assert_well_formed(&svg);
-    // One rectangle per cell plus the four legend swatches, in seven
-    // paths: one per paint, however many schools.
-    assert_eq!(heatmap_cells(&svg), 150 * 23 + 4);
-    assert_eq!(svg.matches("<path").count(), 7);
-    assert!(root(&svg).contains("150 школ, 23 показателя"));
-    for code in ["1.1", "1.8", "7.2"] {
-        // Codes are written above and, on a tall matrix, below the cells.
-        assert_eq!(svg.matches(&format!(">\n{code}\n<")).count(), 2, "{code}");
+    // A printed page each: 50 schools a picture, each with its title,
+    // legend and codes.
+    assert_eq!(pages.len(), 3);
+    for (page, svg) in pages.iter().enumerate() {
+        assert_well_formed(svg);
+        // One rectangle per cell plus the four legend swatches, in seven
+        // paths: one per paint, however many schools.
+        assert_eq!(heatmap_cells(svg), 50 * 23 + 4);
+        assert_eq!(svg.matches("<path").count(), 7);
+        let (first, last) = (page * 50 + 1, page * 50 + 50);
+        let title = format!("Выполнение показателей по школам: школы {first}–{last} из 150");
+        assert!(
+            root(svg).contains(&format!("{title}: 50 школ, 23 показателя")),
+            "{}",
+            root(svg)
+        );
+        for n in [first, last] {
+            assert!(
+                svg.contains(&format!(" {n}» им.")),
+                "school {n} on page {page}"
+            );
+        }
+        assert!(!svg.contains(&format!(" {}» им.", last + 1)));
+        for code in ["1.1", "1.8", "7.2"] {
+            // Codes are written above and, on a tall matrix, below the cells.
+            assert_eq!(svg.matches(&format!(">\n{code}\n<")).count(), 2, "{code}");
+        }
+        for legend in ["выполнен", "не выполнен", "не применим", "нет ответа"]
+        {
+            assert!(svg.contains(&format!(">\n{legend}\n<")), "{legend}");
+        }
     }
-    for legend in ["выполнен", "не выполнен", "не применим", "нет ответа"]
-    {
-        assert!(svg.contains(&format!(">\n{legend}\n<")), "{legend}");
-    }
+    // Every page has the same columns: on the screen they read as one.
+    let widths: Vec<&str> = pages
+        .iter()
+        .map(|p| &root(p)[..root(p).find("height").unwrap()])
+        .collect();
+    assert!(widths.iter().all(|w| *w == widths[0]), "{widths:?}");
+    assert_eq!(heatmap(&schools, &codes, &marks(150, 23)), pages.concat());
 }
 
 #[test]

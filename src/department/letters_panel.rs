@@ -13,6 +13,7 @@ use profkarta_core::department::letters::{
 use profkarta_core::department::measures::{addressed_to, Measure, TargetGroup};
 
 use crate::department::no_cards::NoCards;
+use crate::department::printed_letter::PrintedLetter;
 use crate::department::school_select::SchoolSelect;
 use crate::department::state::Dept;
 use crate::platform::browser::{confirm, print};
@@ -190,10 +191,7 @@ pub fn LettersPanel() -> impl IntoView {
                     <label for="letter-text">"Текст письма"</label>
                 </div>
                 <textarea id="letter-text" class="letter-text no-print" rows="28" prop:value=move || text().unwrap_or_default() on:input=on_input></textarea>
-                // On plain paper the sender is named above the letter; on
-                // letterhead the Word document goes without it.
-                <p class="letter-from print-only" data-testid="letter-from">{move || dept.department_name()}</p>
-                <div class="letter-print print-only">{move || text().unwrap_or_default()}</div>
+                <PrintedLetter text=Signal::derive(move || text().unwrap_or_default())/>
             </Show>
         </section>
     }

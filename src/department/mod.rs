@@ -39,6 +39,7 @@ mod measures_panel;
 mod no_cards;
 mod page;
 mod period_select;
+mod printed_letter;
 mod printed_line;
 mod problem_zones;
 mod progress_bar;

@@ -17,6 +17,7 @@ use profkarta_core::text::{percent, points, revealed, shorten};
 use crate::department::bulk_actions::BulkActions;
 use crate::department::last_year_check::LastYearCheck;
 use crate::department::no_cards::NoCards;
+use crate::department::printed_line::PrintedLine;
 use crate::department::review_progress::ReviewProgress;
 use crate::department::row_filter_choice::RowFilterChoice;
 use crate::department::school_plan::SchoolPlan;
@@ -57,6 +58,7 @@ pub fn ReviewPanel() -> impl IntoView {
             <h2 id="review-title">"Проверка объективности"</h2>
             // The school list stays when another school is opened: only the
             // review below it is drawn again.
+            <PrintedLine testid="review-printed"/>
             <Show when=move || open_id.with(Option::is_some) fallback=NoCards>
                 <SchoolSelect/>
                 <ReviewProgress/>
@@ -272,9 +274,9 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
                 </label>
             </div>
             // Both bulk actions are about claimed points.
-            {scored.then(|| view! { <BulkActions submission=id.clone()/> })}
-            <RowFilterChoice filter/>
-            <p class="hint">"Клавиши в решении по показателю: 1 — подтверждено, 2 — балл не засчитан, 3 — не применимо, 0 — не решено; стрелки тоже выбирают."</p>
+            {scored.then(|| view! { <div class="no-print"><BulkActions submission=id.clone()/></div> })}
+            <div class="no-print"><RowFilterChoice filter/></div>
+            <p class="hint no-print">"Клавиши в решении по показателю: 1 — подтверждено, 2 — балл не засчитан, 3 — не применимо, 0 — не решено; стрелки тоже выбирают."</p>
             <Show when=none_shown>
                 <p class="muted" data-testid="no-rows">"Таких показателей у школы нет."</p>
             </Show>
@@ -405,7 +407,7 @@ fn ReviewRow(
                     );
                 }
             };
-            view! { <button type="button" class="link-button" on:click=open>{format!("Открыть все ссылки ({count})")}</button> }
+            view! { <button type="button" class="link-button no-print" on:click=open>{format!("Открыть все ссылки ({count})")}</button> }
         })
     };
     let more_links =

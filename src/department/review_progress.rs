@@ -39,7 +39,7 @@ pub fn ReviewProgress() -> impl IntoView {
         }
     };
     view! {
-        <div class="review-progress actions">
+        <div class="review-progress actions no-print">
             <span data-testid="review-progress">{progress}</span>
             <button type="button" on:click=move |_| step(false)>"← Предыдущая школа"</button>
             <button type="button" on:click=move |_| step(true)>"Следующая школа →"</button>

@@ -4,9 +4,11 @@
 
 use leptos::prelude::*;
 
+use profkarta_core::department::report;
 use profkarta_core::text::quoted;
 
 use crate::department::measure_form::MeasureDraft;
+use crate::department::printed_line::PrintedLine;
 use crate::department::state::Dept;
 use crate::platform::browser::{confirm, focus_after_removal, print};
 use crate::shared::column_heads::ColumnHeads;
@@ -91,6 +93,7 @@ pub fn RoadMap(draft: MeasureDraft) -> impl IntoView {
                 "Дорожная карта мер по итогам мониторинга за {} учебный год",
                 dept.period.get().unwrap_or_default()
             )}</h3>
+            <PrintedLine testid="road-map-printed"/>
             <Show when=move || !shown.with(Vec::is_empty) fallback=|| view! { <p class="muted">"Меры за этот год ещё не записаны."</p> }>
                 <div class="actions no-print">
                     <button type="button" on:click=move |_| print()>"Печать дорожной карты"</button>
@@ -104,6 +107,7 @@ pub fn RoadMap(draft: MeasureDraft) -> impl IntoView {
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
+                <p class="signature-line print-only">{report::SIGNATURE}</p>
             </Show>
         </section>
     }

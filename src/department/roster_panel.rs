@@ -11,10 +11,12 @@ use profkarta_core::department::roster::{
 use profkarta_core::export::{to_csv, to_xlsx};
 use profkarta_core::text::{date_ru, period_stem};
 
+use crate::department::printed_letter::PrintedLetter;
+use crate::department::printed_line::PrintedLine;
 use crate::department::roster_import::RosterImport;
 use crate::department::roster_unplaced::RosterUnplaced;
 use crate::department::state::Dept;
-use crate::platform::browser::{confirm, focus_after_removal, now_iso, print};
+use crate::platform::browser::{confirm, focus_after_removal, now_iso, print_part};
 use crate::shared::download::{offer, CSV, XLSX};
 
 use crate::shared::column_heads::ColumnHeads;
@@ -148,7 +150,9 @@ pub fn RosterPanel() -> impl IntoView {
     };
     view! {
         <section class="panel roster" aria-labelledby="roster-title">
-            <h2 id="roster-title" class="no-print" tabindex="-1">"Школы и сроки"</h2>
+            <h2 id="roster-title" tabindex="-1">"Школы и сроки"</h2>
+            <PrintedLine testid="roster-printed"/>
+            <p class="print-only" data-testid="roster-deadlines">{move || deadlines().line()}</p>
             <p class="hint no-print">"Список школ муниципалитета и сроки кампании по выбранной карте и году. Файлы сопоставляются со списком по ИНН или по наименованию (разное написание — одна школа)."</p>
             <div class="form-grid roster-deadlines no-print">
                 {date("deadline-submit", "Карта школы — до", |d| &d.submit, |d, v| d.submit = v)}
@@ -188,10 +192,15 @@ pub fn RosterPanel() -> impl IntoView {
                 </div>
                 <Show when=move || show_letter.get() && !nobody_to_remind()>
                     <div class="actions no-print">
-                        <button type="button" class="primary" on:click=move |_| print()>"Печать письма"</button>
+                        <button type="button" class="primary" on:click=move |_| print_part("reminder")>"Печать письма"</button>
                     </div>
                     <label for="reminder-text" class="no-print">"Текст для письма или электронной почты"</label>
-                    <textarea id="reminder-text" class="letter-text" rows="16" readonly prop:value=move || letter.get().unwrap_or_default() data-testid="reminder"></textarea>
+                    <textarea id="reminder-text" class="letter-text no-print" rows="16" readonly prop:value=move || letter.get().unwrap_or_default() data-testid="reminder"></textarea>
+                    // «Печать письма» prints this alone (see `print_part`):
+                    // the table below tells every school's lateness.
+                    <div class="reminder-print">
+                        <PrintedLetter text=Signal::derive(move || letter.get().unwrap_or_default())/>
+                    </div>
                 </Show>
                 <table class="data" data-testid="roster">
                     <thead><tr>

@@ -167,6 +167,25 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
         for (const line of named) assert.ok(letter.includes(line), `${line} in ${letter}`);
         assert.ok(!letter.includes(schools[0].school + ' ('), 'a school that sent its card is not reminded');
         await page.screenshot({ path: join(ARTIFACTS, 'department-roster.png'), fullPage: true });
+        assert.ok(letter.endsWith('/\nДата ____________\n'), 'the reminder is signed and dated');
+        // On paper the letter goes alone: the table tells every school's lateness.
+        await page.evaluate(() => addEventListener('beforeprint', () => {
+            window.printed = document.documentElement.dataset.print;
+        }, { once: true }));
+        await page.getByRole('button', { name: 'Печать письма' }).click();
+        assert.equal(await page.evaluate(() => window.printed), 'reminder');
+        await page.emulateMedia({ media: 'print' });
+        await page.evaluate(() => { document.documentElement.dataset.print = 'reminder'; });
+        const paper = page.locator('.reminder-print .letter-print');
+        assert.ok(await paper.isVisible(), 'the letter is printed');
+        for (const line of named) assert.ok((await paper.innerText()).includes(line.trim()), line);
+        assert.ok(!(await page.getByTestId('roster').isVisible()), 'the roster is not printed with it');
+        assert.ok(!(await page.getByTestId('roster-counts').isVisible()), 'nor its counts');
+        await page.screenshot({ path: join(ARTIFACTS, 'department-reminder-print.png'), fullPage: true });
+        await page.evaluate(() => { delete document.documentElement.dataset.print; });
+        await page.emulateMedia({ media: 'print' });
+        assert.ok(!(await paper.isVisible()), 'Ctrl+P on the tab prints the roster, not the letter');
+        await page.emulateMedia({ media: 'screen' });
 
         const exported = await downloadText(page, () => page.getByRole('button', { name: 'Скачать CSV' }).click());
         assert.equal(exported.name, 'школы_2025-2026.csv');

@@ -19,7 +19,8 @@ use crate::text::{percent, plural, points, quoted, tied};
 /// How many schools a letter names as examples for one indicator.
 const PEERS_PER_INDICATOR: usize = 3;
 
-const SIGNATURE: &str =
+/// The signature and date lines a letter ends with.
+pub const SIGNATURE: &str =
     "\nСпециалист управления образования ____________________ / ____________________ /\n\
                          Дата ____________\n";
 

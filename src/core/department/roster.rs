@@ -125,6 +125,25 @@ impl Deadlines {
             evaluate: format!("{year}-11-01"),
         }
     }
+
+    /// The dates in one line, for paper, where the date fields are not
+    /// printed: «Сроки: карта школы — до 30.09.2026; …». An unset date is
+    /// left out.
+    pub fn line(&self) -> String {
+        let dates = [
+            ("карта школы", &self.submit),
+            ("проверка объективности", &self.check),
+            ("оценка", &self.evaluate),
+        ];
+        let set: Vec<String> = (dates.iter())
+            .filter(|(_, d)| !d.trim().is_empty())
+            .map(|(what, d)| format!("{what} — до {}", date_ru(d)))
+            .collect();
+        if set.is_empty() {
+            return "Сроки не заданы.".to_owned();
+        }
+        format!("Сроки: {}.", set.join("; "))
+    }
 }
 
 /// The roster, and each period's deadlines when the coordinator set them.
@@ -453,9 +472,9 @@ pub fn reminder(
     }
     text.push_str(
         "\nПросим заполнить карту на странице «Профкарта», выгрузить подписанный файл и направить \
-         его в управление образования в ближайшее время.\n\n\
-         Специалист управления образования ____________________ / ____________________ /\n",
+         его в управление образования в ближайшее время.\n",
     );
+    text.push_str(crate::department::letters::SIGNATURE);
     Some(text)
 }
 

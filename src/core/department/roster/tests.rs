@@ -276,3 +276,19 @@ fn a_school_is_listed_once_and_a_full_list_needs_no_reminder() {
         None
     );
 }
+
+/// On paper the date fields are not printed: the line says them.
+#[test]
+fn the_deadlines_in_one_line() {
+    let mut d = Deadlines::seed_003("2025/2026");
+    assert_eq!(
+        d.line(),
+        "Сроки: карта школы — до 30.09.2026; проверка объективности — до 15.10.2026; \
+         оценка — до 01.11.2026."
+    );
+    d.check.clear();
+    d.evaluate = " ".into();
+    assert_eq!(d.line(), "Сроки: карта школы — до 30.09.2026.");
+    d.submit.clear();
+    assert_eq!(d.line(), "Сроки не заданы.");
+}
