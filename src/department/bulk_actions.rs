@@ -67,15 +67,16 @@ pub fn BulkActions(submission: String) -> impl IntoView {
                 if codes.is_empty() {
                     view! {
                         <p class="notice" data-testid="bulk-preview">
-                            {format!("«{}»: менять нечего — подходящих показателей без решения нет.", bulk.label())}
-                            <button type="button" id=PREVIEW_BUTTON on:click=move |_| close()>"Закрыть"</button>
+                            <span id="bulk-preview-text">{format!("«{}»: менять нечего — подходящих показателей без решения нет.", bulk.label())}</span>
+                            <button type="button" id=PREVIEW_BUTTON aria-describedby="bulk-preview-text" on:click=move |_| close()>"Закрыть"</button>
                         </p>
                     }.into_any()
                 } else {
                     view! {
                         <div class="notice" data-testid="bulk-preview">
-                            <p>{format!("«{}» изменит решения по показателям ({}): {}.", bulk.label(), codes.len(), codes.join(", "))}</p>
-                            <button type="button" class="primary" id=PREVIEW_BUTTON on:click=apply>"Применить"</button>
+                            // The button takes the focus: it says what it will change.
+                            <p id="bulk-preview-text">{format!("«{}» изменит решения по показателям ({}): {}.", bulk.label(), codes.len(), codes.join(", "))}</p>
+                            <button type="button" class="primary" id=PREVIEW_BUTTON aria-describedby="bulk-preview-text" on:click=apply>"Применить"</button>
                             <button type="button" on:click=move |_| close()>"Отмена"</button>
                         </div>
                     }.into_any()

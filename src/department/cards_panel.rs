@@ -16,7 +16,7 @@ use crate::department::card_view::{opener_id, CardView};
 use crate::department::department_name::DepartmentName;
 use crate::department::editor::{ChangesView, Editor};
 use crate::department::state::{Dept, CARDS_TITLE};
-use crate::platform::browser::{confirm, focus_when_drawn};
+use crate::platform::browser::{confirm, focus_id, focus_when_drawn};
 use crate::shared::download::{offer, offer_json};
 use crate::shared::file_picker::FilePicker;
 use crate::shared::key_panel::KeyPanel;
@@ -115,6 +115,7 @@ pub fn CardsPanel() -> impl IntoView {
                         <button type="button" class="danger" on:click=move |_| {
                             if confirm(&format!("Удалить черновик карты {}, версия {draft_version}? Это нельзя отменить.", quoted(&draft_title))) {
                                 dept.edit_own(|own| own.remove_draft(at));
+                                focus_when_drawn(CARDS_TITLE.to_owned());
                             }
                         }>"Удалить черновик"</button>
                     }
@@ -176,11 +177,16 @@ pub fn CardsPanel() -> impl IntoView {
     let start = move |_| {
         let id = new_id.get_untracked().trim().to_owned();
         let used = lines.with_untracked(|all| all.iter().any(|l| l.card.id == id));
+        // Said beside the field, and the focus goes there to mend it.
+        let refuse = |text: String| {
+            problem.set(text);
+            focus_id("new-card-id");
+        };
         if id.is_empty() {
-            return problem.set("Укажите идентификатор новой карты.".into());
+            return refuse("Укажите идентификатор новой карты.".into());
         }
         if used {
-            return problem.set(format!(
+            return refuse(format!(
                 "Карта «{id}» уже есть: для неё начните новую версию."
             ));
         }
@@ -280,7 +286,8 @@ pub fn CardsPanel() -> impl IntoView {
                 <div class="field" class:has-error=move || !problem.with(String::is_empty)>
                     <label for="new-card-id">"Идентификатор (латиницей, например otdel-2026)"</label>
                     <input type="text" id="new-card-id" autocomplete="off" prop:value=move || new_id.get()
-                        on:input=move |ev| new_id.set(event_target_value(&ev)) aria-describedby="new-card-id-error"/>
+                        on:input=move |ev| new_id.set(event_target_value(&ev)) aria-describedby="new-card-id-error"
+                        aria-invalid=move || (!problem.with(String::is_empty)).to_string()/>
                     <p class="field-error" id="new-card-id-error" role="status">{move || problem.get()}</p>
                 </div>
                 <button type="button" class="primary" on:click=start>"Создать черновик"</button>

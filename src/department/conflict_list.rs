@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use profkarta_core::department::review::IndicatorReview;
 use profkarta_core::text::shorten;
 
+use crate::department::reviewers_panel::REVIEWERS_TITLE;
 use crate::department::state::Dept;
+use crate::platform::browser::focus_after_removal;
 
 /// «балл не засчитан — Иванова А. А.: «Нет на сайте»»
 fn side(review: &IndicatorReview) -> String {
@@ -30,6 +32,12 @@ fn who(review: &IndicatorReview) -> &str {
 #[component]
 pub fn ConflictList() -> impl IntoView {
     let dept: Dept = expect_context();
+    // The conflict goes with its buttons: the focus to the next one.
+    let resolve = move |i: usize, theirs: bool| {
+        dept.share_review(|a| a.resolve(i, theirs));
+        let left = dept.archive().with_untracked(|a| a.conflicts.len());
+        focus_after_removal(i, left, keep_id, REVIEWERS_TITLE);
+    };
     let items = move || {
         dept.archive().with(|a| {
             a.conflicts
@@ -50,10 +58,10 @@ pub fn ConflictList() -> impl IntoView {
                                 <dt>"В файле проверки"</dt><dd>{side(&c.theirs)}</dd>
                             </dl>
                             <div class="actions">
-                                <button type="button" on:click=move |_| dept.share_review(|a| a.resolve(i, false))>
+                                <button type="button" id=keep_id(i) on:click=move |_| resolve(i, false)>
                                     {format!("Оставить решение: {}", who(&ours))}
                                 </button>
-                                <button type="button" on:click=move |_| dept.share_review(|a| a.resolve(i, true))>
+                                <button type="button" on:click=move |_| resolve(i, true)>
                                     {format!("Принять решение: {}", who(&c.theirs))}
                                 </button>
                             </div>
@@ -69,4 +77,8 @@ pub fn ConflictList() -> impl IntoView {
             <ul class="conflicts" data-testid="conflicts">{items}</ul>
         </Show>
     }
+}
+
+fn keep_id(i: usize) -> String {
+    format!("conflict-keep-{i}")
 }

@@ -16,7 +16,7 @@ use crate::department::no_cards::NoCards;
 use crate::department::printed_letter::PrintedLetter;
 use crate::department::school_select::SchoolSelect;
 use crate::department::state::Dept;
-use crate::platform::browser::{confirm, print};
+use crate::platform::browser::{confirm, focus_when_drawn, print};
 use crate::shared::download::{offer, offer_json, DOCX};
 
 #[component]
@@ -84,11 +84,14 @@ pub fn LettersPanel() -> impl IntoView {
         if confirm("Вернуть исходный текст письма? Ваши правки будут потеряны.")
         {
             dept.edit_letter(&id, None, &draft);
+            // The button goes with the edit: the focus to the text.
+            focus_when_drawn("letter-text".to_owned());
         }
     };
     let checked = move |_| {
         if let Some((id, draft)) = drafted.get_untracked() {
             dept.letter_checked(&id, &draft);
+            focus_when_drawn("letter-text".to_owned());
         }
     };
     let download = move |_| {

@@ -298,7 +298,10 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
                 <label for="measure-kind">"Вид"</label>
                 <select id="measure-kind" on:change=on_kind>{kinds}</select>
                 <label for="measure-title">"Название"</label>
-                <input id=TITLE_FIELD type="text" prop:value=title on:input=on_title/>
+                // The refusal is said beside the form; the field names it.
+                <input id=TITLE_FIELD type="text" prop:value=title on:input=on_title
+                    aria-describedby="measure-error"
+                    aria-invalid=move || (problem.get().is_some() && measure.with(|m| m.title.trim().is_empty())).to_string()/>
                 <label for="measure-date">"Срок или дата"</label>
                 <input id="measure-date" type="text" placeholder="например, март 2026" prop:value=date on:input=on_date/>
                 <label for="measure-responsible">"Ответственный исполнитель"</label>
@@ -343,7 +346,7 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
                     {indicators}
                 </fieldset>
             })}
-            {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
+            {move || problem.get().map(|p| view! { <p class="field-error" id="measure-error" role="alert">{p}</p> })}
             <div class="actions">
                 <button type="submit" class="primary">
                     {move || if editing.with(Option::is_some) { "Сохранить изменения" } else { "Записать меру" }}

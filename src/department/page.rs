@@ -34,6 +34,7 @@ pub fn DepartmentPage() -> impl IntoView {
                 // Its bold width is kept for it (style: `::after`), so that
                 // the bar does not shift as another tab opens.
                 data-label=tab.label()
+                aria-controls="dept-panel"
                 aria-selected=move || (dept.tab().get() == tab).to_string()
                 // Only the open tab is in the Tab order: Tab goes from it
                 // to its content, and the arrows move along the others.
@@ -113,6 +114,8 @@ pub fn DepartmentPage() -> impl IntoView {
         <ProgressBar/>
         <CardSelect/>
         <PeriodSelect/>
-        <main class="dept-main" id="dept-main" tabindex="-1" role="tabpanel">{body}</main>
+        <main class="dept-main" id="dept-main" tabindex="-1">
+            <div role="tabpanel" id="dept-panel" aria-labelledby=move || format!("tab-{}", dept.tab().get().key())>{body}</div>
+        </main>
     }
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::department::state::Dept;
+use crate::platform::browser::focus_when_drawn;
 
 #[component]
 pub fn ProgressBar() -> impl IntoView {
@@ -17,11 +18,16 @@ pub fn ProgressBar() -> impl IntoView {
             .with(|p| p.is_some_and(|p| p.work.cancellable()))
     });
     let cancelling = Memo::new(move |_| dept.progress().with(|p| p.is_some_and(|p| p.cancel)));
-    let cancel = move |_| dept.cancel();
+    // The button goes with the bar: the focus to the open tab.
+    let cancel = move |_| {
+        dept.cancel();
+        focus_when_drawn("dept-main".to_owned());
+    };
     view! {
         <Show when=move || active.get()>
             <div class="progress no-print" role="status" data-testid="import-progress">
                 <progress
+                    aria-label="Ход загрузки"
                     max=move || progress().map_or(0, |p| p.total)
                     value=move || progress().map_or(0, |p| p.done)
                 ></progress>

@@ -37,6 +37,8 @@ pub fn ReviewMerge() -> impl IntoView {
         <div class="actions">
             <FilePicker id="merge-reviews" label="Загрузить файлы проверки" on_file=merge multiple=true/>
         </div>
-        <ul class="merge-log" role="status" data-testid="merge-log">{rows}</ul>
+        <div role="status">
+            <ul class="merge-log" data-testid="merge-log">{rows}</ul>
+        </div>
     }
 }

@@ -7,8 +7,9 @@ use leptos::prelude::*;
 
 use profkarta_core::department::reviewers::Assignment;
 
+use crate::department::reviewers_panel::REVIEWERS_TITLE;
 use crate::department::state::Dept;
-use crate::platform::browser::confirm;
+use crate::platform::browser::{confirm, focus_after_removal};
 use crate::shared::column_heads::ColumnHeads;
 use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
@@ -69,6 +70,8 @@ pub fn ReviewerList() -> impl IntoView {
                     let remove = move |_| {
                         if confirm(&format!("Удалить проверяющего «{name}»? Его решения, уже принятые, останутся.")) {
                             dept.share_review(|a| a.remove_reviewer(i));
+                            let left = dept.archive().with_untracked(|a| a.reviewers.len());
+                            focus_after_removal(i, left, remove_id, REVIEWERS_TITLE);
                         }
                     };
                     view! {
@@ -79,7 +82,7 @@ pub fn ReviewerList() -> impl IntoView {
                             <td><div class="actions">
                                 <button type="button" on:click=move |_| download(i)
                                     aria-label=format!("Скачать задание: {}", r.name)>"Скачать задание"</button>
-                                <button type="button" class="danger" on:click=remove
+                                <button type="button" class="danger" id=remove_id(i) on:click=remove
                                     aria-label=format!("Удалить проверяющего: {}", r.name)>"Удалить"</button>
                             </div></td>
                         </tr>
@@ -103,4 +106,8 @@ pub fn ReviewerList() -> impl IntoView {
             </table>
         </Show>
     }
+}
+
+fn remove_id(i: usize) -> String {
+    format!("reviewer-remove-{i}")
 }

@@ -8,8 +8,9 @@ use profkarta_core::department::reviewers::{
     review_file_name, reviewer_key_file_name, seal_reviewer_key, Assignment,
 };
 
+use crate::department::reviewers_panel::REVIEWERS_TITLE;
 use crate::department::state::Dept;
-use crate::platform::browser::{confirm, focus_id, now_iso};
+use crate::platform::browser::{confirm, focus_id, focus_when_drawn, now_iso};
 use crate::shared::column_heads::ColumnHeads;
 use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
@@ -66,6 +67,7 @@ pub fn ReviewerSide() -> impl IntoView {
         if confirm("Снять задание? Ваши решения по школам останутся в рабочей области.")
         {
             dept.share_review(|archive| archive.assignment = None);
+            focus_when_drawn(REVIEWERS_TITLE.to_owned());
         }
     };
     let schools = move || {

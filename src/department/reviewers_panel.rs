@@ -12,11 +12,14 @@ use crate::department::review_merge::ReviewMerge;
 use crate::department::reviewer_list::ReviewerList;
 use crate::department::reviewer_side::ReviewerSide;
 
+/// The tab's heading: the focus goes there when what held it goes.
+pub const REVIEWERS_TITLE: &str = "reviewers-title";
+
 #[component]
 pub fn ReviewersPanel() -> impl IntoView {
     view! {
-        <section class="panel reviewers" aria-labelledby="reviewers-title">
-            <h2 id="reviewers-title">"Проверка несколькими специалистами"</h2>
+        <section class="panel reviewers" aria-labelledby=REVIEWERS_TITLE>
+            <h2 id=REVIEWERS_TITLE tabindex="-1">"Проверка несколькими специалистами"</h2>
             <ol class="hint steps">
                 <li>"Проверяющий вводит ниже своё имя и отправляет ведущему файл ключа."</li>
                 <li>"Ведущий координатор добавляет проверяющих, распределяет школы и отправляет каждому файл задания."</li>

@@ -9,6 +9,7 @@ use profkarta_core::department::roster::Columns;
 use profkarta_core::tabular::read_table;
 
 use crate::department::state::Dept;
+use crate::platform::browser::focus_when_drawn;
 use crate::platform::files::{read_bytes, take_picked};
 
 /// Schools shown in the preview.
@@ -44,6 +45,8 @@ pub fn RosterImport() -> impl IntoView {
                         }
                         columns.set(Some(Columns::guess(&rows[0])));
                         table.set(Some((file.name(), rows)));
+                        // The columns are asked next: the focus goes there.
+                        focus_when_drawn("roster-col-name".to_owned());
                     }
                     Err(e) => dept.notices.push(format!("«{}»: {e}", file.name()), None),
                 }
@@ -95,6 +98,7 @@ pub fn RosterImport() -> impl IntoView {
             dept.edit_roster(|r| r.schools = list);
         }
         table.set(None);
+        focus_when_drawn("roster-title".to_owned());
     };
     view! {
         <span class="file-picker">
@@ -115,7 +119,10 @@ pub fn RosterImport() -> impl IntoView {
                 </ul>
                 <div class="actions">
                     <button type="button" class="primary" on:click=accept>"Заменить список этими школами"</button>
-                    <button type="button" on:click=move |_| table.set(None)>"Отмена"</button>
+                    <button type="button" on:click=move |_| {
+                        table.set(None);
+                        focus_when_drawn("roster-title".to_owned());
+                    }>"Отмена"</button>
                 </div>
             </div>
         </Show>

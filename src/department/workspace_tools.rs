@@ -6,9 +6,10 @@ use leptos::prelude::*;
 
 use profkarta_core::department::archive::{unpack, Archive};
 
+use crate::department::import_panel::IMPORT_TITLE;
 use crate::department::persistence::Persistence;
 use crate::department::state::Dept;
-use crate::platform::browser::confirm;
+use crate::platform::browser::{confirm, focus_when_drawn};
 use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
 use crate::shared::kept_aside::KeptAside;
@@ -43,6 +44,9 @@ pub fn WorkspaceTools() -> impl IntoView {
                 );
                 if archive.with_untracked(Archive::is_empty) || confirm(&question) {
                     persistence.restore(dept, backup);
+                    // These tools give way to the progress: the focus goes
+                    // to the tab's heading, not to the page.
+                    focus_when_drawn(IMPORT_TITLE.to_owned());
                 }
             }
             Err(e) => dept

@@ -12,6 +12,7 @@ use crate::school::department_cards::SchoolCards;
 use crate::school::drafts::{DraftEntry, Drafts};
 use crate::school::next_year_choice::NextYearChoice;
 use crate::shared::column_heads::ColumnHeads;
+use crate::shared::notices_list::PAGE_TITLE;
 
 /// The list itself takes the focus when the draft it was on is deleted.
 pub const DRAFT_LIST: &str = "draft-list";
@@ -79,6 +80,7 @@ pub fn DraftList() -> impl IntoView {
                 .with_untracked(|c| c.latest(&next_card).cloned())
             {
                 ws.next_year(&next_id, keep, &card);
+                focus_when_drawn(PAGE_TITLE.to_owned());
             }
         });
         let delete_title = {
@@ -91,7 +93,12 @@ pub fn DraftList() -> impl IntoView {
                 <td class="draft-card">{card_title}</td>
                 <td>{move || entry.with(|e| e.as_ref().map(|e| local_datetime(&e.updated_at)).unwrap_or_default())}</td>
                 <td class="row-actions">
-                    <button type="button" disabled=is_open.clone() aria-label=open_label on:click=move |_| ws.open(&open_id)>"Открыть"</button>
+                    <button type="button" disabled=is_open.clone() aria-label=open_label on:click=move |_| {
+                        ws.open(&open_id);
+                        // The button is the open draft's now, and disabled:
+                        // the focus goes to the card the draft opened in.
+                        focus_when_drawn(PAGE_TITLE.to_owned());
+                    }>"Открыть"</button>
                     <button type="button" id=format!("rename-{rename_id}") aria-label=rename_label on:click=move |_| {
                         if let Some(label) = prompt("Название черновика:", &title()) {
                             refocus.set_value(Some(format!("rename-{rename_id}")));

@@ -46,10 +46,14 @@ pub fn NoticesList() -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || notices.all().with(|n| !n.is_empty())>
-            <ul class="notice" role="status" data-testid="notices">
-                {move || notices.all().get().into_iter().enumerate().map(notice).collect_view()}
-            </ul>
-        </Show>
+        // The live region is there before its first notice, so that a
+        // screen reader hears it; a list inside it keeps its role.
+        <div role="status">
+            <Show when=move || notices.all().with(|n| !n.is_empty())>
+                <ul class="notice" data-testid="notices">
+                    {move || notices.all().get().into_iter().enumerate().map(notice).collect_view()}
+                </ul>
+            </Show>
+        </div>
     }
 }

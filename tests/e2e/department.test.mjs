@@ -764,6 +764,8 @@ test('a long import can be cancelled, and then nothing of it is added', async ()
             await page.getByRole('button', { name: 'Отменить загрузку' }).click();
             await page.getByTestId('notices').filter({ hasText: `Загрузка отменена: ни один из ${many.length} выбранных файлов не добавлен.` }).waitFor();
             await page.getByTestId('import-progress').waitFor({ state: 'detached' });
+            // The button went with the bar: the focus to the open tab, not the page.
+            await page.waitForFunction(() => document.activeElement?.id === 'dept-main');
             assert.equal(await page.getByTestId('import-summary').count(), 0);
             await page.getByRole('tab', { name: 'Результаты' }).click();
             await page.getByTestId('no-cards').filter({ hasText: 'Пока нет принятых карт за этот год.' }).waitFor();

@@ -213,6 +213,14 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     assert.equal(await page.locator('#ed-0-0-0-up').getAttribute('aria-disabled'), 'true');
     await page.keyboard.press('Enter');
     await expectValue(page.locator('#ed-0-0-1-text'), 'Наличие плана профориентационной работы');
+    // A criterion too: the focus follows it down and back up, its code with it.
+    const criterionCode = await page.locator('#ed-0-0-code').inputValue();
+    await page.locator('#ed-0-0-down').click();
+    await page.waitForFunction(() => document.activeElement?.id === 'ed-0-1-down');
+    await expectValue(page.locator('#ed-0-1-code'), criterionCode);
+    await page.locator('#ed-0-1-up').click();
+    await page.waitForFunction(() => document.activeElement?.id === 'ed-0-0-up');
+    await expectValue(page.locator('#ed-0-0-code'), criterionCode);
     await expectValue(page.locator('#ed-0-0-0-text'), shareText);
 
     // The maxima are the sums of the points, shown as they change.
@@ -484,4 +492,6 @@ test('a new version of a built-in card says that another kind ends the compariso
     await editor.getByRole('button', { name: 'Закрыть' }).click();
     await row(page, 'proforientatsiya-23@2').getByRole('button', { name: 'Удалить черновик' }).click();
     await row(page, 'proforientatsiya-23@2').waitFor({ state: 'detached' });
+    // The button went with its row: the focus to the tab's heading.
+    await page.waitForFunction(() => document.activeElement?.id === 'cards-title');
 });

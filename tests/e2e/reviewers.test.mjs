@@ -168,6 +168,8 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
         await conflict.screenshot({ path: join(ARTIFACTS, 'department-reviewers-conflict.png') });
         await conflict.getByRole('button', { name: `Принять решение: ${PETROV}` }).click();
         await lead.page.getByTestId('conflicts').waitFor({ state: 'detached' });
+        // The last conflict went with its buttons: the focus to the tab's heading.
+        await lead.page.waitForFunction(() => document.activeElement?.id === 'reviewers-title');
 
         // 5. The rating follows the lead's choice; the review names whose
         // decision it is; the report says who checked what.

@@ -100,6 +100,8 @@ test('several drafts: a new card, next year from a draft, switching, deleting', 
 
         await list.getByRole('row', { name: /2025\/2026/ }).getByRole('button', { name: 'Открыть' }).click();
         await card.expectSummary({ total: '1 из 23' });
+        // Its button is the open draft's now, and disabled: the focus goes to the card.
+        await page.waitForFunction(() => document.activeElement?.id === 'page-title');
 
         // Renamed: its button keeps the focus as the row moves up the list.
         page.once('dialog', (d) => d.accept('Черновик для проверки'));

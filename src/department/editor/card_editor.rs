@@ -14,11 +14,11 @@ use profkarta_core::error::{PublishError, TemplateError};
 use crate::department::department_name::DepartmentName;
 use crate::department::editor::card_fields::CardFields;
 use crate::department::editor::card_preview::CardPreview;
-use crate::department::editor::criterion_editor::CriterionEditor;
+use crate::department::editor::criterion_editor::{add_criterion_id, CriterionEditor};
 use crate::department::editor::edit_text::EditText;
 use crate::department::editor::{Editor, Getter, Setter};
 use crate::department::state::{Dept, EDITOR_TITLE};
-use crate::platform::browser::confirm;
+use crate::platform::browser::{confirm, focus_after_removal, focus_after_shift};
 use crate::shared::notices::Notices;
 use crate::shared::signing_key::SigningKey;
 
@@ -89,6 +89,10 @@ fn is_general(problem: &TemplateError) -> bool {
         TemplateError::Indicator { .. } | TemplateError::Threshold { .. }
     )
 }
+
+/// «Добавить направление»: where the focus goes when the last direction is
+/// removed.
+const ADD_DIRECTION: &str = "ed-add-direction";
 
 #[component]
 pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
@@ -174,18 +178,35 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
                         })
                         .collect_view();
                     let add = move |_| editor.change("add-criterion", move |c| add_criterion(c, d));
-                    let up = move |_| editor.change("up", move |c| shift(c, d, None, None, true));
-                    let down = move |_| editor.change("down", move |c| shift(c, d, None, None, false));
-                    let delete = move |_| editor.change("remove", move |c| remove(c, d, None, None));
+                    // As a criterion's: the focus follows the direction moved,
+                    // or goes to the one now in the removed one's place.
+                    let slot = |at: usize, what: &str| format!("ed-{at}-{what}");
+                    let (first, last) = (d == 0, d + 1 >= group_count);
+                    let shift_by = move |up: bool| {
+                        move |_| {
+                            if (up && first) || (!up && last) {
+                                return;
+                            }
+                            editor.change(if up { "up" } else { "down" }, move |c| shift(c, d, None, None, up));
+                            focus_after_shift(d, up, slot);
+                        }
+                    };
+                    let delete = move |_| {
+                        editor.change("remove", move |c| remove(c, d, None, None));
+                        focus_after_removal(d, group_count - 1, |at| slot(at, "title"), ADD_DIRECTION);
+                    };
                     view! {
                         <section class="editor-direction">
                             <EditText id=format!("ed-{d}-title") label="Направление (группа показателей)" field=direction_title(d)/>
                             {criteria}
                             <div class="row-actions">
-                                <button type="button" on:click=add>"Добавить критерий"</button>
-                                <button type="button" disabled={d == 0} on:click=up>"Направление выше"</button>
-                                <button type="button" disabled={d + 1 >= group_count} on:click=down>"Направление ниже"</button>
-                                <button type="button" class="danger" on:click=delete>"Удалить направление"</button>
+                                <button type="button" id=add_criterion_id(d) on:click=add>"Добавить критерий"</button>
+                                <button type="button" id=slot(d, "up") aria-disabled=first.to_string()
+                                    aria-label=format!("Направление {} выше", d + 1) on:click=shift_by(true)>"Направление выше"</button>
+                                <button type="button" id=slot(d, "down") aria-disabled=last.to_string()
+                                    aria-label=format!("Направление {} ниже", d + 1) on:click=shift_by(false)>"Направление ниже"</button>
+                                <button type="button" class="danger" aria-label=format!("Удалить направление {}", d + 1)
+                                    on:click=delete>"Удалить направление"</button>
                             </div>
                         </section>
                     }
@@ -201,8 +222,10 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
                 title => format!("Черновик карты «{title}» ({}), версия {}", c.id, c.version),
             })}</h2>
             <div class="actions editor-toolbar">
-                <button type="button" disabled=move || !editor.can_undo.get() on:click=move |_| editor.undo()>"Отменить"</button>
-                <button type="button" disabled=move || !editor.can_redo.get() on:click=move |_| editor.redo()>"Вернуть"</button>
+                // Said unavailable, not disabled: a disabled button would
+                // drop the focus of the keyboard that just pressed it.
+                <button type="button" aria-disabled=move || (!editor.can_undo.get()).to_string() on:click=move |_| editor.undo()>"Отменить"</button>
+                <button type="button" aria-disabled=move || (!editor.can_redo.get()).to_string() on:click=move |_| editor.redo()>"Вернуть"</button>
                 <button type="button" aria-pressed=move || preview.get().to_string() on:click=move |_| preview.update(|p| *p = !*p)>
                     {move || if preview.get() { "Вернуться к редактированию" } else { "Предпросмотр как у школы" }}
                 </button>
@@ -231,7 +254,7 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
                 fallback=move || view! {
                     <CardFields/>
                     {structure}
-                    <button type="button" on:click=add_group>"Добавить направление"</button>
+                    <button type="button" id=ADD_DIRECTION on:click=add_group>"Добавить направление"</button>
                 }
             >
                 <CardPreview card=Arc::new(editor.card.get_untracked())/>

@@ -12,7 +12,7 @@ use profkarta_core::text::points;
 use crate::department::editor::edit_text::EditText;
 use crate::department::editor::indicator_editor::IndicatorEditor;
 use crate::department::editor::{Editor, Getter, Setter};
-use crate::platform::browser::select_when_drawn;
+use crate::platform::browser::{focus_after_removal, focus_after_shift, select_when_drawn};
 
 /// A getter and setter of a text of the criterion at (`d`, `c`).
 fn criterion_text(
@@ -89,13 +89,27 @@ pub fn CriterionEditor(
             select_when_drawn(format!("{slug}-{count}-text"));
         }
     };
-    let up = move |_| editor.change("up", |c| shift(c, direction, Some(criterion), None, true));
-    let down = move |_: leptos::ev::MouseEvent| {
-        editor.change("down", |c| {
-            shift(c, direction, Some(criterion), None, false)
-        })
+    // The focus follows the criterion moved, and a removed one hands it to
+    // the one now in its place, or to «Добавить критерий» after the last;
+    // at either end an arrow stays focusable and does nothing.
+    let slot = move |at: usize, what: &str| format!("ed-{direction}-{at}-{what}");
+    let (first, last) = (criterion == 0, criterion + 1 >= siblings);
+    let shift_by = move |up: bool| {
+        move |_| {
+            if (up && first) || (!up && last) {
+                return;
+            }
+            editor.change(if up { "up" } else { "down" }, move |c| {
+                shift(c, direction, Some(criterion), None, up)
+            });
+            focus_after_shift(criterion, up, slot);
+        }
     };
-    let delete = move |_| editor.change("remove", |c| remove(c, direction, Some(criterion), None));
+    let delete = move |_| {
+        editor.change("remove", |c| remove(c, direction, Some(criterion), None));
+        let title = move |at: usize| slot(at, "title");
+        focus_after_removal(criterion, siblings - 1, title, &add_criterion_id(direction));
+    };
     view! {
         <section class="editor-criterion" data-testid=slug.clone()>
             <div class="editor-row">
@@ -106,10 +120,19 @@ pub fn CriterionEditor(
             {indicators}
             <div class="row-actions">
                 <button type="button" id=format!("{slug}-add") on:click=add>{move || format!("Добавить показатель в критерий {}", code.get())}</button>
-                <button type="button" disabled={criterion == 0} on:click=up>"Критерий выше"</button>
-                <button type="button" disabled={criterion + 1 >= siblings} on:click=down>"Критерий ниже"</button>
-                <button type="button" class="danger" on:click=delete>"Удалить критерий"</button>
+                <button type="button" id=slot(criterion, "up") aria-disabled=first.to_string()
+                    aria-label=move || format!("Критерий {} выше", code.get()) on:click=shift_by(true)>"Критерий выше"</button>
+                <button type="button" id=slot(criterion, "down") aria-disabled=last.to_string()
+                    aria-label=move || format!("Критерий {} ниже", code.get()) on:click=shift_by(false)>"Критерий ниже"</button>
+                <button type="button" class="danger" aria-label=move || format!("Удалить критерий {}", code.get())
+                    on:click=delete>"Удалить критерий"</button>
             </div>
         </section>
     }
+}
+
+/// «Добавить критерий» of a direction: where the focus goes when its last
+/// criterion is removed.
+pub fn add_criterion_id(direction: usize) -> String {
+    format!("ed-{direction}-add-criterion")
 }
