@@ -6,11 +6,16 @@
 
 use leptos::prelude::*;
 
-use profkarta_core::department::letter_file::{letter_docx, letter_docx_name, LetterFile};
+use profkarta_core::card::Card;
+use profkarta_core::department::letter_file::{
+    letter_docx, letter_docx_name, letters_docx, letters_docx_name, LetterFile,
+};
 use profkarta_core::department::letters::{
-    addressee, draft_letter, group_letter, group_letter_key, suggested_plan, Addressee,
+    addressee, every_school_letter, group_letter, group_letter_key, school_letter, suggested_plan,
+    Addressee,
 };
 use profkarta_core::department::measures::{addressed_to, Measure, TargetGroup};
+use profkarta_core::department::results::SchoolResult;
 
 use crate::department::no_cards::NoCards;
 use crate::department::printed_letter::PrintedLetter;
@@ -28,16 +33,19 @@ pub fn LettersPanel() -> impl IntoView {
     // The letter as drafted from the data, with the key its edit is kept
     // under: the school's submission, or the group's card, year and group.
     let drafted = Memo::new(move |_| match group.get() {
-        None => with_addressee(dept, |to, measures| {
-            let text = dept.previous.with(|p| {
-                let last_year = p.as_ref().and_then(|(_, before, _, old)| {
-                    let was = before.iter().find(|r| r.school == to.school.school)?;
-                    Some((&**old, was))
-                });
-                draft_letter(&to.card, &to.school, &to.rating, measures, last_year)
-            });
-            (to.school.submission_id.clone(), text)
-        }),
+        None => {
+            let school = dept.open.get()?;
+            let text = dept.card.with(|card| {
+                dept.archive().with(|a| {
+                    dept.rating.with(|r| {
+                        with_last_year(dept, |last_year| {
+                            school_letter(a, card, &school, r, last_year)
+                        })
+                    })
+                })
+            })?;
+            Some((school.submission_id, text))
+        }
         Some(g) => {
             let period = dept.period.get().unwrap_or_default();
             Some(dept.card.with(|card| {
@@ -109,6 +117,25 @@ pub fn LettersPanel() -> impl IntoView {
             offer_json(dept.notices, &letter.file_name(), &letter.to_json());
         }
     };
+    // Every school's letter in one document, each from a new page: at 300
+    // schools, one at a time was 600 clicks.
+    let download_all = move |_| {
+        let texts = dept.card.with_untracked(|card| {
+            dept.archive().with_untracked(|a| {
+                dept.rating.with_untracked(|r| {
+                    with_last_year(dept, |last_year| every_school_letter(a, card, r, last_year))
+                })
+            })
+        });
+        let period = dept.period.get_untracked().unwrap_or_default();
+        let name = letters_docx_name(&period);
+        offer(
+            dept.notices,
+            &name,
+            &letters_docx(texts.iter().map(String::as_str)),
+            DOCX,
+        );
+    };
     let download_docx = move |_| {
         let Some(text) = text() else { return };
         let name = match group.get_untracked() {
@@ -179,6 +206,7 @@ pub fn LettersPanel() -> impl IntoView {
                         <button type="button" on:click=download_docx>"Скачать письмо (DOCX)"</button>
                         <Show when=to_school>
                             <button type="button" on:click=download>"Скачать файл рекомендаций для школы"</button>
+                            <button type="button" on:click=download_all>{move || format!("Скачать письма всем школам (DOCX, {})", dept.rating.with(Vec::len))}</button>
                         </Show>
                         <Show when=edited>
                             <button type="button" on:click=reset>"Вернуть исходный текст"</button>
@@ -211,5 +239,14 @@ fn with_addressee<T>(dept: Dept, f: impl FnOnce(&Addressee, &[&Measure]) -> T) -
             dept.rating
                 .with(|r| Some(f(&addressee(a, card, &school, r)?, &measures)))
         })
+    })
+}
+
+/// `f` over last year's card and results, when the dynamics have a year
+/// before (tracked).
+fn with_last_year<T>(dept: Dept, f: impl FnOnce(Option<(&Card, &[SchoolResult])>) -> T) -> T {
+    dept.previous.with(|p| {
+        f(p.as_ref()
+            .map(|(_, before, _, old)| (&**old, before.as_slice())))
     })
 }

@@ -67,6 +67,19 @@ test('letters and the report download as Word documents with the figures', async
     await page.locator('#letter-addressee').selectOption('school');
     await page.waitForFunction((t) => document.querySelector('#letter-text')?.value === t, text);
 
+    // Every school's letter in one document, a page each, by name; the
+    // edited one as edited.
+    const schoolCount = await page.locator('#school-select option').count();
+    const allDoc = await downloadDocx(
+        page,
+        () => page.getByRole('button', { name: `Скачать письма всем школам (DOCX, ${schoolCount})` }).click(),
+        'письма_школам_2025-2026.docx',
+    );
+    const pages = allDoc.paragraphs.join('\n').split('\f').map((p) => p.split('\n').filter((l) => l.trim() !== ''));
+    assert.equal(pages.length, schoolCount, 'a page per school');
+    assert.ok(pages.some((lines) => JSON.stringify(lines) === JSON.stringify(linesOf(text))), 'the edited letter as edited');
+    for (const lines of pages) assert.ok(lines[0].startsWith('Адресные рекомендации'), lines[0]);
+
     // The report: its sentences as on screen, the indicator table against
     // an independent count of who earned what.
     await page.getByRole('tab', { name: 'Аналитическая справка' }).click();

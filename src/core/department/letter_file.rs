@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::card::Card;
 use crate::error::LetterFileError;
-use crate::export::{text_blocks, to_docx};
+use crate::export::{text_blocks, to_docx, Block};
 use crate::json;
 use crate::school::plan::PlanRow;
 use crate::text::{file_stem, period_stem};
@@ -91,7 +91,25 @@ pub fn letter_docx_name(addressee: &str, period: &str) -> String {
 
 /// A letter's plain text as a Word document (see [`text_blocks`]).
 pub fn letter_docx(text: &str) -> Vec<u8> {
-    to_docx(&text_blocks(text))
+    letters_docx([text])
+}
+
+/// Several letters in one Word document, each from a new page: the letters
+/// to every school of a municipality, printed or sent in one go.
+pub fn letters_docx<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<u8> {
+    let mut blocks = Vec::new();
+    for (i, text) in texts.into_iter().enumerate() {
+        if i > 0 {
+            blocks.push(Block::PageBreak);
+        }
+        blocks.extend(text_blocks(text));
+    }
+    to_docx(&blocks)
+}
+
+/// «письма_школам_2025-2026.docx» for the letters to every school.
+pub fn letters_docx_name(period: &str) -> String {
+    format!("письма_школам_{}.docx", period_stem(period))
 }
 
 #[cfg(test)]

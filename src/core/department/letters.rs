@@ -10,11 +10,11 @@ use std::sync::Arc;
 use crate::card::{Card, Indicator};
 use crate::department::archive::Archive;
 use crate::department::figures::{weak_spots, Figures, WeakSpots};
-use crate::department::measures::{Audience, Measure, TargetGroup};
+use crate::department::measures::{addressed_to, Audience, Measure, TargetGroup};
 use crate::department::results::{Ranked, SchoolResult};
 use crate::department::review::ReviewStatus;
 use crate::school::plan::PlanRow;
-use crate::text::{percent, plural, points, quoted, tied};
+use crate::text::{by_name, percent, plural, points, quoted, tied};
 
 /// How many schools a letter names as examples for one indicator.
 const PEERS_PER_INDICATOR: usize = 3;
@@ -62,6 +62,47 @@ pub fn addressee<'a>(
         rating: Cow::Owned(rating),
         card: own,
     })
+}
+
+/// The drafted letter of `school`, one of the year's `rating` on `card`:
+/// in the version it filled in ([`addressee`]), with the department's
+/// measures addressed to it and, from `last_year` (that year's card and
+/// results), what it missed then too. `None` when its file is gone.
+pub fn school_letter(
+    archive: &Archive,
+    card: &Card,
+    school: &SchoolResult,
+    rating: &[Ranked],
+    last_year: Option<(&Card, &[SchoolResult])>,
+) -> Option<String> {
+    let to = addressee(archive, card, school, rating)?;
+    let measures = addressed_to(&archive.measures, &card.id, school);
+    let last_year = last_year.and_then(|(old, before)| {
+        let was = before.iter().find(|r| r.school == school.school)?;
+        Some((old, was))
+    });
+    Some(draft_letter(
+        &to.card, &to.school, &to.rating, &measures, last_year,
+    ))
+}
+
+/// Every school's letter of the year, by name, as the coordinator has it:
+/// her edit where she made one, else the draft ([`school_letter`]).
+pub fn every_school_letter(
+    archive: &Archive,
+    card: &Card,
+    rating: &[Ranked],
+    last_year: Option<(&Card, &[SchoolResult])>,
+) -> Vec<String> {
+    let mut schools: Vec<&SchoolResult> = rating.iter().map(|r| &r.result).collect();
+    schools.sort_by(|a, b| by_name(a.name(), b.name()));
+    schools
+        .into_iter()
+        .filter_map(|school| match archive.letters.get(&school.submission_id) {
+            Some(edited) => Some(edited.clone()),
+            None => school_letter(archive, card, school, rating, last_year),
+        })
+        .collect()
 }
 
 /// Drafts the letter for `school`; `rating` is the period's rating, best
@@ -784,5 +825,38 @@ mod tests {
             4,
             "{letter}"
         );
+    }
+
+    /// The letters to every school, by name: the coordinator's edit where
+    /// she made one, the draft elsewhere; in one Word document, a page
+    /// each.
+    #[test]
+    fn every_school_letter_is_the_one_on_screen() {
+        let mut archive = testkit::three_schools();
+        archive
+            .letters
+            .insert("2".into(), "Исправленное письмо школе Б".into());
+        let card = testkit::card();
+        let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
+        let letters = every_school_letter(&archive, &card, &rating, None);
+        assert_eq!(letters.len(), 3);
+        let school = |name: &str| {
+            &rating
+                .iter()
+                .find(|r| r.result.name() == name)
+                .unwrap()
+                .result
+        };
+        let drafted =
+            |name: &str| school_letter(&archive, &card, school(name), &rating, None).unwrap();
+        assert_eq!(letters[0], drafted("Школа А"));
+        assert_eq!(letters[1], "Исправленное письмо школе Б");
+        assert_eq!(letters[2], drafted("Школа В"));
+        assert!(letters[2].contains("Школа В"));
+        let docx = crate::department::letter_file::letters_docx(letters.iter().map(String::as_str));
+        let page_breaks = String::from_utf8_lossy(&docx)
+            .matches(r#"<w:br w:type="page"/>"#)
+            .count();
+        assert_eq!(page_breaks, 2, "a page each");
     }
 }
