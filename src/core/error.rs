@@ -408,8 +408,8 @@ fn key_path(path: &[String]) -> String {
 impl fmt::Display for SubmissionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::NotJson => write!(f, "Файл не является JSON: возможно, это не выгрузка Профкарты."),
-            Self::NotSubmission => write!(f, "Это JSON, но не выгрузка экспертной карты Профкарты."),
+            Self::NotJson => write!(f, "Файл не читается как выгрузка Профкарты: это не текст в формате JSON (возможно, другой документ или файл повреждён)."),
+            Self::NotSubmission => write!(f, "Файл в формате JSON, но это не выгрузка экспертной карты Профкарты."),
             Self::UnsupportedVersion { version } => write!(
                 f,
                 "Файл создан версией формата {version}, которую это приложение не знает. Обновите страницу."
@@ -579,8 +579,8 @@ pub enum CardFileError {
 impl fmt::Display for CardFileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::NotJson => write!(f, "Файл не является JSON: это не файл карты Профкарты."),
-            Self::NotCardFile => write!(f, "Это JSON, но не файл карты отдела образования."),
+            Self::NotJson => write!(f, "Файл не читается как файл карты Профкарты: это не текст в формате JSON."),
+            Self::NotCardFile => write!(f, "Файл в формате JSON, но это не файл карты отдела образования."),
             Self::UnsupportedVersion { version } => write!(
                 f,
                 "Файл карты создан версией формата {version}, которую это приложение не знает. Обновите страницу."
@@ -683,8 +683,8 @@ impl fmt::Display for ImportError {
             Self::Submission(e) => e.fmt(f),
             Self::UnknownTemplate { id, version } => write!(
                 f,
-                "Другая карта: «{id}», версия {version}. Её нет в рабочей области — загрузите файл этой карты \
-                 на вкладке «Карты», затем загрузите выгрузку снова."
+                "Файл заполнен по карте, которой нет в рабочей области (идентификатор карты «{id}», версия \
+                 {version}). Загрузите файл этой карты на вкладке «Карты», затем загрузите выгрузку снова."
             ),
             Self::Duplicate { of_file } => {
                 write!(f, "Этот же файл уже загружен («{of_file}»).")
@@ -716,7 +716,7 @@ pub enum ArchiveError {
 impl fmt::Display for ArchiveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::NotJson => write!(f, "Файл не является JSON."),
+            Self::NotJson => write!(f, "Файл не читается: это не текст в формате JSON (возможно, другой документ или файл повреждён)."),
             Self::Foreign => write!(
                 f,
                 "Это не резервная копия отдела и не список ключей Профкарты."
@@ -825,7 +825,7 @@ pub enum LetterFileError {
 impl fmt::Display for LetterFileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::NotJson => write!(f, "Файл не является JSON: это не файл рекомендаций."),
+            Self::NotJson => write!(f, "Файл не читается как файл рекомендаций: это не текст в формате JSON."),
             Self::NotLetter => write!(
                 f,
                 "Это не файл адресных рекомендаций отдела образования (его имя начинается с «рекомендации»)."
@@ -919,7 +919,7 @@ pub enum ReviewerFileError {
 impl fmt::Display for ReviewerFileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::NotJson => write!(f, "Файл не является JSON: это не файл Профкарты."),
+            Self::NotJson => write!(f, "Файл не читается как файл Профкарты: это не текст в формате JSON."),
             Self::Foreign(kind) => write!(f, "Это не {}.", kind.name()),
             Self::Signed(e) => e.fmt(f),
             Self::Broken { detail } => write!(f, "Файл повреждён: {detail}."),

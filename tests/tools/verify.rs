@@ -188,7 +188,7 @@ mod tests {
         let (text, verdict) = verdict_of(b"not json");
         assert_eq!(verdict, Verdict::NotJson);
         assert!(
-            text.contains("verdict: refused: Файл не является JSON"),
+            text.contains("verdict: refused: Файл не читается как выгрузка Профкарты"),
             "{text}"
         );
         let altered = testkit::sample_file().replacen("\"30\"", "\"90\"", 1);

@@ -105,7 +105,7 @@ impl Verdict {
             Self::Superseded => "заменён более новым",
             Self::KeyChanged => "новый ключ школы — нужно решение",
             Self::KeyRejected => "ключ отклонён",
-            Self::NotJson => "не JSON",
+            Self::NotJson => "не выгрузка Профкарты (не JSON)",
             Self::NotSubmission => "не выгрузка Профкарты",
             Self::Altered => "подпись неверна: файл изменён",
             Self::Damaged => "файл повреждён",
