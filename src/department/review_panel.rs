@@ -18,12 +18,12 @@ use crate::department::bulk_actions::BulkActions;
 use crate::department::last_year_check::LastYearCheck;
 use crate::department::no_cards::NoCards;
 use crate::department::printed_line::PrintedLine;
-use crate::department::review_progress::ReviewProgress;
+use crate::department::review_progress::{step, ReviewProgress};
 use crate::department::row_filter_choice::RowFilterChoice;
 use crate::department::school_plan::SchoolPlan;
 use crate::department::school_select::SchoolSelect;
 use crate::department::state::Dept;
-use crate::platform::browser::{confirm, focus_id, open_tab};
+use crate::platform::browser::{confirm, focus_id, focus_when_drawn, open_tab};
 use crate::shared::table_scroll::TableScroll;
 
 /// Evidence links shown per indicator; the rest are counted.
@@ -283,6 +283,16 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
             <ol class="review-rows">{rows}</ol>
             <h4>"План мероприятий школы"</h4>
             <SchoolPlan plan=entry.opened.payload.plan.clone()/>
+            // The end of a long review: its mark and the next school are
+            // at the top, 7 000 px up at 23 rows.
+            <div class="actions no-print review-end">
+                <a href="#review-checked">"↑ К отметке «Проверка завершена»"</a>
+                <button type="button" on:click=move |_| {
+                    if step(dept, true) {
+                        focus_when_drawn(REVIEW_SCHOOL.to_owned());
+                    }
+                }>"К следующей школе →"</button>
+            </div>
         </div>
     }
     .into_any()

@@ -20,29 +20,29 @@ pub fn ReviewProgress() -> impl IntoView {
             format!("Проверено {checked} из {}.", r.len())
         })
     };
-    // The neighbour of the open school in the select's order.
-    let step = move |forward: bool| {
-        let ids: Vec<String> = dept
-            .results
-            .with_untracked(|r| school_options(r).into_iter().map(|(id, _)| id).collect());
-        let open = dept
-            .open
-            .with_untracked(|o| o.as_ref().map(|r| r.submission_id.clone()));
-        let at = ids.iter().position(|id| Some(id) == open.as_ref());
-        let next = match (at, forward) {
-            (Some(i), true) => ids.get(i + 1),
-            (Some(i), false) => i.checked_sub(1).and_then(|i| ids.get(i)),
-            (None, _) => ids.first(),
-        };
-        if let Some(id) = next {
-            dept.open_school(id.clone());
-        }
-    };
     view! {
         <div class="review-progress actions no-print">
             <span data-testid="review-progress">{progress}</span>
-            <button type="button" on:click=move |_| step(false)>"← Предыдущая школа"</button>
-            <button type="button" on:click=move |_| step(true)>"Следующая школа →"</button>
+            <button type="button" on:click=move |_| { step(dept, false); }>"← Предыдущая школа"</button>
+            <button type="button" on:click=move |_| { step(dept, true); }>"Следующая школа →"</button>
         </div>
     }
+}
+
+/// Opens the neighbour of the open school in the select's order; `false`
+/// at either end.
+pub fn step(dept: Dept, forward: bool) -> bool {
+    let ids: Vec<String> = dept
+        .results
+        .with_untracked(|r| school_options(r).into_iter().map(|(id, _)| id).collect());
+    let open = dept
+        .open
+        .with_untracked(|o| o.as_ref().map(|r| r.submission_id.clone()));
+    let at = ids.iter().position(|id| Some(id) == open.as_ref());
+    let next = match (at, forward) {
+        (Some(i), true) => ids.get(i + 1),
+        (Some(i), false) => i.checked_sub(1).and_then(|i| ids.get(i)),
+        (None, _) => ids.first(),
+    };
+    next.map(|id| dept.open_school(id.clone())).is_some()
 }

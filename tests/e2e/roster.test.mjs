@@ -232,6 +232,12 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         await page.getByRole('button', { name: '← Предыдущая школа' }).click();
         await heading.filter({ hasText: names[0] }).waitFor();
         assert.equal(await chosen(), `${names[0]} — получена`);
+        // The end of the review leads on too, to the next school's top.
+        await page.getByRole('button', { name: 'К следующей школе →' }).click();
+        await heading.filter({ hasText: names[1] }).waitFor();
+        await page.waitForFunction(() => document.activeElement?.id === 'review-school');
+        await page.getByRole('button', { name: '← Предыдущая школа' }).click();
+        await heading.filter({ hasText: names[0] }).waitFor();
 
         // Bulk: every claimed point with a link, as computed from the generated.manifest.
         const school = generated.manifest.files.map((f) => f.submission).find((s) => s?.school === names[0]);
