@@ -127,6 +127,11 @@ test('every file gets its own verdict; bad files do not stop good ones', () =>
         const listed = await page.getByTestId('verdicts').locator('tbody tr[data-verdict="score_mismatch"] td:first-child').allInnerTexts();
         assert.deepEqual(listed.sort(), [...mismatched].sort());
         await page.getByTestId('import-summary').filter({ hasText: `(итог в файле не совпадает с пересчётом: ${mismatched.length})` }).waitFor();
+        // A file a newer one of its school replaced is listed there too.
+        const superseded = manifest.files.filter((f) => f.verdict === 'superseded').map((f) => f.name);
+        assert.ok(superseded.length > 0, 'the generator writes a corrected file');
+        const replaced = await page.getByTestId('verdicts').locator('tbody tr[data-verdict="superseded"] td:first-child').allInnerTexts();
+        assert.deepEqual(replaced.sort(), [...superseded].sort());
         const expected = Object.fromEntries(manifest.files.map((f) => [f.name, f.verdict]));
         assert.deepEqual(await verdicts(page), expected);
         assert.ok(Object.values(expected).includes('altered') && Object.values(expected).includes('too_large'));

@@ -117,10 +117,12 @@ impl Verdict {
     }
 
     /// Shown with the import's problems, not only among the accepted
-    /// files: the refused, the held and the accepted whose total the
-    /// school wrote differently from its own answers.
+    /// files: the refused, the held, the accepted whose total the school
+    /// wrote differently from its own answers, and those a newer file of
+    /// their school replaced (the summary counts them; at 600 files the
+    /// coordinator would not find which among the accepted).
     pub fn needs_attention(self) -> bool {
-        !self.is_good() || self == Self::ScoreMismatch
+        !self.is_good() || matches!(self, Self::ScoreMismatch | Self::Superseded)
     }
 
     /// Where the import table lists the file: first what the coordinator
@@ -131,7 +133,7 @@ impl Verdict {
         match self {
             Self::KeyChanged => 0,
             Self::ScoreMismatch => 2,
-            Self::Duplicate => 3,
+            Self::Duplicate | Self::Superseded => 3,
             _ if self.is_good() => 4,
             _ => 1,
         }

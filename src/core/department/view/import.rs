@@ -203,7 +203,7 @@ impl Tally {
 
     /// Accepted files that wait to be asked for.
     pub fn hidden(&self) -> usize {
-        self.accepted - self.mismatched
+        self.accepted - self.mismatched - self.superseded
     }
 }
 
@@ -274,6 +274,17 @@ mod tests {
             "Файлов: 3. Принято: 2. Из них заменены более новыми файлами тех же школ: 1. \
              Ждут решения: 0. Уже были загружены: 1. Не принято: 0."
         );
+        // The replaced file is listed with the remarks, not among hundreds
+        // of accepted ones; only the newer one is hidden.
+        let shown: Vec<(String, Verdict)> = (verdict_rows(&archive, &log, false).into_iter())
+            .map(|r| (r.file, r.verdict))
+            .collect();
+        assert!(
+            shown.iter().any(|(_, v)| *v == Verdict::Superseded),
+            "{shown:?}"
+        );
+        assert!(!shown.iter().any(|(f, _)| f == "b.json"));
+        assert_eq!(Tally::of(&archive, &log).hidden(), 1);
         // Filed once and gone since (a backup restored over it): missing,
         // not a copy of something that is there.
         let gone = ImportRow::admitted(
