@@ -8,6 +8,7 @@ use profkarta_core::department::roster::{likely_school, RosterRow, Status};
 use profkarta_core::text::plural;
 
 use crate::department::state::Dept;
+use crate::platform::browser::focus_after_removal;
 
 /// The value of the option that adds the file's school to the list.
 const ADD: &str = "";
@@ -59,6 +60,9 @@ pub fn RosterUnplaced(rows: Memo<Vec<RosterRow>>) -> impl IntoView {
                     let name = if chosen == ADD { typed.clone() } else { chosen };
                     let id = id.clone();
                     dept.edit_roster(|r| r.place(id, &name));
+                    // The line goes once placed: the focus to the next one.
+                    let left = unplaced.with_untracked(Vec::len);
+                    focus_after_removal(i, left, |at| format!("unplaced-{at}"), "roster-title");
                 };
                 view! {
                     <li>
@@ -68,7 +72,7 @@ pub fn RosterUnplaced(rows: Memo<Vec<RosterRow>>) -> impl IntoView {
                             {options}
                         </select>
                         " "
-                        <button type="button" on:click=place>"Запомнить"</button>
+                        <button type="button" aria-label=format!("Запомнить: «{name}»") on:click=place>"Запомнить"</button>
                     </li>
                 }
             })

@@ -141,6 +141,8 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
         await unplaced.getByLabel(`«${schools[8].school}» — это`).selectOption({ label: renamed });
         await unplaced.getByRole('button', { name: 'Запомнить' }).click();
         await unplaced.waitFor({ state: 'detached' });
+        // The last line went with its button: the focus to the tab's heading.
+        await page.waitForFunction(() => document.activeElement?.id === 'roster-title');
 
         const today = Date.now() - (Date.now() % 86400000);
         const overdue = Math.round((today - DEADLINE) / 86400000);
@@ -386,7 +388,9 @@ test('a list spelled in full, none of it matching: ten files asked about at a ti
         assert.deepEqual(askedNames, [...askedNames].sort(byName));
         // The chosen school is what «Запомнить» places.
         const first = (await asked.first().locator('label').innerText()).match(/^«(.*)» — это/)[1];
-        await asked.first().getByRole('button', { name: 'Запомнить' }).click();
+        await asked.first().getByRole('button', { name: `Запомнить: «${first}»` }).click();
+        // The focus goes to the line now in its place.
+        await page.waitForFunction(() => document.activeElement?.id === 'unplaced-0');
         await unplaced.getByTestId('roster-unplaced-more').filter({ hasText: 'Ещё 1 файл появится здесь, когда вы укажете школы для файлов выше.' }).waitFor();
         assert.equal(await asked.count(), 10);
         await page.getByTestId('roster-counts').filter({ hasText: 'сдали 1 из 12' }).waitFor();
