@@ -5,6 +5,7 @@
 
 use crate::card::{Card, Indicator};
 use crate::department::archive::{check, Archive, Cards, Entry};
+use crate::department::results::{Ranked, SchoolResult};
 use crate::school::draft::{Draft, RawAnswer};
 use crate::scoring::assess;
 use crate::signed::keys::KeyPair;
@@ -40,6 +41,14 @@ pub fn two_versions() -> (Card, Card) {
     };
     v2.recount();
     (v1, v2)
+}
+
+/// The result of the school `name` in `rating`.
+pub fn ranked<'r>(rating: &'r [Ranked], name: &str) -> &'r SchoolResult {
+    let found = rating.iter().find(|r| r.result.name() == name);
+    &found
+        .unwrap_or_else(|| panic!("{name} is not in the rating"))
+        .result
 }
 
 pub fn share(numerator: &str, denominator: &str) -> RawAnswer {

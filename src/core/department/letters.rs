@@ -649,13 +649,7 @@ mod tests {
         let (lower, top) = (school("СОШ № 2", "40"), school("СОШ № 5", "70"));
         let archive = testkit::archive(&card, &[("l", &lower), ("t", &top)]);
         let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
-        let of = |name: &str| {
-            &rating
-                .iter()
-                .find(|r| r.result.name() == name)
-                .unwrap()
-                .result
-        };
+        let of = |name: &str| testkit::ranked(&rating, name);
         assert_eq!(of("СОШ № 2").score.total, 1);
         let letter = draft_letter(&card, of("СОШ № 2"), &rating, &[], None);
         assert!(letter.contains("\n4.1. "), "{letter}");
@@ -840,13 +834,7 @@ mod tests {
         let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
         let letters = every_school_letter(&archive, &card, &rating, None);
         assert_eq!(letters.len(), 3);
-        let school = |name: &str| {
-            &rating
-                .iter()
-                .find(|r| r.result.name() == name)
-                .unwrap()
-                .result
-        };
+        let school = |name: &str| testkit::ranked(&rating, name);
         let drafted =
             |name: &str| school_letter(&archive, &card, school(name), &rating, None).unwrap();
         assert_eq!(letters[0], drafted("Школа А"));

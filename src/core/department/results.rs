@@ -308,13 +308,7 @@ mod tests {
         archive.set_decision("d", "2.1", Some(Decision::NoPoint));
         archive.set_review_comment("d", "2.1", "Нет договора".into());
         let rating = rank(super::results(&archive, &v1.id, year));
-        let school = |name: &str| {
-            &rating
-                .iter()
-                .find(|r| r.result.name() == name)
-                .unwrap()
-                .result
-        };
+        let school = |name: &str| testkit::ranked(&rating, name);
         let (a, d) = (school("Школа А"), school("Школа Г"));
         assert!(a.earned("1.9"));
         assert_eq!(

@@ -64,19 +64,29 @@ fn measure(archive: &Archive, addressed: &[&str]) -> Measure {
 }
 
 fn effects(archive: &Archive, new_card: &Card, m: &Measure) -> Vec<IndicatorEffect> {
-    let old_card = testkit::card();
+    over_years(archive, &testkit::card(), new_card, |span| {
+        measure_effect(span, m)
+    })
+}
+
+/// `f` over the two years of `archive`, each on its card.
+fn over_years<T>(
+    archive: &Archive,
+    old_card: &Card,
+    new_card: &Card,
+    f: impl FnOnce(&Span) -> T,
+) -> T {
     let (before, after) = (
         results(archive, DEFAULT_CARD, BEFORE),
         results(archive, DEFAULT_CARD, AFTER),
     );
-    let span = Span {
+    f(&Span {
         archive,
-        old_card: &old_card,
+        old_card,
         before: &before,
         new_card,
         after: &after,
-    };
-    measure_effect(&span, m)
+    })
 }
 
 #[test]
@@ -208,20 +218,9 @@ fn an_indicator_whose_rule_changed_is_left_out() {
 fn a_schools_plan_counts_measures_whose_indicators_improved() {
     let card = testkit::card();
     let archive = archive_with(&card, |i, name| school(name, AFTER, i < 3, "1"));
-    let (before, after) = (
-        results(&archive, DEFAULT_CARD, BEFORE),
-        results(&archive, DEFAULT_CARD, AFTER),
-    );
-    let span = Span {
-        archive: &archive,
-        old_card: &card,
-        before: &before,
-        new_card: &card,
-        after: &after,
-    };
     // School a planned 2.1 (now held: improved) and 1.8 (not held either
     // year: the same), so 1 of 2.
-    let plans = plan_effects(&span);
+    let plans = over_years(&archive, &card, &card, plan_effects);
     assert_eq!(
         plans,
         [PlanEffect {
@@ -251,23 +250,12 @@ fn a_plan_on_an_older_version_is_read_by_its_own_numbers() {
         (&v2, "a2", &testkit::draft("a", AFTER, &["1.9"])),
         (&v2, "b2", &testkit::draft("b", AFTER, &[])),
     ]);
-    let (before, after) = (
-        results(&archive, DEFAULT_CARD, BEFORE),
-        results(&archive, DEFAULT_CARD, AFTER),
-    );
-    let span = Span {
-        archive: &archive,
-        old_card: &v2,
-        before: &before,
-        new_card: &v2,
-        after: &after,
-    };
     let expected = PlanEffect {
         school: "a".into(),
         counted: 1,
         improved: 1,
     };
-    assert_eq!(plan_effects(&span), [expected]);
+    assert_eq!(over_years(&archive, &v2, &v2, plan_effects), [expected]);
 }
 
 /// Seven addressed schools and eight others, as in a walk-through: one
