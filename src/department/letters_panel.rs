@@ -237,7 +237,7 @@ fn with_addressee<T>(dept: Dept, f: impl FnOnce(&Addressee, &[&Measure]) -> T) -
         dept.archive().with(|a| {
             let measures = addressed_to(&a.measures, &card.id, &school);
             dept.rating
-                .with(|r| Some(f(&addressee(a, card, &school, r)?, &measures)))
+                .with(|r| Some(f(&addressee(a, &school, r)?, &measures)))
         })
     })
 }

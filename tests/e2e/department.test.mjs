@@ -663,7 +663,7 @@ test('the workspace survives a reload, and spreadsheets and letters come out rig
         );
         const foreign = refused.find((f) => f.verdict === 'unknown_template');
         const why = await earlier.locator('tbody tr').filter({ hasText: foreign.name }).locator('td').nth(2).innerText();
-        assert.ok(why.startsWith('Другая карта:') && why.endsWith(`В файле указана школа: ${foreign.submission.school}, ${foreign.submission.period} учебный год.`), why);
+        assert.ok(why.startsWith('Файл заполнен по карте, которой нет в рабочей области') && why.endsWith(`В файле указана школа: ${foreign.submission.school}, ${foreign.submission.period} учебный год.`), why);
         page.once('dialog', (dialog) => dialog.accept());
         await earlier.getByRole('button', { name: 'Очистить список' }).click();
         await earlier.waitFor({ state: 'detached' });

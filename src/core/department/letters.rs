@@ -5,6 +5,7 @@
 //! is kept in the archive, the draft is only the starting point.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::card::{Card, Indicator};
@@ -35,12 +36,24 @@ pub struct Addressee<'a> {
     pub rating: Cow<'a, [Ranked]>,
 }
 
-/// The [`Addressee`] of `school`, one of the year's `rating` on `card`.
+/// The [`Addressee`] of `school`, one of the year's `rating`.
 pub fn addressee<'a>(
     archive: &Archive,
-    card: &Card,
     school: &'a SchoolResult,
     rating: &'a [Ranked],
+) -> Option<Addressee<'a>> {
+    addressee_with(archive, school, rating, |own| {
+        Cow::Owned(rating_on(archive, rating, own))
+    })
+}
+
+/// [`addressee`], with `other` giving the rating as another version than
+/// the year's numbers it.
+fn addressee_with<'a>(
+    archive: &Archive,
+    school: &'a SchoolResult,
+    rating: &'a [Ranked],
+    other: impl FnOnce(&Card) -> Cow<'a, [Ranked]>,
 ) -> Option<Addressee<'a>> {
     let entry = archive.entry(&school.submission_id)?;
     let own = Arc::clone(&entry.card);
@@ -51,17 +64,31 @@ pub fn addressee<'a>(
             rating: Cow::Borrowed(rating),
         });
     }
-    let rating = (rating.iter())
-        .map(|r| Ranked {
-            rank: r.rank,
-            result: r.result.clone().seen_on(card, &own),
-        })
-        .collect();
     Some(Addressee {
         school: Cow::Owned(SchoolResult::of(archive, entry)),
-        rating: Cow::Owned(rating),
+        rating: other(&own),
         card: own,
     })
+}
+
+/// `rating` as `own`, a version of its card, numbers it: each school's
+/// result read again from its file, and moved by identity only where the
+/// school filled in another version. Moved back from the year's version, a
+/// school on `own` would lose what the year's version does not ask.
+fn rating_on(archive: &Archive, rating: &[Ranked], own: &Card) -> Vec<Ranked> {
+    (rating.iter())
+        .map(|r| {
+            let result = match archive.entry(&r.result.submission_id) {
+                Some(e) if e.card.version == own.version => SchoolResult::of(archive, e),
+                Some(e) => SchoolResult::of(archive, e).seen_on(&e.card, own),
+                None => r.result.clone(),
+            };
+            Ranked {
+                rank: r.rank,
+                result,
+            }
+        })
+        .collect()
 }
 
 /// The drafted letter of `school`, one of the year's `rating` on `card`:
@@ -75,19 +102,28 @@ pub fn school_letter(
     rating: &[Ranked],
     last_year: Option<(&Card, &[SchoolResult])>,
 ) -> Option<String> {
-    let to = addressee(archive, card, school, rating)?;
-    let measures = addressed_to(&archive.measures, &card.id, school);
+    let to = addressee(archive, school, rating)?;
+    Some(letter_to(archive, card, &to, last_year))
+}
+
+fn letter_to(
+    archive: &Archive,
+    card: &Card,
+    to: &Addressee,
+    last_year: Option<(&Card, &[SchoolResult])>,
+) -> String {
+    let measures = addressed_to(&archive.measures, &card.id, &to.school);
     let last_year = last_year.and_then(|(old, before)| {
-        let was = before.iter().find(|r| r.school == school.school)?;
+        let was = before.iter().find(|r| r.school == to.school.school)?;
         Some((old, was))
     });
-    Some(draft_letter(
-        &to.card, &to.school, &to.rating, &measures, last_year,
-    ))
+    draft_letter(&to.card, &to.school, &to.rating, &measures, last_year)
 }
 
 /// Every school's letter of the year, by name, as the coordinator has it:
-/// her edit where she made one, else the draft ([`school_letter`]).
+/// her edit where she made one, else the draft ([`school_letter`]). The
+/// rating as another version numbers it is built once per version, not
+/// once per school.
 pub fn every_school_letter(
     archive: &Archive,
     card: &Card,
@@ -96,11 +132,25 @@ pub fn every_school_letter(
 ) -> Vec<String> {
     let mut schools: Vec<&SchoolResult> = rating.iter().map(|r| &r.result).collect();
     schools.sort_by(|a, b| by_name(a.name(), b.name()));
+    let mut on: HashMap<u32, Vec<Ranked>> = HashMap::new();
+    for school in &schools {
+        if let Some(e) = archive.entry(&school.submission_id) {
+            if school.seen_as != e.card.version {
+                on.entry(e.card.version)
+                    .or_insert_with(|| rating_on(archive, rating, &e.card));
+            }
+        }
+    }
     schools
         .into_iter()
         .filter_map(|school| match archive.letters.get(&school.submission_id) {
             Some(edited) => Some(edited.clone()),
-            None => school_letter(archive, card, school, rating, last_year),
+            None => {
+                let to = addressee_with(archive, school, rating, |own| {
+                    Cow::Borrowed(on[&own.version].as_slice())
+                })?;
+                Some(letter_to(archive, card, &to, last_year))
+            }
         })
         .collect()
 }

@@ -351,7 +351,7 @@ mod tests {
         // Г's letter speaks its own version: its numbers, and the refusal
         // of 2.1, which version 2 asks otherwise; А and Б are the examples
         // for its 1.8.
-        let to = addressee(&archive, &v2, d, &rating).unwrap();
+        let to = addressee(&archive, d, &rating).unwrap();
         let letter = draft_letter(&to.card, &to.school, &to.rating, &[], None);
         assert!(letter.contains(", версия 1."), "{letter}");
         for said in [
@@ -370,6 +370,16 @@ mod tests {
             examples.contains("Школа А") && examples.contains("Школа Б"),
             "{examples}"
         );
+        // А, on version 1 too, earned the 2.1 version 2 no longer asks:
+        // it is Г's example there, its answer read from its own file.
+        let examples = (letter.lines())
+            .skip_while(|l| !l.starts_with("2.1. "))
+            .find(|l| l.starts_with("Опытом"))
+            .unwrap();
+        assert!(examples.contains("Школа А"), "{examples}");
+        // All the letters at once read the same.
+        let all = crate::department::letters::every_school_letter(&archive, &v2, &rating, None);
+        assert!(all.contains(&letter));
         // The report counts both refused points, 2.1's too.
         let summary =
             crate::department::report::review_summary(&v2, rating.iter().map(|r| &r.result));
