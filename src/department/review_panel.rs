@@ -18,7 +18,7 @@ use crate::department::bulk_actions::BulkActions;
 use crate::department::last_year_check::LastYearCheck;
 use crate::department::no_cards::NoCards;
 use crate::department::printed_line::PrintedLine;
-use crate::department::review_progress::{step, ReviewProgress};
+use crate::department::review_progress::{neighbour, step, ReviewProgress};
 use crate::department::row_filter_choice::RowFilterChoice;
 use crate::department::school_plan::SchoolPlan;
 use crate::department::school_select::SchoolSelect;
@@ -287,7 +287,8 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
             // at the top, 7 000 px up at 23 rows.
             <div class="actions no-print review-end">
                 <a href="#review-checked">"↑ К отметке «Проверка завершена»"</a>
-                <button type="button" on:click=move |_| {
+                // At the last school it stays, said to lead nowhere.
+                <button type="button" aria-disabled=move || neighbour(dept, true).is_none().to_string() on:click=move |_| {
                     if step(dept, true) {
                         focus_when_drawn(REVIEW_SCHOOL.to_owned());
                     }

@@ -32,17 +32,24 @@ pub fn ReviewProgress() -> impl IntoView {
 /// Opens the neighbour of the open school in the select's order; `false`
 /// at either end.
 pub fn step(dept: Dept, forward: bool) -> bool {
+    untrack(|| neighbour(dept, forward))
+        .map(|id| dept.open_school(id))
+        .is_some()
+}
+
+/// The neighbour of the open school in the select's order (tracked).
+pub fn neighbour(dept: Dept, forward: bool) -> Option<String> {
     let ids: Vec<String> = dept
         .results
-        .with_untracked(|r| school_options(r).into_iter().map(|(id, _)| id).collect());
+        .with(|r| school_options(r).into_iter().map(|(id, _)| id).collect());
     let open = dept
         .open
-        .with_untracked(|o| o.as_ref().map(|r| r.submission_id.clone()));
+        .with(|o| o.as_ref().map(|r| r.submission_id.clone()));
     let at = ids.iter().position(|id| Some(id) == open.as_ref());
     let next = match (at, forward) {
         (Some(i), true) => ids.get(i + 1),
         (Some(i), false) => i.checked_sub(1).and_then(|i| ids.get(i)),
         (None, _) => ids.first(),
     };
-    next.map(|id| dept.open_school(id.clone())).is_some()
+    next.cloned()
 }

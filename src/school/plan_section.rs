@@ -34,16 +34,28 @@ pub fn PlanSection() -> impl IntoView {
         focus_when_drawn(format!("plan-{added}-measure"));
     };
     let card_id = card.id.clone();
+    let card_now = card.clone();
     let on_letter = Callback::new(move |(name, text): (String, Result<String, String>)| {
         let read = text.and_then(|t| LetterFile::read(&t, &card_id).map_err(|e| e.to_string()));
         match read {
             Ok(letter) => {
-                let added = draft.try_update(|d| d.merge_plan(letter.plan)).unwrap_or(0);
+                let (period, version) = (letter.period.clone(), letter.card_version);
+                let (plan, unticked) = letter.plan_for(&card_now);
+                let added = draft.try_update(|d| d.merge_plan(plan)).unwrap_or(0);
+                let ticks = if unticked {
+                    format!(
+                        " Рекомендации составлены по версии {version} карты, а черновик — по версии {}: \
+                         номера показателей в них могут означать другие, поэтому целевые показатели \
+                         мероприятий не отмечены — отметьте их.",
+                        card_now.version
+                    )
+                } else {
+                    String::new()
+                };
                 notices.push(
                     format!(
-                        "Рекомендации отдела за {} учебный год («{name}»): в план добавлено мероприятий — {added}. \
-                         Укажите сроки и ответственных, исправьте формулировки.",
-                        letter.period
+                        "Рекомендации отдела за {period} учебный год («{name}»): в план добавлено мероприятий — {added}. \
+                         Укажите сроки и ответственных, исправьте формулировки.{ticks}"
                     ),
                     None,
                 );

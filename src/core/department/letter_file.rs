@@ -57,6 +57,23 @@ impl LetterFile {
         )
     }
 
+    /// The plan's rows for a draft of `card`. A letter of another version
+    /// of the card names indicators by that version's numbers, which may be
+    /// others' here: its rows come without their indicators (`true`), to be
+    /// ticked again, rather than under the wrong ones.
+    pub fn plan_for(self, card: &Card) -> (Vec<PlanRow>, bool) {
+        if self.card_version == card.version {
+            return (self.plan, false);
+        }
+        let rows = (self.plan.into_iter())
+            .map(|row| PlanRow {
+                indicators: Vec::new(),
+                ..row
+            })
+            .collect();
+        (rows, true)
+    }
+
     /// Reads a letter for a draft of the card `card_id`.
     pub fn read(text: &str, card_id: &str) -> Result<Self, LetterFileError> {
         let value: serde_json::Value = json::parse(text).map_err(|_| LetterFileError::NotJson)?;
@@ -158,5 +175,25 @@ mod tests {
             letter_docx_name("Руководители ОО", "2025/2026"),
             "письмо_Руководители_ОО_2025-2026.docx"
         );
+    }
+
+    /// A letter of another version of the card: its measures come, their
+    /// indicators do not (a number there may be another indicator here).
+    #[test]
+    fn a_letter_of_another_version_gives_its_rows_unticked() {
+        let card = testkit::card();
+        let plan = vec![PlanRow {
+            measure: "Профпробы".into(),
+            indicators: vec!["2.1".into()],
+            ..PlanRow::default()
+        }];
+        let letter = LetterFile::new(&card, "2025/2026", "СОШ № 2", "Текст", plan.clone());
+        assert_eq!(letter.clone().plan_for(&card), (plan, false));
+        let mut newer = card.clone();
+        newer.version = 2;
+        let (rows, unticked) = letter.plan_for(&newer);
+        assert!(unticked);
+        assert_eq!(rows[0].measure, "Профпробы");
+        assert!(rows[0].indicators.is_empty());
     }
 }
