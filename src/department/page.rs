@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use profkarta_core::department::view::rating::printed_foot;
+
 use crate::department::card_select::CardSelect;
 use crate::department::cards_panel::CardsPanel;
 use crate::department::dynamics_panel::DynamicsPanel;
@@ -18,7 +20,7 @@ use crate::department::reviewers_panel::ReviewersPanel;
 use crate::department::roster_panel::RosterPanel;
 use crate::department::saving_status::SavingStatus;
 use crate::department::state::{Dept, Tab};
-use crate::platform::browser::focus_id;
+use crate::platform::browser::{focus_id, on_before_print, set_print_foot};
 use crate::shared::notices_list::{NoticesList, PAGE_TITLE};
 use crate::shared::role_switch::{Role, RoleSwitch};
 
@@ -98,6 +100,16 @@ pub fn DepartmentPage() -> impl IntoView {
             None => view! { <CardsPanel/> }.into_any(),
         },
     };
+    // Every printed sheet's foot says whose it is, the card and the year:
+    // a sheet of a long rating apart from the first says nothing else.
+    on_before_print(move || {
+        let foot = untrack(|| {
+            let period = dept.period.get().unwrap_or_default();
+            dept.card
+                .with(|c| printed_foot(&dept.department_name(), &c.title, c.version, &period))
+        });
+        set_print_foot(&foot);
+    });
     view! {
         // Past the role links, the tabs and the selects, to the open tab.
         <a class="skip-link" href="#dept-main">"Перейти к содержимому раздела"</a>

@@ -331,6 +331,13 @@ test('the rating and municipal figures match an independent computation', () =>
         await page.getByRole('button', { name: 'Печать рейтинга' }).click();
         assert.equal(await page.evaluate(() => window.printed), 'rating');
         assert.equal(await page.evaluate(() => window.printedLine), 'Напечатано 06.05.2030 07:08.');
+        // Every sheet's foot says the card and the year (no department named yet).
+        const foot = await page.evaluate(() => {
+            const all = (list) => [...list].flatMap((r) => (r.cssRules ? [r, ...all(r.cssRules)] : [r]));
+            return all(document.styleSheets[0].cssRules).filter((r) => r instanceof CSSPageRule).map((r) => r.cssText).join('\n');
+        });
+        const period = await page.locator('#period').inputValue();
+        assert.ok(foot.includes(`@bottom-left { content: "«${CARD.title.replaceAll('«', '„').replaceAll('»', '“')}», версия ${CARD.version} · ${period}"; }`), foot);
         assert.equal(await page.evaluate(() => document.documentElement.dataset.print), undefined);
         await page.emulateMedia({ media: 'print' });
         assert.ok(await heat.isVisible(), 'the whole tab prints the charts');

@@ -159,6 +159,22 @@ pub fn describe(filter: &Filter) -> Option<String> {
     (!parts.is_empty()).then(|| format!("Отбор: {}.", parts.join("; ")))
 }
 
+/// The foot of every printed sheet of the department's page: whose it is,
+/// the card and the year, so that a sheet apart from the first still says
+/// what it is: «Управление образования … · «Экспертная карта …», версия 2 ·
+/// 2025/2026». What is not known is left out.
+pub fn printed_foot(department: &str, card_title: &str, version: u32, period: &str) -> String {
+    let card = match card_title.trim() {
+        "" => String::new(),
+        title => format!("{}, версия {version}", crate::text::quoted(title)),
+    };
+    [department.trim(), &card, period.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 /// The line a printed page of results starts with: whose it is and on
 /// which day, since on paper it leaves the page that said so. `when` is
 /// the local date and time as shown, «01.12.2026 18:40».
@@ -337,5 +353,19 @@ mod tests {
         let words: Vec<String> = standard.iter().map(profile_choice).collect();
         assert_eq!(words.last().unwrap(), "есть обучающиеся с ОВЗ");
         assert_eq!(words[2], "есть СОО (10–11 классы)");
+    }
+
+    #[test]
+    fn the_printed_foot_names_whose_what_and_when() {
+        assert_eq!(
+            printed_foot(
+                "Управление образования г. Н.",
+                "Карта «Профи»",
+                2,
+                "2025/2026"
+            ),
+            "Управление образования г. Н. · «Карта „Профи“», версия 2 · 2025/2026"
+        );
+        assert_eq!(printed_foot(" ", "Карта", 1, ""), "«Карта», версия 1");
     }
 }
