@@ -50,18 +50,23 @@ pub fn ConflictList() -> impl IntoView {
                         .and_then(|e| e.card.indicator(&c.code).map(|ind| shorten(&ind.text, 120)))
                         .unwrap_or_default();
                     let ours = a.review(&c.submission_id).indicators.get(&c.code).cloned().unwrap_or_default();
+                    let where_ = format!("{school}, показатель {}", c.code);
                     view! {
                         <li class="conflict">
-                            <p><strong>{format!("{school}, показатель {}", c.code)}</strong>{format!(" — {text}")}</p>
+                            <p><strong>{where_.clone()}</strong>{format!(" — {text}")}</p>
                             <dl>
                                 <dt>"Сейчас в рабочей области"</dt><dd>{side(&ours)}</dd>
                                 <dt>"В файле проверки"</dt><dd>{side(&c.theirs)}</dd>
                             </dl>
                             <div class="actions">
-                                <button type="button" id=keep_id(i) on:click=move |_| resolve(i, false)>
+                                // Named with their conflict: the next one's buttons
+                                // read alike.
+                                <button type="button" id=keep_id(i) on:click=move |_| resolve(i, false)
+                                    aria-label=format!("Оставить решение: {} ({where_})", who(&ours))>
                                     {format!("Оставить решение: {}", who(&ours))}
                                 </button>
-                                <button type="button" on:click=move |_| resolve(i, true)>
+                                <button type="button" on:click=move |_| resolve(i, true)
+                                    aria-label=format!("Принять решение: {} ({where_})", who(&c.theirs))>
                                     {format!("Принять решение: {}", who(&c.theirs))}
                                 </button>
                             </div>

@@ -200,7 +200,7 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
                             <EditText id=format!("ed-{d}-title") label="Направление (группа показателей)" field=direction_title(d)/>
                             {criteria}
                             <div class="row-actions">
-                                <button type="button" id=add_criterion_id(d) on:click=add>"Добавить критерий"</button>
+                                <button type="button" id=add_criterion_id(d) aria-label=format!("Добавить критерий в направление {}", d + 1) on:click=add>"Добавить критерий"</button>
                                 <button type="button" id=slot(d, "up") aria-disabled=first.to_string()
                                     aria-label=format!("Направление {} выше", d + 1) on:click=shift_by(true)>"Направление выше"</button>
                                 <button type="button" id=slot(d, "down") aria-disabled=last.to_string()
