@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { dirname, join } from 'node:path';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { nextQuestion, openApp, openPage, downloadText, expectKeptAside, ARTIFACTS, useApp } from './harness.mjs';
+import { nextQuestion, openApp, openPage, pageRules, downloadText, expectKeptAside, ARTIFACTS, useApp } from './harness.mjs';
 import { score, rating, CARD } from './scoring.mjs';
 import { CardPage } from './card_page.mjs';
 
@@ -332,10 +332,7 @@ test('the rating and municipal figures match an independent computation', () =>
         assert.equal(await page.evaluate(() => window.printed), 'rating');
         assert.equal(await page.evaluate(() => window.printedLine), 'Напечатано 06.05.2030 07:08.');
         // Every sheet's foot says the card and the year (no department named yet).
-        const foot = await page.evaluate(() => {
-            const all = (list) => [...list].flatMap((r) => (r.cssRules ? [r, ...all(r.cssRules)] : [r]));
-            return all(document.styleSheets[0].cssRules).filter((r) => r instanceof CSSPageRule).map((r) => r.cssText).join('\n');
-        });
+        const foot = await pageRules(page);
         const period = await page.locator('#period').inputValue();
         assert.ok(foot.includes(`@bottom-left { content: "«${CARD.title.replaceAll('«', '„').replaceAll('»', '“')}», версия ${CARD.version} · ${period}"; }`), foot);
         assert.equal(await page.evaluate(() => document.documentElement.dataset.print), undefined);

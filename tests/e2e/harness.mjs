@@ -130,6 +130,15 @@ export async function openPage(context, url, ready = 'total') {
 }
 
 /// Clicks `trigger` and returns the text of the file the page downloads.
+/// The page's @page rules as text: the margin boxes (the sheets' foot and
+/// number) a print puts into the stylesheet as it opens.
+export async function pageRules(page) {
+    return page.evaluate(() => {
+        const all = (list) => [...list].flatMap((r) => (r.cssRules ? [r, ...all(r.cssRules)] : [r]));
+        return all(document.styleSheets[0].cssRules).filter((r) => r instanceof CSSPageRule).map((r) => r.cssText).join('\n');
+    });
+}
+
 export async function downloadText(page, trigger) {
     const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
     const path = await download.path();

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { openApp, openPage, downloadText, expectKeptAside, ARTIFACTS, useApp } from './harness.mjs';
+import { openApp, openPage, pageRules, downloadText, expectKeptAside, ARTIFACTS, useApp } from './harness.mjs';
 import { CardPage } from './card_page.mjs';
 import { CARD } from './scoring.mjs';
 
@@ -390,11 +390,7 @@ test('print view: A4, values, signature lines, no screen controls', () =>
         await page.pdf({ path: join(ARTIFACTS, 'print-view.pdf'), format: 'A4' });
         // Every sheet's foot names the school and year (an @page margin box
         // put into the stylesheet as the print opens), beside its number.
-        const rules = await page.evaluate(() => {
-            const all = (list) => [...list].flatMap((r) => (r.cssRules ? [r, ...all(r.cssRules)] : [r]));
-            return all(document.styleSheets[0].cssRules)
-                .filter((r) => r instanceof CSSPageRule).map((r) => r.cssText).join('\n');
-        });
+        const rules = await pageRules(page);
         assert.match(rules, /@bottom-left \{ content: "МАОУ СОШ № 7 · 2025\/2026"; \}/);
         assert.match(rules, /@bottom-right \{[^}]*content: "стр\. " counter\(page\) " из " counter\(pages\)/);
         const keyLine = page.locator('.print-footer .muted');
