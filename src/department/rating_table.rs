@@ -10,14 +10,18 @@ use profkarta_core::department::view::rating::{
     choice_value, criterion_choice, describe, indicator_choice, parse_choice, parse_level,
     profile_choice, rows, set_profile, SortBy,
 };
+use profkarta_core::department::view::selection::{Walk, WalkFrom};
 use profkarta_core::text::{criterion_heading, percent};
 
 use crate::department::filter_choice::FilterChoice;
 use crate::department::state::Dept;
-use crate::platform::browser::print_part;
+use crate::platform::browser::{centre_when_drawn, print_part};
 use crate::shared::column_heads::ColumnHeads;
 use crate::shared::deferred::rows_to_draw;
 use crate::shared::table_scroll::TableScroll;
+
+/// The row of the school last reviewed from the rating.
+const RATING_BACK: &str = "rating-back";
 
 #[component]
 pub fn RatingTable() -> impl IntoView {
@@ -81,7 +85,29 @@ pub fn RatingTable() -> impl IntoView {
         );
         h
     };
-    let open_review = move |id: String| move |_| dept.review_school(id.clone());
+    // Back from schools opened here: the rating where it was left, at the
+    // school last open in the review.
+    let back_at = untrack(|| dept.walk())
+        .filter(|(walk, _)| walk.from == WalkFrom::Rating)
+        .map(|(_, open)| open);
+    if back_at.is_some() {
+        centre_when_drawn(RATING_BACK.to_owned());
+    }
+    // «Следующая школа» goes on down the rating as it is shown.
+    let open_review = move |id: String| {
+        move |_| {
+            let ids = rows.with_untracked(|rows| {
+                rows.iter()
+                    .map(|r| r.result.submission_id.clone())
+                    .collect()
+            });
+            let walk = Walk {
+                from: WalkFrom::Rating,
+                ids,
+            };
+            dept.review_school(id.clone(), walk);
+        }
+    };
     let pick = move |set: fn(&mut Filter, &str)| {
         Callback::new(move |v: String| filter.update(|f| set(f, &v)))
     };
@@ -145,8 +171,9 @@ pub fn RatingTable() -> impl IntoView {
                             }
                         }).collect_view();
                         let level = s.level;
+                        let back = back_at.as_ref() == Some(&r.result.submission_id);
                         view! {
-                            <tr data-level=level.map_or("none", Level::key)>
+                            <tr data-level=level.map_or("none", Level::key) id=back.then_some(RATING_BACK) class:back=back>
                                 <td class="num" data-col="rank">{r.rank}</td>
                                 <th scope="row" class="school">
                                     <button type="button" class="link-button" on:click=open_review(r.result.submission_id.clone())>

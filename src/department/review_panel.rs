@@ -252,22 +252,12 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
                     </p>
                     <p data-testid="confirmed-score">"После проверки: " <strong>{confirmed}</strong></p>
                 })}
-                {move || {
-                    let list = differences();
-                    if list.is_empty() {
-                        view! { <p>"Решения проверки не расходятся с самооценкой."</p> }.into_any()
-                    } else {
-                        view! {
-                            <div>
-                                <p>"Расхождения:"</p>
-                                <ul data-testid="differences">
-                                    {list.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
-                                </ul>
-                            </div>
-                        }
-                        .into_any()
-                    }
-                }}
+                // One line whatever the count: a list growing here, above
+                // the rows, moved the row being decided from under the pointer.
+                <p data-testid="differences-count">{move || match differences().len() {
+                    0 => "Решения проверки не расходятся с самооценкой.".to_owned(),
+                    n => format!("Расхождений с самооценкой: {n} — список под показателями."),
+                }}</p>
                 <label class="checkbox">
                     <input type="checkbox" id="review-checked" prop:checked=is_checked on:change=set_checked/>
                     " Проверка завершена"
@@ -281,6 +271,15 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
                 <p class="muted" data-testid="no-rows">"Таких показателей у школы нет."</p>
             </Show>
             <ol class="review-rows">{rows}</ol>
+            {move || {
+                let list = differences();
+                (!list.is_empty()).then(|| view! {
+                    <h4>"Расхождения с самооценкой"</h4>
+                    <ul data-testid="differences">
+                        {list.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
+                    </ul>
+                })
+            }}
             <h4>"План мероприятий школы"</h4>
             <SchoolPlan plan=entry.opened.payload.plan.clone()/>
             // The end of a long review: its mark and the next school are

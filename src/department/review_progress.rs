@@ -1,12 +1,13 @@
 //! Where the review of the period stands, «проверено 37 из 132», and the
-//! way to the previous and next school in the list's order.
+//! way to the previous and next school: down the list the review was opened
+//! from, or the select's.
 
 use leptos::prelude::*;
 
 use profkarta_core::department::review::ReviewStatus;
-use profkarta_core::department::view::selection::school_options;
+use profkarta_core::department::view::selection::{self, school_options, WalkFrom};
 
-use crate::department::state::Dept;
+use crate::department::state::{Dept, Tab};
 
 #[component]
 pub fn ReviewProgress() -> impl IntoView {
@@ -20,16 +21,31 @@ pub fn ReviewProgress() -> impl IntoView {
             format!("Проверено {checked} из {}.", r.len())
         })
     };
+    // Which way the buttons go, when it is not the select's.
+    // and the way back to that list.
+    let walk = move || {
+        dept.walk().map(|(walk, _)| {
+            let (tab, back) = match walk.from {
+                WalkFrom::Rating => (Tab::Results, "К рейтингу"),
+                WalkFrom::Assignment => (Tab::Reviewers, "К заданию"),
+            };
+            view! {
+                <span class="muted" data-testid="review-walk">{walk.describe()}</span>
+                <button type="button" class="link-button" on:click=move |_| dept.show(tab)>{back}</button>
+            }
+        })
+    };
     view! {
         <div class="review-progress actions no-print">
             <span data-testid="review-progress">{progress}</span>
             <button type="button" on:click=move |_| { step(dept, false); }>"← Предыдущая школа"</button>
             <button type="button" on:click=move |_| { step(dept, true); }>"Следующая школа →"</button>
+            {walk}
         </div>
     }
 }
 
-/// Opens the neighbour of the open school in the select's order; `false`
+/// Opens the neighbour of the open school in the review's order; `false`
 /// at either end.
 pub fn step(dept: Dept, forward: bool) -> bool {
     untrack(|| neighbour(dept, forward))
@@ -37,19 +53,18 @@ pub fn step(dept: Dept, forward: bool) -> bool {
         .is_some()
 }
 
-/// The neighbour of the open school in the select's order (tracked).
+/// The neighbour of the open school (tracked): in the order of the list
+/// the review was opened from while the school is on it, else in the
+/// select's.
 pub fn neighbour(dept: Dept, forward: bool) -> Option<String> {
-    let ids: Vec<String> = dept
-        .results
-        .with(|r| school_options(r).into_iter().map(|(id, _)| id).collect());
+    if let Some((walk, open)) = dept.walk() {
+        return selection::neighbour(&walk.ids, Some(&open), forward).map(str::to_owned);
+    }
     let open = dept
         .open
         .with(|o| o.as_ref().map(|r| r.submission_id.clone()));
-    let at = ids.iter().position(|id| Some(id) == open.as_ref());
-    let next = match (at, forward) {
-        (Some(i), true) => ids.get(i + 1),
-        (Some(i), false) => i.checked_sub(1).and_then(|i| ids.get(i)),
-        (None, _) => ids.first(),
-    };
-    next.cloned()
+    let ids: Vec<String> = dept
+        .results
+        .with(|r| school_options(r).into_iter().map(|(id, _)| id).collect());
+    selection::neighbour(&ids, open.as_deref(), forward).map(str::to_owned)
 }

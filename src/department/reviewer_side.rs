@@ -15,6 +15,7 @@ use crate::shared::column_heads::ColumnHeads;
 use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
 use crate::shared::signing_key::SigningKey;
+use profkarta_core::department::view::selection::{Walk, WalkFrom};
 
 #[component]
 pub fn ReviewerSide() -> impl IntoView {
@@ -87,9 +88,15 @@ pub fn ReviewerSide() -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         });
+        // «Следующая школа» goes on down the assignment.
+        let walk = Walk {
+            from: WalkFrom::Assignment,
+            ids: rows.iter().filter_map(|(_, _, id)| id.clone()).collect(),
+        };
         Some(
             rows.into_iter()
                 .map(|(school, status, id)| {
+                    let walk = walk.clone();
                     let (card, period) = (a.card.clone(), a.period.clone());
                     // The review shows the card and year chosen above: the
                     // assignment's, whatever was on screen.
@@ -100,7 +107,7 @@ pub fn ReviewerSide() -> impl IntoView {
                                 on:click=move |_| {
                                     dept.choose_card(card.clone());
                                     dept.choose_period(period.clone());
-                                    dept.review_school(id.clone());
+                                    dept.review_school(id.clone(), walk.clone());
                                 }>"Проверить"</button>
                         }
                     });

@@ -25,7 +25,7 @@ pub fn SchoolSelect() -> impl IntoView {
     view! {
         <p class="school-select no-print">
             <label for="school-select">"Школа: "</label>
-            <select id="school-select" prop:value=open on:change=move |ev| dept.open_school(event_target_value(&ev))>
+            <select id="school-select" prop:value=open on:change=move |ev| dept.pick_school(event_target_value(&ev))>
                 <For each=move || options.get() key=Clone::clone let:option>
                     {
                         let (id, label) = option;

@@ -28,7 +28,7 @@ use profkarta_core::department::school::SchoolId;
 use profkarta_core::department::view::import::{refusals, ImportRow};
 use profkarta_core::department::view::progress::{Progress, Saving, Work};
 use profkarta_core::department::view::rating::Sort;
-use profkarta_core::department::view::selection::open_school;
+use profkarta_core::department::view::selection::{open_school, Walk};
 use profkarta_core::error::{ArchiveError, CardFileError, PublishError};
 use profkarta_core::signed::keys::KeyPair;
 
@@ -118,6 +118,8 @@ pub struct Dept {
     chosen_period: RwSignal<Option<String>>,
     /// The submission chosen in review and letters.
     selected: RwSignal<Option<String>>,
+    /// The list the review was opened from, for «Следующая школа».
+    walk: RwSignal<Option<Walk>>,
     /// «Показывать» in the review: the coordinator's way through all the
     /// schools (say, only the points claimed without evidence). Kept here,
     /// above the panels the page draws anew for another card version.
@@ -265,6 +267,7 @@ impl Dept {
             chosen_card,
             chosen_period,
             selected,
+            walk: RwSignal::new(None),
             review_filter: RwSignal::new(RowFilter::All),
             rating_sort: RwSignal::new(Sort::default()),
             rating_filter: RwSignal::new(Filter::default()),
@@ -342,6 +345,18 @@ impl Dept {
         self.progress.read_only()
     }
 
+    /// The list the review was opened from, while the open school is on
+    /// it (tracked), and the open school.
+    pub fn walk(self) -> Option<(Walk, String)> {
+        let open = self
+            .open
+            .with(|o| o.as_ref().map(|r| r.submission_id.clone()))?;
+        let walk = self
+            .walk
+            .with(|w| w.as_ref().filter(|w| w.through(&open)).cloned())?;
+        Some((walk, open))
+    }
+
     pub fn review_filter(self) -> RwSignal<RowFilter> {
         self.review_filter
     }
@@ -394,9 +409,18 @@ impl Dept {
         self.selected.set(Some(submission_id));
     }
 
-    /// From the rating: the school's review, with the focus on its name
-    /// (the tab would otherwise open scrolled as far as the rating was).
-    pub fn review_school(self, submission_id: String) {
+    /// A school chosen by name in the select: the review goes on in the
+    /// select's order.
+    pub fn pick_school(self, submission_id: String) {
+        self.walk.set(None);
+        self.open_school(submission_id);
+    }
+
+    /// From a list (the rating, an assignment): the school's review, with
+    /// the focus on its name (the tab would otherwise open scrolled as far
+    /// as the list was), going on down that list.
+    pub fn review_school(self, submission_id: String, walk: Walk) {
+        self.walk.set(Some(walk));
         self.open_school(submission_id);
         self.show(Tab::Review);
         focus_when_drawn(REVIEW_SCHOOL.to_owned());

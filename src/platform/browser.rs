@@ -133,6 +133,22 @@ pub fn focus_when_drawn(id: String) {
     leptos::prelude::request_animation_frame(move || focus_id(&id));
 }
 
+/// Scrolls the element `id` to the middle of the window once it is drawn:
+/// a long table's lower rows come a frame or two after its first paint.
+pub fn centre_when_drawn(id: String) {
+    leptos::task::spawn_local(async move {
+        for _ in 0..4 {
+            after_paint().await;
+            if let Some(element) = leptos::prelude::document().get_element_by_id(&id) {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Center);
+                element.scroll_into_view_with_scroll_into_view_options(&options);
+                return;
+            }
+        }
+    });
+}
+
 /// [`focus_when_drawn`] after the `removed`-th item of a list went and
 /// `left` remain: the item now in its place, or the last one (`item` gives
 /// an item's id), or `none` when the list is empty.

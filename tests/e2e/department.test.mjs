@@ -400,6 +400,10 @@ test('accepting a new key, reviewing a school and filters change what the rating
         // The reason is asked for: the school reads it in its letter.
         await refused.getByTestId('reason-missing').filter({ hasText: 'Укажите причину: школа прочитает её в письме с рекомендациями.' }).waitFor();
         await review.getByTestId('differences').filter({ hasText: `${code}: заявлено 1 балл → засчитано 0 баллов — причина не указана` }).waitFor();
+        // Above the rows, one line: the list is below them, so that it
+        // does not move the rows as it grows.
+        assert.equal(await review.getByTestId('differences-count').innerText(), 'Расхождений с самооценкой: 1 — список под показателями.');
+        assert.ok(await review.evaluate((r) => r.querySelector('.review-rows').compareDocumentPosition(r.querySelector('[data-testid="differences"]')) & Node.DOCUMENT_POSITION_FOLLOWING));
         await refused.getByLabel('Комментарий проверяющего').fill('Ссылка ведёт на общий раздел сайта');
         await refused.getByLabel('Комментарий проверяющего').press('Tab');
         await refused.getByTestId('reason-missing').filter({ hasText: 'Укажите причину' }).waitFor({ state: 'detached' });
@@ -455,6 +459,39 @@ test('accepting a new key, reviewing a school and filters change what the rating
         assert.equal(await page.locator('#filter-level').inputValue(), 'low');
         assert.equal(await page.locator('#filter-search').inputValue(), 'сош № 1');
         assert.equal(await chosen.textContent(), 'Отбор: уровень — низкая; в названии есть «сош № 1».');
+
+        // Opened from the rating, «Следующая школа» goes on down the rating
+        // as shown, not the select's order by name, and «К рейтингу» comes
+        // back to the row of the school last open, in view.
+        await page.locator('#filter-level').selectOption('');
+        await page.locator('#filter-search').fill('');
+        const shown = (await ratingRows(page)).map((r) => r.name);
+        await page.getByRole('tab', { name: 'Проверка' }).click();
+        const listed = (await page.locator('#school-select option').allInnerTexts()).map((t) => t.replace(/ — [^—]+$/, ''));
+        await page.getByRole('tab', { name: 'Результаты' }).click();
+        const at = shown.findIndex((name, i) => i + 1 < shown.length && listed[listed.indexOf(name) + 1] !== shown[i + 1]);
+        assert.ok(at >= 0, 'the rating and the select differ somewhere');
+        const openIs = (name) => page.waitForFunction((n) => document.getElementById('review-school')?.textContent === n, name);
+        await page.getByTestId('rating').getByRole('button', { name: shown[at], exact: true }).click();
+        await openIs(shown[at]);
+        const walk = page.getByTestId('review-walk');
+        assert.equal(await walk.innerText(), `Школы по порядку рейтинга на вкладке «Результаты»: ${shown.length}.`);
+        await page.getByRole('button', { name: 'Следующая школа →' }).click();
+        await openIs(shown[at + 1]);
+        await page.getByRole('button', { name: 'К рейтингу' }).click();
+        const back = page.locator('#rating-back');
+        assert.equal(await back.locator('th.school button').innerText(), shown[at + 1]);
+        await page.waitForFunction(() => {
+            const row = document.getElementById('rating-back').getBoundingClientRect();
+            return row.top >= 0 && row.bottom <= innerHeight;
+        });
+        // A school chosen by name in the select goes on in the select's order.
+        await page.getByRole('tab', { name: 'Проверка' }).click();
+        await walk.waitFor();
+        await page.locator('#school-select').selectOption({ index: 0 });
+        await walk.waitFor({ state: 'detached' });
+        await page.getByRole('button', { name: 'Следующая школа →' }).click();
+        await openIs(listed[1]);
     }));
 
 test('the department works with the keyboard alone: import, tabs, review', () =>

@@ -38,6 +38,52 @@ pub fn school_options(results: &[SchoolResult]) -> Vec<(String, String)> {
     options
 }
 
+/// The list a review was opened from, in its order, so that «Следующая
+/// школа» goes on down the list the coordinator was reading (the rating as
+/// sorted and filtered, a reviewer's assignment) rather than the select's
+/// order by name. The order is taken as the list stood: a decision that
+/// moves the open school in the rating, or out of its filter, does not
+/// change the way on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Walk {
+    pub from: WalkFrom,
+    pub ids: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WalkFrom {
+    Rating,
+    Assignment,
+}
+
+impl Walk {
+    /// Whether it passes through `open`: the review then follows it.
+    pub fn through(&self, open: &str) -> bool {
+        self.ids.iter().any(|id| id == open)
+    }
+
+    /// Said beside the review's «Следующая школа».
+    pub fn describe(&self) -> String {
+        let list = match self.from {
+            WalkFrom::Rating => "рейтинга на вкладке «Результаты»",
+            WalkFrom::Assignment => "задания проверяющего",
+        };
+        format!("Школы по порядку {list}: {}.", self.ids.len())
+    }
+}
+
+/// The school after (`forward`) or before `open` in `order`, none past
+/// either end; the first when `open` is not in it.
+pub fn neighbour<'a>(order: &'a [String], open: Option<&str>, forward: bool) -> Option<&'a str> {
+    let at = order.iter().position(|id| Some(id.as_str()) == open);
+    match (at, forward) {
+        (Some(i), true) => order.get(i + 1),
+        (Some(i), false) => i.checked_sub(1).and_then(|i| order.get(i)),
+        (None, _) => order.first(),
+    }
+    .map(String::as_str)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,6 +146,36 @@ mod tests {
         assert_eq!(
             open_school(&archive, &now, None).map(|r| r.submission_id.as_str()),
             Some("two")
+        );
+    }
+
+    #[test]
+    fn a_walk_is_followed_while_the_open_school_is_on_it() {
+        let ids = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        let walk = Walk {
+            from: WalkFrom::Rating,
+            ids: ids(&["c", "a", "d"]),
+        };
+        assert!(walk.through("a"));
+        assert!(!walk.through("b"), "a school off the list");
+        let order = ids(&["c", "a", "d"]);
+        assert_eq!(neighbour(&order, Some("a"), true), Some("d"));
+        assert_eq!(neighbour(&order, Some("a"), false), Some("c"));
+        assert_eq!(neighbour(&order, Some("d"), true), None, "past the end");
+        assert_eq!(
+            neighbour(&order, Some("c"), false),
+            None,
+            "before the start"
+        );
+        assert_eq!(
+            neighbour(&order, Some("x"), true),
+            Some("c"),
+            "not on it: the first"
+        );
+        assert_eq!(neighbour(&[], None, true), None);
+        assert_eq!(
+            walk.describe(),
+            "Школы по порядку рейтинга на вкладке «Результаты»: 3."
         );
     }
 }
