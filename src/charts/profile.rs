@@ -1,4 +1,6 @@
-//! One school's percentages against the municipal average.
+//! One school's percentages against the municipality's as a whole: the
+//! sum of all schools' points over the sum of their maxima, as the criteria
+//! chart beside it counts, not an average of the schools' percentages.
 
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -8,8 +10,8 @@ use crate::canvas::{
 };
 use crate::Share;
 
-const TITLE: &str = "Профиль школы и среднее по муниципалитету";
-const AVERAGE: &str = "среднее по муниципалитету";
+const TITLE: &str = "Профиль школы и муниципалитет в целом";
+const AVERAGE: &str = "муниципалитет в целом";
 const PLOT_HEIGHT: i32 = 210;
 /// Room under the plot for upright labels.
 const UPRIGHT_LABELS: i32 = 24;

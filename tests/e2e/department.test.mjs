@@ -308,6 +308,22 @@ test('the rating and municipal figures match an independent computation', () =>
             assert.ok(labels.some((l) => l.trim() === share), `${year}: ${share} among ${labels}`);
             assert.ok(labels.some((l) => l.trim() === high), `${year}: ${high} among ${labels}`);
         }
+        // Each school's change is the difference of its two shares as the
+        // row shows them, rounded to tenths first, so that it adds up.
+        const tenths = (part, whole) => Math.floor((part * 2000 + whole) / (whole * 2));
+        const was = new Map(expectedSchools('2024/2025').map((s) => [s.name, s]));
+        const changes = {};
+        for (const now of expectedSchools(LATEST).filter((s) => was.has(s.name))) {
+            const d = tenths(now.total, now.max) - tenths(was.get(now.name).total, was.get(now.name).max);
+            const sign = d > 0 ? '+' : d < 0 ? '−' : '';
+            changes[now.name] = `${sign}${Math.floor(Math.abs(d) / 10)},${Math.abs(d) % 10}\u00a0п.\u00a0п.`;
+        }
+        await page.waitForFunction(() => !document.querySelector('[data-pending]'));
+        const shownChanges = {};
+        for (const row of await page.getByTestId('school-changes').locator('tbody tr').all()) {
+            shownChanges[await row.locator('th').innerText()] = await row.locator('[data-col="delta"]').innerText();
+        }
+        assert.deepEqual(shownChanges, changes);
         await page.getByRole('tab', { name: 'Результаты' }).click();
 
         // The charts are there and carry the schools' names safely.
@@ -740,6 +756,18 @@ test('the workspace survives a reload, and spreadsheets and letters come out rig
         await page.locator('#school-select').selectOption(option);
         await page.waitForFunction(() => document.querySelector('#letter-text')?.value.endsWith('С уважением, отдел образования.'));
         assert.equal(await page.getByTestId('letter-outdated').count(), 0);
+        // The school whose file claims another total reads the recount and
+        // its own figure, with why they differ.
+        const lying = manifest.files.find((f) => f.verdict === 'score_mismatch').submission;
+        assert.notEqual(lying.claimed.total, lying.recomputed.total);
+        const word = (n) => (n % 10 === 1 && n % 100 !== 11 ? 'балл' : [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100) ? 'балла' : 'баллов');
+        const lyingOption = await page.locator('#school-select option', { hasText: lying.school }).first().getAttribute('value');
+        await page.locator('#school-select').selectOption(lyingOption);
+        await page.waitForFunction((said) => document.querySelector('#letter-text')?.value.includes(said),
+            `набрала ${lying.recomputed.total} ${word(lying.recomputed.total)} из ${lying.recomputed.max_applicable} (`);
+        assert.ok((await letter.inputValue()).includes(`\n\nВ выгрузке организации указано ${lying.claimed.total} ${word(lying.claimed.total)} из ${lying.claimed.max_applicable}: это расходится с пересчётом её ответов по правилам карты. Итоги в письме рассчитаны отделом по ответам организации.\n\n`));
+        await page.locator('#school-select').selectOption(option);
+        await page.waitForFunction(() => document.querySelector('#letter-text')?.value.endsWith('С уважением, отдел образования.'));
         // The list, once cleared, stays cleared.
         await page.getByRole('tab', { name: 'Загрузка файлов' }).click();
         assert.equal(await page.getByTestId('earlier-refusals').count(), 0);

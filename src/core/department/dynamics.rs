@@ -13,7 +13,7 @@ use crate::department::results::SchoolResult;
 use crate::department::review::counted;
 use crate::department::school::SchoolId;
 use crate::scoring::{assess, tally};
-use crate::text::{by_name, group_digits};
+use crate::text::{by_name, group_digits, percent_tenths};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SchoolChange {
@@ -61,20 +61,16 @@ impl SchoolChange {
     }
 }
 
-/// `after − before` of two shares, in tenths of a point, rounded once from
-/// the exact difference (rounding each share first can be off by 0,1).
+/// `after − before` of two shares, in tenths of a point: the difference of
+/// the two shares as they are shown, each rounded to tenths, so that
+/// «57,8 % → 65,8 %» stands beside «+8,0 п. п.», as a reader checking the
+/// page by hand finds it (the exact difference, 8,06, rounds to 8,1). An
+/// empty whole counts as 0 %.
 pub(crate) fn delta_tenths(before: (u64, u64), after: (u64, u64)) -> i64 {
-    let share = |(part, whole): (u64, u64)| {
-        if whole == 0 {
-            (0, 1)
-        } else {
-            (i128::from(part), i128::from(whole))
-        }
+    let shown = |(part, whole): (u64, u64)| {
+        i64::try_from(percent_tenths(part, whole).unwrap_or(0)).unwrap_or(i64::MAX)
     };
-    let ((a, b), (c, d)) = (share(before), share(after));
-    let (num, den) = ((c * b - a * d) * 1000, b * d);
-    let rounded = (2 * num.abs() + den) / (2 * den);
-    i64::try_from(rounded * num.signum()).unwrap_or(0)
+    shown(after) - shown(before)
 }
 
 /// "+4,3 п. п.", "−2,0 п. п.", "0,0 п. п.": signed, with a real minus sign.
@@ -448,7 +444,8 @@ mod tests {
             rows,
             [
                 ("Школа А", 1, 3, "+8,7\u{A0}п.\u{A0}п.".to_owned()),
-                ("Школа Б", 2, 1, "−4,3\u{A0}п.\u{A0}п.".to_owned()),
+                // 2 and 1 of 23: 8,7 % → 4,3 %, as the table shows them.
+                ("Школа Б", 2, 1, "−4,4\u{A0}п.\u{A0}п.".to_owned()),
             ]
         );
         let (f, comparable) = with_years(&archive, &card, &card, |years| {
@@ -566,7 +563,8 @@ mod tests {
         assert_eq!((change.before, change.after), ((1, 23), (2, 23)));
         let across = change.across.expect("compared on version 2");
         assert_eq!((across.before, across.after), ((1, 23), (2, 23)));
-        assert_eq!(change.delta_tenths(), 43);
+        // 4,3 % → 8,7 % as shown (the exact difference is 4,35).
+        assert_eq!(change.delta_tenths(), 44);
     }
 
     /// Last year mixed the versions of [`testkit::two_versions`], so its

@@ -198,6 +198,24 @@ pub fn draft_letter(
         score.max_applicable,
         percent(u64::from(score.total), u64::from(score.max_applicable)),
     ));
+    // The school's own file said otherwise: it would read the figure
+    // above as an error.
+    if school.mismatch {
+        let differs = school.claimed.map_or_else(
+            || "Итоги по критериям или уровень в выгрузке организации расходятся".to_owned(),
+            |(total, max)| {
+                format!(
+                    "В выгрузке организации указано {} из {}: это расходится",
+                    points(u64::from(total)),
+                    max
+                )
+            },
+        );
+        text.push_str(&format!(
+            "{differs} с пересчётом её ответов по правилам карты. Итоги в письме рассчитаны \
+             отделом по ответам организации.\n\n"
+        ));
+    }
     // An informational indicator is never missed: it has no target.
     let missed: Vec<_> = card
         .scored_indicators()
@@ -721,6 +739,41 @@ mod tests {
         );
         let f41 = f.indicators.iter().find(|i| i.code == "4.1").unwrap();
         assert_eq!((f41.earned, f41.applicable), (1, 2));
+    }
+
+    /// A file claiming more than its answers give: the letter gives the
+    /// recount and says why it differs from the school's own figure.
+    #[test]
+    fn a_letter_names_the_total_the_school_claimed_otherwise() {
+        use crate::signed::keys::KeyPair;
+        use crate::signed::submission::{seal, Payload};
+        let card = testkit::card();
+        let d = draft("СОШ № 2", "2025/2026", &["1.8", "2.1"]);
+        let mut payload = Payload::new(
+            &card,
+            &d,
+            &crate::scoring::assess(&card, &d),
+            testkit::meta("w", testkit::SAMPLE_AT, None),
+        );
+        payload.score.total = 7;
+        let text = seal(&payload, &KeyPair::from_seed([3; 32]));
+        let mut archive = Archive::new(crate::department::archive::Cards::new([card.clone()]));
+        archive.admit_all(vec![testkit::entry(&card, "w", &text)]);
+        let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
+        let letter = draft_letter(&card, &rating[0].result, &rating, &[], None);
+        assert!(
+            letter.contains(
+                "набрала 2 балла из 23 (8,7\u{A0}%), эффективность профориентационной работы — \
+                 низкая.\n\nВ выгрузке организации указано 7 баллов из 23: это расходится с \
+                 пересчётом её ответов по правилам карты. Итоги в письме рассчитаны отделом по \
+                 ответам организации.\n\n"
+            ),
+            "{letter}"
+        );
+        let honest = testkit::archive(&card, &[("w", &d)]);
+        let rating = rank(results(&honest, DEFAULT_CARD, "2025/2026"));
+        let letter = draft_letter(&card, &rating[0].result, &rating, &[], None);
+        assert!(!letter.contains("В выгрузке"), "{letter}");
     }
 
     /// Seed 002: no levels to name, and the informational 1.4 is never

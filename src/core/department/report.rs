@@ -533,7 +533,7 @@ mod tests {
         };
         let text = dynamics(&archive, &years, "2024/2025", &before, &after);
         assert!(
-            text.ends_with("Наибольший рост — Школа А, Школа Б (+4,3\u{A0}п.\u{A0}п. у каждой)."),
+            text.ends_with("Наибольший рост — Школа А, Школа Б (+4,4\u{A0}п.\u{A0}п. у каждой)."),
             "{text}"
         );
     }

@@ -23,6 +23,9 @@ pub struct SchoolResult {
     pub score: Confirmed,
     pub status: ReviewStatus,
     pub mismatch: bool,
+    /// The total and maximum the school's file claims, when its answers
+    /// give others: its letter names them.
+    pub claimed: Option<(u32, u32)>,
     /// Indicators the check did not credit as the school claimed them,
     /// with the reviewer's comment (empty when none was written): the
     /// letter tells the school why.
@@ -65,6 +68,12 @@ impl SchoolResult {
             score,
             status: review.status(),
             mismatch: entry.mismatch,
+            claimed: {
+                let claim = &entry.opened.payload.score;
+                let recount = &entry.assessment;
+                let said = (claim.total, claim.max_applicable);
+                (said != (recount.total, recount.max_applicable)).then_some(said)
+            },
             refused,
             version: entry.card.version,
             seen_as: entry.card.version,
