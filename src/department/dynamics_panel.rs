@@ -105,7 +105,15 @@ pub fn DynamicsPanel() -> impl IntoView {
         let all: Vec<_> = periods.iter().map(|p| dept.figures_of(p)).collect();
         trend_svg(&periods, &all, with_levels)
     });
-    let rescored_column = move || versions.get().is_some();
+    // A school whose own file is of another version than its year's card
+    // is compared on this year's rules too, though the years' cards agree.
+    let mixed = Memo::new(move |_| {
+        changes.with(|c| {
+            c.as_ref()
+                .is_some_and(|(schools, _)| schools.iter().any(|s| s.across.is_some()))
+        })
+    });
+    let rescored_column = move || versions.get().is_some() || mixed.get();
     // At a thousand schools the table's rows are most of the tab's work:
     // a screenful paints first, as in the rating.
     let shown = rows_to_draw();
@@ -122,7 +130,13 @@ pub fn DynamicsPanel() -> impl IntoView {
                         <tr class:up=up class:down=down>
                             <th scope="row">{c.name.clone()}</th>
                             <td class="num">{score_text(c.before)}</td>
-                            {c.across.map(|a| rescored_cell(a, c.after))}
+                            // Every row has the column when the table has it: a
+                            // school already on this year's rules keeps its own
+                            // last year there.
+                            {rescored_column().then(|| match c.across {
+                                Some(a) => rescored_cell(a, c.after).into_any(),
+                                None => view! { <td class="num" data-col="rescored">{score_text(c.before)}</td> }.into_any(),
+                            })}
                             <td class="num">{score_text(c.after)}</td>
                             <td class="num" data-col="delta">{delta_text(delta)}</td>
                             {with_levels.then(|| view! {
@@ -174,6 +188,14 @@ pub fn DynamicsPanel() -> impl IntoView {
                          Показатели, которых в прошлом году не было или которые заполняются иначе, в изменение у школы \
                          не входят: уровень прошлого года указан по новым границам.",
                         previous.get().unwrap_or_default(), dept.card.with(|c| c.version)
+                    )}</p>
+                })}
+                {move || (versions.get().is_none() && mixed.get()).then(|| view! {
+                    <p class="notice" data-testid="versions-note">{format!(
+                        "Часть школ заполнила карту другой версии, не {version}: их годы сравниваются по \
+                         правилам версии {version} (столбец «Прошлый год по новой методике»), на показателях, \
+                         которые есть в обеих версиях и заполняются одинаково.",
+                        version = dept.card.with(|c| c.version)
                     )}</p>
                 })}
                 {scored.then(|| view! {
