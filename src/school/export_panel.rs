@@ -1,6 +1,8 @@
 //! Export for the department: a completeness check, then a signed file
 //! that is verified again before it is handed over.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use profkarta_core::error::DownloadRefused;
@@ -30,14 +32,28 @@ pub fn ExportPanel() -> impl IntoView {
     // Asked, not required (see `cautions`): confirmed like an incomplete card.
     let (year, month) = year_month();
     let cautions = Memo::new(move |_| draft.with(|d| d.profile.cautions(year, month)));
+    // Last year's answers copied and not yet read again, in card order.
+    let copied = {
+        let card = Arc::clone(&card);
+        Memo::new(move |_| {
+            draft.with(|d| {
+                (card.indicators())
+                    .filter(|i| d.copied.contains(&i.code))
+                    .map(|i| i.code.clone())
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    // Something to look at before the file goes: confirmed, not required.
+    let asks = move || {
+        incomplete.with(|i| !i.is_empty())
+            || cautions.with(|c| !c.is_empty())
+            || copied.with(|c| !c.is_empty())
+    };
     let card_scores = card.has_points();
     let confirmed = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Result<String, String>>);
-    let blocked = move || {
-        profile_problems.with(|p| !p.is_empty())
-            || ((incomplete.with(|i| !i.is_empty()) || cautions.with(|c| !c.is_empty()))
-                && !confirmed.get())
-    };
+    let blocked = move || profile_problems.with(|p| !p.is_empty()) || (asks() && !confirmed.get());
 
     let export = move |_| {
         let Some(signer) = key.signer() else {
@@ -129,7 +145,7 @@ pub fn ExportPanel() -> impl IntoView {
                     </div>
                 })
             }}
-            <Show when=move || incomplete.with(|i| !i.is_empty()) || cautions.with(|c| !c.is_empty())>
+            <Show when=asks>
                 <div class="notice" data-testid="export-incomplete">
                     <p>"Перед выгрузкой проверьте:"</p>
                     <ul>
@@ -139,6 +155,12 @@ pub fn ExportPanel() -> impl IntoView {
                         {list("Не заполнены:", "incomplete-unanswered", |i| &i.unanswered, None)}
                         {list("С ошибками (не учитываются):", "incomplete-invalid", |i| &i.invalid, None)}
                         {list("Баллы без ссылок на подтверждение:", "incomplete-evidence", |i| &i.without_evidence, Some(AnswerField::Evidence))}
+                        {move || {
+                            let codes = copied.get();
+                            (!codes.is_empty()).then(|| view! {
+                                <li data-testid="export-copied">"Перенесены из карты прошлого года и не проверены:" " " {code_links(codes, None)}</li>
+                            })
+                        }}
                     </ul>
                     <label class="choice">
                         <input

@@ -12,6 +12,7 @@ use profkarta_core::school::draft::AnswerField;
 use profkarta_core::scoring::explain::{explain, typed_share};
 use profkarta_core::scoring::{assess_indicator, IndicatorResult};
 
+use crate::platform::browser::focus_id;
 use crate::school::answer_input::{AnswerInput, RowData};
 use crate::school::breakdown_parts::BreakdownParts;
 use crate::school::explanation::ExplanationBlock;
@@ -19,12 +20,13 @@ use crate::school::fact_choice::FactChoice;
 use crate::school::last_plan_note::LastPlanNote;
 use crate::school::last_year::LastYearFields;
 use crate::school::list_rows::ListRows;
-use crate::school::state::DraftParts;
+use crate::school::state::{DraftCtx, DraftParts};
 use crate::shared::field::FieldKind;
 
 #[component]
 pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
     let rows: DraftParts = expect_context();
+    let DraftCtx(draft) = expect_context();
     let indicator = Arc::new(indicator);
     let code: Arc<str> = indicator.code.as_str().into();
     let slug: Arc<str> = format!("ind-{}", code.replace('.', "-")).into();
@@ -72,6 +74,19 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
         Memo::new(move |_| result.with(|r| explain(&indicator, r)))
     };
     let not_applicable = Signal::derive(move || result.with(|r| !r.outcome.applies()));
+    let copied = {
+        let code = Arc::clone(&code);
+        Memo::new(move |_| rows.copied.with(|c| c.contains(&*code)))
+    };
+    let confirm_label = format!("Ответ на показатель {code} верен");
+    let confirm_copied = {
+        let (code, slug) = (Arc::clone(&code), Arc::clone(&slug));
+        move |_| {
+            draft.update(|d| d.confirm_copied(&code));
+            // The button goes with the note: the focus stays in the row.
+            focus_id(&slug);
+        }
+    };
     let row = RowData {
         code: Arc::clone(&code),
         slug: Arc::clone(&slug),
@@ -172,6 +187,12 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
             <p class="rule"><span class="muted">"Начисление: "</span>{indicator.rule_text.clone()}</p>
             {explanation}
             <div class="inputs" class:inactive=not_applicable>{inputs}</div>
+            <Show when=move || copied.get()>
+                <p class="notice copied" data-testid="copied">
+                    "Ответ перенесён из карты прошлого года. Проверьте, верен ли он в этом году. "
+                    <button type="button" aria-label=confirm_label.clone() on:click=confirm_copied.clone()>"Ответ верен"</button>
+                </p>
+            </Show>
             <p class="verdict">
                 <strong class="points" data-testid="points">{move || explained.with(|e| e.points.clone())}</strong>
                 <span class="note" data-testid="note">{move || explained.with(|e| e.note.clone())}</span>

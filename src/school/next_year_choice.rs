@@ -1,4 +1,5 @@
-//! The one question «Следующий год» asks: copy this year's answers or not.
+//! The one question «Следующий год» asks: copy this year's yes-or-no
+//! answers or not (its figures go to next year's «last year» either way).
 //! A browser confirm cannot ask it, since its «Отмена» would have to mean
 //! one of the answers and leave no way back.
 
@@ -10,7 +11,7 @@ use crate::platform::browser::{focus_id, focus_when_drawn};
 pub fn NextYearChoice(
     /// The «Следующий год» button's id, where the focus goes back.
     from: String,
-    /// Starts the next year's draft: `true` copies the answers too.
+    /// Starts the next year's draft: `true` copies the yes-or-no answers too.
     on_choose: Callback<bool>,
     on_close: Callback<()>,
 ) -> impl IntoView {
@@ -30,10 +31,12 @@ pub fn NextYearChoice(
     };
     view! {
         <div class="next-year-choice" role="group" aria-label="Карта следующего учебного года" on:keydown=on_keydown>
-            <p>"Начать карту следующего учебного года на основе этой. Ответы этого года "
-                "(ссылки на подтверждения и комментарии не копируются: они — о прошлом годе):"</p>
-            <button type="button" id=copy_id on:click=move |_| on_choose.run(true)>"Скопировать"</button>
-            <button type="button" on:click=move |_| on_choose.run(false)>"Не копировать, только сведения об ОО"</button>
+            <p>"Начать карту следующего учебного года на основе этой. Сведения об ОО переносятся, "
+                "а числа этого года — в поля «прошлый учебный год», где карта их спрашивает. "
+                "Ответы «да/нет» можно скопировать: они будут отмечены, пока вы не проверите их. "
+                "Ссылки на подтверждения и комментарии не копируются — они о прошлом годе."</p>
+            <button type="button" id=copy_id on:click=move |_| on_choose.run(true)>"Скопировать ответы «да/нет»"</button>
+            <button type="button" on:click=move |_| on_choose.run(false)>"Не копировать ответы"</button>
             <button type="button" on:click=move |_| close()>"Отмена"</button>
         </div>
     }

@@ -1,7 +1,7 @@
 //! Shared state, provided through small context newtypes so that a
 //! component's needs are visible in what it asks for.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -35,6 +35,8 @@ pub struct DraftParts {
     answers: StoredValue<HashMap<String, RwSignal<RawAnswer>>>,
     pub profile: ReadSignal<SchoolProfile>,
     pub last_plan: ReadSignal<Option<LastPlan>>,
+    /// The answers copied from last year and not yet checked.
+    pub copied: ReadSignal<BTreeSet<String>>,
 }
 
 impl DraftParts {
@@ -42,7 +44,7 @@ impl DraftParts {
     /// the split itself: it runs once per change of the draft and sets only
     /// the parts that differ.
     pub fn new(card: &Card, draft: RwSignal<Draft>) -> Self {
-        let (answers, profile, last_plan) = draft.with_untracked(|d| {
+        let (answers, profile, last_plan, copied) = draft.with_untracked(|d| {
             let answers: HashMap<String, RwSignal<RawAnswer>> = card
                 .indicators()
                 .map(|i| (i.code.clone(), RwSignal::new(d.answer(&i.code))))
@@ -51,6 +53,7 @@ impl DraftParts {
                 answers,
                 RwSignal::new(d.profile.clone()),
                 RwSignal::new(d.last_plan.clone()),
+                RwSignal::new(d.copied.clone()),
             )
         });
         let each = answers.clone();
@@ -61,12 +64,14 @@ impl DraftParts {
                 }
                 follow(profile, Some(&d.profile));
                 follow(last_plan, Some(&d.last_plan));
+                follow(copied, Some(&d.copied));
             });
         });
         Self {
             answers: StoredValue::new(answers),
             profile: profile.read_only(),
             last_plan: last_plan.read_only(),
+            copied: copied.read_only(),
         }
     }
 

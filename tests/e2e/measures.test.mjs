@@ -422,7 +422,7 @@ test('a school pre-fills its plan from the letter file, signs it, the department
         await school.page.getByRole('button', { name: /Мои черновики/ }).click();
         const drafts = school.page.getByTestId('draft-list');
         await drafts.getByRole('row', { name: /2024\/2025/ }).getByRole('button', { name: 'Следующий год' }).click();
-        await drafts.getByRole('button', { name: 'Не копировать, только сведения об ОО' }).click();
+        await drafts.getByRole('button', { name: 'Не копировать ответы' }).click();
         await card.expectText('draft-title', 'МАОУ СОШ № 99 · 2025/2026');
         const note = card.row('3.1').getByTestId('last-plan');
         await note.filter({ hasText: `План ${FIRST}: «Экскурсия на предприятие» — показатель пока не заполнен` }).waitFor();

@@ -82,13 +82,13 @@ test('several drafts: a new card, next year from a draft, switching, deleting', 
         const next = list.getByRole('row', { name: /2025\/2026/ }).getByRole('button', { name: 'Следующий год' });
         await next.click();
         const choice = list.getByRole('group', { name: 'Карта следующего учебного года' });
-        await page.waitForFunction(() => document.activeElement?.textContent === 'Скопировать');
+        await page.waitForFunction(() => document.activeElement?.textContent === 'Скопировать ответы «да/нет»');
         await page.keyboard.press('Escape');
         await choice.waitFor({ state: 'detached' });
         assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Следующий год');
         assert.equal(await list.locator('tbody tr').count(), 1, 'no draft started');
         await next.click();
-        await choice.getByRole('button', { name: 'Не копировать, только сведения об ОО' }).click();
+        await choice.getByRole('button', { name: 'Не копировать ответы' }).click();
         await card.expectText('draft-title', 'МАОУ СОШ № 7 · 2026/2027');
         await card.expectSummary({ total: '0 из 23' });
         assert.equal(await page.getByLabel('Полное наименование ОО').inputValue(), 'МАОУ СОШ № 7');
@@ -123,6 +123,42 @@ test('several drafts: a new card, next year from a draft, switching, deleting', 
         assert.equal(await list.locator('tbody tr').count(), 1);
         // The list keeps the focus, not the page's <body>.
         await page.waitForFunction(() => document.activeElement?.id === 'draft-list');
+    }));
+
+test('next year copies only the yes-or-no answers, each marked until the school checks it', () =>
+    withCard(async (card) => {
+        const { page } = card;
+        await fillSchool(card);
+        await card.share('1.1', '30', '100');
+        await card.fact('1.6', true);
+        await card.fact('1.8', false);
+        await card.expectSummary({ total: '2 из 23' });
+        await expectSaved(card);
+        await page.getByRole('button', { name: /Мои черновики/ }).click();
+        const list = page.getByTestId('draft-list');
+        await list.getByRole('row', { name: /2025\/2026/ }).getByRole('button', { name: 'Следующий год' }).click();
+        await list.getByRole('button', { name: 'Скопировать ответы «да/нет»' }).click();
+        await card.expectText('draft-title', 'МАОУ СОШ № 7 · 2026/2027');
+        // This year's figures are not next year's; its yes and no are,
+        // each marked, and listed before the export.
+        assert.equal(await card.input('1.1', 'numerator').inputValue(), '');
+        await card.expectSummary({ total: '1 из 23' });
+        assert.deepEqual(await page.getByTestId('copied').evaluateAll((all) => all.map((p) => p.closest('article').dataset.testid)), ['ind-1-6', 'ind-1-8']);
+        const listed = page.getByTestId('export-copied');
+        assert.equal(await listed.innerText(), 'Перенесены из карты прошлого года и не проверены: 1.6 1.8');
+        assert.ok(await page.getByTestId('export-button').isDisabled(), 'asked before the file goes');
+        // Confirmed or changed, an answer is the school's for this year,
+        // also after a reload.
+        await card.row('1.6').getByRole('button', { name: 'Ответ на показатель 1.6 верен' }).click();
+        await card.row('1.6').getByTestId('copied').waitFor({ state: 'detached' });
+        await page.waitForFunction(() => document.activeElement?.id === 'ind-1-6');
+        await card.fact('1.8', true);
+        await listed.waitFor({ state: 'detached' });
+        await card.expectSummary({ total: '2 из 23' });
+        await expectSaved(card);
+        await page.reload();
+        await card.expectSummary({ total: '2 из 23' });
+        assert.equal(await page.getByTestId('copied').count(), 0);
     }));
 
 test('corrupt data under the app keys is kept aside and reported; the app still starts', () =>

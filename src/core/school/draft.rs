@@ -4,7 +4,7 @@
 //! work and must survive until they fix it. Turning it into trusted values is
 //! the job of [`crate::school::input`]; scoring only ever sees those.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +30,11 @@ pub struct Draft {
     /// Last year's plan, kept by «next year» to show beside the rows.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_plan: Option<LastPlan>,
+    /// Answers copied by «next year» from last year's card and not yet
+    /// changed or confirmed: a copy sent unread would be last year's fact
+    /// signed as this year's.
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    pub copied: BTreeSet<String>,
 }
 
 /// One indicator row as typed. Which fields matter depends on the rule
@@ -220,6 +225,7 @@ impl Draft {
                 .cloned()
                 .collect(),
             last_plan: None,
+            copied: BTreeSet::new(),
         }
     }
 
@@ -229,11 +235,11 @@ impl Draft {
     }
 
     pub fn set_text(&mut self, code: &str, field: AnswerField, value: String) {
-        *self.entry(code).text_mut(field) = value;
+        *self.touch(code).text_mut(field) = value;
     }
 
     pub fn set_fact(&mut self, code: &str, value: Option<bool>) {
-        self.entry(code).fact = value;
+        self.touch(code).fact = value;
     }
 
     /// Fills the empty last-year fields of the indicators that ask for them
@@ -270,18 +276,18 @@ impl Draft {
     /// Adds an empty row at the end of a list; a list with a row is no
     /// longer one the school said was empty.
     pub fn add_row(&mut self, code: &str) {
-        let answer = self.entry(code);
+        let answer = self.touch(code);
         answer.no_rows = false;
         answer.rows.push(ListRow::default());
     }
 
     /// Says a list is empty this year, or takes that back.
     pub fn set_no_rows(&mut self, code: &str, none: bool) {
-        self.entry(code).no_rows = none;
+        self.touch(code).no_rows = none;
     }
 
     pub fn remove_row(&mut self, code: &str, row: usize) {
-        let rows = &mut self.entry(code).rows;
+        let rows = &mut self.touch(code).rows;
         if row < rows.len() {
             rows.remove(row);
         }
@@ -289,10 +295,22 @@ impl Draft {
 
     /// Moves a row one place up or down, within the list.
     pub fn move_row(&mut self, code: &str, row: usize, up: bool) {
-        crate::list::swap_neighbour(&mut self.entry(code).rows, row, up);
+        crate::list::swap_neighbour(&mut self.touch(code).rows, row, up);
     }
 
     fn entry(&mut self, code: &str) -> &mut RawAnswer {
         self.answers.entry(code.to_owned()).or_default()
+    }
+
+    /// [`Self::entry`] for a change the school makes: a copied answer it
+    /// changes is its own.
+    fn touch(&mut self, code: &str) -> &mut RawAnswer {
+        self.copied.remove(code);
+        self.entry(code)
+    }
+
+    /// The school says a copied answer holds this year too.
+    pub fn confirm_copied(&mut self, code: &str) {
+        self.copied.remove(code);
     }
 }

@@ -178,18 +178,26 @@ impl StoredDraft {
         draft.profile.period = crate::school::profile::parse_period(&draft.profile.period)
             .map(|first| format!("{}/{}", first + 1, first + 2))
             .unwrap_or_default();
-        if !keep_answers {
-            draft.answers.clear();
-        }
-        // Last year's links and comments are about last year: a check would
-        // read them as this year's proof.
-        for answer in draft.answers.values_mut() {
-            answer.prev_numerator.clear();
-            answer.prev_denominator.clear();
-            answer.evidence.clear();
-            answer.comment.clear();
-        }
-        draft.answers.retain(|_, a| *a != RawAnswer::default());
+        // Only a yes or no may hold another year: a year's figures and
+        // lists are that year's (they become next year's «last year» where
+        // the card asks for it), and its links and comments are its proof.
+        // A copied answer stays marked until the school changes or
+        // confirms it.
+        draft.answers = if keep_answers {
+            (draft.answers.iter())
+                .filter_map(|(code, answer)| {
+                    let fact = answer.fact?;
+                    let copy = RawAnswer {
+                        fact: Some(fact),
+                        ..RawAnswer::default()
+                    };
+                    Some((code.clone(), copy))
+                })
+                .collect()
+        } else {
+            Default::default()
+        };
+        draft.copied = draft.answers.keys().cloned().collect();
         draft.fill_last_year(&self.draft, card);
         // This year's plan becomes next year's «last year's plan», with
         // where its indicators stand now, to see next year what it changed.
@@ -217,6 +225,12 @@ impl StoredDraft {
     /// перенесено», with their values.
     pub fn move_to(&mut self, from: &Card, to: &Card) {
         let (carried, left) = carry_answers(from, to, &self.draft.answers);
+        // The marks of copied answers follow them to their new codes.
+        let copied = (self.draft.answers.iter())
+            .filter(|(code, _)| self.draft.copied.contains(*code))
+            .map(|(code, answer)| (code.clone(), answer.clone()))
+            .collect();
+        self.draft.copied = carry_answers(from, to, &copied).0.into_keys().collect();
         self.draft.answers = carried;
         self.draft.not_carried.extend(left);
         self.meta.card.clone_from(&to.id);
@@ -386,6 +400,8 @@ fn from_v0(value: Value) -> Result<Value, DraftLoadError> {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::*;
     use crate::school::draft::{AnswerField, RawAnswer};
 
@@ -603,12 +619,13 @@ mod tests {
         assert_eq!(empty.draft.profile.name, "МБОУ СОШ № 3");
         assert!(empty.draft.answers.is_empty());
         assert_eq!(empty.meta.replaces, None);
-        // The figures come over; last year's links and comments do not, and
-        // a row that held only a link is gone.
+        assert!(empty.draft.copied.is_empty());
+        // Only the yes-or-no answers come over, without last year's links
+        // and comments, and marked as copied; the figures and a row that
+        // held only a link do not.
         let mut linked = stored.clone();
         let answer = linked.draft.answers.get_mut("1.1").unwrap();
         answer.evidence = "https://school3.example.ru/2025/1-1".into();
-        answer.comment = "Данные за 2025 год".into();
         linked.draft.answers.insert(
             "1.6".into(),
             RawAnswer {
@@ -616,8 +633,45 @@ mod tests {
                 ..RawAnswer::default()
             },
         );
-        let copied = linked.next_year("d3".into(), NOW, true, &card);
-        assert_eq!(copied.draft.answers, stored.draft.answers);
+        let mut fact = crate::testkit::fact(true);
+        fact.evidence = "https://school3.example.ru/2025/1-8".into();
+        fact.comment = "Данные за 2025 год".into();
+        linked.draft.answers.insert("1.8".into(), fact);
+        linked
+            .draft
+            .answers
+            .insert("2.1".into(), crate::testkit::fact(false));
+        let mut copied = linked.next_year("d3".into(), NOW, true, &card);
+        let facts: BTreeMap<String, RawAnswer> = [
+            ("1.8".to_owned(), crate::testkit::fact(true)),
+            ("2.1".to_owned(), crate::testkit::fact(false)),
+        ]
+        .into();
+        assert_eq!(copied.draft.answers, facts);
+        assert_eq!(copied.draft.copied, ["1.8", "2.1"].map(String::from).into());
+        // Changed or confirmed, an answer is the school's own.
+        copied.draft.set_fact("1.8", Some(true));
+        copied.draft.confirm_copied("2.1");
+        assert!(copied.draft.copied.is_empty());
+        // The marks are the school's to see only: the file does not carry them.
+        let marked = linked.next_year("d4".into(), NOW, true, &card);
+        assert_eq!(marked.draft.digest(), copied.draft.digest());
+    }
+
+    /// A copied answer keeps its mark as the draft moves to another version
+    /// that renumbers its indicator.
+    #[test]
+    fn the_marks_of_copied_answers_follow_a_new_version() {
+        let (v1, v2) = crate::testkit::two_versions();
+        let mut stored = sample();
+        stored
+            .draft
+            .answers
+            .insert("1.8".into(), crate::testkit::fact(true));
+        let mut next = stored.next_year("d2".into(), NOW, true, &v1);
+        next.move_to(&v1, &v2);
+        assert!(next.draft.answers.contains_key("1.9"));
+        assert_eq!(next.draft.copied, ["1.9".to_owned()].into());
     }
 
     /// Seed 002: this year's figures become next year's "last year", a
@@ -650,18 +704,11 @@ mod tests {
             };
             assert_eq!(prev("1.1"), Some(("30", "100")), "keep: {keep}");
             assert_eq!(prev("3.4"), Some(("10", "20")));
-            assert_eq!(
-                prev("1.3"),
-                (keep).then_some(("", "")),
-                "12,5 is not carried"
-            );
-            assert_eq!(
-                prev("1.4"),
-                (keep).then_some(("", "")),
-                "1.4 has no growth target"
-            );
+            assert_eq!(prev("1.3"), None, "12,5 is not carried");
+            assert_eq!(prev("1.4"), None, "1.4 has no growth target");
+            // This year's figures are not copied as next year's, even asked.
             let this_year = next.draft.answers.get("1.1").map(|a| a.numerator.as_str());
-            assert_eq!(this_year, Some(if keep { "30" } else { "" }));
+            assert_eq!(this_year, Some(""));
         }
     }
 
