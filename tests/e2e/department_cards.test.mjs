@@ -433,10 +433,11 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
             await r.locator('[data-col="delta"]').innerText(),
         ];
     }
-    // The change is told against last year by the new rules.
+    // The change is told against last year by the new rules, as the
+    // difference of the two shares shown (66,7 − 33,3).
     assert.deepEqual(seen, {
         'МБОУ СОШ № 1 г. Белинского': ['3 из 3 (100,0\u00a0%)', '2 из 3 (66,7\u00a0%)', '2 из 3 (66,7\u00a0%)', '0,0\u00a0п.\u00a0п.'],
-        'МБОУ ООШ с. Поим': ['1 из 3 (33,3\u00a0%)', '1 из 3 (33,3\u00a0%)', '2 из 3 (66,7\u00a0%)', '+33,3\u00a0п.\u00a0п.'],
+        'МБОУ ООШ с. Поим': ['1 из 3 (33,3\u00a0%)', '1 из 3 (33,3\u00a0%)', '2 из 3 (66,7\u00a0%)', '+33,4\u00a0п.\u00a0п.'],
     });
     await page.screenshot({ path: join(ARTIFACTS, 'dynamics-versions.png'), fullPage: true });
 });
@@ -455,7 +456,7 @@ test('after a reload the files of the department\'s own cards still open, with t
     await rows.nth(1).waitFor();
     const deltas = {};
     for (const r of await rows.all()) deltas[await r.locator('th').innerText()] = await r.locator('[data-col="delta"]').innerText();
-    assert.deepEqual(deltas, { 'МБОУ СОШ № 1 г. Белинского': '0,0\u00a0п.\u00a0п.', 'МБОУ ООШ с. Поим': '+33,3\u00a0п.\u00a0п.' });
+    assert.deepEqual(deltas, { 'МБОУ СОШ № 1 г. Белинского': '0,0\u00a0п.\u00a0п.', 'МБОУ ООШ с. Поим': '+33,4\u00a0п.\u00a0п.' });
     assert.equal(await page.getByTestId('notices').filter({ hasText: 'не принят' }).count(), 0);
 });
 
