@@ -294,12 +294,13 @@ pub fn CardsPanel() -> impl IntoView {
             </div>
             <h3>"Публикация"</h3>
             <DepartmentName/>
-            <KeyPanel/>
+            // Under their own heading, not under the key's that follows.
             <div class="actions">
                 <button type="button" on:click=site>"Скачать папку cards для сайта"</button>
                 <FilePicker id="load-card-file" label="Загрузить файл карты…" on_file=load/>
             </div>
             <p class="hint">"Папку cards из архива положите рядом со страницей школы на сайте (там, где index.html): школы увидят опубликованные карты первыми, с проверенной подписью отдела."</p>
+            <KeyPanel/>
             {move || viewing.get().map(|card| view! { <CardView card viewing/> })}
             {compared}
         </section>

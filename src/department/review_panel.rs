@@ -109,12 +109,16 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
     };
     let claimed = entry.assessment.clone();
     let scored = entry.card.has_points();
-    let level = |l: Option<Level>| l.map_or("—", |l| l.label());
+    // A card without levels has none to name, not «—».
+    let with_levels = entry.card.levels.is_some();
     let score_line = move |total: u32, max: u32, l: Option<Level>| {
+        let level = match (with_levels, l) {
+            (false, _) => String::new(),
+            (true, l) => format!(", {}", l.map_or("—", |l| l.label())),
+        };
         format!(
-            "{total} из {max} ({}), {}",
-            percent(total.into(), max.into()),
-            level(l)
+            "{total} из {max} ({}){level}",
+            percent(total.into(), max.into())
         )
     };
     let differences = move || {

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use profkarta_core::school::plan::{PlanEdit, PlanRow};
 
 use crate::platform::browser::{
-    confirm_removal, focus_after_removal, focus_after_shift, swap_open,
+    confirm_removal, focus_after_removal, focus_after_shift, swap_open, year_month,
 };
 use crate::school::state::{CardCtx, DraftCtx};
 use crate::shared::indicator_check::IndicatorCheck;
@@ -25,6 +25,12 @@ pub fn PlanRowEditor(index: usize, count: usize) -> impl IntoView {
         }
     };
     let field = move |suffix: &str| format!("plan-{index}-{suffix}");
+    // The example is the next end of May, never one already past.
+    let (year, month) = year_month();
+    let example = format!(
+        "например, до 30.05.{}",
+        if month <= 5 { year } else { year + 1 }
+    );
     let chosen = move || {
         row.with(|r: &PlanRow| {
             if r.indicators.is_empty() {
@@ -87,7 +93,7 @@ pub fn PlanRowEditor(index: usize, count: usize) -> impl IntoView {
             <div class="plan-fields">
                 <span>
                     <label for=field("deadline")>"Срок"</label>
-                    <input id=field("deadline") type="text" placeholder="например, до 30.05.2026"
+                    <input id=field("deadline") type="text" placeholder=example
                         prop:value=move || row.with(|r| r.deadline.clone()) on:input=edit(PlanEdit::Deadline)/>
                     <span class="print-only print-value">{move || row.with(|r| r.deadline.clone())}</span>
                 </span>

@@ -15,6 +15,8 @@ use crate::department::measures::{addressed_to, Audience, Measure, TargetGroup};
 use crate::department::results::{Ranked, SchoolResult};
 use crate::department::review::ReviewStatus;
 use crate::school::plan::PlanRow;
+use crate::scoring::explain::explain;
+use crate::scoring::{Assessment, Detail, IndicatorResult, Outcome};
 use crate::text::{by_name, percent, plural, points, quoted, tied};
 
 /// How many schools a letter names as examples for one indicator.
@@ -117,7 +119,12 @@ fn letter_to(
         let was = before.iter().find(|r| r.school == to.school.school)?;
         Some((old, was))
     });
-    draft_letter(&to.card, &to.school, &to.rating, &measures, last_year)
+    let answers = archive
+        .entry(&to.school.submission_id)
+        .map(|e| &e.assessment);
+    draft_letter(
+        &to.card, &to.school, answers, &to.rating, &measures, last_year,
+    )
 }
 
 /// Every school's letter of the year, by name, as the coordinator has it:
@@ -163,6 +170,7 @@ pub fn every_school_letter(
 pub fn draft_letter(
     card: &Card,
     school: &SchoolResult,
+    answers: Option<&Assessment>,
     rating: &[Ranked],
     measures: &[&Measure],
     last_year: Option<(&Card, &SchoolResult)>,
@@ -261,6 +269,11 @@ pub fn draft_letter(
         let refusal = school.refusal(&indicator.code);
         if let Some(comment) = refusal {
             text.push_str(&format!("{}\n", refusal_sentence(comment)));
+        } else if let Some(figure) = answers
+            .and_then(|a| a.indicators.iter().find(|r| r.code == indicator.code))
+            .and_then(|r| school_figure(indicator, r))
+        {
+            text.push_str(&format!("{figure}\n"));
         }
         // The objection is quoted just above: not again.
         let advice = match refusal {
@@ -441,6 +454,28 @@ fn with_stop(text: &str) -> String {
     }
 }
 
+/// What the school's own answer says of a missed indicator, as its card
+/// said it while filling in: a share above its threshold missed for want
+/// of growth reads «Порог … достигнут. В прошлом году 72,0 %: роста нет»,
+/// which the rule alone does not tell. A yes or no needs no words.
+fn school_figure(indicator: &Indicator, result: &IndicatorResult) -> Option<String> {
+    match &result.outcome {
+        Outcome::Unanswered => Some("Организация не заполнила показатель.".to_owned()),
+        Outcome::Invalid => Some("Данные показателя заполнены с ошибкой и не учтены.".to_owned()),
+        Outcome::Scored {
+            detail: Detail::Fact(_),
+            ..
+        }
+        | Outcome::NotApplicable(_) => None,
+        Outcome::Scored { .. } => {
+            let row = explain(indicator, result);
+            let share = row.share.map(|s| format!(" {s}."));
+            let said = format!("По данным организации:{}", share.unwrap_or_default());
+            Some(format!("{said} {}", row.note).trim_end().to_owned())
+        }
+    }
+}
+
 /// The advice after a refused point, in the letter and the plan row.
 const REMOVE_OBJECTION: &str = "Устранить замечание проверки";
 
@@ -517,7 +552,7 @@ mod tests {
         seminar.title = "Профпробы в школе".into();
         seminar.date = "15.03.2026".into();
         seminar.indicators = vec!["2.1".into()];
-        let letter = draft_letter(&card, weak_result, &rating, &[&seminar], None);
+        let letter = draft_letter(&card, weak_result, None, &rating, &[&seminar], None);
         assert!(letter.contains(
             "\nМеры управления образования, в которых примет участие организация:\n\
              — семинар «Профпробы в школе» (15.03.2026; показатель 2.1)\n"
@@ -535,10 +570,10 @@ mod tests {
         ));
         let mut checked = weak_result.clone();
         checked.status = crate::department::review::ReviewStatus::Checked;
-        let letter = draft_letter(&card, &checked, &rating, &[], None);
+        let letter = draft_letter(&card, &checked, None, &rating, &[], None);
         assert!(letter.contains("\nПо итогам проверки экспертной карты организация набрала"));
         checked.status = crate::department::review::ReviewStatus::InReview;
-        let letter = draft_letter(&card, &checked, &rating, &[], None);
+        let letter = draft_letter(&card, &checked, None, &rating, &[], None);
         assert!(letter.contains("\nПо предварительным итогам проверки экспертной карты (проверка не завершена) организация набрала"));
         assert!(letter.contains("— низкая"));
         assert!(
@@ -560,7 +595,7 @@ mod tests {
             }
         }
         refused.refused = vec![("1.8".into(), "Ссылка не открывается".into())];
-        let letter = draft_letter(&card, &refused, &rating, &[], None);
+        let letter = draft_letter(&card, &refused, None, &rating, &[], None);
         assert!(
             letter.contains(
                 "При проверке балл не засчитан. Замечание проверки: «Ссылка не открывается».\n\
@@ -575,7 +610,7 @@ mod tests {
             "Устранить замечание проверки «Ссылка не открывается»"
         );
         refused.refused[0].1.clear();
-        let letter = draft_letter(&card, &refused, &rating, &[], None);
+        let letter = draft_letter(&card, &refused, None, &rating, &[], None);
         assert!(letter.contains(
             "При проверке балл не засчитан (причина не указана).\n\
              Рекомендация: Подтвердить выполнение показателя материалами, доступными по ссылкам.\n"
@@ -620,6 +655,7 @@ mod tests {
         let letter = draft_letter(
             &card,
             &rating[0].result,
+            None,
             &rating,
             &[],
             Some((&card, &before[0])),
@@ -631,7 +667,7 @@ mod tests {
         assert_eq!(under("2.2"), "Не выполнен и в прошлом году.");
         assert_ne!(under("3.1"), "Не выполнен и в прошлом году.");
         assert!(!letter.contains("\n1.8. "), "met");
-        let first_year = draft_letter(&card, &rating[0].result, &rating, &[], None);
+        let first_year = draft_letter(&card, &rating[0].result, None, &rating, &[], None);
         assert!(!first_year.contains("в прошлом году"));
     }
 
@@ -719,14 +755,14 @@ mod tests {
         let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
         let of = |name: &str| testkit::ranked(&rating, name);
         assert_eq!(of("СОШ № 2").score.total, 1);
-        let letter = draft_letter(&card, of("СОШ № 2"), &rating, &[], None);
+        let letter = draft_letter(&card, of("СОШ № 2"), None, &rating, &[], None);
         assert!(letter.contains("\n4.1. "), "{letter}");
         assert!(
             letter.contains("Выполнен частично: 1 балл из 2.\n"),
             "{letter}"
         );
         assert!(letter.contains("поделиться: СОШ №\u{A0}5."), "{letter}");
-        let letter = draft_letter(&card, of("СОШ № 5"), &rating, &[], None);
+        let letter = draft_letter(&card, of("СОШ № 5"), None, &rating, &[], None);
         assert!(!letter.contains("\n4.1. "), "{letter}");
         assert!(
             !letter.contains("СОШ №\u{A0}2."),
@@ -760,7 +796,7 @@ mod tests {
         let mut archive = Archive::new(crate::department::archive::Cards::new([card.clone()]));
         archive.admit_all(vec![testkit::entry(&card, "w", &text)]);
         let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
-        let letter = draft_letter(&card, &rating[0].result, &rating, &[], None);
+        let letter = draft_letter(&card, &rating[0].result, None, &rating, &[], None);
         assert!(
             letter.contains(
                 "набрала 2 балла из 23 (8,7\u{A0}%), эффективность профориентационной работы — \
@@ -772,8 +808,34 @@ mod tests {
         );
         let honest = testkit::archive(&card, &[("w", &d)]);
         let rating = rank(results(&honest, DEFAULT_CARD, "2025/2026"));
-        let letter = draft_letter(&card, &rating[0].result, &rating, &[], None);
+        let letter = draft_letter(&card, &rating[0].result, None, &rating, &[], None);
         assert!(!letter.contains("В выгрузке"), "{letter}");
+    }
+
+    /// Seed 002's 2.1 asks 20 % and growth: a school above the threshold
+    /// that fell from last year reads why it missed the point, as its card
+    /// told it; an indicator left empty says so; a yes or no says nothing.
+    #[test]
+    fn a_letter_says_what_the_schools_own_figure_missed() {
+        let lk = crate::card::builtin("leninsk-kuznetsky").unwrap().unwrap();
+        let mut d = draft("СОШ № 2", "2025/2026", &[]);
+        let mut fell = testkit::share("67", "100");
+        fell.prev_numerator = "72".into();
+        fell.prev_denominator = "100".into();
+        d.answers.insert("2.1".into(), fell);
+        let archive = testkit::archive(&lk, &[("w", &d)]);
+        let rating = rank(results(&archive, "leninsk-kuznetsky", "2025/2026"));
+        let letter = school_letter(&archive, &lk, &rating[0].result, &rating, None).unwrap();
+        let under = |code: &str| {
+            let at = letter.find(&format!("\n{code}. ")).unwrap();
+            letter[at..].lines().nth(2).unwrap_or_default().to_owned()
+        };
+        assert_eq!(
+            under("2.1"),
+            "По данным организации: 67,0\u{A0}%. Порог не менее 20\u{A0}% достигнут. В прошлом \
+             году 72,0\u{A0}% (72 из 100): роста нет."
+        );
+        assert_eq!(under("6.1"), "Организация не заполнила показатель.");
     }
 
     /// Seed 002: no levels to name, and the informational 1.4 is never
@@ -792,7 +854,7 @@ mod tests {
         );
         let archive = testkit::archive(&lk, &[("w", &d)]);
         let rating = rank(results(&archive, "leninsk-kuznetsky", "2025/2026"));
-        let letter = draft_letter(&lk, &rating[0].result, &rating, &[], None);
+        let letter = draft_letter(&lk, &rating[0].result, None, &rating, &[], None);
         assert!(
             letter.contains("набрала 0 баллов из 16 (0,0\u{A0}%).\n"),
             "{letter}"

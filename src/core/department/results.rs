@@ -351,7 +351,7 @@ mod tests {
         assert_eq!(row[at("п. 1.9")], crate::export::Cell::Int(1));
         assert_eq!(row[at("п. 2.1")], crate::export::Cell::Empty);
         // В missed 1.9: its letter names А, on version 1, among the examples.
-        let letter = draft_letter(&v2, school("Школа В"), &rating, &[], None);
+        let letter = draft_letter(&v2, school("Школа В"), None, &rating, &[], None);
         let line = letter
             .lines()
             .find(|l| l.contains("Школа Б"))
@@ -361,7 +361,16 @@ mod tests {
         // of 2.1, which version 2 asks otherwise; А and Б are the examples
         // for its 1.8.
         let to = addressee(&archive, d, &rating).unwrap();
-        let letter = draft_letter(&to.card, &to.school, &to.rating, &[], None);
+        let letter = draft_letter(
+            &to.card,
+            &to.school,
+            archive
+                .entry(&to.school.submission_id)
+                .map(|e| &e.assessment),
+            &to.rating,
+            &[],
+            None,
+        );
         assert!(letter.contains(", версия 1."), "{letter}");
         for said in [
             "\n1.8. ",
