@@ -502,24 +502,31 @@ fn advice(indicator: &Indicator, school: &SchoolResult) -> String {
     }
 }
 
-/// The plan a school's letter suggests: a row per missed indicator with the
-/// letter's advice, and a row per measure addressed to the school.
+/// The plan a school's letter suggests: a row per advice for its missed
+/// indicators, and a row per measure addressed to the school. Two
+/// indicators with the same advice (the same objection of the check, say)
+/// share one row: the school would do one thing, not plan it twice.
 pub fn suggested_plan(card: &Card, school: &SchoolResult, measures: &[&Measure]) -> Vec<PlanRow> {
-    let missed = card
-        .scored_indicators()
-        .filter(|i| school.missed(&i.code))
-        .map(|i| PlanRow {
-            measure: advice(i, school),
-            indicators: vec![i.code.clone()],
-            ..PlanRow::default()
-        });
+    let mut missed: Vec<PlanRow> = Vec::new();
+    for indicator in card.scored_indicators().filter(|i| school.missed(&i.code)) {
+        let measure = advice(indicator, school);
+        let code = indicator.code.clone();
+        match missed.iter_mut().find(|r| r.measure == measure) {
+            Some(row) => row.indicators.push(code),
+            None => missed.push(PlanRow {
+                measure,
+                indicators: vec![code],
+                ..PlanRow::default()
+            }),
+        }
+    }
     let taking_part = measures.iter().map(|m| PlanRow {
         measure: format!("Участие: {} {}", m.kind.label(), quoted(m.title.trim())),
         indicators: m.codes(card),
         deadline: m.date.trim().to_owned(),
         ..PlanRow::default()
     });
-    missed.chain(taking_part).collect()
+    missed.into_iter().chain(taking_part).collect()
 }
 
 #[cfg(test)]
@@ -609,6 +616,23 @@ mod tests {
             row.measure,
             "Устранить замечание проверки «Ссылка не открывается»"
         );
+        // Two points refused for the same reason: one row of the plan.
+        let mut twice = refused.clone();
+        for (code, counted) in &mut twice.score.indicators {
+            if code == "1.6" {
+                counted.points = 0;
+                counted.claimed_points = 1;
+            }
+        }
+        twice.refused = ["1.6", "1.8"]
+            .map(|c| (c.into(), "Нет ссылки".into()))
+            .to_vec();
+        let rows: Vec<_> = suggested_plan(&card, &twice, &[])
+            .into_iter()
+            .filter(|r| r.measure == "Устранить замечание проверки «Нет ссылки»")
+            .collect();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].indicators, ["1.6", "1.8"]);
         refused.refused[0].1.clear();
         let letter = draft_letter(&card, &refused, None, &rating, &[], None);
         assert!(letter.contains(
