@@ -32,13 +32,12 @@ const gen = useGenerated(['--schools', '12', '--periods', `${FIRST},${SECOND}`])
 const scored = (period) =>
     new Map(gen.manifest.files.filter((f) => f.submission?.period === period).map((f) => [f.submission.school, score(f.submission)]));
 
-/// A share in tenths of a percent as the page shows it (half up), 0 for
-/// an empty whole.
-const shown = (part, whole) => (whole === 0 ? 0 : Math.floor((part * 2000 + whole) / (whole * 2)));
-
-/// The change of `meeting` of `n` schools in tenths of a point: the
-/// difference of the two shares as shown.
-const tenths = (before, after, n) => shown(after, n) - shown(before, n);
+/// The change of `meeting` of `n` schools in tenths of a point, rounded
+/// half away from zero.
+const tenths = (before, after, n) => {
+    const x = ((after - before) * 1000) / n;
+    return Math.sign(x) * Math.round(Math.abs(x));
+};
 
 /// What the report must say about `code` for a measure addressing the
 /// first year's low-level schools: the two groups and the verdict.
@@ -83,8 +82,12 @@ function expectedEffect(code) {
         if (y.a + up >= 0 && y.a + up <= y.n) oneLess.push(tenths(x.b, x.a, x.n) - tenths(y.b, y.a + up, y.n));
         if (oneLess.some((d) => Math.abs(d) < 100)) notes.push('держится на одной школе');
         if (x.shares && y.shares) {
-            // Σ/Σ change in tenths of a point, between the shares as shown.
-            const change = ([a, b, c, d]) => shown(c, d) - shown(a, b);
+            // Σ/Σ change in tenths of a point, rounded half away from zero once.
+            const change = ([a, b, c, d]) => {
+                const [p, q] = [b === 0 ? [0, 1] : [a, b], d === 0 ? [0, 1] : [c, d]];
+                const v = ((q[0] * p[1] - p[0] * q[1]) * 1000) / (p[1] * q[1]);
+                return Math.sign(v) * Math.round(Math.abs(v));
+            };
             const pupils = change(x.sums) - change(y.sums);
             if (pupils !== 0 && Math.sign(pupils) !== Math.sign(difference)) {
                 const abs = Math.abs(pupils);

@@ -52,7 +52,7 @@ impl SchoolChange {
             None => (self.before, self.after),
         };
         let wide = |(a, b): (u32, u32)| (u64::from(a), u64::from(b));
-        delta_tenths(wide(before), wide(after))
+        shown_delta_tenths(wide(before), wide(after))
     }
 
     /// Last year's level, by this year's bounds when the versions differ.
@@ -61,12 +61,29 @@ impl SchoolChange {
     }
 }
 
-/// `after − before` of two shares, in tenths of a point: the difference of
-/// the two shares as they are shown, each rounded to tenths, so that
-/// «57,8 % → 65,8 %» stands beside «+8,0 п. п.», as a reader checking the
-/// page by hand finds it (the exact difference, 8,06, rounds to 8,1). An
-/// empty whole counts as 0 %.
+/// `after − before` of two shares, in tenths of a point, rounded once from
+/// the exact difference: for changes beside counts («1 из 3 → 2 из 3»)
+/// and for the verdicts that compare changes against a bound.
 pub(crate) fn delta_tenths(before: (u64, u64), after: (u64, u64)) -> i64 {
+    let share = |(part, whole): (u64, u64)| {
+        if whole == 0 {
+            (0, 1)
+        } else {
+            (i128::from(part), i128::from(whole))
+        }
+    };
+    let ((a, b), (c, d)) = (share(before), share(after));
+    let (num, den) = ((c * b - a * d) * 1000, b * d);
+    let rounded = (2 * num.abs() + den) / (2 * den);
+    i64::try_from(rounded * num.signum()).unwrap_or(0)
+}
+
+/// [`delta_tenths`] where both shares stand beside the change as
+/// percentages: the difference of the two as shown, each rounded to
+/// tenths, so that «57,8 % → 65,8 %» stands beside «+8,0 п. п.», as a
+/// reader checking the page by hand finds it (the exact 8,06 rounds to
+/// 8,1). An empty whole counts as 0 %.
+pub(crate) fn shown_delta_tenths(before: (u64, u64), after: (u64, u64)) -> i64 {
     let shown = |(part, whole): (u64, u64)| {
         i64::try_from(percent_tenths(part, whole).unwrap_or(0)).unwrap_or(i64::MAX)
     };
@@ -335,7 +352,7 @@ fn value_change(before: &IndicatorFigure, after: &IndicatorFigure) -> Option<Str
                 denominator: d,
                 ..
             },
-        ) if *b > 0 && *d > 0 => delta_text(delta_tenths((*a, *b), (*c, *d))),
+        ) if *b > 0 && *d > 0 => delta_text(shown_delta_tenths((*a, *b), (*c, *d))),
         (Aggregate::Fact { yes: a }, Aggregate::Fact { yes: b }) => delta_text(delta_tenths(
             (wide(*a), wide(before.answered)),
             (wide(*b), wide(after.answered)),
@@ -418,6 +435,22 @@ mod tests {
             new_card: new,
             after: &now,
         })
+    }
+
+    /// Beside counts, and in verdicts, the exact change rounded once;
+    /// beside two percentages, their difference as shown.
+    #[test]
+    fn a_change_is_rounded_once_or_read_from_the_shares_shown() {
+        assert_eq!(delta_tenths((1, 3), (2, 3)), 333);
+        assert_eq!(shown_delta_tenths((1, 3), (2, 3)), 334, "66,7 − 33,3");
+        // 57,8 % → 65,8 %: the exact 8,06 is 8,1; the page shows 8,0.
+        assert_eq!(delta_tenths((5775, 10000), (6581, 10000)), 81);
+        assert_eq!(shown_delta_tenths((5775, 10000), (6581, 10000)), 80);
+        assert_eq!(
+            shown_delta_tenths((0, 0), (1, 4)),
+            250,
+            "an empty whole is 0 %"
+        );
     }
 
     #[test]
