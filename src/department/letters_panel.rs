@@ -110,7 +110,7 @@ pub fn LettersPanel() -> impl IntoView {
                 to.school.profile.period.trim(),
                 to.school.name(),
                 &text,
-                suggested_plan(&to.card, &to.school, measures),
+                suggested_plan(&to.card, &to.school, Some(&to.answers), measures),
             )
         });
         if let Some(letter) = letter {

@@ -78,7 +78,8 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
         let code = Arc::clone(&code);
         Memo::new(move |_| rows.copied.with(|c| c.contains(&*code)))
     };
-    let confirm_label = format!("Ответ на показатель {code} верен");
+    // The visible words first, as a screen reader's user says them.
+    let confirm_label = format!("Ответ верен: показатель {code}");
     let confirm_copied = {
         let (code, slug) = (Arc::clone(&code), Arc::clone(&slug));
         move |_| {

@@ -147,13 +147,17 @@ test('next year copies only the yes-or-no answers, each marked until the school 
         const listed = page.getByTestId('export-copied');
         assert.equal(await listed.innerText(), 'Перенесены из карты прошлого года и не проверены: 1.6 1.8');
         assert.ok(await page.getByTestId('export-button').isDisabled(), 'asked before the file goes');
-        // Confirmed or changed, an answer is the school's for this year,
-        // also after a reload.
-        await card.row('1.6').getByRole('button', { name: 'Ответ на показатель 1.6 верен' }).click();
+        // Confirmed or changed, an answer is the school's for this year;
+        // the marks, those left and those taken off, outlast a reload.
+        await card.row('1.6').getByRole('button', { name: 'Ответ верен: показатель 1.6' }).click();
         await card.row('1.6').getByTestId('copied').waitFor({ state: 'detached' });
         await page.waitForFunction(() => document.activeElement?.id === 'ind-1-6');
+        await expectSaved(card);
+        await page.reload();
+        await card.row('1.8').getByTestId('copied').waitFor();
+        assert.equal(await page.getByTestId('copied').count(), 1);
         await card.fact('1.8', true);
-        await listed.waitFor({ state: 'detached' });
+        await page.getByTestId('export-copied').waitFor({ state: 'detached' });
         await card.expectSummary({ total: '2 из 23' });
         await expectSaved(card);
         await page.reload();

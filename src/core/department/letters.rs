@@ -16,7 +16,7 @@ use crate::department::results::{Ranked, SchoolResult};
 use crate::department::review::ReviewStatus;
 use crate::school::plan::PlanRow;
 use crate::scoring::explain::explain;
-use crate::scoring::{Assessment, Detail, IndicatorResult, Outcome};
+use crate::scoring::{Assessment, Detail, Growth, IndicatorResult, Outcome};
 use crate::text::{by_name, percent, plural, points, quoted, tied};
 
 /// How many schools a letter names as examples for one indicator.
@@ -36,6 +36,9 @@ pub struct Addressee<'a> {
     pub card: Arc<Card>,
     pub school: Cow<'a, SchoolResult>,
     pub rating: Cow<'a, [Ranked]>,
+    /// Its answers as its file gives them, scored: what the letter and the
+    /// plan say of each missed indicator.
+    pub answers: Assessment,
 }
 
 /// The [`Addressee`] of `school`, one of the year's `rating`.
@@ -59,17 +62,20 @@ fn addressee_with<'a>(
 ) -> Option<Addressee<'a>> {
     let entry = archive.entry(&school.submission_id)?;
     let own = Arc::clone(&entry.card);
+    let answers = entry.assessment.clone();
     if school.seen_as == own.version {
         return Some(Addressee {
             card: own,
             school: Cow::Borrowed(school),
             rating: Cow::Borrowed(rating),
+            answers,
         });
     }
     Some(Addressee {
         school: Cow::Owned(SchoolResult::of(archive, entry)),
         rating: other(&own),
         card: own,
+        answers,
     })
 }
 
@@ -119,11 +125,13 @@ fn letter_to(
         let was = before.iter().find(|r| r.school == to.school.school)?;
         Some((old, was))
     });
-    let answers = archive
-        .entry(&to.school.submission_id)
-        .map(|e| &e.assessment);
     draft_letter(
-        &to.card, &to.school, answers, &to.rating, &measures, last_year,
+        &to.card,
+        &to.school,
+        Some(&to.answers),
+        &to.rating,
+        &measures,
+        last_year,
     )
 }
 
@@ -267,18 +275,16 @@ pub fn draft_letter(
         // A point the school claimed and the check refused: the school
         // needs the reason, not advice to do what it says it did.
         let refusal = school.refusal(&indicator.code);
+        let answer = answer_to(answers, indicator);
         if let Some(comment) = refusal {
             text.push_str(&format!("{}\n", refusal_sentence(comment)));
-        } else if let Some(figure) = answers
-            .and_then(|a| a.indicators.iter().find(|r| r.code == indicator.code))
-            .and_then(|r| school_figure(indicator, r))
-        {
+        } else if let Some(figure) = answer.and_then(|r| school_figure(indicator, r)) {
             text.push_str(&format!("{figure}\n"));
         }
         // The objection is quoted just above: not again.
         let advice = match refusal {
             Some(comment) if !comment.is_empty() => REMOVE_OBJECTION.to_owned(),
-            _ => advice(indicator, school),
+            _ => advice(indicator, school, answer),
         };
         text.push_str(&format!("Рекомендация: {}\n", with_stop(&advice)));
         let peers = peers(rating, school, &indicator.code);
@@ -469,11 +475,25 @@ fn school_figure(indicator: &Indicator, result: &IndicatorResult) -> Option<Stri
         | Outcome::NotApplicable(_) => None,
         Outcome::Scored { .. } => {
             let row = explain(indicator, result);
-            let share = row.share.map(|s| format!(" {s}."));
-            let said = format!("По данным организации:{}", share.unwrap_or_default());
-            Some(format!("{said} {}", row.note).trim_end().to_owned())
+            let said = [row.share.map(|s| format!("{s}.")), Some(row.note)]
+                .into_iter()
+                .flatten()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>();
+            (!said.is_empty()).then(|| format!("По данным организации: {}", said.join(" ")))
         }
     }
+}
+
+/// The school's own result for `indicator`, from its `answers`.
+fn answer_to<'a>(
+    answers: Option<&'a Assessment>,
+    indicator: &Indicator,
+) -> Option<&'a IndicatorResult> {
+    answers?
+        .indicators
+        .iter()
+        .find(|r| r.code == indicator.code)
 }
 
 /// The advice after a refused point, in the letter and the plan row.
@@ -482,7 +502,26 @@ const REMOVE_OBJECTION: &str = "Устранить замечание прове
 /// What a school that missed `indicator` is advised to do, as a plan row
 /// says it: remove the check's objection where the check refused the
 /// point, else the card's recommendation, else the rule itself.
-fn advice(indicator: &Indicator, school: &SchoolResult) -> String {
+fn advice(
+    indicator: &Indicator,
+    school: &SchoolResult,
+    answer: Option<&IndicatorResult>,
+) -> String {
+    // Above the threshold and short of growth only: the card's advice to
+    // reach the threshold would read as a mistake.
+    let growth_only = answer.is_some_and(|r| {
+        matches!(
+            r.outcome,
+            Outcome::Scored {
+                detail: Detail::Share {
+                    shortfall: Some(0),
+                    growth: Growth::Known { met: false, .. },
+                    ..
+                },
+                ..
+            }
+        )
+    });
     match school.refusal(&indicator.code) {
         Some("") => {
             "Подтвердить выполнение показателя материалами, доступными по ссылкам".to_owned()
@@ -493,6 +532,11 @@ fn advice(indicator: &Indicator, school: &SchoolResult) -> String {
             "{REMOVE_OBJECTION} {}",
             quoted(comment.trim_end_matches('.'))
         ),
+        None if growth_only => {
+            "Добиться роста показателя по сравнению с прошлым годом: порог уже достигнут, \
+             балл не начислен из-за отсутствия положительной динамики"
+                .to_owned()
+        }
         // Quoted: the rule's text may have brackets of its own.
         None if indicator.recommendation.trim().is_empty() => format!(
             "Обеспечить выполнение показателя по правилу {}",
@@ -506,10 +550,15 @@ fn advice(indicator: &Indicator, school: &SchoolResult) -> String {
 /// indicators, and a row per measure addressed to the school. Two
 /// indicators with the same advice (the same objection of the check, say)
 /// share one row: the school would do one thing, not plan it twice.
-pub fn suggested_plan(card: &Card, school: &SchoolResult, measures: &[&Measure]) -> Vec<PlanRow> {
+pub fn suggested_plan(
+    card: &Card,
+    school: &SchoolResult,
+    answers: Option<&Assessment>,
+    measures: &[&Measure],
+) -> Vec<PlanRow> {
     let mut missed: Vec<PlanRow> = Vec::new();
     for indicator in card.scored_indicators().filter(|i| school.missed(&i.code)) {
-        let measure = advice(indicator, school);
+        let measure = advice(indicator, school, answer_to(answers, indicator));
         let code = indicator.code.clone();
         match missed.iter_mut().find(|r| r.measure == measure) {
             Some(row) => row.indicators.push(code),
@@ -564,7 +613,7 @@ mod tests {
             "\nМеры управления образования, в которых примет участие организация:\n\
              — семинар «Профпробы в школе» (15.03.2026; показатель 2.1)\n"
         ));
-        let plan = suggested_plan(&card, weak_result, &[&seminar]);
+        let plan = suggested_plan(&card, weak_result, None, &[&seminar]);
         assert_eq!(plan.len(), 23, "22 missed indicators and the seminar");
         assert_eq!(plan[0].indicators, ["1.1"]);
         assert_eq!(plan[22].measure, "Участие: семинар «Профпробы в школе»");
@@ -610,7 +659,7 @@ mod tests {
             ),
             "{letter}"
         );
-        let plan = suggested_plan(&card, &refused, &[]);
+        let plan = suggested_plan(&card, &refused, None, &[]);
         let row = plan.iter().find(|r| r.indicators == ["1.8"]).unwrap();
         assert_eq!(
             row.measure,
@@ -627,7 +676,7 @@ mod tests {
         twice.refused = ["1.6", "1.8"]
             .map(|c| (c.into(), "Нет ссылки".into()))
             .to_vec();
-        let rows: Vec<_> = suggested_plan(&card, &twice, &[])
+        let rows: Vec<_> = suggested_plan(&card, &twice, None, &[])
             .into_iter()
             .filter(|r| r.measure == "Устранить замечание проверки «Нет ссылки»")
             .collect();
@@ -860,6 +909,21 @@ mod tests {
              году 72,0\u{A0}% (72 из 100): роста нет."
         );
         assert_eq!(under("6.1"), "Организация не заполнила показатель.");
+        // Its advice is growth, not the threshold the card's advice names,
+        // in the letter and in the plan it suggests.
+        let growth = "Добиться роста показателя по сравнению с прошлым годом: порог уже \
+                      достигнут, балл не начислен из-за отсутствия положительной динамики";
+        let at = letter.find("\n2.1. ").unwrap();
+        assert_eq!(
+            letter[at..].lines().nth(3),
+            Some(format!("Рекомендация: {growth}.").as_str())
+        );
+        let to = addressee(&archive, &rating[0].result, &rating).unwrap();
+        let plan = suggested_plan(&to.card, &to.school, Some(&to.answers), &[]);
+        let row = plan
+            .iter()
+            .find(|r| r.indicators.contains(&"2.1".to_owned()));
+        assert_eq!(row.map(|r| r.measure.as_str()), Some(growth));
     }
 
     /// Seed 002: no levels to name, and the informational 1.4 is never

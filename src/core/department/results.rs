@@ -364,9 +364,7 @@ mod tests {
         let letter = draft_letter(
             &to.card,
             &to.school,
-            archive
-                .entry(&to.school.submission_id)
-                .map(|e| &e.assessment),
+            Some(&to.answers),
             &to.rating,
             &[],
             None,

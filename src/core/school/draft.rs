@@ -235,7 +235,13 @@ impl Draft {
     }
 
     pub fn set_text(&mut self, code: &str, field: AnswerField, value: String) {
-        *self.touch(code).text_mut(field) = value;
+        // A link or a comment added to a copied answer is not a reading of
+        // the answer itself: its mark stays.
+        let answer = match field {
+            AnswerField::Evidence | AnswerField::Comment => self.entry(code),
+            _ => self.touch(code),
+        };
+        *answer.text_mut(field) = value;
     }
 
     pub fn set_fact(&mut self, code: &str, value: Option<bool>) {

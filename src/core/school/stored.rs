@@ -649,12 +649,24 @@ mod tests {
         .into();
         assert_eq!(copied.draft.answers, facts);
         assert_eq!(copied.draft.copied, ["1.8", "2.1"].map(String::from).into());
-        // Changed or confirmed, an answer is the school's own.
+        // A link added to it is not a reading of the answer; changed or
+        // confirmed, an answer is the school's own.
+        copied.draft.set_text(
+            "1.8",
+            AnswerField::Evidence,
+            "https://school3.example.ru/1-8".into(),
+        );
+        copied
+            .draft
+            .set_text("2.1", AnswerField::Comment, "Как в прошлом году".into());
+        assert_eq!(copied.draft.copied.len(), 2);
         copied.draft.set_fact("1.8", Some(true));
         copied.draft.confirm_copied("2.1");
         assert!(copied.draft.copied.is_empty());
         // The marks are the school's to see only: the file does not carry them.
-        let marked = linked.next_year("d4".into(), NOW, true, &card);
+        let mut marked = linked.next_year("d4".into(), NOW, true, &card);
+        marked.draft.answers.clone_from(&copied.draft.answers);
+        assert_eq!(marked.draft.copied.len(), 2);
         assert_eq!(marked.draft.digest(), copied.draft.digest());
     }
 
