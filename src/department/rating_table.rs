@@ -20,7 +20,7 @@ use crate::shared::column_heads::ColumnHeads;
 use crate::shared::deferred::rows_to_draw;
 use crate::shared::table_scroll::TableScroll;
 
-/// The row of the school last reviewed from the rating.
+/// The button of the school last reviewed from the rating.
 const RATING_BACK: &str = "rating-back";
 
 #[component]
@@ -96,14 +96,11 @@ pub fn RatingTable() -> impl IntoView {
     // «Следующая школа» goes on down the rating as it is shown.
     let open_review = move |id: String| {
         move |_| {
-            let ids = rows.with_untracked(|rows| {
-                rows.iter()
-                    .map(|r| r.result.submission_id.clone())
-                    .collect()
-            });
+            let schools =
+                rows.with_untracked(|rows| rows.iter().map(|r| r.result.school.clone()).collect());
             let walk = Walk {
                 from: WalkFrom::Rating,
-                ids,
+                schools,
             };
             dept.review_school(id.clone(), walk);
         }
@@ -171,12 +168,12 @@ pub fn RatingTable() -> impl IntoView {
                             }
                         }).collect_view();
                         let level = s.level;
-                        let back = back_at.as_ref() == Some(&r.result.submission_id);
+                        let back = back_at.as_ref() == Some(&r.result.school);
                         view! {
-                            <tr data-level=level.map_or("none", Level::key) id=back.then_some(RATING_BACK) class:back=back>
+                            <tr data-level=level.map_or("none", Level::key) class:back=back aria-current=back.then_some("true")>
                                 <td class="num" data-col="rank">{r.rank}</td>
                                 <th scope="row" class="school">
-                                    <button type="button" class="link-button" on:click=open_review(r.result.submission_id.clone())>
+                                    <button type="button" class="link-button" id=back.then_some(RATING_BACK) on:click=open_review(r.result.submission_id.clone())>
                                         {r.result.name().to_owned()}
                                     </button>
                                     {r.result.mismatch.then(|| view! {

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use profkarta_core::department::review::ReviewStatus;
 use profkarta_core::department::view::selection::{self, school_options, WalkFrom};
 
+use crate::department::reviewers_panel::REVIEWERS_TITLE;
 use crate::department::state::{Dept, Tab};
+use crate::platform::browser::focus_when_drawn;
 
 #[component]
 pub fn ReviewProgress() -> impl IntoView {
@@ -21,17 +23,24 @@ pub fn ReviewProgress() -> impl IntoView {
             format!("Проверено {checked} из {}.", r.len())
         })
     };
-    // Which way the buttons go, when it is not the select's.
-    // and the way back to that list.
+    // Which way the buttons go, when it is not the select's, and the way
+    // back to that list. The rating gives the focus to the school's row
+    // (the button that had it is gone), the assignment to its heading.
     let walk = move || {
         dept.walk().map(|(walk, _)| {
             let (tab, back) = match walk.from {
                 WalkFrom::Rating => (Tab::Results, "К рейтингу"),
                 WalkFrom::Assignment => (Tab::Reviewers, "К заданию"),
             };
+            let go_back = move |_| {
+                dept.show(tab);
+                if tab == Tab::Reviewers {
+                    focus_when_drawn(REVIEWERS_TITLE.to_owned());
+                }
+            };
             view! {
                 <span class="muted" data-testid="review-walk">{walk.describe()}</span>
-                <button type="button" class="link-button" on:click=move |_| dept.show(tab)>{back}</button>
+                <button type="button" class="link-button" on:click=go_back>{back}</button>
             }
         })
     };
@@ -58,7 +67,10 @@ pub fn step(dept: Dept, forward: bool) -> bool {
 /// select's.
 pub fn neighbour(dept: Dept, forward: bool) -> Option<String> {
     if let Some((walk, open)) = dept.walk() {
-        return selection::neighbour(&walk.ids, Some(&open), forward).map(str::to_owned);
+        return dept.results.with(|r| {
+            walk.neighbour(r, &open, forward)
+                .map(|r| r.submission_id.clone())
+        });
     }
     let open = dept
         .open
@@ -66,5 +78,5 @@ pub fn neighbour(dept: Dept, forward: bool) -> Option<String> {
     let ids: Vec<String> = dept
         .results
         .with(|r| school_options(r).into_iter().map(|(id, _)| id).collect());
-    selection::neighbour(&ids, open.as_deref(), forward).map(str::to_owned)
+    selection::neighbour(&ids, open.as_ref(), forward).cloned()
 }

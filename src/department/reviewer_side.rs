@@ -91,7 +91,7 @@ pub fn ReviewerSide() -> impl IntoView {
         // «Следующая школа» goes on down the assignment.
         let walk = Walk {
             from: WalkFrom::Assignment,
-            ids: rows.iter().filter_map(|(_, _, id)| id.clone()).collect(),
+            schools: a.schools.iter().map(|s| s.id.clone()).collect(),
         };
         Some(
             rows.into_iter()

@@ -347,10 +347,8 @@ impl Dept {
 
     /// The list the review was opened from, while the open school is on
     /// it (tracked), and the open school.
-    pub fn walk(self) -> Option<(Walk, String)> {
-        let open = self
-            .open
-            .with(|o| o.as_ref().map(|r| r.submission_id.clone()))?;
+    pub fn walk(self) -> Option<(Walk, SchoolId)> {
+        let open = self.open.with(|o| o.as_ref().map(|r| r.school.clone()))?;
         let walk = self
             .walk
             .with(|w| w.as_ref().filter(|w| w.through(&open)).cloned())?;

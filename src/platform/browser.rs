@@ -133,18 +133,28 @@ pub fn focus_when_drawn(id: String) {
     leptos::prelude::request_animation_frame(move || focus_id(&id));
 }
 
-/// Scrolls the element `id` to the middle of the window once it is drawn:
-/// a long table's lower rows come a frame or two after its first paint.
+/// Scrolls the element `id` to the middle of the window once it is drawn
+/// (a long table's lower rows come a frame or two after its first paint),
+/// and gives it the focus if the focus fell to the page meanwhile (the
+/// button that led here is gone), not if the user has it somewhere.
 pub fn centre_when_drawn(id: String) {
     leptos::task::spawn_local(async move {
         for _ in 0..4 {
             after_paint().await;
-            if let Some(element) = leptos::prelude::document().get_element_by_id(&id) {
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Center);
-                element.scroll_into_view_with_scroll_into_view_options(&options);
-                return;
+            let document = leptos::prelude::document();
+            let Some(element) = document.get_element_by_id(&id) else {
+                continue;
+            };
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            element.scroll_into_view_with_scroll_into_view_options(&options);
+            let lost = document
+                .active_element()
+                .is_none_or(|e| e.tag_name() == "BODY");
+            if lost {
+                focus_id(&id);
             }
+            return;
         }
     });
 }

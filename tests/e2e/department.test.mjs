@@ -491,11 +491,14 @@ test('accepting a new key, reviewing a school and filters change what the rating
         await page.getByTestId('rating').getByRole('button', { name: shown[at], exact: true }).click();
         await openIs(shown[at]);
         const walk = page.getByTestId('review-walk');
-        assert.equal(await walk.innerText(), `Школы по порядку рейтинга на вкладке «Результаты»: ${shown.length}.`);
+        assert.equal(await walk.innerText(), `Школы идут в порядке рейтинга на вкладке «Результаты» (${shown.length}).`);
         await page.getByRole('button', { name: 'Следующая школа →' }).click();
         await openIs(shown[at + 1]);
         await page.getByRole('button', { name: 'К рейтингу' }).click();
-        const back = page.locator('#rating-back');
+        // The school's button takes the focus (the one clicked is gone),
+        // its row marked as the current one.
+        await page.waitForFunction(() => document.activeElement?.id === 'rating-back');
+        const back = page.locator('tr[aria-current="true"]');
         assert.equal(await back.locator('th.school button').innerText(), shown[at + 1]);
         await page.waitForFunction(() => {
             const row = document.getElementById('rating-back').getBoundingClientRect();

@@ -42,12 +42,15 @@ async function keep(page, trigger) {
 async function decide(page, school, code, decision, comment) {
     await page.getByTestId('assignment').getByRole('button', { name: `Проверить: ${school}`, exact: true }).click();
     await page.getByTestId('review').getByRole('heading', { level: 3, name: school }).waitFor();
+    // The review goes on down the assignment, and back to it.
+    await page.getByTestId('review-walk').filter({ hasText: /^Школы идут в порядке задания проверяющего \(\d+\)\.$/ }).waitFor();
     await page.locator(radio(code, decision)).check();
     if (comment) {
         await page.locator(`#decision-${code.replace('.', '-')}-comment`).fill(comment);
         await page.keyboard.press('Tab');
     }
-    await page.getByRole('tab', { name: 'Проверяющие' }).click();
+    await page.getByRole('button', { name: 'К заданию' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'reviewers-title');
 }
 
 /// The total of a school in the rating, «N из M».

@@ -1,8 +1,11 @@
 //! Which school is open in the review, the letters and the profile chart,
 //! and the list to choose from.
 
+use std::sync::Arc;
+
 use crate::department::archive::Archive;
 use crate::department::results::SchoolResult;
+use crate::department::school::SchoolId;
 use crate::text::by_name;
 
 /// The chosen submission if it is among `results` (the period's); else the
@@ -43,11 +46,13 @@ pub fn school_options(results: &[SchoolResult]) -> Vec<(String, String)> {
 /// sorted and filtered, a reviewer's assignment) rather than the select's
 /// order by name. The order is taken as the list stood: a decision that
 /// moves the open school in the rating, or out of its filter, does not
-/// change the way on.
+/// change the way on. It holds schools, not files: a corrected file that
+/// replaces one keeps its school's place. Shared, not copied, by the rows
+/// that open it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Walk {
     pub from: WalkFrom,
-    pub ids: Vec<String>,
+    pub schools: Arc<[SchoolId]>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,9 +62,9 @@ pub enum WalkFrom {
 }
 
 impl Walk {
-    /// Whether it passes through `open`: the review then follows it.
-    pub fn through(&self, open: &str) -> bool {
-        self.ids.iter().any(|id| id == open)
+    /// Whether it passes through `school`: the review then follows it.
+    pub fn through(&self, school: &SchoolId) -> bool {
+        self.schools.contains(school)
     }
 
     /// Said beside the review's «Следующая школа».
@@ -68,20 +73,41 @@ impl Walk {
             WalkFrom::Rating => "рейтинга на вкладке «Результаты»",
             WalkFrom::Assignment => "задания проверяющего",
         };
-        format!("Школы по порядку {list}: {}.", self.ids.len())
+        format!("Школы идут в порядке {list} ({}).", self.schools.len())
+    }
+
+    /// The file of the school after (`forward`) or before the open one
+    /// among `results` (the period's), none past either end; a school on
+    /// the walk without a file this period is passed over.
+    pub fn neighbour<'r>(
+        &self,
+        results: &'r [SchoolResult],
+        open: &SchoolId,
+        forward: bool,
+    ) -> Option<&'r SchoolResult> {
+        let file = |school: &SchoolId| results.iter().find(|r| &r.school == school);
+        let at = self.schools.iter().position(|s| s == open)?;
+        if forward {
+            self.schools[at + 1..].iter().find_map(file)
+        } else {
+            self.schools[..at].iter().rev().find_map(file)
+        }
     }
 }
 
-/// The school after (`forward`) or before `open` in `order`, none past
-/// either end; the first when `open` is not in it.
-pub fn neighbour<'a>(order: &'a [String], open: Option<&str>, forward: bool) -> Option<&'a str> {
-    let at = order.iter().position(|id| Some(id.as_str()) == open);
+/// The item after (`forward`) or before `open` in `order`, none past either
+/// end; the first when `open` is not in it.
+pub fn neighbour<'a, T: PartialEq>(
+    order: &'a [T],
+    open: Option<&T>,
+    forward: bool,
+) -> Option<&'a T> {
+    let at = order.iter().position(|item| Some(item) == open);
     match (at, forward) {
         (Some(i), true) => order.get(i + 1),
         (Some(i), false) => i.checked_sub(1).and_then(|i| order.get(i)),
         (None, _) => order.first(),
     }
-    .map(String::as_str)
 }
 
 #[cfg(test)]
@@ -150,32 +176,46 @@ mod tests {
     }
 
     #[test]
-    fn a_walk_is_followed_while_the_open_school_is_on_it() {
-        let ids = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    fn a_walk_is_followed_by_school_past_those_without_a_file() {
+        let card = testkit::card();
+        let archive = testkit::archive(
+            &card,
+            &[
+                ("a", &draft("Школа А", "2025/2026", &[])),
+                ("b", &draft("Школа Б", "2025/2026", &[])),
+                ("c", &draft("Школа В", "2025/2026", &[])),
+                ("d0", &draft("Школа Г", "2024/2025", &[])),
+            ],
+        );
+        let now = results(&archive, DEFAULT_CARD, "2025/2026");
+        let school = |name: &str| SchoolId::of(&draft(name, "2025/2026", &[]).profile);
+        // В, then Г (no file this year), then А.
         let walk = Walk {
             from: WalkFrom::Rating,
-            ids: ids(&["c", "a", "d"]),
+            schools: [school("Школа В"), school("Школа Г"), school("Школа А")].into(),
         };
-        assert!(walk.through("a"));
-        assert!(!walk.through("b"), "a school off the list");
-        let order = ids(&["c", "a", "d"]);
-        assert_eq!(neighbour(&order, Some("a"), true), Some("d"));
-        assert_eq!(neighbour(&order, Some("a"), false), Some("c"));
-        assert_eq!(neighbour(&order, Some("d"), true), None, "past the end");
-        assert_eq!(
-            neighbour(&order, Some("c"), false),
-            None,
-            "before the start"
-        );
-        assert_eq!(
-            neighbour(&order, Some("x"), true),
-            Some("c"),
-            "not on it: the first"
-        );
-        assert_eq!(neighbour(&[], None, true), None);
+        let next = |open: &str, forward| {
+            walk.neighbour(&now, &school(open), forward)
+                .map(|r| r.name())
+        };
+        assert!(walk.through(&school("Школа А")));
+        assert!(!walk.through(&school("Школа Б")), "a school off the list");
+        assert_eq!(next("Школа В", true), Some("Школа А"), "Г passed over");
+        assert_eq!(next("Школа А", false), Some("Школа В"));
+        assert_eq!(next("Школа А", true), None, "past the end");
+        assert_eq!(next("Школа В", false), None, "before the start");
+        assert_eq!(next("Школа Б", true), None, "not on it");
         assert_eq!(
             walk.describe(),
-            "Школы по порядку рейтинга на вкладке «Результаты»: 3."
+            "Школы идут в порядке рейтинга на вкладке «Результаты» (3)."
         );
+        let order = ["c", "a", "d"];
+        assert_eq!(neighbour(&order, Some(&"a"), true), Some(&"d"));
+        assert_eq!(
+            neighbour(&order, Some(&"x"), true),
+            Some(&"c"),
+            "not on it: the first"
+        );
+        assert_eq!(neighbour::<&str>(&[], None, true), None);
     }
 }
