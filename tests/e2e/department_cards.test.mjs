@@ -424,6 +424,9 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     // Last year under version 2: school 1 had 35 % (misses 40 %) → 2 of 3;
     // school 2 had 20 % → still 1 of 3.
     const rows = await page.getByTestId('school-changes').locator('tbody tr').all();
+    // Every row has a cell under each heading.
+    const heads = await page.getByTestId('school-changes').locator('thead th').count();
+    for (const r of rows) assert.equal(await r.locator('th, td').count(), heads);
     const seen = {};
     for (const r of rows) {
         seen[await r.locator('th').innerText()] = [
