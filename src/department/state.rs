@@ -551,6 +551,17 @@ impl Dept {
         self.unwritten.set_value(flush);
     }
 
+    /// Forgets `flush` when it is the one named: a panel closing after
+    /// another opened leaves the other's alone.
+    pub fn drop_unwritten(self, flush: &Flush) {
+        let own = self
+            .unwritten
+            .with_value(|f| f.as_ref().is_some_and(|f| Arc::ptr_eq(f, flush)));
+        if own {
+            self.unwritten.set_value(None);
+        }
+    }
+
     /// Writes what is waiting into the workspace now; `true` if anything was.
     pub fn write_unwritten(self) -> bool {
         self.unwritten.get_value().is_some_and(|flush| flush())

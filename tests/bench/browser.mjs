@@ -352,6 +352,31 @@ if (part('tabs')) {
         review.decide.push(t.decide);
     }
     row(`Review at ${files.length / 2} schools: another school chosen from the list → painted / a decision on an indicator → painted`, `${median(review.open).toFixed(0)} / ${median(review.decide).toFixed(0)} ms`, '—');
+    // Typing in a school's letter: each character's input → the paint
+    // after it, 30 characters 120 ms apart, at CPU ×1 and ×4.
+    await page.getByRole('tab', { name: 'Рекомендации' }).click();
+    await page.locator('#letter-text').focus();
+    await page.keyboard.press('End');
+    await page.evaluate(() => {
+        window.typing = [];
+        addEventListener('input', () => {
+            const t0 = performance.now();
+            window.painted().then(() => window.typing.push(performance.now() - t0));
+        }, { capture: true });
+    });
+    const cdp = await context.newCDPSession(page);
+    for (const rate of [1, 4]) {
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+        await page.evaluate(() => { window.typing = []; });
+        for (let k = 0; k < 30; k++) {
+            await page.keyboard.type('а');
+            await page.waitForTimeout(120);
+        }
+        await page.waitForFunction(() => window.typing.length === 30);
+        const t = (await page.evaluate(() => window.typing)).sort((a, b) => a - b);
+        row(`Typing in a school's letter at ${files.length / 2} schools${rate > 1 ? `, CPU ×${rate}` : ''}: input → painted, p50 / p95 of 30`, `${t[15].toFixed(0)} / ${t[28].toFixed(0)} ms`, '—');
+    }
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await context.close();
     rmSync(dir, { recursive: true, force: true });
 }

@@ -753,6 +753,11 @@ test('the workspace survives a reload, and spreadsheets and letters come out rig
         assert.equal((text.match(/Рекомендация:/g) ?? []).length, missed.length);
         for (const code of missed) assert.ok(text.includes(`\n${code}. `), code);
         await letter.fill(`${text}\nС уважением, отдел образования.`);
+        // Typing waits for a pause before it goes into the workspace; a
+        // tab left at once still takes it there.
+        await page.getByRole('tab', { name: 'Результаты' }).click();
+        await page.getByRole('tab', { name: 'Рекомендации' }).click();
+        await page.waitForFunction(() => document.querySelector('#letter-text')?.value.endsWith('С уважением, отдел образования.'));
         await page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
         await page.reload();
         await page.getByRole('tab', { name: 'Рекомендации' }).click();

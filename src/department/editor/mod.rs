@@ -30,7 +30,7 @@ use profkarta_core::card::{Card, Indicator};
 use profkarta_core::department::view::history::History;
 use profkarta_core::error::TemplateError;
 
-use crate::department::state::Dept;
+use crate::department::state::{Dept, Flush};
 use crate::platform::browser::random_id;
 use crate::shared::debounce::Debounce;
 
@@ -113,10 +113,11 @@ impl Editor {
             }
             waiting
         };
-        dept.set_unwritten(Some(Arc::new(flush)));
+        let flush: Flush = Arc::new(flush);
+        dept.set_unwritten(Some(Arc::clone(&flush)));
         on_cleanup(move || {
             flush();
-            dept.set_unwritten(None);
+            dept.drop_unwritten(&flush);
         });
         editor
     }
