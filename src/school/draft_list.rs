@@ -64,6 +64,7 @@ pub fn DraftList() -> impl IntoView {
         let open_label = move || format!("Открыть черновик {}", quoted(&title()));
         let rename_label = move || format!("Переименовать черновик {}", quoted(&title()));
         let delete_label = move || format!("Удалить черновик {}", quoted(&title()));
+        let next_label = move || format!("Следующий год: черновик {}", quoted(&title()));
         let next_button = format!("next-year-{next_id}");
         let asking = {
             let id = next_id.clone();
@@ -112,6 +113,7 @@ pub fn DraftList() -> impl IntoView {
                             let asking = asking.clone();
                             move || asking().to_string()
                         }
+                        aria-label=next_label
                         on:click=ask
                     >"Следующий год"</button>
                     <button type="button" class="danger" aria-label=delete_label on:click=move |_| {

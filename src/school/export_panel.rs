@@ -44,16 +44,29 @@ pub fn ExportPanel() -> impl IntoView {
             })
         })
     };
+    let without_last_year = Memo::new(move |_| assessment.with(|a| a.without_last_year()));
     // Something to look at before the file goes: confirmed, not required.
     let asks = move || {
         incomplete.with(|i| !i.is_empty())
             || cautions.with(|c| !c.is_empty())
             || copied.with(|c| !c.is_empty())
+            || without_last_year.with(|c| !c.is_empty())
     };
     let card_scores = card.has_points();
-    let confirmed = RwSignal::new(false);
-    let outcome = RwSignal::new(None::<Result<String, String>>);
-    let blocked = move || profile_problems.with(|p| !p.is_empty()) || (asks() && !confirmed.get());
+    // The confirmation and the outcome are of the draft they were given
+    // for: another draft opened (the next year's, say) has neither yet.
+    let open_draft = Memo::new(move |_| ws.meta.with(|m| m.id.clone()));
+    let confirmed_for = RwSignal::new(None::<String>);
+    let confirmed = move || confirmed_for.with(|c| open_draft.with(|o| c.as_ref() == Some(o)));
+    let outcome = RwSignal::new(None::<(String, Result<String, String>)>);
+    let shown_outcome = move || {
+        outcome.with(|o| {
+            o.as_ref()
+                .filter(|(of, _)| open_draft.with(|open| of == open))
+                .map(|(_, r)| r.clone())
+        })
+    };
+    let blocked = move || profile_problems.with(|p| !p.is_empty()) || (asks() && !confirmed());
 
     let export = move |_| {
         let Some(signer) = key.signer() else {
@@ -94,7 +107,7 @@ pub fn ExportPanel() -> impl IntoView {
                 signer.fingerprint(),
             ))
         };
-        outcome.set(Some(result));
+        outcome.set(Some((open_draft.get_untracked(), result)));
     };
 
     // Each code links to its indicator, or straight to the field to fill:
@@ -110,18 +123,27 @@ pub fn ExportPanel() -> impl IntoView {
             })
             .collect_view()
     };
-    let list = move |title: &'static str,
+    // A line of the list when it has codes.
+    let line = move |title: &'static str,
                      testid: &'static str,
-                     pick: fn(&Incomplete) -> &Vec<String>,
+                     codes: Signal<Vec<String>>,
                      field: Option<AnswerField>| {
         move || {
-            let codes = incomplete.with(|i| pick(i).clone());
+            let codes = codes.get();
             (!codes.is_empty()).then(|| {
                 view! {
                     <li data-testid=testid>{title}" " {code_links(codes, field)}</li>
                 }
             })
         }
+    };
+    let list = move |title, testid, pick: fn(&Incomplete) -> &Vec<String>, field| {
+        line(
+            title,
+            testid,
+            Signal::derive(move || incomplete.with(|i| pick(i).clone())),
+            field,
+        )
     };
 
     view! {
@@ -155,18 +177,17 @@ pub fn ExportPanel() -> impl IntoView {
                         {list("Не заполнены:", "incomplete-unanswered", |i| &i.unanswered, None)}
                         {list("С ошибками (не учитываются):", "incomplete-invalid", |i| &i.invalid, None)}
                         {list("Баллы без ссылок на подтверждение:", "incomplete-evidence", |i| &i.without_evidence, Some(AnswerField::Evidence))}
-                        {move || {
-                            let codes = copied.get();
-                            (!codes.is_empty()).then(|| view! {
-                                <li data-testid="export-copied">"Перенесены из карты прошлого года и не проверены:" " " {code_links(codes, None)}</li>
-                            })
-                        }}
+                        {line("Перенесены из карты прошлого года и не проверены:", "export-copied", copied.into(), None)}
+                        {line("Нет данных за прошлый год (без них показатель не входит в максимум):", "export-no-last-year", without_last_year.into(), Some(AnswerField::PrevNumerator))}
                     </ul>
                     <label class="choice">
                         <input
                             type="checkbox"
-                            prop:checked=move || confirmed.get()
-                            on:change=move |ev| confirmed.set(event_target_checked(&ev))
+                            prop:checked=confirmed
+                            on:change=move |ev| {
+                                let yes = event_target_checked(&ev);
+                                confirmed_for.set(yes.then(|| open_draft.get_untracked()));
+                            }
                         />
                         {move || if incomplete.with(|i| i.is_empty()) {
                             "Выгрузить всё равно"
@@ -200,7 +221,7 @@ pub fn ExportPanel() -> impl IntoView {
             <button type="button" class="primary" disabled=blocked on:click=export data-testid="export-button">
                 "Выгрузить подписанный файл"
             </button>
-            {move || outcome.get().map(|r| match r {
+            {move || shown_outcome().map(|r| match r {
                 Ok(text) => view! { <p class="notice notice-ok" role="status" data-testid="export-result">{text}</p> }.into_any(),
                 Err(text) => view! { <p class="notice notice-warning" role="alert" data-testid="export-result">{text}</p> }.into_any(),
             })}

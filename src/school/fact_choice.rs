@@ -18,6 +18,8 @@ pub fn FactChoice(
     #[prop(into)] value: Signal<Option<bool>>,
 ) -> impl IntoView {
     let DraftCtx(draft) = expect_context();
+    // The visible words first, then whose answer (one per indicator).
+    let clear_label = format!("Снять ответ: показатель {code}");
     let set = move |answer: Option<bool>| draft.update(|d| d.set_fact(&code, answer));
     let id = |answer: bool| format!("{name}-{}", if answer { "yes" } else { "no" });
     let choice = |answer: bool, label: &'static str| {
@@ -53,7 +55,7 @@ pub fn FactChoice(
             {choice(true, "Да")}
             {choice(false, "Нет")}
             <Show when=move || value.get().is_some()>
-                <button type="button" class="link-button no-print" on:click=clear.clone()>
+                <button type="button" class="link-button no-print" aria-label=clear_label.clone() on:click=clear.clone()>
                     "Снять ответ"
                 </button>
             </Show>

@@ -23,6 +23,7 @@ pub fn ListRows(row: RowData, item: String, columns: Vec<ListColumn>) -> impl In
     let count = Memo::new(move |_| answer.with(|a| a.rows.len()));
     let code = row.code.clone();
     let add_code = row.code.clone();
+    let add_label = row.code.clone();
     let slug = row.slug.clone();
     // The focus follows the row it was on, as in the plan: a moved row
     // keeps it on its arrow, a removed row hands it to the row now in its
@@ -132,7 +133,7 @@ pub fn ListRows(row: RowData, item: String, columns: Vec<ListColumn>) -> impl In
                     "В этом году не было (список пуст)"
                 </label>
             </Show>
-            <button type="button" id=add_id class="no-print" on:click=add>"Добавить строку"</button>
+            <button type="button" id=add_id class="no-print" aria-label=format!("Добавить строку: показатель {add_label}") on:click=add>"Добавить строку"</button>
         </div>
     }
 }

@@ -71,9 +71,15 @@ test('Leninsk-Kuznetsky: growth against last year, a minimum with growth, a brea
         await card.expectPoints('1.1', 'не применимо');
         await card.expectNote('1.1', 'Нет данных за прошлый год: рост не с чем сравнить, показатель не входит в максимум. Укажите значения прошлого года.');
         await card.expectSummary({ total: '0 из 15' });
+        // Leaving last year out takes the indicator out of the maximum: the
+        // export asks about it, its link going to last year's field.
+        const noLastYear = page.getByTestId('export-no-last-year');
+        assert.equal(await noLastYear.innerText(), 'Нет данных за прошлый год (без них показатель не входит в максимум): 1.1');
+        assert.equal(await noLastYear.getByRole('link', { name: '1.1' }).getAttribute('href'), '#ind-1-1-prev-numerator');
         await card.field('1.1', 'prev-numerator', '20');
         await card.field('1.1', 'prev-denominator', '100');
         await card.expectPoints('1.1', '1 балл из 1');
+        await noLastYear.waitFor({ state: 'detached' });
         await card.expectNote('1.1', `В прошлом году 20,0${NBSP}% (20 из 100): положительная динамика.`);
         await card.expectSummary({ total: '1 из 16' });
         await card.field('1.1', 'prev-numerator', '40');

@@ -133,12 +133,17 @@ test('next year copies only the yes-or-no answers, each marked until the school 
         await card.fact('1.6', true);
         await card.fact('1.8', false);
         await card.expectSummary({ total: '2 из 23' });
+        // Exported; the next year's draft has exported nothing yet.
+        await page.getByLabel(/Выгрузить всё равно/).check();
+        await downloadText(page, () => page.getByTestId('export-button').click());
+        await page.getByTestId('export-result').filter({ hasText: 'выгружен' }).waitFor();
         await expectSaved(card);
         await page.getByRole('button', { name: /Мои черновики/ }).click();
         const list = page.getByTestId('draft-list');
         await list.getByRole('row', { name: /2025\/2026/ }).getByRole('button', { name: 'Следующий год' }).click();
         await list.getByRole('button', { name: 'Скопировать ответы «да/нет»' }).click();
         await card.expectText('draft-title', 'МАОУ СОШ № 7 · 2026/2027');
+        assert.equal(await page.getByTestId('export-result').count(), 0);
         // This year's figures are not next year's; its yes and no are,
         // each marked, and listed before the export.
         assert.equal(await card.input('1.1', 'numerator').inputValue(), '');

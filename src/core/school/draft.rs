@@ -250,8 +250,8 @@ impl Draft {
 
     /// Fills the empty last-year fields of the indicators that ask for them
     /// with `previous` year's figures (the numerator, or a breakdown's sum,
-    /// and the denominator), where those are valid numbers: a wrong figure
-    /// is not carried into another year. Fields already typed are kept.
+    /// and the denominator), where those are valid numbers and the part is
+    /// not above the whole: a wrong figure is not carried into another year. Fields already typed are kept.
     /// Returns how many indicators were filled.
     pub fn fill_last_year(&mut self, previous: &Draft, card: &Card) -> usize {
         let number = |s: &str| parse_number(s).ok().flatten();
@@ -265,9 +265,14 @@ impl Draft {
             } else {
                 was.parts.iter().map(|p| number(p)).sum::<Option<u64>>()
             };
+            // More people than the whole is an error of last year's, not a
+            // figure to grow from.
             let (Some(n), Some(d)) = (n, number(&was.denominator)) else {
                 continue;
             };
+            if n > d {
+                continue;
+            }
             let answer = self.entry(&indicator.code);
             if !(answer.prev_numerator.is_empty() && answer.prev_denominator.is_empty()) {
                 continue;

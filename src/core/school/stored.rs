@@ -705,6 +705,9 @@ mod tests {
         this.answers.insert("3.4".into(), parts);
         this.answers
             .insert("1.4".into(), crate::testkit::share("7", "9"));
+        // 12 of 10: last year's own error, not a figure to grow from.
+        this.answers
+            .insert("3.2".into(), crate::testkit::share("12", "10"));
         let stored = StoredDraft::new("d1".into(), this, NOW);
         for keep in [false, true] {
             let next = stored.next_year("d2".into(), NOW, keep, &lk);
@@ -716,6 +719,7 @@ mod tests {
             };
             assert_eq!(prev("1.1"), Some(("30", "100")), "keep: {keep}");
             assert_eq!(prev("3.4"), Some(("10", "20")));
+            assert_eq!(prev("3.2"), None, "12 of 10 is not carried");
             assert_eq!(prev("1.3"), None, "12,5 is not carried");
             assert_eq!(prev("1.4"), None, "1.4 has no growth target");
             // This year's figures are not copied as next year's, even asked.

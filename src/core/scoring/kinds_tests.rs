@@ -57,6 +57,24 @@ fn positive_dynamics_is_exact_growth_of_the_share() {
     assert!(text.note.contains("100\u{A0}% удержаны"), "{}", text.note);
 }
 
+/// Leaving last year out raises the share (the indicator leaves the
+/// maximum): the export names such indicators; a group empty last year is
+/// not one of them.
+#[test]
+fn indicators_without_last_year_are_named() {
+    let lk = card("leninsk-kuznetsky");
+    let mut draft = crate::testkit::draft("СОШ № 2", "2025/2026", &[]);
+    draft.answers.insert("1.1".into(), share("30", "100"));
+    draft
+        .answers
+        .insert("1.2".into(), growth("12", "60", "10", "60"));
+    draft
+        .answers
+        .insert("2.2".into(), growth("30", "100", "0", "0"));
+    draft.answers.insert("5.2".into(), share("1", "4"));
+    assert_eq!(assess(&lk, &draft).without_last_year(), ["1.1", "5.2"]);
+}
+
 #[test]
 fn without_last_year_growth_is_not_judged() {
     let lk = card("leninsk-kuznetsky");

@@ -151,6 +151,26 @@ pub enum Growth {
     },
 }
 
+impl Assessment {
+    /// Indicators left out of the maximum for want of last year's figures
+    /// (not for a group empty then): asked before the export, since leaving
+    /// them out raises the school's share.
+    pub fn without_last_year(&self) -> Vec<String> {
+        (self.indicators.iter())
+            .filter(|r| {
+                matches!(
+                    r.outcome,
+                    Outcome::NotApplicable(NotApplicable::NoLastYear {
+                        was_empty: false,
+                        ..
+                    })
+                )
+            })
+            .map(|r| r.code.clone())
+            .collect()
+    }
+}
+
 impl Outcome {
     pub fn points(&self) -> u32 {
         match self {
