@@ -275,16 +275,19 @@ pub fn percent(part: u64, whole: u64) -> String {
         .map_or_else(|| "—".to_owned(), |t| format!("{}\u{A0}%", tenths(t, ',')))
 }
 
-/// [`percent`] of a share known to be below its target (a whole percent):
-/// where the tenths would round up onto a whole percent, hundredths rounded
-/// down instead («69,98 %» for 1 399 of 1 999), so that «70,0 %» never
-/// stands beside «до порога 70 % не хватает 1 чел.».
-pub fn percent_short_of_target(part: u64, whole: u64) -> String {
+/// [`percent`] of a share known to be below its `target` (a whole
+/// percent): where the tenths would round up onto the target, hundredths
+/// rounded down instead («69,98 %» for 1 399 of 1 999), so that «70,0 %»
+/// never stands beside «до порога 70 % не хватает 1 чел.». Onto another
+/// whole percent they are tenths as everywhere («49,0 %» below 50 %). A
+/// target not known (the next band's) is any whole percent.
+pub fn percent_short_of_target(part: u64, whole: u64, target: Option<u32>) -> String {
     let Some(t) = percent_tenths(part, whole) else {
         return "—".to_owned();
     };
     let (p, w) = (u128::from(part), u128::from(whole));
-    if t % 10 == 0 && p * 1000 < u128::from(t) * w {
+    let onto_target = target.is_none_or(|target| t == u64::from(target) * 10);
+    if t % 10 == 0 && onto_target && p * 1000 < u128::from(t) * w {
         let hundredths = p * 10_000 / w;
         return format!("{},{:02}\u{A0}%", hundredths / 100, hundredths % 100);
     }
@@ -306,7 +309,7 @@ mod tests {
 
     #[test]
     fn a_share_short_of_a_whole_percent_never_shows_as_reaching_it() {
-        let short = percent_short_of_target;
+        let short = |part, whole| percent_short_of_target(part, whole, None);
         assert_eq!(short(1399, 1999), "69,98\u{A0}%");
         assert_eq!(short(600, 2001), "29,98\u{A0}%");
         assert_eq!(short(1999, 2000), "99,95\u{A0}%");
@@ -316,6 +319,13 @@ mod tests {
         assert_eq!(short(2, 3), "66,7\u{A0}%");
         assert_eq!(short(69, 100), "69,0\u{A0}%");
         assert_eq!(short(0, 0), "—");
+        // Known, only the target itself is kept from: 48 of 98 is 48,98 %.
+        assert_eq!(percent_short_of_target(48, 98, Some(50)), "49,0\u{A0}%");
+        assert_eq!(percent_short_of_target(48, 98, Some(49)), "48,97\u{A0}%");
+        assert_eq!(
+            percent_short_of_target(1399, 1999, Some(70)),
+            "69,98\u{A0}%"
+        );
     }
 
     #[test]

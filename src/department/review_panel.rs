@@ -136,11 +136,18 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
                         Some(comment) => format!(" — {comment}"),
                         None => String::new(),
                     };
-                    Some(format!(
-                        "{code}: заявлено {} → засчитано {}{why}",
-                        counted(c.claimed_points, c.claimed_applies),
-                        counted(c.points, c.applies)
-                    ))
+                    // «засчитано не применимо» does not read: each side in words.
+                    let was = if c.claimed_applies {
+                        format!("заявлено {}", points(c.claimed_points.into()))
+                    } else {
+                        "по ответам школы не применим".to_owned()
+                    };
+                    let now = if c.applies {
+                        format!("засчитано {}", points(c.points.into()))
+                    } else {
+                        "признан не применимым".to_owned()
+                    };
+                    Some(format!("{code}: {was} → {now}{why}"))
                 })
                 .collect::<Vec<_>>()
         })

@@ -297,7 +297,10 @@ fn describe(rule: &Rule, detail: &Detail, scored: bool) -> (Option<String>, Stri
                 }
             };
             let share = match shortfall {
-                Some(k) if *k > 0 => percent_short_of_target(*numerator, *denominator),
+                // A band's next step is not known here: any whole percent.
+                Some(k) if *k > 0 => {
+                    percent_short_of_target(*numerator, *denominator, threshold.filter(|_| !banded))
+                }
                 _ => percent(*numerator, *denominator),
             };
             (Some(share), join(&minimum, &growth))
