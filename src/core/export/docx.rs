@@ -196,8 +196,11 @@ const STYLES: &str = concat!(
 
 fn push_paragraph(xml: &mut String, style: Option<&str>, text: &str) {
     xml.push_str("<w:p>");
-    if let Some(style) = style {
-        xml.push_str(&format!(r#"<w:pPr><w:pStyle w:val="{style}"/></w:pPr>"#));
+    match style {
+        Some(style) => xml.push_str(&format!(r#"<w:pPr><w:pStyle w:val="{style}"/></w:pPr>"#)),
+        // A paragraph of several lines (a letter's indicator, its figure,
+        // advice and examples) stays on one page, as on the printed letter.
+        None => xml.push_str("<w:pPr><w:keepLines/></w:pPr>"),
     }
     push_runs(xml, text, false);
     xml.push_str("</w:p>");
