@@ -110,39 +110,49 @@ pub fn ExportPanel() -> impl IntoView {
         outcome.set(Some((open_draft.get_untracked(), result)));
     };
 
-    // Each code links to its indicator, or straight to the field to fill:
-    // following the link focuses it.
-    let code_links = |codes: Vec<String>, field: Option<AnswerField>| {
+    // Each code links to its indicator, or straight to the field to fill
+    // or to fix: following the link focuses it. Commas between them, or
+    // «1.3 3.1» reads as one number.
+    let code_links = move |codes: Vec<String>, to: To| {
+        let count = codes.len();
         codes
             .into_iter()
-            .map(|code| {
+            .enumerate()
+            .map(|(i, code)| {
                 let slug = format!("ind-{}", code.replace('.', "-"));
+                let field = match to {
+                    To::Row => None,
+                    To::Field(field) => Some(field),
+                    To::FirstError => assessment.with(|a| {
+                        let row = a.indicators.iter().find(|r| r.code == code)?;
+                        row.errors.first().map(|(field, _)| *field)
+                    }),
+                };
                 let href =
                     field.map_or_else(|| format!("#{slug}"), |f| format!("#{slug}-{}", f.key()));
-                view! { <a href=href>{code}</a> " " }
+                let comma = (i + 1 < count).then_some(", ");
+                view! { <a href=href>{code}</a>{comma} }
             })
             .collect_view()
     };
     // A line of the list when it has codes.
-    let line = move |title: &'static str,
-                     testid: &'static str,
-                     codes: Signal<Vec<String>>,
-                     field: Option<AnswerField>| {
-        move || {
-            let codes = codes.get();
-            (!codes.is_empty()).then(|| {
-                view! {
-                    <li data-testid=testid>{title}" " {code_links(codes, field)}</li>
-                }
-            })
-        }
-    };
-    let list = move |title, testid, pick: fn(&Incomplete) -> &Vec<String>, field| {
+    let line =
+        move |title: &'static str, testid: &'static str, codes: Signal<Vec<String>>, to: To| {
+            move || {
+                let codes = codes.get();
+                (!codes.is_empty()).then(|| {
+                    view! {
+                        <li data-testid=testid>{title}" " {code_links(codes, to)}</li>
+                    }
+                })
+            }
+        };
+    let list = move |title, testid, pick: fn(&Incomplete) -> &Vec<String>, to| {
         line(
             title,
             testid,
             Signal::derive(move || incomplete.with(|i| pick(i).clone())),
-            field,
+            to,
         )
     };
 
@@ -174,11 +184,11 @@ pub fn ExportPanel() -> impl IntoView {
                         {move || cautions.get().into_iter().map(|(f, e)| view! {
                             <li data-testid="export-caution"><a href=format!("#profile-{}", f.key())>{f.label()}</a>": "{e.to_string()}</li>
                         }).collect_view()}
-                        {list("Не заполнены:", "incomplete-unanswered", |i| &i.unanswered, None)}
-                        {list("С ошибками (не учитываются):", "incomplete-invalid", |i| &i.invalid, None)}
-                        {list("Баллы без ссылок на подтверждение:", "incomplete-evidence", |i| &i.without_evidence, Some(AnswerField::Evidence))}
-                        {line("Перенесены из карты прошлого года и не проверены:", "export-copied", copied.into(), None)}
-                        {line("Нет данных за прошлый год (без них показатель не входит в максимум):", "export-no-last-year", without_last_year.into(), Some(AnswerField::PrevNumerator))}
+                        {list("Не заполнены:", "incomplete-unanswered", |i| &i.unanswered, To::Row)}
+                        {list("С ошибками (не учитываются):", "incomplete-invalid", |i| &i.invalid, To::FirstError)}
+                        {list("Баллы без ссылок на подтверждение:", "incomplete-evidence", |i| &i.without_evidence, To::Field(AnswerField::Evidence))}
+                        {line("Перенесены из карты прошлого года и не проверены:", "export-copied", copied.into(), To::Row)}
+                        {line("Нет данных за прошлый год (без них показатель не входит в максимум):", "export-no-last-year", without_last_year.into(), To::Field(AnswerField::PrevNumerator))}
                     </ul>
                     <label class="choice">
                         <input
@@ -228,4 +238,15 @@ pub fn ExportPanel() -> impl IntoView {
             <KeyPanel/>
         </section>
     }
+}
+
+/// Where a code of the export's list leads.
+#[derive(Clone, Copy)]
+enum To {
+    /// The indicator.
+    Row,
+    /// One of its fields.
+    Field(AnswerField),
+    /// Its first field with an error.
+    FirstError,
 }

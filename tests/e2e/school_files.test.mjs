@@ -150,7 +150,7 @@ test('next year copies only the yes-or-no answers, each marked until the school 
         await card.expectSummary({ total: '1 из 23' });
         assert.deepEqual(await page.getByTestId('copied').evaluateAll((all) => all.map((p) => p.closest('article').dataset.testid)), ['ind-1-6', 'ind-1-8']);
         const listed = page.getByTestId('export-copied');
-        assert.equal(await listed.innerText(), 'Перенесены из карты прошлого года и не проверены: 1.6 1.8');
+        assert.equal(await listed.innerText(), 'Перенесены из карты прошлого года и не проверены: 1.6, 1.8');
         assert.ok(await page.getByTestId('export-button').isDisabled(), 'asked before the file goes');
         // Confirmed or changed, an answer is the school's for this year;
         // the marks, those left and those taken off, outlast a reload.
