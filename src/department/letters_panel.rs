@@ -87,7 +87,7 @@ pub fn LettersPanel() -> impl IntoView {
         waiting
     };
     let flush: Flush = Arc::new(write_waiting);
-    dept.set_unwritten(Some(Arc::clone(&flush)));
+    dept.set_unwritten(Arc::clone(&flush));
     on_cleanup(move || {
         flush();
         dept.drop_unwritten(&flush);
@@ -137,9 +137,8 @@ pub fn LettersPanel() -> impl IntoView {
         let Some((id, draft)) = drafted.get_untracked() else {
             return;
         };
-        // What was typed goes with the edit.
-        pause.cancel();
-        typed.set(None);
+        // Written first: «Отмена» keeps it, «ОК» removes it with the edit.
+        write_waiting();
         if confirm("Вернуть исходный текст письма? Ваши правки будут потеряны.")
         {
             dept.edit_letter(&id, None, &draft);
@@ -172,6 +171,8 @@ pub fn LettersPanel() -> impl IntoView {
     // Every school's letter in one document, each from a new page: at 300
     // schools, one at a time was 600 clicks.
     let download_all = move |_| {
+        // The open letter's last keystrokes are in the document too.
+        write_waiting();
         let texts = dept.card.with_untracked(|card| {
             dept.archive().with_untracked(|a| {
                 dept.rating.with_untracked(|r| {

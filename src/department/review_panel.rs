@@ -123,33 +123,9 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
     };
     let differences = move || {
         open.with(|o| {
-            let Some(result) = o else { return Vec::new() };
-            let score = &result.score;
-            score
-                .differences()
-                .into_iter()
-                .filter_map(|code| {
-                    let c = score.indicator(code)?;
-                    // The reason goes to the school's letter: said, or missed.
-                    let why = match result.refusal(code) {
-                        Some("") => " — причина не указана".to_owned(),
-                        Some(comment) => format!(" — {comment}"),
-                        None => String::new(),
-                    };
-                    // «засчитано не применимо» does not read: each side in words.
-                    let was = if c.claimed_applies {
-                        format!("заявлено {}", points(c.claimed_points.into()))
-                    } else {
-                        "по ответам школы не применим".to_owned()
-                    };
-                    let now = if c.applies {
-                        format!("засчитано {}", points(c.points.into()))
-                    } else {
-                        "признан не применимым".to_owned()
-                    };
-                    Some(format!("{code}: {was} → {now}{why}"))
-                })
-                .collect::<Vec<_>>()
+            o.as_ref()
+                .map(SchoolResult::difference_lines)
+                .unwrap_or_default()
         })
     };
     let confirmed = move || {

@@ -134,7 +134,8 @@ pub struct Dept {
     /// The department's draft card open in the editor.
     editing: RwSignal<Option<usize>>,
     /// Writes into the workspace what is still waiting for a pause (the
-    /// open editor's last keystrokes); `true` if it wrote anything.
+    /// open editor's or letter's last keystrokes); `true` if it wrote
+    /// anything.
     unwritten: StoredValue<Option<Flush>>,
     saving: RwSignal<Saving>,
     /// The cards with counted files, in the known cards' order.
@@ -544,11 +545,11 @@ impl Dept {
         focus_when_drawn(CARDS_TITLE.to_owned());
     }
 
-    /// Names what writes the open editor's waiting changes; the page's save
-    /// on closing runs it first, so that they are saved too. `None` when
-    /// the editor closes.
-    pub fn set_unwritten(self, flush: Option<Flush>) {
-        self.unwritten.set_value(flush);
+    /// Names what writes the open panel's waiting changes (the card
+    /// editor's, a letter's last keystrokes); the page's save on closing
+    /// runs it first, so that they are saved too.
+    pub fn set_unwritten(self, flush: Flush) {
+        self.unwritten.set_value(Some(flush));
     }
 
     /// Forgets `flush` when it is the one named: a panel closing after

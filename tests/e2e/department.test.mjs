@@ -758,6 +758,16 @@ test('the workspace survives a reload, and spreadsheets and letters come out rig
         await page.getByRole('tab', { name: 'Результаты' }).click();
         await page.getByRole('tab', { name: 'Рекомендации' }).click();
         await page.waitForFunction(() => document.querySelector('#letter-text')?.value.endsWith('С уважением, отдел образования.'));
+        // Nor is it lost by «Вернуть исходный текст» declined at once, or by
+        // another school chosen at once.
+        await letter.fill(`${text}\nС уважением, отдел образования.\nP. S.`);
+        page.once('dialog', (d) => d.dismiss());
+        await page.getByRole('button', { name: 'Вернуть исходный текст' }).click();
+        assert.ok((await letter.inputValue()).endsWith('P. S.'));
+        await letter.fill(`${text}\nС уважением, отдел образования.`);
+        await page.locator('#school-select').selectOption({ index: 0 });
+        await page.locator('#school-select').selectOption(option);
+        await page.waitForFunction(() => document.querySelector('#letter-text')?.value.endsWith('С уважением, отдел образования.'));
         await page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
         await page.reload();
         await page.getByRole('tab', { name: 'Рекомендации' }).click();

@@ -12,7 +12,7 @@ use crate::department::archive::{Archive, Entry};
 use crate::department::review::{confirm, Confirmed, ReviewStatus};
 use crate::department::school::SchoolId;
 use crate::school::profile::SchoolProfile;
-use crate::text::by_name;
+use crate::text::{by_name, points};
 
 /// One school's counted result in a period.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,6 +79,34 @@ impl SchoolResult {
             seen_as: entry.card.version,
             lost,
         }
+    }
+
+    /// The review's «Расхождения»: each indicator the check counts
+    /// otherwise than the school's answers, with the reviewer's reason,
+    /// said or missed (it goes to the school's letter).
+    pub fn difference_lines(&self) -> Vec<String> {
+        (self.score.differences().into_iter())
+            .filter_map(|code| {
+                let c = self.score.indicator(code)?;
+                let why = match self.refusal(code) {
+                    Some("") => " — причина не указана".to_owned(),
+                    Some(comment) => format!(" — {comment}"),
+                    None => String::new(),
+                };
+                // «засчитано не применимо» does not read: each side in words.
+                let was = if c.claimed_applies {
+                    format!("заявлено {}", points(c.claimed_points.into()))
+                } else {
+                    "по ответам школы не применим".to_owned()
+                };
+                let now = if c.applies {
+                    format!("засчитано {}", points(c.points.into()))
+                } else {
+                    "признан не применимым".to_owned()
+                };
+                Some(format!("{code}: {was} → {now}{why}"))
+            })
+            .collect()
     }
 
     /// The result under the codes of `card`, another version of `speaks`,
@@ -297,6 +325,32 @@ mod tests {
             Some("Нет подтверждения на сайте")
         );
         assert_eq!(ranked[0].result.refusal("2.1"), None);
+    }
+
+    /// Each side of a difference in words, a ruling of «не применимо» too.
+    #[test]
+    fn differences_read_as_sentences() {
+        let card = testkit::card();
+        let mut archive = testkit::archive(
+            &card,
+            &[(
+                "a",
+                &testkit::draft("Школа А", "2025/2026", &["1.8", "2.1"]),
+            )],
+        );
+        archive.set_decision("a", "1.8", Some(Decision::NoPoint));
+        archive.set_decision("a", "2.1", Some(Decision::NotApplicable));
+        archive.set_decision("a", "3.1", Some(Decision::NotApplicable));
+        archive.set_review_comment("a", "2.1", "Договор не с ПОО".into());
+        let now = results(&archive, "2025/2026");
+        assert_eq!(
+            now[0].difference_lines(),
+            [
+                "1.8: заявлено 1 балл → засчитано 0 баллов — причина не указана",
+                "2.1: заявлено 1 балл → признан не применимым",
+                "3.1: заявлено 0 баллов → признан не применимым",
+            ]
+        );
     }
 
     /// A year of two versions ([`testkit::two_versions`]): schools А and Г

@@ -180,7 +180,9 @@ const STYLES: &str = concat!(
     r#"<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/>"#,
     r#"<w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="ru-RU"/></w:rPr></w:rPrDefault>"#,
     r#"<w:pPrDefault><w:pPr><w:spacing w:after="120"/></w:pPr></w:pPrDefault></w:docDefaults>"#,
-    r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>"#,
+    // A paragraph of several lines (a letter's indicator with its figure,
+    // advice and examples, a list item) stays on one page, as on paper.
+    r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:keepLines/></w:pPr></w:style>"#,
     r#"<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>"#,
     r#"<w:pPr><w:keepNext/><w:spacing w:before="240" w:after="240"/><w:jc w:val="center"/><w:outlineLvl w:val="0"/></w:pPr>"#,
     r#"<w:rPr><w:b/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr></w:style>"#,
@@ -196,11 +198,8 @@ const STYLES: &str = concat!(
 
 fn push_paragraph(xml: &mut String, style: Option<&str>, text: &str) {
     xml.push_str("<w:p>");
-    match style {
-        Some(style) => xml.push_str(&format!(r#"<w:pPr><w:pStyle w:val="{style}"/></w:pPr>"#)),
-        // A paragraph of several lines (a letter's indicator, its figure,
-        // advice and examples) stays on one page, as on the printed letter.
-        None => xml.push_str("<w:pPr><w:keepLines/></w:pPr>"),
+    if let Some(style) = style {
+        xml.push_str(&format!(r#"<w:pPr><w:pStyle w:val="{style}"/></w:pPr>"#));
     }
     push_runs(xml, text, false);
     xml.push_str("</w:p>");

@@ -251,8 +251,9 @@ impl Draft {
     /// Fills the empty last-year fields of the indicators that ask for them
     /// with `previous` year's figures (the numerator, or a breakdown's sum,
     /// and the denominator), where those are valid numbers and the part is
-    /// not above the whole: a wrong figure is not carried into another year. Fields already typed are kept.
-    /// Returns how many indicators were filled.
+    /// not above the whole: a wrong figure is not carried into another
+    /// year. Fields already typed are kept. Returns how many indicators
+    /// were filled.
     pub fn fill_last_year(&mut self, previous: &Draft, card: &Card) -> usize {
         let number = |s: &str| parse_number(s).ok().flatten();
         let mut filled = 0;

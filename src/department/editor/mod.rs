@@ -114,7 +114,7 @@ impl Editor {
             waiting
         };
         let flush: Flush = Arc::new(flush);
-        dept.set_unwritten(Some(Arc::clone(&flush)));
+        dept.set_unwritten(Arc::clone(&flush));
         on_cleanup(move || {
             flush();
             dept.drop_unwritten(&flush);
