@@ -4,7 +4,6 @@
 //! printed on A4 and downloaded as a Word document for the letterhead; the
 //! school's also as a file the school page opens to pre-fill its plan.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -23,7 +22,7 @@ use profkarta_core::department::results::SchoolResult;
 use crate::department::no_cards::NoCards;
 use crate::department::printed_letter::PrintedLetter;
 use crate::department::school_select::SchoolSelect;
-use crate::department::state::{Dept, Flush};
+use crate::department::state::Dept;
 use crate::platform::browser::{confirm, focus_when_drawn, print};
 use crate::shared::debounce::Debounce;
 use crate::shared::download::{offer, offer_json, DOCX};
@@ -79,19 +78,8 @@ pub fn LettersPanel() -> impl IntoView {
             typed.notify();
         }
     };
-    let write_waiting = move || {
-        let waiting = pause.cancel();
-        if waiting {
-            write();
-        }
-        waiting
-    };
-    let flush: Flush = Arc::new(write_waiting);
-    dept.set_unwritten(Arc::clone(&flush));
-    on_cleanup(move || {
-        flush();
-        dept.drop_unwritten(&flush);
-    });
+    let write_waiting = move || pause.now(write);
+    dept.hold_unwritten(write_waiting);
     let text = move || {
         let (id, draft) = drafted.get()?;
         let typed = typed.with(|t| {

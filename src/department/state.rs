@@ -104,8 +104,8 @@ pub type Previous = (String, Vec<SchoolResult>, Figures, Arc<Card>);
 pub const EDITOR_TITLE: &str = "editor-title";
 pub const CARDS_TITLE: &str = "cards-title";
 
-/// See [`Dept::set_unwritten`].
-pub type Flush = Arc<dyn Fn() -> bool + Send + Sync>;
+/// See [`Dept::hold_unwritten`].
+type Flush = Arc<dyn Fn() -> bool + Send + Sync>;
 
 #[derive(Clone, Copy)]
 pub struct Dept {
@@ -546,21 +546,22 @@ impl Dept {
     }
 
     /// Names what writes the open panel's waiting changes (the card
-    /// editor's, a letter's last keystrokes); the page's save on closing
-    /// runs it first, so that they are saved too.
-    pub fn set_unwritten(self, flush: Flush) {
-        self.unwritten.set_value(Some(flush));
-    }
-
-    /// Forgets `flush` when it is the one named: a panel closing after
-    /// another opened leaves the other's alone.
-    pub fn drop_unwritten(self, flush: &Flush) {
-        let own = self
-            .unwritten
-            .with_value(|f| f.as_ref().is_some_and(|f| Arc::ptr_eq(f, flush)));
-        if own {
-            self.unwritten.set_value(None);
-        }
+    /// editor's, a letter's last keystrokes), while the panel is open: the
+    /// page's save on closing runs it first, so that they are saved too,
+    /// and the panel's closing runs it and forgets it (only it: a panel
+    /// closing after another opened leaves the other's alone).
+    pub fn hold_unwritten(self, flush: impl Fn() -> bool + Send + Sync + 'static) {
+        let flush: Flush = Arc::new(flush);
+        self.unwritten.set_value(Some(Arc::clone(&flush)));
+        on_cleanup(move || {
+            flush();
+            let own = self
+                .unwritten
+                .try_with_value(|f| f.as_ref().is_some_and(|f| Arc::ptr_eq(f, &flush)));
+            if own == Some(true) {
+                self.unwritten.set_value(None);
+            }
+        });
     }
 
     /// Writes what is waiting into the workspace now; `true` if anything was.

@@ -32,6 +32,16 @@ impl Debounce {
         self.timer.set_value(handle.ok());
     }
 
+    /// Runs `run` now, if a run was waiting, instead of at the pause;
+    /// `true` if one was.
+    pub fn now(self, run: impl FnOnce()) -> bool {
+        let waiting = self.cancel();
+        if waiting {
+            run();
+        }
+        waiting
+    }
+
     /// Drops a waiting run; `true` if one was waiting (the caller may then
     /// do it now).
     pub fn cancel(self) -> bool {

@@ -30,7 +30,7 @@ use profkarta_core::card::{Card, Indicator};
 use profkarta_core::department::view::history::History;
 use profkarta_core::error::TemplateError;
 
-use crate::department::state::{Dept, Flush};
+use crate::department::state::Dept;
 use crate::platform::browser::random_id;
 use crate::shared::debounce::Debounce;
 
@@ -106,19 +106,7 @@ impl Editor {
         // keystrokes still waiting for the pause. On closing, the page's
         // save writes them first: a listener of the editor's own would run
         // after the save's, too late for the write to be saved.
-        let flush = move || {
-            let waiting = editor.save.cancel();
-            if waiting {
-                editor.write();
-            }
-            waiting
-        };
-        let flush: Flush = Arc::new(flush);
-        dept.set_unwritten(Arc::clone(&flush));
-        on_cleanup(move || {
-            flush();
-            dept.drop_unwritten(&flush);
-        });
+        dept.hold_unwritten(move || editor.save.now(move || editor.write()));
         editor
     }
 
