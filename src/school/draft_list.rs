@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use profkarta_core::card::Rule;
 use profkarta_core::text::quoted;
 
 use crate::platform::browser::{
@@ -55,6 +56,12 @@ pub fn DraftList() -> impl IntoView {
             .cards
             .with_untracked(|c| c.latest(&card).map(|c| c.title.clone()))
             .unwrap_or_else(|| card.clone());
+        // A card without yes-or-no questions has nothing to copy: the
+        // question is not asked.
+        let copies = cards.cards.with_untracked(|c| {
+            c.latest(&card)
+                .is_none_or(|c| c.indicators().any(|i| matches!(i.rule, Rule::Fact { .. })))
+        });
         let next_card = card;
         let is_open = {
             let id = id.clone();
@@ -123,7 +130,7 @@ pub fn DraftList() -> impl IntoView {
                         }
                     }>"Удалить"</button>
                     <Show when=asking>
-                        <NextYearChoice from=next_button.clone() on_choose=choose on_close=Callback::new(move |()| choosing.set(None))/>
+                        <NextYearChoice from=next_button.clone() copies on_choose=choose on_close=Callback::new(move |()| choosing.set(None))/>
                     </Show>
                 </td>
             </tr>

@@ -1,5 +1,6 @@
 //! The one question «Следующий год» asks: copy this year's yes-or-no
-//! answers or not (its figures go to next year's «last year» either way).
+//! answers or not (its figures go to next year's «last year» either way);
+//! a card without such answers asks only whether to start.
 //! A browser confirm cannot ask it, since its «Отмена» would have to mean
 //! one of the answers and leave no way back.
 
@@ -11,6 +12,8 @@ use crate::platform::browser::{focus_id, focus_when_drawn};
 pub fn NextYearChoice(
     /// The «Следующий год» button's id, where the focus goes back.
     from: String,
+    /// The card has yes-or-no answers to copy.
+    copies: bool,
     /// Starts the next year's draft: `true` copies the yes-or-no answers too.
     on_choose: Callback<bool>,
     on_close: Callback<()>,
@@ -33,10 +36,16 @@ pub fn NextYearChoice(
         <div class="next-year-choice" role="group" aria-label="Карта следующего учебного года" on:keydown=on_keydown>
             <p>"Начать карту следующего учебного года на основе этой. Сведения об ОО переносятся, "
                 "а числа этого года — в поля «прошлый учебный год», где карта их спрашивает. "
-                "Ответы «да/нет» можно скопировать: они будут отмечены, пока вы не проверите их. "
+                {copies.then_some("Ответы «да/нет» можно скопировать: они будут отмечены, пока вы не проверите их. ")}
                 "Ссылки на подтверждения и комментарии не копируются — они о прошлом годе."</p>
-            <button type="button" id=copy_id on:click=move |_| on_choose.run(true)>"Скопировать ответы «да/нет»"</button>
-            <button type="button" on:click=move |_| on_choose.run(false)>"Не копировать ответы"</button>
+            {if copies {
+                view! {
+                    <button type="button" id=copy_id on:click=move |_| on_choose.run(true)>"Скопировать ответы «да/нет»"</button>
+                    <button type="button" on:click=move |_| on_choose.run(false)>"Не копировать ответы"</button>
+                }.into_any()
+            } else {
+                view! { <button type="button" id=copy_id on:click=move |_| on_choose.run(false)>"Начать"</button> }.into_any()
+            }}
             <button type="button" on:click=move |_| close()>"Отмена"</button>
         </div>
     }

@@ -18,6 +18,7 @@ import { downloadDocx } from './docx_reader.mjs';
 
 const GEN = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-gen');
 const LATEST = '2025/2026';
+const NEXT = '2026/2027';
 const NBSP = '\u00a0';
 
 const app = useApp();
@@ -171,6 +172,19 @@ test('Leninsk-Kuznetsky: growth against last year, a minimum with growth, a brea
         assert.deepEqual([payload.score.total, payload.score.max_applicable], [3, 15]);
         assert.deepEqual(payload.answers['3.4'].parts, ['5', '3', '2', '0', '0']);
         await writeFile(join(ARTIFACTS, 'leninsk-school.json'), file.text);
+
+        // The card has no yes-or-no answers: next year asks only whether to
+        // start, and this year's share becomes last year's.
+        const shared = await card.input('1.1', 'numerator').inputValue();
+        await page.getByRole('button', { name: /Мои черновики/ }).click();
+        await page.getByTestId('draft-list').getByRole('button', { name: 'Следующий год' }).click();
+        const choice = page.getByRole('group', { name: 'Карта следующего учебного года' });
+        await page.waitForFunction(() => document.activeElement?.textContent === 'Начать');
+        assert.equal(await choice.getByRole('button', { name: /Скопировать/ }).count(), 0);
+        await page.keyboard.press('Enter');
+        await card.expectText('draft-title', `МБОУ «Основная школа № 3» · ${NEXT}`);
+        assert.equal(await card.input('1.1', 'prev-numerator').inputValue(), shared);
+        assert.equal(await card.input('1.1', 'numerator').inputValue(), '');
     }));
 
 test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; no points', () =>
