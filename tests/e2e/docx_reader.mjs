@@ -47,7 +47,10 @@ function readDocument(xml) {
         [...t[1].matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((r) => [...r[1].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => textOf(c[1]))),
     );
     const outside = body.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '');
-    const paragraphs = [...outside.matchAll(/<w:p>([\s\S]*?)<\/w:p>|<w:p\/>/g)].map((p) => textOf(p[1] ?? ''));
+    // A paragraph that starts a new page (w:pageBreakBefore) comes after a
+    // page break of its own, as Word's break paragraph would.
+    const paragraphs = [...outside.matchAll(/<w:p>([\s\S]*?)<\/w:p>|<w:p\/>/g)].flatMap((p) =>
+        /<w:pageBreakBefore\/>/.test(p[1] ?? '') ? ['\f', textOf(p[1])] : [textOf(p[1] ?? '')]);
     return { paragraphs, tables };
 }
 

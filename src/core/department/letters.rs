@@ -1096,7 +1096,7 @@ mod tests {
         assert!(letters[2].contains("Школа В"));
         let docx = crate::department::letter_file::letters_docx(letters.iter().map(String::as_str));
         let page_breaks = String::from_utf8_lossy(&docx)
-            .matches(r#"<w:br w:type="page"/>"#)
+            .matches("<w:pageBreakBefore/>")
             .count();
         assert_eq!(page_breaks, 2, "a page each");
     }

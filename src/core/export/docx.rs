@@ -75,7 +75,19 @@ pub fn to_docx(blocks: &[Block]) -> Vec<u8> {
     ));
     let mut media: Vec<(String, Vec<u8>)> = Vec::new();
     let mut rels = format!("{XML_DECLARATION}{RELATIONSHIPS}{STYLES_REL}");
+    // A page break starts the next paragraph on a new page: a paragraph
+    // of its own for it would stand empty at the top of that page.
+    let mut new_page = false;
     for block in blocks {
+        let before = std::mem::take(&mut new_page);
+        if before
+            && !matches!(
+                block,
+                Block::Title(_) | Block::Heading(_) | Block::Paragraph(_) | Block::Item(_)
+            )
+        {
+            body.push_str(PAGE_BREAK);
+        }
         match block {
             Block::Image(image) => {
                 let n = media.len() + 1;
@@ -85,13 +97,16 @@ pub fn to_docx(blocks: &[Block]) -> Vec<u8> {
                 ));
                 media.push((format!("word/media/image{n}.png"), image.png.clone()));
             }
-            Block::Title(text) => push_paragraph(&mut body, Some("Heading1"), text),
-            Block::Heading(text) => push_paragraph(&mut body, Some("Heading2"), text),
-            Block::Paragraph(text) => push_paragraph(&mut body, None, text),
-            Block::Item(text) => push_paragraph(&mut body, Some("ListDash"), text),
+            Block::Title(text) => push_paragraph(&mut body, Some("Heading1"), before, text),
+            Block::Heading(text) => push_paragraph(&mut body, Some("Heading2"), before, text),
+            Block::Paragraph(text) => push_paragraph(&mut body, None, before, text),
+            Block::Item(text) => push_paragraph(&mut body, Some("ListDash"), before, text),
             Block::Table(table) => push_table(&mut body, table),
-            Block::PageBreak => body.push_str(r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#),
+            Block::PageBreak => new_page = true,
         }
+    }
+    if new_page {
+        body.push_str(PAGE_BREAK);
     }
     body.push_str(concat!(
         r#"<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>"#,
@@ -196,10 +211,21 @@ const STYLES: &str = concat!(
     "</w:styles>",
 );
 
-fn push_paragraph(xml: &mut String, style: Option<&str>, text: &str) {
+/// A paragraph of its own that breaks the page: before a table or a
+/// picture, which cannot start a page themselves, or at the end.
+const PAGE_BREAK: &str = r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#;
+
+fn push_paragraph(xml: &mut String, style: Option<&str>, new_page: bool, text: &str) {
     xml.push_str("<w:p>");
-    if let Some(style) = style {
-        xml.push_str(&format!(r#"<w:pPr><w:pStyle w:val="{style}"/></w:pPr>"#));
+    if style.is_some() || new_page {
+        xml.push_str("<w:pPr>");
+        if let Some(style) = style {
+            xml.push_str(&format!(r#"<w:pStyle w:val="{style}"/>"#));
+        }
+        if new_page {
+            xml.push_str("<w:pageBreakBefore/>");
+        }
+        xml.push_str("</w:pPr>");
     }
     push_runs(xml, text, false);
     xml.push_str("</w:p>");

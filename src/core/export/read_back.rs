@@ -215,29 +215,39 @@ pub(crate) enum Seen {
     Table(Vec<Vec<String>>),
 }
 
+/// A paragraph that starts a new page (`w:pageBreakBefore`) is seen after
+/// a page break of its own, as the break paragraph Word writes would be.
 pub(crate) fn seen(body: &Element) -> Vec<Seen> {
     body.elements()
-        .filter_map(|e| match e.name.as_str() {
-            "w:p" => Some(Seen::Paragraph(
-                e.first("w:pStyle")
-                    .and_then(|s| s.attribute("w:val"))
-                    .map(str::to_owned),
-                text_of(e),
-            )),
-            "w:tbl" => Some(Seen::Table(
-                e.elements()
-                    .filter(|r| r.name == "w:tr")
-                    .map(|r| {
-                        r.elements()
-                            .filter(|c| c.name == "w:tc")
-                            .map(text_of)
-                            .collect()
-                    })
-                    .collect(),
-            )),
-            _ => None,
+        .flat_map(|e| {
+            let new_page = e.name == "w:p" && e.first("w:pageBreakBefore").is_some();
+            let page = new_page.then(|| Seen::Paragraph(None, "\u{C}".to_owned()));
+            page.into_iter().chain(seen_block(e))
         })
         .collect()
+}
+
+fn seen_block(e: &Element) -> Option<Seen> {
+    match e.name.as_str() {
+        "w:p" => Some(Seen::Paragraph(
+            e.first("w:pStyle")
+                .and_then(|s| s.attribute("w:val"))
+                .map(str::to_owned),
+            text_of(e),
+        )),
+        "w:tbl" => Some(Seen::Table(
+            e.elements()
+                .filter(|r| r.name == "w:tr")
+                .map(|r| {
+                    r.elements()
+                        .filter(|c| c.name == "w:tc")
+                        .map(text_of)
+                        .collect()
+                })
+                .collect(),
+        )),
+        _ => None,
+    }
 }
 
 fn text_of(e: &Element) -> String {

@@ -328,6 +328,11 @@ fn docx_holds_headings_paragraphs_and_tables() {
     assert!(String::from_utf8_lossy(&docx).contains(
         r#"w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:keepLines/></w:pPr>"#
     ));
+    // The page break starts the heading's page, with no empty paragraph
+    // of its own at the top of it.
+    let xml = String::from_utf8_lossy(&docx);
+    assert!(xml.contains(r#"<w:pPr><w:pStyle w:val="Heading2"/><w:pageBreakBefore/></w:pPr>"#));
+    assert!(!xml.contains(r#"<w:br w:type="page"/>"#));
     let body = read_back::docx_body(&docx);
     let p = |style: Option<&str>, text: &str| {
         read_back::Seen::Paragraph(style.map(str::to_owned), text.to_owned())
