@@ -117,14 +117,17 @@ pub fn select_when_drawn(id: String) {
 /// keyed list that reorders its rows moves the focused one, and the browser
 /// blurs an element it moves.
 pub fn refocus_if_lost(id: String) {
-    leptos::prelude::request_animation_frame(move || {
-        let lost = leptos::prelude::document()
-            .active_element()
-            .is_none_or(|e| e.tag_name() == "BODY");
-        if lost {
-            focus_id(&id);
-        }
-    });
+    leptos::prelude::request_animation_frame(move || focus_if_lost(&id));
+}
+
+/// [`focus_id`] if the focus is on nothing but the page.
+fn focus_if_lost(id: &str) {
+    let lost = leptos::prelude::document()
+        .active_element()
+        .is_none_or(|e| e.tag_name() == "BODY");
+    if lost {
+        focus_id(id);
+    }
 }
 
 /// [`focus_id`] once the change that draws the element is drawn: a row
@@ -141,19 +144,13 @@ pub fn centre_when_drawn(id: String) {
     leptos::task::spawn_local(async move {
         for _ in 0..4 {
             after_paint().await;
-            let document = leptos::prelude::document();
-            let Some(element) = document.get_element_by_id(&id) else {
+            let Some(element) = leptos::prelude::document().get_element_by_id(&id) else {
                 continue;
             };
             let options = web_sys::ScrollIntoViewOptions::new();
             options.set_block(web_sys::ScrollLogicalPosition::Center);
             element.scroll_into_view_with_scroll_into_view_options(&options);
-            let lost = document
-                .active_element()
-                .is_none_or(|e| e.tag_name() == "BODY");
-            if lost {
-                focus_id(&id);
-            }
+            focus_if_lost(&id);
             return;
         }
     });
