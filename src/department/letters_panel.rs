@@ -88,8 +88,7 @@ pub fn LettersPanel() -> impl IntoView {
                 .map(|(_, text, _)| text.clone())
         });
         Some(typed.unwrap_or_else(|| {
-            dept.archive()
-                .with(|a| a.letters.get(&id).cloned())
+            dept.with_letters(|a| a.letters.get(&id).cloned())
                 .unwrap_or(draft)
         }))
     };
@@ -97,7 +96,7 @@ pub fn LettersPanel() -> impl IntoView {
         drafted.with(|d| {
             d.as_ref().is_some_and(|(id, _)| {
                 typed.with(|t| t.as_ref().is_some_and(|(of, ..)| of == id))
-                    || dept.archive().with(|a| a.letters.contains_key(id))
+                    || dept.with_letters(|a| a.letters.contains_key(id))
             })
         })
     };
@@ -106,7 +105,7 @@ pub fn LettersPanel() -> impl IntoView {
     let outdated = move || {
         drafted.with(|d| {
             d.as_ref()
-                .is_some_and(|(id, draft)| dept.archive().with(|a| a.letter_outdated(id, draft)))
+                .is_some_and(|(id, draft)| dept.with_letters(|a| a.letter_outdated(id, draft)))
         })
     };
     let on_input = move |ev| {

@@ -143,7 +143,7 @@ impl Persistence {
 
     fn watch(self, dept: Dept) {
         Effect::watch(
-            move || dept.archive().track(),
+            move || dept.track_written(),
             move |_, _, _| {
                 self.changes.update_value(|n| *n += 1);
                 // «Сохранена» would be untrue until the write is done; a
