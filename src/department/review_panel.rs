@@ -425,9 +425,15 @@ fn ReviewRow(
             format!("{group}-{}", decision.map_or("none", Decision::key))
         }
     };
+    // An indicator without points has no point to refuse: its answer is
+    // confirmed or found not to apply. A refusal already recorded (by an
+    // older workspace or a reviewer's file) stays in sight.
+    let refusable =
+        indicator.points > 0 || review().is_some_and(|r| r.decision == Some(Decision::NoPoint));
+    let offered = move |decision: &Decision| refusable || *decision != Decision::NoPoint;
     let choices = [None]
         .into_iter()
-        .chain(Decision::ALL.map(Some))
+        .chain(Decision::ALL.into_iter().filter(offered).map(Some))
         .map(|decision| {
             let id = radio_id(decision);
             let label = decision.map_or("не решено", Decision::label);
@@ -460,6 +466,9 @@ fn ReviewRow(
                 "0" => None,
                 _ => return,
             };
+            if decision.as_ref().is_some_and(|d| !offered(d)) {
+                return;
+            }
             ev.prevent_default();
             dept.decide(&submission, &code, decision);
             // The chosen answer takes the focus: an arrow key then moves on

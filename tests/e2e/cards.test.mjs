@@ -435,6 +435,15 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         const listedRows = await answered.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
         assert.deepEqual(listedRows, listed.answers['1.3'].rows.map((r) => [r.name, ...r.values]));
         assert.equal(await listRow.getByTestId('claimed').count(), 0);
+        // Nothing to refuse where the card gives no points: the answer is
+        // confirmed or found not to apply, by keyboard as by mouse.
+        const offered = () => listRow.locator('fieldset.decision input[type=radio]').evaluateAll((rs) => rs.map((r) => r.value));
+        assert.deepEqual(await offered(), ['', 'confirm', 'not_applicable']);
+        await listRow.locator('#decision-1-3-none').focus();
+        await page.keyboard.press('3');
+        await page.waitForFunction(() => document.querySelector('#decision-1-3-not_applicable').checked);
+        await page.keyboard.press('0');
+        await page.waitForFunction(() => document.querySelector('#decision-1-3-none').checked);
         assert.equal(await page.getByTestId('self-score').count(), 0, 'no «0 из 0» to compare');
         assert.equal(await page.getByRole('button', { name: 'Не засчитать баллы без подтверждения' }).count(), 0);
         await page.getByRole('tab', { name: 'Результаты' }).click();
