@@ -65,5 +65,8 @@ pub fn AnswerInput(
             draft.update(|d| d.set_text(&code, field, fixed));
         }
     });
-    view! { <Field id label kind value on_input error on_blur/> }
+    // A list's columns are labelled alike in every row: a screen reader
+    // also hears which row.
+    let label_more = field.list_row().map(|r| format!(", строка {}", r + 1));
+    view! { <Field id label label_more kind value on_input error on_blur/> }
 }

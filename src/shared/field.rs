@@ -20,6 +20,9 @@ pub fn Field(
     /// Unique in the page; the label and the messages refer to it.
     id: String,
     label: String,
+    /// Said to a screen reader after the label, not shown.
+    #[prop(default = None)]
+    label_more: Option<String>,
     kind: FieldKind,
     #[prop(into)] value: Signal<String>,
     on_input: Callback<String>,
@@ -80,7 +83,7 @@ pub fn Field(
     };
     view! {
         <div class="field" class:field-number=kind == FieldKind::Number class:has-error=has_error>
-            <label for=id>{label}{required.then_some(view! { <span class="req" aria-hidden="true">" *"</span> })}</label>
+            <label for=id>{label}{label_more.map(|more| view! { <span class="visually-hidden">{more}</span> })}{required.then_some(view! { <span class="req" aria-hidden="true">" *"</span> })}</label>
             {control}
             <p class="field-error" id=error_id role="status">{move || error.get()}</p>
         </div>

@@ -201,6 +201,10 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
         }
         const names = async () =>
             Promise.all((await card.row('1.3').locator('tbody tr').all()).map((r) => r.locator('td.list-name input').inputValue()));
+        // Every row's fields are labelled alike on screen; each is named
+        // with its row for a screen reader.
+        assert.equal(await card.row('1.3').getByLabel('Мероприятие, строка 2', { exact: true }).inputValue(), 'День открытых дверей');
+        assert.ok(await page.locator('#ind-1-3-cell-2-0').evaluate((input) => input.labels[0].textContent.endsWith(', строка 3')));
         // The third row goes up twice: the focus follows it on its arrow,
         // and at the top the arrow does nothing.
         await card.row('1.3').getByRole('button', { name: 'Строку 3 выше' }).focus();

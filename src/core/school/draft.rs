@@ -132,6 +132,14 @@ impl AnswerField {
             Self::Comment => "comment".into(),
         }
     }
+
+    /// The list row the field belongs to, by index.
+    pub fn list_row(self) -> Option<usize> {
+        match self {
+            Self::RowName(row) | Self::Cell { row, .. } => Some(row),
+            _ => None,
+        }
+    }
 }
 
 impl RawAnswer {
