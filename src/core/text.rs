@@ -155,6 +155,13 @@ fn digits_of(run: &str) -> Option<&str> {
         .then(|| run.trim_start_matches('0'))
 }
 
+/// Whether `name` has `search` in it, in any case and without the spaces
+/// around what was typed; an empty search matches every name.
+pub fn name_has(name: &str, search: &str) -> bool {
+    let search = search.trim().to_lowercase();
+    search.is_empty() || name.to_lowercase().contains(&search)
+}
+
 /// Text from a file or a pasted cell as one line of plain words: runs of
 /// spaces, line breaks and control characters (invalid in XML) become one
 /// space, and characters that are not seen but change what is seen
@@ -297,6 +304,14 @@ pub fn percent_short_of_target(part: u64, whole: u64, target: Option<u32>) -> St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_is_found_by_any_part_in_any_case() {
+        assert!(name_has("МБОУ «СОШ № 7»", " сош № 7 "));
+        assert!(name_has("МБОУ «СОШ № 7»", ""));
+        assert!(name_has("Гимназия Ёлочка", "ЁЛОЧ"));
+        assert!(!name_has("МБОУ «СОШ № 7»", "сош 7"));
+    }
 
     /// Izhevsk's codes begin with letters: no «п. П-1.1», no «КЦ8».
     #[test]

@@ -12,7 +12,7 @@ use profkarta_charts::figures::trend_svg;
 use profkarta_core::department::dynamics::{
     delta_text, indicator_changes, school_changes, Across, Years,
 };
-use profkarta_core::text::percent;
+use profkarta_core::text::{name_has, percent};
 
 use crate::department::card_line::CardLine;
 use crate::department::chart::Chart;
@@ -117,11 +117,24 @@ pub fn DynamicsPanel() -> impl IntoView {
     // At a thousand schools the table's rows are most of the tab's work:
     // a screenful paints first, as in the rating.
     let shown = rows_to_draw();
+    // At a hundred schools and more, the coordinator looks one up by name.
+    let search = RwSignal::new(String::new());
+    let found = move || {
+        changes.with(|c| {
+            c.as_ref().map_or((0, 0), |(schools, _)| {
+                let found =
+                    search.with(|s| schools.iter().filter(|c| name_has(&c.name, s)).count());
+                (found, schools.len())
+            })
+        })
+    };
     let schools = move || {
         changes.with(|changes| {
             let (schools, _) = changes.as_ref()?;
+            let search = search.read();
             let rows = schools
                 .iter()
+                .filter(|c| name_has(&c.name, &search))
                 .take(shown())
                 .map(|c| {
                     let delta = c.delta_tenths();
@@ -201,6 +214,25 @@ pub fn DynamicsPanel() -> impl IntoView {
                 {scored.then(|| view! {
                     <Chart svg=trend testid="chart-trend"/>
                     <h3>"Школы"</h3>
+                    <div class="filters no-print" role="search">
+                        <label>"Поиск "
+                            <input type="search" id="dynamics-search" placeholder="часть названия"
+                                prop:value=search
+                                on:input=move |ev| search.set(event_target_value(&ev))/>
+                        </label>
+                    </div>
+                    <p class="print-only">{move || search.with(|s| {
+                        let s = s.trim();
+                        (!s.is_empty()).then(|| format!("Школы, в названии которых есть «{s}»."))
+                    })}</p>
+                    <p class="rating-count" role="status" data-testid="dynamics-count">{move || {
+                        let (found, all) = found();
+                        if found == 0 && all > 0 {
+                            "Школ с таким названием нет.".to_owned()
+                        } else {
+                            format!("Показано школ: {found} из {all}")
+                        }
+                    }}</p>
                     <TableScroll label="Изменения по школам">
                         <table data-testid="school-changes">
                             <thead><tr>

@@ -324,6 +324,20 @@ test('the rating and municipal figures match an independent computation', () =>
             shownChanges[await row.locator('th').innerText()] = await row.locator('[data-col="delta"]').innerText();
         }
         assert.deepEqual(shownChanges, changes);
+        // A school is looked up by part of its name, in any case.
+        const names = Object.keys(changes);
+        const sought = names[names.length - 1];
+        const part = sought.slice(-6).toLowerCase();
+        await page.locator('#dynamics-search').fill(part.toUpperCase());
+        const matching = names.filter((n) => n.toLowerCase().includes(part));
+        await page.getByTestId('dynamics-count').getByText(`Показано школ: ${matching.length} из ${names.length}`).waitFor();
+        const foundRows = await page.getByTestId('school-changes').locator('tbody th').allInnerTexts();
+        assert.deepEqual(foundRows.toSorted(), matching.toSorted());
+        await page.locator('#dynamics-search').fill('нет такой школы');
+        await page.getByTestId('dynamics-count').getByText('Школ с таким названием нет.').waitFor();
+        assert.equal(await page.getByTestId('school-changes').locator('tbody tr').count(), 0);
+        await page.locator('#dynamics-search').fill('');
+        await page.getByTestId('dynamics-count').getByText(`Показано школ: ${names.length} из ${names.length}`).waitFor();
         await page.getByRole('tab', { name: 'Результаты' }).click();
 
         // The charts are there and carry the schools' names safely.

@@ -12,7 +12,7 @@ use crate::department::archive::{Archive, Entry};
 use crate::department::review::{confirm, Confirmed, ReviewStatus};
 use crate::department::school::SchoolId;
 use crate::school::profile::SchoolProfile;
-use crate::text::{by_name, points};
+use crate::text::{by_name, name_has, points};
 
 /// One school's counted result in a period.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -238,7 +238,6 @@ pub struct Filter {
 
 impl Filter {
     pub fn matches(&self, r: &SchoolResult) -> bool {
-        let search = self.search.trim().to_lowercase();
         self.level.is_none_or(|l| r.score.level == Some(l))
             && self.indicator.as_ref().is_none_or(|(code, earned)| {
                 if *earned {
@@ -252,7 +251,7 @@ impl Filter {
                     .is_some_and(|(p, max)| max > 0 && (p == max) == *full)
             })
             && self.profile.as_ref().is_none_or(|f| f.answer(&r.profile))
-            && (search.is_empty() || r.name().to_lowercase().contains(&search))
+            && name_has(r.name(), &self.search)
     }
 }
 
