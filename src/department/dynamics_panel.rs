@@ -192,7 +192,13 @@ pub fn DynamicsPanel() -> impl IntoView {
                 <div class="actions no-print">
                     <button type="button" on:click=move |_| print()>"Печать"</button>
                 </div>
-                <p>{move || format!("Сравнение {} с {}. Показатели по муниципалитету — по всем школам каждого года; изменение у школы — если она прислала карты за оба года.", dept.period.get().unwrap_or_default(), previous.get().unwrap_or_default())}</p>
+                // A card without points has no change per school to speak of.
+                <p>{move || format!(
+                    "Сравнение {} с {}. Показатели по муниципалитету — по всем школам каждого года{}",
+                    dept.period.get().unwrap_or_default(),
+                    previous.get().unwrap_or_default(),
+                    if scored { "; изменение у школы — если она прислала карты за оба года." } else { "." }
+                )}</p>
                 {move || versions.get().map(|(old, (same, total))| view! {
                     <p class="notice" data-testid="versions-note">{format!(
                         "Годы заполнены по разным версиям карты: в {} — версия {old}, теперь — версия {}. \

@@ -253,7 +253,11 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
             // Both bulk actions are about claimed points.
             {scored.then(|| view! { <div class="no-print"><BulkActions submission=id.clone()/></div> })}
             <div class="no-print"><RowFilterChoice filter/></div>
-            <p class="hint no-print">"Клавиши в решении по показателю: 1 — подтверждено, 2 — балл не засчитан, 3 — не применимо, 0 — не решено; стрелки тоже выбирают."</p>
+            <p class="hint no-print">{format!(
+                "Клавиши в решении по показателю: 1 — подтверждено, {}3 — не применимо, 0 — не решено; стрелки тоже выбирают.",
+                // Only an indicator with points can have its point refused.
+                if scored { "2 — балл не засчитан, " } else { "" }
+            )}</p>
             <Show when=none_shown>
                 <p class="muted" data-testid="no-rows">"Таких показателей у школы нет."</p>
             </Show>

@@ -24,7 +24,7 @@ pub fn ValueChanges() -> impl IntoView {
                                 <td data-col="before">{c.before}</td>
                                 <td data-col="after">{c.after}</td>
                                 <td class="num" data-col="change">{c.change.unwrap_or_else(|| "—".to_owned())}</td>
-                                <td data-col="comparable">{c.comparability.short_label()}</td>
+                                <td data-col="comparable">{c.comparability.method_label()}</td>
                             </tr>
                         }
                     })
@@ -38,7 +38,7 @@ pub fn ValueChanges() -> impl IntoView {
                 <thead><tr>
                     <ColumnHeads names=&["Показатель", "Было", "Стало"]/>
                     <ColumnHeads names=&["Изменение"] numbers=true/>
-                    <ColumnHeads names=&["Сравнение"]/>
+                    <ColumnHeads names=&["Методика"]/>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { openApp, downloadText, ARTIFACTS, useApp } from './harness.mjs';
-import { loadCard, score, rating, eventTotals, indicatorsOf } from './scoring.mjs';
+import { loadCard, score, rating, eventTotals, indicatorsOf, grouped } from './scoring.mjs';
 import { CardPage } from './card_page.mjs';
 import { downloadDocx } from './docx_reader.mjs';
 
@@ -373,7 +373,7 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
             d += Number(a.denominator);
         }
         const value = await page.getByTestId('indicator-figures').locator('tr[data-code="3.4"] [data-col="value"]').innerText();
-        assert.ok(value.includes(`(${n} из ${d})`), value);
+        assert.ok(value.includes(`(${grouped(n)} из ${grouped(d)})`), value);
 
         // Nevinnomyssk: no rating; events joined across spellings.
         await page.locator('#card').selectOption('nevinnomyssk');
@@ -443,6 +443,7 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         // confirmed or found not to apply, by keyboard as by mouse.
         const offered = () => listRow.locator('fieldset.decision input[type=radio]').evaluateAll((rs) => rs.map((r) => r.value));
         assert.deepEqual(await offered(), ['', 'confirm', 'not_applicable']);
+        await page.getByText('Клавиши в решении по показателю: 1 — подтверждено, 3 — не применимо, 0 — не решено; стрелки тоже выбирают.').waitFor();
         await listRow.locator('#decision-1-3-none').focus();
         await page.keyboard.press('3');
         await page.waitForFunction(() => document.querySelector('#decision-1-3-not_applicable').checked);
@@ -454,7 +455,6 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
 
         // Its dynamics are the municipal values of both years: 1.2 is a count, summed.
         await page.getByRole('tab', { name: 'Динамика' }).click();
-        const grouped = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
         const countSum = (period) => generated.nevinnomyssk.manifest.files
             .map((f) => f.submission).filter((s) => s && s.period === period && s.answers['1.2']?.count)
             .reduce((sum, s) => sum + Number(s.answers['1.2'].count), 0);
@@ -470,7 +470,7 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         assert.ok(report.paragraphs.some((p) => p.endsWith('Значения показателей по муниципалитету за оба года — в таблице ниже.')));
         assert.equal(report.tables.length, 2);
         assert.deepEqual(report.tables[0][0], ['Код', 'Показатель', 'Школ в расчёте', 'Применим к школам', 'Значение по ответам школ']);
-        assert.deepEqual(report.tables[1][0], ['Код', 'Показатель', 'Было', 'Стало', 'Изменение', 'Сравнение']);
+        assert.deepEqual(report.tables[1][0], ['Код', 'Показатель', 'Было', 'Стало', 'Изменение', 'Методика']);
         const counted = report.tables[1].find((r) => r[0] === 'п. 1.2');
         assert.deepEqual(counted.slice(2, 4), [`в сумме ${grouped(countSum('2024/2025'))}`, `в сумме ${grouped(countSum(LATEST))}`]);
         await page.getByRole('tab', { name: 'Результаты' }).click();

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { nextQuestion, openApp, openPage, pageRules, downloadText, expectKeptAside, ARTIFACTS, useApp } from './harness.mjs';
-import { score, rating, CARD } from './scoring.mjs';
+import { score, rating, grouped, CARD } from './scoring.mjs';
 import { CardPage } from './card_page.mjs';
 
 const GEN = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-gen');
@@ -283,7 +283,8 @@ test('the rating and municipal figures match an independent computation', () =>
         }
         const pooled = await page.getByTestId('indicator-figures').locator('tr[data-code="4.1"] [data-col="value"]').innerText();
         assert.equal(await page.getByTestId('school-values').count(), 0, 'a card with points has its rating and matrix instead');
-        assert.match(pooled, new RegExp(`\\(${n} из ${d}\\)$`));
+        // Thousands grouped, as in «в сумме».
+        assert.ok(pooled.endsWith(`(${grouped(n)} из ${grouped(d)})`), pooled);
         const earned = schools.filter((s) => s.earned.has('4.1')).length;
         const applicable = schools.filter((s) => s.applicable.has('4.1')).length;
         const row41 = page.getByTestId('indicator-figures').locator('tr[data-code="4.1"]');

@@ -28,6 +28,10 @@ export const indicatorsOf = (card) => card.directions.flatMap((d) => d.criteria.
 
 export const INDICATORS = indicatorsOf(CARD);
 
+/// A whole number as a Russian reader sees it: thousands grouped with a
+/// narrow no-break space (1 234).
+export const grouped = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+
 /// A whole number as a school types it ("12", " 12 "); NaN otherwise.
 const int = (text) => (text !== undefined && /^\s*\d+\s*$/.test(text) ? Number(text) : NaN);
 

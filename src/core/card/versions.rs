@@ -589,12 +589,24 @@ impl Comparability {
         *self == Self::Same
     }
 
-    /// A table cell's word: «сопоставимо», «методика изменилась»,
-    /// «новый показатель».
+    /// In place of a change that cannot be shown: «методика изменилась»,
+    /// «новый показатель», or «—» where the rule is the same but last
+    /// year has nothing to compare with.
     pub fn short_label(&self) -> &'static str {
         match self {
-            Self::Same => "сопоставимо",
+            Self::Same => "—",
             Self::Changed(_) => "методика изменилась",
+            Self::New => "новый показатель",
+        }
+    }
+
+    /// The column «Методика» of the municipal values: «не менялась»,
+    /// «изменилась», «новый показатель». «Сопоставимо» beside a change was
+    /// read as «about the same».
+    pub fn method_label(&self) -> &'static str {
+        match self {
+            Self::Same => "не менялась",
+            Self::Changed(_) => "изменилась",
             Self::New => "новый показатель",
         }
     }

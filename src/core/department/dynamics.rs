@@ -678,7 +678,15 @@ mod tests {
         };
         assert_eq!(label("3.4"), "новый показатель");
         assert_eq!(label("1.8"), "методика изменилась");
-        assert_eq!(label("2.1"), "сопоставимо");
+        assert_eq!(label("2.1"), "—");
+        let method = |code: &str| {
+            let value = values.iter().find(|v| v.code == code).unwrap();
+            value.comparability.method_label()
+        };
+        assert_eq!(
+            ["3.4", "1.8", "2.1"].map(method),
+            ["новый показатель", "изменилась", "не менялась"]
+        );
     }
 
     /// Seed 004 gives no points: its dynamics are the municipal values.

@@ -309,15 +309,20 @@ pub fn describe_value(rule: &Rule, figure: &IndicatorFigure) -> String {
             },
             _,
         ) => {
+            // Sums over a municipality run to tens of thousands of pupils.
             let mut text = format!(
-                "{} ({numerator} из {denominator})",
-                percent(*numerator, *denominator)
+                "{} ({} из {})",
+                percent(*numerator, *denominator),
+                group_digits(*numerator),
+                group_digits(*denominator)
             );
             if let Rule::Breakdown { parts, .. } = rule {
                 let each: Vec<String> = parts
                     .iter()
                     .zip(sums)
-                    .map(|(p, n)| format!("{p} — {n} ({})", percent(*n, *denominator)))
+                    .map(|(p, n)| {
+                        format!("{p} — {} ({})", group_digits(*n), percent(*n, *denominator))
+                    })
                     .collect();
                 text.push_str(&format!("; {}", each.join(", ")));
             }

@@ -470,7 +470,7 @@ mod tests {
                 "Было",
                 "Стало",
                 "Изменение",
-                "Сравнение"
+                "Методика"
             ]
         );
         assert_eq!(tables[1].rows.len(), card.indicators().count());

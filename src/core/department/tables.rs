@@ -214,7 +214,7 @@ pub fn value_changes_table(card: &Card, changes: &[ValueChange]) -> Table {
                 Cell::Text(c.before.clone()),
                 Cell::Text(c.after.clone()),
                 c.change.clone().map_or(Cell::Empty, Cell::Text),
-                Cell::Text(c.comparability.short_label().to_owned()),
+                Cell::Text(c.comparability.method_label().to_owned()),
             ]
         })
         .collect();
@@ -226,7 +226,7 @@ pub fn value_changes_table(card: &Card, changes: &[ValueChange]) -> Table {
             "Было",
             "Стало",
             "Изменение",
-            "Сравнение",
+            "Методика",
         ]
         .map(String::from)
         .to_vec(),
