@@ -46,13 +46,14 @@ pub fn DraftBar() -> impl IntoView {
                 // A backup becomes a draft of its own: never overwrite one silently.
                 stored.meta.id = random_id();
                 stored.meta.revision = 0;
-                ws.adopt(*stored);
-                notices.push_passing(format!("Черновик из файла «{name}» открыт."));
+                if ws.adopt(*stored) {
+                    notices.push_passing(format!("Черновик из файла «{name}» открыт."));
+                }
             }
             Ok(SchoolFile::Export(opened)) => {
                 if let Some((id, title)) = ws.holding_export(&opened.payload.submission_id) {
-                    if ws.meta.with_untracked(|m| m.id != id) {
-                        ws.open(&id);
+                    if ws.meta.with_untracked(|m| m.id != id) && !ws.open(&id) {
+                        return;
                     }
                     notices.push_passing(format!(
                         "Выгрузка «{name}» уже есть в черновике {}, и после выгрузки он не \
@@ -68,7 +69,9 @@ pub fn DraftBar() -> impl IntoView {
                     &stored.draft,
                     opened.fingerprint.clone(),
                 );
-                ws.adopt(stored);
+                if !ws.adopt(stored) {
+                    return;
+                }
                 notices.push_passing(format!(
                     "Выгрузка «{name}» открыта для исправления (подпись проверена, ключ {}). \
                      Следующая выгрузка заменит её.",

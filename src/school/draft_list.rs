@@ -102,10 +102,11 @@ pub fn DraftList() -> impl IntoView {
                 <td>{move || entry.with(|e| e.as_ref().map(|e| local_datetime(&e.updated_at)).unwrap_or_default())}</td>
                 <td class="row-actions">
                     <button type="button" disabled=is_open.clone() aria-label=open_label on:click=move |_| {
-                        ws.open(&open_id);
                         // The button is the open draft's now, and disabled:
                         // the focus goes to the card the draft opened in.
-                        focus_when_drawn(PAGE_TITLE.to_owned());
+                        if ws.open(&open_id) {
+                            focus_when_drawn(PAGE_TITLE.to_owned());
+                        }
                     }>"Открыть"</button>
                     <button type="button" id=format!("rename-{rename_id}") aria-label=rename_label on:click=move |_| {
                         if let Some(label) = prompt("Название черновика:", &title()) {

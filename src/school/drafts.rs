@@ -21,7 +21,7 @@ use profkarta_core::school::stored::{
 };
 use profkarta_core::signed::submission::file_name;
 
-use crate::platform::browser::{local_hhmm, now_iso, random_id, year_month};
+use crate::platform::browser::{confirm, local_hhmm, now_iso, random_id, year_month};
 use crate::platform::storage::{self, Read, DRAFT_PREFIX};
 use crate::shared::debounce::Debounce;
 use crate::shared::notices::Notices;
@@ -274,21 +274,46 @@ impl Drafts {
         self.status.set(status);
     }
 
-    /// Makes `stored` the open draft and saves it at once.
-    pub fn adopt(self, stored: StoredDraft) {
+    /// Whether the open draft may give way to another: its changes are
+    /// stored, or the user chose to go without them (storage full, or
+    /// another tab's version in the way). The page's closing asks the same.
+    fn may_leave(self) -> bool {
         self.flush();
+        !self.unsaved()
+            || self
+                .status
+                .with_untracked(SaveStatus::leave_question)
+                .is_none_or(|question| confirm(&question))
+    }
+
+    /// Makes `stored` the open draft and saves it at once; `false` if the
+    /// user stayed with the open one.
+    pub fn adopt(self, stored: StoredDraft) -> bool {
+        if !self.may_leave() {
+            return false;
+        }
         self.notices.withdraw_passing();
         self.show(stored, SaveStatus::Pending);
         self.saved.set_value(None);
         self.save_now();
+        true
     }
 
-    pub fn open(self, id: &str) {
-        self.flush();
+    /// Opens the stored draft `id`; `false` if it was not opened.
+    pub fn open(self, id: &str) -> bool {
+        if !self.may_leave() {
+            return false;
+        }
         self.notices.withdraw_passing();
         match read(id) {
-            Ok(stored) => self.show(stored, SaveStatus::Unchanged),
-            Err(e) => self.notices.push(e, None),
+            Ok(stored) => {
+                self.show(stored, SaveStatus::Unchanged);
+                true
+            }
+            Err(e) => {
+                self.notices.push(e, None);
+                false
+            }
         }
     }
 
@@ -350,7 +375,8 @@ impl Drafts {
             .list
             .with_untracked(|l| l.iter().find(|e| e.card == card.id).map(|e| e.id.clone()));
         if let Some(id) = latest {
-            return self.open(&id);
+            self.open(&id);
+            return;
         }
         if self.draft.with_untracked(|d| d.answers.is_empty()) {
             self.meta.update(|m| {
@@ -362,11 +388,19 @@ impl Drafts {
         let mut next = fresh(&card.id, card.version);
         next.draft.profile = self.draft.with_untracked(|d| d.profile.clone());
         next.draft.profile.flags.clear();
-        self.adopt(next);
-        self.notices.push_passing(
+        self.flush();
+        let kept = !self.unsaved();
+        if !self.adopt(next) {
+            return;
+        }
+        self.notices.push_passing(if kept {
             "Для другой методики начат новый черновик с теми же сведениями об ОО; \
-             прежний черновик сохранён в «Мои черновики».",
-        );
+             прежний черновик сохранён в «Мои черновики»."
+        } else {
+            "Для другой методики начат новый черновик с теми же сведениями об ОО; \
+             прежний черновик остался в «Мои черновики» без последних изменений: \
+             их не удалось сохранить."
+        });
     }
 
     /// Moves the open draft to a newer version of its card: answers follow

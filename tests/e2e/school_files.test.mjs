@@ -241,6 +241,17 @@ test('a full storage keeps the draft in memory, warns, and offers a backup that 
             await card.share('1.1', '30', '100');
             await card.page.getByTestId('storage-failed').filter({ hasText: 'Хранилище браузера переполнено.' }).waitFor();
             await card.expectSummary({ total: '1 из 23' });
+            // Another draft would take its place: asked first, and «Отмена»
+            // stays with it.
+            const question = new Promise((resolve) => card.page.once('dialog', (dialog) => {
+                resolve(dialog.message());
+                dialog.dismiss();
+            }));
+            await card.page.getByRole('button', { name: 'Новая карта' }).click();
+            assert.match(await question, /^Последние изменения этого черновика не сохранены в браузере\. Хранилище браузера переполнено\./);
+            await card.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done())));
+            await card.expectSummary({ total: '1 из 23' });
+            await card.expectText('draft-title', 'МАОУ СОШ № 7 · 2025/2026');
             backup = await downloadText(card.page, () =>
                 card.page.getByTestId('storage-failed').getByRole('button', { name: 'Скачать резервную копию' }).click());
             assert.match(backup.name, /^profkarta_chernovik_МАОУ_СОШ_7_2025-2026\.json$/);
@@ -298,6 +309,14 @@ test('two tabs on one draft never overwrite each other silently', () =>
             await new Promise((done) => setTimeout(done, 0));
             window.dispatchEvent(new Event('pagehide'));
         });
+        await other.page.getByTestId('conflict').waitFor();
+        // Another draft in B would lose B's change: asked first.
+        const asked = new Promise((resolve) => other.page.once('dialog', (dialog) => {
+            resolve(dialog.message());
+            dialog.dismiss();
+        }));
+        await other.page.getByRole('button', { name: 'Новая карта' }).click();
+        assert.match(await asked, /^Изменения в этой вкладке не сохранены: черновик изменён в другой вкладке\./);
         await other.page.getByTestId('conflict').waitFor();
         await other.page.getByRole('button', { name: 'Загрузить сохранённую версию' }).click();
         await other.expectPoints('2.1', '1 балл из 1');

@@ -345,6 +345,26 @@ impl SaveStatus {
     pub fn is_problem(&self) -> bool {
         matches!(self, Self::Failed(_) | Self::Conflict)
     }
+
+    /// What to ask before another draft takes the place of one whose last
+    /// changes are not stored; `None` when the status loses nothing.
+    pub fn leave_question(&self) -> Option<String> {
+        let why = match self {
+            Self::Failed(e) => {
+                format!("Последние изменения этого черновика не сохранены в браузере. {e}")
+            }
+            Self::Conflict => {
+                "Изменения в этой вкладке не сохранены: черновик изменён в другой вкладке."
+                    .to_owned()
+            }
+            _ => return None,
+        };
+        Some(format!(
+            "{why} Если открыть другой черновик, они пропадут.\n\n\
+             Нажмите «Отмена», чтобы остаться и скачать резервную копию, \
+             или «ОК», чтобы перейти без них."
+        ))
+    }
 }
 
 /// Reads a stored draft or a backup file of one, whatever schema wrote it.
@@ -406,6 +426,29 @@ mod tests {
     use crate::school::draft::{AnswerField, RawAnswer};
 
     const NOW: &str = "2026-11-22T10:00:00.000Z";
+
+    #[test]
+    fn leaving_is_asked_only_where_changes_would_be_lost() {
+        use crate::error::StorageError;
+        let full = SaveStatus::Failed(StorageError::Full)
+            .leave_question()
+            .unwrap();
+        assert!(full.starts_with(
+            "Последние изменения этого черновика не сохранены в браузере. Хранилище браузера переполнено."
+        ));
+        assert!(full.ends_with("или «ОК», чтобы перейти без них."));
+        assert!(SaveStatus::Conflict
+            .leave_question()
+            .unwrap()
+            .starts_with("Изменения в этой вкладке не сохранены"));
+        for fine in [
+            SaveStatus::Unchanged,
+            SaveStatus::Pending,
+            SaveStatus::Saved { at: "10:00".into() },
+        ] {
+            assert_eq!(fine.leave_question(), None);
+        }
+    }
 
     fn sample() -> StoredDraft {
         let mut draft = Draft::default();
