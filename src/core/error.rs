@@ -466,6 +466,25 @@ impl fmt::Display for DraftLoadError {
     }
 }
 
+/// A draft or an export of a card this browser does not have: shown on
+/// another card, its answers would count for nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingCard {
+    pub id: String,
+    pub version: u32,
+}
+
+impl fmt::Display for MissingCard {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "Черновик заполнен по карте «{}» (версия {}), которой в этом браузере нет. Откройте \
+             сначала файл этой карты, полученный от отдела («Открыть карту отдела…»).",
+            self.id, self.version
+        )
+    }
+}
+
 /// Why the browser's storage refused to keep something.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StorageError {
@@ -664,6 +683,14 @@ pub enum ImportError {
         field: &'static str,
         problem: TextError,
     },
+    /// Answers to indicators the file's card does not have: a draft of
+    /// another card signed as this one. Scored by this card, the school
+    /// would count for nothing it answered.
+    ForeignAnswers {
+        card: String,
+        version: u32,
+        codes: Vec<String>,
+    },
 }
 
 impl fmt::Display for ImportError {
@@ -694,6 +721,23 @@ impl fmt::Display for ImportError {
                 "Сведения о школе в файле заполнены не по правилам карты: «{field}» — {problem} \
                  Попросите школу исправить их в Профкарте и выгрузить файл заново."
             ),
+            Self::ForeignAnswers {
+                card,
+                version,
+                codes,
+            } => {
+                const NAMED: usize = 5;
+                let mut named = codes.iter().take(NAMED).cloned().collect::<Vec<_>>().join(", ");
+                if codes.len() > NAMED {
+                    named.push_str(&format!(" и ещё {}", codes.len() - NAMED));
+                }
+                write!(
+                    f,
+                    "В файле есть ответы на показатели, которых нет в карте «{card}» версии {version}: \
+                     {named}. Вероятно, его заполняли по другой карте. Попросите школу открыть в \
+                     Профкарте карту своего отдела и выгрузить файл заново."
+                )
+            }
         }
     }
 }

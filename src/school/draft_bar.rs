@@ -4,12 +4,14 @@
 use leptos::prelude::*;
 
 use crate::platform::browser::{focus_when_drawn, local_datetime, now_iso, print, random_id};
+use crate::school::department_cards::SchoolCards;
 use crate::school::draft_list::{DraftList, DRAFT_LIST};
 use crate::school::drafts::Drafts;
 use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
 use crate::shared::kept_aside::KeptAside;
 use crate::shared::notices::Notices;
+use profkarta_core::error::MissingCard;
 use profkarta_core::school::stored::{read_school_file, SaveStatus, SchoolFile, StoredDraft};
 use profkarta_core::text::quoted;
 
@@ -39,8 +41,34 @@ pub fn DraftBar() -> impl IntoView {
         let (name, text) = ws.backup();
         offer_json(notices, &name, &text);
     };
+    let cards: SchoolCards = expect_context();
+    // A file of a card not here would be shown on another one.
+    let missing = move |id: &str, version: u32| {
+        cards
+            .cards
+            .with_untracked(|c| c.latest(id).is_none())
+            .then(|| MissingCard {
+                id: id.to_owned(),
+                version,
+            })
+    };
     let open_file = Callback::new(move |(name, text): (String, Result<String, String>)| {
         let loaded = text.and_then(|t| read_school_file(&t));
+        let card = match &loaded {
+            Ok(SchoolFile::Draft(stored)) => missing(&stored.meta.card, stored.meta.card_version),
+            Ok(SchoolFile::Export(opened)) => {
+                let template = &opened.payload.template;
+                missing(&template.id, template.version)
+            }
+            Err(_) => None,
+        };
+        if let Some(card) = card {
+            notices.push(
+                format!("Файл «{name}» не открыт. {card} Затем откройте этот файл снова."),
+                None,
+            );
+            return;
+        }
         match loaded {
             Ok(SchoolFile::Draft(mut stored)) => {
                 // A backup becomes a draft of its own: never overwrite one silently.

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use profkarta_core::error::DownloadRefused;
+use profkarta_core::error::{DownloadRefused, MissingCard};
 use profkarta_core::school::draft::AnswerField;
 use profkarta_core::school::stored::ExportState;
 
@@ -66,7 +66,24 @@ pub fn ExportPanel() -> impl IntoView {
                 .map(|(_, r)| r.clone())
         })
     };
-    let blocked = move || profile_problems.with(|p| !p.is_empty()) || (asks() && !confirmed());
+    // A draft of a card this browser does not have is shown on another
+    // card: signed as that one, its answers would count for nothing.
+    let missing_card = {
+        let shown = card.id.clone();
+        Memo::new(move |_| {
+            ws.meta.with(|m| {
+                (m.card != shown).then(|| MissingCard {
+                    id: m.card.clone(),
+                    version: m.card_version,
+                })
+            })
+        })
+    };
+    let blocked = move || {
+        missing_card.with(Option::is_some)
+            || profile_problems.with(|p| !p.is_empty())
+            || (asks() && !confirmed())
+    };
 
     let export = move |_| {
         let Some(signer) = key.signer() else {
@@ -164,6 +181,9 @@ pub fn ExportPanel() -> impl IntoView {
                 "в нём ничего не менялось. Чтобы исправить выгрузку, откройте её через «Открыть файл…» "
                 "и выгрузите снова — новый файл заменит прежний."
             </p>
+            {move || missing_card.get().map(|card| view! {
+                <p class="notice notice-warning" data-testid="export-missing-card">{format!("Выгрузка невозможна. {card}")}</p>
+            })}
             {move || {
                 let problems = profile_problems.get();
                 (!problems.is_empty()).then(|| view! {

@@ -514,3 +514,38 @@ test('a draft saved by a newer app version is left untouched and reported', () =
             },
         },
     ));
+
+test('a draft of a card this browser does not have is neither shown on another card nor exported', async () => {
+    const file = join(ARTIFACTS, 'draft-of-kirov-card.json');
+    await withCard(async (card) => {
+        await fillSchool(card);
+        await card.fact('1.6', true);
+        await expectSaved(card);
+        const stored = await card.page.evaluate(() =>
+            Object.entries(localStorage).find(([key]) => key.startsWith('profkarta/draft/'))[1]);
+        // The same draft as a department's own card would have it: its
+        // answers name that card's indicators.
+        const foreign = JSON.parse(stored);
+        foreign.card = 'kirov-okrug-2026';
+        foreign.card_version = 2;
+        foreign.draft.answers = { K1: foreign.draft.answers['1.6'] };
+        await writeFile(file, JSON.stringify(foreign));
+        await card.page.locator('#open-file').setInputFiles(file);
+        await card.page.getByTestId('notices').filter({
+            hasText: 'Файл «draft-of-kirov-card.json» не открыт. Черновик заполнен по карте «kirov-okrug-2026» (версия 2), которой в этом браузере нет.',
+        }).waitFor();
+        await card.expectPoints('1.6', '1 балл из 1');
+
+        // Stored in this browser the same way (its card since removed), it
+        // is shown on the first card, and cannot be signed as that one.
+        await card.page.evaluate((text) => {
+            const key = Object.keys(localStorage).find((k) => k.startsWith('profkarta/draft/'));
+            localStorage.setItem(key, text);
+        }, JSON.stringify({ ...foreign, id: JSON.parse(stored).id }));
+        await card.page.reload();
+        await card.page.getByTestId('export-missing-card').filter({
+            hasText: 'Выгрузка невозможна. Черновик заполнен по карте «kirov-okrug-2026» (версия 2)',
+        }).waitFor();
+        assert.ok(await card.page.getByTestId('export-button').isDisabled());
+    });
+});

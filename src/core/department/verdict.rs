@@ -74,7 +74,10 @@ impl Verdict {
             ImportError::Submission(_)
             | ImportError::Unreadable
             | ImportError::BadProfile { .. } => Self::Damaged,
-            ImportError::UnknownTemplate { .. } => Self::UnknownTemplate,
+            // Answers of another card are «другая карта» too.
+            ImportError::UnknownTemplate { .. } | ImportError::ForeignAnswers { .. } => {
+                Self::UnknownTemplate
+            }
             ImportError::Duplicate { .. } => Self::Duplicate,
         }
     }

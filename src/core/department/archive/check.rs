@@ -107,6 +107,19 @@ fn check_by(
             problem,
         });
     }
+    let foreign: Vec<String> = payload
+        .answers
+        .keys()
+        .filter(|code| card.indicator(code).is_none())
+        .cloned()
+        .collect();
+    if !foreign.is_empty() {
+        return Err(ImportError::ForeignAnswers {
+            card: card.title.clone(),
+            version: card.version,
+            codes: foreign,
+        });
+    }
     let assessment = assess(&card, &payload.to_draft());
     Ok(Entry {
         card,
@@ -215,6 +228,27 @@ mod tests {
         other.id = "other".into();
         let foreign = check(&Cards::new([other]), "x", good.as_bytes()).unwrap_err();
         assert!(matches!(foreign, ImportError::UnknownTemplate { .. }));
+        // A draft of another card signed as this one: its answers would
+        // count for nothing, silently.
+        let mut elsewhere = draft("СОШ 3", "2025/2026", &[]);
+        for code in ["K1", "K2"] {
+            elsewhere
+                .answers
+                .insert(code.into(), crate::testkit::fact(true));
+        }
+        let signed = sign(&card, &elsewhere, meta("k", "2026-09-01", None), 1);
+        let refusal = refused(signed.as_bytes());
+        assert_eq!(
+            refusal,
+            ImportError::ForeignAnswers {
+                card: card.title.clone(),
+                version: card.version,
+                codes: vec!["K1".into(), "K2".into()],
+            }
+        );
+        assert!(refusal
+            .to_string()
+            .contains(": K1, K2. Вероятно, его заполняли по другой карте."));
         // Signed, but with details the school's form would not let out.
         let huge_name = "Ш".repeat(5_000);
         let hostile = sign(
