@@ -466,6 +466,27 @@ impl fmt::Display for DraftLoadError {
     }
 }
 
+/// A stored draft with fields this version does not read
+/// ([`decode_noting`](crate::school::stored::decode_noting)).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnreadFields {
+    pub draft: String,
+    pub fields: Vec<String>,
+}
+
+impl fmt::Display for UnreadFields {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let fields: Vec<String> = self.fields.iter().map(|p| format!("«{p}»")).collect();
+        write!(
+            f,
+            "В черновике «{}» есть данные, которые эта версия приложения не читает ({}): \
+             черновик открывается без них. Если страница давно не обновлялась, обновите её.",
+            self.draft,
+            fields.join(", ")
+        )
+    }
+}
+
 /// A draft or an export of a card this browser does not have: shown on
 /// another card, its answers would count for nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -13,11 +13,11 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use profkarta_core::card::{Card, DEFAULT_CARD};
-use profkarta_core::error::{DraftLoadError, StorageError};
+use profkarta_core::error::{DraftLoadError, StorageError, UnreadFields};
 use profkarta_core::school::draft::Draft;
 use profkarta_core::school::profile::default_period;
 use profkarta_core::school::stored::{
-    decode, decode_value, DraftMeta, ExportState, SaveStatus, StoredDraft,
+    decode, decode_noting, decode_value, DraftMeta, ExportState, SaveStatus, StoredDraft,
 };
 use profkarta_core::signed::submission::file_name;
 
@@ -25,7 +25,7 @@ use crate::platform::browser::{confirm, local_hhmm, now_iso, random_id, year_mon
 use crate::platform::storage::{self, Read, DRAFT_PREFIX};
 use crate::shared::debounce::Debounce;
 use crate::shared::notices::Notices;
-use crate::shared::quarantine::quarantine;
+use crate::shared::quarantine::{keep_copy, quarantine};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DraftEntry {
@@ -305,7 +305,7 @@ impl Drafts {
             return false;
         }
         self.notices.withdraw_passing();
-        match read(id) {
+        match read(id, self.notices) {
             Ok(stored) => {
                 self.show(stored, SaveStatus::Unchanged);
                 true
@@ -329,7 +329,7 @@ impl Drafts {
             self.meta.update(|m| m.label = label);
             return;
         }
-        match read(id) {
+        match read(id, self.notices) {
             Ok(mut stored) => {
                 stored.meta.label = label;
                 stored.meta.revision += 1;
@@ -360,7 +360,7 @@ impl Drafts {
         if self.meta.with_untracked(|m| m.id == id) {
             Ok(self.current())
         } else {
-            read(id)
+            read(id, self.notices)
         }
     }
 
@@ -539,7 +539,9 @@ fn key_of(id: &str) -> String {
 }
 
 /// The draft stored under `key`, if there is one, read or not.
-fn load(key: &str) -> Result<Option<Result<StoredDraft, DraftLoadError>>, StorageError> {
+type Loaded = Option<Result<StoredDraft, DraftLoadError>>;
+
+fn load(key: &str) -> Result<Loaded, StorageError> {
     Ok(match storage::read(key)? {
         Read::Missing => None,
         Read::Json(value) => Some(decode_value(value)),
@@ -547,8 +549,24 @@ fn load(key: &str) -> Result<Option<Result<StoredDraft, DraftLoadError>>, Storag
     })
 }
 
-fn read(id: &str) -> Result<StoredDraft, String> {
-    match load(&key_of(id)) {
+/// [`load`] for a draft to be listed or shown: what its text holds that
+/// this version does not read is kept aside, before a save writes over it,
+/// and said.
+fn load_whole(key: &str, notices: Notices) -> Result<Loaded, StorageError> {
+    let Read::Json(value) = storage::read(key)? else {
+        return load(key);
+    };
+    Ok(Some(decode_noting(value).map(|(stored, fields)| {
+        if !fields.is_empty() {
+            let draft = stored.meta.title(&stored.draft);
+            keep_copy(notices, key, &UnreadFields { draft, fields }.to_string());
+        }
+        stored
+    })))
+}
+
+fn read(id: &str, notices: Notices) -> Result<StoredDraft, String> {
+    match load_whole(&key_of(id), notices) {
         Ok(Some(loaded)) => loaded.map_err(|e| e.to_string()),
         Ok(None) => Err("Черновик не найден: возможно, его удалили в другой вкладке.".to_owned()),
         Err(e) => Err(e.to_string()),
@@ -560,7 +578,7 @@ fn read(id: &str) -> Result<StoredDraft, String> {
 fn scan(notices: Notices) -> Result<Vec<StoredDraft>, StorageError> {
     let mut drafts = Vec::new();
     for key in storage::keys(DRAFT_PREFIX)? {
-        match load(&key)? {
+        match load_whole(&key, notices)? {
             None => {}
             Some(Ok(stored)) => drafts.push(stored),
             Some(Err(e @ DraftLoadError::Newer { .. })) => notices.push(e.to_string(), None),

@@ -19,7 +19,18 @@ pub fn kept_aside() -> Vec<(String, String)> {
         .collect()
 }
 
+/// Moves the text under `key` aside and says `problem`.
 pub fn quarantine(notices: Notices, key: &str, problem: &str) {
+    set_aside(notices, key, problem, true);
+}
+
+/// Keeps a copy of the text under `key` aside and says `problem`: the text
+/// was read only in part, and the next save writes over what was not.
+pub fn keep_copy(notices: Notices, key: &str, problem: &str) {
+    set_aside(notices, key, problem, false);
+}
+
+fn set_aside(notices: Notices, key: &str, problem: &str, remove: bool) {
     let Some(text) = storage::raw_text(key) else {
         return notices.push(problem.to_owned(), None);
     };
@@ -27,12 +38,22 @@ pub fn quarantine(notices: Notices, key: &str, problem: &str) {
         "{QUARANTINE_PREFIX}{}",
         key.rsplit('/').next().unwrap_or(key)
     );
-    let moved = storage::write_text(&aside, &text).and_then(|()| storage::remove(key));
-    let whereabouts = if moved.is_ok() {
-        "Исходный текст сохранён отдельно: его можно скачать сейчас или позже в разделе \
-         «Повреждённые записи» и передать специалисту."
-    } else {
-        "Исходный текст оставлен на месте; его можно скачать и передать специалисту."
+    let kept = storage::write_text(&aside, &text).and_then(|()| {
+        if remove {
+            storage::remove(key)
+        } else {
+            Ok(())
+        }
+    });
+    let whereabouts = match (kept.is_ok(), remove) {
+        (true, _) => {
+            "Исходный текст сохранён отдельно: его можно скачать сейчас или позже в разделе \
+             «Повреждённые записи» и передать специалисту."
+        }
+        (false, true) => {
+            "Исходный текст оставлен на месте; его можно скачать и передать специалисту."
+        }
+        (false, false) => "Скачайте исходный текст сейчас: сохранить его отдельно не удалось.",
     };
     notices.push(
         format!("{problem} {whereabouts}"),

@@ -549,3 +549,26 @@ test('a draft of a card this browser does not have is neither shown on another c
         assert.ok(await card.page.getByTestId('export-button').isDisabled());
     });
 });
+
+test('a draft with a field this version does not read opens without it, and its text is kept aside', () =>
+    withCard(async (card) => {
+        await fillSchool(card);
+        await card.fact('1.6', true);
+        await expectSaved(card);
+        const [key, text] = await card.page.evaluate(() =>
+            Object.entries(localStorage).find(([k]) => k.startsWith('profkarta/draft/')));
+        // A name damaged by hand (or written by a newer app).
+        const damaged = text.replace('"answers"', '"answerz"');
+        assert.notEqual(damaged, text);
+        await card.page.evaluate(([k, t]) => localStorage.setItem(k, t), [key, damaged]);
+        await card.page.reload();
+        await card.page.getByTestId('notices').filter({
+            hasText: 'В черновике «МАОУ СОШ № 7 · 2025/2026» есть данные, которые эта версия приложения не читает («draft.answerz»): черновик открывается без них.',
+        }).waitFor();
+        await card.expectPoints('1.6', 'не заполнено');
+        // The next save writes over the draft; the text as it was stays aside.
+        await card.fact('1.8', true);
+        await expectSaved(card);
+        const aside = `profkarta/unreadable/${key.split('/').pop()}`;
+        assert.equal(await card.page.evaluate((k) => localStorage.getItem(k), aside), damaged);
+    }));

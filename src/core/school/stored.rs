@@ -375,6 +375,68 @@ pub fn decode(text: &str) -> Result<StoredDraft, DraftLoadError> {
 
 /// [`decode`] for JSON already parsed (local storage hands over values).
 pub fn decode_value(value: Value) -> Result<StoredDraft, DraftLoadError> {
+    decode_noting(value).map(|(stored, _)| stored)
+}
+
+/// [`decode_value`], and where the text holds what the draft does not:
+/// a field with a value under a name this version does not know (a name
+/// damaged by hand, or a newer app's), as paths like «draft.answerz». Read
+/// and saved again, the draft would lose it without a word.
+pub fn decode_noting(value: Value) -> Result<(StoredDraft, Vec<String>), DraftLoadError> {
+    let read = migrated(value)?;
+    let stored: StoredDraft =
+        serde_json::from_value(read.clone()).map_err(|e| DraftLoadError::Shape {
+            detail: crate::json::problem(&e),
+        })?;
+    let mut unread = Vec::new();
+    let kept = serde_json::to_value(&stored).unwrap_or_default();
+    unread_fields(&read, &kept, "", &mut unread);
+    Ok((stored, unread))
+}
+
+/// The fields of `read` with a value that `kept` (the same text read and
+/// written again) has not, at any depth.
+fn unread_fields(read: &Value, kept: &Value, path: &str, unread: &mut Vec<String>) {
+    let at = |key: &str| {
+        if path.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{path}.{key}")
+        }
+    };
+    match (read, kept) {
+        (Value::Object(read), Value::Object(kept)) => {
+            for (key, value) in read {
+                match kept.get(key) {
+                    Some(was) => unread_fields(value, was, &at(key), unread),
+                    None if has_value(value) => unread.push(at(key)),
+                    None => {}
+                }
+            }
+        }
+        (Value::Array(read), Value::Array(kept)) => {
+            for (i, (value, was)) in read.iter().zip(kept).enumerate() {
+                unread_fields(value, was, &at(&(i + 1).to_string()), unread);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether a value says anything: what the draft leaves out when it is
+/// empty (an empty text, list or mark) is not missed.
+fn has_value(value: &Value) -> bool {
+    match value {
+        Value::Null | Value::Bool(false) => false,
+        Value::String(s) => !s.is_empty(),
+        Value::Array(a) => !a.is_empty(),
+        Value::Object(o) => !o.is_empty(),
+        Value::Bool(true) | Value::Number(_) => true,
+    }
+}
+
+/// The value brought up to [`SCHEMA`]; a newer one is refused.
+fn migrated(value: Value) -> Result<Value, DraftLoadError> {
     let Value::Object(ref map) = value else {
         return Err(DraftLoadError::Foreign);
     };
@@ -385,10 +447,7 @@ pub fn decode_value(value: Value) -> Result<StoredDraft, DraftLoadError> {
     if schema > SCHEMA {
         return Err(DraftLoadError::Newer { schema });
     }
-    let value = migrate(value, schema)?;
-    serde_json::from_value(value).map_err(|e| DraftLoadError::Shape {
-        detail: crate::json::problem(&e),
-    })
+    migrate(value, schema)
 }
 
 /// Brings a value of schema `from` up to [`SCHEMA`], one step at a time.
@@ -463,6 +522,67 @@ mod tests {
             },
         );
         StoredDraft::new("d1".into(), draft, NOW)
+    }
+
+    #[test]
+    fn a_saved_draft_reads_back_whole_and_a_damaged_name_is_noticed() {
+        use crate::school::draft::ListRow;
+        let card = crate::testkit::card();
+        let mut last = sample();
+        last.draft.profile.flags.insert("preschool".into(), true);
+        let every_field = RawAnswer {
+            numerator: "3".into(),
+            denominator: "4".into(),
+            prev_numerator: "1".into(),
+            prev_denominator: "2".into(),
+            parts: vec!["1".into(), "2".into()],
+            count: "5".into(),
+            percent: "50".into(),
+            fact: Some(true),
+            rows: vec![ListRow {
+                name: "Ярмарка".into(),
+                values: vec!["10".into()],
+            }],
+            no_rows: true,
+            evidence: "https://a.ru".into(),
+            comment: "к".into(),
+        };
+        last.draft.answers.insert("1.2".into(), every_field);
+        last.draft
+            .answers
+            .insert("1.6".into(), crate::testkit::fact(true));
+        last.draft.plan = vec![PlanRow {
+            measure: "Профпробы".into(),
+            indicators: vec!["1.1".into()],
+            deadline: "май".into(),
+            responsible: "Петрова".into(),
+        }];
+        let mut next = last.next_year("d2".into(), NOW, true, &card);
+        next.meta.label = "Второй".into();
+        let draft = next.draft.clone();
+        next.meta
+            .remember_export("s1".into(), &draft, "ab:cd".into());
+        assert!(next.draft.last_plan.is_some() && !next.draft.copied.is_empty());
+        // Every field of an answer and of a plan row, before next year.
+        let whole: Value = serde_json::from_str(&last.encode()).unwrap();
+        assert_eq!(decode_noting(whole).unwrap(), (last, Vec::new()));
+        let written: Value = serde_json::from_str(&next.encode()).unwrap();
+        let (back, unread) = decode_noting(written.clone()).unwrap();
+        assert_eq!((back, unread), (next, Vec::<String>::new()));
+
+        // A name damaged by hand: read without it, and said so.
+        let damaged = |from: &str, to: &str| {
+            let text = written.to_string().replacen(from, to, 1);
+            decode_noting(serde_json::from_str(&text).unwrap())
+                .unwrap()
+                .1
+        };
+        assert_eq!(damaged("\"answers\"", "\"answerz\""), ["draft.answerz"]);
+        // Next year kept the yes-or-no answers only.
+        assert_eq!(damaged("\"fact\"", "\"facz\""), ["draft.answers.1.2.facz"]);
+        assert_eq!(damaged("\"profile\"", "\"profilf\""), ["draft.profilf"]);
+        // Nothing said of an unknown name without a value.
+        assert!(damaged("\"draft\":{", "\"draft\":{\"extra\":\"\",").is_empty());
     }
 
     #[test]
