@@ -122,7 +122,7 @@ impl Db {
             .map_err(|_| StorageError::Other)
     }
 
-    /// Every file record as (key, value), and the record `name`.
+    /// Every file record as (key, value), and the record `name` as text.
     pub async fn read(
         &self,
         name: &str,
@@ -149,7 +149,7 @@ impl Db {
             })
             .collect::<Result<Vec<_>, _>>()
             .map_err(|_| StorageError::Other)?;
-        let record = settled(&record).await?.as_string();
+        let record = record_text(settled(&record).await?);
         let mut values = Vec::with_capacity(len as usize);
         for slice in slices {
             values.extend(js_sys::Array::from(&settled(&slice).await?).iter());
@@ -229,4 +229,26 @@ impl Db {
             (_, Err(_)) => Err(error_of(tx.error())),
         }
     }
+}
+
+/// A record as the text it should be: stored as text, or as the bytes of
+/// one. Anything else (changed by hand, or by a tool) is passed on as what
+/// it reads as, so that its reader refuses it aloud instead of finding the
+/// record missing.
+fn record_text(value: JsValue) -> Option<String> {
+    if value.is_undefined() {
+        return None;
+    }
+    if let Some(text) = value.as_string() {
+        return Some(text);
+    }
+    if let Some(bytes) = value.dyn_ref::<js_sys::Uint8Array>() {
+        return Some(String::from_utf8_lossy(&bytes.to_vec()).into_owned());
+    }
+    Some(
+        js_sys::JSON::stringify(&value)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_else(|| format!("{value:?}")),
+    )
 }

@@ -1012,6 +1012,31 @@ test('a damaged stored file is reported, the rest open, and importing it again r
         assert.equal(await page.getByTestId('notices').filter({ hasText: 'повреждены записи' }).count(), 0);
     }));
 
+test('a decisions record that is not text is reported, not taken for no decisions', () =>
+    withDepartment(async (page) => {
+        await importAll(page);
+        await page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
+        await page.evaluate(() => new Promise((resolve, reject) => {
+            const open = indexedDB.open('profkarta');
+            open.onsuccess = () => {
+                const tx = open.result.transaction('records', 'readwrite');
+                tx.objectStore('records').put(42, 'decisions');
+                tx.oncomplete = () => {
+                    open.result.close();
+                    resolve();
+                };
+                tx.onerror = reject;
+            };
+        }));
+        await page.reload();
+        await page.getByTestId('notices').filter({
+            hasText: 'Решения отдела (ключи, проверка, письма) не удалось прочитать',
+        }).waitFor();
+        // The files themselves open.
+        await page.getByRole('tab', { name: 'Результаты' }).click();
+        await page.getByTestId('rating').waitFor();
+    }));
+
 test('without IndexedDB the work goes on in memory, and the user is told to keep a backup', async () => {
     const context = await app.browser.newContext();
     try {
