@@ -685,6 +685,10 @@ pub enum ImportError {
     },
     /// Not UTF-8 text at all.
     NotText,
+    /// Nothing in it, or only spaces: a download or a copy that failed.
+    Empty,
+    /// JSON that stops before its end: saved or sent only in part.
+    CutOff,
     /// The browser could not read the file from disk.
     Unreadable,
     Submission(SubmissionError),
@@ -724,6 +728,15 @@ impl fmt::Display for ImportError {
                 limit / 1024
             ),
             Self::NotText => write!(f, "Файл не текстовый: это не выгрузка Профкарты."),
+            Self::Empty => write!(
+                f,
+                "Файл пуст: вероятно, он не сохранился или не скачался. Попросите школу прислать его снова."
+            ),
+            Self::CutOff => write!(
+                f,
+                "Файл обрывается, не дойдя до конца: вероятно, он скачан или скопирован не полностью. \
+                 Попросите школу прислать его снова."
+            ),
             Self::Unreadable => write!(
                 f,
                 "Файл не удалось прочитать с диска: возможно, он перемещён или удалён."

@@ -72,6 +72,8 @@ impl Verdict {
                 Self::UnsupportedVersion
             }
             ImportError::Submission(_)
+            | ImportError::Empty
+            | ImportError::CutOff
             | ImportError::Unreadable
             | ImportError::BadProfile { .. } => Self::Damaged,
             // Answers of another card are «другая карта» too.

@@ -65,6 +65,15 @@ pub fn claimed_school(bytes: &[u8]) -> Option<String> {
     })
 }
 
+/// Whether `text` reads as JSON that stops before its end, as a file saved
+/// or sent in part does (and not as some other document).
+fn cut_off(text: &str) -> bool {
+    let text = text.trim_start_matches('\u{FEFF}').trim_start();
+    text.starts_with('{')
+        && serde_json::from_str::<serde::de::IgnoredAny>(text)
+            .is_err_and(|e| e.classify() == serde_json::error::Category::Eof)
+}
+
 fn check_by(
     open: fn(&str) -> Result<Opened, SubmissionError>,
     cards: &Cards,
@@ -77,8 +86,18 @@ fn check_by(
             limit: MAX_FILE_BYTES,
         });
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
-    let mut opened = open(text)?;
+    // Text that stops inside a letter is text cut off, not another kind.
+    let text = std::str::from_utf8(bytes).map_err(|e| match e.error_len() {
+        None => ImportError::CutOff,
+        Some(_) => ImportError::NotText,
+    })?;
+    if text.trim_start_matches('\u{FEFF}').trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let mut opened = open(text).map_err(|e| match e {
+        SubmissionError::NotJson if cut_off(text) => ImportError::CutOff,
+        e => e.into(),
+    })?;
     // «2025-2026» is the year «2025/2026»: filed, compared and matched with
     // measures under one spelling, and names and plans are shown without
     // the hidden characters an older form let through. The signed text
@@ -222,6 +241,25 @@ mod tests {
             refused(twice.as_bytes()),
             ImportError::Submission(SubmissionError::DuplicateKey { .. })
         ));
+        // Nothing, or half of a good file: said as such.
+        for empty in ["", "  \r\n", "\u{FEFF}"] {
+            assert_eq!(refused(empty.as_bytes()), ImportError::Empty);
+        }
+        let half = (0..=good.len() / 2)
+            .rev()
+            .find(|&i| good.is_char_boundary(i))
+            .unwrap();
+        assert_eq!(refused(&good.as_bytes()[..half]), ImportError::CutOff);
+        // Cut inside a Cyrillic letter, as a download stopped short may be.
+        let letter = good
+            .find('Ш')
+            .or_else(|| good.find(|c: char| !c.is_ascii()))
+            .unwrap();
+        assert_eq!(refused(&good.as_bytes()[..=letter]), ImportError::CutOff);
+        assert_eq!(
+            refused(b"not json"),
+            ImportError::Submission(SubmissionError::NotJson)
+        );
         let big = vec![b' '; MAX_FILE_BYTES + 1];
         assert!(matches!(refused(&big), ImportError::TooLarge { .. }));
         let mut other = card.clone();
