@@ -685,6 +685,9 @@ pub enum ImportError {
     },
     /// Not UTF-8 text at all.
     NotText,
+    /// Text in an encoding other than UTF-8 or UTF-16 (a file saved again
+    /// in Notepad as «ANSI»).
+    OtherEncoding,
     /// Nothing in it, or only spaces: a download or a copy that failed.
     Empty,
     /// JSON that stops before its end: saved or sent only in part.
@@ -728,6 +731,11 @@ impl fmt::Display for ImportError {
                 limit / 1024
             ),
             Self::NotText => write!(f, "Файл не текстовый: это не выгрузка Профкарты."),
+            Self::OtherEncoding => write!(
+                f,
+                "Файл пересохранён в другой кодировке (не UTF-8), и буквы в нём читаются иначе, чем их \
+                 набрала школа. Попросите школу прислать исходный файл, выгруженный из Профкарты."
+            ),
             Self::Empty => write!(
                 f,
                 "Файл пуст: вероятно, он не сохранился или не скачался. Попросите школу прислать его снова."

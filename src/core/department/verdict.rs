@@ -73,6 +73,7 @@ impl Verdict {
             }
             ImportError::Submission(_)
             | ImportError::Empty
+            | ImportError::OtherEncoding
             | ImportError::CutOff
             | ImportError::Unreadable
             | ImportError::BadProfile { .. } => Self::Damaged,

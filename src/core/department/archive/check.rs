@@ -1,6 +1,7 @@
 //! One received file on its own: size, text, JSON, signature, card and the
 //! school's details, then its score recomputed from the answers.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::card::Card;
@@ -30,7 +31,46 @@ pub fn check(cards: &Cards, file_name: &str, bytes: &[u8]) -> Result<Entry, Impo
 /// its signature checks out. It needs no cards, so the worker needs nothing
 /// from the page but the bytes.
 pub fn verifies(bytes: &[u8]) -> bool {
-    bytes.len() <= MAX_FILE_BYTES && std::str::from_utf8(bytes).is_ok_and(|t| open(t).is_ok())
+    bytes.len() <= MAX_FILE_BYTES && text_of(bytes).is_ok_and(|t| open(&t).is_ok())
+}
+
+/// The file's text: UTF-8 as the app writes it, or UTF-16 with its mark,
+/// as Notepad saves «Юникод». Any other encoding (Windows-1251, «ANSI»)
+/// would read as other letters than the school typed: refused, and said.
+fn text_of(bytes: &[u8]) -> Result<Cow<'_, str>, ImportError> {
+    let utf16 = |unit: fn([u8; 2]) -> u16| {
+        // An odd byte at the end is a file cut short.
+        if bytes.len() % 2 == 1 {
+            return Err(ImportError::CutOff);
+        }
+        let units: Vec<u16> = bytes[2..]
+            .chunks_exact(2)
+            .map(|pair| unit([pair[0], pair[1]]))
+            .collect();
+        String::from_utf16(&units)
+            .map(Cow::Owned)
+            .map_err(|_| ImportError::NotText)
+    };
+    match bytes {
+        [0xFF, 0xFE, ..] => utf16(u16::from_le_bytes),
+        [0xFE, 0xFF, ..] => utf16(u16::from_be_bytes),
+        _ => std::str::from_utf8(bytes)
+            .map(Cow::Borrowed)
+            // Text that stops inside a letter is text cut off; text in
+            // another encoding begins as JSON does.
+            .map_err(|e| match e.error_len() {
+                None => ImportError::CutOff,
+                Some(_) if looks_like_json(bytes) => ImportError::OtherEncoding,
+                Some(_) => ImportError::NotText,
+            }),
+    }
+}
+
+/// Bytes that begin as a JSON object and hold no zero byte: text, if not
+/// UTF-8.
+fn looks_like_json(bytes: &[u8]) -> bool {
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace());
+    start.is_some_and(|i| bytes[i] == b'{') && !bytes.contains(&0)
 }
 
 /// [`check`] of a file that [`verifies`] accepted: the same entry, without
@@ -47,7 +87,7 @@ pub fn claimed_school(bytes: &[u8]) -> Option<String> {
     if bytes.len() > MAX_FILE_BYTES {
         return None;
     }
-    let value = parse_unique(std::str::from_utf8(bytes).ok()?).ok()?;
+    let value = parse_unique(&text_of(bytes).ok()?).ok()?;
     let field = |name: &str, max: usize| {
         let text = value
             .pointer(&format!("/payload/profile/{name}"))?
@@ -86,11 +126,8 @@ fn check_by(
             limit: MAX_FILE_BYTES,
         });
     }
-    // Text that stops inside a letter is text cut off, not another kind.
-    let text = std::str::from_utf8(bytes).map_err(|e| match e.error_len() {
-        None => ImportError::CutOff,
-        Some(_) => ImportError::NotText,
-    })?;
+    let text = text_of(bytes)?;
+    let text = text.as_ref();
     if text.trim_start_matches('\u{FEFF}').trim().is_empty() {
         return Err(ImportError::Empty);
     }
@@ -221,7 +258,8 @@ mod tests {
         let with_bom = format!("\u{FEFF}{good}");
         assert!(check(&cards, "bom.json", with_bom.as_bytes()).is_ok());
         let refused = |bytes: &[u8]| check(&cards, "x", bytes).unwrap_err();
-        assert_eq!(refused(&[0xff, 0xfe, 0x00]), ImportError::NotText);
+        // A UTF-16 mark and half a letter.
+        assert_eq!(refused(&[0xff, 0xfe, 0x00]), ImportError::CutOff);
         assert_eq!(
             refused(b"hello"),
             ImportError::Submission(SubmissionError::NotJson)
@@ -259,6 +297,42 @@ mod tests {
         assert_eq!(
             refused(b"not json"),
             ImportError::Submission(SubmissionError::NotJson)
+        );
+        // Saved again in Notepad: as «Юникод» it is the same file; as
+        // «ANSI» its letters would be others, and it is said why.
+        let utf16 = |be: bool| {
+            let mut bytes = if be {
+                vec![0xFE, 0xFF]
+            } else {
+                vec![0xFF, 0xFE]
+            };
+            for unit in good.encode_utf16() {
+                bytes.extend(if be {
+                    unit.to_be_bytes()
+                } else {
+                    unit.to_le_bytes()
+                });
+            }
+            bytes
+        };
+        for be in [false, true] {
+            let entry = check(&cards, "f16", &utf16(be)).unwrap();
+            assert_eq!(
+                entry.opened,
+                check(&cards, "f8", good.as_bytes()).unwrap().opened
+            );
+        }
+        let mut odd = utf16(false);
+        odd.pop();
+        assert_eq!(refused(&odd), ImportError::CutOff);
+        let ansi: Vec<u8> = good
+            .chars()
+            .map(|c| if c.is_ascii() { c as u8 } else { 0xC0 })
+            .collect();
+        assert_eq!(refused(&ansi), ImportError::OtherEncoding);
+        assert_eq!(
+            refused(&[0x89, b'P', b'N', b'G', 0, 0]),
+            ImportError::NotText
         );
         let big = vec![b' '; MAX_FILE_BYTES + 1];
         assert!(matches!(refused(&big), ImportError::TooLarge { .. }));
