@@ -213,6 +213,10 @@ impl std::error::Error for TemplateError {}
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NumberError {
     NotInteger,
+    /// Spaces that do not part thousands: «1 00», «12 5».
+    Grouping,
+    /// Characters nobody sees (a zero-width space from copied text).
+    Invisible,
     Negative,
     TooLarge {
         max: u64,
@@ -235,6 +239,15 @@ impl fmt::Display for NumberError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::NotInteger => write!(f, "Введите целое число без дробной части и букв."),
+            Self::Grouping => write!(
+                f,
+                "Пробел в числе стоит не между тысячами: проверьте число (пишется «1 200» или «1200»)."
+            ),
+            Self::Invisible => write!(
+                f,
+                "В поле есть невидимые символы (например, из скопированного текста): они будут удалены, \
+                 когда вы перейдёте к другому полю."
+            ),
             Self::Negative => write!(f, "Число не может быть отрицательным."),
             Self::TooLarge { max } => write!(
                 f,

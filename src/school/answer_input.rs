@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use profkarta_core::school::draft::{AnswerField, RawAnswer};
 use profkarta_core::school::input::corrected_links;
 use profkarta_core::scoring::IndicatorResult;
+use profkarta_core::text::is_invisible;
 
 use crate::school::state::DraftCtx;
 use crate::shared::field::{Field, FieldKind};
@@ -54,14 +55,20 @@ pub fn AnswerInput(
         let code = Arc::clone(&code);
         Callback::new(move |v: String| draft.update(|d| d.set_text(&code, field, v)))
     };
-    // A site typed without «https://» gets it, and a pasted link loses the
-    // characters nobody sees, when the school leaves the field: it sees the
-    // change there, and not while it is still typing.
+    // A site typed without «https://» gets it, and anything pasted loses
+    // the characters nobody sees (a «50» that would not count for them),
+    // when the school leaves the field: it sees the change there, and not
+    // while it is still typing.
     let on_blur = Callback::new(move |()| {
-        if field != AnswerField::Evidence {
-            return;
-        }
-        if let Some(fixed) = value.with_untracked(|v| corrected_links(v)) {
+        let fixed = value.with_untracked(|v| {
+            if field == AnswerField::Evidence {
+                corrected_links(v)
+            } else {
+                v.contains(is_invisible)
+                    .then(|| v.chars().filter(|&c| !is_invisible(c)).collect())
+            }
+        });
+        if let Some(fixed) = fixed {
             draft.update(|d| d.set_text(&code, field, fixed));
         }
     });

@@ -180,6 +180,7 @@ test('invalid numbers are marked on the field in Russian and never counted', () 
             ['12,5', 'Введите целое число без дробной части и букв.'],
             ['десять', 'Введите целое число без дробной части и букв.'],
             ['5000000', 'Слишком большое число: допускается не более 1\u202f000\u202f000.'],
+            ['1 00', 'Пробел в числе стоит не между тысячами: проверьте число (пишется «1 200» или «1200»).'],
         ];
         for (const [typed, message] of cases) {
             await card.share('1.1', typed, '10');
@@ -187,6 +188,15 @@ test('invalid numbers are marked on the field in Russian and never counted', () 
             await card.expectPoints('1.1', 'не учитывается');
             await card.expectSummary({ total: '0 из 23' });
         }
+        // What nobody sees is said while typing, and taken away on leaving
+        // the field: the «5» counts.
+        await card.field('1.1', 'numerator', '\u200b5');
+        await card.expectFieldError('1.1', 'numerator', 'В поле есть невидимые символы (например, из скопированного текста): они будут удалены, когда вы перейдёте к другому полю.');
+        await card.expectPoints('1.1', 'не учитывается');
+        await card.input('1.1', 'denominator').focus();
+        await card.page.waitForFunction(() => document.getElementById('ind-1-1-numerator').value === '5');
+        await card.expectExact(card.page.locator('#ind-1-1-numerator-error'), '', 'no message once removed');
+        await card.expectPoints('1.1', '1 балл из 1');
         // One half of a share alone: while the school is still in the row
         // it is being filled in; once it leaves, the other half is asked
         // for, 0 included.

@@ -14,22 +14,32 @@ pub const MAX_LINK_LEN: usize = 2_000;
 pub const MAX_COMMENT_LEN: usize = 2_000;
 
 /// A whole number of people or things. Empty means "not answered yet".
-/// Spaces between digit groups are allowed ("1 200"), as Russians write them.
+/// Spaces between thousands are allowed ("1 200"), as Russians write them,
+/// and only there: «12 5» is a slip, not 125.
 pub fn parse_number(text: &str) -> Result<Option<u64>, NumberError> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
+    if text.chars().any(is_invisible) {
+        return Err(NumberError::Invisible);
+    }
     let (negative, digits) = match text.strip_prefix(['-', '−', '–']) {
         Some(rest) => (true, rest.trim_start()),
         None => (false, text),
     };
-    let digits: String = digits
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{A0}' | '\u{202F}'))
+    let groups: Vec<&str> = digits
+        .split([' ', '\u{A0}', '\u{202F}', '\u{2009}'])
+        .filter(|group| !group.is_empty())
         .collect();
+    let digits = groups.concat();
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(NumberError::NotInteger);
+    }
+    let thousands = groups.len() == 1
+        || ((1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3));
+    if !thousands {
+        return Err(NumberError::Grouping);
     }
     if negative {
         return Err(if digits.bytes().all(|b| b == b'0') {
@@ -183,6 +193,14 @@ mod tests {
         assert_eq!(parse_number(" 42 "), Ok(Some(42)));
         assert_eq!(parse_number("1 200"), Ok(Some(1200)));
         assert_eq!(parse_number("1\u{A0}200"), Ok(Some(1200)));
+        // Thin and narrow spaces too: the department's own tables group
+        // thousands with the latter.
+        assert_eq!(parse_number("12\u{2009}345"), Ok(Some(12_345)));
+        assert_eq!(
+            parse_number("1\u{202F}000\u{202F}000"),
+            Ok(Some(MAX_PEOPLE))
+        );
+        assert_eq!(parse_number("1  200"), Ok(Some(1200)));
         assert_eq!(parse_number("1000000"), Ok(Some(MAX_PEOPLE)));
     }
 
@@ -196,6 +214,17 @@ mod tests {
         assert_eq!(parse_number("1e3"), Err(NumberError::NotInteger));
         assert_eq!(parse_number("десять"), Err(NumberError::NotInteger));
         assert_eq!(parse_number("+5"), Err(NumberError::NotInteger));
+        // A space elsewhere than between thousands is a slip, not a number.
+        for slip in ["1 00", "12 5", "1 2000", "1234 567"] {
+            assert_eq!(parse_number(slip), Err(NumberError::Grouping), "{slip}");
+        }
+        for hidden in ["\u{200B}50", "5\u{FEFF}0", "\u{2060}50"] {
+            assert_eq!(
+                parse_number(hidden),
+                Err(NumberError::Invisible),
+                "{hidden:?}"
+            );
+        }
         assert_eq!(parse_number("-"), Err(NumberError::NotInteger));
         assert_eq!(
             parse_number("1000001"),
