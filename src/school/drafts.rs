@@ -162,7 +162,12 @@ impl Drafts {
             return;
         }
         // Typing keeps it pending: the status line need not hear it again.
-        if self.status.get_untracked() != SaveStatus::Pending {
+        // A failed save stays said until one goes through: the warning
+        // would otherwise go and come back (and be announced) at each pause.
+        if !matches!(
+            self.status.get_untracked(),
+            SaveStatus::Pending | SaveStatus::Failed(_)
+        ) {
             self.status.set(SaveStatus::Pending);
         }
         self.wait

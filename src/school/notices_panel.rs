@@ -22,7 +22,7 @@ pub fn NoticesPanel() -> impl IntoView {
     };
     view! {
         <Show when=conflict>
-            <div class="notice notice-warning" role="alert" data-testid="conflict">
+            <div class="notice notice-warning" role="alert" id="conflict" data-testid="conflict">
                 <p>
                     <strong>"Черновик изменён в другой вкладке или окне."</strong>
                     " Автосохранение здесь приостановлено, чтобы не затереть те изменения."
@@ -33,7 +33,7 @@ pub fn NoticesPanel() -> impl IntoView {
             </div>
         </Show>
         <Show when=failed>
-            <div class="notice notice-warning" role="alert" data-testid="storage-failed">
+            <div class="notice notice-warning" role="alert" id="storage-failed" data-testid="storage-failed">
                 <p>{move || ws.status.with(|s| s.message())}</p>
                 <button type="button" on:click=backup>"Скачать резервную копию"</button>
             </div>

@@ -3,8 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::school::drafts::Drafts;
 use crate::school::print_footer::PrintFooter;
 use crate::school::state::{AssessmentCtx, CardCtx};
+use profkarta_core::school::stored::SaveStatus;
 use profkarta_core::scoring::explain::explain_total;
 
 #[component]
@@ -16,6 +18,16 @@ pub fn ScoreSummary() -> impl IntoView {
     let total = {
         let card = card.clone();
         Memo::new(move |_| assessment.with(|a| explain_total(&card, a)))
+    };
+    // The warning above the card is out of sight while the school types
+    // further down: the summary, always in sight, says it too.
+    let ws: Drafts = expect_context();
+    let unsaved = move || ws.status.with(SaveStatus::is_problem);
+    let unsaved_at = move || {
+        ws.status.with(|s| match s {
+            SaveStatus::Conflict => "#conflict",
+            _ => "#storage-failed",
+        })
     };
     let level_key = move || total.with(|t| t.level.map_or("none", |l| l.key()));
     let level_label =
@@ -63,7 +75,11 @@ pub fn ScoreSummary() -> impl IntoView {
                 .filter(|_| with_levels)
                 .map_or(String::new(), |l| format!(" · {}", l.label()));
             format!("Итог: {} {} · {}{level}", t.total, t.points_word, t.percent)
-        })
+        }) + if unsaved() {
+            " · не сохранено"
+        } else {
+            ""
+        }
     };
     view! {
         <p class="total-bar no-print" aria-hidden="true" data-testid="total-bar">{bar}</p>
@@ -96,6 +112,11 @@ pub fn ScoreSummary() -> impl IntoView {
             <p class="bands muted">{move || total.with(|t| t.bands.clone())}</p>
             <p class="todo" data-testid="unanswered">{move || total.with(|t| t.unanswered.clone())}</p>
             <p class="todo todo-error" data-testid="invalid">{move || total.with(|t| t.invalid.clone())}</p>
+            <Show when=unsaved>
+                <p class="todo todo-error no-print" data-testid="summary-unsaved">
+                    <a href=unsaved_at>"Черновик не сохранён в браузере: что делать — вверху страницы"</a>
+                </p>
+            </Show>
             <p class="no-print"><a href="#export">"Перейти к выгрузке для отдела"</a></p>
             {scored.then(|| view! {
                 <table class="subtotals">

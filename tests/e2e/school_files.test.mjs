@@ -241,6 +241,15 @@ test('a full storage keeps the draft in memory, warns, and offers a backup that 
             await card.share('1.1', '30', '100');
             await card.page.getByTestId('storage-failed').filter({ hasText: 'Хранилище браузера переполнено.' }).waitFor();
             await card.expectSummary({ total: '1 из 23' });
+            // Said in the summary too, in sight wherever the school types,
+            // and still said while it types on.
+            await card.page.getByTestId('summary-unsaved').getByRole('link', { name: 'Черновик не сохранён в браузере: что делать — вверху страницы' }).waitFor();
+            assert.match(await card.page.getByTestId('total-bar').textContent(), / · не сохранено$/);
+            await card.fact('1.6', true);
+            assert.equal(await card.page.getByTestId('storage-failed').count(), 1, 'the warning stays while typing');
+            await card.expectSummary({ total: '2 из 23' });
+            await card.fact('1.6', false);
+            await card.expectSummary({ total: '1 из 23' });
             // Another draft would take its place: asked first, and «Отмена»
             // stays with it.
             const question = new Promise((resolve) => card.page.once('dialog', (dialog) => {
