@@ -500,10 +500,12 @@ impl fmt::Display for UnreadFields {
     }
 }
 
-/// A draft or an export of a card this browser does not have: shown on
-/// another card, its answers would count for nothing.
+/// A draft or an export of a card (or a version of it) this browser does
+/// not have: shown on another, its answers would count for nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MissingCard {
+    /// «Черновик», or «Он» after a sentence naming the file.
+    pub what: &'static str,
     pub id: String,
     pub version: u32,
 }
@@ -512,9 +514,9 @@ impl fmt::Display for MissingCard {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "Черновик заполнен по карте «{}» (версия {}), которой в этом браузере нет. Откройте \
+            "{} заполнен по карте «{}» (версия {}), которой в этом браузере нет. Откройте \
              сначала файл этой карты, полученный от отдела («Открыть карту отдела…»).",
-            self.id, self.version
+            self.what, self.id, self.version
         )
     }
 }

@@ -251,7 +251,17 @@ pub async fn file_all(
     next_frame().await;
     dept.end();
     for row in refused {
-        if row.admission == Admission::Refused(ImportError::NotText) {
+        // A stored file was text when it was filed: text no longer is a
+        // damaged record, not a file to send again.
+        if matches!(
+            row.admission,
+            Admission::Refused(
+                ImportError::NotText
+                    | ImportError::OtherEncoding
+                    | ImportError::CutOff
+                    | ImportError::Empty
+            )
+        ) {
             damaged += 1;
             continue;
         }

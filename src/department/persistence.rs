@@ -22,7 +22,7 @@ use profkarta_core::department::view::progress::{Saving, Work};
 
 use crate::department::import::{file_all, held};
 use crate::department::state::Dept;
-use crate::platform::browser::random_id;
+use crate::platform::browser::{ask_to_keep_storage, random_id};
 use crate::platform::idb::{Db, StoredFile, DECISIONS};
 use crate::platform::storage::{
     self, Read, DEPARTMENT_PENDING, DEPARTMENT_SAVED, LEGACY_DEPARTMENT,
@@ -230,6 +230,7 @@ impl Persistence {
         leptos::task::spawn_local(async move {
             match db.write(clear, &files, DECISIONS, &decisions).await {
                 Ok(()) => {
+                    ask_to_keep_storage();
                     // A change made during the write has its own save coming.
                     if self.changes.get_value() == change {
                         dept.set_saving(Saving::Saved);

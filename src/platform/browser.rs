@@ -310,19 +310,48 @@ pub fn query_param(name: &str) -> Option<String> {
     params.get(name).filter(|v| !v.is_empty())
 }
 
+/// The navigator, if it has `property`: the service worker and the storage
+/// manager are absent outside a secure context (plain http on another host).
+fn navigator_with(property: &str) -> Option<web_sys::Navigator> {
+    let navigator = web_sys::window()?.navigator();
+    js_sys::Reflect::has(&navigator, &JsValue::from_str(property))
+        .unwrap_or(false)
+        .then_some(navigator)
+}
+
+/// Asks the browser, once per page, to keep this site's storage when the
+/// disk runs low: without it, Chromium may clear a school's drafts or a
+/// department's workspace of months without a word. Asked after the first
+/// save, not on opening the page, because Firefox asks the user: by then
+/// there is something to keep. Chromium decides by how the site is used;
+/// nothing waits for the answer.
+pub fn ask_to_keep_storage() {
+    thread_local! {
+        static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if ASKED.with(|asked| asked.replace(true)) {
+        return;
+    }
+    let Some(navigator) = navigator_with("storage") else {
+        return;
+    };
+    if let Ok(asked) = navigator.storage().persist() {
+        // An answer, either way, is not an error for the console.
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = JsFuture::from(asked).await;
+        });
+    }
+}
+
 /// Registers the page's service worker (`sw.js` beside the page, written by
 /// `scripts/offline.mjs`) once the browser is idle after the mount: on a
 /// school's slow line, the worker's downloads would otherwise compete with
 /// the page's own first load.
 pub fn register_service_worker_when_idle() {
-    let Some(window) = web_sys::window() else {
+    let (Some(window), Some(navigator)) = (web_sys::window(), navigator_with("serviceWorker"))
+    else {
         return;
     };
-    // Absent outside a secure context (plain http on another host).
-    let navigator = window.navigator();
-    if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
-        return;
-    }
     let register = Closure::once_into_js(move || {
         let registered = JsFuture::from(navigator.service_worker().register("sw.js"));
         // A refusal (storage off, workers blocked) only means no offline

@@ -11,7 +11,7 @@ use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
 use crate::shared::kept_aside::KeptAside;
 use crate::shared::notices::Notices;
-use profkarta_core::error::MissingCard;
+use profkarta_core::error::{MissingCard, UnreadFields};
 use profkarta_core::school::stored::{read_school_file, SaveStatus, SchoolFile, StoredDraft};
 use profkarta_core::text::quoted;
 
@@ -42,12 +42,14 @@ pub fn DraftBar() -> impl IntoView {
         offer_json(notices, &name, &text);
     };
     let cards: SchoolCards = expect_context();
-    // A file of a card not here would be shown on another one.
+    // A file of a card not here, or of a later version than here, would be
+    // shown on another card (an earlier version is moved on, as a draft).
     let missing = move |id: &str, version: u32| {
         cards
             .cards
-            .with_untracked(|c| c.latest(id).is_none())
+            .with_untracked(|c| c.latest(id).is_none_or(|l| l.version < version))
             .then(|| MissingCard {
+                what: "Он",
                 id: id.to_owned(),
                 version,
             })
@@ -55,7 +57,9 @@ pub fn DraftBar() -> impl IntoView {
     let open_file = Callback::new(move |(name, text): (String, Result<String, String>)| {
         let loaded = text.and_then(|t| read_school_file(&t));
         let card = match &loaded {
-            Ok(SchoolFile::Draft(stored)) => missing(&stored.meta.card, stored.meta.card_version),
+            Ok(SchoolFile::Draft { stored, .. }) => {
+                missing(&stored.meta.card, stored.meta.card_version)
+            }
             Ok(SchoolFile::Export(opened)) => {
                 let template = &opened.payload.template;
                 missing(&template.id, template.version)
@@ -70,12 +74,22 @@ pub fn DraftBar() -> impl IntoView {
             return;
         }
         match loaded {
-            Ok(SchoolFile::Draft(mut stored)) => {
+            Ok(SchoolFile::Draft { mut stored, unread }) => {
                 // A backup becomes a draft of its own: never overwrite one silently.
                 stored.meta.id = random_id();
                 stored.meta.revision = 0;
-                if ws.adopt(*stored) {
+                let draft = stored.meta.title(&stored.draft);
+                if !ws.adopt(*stored) {
+                    return;
+                }
+                if unread.is_empty() {
                     notices.push_passing(format!("Черновик из файла «{name}» открыт."));
+                } else {
+                    let unread = UnreadFields {
+                        draft,
+                        fields: unread,
+                    };
+                    notices.push(format!("{unread} Файл «{name}» не изменён."), None);
                 }
             }
             Ok(SchoolFile::Export(opened)) => {

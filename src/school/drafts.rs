@@ -21,7 +21,9 @@ use profkarta_core::school::stored::{
 };
 use profkarta_core::signed::submission::file_name;
 
-use crate::platform::browser::{confirm, local_hhmm, now_iso, random_id, year_month};
+use crate::platform::browser::{
+    ask_to_keep_storage, confirm, local_hhmm, now_iso, random_id, year_month,
+};
 use crate::platform::storage::{self, Read, DRAFT_PREFIX};
 use crate::shared::debounce::Debounce;
 use crate::shared::notices::Notices;
@@ -215,6 +217,7 @@ impl Drafts {
         };
         match storage::write(&key, &next) {
             Ok(()) => {
+                ask_to_keep_storage();
                 self.meta.update(|m| {
                     m.revision = next.meta.revision;
                     m.updated_at = next.meta.updated_at.clone();
@@ -233,7 +236,9 @@ impl Drafts {
     /// version; otherwise stop and let the user choose.
     fn changed_elsewhere(self, text: Option<String>) {
         let theirs = text.as_deref().map(decode);
-        let dirty = self.status.get_untracked() == SaveStatus::Pending;
+        // Changes only this tab has (typed, or kept through a failed save or
+        // a conflict) are never replaced unasked.
+        let dirty = self.status.get_untracked() == SaveStatus::Pending || self.unsaved();
         match theirs {
             Some(Ok(theirs)) if !dirty => {
                 self.show(theirs, SaveStatus::Unchanged);
@@ -394,18 +399,21 @@ impl Drafts {
         next.draft.profile = self.draft.with_untracked(|d| d.profile.clone());
         next.draft.profile.flags.clear();
         self.flush();
-        let kept = !self.unsaved();
+        let (whole, stored) = (!self.unsaved(), self.saved.with_value(Option::is_some));
         if !self.adopt(next) {
             return;
         }
-        self.notices.push_passing(if kept {
-            "Для другой методики начат новый черновик с теми же сведениями об ОО; \
-             прежний черновик сохранён в «Мои черновики»."
-        } else {
-            "Для другой методики начат новый черновик с теми же сведениями об ОО; \
-             прежний черновик остался в «Мои черновики» без последних изменений: \
-             их не удалось сохранить."
-        });
+        let previous = match (whole, stored) {
+            (true, _) => "прежний черновик сохранён в «Мои черновики».",
+            (false, true) => {
+                "прежний черновик остался в «Мои черновики» без последних изменений: их не \
+                 удалось сохранить."
+            }
+            (false, false) => "прежний черновик сохранить в браузере не удалось.",
+        };
+        self.notices.push_passing(format!(
+            "Для другой методики начат новый черновик с теми же сведениями об ОО; {previous}"
+        ));
     }
 
     /// Moves the open draft to a newer version of its card: answers follow
@@ -447,17 +455,20 @@ impl Drafts {
         if self.meta.with_untracked(|m| m.id == id) {
             self.wait.cancel();
             self.saved.set_value(None);
+            // Deleted on purpose: nothing of it to ask about on leaving.
+            self.status.set(SaveStatus::Unchanged);
             let next = self
                 .list
                 .with_untracked(|l| l.iter().find(|e| e.id != id).cloned());
             // Another school's card appearing in the form would go unseen.
             match next {
                 Some(next) => {
-                    self.open(&next.id);
-                    self.notices.push_passing(format!(
-                        "Открытый черновик удалён; открыт черновик «{}».",
-                        next.title
-                    ));
+                    if self.open(&next.id) {
+                        self.notices.push_passing(format!(
+                            "Открытый черновик удалён; открыт черновик «{}».",
+                            next.title
+                        ));
+                    }
                 }
                 None => {
                     self.notices.withdraw_passing();

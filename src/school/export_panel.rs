@@ -68,11 +68,14 @@ pub fn ExportPanel() -> impl IntoView {
     };
     // A draft of a card this browser does not have is shown on another
     // card: signed as that one, its answers would count for nothing.
+    // Nor is a draft of a later version than the one shown (the latest
+    // here), whose new indicators the page cannot show.
     let missing_card = {
-        let shown = card.id.clone();
+        let (shown, version) = (card.id.clone(), card.version);
         Memo::new(move |_| {
             ws.meta.with(|m| {
-                (m.card != shown).then(|| MissingCard {
+                (m.card != shown || m.card_version > version).then(|| MissingCard {
+                    what: "Черновик",
                     id: m.card.clone(),
                     version: m.card_version,
                 })

@@ -20,13 +20,16 @@ pub fn ScoreSummary() -> impl IntoView {
         Memo::new(move |_| assessment.with(|a| explain_total(&card, a)))
     };
     // The warning above the card is out of sight while the school types
-    // further down: the summary, always in sight, says it too.
-    let ws: Drafts = expect_context();
-    let unsaved = move || ws.status.with(SaveStatus::is_problem);
+    // further down: the summary, always in sight, says it too. The
+    // department's preview of a card has no drafts to save.
+    let status = use_context::<Drafts>().map(|ws| ws.status);
+    let unsaved = move || status.is_some_and(|s| s.with(SaveStatus::is_problem));
     let unsaved_at = move || {
-        ws.status.with(|s| match s {
-            SaveStatus::Conflict => "#conflict",
-            _ => "#storage-failed",
+        status.map_or("#storage-failed", |s| {
+            s.with(|s| match s {
+                SaveStatus::Conflict => "#conflict",
+                _ => "#storage-failed",
+            })
         })
     };
     let level_key = move || total.with(|t| t.level.map_or("none", |l| l.key()));

@@ -38,6 +38,10 @@ fn set_aside(notices: Notices, key: &str, problem: &str, remove: bool) {
         "{QUARANTINE_PREFIX}{}",
         key.rsplit('/').next().unwrap_or(key)
     );
+    // A copy kept at an earlier visit is not made and said again.
+    if !remove && storage::raw_text(&aside).as_deref() == Some(text.as_str()) {
+        return;
+    }
     let kept = storage::write_text(&aside, &text).and_then(|()| {
         if remove {
             storage::remove(key)

@@ -1014,8 +1014,19 @@ test('a damaged stored file is reported, the rest open, and importing it again r
 
 test('a decisions record that is not text is reported, not taken for no decisions', () =>
     withDepartment(async (page) => {
+        // The first save asks the browser to keep the workspace.
+        await page.addInitScript(() => {
+            const persist = StorageManager.prototype.persist;
+            StorageManager.prototype.persist = function (...args) {
+                window.askedToKeep = true;
+                return persist.apply(this, args);
+            };
+        });
+        await page.reload();
+        await page.getByTestId('dept-tabs').waitFor();
         await importAll(page);
         await page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
+        assert.equal(await page.evaluate(() => window.askedToKeep), true, 'the workspace asked to be kept');
         await page.evaluate(() => new Promise((resolve, reject) => {
             const open = indexedDB.open('profkarta');
             open.onsuccess = () => {

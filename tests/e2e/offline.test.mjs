@@ -34,12 +34,19 @@ test('each page opens offline after its own first visit, and caches only its own
             window.mountedAtRegister = document.querySelector('[data-testid="total"], [data-testid="dept-tabs"]') !== null;
             return register.apply(this, args);
         };
+        // Notes that the page asked for its storage to be kept.
+        const persist = StorageManager.prototype.persist;
+        StorageManager.prototype.persist = function (...args) {
+            window.askedToKeep = true;
+            return persist.apply(this, args);
+        };
     };
     const { context, page, errors } = await openApp(app.browser, app.server.url, { initScript });
     const school = new URL(app.server.url).pathname;
     try {
         await controlledBy(page, `${school}sw.js`);
         assert.equal(await page.evaluate(() => window.mountedAtRegister), true, 'registered after the mount');
+        assert.equal(await page.evaluate(() => window.askedToKeep), undefined, 'nothing to keep asked for on opening');
         const { 'profkarta-cards': cardsCache, ...deployment } = await caches(page);
         assert.deepEqual(cardsCache?.map((u) => new URL(u).pathname), [`${school}cards/index.json`], "the department's card list, kept apart");
         const schoolCaches = Object.entries(deployment);
@@ -50,6 +57,8 @@ test('each page opens offline after its own first visit, and caches only its own
         assert.deepEqual(schoolFiles.filter((u) => u.includes('/otdel/')), [], 'nothing of the department');
 
         await page.getByTestId('ind-1-1').locator('input').first().fill('30');
+        // Once there is a draft to keep, the browser is asked to keep it.
+        await page.waitForFunction(() => window.askedToKeep === true);
         await context.setOffline(true);
         await page.reload();
         await page.getByTestId('total').waitFor();

@@ -264,6 +264,19 @@ test('a full storage keeps the draft in memory, warns, and offers a backup that 
             backup = await downloadText(card.page, () =>
                 card.page.getByTestId('storage-failed').getByRole('button', { name: 'Скачать резервную копию' }).click());
             assert.match(backup.name, /^profkarta_chernovik_МАОУ_СОШ_7_2025-2026\.json$/);
+            // Another tab writing this draft now does not replace what only
+            // this tab has: the choice is asked, the answers stay.
+            await card.page.evaluate((text) => {
+                const theirs = JSON.parse(text);
+                theirs.revision += 1;
+                theirs.draft.answers = {};
+                window.dispatchEvent(new StorageEvent('storage', {
+                    key: `profkarta/draft/${theirs.id}`,
+                    newValue: JSON.stringify(theirs),
+                }));
+            }, backup.text);
+            await card.page.getByTestId('conflict').waitFor();
+            await card.expectSummary({ total: '1 из 23' });
             // The typing lives only in this tab: the browser asks before closing it.
             const asked = new Promise((resolve) => card.page.once('dialog', (dialog) => {
                 resolve(dialog.type());
@@ -541,7 +554,7 @@ test('a draft of a card this browser does not have is neither shown on another c
         await writeFile(file, JSON.stringify(foreign));
         await card.page.locator('#open-file').setInputFiles(file);
         await card.page.getByTestId('notices').filter({
-            hasText: 'Файл «draft-of-kirov-card.json» не открыт. Черновик заполнен по карте «kirov-okrug-2026» (версия 2), которой в этом браузере нет.',
+            hasText: 'Файл «draft-of-kirov-card.json» не открыт. Он заполнен по карте «kirov-okrug-2026» (версия 2), которой в этом браузере нет.',
         }).waitFor();
         await card.expectPoints('1.6', '1 балл из 1');
 
@@ -580,4 +593,11 @@ test('a draft with a field this version does not read opens without it, and its 
         await expectSaved(card);
         const aside = `profkarta/unreadable/${key.split('/').pop()}`;
         assert.equal(await card.page.evaluate((k) => localStorage.getItem(k), aside), damaged);
+        // The same text as a backup file: opened without the field, and said.
+        const file = join(ARTIFACTS, 'draft-with-unread-field.json');
+        await writeFile(file, damaged);
+        await card.page.locator('#open-file').setInputFiles(file);
+        await card.page.getByTestId('notices').filter({
+            hasText: '(«draft.answerz»): черновик открывается без них. Если страница давно не обновлялась, обновите её. Файл «draft-with-unread-field.json» не изменён.',
+        }).waitFor();
     }));

@@ -277,7 +277,12 @@ impl StoredDraft {
 /// A file a school opens: a backup of a draft or one of its own exports.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SchoolFile {
-    Draft(Box<StoredDraft>),
+    /// With the fields it holds that this version does not read
+    /// ([`decode_noting`]).
+    Draft {
+        stored: Box<StoredDraft>,
+        unread: Vec<String>,
+    },
     Export(Box<crate::signed::submission::Opened>),
 }
 
@@ -293,8 +298,13 @@ pub fn read_school_file(text: &str) -> Result<SchoolFile, String> {
             .map(|o| SchoolFile::Export(Box::new(o)))
             .map_err(|e| e.to_string())
     } else {
-        decode(text)
-            .map(|d| SchoolFile::Draft(Box::new(d)))
+        let value: Value =
+            crate::json::parse(text).map_err(|_| DraftLoadError::NotJson.to_string())?;
+        decode_noting(value)
+            .map(|(stored, unread)| SchoolFile::Draft {
+                stored: Box::new(stored),
+                unread,
+            })
             .map_err(|e| e.to_string())
     }
 }

@@ -324,7 +324,7 @@ proptest! {
         prop_assert_eq!(open_card(&saved(card_file())), Ok(f.card.clone()));
         prop_assert_eq!(read_site_index(&saved(&f.index.0)), Ok(f.index.1.clone()));
         prop_assert_eq!(decode(&saved(&f.draft.0)), Ok(f.draft.1.clone()));
-        prop_assert_eq!(read_school_file(&saved(&f.draft.0)), Ok(SchoolFile::Draft(Box::new(f.draft.1.clone()))));
+        prop_assert_eq!(read_school_file(&saved(&f.draft.0)), Ok(SchoolFile::Draft { stored: Box::new(f.draft.1.clone()), unread: Vec::new() }));
         let reread = Archive::from_json(cards.clone(), &saved(&f.workspace.0)).map(|(a, problems)| (a.to_json(), problems));
         prop_assert_eq!(reread, Ok((f.workspace.1.clone(), Vec::new())));
         prop_assert_eq!(Archive::new(cards).load_keys(&saved(&f.keys)), Ok(3));
