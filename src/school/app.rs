@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use profkarta_core::card::{Card, DEFAULT_CARD};
+use profkarta_core::card::{builtin, Card, DEFAULT_CARD};
 use profkarta_core::scoring::assess;
 
 use crate::platform::browser::query_param;
@@ -89,9 +89,23 @@ fn open_linked_card(drafts: Drafts, cards: SchoolCards, notices: Notices) {
     };
     match cards.cards.with_untracked(|c| c.latest(&id).cloned()) {
         Some(card) => drafts.open_card(&card),
-        None => notices.push(
-            format!("Карта «{id}» из ссылки не найдена: открыт последний черновик."),
-            None,
-        ),
+        None => {
+            // The skeleton a department builds its card from is built in,
+            // but not for schools: «не найдена» would send them looking.
+            let skeleton = builtin(&id)
+                .and_then(Result::ok)
+                .is_some_and(|c| c.template);
+            notices.push(
+                if skeleton {
+                    format!(
+                        "Карта «{id}» из ссылки — заготовка, по которой отдел образования \
+                         составляет свою карту; школы её не заполняют. Открыт последний черновик."
+                    )
+                } else {
+                    format!("Карта «{id}» из ссылки не найдена: открыт последний черновик.")
+                },
+                None,
+            )
+        }
     }
 }

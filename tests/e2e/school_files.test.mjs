@@ -601,3 +601,15 @@ test('a draft with a field this version does not read opens without it, and its 
             hasText: '(«draft.answerz»): черновик открывается без них. Если страница давно не обновлялась, обновите её. Файл «draft-with-unread-field.json» не изменён.',
         }).waitFor();
     }));
+
+test('a link to the skeleton card says that it is not for schools', async () => {
+    const { context, page, errors } = await openApp(app.browser, `${app.server.url}?card=belinsky`);
+    try {
+        await page.getByTestId('notices').filter({
+            hasText: 'Карта «belinsky» из ссылки — заготовка, по которой отдел образования составляет свою карту; школы её не заполняют. Открыт последний черновик.',
+        }).waitFor();
+        assert.deepEqual(errors.map(String), []);
+    } finally {
+        await context.close();
+    }
+});
