@@ -75,5 +75,14 @@ pub fn AnswerInput(
     // A list's columns are labelled alike in every row: a screen reader
     // also hears which row.
     let label_more = field.list_row().map(|r| format!(", строка {}", r + 1));
-    view! { <Field id label label_more kind value on_input error on_blur/> }
+    let also_error = {
+        let slug = Arc::clone(&slug);
+        Signal::derive(move || {
+            result.with(|r| {
+                r.error_also_on(field)
+                    .map(|f| format!("{slug}-{}-error", f.key()))
+            })
+        })
+    };
+    view! { <Field id label label_more kind value on_input error also_error on_blur/> }
 }

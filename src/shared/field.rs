@@ -29,6 +29,10 @@ pub fn Field(
     /// The message under the field; empty when the value is fine.
     #[prop(into)]
     error: Signal<String>,
+    /// The id of another field's message that is about this one too (a
+    /// part above its whole): this field is marked wrong and read with it.
+    #[prop(optional, into)]
+    also_error: Signal<Option<String>>,
     /// Called when the field loses focus, e.g. to start showing "required".
     #[prop(optional)]
     on_blur: Option<Callback<()>>,
@@ -36,7 +40,7 @@ pub fn Field(
     #[prop(optional, into)] disabled: Signal<bool>,
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
-    let has_error = move || error.with(|e| !e.is_empty());
+    let has_error = move || error.with(|e| !e.is_empty()) || also_error.with(Option::is_some);
     let input = move |ev| on_input.run(event_target_value(&ev));
     // `blur` also comes when the focused field is removed with its page
     // (another card drawn), after its callback is gone: nothing to do then.
@@ -54,7 +58,13 @@ pub fn Field(
             on:blur=blur
             disabled=move || disabled.get()
             aria-invalid=move || has_error().to_string()
-            aria-describedby=error_id.clone()
+            aria-describedby={
+                let error_id = error_id.clone();
+                move || also_error.with(|also| match also {
+                    Some(other) => format!("{error_id} {other}"),
+                    None => error_id.clone(),
+                })
+            }
         />
     };
     let control = match kind {

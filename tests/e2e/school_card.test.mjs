@@ -135,6 +135,10 @@ test('a school without grades 10–11 fills in its card; figures match the hand 
         await card.share('6.2', '40', '30');
         await card.expectPoints('6.2', 'не учитывается');
         await card.expectFieldError('6.2', 'numerator', 'Число участников больше общего числа: проверьте оба поля.');
+        // «Оба поля»: the whole is marked too, and read with that message.
+        const whole = card.input('6.2', 'denominator');
+        assert.equal(await whole.getAttribute('aria-invalid'), 'true');
+        assert.equal(await whole.getAttribute('aria-describedby'), 'ind-6-2-denominator-error ind-6-2-numerator-error');
 
         // 1.1 + 1.4 + 1.6 + 1.7 + 2.1 + 5.3 = 6 of 20 = 30%: low (below 60%).
         await card.expectSummary({ total: '6 из 20', percent: '30,0\u00a0%', level: 'низкая' });

@@ -159,6 +159,17 @@ fn last_year_values_are_checked_like_this_years() {
             FieldError::Number(NumberError::PrevNumeratorAbove)
         )]
     );
+    // Said under the part, it concerns the whole too; nothing else does.
+    assert_eq!(
+        result.error_also_on(AnswerField::PrevDenominator),
+        Some(AnswerField::PrevNumerator)
+    );
+    assert_eq!(result.error_also_on(AnswerField::Denominator), None);
+    let above = outcome(&lk, "1.1", &growth("120", "100", "", ""));
+    assert_eq!(
+        above.error_also_on(AnswerField::Denominator),
+        Some(AnswerField::Numerator)
+    );
     let result = outcome(&lk, "1.1", &growth("30", "100", "25", ""));
     assert_eq!(
         result.errors,

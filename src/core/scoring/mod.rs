@@ -49,6 +49,25 @@ pub struct IndicatorResult {
 }
 
 impl IndicatorResult {
+    /// The field whose error also concerns `field`: «больше общего числа»
+    /// stands under the part, but the whole may be the number typed wrong.
+    pub fn error_also_on(&self, field: AnswerField) -> Option<AnswerField> {
+        self.errors.iter().find_map(|(at, e)| {
+            let partner = match (at, e) {
+                (
+                    AnswerField::Numerator,
+                    FieldError::Number(NumberError::NumeratorAboveDenominator),
+                ) => AnswerField::Denominator,
+                (
+                    AnswerField::PrevNumerator,
+                    FieldError::Number(NumberError::PrevNumeratorAbove),
+                ) => AnswerField::PrevDenominator,
+                _ => return None,
+            };
+            (partner == field).then_some(*at)
+        })
+    }
+
     /// Only fields that are still empty while others they go with are
     /// typed (a share's other number, a breakdown's parts, last year's
     /// pair, a list row's numbers), nothing else wrong. While the school is
