@@ -385,7 +385,13 @@ pub fn decode(text: &str) -> Result<StoredDraft, DraftLoadError> {
 
 /// [`decode`] for JSON already parsed (local storage hands over values).
 pub fn decode_value(value: Value) -> Result<StoredDraft, DraftLoadError> {
-    decode_noting(value).map(|(stored, _)| stored)
+    shaped(migrated(value)?)
+}
+
+fn shaped(value: Value) -> Result<StoredDraft, DraftLoadError> {
+    serde_json::from_value(value).map_err(|e| DraftLoadError::Shape {
+        detail: crate::json::problem(&e),
+    })
 }
 
 /// [`decode_value`], and where the text holds what the draft does not:
@@ -394,10 +400,7 @@ pub fn decode_value(value: Value) -> Result<StoredDraft, DraftLoadError> {
 /// and saved again, the draft would lose it without a word.
 pub fn decode_noting(value: Value) -> Result<(StoredDraft, Vec<String>), DraftLoadError> {
     let read = migrated(value)?;
-    let stored: StoredDraft =
-        serde_json::from_value(read.clone()).map_err(|e| DraftLoadError::Shape {
-            detail: crate::json::problem(&e),
-        })?;
+    let stored = shaped(read.clone())?;
     let mut unread = Vec::new();
     let kept = serde_json::to_value(&stored).unwrap_or_default();
     unread_fields(&read, &kept, "", &mut unread);
