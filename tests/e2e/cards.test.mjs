@@ -117,6 +117,12 @@ test('Leninsk-Kuznetsky: growth against last year, a minimum with growth, a brea
         for (const [i, v] of ['5', '3', '2', '0', '0'].entries()) await card.field('3.4', `part-${i}`, v);
         await card.field('3.4', 'denominator', '8');
         await card.expectFieldError('3.4', 'denominator', 'Сумма по частям (10) больше общего числа: проверьте части и общее число.');
+        // Any part may be the number typed wrong: each is marked and read with
+        // the whole's message, and no part shows a share of a wrong whole.
+        const part = card.input('3.4', 'part-0');
+        assert.equal(await part.getAttribute('aria-invalid'), 'true');
+        assert.equal(await part.getAttribute('aria-describedby'), 'ind-3-4-part-0-error ind-3-4-denominator-error');
+        await card.expectExact(card.row('3.4').getByTestId('part-share-0'), '—', 'no share while the parts exceed the whole');
         await card.expectPoints('3.4', 'не учитывается');
         await card.field('3.4', 'denominator', '20');
         await card.expectShare('3.4', `50,0${NBSP}%`);

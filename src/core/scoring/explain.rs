@@ -76,16 +76,24 @@ pub fn typed_share(answer: &RawAnswer) -> Option<String> {
 }
 
 /// Each part's share of a breakdown's denominator as the school types them:
-/// "20,0 %", or "—" while a number is missing or wrong.
+/// "20,0 %", or "—" while a number is missing or wrong, and for every part
+/// while the parts typed add up to more than the whole: shares that add up
+/// to more than 100 % would read as figures.
 pub fn part_shares(answer: &RawAnswer, parts: usize) -> Vec<String> {
     let denominator = parse_number(&answer.denominator).ok().flatten();
-    (0..parts)
+    let typed: Vec<Option<u64>> = (0..parts)
         .map(|i| {
-            let part = parse_number(answer.parts.get(i).map_or("", String::as_str));
-            match (part, denominator) {
-                (Ok(Some(n)), Some(d)) if d > 0 => percent(n, d),
-                _ => "—".to_owned(),
-            }
+            parse_number(answer.parts.get(i).map_or("", String::as_str))
+                .ok()
+                .flatten()
+        })
+        .collect();
+    let sum: u64 = typed.iter().flatten().sum();
+    typed
+        .into_iter()
+        .map(|part| match (part, denominator) {
+            (Some(n), Some(d)) if d > 0 && sum <= d => percent(n, d),
+            _ => "—".to_owned(),
         })
         .collect()
 }

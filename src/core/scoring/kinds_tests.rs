@@ -2,7 +2,7 @@
 //! on the built-in cards: growth against last year (seed 002), breakdowns,
 //! banded points, percentages typed directly and lists (seed 004).
 
-use super::explain::{explain, RowStatus};
+use super::explain::{explain, part_shares, RowStatus};
 use super::*;
 use crate::card::{builtin, Card, Rule};
 use crate::error::{NumberError, PercentError};
@@ -227,6 +227,30 @@ fn a_breakdown_scores_its_total_and_refuses_parts_above_it() {
     assert_eq!(
         result.errors[0].1.to_string(),
         "Сумма по частям (31) больше общего числа: проверьте части и общее число."
+    );
+    // Said under the whole, it concerns every part too.
+    for part in 0..5 {
+        assert_eq!(
+            result.error_also_on(AnswerField::Part(part)),
+            Some(AnswerField::Denominator)
+        );
+    }
+    assert_eq!(result.error_also_on(AnswerField::Denominator), None);
+    // No share is shown then: 33,3 + 33,3 + 16,7 + 16,7 + 3,3 would read as figures.
+    let shares = part_shares(&parts(&["10", "10", "5", "5", "1"], "30"), 5);
+    assert_eq!(shares, ["—"; 5]);
+    // 11 of 30 as typed: 10 and 1, the rest 0 or not yet typed.
+    let shares = part_shares(&parts(&["10", "0", "", "0", "1"], "30"), 5);
+    let share = |s: &str| format!("{s}\u{A0}%");
+    assert_eq!(
+        shares,
+        [
+            share("33,3"),
+            share("0,0"),
+            "—".to_owned(),
+            share("0,0"),
+            share("3,3")
+        ]
     );
     // Every part must be typed (0 for none) once any is.
     let result = outcome(&lk, &code, &parts(&["5", "", "0", "2", "1"], "30"));

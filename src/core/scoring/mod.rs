@@ -50,21 +50,26 @@ pub struct IndicatorResult {
 
 impl IndicatorResult {
     /// The field whose error also concerns `field`: «больше общего числа»
-    /// stands under the part, but the whole may be the number typed wrong.
+    /// stands under the part, but the whole may be the number typed wrong;
+    /// a breakdown's sum above its whole stands under the whole, but any
+    /// part may be.
     pub fn error_also_on(&self, field: AnswerField) -> Option<AnswerField> {
         self.errors.iter().find_map(|(at, e)| {
-            let partner = match (at, e) {
+            let concerned = match (at, e) {
                 (
                     AnswerField::Numerator,
                     FieldError::Number(NumberError::NumeratorAboveDenominator),
-                ) => AnswerField::Denominator,
+                ) => field == AnswerField::Denominator,
                 (
                     AnswerField::PrevNumerator,
                     FieldError::Number(NumberError::PrevNumeratorAbove),
-                ) => AnswerField::PrevDenominator,
-                _ => return None,
+                ) => field == AnswerField::PrevDenominator,
+                (AnswerField::Denominator, FieldError::Number(NumberError::PartsAbove { .. })) => {
+                    matches!(field, AnswerField::Part(_))
+                }
+                _ => false,
             };
-            (partner == field).then_some(*at)
+            concerned.then_some(*at)
         })
     }
 
