@@ -280,8 +280,13 @@ impl fmt::Display for NumberError {
 pub enum LinkError {
     Scheme,
     NoHost,
+    /// A host without a dot («https://school7»): a name only a school's own
+    /// network knows, if any; the department cannot open it.
+    NoDomain,
     Whitespace,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
 }
 
 impl fmt::Display for LinkError {
@@ -289,6 +294,10 @@ impl fmt::Display for LinkError {
         match self {
             Self::Scheme => write!(f, "Ссылка должна начинаться с http:// или https://."),
             Self::NoHost => write!(f, "В ссылке нет адреса сайта после http(s)://."),
+            Self::NoDomain => write!(
+                f,
+                "В адресе сайта нет точки (например, school7.ru): такую страницу отдел образования не откроет."
+            ),
             Self::Whitespace => write!(f, "В ссылке не должно быть пробелов."),
             Self::TooLong { max } => write!(f, "Ссылка длиннее {max} символов."),
         }

@@ -224,6 +224,10 @@ test('invalid numbers are marked on the field in Russian and never counted', () 
         await card.expectSummary({ total: '0 из 23' });
         // The numbers are not what is wrong: their share stays in sight.
         await card.expectShare('1.1', '100,0\u00a0%');
+        // An address the department cannot open: a host name without a dot.
+        await card.field('1.1', 'evidence', 'https://school7/proforientatsiya');
+        await card.expectFieldError('1.1', 'evidence', 'Строка 1: В адресе сайта нет точки (например, school7.ru): такую страницу отдел образования не откроет.');
+        await card.expectSummary({ total: '0 из 23' });
         await card.field('1.1', 'evidence', 'https://school7.ru/proforientatsiya');
         await card.expectSummary({ total: '1 из 23' });
         // A site typed without its beginning gets «https://» on leaving the

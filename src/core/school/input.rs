@@ -101,8 +101,9 @@ pub fn parse_links(text: &str) -> (Vec<&str>, Vec<(usize, LinkError)>) {
     (links, errors)
 }
 
-/// Only web pages count as evidence: http or https with a host, nothing that
-/// a browser would execute (`javascript:`, `data:`).
+/// Only web pages count as evidence: http or https with a host of the
+/// internet (with a dot), nothing that a browser would execute
+/// (`javascript:`, `data:`).
 pub fn check_link(link: &str) -> Result<(), LinkError> {
     if link.chars().count() > MAX_LINK_LEN {
         return Err(LinkError::TooLong { max: MAX_LINK_LEN });
@@ -121,6 +122,9 @@ pub fn check_link(link: &str) -> Result<(), LinkError> {
     let host = host.split(':').next().unwrap_or_default();
     if host.is_empty() || host.starts_with('.') {
         return Err(LinkError::NoHost);
+    }
+    if host.split('.').filter(|label| !label.is_empty()).count() < 2 {
+        return Err(LinkError::NoDomain);
     }
     Ok(())
 }
@@ -275,6 +279,16 @@ mod tests {
         assert_eq!(check_link("ftp://school1.ru"), Err(LinkError::Scheme));
         assert_eq!(check_link("https://"), Err(LinkError::NoHost));
         assert_eq!(check_link("https:///path"), Err(LinkError::NoHost));
+        assert_eq!(check_link("https://school7"), Err(LinkError::NoDomain));
+        assert_eq!(
+            check_link("http://localhost:8080/a"),
+            Err(LinkError::NoDomain)
+        );
+        assert_eq!(check_link("https://school7./a"), Err(LinkError::NoDomain));
+        assert_eq!(
+            LinkError::NoDomain.to_string(),
+            "В адресе сайта нет точки (например, school7.ru): такую страницу отдел образования не откроет."
+        );
         assert_eq!(
             check_link("https://school1.ru/my page"),
             Err(LinkError::Whitespace)
