@@ -24,6 +24,7 @@ use crate::text::{percent_tenths, tenths};
 pub use csv::to_csv;
 pub use docx::{text_blocks, to_docx, Block, Image};
 pub use xlsx::to_xlsx;
+pub use xml::push_xml as push_escaped;
 pub use zip::zip_stored;
 
 /// One cell of a table.
