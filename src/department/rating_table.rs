@@ -195,7 +195,6 @@ fn rows_markup(
     back_at: Option<&SchoolId>,
 ) -> String {
     let mut html = String::new();
-    let text = |html: &mut String, s: &str| push_escaped(html, s);
     for r in rows {
         let s = &r.result.score;
         let level = s.level.map_or("none", Level::key);
@@ -215,17 +214,17 @@ fn rows_markup(
             html.push_str(&format!(" id=\"{RATING_BACK}\""));
         }
         html.push_str(" data-submission=\"");
-        text(&mut html, &r.result.submission_id);
+        push_escaped(&mut html, &r.result.submission_id);
         html.push_str("\">");
-        text(&mut html, r.result.name());
+        push_escaped(&mut html, r.result.name());
         html.push_str("</button>");
         if r.result.mismatch {
             html.push_str("<span class=\"flag\" title=\"");
-            text(&mut html, MISMATCH);
+            push_escaped(&mut html, MISMATCH);
             html.push_str(
                 "\"><span aria-hidden=\"true\"> ⚠</span><span class=\"visually-hidden\"> (",
             );
-            text(&mut html, MISMATCH);
+            push_escaped(&mut html, MISMATCH);
             html.push_str(")</span></span>");
         }
         if r.result.version != version {
@@ -238,7 +237,7 @@ fn rows_markup(
         // «—» where none of the criterion applies: «0/0» read as missed.
         for code in criteria {
             html.push_str("<td class=\"num\" data-col=\"criterion-");
-            text(&mut html, code);
+            push_escaped(&mut html, code);
             match r.result.criterion(code) {
                 Some((points, max)) if max > 0 => {
                     html.push_str(&format!("\">{points}/{max}</td>"));
@@ -262,7 +261,7 @@ fn rows_markup(
             ));
         }
         html.push_str("<td>");
-        text(&mut html, r.result.status.label());
+        push_escaped(&mut html, r.result.status.label());
         html.push_str("</td></tr>");
     }
     html
