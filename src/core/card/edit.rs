@@ -147,6 +147,34 @@ pub fn stale_rule_texts(previous: &Card, card: &Card) -> Vec<String> {
         .collect()
 }
 
+/// The indicators whose target or points differ from `previous` while
+/// their recommendation, the advice every letter and school plan quotes,
+/// is still that version's and names a number only the old rule had
+/// («с охватом не менее 50 %» after the threshold went to 60 %). Advice
+/// that names no such number is not asked about: most does not.
+pub fn stale_recommendations(previous: &Card, card: &Card) -> Vec<String> {
+    fn numbers(text: &str) -> Vec<&str> {
+        text.split(|c: char| !c.is_ascii_digit())
+            .filter(|n| !n.is_empty())
+            .collect()
+    }
+    card.indicators()
+        .filter(|i| {
+            previous.by_key(i.key()).is_some_and(|old| {
+                let (was, now) = (suggested_rule_text(old), suggested_rule_text(i));
+                let now = numbers(&now);
+                let gone: Vec<&str> = numbers(&was)
+                    .into_iter()
+                    .filter(|n| !now.contains(n))
+                    .collect();
+                i.recommendation == old.recommendation
+                    && numbers(&i.recommendation).iter().any(|n| gone.contains(n))
+            })
+        })
+        .map(|i| i.code.clone())
+        .collect()
+}
+
 /// After an edit from `before` to `card`: a rule's text that was the
 /// suggested one follows its rule, so that a threshold or points changed
 /// are not published beside the old words. Returns the codes of the

@@ -68,16 +68,28 @@ fn doubt_text(codes: &[String]) -> Option<String> {
     ))
 }
 
-/// «Проверьте текст правила начисления: …» for [`Editor::stale_rule_texts`].
-fn stale_text((version, codes): &(u32, Vec<String>)) -> String {
+/// What [`stale_text`] asks to check, and how it stayed behind.
+type Stale = (&'static str, &'static str);
+const RULE_TEXT: Stale = (
+    "текст «Правило начисления, как в приказе»",
+    "а текст остался прежним",
+);
+const RECOMMENDATION: Stale = (
+    "рекомендацию школе (для писем)",
+    "а рекомендация осталась прежней и называет прежнее значение",
+);
+
+/// «Проверьте текст правила начисления: …» for [`Editor::stale_rule_texts`]
+/// and [`Editor::stale_recommendations`].
+fn stale_text((what, how): Stale, (version, codes): &(u32, Vec<String>)) -> String {
     let whose = if codes.len() == 1 {
         "показателя"
     } else {
         "показателей"
     };
     format!(
-        "Проверьте текст «Правило начисления, как в приказе» у {whose} {}: цель или баллы изменились \
-         по сравнению с версией {version}, а текст остался прежним.",
+        "Проверьте {what} у {whose} {}: цель или баллы изменились по сравнению с версией \
+         {version}, {how}.",
         codes.join(", ")
     )
 }
@@ -127,13 +139,15 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
         editor.write();
         // Publishing signs the version and freezes it for good.
         let (title, version) = editor.card.with_untracked(|c| (c.title.clone(), c.version));
-        let stale = editor
-            .stale_rule_texts
-            .with_untracked(|s| s.as_ref().map(stale_text))
-            .into_iter()
-            .chain(editor.rule_text_doubts.with_untracked(|d| doubt_text(d)))
-            .map(|text| format!("{text}\n\n"))
-            .collect::<String>();
+        let stale = [
+            (editor.stale_rule_texts, RULE_TEXT),
+            (editor.stale_recommendations, RECOMMENDATION),
+        ]
+        .into_iter()
+        .filter_map(|(memo, what)| memo.with_untracked(|s| s.as_ref().map(|s| stale_text(what, s))))
+        .chain(editor.rule_text_doubts.with_untracked(|d| doubt_text(d)))
+        .map(|text| format!("{text}\n\n"))
+        .collect::<String>();
         if !confirm(&format!(
             "{stale}Опубликовать карту «{title}», версия {version}? Опубликованная версия больше не \
              меняется: исправления пойдут в следующую версию."
@@ -240,7 +254,10 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
                 <p class="notice" role="status">{move || editor.notice.get()}</p>
             </Show>
             {move || editor.stale_rule_texts.with(|s| s.as_ref().map(|s| view! {
-                <p class="notice notice-warning" data-testid="stale-rule-texts">{stale_text(s)}</p>
+                <p class="notice notice-warning" data-testid="stale-rule-texts">{stale_text(RULE_TEXT, s)}</p>
+            }))}
+            {move || editor.stale_recommendations.with(|s| s.as_ref().map(|s| view! {
+                <p class="notice notice-warning" data-testid="stale-recommendations">{stale_text(RECOMMENDATION, s)}</p>
             }))}
             {move || editor.rule_text_doubts.with(|d| doubt_text(d)).map(|text| view! {
                 <p class="notice notice-warning" data-testid="rule-text-doubts">{text}</p>

@@ -24,7 +24,9 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use profkarta_core::card::edit::{follow_rule_texts, stale_rule_texts, Place};
+use profkarta_core::card::edit::{
+    follow_rule_texts, stale_recommendations, stale_rule_texts, Place,
+};
 use profkarta_core::card::validate::{publish_problems, rule_text_doubts};
 use profkarta_core::card::{Card, Indicator};
 use profkarta_core::department::view::history::History;
@@ -59,6 +61,9 @@ pub struct Editor {
     /// their target or points changed ([`stale_rule_texts`]), and that
     /// version's number: named above the card and asked about on publishing.
     pub stale_rule_texts: Memo<Option<(u32, Vec<String>)>>,
+    /// The same for recommendations that still name the old target
+    /// ([`stale_recommendations`]): letters and school plans quote them.
+    pub stale_recommendations: Memo<Option<(u32, Vec<String>)>>,
     /// Indicators whose rule's text seems to contradict their points
     /// ([`rule_text_doubts`]): named above the card and asked about on
     /// publishing.
@@ -84,6 +89,16 @@ impl Editor {
                 .cloned()
         });
         let card = RwSignal::new(card);
+        let previous = std::sync::Arc::new(previous);
+        // What differs from the version before, with that version's number.
+        let against_previous = |find: fn(&Card, &Card) -> Vec<String>| {
+            let previous = std::sync::Arc::clone(&previous);
+            Memo::new(move |_| {
+                let previous = previous.as_ref().as_ref()?;
+                let codes = card.with(|c| find(previous, c));
+                (!codes.is_empty()).then_some((previous.version, codes))
+            })
+        };
         let editor = Self {
             index,
             card,
@@ -91,11 +106,8 @@ impl Editor {
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             problems: Memo::new(move |_| card.with(publish_problems)),
-            stale_rule_texts: Memo::new(move |_| {
-                let previous = previous.as_ref()?;
-                let codes = card.with(|c| stale_rule_texts(previous, c));
-                (!codes.is_empty()).then_some((previous.version, codes))
-            }),
+            stale_rule_texts: against_previous(stale_rule_texts),
+            stale_recommendations: against_previous(stale_recommendations),
             rule_text_doubts: Memo::new(move |_| card.with(rule_text_doubts)),
             unread: RwSignal::new(BTreeSet::new()),
             notice: RwSignal::new(String::new()),

@@ -233,3 +233,40 @@ fn a_list_target_reads_as_its_label_says() {
         Err(ListMinError)
     );
 }
+
+/// Advice that names the old threshold is asked about; advice that names
+/// none, or was rewritten, is not.
+#[test]
+fn a_recommendation_naming_the_old_threshold_is_stale() {
+    let earlier = crate::testkit::card();
+    let mut card = earlier.clone();
+    let share = |card: &mut Card, code: &str| {
+        let indicator = card.indicators_mut().find(|i| i.code == code).unwrap();
+        let Rule::Share {
+            threshold_percent, ..
+        } = &mut indicator.rule
+        else {
+            panic!("{code} is a share");
+        };
+        *threshold_percent = Some(60);
+        indicator.recommendation.clone()
+    };
+    let advice = share(&mut card, "1.2");
+    assert!(advice.contains("50%"), "{advice}");
+    assert_eq!(stale_recommendations(&earlier, &card), ["1.2"]);
+    assert_eq!(stale_recommendations(&card, &card), Vec::<String>::new());
+
+    // Rewritten, it is the department's check done.
+    let advise = |card: &mut Card, text: &str| {
+        let indicator = card.indicators_mut().find(|i| i.code == "1.2").unwrap();
+        indicator.recommendation = text.into();
+    };
+    advise(&mut card, &advice.replace("50%", "60 %"));
+    assert_eq!(stale_recommendations(&earlier, &card), Vec::<String>::new());
+
+    // Advice without the old figure is not asked about.
+    let mut earlier = earlier;
+    advise(&mut earlier, "Проводить профессиональные пробы.");
+    advise(&mut card, "Проводить профессиональные пробы.");
+    assert_eq!(stale_recommendations(&earlier, &card), Vec::<String>::new());
+}
