@@ -223,6 +223,25 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     await page.waitForFunction(() => document.activeElement?.id === 'ed-0-0-up');
     await expectValue(page.locator('#ed-0-0-code'), criterionCode);
     await expectValue(page.locator('#ed-0-0-0-text'), shareText);
+    // Into another criterion by the keyboard: the arrow key on the closed
+    // list only chooses where; the button moves, and the focus follows the
+    // indicator to its list in the other criterion. Then back, by the same.
+    const countText = await page.locator('#ed-0-0-2-text').inputValue();
+    await page.locator('#ed-0-0-2-move-to').focus();
+    await page.keyboard.press('ArrowDown');
+    await expectValue(page.locator('#ed-0-0-2-text'), countText);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'ed-0-0-2-move');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /^ed-0-1-\d+-move-to$/.test(document.activeElement?.id ?? ''));
+    const moved = (await page.evaluate(() => document.activeElement.id)).replace(/-move-to$/, '');
+    await expectValue(page.locator(`#${moved}-text`), countText);
+    assert.equal(await page.locator('#ed-0-0-2-text').count(), 0);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'ed-0-0-2-move-to');
+    await expectValue(page.locator('#ed-0-0-2-text'), countText);
 
     // The maxima are the sums of the points, shown as they change.
     assert.equal(await page.getByTestId('ed-0-0-maximum').innerText(), 'Максимум критерия: 3 балла.');

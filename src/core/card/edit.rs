@@ -335,28 +335,31 @@ pub fn shift(
     }
 }
 
-/// Moves an indicator to the end of another criterion (by its code).
-pub fn move_to(card: &mut Card, from: Place, criterion_code: &str) {
+/// Moves an indicator to the end of another criterion (by its code), and
+/// returns where it is now, for the focus to follow it.
+pub fn move_to(card: &mut Card, from: Place, criterion_code: &str) -> Option<Place> {
     let target = card.directions.iter().enumerate().find_map(|(d, dir)| {
         dir.criteria
             .iter()
             .position(|c| c.code == criterion_code)
             .map(|c| (d, c))
     });
-    let Some((d, c)) = target else {
-        return;
-    };
-    let Some(source) = card
+    let (d, c) = target?;
+    let source = card
         .directions
         .get_mut(from.direction)
         .and_then(|dir| dir.criteria.get_mut(from.criterion))
-        .filter(|k| from.indicator < k.indicators.len())
-    else {
-        return;
-    };
+        .filter(|k| from.indicator < k.indicators.len())?;
     let indicator = source.indicators.remove(from.indicator);
-    card.directions[d].criteria[c].indicators.push(indicator);
+    let to = &mut card.directions[d].criteria[c].indicators;
+    to.push(indicator);
+    let place = Place {
+        direction: d,
+        criterion: c,
+        indicator: to.len() - 1,
+    };
     card.recount();
+    Some(place)
 }
 
 /// Gives the indicator at `place` a rule of another kind. It then measures

@@ -19,7 +19,7 @@ use crate::department::editor::edit_text::EditText;
 use crate::department::editor::explain_fields::ExplainFields;
 use crate::department::editor::rule_fields::RuleFields;
 use crate::department::editor::{indicator, indicator_mut, indicator_text, Editor};
-use crate::platform::browser::{focus_after_removal, focus_after_shift};
+use crate::platform::browser::{focus_after_removal, focus_after_shift, focus_when_drawn};
 
 /// Whether a problem of the card is about the indicator `code`.
 fn is_about(problem: &TemplateError, code: &str) -> bool {
@@ -156,10 +156,22 @@ pub fn IndicatorEditor(
                 .collect_view()
         })
     };
-    let on_move = move |ev| {
-        let target = event_target_value(&ev);
+    // Choosing a criterion moves nothing yet: on a closed list the arrow
+    // keys choose at every press, and the first would have moved the
+    // indicator away. The button moves it, and the focus goes with it, to
+    // its list in the new place.
+    let move_target = RwSignal::new(String::new());
+    let move_here = move |_| {
+        let target = move_target.get_untracked();
+        let mut to = None;
         if !target.is_empty() {
-            editor.change("move", move |c| move_to(c, place, &target));
+            editor.change("move", |c| to = move_to(c, place, &target));
+        }
+        if let Some(to) = to {
+            focus_when_drawn(format!(
+                "ed-{}-{}-{}-move-to",
+                to.direction, to.criterion, to.indicator
+            ));
         }
     };
     let points = (
@@ -199,10 +211,13 @@ pub fn IndicatorEditor(
                     aria-label=move || format!("Показатель {} выше", code.get())>"↑ Выше"</button>
                 <button type="button" id=id("down") aria-disabled=last.to_string() on:click=shift_by(false)
                     aria-label=move || format!("Показатель {} ниже", code.get())>"↓ Ниже"</button>
-                <select aria-label=move || format!("Перенести показатель {}", code.get()) on:change=on_move>
+                <select id=id("move-to") aria-label=move || format!("Куда перенести показатель {}", code.get())
+                    on:change=move |ev| move_target.set(event_target_value(&ev))>
                     <option value="">"Перенести…"</option>
                     {move_options}
                 </select>
+                <button type="button" id=id("move") aria-disabled=move || move_target.with(String::is_empty).to_string()
+                    on:click=move_here aria-label=move || format!("Перенести показатель {}", code.get())>"Перенести"</button>
                 <button type="button" class="danger" on:click=remove_this
                     aria-label=move || format!("Удалить показатель {}", code.get())>"Удалить"</button>
             </div>

@@ -63,16 +63,22 @@ fn reordering_and_moving_keep_identity_and_maxima() {
     let order: Vec<&str> = card.indicators().map(|i| i.id.as_str()).collect();
     assert_eq!(order, ["п2", "п1"]);
     shift(&mut card, 0, Some(0), Some(0), true); // already first: nothing
-    move_to(
-        &mut card,
-        Place {
-            direction: 0,
-            criterion: 0,
-            indicator: 0,
-        },
-        "2",
+    let from = Place {
+        direction: 0,
+        criterion: 0,
+        indicator: 0,
+    };
+    let to = move_to(&mut card, from, "2");
+    assert_eq!(
+        to,
+        Some(Place {
+            criterion: 1,
+            ..from
+        })
     );
     assert_eq!(card.directions[0].criteria[1].indicators[0].id, "п2");
+    // No such criterion: nothing moves.
+    assert_eq!(move_to(&mut card, from, "9"), None);
     assert_eq!(
         (
             card.directions[0].criteria[0].max_points,
