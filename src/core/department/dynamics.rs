@@ -65,6 +65,33 @@ impl SchoolChange {
 /// the exact difference: for changes beside counts («1 из 3 → 2 из 3»)
 /// and for the verdicts that compare changes against a bound.
 pub(crate) fn delta_tenths(before: (u64, u64), after: (u64, u64)) -> i64 {
+    rounded_tenths(exact_delta(before, after))
+}
+
+/// One share's change minus another's, `(before, after)` each, in tenths
+/// of a point, rounded once from the exact difference: the difference of
+/// differences of the measures' analysis. Subtracting the two changes
+/// each rounded first could be a tenth off (−6,97 shown as −6,9).
+pub(crate) fn delta_difference_tenths(
+    (b1, a1): ((u64, u64), (u64, u64)),
+    (b2, a2): ((u64, u64), (u64, u64)),
+) -> i64 {
+    let ((n1, d1), (n2, d2)) = (exact_delta(b1, a1), exact_delta(b2, a2));
+    // Past i128 (sums of a billion pupils), each change rounded alone.
+    let exact = n1
+        .checked_mul(d2)
+        .zip(n2.checked_mul(d1))
+        .and_then(|(x, y)| x.checked_sub(y))
+        .zip(d1.checked_mul(d2));
+    match exact {
+        Some(difference) => rounded_tenths(difference),
+        None => rounded_tenths((n1, d1)) - rounded_tenths((n2, d2)),
+    }
+}
+
+/// `after − before` of two shares, in tenths of a point, as a fraction
+/// with a positive denominator. An empty whole counts as 0 %.
+fn exact_delta(before: (u64, u64), after: (u64, u64)) -> (i128, i128) {
     let share = |(part, whole): (u64, u64)| {
         if whole == 0 {
             (0, 1)
@@ -73,7 +100,11 @@ pub(crate) fn delta_tenths(before: (u64, u64), after: (u64, u64)) -> i64 {
         }
     };
     let ((a, b), (c, d)) = (share(before), share(after));
-    let (num, den) = ((c * b - a * d) * 1000, b * d);
+    ((c * b - a * d) * 1000, b * d)
+}
+
+/// A fraction of tenths rounded to the nearest, halves away from zero.
+fn rounded_tenths((num, den): (i128, i128)) -> i64 {
     let rounded = (2 * num.abs() + den) / (2 * den);
     i64::try_from(rounded * num.signum()).unwrap_or(0)
 }

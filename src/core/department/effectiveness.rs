@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use crate::card::versions::comparability;
 use crate::card::Card;
 use crate::department::archive::Archive;
-use crate::department::dynamics::{delta_tenths, delta_text};
+use crate::department::dynamics::{delta_difference_tenths, delta_tenths, delta_text};
 use crate::department::measures::Measure;
 use crate::department::results::SchoolResult;
 use crate::department::school::SchoolId;
@@ -48,8 +48,19 @@ pub struct Group {
 impl Group {
     /// The change of the share of schools meeting it, in tenths of a point.
     pub fn change(&self) -> i64 {
+        let (before, after) = self.shares();
+        delta_tenths(before, after)
+    }
+
+    /// The shares of schools meeting it: (before, after), each (part, whole).
+    fn shares(&self) -> ((u64, u64), (u64, u64)) {
         let n = self.schools as u64;
-        delta_tenths((self.meeting.0 as u64, n), (self.meeting.1 as u64, n))
+        ((self.meeting.0 as u64, n), (self.meeting.1 as u64, n))
+    }
+
+    /// This group's change minus `other`'s, rounded once.
+    fn minus(&self, other: &Group) -> i64 {
+        delta_difference_tenths(self.shares(), other.shares())
     }
 
     /// «выполняли 1 из 4 → 3 из 4 (+50,0 п. п.); Σ/Σ 20,0 % → 35,0 %».
@@ -147,7 +158,7 @@ impl IndicatorEffect {
             self.verdict,
             Verdict::Better | Verdict::NoDifference | Verdict::Worse
         )
-        .then(|| self.addressed.change() - self.others.change())
+        .then(|| self.addressed.minus(&self.others))
     }
 
     /// What makes «лучше» or «хуже» weaker than it reads: one school
@@ -173,8 +184,8 @@ impl IndicatorEffect {
             })
         };
         let one_less = [
-            moved(&self.addressed, -up).map(|a| a.change() - self.others.change()),
-            moved(&self.others, up).map(|o| self.addressed.change() - o.change()),
+            moved(&self.addressed, -up).map(|a| a.minus(&self.others)),
+            moved(&self.others, up).map(|o| self.addressed.minus(&o)),
         ];
         if one_less
             .into_iter()
@@ -184,7 +195,7 @@ impl IndicatorEffect {
             notes.push("держится на одной школе".to_owned());
         }
         if let (Some(a), Some(o)) = (self.addressed.sums, self.others.sums) {
-            let pupils = delta_tenths(a.0, a.1) - delta_tenths(o.0, o.1);
+            let pupils = delta_difference_tenths(a, o);
             if pupils != 0 && pupils.signum() != d.signum() {
                 notes.push(format!(
                     "по доле обучающихся (Σ/Σ) разность другого знака: {}",
@@ -339,7 +350,7 @@ fn verdict(addressed: &Group, others: &Group) -> Verdict {
     if addressed.schools < MIN_SCHOOLS || others.schools < MIN_SCHOOLS {
         return Verdict::TooFew;
     }
-    let d = addressed.change() - others.change();
+    let d = addressed.minus(others);
     if d >= NOTABLE_TENTHS {
         Verdict::Better
     } else if d <= -NOTABLE_TENTHS {

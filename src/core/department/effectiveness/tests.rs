@@ -351,3 +351,40 @@ fn one_school_is_whether_one_school_less_undoes_the_verdict() {
     let level = shares(((30, 100), (30, 100)), ((30, 100), (30, 100)));
     assert_eq!(level.caveat(), None);
 }
+
+/// The difference of differences is rounded once, from the exact changes:
+/// each change rounded first, then subtracted, was a tenth off, and could
+/// cross the bound of a verdict.
+#[test]
+fn the_difference_of_differences_is_rounded_once() {
+    let group = |schools, meeting| Group {
+        schools,
+        meeting,
+        sums: None,
+    };
+    // −6/7 = −85,71 and −22/23 = −95,65 п. п.: shown −85,7 and −95,7, whose
+    // difference is +10,0; the exact one is +9,94, not a notable difference.
+    let (addressed, others) = (group(7, (6, 0)), group(23, (22, 0)));
+    assert_eq!((addressed.change(), others.change()), (-857, -957));
+    assert_eq!(addressed.minus(&others), 99);
+    assert_eq!(verdict(&addressed, &others), Verdict::NoDifference);
+    // The pupils' shares of a walk-through's report: 161/380 → 148/383
+    // (−3,726) against 440/779 → 439/735 (+3,245): −6,971, so −7,0 (the
+    // changes rounded first gave −6,9).
+    let effect = IndicatorEffect {
+        code: "1.2".into(),
+        addressed: Group {
+            sums: Some(((161, 380), (148, 383))),
+            ..group(4, (0, 4))
+        },
+        others: Group {
+            sums: Some(((440, 779), (439, 735))),
+            ..group(8, (4, 0))
+        },
+        verdict: Verdict::Better,
+    };
+    assert_eq!(
+        effect.caveat().unwrap(),
+        "вывод ненадёжен: по доле обучающихся (Σ/Σ) разность другого знака: −7,0\u{A0}п.\u{A0}п."
+    );
+}
