@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use profkarta_core::department::letter_file::LetterFile;
 use profkarta_core::school::plan::PlanEdit;
 
-use crate::platform::browser::focus_when_drawn;
+use crate::platform::browser::{confirm, focus_when_drawn};
 use crate::school::plan_row::PlanRowEditor;
 use crate::school::state::{CardCtx, DraftCtx};
 use crate::shared::file_picker::FilePicker;
@@ -35,9 +35,24 @@ pub fn PlanSection() -> impl IntoView {
     };
     let card_id = card.id.clone();
     let card_now = card.clone();
+    // A letter saved beside others is easily picked for the wrong school:
+    // its measures would join this plan unasked.
+    let for_this_school = move |letter: &LetterFile| {
+        let school = draft.with_untracked(|d| d.profile.name.trim().to_owned());
+        letter.is_for(&school)
+            || confirm(&format!(
+                "Это рекомендации для «{}», а в черновике указана школа «{school}». \
+                 Всё равно добавить их мероприятия в план?",
+                letter.school
+            ))
+    };
     let on_letter = Callback::new(move |(name, text): (String, Result<String, String>)| {
         let read = text.and_then(|t| LetterFile::read(&t, &card_id).map_err(|e| e.to_string()));
         match read {
+            Ok(letter) if !for_this_school(&letter) => notices.push(
+                format!("Файл «{name}» не добавлен в план: рекомендации в нём — для другой школы."),
+                None,
+            ),
             Ok(letter) => {
                 let (period, version) = (letter.period.clone(), letter.card_version);
                 let (plan, unticked) = letter.plan_for(&card_now);

@@ -344,9 +344,19 @@ test('a school pre-fills its plan from the letter file, signs it, the department
         await card.profile('Ответственный (ФИО, должность)', 'Петрова А. С., директор');
         await card.profile('Отчётный период (учебный год)', FIRST);
         const plan = school.page.getByTestId('plan');
+        // The letter is the gymnasium's, the draft another school's: asked
+        // first, and refused, nothing is added.
+        const otherSchool = [];
+        school.page.once('dialog', (d) => { otherSchool.push(d.message()); d.dismiss(); });
+        await plan.locator('#letter-file').setInputFiles(letterPath);
+        await school.page.getByTestId('notices').getByText(`Файл «${file.name}» не добавлен в план: рекомендации в нём — для другой школы.`).waitFor();
+        assert.deepEqual(otherSchool, ['Это рекомендации для «МАОУ «Гимназия № 2»», а в черновике указана школа «МАОУ СОШ № 99». Всё равно добавить их мероприятия в план?']);
+        assert.equal(await plan.locator('.plan-row').count(), 0);
+        school.page.once('dialog', (d) => d.accept());
         await plan.locator('#letter-file').setInputFiles(letterPath);
         await school.page.getByTestId('notices').getByText(`в план добавлено мероприятий — ${letter.plan.length}`).waitFor();
         assert.equal(await plan.locator('.plan-row').count(), letter.plan.length);
+        school.page.once('dialog', (d) => d.accept());
         await plan.locator('#letter-file').setInputFiles(letterPath);
         await school.page.getByTestId('notices').getByText('в план добавлено мероприятий — 0').waitFor();
         assert.equal(await plan.locator('.plan-row').count(), letter.plan.length);

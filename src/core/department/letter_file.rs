@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::card::Card;
+use crate::department::school::normalize;
 use crate::error::LetterFileError;
 use crate::export::{text_blocks, to_docx, Block};
 use crate::json;
@@ -30,6 +31,14 @@ pub struct LetterFile {
 }
 
 impl LetterFile {
+    /// Whether the letter may be the school's own: addressed to `name` as
+    /// typed, or the draft has no name yet. Names compare as the
+    /// department matches its files, without case, quotes and spacing.
+    pub fn is_for(&self, name: &str) -> bool {
+        let name = normalize(name);
+        name.is_empty() || normalize(&self.school) == name
+    }
+
     pub fn new(card: &Card, period: &str, school: &str, text: &str, plan: Vec<PlanRow>) -> Self {
         Self {
             format: FORMAT.to_owned(),
@@ -167,6 +176,9 @@ mod tests {
             LetterFileError::Newer { version: 2 }
         );
         assert_eq!(letter.file_name(), "рекомендации_СОШ_2_2025-2026.json");
+        assert!(letter.is_for("сош №2"));
+        assert!(letter.is_for(" "));
+        assert!(!letter.is_for("СОШ № 3"));
         assert_eq!(
             letter_docx_name("МАОУ «СОШ № 7»", " 2025/2026 "),
             "письмо_МАОУ_СОШ_7_2025-2026.docx"
