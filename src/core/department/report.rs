@@ -315,8 +315,10 @@ pub fn review_summary<'a>(
     results: impl IntoIterator<Item = &'a SchoolResult>,
 ) -> String {
     let (mut n, mut checked, mut in_review) = (0u64, 0u64, 0u64);
-    // The points not credited, and the schools that lost some.
+    // The points not credited, and the schools that lost some; the points
+    // claimed on indicators ruled not applicable, and their schools.
     let (mut taken, mut schools) = (0u32, 0u64);
+    let (mut ruled, mut ruled_schools) = (0u32, 0u64);
     for r in results {
         n += 1;
         match r.status {
@@ -326,6 +328,8 @@ pub fn review_summary<'a>(
         }
         taken += r.lost;
         schools += u64::from(r.lost > 0);
+        ruled += r.ruled_out;
+        ruled_schools += u64::from(r.ruled_out > 0);
     }
     // Not begun: nothing may read as if the scores had stood a check.
     if checked + in_review == 0 {
@@ -344,18 +348,32 @@ pub fn review_summary<'a>(
     if checked + in_review < n {
         text.push_str(" Остальные — по самооценке школ.");
     }
-    if card.has_points() {
-        text.push_str(&match schools {
-            // Only a finished check can vouch for the claimed points.
-            0 if checked == 0 => String::new(),
-            0 => " Баллы, заявленные школами, при проверке не снижались.".to_owned(),
+    if !card.has_points() {
+        return text;
+    }
+    let of_schools = |k: u64| plural(k, "школы", "школ", "школ");
+    match (schools, ruled_schools) {
+        // Only a finished check can vouch for the claimed points.
+        (0, 0) if checked == 0 => {}
+        (0, 0) => text.push_str(" Баллы, заявленные школами, при проверке не снижались."),
+        _ => {
             // Said with a colon: «не засчитан 1 балл» and «не засчитано 5
             // баллов» would need the verb to agree with the number.
-            schools => format!(
-                " Не засчитано при проверке баллов, заявленных школами: {taken} (у {schools} {}).",
-                plural(schools, "школы", "школ", "школ")
-            ),
-        });
+            if schools > 0 {
+                text.push_str(&format!(
+                    " Не засчитано при проверке баллов, заявленных школами: {taken} (у {schools} {}).",
+                    of_schools(schools)
+                ));
+            }
+            if ruled_schools > 0 {
+                text.push_str(&format!(
+                    " Снято баллов, заявленных по показателям, которые при проверке признаны \
+                     неприменимыми: {ruled} (у {ruled_schools} {}); в максимум школы эти показатели \
+                     не входят.",
+                    of_schools(ruled_schools)
+                ));
+            }
+        }
     }
     text
 }
@@ -554,20 +572,34 @@ mod tests {
         archive.set_checked("a2", true);
         archive.set_decision("b2", "2.1", Some(Decision::Confirm));
         let now = results(&archive, DEFAULT_CARD, "2025/2026");
+        // А's 1.8 refused (1 point); its 3.1, claimed, ruled not applicable:
+        // not a refusal, but the point is gone all the same.
+        let ruled = " Снято баллов, заявленных по показателям, которые при проверке признаны \
+                     неприменимыми: 1 (у 1 школы); в максимум школы эти показатели не входят.";
         assert_eq!(
             review_summary(&card, &now),
-            "Проверка объективности завершена по 1 из 3 карт, ещё 1 — на проверке. Остальные — \
-             по самооценке школ. Не засчитано при проверке баллов, заявленных школами: 1 (у 1 школы)."
+            format!(
+                "Проверка объективности завершена по 1 из 3 карт, ещё 1 — на проверке. Остальные — \
+                 по самооценке школ. Не засчитано при проверке баллов, заявленных школами: 1 (у 1 школы).{ruled}"
+            )
         );
         // Begun but finished nowhere: nothing vouches for the claimed points.
         archive.set_checked("a2", false);
         let begun = results(&archive, DEFAULT_CARD, "2025/2026");
         assert_eq!(
             review_summary(&card, &begun),
-            "Проверка объективности завершена по 0 из 3 карт, ещё 2 — на проверке. Остальные — \
-             по самооценке школ. Не засчитано при проверке баллов, заявленных школами: 1 (у 1 школы)."
+            format!(
+                "Проверка объективности завершена по 0 из 3 карт, ещё 2 — на проверке. Остальные — \
+                 по самооценке школ. Не засчитано при проверке баллов, заявленных школами: 1 (у 1 школы).{ruled}"
+            )
         );
+        // Only the ruling left: the points did go down, said so.
         archive.set_decision("a2", "1.8", None);
+        archive.set_checked("a2", true);
+        let ruled_only = results(&archive, DEFAULT_CARD, "2025/2026");
+        assert!(review_summary(&card, &ruled_only).ends_with(&format!("самооценке школ.{ruled}")));
+        archive.set_checked("a2", false);
+        archive.set_decision("a2", "3.1", None);
         let begun = results(&archive, DEFAULT_CARD, "2025/2026");
         assert!(review_summary(&card, &begun).ends_with("Остальные — по самооценке школ."));
         let nv = crate::card::builtin("nevinnomyssk").unwrap().unwrap();

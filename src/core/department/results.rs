@@ -40,6 +40,9 @@ pub struct SchoolResult {
     /// still apply: kept whole when an indicator is left out by
     /// [`SchoolResult::seen_on`], as the total is.
     pub lost: u32,
+    /// The points claimed on indicators the check ruled not applicable:
+    /// not refused (they leave the maximum too), but taken all the same.
+    pub ruled_out: u32,
 }
 
 impl SchoolResult {
@@ -61,6 +64,10 @@ impl SchoolResult {
             .filter(|(_, c)| c.applies)
             .map(|(_, c)| c.claimed_points.saturating_sub(c.points))
             .sum();
+        let ruled_out = (score.indicators.iter())
+            .filter(|(_, c)| !c.applies)
+            .map(|(_, c)| c.claimed_points)
+            .sum();
         Self {
             submission_id: entry.id().to_owned(),
             school: entry.school.clone(),
@@ -78,6 +85,7 @@ impl SchoolResult {
             version: entry.card.version,
             seen_as: entry.card.version,
             lost,
+            ruled_out,
         }
     }
 
