@@ -55,17 +55,27 @@ pub fn PlanSection() -> impl IntoView {
             ),
             Ok(letter) => {
                 let (period, version) = (letter.period.clone(), letter.card_version);
-                let (plan, unticked) = letter.plan_for(&card_now);
+                let keyless = letter.keys.is_empty();
+                let (plan, lost) = letter.plan_for(&card_now);
                 let added = draft.try_update(|d| d.merge_plan(plan)).unwrap_or(0);
-                let ticks = if unticked {
-                    format!(
-                        " Рекомендации составлены по версии {version} карты, а черновик — по версии {}: \
+                let now = card_now.version;
+                let ticks = match lost {
+                    _ if version == now => String::new(),
+                    0 => format!(
+                        " Рекомендации составлены по версии {version} карты, а черновик — по версии {now}: \
+                         целевые показатели отмечены под их номерами в версии {now}."
+                    ),
+                    // A letter from before the keys: its numbers may be others' here.
+                    _ if keyless => format!(
+                        " Рекомендации составлены по версии {version} карты, а черновик — по версии {now}: \
                          номера показателей в них могут означать другие, поэтому целевые показатели \
-                         мероприятий не отмечены — отметьте их.",
-                        card_now.version
-                    )
-                } else {
-                    String::new()
+                         мероприятий не отмечены — отметьте их."
+                    ),
+                    lost => format!(
+                        " Рекомендации составлены по версии {version} карты, а черновик — по версии {now}: \
+                         целевые показатели отмечены под их номерами в версии {now}, кроме тех, которых \
+                         в ней нет (не отмечено — {lost}). Проверьте отметки."
+                    ),
                 };
                 notices.push(
                     format!(

@@ -360,6 +360,15 @@ test('a school pre-fills its plan from the letter file, signs it, the department
         await plan.locator('#letter-file').setInputFiles(letterPath);
         await school.page.getByTestId('notices').getByText('в план добавлено мероприятий — 0').waitFor();
         assert.equal(await plan.locator('.plan-row').count(), letter.plan.length);
+        // The same letter as another version of the card would write it:
+        // its indicators found by their keys, the same rows, none added.
+        assert.equal(letter.keys['1.1'], '1.1');
+        const otherVersion = join(folder, 'рекомендации_версия_2.json');
+        await writeFile(otherVersion, JSON.stringify({ ...letter, card_version: 2 }));
+        school.page.once('dialog', (d) => d.accept());
+        await plan.locator('#letter-file').setInputFiles(otherVersion);
+        await school.page.getByTestId('notices').getByText('в план добавлено мероприятий — 0. Укажите сроки и ответственных, исправьте формулировки. Рекомендации составлены по версии 2 карты, а черновик — по версии 1: целевые показатели отмечены под их номерами в версии 1.').waitFor();
+        assert.equal(await plan.locator('.plan-row').count(), letter.plan.length);
         // Its own edits and a row of its own, picked by keyboard-reachable checkboxes.
         await plan.locator('#plan-0-deadline').fill('до 30.05.2025');
         await plan.locator('#plan-0-responsible').fill('Сидоров П. П., заместитель по ВР');

@@ -3,6 +3,8 @@
 //! not signed: it only suggests rows the school edits, and the plan the
 //! school then signs is its own.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::card::Card;
@@ -14,7 +16,8 @@ use crate::school::plan::PlanRow;
 use crate::text::{file_stem, period_stem};
 
 const FORMAT: &str = "profkarta-letter";
-const VERSION: u64 = 1;
+/// Version 2 adds `keys`: a version 1 letter still reads.
+const VERSION: u64 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -28,6 +31,11 @@ pub struct LetterFile {
     pub school: String,
     pub text: String,
     pub plan: Vec<PlanRow>,
+    /// The permanent key of each indicator the plan names, by its number in
+    /// `card_version`: a draft of another version finds it under its own
+    /// number (a renumbered indicator is the same one).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub keys: BTreeMap<String, String>,
 }
 
 impl LetterFile {
@@ -40,6 +48,10 @@ impl LetterFile {
     }
 
     pub fn new(card: &Card, period: &str, school: &str, text: &str, plan: Vec<PlanRow>) -> Self {
+        let keys = (plan.iter())
+            .flat_map(|row| &row.indicators)
+            .filter_map(|code| Some((code.clone(), card.indicator(code)?.key().to_owned())))
+            .collect();
         Self {
             format: FORMAT.to_owned(),
             version: VERSION,
@@ -50,6 +62,7 @@ impl LetterFile {
             school: school.to_owned(),
             text: text.to_owned(),
             plan,
+            keys,
         }
     }
 
@@ -66,21 +79,29 @@ impl LetterFile {
         )
     }
 
-    /// The plan's rows for a draft of `card`. A letter of another version
-    /// of the card names indicators by that version's numbers, which may be
-    /// others' here: its rows come without their indicators (`true`), to be
-    /// ticked again, rather than under the wrong ones.
-    pub fn plan_for(self, card: &Card) -> (Vec<PlanRow>, bool) {
+    /// The plan's rows for a draft of `card`, and how many of their
+    /// indicators could not be ticked. A letter of another version of the
+    /// card names indicators by that version's numbers, which may be
+    /// others' here: each is found by its permanent key instead, and one
+    /// that is not in `card` (removed, or another kind now) is left for the
+    /// school to tick, rather than ticked under the wrong number. A version
+    /// 1 letter has no keys: none of its indicators is ticked.
+    pub fn plan_for(self, card: &Card) -> (Vec<PlanRow>, usize) {
         if self.card_version == card.version {
-            return (self.plan, false);
+            return (self.plan, 0);
         }
+        let mut lost = 0;
         let rows = (self.plan.into_iter())
-            .map(|row| PlanRow {
-                indicators: Vec::new(),
-                ..row
+            .map(|row| {
+                let named = row.indicators.len();
+                let indicators: Vec<String> = (row.indicators.iter())
+                    .filter_map(|code| Some(card.by_key(self.keys.get(code)?)?.code.clone()))
+                    .collect();
+                lost += named - indicators.len();
+                PlanRow { indicators, ..row }
             })
             .collect();
-        (rows, true)
+        (rows, lost)
     }
 
     /// Reads a letter for a draft of the card `card_id`.
@@ -170,11 +191,17 @@ mod tests {
         );
         let newer = letter
             .to_json()
-            .replace("\"version\": 1,", "\"version\": 2,");
+            .replace("\"version\": 2,", "\"version\": 3,");
         assert_eq!(
             LetterFile::read(&newer, &card.id).unwrap_err(),
-            LetterFileError::Newer { version: 2 }
+            LetterFileError::Newer { version: 3 }
         );
+        // A version 1 letter, without keys, still reads.
+        let first = letter
+            .to_json()
+            .replace("\"version\": 2,", "\"version\": 1,");
+        let first = LetterFile::read(&first, &card.id).unwrap();
+        assert_eq!(first.version, 1);
         assert_eq!(letter.file_name(), "рекомендации_СОШ_2_2025-2026.json");
         assert!(letter.is_for("сош №2"));
         assert!(letter.is_for(" "));
@@ -200,12 +227,27 @@ mod tests {
             ..PlanRow::default()
         }];
         let letter = LetterFile::new(&card, "2025/2026", "СОШ № 2", "Текст", plan.clone());
-        assert_eq!(letter.clone().plan_for(&card), (plan, false));
+        assert_eq!(letter.clone().plan_for(&card), (plan, 0));
+        // Version 2 numbers 2.1 as 2.5: ticked under its new number.
         let mut newer = card.clone();
         newer.version = 2;
-        let (rows, unticked) = letter.plan_for(&newer);
-        assert!(unticked);
-        assert_eq!(rows[0].measure, "Профпробы");
+        let moved = newer.indicators_mut().find(|i| i.code == "2.1").unwrap();
+        moved.id = letter.keys["2.1"].clone();
+        moved.code = "2.5".into();
+        let (rows, lost) = letter.clone().plan_for(&newer);
+        assert_eq!((rows[0].measure.as_str(), lost), ("Профпробы", 0));
+        assert_eq!(rows[0].indicators, ["2.5"]);
+        // Another kind now, so another key: left unticked, and counted.
+        newer.indicators_mut().find(|i| i.code == "2.5").unwrap().id = "другой".into();
+        let (rows, lost) = letter.clone().plan_for(&newer);
+        assert_eq!(lost, 1);
         assert!(rows[0].indicators.is_empty());
+        // A version 1 letter has no keys: nothing ticked.
+        let old = LetterFile {
+            keys: BTreeMap::new(),
+            ..letter
+        };
+        let (rows, lost) = old.plan_for(&newer);
+        assert_eq!((rows[0].indicators.len(), lost), (0, 1));
     }
 }
