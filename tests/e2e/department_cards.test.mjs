@@ -148,7 +148,11 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     await page.locator('#ed-0-0-0-text').fill('Доля обучающихся 6–11 классов, прошедших профессиональные пробы');
     await page.locator('#ed-0-0-0-threshold').fill('30');
     await page.locator('#ed-0-0-0-rule-text').fill('не менее 30% — 1 балл');
+    // Its letters would have only a generic line: said until it has advice.
+    const noAdvice = page.getByTestId('without-recommendation');
+    await noAdvice.filter({ hasText: /^Без рекомендации школе \(для писем\): 1\.1, / }).waitFor();
     await page.locator('#ed-0-0-0-recommendation').fill('Довести охват пробами до 30 % обучающихся.');
+    await page.waitForFunction(() => !/ 1\.1[,.]/.test(document.querySelector('[data-testid="without-recommendation"]')?.textContent ?? ''));
     // The field the focus is in goes with the old kind's fields; its blur
     // then comes after it is gone (this once stopped the page's code: the
     // after() hook checks the console).

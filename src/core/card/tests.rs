@@ -440,6 +440,29 @@ fn a_rule_text_that_contradicts_the_points_is_doubted() {
     }
 }
 
+/// An indicator with points and no advice for the letters is named; one
+/// without points, or with advice, is not. The built-in cards have all.
+#[test]
+fn indicators_without_advice_are_named() {
+    for card in builtins().unwrap().iter() {
+        assert_eq!(
+            validate::without_recommendation(card),
+            [] as [String; 0],
+            "{}",
+            card.id
+        );
+    }
+    let mut card = crate::testkit::card();
+    let mut named = |code: &str, points: u32| {
+        let i = card.indicators_mut().find(|i| i.code == code).unwrap();
+        i.recommendation = " ".into();
+        i.points = points;
+    };
+    named("1.2", 1);
+    named("2.1", 0);
+    assert_eq!(validate::without_recommendation(&card), ["1.2"]);
+}
+
 #[test]
 fn the_profile_answers_read_as_the_school_gave_them() {
     let card = crate::card::builtin::builtin("leninsk-kuznetsky")

@@ -236,6 +236,17 @@ pub fn rule_text_doubts(card: &Card) -> Vec<String> {
         .collect()
 }
 
+/// The indicators with points and no recommendation: a school that misses
+/// one gets only a generic line in its letter («Обеспечить выполнение
+/// показателя по правилу …»). Said beside the card, not a problem: the
+/// department may mean it.
+pub fn without_recommendation(card: &Card) -> Vec<String> {
+    card.indicators()
+        .filter(|i| i.points > 0 && i.recommendation.trim().is_empty())
+        .map(|i| i.code.clone())
+        .collect()
+}
+
 fn rule_text_disagrees(text: &str, points: u32) -> bool {
     let text = text.to_lowercase();
     let says_none = [

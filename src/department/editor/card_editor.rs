@@ -259,6 +259,13 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
             {move || editor.stale_recommendations.with(|s| s.as_ref().map(|s| view! {
                 <p class="notice notice-warning" data-testid="stale-recommendations">{stale_text(RECOMMENDATION, s)}</p>
             }))}
+            {move || editor.without_recommendation.with(|codes| (!codes.is_empty()).then(|| view! {
+                <p class="notice" data-testid="without-recommendation">{format!(
+                    "Без рекомендации школе (для писем): {}. Школе, не выполнившей такой показатель, \
+                     письмо предложит только общую фразу по правилу начисления.",
+                    codes.join(", ")
+                )}</p>
+            }))}
             {move || editor.rule_text_doubts.with(|d| doubt_text(d)).map(|text| view! {
                 <p class="notice notice-warning" data-testid="rule-text-doubts">{text}</p>
             })}

@@ -27,7 +27,7 @@ use leptos::prelude::*;
 use profkarta_core::card::edit::{
     follow_rule_texts, stale_recommendations, stale_rule_texts, Place,
 };
-use profkarta_core::card::validate::{publish_problems, rule_text_doubts};
+use profkarta_core::card::validate::{publish_problems, rule_text_doubts, without_recommendation};
 use profkarta_core::card::{Card, Indicator};
 use profkarta_core::department::view::history::History;
 use profkarta_core::error::TemplateError;
@@ -68,6 +68,9 @@ pub struct Editor {
     /// ([`rule_text_doubts`]): named above the card and asked about on
     /// publishing.
     pub rule_text_doubts: Memo<Vec<String>>,
+    /// Indicators with points and no recommendation for the letters
+    /// ([`without_recommendation`]): named above the card.
+    pub without_recommendation: Memo<Vec<String>>,
     /// Fields whose typed text could not be read («150» for a percentage):
     /// the card still holds the field's last good value, so these block
     /// publishing as the card's own problems do.
@@ -109,6 +112,7 @@ impl Editor {
             stale_rule_texts: against_previous(stale_rule_texts),
             stale_recommendations: against_previous(stale_recommendations),
             rule_text_doubts: Memo::new(move |_| card.with(rule_text_doubts)),
+            without_recommendation: Memo::new(move |_| card.with(without_recommendation)),
             unread: RwSignal::new(BTreeSet::new()),
             notice: RwSignal::new(String::new()),
             save: Debounce::new(),
