@@ -1024,6 +1024,10 @@ pub enum ReviewerFileError {
         assigned: String,
         own: String,
     },
+    /// Made before a file of the same reviewer already merged.
+    Older {
+        name: String,
+    },
 }
 
 impl fmt::Display for ReviewerFileError {
@@ -1050,6 +1054,11 @@ impl fmt::Display for ReviewerFileError {
                 f,
                 "Задание выдано для ключа {assigned}, а ключ подписи этого компьютера — {own}. \
                  Восстановите свой ключ из резервной копии или попросите ведущего выдать задание заново."
+            ),
+            Self::Older { name } => write!(
+                f,
+                "Этот файл проверки («{name}») сделан раньше уже загруженного файла того же \
+                 проверяющего: его решения не приняты, чтобы не заменить более поздние."
             ),
         }
     }

@@ -37,6 +37,11 @@ pub struct Reviewer {
     pub fingerprint: String,
     #[serde(default)]
     pub schools: Vec<SchoolId>,
+    /// When the newest of their review files merged here was made (its
+    /// `made_at`): an older file, loaded after it, would take back their
+    /// later decisions.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub last_file: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -76,6 +81,7 @@ pub fn open_reviewer_key(text: &str) -> Result<Reviewer, ReviewerFileError> {
         public_key: to_hex(&envelope.public_key),
         fingerprint: envelope.fingerprint,
         schools: Vec::new(),
+        last_file: String::new(),
     })
 }
 

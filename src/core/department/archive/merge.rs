@@ -4,13 +4,16 @@
 //! Merge rules, per indicator:
 //! - the same decision: kept, and their comment added when ours has none;
 //! - nothing decided here yet, or decided by the same reviewer's earlier
-//!   file: theirs is taken;
+//!   file: theirs is taken, and another reviewer's open conflict that now
+//!   agrees with it is closed;
 //! - another decision by someone else: a [`Conflict`]; ours stands until the
 //!   lead chooses, seeing both comments. The side the lead did not choose is
 //!   remembered, so the same file loaded again does not reopen it.
 //!
 //! Decisions on schools not assigned to the reviewer, or on files this
-//! workspace does not have, are counted and left out.
+//! workspace does not have, are counted and left out. A file made before
+//! one of the same reviewer already merged is refused whole: it would take
+//! back their later decisions.
 
 use std::collections::BTreeSet;
 
@@ -170,6 +173,11 @@ impl Archive {
                 name: file.reviewer.clone(),
                 fingerprint: file.fingerprint.clone(),
             })?;
+        if file.made_at < reviewer.last_file {
+            return Err(ReviewerFileError::Older {
+                name: reviewer.name.clone(),
+            });
+        }
         let name = reviewer.name.clone();
         let schools = reviewer.schools.clone();
         let mut merged = Merged {
@@ -192,6 +200,11 @@ impl Archive {
             if review.checked {
                 self.set_checked(&id, true);
             }
+        }
+        if let Some(r) =
+            (self.reviewers.iter_mut()).find(|r| r.public_key == to_hex(&file.public_key))
+        {
+            r.last_file = file.made_at;
         }
         Ok(merged)
     }
@@ -234,6 +247,10 @@ impl Archive {
                 ours.comment = theirs.comment;
             }
             merged.taken += 1;
+            // Another reviewer's open conflict that now agrees is no longer one.
+            self.conflicts.retain(|c| {
+                !(c.submission_id == id && c.code == code && c.theirs.decision == Some(decision))
+            });
         } else {
             self.conflicts.push(Conflict {
                 submission_id: id.to_owned(),

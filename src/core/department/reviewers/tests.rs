@@ -273,6 +273,49 @@ fn two_reviewers_merge_with_one_conflict() {
     assert_eq!(back.reviews, lead.reviews);
 }
 
+/// A walk-through: Иванова sends a file, changes her mind in a second one,
+/// and the lead loads the second first. The first, older, is refused whole;
+/// and Петров's conflict with her first decision closes once her newer
+/// file agrees with him.
+#[test]
+fn an_older_file_never_takes_back_newer_decisions() {
+    const LATER: &str = "2026-10-06T09:00:00.000Z";
+    let mut lead = lead();
+    let mut ivanova = reviewer(&lead, 0, 101);
+    ivanova.set_decision("a1", "1.8", Some(Decision::NoPoint));
+    let first = ivanova.review_file(&key(101), AT).unwrap();
+    ivanova.set_decision("a1", "1.8", Some(Decision::Confirm));
+    let second = ivanova.review_file(&key(101), LATER).unwrap();
+
+    lead.merge_review(&second).unwrap();
+    assert_eq!(
+        lead.merge_review(&first).unwrap_err().to_string(),
+        "Этот файл проверки («Иванова А. А.») сделан раньше уже загруженного файла того же \
+         проверяющего: его решения не приняты, чтобы не заменить более поздние."
+    );
+    assert_eq!(lead.review("a1").decision("1.8"), Some(Decision::Confirm));
+    // The same file again is not older than itself.
+    assert!(lead.merge_review(&second).is_ok());
+    // Remembered in the workspace and its backup.
+    let back = Archive::from_json(lead.cards().clone(), &lead.to_json())
+        .unwrap()
+        .0;
+    assert_eq!(back.reviewers[0].last_file, LATER);
+
+    // In order: her first file, Петров's disagreeing one (a conflict), her
+    // second, which agrees with him: the conflict is gone.
+    let mut lead = self::lead();
+    let mut petrov = reviewer(&lead, 1, 102);
+    petrov.set_decision("a1", "1.8", Some(Decision::Confirm));
+    lead.merge_review(&first).unwrap();
+    lead.merge_review(&petrov.review_file(&key(102), AT).unwrap())
+        .unwrap();
+    assert_eq!(lead.conflicts.len(), 1);
+    lead.merge_review(&second).unwrap();
+    assert!(lead.conflicts.is_empty());
+    assert_eq!(lead.review("a1").decision("1.8"), Some(Decision::Confirm));
+}
+
 #[test]
 fn decisions_outside_the_assignment_or_the_workspace_are_left_out() {
     let mut lead = lead();
