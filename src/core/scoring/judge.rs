@@ -104,7 +104,11 @@ fn share(
     }
     let minimum = target.threshold_percent.map(|t| needed(t, denominator));
     let earned = match (minimum, growth) {
-        (None, Growth::NoLastYear { was_empty }) => {
+        // Growth is half of a goal with a minimum too («выше прошлогодней и
+        // не меньше минимума»): judged on the minimum alone, a school that
+        // left last year blank earned the point that its true figures
+        // (no growth) would have cost it.
+        (_, Growth::NoLastYear { was_empty }) => {
             return Outcome::NotApplicable(NotApplicable::NoLastYear {
                 numerator,
                 denominator,
@@ -114,7 +118,7 @@ fn share(
         (None, Growth::NotAsked) => false,
         (None, Growth::Known { met, .. }) => met,
         (Some(n), Growth::Known { met, .. }) => numerator >= n && met,
-        (Some(n), _) => numerator >= n,
+        (Some(n), Growth::NotAsked) => numerator >= n,
     };
     Outcome::Scored {
         points: if earned { points } else { 0 },
