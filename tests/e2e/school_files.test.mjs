@@ -602,6 +602,36 @@ test('a draft with a field this version does not read opens without it, and its 
         }).waitFor();
     }));
 
+test('a value of the wrong kind in a stored draft costs only that value', () =>
+    withCard(async (card) => {
+        await fillSchool(card);
+        await card.fact('1.6', true);
+        await card.share('1.1', '12', '40');
+        await expectSaved(card);
+        const [key, text] = await card.page.evaluate(() =>
+            Object.entries(localStorage).find(([k]) => k.startsWith('profkarta/draft/')));
+        // A number typed by hand where the text of one belongs.
+        const stored = JSON.parse(text);
+        stored.draft.answers['1.1'].numerator = 12;
+        const damaged = JSON.stringify(stored);
+        await card.page.evaluate(([k, t]) => localStorage.setItem(k, t), [key, damaged]);
+        await card.page.reload();
+        await card.page.getByTestId('notices').filter({
+            hasText: 'В черновике «МАОУ СОШ № 7 · 2025/2026» есть данные, которые эта версия приложения не читает («draft.answers.1.1.numerator»): черновик открывается без них.',
+        }).waitFor();
+        // The rest of the draft is there: 1.6, and 1.1's other field, which
+        // now waits for its pair.
+        await card.expectPoints('1.6', '1 балл из 1');
+        await card.expectPoints('1.1', 'не учитывается');
+        assert.equal(await card.page.locator('#ind-1-1-denominator').inputValue(), '40');
+        assert.equal(await card.page.getByLabel('Полное наименование ОО').inputValue(), 'МАОУ СОШ № 7');
+        // The text as it was stays aside once the draft is saved again.
+        await card.share('1.1', '12', '40');
+        await expectSaved(card);
+        const aside = `profkarta/unreadable/${key.split('/').pop()}`;
+        assert.equal(await card.page.evaluate((k) => localStorage.getItem(k), aside), damaged);
+    }));
+
 test('a link to the skeleton card says that it is not for schools', async () => {
     const { context, page, errors } = await openApp(app.browser, `${app.server.url}?card=belinsky`);
     try {

@@ -398,13 +398,133 @@ fn shaped(value: Value) -> Result<StoredDraft, DraftLoadError> {
 /// a field with a value under a name this version does not know (a name
 /// damaged by hand, or a newer app's), as paths like «draft.answerz». Read
 /// and saved again, the draft would lose it without a word.
+/// A value of the wrong kind where the draft expects another (a number
+/// typed by hand where the text of a number belongs) is set aside the same
+/// way, and the rest opens ([`salvaged`]).
 pub fn decode_noting(value: Value) -> Result<(StoredDraft, Vec<String>), DraftLoadError> {
     let read = migrated(value)?;
-    let stored = shaped(read.clone())?;
     let mut unread = Vec::new();
+    let stored = match shaped(read.clone()) {
+        Ok(stored) => stored,
+        Err(error) => salvaged(read.clone(), error, &mut unread)?,
+    };
     let kept = serde_json::to_value(&stored).unwrap_or_default();
     unread_fields(&read, &kept, "", &mut unread);
+    let mut named = std::collections::BTreeSet::new();
+    unread.retain(|path| named.insert(path.clone()));
     Ok((stored, unread))
+}
+
+/// At most this many values are set aside to open a draft: text with more
+/// of them wrong is not a draft damaged by a hand.
+const MAX_SET_ASIDE: usize = 8;
+
+/// `value` without the values that stop it from reading as a draft, their
+/// paths pushed to `set_aside`; `error` (the first one met) when that does
+/// not make it read. Reading stops at the first wrong value in order: the
+/// one whose removal reads the draft, or moves the error further on, is it.
+/// Values are tried deepest first, so a wrong number costs its own field,
+/// not its whole answer; a removal that only leaves a field missing is not
+/// taken for a fix.
+fn salvaged(
+    mut value: Value,
+    mut error: DraftLoadError,
+    set_aside: &mut Vec<String>,
+) -> Result<StoredDraft, DraftLoadError> {
+    let first = error.clone();
+    for _ in 0..MAX_SET_ASIDE {
+        let mut paths = Vec::new();
+        deepest_first(&value, &mut Vec::new(), &mut paths);
+        let culprit = paths.into_iter().find(|path| {
+            let mut trial = value.clone();
+            remove_at(&mut trial, path);
+            match shaped(trial) {
+                Ok(_) => true,
+                Err(e) => e != error && !is_missing_field(&e),
+            }
+        });
+        let Some(path) = culprit else {
+            return Err(first);
+        };
+        remove_at(&mut value, &path);
+        set_aside.push(shown_path(&path));
+        match shaped(value.clone()) {
+            Ok(stored) => return Ok(stored),
+            Err(e) => error = e,
+        }
+    }
+    Err(first)
+}
+
+fn is_missing_field(error: &DraftLoadError) -> bool {
+    matches!(error, DraftLoadError::Shape { detail } if detail.starts_with("нет поля"))
+}
+
+/// One step of a path into a JSON value.
+#[derive(Clone)]
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// Every path in `value` but its root, each after the paths below it.
+fn deepest_first(value: &Value, path: &mut Vec<Step>, out: &mut Vec<Vec<Step>>) {
+    let mut visit = |step: Step, child: &Value, path: &mut Vec<Step>| {
+        path.push(step);
+        deepest_first(child, path, out);
+        out.push(path.clone());
+        path.pop();
+    };
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map {
+                visit(Step::Key(key.clone()), child, path);
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                visit(Step::Index(i), child, path);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn remove_at(value: &mut Value, path: &[Step]) {
+    let Some((last, parents)) = path.split_last() else {
+        return;
+    };
+    let mut at = value;
+    for step in parents {
+        let next = match (step, at) {
+            (Step::Key(k), Value::Object(map)) => map.get_mut(k),
+            (Step::Index(i), Value::Array(items)) => items.get_mut(*i),
+            _ => None,
+        };
+        let Some(next) = next else { return };
+        at = next;
+    }
+    match (last, at) {
+        (Step::Key(k), Value::Object(map)) => {
+            map.remove(k);
+        }
+        (Step::Index(i), Value::Array(items)) if *i < items.len() => {
+            items.remove(*i);
+        }
+        _ => {}
+    }
+}
+
+/// «draft.answers.1.2.numerator», as [`unread_fields`] names paths (list
+/// items from 1).
+fn shown_path(path: &[Step]) -> String {
+    let steps: Vec<String> = (path.iter())
+        .map(|s| match s {
+            Step::Key(k) => k.clone(),
+            Step::Index(i) => (i + 1).to_string(),
+        })
+        .collect();
+    steps.join(".")
 }
 
 /// The fields of `read` with a value that `kept` (the same text read and
@@ -596,6 +716,63 @@ mod tests {
         assert_eq!(damaged("\"profile\"", "\"profilf\""), ["draft.profilf"]);
         // Nothing said of an unknown name without a value.
         assert!(damaged("\"draft\":{", "\"draft\":{\"extra\":\"\",").is_empty());
+    }
+
+    /// A walk-through: one value of the wrong kind, typed by hand into the
+    /// stored text, hid the whole draft. It now costs that value alone.
+    #[test]
+    fn a_value_of_the_wrong_kind_costs_only_itself() {
+        let mut stored = sample();
+        stored.draft.profile.levels = vec![
+            crate::school::profile::SchoolLevel::Noo,
+            crate::school::profile::SchoolLevel::Ooo,
+        ];
+        stored
+            .draft
+            .answers
+            .insert("1.6".into(), crate::testkit::fact(true));
+        let text = stored.encode();
+        let damaged = |edit: &dyn Fn(&mut Value)| {
+            let mut value: Value = serde_json::from_str(&text).unwrap();
+            edit(&mut value);
+            decode_noting(value).unwrap()
+        };
+
+        // A number where the text of one belongs.
+        let (back, unread) = damaged(&|v| v["draft"]["answers"]["1.1"]["numerator"] = 49.into());
+        assert_eq!(unread, ["draft.answers.1.1.numerator"]);
+        assert_eq!(back.draft.answers["1.1"].numerator, "");
+        assert_eq!(
+            back.draft.answers["1.1"].denominator,
+            stored.draft.answers["1.1"].denominator
+        );
+        assert_eq!(back.draft.answers["1.6"].fact, Some(true));
+        assert_eq!(back.draft.profile, stored.draft.profile);
+
+        // A word where yes or no belongs, and a level the app does not know,
+        // both at once.
+        let (back, unread) = damaged(&|v| {
+            v["draft"]["answers"]["1.6"]["fact"] = "да".into();
+            v["draft"]["profile"]["levels"]
+                .as_array_mut()
+                .unwrap()
+                .push("xyz".into());
+        });
+        assert_eq!(unread, ["draft.answers.1.6.fact", "draft.profile.levels.3"]);
+        assert_eq!(back.draft.answers["1.6"].fact, None);
+        assert_eq!(
+            back.draft.profile.levels,
+            [
+                crate::school::profile::SchoolLevel::Noo,
+                crate::school::profile::SchoolLevel::Ooo
+            ]
+        );
+        assert_eq!(back.draft.answers["1.1"], stored.draft.answers["1.1"]);
+
+        // Text that is no draft at all is still refused.
+        assert!(
+            decode_noting(serde_json::json!({ "schema": SCHEMA, "draft": [1, 2, 3] })).is_err()
+        );
     }
 
     #[test]
