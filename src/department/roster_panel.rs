@@ -9,6 +9,7 @@ use profkarta_core::department::roster::{
     counts, from_results, reminder, roster_table, statuses, Deadlines,
 };
 use profkarta_core::export::{to_csv, to_xlsx};
+use profkarta_core::school::profile::default_period;
 use profkarta_core::text::{date_ru, period_stem};
 
 use crate::department::printed_letter::PrintedLetter;
@@ -16,7 +17,7 @@ use crate::department::printed_line::PrintedLine;
 use crate::department::roster_import::RosterImport;
 use crate::department::roster_unplaced::RosterUnplaced;
 use crate::department::state::Dept;
-use crate::platform::browser::{confirm, focus_after_removal, now_iso, print_part};
+use crate::platform::browser::{confirm, focus_after_removal, now_iso, print_part, year_month};
 use crate::shared::download::{offer, CSV, XLSX};
 
 use crate::shared::column_heads::ColumnHeads;
@@ -29,7 +30,15 @@ fn remove_id(i: usize) -> String {
 pub fn RosterPanel() -> impl IntoView {
     let dept: Dept = expect_context();
     let today = now_iso().get(..10).unwrap_or_default().to_owned();
-    let period = move || dept.period.get().unwrap_or_default();
+    // Before any file has come, the campaign is the last finished school
+    // year's, as a school's new draft is: a list and deadlines set at the
+    // start are kept for the year the files then bring.
+    let period = move || {
+        dept.period.get().unwrap_or_else(|| {
+            let (year, month) = year_month();
+            default_period(year, month)
+        })
+    };
     let deadlines = move || dept.archive().with(|a| a.roster.deadlines(&period()));
     let rows = Memo::new(move |_| {
         let period = period();

@@ -18,6 +18,12 @@ const DEADLINE = Date.UTC(2026, 8, 30); // seed 003: the card by 30 September
 
 const app = useApp();
 const generated = useGenerated(['--schools', '12', '--periods', PERIOD]);
+// The school year a campaign opened today is about: the last finished one,
+// as a school's new draft has it (from June, the year ending this summer).
+const now = new Date();
+const ending = now.getMonth() + 1 >= 6 ? now.getFullYear() : now.getFullYear() - 1;
+const CURRENT = `${ending - 1}/${ending}`;
+const current = useGenerated(['--schools', '2', '--periods', CURRENT]);
 
 /// Text in Windows-1251, for the characters of school names: what Russian
 /// Excel writes when it saves «CSV (разделители — точки с запятой)».
@@ -208,6 +214,30 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
         await page.locator('#deadline-submit').fill('2099-09-30');
         await page.locator('#deadline-check').fill('2099-10-15');
         await page.getByTestId('roster-counts').filter({ hasText: 'сдали 9 из 12, не сдали 3, из них просрочено 0.' }).waitFor();
+        assert.deepEqual(errors.map(String), []);
+    } finally {
+        await context.close();
+    }
+});
+
+test('deadlines set before any file has come are the campaign year\'s, and stay when the files come', async () => {
+    const { context, page, errors } = await openDepartment(app);
+    try {
+        await page.getByRole('tab', { name: 'Школы' }).click();
+        // The list and the deadlines, as a campaign starts.
+        const [first] = current.manifest.files.filter((f) => f.submission);
+        await page.locator('#roster-new').fill(first.submission.school);
+        await page.getByRole('button', { name: 'Добавить', exact: true }).click();
+        const counts = page.getByTestId('roster-counts');
+        await counts.filter({ hasText: `${CURRENT} учебный год: сдали 0 из 1` }).waitFor();
+        await page.locator('#deadline-submit').fill('2099-09-30');
+        await page.locator('#deadline-submit').press('Tab');
+        await page.getByRole('tab', { name: 'Загрузка файлов' }).click();
+        const files = current.manifest.files.filter((f) => f.submission).map((f) => join(current.dir, f.name));
+        await importFiles(page, files);
+        await page.getByRole('tab', { name: 'Школы' }).click();
+        await counts.filter({ hasText: `${CURRENT} учебный год: сдали 1 из 1` }).waitFor();
+        assert.equal(await page.locator('#deadline-submit').inputValue(), '2099-09-30');
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();
