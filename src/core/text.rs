@@ -17,6 +17,11 @@ pub fn points(n: u64) -> String {
     format!("{n} {}", plural(n, "балл", "балла", "баллов"))
 }
 
+/// "1 файл", "3 файла", "12 файлов".
+pub fn files(n: u64) -> String {
+    format!("{n} {}", plural(n, "файл", "файла", "файлов"))
+}
+
 /// `text` as the inside of a double-quoted CSS string (a printed page's
 /// foot): backslashes and quotes escaped, line breaks made spaces.
 pub fn css_string(text: &str) -> String {

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use profkarta_core::department::view::import::earlier_refusals;
-use profkarta_core::text::plural;
+use profkarta_core::text::files;
 
 use crate::department::state::Dept;
 use crate::platform::browser::{confirm, local_datetime};
@@ -19,9 +19,9 @@ pub fn EarlierRefusals() -> impl IntoView {
     });
     let clear = move |_| {
         let count = rows.with(Vec::len) as u64;
-        let files = plural(count, "файл", "файла", "файлов");
         if confirm(&format!(
-            "Убрать из списка {count} {files}? Принятых файлов это не касается."
+            "Убрать из списка {}? Принятых файлов это не касается.",
+            files(count)
         )) {
             dept.clear_refused();
         }

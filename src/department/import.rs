@@ -16,7 +16,7 @@ use profkarta_core::department::archive::{
 use profkarta_core::department::view::import::ImportRow;
 use profkarta_core::department::view::progress::Work;
 use profkarta_core::error::ImportError;
-use profkarta_core::text::plural;
+use profkarta_core::text;
 
 use crate::department::state::Dept;
 use crate::platform::browser::next_frame;
@@ -276,11 +276,11 @@ pub async fn file_all(
         );
     }
     if damaged > 0 {
-        let files = plural(damaged, "файл", "файла", "файлов");
         dept.notices.push(
             format!(
-                "В хранилище браузера повреждены записи: {damaged} {files} не удалось \
-                 прочитать. Остальные открыты; загрузите эти файлы школ снова."
+                "В хранилище браузера повреждены записи: {} не удалось \
+                 прочитать. Остальные открыты; загрузите эти файлы школ снова.",
+                text::files(damaged)
             ),
             None,
         );

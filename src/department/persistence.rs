@@ -19,6 +19,7 @@ use leptos::prelude::*;
 
 use profkarta_core::department::archive::{unpack, unpack_value, Archive, Cards, Unpacked};
 use profkarta_core::department::view::progress::{Saving, Work};
+use profkarta_core::text::files;
 
 use crate::department::import::{file_all, held};
 use crate::department::state::Dept;
@@ -272,12 +273,23 @@ impl Persistence {
     }
 
     /// Replaces the workspace with a backup, once its files are checked.
-    pub fn restore(self, dept: Dept, backup: Unpacked) {
+    /// Replaces the workspace with `backup` (from the file `name`), and
+    /// says how many of its files came back.
+    pub fn restore(self, dept: Dept, backup: Unpacked, name: String) {
         leptos::task::spawn_local(async move {
             let files = held(backup.files);
+            let sent = files.len() as u64;
             let archive = file_all(dept, Work::Restore, backup.archive, files, 0).await;
+            let filed = archive.entries().len() as u64;
             self.rewrite.set_value(true);
             dept.replace(archive);
+            dept.notices.push(
+                format!(
+                    "Рабочая область восстановлена из резервной копии «{name}»: {}.",
+                    files_of(filed, sent)
+                ),
+                None,
+            );
         });
     }
 }
@@ -320,4 +332,14 @@ fn take_pending() -> Option<String> {
     (after == storage::raw_text(DEPARTMENT_SAVED).as_deref())
         .then(|| value.get("decisions")?.as_str().map(str::to_owned))
         .flatten()
+}
+
+/// «12 файлов», or «11 файлов из 12» when some were refused (each said
+/// apart).
+fn files_of(filed: u64, sent: u64) -> String {
+    if filed == sent {
+        files(filed)
+    } else {
+        format!("{} из {sent}", files(filed))
+    }
 }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use profkarta_core::department::roster::{likely_school, RosterRow, Status};
-use profkarta_core::text::plural;
+use profkarta_core::text::{files, plural};
 
 use crate::department::state::Dept;
 use crate::platform::browser::focus_after_removal;
@@ -88,8 +88,8 @@ pub fn RosterUnplaced(rows: Memo<Vec<RosterRow>>) -> impl IntoView {
                     let more = unplaced.with(Vec::len).saturating_sub(ASKED) as u64;
                     (more > 0).then(|| view! {
                         <p data-testid="roster-unplaced-more">{format!(
-                            "Ещё {more} {} {} здесь, когда вы укажете школы для файлов выше.",
-                            plural(more, "файл", "файла", "файлов"),
+                            "Ещё {} {} здесь, когда вы укажете школы для файлов выше.",
+                            files(more),
                             plural(more, "появится", "появятся", "появятся")
                         )}</p>
                     })

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use profkarta_core::department::archive::{unpack, Archive};
+use profkarta_core::text::files;
 
 use crate::department::import_panel::IMPORT_TITLE;
 use crate::department::persistence::Persistence;
@@ -38,12 +39,12 @@ pub fn WorkspaceTools() -> impl IntoView {
         match result {
             Ok(backup) => {
                 let question = format!(
-                    "Заменить текущую рабочую область ({} файлов) резервной копией «{name}» ({} файлов)?",
-                    archive.with_untracked(|a| a.entries().len()),
-                    backup.files.len()
+                    "Заменить текущую рабочую область ({}) резервной копией «{name}» ({})?",
+                    files(archive.with_untracked(|a| a.entries().len()) as u64),
+                    files(backup.files.len() as u64)
                 );
                 if archive.with_untracked(Archive::is_empty) || confirm(&question) {
-                    persistence.restore(dept, backup);
+                    persistence.restore(dept, backup, name);
                     // These tools give way to the progress: the focus goes
                     // to the tab's heading, not to the page.
                     focus_when_drawn(IMPORT_TITLE.to_owned());

@@ -928,6 +928,33 @@ test('a workspace kept in local storage by the previous version is moved over, n
         assert.deepEqual(await ratingRows(fresh), asRows(expectedSchools(LATEST)));
     }));
 
+test('a backup restores into an empty workspace, and replaces a full one after the question, each time said', async () => {
+    let path;
+    let count;
+    const files = (n) => `${n} ${n % 10 === 1 && n % 100 !== 11 ? 'файл' : [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100) ? 'файла' : 'файлов'}`;
+    await withDepartment(async (page) => {
+        await importAll(page);
+        const backup = await downloadText(page, () => page.getByRole('button', { name: 'Скачать резервную копию' }).click());
+        count = JSON.parse(backup.text).files.length;
+        assert.ok(count > 4, 'enough files for a plural');
+        path = join(ARTIFACTS, 'otdel-backup.json');
+        await writeFile(path, backup.text);
+        // Over a full workspace: asked first, with both counts.
+        const asked = [];
+        page.once('dialog', (d) => { asked.push(d.message()); d.accept(); });
+        await page.locator('#restore-workspace').setInputFiles(path);
+        await page.getByTestId('notices').filter({ hasText: `Рабочая область восстановлена из резервной копии «otdel-backup.json»: ${files(count)}.` }).waitFor();
+        assert.deepEqual(asked, [`Заменить текущую рабочую область (${files(count)}) резервной копией «otdel-backup.json» (${files(count)})?`]);
+    });
+    // Into an empty one, in another browser: nothing to ask.
+    await withDepartment(async (page) => {
+        await page.locator('#restore-workspace').setInputFiles(path);
+        await page.getByTestId('notices').filter({ hasText: `Рабочая область восстановлена из резервной копии «otdel-backup.json»: ${files(count)}.` }).waitFor();
+        await page.getByRole('tab', { name: 'Результаты' }).click();
+        assert.deepEqual(await ratingRows(page), asRows(expectedSchools(LATEST)));
+    });
+});
+
 /// Goes over the files the page stored (IndexedDB `profkarta`, store
 /// `files`) and rewrites them as `how` says: 'strings', every text as the
 /// earlier versions stored it; 'damage', the first record's bytes no longer
