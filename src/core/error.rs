@@ -459,6 +459,29 @@ impl fmt::Display for SubmissionError {
     }
 }
 
+/// Why a file picked in «Открыть файл…» is neither a draft nor an export
+/// (the words of [`DraftLoadError`] are about what the browser stored).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SchoolFileError {
+    NotJson,
+    Foreign,
+    KeyBackup,
+}
+
+impl fmt::Display for SchoolFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotJson => write!(f, "Это не черновик и не выгрузка Профкарты: текст не в формате JSON."),
+            Self::Foreign => write!(f, "В нём нет ни черновика, ни выгрузки Профкарты."),
+            Self::KeyBackup => write!(
+                f,
+                "Это резервная копия ключа подписи. Её открывает кнопка «Восстановить ключ из файла…» \
+                 в разделе выгрузки."
+            ),
+        }
+    }
+}
+
 /// Why a stored or backed-up draft cannot be opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DraftLoadError {

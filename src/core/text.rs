@@ -17,6 +17,15 @@ pub fn points(n: u64) -> String {
     format!("{n} {}", plural(n, "балл", "балла", "баллов"))
 }
 
+/// `text` with its first letter a capital: a reason said as a sentence
+/// of its own, after the one naming what failed.
+pub fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// "1 файл", "3 файла", "12 файлов".
 pub fn files(n: u64) -> String {
     format!("{n} {}", plural(n, "файл", "файла", "файлов"))

@@ -13,7 +13,7 @@ use crate::shared::kept_aside::KeptAside;
 use crate::shared::notices::Notices;
 use profkarta_core::error::{MissingCard, UnreadFields};
 use profkarta_core::school::stored::{read_school_file, SaveStatus, SchoolFile, StoredDraft};
-use profkarta_core::text::quoted;
+use profkarta_core::text::{quoted, sentence};
 
 #[component]
 pub fn DraftBar() -> impl IntoView {
@@ -120,7 +120,7 @@ pub fn DraftBar() -> impl IntoView {
                     opened.fingerprint
                 ));
             }
-            Err(why) => notices.push(format!("Файл «{name}» не открыт: {why}"), None),
+            Err(why) => notices.push(format!("Файл «{name}» не открыт. {}", sentence(&why)), None),
         }
     });
 

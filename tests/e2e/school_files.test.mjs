@@ -453,6 +453,11 @@ test('the key backup restores the same signing key in another browser', async ()
         await writeFile(keyFile, key.text);
     });
     await withCard(async (card) => {
+        // Picked in «Открыть файл…» by mistake: sent to the right button.
+        await card.page.locator('#open-file').setInputFiles(keyFile);
+        await card.page.getByTestId('notices').filter({
+            hasText: 'Файл «key-backup.json» не открыт. Это резервная копия ключа подписи. Её открывает кнопка «Восстановить ключ из файла…» в разделе выгрузки.',
+        }).waitFor();
         await card.page.locator('#restore-key').setInputFiles(keyFile);
         await card.expectText('fingerprint', fingerprint);
     });

@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use crate::card::versions::carry_answers;
 use crate::card::{Card, DEFAULT_CARD};
-use crate::error::DraftLoadError;
+use crate::error::{DraftLoadError, SchoolFileError};
 use crate::school::draft::{Draft, RawAnswer};
 use crate::school::plan::{standings, LastPlan, PlanRow};
 use crate::school::profile::canonical_period;
@@ -289,23 +289,30 @@ pub enum SchoolFile {
 /// Tells the two kinds apart by their format marker and reads either; the
 /// error is the one of the kind the file claims to be.
 pub fn read_school_file(text: &str) -> Result<SchoolFile, String> {
-    let claims_export = crate::json::parse::<Value>(text)
+    let format = crate::json::parse::<Value>(text)
         .ok()
-        .and_then(|v| v.get("format").and_then(Value::as_str).map(str::to_owned))
-        .is_some_and(|f| f == crate::signed::submission::FORMAT);
-    if claims_export {
-        crate::signed::submission::open(text)
+        .and_then(|v| v.get("format").and_then(Value::as_str).map(str::to_owned));
+    match format.as_deref() {
+        Some(crate::signed::submission::FORMAT) => crate::signed::submission::open(text)
             .map(|o| SchoolFile::Export(Box::new(o)))
-            .map_err(|e| e.to_string())
-    } else {
-        let value: Value =
-            crate::json::parse(text).map_err(|_| DraftLoadError::NotJson.to_string())?;
-        decode_noting(value)
-            .map(|(stored, unread)| SchoolFile::Draft {
-                stored: Box::new(stored),
-                unread,
-            })
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.to_string()),
+        // Saved beside the exports, it is easily picked here.
+        Some(crate::signed::keys::KEY_FILE_FORMAT) => Err(SchoolFileError::KeyBackup.to_string()),
+        _ => {
+            let value: Value =
+                crate::json::parse(text).map_err(|_| SchoolFileError::NotJson.to_string())?;
+            decode_noting(value)
+                .map(|(stored, unread)| SchoolFile::Draft {
+                    stored: Box::new(stored),
+                    unread,
+                })
+                .map_err(|e| match e {
+                    DraftLoadError::NotJson | DraftLoadError::Foreign => {
+                        SchoolFileError::Foreign.to_string()
+                    }
+                    e => e.to_string(),
+                })
+        }
     }
 }
 
@@ -773,6 +780,27 @@ mod tests {
         assert!(
             decode_noting(serde_json::json!({ "schema": SCHEMA, "draft": [1, 2, 3] })).is_err()
         );
+    }
+
+    /// «Открыть файл…» speaks of the file picked, not of stored data, and
+    /// sends a key backup to the button that opens it.
+    #[test]
+    fn a_picked_file_that_is_no_draft_is_named_for_what_it_is() {
+        let refused = |text: &str| match read_school_file(text) {
+            Err(why) => why,
+            Ok(_) => panic!("{text} opened"),
+        };
+        assert_eq!(
+            refused("не JSON"),
+            "Это не черновик и не выгрузка Профкарты: текст не в формате JSON."
+        );
+        assert_eq!(
+            refused("[1, 2]"),
+            "В нём нет ни черновика, ни выгрузки Профкарты."
+        );
+        let key =
+            crate::signed::keys::KeyPair::from_seed([7; 32]).to_backup("2026-11-01T10:00:00.000Z");
+        assert!(refused(&key).starts_with("Это резервная копия ключа подписи."));
     }
 
     #[test]
