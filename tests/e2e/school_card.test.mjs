@@ -228,6 +228,9 @@ test('invalid numbers are marked on the field in Russian and never counted', () 
         await card.field('1.1', 'evidence', 'https://school7/proforientatsiya');
         await card.expectFieldError('1.1', 'evidence', 'Строка 1: В адресе сайта нет точки (например, school7.ru): такую страницу отдел образования не откроет.');
         await card.expectSummary({ total: '0 из 23' });
+        // Without its beginning as well: the dot is what to add.
+        await card.field('1.1', 'evidence', 'school7');
+        await card.expectFieldError('1.1', 'evidence', 'Строка 1: В адресе сайта нет точки (например, school7.ru): такую страницу отдел образования не откроет.');
         await card.field('1.1', 'evidence', 'https://school7.ru/proforientatsiya');
         await card.expectSummary({ total: '1 из 23' });
         // A site typed without its beginning gets «https://» on leaving the

@@ -109,10 +109,23 @@ pub fn check_link(link: &str) -> Result<(), LinkError> {
         return Err(LinkError::TooLong { max: MAX_LINK_LEN });
     }
     let lower = link.to_lowercase();
-    let rest = ["https://", "http://"]
+    let Some(rest) = ["https://", "http://"]
         .iter()
         .find_map(|scheme| lower.strip_prefix(scheme))
-        .ok_or(LinkError::Scheme)?;
+    else {
+        // «school7»: a site's name without its dot. With one, the school's
+        // links get `https://` before they are checked ([`corrected_links`]), so
+        // the dot is what to ask for, not the beginning.
+        let first = lower.split(['/', '?', '#']).next().unwrap_or_default();
+        let bare_name = !first.is_empty()
+            && !first.contains(['.', ':'])
+            && !first.chars().any(char::is_whitespace);
+        return Err(if bare_name {
+            LinkError::NoDomain
+        } else {
+            LinkError::Scheme
+        });
+    };
     if link.chars().any(char::is_whitespace) {
         return Err(LinkError::Whitespace);
     }
@@ -274,12 +287,19 @@ mod tests {
     #[test]
     fn links_refuse_everything_else() {
         assert_eq!(check_link("javascript:alert(1)"), Err(LinkError::Scheme));
+        assert_eq!(check_link("не ссылка"), Err(LinkError::Scheme));
         assert_eq!(check_link("data:text/html,<b>"), Err(LinkError::Scheme));
         assert_eq!(check_link("school1.ru"), Err(LinkError::Scheme));
         assert_eq!(check_link("ftp://school1.ru"), Err(LinkError::Scheme));
         assert_eq!(check_link("https://"), Err(LinkError::NoHost));
         assert_eq!(check_link("https:///path"), Err(LinkError::NoHost));
         assert_eq!(check_link("https://school7"), Err(LinkError::NoDomain));
+        // Without the beginning too: the dot is what is missing.
+        assert_eq!(check_link("school7"), Err(LinkError::NoDomain));
+        assert_eq!(check_link("school7/news"), Err(LinkError::NoDomain));
+        assert_eq!(check_link("javascript:alert(1)"), Err(LinkError::Scheme));
+        assert_eq!(check_link("не ссылка"), Err(LinkError::Scheme));
+        assert_eq!(check_link("ftp://school7.ru"), Err(LinkError::Scheme));
         assert_eq!(
             check_link("http://localhost:8080/a"),
             Err(LinkError::NoDomain)
