@@ -59,10 +59,14 @@ pub fn AnswerInput(
     // the characters nobody sees (a «50» that would not count for them),
     // when the school leaves the field: it sees the change there, and not
     // while it is still typing.
+    // A box left with spaces only is an empty one: it is not exported, nor
+    // printed as a heading over nothing.
     let on_blur = Callback::new(move |()| {
         let fixed = value.with_untracked(|v| {
             if field == AnswerField::Evidence {
                 corrected_links(v)
+            } else if !v.is_empty() && v.trim().is_empty() {
+                Some(String::new())
             } else {
                 v.contains(is_invisible)
                     .then(|| v.chars().filter(|&c| !is_invisible(c)).collect())

@@ -246,6 +246,10 @@ test('invalid numbers are marked on the field in Russian and never counted', () 
         await card.field('1.1', 'evidence', '\u2068https://vk.com/school7?w=wall-1\u2069\nhttps://school7.ru/\u200Bproforientatsiya');
         await card.input('1.1', 'evidence').press('Tab');
         assert.equal(await card.input('1.1', 'evidence').inputValue(), 'https://vk.com/school7?w=wall-1\nhttps://school7.ru/proforientatsiya');
+        // A comment of spaces only is an empty one once the field is left.
+        await card.field('1.1', 'comment', '   ');
+        await card.input('1.1', 'comment').press('Tab');
+        assert.equal(await card.input('1.1', 'comment').inputValue(), '');
         // The box grows with its lines, so that «Строка 5» is in sight.
         await card.field('1.1', 'evidence', 'https://a.ru\nhttps://b.ru\nhttps://c.ru\nhttps://d.ru\nне ссылка');
         await card.expectFieldError('1.1', 'evidence', 'Строка 5: Ссылка должна начинаться с http:// или https://.');
