@@ -96,7 +96,7 @@ test('Leninsk-Kuznetsky: growth against last year, a minimum with growth, a brea
         await card.field('1.1', 'prev-denominator', '75');
         await card.expectPoints('1.1', '1 балл из 1');
         await card.field('1.1', 'prev-numerator', '76');
-        await card.expectFieldError('1.1', 'prev-numerator', 'За прошлый год число участников больше общего числа: проверьте оба поля.');
+        await card.expectFieldError('1.1', 'prev-numerator', 'За прошлый год это число больше общего числа (во втором поле): проверьте оба поля.');
         await card.expectPoints('1.1', 'не учитывается');
         await card.field('1.1', 'prev-numerator', '75');
 

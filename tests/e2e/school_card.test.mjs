@@ -134,7 +134,7 @@ test('a school without grades 10–11 fills in its card; figures match the hand 
         // More graduates continuing than graduates: refused, and not counted.
         await card.share('6.2', '40', '30');
         await card.expectPoints('6.2', 'не учитывается');
-        await card.expectFieldError('6.2', 'numerator', 'Число участников больше общего числа: проверьте оба поля.');
+        await card.expectFieldError('6.2', 'numerator', 'Это число больше общего числа (во втором поле): проверьте оба поля.');
         // «Оба поля»: the whole is marked too, and read with that message.
         const whole = card.input('6.2', 'denominator');
         assert.equal(await whole.getAttribute('aria-invalid'), 'true');
