@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use profkarta_core::department::roster::Columns;
+use profkarta_core::department::roster::{row_text, Columns, RosterRead, HEADER_ROWS};
 use profkarta_core::tabular::read_table;
 
 use crate::department::state::Dept;
@@ -43,26 +43,49 @@ pub fn RosterImport() -> impl IntoView {
                             );
                             return;
                         }
-                        columns.set(Some(Columns::guess(&rows[0])));
+                        columns.set(Some(Columns::guess(&rows)));
                         table.set(Some((file.name(), rows)));
                         // The columns are asked next: the focus goes there.
-                        focus_when_drawn("roster-col-name".to_owned());
+                        focus_when_drawn("roster-header".to_owned());
                     }
                     Err(e) => dept.notices.push(format!("«{}»: {e}", file.name()), None),
                 }
             });
         }
     };
-    let schools = Memo::new(move |_| {
+    let read = Memo::new(move |_| {
         let c = columns.get()?;
         table.with(|t| t.as_ref().map(|(_, rows)| c.schools(rows)))
     });
+    let count = move || read.with(|r| r.as_ref().map_or(0, |r| r.schools.len()));
     let header = move || {
+        let at = columns.with(|c| c.map_or(0, |c| c.header));
         table.with(|t| {
-            t.as_ref()
-                .map(|(_, rows)| rows[0].clone())
+            (t.as_ref())
+                .and_then(|(_, rows)| rows.get(at).cloned())
                 .unwrap_or_default()
         })
+    };
+    // The header row is chosen among the top rows; choosing another names
+    // the columns afresh from its words.
+    let header_options = move || {
+        let chosen = columns.with(|c| c.map_or(0, |c| c.header));
+        table.with(|t| {
+            let rows = t.as_ref().map(|(_, rows)| rows.as_slice()).unwrap_or_default();
+            (0..rows.len().min(HEADER_ROWS))
+                .map(|i| view! { <option value=i.to_string() selected=chosen == i>{row_text(&rows[i])}</option> })
+                .collect_view()
+        })
+    };
+    let on_header = move |ev| {
+        let Ok(at) = event_target_value(&ev).parse::<usize>() else {
+            return;
+        };
+        table.with_untracked(|t| {
+            if let Some((_, rows)) = t {
+                columns.set(Some(Columns::from_header(rows, at)));
+            }
+        });
     };
     let select = move |id: &'static str,
                        label: &'static str,
@@ -94,8 +117,8 @@ pub fn RosterImport() -> impl IntoView {
         }
     };
     let accept = move |_| {
-        if let Some(list) = schools.get_untracked() {
-            dept.edit_roster(|r| r.schools = list);
+        if let Some(RosterRead { schools, .. }) = read.get_untracked() {
+            dept.edit_roster(|r| r.schools = schools);
         }
         table.set(None);
         focus_when_drawn("roster-title".to_owned());
@@ -107,18 +130,27 @@ pub fn RosterImport() -> impl IntoView {
         </span>
         <Show when=move || table.with(Option::is_some)>
             <div class="roster-import" data-testid="roster-import">
-                <p>{move || table.with(|t| t.as_ref().map(|(name, rows)| format!("Файл «{name}»: строк под заголовком — {}. Укажите, где что записано.", rows.len() - 1)))}</p>
+                <p>{move || {
+                    let below = |rows: &Vec<Vec<String>>| rows.len() - 1 - columns.with(|c| c.map_or(0, |c| c.header));
+                    table.with(|t| t.as_ref().map(|(name, rows)| format!("Файл «{name}»: строк под заголовком — {}. Укажите, где что записано.", below(rows))))
+                }}</p>
                 <div class="form-grid">
+                    <label for="roster-header">"Строка заголовка"</label>
+                    <select id="roster-header" on:change=on_header>{header_options}</select>
                     {select("roster-col-name", "Наименование", |c| Some(c.name), |c, v| c.name = v.unwrap_or(0), false)}
                     {select("roster-col-id", "ИНН или код", |c| c.identifier, |c, v| c.identifier = v, true)}
                     {select("roster-col-municipality", "Муниципалитет", |c| c.municipality, |c, v| c.municipality = v, true)}
                 </div>
-                <p>{move || format!("Будет загружено школ: {}. Первые:", schools.with(|s| s.as_ref().map_or(0, Vec::len)))}</p>
+                <p>{move || match count() {
+                    0 => "Под этим заголовком нет ни одной школы: выберите другую строку заголовка или столбец наименования.".to_owned(),
+                    n => format!("Будет загружено школ: {n}. Первые:"),
+                }}</p>
                 <ul data-testid="roster-preview">
-                    {move || schools.with(|s| s.iter().flatten().take(PREVIEW).map(|s| view! { <li>{s.name.clone()}</li> }).collect_view())}
+                    {move || read.with(|r| r.iter().flat_map(|r| &r.schools).take(PREVIEW).map(|s| view! { <li>{s.name.clone()}</li> }).collect_view())}
                 </ul>
+                {move || read.with(|r| r.as_ref().and_then(RosterRead::skipped_line)).map(|line| view! { <p data-testid="roster-skipped">{line}</p> })}
                 <div class="actions">
-                    <button type="button" class="primary" on:click=accept>"Заменить список этими школами"</button>
+                    <button type="button" class="primary" on:click=accept disabled=move || count() == 0>"Заменить список этими школами"</button>
                     <button type="button" on:click=move |_| {
                         table.set(None);
                         focus_when_drawn("roster-title".to_owned());

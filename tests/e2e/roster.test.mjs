@@ -361,18 +361,33 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
     }
 });
 
-test('a roster from an Excel workbook (XLSX): the mapping step, then every school matched', async () => {
+test('a roster from an Excel register (XLSX) with a title, numbered columns and a total: the header found, then every school matched', async () => {
     const schools = generated.manifest.files.map((f) => f.submission).filter(Boolean);
     const files = generated.manifest.files.filter((f) => f.submission).map((f) => join(generated.dir, f.name));
     const book = join(generated.dir, 'школы.xlsx');
-    await writeFile(book, xlsx([['ИНН', 'Полное наименование'], ...schools.map((s) => [s.identifier, s.school])]));
+    // As registers are kept: a title and an empty row over the header, the
+    // columns' numbers under it, the total at the foot.
+    const title = 'Реестр образовательных организаций на 01.09.2026';
+    await writeFile(book, xlsx([[title], [], ['ИНН', 'Полное наименование'], ['1', '2'], ...schools.map((s) => [s.identifier, s.school]), ['', 'Итого: 12']]));
     const { context, page, errors } = await openDepartment(app);
     try {
         await importFiles(page, files);
         const preview = await previewRoster(page, book);
+        assert.equal(await page.locator('#roster-header option:checked').innerText(), 'ИНН · Полное наименование');
         assert.equal(await page.locator('#roster-col-name').inputValue(), '1');
         assert.equal(await page.locator('#roster-col-id').inputValue(), '0');
         assert.deepEqual(await preview.getByTestId('roster-preview').locator('li').allInnerTexts(), schools.slice(0, 5).map((s) => s.school));
+        assert.equal(await preview.getByTestId('roster-skipped').innerText(), 'Не считаются школами (нумерация столбцов, итоги): «2», «Итого: 12».');
+        // The numbering taken for the header reads no school (its first
+        // column holds the ИНН), and the list cannot be replaced by nothing;
+        // the header chosen back, it can.
+        assert.deepEqual(await page.locator('#roster-header option').allInnerTexts(), [title, 'ИНН · Полное наименование', '1 · 2', ...schools.slice(0, 7).map((s) => [s.identifier, s.school].filter(Boolean).join(" · "))]);
+        await page.locator('#roster-header').selectOption({ label: '1 · 2' });
+        await preview.getByText('Под этим заголовком нет ни одной школы: выберите другую строку заголовка или столбец наименования.').waitFor();
+        assert.ok(await preview.getByRole('button', { name: 'Заменить список этими школами' }).isDisabled());
+        await page.locator('#roster-header').selectOption({ label: 'ИНН · Полное наименование' });
+        await preview.getByText('Будет загружено школ: 12. Первые:').waitFor();
+        assert.equal(await page.locator('#roster-col-name').inputValue(), '1', 'the columns named afresh from the header chosen');
         await preview.getByRole('button', { name: 'Заменить список этими школами' }).click();
         await page.getByTestId('roster-counts').filter({ hasText: `${PERIOD} учебный год: сдали 12 из 12, не сдали 0, из них просрочено 0.` }).waitFor();
         // Not a workbook: a clear message, and the list stays as it was.

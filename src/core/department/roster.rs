@@ -14,7 +14,7 @@ use crate::department::review::ReviewStatus;
 use crate::department::school::{normalize, SchoolId};
 use crate::error::AlreadyListed;
 use crate::export::{Cell, Table};
-use crate::text::{by_name, date_ru, plural, quoted};
+use crate::text::{by_name, date_ru, plural, quoted, shorten};
 
 mod owners;
 pub use owners::likely_school;
@@ -30,49 +30,122 @@ pub struct RosterSchool {
     pub municipality: String,
 }
 
-/// Which columns of an imported table hold what.
+/// Which row of an imported table is its header, and which columns hold
+/// what.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Columns {
+    pub header: usize,
     pub name: usize,
     pub identifier: Option<usize>,
     pub municipality: Option<usize>,
 }
 
+/// Rows searched for the header: a register exported from Excel often
+/// starts with its title, the date and the signatory.
+pub const HEADER_ROWS: usize = 10;
+
+/// The schools read from a table, and the rows under its header that are
+/// not schools (the columns' numbering «1 2 3», «Итого»), named in the
+/// preview so that nothing is dropped unseen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RosterRead {
+    pub schools: Vec<RosterSchool>,
+    pub skipped: Vec<String>,
+}
+
 impl Columns {
-    /// A first guess from the header: «Наименование», «ИНН», «Муниципалитет».
-    pub fn guess(header: &[String]) -> Self {
-        let find = |words: &[&str]| {
-            header.iter().position(|h| {
-                let h = h.to_lowercase();
-                words.iter().any(|w| h.contains(w))
-            })
-        };
+    /// A first guess: the header is the first of the top rows that names
+    /// the school's column («Наименование», «Название», «Школа», «ОО») next
+    /// to another filled cell (a title row has one cell), failing that the
+    /// first with two filled cells; the columns follow from its words.
+    pub fn guess(rows: &[Vec<String>]) -> Self {
+        let top = &rows[..rows.len().min(HEADER_ROWS)];
+        let filled = |row: &Vec<String>| row.iter().filter(|c| !c.is_empty()).count() >= 2;
+        let header = (top.iter())
+            .position(|r| filled(r) && find(r, NAME_WORDS).is_some())
+            .or_else(|| top.iter().position(filled))
+            .unwrap_or(0);
+        Self::from_header(rows, header)
+    }
+
+    /// The columns named by the words of row `header`.
+    pub fn from_header(rows: &[Vec<String>], header: usize) -> Self {
+        let words = rows.get(header).map(Vec::as_slice).unwrap_or_default();
         Self {
-            name: find(&["наимен", "назван", "школ", "оо"]).unwrap_or(0),
-            identifier: find(&["инн", "идентиф", "код"]),
-            municipality: find(&["муницип", "город", "район", "округ"]),
+            header,
+            name: find(words, NAME_WORDS).unwrap_or(0),
+            identifier: find(words, &["инн", "идентиф", "код"]),
+            municipality: find(words, &["муницип", "город", "район", "округ"]),
         }
     }
 
-    /// The schools of `rows` (the header first), without empty names and
-    /// repeats.
-    pub fn schools(self, rows: &[Vec<String>]) -> Vec<RosterSchool> {
+    /// The schools of the rows under the header, without empty names and
+    /// repeats; a name with no letter (the columns' numbering) or one that
+    /// starts with «Итого» or «Всего» is skipped.
+    pub fn schools(self, rows: &[Vec<String>]) -> RosterRead {
         let cell = |row: &Vec<String>, at: Option<usize>| {
             at.and_then(|i| row.get(i)).cloned().unwrap_or_default()
         };
-        let mut out: Vec<RosterSchool> = Vec::new();
-        for row in rows.iter().skip(1) {
+        let mut out = RosterRead::default();
+        for row in rows.iter().skip(self.header + 1) {
             let school = RosterSchool {
                 name: cell(row, Some(self.name)),
                 identifier: cell(row, self.identifier),
                 municipality: cell(row, self.municipality),
             };
-            if !school.name.is_empty() && !out.contains(&school) {
-                out.push(school);
+            if school.name.is_empty() || out.schools.contains(&school) {
+                continue;
+            }
+            let lower = school.name.to_lowercase();
+            let total = ["итого", "всего"].iter().any(|w| lower.starts_with(w));
+            if total || !school.name.chars().any(char::is_alphabetic) {
+                out.skipped.push(school.name);
+            } else {
+                out.schools.push(school);
             }
         }
         out
     }
+}
+
+impl RosterRead {
+    /// The preview's line on the rows not read as schools, if any.
+    pub fn skipped_line(&self) -> Option<String> {
+        const SHOWN: usize = 5;
+        let (shown, rest) = self.skipped.split_at(self.skipped.len().min(SHOWN));
+        let names: Vec<String> = shown.iter().map(|n| quoted(&shorten(n, 40))).collect();
+        let more = match rest.len() {
+            0 => String::new(),
+            n => format!(" и ещё {n}"),
+        };
+        (!shown.is_empty()).then(|| {
+            format!(
+                "Не считаются школами (нумерация столбцов, итоги): {}{more}.",
+                names.join(", ")
+            )
+        })
+    }
+}
+
+/// A row as the header's list offers it: «№ п/п · Наименование ОО · ИНН»,
+/// long rows cut. Not numbered: empty rows are dropped on reading, so a
+/// number would disagree with Excel's.
+pub fn row_text(row: &[String]) -> String {
+    let cells: Vec<&str> = (row.iter().map(String::as_str))
+        .filter(|c| !c.is_empty())
+        .collect();
+    shorten(&cells.join(" · "), 70)
+}
+
+/// Words of a header cell over the schools' names.
+const NAME_WORDS: &[&str] = &["наимен", "назван", "школ", "оо"];
+
+/// The first cell of `row` that holds one of `words`, in any case.
+fn find(row: &[String], words: &[&str]) -> Option<usize> {
+    row.iter().position(|h| {
+        let h = h.to_lowercase();
+        words.iter().any(|w| h.contains(w))
+    })
 }
 
 /// The schools of one or more years' results, each once (by its school:

@@ -27,31 +27,88 @@ fn days_are_counted_across_months_and_leap_years() {
     assert_eq!(Deadlines::seed_003("2025/2026").evaluate, "2026-11-01");
 }
 
+fn table(rows: &[&[&str]]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
+        .collect()
+}
+
 #[test]
 fn columns_are_guessed_from_the_header_and_rows_read() {
-    let rows: Vec<Vec<String>> = [
-        ["№", "Наименование ОО", "Муниципальный округ", "ИНН"],
-        ["1", "СОШ № 1", "Город", "111"],
-        ["2", "", "Город", ""],
-        ["3", "СОШ № 1", "Город", "111"],
-        ["4", "Лицей", "Город", ""],
-    ]
-    .iter()
-    .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
-    .collect();
-    let columns = Columns::guess(&rows[0]);
+    let rows = table(&[
+        &["№", "Наименование ОО", "Муниципальный округ", "ИНН"],
+        &["1", "СОШ № 1", "Город", "111"],
+        &["2", "", "Город", ""],
+        &["3", "СОШ № 1", "Город", "111"],
+        &["4", "Лицей", "Город", ""],
+    ]);
+    let columns = Columns::guess(&rows);
     assert_eq!(
         columns,
         Columns {
+            header: 0,
             name: 1,
             identifier: Some(3),
             municipality: Some(2)
         }
     );
-    let schools = columns.schools(&rows);
-    assert_eq!(schools.len(), 2, "no empty names, no repeats");
-    assert_eq!(schools[0].identifier, "111");
-    assert_eq!(schools[1].name, "Лицей");
+    let read = columns.schools(&rows);
+    assert_eq!(read.schools.len(), 2, "no empty names, no repeats");
+    assert_eq!(read.schools[0].identifier, "111");
+    assert_eq!(read.schools[1].name, "Лицей");
+    assert!(read.skipped.is_empty());
+}
+
+/// A register as Excel keeps it (its empty rows are dropped on reading):
+/// the title, the date, the header, the columns' numbering, the schools and
+/// the total.
+#[test]
+fn a_register_with_a_title_a_numbering_row_and_a_total() {
+    let rows = table(&[
+        &["Реестр общеобразовательных организаций Энского района"],
+        &["по состоянию на 01.09.2026"],
+        &["№ п/п", "Наименование ОО", "ИНН"],
+        &["1", "2", "3"],
+        &["1", "МБОУ СОШ № 1", "111"],
+        &["2", "Всеволожская гимназия", "222"],
+        &["", "Итого:", "2"],
+        &["", "ВСЕГО ОО", "2"],
+    ]);
+    let columns = Columns::guess(&rows);
+    assert_eq!(
+        columns,
+        Columns {
+            header: 2,
+            name: 1,
+            identifier: Some(2),
+            municipality: None
+        }
+    );
+    let read = columns.schools(&rows);
+    let names: Vec<&str> = read.schools.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["МБОУ СОШ № 1", "Всеволожская гимназия"]);
+    assert_eq!(read.skipped, ["2", "Итого:", "ВСЕГО ОО"]);
+    assert_eq!(
+        read.skipped_line().as_deref(),
+        Some("Не считаются школами (нумерация столбцов, итоги): «2», «Итого:», «ВСЕГО ОО».")
+    );
+    assert_eq!(row_text(&rows[2]), "№ п/п · Наименование ОО · ИНН");
+    let many = RosterRead {
+        skipped: (1..=7).map(|i| i.to_string()).collect(),
+        ..RosterRead::default()
+    };
+    assert!(many.skipped_line().unwrap().ends_with("«4», «5» и ещё 2."));
+    assert_eq!(RosterRead::default().skipped_line(), None);
+    // The coordinator may pick another header row: its words name the
+    // columns afresh.
+    let by_title = Columns::from_header(&rows, 0);
+    assert_eq!((by_title.header, by_title.name), (0, 0));
+    assert_eq!(by_title.identifier, None);
+    // Without any header word, the first row of two filled cells.
+    let plain = table(&[&["Список"], &["Школа", "ИНН"], &["Лицей", "1"]]);
+    assert_eq!(Columns::guess(&plain).header, 1);
+    let bare = table(&[&["Список"], &["А", "Б"], &["Лицей", "1"]]);
+    assert_eq!(Columns::guess(&bare).header, 1);
 }
 
 /// A school sent on time and, fourteen months later, a corrected file (its
