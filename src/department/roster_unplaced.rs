@@ -34,16 +34,37 @@ pub fn RosterUnplaced(rows: Memo<Vec<RosterRow>>) -> impl IntoView {
             .into_iter()
             .take(ASKED)
             .enumerate()
-            .map(|(i, (id, name))| {
-                // Schools of the list still without a file come first to
-                // mind; the one with the file's numbers is chosen already.
+            .map(|(i, (id, profile))| {
+                let name = profile.name.clone();
+                // A listed school of the same name under another ИНН is
+                // offered first, whatever its status; then the schools of
+                // the list still without a file, the one with the file's
+                // numbers chosen already.
+                let namesake = dept
+                    .archive()
+                    .with_untracked(|a| a.roster.namesake(&profile).cloned());
+                let first = namesake.as_ref().map(|s| s.name.clone());
                 let names: Vec<String> = rows.with_untracked(|r| {
-                    r.iter()
+                    let waiting = (r.iter())
                         .filter(|r| r.status == Status::NotSent)
                         .map(|r| r.school.name.clone())
-                        .collect()
+                        .filter(|n| first.as_ref() != Some(n));
+                    first.iter().cloned().chain(waiting).collect()
                 });
-                let likely = likely_school(&name, &names);
+                let likely = match namesake {
+                    Some(_) => Some(0),
+                    None => likely_school(&name, &names),
+                };
+                let why = namesake.map(|s| {
+                    view! {
+                        <p class="unplaced-why">{format!(
+                            "В списке «{}» с ИНН {}, а в файле ИНН {}: проверьте, где ошибка.",
+                            s.name,
+                            s.identifier,
+                            profile.identifier.trim()
+                        )}</p>
+                    }
+                });
                 let choice = RwSignal::new(likely.map_or(ADD.to_owned(), |at| names[at].clone()));
                 let options = names
                     .into_iter()
@@ -54,18 +75,21 @@ pub fn RosterUnplaced(rows: Memo<Vec<RosterRow>>) -> impl IntoView {
                     })
                     .collect_view();
                 let select_id = format!("unplaced-{i}");
-                let typed = name.clone();
                 let place = move |_| {
                     let chosen = choice.get_untracked();
-                    let name = if chosen == ADD { typed.clone() } else { chosen };
                     let id = id.clone();
-                    dept.edit_roster(|r| r.place(id, &name));
+                    if chosen == ADD {
+                        dept.edit_roster(|r| r.place_new(id, &profile));
+                    } else {
+                        dept.edit_roster(|r| r.place(id, &chosen));
+                    }
                     // The line goes once placed: the focus to the next one.
                     let left = unplaced.with_untracked(Vec::len);
                     focus_after_removal(i, left, |at| format!("unplaced-{at}"), "roster-title");
                 };
                 view! {
                     <li>
+                        {why}
                         <label for=select_id.clone()>{format!("«{name}» — это ")}</label>
                         <select id=select_id on:change=move |ev| choice.set(event_target_value(&ev))>
                             <option value=ADD>"новая школа: добавить в список"</option>

@@ -368,7 +368,11 @@ test('a roster from an Excel register (XLSX) with a title, numbered columns and 
     // As registers are kept: a title and an empty row over the header, the
     // columns' numbers under it, the total at the foot.
     const title = 'Реестр образовательных организаций на 01.09.2026';
-    await writeFile(book, xlsx([[title], [], ['ИНН', 'Полное наименование'], ['1', '2'], ...schools.map((s) => [s.identifier, s.school]), ['', 'Итого: 12']]));
+    // One ИНН mistyped in the list: its school's file is asked about.
+    const typo = schools[3];
+    const listedId = typo.identifier.slice(0, -1) + String((Number(typo.identifier.slice(-1)) + 1) % 10);
+    const inBook = (s) => (s === typo ? listedId : s.identifier);
+    await writeFile(book, xlsx([[title], [], ['ИНН', 'Полное наименование'], ['1', '2'], ...schools.map((s) => [inBook(s), s.school]), ['', 'Итого: 12']]));
     const { context, page, errors } = await openDepartment(app);
     try {
         await importFiles(page, files);
@@ -381,7 +385,7 @@ test('a roster from an Excel register (XLSX) with a title, numbered columns and 
         // The numbering taken for the header reads no school (its first
         // column holds the ИНН), and the list cannot be replaced by nothing;
         // the header chosen back, it can.
-        assert.deepEqual(await page.locator('#roster-header option').allInnerTexts(), [title, 'ИНН · Полное наименование', '1 · 2', ...schools.slice(0, 7).map((s) => [s.identifier, s.school].filter(Boolean).join(" · "))]);
+        assert.deepEqual(await page.locator('#roster-header option').allInnerTexts(), [title, 'ИНН · Полное наименование', '1 · 2', ...schools.slice(0, 7).map((s) => [inBook(s), s.school].filter(Boolean).join(" · "))]);
         await page.locator('#roster-header').selectOption({ label: '1 · 2' });
         await preview.getByText('Под этим заголовком нет ни одной школы: выберите другую строку заголовка или столбец наименования.').waitFor();
         assert.ok(await preview.getByRole('button', { name: 'Заменить список этими школами' }).isDisabled());
@@ -389,6 +393,15 @@ test('a roster from an Excel register (XLSX) with a title, numbered columns and 
         await preview.getByText('Будет загружено школ: 12. Первые:').waitFor();
         assert.equal(await page.locator('#roster-col-name').inputValue(), '1', 'the columns named afresh from the header chosen');
         await preview.getByRole('button', { name: 'Заменить список этими школами' }).click();
+        await page.getByTestId('roster-counts').filter({ hasText: `${PERIOD} учебный год: сдали 11 из 12, не сдали 1, из них просрочено 1.` }).waitFor();
+        // The question says where the file and the list disagree, and
+        // offers the listed school of the same name, chosen already.
+        const unplaced = page.getByTestId('roster-unplaced');
+        assert.equal(await unplaced.locator('.unplaced-why').innerText(), `В списке «${typo.school}» с ИНН ${listedId}, а в файле ИНН ${typo.identifier}: проверьте, где ошибка.`);
+        const asked = unplaced.getByLabel(`«${typo.school}» — это`);
+        assert.equal(await asked.inputValue(), typo.school);
+        await unplaced.screenshot({ path: join(ARTIFACTS, 'department-roster-identifier.png') });
+        await unplaced.getByRole('button', { name: 'Запомнить' }).click();
         await page.getByTestId('roster-counts').filter({ hasText: `${PERIOD} учебный год: сдали 12 из 12, не сдали 0, из них просрочено 0.` }).waitFor();
         // Not a workbook: a clear message, and the list stays as it was.
         const junk = join(generated.dir, 'не-книга.xlsx');

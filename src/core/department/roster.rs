@@ -14,6 +14,7 @@ use crate::department::review::ReviewStatus;
 use crate::department::school::{normalize, SchoolId};
 use crate::error::AlreadyListed;
 use crate::export::{Cell, Table};
+use crate::school::profile::SchoolProfile;
 use crate::text::{by_name, date_ru, plural, quoted, shorten};
 
 mod owners;
@@ -251,27 +252,27 @@ impl Roster {
     }
 
     /// The schools of the campaign's counted files that no roster school
-    /// owns: (the file's school, its name as typed), for the coordinator to
-    /// place once.
+    /// owns: (the file's school, its profile as typed), for the coordinator
+    /// to place once.
     pub fn unplaced(
         &self,
         archive: &Archive,
         card_id: &str,
         period: &str,
-    ) -> Vec<(SchoolId, String)> {
+    ) -> Vec<(SchoolId, SchoolProfile)> {
         if self.schools.is_empty() {
             return Vec::new();
         }
         let owners = Owners::new(self);
-        let mut files: Vec<(SchoolId, String)> = archive
+        let mut files: Vec<(SchoolId, SchoolProfile)> = archive
             .current()
             .into_iter()
             .filter(|e| e.card.id == card_id && e.period() == period)
             .filter(|e| owners.of(&e.school, e.profile()).is_empty())
-            .map(|e| (e.school.clone(), e.profile().name.clone()))
+            .map(|e| (e.school.clone(), e.profile().clone()))
             .collect();
         // By name, so a long list reads like the list it is checked against.
-        files.sort_by(|a, b| by_name(&a.1, &b.1));
+        files.sort_by(|a, b| by_name(&a.1.name, &b.1.name));
         files
     }
 
@@ -298,16 +299,40 @@ impl Roster {
         Ok(())
     }
 
-    /// The coordinator says the file's school `id` is the roster's `name`;
-    /// a name not in the roster is added to it.
+    /// The coordinator says the file's school `id` is the roster's `name`.
     pub fn place(&mut self, id: SchoolId, name: &str) {
-        if !self.schools.iter().any(|s| s.name == name) {
-            self.schools.push(RosterSchool {
-                name: name.to_owned(),
-                ..RosterSchool::default()
-            });
-        }
         self.linked.insert(id, name.to_owned());
+    }
+
+    /// The coordinator says the file's school `id` is new to the list: it
+    /// joins it with the file's name, identifier and municipality. A name
+    /// the list already has gets the ИНН (or a number) after it, so that
+    /// the new row alone owns the file.
+    pub fn place_new(&mut self, id: SchoolId, profile: &SchoolProfile) {
+        let base = profile.name.trim();
+        let identifier = profile.identifier.trim();
+        let taken = |schools: &[RosterSchool], name: &str| schools.iter().any(|s| s.name == name);
+        let mut name = base.to_owned();
+        if taken(&self.schools, &name) && !identifier.is_empty() {
+            name = format!("{base} (ИНН {identifier})");
+        }
+        let mut n = 2;
+        while taken(&self.schools, &name) {
+            name = format!("{base} ({n})");
+            n += 1;
+        }
+        self.schools.push(RosterSchool {
+            name: name.clone(),
+            identifier: identifier.to_owned(),
+            municipality: profile.municipality.trim().to_owned(),
+        });
+        self.linked.insert(id, name);
+    }
+
+    /// The listed school a file names exactly but under another ИНН, for
+    /// the question to say so and offer first.
+    pub fn namesake(&self, profile: &SchoolProfile) -> Option<&RosterSchool> {
+        owners::namesake(self, profile).map(|at| &self.schools[at])
     }
 
     pub fn deadlines(&self, period: &str) -> Deadlines {

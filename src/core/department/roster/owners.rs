@@ -42,15 +42,36 @@ impl Spelling {
     /// identifier decides when both give one; otherwise the name, and the
     /// municipality when the list has it.
     fn owns(&self, file: &Spelling) -> bool {
-        if !self.identifier.is_empty() && !file.identifier.is_empty() {
+        if self.both_identified(file) {
             return self.identifier == file.identifier;
         }
+        self.same_name(file)
+    }
+
+    fn both_identified(&self, file: &Spelling) -> bool {
+        !self.identifier.is_empty() && !file.identifier.is_empty()
+    }
+
+    /// The same name, in the list's municipality when it has one.
+    fn same_name(&self, file: &Spelling) -> bool {
         self.name == file.name
             && self
                 .municipality
                 .as_deref()
                 .is_none_or(|m| m == file.municipality.as_deref().unwrap_or_default())
     }
+}
+
+/// The position of the listed school that a file names exactly but under
+/// another identifier: most often a typo on one side.
+pub(super) fn namesake(roster: &Roster, profile: &SchoolProfile) -> Option<usize> {
+    let file = Spelling::filed(profile);
+    roster.schools.iter().position(|s| {
+        let listed = Spelling::listed(s);
+        listed.both_identified(&file)
+            && listed.identifier != file.identifier
+            && listed.same_name(&file)
+    })
 }
 
 /// The roster, ready to be asked about many files.

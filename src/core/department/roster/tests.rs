@@ -253,7 +253,8 @@ fn a_file_the_rules_cannot_place_is_placed_once_by_the_coordinator() {
     assert_eq!(rows[0].status, Status::NotSent);
     let unplaced = roster.unplaced(&archive, DEFAULT_CARD, PERIOD);
     assert_eq!(unplaced.len(), 1);
-    assert_eq!(unplaced[0].1, "СОШ №3 (г. Пример)");
+    assert_eq!(unplaced[0].1.name, "СОШ №3 (г. Пример)");
+    assert_eq!(roster.namesake(&unplaced[0].1), None);
     roster.place(unplaced[0].0.clone(), "МБОУ СОШ № 3");
     let rows = statuses(&roster, &archive, DEFAULT_CARD, PERIOD, "2026-09-01");
     assert_eq!(rows[0].status, Status::Received);
@@ -264,10 +265,57 @@ fn a_file_the_rules_cannot_place_is_placed_once_by_the_coordinator() {
         schools: vec![school("Лицей")],
         ..Roster::default()
     };
-    other.place(unplaced[0].0.clone(), "СОШ №3 (г. Пример)");
+    other.place_new(unplaced[0].0.clone(), &unplaced[0].1);
     assert_eq!(other.schools.len(), 2);
+    assert_eq!(other.schools[1].municipality, testkit::MUNICIPALITY);
     let rows = statuses(&other, &archive, DEFAULT_CARD, PERIOD, "2026-09-01");
     assert_eq!(rows[1].status, Status::Received);
+}
+
+/// A file named as a listed school but under another ИНН: the question
+/// names the listed school; said to be new, the file's school joins the
+/// list under a name of its own and alone owns the file.
+#[test]
+fn a_file_under_a_listed_name_and_another_identifier() {
+    let card = testkit::card();
+    let mut typo = draft("МБОУ СОШ № 3", PERIOD, &[]);
+    typo.profile.identifier = "6623000112".into();
+    let archive = testkit::archive(&card, &[("t", &typo)]);
+    let listed = RosterSchool {
+        identifier: "6623000111".into(),
+        ..school("МБОУ «СОШ №3»")
+    };
+    let mut roster = Roster {
+        schools: vec![listed.clone()],
+        ..Roster::default()
+    };
+    let unplaced = roster.unplaced(&archive, DEFAULT_CARD, PERIOD);
+    assert_eq!(unplaced.len(), 1);
+    assert_eq!(roster.namesake(&unplaced[0].1), Some(&listed));
+    let mut with_new = roster.clone();
+    with_new.place_new(unplaced[0].0.clone(), &unplaced[0].1);
+    assert_eq!(with_new.schools[1].name, "МБОУ СОШ № 3");
+    // The same name as typed in the list: the ИНН tells them apart.
+    roster.schools[0].name = "МБОУ СОШ № 3".into();
+    roster.place_new(unplaced[0].0.clone(), &unplaced[0].1);
+    assert_eq!(roster.schools[1].name, "МБОУ СОШ № 3 (ИНН 6623000112)");
+    assert_eq!(roster.schools[1].identifier, "6623000112");
+    let rows = statuses(&roster, &archive, DEFAULT_CARD, PERIOD, "2026-09-01");
+    assert_eq!(
+        (rows[0].status, rows[1].status),
+        (Status::NotSent, Status::Received)
+    );
+    // Without an ИНН, a number.
+    let mut plain = Roster {
+        schools: vec![school("Лицей")],
+        ..Roster::default()
+    };
+    let lyceum = crate::school::profile::SchoolProfile {
+        name: "Лицей".into(),
+        ..Default::default()
+    };
+    plain.place_new(unplaced[0].0.clone(), &lyceum);
+    assert_eq!(plain.schools[1].name, "Лицей (2)");
 }
 
 #[test]
