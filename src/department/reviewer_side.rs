@@ -16,6 +16,7 @@ use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
 use crate::shared::signing_key::SigningKey;
 use profkarta_core::department::view::selection::{Walk, WalkFrom};
+use profkarta_core::text::{plural, quoted};
 
 #[component]
 pub fn ReviewerSide() -> impl IntoView {
@@ -63,6 +64,20 @@ pub fn ReviewerSide() -> impl IntoView {
         if let Some(text) = text {
             offer_json(dept.notices, &review_file_name(&a), &text);
         }
+    };
+    // Said before the file is sent: the lead never sees these decisions.
+    let outside = move || {
+        let names = dept.archive().with(|a| a.decided_outside());
+        (!names.is_empty()).then(|| {
+            let named: Vec<String> = names.iter().map(|n| quoted(n)).collect();
+            view! {
+                <p class="notice notice-warning" data-testid="decided-outside">{format!(
+                    "Ваши решения по {} вне задания в файл проверки не войдут: {}.",
+                    plural(names.len() as u64, "школе", "школам", "школам"),
+                    named.join(", ")
+                )}</p>
+            }
+        })
     };
     let drop_assignment = move |_| {
         if confirm("Снять задание? Ваши решения по школам останутся в рабочей области.")
@@ -142,6 +157,7 @@ pub fn ReviewerSide() -> impl IntoView {
                     <thead><tr><ColumnHeads names=&["Школа", "Проверка"]/><th scope="col"><span class="visually-hidden">"Действия"</span></th></tr></thead>
                     <tbody>{schools}</tbody>
                 </table>
+                {outside}
                 <div class="actions">
                     <button type="button" class="primary" on:click=send_review>"Скачать файл проверки"</button>
                     <button type="button" on:click=drop_assignment>"Снять задание"</button>

@@ -133,6 +133,15 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
         await ivanova.page.getByTestId('notices').getByText(/Задание выдано для ключа .+, а ключ подписи этого компьютера/).waitFor();
         await decide(ivanova.page, shared, disputed, 'no_point', 'Мероприятия нет на сайте школы');
         await decide(ivanova.page, ownOfIvanova, confirmed, 'confirm');
+        // A decision on a school outside her assignment, from the rating: she
+        // is told, before sending, that her file leaves it out.
+        assert.equal(await ivanova.page.getByTestId('decided-outside').count(), 0);
+        await ivanova.page.getByRole('tab', { name: 'Результаты' }).click();
+        await ivanova.page.getByTestId('rating').getByRole('button', { name: ownOfPetrov, exact: true }).click();
+        await ivanova.page.getByTestId('review').getByRole('heading', { level: 3, name: ownOfPetrov }).waitFor();
+        await ivanova.page.locator(radio(refused, 'confirm')).check();
+        await ivanova.page.getByRole('tab', { name: 'Проверяющие' }).click();
+        assert.equal(await ivanova.page.getByTestId('decided-outside').innerText(), `Ваши решения по школе вне задания в файл проверки не войдут: «${ownOfPetrov}».`);
         await ivanova.page.getByTestId('assignment').screenshot({ path: join(ARTIFACTS, 'department-reviewers-reviewer.png') });
         const fromIvanova = await keep(ivanova.page, () => ivanova.page.getByRole('button', { name: 'Скачать файл проверки' }).click());
 

@@ -25,6 +25,7 @@ use crate::department::reviewers::{open_review, open_reviewer_key, seal_review, 
 use crate::department::school::SchoolId;
 use crate::error::ReviewerFileError;
 use crate::signed::keys::{to_hex, KeyPair};
+use crate::text::by_name;
 
 /// Two reviewers decided one indicator differently. Ours is what the
 /// workspace holds now; `theirs` came with a review file.
@@ -159,6 +160,23 @@ impl Archive {
             .filter(|(_, r)| *r != Default::default())
             .collect();
         Some(seal_review(assignment, reviews, key, now))
+    }
+
+    /// The reviewer's side: the schools outside the assignment that hold
+    /// decisions of theirs, by name, each once. Their file leaves these
+    /// out, and the reviewer is told so before sending it.
+    pub fn decided_outside(&self) -> Vec<String> {
+        let Some(assignment) = self.assignment.as_ref() else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = (self.entries().iter())
+            .filter(|e| !assignment.covers(e))
+            .filter(|e| (self.review(e.id()).indicators.values()).any(|r| r.by.is_empty()))
+            .map(|e| e.profile().name.trim().to_owned())
+            .collect();
+        names.sort_by(|a, b| by_name(a, b));
+        names.dedup();
+        names
     }
 
     /// Merges a reviewer's file. Only files signed by a registered

@@ -182,6 +182,9 @@ fn two_reviewers_merge_with_one_conflict() {
     let signed = open_review(&from_ivanova).unwrap();
     assert!(!signed.reviews["b1"].indicators.contains_key("3.1"));
     let from_petrov = petrov.review_file(&key(102), AT).unwrap();
+    // She is told which of her decisions stay behind.
+    assert_eq!(ivanova.decided_outside(), ["Школа В"]);
+    assert_eq!(petrov.decided_outside(), Vec::<String>::new());
     assert_eq!(
         open_review(&from_ivanova).unwrap().reviews.len(),
         2,
