@@ -27,16 +27,22 @@ pub fn ProfileForm() -> impl IntoView {
         })
     });
     // "Обязательное поле" is noise on a form nobody has touched yet: it
-    // appears once the user has left the field.
-    let left = RwSignal::new(Vec::<ProfileField>::new());
-    // Another draft opened (or a new one) starts untouched again.
+    // appears once the user has left the field. A field the stored draft
+    // fills was left before: a half-typed e-mail is marked after a reload.
+    let filled = move || {
+        profile.with_untracked(|p| {
+            (ProfileField::ALL.into_iter())
+                .filter(|&f| !p.text(f).trim().is_empty())
+                .collect::<Vec<_>>()
+        })
+    };
+    let left = RwSignal::new(filled());
+    // Another draft opened (or a new one) starts afresh.
     if let Some(ws) = use_context::<Drafts>() {
         let id = Memo::new(move |_| ws.meta.with(|m| m.id.clone()));
-        Effect::watch(
-            move || id.track(),
-            move |_, _, _| left.set(Vec::new()),
-            false,
-        );
+        // Read, not only tracked: a memo never read is never computed, so
+        // it would not follow the draft.
+        Effect::watch(move || id.get(), move |_, _, _| left.set(filled()), false);
     }
 
     let text_fields = ProfileField::ALL

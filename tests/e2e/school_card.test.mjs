@@ -99,6 +99,19 @@ test('a year written with a dash becomes 2025/2026 on leaving the field, as the 
         await asked.filter({ hasText: 'Отчётный период (учебный год): Этот учебный год ещё не начался' }).waitFor();
         await asked.filter({ hasText: 'Контактный телефон или e-mail: Адрес почты неполный' }).waitFor();
         assert.equal(await card.page.getByTestId('export-profile-problems').getByText('Адрес почты').count(), 0, 'not a required fix');
+        // After a reload the half address is still marked: it was left.
+        await card.page.getByTestId('save-status').filter({ hasText: /^Сохранено в \d\d:\d\d\.$/ }).waitFor();
+        await card.page.reload();
+        await card.expectExact(card.page.locator('#profile-contact-error'),
+            'Адрес почты неполный: нужен вид имя@домен, например ivanova@school7.ru.', 'half an address, reloaded');
+        // A new card starts unmarked, the name left empty before included.
+        const name = card.page.getByLabel('Полное наименование ОО');
+        await name.focus();
+        await name.press('Tab');
+        await card.expectExact(card.page.locator('#profile-name-error'), 'Обязательное поле.', 'the name left empty');
+        await card.page.getByRole('button', { name: 'Новая карта' }).click();
+        await card.page.getByRole('button', { name: 'Мои черновики (2)' }).waitFor();
+        await card.page.waitForFunction(() => [...document.querySelectorAll('.field-error')].every((e) => e.textContent === ''));
     }));
 
 test('a school without grades 10–11 fills in its card; figures match the hand count', () =>
