@@ -47,12 +47,31 @@ impl SchoolChange {
     /// Change of the share of the maximum, in tenths of a percentage point:
     /// across versions, on the indicators both years are scored on.
     pub fn delta_tenths(&self) -> i64 {
+        let (before, after) = self.compared();
+        shown_delta_tenths(before, after)
+    }
+
+    /// Whether this school's exact change is larger than `other`'s
+    /// (`Greater`): two rises of 1 in 21 are equal, though shown as +4,8
+    /// and +4,7 beside their rounded shares.
+    pub fn cmp_exact(&self, other: &Self) -> std::cmp::Ordering {
+        let ((n1, d1), (n2, d2)) = (self.exact(), other.exact());
+        (n1 * d2).cmp(&(n2 * d1))
+    }
+
+    fn exact(&self) -> (i128, i128) {
+        let (before, after) = self.compared();
+        exact_delta(before, after)
+    }
+
+    /// The two years' (total, maximum) the change is counted on.
+    fn compared(&self) -> ((u64, u64), (u64, u64)) {
         let (before, after) = match &self.across {
             Some(a) => (a.before, a.after),
             None => (self.before, self.after),
         };
         let wide = |(a, b): (u32, u32)| (u64::from(a), u64::from(b));
-        shown_delta_tenths(wide(before), wide(after))
+        (wide(before), wide(after))
     }
 
     /// Last year's level, by this year's bounds when the versions differ.

@@ -7,12 +7,12 @@ use std::collections::BTreeMap;
 use crate::card::versions::levels_text;
 use crate::card::Card;
 use crate::department::archive::Archive;
-use crate::department::dynamics::{delta_text, school_changes, Years};
+use crate::department::dynamics::{delta_text, school_changes, SchoolChange, Years};
 use crate::department::effectiveness::{IndicatorEffect, Verdict};
 use crate::department::figures::{weak_spots, Figures, IndicatorFigure, WeakSpots};
 use crate::department::results::{Ranked, SchoolResult};
 use crate::department::review::ReviewStatus;
-use crate::text::{percent, plural};
+use crate::text::{by_name, percent, plural};
 
 /// "В мониторинге за 2025/2026 учебный год участвовали 12 образовательных
 /// организаций. …", naming the card and version every figure comes from;
@@ -148,6 +148,55 @@ pub fn best(rating: &[Ranked], n: usize, version: u32) -> Vec<String> {
     lines
 }
 
+/// « Наибольший рост — …», naming every school with the largest exact
+/// rise: naming one of two equal would single it out. Each change is the
+/// one its row shows; equal rises shown apart by the rounding of their
+/// shares are said to be equal.
+fn largest_rise(changes: &[SchoolChange]) -> String {
+    let Some(top) = changes.iter().max_by(|a, b| a.cmp_exact(b)) else {
+        return String::new();
+    };
+    if top.delta_tenths() <= 0 {
+        return String::new();
+    }
+    let mut risen: Vec<&SchoolChange> = (changes.iter())
+        .filter(|c| c.cmp_exact(top).is_eq())
+        .collect();
+    risen.sort_by(|a, b| {
+        b.delta_tenths()
+            .cmp(&a.delta_tenths())
+            .then_with(|| by_name(&a.name, &b.name))
+    });
+    let names: Vec<&str> = risen.iter().map(|c| c.name.as_str()).collect();
+    match risen.as_slice() {
+        [one] => format!(
+            " Наибольший рост — {} ({}).",
+            one.name,
+            delta_text(one.delta_tenths())
+        ),
+        several
+            if several
+                .iter()
+                .all(|c| c.delta_tenths() == top.delta_tenths()) =>
+        {
+            format!(
+                " Наибольший рост — {} ({} у каждой).",
+                names.join(", "),
+                delta_text(top.delta_tenths())
+            )
+        }
+        several => {
+            let each: Vec<String> = (several.iter())
+                .map(|c| format!("{} ({})", c.name, delta_text(c.delta_tenths())))
+                .collect();
+            format!(
+                " Наибольший рост — {}: рост одинаковый, десятые различаются из-за округления долей.",
+                each.join(", ")
+            )
+        }
+    }
+}
+
 /// What «Лучшие результаты» says when every school is at the low level.
 pub const NONE_BEST: &str = "Школ выше низкого уровня нет.";
 
@@ -185,23 +234,7 @@ pub fn dynamics(
     }
     let up = changes.iter().filter(|c| c.delta_tenths() > 0).count();
     let down = changes.iter().filter(|c| c.delta_tenths() < 0).count();
-    // Every school with the largest rise: naming one of two equal would
-    // single it out.
-    let top = changes.first().map_or(0, |c| c.delta_tenths());
-    let risen: Vec<&str> = changes
-        .iter()
-        .take_while(|c| top > 0 && c.delta_tenths() == top)
-        .map(|c| c.name.as_str())
-        .collect();
-    let rise = match risen.as_slice() {
-        [] => String::new(),
-        [one] => format!(" Наибольший рост — {one} ({}).", delta_text(top)),
-        several => format!(
-            " Наибольший рост — {} ({} у каждой).",
-            several.join(", "),
-            delta_text(top)
-        ),
-    };
+    let rise = largest_rise(&changes);
     // Each year's levels are by its own version's bounds: when the bounds
     // moved, the counts say so beside them.
     let old_levels = years.old_card.levels.as_ref();
@@ -416,6 +449,50 @@ mod tests {
     use crate::department::results::{rank, results};
     use crate::department::review::Decision;
     use crate::testkit;
+
+    /// A school of `max` points going from `before` to `after`.
+    fn change(name: &str, before: u32, after: u32, max: u32) -> SchoolChange {
+        let profile = crate::school::profile::SchoolProfile {
+            name: name.into(),
+            ..Default::default()
+        };
+        SchoolChange {
+            school: crate::department::school::SchoolId::of(&profile),
+            name: name.into(),
+            before: (before, max),
+            after: (after, max),
+            level_before: None,
+            level_after: None,
+            across: None,
+        }
+    }
+
+    /// Hand count, 21 points: 10 → 11 is 47,6 % → 52,4 % (+4,8 as shown),
+    /// 11 → 12 is 52,4 % → 57,1 % (+4,7): the same rise of 1 in 21
+    /// (4,76 points), both named; 1 → 2 of 23 is +4,4 (4,35).
+    #[test]
+    fn equal_rises_shown_apart_by_rounding_are_both_named() {
+        let (a, b) = (change("Школа А", 10, 11, 21), change("Школа Б", 11, 12, 21));
+        let c = change("Школа В", 1, 2, 23);
+        assert_eq!((a.delta_tenths(), b.delta_tenths()), (48, 47));
+        assert_eq!(
+            largest_rise(&[a.clone(), c.clone(), b.clone()]),
+            " Наибольший рост — Школа А (+4,8\u{A0}п.\u{A0}п.), Школа Б (+4,7\u{A0}п.\u{A0}п.): \
+             рост одинаковый, десятые различаются из-за округления долей."
+        );
+        assert_eq!(
+            largest_rise(&[c.clone(), b.clone()]),
+            " Наибольший рост — Школа Б (+4,7\u{A0}п.\u{A0}п.)."
+        );
+        // 5 → 6 of 21 is 23,8 % → 28,6 %: +4,8 again, the same as А's.
+        let d = change("Школа Г", 5, 6, 21);
+        assert_eq!(
+            largest_rise(&[d, a]),
+            " Наибольший рост — Школа А, Школа Г (+4,8\u{A0}п.\u{A0}п. у каждой)."
+        );
+        assert_eq!(largest_rise(&[change("Школа Д", 3, 3, 21)]), "");
+        assert_eq!(largest_rise(&[]), "");
+    }
 
     #[test]
     fn the_weakest_are_named_with_their_ties_but_not_when_all_are_tied() {
