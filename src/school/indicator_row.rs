@@ -40,9 +40,11 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
                 .with(|p| answer.with(|a| assess_indicator(&indicator, p, Some(a))))
         })
     };
-    // While the focus is in the row, a pair with one number typed and the
-    // other still empty is a row being filled in: its error shows once the
-    // school leaves the row (the totals count it as they are).
+    // While the focus is in the row's boxes of one line (its numbers, a
+    // list row's name), a pair with one number typed and the other still
+    // empty is a row being filled in: its error shows once the school
+    // leaves them, for the links, the comment, a button or another row, as
+    // the summary counts it at once.
     let typing = RwSignal::new(false);
     let result = Memo::new(move |_| {
         if typing.get() {
@@ -63,6 +65,7 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
         let to = ev
             .related_target()
             .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let to = to.filter(|to| to.is_instance_of::<web_sys::HtmlInputElement>());
         let inside = article
             .try_get_untracked()
             .flatten()
@@ -174,8 +177,9 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
             node_ref=article
             on:focusin=move |ev| {
                 // The row itself takes the focus from a link to it (the
-                // export's list of errors): that is arriving to fix, not typing.
-                if event_target::<web_sys::Element>(&ev).tag_name() != "ARTICLE" {
+                // export's list of errors): that is arriving to fix, not
+                // typing; nor are the links, the comment and the buttons.
+                if event_target::<web_sys::Element>(&ev).is_instance_of::<web_sys::HtmlInputElement>() {
                     set_typing(true);
                 }
             }

@@ -214,13 +214,14 @@ test('invalid numbers are marked on the field in Russian and never counted', () 
         await card.page.waitForFunction(() => document.getElementById('ind-1-1-numerator').value === '5');
         await card.expectExact(card.page.locator('#ind-1-1-numerator-error'), '', 'no message once removed');
         await card.expectPoints('1.1', '1 балл из 1');
-        // One half of a share alone: while the school is still in the row
-        // it is being filled in; once it leaves, the other half is asked
-        // for, 0 included.
+        // One half of a share alone: while the school is still in the row's
+        // numbers it is being filled in; once it leaves them (for the
+        // links below, as for another row), the other half is asked for,
+        // 0 included.
         await card.share('1.1', '', '10');
         await card.expectPoints('1.1', 'не заполнено');
         await card.expectExact(card.page.locator('#ind-1-1-numerator-error'), '', 'no message yet');
-        await card.input('1.2', 'numerator').focus();
+        await card.input('1.1', 'evidence').focus();
         await card.expectFieldError('1.1', 'numerator', 'Заполните и это поле; если таких нет, введите 0.');
         await card.expectPoints('1.1', 'не учитывается');
         // The whole is asked for without «0»: that would only make the part above it.
