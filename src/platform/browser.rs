@@ -310,6 +310,22 @@ pub fn query_param(name: &str) -> Option<String> {
     params.get(name).filter(|v| !v.is_empty())
 }
 
+/// Takes `name` out of the page's address, without reloading.
+pub fn drop_query_param(name: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(url) = (window.location().href().ok()).and_then(|href| web_sys::Url::new(&href).ok())
+    else {
+        return;
+    };
+    url.search_params().delete(name);
+    if let Ok(history) = window.history() {
+        // Only the address changes: nothing to report if it cannot.
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url.href()));
+    }
+}
+
 /// The navigator, if it has `property`: the service worker and the storage
 /// manager are absent outside a secure context (plain http on another host).
 fn navigator_with(property: &str) -> Option<web_sys::Navigator> {

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use profkarta_core::card::{builtin, Card, DEFAULT_CARD};
 use profkarta_core::scoring::assess;
 
-use crate::platform::browser::query_param;
+use crate::platform::browser::{drop_query_param, query_param};
 use crate::school::card_page::SchoolCardPage;
 use crate::school::department_cards::SchoolCards;
 use crate::school::drafts::Drafts;
@@ -25,6 +25,7 @@ pub fn SchoolApp() -> impl IntoView {
         let cards = SchoolCards::start(builtin, notices);
         let drafts = Drafts::start(notices);
         open_linked_card(drafts, cards, notices);
+        forget_link_on_leaving(drafts);
         cards.read_site();
         prefer_department_card(drafts, cards);
         // The draft's own version of its card; the latest if that one is
@@ -81,6 +82,23 @@ fn prefer_department_card(drafts: Drafts, cards: SchoolCards) {
     });
 }
 
+/// Once the school goes to another card, `?card=` leaves the address: a
+/// reload reopens the draft the school is on, not the link's card.
+fn forget_link_on_leaving(drafts: Drafts) {
+    let Some(linked) = query_param("card") else {
+        return;
+    };
+    Effect::watch(
+        move || drafts.meta.with(|m| m.card.clone()),
+        move |card, _, _| {
+            if *card != linked {
+                drop_query_param("card");
+            }
+        },
+        false,
+    );
+}
+
 /// `?card=ID` in the address opens that card, so a department can link to
 /// it: the school's latest draft of it, or a new one.
 fn open_linked_card(drafts: Drafts, cards: SchoolCards, notices: Notices) {
@@ -92,14 +110,13 @@ fn open_linked_card(drafts: Drafts, cards: SchoolCards, notices: Notices) {
         None => {
             // The skeleton a department builds its card from is built in,
             // but not for schools: «не найдена» would send them looking.
-            let skeleton = builtin(&id)
-                .and_then(Result::ok)
-                .is_some_and(|c| c.template);
+            let skeleton = builtin(&id).and_then(Result::ok).filter(|c| c.template);
             notices.push(
-                if skeleton {
+                if let Some(skeleton) = skeleton {
                     format!(
-                        "Карта «{id}» из ссылки — заготовка, по которой отдел образования \
-                         составляет свою карту; школы её не заполняют. Открыт последний черновик."
+                        "Карта «{}» из ссылки — заготовка, по которой отдел образования \
+                         составляет свою карту; школы её не заполняют. Открыт последний черновик.",
+                        skeleton.title
                     )
                 } else {
                     format!("Карта «{id}» из ссылки не найдена: открыт последний черновик.")

@@ -637,12 +637,30 @@ test('a value of the wrong kind in a stored draft costs only that value', () =>
         assert.equal(await card.page.evaluate((k) => localStorage.getItem(k), aside), damaged);
     }));
 
-test('a link to the skeleton card says that it is not for schools', async () => {
+test('a link to the skeleton card says by its title that it is not for schools', async () => {
     const { context, page, errors } = await openApp(app.browser, `${app.server.url}?card=belinsky`);
     try {
         await page.getByTestId('notices').filter({
-            hasText: 'Карта «belinsky» из ссылки — заготовка, по которой отдел образования составляет свою карту; школы её не заполняют. Открыт последний черновик.',
+            hasText: 'Карта «Система работы по самоопределению и профессиональной ориентации: группы показателей (Белинский район Пензенской области)» из ссылки — заготовка, по которой отдел образования составляет свою карту; школы её не заполняют. Открыт последний черновик.',
         }).waitFor();
+        assert.deepEqual(errors.map(String), []);
+    } finally {
+        await context.close();
+    }
+});
+
+test('a school that goes from a linked card to another is on that other card after a reload', async () => {
+    const { context, page, errors } = await openApp(app.browser, `${app.server.url}?card=nevinnomyssk`);
+    try {
+        const title = page.getByRole('heading', { level: 1 });
+        await title.filter({ hasText: 'г. Невинномысска' }).waitFor();
+        await page.locator('#card-choice').selectOption('izhevsk');
+        await page.getByRole('button', { name: 'Перейти к этой карте' }).click();
+        await title.filter({ hasText: 'г. Ижевск' }).waitFor();
+        assert.equal(new URL(page.url()).searchParams.get('card'), null, 'the link has done its work');
+        await page.getByTestId('save-status').filter({ hasText: /^Сохранено в \d\d:\d\d\.$/ }).waitFor();
+        await page.reload();
+        await title.filter({ hasText: 'г. Ижевск' }).waitFor();
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();
