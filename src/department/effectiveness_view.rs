@@ -77,6 +77,21 @@ pub fn EffectivenessView() -> impl IntoView {
             })
         })
     };
+    // Without a year before the chosen one: where the analysis is, when a
+    // later year's files are here, or what it waits for.
+    let waiting = move || {
+        let chosen = dept.period.get();
+        let next = dept.periods.with(|all| {
+            let at = all.iter().position(|p| Some(p) == chosen.as_ref())?;
+            all.get(at + 1).cloned()
+        });
+        match (chosen, next) {
+            (Some(chosen), Some(next)) => format!(
+                "Меры, принятые по итогам {chosen} учебного года, оцениваются по файлам {next} учебного года: выберите вверху {next} учебный год."
+            ),
+            _ => "Анализ появится, когда загружены файлы следующего года: меры, принятые по итогам года, сравниваются с результатами года после них.".to_owned(),
+        }
+    };
     let has_rows = move || {
         dept.effects.with(|e| {
             e.as_ref()
@@ -87,9 +102,7 @@ pub fn EffectivenessView() -> impl IntoView {
         <section class="effectiveness" aria-labelledby="effectiveness-title" data-testid="effectiveness">
             <h3 id="effectiveness-title">"Анализ эффективности принятых мер"</h3>
             {move || match summary() {
-                None => view! {
-                    <p class="muted">"Анализ появится, когда загружены файлы следующего года: меры, принятые по итогам года, сравниваются с результатами года после них."</p>
-                }.into_any(),
+                None => view! { <p class="muted">{waiting}</p> }.into_any(),
                 Some(text) => view! {
                     <p data-testid="effectiveness-summary">{text}</p>
                     <p class="hint">{format!(

@@ -89,10 +89,18 @@ impl MeasureDraft {
         }
     }
 
-    /// Empties the form for a new measure, keeping the kind and whom it
-    /// addresses: the next measure is often of the same kind and audience.
+    /// Empties the form for a new measure. After a new one it keeps the
+    /// kind and whom it addresses: the next measure is often of the same
+    /// kind and audience. After a change, nothing of the changed measure
+    /// is left to be taken for the next one's.
     fn clear(self) {
-        let kind = self.measure.with_untracked(|m| m.kind);
+        let kind = match self.editing.get_untracked() {
+            Some(_) => {
+                self.whom.set(Whom::All);
+                Measure::blank("", "").kind
+            }
+            None => self.measure.with_untracked(|m| m.kind),
+        };
         self.measure.set(Measure {
             kind,
             ..Measure::blank("", "")

@@ -196,8 +196,9 @@ test('measures for low-level schools and a target group, their letters, and next
         await page.getByRole('tab', { name: 'Меры' }).click();
         await roadMap.locator('tbody tr', { hasText: COURSES }).waitFor();
         assert.equal(await roadMap.locator('tbody tr').count(), 2);
-        // Nothing to judge yet: the year after is not the one on screen.
-        await page.getByTestId('effectiveness').getByText(/Анализ появится/).waitFor();
+        // Nothing to judge on this year's screen: the year after is where
+        // the analysis is, and the note sends the coordinator there.
+        await page.getByTestId('effectiveness').getByText(`Меры, принятые по итогам ${FIRST} учебного года, оцениваются по файлам ${SECOND} учебного года: выберите вверху ${SECOND} учебный год.`).waitFor();
         await page.screenshot({ path: join(ARTIFACTS, 'department-measures.png'), fullPage: true });
 
         // The target group's letter names the courses, and the municipality's
@@ -233,7 +234,7 @@ test('measures for low-level schools and a target group, their letters, and next
         for (const f of figures) {
             const line = `\n${f.code}. `;
             assert.equal(letter.includes(line), named.includes(f), `${f.code}: ${f.earned} of ${f.applicable}`);
-            if (named.includes(f)) assert.ok(letter.includes(`${line}`) && letter.includes(`— выполняют ${f.earned} из ${f.applicable}.`));
+            if (named.includes(f)) assert.ok(letter.includes(`${line}`) && letter.includes(`— выполнен в ${f.earned} из ${f.applicable} ${f.applicable % 10 === 1 && f.applicable % 100 !== 11 ? 'организации' : 'организаций'}.`));
         }
         const order = named.map((f) => letter.indexOf(`\n${f.code}. `));
         assert.deepEqual(order, [...order].sort((a, b) => a - b), 'in the order of their shares');
@@ -486,6 +487,9 @@ test('a measure recorded just before the page closes is not lost', async () => {
         assert.equal(await rows.count(), 1);
         await form.getByRole('button', { name: 'Записать меру' }).waitFor();
         assert.equal(await form.getByLabel('Название').inputValue(), '');
+        // Nothing of the changed measure stays for the next one's.
+        assert.equal(await form.locator('#measure-kind option:checked').innerText(), 'методическое мероприятие');
+        assert.equal(await form.locator('#measure-whom option:checked').innerText(), 'всем ОО');
 
         // The last measure removed, the focus goes to the road map's heading,
         // not to the page.

@@ -206,6 +206,10 @@ pub fn draft_letter(
         ReviewStatus::InReview => {
             "По предварительным итогам проверки экспертной карты (проверка не завершена)"
         }
+        // Not the school's own figures when its file counted otherwise.
+        ReviewStatus::Received if school.mismatch => {
+            "По ответам организации, пересчитанным отделом (экспертная карта ещё не проверена)"
+        }
         ReviewStatus::Received => "По самооценке (экспертная карта ещё не проверена отделом)",
     };
     text.push_str(&format!(
@@ -413,11 +417,17 @@ pub fn group_letter(
             continue;
         };
         text.push_str(&format!(
-            "\n{}. {} — выполняют {} из {}.\n",
+            "\n{}. {} — выполнен в {} из {} {}.\n",
             i.code,
             i.text.trim(),
             f.earned,
-            f.applicable
+            f.applicable,
+            plural(
+                f.applicable as u64,
+                "организации",
+                "организаций",
+                "организаций"
+            )
         ));
         if !i.recommendation.trim().is_empty() {
             text.push_str(&format!("Рекомендация: {}\n", i.recommendation.trim()));
@@ -872,7 +882,9 @@ mod tests {
         let letter = draft_letter(&card, &rating[0].result, None, &rating, &[], None);
         assert!(
             letter.contains(
-                "набрала 2 балла из 23 (8,7\u{A0}%), эффективность профориентационной работы — \
+                "\nПо ответам организации, пересчитанным отделом (экспертная карта ещё не \
+                 проверена) организация набрала 2 балла из 23 (8,7\u{A0}%), эффективность \
+                 профориентационной работы — \
                  низкая.\n\nВ выгрузке организации указано 7 баллов из 23: это расходится с \
                  пересчётом её ответов по правилам карты. Итоги в письме рассчитаны отделом по \
                  ответам организации.\n\n"
@@ -981,7 +993,7 @@ mod tests {
              за 2025/2026 учебный год\n\n"
         ));
         assert!(letter.contains("\n1.8. "));
-        assert!(letter.contains("— выполняют 0 из 2."));
+        assert!(letter.contains("— выполнен в 0 из 2 организаций."));
         assert!(!letter.contains("\n2.1. "));
         assert!(letter.contains("— курсы повышения квалификации «Курсы по профориентации»\n"));
         assert!(!letter.contains("Совещание"));
@@ -1002,7 +1014,7 @@ mod tests {
             "{letter}"
         );
         assert!(!letter.contains("не менее половины"), "{letter}");
-        assert!(!letter.contains("выполняют"), "{letter}");
+        assert!(!letter.contains("выполнен в"), "{letter}");
     }
 
     /// Every indicator met by half the schools or more: the letter says so,
@@ -1050,9 +1062,9 @@ mod tests {
         );
         let at = |code: &str| letter.find(&format!("\n{code}. ")).unwrap_or(usize::MAX);
         assert!(at("1.8") < at("2.1") && at("2.1") < usize::MAX, "{letter}");
-        assert!(letter.contains("— выполняют 2 из 4."));
-        assert!(letter.contains("— выполняют 3 из 4."));
-        assert_eq!(letter.matches(" — выполняют ").count(), 2);
+        assert!(letter.contains("— выполнен в 2 из 4 организаций."));
+        assert!(letter.contains("— выполнен в 3 из 4 организаций."));
+        assert_eq!(letter.matches(" — выполнен в ").count(), 2);
         // Four missed by one school each: the fourth ties with the third
         // and is named too.
         let drafts = [
@@ -1068,7 +1080,7 @@ mod tests {
         let f = crate::department::figures::figures(&archive, &card, &res);
         let letter = group_letter(&card, TargetGroup::Heads, "2025/2026", &f, &[]);
         assert_eq!(
-            letter.matches(" — выполняют 3 из 4.").count(),
+            letter.matches(" — выполнен в 3 из 4 организаций.").count(),
             4,
             "{letter}"
         );
