@@ -41,10 +41,12 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
         })
     };
     // While the focus is in the row's boxes of one line (its numbers, a
-    // list row's name), a pair with one number typed and the other still
-    // empty is a row being filled in: its error shows once the school
-    // leaves them, for the links, the comment, a button or another row, as
-    // the summary counts it at once.
+    // list row's name) or its buttons («Добавить строку»: the messages
+    // appearing under a button being clicked would move it away from the
+    // pointer), a pair with one number typed and the other still empty is
+    // a row being filled in: its error shows once the school leaves them,
+    // for the links, the comment or another row, as the summary counts it
+    // at once.
     let typing = RwSignal::new(false);
     let result = Memo::new(move |_| {
         if typing.get() {
@@ -65,7 +67,7 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
         let to = ev
             .related_target()
             .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-        let to = to.filter(|to| to.is_instance_of::<web_sys::HtmlInputElement>());
+        let to = to.filter(|to| !to.is_instance_of::<web_sys::HtmlTextAreaElement>());
         let inside = article
             .try_get_untracked()
             .flatten()
@@ -178,8 +180,8 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
             on:focusin=move |ev| {
                 // The row itself takes the focus from a link to it (the
                 // export's list of errors): that is arriving to fix, not
-                // typing; nor are the links, the comment and the buttons.
-                if event_target::<web_sys::Element>(&ev).is_instance_of::<web_sys::HtmlInputElement>() {
+                // typing; nor are the links and the comment.
+                if !matches!(event_target::<web_sys::Element>(&ev).tag_name().as_str(), "ARTICLE" | "TEXTAREA") {
                     set_typing(true);
                 }
             }
@@ -189,7 +191,9 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
                 <span class="code">{code.to_string()}</span>
                 <p class="wording" id=text_id>{indicator.text.clone()}</p>
             </div>
-            <p class="rule"><span class="muted">"Начисление: "</span>{indicator.rule_text.clone()}</p>
+            // An informational row gives no points: its rule says how it is
+            // counted, under no «Начисление».
+            <p class="rule">{(indicator.points > 0).then(|| view! { <span class="muted">"Начисление: "</span> })}{indicator.rule_text.clone()}</p>
             {explanation}
             <div class="inputs" class:inactive=not_applicable>{inputs}</div>
             <Show when=move || copied.get()>
