@@ -5,11 +5,19 @@
 use leptos::prelude::*;
 
 use profkarta_core::export::{Cell, Table};
+use profkarta_core::text::group_digits;
 
 use crate::shared::table_scroll::TableScroll;
 
-/// A cell as the screen shows it: a percentage with its sign, nothing as «—».
+/// A cell as the screen shows it: a percentage with its sign, thousands
+/// apart as in the rest of the page («1 200»; the files keep «1200» for
+/// the spreadsheet to read as a number), nothing as «—».
 fn shown(cell: &Cell) -> String {
+    if let Cell::Int(n) = cell {
+        if let Ok(n) = u64::try_from(*n) {
+            return group_digits(n);
+        }
+    }
     match cell.text() {
         text if text.is_empty() => "—".to_owned(),
         text if matches!(cell, Cell::Percent { .. }) => format!("{text}\u{A0}%"),

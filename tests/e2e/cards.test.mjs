@@ -307,6 +307,10 @@ test('Izhevsk: the formula and its letters are shown beside the share', () =>
     withSchool('izhevsk', async (card) => {
         const explanation = card.row('П-1.1').getByTestId('explanation');
         await explanation.getByText('Формула:').waitFor();
+        // No points: no «Начисление», no maximum to leave.
+        assert.match(await card.row('П-1.1').locator('.rule').innerText(), /^Методика расчёта: /);
+        await card.share('П-1.1', '0', '0');
+        await card.expectNote('П-1.1', 'В группе нет ни одного человека: к школе показатель не относится.');
         await card.share('П-1.1', '120', '400');
         await card.expectShare('П-1.1', `30,0${NBSP}%`);
         await card.expectPoints('П-1.1', 'без баллов');
@@ -422,14 +426,15 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
             assert.ok(line, s.school);
             assert.equal(line[countAt], s.answers['1.2']?.count ? String(Number(s.answers['1.2'].count)) : '', s.school);
         }
-        // The same table on screen, where the card has no rating to stand in for it.
+        // The same table on screen, where the card has no rating to stand in
+        // for it, thousands set apart as everywhere on the page (`grouped`).
         const onScreen = page.getByTestId('school-values');
         assert.deepEqual(await onScreen.locator('thead th').allInnerTexts(), sheet[0]);
         const screenRows = await onScreen.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
         for (const s of latest('nevinnomyssk')) {
             const line = screenRows.find((l) => l[0] === s.school);
             assert.ok(line, s.school);
-            assert.equal(line[countAt], s.answers['1.2']?.count ? String(Number(s.answers['1.2'].count)) : '—', s.school);
+            assert.equal(line[countAt], s.answers['1.2']?.count ? grouped(Number(s.answers['1.2'].count)) : '—', s.school);
         }
 
         // The reviewer reads a list's rows, not only their number, and no

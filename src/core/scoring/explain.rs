@@ -178,9 +178,16 @@ pub fn explain(indicator: &Indicator, result: &IndicatorResult) -> RowExplanatio
                 } => Some(percent(*numerator, *denominator)),
                 _ => None,
             },
+            // A maximum is spoken of only where the indicator has points.
             match why {
+                NotApplicable::Profile if indicator.points == 0 => {
+                    "Не относится к школе с таким профилем."
+                }
                 NotApplicable::Profile => {
                     "Не относится к школе с таким профилем и не входит в максимум."
+                }
+                NotApplicable::EmptyGroup if indicator.points == 0 => {
+                    "В группе нет ни одного человека: к школе показатель не относится."
                 }
                 NotApplicable::EmptyGroup => {
                     "В группе нет ни одного человека: показатель не входит в максимум."
