@@ -123,7 +123,11 @@ fn letter_to(
     let measures = addressed_to(&archive.measures, &card.id, &to.school);
     let last_year = last_year.and_then(|(old, before)| {
         let was = before.iter().find(|r| r.school == to.school.school)?;
-        Some((old, was))
+        Some((
+            old,
+            was,
+            archive.entry(&was.submission_id).map(|e| &e.assessment),
+        ))
     });
     draft_letter(
         &to.card,
@@ -181,7 +185,7 @@ pub fn draft_letter(
     answers: Option<&Assessment>,
     rating: &[Ranked],
     measures: &[&Measure],
-    last_year: Option<(&Card, &SchoolResult)>,
+    last_year: Option<(&Card, &SchoolResult, Option<&Assessment>)>,
 ) -> String {
     let score = &school.score;
     let mut text = format!(
@@ -257,13 +261,21 @@ pub fn draft_letter(
             indicator.code,
             indicator.text.trim()
         ));
-        // The cycle did not close for it: the letter says so.
-        let again = last_year.is_some_and(|(old, was)| {
-            old.by_key(indicator.key())
-                .is_some_and(|o| was.missed(&o.code))
+        // The cycle did not close for it: the letter says so, with last
+        // year's share where there is one, so that a fall shows.
+        let again = last_year.and_then(|(old, was, answers)| {
+            let o = old
+                .by_key(indicator.key())
+                .filter(|o| was.missed(&o.code))?;
+            let share = answer_to(answers, o).and_then(|r| explain(o, r).share);
+            Some(share)
         });
-        if again {
-            text.push_str("Не выполнен и в прошлом году.\n");
+        match again {
+            Some(Some(share)) => {
+                text.push_str(&format!("Не выполнен и в прошлом году (было {share}).\n"))
+            }
+            Some(None) => text.push_str("Не выполнен и в прошлом году.\n"),
+            None => {}
         }
         if let Some(c) = school
             .score
@@ -741,7 +753,7 @@ mod tests {
             None,
             &rating,
             &[],
-            Some((&card, &before[0])),
+            Some((&card, &before[0], None)),
         );
         let under = |code: &str| {
             let at = letter.find(&format!("\n{code}. ")).unwrap();
@@ -752,6 +764,33 @@ mod tests {
         assert!(!letter.contains("\n1.8. "), "met");
         let first_year = draft_letter(&card, &rating[0].result, None, &rating, &[], None);
         assert!(!first_year.contains("в прошлом году"));
+    }
+
+    /// A share missed both years: last year's figure is said beside it,
+    /// so that a fall (20,0 % → 10,0 %, threshold 30 %) shows.
+    #[test]
+    fn a_share_missed_two_years_running_names_last_years_figure() {
+        let card = testkit::card();
+        let mut was = draft("Школа А", "2024/2025", &[]);
+        was.answers.insert("1.1".into(), testkit::share("2", "10"));
+        let mut now = draft("Школа А", "2025/2026", &[]);
+        now.answers.insert("1.1".into(), testkit::share("1", "10"));
+        let archive = testkit::archive(&card, &[("a1", &was), ("a2", &now)]);
+        let before = results(&archive, DEFAULT_CARD, "2024/2025");
+        let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
+        let letter = school_letter(
+            &archive,
+            &card,
+            &rating[0].result,
+            &rating,
+            Some((&card, &before)),
+        )
+        .unwrap();
+        let at = letter.find("\n1.1. ").unwrap();
+        assert_eq!(
+            letter[at..].lines().nth(2),
+            Some("Не выполнен и в прошлом году (было 20,0\u{A0}%).")
+        );
     }
 
     /// With bounds of 50 and 30 %, СОШ № 1–3 (9, 8, 7 of 23) are at the
