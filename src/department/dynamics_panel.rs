@@ -215,6 +215,9 @@ pub fn DynamicsPanel() -> impl IntoView {
                     previous.get().unwrap_or_default(),
                     if scored { "; изменение у школы — если она прислала карты за оба года." } else { "." }
                 )}</p>
+                // The report's sentence; across versions its own note on
+                // them stands below instead.
+                {move || versions.with(Option::is_none).then(|| view! { <p data-testid="dynamics-summary">{dept.dynamics_text()}</p> })}
                 {move || versions.get().map(|(old, (same, total))| view! {
                     <p class="notice" data-testid="versions-note">{format!(
                         "Годы заполнены по разным версиям карты: в {} — версия {old}, теперь — версия {}. \

@@ -67,14 +67,7 @@ pub fn ReportPanel() -> impl IntoView {
         })
     };
     // The change since the year before, when there is one.
-    let dynamics_text = move || {
-        dept.with_years(|years, previous, before| {
-            dept.archive().with(|a| {
-                dept.results
-                    .with(|after| report::dynamics(a, years, previous, before, after))
-            })
-        })
-    };
+    let dynamics_text = move || dept.dynamics_text();
     // For a card without points, the values the dynamics text refers to.
     let value_table = move || {
         dept.with_years(|years, _, _| value_changes_table(years.new_card, &value_changes(years)))

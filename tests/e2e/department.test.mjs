@@ -325,6 +325,11 @@ test('the rating and municipal figures match an independent computation', () =>
             shownChanges[await row.locator('th').innerText()] = await row.locator('[data-col="delta"]').innerText();
         }
         assert.deepEqual(shownChanges, changes);
+        // The page leads with the report's count of those that did better
+        // and worse, by the same shown changes.
+        const up = Object.values(changes).filter((c) => c.startsWith('+')).length;
+        const down = Object.values(changes).filter((c) => c.startsWith('−')).length;
+        assert.ok((await page.getByTestId('dynamics-summary').innerText()).includes(`результат улучшили\u00a0${up}, ухудшили\u00a0${down}.`));
         // A school is looked up by part of its name, in any case.
         const names = Object.keys(changes);
         const sought = names[names.length - 1];
