@@ -37,12 +37,19 @@ pub fn RosterUnplaced(rows: Memo<Vec<RosterRow>>) -> impl IntoView {
             .map(|(i, (id, profile))| {
                 let name = profile.name.clone();
                 // A listed school of the same name under another ИНН is
-                // offered first, whatever its status; then the schools of
-                // the list still without a file, the one with the file's
-                // numbers chosen already.
+                // offered first and chosen, unless it has a file of its
+                // own (then this is most likely another school: «новая
+                // школа» is chosen); then the schools of the list still
+                // without a file, the one with the file's numbers chosen
+                // already.
                 let namesake = dept
                     .archive()
                     .with_untracked(|a| a.roster.namesake(&profile).cloned());
+                let has_file = namesake.as_ref().is_some_and(|s| {
+                    rows.with_untracked(|r| {
+                        r.iter().any(|r| r.school == *s && r.status != Status::NotSent)
+                    })
+                });
                 let first = namesake.as_ref().map(|s| s.name.clone());
                 let names: Vec<String> = rows.with_untracked(|r| {
                     let waiting = (r.iter())
@@ -52,13 +59,19 @@ pub fn RosterUnplaced(rows: Memo<Vec<RosterRow>>) -> impl IntoView {
                     first.iter().cloned().chain(waiting).collect()
                 });
                 let likely = match namesake {
+                    Some(_) if has_file => None,
                     Some(_) => Some(0),
                     None => likely_school(&name, &names),
                 };
                 let why = namesake.map(|s| {
+                    let then = if has_file {
+                        "; у школы из списка уже есть свой файл — вероятно, это другая школа"
+                    } else {
+                        ": проверьте, где ошибка"
+                    };
                     view! {
                         <p class="unplaced-why">{format!(
-                            "В списке «{}» с ИНН {}, а в файле ИНН {}: проверьте, где ошибка.",
+                            "В списке «{}» с ИНН {}, а в файле ИНН {}{then}.",
                             s.name,
                             s.identifier,
                             profile.identifier.trim()

@@ -55,15 +55,16 @@ pub struct RosterRead {
 }
 
 impl Columns {
-    /// A first guess: the header is the first of the top rows that names
-    /// the school's column («Наименование», «Название», «Школа», «ОО») next
-    /// to another filled cell (a title row has one cell), failing that the
-    /// first with two filled cells; the columns follow from its words.
+    /// A first guess: the header is the first of the top rows that says
+    /// «Наименование» or «Название» next to another filled cell (a title
+    /// row has one cell), failing that the first with two filled cells. A
+    /// school's name may hold «школа» or «ОО»: those words alone would take
+    /// a school for the header. The columns follow from its words.
     pub fn guess(rows: &[Vec<String>]) -> Self {
         let top = &rows[..rows.len().min(HEADER_ROWS)];
         let filled = |row: &Vec<String>| row.iter().filter(|c| !c.is_empty()).count() >= 2;
         let header = (top.iter())
-            .position(|r| filled(r) && find(r, NAME_WORDS).is_some())
+            .position(|r| filled(r) && find(r, NAME_WORDS[0]).is_some())
             .or_else(|| top.iter().position(filled))
             .unwrap_or(0);
         Self::from_header(rows, header)
@@ -74,7 +75,7 @@ impl Columns {
         let words = rows.get(header).map(Vec::as_slice).unwrap_or_default();
         Self {
             header,
-            name: find(words, NAME_WORDS).unwrap_or(0),
+            name: NAME_WORDS.iter().find_map(|w| find(words, w)).unwrap_or(0),
             identifier: find(words, &["инн", "идентиф", "код"]),
             municipality: find(words, &["муницип", "город", "район", "округ"]),
         }
@@ -88,7 +89,12 @@ impl Columns {
             at.and_then(|i| row.get(i)).cloned().unwrap_or_default()
         };
         let mut out = RosterRead::default();
+        let header = rows.get(self.header);
         for row in rows.iter().skip(self.header + 1) {
+            // A register printed over several pages repeats its header.
+            if Some(row) == header {
+                continue;
+            }
             let school = RosterSchool {
                 name: cell(row, Some(self.name)),
                 identifier: cell(row, self.identifier),
@@ -100,7 +106,10 @@ impl Columns {
             let lower = school.name.to_lowercase();
             let total = ["итого", "всего"].iter().any(|w| lower.starts_with(w));
             if total || !school.name.chars().any(char::is_alphabetic) {
-                out.skipped.push(school.name);
+                // Its numbering repeated page after page, named once.
+                if !out.skipped.contains(&school.name) {
+                    out.skipped.push(school.name);
+                }
             } else {
                 out.schools.push(school);
             }
@@ -138,8 +147,9 @@ pub fn row_text(row: &[String]) -> String {
     shorten(&cells.join(" · "), 70)
 }
 
-/// Words of a header cell over the schools' names.
-const NAME_WORDS: &[&str] = &["наимен", "назван", "школ", "оо"];
+/// Words of a header cell over the schools' names, the surest first:
+/// «ИНН ОО» before «Наименование ОО» is not the name's column.
+const NAME_WORDS: &[&[&str]] = &[&["наимен", "назван"], &["школ", "оо"]];
 
 /// The first cell of `row` that holds one of `words`, in any case.
 fn find(row: &[String], words: &[&str]) -> Option<usize> {
@@ -311,7 +321,11 @@ impl Roster {
     pub fn place_new(&mut self, id: SchoolId, profile: &SchoolProfile) {
         let base = profile.name.trim();
         let identifier = profile.identifier.trim();
-        let taken = |schools: &[RosterSchool], name: &str| schools.iter().any(|s| s.name == name);
+        // In any spelling the rules take for the same name.
+        let taken = |schools: &[RosterSchool], name: &str| {
+            let name = normalize(name);
+            schools.iter().any(|s| normalize(&s.name) == name)
+        };
         let mut name = base.to_owned();
         if taken(&self.schools, &name) && !identifier.is_empty() {
             name = format!("{base} (ИНН {identifier})");

@@ -109,6 +109,35 @@ fn a_register_with_a_title_a_numbering_row_and_a_total() {
     assert_eq!(Columns::guess(&plain).header, 1);
     let bare = table(&[&["Список"], &["А", "Б"], &["Лицей", "1"]]);
     assert_eq!(Columns::guess(&bare).header, 1);
+    // A school's name saying «школа» is not taken for the header.
+    let schools = table(&[
+        &["Образовательная организация", "ИНН"],
+        &["Гимназия № 1", "111"],
+        &["МБОУ «Средняя общеобразовательная школа № 2»", "222"],
+    ]);
+    assert_eq!(Columns::guess(&schools).header, 0);
+    assert_eq!(Columns::guess(&schools).schools(&schools).schools.len(), 2);
+    // «ИНН ОО» before «Наименование ОО»: the name is under the latter.
+    let both = table(&[&["ИНН ОО", "Наименование ОО"], &["111", "Лицей"]]);
+    assert_eq!(Columns::guess(&both).name, 1);
+}
+
+/// A register printed over several pages repeats its header and its
+/// numbering: neither is a school, the numbering is named once.
+#[test]
+fn a_register_over_several_pages() {
+    let rows = table(&[
+        &["№", "Наименование ОО"],
+        &["1", "2"],
+        &["1", "Лицей"],
+        &["№", "Наименование ОО"],
+        &["1", "2"],
+        &["2", "Гимназия"],
+    ]);
+    let read = Columns::guess(&rows).schools(&rows);
+    let names: Vec<&str> = read.schools.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Лицей", "Гимназия"]);
+    assert_eq!(read.skipped, ["2"]);
 }
 
 /// A school sent on time and, fourteen months later, a corrected file (its
@@ -292,11 +321,8 @@ fn a_file_under_a_listed_name_and_another_identifier() {
     let unplaced = roster.unplaced(&archive, DEFAULT_CARD, PERIOD);
     assert_eq!(unplaced.len(), 1);
     assert_eq!(roster.namesake(&unplaced[0].1), Some(&listed));
-    let mut with_new = roster.clone();
-    with_new.place_new(unplaced[0].0.clone(), &unplaced[0].1);
-    assert_eq!(with_new.schools[1].name, "МБОУ СОШ № 3");
-    // The same name as typed in the list: the ИНН tells them apart.
-    roster.schools[0].name = "МБОУ СОШ № 3".into();
+    // The same name in another spelling: the ИНН tells them apart, so
+    // that a later file without one is not owned by both.
     roster.place_new(unplaced[0].0.clone(), &unplaced[0].1);
     assert_eq!(roster.schools[1].name, "МБОУ СОШ № 3 (ИНН 6623000112)");
     assert_eq!(roster.schools[1].identifier, "6623000112");
@@ -305,6 +331,12 @@ fn a_file_under_a_listed_name_and_another_identifier() {
         (rows[0].status, rows[1].status),
         (Status::NotSent, Status::Received)
     );
+    let later = crate::school::profile::SchoolProfile {
+        name: "МБОУ СОШ № 3".into(),
+        ..Default::default()
+    };
+    let id = crate::department::school::SchoolId::of(&later);
+    assert_eq!(owners::Owners::new(&roster).of(&id, &later), [0]);
     // Without an ИНН, a number.
     let mut plain = Roster {
         schools: vec![school("Лицей")],
