@@ -96,8 +96,11 @@ impl MeasureDraft {
     fn clear(self) {
         let kind = match self.editing.get_untracked() {
             Some(_) => {
-                self.whom.set(Whom::All);
-                Measure::blank("", "").kind
+                let fresh = Self::new();
+                self.whom.set(fresh.whom.get_untracked());
+                self.level.set(fresh.level.get_untracked());
+                self.group.set(fresh.group.get_untracked());
+                fresh.measure.get_untracked().kind
             }
             None => self.measure.with_untracked(|m| m.kind),
         };

@@ -16,7 +16,7 @@ use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
 use crate::shared::signing_key::SigningKey;
 use profkarta_core::department::view::selection::{Walk, WalkFrom};
-use profkarta_core::text::{plural, quoted};
+use profkarta_core::text::quoted;
 
 #[component]
 pub fn ReviewerSide() -> impl IntoView {
@@ -73,7 +73,7 @@ pub fn ReviewerSide() -> impl IntoView {
             view! {
                 <p class="notice notice-warning" data-testid="decided-outside">{format!(
                     "Ваши решения по {} вне задания в файл проверки не войдут: {}.",
-                    plural(names.len() as u64, "школе", "школам", "школам"),
+                    if names.len() == 1 { "школе" } else { "школам" },
                     named.join(", ")
                 )}</p>
             }

@@ -108,6 +108,8 @@ fn open_linked_card(drafts: Drafts, cards: SchoolCards, notices: Notices) {
     match cards.cards.with_untracked(|c| c.latest(&id).cloned()) {
         Some(card) => drafts.open_card(&card),
         None => {
+            // Said once: a reload opens the last draft without the notice.
+            drop_query_param("card");
             // The skeleton a department builds its card from is built in,
             // but not for schools: «не найдена» would send them looking.
             let skeleton = builtin(&id).and_then(Result::ok).filter(|c| c.template);

@@ -148,19 +148,23 @@ pub fn best(rating: &[Ranked], n: usize, version: u32) -> Vec<String> {
     lines
 }
 
-/// « Наибольший рост — …», naming every school with the largest exact
-/// rise: naming one of two equal would single it out. Each change is the
-/// one its row shows; equal rises shown apart by the rounding of their
-/// shares are said to be equal.
+/// « Наибольший рост — …», naming every school with the largest rise as
+/// the table shows it (naming one of two equal would single it out), and
+/// those whose exact rise equals one of theirs though the rounding of
+/// their shares shows it a tenth apart. Each change is the one its row
+/// shows.
 fn largest_rise(changes: &[SchoolChange]) -> String {
-    let Some(top) = changes.iter().max_by(|a, b| a.cmp_exact(b)) else {
+    let Some(top) = changes.iter().map(SchoolChange::delta_tenths).max() else {
         return String::new();
     };
-    if top.delta_tenths() <= 0 {
+    if top <= 0 {
         return String::new();
     }
+    let first: Vec<&SchoolChange> = (changes.iter())
+        .filter(|c| c.delta_tenths() == top)
+        .collect();
     let mut risen: Vec<&SchoolChange> = (changes.iter())
-        .filter(|c| c.cmp_exact(top).is_eq())
+        .filter(|c| c.delta_tenths() == top || first.iter().any(|f| f.cmp_exact(c).is_eq()))
         .collect();
     risen.sort_by(|a, b| {
         b.delta_tenths()
@@ -169,22 +173,12 @@ fn largest_rise(changes: &[SchoolChange]) -> String {
     });
     let names: Vec<&str> = risen.iter().map(|c| c.name.as_str()).collect();
     match risen.as_slice() {
-        [one] => format!(
-            " Наибольший рост — {} ({}).",
-            one.name,
-            delta_text(one.delta_tenths())
+        [one] => format!(" Наибольший рост — {} ({}).", one.name, delta_text(top)),
+        several if several.iter().all(|c| c.delta_tenths() == top) => format!(
+            " Наибольший рост — {} ({} у каждой).",
+            names.join(", "),
+            delta_text(top)
         ),
-        several
-            if several
-                .iter()
-                .all(|c| c.delta_tenths() == top.delta_tenths()) =>
-        {
-            format!(
-                " Наибольший рост — {} ({} у каждой).",
-                names.join(", "),
-                delta_text(top.delta_tenths())
-            )
-        }
         several => {
             let each: Vec<String> = (several.iter())
                 .map(|c| format!("{} ({})", c.name, delta_text(c.delta_tenths())))
@@ -491,6 +485,14 @@ mod tests {
             " Наибольший рост — Школа А, Школа Г (+4,8\u{A0}п.\u{A0}п. у каждой)."
         );
         assert_eq!(largest_rise(&[change("Школа Д", 3, 3, 21)]), "");
+        // The table's largest, not the exact largest: 11 → 18 of 34 is
+        // 32,4 → 52,9 % (+20,5 shown, 20,59 exact), 7 → 15 of 39 is
+        // 17,9 → 38,5 % (+20,6 shown, 20,51 exact).
+        let (x, y) = (change("Школа Е", 11, 18, 34), change("Школа Ж", 7, 15, 39));
+        assert_eq!(
+            largest_rise(&[x, y]),
+            " Наибольший рост — Школа Ж (+20,6\u{A0}п.\u{A0}п.)."
+        );
         assert_eq!(largest_rise(&[]), "");
     }
 

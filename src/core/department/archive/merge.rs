@@ -171,7 +171,12 @@ impl Archive {
         };
         let mut names: Vec<String> = (self.entries().iter())
             .filter(|e| !assignment.covers(e))
-            .filter(|e| (self.review(e.id()).indicators.values()).any(|r| r.by.is_empty()))
+            .filter(|e| {
+                (self.review(e.id()).indicators.values()).any(|r| {
+                    // A link opened, a decision taken back: nothing to send.
+                    r.by.is_empty() && (r.decision.is_some() || !r.comment.trim().is_empty())
+                })
+            })
             .map(|e| e.profile().name.trim().to_owned())
             .collect();
         names.sort_by(|a, b| by_name(a, b));

@@ -182,8 +182,12 @@ fn two_reviewers_merge_with_one_conflict() {
     let signed = open_review(&from_ivanova).unwrap();
     assert!(!signed.reviews["b1"].indicators.contains_key("3.1"));
     let from_petrov = petrov.review_file(&key(102), AT).unwrap();
-    // She is told which of her decisions stay behind.
+    // She is told which of her decisions stay behind; a decision taken
+    // back is none.
     assert_eq!(ivanova.decided_outside(), ["Школа В"]);
+    let mut undone = ivanova.clone();
+    undone.set_decision("c1", "1.8", None);
+    assert_eq!(undone.decided_outside(), Vec::<String>::new());
     assert_eq!(petrov.decided_outside(), Vec::<String>::new());
     assert_eq!(
         open_review(&from_ivanova).unwrap().reviews.len(),
