@@ -10,7 +10,7 @@ use profkarta_core::department::reviewers::{
 
 use crate::department::reviewers_panel::REVIEWERS_TITLE;
 use crate::department::state::Dept;
-use crate::platform::browser::{confirm, focus_id, focus_when_drawn, now_iso};
+use crate::platform::browser::{confirm, focus_id, focus_when_drawn, local_datetime, now_iso};
 use crate::shared::column_heads::ColumnHeads;
 use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
@@ -58,11 +58,16 @@ pub fn ReviewerSide() -> impl IntoView {
         let Some(signer) = key.signer() else {
             return;
         };
+        let now = now_iso();
         let text = dept
             .archive()
-            .with_untracked(|archive| archive.review_file(&signer, &now_iso()));
+            .with_untracked(|archive| archive.review_file(&signer, &now));
         if let Some(text) = text {
-            offer_json(dept.notices, &review_file_name(&a), &text);
+            offer_json(
+                dept.notices,
+                &review_file_name(&a, &local_datetime(&now)),
+                &text,
+            );
         }
     };
     // Said before the file is sent: the lead never sees these decisions.

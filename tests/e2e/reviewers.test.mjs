@@ -144,6 +144,8 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
         assert.equal(await ivanova.page.getByTestId('decided-outside').innerText(), `Ваши решения по школе вне задания в файл проверки не войдут: «${ownOfPetrov}».`);
         await ivanova.page.getByTestId('assignment').screenshot({ path: join(ARTIFACTS, 'department-reviewers-reviewer.png') });
         const fromIvanova = await keep(ivanova.page, () => ivanova.page.getByRole('button', { name: 'Скачать файл проверки' }).click());
+        // Each file sent has a name of its own: the reviewer, the year, when.
+        assert.match(fromIvanova.name, /^проверка_.+_2025-2026_\d\d\.\d\d\.\d{4}_\d\d-\d\d\.json$/);
 
         await petrov.page.locator('#load-assignment').setInputFiles(tasks[1].path);
         await petrov.page.getByTestId('assignment').getByText(`Задание: ${PETROV};`).waitFor();

@@ -239,12 +239,15 @@ pub fn seal_review(
     seal_value(REVIEW_FORMAT, VERSION, value, key)
 }
 
-/// «проверка_Иванова_А_А_2025-2026.json»
-pub fn review_file_name(assignment: &Assignment) -> String {
+/// «проверка_Иванова_А_А_2025-2026_03.12.2026_14-05.json» for a file made
+/// at `made` («03.12.2026 14:05», local time): each file sent has a name of
+/// its own, and the lead, who loads the latest, sees which that is.
+pub fn review_file_name(assignment: &Assignment, made: &str) -> String {
     format!(
-        "проверка_{}_{}.json",
+        "проверка_{}_{}_{}.json",
         file_stem(&assignment.reviewer),
-        period_stem(&assignment.period)
+        period_stem(&assignment.period),
+        made.trim().replace(' ', "_").replace(':', "-")
     )
 }
 

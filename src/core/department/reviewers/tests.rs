@@ -182,6 +182,14 @@ fn two_reviewers_merge_with_one_conflict() {
     let signed = open_review(&from_ivanova).unwrap();
     assert!(!signed.reviews["b1"].indicators.contains_key("3.1"));
     let from_petrov = petrov.review_file(&key(102), AT).unwrap();
+    let assignment = ivanova.assignment.clone().unwrap();
+    assert_eq!(
+        review_file_name(&assignment, "03.12.2026 14:05"),
+        format!(
+            "проверка_{}_2025-2026_03.12.2026_14-05.json",
+            crate::text::file_stem(&assignment.reviewer)
+        )
+    );
     // She is told which of her decisions stay behind; a decision taken
     // back is none.
     assert_eq!(ivanova.decided_outside(), ["Школа В"]);
