@@ -12,6 +12,7 @@ use profkarta_charts::figures::trend_svg;
 use profkarta_core::department::dynamics::{
     delta_text, indicator_changes, school_changes, SchoolChange, Years,
 };
+use profkarta_core::department::report;
 use profkarta_core::export::push_escaped;
 use profkarta_core::text::{name_has, percent};
 
@@ -141,6 +142,13 @@ pub fn DynamicsPanel() -> impl IntoView {
             })
         })
     };
+    // The report's sentence, from the changes the table shows.
+    let summary = move || {
+        changes.with(|c| {
+            let (schools, _) = c.as_ref()?;
+            dept.with_years(|years, previous, _| report::dynamics_of(years, previous, schools))
+        })
+    };
     let trend = Signal::derive(move || {
         let periods = dept.periods.get();
         let all: Vec<_> = periods.iter().map(|p| dept.figures_of(p)).collect();
@@ -217,7 +225,7 @@ pub fn DynamicsPanel() -> impl IntoView {
                 )}</p>
                 // The report's sentence; across versions its own note on
                 // them stands below instead.
-                {move || versions.with(Option::is_none).then(|| view! { <p data-testid="dynamics-summary">{dept.dynamics_text()}</p> })}
+                {move || versions.with(Option::is_none).then(|| view! { <p data-testid="dynamics-summary">{summary}</p> })}
                 {move || versions.get().map(|(old, (same, total))| view! {
                     <p class="notice" data-testid="versions-note">{format!(
                         "Годы заполнены по разным версиям карты: в {} — версия {old}, теперь — версия {}. \

@@ -40,12 +40,18 @@ pub struct MeasureDraft {
 }
 
 impl MeasureDraft {
+    /// Whom a new form addresses, and the level and group its lists
+    /// start on.
+    const AUDIENCE: (Whom, Level, TargetGroup) =
+        (Whom::All, Level::Low, TargetGroup::DeputiesUpbringing);
+
     pub fn new() -> Self {
+        let (whom, level, group) = Self::AUDIENCE;
         Self {
             measure: RwSignal::new(Measure::blank("", "")),
-            whom: RwSignal::new(Whom::All),
-            level: RwSignal::new(Level::Low),
-            group: RwSignal::new(TargetGroup::DeputiesUpbringing),
+            whom: RwSignal::new(whom),
+            level: RwSignal::new(level),
+            group: RwSignal::new(group),
             schools: RwSignal::new(Vec::new()),
             editing: RwSignal::new(None),
             problem: RwSignal::new(None),
@@ -96,11 +102,11 @@ impl MeasureDraft {
     fn clear(self) {
         let kind = match self.editing.get_untracked() {
             Some(_) => {
-                let fresh = Self::new();
-                self.whom.set(fresh.whom.get_untracked());
-                self.level.set(fresh.level.get_untracked());
-                self.group.set(fresh.group.get_untracked());
-                fresh.measure.get_untracked().kind
+                let (whom, level, group) = Self::AUDIENCE;
+                self.whom.set(whom);
+                self.level.set(level);
+                self.group.set(group);
+                Measure::blank("", "").kind
             }
             None => self.measure.with_untracked(|m| m.kind),
         };

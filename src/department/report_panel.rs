@@ -67,7 +67,14 @@ pub fn ReportPanel() -> impl IntoView {
         })
     };
     // The change since the year before, when there is one.
-    let dynamics_text = move || dept.dynamics_text();
+    let dynamics_text = move || {
+        dept.with_years(|years, previous, before| {
+            dept.archive().with(|a| {
+                dept.results
+                    .with(|after| report::dynamics(a, years, previous, before, after))
+            })
+        })
+    };
     // For a card without points, the values the dynamics text refers to.
     let value_table = move || {
         dept.with_years(|years, _, _| value_changes_table(years.new_card, &value_changes(years)))

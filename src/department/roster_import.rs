@@ -58,8 +58,9 @@ pub fn RosterImport() -> impl IntoView {
         table.with(|t| t.as_ref().map(|(_, rows)| c.schools(rows)))
     });
     let count = move || read.with(|r| r.as_ref().map_or(0, |r| r.schools.len()));
+    let header_at = move || columns.with(|c| c.map_or(0, |c| c.header));
     let header = move || {
-        let at = columns.with(|c| c.map_or(0, |c| c.header));
+        let at = header_at();
         table.with(|t| {
             (t.as_ref())
                 .and_then(|(_, rows)| rows.get(at).cloned())
@@ -69,7 +70,7 @@ pub fn RosterImport() -> impl IntoView {
     // The header row is chosen among the top rows; choosing another names
     // the columns afresh from its words.
     let header_options = move || {
-        let chosen = columns.with(|c| c.map_or(0, |c| c.header));
+        let chosen = header_at();
         table.with(|t| {
             let rows = t.as_ref().map(|(_, rows)| rows.as_slice()).unwrap_or_default();
             (0..rows.len().min(HEADER_ROWS))
@@ -131,7 +132,7 @@ pub fn RosterImport() -> impl IntoView {
         <Show when=move || table.with(Option::is_some)>
             <div class="roster-import" data-testid="roster-import">
                 <p>{move || {
-                    let below = |rows: &Vec<Vec<String>>| rows.len() - 1 - columns.with(|c| c.map_or(0, |c| c.header));
+                    let below = |rows: &Vec<Vec<String>>| rows.len() - 1 - header_at();
                     table.with(|t| t.as_ref().map(|(name, rows)| format!("Файл «{name}»: строк под заголовком — {}. Укажите, где что записано.", below(rows))))
                 }}</p>
                 <div class="form-grid">

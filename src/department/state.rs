@@ -20,7 +20,6 @@ use profkarta_core::department::effectiveness::{measure_effect, plan_effects, Ef
 use profkarta_core::department::figures::{figures, Figures};
 use profkarta_core::department::measures::Measure;
 use profkarta_core::department::own_cards::OwnCards;
-use profkarta_core::department::report;
 use profkarta_core::department::results::{rank, results, Filter, Ranked, SchoolResult};
 use profkarta_core::department::review::Decision;
 use profkarta_core::department::review_filter::RowFilter;
@@ -314,17 +313,6 @@ impl Dept {
                     };
                     Some(f(&years, period, before))
                 })
-            })
-        })
-    }
-
-    /// The change since the year before in words, as the report says it
-    /// and «Динамика» leads with it (tracked); `None` without a year before.
-    pub fn dynamics_text(self) -> Option<String> {
-        self.with_years(|years, previous, before| {
-            self.archive().with(|a| {
-                self.results
-                    .with(|after| report::dynamics(a, years, previous, before, after))
             })
         })
     }

@@ -67,7 +67,7 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
         let to = ev
             .related_target()
             .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-        let to = to.filter(|to| !to.is_instance_of::<web_sys::HtmlTextAreaElement>());
+        let to = to.filter(|to| !is_note_box(to));
         let inside = article
             .try_get_untracked()
             .flatten()
@@ -181,7 +181,8 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
                 // The row itself takes the focus from a link to it (the
                 // export's list of errors): that is arriving to fix, not
                 // typing; nor are the links and the comment.
-                if !matches!(event_target::<web_sys::Element>(&ev).tag_name().as_str(), "ARTICLE" | "TEXTAREA") {
+                let target = event_target::<web_sys::Element>(&ev);
+                if target.tag_name() != "ARTICLE" && !is_note_box(&target) {
                     set_typing(true);
                 }
             }
@@ -223,4 +224,10 @@ fn percent_label(label: &str) -> String {
     } else {
         format!("{label}, %")
     }
+}
+
+/// The row's links and comment, boxes of several lines: written after the
+/// numbers, not while typing them.
+fn is_note_box(node: &web_sys::Node) -> bool {
+    node.is_instance_of::<web_sys::HtmlTextAreaElement>()
 }

@@ -171,14 +171,16 @@ fn largest_rise(changes: &[SchoolChange]) -> String {
             .cmp(&a.delta_tenths())
             .then_with(|| by_name(&a.name, &b.name))
     });
-    let names: Vec<&str> = risen.iter().map(|c| c.name.as_str()).collect();
     match risen.as_slice() {
         [one] => format!(" Наибольший рост — {} ({}).", one.name, delta_text(top)),
-        several if several.iter().all(|c| c.delta_tenths() == top) => format!(
-            " Наибольший рост — {} ({} у каждой).",
-            names.join(", "),
-            delta_text(top)
-        ),
+        several if several.iter().all(|c| c.delta_tenths() == top) => {
+            let names: Vec<&str> = several.iter().map(|c| c.name.as_str()).collect();
+            format!(
+                " Наибольший рост — {} ({} у каждой).",
+                names.join(", "),
+                delta_text(top)
+            )
+        }
         several => {
             let each: Vec<String> = (several.iter())
                 .map(|c| format!("{} ({})", c.name, delta_text(c.delta_tenths())))
@@ -205,8 +207,14 @@ pub fn dynamics(
     before: &[SchoolResult],
     after: &[SchoolResult],
 ) -> String {
+    let changes = school_changes(archive, years.old_card, years.new_card, before, after);
+    dynamics_of(years, previous_period, &changes)
+}
+
+/// [`dynamics`] from the schools' changes already worked out, as
+/// «Динамика» has them for its table.
+pub fn dynamics_of(years: &Years, previous_period: &str, changes: &[SchoolChange]) -> String {
     let (card, was, now) = (years.new_card, years.before, years.after);
-    let changes = school_changes(archive, years.old_card, card, before, after);
     let versions = if years.versions_differ() {
         let (same, total) = years.comparable();
         format!(
@@ -228,7 +236,7 @@ pub fn dynamics(
     }
     let up = changes.iter().filter(|c| c.delta_tenths() > 0).count();
     let down = changes.iter().filter(|c| c.delta_tenths() < 0).count();
-    let rise = largest_rise(&changes);
+    let rise = largest_rise(changes);
     // Each year's levels are by its own version's bounds: when the bounds
     // moved, the counts say so beside them.
     let old_levels = years.old_card.levels.as_ref();
