@@ -12,9 +12,12 @@ use crate::Share;
 use profkarta_core::text::one_line;
 
 const ROW: i32 = 22;
-/// A row whose label takes two lines ([`two_lines`]), and their spacing.
-const TWO_LINE_ROW: i32 = 34;
+/// The spacing of a label's lines ([`label_lines`]); a row of n lines is
+/// `LINE * n + 6` high.
 const LINE: i32 = 14;
+/// The most lines a label takes: the longest criterion name of the seed
+/// cards (146 characters, Leninsk-Kuznetsky) takes four.
+const MAX_LINES: usize = 4;
 const BAR: i32 = 14;
 /// The unfilled rest of each bar up to 100 %, so short bars still show
 /// their scale on long charts where the axis is far away.
@@ -38,7 +41,7 @@ pub(crate) fn paired_bars(title: &str, items: &[(String, Share)], colours: &[RGB
     if items.is_empty() {
         return no_data(title);
     }
-    let lines: Vec<Vec<String>> = items.iter().map(|(l, _)| two_lines(l)).collect();
+    let lines: Vec<Vec<String>> = items.iter().map(|(l, _)| label_lines(l)).collect();
     let labels: Vec<String> = lines.iter().map(|l| l.join(" ")).collect();
     let label_width = lines
         .iter()
@@ -49,10 +52,9 @@ pub(crate) fn paired_bars(title: &str, items: &[(String, Share)], colours: &[RGB
     let left = MARGIN + label_width + 8;
     let right = WIDTH - MARGIN - text_width("100,0 %", SMALL) - 6;
     let first = BELOW_TITLE + 20;
-    let row = if lines.iter().any(|l| l.len() > 1) {
-        TWO_LINE_ROW
-    } else {
-        ROW
+    let row = match lines.iter().map(Vec::len).max().unwrap_or(1) {
+        1 => ROW,
+        n => LINE * n as i32 + 6,
     };
     let last = first + row * items.len() as i32;
     let repeat_axis = items.len() > AXIS_AGAIN_AFTER;
@@ -133,20 +135,26 @@ pub(crate) fn paired_bars(title: &str, items: &[(String, Share)], colours: &[RGB
     })
 }
 
-/// A label in at most two lines of [`NAME_CHARS`], broken between words:
-/// the criteria's names run to 80 characters, and one line cut them to the
-/// same first words.
-fn two_lines(label: &str) -> Vec<String> {
+/// A label in at most [`MAX_LINES`] lines of [`NAME_CHARS`], broken
+/// between words: the criteria's names run to 146 characters, and a cut name
+/// loses the words that tell it from its neighbours, on screen and in the
+/// printed report.
+fn label_lines(label: &str) -> Vec<String> {
     let label = one_line(label);
-    let Some(i) = space_within(&label, NAME_CHARS) else {
-        return vec![clip(&label, NAME_CHARS)];
-    };
-    let (first, rest) = (&label[..i], &label[i + 1..]);
-    let second = match space_within(rest, NAME_CHARS - 1) {
+    let mut lines = Vec::new();
+    let mut rest = label.as_str();
+    while lines.len() + 1 < MAX_LINES {
+        let Some(i) = space_within(rest, NAME_CHARS) else {
+            break;
+        };
+        lines.push(rest[..i].to_owned());
+        rest = &rest[i + 1..];
+    }
+    lines.push(match space_within(rest, NAME_CHARS - 1) {
         Some(j) if rest.chars().count() > NAME_CHARS => format!("{}…", &rest[..j]),
         _ => clip(rest, NAME_CHARS),
-    };
-    vec![first.to_owned(), second]
+    });
+    lines
 }
 
 /// Where to break `text` to keep `max` characters on the line: the last

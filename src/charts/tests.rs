@@ -681,33 +681,41 @@ fn trend_labels_near_the_axis_stay_above_it() {
     assert!(text_y(&svg, "0,0\u{A0}%") < zero_point, "{svg}");
 }
 
-/// A criterion's name runs to two lines, broken between words, so that the
-/// names that begin alike are still told apart.
+/// A criterion's name is wrapped whole, broken between words, so that the
+/// names that begin alike are still told apart; past four lines it is cut.
 #[test]
-fn long_bar_labels_take_two_lines() {
+fn long_bar_labels_wrap_between_words() {
     let name = "1. Преемственность и системность сопровождения обучающихся по уровням образования";
+    let endless = "2. слово ".repeat(30);
     let svg = fulfilment_bars(
         "Критерии",
         &[
             (name.to_owned(), Share::new(2, 3)),
-            ("2. Кадры".to_owned(), Share::new(1, 3)),
+            (endless, Share::new(1, 3)),
+            ("3. Кадры".to_owned(), Share::new(1, 3)),
         ],
     );
     assert_well_formed(&svg);
+    let lines = [
+        "1. Преемственность и системность",
+        "сопровождения обучающихся по уровням",
+        "образования",
+    ];
+    for line in lines {
+        assert!(svg.contains(&format!(">\n{line}\n<")), "{line}: {svg}");
+    }
+    assert_eq!(text_y(&svg, lines[1]) - text_y(&svg, lines[0]), 14);
+    assert_eq!(text_y(&svg, lines[2]) - text_y(&svg, lines[1]), 14);
+    // Four lines of 40 characters at most, the last cut after a word.
+    assert!(svg.contains(">\n2. слово 2. слово 2. слово 2. слово 2.\n<"));
+    let middle = ">\nслово 2. слово 2. слово 2. слово 2.\n<";
+    assert_eq!(svg.matches(middle).count(), 2, "{svg}");
     assert!(
-        svg.contains(">\n1. Преемственность и системность\n<"),
+        svg.contains(">\nслово 2. слово 2. слово 2. слово 2.…\n<"),
         "{svg}"
     );
-    assert!(
-        svg.contains(">\nсопровождения обучающихся по уровням…\n<"),
-        "{svg}"
-    );
-    assert!(svg.contains(">\n2. Кадры\n<"));
-    let (upper, lower) = (
-        text_y(&svg, "1. Преемственность и системность"),
-        text_y(&svg, "сопровождения обучающихся по уровням…"),
-    );
-    assert_eq!(lower - upper, 14);
+    assert!(svg.contains(">\n3. Кадры\n<"));
+    assert!(!name.contains('…') && !svg.contains("образования…"));
 }
 
 #[test]
