@@ -63,16 +63,38 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
             typing.try_set(now);
         }
     };
-    let on_focus_out = move |ev: leptos::ev::FocusEvent| {
-        let to = ev
-            .related_target()
-            .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+    // Still typing while the focus goes to the row's boxes of one line or
+    // its buttons.
+    let judge = move |to: Option<web_sys::Node>| {
         let to = to.filter(|to| !is_note_box(to));
         let inside = article
             .try_get_untracked()
             .flatten()
             .is_some_and(|a| to.is_some_and(|to| a.contains(Some(&to))));
         set_typing(inside);
+    };
+    // Safari and Firefox on macOS do not focus a clicked button: the box
+    // being typed in loses the focus to nothing as the press begins. A
+    // press on the row's buttons stays typing until its click, and is
+    // judged a frame later, where the click sent the focus (a new list
+    // row's name).
+    let pressing = StoredValue::new(false);
+    let end_press = move || {
+        if pressing.try_get_value() == Some(true) {
+            pressing.set_value(false);
+            request_animation_frame(move || {
+                judge(document().active_element().map(Into::into));
+            });
+        }
+    };
+    let on_focus_out = move |ev: leptos::ev::FocusEvent| {
+        let to = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        if to.is_none() && pressing.try_get_value() == Some(true) {
+            return;
+        }
+        judge(to);
     };
     let explained = {
         let indicator = Arc::clone(&indicator);
@@ -187,6 +209,14 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
                 }
             }
             on:focusout=on_focus_out
+            on:pointerdown=move |ev| {
+                let target = event_target::<web_sys::Element>(&ev);
+                if target.closest("button").ok().flatten().is_some() {
+                    pressing.set_value(true);
+                }
+            }
+            on:click=move |_| end_press()
+            on:pointercancel=move |_| end_press()
         >
             <div class="indicator-head">
                 <span class="code">{code.to_string()}</span>
