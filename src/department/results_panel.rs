@@ -11,7 +11,7 @@ use profkarta_core::department::tables::{
     events_table, indicators_table, matrix_table, rating_table, values_table,
 };
 use profkarta_core::export::{to_csv, to_xlsx, Table};
-use profkarta_core::text::percent;
+use profkarta_core::text::{percent, period_stem};
 
 use crate::department::card_line::CardLine;
 use crate::department::events_tables::EventsTables;
@@ -67,17 +67,16 @@ fn save(dept: Dept, card: &Card, kind: Export) {
     let period = dept.period.get_untracked().unwrap_or_default();
     let all = tables(dept, card, &period);
     let named = |start: &str| all.iter().find(|t| t.name.starts_with(start));
-    let name =
-        |what: &str, ext: &str| format!("profkarta_{what}_{}.{ext}", period.replace('/', "-"));
+    let name = |what: &str, ext: &str| format!("{what}_{}.{ext}", period_stem(&period));
     let csv = |start: &str, what: &str| named(start).map(|t| (name(what, "csv"), to_csv(t), CSV));
     let (file, bytes, mime) = match kind {
-        Export::RatingCsv => csv("Рейтинг", "reyting"),
-        Export::MatrixCsv => csv("Матрица", "matritsa"),
-        Export::IndicatorsCsv => csv("Показатели", "pokazateli"),
-        Export::ValuesCsv => csv("Значения", "znacheniya"),
+        Export::RatingCsv => csv("Рейтинг", "рейтинг"),
+        Export::MatrixCsv => csv("Матрица", "матрица"),
+        Export::IndicatorsCsv => csv("Показатели", "показатели"),
+        Export::ValuesCsv => csv("Значения", "значения"),
         Export::Xlsx => None,
     }
-    .unwrap_or_else(|| (name("itogi", "xlsx"), to_xlsx(&all), XLSX));
+    .unwrap_or_else(|| (name("итоги", "xlsx"), to_xlsx(&all), XLSX));
     offer(dept.notices, &file, &bytes, mime);
 }
 

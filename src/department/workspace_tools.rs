@@ -22,15 +22,11 @@ pub fn WorkspaceTools() -> impl IntoView {
     let archive = dept.archive();
     let backup = move |_| {
         let text = archive.with_untracked(Archive::to_json);
-        offer_json(
-            dept.notices,
-            "profkarta_otdel_rezervnaya_kopiya.json",
-            &text,
-        );
+        offer_json(dept.notices, "profkarta_резервная_копия_отдела.json", &text);
     };
     let keys = move |_| {
         let text = archive.with_untracked(Archive::keys_file);
-        offer_json(dept.notices, "profkarta_klyuchi_shkol.json", &text);
+        offer_json(dept.notices, "profkarta_ключи_школ.json", &text);
     };
     let restore = Callback::new(move |(name, text): (String, Result<String, String>)| {
         let result = text

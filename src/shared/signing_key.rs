@@ -29,8 +29,8 @@ impl KeyOwner {
 
     pub fn backup_file_name(self) -> &'static str {
         match self {
-            Self::School => "profkarta_klyuch_podpisi.json",
-            Self::Department => "profkarta_klyuch_otdela.json",
+            Self::School => "profkarta_ключ_подписи.json",
+            Self::Department => "profkarta_ключ_отдела.json",
         }
     }
 

@@ -436,7 +436,7 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         assert.equal(await page.getByTestId('indicator-figures').locator('tr[data-code="1.5"] td').count(), 4);
         // Each school's own values, as a sheet: the counts are numbers.
         const values = await downloadText(page, () => page.getByRole('button', { name: 'Значения по школам в CSV' }).click());
-        assert.equal(values.name, 'profkarta_znacheniya_2025-2026.csv');
+        assert.equal(values.name, 'значения_2025-2026.csv');
         const sheet = values.text.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';'));
         const countAt = sheet[0].indexOf('п. 1.2');
         for (const s of latest('nevinnomyssk')) {

@@ -753,7 +753,7 @@ test('the workspace survives a reload, and spreadsheets and letters come out rig
         assert.deepEqual(await ratingRows(page), asRows(schools));
 
         const csv = await downloadText(page, () => page.getByRole('button', { name: 'Рейтинг в CSV' }).click());
-        assert.equal(csv.name, 'profkarta_reyting_2025-2026.csv');
+        assert.equal(csv.name, 'рейтинг_2025-2026.csv');
         assert.ok(csv.text.startsWith('\uFEFFМесто;Школа;'), 'UTF-8 with BOM, semicolons');
         assert.equal(csv.text.trim().split('\r\n').length, schools.length + 1);
 
