@@ -106,7 +106,7 @@ test('letters and the report download as Word documents with the figures', async
 
     const schools = gen.manifest.files.filter((f) => f.submission?.period === SECOND).map((f) => score(f.submission));
     const figures = report.tables[0];
-    assert.deepEqual(figures[0], ['Код', 'Показатель', 'Школ в расчёте', 'Применим к школам', 'Школ выполнили (с учётом проверки)', '% школ', 'Значение по ответам школ (доли — Σ/Σ)']);
+    assert.deepEqual(figures[0], ['Код', 'Показатель', 'Школ в расчёте', 'Применим к школам', 'Школ, выполнивших показатель (с учётом проверки)', '% школ', 'Значение по ответам школ (доли — Σ/Σ)']);
     assert.equal(figures.length, 1 + INDICATORS.length);
     for (const ind of INDICATORS) {
         const row = figures.find((r) => r[0] === `п. ${ind.code}`);
