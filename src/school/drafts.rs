@@ -518,7 +518,7 @@ impl Drafts {
     pub fn backup(self) -> (String, String) {
         let current = self.current();
         let name =
-            file_name(&current.draft.profile).replacen("profkarta", "profkarta_chernovik", 1);
+            file_name(&current.draft.profile).replacen("profkarta", "profkarta_черновик", 1);
         (name, current.encode())
     }
 

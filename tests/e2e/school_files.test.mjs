@@ -263,7 +263,7 @@ test('a full storage keeps the draft in memory, warns, and offers a backup that 
             await card.expectText('draft-title', 'МАОУ СОШ № 7 · 2025/2026');
             backup = await downloadText(card.page, () =>
                 card.page.getByTestId('storage-failed').getByRole('button', { name: 'Скачать резервную копию' }).click());
-            assert.match(backup.name, /^profkarta_chernovik_МАОУ_СОШ_7_2025-2026\.json$/);
+            assert.match(backup.name, /^profkarta_черновик_МАОУ_СОШ_7_2025-2026\.json$/);
             // Another tab writing this draft now does not replace what only
             // this tab has: the choice is asked, the answers stay.
             await card.page.evaluate((text) => {
