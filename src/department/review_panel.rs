@@ -157,14 +157,23 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
         let id = id.clone();
         move || {
             archive.with(|a| {
-                let carried = !a.review(&id).indicators.is_empty();
+                let review = a.review(&id);
+                let carried = review.checked || !review.indicators.is_empty();
                 a.review_source(&id).filter(|_| carried).map(|source| {
-                    format!(
-                        "Это исправленная выгрузка. Решения по ответам, которые не изменились, \
-                             перенесены из проверки файла «{}». Проверьте изменённые показатели и \
-                             отметьте «Проверка завершена».",
-                        source.file_name
-                    )
+                    let file = &source.file_name;
+                    if review.checked {
+                        format!(
+                            "Это исправленная выгрузка: ответы те же, изменились только план \
+                             мероприятий или сведения об ОО. Проверка файла «{file}» перенесена \
+                             на неё и остаётся завершённой."
+                        )
+                    } else {
+                        format!(
+                            "Это исправленная выгрузка. Решения по ответам, которые не изменились, \
+                             перенесены из проверки файла «{file}». Проверьте изменённые показатели и \
+                             отметьте «Проверка завершена»."
+                        )
+                    }
                 })
             })
         }

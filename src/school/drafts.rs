@@ -517,8 +517,7 @@ impl Drafts {
     /// The open draft as a backup file: (file name, text).
     pub fn backup(self) -> (String, String) {
         let current = self.current();
-        let name =
-            file_name(&current.draft.profile).replacen("profkarta", "profkarta_черновик", 1);
+        let name = file_name(&current.draft.profile).replacen("profkarta", "profkarta_черновик", 1);
         (name, current.encode())
     }
 

@@ -46,11 +46,34 @@ pub fn PlanSection() -> impl IntoView {
                 letter.school
             ))
     };
+    // A letter follows a year's monitoring: its measures belong in that
+    // year's plan, which the next year's card is compared with. Put in the
+    // next year's draft, they would be judged a year late.
+    let for_this_year = move |letter: &LetterFile| {
+        let period = draft.with_untracked(|d| d.profile.period.trim().to_owned());
+        let about = &letter.period;
+        letter.is_for_year(&period)
+            || confirm(&format!(
+                "Это рекомендации по итогам {about} учебного года, а черновик — за {period}. \
+                 Их место — в плане карты за {about}: по карте следующего года отдел увидит, \
+                 помогли ли мероприятия. Всё равно добавить их в план за {period}?"
+            ))
+    };
     let on_letter = Callback::new(move |(name, text): (String, Result<String, String>)| {
         let read = text.and_then(|t| LetterFile::read(&t, &card_id).map_err(|e| e.to_string()));
         match read {
             Ok(letter) if !for_this_school(&letter) => notices.push(
                 format!("Файл «{name}» не добавлен в план: рекомендации в нём — для другой школы."),
+                None,
+            ),
+            Ok(letter) if !for_this_year(&letter) => notices.push(
+                format!(
+                    "Файл «{name}» не добавлен в план: рекомендации — по итогам {about} учебного года. \
+                     Откройте черновик за {about} в «Моих черновиках» (или выгруженный файл за {about} \
+                     кнопкой «Открыть файл…»), добавьте их в план и выгрузите карту снова: отдел \
+                     заменит прежний файл новым, а проверка ответов сохранится.",
+                    about = letter.period
+                ),
                 None,
             ),
             Ok(letter) => {

@@ -371,6 +371,28 @@ test('a school pre-fills its plan from the letter file, signs it, the department
         await plan.locator('#letter-file').setInputFiles(otherVersion);
         await school.page.getByTestId('notices').getByText('в план добавлено мероприятий — 0. Укажите сроки и ответственных, исправьте формулировки. Рекомендации составлены по версии 2 карты, а черновик — по версии 1: целевые показатели отмечены под их номерами в версии 1.').waitFor();
         assert.equal(await plan.locator('.plan-row').count(), letter.plan.length);
+        // In a draft of the next year the letter is asked about: its
+        // measures belong in the plan of the year it follows. Refused,
+        // nothing is added and the school is told where it goes.
+        await card.profile('Отчётный период (учебный год)', SECOND);
+        const questions = [];
+        const answer = (d) => {
+            questions.push(d.message());
+            return d.message().startsWith('Это рекомендации для') ? d.accept() : d.dismiss();
+        };
+        school.page.on('dialog', answer);
+        await plan.locator('#letter-file').setInputFiles(letterPath);
+        await school.page.getByTestId('notices').getByText(
+            `Файл «${file.name}» не добавлен в план: рекомендации — по итогам ${FIRST} учебного года. Откройте черновик за ${FIRST} в «Моих черновиках»`,
+        ).waitFor();
+        school.page.off('dialog', answer);
+        assert.equal(questions.length, 2);
+        assert.equal(
+            questions[1],
+            `Это рекомендации по итогам ${FIRST} учебного года, а черновик — за ${SECOND}. Их место — в плане карты за ${FIRST}: по карте следующего года отдел увидит, помогли ли мероприятия. Всё равно добавить их в план за ${SECOND}?`,
+        );
+        assert.equal(await plan.locator('.plan-row').count(), letter.plan.length);
+        await card.profile('Отчётный период (учебный год)', FIRST);
         // Its own edits and a row of its own, picked by keyboard-reachable checkboxes.
         await plan.locator('#plan-0-deadline').fill('до 30.05.2025');
         await plan.locator('#plan-0-responsible').fill('Сидоров П. П., заместитель по ВР');

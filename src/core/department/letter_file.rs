@@ -13,6 +13,7 @@ use crate::error::LetterFileError;
 use crate::export::{text_blocks, to_docx, Block};
 use crate::json;
 use crate::school::plan::PlanRow;
+use crate::school::profile::canonical_period;
 use crate::text::{file_stem, period_stem};
 
 const FORMAT: &str = "profkarta-letter";
@@ -45,6 +46,17 @@ impl LetterFile {
     pub fn is_for(&self, name: &str) -> bool {
         let name = normalize(name);
         name.is_empty() || normalize(&self.school) == name
+    }
+
+    /// Whether the letter's plan belongs in a draft of `period`: the
+    /// recommendations follow a year's monitoring, and the plan of that
+    /// year's card is what the next year's card is compared with. A draft
+    /// whose year does not read as one yet is not asked about.
+    pub fn is_for_year(&self, period: &str) -> bool {
+        match (canonical_period(period), canonical_period(&self.period)) {
+            (Some(draft), Some(letter)) => draft == letter,
+            _ => true,
+        }
     }
 
     pub fn new(card: &Card, period: &str, school: &str, text: &str, plan: Vec<PlanRow>) -> Self {
@@ -206,6 +218,11 @@ mod tests {
         assert!(letter.is_for("сош №2"));
         assert!(letter.is_for(" "));
         assert!(!letter.is_for("СОШ № 3"));
+        // The plan of the year the letter follows, however the year is written.
+        assert!(letter.is_for_year("2025-2026"));
+        assert!(letter.is_for_year(" 2025 / 2026 "));
+        assert!(!letter.is_for_year("2026/2027"));
+        assert!(letter.is_for_year(""), "a draft with no year yet");
         assert_eq!(
             letter_docx_name("МАОУ «СОШ № 7»", " 2025/2026 "),
             "письмо_МАОУ_СОШ_7_2025-2026.docx"

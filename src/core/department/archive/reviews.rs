@@ -86,34 +86,42 @@ impl Archive {
             .max_by_key(|e| order(e))
     }
 
+    /// A finished check stays finished for a correction by the same card
+    /// version that changed no answer and no indicator's applicability
+    /// (only the plan, or the profile's wording): the school adds the
+    /// department's recommendations to the plan of the year they are about
+    /// and sends the card again.
     fn inherited(&self, submission_id: &str) -> Option<Review> {
         let entry = self.entry(submission_id)?;
         let source = self.review_source(submission_id)?;
-        let unchanged = |code: &str| {
-            let (old, new) = (
-                &source.opened.payload.answers,
-                &entry.opened.payload.answers,
-            );
-            let applies = |e: &Entry| {
-                e.assessment
-                    .indicators
-                    .iter()
-                    .find(|r| r.code == code)
-                    .map(|r| r.outcome.applies())
-            };
-            old.get(code) == new.get(code) && applies(source) == applies(entry)
+        let (old, new) = (
+            &source.opened.payload.answers,
+            &entry.opened.payload.answers,
+        );
+        let applies = |e: &Entry, code: &str| {
+            e.assessment
+                .indicators
+                .iter()
+                .find(|r| r.code == code)
+                .map(|r| r.outcome.applies())
         };
-        let indicators: BTreeMap<String, IndicatorReview> = self
-            .reviews
-            .get(source.id())?
+        let unchanged = |code: &str| {
+            old.get(code) == new.get(code) && applies(source, code) == applies(entry, code)
+        };
+        let reviewed = self.reviews.get(source.id())?;
+        let indicators: BTreeMap<String, IndicatorReview> = reviewed
             .indicators
             .iter()
             .filter(|(code, r)| r.decision.is_some() && unchanged(code))
             .map(|(code, r)| (code.clone(), r.clone()))
             .collect();
-        (!indicators.is_empty()).then_some(Review {
+        let checked = reviewed.checked
+            && source.card.version == entry.card.version
+            && old == new
+            && (entry.assessment.indicators.iter()).all(|r| unchanged(&r.code));
+        (checked || !indicators.is_empty()).then_some(Review {
             indicators,
-            checked: false,
+            checked,
         })
     }
 }
@@ -123,6 +131,8 @@ mod tests {
     use super::*;
     use crate::department::archive::Standing;
     use crate::department::review::ReviewStatus;
+    use crate::school::plan::PlanRow;
+    use crate::school::profile::SchoolLevel;
     use crate::testkit::{self, draft, entry, meta, sign};
 
     #[test]
@@ -169,6 +179,53 @@ mod tests {
         let text = sign(&card, &other, meta("c1", "2026-09-26", None), 2);
         archive.admit(entry(&card, "c", &text));
         assert_eq!(archive.review("c1"), Review::default());
+    }
+
+    /// The school adds the department's recommendations to the plan of the
+    /// year they are about and sends the card again: the check stays
+    /// finished. Not when an indicator's applicability changed with the
+    /// profile, though no answer did.
+    #[test]
+    fn a_correction_of_the_plan_alone_stays_checked() {
+        let card = testkit::card();
+        let first = draft("СОШ 1", "2025/2026", &["1.8", "2.1"]);
+        let mut archive = testkit::archive(&card, &[("a1", &first)]);
+        archive.set_decision("a1", "1.8", Some(Decision::NoPoint));
+        archive.set_checked("a1", true);
+
+        let mut planned = first.clone();
+        planned.plan.push(PlanRow {
+            measure: "Провести ярмарку профессий".into(),
+            indicators: vec!["1.8".into()],
+            ..PlanRow::default()
+        });
+        let text = sign(&card, &planned, meta("b1", "2026-10-05", Some("a1")), b'a');
+        archive.admit(entry(&card, "b", &text));
+        let carried = archive.review("b1");
+        assert_eq!(carried.status(), ReviewStatus::Checked);
+        assert_eq!(carried.decision("1.8"), Some(Decision::NoPoint));
+
+        // A school that no longer has ООО: 1.2 (8–9 классы) stops applying.
+        let mut fewer = planned.clone();
+        fewer.profile.set_level(SchoolLevel::Ooo, false);
+        let text = sign(&card, &fewer, meta("c1", "2026-10-06", Some("b1")), b'a');
+        archive.admit(entry(&card, "c", &text));
+        assert_eq!(archive.review("c1").status(), ReviewStatus::InReview);
+
+        // Checked with no decision at all: a correction of the plan alone
+        // is still checked.
+        let bare = draft("СОШ 2", "2025/2026", &["2.1"]);
+        let text = sign(&card, &bare, meta("d1", "2026-09-20", None), 2);
+        archive.admit(entry(&card, "d", &text));
+        archive.set_checked("d1", true);
+        let mut replanned = bare.clone();
+        replanned.plan.push(PlanRow {
+            measure: "Семинар".into(),
+            ..PlanRow::default()
+        });
+        let text = sign(&card, &replanned, meta("e1", "2026-10-01", Some("d1")), 2);
+        archive.admit(entry(&card, "e", &text));
+        assert_eq!(archive.review("e1").status(), ReviewStatus::Checked);
     }
 
     #[test]
