@@ -747,7 +747,8 @@ pub enum ImportError {
         id: String,
         version: u32,
     },
-    /// The same submission (same id) is already in the workspace.
+    /// The same submission (same id) is already in the workspace, from
+    /// `of_file`; empty when that is the same name.
     Duplicate {
         of_file: String,
     },
@@ -802,6 +803,9 @@ impl fmt::Display for ImportError {
                 "Файл заполнен по карте, которой нет в рабочей области (идентификатор карты «{id}», версия \
                  {version}). Загрузите файл этой карты на вкладке «Карты», затем загрузите выгрузку снова."
             ),
+            Self::Duplicate { of_file } if of_file.is_empty() => {
+                write!(f, "Этот файл уже загружен раньше.")
+            }
             Self::Duplicate { of_file } => {
                 write!(f, "Этот же файл уже загружен («{of_file}»).")
             }

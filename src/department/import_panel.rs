@@ -71,6 +71,19 @@ pub fn ImportPanel() -> impl IntoView {
             <HeldKeys/>
             <Show when=move || dept.log().with(|l| !l.is_empty())>
                 <p class="import-summary" role="status" data-testid="import-summary">{summary}</p>
+                // Above the table, so that the rows it shows do not carry it
+                // (and the focus on it) thousands of pixels down.
+                <Show when=move || hidden() != 0>
+                    <button type="button" aria-expanded=move || show_accepted.get().to_string() on:click=move |_| show_accepted.update(|s| *s = !*s)>
+                        {move || if show_accepted.get() {
+                            "Скрыть принятые файлы без замечаний".to_owned()
+                        } else {
+                            format!("Показать принятые файлы без замечаний ({})", hidden())
+                        }}
+                    </button>
+                </Show>
+                // Every file accepted without a remark: no table of no rows.
+                <Show when=move || rows.with(|r| !r.is_empty())>
                 <table class="verdicts" data-testid="verdicts">
                     <caption class="visually-hidden">"Результат проверки файлов"</caption>
                     <thead>
@@ -86,14 +99,6 @@ pub fn ImportPanel() -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
-                <Show when=move || hidden() != 0>
-                    <button type="button" aria-expanded=move || show_accepted.get().to_string() on:click=move |_| show_accepted.update(|s| *s = !*s)>
-                        {move || if show_accepted.get() {
-                            "Скрыть принятые файлы без замечаний".to_owned()
-                        } else {
-                            format!("Показать принятые файлы без замечаний ({})", hidden())
-                        }}
-                    </button>
                 </Show>
             </Show>
             <EarlierRefusals/>

@@ -48,6 +48,13 @@ pub fn RatingTable() -> impl IntoView {
         }
     };
     let criteria: Vec<String> = card.scored_criteria().map(|c| c.code.clone()).collect();
+    let criteria_legend = format!(
+        "Критерии: {}.",
+        (card.scored_criteria())
+            .map(|c| format!("{} — {}", criterion_heading(&c.code), c.title.trim()))
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
     let version = card.version;
     let with_levels = card.levels.is_some();
     let choices = |codes: &[String], words: fn(&str, bool) -> String| {
@@ -165,6 +172,8 @@ pub fn RatingTable() -> impl IntoView {
                 }></tbody>
             </table>
         </TableScroll>
+        // «К1»…«К7» stand over the columns: their names, on screen and paper.
+        <p class="muted" data-testid="criteria-legend">{criteria_legend}</p>
         // The mark's meaning is on the page, not in a tooltip alone, which
         // neither the keyboard nor paper shows.
         <Show when=move || rows.with(|r| r.iter().any(|r| r.result.mismatch))>

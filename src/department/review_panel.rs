@@ -268,7 +268,15 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
                 if scored { "2 — балл не засчитан, " } else { "" }
             )}</p>
             <Show when=none_shown>
-                <p class="muted" data-testid="no-rows">"Таких показателей у школы нет."</p>
+                // The choice stays from the school before: this one may
+                // have none of them.
+                <p class="muted" data-testid="no-rows">
+                    "Таких показателей у школы нет. "
+                    <button type="button" class="link-button no-print" on:click=move |_| {
+                        filter.set(RowFilter::All);
+                        focus_id("row-filter");
+                    }>"Показать все показатели"</button>
+                </p>
             </Show>
             <ol class="review-rows">{rows}</ol>
             {move || {

@@ -12,6 +12,7 @@ use crate::department::printed_line::PrintedLine;
 use crate::department::state::Dept;
 use crate::platform::browser::{confirm, focus_after_removal, print};
 use crate::shared::column_heads::ColumnHeads;
+use crate::shared::table_scroll::TableScroll;
 
 /// The «Удалить» button of the `n`-th measure shown.
 fn remove_id(n: usize) -> String {
@@ -98,6 +99,7 @@ pub fn RoadMap(draft: MeasureDraft) -> impl IntoView {
                 <div class="actions no-print">
                     <button type="button" on:click=move |_| print()>"Печать дорожной карты"</button>
                 </div>
+                <TableScroll label="Дорожная карта мер">
                 <table class="data road-map-table" data-testid="road-map">
                     <thead>
                         <tr>
@@ -107,6 +109,7 @@ pub fn RoadMap(draft: MeasureDraft) -> impl IntoView {
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
+                </TableScroll>
                 <p class="signature-line print-only">{report::SIGNATURE}</p>
             </Show>
         </section>

@@ -55,7 +55,8 @@ pub fn RowFilterChoice(filter: RwSignal<RowFilter>) -> impl IntoView {
     view! {
         <p class="row-filter">
             <label for="row-filter">"Показывать: "</label>
-            <select id="row-filter" on:change=move |ev| choose(&event_target_value(&ev))>
+            // Follows the choice made elsewhere too («Показать все показатели»).
+            <select id="row-filter" prop:value=move || key(filter.get()) on:change=move |ev| choose(&event_target_value(&ev))>
                 {options.into_iter().collect_view()}
             </select>
             <Show when=move || matches!(filter.get(), RowFilter::ChangedSinceLastYear(_))>

@@ -52,10 +52,13 @@ pub fn ScoredResults() -> impl IntoView {
             <Chart svg=indicators testid="chart-indicators"/>
             <h3>"Матрица «школа × показатель»"</h3>
             <Chart svg=heat testid="chart-heatmap"/>
-            <h3>"Профиль школы и муниципалитет в целом"</h3>
-            <p class="muted">"Линия — муниципалитет в целом: сумма баллов всех школ от суммы их максимумов по критерию, как на диаграмме «Выполнение критериев по муниципалитету», а не среднее процентов школ."</p>
-            <SchoolSelect/>
-            <Chart svg=profile testid="chart-profile"/>
+            // One block, so that «Печать рейтинга» leaves its note out too.
+            <div class="school-profile">
+                <h3>"Профиль школы и муниципалитет в целом"</h3>
+                <p class="muted">"Линия — муниципалитет в целом: сумма баллов всех школ от суммы их максимумов по критерию, как на диаграмме «Выполнение критериев по муниципалитету», а не среднее процентов школ."</p>
+                <SchoolSelect/>
+                <Chart svg=profile testid="chart-profile"/>
+            </div>
         </Deferred>
     }
 }

@@ -269,9 +269,14 @@ impl Archive {
     pub fn admit(&mut self, entry: Entry) -> Admission {
         let id = entry.id().to_owned();
         if let Some(existing) = self.entry(&id) {
-            return Admission::Refused(ImportError::Duplicate {
-                of_file: existing.file_name.clone(),
-            });
+            // The same folder picked again: the name would only repeat
+            // the file's own, beside it in the table.
+            let of_file = if existing.file_name == entry.file_name {
+                String::new()
+            } else {
+                existing.file_name.clone()
+            };
+            return Admission::Refused(ImportError::Duplicate { of_file });
         }
         // A file of a key the coordinator rejected is kept, not counted
         // (its standing says so): the stored workspace reopens with it, and

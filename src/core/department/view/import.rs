@@ -285,6 +285,15 @@ mod tests {
         );
         assert!(!shown.iter().any(|(f, _)| f == "b.json"));
         assert_eq!(Tally::of(&archive, &log).hidden(), 1);
+        // The copy names the file it repeats; the same folder picked again
+        // does not repeat each file's own name beside it.
+        let mut why = |name: &str| match archive.admit(entry(&card, name, &older)) {
+            Admission::Refused(e) => e.to_string(),
+            other => panic!("{other:?}"),
+        };
+        // (Filed oldest first, then by name: «a-копия» came before «a.json».)
+        assert_eq!(why("a.json"), "Этот же файл уже загружен («a-копия.json»).");
+        assert_eq!(why("a-копия.json"), "Этот файл уже загружен раньше.");
         // Filed once and gone since (a backup restored over it): missing,
         // not a copy of something that is there.
         let gone = ImportRow::admitted(
