@@ -379,6 +379,13 @@ impl Drafts {
     /// school details, so nothing typed for another card is lost.
     pub fn open_card(self, card: &Card) {
         if self.meta.with_untracked(|m| m.card == card.id) {
+            // A newer version of this card (a department's edition of a
+            // built-in one) takes over a draft with nothing answered; an
+            // answered one is offered the move («Перейти на версию N»).
+            let empty = self.draft.with_untracked(|d| d.answers.is_empty());
+            if empty && self.meta.with_untracked(|m| m.card_version < card.version) {
+                self.meta.update(|m| m.card_version = card.version);
+            }
             return;
         }
         let latest = self

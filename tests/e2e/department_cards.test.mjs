@@ -529,3 +529,32 @@ test('a new version of a built-in card says that another kind ends the compariso
     // The button went with its row: the focus to the tab's heading.
     await page.waitForFunction(() => document.activeElement?.id === 'cards-title');
 });
+
+test('a first visit opens the department\'s new version of a built-in card', async () => {
+    const { page } = department;
+    await cardsTab(page);
+    await row(page, 'proforientatsiya-23@1').getByRole('button', { name: 'Новая версия' }).click();
+    const editor = page.getByTestId('card-editor');
+    await editor.getByRole('heading', { name: /версия 2$/ }).waitFor();
+    const title = 'Преемственность сопровождения обучающихся (редакция отдела)';
+    await page.locator('#ed-0-0-title').fill(title);
+    page.once('dialog', (d) => d.accept());
+    await editor.getByRole('button', { name: 'Опубликовать' }).click();
+    await page.getByTestId('cards-panel').waitFor();
+    const files = await publishSite(page);
+    // A department that publishes its edition of the built-in card alone.
+    const index = JSON.parse(files['cards/index.json']);
+    index.cards = index.cards.filter((c) => c.id === 'proforientatsiya-23');
+    assert.deepEqual(index.cards.map((c) => c.version), [2]);
+    await writeFile(join(site, 'cards', 'index.json'), JSON.stringify(index));
+    // The school's first draft starts on the built-in version 1; the site's
+    // version 2 takes it over while nothing is answered, unasked.
+    const school = await openApp(browser, server.url);
+    try {
+        await school.page.getByText(title).first().waitFor();
+        assert.equal(await school.page.getByTestId('newer-card').count(), 0);
+        assert.deepEqual(school.errors.map(String), []);
+    } finally {
+        await school.context.close();
+    }
+});
