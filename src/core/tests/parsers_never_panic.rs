@@ -1,6 +1,7 @@
 //! Robustness of everything that reads outside input: submission files, card
 //! templates, signed card files, stored drafts and backups, department
-//! workspaces and key lists. Arbitrary bytes and structure-aware mutations
+//! workspaces and key lists, the department's letter files, and the three
+//! files of a review shared among several reviewers. Arbitrary bytes and structure-aware mutations
 //! of real files must give a value or a typed error, never a panic (a hang
 //! would time the test out). The rules a file is held to are properties
 //! too: a signed file with a key repeated anywhere, or with a fingerprint
@@ -9,7 +10,7 @@
 //!
 //! The default run is a few thousand cases per parser; the long run is
 //! `PROPTEST_CASES=250000 cargo test --release --test parsers_never_panic`
-//! (five groups of parsers × 250 000 = over a million inputs).
+//! (nine groups of parsers × 250 000 = over two million inputs).
 
 use std::sync::LazyLock;
 
@@ -17,10 +18,18 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::Value;
 
+use std::collections::BTreeMap;
+
 use profkarta_core::card::Card;
 use profkarta_core::department::archive::{check, check_verified, verifies, Archive, Cards};
+use profkarta_core::department::letter_file::LetterFile;
+use profkarta_core::department::review::{Decision, IndicatorReview, Review};
+use profkarta_core::department::reviewers::{
+    open_review, open_reviewer_key, seal_review, seal_reviewer_key, Assignment,
+};
 use profkarta_core::error::{CardFileError, ImportError, SubmissionError};
 use profkarta_core::school::draft::Draft;
+use profkarta_core::school::plan::PlanRow;
 use profkarta_core::school::stored::{decode, read_school_file, SchoolFile, StoredDraft};
 use profkarta_core::scoring::assess;
 use profkarta_core::signed::card_file::{
@@ -41,6 +50,53 @@ fn card_file() -> &'static str {
         )
     });
     &FILE
+}
+
+/// A reviewer's key file, an assignment for that key and a review file
+/// signed with it, as they travel between the lead and the reviewer; made
+/// once.
+fn reviewer_files() -> &'static [String; 3] {
+    static FILES: LazyLock<[String; 3]> = LazyLock::new(|| {
+        let key = testkit::key(7);
+        let key_file = seal_reviewer_key("Иванова А. А.", &key, testkit::SAMPLE_AT);
+        let reviewer = open_reviewer_key(&key_file).expect("a fresh key file reads");
+        let card = testkit::card();
+        let assignment = Assignment::new(
+            &reviewer,
+            (&card.id, &card.title),
+            "2025/2026",
+            &BTreeMap::new(),
+        );
+        let mut review = Review::default();
+        review.indicators.insert(
+            "1.1".into(),
+            IndicatorReview {
+                decision: Some(Decision::NoPoint),
+                comment: "По ссылке только приказ".into(),
+                ..IndicatorReview::default()
+            },
+        );
+        let reviews = BTreeMap::from([("s1".to_owned(), review)]);
+        let review_file = seal_review(&assignment, reviews, &key, testkit::SAMPLE_AT);
+        // Mutations of files that read: the parsers' whole way is walked.
+        Assignment::read(&assignment.to_json(), &key).expect("the assignment reads");
+        open_review(&review_file).expect("the review file reads");
+        [key_file, assignment.to_json(), review_file]
+    });
+    &FILES
+}
+
+/// A letter file of recommendations with a plan of one measure.
+fn letter_file() -> String {
+    let plan = vec![PlanRow {
+        measure: "Профпробы".into(),
+        indicators: vec!["2.1".into()],
+        ..PlanRow::default()
+    }];
+    let card = testkit::card();
+    let text = LetterFile::new(&card, "2025/2026", "СОШ № 2", "Текст", plan).to_json();
+    LetterFile::read(&text, &card.id).expect("the letter file reads");
+    text
 }
 
 /// `text` as a Windows tool saves it: a byte-order mark first if `bom`, and
@@ -215,6 +271,34 @@ proptest! {
         if let Ok(text) = std::str::from_utf8(&bytes) {
             let _ = decode(text);
             let _ = read_school_file(text);
+        }
+    }
+
+    #[test]
+    fn letter_files(bytes in inputs(letter_file())) {
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            let _ = LetterFile::read(text, &testkit::card().id);
+        }
+    }
+
+    #[test]
+    fn reviewer_key_files(bytes in inputs(reviewer_files()[0].clone())) {
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            let _ = open_reviewer_key(text);
+        }
+    }
+
+    #[test]
+    fn assignments(bytes in inputs(reviewer_files()[1].clone())) {
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            let _ = Assignment::read(text, &testkit::key(7));
+        }
+    }
+
+    #[test]
+    fn review_files(bytes in inputs(reviewer_files()[2].clone())) {
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            let _ = open_review(text);
         }
     }
 
