@@ -163,7 +163,7 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
                 assert.deepEqual([status, from, lateness], ['не сдана', '', `просрочено на ${days(overdue)}`], s.school);
             } else {
                 const late = Math.round((dayOf(s.created_at) - DEADLINE) / 86400000);
-                const parts = [late > 0 ? `сдана с опозданием на ${days(late)}` : null, `проверка просрочена на ${days(Math.round((today - Date.UTC(2026, 9, 15)) / 86400000))}`];
+                const parts = [late > 0 ? `сдана с опозданием на ${days(late)}` : null, `проверка отделом просрочена на ${days(Math.round((today - Date.UTC(2026, 9, 15)) / 86400000))}`];
                 assert.deepEqual([status, from, lateness], ['получена', `${s.created_at.slice(8, 10)}.${s.created_at.slice(5, 7)}.${s.created_at.slice(0, 4)}`, parts.filter(Boolean).join('; ')], s.school);
             }
         }
@@ -276,7 +276,7 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         const { earned } = score(school);
         const linked = [...earned].filter((code) => /https?:\/\//.test(school.answers[code]?.evidence ?? ''));
         assert.ok(linked.length > 0, 'the school has linked claims');
-        await page.getByRole('button', { name: 'Подтвердить все показатели со ссылками на подтверждение' }).click();
+        await page.getByRole('button', { name: 'Подтвердить заявленные баллы со ссылками на подтверждение' }).click();
         const preview = page.getByTestId('bulk-preview');
         await preview.filter({ hasText: `изменит решения по показателям (${linked.length}): ${linked.join(', ')}.` }).waitFor();
         for (const code of linked) assert.equal(await page.locator(`#decision-${code.replace('.', '-')}-confirm`).isChecked(), false, 'nothing changes before «Применить»');
@@ -284,15 +284,15 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         await page.waitForFunction(() => document.activeElement?.textContent === 'Применить');
         await page.keyboard.press('Escape');
         await preview.waitFor({ state: 'detached' });
-        await page.waitForFunction(() => document.activeElement?.textContent === 'Подтвердить все показатели со ссылками на подтверждение');
+        await page.waitForFunction(() => document.activeElement?.textContent === 'Подтвердить заявленные баллы со ссылками на подтверждение');
         await page.keyboard.press('Enter');
         await preview.filter({ hasText: `изменит решения по показателям (${linked.length})` }).waitFor();
         // The preview takes the focus, and gives it back to its button.
         await page.waitForFunction(() => document.activeElement?.textContent === 'Применить');
         await preview.getByRole('button', { name: 'Применить' }).click();
         for (const code of linked) assert.ok(await page.locator(`#decision-${code.replace('.', '-')}-confirm`).isChecked(), code);
-        await page.waitForFunction(() => document.activeElement?.textContent === 'Подтвердить все показатели со ссылками на подтверждение');
-        await page.getByRole('button', { name: 'Подтвердить все показатели со ссылками на подтверждение' }).click();
+        await page.waitForFunction(() => document.activeElement?.textContent === 'Подтвердить заявленные баллы со ссылками на подтверждение');
+        await page.getByRole('button', { name: 'Подтвердить заявленные баллы со ссылками на подтверждение' }).click();
         await preview.filter({ hasText: 'менять нечего' }).waitFor();
         // The focus moves to «Закрыть» in the frame after it is drawn.
         await page.waitForFunction(() => document.activeElement?.textContent === 'Закрыть');

@@ -20,7 +20,9 @@ impl Bulk {
 
     pub fn label(self) -> &'static str {
         match self {
-            Self::ConfirmWithEvidence => "Подтвердить все показатели со ссылками на подтверждение",
+            Self::ConfirmWithEvidence => {
+                "Подтвердить заявленные баллы со ссылками на подтверждение"
+            }
             Self::NoPointWithoutEvidence => "Не засчитать баллы без подтверждения",
         }
     }

@@ -407,7 +407,8 @@ pub struct RosterRow {
 
 impl RosterRow {
     /// «просрочено на 3 дня», «сдана с опозданием на 1 день; проверка
-    /// просрочена на 2 дня», or nothing.
+    /// отделом просрочена на 2 дня», or nothing. The check is the
+    /// department's own stage: named so, not to read as the school's fault.
     pub fn lateness(&self) -> String {
         let days = |n: i64| format!("{n} {}", plural(n.unsigned_abs(), "день", "дня", "дней"));
         let mut parts = Vec::new();
@@ -417,7 +418,7 @@ impl RosterRow {
         if let Some(n) = self.overdue {
             parts.push(match self.status {
                 Status::NotSent => format!("просрочено на {}", days(n)),
-                _ => format!("проверка просрочена на {}", days(n)),
+                _ => format!("проверка отделом просрочена на {}", days(n)),
             });
         }
         parts.join("; ")

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::card::Card;
 use crate::school::draft::Draft;
 use crate::scoring::{assess, Detail, Outcome};
-use crate::text::{lines, one_line};
+use crate::text::{by_name, lines, one_line};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -75,7 +75,14 @@ impl Draft {
                     Some(i) => {
                         row.indicators.remove(i);
                     }
-                    None => row.indicators.push(code),
+                    // In the card's order, not the order of the clicks:
+                    // «1.7, 5.3», as the card and the department list them.
+                    None => {
+                        let at = (row.indicators.iter())
+                            .position(|c| by_name(c, &code).is_gt())
+                            .unwrap_or(row.indicators.len());
+                        row.indicators.insert(at, code);
+                    }
                 }
             }),
             PlanEdit::Remove(_) => {}
@@ -255,7 +262,12 @@ mod tests {
         d.edit_plan(PlanEdit::Measure(0, "Своя мера".into()));
         d.edit_plan(PlanEdit::Toggle(0, "1.1".into()));
         d.edit_plan(PlanEdit::Toggle(0, "2.1".into()));
+        d.edit_plan(PlanEdit::Toggle(0, "1.10".into()));
+        d.edit_plan(PlanEdit::Toggle(0, "1.9".into()));
+        assert_eq!(d.plan[0].indicators, ["1.1", "1.9", "1.10", "2.1"]);
         d.edit_plan(PlanEdit::Toggle(0, "1.1".into()));
+        d.edit_plan(PlanEdit::Toggle(0, "1.9".into()));
+        d.edit_plan(PlanEdit::Toggle(0, "1.10".into()));
         d.edit_plan(PlanEdit::Add);
         d.edit_plan(PlanEdit::Deadline(9, "никуда".into()));
         assert_eq!(d.plan[0].indicators, ["2.1"]);

@@ -213,7 +213,7 @@ fn statuses_counts_and_the_reminder_on_a_given_day() {
             (
                 "Школа Б",
                 Status::Received,
-                "сдана с опозданием на 3 дня; проверка просрочена на 5 дней".to_owned()
+                "сдана с опозданием на 3 дня; проверка отделом просрочена на 5 дней".to_owned()
             ),
             (
                 "Школа В",
@@ -223,7 +223,7 @@ fn statuses_counts_and_the_reminder_on_a_given_day() {
             (
                 "Школа \"Г\"",
                 Status::Received,
-                "проверка просрочена на 5 дней".to_owned()
+                "проверка отделом просрочена на 5 дней".to_owned()
             ),
         ]
     );
