@@ -10,7 +10,7 @@ use crate::card::{Card, Indicator, Level};
 use crate::department::archive::Archive;
 use crate::department::figures::{describe_value, Aggregate, Figures, IndicatorFigure};
 use crate::department::results::SchoolResult;
-use crate::department::review::counted;
+use crate::department::review::{counted, ReviewStatus};
 use crate::department::school::SchoolId;
 use crate::scoring::{assess, tally};
 use crate::text::{by_name, group_digits, percent_tenths};
@@ -28,6 +28,10 @@ pub struct SchoolChange {
     /// school's files another version, what is compared instead
     /// ([`Across`]).
     pub across: Option<Across>,
+    /// Whether the department's decisions weigh in each year's figure
+    /// (last year, this year): a year after the check beside one by the
+    /// school's own answers is said with the comparison.
+    pub reviewed: (bool, bool),
 }
 
 /// A school's two years on the indicators both years can be scored on:
@@ -49,6 +53,17 @@ impl SchoolChange {
     pub fn delta_tenths(&self) -> i64 {
         let (before, after) = self.compared();
         shown_delta_tenths(before, after)
+    }
+
+    /// How the two years were counted, when not alike: «прошлый год — после
+    /// проверки отдела, этот — по ответам школы». Empty when both years are
+    /// on the same footing.
+    pub fn basis(&self) -> &'static str {
+        match self.reviewed {
+            (true, false) => "прошлый год — после проверки отдела, этот — по ответам школы",
+            (false, true) => "прошлый год — по ответам школы, этот — после проверки отдела",
+            _ => "",
+        }
     }
 
     /// Whether this school's exact change is larger than `other`'s
@@ -183,6 +198,10 @@ pub fn school_changes(
                 across: differ(was, now)
                     .then(|| across(archive, old, card, was, now))
                     .flatten(),
+                reviewed: (
+                    was.status != ReviewStatus::Received,
+                    now.status != ReviewStatus::Received,
+                ),
             })
         })
         .collect();

@@ -171,19 +171,35 @@ fn largest_rise(changes: &[SchoolChange]) -> String {
             .cmp(&a.delta_tenths())
             .then_with(|| by_name(&a.name, &b.name))
     });
+    // A rise between a checked year and one by the school's own answers
+    // is partly the check's doing: said beside the name.
+    let noted = |c: &SchoolChange| match c.basis() {
+        "" => c.name.clone(),
+        basis => format!("{} ({basis})", c.name),
+    };
     match risen.as_slice() {
-        [one] => format!(" Наибольший рост — {} ({}).", one.name, delta_text(top)),
-        several if several.iter().all(|c| c.delta_tenths() == top) => {
-            let names: Vec<&str> = several.iter().map(|c| c.name.as_str()).collect();
-            format!(
-                " Наибольший рост — {} ({} у каждой).",
-                names.join(", "),
+        [one] => match one.basis() {
+            "" => format!(" Наибольший рост — {} ({}).", one.name, delta_text(top)),
+            basis => format!(
+                " Наибольший рост — {} ({}; {basis}).",
+                one.name,
                 delta_text(top)
+            ),
+        },
+        several if several.iter().all(|c| c.delta_tenths() == top) => {
+            let names: Vec<String> = several.iter().map(|c| noted(c)).collect();
+            format!(
+                " Наибольший рост ({} у каждой) — {}.",
+                delta_text(top),
+                names.join(", ")
             )
         }
         several => {
             let each: Vec<String> = (several.iter())
-                .map(|c| format!("{} ({})", c.name, delta_text(c.delta_tenths())))
+                .map(|c| match c.basis() {
+                    "" => format!("{} ({})", c.name, delta_text(c.delta_tenths())),
+                    basis => format!("{} ({}; {basis})", c.name, delta_text(c.delta_tenths())),
+                })
                 .collect();
             format!(
                 " Наибольший рост — {}: рост одинаковый, десятые различаются из-за округления долей.",
@@ -236,6 +252,14 @@ pub fn dynamics_of(years: &Years, previous_period: &str, changes: &[SchoolChange
     }
     let up = changes.iter().filter(|c| c.delta_tenths() > 0).count();
     let down = changes.iter().filter(|c| c.delta_tenths() < 0).count();
+    let mixed = match changes.iter().filter(|c| !c.basis().is_empty()).count() {
+        0 => String::new(),
+        n => format!(
+            " У {n} {} один год — после проверки отдела, другой — по ответам школы: их изменение \
+             отчасти итог проверки.",
+            plural(n as u64, "школы", "школ", "школ")
+        ),
+    };
     let rise = largest_rise(changes);
     // Each year's levels are by its own version's bounds: when the bounds
     // moved, the counts say so beside them.
@@ -267,7 +291,7 @@ pub fn dynamics_of(years: &Years, previous_period: &str, changes: &[SchoolChange
     format!(
         "По сравнению с {previous_period} учебным годом доля набранных баллов по всем школам \
          изменилась с {} ({}) до {} ({}); среди школ, участвовавших в оба года ({}), результат \
-         улучшили\u{A0}{up}, ухудшили\u{A0}{down}.{high}{rise}{versions}",
+         улучшили\u{A0}{up}, ухудшили\u{A0}{down}.{mixed}{high}{rise}{versions}",
         percent(was.points.0, was.points.1),
         schools(was.schools),
         percent(now.points.0, now.points.1),
@@ -466,6 +490,7 @@ mod tests {
             level_before: None,
             level_after: None,
             across: None,
+            reviewed: (false, false),
         }
     }
 
@@ -490,7 +515,7 @@ mod tests {
         let d = change("Школа Г", 5, 6, 21);
         assert_eq!(
             largest_rise(&[d, a]),
-            " Наибольший рост — Школа А, Школа Г (+4,8\u{A0}п.\u{A0}п. у каждой)."
+            " Наибольший рост (+4,8\u{A0}п.\u{A0}п. у каждой) — Школа А, Школа Г."
         );
         assert_eq!(largest_rise(&[change("Школа Д", 3, 3, 21)]), "");
         // The table's largest, not the exact largest: 11 → 18 of 34 is
@@ -502,6 +527,19 @@ mod tests {
             " Наибольший рост — Школа Ж (+20,6\u{A0}п.\u{A0}п.)."
         );
         assert_eq!(largest_rise(&[]), "");
+        // Last year checked, this year the school's own answers: said.
+        let mut z = change("Школа З", 12, 18, 23);
+        z.reviewed = (true, false);
+        assert_eq!(
+            largest_rise(&[z.clone(), change("Школа И", 1, 2, 23)]),
+            " Наибольший рост — Школа З (+26,1\u{A0}п.\u{A0}п.; прошлый год — после проверки \
+             отдела, этот — по ответам школы)."
+        );
+        z.reviewed = (true, true);
+        assert_eq!(
+            largest_rise(&[z]),
+            " Наибольший рост — Школа З (+26,1\u{A0}п.\u{A0}п.)."
+        );
     }
 
     #[test]
@@ -638,7 +676,32 @@ mod tests {
         };
         let text = dynamics(&archive, &years, "2024/2025", &before, &after);
         assert!(
-            text.ends_with("Наибольший рост — Школа А, Школа Б (+4,4\u{A0}п.\u{A0}п. у каждой)."),
+            text.ends_with("Наибольший рост (+4,4\u{A0}п.\u{A0}п. у каждой) — Школа А, Школа Б."),
+            "{text}"
+        );
+        // Б's last year checked (its 2.1 confirmed: no point moved), this
+        // year not: the year's sentence and the name say so.
+        let mut archive = archive;
+        archive.set_decision("b1", "2.1", Some(Decision::Confirm));
+        let before = results(&archive, DEFAULT_CARD, "2024/2025");
+        let was = figures(&archive, &card, &before);
+        let years = Years {
+            before: &was,
+            ..years
+        };
+        let text = dynamics(&archive, &years, "2024/2025", &before, &after);
+        assert!(
+            text.contains(
+                "ухудшили\u{A0}0. У 1 школы один год — после проверки отдела, другой — по ответам \
+                 школы: их изменение отчасти итог проверки."
+            ),
+            "{text}"
+        );
+        assert!(
+            text.ends_with(
+                "Наибольший рост (+4,4\u{A0}п.\u{A0}п. у каждой) — Школа А, Школа Б (прошлый год — \
+                 после проверки отдела, этот — по ответам школы)."
+            ),
             "{text}"
         );
     }
