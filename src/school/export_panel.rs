@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use profkarta_core::error::{DownloadRefused, MissingCard};
-use profkarta_core::school::draft::AnswerField;
+use profkarta_core::school::draft::{AnswerField, Draft};
 use profkarta_core::school::stored::ExportState;
 
 use crate::platform::browser::{now_iso, random_id, year_month};
@@ -45,12 +45,14 @@ pub fn ExportPanel() -> impl IntoView {
         })
     };
     let without_last_year = Memo::new(move |_| assessment.with(|a| a.without_last_year()));
+    let plan_gaps = Memo::new(move |_| draft.with(Draft::plan_gaps));
     // Something to look at before the file goes: confirmed, not required.
     let asks = move || {
         incomplete.with(|i| !i.is_empty())
             || cautions.with(|c| !c.is_empty())
             || copied.with(|c| !c.is_empty())
             || without_last_year.with(|c| !c.is_empty())
+            || plan_gaps.with(|g| !g.is_empty())
     };
     let card_scores = card.has_points();
     // The confirmation and the outcome are of the draft they were given
@@ -167,6 +169,26 @@ pub fn ExportPanel() -> impl IntoView {
                 })
             }
         };
+    // The plan's measures by number, each linked to its empty field.
+    let plan_line = move || {
+        let gaps = plan_gaps.get();
+        let count = gaps.len();
+        (count > 0).then(|| {
+            let links = (gaps.into_iter().enumerate())
+                .map(|(n, i)| {
+                    let field = draft.with_untracked(|d| {
+                        let no_deadline = d.plan.get(i).is_some_and(|r| r.deadline.trim().is_empty());
+                        if no_deadline { "deadline" } else { "responsible" }
+                    });
+                    let comma = (n + 1 < count).then_some(", ");
+                    view! { <a href=format!("#plan-{i}-{field}")>{(i + 1).to_string()}</a>{comma} }
+                })
+                .collect_view();
+            view! {
+                <li data-testid="export-plan-gaps">"Мероприятия плана без срока или ответственного: " {links}</li>
+            }
+        })
+    };
     let list = move |title, testid, pick: fn(&Incomplete) -> &Vec<String>, to| {
         line(
             title,
@@ -212,6 +234,7 @@ pub fn ExportPanel() -> impl IntoView {
                         {list("Баллы без ссылок на подтверждение:", "incomplete-evidence", |i| &i.without_evidence, To::Field(AnswerField::Evidence))}
                         {line("Перенесены из карты прошлого года и не проверены:", "export-copied", copied.into(), To::Row)}
                         {line("Нет данных за прошлый год (без них показатель не входит в максимум):", "export-no-last-year", without_last_year.into(), To::Field(AnswerField::PrevNumerator))}
+                        {plan_line}
                     </ul>
                     <label class="choice">
                         <input

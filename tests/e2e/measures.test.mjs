@@ -429,6 +429,12 @@ test('a school pre-fills its plan from the letter file, signs it, the department
         assert.deepEqual(await open(), openAt(own));
         await school.page.screenshot({ path: join(ARTIFACTS, 'school-plan.png'), fullPage: true });
 
+        // The letter's rows came without deadlines and people responsible:
+        // named before the export, each linked to its empty field.
+        const gaps = school.page.getByTestId('export-plan-gaps');
+        const numbers = Array.from({ length: own }, (_, i) => String(i + 2));
+        assert.equal(await gaps.innerText(), `Мероприятия плана без срока или ответственного: ${numbers.join(', ')}`);
+        assert.equal(await gaps.getByRole('link', { name: '2', exact: true }).getAttribute('href'), '#plan-1-deadline');
         // The plan is signed with the card and verified outside the browser.
         await school.page.getByLabel(/Выгрузить всё равно/).check();
         const exported = await downloadText(school.page, () => school.page.getByTestId('export-button').click());

@@ -89,6 +89,18 @@ impl Draft {
         }
     }
 
+    /// The plan's measures with no deadline or no one responsible, by
+    /// index: a letter's rows arrive without them, and the notice that asks
+    /// for them is easily gone before the export. Blank rows are not
+    /// measures (they are not printed either).
+    pub fn plan_gaps(&self) -> Vec<usize> {
+        (self.plan.iter().enumerate())
+            .filter(|(_, r)| !r.is_blank())
+            .filter(|(_, r)| r.deadline.trim().is_empty() || r.responsible.trim().is_empty())
+            .map(|(i, _)| i)
+            .collect()
+    }
+
     /// Adds the rows a department's letter suggests, except those already
     /// in the plan (the same measure for the same indicators), after the
     /// school's own rows; blank rows make way. Returns how many were added.
@@ -272,6 +284,13 @@ mod tests {
         d.edit_plan(PlanEdit::Deadline(9, "никуда".into()));
         assert_eq!(d.plan[0].indicators, ["2.1"]);
         assert!(d.plan[1].is_blank());
+        // The measure has neither a deadline nor anyone responsible; the
+        // blank row is not a measure.
+        assert_eq!(d.plan_gaps(), [0]);
+        d.edit_plan(PlanEdit::Deadline(0, "май 2026".into()));
+        assert_eq!(d.plan_gaps(), [0]);
+        d.edit_plan(PlanEdit::Responsible(0, "Петрова А. С.".into()));
+        assert_eq!(d.plan_gaps(), [] as [usize; 0]);
         let suggested = vec![
             PlanRow {
                 measure: "Своя мера".into(),
