@@ -10,7 +10,7 @@ use crate::card::{Card, Indicator, Level};
 use crate::department::archive::Archive;
 use crate::department::figures::{describe_value, Aggregate, Figures, IndicatorFigure};
 use crate::department::results::SchoolResult;
-use crate::department::review::{counted, ReviewStatus};
+use crate::department::review::counted;
 use crate::department::school::SchoolId;
 use crate::scoring::{assess, tally};
 use crate::text::{by_name, group_digits, percent_tenths};
@@ -28,10 +28,11 @@ pub struct SchoolChange {
     /// school's files another version, what is compared instead
     /// ([`Across`]).
     pub across: Option<Across>,
-    /// Whether the department's decisions weigh in each year's figure
-    /// (last year, this year): a year after the check beside one by the
-    /// school's own answers is said with the comparison.
-    pub reviewed: (bool, bool),
+    /// Whether the department's check counts some indicator otherwise
+    /// than the school's answers, each year (last year, this year): a year
+    /// the check moved beside one it did not is said with the comparison.
+    /// A check that confirmed everything moved nothing.
+    pub moved_by_check: (bool, bool),
 }
 
 /// A school's two years on the indicators both years can be scored on:
@@ -55,13 +56,13 @@ impl SchoolChange {
         shown_delta_tenths(before, after)
     }
 
-    /// How the two years were counted, when not alike: «прошлый год — после
-    /// проверки отдела, этот — по ответам школы». Empty when both years are
+    /// Which year the check moved, when only one: «в прошлом году результат
+    /// изменён проверкой отдела, в этом — нет». Empty when both years are
     /// on the same footing.
     pub fn basis(&self) -> &'static str {
-        match self.reviewed {
-            (true, false) => "прошлый год — после проверки отдела, этот — по ответам школы",
-            (false, true) => "прошлый год — по ответам школы, этот — после проверки отдела",
+        match self.moved_by_check {
+            (true, false) => "в прошлом году результат изменён проверкой отдела, в этом — нет",
+            (false, true) => "в этом году результат изменён проверкой отдела, в прошлом — нет",
             _ => "",
         }
     }
@@ -198,9 +199,9 @@ pub fn school_changes(
                 across: differ(was, now)
                     .then(|| across(archive, old, card, was, now))
                     .flatten(),
-                reviewed: (
-                    was.status != ReviewStatus::Received,
-                    now.status != ReviewStatus::Received,
+                moved_by_check: (
+                    !was.score.differences().is_empty(),
+                    !now.score.differences().is_empty(),
                 ),
             })
         })

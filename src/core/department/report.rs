@@ -171,23 +171,10 @@ fn largest_rise(changes: &[SchoolChange]) -> String {
             .cmp(&a.delta_tenths())
             .then_with(|| by_name(&a.name, &b.name))
     });
-    // A rise between a checked year and one by the school's own answers
-    // is partly the check's doing: said beside the name.
-    let noted = |c: &SchoolChange| match c.basis() {
-        "" => c.name.clone(),
-        basis => format!("{} ({basis})", c.name),
-    };
     match risen.as_slice() {
-        [one] => match one.basis() {
-            "" => format!(" Наибольший рост — {} ({}).", one.name, delta_text(top)),
-            basis => format!(
-                " Наибольший рост — {} ({}; {basis}).",
-                one.name,
-                delta_text(top)
-            ),
-        },
+        [one] => format!(" Наибольший рост — {}.", named(one, Some(top))),
         several if several.iter().all(|c| c.delta_tenths() == top) => {
-            let names: Vec<String> = several.iter().map(|c| noted(c)).collect();
+            let names: Vec<String> = several.iter().map(|c| named(c, None)).collect();
             format!(
                 " Наибольший рост ({} у каждой) — {}.",
                 delta_text(top),
@@ -196,16 +183,26 @@ fn largest_rise(changes: &[SchoolChange]) -> String {
         }
         several => {
             let each: Vec<String> = (several.iter())
-                .map(|c| match c.basis() {
-                    "" => format!("{} ({})", c.name, delta_text(c.delta_tenths())),
-                    basis => format!("{} ({}; {basis})", c.name, delta_text(c.delta_tenths())),
-                })
+                .map(|c| named(c, Some(c.delta_tenths())))
                 .collect();
             format!(
                 " Наибольший рост — {}: рост одинаковый, десятые различаются из-за округления долей.",
                 each.join(", ")
             )
         }
+    }
+}
+
+/// «Школа (+4,8 п. п.)», with the year the check alone moved when so: a
+/// rise between a year the check changed and one it did not is partly the
+/// check's doing.
+fn named(c: &SchoolChange, delta: Option<i64>) -> String {
+    let notes: Vec<String> = (delta.map(delta_text).into_iter())
+        .chain((!c.basis().is_empty()).then(|| c.basis().to_owned()))
+        .collect();
+    match notes.as_slice() {
+        [] => c.name.clone(),
+        _ => format!("{} ({})", c.name, notes.join("; ")),
     }
 }
 
@@ -255,9 +252,10 @@ pub fn dynamics_of(years: &Years, previous_period: &str, changes: &[SchoolChange
     let mixed = match changes.iter().filter(|c| !c.basis().is_empty()).count() {
         0 => String::new(),
         n => format!(
-            " У {n} {} один год — после проверки отдела, другой — по ответам школы: их изменение \
+            " У {n} {} проверка отдела изменила результат только одного из двух лет: {} изменение \
              отчасти итог проверки.",
-            plural(n as u64, "школы", "школ", "школ")
+            plural(n as u64, "школы", "школ", "школ"),
+            if n == 1 { "её" } else { "их" }
         ),
     };
     let rise = largest_rise(changes);
@@ -490,7 +488,7 @@ mod tests {
             level_before: None,
             level_after: None,
             across: None,
-            reviewed: (false, false),
+            moved_by_check: (false, false),
         }
     }
 
@@ -527,15 +525,15 @@ mod tests {
             " Наибольший рост — Школа Ж (+20,6\u{A0}п.\u{A0}п.)."
         );
         assert_eq!(largest_rise(&[]), "");
-        // Last year checked, this year the school's own answers: said.
+        // Last year moved by the check, this year not: said.
         let mut z = change("Школа З", 12, 18, 23);
-        z.reviewed = (true, false);
+        z.moved_by_check = (true, false);
         assert_eq!(
             largest_rise(&[z.clone(), change("Школа И", 1, 2, 23)]),
-            " Наибольший рост — Школа З (+26,1\u{A0}п.\u{A0}п.; прошлый год — после проверки \
-             отдела, этот — по ответам школы)."
+            " Наибольший рост — Школа З (+26,1\u{A0}п.\u{A0}п.; в прошлом году результат изменён \
+             проверкой отдела, в этом — нет)."
         );
-        z.reviewed = (true, true);
+        z.moved_by_check = (true, true);
         assert_eq!(
             largest_rise(&[z]),
             " Наибольший рост — Школа З (+26,1\u{A0}п.\u{A0}п.)."
@@ -679,28 +677,36 @@ mod tests {
             text.ends_with("Наибольший рост (+4,4\u{A0}п.\u{A0}п. у каждой) — Школа А, Школа Б."),
             "{text}"
         );
-        // Б's last year checked (its 2.1 confirmed: no point moved), this
-        // year not: the year's sentence and the name say so.
+        // Б's last year checked, its 2.1 confirmed: the check moved
+        // nothing, and nothing is said.
         let mut archive = archive;
-        archive.set_decision("b1", "2.1", Some(Decision::Confirm));
-        let before = results(&archive, DEFAULT_CARD, "2024/2025");
-        let was = figures(&archive, &card, &before);
-        let years = Years {
-            before: &was,
-            ..years
+        let recount = |archive: &Archive| {
+            let before = results(archive, DEFAULT_CARD, "2024/2025");
+            let was = figures(archive, &card, &before);
+            let years = Years {
+                before: &was,
+                ..years
+            };
+            dynamics(archive, &years, "2024/2025", &before, &after)
         };
-        let text = dynamics(&archive, &years, "2024/2025", &before, &after);
+        archive.set_decision("b1", "2.1", Some(Decision::Confirm));
+        let quiet = recount(&archive);
+        assert!(!quiet.contains("проверка"), "{quiet}");
+        // Its 2.1 refused instead: 0 of 23 last year, 2 of 23 now (+8,7),
+        // the check's doing in part; А's +4,4 stays.
+        archive.set_decision("b1", "2.1", Some(Decision::NoPoint));
+        let text = recount(&archive);
         assert!(
             text.contains(
-                "ухудшили\u{A0}0. У 1 школы один год — после проверки отдела, другой — по ответам \
-                 школы: их изменение отчасти итог проверки."
+                "ухудшили\u{A0}0. У 1 школы проверка отдела изменила результат только одного из \
+                 двух лет: её изменение отчасти итог проверки."
             ),
             "{text}"
         );
         assert!(
             text.ends_with(
-                "Наибольший рост (+4,4\u{A0}п.\u{A0}п. у каждой) — Школа А, Школа Б (прошлый год — \
-                 после проверки отдела, этот — по ответам школы)."
+                "Наибольший рост — Школа Б (+8,7\u{A0}п.\u{A0}п.; в прошлом году результат изменён \
+                 проверкой отдела, в этом — нет)."
             ),
             "{text}"
         );
