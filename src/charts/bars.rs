@@ -15,9 +15,10 @@ const ROW: i32 = 22;
 /// The spacing of a label's lines ([`label_lines`]); a row of n lines is
 /// `LINE * n + 6` high.
 const LINE: i32 = 14;
-/// The most lines a label takes: the longest criterion name of the seed
-/// cards (146 characters, Leninsk-Kuznetsky) takes four.
-const MAX_LINES: usize = 4;
+/// The most lines a label takes: the longest criterion of the seed cards
+/// («3. Учет обучающихся…» of Leninsk-Kuznetsky, 149 characters with its
+/// number) takes five, broken between words.
+const MAX_LINES: usize = 5;
 const BAR: i32 = 14;
 /// The unfilled rest of each bar up to 100 %, so short bars still show
 /// their scale on long charts where the axis is far away.
@@ -136,7 +137,7 @@ pub(crate) fn paired_bars(title: &str, items: &[(String, Share)], colours: &[RGB
 }
 
 /// A label in at most [`MAX_LINES`] lines of [`NAME_CHARS`], broken
-/// between words: the criteria's names run to 146 characters, and a cut name
+/// between words: the criteria's names run to 149 characters, and a cut name
 /// loses the words that tell it from its neighbours, on screen and in the
 /// printed report.
 fn label_lines(label: &str) -> Vec<String> {

@@ -682,11 +682,11 @@ fn trend_labels_near_the_axis_stay_above_it() {
 }
 
 /// A criterion's name is wrapped whole, broken between words, so that the
-/// names that begin alike are still told apart; past four lines it is cut.
+/// names that begin alike are still told apart; past five lines it is cut.
 #[test]
 fn long_bar_labels_wrap_between_words() {
     let name = "1. Преемственность и системность сопровождения обучающихся по уровням образования";
-    let endless = "2. слово ".repeat(30);
+    let endless = "2. слово ".repeat(40);
     let svg = fulfilment_bars(
         "Критерии",
         &[
@@ -706,10 +706,10 @@ fn long_bar_labels_wrap_between_words() {
     }
     assert_eq!(text_y(&svg, lines[1]) - text_y(&svg, lines[0]), 14);
     assert_eq!(text_y(&svg, lines[2]) - text_y(&svg, lines[1]), 14);
-    // Four lines of 40 characters at most, the last cut after a word.
+    // Five lines of 40 characters at most, the last cut after a word.
     assert!(svg.contains(">\n2. слово 2. слово 2. слово 2. слово 2.\n<"));
     let middle = ">\nслово 2. слово 2. слово 2. слово 2.\n<";
-    assert_eq!(svg.matches(middle).count(), 2, "{svg}");
+    assert_eq!(svg.matches(middle).count(), 3, "{svg}");
     assert!(
         svg.contains(">\nслово 2. слово 2. слово 2. слово 2.…\n<"),
         "{svg}"
@@ -729,4 +729,18 @@ fn heatmap_names_a_lower_band_only_where_there_is_one() {
     assert_eq!(heatmap_cells(&svg), 2 + 5);
     assert!(svg.contains(">\nвыполнен частично\n<"));
     assert!(root(&svg).contains("выполнен — 1, выполнен частично — 1, не выполнен — 0"));
+}
+
+/// Every criterion of the built-in cards, labelled as the criteria chart
+/// labels it («3. Учет обучающихся…», up to 149 characters), is drawn
+/// whole: none is cut with «…».
+#[test]
+fn every_builtin_criterion_name_is_drawn_whole() {
+    for card in profkarta_core::card::builtins().expect("the built-in cards read") {
+        for c in card.criteria() {
+            let label = format!("{}. {}", c.code, c.title);
+            let svg = fulfilment_bars("Критерии", &[(label.clone(), Share::new(1, 2))]);
+            assert!(!svg.contains('…'), "{}: {label}", card.id);
+        }
+    }
 }

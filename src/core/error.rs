@@ -748,9 +748,9 @@ pub enum ImportError {
         version: u32,
     },
     /// The same submission (same id) is already in the workspace, from
-    /// `of_file`; empty when that is the same name.
+    /// `of_file` when that file had another name.
     Duplicate {
-        of_file: String,
+        of_file: Option<String>,
     },
     /// The school's details break the rules the school's form enforces
     /// before export (a required field empty, a name of thousands of
@@ -803,12 +803,10 @@ impl fmt::Display for ImportError {
                 "Файл заполнен по карте, которой нет в рабочей области (идентификатор карты «{id}», версия \
                  {version}). Загрузите файл этой карты на вкладке «Карты», затем загрузите выгрузку снова."
             ),
-            Self::Duplicate { of_file } if of_file.is_empty() => {
-                write!(f, "Этот файл уже загружен раньше.")
-            }
-            Self::Duplicate { of_file } => {
-                write!(f, "Этот же файл уже загружен («{of_file}»).")
-            }
+            Self::Duplicate { of_file: None } => write!(f, "Этот файл уже загружен."),
+            Self::Duplicate {
+                of_file: Some(of_file),
+            } => write!(f, "Этот же файл уже загружен («{of_file}»)."),
             Self::BadProfile { field, problem } => write!(
                 f,
                 "Сведения о школе в файле заполнены не по правилам карты: «{field}» — {problem} \

@@ -380,10 +380,10 @@ impl Drafts {
     pub fn open_card(self, card: &Card) {
         if self.meta.with_untracked(|m| m.card == card.id) {
             // A newer version of this card (a department's edition of a
-            // built-in one) takes over a draft with nothing answered; an
-            // answered one is offered the move («Перейти на версию N»).
-            let empty = self.draft.with_untracked(|d| d.answers.is_empty());
-            if empty && self.meta.with_untracked(|m| m.card_version < card.version) {
+            // built-in one) takes over a draft never touched (it holds no
+            // codes of the old version anywhere); any other is offered the
+            // move («Перейти на версию N»), which carries its answers over.
+            if self.untouched() && self.meta.with_untracked(|m| m.card_version < card.version) {
                 self.meta.update(|m| m.card_version = card.version);
             }
             return;

@@ -133,29 +133,22 @@ pub fn ExportPanel() -> impl IntoView {
     };
 
     // Each code links to its indicator, or straight to the field to fill
-    // or to fix: following the link focuses it. Commas between them, or
-    // «1.3 3.1» reads as one number.
+    // or to fix: following the link focuses it.
     let code_links = move |codes: Vec<String>, to: To| {
-        let count = codes.len();
-        codes
-            .into_iter()
-            .enumerate()
-            .map(|(i, code)| {
-                let slug = format!("ind-{}", code.replace('.', "-"));
-                let field = match to {
-                    To::Row => None,
-                    To::Field(field) => Some(field),
-                    To::FirstError => assessment.with(|a| {
-                        let row = a.indicators.iter().find(|r| r.code == code)?;
-                        row.errors.first().map(|(field, _)| *field)
-                    }),
-                };
-                let href =
-                    field.map_or_else(|| format!("#{slug}"), |f| format!("#{slug}-{}", f.key()));
-                let comma = (i + 1 < count).then_some(", ");
-                view! { <a href=href>{code}</a>{comma} }
-            })
-            .collect_view()
+        let links = codes.into_iter().map(|code| {
+            let slug = format!("ind-{}", code.replace('.', "-"));
+            let field = match to {
+                To::Row => None,
+                To::Field(field) => Some(field),
+                To::FirstError => assessment.with(|a| {
+                    let row = a.indicators.iter().find(|r| r.code == code)?;
+                    row.errors.first().map(|(field, _)| *field)
+                }),
+            };
+            let href = field.map_or_else(|| format!("#{slug}"), |f| format!("#{slug}-{}", f.key()));
+            (code, href)
+        });
+        comma_links(links.collect())
     };
     // A line of the list when it has codes.
     let line =
@@ -169,23 +162,15 @@ pub fn ExportPanel() -> impl IntoView {
                 })
             }
         };
-    // The plan's measures by number, each linked to its empty field.
+    // The plan's measures by number, each linked to its first empty field.
     let plan_line = move || {
         let gaps = plan_gaps.get();
-        let count = gaps.len();
-        (count > 0).then(|| {
-            let links = (gaps.into_iter().enumerate())
-                .map(|(n, i)| {
-                    let field = draft.with_untracked(|d| {
-                        let no_deadline = d.plan.get(i).is_some_and(|r| r.deadline.trim().is_empty());
-                        if no_deadline { "deadline" } else { "responsible" }
-                    });
-                    let comma = (n + 1 < count).then_some(", ");
-                    view! { <a href=format!("#plan-{i}-{field}")>{(i + 1).to_string()}</a>{comma} }
-                })
-                .collect_view();
+        (!gaps.is_empty()).then(|| {
+            let links = (gaps.into_iter())
+                .map(|(i, gap)| ((i + 1).to_string(), format!("#plan-{i}-{}", gap.key())))
+                .collect();
             view! {
-                <li data-testid="export-plan-gaps">"Мероприятия плана без срока или ответственного: " {links}</li>
+                <li data-testid="export-plan-gaps">"Мероприятия плана без срока или ответственного: " {comma_links(links)}</li>
             }
         })
     };
@@ -284,6 +269,18 @@ pub fn ExportPanel() -> impl IntoView {
             <KeyPanel/>
         </section>
     }
+}
+
+/// Links (text, address) with commas between them: «1.3 3.1» would read
+/// as one number.
+fn comma_links(links: Vec<(String, String)>) -> impl IntoView {
+    let count = links.len();
+    (links.into_iter().enumerate())
+        .map(|(i, (text, href))| {
+            let comma = (i + 1 < count).then_some(", ");
+            view! { <a href=href>{text}</a>{comma} }
+        })
+        .collect_view()
 }
 
 /// Where a code of the export's list leads.

@@ -77,7 +77,8 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
     // being typed in loses the focus to nothing as the press begins. A
     // press on the row's buttons stays typing until its click, and is
     // judged a frame later, where the click sent the focus (a new list
-    // row's name).
+    // row's name). A press released elsewhere makes no click: its release
+    // ends it, after the click that would have come.
     let pressing = StoredValue::new(false);
     let end_press = move || {
         if pressing.try_get_value() == Some(true) {
@@ -211,8 +212,9 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
             on:focusout=on_focus_out
             on:pointerdown=move |ev| {
                 let target = event_target::<web_sys::Element>(&ev);
-                if target.closest("button").ok().flatten().is_some() {
+                if ev.button() == 0 && target.closest("button").ok().flatten().is_some() {
                     pressing.set_value(true);
+                    after_release(end_press);
                 }
             }
             on:click=move |_| end_press()
@@ -254,6 +256,25 @@ fn percent_label(label: &str) -> String {
     } else {
         format!("{label}, %")
     }
+}
+
+/// Runs `then` once, after the pointer's next release anywhere and the
+/// click it makes, if any.
+fn after_release(then: impl FnOnce() + 'static) {
+    let once = std::cell::Cell::new(Some(then));
+    let holder = std::rc::Rc::new(std::cell::Cell::new(None::<WindowListenerHandle>));
+    let remove = std::rc::Rc::clone(&holder);
+    holder.set(Some(window_event_listener(
+        leptos::ev::pointerup,
+        move |_| {
+            if let Some(handle) = remove.take() {
+                handle.remove();
+            }
+            if let Some(then) = once.take() {
+                set_timeout(then, std::time::Duration::ZERO);
+            }
+        },
+    )));
 }
 
 /// The row's links and comment, boxes of several lines: written after the

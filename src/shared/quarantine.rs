@@ -8,7 +8,7 @@ use crate::platform::storage::{self, QUARANTINE_PREFIX};
 use crate::shared::notices::Notices;
 
 /// The file name offered for kept-aside text.
-pub const RAW_FILE_NAME: &str = "profkarta_povrezhdennye_dannye.txt";
+pub const RAW_FILE_NAME: &str = "profkarta_повреждённые_данные.txt";
 
 /// What is kept aside, as (key, text), in storage order.
 pub fn kept_aside() -> Vec<(String, String)> {

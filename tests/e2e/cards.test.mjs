@@ -260,6 +260,17 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
         // the button away before the release), and the click's new row
         // takes the focus as it does here.
         const frame = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
+        // A press released off the button makes no click: the release ends
+        // it, and the row is judged where the focus is (nowhere).
+        await page.evaluate(() => {
+            document.getElementById('ind-1-3-add-row').dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+            document.activeElement.blur();
+            document.body.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }));
+        });
+        await card.expectPoints('1.3', 'не учитывается');
+        // Back in a name, the row is being filled in again.
+        await page.locator('#ind-1-3-row-1').focus();
+        await card.expectPoints('1.3', 'не заполнено');
         await page.evaluate(() => {
             document.getElementById('ind-1-3-add-row').dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
             document.activeElement.blur();

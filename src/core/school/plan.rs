@@ -45,6 +45,23 @@ impl PlanRow {
     }
 }
 
+/// The empty field of a plan measure that [`Draft::plan_gaps`] names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanGap {
+    Deadline,
+    Responsible,
+}
+
+impl PlanGap {
+    /// The field's part of its id in the plan's form: `plan-3-deadline`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Deadline => "deadline",
+            Self::Responsible => "responsible",
+        }
+    }
+}
+
 /// The school's edits of its plan, by row index; an index past the end
 /// changes nothing.
 pub enum PlanEdit {
@@ -75,29 +92,34 @@ impl Draft {
                     Some(i) => {
                         row.indicators.remove(i);
                     }
-                    // In the card's order, not the order of the clicks:
-                    // «1.7, 5.3», as the card and the department list them.
-                    None => {
-                        let at = (row.indicators.iter())
-                            .position(|c| by_name(c, &code).is_gt())
-                            .unwrap_or(row.indicators.len());
-                        row.indicators.insert(at, code);
-                    }
+                    None => row.indicators.push(code),
                 }
+                // By number, not in the order of the clicks: «1.7, 5.3», as
+                // the card numbers them (1.9 before 1.10), and a row of an
+                // older draft, kept as clicked, comes in order too.
+                row.indicators.sort_by(|a, b| by_name(a, b));
             }),
             PlanEdit::Remove(_) => {}
         }
     }
 
     /// The plan's measures with no deadline or no one responsible, by
-    /// index: a letter's rows arrive without them, and the notice that asks
-    /// for them is easily gone before the export. Blank rows are not
-    /// measures (they are not printed either).
-    pub fn plan_gaps(&self) -> Vec<usize> {
+    /// index, with the first of the two still empty: a letter's rows arrive
+    /// without them, and the notice that asks for them is easily gone
+    /// before the export. Blank rows are not measures (they are not printed
+    /// either).
+    pub fn plan_gaps(&self) -> Vec<(usize, PlanGap)> {
         (self.plan.iter().enumerate())
             .filter(|(_, r)| !r.is_blank())
-            .filter(|(_, r)| r.deadline.trim().is_empty() || r.responsible.trim().is_empty())
-            .map(|(i, _)| i)
+            .filter_map(|(i, r)| {
+                if r.deadline.trim().is_empty() {
+                    Some((i, PlanGap::Deadline))
+                } else if r.responsible.trim().is_empty() {
+                    Some((i, PlanGap::Responsible))
+                } else {
+                    None
+                }
+            })
             .collect()
     }
 
@@ -286,11 +308,11 @@ mod tests {
         assert!(d.plan[1].is_blank());
         // The measure has neither a deadline nor anyone responsible; the
         // blank row is not a measure.
-        assert_eq!(d.plan_gaps(), [0]);
+        assert_eq!(d.plan_gaps(), [(0, PlanGap::Deadline)]);
         d.edit_plan(PlanEdit::Deadline(0, "май 2026".into()));
-        assert_eq!(d.plan_gaps(), [0]);
+        assert_eq!(d.plan_gaps(), [(0, PlanGap::Responsible)]);
         d.edit_plan(PlanEdit::Responsible(0, "Петрова А. С.".into()));
-        assert_eq!(d.plan_gaps(), [] as [usize; 0]);
+        assert_eq!(d.plan_gaps(), []);
         let suggested = vec![
             PlanRow {
                 measure: "Своя мера".into(),

@@ -271,11 +271,8 @@ impl Archive {
         if let Some(existing) = self.entry(&id) {
             // The same folder picked again: the name would only repeat
             // the file's own, beside it in the table.
-            let of_file = if existing.file_name == entry.file_name {
-                String::new()
-            } else {
-                existing.file_name.clone()
-            };
+            let of_file =
+                (existing.file_name != entry.file_name).then(|| existing.file_name.clone());
             return Admission::Refused(ImportError::Duplicate { of_file });
         }
         // A file of a key the coordinator rejected is kept, not counted

@@ -49,7 +49,9 @@ impl Archive {
     /// school and year (a correction) that has no review of its own takes
     /// over the decisions about the answers it did not change, so that
     /// sending the file again does not undo a check. The check itself is not
-    /// finished for the new file until the coordinator says so.
+    /// finished for the new file until the coordinator says so, unless the
+    /// correction changed only the plan or the profile's wording
+    /// ([`Archive::inherited`]).
     pub fn review(&self, submission_id: &str) -> Review {
         match self.reviews.get(submission_id) {
             Some(review) => review.clone(),
@@ -109,16 +111,18 @@ impl Archive {
             old.get(code) == new.get(code) && applies(source, code) == applies(entry, code)
         };
         let reviewed = self.reviews.get(source.id())?;
-        let indicators: BTreeMap<String, IndicatorReview> = reviewed
-            .indicators
-            .iter()
-            .filter(|(code, r)| r.decision.is_some() && unchanged(code))
-            .map(|(code, r)| (code.clone(), r.clone()))
-            .collect();
         let checked = reviewed.checked
             && source.card.version == entry.card.version
             && old == new
             && (entry.assessment.indicators.iter()).all(|r| unchanged(&r.code));
+        // A finished check comes whole, its comments and opened links too:
+        // nothing asks the coordinator to look again.
+        let indicators: BTreeMap<String, IndicatorReview> = reviewed
+            .indicators
+            .iter()
+            .filter(|(code, r)| checked || (r.decision.is_some() && unchanged(code)))
+            .map(|(code, r)| (code.clone(), r.clone()))
+            .collect();
         (checked || !indicators.is_empty()).then_some(Review {
             indicators,
             checked,
@@ -191,6 +195,8 @@ mod tests {
         let first = draft("СОШ 1", "2025/2026", &["1.8", "2.1"]);
         let mut archive = testkit::archive(&card, &[("a1", &first)]);
         archive.set_decision("a1", "1.8", Some(Decision::NoPoint));
+        archive.set_review_comment("a1", "2.1", "Ссылка ведёт на главную".into());
+        archive.mark_seen("a1", "2.1", "https://school.example.ru/");
         archive.set_checked("a1", true);
 
         let mut planned = first.clone();
@@ -204,6 +210,13 @@ mod tests {
         let carried = archive.review("b1");
         assert_eq!(carried.status(), ReviewStatus::Checked);
         assert_eq!(carried.decision("1.8"), Some(Decision::NoPoint));
+        // A comment alone and the opened links come too: nothing asks the
+        // coordinator to look again.
+        assert_eq!(carried.indicators["2.1"].comment, "Ссылка ведёт на главную");
+        assert_eq!(
+            carried.indicators["2.1"].seen,
+            ["https://school.example.ru/"]
+        );
 
         // A school that no longer has ООО: 1.2 (8–9 классы) stops applying.
         let mut fewer = planned.clone();

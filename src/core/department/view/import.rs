@@ -293,7 +293,7 @@ mod tests {
         };
         // (Filed oldest first, then by name: «a-копия» came before «a.json».)
         assert_eq!(why("a.json"), "Этот же файл уже загружен («a-копия.json»).");
-        assert_eq!(why("a-копия.json"), "Этот файл уже загружен раньше.");
+        assert_eq!(why("a-копия.json"), "Этот файл уже загружен.");
         // Filed once and gone since (a backup restored over it): missing,
         // not a copy of something that is there.
         let gone = ImportRow::admitted(
@@ -348,7 +348,7 @@ mod tests {
         let again = ImportRow::admitted(
             "a-copy.json".into(),
             Admission::Refused(ImportError::Duplicate {
-                of_file: "a.json".into(),
+                of_file: Some("a.json".into()),
             }),
         );
         let kept = refusals(
@@ -389,7 +389,7 @@ mod tests {
             .map(|(file, admission)| ImportRow::admitted(file, admission))
             .collect();
         let copy = ImportError::Duplicate {
-            of_file: "a".into(),
+            of_file: Some("a".into()),
         };
         log.insert(0, ImportRow::refused("a (1)".into(), copy, None));
         log.insert(
