@@ -17,7 +17,7 @@ use crate::department::review::ReviewStatus;
 use crate::school::plan::PlanRow;
 use crate::scoring::explain::explain;
 use crate::scoring::{Assessment, Detail, Growth, IndicatorResult, Outcome};
-use crate::text::{by_name, percent, plural, points, quoted, tied};
+use crate::text::{by_name, group_digits, percent, plural, points, quoted, tenths, tied};
 
 /// How many schools a letter names as examples for one indicator.
 const PEERS_PER_INDICATOR: usize = 3;
@@ -495,9 +495,18 @@ fn school_figure(indicator: &Indicator, result: &IndicatorResult) -> Option<Stri
             ..
         }
         | Outcome::NotApplicable(_) => None,
-        Outcome::Scored { .. } => {
+        Outcome::Scored { detail, .. } => {
             let row = explain(indicator, result);
-            let said = [row.share.map(|s| format!("{s}.")), Some(row.note)]
+            // A count or a percent has no share: its own number leads, or
+            // «До требования … не хватает 1» would follow the colon alone.
+            let value = row.share.or_else(|| match detail {
+                Detail::Count { value, .. } => Some(group_digits(*value)),
+                Detail::Percent { tenths: t, .. } => {
+                    Some(format!("{}\u{A0}%", tenths((*t).into(), ',')))
+                }
+                _ => None,
+            });
+            let said = [value.map(|s| format!("{s}.")), Some(row.note)]
                 .into_iter()
                 .flatten()
                 .filter(|s| !s.is_empty())
@@ -605,6 +614,7 @@ mod tests {
     use super::*;
     use crate::card::DEFAULT_CARD;
     use crate::department::results::{rank, results};
+    use crate::school::draft::RawAnswer;
     use crate::testkit::{self, draft};
 
     #[test]
@@ -960,6 +970,24 @@ mod tests {
              году 72,0\u{A0}% (72 из 100): роста нет."
         );
         assert_eq!(under("6.1"), "Организация не заполнила показатель.");
+        // A count has no share: its number leads the line. 1 ПОО of the 2
+        // asked for.
+        let mut one = d.clone();
+        one.answers.insert(
+            "6.1".into(),
+            RawAnswer {
+                count: "1".into(),
+                ..RawAnswer::default()
+            },
+        );
+        let counted = testkit::archive(&lk, &[("c", &one)]);
+        let ranked = rank(results(&counted, "leninsk-kuznetsky", "2025/2026"));
+        let text = school_letter(&counted, &lk, &ranked[0].result, &ranked, None).unwrap();
+        let at = text.find("\n6.1. ").unwrap();
+        assert_eq!(
+            text[at..].lines().nth(2),
+            Some("По данным организации: 1. До требования «не менее 2» не хватает 1.")
+        );
         // Its advice is growth, not the threshold the card's advice names,
         // in the letter and in the plan it suggests.
         let growth = "Добиться роста показателя по сравнению с прошлым годом: порог уже \
