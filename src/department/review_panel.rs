@@ -12,6 +12,7 @@ use profkarta_core::department::review::{Decision, ReviewStatus};
 use profkarta_core::department::review_filter::RowFilter;
 use profkarta_core::school::input::{parse_links, MAX_COMMENT_LEN};
 use profkarta_core::scoring::explain::answer_summary;
+use profkarta_core::scoring::Outcome;
 use profkarta_core::text::{percent, points, revealed, shorten};
 
 use crate::department::bulk_actions::BulkActions;
@@ -316,7 +317,7 @@ fn ReviewRow(
     let dept: Dept = expect_context();
     let code = indicator.code.clone();
     let archive = dept.archive();
-    let (answer, claimed, claims_points) = archive.with_untracked(|a| {
+    let (answer, claimed, claims_points, no_last_year) = archive.with_untracked(|a| {
         let entry = a.entry(&submission);
         let answer = entry.and_then(|e| e.opened.payload.answers.get(&code).cloned());
         let outcome = entry
@@ -325,7 +326,23 @@ fn ReviewRow(
         let claimed = outcome
             .map(|o| counted(o.points(), o.applies()))
             .unwrap_or_default();
-        (answer, claimed, outcome.is_some_and(|o| o.points() > 0))
+        (
+            answer,
+            claimed,
+            outcome.is_some_and(|o| o.points() > 0),
+            outcome.is_some_and(Outcome::lacks_last_year),
+        )
+    });
+    // Left blank, last year takes a growth indicator out of the school's
+    // maximum and lifts its share: nothing else on the page says so.
+    let no_last_year = (no_last_year && indicator.points > 0).then(|| {
+        view! {
+            <p class="notice" data-testid="no-last-year">
+                "Школа не указала данные прошлого года: показатель не вошёл в её максимум, и доля \
+                 от максимума выше, чем с ним. Если данные за прошлый год были, выберите «балл не \
+                 засчитан» — показатель вернётся в максимум с 0 баллов."
+            </p>
+        }
     });
     let summary = answer_summary(&indicator, answer.as_ref());
     // A list's rows are what the reviewer checks the evidence against.
@@ -534,6 +551,7 @@ fn ReviewRow(
                 // An indicator without points claims none: nothing to compare.
                 {(indicator.points > 0).then(|| view! { " · заявлено: " <strong data-testid="claimed">{claimed.clone()}</strong> })}
             </p>
+            {no_last_year}
             {list_rows}
             {school_comment.map(|c| view! { <p class="school-comment">"Комментарий школы: " {c}</p> })}
             <ul class="evidence-links">{links}{more_links}</ul>
