@@ -8,6 +8,7 @@ use crate::school::indicator_row::IndicatorRow;
 use crate::school::state::{AssessmentCtx, CardCtx};
 use crate::shared::deferred::Deferred;
 use profkarta_core::card::Criterion;
+use profkarta_core::scoring::CriterionScore;
 use profkarta_core::text::points;
 
 #[component]
@@ -20,12 +21,7 @@ pub fn CriterionSection(
     let CardCtx(card) = expect_context();
     // A criterion without points (seed 004's, seed 001's goals) has no subtotal.
     let scored = card.has_points() && criterion.max_points > 0;
-    let subtotal = Memo::new(move |_| {
-        assessment.with(|a| {
-            let c = &a.criteria[index];
-            (c.points, c.max_applicable)
-        })
-    });
+    let subtotal = Memo::new(move |_| assessment.with(|a| a.criteria[index].clone()));
     let heading_id = format!("criterion-{}-title", criterion.code);
     let criterion_max = criterion.max_points;
     let no_indicators = criterion.indicators.is_empty();
@@ -47,9 +43,9 @@ pub fn CriterionSection(
             {scored.then(|| view! {
                 <p class="subtotal" data-testid=format!("subtotal-{}", criterion.code)>
                     "Набрано по критерию: "
-                    <strong>{move || { let (p, m) = subtotal.get(); format!("{p} из {m}") }}</strong>
+                    <strong>{move || subtotal.with(CriterionScore::shown)}</strong>
                     // Beside «макс. — 4 балла», «из 3» needs its reason.
-                    {move || (subtotal.get().1 < criterion_max).then_some(" (применимых к школе)")}
+                    {move || subtotal.with(|c| (0 < c.max_applicable && c.max_applicable < criterion_max).then_some(" (применимых к школе)"))}
                 </p>
             })}
             {no_indicators.then(|| view! {

@@ -47,7 +47,7 @@ pub fn ScoreSummary() -> impl IntoView {
                     if informational {
                         "без баллов".to_owned()
                     } else {
-                        format!("{} из {}", c.points, c.max_applicable)
+                        c.shown()
                     }
                 })
             };

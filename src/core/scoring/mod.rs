@@ -39,6 +39,17 @@ pub struct CriterionScore {
     pub max_applicable: u32,
 }
 
+impl CriterionScore {
+    /// «3 из 4», or «не применимо» when nothing of it applies to the
+    /// school: «0 из 0» would read as a score of nothing.
+    pub fn shown(&self) -> String {
+        match self.max_applicable {
+            0 => "не применимо".to_owned(),
+            max => format!("{} из {max}", self.points),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndicatorResult {
     pub code: String,

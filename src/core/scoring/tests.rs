@@ -406,3 +406,18 @@ proptest! {
         prop_assert_eq!(earned, n * 100 >= u64::from(threshold) * d);
     }
 }
+
+#[test]
+fn a_criterion_that_does_not_apply_reads_so_not_as_nothing_of_nothing() {
+    let shown = |points, max_applicable| {
+        CriterionScore {
+            code: "5".into(),
+            points,
+            max_applicable,
+        }
+        .shown()
+    };
+    assert_eq!(shown(3, 4), "3 из 4");
+    assert_eq!(shown(0, 2), "0 из 2");
+    assert_eq!(shown(0, 0), "не применимо");
+}
