@@ -52,6 +52,10 @@ fn school_rows_markup<'a>(
         });
         html.push_str("<th scope=\"row\">");
         push_escaped(&mut html, &c.name);
+        // The year's sentence counts these schools; the row names which.
+        if !c.basis().is_empty() {
+            html.push_str(&format!("<span class=\"row-note\">{}</span>", c.basis()));
+        }
         html.push_str(&format!(
             "</th><td class=\"num\">{}</td>",
             score_text(c.before)
