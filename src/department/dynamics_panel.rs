@@ -54,7 +54,9 @@ fn school_rows_markup<'a>(
         push_escaped(&mut html, &c.name);
         // The year's sentence counts these schools; the row names which.
         if !c.basis().is_empty() {
-            html.push_str(&format!("<span class=\"row-note\">{}</span>", c.basis()));
+            html.push_str("<span class=\"row-note\">");
+            push_escaped(&mut html, c.basis());
+            html.push_str("</span>");
         }
         html.push_str(&format!(
             "</th><td class=\"num\">{}</td>",

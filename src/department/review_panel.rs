@@ -333,17 +333,6 @@ fn ReviewRow(
             outcome.is_some_and(Outcome::lacks_last_year),
         )
     });
-    // Left blank, last year takes a growth indicator out of the school's
-    // maximum and lifts its share: nothing else on the page says so.
-    let no_last_year = (no_last_year && indicator.points > 0).then(|| {
-        view! {
-            <p class="notice" data-testid="no-last-year">
-                "Школа не указала данные прошлого года: показатель не вошёл в её максимум, и доля \
-                 от максимума выше, чем с ним. Если данные за прошлый год были, выберите «балл не \
-                 засчитан» — показатель вернётся в максимум с 0 баллов."
-            </p>
-        }
-    });
     let summary = answer_summary(&indicator, answer.as_ref());
     // A list's rows are what the reviewer checks the evidence against.
     let list_rows = match (&indicator.rule, &answer) {
@@ -455,6 +444,21 @@ fn ReviewRow(
         let (submission, code) = (submission.clone(), code.clone());
         move || archive.with(|a| a.review(&submission).indicators.remove(&code))
     };
+    // Left blank, last year takes a growth indicator out of the school's
+    // maximum and lifts its share: nothing else on the page says so. Said
+    // until a decision is taken.
+    let no_last_year = (no_last_year && indicator.points > 0).then(|| {
+        let review = review.clone();
+        view! {
+            <Show when=move || review().and_then(|r| r.decision).is_none()>
+                <p class="notice" data-testid="no-last-year">
+                    "Школа не указала данные прошлого года: показатель не вошёл в её максимум, и доля \
+                     от максимума выше, чем с ним. Если данные за прошлый год были, решение «балл не \
+                     засчитан» (как и «подтверждено») вернёт показатель в максимум с 0 баллов."
+                </p>
+            </Show>
+        }
+    });
     let shown_code = code.clone();
     let group = format!("decision-{}", code.replace('.', "-"));
     let radio_id = {

@@ -42,10 +42,13 @@ pub fn CriterionSection(
             </h3>
             {scored.then(|| view! {
                 <p class="subtotal" data-testid=format!("subtotal-{}", criterion.code)>
-                    "Набрано по критерию: "
-                    <strong>{move || subtotal.with(CriterionScore::shown)}</strong>
-                    // Beside «макс. — 4 балла», «из 3» needs its reason.
-                    {move || subtotal.with(|c| (0 < c.max_applicable && c.max_applicable < criterion_max).then_some(" (применимых к школе)"))}
+                    // «Набрано: 0 из 0» would read as a score of nothing.
+                    <Show when=move || subtotal.with(|c| c.max_applicable > 0) fallback=|| "Критерий к школе не применим.">
+                        "Набрано по критерию: "
+                        <strong>{move || subtotal.with(CriterionScore::shown)}</strong>
+                        // Beside «макс. — 4 балла», «из 3» needs its reason.
+                        {move || subtotal.with(|c| (c.max_applicable < criterion_max).then_some(" (применимых к школе)"))}
+                    </Show>
                 </p>
             })}
             {no_indicators.then(|| view! {

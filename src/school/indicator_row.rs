@@ -212,9 +212,12 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
             on:focusout=on_focus_out
             on:pointerdown=move |ev| {
                 let target = event_target::<web_sys::Element>(&ev);
-                if ev.button() == 0 && target.closest("button").ok().flatten().is_some() {
+                if ev.button() != 0 {
+                    return;
+                }
+                if let Some(button) = target.closest("button").ok().flatten() {
                     pressing.set_value(true);
-                    after_release(end_press);
+                    after_release(button, end_press);
                 }
             }
             on:click=move |_| end_press()
@@ -258,20 +261,32 @@ fn percent_label(label: &str) -> String {
     }
 }
 
-/// Runs `then` once, after the pointer's next release anywhere and the
-/// click it makes, if any.
-fn after_release(then: impl FnOnce() + 'static) {
+/// Runs `then` once the press on `button` is over: at once when the
+/// pointer is released off it (no click comes), otherwise after the click
+/// it makes. A touch's click comes in a task of its own, some time after
+/// the release: the wait allows for it, and the click ends the press
+/// first.
+fn after_release(button: web_sys::Element, then: impl FnOnce() + 'static) {
+    const CLICK_AFTER_TOUCH: std::time::Duration = std::time::Duration::from_millis(500);
     let once = std::cell::Cell::new(Some(then));
     let holder = std::rc::Rc::new(std::cell::Cell::new(None::<WindowListenerHandle>));
     let remove = std::rc::Rc::clone(&holder);
     holder.set(Some(window_event_listener(
         leptos::ev::pointerup,
-        move |_| {
+        move |ev| {
             if let Some(handle) = remove.take() {
                 handle.remove();
             }
+            let on_button = (ev.target())
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                .is_some_and(|t| button.contains(Some(&t)));
             if let Some(then) = once.take() {
-                set_timeout(then, std::time::Duration::ZERO);
+                let wait = if on_button {
+                    CLICK_AFTER_TOUCH
+                } else {
+                    std::time::Duration::ZERO
+                };
+                set_timeout(then, wait);
             }
         },
     )));

@@ -185,6 +185,7 @@ pub fn school_changes(
     let differ = |was: &SchoolResult, now: &SchoolResult| {
         old.version != card.version || was.version != card.version || now.version != card.version
     };
+    let moved = |r: &SchoolResult| (r.score.indicators.iter()).any(|(_, c)| c.moves_score());
     let mut changes: Vec<SchoolChange> = after
         .iter()
         .filter_map(|now| {
@@ -199,10 +200,13 @@ pub fn school_changes(
                 across: differ(was, now)
                     .then(|| across(archive, old, card, was, now))
                     .flatten(),
-                moved_by_check: (
-                    !was.score.differences().is_empty(),
-                    !now.score.differences().is_empty(),
-                ),
+                // Across versions the comparison is on some indicators only,
+                // and the year's sentence says nothing of the check.
+                moved_by_check: if differ(was, now) {
+                    (false, false)
+                } else {
+                    (moved(was), moved(now))
+                },
             })
         })
         .collect();

@@ -490,6 +490,13 @@ fn school_figure(indicator: &Indicator, result: &IndicatorResult) -> Option<Stri
     match &result.outcome {
         Outcome::Unanswered => Some("Организация не заполнила показатель.".to_owned()),
         Outcome::Invalid => Some("Данные показателя заполнены с ошибкой и не учтены.".to_owned()),
+        // Out of the school's own maximum, in the letter only when the
+        // department's decision put it back: said why.
+        o if o.lacks_last_year() => Some(
+            "Организация не указала данные прошлого года, и рост не с чем сравнить: по решению \
+             отдела показатель учтён с 0 баллов."
+                .to_owned(),
+        ),
         Outcome::Scored {
             detail: Detail::Fact(_),
             ..
@@ -500,7 +507,7 @@ fn school_figure(indicator: &Indicator, result: &IndicatorResult) -> Option<Stri
             // A count or a percent has no share: its own number leads, or
             // «До требования … не хватает 1» would follow the colon alone.
             let value = row.share.or_else(|| match detail {
-                Detail::Count { value, .. } => Some(group_digits(*value)),
+                Detail::Count { value, .. } => Some(format!("значение {}", group_digits(*value))),
                 Detail::Percent { tenths: t, .. } => {
                     Some(format!("{}\u{A0}%", tenths((*t).into(), ',')))
                 }
@@ -986,7 +993,30 @@ mod tests {
         let at = text.find("\n6.1. ").unwrap();
         assert_eq!(
             text[at..].lines().nth(2),
-            Some("По данным организации: 1. До требования «не менее 2» не хватает 1.")
+            Some("По данным организации: значение 1. До требования «не менее 2» не хватает 1.")
+        );
+        // 1.1 asks growth alone: without last year it leaves the school's
+        // maximum; put back by the department, the letter says why.
+        let mut blank = d.clone();
+        blank
+            .answers
+            .insert("1.1".into(), testkit::share("30", "100"));
+        let mut put_back = testkit::archive(&lk, &[("b", &blank)]);
+        put_back.set_decision(
+            "b",
+            "1.1",
+            Some(crate::department::review::Decision::NoPoint),
+        );
+        let ranked = rank(results(&put_back, "leninsk-kuznetsky", "2025/2026"));
+        let text = school_letter(&put_back, &lk, &ranked[0].result, &ranked, None).unwrap();
+        let at = text.find("\n1.1. ").unwrap();
+        assert_eq!(
+            text[at..].lines().nth(2),
+            Some(
+                "Организация не указала данные прошлого года, и рост не с чем сравнить: по решению \
+                 отдела показатель учтён с 0 баллов."
+            ),
+            "{text}"
         );
         // Its advice is growth, not the threshold the card's advice names,
         // in the letter and in the plan it suggests.

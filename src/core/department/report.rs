@@ -691,7 +691,17 @@ mod tests {
         };
         archive.set_decision("b1", "2.1", Some(Decision::Confirm));
         let quiet = recount(&archive);
-        assert!(!quiet.contains("проверка"), "{quiet}");
+        assert!(!quiet.contains("проверк"), "{quiet}");
+        // A ruling on an indicator without points moves neither the total
+        // nor the maximum: it is no change of the result.
+        let ruled = |max| crate::department::review::Counted {
+            claimed_points: 0,
+            claimed_applies: true,
+            points: 0,
+            applies: false,
+            max,
+        };
+        assert!(!ruled(0).moves_score() && ruled(1).moves_score());
         // Its 2.1 refused instead: 0 of 23 last year, 2 of 23 now (+8,7),
         // the check's doing in part; А's +4,4 stays.
         archive.set_decision("b1", "2.1", Some(Decision::NoPoint));

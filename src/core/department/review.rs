@@ -123,6 +123,13 @@ impl Counted {
         self.claimed_points != self.points || self.claimed_applies != self.applies
     }
 
+    /// The change moves the school's score: its points, or its maximum (an
+    /// indicator without points leaves the maximum as it is, applicable or
+    /// not).
+    pub fn moves_score(&self) -> bool {
+        self.claimed_points != self.points || (self.max > 0 && self.claimed_applies != self.applies)
+    }
+
     /// Met: every point of it counted. A banded indicator's lower band is
     /// not met, so the school still hears of it and is not named as the
     /// example for it.
