@@ -395,7 +395,7 @@ impl Drafts {
             self.open(&id);
             return;
         }
-        if self.draft.with_untracked(|d| d.answers.is_empty()) {
+        if !self.draft.with_untracked(Draft::holds_card_data) {
             self.meta.update(|m| {
                 m.card.clone_from(&card.id);
                 m.card_version = card.version;

@@ -37,6 +37,19 @@ pub struct Draft {
     pub copied: BTreeSet<String>,
 }
 
+impl Draft {
+    /// Whether anything in the draft belongs to its card: answers, a plan
+    /// with measures (its ticks are the card's numbers), last year's plan,
+    /// answers kept from another version. A draft holding none can take
+    /// another card in place: only the school's details go with it.
+    pub fn holds_card_data(&self) -> bool {
+        !self.answers.is_empty()
+            || self.plan.iter().any(|r| !r.is_blank())
+            || self.last_plan.is_some()
+            || !self.not_carried.is_empty()
+    }
+}
+
 /// One indicator row as typed. Which fields matter depends on the rule
 /// kind; those a card of the first format never uses are left out of the
 /// JSON when empty, so such a draft or file keeps its shape.

@@ -289,6 +289,20 @@ mod tests {
         assert_eq!(Progress::of(s(true, None), s(true, None)), Progress::Same);
     }
 
+    /// A draft with a measure in its plan (from a letter, say) and no
+    /// answer holds its card's numbers: it does not take another card in
+    /// place.
+    #[test]
+    fn a_plan_is_card_data_a_blank_row_is_not() {
+        let mut d = Draft::default();
+        d.profile.name = "СОШ № 1".into();
+        assert!(!d.holds_card_data());
+        d.edit_plan(PlanEdit::Add);
+        assert!(!d.holds_card_data(), "a blank row");
+        d.edit_plan(PlanEdit::Toggle(0, "1.1".into()));
+        assert!(d.holds_card_data());
+    }
+
     #[test]
     fn a_plan_is_edited_row_by_row_and_a_letter_merges_into_it() {
         let mut d = Draft::default();

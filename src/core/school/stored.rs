@@ -232,6 +232,26 @@ impl StoredDraft {
             .collect();
         self.draft.copied = carry_answers(from, to, &copied).0.into_keys().collect();
         self.draft.answers = carried;
+        // The plan's ticks (and last year's plan, with where its indicators
+        // stood) follow their indicators too: a number of the old version
+        // may be another indicator in the new one. A tick the new version
+        // has no indicator for is dropped; the measure stays.
+        let moved = |codes: &[String]| -> Vec<String> {
+            (codes.iter())
+                .filter_map(|c| to.code_of(from, c).map(str::to_owned))
+                .collect()
+        };
+        for row in &mut self.draft.plan {
+            row.indicators = moved(&row.indicators);
+        }
+        if let Some(last) = &mut self.draft.last_plan {
+            for row in &mut last.rows {
+                row.indicators = moved(&row.indicators);
+            }
+            last.standing = (last.standing.iter())
+                .filter_map(|(c, s)| Some((to.code_of(from, c)?.to_owned(), *s)))
+                .collect();
+        }
         self.draft.not_carried.extend(left);
         self.meta.card.clone_from(&to.id);
         self.meta.card_version = to.version;
@@ -1065,6 +1085,27 @@ mod tests {
         next.move_to(&v1, &v2);
         assert!(next.draft.answers.contains_key("1.9"));
         assert_eq!(next.draft.copied, ["1.9".to_owned()].into());
+    }
+
+    /// A plan's ticks follow their indicators to a version that renumbers
+    /// them: 1.8 is 1.9 in version 2. 2.1 is filled in otherwise there,
+    /// another indicator: its tick goes, the measure stays.
+    #[test]
+    fn plan_ticks_follow_a_new_version() {
+        let (v1, v2) = crate::testkit::two_versions();
+        let mut stored = sample();
+        stored.draft.plan.push(crate::school::plan::PlanRow {
+            measure: "Ярмарка профессий".into(),
+            indicators: vec!["1.8".into(), "2.1".into()],
+            ..Default::default()
+        });
+        let mut next = stored.next_year("d2".into(), NOW, false, &v1);
+        next.draft.plan = stored.draft.plan.clone();
+        next.move_to(&v1, &v2);
+        assert_eq!(next.draft.plan[0].indicators, ["1.9"]);
+        let last = next.draft.last_plan.as_ref().expect("last year's plan");
+        assert_eq!(last.rows[0].indicators, ["1.9"]);
+        assert!(last.standing.contains_key("1.9") && !last.standing.contains_key("1.8"));
     }
 
     /// Seed 002: this year's figures become next year's "last year", a
