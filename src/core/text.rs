@@ -289,11 +289,15 @@ pub fn tenths(tenths: u64, separator: char) -> String {
     format!("{}{separator}{}", tenths / 10, tenths % 10)
 }
 
+/// Tenths of a percent as Russians write it: "87,5 %".
+pub fn tenths_percent(t: u64) -> String {
+    format!("{}\u{A0}%", tenths(t, ','))
+}
+
 /// `part / whole` as a percentage with one decimal and a decimal comma:
 /// "30,0 %"; "—" for an empty whole.
 pub fn percent(part: u64, whole: u64) -> String {
-    percent_tenths(part, whole)
-        .map_or_else(|| "—".to_owned(), |t| format!("{}\u{A0}%", tenths(t, ',')))
+    percent_tenths(part, whole).map_or_else(|| "—".to_owned(), tenths_percent)
 }
 
 /// [`percent`] of a share known to be below its `target` (a whole

@@ -28,10 +28,11 @@ pub struct SchoolChange {
     /// school's files another version, what is compared instead
     /// ([`Across`]).
     pub across: Option<Across>,
-    /// Whether the department's check counts some indicator otherwise
-    /// than the school's answers, each year (last year, this year): a year
-    /// the check moved beside one it did not is said with the comparison.
-    /// A check that confirmed everything moved nothing.
+    /// Whether the department's check moved the school's score (points or
+    /// maximum, [`Counted::moves_score`](crate::department::review::Counted::moves_score)),
+    /// each year (last year, this year): a year the check moved beside one
+    /// it did not is said with the comparison. A check that confirmed
+    /// everything moved nothing.
     pub moved_by_check: (bool, bool),
 }
 

@@ -11,7 +11,7 @@ use crate::department::results::{compare_share, SchoolResult};
 use crate::school::draft::RawAnswer;
 use crate::school::input::parse_number;
 use crate::scoring::{Detail, IndicatorResult, NotApplicable, Outcome};
-use crate::text::{group_digits, percent, tenths};
+use crate::text::{group_digits, percent, tenths_percent};
 
 /// Municipal figures of one card and period.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -299,7 +299,6 @@ pub fn describe_value(rule: &Rule, figure: &IndicatorFigure) -> String {
     if figure.answered == 0 {
         return "нет данных".to_owned();
     }
-    let per_cent = |t: u64| format!("{}\u{A0}%", tenths(t, ','));
     match (&figure.value, rule) {
         (
             Aggregate::Share {
@@ -342,9 +341,9 @@ pub fn describe_value(rule: &Rule, figure: &IndicatorFigure) -> String {
             let mean = (sum * 2 + answered) / (answered * 2);
             format!(
                 "в среднем {} (от {} до {})",
-                per_cent(mean),
-                per_cent((*lowest).into()),
-                per_cent((*highest).into())
+                tenths_percent(mean),
+                tenths_percent((*lowest).into()),
+                tenths_percent((*highest).into())
             )
         }
         (Aggregate::List { rows, sums }, Rule::List { columns, .. }) => {

@@ -17,7 +17,7 @@ use crate::department::review::ReviewStatus;
 use crate::school::plan::PlanRow;
 use crate::scoring::explain::explain;
 use crate::scoring::{Assessment, Detail, Growth, IndicatorResult, Outcome};
-use crate::text::{by_name, group_digits, percent, plural, points, quoted, tenths, tied};
+use crate::text::{by_name, group_digits, percent, plural, points, quoted, tenths_percent, tied};
 
 /// How many schools a letter names as examples for one indicator.
 const PEERS_PER_INDICATOR: usize = 3;
@@ -508,9 +508,7 @@ fn school_figure(indicator: &Indicator, result: &IndicatorResult) -> Option<Stri
             // «До требования … не хватает 1» would follow the colon alone.
             let value = row.share.or_else(|| match detail {
                 Detail::Count { value, .. } => Some(format!("значение {}", group_digits(*value))),
-                Detail::Percent { tenths: t, .. } => {
-                    Some(format!("{}\u{A0}%", tenths((*t).into(), ',')))
-                }
+                Detail::Percent { tenths, .. } => Some(tenths_percent((*tenths).into())),
                 _ => None,
             });
             let said = [value.map(|s| format!("{s}.")), Some(row.note)]

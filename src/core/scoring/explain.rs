@@ -7,7 +7,9 @@ use crate::card::{Card, Indicator, Rule};
 use crate::school::draft::RawAnswer;
 use crate::school::input::{parse_number, parse_percent};
 use crate::scoring::{Assessment, Detail, Growth, IndicatorResult, NotApplicable, Outcome};
-use crate::text::{group_digits, percent, percent_short_of_target, plural, points, tenths};
+use crate::text::{
+    group_digits, percent, percent_short_of_target, plural, points, tenths, tenths_percent,
+};
 
 /// The state of a row, for styling and tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,7 +125,7 @@ pub fn answer_summary(indicator: &Indicator, answer: Option<&RawAnswer>) -> Stri
         },
         Rule::Count { .. } => typed(&a.count),
         Rule::Percent { .. } => match parse_percent(&a.percent) {
-            Ok(Some(t)) => format!("{}\u{A0}%", tenths(t.into(), ',')),
+            Ok(Some(t)) => tenths_percent(t.into()),
             _ => typed(&a.percent),
         },
         Rule::Share { .. } => share_text(&a.numerator, &a.denominator),
@@ -341,7 +343,7 @@ fn describe(rule: &Rule, detail: &Detail, scored: bool) -> (Option<String>, Stri
             },
             Detail::Percent { shortfall, .. },
         ) => {
-            let min = format!("{}\u{A0}%", tenths((*min).into(), ','));
+            let min = tenths_percent((*min).into());
             let note = if *shortfall == 0 {
                 format!("Уровень не ниже {min} достигнут.")
             } else {
