@@ -80,6 +80,9 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
     // row's name). A press released elsewhere makes no click: its release
     // ends it, after the click that would have come.
     let pressing = StoredValue::new(false);
+    // Each press's own number: a release's late end (a touch waits for its
+    // click) must not end a press begun since.
+    let presses = StoredValue::new(0_u64);
     let end_press = move || {
         if pressing.try_get_value() == Some(true) {
             pressing.set_value(false);
@@ -217,7 +220,13 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
                 }
                 if let Some(button) = target.closest("button").ok().flatten() {
                     pressing.set_value(true);
-                    after_release(button, end_press);
+                    presses.update_value(|n| *n += 1);
+                    let this = presses.get_value();
+                    after_release(button, move || {
+                        if presses.try_get_value() == Some(this) {
+                            end_press();
+                        }
+                    });
                 }
             }
             on:click=move |_| end_press()
