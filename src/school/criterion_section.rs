@@ -8,7 +8,6 @@ use crate::school::indicator_row::IndicatorRow;
 use crate::school::state::{AssessmentCtx, CardCtx};
 use crate::shared::deferred::Deferred;
 use profkarta_core::card::Criterion;
-use profkarta_core::scoring::CriterionScore;
 use profkarta_core::text::points;
 
 #[component]
@@ -21,7 +20,12 @@ pub fn CriterionSection(
     let CardCtx(card) = expect_context();
     // A criterion without points (seed 004's, seed 001's goals) has no subtotal.
     let scored = card.has_points() && criterion.max_points > 0;
-    let subtotal = Memo::new(move |_| assessment.with(|a| a.criteria[index].clone()));
+    let subtotal = {
+        let criterion = criterion.clone();
+        Memo::new(move |_| {
+            assessment.with(|a| (a.criteria[index].clone(), a.lacks_last_year_in(&criterion)))
+        })
+    };
     let heading_id = format!("criterion-{}-title", criterion.code);
     let criterion_max = criterion.max_points;
     let no_indicators = criterion.indicators.is_empty();
@@ -43,11 +47,15 @@ pub fn CriterionSection(
             {scored.then(|| view! {
                 <p class="subtotal" data-testid=format!("subtotal-{}", criterion.code)>
                     // «Набрано: 0 из 0» would read as a score of nothing.
-                    <Show when=move || subtotal.with(|c| c.max_applicable > 0) fallback=|| "Критерий к школе не применим.">
+                    <Show when=move || subtotal.with(|(c, _)| c.max_applicable > 0) fallback=move || not_counted(subtotal.with(|(_, lacks)| *lacks))>
                         "Набрано по критерию: "
-                        <strong>{move || subtotal.with(CriterionScore::shown)}</strong>
+                        <strong>{move || subtotal.with(|(c, lacks)| c.shown(*lacks))}</strong>
                         // Beside «макс. — 4 балла», «из 3» needs its reason.
-                        {move || subtotal.with(|c| (c.max_applicable < criterion_max).then_some(" (применимых к школе)"))}
+                        {move || subtotal.with(|(c, lacks)| (c.max_applicable < criterion_max).then_some(if *lacks {
+                            " (показатели без данных прошлого года не учтены)"
+                        } else {
+                            " (применимых к школе)"
+                        }))}
                     </Show>
                 </p>
             })}
@@ -56,5 +64,16 @@ pub fn CriterionSection(
             })}
             <Deferred>{rows.clone()}</Deferred>
         </section>
+    }
+}
+
+/// Why a criterion with points counts none of them: nothing of it applies,
+/// or its growth indicators wait for last year's figures, which the school
+/// can still give.
+fn not_counted(lacks_last_year: bool) -> &'static str {
+    if lacks_last_year {
+        "Критерий не оценён: нет данных прошлого года, без них динамику не определить."
+    } else {
+        "Критерий к школе не применим."
     }
 }

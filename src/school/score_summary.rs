@@ -41,13 +41,13 @@ pub fn ScoreSummary() -> impl IntoView {
         .enumerate()
         .map(|(i, criterion)| {
             let informational = criterion.max_points == 0;
+            let waits = criterion.clone();
             let subtotal = move || {
                 assessment.with(|a| {
-                    let c = &a.criteria[i];
                     if informational {
                         "без баллов".to_owned()
                     } else {
-                        c.shown()
+                        a.criteria[i].shown(a.lacks_last_year_in(&waits))
                     }
                 })
             };

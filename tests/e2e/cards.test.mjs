@@ -72,6 +72,21 @@ test('Leninsk-Kuznetsky: growth against last year, a minimum with growth, a brea
         await card.expectPoints('1.1', 'не применимо');
         await card.expectNote('1.1', 'Нет данных за прошлый год: рост не с чем сравнить, показатель не входит в максимум. Укажите значения прошлого года.');
         await card.expectSummary({ total: '0 из 15' });
+        // The criterion says why its maximum shrank; one whose counted
+        // indicators all wait for last year says so, not «не применимо».
+        await card.expectSubtotal('1', '0 из 2');
+        await card.expectText('subtotal-1', 'Набрано по критерию: 0 из 2 (показатели без данных прошлого года не учтены)');
+        await card.share('5.1', '0', '0');
+        await card.share('5.2', '1', '4');
+        await card.expectText('summary-criterion-5', 'нет данных прошлого года');
+        await card.expectText('subtotal-5', 'Критерий не оценён: нет данных прошлого года, без них динамику не определить.');
+        await card.share('5.2', '0', '0');
+        await card.expectText('summary-criterion-5', 'не применимо');
+        await card.expectText('subtotal-5', 'Критерий к школе не применим.');
+        await card.share('5.1', '', '');
+        await card.share('5.2', '', '');
+        await card.expectSubtotal('5', '0 из 2');
+        await card.expectSummary({ total: '0 из 15' });
         // Leaving last year out takes the indicator out of the maximum: the
         // export asks about it, its link going to last year's field.
         const noLastYear = page.getByTestId('export-no-last-year');

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ARTIFACTS, useApp, useGenerated, openDepartment, importFiles } from './harness.mjs';
 import { downloadDocx } from './docx_reader.mjs';
-import { score, INDICATORS } from './scoring.mjs';
+import { score, byName, INDICATORS } from './scoring.mjs';
 
 const FIRST = '2024/2025';
 const SECOND = '2025/2026';
@@ -105,6 +105,27 @@ test('letters and the report download as Word documents with the figures', async
     assert.ok(report.paragraphs.filter((p) => p === '\f').length >= 2, 'page breaks before the table and the analysis');
 
     const schools = gen.manifest.files.filter((f) => f.submission?.period === SECOND).map((f) => score(f.submission));
+
+    // «Лучшие результаты»: the first five by share, a tie at the fifth
+    // place named whole, none at the low level or without points; on the
+    // page and in Word, against the independent scorer.
+    const named = gen.manifest.files
+        .filter((f) => f.submission?.period === SECOND)
+        .map((f) => ({ name: f.submission.school, ...score(f.submission) }));
+    const below = (a, b) => b.total * a.max - a.total * b.max;
+    named.sort((a, b) => below(a, b) || byName(a.name, b.name));
+    const places = [];
+    named.forEach((s, i) => places.push(i > 0 && below(named[i - 1], s) === 0 ? places[i - 1] : i + 1));
+    const last = places[Math.min(5, named.length) - 1];
+    const tenthsOf = (s) => Math.floor((s.total * 2000 + s.max) / (s.max * 2));
+    const best = named
+        .map((s, i) => [s, places[i]])
+        .filter(([s, place]) => place <= last && s.level !== 'low' && s.total > 0)
+        .map(([s, place]) => `${place}. ${s.name} — ${s.total} из ${s.max} (${Math.floor(tenthsOf(s) / 10)},${tenthsOf(s) % 10}\u00a0%)`);
+    const expectedBest = best.length > 0 ? best : ['Школ выше низкого уровня нет.'];
+    assert.deepEqual(await page.getByTestId('report-best').locator('li').allTextContents(), expectedBest);
+    const inWord = report.paragraphs.indexOf('Лучшие результаты');
+    assert.deepEqual(report.paragraphs.slice(inWord + 1, inWord + 1 + expectedBest.length), expectedBest);
     const figures = report.tables[0];
     assert.deepEqual(figures[0], ['Код', 'Показатель', 'Школ в расчёте', 'Применим к школам', 'Школ, выполнивших показатель (с учётом проверки)', '% школ', 'Значение по ответам школ (доли — Σ/Σ)']);
     assert.equal(figures.length, 1 + INDICATORS.length);

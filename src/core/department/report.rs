@@ -130,7 +130,8 @@ pub fn low_schools(rating: &[Ranked], version: u32) -> Vec<String> {
 /// "1. Лицей — 21 из 23 (91,3 %)" for the first `n` of the rating and any
 /// tied with the n-th: cutting a tie would leave out a school with the
 /// same result. A school at the low level is not among the best, however
-/// few the schools; when none is above it, one line says so.
+/// few the schools, nor one without points on a card without levels; when
+/// none is left, one line says so.
 pub fn best(rating: &[Ranked], n: usize, version: u32) -> Vec<String> {
     let last = rating
         .get(n.saturating_sub(1))
@@ -139,11 +140,12 @@ pub fn best(rating: &[Ranked], n: usize, version: u32) -> Vec<String> {
     let lines: Vec<String> = rating
         .iter()
         .take_while(|x| n > 0 && x.rank <= last)
-        .filter(|x| !x.result.is_low())
+        .filter(|x| !x.result.is_low() && x.result.score.total > 0)
         .map(|x| format!("{}. {}", x.rank, scored_line(x, version)))
         .collect();
     if lines.is_empty() && n > 0 && !rating.is_empty() {
-        return vec![NONE_BEST.to_owned()];
+        let low = rating.iter().any(|x| x.result.is_low());
+        return vec![if low { NONE_BEST } else { NONE_SCORED }.to_owned()];
     }
     lines
 }
@@ -208,6 +210,9 @@ fn named(c: &SchoolChange, delta: Option<i64>) -> String {
 
 /// What «Лучшие результаты» says when every school is at the low level.
 pub const NONE_BEST: &str = "Школ выше низкого уровня нет.";
+
+/// What it says on a card without levels when no school has a point.
+pub const NONE_SCORED: &str = "Ни одна школа не набрала баллов.";
 
 /// The year against the one before: the municipal share, how many schools
 /// did better and worse, the high level (when the card has levels), and the
@@ -637,6 +642,14 @@ mod tests {
         assert_eq!(best(&rating, 2, 1).len(), 3, "Б and В share the 2nd place");
         assert_eq!(best(&rating, 1, 1), ["1. Школа А — 3 из 23 (13,0\u{A0}%)"]);
         assert_eq!(best(&rating, 0, 1), [] as [String; 0]);
+        // Without points a school is not among the best, levels or not.
+        let mut nothing = rating.clone();
+        for r in &mut nothing {
+            r.result.score.total = 0;
+        }
+        assert_eq!(best(&nothing, 2, 1), [NONE_SCORED]);
+        nothing[0].result.score.total = 1;
+        assert_eq!(best(&nothing, 5, 1).len(), 1);
         // A school on another version of the card says so.
         rating[0].result.version = 2;
         assert_eq!(
@@ -700,6 +713,7 @@ mod tests {
             points: 0,
             applies: false,
             max,
+            lacks_last_year: false,
         };
         assert!(!ruled(0).moves_score() && ruled(1).moves_score());
         // Its 2.1 refused instead: 0 of 23 last year, 2 of 23 now (+8,7),

@@ -116,6 +116,9 @@ pub struct Counted {
     pub applies: bool,
     /// The indicator's points on the card, its top band's where it has bands.
     pub max: u32,
+    /// Left out of the maximum for want of last year's figures, and not
+    /// ruled on: what is missing is data, not the indicator's relevance.
+    pub lacks_last_year: bool,
 }
 
 impl Counted {
@@ -196,13 +199,15 @@ pub fn confirm(card: &Card, assessment: &Assessment, review: &Review) -> Confirm
         let result = results.next().expect("an assessment follows its card");
         let claimed_points = result.outcome.points();
         let claimed_applies = result.outcome.applies();
-        let (points, applies) = counted(&result.outcome, review.decision(&indicator.code));
+        let decision = review.decision(&indicator.code);
+        let (points, applies) = counted(&result.outcome, decision);
         let counted = Counted {
             claimed_points,
             claimed_applies,
             points,
             applies,
             max: indicator.points,
+            lacks_last_year: decision.is_none() && result.outcome.lacks_last_year(),
         };
         indicators.push((indicator.code.clone(), counted));
         (points, applies)

@@ -167,13 +167,13 @@ pub fn values_table(
                     Some(Some(theirs)) => theirs,
                     None => &indicator.code,
                 };
-                let applies = r
-                    .score
-                    .indicator(&indicator.code)
-                    .is_some_and(|c| c.applies);
                 let answer = entry.and_then(|e| e.opened.payload.answers.get(code));
-                if !applies {
-                    return Cell::Text("не применимо".to_owned());
+                match r.score.indicator(&indicator.code) {
+                    Some(c) if c.applies => {}
+                    Some(c) if c.lacks_last_year => {
+                        return Cell::Text("нет данных прошлого года".to_owned())
+                    }
+                    _ => return Cell::Text("не применимо".to_owned()),
                 }
                 match (&indicator.rule, answer) {
                     (_, None) => Cell::Empty,
@@ -408,7 +408,9 @@ pub fn events_table(
 mod tests {
     use super::*;
     use crate::card::DEFAULT_CARD;
+    use crate::department::archive::Archive;
     use crate::department::results::{rank, results};
+    use crate::department::review::Decision;
     use crate::export::to_csv;
     use crate::testkit::{self, draft};
 
@@ -493,5 +495,27 @@ mod tests {
             }
         );
         assert_eq!(ten[at(&code("list"))], Cell::Text("1 строка".into()));
+    }
+
+    /// A growth indicator without last year's figures is left out for want
+    /// of data, which the table says; an empty group, or the department's
+    /// ruling, makes it «не применимо».
+    #[test]
+    fn a_value_without_last_year_reads_so() {
+        let lk = crate::card::builtin("leninsk-kuznetsky").unwrap().unwrap();
+        let mut d = draft("СОШ № 2", "2025/2026", &[]);
+        d.answers.insert("5.1".into(), testkit::share("0", "0"));
+        d.answers.insert("5.2".into(), testkit::share("1", "4"));
+        let mut archive = testkit::archive(&lk, &[("a", &d)]);
+        let at = |c: &str| 1 + lk.indicators().position(|i| i.code == c).unwrap();
+        let row = |archive: &Archive| {
+            let res = results(archive, &lk.id, "2025/2026");
+            values_table(&lk, archive, &res, "2025/2026").rows[0].clone()
+        };
+        let text = |s: &str| Cell::Text(s.into());
+        assert_eq!(row(&archive)[at("5.1")], text("не применимо"));
+        assert_eq!(row(&archive)[at("5.2")], text("нет данных прошлого года"));
+        archive.set_decision("a", "5.2", Some(Decision::NotApplicable));
+        assert_eq!(row(&archive)[at("5.2")], text("не применимо"));
     }
 }

@@ -75,6 +75,33 @@ fn indicators_without_last_year_are_named() {
     assert_eq!(assess(&lk, &draft).without_last_year(), ["1.1", "5.2"]);
 }
 
+/// A criterion whose growth indicators all wait for last year's figures
+/// applies to the school: its subtotal says what is missing, not «не
+/// применимо», which only a group empty this year gives.
+#[test]
+fn a_criterion_waiting_for_last_year_says_so() {
+    let lk = card("leninsk-kuznetsky");
+    let mut draft = crate::testkit::draft("СОШ № 2", "2025/2026", &[]);
+    draft.answers.insert("5.1".into(), share("0", "0"));
+    draft.answers.insert("5.2".into(), share("1", "4"));
+    draft.answers.insert("1.1".into(), share("30", "100"));
+    let a = assess(&lk, &draft);
+    let subtotal = |code: &str| {
+        let i = lk.criteria().position(|c| c.code == code).unwrap();
+        let criterion = lk.criteria().nth(i).unwrap();
+        a.criteria[i].shown(a.lacks_last_year_in(criterion))
+    };
+    assert_eq!(subtotal("5"), "нет данных прошлого года");
+    assert_eq!(subtotal("1"), "0 из 2");
+    draft.answers.insert("5.2".into(), share("0", "0"));
+    let a = assess(&lk, &draft);
+    let five = lk.criteria().find(|c| c.code == "5").unwrap();
+    assert_eq!(
+        a.criteria[4].shown(a.lacks_last_year_in(five)),
+        "не применимо"
+    );
+}
+
 #[test]
 fn without_last_year_growth_is_not_judged() {
     let lk = card("leninsk-kuznetsky");

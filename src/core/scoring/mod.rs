@@ -10,7 +10,7 @@ pub mod explain;
 mod judge;
 mod read;
 
-use crate::card::{Card, Indicator, Level};
+use crate::card::{Card, Criterion, Indicator, Level};
 use crate::error::{FieldError, NumberError};
 use crate::school::draft::{AnswerField, Draft, RawAnswer};
 use crate::school::input::{check_comment, parse_links};
@@ -40,10 +40,13 @@ pub struct CriterionScore {
 }
 
 impl CriterionScore {
-    /// «3 из 4», or «не применимо» when nothing of it applies to the
-    /// school: «0 из 0» would read as a score of nothing.
-    pub fn shown(&self) -> String {
+    /// «3 из 4», or, when none of it counts, why: «0 из 0» would read as a
+    /// score of nothing. A criterion left out for want of last year's
+    /// figures (`lacks_last_year`, see [`Assessment::lacks_last_year_in`])
+    /// does apply to the school: the figures would bring it back.
+    pub fn shown(&self, lacks_last_year: bool) -> String {
         match self.max_applicable {
+            0 if lacks_last_year => "нет данных прошлого года".to_owned(),
             0 => "не применимо".to_owned(),
             max => format!("{} из {max}", self.points),
         }
@@ -195,6 +198,14 @@ impl Assessment {
             .filter(|r| r.outcome.lacks_last_year())
             .map(|r| r.code.clone())
             .collect()
+    }
+
+    /// Whether an indicator of `criterion` is left out of the maximum for
+    /// want of last year's figures: the criterion's subtotal says so.
+    pub fn lacks_last_year_in(&self, criterion: &Criterion) -> bool {
+        (self.indicators.iter())
+            .filter(|r| r.outcome.lacks_last_year())
+            .any(|r| criterion.indicators.iter().any(|i| i.code == r.code))
     }
 }
 

@@ -409,15 +409,17 @@ proptest! {
 
 #[test]
 fn a_criterion_that_does_not_apply_reads_so_not_as_nothing_of_nothing() {
-    let shown = |points, max_applicable| {
+    let shown = |points, max_applicable, lacks_last_year| {
         CriterionScore {
             code: "5".into(),
             points,
             max_applicable,
         }
-        .shown()
+        .shown(lacks_last_year)
     };
-    assert_eq!(shown(3, 4), "3 из 4");
-    assert_eq!(shown(0, 2), "0 из 2");
-    assert_eq!(shown(0, 0), "не применимо");
+    assert_eq!(shown(3, 4, false), "3 из 4");
+    assert_eq!(shown(0, 2, false), "0 из 2");
+    assert_eq!(shown(1, 2, true), "1 из 2");
+    assert_eq!(shown(0, 0, false), "не применимо");
+    assert_eq!(shown(0, 0, true), "нет данных прошлого года");
 }
