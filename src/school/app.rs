@@ -40,6 +40,7 @@ pub fn SchoolApp() -> impl IntoView {
                     .expect("the default card is built in")
             })
         });
+        follow_last_plan(drafts, card);
         let draft = drafts.draft;
         let assessment = Memo::new(move |_| card.with(|c| draft.with(|d| assess(c, d))));
         provide_context(cards);
@@ -57,6 +58,24 @@ pub fn SchoolApp() -> impl IntoView {
             view! { <SchoolCardPage/> }
         }
     })
+}
+
+/// Last year's plan, beside this year's rows, follows the school's draft
+/// of that year while it is in this browser: measures added to it after
+/// «Следующий год» show too. Without it, the copy taken then stays. An
+/// effect: the other draft is read from storage.
+fn follow_last_plan(drafts: Drafts, card: Memo<Arc<Card>>) {
+    let source = Memo::new(move |_| {
+        let version = card.with(|c| c.version);
+        (drafts.year_before())
+            .filter(|e| e.version == version)
+            .map(|e| (e.id, e.updated_at))
+    });
+    Effect::new(move |_| {
+        if let Some((id, _)) = source.get() {
+            drafts.follow_last_plan(&id, &card.get_untracked());
+        }
+    });
 }
 
 /// A school with no draft yet starts on its department's card when the

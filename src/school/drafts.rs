@@ -13,8 +13,10 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use profkarta_core::card::{Card, DEFAULT_CARD};
+use profkarta_core::department::last_year::previous_period;
 use profkarta_core::error::{DraftLoadError, StorageError, UnreadFields};
 use profkarta_core::school::draft::Draft;
+use profkarta_core::school::plan::LastPlan;
 use profkarta_core::school::profile::default_period;
 use profkarta_core::school::stored::{
     decode, decode_noting, decode_value, DraftMeta, ExportState, SaveStatus, StoredDraft,
@@ -35,6 +37,7 @@ pub struct DraftEntry {
     pub title: String,
     pub updated_at: String,
     pub card: String,
+    pub version: u32,
     pub school: String,
     pub period: String,
 }
@@ -46,6 +49,7 @@ impl DraftEntry {
             title: stored.title(),
             updated_at,
             card: stored.meta.card.clone(),
+            version: stored.meta.card_version,
             school: stored.draft.profile.name.trim().to_owned(),
             period: stored.draft.profile.period.trim().to_owned(),
         }
@@ -452,6 +456,41 @@ impl Drafts {
         self.draft
             .update(|d| filled = d.fill_last_year(&previous.draft, card));
         Ok(filled)
+    }
+
+    /// The school's draft of the open card for the year before the open
+    /// draft's, the latest saved if there are several (tracked).
+    pub fn year_before(self) -> Option<DraftEntry> {
+        let (id, card) = self.meta.with(|m| (m.id.clone(), m.card.clone()));
+        let (school, period) = self
+            .draft
+            .with(|d| (d.profile.name.trim().to_owned(), d.profile.period.clone()));
+        let before = previous_period(&period)?;
+        self.list.with(|l| {
+            l.iter()
+                .find(|e| e.id != id && e.card == card && e.period == before && e.school == school)
+                .cloned()
+        })
+    }
+
+    /// Takes last year's plan afresh from the draft `id` of the year
+    /// before, on `card`, the same version: measures added to it since
+    /// «Следующий год» show beside this year's rows. Said when it changes
+    /// what the rows showed.
+    pub fn follow_last_plan(self, id: &str, card: &Card) {
+        let Ok(source) = read(id, self.notices) else {
+            return;
+        };
+        let plan = LastPlan::of(card, &source.draft);
+        if self.draft.with_untracked(|d| d.last_plan == plan) {
+            return;
+        }
+        let period = source.draft.profile.period.trim().to_owned();
+        self.draft.update(|d| d.last_plan = plan);
+        self.notices.push_passing(format!(
+            "План мероприятий {period} показан по черновику «{}»: он изменился.",
+            source.title()
+        ));
     }
 
     pub fn delete(self, id: &str) {

@@ -4,33 +4,20 @@
 
 use leptos::prelude::*;
 
-use profkarta_core::department::last_year::previous_period;
-
 use crate::school::drafts::Drafts;
-use crate::school::state::{CardCtx, DraftCtx};
+use crate::school::state::CardCtx;
 use crate::shared::notices::Notices;
 
 #[component]
 pub fn LastYearSource() -> impl IntoView {
     let CardCtx(card) = expect_context();
-    let DraftCtx(draft) = expect_context();
     let drafts: Drafts = expect_context();
     let notices: Notices = expect_context();
     if !card.indicators().any(|i| i.rule.asks_last_year()) {
         return ().into_any();
     }
-    let card_id = card.id.clone();
     // The school's draft of the same card for the year before, if any.
-    let source = Memo::new(move |_| {
-        let (school, period) =
-            draft.with(|d| (d.profile.name.trim().to_owned(), d.profile.period.clone()));
-        let before = previous_period(&period)?;
-        drafts.list.with(|l| {
-            l.iter()
-                .find(|e| e.card == card_id && e.period == before && e.school == school)
-                .map(|e| (e.id.clone(), e.title.clone()))
-        })
-    });
+    let source = Memo::new(move |_| drafts.year_before().map(|e| (e.id, e.title)));
     let fill = move |_| {
         let Some((id, title)) = source.get_untracked() else {
             return;

@@ -478,6 +478,21 @@ test('a school pre-fills its plan from the letter file, signs it, the department
         await card.fact('3.1', true);
         await note.filter({ hasText: 'показатель улучшился' }).waitFor();
         assert.equal(await card.row('3.3').getByTestId('last-plan').count(), 0, 'an indicator without a planned measure has no note');
+
+        // A measure added to last year's plan afterwards shows next year
+        // too: last year's plan follows its draft while it is here.
+        await drafts.getByRole('row', { name: /2024\/2025/ }).getByRole('button', { name: 'Открыть' }).click();
+        await card.expectText('draft-title', `МАОУ СОШ № 99 · ${FIRST}`);
+        await plan.getByRole('button', { name: 'Добавить мероприятие' }).click();
+        await focusOn(`plan-${own + 1}-measure`);
+        await school.page.keyboard.type('Профпробы в колледже');
+        await plan.locator(`.plan-row[data-row="${own + 1}"] summary`).click();
+        await plan.locator(`.plan-row[data-row="${own + 1}"]`).getByRole('checkbox', { name: /^3\.3 / }).check();
+        await drafts.getByRole('row', { name: /2025\/2026/ }).getByRole('button', { name: 'Открыть' }).click();
+        await card.expectText('draft-title', 'МАОУ СОШ № 99 · 2025/2026');
+        await card.row('3.3').getByTestId('last-plan').filter({ hasText: `План ${FIRST}: «Профпробы в колледже» — показатель пока не заполнен` }).waitFor();
+        await school.page.getByTestId('notices').getByText(`План мероприятий ${FIRST} показан по черновику «МАОУ СОШ № 99 · ${FIRST}»: он изменился.`).waitFor();
+        await note.filter({ hasText: 'показатель улучшился' }).waitFor();
         assert.deepEqual(department.errors.map(String), []);
         assert.deepEqual(school.errors.map(String), []);
     } finally {

@@ -168,6 +168,22 @@ pub struct LastPlan {
     pub standing: BTreeMap<String, Standing>,
 }
 
+impl LastPlan {
+    /// `draft`'s plan as the next year's draft keeps it, with where its
+    /// indicators stand in `draft`; `None` without a measure.
+    pub fn of(card: &Card, draft: &Draft) -> Option<Self> {
+        let rows: Vec<PlanRow> = (draft.plan.iter())
+            .filter(|r| !r.is_blank())
+            .cloned()
+            .collect();
+        (!rows.is_empty()).then(|| Self {
+            period: draft.profile.period.clone(),
+            rows,
+            standing: standings(card, draft),
+        })
+    }
+}
+
 /// Where every indicator of `card` stands in `draft`, by code.
 pub fn standings(card: &Card, draft: &Draft) -> BTreeMap<String, Standing> {
     assess(card, draft)

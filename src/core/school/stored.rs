@@ -15,7 +15,7 @@ use crate::card::versions::carry_answers;
 use crate::card::{Card, DEFAULT_CARD};
 use crate::error::{DraftLoadError, SchoolFileError};
 use crate::school::draft::{Draft, RawAnswer};
-use crate::school::plan::{standings, LastPlan, PlanRow};
+use crate::school::plan::LastPlan;
 use crate::school::profile::canonical_period;
 
 /// The schema this version writes.
@@ -202,18 +202,7 @@ impl StoredDraft {
         // This year's plan becomes next year's «last year's plan», with
         // where its indicators stand now, to see next year what it changed.
         draft.plan.clear();
-        let rows: Vec<PlanRow> = self
-            .draft
-            .plan
-            .iter()
-            .filter(|r| !r.is_blank())
-            .cloned()
-            .collect();
-        draft.last_plan = (!rows.is_empty()).then(|| LastPlan {
-            period: self.draft.profile.period.clone(),
-            rows,
-            standing: standings(card, &self.draft),
-        });
+        draft.last_plan = LastPlan::of(card, &self.draft);
         let mut next = Self::new(id, draft, now);
         next.meta.card.clone_from(&self.meta.card);
         next.meta.card_version = self.meta.card_version;
@@ -643,6 +632,7 @@ mod tests {
 
     use super::*;
     use crate::school::draft::{AnswerField, RawAnswer};
+    use crate::school::plan::PlanRow;
 
     const NOW: &str = "2026-11-22T10:00:00.000Z";
 
