@@ -47,7 +47,7 @@ pub fn CriterionSection(
             {scored.then(|| view! {
                 <p class="subtotal" data-testid=format!("subtotal-{}", criterion.code)>
                     // «Набрано: 0 из 0» would read as a score of nothing.
-                    <Show when=move || subtotal.with(|(c, _)| c.max_applicable > 0) fallback=move || not_counted(subtotal.with(|(_, lacks)| *lacks))>
+                    <Show when=move || subtotal.with(|(c, _)| c.max_applicable > 0) fallback=move || move || not_counted(subtotal.with(|(_, lacks)| *lacks))>
                         "Набрано по критерию: "
                         <strong>{move || subtotal.with(|(c, lacks)| c.shown(*lacks))}</strong>
                         // Beside «макс. — 4 балла», «из 3» needs its reason.

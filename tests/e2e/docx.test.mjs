@@ -109,16 +109,16 @@ test('letters and the report download as Word documents with the figures', async
     // «Лучшие результаты»: the first five by share, a tie at the fifth
     // place named whole, none at the low level or without points; on the
     // page and in Word, against the independent scorer.
-    const named = gen.manifest.files
+    const ranked = gen.manifest.files
         .filter((f) => f.submission?.period === SECOND)
         .map((f) => ({ name: f.submission.school, ...score(f.submission) }));
     const below = (a, b) => b.total * a.max - a.total * b.max;
-    named.sort((a, b) => below(a, b) || byName(a.name, b.name));
+    ranked.sort((a, b) => below(a, b) || byName(a.name, b.name));
     const places = [];
-    named.forEach((s, i) => places.push(i > 0 && below(named[i - 1], s) === 0 ? places[i - 1] : i + 1));
-    const last = places[Math.min(5, named.length) - 1];
+    ranked.forEach((s, i) => places.push(i > 0 && below(ranked[i - 1], s) === 0 ? places[i - 1] : i + 1));
+    const last = places[Math.min(5, ranked.length) - 1];
     const tenthsOf = (s) => Math.floor((s.total * 2000 + s.max) / (s.max * 2));
-    const best = named
+    const best = ranked
         .map((s, i) => [s, places[i]])
         .filter(([s, place]) => place <= last && s.level !== 'low' && s.total > 0)
         .map(([s, place]) => `${place}. ${s.name} — ${s.total} из ${s.max} (${Math.floor(tenthsOf(s) / 10)},${tenthsOf(s) % 10}\u00a0%)`);
