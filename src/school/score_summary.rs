@@ -51,6 +51,12 @@ pub fn ScoreSummary() -> impl IntoView {
                     }
                 })
             };
+            // Words instead of a score («не применимо», «нет данных прошлого
+            // года») may wrap: kept on one line, they pushed the figures of
+            // every row out of the narrow column.
+            let words = move || {
+                informational || assessment.with(|a| a.criteria[i].max_applicable == 0)
+            };
             let name = format!("{}. {}", criterion.code, criterion.title);
             view! {
                 <tr>
@@ -59,7 +65,7 @@ pub fn ScoreSummary() -> impl IntoView {
                         // tooltip keeps it whole.
                         <a href=format!("#criterion-{}", criterion.code) title=name.clone()>{name.clone()}</a>
                     </th>
-                    <td data-testid=format!("summary-criterion-{}", criterion.code)>{subtotal}</td>
+                    <td class:words=words data-testid=format!("summary-criterion-{}", criterion.code)>{subtotal}</td>
                 </tr>
             }
         })
