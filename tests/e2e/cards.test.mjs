@@ -159,8 +159,13 @@ test('Leninsk-Kuznetsky: growth against last year, a minimum with growth, a brea
         await card.field('7.1', 'cell-0-1', '3');
         await card.expectPoints('7.1', 'без баллов');
 
-        // 1.1, 1.3 fails, 3.4, 6.1 earned; 1.2 not applicable: 3 of 15.
-        await card.expectSummary({ total: '3 из 15', percent: `20,0${NBSP}%` });
+        // 5.2 goes to the department without last year's figures, which
+        // its review then points out.
+        await card.share('5.2', '1', '4');
+        await card.expectSubtotal('5', '0 из 1');
+        // 1.1, 1.3 fails, 3.4, 6.1 earned; 1.2 not applicable, 5.2 without
+        // last year: 3 of 14.
+        await card.expectSummary({ total: '3 из 14', percent: `21,4${NBSP}%` });
         const expected = score({
             levels: ['noo', 'ooo', 'soo'], ovz: true, flags: {},
             answers: {
@@ -168,10 +173,11 @@ test('Leninsk-Kuznetsky: growth against last year, a minimum with growth, a brea
                 '1.2': { numerator: '0', denominator: '0' },
                 '1.3': { numerator: '49', denominator: '100', prev_numerator: '40', prev_denominator: '100' },
                 '3.4': { parts: ['5', '3', '2', '0', '0'], denominator: '20', prev_numerator: '5', prev_denominator: '20' },
+                '5.2': { numerator: '1', denominator: '4' },
                 '6.1': { count: '2' },
             },
         }, loadCard('leninsk-kuznetsky'));
-        assert.deepEqual([expected.total, expected.max], [3, 15], 'the independent scorer agrees');
+        assert.deepEqual([expected.total, expected.max], [3, 14], 'the independent scorer agrees');
 
         // The A4 print keeps last year's figures, the parts and the list rows, not the buttons.
         await page.emulateMedia({ media: 'print' });
@@ -190,7 +196,7 @@ test('Leninsk-Kuznetsky: growth against last year, a minimum with growth, a brea
         const file = await downloadText(page, () => page.getByTestId('export-button').click());
         const payload = JSON.parse(file.text).payload;
         assert.equal(payload.template.id, 'leninsk-kuznetsky');
-        assert.deepEqual([payload.score.total, payload.score.max_applicable], [3, 15]);
+        assert.deepEqual([payload.score.total, payload.score.max_applicable], [3, 14]);
         assert.deepEqual(payload.answers['3.4'].parts, ['5', '3', '2', '0', '0']);
         await writeFile(join(ARTIFACTS, 'leninsk-school.json'), file.text);
 
@@ -395,7 +401,7 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
             ...latest('leninsk-kuznetsky').map((s) => ({ name: s.school, ...score(s, lk) })),
             { name: ours.profile.name, ...score({ ...ours.profile, answers: ours.answers }, lk) },
         ];
-        assert.deepEqual([schools.at(-1).total, schools.at(-1).max], [3, 15], "the school's own export");
+        assert.deepEqual([schools.at(-1).total, schools.at(-1).max], [3, 14], "the school's own export");
         const rows = async () => {
             const trs = await page.getByTestId('rating').locator('tbody tr').all();
             return Promise.all(trs.map(async (tr) => ({
@@ -416,6 +422,23 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         await page.locator('.rating-count').filter({ hasText: `Показано школ: ${withGroup} из ${schools.length}` }).waitFor();
         await page.locator('#filter-profile').selectOption('');
         await page.locator('.rating-count').filter({ hasText: `Показано школ: ${schools.length} из ${schools.length}` }).waitFor();
+
+        // The review points out 5.2, left out of the school's maximum for
+        // want of last year's figures, until a decision puts it back.
+        await page.getByTestId('rating').locator('th.school button', { hasText: ours.profile.name }).click();
+        const ourReview = page.getByTestId('review');
+        await ourReview.getByRole('heading', { name: ours.profile.name }).waitFor();
+        assert.equal(await ourReview.getByTestId('no-last-year').count(), 1, 'one such indicator');
+        const lacking = ourReview.locator('li[data-code="5.2"]');
+        assert.ok((await lacking.getByTestId('no-last-year').innerText()).startsWith('Школа не указала данные прошлого года'));
+        await lacking.locator('#decision-5-2-no_point').check();
+        await lacking.getByTestId('no-last-year').waitFor({ state: 'detached' });
+        await page.getByRole('tab', { name: 'Результаты' }).click();
+        await page.getByTestId('rating').locator('tr', { hasText: ours.profile.name }).locator('[data-col="total"]').filter({ hasText: '3 из 15' }).waitFor();
+        await page.getByRole('tab', { name: 'Проверка' }).click();
+        await lacking.locator('#decision-5-2-none').check();
+        await page.getByRole('tab', { name: 'Результаты' }).click();
+        await page.getByTestId('rating').locator('tr', { hasText: ours.profile.name }).locator('[data-col="total"]').filter({ hasText: '3 из 14' }).waitFor();
 
         // 3.4, the breakdown: Σ of every direction over Σ of totals.
         let n = 0;
