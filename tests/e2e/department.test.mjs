@@ -314,11 +314,12 @@ test('the rating and municipal figures match an independent computation', () =>
         const tenths = (part, whole) => Math.floor((part * 2000 + whole) / (whole * 2));
         const was = new Map(expectedSchools('2024/2025').map((s) => [s.name, s]));
         const changes = {};
-        for (const now of expectedSchools(LATEST).filter((s) => was.has(s.name))) {
-            const d = tenths(now.total, now.max) - tenths(was.get(now.name).total, was.get(now.name).max);
+        const delta = (now, total = now.total) => {
+            const d = tenths(total, now.max) - tenths(was.get(now.name).total, was.get(now.name).max);
             const sign = d > 0 ? '+' : d < 0 ? '−' : '';
-            changes[now.name] = `${sign}${Math.floor(Math.abs(d) / 10)},${Math.abs(d) % 10}\u00a0п.\u00a0п.`;
-        }
+            return `${sign}${Math.floor(Math.abs(d) / 10)},${Math.abs(d) % 10}\u00a0п.\u00a0п.`;
+        };
+        for (const now of expectedSchools(LATEST).filter((s) => was.has(s.name))) changes[now.name] = delta(now);
         await page.waitForFunction(() => !document.querySelector('[data-pending]'));
         const shownChanges = {};
         for (const row of await page.getByTestId('school-changes').locator('tbody tr').all()) {
@@ -344,6 +345,28 @@ test('the rating and municipal figures match an independent computation', () =>
         assert.equal(await page.getByTestId('school-changes').locator('tbody tr').count(), 0);
         await page.locator('#dynamics-search').fill('');
         await page.getByTestId('dynamics-count').getByText(`Показано школ: ${names.length} из ${names.length}`).waitFor();
+
+        // The check moves this year's result and not last year's: the
+        // school's row says so, and its change is the checked one.
+        const thisYear = expectedSchools(LATEST);
+        const checked = thisYear.find((s) => was.has(s.name) && s.earned.size > 0
+            && thisYear.filter((o) => o.name.includes(s.name)).length === 1);
+        const refused = [...checked.earned][0];
+        const decide = async (choice) => {
+            await page.getByRole('tab', { name: 'Результаты' }).click();
+            await page.getByTestId('rating').locator('th.school button', { hasText: checked.name }).click();
+            const review = page.getByTestId('review');
+            await review.getByRole('heading', { name: checked.name }).waitFor();
+            await review.locator(`#decision-${refused.replace('.', '-')}-${choice}`).check();
+            await page.getByRole('tab', { name: 'Динамика' }).click();
+        };
+        await decide('no_point');
+        const checkedRow = page.getByTestId('school-changes').locator('tbody tr', { hasText: checked.name });
+        await checkedRow.locator('.row-note').filter({ hasText: 'в этом году результат изменён проверкой отдела, в прошлом — нет' }).waitFor();
+        assert.equal(await checkedRow.locator('[data-col="delta"]').innerText(), delta(checked, checked.total - checked.points[refused]));
+        await decide('none');
+        await checkedRow.locator('.row-note').waitFor({ state: 'detached' });
+        assert.equal(await checkedRow.locator('[data-col="delta"]').innerText(), changes[checked.name]);
         await page.getByRole('tab', { name: 'Результаты' }).click();
 
         // The charts are there and carry the schools' names safely.
