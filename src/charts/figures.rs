@@ -92,6 +92,7 @@ pub fn heatmap_svg(card: &Card, rating: &[Ranked]) -> String {
                 .map(|code| match r.result.score.indicator(code) {
                     Some(c) if c.met() => Mark::Earned,
                     Some(c) if c.partly() => Mark::Partial,
+                    Some(c) if c.unanswered => Mark::Unanswered,
                     Some(c) if c.applies => Mark::Missed,
                     _ => Mark::NotApplicable,
                 })

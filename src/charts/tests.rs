@@ -510,7 +510,8 @@ fn chart_labels_round_like_the_tables() {
 }
 
 /// The department's charts say the numbers the tables say: two schools,
-/// А with 1.8 and 2.1, Б with 1.8 only, every indicator applicable.
+/// А with 1.8 and 2.1, Б with 1.8 only, nothing else answered, every
+/// indicator applicable.
 #[test]
 fn figure_charts_state_the_tables_numbers() {
     use profkarta_core::card::DEFAULT_CARD;
@@ -553,7 +554,13 @@ fn figure_charts_state_the_tables_numbers() {
     );
     let heat = figures::heatmap_svg(&card, &rating);
     assert_well_formed(&heat);
-    assert!(root(&heat).contains("2 школы, 23 показателя. Ячеек: выполнен — 3, не выполнен — 43"));
+    // Nothing else is answered: no answer, not a target missed.
+    assert!(
+        root(&heat).contains("2 школы, 23 показателя. Ячеек: выполнен — 3, не выполнен — 0"),
+        "{}",
+        root(&heat)
+    );
+    assert!(root(&heat).contains("нет ответа — 43"), "{}", root(&heat));
     let profile = figures::profile_svg(&f, &rating[0].result);
     assert!(root(&profile).contains("К2 — 50,0\u{A0}% (среднее 25,0\u{A0}%)"));
     let trend = figures::trend_svg(&["2025/2026".to_owned()], &[f], true);

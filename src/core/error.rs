@@ -431,7 +431,7 @@ impl fmt::Display for SubmissionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::NotJson => write!(f, "Файл не читается как выгрузка Профкарты: это не текст в формате JSON (возможно, другой документ или файл повреждён)."),
-            Self::NotSubmission => write!(f, "Файл в формате JSON, но это не выгрузка экспертной карты Профкарты."),
+            Self::NotSubmission => write!(f, "Файл в формате JSON, но это не выгрузка карты школы из Профкарты."),
             Self::UnsupportedVersion { version } => write!(
                 f,
                 "Файл создан версией формата {version}, которую это приложение не знает. Обновите страницу."

@@ -317,7 +317,7 @@ fn ReviewRow(
     let dept: Dept = expect_context();
     let code = indicator.code.clone();
     let archive = dept.archive();
-    let (answer, claimed, claims_points, no_last_year) = archive.with_untracked(|a| {
+    let (answer, claimed, claims_points, no_last_year, unanswered) = archive.with_untracked(|a| {
         let entry = a.entry(&submission);
         let answer = entry.and_then(|e| e.opened.payload.answers.get(&code).cloned());
         let outcome = entry
@@ -331,9 +331,15 @@ fn ReviewRow(
             claimed,
             outcome.is_some_and(|o| o.points() > 0),
             outcome.is_some_and(Outcome::lacks_last_year),
+            outcome == Some(&Outcome::Unanswered),
         )
     });
-    let summary = answer_summary(&indicator, answer.as_ref());
+    // «—» also stands for a row that does not apply: a blank one says so.
+    let summary = if unanswered {
+        "не заполнено".to_owned()
+    } else {
+        answer_summary(&indicator, answer.as_ref())
+    };
     // A list's rows are what the reviewer checks the evidence against.
     let list_rows = match (&indicator.rule, &answer) {
         (Rule::List { item, columns, .. }, Some(a)) if a.rows.iter().any(|r| !r.is_blank()) => {

@@ -132,15 +132,21 @@ fn open_linked_card(drafts: Drafts, cards: SchoolCards, notices: Notices) {
             // The skeleton a department builds its card from is built in,
             // but not for schools: «не найдена» would send them looking.
             let skeleton = builtin(&id).and_then(Result::ok).filter(|c| c.template);
+            // A first visit has no draft to go back to.
+            let opened = if drafts.untouched() {
+                "открыт новый черновик"
+            } else {
+                "открыт последний черновик"
+            };
             notices.push(
                 if let Some(skeleton) = skeleton {
                     format!(
                         "Карта «{}» из ссылки — заготовка, по которой отдел образования \
-                         составляет свою карту; школы её не заполняют. Открыт последний черновик.",
+                         составляет свою карту; школы её не заполняют: {opened}.",
                         skeleton.title
                     )
                 } else {
-                    format!("Карта «{id}» из ссылки не найдена: открыт последний черновик.")
+                    format!("Карта «{id}» из ссылки не найдена: {opened}.")
                 },
                 None,
             )

@@ -413,6 +413,15 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         await page.getByTestId('rating').filter({ hasText: schools[0].name }).waitFor();
         assert.deepEqual(await rows(), rating(schools).map((s) => ({ rank: s.rank, name: s.name, total: `${s.total} из ${s.max}` })));
         assert.equal(await page.getByTestId('figures').locator('[data-figure="high"]').count(), 0, 'no level counts without levels');
+        // The matrix tells an indicator left blank from a target missed.
+        const scored = indicatorsOf(lk).filter((i) => i.points > 0).map((i) => i.code);
+        const answersOf = [...latest('leninsk-kuznetsky').map((s) => s.answers), ours.answers];
+        const blank = (a) => !a || (['numerator', 'denominator', 'count', 'percent'].every((k) => (a[k] ?? '') === '')
+            && (a.parts ?? []).every((p) => p === '') && a.fact == null && (a.rows ?? []).length === 0);
+        const unanswered = schools.reduce((n, s, i) => n + scored.filter((c) => s.applicable.has(c) && blank(answersOf[i][c])).length, 0);
+        assert.ok(unanswered >= 10, `our school left ten blank: ${unanswered}`);
+        const matrix = await page.getByTestId('chart-heatmap').locator('svg').first().getAttribute('aria-label');
+        assert.ok(matrix.includes(`нет ответа — ${unanswered}`), matrix);
         // The profile filter offers the card's own question; a school that
         // left it unanswered counts as «да», as its indicators do.
         const withGroup = [...latest('leninsk-kuznetsky').map((s) => s.flags), ours.profile.flags ?? {}]

@@ -641,7 +641,7 @@ test('a link to the skeleton card says by its title that it is not for schools',
     const { context, page, errors } = await openApp(app.browser, `${app.server.url}?card=belinsky`);
     try {
         await page.getByTestId('notices').filter({
-            hasText: 'Карта «Система работы по самоопределению и профессиональной ориентации: группы показателей (Белинский район Пензенской области)» из ссылки — заготовка, по которой отдел образования составляет свою карту; школы её не заполняют. Открыт последний черновик.',
+            hasText: 'Карта «Система работы по самоопределению и профессиональной ориентации: группы показателей (Белинский район Пензенской области)» из ссылки — заготовка, по которой отдел образования составляет свою карту; школы её не заполняют: открыт новый черновик.',
         }).waitFor();
         assert.deepEqual(errors.map(String), []);
     } finally {

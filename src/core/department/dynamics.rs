@@ -8,7 +8,9 @@ use std::collections::HashMap;
 use crate::card::versions::{carry_answers, comparability, comparable_share, fits, Comparability};
 use crate::card::{Card, Indicator, Level};
 use crate::department::archive::Archive;
-use crate::department::figures::{describe_value, Aggregate, Figures, IndicatorFigure};
+use crate::department::figures::{
+    describe_value, mean_tenths, Aggregate, Figures, IndicatorFigure,
+};
 use crate::department::results::SchoolResult;
 use crate::department::review::counted;
 use crate::department::school::SchoolId;
@@ -435,12 +437,15 @@ fn value_change(before: &IndicatorFigure, after: &IndicatorFigure) -> Option<Str
         (Aggregate::Count { sum: a }, Aggregate::Count { sum: b }) => {
             signed(i128::from(*b) - i128::from(*a))
         }
-        // The means, each a sum of tenths over its schools.
+        // The means as shown, each rounded to tenths first: «79,1 % → 75,6 %»
+        // stands beside «−3,5 п. п.», as for shares.
         (Aggregate::Percent { sum: a, .. }, Aggregate::Percent { sum: b, .. }) => {
-            delta_text(delta_tenths(
-                (*a, wide(before.answered) * 1000),
-                (*b, wide(after.answered) * 1000),
-            ))
+            let (was, now) = (
+                mean_tenths(*a, before.answered),
+                mean_tenths(*b, after.answered),
+            );
+            let wide = |t: u64| i64::try_from(t).unwrap_or(i64::MAX);
+            delta_text(wide(now) - wide(was))
         }
         (Aggregate::List { rows: a, .. }, Aggregate::List { rows: b, .. }) => {
             format!("строк: {}", signed(i128::from(*b) - i128::from(*a)))
@@ -832,5 +837,31 @@ mod tests {
             Some("−15,3\u{A0}п.\u{A0}п.")
         );
         assert_eq!(moved(&changes, &code("list")), Some("строк: −2"));
+        // The change is that of the means as shown: 80,0 and 80,0 and 80,1
+        // (80,03, shown 80,0), then 70,1 and 70,0 (70,05, shown 70,1):
+        // −9,9 beside them, not the exact −9,98 rounded to −10,0.
+        let archive = testkit::archive(
+            &nv,
+            &[
+                ("a1", &school("А", "2024/2025", "80", 1)),
+                ("b1", &school("Б", "2024/2025", "80", 1)),
+                ("c1", &school("В", "2024/2025", "80,1", 1)),
+                ("a2", &school("А", "2025/2026", "70,1", 1)),
+                ("b2", &school("Б", "2025/2026", "70", 1)),
+            ],
+        );
+        let changes = with_years(&archive, &nv, &nv, value_changes);
+        let of = changes.iter().find(|c| c.code == code("percent")).unwrap();
+        assert!(
+            of.before.starts_with("в среднем 80,0\u{A0}%"),
+            "{}",
+            of.before
+        );
+        assert!(
+            of.after.starts_with("в среднем 70,1\u{A0}%"),
+            "{}",
+            of.after
+        );
+        assert_eq!(of.change.as_deref(), Some("−9,9\u{A0}п.\u{A0}п."));
     }
 }

@@ -714,6 +714,7 @@ mod tests {
             applies: false,
             max,
             lacks_last_year: false,
+            unanswered: false,
         };
         assert!(!ruled(0).moves_score() && ruled(1).moves_score());
         // Its 2.1 refused instead: 0 of 23 last year, 2 of 23 now (+8,7),

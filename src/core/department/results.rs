@@ -101,16 +101,17 @@ impl SchoolResult {
                     Some(comment) => format!(" — {comment}"),
                     None => String::new(),
                 };
-                // «засчитано не применимо» does not read: each side in words.
-                let was = if c.claimed_applies {
-                    format!("заявлено {}", points(c.claimed_points.into()))
-                } else {
-                    "по ответам школы не применим".to_owned()
+                // «засчитано не применимо» does not read: each side in words;
+                // an indicator without points has none to claim.
+                let was = match (c.claimed_applies, c.max) {
+                    (true, 0) => "по ответам школы применим".to_owned(),
+                    (true, _) => format!("заявлено {}", points(c.claimed_points.into())),
+                    (false, _) => "по ответам школы не применим".to_owned(),
                 };
-                let now = if c.applies {
-                    format!("засчитано {}", points(c.points.into()))
-                } else {
-                    "признан не применимым".to_owned()
+                let now = match (c.applies, c.max) {
+                    (true, 0) => "признан применимым".to_owned(),
+                    (true, _) => format!("засчитано {}", points(c.points.into())),
+                    (false, _) => "признан не применимым".to_owned(),
                 };
                 Some(format!("{code}: {was} → {now}{why}"))
             })
@@ -357,6 +358,18 @@ mod tests {
                 "2.1: заявлено 1 балл → признан не применимым",
                 "3.1: заявлено 0 баллов → признан не применимым",
             ]
+        );
+        // A card without points: no points claimed or counted.
+        let nv = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
+        let mut archive = testkit::archive(
+            &nv,
+            &[("b", &testkit::draft("Школа Б", "2025/2026", &["1.1"]))],
+        );
+        archive.set_decision("b", "1.2", Some(Decision::NotApplicable));
+        let now = super::results(&archive, &nv.id, "2025/2026");
+        assert_eq!(
+            now[0].difference_lines(),
+            ["1.2: по ответам школы применим → признан не применимым"]
         );
     }
 

@@ -119,6 +119,9 @@ pub struct Counted {
     /// Left out of the maximum for want of last year's figures, and not
     /// ruled on: what is missing is data, not the indicator's relevance.
     pub lacks_last_year: bool,
+    /// Left blank by the school, and not ruled on: no answer, rather than
+    /// a target missed.
+    pub unanswered: bool,
 }
 
 impl Counted {
@@ -208,6 +211,7 @@ pub fn confirm(card: &Card, assessment: &Assessment, review: &Review) -> Confirm
             applies,
             max: indicator.points,
             lacks_last_year: decision.is_none() && result.outcome.lacks_last_year(),
+            unanswered: decision.is_none() && result.outcome == Outcome::Unanswered,
         };
         indicators.push((indicator.code.clone(), counted));
         (points, applies)
