@@ -13,6 +13,7 @@ use profkarta_core::department::dynamics::{
     delta_text, indicator_changes, school_changes, SchoolChange, Years,
 };
 use profkarta_core::department::report;
+use profkarta_core::department::results::SchoolResult;
 use profkarta_core::export::push_escaped;
 use profkarta_core::text::{name_has, percent};
 
@@ -148,25 +149,29 @@ pub fn DynamicsPanel() -> impl IntoView {
             })
         })
     };
+    // A school whose own file is of another version than its year's card
+    // is compared on this year's rules, whether or not the years' cards
+    // differ.
+    let mixed = Memo::new(move |_| {
+        let off = |r: &[SchoolResult]| r.iter().any(SchoolResult::other_version);
+        dept.results.with(|now| off(now))
+            || dept
+                .previous
+                .with(|p| p.as_ref().is_some_and(|(_, before, ..)| off(before)))
+    });
     // The report's sentence, from the changes the table shows.
     let summary = move || {
         changes.with(|c| {
             let (schools, _) = c.as_ref()?;
-            dept.with_years(|years, previous, _| report::dynamics_of(years, previous, schools))
+            dept.with_years(|years, previous, _| {
+                report::dynamics_of(years, previous, schools, mixed.get())
+            })
         })
     };
     let trend = Signal::derive(move || {
         let periods = dept.periods.get();
         let all: Vec<_> = periods.iter().map(|p| dept.figures_of(p)).collect();
         trend_svg(&periods, &all, with_levels)
-    });
-    // A school whose own file is of another version than its year's card
-    // is compared on this year's rules too, though the years' cards agree.
-    let mixed = Memo::new(move |_| {
-        changes.with(|c| {
-            c.as_ref()
-                .is_some_and(|(schools, _)| schools.iter().any(|s| s.across.is_some()))
-        })
     });
     let rescored_column = move || versions.get().is_some() || mixed.get();
     // At a thousand schools the table's rows are most of the tab's work:
@@ -234,16 +239,18 @@ pub fn DynamicsPanel() -> impl IntoView {
                 {move || versions.with(Option::is_none).then(|| view! { <p data-testid="dynamics-summary">{summary}</p> })}
                 {move || versions.get().map(|(old, (same, total))| view! {
                     <p class="notice" data-testid="versions-note">{format!(
-                        "Годы заполнены по разным версиям карты: в {} — версия {old}, теперь — версия {}. \
+                        "Годы показаны по разным версиям карты: {} — по версии {old}, {} — по версии {}. \
                          Сопоставимы {same} из {total} показателей; где методика изменилась, изменение не показывается. \
                          Столбец «Прошлый год по новой методике» — ответы прошлого года, пересчитанные по новой версии. \
                          Показатели, которых в прошлом году не было или которые заполняются иначе, в изменение у школы \
                          не входят. Уровень прошлого года (столбец «Уровень») — по пересчитанным результатам, а не по столбцу «Было».",
-                        previous.get().unwrap_or_default(), dept.card.with(|c| c.version)
+                        previous.get().unwrap_or_default(),
+                        dept.period.get().unwrap_or_default(),
+                        dept.card.with(|c| c.version)
                     )}</p>
                 })}
-                {move || (versions.get().is_none() && mixed.get()).then(|| view! {
-                    <p class="notice" data-testid="versions-note">{format!(
+                {move || mixed.get().then(|| view! {
+                    <p class="notice" data-testid="versions-mixed">{format!(
                         "Часть школ заполнила не версию {version} карты, а другую: их результаты за два года \
                          сравниваются по правилам версии {version} (столбец «Прошлый год по новой методике»), \
                          на показателях, которые есть в обеих версиях и заполняются одинаково.",

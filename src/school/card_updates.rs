@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::platform::browser::confirm;
 use crate::school::department_cards::SchoolCards;
 use crate::school::drafts::Drafts;
 use crate::school::state::{CardCtx, DraftCtx};
@@ -25,14 +26,27 @@ pub fn CardUpdates() -> impl IntoView {
             })
         })
     };
+    // A year already sent was counted by its own version: moving it
+    // changes its result, and a new file would replace the department's.
+    let sent = Memo::new(move |_| drafts.export_state.with(|s| s.sent()));
     let move_up = {
         let card = card.clone();
         move |_| {
-            if let Some(to) = newer.get_untracked() {
+            let Some(to) = newer.get_untracked() else {
+                return;
+            };
+            let question = format!(
+                "Карта этого года уже выгружена по версии {}. После перехода на версию {} \
+                 баллы могут измениться, а новая выгрузка заменит в отделе прежний файл. \
+                 Перевести черновик?",
+                card.version, to.version
+            );
+            if !sent.get_untracked() || confirm(&question) {
                 drafts.move_to(&card, &to);
             }
         }
     };
+    let version = card.version;
     let trust = move |_| {
         if let Some(card) = cards.trust_pending() {
             drafts.open_card(&card);
@@ -60,11 +74,21 @@ pub fn CardUpdates() -> impl IntoView {
         })}
         {move || newer.get().map(|to| view! {
             <div class="notice no-print" data-testid="newer-card">
-                <p>{format!(
-                    "Отдел образования опубликовал версию {} этой карты. Перенесите черновик: ответы перейдут \
-                     к тем же показателям, а то, что перенести нельзя, останется видно над картой.",
-                    to.version
-                )}</p>
+                <p>{if sent.get() {
+                    format!(
+                        "Отдел образования опубликовал версию {} этой карты. Этот год уже выгружен \
+                         по версии {version}, и отдел считает его по ней: переводить черновик не нужно, \
+                         если отдел об этом не просит. По новой версии заполните карту следующего года \
+                         («Следующий год» в «Моих черновиках»).",
+                        to.version
+                    )
+                } else {
+                    format!(
+                        "Отдел образования опубликовал версию {} этой карты. Перенесите черновик: ответы перейдут \
+                         к тем же показателям, а то, что перенести нельзя, останется видно над картой.",
+                        to.version
+                    )
+                }}</p>
                 <button type="button" on:click=move_up.clone()>{format!("Перейти на версию {}", to.version)}</button>
             </div>
         })}

@@ -226,12 +226,19 @@ pub fn dynamics(
     after: &[SchoolResult],
 ) -> String {
     let changes = school_changes(archive, years.old_card, years.new_card, before, after);
-    dynamics_of(years, previous_period, &changes)
+    let other_versions = before.iter().chain(after).any(SchoolResult::other_version);
+    dynamics_of(years, previous_period, &changes, other_versions)
 }
 
 /// [`dynamics`] from the schools' changes already worked out, as
-/// «Динамика» has them for its table.
-pub fn dynamics_of(years: &Years, previous_period: &str, changes: &[SchoolChange]) -> String {
+/// «Динамика» has them for its table; `other_versions`: some school filled
+/// another version than the card its year is shown by.
+pub fn dynamics_of(
+    years: &Years,
+    previous_period: &str,
+    changes: &[SchoolChange],
+    other_versions: bool,
+) -> String {
     let (card, was, now) = (years.new_card, years.before, years.after);
     let versions = if years.versions_differ() {
         let (same, total) = years.comparable();
@@ -264,6 +271,15 @@ pub fn dynamics_of(years: &Years, previous_period: &str, changes: &[SchoolChange
         ),
     };
     let rise = largest_rise(changes);
+    let other_versions = if other_versions {
+        format!(
+            " Школы, заполнившие не ту версию карты, по которой показан их год, сравнены по \
+             правилам версии {} за оба года.",
+            card.version
+        )
+    } else {
+        String::new()
+    };
     // Each year's levels are by its own version's bounds: when the bounds
     // moved, the counts say so beside them.
     let old_levels = years.old_card.levels.as_ref();
@@ -294,7 +310,7 @@ pub fn dynamics_of(years: &Years, previous_period: &str, changes: &[SchoolChange
     format!(
         "По сравнению с {previous_period} учебным годом доля набранных баллов по всем школам \
          изменилась с {} ({}) до {} ({}); среди школ, участвовавших в оба года ({}), результат \
-         улучшили\u{A0}{up}, ухудшили\u{A0}{down}.{mixed}{high}{rise}{versions}",
+         улучшили\u{A0}{up}, ухудшили\u{A0}{down}.{mixed}{high}{rise}{versions}{other_versions}",
         percent(was.points.0, was.points.1),
         schools(was.schools),
         percent(now.points.0, now.points.1),
@@ -908,5 +924,52 @@ mod tests {
             " Выводов, которые держатся на одной школе или расходятся с долей обучающихся: 1; \
              такие выводы отмечены в таблице и требуют подтверждения данными следующего года."
         ));
+    }
+
+    /// A year shown by version 2 holds a school's file of version 1: the
+    /// sentence says whose years are compared by the shown version's rules.
+    #[test]
+    fn schools_on_another_version_are_named_in_the_dynamics() {
+        use crate::department::dynamics::Years;
+        use crate::department::figures::figures;
+        use crate::department::results::results;
+        let (v1, v2) = testkit::two_versions();
+        let archive = testkit::archive_of(&[
+            (&v1, "a1", &testkit::draft("Школа А", "2024/2025", &["1.8"])),
+            (&v1, "b1", &testkit::draft("Школа Б", "2024/2025", &[])),
+            (
+                &v1,
+                "a2",
+                &testkit::draft("Школа А", "2025/2026", &["1.8", "2.1"]),
+            ),
+            (&v2, "b2", &testkit::draft("Школа Б", "2025/2026", &["1.9"])),
+        ]);
+        let (before, now) = (
+            results(&archive, &v1.id, "2024/2025"),
+            results(&archive, &v1.id, "2025/2026"),
+        );
+        assert!(now.iter().any(|r| r.other_version()), "А is on version 1");
+        assert!(!before.iter().any(|r| r.other_version()));
+        let (was, f) = (
+            figures(&archive, &v1, &before),
+            figures(&archive, &v2, &now),
+        );
+        let years = Years {
+            old_card: &v1,
+            before: &was,
+            new_card: &v2,
+            after: &f,
+        };
+        let text = dynamics(&archive, &years, "2024/2025", &before, &now);
+        assert!(
+            text.ends_with(
+                " Школы, заполнившие не ту версию карты, по которой показан их год, сравнены по \
+                 правилам версии 2 за оба года."
+            ),
+            "{text}"
+        );
+        let same: Vec<_> = now.iter().filter(|r| !r.other_version()).cloned().collect();
+        let text = dynamics(&archive, &years, "2024/2025", &before, &same);
+        assert!(!text.contains("не ту версию"), "{text}");
     }
 }

@@ -118,6 +118,12 @@ impl SchoolResult {
             .collect()
     }
 
+    /// The school filled another version than the card it is shown on:
+    /// its years are compared by that card's rules.
+    pub fn other_version(&self) -> bool {
+        self.version != self.seen_as
+    }
+
     /// The result under the codes of `card`, another version of `speaks`,
     /// the card whose codes it has now (at first the one the school filled
     /// in). Each indicator goes to its counterpart ([`Card::counterpart`]);

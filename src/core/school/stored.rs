@@ -84,6 +84,14 @@ pub enum ExportState {
     Unknown,
 }
 
+impl ExportState {
+    /// The department has a file of this draft's year from it: its card
+    /// version is the one that year was counted by.
+    pub fn sent(self) -> bool {
+        matches!(self, Self::Same | Self::Changed | Self::Unknown)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredDraft {
     #[serde(flatten)]
