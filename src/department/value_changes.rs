@@ -19,7 +19,7 @@ pub fn ValueChanges() -> impl IntoView {
                     .into_iter()
                     .map(|c| {
                         view! {
-                            <tr data-code=c.code.clone() class:changed=!c.comparability.is_comparable()>
+                            <tr data-code=c.code.clone() class:changed=!c.comparability.values_comparable()>
                                 <IndicatorName code=c.code.clone()/>
                                 <td data-col="before">{c.before}</td>
                                 <td data-col="after">{c.after}</td>

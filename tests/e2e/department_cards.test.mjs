@@ -460,6 +460,11 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     await page.getByTestId('versions-note').filter({ hasText: 'Сопоставимы 2 из 3 показателей' }).waitFor();
     const indicator = (code) => page.getByTestId('indicator-changes').locator(`tr[data-code="${code}"] [data-col="delta"]`).innerText();
     assert.equal(await indicator('1.1'), 'методика изменилась');
+    // Its municipal value is still compared: only the target moved.
+    // 35 + 20 of 200 last year, 38 + 45 of 200 now.
+    const value = page.getByTestId('value-changes').locator('tr[data-code="1.1"]');
+    assert.equal(await value.locator('[data-col="comparable"]').innerText(), 'изменились цель или баллы');
+    assert.equal(await value.locator('[data-col="change"]').innerText(), '+14,0\u00a0п.\u00a0п.');
     // Named by wording, not the code alone (on paper nothing else names it).
     assert.equal(await page.getByTestId('indicator-changes').locator('tr[data-code="1.1"] th').innerText(),
         '1.1 Доля обучающихся 6–11 классов, прошедших профессиональные пробы');

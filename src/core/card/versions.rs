@@ -600,12 +600,27 @@ impl Comparability {
         }
     }
 
+    /// Whether the municipal value (Σ/Σ, a sum, a mean) is measured as
+    /// before: a new target or other points change who earns the
+    /// indicator, not what the schools report.
+    pub fn values_comparable(&self) -> bool {
+        match self {
+            Self::Same => true,
+            Self::Changed(what) => {
+                (what.iter()).all(|c| matches!(c, Change::Target { .. } | Change::Points { .. }))
+            }
+            Self::New => false,
+        }
+    }
+
     /// The column «Методика» of the municipal values: «не менялась»,
-    /// «изменилась», «новый показатель». «Сопоставимо» beside a change was
-    /// read as «about the same».
+    /// «изменилась», «новый показатель», or «изменились цель или баллы»
+    /// where the value is still compared. «Сопоставимо» beside a change
+    /// was read as «about the same».
     pub fn method_label(&self) -> &'static str {
         match self {
             Self::Same => "не менялась",
+            Self::Changed(_) if self.values_comparable() => "изменились цель или баллы",
             Self::Changed(_) => "изменилась",
             Self::New => "новый показатель",
         }

@@ -469,7 +469,7 @@ pub fn value_changes(years: &Years) -> Vec<ValueChange> {
                 _ => "—".to_owned(),
             };
             let change = was
-                .filter(|_| comparability.is_comparable())
+                .filter(|_| comparability.values_comparable())
                 .and_then(|was| value_change(was, now));
             Some(ValueChange {
                 code: indicator.code.clone(),
@@ -804,6 +804,42 @@ mod tests {
         assert_eq!(moved(&changes, "1.1"), Some("+50,0\u{A0}п.\u{A0}п."));
         assert_eq!(moved(&changes, "1.2"), Some("+1\u{202F}198"));
         assert_eq!(moved(&changes, "1.4"), None);
+    }
+
+    /// A new target (or other points) changes who earns an indicator, not
+    /// what the schools report: the municipal value is still compared,
+    /// and the method column says what changed.
+    #[test]
+    fn a_new_target_keeps_the_value_compared() {
+        let v1 = testkit::card();
+        let mut v2 = v1.clone();
+        v2.version = 2;
+        let raised = v2.indicators_mut().find(|i| i.code == "1.1").unwrap();
+        let crate::card::Rule::Share {
+            threshold_percent, ..
+        } = &mut raised.rule
+        else {
+            panic!("1.1 is a share");
+        };
+        *threshold_percent = Some(40);
+        v2.recount();
+        let school = |period: &str, n: &str| {
+            let mut d = testkit::draft("Школа А", period, &[]);
+            d.answers.insert("1.1".into(), testkit::share(n, "100"));
+            d
+        };
+        let archive = testkit::archive_of(&[
+            (&v1, "a1", &school("2024/2025", "30")),
+            (&v2, "a2", &school("2025/2026", "35")),
+        ]);
+        let values = with_years(&archive, &v1, &v2, value_changes);
+        let of = values.iter().find(|v| v.code == "1.1").unwrap();
+        assert!(
+            !of.comparability.is_comparable(),
+            "earning it is not compared"
+        );
+        assert_eq!(of.comparability.method_label(), "изменились цель или баллы");
+        assert_eq!(of.change.as_deref(), Some("+5,0\u{A0}п.\u{A0}п."));
     }
 
     /// Means of typed percentages move by points: 80,0 and 90,5 % (mean
