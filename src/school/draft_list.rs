@@ -56,6 +56,12 @@ pub fn DraftList() -> impl IntoView {
             .cards
             .with_untracked(|c| c.latest(&card).map(|c| c.title.clone()))
             .unwrap_or_else(|| card.clone());
+        // Once the card has several versions, drafts of one school and
+        // year may differ by theirs alone.
+        let versions = cards
+            .cards
+            .with_untracked(|c| c.latest(&card).is_some_and(|l| l.version > 1));
+        let version = field(|e| e.version.to_string());
         // A card without yes-or-no questions has nothing to copy: the
         // question is not asked.
         let copies = cards.cards.with_untracked(|c| {
@@ -98,7 +104,7 @@ pub fn DraftList() -> impl IntoView {
         view! {
             <tr class:current=is_open>
                 <th scope="row">{title}</th>
-                <td class="draft-card">{card_title}</td>
+                <td class="draft-card">{card_title}{move || versions.then(|| format!(", версия {}", version()))}</td>
                 <td>{move || entry.with(|e| e.as_ref().map(|e| local_datetime(&e.updated_at)).unwrap_or_default())}</td>
                 <td class="row-actions">
                     <button type="button" disabled=is_open.clone() aria-label=open_label on:click=move |_| {

@@ -431,6 +431,12 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     await newer.filter({ hasText: 'Перенесите черновик' }).waitFor();
     await school.getByRole('button', { name: 'Перейти на версию 2' }).click();
     await newer.waitFor({ state: 'detached' });
+    // The two drafts, of one card, differ by their versions: named.
+    // The page is drawn anew for the other version: the list is opened again.
+    await school.getByRole('button', { name: /Мои черновики/ }).click();
+    const listed = school.getByTestId('draft-list');
+    await listed.getByRole('row', { name: /2025\/2026/ }).locator('td.draft-card').filter({ hasText: /, версия 2$/ }).waitFor();
+    await listed.getByRole('row', { name: /2024\/2025/ }).locator('td.draft-card').filter({ hasText: /, версия 1$/ }).waitFor();
     // 38 of 100 meets 30 % but not version 2's 40 %.
     await fillSchool(card, { name: 'МБОУ СОШ № 1 г. Белинского', period: '2025/2026', share: '38', fact: true, count: '2' });
     await card.expectSummary({ total: '2 из 3' });
