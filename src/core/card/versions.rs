@@ -379,15 +379,15 @@ pub fn changes(old: &Card, new: &Card) -> Vec<Change> {
             });
         }
     }
-    for (_, indicator) in before {
-        if gone(indicator) && !replaced.contains(&indicator.key()) {
-            found.push(Change::Removed {
-                code: indicator.code.clone(),
-                text: indicator.text.clone(),
-            });
-        }
-    }
-    found
+    // Removals first: «Исключён показатель 1.4» reads before «Показатель
+    // 1.5 теперь имеет номер 1.4», which takes its number.
+    let removed = (before.iter())
+        .filter(|(_, o)| gone(o) && !replaced.contains(&o.key()))
+        .map(|(_, o)| Change::Removed {
+            code: o.code.clone(),
+            text: o.text.clone(),
+        });
+    removed.chain(found).collect()
 }
 
 /// One difference between two versions about the card as a whole or one
