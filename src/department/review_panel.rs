@@ -317,23 +317,38 @@ fn ReviewRow(
     let dept: Dept = expect_context();
     let code = indicator.code.clone();
     let archive = dept.archive();
-    let (answer, claimed, claims_points, no_last_year, unanswered) = archive.with_untracked(|a| {
-        let entry = a.entry(&submission);
-        let answer = entry.and_then(|e| e.opened.payload.answers.get(&code).cloned());
-        let outcome = entry
-            .and_then(|e| e.assessment.indicators.iter().find(|r| r.code == code))
-            .map(|r| &r.outcome);
-        let claimed = outcome
-            .map(|o| counted(o.points(), o.applies()))
-            .unwrap_or_default();
-        (
-            answer,
-            claimed,
-            outcome.is_some_and(|o| o.points() > 0),
-            outcome.is_some_and(Outcome::lacks_last_year),
-            outcome == Some(&Outcome::Unanswered),
-        )
-    });
+    let (answer, claimed, claims_points, no_last_year, unanswered, errors) = archive
+        .with_untracked(|a| {
+            let entry = a.entry(&submission);
+            let answer = entry.and_then(|e| e.opened.payload.answers.get(&code).cloned());
+            let result =
+                entry.and_then(|e| e.assessment.indicators.iter().find(|r| r.code == code));
+            let outcome = result.map(|r| &r.outcome);
+            // What the school's own page said under the fields: the reviewer
+            // sees why a row counts nothing.
+            let errors: Vec<String> = result
+                .map(|r| r.errors.iter().map(|(_, e)| e.to_string()).collect())
+                .unwrap_or_default();
+            let errors = (!errors.is_empty()).then(|| {
+                let lead = if outcome == Some(&Outcome::Invalid) {
+                    "Ответ заполнен с ошибкой и не учтён: "
+                } else {
+                    "В ответе ошибка: "
+                };
+                format!("{lead}{}", errors.join(" "))
+            });
+            let claimed = outcome
+                .map(|o| counted(o.points(), o.applies()))
+                .unwrap_or_default();
+            (
+                answer,
+                claimed,
+                outcome.is_some_and(|o| o.points() > 0),
+                outcome.is_some_and(Outcome::lacks_last_year),
+                outcome == Some(&Outcome::Unanswered),
+                errors,
+            )
+        });
     // «—» also stands for a row that does not apply: a blank one says so.
     let summary = if unanswered {
         "не заполнено".to_owned()
@@ -561,6 +576,7 @@ fn ReviewRow(
                 // An indicator without points claims none: nothing to compare.
                 {(indicator.points > 0).then(|| view! { " · заявлено: " <strong data-testid="claimed">{claimed.clone()}</strong> })}
             </p>
+            {errors.map(|text| view! { <p class="notice notice-warning" data-testid="invalid-answer">{text}</p> })}
             {no_last_year}
             {list_rows}
             {school_comment.map(|c| view! { <p class="school-comment">"Комментарий школы: " {c}</p> })}

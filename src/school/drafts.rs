@@ -29,7 +29,7 @@ use crate::platform::browser::{
 use crate::platform::storage::{self, Read, DRAFT_PREFIX};
 use crate::shared::debounce::Debounce;
 use crate::shared::notices::Notices;
-use crate::shared::quarantine::{keep_copy, quarantine};
+use crate::shared::quarantine::{copies_kept, keep_copy, quarantine};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DraftEntry {
@@ -212,6 +212,11 @@ impl Drafts {
             });
         }
         let key = key_of(&current.meta.id);
+        // What this version does not read of the stored text is copied
+        // aside first; if there is still no room for it, nothing is written.
+        if let Err(e) = copies_kept(self.notices, &key) {
+            return self.status.set(SaveStatus::Failed(e));
+        }
         let there = match load(&key) {
             Ok(there) => there,
             Err(e) => return self.status.set(SaveStatus::Failed(e)),

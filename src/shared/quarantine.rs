@@ -4,8 +4,19 @@
 //! was moved aside stays listed ([`kept_aside`]) after the notice is gone,
 //! until the user deletes it.
 
+use std::cell::RefCell;
+
+use profkarta_core::error::StorageError;
+
 use crate::platform::storage::{self, QUARANTINE_PREFIX};
 use crate::shared::notices::Notices;
+
+thread_local! {
+    /// Copies [`keep_copy`] could not make (storage full), as (key,
+    /// problem): made before a save writes over their text
+    /// ([`copies_kept`]).
+    static PENDING: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+}
 
 /// The file name offered for kept-aside text.
 pub const RAW_FILE_NAME: &str = "profkarta_повреждённые_данные.txt";
@@ -27,12 +38,32 @@ pub fn quarantine(notices: Notices, key: &str, problem: &str) {
 /// Keeps a copy of the text under `key` aside and says `problem`: the text
 /// was read only in part, and the next save writes over what was not.
 pub fn keep_copy(notices: Notices, key: &str, problem: &str) {
-    set_aside(notices, key, problem, false);
+    if !set_aside(notices, key, problem, false) {
+        PENDING.with_borrow_mut(|p| p.push((key.to_owned(), problem.to_owned())));
+    }
 }
 
-fn set_aside(notices: Notices, key: &str, problem: &str, remove: bool) {
+/// Makes the copies of `key`'s text that [`keep_copy`] could not make, and
+/// says so; `Err` while one still cannot be made, and then the text must
+/// not be written over.
+pub fn copies_kept(notices: Notices, key: &str) -> Result<(), StorageError> {
+    let waiting: Vec<(String, String)> =
+        PENDING.with_borrow_mut(|p| p.extract_if(.., |(k, _)| k == key).collect());
+    for (key, problem) in waiting {
+        // A draft deleted since has nothing left to keep.
+        if storage::raw_text(&key).is_some() && !set_aside(notices, &key, &problem, false) {
+            PENDING.with_borrow_mut(|p| p.push((key, problem)));
+            return Err(StorageError::Full);
+        }
+    }
+    Ok(())
+}
+
+/// Whether the text is kept: set aside, or nothing was there to keep.
+fn set_aside(notices: Notices, key: &str, problem: &str, remove: bool) -> bool {
     let Some(text) = storage::raw_text(key) else {
-        return notices.push(problem.to_owned(), None);
+        notices.push(problem.to_owned(), None);
+        return true;
     };
     let aside = format!(
         "{QUARANTINE_PREFIX}{}",
@@ -40,7 +71,7 @@ fn set_aside(notices: Notices, key: &str, problem: &str, remove: bool) {
     );
     // A copy kept at an earlier visit is not made and said again.
     if !remove && storage::raw_text(&aside).as_deref() == Some(text.as_str()) {
-        return;
+        return true;
     }
     let kept = storage::write_text(&aside, &text).and_then(|()| {
         if remove {
@@ -63,4 +94,5 @@ fn set_aside(notices: Notices, key: &str, problem: &str, remove: bool) {
         format!("{problem} {whereabouts}"),
         Some((RAW_FILE_NAME.to_owned(), text)),
     );
+    kept.is_ok()
 }

@@ -72,6 +72,10 @@ pub struct SigningKey {
     /// The stored key could not be read (set aside): a new one would sign
     /// as a stranger, so it is made only when the user agrees.
     damaged: RwSignal<bool>,
+    /// The key in use could not be written (storage full): written again
+    /// when the page is hidden or left, or signs again, and the page asks
+    /// before it is closed while it is still not written.
+    unsaved: StoredValue<bool>,
     owner: KeyOwner,
     notices: Notices,
 }
@@ -93,11 +97,47 @@ impl SigningKey {
             }
             None => None,
         };
-        Self {
+        let this = Self {
             key: RwSignal::new(key),
             damaged: RwSignal::new(damaged),
+            unsaved: StoredValue::new(false),
             owner,
             notices,
+        };
+        this.keep_trying();
+        this
+    }
+
+    /// A key storage refused is written again once there may be room,
+    /// and not lost by closing the page: without it the next file would
+    /// be signed by a new key, which the department has to accept anew.
+    fn keep_trying(self) {
+        let on_hidden = window_event_listener_untyped("visibilitychange", move |_| self.retry());
+        let on_leave = window_event_listener(leptos::ev::beforeunload, move |e| {
+            self.retry();
+            if self.unsaved.get_value() {
+                e.prevent_default();
+                e.set_return_value("");
+            }
+        });
+        on_cleanup(move || {
+            on_hidden.remove();
+            on_leave.remove();
+        });
+    }
+
+    /// Writes a key storage refused before, quietly; says so once it is in.
+    fn retry(self) {
+        if !self.unsaved.get_value() {
+            return;
+        }
+        let Some(key) = self.key.get_untracked() else {
+            return;
+        };
+        if storage::write(self.owner.storage_key(), &key.backup(&now_iso())).is_ok() {
+            self.unsaved.set_value(false);
+            self.notices
+                .push_passing("Ключ подписи сохранён в браузере: место в хранилище освободилось.");
         }
     }
 
@@ -136,6 +176,7 @@ impl SigningKey {
     /// The key to sign with, created and stored on first use.
     fn get_or_create(self) -> KeyPair {
         if let Some(key) = self.key.get_untracked() {
+            self.retry();
             return key;
         }
         let key = KeyPair::from_seed(random_bytes::<32>());
@@ -145,7 +186,9 @@ impl SigningKey {
     }
 
     fn keep(self, key: &KeyPair) {
-        if let Err(e) = storage::write(self.owner.storage_key(), &key.backup(&now_iso())) {
+        let written = storage::write(self.owner.storage_key(), &key.backup(&now_iso()));
+        self.unsaved.set_value(written.is_err());
+        if let Err(e) = written {
             self.notices.push(
                 format!(
                     "Ключ подписи не сохранён в браузере: {e} Скачайте файл ключа, \

@@ -52,6 +52,14 @@ async function withSchool(card, fn) {
     }
 }
 
+/// A file's answers without those it lists as invalid: the app counts
+/// them as nothing, and the independent scorer does not validate.
+function withoutInvalid(payload) {
+    const answers = { ...payload.answers };
+    for (const code of payload.incomplete.invalid) delete answers[code];
+    return answers;
+}
+
 async function fillSchool(card, name) {
     await card.profile('Полное наименование ОО', name);
     await card.profile('Муниципальное образование', 'Ленинск-Кузнецкий муниципальный округ');
@@ -163,6 +171,10 @@ test('Leninsk-Kuznetsky: growth against last year, a minimum with growth, a brea
         // its review then points out.
         await card.share('5.2', '1', '4');
         await card.expectSubtotal('5', '0 из 1');
+        // 2.1 goes with an error: counted as nothing here, and named so in
+        // the department's review.
+        await card.share('2.1', '50', '10');
+        await card.expectPoints('2.1', 'не учитывается');
         // 1.1, 1.3 fails, 3.4, 6.1 earned; 1.2 not applicable, 5.2 without
         // last year: 3 of 14.
         await card.expectSummary({ total: '3 из 14', percent: `21,4${NBSP}%` });
@@ -399,7 +411,8 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         const ours = await payloadOf('leninsk-school.json');
         const schools = [
             ...latest('leninsk-kuznetsky').map((s) => ({ name: s.school, ...score(s, lk) })),
-            { name: ours.profile.name, ...score({ ...ours.profile, answers: ours.answers }, lk) },
+            // The independent scorer does not validate: the invalid 2.1 is left out.
+            { name: ours.profile.name, ...score({ ...ours.profile, answers: withoutInvalid(ours) }, lk) },
         ];
         assert.deepEqual([schools.at(-1).total, schools.at(-1).max], [3, 14], "the school's own export");
         const rows = async () => {
@@ -415,11 +428,12 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         assert.equal(await page.getByTestId('figures').locator('[data-figure="high"]').count(), 0, 'no level counts without levels');
         // The matrix tells an indicator left blank from a target missed.
         const scored = indicatorsOf(lk).filter((i) => i.points > 0).map((i) => i.code);
+        // An answer with an error is no blank: a target missed.
         const answersOf = [...latest('leninsk-kuznetsky').map((s) => s.answers), ours.answers];
         const blank = (a) => !a || (['numerator', 'denominator', 'count', 'percent'].every((k) => (a[k] ?? '') === '')
             && (a.parts ?? []).every((p) => p === '') && a.fact == null && (a.rows ?? []).length === 0);
         const unanswered = schools.reduce((n, s, i) => n + scored.filter((c) => s.applicable.has(c) && blank(answersOf[i][c])).length, 0);
-        assert.ok(unanswered >= 10, `our school left ten blank: ${unanswered}`);
+        assert.ok(unanswered >= 9, `our school left nine blank: ${unanswered}`);
         const matrix = await page.getByTestId('chart-heatmap').locator('svg').first().getAttribute('aria-label');
         assert.ok(matrix.includes(`нет ответа — ${unanswered}`), matrix);
         // The profile filter offers the card's own question; a school that
@@ -438,6 +452,11 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         const ourReview = page.getByTestId('review');
         await ourReview.getByRole('heading', { name: ours.profile.name }).waitFor();
         assert.equal(await ourReview.getByTestId('no-last-year').count(), 1, 'one such indicator');
+        assert.deepEqual(ours.incomplete.invalid, ['2.1']);
+        const invalid = await ourReview.getByTestId('invalid-answer').allInnerTexts();
+        assert.equal(invalid.length, 1);
+        assert.ok(invalid[0].startsWith('Ответ заполнен с ошибкой и не учтён: ') && invalid[0].includes('больше общего числа'), invalid[0]);
+        assert.equal(await ourReview.locator('li[data-code="2.1"]').getByTestId('invalid-answer').count(), 1);
         const lacking = ourReview.locator('li[data-code="5.2"]');
         assert.ok((await lacking.getByTestId('no-last-year').innerText()).startsWith('Школа не указала данные прошлого года'));
         await lacking.locator('#decision-5-2-no_point').check();

@@ -308,6 +308,38 @@ test('a full storage keeps the draft in memory, warns, and offers a backup that 
     });
 });
 
+test('a signing key storage refused is written once there is room', () =>
+    withCard(
+        async (card) => {
+            const { page } = card;
+            await fillSchool(card);
+            await page.getByLabel(/Выгрузить всё равно/).check();
+            const file = await downloadText(page, () => page.getByTestId('export-button').click());
+            const signed = JSON.parse(file.text);
+            await page.getByTestId('notices').filter({ hasText: 'Ключ подписи не сохранён в браузере: Хранилище браузера переполнено.' }).waitFor();
+            assert.equal(await page.evaluate(() => localStorage.getItem('profkarta/key')), null);
+            // Room again; the page hidden a moment (another window): the key
+            // is written and said so, and it is the key that signed.
+            await page.evaluate(() => {
+                for (const key of Object.keys(localStorage).filter((k) => k.startsWith('filler'))) localStorage.removeItem(key);
+                document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+            });
+            await page.getByTestId('notices').filter({ hasText: 'Ключ подписи сохранён в браузере: место в хранилище освободилось.' }).waitFor();
+            const kept = JSON.parse(await page.evaluate(() => localStorage.getItem('profkarta/key')));
+            assert.equal(kept.public_key, signed.signature.public_key);
+        },
+        {
+            initScript: () => {
+                if (localStorage.getItem('filler1_0') !== null) return;
+                for (const size of [256 * 1024, 1024, 16, 1]) {
+                    try {
+                        for (let i = 0; ; i++) localStorage.setItem(`filler${size}_${i}`, 'x'.repeat(size));
+                    } catch {}
+                }
+            },
+        },
+    ));
+
 test('two tabs on one draft never overwrite each other silently', () =>
     withCard(async (card, context) => {
         await fillSchool(card);
@@ -635,6 +667,44 @@ test('a value of the wrong kind in a stored draft costs only that value', () =>
         await expectSaved(card);
         const aside = `profkarta/unreadable/${key.split('/').pop()}`;
         assert.equal(await card.page.evaluate((k) => localStorage.getItem(k), aside), damaged);
+    }));
+
+test('a draft whose unread text found no room aside is not saved over it until there is room', () =>
+    withCard(async (card) => {
+        const { page } = card;
+        await fillSchool(card);
+        await card.share('1.1', '12', '40');
+        await expectSaved(card);
+        const [key, text] = await page.evaluate(() =>
+            Object.entries(localStorage).find(([k]) => k.startsWith('profkarta/draft/')));
+        const stored = JSON.parse(text);
+        stored.draft.answers['1.1'].numerator = 12;
+        const damaged = JSON.stringify(stored);
+        // The damaged draft, and a storage full to the last byte.
+        await page.evaluate(([k, t]) => {
+            localStorage.setItem(k, t);
+            for (const size of [256 * 1024, 1024, 16, 1]) {
+                try {
+                    for (let i = 0; ; i++) localStorage.setItem(`filler${size}_${i}`, 'x'.repeat(size));
+                } catch {}
+            }
+        }, [key, damaged]);
+        await page.reload();
+        await page.getByTestId('notices').filter({ hasText: 'Скачайте исходный текст сейчас: сохранить его отдельно не удалось.' }).waitFor();
+        // Typing cannot be saved: the original stays as it was.
+        await card.share('1.1', '13', '40');
+        await page.getByTestId('storage-failed').filter({ hasText: 'Хранилище браузера переполнено.' }).waitFor();
+        assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), damaged);
+        // Room again: the copy is made first, said, then the draft saved.
+        await page.evaluate(() => {
+            for (const k of Object.keys(localStorage).filter((k) => k.startsWith('filler'))) localStorage.removeItem(k);
+        });
+        await card.share('1.1', '14', '40');
+        await expectSaved(card);
+        await page.getByTestId('notices').filter({ hasText: 'Исходный текст сохранён отдельно' }).waitFor();
+        const aside = `profkarta/unreadable/${key.split('/').pop()}`;
+        assert.equal(await page.evaluate((k) => localStorage.getItem(k), aside), damaged);
+        assert.equal(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key)).draft.answers['1.1'].numerator, '14');
     }));
 
 test('a link to the skeleton card says by its title that it is not for schools', async () => {
