@@ -40,6 +40,10 @@ pub const DEPARTMENT_PENDING: &str = "profkarta/department-pending";
 /// tab), restored after a reload.
 pub const DEPARTMENT_PLACE: &str = "profkarta/department-place";
 
+/// The school's draft open last in this browser, opened again at the next
+/// visit rather than the one saved last.
+pub const OPEN_DRAFT: &str = "profkarta/open-draft";
+
 /// What a key holds.
 pub enum Read {
     Missing,

@@ -26,7 +26,7 @@ use profkarta_core::signed::submission::file_name;
 use crate::platform::browser::{
     ask_to_keep_storage, confirm, local_hhmm, now_iso, random_id, year_month,
 };
-use crate::platform::storage::{self, Read, DRAFT_PREFIX};
+use crate::platform::storage::{self, Read, DRAFT_PREFIX, OPEN_DRAFT};
 use crate::shared::debounce::Debounce;
 use crate::shared::notices::Notices;
 use crate::shared::quarantine::{copies_kept, keep_copy, quarantine};
@@ -79,8 +79,17 @@ impl Drafts {
     pub fn start(notices: Notices) -> Self {
         let (stored, status) = match scan(notices) {
             Ok(mut drafts) => {
+                // The draft the school had open, else the one saved last.
+                let open = match storage::read(OPEN_DRAFT) {
+                    Ok(Read::Json(serde_json::Value::String(id))) => Some(id),
+                    _ => None,
+                };
                 drafts.sort_by(|a, b| b.meta.updated_at.cmp(&a.meta.updated_at));
-                (drafts.into_iter().next(), SaveStatus::Unchanged)
+                let at = (drafts.iter())
+                    .position(|d| open.as_deref() == Some(d.meta.id.as_str()))
+                    .unwrap_or(0);
+                let chosen = (at < drafts.len()).then(|| drafts.swap_remove(at));
+                (chosen, SaveStatus::Unchanged)
             }
             Err(e) => (None, SaveStatus::Failed(e)),
         };
@@ -287,6 +296,9 @@ impl Drafts {
 
     fn show(self, stored: StoredDraft, status: SaveStatus) {
         self.wait.cancel();
+        // Only a preference: a storage that refuses it opens the draft saved
+        // last next time, as before.
+        let _ = storage::write(OPEN_DRAFT, &stored.meta.id);
         self.saved.set_value(Some(stored.clone()));
         self.meta.set(stored.meta);
         self.draft.set(stored.draft);

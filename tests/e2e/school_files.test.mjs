@@ -102,6 +102,11 @@ test('several drafts: a new card, next year from a draft, switching, deleting', 
         await card.expectSummary({ total: '1 из 23' });
         // Its button is the open draft's now, and disabled: the focus goes to the card.
         await page.waitForFunction(() => document.activeElement?.id === 'page-title');
+        // A reload opens it again, not the draft saved last (2026/2027).
+        await page.reload();
+        await card.expectText('draft-title', 'МАОУ СОШ № 7 · 2025/2026');
+        await card.expectSummary({ total: '1 из 23' });
+        await page.getByRole('button', { name: /Мои черновики/ }).click();
 
         // Renamed: its button keeps the focus as the row moves up the list.
         page.once('dialog', (d) => d.accept('Черновик для проверки'));
