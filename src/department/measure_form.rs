@@ -305,6 +305,9 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
         draft.clear();
         focus_when_drawn(TITLE_FIELD.to_owned());
     };
+    // A title is asked for first; with one, what is wrong is the addressee.
+    let whom_wrong =
+        move || problem.get().is_some() && measure.with(|m| !m.title.trim().is_empty());
     view! {
         <form class="measure-form no-print" on:submit=record data-testid="measure-form">
             <h3>{move || match editing.get() {
@@ -328,13 +331,16 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
                 <label for="measure-report">"Форма отчёта"</label>
                 <input id="measure-report" type="text" placeholder="например, справка, приказ" prop:value=report_form on:input=on_report_form/>
                 <label for="measure-whom">"Кому адресована"</label>
-                <select id="measure-whom" on:change=on_whom>
+                <select id="measure-whom" on:change=on_whom
+                    aria-describedby="measure-error" aria-invalid=move || whom_wrong().to_string()>
                     <option value="0" prop:selected=whom_is(Whom::All)>"всем ОО"</option>
                     <option value="1" prop:selected=whom_is(Whom::Schools)>"выбранным ОО"</option>
                     {with_levels.then(|| view! { <option value="2" prop:selected=whom_is(Whom::Level)>"ОО с уровнем эффективности…"</option> })}
                     <option value="3" prop:selected=whom_is(Whom::Group)>"целевой группе участников…"</option>
                 </select>
             </div>
+            // Said under the list the focus goes to, not below the form.
+            {move || whom_wrong().then(|| view! { <p class="field-error" id="measure-error" role="alert">{problem.get()}</p> })}
             <Show when=move || whom.get() == Whom::Level>
                 <p>
                     <label for="measure-level">"Уровень эффективности: "</label>
@@ -363,7 +369,7 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
                     {indicators}
                 </fieldset>
             })}
-            {move || problem.get().map(|p| view! { <p class="field-error" id="measure-error" role="alert">{p}</p> })}
+            {move || problem.get().filter(|_| !whom_wrong()).map(|p| view! { <p class="field-error" id="measure-error" role="alert">{p}</p> })}
             <div class="actions">
                 <button type="submit" class="primary">
                     {move || if editing.with(Option::is_some) { "Сохранить изменения" } else { "Записать меру" }}

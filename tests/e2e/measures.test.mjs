@@ -502,6 +502,30 @@ test('a school pre-fills its plan from the letter file, signs it, the department
     }
 });
 
+test('a measure for chosen schools with none ticked is said at the list the focus goes to', async () => {
+    const { context, page, errors } = await openDepartment(app);
+    try {
+        await importFiles(page, gen.files.filter((f) => f.endsWith('2024-2025.json')));
+        await page.getByRole('tab', { name: 'Меры' }).click();
+        const form = page.getByTestId('measure-form');
+        await form.getByLabel('Название').fill('Семинар для выбранных школ');
+        await form.getByLabel('Кому адресована').selectOption({ label: 'выбранным ОО' });
+        await form.getByRole('button', { name: 'Записать меру' }).click();
+        await page.waitForFunction(() => document.activeElement?.id === 'measure-whom');
+        const whom = form.locator('#measure-whom');
+        assert.equal(await whom.getAttribute('aria-invalid'), 'true');
+        assert.equal(await whom.getAttribute('aria-describedby'), 'measure-error');
+        const said = page.locator('#measure-error');
+        assert.equal(await said.innerText(), 'Выберите хотя бы одну школу или другого адресата.');
+        // Right under the list, in sight with it.
+        const [list, message] = [await whom.boundingBox(), await said.boundingBox()];
+        assert.ok(message.y > list.y && message.y - (list.y + list.height) < 60, `${list.y}, ${message.y}`);
+        assert.deepEqual(errors.map(String), []);
+    } finally {
+        await context.close();
+    }
+});
+
 test('a measure recorded just before the page closes is not lost', async () => {
     const { context, page, errors } = await openDepartment(app);
     try {
