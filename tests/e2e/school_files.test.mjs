@@ -29,6 +29,17 @@ async function withCard(fn, options) {
     }
 }
 
+/// Fills the origin's local storage to the last byte, as years of other
+/// data would (once: a reload finds it full already).
+function fillStorage() {
+    if (localStorage.getItem('filler1_0') !== null) return;
+    for (const size of [256 * 1024, 1024, 16, 1]) {
+        try {
+            for (let i = 0; ; i++) localStorage.setItem(`filler${size}_${i}`, 'x'.repeat(size));
+        } catch {}
+    }
+}
+
 async function fillSchool(card) {
     await card.profile('Полное наименование ОО', 'МАОУ СОШ № 7');
     await card.profile('Муниципальное образование', 'г. Екатеринбург');
@@ -291,17 +302,7 @@ test('a full storage keeps the draft in memory, warns, and offers a backup that 
             assert.equal(await asked, 'beforeunload');
             await card.expectSummary({ total: '1 из 23' });
         },
-        {
-            // Really fill the origin's quota, as years of other data would.
-            initScript: () => {
-                if (localStorage.getItem('filler1_0') !== null) return;
-                for (const size of [256 * 1024, 1024, 16, 1]) {
-                    try {
-                        for (let i = 0; ; i++) localStorage.setItem(`filler${size}_${i}`, 'x'.repeat(size));
-                    } catch {}
-                }
-            },
-        },
+        { initScript: fillStorage },
     );
     const file = join(ARTIFACTS, backup.name);
     await writeFile(file, backup.text);
@@ -333,16 +334,7 @@ test('a signing key storage refused is written once there is room', () =>
             const kept = JSON.parse(await page.evaluate(() => localStorage.getItem('profkarta/key')));
             assert.equal(kept.public_key, signed.signature.public_key);
         },
-        {
-            initScript: () => {
-                if (localStorage.getItem('filler1_0') !== null) return;
-                for (const size of [256 * 1024, 1024, 16, 1]) {
-                    try {
-                        for (let i = 0; ; i++) localStorage.setItem(`filler${size}_${i}`, 'x'.repeat(size));
-                    } catch {}
-                }
-            },
-        },
+        { initScript: fillStorage },
     ));
 
 test('two tabs on one draft never overwrite each other silently', () =>
@@ -686,14 +678,8 @@ test('a draft whose unread text found no room aside is not saved over it until t
         stored.draft.answers['1.1'].numerator = 12;
         const damaged = JSON.stringify(stored);
         // The damaged draft, and a storage full to the last byte.
-        await page.evaluate(([k, t]) => {
-            localStorage.setItem(k, t);
-            for (const size of [256 * 1024, 1024, 16, 1]) {
-                try {
-                    for (let i = 0; ; i++) localStorage.setItem(`filler${size}_${i}`, 'x'.repeat(size));
-                } catch {}
-            }
-        }, [key, damaged]);
+        await page.evaluate(([k, t]) => localStorage.setItem(k, t), [key, damaged]);
+        await page.evaluate(fillStorage);
         await page.reload();
         await page.getByTestId('notices').filter({ hasText: 'Скачайте исходный текст сейчас: сохранить его отдельно не удалось.' }).waitFor();
         // Typing cannot be saved: the original stays as it was.
