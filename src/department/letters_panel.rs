@@ -23,7 +23,7 @@ use crate::department::no_cards::NoCards;
 use crate::department::printed_letter::PrintedLetter;
 use crate::department::school_select::SchoolSelect;
 use crate::department::state::Dept;
-use crate::platform::browser::{confirm, focus_when_drawn, print};
+use crate::platform::browser::{confirm, focus_when_drawn, on_before_print, print, set_print_foot};
 use crate::shared::debounce::Debounce;
 use crate::shared::download::{offer, offer_json, DOCX};
 
@@ -36,6 +36,16 @@ pub fn LettersPanel() -> impl IntoView {
     let dept: Dept = expect_context();
     // None: the chosen school's letter; Some: a target group's.
     let group = RwSignal::new(None::<TargetGroup>);
+    // Apart, a letter's sheets say whose letter they are: its addressee
+    // before the page's own foot (set first, by the page).
+    on_before_print(move || {
+        let to = untrack(|| match group.get() {
+            Some(g) => Some(g.addressee().to_owned()),
+            None => with_addressee(dept, |to, _| to.school.name().to_owned()),
+        });
+        let foot = dept.printed_foot();
+        set_print_foot(&to.map_or(foot.clone(), |to| format!("{to} · {foot}")));
+    });
 
     // The letter as drafted from the data, with the key its edit is kept
     // under: the school's submission, or the group's card, year and group.

@@ -2,8 +2,6 @@
 
 use leptos::prelude::*;
 
-use profkarta_core::department::view::rating::printed_foot;
-
 use crate::department::card_select::CardSelect;
 use crate::department::cards_panel::CardsPanel;
 use crate::department::dynamics_panel::DynamicsPanel;
@@ -102,14 +100,7 @@ pub fn DepartmentPage() -> impl IntoView {
     };
     // Every printed sheet's foot says whose it is, the card and the year:
     // a sheet of a long rating apart from the first says nothing else.
-    on_before_print(move || {
-        let foot = untrack(|| {
-            let period = dept.period.get().unwrap_or_default();
-            dept.card
-                .with(|c| printed_foot(&dept.department_name(), &c.title, c.version, &period))
-        });
-        set_print_foot(&foot);
-    });
+    on_before_print(move || set_print_foot(&dept.printed_foot()));
     view! {
         // Past the role links, the tabs and the selects, to the open tab.
         <a class="skip-link" href="#dept-main">"Перейти к содержимому раздела"</a>

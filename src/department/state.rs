@@ -27,7 +27,7 @@ use profkarta_core::department::roster::Roster;
 use profkarta_core::department::school::SchoolId;
 use profkarta_core::department::view::import::{refusals, ImportRow};
 use profkarta_core::department::view::progress::{Progress, Saving, Work};
-use profkarta_core::department::view::rating::Sort;
+use profkarta_core::department::view::rating::{printed_foot, Sort};
 use profkarta_core::department::view::selection::{open_school, Walk};
 use profkarta_core::error::{ArchiveError, CardFileError, PublishError};
 use profkarta_core::signed::keys::KeyPair;
@@ -536,6 +536,16 @@ impl Dept {
     /// (tracked).
     pub fn department_name(self) -> String {
         self.archive.with(|a| a.own_cards().department.clone())
+    }
+
+    /// What every printed sheet's foot says: the department, the card and
+    /// the year (untracked: read as the print starts).
+    pub fn printed_foot(self) -> String {
+        untrack(|| {
+            let period = self.period.get().unwrap_or_default();
+            self.card
+                .with(|c| printed_foot(&self.department_name(), &c.title, c.version, &period))
+        })
     }
 
     /// Creates, edits or removes a draft card; returns what `change` does.

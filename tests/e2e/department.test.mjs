@@ -480,6 +480,10 @@ test('accepting a new key, reviewing a school and filters change what the rating
         await page.locator('#school-select').selectOption(leaderOption);
         await page.waitForFunction(() => document.querySelector('#letter-text')?.value.includes(
             'При проверке балл не засчитан. Замечание проверки: «Ссылка ведёт на общий раздел сайта».\nРекомендация: Устранить замечание проверки.\n'));
+        // Its printed sheets, apart, say whose letter they are.
+        await page.getByRole('button', { name: 'Печать письма' }).click();
+        const letterFoot = await pageRules(page);
+        assert.ok(letterFoot.includes(`@bottom-left { content: "${leader.name} · «`), letterFoot);
 
         await page.getByRole('tab', { name: 'Результаты' }).click();
         const reviewed = schools.map((s) => (s.name === leader.name ? { ...s, total: s.total - 1 } : s));

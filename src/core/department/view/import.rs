@@ -192,7 +192,7 @@ impl Tally {
         }
         text.push_str(&format!(" Ждут решения: {held}."));
         if repeated > 0 {
-            text.push_str(&format!(" Уже были загружены: {repeated}."));
+            text.push_str(&format!(" Повторы уже принятых файлов: {repeated}."));
         }
         text.push_str(&format!(
             " Не принято: {}.",
@@ -272,7 +272,7 @@ mod tests {
         assert_eq!(
             Tally::of(&archive, &log).summary(),
             "Файлов: 3. Принято: 2. Из них заменены более новыми файлами тех же школ: 1. \
-             Ждут решения: 0. Уже были загружены: 1. Не принято: 0."
+             Ждут решения: 0. Повторы уже принятых файлов: 1. Не принято: 0."
         );
         // The replaced file is listed with the remarks, not among hundreds
         // of accepted ones; only the newer one is hidden.
@@ -412,7 +412,7 @@ mod tests {
         assert_eq!(rows[3].why, "СОШ 1, 2025/2026.");
         assert_eq!(
             Tally::of(&archive, &log).summary(),
-            "Файлов: 4. Принято: 1. Ждут решения: 1. Уже были загружены: 1. Не принято: 1."
+            "Файлов: 4. Принято: 1. Ждут решения: 1. Повторы уже принятых файлов: 1. Не принято: 1."
         );
         let attention: Vec<_> = verdict_rows(&archive, &log, false)
             .into_iter()
