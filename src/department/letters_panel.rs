@@ -44,7 +44,10 @@ pub fn LettersPanel() -> impl IntoView {
             None => with_addressee(dept, |to, _| to.school.name().to_owned()),
         });
         let foot = dept.printed_foot();
-        set_print_foot(&to.map_or(foot.clone(), |to| format!("{to} · {foot}")));
+        set_print_foot(&match to {
+            Some(to) => format!("{to} · {foot}"),
+            None => foot,
+        });
     });
 
     // The letter as drafted from the data, with the key its edit is kept

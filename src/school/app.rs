@@ -67,7 +67,7 @@ pub fn SchoolApp() -> impl IntoView {
 fn follow_last_plan(drafts: Drafts, card: Memo<Arc<Card>>) {
     let source = Memo::new(move |_| {
         let version = card.with(|c| c.version);
-        (drafts.year_before())
+        (drafts.year_before.get())
             .filter(|e| e.version == version)
             .map(|e| (e.id, e.updated_at))
     });

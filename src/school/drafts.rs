@@ -64,6 +64,10 @@ pub struct Drafts {
     pub list: RwSignal<Vec<DraftEntry>>,
     /// Whether the department's file still says what the draft says.
     pub export_state: Memo<ExportState>,
+    /// The school's draft of the open card for the year before the open
+    /// draft's, the latest saved if there are several: where last year's
+    /// figures and plan come from.
+    pub year_before: Memo<Option<DraftEntry>>,
     notices: Notices,
     /// The content as last saved or loaded: saving identical content is skipped.
     saved: StoredValue<Option<StoredDraft>>,
@@ -97,12 +101,14 @@ impl Drafts {
         let stored = stored.unwrap_or_else(|| fresh(DEFAULT_CARD, 1));
         let draft = RwSignal::new(stored.draft);
         let meta = RwSignal::new(stored.meta);
+        let list = RwSignal::new(Vec::new());
         let ws = Self {
             draft,
             meta,
             status: RwSignal::new(status),
-            list: RwSignal::new(Vec::new()),
+            list,
             export_state: Memo::new(move |_| meta.with(|m| draft.with(|d| m.export_state(d)))),
+            year_before: year_before(draft, meta, list),
             notices,
             saved: StoredValue::new(saved),
             touched: StoredValue::new(false),
@@ -475,21 +481,6 @@ impl Drafts {
         Ok(filled)
     }
 
-    /// The school's draft of the open card for the year before the open
-    /// draft's, the latest saved if there are several (tracked).
-    pub fn year_before(self) -> Option<DraftEntry> {
-        let (id, card) = self.meta.with(|m| (m.id.clone(), m.card.clone()));
-        let (school, period) = self
-            .draft
-            .with(|d| (d.profile.name.trim().to_owned(), d.profile.period.clone()));
-        let before = previous_period(&period)?;
-        self.list.with(|l| {
-            l.iter()
-                .find(|e| e.id != id && e.card == card && e.period == before && e.school == school)
-                .cloned()
-        })
-    }
-
     /// Takes last year's plan afresh from the draft `id` of the year
     /// before, on `card`, the same version: measures added to it since
     /// «Следующий год» show beside this year's rows. Said when it changes
@@ -600,7 +591,32 @@ impl Drafts {
     }
 }
 
-/// A new empty draft for the last finished school year.
+/// [`Drafts::year_before`]. A keystroke only compares the school's name
+/// and year; the list is searched when they, the open draft or the list
+/// change.
+fn year_before(
+    draft: RwSignal<Draft>,
+    meta: RwSignal<DraftMeta>,
+    list: RwSignal<Vec<DraftEntry>>,
+) -> Memo<Option<DraftEntry>> {
+    let school_year = Memo::new(move |_| {
+        draft.with(|d| (d.profile.name.trim().to_owned(), d.profile.period.clone()))
+    });
+    Memo::new(move |_| {
+        let (id, card) = meta.with(|m| (m.id.clone(), m.card.clone()));
+        school_year.with(|(school, period)| {
+            let before = previous_period(period)?;
+            list.with(|l| {
+                l.iter()
+                    .find(|e| {
+                        e.id != id && e.card == card && e.period == before && e.school == *school
+                    })
+                    .cloned()
+            })
+        })
+    })
+}
+
 /// A new empty draft of `card` for the last finished school year.
 fn fresh(card: &str, version: u32) -> StoredDraft {
     let (year, month) = year_month();

@@ -17,7 +17,7 @@ pub fn LastYearSource() -> impl IntoView {
         return ().into_any();
     }
     // The school's draft of the same card for the year before, if any.
-    let source = Memo::new(move |_| drafts.year_before().map(|e| (e.id, e.title)));
+    let source = Memo::new(move |_| drafts.year_before.get().map(|e| (e.id, e.title)));
     let fill = move |_| {
         let Some((id, title)) = source.get_untracked() else {
             return;

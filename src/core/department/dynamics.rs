@@ -444,8 +444,8 @@ fn value_change(before: &IndicatorFigure, after: &IndicatorFigure) -> Option<Str
                 mean_tenths(*a, before.answered),
                 mean_tenths(*b, after.answered),
             );
-            let wide = |t: u64| i64::try_from(t).unwrap_or(i64::MAX);
-            delta_text(wide(now) - wide(was))
+            let signed_tenths = |t: u64| i64::try_from(t).unwrap_or(i64::MAX);
+            delta_text(signed_tenths(now) - signed_tenths(was))
         }
         (Aggregate::List { rows: a, .. }, Aggregate::List { rows: b, .. }) => {
             format!("строк: {}", signed(i128::from(*b) - i128::from(*a)))
