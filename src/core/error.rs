@@ -722,6 +722,52 @@ impl From<SubmissionError> for CardFileError {
     }
 }
 
+/// Why a file's bytes are not the text of a file Profkarta wrote, whoever
+/// opens it. The department's import says it in its own words
+/// ([`ImportError`]), since there the school has to send the file again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileTextError {
+    /// Not UTF-8 text at all.
+    NotText,
+    /// Text in an encoding other than UTF-8 or UTF-16 (a file saved again
+    /// in Notepad as «ANSI»).
+    OtherEncoding,
+    /// Nothing in it, or only spaces: a download or a copy that failed.
+    Empty,
+    /// JSON that stops before its end: saved or sent only in part.
+    CutOff,
+}
+
+impl fmt::Display for FileTextError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotText => write!(f, "Файл не текстовый: это не файл Профкарты."),
+            Self::OtherEncoding => write!(
+                f,
+                "Файл пересохранён в другой кодировке (не UTF-8), и буквы в нём читаются иначе, чем \
+                 были записаны. Откройте исходный файл, сохранённый Профкартой."
+            ),
+            Self::Empty => write!(f, "Файл пуст: вероятно, он не сохранился или не скачался."),
+            Self::CutOff => write!(
+                f,
+                "Файл обрывается, не дойдя до конца: вероятно, он скачан или скопирован не полностью. \
+                 Откройте полную копию."
+            ),
+        }
+    }
+}
+
+impl From<FileTextError> for ImportError {
+    fn from(e: FileTextError) -> Self {
+        match e {
+            FileTextError::NotText => Self::NotText,
+            FileTextError::OtherEncoding => Self::OtherEncoding,
+            FileTextError::Empty => Self::Empty,
+            FileTextError::CutOff => Self::CutOff,
+        }
+    }
+}
+
 /// Why the department refused a file at import. Files that are readable and
 /// signed but need a decision (a new key) are not errors: they are held.
 #[derive(Debug, Clone, PartialEq, Eq)]

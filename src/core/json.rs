@@ -1,6 +1,7 @@
 //! JSON files as people hand them over: saved by Windows tools, and, for
 //! signed files, held to the stricter I-JSON (RFC 7493).
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::fmt;
 
@@ -9,11 +10,82 @@ use serde::de::{
 };
 use serde_json::{Map, Value};
 
+use crate::error::FileTextError;
+
 /// The text without the byte-order mark Windows tools put first (Notepad's
 /// «UTF-8 с BOM»), which JSON parsers refuse. CRLF line ends need nothing:
 /// JSON counts `\r` as whitespace.
 pub fn without_bom(text: &str) -> &str {
     text.strip_prefix('\u{FEFF}').unwrap_or(text)
+}
+
+/// The text of a file's bytes: UTF-8 as the app writes it, or UTF-16 with
+/// its mark, as Notepad saves «Юникод». Any other encoding (Windows-1251,
+/// «ANSI») would read as other letters than were written: refused, and said.
+pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, FileTextError> {
+    let utf16 = |unit: fn([u8; 2]) -> u16| {
+        // An odd byte at the end is a file cut short.
+        if bytes.len() % 2 == 1 {
+            return Err(FileTextError::CutOff);
+        }
+        let units: Vec<u16> = bytes[2..]
+            .chunks_exact(2)
+            .map(|pair| unit([pair[0], pair[1]]))
+            .collect();
+        String::from_utf16(&units)
+            .map(Cow::Owned)
+            .map_err(|_| FileTextError::NotText)
+    };
+    match bytes {
+        [0xFF, 0xFE, ..] => utf16(u16::from_le_bytes),
+        [0xFE, 0xFF, ..] => utf16(u16::from_be_bytes),
+        _ => std::str::from_utf8(bytes)
+            .map(Cow::Borrowed)
+            // Text that stops inside a letter is text cut off; text in
+            // another encoding begins as JSON does.
+            .map_err(|e| match e.error_len() {
+                None => FileTextError::CutOff,
+                Some(_) if looks_like_json(bytes) => FileTextError::OtherEncoding,
+                Some(_) => FileTextError::NotText,
+            }),
+    }
+}
+
+/// Bytes that begin as a JSON object and hold no zero byte: text, if not
+/// UTF-8.
+fn looks_like_json(bytes: &[u8]) -> bool {
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace());
+    start.is_some_and(|i| bytes[i] == b'{') && !bytes.contains(&0)
+}
+
+/// Nothing, or only spaces and a byte-order mark: a download or a copy
+/// that failed.
+pub fn blank(text: &str) -> bool {
+    without_bom(text).trim().is_empty()
+}
+
+/// Whether `text` reads as JSON that stops before its end, as a file saved
+/// or sent in part does (and not as some other document).
+pub fn cut_off(text: &str) -> bool {
+    let text = without_bom(text).trim_start();
+    text.starts_with('{')
+        && serde_json::from_str::<de::IgnoredAny>(text)
+            .is_err_and(|e| e.classify() == serde_json::error::Category::Eof)
+}
+
+/// The text of a file the user picked to open (a draft, a card, a key, a
+/// backup), refused for the same reasons as the department refuses a
+/// received file, so that a bad file reads the same on either page. Each
+/// reader then says what else is wrong with its own kind of file.
+pub fn picked_text(bytes: &[u8]) -> Result<String, FileTextError> {
+    let text = decode(bytes)?;
+    if blank(&text) {
+        return Err(FileTextError::Empty);
+    }
+    if cut_off(&text) {
+        return Err(FileTextError::CutOff);
+    }
+    Ok(text.into_owned())
 }
 
 /// Parses a file's text, a byte-order mark and all.
@@ -211,6 +283,36 @@ fn in_backticks(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_picked_file_is_refused_for_the_reasons_the_import_gives() {
+        let good = "{\"name\": \"СОШ № 7\"}";
+        assert_eq!(picked_text(good.as_bytes()).unwrap(), good);
+        // Notepad's «UTF-8 с BOM», CRLF and «Юникод» read as the same text.
+        let bom = format!("\u{FEFF}{}", good.replace(": ", ":\r\n"));
+        assert!(parse::<Value>(&picked_text(bom.as_bytes()).unwrap()).is_ok());
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(good.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(picked_text(&utf16).unwrap(), good);
+        let ansi: Vec<u8> = good.chars().map(|c| c.min('\u{C0}') as u8).collect();
+        assert_eq!(picked_text(&ansi), Err(FileTextError::OtherEncoding));
+        assert_eq!(
+            picked_text(&good.as_bytes()[..9]),
+            Err(FileTextError::CutOff)
+        );
+        let inside_a_letter = good.find('С').unwrap() + 1;
+        assert_eq!(
+            picked_text(&good.as_bytes()[..inside_a_letter]),
+            Err(FileTextError::CutOff)
+        );
+        assert_eq!(picked_text(b"\xEF\xBB\xBF \r\n"), Err(FileTextError::Empty));
+        assert_eq!(
+            picked_text(&[0x89, b'P', b'N', b'G', 0]),
+            Err(FileTextError::NotText)
+        );
+        // Not JSON at all is for each reader to name: it is text.
+        assert_eq!(picked_text(b"hello").unwrap(), "hello");
+    }
 
     /// What a file in the wrong shape reads as.
     fn problem_of<T: DeserializeOwned + fmt::Debug>(text: &str) -> String {

@@ -49,16 +49,9 @@ pub fn take_picked(ev: &web_sys::Event) -> Vec<web_sys::File> {
     files
 }
 
-/// Reads a picked file as text.
-pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
-    JsFuture::from(file.text())
-        .await
-        .map(|v| v.as_string().unwrap_or_default())
-        .map_err(|e| format!("{e:?}"))
-}
-
-/// Reads a picked file as bytes, for files that may not be UTF-8 (a CSV
-/// from Russian Excel is Windows-1251).
+/// Reads a picked file as bytes: its text is decoded by the core, which
+/// knows the encodings Windows tools save in (a CSV from Russian Excel is
+/// Windows-1251, Notepad's «Юникод» is UTF-16).
 pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     read_all(std::slice::from_ref(file))
         .await

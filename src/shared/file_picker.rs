@@ -1,10 +1,13 @@
 //! A button that opens the file dialog and hands over the picked file's
-//! name and text. A real `<input type="file">` under a styled label, so it
-//! works with the keyboard and with test drivers alike.
+//! name and text, or why its bytes are no text Profkarta wrote. A real
+//! `<input type="file">` under a styled label, so it works with the
+//! keyboard and with test drivers alike.
 
 use leptos::prelude::*;
 
-use crate::platform::files::{read_text, take_picked};
+use profkarta_core::json::picked_text;
+
+use crate::platform::files::{read_bytes, take_picked};
 
 #[component]
 pub fn FilePicker(
@@ -23,7 +26,9 @@ pub fn FilePicker(
         let files = take_picked(&ev);
         leptos::task::spawn_local(async move {
             for file in files {
-                let text = read_text(&file).await;
+                let text = read_bytes(&file)
+                    .await
+                    .and_then(|bytes| picked_text(&bytes).map_err(|e| e.to_string()));
                 on_file.run((file.name(), text));
             }
         });

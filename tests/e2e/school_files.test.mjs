@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { openApp, openPage, pageRules, downloadText, expectKeptAside, ARTIFACTS, useApp } from './harness.mjs';
 import { CardPage } from './card_page.mjs';
 import { CARD } from './scoring.mjs';
@@ -421,7 +421,6 @@ test('export: completeness check, signed file verified outside the browser, corr
     });
 
     // Altered after export: the project's verifier refuses it.
-    const { readFile } = await import('node:fs/promises');
     const altered = join(ARTIFACTS, 'export-altered.json');
     await writeFile(altered, (await readFile(first, 'utf8')).replace('"numerator": "30"', '"numerator": "90"'));
     const refused = await runVerify(altered);
@@ -429,9 +428,29 @@ test('export: completeness check, signed file verified outside the browser, corr
     assert.match(refused.stdout, /verdict: refused: Подпись не совпадает с содержимым/);
 
     // On another day: load the export back, correct it, export again.
+    // Saved again in Notepad as «ANSI» (Windows-1251) its letters change,
+    // and a copy cut short stops half-way: each is named so, in the words
+    // the department's import uses. As Notepad's «Юникод» (UTF-16) it is
+    // the same file, and opens.
+    const text = await readFile(first, 'utf8');
+    const copies = {
+        'export-ansi.json': Buffer.from([...text].map((c) => Math.min(c.charCodeAt(0), 0xC0))),
+        'export-half.json': text.slice(0, text.length / 2),
+        'export-utf16.json': Buffer.concat([Buffer.from([0xFF, 0xFE]), Buffer.from(text, 'utf16le')]),
+    };
+    for (const [name, bytes] of Object.entries(copies)) await writeFile(join(ARTIFACTS, name), bytes);
     await withCard(async (card) => {
         const { page } = card;
-        await page.locator('#open-file').setInputFiles(first);
+        await page.locator('#open-file').setInputFiles(join(ARTIFACTS, 'export-ansi.json'));
+        await page.getByTestId('notices').filter({
+            hasText: 'Файл «export-ansi.json» не открыт. Файл пересохранён в другой кодировке (не UTF-8), и буквы в нём читаются иначе, чем были записаны. Откройте исходный файл, сохранённый Профкартой.',
+        }).waitFor();
+        await page.locator('#open-file').setInputFiles(join(ARTIFACTS, 'export-half.json'));
+        await page.getByTestId('notices').filter({
+            hasText: 'Файл «export-half.json» не открыт. Файл обрывается, не дойдя до конца: вероятно, он скачан или скопирован не полностью. Откройте полную копию.',
+        }).waitFor();
+        await card.expectSummary({ total: '0 из 23' });
+        await page.locator('#open-file').setInputFiles(join(ARTIFACTS, 'export-utf16.json'));
         await page.getByTestId('notices').filter({ hasText: 'открыта для исправления' }).waitFor();
         await card.expectSummary({ total: '2 из 23' });
         // Opened again while nothing changed: the same draft, not a copy.

@@ -1,7 +1,6 @@
 //! One received file on its own: size, text, JSON, signature, card and the
 //! school's details, then its score recomputed from the answers.
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::card::Card;
@@ -9,7 +8,7 @@ use crate::department::archive::Cards;
 use crate::department::school::SchoolId;
 use crate::error::ImportError;
 use crate::error::SubmissionError;
-use crate::json::parse_unique;
+use crate::json::{blank, cut_off, decode, parse_unique};
 use crate::school::profile::{canonical_period, SchoolProfile};
 use crate::scoring::{assess, Assessment};
 use crate::signed::keys::to_hex;
@@ -31,46 +30,7 @@ pub fn check(cards: &Cards, file_name: &str, bytes: &[u8]) -> Result<Entry, Impo
 /// its signature checks out. It needs no cards, so the worker needs nothing
 /// from the page but the bytes.
 pub fn verifies(bytes: &[u8]) -> bool {
-    bytes.len() <= MAX_FILE_BYTES && text_of(bytes).is_ok_and(|t| open(&t).is_ok())
-}
-
-/// The file's text: UTF-8 as the app writes it, or UTF-16 with its mark,
-/// as Notepad saves «Юникод». Any other encoding (Windows-1251, «ANSI»)
-/// would read as other letters than the school typed: refused, and said.
-fn text_of(bytes: &[u8]) -> Result<Cow<'_, str>, ImportError> {
-    let utf16 = |unit: fn([u8; 2]) -> u16| {
-        // An odd byte at the end is a file cut short.
-        if bytes.len() % 2 == 1 {
-            return Err(ImportError::CutOff);
-        }
-        let units: Vec<u16> = bytes[2..]
-            .chunks_exact(2)
-            .map(|pair| unit([pair[0], pair[1]]))
-            .collect();
-        String::from_utf16(&units)
-            .map(Cow::Owned)
-            .map_err(|_| ImportError::NotText)
-    };
-    match bytes {
-        [0xFF, 0xFE, ..] => utf16(u16::from_le_bytes),
-        [0xFE, 0xFF, ..] => utf16(u16::from_be_bytes),
-        _ => std::str::from_utf8(bytes)
-            .map(Cow::Borrowed)
-            // Text that stops inside a letter is text cut off; text in
-            // another encoding begins as JSON does.
-            .map_err(|e| match e.error_len() {
-                None => ImportError::CutOff,
-                Some(_) if looks_like_json(bytes) => ImportError::OtherEncoding,
-                Some(_) => ImportError::NotText,
-            }),
-    }
-}
-
-/// Bytes that begin as a JSON object and hold no zero byte: text, if not
-/// UTF-8.
-fn looks_like_json(bytes: &[u8]) -> bool {
-    let start = bytes.iter().position(|b| !b.is_ascii_whitespace());
-    start.is_some_and(|i| bytes[i] == b'{') && !bytes.contains(&0)
+    bytes.len() <= MAX_FILE_BYTES && decode(bytes).is_ok_and(|t| open(&t).is_ok())
 }
 
 /// [`check`] of a file that [`verifies`] accepted: the same entry, without
@@ -87,7 +47,7 @@ pub fn claimed_school(bytes: &[u8]) -> Option<String> {
     if bytes.len() > MAX_FILE_BYTES {
         return None;
     }
-    let value = parse_unique(&text_of(bytes).ok()?).ok()?;
+    let value = parse_unique(&decode(bytes).ok()?).ok()?;
     let field = |name: &str, max: usize| {
         let text = value
             .pointer(&format!("/payload/profile/{name}"))?
@@ -105,15 +65,6 @@ pub fn claimed_school(bytes: &[u8]) -> Option<String> {
     })
 }
 
-/// Whether `text` reads as JSON that stops before its end, as a file saved
-/// or sent in part does (and not as some other document).
-fn cut_off(text: &str) -> bool {
-    let text = text.trim_start_matches('\u{FEFF}').trim_start();
-    text.starts_with('{')
-        && serde_json::from_str::<serde::de::IgnoredAny>(text)
-            .is_err_and(|e| e.classify() == serde_json::error::Category::Eof)
-}
-
 fn check_by(
     open: fn(&str) -> Result<Opened, SubmissionError>,
     cards: &Cards,
@@ -126,9 +77,9 @@ fn check_by(
             limit: MAX_FILE_BYTES,
         });
     }
-    let text = text_of(bytes)?;
+    let text = decode(bytes)?;
     let text = text.as_ref();
-    if text.trim_start_matches('\u{FEFF}').trim().is_empty() {
+    if blank(text) {
         return Err(ImportError::Empty);
     }
     let mut opened = open(text).map_err(|e| match e {
