@@ -91,54 +91,74 @@ pub fn period_stem(period: &str) -> String {
 }
 
 /// Schools' names in the order a person reads a list: «СОШ № 2» before
-/// «СОШ № 10», capitals no matter. Numbers compare by value, the rest
-/// letter by letter; names equal that way fall back to the plain order, so
-/// the order is total.
+/// «СОШ № 10», capitals and quotes no matter (schools write «МАОУ «СОШ № 5»»
+/// and «МАОУ СОШ № 3» alike, and both belong among the СОШ). Numbers
+/// compare by value, the rest letter by letter; names equal that way fall
+/// back to the plain order, so the order is total.
 ///
 /// Lists of a thousand schools are sorted on every review decision, and
 /// their names share long beginnings («МАОУ «Средняя общеобразовательная
-/// школа № …»), so the bytes both names share are skipped first: only the
+/// школа № …»), so the letters both names share are skipped first: only the
 /// run of digits they end in, if any, is compared again.
 pub fn by_name(a: &str, b: &str) -> Ordering {
-    let mut same = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
-    while !a.is_char_boundary(same) {
-        same -= 1;
+    let (mut x, mut y) = (seen(a), seen(b));
+    let (mut ia, mut ib, mut last) = (0, 0, None);
+    while let (Some((i, p)), Some((j, q))) = (x.next(), y.next()) {
+        if p != q {
+            break;
+        }
+        (ia, ib, last) = (i + p.len_utf8(), j + q.len_utf8(), Some(p));
     }
-    let (left, right) = (&a[same..], &b[same..]);
-    let digit_first = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
-    match a[..same].bytes().next_back() {
+    let (left, right) = (&a[ia..], &b[ib..]);
+    let digit_first = |s: &str| s.trim_start_matches(is_quote).starts_with(is_digit);
+    let order = match last {
         None => by_runs(a, b),
         Some(last) if last.is_ascii_digit() => {
-            let start = a[..same]
-                .trim_end_matches(|c: char| c.is_ascii_digit())
-                .len();
-            by_runs(&a[start..], &b[start..])
+            let back = |s: &str, i: usize| s[..i].trim_end_matches(is_digit).len();
+            by_runs(&a[back(a, ia)..], &b[back(b, ib)..])
         }
         // Within a shared run of letters, a name whose run ends here is
         // the shorter run and comes first.
         Some(_) => match (digit_first(left), digit_first(right)) {
-            (true, false) if !right.is_empty() => Ordering::Less,
-            (false, true) if !left.is_empty() => Ordering::Greater,
+            (true, false) if !unquoted(right) => Ordering::Less,
+            (false, true) if !unquoted(left) => Ordering::Greater,
             _ => by_runs(left, right),
         },
-    }
+    };
+    order.then_with(|| a.cmp(b))
 }
 
-/// [`by_name`] run by run, from the start of both names.
+/// The characters of a name that count in its order, with their places.
+fn seen(name: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    name.char_indices().filter(|&(_, c)| !is_quote(c))
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '«' | '»' | '"' | '„' | '“' | '”')
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit()
+}
+
+/// Nothing but quotes left.
+fn unquoted(rest: &str) -> bool {
+    rest.trim_start_matches(is_quote).is_empty()
+}
+
+/// [`by_name`] run by run, from the start of both names, without the
+/// fallback to the plain order.
 fn by_runs(a: &str, b: &str) -> Ordering {
     let (mut x, mut y) = (runs(a), runs(b));
     loop {
         match (x.next(), y.next()) {
-            (None, None) => return a.cmp(b),
+            (None, None) => return Ordering::Equal,
             (None, Some(_)) => return Ordering::Less,
             (Some(_), None) => return Ordering::Greater,
             (Some(p), Some(q)) => {
                 let order = match (digits_of(p), digits_of(q)) {
                     (Some(m), Some(n)) => m.len().cmp(&n.len()).then_with(|| m.cmp(n)),
-                    _ => p
-                        .chars()
-                        .flat_map(char::to_lowercase)
-                        .cmp(q.chars().flat_map(char::to_lowercase)),
+                    _ => lower(p).cmp(lower(q)),
                 };
                 if order != Ordering::Equal {
                     return order;
@@ -148,10 +168,18 @@ fn by_runs(a: &str, b: &str) -> Ordering {
     }
 }
 
-/// A name cut into runs of digits and runs of everything else.
+fn lower(run: &str) -> impl Iterator<Item = char> + '_ {
+    run.chars()
+        .filter(|&c| !is_quote(c))
+        .flat_map(char::to_lowercase)
+}
+
+/// A name cut into runs of digits and runs of everything else, quotes
+/// between runs left out.
 fn runs(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = text;
     std::iter::from_fn(move || {
+        rest = rest.trim_start_matches(is_quote);
         let first = rest.chars().next()?;
         let digit = first.is_ascii_digit();
         let end = rest
@@ -382,6 +410,8 @@ mod tests {
             "Гимназия № 2",
             "СОШ № 2а",
             "СОШ № 02",
+            "«СОШ № 5»",
+            "\"СОШ\" № 4",
         ];
         names.sort_by(|a, b| by_name(a, b));
         assert_eq!(
@@ -394,6 +424,8 @@ mod tests {
                 "СОШ № 2",
                 "СОШ № 2а",
                 "сош № 3",
+                "\"СОШ\" № 4",
+                "«СОШ № 5»",
                 "СОШ № 007",
                 "СОШ № 10",
                 "СОШ № 26",
@@ -406,12 +438,15 @@ mod tests {
         /// the one of comparing run by run from the start.
         #[test]
         fn the_shared_beginning_is_skipped_safely(
-            stem in "[0-9aAбБİ№ ]{0,6}",
-            a in "[0-9aAбБİ№ ]{0,6}",
-            b in "[0-9aAбБİ№ ]{0,6}",
+            stem in "[0-9aAбБİ№ «»]{0,6}",
+            a in "[0-9aAбБİ№ «»]{0,6}",
+            b in "[0-9aAбБİ№ «»]{0,6}",
         ) {
             let (a, b) = (format!("{stem}{a}"), format!("{stem}{b}"));
-            proptest::prop_assert_eq!(by_name(&a, &b), by_runs(&a, &b));
+            proptest::prop_assert_eq!(
+                by_name(&a, &b),
+                by_runs(&a, &b).then_with(|| a.cmp(&b))
+            );
         }
     }
 

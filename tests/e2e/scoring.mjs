@@ -111,10 +111,10 @@ export function score({ levels, ovz, flags, answers }, card = CARD) {
     return { total, max, level, earned, applicable, shares, points };
 }
 
-/// Names as a person reads a list: «СОШ № 2» before «СОШ № 10», capitals no
-/// matter; names equal that way in their plain order.
+/// Names as a person reads a list: «СОШ № 2» before «СОШ № 10», capitals and
+/// quotes no matter; names equal that way in their plain order.
 export function byName(a, b) {
-    const parts = (s) => s.match(/\d+|\D+/g) ?? [];
+    const parts = (s) => s.replace(/[«»"„“”]/g, '').match(/\d+|\D+/g) ?? [];
     const [x, y] = [parts(a), parts(b)];
     for (let i = 0; i < Math.min(x.length, y.length); i++) {
         const [p, q] = [x[i], y[i]];
