@@ -113,6 +113,13 @@ async function ratingRows(page) {
     );
 }
 
+/// One line of a CSV the app writes: fields split at semicolons, quoted
+/// ones unquoted.
+function csvFields(line) {
+    return [...line.matchAll(/(?:^|;)("(?:[^"]|"")*"|[^;]*)/g)].map(([, f]) =>
+        f.startsWith('"') ? f.slice(1, -1).replaceAll('""', '"') : f);
+}
+
 function asRows(schools) {
     return rating(schools).map((s) => ({ rank: s.rank, name: s.name, total: `${s.total} из ${s.max}` }));
 }
@@ -782,7 +789,22 @@ test('the workspace survives a reload, and spreadsheets and letters come out rig
         const csv = await downloadText(page, () => page.getByRole('button', { name: 'Рейтинг в CSV' }).click());
         assert.equal(csv.name, 'рейтинг_2025-2026.csv');
         assert.ok(csv.text.startsWith('\uFEFFМесто;Школа;'), 'UTF-8 with BOM, semicolons');
-        assert.equal(csv.text.trim().split('\r\n').length, schools.length + 1);
+        const [head, ...lines] = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n').map(csvFields);
+        assert.equal(lines.length, schools.length);
+        // Each criterion's points beside its maximum for the school, as the
+        // independent scorer sums them; both empty where none applies.
+        const criteria = CARD.directions.flatMap((d) => d.criteria);
+        assert.deepEqual(head.slice(7, 7 + 2 * criteria.length), criteria.flatMap((c) => [`Критерий ${c.code}`, `Критерий ${c.code}, максимум`]));
+        for (const line of lines) {
+            const school = schools.find((s) => s.name === line[1].replace(/^'/, ''));
+            const expected = criteria.flatMap((c) => {
+                const applicable = c.indicators.filter((i) => school.applicable.has(i.code));
+                if (applicable.length === 0) return ['', ''];
+                const sum = (f) => String(applicable.reduce((n, i) => n + f(i), 0));
+                return [sum((i) => school.points[i.code]), sum((i) => i.points)];
+            });
+            assert.deepEqual(line.slice(7, 7 + 2 * criteria.length), expected, line[1]);
+        }
 
         const backup = await downloadText(page, () => page.getByRole('tab', { name: 'Загрузка файлов' }).click().then(() => page.getByRole('button', { name: 'Скачать резервную копию' }).click()));
         assert.equal(JSON.parse(backup.text).format, 'profkarta-department');

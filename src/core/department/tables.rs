@@ -26,7 +26,14 @@ pub fn rating_table(card: &Card, rating: &[Ranked], period: &str) -> Table {
         headers.push("Уровень".into());
     }
     let criteria: Vec<&str> = card.scored_criteria().map(|c| c.code.as_str()).collect();
-    headers.extend(criteria.iter().map(|c| format!("Критерий {c}")));
+    // Each criterion's points beside the most the school could earn there,
+    // as the screen's «3/5»: a maximum lowered by indicators that do not
+    // apply to the school is no miss.
+    headers.extend(
+        criteria
+            .iter()
+            .flat_map(|c| [format!("Критерий {c}"), format!("Критерий {c}, максимум")]),
+    );
     headers.extend(["Статус проверки".into(), "Замечание".into()]);
     let rows = rating
         .iter()
@@ -48,10 +55,16 @@ pub fn rating_table(card: &Card, rating: &[Ranked], period: &str) -> Table {
             }
             // Empty where the criterion does not apply to the school (the
             // screen's «—»), as in the matrix: a 0 would read as missed.
-            row.extend(criteria.iter().map(|code| match r.result.criterion(code) {
-                Some((points, max)) if max > 0 => Cell::Int(points.into()),
-                _ => Cell::Empty,
-            }));
+            row.extend(
+                criteria
+                    .iter()
+                    .flat_map(|code| match r.result.criterion(code) {
+                        Some((points, max)) if max > 0 => {
+                            [Cell::Int(points.into()), Cell::Int(max.into())]
+                        }
+                        _ => [Cell::Empty, Cell::Empty],
+                    }),
+            );
             row.push(Cell::Text(r.result.status.label().to_owned()));
             let mut remarks = Vec::new();
             if r.result.mismatch {
@@ -421,11 +434,16 @@ mod tests {
         let archive = testkit::archive(&card, &[("a", &d)]);
         let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
         let t = rating_table(&card, &rating, "2025/2026");
-        assert_eq!(t.headers.len(), 7 + 7 + 2);
+        assert_eq!(t.headers.len(), 7 + 2 * 7 + 2);
+        assert_eq!(t.headers[7..9], ["Критерий 1", "Критерий 1, максимум"]);
         assert_eq!(t.rows[0][3], Cell::Int(2));
         let csv = String::from_utf8(to_csv(&t)).unwrap();
+        // 1.8 of criterion 1's eight indicators, 2.1 of criterion 2's two;
+        // the rest unanswered: 0 of 3, 4, 3, 2 and 1.
         assert!(
-            csv.contains("1;'=СОШ 1;Город;2;23;8,7;низкая;1;1;0;0;0;0;0;получена;\r\n"),
+            csv.contains(
+                "1;'=СОШ 1;Город;2;23;8,7;низкая;1;8;1;2;0;3;0;4;0;3;0;2;0;1;получена;\r\n"
+            ),
             "{csv}"
         );
         // The rating's ⚠ in words, in the last column.
@@ -453,8 +471,23 @@ mod tests {
         let t = rating_table(&card, &rating, "2025/2026");
         let int = |n: i64| Cell::Int(n);
         assert_eq!(
-            t.rows[0][7..14],
-            [int(1), int(0), int(0), int(0), int(0), int(0), Cell::Empty]
+            t.rows[0][7..21],
+            [
+                int(1),
+                int(8),
+                int(0),
+                int(2),
+                int(0),
+                int(3),
+                int(0),
+                int(4),
+                int(0),
+                int(3),
+                int(0),
+                int(2),
+                Cell::Empty,
+                Cell::Empty
+            ]
         );
     }
 
