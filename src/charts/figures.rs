@@ -94,7 +94,9 @@ pub fn heatmap_svg(card: &Card, rating: &[Ranked]) -> String {
                     Some(c) if c.partly() => Mark::Partial,
                     Some(c) if c.unanswered => Mark::Unanswered,
                     Some(c) if c.applies => Mark::Missed,
-                    _ => Mark::NotApplicable,
+                    Some(_) => Mark::NotApplicable,
+                    // Left out by `SchoolResult::seen_on`.
+                    None => Mark::NotInVersion,
                 })
                 .collect()
         })

@@ -19,15 +19,19 @@ pub enum Mark {
     NotApplicable,
     /// The school left the indicator blank.
     Unanswered,
+    /// The version of the card the school filled in has no such
+    /// indicator (a school on last year's version, shown on this one).
+    NotInVersion,
 }
 
 impl Mark {
-    const ALL: [Mark; 5] = [
+    const ALL: [Mark; 6] = [
         Mark::Earned,
         Mark::Partial,
         Mark::Missed,
         Mark::NotApplicable,
         Mark::Unanswered,
+        Mark::NotInVersion,
     ];
 
     fn legend(self) -> &'static str {
@@ -37,7 +41,14 @@ impl Mark {
             Mark::Missed => "не выполнен",
             Mark::NotApplicable => "не применим",
             Mark::Unanswered => "нет ответа",
+            Mark::NotInVersion => "нет в версии школы",
         }
+    }
+
+    /// Drawn and in the legend only where a cell has it: most cards have
+    /// no bands, most years one version.
+    fn rare(self) -> bool {
+        matches!(self, Mark::Partial | Mark::NotInVersion)
     }
 }
 
@@ -126,11 +137,10 @@ pub fn heatmap_pages(
             tally[mark(school, indicator) as usize] += 1;
         }
     }
-    // «выполнен частично» only where a card has bands and a school is between them.
     let shown: Vec<(Mark, usize)> = Mark::ALL
         .into_iter()
         .zip(tally)
-        .filter(|&(m, n)| m != Mark::Partial || n > 0)
+        .filter(|&(m, n)| !m.rare() || n > 0)
         .collect();
     let legend: Vec<i32> = shown
         .iter()
@@ -228,6 +238,7 @@ struct Cells {
     not_applicable_sign: Shapes,
     unanswered: Shapes,
     unanswered_sign: Shapes,
+    not_in_version: Shapes,
 }
 
 impl Cells {
@@ -257,6 +268,8 @@ impl Cells {
                 self.unanswered.rect((x, y), (right, bottom));
                 self.unanswered_sign.dot(centre, 2);
             }
+            // Outlined, empty: no answer was asked for.
+            Mark::NotInVersion => self.not_in_version.rect((x, y), (right, bottom)),
         }
     }
 
@@ -270,6 +283,7 @@ impl Cells {
         canvas.stroke(&self.not_applicable_sign, NOT_APPLICABLE_MARK, 1);
         canvas.stroke(&self.unanswered, MUTED, 1);
         canvas.fill(&self.unanswered_sign, MUTED);
+        canvas.stroke(&self.not_in_version, NOT_APPLICABLE, 1);
     }
 }
 

@@ -725,6 +725,39 @@ fn long_bar_labels_wrap_between_words() {
     assert!(!name.contains('…') && !svg.contains("образования…"));
 }
 
+/// A school still on last year's version has no answer to give where that
+/// version lacks the indicator or asks for it another way: neither a target
+/// missed nor one that does not apply, and said so only where it happens.
+#[test]
+fn heatmap_marks_what_a_school_s_version_lacks() {
+    use profkarta_core::department::results::{rank, results};
+    use profkarta_core::testkit::{self, draft};
+
+    let (v1, v2) = testkit::two_versions();
+    let old = draft("Школа А", "2025/2026", &["1.8", "2.1"]);
+    let mut new = draft("Школа Б", "2025/2026", &["1.9"]);
+    new.answers.entry("2.1".into()).or_default().count = "3".into();
+    let archive = testkit::archive_of(&[(&v1, "a", &old), (&v2, "b", &new)]);
+    let rating = rank(results(&archive, &v1.id, "2025/2026"));
+    let heat = figures::heatmap_svg(&v2, &rating);
+    assert_well_formed(&heat);
+    // А: 1.9 (its 1.8) earned, 2.1 a fact in its version, a count now;
+    // Б: 1.9 and 2.1 (3 of at least 1) earned.
+    assert!(
+        root(&heat).contains(
+            "выполнен — 3, не выполнен — 0, не применим — 0, нет ответа — 42, нет в версии школы — 1."
+        ),
+        "{}",
+        root(&heat)
+    );
+    assert!(heat.contains(">\nнет в версии школы\n<"));
+    let same = rank(results(&archive, &v1.id, "2025/2026"))
+        .into_iter()
+        .filter(|r| r.result.name() == "Школа Б")
+        .collect::<Vec<_>>();
+    assert!(!figures::heatmap_svg(&v2, &same).contains("нет в версии школы"));
+}
+
 #[test]
 fn heatmap_names_a_lower_band_only_where_there_is_one() {
     let svg = heatmap(
