@@ -27,6 +27,7 @@ const COURSES = 'Курсы для заместителей по ВР';
 
 const app = useApp();
 const gen = useGenerated(['--schools', '12', '--periods', `${FIRST},${SECOND}`]);
+const noPoints = useGenerated(['--schools', '4', '--periods', `${FIRST},${SECOND}`, '--card', 'nevinnomyssk']);
 
 /// Each school of `period` scored independently, by name.
 const scored = (period) =>
@@ -520,6 +521,34 @@ test('a measure for chosen schools with none ticked is said at the list the focu
         // Right under the list, in sight with it.
         const [list, message] = [await whom.boundingBox(), await said.boundingBox()];
         assert.ok(message.y > list.y && message.y - (list.y + list.height) < 60, `${list.y}, ${message.y}`);
+        assert.deepEqual(errors.map(String), []);
+    } finally {
+        await context.close();
+    }
+});
+
+test('on a card without points a measure has no targets, and next year the analysis says why nothing is compared', async () => {
+    const { context, page, errors } = await openDepartment(app);
+    try {
+        await importFiles(page, noPoints.files);
+        // The files' only card is the one shown.
+        await page.locator('#period').selectOption(FIRST);
+        await page.getByRole('tab', { name: 'Меры' }).click();
+        const form = page.getByTestId('measure-form');
+        assert.equal(await form.locator('.measure-indicators').count(), 0, 'nothing to target');
+        await form.getByLabel('Название').fill(SEMINAR);
+        await form.getByLabel('Кому адресована').selectOption({ label: 'всем ОО' });
+        await form.getByRole('button', { name: 'Записать меру' }).click();
+        await page.getByTestId('road-map').locator('tbody tr', { hasText: SEMINAR }).waitFor();
+        await page.locator('#period').selectOption(SECOND);
+        const section = page.getByTestId('effectiveness');
+        await section.getByTestId('effectiveness-summary').filter({
+            hasText: `По итогам ${FIRST} учебного года принято мер: 1; целевые показатели у них не отмечены, поэтому их результаты не с чем сравнить.`,
+        }).waitFor();
+        await section.locator('.hint').filter({
+            hasText: 'Карта без баллов не отмечает показатели выполненными, поэтому у мер нет целевых показателей и их результаты здесь не сравниваются. Как менялись значения показателей, видно на вкладке «Динамика».',
+        }).waitFor();
+        assert.equal(await section.getByTestId('effectiveness-table').count(), 0);
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();

@@ -334,12 +334,20 @@ pub fn effectiveness(
     measures: &[Vec<IndicatorEffect>],
     plans: (usize, usize),
 ) -> String {
+    let all: Vec<&IndicatorEffect> = measures.iter().flatten().collect();
     let mut text = if measures.is_empty() {
         format!(
             "По итогам {previous_period} учебного года меры управления образования не записаны."
         )
+    } else if all.is_empty() {
+        // A card without points has no targets to choose; a decision may
+        // rightly have none.
+        format!(
+            "По итогам {previous_period} учебного года принято мер: {}; целевые показатели у них \
+             не отмечены, поэтому их результаты не с чем сравнить.",
+            measures.len()
+        )
     } else {
-        let all: Vec<&IndicatorEffect> = measures.iter().flatten().collect();
         let count = |v: Verdict| all.iter().filter(|e| e.verdict == v).count();
         let parts: Vec<String> = Verdict::ALL
             .into_iter()
@@ -354,11 +362,7 @@ pub fn effectiveness(
              выполняющих показатель): {}.",
             measures.len(),
             all.len(),
-            if parts.is_empty() {
-                "целевые показатели не указаны".to_owned()
-            } else {
-                parts.join(", ")
-            }
+            parts.join(", ")
         )
     };
     let doubtful = measures
@@ -916,6 +920,11 @@ mod tests {
         assert_eq!(
             effectiveness("2024/2025", &[], (0, 0)),
             "По итогам 2024/2025 учебного года меры управления образования не записаны."
+        );
+        assert_eq!(
+            effectiveness("2024/2025", &[vec![], vec![]], (0, 0)),
+            "По итогам 2024/2025 учебного года принято мер: 2; целевые показатели у них не \
+             отмечены, поэтому их результаты не с чем сравнить."
         );
         // One school crossing is the whole change: the paragraph says so.
         let mut thin = effect(Verdict::Better);
