@@ -384,8 +384,10 @@ impl fmt::Display for FieldError {
             Self::Number(e) => e.fmt(f),
             Self::Percent(e) => e.fmt(f),
             Self::RowName => write!(f, "Укажите название: без него строку не учесть."),
+            // Said under a box in a narrow column, beside the column it
+            // names: short, and the name cut to its first words.
             Self::AboveColumn(label) => {
-                write!(f, "Больше, чем «{label}» в этой строке: проверьте числа.")
+                write!(f, "Больше, чем «{}».", crate::text::shorten(label, 24))
             }
             Self::Link { line, error } => write!(f, "Строка {line}: {error}"),
             Self::Comment(e) => e.fmt(f),

@@ -327,7 +327,15 @@ fn ReviewRow(
             // What the school's own page said under the fields: the reviewer
             // sees why a row counts nothing.
             let errors: Vec<String> = result
-                .map(|r| r.errors.iter().map(|(_, e)| e.to_string()).collect())
+                .map(|r| {
+                    (r.errors.iter())
+                        .map(|(field, e)| match field.list_row() {
+                            // Read away from the list: the row is named.
+                            Some(row) => format!("Строка {}: {e}", row + 1),
+                            None => e.to_string(),
+                        })
+                        .collect()
+                })
                 .unwrap_or_default();
             let errors = (!errors.is_empty()).then(|| {
                 let lead = if outcome == Some(&Outcome::Invalid) {

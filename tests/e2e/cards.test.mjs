@@ -163,7 +163,7 @@ test('Leninsk-Kuznetsky: growth against last year, a minimum with growth, a brea
         await card.field('7.1', 'row-0', 'Конкурс «Профессия моей мечты»');
         await card.field('7.1', 'cell-0-0', '12');
         await card.field('7.1', 'cell-0-1', '13');
-        await card.expectFieldError('7.1', 'cell-0-1', 'Больше, чем «Участники» в этой строке: проверьте числа.');
+        await card.expectFieldError('7.1', 'cell-0-1', 'Больше, чем «Участники».');
         await card.field('7.1', 'cell-0-1', '3');
         await card.expectPoints('7.1', 'без баллов');
 
