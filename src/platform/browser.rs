@@ -20,6 +20,21 @@ pub fn local_hhmm(iso: &str) -> String {
     format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
 }
 
+/// When a draft was saved, for «Сохранено …»: "в 14:05" today, as the
+/// line says after each save, "22.11.2026 в 14:05" on another day.
+pub fn saved_when(iso: &str) -> String {
+    let (date, today) = (
+        js_sys::Date::new(&JsValue::from_str(iso)),
+        js_sys::Date::new_0(),
+    );
+    let day = |d: &js_sys::Date| (d.get_full_year(), d.get_month(), d.get_date());
+    if day(&date) == day(&today) {
+        format!("в {}", local_hhmm(iso))
+    } else {
+        local_datetime(iso).replacen(' ', " в ", 1)
+    }
+}
+
 /// Local date and time of an ISO timestamp, "22.11.2026 14:05".
 pub fn local_datetime(iso: &str) -> String {
     let date = js_sys::Date::new(&JsValue::from_str(iso));

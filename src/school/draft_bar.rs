@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::platform::browser::{focus_when_drawn, local_datetime, now_iso, print, random_id};
+use crate::platform::browser::{focus_when_drawn, now_iso, print, random_id, saved_when};
 use crate::school::department_cards::SchoolCards;
 use crate::school::draft_list::{DraftList, DRAFT_LIST};
 use crate::school::drafts::Drafts;
@@ -26,7 +26,7 @@ pub fn DraftBar() -> impl IntoView {
         ws.status.with(|s| match s {
             SaveStatus::Unchanged => ws.meta.with(|m| {
                 if m.revision > 0 && !m.updated_at.is_empty() {
-                    format!("Сохранено {}.", local_datetime(&m.updated_at))
+                    format!("Сохранено {}.", saved_when(&m.updated_at))
                 } else {
                     s.message()
                 }

@@ -65,8 +65,15 @@ test('a draft survives a reload, including what was typed just before it', () =>
         assert.equal(await card.input('1.2', 'numerator').inputValue(), '12,5', 'invalid text kept as typed');
         await card.expectFieldError('1.2', 'numerator', 'Введите целое число без дробной части и букв.');
         await card.expectText('draft-title', 'МАОУ СОШ № 7 · 2025/2026');
-        // Opened as saved: the line says when that was.
-        assert.match(await card.page.getByTestId('save-status').innerText(), /^Сохранено \d\d\.\d\d\.\d{4} \d\d:\d\d\.$/);
+        // Opened as saved: the line says when that was, in the words of
+        // each save today, with the date on another day.
+        assert.match(await card.page.getByTestId('save-status').innerText(), /^Сохранено в \d\d:\d\d\.$/);
+        await card.page.evaluate(() => {
+            const key = Object.keys(localStorage).find((k) => k.startsWith('profkarta/draft/'));
+            localStorage.setItem(key, JSON.stringify({ ...JSON.parse(localStorage.getItem(key)), updated_at: '2025-12-02T12:00:00.000Z' }));
+        });
+        await card.page.reload();
+        await card.page.getByTestId('save-status').filter({ hasText: /^Сохранено 02\.12\.2025 в \d\d:\d\d\.$/ }).waitFor();
 
         // Typed and reloaded at once, before the half-second autosave: kept by pagehide.
         await card.field('1.1', 'comment', 'сразу перед перезагрузкой');
