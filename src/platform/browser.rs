@@ -397,3 +397,36 @@ pub fn register_service_worker_when_idle() {
         let _ = window.set_timeout_with_callback(register);
     }
 }
+
+/// Watches an element and its children for changes of size until dropped.
+pub struct SizeWatch {
+    observer: web_sys::ResizeObserver,
+    _changed: Closure<dyn FnMut()>,
+}
+
+impl Drop for SizeWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Calls `changed` once at the start and whenever `element` or one of its
+/// children changes size (rows added, a window narrowed, a zoom).
+pub fn watch_size(
+    element: &web_sys::Element,
+    changed: impl FnMut() + 'static,
+) -> Option<SizeWatch> {
+    let changed = Closure::<dyn FnMut()>::new(changed);
+    let observer = web_sys::ResizeObserver::new(changed.as_ref().unchecked_ref()).ok()?;
+    observer.observe(element);
+    let children = element.children();
+    for i in 0..children.length() {
+        if let Some(child) = children.item(i) {
+            observer.observe(&child);
+        }
+    }
+    Some(SizeWatch {
+        observer,
+        _changed: changed,
+    })
+}

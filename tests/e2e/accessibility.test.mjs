@@ -66,3 +66,26 @@ test('the department screens have no WCAG A/AA violations', async () => {
         await context.close();
     }
 });
+
+test('a table region takes a Tab stop only while it scrolls sideways', async () => {
+    const { context, page } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs', viewport: { width: 1366, height: 768 } });
+    try {
+        const files = (await readdir(dir)).filter((f) => f !== 'manifest.json').map((f) => join(dir, f));
+        await page.locator('#import-files').setInputFiles(files);
+        await page.getByTestId('import-summary').waitFor();
+        await page.getByRole('tab', { name: 'Результаты' }).click();
+        const region = page.getByRole('region', { name: 'Показатели по муниципалитету' });
+        await region.locator('tbody tr').first().waitFor();
+        const state = () => region.evaluate((r) => ({ scrolls: r.scrollWidth > r.clientWidth, tabindex: r.getAttribute('tabindex') }));
+        await page.waitForFunction((r) => r.scrollWidth <= r.clientWidth && !r.hasAttribute('tabindex'), await region.elementHandle());
+        // Narrowed (a small window, a large zoom): the table scrolls, and
+        // the keyboard can reach it to scroll it.
+        await page.setViewportSize({ width: 560, height: 768 });
+        await page.waitForFunction((r) => r.scrollWidth > r.clientWidth && r.getAttribute('tabindex') === '0', await region.elementHandle());
+        await page.setViewportSize({ width: 1366, height: 768 });
+        await page.waitForFunction((r) => !r.hasAttribute('tabindex'), await region.elementHandle());
+        assert.deepEqual(await state(), { scrolls: false, tabindex: null });
+    } finally {
+        await context.close();
+    }
+});
