@@ -67,7 +67,7 @@ test('the department screens have no WCAG A/AA violations', async () => {
     }
 });
 
-test('a table region takes a Tab stop only while it scrolls sideways', async () => {
+test('a table region takes a Tab stop, and the window\'s height at most, only while it scrolls sideways', async () => {
     const { context, page } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs', viewport: { width: 1366, height: 768 } });
     try {
         const files = (await readdir(dir)).filter((f) => f !== 'manifest.json').map((f) => join(dir, f));
@@ -82,6 +82,8 @@ test('a table region takes a Tab stop only while it scrolls sideways', async () 
         // the keyboard can reach it to scroll it.
         await page.setViewportSize({ width: 560, height: 768 });
         await page.waitForFunction((r) => r.scrollWidth > r.clientWidth && r.getAttribute('tabindex') === '0', await region.elementHandle());
+        // No taller than the window, so that its sideways scrollbar is in sight.
+        assert.ok(await region.evaluate((r) => r.classList.contains('sideways') && r.getBoundingClientRect().height <= 0.85 * innerHeight + 1));
         await page.setViewportSize({ width: 1366, height: 768 });
         await page.waitForFunction((r) => !r.hasAttribute('tabindex'), await region.elementHandle());
         assert.deepEqual(await state(), { scrolls: false, tabindex: null });
