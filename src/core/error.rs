@@ -468,6 +468,12 @@ pub enum SchoolFileError {
     NotJson,
     Foreign,
     KeyBackup,
+    /// The department's card, which the card's own button opens.
+    CardFile,
+    /// The department's recommendations, which the plan's button opens.
+    LetterFile,
+    /// One of the department's own files (backup, keys, reviewers').
+    DepartmentFile,
 }
 
 impl fmt::Display for SchoolFileError {
@@ -479,6 +485,20 @@ impl fmt::Display for SchoolFileError {
                 f,
                 "Это резервная копия ключа подписи. Её открывает кнопка «Восстановить ключ из файла…» \
                  в разделе выгрузки."
+            ),
+            Self::CardFile => write!(
+                f,
+                "Это файл карты отдела. Его открывает кнопка «Открыть карту отдела…» рядом с выбором \
+                 карты вверху страницы."
+            ),
+            Self::LetterFile => write!(
+                f,
+                "Это файл рекомендаций отдела. Его открывает кнопка «Открыть файл рекомендаций \
+                 отдела…» в разделе «План мероприятий по повышению эффективности»."
+            ),
+            Self::DepartmentFile => write!(
+                f,
+                "Это рабочий файл отдела образования: он открывается на странице отдела, не школы."
             ),
         }
     }

@@ -347,6 +347,9 @@ test('a school pre-fills its plan from the letter file, signs it, the department
         await card.profile('Ответственный (ФИО, должность)', 'Петрова А. С., директор');
         await card.profile('Отчётный период (учебный год)', FIRST);
         const plan = school.page.getByTestId('plan');
+        // Picked in «Открыть файл…» by mistake: sent to the plan's button.
+        await school.page.locator('#open-file').setInputFiles(letterPath);
+        await school.page.getByTestId('notices').getByText(`Файл «${file.name}» не открыт. Это файл рекомендаций отдела. Его открывает кнопка «Открыть файл рекомендаций отдела…» в разделе «План мероприятий по повышению эффективности».`).waitFor();
         // The letter is the gymnasium's, the draft another school's: asked
         // first, and refused, nothing is added.
         const otherSchool = [];

@@ -16,7 +16,7 @@ use crate::school::plan::PlanRow;
 use crate::school::profile::canonical_period;
 use crate::text::{file_stem, period_stem};
 
-const FORMAT: &str = "profkarta-letter";
+pub const FORMAT: &str = "profkarta-letter";
 /// Version 2 adds `keys`: a version 1 letter still reads.
 const VERSION: u64 = 2;
 

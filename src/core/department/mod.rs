@@ -27,3 +27,14 @@ pub mod school;
 pub mod tables;
 pub mod verdict;
 pub mod view;
+
+/// The formats of the department's own working files, which a school's
+/// page does not open (it says where they open instead).
+pub const FILE_FORMATS: [&str; 6] = [
+    archive::BACKUP_FORMAT,
+    archive::KEYS_FORMAT,
+    reviewers::KEY_FORMAT,
+    reviewers::ASSIGNMENT_FORMAT,
+    reviewers::REVIEW_FORMAT,
+    crate::signed::card_file::INDEX_FORMAT,
+];

@@ -24,9 +24,9 @@ use crate::signed::envelope::{open_value, seal_value, Envelope};
 use crate::signed::keys::{to_hex, KeyPair};
 use crate::text::{file_stem, period_stem};
 
-const KEY_FORMAT: &str = "profkarta-reviewer";
-const ASSIGNMENT_FORMAT: &str = "profkarta-assignment";
-const REVIEW_FORMAT: &str = "profkarta-review";
+pub const KEY_FORMAT: &str = "profkarta-reviewer";
+pub const ASSIGNMENT_FORMAT: &str = "profkarta-assignment";
+pub const REVIEW_FORMAT: &str = "profkarta-review";
 const VERSION: u64 = 1;
 
 /// A reviewer as the lead registered them, with the schools assigned.

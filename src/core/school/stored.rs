@@ -315,6 +315,13 @@ pub fn read_school_file(text: &str) -> Result<SchoolFile, String> {
             .map_err(|e| e.to_string()),
         // Saved beside the exports, it is easily picked here.
         Some(crate::signed::keys::KEY_FILE_FORMAT) => Err(SchoolFileError::KeyBackup.to_string()),
+        Some(crate::signed::card_file::FORMAT) => Err(SchoolFileError::CardFile.to_string()),
+        Some(crate::department::letter_file::FORMAT) => {
+            Err(SchoolFileError::LetterFile.to_string())
+        }
+        Some(format) if crate::department::FILE_FORMATS.contains(&format) => {
+            Err(SchoolFileError::DepartmentFile.to_string())
+        }
         _ => {
             let value: Value =
                 crate::json::parse(text).map_err(|_| SchoolFileError::NotJson.to_string())?;
@@ -801,7 +808,7 @@ mod tests {
     }
 
     /// «Открыть файл…» speaks of the file picked, not of stored data, and
-    /// sends a key backup to the button that opens it.
+    /// sends a key backup, a card or a letter to the button that opens it.
     #[test]
     fn a_picked_file_that_is_no_draft_is_named_for_what_it_is() {
         let refused = |text: &str| match read_school_file(text) {
@@ -819,6 +826,16 @@ mod tests {
         let key =
             crate::signed::keys::KeyPair::from_seed([7; 32]).to_backup("2026-11-01T10:00:00.000Z");
         assert!(refused(&key).starts_with("Это резервная копия ключа подписи."));
+        // The department's files, by the format each one names.
+        let named = |format: &str| refused(&format!(r#"{{"format": "{format}"}}"#));
+        assert!(named("profkarta-card").contains("«Открыть карту отдела…»"));
+        assert!(named("profkarta-letter").contains("«Открыть файл рекомендаций отдела…»"));
+        for format in crate::department::FILE_FORMATS {
+            assert_eq!(
+                named(format),
+                "Это рабочий файл отдела образования: он открывается на странице отдела, не школы."
+            );
+        }
     }
 
     #[test]

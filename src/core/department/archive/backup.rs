@@ -19,7 +19,7 @@ use crate::department::school::SchoolId;
 use crate::error::{ArchiveError, ImportError};
 
 pub const SCHEMA: u64 = 1;
-const FORMAT: &str = "profkarta-department";
+pub const FORMAT: &str = "profkarta-department";
 
 impl Archive {
     /// The whole workspace as one JSON text, for backup files.

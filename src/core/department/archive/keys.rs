@@ -12,7 +12,7 @@ use crate::error::ArchiveError;
 use crate::school::profile::SchoolProfile;
 use crate::signed::keys::{fingerprint, from_hex, to_hex};
 
-const KEYS_FORMAT: &str = "profkarta-keys";
+pub const KEYS_FORMAT: &str = "profkarta-keys";
 
 /// The keys a school signs with, as the coordinator decided.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

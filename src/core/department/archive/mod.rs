@@ -37,9 +37,10 @@ use crate::department::school::SchoolId;
 use crate::error::{CardFileError, ImportError, PublishError};
 use crate::signed::keys::KeyPair;
 
-pub use backup::{unpack, unpack_value, Unpacked};
+pub use backup::{unpack, unpack_value, Unpacked, FORMAT as BACKUP_FORMAT};
 pub use cards::{Cards, KnownCard};
 pub use check::{check, check_verified, claimed_school, verifies, Entry, MAX_FILE_BYTES};
+pub use keys::KEYS_FORMAT;
 pub use keys::{key_fingerprint, KeyState, SchoolKeys};
 pub use merge::{Conflict, Merged};
 pub use refused::Refusal;
