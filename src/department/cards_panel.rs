@@ -20,6 +20,7 @@ use crate::platform::browser::{confirm, focus_id, focus_when_drawn};
 use crate::shared::download::{offer, offer_json};
 use crate::shared::file_picker::FilePicker;
 use crate::shared::key_panel::KeyPanel;
+use crate::shared::notices::refused;
 use crate::shared::table_scroll::TableScroll;
 
 /// One line of the list of cards.
@@ -232,7 +233,7 @@ pub fn CardsPanel() -> impl IntoView {
                 "Карта «{}», версия {}, загружена: её выгрузки теперь принимаются.",
                 card.id, card.version
             ),
-            Err(e) => format!("Файл «{name}»: {e}"),
+            Err(e) => refused(&name, "не загружен", &e),
         };
         notices.push(message, None);
     });

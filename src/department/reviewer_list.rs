@@ -13,6 +13,7 @@ use crate::platform::browser::{confirm, focus_after_removal};
 use crate::shared::column_heads::ColumnHeads;
 use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
+use crate::shared::notices::refused;
 
 #[component]
 pub fn ReviewerList() -> impl IntoView {
@@ -23,7 +24,7 @@ pub fn ReviewerList() -> impl IntoView {
                 .map_err(|e| e.to_string())
         });
         if let Err(e) = added {
-            dept.notices.push(format!("«{file}»: {e}"), None);
+            dept.notices.push(refused(&file, "не загружен", &e), None);
         }
     });
     // The campaign's schools by their names in the files.

@@ -14,6 +14,7 @@ use crate::platform::browser::{confirm, focus_id, focus_when_drawn, local_dateti
 use crate::shared::column_heads::ColumnHeads;
 use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
+use crate::shared::notices::refused;
 use crate::shared::signing_key::SigningKey;
 use profkarta_core::department::view::selection::{Walk, WalkFrom};
 use profkarta_core::text::quoted;
@@ -48,7 +49,7 @@ pub fn ReviewerSide() -> impl IntoView {
         let read = text.and_then(|t| Assignment::read(&t, &signer).map_err(|e| e.to_string()));
         match read {
             Ok(a) => dept.share_review(|archive| archive.assignment = Some(a)),
-            Err(e) => dept.notices.push(format!("«{file}»: {e}"), None),
+            Err(e) => dept.notices.push(refused(&file, "не загружен", &e), None),
         }
     });
     let send_review = move |_| {

@@ -11,6 +11,7 @@ use profkarta_core::tabular::read_table;
 use crate::department::state::Dept;
 use crate::platform::browser::focus_when_drawn;
 use crate::platform::files::{read_bytes, take_picked};
+use crate::shared::notices::refused;
 
 /// Schools shown in the preview.
 const PREVIEW: usize = 5;
@@ -29,15 +30,19 @@ pub fn RosterImport() -> impl IntoView {
                         let rows = match read_table(&bytes) {
                             Ok(rows) => rows,
                             Err(e) => {
-                                dept.notices.push(format!("«{}»: {e}", file.name()), None);
+                                dept.notices.push(
+                                    refused(&file.name(), "не загружен", &e.to_string()),
+                                    None,
+                                );
                                 return;
                             }
                         };
                         if rows.len() < 2 {
                             dept.notices.push(
-                                format!(
-                                    "«{}»: в файле нет строк со школами под заголовком.",
-                                    file.name()
+                                refused(
+                                    &file.name(),
+                                    "не загружен",
+                                    "в нём нет строк со школами под заголовком",
                                 ),
                                 None,
                             );
@@ -48,7 +53,9 @@ pub fn RosterImport() -> impl IntoView {
                         // The columns are asked next: the focus goes there.
                         focus_when_drawn("roster-header".to_owned());
                     }
-                    Err(e) => dept.notices.push(format!("«{}»: {e}", file.name()), None),
+                    Err(e) => dept
+                        .notices
+                        .push(refused(&file.name(), "не загружен", &e), None),
                 }
             });
         }

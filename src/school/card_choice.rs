@@ -14,6 +14,7 @@ use crate::school::department_cards::SchoolCards;
 use crate::school::drafts::Drafts;
 use crate::school::state::CardCtx;
 use crate::shared::file_picker::FilePicker;
+use crate::shared::notices::refused;
 
 #[component]
 pub fn CardChoice() -> impl IntoView {
@@ -81,7 +82,7 @@ pub fn CardChoice() -> impl IntoView {
             }
             Err(why) => cards
                 .notices()
-                .push(format!("Файл «{name}» не прочитан: {why}"), None),
+                .push(refused(&name, "не открыт", &why), None),
         },
     );
     view! {

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use profkarta_core::text::sentence;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     pub text: String,
@@ -11,6 +13,16 @@ pub struct Notice {
     /// Tells what happened to the open draft: withdrawn when another one
     /// opens, where it would read as said of that one.
     passing: bool,
+}
+
+/// «Файл «имя» не открыт. Причина.»: a picked file refused, said the same
+/// way by every file button of both pages, whatever the reason's source.
+pub fn refused(name: &str, not_done: &str, why: &str) -> String {
+    let mut why = sentence(why.trim());
+    if !why.ends_with('.') {
+        why.push('.');
+    }
+    format!("Файл «{name}» {not_done}. {why}")
 }
 
 /// The page's notices, shared through context by both pages.

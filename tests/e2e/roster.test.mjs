@@ -407,7 +407,7 @@ test('a roster from an Excel register (XLSX) with a title, numbered columns and 
         const junk = join(generated.dir, 'не-книга.xlsx');
         await writeFile(junk, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(40)]));
         await page.locator('#roster-file').setInputFiles(junk);
-        await page.getByTestId('notices').getByText('«не-книга.xlsx»: Это не книга Excel (XLSX) и не CSV.').waitFor();
+        await page.getByTestId('notices').getByText('Файл «не-книга.xlsx» не загружен. Это не книга Excel (XLSX) и не CSV.').waitFor();
         assert.equal(await page.getByTestId('roster').locator('tbody tr').count(), 12);
         assert.deepEqual(errors.map(String), []);
     } finally {
