@@ -568,12 +568,22 @@ fn ReviewRow(
         }
     };
     let hint_id = format!("{group}-comment-hint");
-    // A decision merged from a reviewer's file names them until changed here.
+    // A decision merged from a reviewer's file names them until changed
+    // here; on a reviewer's side, one from the lead's backup says it is not
+    // theirs to send.
+    let reviewing = move || dept.archive().with(|a| a.assignment.is_some());
     let decided_by = move || {
-        review()
-            .map(|r| r.by)
-            .filter(|by| !by.is_empty())
-            .map(|by| view! { <p class="muted decided-by">{format!("Решение из файла проверки: {by}")}</p> })
+        let r = review()?;
+        let text = if !r.by.is_empty() {
+            format!("Решение из файла проверки: {}", r.by)
+        } else if r.elsewhere && r.decision.is_some() && reviewing() {
+            "Решение из резервной копии ведущего: в ваш файл проверки оно не войдёт, пока вы не \
+             примете решение сами."
+                .to_owned()
+        } else {
+            return None;
+        };
+        Some(view! { <p class="muted decided-by" data-testid="decided-by">{text}</p> })
     };
     view! {
         <li class="review-row" data-code=code.clone() hidden=move || visible.with(|v| v.as_ref().is_some_and(|v| !v.contains(&shown_code)))>

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use profkarta_core::department::archive::{unpack, Archive};
+use profkarta_core::department::archive::{unpack_restored, Archive};
 use profkarta_core::text::files;
 
 use crate::department::import_panel::IMPORT_TITLE;
@@ -14,6 +14,7 @@ use crate::platform::browser::{confirm, focus_when_drawn};
 use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
 use crate::shared::kept_aside::KeptAside;
+use crate::shared::notices::refused;
 
 #[component]
 pub fn WorkspaceTools() -> impl IntoView {
@@ -29,9 +30,8 @@ pub fn WorkspaceTools() -> impl IntoView {
         offer_json(dept.notices, "profkarta_ключи_школ.json", &text);
     };
     let restore = Callback::new(move |(name, text): (String, Result<String, String>)| {
-        let result = text
-            .map_err(|_| "файл не удалось прочитать".to_owned())
-            .and_then(|t| unpack(dept.cards(), &t).map_err(|e| e.to_string()));
+        let result =
+            text.and_then(|t| unpack_restored(dept.cards(), &t).map_err(|e| e.to_string()));
         match result {
             Ok(backup) => {
                 let question = format!(
@@ -46,19 +46,15 @@ pub fn WorkspaceTools() -> impl IntoView {
                     focus_when_drawn(IMPORT_TITLE.to_owned());
                 }
             }
-            Err(e) => dept
-                .notices
-                .push(format!("Резервная копия «{name}» не загружена: {e}"), None),
+            Err(e) => dept.notices.push(refused(&name, "не загружен", &e), None),
         }
     });
     let load_keys = Callback::new(move |(name, text): (String, Result<String, String>)| {
-        let added = text
-            .map_err(|_| "файл не удалось прочитать".to_owned())
-            .and_then(|t| dept.load_keys(&t).map_err(|e| e.to_string()));
+        let added = text.and_then(|t| dept.load_keys(&t).map_err(|e| e.to_string()));
         dept.notices.push(
             match added {
                 Ok(n) => format!("Из списка «{name}» добавлено ключей: {n}."),
-                Err(e) => format!("Список ключей «{name}» не загружен: {e}"),
+                Err(e) => refused(&name, "не загружен", &e),
             },
             None,
         );

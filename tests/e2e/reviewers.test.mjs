@@ -206,6 +206,32 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
         assert.equal(await lead.page.getByTestId('conflicts').count(), 0);
         assert.equal(await total(lead.page, shared), `${s(shared).total} из ${s(shared).max}`);
 
+        // 6. Иванова starts again from the lead's backup, as the README
+        // allows: the lead's own decision there is said to be the lead's,
+        // and her file sends only her own decision accepted before.
+        const second = earned(ownOfIvanova)[1];
+        assert.ok(second, 'the school claims a second point');
+        await lead.page.getByTestId('rating').getByRole('button', { name: ownOfIvanova, exact: true }).click();
+        await lead.page.getByTestId('review').getByRole('heading', { level: 3, name: ownOfIvanova }).waitFor();
+        await lead.page.locator(radio(second, 'no_point')).check();
+        await lead.page.getByRole('tab', { name: 'Загрузка файлов' }).click();
+        const leadBackup = await keep(lead.page, () => lead.page.getByRole('button', { name: 'Скачать резервную копию' }).click());
+        await ivanova.page.getByRole('tab', { name: 'Загрузка файлов' }).click();
+        ivanova.page.once('dialog', (d) => d.accept());
+        await ivanova.page.locator('#restore-workspace').setInputFiles(leadBackup.path);
+        await ivanova.page.getByTestId('notices').getByText(`Рабочая область восстановлена из резервной копии «${leadBackup.name}»`).waitFor();
+        await ivanova.page.getByRole('tab', { name: 'Проверяющие' }).click();
+        await ivanova.page.locator('#load-assignment').setInputFiles(tasks[0].path);
+        await ivanova.page.getByTestId('assignment').getByText(`Задание: ${IVANOVA};`).waitFor();
+        assert.equal(await ivanova.page.getByTestId('decided-outside').count(), 0, "the lead's decisions are not hers");
+        await ivanova.page.getByTestId('assignment').getByRole('button', { name: `Проверить: ${ownOfIvanova}`, exact: true }).click();
+        await ivanova.page.getByTestId('review').locator(`li.review-row[data-code="${second}"]`).getByTestId('decided-by')
+            .filter({ hasText: 'Решение из резервной копии ведущего: в ваш файл проверки оно не войдёт, пока вы не примете решение сами.' }).waitFor();
+        await ivanova.page.getByRole('tab', { name: 'Проверяющие' }).click();
+        const again = await keep(ivanova.page, () => ivanova.page.getByRole('button', { name: 'Скачать файл проверки' }).click());
+        const sent = Object.values(JSON.parse(again.text).payload.reviews).flatMap((r) => Object.keys(r.indicators));
+        assert.deepEqual(sent, [confirmed]);
+
         for (const side of [lead, ivanova, petrov]) assert.deepEqual(side.errors.map(String), []);
     } finally {
         for (const side of [lead, ivanova, petrov]) await side.context.close();

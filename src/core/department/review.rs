@@ -55,6 +55,21 @@ pub struct IndicatorReview {
     /// was made in this workspace.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub by: String,
+    /// Made in the workspace a restored backup was saved in, not here: a
+    /// reviewer who starts from the lead's backup holds the lead's
+    /// decisions, which are not theirs to sign ([`Archive::review_file`]).
+    /// Deciding again here makes the decision this workspace's own.
+    ///
+    /// [`Archive::review_file`]: crate::department::archive::Archive::review_file
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub elsewhere: bool,
+}
+
+impl IndicatorReview {
+    /// Decided in this workspace, by whoever works in it.
+    pub fn made_here(&self) -> bool {
+        self.by.is_empty() && !self.elsewhere
+    }
 }
 
 /// Everything the coordinator decided about one submission.

@@ -63,7 +63,12 @@ impl Archive {
         cards: Cards,
         text: &str,
     ) -> Result<(Self, Vec<(String, ImportError)>), ArchiveError> {
-        let Unpacked { mut archive, files } = unpack(cards, text)?;
+        Ok(Self::filed(unpack(cards, text)?))
+    }
+
+    /// An unpacked workspace with its files checked and filed at once, as
+    /// the page does in slices.
+    pub fn filed(Unpacked { mut archive, files }: Unpacked) -> (Self, Vec<(String, ImportError)>) {
         let mut problems = Vec::new();
         let mut checked = Vec::new();
         for (name, text) in files {
@@ -77,7 +82,7 @@ impl Archive {
                 problems.push((name, e));
             }
         }
-        Ok((archive, problems))
+        (archive, problems)
     }
 }
 
@@ -93,6 +98,20 @@ pub struct Unpacked {
 pub fn unpack(cards: Cards, text: &str) -> Result<Unpacked, ArchiveError> {
     let value: Value = crate::json::parse(text).map_err(|_| ArchiveError::NotJson)?;
     unpack_value(cards, value)
+}
+
+/// [`unpack`] of a backup the user restores, perhaps saved in another
+/// browser. A backup without an assignment is a lead's workspace: its own
+/// decisions are marked as made there ([`Archive::made_elsewhere`]), so
+/// that a reviewer starting from it does not sign them. A reviewer's own
+/// backup (with the assignment) keeps them theirs. The workspace's own
+/// stored copy is read with [`unpack_value`], unmarked.
+pub fn unpack_restored(cards: Cards, text: &str) -> Result<Unpacked, ArchiveError> {
+    let mut unpacked = unpack(cards, text)?;
+    if unpacked.archive.assignment.is_none() {
+        unpacked.archive.made_elsewhere();
+    }
+    Ok(unpacked)
 }
 
 /// [`unpack`] for JSON already parsed (local storage hands over values).

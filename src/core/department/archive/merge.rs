@@ -152,9 +152,13 @@ impl Archive {
             .filter(|e| assignment.covers(e))
             .map(|e| {
                 let mut review = self.review(e.id());
-                // A workspace restored from the lead's backup holds other
-                // reviewers' decisions: only this one's own are signed.
-                review.indicators.retain(|_, r| r.by.is_empty());
+                // A workspace restored from the lead's backup holds the
+                // lead's and other reviewers' decisions: only this
+                // reviewer's own are signed, those made here and those of
+                // their earlier files that the lead accepted.
+                review
+                    .indicators
+                    .retain(|_, r| r.made_here() || r.by == assignment.reviewer);
                 (e.id().to_owned(), review)
             })
             .filter(|(_, r)| *r != Default::default())
@@ -174,7 +178,7 @@ impl Archive {
             .filter(|e| {
                 (self.review(e.id()).indicators.values()).any(|r| {
                     // A link opened, a decision taken back: nothing to send.
-                    r.by.is_empty() && (r.decision.is_some() || !r.comment.trim().is_empty())
+                    r.made_here() && (r.decision.is_some() || !r.comment.trim().is_empty())
                 })
             })
             .map(|e| e.profile().name.trim().to_owned())

@@ -14,6 +14,18 @@ impl Archive {
         let review = self.indicator_review(submission_id, code);
         review.decision = decision;
         review.by.clear();
+        review.elsewhere = false;
+    }
+
+    /// Marks every decision of a restored backup that was made in the
+    /// workspace it was saved in ([`IndicatorReview::elsewhere`]); those
+    /// from review files keep their reviewer's name.
+    pub fn made_elsewhere(&mut self) {
+        for r in self.reviews.values_mut() {
+            for i in r.indicators.values_mut().filter(|i| i.by.is_empty()) {
+                i.elsewhere = true;
+            }
+        }
     }
 
     /// The coordinator's comment on one indicator.

@@ -331,6 +331,67 @@ fn an_older_file_never_takes_back_newer_decisions() {
     assert_eq!(lead.review("a1").decision("1.8"), Some(Decision::Confirm));
 }
 
+/// A reviewer who starts from the lead's backup (as the README allows)
+/// holds the lead's decisions and other reviewers': none of them is signed
+/// as theirs, nor named as theirs outside the assignment. Their own earlier
+/// decisions, accepted by the lead, stay theirs.
+#[test]
+fn a_reviewer_starting_from_the_lead_s_backup_signs_only_their_own() {
+    use crate::department::archive::unpack_restored;
+    let mut lead = lead();
+    // Петров's second opinion on А, merged: his.
+    let mut petrov = reviewer(&lead, 1, 102);
+    petrov.set_decision("a1", "2.1", Some(Decision::Confirm));
+    lead.merge_review(&petrov.review_file(&key(102), AT).unwrap())
+        .unwrap();
+    // The lead's own: on А and Б (Иванова's) and on В (Петров's).
+    lead.set_decision("a1", "1.8", Some(Decision::NoPoint));
+    lead.set_decision("b1", "2.1", Some(Decision::NotApplicable));
+    lead.set_decision("c1", "1.8", Some(Decision::Confirm));
+    let backup = lead.to_json();
+    let from_backup = |index: usize, seed: u8| {
+        let (mut own, problems) =
+            Archive::filed(unpack_restored(lead.cards().clone(), &backup).unwrap());
+        assert!(problems.is_empty());
+        own.assignment = reviewer(&lead, index, seed).assignment;
+        own
+    };
+    let signed = |own: &Archive, seed: u8| {
+        open_review(&own.review_file(&key(seed), AT).unwrap())
+            .unwrap()
+            .reviews
+    };
+
+    let mut ivanova = from_backup(0, 101);
+    assert!(signed(&ivanova, 101).is_empty(), "nothing of hers yet");
+    assert!(
+        ivanova.decided_outside().is_empty(),
+        "В's decision is the lead's"
+    );
+    // Deciding again makes a decision hers, and only that one.
+    ivanova.set_decision("a1", "1.8", Some(Decision::Confirm));
+    let hers = signed(&ivanova, 101);
+    assert_eq!(hers.keys().collect::<Vec<_>>(), ["a1"]);
+    assert_eq!(hers["a1"].decision("1.8"), Some(Decision::Confirm));
+    assert_eq!(hers["a1"].decision("2.1"), None, "Петров's");
+    // Her own backup carries her assignment: her decisions stay hers.
+    let (again, _) =
+        Archive::filed(unpack_restored(lead.cards().clone(), &ivanova.to_json()).unwrap());
+    assert_eq!(signed(&again, 101), hers);
+
+    // Петров from the same backup: his merged decision is his, the lead's
+    // on А and В are not.
+    let petrov = from_backup(1, 102);
+    let his = signed(&petrov, 102);
+    assert_eq!(his.keys().collect::<Vec<_>>(), ["a1"]);
+    assert_eq!(his["a1"].decision("2.1"), Some(Decision::Confirm));
+    assert_eq!(his["a1"].decision("1.8"), None);
+
+    // The lead's workspace read back from its own storage is unmarked.
+    let (stored, _) = Archive::from_json(lead.cards().clone(), &backup).unwrap();
+    assert!(stored.review("c1").indicators["1.8"].made_here());
+}
+
 #[test]
 fn decisions_outside_the_assignment_or_the_workspace_are_left_out() {
     let mut lead = lead();
