@@ -912,8 +912,18 @@ impl From<SubmissionError> for ImportError {
 pub enum ArchiveError {
     NotJson,
     Foreign,
-    Newer { schema: u64 },
-    Shape { detail: String },
+    /// The schools' key list, given to the backup's button.
+    KeyList,
+    /// A backup, given to the key list's button.
+    Backup,
+    /// A school's export, which the import takes.
+    Submission,
+    Newer {
+        schema: u64,
+    },
+    Shape {
+        detail: String,
+    },
 }
 
 impl fmt::Display for ArchiveError {
@@ -923,6 +933,18 @@ impl fmt::Display for ArchiveError {
             Self::Foreign => write!(
                 f,
                 "Это не резервная копия отдела и не список ключей Профкарты."
+            ),
+            Self::KeyList => write!(
+                f,
+                "Это список ключей школ: его загружает кнопка «Загрузить список ключей…»."
+            ),
+            Self::Backup => write!(
+                f,
+                "Это резервная копия рабочей области: её загружает кнопка «Загрузить резервную копию…»."
+            ),
+            Self::Submission => write!(
+                f,
+                "Это выгрузка школы: её принимает кнопка «Выбрать файлы…» вверху вкладки «Загрузка файлов»."
             ),
             Self::Newer { schema } => write!(
                 f,

@@ -116,8 +116,9 @@ pub fn unpack_restored(cards: Cards, text: &str) -> Result<Unpacked, ArchiveErro
 
 /// [`unpack`] for JSON already parsed (local storage hands over values).
 pub fn unpack_value(cards: Cards, value: Value) -> Result<Unpacked, ArchiveError> {
-    if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
-        return Err(ArchiveError::Foreign);
+    let format = value.get("format").and_then(Value::as_str);
+    if format != Some(FORMAT) {
+        return Err(ArchiveError::other(format));
     }
     match value.get("schema").and_then(Value::as_u64) {
         Some(SCHEMA) => {}

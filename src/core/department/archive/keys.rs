@@ -91,8 +91,9 @@ impl Archive {
     /// Trusts every key of a list; returns how many were new.
     pub fn load_keys(&mut self, text: &str) -> Result<usize, ArchiveError> {
         let value: Value = crate::json::parse(text).map_err(|_| ArchiveError::NotJson)?;
-        if value.get("format").and_then(Value::as_str) != Some(KEYS_FORMAT) {
-            return Err(ArchiveError::Foreign);
+        let format = value.get("format").and_then(Value::as_str);
+        if format != Some(KEYS_FORMAT) {
+            return Err(ArchiveError::other(format));
         }
         let file: KeysFile = serde_json::from_value(value).map_err(|e| ArchiveError::Shape {
             detail: crate::json::problem(&e),
@@ -188,6 +189,26 @@ mod tests {
         let archive = testkit::archive(&card, &[("d1", &d)]);
         let mut fresh = Archive::new(Cards::new([card.clone()]));
         assert_eq!(fresh.load_keys(&archive.keys_file()), Ok(1));
+        // Each of the department's loading buttons sends the other's file,
+        // and a school's export, where it belongs.
+        use crate::department::archive::unpack;
+        use crate::error::ArchiveError;
+        let cards = || Cards::new([card.clone()]);
+        assert_eq!(
+            fresh.load_keys(&archive.to_json()),
+            Err(ArchiveError::Backup)
+        );
+        assert_eq!(
+            unpack(cards(), &archive.keys_file()).err(),
+            Some(ArchiveError::KeyList)
+        );
+        let export = sign(&card, &d, meta("d3", "2026-09-01", None), 1);
+        assert_eq!(fresh.load_keys(&export), Err(ArchiveError::Submission));
+        assert_eq!(
+            unpack(cards(), &export).err(),
+            Some(ArchiveError::Submission)
+        );
+        assert_eq!(unpack(cards(), "{}").err(), Some(ArchiveError::Foreign));
         // With the list loaded, a file signed with another key is held.
         let other = sign(&card, &d, meta("d2", "2026-09-01", None), 9);
         fresh.admit(entry(&card, "o", &other));

@@ -41,6 +41,20 @@ pub use backup::{unpack, unpack_restored, unpack_value, Unpacked, FORMAT as BACK
 pub use cards::{Cards, KnownCard};
 pub use check::{check, check_verified, claimed_school, verifies, Entry, MAX_FILE_BYTES};
 pub use keys::KEYS_FORMAT;
+
+impl crate::error::ArchiveError {
+    /// Why a file of `format` is not the one a button loads: the
+    /// department's other file, or a school's export, is sent to its own
+    /// button.
+    fn other(format: Option<&str>) -> Self {
+        match format {
+            Some(BACKUP_FORMAT) => Self::Backup,
+            Some(KEYS_FORMAT) => Self::KeyList,
+            Some(crate::signed::submission::FORMAT) => Self::Submission,
+            _ => Self::Foreign,
+        }
+    }
+}
 pub use keys::{key_fingerprint, KeyState, SchoolKeys};
 pub use merge::{Conflict, Merged};
 pub use refused::Refusal;
