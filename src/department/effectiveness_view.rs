@@ -16,9 +16,14 @@ use crate::shared::column_heads::ColumnHeads;
 #[component]
 pub fn EffectivenessView() -> impl IntoView {
     let dept: Dept = expect_context();
+    // A card without points judges nothing: said once, in place of it all.
+    let scored = move || dept.card.with(|c| c.has_points());
     let summary = move || {
         dept.effects.with(|e| {
             e.as_ref().map(|e| {
+                if !scored() {
+                    return report::effectiveness_without_points(&e.after_period, e.measures.len());
+                }
                 let effects: Vec<_> = e.measures.iter().map(|(_, x)| x.clone()).collect();
                 report::effectiveness(&e.after_period, &effects, plans_total(&e.plans))
             })
@@ -102,20 +107,16 @@ pub fn EffectivenessView() -> impl IntoView {
         <section class="effectiveness" aria-labelledby="effectiveness-title" data-testid="effectiveness">
             <h3 id="effectiveness-title">"Анализ эффективности принятых мер"</h3>
             {move || match summary() {
+                None if !scored() => view! { <p class="muted" data-testid="effectiveness-summary">{report::WITHOUT_POINTS}</p> }.into_any(),
                 None => view! { <p class="muted">{waiting}</p> }.into_any(),
+                Some(text) if !scored() => view! { <p data-testid="effectiveness-summary">{text}</p> }.into_any(),
                 Some(text) => view! {
                     <p data-testid="effectiveness-summary">{text}</p>
-                    <p class="hint">{move || if dept.card.with(|c| c.has_points()) {
-                        format!(
-                            "Для каждой меры её целевые показатели сравниваются в адресных школах и в остальных: изменение доли школ, выполняющих показатель, у адресных минус изменение у остальных. \
-                             Заметной считается разность не менее {} п. п.; мера для всех школ — «не с кем сравнить»; меньше трёх школ в любой из групп — «мало данных». Показатели, правило которых изменилось между годами, не сравниваются.",
-                            NOTABLE_TENTHS / 10
-                        )
-                    } else {
-                        "Карта без баллов не отмечает показатели выполненными, поэтому у мер нет целевых показателей и их результаты здесь не сравниваются. \
-                         Как менялись значения показателей, видно на вкладке «Динамика»."
-                            .to_owned()
-                    }}</p>
+                    <p class="hint">{format!(
+                        "Для каждой меры её целевые показатели сравниваются в адресных школах и в остальных: изменение доли школ, выполняющих показатель, у адресных минус изменение у остальных. \
+                         Заметной считается разность не менее {} п. п.; мера для всех школ — «не с кем сравнить»; меньше трёх школ в любой из групп — «мало данных». Показатели, правило которых изменилось между годами, не сравниваются.",
+                        NOTABLE_TENTHS / 10
+                    )}</p>
                     <Show when=has_rows>
                         <Chart svg=chart testid="effectiveness-chart"/>
                         <table class="data" data-testid="effectiveness-table">

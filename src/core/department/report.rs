@@ -325,6 +325,27 @@ pub fn measures_heading(period: &str) -> String {
     format!("Меры по итогам {period} учебного года")
 }
 
+/// Why a card without points has no analysis of measures: nothing on it is
+/// met or missed, so neither the measures' targets nor the schools' plans
+/// can be judged by it.
+pub const WITHOUT_POINTS: &str =
+    "Карта без баллов не отмечает показатели выполненными, поэтому ни \
+     меры, ни планы школ здесь по показателям не оцениваются; как менялись значения показателей, \
+     показано в разделе «Динамика».";
+
+/// [`effectiveness`] on a card without points: the measures counted, and
+/// [`WITHOUT_POINTS`].
+pub fn effectiveness_without_points(previous_period: &str, measures: usize) -> String {
+    let taken = if measures == 0 {
+        format!(
+            "По итогам {previous_period} учебного года меры управления образования не записаны."
+        )
+    } else {
+        format!("По итогам {previous_period} учебного года принято мер: {measures}.")
+    };
+    format!("{taken} {WITHOUT_POINTS}")
+}
+
 /// «Анализ эффективности принятых мер»: how many targeted indicators got
 /// each verdict, and how the schools' own plans did. `measures` are the
 /// measures taken after `previous_period`, each with its indicators;
@@ -920,6 +941,12 @@ mod tests {
         assert_eq!(
             effectiveness("2024/2025", &[], (0, 0)),
             "По итогам 2024/2025 учебного года меры управления образования не записаны."
+        );
+        assert_eq!(
+            effectiveness_without_points("2024/2025", 2),
+            "По итогам 2024/2025 учебного года принято мер: 2. Карта без баллов не отмечает \
+             показатели выполненными, поэтому ни меры, ни планы школ здесь по показателям не \
+             оцениваются; как менялись значения показателей, показано в разделе «Динамика»."
         );
         assert_eq!(
             effectiveness("2024/2025", &[vec![], vec![]], (0, 0)),

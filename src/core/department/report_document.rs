@@ -101,7 +101,11 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
         blocks.push(Block::Heading(
             "Анализ эффективности принятых мер".to_owned(),
         ));
-        blocks.extend(effectiveness_blocks(effects, input.effects_chart.as_ref()));
+        blocks.extend(effectiveness_blocks(
+            effects,
+            input.effects_chart.as_ref(),
+            card.has_points(),
+        ));
     }
     if let Some(road_map) = &input.road_map {
         blocks.push(Block::Heading(report::measures_heading(input.period)));
@@ -111,7 +115,13 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
     blocks
 }
 
-fn effectiveness_blocks(effects: &Effects, chart: Option<&Image>) -> Vec<Block> {
+fn effectiveness_blocks(effects: &Effects, chart: Option<&Image>, scored: bool) -> Vec<Block> {
+    if !scored {
+        return vec![Block::Paragraph(report::effectiveness_without_points(
+            &effects.after_period,
+            effects.measures.len(),
+        ))];
+    }
     let measures: Vec<_> = effects.measures.iter().map(|(_, x)| x.clone()).collect();
     let mut blocks = vec![Block::Paragraph(report::effectiveness(
         &effects.after_period,
