@@ -151,6 +151,18 @@ pub fn focus_when_drawn(id: String) {
     leptos::prelude::request_animation_frame(move || focus_id(&id));
 }
 
+/// Scrolls the element `id` just into view once it is drawn, if it is not
+/// in view already; the focus stays where it is.
+pub fn reveal_when_drawn(id: String) {
+    leptos::prelude::request_animation_frame(move || {
+        if let Some(element) = leptos::prelude::document().get_element_by_id(&id) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            element.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
+}
+
 /// Scrolls the element `id` to the middle of the window once it is drawn
 /// (a long table's lower rows come a frame or two after its first paint),
 /// and gives it the focus if the focus fell to the page meanwhile (the

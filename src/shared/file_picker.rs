@@ -7,7 +7,10 @@ use leptos::prelude::*;
 
 use profkarta_core::json::picked_text;
 
+use crate::platform::browser::reveal_when_drawn;
 use crate::platform::files::{read_bytes, take_picked};
+use crate::shared::notices::Notices;
+use crate::shared::notices_list::notice_id;
 
 #[component]
 pub fn FilePicker(
@@ -22,14 +25,23 @@ pub fn FilePicker(
     #[prop(optional)]
     multiple: bool,
 ) -> impl IntoView {
+    let notices: Notices = expect_context();
     let on_change = move |ev: leptos::ev::Event| {
         let files = take_picked(&ev);
         leptos::task::spawn_local(async move {
+            let before = notices.count();
             for file in files {
                 let text = read_bytes(&file)
                     .await
                     .and_then(|bytes| picked_text(&bytes).map_err(|e| e.to_string()));
                 on_file.run((file.name(), text));
+            }
+            // What became of the file is said in the messages at the top of
+            // the page, out of sight from a button at its bottom (the key,
+            // the plan): the last one is brought into view.
+            let after = notices.count();
+            if after > before {
+                reveal_when_drawn(notice_id(after - 1));
             }
         });
     };

@@ -65,4 +65,8 @@ impl Notices {
     pub fn all(self) -> Signal<Vec<Notice>> {
         self.0.into()
     }
+
+    pub fn count(self) -> usize {
+        self.0.with_untracked(Vec::len)
+    }
 }

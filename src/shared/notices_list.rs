@@ -12,6 +12,12 @@ use crate::shared::notices::{Notice, Notices};
 /// hidden; both pages give their `h1` this id.
 pub const PAGE_TITLE: &str = "page-title";
 
+/// Message `i`, brought into view when a file button it answers is far
+/// below ([`crate::shared::file_picker::FilePicker`]).
+pub fn notice_id(i: usize) -> String {
+    format!("notice-{i}")
+}
+
 /// The «Скрыть» button of message `i`.
 fn hide_id(i: usize) -> String {
     format!("notice-hide-{i}")
@@ -36,7 +42,7 @@ pub fn NoticesList() -> impl IntoView {
             }
         });
         view! {
-            <li>
+            <li id=notice_id(i)>
                 <span>{n.text}</span>
                 {raw}
                 <button type="button" id=hide_id(i) on:click=move |_| hide(i)>

@@ -513,6 +513,21 @@ test('the key backup restores the same signing key in another browser', async ()
         await card.page.getByTestId('notices').filter({
             hasText: 'Файл «key-backup.json» не открыт. Это резервная копия ключа подписи. Её открывает кнопка «Восстановить ключ из файла…» в разделе выгрузки.',
         }).waitFor();
+        // A copy cut short, picked at the bottom of the page: the reason,
+        // in the messages at the top, is brought into view.
+        const half = join(ARTIFACTS, 'key-backup-half.json');
+        const text = await readFile(keyFile, 'utf8');
+        await writeFile(half, text.slice(0, text.length / 2));
+        await card.page.locator('#restore-key').scrollIntoViewIfNeeded();
+        await card.page.locator('#restore-key').setInputFiles(half);
+        const said = card.page.getByTestId('notices').locator('li', {
+            hasText: 'Файл «key-backup-half.json» не открыт. Файл обрывается, не дойдя до конца',
+        });
+        await said.waitFor();
+        await card.page.waitForFunction((li) => {
+            const box = li.getBoundingClientRect();
+            return box.top >= 0 && box.bottom <= innerHeight;
+        }, await said.elementHandle());
         await card.page.locator('#restore-key').setInputFiles(keyFile);
         await card.expectText('fingerprint', fingerprint);
     });
