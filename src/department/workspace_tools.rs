@@ -34,9 +34,25 @@ pub fn WorkspaceTools() -> impl IntoView {
             text.and_then(|t| unpack_restored(dept.cards(), &t).map_err(|e| e.to_string()));
         match result {
             Ok(backup) => {
+                // Everything here goes, not only the files: said.
+                let (now, decided, assigned) = archive.with_untracked(|a| {
+                    (
+                        a.entries().len(),
+                        a.decision_count(),
+                        a.assignment.is_some(),
+                    )
+                });
+                let mut lost = vec![files(now as u64)];
+                if decided > 0 {
+                    lost.push(format!("решений проверки: {decided}"));
+                }
+                if assigned {
+                    lost.push("задание проверяющего".to_owned());
+                }
                 let question = format!(
-                    "Заменить текущую рабочую область ({}) резервной копией «{name}» ({})?",
-                    files(archive.with_untracked(|a| a.entries().len()) as u64),
+                    "Заменить текущую рабочую область ({}) резервной копией «{name}» ({})? Всё, что \
+                     есть в текущей, заменится содержимым копии.",
+                    lost.join(", "),
                     files(backup.files.len() as u64)
                 );
                 if archive.with_untracked(Archive::is_empty) || confirm(&question) {

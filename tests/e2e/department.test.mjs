@@ -993,12 +993,18 @@ test('a backup restores into an empty workspace, and replaces a full one after t
         assert.ok(count > 4, 'enough files for a plural');
         path = join(ARTIFACTS, 'otdel-backup.json');
         await writeFile(path, backup.text);
+        // A decision made since: the question says it goes too.
+        const reviewed = manifest.files.find((f) => f.verdict === 'accepted' && f.submission.period === LATEST).submission;
+        await page.getByRole('tab', { name: 'Проверка' }).click();
+        await page.locator('#school-select').selectOption(reviewed.submission_id);
+        await page.locator('#decision-1-1-no_point').check();
+        await page.getByRole('tab', { name: 'Загрузка файлов' }).click();
         // Over a full workspace: asked first, with both counts.
         const asked = [];
         page.once('dialog', (d) => { asked.push(d.message()); d.accept(); });
         await page.locator('#restore-workspace').setInputFiles(path);
         await page.getByTestId('notices').filter({ hasText: `Рабочая область восстановлена из резервной копии «otdel-backup.json»: ${files(count)}.` }).waitFor();
-        assert.deepEqual(asked, [`Заменить текущую рабочую область (${files(count)}) резервной копией «otdel-backup.json» (${files(count)})?`]);
+        assert.deepEqual(asked, [`Заменить текущую рабочую область (${files(count)}, решений проверки: 1) резервной копией «otdel-backup.json» (${files(count)})? Всё, что есть в текущей, заменится содержимым копии.`]);
     });
     // Into an empty one, in another browser: nothing to ask.
     await withDepartment(async (page) => {

@@ -28,6 +28,19 @@ impl Archive {
         }
     }
 
+    /// How many indicators have a decision, in all the reviews: what a
+    /// restored backup would replace.
+    pub fn decision_count(&self) -> usize {
+        (self.reviews.values())
+            .map(|r| {
+                r.indicators
+                    .values()
+                    .filter(|i| i.decision.is_some())
+                    .count()
+            })
+            .sum()
+    }
+
     /// The coordinator's comment on one indicator.
     pub fn set_review_comment(&mut self, submission_id: &str, code: &str, comment: String) {
         self.indicator_review(submission_id, code).comment = comment;
