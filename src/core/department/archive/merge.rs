@@ -51,6 +51,9 @@ pub struct Merged {
     pub not_assigned: usize,
     /// Reviews of files this workspace does not have, left out.
     pub missing: usize,
+    /// Decisions of this reviewer's earlier files that this one takes back
+    /// («не решено»): undecided again, or their open conflict closed.
+    pub withdrawn: usize,
 }
 
 impl Merged {
@@ -60,6 +63,12 @@ impl Merged {
             "{}: принято решений {}, совпало {}, конфликтов {}",
             self.reviewer, self.taken, self.same, self.conflicts
         );
+        if self.withdrawn > 0 {
+            text.push_str(&format!(
+                "; отозвано проверяющим прежних решений: {}",
+                self.withdrawn
+            ));
+        }
         if self.settled > 0 {
             text.push_str(&format!(
                 "; отклонённых вами ранее при разборе конфликтов: {}",
@@ -246,11 +255,33 @@ impl Archive {
         for link in &theirs.seen {
             self.mark_seen(id, code, link);
         }
-        let Some(decision) = theirs.decision else {
-            return;
-        };
         let overruled =
             |c: &Conflict| c.submission_id == id && c.code == code && c.theirs.by == theirs.by;
+        let Some(decision) = theirs.decision else {
+            // «Не решено» in a newer file takes back what this reviewer's
+            // earlier file decided: in force, or waiting in a conflict.
+            let waiting = self.conflicts.len();
+            self.conflicts.retain(|c| !overruled(c));
+            let in_force = (self.review(id).indicators.get(code))
+                .is_some_and(|ours| ours.decision.is_some() && ours.by == theirs.by);
+            if in_force {
+                // Another reviewer's decision waiting against it now
+                // stands alone, as it would have in an undecided place.
+                let next = (self.conflicts.iter())
+                    .position(|c| c.submission_id == id && c.code == code)
+                    .map(|at| self.conflicts.remove(at).theirs);
+                let ours = self.indicator_review(id, code);
+                let seen = std::mem::take(&mut ours.seen);
+                *ours = IndicatorReview {
+                    seen,
+                    ..next.unwrap_or_default()
+                };
+            }
+            if in_force || self.conflicts.len() < waiting {
+                merged.withdrawn += 1;
+            }
+            return;
+        };
         if self
             .settled
             .iter()

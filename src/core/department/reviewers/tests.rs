@@ -331,6 +331,73 @@ fn an_older_file_never_takes_back_newer_decisions() {
     assert_eq!(lead.review("a1").decision("1.8"), Some(Decision::Confirm));
 }
 
+/// A reviewer who puts a decision back to «не решено» takes it back: in
+/// force, it is undecided again; waiting in a conflict, the conflict goes.
+/// The lead's own decision is not theirs to take back.
+#[test]
+fn a_decision_put_back_to_undecided_is_taken_back() {
+    const LATER: &str = "2026-10-06T09:00:00.000Z";
+    const LATEST: &str = "2026-10-07T09:00:00.000Z";
+    let mut lead = lead();
+    let mut ivanova = reviewer(&lead, 0, 101);
+    ivanova.set_decision("a1", "1.8", Some(Decision::NoPoint));
+    ivanova.set_decision("b1", "1.8", Some(Decision::NoPoint));
+    ivanova.set_decision("b1", "2.1", Some(Decision::NoPoint));
+    lead.merge_review(&ivanova.review_file(&key(101), AT).unwrap())
+        .unwrap();
+    // Петров disagrees on А: a conflict, hers in force.
+    let mut petrov = reviewer(&lead, 1, 102);
+    petrov.set_decision("a1", "1.8", Some(Decision::Confirm));
+    lead.merge_review(&petrov.review_file(&key(102), AT).unwrap())
+        .unwrap();
+    assert_eq!(lead.conflicts.len(), 1);
+    // The lead decides Б 2.1 himself.
+    lead.set_decision("b1", "2.1", Some(Decision::Confirm));
+
+    for (code, id) in [("1.8", "a1"), ("1.8", "b1"), ("2.1", "b1")] {
+        ivanova.set_decision(id, code, None);
+    }
+    let merged = lead
+        .merge_review(&ivanova.review_file(&key(101), LATER).unwrap())
+        .unwrap();
+    assert_eq!(merged.withdrawn, 2, "А and Б 1.8; Б 2.1 is the lead's");
+    assert!(merged
+        .summary()
+        .contains("; отозвано проверяющим прежних решений: 2"));
+    assert_eq!(lead.review("b1").decision("1.8"), None);
+    assert_eq!(lead.review("b1").decision("2.1"), Some(Decision::Confirm));
+    // А: her decision gone, Петров's, waiting against it, stands alone.
+    assert_eq!(lead.review("a1").decision("1.8"), Some(Decision::Confirm));
+    assert_eq!(lead.review("a1").indicators["1.8"].by, PETROV);
+    assert!(lead.conflicts.is_empty());
+    // Taken back by him too: undecided.
+    petrov.set_decision("a1", "1.8", None);
+    let merged = lead
+        .merge_review(&petrov.review_file(&key(102), LATEST).unwrap())
+        .unwrap();
+    assert_eq!(merged.withdrawn, 1);
+    assert_eq!(lead.review("a1").decision("1.8"), None);
+
+    // A conflict of his waiting against hers, taken back: the conflict goes,
+    // hers stays.
+    let mut lead = self::lead();
+    let mut ivanova = reviewer(&lead, 0, 101);
+    ivanova.set_decision("a1", "1.8", Some(Decision::NoPoint));
+    lead.merge_review(&ivanova.review_file(&key(101), AT).unwrap())
+        .unwrap();
+    let mut petrov = reviewer(&lead, 1, 102);
+    petrov.set_decision("a1", "1.8", Some(Decision::Confirm));
+    lead.merge_review(&petrov.review_file(&key(102), AT).unwrap())
+        .unwrap();
+    petrov.set_decision("a1", "1.8", None);
+    let merged = lead
+        .merge_review(&petrov.review_file(&key(102), LATER).unwrap())
+        .unwrap();
+    assert_eq!(merged.withdrawn, 1);
+    assert!(lead.conflicts.is_empty());
+    assert_eq!(lead.review("a1").decision("1.8"), Some(Decision::NoPoint));
+}
+
 /// A reviewer who starts from the lead's backup (as the README allows)
 /// holds the lead's decisions and other reviewers': none of them is signed
 /// as theirs, nor named as theirs outside the assignment. Their own earlier
