@@ -1136,6 +1136,7 @@ pub enum ReviewerFileError {
     },
     /// The assignment was made for another key than this computer's.
     OtherKey {
+        reviewer: String,
         assigned: String,
         own: String,
     },
@@ -1165,10 +1166,18 @@ impl fmt::Display for ReviewerFileError {
                 "Проверяющий «{name}» уже добавлен с другим ключом. Если он сменил ключ, \
                  удалите прежнюю запись и добавьте новую."
             ),
-            Self::OtherKey { assigned, own } => write!(
+            // Another reviewer's assignment, picked by mistake, or this
+            // reviewer's own after their key was lost: both are said.
+            Self::OtherKey {
+                reviewer,
+                assigned,
+                own,
+            } => write!(
                 f,
-                "Задание выдано для ключа {assigned}, а ключ подписи этого компьютера — {own}. \
-                 Восстановите свой ключ из резервной копии или попросите ведущего выдать задание заново."
+                "Это задание проверяющего «{reviewer}», выданное для ключа {assigned}, а ключ подписи \
+                 этого компьютера — {own}. Если это чужое задание, загрузите своё; если своё — \
+                 восстановите свой ключ из резервной копии на вкладке «Карты» или попросите \
+                 ведущего выдать задание заново."
             ),
             Self::Older { name } => write!(
                 f,

@@ -130,7 +130,7 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
         assert.equal(await ivanova.page.getByTestId('assignment').locator('tbody tr').count(), 6);
         // Another reviewer's assignment is refused on this computer.
         await ivanova.page.locator('#load-assignment').setInputFiles(tasks[1].path);
-        await ivanova.page.getByTestId('notices').getByText(/Задание выдано для ключа .+, а ключ подписи этого компьютера/).waitFor();
+        await ivanova.page.getByTestId('notices').getByText(new RegExp(`Это задание проверяющего «${PETROV}», выданное для ключа .+, а ключ подписи этого компьютера — .+\\. Если это чужое задание, загрузите своё`)).waitFor();
         await decide(ivanova.page, shared, disputed, 'no_point', 'Мероприятия нет на сайте школы');
         await decide(ivanova.page, ownOfIvanova, confirmed, 'confirm');
         // A decision on a school outside her assignment, from the rating: she

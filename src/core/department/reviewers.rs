@@ -182,6 +182,7 @@ impl Assignment {
         let assignment: Self = payload(value)?;
         if assignment.public_key != to_hex(&own.public_key()) {
             return Err(ReviewerFileError::OtherKey {
+                reviewer: assignment.reviewer,
                 assigned: assignment.fingerprint,
                 own: own.fingerprint(),
             });

@@ -136,6 +136,7 @@ fn assignments_and_keys() {
     assert_eq!(
         Assignment::read(&text, &key(102)),
         Err(ReviewerFileError::OtherKey {
+            reviewer: IVANOVA.to_owned(),
             assigned: key(101).fingerprint(),
             own: key(102).fingerprint()
         })
