@@ -731,13 +731,9 @@ fn long_bar_labels_wrap_between_words() {
 #[test]
 fn heatmap_marks_what_a_school_s_version_lacks() {
     use profkarta_core::department::results::{rank, results};
-    use profkarta_core::testkit::{self, draft};
+    use profkarta_core::testkit;
 
-    let (v1, v2) = testkit::two_versions();
-    let old = draft("Школа А", "2025/2026", &["1.8", "2.1"]);
-    let mut new = draft("Школа Б", "2025/2026", &["1.9"]);
-    new.answers.entry("2.1".into()).or_default().count = "3".into();
-    let archive = testkit::archive_of(&[(&v1, "a", &old), (&v2, "b", &new)]);
+    let (v1, v2, archive) = testkit::one_year_two_versions();
     let rating = rank(results(&archive, &v1.id, "2025/2026"));
     let heat = figures::heatmap_svg(&v2, &rating);
     assert_well_formed(&heat);

@@ -43,6 +43,18 @@ pub fn two_versions() -> (Card, Card) {
     (v1, v2)
 }
 
+/// One year of [`two_versions`]: «Школа А» on version 1 with 1.8 and
+/// 2.1 (a fact there), «Школа Б» on version 2 with 1.9 and 2.1 (a count
+/// of 3).
+pub fn one_year_two_versions() -> (Card, Card, Archive) {
+    let (v1, v2) = two_versions();
+    let old = draft("Школа А", "2025/2026", &["1.8", "2.1"]);
+    let mut new = draft("Школа Б", "2025/2026", &["1.9"]);
+    new.answers.entry("2.1".into()).or_default().count = "3".into();
+    let archive = archive_of(&[(&v1, "a", &old), (&v2, "b", &new)]);
+    (v1, v2, archive)
+}
+
 /// The result of the school `name` in `rating`.
 pub fn ranked<'r>(rating: &'r [Ranked], name: &str) -> &'r SchoolResult {
     let found = rating.iter().find(|r| r.result.name() == name);

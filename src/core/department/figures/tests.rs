@@ -221,11 +221,7 @@ fn a_breakdown_is_pooled_part_by_part() {
 /// is not read as a count.
 #[test]
 fn a_school_on_an_older_version_counts_under_the_new_numbers() {
-    let (v1, v2) = testkit::two_versions();
-    let old = draft("Школа А", "2025/2026", &["1.8", "2.1"]);
-    let mut new = draft("Школа Б", "2025/2026", &["1.9"]);
-    new.answers.entry("2.1".into()).or_default().count = "3".into();
-    let archive = testkit::archive_of(&[(&v1, "a", &old), (&v2, "b", &new)]);
+    let (v1, v2, archive) = testkit::one_year_two_versions();
     let res = results(&archive, &v1.id, "2025/2026");
     assert_eq!(res.len(), 2);
     let f = figures(&archive, &v2, &res);

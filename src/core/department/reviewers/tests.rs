@@ -1,5 +1,5 @@
 use super::*;
-use crate::department::archive::Archive;
+use crate::department::archive::{Archive, Merged};
 use crate::department::results::results;
 use crate::department::review::{Decision, IndicatorReview, ReviewStatus};
 use crate::testkit::{self, draft, key};
@@ -332,6 +332,12 @@ fn an_older_file_never_takes_back_newer_decisions() {
     assert_eq!(lead.review("a1").decision("1.8"), Some(Decision::Confirm));
 }
 
+/// The reviewer's file from `from` (key `seed`) merged at the lead's.
+fn send(lead: &mut Archive, from: &Archive, seed: u8, at: &str) -> Merged {
+    lead.merge_review(&from.review_file(&key(seed), at).unwrap())
+        .unwrap()
+}
+
 /// A reviewer who puts a decision back to «не решено» takes it back: in
 /// force, it is undecided again; waiting in a conflict, the conflict goes.
 /// The lead's own decision is not theirs to take back.
@@ -344,13 +350,11 @@ fn a_decision_put_back_to_undecided_is_taken_back() {
     ivanova.set_decision("a1", "1.8", Some(Decision::NoPoint));
     ivanova.set_decision("b1", "1.8", Some(Decision::NoPoint));
     ivanova.set_decision("b1", "2.1", Some(Decision::NoPoint));
-    lead.merge_review(&ivanova.review_file(&key(101), AT).unwrap())
-        .unwrap();
+    send(&mut lead, &ivanova, 101, AT);
     // Петров disagrees on А: a conflict, hers in force.
     let mut petrov = reviewer(&lead, 1, 102);
     petrov.set_decision("a1", "1.8", Some(Decision::Confirm));
-    lead.merge_review(&petrov.review_file(&key(102), AT).unwrap())
-        .unwrap();
+    send(&mut lead, &petrov, 102, AT);
     assert_eq!(lead.conflicts.len(), 1);
     // The lead decides Б 2.1 himself.
     lead.set_decision("b1", "2.1", Some(Decision::Confirm));
@@ -358,9 +362,7 @@ fn a_decision_put_back_to_undecided_is_taken_back() {
     for (code, id) in [("1.8", "a1"), ("1.8", "b1"), ("2.1", "b1")] {
         ivanova.set_decision(id, code, None);
     }
-    let merged = lead
-        .merge_review(&ivanova.review_file(&key(101), LATER).unwrap())
-        .unwrap();
+    let merged = send(&mut lead, &ivanova, 101, LATER);
     assert_eq!(merged.withdrawn, 2, "А and Б 1.8; Б 2.1 is the lead's");
     assert!(merged
         .summary()
@@ -373,9 +375,7 @@ fn a_decision_put_back_to_undecided_is_taken_back() {
     assert!(lead.conflicts.is_empty());
     // Taken back by him too: undecided.
     petrov.set_decision("a1", "1.8", None);
-    let merged = lead
-        .merge_review(&petrov.review_file(&key(102), LATEST).unwrap())
-        .unwrap();
+    let merged = send(&mut lead, &petrov, 102, LATEST);
     assert_eq!(merged.withdrawn, 1);
     assert_eq!(lead.review("a1").decision("1.8"), None);
 
@@ -384,16 +384,12 @@ fn a_decision_put_back_to_undecided_is_taken_back() {
     let mut lead = self::lead();
     let mut ivanova = reviewer(&lead, 0, 101);
     ivanova.set_decision("a1", "1.8", Some(Decision::NoPoint));
-    lead.merge_review(&ivanova.review_file(&key(101), AT).unwrap())
-        .unwrap();
+    send(&mut lead, &ivanova, 101, AT);
     let mut petrov = reviewer(&lead, 1, 102);
     petrov.set_decision("a1", "1.8", Some(Decision::Confirm));
-    lead.merge_review(&petrov.review_file(&key(102), AT).unwrap())
-        .unwrap();
+    send(&mut lead, &petrov, 102, AT);
     petrov.set_decision("a1", "1.8", None);
-    let merged = lead
-        .merge_review(&petrov.review_file(&key(102), LATER).unwrap())
-        .unwrap();
+    let merged = send(&mut lead, &petrov, 102, LATER);
     assert_eq!(merged.withdrawn, 1);
     assert!(lead.conflicts.is_empty());
     assert_eq!(lead.review("a1").decision("1.8"), Some(Decision::NoPoint));
