@@ -48,7 +48,22 @@ pub fn ReviewerSide() -> impl IntoView {
         };
         let read = text.and_then(|t| Assignment::read(&t, &signer).map_err(|e| e.to_string()));
         match read {
-            Ok(a) => dept.share_review(|archive| archive.assignment = Some(a)),
+            Ok(a) => {
+                // Files of one reviewer's assignments share a name: which
+                // one is now in force is said, and what it replaced.
+                let before = dept.archive().with_untracked(|ar| ar.assignment.clone());
+                let now = a.schools.len();
+                let said = match before {
+                    Some(b) if b == a => format!("Задание «{file}» уже загружено: школ — {now}."),
+                    Some(b) => format!(
+                        "Задание «{file}» загружено: школ — {now}; прежнее задание (школ — {}) заменено.",
+                        b.schools.len()
+                    ),
+                    None => format!("Задание «{file}» загружено: школ — {now}."),
+                };
+                dept.share_review(|archive| archive.assignment = Some(a));
+                dept.notices.push(said, None);
+            }
             Err(e) => dept.notices.push(refused(&file, "не загружен", &e), None),
         }
     });

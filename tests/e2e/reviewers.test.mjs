@@ -128,6 +128,7 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
         await ivanova.page.locator('#load-assignment').setInputFiles(tasks[0].path);
         await ivanova.page.getByTestId('assignment').getByText(`Задание: ${IVANOVA};`).waitFor();
         assert.equal(await ivanova.page.getByTestId('assignment').locator('tbody tr').count(), 6);
+        await ivanova.page.getByTestId('notices').getByText(`Задание «${tasks[0].name}» загружено: школ — 6.`).waitFor();
         // Another reviewer's assignment is refused on this computer.
         await ivanova.page.locator('#load-assignment').setInputFiles(tasks[1].path);
         await ivanova.page.getByTestId('notices').getByText(new RegExp(`Это задание проверяющего «${PETROV}», выданное для ключа .+, а ключ подписи этого компьютера — .+\\. Если это чужое задание, загрузите своё`)).waitFor();

@@ -25,7 +25,7 @@ use crate::department::reviewers::{open_review, open_reviewer_key, seal_review, 
 use crate::department::school::SchoolId;
 use crate::error::ReviewerFileError;
 use crate::signed::keys::{to_hex, KeyPair};
-use crate::text::by_name;
+use crate::text::{by_name, quoted};
 
 /// Two reviewers decided one indicator differently. Ours is what the
 /// workspace holds now; `theirs` came with a review file.
@@ -47,8 +47,10 @@ pub struct Merged {
     pub conflicts: usize,
     /// Decisions the lead already overruled in an earlier conflict.
     pub settled: usize,
-    /// Reviews of schools not assigned to this reviewer, left out.
-    pub not_assigned: usize,
+    /// Reviews of schools not assigned to this reviewer, left out: the
+    /// schools' names, each once, so that the lead can see whether an
+    /// assignment changed after it was handed out.
+    pub not_assigned: Vec<String>,
     /// Reviews of files this workspace does not have, left out.
     pub missing: usize,
     /// Decisions of this reviewer's earlier files that this one takes back
@@ -75,10 +77,11 @@ impl Merged {
                 self.settled
             ));
         }
-        if self.not_assigned > 0 {
+        if !self.not_assigned.is_empty() {
+            let names: Vec<String> = self.not_assigned.iter().map(|n| quoted(n)).collect();
             text.push_str(&format!(
                 "; не приняты проверки школ, не назначенных этому проверяющему: {}",
-                self.not_assigned
+                names.join(", ")
             ));
         }
         if self.missing > 0 {
@@ -226,7 +229,10 @@ impl Archive {
                 continue;
             };
             if !schools.contains(&entry.school) {
-                merged.not_assigned += 1;
+                let name = entry.profile().name.trim().to_owned();
+                if !merged.not_assigned.contains(&name) {
+                    merged.not_assigned.push(name);
+                }
                 continue;
             }
             for (code, mut theirs) in review.indicators {
