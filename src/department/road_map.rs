@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use profkarta_core::department::report;
+use profkarta_core::department::tables::road_map_headers;
 use profkarta_core::text::quoted;
 
 use crate::department::measure_form::MeasureDraft;
@@ -70,7 +71,7 @@ pub fn RoadMap(draft: MeasureDraft) -> impl IntoView {
                                 <td>{format!("{}: {}", m.kind.label(), m.title)}</td>
                                 <td>{m.date.clone()}</td>
                                 <td>{m.audience.describe(schools)}</td>
-                                <td>{m.codes(card).join(", ")}</td>
+                                {card.has_points().then(|| view! { <td>{m.codes(card).join(", ")}</td> })}
                                 <td>{m.implementation.clone()}</td>
                                 <td>{m.report_form.clone()}</td>
                                 <td>{m.responsible.clone()}</td>
@@ -103,7 +104,7 @@ pub fn RoadMap(draft: MeasureDraft) -> impl IntoView {
                 <table class="data road-map-table" data-testid="road-map">
                     <thead>
                         <tr>
-                            <ColumnHeads names=&["№", "Мероприятие", "Срок", "Адресаты", "Целевые показатели", "Показатель реализации", "Форма отчёта", "Исполнитель"]/>
+                            {move || view! { <ColumnHeads names=dept.card.with(|c| road_map_headers(c))/> }}
                             <th scope="col" class="no-print"><span class="visually-hidden">"Действия"</span></th>
                         </tr>
                     </thead>

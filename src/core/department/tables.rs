@@ -288,9 +288,41 @@ pub fn indicators_table(card: &Card, figures: &Figures, period: &str) -> Table {
     }
 }
 
+/// The road map's columns on the screen ([`road_map_table`] keeps those
+/// that fit A4).
+static ROAD_MAP_HEADERS: [&str; 8] = [
+    "№",
+    "Мероприятие",
+    "Срок",
+    "Адресаты",
+    "Целевые показатели",
+    "Показатель реализации",
+    "Форма отчёта",
+    "Исполнитель",
+];
+
+/// [`ROAD_MAP_HEADERS`] for `card`: a card without points has no targets.
+pub fn road_map_headers(card: &Card) -> &'static [&'static str] {
+    static WITHOUT_TARGETS: [&str; 7] = [
+        "№",
+        "Мероприятие",
+        "Срок",
+        "Адресаты",
+        "Показатель реализации",
+        "Форма отчёта",
+        "Исполнитель",
+    ];
+    if card.has_points() {
+        &ROAD_MAP_HEADERS
+    } else {
+        &WITHOUT_TARGETS
+    }
+}
+
 /// The measures taken after `period`'s results, as the report lists them
 /// (seed 003, 3.5–3.6: the analysis ends with the proposals): the road
-/// map's columns that fit an A4 page.
+/// map's columns that fit an A4 page, without targets on a card without
+/// points.
 pub fn road_map_table(
     card: &Card,
     measures: &[&Measure],
@@ -301,28 +333,26 @@ pub fn road_map_table(
         .iter()
         .enumerate()
         .map(|(n, m)| {
-            vec![
+            let mut row = vec![
                 Cell::Int(n as i64 + 1),
                 Cell::Text(format!("{}: {}", m.kind.label(), m.title.trim())),
                 Cell::Text(m.date.trim().to_owned()),
                 Cell::Text(m.audience.describe(schools)),
-                Cell::Text(m.codes(card).join(", ")),
-                Cell::Text(m.responsible.trim().to_owned()),
-            ]
+            ];
+            if card.has_points() {
+                row.push(Cell::Text(m.codes(card).join(", ")));
+            }
+            row.push(Cell::Text(m.responsible.trim().to_owned()));
+            row
         })
+        .collect();
+    let headers = (road_map_headers(card).iter())
+        .filter(|h| !["Показатель реализации", "Форма отчёта"].contains(h))
+        .map(|h| (*h).to_owned())
         .collect();
     Table {
         name: format!("Меры {period}"),
-        headers: [
-            "№",
-            "Мероприятие",
-            "Срок",
-            "Адресаты",
-            "Целевые показатели",
-            "Исполнитель",
-        ]
-        .map(str::to_owned)
-        .to_vec(),
+        headers,
         rows,
     }
 }
