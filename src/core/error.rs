@@ -1161,10 +1161,11 @@ impl fmt::Display for ReviewerFileError {
             Self::KnownKey { name } => {
                 write!(f, "Этот ключ уже добавлен: проверяющий «{name}».")
             }
+            // The page offers to replace the key first; this is said when
+            // the lead declines.
             Self::NameTaken { name } => write!(
                 f,
-                "Проверяющий «{name}» уже добавлен с другим ключом. Если он сменил ключ, \
-                 удалите прежнюю запись и добавьте новую."
+                "Проверяющий «{name}» уже добавлен с другим ключом; ключ не заменён."
             ),
             // Another reviewer's assignment, picked by mistake, or this
             // reviewer's own after their key was lost: both are said.

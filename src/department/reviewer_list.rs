@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use profkarta_core::department::reviewers::Assignment;
+use profkarta_core::error::ReviewerFileError;
 
 use crate::department::reviewers_panel::REVIEWERS_TITLE;
 use crate::department::state::Dept;
@@ -19,13 +20,35 @@ use crate::shared::notices::refused;
 pub fn ReviewerList() -> impl IntoView {
     let dept: Dept = expect_context();
     let add = Callback::new(move |(file, text): (String, Result<String, String>)| {
-        let added = text.and_then(|t| {
-            dept.share_review(|a| a.add_reviewer(&t))
-                .map_err(|e| e.to_string())
-        });
-        if let Err(e) = added {
-            dept.notices.push(refused(&file, "не загружен", &e), None);
-        }
+        let text = match text {
+            Ok(text) => text,
+            Err(e) => return dept.notices.push(refused(&file, "не загружен", &e), None),
+        };
+        let refusal = match dept.share_review(|a| a.add_reviewer(&text)) {
+            Ok(_) => return,
+            // A reviewer with a new computer or a lost key: their schools
+            // and accepted decisions stay with the new key.
+            Err(ReviewerFileError::NameTaken { name })
+                if confirm(&format!(
+                    "Проверяющий «{name}» уже добавлен с другим ключом. Заменить его ключ ключом \
+                     из файла «{file}»? Назначенные ему школы и принятые его решения сохранятся; \
+                     файлы проверки, подписанные прежним ключом, больше приниматься не будут."
+                )) =>
+            {
+                match dept.share_review(|a| a.replace_reviewer_key(&text)) {
+                    Ok((name, fingerprint)) => {
+                        return dept.notices.push(
+                            format!("Ключ проверяющего «{name}» заменён: {fingerprint}."),
+                            None,
+                        )
+                    }
+                    Err(e) => e,
+                }
+            }
+            Err(e) => e,
+        };
+        dept.notices
+            .push(refused(&file, "не загружен", &refusal.to_string()), None);
     });
     // The campaign's schools by their names in the files.
     let names = move || {

@@ -233,6 +233,23 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
         const sent = Object.values(JSON.parse(again.text).payload.reviews).flatMap((r) => Object.keys(r.indicators));
         assert.deepEqual(sent, [confirmed]);
 
+        // 7. Иванова on a new computer sends a new key file: the lead
+        // replaces her key after the question, and her schools stay hers.
+        const laptop = await openDepartment(app);
+        try {
+            await laptop.page.getByRole('tab', { name: 'Проверяющие' }).click();
+            await laptop.page.locator('#reviewer-name').fill(IVANOVA);
+            const newKey = await keep(laptop.page, () => laptop.page.getByRole('button', { name: 'Скачать файл ключа проверяющего' }).click());
+            await lead.page.getByRole('tab', { name: 'Проверяющие' }).click();
+            const question = new Promise((resolve) => lead.page.once('dialog', (d) => { resolve(d.message()); d.accept(); }));
+            await lead.page.locator('#add-reviewer').setInputFiles(newKey.path);
+            assert.ok((await question).startsWith(`Проверяющий «${IVANOVA}» уже добавлен с другим ключом. Заменить его ключ`));
+            await lead.page.getByTestId('notices').getByText(new RegExp(`^Ключ проверяющего «${IVANOVA}» заменён: `)).waitFor();
+            assert.deepEqual(await reviewers.locator('td:nth-child(3)').allInnerTexts(), ['6', '7']);
+        } finally {
+            await laptop.context.close();
+        }
+
         for (const side of [lead, ivanova, petrov]) assert.deepEqual(side.errors.map(String), []);
     } finally {
         for (const side of [lead, ivanova, petrov]) await side.context.close();

@@ -118,6 +118,37 @@ impl Archive {
         Ok(name)
     }
 
+    /// A registered reviewer's new key (a new computer, a lost key), from
+    /// their key file: their schools and accepted decisions stay, and only
+    /// files signed with the new key are read from now on. Returns their
+    /// name and the new key's fingerprint.
+    pub fn replace_reviewer_key(
+        &mut self,
+        text: &str,
+    ) -> Result<(String, String), ReviewerFileError> {
+        let new = open_reviewer_key(text)?;
+        if let Some(known) = self
+            .reviewers
+            .iter()
+            .find(|r| r.public_key == new.public_key)
+        {
+            return Err(ReviewerFileError::KnownKey {
+                name: known.name.clone(),
+            });
+        }
+        let reviewer = (self.reviewers.iter_mut())
+            .find(|r| r.name == new.name)
+            .ok_or_else(|| ReviewerFileError::UnknownReviewer {
+                name: new.name.clone(),
+                fingerprint: new.fingerprint.clone(),
+            })?;
+        reviewer.public_key = new.public_key;
+        reviewer.fingerprint = new.fingerprint.clone();
+        // The new key's files are dated by themselves.
+        reviewer.last_file.clear();
+        Ok((new.name, new.fingerprint))
+    }
+
     pub fn remove_reviewer(&mut self, index: usize) {
         if index < self.reviewers.len() {
             self.reviewers.remove(index);

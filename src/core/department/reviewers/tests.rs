@@ -332,6 +332,44 @@ fn an_older_file_never_takes_back_newer_decisions() {
     assert_eq!(lead.review("a1").decision("1.8"), Some(Decision::Confirm));
 }
 
+/// A reviewer on a new computer (key 111) keeps her schools and accepted
+/// decisions; files of her old key are refused from then on.
+#[test]
+fn a_reviewer_s_key_is_replaced_keeping_her_schools() {
+    let mut lead = lead();
+    let mut ivanova = reviewer(&lead, 0, 101);
+    ivanova.set_decision("a1", "1.8", Some(Decision::NoPoint));
+    let old_file = ivanova.review_file(&key(101), AT).unwrap();
+    send(&mut lead, &ivanova, 101, AT);
+    let schools = lead.reviewers[0].schools.clone();
+    let new_key = seal_reviewer_key(IVANOVA, &key(111), AT);
+    assert_eq!(
+        lead.add_reviewer(&new_key),
+        Err(ReviewerFileError::NameTaken {
+            name: IVANOVA.to_owned()
+        })
+    );
+    assert_eq!(
+        lead.replace_reviewer_key(&new_key),
+        Ok((IVANOVA.to_owned(), key(111).fingerprint()))
+    );
+    assert_eq!(lead.reviewers[0].schools, schools);
+    assert_eq!(lead.review("a1").indicators["1.8"].by, IVANOVA);
+    assert!(matches!(
+        lead.merge_review(&old_file),
+        Err(ReviewerFileError::UnknownReviewer { .. })
+    ));
+    // Her new computer's file, made with her assignment given anew.
+    let mut again = reviewer(&lead, 0, 111);
+    again.set_decision("b1", "1.8", Some(Decision::Confirm));
+    assert_eq!(send(&mut lead, &again, 111, AT).taken, 1);
+    // A key already registered is not taken twice.
+    assert!(matches!(
+        lead.replace_reviewer_key(&seal_reviewer_key(IVANOVA, &key(102), AT)),
+        Err(ReviewerFileError::KnownKey { .. })
+    ));
+}
+
 /// The reviewer's file from `from` (key `seed`) merged at the lead's.
 fn send(lead: &mut Archive, from: &Archive, seed: u8, at: &str) -> Merged {
     lead.merge_review(&from.review_file(&key(seed), at).unwrap())
