@@ -20,7 +20,6 @@ use crate::platform::browser::{confirm, focus_id, focus_when_drawn};
 use crate::shared::download::{offer, offer_json};
 use crate::shared::file_picker::FilePicker;
 use crate::shared::key_panel::KeyPanel;
-use crate::shared::notices::refused;
 use crate::shared::table_scroll::TableScroll;
 
 /// One line of the list of cards.
@@ -225,17 +224,19 @@ pub fn CardsPanel() -> impl IntoView {
         view! { <option value="blank">"пустая карта"</option>{skeletons}{known} }
     };
     let load = Callback::new(move |(name, text): (String, Result<String, String>)| {
-        let message = match text
+        match text
             .map_err(|e| e.to_string())
             .and_then(|t| dept.load_card_file(&t).map_err(|e| e.to_string()))
         {
-            Ok(card) => format!(
-                "Карта «{}», версия {}, загружена: её выгрузки теперь принимаются.",
-                card.id, card.version
+            Ok(card) => notices.push(
+                format!(
+                    "Карта «{}», версия {}, загружена: её выгрузки теперь принимаются.",
+                    card.id, card.version
+                ),
+                None,
             ),
-            Err(e) => refused(&name, "не загружен", &e),
-        };
-        notices.push(message, None);
+            Err(e) => notices.refuse(&name, "не загружен", &e),
+        }
     });
     let site = move |_| {
         let files = dept

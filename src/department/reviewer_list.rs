@@ -14,7 +14,6 @@ use crate::platform::browser::{confirm, focus_after_removal};
 use crate::shared::column_heads::ColumnHeads;
 use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
-use crate::shared::notices::refused;
 
 #[component]
 pub fn ReviewerList() -> impl IntoView {
@@ -22,7 +21,7 @@ pub fn ReviewerList() -> impl IntoView {
     let add = Callback::new(move |(file, text): (String, Result<String, String>)| {
         let text = match text {
             Ok(text) => text,
-            Err(e) => return dept.notices.push(refused(&file, "не загружен", &e), None),
+            Err(e) => return dept.notices.refuse(&file, "не загружен", &e),
         };
         let refusal = match dept.share_review(|a| a.add_reviewer(&text)) {
             Ok(_) => return,
@@ -48,7 +47,7 @@ pub fn ReviewerList() -> impl IntoView {
             Err(e) => e,
         };
         dept.notices
-            .push(refused(&file, "не загружен", &refusal.to_string()), None);
+            .refuse(&file, "не загружен", &refusal.to_string());
     });
     // The campaign's schools by their names in the files.
     let names = move || {

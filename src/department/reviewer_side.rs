@@ -14,7 +14,6 @@ use crate::platform::browser::{confirm, focus_id, focus_when_drawn, local_dateti
 use crate::shared::column_heads::ColumnHeads;
 use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
-use crate::shared::notices::refused;
 use crate::shared::signing_key::SigningKey;
 use profkarta_core::department::view::selection::{Walk, WalkFrom};
 use profkarta_core::text::quoted;
@@ -64,7 +63,7 @@ pub fn ReviewerSide() -> impl IntoView {
                 dept.share_review(|archive| archive.assignment = Some(a));
                 dept.notices.push(said, None);
             }
-            Err(e) => dept.notices.push(refused(&file, "не загружен", &e), None),
+            Err(e) => dept.notices.refuse(&file, "не загружен", &e),
         }
     });
     let send_review = move |_| {

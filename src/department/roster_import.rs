@@ -11,7 +11,6 @@ use profkarta_core::tabular::read_table;
 use crate::department::state::Dept;
 use crate::platform::browser::focus_when_drawn;
 use crate::platform::files::{read_bytes, take_picked};
-use crate::shared::notices::refused;
 
 /// Schools shown in the preview.
 const PREVIEW: usize = 5;
@@ -30,21 +29,16 @@ pub fn RosterImport() -> impl IntoView {
                         let rows = match read_table(&bytes) {
                             Ok(rows) => rows,
                             Err(e) => {
-                                dept.notices.push(
-                                    refused(&file.name(), "не загружен", &e.to_string()),
-                                    None,
-                                );
+                                dept.notices
+                                    .refuse(&file.name(), "не загружен", &e.to_string());
                                 return;
                             }
                         };
                         if rows.len() < 2 {
-                            dept.notices.push(
-                                refused(
-                                    &file.name(),
-                                    "не загружен",
-                                    "в нём нет строк со школами под заголовком",
-                                ),
-                                None,
+                            dept.notices.refuse(
+                                &file.name(),
+                                "не загружен",
+                                "в нём нет строк со школами под заголовком",
                             );
                             return;
                         }
@@ -53,9 +47,7 @@ pub fn RosterImport() -> impl IntoView {
                         // The columns are asked next: the focus goes there.
                         focus_when_drawn("roster-header".to_owned());
                     }
-                    Err(e) => dept
-                        .notices
-                        .push(refused(&file.name(), "не загружен", &e), None),
+                    Err(e) => dept.notices.refuse(&file.name(), "не загружен", &e),
                 }
             });
         }

@@ -14,7 +14,6 @@ use crate::platform::browser::{confirm, focus_when_drawn};
 use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
 use crate::shared::kept_aside::KeptAside;
-use crate::shared::notices::refused;
 
 #[component]
 pub fn WorkspaceTools() -> impl IntoView {
@@ -62,18 +61,17 @@ pub fn WorkspaceTools() -> impl IntoView {
                     focus_when_drawn(IMPORT_TITLE.to_owned());
                 }
             }
-            Err(e) => dept.notices.push(refused(&name, "не загружен", &e), None),
+            Err(e) => dept.notices.refuse(&name, "не загружен", &e),
         }
     });
     let load_keys = Callback::new(move |(name, text): (String, Result<String, String>)| {
         let added = text.and_then(|t| dept.load_keys(&t).map_err(|e| e.to_string()));
-        dept.notices.push(
-            match added {
-                Ok(n) => format!("Из списка «{name}» добавлено ключей: {n}."),
-                Err(e) => refused(&name, "не загружен", &e),
-            },
-            None,
-        );
+        match added {
+            Ok(n) => dept
+                .notices
+                .push(format!("Из списка «{name}» добавлено ключей: {n}."), None),
+            Err(e) => dept.notices.refuse(&name, "не загружен", &e),
+        }
     });
     view! {
         <div class="workspace-tools">

@@ -14,7 +14,6 @@ use crate::school::department_cards::SchoolCards;
 use crate::school::drafts::Drafts;
 use crate::school::state::CardCtx;
 use crate::shared::file_picker::FilePicker;
-use crate::shared::notices::refused;
 
 #[component]
 pub fn CardChoice() -> impl IntoView {
@@ -80,9 +79,7 @@ pub fn CardChoice() -> impl IntoView {
                     drafts.open_card(&card);
                 }
             }
-            Err(why) => cards
-                .notices()
-                .push(refused(&name, "не открыт", &why), None),
+            Err(why) => cards.notices().refuse(&name, "не открыт", &why),
         },
     );
     view! {

@@ -17,7 +17,7 @@ use profkarta_core::signed::card_file::{
 
 use crate::platform::fetch::own_file;
 use crate::platform::storage::{self, Read, DEPARTMENT_CARD_PREFIX, TRUSTED_DEPARTMENT_KEY};
-use crate::shared::notices::{refused, Notices};
+use crate::shared::notices::Notices;
 use crate::shared::quarantine::quarantine;
 
 /// A department's card as the school knows it.
@@ -114,8 +114,7 @@ impl SchoolCards {
                 None
             }
             Err(e) => {
-                self.notices
-                    .push(refused(name, "не открыт", &e.to_string()), None);
+                self.notices.refuse(name, "не открыт", &e.to_string());
                 None
             }
         }

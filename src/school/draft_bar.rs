@@ -10,7 +10,7 @@ use crate::school::drafts::Drafts;
 use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
 use crate::shared::kept_aside::KeptAside;
-use crate::shared::notices::{refused, Notices};
+use crate::shared::notices::Notices;
 use profkarta_core::error::{MissingCard, UnreadFields};
 use profkarta_core::school::stored::{read_school_file, SaveStatus, SchoolFile, StoredDraft};
 use profkarta_core::text::quoted;
@@ -120,7 +120,7 @@ pub fn DraftBar() -> impl IntoView {
                     opened.fingerprint
                 ));
             }
-            Err(why) => notices.push(refused(&name, "не открыт", &why), None),
+            Err(why) => notices.refuse(&name, "не открыт", &why),
         }
     });
 

@@ -12,7 +12,7 @@ use crate::platform::browser::{confirm, focus_when_drawn};
 use crate::school::plan_row::PlanRowEditor;
 use crate::school::state::{CardCtx, DraftCtx};
 use crate::shared::file_picker::FilePicker;
-use crate::shared::notices::{refused, Notices};
+use crate::shared::notices::Notices;
 
 #[component]
 pub fn PlanSection() -> impl IntoView {
@@ -109,7 +109,7 @@ pub fn PlanSection() -> impl IntoView {
                     None,
                 );
             }
-            Err(e) => notices.push(refused(&name, "не открыт", &e.to_string()), None),
+            Err(e) => notices.refuse(&name, "не открыт", &e.to_string()),
         }
     });
     view! {

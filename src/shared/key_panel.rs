@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::platform::browser::confirm;
 use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
-use crate::shared::notices::{refused, Notices};
+use crate::shared::notices::Notices;
 use crate::shared::signing_key::{KeyOwner, SigningKey};
 
 #[component]
@@ -23,7 +23,7 @@ pub fn KeyPanel() -> impl IntoView {
     let restore = Callback::new(move |(name, text): (String, Result<String, String>)| {
         let text = match text {
             Ok(text) => text,
-            Err(why) => return notices.push(refused(&name, "не открыт", &why), None),
+            Err(why) => return notices.refuse(&name, "не открыт", &why),
         };
         if key.exists()
             && !confirm(
@@ -34,7 +34,7 @@ pub fn KeyPanel() -> impl IntoView {
         }
         match key.restore(&text) {
             Ok(fp) => notices.push(format!("Ключ подписи восстановлен: {fp}."), None),
-            Err(e) => notices.push(refused(&name, "не открыт", &e.to_string()), None),
+            Err(e) => notices.refuse(&name, "не открыт", &e.to_string()),
         }
     });
     view! {

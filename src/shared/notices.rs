@@ -13,11 +13,14 @@ pub struct Notice {
     /// Tells what happened to the open draft: withdrawn when another one
     /// opens, where it would read as said of that one.
     passing: bool,
+    /// A file refused: drawn as a warning, so that it is not read as one
+    /// of the messages of what went right beside it.
+    pub problem: bool,
 }
 
 /// «Файл «имя» не открыт. Причина.»: a picked file refused, said the same
 /// way by every file button of both pages, whatever the reason's source.
-pub fn refused(name: &str, not_done: &str, why: &str) -> String {
+fn refused(name: &str, not_done: &str, why: &str) -> String {
     let mut why = sentence(why.trim());
     if !why.ends_with('.') {
         why.push('.');
@@ -38,6 +41,18 @@ impl Notices {
         self.add(text.into(), raw, false);
     }
 
+    /// A picked file refused ([`refused`]), drawn as a warning.
+    pub fn refuse(self, name: &str, not_done: &str, why: &str) {
+        self.0.update(|n| {
+            n.push(Notice {
+                text: refused(name, not_done, why),
+                raw: None,
+                passing: false,
+                problem: true,
+            })
+        });
+    }
+
     /// A notice about the open draft; see [`Notices::withdraw_passing`].
     pub fn push_passing(self, text: impl Into<String>) {
         self.add(text.into(), None, true);
@@ -51,7 +66,14 @@ impl Notices {
     }
 
     fn add(self, text: String, raw: Option<(String, String)>, passing: bool) {
-        self.0.update(|n| n.push(Notice { text, raw, passing }));
+        self.0.update(|n| {
+            n.push(Notice {
+                text,
+                raw,
+                passing,
+                problem: false,
+            })
+        });
     }
 
     pub fn dismiss(self, index: usize) {

@@ -42,7 +42,7 @@ pub fn NoticesList() -> impl IntoView {
             }
         });
         view! {
-            <li id=notice_id(i)>
+            <li id=notice_id(i) class:notice-problem=n.problem>
                 <span>{n.text}</span>
                 {raw}
                 <button type="button" id=hide_id(i) on:click=move |_| hide(i)>

@@ -459,6 +459,9 @@ test('export: completeness check, signed file verified outside the browser, corr
         await card.expectSummary({ total: '0 из 23' });
         await page.locator('#open-file').setInputFiles(join(ARTIFACTS, 'export-utf16.json'));
         await page.getByTestId('notices').filter({ hasText: 'открыта для исправления' }).waitFor();
+        // The two refusals are drawn as such, the opened file is not.
+        const drawn = await page.getByTestId('notices').locator('li').evaluateAll((items) => items.map((li) => li.classList.contains('notice-problem')));
+        assert.deepEqual(drawn, [true, true, false]);
         await card.expectSummary({ total: '2 из 23' });
         // Opened again while nothing changed: the same draft, not a copy.
         const drafts = page.getByRole('button', { name: /^Мои черновики/ });
