@@ -601,6 +601,9 @@ impl fmt::Display for StorageError {
 pub enum KeyError {
     NotKeyFile,
     Damaged,
+    /// The other page's key: the school's restored on the department's
+    /// page, or the reverse.
+    OtherRole(crate::signed::keys::KeyRole),
 }
 
 impl fmt::Display for KeyError {
@@ -610,6 +613,16 @@ impl fmt::Display for KeyError {
             Self::Damaged => write!(
                 f,
                 "Файл ключа повреждён: открытый ключ не соответствует секретному."
+            ),
+            Self::OtherRole(crate::signed::keys::KeyRole::School) => write!(
+                f,
+                "Это ключ подписи школы: им подписываются выгрузки школы, и восстанавливают его \
+                 на странице школы, не отдела."
+            ),
+            Self::OtherRole(crate::signed::keys::KeyRole::Department) => write!(
+                f,
+                "Это ключ подписи отдела образования: им подписываются карты и файлы проверки, и \
+                 восстанавливают его на странице отдела, не школы."
             ),
         }
     }

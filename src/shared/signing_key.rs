@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use profkarta_core::error::KeyError;
-use profkarta_core::signed::keys::KeyPair;
+use profkarta_core::signed::keys::{KeyPair, KeyRole};
 
 use crate::platform::browser::{confirm, now_iso, random_bytes};
 use crate::platform::storage::{self, Read, DEPARTMENT_KEY, SIGNING_KEY};
@@ -24,6 +24,13 @@ impl KeyOwner {
         match self {
             Self::School => SIGNING_KEY,
             Self::Department => DEPARTMENT_KEY,
+        }
+    }
+
+    fn role(self) -> KeyRole {
+        match self {
+            Self::School => KeyRole::School,
+            Self::Department => KeyRole::Department,
         }
     }
 
@@ -134,7 +141,12 @@ impl SigningKey {
         let Some(key) = self.key.get_untracked() else {
             return;
         };
-        if storage::write(self.owner.storage_key(), &key.backup(&now_iso())).is_ok() {
+        if storage::write(
+            self.owner.storage_key(),
+            &key.backup(&now_iso(), self.owner.role()),
+        )
+        .is_ok()
+        {
             self.unsaved.set_value(false);
             self.notices
                 .push_passing("Ключ подписи сохранён в браузере: место в хранилище освободилось.");
@@ -186,7 +198,10 @@ impl SigningKey {
     }
 
     fn keep(self, key: &KeyPair) {
-        let written = storage::write(self.owner.storage_key(), &key.backup(&now_iso()));
+        let written = storage::write(
+            self.owner.storage_key(),
+            &key.backup(&now_iso(), self.owner.role()),
+        );
         self.unsaved.set_value(written.is_err());
         if let Err(e) = written {
             self.notices.push(
@@ -201,13 +216,15 @@ impl SigningKey {
     }
 
     pub fn backup(self) -> Option<String> {
-        self.key
-            .with_untracked(|k| k.as_ref().map(|k| k.to_backup(&now_iso())))
+        self.key.with_untracked(|k| {
+            k.as_ref()
+                .map(|k| k.to_backup(&now_iso(), self.owner.role()))
+        })
     }
 
     /// Replaces the key with the one in a backup file; returns its fingerprint.
     pub fn restore(self, text: &str) -> Result<String, KeyError> {
-        let key = KeyPair::from_backup(text)?;
+        let key = KeyPair::from_backup_as(text, self.owner.role())?;
         let fingerprint = key.fingerprint();
         self.keep(&key);
         self.key.set(Some(key));

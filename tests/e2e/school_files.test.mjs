@@ -534,6 +534,15 @@ test('the key backup restores the same signing key in another browser', async ()
         await card.page.locator('#restore-key').setInputFiles(keyFile);
         await card.expectText('fingerprint', fingerprint);
     });
+    // The department's page does not take the school's key as its own.
+    const { context, page } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs' });
+    try {
+        await page.getByRole('tab', { name: 'Карты' }).click();
+        await page.locator('#restore-department-key').setInputFiles(keyFile);
+        await page.getByTestId('notices').getByText('Файл «key-backup.json» не открыт. Это ключ подписи школы: им подписываются выгрузки школы, и восстанавливают его на странице школы, не отдела.').waitFor();
+    } finally {
+        await context.close();
+    }
 });
 
 test('print view: A4, values, signature lines, no screen controls', () =>

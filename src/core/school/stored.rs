@@ -823,8 +823,10 @@ mod tests {
             refused("[1, 2]"),
             "В нём нет ни черновика, ни выгрузки Профкарты."
         );
-        let key =
-            crate::signed::keys::KeyPair::from_seed([7; 32]).to_backup("2026-11-01T10:00:00.000Z");
+        let key = crate::signed::keys::KeyPair::from_seed([7; 32]).to_backup(
+            "2026-11-01T10:00:00.000Z",
+            crate::signed::keys::KeyRole::School,
+        );
         assert!(refused(&key).starts_with("Это резервная копия ключа подписи."));
         // The department's files, by the format each one names.
         let named = |format: &str| refused(&format!(r#"{{"format": "{format}"}}"#));

@@ -37,11 +37,12 @@ impl KeyPair {
     }
 
     /// The backup file: the secret with its public half, so that a damaged
-    /// file is recognised instead of silently signing with another key. The
-    /// browser keeps the key in the same form.
-    pub fn backup(&self, created_at: &str) -> KeyFile {
+    /// file is recognised instead of silently signing with another key, and
+    /// whose key it is. The browser keeps the key in the same form.
+    pub fn backup(&self, created_at: &str, role: KeyRole) -> KeyFile {
         KeyFile {
             format: KEY_FILE_FORMAT.to_owned(),
+            role: Some(role),
             secret_key: to_hex(&self.signing.to_bytes()),
             public_key: to_hex(&self.public_key()),
             fingerprint: self.fingerprint(),
@@ -50,8 +51,25 @@ impl KeyPair {
     }
 
     /// [`KeyPair::backup`] as the text of the file.
-    pub fn to_backup(&self, created_at: &str) -> String {
-        serde_json::to_string_pretty(&self.backup(created_at)).expect("a key file serialises")
+    pub fn to_backup(&self, created_at: &str, role: KeyRole) -> String {
+        serde_json::to_string_pretty(&self.backup(created_at, role)).expect("a key file serialises")
+    }
+
+    /// [`KeyPair::from_backup`] of a file restored as `role`'s key: a
+    /// school's key is not restored as the department's, nor the reverse.
+    /// A file from before keys named their role is taken as it is.
+    pub fn from_backup_as(text: &str, role: KeyRole) -> Result<Self, KeyError> {
+        let value: serde_json::Value =
+            crate::json::parse(text).map_err(|_| KeyError::NotKeyFile)?;
+        match value
+            .get("role")
+            .cloned()
+            .map(serde_json::from_value::<KeyRole>)
+        {
+            Some(Ok(other)) if other != role => return Err(KeyError::OtherRole(other)),
+            _ => {}
+        }
+        Self::from_backup_value(value)
     }
 
     pub fn from_backup(text: &str) -> Result<Self, KeyError> {
@@ -74,10 +92,22 @@ impl KeyPair {
     }
 }
 
+/// Whose signing key it is: a school's signs its exports, the
+/// department's its cards and its reviewers' files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyRole {
+    School,
+    Department,
+}
+
 /// A key backup file (`profkarta-key`); it holds the secret key.
 #[derive(Serialize, Deserialize)]
 pub struct KeyFile {
     format: String,
+    /// Absent in files written before 2026-12-03.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    role: Option<KeyRole>,
     secret_key: String,
     public_key: String,
     fingerprint: String,
@@ -177,15 +207,32 @@ mod tests {
     #[test]
     fn key_backup_round_trip() {
         let key = KeyPair::from_seed(SEED);
-        let text = key.to_backup("2026-11-22T10:00:00Z");
+        let text = key.to_backup("2026-11-22T10:00:00Z", KeyRole::School);
         let restored = KeyPair::from_backup(&text).unwrap();
         assert_eq!(restored.public_key(), key.public_key());
+        // Restored on its own page only; a file from before roles anywhere.
+        let school = KeyPair::from_backup_as(&text, KeyRole::School).unwrap();
+        assert_eq!(school.public_key(), key.public_key());
+        assert_eq!(
+            KeyPair::from_backup_as(&text, KeyRole::Department).err(),
+            Some(KeyError::OtherRole(KeyRole::School))
+        );
+        let department = key.to_backup("2026-11-22T10:00:00Z", KeyRole::Department);
+        assert_eq!(
+            KeyPair::from_backup_as(&department, KeyRole::School).err(),
+            Some(KeyError::OtherRole(KeyRole::Department))
+        );
+        let older = text.replace("\"role\": \"school\",", "");
+        assert_ne!(older, text);
+        for role in [KeyRole::School, KeyRole::Department] {
+            assert!(KeyPair::from_backup_as(&older, role).is_ok());
+        }
     }
 
     #[test]
     fn damaged_key_backups_are_refused() {
         let key = KeyPair::from_seed(SEED);
-        let text = key.to_backup("2026-11-22T10:00:00Z");
+        let text = key.to_backup("2026-11-22T10:00:00Z", KeyRole::School);
         let other_public = to_hex(&KeyPair::from_seed([9; 32]).public_key());
         let mismatched = text.replace(&to_hex(&key.public_key()), &other_public);
         assert!(matches!(

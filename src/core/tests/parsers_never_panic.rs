@@ -343,7 +343,10 @@ static WINDOWS: LazyLock<WindowsFixtures> = LazyLock::new(|| {
         draft: (pretty(&draft.encode()), draft),
         workspace: (pretty(&archive.to_json()), archive.to_json()),
         keys: archive.keys_file(),
-        key_backup: testkit::key(testkit::SAMPLE_KEY).to_backup(testkit::SAMPLE_AT),
+        key_backup: testkit::key(testkit::SAMPLE_KEY).to_backup(
+            testkit::SAMPLE_AT,
+            profkarta_core::signed::keys::KeyRole::School,
+        ),
     }
 });
 
