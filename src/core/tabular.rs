@@ -10,12 +10,23 @@ const MAX_PART: usize = 32 << 20;
 
 /// The rows of a CSV or of an XLSX workbook's first sheet, told apart by
 /// the zip signature an XLSX starts with.
+/// Anything else that is no text (a picture: it holds control bytes) or
+/// is JSON (a file of Profkarta's, picked by mistake) is refused: read as a
+/// CSV, its lines would become the names of schools.
 pub fn read_table(bytes: &[u8]) -> Result<Vec<Vec<String>>, TableError> {
     if bytes.starts_with(b"PK\x03\x04") {
-        read_xlsx(bytes)
-    } else {
-        Ok(read_csv(bytes))
+        return read_xlsx(bytes);
     }
+    let binary = bytes
+        .iter()
+        .any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'));
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let json =
+        (text.iter().find(|b| !b.is_ascii_whitespace())).is_some_and(|b| matches!(b, b'{' | b'['));
+    if binary || json {
+        return Err(TableError::NotXlsx);
+    }
+    Ok(read_csv(bytes))
 }
 
 /// The first sheet of a workbook as rows of text, empty rows dropped.
@@ -343,6 +354,22 @@ mod tests {
                 vec!["Лицей Ёлкино", ""],
             ]
         );
+    }
+
+    /// A picture or a JSON file picked by mistake is no table: read as a
+    /// CSV, its lines would become schools.
+    #[test]
+    fn a_picture_or_json_is_no_table() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+        assert_eq!(read_table(png), Err(TableError::NotXlsx));
+        for json in [
+            &b"{\"format\": \"profkarta-"[..],
+            b"\xEF\xBB\xBF\r\n [1, 2]",
+        ] {
+            assert_eq!(read_table(json), Err(TableError::NotXlsx));
+        }
+        let csv = cp1251("Наименование;ИНН\r\n\tМАОУ СОШ № 7;6623000001\r\n");
+        assert_eq!(read_table(&csv).unwrap().len(), 2);
     }
 
     /// A zip of deflated entries, as Excel writes it (CRCs left at zero:
