@@ -1143,9 +1143,18 @@ pub enum ReviewerFileError {
     KnownKey {
         name: String,
     },
-    /// A reviewer with this name but another key is registered.
+    /// A reviewer with this name but another key is registered: the
+    /// registered key's fingerprint and the file's.
     NameTaken {
         name: String,
+        registered: String,
+        new: String,
+    },
+    /// A file of a reviewer whose key the lead has since replaced.
+    ReplacedKey {
+        name: String,
+        old: String,
+        now: String,
     },
     /// The assignment was made for another key than this computer's.
     OtherKey {
@@ -1176,9 +1185,14 @@ impl fmt::Display for ReviewerFileError {
             }
             // The page offers to replace the key first; this is said when
             // the lead declines.
-            Self::NameTaken { name } => write!(
+            Self::NameTaken { name, registered, .. } => write!(
                 f,
-                "Проверяющий «{name}» уже добавлен с другим ключом; ключ не заменён."
+                "Проверяющий «{name}» уже добавлен с ключом {registered}; ключ не заменён."
+            ),
+            Self::ReplacedKey { name, old, now } => write!(
+                f,
+                "Файл подписан прежним ключом проверяющего «{name}» ({old}); его ключ заменён на \
+                 {now}. Попросите файл проверки, сделанный с новым ключом."
             ),
             // Another reviewer's assignment, picked by mistake, or this
             // reviewer's own after their key was lost: both are said.

@@ -27,10 +27,13 @@ pub fn ReviewerList() -> impl IntoView {
             Ok(_) => return,
             // A reviewer with a new computer or a lost key: their schools
             // and accepted decisions stay with the new key.
-            Err(ReviewerFileError::NameTaken { name })
-                if confirm(&format!(
-                    "Проверяющий «{name}» уже добавлен с другим ключом. Заменить его ключ ключом \
-                     из файла «{file}»? Назначенные ему школы и принятые его решения сохранятся; \
+            Err(ReviewerFileError::NameTaken {
+                name,
+                registered,
+                new,
+            }) if confirm(&format!(
+                    "Проверяющий «{name}» уже добавлен с ключом {registered}. Заменить его ключ \
+                     ключом {new} из файла «{file}»? Назначенные ему школы и принятые его решения сохранятся; \
                      файлы проверки, подписанные прежним ключом, больше приниматься не будут."
                 )) =>
             {

@@ -243,9 +243,12 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
             await lead.page.getByRole('tab', { name: 'Проверяющие' }).click();
             const question = new Promise((resolve) => lead.page.once('dialog', (d) => { resolve(d.message()); d.accept(); }));
             await lead.page.locator('#add-reviewer').setInputFiles(newKey.path);
-            assert.ok((await question).startsWith(`Проверяющий «${IVANOVA}» уже добавлен с другим ключом. Заменить его ключ`));
+            assert.match(await question, new RegExp(`^Проверяющий «${IVANOVA}» уже добавлен с ключом [0-9A-F-]+\\. Заменить его ключ ключом [0-9A-F-]+ из файла «${newKey.name}»\\?`));
             await lead.page.getByTestId('notices').getByText(new RegExp(`^Ключ проверяющего «${IVANOVA}» заменён: `)).waitFor();
             assert.deepEqual(await reviewers.locator('td:nth-child(3)').allInnerTexts(), ['6', '7']);
+            // A file from her old computer is refused as such.
+            await lead.page.locator('#merge-reviews').setInputFiles(fromIvanova.path);
+            await log.getByText(new RegExp(`Файл подписан прежним ключом проверяющего «${IVANOVA}» \\([0-9A-F-]+\\); его ключ заменён на [0-9A-F-]+\\. Попросите файл проверки, сделанный с новым ключом\\.`)).waitFor();
         } finally {
             await laptop.context.close();
         }

@@ -42,6 +42,10 @@ pub struct Reviewer {
     /// later decisions.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub last_file: String,
+    /// Keys of theirs the lead replaced (a new computer): a file signed with
+    /// one is refused as such, not as a stranger's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former_keys: Vec<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -82,6 +86,7 @@ pub fn open_reviewer_key(text: &str) -> Result<Reviewer, ReviewerFileError> {
         fingerprint: envelope.fingerprint,
         schools: Vec::new(),
         last_file: String::new(),
+        former_keys: Vec::new(),
     })
 }
 

@@ -108,9 +108,11 @@ impl Archive {
                 name: known.name.clone(),
             });
         }
-        if self.reviewers.iter().any(|r| r.name == reviewer.name) {
+        if let Some(known) = self.reviewers.iter().find(|r| r.name == reviewer.name) {
             return Err(ReviewerFileError::NameTaken {
                 name: reviewer.name,
+                registered: known.fingerprint.clone(),
+                new: reviewer.fingerprint,
             });
         }
         let name = reviewer.name.clone();
@@ -142,7 +144,8 @@ impl Archive {
                 name: new.name.clone(),
                 fingerprint: new.fingerprint.clone(),
             })?;
-        reviewer.public_key = new.public_key;
+        let old = std::mem::replace(&mut reviewer.public_key, new.public_key);
+        reviewer.former_keys.push(old);
         reviewer.fingerprint = new.fingerprint.clone();
         // The new key's files are dated by themselves.
         reviewer.last_file.clear();
@@ -239,9 +242,19 @@ impl Archive {
             .reviewers
             .iter()
             .find(|r| r.public_key == to_hex(&file.public_key))
-            .ok_or_else(|| ReviewerFileError::UnknownReviewer {
-                name: file.reviewer.clone(),
-                fingerprint: file.fingerprint.clone(),
+            .ok_or_else(|| {
+                let key = to_hex(&file.public_key);
+                match (self.reviewers.iter()).find(|r| r.former_keys.contains(&key)) {
+                    Some(now) => ReviewerFileError::ReplacedKey {
+                        name: now.name.clone(),
+                        old: file.fingerprint.clone(),
+                        now: now.fingerprint.clone(),
+                    },
+                    None => ReviewerFileError::UnknownReviewer {
+                        name: file.reviewer.clone(),
+                        fingerprint: file.fingerprint.clone(),
+                    },
+                }
             })?;
         if file.made_at < reviewer.last_file {
             return Err(ReviewerFileError::Older {

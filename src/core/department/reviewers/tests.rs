@@ -111,7 +111,9 @@ fn assignments_and_keys() {
     assert_eq!(
         again.add_reviewer(&seal_reviewer_key(IVANOVA, &key(103), AT)),
         Err(ReviewerFileError::NameTaken {
-            name: IVANOVA.into()
+            name: IVANOVA.into(),
+            registered: key(101).fingerprint(),
+            new: key(103).fingerprint()
         })
     );
     assert_eq!(
@@ -346,7 +348,9 @@ fn a_reviewer_s_key_is_replaced_keeping_her_schools() {
     assert_eq!(
         lead.add_reviewer(&new_key),
         Err(ReviewerFileError::NameTaken {
-            name: IVANOVA.to_owned()
+            name: IVANOVA.to_owned(),
+            registered: key(101).fingerprint(),
+            new: key(111).fingerprint()
         })
     );
     assert_eq!(
@@ -355,10 +359,14 @@ fn a_reviewer_s_key_is_replaced_keeping_her_schools() {
     );
     assert_eq!(lead.reviewers[0].schools, schools);
     assert_eq!(lead.review("a1").indicators["1.8"].by, IVANOVA);
-    assert!(matches!(
+    assert_eq!(
         lead.merge_review(&old_file),
-        Err(ReviewerFileError::UnknownReviewer { .. })
-    ));
+        Err(ReviewerFileError::ReplacedKey {
+            name: IVANOVA.to_owned(),
+            old: key(101).fingerprint(),
+            now: key(111).fingerprint()
+        })
+    );
     // Her new computer's file, made with her assignment given anew.
     let mut again = reviewer(&lead, 0, 111);
     again.set_decision("b1", "1.8", Some(Decision::Confirm));
