@@ -21,7 +21,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::department::archive::Archive;
 use crate::department::review::IndicatorReview;
-use crate::department::reviewers::{open_review, open_reviewer_key, seal_review, split_evenly};
+use crate::department::reviewers::{
+    open_review, open_reviewer_key, seal_review, split_evenly, Reviewer,
+};
 use crate::department::school::SchoolId;
 use crate::error::ReviewerFileError;
 use crate::signed::keys::{to_hex, KeyPair};
@@ -98,16 +100,7 @@ impl Merged {
 impl Archive {
     /// Registers the reviewer of a key file; returns their name.
     pub fn add_reviewer(&mut self, text: &str) -> Result<String, ReviewerFileError> {
-        let reviewer = open_reviewer_key(text)?;
-        if let Some(known) = self
-            .reviewers
-            .iter()
-            .find(|r| r.public_key == reviewer.public_key)
-        {
-            return Err(ReviewerFileError::KnownKey {
-                name: known.name.clone(),
-            });
-        }
+        let reviewer = self.unknown_key(text)?;
         if let Some(known) = self.reviewers.iter().find(|r| r.name == reviewer.name) {
             return Err(ReviewerFileError::NameTaken {
                 name: reviewer.name,
@@ -120,6 +113,17 @@ impl Archive {
         Ok(name)
     }
 
+    /// The reviewer of a key file whose key is not registered yet.
+    fn unknown_key(&self, text: &str) -> Result<Reviewer, ReviewerFileError> {
+        let reviewer = open_reviewer_key(text)?;
+        match (self.reviewers.iter()).find(|r| r.public_key == reviewer.public_key) {
+            Some(known) => Err(ReviewerFileError::KnownKey {
+                name: known.name.clone(),
+            }),
+            None => Ok(reviewer),
+        }
+    }
+
     /// A registered reviewer's new key (a new computer, a lost key), from
     /// their key file: their schools and accepted decisions stay, and only
     /// files signed with the new key are read from now on. Returns their
@@ -128,16 +132,7 @@ impl Archive {
         &mut self,
         text: &str,
     ) -> Result<(String, String), ReviewerFileError> {
-        let new = open_reviewer_key(text)?;
-        if let Some(known) = self
-            .reviewers
-            .iter()
-            .find(|r| r.public_key == new.public_key)
-        {
-            return Err(ReviewerFileError::KnownKey {
-                name: known.name.clone(),
-            });
-        }
+        let new = self.unknown_key(text)?;
         let reviewer = (self.reviewers.iter_mut())
             .find(|r| r.name == new.name)
             .ok_or_else(|| ReviewerFileError::UnknownReviewer {
