@@ -571,12 +571,13 @@ fn ReviewRow(
     // A decision merged from a reviewer's file names them until changed
     // here; on a reviewer's side, one from the lead's backup says it is not
     // theirs to send.
-    let reviewing = move || dept.archive().with(|a| a.assignment.is_some());
+    // A memo: the archive changes at every decision, the assignment rarely.
+    let reviewing = Memo::new(move |_| dept.archive().with(|a| a.assignment.is_some()));
     let decided_by = move || {
         let r = review()?;
         let text = if !r.by.is_empty() {
             format!("Решение из файла проверки: {}", r.by)
-        } else if r.elsewhere && r.decision.is_some() && reviewing() {
+        } else if r.elsewhere && r.decision.is_some() && reviewing.get() {
             "Решение из резервной копии ведущего: в ваш файл проверки оно не войдёт, пока вы не \
              примете решение сами."
                 .to_owned()
