@@ -449,8 +449,9 @@ pub fn explain_total(card: &Card, a: &Assessment) -> TotalExplanation {
         total: format!("{} из {}", a.total, a.max_applicable),
         points_word: plural(a.max_applicable.into(), "балла", "баллов", "баллов"),
         percent: percent(a.total.into(), a.max_applicable.into()),
-        // A card nobody has started has no level yet, not «низкая».
-        level: a.level.filter(|_| a.unanswered < applicable),
+        // A card with nothing counted yet has no level, not «низкая»: its
+        // answers are all missing or all waiting to be put right.
+        level: a.level.filter(|_| a.unanswered + a.invalid < applicable),
         bands,
         unanswered: match a.unanswered {
             0 => String::new(),
@@ -582,6 +583,24 @@ mod tests {
         started.answers.entry("1.8".into()).or_default().fact = Some(false);
         let t = explain_total(&card, &assess(&card, &started));
         assert_eq!((t.total.as_str(), t.level), ("0 из 23", Some(Level::Low)));
+    }
+
+    #[test]
+    fn only_invalid_answers_give_no_level_yet() {
+        let card = crate::testkit::card();
+        let mut draft = Draft::default();
+        let typed = draft.answers.entry("1.1".into()).or_default();
+        typed.numerator = "12".into();
+        typed.denominator = "10".into();
+        let t = explain_total(&card, &assess(&card, &draft));
+        assert_eq!(
+            t.invalid,
+            "С ошибками (не учитываются): 1 показатель — 1.1."
+        );
+        assert_eq!(t.level, None, "nothing counted: no level yet");
+        draft.answers.entry("1.8".into()).or_default().fact = Some(false);
+        let t = explain_total(&card, &assess(&card, &draft));
+        assert_eq!(t.level, Some(Level::Low), "one counted answer: a level");
     }
 
     #[test]
