@@ -517,8 +517,24 @@ fn ReviewRow(
                         id=id.clone()
                         name=group.clone()
                         value=decision.map_or("", Decision::key)
-                        prop:checked=move || review().and_then(|r| r.decision) == decision
-                        on:change=move |_| dept.decide(&submission, &code, decision)
+                        prop:checked={
+                            let review = review.clone();
+                            move || review().and_then(|r| r.decision) == decision
+                        }
+                        on:change={
+                            let (submission, code) = (submission.clone(), code.clone());
+                            move |_| dept.decide(&submission, &code, decision)
+                        }
+                        on:click=move |_| {
+                            // The option already chosen fires no change: a
+                            // click on it takes over a decision made
+                            // elsewhere, as its key does.
+                            if review().is_some_and(|r| {
+                                r.decision == decision && (r.elsewhere || !r.by.is_empty())
+                            }) {
+                                dept.decide(&submission, &code, decision);
+                            }
+                        }
                     />
                     {label}
                 </label>
@@ -579,7 +595,7 @@ fn ReviewRow(
             format!("Решение из файла проверки: {}", r.by)
         } else if r.elsewhere && r.decision.is_some() && reviewing.get() {
             "Решение из резервной копии ведущего: в ваш файл проверки оно не войдёт, пока вы не \
-             примете решение сами."
+             примете решение сами (согласны — выберите его ещё раз)."
                 .to_owned()
         } else {
             return None;

@@ -227,11 +227,21 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
         assert.equal(await ivanova.page.getByTestId('decided-outside').count(), 0, "the lead's decisions are not hers");
         await ivanova.page.getByTestId('assignment').getByRole('button', { name: `Проверить: ${ownOfIvanova}`, exact: true }).click();
         await ivanova.page.getByTestId('review').locator(`li.review-row[data-code="${second}"]`).getByTestId('decided-by')
-            .filter({ hasText: 'Решение из резервной копии ведущего: в ваш файл проверки оно не войдёт, пока вы не примете решение сами.' }).waitFor();
+            .filter({ hasText: 'Решение из резервной копии ведущего: в ваш файл проверки оно не войдёт, пока вы не примете решение сами (согласны — выберите его ещё раз).' }).waitFor();
         await ivanova.page.getByRole('tab', { name: 'Проверяющие' }).click();
         const again = await keep(ivanova.page, () => ivanova.page.getByRole('button', { name: 'Скачать файл проверки' }).click());
         const sent = Object.values(JSON.parse(again.text).payload.reviews).flatMap((r) => Object.keys(r.indicators));
         assert.deepEqual(sent, [confirmed]);
+        // Choosing the lead's decision again makes it hers: a click on the
+        // option already chosen, as on the key 2.
+        const leads = ivanova.page.getByTestId('review').locator(`li.review-row[data-code="${second}"]`);
+        await ivanova.page.getByTestId('assignment').getByRole('button', { name: `Проверить: ${ownOfIvanova}`, exact: true }).click();
+        await ivanova.page.locator(radio(second, 'no_point')).click();
+        await leads.getByTestId('decided-by').waitFor({ state: 'detached' });
+        await ivanova.page.getByRole('tab', { name: 'Проверяющие' }).click();
+        const agreed = await keep(ivanova.page, () => ivanova.page.getByRole('button', { name: 'Скачать файл проверки' }).click());
+        const sentNow = Object.values(JSON.parse(agreed.text).payload.reviews).flatMap((r) => Object.keys(r.indicators));
+        assert.deepEqual(sentNow.sort(), [confirmed, second].sort());
 
         // 7. Иванова on a new computer sends a new key file: the lead
         // replaces her key after the question, and her schools stay hers.
