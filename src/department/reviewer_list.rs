@@ -5,12 +5,13 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use profkarta_core::department::reviewers::Assignment;
+use profkarta_core::department::reviewers::{Assignment, Reviewer, Sending};
+use profkarta_core::department::school::SchoolId;
 use profkarta_core::error::ReviewerFileError;
 
 use crate::department::reviewers_panel::REVIEWERS_TITLE;
 use crate::department::state::Dept;
-use crate::platform::browser::{confirm, focus_after_removal};
+use crate::platform::browser::{confirm, focus_after_removal, local_datetime, now_iso};
 use crate::shared::column_heads::ColumnHeads;
 use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
@@ -60,17 +61,22 @@ pub fn ReviewerList() -> impl IntoView {
                 .collect::<BTreeMap<_, _>>()
         })
     };
+    // The file the lead would download now for `reviewer`, made at `now`.
+    let assignment = move |reviewer: &Reviewer, names: &BTreeMap<SchoolId, String>, now: &str| {
+        let period = dept.period.get().unwrap_or_default();
+        dept.card
+            .with(|card| Assignment::new(reviewer, (&card.id, &card.title), &period, names, now))
+    };
     let download = move |index: usize| {
-        let period = dept.period.get_untracked().unwrap_or_default();
         let names = names();
-        let assignment = dept.card.with_untracked(|card| {
-            dept.archive().with_untracked(|a| {
+        let made = untrack(|| {
+            (dept.archive()).with(|a| {
                 a.reviewers
                     .get(index)
-                    .map(|r| Assignment::new(r, (&card.id, &card.title), &period, &names))
+                    .map(|r| assignment(r, &names, &now_iso()))
             })
         });
-        match assignment {
+        match made {
             Some(a) if a.schools.is_empty() => dept.notices.push(
                 format!(
                     "У проверяющего «{}» нет школ в этой кампании: отметьте их в таблице ниже.",
@@ -80,6 +86,7 @@ pub fn ReviewerList() -> impl IntoView {
             ),
             Some(a) => {
                 offer_json(dept.notices, &a.file_name(), &a.to_json());
+                dept.share_review(|archive| archive.assignment_sent(&a));
             }
             None => {}
         }
@@ -92,6 +99,19 @@ pub fn ReviewerList() -> impl IntoView {
                 .enumerate()
                 .map(|(i, r)| {
                     let here = r.schools.iter().filter(|s| names.contains_key(*s)).count();
+                    let sending = match assignment(r, &names, "").sending(r.sent.as_ref()) {
+                        Sending::NotYet => view! { <td>"не скачано"</td> }.into_any(),
+                        Sending::Sent { made_at } => view! {
+                            <td>{format!("скачано {}", local_datetime(&made_at))}</td>
+                        }.into_any(),
+                        // Their page still works from the old list of schools.
+                        Sending::Changed { made_at } => view! {
+                            <td class="field-error" data-testid="assignment-changed">{format!(
+                                "школы изменены после скачивания {}: скачайте задание и отправьте снова",
+                                local_datetime(&made_at)
+                            )}</td>
+                        }.into_any(),
+                    };
                     let name = r.name.clone();
                     let remove = move |_| {
                         if confirm(&format!("Удалить проверяющего «{name}»? Его решения, уже принятые, останутся.")) {
@@ -105,6 +125,7 @@ pub fn ReviewerList() -> impl IntoView {
                             <th scope="row">{r.name.clone()}</th>
                             <td class="fingerprint">{r.fingerprint.clone()}</td>
                             <td>{here}</td>
+                            {sending}
                             <td><div class="actions">
                                 <button type="button" on:click=move |_| download(i)
                                     aria-label=format!("Скачать задание: {}", r.name)>"Скачать задание"</button>
@@ -125,7 +146,7 @@ pub fn ReviewerList() -> impl IntoView {
             fallback=|| view! { <p class="muted">"Проверяющих нет: добавьте их по файлам ключей, которые они пришлют."</p> }>
             <table class="data" data-testid="reviewers">
                 <thead><tr>
-                    <ColumnHeads names=&["Проверяющий", "Отпечаток ключа", "Школ в этой кампании"]/>
+                    <ColumnHeads names=&["Проверяющий", "Отпечаток ключа", "Школ в этой кампании", "Задание"]/>
                     <th scope="col"><span class="visually-hidden">"Действия"</span></th>
                 </tr></thead>
                 <tbody>{rows}</tbody>

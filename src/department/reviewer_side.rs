@@ -49,16 +49,32 @@ pub fn ReviewerSide() -> impl IntoView {
         match read {
             Ok(a) => {
                 // Files of one reviewer's assignments share a name: which
-                // one is now in force is said, and what it replaced.
+                // one is now in force is said, when it was made, and what
+                // it replaced; an older one is asked about first.
                 let before = dept.archive().with_untracked(|ar| ar.assignment.clone());
                 let now = a.schools.len();
+                let made = |a: &Assignment| match local_datetime(&a.made_at) {
+                    at if at.is_empty() => String::new(),
+                    at => format!(" от {at}"),
+                };
+                let this = format!("Задание «{file}»{}", made(&a));
+                if let Some(b) = before.as_ref().filter(|b| a.older_than(b)) {
+                    if !confirm(&format!(
+                        "{this} старше загруженного задания{} (школ — {}). Заменить новое задание старым?",
+                        made(b),
+                        b.schools.len()
+                    )) {
+                        return;
+                    }
+                }
                 let said = match before {
-                    Some(b) if b == a => format!("Задание «{file}» уже загружено: школ — {now}."),
+                    Some(b) if b == a => format!("{this} уже загружено: школ — {now}."),
                     Some(b) => format!(
-                        "Задание «{file}» загружено: школ — {now}; прежнее задание (школ — {}) заменено.",
+                        "{this} загружено: школ — {now}; прежнее задание{} (школ — {}) заменено.",
+                        made(&b),
                         b.schools.len()
                     ),
-                    None => format!("Задание «{file}» загружено: школ — {now}."),
+                    None => format!("{this} загружено: школ — {now}."),
                 };
                 dept.share_review(|archive| archive.assignment = Some(a));
                 dept.notices.push(said, None);

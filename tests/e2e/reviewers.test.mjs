@@ -7,8 +7,8 @@
 // follow. Expected totals come from the independent scorer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { downloadText, ARTIFACTS, useApp, useGenerated, openDepartment, importFiles } from './harness.mjs';
 import { byName, score, INDICATORS } from './scoring.mjs';
 
@@ -119,16 +119,45 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
         assert.equal(await reviewerOf(ownOfPetrov), PETROV);
         await lead.page.getByTestId('roster').screenshot({ path: join(ARTIFACTS, 'department-roster-reviewers.png') });
         await lead.page.getByRole('tab', { name: 'Проверяющие' }).click();
+        const sending = () => reviewers.locator('td:nth-child(4)').allInnerTexts();
+        assert.deepEqual(await sending(), ['не скачано', 'не скачано']);
         const tasks = [];
         for (const name of [IVANOVA, PETROV]) {
             tasks.push(await keep(lead.page, () => lead.page.getByRole('button', { name: `Скачать задание: ${name}` }).click()));
         }
+        const when = /^скачано (\d\d\.\d\d\.\d{4} \d\d:\d\d)$/;
+        const [sentAt] = (await sending()).map((t) => t.match(when)?.[1]);
+        assert.ok(sentAt, `the day and time of the download: ${await sending()}`);
+        // A school taken from her after the download: her file is to be sent
+        // again; given back, it is the file she has.
+        const lent = lead.page.getByTestId('assignments').getByLabel(`${names[5]}: ${IVANOVA}`);
+        await lent.uncheck();
+        await lead.page.getByTestId('assignment-changed')
+            .filter({ hasText: `школы изменены после скачивания ${sentAt}: скачайте задание и отправьте снова` }).waitFor();
+        await lent.check();
+        await lead.page.getByTestId('assignment-changed').waitFor({ state: 'detached' });
+        assert.match((await sending())[0], when);
 
         // 3. Each reviewer loads the assignment, checks, and sends the review file.
         await ivanova.page.locator('#load-assignment').setInputFiles(tasks[0].path);
         await ivanova.page.getByTestId('assignment').getByText(`Задание: ${IVANOVA};`).waitFor();
         assert.equal(await ivanova.page.getByTestId('assignment').locator('tbody tr').count(), 6);
-        await ivanova.page.getByTestId('notices').getByText(`Задание «${tasks[0].name}» загружено: школ — 6.`).waitFor();
+        await ivanova.page.getByTestId('notices').getByText(`Задание «${tasks[0].name}» от ${sentAt} загружено: школ — 6.`).waitFor();
+        // The same assignment downloaded again later replaces it; the older
+        // file, loaded after it, is asked about.
+        await lead.page.getByRole('tab', { name: 'Проверяющие' }).click();
+        // Both are called the same: the first one waits in a folder of its own.
+        const older = join(generated.dir, 'прежнее', tasks[0].name);
+        await mkdir(dirname(older), { recursive: true });
+        await writeFile(older, tasks[0].text);
+        const newer = await keep(lead.page, () => lead.page.getByRole('button', { name: `Скачать задание: ${IVANOVA}` }).click());
+        await ivanova.page.locator('#load-assignment').setInputFiles(newer.path);
+        await ivanova.page.getByTestId('notices').getByText(new RegExp(`^Задание «${newer.name}» от [0-9.: ]+ загружено: школ — 6; прежнее задание от ${sentAt} \\(школ — 6\\) заменено\\.`)).waitFor();
+        const asked = ivanova.page.waitForEvent('dialog');
+        await ivanova.page.locator('#load-assignment').setInputFiles(older);
+        const question = await asked;
+        await question.dismiss();
+        assert.match(question.message(), new RegExp(`^Задание «${tasks[0].name}» от ${sentAt} старше загруженного задания от [0-9.: ]+ \\(школ — 6\\)\\. Заменить новое задание старым\\?$`));
         // Another reviewer's assignment is refused on this computer.
         await ivanova.page.locator('#load-assignment').setInputFiles(tasks[1].path);
         await ivanova.page.getByTestId('notices').getByText(new RegExp(`Это задание проверяющего «${PETROV}», выданное для ключа .+, а ключ подписи этого компьютера — .+\\. Если это чужое задание, загрузите своё`)).waitFor();

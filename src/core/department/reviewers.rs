@@ -46,6 +46,28 @@ pub struct Reviewer {
     /// one is refused as such, not as a stranger's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub former_keys: Vec<String>,
+    /// The assignment the lead last downloaded for them: once their schools
+    /// change, the page says it is to be sent again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent: Option<SentAssignment>,
+}
+
+/// What an assignment file gave a reviewer, as the lead's page keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentAssignment {
+    pub card: String,
+    pub period: String,
+    pub schools: Vec<SchoolId>,
+    pub made_at: String,
+}
+
+/// The assignment the lead would download now, against the one last
+/// downloaded for the same card and year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sending {
+    NotYet,
+    Sent { made_at: String },
+    Changed { made_at: String },
 }
 
 #[derive(Serialize, Deserialize)]
@@ -87,6 +109,7 @@ pub fn open_reviewer_key(text: &str) -> Result<Reviewer, ReviewerFileError> {
         schools: Vec::new(),
         last_file: String::new(),
         former_keys: Vec::new(),
+        sent: None,
     })
 }
 
@@ -119,6 +142,10 @@ pub struct Assignment {
     pub card_title: String,
     pub period: String,
     pub schools: Vec<AssignedSchool>,
+    /// When the lead made the file: a reviewer who loads an older one after
+    /// a newer is asked first. Files made before it was written lack it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub made_at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -129,13 +156,14 @@ pub struct AssignedSchool {
 }
 
 impl Assignment {
-    /// The assignment of `reviewer` for a card and year; `names` gives the
-    /// schools' names as the files spell them.
+    /// The assignment of `reviewer` for a card and year, made at `now`;
+    /// `names` gives the schools' names as the files spell them.
     pub fn new(
         reviewer: &Reviewer,
         card: (&str, &str),
         period: &str,
         names: &BTreeMap<SchoolId, String>,
+        now: &str,
     ) -> Self {
         Self {
             format: ASSIGNMENT_FORMAT.to_owned(),
@@ -156,7 +184,40 @@ impl Assignment {
                     })
                 })
                 .collect(),
+            made_at: now.to_owned(),
         }
+    }
+
+    /// Whether this assignment was downloaded for its reviewer (`sent`),
+    /// and whether their schools have changed since.
+    pub fn sending(&self, sent: Option<&SentAssignment>) -> Sending {
+        match sent {
+            Some(s) if s.card == self.card && s.period == self.period => {
+                let made_at = s.made_at.clone();
+                if s.schools.iter().eq(self.schools.iter().map(|a| &a.id)) {
+                    Sending::Sent { made_at }
+                } else {
+                    Sending::Changed { made_at }
+                }
+            }
+            _ => Sending::NotYet,
+        }
+    }
+
+    /// What the lead's page keeps of this file once downloaded.
+    pub fn as_sent(&self) -> SentAssignment {
+        SentAssignment {
+            card: self.card.clone(),
+            period: self.period.clone(),
+            schools: self.schools.iter().map(|s| s.id.clone()).collect(),
+            made_at: self.made_at.clone(),
+        }
+    }
+
+    /// Whether this file was made before `held`, the one in force: loading
+    /// it would take back what the lead changed since.
+    pub fn older_than(&self, held: &Self) -> bool {
+        !self.made_at.is_empty() && !held.made_at.is_empty() && self.made_at < held.made_at
     }
 
     pub fn to_json(&self) -> String {

@@ -66,6 +66,7 @@ fn reviewer_files() -> &'static [String; 3] {
             (&card.id, &card.title),
             "2025/2026",
             &BTreeMap::new(),
+            testkit::SAMPLE_AT,
         );
         let mut review = Review::default();
         review.indicators.insert(

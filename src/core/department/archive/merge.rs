@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use crate::department::archive::Archive;
 use crate::department::review::IndicatorReview;
 use crate::department::reviewers::{
-    open_review, open_reviewer_key, seal_review, split_evenly, Reviewer,
+    open_review, open_reviewer_key, seal_review, split_evenly, Assignment, Reviewer,
 };
 use crate::department::school::SchoolId;
 use crate::error::ReviewerFileError;
@@ -145,6 +145,14 @@ impl Archive {
         // The new key's files are dated by themselves.
         reviewer.last_file.clear();
         Ok((new.name, new.fingerprint))
+    }
+
+    /// Notes the assignment downloaded for the reviewer it names.
+    pub fn assignment_sent(&mut self, assignment: &Assignment) {
+        if let Some(r) = (self.reviewers.iter_mut()).find(|r| r.public_key == assignment.public_key)
+        {
+            r.sent = Some(assignment.as_sent());
+        }
     }
 
     pub fn remove_reviewer(&mut self, index: usize) {

@@ -5,6 +5,7 @@ use crate::department::review::{Decision, IndicatorReview, ReviewStatus};
 use crate::testkit::{self, draft, key};
 
 const AT: &str = "2026-10-05T10:00:00.000Z";
+const LATER: &str = "2026-10-06T09:30:00.000Z";
 const PERIOD: &str = "2025/2026";
 const IVANOVA: &str = "Иванова А. А.";
 const PETROV: &str = "Петров Б. Б.";
@@ -61,6 +62,7 @@ fn reviewer(lead: &Archive, index: usize, seed: u8) -> Archive {
         (&card.id, &card.title),
         PERIOD,
         &names(lead),
+        AT,
     );
     let mut own = workspace();
     own.assignment = Some(Assignment::read(&assignment.to_json(), &key(seed)).unwrap());
@@ -129,6 +131,7 @@ fn assignments_and_keys() {
         (&card.id, &card.title),
         PERIOD,
         &names(&lead),
+        AT,
     );
     assert_eq!(assignment.file_name(), "задание_Иванова_А_А_2025-2026.json");
     let names: Vec<_> = assignment.schools.iter().map(|s| s.name.as_str()).collect();
@@ -147,6 +150,60 @@ fn assignments_and_keys() {
         Assignment::read("{\"format\":\"profkarta-letter\"}", &key(101)),
         Err(ReviewerFileError::Foreign(ReviewerFile::Assignment))
     );
+}
+
+/// The lead's page says whether a reviewer's assignment has changed since
+/// it was downloaded; the reviewer's page, whether a file is older than the
+/// one it holds.
+#[test]
+fn assignments_sent_and_changed() {
+    let mut lead = lead();
+    let card = testkit::card();
+    let make = |lead: &Archive, at: &str| {
+        let names = names(lead);
+        Assignment::new(
+            &lead.reviewers[0],
+            (&card.id, &card.title),
+            PERIOD,
+            &names,
+            at,
+        )
+    };
+    let first = make(&lead, AT);
+    assert_eq!(
+        first.sending(lead.reviewers[0].sent.as_ref()),
+        Sending::NotYet
+    );
+    lead.assignment_sent(&first);
+    let sent = lead.reviewers[0].sent.clone();
+    assert_eq!(
+        make(&lead, LATER).sending(sent.as_ref()),
+        Sending::Sent { made_at: AT.into() },
+        "the same schools: nothing to send again"
+    );
+    let c = school(&lead, "c1");
+    lead.assign(&c, 0, true);
+    let changed = make(&lead, LATER);
+    assert_eq!(
+        changed.sending(lead.reviewers[0].sent.as_ref()),
+        Sending::Changed { made_at: AT.into() }
+    );
+    let other_year = Assignment {
+        period: "2024/2025".into(),
+        ..changed.clone()
+    };
+    assert_eq!(other_year.sending(sent.as_ref()), Sending::NotYet);
+    assert_eq!(lead.reviewers[1].sent, None, "only hers is noted");
+
+    assert!(first.older_than(&changed));
+    assert!(!changed.older_than(&first));
+    let undated = Assignment {
+        made_at: String::new(),
+        ..first.clone()
+    };
+    assert!(!undated.older_than(&changed) && !changed.older_than(&undated));
+    assert!(!undated.to_json().contains("made_at"), "as files before it");
+    assert_eq!(Assignment::read(&undated.to_json(), &key(101)), Ok(undated));
 }
 
 /// Two reviewers, one school seen by both: decisions on different schools
