@@ -188,7 +188,18 @@ pub fn school_changes(
     let differ = |was: &SchoolResult, now: &SchoolResult| {
         old.version != card.version || was.version != card.version || now.version != card.version
     };
-    let moved = |r: &SchoolResult| (r.score.indicators.iter()).any(|(_, c)| c.moves_score());
+    // Across versions, only the check of an indicator compared in both
+    // years moves the change.
+    let moved = |r: &SchoolResult, across: bool| {
+        let file = archive.entry(&r.submission_id).map(|e| &e.card);
+        let compared = |code: &str| {
+            let ours = file
+                .and_then(|f| f.indicator(code))
+                .and_then(|i| card.by_key(i.key()));
+            ours.is_some_and(|i| scored_both(old, i))
+        };
+        (r.score.indicators.iter()).any(|(code, c)| c.moves_score() && (!across || compared(code)))
+    };
     let mut changes: Vec<SchoolChange> = after
         .iter()
         .filter_map(|now| {
@@ -203,13 +214,7 @@ pub fn school_changes(
                 across: differ(was, now)
                     .then(|| across(archive, old, card, was, now))
                     .flatten(),
-                // Across versions the comparison is on some indicators only,
-                // and the year's sentence says nothing of the check.
-                moved_by_check: if differ(was, now) {
-                    (false, false)
-                } else {
-                    (moved(was), moved(now))
-                },
+                moved_by_check: (moved(was, differ(was, now)), moved(now, differ(was, now))),
             })
         })
         .collect();
@@ -231,17 +236,13 @@ fn across(
     was: &SchoolResult,
     now: &SchoolResult,
 ) -> Option<Across> {
-    let scored_both = |indicator: &Indicator| {
-        old.by_key(indicator.key())
-            .is_some_and(|o| fits(&o.rule, &indicator.rule))
-    };
     let on_both = |result: &SchoolResult| {
         let points = on_card(archive, card, result)?;
         // `tally` walks the card in the order of `points`.
         let mut each = points.into_iter();
         let (_, total, max) = tally(card, |indicator| {
             let points = each.next().unwrap_or((0, false));
-            if scored_both(indicator) {
+            if scored_both(old, indicator) {
                 points
             } else {
                 (0, false)
@@ -256,6 +257,13 @@ fn across(
         after,
         level_before: card.level(before.0, before.1),
     })
+}
+
+/// Whether this year's `indicator` is scored the same way on last year's
+/// card, `old`: only such indicators are compared across versions.
+fn scored_both(old: &Card, indicator: &Indicator) -> bool {
+    old.by_key(indicator.key())
+        .is_some_and(|o| fits(&o.rule, &indicator.rule))
 }
 
 /// A school's (points, applies) on each indicator of `card`, in card order.
@@ -654,6 +662,34 @@ mod tests {
         assert_eq!((change.before, change.after), ((1, 22), (3, 23)));
         let across = change.across.expect("the versions differ");
         assert_eq!(across.before, (1, 22), "as confirmed last year");
+        assert_eq!(
+            change.basis(),
+            "в прошлом году результат изменён проверкой отдела, в этом — нет"
+        );
+    }
+
+    /// Across versions, a check of an indicator that is not compared (2.1,
+    /// a fact become a count) does not mark the change; one of 1.8 does.
+    #[test]
+    fn across_versions_only_a_compared_indicators_check_marks_the_change() {
+        let (v1, v2) = testkit::two_versions();
+        let school = |period: &str| testkit::draft("Школа А", period, &["1.8", "2.1"]);
+        let mut archive = testkit::archive_of(&[
+            (&v1, "a1", &school("2024/2025")),
+            (&v2, "a2", &testkit::draft("Школа А", "2025/2026", &["1.9"])),
+        ]);
+        let basis = |archive: &Archive| {
+            let before = results(archive, &v1.id, "2024/2025");
+            let after = results(archive, &v1.id, "2025/2026");
+            school_changes(archive, &v1, &v2, &before, &after)[0].basis()
+        };
+        archive.set_decision("a1", "2.1", Some(Decision::NoPoint));
+        assert_eq!(basis(&archive), "", "2.1 is not compared");
+        archive.set_decision("a1", "1.8", Some(Decision::NoPoint));
+        assert_eq!(
+            basis(&archive),
+            "в прошлом году результат изменён проверкой отдела, в этом — нет"
+        );
     }
 
     /// Version 2 renumbers 1.8 as 1.9 (its identity kept), and this school
