@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::card::versions::{carry_answers, comparability, comparable_share, fits, Comparability};
-use crate::card::{Card, Indicator, Level};
+use crate::card::{Card, Indicator, Level, Rule};
 use crate::department::archive::Archive;
 use crate::department::figures::{
     describe_value, mean_tenths, Aggregate, Figures, IndicatorFigure,
@@ -411,8 +411,13 @@ pub struct ValueChange {
     pub change: Option<String>,
 }
 
-/// `after − before` of an indicator's municipal value, in words.
-fn value_change(before: &IndicatorFigure, after: &IndicatorFigure) -> Option<String> {
+/// `after − before` of an indicator's municipal value, in words; `rules`
+/// are last year's and this year's, to name a list's columns.
+fn value_change(
+    before: &IndicatorFigure,
+    after: &IndicatorFigure,
+    rules: (&Rule, &Rule),
+) -> Option<String> {
     if before.answered == 0 || after.answered == 0 {
         return None;
     }
@@ -455,8 +460,23 @@ fn value_change(before: &IndicatorFigure, after: &IndicatorFigure) -> Option<Str
             let signed_tenths = |t: u64| i64::try_from(t).unwrap_or(i64::MAX);
             delta_text(signed_tenths(now) - signed_tenths(was))
         }
-        (Aggregate::List { rows: a, .. }, Aggregate::List { rows: b, .. }) => {
-            format!("строк: {}", signed(i128::from(*b) - i128::from(*a)))
+        // «строк 0» would read as no rows: a list's unchanged figure is ±0.
+        // Its columns compare where both years have them.
+        (Aggregate::List { rows: a, sums: x }, Aggregate::List { rows: b, sums: y }) => {
+            let moved = |a: u64, b: u64| match signed(i128::from(b) - i128::from(a)) {
+                zero if zero == "0" => "±0".to_owned(),
+                d => d,
+            };
+            let mut parts = vec![format!("строк {}", moved(*a, *b))];
+            if let (Rule::List { columns: was, .. }, Rule::List { columns: now, .. }) = rules {
+                for (column, after) in now.iter().zip(y) {
+                    let before = (was.iter().zip(x)).find(|(c, _)| c.key == column.key);
+                    if let Some((_, before)) = before {
+                        parts.push(format!("{}: {}", column.label, moved(*before, *after)));
+                    }
+                }
+            }
+            parts.join("; ")
         }
         _ => return None,
     })
@@ -472,13 +492,14 @@ pub fn value_changes(years: &Years) -> Vec<ValueChange> {
         .filter_map(|indicator| {
             let now = years.now(indicator)?;
             let (was, comparability) = years.pair(indicator);
-            let before = match (was, years.old_card.by_key(indicator.key())) {
+            let old = years.old_card.by_key(indicator.key());
+            let before = match (was, old) {
                 (Some(w), Some(old)) => describe_value(&old.rule, w),
                 _ => "—".to_owned(),
             };
-            let change = was
+            let change = (was.zip(old))
                 .filter(|_| comparability.values_comparable())
-                .and_then(|was| value_change(was, now));
+                .and_then(|(was, old)| value_change(was, now, (&old.rule, &indicator.rule)));
             Some(ValueChange {
                 code: indicator.code.clone(),
                 before,
@@ -908,7 +929,13 @@ mod tests {
             moved(&changes, &code("percent")),
             Some("−15,3\u{A0}п.\u{A0}п.")
         );
-        assert_eq!(moved(&changes, &code("list")), Some("строк: −2"));
+        assert_eq!(
+            moved(&changes, &code("list")),
+            Some(
+                "строк −2; Общая численность детей, вовлеченных в мероприятие: −2; в том числе \
+                 детей с ОВЗ и детей-инвалидов: ±0; из них победителей/призеров: ±0"
+            )
+        );
         // The change is that of the means as shown: 80,0 and 80,0 and 80,1
         // (80,03, shown 80,0), then 70,1 and 70,0 (70,05, shown 70,1):
         // −9,9 beside them, not the exact −9,98 rounded to −10,0.
