@@ -121,9 +121,13 @@ pub fn DynamicsPanel() -> impl IntoView {
                         new_card: &card,
                         after: now,
                     };
-                    years
-                        .versions_differ()
-                        .then(|| (old.version, years.comparable()))
+                    (years.versions_differ()).then(|| {
+                        (
+                            old.version,
+                            years.comparable(),
+                            report::removed_note(&years),
+                        )
+                    })
                 })
             })
         })
@@ -159,12 +163,13 @@ pub fn DynamicsPanel() -> impl IntoView {
                 .previous
                 .with(|p| p.as_ref().is_some_and(|(_, before, ..)| off(before)))
     });
-    // The report's sentence, from the changes the table shows.
+    // The report's sentence, from the changes the table shows; the schools
+    // on another version have their own note below it.
     let summary = move || {
         changes.with(|c| {
             let (schools, _) = c.as_ref()?;
             dept.with_years(|years, previous, _| {
-                report::dynamics_of(years, previous, schools, mixed.get())
+                report::dynamics_of(years, previous, schools, false)
             })
         })
     };
@@ -234,13 +239,13 @@ pub fn DynamicsPanel() -> impl IntoView {
                     previous.get().unwrap_or_default(),
                     if scored { "; изменение у школы — если она прислала карты за оба года." } else { "." }
                 )}</p>
-                // The report's sentence; across versions its own note on
-                // them stands below instead.
-                {move || versions.with(Option::is_none).then(|| view! { <p data-testid="dynamics-summary">{summary}</p> })}
-                {move || versions.get().map(|(old, (same, total))| view! {
+                // The report's sentence; across versions, the note on them
+                // below it speaks of this page's columns.
+                <p data-testid="dynamics-summary">{summary}</p>
+                {move || versions.get().map(|(old, (same, total), removed)| view! {
                     <p class="notice" data-testid="versions-note">{format!(
                         "Годы показаны по разным версиям карты: {} — по версии {old}, {} — по версии {}. \
-                         Сопоставимы {same} из {total} показателей; где методика изменилась, изменение не показывается. \
+                         Сопоставимы {same} из {total} показателей новой версии; где методика изменилась, изменение не показывается.{removed} \
                          Столбец «Прошлый год по новой методике» — ответы прошлого года, пересчитанные по новой версии. \
                          Показатели, которых в прошлом году не было или которые заполняются иначе, в изменение у школы \
                          не входят. Уровень прошлого года (столбец «Уровень») — по пересчитанным результатам, а не по столбцу «Было».",

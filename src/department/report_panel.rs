@@ -76,9 +76,8 @@ pub fn ReportPanel() -> impl IntoView {
         })
     };
     // For a card without points, the values the dynamics text refers to.
-    let value_table = move || {
-        dept.with_years(|years, _, _| value_changes_table(years.new_card, &value_changes(years)))
-    };
+    let value_table =
+        move || dept.with_years(|years, _, _| value_changes_table(&value_changes(years)));
     // The measures taken on this year's results: the report ends with
     // them, as the analysis ends with its proposals.
     let road_map = Memo::new(move |_| {

@@ -20,7 +20,7 @@ pub fn ValueChanges() -> impl IntoView {
                     .map(|c| {
                         view! {
                             <tr data-code=c.code.clone() class:changed=!c.comparability.values_comparable()>
-                                <IndicatorName code=c.code.clone()/>
+                                <IndicatorName code=c.code.clone() text=c.text/>
                                 <td data-col="before">{c.before}</td>
                                 <td data-col="after">{c.after}</td>
                                 <td class="num" data-col="change">{c.change.unwrap_or_else(|| "—".to_owned())}</td>

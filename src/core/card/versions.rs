@@ -582,6 +582,8 @@ pub enum Comparability {
     Changed(Vec<Change>),
     /// Not in last year's card.
     New,
+    /// In last year's card, not in this year's: its last value is shown.
+    Removed,
 }
 
 impl Comparability {
@@ -597,6 +599,7 @@ impl Comparability {
             Self::Same => "—",
             Self::Changed(_) => "методика изменилась",
             Self::New => "новый показатель",
+            Self::Removed => "исключён из карты",
         }
     }
 
@@ -609,7 +612,7 @@ impl Comparability {
             Self::Changed(what) => {
                 (what.iter()).all(|c| matches!(c, Change::Target { .. } | Change::Points { .. }))
             }
-            Self::New => false,
+            Self::New | Self::Removed => false,
         }
     }
 
@@ -623,6 +626,7 @@ impl Comparability {
             Self::Changed(_) if self.values_comparable() => "изменились цель или баллы",
             Self::Changed(_) => "изменилась",
             Self::New => "новый показатель",
+            Self::Removed => "исключён из карты",
         }
     }
 
@@ -635,6 +639,7 @@ impl Comparability {
                 format!("методика изменилась: {}", what.join(" "))
             }
             Self::New => "новый показатель".to_owned(),
+            Self::Removed => "исключён из карты".to_owned(),
         }
     }
 }

@@ -344,6 +344,19 @@ impl Years<'_> {
         comparable_share(self.old_card, self.new_card)
     }
 
+    /// Last year's municipal value of one of last year's indicators, in
+    /// words.
+    pub fn last_value(&self, old: &Indicator) -> Option<String> {
+        (self.before.indicators.iter())
+            .find(|f| f.code == old.code)
+            .map(|was| describe_value(&old.rule, was))
+    }
+
+    /// Last year's indicators this year's card no longer has.
+    pub fn removed(&self) -> impl Iterator<Item = &Indicator> {
+        (self.old_card.indicators()).filter(|i| self.new_card.by_key(i.key()).is_none())
+    }
+
     /// Whether the two years used different versions of the card.
     pub fn versions_differ(&self) -> bool {
         self.old_card.version != self.new_card.version
@@ -402,6 +415,8 @@ pub fn indicator_changes(years: &Years) -> Vec<IndicatorChange> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValueChange {
     pub code: String,
+    /// The indicator's wording, last year's for one the card left out.
+    pub text: String,
     pub before: String,
     pub after: String,
     pub comparability: Comparability,
@@ -483,9 +498,18 @@ fn value_change(
 }
 
 /// Every indicator's municipal value (Σ shares, sums, means, rows) in both
-/// periods, in this year's card order: for a card without points, this is
-/// its dynamics. Last year's value is told by last year's rule.
+/// periods, in this year's card order, then those the card no longer has,
+/// with their last value: for a card without points, this is its dynamics.
+/// Last year's value is told by last year's rule.
 pub fn value_changes(years: &Years) -> Vec<ValueChange> {
+    let removed = years.removed().map(|old| ValueChange {
+        code: old.code.clone(),
+        text: old.text.clone(),
+        before: years.last_value(old).unwrap_or_else(|| "—".to_owned()),
+        after: "—".to_owned(),
+        comparability: Comparability::Removed,
+        change: None,
+    });
     years
         .new_card
         .indicators()
@@ -502,12 +526,14 @@ pub fn value_changes(years: &Years) -> Vec<ValueChange> {
                 .and_then(|(was, old)| value_change(was, now, (&old.rule, &indicator.rule)));
             Some(ValueChange {
                 code: indicator.code.clone(),
+                text: indicator.text.clone(),
                 before,
                 after: describe_value(&indicator.rule, now),
                 comparability,
                 change,
             })
         })
+        .chain(removed)
         .collect()
 }
 
@@ -897,6 +923,44 @@ mod tests {
         );
         assert_eq!(of.comparability.method_label(), "изменились цель или баллы");
         assert_eq!(of.change.as_deref(), Some("+5,0\u{A0}п.\u{A0}п."));
+    }
+
+    /// Version 2 leaves 2.2 out: its last value stays in the table of
+    /// values, last of all, and the note on versions names it.
+    #[test]
+    fn an_indicator_left_out_keeps_its_last_value() {
+        let v1 = testkit::card();
+        let mut v2 = v1.clone();
+        v2.version = 2;
+        for criterion in v2.directions.iter_mut().flat_map(|d| &mut d.criteria) {
+            criterion.indicators.retain(|i| i.code != "2.2");
+        }
+        v2.recount();
+        let archive = testkit::archive_of(&[
+            (&v1, "a1", &testkit::draft("Школа А", "2024/2025", &["2.2"])),
+            (&v2, "a2", &testkit::draft("Школа А", "2025/2026", &[])),
+        ]);
+        with_years(&archive, &v1, &v2, |years| {
+            let values = value_changes(years);
+            let last = values.last().unwrap();
+            assert_eq!(
+                (
+                    last.code.as_str(),
+                    last.before.as_str(),
+                    last.after.as_str()
+                ),
+                ("2.2", "да — у 1 из 1", "—")
+            );
+            assert_eq!(last.text, v1.indicator("2.2").unwrap().text);
+            assert_eq!(last.comparability.method_label(), "исключён из карты");
+            assert_eq!(last.change, None);
+            assert_eq!(values.len(), 23, "22 of version 2 and the one left out");
+            let note = crate::department::report::versions_note(years);
+            assert!(
+                note.contains(" Из карты исключён показатель 2.2 (в прошлом году: да — у 1 из 1)."),
+                "{note}"
+            );
+        });
     }
 
     /// Means of typed percentages move by points: 80,0 and 90,5 % (mean

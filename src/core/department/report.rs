@@ -227,12 +227,53 @@ pub fn dynamics(
 ) -> String {
     let changes = school_changes(archive, years.old_card, years.new_card, before, after);
     let other_versions = before.iter().chain(after).any(SchoolResult::other_version);
-    dynamics_of(years, previous_period, &changes, other_versions)
+    let versions = match years.versions_differ() {
+        true => format!(" {}", versions_note(years)),
+        false => String::new(),
+    };
+    format!(
+        "{}{versions}",
+        dynamics_of(years, previous_period, &changes, other_versions)
+    )
+}
+
+/// Why two years on different versions of the card are compared on part
+/// of it: what is comparable, and which indicators the new version left
+/// out (their last value stays in the table of values).
+pub fn versions_note(years: &Years) -> String {
+    let (same, total) = years.comparable();
+    format!(
+        "Годы заполнены по разным версиям карты (версия {} и версия {}): сопоставимы {same} из \
+         {total} показателей новой версии; где методика изменилась, изменение не оценивается.{} \
+         Результаты школ сравнены по ответам прошлого года, пересчитанным по новой версии, без \
+         показателей, которых в прошлом году не было или которые заполняются иначе.",
+        years.old_card.version,
+        years.new_card.version,
+        removed_note(years)
+    )
+}
+
+/// « Из карты исключён показатель 2.2 (в прошлом году: в сумме 1 200).»,
+/// or nothing: a left-out indicator is in no comparison, so its going is
+/// said where the versions are.
+pub fn removed_note(years: &Years) -> String {
+    let removed: Vec<String> = (years.removed())
+        .map(|i| match years.last_value(i) {
+            Some(was) => format!("{} (в прошлом году: {was})", i.code),
+            None => i.code.clone(),
+        })
+        .collect();
+    match removed.as_slice() {
+        [] => String::new(),
+        [one] => format!(" Из карты исключён показатель {one}."),
+        many => format!(" Из карты исключены показатели: {}.", many.join("; ")),
+    }
 }
 
 /// [`dynamics`] from the schools' changes already worked out, as
-/// «Динамика» has them for its table; `other_versions`: some school filled
-/// another version than the card its year is shown by.
+/// «Динамика» has them for its table, without the note on versions, which
+/// it shows apart; `other_versions`: some school filled another version
+/// than the card its year is shown by.
 pub fn dynamics_of(
     years: &Years,
     previous_period: &str,
@@ -240,21 +281,9 @@ pub fn dynamics_of(
     other_versions: bool,
 ) -> String {
     let (card, was, now) = (years.new_card, years.before, years.after);
-    let versions = if years.versions_differ() {
-        let (same, total) = years.comparable();
-        format!(
-            " Годы заполнены по разным версиям карты (версия {} и версия {}): сопоставимы {same} \
-             из {total} показателей; где методика изменилась, изменение не оценивается. Результаты \
-             школ сравнены по ответам прошлого года, пересчитанным по новой версии, без показателей, \
-             которых в прошлом году не было или которые заполняются иначе.",
-            years.old_card.version, card.version
-        )
-    } else {
-        String::new()
-    };
     if !card.has_points() {
         return format!(
-            "По сравнению с {previous_period} учебным годом: школ, участвовавших в оба года, — {}.{versions} \
+            "По сравнению с {previous_period} учебным годом: школ, участвовавших в оба года, — {}. \
              Значения показателей по муниципалитету за оба года — в таблице ниже.",
             changes.len()
         );
@@ -310,7 +339,7 @@ pub fn dynamics_of(
     format!(
         "По сравнению с {previous_period} учебным годом доля набранных баллов по всем школам \
          изменилась с {} ({}) до {} ({}); среди школ, участвовавших в оба года ({}), результат \
-         улучшили\u{A0}{up}, ухудшили\u{A0}{down}.{mixed}{high}{rise}{versions}{other_versions}",
+         улучшили\u{A0}{up}, ухудшили\u{A0}{down}.{mixed}{high}{rise}{other_versions}",
         percent(was.points.0, was.points.1),
         schools(was.schools),
         percent(now.points.0, now.points.1),
@@ -998,7 +1027,7 @@ mod tests {
         };
         let text = dynamics(&archive, &years, "2024/2025", &before, &now);
         assert!(
-            text.ends_with(
+            text.contains(
                 " Школы, заполнившие не ту версию карты, по которой показан их год, сравнены по \
                  правилам версии 2 за оба года."
             ),

@@ -455,7 +455,7 @@ mod tests {
             figures: &f,
             rating: &rating,
             dynamics: Some(dynamics.clone()),
-            value_changes: Some(value_changes_table(&card, &value_changes(&years))),
+            value_changes: Some(value_changes_table(&value_changes(&years))),
             reviewers: None,
             effects: None,
             road_map: None,

@@ -216,14 +216,13 @@ pub fn values_table(
 
 /// Each indicator's municipal value in the year before and this one: the
 /// dynamics of a card without points, as «Динамика» and the report show it.
-pub fn value_changes_table(card: &Card, changes: &[ValueChange]) -> Table {
+pub fn value_changes_table(changes: &[ValueChange]) -> Table {
     let rows = changes
         .iter()
         .map(|c| {
-            let text = card.indicator(&c.code).map_or("", |i| i.text.as_str());
             vec![
                 Cell::Text(item_heading(&c.code)),
-                Cell::Text(text.to_owned()),
+                Cell::Text(c.text.clone()),
                 Cell::Text(c.before.clone()),
                 Cell::Text(c.after.clone()),
                 c.change.clone().map_or(Cell::Empty, Cell::Text),
