@@ -89,11 +89,19 @@ pub fn DraftList() -> impl IntoView {
         };
         let choose = Callback::new(move |keep: bool| {
             choosing.set(None);
-            if let Some(card) = cards
-                .cards
-                .with_untracked(|c| c.latest(&next_card).cloned())
-            {
-                ws.next_year(&next_id, keep, &card);
+            // The draft's own version, where its answers are read, and the
+            // newest, which next year starts on.
+            let own = entry.with_untracked(|e| e.as_ref().map(|e| e.version));
+            let pair = cards.cards.with_untracked(|c| {
+                let to = c.latest(&next_card)?.clone();
+                let from = own
+                    .and_then(|v| c.get(&next_card, v))
+                    .unwrap_or(&to)
+                    .clone();
+                Some((from, to))
+            });
+            if let Some((from, to)) = pair {
+                ws.next_year(&next_id, keep, (&from, &to));
                 focus_when_drawn(PAGE_TITLE.to_owned());
             }
         });

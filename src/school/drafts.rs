@@ -379,14 +379,29 @@ impl Drafts {
         }
     }
 
-    /// "Start next year from this one."
-    /// "Start next year from this one", by `card`, the draft's own.
-    pub fn next_year(self, id: &str, keep_answers: bool, card: &Card) {
+    /// "Start next year from this one": `cards` are the draft's own
+    /// version and the newest, which the new year starts on.
+    pub fn next_year(self, id: &str, keep_answers: bool, cards: (&Card, &Card)) {
         self.flush();
         match self.stored(id) {
             Ok(source) => {
-                let next = source.next_year(random_id(), &now_iso(), keep_answers, card);
+                let next = source.next_year_to(random_id(), &now_iso(), keep_answers, cards);
+                let (from, to) = cards;
+                let left = next.draft.not_carried.len();
                 self.adopt(next);
+                if to.version > from.version {
+                    self.notices.push_passing(format!(
+                        "Карта следующего года начата по версии {} (этот год — по версии {}).{}",
+                        to.version,
+                        from.version,
+                        match left {
+                            0 => String::new(),
+                            n => format!(
+                                " Не перенесено ответов: {n} — они показаны над картой со своими значениями."
+                            ),
+                        }
+                    ));
+                }
             }
             Err(e) => self.notices.push(e, None),
         }

@@ -217,6 +217,24 @@ impl StoredDraft {
         next
     }
 
+    /// [`next_year`](Self::next_year) on this draft's version of the card,
+    /// `from`, then moved to `to` where the department has published a
+    /// newer one: a new year starts on the newest card, and this year's
+    /// figures are carried as they were typed.
+    pub fn next_year_to(
+        &self,
+        id: String,
+        now: &str,
+        keep_answers: bool,
+        (from, to): (&Card, &Card),
+    ) -> Self {
+        let mut next = self.next_year(id, now, keep_answers, from);
+        if to.version > from.version {
+            next.move_to(from, to);
+        }
+        next
+    }
+
     /// Moves the draft from card version `from` to `to`: answers follow
     /// their indicators; those that cannot are kept in the draft as «не
     /// перенесено», with their values.
@@ -1098,10 +1116,13 @@ mod tests {
             .draft
             .answers
             .insert("1.8".into(), crate::testkit::fact(true));
-        let mut next = stored.next_year("d2".into(), NOW, true, &v1);
-        next.move_to(&v1, &v2);
+        let next = stored.next_year_to("d2".into(), NOW, true, (&v1, &v2));
+        assert_eq!(next.meta.card_version, 2, "next year starts on the newest");
         assert!(next.draft.answers.contains_key("1.9"));
         assert_eq!(next.draft.copied, ["1.9".to_owned()].into());
+        let same = stored.next_year_to("d3".into(), NOW, true, (&v1, &v1));
+        assert_eq!(same.meta.card_version, 1);
+        assert!(same.draft.answers.contains_key("1.8"));
     }
 
     /// A plan's ticks follow their indicators to a version that renumbers
