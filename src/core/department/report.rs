@@ -208,6 +208,9 @@ fn named(c: &SchoolChange, delta: Option<i64>) -> String {
     }
 }
 
+/// What «Школы с низкой эффективностью» says when there are none.
+pub const NONE_LOW: &str = "Школ с низкой эффективностью нет.";
+
 /// What «Лучшие результаты» says when every school is at the low level.
 pub const NONE_BEST: &str = "Школ выше низкого уровня нет.";
 

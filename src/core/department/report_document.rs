@@ -80,11 +80,10 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
         );
         if card.levels.is_some() {
             blocks.push(Block::Heading("Школы с низкой эффективностью".to_owned()));
-            blocks.extend(
-                report::low_schools(input.rating, card.version)
-                    .into_iter()
-                    .map(Block::Item),
-            );
+            match report::low_schools(input.rating, card.version) {
+                low if low.is_empty() => blocks.push(Block::Paragraph(report::NONE_LOW.to_owned())),
+                low => blocks.extend(low.into_iter().map(Block::Item)),
+            }
         }
     }
     blocks.push(Block::PageBreak);
@@ -388,7 +387,7 @@ mod tests {
         let now = results(&archive, DEFAULT_CARD, "2025/2026");
         let f = figures(&archive, &card, &now);
         let rating = rank(now);
-        let blocks = report_blocks(&ReportInput {
+        let input = ReportInput {
             department: "Управление образования г. Белинского",
             period: "2025/2026",
             card: &card,
@@ -401,7 +400,16 @@ mod tests {
             road_map: None,
             charts: Vec::new(),
             effects_chart: None,
+        };
+        let blocks = report_blocks(&input);
+        // No school at the low level: the heading says so, not left bare.
+        let none = report_blocks(&ReportInput {
+            rating: &[],
+            ..input
         });
+        let low = Block::Heading("Школы с низкой эффективностью".to_owned());
+        let at = none.iter().position(|b| *b == low).expect("the heading");
+        assert_eq!(none[at + 1], Block::Paragraph(report::NONE_LOW.to_owned()));
         assert_eq!(
             blocks[..2],
             [
