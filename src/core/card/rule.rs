@@ -117,6 +117,17 @@ impl ListMin {
             .find(|c| c.key == self.column)
             .map_or(self.column.as_str(), |c| c.label.as_str())
     }
+
+    /// «"Участники" всего», or «"Участников, всего"» where the label says
+    /// it already: the words before the sum and its target.
+    pub fn in_total(&self, columns: &[ListColumn]) -> String {
+        let label = self.label(columns);
+        if label.to_lowercase().contains("всего") {
+            format!("«{label}»")
+        } else {
+            format!("«{label}» всего")
+        }
+    }
 }
 
 /// The target of a share or a breakdown, read from either.

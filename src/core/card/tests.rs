@@ -531,3 +531,24 @@ fn written_blank() -> Card {
     indicator_mut(&mut card).text = "Доля обучающихся, прошедших диагностику".into();
     card
 }
+
+/// A list's target names its column's sum once: «"Участников, всего"
+/// не менее 100», never «…всего" всего».
+#[test]
+fn a_lists_target_says_in_total_once() {
+    let column = |label: &str| ListColumn {
+        key: "n".into(),
+        label: label.into(),
+        at_most: None,
+    };
+    let min = ListMin {
+        column: "n".into(),
+        value: 100,
+    };
+    assert_eq!(min.in_total(&[column("Участники")]), "«Участники» всего");
+    assert_eq!(
+        min.in_total(&[column("Участников, всего")]),
+        "«Участников, всего»"
+    );
+    assert_eq!(min.in_total(&[column("Всего детей")]), "«Всего детей»");
+}

@@ -63,7 +63,7 @@ pub fn target_text(rule: &Rule) -> String {
             min: Some(m),
             columns,
             ..
-        } => format!("«{}» всего не менее {}", m.label(columns), m.value),
+        } => format!("{} не менее {}", m.in_total(columns), m.value),
         Rule::Fact { .. } => "наличие".to_owned(),
         _ => none,
     }

@@ -366,16 +366,16 @@ fn describe(rule: &Rule, detail: &Detail, scored: bool) -> (Option<String>, Stri
                 ..
             },
         ) => {
-            let column = min.label(columns);
+            let column = min.in_total(columns);
             let note = if *shortfall == 0 {
                 format!(
-                    "«{column}» всего {}: не менее {} — выполнено.",
+                    "{column} {}: не менее {} — выполнено.",
                     group_digits(*sum),
                     group_digits(min.value)
                 )
             } else {
                 format!(
-                    "«{column}» всего {}: до {} не хватает {}.",
+                    "{column} {}: до {} не хватает {}.",
                     group_digits(*sum),
                     group_digits(min.value),
                     group_digits(*shortfall)
