@@ -206,15 +206,15 @@ pub fn draft_letter(
     // Until the department has checked the card, the figures are the
     // school's own.
     let basis = match school.status {
-        ReviewStatus::Checked => "По итогам проверки экспертной карты",
+        ReviewStatus::Checked => "По итогам проверки карты",
         ReviewStatus::InReview => {
-            "По предварительным итогам проверки экспертной карты (проверка не завершена)"
+            "По предварительным итогам проверки карты (проверка не завершена)"
         }
         // Not the school's own figures when its file counted otherwise.
         ReviewStatus::Received if school.mismatch => {
-            "По ответам организации, пересчитанным отделом (экспертная карта ещё не проверена),"
+            "По ответам организации, пересчитанным отделом (карта ещё не проверена),"
         }
-        ReviewStatus::Received => "По самооценке (экспертная карта ещё не проверена отделом)",
+        ReviewStatus::Received => "По самооценке (карта ещё не проверена отделом)",
     };
     text.push_str(&format!(
         "{basis} организация набрала {} из {} ({}){level}.\n\n",
@@ -658,16 +658,16 @@ mod tests {
         assert!(letter.contains("за 2025/2026 учебный год\n\nСОШ №\u{A0}2\n"));
         assert!(letter.contains(&format!("Карта мониторинга: «{}», версия 1.", card.title)));
         assert!(letter.contains(
-            "\nПо самооценке (экспертная карта ещё не проверена отделом) организация \
+            "\nПо самооценке (карта ещё не проверена отделом) организация \
              набрала 1 балл из 23 (4,3\u{A0}%)"
         ));
         let mut checked = weak_result.clone();
         checked.status = crate::department::review::ReviewStatus::Checked;
         let letter = draft_letter(&card, &checked, None, &rating, &[], None);
-        assert!(letter.contains("\nПо итогам проверки экспертной карты организация набрала"));
+        assert!(letter.contains("\nПо итогам проверки карты организация набрала"));
         checked.status = crate::department::review::ReviewStatus::InReview;
         let letter = draft_letter(&card, &checked, None, &rating, &[], None);
-        assert!(letter.contains("\nПо предварительным итогам проверки экспертной карты (проверка не завершена) организация набрала"));
+        assert!(letter.contains("\nПо предварительным итогам проверки карты (проверка не завершена) организация набрала"));
         assert!(letter.contains("— низкая"));
         assert!(
             letter.contains("\n2.1. "),
@@ -936,7 +936,7 @@ mod tests {
         let letter = draft_letter(&card, &rating[0].result, None, &rating, &[], None);
         assert!(
             letter.contains(
-                "\nПо ответам организации, пересчитанным отделом (экспертная карта ещё не \
+                "\nПо ответам организации, пересчитанным отделом (карта ещё не \
                  проверена), организация набрала 2 балла из 23 (8,7\u{A0}%), эффективность \
                  профориентационной работы — \
                  низкая.\n\nВ выгрузке организации указано 7 баллов из 23: это расходится с \
