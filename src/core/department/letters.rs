@@ -293,7 +293,8 @@ pub fn draft_letter(
         let refusal = school.refusal(&indicator.code);
         let answer = answer_to(answers, indicator);
         if let Some(comment) = refusal {
-            text.push_str(&format!("{}\n", refusal_sentence(comment)));
+            let claimed = (school.score.indicator(&indicator.code)).map_or(1, |c| c.claimed_points);
+            text.push_str(&format!("{}\n", refusal_sentence(comment, claimed)));
         } else if let Some(figure) = answer.and_then(|r| school_figure(indicator, r)) {
             text.push_str(&format!("{figure}\n"));
         }
@@ -461,13 +462,18 @@ pub fn group_letter(
 }
 
 /// «При проверке балл не засчитан. Замечание проверки: «…».», quoting the
-/// reviewer's words.
-fn refusal_sentence(comment: &str) -> String {
+/// reviewer's words; «баллы не засчитаны» where the school claimed more
+/// than one (a banded share).
+fn refusal_sentence(comment: &str, claimed: u32) -> String {
+    let refused = match claimed {
+        0 | 1 => "балл не засчитан",
+        _ => "баллы не засчитаны",
+    };
     if comment.is_empty() {
-        "При проверке балл не засчитан (причина не указана).".to_owned()
+        format!("При проверке {refused} (причина не указана).")
     } else {
         format!(
-            "При проверке балл не засчитан. Замечание проверки: {}.",
+            "При проверке {refused}. Замечание проверки: {}.",
             quoted(comment.trim_end_matches('.'))
         )
     }
@@ -621,6 +627,19 @@ mod tests {
     use crate::department::results::{rank, results};
     use crate::school::draft::RawAnswer;
     use crate::testkit::{self, draft};
+
+    /// Two points of a banded share refused: «баллы не засчитаны».
+    #[test]
+    fn refusals_agree_with_the_points_refused() {
+        assert_eq!(
+            refusal_sentence("", 1),
+            "При проверке балл не засчитан (причина не указана)."
+        );
+        assert_eq!(
+            refusal_sentence("Нет приказа.", 2),
+            "При проверке баллы не засчитаны. Замечание проверки: «Нет приказа»."
+        );
+    }
 
     #[test]
     fn a_letter_lists_missed_points_with_advice_and_peers() {
