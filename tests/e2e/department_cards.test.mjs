@@ -384,12 +384,12 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     await row(page, 'belinsky-2025@2').getByRole('button', { name: 'Изменения' }).click();
     await page.waitForFunction(() => document.activeElement?.id === 'changes-title');
     const changes = page.getByTestId('changes-list');
-    await changes.filter({ hasText: 'Показатель 1.1: цель «не менее 30\u00a0%» заменена на «не менее 40\u00a0%». С прошлыми годами не сравнивается.' }).waitFor();
+    await changes.filter({ hasText: 'Показатель 1.1: цель «не менее 30\u00a0%» заменена на «не менее 40\u00a0%». Выполнение показателя с прошлыми годами не сравнивается, его значение по муниципалитету — сравнивается.' }).waitFor();
     // The order approving the version names the criterion's new title too,
     // first, and the list prints alone.
     assert.deepEqual(await changes.locator('li').allInnerTexts(), [
         `Критерий 1: название «${oldTitle}» заменено на «Взаимодействие с профессиональными образовательными организациями».`,
-        'Показатель 1.1: цель «не менее 30\u00a0%» заменена на «не менее 40\u00a0%». С прошлыми годами не сравнивается.',
+        'Показатель 1.1: цель «не менее 30\u00a0%» заменена на «не менее 40\u00a0%». Выполнение показателя с прошлыми годами не сравнивается, его значение по муниципалитету — сравнивается.',
         'Показатель 1.1: изменены тексты: правило начисления, рекомендация.',
     ]);
     assert.equal(await page.getByTestId('changes-share').innerText(), 'Сопоставимы с прежней версией 2 из 3 показателей новой версии.');

@@ -205,6 +205,21 @@ impl Change {
         self.breaks_comparison() && !matches!(self, Self::Added { .. } | Self::Removed { .. })
     }
 
+    /// What «Изменения» says after a change that [ends the
+    /// comparison](Self::ends_comparison): a new target or other points
+    /// change who earns the indicator, not what the schools report, so its
+    /// municipal value is still compared (as «Динамика» does).
+    pub fn comparison_note(&self) -> Option<&'static str> {
+        match self {
+            Self::Target { .. } | Self::Points { .. } => Some(
+                "Выполнение показателя с прошлыми годами не сравнивается, его значение по \
+                 муниципалитету — сравнивается.",
+            ),
+            _ if self.ends_comparison() => Some("С прошлыми годами не сравнивается."),
+            _ => None,
+        }
+    }
+
     /// Whether the change makes last year's and this year's figures of the
     /// indicator incomparable.
     pub fn breaks_comparison(&self) -> bool {

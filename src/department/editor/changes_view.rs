@@ -57,12 +57,9 @@ pub fn ChangesView(
             above
                 .iter()
                 .map(|c| c.describe())
-                .chain(indicators.iter().map(|c| {
-                    let mut line = c.describe();
-                    if c.ends_comparison() {
-                        line.push_str(" С прошлыми годами не сравнивается.");
-                    }
-                    line
+                .chain(indicators.iter().map(|c| match c.comparison_note() {
+                    Some(note) => format!("{} {note}", c.describe()),
+                    None => c.describe(),
                 }))
                 .collect::<Vec<_>>()
         })

@@ -305,6 +305,22 @@ fn another_kind_under_a_new_id_is_a_change_of_kind() {
         }]
     );
     assert!(found[0].ends_comparison());
+    assert_eq!(
+        found[0].comparison_note(),
+        Some("С прошлыми годами не сравнивается.")
+    );
+    let target = Change::Target {
+        code: "1.1".into(),
+        from: "не менее 30 %".into(),
+        to: "не менее 40 %".into(),
+    };
+    assert_eq!(
+        target.comparison_note(),
+        Some(
+            "Выполнение показателя с прошлыми годами не сравнивается, его значение по \
+             муниципалитету — сравнивается."
+        )
+    );
     // A school's answer to it is kept aside, not said to be gone.
     let mut draft = Draft::default();
     draft.answers.insert("1.1".into(), share("35", "100"));
