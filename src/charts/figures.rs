@@ -93,6 +93,7 @@ pub fn heatmap_svg(card: &Card, rating: &[Ranked]) -> String {
                     Some(c) if c.met() => Mark::Earned,
                     Some(c) if c.partly() => Mark::Partial,
                     Some(c) if c.unanswered => Mark::Unanswered,
+                    Some(c) if c.invalid => Mark::Invalid,
                     Some(c) if c.applies => Mark::Missed,
                     Some(_) => Mark::NotApplicable,
                     // Left out by `SchoolResult::seen_on`.

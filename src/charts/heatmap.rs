@@ -19,18 +19,21 @@ pub enum Mark {
     NotApplicable,
     /// The school left the indicator blank.
     Unanswered,
+    /// The school's answer has an error and counts nothing.
+    Invalid,
     /// The version of the card the school filled in has no such
     /// indicator (a school on last year's version, shown on this one).
     NotInVersion,
 }
 
 impl Mark {
-    const ALL: [Mark; 6] = [
+    const ALL: [Mark; 7] = [
         Mark::Earned,
         Mark::Partial,
         Mark::Missed,
         Mark::NotApplicable,
         Mark::Unanswered,
+        Mark::Invalid,
         Mark::NotInVersion,
     ];
 
@@ -41,6 +44,7 @@ impl Mark {
             Mark::Missed => "не выполнен",
             Mark::NotApplicable => "не применим",
             Mark::Unanswered => "нет ответа",
+            Mark::Invalid => "ошибка в ответе",
             Mark::NotInVersion => "нет в версии школы",
         }
     }
@@ -48,7 +52,7 @@ impl Mark {
     /// Drawn and in the legend only where a cell has it: most cards have
     /// no bands, most years one version.
     fn rare(self) -> bool {
-        matches!(self, Mark::Partial | Mark::NotInVersion)
+        matches!(self, Mark::Partial | Mark::Invalid | Mark::NotInVersion)
     }
 }
 
@@ -238,6 +242,8 @@ struct Cells {
     not_applicable_sign: Shapes,
     unanswered: Shapes,
     unanswered_sign: Shapes,
+    invalid: Shapes,
+    invalid_sign: Shapes,
     not_in_version: Shapes,
 }
 
@@ -268,6 +274,19 @@ impl Cells {
                 self.unanswered.rect((x, y), (right, bottom));
                 self.unanswered_sign.dot(centre, 2);
             }
+            // Outlined in red and crossed: an answer, but not one to count.
+            Mark::Invalid => {
+                self.invalid.rect((x, y), (right, bottom));
+                let (dx, dy) = (4, 4);
+                self.invalid_sign.line(&[
+                    (centre.0 - dx, centre.1 - dy),
+                    (centre.0 + dx, centre.1 + dy),
+                ]);
+                self.invalid_sign.line(&[
+                    (centre.0 - dx, centre.1 + dy),
+                    (centre.0 + dx, centre.1 - dy),
+                ]);
+            }
             // Outlined, empty: no answer was asked for.
             Mark::NotInVersion => self.not_in_version.rect((x, y), (right, bottom)),
         }
@@ -283,6 +302,8 @@ impl Cells {
         canvas.stroke(&self.not_applicable_sign, NOT_APPLICABLE_MARK, 1);
         canvas.stroke(&self.unanswered, MUTED, 1);
         canvas.fill(&self.unanswered_sign, MUTED);
+        canvas.stroke(&self.invalid, VERMILLION, 1);
+        canvas.stroke(&self.invalid_sign, VERMILLION, 2);
         canvas.stroke(&self.not_in_version, NOT_APPLICABLE, 1);
     }
 }

@@ -780,3 +780,36 @@ fn every_builtin_criterion_name_is_drawn_whole() {
         }
     }
 }
+
+/// A school's answer with an error counts nothing, yet it is no target
+/// missed: «ошибка в ответе», and in the legend only where it happens.
+#[test]
+fn heatmap_marks_an_answer_with_an_error() {
+    use profkarta_core::card::DEFAULT_CARD;
+    use profkarta_core::department::results::{rank, results};
+    use profkarta_core::testkit;
+
+    let card = testkit::card();
+    let mut wrong = testkit::draft("Школа А", "2025/2026", &["1.8"]);
+    wrong
+        .answers
+        .insert("1.1".into(), testkit::share("12", "10"));
+    let archive = testkit::archive(&card, &[("a", &wrong)]);
+    let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
+    let heat = figures::heatmap_svg(&card, &rating);
+    assert_well_formed(&heat);
+    assert!(
+        root(&heat).contains(
+            "выполнен — 1, не выполнен — 0, не применим — 0, нет ответа — 21, ошибка в ответе — 1."
+        ),
+        "{}",
+        root(&heat)
+    );
+    assert!(heat.contains(">\nошибка в ответе\n<"));
+    let right = testkit::archive(
+        &card,
+        &[("a", &testkit::draft("Школа А", "2025/2026", &["1.8"]))],
+    );
+    let rating = rank(results(&right, DEFAULT_CARD, "2025/2026"));
+    assert!(!figures::heatmap_svg(&card, &rating).contains("ошибка в ответе"));
+}

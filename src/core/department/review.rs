@@ -137,6 +137,9 @@ pub struct Counted {
     /// Left blank by the school, and not ruled on: no answer, rather than
     /// a target missed.
     pub unanswered: bool,
+    /// Filled in with an error (the file was exported anyway), and not
+    /// ruled on: it counts nothing, though not for a target missed.
+    pub invalid: bool,
 }
 
 impl Counted {
@@ -227,6 +230,7 @@ pub fn confirm(card: &Card, assessment: &Assessment, review: &Review) -> Confirm
             max: indicator.points,
             lacks_last_year: decision.is_none() && result.outcome.lacks_last_year(),
             unanswered: decision.is_none() && result.outcome == Outcome::Unanswered,
+            invalid: decision.is_none() && result.outcome == Outcome::Invalid,
         };
         indicators.push((indicator.code.clone(), counted));
         (points, applies)
