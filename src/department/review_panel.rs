@@ -11,7 +11,7 @@ use profkarta_core::department::results::SchoolResult;
 use profkarta_core::department::review::{Decision, ReviewStatus};
 use profkarta_core::department::review_filter::RowFilter;
 use profkarta_core::school::input::{parse_links, MAX_COMMENT_LEN};
-use profkarta_core::scoring::explain::answer_summary;
+use profkarta_core::scoring::explain::{answer_summary, named_errors};
 use profkarta_core::scoring::Outcome;
 use profkarta_core::text::{percent, points, revealed, shorten};
 
@@ -326,16 +326,9 @@ fn ReviewRow(
             let outcome = result.map(|r| &r.outcome);
             // What the school's own page said under the fields: the reviewer
             // sees why a row counts nothing.
-            let errors: Vec<String> = result
-                .map(|r| {
-                    (r.errors.iter())
-                        .map(|(field, e)| match field.list_row() {
-                            // Read away from the list: the row is named.
-                            Some(row) => format!("Строка {}: {e}", row + 1),
-                            None => e.to_string(),
-                        })
-                        .collect()
-                })
+            // Read away from the form: each names its field.
+            let errors = result
+                .map(|r| named_errors(&indicator, r))
                 .unwrap_or_default();
             let errors = (!errors.is_empty()).then(|| {
                 let lead = if outcome == Some(&Outcome::Invalid) {

@@ -15,7 +15,7 @@ use crate::department::measures::{addressed_to, Audience, Measure, TargetGroup};
 use crate::department::results::{Ranked, SchoolResult};
 use crate::department::review::ReviewStatus;
 use crate::school::plan::PlanRow;
-use crate::scoring::explain::explain;
+use crate::scoring::explain::{explain, named_errors};
 use crate::scoring::{Assessment, Detail, Growth, IndicatorResult, Outcome};
 use crate::text::{by_name, group_digits, percent, plural, points, quoted, tenths_percent, tied};
 
@@ -495,7 +495,11 @@ fn with_stop(text: &str) -> String {
 fn school_figure(indicator: &Indicator, result: &IndicatorResult) -> Option<String> {
     match &result.outcome {
         Outcome::Unanswered => Some("Организация не заполнила показатель.".to_owned()),
-        Outcome::Invalid => Some("Данные показателя заполнены с ошибкой и не учтены.".to_owned()),
+        // The errors as the school's page named them, each by its field.
+        Outcome::Invalid => Some(format!(
+            "Данные показателя заполнены с ошибкой и не учтены: {}",
+            named_errors(indicator, result).join(" ")
+        )),
         // Out of the school's own maximum, in the letter only when the
         // department's decision put it back: said why.
         o if o.lacks_last_year() => Some(

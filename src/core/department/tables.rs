@@ -182,6 +182,14 @@ pub fn values_table(
                 };
                 let answer = entry.and_then(|e| e.opened.payload.answers.get(code));
                 match r.score.indicator(&indicator.code) {
+                    // Typed, but not a figure to add up: marked as the
+                    // matrix marks it.
+                    Some(c) if c.invalid => {
+                        return Cell::Text(format!(
+                            "{} (ошибка в ответе, не учтено)",
+                            answer_summary(indicator, answer)
+                        ))
+                    }
                     Some(c) if c.applies => {}
                     Some(c) if c.lacks_last_year => {
                         return Cell::Text("нет данных прошлого года".to_owned())
@@ -557,6 +565,16 @@ mod tests {
             }
         );
         assert_eq!(ten[at(&code("list"))], Cell::Text("1 строка".into()));
+        // A percentage above 100 is typed, not counted: said so.
+        let mut wrong = draft("СОШ № 3", "2025/2026", &[]);
+        wrong.answers.entry(code("percent")).or_default().percent = "100,5".into();
+        let archive = testkit::archive(&nv, &[("w", &wrong)]);
+        let res = results(&archive, &nv.id, "2025/2026");
+        let t = values_table(&nv, &archive, &res, "2025/2026");
+        assert_eq!(
+            t.rows[0][at(&code("percent"))],
+            Cell::Text("100,5 (ошибка в ответе, не учтено)".into())
+        );
     }
 
     /// A growth indicator without last year's figures is left out for want

@@ -4,11 +4,12 @@
 
 use crate::card::Level;
 use crate::card::{Card, Indicator, Rule};
-use crate::school::draft::RawAnswer;
+use crate::error::FieldError;
+use crate::school::draft::{AnswerField, RawAnswer};
 use crate::school::input::{parse_number, parse_percent};
 use crate::scoring::{Assessment, Detail, Growth, IndicatorResult, NotApplicable, Outcome};
 use crate::text::{
-    group_digits, percent, percent_short_of_target, plural, points, tenths, tenths_percent,
+    group_digits, percent, percent_short_of_target, plural, points, quoted, tenths, tenths_percent,
 };
 
 /// The state of a row, for styling and tests.
@@ -164,6 +165,62 @@ pub fn answer_summary(indicator: &Indicator, answer: Option<&RawAnswer>) -> Stri
         ));
     }
     text
+}
+
+/// The field a typed error stands under, named for a reader away from the
+/// form (the department's review, the school's letter): «Строка 2,
+/// «из них ОВЗ»», «Ссылки».
+pub fn field_name(indicator: &Indicator, field: AnswerField) -> String {
+    let last_year = |label: &str| format!("{} за прошлый год", quoted(label));
+    match (&indicator.rule, field) {
+        (
+            Rule::Share { numerator, .. } | Rule::Breakdown { numerator, .. },
+            AnswerField::Numerator,
+        ) => quoted(numerator),
+        (
+            Rule::Share { denominator, .. } | Rule::Breakdown { denominator, .. },
+            AnswerField::Denominator,
+        ) => quoted(denominator),
+        (
+            Rule::Share { numerator, .. } | Rule::Breakdown { numerator, .. },
+            AnswerField::PrevNumerator,
+        ) => last_year(numerator),
+        (
+            Rule::Share { denominator, .. } | Rule::Breakdown { denominator, .. },
+            AnswerField::PrevDenominator,
+        ) => last_year(denominator),
+        (Rule::Breakdown { parts, .. }, AnswerField::Part(i)) => parts
+            .get(i)
+            .map_or_else(|| format!("Часть {}", i + 1), |p| quoted(p)),
+        (Rule::Count { label, .. } | Rule::Percent { label, .. }, _) => quoted(label),
+        (_, AnswerField::RowName(row)) => format!("Строка {}, название", row + 1),
+        (Rule::List { columns, .. }, AnswerField::Cell { row, column }) => {
+            match columns.get(column) {
+                Some(c) => format!("Строка {}, {}", row + 1, quoted(&c.label)),
+                None => format!("Строка {}", row + 1),
+            }
+        }
+        (_, AnswerField::Evidence) => "Ссылки".to_owned(),
+        (_, AnswerField::Comment) => "Комментарий".to_owned(),
+        _ => "Ответ".to_owned(),
+    }
+}
+
+/// Each error of a row, after the field it stands under:
+/// «Строка 1, «из них ОВЗ»: Больше, чем «Участники».».
+pub fn named_errors(indicator: &Indicator, result: &IndicatorResult) -> Vec<String> {
+    (result.errors.iter())
+        .map(|(field, e)| match e {
+            FieldError::Link { line, error } => format!("Ссылки, строка {line}: {error}"),
+            // Away from the narrow column, the column is named whole.
+            FieldError::AboveColumn(whole) => format!(
+                "{}: больше, чем {}.",
+                field_name(indicator, *field),
+                quoted(whole)
+            ),
+            e => format!("{}: {e}", field_name(indicator, *field)),
+        })
+        .collect()
 }
 
 pub fn explain(indicator: &Indicator, result: &IndicatorResult) -> RowExplanation {
@@ -484,6 +541,48 @@ mod tests {
     use crate::school::profile::SchoolProfile;
     use crate::scoring::{assess, assess_indicator};
     use crate::testkit::share;
+
+    /// Away from the form, each error names its field: a list's row and
+    /// column (whole), the links' line, a share's part.
+    #[test]
+    fn errors_name_their_fields() {
+        let nv = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
+        let list = crate::testkit::of_kind(&nv, "list");
+        let answer = RawAnswer {
+            rows: vec![crate::school::draft::ListRow {
+                name: "Ярмарка".into(),
+                values: vec!["10".into(), "12".into(), "0".into()],
+            }],
+            evidence: "https://gymn9".into(),
+            ..RawAnswer::default()
+        };
+        let result = assess_indicator(list, &SchoolProfile::default(), Some(&answer));
+        assert_eq!(
+            named_errors(list, &result),
+            [
+                "Строка 1, «в том числе детей с ОВЗ и детей-инвалидов»: больше, чем «Общая \
+                 численность детей, вовлеченных в мероприятие».",
+                "Ссылки, строка 1: В адресе сайта нет точки (например, school7.ru): такую \
+                 страницу отдел образования не откроет."
+            ]
+        );
+        let card = crate::testkit::card();
+        let share_row = card.indicator("1.1").unwrap();
+        let result = assess_indicator(
+            share_row,
+            &SchoolProfile::default(),
+            Some(&share("12", "10")),
+        );
+        let named = named_errors(share_row, &result);
+        let numerator = match &share_row.rule {
+            Rule::Share { numerator, .. } => numerator.clone(),
+            _ => unreachable!("1.1 is a share"),
+        };
+        assert!(
+            named[0].starts_with(&format!("«{numerator}»: ")),
+            "{named:?}"
+        );
+    }
 
     fn row(code: &str, answer: RawAnswer) -> RowExplanation {
         let card = crate::testkit::card();
