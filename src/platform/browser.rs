@@ -442,3 +442,58 @@ pub fn watch_size(
         _changed: changed,
     })
 }
+
+thread_local! {
+    /// Whether a mouse button or a pen is down on the page: see
+    /// [`after_press`]. Watched from the first field drawn.
+    static PRESSED: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };
+}
+
+/// Starts watching presses, once per page.
+pub fn watch_presses() {
+    if PRESSED
+        .with(|p| p.replace(Some(p.get().unwrap_or(false))))
+        .is_some()
+    {
+        return;
+    }
+    let set = |down: bool| move |_| PRESSED.with(|p| p.set(Some(down)));
+    // Listeners for the page's life: never removed.
+    std::mem::forget(leptos::prelude::window_event_listener(
+        leptos::ev::pointerdown,
+        set(true),
+    ));
+    std::mem::forget(leptos::prelude::window_event_listener(
+        leptos::ev::pointerup,
+        set(false),
+    ));
+    std::mem::forget(leptos::prelude::window_event_listener(
+        leptos::ev::pointercancel,
+        set(false),
+    ));
+}
+
+/// Runs `then` now, or, while a press is on (a field left by a click on a
+/// box below it), once the press is over and its click has come.
+pub fn after_press(then: impl FnOnce() + 'static) {
+    if PRESSED.with(|p| p.get() != Some(true)) {
+        return then();
+    }
+    let once = std::cell::Cell::new(Some(then));
+    let holder = std::rc::Rc::new(std::cell::Cell::new(
+        None::<leptos::prelude::WindowListenerHandle>,
+    ));
+    let remove = std::rc::Rc::clone(&holder);
+    holder.set(Some(leptos::prelude::window_event_listener(
+        leptos::ev::pointerup,
+        move |_| {
+            if let Some(handle) = remove.take() {
+                handle.remove();
+            }
+            if let Some(then) = once.take() {
+                // The click comes in the same task as the release.
+                leptos::prelude::set_timeout(then, std::time::Duration::ZERO);
+            }
+        },
+    )));
+}

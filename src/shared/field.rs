@@ -5,6 +5,8 @@ use leptos::prelude::*;
 
 use profkarta_core::text::tied;
 
+use crate::platform::browser::{after_press, watch_presses};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldKind {
     Text,
@@ -49,6 +51,20 @@ pub fn Field(
             cb.try_run(());
         }
     };
+    // The message as shown: one that comes as the field is left by a press
+    // on a box below waits for the press's click, or it would move the box
+    // from under the pointer and the click would be lost. What the field
+    // knows (its state, `aria-invalid`) does not wait.
+    watch_presses();
+    let shown = RwSignal::new(error.get_untracked());
+    Effect::new(move |_| {
+        error.track();
+        after_press(move || {
+            if let Some(now) = error.try_get_untracked() {
+                shown.try_set(now);
+            }
+        });
+    });
     // What the single-line and the multi-line control have in common.
     let common = view! {
         <{..}
@@ -95,7 +111,7 @@ pub fn Field(
         <div class="field" class:field-number=kind == FieldKind::Number class:has-error=has_error>
             <label for=id>{label}{label_more.map(|more| view! { <span class="visually-hidden">{more}</span> })}{required.then_some(view! { <span class="req" aria-hidden="true">" *"</span> })}</label>
             {control}
-            <p class="field-error" id=error_id role="status">{move || error.get()}</p>
+            <p class="field-error" id=error_id role="status">{move || shown.get()}</p>
         </div>
     }
 }

@@ -89,9 +89,25 @@ test('a year written with a dash becomes 2025/2026 on leaving the field, as the 
         await period.fill(`${next}/${next + 1}`);
         await card.expectExact(card.page.locator('#profile-period-error'),
             'Этот учебный год ещё не начался: укажите год, за который заполняется карта.', 'a year ahead');
+        // Left by a click on a box below it, the field's message waits for
+        // the click: shown at once, it moved the box from under the mouse.
+        // At 1024 px the message takes two lines and the levels stand under
+        // the field.
+        const wide = card.page.viewportSize();
+        await card.page.setViewportSize({ width: 1024, height: 768 });
+        const senior = card.page.getByLabel('СОО (10–11 классы)');
+        const was = await senior.isChecked();
         const contact = card.page.getByLabel('Контактный телефон или e-mail');
-        await contact.fill('8 (343) 123-45-67, ivanova@');
+        await contact.fill('ivanova@');
         assert.equal(await card.page.locator('#profile-contact-error').textContent(), '', 'not while typing');
+        await senior.click();
+        await card.expectExact(card.page.locator('#profile-contact-error'),
+            'Адрес почты неполный: нужен вид имя@домен, например ivanova@school7.ru.', 'said after the click');
+        assert.equal(await senior.isChecked(), !was, 'the click reached the box');
+        await senior.setChecked(was);
+        await card.page.setViewportSize(wide);
+        await contact.fill('');
+        await contact.fill('8 (343) 123-45-67, ivanova@');
         await contact.press('Tab');
         await card.expectExact(card.page.locator('#profile-contact-error'),
             'Адрес почты неполный: нужен вид имя@домен, например ivanova@school7.ru.', 'half an address');
