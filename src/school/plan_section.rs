@@ -101,11 +101,16 @@ pub fn PlanSection() -> impl IntoView {
                          в ней нет (не отмечено — {lost}). Проверьте отметки."
                     ),
                 };
-                notices.push(
-                    format!(
-                        "Рекомендации отдела за {period} учебный год («{name}»): в план добавлено мероприятий — {added}. \
-                         Укажите сроки и ответственных, исправьте формулировки.{ticks}"
+                // The same letter opened again adds nothing: said so, not
+                // as a plan to finish.
+                let what = match added {
+                    0 => "все его мероприятия уже в плане, ничего не добавлено.".to_owned(),
+                    n => format!(
+                        "в план добавлено мероприятий — {n}. Укажите сроки и ответственных, исправьте формулировки."
                     ),
+                };
+                notices.push(
+                    format!("Рекомендации отдела за {period} учебный год («{name}»): {what}{ticks}"),
                     None,
                 );
             }

@@ -616,7 +616,12 @@ pub fn suggested_plan(
         }
     }
     let taking_part = measures.iter().map(|m| PlanRow {
-        measure: format!("Участие: {} {}", m.kind.label(), quoted(m.title.trim())),
+        measure: format!(
+            "{}: {} {}",
+            m.kind.school_part(),
+            m.kind.label(),
+            quoted(m.title.trim())
+        ),
         indicators: m.codes(card),
         deadline: m.date.trim().to_owned(),
         ..PlanRow::default()

@@ -44,6 +44,15 @@ impl MeasureKind {
             Self::Consulting => "консультирование",
         }
     }
+
+    /// What a school's plan row calls its part in the measure: an order or
+    /// a programme is carried out, not taken part in.
+    pub fn school_part(self) -> &'static str {
+        match self {
+            Self::Order | Self::Programme => "Исполнение",
+            _ => "Участие",
+        }
+    }
 }
 
 /// Participants a measure or a letter can address across schools (seed
@@ -219,6 +228,14 @@ mod tests {
     use crate::card::DEFAULT_CARD;
     use crate::department::results::results;
     use crate::testkit::{self, draft};
+
+    /// A school takes part in a seminar, and carries out an order.
+    #[test]
+    fn a_school_carries_out_an_order() {
+        assert_eq!(MeasureKind::Seminar.school_part(), "Участие");
+        assert_eq!(MeasureKind::Order.school_part(), "Исполнение");
+        assert_eq!(MeasureKind::Programme.school_part(), "Исполнение");
+    }
 
     #[test]
     fn a_measure_for_low_schools_addresses_only_them() {
