@@ -3,9 +3,7 @@
 
 use leptos::prelude::*;
 
-use profkarta_core::card::Rule;
-use profkarta_core::department::events::event_totals;
-use profkarta_core::department::tables::events_table;
+use profkarta_core::department::tables::events_tables;
 
 use crate::department::data_table::DataTable;
 use crate::department::state::Dept;
@@ -13,26 +11,26 @@ use crate::department::state::Dept;
 #[component]
 pub fn EventsTables() -> impl IntoView {
     let dept: Dept = expect_context();
-    let card = dept.card.get_untracked();
-    card.indicators()
-        .filter_map(|indicator| {
-            let Rule::List { item, columns, .. } = &indicator.rule else {
-                return None;
-            };
-            let title = format!("{}. {}: итоги по мероприятиям", indicator.code, item);
-            let testid = format!("events-{}", indicator.code);
-            let (code, item, columns) = (indicator.code.clone(), item.clone(), columns.clone());
-            let card = card.clone();
+    let tables = Memo::new(move |_| {
+        dept.card.with(|card| {
+            dept.archive()
+                .with(|a| dept.results.with(|r| events_tables(a, card, r)))
+        })
+    });
+    // The card's list indicators do not change while the page shows it.
+    let count = tables.with_untracked(Vec::len);
+    (0..count)
+        .map(|at| {
+            let (title, code) =
+                tables.with_untracked(|t| (t[at].title.clone(), t[at].code.clone()));
             let table = Signal::derive(move || {
-                let totals = dept
-                    .archive()
-                    .with(|a| dept.results.with(|r| event_totals(a, &card, r, &code)));
-                events_table(&columns, &item, &totals, &code)
+                tables.with(|t| t.get(at).map(|e| e.table.clone()).unwrap_or_default())
             });
-            Some(view! {
+            let testid = format!("events-{code}");
+            view! {
                 <h3>{title.clone()}</h3>
                 <DataTable table label=title testid class="events"/>
-            })
+            }
         })
         .collect_view()
 }

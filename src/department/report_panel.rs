@@ -9,7 +9,7 @@ use profkarta_charts::figures::{criteria_svg, effectiveness_svg, levels_svg};
 use profkarta_core::department::dynamics::value_changes;
 use profkarta_core::department::report;
 use profkarta_core::department::report_document::{report_docx, report_docx_name, ReportInput};
-use profkarta_core::department::tables::{road_map_table, value_changes_table};
+use profkarta_core::department::tables::{events_tables, road_map_table, value_changes_table};
 use profkarta_core::error::ChartNotDrawn;
 use profkarta_core::export::Image;
 
@@ -17,6 +17,7 @@ use crate::department::chart::Chart;
 use crate::department::data_table::DataTable;
 use crate::department::department_name::DepartmentName;
 use crate::department::effectiveness_view::EffectivenessView;
+use crate::department::events_tables::EventsTables;
 use crate::department::indicator_figures::IndicatorFigures;
 use crate::department::low_schools::LowSchools;
 use crate::department::problem_zones::ProblemZones;
@@ -163,6 +164,9 @@ pub fn ReportPanel() -> impl IntoView {
                                 reviewers: reviewers(),
                                 effects: effects.as_ref(),
                                 road_map: road_map.get_untracked(),
+                                events: dept.archive().with_untracked(|a| {
+                                    dept.results.with_untracked(|r| events_tables(a, card, r))
+                                }),
                                 charts,
                                 effects_chart,
                             })
@@ -199,6 +203,7 @@ pub fn ReportPanel() -> impl IntoView {
                 {with_levels.then(|| view! { <LowSchools/> })}
             })}
             <IndicatorFigures/>
+            <EventsTables/>
             {dynamics}
             {move || reviewers().map(|text| view! { <p data-testid="report-reviewers">{text}</p> })}
             {move || dept.previous.with(Option::is_some).then(|| view! { <EffectivenessView/> })}

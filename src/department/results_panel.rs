@@ -5,10 +5,9 @@
 
 use leptos::prelude::*;
 
-use profkarta_core::card::{Card, Level, Rule};
-use profkarta_core::department::events::event_totals;
+use profkarta_core::card::{Card, Level};
 use profkarta_core::department::tables::{
-    events_table, indicators_table, matrix_table, rating_table, values_table,
+    events_tables, indicators_table, matrix_table, rating_table, values_table,
 };
 use profkarta_core::export::{to_csv, to_xlsx, Table};
 use profkarta_core::text::{percent, period_stem};
@@ -51,15 +50,10 @@ fn tables(dept: Dept, card: &Card, period: &str) -> Vec<Table> {
         dept.results
             .with_untracked(|r| values_table(card, a, r, period))
     }));
-    for indicator in card.indicators() {
-        if let Rule::List { item, columns, .. } = &indicator.rule {
-            let events = dept.archive().with_untracked(|a| {
-                dept.results
-                    .with_untracked(|r| event_totals(a, card, r, &indicator.code))
-            });
-            tables.push(events_table(columns, item, &events, &indicator.code));
-        }
-    }
+    let events = dept
+        .archive()
+        .with_untracked(|a| dept.results.with_untracked(|r| events_tables(a, card, r)));
+    tables.extend(events.into_iter().map(|e| e.table));
     tables
 }
 

@@ -574,10 +574,13 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         await page.getByRole('tab', { name: 'Аналитическая справка' }).click();
         const report = await downloadDocx(page, () => page.getByRole('button', { name: 'Скачать справку (DOCX)' }).click(), 'справка_2025-2026.docx');
         assert.ok(report.paragraphs.some((p) => p.endsWith('Значения показателей по муниципалитету за оба года — в таблице ниже.')));
-        assert.equal(report.tables.length, 2);
+        // Between them, the list's totals per event, as on the results tab.
+        assert.equal(report.tables.length, 3);
         assert.deepEqual(report.tables[0][0], ['Код', 'Показатель', 'Школ в расчёте', 'Применим к школам', 'Значение по ответам школ']);
-        assert.deepEqual(report.tables[1][0], ['Код', 'Показатель', 'Было', 'Стало', 'Изменение', 'Методика']);
-        const counted = report.tables[1].find((r) => r[0] === 'п. 1.2');
+        assert.ok(report.paragraphs.some((p) => p.endsWith(': итоги по мероприятиям')), 'the totals per event are headed');
+        assert.equal(report.tables[1][0][1], 'Школ');
+        assert.deepEqual(report.tables[2][0], ['Код', 'Показатель', 'Было', 'Стало', 'Изменение', 'Методика']);
+        const counted = report.tables[2].find((r) => r[0] === 'п. 1.2');
         assert.deepEqual(counted.slice(2, 4), [`в сумме ${grouped(countSum('2024/2025'))}`, `в сумме ${grouped(countSum(LATEST))}`]);
         await page.getByRole('tab', { name: 'Результаты' }).click();
 

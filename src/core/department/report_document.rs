@@ -9,7 +9,7 @@ use crate::department::effectiveness::{plans_total, Effects};
 use crate::department::figures::Figures;
 use crate::department::report;
 use crate::department::results::Ranked;
-use crate::department::tables::{effects_table, indicators_table, plans_table};
+use crate::department::tables::{effects_table, indicators_table, plans_table, EventsTable};
 use crate::export::{to_docx, Block, Image, Table};
 use crate::text::period_stem;
 
@@ -34,6 +34,9 @@ pub struct ReportInput<'a> {
     pub effects: Option<&'a Effects>,
     /// The measures taken on this year's results, when any are recorded.
     pub road_map: Option<Table>,
+    /// Each list indicator's totals per event: the methodology asks for
+    /// figures «в разрезе каждого мероприятия».
+    pub events: Vec<EventsTable>,
     pub charts: Vec<Image>,
     pub effects_chart: Option<Image>,
 }
@@ -89,6 +92,10 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
     blocks.push(Block::PageBreak);
     blocks.push(Block::Heading("Показатели по муниципалитету".to_owned()));
     blocks.push(Block::Table(indicators_table(card, figures, input.period)));
+    for events in &input.events {
+        blocks.push(Block::Heading(events.title.clone()));
+        blocks.push(Block::Table(events.table.clone()));
+    }
     if let Some(text) = &input.dynamics {
         blocks.push(Block::Heading("Динамика".to_owned()));
         blocks.push(Block::Paragraph(text.clone()));
@@ -204,6 +211,7 @@ mod tests {
             reviewers: Some("Проверку объективности провели: Иванова А. А. — Школа А.".into()),
             effects: Some(&effects),
             road_map: Some(road_map.clone()),
+            events: Vec::new(),
             charts: vec![chart("Уровни"), chart("Критерии")],
             effects_chart: Some(chart("Эффективность мер")),
         };
@@ -398,6 +406,7 @@ mod tests {
             reviewers: None,
             effects: None,
             road_map: None,
+            events: Vec::new(),
             charts: Vec::new(),
             effects_chart: None,
         };
@@ -424,6 +433,13 @@ mod tests {
             Block::Paragraph(report::SIGNATURE.to_owned())
         );
         assert_eq!(blocks.iter().filter(|b| **b == Block::PageBreak).count(), 1);
+    }
+
+    /// Where the heading starting with `start` stands.
+    fn at_heading(blocks: &[Block], start: &str) -> usize {
+        (blocks.iter())
+            .position(|b| matches!(b, Block::Heading(h) if h.starts_with(start)))
+            .unwrap_or_else(|| panic!("no heading «{start}…»"))
     }
 
     /// Seed 004 gives no points: its indicator table has no columns of
@@ -467,9 +483,21 @@ mod tests {
             reviewers: None,
             effects: None,
             road_map: None,
+            events: crate::department::tables::events_tables(&archive, &card, &now),
             charts: Vec::new(),
             effects_chart: None,
         });
+        // The list's totals per event stand after the indicators, under
+        // their heading.
+        let list = testkit::of_kind(&card, "list");
+        let heading = at_heading(&blocks, &format!("{}. ", list.code));
+        assert!(
+            matches!(&blocks[heading + 1], Block::Table(t) if t.name == format!("Мероприятия п. {}", list.code))
+        );
+        let blocks: Vec<Block> = (blocks.into_iter().enumerate())
+            .filter(|(i, _)| *i != heading && *i != heading + 1)
+            .map(|(_, b)| b)
+            .collect();
         let tables: Vec<&Table> = blocks
             .iter()
             .filter_map(|b| match b {

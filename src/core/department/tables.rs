@@ -5,7 +5,7 @@ use crate::card::{Card, ListColumn, Rule};
 use crate::department::archive::Archive;
 use crate::department::dynamics::{delta_text, ValueChange};
 use crate::department::effectiveness::{Effects, IndicatorEffect, PlanEffect};
-use crate::department::events::EventTotal;
+use crate::department::events::{event_totals, EventTotal};
 use crate::department::figures::{describe_value, Figures};
 use crate::department::measures::Measure;
 use crate::department::results::{Ranked, SchoolResult};
@@ -452,6 +452,34 @@ pub fn events_table(
         headers,
         rows,
     }
+}
+
+/// A list indicator's totals per event, with its heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventsTable {
+    pub code: String,
+    /// «1.4. Мероприятие: итоги по мероприятиям»
+    pub title: String,
+    pub table: Table,
+}
+
+/// Every list indicator's totals per event across `results`: for the
+/// results, the report and the tables' files alike.
+pub fn events_tables(archive: &Archive, card: &Card, results: &[SchoolResult]) -> Vec<EventsTable> {
+    card.indicators()
+        .filter_map(|indicator| {
+            let Rule::List { item, columns, .. } = &indicator.rule else {
+                return None;
+            };
+            let code = &indicator.code;
+            let totals = event_totals(archive, card, results, code);
+            Some(EventsTable {
+                code: code.clone(),
+                title: format!("{code}. {item}: итоги по мероприятиям"),
+                table: events_table(columns, item, &totals, code),
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -58,7 +58,7 @@ impl Cell {
 }
 
 /// A table with a header row; `name` becomes the XLSX sheet name.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Table {
     pub name: String,
     pub headers: Vec<String>,
