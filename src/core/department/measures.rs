@@ -120,25 +120,31 @@ impl Audience {
         }
     }
 
+    /// Whom it addresses, in words; `schools` are the results of the
+    /// measure's year, whose schools a level or a choice names.
     pub fn describe(&self, schools: &[SchoolResult]) -> String {
+        // In name order, as a person looks a school up in a list.
+        let names = || {
+            let mut names: Vec<&str> = (schools.iter())
+                .filter(|s| self.addresses(s))
+                .map(SchoolResult::name)
+                .collect();
+            names.sort_by(|a, b| by_name(a, b));
+            names.join("; ")
+        };
         match self {
             Self::All => "все ОО".to_owned(),
             Self::Group(g) => format!("целевая группа: {}", g.label()),
-            Self::Level(l) => format!("ОО с эффективностью «{}»", l.label()),
-            Self::Schools(ids) => {
-                // In name order, as a person looks a school up in a list.
-                let mut names: Vec<&str> = schools
-                    .iter()
-                    .filter(|s| ids.contains(&s.school))
-                    .map(SchoolResult::name)
-                    .collect();
-                names.sort_by(|a, b| by_name(a, b));
-                if names.is_empty() {
-                    format!("выбранные ОО ({})", ids.len())
-                } else {
-                    names.join("; ")
-                }
-            }
+            // Which schools a level reaches is the year's result: named,
+            // so the road map says whom it reached.
+            Self::Level(l) => match names() {
+                named if named.is_empty() => format!("ОО с эффективностью «{}»", l.label()),
+                named => format!("ОО с эффективностью «{}»: {named}", l.label()),
+            },
+            Self::Schools(ids) => match names() {
+                named if named.is_empty() => format!("выбранные ОО ({})", ids.len()),
+                named => named,
+            },
         }
     }
 }
@@ -265,7 +271,11 @@ mod tests {
             .map(SchoolResult::name)
             .collect();
         assert_eq!(names, ["СОШ № 2"]);
-        assert_eq!(m.audience.describe(&all), "ОО с эффективностью «низкая»");
+        assert_eq!(
+            m.audience.describe(&all),
+            "ОО с эффективностью «низкая»: СОШ № 2"
+        );
+        assert_eq!(m.audience.describe(&[]), "ОО с эффективностью «низкая»");
         m.audience = Audience::Schools(Vec::new());
         assert!(m.problem().is_some());
         m.indicators = vec!["2.1".into(), "1.1".into()];
