@@ -38,16 +38,22 @@ pub fn CardChoice() -> impl IntoView {
         })
     });
     let current = card.id.clone();
+    // The open draft's own version: a newer one is named beside it, not
+    // in its place (the draft is still on its own until moved).
+    let open_version = card.version;
     let options = move || {
         choices
             .get()
             .into_iter()
             .map(|(c, from_department)| {
                 let label = if from_department {
-                    format!(
-                        "Карта отдела образования: {} (версия {})",
-                        c.title, c.version
-                    )
+                    let version = match c.version {
+                        v if c.id == current && v != open_version => {
+                            format!("версия {open_version}, есть версия {v}")
+                        }
+                        v => format!("версия {v}"),
+                    };
+                    format!("Карта отдела образования: {} ({version})", c.title)
                 } else {
                     c.title.clone()
                 };

@@ -417,6 +417,8 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     await school.reload();
     const newer = school.getByTestId('newer-card');
     await newer.filter({ hasText: 'Этот год уже выгружен по версии 1, и отдел считает его по ней' }).waitFor();
+    // The list of cards names the draft's version, and the newer beside it.
+    assert.match(await school.locator('#card-choice option').first().innerText(), /\(версия 1, есть версия 2\)$/);
     const asked = new Promise((resolve) => school.once('dialog', (d) => { resolve(d.message()); d.dismiss(); }));
     await school.getByRole('button', { name: 'Перейти на версию 2' }).click();
     assert.equal(await asked, 'Карта этого года уже выгружена по версии 1. После перехода на версию 2 баллы могут измениться, а новая выгрузка заменит в отделе прежний файл. Перевести черновик?');
