@@ -20,6 +20,7 @@ use crate::platform::browser::{confirm, focus_id, focus_when_drawn};
 use crate::shared::download::{offer, offer_json};
 use crate::shared::file_picker::FilePicker;
 use crate::shared::key_panel::KeyPanel;
+use crate::shared::notices::Topic;
 use crate::shared::table_scroll::TableScroll;
 
 /// One line of the list of cards.
@@ -249,6 +250,7 @@ pub fn CardsPanel() -> impl IntoView {
             );
         }
         offer(notices, "profkarta_cards.zip", &zip_stored(&files), ZIP);
+        notices.withdraw(Topic::Unpublished);
     };
     let compared = move || {
         compare.get().map(|(id, version)| {

@@ -10,9 +10,9 @@ pub struct Notice {
     pub text: String,
     /// (file name, text) to offer as a download beside the message.
     pub raw: Option<(String, String)>,
-    /// Tells what happened to the open draft: withdrawn when another one
-    /// opens, where it would read as said of that one.
-    passing: bool,
+    /// What the notice is about, where it stops being true: withdrawn
+    /// with its topic (see [`Topic`]).
+    topic: Option<Topic>,
     /// A file refused: drawn as a warning, so that it is not read as one
     /// of the messages of what went right beside it.
     pub problem: bool,
@@ -28,6 +28,17 @@ fn refused(name: &str, not_done: &str, why: &str) -> String {
     format!("Файл «{name}» {not_done}. {why}")
 }
 
+/// What a notice is about, for notices that stop being true.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Topic {
+    /// What happened to the open draft: withdrawn when another one opens,
+    /// where it would read as said of that one.
+    Draft,
+    /// A card published and not yet put on the site: withdrawn once the
+    /// site's folder is downloaded; a later one replaces it.
+    Unpublished,
+}
+
 /// The page's notices, shared through context by both pages.
 #[derive(Clone, Copy)]
 pub struct Notices(RwSignal<Vec<Notice>>);
@@ -38,7 +49,7 @@ impl Notices {
     }
 
     pub fn push(self, text: impl Into<String>, raw: Option<(String, String)>) {
-        self.add(text.into(), raw, false);
+        self.add(text.into(), raw, None);
     }
 
     /// A picked file refused ([`refused`]), drawn as a warning.
@@ -47,30 +58,44 @@ impl Notices {
             n.push(Notice {
                 text: refused(name, not_done, why),
                 raw: None,
-                passing: false,
+                topic: None,
                 problem: true,
             })
         });
     }
 
-    /// A notice about the open draft; see [`Notices::withdraw_passing`].
+    /// A notice about the open draft; see [`Topic::Draft`].
     pub fn push_passing(self, text: impl Into<String>) {
-        self.add(text.into(), None, true);
+        self.add(text.into(), None, Some(Topic::Draft));
     }
 
     /// Withdraws the notices about the draft that was open.
     pub fn withdraw_passing(self) {
-        if self.0.with_untracked(|all| all.iter().any(|n| n.passing)) {
-            self.0.update(|all| all.retain(|n| !n.passing));
+        self.withdraw(Topic::Draft);
+    }
+
+    /// A notice about `topic`, in place of an earlier one about it.
+    pub fn push_about(self, topic: Topic, text: impl Into<String>) {
+        self.withdraw(topic);
+        self.add(text.into(), None, Some(topic));
+    }
+
+    /// Withdraws the notices about `topic`.
+    pub fn withdraw(self, topic: Topic) {
+        if self
+            .0
+            .with_untracked(|all| all.iter().any(|n| n.topic == Some(topic)))
+        {
+            self.0.update(|all| all.retain(|n| n.topic != Some(topic)));
         }
     }
 
-    fn add(self, text: String, raw: Option<(String, String)>, passing: bool) {
+    fn add(self, text: String, raw: Option<(String, String)>, topic: Option<Topic>) {
         self.0.update(|n| {
             n.push(Notice {
                 text,
                 raw,
-                passing,
+                topic,
                 problem: false,
             })
         });

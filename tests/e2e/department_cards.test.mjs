@@ -64,6 +64,8 @@ async function publishSite(page) {
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Скачать папку cards для сайта' }).click(),
     ]);
+    // Put on the site, no card waits for it: its notice goes.
+    await page.getByTestId('notices').getByText('Скачайте папку для сайта').waitFor({ state: 'detached' });
     const files = unzipStored(await readFile(await download.path()));
     for (const [name, text] of Object.entries(files)) {
         await mkdir(join(site, dirname(name)), { recursive: true });

@@ -19,7 +19,7 @@ use crate::department::editor::edit_text::EditText;
 use crate::department::editor::{Editor, Getter, Setter};
 use crate::department::state::{Dept, EDITOR_TITLE};
 use crate::platform::browser::{confirm, focus_after_removal, focus_after_shift};
-use crate::shared::notices::Notices;
+use crate::shared::notices::{Notices, Topic};
 use crate::shared::signing_key::SigningKey;
 
 /// The card's structure: per group, per criterion, each indicator's id and
@@ -159,12 +159,14 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
         };
         match dept.publish(index, &signer) {
             Ok(()) => {
-                notices.push(
+                // One such notice at a time: the folder carries every
+                // published version, and downloading it withdraws it.
+                notices.push_about(
+                    Topic::Unpublished,
                     format!(
                         "Карта «{title}», версия {version}, опубликована и подписана ключом отдела. \
                          Скачайте папку для сайта, чтобы школы её получили."
                     ),
-                    None,
                 );
                 dept.close_editor();
             }
