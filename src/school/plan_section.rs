@@ -118,7 +118,9 @@ pub fn PlanSection() -> impl IntoView {
         }
     });
     view! {
-        <section class="plan" aria-labelledby="plan-title" data-testid="plan">
+        // An empty plan is not printed: «Мероприятий пока нет» on the
+        // signed paper reads as a plan of nothing.
+        <section class="plan" class:plan-empty=move || count.get() == 0 aria-labelledby="plan-title" data-testid="plan">
             <h2 id="plan-title">"План мероприятий по повышению эффективности"</h2>
             <p class="hint no-print">
                 "Мероприятия школы по итогам мониторинга: что сделать, какие показатели это улучшит, срок и ответственный. \
