@@ -347,6 +347,15 @@ pub fn percent_short_of_target(part: u64, whole: u64, target: Option<u32>) -> St
     percent(part, whole)
 }
 
+/// `text` ending in a full stop, unless it ends in one of its own.
+pub fn with_stop(text: &str) -> String {
+    if text.ends_with(['.', '!', '?', '…']) {
+        text.to_owned()
+    } else {
+        format!("{text}.")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use profkarta_core::school::plan::Standing;
 use profkarta_core::scoring::{IndicatorResult, Outcome};
-use profkarta_core::text::quoted;
+use profkarta_core::text::with_stop;
 
 use crate::school::state::DraftParts;
 
@@ -21,14 +21,28 @@ pub fn LastPlanNote(code: String, result: Memo<IndicatorResult>) -> impl IntoVie
         rows.last_plan.with(|plan| {
             let plan = plan.as_ref()?;
             let (rows, progress) = plan.about(&code, now)?;
-            let measures: Vec<String> = rows.iter().map(|r| quoted(r.measure.trim())).collect();
+            // The verdict first, then the measures one to a line: a
+            // department's advice runs to several lines, and run together
+            // they hid the verdict at the end.
+            let measures: Vec<String> = rows.iter().map(|r| r.measure.trim().to_owned()).collect();
+            let listed = match measures.as_slice() {
+                [one] => view! { <p>{format!("Мероприятие: {}", with_stop(one))}</p> }.into_any(),
+                many => view! {
+                    <p>"Мероприятия:"</p>
+                    <ul>{many.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
+                }
+                .into_any(),
+            };
             Some(view! {
-                <p class="last-plan" data-testid="last-plan">
-                    <span class="muted">{format!("План {}: ", plan.period)}</span>
-                    {measures.join("; ")}
-                    " — показатель "
-                    <strong>{progress.label()}</strong>
-                </p>
+                <div class="last-plan" data-testid="last-plan">
+                    <p>
+                        <span class="muted">{format!("План {}: ", plan.period)}</span>
+                        "показатель "
+                        <strong>{progress.label()}</strong>
+                        "."
+                    </p>
+                    {listed}
+                </div>
             })
         })
     }

@@ -17,7 +17,9 @@ use crate::department::review::ReviewStatus;
 use crate::school::plan::PlanRow;
 use crate::scoring::explain::{explain, named_errors};
 use crate::scoring::{Assessment, Detail, Growth, IndicatorResult, Outcome};
-use crate::text::{by_name, group_digits, percent, plural, points, quoted, tenths_percent, tied};
+use crate::text::{
+    by_name, group_digits, percent, plural, points, quoted, tenths_percent, tied, with_stop,
+};
 
 /// How many schools a letter names as examples for one indicator.
 const PEERS_PER_INDICATOR: usize = 3;
@@ -476,15 +478,6 @@ fn refusal_sentence(comment: &str, claimed: u32) -> String {
             "При проверке {refused}. Замечание проверки: {}.",
             quoted(comment.trim_end_matches('.'))
         )
-    }
-}
-
-/// `text` ending in a full stop, unless it ends in one of its own.
-fn with_stop(text: &str) -> String {
-    if text.ends_with(['.', '!', '?', '…']) {
-        text.to_owned()
-    } else {
-        format!("{text}.")
     }
 }
 
