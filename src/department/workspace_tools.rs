@@ -34,16 +34,26 @@ pub fn WorkspaceTools() -> impl IntoView {
         match result {
             Ok(backup) => {
                 // Everything here goes, not only the files: said.
-                let (now, decided, assigned) = archive.with_untracked(|a| {
+                let (now, decided, assigned, measures, reviewers) = archive.with_untracked(|a| {
                     (
                         a.entries().len(),
                         a.decision_count(),
                         a.assignment.is_some(),
+                        a.measures.len(),
+                        a.reviewers.len(),
                     )
                 });
                 let mut lost = vec![files(now as u64)];
                 if decided > 0 {
                     lost.push(format!("решений проверки: {decided}"));
+                }
+                // A lead's older copy brings back the reviewers and their
+                // schools of its day, and the measures then recorded.
+                if reviewers > 0 {
+                    lost.push(format!("проверяющих с их школами: {reviewers}"));
+                }
+                if measures > 0 {
+                    lost.push(format!("мер отдела: {measures}"));
                 }
                 if assigned {
                     lost.push("задание проверяющего".to_owned());
