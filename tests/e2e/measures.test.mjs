@@ -481,7 +481,7 @@ test('a school pre-fills its plan from the letter file, signs it, the department
         await drafts.getByRole('button', { name: 'Не копировать ответы' }).click();
         await card.expectText('draft-title', 'МАОУ СОШ № 99 · 2025/2026');
         const note = card.row('3.1').getByTestId('last-plan');
-        await note.filter({ hasText: `План ${FIRST}: показатель пока не заполнен. Мероприятие: Экскурсия на предприятие.` }).waitFor();
+        await note.filter({ hasText: new RegExp(`^План ${FIRST}: показатель пока не заполнен\\.\\s*Мероприятие: Экскурсия на предприятие\\.$`) }).waitFor();
         await card.fact('3.1', true);
         await note.filter({ hasText: 'показатель улучшился' }).waitFor();
         assert.equal(await card.row('3.3').getByTestId('last-plan').count(), 0, 'an indicator without a planned measure has no note');
@@ -497,7 +497,7 @@ test('a school pre-fills its plan from the letter file, signs it, the department
         await plan.locator(`.plan-row[data-row="${own + 1}"]`).getByRole('checkbox', { name: /^3\.3 / }).check();
         await drafts.getByRole('row', { name: /2025\/2026/ }).getByRole('button', { name: 'Открыть' }).click();
         await card.expectText('draft-title', 'МАОУ СОШ № 99 · 2025/2026');
-        await card.row('3.3').getByTestId('last-plan').filter({ hasText: `План ${FIRST}: показатель пока не заполнен. Мероприятие: Профпробы в колледже.` }).waitFor();
+        await card.row('3.3').getByTestId('last-plan').filter({ hasText: new RegExp(`^План ${FIRST}: показатель пока не заполнен\\.\\s*Мероприятие: Профпробы в колледже\\.$`) }).waitFor();
         await school.page.getByTestId('notices').getByText(`План мероприятий ${FIRST} показан по черновику «МАОУ СОШ № 99 · ${FIRST}»: он изменился.`).waitFor();
         await note.filter({ hasText: 'показатель улучшился' }).waitFor();
         assert.deepEqual(department.errors.map(String), []);
