@@ -4,7 +4,10 @@
 use leptos::prelude::*;
 
 use crate::department::state::Dept;
+use crate::platform::browser::reveal_when_drawn;
 use crate::shared::file_picker::FilePicker;
+
+const MERGE_LOG: &str = "merge-log";
 
 #[component]
 pub fn ReviewMerge() -> impl IntoView {
@@ -22,6 +25,8 @@ pub fn ReviewMerge() -> impl IntoView {
             Err(reason) => (file, reason, false),
         };
         log.update(|l| l.insert(0, row));
+        // Under the button, but a long log or a short window may hide it.
+        reveal_when_drawn(MERGE_LOG.to_owned());
     });
     let rows = move || {
         log.get()
@@ -38,7 +43,7 @@ pub fn ReviewMerge() -> impl IntoView {
             <FilePicker id="merge-reviews" label="Загрузить файлы проверки" on_file=merge multiple=true/>
         </div>
         <div role="status">
-            <ul class="merge-log" data-testid="merge-log">{rows}</ul>
+            <ul class="merge-log" id=MERGE_LOG data-testid="merge-log">{rows}</ul>
         </div>
     }
 }
