@@ -53,7 +53,9 @@ pub fn CardChoice() -> impl IntoView {
                         }
                         v => format!("версия {v}"),
                     };
-                    format!("Карта отдела образования: {} ({version})", c.title)
+                    // The version first: a long title is cut at the box's
+                    // edge, and the full title is the page's heading anyway.
+                    format!("Карта отдела образования ({version}): {}", c.title)
                 } else {
                     c.title.clone()
                 };

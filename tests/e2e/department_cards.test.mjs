@@ -315,7 +315,7 @@ test('schools find the published card on the website, verified, and fill it in',
         const card = new CardPage(opened.page);
         await opened.page.getByTestId('notices').filter({ hasText: 'версия 1: подпись проверена' }).waitFor();
         const choice = opened.page.locator('#card-choice');
-        assert.match(await choice.locator('option').first().innerText(), /^Карта отдела образования: Профориентация в школах Белинского района/);
+        assert.match(await choice.locator('option').first().innerText(), /^Карта отдела образования \(версия \d+\): Профориентация в школах Белинского района/);
         // A school with no draft yet is on its department's card, not the built-in one.
         await card.expectSummary({ total: '0 из 3' });
         await opened.page.getByRole('heading', { level: 1, name: /Белинского района/ }).waitFor();
@@ -420,7 +420,7 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     const newer = school.getByTestId('newer-card');
     await newer.filter({ hasText: 'Этот год уже выгружен по версии 1, и отдел считает его по ней' }).waitFor();
     // The list of cards names the draft's version, and the newer beside it.
-    assert.match(await school.locator('#card-choice option').first().innerText(), /\(версия 1, есть версия 2\)$/);
+    assert.match(await school.locator('#card-choice option').first().innerText(), /^Карта отдела образования \(версия 1, есть версия 2\): /);
     const asked = new Promise((resolve) => school.once('dialog', (d) => { resolve(d.message()); d.dismiss(); }));
     await school.getByRole('button', { name: 'Перейти на версию 2' }).click();
     assert.equal(await asked, 'Карта этого года уже выгружена по версии 1. После перехода на версию 2 баллы могут измениться, а новая выгрузка заменит в отделе прежний файл. Перевести черновик?');
