@@ -24,7 +24,7 @@ use crate::department::row_filter_choice::RowFilterChoice;
 use crate::department::school_plan::SchoolPlan;
 use crate::department::school_select::SchoolSelect;
 use crate::department::state::Dept;
-use crate::platform::browser::{confirm, focus_id, focus_when_drawn, open_tab};
+use crate::platform::browser::{confirm, focus_id, focus_when_drawn, held_while_pressed, open_tab};
 use crate::shared::table_scroll::TableScroll;
 
 /// Evidence links shown per indicator; the rest are counted.
@@ -576,6 +576,9 @@ fn ReviewRow(
                 })
         }
     };
+    // Taken away as the comment is left by a click on the next row's
+    // choice, the hint would move it from under the pointer.
+    let reason_shown = held_while_pressed(Signal::derive(reason_missing));
     let hint_id = format!("{group}-comment-hint");
     // A decision merged from a reviewer's file names them until changed
     // here; on a reviewer's side, one from the lead's backup says it is not
@@ -621,7 +624,7 @@ fn ReviewRow(
                     aria-describedby=hint_id.clone()/>
             </p>
             <p class="field-error" id=hint_id data-testid="reason-missing">
-                {move || reason_missing().then_some("Укажите причину: школа прочитает её в письме с рекомендациями.")}
+                {move || reason_shown.get().then_some("Укажите причину: школа прочитает её в письме с рекомендациями.")}
             </p>
         </li>
     }

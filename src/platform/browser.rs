@@ -473,6 +473,28 @@ pub fn watch_presses() {
     ));
 }
 
+/// `value` as the page shows it: a change that comes while a press is on
+/// (a field left by a click on a box below it) waits for the press's
+/// click, or a message it adds or takes away above that box would move the
+/// box from under the pointer, and the click would be lost.
+pub fn held_while_pressed<T: Clone + Send + Sync + 'static>(
+    value: leptos::prelude::Signal<T>,
+) -> leptos::prelude::ReadSignal<T> {
+    use leptos::prelude::*;
+    watch_presses();
+    let (shown, set_shown) = signal(value.get_untracked());
+    Effect::new(move |_| {
+        value.track();
+        after_press(move || {
+            // Gone with its page when that was drawn anew meanwhile.
+            if let Some(now) = value.try_get_untracked() {
+                set_shown.try_set(now);
+            }
+        });
+    });
+    shown
+}
+
 /// Runs `then` now, or, while a press is on (a field left by a click on a
 /// box below it), once the press is over and its click has come.
 pub fn after_press(then: impl FnOnce() + 'static) {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use profkarta_core::text::tied;
 
-use crate::platform::browser::{after_press, watch_presses};
+use crate::platform::browser::held_while_pressed;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldKind {
@@ -51,20 +51,10 @@ pub fn Field(
             cb.try_run(());
         }
     };
-    // The message as shown: one that comes as the field is left by a press
-    // on a box below waits for the press's click, or it would move the box
-    // from under the pointer and the click would be lost. What the field
-    // knows (its state, `aria-invalid`) does not wait.
-    watch_presses();
-    let shown = RwSignal::new(error.get_untracked());
-    Effect::new(move |_| {
-        error.track();
-        after_press(move || {
-            if let Some(now) = error.try_get_untracked() {
-                shown.try_set(now);
-            }
-        });
-    });
+    // The message as shown waits for a press's click (see
+    // `held_while_pressed`); what the field knows (its state,
+    // `aria-invalid`) does not wait.
+    let shown = held_while_pressed(error);
     // What the single-line and the multi-line control have in common.
     let common = view! {
         <{..}

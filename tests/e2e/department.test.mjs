@@ -472,7 +472,12 @@ test('accepting a new key, reviewing a school and filters change what the rating
         assert.equal(await review.getByTestId('differences-count').innerText(), 'Расхождений с самооценкой: 1 — список под показателями.');
         assert.ok(await review.evaluate((r) => r.querySelector('.review-rows').compareDocumentPosition(r.querySelector('[data-testid="differences"]')) & Node.DOCUMENT_POSITION_FOLLOWING));
         await refused.getByLabel('Комментарий проверяющего').fill('Ссылка ведёт на общий раздел сайта');
-        await refused.getByLabel('Комментарий проверяющего').press('Tab');
+        // Straight on to the next row's choice: the hint, gone as the
+        // comment is left, waits for the click, which reaches its box.
+        const nextRow = refused.locator('xpath=following-sibling::li[1]');
+        const nextConfirm = nextRow.getByLabel('подтверждено');
+        await nextConfirm.click();
+        assert.ok(await nextConfirm.isChecked(), 'the click on the next row reached its choice');
         await refused.getByTestId('reason-missing').filter({ hasText: 'Укажите причину' }).waitFor({ state: 'detached' });
         await review.getByTestId('differences').filter({ hasText: `${code}: заявлено 1 балл → засчитано 0 баллов — Ссылка ведёт на общий раздел сайта` }).waitFor();
         // Points claimed without links and not decided are named before the
