@@ -59,9 +59,13 @@ pub fn ReviewerSide() -> impl IntoView {
                 };
                 let this = format!("Задание «{file}»{}", made(&a));
                 if let Some(b) = before.as_ref().filter(|b| a.older_than(b)) {
+                    // Two downloads in one minute read alike to the minute.
+                    let held = match made(b) {
+                        at if at == made(&a) => ", скачанного позже в ту же минуту".to_owned(),
+                        at => at,
+                    };
                     if !confirm(&format!(
-                        "{this} старше загруженного задания{} (школ — {}). Заменить новое задание старым?",
-                        made(b),
+                        "{this} старше загруженного задания{held} (школ — {}). Заменить новое задание старым?",
                         b.schools.len()
                     )) {
                         return;
