@@ -68,6 +68,14 @@ pub fn DraftList() -> impl IntoView {
             c.latest(&card)
                 .is_none_or(|c| c.indicators().any(|i| matches!(i.rule, Rule::Fact { .. })))
         });
+        // The new year starts on the newest version: said before it does.
+        let newer = {
+            let own = entry.with_untracked(|e| e.as_ref().map(|e| e.version));
+            let latest = cards
+                .cards
+                .with_untracked(|c| c.latest(&card).map(|l| l.version));
+            own.zip(latest).filter(|(own, latest)| latest > own)
+        };
         let next_card = card;
         let is_open = {
             let id = id.clone();
@@ -145,7 +153,7 @@ pub fn DraftList() -> impl IntoView {
                         }
                     }>"Удалить"</button>
                     <Show when=asking>
-                        <NextYearChoice from=next_button.clone() copies on_choose=choose on_close=Callback::new(move |()| choosing.set(None))/>
+                        <NextYearChoice from=next_button.clone() copies newer on_choose=choose on_close=Callback::new(move |()| choosing.set(None))/>
                     </Show>
                 </td>
             </tr>

@@ -14,6 +14,9 @@ pub fn NextYearChoice(
     from: String,
     /// The card has yes-or-no answers to copy.
     copies: bool,
+    /// (this draft's version, the newest) where the department has
+    /// published a newer one: the new year starts on it.
+    newer: Option<(u32, u32)>,
     /// Starts the next year's draft: `true` copies the yes-or-no answers too.
     on_choose: Callback<bool>,
     on_close: Callback<()>,
@@ -37,7 +40,8 @@ pub fn NextYearChoice(
             <p>"Начать карту следующего учебного года на основе этой. Сведения об ОО переносятся, "
                 "а числа этого года — в поля «прошлый учебный год», где карта их спрашивает. "
                 {copies.then_some("Ответы «да/нет» можно скопировать: они будут отмечены, пока вы не проверите их. ")}
-                "Ссылки на подтверждения и комментарии не копируются — они о прошлом годе."</p>
+                "Ссылки на подтверждения и комментарии не копируются — они о прошлом годе."
+                {newer.map(|(own, latest)| format!(" Новый год начнётся по версии {latest} карты (этот черновик — по версии {own})."))}</p>
             {if copies {
                 view! {
                     <button type="button" id=copy_id on:click=move |_| on_choose.run(true)>"Скопировать ответы «да/нет»"</button>

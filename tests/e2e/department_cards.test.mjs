@@ -426,9 +426,12 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     assert.equal(await asked, 'Карта этого года уже выгружена по версии 1. После перехода на версию 2 баллы могут измениться, а новая выгрузка заменит в отделе прежний файл. Перевести черновик?');
     const card = new CardPage(school);
     await card.expectSummary({ total: '3 из 3' });
-    // Next year starts on the newest version by itself, and says so.
+    // Next year starts on the newest version by itself, and says so,
+    // before and after.
     await school.getByRole('button', { name: /Мои черновики/ }).click();
     await school.getByTestId('draft-list').getByRole('button', { name: 'Следующий год' }).click();
+    await school.getByRole('group', { name: 'Карта следующего учебного года' })
+        .getByText('Новый год начнётся по версии 2 карты (этот черновик — по версии 1).').waitFor();
     await school.getByRole('button', { name: 'Не копировать ответы' }).click();
     await card.expectText('draft-title', 'МБОУ СОШ № 1 г. Белинского · 2025/2026');
     await school.getByTestId('notices').getByText('Карта следующего года начата по версии 2 (этот год — по версии 1).').waitFor();
