@@ -471,6 +471,17 @@ pub fn watch_presses() {
         leptos::ev::pointercancel,
         set(false),
     ));
+    // A release the page never heard of (the window left mid-press) must
+    // not hold messages back from the keyboard afterwards.
+    let release = || PRESSED.with(|p| p.set(Some(false)));
+    std::mem::forget(leptos::prelude::window_event_listener(
+        leptos::ev::keydown,
+        move |_| release(),
+    ));
+    std::mem::forget(leptos::prelude::window_event_listener(
+        leptos::ev::blur,
+        move |_| release(),
+    ));
 }
 
 /// `value` as the page shows it: a change that comes while a press is on
