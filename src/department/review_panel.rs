@@ -500,7 +500,13 @@ fn ReviewRow(
         .chain(Decision::ALL.into_iter().filter(offered).map(Some))
         .map(|decision| {
             let id = radio_id(decision);
-            let label = decision.map_or("не решено", Decision::label);
+            // A banded indicator's refusal takes all its points, as its
+            // letter says.
+            let label = match decision {
+                None => "не решено",
+                Some(Decision::NoPoint) if indicator.points > 1 => "баллы не засчитаны",
+                Some(d) => d.label(),
+            };
             let review = review.clone();
             let (submission, code) = (submission.clone(), code.clone());
             view! {

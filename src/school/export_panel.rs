@@ -55,6 +55,9 @@ pub fn ExportPanel() -> impl IntoView {
             || plan_gaps.with(|g| !g.is_empty())
     };
     let card_scores = card.has_points();
+    // A card with points and no plan: said, not asked (many a school has
+    // nothing to plan), since next year's card compares against the plan.
+    let no_plan = Memo::new(move |_| card_scores && draft.with(|d| d.plan.is_empty()));
     // The confirmation and the outcome are of the draft they were given
     // for: another draft opened (the next year's, say) has neither yet.
     let open_draft = Memo::new(move |_| ws.meta.with(|m| m.id.clone()));
@@ -191,6 +194,13 @@ pub fn ExportPanel() -> impl IntoView {
                 "в нём ничего не менялось. Чтобы исправить выгрузку, откройте её через «Открыть файл…» "
                 "и выгрузите снова — новый файл заменит прежний."
             </p>
+            <Show when=move || no_plan.get()>
+                <p class="hint" data-testid="export-no-plan">
+                    "План мероприятий пуст. Если школа что-то наметила по итогам этой карты, "
+                    <a href="#plan-title">"добавьте мероприятия в план"</a>
+                    " до выгрузки: через год карта покажет, улучшились ли показатели, на которые они направлены."
+                </p>
+            </Show>
             {move || missing_card.get().map(|card| view! {
                 <p class="notice notice-warning" data-testid="export-missing-card">{format!("Выгрузка невозможна. {card}")}</p>
             })}

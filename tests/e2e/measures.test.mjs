@@ -361,9 +361,12 @@ test('a school pre-fills its plan from the letter file, signs it, the department
         await school.page.getByTestId('notices').getByText(`Файл «${file.name}» не добавлен в план: рекомендации в нём — для другой школы.`).waitFor();
         assert.deepEqual(otherSchool, ['Это рекомендации для «МАОУ «Гимназия № 2»», а в черновике указана школа «МАОУ СОШ № 99». Всё равно добавить их мероприятия в план?']);
         assert.equal(await plan.locator('.plan-row').count(), 0);
+        // An empty plan is pointed out at the export, not asked about.
+        await school.page.getByTestId('export-no-plan').filter({ hasText: 'План мероприятий пуст.' }).waitFor();
         school.page.once('dialog', (d) => d.accept());
         await plan.locator('#letter-file').setInputFiles(letterPath);
         await school.page.getByTestId('notices').getByText(`в план добавлено мероприятий — ${letter.plan.length}`).waitFor();
+        await school.page.getByTestId('export-no-plan').waitFor({ state: 'detached' });
         assert.equal(await plan.locator('.plan-row').count(), letter.plan.length);
         school.page.once('dialog', (d) => d.accept());
         await plan.locator('#letter-file').setInputFiles(letterPath);
