@@ -450,7 +450,7 @@ thread_local! {
 }
 
 /// Starts watching presses, once per page.
-pub fn watch_presses() {
+fn watch_presses() {
     if PRESSED
         .with(|p| p.replace(Some(p.get().unwrap_or(false))))
         .is_some()
@@ -508,10 +508,16 @@ pub fn held_while_pressed<T: Clone + Send + Sync + 'static>(
 
 /// Runs `then` now, or, while a press is on (a field left by a click on a
 /// box below it), once the press is over and its click has come.
-pub fn after_press(then: impl FnOnce() + 'static) {
+fn after_press(then: impl FnOnce() + 'static) {
     if PRESSED.with(|p| p.get() != Some(true)) {
         return then();
     }
+    // The click comes in the same task as the release.
+    on_next_release(move |_| leptos::prelude::set_timeout(then, std::time::Duration::ZERO));
+}
+
+/// Runs `then` once, at the next release of a pointer anywhere on the page.
+pub fn on_next_release(then: impl FnOnce(web_sys::PointerEvent) + 'static) {
     let once = std::cell::Cell::new(Some(then));
     let holder = std::rc::Rc::new(std::cell::Cell::new(
         None::<leptos::prelude::WindowListenerHandle>,
@@ -519,13 +525,12 @@ pub fn after_press(then: impl FnOnce() + 'static) {
     let remove = std::rc::Rc::clone(&holder);
     holder.set(Some(leptos::prelude::window_event_listener(
         leptos::ev::pointerup,
-        move |_| {
+        move |ev| {
             if let Some(handle) = remove.take() {
                 handle.remove();
             }
             if let Some(then) = once.take() {
-                // The click comes in the same task as the release.
-                leptos::prelude::set_timeout(then, std::time::Duration::ZERO);
+                then(ev);
             }
         },
     )));

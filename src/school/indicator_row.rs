@@ -12,7 +12,7 @@ use profkarta_core::school::draft::AnswerField;
 use profkarta_core::scoring::explain::{explain, typed_share};
 use profkarta_core::scoring::{assess_indicator, IndicatorResult};
 
-use crate::platform::browser::focus_id;
+use crate::platform::browser::{focus_id, on_next_release};
 use crate::school::answer_input::{AnswerInput, RowData};
 use crate::school::breakdown_parts::BreakdownParts;
 use crate::school::explanation::ExplanationBlock;
@@ -277,28 +277,17 @@ fn percent_label(label: &str) -> String {
 /// first.
 fn after_release(button: web_sys::Element, then: impl FnOnce() + 'static) {
     const CLICK_AFTER_TOUCH: std::time::Duration = std::time::Duration::from_millis(500);
-    let once = std::cell::Cell::new(Some(then));
-    let holder = std::rc::Rc::new(std::cell::Cell::new(None::<WindowListenerHandle>));
-    let remove = std::rc::Rc::clone(&holder);
-    holder.set(Some(window_event_listener(
-        leptos::ev::pointerup,
-        move |ev| {
-            if let Some(handle) = remove.take() {
-                handle.remove();
-            }
-            let on_button = (ev.target())
-                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-                .is_some_and(|t| button.contains(Some(&t)));
-            if let Some(then) = once.take() {
-                let wait = if on_button {
-                    CLICK_AFTER_TOUCH
-                } else {
-                    std::time::Duration::ZERO
-                };
-                set_timeout(then, wait);
-            }
-        },
-    )));
+    on_next_release(move |ev| {
+        let on_button = (ev.target())
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .is_some_and(|t| button.contains(Some(&t)));
+        let wait = if on_button {
+            CLICK_AFTER_TOUCH
+        } else {
+            std::time::Duration::ZERO
+        };
+        set_timeout(then, wait);
+    });
 }
 
 /// The row's links and comment, boxes of several lines: written after the

@@ -204,6 +204,7 @@ pub fn school_changes(
         .iter()
         .filter_map(|now| {
             let was = earlier.get(&now.school)?;
+            let differs = differ(was, now);
             Some(SchoolChange {
                 school: now.school.clone(),
                 name: now.name().to_owned(),
@@ -211,10 +212,10 @@ pub fn school_changes(
                 after: (now.score.total, now.score.max_applicable),
                 level_before: was.score.level,
                 level_after: now.score.level,
-                across: differ(was, now)
+                across: differs
                     .then(|| across(archive, old, card, was, now))
                     .flatten(),
-                moved_by_check: (moved(was, differ(was, now)), moved(now, differ(was, now))),
+                moved_by_check: (moved(was, differs), moved(now, differs)),
             })
         })
         .collect();
