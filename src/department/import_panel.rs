@@ -8,6 +8,7 @@ use profkarta_core::department::view::import::{verdict_rows, Tally};
 use crate::department::earlier_refusals::EarlierRefusals;
 use crate::department::held_keys::HeldKeys;
 use crate::department::import::import_files;
+use crate::department::shared_keys::SharedKeys;
 use crate::department::state::Dept;
 use crate::department::workspace_tools::WorkspaceTools;
 use crate::platform::files::{file_list, take_picked};
@@ -69,6 +70,7 @@ pub fn ImportPanel() -> impl IntoView {
                 <p class="hint">"Каждый файл проверяется отдельно: подпись, карта, повторы. Плохой файл не мешает остальным."</p>
             </div>
             <HeldKeys/>
+            <SharedKeys/>
             <Show when=move || dept.log().with(|l| !l.is_empty())>
                 <p class="import-summary" role="status" data-testid="import-summary">{summary}</p>
                 // Above the table, so that the rows it shows do not carry it

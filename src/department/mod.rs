@@ -62,6 +62,7 @@ mod school_plan;
 mod school_select;
 mod school_values;
 mod scored_results;
+mod shared_keys;
 mod value_changes;
 mod workspace_tools;
 

@@ -545,6 +545,39 @@ test('the key backup restores the same signing key in another browser', async ()
     }
 });
 
+test('two schools\' cards signed in one browser are counted, and the department is told they share a key', async () => {
+    const files = [];
+    let fingerprint;
+    await withCard(async (card) => {
+        const { page } = card;
+        await fillSchool(card);
+        await page.getByLabel(/Выгрузить всё равно/).check();
+        for (const name of ['МАОУ СОШ № 7', 'МБОУ ООШ № 12']) {
+            await card.profile('Полное наименование ОО', name);
+            const file = await downloadText(page, () => page.getByTestId('export-button').click());
+            const path = join(ARTIFACTS, `shared-key-${files.length}.json`);
+            await writeFile(path, file.text);
+            files.push(path);
+        }
+        fingerprint = (await page.getByTestId('fingerprint').textContent()).trim();
+    });
+    const { context, page, errors } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs' });
+    try {
+        await page.locator('#import-files').setInputFiles(files[0]);
+        await page.getByTestId('import-summary').filter({ hasText: 'Принято: 1.' }).waitFor();
+        assert.equal(await page.getByTestId('shared-keys').count(), 0, 'one school, nothing to say');
+        await page.locator('#import-files').setInputFiles(files[1]);
+        await page.getByTestId('import-summary').filter({ hasText: 'Принято: 2.' }).waitFor();
+        const shared = page.getByTestId('shared-keys');
+        await shared.getByRole('heading', { name: 'Один ключ подписи у нескольких школ' }).waitFor();
+        assert.match(await shared.locator('li').innerText(),
+            new RegExp(`^Ключ ${fingerprint}: («МАОУ СОШ № 7», «МБОУ ООШ № 12»|«МБОУ ООШ № 12», «МАОУ СОШ № 7»)\\.$`));
+        assert.deepEqual(errors.map(String), []);
+    } finally {
+        await context.close();
+    }
+});
+
 test('print view: A4, values, signature lines, no screen controls', () =>
     withCard(async (card) => {
         const { page } = card;

@@ -30,6 +30,40 @@ pub fn rejected_keys(archive: &Archive) -> Vec<HeldKey> {
     keys_standing(archive, Standing::Rejected)
 }
 
+/// A key that signed the counted files of more than one school.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedKey {
+    pub fingerprint: String,
+    /// The schools' names as their files give them, in the archive's order
+    /// of schools.
+    pub schools: Vec<String>,
+}
+
+/// Keys shared by schools. Each browser makes its own key, so one key on
+/// two schools' cards means they were filled on one computer: a methodologist
+/// filling in for small schools, one school for another, or one school
+/// under two names, which the workspace then counts as two. Nothing is
+/// refused for it; the coordinator is told, to ask.
+pub fn shared_keys(archive: &Archive) -> Vec<SharedKey> {
+    let mut by_key: BTreeMap<&str, (&str, BTreeMap<&SchoolId, &str>)> = BTreeMap::new();
+    for e in archive.current() {
+        by_key
+            .entry(&e.key)
+            .or_insert_with(|| (&e.opened.fingerprint, BTreeMap::new()))
+            .1
+            .entry(&e.school)
+            .or_insert(&e.profile().name);
+    }
+    by_key
+        .into_values()
+        .filter(|(_, schools)| schools.len() > 1)
+        .map(|(fingerprint, schools)| SharedKey {
+            fingerprint: fingerprint.to_owned(),
+            schools: schools.into_values().map(str::to_owned).collect(),
+        })
+        .collect()
+}
+
 fn keys_standing(archive: &Archive, wanted: Standing) -> Vec<HeldKey> {
     let mut groups: BTreeMap<(&SchoolId, &str), HeldKey> = BTreeMap::new();
     for (e, standing) in archive.with_standings() {
@@ -90,5 +124,43 @@ mod tests {
         archive.decide_key(&h.school, &h.key, true);
         assert!(held_keys(&archive).is_empty());
         assert!(rejected_keys(&archive).is_empty());
+    }
+
+    #[test]
+    fn a_key_on_two_schools_cards_is_named_with_both() {
+        let card = testkit::card();
+        let one = draft("СОШ 1", "2025/2026", &["1.8"]);
+        let two = draft("СОШ 2", "2025/2026", &["1.8"]);
+        let three = draft("СОШ 3", "2025/2026", &["1.8"]);
+        let mut archive = Archive::new(Cards::new([card.clone()]));
+        archive.admit_all(vec![
+            entry(
+                &card,
+                "s1",
+                &sign(&card, &one, meta("s1", "2026-09-01", None), 1),
+            ),
+            entry(
+                &card,
+                "s2",
+                &sign(&card, &two, meta("s2", "2026-09-01", None), 1),
+            ),
+            entry(
+                &card,
+                "s3",
+                &sign(&card, &three, meta("s3", "2026-09-01", None), 3),
+            ),
+            // The same school's later file with the same key adds no name.
+            entry(
+                &card,
+                "s4",
+                &sign(&card, &one, meta("s4", "2026-09-02", None), 1),
+            ),
+        ]);
+        let shared = shared_keys(&archive);
+        assert_eq!(shared.len(), 1);
+        assert_eq!(shared[0].fingerprint, testkit::key(1).fingerprint());
+        let mut names = shared[0].schools.clone();
+        names.sort();
+        assert_eq!(names, ["СОШ 1", "СОШ 2"]);
     }
 }
