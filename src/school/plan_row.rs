@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use profkarta_core::school::plan::{PlanEdit, PlanRow};
+use profkarta_core::school::plan::{deadline_example, PlanEdit, PlanRow};
 
 use crate::platform::browser::{
     confirm_removal, focus_after_removal, focus_after_shift, swap_open, year_month,
@@ -25,12 +25,7 @@ pub fn PlanRowEditor(index: usize, count: usize) -> impl IntoView {
         }
     };
     let field = move |suffix: &str| format!("plan-{index}-{suffix}");
-    // The example is the next end of May, never one already past.
-    let (year, month) = year_month();
-    let example = format!(
-        "например, до 30.05.{}",
-        if month <= 5 { year } else { year + 1 }
-    );
+    let example = move || draft.with(|d| deadline_example(&d.profile.period, year_month()));
     let chosen = move || {
         row.with(|r: &PlanRow| {
             if r.indicators.is_empty() {

@@ -403,6 +403,10 @@ test('a school pre-fills its plan from the letter file, signs it, the department
         );
         assert.equal(await plan.locator('.plan-row').count(), letter.plan.length);
         await card.profile('Отчётный период (учебный год)', FIRST);
+        // The deadline's example is in the year the plan is for, the one
+        // after the card's, whatever today is.
+        const planYear = Number(FIRST.slice(0, 4)) + 2;
+        assert.equal(await plan.locator('#plan-0-deadline').getAttribute('placeholder'), `например, до 30.05.${planYear}`);
         // Its own edits and a row of its own, picked by keyboard-reachable checkboxes.
         await plan.locator('#plan-0-deadline').fill('до 30.05.2025');
         await plan.locator('#plan-0-responsible').fill('Сидоров П. П., заместитель по ВР');

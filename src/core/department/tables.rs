@@ -12,7 +12,7 @@ use crate::department::results::{Ranked, SchoolResult};
 use crate::export::{Cell, Table};
 use crate::school::input::{parse_number, parse_percent};
 use crate::scoring::explain::answer_summary;
-use crate::text::{by_name, item_heading, percent};
+use crate::text::{by_name, item_heading, percent, quoted};
 
 /// What the rating's ⚠ says, on the screen and in the files.
 pub const MISMATCH: &str = "итог, заявленный школой, не совпадает с пересчётом по её ответам";
@@ -458,7 +458,8 @@ pub fn events_table(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventsTable {
     pub code: String,
-    /// «1.4. Мероприятие: итоги по мероприятиям»
+    /// «1.3. Итоги по строкам списка «Мероприятие»»: the item's own word,
+    /// which may be «Конкурс» as well.
     pub title: String,
     pub table: Table,
 }
@@ -475,7 +476,7 @@ pub fn events_tables(archive: &Archive, card: &Card, results: &[SchoolResult]) -
             let totals = event_totals(archive, card, results, code);
             Some(EventsTable {
                 code: code.clone(),
-                title: format!("{code}. {item}: итоги по мероприятиям"),
+                title: format!("{code}. Итоги по строкам списка {}", quoted(item)),
                 table: events_table(columns, item, &totals, code),
             })
         })

@@ -45,6 +45,19 @@ impl PlanRow {
     }
 }
 
+/// The deadline field's example: the end of May of the school year the
+/// plan is for, the one after the card's period (a card for 2025/2026
+/// plans 2026/2027: «до 30.05.2027»). Without a period that reads as a
+/// year, the next end of May after `today` (year, month).
+pub fn deadline_example(period: &str, today: (u16, u8)) -> String {
+    let year = match crate::school::profile::parse_period(period) {
+        Ok(first) => first + 2,
+        Err(_) if today.1 <= 5 => today.0,
+        Err(_) => today.0 + 1,
+    };
+    format!("например, до 30.05.{year}")
+}
+
 /// The empty field of a plan measure that [`Draft::plan_gaps`] names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PlanGap {
@@ -282,6 +295,25 @@ impl LastPlan {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_deadline_example_is_in_the_year_the_plan_is_for() {
+        assert_eq!(
+            deadline_example("2025/2026", (2026, 12)),
+            "например, до 30.05.2027"
+        );
+        // An older card's plan, filled in later, is for its own next year.
+        assert_eq!(
+            deadline_example("2023-2024", (2026, 12)),
+            "например, до 30.05.2025"
+        );
+        // No year yet: the next end of May.
+        assert_eq!(deadline_example("", (2026, 5)), "например, до 30.05.2026");
+        assert_eq!(
+            deadline_example("2025", (2026, 6)),
+            "например, до 30.05.2027"
+        );
+    }
     use crate::testkit::{self, share};
 
     #[test]
