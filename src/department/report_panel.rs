@@ -101,6 +101,33 @@ pub fn ReportPanel() -> impl IntoView {
         dept.card
             .with(|card| dept.results.with(|r| report::review_summary(card, r)))
     };
+    let left_out = move || {
+        let period = dept.period.get().unwrap_or_default();
+        dept.card.with(|card| {
+            dept.archive().with(|a| {
+                dept.results
+                    .with(|r| report::left_out(a, &card.id, &period, r))
+            })
+        })
+    };
+    // The closing proposals, with the schools low in both years when
+    // there is a year before.
+    let proposals = move || {
+        let still_low = dept
+            .with_years(|years, _, before| {
+                dept.archive().with(|a| {
+                    dept.results
+                        .with(|after| report::still_low_of(a, years, before, after))
+                })
+            })
+            .unwrap_or_default();
+        dept.card.with(|card| {
+            dept.figures.with(|f| {
+                dept.rating
+                    .with(|r| report::proposals(card, f, r, &still_low))
+            })
+        })
+    };
     let reviewers = move || {
         dept.archive()
             .with(|a| dept.results.with(|r| report::reviewers(a, r)))
@@ -162,6 +189,8 @@ pub fn ReportPanel() -> impl IntoView {
                                 dynamics: dynamics_text(),
                                 value_changes: (!scored).then(value_table).flatten(),
                                 reviewers: reviewers(),
+                                left_out: left_out(),
+                                proposals: proposals(),
                                 effects: effects.as_ref(),
                                 road_map: road_map.get_untracked(),
                                 events: dept.archive().with_untracked(|a| {
@@ -191,6 +220,7 @@ pub fn ReportPanel() -> impl IntoView {
             <h2 id="report-title">{report::TITLE}</h2>
             <p data-testid="report-intro">{intro}</p>
             <p data-testid="report-review">{review_summary}</p>
+            {move || Some(left_out()).filter(|t| !t.is_empty()).map(|text| view! { <p data-testid="report-left-out">{text}</p> })}
             {scored.then(|| view! {
                 <div class="chart-grid">
                     {with_levels.then(|| view! { <Chart svg=levels testid="report-levels"/> })}
@@ -211,6 +241,15 @@ pub fn ReportPanel() -> impl IntoView {
                 <h3>{report::measures_heading(&dept.period.get().unwrap_or_default())}</h3>
                 <DataTable table label="Меры по итогам года" testid="report-measures"/>
             })}
+            {move || {
+                let items = proposals();
+                (!items.is_empty()).then(|| view! {
+                    <h3>{report::PROPOSALS}</h3>
+                    <div data-testid="report-proposals">
+                        {items.into_iter().map(|item| view! { <p>{item}</p> }).collect_view()}
+                    </div>
+                })
+            }}
             <p class="signature-line">{report::SIGNATURE}</p>
         </section>
     }

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { nextQuestion, openApp, openPage, pageRules, downloadText, expectKeptAside, ARTIFACTS, useApp } from './harness.mjs';
-import { score, rating, grouped, CARD } from './scoring.mjs';
+import { score, rating, grouped, byName, CARD } from './scoring.mjs';
 import { CardPage } from './card_page.mjs';
 
 const GEN = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-gen');
@@ -337,7 +337,13 @@ test('the rating and municipal figures match an independent computation', () =>
         // and worse, by the same shown changes.
         const up = Object.values(changes).filter((c) => c.startsWith('+')).length;
         const down = Object.values(changes).filter((c) => c.startsWith('−')).length;
-        assert.ok((await page.getByTestId('dynamics-summary').innerText()).includes(`результат улучшили\u00a0${up}, ухудшили\u00a0${down}.`));
+        const same = Object.keys(changes).length - up - down;
+        const summary = await page.getByTestId('dynamics-summary').innerText();
+        assert.ok(summary.includes(`результат улучшили\u00a0${up}, ухудшили\u00a0${down}${same > 0 ? `, без изменений\u00a0${same}` : ''}.`), summary);
+        // The schools low in both years are named, each year by its own level.
+        const stillLow = expectedSchools(LATEST).filter((s) => s.level === 'low' && was.get(s.name)?.level === 'low').map((s) => s.name).sort(byName);
+        if (stillLow.length === 0) assert.ok(!summary.includes('На низком уровне оба года'), summary);
+        else assert.ok(summary.includes(` На низком уровне оба года: ${stillLow.join(', ')}.`), summary);
         // A school is looked up by part of its name, in any case.
         const names = Object.keys(changes);
         const sought = names[names.length - 1];
@@ -490,8 +496,11 @@ test('accepting a new key, reviewing a school and filters change what the rating
         await page.getByRole('tab', { name: 'Рекомендации' }).click();
         const leaderOption = await page.locator('#school-select option', { hasText: leader.name }).first().getAttribute('value');
         await page.locator('#school-select').selectOption(leaderOption);
-        await page.waitForFunction(() => document.querySelector('#letter-text')?.value.includes(
-            'При проверке балл не засчитан. Замечание проверки: «Ссылка ведёт на общий раздел сайта».\nРекомендация: Устранить замечание проверки.\n'));
+        // What would confirm the point is the card's own list of evidence.
+        const evidence = CARD.directions.flatMap((d) => d.criteria).flatMap((c) => c.indicators).find((i) => i.code === code).evidence.trim();
+        const asked_for = /\p{Ll}/u.test(evidence[1]) ? evidence[0].toLowerCase() + evidence.slice(1) : evidence;
+        await page.waitForFunction((said) => document.querySelector('#letter-text')?.value.includes(said),
+            `При проверке балл не засчитан. Замечание проверки: «Ссылка ведёт на общий раздел сайта».\nРекомендация: Устранить замечание проверки и представить подтверждение: ${asked_for.replace(/\.$/, '')}.\n`);
         // Its printed sheets, apart, say whose letter they are.
         await page.getByRole('button', { name: 'Печать письма' }).click();
         const letterFoot = await pageRules(page);
@@ -879,6 +888,13 @@ test('the workspace survives a reload, and spreadsheets and letters come out rig
         // 13 (like 5–20) takes «участвовали … образовательных организаций»; 21 would take «участвовала».
         await page.getByTestId('report-intro').filter({ hasText: `участвовали ${schools.length} образовательных организаций` }).waitFor();
         await page.getByTestId('report-dynamics').waitFor();
+        // What the figures leave out: the file under a new key, whose school
+        // counts by its earlier card, and the total a school claimed that its
+        // answers do not give (no roster here, so no school is missing).
+        const held = manifest.files.find((f) => f.verdict === 'key_changed').submission;
+        const leftOut = await page.getByTestId('report-left-out').innerText();
+        assert.ok(leftOut.startsWith(`Файлы, подписанные новым ключом, ждут решения о нём и в справке не учтены: ${held.school} (учтена прежняя карта школы). `), leftOut);
+        assert.ok(leftOut.includes(`в справке — пересчитанный: ${lying.school} (заявлено ${lying.claimed.total} из ${lying.claimed.max_applicable}, учтено `), leftOut);
         await page.screenshot({ path: join(ARTIFACTS, 'e2e-dept-report.png'), fullPage: true });
         await page.getByRole('tab', { name: 'Рекомендации' }).click();
         await page.screenshot({ path: join(ARTIFACTS, 'e2e-dept-letter.png') });

@@ -470,8 +470,8 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     await page.getByRole('tab', { name: 'Динамика' }).click();
     await page.getByTestId('versions-note').filter({ hasText: 'Сопоставимы 2 из 3 показателей новой версии' }).waitFor();
     // The year's sentence stands above it, as in the report: one school
-    // better (Поим), none worse.
-    assert.match(await page.getByTestId('dynamics-summary').innerText(), /результат улучшили\u00a01, ухудшили\u00a00\./);
+    // better (Поим), none worse, one the same (3 of 3 both years).
+    assert.match(await page.getByTestId('dynamics-summary').innerText(), /результат улучшили\u00a01, ухудшили\u00a00, без изменений\u00a01\./);
     const indicator = (code) => page.getByTestId('indicator-changes').locator(`tr[data-code="${code}"] [data-col="delta"]`).innerText();
     assert.equal(await indicator('1.1'), 'методика изменилась');
     // Its municipal value is still compared: only the target moved.

@@ -106,6 +106,17 @@ test('letters and the report download as Word documents with the figures', async
 
     const schools = gen.manifest.files.filter((f) => f.submission?.period === SECOND).map((f) => score(f.submission));
 
+    // The mean score and its mean maximum, to a tenth rounded half up, and
+    // the level bands in points for the card's full maximum (80 % and 60 %
+    // of 23 round up to 19 and 14).
+    const meanOf = (sum) => {
+        const t = Math.floor((sum * 20 + schools.length) / (2 * schools.length));
+        return t % 10 === 0 ? String(t / 10) : `${Math.floor(t / 10)},${t % 10}`;
+    };
+    const sum = (key) => schools.reduce((a, s) => a + s[key], 0);
+    assert.ok(intro.endsWith(`средний балл школы — ${meanOf(sum('total'))} (средний максимум — ${meanOf(sum('max'))}).`), intro);
+    assert.ok(intro.includes('низкая — ниже 60\u00a0% (при максимуме 23: 19–23, 14–18, 13 и менее баллов).'), intro);
+
     // «Лучшие результаты»: the first five by share, a tie at the fifth
     // place named whole, none at the low level or without points; on the
     // page and in Word, against the independent scorer.
@@ -126,6 +137,15 @@ test('letters and the report download as Word documents with the figures', async
     assert.deepEqual(await page.getByTestId('report-best').locator('li').allTextContents(), expectedBest);
     const inWord = report.paragraphs.indexOf('Лучшие результаты');
     assert.deepEqual(report.paragraphs.slice(inWord + 1, inWord + 1 + expectedBest.length), expectedBest);
+    // The closing proposals, on the page and in Word; the first names the
+    // low schools by the independent scorer, in the order of names.
+    const proposals = await page.getByTestId('report-proposals').locator('p').allTextContents();
+    const closing = report.paragraphs.indexOf('Выводы и предложения');
+    assert.ok(closing > inWord);
+    assert.deepEqual(report.paragraphs.slice(closing + 1, closing + 1 + proposals.length), proposals);
+    const lowNames = ranked.filter((s) => s.level === 'low').map((s) => s.name).sort(byName);
+    assert.ok(lowNames.length > 0, 'the generated year has low schools');
+    assert.ok(proposals[0].startsWith(`1. Руководителям организаций с низкой эффективностью (${lowNames.join(', ')}) разработать план`), proposals[0]);
     const figures = report.tables[0];
     assert.deepEqual(figures[0], ['Код', 'Показатель', 'Школ в расчёте', 'Применим к школам', 'Школ, выполнивших показатель (с учётом проверки)', '% школ', 'Значение по ответам школ (доли — Σ/Σ)']);
     assert.equal(figures.length, 1 + INDICATORS.length);

@@ -300,9 +300,16 @@ pub fn draft_letter(
         } else if let Some(figure) = answer.and_then(|r| school_figure(indicator, r)) {
             text.push_str(&format!("{figure}\n"));
         }
-        // The objection is quoted just above: not again.
+        // The objection is quoted just above: not again. What would
+        // confirm the point is the card's own list of evidence.
         let advice = match refusal {
-            Some(comment) if !comment.is_empty() => REMOVE_OBJECTION.to_owned(),
+            Some(comment) if !comment.is_empty() => match indicator.evidence.trim() {
+                "" => REMOVE_OBJECTION.to_owned(),
+                evidence => format!(
+                    "{REMOVE_OBJECTION} и представить подтверждение: {}",
+                    lower_first(evidence)
+                ),
+            },
             _ => advice(indicator, school, answer),
         };
         text.push_str(&format!("Рекомендация: {}\n", with_stop(&advice)));
@@ -320,28 +327,32 @@ pub fn draft_letter(
 }
 
 /// The schools a letter names for a missed indicator: those that earned it,
-/// those above the low level first (a school at the low level is an odd
-/// example to send another to), then those whose check is finished (their
-/// point is confirmed, not only claimed), then the nearest to `school` in
-/// the rating, the better one of two as near. Named from the top, the same
-/// few schools would stand in every letter for every indicator; a school
-/// close in the rating is also the example easier to follow.
+/// never one whose claimed total its answers do not give (an example the
+/// department doubts), those above the low level first (a school at the low
+/// level is an odd example to send another to), then the nearest to
+/// `school` in the rating, of two as near the checked one (its point is
+/// confirmed, not only claimed), then the better one. Named from the top,
+/// or the checked first, the same few schools would stand in every letter
+/// for every indicator; a school close in the rating is also the example
+/// easier to follow.
 fn peers(rating: &[Ranked], school: &SchoolResult, code: &str) -> Vec<String> {
     let own = rating
         .iter()
         .position(|r| r.result.school == school.school)
         .unwrap_or(rating.len());
-    let mut found: Vec<(bool, bool, usize, bool, &SchoolResult)> = rating
+    let mut found: Vec<(bool, usize, bool, bool, &SchoolResult)> = rating
         .iter()
         .enumerate()
-        .filter(|(_, r)| r.result.school != school.school && r.result.earned(code))
+        .filter(|(_, r)| {
+            r.result.school != school.school && r.result.earned(code) && !r.result.mismatch
+        })
         .map(|(place, r)| {
             let low = r.result.is_low();
             let unchecked = r.result.status != ReviewStatus::Checked;
-            (low, unchecked, place.abs_diff(own), place > own, &r.result)
+            (low, place.abs_diff(own), unchecked, place > own, &r.result)
         })
         .collect();
-    found.sort_by_key(|&(low, unchecked, distance, below, _)| (low, unchecked, distance, below));
+    found.sort_by_key(|&(low, distance, unchecked, below, _)| (low, distance, unchecked, below));
     found
         .into_iter()
         .take(PEERS_PER_INDICATOR)
@@ -535,6 +546,19 @@ fn answer_to<'a>(
         .find(|r| r.code == indicator.code)
 }
 
+/// «Ссылки на страницы…» as it goes on a sentence: «ссылки на страницы…»;
+/// an abbreviation («ПОО», «ОО») keeps its capitals.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if second.is_lowercase() => first
+            .to_lowercase()
+            .chain(text[first.len_utf8()..].chars())
+            .collect(),
+        _ => text.to_owned(),
+    }
+}
+
 /// The advice after a refused point, in the letter and the plan row.
 const REMOVE_OBJECTION: &str = "Устранить замечание проверки";
 
@@ -713,7 +737,8 @@ mod tests {
         assert!(
             letter.contains(
                 "При проверке балл не засчитан. Замечание проверки: «Ссылка не открывается».\n\
-                 Рекомендация: Устранить замечание проверки.\n"
+                 Рекомендация: Устранить замечание проверки и представить подтверждение: \
+                 аналитические отчеты по результатам работы, материалы самообследования.\n"
             ),
             "{letter}"
         );
@@ -878,19 +903,39 @@ mod tests {
             named("СОШ № 3"),
             ["СОШ №\u{A0}2", "СОШ №\u{A0}4", "СОШ №\u{A0}1"]
         );
-        // A school whose check is finished has its point confirmed: named
-        // before the nearer ones whose point is only claimed.
+        // Of two as near, the one whose check is finished (its point
+        // confirmed) comes first; a checked school further off does not
+        // come before nearer ones, or the first few checked would stand in
+        // every letter.
         let mut archive = archive;
+        archive.set_checked("3", true);
         archive.set_checked("0", true);
-        let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
-        let school = &rating
-            .iter()
-            .find(|r| r.result.name() == "СОШ № 9")
-            .unwrap()
-            .result;
+        let mut rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
+        let of = |rating: &[Ranked], name: &str| {
+            let school = &rating
+                .iter()
+                .find(|r| r.result.name() == name)
+                .unwrap()
+                .result;
+            peers(rating, school, "2.1")
+        };
         assert_eq!(
-            peers(&rating, school, "2.1"),
-            ["СОШ №\u{A0}1", "СОШ №\u{A0}5", "СОШ №\u{A0}4"]
+            of(&rating, "СОШ № 3"),
+            ["СОШ №\u{A0}4", "СОШ №\u{A0}2", "СОШ №\u{A0}1"]
+        );
+        assert_eq!(
+            of(&rating, "СОШ № 9"),
+            ["СОШ №\u{A0}5", "СОШ №\u{A0}4", "СОШ №\u{A0}3"]
+        );
+        // A school whose claimed total its answers do not give is no example.
+        let doubted = rating
+            .iter()
+            .position(|r| r.result.name() == "СОШ № 2")
+            .unwrap();
+        rating[doubted].result.mismatch = true;
+        assert_eq!(
+            of(&rating, "СОШ № 3"),
+            ["СОШ №\u{A0}4", "СОШ №\u{A0}1", "СОШ №\u{A0}5"]
         );
     }
 

@@ -5,13 +5,14 @@
 use std::collections::BTreeMap;
 
 use crate::card::versions::levels_text;
-use crate::card::Card;
-use crate::department::archive::Archive;
+use crate::card::{Card, Level};
+use crate::department::archive::{Archive, Entry, Standing};
 use crate::department::dynamics::{delta_text, school_changes, SchoolChange, Years};
 use crate::department::effectiveness::{IndicatorEffect, Verdict};
 use crate::department::figures::{weak_spots, Figures, IndicatorFigure, WeakSpots};
 use crate::department::results::{Ranked, SchoolResult};
 use crate::department::review::ReviewStatus;
+use crate::department::roster::{statuses, Status};
 use crate::text::{by_name, percent, plural};
 
 /// "В мониторинге за 2025/2026 учебный год участвовали 12 образовательных
@@ -42,16 +43,49 @@ pub fn intro(period: &str, card: &Card, f: &Figures) -> String {
             " Эффективность профориентационной работы: {}.",
             parts.join(", ")
         ));
+        text.push_str(&levels_scale(card));
     }
     if card.has_points() {
         text.push_str(&format!(
-            " В целом по муниципалитету набрано {} от максимума баллов.",
-            percent(f.points.0, f.points.1)
+            " В целом по муниципалитету набрано {} от максимума баллов; средний балл школы — {} \
+             (средний максимум — {}).",
+            percent(f.points.0, f.points.1),
+            mean(f.points.0, n),
+            mean(f.points.1, n)
         ));
     } else {
         text.push_str(" Карта не даёт баллов: справка приводит сводные значения показателей.");
     }
     text
+}
+
+/// How a level is reached, since a school's level follows its share of
+/// the points that apply to it, not its bare total: «13 из 21» is medium
+/// where «13 из 23» is low, and a reader with the seed's table of points
+/// in mind would take that for a mistake.
+fn levels_scale(card: &Card) -> String {
+    let Some(levels) = card.levels.as_ref() else {
+        return String::new();
+    };
+    let max = card.max_points;
+    let (high, medium) = levels.thresholds(max);
+    format!(
+        " Уровень — по доле баллов от максимума, применимого к школе: {}, низкая — ниже \
+         {}\u{A0}% (при максимуме {max}: {high}–{max}, {}–{}, {} и менее баллов).",
+        levels_text(Some(levels)),
+        levels.medium_from_percent,
+        medium,
+        high.saturating_sub(1),
+        medium.saturating_sub(1)
+    )
+}
+
+/// `sum / n` to a tenth, rounded half up: «15,9», and «23» for 23,0.
+fn mean(sum: u64, n: u64) -> String {
+    match (sum * 20 + n) / (2 * n.max(1)) {
+        whole if whole % 10 == 0 => (whole / 10).to_string(),
+        tenths => crate::text::tenths(tenths, ','),
+    }
 }
 
 pub const TITLE: &str = "Аналитическая справка по итогам мониторинга профориентационной работы";
@@ -293,14 +327,26 @@ pub fn dynamics_of(
     }
     let up = changes.iter().filter(|c| c.delta_tenths() > 0).count();
     let down = changes.iter().filter(|c| c.delta_tenths() < 0).count();
-    let mixed = match changes.iter().filter(|c| !c.basis().is_empty()).count() {
+    let same = match changes.len() - up - down {
         0 => String::new(),
-        n => format!(
-            " У {n} {} проверка отдела изменила результат только одного из двух лет: {} изменение \
-             отчасти итог проверки.",
-            plural(n as u64, "школы", "школ", "школ"),
-            if n == 1 { "её" } else { "их" }
+        n => format!(", без изменений\u{A0}{n}"),
+    };
+    let mixed = match names_of(changes.iter().filter(|c| !c.basis().is_empty())) {
+        names if names.is_empty() => String::new(),
+        names => format!(
+            " У {} {} ({}) проверка отдела изменила результат только одного из двух лет: {} \
+             изменение отчасти итог проверки.",
+            names.len(),
+            plural(names.len() as u64, "школы", "школ", "школ"),
+            names.join(", "),
+            if names.len() == 1 { "её" } else { "их" }
         ),
+    };
+    // A school low in both years is where the year's measures did not
+    // reach: named, as the largest rise is.
+    let still_low = match still_low(changes).as_slice() {
+        [] => String::new(),
+        names => format!(" На низком уровне оба года: {}.", names.join(", ")),
     };
     let rise = largest_rise(changes);
     let other_versions = if other_versions {
@@ -342,13 +388,168 @@ pub fn dynamics_of(
     format!(
         "По сравнению с {previous_period} учебным годом доля набранных баллов по всем школам \
          изменилась с {} ({}) до {} ({}); среди школ, участвовавших в оба года ({}), результат \
-         улучшили\u{A0}{up}, ухудшили\u{A0}{down}.{mixed}{high}{rise}{other_versions}",
+         улучшили\u{A0}{up}, ухудшили\u{A0}{down}{same}.{mixed}{high}\
+         {still_low}{rise}{other_versions}",
         percent(was.points.0, was.points.1),
         schools(was.schools),
         percent(now.points.0, now.points.1),
         schools(now.schools),
         changes.len(),
     )
+}
+
+/// The schools at the low level in both years, each year by its own
+/// level, in the order of names.
+pub fn still_low(changes: &[SchoolChange]) -> Vec<String> {
+    names_of(
+        changes
+            .iter()
+            .filter(|c| c.level_before == Some(Level::Low) && c.level_after == Some(Level::Low)),
+    )
+}
+
+/// [`still_low`] of two years' results, as [`dynamics`] compares them.
+pub fn still_low_of(
+    archive: &Archive,
+    years: &Years,
+    before: &[SchoolResult],
+    after: &[SchoolResult],
+) -> Vec<String> {
+    still_low(&school_changes(
+        archive,
+        years.old_card,
+        years.new_card,
+        before,
+        after,
+    ))
+}
+
+/// How many problem zones a proposal names; the section above has them all.
+const NAMED_ZONES: usize = 5;
+
+/// The heading of the report's closing part.
+pub const PROPOSALS: &str = "Выводы и предложения";
+
+/// The report's closing proposals (seed 003 §3.5–3.6: «предложения по
+/// совершенствованию системы работы»), drawn from the year's figures, one
+/// numbered line each: the plans the low schools are to draw up, the
+/// indicators met least often and the weakest criterion, support for the
+/// schools low two years running, the experience of the high ones, and the
+/// check still to finish. The department adds its own in the Word file.
+/// `still_low` comes from [`still_low`] when a year before is present.
+pub fn proposals(card: &Card, f: &Figures, rating: &[Ranked], still_low: &[String]) -> Vec<String> {
+    let mut items = Vec::new();
+    let names = |keep: &dyn Fn(&SchoolResult) -> bool| {
+        let mut names: Vec<&str> = (rating.iter().map(|r| &r.result))
+            .filter(|r| keep(r))
+            .map(SchoolResult::name)
+            .collect();
+        names.sort_by(|a, b| by_name(a, b));
+        names
+    };
+    let low = names(&SchoolResult::is_low);
+    if card.levels.is_some() && !low.is_empty() {
+        items.push(format!(
+            "Руководителям организаций с низкой эффективностью ({}) разработать план мероприятий \
+             по повышению эффективности системы работы по самоопределению и профессиональной \
+             ориентации обучающихся с учётом адресных рекомендаций.",
+            low.join(", ")
+        ));
+    }
+    if card.has_points() {
+        let (_, zones) = problem_zones(f, card);
+        if !zones.is_empty() {
+            let named: Vec<String> = (zones.iter().take(NAMED_ZONES))
+                .map(|z| format!("{} (выполнили {} из {})", z.code, z.earned, z.applicable))
+                .collect();
+            let more = match zones.len().saturating_sub(NAMED_ZONES) {
+                0 => String::new(),
+                n => format!(" и ещё {n} (см. «Проблемные зоны»)"),
+            };
+            items.push(format!(
+                "Разработать меры по показателям, выполненным реже других: {}{more}; предусмотреть \
+                 их в плане мероприятий управления образования на следующий учебный год.",
+                named.join(", ")
+            ));
+        }
+        // The lowest share, compared exactly, and any tied with it; when
+        // every criterion ties, none is singled out.
+        let scored: Vec<_> = f.criteria.iter().filter(|c| c.points.1 > 0).collect();
+        let below = |a: (u64, u64), b: (u64, u64)| {
+            (u128::from(a.0) * u128::from(b.1)).cmp(&(u128::from(b.0) * u128::from(a.1)))
+        };
+        if let Some(least) = scored.iter().map(|c| c.points).min_by(|a, b| below(*a, *b)) {
+            let weakest: Vec<String> = (scored.iter())
+                .filter(|c| below(c.points, least).is_eq())
+                .map(|c| format!("«{}. {}»", c.code, c.title.trim()))
+                .collect();
+            let share = percent(least.0, least.1);
+            match weakest.as_slice() {
+                _ if weakest.len() == scored.len() => {}
+                [one] => items.push(format!(
+                    "Уделить особое внимание критерию {one}: {share} от максимума, меньше, чем \
+                     по другим критериям."
+                )),
+                many => items.push(format!(
+                    "Уделить особое внимание критериям {}: по {share} от максимума, меньше, чем \
+                     по другим критериям.",
+                    many.join(", ")
+                )),
+            }
+        }
+    }
+    // The same schools as the first proposal's: not listed twice.
+    match still_low {
+        [] => {}
+        same if same == low.as_slice() => items.push(
+            "Обеспечить консультационно-методическое сопровождение руководителей этих \
+             организаций: все они на низком уровне второй год подряд."
+                .to_owned(),
+        ),
+        some => items.push(format!(
+            "Обеспечить консультационно-методическое сопровождение руководителей организаций, \
+             второй год находящихся на низком уровне: {}.",
+            some.join(", ")
+        )),
+    }
+    if card.levels.is_some() {
+        let high = names(&|r: &SchoolResult| r.score.level == Some(Level::High) && !r.mismatch);
+        if !high.is_empty() {
+            items.push(format!(
+                "Обобщить и распространить опыт организаций с высокой эффективностью: {}.",
+                high.join(", ")
+            ));
+        }
+    }
+    let all = rating.len();
+    match (rating.iter())
+        .filter(|r| r.result.status == ReviewStatus::Checked)
+        .count()
+    {
+        0 if all > 0 => items.push(
+            "Провести проверку объективности представленных материалов: результаты пока — по \
+             самооценке школ."
+                .to_owned(),
+        ),
+        done if done < all => items.push(format!(
+            "Завершить проверку объективности представленных материалов: проверено {done} из \
+             {all} {}.",
+            plural(all as u64, "карты", "карт", "карт")
+        )),
+        _ => {}
+    }
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| format!("{}. {item}", i + 1))
+        .collect()
+}
+
+/// The schools' names in the order of names, each as «Школа № 3».
+fn names_of<'a>(changes: impl Iterator<Item = &'a SchoolChange>) -> Vec<String> {
+    let mut names: Vec<&str> = changes.map(|c| c.name.as_str()).collect();
+    names.sort_by(|a, b| by_name(a, b));
+    names.into_iter().map(str::to_owned).collect()
 }
 
 /// The heading of the report's last part: the measures taken on the year's
@@ -439,6 +640,83 @@ pub fn effectiveness(
         ));
     }
     text
+}
+
+/// What the year's figures leave out, or count otherwise than a school sent
+/// it, for the reader to weigh them by: the roster's schools without a
+/// counted card (taking part is compulsory, seed 003 §1.4), cards whose new
+/// signing key still waits for the coordinator, and totals the schools
+/// claimed that their answers do not give. Empty when there is nothing.
+pub fn left_out(
+    archive: &Archive,
+    card_id: &str,
+    period: &str,
+    results: &[SchoolResult],
+) -> String {
+    let sorted = |mut names: Vec<String>| {
+        names.sort_by(|a, b| by_name(a, b));
+        names.dedup();
+        names
+    };
+    let held: Vec<&Entry> = archive
+        .with_standings()
+        .filter(|(e, s)| **s == Standing::Held && e.card.id == card_id && e.period() == period)
+        .map(|(e, _)| e)
+        .collect();
+    // Lateness is not asked for here: no day is given.
+    let missing = sorted(
+        statuses(&archive.roster, archive, card_id, period, "")
+            .into_iter()
+            .filter(|r| !held.iter().any(|e| r.school.name == e.profile().name))
+            .filter_map(|r| match r.status {
+                Status::NotSent => Some(r.school.name),
+                Status::Rejected => Some(format!("{} (ключ подписи отклонён)", r.school.name)),
+                _ => None,
+            })
+            .collect(),
+    );
+    let held = sorted(
+        held.iter()
+            .map(|e| match results.iter().any(|r| r.school == e.school) {
+                true => format!("{} (учтена прежняя карта школы)", e.profile().name),
+                false => e.profile().name.clone(),
+            })
+            .collect(),
+    );
+    let mismatched = sorted(
+        results
+            .iter()
+            .filter(|r| r.mismatch)
+            .filter_map(|r| {
+                let (total, max) = r.claimed?;
+                Some(format!(
+                    "{} (заявлено {total} из {max}, учтено {} из {})",
+                    r.profile.name, r.score.total, r.score.max_applicable
+                ))
+            })
+            .collect(),
+    );
+    let mut text = String::new();
+    if !missing.is_empty() {
+        text.push_str(&format!(
+            "Не представили карту (по списку школ): {}.",
+            missing.join(", ")
+        ));
+    }
+    if !held.is_empty() {
+        text.push_str(&format!(
+            " Файлы, подписанные новым ключом, ждут решения о нём и в справке не учтены: {}.",
+            held.join(", ")
+        ));
+    }
+    if !mismatched.is_empty() {
+        text.push_str(&format!(
+            " Итог, заявленный школой, не совпадает с пересчётом по её ответам; в справке — \
+             пересчитанный: {}.",
+            mismatched.join(", ")
+        ));
+    }
+    text.trim_start().to_owned()
 }
 
 /// How far the check of objectivity went: the cards checked, and the points
@@ -658,6 +936,108 @@ mod tests {
     }
 
     #[test]
+    fn what_the_figures_leave_out_is_named() {
+        use crate::department::archive::Cards;
+        use crate::testkit::{draft, entry, meta, sign};
+        let card = testkit::card();
+        let file = |id: &str, name: &str, period: &str, at: &str, key| {
+            let d = draft(name, period, &["1.8"]);
+            entry(&card, id, &sign(&card, &d, meta(id, at, None), key))
+        };
+        let mut archive = Archive::new(Cards::new([card.clone()]));
+        archive.admit_all(vec![
+            file("a", "СОШ 1", "2025/2026", "2026-09-01", 1),
+            // СОШ 2 signed last year with one key, this year with another.
+            file("b0", "СОШ 2", "2024/2025", "2025-09-01", 2),
+            file("b", "СОШ 2", "2025/2026", "2026-09-01", 3),
+        ]);
+        let mut now = results(&archive, DEFAULT_CARD, "2025/2026");
+        assert_eq!(
+            left_out(&archive, DEFAULT_CARD, "2025/2026", &now),
+            "Файлы, подписанные новым ключом, ждут решения о нём и в справке не учтены: СОШ 2."
+        );
+        // With the roster, the school without a card is named; the one
+        // waiting for its key is not named twice.
+        for name in ["СОШ 1", "СОШ 2", "СОШ 3"] {
+            archive.roster.add(name).unwrap();
+        }
+        now[0].mismatch = true;
+        now[0].claimed = Some((4, 23));
+        assert_eq!(
+            left_out(&archive, DEFAULT_CARD, "2025/2026", &now),
+            "Не представили карту (по списку школ): СОШ 3. Файлы, подписанные новым ключом, ждут \
+             решения о нём и в справке не учтены: СОШ 2. Итог, заявленный школой, не совпадает \
+             с пересчётом по её ответам; в справке — пересчитанный: СОШ 1 (заявлено 4 из 23, \
+             учтено 1 из 23)."
+        );
+        let school = archive.entry("b").unwrap().school.clone();
+        let key = archive.entry("b").unwrap().key.clone();
+        archive.decide_key(&school, &key, true);
+        let now = results(&archive, DEFAULT_CARD, "2025/2026");
+        assert_eq!(
+            left_out(&archive, DEFAULT_CARD, "2025/2026", &now),
+            "Не представили карту (по списку школ): СОШ 3."
+        );
+    }
+
+    #[test]
+    fn proposals_follow_the_year() {
+        let card = testkit::card();
+        let archive = testkit::two_years(&card);
+        let (before, after) = (
+            results(&archive, DEFAULT_CARD, "2024/2025"),
+            results(&archive, DEFAULT_CARD, "2025/2026"),
+        );
+        let now = figures(&archive, &card, &after);
+        let changes = school_changes(&archive, &card, &card, &before, &after);
+        let low = still_low(&changes);
+        let items = proposals(&card, &now, &rank(after.clone()), &low);
+        // Hand count: all three at the low level; 20 indicators met by none
+        // of the three, 1.8 and 3.1 by one, named weakest first, five of
+        // them; criteria 4–7 earned nothing (1 is 1 of 24, 2 is 3 of 6, 3 is
+        // 1 of 9); А and Б were low last year too; nothing checked.
+        assert_eq!(
+            items,
+            [
+                "1. Руководителям организаций с низкой эффективностью (Школа А, Школа Б, Школа В) \
+                 разработать план мероприятий по повышению эффективности системы работы по \
+                 самоопределению и профессиональной ориентации обучающихся с учётом адресных \
+                 рекомендаций.",
+                "2. Разработать меры по показателям, выполненным реже других: 1.1 (выполнили 0 из \
+                 3), 1.2 (выполнили 0 из 3), 1.3 (выполнили 0 из 3), 1.4 (выполнили 0 из 3), 1.5 \
+                 (выполнили 0 из 3) и ещё 17 (см. «Проблемные зоны»); предусмотреть их в плане \
+                 мероприятий управления образования на следующий учебный год.",
+                "3. Уделить особое внимание критериям «4. Кадровая обеспеченность \
+                 профориентационной работы», «5. Участие в соревнованиях, чемпионатах \
+                 профориентационной направленности», «6. Самоопределение выпускников», «7. Оценка \
+                 качества подготовки и организации профориентации»: по 0,0\u{A0}% от максимума, \
+                 меньше, чем по другим критериям.",
+                "4. Обеспечить консультационно-методическое сопровождение руководителей \
+                 организаций, второй год находящихся на низком уровне: Школа А, Школа Б.",
+                "5. Провести проверку объективности представленных материалов: результаты пока — \
+                 по самооценке школ.",
+            ]
+        );
+        // Every low school low last year too: not listed a second time.
+        let all_low = ["Школа А", "Школа Б", "Школа В"].map(String::from);
+        let items = proposals(&card, &now, &rank(after.clone()), &all_low);
+        assert_eq!(
+            items[3],
+            "4. Обеспечить консультационно-методическое сопровождение руководителей этих \
+             организаций: все они на низком уровне второй год подряд."
+        );
+        // Without last year, and with every card checked, neither is said.
+        let mut archive = archive;
+        for id in ["a2", "b2", "c2"] {
+            archive.set_checked(id, true);
+        }
+        let after = results(&archive, DEFAULT_CARD, "2025/2026");
+        let items = proposals(&card, &now, &rank(after), &[]);
+        assert_eq!(items.len(), 3);
+        assert!(items[2].starts_with("3. Уделить особое внимание критериям"));
+    }
+
+    #[test]
     fn the_report_in_numbers() {
         let card = testkit::card();
         let archive = testkit::two_years(&card);
@@ -674,8 +1054,11 @@ mod tests {
             "В мониторинге за 2025/2026 учебный год участвовали 3 образовательные организации \
              (карта «Экспертная карта мониторинга системы работы по самоопределению и \
              профессиональной ориентации обучающихся», версия 1). Эффективность профориентационной работы: высокая — 0 (0,0\u{A0}%), средняя — 0 \
-             (0,0\u{A0}%), низкая — 3 (100,0\u{A0}%). В целом по муниципалитету набрано \
-             7,2\u{A0}% от максимума баллов."
+             (0,0\u{A0}%), низкая — 3 (100,0\u{A0}%). Уровень — по доле баллов от максимума, \
+             применимого к школе: высокая — от 80\u{A0}%, средняя — от 60\u{A0}%, низкая — ниже \
+             60\u{A0}% (при максимуме 23: 19–23, 14–18, 13 и менее баллов). В целом по \
+             муниципалитету набрано 7,2\u{A0}% от максимума баллов; средний балл школы — 1,7 \
+             (средний максимум — 23)."
         );
         // All three are at the low level: none is named among the best.
         assert_eq!(best(&rank(after.clone()), 5, 1), [NONE_BEST]);
@@ -694,8 +1077,9 @@ mod tests {
             ),
             "По сравнению с 2024/2025 учебным годом доля набранных баллов по всем школам \
              изменилась с 6,5\u{A0}% (2 школы) до 7,2\u{A0}% (3 школы); среди школ, участвовавших \
-             в оба года (2), результат улучшили\u{A0}1, ухудшили\u{A0}1. Школ с высокой эффективностью: было 0, стало 0. Наибольший рост — \
-             Школа А (+8,7\u{A0}п.\u{A0}п.)."
+             в оба года (2), результат улучшили\u{A0}1, ухудшили\u{A0}1. Школ с высокой \
+             эффективностью: было 0, стало 0. На низком уровне оба года: Школа А, Школа Б. \
+             Наибольший рост — Школа А (+8,7\u{A0}п.\u{A0}п.)."
         );
     }
 
@@ -797,8 +1181,8 @@ mod tests {
         let text = recount(&archive);
         assert!(
             text.contains(
-                "ухудшили\u{A0}0. У 1 школы проверка отдела изменила результат только одного из \
-                 двух лет: её изменение отчасти итог проверки."
+                "ухудшили\u{A0}0. У 1 школы (Школа Б) проверка отдела изменила результат только \
+                 одного из двух лет: её изменение отчасти итог проверки."
             ),
             "{text}"
         );

@@ -29,6 +29,10 @@ pub struct ReportInput<'a> {
     /// ([`value_changes_table`](crate::department::tables::value_changes_table)),
     /// which the dynamics text refers to.
     pub value_changes: Option<Table>,
+    /// [`report::left_out`]: what the figures leave out; empty when nothing.
+    pub left_out: String,
+    /// [`report::proposals`], the report's closing part; none, no heading.
+    pub proposals: Vec<String>,
     /// [`report::reviewers`]: who checked which school, when several did.
     pub reviewers: Option<String>,
     pub effects: Option<&'a Effects>,
@@ -65,6 +69,9 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
             input.rating.iter().map(|r| &r.result),
         )),
     ]);
+    if !input.left_out.is_empty() {
+        blocks.push(Block::Paragraph(input.left_out.clone()));
+    }
     blocks.extend(input.charts.iter().cloned().map(Block::Image));
     if card.has_points() {
         let (intro, zones) = report::problem_zones(figures, card);
@@ -116,6 +123,10 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
     if let Some(road_map) = &input.road_map {
         blocks.push(Block::Heading(report::measures_heading(input.period)));
         blocks.push(Block::Table(road_map.clone()));
+    }
+    if !input.proposals.is_empty() {
+        blocks.push(Block::Heading(report::PROPOSALS.to_owned()));
+        blocks.extend(input.proposals.iter().cloned().map(Block::Paragraph));
     }
     blocks.push(Block::Paragraph(report::SIGNATURE.to_owned()));
     blocks
@@ -212,6 +223,8 @@ mod tests {
             effects: Some(&effects),
             road_map: Some(road_map.clone()),
             events: Vec::new(),
+            left_out: String::new(),
+            proposals: Vec::new(),
             charts: vec![chart("Уровни"), chart("Критерии")],
             effects_chart: Some(chart("Эффективность мер")),
         };
@@ -407,6 +420,8 @@ mod tests {
             effects: None,
             road_map: None,
             events: Vec::new(),
+            left_out: String::new(),
+            proposals: Vec::new(),
             charts: Vec::new(),
             effects_chart: None,
         };
@@ -484,6 +499,8 @@ mod tests {
             effects: None,
             road_map: None,
             events: crate::department::tables::events_tables(&archive, &card, &now),
+            left_out: String::new(),
+            proposals: Vec::new(),
             charts: Vec::new(),
             effects_chart: None,
         });
