@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use profkarta_charts::figures::effectiveness_svg;
-use profkarta_core::department::effectiveness::{plans_total, NOTABLE_TENTHS};
+use profkarta_core::department::effectiveness::plans_total;
 use profkarta_core::department::report;
 use profkarta_core::department::tables::{effect_cells, plan_cells, EFFECT_HEADERS, PLAN_HEADERS};
 
@@ -112,12 +112,8 @@ pub fn EffectivenessView() -> impl IntoView {
                 Some(text) if !scored() => view! { <p data-testid="effectiveness-summary">{text}</p> }.into_any(),
                 Some(text) => view! {
                     <p data-testid="effectiveness-summary">{text}</p>
-                    <p class="hint">{format!(
-                        "Для каждой меры её целевые показатели сравниваются в адресных школах и в остальных: изменение доли школ, выполняющих показатель, у адресных минус изменение у остальных. \
-                         Заметной считается разность не менее {} п. п.; мера для всех школ — «не с кем сравнить»; меньше трёх школ в любой из групп — «мало данных». Показатели, правило которых изменилось между годами, не сравниваются.",
-                        NOTABLE_TENTHS / 10
-                    )}</p>
                     <Show when=has_rows>
+                        <p class="hint">{report::effects_method()}</p>
                         <Chart svg=chart testid="effectiveness-chart"/>
                         <table class="data" data-testid="effectiveness-table">
                             <thead><tr><ColumnHeads names=&EFFECT_HEADERS/></tr></thead>

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 
 use profkarta_core::department::report;
 use profkarta_core::department::tables::road_map_headers;
-use profkarta_core::text::quoted;
 
 use crate::department::measure_form::MeasureDraft;
 use crate::department::printed_line::PrintedLine;
@@ -53,9 +52,8 @@ pub fn RoadMap(draft: MeasureDraft) -> impl IntoView {
                         let removed = m.clone();
                         let remove = move |_| {
                             if confirm(&format!(
-                                "Удалить из дорожной карты: {} {}? Это нельзя отменить.",
-                                removed.kind.label(),
-                                quoted(removed.title.trim())
+                                "Удалить из дорожной карты: {}? Это нельзя отменить.",
+                                removed.named()
                             )) {
                                 dept.remove_measure(index);
                                 draft.forget(&removed);
@@ -68,7 +66,7 @@ pub fn RoadMap(draft: MeasureDraft) -> impl IntoView {
                         view! {
                             <tr>
                                 <td>{n + 1}</td>
-                                <td>{format!("{}: {}", m.kind.label(), m.title)}</td>
+                                <td>{m.named()}</td>
                                 <td>{m.date.clone()}</td>
                                 <td>{m.audience.describe(schools)}</td>
                                 {card.has_points().then(|| view! { <td>{m.codes(card).join(", ")}</td> })}

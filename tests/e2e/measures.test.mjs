@@ -190,7 +190,7 @@ test('measures for low-level schools and a target group, their letters, and next
         const seminar = roadMap.locator('tbody tr', { hasText: SEMINAR });
         assert.deepEqual(
             (await seminar.locator('td').allInnerTexts()).slice(0, 8),
-            ['1', `семинар: ${SEMINAR}`, 'март 2025', `ОО с эффективностью «низкая»: ${lowNames.join('; ')}`, TARGETED.join(', '), 'доля ОО, принявших участие', 'справка', 'Иванова Е. П., методист'],
+            ['1', `семинар «${SEMINAR}»`, 'март 2025', `ОО с эффективностью «низкая»: ${lowNames.join('; ')}`, TARGETED.join(', '), 'доля ОО, принявших участие', 'справка', 'Иванова Е. П., методист'],
         );
         await roadMap.locator('tbody tr', { hasText: COURSES }).getByText('целевая группа: заместители директоров по ВР').waitFor();
         // The measures are kept with the workspace's decisions and survive a reload.
@@ -212,7 +212,7 @@ test('measures for low-level schools and a target group, their letters, and next
         await page.waitForFunction(() => document.querySelector('#letter-text')?.value.startsWith('Заместителям'));
         const letter = await page.locator('#letter-text').inputValue();
         assert.ok(letter.startsWith('Заместителям директоров по воспитательной работе'), letter);
-        assert.ok(letter.includes(`— курсы повышения квалификации «${COURSES}» (апрель 2025; показатель 1.1; ответственный — Иванова Е. П., методист)`), letter);
+        assert.ok(letter.includes(`— ${COURSES} (апрель 2025; показатель 1.1; ответственный — Иванова Е. П., методист)`), letter);
         assert.ok(!letter.includes(SEMINAR), 'the seminar addresses schools, not this group');
         const first = [...scored(FIRST).values()];
         const figures = INDICATORS.map((ind, i) => ({
@@ -256,8 +256,9 @@ test('measures for low-level schools and a target group, their letters, and next
         await taken.locator('tbody tr').first().waitFor();
         const takenRows = await taken.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
         assert.deepEqual(takenRows.map((r) => r.slice(0, 3)), [
-            ['1', `семинар: ${SEMINAR}`, 'март 2025'],
-            ['2', `курсы повышения квалификации: ${COURSES}`, 'апрель 2025'],
+            ['1', `семинар «${SEMINAR}»`, 'март 2025'],
+            // The title names the kind itself: not said twice.
+            ['2', COURSES, 'апрель 2025'],
         ]);
         assert.deepEqual(takenRows[0][4].split(', ').sort(), [...TARGETED].sort());
         assert.equal(takenRows[1][5], 'Иванова Е. П., методист');

@@ -24,9 +24,20 @@ use crate::text::{
 /// How many schools a letter names as examples for one indicator.
 const PEERS_PER_INDICATOR: usize = 3;
 
+/// What the school is asked to do with the advice: the plan of its card
+/// of `period` (seed 003 §3.6), which next year's card sets beside the
+/// rows it targets, and how the letter's file fills it in.
+fn plan_request(period: &str) -> String {
+    format!(
+        "\nПросим включить мероприятия по этим показателям в план мероприятий по повышению \
+         эффективности (раздел карты за {period} учебный год) и выгрузить карту с планом заново. \
+         Если вместе с письмом получен файл рекомендаций, его можно открыть в этом разделе кнопкой \
+         «Открыть файл рекомендаций отдела…»: мероприятия добавятся в план сами.\n"
+    )
+}
+
 /// The signature and date lines a letter ends with.
-pub const SIGNATURE: &str =
-    "\nСпециалист управления образования ____________________ / ____________________ /\n\
+pub const SIGNATURE: &str = "\nРуководитель ____________________ / ____________________ /\n\
                          Дата ____________\n";
 
 /// What a school's letter is drafted from: the version of the card it
@@ -242,6 +253,24 @@ pub fn draft_letter(
              отделом по ответам организации.\n\n"
         ));
     }
+    // Ruled not applicable at the check: the school claimed it, and would
+    // not otherwise know why its maximum shrank.
+    let ruled_out: Vec<&str> = (score.indicators.iter())
+        .filter(|(_, c)| c.claimed_applies && !c.applies && c.max > 0)
+        .map(|(code, _)| code.as_str())
+        .collect();
+    match ruled_out.as_slice() {
+        [] => {}
+        [one] => text.push_str(&format!(
+            "При проверке показатель {one} признан неприменимым к организации: он не учитывается \
+             ни в набранных баллах, ни в максимуме.\n\n"
+        )),
+        many => text.push_str(&format!(
+            "При проверке показатели {} признаны неприменимыми к организации: они не учитываются \
+             ни в набранных баллах, ни в максимуме.\n\n",
+            many.join(", ")
+        )),
+    }
     // An informational indicator is never missed: it has no target.
     let missed: Vec<_> = card
         .scored_indicators()
@@ -321,6 +350,7 @@ pub fn draft_letter(
             ));
         }
     }
+    text.push_str(&plan_request(school.profile.period.trim()));
     text.push_str(&measures_text(card, measures));
     text.push_str(SIGNATURE);
     text
@@ -360,13 +390,12 @@ fn peers(rating: &[Ranked], school: &SchoolResult, code: &str) -> Vec<String> {
         .collect()
 }
 
-/// «Меры управления образования с участием организации: …», or nothing.
+/// «Муниципальные меры, в которых примет участие организация: …», or nothing.
 fn measures_text(card: &Card, measures: &[&Measure]) -> String {
     if measures.is_empty() {
         return String::new();
     }
-    let mut text =
-        "\nМеры управления образования, в которых примет участие организация:\n".to_owned();
+    let mut text = "\nМуниципальные меры, в которых примет участие организация:\n".to_owned();
     for m in measures {
         text.push_str(&format!("— {}\n", measure_line(card, m)));
     }
@@ -392,7 +421,7 @@ fn measure_line(card: &Card, m: &Measure) -> String {
     } else {
         format!(" ({})", details.join("; "))
     };
-    format!("{} {}{details}", m.kind.label(), quoted(m.title.trim()))
+    format!("{}{details}", m.named())
 }
 
 /// The key of a target group's edited letter among the school letters'
@@ -465,7 +494,7 @@ pub fn group_letter(
         .filter(|m| m.audience == Audience::Group(group))
         .collect();
     if !ours.is_empty() {
-        text.push_str("\nМеры управления образования для этой группы участников:\n");
+        text.push_str("\nМуниципальные меры для этой группы участников:\n");
         for m in ours {
             text.push_str(&format!("— {}\n", measure_line(card, m)));
         }
@@ -633,12 +662,7 @@ pub fn suggested_plan(
         }
     }
     let taking_part = measures.iter().map(|m| PlanRow {
-        measure: format!(
-            "{}: {} {}",
-            m.kind.school_part(),
-            m.kind.label(),
-            quoted(m.title.trim())
-        ),
+        measure: format!("{}: {}", m.kind.school_part(), m.named()),
         indicators: m.codes(card),
         deadline: m.date.trim().to_owned(),
         ..PlanRow::default()
@@ -692,7 +716,7 @@ mod tests {
         seminar.indicators = vec!["2.1".into()];
         let letter = draft_letter(&card, weak_result, None, &rating, &[&seminar], None);
         assert!(letter.contains(
-            "\nМеры управления образования, в которых примет участие организация:\n\
+            "\nМуниципальные меры, в которых примет участие организация:\n\
              — семинар «Профпробы в школе» (15.03.2026; показатель 2.1)\n"
         ));
         let plan = suggested_plan(&card, weak_result, None, &[&seminar]);
@@ -723,6 +747,10 @@ mod tests {
         assert!(!advice_21.is_empty() && letter.contains(advice_21.as_str()));
         assert!(letter.contains("поделиться: Лицей «Вектор»."));
         assert_eq!(letter.matches("Рекомендация:").count(), 22);
+        assert!(letter.contains(
+            "\nПросим включить мероприятия по этим показателям в план мероприятий по повышению \
+             эффективности (раздел карты за 2025/2026 учебный год)"
+        ));
 
         // 1.8 claimed and refused at the check: the letter and the plan
         // give the reviewer's reason, not advice to do what was done.
@@ -742,6 +770,20 @@ mod tests {
             ),
             "{letter}"
         );
+        // 2.1 ruled not applicable at the check: the school is told why its
+        // maximum shrank.
+        let mut ruled = weak_result.clone();
+        for (code, counted) in &mut ruled.score.indicators {
+            if code == "2.1" {
+                assert!(counted.claimed_applies);
+                counted.applies = false;
+            }
+        }
+        let letter = draft_letter(&card, &ruled, None, &rating, &[], None);
+        assert!(letter.contains(
+            "\n\nПри проверке показатель 2.1 признан неприменимым к организации: он не учитывается \
+             ни в набранных баллах, ни в максимуме.\n\n"
+        ));
         let plan = suggested_plan(&card, &refused, None, &[]);
         let row = plan.iter().find(|r| r.indicators == ["1.8"]).unwrap();
         assert_eq!(
@@ -1156,7 +1198,8 @@ mod tests {
         assert!(letter.contains("\n1.8. "));
         assert!(letter.contains("— выполнен в 0 из 2 организаций."));
         assert!(!letter.contains("\n2.1. "));
-        assert!(letter.contains("— курсы повышения квалификации «Курсы по профориентации»\n"));
+        // The title names the kind itself: not said twice.
+        assert!(letter.contains("— Курсы по профориентации\n"), "{letter}");
         assert!(!letter.contains("Совещание"));
     }
 

@@ -175,6 +175,19 @@ pub struct Measure {
 }
 
 impl Measure {
+    /// «семинар «Профпробы»», as letters, plans and tables name it; the
+    /// title alone when it begins with the kind's word: «семинар
+    /// «Семинар-практикум …»» said it twice.
+    pub fn named(&self) -> String {
+        let (label, title) = (self.kind.label(), self.title.trim());
+        let word = label.split(' ').next().unwrap_or(label);
+        if title.to_lowercase().starts_with(word) {
+            title.to_owned()
+        } else {
+            format!("{label} {}", crate::text::quoted(title))
+        }
+    }
+
     /// Taken on the results of `card` in `period`.
     pub fn follows(&self, card: &str, period: &str) -> bool {
         self.card == card && self.period == period

@@ -146,6 +146,7 @@ fn effectiveness_blocks(effects: &Effects, chart: Option<&Image>, scored: bool) 
         plans_total(&effects.plans),
     ))];
     if measures.iter().any(|x| !x.is_empty()) {
+        blocks.push(Block::Paragraph(report::effects_method()));
         blocks.extend(chart.cloned().map(Block::Image));
         blocks.push(Block::Table(effects_table(effects)));
     }
@@ -327,16 +328,21 @@ mod tests {
         assert_eq!(read[analysis - 1], paragraph(None, "\u{C}"));
         assert_eq!(
             read[analysis + 2],
+            paragraph(None, &report::effects_method()),
+            "how the measures are compared"
+        );
+        assert_eq!(
+            read[analysis + 3],
             paragraph(None, ""),
             "the chart's paragraph"
         );
-        let Seen::Table(measures) = &read[analysis + 3] else {
+        let Seen::Table(measures) = &read[analysis + 4] else {
             panic!("the measures' table follows the summary");
         };
         assert_eq!(
             measures[1],
             [
-                "1) методическое мероприятие: Семинар «Профпробы»",
+                "1) методическое мероприятие «Семинар „Профпробы“»",
                 "2.1",
                 &effects.measures[0].1[0].numbers(),
                 "—",
@@ -368,7 +374,7 @@ mod tests {
                 ]),
                 tables_row(&[
                     "1",
-                    "методическое мероприятие: Курсы для заместителей",
+                    "методическое мероприятие «Курсы для заместителей»",
                     "март 2026",
                     "все ОО",
                     "1.1",

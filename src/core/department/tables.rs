@@ -342,7 +342,7 @@ pub fn road_map_table(
         .map(|(n, m)| {
             let mut row = vec![
                 Cell::Int(n as i64 + 1),
-                Cell::Text(format!("{}: {}", m.kind.label(), m.title.trim())),
+                Cell::Text(m.named()),
                 Cell::Text(m.date.trim().to_owned()),
                 Cell::Text(m.audience.describe(schools)),
             ];
@@ -371,7 +371,7 @@ pub const EFFECT_HEADERS: [&str; 5] =
 /// the report's table show it.
 pub fn effect_cells(n: usize, measure: &Measure, x: &IndicatorEffect) -> [String; 5] {
     [
-        format!("{}) {}: {}", n + 1, measure.kind.label(), measure.title),
+        format!("{}) {}", n + 1, measure.named()),
         x.code.clone(),
         x.numbers(),
         x.difference().map_or_else(|| "—".to_owned(), delta_text),
