@@ -21,6 +21,7 @@ use crate::shared::download::{offer, offer_json};
 use crate::shared::file_picker::FilePicker;
 use crate::shared::key_panel::KeyPanel;
 use crate::shared::notices::Topic;
+use crate::shared::signing_key::SigningKey;
 use crate::shared::table_scroll::TableScroll;
 
 /// One line of the list of cards.
@@ -50,6 +51,7 @@ const ZIP: &str = "application/zip";
 #[component]
 pub fn CardsPanel() -> impl IntoView {
     let dept: Dept = expect_context();
+    let signing_key: SigningKey = expect_context();
     let notices = dept.notices;
     let lines = Memo::new(move |_| {
         dept.archive().with(|a| {
@@ -225,10 +227,11 @@ pub fn CardsPanel() -> impl IntoView {
         view! { <option value="blank">"пустая карта"</option>{skeletons}{known} }
     };
     let load = Callback::new(move |(name, text): (String, Result<String, String>)| {
-        match text
-            .map_err(|e| e.to_string())
-            .and_then(|t| dept.load_card_file(&t).map_err(|e| e.to_string()))
-        {
+        match text.map_err(|e| e.to_string()).and_then(|t| {
+            let own = signing_key.fingerprint();
+            dept.load_card_file(&t, own.as_deref())
+                .map_err(|e| e.to_string())
+        }) {
             Ok(card) => notices.push(
                 format!(
                     "Карта «{}», версия {}, загружена: её выгрузки теперь принимаются.",

@@ -604,8 +604,8 @@ impl Dept {
         self.change(|a| a.publish(index, key, &now_iso()))
     }
 
-    pub fn load_card_file(self, text: &str) -> Result<Card, CardFileError> {
-        self.change(|a| a.load_card_file(text))
+    pub fn load_card_file(self, text: &str, own: Option<&str>) -> Result<Card, CardFileError> {
+        self.change(|a| a.load_card_file(text, own))
     }
 
     /// Changes the shared review: reviewers, their schools, merged review

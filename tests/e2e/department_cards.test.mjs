@@ -525,6 +525,30 @@ test('after a reload the files of the department\'s own cards still open, with t
     assert.equal(await page.getByTestId('notices').filter({ hasText: 'не принят' }).count(), 0);
 });
 
+test('on another computer, the restored key and the published card files bring back the department\'s name', async () => {
+    const { page } = department;
+    await page.getByRole('tab', { name: 'Карты' }).click();
+    const key = await downloadText(page, () => page.getByRole('button', { name: 'Скачать файл ключа' }).click());
+    const keyFile = join(ARTIFACTS, 'department-key-backup.json');
+    await writeFile(keyFile, key.text);
+    const other = await openApp(browser, `${server.url}otdel/`, { ready: 'dept-tabs' });
+    try {
+        await other.page.getByRole('tab', { name: 'Карты' }).click();
+        // A neighbour's card file does not name this department: before the
+        // key is restored, this department's own file is a neighbour's too.
+        await other.page.locator('#load-card-file').setInputFiles(join(site, 'cards', 'belinsky-2025-v1.json'));
+        await other.page.getByTestId('notices').getByText('Карта «belinsky-2025», версия 1, загружена').waitFor();
+        assert.equal(await other.page.locator('#department-name').inputValue(), '');
+        await other.page.locator('#restore-department-key').setInputFiles(keyFile);
+        await other.page.locator('#load-card-file').setInputFiles(join(site, 'cards', 'belinsky-2025-v2.json'));
+        await other.page.getByTestId('notices').getByText('Карта «belinsky-2025», версия 2, загружена').waitFor();
+        assert.equal(await other.page.locator('#department-name').inputValue(), 'Отдел образования администрации Белинского района');
+        assert.deepEqual(other.errors.map(String), []);
+    } finally {
+        await other.context.close();
+    }
+});
+
 test('a card edit typed just before the page closes is kept', async () => {
     const opened = await openApp(browser, `${server.url}otdel/`, { ready: 'dept-tabs' });
     const { context, page } = opened;

@@ -196,9 +196,16 @@ impl OwnCards {
     }
 
     /// Keeps a card file (of this department or another) as a published
-    /// version, so that its submissions can be imported.
-    pub fn load_file(&mut self, text: &str) -> Result<Card, CardFileError> {
+    /// version, so that its submissions can be imported. A file signed with
+    /// this department's own key (`own`, its fingerprint) also gives the
+    /// department's name when none is set: a workspace rebuilt from the
+    /// published files would otherwise start its next version unnamed. A
+    /// neighbour's file never names this department.
+    pub fn load_file(&mut self, text: &str, own: Option<&str>) -> Result<Card, CardFileError> {
         let opened = open_card(text)?;
+        if self.department.trim().is_empty() && own == Some(opened.fingerprint.as_str()) {
+            self.department = opened.department.trim().to_owned();
+        }
         if !self.taken(&opened.card.id, opened.card.version) {
             self.cards.push(OwnCard {
                 card: opened.card.clone(),

@@ -219,8 +219,10 @@ impl Archive {
         self.own.next_version(base, version, new_id)
     }
 
-    pub fn load_card_file(&mut self, text: &str) -> Result<Card, CardFileError> {
-        let card = self.own.load_file(text)?;
+    /// [`OwnCards::load_file`]; `own` is the fingerprint of this
+    /// department's key, when it has one.
+    pub fn load_card_file(&mut self, text: &str, own: Option<&str>) -> Result<Card, CardFileError> {
+        let card = self.own.load_file(text, own)?;
         self.cards.add(card.clone());
         Ok(card)
     }

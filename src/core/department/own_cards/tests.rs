@@ -101,9 +101,32 @@ fn a_card_file_from_elsewhere_is_loaded_once() {
     card.id = "sosed".into();
     let text = crate::signed::card_file::seal_card(&card, "Соседний УО", AT, &key);
     let mut archive = Archive::new(Cards::builtin().unwrap());
-    assert_eq!(archive.load_card_file(&text).unwrap(), card);
-    archive.load_card_file(&text).unwrap();
+    let ours = KeyPair::from_seed([5; 32]).fingerprint();
+    assert_eq!(archive.load_card_file(&text, Some(&ours)).unwrap(), card);
+    archive.load_card_file(&text, Some(&ours)).unwrap();
     assert_eq!(archive.own_cards().iter().count(), 1);
     assert!(archive.cards().get("sosed", 1).is_some());
-    assert!(archive.load_card_file("{}").is_err());
+    assert!(archive.load_card_file("{}", None).is_err());
+    // A neighbour's file does not name this department.
+    assert_eq!(archive.own_cards().department, "");
+}
+
+#[test]
+fn the_department_s_own_card_file_gives_its_name_when_none_is_set() {
+    let key = KeyPair::from_seed([4; 32]);
+    let mut card = builtin("izhevsk").unwrap().unwrap();
+    card.id = "nasha".into();
+    let text = crate::signed::card_file::seal_card(&card, " Наш УО ", AT, &key);
+    let mut archive = Archive::new(Cards::builtin().unwrap());
+    archive
+        .load_card_file(&text, Some(&key.fingerprint()))
+        .unwrap();
+    assert_eq!(archive.own_cards().department, "Наш УО");
+    // A name already given stays.
+    let mut named = Archive::new(Cards::builtin().unwrap());
+    named.edit_own(|own| own.department = "Отдел образования".into());
+    named
+        .load_card_file(&text, Some(&key.fingerprint()))
+        .unwrap();
+    assert_eq!(named.own_cards().department, "Отдел образования");
 }
