@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use profkarta_charts::figures::{criteria_svg, effectiveness_svg, levels_svg};
 use profkarta_core::department::dynamics::value_changes;
+use profkarta_core::department::measures::taken_after;
 use profkarta_core::department::report;
 use profkarta_core::department::report_document::{report_docx, report_docx_name, ReportInput};
 use profkarta_core::department::tables::{events_tables, road_map_table, value_changes_table};
@@ -85,11 +86,7 @@ pub fn ReportPanel() -> impl IntoView {
         let period = dept.period.get().unwrap_or_default();
         dept.card.with(|card| {
             dept.archive().with(|a| {
-                let measures: Vec<_> = a
-                    .measures
-                    .iter()
-                    .filter(|m| m.follows(&card.id, &period))
-                    .collect();
+                let measures = taken_after(&a.measures, &card.id, &period);
                 (!measures.is_empty()).then(|| {
                     dept.results
                         .with(|r| road_map_table(card, &measures, r, &period))
@@ -121,10 +118,14 @@ pub fn ReportPanel() -> impl IntoView {
                 })
             })
             .unwrap_or_default();
+        let period = dept.period.get().unwrap_or_default();
         dept.card.with(|card| {
-            dept.figures.with(|f| {
-                dept.rating
-                    .with(|r| report::proposals(card, f, r, &still_low))
+            dept.archive().with(|a| {
+                let measures = taken_after(&a.measures, &card.id, &period);
+                dept.figures.with(|f| {
+                    dept.rating
+                        .with(|r| report::proposals(card, &period, f, r, &still_low, &measures))
+                })
             })
         })
     };

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ARTIFACTS, useApp, useGenerated, openDepartment, importFiles } from './harness.mjs';
 import { downloadDocx } from './docx_reader.mjs';
-import { score, byName, INDICATORS } from './scoring.mjs';
+import { score, byName, tied, INDICATORS } from './scoring.mjs';
 
 const FIRST = '2024/2025';
 const SECOND = '2025/2026';
@@ -132,7 +132,7 @@ test('letters and the report download as Word documents with the figures', async
     const best = ranked
         .map((s, i) => [s, places[i]])
         .filter(([s, place]) => place <= last && s.level !== 'low' && s.total > 0)
-        .map(([s, place]) => `${place}. ${s.name} — ${s.total} из ${s.max} (${Math.floor(tenthsOf(s) / 10)},${tenthsOf(s) % 10}\u00a0%)`);
+        .map(([s, place]) => `${place}. ${tied(s.name)} — ${s.total} из ${s.max} (${Math.floor(tenthsOf(s) / 10)},${tenthsOf(s) % 10}\u00a0%)`);
     const expectedBest = best.length > 0 ? best : ['Школ выше низкого уровня нет.'];
     assert.deepEqual(await page.getByTestId('report-best').locator('li').allTextContents(), expectedBest);
     const inWord = report.paragraphs.indexOf('Лучшие результаты');
@@ -143,7 +143,7 @@ test('letters and the report download as Word documents with the figures', async
     const closing = report.paragraphs.indexOf('Выводы и предложения');
     assert.ok(closing > inWord);
     assert.deepEqual(report.paragraphs.slice(closing + 1, closing + 1 + proposals.length), proposals);
-    const lowNames = ranked.filter((s) => s.level === 'low').map((s) => s.name).sort(byName);
+    const lowNames = ranked.filter((s) => s.level === 'low').map((s) => s.name).sort(byName).map(tied);
     assert.ok(lowNames.length > 0, 'the generated year has low schools');
     assert.ok(proposals[0].startsWith(`1. Руководителям организаций с низкой эффективностью (${lowNames.join(', ')}) разработать план`), proposals[0]);
     const figures = report.tables[0];

@@ -113,6 +113,12 @@ export function score({ levels, ovz, flags, answers }, card = CARD) {
 
 /// Names as a person reads a list: «СОШ № 2» before «СОШ № 10», capitals and
 /// quotes no matter; names equal that way in their plain order.
+/// A school's name as the report and letters print it: «№» kept with its
+/// number by a no-break space, so that a line never ends on «№».
+export function tied(name) {
+    return name.trim().replaceAll('№ ', '№\u00a0');
+}
+
 export function byName(a, b) {
     const parts = (s) => s.replace(/[«»"„“”]/g, '').match(/\d+|\D+/g) ?? [];
     const [x, y] = [parts(a), parts(b)];

@@ -174,6 +174,15 @@ pub struct Measure {
     pub report_form: String,
 }
 
+/// The measures taken on the results of card `card_id` in `period`, in the
+/// order recorded: the report's road map and its proposals.
+pub fn taken_after<'a>(measures: &'a [Measure], card_id: &str, period: &str) -> Vec<&'a Measure> {
+    measures
+        .iter()
+        .filter(|m| m.follows(card_id, period))
+        .collect()
+}
+
 impl Measure {
     /// «семинар «Профпробы»», as letters, plans and tables name it; the
     /// title alone when it begins with the kind's word: «семинар

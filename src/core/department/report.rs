@@ -10,10 +10,11 @@ use crate::department::archive::{Archive, Entry, Standing};
 use crate::department::dynamics::{delta_text, school_changes, SchoolChange, Years};
 use crate::department::effectiveness::{IndicatorEffect, Verdict};
 use crate::department::figures::{weak_spots, Figures, IndicatorFigure, WeakSpots};
+use crate::department::measures::Measure;
 use crate::department::results::{Ranked, SchoolResult};
 use crate::department::review::ReviewStatus;
 use crate::department::roster::{statuses, Status};
-use crate::text::{by_name, percent, plural};
+use crate::text::{by_name, percent, plural, tied};
 
 /// "В мониторинге за 2025/2026 учебный год участвовали 12 образовательных
 /// организаций. …", naming the card and version every figure comes from;
@@ -145,7 +146,7 @@ fn scored_line(x: &Ranked, version: u32) -> String {
     };
     format!(
         "{} — {} из {} ({}){other}",
-        x.result.name(),
+        tied(x.result.name()),
         s.total,
         s.max_applicable,
         percent(s.total.into(), s.max_applicable.into())
@@ -238,8 +239,8 @@ fn named(c: &SchoolChange, delta: Option<i64>) -> String {
         .chain((!c.basis().is_empty()).then(|| c.basis().to_owned()))
         .collect();
     match notes.as_slice() {
-        [] => c.name.clone(),
-        _ => format!("{} ({})", c.name, notes.join("; ")),
+        [] => tied(&c.name),
+        _ => format!("{} ({})", tied(&c.name), notes.join("; ")),
     }
 }
 
@@ -335,12 +336,11 @@ pub fn dynamics_of(
     let mixed = match names_of(changes.iter().filter(|c| !c.basis().is_empty())) {
         names if names.is_empty() => String::new(),
         names => format!(
-            " У {} {} ({}) проверка отдела изменила результат только одного из двух лет: {} \
-             изменение отчасти итог проверки.",
+            " У {} {} ({}) проверка отдела изменила результат только одного из двух лет, \
+             поэтому сравнение лет отчасти зависит от проверки.",
             names.len(),
             plural(names.len() as u64, "школы", "школ", "школ"),
             names.join(", "),
-            if names.len() == 1 { "её" } else { "их" }
         ),
     };
     // A school low in both years is where the year's measures did not
@@ -437,8 +437,16 @@ pub const PROPOSALS: &str = "Выводы и предложения";
 /// indicators met least often and the weakest criterion, support for the
 /// schools low two years running, the experience of the high ones, and the
 /// check still to finish. The department adds its own in the Word file.
-/// `still_low` comes from [`still_low`] when a year before is present.
-pub fn proposals(card: &Card, f: &Figures, rating: &[Ranked], still_low: &[String]) -> Vec<String> {
+/// `still_low` comes from [`still_low`] when a year before is present;
+/// `measures` are those taken on the results of `period`.
+pub fn proposals(
+    card: &Card,
+    period: &str,
+    f: &Figures,
+    rating: &[Ranked],
+    still_low: &[String],
+    measures: &[&Measure],
+) -> Vec<String> {
     let mut items = Vec::new();
     let names = |keep: &dyn Fn(&SchoolResult) -> bool| {
         let mut names: Vec<&str> = (rating.iter().map(|r| &r.result))
@@ -446,7 +454,7 @@ pub fn proposals(card: &Card, f: &Figures, rating: &[Ranked], still_low: &[Strin
             .map(SchoolResult::name)
             .collect();
         names.sort_by(|a, b| by_name(a, b));
-        names
+        names.into_iter().map(tied).collect::<Vec<_>>()
     };
     let low = names(&SchoolResult::is_low);
     if card.levels.is_some() && !low.is_empty() {
@@ -459,18 +467,39 @@ pub fn proposals(card: &Card, f: &Figures, rating: &[Ranked], still_low: &[Strin
     }
     if card.has_points() {
         let (_, zones) = problem_zones(f, card);
-        if !zones.is_empty() {
-            let named: Vec<String> = (zones.iter().take(NAMED_ZONES))
-                .map(|z| format!("{} (выполнили {} из {})", z.code, z.earned, z.applicable))
+        // A zone a measure of this year already targets is named as such:
+        // the measures' table stands just above.
+        let taken: Vec<String> = measures.iter().flat_map(|m| m.codes(card)).collect();
+        let (covered, open): (Vec<&IndicatorFigure>, Vec<&IndicatorFigure>) =
+            zones.iter().partition(|z| taken.contains(&z.code));
+        if !open.is_empty() {
+            let named: Vec<String> = (open.iter().take(NAMED_ZONES))
+                .map(|z| {
+                    let of = z.applicable as u64;
+                    format!(
+                        "{} — {} из {of} {}",
+                        z.code,
+                        z.earned,
+                        plural(of, "школы", "школ", "школ")
+                    )
+                })
                 .collect();
-            let more = match zones.len().saturating_sub(NAMED_ZONES) {
+            let more = match open.len().saturating_sub(NAMED_ZONES) {
                 0 => String::new(),
                 n => format!(" и ещё {n} (см. «Проблемные зоны»)"),
             };
             items.push(format!(
-                "Разработать меры по показателям, выполненным реже других: {}{more}; предусмотреть \
-                 их в муниципальном плане мероприятий на следующий учебный год.",
-                named.join(", ")
+                "Разработать меры по показателям, выполненным реже других ({}{more}), и \
+                 предусмотреть их в муниципальном плане мероприятий на следующий учебный год.",
+                named.join("; ")
+            ));
+        }
+        if !covered.is_empty() {
+            let codes: Vec<&str> = covered.iter().map(|z| z.code.as_str()).collect();
+            items.push(format!(
+                "Проследить выполнение мер, принятых по показателям {} (раздел «{}»).",
+                codes.join(", "),
+                measures_heading(period)
             ));
         }
         // The lowest share, compared exactly, and any tied with it; when
@@ -488,12 +517,12 @@ pub fn proposals(card: &Card, f: &Figures, rating: &[Ranked], still_low: &[Strin
             match weakest.as_slice() {
                 _ if weakest.len() == scored.len() => {}
                 [one] => items.push(format!(
-                    "Уделить особое внимание критерию {one}: {share} от максимума, меньше, чем \
-                     по другим критериям."
+                    "Уделить особое внимание критерию {one}: {share} от максимума — наименьшее \
+                     значение среди критериев."
                 )),
                 many => items.push(format!(
-                    "Уделить особое внимание критериям {}: по {share} от максимума, меньше, чем \
-                     по другим критериям.",
+                    "Уделить особое внимание критериям {}: по {share} от максимума — наименьшее \
+                     значение среди критериев.",
                     many.join(", ")
                 )),
             }
@@ -550,7 +579,7 @@ pub fn proposals(card: &Card, f: &Figures, rating: &[Ranked], still_low: &[Strin
 fn names_of<'a>(changes: impl Iterator<Item = &'a SchoolChange>) -> Vec<String> {
     let mut names: Vec<&str> = changes.map(|c| c.name.as_str()).collect();
     names.sort_by(|a, b| by_name(a, b));
-    names.into_iter().map(str::to_owned).collect()
+    names.into_iter().map(tied).collect()
 }
 
 /// The heading of the report's last part: the measures taken on the year's
@@ -657,7 +686,7 @@ pub fn left_out(
     let sorted = |mut names: Vec<String>| {
         names.sort_by(|a, b| by_name(a, b));
         names.dedup();
-        names
+        names.into_iter().map(|n| tied(&n)).collect::<Vec<_>>()
     };
     let held: Vec<&Entry> = archive
         .with_standings()
@@ -1004,7 +1033,7 @@ mod tests {
         let now = figures(&archive, &card, &after);
         let changes = school_changes(&archive, &card, &card, &before, &after);
         let low = still_low(&changes);
-        let items = proposals(&card, &now, &rank(after.clone()), &low);
+        let items = proposals(&card, "2025/2026", &now, &rank(after.clone()), &low, &[]);
         // Hand count: all three at the low level; 20 indicators met by none
         // of the three, 1.8 and 3.1 by one, named weakest first, five of
         // them; criteria 4–7 earned nothing (1 is 1 of 24, 2 is 3 of 6, 3 is
@@ -1016,24 +1045,58 @@ mod tests {
                  разработать план мероприятий по повышению эффективности системы работы по \
                  самоопределению и профессиональной ориентации обучающихся с учётом адресных \
                  рекомендаций.",
-                "2. Разработать меры по показателям, выполненным реже других: 1.1 (выполнили 0 из \
-                 3), 1.2 (выполнили 0 из 3), 1.3 (выполнили 0 из 3), 1.4 (выполнили 0 из 3), 1.5 \
-                 (выполнили 0 из 3) и ещё 17 (см. «Проблемные зоны»); предусмотреть их в муниципальном \
-                 плане мероприятий на следующий учебный год.",
+                "2. Разработать меры по показателям, выполненным реже других (1.1 — 0 из 3 школ; \
+                 1.2 — 0 из 3 школ; 1.3 — 0 из 3 школ; 1.4 — 0 из 3 школ; 1.5 — 0 из 3 школ и ещё \
+                 17 (см. «Проблемные зоны»)), и предусмотреть их в муниципальном плане мероприятий \
+                 на следующий учебный год.",
                 "3. Уделить особое внимание критериям «4. Кадровая обеспеченность \
                  профориентационной работы», «5. Участие в соревнованиях, чемпионатах \
                  профориентационной направленности», «6. Самоопределение выпускников», «7. Оценка \
-                 качества подготовки и организации профориентации»: по 0,0\u{A0}% от максимума, \
-                 меньше, чем по другим критериям.",
+                 качества подготовки и организации профориентации»: по 0,0\u{A0}% от максимума — \
+                 наименьшее значение среди критериев.",
                 "4. Обеспечить консультационно-методическое сопровождение руководителей \
                  организаций, второй год находящихся на низком уровне: Школа А, Школа Б.",
                 "5. Провести проверку объективности представленных материалов: результаты пока — \
                  по самооценке школ.",
             ]
         );
+        // A measure of this year on 1.1 and 1.2: those are followed up, the
+        // rest still asked for.
+        let mut measure = crate::department::measures::Measure::blank(DEFAULT_CARD, "2025/2026");
+        measure.indicators = ["1.1", "1.2"]
+            .iter()
+            .map(|c| card.indicator(c).unwrap().key().to_owned())
+            .collect();
+        let items = proposals(
+            &card,
+            "2025/2026",
+            &now,
+            &rank(after.clone()),
+            &low,
+            &[&measure],
+        );
+        assert!(
+            items[1].starts_with(
+                "2. Разработать меры по показателям, выполненным реже других (1.3 — 0 из 3 школ; "
+            ),
+            "{}",
+            items[1]
+        );
+        assert_eq!(
+            items[2],
+            "3. Проследить выполнение мер, принятых по показателям 1.1, 1.2 (раздел «Меры по итогам \
+             2025/2026 учебного года»)."
+        );
         // Every low school low last year too: not listed a second time.
         let all_low = ["Школа А", "Школа Б", "Школа В"].map(String::from);
-        let items = proposals(&card, &now, &rank(after.clone()), &all_low);
+        let items = proposals(
+            &card,
+            "2025/2026",
+            &now,
+            &rank(after.clone()),
+            &all_low,
+            &[],
+        );
         assert_eq!(
             items[3],
             "4. Обеспечить консультационно-методическое сопровождение руководителей этих \
@@ -1045,7 +1108,7 @@ mod tests {
             archive.set_checked(id, true);
         }
         let after = results(&archive, DEFAULT_CARD, "2025/2026");
-        let items = proposals(&card, &now, &rank(after), &[]);
+        let items = proposals(&card, "2025/2026", &now, &rank(after), &[], &[]);
         assert_eq!(items.len(), 3);
         assert!(items[2].starts_with("3. Уделить особое внимание критериям"));
     }
@@ -1195,7 +1258,7 @@ mod tests {
         assert!(
             text.contains(
                 "ухудшили\u{A0}0. У 1 школы (Школа Б) проверка отдела изменила результат только \
-                 одного из двух лет: её изменение отчасти итог проверки."
+                 одного из двух лет, поэтому сравнение лет отчасти зависит от проверки."
             ),
             "{text}"
         );
