@@ -115,7 +115,7 @@ test('letters and the report download as Word documents with the figures', async
     };
     const sum = (key) => schools.reduce((a, s) => a + s[key], 0);
     assert.ok(intro.endsWith(`средний балл школы — ${meanOf(sum('total'))} (средний максимум — ${meanOf(sum('max'))}).`), intro);
-    assert.ok(intro.includes('низкая — ниже 60\u00a0% (при максимуме 23: 19–23, 14–18, 13 и менее баллов).'), intro);
+    assert.ok(intro.includes('низкая — ниже 60\u00a0% (при максимуме 23: 19\u2060–\u206023, 14\u2060–\u206018, 13 и менее баллов).'), intro);
 
     // «Лучшие результаты»: the first five by share, a tie at the fifth
     // place named whole, none at the low level or without points; on the

@@ -63,7 +63,8 @@ pub fn intro(period: &str, card: &Card, f: &Figures) -> String {
 /// How a level is reached, since a school's level follows its share of
 /// the points that apply to it, not its bare total: «13 из 21» is medium
 /// where «13 из 23» is low, and a reader with the seed's table of points
-/// in mind would take that for a mistake.
+/// in mind would take that for a mistake. Each range is held together by
+/// word joiners, so that a line never ends on «14–».
 fn levels_scale(card: &Card) -> String {
     let Some(levels) = card.levels.as_ref() else {
         return String::new();
@@ -72,7 +73,7 @@ fn levels_scale(card: &Card) -> String {
     let (high, medium) = levels.thresholds(max);
     format!(
         " Уровень — по доле баллов от максимума, применимого к школе: {}, низкая — ниже \
-         {}\u{A0}% (при максимуме {max}: {high}–{max}, {}–{}, {} и менее баллов).",
+         {}\u{A0}% (при максимуме {max}: {high}\u{2060}–\u{2060}{max}, {}\u{2060}–\u{2060}{}, {} и менее баллов).",
         levels_text(Some(levels)),
         levels.medium_from_percent,
         medium,
@@ -1132,7 +1133,7 @@ mod tests {
              профессиональной ориентации обучающихся», версия 1). Эффективность профориентационной работы: высокая — 0 (0,0\u{A0}%), средняя — 0 \
              (0,0\u{A0}%), низкая — 3 (100,0\u{A0}%). Уровень — по доле баллов от максимума, \
              применимого к школе: высокая — от 80\u{A0}%, средняя — от 60\u{A0}%, низкая — ниже \
-             60\u{A0}% (при максимуме 23: 19–23, 14–18, 13 и менее баллов). В целом по \
+             60\u{A0}% (при максимуме 23: 19\u{2060}–\u{2060}23, 14\u{2060}–\u{2060}18, 13 и менее баллов). В целом по \
              муниципалитету набрано 7,2\u{A0}% от максимума баллов; средний балл школы — 1,7 \
              (средний максимум — 23)."
         );
