@@ -450,12 +450,11 @@ pub fn proposals(
 ) -> Vec<String> {
     let mut items = Vec::new();
     let names = |keep: &dyn Fn(&SchoolResult) -> bool| {
-        let mut names: Vec<&str> = (rating.iter().map(|r| &r.result))
-            .filter(|r| keep(r))
-            .map(SchoolResult::name)
-            .collect();
-        names.sort_by(|a, b| by_name(a, b));
-        names.into_iter().map(tied).collect::<Vec<_>>()
+        in_name_order(
+            (rating.iter().map(|r| &r.result))
+                .filter(|r| keep(r))
+                .map(SchoolResult::name),
+        )
     };
     let low = names(&SchoolResult::is_low);
     if card.levels.is_some() && !low.is_empty() {
@@ -578,9 +577,15 @@ pub fn proposals(
 
 /// The schools' names in the order of names, each as «Школа № 3».
 fn names_of<'a>(changes: impl Iterator<Item = &'a SchoolChange>) -> Vec<String> {
-    let mut names: Vec<&str> = changes.map(|c| c.name.as_str()).collect();
-    names.sort_by(|a, b| by_name(a, b));
-    names.into_iter().map(tied).collect()
+    in_name_order(changes.map(|c| c.name.as_str()))
+}
+
+/// Names (or lines that start with one) in the order of names, «№» kept
+/// with its number: how every list of schools in the report reads.
+fn in_name_order<S: AsRef<str>>(names: impl IntoIterator<Item = S>) -> Vec<String> {
+    let mut names: Vec<S> = names.into_iter().collect();
+    names.sort_by(|a, b| by_name(a.as_ref(), b.as_ref()));
+    names.iter().map(|n| tied(n.as_ref())).collect()
 }
 
 /// The heading of the report's last part: the measures taken on the year's
@@ -684,10 +689,11 @@ pub fn left_out(
     period: &str,
     results: &[SchoolResult],
 ) -> String {
-    let sorted = |mut names: Vec<String>| {
-        names.sort_by(|a, b| by_name(a, b));
+    // A school with several files waiting is named once.
+    let sorted = |names: Vec<String>| {
+        let mut names = in_name_order(names);
         names.dedup();
-        names.into_iter().map(|n| tied(&n)).collect::<Vec<_>>()
+        names
     };
     let held: Vec<&Entry> = archive
         .with_standings()
