@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use profkarta_core::department::roster::{likely_school, RosterRow, Status};
+use profkarta_core::department::roster::{likely_school, RosterRow};
 use profkarta_core::text::{files, plural};
 
 use crate::department::state::Dept;
@@ -47,13 +47,13 @@ pub fn RosterUnplaced(rows: Memo<Vec<RosterRow>>) -> impl IntoView {
                     .with_untracked(|a| a.roster.namesake(&profile).cloned());
                 let has_file = namesake.as_ref().is_some_and(|s| {
                     rows.with_untracked(|r| {
-                        r.iter().any(|r| r.school == *s && r.status != Status::NotSent)
+                        r.iter().any(|r| r.school == *s && !r.status.waits())
                     })
                 });
                 let first = namesake.as_ref().map(|s| s.name.clone());
                 let names: Vec<String> = rows.with_untracked(|r| {
                     let waiting = (r.iter())
-                        .filter(|r| r.status == Status::NotSent)
+                        .filter(|r| r.status.waits())
                         .map(|r| r.school.name.clone())
                         .filter(|n| first.as_ref() != Some(n));
                     first.iter().cloned().chain(waiting).collect()

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { deflateRawSync } from 'node:zlib';
 import { nextQuestion, downloadText, ARTIFACTS, useApp, useGenerated, openDepartment, importFiles } from './harness.mjs';
 import { byName, score } from './scoring.mjs';
@@ -113,11 +113,21 @@ const days = (n) => {
 };
 const dayOf = (iso) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
 
-test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with their lateness, a reminder and the export', async () => {
+test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with their lateness (one sent a damaged file), a reminder and the export', async () => {
     const schools = generated.manifest.files.map((f) => f.submission).filter(Boolean);
     assert.equal(schools.length, 12);
     const missing = new Set([schools[2].school, schools[6].school, schools[10].school]);
     const sent = generated.manifest.files.filter((f) => f.submission && !missing.has(f.submission.school)).map((f) => join(generated.dir, f.name));
+    // The third missing school did send a file, changed on the way after it
+    // was signed: refused at import, it is asked for again, not reminded.
+    const damagedOf = schools[10];
+    const original = generated.manifest.files.find((f) => f.submission?.school === damagedOf.school);
+    const text = await readFile(join(generated.dir, original.name), 'utf8');
+    const stamp = damagedOf.created_at;
+    const changed = stamp.slice(0, -2) + (stamp.at(-2) === '1' ? '2' : '1') + 'Z';
+    assert.ok(text.includes(stamp));
+    const damaged = join(generated.dir, 'повреждён.json');
+    await writeFile(damaged, text.replace(stamp, changed));
     // The list as the municipality keeps it: its own numbering, the ИНН, one
     // school spelled in capitals with the ИНН left out, one renamed.
     const renamed = `Школа-интернат № 9 (бывш. ${schools[8].school})`;
@@ -134,14 +144,14 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
 
     const { context, page, errors } = await openDepartment(app);
     try {
-        await importFiles(page, sent);
+        await importFiles(page, [...sent, damaged]);
         const preview = await previewRoster(page, csvPath);
         assert.equal(await page.locator('#roster-col-name').inputValue(), '1', 'the name column is guessed from «Наименование»');
         assert.deepEqual(await preview.getByTestId('roster-preview').locator('li').allInnerTexts(), schools.slice(0, 5).map((s, i) => (i === 4 ? s.school.toUpperCase() : s.school)));
         await preview.getByRole('button', { name: 'Заменить список этими школами' }).click();
 
         // The renamed school's file is not placed until the coordinator says, once.
-        await page.getByTestId('roster-counts').filter({ hasText: 'сдали 8 из 12, не сдали 4, из них просрочено 4.' }).waitFor();
+        await page.getByTestId('roster-counts').filter({ hasText: 'сдали 8 из 12, не сдали 4, из них просрочено 4, файл не принят у 1.' }).waitFor();
         const unplaced = page.getByTestId('roster-unplaced');
         await unplaced.screenshot({ path: join(ARTIFACTS, 'department-roster-unplaced.png') });
         await unplaced.getByLabel(`«${schools[8].school}» — это`).selectOption({ label: renamed });
@@ -153,14 +163,15 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
         const today = Date.now() - (Date.now() % 86400000);
         const overdue = Math.round((today - DEADLINE) / 86400000);
         assert.ok(overdue > 0, 'the tests run after the deadline of this campaign');
-        await page.getByTestId('roster-counts').filter({ hasText: `${PERIOD} учебный год: сдали 9 из 12, не сдали 3, из них просрочено 3.` }).waitFor();
+        await page.getByTestId('roster-counts').filter({ hasText: `${PERIOD} учебный год: сдали 9 из 12, не сдали 3, из них просрочено 3, файл не принят у 1.` }).waitFor();
         const rows = page.getByTestId('roster').locator('tbody tr');
         assert.equal(await rows.count(), 12);
         for (const [i, s] of schools.entries()) {
             const row = rows.nth(i);
             const [status, from, lateness] = (await row.locator('td').allInnerTexts()).slice(0, 3);
             if (missing.has(s.school)) {
-                assert.deepEqual([status, from, lateness], ['не сдана', '', `просрочено на ${days(overdue)}`], s.school);
+                const label = s === damagedOf ? 'файл не принят' : 'не сдана';
+                assert.deepEqual([status, from, lateness], [label, '', `просрочено на ${days(overdue)}`], s.school);
             } else {
                 const late = Math.round((dayOf(s.created_at) - DEADLINE) / 86400000);
                 const parts = [late > 0 ? `сдана с опозданием на ${days(late)}` : null, `проверка отделом просрочена на ${days(Math.round((today - Date.UTC(2026, 9, 15)) / 86400000))}`];
@@ -171,8 +182,11 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
         await page.getByRole('button', { name: 'Письмо-напоминание' }).click();
         const letter = await page.getByTestId('reminder').inputValue();
         assert.ok(letter.includes('до 30.09.2026.'), letter);
-        const named = schools.filter((s) => missing.has(s.school)).map((s, i) => `\n${i + 1}. ${s.school} (просрочено на ${days(overdue)})\n`);
-        for (const line of named) assert.ok(letter.includes(line), `${line} in ${letter}`);
+        const late = `(просрочено на ${days(overdue)})`;
+        const named = schools.filter((s) => missing.has(s.school) && s !== damagedOf).map((s, i) => `${i + 1}. ${s.school} ${late}`);
+        assert.ok(letter.includes(`карта не получена от следующих организаций:\n\n${named.join('\n')}\n\nПросим заполнить`), letter);
+        named.push(`1. ${damagedOf.school} ${late}`);
+        assert.ok(letter.includes(`\nФайлы следующих организаций получены, но не прошли проверку:\n\n${named[2]}\n\nПросим открыть карту`), letter);
         assert.ok(!letter.includes(schools[0].school + ' ('), 'a school that sent its card is not reminded');
         await page.screenshot({ path: join(ARTIFACTS, 'department-roster.png'), fullPage: true });
         assert.ok(letter.endsWith('/\nДата ____________\n'), 'the reminder is signed and dated');
@@ -200,7 +214,8 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
         const lines = exported.text.replace(/^\uFEFF/, '').trim().split('\r\n');
         assert.equal(lines[0], 'Школа;ИНН / код;Муниципалитет;Статус;Первый файл от;Сроки');
         assert.equal(lines.length, 13);
-        assert.equal(lines.filter((l) => l.includes(';не сдана;')).length, 3);
+        assert.equal(lines.filter((l) => l.includes(';не сдана;')).length, 2);
+        assert.equal(lines.filter((l) => l.includes(';файл не принят;')).length, 1);
 
         // A school the list has, typed in another spelling, is refused beside
         // the field and not counted twice.
@@ -213,7 +228,7 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
         // Deadlines are the coordinator's: moved past today, nothing is overdue.
         await page.locator('#deadline-submit').fill('2099-09-30');
         await page.locator('#deadline-check').fill('2099-10-15');
-        await page.getByTestId('roster-counts').filter({ hasText: 'сдали 9 из 12, не сдали 3, из них просрочено 0.' }).waitFor();
+        await page.getByTestId('roster-counts').filter({ hasText: 'сдали 9 из 12, не сдали 3, из них просрочено 0, файл не принят у 1.' }).waitFor();
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();

@@ -708,6 +708,7 @@ pub fn left_out(
             .filter_map(|r| match r.status {
                 Status::NotSent => Some(r.school.name),
                 Status::Rejected => Some(format!("{} (ключ подписи отклонён)", r.school.name)),
+                Status::Refused => Some(format!("{} (файл не принят)", r.school.name)),
                 _ => None,
             })
             .collect(),

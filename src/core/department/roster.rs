@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::department::archive::{Archive, Entry, Standing};
+use crate::department::archive::{Archive, Entry, Refusal, Standing};
 use crate::department::results::SchoolResult;
 use crate::department::review::ReviewStatus;
 use crate::department::school::{normalize, SchoolId};
@@ -249,13 +249,26 @@ impl Roster {
     }
 
     /// The files of `files` each school of the list owns, in the list's
-    /// order and, for each school, in the order of `files`.
-    fn files_by_school<'a>(&self, files: impl Iterator<Item = &'a Entry>) -> Vec<Vec<&'a Entry>> {
+    /// order and, for each school, in the order of `files`; and the latest
+    /// of `refused` that each claims to be from.
+    fn files_by_school<'a>(
+        &self,
+        files: impl Iterator<Item = &'a Entry>,
+        refused: impl Iterator<Item = &'a Refusal>,
+    ) -> Vec<(Vec<&'a Entry>, Option<&'a Refusal>)> {
         let owners = Owners::new(self);
-        let mut by_school = vec![Vec::new(); self.schools.len()];
+        let mut by_school = vec![(Vec::new(), None); self.schools.len()];
         for entry in files {
             for i in owners.of(&entry.school, entry.profile()) {
-                by_school[i].push(entry);
+                by_school[i].0.push(entry);
+            }
+        }
+        for refusal in refused {
+            let Some(claim) = &refusal.claim else {
+                continue;
+            };
+            for i in owners.of_claim(claim) {
+                by_school[i].1 = Some(refusal);
             }
         }
         by_school
@@ -365,6 +378,9 @@ pub enum Status {
     Checked,
     /// Only files under a key the coordinator rejected.
     Rejected,
+    /// No file counted, and a file that claims to be the school's was
+    /// refused at import: the school did send one, and has to send it again.
+    Refused,
 }
 
 impl Status {
@@ -375,7 +391,14 @@ impl Status {
             Self::InReview => "на проверке",
             Self::Checked => "проверена",
             Self::Rejected => "отклонена",
+            Self::Refused => "файл не принят",
         }
+    }
+
+    /// No file of the school's is in: none came, or the one that came was
+    /// refused at import.
+    pub fn waits(self) -> bool {
+        matches!(self, Self::NotSent | Self::Refused)
     }
 
     pub fn key(self) -> &'static str {
@@ -385,6 +408,7 @@ impl Status {
             Self::InReview => "in-review",
             Self::Checked => "checked",
             Self::Rejected => "rejected",
+            Self::Refused => "refused",
         }
     }
 }
@@ -417,7 +441,7 @@ impl RosterRow {
         }
         if let Some(n) = self.overdue {
             parts.push(match self.status {
-                Status::NotSent => format!("просрочено на {}", days(n)),
+                Status::NotSent | Status::Refused => format!("просрочено на {}", days(n)),
                 _ => format!("проверка отделом просрочена на {}", days(n)),
             });
         }
@@ -462,12 +486,17 @@ pub fn statuses(
         .entries()
         .iter()
         .filter(|e| e.card.id == card_id && e.period() == period);
+    let refused = archive.refusals().iter().filter(|r| {
+        r.claim
+            .as_ref()
+            .is_some_and(|c| c.of_campaign(card_id, period))
+    });
     let past = |deadline: &str| days_between(deadline, today).filter(|d| *d > 0);
     roster
         .schools
         .iter()
-        .zip(roster.files_by_school(of_campaign))
-        .map(|(school, mine)| {
+        .zip(roster.files_by_school(of_campaign, refused))
+        .map(|(school, (mine, refused))| {
             let counted = mine
                 .iter()
                 .find(|e| archive.standing_of(e.id()) == Some(&Standing::Current));
@@ -510,6 +539,7 @@ pub fn statuses(
                     )
                 }
                 _ if rejected => (Status::Rejected, None),
+                _ if refused.is_some() => (Status::Refused, None),
                 _ => (Status::NotSent, None),
             };
             let sent_late = sent
@@ -517,7 +547,7 @@ pub fn statuses(
                 .and_then(|d| days_between(&deadlines.submit, d))
                 .filter(|d| *d > 0);
             let overdue = match status {
-                Status::NotSent => past(&deadlines.submit),
+                Status::NotSent | Status::Refused => past(&deadlines.submit),
                 Status::Received | Status::InReview => past(&deadlines.check),
                 Status::Checked | Status::Rejected => None,
             };
@@ -533,15 +563,29 @@ pub fn statuses(
         .collect()
 }
 
-/// «сдали 132 из 150, не сдали 18, из них просрочено 18».
+/// «сдали 132 из 150, не сдали 18, из них просрочено 18», and «, файл не
+/// принят у 2» when some of those did send a file.
 pub fn counts(rows: &[RosterRow]) -> String {
     let missing: Vec<&RosterRow> = rows
         .iter()
-        .filter(|r| matches!(r.status, Status::NotSent | Status::Rejected))
+        .filter(|r| {
+            matches!(
+                r.status,
+                Status::NotSent | Status::Rejected | Status::Refused
+            )
+        })
         .collect();
     let overdue = missing.iter().filter(|r| r.overdue.is_some()).count();
+    let refused = missing
+        .iter()
+        .filter(|r| r.status == Status::Refused)
+        .count();
+    let refused = match refused {
+        0 => String::new(),
+        n => format!(", файл не принят у {n}"),
+    };
     format!(
-        "сдали {} из {}, не сдали {}, из них просрочено {overdue}",
+        "сдали {} из {}, не сдали {}, из них просрочено {overdue}{refused}",
         rows.len() - missing.len(),
         rows.len(),
         missing.len()
@@ -550,6 +594,8 @@ pub fn counts(rows: &[RosterRow]) -> String {
 
 /// The letter to the schools that have not sent their card `title`, to
 /// print or to paste into e-mail; `None` when every school has sent it.
+/// A school whose file was refused is asked for it again, not told that
+/// nothing came: it did send one.
 pub fn reminder(
     rows: &[RosterRow],
     title: &str,
@@ -558,35 +604,54 @@ pub fn reminder(
     today: &str,
 ) -> Option<String> {
     let date = date_ru;
-    let missing: Vec<&RosterRow> = rows
-        .iter()
-        .filter(|r| r.status == Status::NotSent)
-        .collect();
-    if missing.is_empty() {
+    let of = |status: Status| -> Vec<&RosterRow> {
+        rows.iter().filter(|r| r.status == status).collect()
+    };
+    let (missing, refused) = (of(Status::NotSent), of(Status::Refused));
+    if missing.is_empty() && refused.is_empty() {
         return None;
     }
+    let list = |text: &mut String, schools: &[&RosterRow]| {
+        for (i, r) in schools.iter().enumerate() {
+            let late = r.lateness();
+            let late = if late.is_empty() {
+                String::new()
+            } else {
+                format!(" ({late})")
+            };
+            text.push_str(&format!("{}. {}{late}\n", i + 1, r.school.name));
+        }
+    };
     let mut text = format!(
         "Руководителям образовательных организаций\n\n\
          О представлении карты мониторинга {}\n\n\
-         Напоминаем, что карта мониторинга за {period} учебный год представляется в управление \
-         образования до {}. По состоянию на {} карта не получена от следующих организаций:\n\n",
+         Напоминаем, что карта мониторинга за {period} учебный год представляется до {}.",
         quoted(title.trim()),
         date(&deadlines.submit),
-        date(today)
     );
-    for (i, r) in missing.iter().enumerate() {
-        let late = r.lateness();
-        let late = if late.is_empty() {
-            String::new()
-        } else {
-            format!(" ({late})")
-        };
-        text.push_str(&format!("{}. {}{late}\n", i + 1, r.school.name));
+    if !missing.is_empty() {
+        text.push_str(&format!(
+            " По состоянию на {} карта не получена от следующих организаций:\n\n",
+            date(today)
+        ));
+        list(&mut text, &missing);
+        text.push_str(
+            "\nПросим заполнить карту на странице «Профкарта», выгрузить подписанный файл и \
+             направить его в ближайшее время.\n",
+        );
     }
-    text.push_str(
-        "\nПросим заполнить карту на странице «Профкарта», выгрузить подписанный файл и направить \
-         его в управление образования в ближайшее время.\n",
-    );
+    if !refused.is_empty() {
+        text.push_str(&match missing.is_empty() {
+            true => format!(" По состоянию на {} файлы", date(today)),
+            false => "\nФайлы".to_owned(),
+        });
+        text.push_str(" следующих организаций получены, но не прошли проверку:\n\n");
+        list(&mut text, &refused);
+        text.push_str(
+            "\nПросим открыть карту на странице «Профкарта», выгрузить подписанный файл заново \
+             и направить его, не открывая и не пересохраняя в других программах.\n",
+        );
+    }
     text.push_str(crate::department::letters::SIGNATURE);
     Some(text)
 }

@@ -1,7 +1,10 @@
 //! One received file on its own: size, text, JSON, signature, card and the
 //! school's details, then its score recomputed from the answers.
 
+use std::fmt;
 use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
 
 use crate::card::Card;
 use crate::department::archive::Cards;
@@ -39,29 +42,64 @@ pub fn check_verified(cards: &Cards, file_name: &str, bytes: &[u8]) -> Result<En
     check_by(open_verified, cards, file_name, bytes)
 }
 
-/// Whom a refused file says it is from: the school's name and year as the
-/// file writes them, which no signature vouches for. The coordinator needs
-/// them to ask the right school for a good copy. `None` when the file does
-/// not read far enough to say, or reads two ways (a repeated key).
-pub fn claimed_school(bytes: &[u8]) -> Option<String> {
+/// Whom a refused file says it is from, as the file writes it: no
+/// signature vouches for it. The coordinator needs it to ask the right
+/// school for a good copy, and the «Школы» tab to tell a school whose file
+/// was refused from one that sent nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub identifier: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub municipality: String,
+    /// «2025/2026» when the file's year reads as one, else as written.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub period: String,
+    /// The id of the card the file names.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub card: String,
+}
+
+impl Claim {
+    /// Whether the file claims to be of the campaign of `card_id` and
+    /// `period`; a file that names no card may be of any.
+    pub fn of_campaign(&self, card_id: &str, period: &str) -> bool {
+        self.period == period && (self.card.is_empty() || self.card == card_id)
+    }
+}
+
+impl fmt::Display for Claim {
+    /// «СОШ № 5, 2025/2026 учебный год».
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = self.name.trim_end_matches('.');
+        match self.period.as_str() {
+            "" => f.write_str(name),
+            year if canonical_period(year).is_some() => write!(f, "{name}, {year} учебный год"),
+            other => write!(f, "{name}, {other}"),
+        }
+    }
+}
+
+/// [`Claim`] of a refused file. `None` when the file does not read far
+/// enough to name a school, or reads two ways (a repeated key).
+pub fn claimed_school(bytes: &[u8]) -> Option<Claim> {
     if bytes.len() > MAX_FILE_BYTES {
         return None;
     }
     let value = parse_unique(&decode(bytes).ok()?).ok()?;
-    let field = |name: &str, max: usize| {
-        let text = value
-            .pointer(&format!("/payload/profile/{name}"))?
-            .as_str()?;
-        let words = one_line(text);
+    let field = |pointer: &str, max: usize| {
+        let words = one_line(value.pointer(pointer).and_then(|v| v.as_str())?);
         (!words.is_empty()).then(|| shorten(&words, max))
     };
-    let name = field("name", 120)?;
-    Some(match field("period", 20) {
-        Some(period) => match canonical_period(&period) {
-            Some(year) => format!("{name}, {year} учебный год"),
-            None => format!("{name}, {period}"),
-        },
-        None => name,
+    let profile = |name: &str, max: usize| field(&format!("/payload/profile/{name}"), max);
+    let period = profile("period", 20).unwrap_or_default();
+    Some(Claim {
+        name: profile("name", 120)?,
+        identifier: profile("identifier", 120).unwrap_or_default(),
+        municipality: profile("municipality", 120).unwrap_or_default(),
+        period: canonical_period(&period).unwrap_or(period),
+        card: field("/payload/template/id", 120).unwrap_or_default(),
     })
 }
 
@@ -350,9 +388,11 @@ mod tests {
         );
         let altered = good.replacen("2026-09-01", "2026-09-02", 1);
         assert!(verifies(good.as_bytes()) && !verifies(altered.as_bytes()));
-        assert_eq!(
-            claimed_school(altered.as_bytes()).as_deref(),
-            Some("СОШ № 5, 2025/2026 учебный год")
+        let claim = claimed_school(altered.as_bytes()).unwrap();
+        assert_eq!(claim.to_string(), "СОШ № 5, 2025/2026 учебный год");
+        assert!(claim.of_campaign(&card.id, "2025/2026"));
+        assert!(
+            !claim.of_campaign(&card.id, "2024/2025") && !claim.of_campaign("other", "2025/2026")
         );
         let long = sign(
             &card,
@@ -361,7 +401,7 @@ mod tests {
             1,
         );
         assert_eq!(
-            claimed_school(long.as_bytes()),
+            claimed_school(long.as_bytes()).map(|c| c.to_string()),
             Some(format!("{}…", "Ш".repeat(119)))
         );
         // Characters that turn the sentence around the name are dropped.

@@ -39,7 +39,7 @@ use crate::signed::keys::KeyPair;
 
 pub use backup::{unpack, unpack_restored, unpack_value, Unpacked, FORMAT as BACKUP_FORMAT};
 pub use cards::{Cards, KnownCard};
-pub use check::{check, check_verified, claimed_school, verifies, Entry, MAX_FILE_BYTES};
+pub use check::{check, check_verified, claimed_school, verifies, Claim, Entry, MAX_FILE_BYTES};
 pub use keys::KEYS_FORMAT;
 
 impl crate::error::ArchiveError {

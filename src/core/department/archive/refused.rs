@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::department::archive::Archive;
+use crate::department::archive::{Archive, Claim};
 
 /// How many refusals are kept: the latest, so that years of mistaken
 /// picks do not grow the stored decisions without end.
@@ -18,6 +18,9 @@ pub struct Refusal {
     pub why: String,
     /// When it was refused (ISO 8601), given by the shell.
     pub at: String,
+    /// Whom the file says it is from, when it reads far enough to say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claim: Option<Claim>,
 }
 
 impl Archive {
@@ -55,6 +58,7 @@ mod tests {
             file: file.into(),
             why: why.into(),
             at: at.into(),
+            claim: None,
         }
     }
 

@@ -7,6 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{Roster, RosterSchool};
+use crate::department::archive::Claim;
 use crate::department::school::{normalize, SchoolId};
 use crate::school::profile::SchoolProfile;
 
@@ -131,7 +132,21 @@ impl<'r> Owners<'r> {
                 .cloned()
                 .unwrap_or_default();
         }
-        let file = Spelling::filed(profile);
+        self.spelled_as(&Spelling::filed(profile))
+    }
+
+    /// The positions of the schools that own a refused file claiming to be
+    /// from `claim`, by the spelling rules alone: the coordinator's placing
+    /// is by a key, which no refused file is trusted to carry.
+    pub(super) fn of_claim(&self, claim: &Claim) -> Vec<usize> {
+        self.spelled_as(&Spelling::of(
+            &claim.name,
+            &claim.identifier,
+            &claim.municipality,
+        ))
+    }
+
+    fn spelled_as(&self, file: &Spelling) -> Vec<usize> {
         let candidates = |map: &HashMap<String, Vec<usize>>, key: &str| {
             map.get(key).cloned().unwrap_or_default()
         };
@@ -141,7 +156,7 @@ impl<'r> Owners<'r> {
             found.sort_unstable();
             found.dedup();
         }
-        found.retain(|&i| self.spelled[i].owns(&file));
+        found.retain(|&i| self.spelled[i].owns(file));
         found
     }
 }

@@ -429,3 +429,141 @@ fn the_deadlines_in_one_line() {
     d.submit.clear();
     assert_eq!(d.line(), "Сроки не заданы.");
 }
+
+/// В's file was refused at import (damaged on the way); Г's refused file is
+/// of last year, and an old refusal names no school. On 20 October В is
+/// asked to send its file again, not told that nothing came; Г is reminded
+/// as before. Once В's good copy is in, it counts as received.
+#[test]
+fn a_school_whose_file_was_refused_is_asked_again_not_told_nothing_came() {
+    use crate::department::view::import::{refusals, ImportRow};
+    use crate::error::ImportError;
+
+    let card = testkit::card();
+    let a = draft("Школа А", PERIOD, &["1.8"]);
+    let mut archive = testkit::archive(&card, &[("a1", &a)]);
+    let signed = |name: &str, period: &str, id: &str| {
+        let d = draft(name, period, &["1.8"]);
+        testkit::sign(
+            &card,
+            &d,
+            testkit::meta(id, "2026-09-20T08:00:00Z", None),
+            2,
+        )
+    };
+    let damaged = |text: String| text.replacen("2026-09-20", "2026-09-21", 1);
+    let rows = [
+        ImportRow::refused(
+            "v.json".into(),
+            ImportError::CutOff,
+            Some(damaged(signed("школа  В", PERIOD, "v1")).as_bytes()),
+        ),
+        ImportRow::refused(
+            "g.json".into(),
+            ImportError::CutOff,
+            Some(damaged(signed("Школа Г", "2024/2025", "g0")).as_bytes()),
+        ),
+        ImportRow::refused("x.json".into(), ImportError::NotText, None),
+    ];
+    let kept = refusals(&archive, &rows, "2026-10-02T10:00:00Z");
+    assert_eq!(kept.len(), 3);
+    assert!(kept[0]
+        .why
+        .ends_with("В файле указана школа: школа В, 2025/2026 учебный год."));
+    archive.note_refused(kept);
+    archive.roster = Roster {
+        schools: ["Школа А", "Школа В", "Школа Г"].map(school).to_vec(),
+        ..Roster::default()
+    };
+    let rows = statuses(
+        &archive.roster,
+        &archive,
+        DEFAULT_CARD,
+        PERIOD,
+        "2026-10-20",
+    );
+    let seen: Vec<(&str, &str, String)> = rows
+        .iter()
+        .map(|r| (r.school.name.as_str(), r.status.label(), r.lateness()))
+        .collect();
+    let overdue = "просрочено на 20 дней".to_owned();
+    assert_eq!(
+        seen,
+        [
+            (
+                "Школа А",
+                "получена",
+                "проверка отделом просрочена на 5 дней".to_owned()
+            ),
+            ("Школа В", "файл не принят", overdue.clone()),
+            ("Школа Г", "не сдана", overdue),
+        ]
+    );
+    assert_eq!(
+        counts(&rows),
+        "сдали 1 из 3, не сдали 2, из них просрочено 2, файл не принят у 1"
+    );
+    let letter = reminder(
+        &rows,
+        "Карта",
+        PERIOD,
+        &archive.roster.deadlines(PERIOD),
+        "2026-10-20",
+    )
+    .unwrap();
+    assert!(
+        letter.contains(
+            "По состоянию на 20.10.2026 карта не получена от следующих организаций:\n\n\
+             1. Школа Г (просрочено на 20 дней)\n"
+        ),
+        "{letter}"
+    );
+    assert!(
+        letter.contains(
+            "\nФайлы следующих организаций получены, но не прошли проверку:\n\n\
+             1. Школа В (просрочено на 20 дней)\n\nПросим открыть карту"
+        ),
+        "{letter}"
+    );
+    assert!(!letter.contains("управлени"), "{letter}");
+    assert_eq!(
+        crate::department::report::left_out(&archive, DEFAULT_CARD, PERIOD, &[]),
+        "Не представили карту (по списку школ): Школа В (файл не принят), Школа Г."
+    );
+    // Only В's file refused: the letter asks for it alone, from the start.
+    let only = [rows[0].clone(), rows[1].clone()];
+    let letter = reminder(
+        &only,
+        "Карта",
+        PERIOD,
+        &archive.roster.deadlines(PERIOD),
+        "2026-10-20",
+    )
+    .unwrap();
+    assert!(
+        letter.contains(
+            "до 30.09.2026. По состоянию на 20.10.2026 файлы следующих организаций получены, \
+             но не прошли проверку:\n\n1. Школа В"
+        ),
+        "{letter}"
+    );
+    assert!(!letter.contains("не получена"), "{letter}");
+    // В's good copy comes: it is received, late by the days it took.
+    let v = draft("Школа В", PERIOD, &["1.8"]);
+    let good = testkit::sign(
+        &card,
+        &v,
+        testkit::meta("v2", "2026-10-05T08:00:00Z", None),
+        3,
+    );
+    archive.admit_all(vec![testkit::entry(&card, "v2", &good)]);
+    let rows = statuses(
+        &archive.roster,
+        &archive,
+        DEFAULT_CARD,
+        PERIOD,
+        "2026-10-20",
+    );
+    assert_eq!(rows[1].status, Status::Received);
+    assert_eq!(rows[1].sent_late, Some(5));
+}

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::department::archive::{claimed_school, Admission, Archive, Refusal};
+use crate::department::archive::{claimed_school, Admission, Archive, Claim, Refusal};
 use crate::department::verdict::{explanation, Verdict};
 use crate::error::ImportError;
 
@@ -15,7 +15,7 @@ pub struct ImportRow {
     pub admission: Admission,
     /// For a file refused at its check, the school it says it is from
     /// ([`claimed_school`]): the coordinator asks that school for a good copy.
-    pub claimed: Option<String>,
+    pub claimed: Option<Claim>,
 }
 
 impl ImportRow {
@@ -41,10 +41,7 @@ impl ImportRow {
     pub fn why(&self, archive: &Archive) -> String {
         let why = explanation(archive, &self.admission);
         match &self.claimed {
-            Some(school) => format!(
-                "{why} В файле указана школа: {}.",
-                school.trim_end_matches('.')
-            ),
+            Some(school) => format!("{why} В файле указана школа: {school}."),
             None => why,
         }
     }
@@ -63,6 +60,7 @@ pub fn refusals(archive: &Archive, rows: &[ImportRow], at: &str) -> Vec<Refusal>
             file: row.file.clone(),
             why: row.why(archive),
             at: at.to_owned(),
+            claim: row.claimed.clone(),
         })
         .collect()
 }
