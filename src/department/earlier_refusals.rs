@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use profkarta_core::department::view::import::earlier_refusals;
+use profkarta_core::department::view::import::{earlier_refusals, EarlierRefusal};
 use profkarta_core::text::files;
 
 use crate::department::state::Dept;
@@ -38,11 +38,14 @@ pub fn EarlierRefusals() -> impl IntoView {
                         <tr><ColumnHeads names=&["Файл", "Дата загрузки", "Почему не принят"]/></tr>
                     </thead>
                     <tbody>
-                        {move || rows.get().into_iter().map(|r| view! {
-                            <tr class="bad">
+                        {move || rows.get().into_iter().map(|EarlierRefusal { refusal: r, resent }| view! {
+                            <tr class:resent=resent>
                                 <td class="file-name">{r.file}</td>
                                 <td class="when">{local_datetime(&r.at)}</td>
-                                <td>{r.why}</td>
+                                <td>
+                                    {r.why}
+                                    {resent.then_some(" Позже принят другой файл этой школы за этот год.")}
+                                </td>
                             </tr>
                         }).collect_view()}
                     </tbody>

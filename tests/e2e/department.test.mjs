@@ -790,9 +790,21 @@ test('the workspace survives a reload, and spreadsheets and letters come out rig
             (await earlier.locator('tbody td.file-name').allInnerTexts()).sort(),
             refused.map((f) => f.name).sort(),
         );
+        // A refusal whose school has a counted file of that year since is
+        // marked so: nothing is left to ask that school for.
+        const counted = (f) => ['accepted', 'score_mismatch'].includes(f.verdict);
+        // (A file too large to be read says no school.)
+        const answered = (r) => Boolean(r.submission) && r.verdict !== 'too_large' && manifest.files.some((f) => counted(f) && f.submission.school === r.submission.school && f.submission.period === r.submission.period);
+        const later = ' Позже принят другой файл этой школы за этот год.';
+        for (const r of refused) {
+            const text = await earlier.locator('tbody tr').filter({ hasText: r.name }).locator('td').nth(2).innerText();
+            assert.equal(text.endsWith(later), answered(r), `${r.name}: ${text}`);
+        }
+        assert.ok(refused.some(answered) && refused.some((r) => !answered(r)), 'both kinds are in the list');
         const foreign = refused.find((f) => f.verdict === 'unknown_template');
         const why = await earlier.locator('tbody tr').filter({ hasText: foreign.name }).locator('td').nth(2).innerText();
-        assert.ok(why.startsWith('Файл заполнен по карте, которой нет в рабочей области') && why.endsWith(`В файле указана школа: ${foreign.submission.school}, ${foreign.submission.period} учебный год.`), why);
+        const claimed = `В файле указана школа: ${foreign.submission.school}, ${foreign.submission.period} учебный год.`;
+        assert.ok(why.startsWith('Файл заполнен по карте, которой нет в рабочей области') && why.endsWith(claimed + (answered(foreign) ? later : '')), why);
         page.once('dialog', (dialog) => dialog.accept());
         await earlier.getByRole('button', { name: 'Очистить список' }).click();
         await earlier.waitFor({ state: 'detached' });

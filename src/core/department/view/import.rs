@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use crate::department::archive::{claimed_school, Admission, Archive, Claim, Refusal};
+use crate::department::school::normalize;
 use crate::department::verdict::{explanation, Verdict};
 use crate::error::ImportError;
 
@@ -65,20 +66,55 @@ pub fn refusals(archive: &Archive, rows: &[ImportRow], at: &str) -> Vec<Refusal>
         .collect()
 }
 
+/// A kept refusal, and whether a file of the school it claims to be from
+/// has been counted for that year: then there is nothing left to ask the
+/// school for, and the coordinator may clear the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EarlierRefusal {
+    pub refusal: Refusal,
+    pub resent: bool,
+}
+
 /// The kept refusals that the import table does not show: those of earlier
 /// visits, before the page was last opened. Latest first.
-pub fn earlier_refusals(archive: &Archive, log: &[ImportRow]) -> Vec<Refusal> {
+pub fn earlier_refusals(archive: &Archive, log: &[ImportRow]) -> Vec<EarlierRefusal> {
     let shown: HashSet<&str> = log
         .iter()
         .filter(|row| matches!(row.admission, Admission::Refused(_)))
         .map(|row| row.file.as_str())
         .collect();
-    archive
+    let earlier: Vec<&Refusal> = archive
         .refusals()
         .iter()
         .rev()
         .filter(|r| !shown.contains(r.file.as_str()))
-        .cloned()
+        .collect();
+    if earlier.is_empty() {
+        return Vec::new();
+    }
+    // The counted schools of each year by name and by identifier, spelled
+    // as the list of schools compares them.
+    let counted: HashSet<(String, &str)> = archive
+        .current()
+        .into_iter()
+        .flat_map(|e| {
+            let p = e.profile();
+            [normalize(&p.name), normalize(&p.identifier)].map(|key| (key, e.period()))
+        })
+        .filter(|(key, _)| !key.is_empty())
+        .collect();
+    let resent = |claim: &Claim| {
+        [&claim.name, &claim.identifier]
+            .map(|text| normalize(text))
+            .into_iter()
+            .any(|key| !key.is_empty() && counted.contains(&(key, claim.period.as_str())))
+    };
+    earlier
+        .into_iter()
+        .map(|r| EarlierRefusal {
+            refusal: r.clone(),
+            resent: r.claim.as_ref().is_some_and(resent),
+        })
         .collect()
 }
 
@@ -366,7 +402,16 @@ mod tests {
         let mut archive = archive;
         archive.note_refused(kept.clone());
         assert!(earlier_refusals(&archive, &log).is_empty());
-        assert_eq!(earlier_refusals(&archive, &[]), kept);
+        let earlier = earlier_refusals(&archive, &[]);
+        assert_eq!(earlier.len(), 1);
+        assert_eq!((&earlier[0].refusal, earlier[0].resent), (&kept[0], false));
+
+        // A good copy of СОШ 7's file of that year comes, spelled otherwise:
+        // the refusal is marked as answered. Another year's file would not be.
+        let copy = draft("сош  7", "2025/2026", &["1.8"]);
+        let text = testkit::sign(&card, &copy, testkit::meta("c7", "2026-09-25", None), 1);
+        archive.admit_all(vec![testkit::entry(&card, "c7", &text)]);
+        assert!(earlier_refusals(&archive, &[])[0].resent);
     }
 
     #[test]
