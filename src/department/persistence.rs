@@ -46,6 +46,8 @@ pub struct Persistence {
     /// Counts the workspace's changes: a save that ends with a later change
     /// behind it has not saved everything.
     changes: StoredValue<u64>,
+    /// Writes started and not yet answered by the database.
+    writing: StoredValue<u32>,
     wait: Debounce,
 }
 
@@ -60,6 +62,7 @@ impl Persistence {
             rewrite: StoredValue::new(false),
             legacy: StoredValue::new(false),
             changes: StoredValue::new(0),
+            writing: StoredValue::new(0),
             wait: Debounce::new(),
         };
         persistence.watch(dept);
@@ -161,7 +164,7 @@ impl Persistence {
         // meantime loses the files of the last import: the browser asks
         // the user to stay while anything is unsaved.
         let on_leave = window_event_listener(leptos::ev::beforeunload, move |e| {
-            if dept.saving().with_untracked(Saving::unsaved) {
+            if self.would_lose(dept) {
                 e.prevent_default();
                 e.set_return_value("");
             }
@@ -196,24 +199,9 @@ impl Persistence {
             return;
         }
         let clear = self.rewrite.get_value();
-        let (files, decisions) = dept.archive().with_untracked(|a| {
-            // The texts are shared, not copied; the browser's copies are
-            // made slice by slice as they are written.
-            let files: Vec<StoredFile> = self.stored.with_value(|stored| {
-                a.entries()
-                    .iter()
-                    .filter(|e| clear || !stored.contains(e.id()))
-                    .map(|e| StoredFile {
-                        id: e.id().to_owned(),
-                        name: e.file_name.clone(),
-                        text: Arc::clone(&e.text),
-                    })
-                    .collect()
-            });
-            (files, a.decisions_json())
-        });
+        let (files, decisions) = self.to_write(dept);
         let change = self.changes.get_value();
-        if !clear && files.is_empty() && self.decisions.with_value(|d| *d == decisions) {
+        if self.nothing_in(&files, &decisions) {
             if dept.saving().get_untracked() == Saving::Pending {
                 dept.set_saving(Saving::Saved);
             }
@@ -228,8 +216,11 @@ impl Persistence {
             stored.extend(ids.iter().cloned());
         });
         self.decisions.set_value(decisions.clone());
+        self.writing.update_value(|n| *n += 1);
         leptos::task::spawn_local(async move {
-            match db.write(clear, &files, DECISIONS, &decisions).await {
+            let written = db.write(clear, &files, DECISIONS, &decisions).await;
+            self.writing.update_value(|n| *n -= 1);
+            match written {
                 Ok(()) => {
                     ask_to_keep_storage();
                     // A change made during the write has its own save coming.
@@ -255,6 +246,48 @@ impl Persistence {
                 }
             }
         });
+    }
+
+    /// The files the database does not have (all of them before a
+    /// rewrite), and the decisions as they stand.
+    fn to_write(self, dept: Dept) -> (Vec<StoredFile>, String) {
+        let clear = self.rewrite.get_value();
+        dept.archive().with_untracked(|a| {
+            // The texts are shared, not copied; the browser's copies are
+            // made slice by slice as they are written.
+            let files: Vec<StoredFile> = self.stored.with_value(|stored| {
+                a.entries()
+                    .iter()
+                    .filter(|e| clear || !stored.contains(e.id()))
+                    .map(|e| StoredFile {
+                        id: e.id().to_owned(),
+                        name: e.file_name.clone(),
+                        text: Arc::clone(&e.text),
+                    })
+                    .collect()
+            });
+            (files, a.decisions_json())
+        })
+    }
+
+    fn nothing_in(self, files: &[StoredFile], decisions: &str) -> bool {
+        !self.rewrite.get_value()
+            && files.is_empty()
+            && self.decisions.with_value(|d| d == decisions)
+    }
+
+    /// Whether closing the page now would lose work. A change waits half
+    /// a second for its save, and so does the workspace just opened from
+    /// the database: that one has nothing to write, and the browser's
+    /// «leave the page?» would be a false alarm.
+    fn would_lose(self, dept: Dept) -> bool {
+        match dept.saving().get_untracked() {
+            Saving::Pending if self.writing.get_value() == 0 => {
+                let (files, decisions) = self.to_write(dept);
+                !self.nothing_in(&files, &decisions)
+            }
+            saving => saving.unsaved(),
+        }
     }
 
     /// Resolves a conflict with the other tab's version, as stored.

@@ -1193,6 +1193,44 @@ test('without IndexedDB the work goes on in memory, and the user is told to keep
     }
 });
 
+test('a change not yet saved is asked about on closing; the workspace just reopened from the browser is not', () =>
+    withDepartment(async (page) => {
+        const status = page.getByTestId('dept-save-status');
+        // Closes `target` as the user would: the question the browser asked
+        // (dismissed: the user stays), or null when the page closed unasked.
+        const closing = async (target) => {
+            const still = await target.getByTestId('dept-save-status').innerText();
+            const quiet = (promise) => promise.catch(() => undefined);
+            const outcome = Promise.race([
+                quiet(target.waitForEvent('dialog').then(async (dialog) => {
+                    await dialog.dismiss();
+                    return dialog.type();
+                })),
+                quiet(target.waitForEvent('close').then(() => null)),
+            ]);
+            await target.close({ runBeforeUnload: true });
+            return { still, asked: await outcome };
+        };
+        await importAll(page);
+        await status.filter({ hasText: 'сохранена' }).waitFor();
+        // A change waits half a second for its save: closing now loses it.
+        await page.getByRole('tab', { name: 'Школы' }).click();
+        await page.locator('#roster-new').fill('МБОУ СОШ № 99');
+        await page.getByRole('button', { name: 'Добавить', exact: true }).click();
+        const changed = await closing(page);
+        assert.equal(changed.still, 'Изменения сохраняются в этом браузере…');
+        assert.equal(changed.asked, 'beforeunload');
+        await status.filter({ hasText: 'сохранена' }).waitFor();
+
+        // Reopened from the database, the workspace waits for that half
+        // second too, with nothing to write: the question would be a false alarm.
+        const again = await page.context().newPage();
+        await again.goto(page.url());
+        await again.getByTestId('dept-save-status').filter({ hasText: 'Изменения сохраняются' }).waitFor();
+        const reopened = await closing(again);
+        assert.deepEqual(reopened, { still: 'Изменения сохраняются в этом браузере…', asked: null });
+    }));
+
 test('two tabs of the department never overwrite each other silently', async () => {
     const { context, page: first, errors } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs' });
     try {
