@@ -166,6 +166,22 @@ pub fn ReportPanel() -> impl IntoView {
                 .any(|x| !x.is_empty())
                 .then(|| effectiveness_svg(&measures))
         });
+        // Everything of this panel is read now: the user may leave the tab
+        // while the pictures are drawn, and its memos go with it.
+        let period = dept.period.get_untracked().unwrap_or_default();
+        let department = department.get_untracked();
+        let texts = (
+            dynamics_text(),
+            (!scored).then(value_table).flatten(),
+            reviewers(),
+            left_out(),
+            proposals(),
+            road_map.get_untracked(),
+        );
+        let events = dept.card.with_untracked(|card| {
+            dept.archive()
+                .with_untracked(|a| dept.results.with_untracked(|r| events_tables(a, card, r)))
+        });
         spawn_local(async move {
             let mut charts = Vec::new();
             for (description, svg) in svgs {
@@ -175,8 +191,7 @@ pub fn ReportPanel() -> impl IntoView {
                 Some(svg) => picture(dept, "Анализ эффективности принятых мер", &svg).await,
                 None => None,
             };
-            let period = dept.period.get_untracked().unwrap_or_default();
-            let department = department.get_untracked();
+            let (dynamics, value_changes, reviewers, left_out, proposals, road_map) = texts;
             let bytes = dept.card.with_untracked(|card| {
                 dept.figures.with_untracked(|figures| {
                     dept.rating.with_untracked(|rating| {
@@ -187,16 +202,14 @@ pub fn ReportPanel() -> impl IntoView {
                                 card,
                                 figures,
                                 rating,
-                                dynamics: dynamics_text(),
-                                value_changes: (!scored).then(value_table).flatten(),
-                                reviewers: reviewers(),
-                                left_out: left_out(),
-                                proposals: proposals(),
+                                dynamics,
+                                value_changes,
+                                reviewers,
+                                left_out,
+                                proposals,
                                 effects: effects.as_ref(),
-                                road_map: road_map.get_untracked(),
-                                events: dept.archive().with_untracked(|a| {
-                                    dept.results.with_untracked(|r| events_tables(a, card, r))
-                                }),
+                                road_map,
+                                events,
                                 charts,
                                 effects_chart,
                             })

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { downloadText, ARTIFACTS, useApp, useGenerated, openDepartment, importFiles } from './harness.mjs';
-import { byName, score, INDICATORS } from './scoring.mjs';
+import { byName, score, tied, INDICATORS } from './scoring.mjs';
 
 const PERIOD = '2025/2026';
 const IVANOVA = 'Иванова А. А.';
@@ -226,8 +226,10 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
         await lead.page.getByTestId('report-reviewers').screenshot({ path: join(ARTIFACTS, 'department-report-reviewers.png') });
         const report = await lead.page.getByTestId('report-reviewers').innerText();
         const parts = report.replace(/^Проверку объективности провели: /, '').replace(/\.$/, '').split('; ');
-        const said = Object.fromEntries(parts.map((p) => p.split(' — ')).map(([who, schools]) => [who, schools.split(', ').sort()]));
-        assert.deepEqual(said, { [IVANOVA]: [shared, ownOfIvanova].sort(), [PETROV]: [shared, ownOfPetrov].sort() });
+        const said = Object.fromEntries(parts.map((p) => p.split(' — ')).map(([who, schools]) => [who, schools.split(', ')]));
+        // Each reviewer's schools in name order, «№» held to its number.
+        const named = (...schools) => schools.sort(byName).map(tied);
+        assert.deepEqual(said, { [IVANOVA]: named(shared, ownOfIvanova), [PETROV]: named(shared, ownOfPetrov) });
 
         // The same files again change nothing and reopen nothing.
         await lead.page.getByRole('tab', { name: 'Проверяющие' }).click();

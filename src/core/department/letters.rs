@@ -134,13 +134,15 @@ fn letter_to(
     last_year: Option<(&Card, &[SchoolResult])>,
 ) -> String {
     let measures = addressed_to(&archive.measures, &card.id, &to.school);
-    let last_year = last_year.and_then(|(old, before)| {
-        let was = before.iter().find(|r| r.school == to.school.school)?;
-        Some((
-            old,
-            was,
-            archive.entry(&was.submission_id).map(|e| &e.assessment),
-        ))
+    let last_year = last_year.and_then(|(card, before)| {
+        let result = before.iter().find(|r| r.school == to.school.school)?;
+        Some(LastYear {
+            card,
+            result,
+            filed: archive
+                .entry(&result.submission_id)
+                .map(|e| (&*e.card, &e.assessment)),
+        })
     });
     draft_letter(
         &to.card,
@@ -187,18 +189,27 @@ pub fn every_school_letter(
         .collect()
 }
 
+/// A school's year before, as its letter looks back on it.
+pub struct LastYear<'a> {
+    /// The card of that year, whose numbers `result` is seen under.
+    pub card: &'a Card,
+    pub result: &'a SchoolResult,
+    /// The school's file of that year: its own card version and answers.
+    pub filed: Option<(&'a Card, &'a Assessment)>,
+}
+
 /// Drafts the letter for `school`; `rating` is the period's rating, best
 /// first, from which schools that earned a missed point are named;
 /// `measures` are the department's measures addressed to the school;
-/// `last_year`, the card and the school's result of the year before, when
-/// it sent one: an indicator missed both years is said to be.
+/// `last_year`, the school's year before, when it sent a card: an
+/// indicator missed both years is said to be.
 pub fn draft_letter(
     card: &Card,
     school: &SchoolResult,
     answers: Option<&Assessment>,
     rating: &[Ranked],
     measures: &[&Measure],
-    last_year: Option<(&Card, &SchoolResult, Option<&Assessment>)>,
+    last_year: Option<LastYear>,
 ) -> String {
     let score = &school.score;
     let mut text = format!(
@@ -294,12 +305,16 @@ pub fn draft_letter(
         ));
         // The cycle did not close for it: the letter says so, with last
         // year's share where there is one, so that a fall shows.
-        let again = last_year.and_then(|(old, was, answers)| {
-            let o = old
+        // The figure is read from the file's own card, found by the key:
+        // filled in another version, its code may be another indicator's.
+        let again = last_year.as_ref().and_then(|last| {
+            let o = (last.card)
                 .by_key(indicator.key())
-                .filter(|o| was.missed(&o.code))?;
-            let share = answer_to(answers, o).and_then(|r| explain(o, r).share);
-            Some(share)
+                .filter(|o| last.result.missed(&o.code))?;
+            Some(last.filed.and_then(|(own, answers)| {
+                let mine = own.by_key(o.key())?;
+                explain(mine, answer_to(Some(answers), mine)?).share
+            }))
         });
         match again {
             Some(Some(share)) => {
@@ -856,7 +871,11 @@ mod tests {
             None,
             &rating,
             &[],
-            Some((&card, &before[0], None)),
+            Some(LastYear {
+                card: &card,
+                result: &before[0],
+                filed: None,
+            }),
         );
         let under = |code: &str| {
             let at = letter.find(&format!("\n{code}. ")).unwrap();
@@ -890,6 +909,56 @@ mod tests {
         )
         .unwrap();
         let at = letter.find("\n1.1. ").unwrap();
+        assert_eq!(
+            letter[at..].lines().nth(2),
+            Some("Не выполнен и в прошлом году (было 20,0\u{A0}%).")
+        );
+    }
+
+    /// Last year two versions were filled in: Школа А on version 1, where
+    /// «Доля 1–4 классов» is 1.1 (2 of 10, missed), Школа Б on version 2,
+    /// which numbers it 1.2 and puts «Доля 8–9 классов» (9 of 10 at А)
+    /// under 1.1. Missed again this year, А's share of last year is read
+    /// from its own file by the indicator, not by the code: 20 %, not 90 %.
+    #[test]
+    fn last_years_figure_is_read_from_the_schools_own_version() {
+        let mut v1 = testkit::card();
+        let indicator = |card: &mut Card, code: &str| -> String {
+            let i = card.indicators_mut().find(|i| i.code == code).unwrap();
+            i.id = format!("id-{code}");
+            i.id.clone()
+        };
+        let (young, older) = (indicator(&mut v1, "1.1"), indicator(&mut v1, "1.2"));
+        let mut v2 = v1.clone();
+        v2.version = 2;
+        for i in v2.indicators_mut() {
+            if i.id == young {
+                i.code = "1.2".into();
+            } else if i.id == older {
+                i.code = "1.1".into();
+            }
+        }
+        let mut was = draft("Школа А", "2024/2025", &[]);
+        was.answers.insert("1.1".into(), testkit::share("2", "10"));
+        was.answers.insert("1.2".into(), testkit::share("9", "10"));
+        let mut now = draft("Школа А", "2025/2026", &[]);
+        now.answers.insert("1.2".into(), testkit::share("1", "10"));
+        let archive = testkit::archive_of(&[
+            (&v1, "a1", &was),
+            (&v2, "b1", &draft("Школа Б", "2024/2025", &[])),
+            (&v2, "a2", &now),
+        ]);
+        let before = results(&archive, DEFAULT_CARD, "2024/2025");
+        let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
+        let letter = school_letter(
+            &archive,
+            &v2,
+            &rating[0].result,
+            &rating,
+            Some((&v2, &before)),
+        )
+        .unwrap();
+        let at = letter.find("\n1.2. ").unwrap();
         assert_eq!(
             letter[at..].lines().nth(2),
             Some("Не выполнен и в прошлом году (было 20,0\u{A0}%).")

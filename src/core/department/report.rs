@@ -71,14 +71,44 @@ fn levels_scale(card: &Card) -> String {
     };
     let max = card.max_points;
     let (high, medium) = levels.thresholds(max);
+    // A band of one value is that value; on a small card a band can be
+    // empty (at 2 points, 80 and 60 % both start at 2): then each band
+    // left is named, since their order no longer says which is which.
+    let band = |lo: u32, hi: u32| match lo.cmp(&hi) {
+        std::cmp::Ordering::Less => Some(format!("{lo}\u{2060}–\u{2060}{hi}")),
+        std::cmp::Ordering::Equal => Some(lo.to_string()),
+        std::cmp::Ordering::Greater => None,
+    };
+    let low = match medium {
+        0 => None,
+        1 => Some("0".to_owned()),
+        m => Some(format!("{} и менее", m - 1)),
+    };
+    let bands = [
+        ("высокая", band(high, max)),
+        (
+            "средняя",
+            high.checked_sub(1).and_then(|top| band(medium, top)),
+        ),
+        ("низкая", low),
+    ];
+    let all = bands.iter().all(|(_, b)| b.is_some());
+    let named: Vec<String> = bands
+        .into_iter()
+        .filter_map(|(level, b)| {
+            Some(if all {
+                b?
+            } else {
+                format!("{level} — {}", b?)
+            })
+        })
+        .collect();
     format!(
-        " Уровень — по доле баллов от максимума, применимого к школе: {}, низкая — ниже \
-         {}\u{A0}% (при максимуме {max}: {high}\u{2060}–\u{2060}{max}, {}\u{2060}–\u{2060}{}, {} и менее баллов).",
+        " Уровень\u{A0}— по доле баллов от максимума, применимого к школе: {}, низкая — ниже \
+         {}\u{A0}% (при максимуме {max}: {} баллов).",
         levels_text(Some(levels)),
         levels.medium_from_percent,
-        medium,
-        high.saturating_sub(1),
-        medium.saturating_sub(1)
+        named.join(", "),
     )
 }
 
@@ -704,7 +734,7 @@ pub fn left_out(
     let missing = sorted(
         statuses(&archive.roster, archive, card_id, period, "")
             .into_iter()
-            .filter(|r| !held.iter().any(|e| r.school.name == e.profile().name))
+            .filter(|r| !r.held)
             .filter_map(|r| match r.status {
                 Status::NotSent => Some(r.school.name),
                 Status::Rejected => Some(format!("{} (ключ подписи отклонён)", r.school.name)),
@@ -759,13 +789,17 @@ pub fn left_out(
 
 /// How the analysis of measures compares, said beside its table.
 pub fn effects_method() -> String {
+    use crate::department::effectiveness::{Verdict, MIN_SCHOOLS, NOTABLE_TENTHS};
     format!(
         "Для каждой меры её целевые показатели сравниваются в адресных школах и в остальных: \
          изменение доли школ, выполняющих показатель, у адресных минус изменение у остальных. \
-         Заметной считается разность не менее {} п. п.; мера для всех школ — «не с кем \
-         сравнить»; меньше трёх школ в любой из групп — «мало данных». Показатели, правило \
-         которых изменилось между годами, не сравниваются.",
-        crate::department::effectiveness::NOTABLE_TENTHS / 10
+         Заметной считается разность не менее {}\u{A0}п.\u{A0}п. Итоги «{}» и «{}» \
+         означают, что сравнить нельзя: меру получили все школы или в одной из групп меньше \
+         {MIN_SCHOOLS}\u{A0}школ. Показатели, правило которых изменилось между годами, не \
+         сравниваются.",
+        crate::text::tenths(NOTABLE_TENTHS.unsigned_abs(), ','),
+        Verdict::NoOthers.label(),
+        Verdict::TooFew.label(),
     )
 }
 
@@ -854,15 +888,19 @@ pub fn reviewers(archive: &Archive, results: &[SchoolResult]) -> Option<String> 
     if by.keys().all(String::is_empty) {
         return None;
     }
+    // The coordinator first (no name), then the reviewers as a list of
+    // names is ordered, each with the schools in name order.
+    let mut by: Vec<(String, Vec<&str>)> = by.into_iter().collect();
+    by.sort_by(|(a, _), (b, _)| (!a.is_empty()).cmp(&!b.is_empty()).then(by_name(a, b)));
     let parts: Vec<String> = by
-        .iter()
+        .into_iter()
         .map(|(name, schools)| {
             let who = if name.is_empty() {
-                "координатор отдела"
+                "координатор отдела".to_owned()
             } else {
                 name
             };
-            format!("{who} — {}", schools.join(", "))
+            format!("{who} — {}", in_name_order(schools).join(", "))
         })
         .collect();
     Some(format!(
@@ -1007,8 +1045,8 @@ mod tests {
             "Файлы, подписанные новым ключом, ждут решения о нём и в справке не учтены: СОШ 2."
         );
         // With the roster, the school without a card is named; the one
-        // waiting for its key is not named twice.
-        for name in ["СОШ 1", "СОШ 2", "СОШ 3"] {
+        // waiting for its key is not named twice, however the list spells it.
+        for name in ["СОШ 1", "сош  2", "СОШ 3"] {
             archive.roster.add(name).unwrap();
         }
         now[0].mismatch = true;
@@ -1027,6 +1065,36 @@ mod tests {
         assert_eq!(
             left_out(&archive, DEFAULT_CARD, "2025/2026", &now),
             "Не представили карту (по списку школ): СОШ 3."
+        );
+    }
+
+    /// The bands in points of 80 and 60 % on small cards, by hand: at 2
+    /// points both start at 2 (ceil 1.6, ceil 1.2), so the medium band is
+    /// empty; at 5 the medium band is the one value 3; at 1, 0 is low.
+    #[test]
+    fn level_bands_on_small_cards() {
+        let mut card = testkit::card();
+        let scale = |card: &Card| {
+            let text = levels_scale(card);
+            let from = text.find("(при").unwrap();
+            text[from..].replace('\u{2060}', "")
+        };
+        card.max_points = 23;
+        assert_eq!(
+            scale(&card),
+            "(при максимуме 23: 19–23, 14–18, 13 и менее баллов)."
+        );
+        card.max_points = 5;
+        assert_eq!(scale(&card), "(при максимуме 5: 4–5, 3, 2 и менее баллов).");
+        card.max_points = 2;
+        assert_eq!(
+            scale(&card),
+            "(при максимуме 2: высокая — 2, низкая — 1 и менее баллов)."
+        );
+        card.max_points = 1;
+        assert_eq!(
+            scale(&card),
+            "(при максимуме 1: высокая — 1, низкая — 0 баллов)."
         );
     }
 
@@ -1138,7 +1206,7 @@ mod tests {
             "В мониторинге за 2025/2026 учебный год участвовали 3 образовательные организации \
              (карта «Экспертная карта мониторинга системы работы по самоопределению и \
              профессиональной ориентации обучающихся», версия 1). Эффективность профориентационной работы: высокая — 0 (0,0\u{A0}%), средняя — 0 \
-             (0,0\u{A0}%), низкая — 3 (100,0\u{A0}%). Уровень — по доле баллов от максимума, \
+             (0,0\u{A0}%), низкая — 3 (100,0\u{A0}%). Уровень\u{A0}— по доле баллов от максимума, \
              применимого к школе: высокая — от 80\u{A0}%, средняя — от 60\u{A0}%, низкая — ниже \
              60\u{A0}% (при максимуме 23: 19\u{2060}–\u{2060}23, 14\u{2060}–\u{2060}18, 13 и менее баллов). В целом по \
              муниципалитету набрано 7,2\u{A0}% от максимума баллов; средний балл школы — 1,7 \

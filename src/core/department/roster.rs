@@ -427,6 +427,8 @@ pub struct RosterRow {
     pub overdue: Option<i64>,
     /// The reviewers the lead gave the school, when the review is shared.
     pub reviewers: Vec<String>,
+    /// A file of the school's waits for the decision about its new key.
+    pub held: bool,
 }
 
 impl RosterRow {
@@ -558,6 +560,9 @@ pub fn statuses(
                 sent_late,
                 overdue,
                 reviewers,
+                held: mine
+                    .iter()
+                    .any(|e| archive.standing_of(e.id()) == Some(&Standing::Held)),
             }
         })
         .collect()

@@ -406,6 +406,7 @@ fn a_school_is_listed_once_and_a_full_list_needs_no_reminder() {
         sent_late: None,
         overdue: None,
         reviewers: Vec::new(),
+        held: false,
     };
     let deadlines = roster.deadlines(PERIOD);
     assert_eq!(
