@@ -294,6 +294,16 @@ pub fn shorten(text: &str, max_chars: usize) -> String {
         return String::new();
     }
     let mut out: String = text.chars().take(max_chars - 1).collect();
+    // At a space, when one falls in the last third: «системы…», not
+    // «системы ра…». A cut at a word's end (a space or a mark next) stays.
+    let mid_word = text
+        .chars()
+        .nth(max_chars - 1)
+        .is_some_and(char::is_alphanumeric);
+    let third = out.len() - out.len() / 3;
+    if let Some(space) = out.rfind(' ').filter(|&at| mid_word && at >= third) {
+        out.truncate(space);
+    }
     out.truncate(out.trim_end().len());
     out.push('…');
     out
@@ -492,6 +502,15 @@ mod tests {
         assert_eq!(shorten("Школа номер один", 7), "Школа…");
         assert_eq!(shorten(&"ж".repeat(5000), 2000).chars().count(), 2000);
         assert_eq!(shorten("Школа", 1), "");
+        // At a word's end when one is near: never «системы ра…».
+        assert_eq!(
+            shorten("карта мониторинга системы работы", 30),
+            "карта мониторинга системы…"
+        );
+        assert_eq!(
+            shorten("Общая численность детей, вовлеченных", 24),
+            "Общая численность детей…"
+        );
     }
 
     #[test]

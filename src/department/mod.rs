@@ -55,6 +55,7 @@ mod reviewers_panel;
 mod road_map;
 mod roster_import;
 mod roster_panel;
+mod roster_refused;
 mod roster_unplaced;
 mod row_filter_choice;
 mod saving_status;

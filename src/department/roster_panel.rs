@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use profkarta_core::department::archive::Claim;
 use profkarta_core::department::roster::{
     counts, from_results, reminder, roster_table, statuses, Deadlines,
 };
@@ -15,6 +16,7 @@ use profkarta_core::text::{date_ru, period_stem};
 use crate::department::printed_letter::PrintedLetter;
 use crate::department::printed_line::PrintedLine;
 use crate::department::roster_import::RosterImport;
+use crate::department::roster_refused::RosterRefused;
 use crate::department::roster_unplaced::RosterUnplaced;
 use crate::department::state::Dept;
 use crate::platform::browser::{confirm, focus_after_removal, now_iso, print_part, year_month};
@@ -71,11 +73,18 @@ pub fn RosterPanel() -> impl IntoView {
     };
     let from_files = move |_| {
         // The year before's schools are the list to chase; this year's
-        // add the schools new since.
-        let list = dept.results.with(|now| {
-            dept.previous.with(|p| match p {
-                Some((_, before, ..)) => from_results(&[before, now]),
-                None => from_results(&[now]),
+        // add the schools new since, and those whose file was refused.
+        let (card, period) = (dept.card.with(|c| c.id.clone()), period());
+        let list = dept.archive().with(|a| {
+            let refused: Vec<&Claim> = (a.refusals().iter())
+                .filter_map(|r| r.claim.as_ref())
+                .filter(|c| c.of_campaign(&card, &period))
+                .collect();
+            dept.results.with(|now| {
+                dept.previous.with(|p| match p {
+                    Some((_, before, ..)) => from_results(&[before, now], &refused),
+                    None => from_results(&[now], &refused),
+                })
             })
         });
         let replace = dept
@@ -172,7 +181,7 @@ pub fn RosterPanel() -> impl IntoView {
                 <RosterImport/>
                 <button type="button" on:click=from_files>"Составить по принятым файлам"</button>
                 <form class="inline-form" on:submit=add>
-                    <label for="roster-new">"Школа: "</label>
+                    <label for="roster-new">"Добавить школу: "</label>
                     <input id="roster-new" type="text" prop:value=move || new_name.get()
                         aria-invalid=move || add_error.with(Option::is_some).to_string() aria-describedby="roster-new-error"
                         on:input=move |ev| {
@@ -186,6 +195,7 @@ pub fn RosterPanel() -> impl IntoView {
             <Show when=move || !rows.with(Vec::is_empty)
                 fallback=|| view! { <p class="muted">"Список школ пуст: загрузите его из XLSX или CSV, составьте по принятым файлам или добавьте школы вручную."</p> }>
                 <RosterUnplaced rows/>
+                <RosterRefused rows period=Signal::derive(period)/>
                 <p class="roster-counts" data-testid="roster-counts">
                     {move || format!("{} учебный год: {}.", period(), rows.with(|r| counts(r)))}
                 </p>

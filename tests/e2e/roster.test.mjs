@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { deflateRawSync } from 'node:zlib';
 import { nextQuestion, downloadText, ARTIFACTS, useApp, useGenerated, openDepartment, importFiles } from './harness.mjs';
 import { byName, score } from './scoring.mjs';
@@ -128,6 +128,13 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
     assert.ok(text.includes(stamp));
     const damaged = join(generated.dir, 'повреждён.json');
     await writeFile(damaged, text.replace(stamp, changed));
+    // Another sent its file cut off before the school's details: only the
+    // file's name, as Profkarta wrote it, tells whose it is.
+    const cutOf = schools[6];
+    const whole = generated.manifest.files.find((f) => f.submission?.school === cutOf.school);
+    await mkdir(join(generated.dir, 'cut'), { recursive: true });
+    const cut = join(generated.dir, 'cut', whole.name);
+    await writeFile(cut, (await readFile(join(generated.dir, whole.name), 'utf8')).slice(0, 200));
     // The list as the municipality keeps it: its own numbering, the ИНН, one
     // school spelled in capitals with the ИНН left out, one renamed.
     const renamed = `Школа-интернат № 9 (бывш. ${schools[8].school})`;
@@ -144,7 +151,7 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
 
     const { context, page, errors } = await openDepartment(app);
     try {
-        await importFiles(page, [...sent, damaged]);
+        await importFiles(page, [...sent, damaged, cut]);
         const preview = await previewRoster(page, csvPath);
         assert.equal(await page.locator('#roster-col-name').inputValue(), '1', 'the name column is guessed from «Наименование»');
         assert.deepEqual(await preview.getByTestId('roster-preview').locator('li').allInnerTexts(), schools.slice(0, 5).map((s, i) => (i === 4 ? s.school.toUpperCase() : s.school)));
@@ -179,13 +186,18 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
             }
         }
 
+        const refused = page.getByTestId('roster-refused');
+        assert.equal(await refused.locator('h3').innerText(), 'Не приняты и не отнесены к школам списка: 1 файл');
+        assert.deepEqual(await refused.locator('li').allInnerTexts(), [`«${whole.name}» — вероятно, ${cutOf.school}`]);
+        await refused.screenshot({ path: join(ARTIFACTS, 'department-roster-refused.png') });
+
         await page.getByRole('button', { name: 'Письмо-напоминание' }).click();
         const letter = await page.getByTestId('reminder').inputValue();
         assert.ok(letter.includes('до 30.09.2026.'), letter);
         const late = `(просрочено на ${days(overdue)})`;
         const named = schools.filter((s) => missing.has(s.school) && s !== damagedOf).map((s, i) => `${i + 1}. ${s.school} ${late}`);
         assert.ok(letter.includes(`карта не получена от следующих организаций:\n\n${named.join('\n')}\n\nПросим заполнить`), letter);
-        named.push(`1. ${damagedOf.school} ${late}`);
+        named.push(`1. ${damagedOf.school}`);
         assert.ok(letter.includes(`\nФайлы следующих организаций получены, но не прошли проверку:\n\n${named[2]}\n\nПросим открыть карту`), letter);
         assert.ok(!letter.includes(schools[0].school + ' ('), 'a school that sent its card is not reminded');
         await page.screenshot({ path: join(ARTIFACTS, 'department-roster.png'), fullPage: true });
@@ -228,7 +240,7 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
         // Deadlines are the coordinator's: moved past today, nothing is overdue.
         await page.locator('#deadline-submit').fill('2099-09-30');
         await page.locator('#deadline-check').fill('2099-10-15');
-        await page.getByTestId('roster-counts').filter({ hasText: 'сдали 9 из 12, не сдали 3, из них просрочено 0, файл не принят у 1.' }).waitFor();
+        await page.getByTestId('roster-counts').filter({ hasText: 'сдали 9 из 12, не сдали 3, файл не принят у 1.' }).waitFor();
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();
@@ -417,7 +429,7 @@ test('a roster from an Excel register (XLSX) with a title, numbered columns and 
         assert.equal(await asked.inputValue(), typo.school);
         await unplaced.screenshot({ path: join(ARTIFACTS, 'department-roster-identifier.png') });
         await unplaced.getByRole('button', { name: 'Запомнить' }).click();
-        await page.getByTestId('roster-counts').filter({ hasText: `${PERIOD} учебный год: сдали 12 из 12, не сдали 0, из них просрочено 0.` }).waitFor();
+        await page.getByTestId('roster-counts').filter({ hasText: `${PERIOD} учебный год: сдали 12 из 12.` }).waitFor();
         // Not a workbook: a clear message, and the list stays as it was.
         const junk = join(generated.dir, 'не-книга.xlsx');
         await writeFile(junk, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(40)]));

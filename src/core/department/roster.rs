@@ -8,13 +8,14 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::department::archive::{Archive, Entry, Refusal, Standing};
+use crate::department::archive::{Archive, Claim, Entry, Refusal, Standing};
 use crate::department::results::SchoolResult;
 use crate::department::review::ReviewStatus;
 use crate::department::school::{normalize, SchoolId};
 use crate::error::AlreadyListed;
 use crate::export::{Cell, Table};
 use crate::school::profile::SchoolProfile;
+use crate::signed::submission::named_in_file_name;
 use crate::text::{by_name, date_ru, plural, quoted, shorten};
 
 mod owners;
@@ -161,8 +162,10 @@ fn find(row: &[String], words: &[&str]) -> Option<usize> {
 
 /// The schools of one or more years' results, each once (by its school:
 /// the later year's name and details win), by name: the year before names
-/// the schools to chase, this year's adds the ones new since.
-pub fn from_results(years: &[&[SchoolResult]]) -> Vec<RosterSchool> {
+/// the schools to chase, this year's adds the ones new since. A school
+/// whose only file was refused (`refused`, the claims of those files) is
+/// one to chase too: it is listed as its file names it.
+pub fn from_results(years: &[&[SchoolResult]], refused: &[&Claim]) -> Vec<RosterSchool> {
     let mut by_school = std::collections::HashMap::new();
     for r in years.iter().flat_map(|y| y.iter()) {
         by_school.insert(
@@ -174,14 +177,31 @@ pub fn from_results(years: &[&[SchoolResult]]) -> Vec<RosterSchool> {
             },
         );
     }
-    let mut out: Vec<RosterSchool> = by_school.into_values().collect();
+    let mut roster = Roster {
+        schools: by_school.into_values().collect(),
+        ..Roster::default()
+    };
+    let owners = Owners::new(&roster);
+    let mut claimed: Vec<RosterSchool> = refused
+        .iter()
+        .filter(|claim| owners.of_claim(claim).is_empty())
+        .map(|claim| RosterSchool {
+            name: claim.name.clone(),
+            identifier: claim.identifier.clone(),
+            municipality: claim.municipality.clone(),
+        })
+        .collect();
+    // A school refused twice is listed once.
+    claimed.sort_by_key(|s| (normalize(&s.name), normalize(&s.identifier)));
+    claimed.dedup_by_key(|s| (normalize(&s.name), normalize(&s.identifier)));
+    roster.schools.extend(claimed);
     // Namesakes in other places keep one order from run to run.
-    out.sort_by(|a, b| {
+    roster.schools.sort_by(|a, b| {
         by_name(&a.name, &b.name)
             .then_with(|| a.municipality.cmp(&b.municipality))
             .then_with(|| a.identifier.cmp(&b.identifier))
     });
-    out
+    roster.schools
 }
 
 /// A campaign's deadlines, as `YYYY-MM-DD`.
@@ -401,6 +421,12 @@ impl Status {
         matches!(self, Self::NotSent | Self::Refused)
     }
 
+    /// No card of the school's counts: [`Status::waits`], or only files
+    /// under a key the coordinator rejected.
+    pub fn missing(self) -> bool {
+        self.waits() || self == Self::Rejected
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             Self::NotSent => "not-sent",
@@ -568,39 +594,84 @@ pub fn statuses(
         .collect()
 }
 
-/// «сдали 132 из 150, не сдали 18, из них просрочено 18», and «, файл не
-/// принят у 2» when some of those did send a file.
-pub fn counts(rows: &[RosterRow]) -> String {
-    let missing: Vec<&RosterRow> = rows
+/// A refused file of the campaign that the list cannot place by what the
+/// file says: it does not say (cut off, not text), or names a school the
+/// list does not have. Its school may stand as «не сдана».
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnplacedRefusal<'a> {
+    pub refusal: &'a Refusal,
+    /// The school of the list the file most likely is, by the name it
+    /// gives, or else by its file name ([`named_in_file_name`]).
+    pub likely: Option<&'a str>,
+}
+
+/// The [`UnplacedRefusal`]s of the campaign, latest first; `rows` are the
+/// list's [`statuses`]. A file whose likely school has a card by now is
+/// left out: nothing is left to ask about it.
+pub fn unplaced_refusals<'a>(
+    archive: &'a Archive,
+    rows: &'a [RosterRow],
+    card_id: &str,
+    period: &str,
+) -> Vec<UnplacedRefusal<'a>> {
+    let owners = Owners::new(&archive.roster);
+    let names: Vec<&str> = rows.iter().map(|r| r.school.name.as_str()).collect();
+    let of_campaign = |refusal: &Refusal| match &refusal.claim {
+        Some(claim) if !claim.of_campaign(card_id, period) => None,
+        Some(claim) if !owners.of_claim(claim).is_empty() => None,
+        Some(claim) => Some(claim.name.clone()),
+        None => match named_in_file_name(&refusal.file) {
+            Some((_, Some(year))) if year != period => None,
+            Some((name, _)) => Some(name),
+            None => Some(String::new()),
+        },
+    };
+    archive
+        .refusals()
         .iter()
-        .filter(|r| {
-            matches!(
-                r.status,
-                Status::NotSent | Status::Rejected | Status::Refused
-            )
+        .rev()
+        .filter_map(|refusal| {
+            let named = of_campaign(refusal)?;
+            match likely_school(&named, &names).map(|i| &rows[i]) {
+                Some(row) if !row.status.waits() => None,
+                row => Some(UnplacedRefusal {
+                    refusal,
+                    likely: row.map(|r| r.school.name.as_str()),
+                }),
+            }
         })
-        .collect();
-    let overdue = missing.iter().filter(|r| r.overdue.is_some()).count();
-    let refused = missing
+        .collect()
+}
+
+/// «сдали 132 из 150, не сдали 18, из них просрочено 18», and «, файл не
+/// принят у 2» when some of those did send a file; what is none is left
+/// unsaid («сдали 150 из 150»).
+pub fn counts(rows: &[RosterRow]) -> String {
+    let missing: Vec<&RosterRow> = rows.iter().filter(|r| r.status.missing()).collect();
+    let mut text = format!("сдали {} из {}", rows.len() - missing.len(), rows.len());
+    if missing.is_empty() {
+        return text;
+    }
+    text.push_str(&format!(", не сдали {}", missing.len()));
+    match missing.iter().filter(|r| r.overdue.is_some()).count() {
+        0 => {}
+        n => text.push_str(&format!(", из них просрочено {n}")),
+    }
+    match missing
         .iter()
         .filter(|r| r.status == Status::Refused)
-        .count();
-    let refused = match refused {
-        0 => String::new(),
-        n => format!(", файл не принят у {n}"),
-    };
-    format!(
-        "сдали {} из {}, не сдали {}, из них просрочено {overdue}{refused}",
-        rows.len() - missing.len(),
-        rows.len(),
-        missing.len()
-    )
+        .count()
+    {
+        0 => {}
+        n => text.push_str(&format!(", файл не принят у {n}")),
+    }
+    text
 }
 
 /// The letter to the schools that have not sent their card `title`, to
 /// print or to paste into e-mail; `None` when every school has sent it.
 /// A school whose file was refused is asked for it again, not told that
-/// nothing came: it did send one.
+/// nothing came, nor that it is late: it did send one, in time or not.
 pub fn reminder(
     rows: &[RosterRow],
     title: &str,
@@ -618,19 +689,18 @@ pub fn reminder(
     }
     let list = |text: &mut String, schools: &[&RosterRow]| {
         for (i, r) in schools.iter().enumerate() {
-            let late = r.lateness();
-            let late = if late.is_empty() {
-                String::new()
-            } else {
-                format!(" ({late})")
+            let late = match r.lateness() {
+                late if late.is_empty() || r.status == Status::Refused => String::new(),
+                late => format!(" ({late})"),
             };
             text.push_str(&format!("{}. {}{late}\n", i + 1, r.school.name));
         }
     };
+    // The deadline is said the same way before and after it passed.
     let mut text = format!(
         "Руководителям образовательных организаций\n\n\
-         О представлении карты мониторинга {}\n\n\
-         Напоминаем, что карта мониторинга за {period} учебный год представляется до {}.",
+         О представлении карты мониторинга за {period} учебный год\n\n\
+         Срок представления карты {} за {period} учебный год — до {}.",
         quoted(title.trim()),
         date(&deadlines.submit),
     );

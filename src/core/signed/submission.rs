@@ -18,7 +18,7 @@ use crate::error::SubmissionError;
 use crate::school::draft::{Draft, RawAnswer};
 use crate::school::input::parse_links;
 use crate::school::plan::PlanRow;
-use crate::school::profile::SchoolProfile;
+use crate::school::profile::{canonical_period, SchoolProfile};
 use crate::scoring::{Assessment, Outcome};
 use crate::signed::canonical::canonical_bytes;
 use crate::signed::envelope::{self, open_value, seal_value};
@@ -239,6 +239,26 @@ pub fn file_name(profile: &SchoolProfile) -> String {
     format!("{}.json", parts.join("_"))
 }
 
+/// What [`file_name`] wrote into a file's name: the school's name as
+/// words and the year, also when a browser or a person added to the name
+/// («00028_profkarta_…», «… (1).json»). For a refused file that does not
+/// say itself whose it is (cut off, not text), this is all there is.
+pub fn named_in_file_name(file: &str) -> Option<(String, Option<String>)> {
+    const PREFIX: &str = "profkarta_";
+    let rest = &file[file.find(PREFIX)? + PREFIX.len()..];
+    let end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(rest.len());
+    let stem = &rest[..end];
+    let (name, year) = stem.rsplit_once('_').unwrap_or(("", stem));
+    let (name, period) = match canonical_period(year) {
+        Some(year) => (name, Some(year)),
+        None => (stem, None),
+    };
+    let words = name.replace('_', " ");
+    (!words.trim().is_empty()).then(|| (words.trim().to_owned(), period))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -394,5 +414,22 @@ mod tests {
             "profkarta_МАОУ_СОШ_7_2025-2026.json"
         );
         assert_eq!(file_name(&SchoolProfile::default()), "profkarta.json");
+        let named = |file: &str| named_in_file_name(file);
+        let both = |name: &str, year: &str| Some((name.to_owned(), Some(year.to_owned())));
+        assert_eq!(
+            named(&file_name(&draft.profile)),
+            both("МАОУ СОШ 7", "2025/2026")
+        );
+        assert_eq!(
+            named("00028_profkarta_МАОУ_Гимназия_14_2025-2026 (1).json"),
+            both("МАОУ Гимназия 14", "2025/2026")
+        );
+        assert_eq!(
+            named("profkarta_Лицей.json"),
+            Some(("Лицей".to_owned(), None))
+        );
+        for nothing in ["profkarta.json", "карта.json", "profkarta_2025-2026.json"] {
+            assert_eq!(named(nothing), None, "{nothing}");
+        }
     }
 }

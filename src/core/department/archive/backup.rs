@@ -242,12 +242,14 @@ mod tests {
             measure.audience = audience;
             archive.measures.push(measure);
         }
-        archive.roster.schools =
-            crate::department::roster::from_results(&[&crate::department::results::results(
+        archive.roster.schools = crate::department::roster::from_results(
+            &[&crate::department::results::results(
                 &archive,
                 &card.id,
                 "2025/2026",
-            )]);
+            )],
+            &[],
+        );
         archive.roster.deadlines.insert(
             "2025/2026".into(),
             crate::department::roster::Deadlines::seed_003("2025/2026"),

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::card::DEFAULT_CARD;
-use crate::department::archive::Cards;
+use crate::department::archive::{Cards, Claim};
 use crate::testkit::{self, draft};
 
 const PERIOD: &str = "2025/2026";
@@ -234,10 +234,7 @@ fn statuses_counts_and_the_reminder_on_a_given_day() {
     );
     // Before the deadline nothing is overdue.
     let early = statuses(&roster, &archive, DEFAULT_CARD, PERIOD, "2026-09-25");
-    assert_eq!(
-        counts(&early),
-        "сдали 3 из 4, не сдали 1, из них просрочено 0"
-    );
+    assert_eq!(counts(&early), "сдали 3 из 4, не сдали 1");
     let letter = reminder(
         &rows,
         "Карта «Профориентация»",
@@ -247,7 +244,11 @@ fn statuses_counts_and_the_reminder_on_a_given_day() {
     )
     .unwrap();
     assert!(
-        letter.contains("О представлении карты мониторинга «Карта „Профориентация“»\n"),
+        letter.contains(
+            "О представлении карты мониторинга за 2025/2026 учебный год\n\n\
+             Срок представления карты «Карта „Профориентация“» за 2025/2026 учебный год — до \
+             30.09.2026. По состоянию на 20.10.2026 карта"
+        ),
         "{letter}"
     );
     assert!(
@@ -372,7 +373,7 @@ fn the_list_from_files_joins_the_years_each_school_once() {
     archive.admit_all(batch);
     let before = crate::department::results::results(&archive, DEFAULT_CARD, "2024/2025");
     let now = crate::department::results::results(&archive, DEFAULT_CARD, PERIOD);
-    let names: Vec<String> = from_results(&[&before, &now])
+    let names: Vec<String> = from_results(&[&before, &now], &[])
         .into_iter()
         .map(|s| s.name)
         .collect();
@@ -522,7 +523,7 @@ fn a_school_whose_file_was_refused_is_asked_again_not_told_nothing_came() {
     assert!(
         letter.contains(
             "\nФайлы следующих организаций получены, но не прошли проверку:\n\n\
-             1. Школа В (просрочено на 20 дней)\n\nПросим открыть карту"
+             1. Школа В\n\nПросим открыть карту"
         ),
         "{letter}"
     );
@@ -531,6 +532,20 @@ fn a_school_whose_file_was_refused_is_asked_again_not_told_nothing_came() {
         crate::department::report::left_out(&archive, DEFAULT_CARD, PERIOD, &[]),
         "Не представили карту (по списку школ): Школа В (файл не принят), Школа Г."
     );
+    // A list made from the files has В as its file names it, once, and
+    // not А again, whose file was accepted: a refused file of А's is old news.
+    let claims: Vec<&Claim> = (archive.refusals().iter())
+        .filter_map(|r| r.claim.as_ref())
+        .filter(|c| c.of_campaign(DEFAULT_CARD, PERIOD))
+        .collect();
+    let mut of_a = claims[0].clone();
+    of_a.name = "ШКОЛА  А".into();
+    let now = crate::department::results::results(&archive, DEFAULT_CARD, PERIOD);
+    let listed: Vec<String> = from_results(&[&now], &[claims[0], &of_a, claims[0]])
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+    assert_eq!(listed, ["Школа А", "школа В"]);
     // Only В's file refused: the letter asks for it alone, from the start.
     let only = [rows[0].clone(), rows[1].clone()];
     let letter = reminder(
@@ -567,4 +582,63 @@ fn a_school_whose_file_was_refused_is_asked_again_not_told_nothing_came() {
     );
     assert_eq!(rows[1].status, Status::Received);
     assert_eq!(rows[1].sent_late, Some(5));
+}
+
+/// Refused files the list cannot place by what they say: one cut off
+/// before its school, named by its file name as СОШ № 2's (which has no
+/// card: listed, with that guess); one named as СОШ № 1's, which has its
+/// card by now (left out); one of another year (left out); one whose name
+/// says nothing (listed, no guess); one claiming a school the list does
+/// not have (listed).
+#[test]
+fn refused_files_the_list_cannot_place_are_listed_with_a_guess() {
+    use crate::department::view::import::{refusals, ImportRow};
+    use crate::error::ImportError;
+
+    let card = testkit::card();
+    let one = draft("СОШ № 1", PERIOD, &["1.8"]);
+    let mut archive = testkit::archive(&card, &[("a1", &one)]);
+    let cut = |file: &str| ImportRow::refused(file.into(), ImportError::CutOff, Some(b"{\"pay"));
+    let stranger = draft("Гимназия № 9", PERIOD, &[]);
+    let signed = testkit::sign(&card, &stranger, testkit::meta("g9", "2026-09-20", None), 4);
+    let damaged = signed.replacen("2026-09-20", "2026-09-21", 1);
+    let rows = [
+        cut("00028_profkarta_СОШ_2_2025-2026 (1).json"),
+        cut("profkarta_СОШ_1_2025-2026.json"),
+        cut("profkarta_Лицей_3_2024-2025.json"),
+        cut("отчёт.json"),
+        ImportRow::refused(
+            "g.json".into(),
+            ImportError::CutOff,
+            Some(damaged.as_bytes()),
+        ),
+    ];
+    let kept = refusals(&archive, &rows, "2026-10-02T10:00:00Z");
+    archive.note_refused(kept);
+    archive.roster = Roster {
+        schools: ["СОШ № 1", "СОШ № 2", "Лицей № 3"].map(school).to_vec(),
+        ..Roster::default()
+    };
+    let rows = statuses(
+        &archive.roster,
+        &archive,
+        DEFAULT_CARD,
+        PERIOD,
+        "2026-10-20",
+    );
+    let listed: Vec<(&str, Option<&str>)> =
+        unplaced_refusals(&archive, &rows, DEFAULT_CARD, PERIOD)
+            .into_iter()
+            .map(|u| (u.refusal.file.as_str(), u.likely))
+            .collect();
+    assert_eq!(
+        listed,
+        [
+            ("g.json", None),
+            ("отчёт.json", None),
+            ("00028_profkarta_СОШ_2_2025-2026 (1).json", Some("СОШ № 2")),
+        ]
+    );
+    // The guess does not change a status: СОШ № 2 has sent nothing readable.
+    assert_eq!(rows[1].status, Status::NotSent);
 }

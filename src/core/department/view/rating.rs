@@ -162,11 +162,16 @@ pub fn describe(filter: &Filter) -> Option<String> {
 /// The foot of every printed sheet of the department's page: whose it is,
 /// the card and the year, so that a sheet apart from the first still says
 /// what it is: «Управление образования … · «Экспертная карта …», версия 2 ·
-/// 2025/2026». What is not known is left out.
+/// 2025/2026». What is not known is left out. A long title is shortened:
+/// in full, the foot wrapped and left the year alone on a line of its own.
 pub fn printed_foot(department: &str, card_title: &str, version: u32, period: &str) -> String {
+    const TITLE: usize = 40;
     let card = match card_title.trim() {
         "" => String::new(),
-        title => format!("{}, версия {version}", crate::text::quoted(title)),
+        title => format!(
+            "{}, версия {version}",
+            crate::text::quoted(&crate::text::shorten(title, TITLE))
+        ),
     };
     [department.trim(), &card, period.trim()]
         .into_iter()
@@ -367,5 +372,10 @@ mod tests {
             "Управление образования г. Н. · «Карта „Профи“», версия 2 · 2025/2026"
         );
         assert_eq!(printed_foot(" ", "Карта", 1, ""), "«Карта», версия 1");
+        let long = testkit::card().title;
+        assert_eq!(
+            printed_foot("", &long, 1, "2025/2026"),
+            "«Экспертная карта мониторинга системы…», версия 1 · 2025/2026"
+        );
     }
 }
