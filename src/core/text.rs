@@ -294,19 +294,27 @@ pub fn shorten(text: &str, max_chars: usize) -> String {
         return String::new();
     }
     let mut out: String = text.chars().take(max_chars - 1).collect();
-    // At a space, when one falls in the last third: «системы…», not
-    // «системы ра…». A cut at a word's end (a space or a mark next) stays.
-    let mid_word = text
-        .chars()
-        .nth(max_chars - 1)
-        .is_some_and(char::is_alphanumeric);
-    let third = out.len() - out.len() / 3;
-    if let Some(space) = out.rfind(' ').filter(|&at| mid_word && at >= third) {
-        out.truncate(space);
-    }
     out.truncate(out.trim_end().len());
     out.push('…');
     out
+}
+
+/// [`shorten`] at a word's end when one falls in the last third: for a
+/// title, where «системы ра…» reads as a slip. Schools' names are cut by
+/// [`shorten`], keeping every letter they can: «№ 1…» still tells more
+/// than «школа…».
+pub fn shorten_at_word(text: &str, max_chars: usize) -> String {
+    let cut = shorten(text, max_chars);
+    // A cut at a word's end (a space or a mark next) stays.
+    let mid_word =
+        (text.chars().nth(max_chars.saturating_sub(1))).is_some_and(char::is_alphanumeric);
+    let kept = cut.trim_end_matches('…');
+    match kept.rfind(' ') {
+        Some(space) if mid_word && cut != text && space >= kept.len() - kept.len() / 3 => {
+            format!("{}…", kept[..space].trim_end())
+        }
+        _ => cut,
+    }
 }
 
 /// `part / whole` in tenths of a percent, rounded half up, exactly: 1 of 8
@@ -504,12 +512,17 @@ mod tests {
         assert_eq!(shorten("Школа", 1), "");
         // At a word's end when one is near: never «системы ра…».
         assert_eq!(
-            shorten("карта мониторинга системы работы", 30),
+            shorten_at_word("карта мониторинга системы работы", 30),
             "карта мониторинга системы…"
         );
         assert_eq!(
-            shorten("Общая численность детей, вовлеченных", 24),
+            shorten_at_word("Общая численность детей, вовлеченных", 24),
             "Общая численность детей…"
+        );
+        assert_eq!(shorten_at_word("Карта", 30), "Карта");
+        assert_eq!(
+            shorten_at_word(&"ж".repeat(50), 30),
+            shorten(&"ж".repeat(50), 30)
         );
     }
 

@@ -121,13 +121,7 @@ pub fn DynamicsPanel() -> impl IntoView {
                         new_card: &card,
                         after: now,
                     };
-                    (years.versions_differ()).then(|| {
-                        (
-                            old.version,
-                            years.comparable(),
-                            report::removed_note(&years),
-                        )
-                    })
+                    (years.versions_differ()).then(|| report::versions_note(&years))
                 })
             })
         })
@@ -242,16 +236,12 @@ pub fn DynamicsPanel() -> impl IntoView {
                 // The report's sentence; across versions, the note on them
                 // below it speaks of this page's columns.
                 <p data-testid="dynamics-summary">{summary}</p>
-                {move || versions.get().map(|(old, (same, total), removed)| view! {
+                // The report's note, and what it means for this page's columns.
+                {move || versions.get().map(|note| view! {
                     <p class="notice" data-testid="versions-note">{format!(
-                        "Годы показаны по разным версиям карты: {} — по версии {old}, {} — по версии {}. \
-                         Сопоставимы {same} из {total} показателей новой версии; где методика изменилась, изменение не показывается.{removed} \
-                         Столбец «Прошлый год по новой методике» — ответы прошлого года, пересчитанные по новой версии. \
-                         Показатели, которых в прошлом году не было или которые заполняются иначе, в изменение у школы \
-                         не входят. Уровень прошлого года (столбец «Уровень») — по пересчитанным результатам, а не по столбцу «Было».",
-                        previous.get().unwrap_or_default(),
-                        dept.period.get().unwrap_or_default(),
-                        dept.card.with(|c| c.version)
+                        "{note} Столбец «Прошлый год по новой методике» — ответы прошлого года, \
+                         пересчитанные по новой версии. Уровень прошлого года (столбец «Уровень») — по \
+                         пересчитанным результатам, а не по столбцу «Было»."
                     )}</p>
                 })}
                 {move || mixed.get().then(|| view! {

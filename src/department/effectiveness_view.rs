@@ -73,7 +73,7 @@ pub fn EffectivenessView() -> impl IntoView {
                     .map(|p| view! { <tr>{cells(&plan_cells(p))}</tr> })
                     .collect_view();
                 view! {
-                    <h4>"Планы мероприятий школ"</h4>
+                    <h4>{report::PLANS_HEADING}</h4>
                     <table class="data" data-testid="plan-effects">
                         <thead><tr><ColumnHeads names=&PLAN_HEADERS/></tr></thead>
                         <tbody>{items}</tbody>
@@ -105,7 +105,7 @@ pub fn EffectivenessView() -> impl IntoView {
     };
     view! {
         <section class="effectiveness" aria-labelledby="effectiveness-title" data-testid="effectiveness">
-            <h3 id="effectiveness-title">"Анализ эффективности принятых мер"</h3>
+            <h3 id="effectiveness-title">{report::EFFECTS_HEADING}</h3>
             {move || match summary() {
                 None if !scored() => view! { <p class="muted" data-testid="effectiveness-summary">{report::WITHOUT_POINTS}</p> }.into_any(),
                 None => view! { <p class="muted">{waiting}</p> }.into_any(),

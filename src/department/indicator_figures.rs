@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use profkarta_core::department::figures::describe_value;
+use profkarta_core::department::report;
 use profkarta_core::department::tables::indicator_headers;
 use profkarta_core::text::percent;
 
@@ -51,7 +52,7 @@ pub fn IndicatorFigures() -> impl IntoView {
         })
     };
     view! {
-        <h3>"Показатели по муниципалитету"</h3>
+        <h3>{report::FIGURES_HEADING}</h3>
         <TableScroll label="Показатели по муниципалитету">
             <table class="indicator-figures" data-testid="indicator-figures">
                 <thead>

@@ -18,7 +18,7 @@ pub fn LowSchools() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <h3>"Школы с низкой эффективностью"</h3>
+        <h3>{report::LOW_HEADING}</h3>
         <Show when=move || low.with(|l| !l.is_empty()) fallback=|| view! { <p data-testid="no-low-schools">{report::NONE_LOW}</p> }>
             <ul data-testid="low-schools">{items}</ul>
         </Show>

@@ -38,7 +38,7 @@ pub fn ProblemZones() -> impl IntoView {
         })
     };
     view! {
-        <h3>"Проблемные зоны"</h3>
+        <h3>{report::ZONES_HEADING}</h3>
         {body}
     }
 }

@@ -136,7 +136,7 @@ pub fn ReportPanel() -> impl IntoView {
     let dynamics = move || {
         let text = dynamics_text()?;
         Some(view! {
-            <h3>"Динамика"</h3>
+            <h3>{report::DYNAMICS_HEADING}</h3>
             <p data-testid="report-dynamics">{text}</p>
             {(!scored).then(|| view! { <ValueChanges/> })}
         })
@@ -188,7 +188,7 @@ pub fn ReportPanel() -> impl IntoView {
                 charts.extend(picture(dept, description, &svg).await);
             }
             let effects_chart = match effects_svg {
-                Some(svg) => picture(dept, "Анализ эффективности принятых мер", &svg).await,
+                Some(svg) => picture(dept, report::EFFECTS_HEADING, &svg).await,
                 None => None,
             };
             let (dynamics, value_changes, reviewers, left_out, proposals, road_map) = texts;
@@ -241,7 +241,7 @@ pub fn ReportPanel() -> impl IntoView {
                     <Chart svg=criteria testid="report-criteria"/>
                 </div>
                 <ProblemZones/>
-                <h3>"Лучшие результаты"</h3>
+                <h3>{report::BEST_HEADING}</h3>
                 // Each line starts with its place: no bullet before it.
                 <ul class="placed" data-testid="report-best">{best}</ul>
                 {with_levels.then(|| view! { <LowSchools/> })}

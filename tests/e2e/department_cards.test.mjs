@@ -468,7 +468,7 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     await page.getByTestId('import-summary').filter({ hasText: 'Файлов: 4. Принято: 3. Ждут решения: 1.' }).waitFor();
     await page.getByTestId('held-keys').getByRole('button', { name: 'Принять новый ключ' }).click();
     await page.getByRole('tab', { name: 'Динамика' }).click();
-    await page.getByTestId('versions-note').filter({ hasText: 'Сопоставимы 2 из 3 показателей новой версии' }).waitFor();
+    await page.getByTestId('versions-note').filter({ hasText: 'сопоставимы 2 из 3 показателей новой версии' }).waitFor();
     // The year's sentence stands above it, as in the report: one school
     // better (Поим), none worse, one the same (3 of 3 both years).
     assert.match(await page.getByTestId('dynamics-summary').innerText(), /результат улучшили\u00a01, ухудшили\u00a00, без изменений\u00a01\./);

@@ -122,6 +122,15 @@ fn mean(sum: u64, n: u64) -> String {
 
 pub const TITLE: &str = "Аналитическая справка по итогам мониторинга профориентационной работы";
 
+/// The report's sections, headed alike on screen, on paper and in Word.
+pub const ZONES_HEADING: &str = "Проблемные зоны";
+pub const BEST_HEADING: &str = "Лучшие результаты";
+pub const LOW_HEADING: &str = "Школы с низкой эффективностью";
+pub const FIGURES_HEADING: &str = "Показатели по муниципалитету";
+pub const DYNAMICS_HEADING: &str = "Динамика";
+pub const EFFECTS_HEADING: &str = "Анализ эффективности принятых мер";
+pub const PLANS_HEADING: &str = "Планы мероприятий школ";
+
 pub const SIGNATURE: &str =
     "Подготовил(а) ____________________ / ____________________ /   Дата ____________";
 

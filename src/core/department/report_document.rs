@@ -75,13 +75,13 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
     blocks.extend(input.charts.iter().cloned().map(Block::Image));
     if card.has_points() {
         let (intro, zones) = report::problem_zones(figures, card);
-        blocks.push(Block::Heading("Проблемные зоны".to_owned()));
+        blocks.push(Block::Heading(report::ZONES_HEADING.to_owned()));
         blocks.push(Block::Paragraph(intro.to_owned()));
         blocks.extend(zones.into_iter().map(|z| {
             let text = card.indicator(&z.code).map_or("", |i| i.text.as_str());
             Block::Item(format!("{} — {} {text}", z.code, report::zone_result(z)))
         }));
-        blocks.push(Block::Heading("Лучшие результаты".to_owned()));
+        blocks.push(Block::Heading(report::BEST_HEADING.to_owned()));
         // Each line starts with its place: a paragraph, not a dashed item.
         blocks.extend(
             report::best(input.rating, report::BEST, card.version)
@@ -89,7 +89,7 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
                 .map(Block::Paragraph),
         );
         if card.levels.is_some() {
-            blocks.push(Block::Heading("Школы с низкой эффективностью".to_owned()));
+            blocks.push(Block::Heading(report::LOW_HEADING.to_owned()));
             match report::low_schools(input.rating, card.version) {
                 low if low.is_empty() => blocks.push(Block::Paragraph(report::NONE_LOW.to_owned())),
                 low => blocks.extend(low.into_iter().map(Block::Item)),
@@ -97,23 +97,21 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
         }
     }
     blocks.push(Block::PageBreak);
-    blocks.push(Block::Heading("Показатели по муниципалитету".to_owned()));
+    blocks.push(Block::Heading(report::FIGURES_HEADING.to_owned()));
     blocks.push(Block::Table(indicators_table(card, figures, input.period)));
     for events in &input.events {
         blocks.push(Block::Heading(events.title.clone()));
         blocks.push(Block::Table(events.table.clone()));
     }
     if let Some(text) = &input.dynamics {
-        blocks.push(Block::Heading("Динамика".to_owned()));
+        blocks.push(Block::Heading(report::DYNAMICS_HEADING.to_owned()));
         blocks.push(Block::Paragraph(text.clone()));
         blocks.extend(input.value_changes.clone().map(Block::Table));
     }
     blocks.extend(input.reviewers.clone().map(Block::Paragraph));
     if let Some(effects) = input.effects {
         blocks.push(Block::PageBreak);
-        blocks.push(Block::Heading(
-            "Анализ эффективности принятых мер".to_owned(),
-        ));
+        blocks.push(Block::Heading(report::EFFECTS_HEADING.to_owned()));
         blocks.extend(effectiveness_blocks(
             effects,
             input.effects_chart.as_ref(),
@@ -151,7 +149,7 @@ fn effectiveness_blocks(effects: &Effects, chart: Option<&Image>, scored: bool) 
         blocks.push(Block::Table(effects_table(effects)));
     }
     if !effects.plans.is_empty() {
-        blocks.push(Block::Heading("Планы мероприятий школ".to_owned()));
+        blocks.push(Block::Heading(report::PLANS_HEADING.to_owned()));
         blocks.push(Block::Table(plans_table(&effects.plans)));
     }
     blocks

@@ -170,7 +170,7 @@ pub fn printed_foot(department: &str, card_title: &str, version: u32, period: &s
         "" => String::new(),
         title => format!(
             "{}, версия {version}",
-            crate::text::quoted(&crate::text::shorten(title, TITLE))
+            crate::text::quoted(&crate::text::shorten_at_word(title, TITLE))
         ),
     };
     [department.trim(), &card, period.trim()]
