@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use profkarta_charts::figures::effectiveness_svg;
-use profkarta_core::department::effectiveness::plans_total;
+use profkarta_core::department::effectiveness::{plans_total, Effects};
 use profkarta_core::department::report;
 use profkarta_core::department::tables::{effect_cells, plan_cells, EFFECT_HEADERS, PLAN_HEADERS};
 
@@ -24,18 +24,14 @@ pub fn EffectivenessView() -> impl IntoView {
                 if !scored() {
                     return report::effectiveness_without_points(&e.after_period, e.measures.len());
                 }
-                let effects: Vec<_> = e.measures.iter().map(|(_, x)| x.clone()).collect();
-                report::effectiveness(&e.after_period, &effects, plans_total(&e.plans))
+                report::effectiveness(&e.after_period, &e.by_measure(), plans_total(&e.plans))
             })
         })
     };
     let chart = Signal::derive(move || {
         dept.effects.with(|e| {
             e.as_ref()
-                .map(|e| {
-                    let items: Vec<_> = e.measures.iter().map(|(_, x)| x.clone()).collect();
-                    effectiveness_svg(&items)
-                })
+                .map(|e| effectiveness_svg(&e.by_measure()))
                 .unwrap_or_default()
         })
     });
@@ -98,10 +94,8 @@ pub fn EffectivenessView() -> impl IntoView {
         }
     };
     let has_rows = move || {
-        dept.effects.with(|e| {
-            e.as_ref()
-                .is_some_and(|e| e.measures.iter().any(|(_, x)| !x.is_empty()))
-        })
+        dept.effects
+            .with(|e| e.as_ref().is_some_and(Effects::has_targets))
     };
     view! {
         <section class="effectiveness" aria-labelledby="effectiveness-title" data-testid="effectiveness">

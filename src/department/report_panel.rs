@@ -155,16 +155,8 @@ pub fn ReportPanel() -> impl IntoView {
             ));
         }
         let effects_svg = dept.effects.with_untracked(|e| {
-            let measures: Vec<_> = e
-                .as_ref()?
-                .measures
-                .iter()
-                .map(|(_, x)| x.clone())
-                .collect();
-            measures
-                .iter()
-                .any(|x| !x.is_empty())
-                .then(|| effectiveness_svg(&measures))
+            let e = e.as_ref().filter(|e| e.has_targets())?;
+            Some(effectiveness_svg(&e.by_measure()))
         });
         // Everything of this panel is read now: the user may leave the tab
         // while the pictures are drawn, and its memos go with it.

@@ -369,6 +369,20 @@ pub struct Effects {
     pub plans: Vec<PlanEffect>,
 }
 
+impl Effects {
+    /// Each measure's targeted indicators, in the measures' order: what
+    /// the report's sentence and the chart count.
+    pub fn by_measure(&self) -> Vec<Vec<IndicatorEffect>> {
+        self.measures.iter().map(|(_, x)| x.clone()).collect()
+    }
+
+    /// Whether any measure targets an indicator there is something to
+    /// judge: then the method, the chart and the table are shown.
+    pub fn has_targets(&self) -> bool {
+        self.measures.iter().any(|(_, x)| !x.is_empty())
+    }
+}
+
 /// One school's plan of last year, judged by this year's file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanEffect {

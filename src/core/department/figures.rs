@@ -292,9 +292,6 @@ fn aggregate(rule: &Rule, values: &[(&IndicatorResult, &RawAnswer)]) -> Aggregat
     }
 }
 
-/// The municipal value in words: "12,3 % (16 из 130)", "да — у 3 из 5",
-/// "в сумме 12", "в среднем 85,3 % (от 80,0 до 90,5 %)", "строк 3: Участники —
-/// 70, …"; a breakdown adds its parts.
 /// The mean of `answered` schools' percentages whose tenths add up to
 /// `sum`, in tenths, rounded half up: as the value shows it, and as its
 /// change is reckoned from.
@@ -303,6 +300,9 @@ pub(crate) fn mean_tenths(sum: u64, answered: usize) -> u64 {
     (sum * 2 + answered) / (answered * 2)
 }
 
+/// The municipal value in words: "12,3 % (16 из 130)", "да — у 3 из 5",
+/// "в сумме 12", "в среднем 85,3 % (от 80,0 до 90,5 %)", "строк 3: Участники —
+/// 70, …"; a breakdown adds its parts.
 pub fn describe_value(rule: &Rule, figure: &IndicatorFigure) -> String {
     if figure.answered == 0 {
         return "нет данных".to_owned();

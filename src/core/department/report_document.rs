@@ -137,13 +137,12 @@ fn effectiveness_blocks(effects: &Effects, chart: Option<&Image>, scored: bool) 
             effects.measures.len(),
         ))];
     }
-    let measures: Vec<_> = effects.measures.iter().map(|(_, x)| x.clone()).collect();
     let mut blocks = vec![Block::Paragraph(report::effectiveness(
         &effects.after_period,
-        &measures,
+        &effects.by_measure(),
         plans_total(&effects.plans),
     ))];
-    if measures.iter().any(|x| !x.is_empty()) {
+    if effects.has_targets() {
         blocks.push(Block::Paragraph(report::effects_method()));
         blocks.extend(chart.cloned().map(Block::Image));
         blocks.push(Block::Table(effects_table(effects)));

@@ -16,7 +16,7 @@ use crate::error::AlreadyListed;
 use crate::export::{Cell, Table};
 use crate::school::profile::SchoolProfile;
 use crate::signed::submission::named_in_file_name;
-use crate::text::{by_name, date_ru, plural, quoted, shorten};
+use crate::text::{by_name, date_ru, one_line, plural, quoted, shorten};
 
 mod owners;
 pub use owners::likely_school;
@@ -86,8 +86,11 @@ impl Columns {
     /// repeats; a name with no letter (the columns' numbering) or one that
     /// starts with «Итого» or «Всего» is skipped.
     pub fn schools(self, rows: &[Vec<String>]) -> RosterRead {
+        // A cell as one line: «МБОУ  ООШ  № 4 » typed in a register is
+        // «МБОУ ООШ № 4» in the report and the exported list.
         let cell = |row: &Vec<String>, at: Option<usize>| {
-            at.and_then(|i| row.get(i)).cloned().unwrap_or_default()
+            at.and_then(|i| row.get(i))
+                .map_or_else(String::new, |c| one_line(c))
         };
         let mut out = RosterRead::default();
         let header = rows.get(self.header);
@@ -334,9 +337,8 @@ impl Roster {
     /// A school typed by hand, unless the list has it ([`Self::check_new`]).
     pub fn add(&mut self, name: &str) -> Result<(), AlreadyListed> {
         self.check_new(name)?;
-        let name = name.trim();
         self.schools.push(RosterSchool {
-            name: name.to_owned(),
+            name: one_line(name),
             ..RosterSchool::default()
         });
         Ok(())
