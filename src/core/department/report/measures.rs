@@ -1,0 +1,111 @@
+//! «Анализ эффективности принятых мер»: the sentence on last year's
+//! measures, and how they are compared.
+
+use crate::department::effectiveness::{IndicatorEffect, Verdict};
+use crate::text::percent;
+
+/// The heading of the report's last part: the measures taken on the year's
+/// results ([`road_map_table`](crate::department::tables::road_map_table)).
+pub fn measures_heading(period: &str) -> String {
+    format!("Меры по итогам {period} учебного года")
+}
+
+/// Why a card without points has no analysis of measures: nothing on it is
+/// met or missed, so neither the measures' targets nor the schools' plans
+/// can be judged by it.
+pub const WITHOUT_POINTS: &str =
+    "Карта без баллов не отмечает показатели выполненными, поэтому ни \
+     меры, ни планы школ здесь по показателям не оцениваются; как менялись значения показателей, \
+     показано в разделе «Динамика».";
+
+/// [`effectiveness`] on a card without points: the measures counted, and
+/// [`WITHOUT_POINTS`].
+pub fn effectiveness_without_points(previous_period: &str, measures: usize) -> String {
+    let taken = if measures == 0 {
+        format!(
+            "По итогам {previous_period} учебного года сведений о принятых муниципальных мерах нет."
+        )
+    } else {
+        format!("По итогам {previous_period} учебного года принято мер: {measures}.")
+    };
+    format!("{taken} {WITHOUT_POINTS}")
+}
+
+/// «Анализ эффективности принятых мер»: how many targeted indicators got
+/// each verdict, and how the schools' own plans did. `measures` are the
+/// measures taken after `previous_period`, each with its indicators;
+/// `plans` is (improved, counted) planned measures of the schools.
+pub fn effectiveness(
+    previous_period: &str,
+    measures: &[Vec<IndicatorEffect>],
+    plans: (usize, usize),
+) -> String {
+    let all: Vec<&IndicatorEffect> = measures.iter().flatten().collect();
+    let mut text = if measures.is_empty() {
+        format!(
+            "По итогам {previous_period} учебного года сведений о принятых муниципальных мерах нет."
+        )
+    } else if all.is_empty() {
+        // A card without points has no targets to choose; a decision may
+        // rightly have none.
+        format!(
+            "По итогам {previous_period} учебного года принято мер: {}; целевые показатели у них \
+             не отмечены, поэтому их результаты не с чем сравнить.",
+            measures.len()
+        )
+    } else {
+        let count = |v: Verdict| all.iter().filter(|e| e.verdict == v).count();
+        let parts: Vec<String> = Verdict::ALL
+            .into_iter()
+            .map(|v| (v, count(v)))
+            .filter(|(_, n)| *n > 0)
+            .map(|(v, n)| format!("{} — {n}", v.label()))
+            .collect();
+        // The verdicts are of a measure's indicators, not of the measures.
+        format!(
+            "По итогам {previous_period} учебного года принято мер: {}, целевых показателей в них: \
+             {}; каждый сравнен в адресных школах и в остальных (разность изменений доли школ, \
+             выполняющих показатель): {}.",
+            measures.len(),
+            all.len(),
+            parts.join(", ")
+        )
+    };
+    let doubtful = measures
+        .iter()
+        .flatten()
+        .filter(|e| e.caveat().is_some())
+        .count();
+    if doubtful > 0 {
+        text.push_str(&format!(
+            " Выводов, которые держатся на одной школе или расходятся с долей обучающихся: \
+             {doubtful}; такие выводы отмечены в таблице и требуют подтверждения данными \
+             следующего года."
+        ));
+    }
+    let (improved, counted) = plans;
+    if counted > 0 {
+        text.push_str(&format!(
+            " Планы мероприятий школ: целевые показатели улучшились у {improved} из {counted} \
+             запланированных мер ({}).",
+            percent(improved as u64, counted as u64)
+        ));
+    }
+    text
+}
+
+/// How the analysis of measures compares, said beside its table.
+pub fn effects_method() -> String {
+    use crate::department::effectiveness::{Verdict, MIN_SCHOOLS, NOTABLE_TENTHS};
+    format!(
+        "Для каждой меры её целевые показатели сравниваются в адресных школах и в остальных: \
+         изменение доли школ, выполняющих показатель, у адресных минус изменение у остальных. \
+         Заметной считается разность не менее {}\u{A0}п.\u{A0}п. Итоги «{}» и «{}» \
+         означают, что сравнить нельзя: меру получили все школы или в одной из групп меньше \
+         {MIN_SCHOOLS}\u{A0}школ. Показатели, правило которых изменилось между годами, не \
+         сравниваются.",
+        crate::text::tenths(NOTABLE_TENTHS.unsigned_abs(), ','),
+        Verdict::NoOthers.label(),
+        Verdict::TooFew.label(),
+    )
+}

@@ -1,0 +1,47 @@
+//! The sentences of the analytical report (аналитическая справка), by
+//! part: its opening and its account of itself (`overview`), the schools
+//! and indicators it names (`schools`), the change since the year before
+//! (`year_over_year`), last year's measures (`measures`) and its
+//! conclusions (`proposals`). The shell lays them out for A4 and Word;
+//! the wording is tested here.
+
+mod measures;
+mod overview;
+mod proposals;
+mod schools;
+mod year_over_year;
+pub use measures::*;
+pub use overview::*;
+pub use proposals::*;
+pub use schools::*;
+pub use year_over_year::*;
+
+use crate::text::{by_name, tied};
+
+pub const TITLE: &str = "Аналитическая справка по итогам мониторинга профориентационной работы";
+
+/// The report's sections, headed alike on screen, on paper and in Word.
+pub const ZONES_HEADING: &str = "Проблемные зоны";
+pub const BEST_HEADING: &str = "Лучшие результаты";
+pub const LOW_HEADING: &str = "Школы с низкой эффективностью";
+pub const FIGURES_HEADING: &str = "Показатели по муниципалитету";
+pub const DYNAMICS_HEADING: &str = "Динамика";
+pub const EFFECTS_HEADING: &str = "Анализ эффективности принятых мер";
+pub const PLANS_HEADING: &str = "Планы мероприятий школ";
+
+pub const SIGNATURE: &str =
+    "Подготовил(а) ____________________ / ____________________ /   Дата ____________";
+
+/// How many schools the report names as best.
+pub const BEST: usize = 5;
+
+/// Names (or lines that start with one) in the order of names, «№» kept
+/// with its number: how every list of schools in the report reads.
+fn in_name_order<S: AsRef<str>>(names: impl IntoIterator<Item = S>) -> Vec<String> {
+    let mut names: Vec<S> = names.into_iter().collect();
+    names.sort_by(|a, b| by_name(a.as_ref(), b.as_ref()));
+    names.iter().map(|n| tied(n.as_ref())).collect()
+}
+
+#[cfg(test)]
+mod tests;

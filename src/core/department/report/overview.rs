@@ -1,0 +1,305 @@
+//! The report's opening and its account of itself: the year in numbers,
+//! how a level is reached, what the figures leave out, and how far the
+//! check of objectivity went and who did it.
+
+use std::collections::BTreeMap;
+
+use crate::card::versions::levels_text;
+use crate::card::Card;
+use crate::department::archive::{Archive, Entry, Standing};
+use crate::department::figures::Figures;
+use crate::department::results::SchoolResult;
+use crate::department::review::ReviewStatus;
+use crate::department::roster::{statuses, Status};
+use crate::text::{by_name, percent, plural};
+
+use super::*;
+
+/// "В мониторинге за 2025/2026 учебный год участвовали 12 образовательных
+/// организаций. …", naming the card and version every figure comes from;
+/// levels and points only where the card has them.
+pub fn intro(period: &str, card: &Card, f: &Figures) -> String {
+    let n = f.schools as u64;
+    let mut text = format!(
+        "В мониторинге за {period} учебный год {} {n} {} (карта «{}», версия {}).",
+        // The verb agrees too: «участвовала 21 организация», «участвовали 5 организаций».
+        plural(n, "участвовала", "участвовали", "участвовали"),
+        plural(
+            n,
+            "образовательная организация",
+            "образовательные организации",
+            "образовательных организаций"
+        ),
+        card.title,
+        card.version
+    );
+    if card.levels.is_some() {
+        let parts: Vec<String> = f
+            .levels
+            .iter()
+            .map(|(l, k)| format!("{} — {k} ({})", l.label(), percent(*k as u64, n)))
+            .collect();
+        text.push_str(&format!(
+            " Эффективность профориентационной работы: {}.",
+            parts.join(", ")
+        ));
+        text.push_str(&levels_scale(card));
+    }
+    if card.has_points() {
+        text.push_str(&format!(
+            " В целом по муниципалитету набрано {} от максимума баллов; средний балл школы — {} \
+             (средний максимум — {}).",
+            percent(f.points.0, f.points.1),
+            mean(f.points.0, n),
+            mean(f.points.1, n)
+        ));
+    } else {
+        text.push_str(" Карта не даёт баллов: справка приводит сводные значения показателей.");
+    }
+    text
+}
+
+/// How a level is reached, since a school's level follows its share of
+/// the points that apply to it, not its bare total: «13 из 21» is medium
+/// where «13 из 23» is low, and a reader with the seed's table of points
+/// in mind would take that for a mistake. Each range is held together by
+/// word joiners, so that a line never ends on «14–».
+pub(super) fn levels_scale(card: &Card) -> String {
+    let Some(levels) = card.levels.as_ref() else {
+        return String::new();
+    };
+    let max = card.max_points;
+    let (high, medium) = levels.thresholds(max);
+    // A band of one value is that value; on a small card a band can be
+    // empty (at 2 points, 80 and 60 % both start at 2): then each band
+    // left is named, since their order no longer says which is which.
+    let band = |lo: u32, hi: u32| match lo.cmp(&hi) {
+        std::cmp::Ordering::Less => Some(format!("{lo}\u{2060}–\u{2060}{hi}")),
+        std::cmp::Ordering::Equal => Some(lo.to_string()),
+        std::cmp::Ordering::Greater => None,
+    };
+    let low = match medium {
+        0 => None,
+        1 => Some("0".to_owned()),
+        m => Some(format!("{} и менее", m - 1)),
+    };
+    let bands = [
+        ("высокая", band(high, max)),
+        (
+            "средняя",
+            high.checked_sub(1).and_then(|top| band(medium, top)),
+        ),
+        ("низкая", low),
+    ];
+    let all = bands.iter().all(|(_, b)| b.is_some());
+    let named: Vec<String> = bands
+        .into_iter()
+        .filter_map(|(level, b)| {
+            Some(if all {
+                b?
+            } else {
+                format!("{level} — {}", b?)
+            })
+        })
+        .collect();
+    format!(
+        " Уровень\u{A0}— по доле баллов от максимума, применимого к школе: {}, низкая — ниже \
+         {}\u{A0}% (при максимуме {max}: {} баллов).",
+        levels_text(Some(levels)),
+        levels.medium_from_percent,
+        named.join(", "),
+    )
+}
+
+/// `sum / n` to a tenth, rounded half up: «15,9», and «23» for 23,0.
+pub(super) fn mean(sum: u64, n: u64) -> String {
+    match (sum * 20 + n) / (2 * n.max(1)) {
+        whole if whole % 10 == 0 => (whole / 10).to_string(),
+        tenths => crate::text::tenths(tenths, ','),
+    }
+}
+
+/// What the year's figures leave out, or count otherwise than a school sent
+/// it, for the reader to weigh them by: the roster's schools without a
+/// counted card (taking part is compulsory, seed 003 §1.4), cards whose new
+/// signing key still waits for the coordinator, and totals the schools
+/// claimed that their answers do not give. Empty when there is nothing.
+pub fn left_out(
+    archive: &Archive,
+    card_id: &str,
+    period: &str,
+    results: &[SchoolResult],
+) -> String {
+    // A school with several files waiting is named once.
+    let sorted = |names: Vec<String>| {
+        let mut names = in_name_order(names);
+        names.dedup();
+        names
+    };
+    let held: Vec<&Entry> = archive
+        .with_standings()
+        .filter(|(e, s)| **s == Standing::Held && e.card.id == card_id && e.period() == period)
+        .map(|(e, _)| e)
+        .collect();
+    // Lateness is not asked for here: no day is given.
+    let missing = sorted(
+        statuses(&archive.roster, archive, card_id, period, "")
+            .into_iter()
+            .filter(|r| !r.held)
+            .filter_map(|r| match r.status {
+                Status::NotSent => Some(r.school.name),
+                Status::Rejected => Some(format!("{} (ключ подписи отклонён)", r.school.name)),
+                Status::Refused => Some(format!("{} (файл не принят)", r.school.name)),
+                _ => None,
+            })
+            .collect(),
+    );
+    let held = sorted(
+        held.iter()
+            .map(|e| match results.iter().any(|r| r.school == e.school) {
+                true => format!("{} (учтена прежняя карта школы)", e.profile().name),
+                false => e.profile().name.clone(),
+            })
+            .collect(),
+    );
+    let mismatched = sorted(
+        results
+            .iter()
+            .filter(|r| r.mismatch)
+            .filter_map(|r| {
+                let (total, max) = r.claimed?;
+                Some(format!(
+                    "{} (заявлено {total} из {max}, учтено {} из {})",
+                    r.profile.name, r.score.total, r.score.max_applicable
+                ))
+            })
+            .collect(),
+    );
+    let mut text = String::new();
+    if !missing.is_empty() {
+        text.push_str(&format!(
+            "Не представили карту (по списку школ): {}.",
+            missing.join(", ")
+        ));
+    }
+    if !held.is_empty() {
+        text.push_str(&format!(
+            " Файлы, подписанные новым ключом, ждут решения о нём и в справке не учтены: {}.",
+            held.join(", ")
+        ));
+    }
+    if !mismatched.is_empty() {
+        text.push_str(&format!(
+            " Итог, заявленный школой, не совпадает с пересчётом по её ответам; в справке — \
+             пересчитанный: {}.",
+            mismatched.join(", ")
+        ));
+    }
+    text.trim_start().to_owned()
+}
+
+/// How far the check of objectivity went: the cards checked, and the points
+/// the check did not credit as the schools claimed them (a card without
+/// points has none to take). A reader of the figures needs to know whether
+/// they are the schools' own or checked ones.
+pub fn review_summary<'a>(
+    card: &Card,
+    results: impl IntoIterator<Item = &'a SchoolResult>,
+) -> String {
+    let (mut n, mut checked, mut in_review) = (0u64, 0u64, 0u64);
+    // The points not credited, and the schools that lost some; the points
+    // claimed on indicators ruled not applicable, and their schools.
+    let (mut taken, mut schools) = (0u32, 0u64);
+    let (mut ruled, mut ruled_schools) = (0u32, 0u64);
+    for r in results {
+        n += 1;
+        match r.status {
+            ReviewStatus::Checked => checked += 1,
+            ReviewStatus::InReview => in_review += 1,
+            ReviewStatus::Received => {}
+        }
+        taken += r.lost;
+        schools += u64::from(r.lost > 0);
+        ruled += r.ruled_out;
+        ruled_schools += u64::from(r.ruled_out > 0);
+    }
+    // Not begun: nothing may read as if the scores had stood a check.
+    if checked + in_review == 0 {
+        return "Проверка объективности не проводилась: результаты — по самооценке школ."
+            .to_owned();
+    }
+    let cards = |k: u64| plural(k, "карты", "карт", "карт");
+    let mut text = format!(
+        "Проверка объективности завершена по {checked} из {n} {}",
+        cards(n)
+    );
+    if in_review > 0 {
+        text.push_str(&format!(", ещё {in_review} — на проверке"));
+    }
+    text.push('.');
+    if checked + in_review < n {
+        text.push_str(" Остальные — по самооценке школ.");
+    }
+    if !card.has_points() {
+        return text;
+    }
+    let of_schools = |k: u64| plural(k, "школы", "школ", "школ");
+    match (schools, ruled_schools) {
+        // Only a finished check can vouch for the claimed points.
+        (0, 0) if checked == 0 => {}
+        (0, 0) => text.push_str(" Баллы, заявленные школами, при проверке не снижались."),
+        _ => {
+            // Said with a colon: «не засчитан 1 балл» and «не засчитано 5
+            // баллов» would need the verb to agree with the number.
+            if schools > 0 {
+                text.push_str(&format!(
+                    " Не засчитано при проверке баллов, заявленных школами: {taken} (у {schools} {}).",
+                    of_schools(schools)
+                ));
+            }
+            if ruled_schools > 0 {
+                text.push_str(&format!(
+                    " Снято баллов, заявленных по показателям, которые при проверке признаны \
+                     неприменимыми: {ruled} (у {ruled_schools} {}); в максимум школы эти показатели \
+                     не входят.",
+                    of_schools(ruled_schools)
+                ));
+            }
+        }
+    }
+    text
+}
+
+/// «Проверку объективности провели: …»: each reviewer with the schools
+/// whose decisions came from them; decisions made in this workspace are the
+/// coordinator's. `None` when no reviewer's file was merged.
+pub fn reviewers(archive: &Archive, results: &[SchoolResult]) -> Option<String> {
+    let mut by: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for r in results {
+        for name in archive.reviewed_by(&r.submission_id) {
+            by.entry(name).or_default().push(r.name());
+        }
+    }
+    if by.keys().all(String::is_empty) {
+        return None;
+    }
+    // The coordinator first (no name), then the reviewers as a list of
+    // names is ordered, each with the schools in name order.
+    let mut by: Vec<(String, Vec<&str>)> = by.into_iter().collect();
+    by.sort_by(|(a, _), (b, _)| (!a.is_empty()).cmp(&!b.is_empty()).then(by_name(a, b)));
+    let parts: Vec<String> = by
+        .into_iter()
+        .map(|(name, schools)| {
+            let who = if name.is_empty() {
+                "координатор отдела".to_owned()
+            } else {
+                name
+            };
+            format!("{who} — {}", in_name_order(schools).join(", "))
+        })
+        .collect();
+    Some(format!(
+        "Проверку объективности провели: {}.",
+        parts.join("; ")
+    ))
+}

@@ -1,0 +1,160 @@
+//! «Выводы и предложения»: what the year's figures ask the department to
+//! do next.
+
+use crate::card::{Card, Level};
+use crate::department::figures::{Figures, IndicatorFigure};
+use crate::department::measures::Measure;
+use crate::department::results::{Ranked, SchoolResult};
+use crate::department::review::ReviewStatus;
+use crate::text::{percent, plural};
+
+use super::*;
+
+/// How many problem zones a proposal names; the section above has them all.
+pub(super) const NAMED_ZONES: usize = 5;
+
+/// The heading of the report's closing part.
+pub const PROPOSALS: &str = "Выводы и предложения";
+
+/// The report's closing proposals (seed 003 §3.5–3.6: «предложения по
+/// совершенствованию системы работы»), drawn from the year's figures, one
+/// numbered line each: the plans the low schools are to draw up, the
+/// indicators met least often and the weakest criterion, support for the
+/// schools low two years running, the experience of the high ones, and the
+/// check still to finish. The department adds its own in the Word file.
+/// `still_low` comes from [`still_low`] when a year before is present;
+/// `measures` are those taken on the results of `period`.
+pub fn proposals(
+    card: &Card,
+    period: &str,
+    f: &Figures,
+    rating: &[Ranked],
+    still_low: &[String],
+    measures: &[&Measure],
+) -> Vec<String> {
+    let mut items = Vec::new();
+    let names = |keep: &dyn Fn(&SchoolResult) -> bool| {
+        in_name_order(
+            (rating.iter().map(|r| &r.result))
+                .filter(|r| keep(r))
+                .map(SchoolResult::name),
+        )
+    };
+    let low = names(&SchoolResult::is_low);
+    if card.levels.is_some() && !low.is_empty() {
+        items.push(format!(
+            "Руководителям организаций с низкой эффективностью ({}) разработать план мероприятий \
+             по повышению эффективности системы работы по самоопределению и профессиональной \
+             ориентации обучающихся с учётом адресных рекомендаций.",
+            low.join(", ")
+        ));
+    }
+    if card.has_points() {
+        let (_, zones) = problem_zones(f, card);
+        // A zone a measure of this year already targets is named as such:
+        // the measures' table stands just above.
+        let taken: Vec<String> = measures.iter().flat_map(|m| m.codes(card)).collect();
+        let (covered, open): (Vec<&IndicatorFigure>, Vec<&IndicatorFigure>) =
+            zones.iter().partition(|z| taken.contains(&z.code));
+        if !open.is_empty() {
+            let named: Vec<String> = (open.iter().take(NAMED_ZONES))
+                .map(|z| {
+                    let of = z.applicable as u64;
+                    format!(
+                        "{} — {} из {of} {}",
+                        z.code,
+                        z.earned,
+                        plural(of, "школы", "школ", "школ")
+                    )
+                })
+                .collect();
+            let more = match open.len().saturating_sub(NAMED_ZONES) {
+                0 => String::new(),
+                n => format!(" и ещё {n} (см. «Проблемные зоны»)"),
+            };
+            items.push(format!(
+                "Разработать меры по показателям, выполненным реже других ({}{more}), и \
+                 предусмотреть их в муниципальном плане мероприятий на следующий учебный год.",
+                named.join("; ")
+            ));
+        }
+        if !covered.is_empty() {
+            let codes: Vec<&str> = covered.iter().map(|z| z.code.as_str()).collect();
+            items.push(format!(
+                "Проследить выполнение мер, принятых по показателям {} (раздел «{}»).",
+                codes.join(", "),
+                measures_heading(period)
+            ));
+        }
+        // The lowest share, compared exactly, and any tied with it; when
+        // every criterion ties, none is singled out.
+        let scored: Vec<_> = f.criteria.iter().filter(|c| c.points.1 > 0).collect();
+        let below = |a: (u64, u64), b: (u64, u64)| {
+            (u128::from(a.0) * u128::from(b.1)).cmp(&(u128::from(b.0) * u128::from(a.1)))
+        };
+        if let Some(least) = scored.iter().map(|c| c.points).min_by(|a, b| below(*a, *b)) {
+            let weakest: Vec<String> = (scored.iter())
+                .filter(|c| below(c.points, least).is_eq())
+                .map(|c| format!("«{}. {}»", c.code, c.title.trim()))
+                .collect();
+            let share = percent(least.0, least.1);
+            match weakest.as_slice() {
+                _ if weakest.len() == scored.len() => {}
+                [one] => items.push(format!(
+                    "Уделить особое внимание критерию {one}: {share} от максимума — наименьшее \
+                     значение среди критериев."
+                )),
+                many => items.push(format!(
+                    "Уделить особое внимание критериям {}: по {share} от максимума — наименьшее \
+                     значение среди критериев.",
+                    many.join(", ")
+                )),
+            }
+        }
+    }
+    // The same schools as the first proposal's: not listed twice.
+    match still_low {
+        [] => {}
+        same if same == low.as_slice() => items.push(
+            "Обеспечить консультационно-методическое сопровождение руководителей этих \
+             организаций: все они на низком уровне второй год подряд."
+                .to_owned(),
+        ),
+        some => items.push(format!(
+            "Обеспечить консультационно-методическое сопровождение руководителей организаций, \
+             второй год находящихся на низком уровне: {}.",
+            some.join(", ")
+        )),
+    }
+    if card.levels.is_some() {
+        let high = names(&|r: &SchoolResult| r.score.level == Some(Level::High) && !r.mismatch);
+        if !high.is_empty() {
+            items.push(format!(
+                "Обобщить и распространить опыт организаций с высокой эффективностью: {}.",
+                high.join(", ")
+            ));
+        }
+    }
+    let all = rating.len();
+    match (rating.iter())
+        .filter(|r| r.result.status == ReviewStatus::Checked)
+        .count()
+    {
+        0 if all > 0 => items.push(
+            "Провести проверку объективности представленных материалов: результаты пока — по \
+             самооценке школ."
+                .to_owned(),
+        ),
+        done if done < all => items.push(format!(
+            "Завершить проверку объективности представленных материалов: проверено {done} из \
+             {all} {}.",
+            plural(all as u64, "карты", "карт", "карт")
+        )),
+        _ => {}
+    }
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| format!("{}. {item}", i + 1))
+        .collect()
+}

@@ -1,0 +1,666 @@
+use super::*;
+use crate::card::{Card, DEFAULT_CARD};
+use crate::department::archive::Archive;
+use crate::department::dynamics::{school_changes, SchoolChange, Years};
+use crate::department::figures::{figures, IndicatorFigure};
+use crate::department::results::{rank, results};
+use crate::department::review::Decision;
+use crate::testkit;
+
+/// A school of `max` points going from `before` to `after`.
+fn change(name: &str, before: u32, after: u32, max: u32) -> SchoolChange {
+    let profile = crate::school::profile::SchoolProfile {
+        name: name.into(),
+        ..Default::default()
+    };
+    SchoolChange {
+        school: crate::department::school::SchoolId::of(&profile),
+        name: name.into(),
+        before: (before, max),
+        after: (after, max),
+        level_before: None,
+        level_after: None,
+        across: None,
+        moved_by_check: (false, false),
+    }
+}
+
+/// Hand count, 21 points: 10 → 11 is 47,6 % → 52,4 % (+4,8 as shown),
+/// 11 → 12 is 52,4 % → 57,1 % (+4,7): the same rise of 1 in 21
+/// (4,76 points), both named; 1 → 2 of 23 is +4,4 (4,35).
+#[test]
+fn equal_rises_shown_apart_by_rounding_are_both_named() {
+    let (a, b) = (change("Школа А", 10, 11, 21), change("Школа Б", 11, 12, 21));
+    let c = change("Школа В", 1, 2, 23);
+    assert_eq!((a.delta_tenths(), b.delta_tenths()), (48, 47));
+    assert_eq!(
+        largest_rise(&[a.clone(), c.clone(), b.clone()]),
+        " Наибольший рост — Школа А (+4,8\u{A0}п.\u{A0}п.), Школа Б (+4,7\u{A0}п.\u{A0}п.): \
+         рост одинаковый, десятые различаются из-за округления долей."
+    );
+    assert_eq!(
+        largest_rise(&[c.clone(), b.clone()]),
+        " Наибольший рост — Школа Б (+4,7\u{A0}п.\u{A0}п.)."
+    );
+    // 5 → 6 of 21 is 23,8 % → 28,6 %: +4,8 again, the same as А's.
+    let d = change("Школа Г", 5, 6, 21);
+    assert_eq!(
+        largest_rise(&[d, a]),
+        " Наибольший рост (+4,8\u{A0}п.\u{A0}п. у каждой) — Школа А, Школа Г."
+    );
+    assert_eq!(largest_rise(&[change("Школа Д", 3, 3, 21)]), "");
+    // The table's largest, not the exact largest: 11 → 18 of 34 is
+    // 32,4 → 52,9 % (+20,5 shown, 20,59 exact), 7 → 15 of 39 is
+    // 17,9 → 38,5 % (+20,6 shown, 20,51 exact).
+    let (x, y) = (change("Школа Е", 11, 18, 34), change("Школа Ж", 7, 15, 39));
+    assert_eq!(
+        largest_rise(&[x, y]),
+        " Наибольший рост — Школа Ж (+20,6\u{A0}п.\u{A0}п.)."
+    );
+    assert_eq!(largest_rise(&[]), "");
+    // Last year moved by the check, this year not: said.
+    let mut z = change("Школа З", 12, 18, 23);
+    z.moved_by_check = (true, false);
+    assert_eq!(
+        largest_rise(&[z.clone(), change("Школа И", 1, 2, 23)]),
+        " Наибольший рост — Школа З (+26,1\u{A0}п.\u{A0}п.; в прошлом году результат изменён \
+         проверкой отдела, в этом — нет)."
+    );
+    z.moved_by_check = (true, true);
+    assert_eq!(
+        largest_rise(&[z]),
+        " Наибольший рост — Школа З (+26,1\u{A0}п.\u{A0}п.)."
+    );
+}
+
+#[test]
+fn the_weakest_are_named_with_their_ties_but_not_when_all_are_tied() {
+    let card = testkit::card();
+    let archive = testkit::three_schools();
+    let res = results(&archive, DEFAULT_CARD, "2025/2026");
+    let mut f = figures(&archive, &card, &res);
+    // Every indicator done by every school it applies to.
+    for i in &mut f.indicators {
+        i.earned = i.applicable;
+    }
+    let (intro, named) = problem_zones(&f, &card);
+    assert!(named.is_empty());
+    assert!(intro.ends_with("все показатели выполнены одинаково часто."));
+    // One done less often: it alone is named, not the rest of the card
+    // tied behind it.
+    let weak = f.indicators.iter_mut().find(|i| i.code == "1.8").unwrap();
+    weak.earned -= 1;
+    let (intro, named) = problem_zones(&f, &card);
+    assert!(intro.ends_with("Реже других выполнены:"));
+    let codes: Vec<&str> = named.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(codes, ["1.8"]);
+}
+
+#[test]
+fn a_card_without_points_or_levels_is_reported_as_data() {
+    let nv = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
+    let archive = testkit::archive(&nv, &[("1", &testkit::draft("Школа А", "2025/2026", &[]))]);
+    let res = crate::department::results::results(&archive, "nevinnomyssk", "2025/2026");
+    let f = crate::department::figures::figures(&archive, &nv, &res);
+    let text = intro("2025/2026", &nv, &f);
+    assert!(text.starts_with(
+        "В мониторинге за 2025/2026 учебный год участвовала 1 образовательная организация"
+    ));
+    assert!(text.ends_with("Карта не даёт баллов: справка приводит сводные значения показателей."));
+    assert!(!text.contains("Эффективность"));
+}
+
+#[test]
+fn what_the_figures_leave_out_is_named() {
+    use crate::department::archive::Cards;
+    use crate::testkit::{draft, entry, meta, sign};
+    let card = testkit::card();
+    let file = |id: &str, name: &str, period: &str, at: &str, key| {
+        let d = draft(name, period, &["1.8"]);
+        entry(&card, id, &sign(&card, &d, meta(id, at, None), key))
+    };
+    let mut archive = Archive::new(Cards::new([card.clone()]));
+    archive.admit_all(vec![
+        file("a", "СОШ 1", "2025/2026", "2026-09-01", 1),
+        // СОШ 2 signed last year with one key, this year with another.
+        file("b0", "СОШ 2", "2024/2025", "2025-09-01", 2),
+        file("b", "СОШ 2", "2025/2026", "2026-09-01", 3),
+    ]);
+    let mut now = results(&archive, DEFAULT_CARD, "2025/2026");
+    assert_eq!(
+        left_out(&archive, DEFAULT_CARD, "2025/2026", &now),
+        "Файлы, подписанные новым ключом, ждут решения о нём и в справке не учтены: СОШ 2."
+    );
+    // With the roster, the school without a card is named; the one
+    // waiting for its key is not named twice, however the list spells it.
+    for name in ["СОШ 1", "сош  2", "СОШ 3"] {
+        archive.roster.add(name).unwrap();
+    }
+    now[0].mismatch = true;
+    now[0].claimed = Some((4, 23));
+    assert_eq!(
+        left_out(&archive, DEFAULT_CARD, "2025/2026", &now),
+        "Не представили карту (по списку школ): СОШ 3. Файлы, подписанные новым ключом, ждут \
+         решения о нём и в справке не учтены: СОШ 2. Итог, заявленный школой, не совпадает \
+         с пересчётом по её ответам; в справке — пересчитанный: СОШ 1 (заявлено 4 из 23, \
+         учтено 1 из 23)."
+    );
+    let school = archive.entry("b").unwrap().school.clone();
+    let key = archive.entry("b").unwrap().key.clone();
+    archive.decide_key(&school, &key, true);
+    let now = results(&archive, DEFAULT_CARD, "2025/2026");
+    assert_eq!(
+        left_out(&archive, DEFAULT_CARD, "2025/2026", &now),
+        "Не представили карту (по списку школ): СОШ 3."
+    );
+}
+
+/// The bands in points of 80 and 60 % on small cards, by hand: at 2
+/// points both start at 2 (ceil 1.6, ceil 1.2), so the medium band is
+/// empty; at 5 the medium band is the one value 3; at 1, 0 is low.
+#[test]
+fn level_bands_on_small_cards() {
+    let mut card = testkit::card();
+    let scale = |card: &Card| {
+        let text = levels_scale(card);
+        let from = text.find("(при").unwrap();
+        text[from..].replace('\u{2060}', "")
+    };
+    card.max_points = 23;
+    assert_eq!(
+        scale(&card),
+        "(при максимуме 23: 19–23, 14–18, 13 и менее баллов)."
+    );
+    card.max_points = 5;
+    assert_eq!(scale(&card), "(при максимуме 5: 4–5, 3, 2 и менее баллов).");
+    card.max_points = 2;
+    assert_eq!(
+        scale(&card),
+        "(при максимуме 2: высокая — 2, низкая — 1 и менее баллов)."
+    );
+    card.max_points = 1;
+    assert_eq!(
+        scale(&card),
+        "(при максимуме 1: высокая — 1, низкая — 0 баллов)."
+    );
+}
+
+#[test]
+fn proposals_follow_the_year() {
+    let card = testkit::card();
+    let archive = testkit::two_years(&card);
+    let (before, after) = (
+        results(&archive, DEFAULT_CARD, "2024/2025"),
+        results(&archive, DEFAULT_CARD, "2025/2026"),
+    );
+    let now = figures(&archive, &card, &after);
+    let changes = school_changes(&archive, &card, &card, &before, &after);
+    let low = still_low(&changes);
+    let items = proposals(&card, "2025/2026", &now, &rank(after.clone()), &low, &[]);
+    // Hand count: all three at the low level; 20 indicators met by none
+    // of the three, 1.8 and 3.1 by one, named weakest first, five of
+    // them; criteria 4–7 earned nothing (1 is 1 of 24, 2 is 3 of 6, 3 is
+    // 1 of 9); А and Б were low last year too; nothing checked.
+    assert_eq!(
+        items,
+        [
+            "1. Руководителям организаций с низкой эффективностью (Школа А, Школа Б, Школа В) \
+             разработать план мероприятий по повышению эффективности системы работы по \
+             самоопределению и профессиональной ориентации обучающихся с учётом адресных \
+             рекомендаций.",
+            "2. Разработать меры по показателям, выполненным реже других (1.1 — 0 из 3 школ; \
+             1.2 — 0 из 3 школ; 1.3 — 0 из 3 школ; 1.4 — 0 из 3 школ; 1.5 — 0 из 3 школ и ещё \
+             17 (см. «Проблемные зоны»)), и предусмотреть их в муниципальном плане мероприятий \
+             на следующий учебный год.",
+            "3. Уделить особое внимание критериям «4. Кадровая обеспеченность \
+             профориентационной работы», «5. Участие в соревнованиях, чемпионатах \
+             профориентационной направленности», «6. Самоопределение выпускников», «7. Оценка \
+             качества подготовки и организации профориентации»: по 0,0\u{A0}% от максимума — \
+             наименьшее значение среди критериев.",
+            "4. Обеспечить консультационно-методическое сопровождение руководителей \
+             организаций, второй год находящихся на низком уровне: Школа А, Школа Б.",
+            "5. Провести проверку объективности представленных материалов: результаты пока — \
+             по самооценке школ.",
+        ]
+    );
+    // A measure of this year on 1.1 and 1.2: those are followed up, the
+    // rest still asked for.
+    let mut measure = crate::department::measures::Measure::blank(DEFAULT_CARD, "2025/2026");
+    measure.indicators = ["1.1", "1.2"]
+        .iter()
+        .map(|c| card.indicator(c).unwrap().key().to_owned())
+        .collect();
+    let items = proposals(
+        &card,
+        "2025/2026",
+        &now,
+        &rank(after.clone()),
+        &low,
+        &[&measure],
+    );
+    assert!(
+        items[1].starts_with(
+            "2. Разработать меры по показателям, выполненным реже других (1.3 — 0 из 3 школ; "
+        ),
+        "{}",
+        items[1]
+    );
+    assert_eq!(
+        items[2],
+        "3. Проследить выполнение мер, принятых по показателям 1.1, 1.2 (раздел «Меры по итогам \
+         2025/2026 учебного года»)."
+    );
+    // Every low school low last year too: not listed a second time.
+    let all_low = ["Школа А", "Школа Б", "Школа В"].map(String::from);
+    let items = proposals(
+        &card,
+        "2025/2026",
+        &now,
+        &rank(after.clone()),
+        &all_low,
+        &[],
+    );
+    assert_eq!(
+        items[3],
+        "4. Обеспечить консультационно-методическое сопровождение руководителей этих \
+         организаций: все они на низком уровне второй год подряд."
+    );
+    // Without last year, and with every card checked, neither is said.
+    let mut archive = archive;
+    for id in ["a2", "b2", "c2"] {
+        archive.set_checked(id, true);
+    }
+    let after = results(&archive, DEFAULT_CARD, "2025/2026");
+    let items = proposals(&card, "2025/2026", &now, &rank(after), &[], &[]);
+    assert_eq!(items.len(), 3);
+    assert!(items[2].starts_with("3. Уделить особое внимание критериям"));
+}
+
+#[test]
+fn the_report_in_numbers() {
+    let card = testkit::card();
+    let archive = testkit::two_years(&card);
+    let (before, after) = (
+        results(&archive, DEFAULT_CARD, "2024/2025"),
+        results(&archive, DEFAULT_CARD, "2025/2026"),
+    );
+    let (was, now) = (
+        figures(&archive, &testkit::card(), &before),
+        figures(&archive, &testkit::card(), &after),
+    );
+    assert_eq!(
+        intro("2025/2026", &testkit::card(), &now),
+        "В мониторинге за 2025/2026 учебный год участвовали 3 образовательные организации \
+         (карта «Экспертная карта мониторинга системы работы по самоопределению и \
+         профессиональной ориентации обучающихся», версия 1). Эффективность профориентационной работы: высокая — 0 (0,0\u{A0}%), средняя — 0 \
+         (0,0\u{A0}%), низкая — 3 (100,0\u{A0}%). Уровень\u{A0}— по доле баллов от максимума, \
+         применимого к школе: высокая — от 80\u{A0}%, средняя — от 60\u{A0}%, низкая — ниже \
+         60\u{A0}% (при максимуме 23: 19\u{2060}–\u{2060}23, 14\u{2060}–\u{2060}18, 13 и менее баллов). В целом по \
+         муниципалитету набрано 7,2\u{A0}% от максимума баллов; средний балл школы — 1,7 \
+         (средний максимум — 23)."
+    );
+    // All three are at the low level: none is named among the best.
+    assert_eq!(best(&rank(after.clone()), 5, 1), [NONE_BEST]);
+    assert_eq!(
+        dynamics(
+            &archive,
+            &Years {
+                old_card: &card,
+                before: &was,
+                new_card: &card,
+                after: &now
+            },
+            "2024/2025",
+            &before,
+            &after
+        ),
+        "По сравнению с 2024/2025 учебным годом доля набранных баллов по всем школам \
+         изменилась с 6,5\u{A0}% (2 школы) до 7,2\u{A0}% (3 школы); среди школ, участвовавших \
+         в оба года (2), результат улучшили\u{A0}1, ухудшили\u{A0}1. Школ с высокой \
+         эффективностью: было 0, стало 0. На низком уровне оба года: Школа А, Школа Б. \
+         Наибольший рост — Школа А (+8,7\u{A0}п.\u{A0}п.)."
+    );
+}
+
+/// Ties at the edge of «Лучшие результаты» and at the top of the rise
+/// are named in full: leaving one of two equal schools out singles the
+/// other out.
+#[test]
+fn ties_are_named_whole() {
+    // Without levels no school is at the low level, so all can be best.
+    let mut card = testkit::card();
+    card.levels = None;
+    let mut rating = rank(results(
+        &testkit::two_years(&card),
+        DEFAULT_CARD,
+        "2025/2026",
+    ));
+    assert_eq!(best(&rating, 2, 1).len(), 3, "Б and В share the 2nd place");
+    assert_eq!(best(&rating, 1, 1), ["1. Школа А — 3 из 23 (13,0\u{A0}%)"]);
+    assert_eq!(best(&rating, 0, 1), [] as [String; 0]);
+    // Without points a school is not among the best, levels or not.
+    let mut nothing = rating.clone();
+    for r in &mut nothing {
+        r.result.score.total = 0;
+    }
+    assert_eq!(best(&nothing, 2, 1), [NONE_SCORED]);
+    nothing[0].result.score.total = 1;
+    assert_eq!(best(&nothing, 5, 1).len(), 1);
+    // A school on another version of the card says so.
+    rating[0].result.version = 2;
+    assert_eq!(
+        best(&rating, 1, 1),
+        ["1. Школа А — 3 из 23 (13,0\u{A0}%) (карта заполнена по версии 2)"]
+    );
+    let archive = testkit::archive(
+        &card,
+        &[
+            ("a1", &testkit::draft("Школа А", "2024/2025", &["1.8"])),
+            (
+                "a2",
+                &testkit::draft("Школа А", "2025/2026", &["1.8", "2.1"]),
+            ),
+            ("b1", &testkit::draft("Школа Б", "2024/2025", &["2.1"])),
+            (
+                "b2",
+                &testkit::draft("Школа Б", "2025/2026", &["2.1", "3.1"]),
+            ),
+        ],
+    );
+    let (before, after) = (
+        results(&archive, DEFAULT_CARD, "2024/2025"),
+        results(&archive, DEFAULT_CARD, "2025/2026"),
+    );
+    let (was, now) = (
+        figures(&archive, &card, &before),
+        figures(&archive, &card, &after),
+    );
+    let years = Years {
+        old_card: &card,
+        before: &was,
+        new_card: &card,
+        after: &now,
+    };
+    let text = dynamics(&archive, &years, "2024/2025", &before, &after);
+    assert!(
+        text.ends_with("Наибольший рост (+4,4\u{A0}п.\u{A0}п. у каждой) — Школа А, Школа Б."),
+        "{text}"
+    );
+    // Б's last year checked, its 2.1 confirmed: the check moved
+    // nothing, and nothing is said.
+    let mut archive = archive;
+    let recount = |archive: &Archive| {
+        let before = results(archive, DEFAULT_CARD, "2024/2025");
+        let was = figures(archive, &card, &before);
+        let years = Years {
+            before: &was,
+            ..years
+        };
+        dynamics(archive, &years, "2024/2025", &before, &after)
+    };
+    archive.set_decision("b1", "2.1", Some(Decision::Confirm));
+    let quiet = recount(&archive);
+    assert!(!quiet.contains("проверк"), "{quiet}");
+    // A ruling on an indicator without points moves neither the total
+    // nor the maximum: it is no change of the result.
+    let ruled = |max| crate::department::review::Counted {
+        claimed_points: 0,
+        claimed_applies: true,
+        points: 0,
+        applies: false,
+        max,
+        lacks_last_year: false,
+        unanswered: false,
+        invalid: false,
+    };
+    assert!(!ruled(0).moves_score() && ruled(1).moves_score());
+    // Its 2.1 refused instead: 0 of 23 last year, 2 of 23 now (+8,7),
+    // the check's doing in part; А's +4,4 stays.
+    archive.set_decision("b1", "2.1", Some(Decision::NoPoint));
+    let text = recount(&archive);
+    assert!(
+        text.contains(
+            "ухудшили\u{A0}0. У 1 школы (Школа Б) проверка отдела изменила результат только \
+             одного из двух лет, поэтому сравнение лет отчасти зависит от проверки."
+        ),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(
+            "Наибольший рост — Школа Б (+8,7\u{A0}п.\u{A0}п.; в прошлом году результат изменён \
+             проверкой отдела, в этом — нет)."
+        ),
+        "{text}"
+    );
+}
+
+/// Hand count on [`testkit::two_years`]' second year: А claims 3
+/// points, Б and В 1 each.
+#[test]
+fn the_report_says_how_far_the_check_went() {
+    let card = testkit::card();
+    let mut archive = testkit::two_years(&card);
+    let now = || results(&archive, DEFAULT_CARD, "2025/2026");
+    assert_eq!(
+        review_summary(&card, &now()),
+        "Проверка объективности не проводилась: результаты — по самооценке школ."
+    );
+    archive.set_decision("a2", "1.8", Some(Decision::NoPoint));
+    archive.set_decision("a2", "3.1", Some(Decision::NotApplicable));
+    archive.set_checked("a2", true);
+    archive.set_decision("b2", "2.1", Some(Decision::Confirm));
+    let now = results(&archive, DEFAULT_CARD, "2025/2026");
+    // А's 1.8 refused (1 point); its 3.1, claimed, ruled not applicable:
+    // not a refusal, but the point is gone all the same.
+    let ruled = " Снято баллов, заявленных по показателям, которые при проверке признаны \
+                 неприменимыми: 1 (у 1 школы); в максимум школы эти показатели не входят.";
+    assert_eq!(
+        review_summary(&card, &now),
+        format!(
+            "Проверка объективности завершена по 1 из 3 карт, ещё 1 — на проверке. Остальные — \
+             по самооценке школ. Не засчитано при проверке баллов, заявленных школами: 1 (у 1 школы).{ruled}"
+        )
+    );
+    // Begun but finished nowhere: nothing vouches for the claimed points.
+    archive.set_checked("a2", false);
+    let begun = results(&archive, DEFAULT_CARD, "2025/2026");
+    assert_eq!(
+        review_summary(&card, &begun),
+        format!(
+            "Проверка объективности завершена по 0 из 3 карт, ещё 2 — на проверке. Остальные — \
+             по самооценке школ. Не засчитано при проверке баллов, заявленных школами: 1 (у 1 школы).{ruled}"
+        )
+    );
+    // Only the ruling left: the points did go down, said so.
+    archive.set_decision("a2", "1.8", None);
+    archive.set_checked("a2", true);
+    let ruled_only = results(&archive, DEFAULT_CARD, "2025/2026");
+    assert!(review_summary(&card, &ruled_only).ends_with(&format!("самооценке школ.{ruled}")));
+    archive.set_checked("a2", false);
+    archive.set_decision("a2", "3.1", None);
+    let begun = results(&archive, DEFAULT_CARD, "2025/2026");
+    assert!(review_summary(&card, &begun).ends_with("Остальные — по самооценке школ."));
+    let nv = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
+    assert_eq!(
+        review_summary(&nv, &now[..1]),
+        "Проверка объективности завершена по 1 из 1 карты."
+    );
+}
+
+/// Each year's level is by its own version's bounds; when the bounds
+/// moved, or last year had none, the count of high levels says so.
+#[test]
+fn moved_level_bounds_are_named_beside_the_high_levels() {
+    let old = testkit::card();
+    let mut card = old.clone();
+    card.version = 2;
+    card.levels = Some(crate::card::LevelRule {
+        high_from_percent: 10,
+        medium_from_percent: 5,
+    });
+    let text = |old: &Card| {
+        let a = |period, facts: &[&str]| testkit::draft("Школа А", period, facts);
+        let (a1, a2) = (
+            a("2024/2025", &["1.8"]),
+            a("2025/2026", &["1.8", "2.1", "3.1"]),
+        );
+        let archive = testkit::archive_of(&[(old, "a1", &a1), (&card, "a2", &a2)]);
+        let (before, after) = (
+            results(&archive, DEFAULT_CARD, "2024/2025"),
+            results(&archive, DEFAULT_CARD, "2025/2026"),
+        );
+        let years = Years {
+            old_card: old,
+            before: &figures(&archive, old, &before),
+            new_card: &card,
+            after: &figures(&archive, &card, &after),
+        };
+        dynamics(&archive, &years, "2024/2025", &before, &after)
+    };
+    // 3 of 23 is 13,0 %: high by the new bounds, low by the old.
+    let moved = text(&old);
+    assert!(
+        moved.contains(
+            " Школ с высокой эффективностью: было 0, стало 1 (границы уровней изменились: было \
+             «высокая — от 80\u{A0}%, средняя — от 60\u{A0}%», стало «высокая — от 10\u{A0}%, \
+             средняя — от 5\u{A0}%»; уровень каждого года — по границам его версии)."
+        ),
+        "{moved}"
+    );
+    let mut none = old.clone();
+    none.levels = None;
+    let first = text(&none);
+    assert!(
+        first.contains(
+            " Школ с высокой эффективностью: 1; в прошлом году карта уровней не определяла."
+        ),
+        "{first}"
+    );
+}
+
+#[test]
+fn a_zone_counts_its_schools_in_the_genitive() {
+    let zone = |earned, applicable| IndicatorFigure {
+        code: "1.8".into(),
+        earned,
+        applicable,
+        answered: applicable,
+        value: crate::department::figures::Aggregate::Fact { yes: earned },
+    };
+    assert_eq!(
+        zone_result(&zone(27, 41)),
+        "выполнили 27 из 41 школы (65,9\u{A0}%)."
+    );
+    assert_eq!(
+        zone_result(&zone(1, 11)),
+        "выполнили 1 из 11 школ (9,1\u{A0}%)."
+    );
+    assert_eq!(
+        zone_result(&zone(1, 3)),
+        "выполнили 1 из 3 школ (33,3\u{A0}%)."
+    );
+}
+
+#[test]
+fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
+    use crate::department::effectiveness::{Group, IndicatorEffect, Verdict};
+    // Three addressed schools met it where one did, none of the others.
+    let effect = |verdict| IndicatorEffect {
+        code: "2.1".into(),
+        addressed: Group {
+            schools: 5,
+            meeting: (1, 4),
+            sums: None,
+        },
+        others: Group {
+            schools: 5,
+            meeting: (1, 1),
+            sums: None,
+        },
+        verdict,
+    };
+    let text = effectiveness(
+        "2024/2025",
+        &[
+            vec![effect(Verdict::Better), effect(Verdict::MethodChanged)],
+            vec![effect(Verdict::Better)],
+        ],
+        (1, 4),
+    );
+    assert_eq!(
+        text,
+        "По итогам 2024/2025 учебного года принято мер: 2, целевых показателей в них: 3; каждый \
+         сравнен в адресных школах и в остальных (разность изменений доли школ, выполняющих \
+         показатель): лучше, чем в остальных школах — 2, методика изменилась — 1. Планы \
+         мероприятий школ: целевые показатели улучшились у 1 из 4 запланированных мер (25,0\u{A0}%)."
+    );
+    assert_eq!(
+        effectiveness("2024/2025", &[], (0, 0)),
+        "По итогам 2024/2025 учебного года сведений о принятых муниципальных мерах нет."
+    );
+    assert_eq!(
+        effectiveness_without_points("2024/2025", 2),
+        "По итогам 2024/2025 учебного года принято мер: 2. Карта без баллов не отмечает \
+         показатели выполненными, поэтому ни меры, ни планы школ здесь по показателям не \
+         оцениваются; как менялись значения показателей, показано в разделе «Динамика»."
+    );
+    assert_eq!(
+        effectiveness("2024/2025", &[vec![], vec![]], (0, 0)),
+        "По итогам 2024/2025 учебного года принято мер: 2; целевые показатели у них не \
+         отмечены, поэтому их результаты не с чем сравнить."
+    );
+    // One school crossing is the whole change: the paragraph says so.
+    let mut thin = effect(Verdict::Better);
+    thin.addressed.meeting = (1, 2);
+    assert!(effectiveness("2024/2025", &[vec![thin]], (0, 0)).ends_with(
+        " Выводов, которые держатся на одной школе или расходятся с долей обучающихся: 1; \
+         такие выводы отмечены в таблице и требуют подтверждения данными следующего года."
+    ));
+}
+
+/// A year shown by version 2 holds a school's file of version 1: the
+/// sentence says whose years are compared by the shown version's rules.
+#[test]
+fn schools_on_another_version_are_named_in_the_dynamics() {
+    use crate::department::dynamics::Years;
+    use crate::department::figures::figures;
+    use crate::department::results::results;
+    let (v1, v2) = testkit::two_versions();
+    let archive = testkit::archive_of(&[
+        (&v1, "a1", &testkit::draft("Школа А", "2024/2025", &["1.8"])),
+        (&v1, "b1", &testkit::draft("Школа Б", "2024/2025", &[])),
+        (
+            &v1,
+            "a2",
+            &testkit::draft("Школа А", "2025/2026", &["1.8", "2.1"]),
+        ),
+        (&v2, "b2", &testkit::draft("Школа Б", "2025/2026", &["1.9"])),
+    ]);
+    let (before, now) = (
+        results(&archive, &v1.id, "2024/2025"),
+        results(&archive, &v1.id, "2025/2026"),
+    );
+    assert!(now.iter().any(|r| r.other_version()), "А is on version 1");
+    assert!(!before.iter().any(|r| r.other_version()));
+    let (was, f) = (
+        figures(&archive, &v1, &before),
+        figures(&archive, &v2, &now),
+    );
+    let years = Years {
+        old_card: &v1,
+        before: &was,
+        new_card: &v2,
+        after: &f,
+    };
+    let text = dynamics(&archive, &years, "2024/2025", &before, &now);
+    assert!(
+        text.contains(
+            " Школы, заполнившие не ту версию карты, по которой показан их год, сравнены по \
+             правилам версии 2 за оба года."
+        ),
+        "{text}"
+    );
+    let same: Vec<_> = now.iter().filter(|r| !r.other_version()).cloned().collect();
+    let text = dynamics(&archive, &years, "2024/2025", &before, &same);
+    assert!(!text.contains("не ту версию"), "{text}");
+}

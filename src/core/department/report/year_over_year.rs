@@ -1,0 +1,247 @@
+//! The change since the year before: schools better, worse and unchanged,
+//! the largest rise, the schools low both years, and what two versions of
+//! the card leave comparable.
+
+use crate::card::versions::levels_text;
+use crate::card::Level;
+use crate::department::archive::Archive;
+use crate::department::dynamics::{delta_text, school_changes, SchoolChange, Years};
+use crate::department::results::SchoolResult;
+use crate::text::{by_name, percent, plural, tied};
+
+use super::*;
+
+/// « Наибольший рост — …», naming every school with the largest rise as
+/// the table shows it (naming one of two equal would single it out), and
+/// those whose exact rise equals one of theirs though the rounding of
+/// their shares shows it a tenth apart. Each change is the one its row
+/// shows.
+pub(super) fn largest_rise(changes: &[SchoolChange]) -> String {
+    let Some(top) = changes.iter().map(SchoolChange::delta_tenths).max() else {
+        return String::new();
+    };
+    if top <= 0 {
+        return String::new();
+    }
+    let first: Vec<&SchoolChange> = (changes.iter())
+        .filter(|c| c.delta_tenths() == top)
+        .collect();
+    let mut risen: Vec<&SchoolChange> = (changes.iter())
+        .filter(|c| c.delta_tenths() == top || first.iter().any(|f| f.cmp_exact(c).is_eq()))
+        .collect();
+    risen.sort_by(|a, b| {
+        b.delta_tenths()
+            .cmp(&a.delta_tenths())
+            .then_with(|| by_name(&a.name, &b.name))
+    });
+    match risen.as_slice() {
+        [one] => format!(" Наибольший рост — {}.", named(one, Some(top))),
+        several if several.iter().all(|c| c.delta_tenths() == top) => {
+            let names: Vec<String> = several.iter().map(|c| named(c, None)).collect();
+            format!(
+                " Наибольший рост ({} у каждой) — {}.",
+                delta_text(top),
+                names.join(", ")
+            )
+        }
+        several => {
+            let each: Vec<String> = (several.iter())
+                .map(|c| named(c, Some(c.delta_tenths())))
+                .collect();
+            format!(
+                " Наибольший рост — {}: рост одинаковый, десятые различаются из-за округления долей.",
+                each.join(", ")
+            )
+        }
+    }
+}
+
+/// «Школа (+4,8 п. п.)», with the year the check alone moved when so: a
+/// rise between a year the check changed and one it did not is partly the
+/// check's doing.
+pub(super) fn named(c: &SchoolChange, delta: Option<i64>) -> String {
+    let notes: Vec<String> = (delta.map(delta_text).into_iter())
+        .chain((!c.basis().is_empty()).then(|| c.basis().to_owned()))
+        .collect();
+    match notes.as_slice() {
+        [] => tied(&c.name),
+        _ => format!("{} ({})", tied(&c.name), notes.join("; ")),
+    }
+}
+
+/// The year against the one before: the municipal share, how many schools
+/// did better and worse, the high level (when the card has levels), and the
+/// largest rise. A card without points only counts the schools; its values
+/// are compared in a table.
+pub fn dynamics(
+    archive: &Archive,
+    years: &Years,
+    previous_period: &str,
+    before: &[SchoolResult],
+    after: &[SchoolResult],
+) -> String {
+    let changes = school_changes(archive, years.old_card, years.new_card, before, after);
+    let other_versions = before.iter().chain(after).any(SchoolResult::other_version);
+    let versions = match years.versions_differ() {
+        true => format!(" {}", versions_note(years)),
+        false => String::new(),
+    };
+    format!(
+        "{}{versions}",
+        dynamics_of(years, previous_period, &changes, other_versions)
+    )
+}
+
+/// Why two years on different versions of the card are compared on part
+/// of it: what is comparable, and which indicators the new version left
+/// out (their last value stays in the table of values).
+pub fn versions_note(years: &Years) -> String {
+    let (same, total) = years.comparable();
+    format!(
+        "Годы заполнены по разным версиям карты (версия {} и версия {}): сопоставимы {same} из \
+         {total} показателей новой версии; где методика изменилась, изменение не оценивается.{} \
+         Результаты школ сравнены по ответам прошлого года, пересчитанным по новой версии, без \
+         показателей, которых в прошлом году не было или которые заполняются иначе.",
+        years.old_card.version,
+        years.new_card.version,
+        removed_note(years)
+    )
+}
+
+/// « Из карты исключён показатель 2.2 (в прошлом году: в сумме 1 200).»,
+/// or nothing: a left-out indicator is in no comparison, so its going is
+/// said where the versions are.
+pub fn removed_note(years: &Years) -> String {
+    let removed: Vec<String> = (years.removed())
+        .map(|i| match years.last_value(i) {
+            Some(was) => format!("{} (в прошлом году: {was})", i.code),
+            None => i.code.clone(),
+        })
+        .collect();
+    match removed.as_slice() {
+        [] => String::new(),
+        [one] => format!(" Из карты исключён показатель {one}."),
+        many => format!(" Из карты исключены показатели: {}.", many.join("; ")),
+    }
+}
+
+/// [`dynamics`] from the schools' changes already worked out, as
+/// «Динамика» has them for its table, without the note on versions, which
+/// it shows apart; `other_versions`: some school filled another version
+/// than the card its year is shown by.
+pub fn dynamics_of(
+    years: &Years,
+    previous_period: &str,
+    changes: &[SchoolChange],
+    other_versions: bool,
+) -> String {
+    let (card, was, now) = (years.new_card, years.before, years.after);
+    if !card.has_points() {
+        return format!(
+            "По сравнению с {previous_period} учебным годом: школ, участвовавших в оба года, — {}. \
+             Значения показателей по муниципалитету за оба года — в таблице ниже.",
+            changes.len()
+        );
+    }
+    let up = changes.iter().filter(|c| c.delta_tenths() > 0).count();
+    let down = changes.iter().filter(|c| c.delta_tenths() < 0).count();
+    let same = match changes.len() - up - down {
+        0 => String::new(),
+        n => format!(", без изменений\u{A0}{n}"),
+    };
+    let mixed = match names_of(changes.iter().filter(|c| !c.basis().is_empty())) {
+        names if names.is_empty() => String::new(),
+        names => format!(
+            " У {} {} ({}) проверка отдела изменила результат только одного из двух лет, \
+             поэтому сравнение лет отчасти зависит от проверки.",
+            names.len(),
+            plural(names.len() as u64, "школы", "школ", "школ"),
+            names.join(", "),
+        ),
+    };
+    // A school low in both years is where the year's measures did not
+    // reach: named, as the largest rise is.
+    let still_low = match still_low(changes).as_slice() {
+        [] => String::new(),
+        names => format!(" На низком уровне оба года: {}.", names.join(", ")),
+    };
+    let rise = largest_rise(changes);
+    let other_versions = if other_versions {
+        format!(
+            " Школы, заполнившие не ту версию карты, по которой показан их год, сравнены по \
+             правилам версии {} за оба года.",
+            card.version
+        )
+    } else {
+        String::new()
+    };
+    // Each year's levels are by its own version's bounds: when the bounds
+    // moved, the counts say so beside them.
+    let old_levels = years.old_card.levels.as_ref();
+    let high = if old_levels.is_none() && card.levels.is_some() {
+        format!(
+            " Школ с высокой эффективностью: {}; в прошлом году карта уровней не определяла.",
+            now.levels[0].1
+        )
+    } else if card.levels.is_some() {
+        let bounds = if old_levels == card.levels.as_ref() {
+            String::new()
+        } else {
+            format!(
+                " (границы уровней изменились: было «{}», стало «{}»; уровень каждого года — по \
+                 границам его версии)",
+                levels_text(old_levels),
+                levels_text(card.levels.as_ref())
+            )
+        };
+        format!(
+            " Школ с высокой эффективностью: было {}, стало {}{bounds}.",
+            was.levels[0].1, now.levels[0].1
+        )
+    } else {
+        String::new()
+    };
+    let schools = |n: usize| format!("{n} {}", plural(n as u64, "школа", "школы", "школ"));
+    format!(
+        "По сравнению с {previous_period} учебным годом доля набранных баллов по всем школам \
+         изменилась с {} ({}) до {} ({}); среди школ, участвовавших в оба года ({}), результат \
+         улучшили\u{A0}{up}, ухудшили\u{A0}{down}{same}.{mixed}{high}\
+         {still_low}{rise}{other_versions}",
+        percent(was.points.0, was.points.1),
+        schools(was.schools),
+        percent(now.points.0, now.points.1),
+        schools(now.schools),
+        changes.len(),
+    )
+}
+
+/// The schools at the low level in both years, each year by its own
+/// level, in the order of names.
+pub fn still_low(changes: &[SchoolChange]) -> Vec<String> {
+    names_of(
+        changes
+            .iter()
+            .filter(|c| c.level_before == Some(Level::Low) && c.level_after == Some(Level::Low)),
+    )
+}
+
+/// [`still_low`] of two years' results, as [`dynamics`] compares them.
+pub fn still_low_of(
+    archive: &Archive,
+    years: &Years,
+    before: &[SchoolResult],
+    after: &[SchoolResult],
+) -> Vec<String> {
+    still_low(&school_changes(
+        archive,
+        years.old_card,
+        years.new_card,
+        before,
+        after,
+    ))
+}
+
+/// The schools' names in the order of names, each as «Школа № 3».
+pub(super) fn names_of<'a>(changes: impl Iterator<Item = &'a SchoolChange>) -> Vec<String> {
+    in_name_order(changes.map(|c| c.name.as_str()))
+}
