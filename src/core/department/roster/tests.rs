@@ -4,6 +4,8 @@
 use super::*;
 use crate::card::DEFAULT_CARD;
 use crate::department::archive::{Cards, Claim};
+use crate::department::view::import::{refusals, ImportRow};
+use crate::error::ImportError;
 use crate::testkit::{self, draft};
 
 const PERIOD: &str = "2025/2026";
@@ -435,15 +437,28 @@ fn the_deadlines_in_one_line() {
     assert_eq!(d.line(), "Сроки не заданы.");
 }
 
+/// Keeps the refusals of `rows` (imported on 2 October) in `archive`,
+/// gives it the list of `schools` and returns their statuses on 20 October.
+fn refused_then_listed(
+    archive: &mut Archive,
+    rows: &[ImportRow],
+    schools: [&str; 3],
+) -> Vec<RosterRow> {
+    let kept = refusals(archive, rows, "2026-10-02T10:00:00Z");
+    archive.note_refused(kept);
+    archive.roster = Roster {
+        schools: schools.map(school).to_vec(),
+        ..Roster::default()
+    };
+    statuses(&archive.roster, archive, DEFAULT_CARD, PERIOD, "2026-10-20")
+}
+
 /// В's file was refused at import (damaged on the way); Г's refused file is
 /// of last year, and an old refusal names no school. On 20 October В is
 /// asked to send its file again, not told that nothing came; Г is reminded
 /// as before. Once В's good copy is in, it counts as received.
 #[test]
 fn a_school_whose_file_was_refused_is_asked_again_not_told_nothing_came() {
-    use crate::department::view::import::{refusals, ImportRow};
-    use crate::error::ImportError;
-
     let card = testkit::card();
     let a = draft("Школа А", PERIOD, &["1.8"]);
     let mut archive = testkit::archive(&card, &[("a1", &a)]);
@@ -470,23 +485,11 @@ fn a_school_whose_file_was_refused_is_asked_again_not_told_nothing_came() {
         ),
         ImportRow::refused("x.json".into(), ImportError::NotText, None),
     ];
-    let kept = refusals(&archive, &rows, "2026-10-02T10:00:00Z");
-    assert_eq!(kept.len(), 3);
-    assert!(kept[0]
+    let rows = refused_then_listed(&mut archive, &rows, ["Школа А", "Школа В", "Школа Г"]);
+    assert_eq!(archive.refusals().len(), 3);
+    assert!(archive.refusals()[0]
         .why
         .ends_with("В файле указана школа: школа В, 2025/2026 учебный год."));
-    archive.note_refused(kept);
-    archive.roster = Roster {
-        schools: ["Школа А", "Школа В", "Школа Г"].map(school).to_vec(),
-        ..Roster::default()
-    };
-    let rows = statuses(
-        &archive.roster,
-        &archive,
-        DEFAULT_CARD,
-        PERIOD,
-        "2026-10-20",
-    );
     let seen: Vec<(&str, &str, String)> = rows
         .iter()
         .map(|r| (r.school.name.as_str(), r.status.label(), r.lateness()))
@@ -508,29 +511,26 @@ fn a_school_whose_file_was_refused_is_asked_again_not_told_nothing_came() {
         counts(&rows),
         "сдали 1 из 3, не сдали 2, из них просрочено 2, файл не принят у 1"
     );
-    let letter = reminder(
-        &rows,
-        "Карта",
-        PERIOD,
-        &archive.roster.deadlines(PERIOD),
-        "2026-10-20",
-    )
-    .unwrap();
+    let letter = |rows: &[RosterRow]| {
+        let deadlines = archive.roster.deadlines(PERIOD);
+        reminder(rows, "Карта", PERIOD, &deadlines, "2026-10-20").unwrap()
+    };
+    let all = letter(&rows);
     assert!(
-        letter.contains(
+        all.contains(
             "По состоянию на 20.10.2026 карта не получена от следующих организаций:\n\n\
              1. Школа Г (просрочено на 20 дней)\n"
         ),
-        "{letter}"
+        "{all}"
     );
     assert!(
-        letter.contains(
+        all.contains(
             "\nФайлы следующих организаций получены, но не прошли проверку:\n\n\
              1. Школа В\n\nПросим открыть карту"
         ),
-        "{letter}"
+        "{all}"
     );
-    assert!(!letter.contains("управлени"), "{letter}");
+    assert!(!all.contains("управлени"), "{all}");
     assert_eq!(
         crate::department::report::left_out(&archive, DEFAULT_CARD, PERIOD, &[]),
         "Не представили карту (по списку школ): Школа В (файл не принят), Школа Г."
@@ -550,23 +550,15 @@ fn a_school_whose_file_was_refused_is_asked_again_not_told_nothing_came() {
         .collect();
     assert_eq!(listed, ["Школа А", "школа В"]);
     // Only В's file refused: the letter asks for it alone, from the start.
-    let only = [rows[0].clone(), rows[1].clone()];
-    let letter = reminder(
-        &only,
-        "Карта",
-        PERIOD,
-        &archive.roster.deadlines(PERIOD),
-        "2026-10-20",
-    )
-    .unwrap();
+    let only = letter(&rows[..2]);
     assert!(
-        letter.contains(
+        only.contains(
             "до 30.09.2026. По состоянию на 20.10.2026 файлы следующих организаций получены, \
              но не прошли проверку:\n\n1. Школа В"
         ),
-        "{letter}"
+        "{only}"
     );
-    assert!(!letter.contains("не получена"), "{letter}");
+    assert!(!only.contains("не получена"), "{only}");
     // В's good copy comes: it is received, late by the days it took.
     let v = draft("Школа В", PERIOD, &["1.8"]);
     let good = testkit::sign(
@@ -595,9 +587,6 @@ fn a_school_whose_file_was_refused_is_asked_again_not_told_nothing_came() {
 /// not have (listed).
 #[test]
 fn refused_files_the_list_cannot_place_are_listed_with_a_guess() {
-    use crate::department::view::import::{refusals, ImportRow};
-    use crate::error::ImportError;
-
     let card = testkit::card();
     let one = draft("СОШ № 1", PERIOD, &["1.8"]);
     let mut archive = testkit::archive(&card, &[("a1", &one)]);
@@ -616,19 +605,7 @@ fn refused_files_the_list_cannot_place_are_listed_with_a_guess() {
             Some(damaged.as_bytes()),
         ),
     ];
-    let kept = refusals(&archive, &rows, "2026-10-02T10:00:00Z");
-    archive.note_refused(kept);
-    archive.roster = Roster {
-        schools: ["СОШ № 1", "СОШ № 2", "Лицей № 3"].map(school).to_vec(),
-        ..Roster::default()
-    };
-    let rows = statuses(
-        &archive.roster,
-        &archive,
-        DEFAULT_CARD,
-        PERIOD,
-        "2026-10-20",
-    );
+    let rows = refused_then_listed(&mut archive, &rows, ["СОШ № 1", "СОШ № 2", "Лицей № 3"]);
     let listed: Vec<(&str, Option<&str>)> =
         unplaced_refusals(&archive, &rows, DEFAULT_CARD, PERIOD)
             .into_iter()
