@@ -48,6 +48,9 @@ pub struct Persistence {
     changes: StoredValue<u64>,
     /// Writes started and not yet answered by the database.
     writing: StoredValue<u32>,
+    /// The stored workspace is being read: what the page holds meanwhile
+    /// is in the database already.
+    opening: StoredValue<bool>,
     wait: Debounce,
 }
 
@@ -63,6 +66,7 @@ impl Persistence {
             legacy: StoredValue::new(false),
             changes: StoredValue::new(0),
             writing: StoredValue::new(0),
+            opening: StoredValue::new(true),
             wait: Debounce::new(),
         };
         persistence.watch(dept);
@@ -78,6 +82,7 @@ impl Persistence {
 
     /// Reads the stored workspace and makes it the open one.
     async fn reopen(self, dept: Dept) {
+        self.opening.set_value(true);
         let cards = dept.cards();
         let mut archive = Archive::new(cards.clone());
         let mut files = Vec::new();
@@ -143,6 +148,7 @@ impl Persistence {
         };
         self.decisions.set_value(written);
         dept.replace(archive);
+        self.opening.set_value(false);
     }
 
     fn watch(self, dept: Dept) {
@@ -169,9 +175,12 @@ impl Persistence {
                 e.set_return_value("");
             }
         });
+        // Only what the database lacks is kept for the next page: a copy of
+        // a workspace just opened would make the next page write it again,
+        // and ask «leave the page?» while it does.
         let on_hide = window_event_listener_untyped("pagehide", move |_| {
             let written = dept.write_unwritten();
-            if self.wait.cancel() || written {
+            if (self.wait.cancel() || written) && self.unwritten(dept) {
                 keep_pending(dept);
                 self.save(dept);
             }
@@ -195,7 +204,10 @@ impl Persistence {
         let Some(db) = self.db.get_value() else {
             return;
         };
-        if dept.saving().get_untracked() == Saving::Conflict {
+        // While the stored workspace is read, the page holds only part of
+        // it: written now, that part would stand for the whole. Its filing
+        // ends with a change of its own, which saves what is needed.
+        if self.opening.get_value() || dept.saving().get_untracked() == Saving::Conflict {
             return;
         }
         let clear = self.rewrite.get_value();
@@ -276,16 +288,20 @@ impl Persistence {
             && self.decisions.with_value(|d| d == decisions)
     }
 
+    /// Whether the database lacks anything of the workspace.
+    fn unwritten(self, dept: Dept) -> bool {
+        let (files, decisions) = self.to_write(dept);
+        !self.nothing_in(&files, &decisions)
+    }
+
     /// Whether closing the page now would lose work. A change waits half
     /// a second for its save, and so does the workspace just opened from
     /// the database: that one has nothing to write, and the browser's
     /// «leave the page?» would be a false alarm.
     fn would_lose(self, dept: Dept) -> bool {
         match dept.saving().get_untracked() {
-            Saving::Pending if self.writing.get_value() == 0 => {
-                let (files, decisions) = self.to_write(dept);
-                !self.nothing_in(&files, &decisions)
-            }
+            Saving::Pending if self.opening.get_value() => false,
+            Saving::Pending if self.writing.get_value() == 0 => self.unwritten(dept),
             saving => saving.unsaved(),
         }
     }

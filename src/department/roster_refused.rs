@@ -35,7 +35,8 @@ pub fn RosterRefused(rows: Memo<Vec<RosterRow>>, period: Signal<String>) -> impl
                     {move || format!("Не приняты и не отнесены к школам списка: {}", files(items.with(Vec::len) as u64))}
                 </h3>
                 <p class="hint">
-                    "По этим файлам не видно, какая это школа списка, поэтому их школы могут числиться как «не сдана». Причины — на вкладке «Загрузка файлов»."
+                    "По этим файлам не видно, какая это школа списка, поэтому их школы могут числиться как «не сдана». "
+                    <span class="no-print">"Причины — на вкладке «Загрузка файлов»."</span>
                 </p>
                 <ul>
                     {move || items.get().into_iter().map(|(file, likely)| view! {

@@ -1231,6 +1231,14 @@ test('a change not yet saved is asked about on closing; the workspace just reope
         await again.getByTestId('dept-save-status').filter({ hasText: 'Изменения сохраняются' }).waitFor();
         const reopened = await closing(again);
         assert.deepEqual(reopened, { still: 'Изменения сохраняются в этом браузере…', asked: null });
+        // Nor when reloaded within that half second and closed at once: the
+        // page going away kept no copy of a workspace the database has.
+        const early = await page.context().newPage();
+        await early.goto(page.url());
+        await early.getByTestId('dept-save-status').filter({ hasText: 'Изменения сохраняются' }).waitFor();
+        await early.reload();
+        await early.getByTestId('dept-tabs').waitFor();
+        assert.equal((await closing(early)).asked, null);
     }));
 
 test('two tabs of the department never overwrite each other silently', async () => {

@@ -7,6 +7,7 @@ use crate::department::archive::{claimed_school, Admission, Archive, Claim, Refu
 use crate::department::school::normalize;
 use crate::department::verdict::{explanation, Verdict};
 use crate::error::ImportError;
+use crate::signed::submission::named_in_file_name;
 
 /// What happened to one picked file, as the import log keeps it. Its
 /// verdict is read from the archive when shown, since it may change.
@@ -103,17 +104,24 @@ pub fn earlier_refusals(archive: &Archive, log: &[ImportRow]) -> Vec<EarlierRefu
         })
         .filter(|(key, _)| !key.is_empty())
         .collect();
-    let resent = |claim: &Claim| {
-        [&claim.name, &claim.identifier]
-            .map(|text| normalize(text))
+    let counted_as = |name: &str, period: &str| {
+        let key = normalize(name);
+        !key.is_empty() && counted.contains(&(key, period))
+    };
+    // A file that does not say whose it is may still be named so
+    // (`named_in_file_name`).
+    let resent = |r: &Refusal| match &r.claim {
+        Some(claim) => [&claim.name, &claim.identifier]
             .into_iter()
-            .any(|key| !key.is_empty() && counted.contains(&(key, claim.period.as_str())))
+            .any(|name| counted_as(name, &claim.period)),
+        None => named_in_file_name(&r.file)
+            .is_some_and(|(name, period)| period.is_some_and(|p| counted_as(&name, &p))),
     };
     earlier
         .into_iter()
         .map(|r| EarlierRefusal {
             refusal: r.clone(),
-            resent: r.claim.as_ref().is_some_and(resent),
+            resent: resent(r),
         })
         .collect()
 }
@@ -412,6 +420,25 @@ mod tests {
         let text = testkit::sign(&card, &copy, testkit::meta("c7", "2026-09-25", None), 1);
         archive.admit_all(vec![testkit::entry(&card, "c7", &text)]);
         assert!(earlier_refusals(&archive, &[])[0].resent);
+        // A file cut off before its school is known by its name, as
+        // Profkarta wrote it; of another year, it is not answered.
+        let cut =
+            |file: &str| ImportRow::refused(file.into(), ImportError::CutOff, Some(&b"{\"pay"[..]));
+        let rows = [
+            cut("profkarta_СОШ_7_2024-2025.json"),
+            cut("profkarta_СОШ_7_2025-2026 (1).json"),
+        ];
+        archive.note_refused(refusals(&archive, &rows, "2026-12-02T08:00:00Z"));
+        let resent: Vec<(String, bool)> = (earlier_refusals(&archive, &[]).into_iter())
+            .map(|e| (e.refusal.file, e.resent))
+            .collect();
+        assert_eq!(
+            resent[..2],
+            [
+                ("profkarta_СОШ_7_2025-2026 (1).json".to_owned(), true),
+                ("profkarta_СОШ_7_2024-2025.json".to_owned(), false),
+            ]
+        );
     }
 
     #[test]
