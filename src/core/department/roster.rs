@@ -185,18 +185,18 @@ pub fn from_results(years: &[&[SchoolResult]], refused: &[&Claim]) -> Vec<Roster
         ..Roster::default()
     };
     let owners = Owners::new(&roster);
-    let mut claimed: Vec<RosterSchool> = refused
+    // A school refused twice is listed once.
+    let mut seen = std::collections::HashSet::new();
+    let claimed: Vec<RosterSchool> = refused
         .iter()
         .filter(|claim| owners.of_claim(claim).is_empty())
+        .filter(|claim| seen.insert((normalize(&claim.name), normalize(&claim.identifier))))
         .map(|claim| RosterSchool {
             name: claim.name.clone(),
             identifier: claim.identifier.clone(),
             municipality: claim.municipality.clone(),
         })
         .collect();
-    // A school refused twice is listed once.
-    claimed.sort_by_key(|s| (normalize(&s.name), normalize(&s.identifier)));
-    claimed.dedup_by_key(|s| (normalize(&s.name), normalize(&s.identifier)));
     roster.schools.extend(claimed);
     // Namesakes in other places keep one order from run to run.
     roster.schools.sort_by(|a, b| {
