@@ -189,13 +189,11 @@ pub fn school_changes(
         old.version != card.version || was.version != card.version || now.version != card.version
     };
     // Across versions, only the check of an indicator compared in both
-    // years moves the change.
-    let moved = |r: &SchoolResult, across: bool| {
-        let file = archive.entry(&r.submission_id).map(|e| &e.card);
+    // years moves the change. A result speaks its year's card (`speaks`),
+    // whichever version its file is of.
+    let moved = |r: &SchoolResult, speaks: &Card, across: bool| {
         let compared = |code: &str| {
-            let ours = file
-                .and_then(|f| f.indicator(code))
-                .and_then(|i| card.by_key(i.key()));
+            let ours = speaks.indicator(code).and_then(|i| card.by_key(i.key()));
             ours.is_some_and(|i| scored_both(old, i))
         };
         (r.score.indicators.iter()).any(|(code, c)| c.moves_score() && (!across || compared(code)))
@@ -215,7 +213,7 @@ pub fn school_changes(
                 across: differs
                     .then(|| across(archive, old, card, was, now))
                     .flatten(),
-                moved_by_check: (moved(was, differs), moved(now, differs)),
+                moved_by_check: (moved(was, old, differs), moved(now, card, differs)),
             })
         })
         .collect();
@@ -228,8 +226,10 @@ pub fn school_changes(
 }
 
 /// [`Across`] for one school: both years on the indicators that last
-/// year's card had and filled in the same way, each scored on this year's
-/// card ([`on_card`]).
+/// year's card had and filled in the same way, and that both of the
+/// school's files asked, each scored on this year's card ([`on_card`]).
+/// One the school's older file did not ask counts in neither year: else
+/// answering it this year would read as a rise.
 fn across(
     archive: &Archive,
     old: &Card,
@@ -237,22 +237,18 @@ fn across(
     was: &SchoolResult,
     now: &SchoolResult,
 ) -> Option<Across> {
-    let on_both = |result: &SchoolResult| {
-        let points = on_card(archive, card, result)?;
+    let (was, now) = (on_card(archive, card, was)?, on_card(archive, card, now)?);
+    let on_both = |points: &[Option<(u32, bool)>], other: &[Option<(u32, bool)>]| {
         // `tally` walks the card in the order of `points`.
-        let mut each = points.into_iter();
-        let (_, total, max) = tally(card, |indicator| {
-            let points = each.next().unwrap_or((0, false));
-            if scored_both(old, indicator) {
-                points
-            } else {
-                (0, false)
-            }
+        let mut each = points.iter().zip(other);
+        let (_, total, max) = tally(card, |indicator| match each.next() {
+            Some((Some(points), Some(_))) if scored_both(old, indicator) => *points,
+            _ => (0, false),
         });
-        Some((total, max))
+        (total, max)
     };
-    let before = on_both(was)?;
-    let after = on_both(now)?;
+    let before = on_both(&was, &now);
+    let after = on_both(&now, &was);
     Some(Across {
         before,
         after,
@@ -267,21 +263,24 @@ fn scored_both(old: &Card, indicator: &Indicator) -> bool {
         .is_some_and(|o| fits(&o.rule, &indicator.rule))
 }
 
-/// A school's (points, applies) on each indicator of `card`, in card order.
-/// A file of `card`'s own version keeps its confirmed score. Another
-/// version's answers are moved to `card` by identity and scored again, and
-/// its check goes with them: a point refused for its evidence, or an
-/// indicator ruled not applicable, stays so under the new rule; a
-/// confirmation adds nothing the answers do not earn.
-fn on_card(archive: &Archive, card: &Card, result: &SchoolResult) -> Option<Vec<(u32, bool)>> {
+/// A school's (points, applies) on each indicator of `card`, in card order,
+/// `None` where the school's version did not ask it. A file of `card`'s
+/// own version keeps its confirmed score. Another version's answers are
+/// moved to `card` by identity and scored again, and its check goes with
+/// them: a point refused for its evidence, or an indicator ruled not
+/// applicable, stays so under the new rule; a confirmation adds nothing
+/// the answers do not earn.
+fn on_card(
+    archive: &Archive,
+    card: &Card,
+    result: &SchoolResult,
+) -> Option<Vec<Option<(u32, bool)>>> {
     if result.version == card.version && result.seen_as == card.version {
         return Some(
             card.indicators()
                 .map(|i| {
-                    result
-                        .score
-                        .indicator(&i.code)
-                        .map_or((0, false), |c| (c.points, c.applies))
+                    let counted = result.score.indicator(&i.code);
+                    Some(counted.map_or((0, false), |c| (c.points, c.applies)))
                 })
                 .collect(),
         );
@@ -298,10 +297,8 @@ fn on_card(archive: &Archive, card: &Card, result: &SchoolResult) -> Option<Vec<
             .zip(&rescored.indicators)
             .map(|(indicator, r)| {
                 // Not asked by the school's version: nothing to count.
-                if entry.card.counterpart(indicator).is_none() {
-                    return (0, false);
-                }
-                counted(&r.outcome, decided(indicator))
+                entry.card.counterpart(indicator)?;
+                Some(counted(&r.outcome, decided(indicator)))
             })
             .collect(),
     )
@@ -375,13 +372,13 @@ pub struct IndicatorChange {
 }
 
 impl IndicatorChange {
-    /// The change in tenths of a point, only where the rule did not change.
+    /// The change in tenths of a point, only where the rule did not change
+    /// and the indicator applied to some school in both years: «0 из 0»
+    /// is no share, and 0 % against it would read as a rise.
     pub fn delta_tenths(&self) -> Option<i64> {
         let wide = |(a, b): (usize, usize)| (a as u64, b as u64);
-        self.comparability
-            .is_comparable()
-            .then(|| self.before.map(|b| delta_tenths(wide(b), wide(self.after))))
-            .flatten()
+        let before = self.before.filter(|b| b.1 > 0 && self.after.1 > 0)?;
+        (self.comparability.is_comparable()).then(|| delta_tenths(wide(before), wide(self.after)))
     }
 
     /// «+16,7 п. п.», or why there is no change to show.
@@ -784,6 +781,60 @@ mod tests {
         let across = change.across.expect("the years' versions differ");
         assert_eq!(across.before, across.after);
         assert_eq!(change.delta_tenths(), 0);
+    }
+
+    /// Last year mixed the versions of [`testkit::two_versions`], so it is
+    /// seen on version 2. School А sent version 1 then, where 2.1 is a fact
+    /// (version 2 asks it as a count), and version 2 now: 2.1 was not asked
+    /// of it last year, so it counts in neither year, and answering it now
+    /// is no rise. Its refused 1.8 (1.9 on version 2) marks last year.
+    #[test]
+    fn what_a_schools_older_file_did_not_ask_counts_in_neither_year() {
+        let (v1, v2) = testkit::two_versions();
+        let mut now = testkit::draft("Школа А", "2025/2026", &["1.9"]);
+        now.answers.entry("2.1".into()).or_default().count = "3".into();
+        let mut archive = testkit::archive_of(&[
+            (
+                &v1,
+                "a1",
+                &testkit::draft("Школа А", "2024/2025", &["1.8", "2.1"]),
+            ),
+            (&v2, "b1", &testkit::draft("Школа Б", "2024/2025", &[])),
+            (&v2, "a2", &now),
+        ]);
+        let change = |archive: &Archive| {
+            let before = results(archive, &v1.id, "2024/2025");
+            let after = results(archive, &v1.id, "2025/2026");
+            let changes = school_changes(archive, &v2, &v2, &before, &after);
+            changes.into_iter().find(|c| c.name == "Школа А").unwrap()
+        };
+        let a = change(&archive);
+        let across = a.across.expect("А's files are of two versions");
+        // 1.8 (1.9) both years, 2.1 in neither: 1 of 22 each.
+        assert_eq!((across.before, across.after), ((1, 22), (1, 22)));
+        assert_eq!(a.delta_tenths(), 0);
+        assert_eq!(a.basis(), "");
+        archive.set_decision("a1", "1.8", Some(Decision::NoPoint));
+        assert_eq!(
+            change(&archive).basis(),
+            "в прошлом году результат изменён проверкой отдела, в этом — нет"
+        );
+    }
+
+    /// An indicator that applied to no school last year has no share to
+    /// change from: «0 из 0 → 4 из 10» shows no change, not +40 points.
+    #[test]
+    fn no_change_from_a_year_where_the_indicator_applied_to_no_one() {
+        let change = |before, after| IndicatorChange {
+            code: "1.1".into(),
+            before,
+            after,
+            comparability: Comparability::Same,
+        };
+        assert_eq!(change(Some((0, 0)), (4, 10)).delta_tenths(), None);
+        assert_eq!(change(Some((0, 0)), (4, 10)).delta_label(), "—");
+        assert_eq!(change(Some((2, 5)), (0, 0)).delta_tenths(), None);
+        assert_eq!(change(Some((0, 5)), (4, 10)).delta_tenths(), Some(400));
     }
 
     /// Version 2 adds an indicator (3.4, a fact) that last year's card did
