@@ -60,8 +60,11 @@ function expectedEffect(code) {
     }
     const { addressed: x, others: y } = groups;
     const difference = tenths(x.b, x.a, x.n) - tenths(y.b, y.a, y.n);
+    // Nobody to compare with only when the measure reached every school of
+    // both years; others the indicator does not apply to are too few.
+    const forAll = [...before].every(([name, b]) => !after.has(name) || b.level === 'low');
     let verdict =
-        y.n === 0
+        y.n === 0 && forAll
             ? 'не с кем сравнить: мера для всех школ'
             : x.n < 3 || y.n < 3
               ? 'мало данных (менее 3 школ)'

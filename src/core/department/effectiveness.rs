@@ -101,17 +101,20 @@ pub enum Verdict {
     NoOthers,
     TooFew,
     MethodChanged,
+    /// This year's card no longer has the indicator.
+    Removed,
 }
 
 impl Verdict {
     /// In the order the report counts them.
-    pub const ALL: [Verdict; 6] = [
+    pub const ALL: [Verdict; 7] = [
         Self::Better,
         Self::NoDifference,
         Self::Worse,
         Self::NoOthers,
         Self::TooFew,
         Self::MethodChanged,
+        Self::Removed,
     ];
 
     /// Said against the other schools, since that is what is compared:
@@ -125,6 +128,7 @@ impl Verdict {
             Self::NoOthers => "не с кем сравнить: мера для всех школ".to_owned(),
             Self::TooFew => format!("мало данных (менее {MIN_SCHOOLS} школ)"),
             Self::MethodChanged => "методика изменилась".to_owned(),
+            Self::Removed => "исключён из карты".to_owned(),
         }
     }
 
@@ -137,6 +141,7 @@ impl Verdict {
             Self::NoOthers => "no-others",
             Self::TooFew => "too-few",
             Self::MethodChanged => "changed",
+            Self::Removed => "removed",
         }
     }
 }
@@ -216,8 +221,14 @@ impl IndicatorEffect {
 
     /// The numbers behind the verdict, in one sentence.
     pub fn numbers(&self) -> String {
-        if self.verdict == Verdict::MethodChanged {
-            return "правило показателя изменилось между годами: не сравнивается".to_owned();
+        match self.verdict {
+            Verdict::MethodChanged => {
+                return "правило показателя изменилось между годами: не сравнивается".to_owned()
+            }
+            Verdict::Removed => {
+                return "показателя нет в карте этого года: не сравнивается".to_owned()
+            }
+            _ => {}
         }
         let mut text = format!(
             "адресные ОО ({}): {}; остальные ОО ({}): {}",
@@ -264,8 +275,8 @@ impl<'a> Span<'a> {
     }
 
     /// Last year's and this year's code of the indicator `key`, when its
-    /// rule did not change between them.
-    fn codes(&self, key: &str) -> Result<(String, String), String> {
+    /// rule did not change between them; else its code and why not.
+    fn codes(&self, key: &str) -> Result<(String, String), (String, Verdict)> {
         let old = self.old_card.by_key(key);
         let new = self.new_card.by_key(key);
         match (old, new) {
@@ -274,9 +285,9 @@ impl<'a> Span<'a> {
             {
                 Ok((o.code.clone(), n.code.clone()))
             }
-            (_, Some(n)) => Err(n.code.clone()),
-            (Some(o), None) => Err(o.code.clone()),
-            (None, None) => Err(key.to_owned()),
+            (_, Some(n)) => Err((n.code.clone(), Verdict::MethodChanged)),
+            (Some(o), None) => Err((o.code.clone(), Verdict::Removed)),
+            (None, None) => Err((key.to_owned(), Verdict::MethodChanged)),
         }
     }
 
@@ -297,6 +308,9 @@ impl<'a> Span<'a> {
 /// addressed against the others.
 pub fn measure_effect(span: &Span, measure: &Measure) -> Vec<IndicatorEffect> {
     let pairs = span.pairs();
+    // No one to compare with because the measure was for every school,
+    // not because the indicator applies to no other («мало данных»).
+    let for_all = pairs.iter().all(|(b, _)| measure.audience.addresses(b));
     span.old_card
         .indicators()
         .chain(span.new_card.indicators())
@@ -312,12 +326,12 @@ pub fn measure_effect(span: &Span, measure: &Measure) -> Vec<IndicatorEffect> {
         .map(|key| {
             let (old, new) = match span.codes(key) {
                 Ok(codes) => codes,
-                Err(code) => {
+                Err((code, verdict)) => {
                     return IndicatorEffect {
                         code,
                         addressed: Group::default(),
                         others: Group::default(),
-                        verdict: Verdict::MethodChanged,
+                        verdict,
                     }
                 }
             };
@@ -337,14 +351,14 @@ pub fn measure_effect(span: &Span, measure: &Measure) -> Vec<IndicatorEffect> {
                 code: new,
                 addressed,
                 others,
-                verdict: verdict(&addressed, &others),
+                verdict: verdict(&addressed, &others, for_all),
             }
         })
         .collect()
 }
 
-fn verdict(addressed: &Group, others: &Group) -> Verdict {
-    if others.schools == 0 {
+fn verdict(addressed: &Group, others: &Group, for_all: bool) -> Verdict {
+    if others.schools == 0 && for_all {
         return Verdict::NoOthers;
     }
     if addressed.schools < MIN_SCHOOLS || others.schools < MIN_SCHOOLS {

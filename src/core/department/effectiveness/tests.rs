@@ -174,6 +174,28 @@ fn too_few_schools_on_one_side_give_no_verdict() {
     );
 }
 
+/// 1.1 applies only to the three addressed schools (the check found it
+/// does not apply to the others, as an indicator of grades 10–11 does not
+/// apply to a school without them): there are too few to compare with,
+/// not «мера для всех школ».
+#[test]
+fn others_the_indicator_does_not_apply_to_are_too_few_not_nobody() {
+    let card = testkit::card();
+    let mut archive = archive_with(&card, |i, name| school(name, AFTER, i < 2, "4"));
+    for id in ["d1", "e1", "f1"] {
+        archive.set_decision(
+            id,
+            "1.1",
+            Some(crate::department::review::Decision::NotApplicable),
+        );
+    }
+    let m = measure(&archive, &["a", "b", "c"]);
+    let e = effects(&archive, &card, &m);
+    assert_eq!(e[0].code, "1.1");
+    assert_eq!((e[0].addressed.schools, e[0].others.schools), (3, 0));
+    assert_eq!(e[0].verdict, Verdict::TooFew);
+}
+
 /// A year of two versions, version 2 numbering 1.1 as 1.10: a school on
 /// version 1 stands on 1.10 with the share it typed under 1.1.
 #[test]
@@ -212,6 +234,32 @@ fn an_indicator_whose_rule_changed_is_left_out() {
     assert_eq!(e[0].verdict, Verdict::MethodChanged);
     assert_eq!(e[0].verdict.label(), "методика изменилась");
     assert_eq!(e[1].verdict, Verdict::Better, "2.1 did not change");
+}
+
+/// Version 2 drops 1.1: the measure's 1.1 is «исключён из карты», not a
+/// change of method.
+#[test]
+fn an_indicator_the_new_card_dropped_is_said_so() {
+    let mut v2 = testkit::card();
+    v2.version = 2;
+    v2.directions[0].criteria[0].indicators.remove(0);
+    v2.recount();
+    let archive = archive_with(&v2, |i, name| {
+        let mut after = school(name, AFTER, i < 3, "4");
+        after.answers.remove("1.1");
+        after
+    });
+    let m = measure(&archive, &["a", "b", "c"]);
+    let e = effects(&archive, &v2, &m);
+    assert_eq!(
+        (e[0].code.as_str(), e[0].verdict),
+        ("1.1", Verdict::Removed)
+    );
+    assert_eq!(e[0].verdict.label(), "исключён из карты");
+    assert_eq!(
+        e[0].numbers(),
+        "показателя нет в карте этого года: не сравнивается"
+    );
 }
 
 #[test]
@@ -367,7 +415,7 @@ fn the_difference_of_differences_is_rounded_once() {
     let (addressed, others) = (group(7, (6, 0)), group(23, (22, 0)));
     assert_eq!((addressed.change(), others.change()), (-857, -957));
     assert_eq!(addressed.minus(&others), 99);
-    assert_eq!(verdict(&addressed, &others), Verdict::NoDifference);
+    assert_eq!(verdict(&addressed, &others, false), Verdict::NoDifference);
     // The pupils' shares of a walk-through's report: 161/380 → 148/383
     // (−3,726) against 440/779 → 439/735 (+3,245): −6,971, so −7,0 (the
     // changes rounded first gave −6,9).
