@@ -3,11 +3,13 @@
 //! its municipal value, pooled Σ/Σ, never a mean of percentages, for every
 //! kind (informational indicators included).
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use crate::card::{Card, Level, Rule};
 use crate::department::archive::{Archive, Entry};
 use crate::department::results::{compare_share, SchoolResult};
+use crate::department::review::Decision;
 use crate::school::draft::RawAnswer;
 use crate::school::input::parse_number;
 use crate::scoring::{Detail, IndicatorResult, NotApplicable, Outcome};
@@ -199,11 +201,21 @@ fn indicator_figures(
                 .entry(entry.card.version)
                 .or_insert_with(|| places_in(&entry.card, card))
         };
+        // Read only for a row out of the maximum both ways (the rare one).
+        let review = OnceCell::new();
         for result in &entry.assessment.indicators {
             let Some(&i) = place.get(result.code.as_str()) else {
                 continue;
             };
-            let reviewed_away = ruled_out[i] && result.outcome.applies();
+            // Ruled not applicable by the check: where the school's answers
+            // left the row out too (no figures for last year), only the
+            // decision tells.
+            let reviewed_away = ruled_out[i]
+                && (result.outcome.applies()
+                    || review
+                        .get_or_init(|| archive.review(&r.submission_id))
+                        .decision(&result.code)
+                        == Some(Decision::NotApplicable));
             if let (false, Some(answer)) = (reviewed_away, valued(entry, result)) {
                 values[i].push((result, answer));
             }

@@ -173,6 +173,38 @@ fn informational_indicators_are_pooled_summed_and_averaged() {
     assert_eq!(count.answered, 2);
 }
 
+/// Seed 002's 1.1 is judged on growth: without last year's figures it
+/// leaves the maximum, and its value is still the school's answer. Once
+/// the check rules it not applicable, the value leaves the pool too.
+#[test]
+fn a_row_ruled_not_applicable_leaves_the_value_without_last_year_too() {
+    let lk = card("leninsk-kuznetsky");
+    let school = |name: &str, n: &str, d: &str| {
+        let mut draft = draft(name, "2025/2026", &[]);
+        draft.answers.insert("1.1".into(), testkit::share(n, d));
+        draft
+    };
+    let mut archive = testkit::archive(
+        &lk,
+        &[
+            ("1", &school("А", "3", "4")),
+            ("2", &school("Б", "5", "10")),
+        ],
+    );
+    let of = |archive: &Archive| {
+        let f = figures(
+            archive,
+            &lk,
+            &results(archive, "leninsk-kuznetsky", "2025/2026"),
+        );
+        let f11 = f.indicators.into_iter().find(|i| i.code == "1.1").unwrap();
+        (f11.answered, f11.pooled())
+    };
+    assert_eq!(of(&archive), (2, Some((8, 14))));
+    archive.set_decision("1", "1.1", Some(Decision::NotApplicable));
+    assert_eq!(of(&archive), (1, Some((5, 10))));
+}
+
 /// Seed 002's breakdown: each part and the total pooled over the schools.
 #[test]
 fn a_breakdown_is_pooled_part_by_part() {
