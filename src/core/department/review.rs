@@ -205,8 +205,14 @@ pub fn counted(outcome: &Outcome, decision: Option<Decision>) -> (u32, bool) {
     match decision {
         None => (outcome.points(), outcome.applies()),
         // Confirming a row the school left empty or invalid cannot
-        // create points the answers do not show.
-        Some(Decision::Confirm) => (outcome.points(), true),
+        // create points the answers do not show. Confirming a row out of
+        // the maximum by the school's profile confirms that it is out; a
+        // growth row out only for want of last year's figures comes back
+        // in (the review says so beside it).
+        Some(Decision::Confirm) => (
+            outcome.points(),
+            outcome.applies() || outcome.lacks_last_year(),
+        ),
         Some(Decision::NoPoint) => (0, true),
         Some(Decision::NotApplicable) => (0, false),
     }
@@ -296,6 +302,25 @@ mod tests {
         assert_eq!(review.status(), ReviewStatus::InReview);
         review.checked = true;
         assert_eq!(review.status(), ReviewStatus::Checked);
+    }
+
+    /// A school without grades 10–11: 1.3 is out of its maximum, and
+    /// confirming that keeps it out, not a missed point.
+    #[test]
+    fn confirming_a_row_the_profile_leaves_out_keeps_it_out() {
+        let card = crate::testkit::card();
+        let mut draft = Draft::default();
+        draft
+            .profile
+            .levels
+            .retain(|l| *l != crate::school::profile::SchoolLevel::Soo);
+        let a = assess(&card, &draft);
+        let mut review = Review::default();
+        decide(&mut review, "1.3", Decision::Confirm);
+        let c = confirm(&card, &a, &review);
+        assert_eq!((c.total, c.max_applicable), (a.total, a.max_applicable));
+        assert!(!c.indicator("1.3").unwrap().applies);
+        assert!(c.differences().is_empty());
     }
 
     #[test]
