@@ -389,7 +389,14 @@ impl fmt::Display for FieldError {
             Self::AboveColumn(label) => {
                 write!(f, "Больше, чем «{}».", crate::text::shorten(label, 24))
             }
-            Self::Link { line, error } => write!(f, "Строка {line}: {error}"),
+            // The message goes on after the colon: «Строка 1: в адресе…».
+            Self::Link { line, error } => {
+                write!(
+                    f,
+                    "Строка {line}: {}",
+                    crate::text::lower_first(&error.to_string())
+                )
+            }
             Self::Comment(e) => e.fmt(f),
         }
     }

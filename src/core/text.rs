@@ -17,6 +17,20 @@ pub fn points(n: u64) -> String {
     format!("{n} {}", plural(n, "балл", "балла", "баллов"))
 }
 
+/// «Ссылки на страницы…» as it goes on a sentence: «ссылки на страницы…»,
+/// «В адресе…» «в адресе…»; an abbreviation («ПОО», «ОО») keeps its
+/// capitals.
+pub fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), second) if !second.is_some_and(char::is_uppercase) => first
+            .to_lowercase()
+            .chain(text[first.len_utf8()..].chars())
+            .collect(),
+        _ => text.to_owned(),
+    }
+}
+
 /// `text` with its first letter a capital: a reason said as a sentence
 /// of its own, after the one naming what failed.
 pub fn sentence(text: &str) -> String {
@@ -377,6 +391,18 @@ pub fn with_stop(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_message_goes_on_after_a_colon_in_lower_case() {
+        assert_eq!(
+            lower_first("В адресе сайта нет точки"),
+            "в адресе сайта нет точки"
+        );
+        assert_eq!(lower_first("Ссылки на страницы"), "ссылки на страницы");
+        assert_eq!(lower_first("ПОО региона"), "ПОО региона");
+        assert_eq!(lower_first("Я"), "я");
+        assert_eq!(lower_first(""), "");
+    }
 
     #[test]
     fn a_name_is_found_by_any_part_in_any_case() {

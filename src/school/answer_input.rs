@@ -77,8 +77,9 @@ pub fn AnswerInput(
         }
     });
     // A list's columns are labelled alike in every row: a screen reader
-    // also hears which row.
-    let label_more = field.list_row().map(|r| format!(", строка {}", r + 1));
+    // also hears which row, in brackets, since it may put a space before
+    // hidden text («Конкурс , строка 1»).
+    let label_more = field.list_row().map(|r| format!(" (строка {})", r + 1));
     let also_error = {
         let slug = Arc::clone(&slug);
         Signal::derive(move || {

@@ -9,8 +9,8 @@ use wasm_bindgen::JsCast;
 
 use profkarta_core::card::{Indicator, Rule};
 use profkarta_core::school::draft::AnswerField;
+use profkarta_core::scoring::assess_indicator;
 use profkarta_core::scoring::explain::{explain, typed_share};
-use profkarta_core::scoring::{assess_indicator, IndicatorResult};
 
 use crate::platform::browser::{focus_id, on_next_release};
 use crate::school::answer_input::{AnswerInput, RowData};
@@ -48,9 +48,12 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
     // for the links, the comment or another row, as the summary counts it
     // at once.
     let typing = RwSignal::new(false);
+    // The row's field of a whole being typed in («200» passes through «2»,
+    // below the part typed before it).
+    let whole = RwSignal::new(None::<AnswerField>);
     let result = Memo::new(move |_| {
         if typing.get() {
-            scored.with(IndicatorResult::while_typing)
+            scored.with(|r| r.while_typing(whole.get()))
         } else {
             scored.get()
         }
@@ -58,9 +61,12 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
     let article = NodeRef::<leptos::html::Article>::new();
     // The browser also sends `focusout` when the focused field is removed
     // with its row (another card drawn): the row's signals are gone then.
-    let set_typing = move |now: bool| {
+    let set_typing = move |now: bool, field: Option<AnswerField>| {
         if typing.try_get_untracked().is_some_and(|was| was != now) {
             typing.try_set(now);
+        }
+        if whole.try_get_untracked().is_some_and(|was| was != field) {
+            whole.try_set(field);
         }
     };
     // Still typing while the focus goes to the row's boxes of one line or
@@ -70,8 +76,11 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
         let inside = article
             .try_get_untracked()
             .flatten()
-            .is_some_and(|a| to.is_some_and(|to| a.contains(Some(&to))));
-        set_typing(inside);
+            .is_some_and(|a| to.as_ref().is_some_and(|to| a.contains(Some(to))));
+        let field = (to.filter(|_| inside))
+            .and_then(|to| to.dyn_into::<web_sys::Element>().ok())
+            .and_then(|to| whole_field(&to.id()));
+        set_typing(inside, field);
     };
     // Safari and Firefox on macOS do not focus a clicked button: the box
     // being typed in loses the focus to nothing as the press begins. A
@@ -209,7 +218,7 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
                 // typing; nor are the links and the comment.
                 let target = event_target::<web_sys::Element>(&ev);
                 if target.tag_name() != "ARTICLE" && !is_note_box(&target) {
-                    set_typing(true);
+                    set_typing(true, whole_field(&target.id()));
                 }
             }
             on:focusout=on_focus_out
@@ -288,6 +297,14 @@ fn after_release(button: web_sys::Element, then: impl FnOnce() + 'static) {
         };
         set_timeout(then, wait);
     });
+}
+
+/// The whole of a pair whose box in this row has the id `id`
+/// («ind-1-1-denominator»): this year's or last year's «общее число».
+fn whole_field(id: &str) -> Option<AnswerField> {
+    [AnswerField::PrevDenominator, AnswerField::Denominator]
+        .into_iter()
+        .find(|f| id.ends_with(&format!("-{}", f.key())))
 }
 
 /// The row's links and comment, boxes of several lines: written after the

@@ -121,13 +121,17 @@ pub fn ListRows(row: RowData, item: String, columns: Vec<ListColumn>) -> impl In
                 <tbody>{rows}</tbody>
             </table>
             <Show when=move || count.get() == 0>
+                // On paper, what the screen asks to do would read as an
+                // answer: the list is said to be unfilled, and the box is
+                // printed only when ticked.
                 {move || (!none.get()).then(|| view! {
-                    <p class="muted">
+                    <p class="muted no-print">
                         "Строк пока нет: нажмите «Добавить строку» и заполните по строке на каждый пункт "
                         "или отметьте, что в этом году их не было."
                     </p>
+                    <p class="print-only">"Не заполнено."</p>
                 })}
-                <label class="choice no-rows" for=none_id.clone()>
+                <label class="choice no-rows" class:no-print=move || !none.get() for=none_id.clone()>
                     <input type="checkbox" id=none_id.clone() prop:checked=move || none.get()
                         on:change=say_none.clone()/>
                     "В этом году не было (список пуст)"

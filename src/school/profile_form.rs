@@ -29,10 +29,12 @@ pub fn ProfileForm() -> impl IntoView {
     // "Обязательное поле" is noise on a form nobody has touched yet: it
     // appears once the user has left the field. A field the stored draft
     // fills was left before: a half-typed e-mail is marked after a reload.
+    // Read from the draft itself: when another draft is opened, the
+    // profile's own signal may still hold the one before.
     let filled = move || {
-        profile.with_untracked(|p| {
+        draft.with_untracked(|d| {
             (ProfileField::ALL.into_iter())
-                .filter(|&f| !p.text(f).trim().is_empty())
+                .filter(|&f| !d.profile.text(f).trim().is_empty())
                 .collect::<Vec<_>>()
         })
     };

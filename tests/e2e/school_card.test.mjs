@@ -125,6 +125,8 @@ test('a year written with a dash becomes 2025/2026 on leaving the field, as the 
         await name.focus();
         await name.press('Tab');
         await card.expectExact(card.page.locator('#profile-name-error'), 'Обязательное поле.', 'the name left empty');
+        // A field filled in this draft is not taken as left empty in the new one.
+        await card.page.getByLabel('Муниципальное образование').fill('г. Екатеринбург');
         await card.page.getByRole('button', { name: 'Новая карта' }).click();
         await card.page.getByRole('button', { name: 'Мои черновики (2)' }).waitFor();
         await card.page.waitForFunction(() => [...document.querySelectorAll('.field-error')].every((e) => e.textContent === ''));
@@ -160,8 +162,13 @@ test('a school without grades 10–11 fills in its card; figures match the hand 
         await card.share('4.1', '11', '56');
         await card.expectNote('4.1', 'До порога 20\u00a0% не хватает 1 чел.');
         await card.share('5.3', '1', '5');
-        // More graduates continuing than graduates: refused, and not counted.
+        // More graduates continuing than graduates: refused, and not counted,
+        // once the whole is left; while it is typed, «3» may be on its way
+        // to «300», and the row reads as not filled in yet.
         await card.share('6.2', '40', '30');
+        await card.expectPoints('6.2', 'не заполнено');
+        assert.equal(await card.page.locator('#ind-6-2-numerator-error').textContent(), '', 'not while the whole is typed');
+        await card.input('6.2', 'denominator').press('Tab');
         await card.expectPoints('6.2', 'не учитывается');
         await card.expectFieldError('6.2', 'numerator', 'Это число больше общего числа (во втором поле): проверьте оба поля.');
         // «Оба поля»: the whole is marked too, and read with that message.
@@ -250,23 +257,23 @@ test('invalid numbers are marked on the field in Russian and never counted', () 
 
         // A link that is not a web page holds the point back until fixed.
         await card.field('1.1', 'evidence', 'https://school7.ru/proforientatsiya\njavascript:alert(1)');
-        await card.expectFieldError('1.1', 'evidence', 'Строка 2: Ссылка должна начинаться с http:// или https://.');
+        await card.expectFieldError('1.1', 'evidence', 'Строка 2: ссылка должна начинаться с http:// или https://.');
         await card.expectSummary({ total: '0 из 23' });
         // The numbers are not what is wrong: their share stays in sight.
         await card.expectShare('1.1', '100,0\u00a0%');
         // An address the department cannot open: a host name without a dot.
         await card.field('1.1', 'evidence', 'https://school7/proforientatsiya');
-        await card.expectFieldError('1.1', 'evidence', 'Строка 1: В адресе сайта нет точки (например, school7.ru): такую страницу отдел образования не откроет.');
+        await card.expectFieldError('1.1', 'evidence', 'Строка 1: в адресе сайта нет точки (например, school7.ru): такую страницу отдел образования не откроет.');
         await card.expectSummary({ total: '0 из 23' });
         // Without its beginning as well: the dot is what to add.
         await card.field('1.1', 'evidence', 'school7');
-        await card.expectFieldError('1.1', 'evidence', 'Строка 1: В адресе сайта нет точки (например, school7.ru): такую страницу отдел образования не откроет.');
+        await card.expectFieldError('1.1', 'evidence', 'Строка 1: в адресе сайта нет точки (например, school7.ru): такую страницу отдел образования не откроет.');
         await card.field('1.1', 'evidence', 'https://school7.ru/proforientatsiya');
         await card.expectSummary({ total: '1 из 23' });
         // A site typed without its beginning gets «https://» on leaving the
         // field, instead of costing the point.
         await card.field('1.1', 'evidence', 'https://school7.ru/proforientatsiya\nvk.com/school7?w=wall-1');
-        await card.expectFieldError('1.1', 'evidence', 'Строка 2: Ссылка должна начинаться с http:// или https://.');
+        await card.expectFieldError('1.1', 'evidence', 'Строка 2: ссылка должна начинаться с http:// или https://.');
         await card.input('1.1', 'evidence').press('Tab');
         await card.expectSummary({ total: '1 из 23' });
         assert.equal(await card.input('1.1', 'evidence').inputValue(), 'https://school7.ru/proforientatsiya\nhttps://vk.com/school7?w=wall-1');
@@ -282,7 +289,7 @@ test('invalid numbers are marked on the field in Russian and never counted', () 
         assert.equal(await card.input('1.1', 'comment').inputValue(), '');
         // The box grows with its lines, so that «Строка 5» is in sight.
         await card.field('1.1', 'evidence', 'https://a.ru\nhttps://b.ru\nhttps://c.ru\nhttps://d.ru\nне ссылка');
-        await card.expectFieldError('1.1', 'evidence', 'Строка 5: Ссылка должна начинаться с http:// или https://.');
+        await card.expectFieldError('1.1', 'evidence', 'Строка 5: ссылка должна начинаться с http:// или https://.');
         assert.equal(await card.input('1.1', 'evidence').getAttribute('rows'), '5');
     }));
 

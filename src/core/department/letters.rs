@@ -18,7 +18,8 @@ use crate::school::plan::PlanRow;
 use crate::scoring::explain::{explain, named_errors};
 use crate::scoring::{Assessment, Detail, Growth, IndicatorResult, Outcome};
 use crate::text::{
-    by_name, group_digits, percent, plural, points, quoted, tenths_percent, tied, with_stop,
+    by_name, group_digits, lower_first, percent, plural, points, quoted, tenths_percent, tied,
+    with_stop,
 };
 
 /// How many schools a letter names as examples for one indicator.
@@ -589,19 +590,6 @@ fn answer_to<'a>(
         .indicators
         .iter()
         .find(|r| r.code == indicator.code)
-}
-
-/// «Ссылки на страницы…» as it goes on a sentence: «ссылки на страницы…»;
-/// an abbreviation («ПОО», «ОО») keeps its capitals.
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if second.is_lowercase() => first
-            .to_lowercase()
-            .chain(text[first.len_utf8()..].chars())
-            .collect(),
-        _ => text.to_owned(),
-    }
 }
 
 /// The advice after a refused point, in the letter and the plan row.

@@ -9,7 +9,8 @@ use crate::school::draft::{AnswerField, RawAnswer};
 use crate::school::input::{parse_number, parse_percent};
 use crate::scoring::{Assessment, Detail, Growth, IndicatorResult, NotApplicable, Outcome};
 use crate::text::{
-    group_digits, percent, percent_short_of_target, plural, points, quoted, tenths, tenths_percent,
+    group_digits, lower_first, percent, percent_short_of_target, plural, points, quoted, tenths,
+    tenths_percent,
 };
 
 /// The state of a row, for styling and tests.
@@ -211,7 +212,7 @@ pub fn field_name(indicator: &Indicator, field: AnswerField) -> String {
 pub fn named_errors(indicator: &Indicator, result: &IndicatorResult) -> Vec<String> {
     (result.errors.iter())
         .map(|(field, e)| match e {
-            FieldError::Link { line, error } => format!("Ссылки, строка {line}: {error}"),
+            FieldError::Link { .. } => format!("Ссылки, {}", lower_first(&e.to_string())),
             // Away from the narrow column, the column is named whole.
             FieldError::AboveColumn(whole) => format!(
                 "{}: больше, чем {}.",
@@ -562,7 +563,7 @@ mod tests {
             [
                 "Строка 1, «в том числе детей с ОВЗ и детей-инвалидов»: больше, чем «Общая \
                  численность детей, вовлеченных в мероприятие».",
-                "Ссылки, строка 1: В адресе сайта нет точки (например, school7.ru): такую \
+                "Ссылки, строка 1: в адресе сайта нет точки (например, school7.ru): такую \
                  страницу отдел образования не откроет."
             ]
         );
@@ -601,13 +602,26 @@ mod tests {
         let half = result("25", "");
         assert!(half.half_typed());
         assert_eq!(explain(indicator, &half).status, RowStatus::Invalid);
-        let typing = half.while_typing();
+        let typing = half.while_typing(Some(AnswerField::Denominator));
         assert_eq!(typing.errors, []);
         assert_eq!(explain(indicator, &typing).points, "не заполнено");
         // Another mistake, or both numbers: shown as they are.
         for (n, d) in [("2,5", ""), ("25", "100"), ("120", "100")] {
-            assert_eq!(result(n, d).while_typing(), result(n, d), "{n} / {d}");
+            assert_eq!(result(n, d).while_typing(None), result(n, d), "{n} / {d}");
         }
+        // 60 typed, then «200» on its way in the whole: «2» is not yet a
+        // mistake. In the part, more digits only make it larger: said.
+        let on_the_way = result("60", "2");
+        let typing = on_the_way.while_typing(Some(AnswerField::Denominator));
+        assert_eq!(explain(indicator, &typing).points, "не заполнено");
+        assert_eq!(
+            on_the_way.while_typing(Some(AnswerField::Numerator)),
+            on_the_way
+        );
+        assert_eq!(
+            on_the_way.while_typing(Some(AnswerField::PrevDenominator)),
+            on_the_way
+        );
     }
 
     #[test]

@@ -102,10 +102,31 @@ impl IndicatorResult {
             })
     }
 
-    /// The result as its row shows it while the school is in the row: a
-    /// half-typed pair reads as not filled in yet, without its message.
-    pub fn while_typing(&self) -> Self {
-        if self.half_typed() {
+    /// Only parts above their whole (and half-typed pairs), while the
+    /// whole is the field being typed in, `field`: its first digits are
+    /// less than the number meant («2» on the way to «200»).
+    fn whole_being_typed(&self, field: Option<AnswerField>) -> bool {
+        let Some(field) = field else {
+            return false;
+        };
+        !self.errors.is_empty()
+            && self.errors.iter().all(|(_, e)| match e {
+                FieldError::Number(NumberError::Missing | NumberError::MissingWhole) => true,
+                FieldError::Number(
+                    NumberError::NumeratorAboveDenominator | NumberError::PartsAbove { .. },
+                ) => field == AnswerField::Denominator,
+                FieldError::Number(NumberError::PrevNumeratorAbove) => {
+                    field == AnswerField::PrevDenominator
+                }
+                _ => false,
+            })
+    }
+
+    /// The result as its row shows it while the school is in the row,
+    /// typing in `field`: a half-typed pair, or a part above the whole
+    /// being typed, reads as not filled in yet, without its message.
+    pub fn while_typing(&self, field: Option<AnswerField>) -> Self {
+        if self.half_typed() || self.whole_being_typed(field) {
             Self {
                 code: self.code.clone(),
                 outcome: Outcome::Unanswered,
