@@ -121,6 +121,7 @@ pub fn ScoreSummary() -> impl IntoView {
             <p class="bands muted">{move || total.with(|t| t.bands.clone())}</p>
             <p class="todo" data-testid="unanswered">{move || total.with(|t| t.unanswered.clone())}</p>
             <p class="todo todo-error" data-testid="invalid">{move || total.with(|t| t.invalid.clone())}</p>
+            <p class="todo" data-testid="no-last-year">{move || total.with(|t| t.no_last_year.clone())}</p>
             <Show when=unsaved>
                 <p class="todo todo-error no-print" data-testid="summary-unsaved">
                     <a href=unsaved_at>"Черновик не сохранён в браузере: что делать — вверху страницы"</a>

@@ -473,6 +473,10 @@ pub struct TotalExplanation {
     /// "Не заполнено 8 показателей", empty when all done.
     pub unanswered: String,
     pub invalid: String,
+    /// «Показатель 1.2 не вошёл в максимум: нет данных прошлого года.»:
+    /// leaving last year blank lifts the percentage, which the total alone
+    /// does not tell; empty when none.
+    pub no_last_year: String,
     /// "Заполнено показателей: 12 из 19" (of those that apply), for a card
     /// without points, where completeness is the headline.
     pub filled: String,
@@ -530,6 +534,21 @@ pub fn explain_total(card: &Card, a: &Assessment) -> TotalExplanation {
                     indicators(n),
                     codes.join(", ")
                 )
+            }
+        },
+        no_last_year: {
+            let scored = |code: &str| card.indicator(code).is_some_and(|i| i.points > 0);
+            let codes: Vec<&str> = (a.indicators.iter())
+                .filter(|r| r.outcome.lacks_last_year() && scored(&r.code))
+                .map(|r| r.code.as_str())
+                .collect();
+            match codes.as_slice() {
+                [] => String::new(),
+                [one] => format!("Показатель {one} не вошёл в максимум: нет данных прошлого года."),
+                many => format!(
+                    "Показатели {} не вошли в максимум: нет данных прошлого года.",
+                    many.join(", ")
+                ),
             }
         },
     }
@@ -621,6 +640,32 @@ mod tests {
         assert_eq!(
             on_the_way.while_typing(Some(AnswerField::PrevDenominator)),
             on_the_way
+        );
+    }
+
+    /// Seed 002's 1.1 and 1.2 are judged on growth: typed without last
+    /// year, they leave the maximum, and the summary says which.
+    #[test]
+    fn the_summary_names_rows_out_of_the_maximum_for_want_of_last_year() {
+        let lk = crate::card::builtin("leninsk-kuznetsky").unwrap().unwrap();
+        let mut draft = Draft::default();
+        draft.answers.insert("1.1".into(), share("300", "450"));
+        draft.answers.insert("1.2".into(), share("20", "60"));
+        assert_eq!(
+            explain_total(&lk, &assess(&lk, &draft)).no_last_year,
+            "Показатели 1.1, 1.2 не вошли в максимум: нет данных прошлого года."
+        );
+        let mut both = share("20", "60");
+        both.prev_numerator = "25".into();
+        both.prev_denominator = "60".into();
+        draft.answers.insert("1.2".into(), both);
+        assert_eq!(
+            explain_total(&lk, &assess(&lk, &draft)).no_last_year,
+            "Показатель 1.1 не вошёл в максимум: нет данных прошлого года."
+        );
+        assert_eq!(
+            explain_total(&lk, &assess(&lk, &Draft::default())).no_last_year,
+            ""
         );
     }
 
