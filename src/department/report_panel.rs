@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use profkarta_charts::figures::{criteria_svg, effectiveness_svg, levels_svg};
 use profkarta_core::department::dynamics::value_changes;
+use profkarta_core::department::effectiveness::Effects;
 use profkarta_core::department::measures::taken_after;
 use profkarta_core::department::report;
 use profkarta_core::department::report_document::{report_docx, report_docx_name, ReportInput};
@@ -122,9 +123,21 @@ pub fn ReportPanel() -> impl IntoView {
         dept.card.with(|card| {
             dept.archive().with(|a| {
                 let measures = taken_after(&a.measures, &card.id, &period);
-                dept.figures.with(|f| {
-                    dept.rating
-                        .with(|r| report::proposals(card, &period, f, r, &still_low, &measures))
+                dept.effects.with(|e| {
+                    let not_better = e.as_ref().map(Effects::not_better).unwrap_or_default();
+                    dept.figures.with(|f| {
+                        dept.rating.with(|r| {
+                            report::proposals(
+                                card,
+                                &period,
+                                f,
+                                r,
+                                &still_low,
+                                &measures,
+                                &not_better,
+                            )
+                        })
+                    })
                 })
             })
         })

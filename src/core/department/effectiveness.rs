@@ -395,6 +395,20 @@ impl Effects {
     pub fn has_targets(&self) -> bool {
         self.measures.iter().any(|(_, x)| !x.is_empty())
     }
+
+    /// This year's codes of the targeted indicators some measure moved no
+    /// better than the other schools did («без заметной разницы» or
+    /// «хуже»), once each, in the measures' order.
+    pub fn not_better(&self) -> Vec<&str> {
+        let mut codes: Vec<&str> = Vec::new();
+        let judged = (self.measures.iter()).flat_map(|(_, x)| x);
+        for e in judged.filter(|e| matches!(e.verdict, Verdict::NoDifference | Verdict::Worse)) {
+            if !codes.contains(&e.code.as_str()) {
+                codes.push(&e.code);
+            }
+        }
+        codes
+    }
 }
 
 /// One school's plan of last year, judged by this year's file.

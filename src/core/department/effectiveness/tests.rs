@@ -134,6 +134,13 @@ fn everyone_improving_alike_is_no_difference() {
     assert_eq!(e[1].others.change(), 1000);
     assert_eq!(e[1].difference(), Some(0));
     assert_eq!(e[1].verdict, Verdict::NoDifference);
+    // Named for the report's proposals once, though two measures aimed at it.
+    let effects = Effects {
+        after_period: BEFORE.into(),
+        measures: vec![(m.clone(), e.clone()), (m, e)],
+        plans: Vec::new(),
+    };
+    assert_eq!(effects.not_better(), ["1.1", "2.1"]);
 }
 
 #[test]

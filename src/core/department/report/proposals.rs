@@ -23,7 +23,9 @@ pub const PROPOSALS: &str = "Выводы и предложения";
 /// schools low two years running, the experience of the high ones, and the
 /// check still to finish. The department adds its own in the Word file.
 /// `still_low` comes from [`still_low`] when a year before is present;
-/// `measures` are those taken on the results of `period`.
+/// `measures` are those taken on the results of `period`; `not_better`,
+/// the indicators last year's measures moved no better than the other
+/// schools ([`Effects::not_better`](crate::department::effectiveness::Effects::not_better)).
 pub fn proposals(
     card: &Card,
     period: &str,
@@ -31,6 +33,7 @@ pub fn proposals(
     rating: &[Ranked],
     still_low: &[String],
     measures: &[&Measure],
+    not_better: &[&str],
 ) -> Vec<String> {
     let mut items = Vec::new();
     let names = |keep: &dyn Fn(&SchoolResult) -> bool| {
@@ -76,6 +79,27 @@ pub fn proposals(
                 "Разработать меры по показателям, выполненным реже других ({}{more}), и \
                  предусмотреть их в муниципальном плане мероприятий на следующий учебный год.",
                 named.join("; ")
+            ));
+        }
+        // Last year's measures that left an indicator still among the
+        // weakest, no better than elsewhere: to be rethought, not repeated.
+        let again: Vec<&str> = (zones.iter())
+            .map(|z| z.code.as_str())
+            .filter(|c| not_better.contains(c))
+            .collect();
+        if !again.is_empty() {
+            items.push(format!(
+                "Пересмотреть меры прошлого года по {} {}: у адресных школ выполнение изменилось \
+                 не лучше, чем у остальных, а {} по-прежнему среди выполненных реже других \
+                 (раздел «{EFFECTS_HEADING}»).",
+                plural(
+                    again.len() as u64,
+                    "показателю",
+                    "показателям",
+                    "показателям"
+                ),
+                again.join(", "),
+                plural(again.len() as u64, "показатель", "показатели", "показатели"),
             ));
         }
         if !covered.is_empty() {
