@@ -37,6 +37,9 @@ pub struct MeasureDraft {
     /// archive move as other measures are removed.
     editing: RwSignal<Option<Measure>>,
     problem: RwSignal<Option<&'static str>>,
+    /// What the last «Записать меру» did: the new row of the road map is
+    /// below the form, often out of sight.
+    done: RwSignal<Option<String>>,
 }
 
 impl MeasureDraft {
@@ -55,6 +58,7 @@ impl MeasureDraft {
             schools: RwSignal::new(Vec::new()),
             editing: RwSignal::new(None),
             problem: RwSignal::new(None),
+            done: RwSignal::new(None),
         }
     }
 
@@ -85,6 +89,7 @@ impl MeasureDraft {
             }
         });
         self.editing.set(Some(m.clone()));
+        self.done.set(None);
         focus_when_drawn(TITLE_FIELD.to_owned());
     }
 
@@ -133,6 +138,7 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
         schools,
         editing,
         problem,
+        done,
     } = draft;
 
     let text = move |get: fn(&Measure) -> &String, set: fn(&mut Measure, String)| {
@@ -267,6 +273,7 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
         };
         let wrong = m.problem();
         problem.set(wrong);
+        done.set(None);
         // Without a target the measure cannot be judged next year: asked,
         // since a decision may rightly have none.
         if wrong.is_none()
@@ -290,13 +297,41 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
                 focus_when_drawn(field.to_owned());
             }
             (None, Some(was)) => {
+                let said = format!("Изменения меры «{}» сохранены.", m.title.trim());
                 dept.replace_measure(&was, m);
                 draft.clear();
+                done.set(Some(said));
                 focus_when_drawn(TITLE_FIELD.to_owned());
             }
+            // The form is ready for the next measure, the focus with it.
             (None, None) => {
+                // A road map row without a date or whom to ask is blank
+                // there: said, not refused (they may be set later).
+                let missing: Vec<&str> = [
+                    (m.date.trim().is_empty(), "срок"),
+                    (m.responsible.trim().is_empty(), "ответственный"),
+                ]
+                .into_iter()
+                .filter_map(|(empty, what)| empty.then_some(what))
+                .collect();
+                let later = match missing.as_slice() {
+                    [] => String::new(),
+                    [one] => format!(
+                        " Не указан {one}: его можно добавить кнопкой «Изменить» в её строке."
+                    ),
+                    both => format!(
+                        " Не указаны {}: их можно добавить кнопкой «Изменить» в её строке.",
+                        both.join(" и ")
+                    ),
+                };
+                let said = format!(
+                    "Мера «{}» записана в дорожную карту.{later}",
+                    m.title.trim()
+                );
                 dept.add_measure(m);
                 draft.clear();
+                done.set(Some(said));
+                focus_when_drawn(TITLE_FIELD.to_owned());
             }
         }
     };
@@ -378,6 +413,11 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
                     <button type="button" on:click=cancel>"Отменить изменение"</button>
                 </Show>
             </div>
+            <p class="hint" role="status" data-testid="measure-done">
+                {move || done.get().map(|said| view! {
+                    {said}" "<a href="#road-map-title">"Перейти к дорожной карте"</a>
+                })}
+            </p>
         </form>
     }
 }

@@ -132,6 +132,9 @@ async function recordMeasure(page, { kind, title, date, whom, group, codes }) {
     }
     await form.getByRole('button', { name: 'Записать меру' }).click();
     await page.getByTestId('road-map').locator('tbody tr', { hasText: title }).waitFor();
+    // Said beside the button, the form ready for the next one.
+    assert.equal(await form.getByTestId('measure-done').innerText(), `Мера «${title}» записана в дорожную карту. Перейти к дорожной карте`);
+    await page.waitForFunction(() => document.activeElement?.id === 'measure-title');
 }
 
 /// For `waitForFunction`, which polls a plain predicate: reads the stored
@@ -557,6 +560,8 @@ test('on a card without points a measure has no targets, and next year the analy
         await form.getByLabel('Кому адресована').selectOption({ label: 'всем ОО' });
         await form.getByRole('button', { name: 'Записать меру' }).click();
         await page.getByTestId('road-map').locator('tbody tr', { hasText: SEMINAR }).waitFor();
+        assert.equal(await form.getByTestId('measure-done').innerText(),
+            `Мера «${SEMINAR}» записана в дорожную карту. Не указаны срок и ответственный: их можно добавить кнопкой «Изменить» в её строке. Перейти к дорожной карте`);
         // The road map has no column of targets, always empty here.
         assert.deepEqual((await page.getByTestId('road-map').locator('thead th').allInnerTexts()).slice(0, 7),
             ['№', 'Мероприятие', 'Срок', 'Адресаты', 'Показатель реализации', 'Форма отчёта', 'Исполнитель']);
