@@ -182,6 +182,8 @@ test('Leninsk-Kuznetsky: growth against last year, a minimum with growth, a brea
         // 1.1, 1.3 fails, 3.4, 6.1 earned; 1.2 not applicable, 5.2 without
         // last year: 3 of 14.
         await card.expectSummary({ total: '3 из 14', percent: `21,4${NBSP}%` });
+        // 5.2 alone is out of the maximum for want of last year: said by the total.
+        await card.expectText('no-last-year', 'Показатель 5.2 не вошёл в максимум: нет данных прошлого года.');
         const expected = score({
             levels: ['noo', 'ooo', 'soo'], ovz: true, flags: {},
             answers: {
