@@ -183,10 +183,20 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
                         None => m.indicators.push(toggle.clone()),
                     })
                 });
+                // The year's figure, fewer than half marked, as «Проблемные
+                // зоны» counts them.
+                let code = i.code.clone();
+                let figure = Signal::derive(move || {
+                    dept.figures.with(|f| {
+                        let x = f.indicators.iter().find(|x| x.code == code)?;
+                        let said = format!("выполнили {} из {}", x.earned, x.applicable);
+                        Some((said, x.earned * 2 < x.applicable))
+                    })
+                });
                 view! {
                     <IndicatorCheck code=i.code.clone() text=i.text.clone()
                         checked=Signal::derive(move || measure.with(|m| m.indicators.contains(&key)))
-                        on_toggle=toggle/>
+                        on_toggle=toggle figure/>
                 }
             })
             .collect_view()
@@ -201,6 +211,30 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
                 .map(|r| {
                     let id = r.school.clone();
                     let toggle = id.clone();
+                    // Which of the ticked targets the school did not meet:
+                    // the schools a measure is for, found without the
+                    // results tab.
+                    let missed: Vec<(String, String)> = dept.card.with_untracked(|card| {
+                        (card.scored_indicators())
+                            .filter(|i| r.missed(&i.code))
+                            .map(|i| (i.key().to_owned(), i.code.clone()))
+                            .collect()
+                    });
+                    let missed = move || {
+                        let codes: Vec<String> = measure.with(|m| {
+                            (missed.iter())
+                                .filter(|(key, _)| m.indicators.contains(key))
+                                .map(|(_, code)| code.clone())
+                                .collect()
+                        });
+                        (!codes.is_empty()).then(|| view! {
+                            <span class="check-figure weak">{format!(
+                                " — {}: {}",
+                                if codes.len() == 1 { "не выполнен" } else { "не выполнены" },
+                                codes.join(", ")
+                            )}</span>
+                        })
+                    };
                     view! {
                         <label class="checkbox">
                             <input type="checkbox"
@@ -210,6 +244,7 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
                                     None => s.push(toggle.clone()),
                                 })/>
                             {format!(" {}", r.name())}
+                            {missed}
                         </label>
                     }
                 })
@@ -349,6 +384,12 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
                 Some(_) => format!("Изменение меры {}", quoted(measure.with(|m| m.title.trim().to_owned()).as_str())),
                 None => format!("Новая мера по итогам {} учебного года", dept.period.get().unwrap_or_default()),
             }}</h3>
+            // Under the heading, in sight with the title the focus goes back to.
+            <p class="hint measure-done" role="status" data-testid="measure-done">
+                {move || done.get().map(|said| view! {
+                    {said}" "<a href="#road-map-title">"Перейти к дорожной карте"</a>
+                })}
+            </p>
             <div class="form-grid">
                 <label for="measure-kind">"Вид"</label>
                 <select id="measure-kind" on:change=on_kind>{kinds}</select>
@@ -413,11 +454,7 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
                     <button type="button" on:click=cancel>"Отменить изменение"</button>
                 </Show>
             </div>
-            <p class="hint" role="status" data-testid="measure-done">
-                {move || done.get().map(|said| view! {
-                    {said}" "<a href="#road-map-title">"Перейти к дорожной карте"</a>
-                })}
-            </p>
+
         </form>
     }
 }

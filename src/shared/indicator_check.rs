@@ -5,19 +5,30 @@
 
 use leptos::prelude::*;
 
+/// `figure`: how many schools met it («выполнили 15 из 26»), and whether
+/// fewer than half did, beside the code, so that a department chooses its
+/// targets without the results tab open.
 #[component]
 pub fn IndicatorCheck(
     code: String,
     text: String,
     #[prop(into)] checked: Signal<bool>,
     on_toggle: Callback<()>,
+    #[prop(optional, into)] figure: Option<Signal<Option<(String, bool)>>>,
 ) -> impl IntoView {
     // The tooltip says what the name says, so that it is not read twice.
     let name = format!("{code} {text}");
+    let figure = figure.map(|f| {
+        move || {
+            f.get().map(|(said, weak)| {
+                view! { <span class="check-figure" class:weak=weak>{format!(" ({said})")}</span> }
+            })
+        }
+    });
     view! {
         <label class="indicator-check" title=name.clone()>
             <input type="checkbox" prop:checked=checked on:change=move |_| on_toggle.run(())/>
-            {format!(" {name}")}
+            {format!(" {code}")}{figure}{format!(" {text}")}
         </label>
     }
 }

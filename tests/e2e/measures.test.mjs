@@ -541,6 +541,20 @@ test('a measure for chosen schools with none ticked is said at the list the focu
         // Right under the list, in sight with it.
         const [list, message] = [await whom.boundingBox(), await said.boundingBox()];
         assert.ok(message.y > list.y && message.y - (list.y + list.height) < 60, `${list.y}, ${message.y}`);
+        // A target shows how many schools met it; ticked, it marks the
+        // schools that did not, as the files say (independent scorer).
+        const first = scored(FIRST);
+        const met = [...first.values()].filter((x) => x.earned.has('1.2')).length;
+        const applies = [...first.values()].filter((x) => x.applicable.has('1.2')).length;
+        const target = form.locator('.measure-indicators').getByRole('checkbox', { name: /^1\.2 / });
+        assert.ok((await target.locator('xpath=..').innerText()).trim().startsWith(`1.2 (выполнили ${met} из ${applies}) `));
+        await target.check();
+        const labels = await form.locator('.measure-schools label').allInnerTexts();
+        for (const [name, x] of first) {
+            const label = labels.find((l) => l.trim() === name || l.trim().startsWith(`${name} —`));
+            const missed = x.applicable.has('1.2') && !x.earned.has('1.2');
+            assert.equal(label.trim(), missed ? `${name} — не выполнен: 1.2` : name, name);
+        }
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();
