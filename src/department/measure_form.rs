@@ -306,6 +306,14 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
             Whom::Level => Audience::Level(level.get_untracked()),
             Whom::Group => Audience::Group(group.get_untracked()),
         };
+        // A level's schools as they stand now; a changed measure keeps
+        // those it reached, unless its audience changed.
+        m.reached = match editing.get_untracked() {
+            Some(was) if was.audience == m.audience => was.reached,
+            _ => dept
+                .results
+                .with_untracked(|r| Measure::reaching(&m.audience, r)),
+        };
         let wrong = m.problem();
         problem.set(wrong);
         done.set(None);

@@ -68,7 +68,7 @@ pub fn RoadMap(draft: MeasureDraft) -> impl IntoView {
                                 <td>{n + 1}</td>
                                 <td>{m.named()}</td>
                                 <td>{m.date.clone()}</td>
-                                <td>{m.audience.describe(schools)}</td>
+                                <td>{m.describe(schools)}</td>
                                 {card.has_points().then(|| view! { <td>{m.codes(card).join(", ")}</td> })}
                                 <td>{m.implementation.clone()}</td>
                                 <td>{m.report_form.clone()}</td>

@@ -196,7 +196,7 @@ test('measures for low-level schools and a target group, their letters, and next
         const seminar = roadMap.locator('tbody tr', { hasText: SEMINAR });
         assert.deepEqual(
             (await seminar.locator('td').allInnerTexts()).slice(0, 8),
-            ['1', `семинар «${SEMINAR}»`, 'март 2025', `ОО с эффективностью «низкая»: ${lowNames.join('; ')}`, TARGETED.join(', '), 'доля ОО, принявших участие', 'справка', 'Иванова Е. П., методист'],
+            ['1', `семинар «${SEMINAR}»`, 'март 2025', `ОО с эффективностью «низкая» на день записи меры: ${lowNames.join('; ')}`, TARGETED.join(', '), 'доля ОО, принявших участие', 'справка', 'Иванова Е. П., методист'],
         );
         await roadMap.locator('tbody tr', { hasText: COURSES }).getByText('целевая группа: заместители директоров по ВР').waitFor();
         // The measures are kept with the workspace's decisions and survive a reload.

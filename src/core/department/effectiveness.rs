@@ -310,7 +310,7 @@ pub fn measure_effect(span: &Span, measure: &Measure) -> Vec<IndicatorEffect> {
     let pairs = span.pairs();
     // No one to compare with because the measure was for every school,
     // not because the indicator applies to no other («мало данных»).
-    let for_all = pairs.iter().all(|(b, _)| measure.audience.addresses(b));
+    let for_all = pairs.iter().all(|(b, _)| measure.addresses(b));
     span.old_card
         .indicators()
         .chain(span.new_card.indicators())
@@ -340,7 +340,7 @@ pub fn measure_effect(span: &Span, measure: &Measure) -> Vec<IndicatorEffect> {
                 let Some((b, a)) = span.moved(*pair, (&old, &new)) else {
                     continue;
                 };
-                let group = if measure.audience.addresses(pair.0) {
+                let group = if measure.addresses(pair.0) {
                     &mut addressed
                 } else {
                     &mut others

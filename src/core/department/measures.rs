@@ -123,15 +123,7 @@ impl Audience {
     /// Whom it addresses, in words; `schools` are the results of the
     /// measure's year, whose schools a level or a choice names.
     pub fn describe(&self, schools: &[SchoolResult]) -> String {
-        // In name order, as a person looks a school up in a list.
-        let names = || {
-            let mut names: Vec<&str> = (schools.iter())
-                .filter(|s| self.addresses(s))
-                .map(SchoolResult::name)
-                .collect();
-            names.sort_by(|a, b| by_name(a, b));
-            names.join("; ")
-        };
+        let names = || names_where(schools, |s| self.addresses(s));
         match self {
             Self::All => "все ОО".to_owned(),
             Self::Group(g) => format!("целевая группа: {}", g.label()),
@@ -172,6 +164,23 @@ pub struct Measure {
     pub implementation: String,
     #[serde(default)]
     pub report_form: String,
+    /// The schools a level reached when the measure was recorded: the
+    /// measure went to them, whatever a later check does to their levels.
+    /// `None` for other audiences, and for measures recorded before it was
+    /// kept (then the level is read from the results, as it was).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reached: Option<Vec<SchoolId>>,
+}
+
+/// The names of the `schools` `keep` picks, «; » between, in name order,
+/// as a person looks a school up in a list.
+fn names_where(schools: &[SchoolResult], keep: impl Fn(&SchoolResult) -> bool) -> String {
+    let mut names: Vec<&str> = (schools.iter())
+        .filter(|s| keep(s))
+        .map(SchoolResult::name)
+        .collect();
+    names.sort_by(|a, b| by_name(a, b));
+    names.join("; ")
 }
 
 /// The measures taken on the results of card `card_id` in `period`, in the
@@ -214,7 +223,57 @@ impl Measure {
             audience: Audience::All,
             implementation: String::new(),
             report_form: String::new(),
+            reached: None,
         }
+    }
+
+    /// Whether the measure went to `school` (its result of the measure's
+    /// year): a level's schools as they were when it was recorded.
+    pub fn addresses(&self, school: &SchoolResult) -> bool {
+        match (&self.audience, &self.reached) {
+            (Audience::Level(_), Some(reached)) => reached.contains(&school.school),
+            (audience, _) => audience.addresses(school),
+        }
+    }
+
+    /// Whom it addresses, in words ([`Audience::describe`]); a level's
+    /// schools as recorded, and, when the year's results put others at
+    /// that level since, which.
+    pub fn describe(&self, schools: &[SchoolResult]) -> String {
+        let (Audience::Level(level), Some(_)) = (&self.audience, &self.reached) else {
+            return self.audience.describe(schools);
+        };
+        let now = |s: &SchoolResult| self.audience.addresses(s);
+        let mut text = match names_where(schools, |s| self.addresses(s)) {
+            none if none.is_empty() => format!(
+                "ОО с эффективностью «{}»: на день записи меры таких не было",
+                level.label()
+            ),
+            named => format!(
+                "ОО с эффективностью «{}» на день записи меры: {named}",
+                level.label()
+            ),
+        };
+        let joined = names_where(schools, |s| now(s) && !self.addresses(s));
+        let left = names_where(schools, |s| !now(s) && self.addresses(s));
+        if !joined.is_empty() {
+            text.push_str(&format!("; теперь «{}» также: {joined}", level.label()));
+        }
+        if !left.is_empty() {
+            text.push_str(&format!("; теперь уже не «{}»: {left}", level.label()));
+        }
+        text
+    }
+
+    /// The schools `audience` reaches in `schools` now, kept for a level
+    /// ([`Measure::reached`]); `None` for other audiences.
+    pub fn reaching(audience: &Audience, schools: &[SchoolResult]) -> Option<Vec<SchoolId>> {
+        matches!(audience, Audience::Level(_)).then(|| {
+            (schools.iter())
+                .filter(|s| audience.addresses(s))
+                .map(|s| s.school.clone())
+                .collect()
+        })
     }
 
     /// The codes of its indicators in `card`, in the card's order.
@@ -246,7 +305,7 @@ pub fn addressed_to<'m>(
     measures
         .iter()
         .filter(|m| m.follows(card, school.profile.period.trim()))
-        .filter(|m| m.audience.addresses(school))
+        .filter(|m| m.addresses(school))
         .collect()
 }
 
@@ -298,6 +357,43 @@ mod tests {
             "ОО с эффективностью «низкая»: СОШ № 2"
         );
         assert_eq!(m.audience.describe(&[]), "ОО с эффективностью «низкая»");
+        // Recorded, the level's schools are kept: the measure went to
+        // them, whatever the check changes since.
+        let id = |name: &str| {
+            all.iter()
+                .find(|r| r.name() == name)
+                .unwrap()
+                .school
+                .clone()
+        };
+        m.reached = Measure::reaching(&m.audience, &all);
+        assert_eq!(m.reached, Some(vec![id("СОШ № 2")]));
+        assert_eq!(
+            m.describe(&all),
+            "ОО с эффективностью «низкая» на день записи меры: СОШ № 2"
+        );
+        // Had the Лицей been low then, and СОШ № 2 not:
+        m.reached = Some(vec![id("Лицей")]);
+        let to = |s: &SchoolResult| m.addresses(s);
+        assert_eq!(
+            all.iter()
+                .filter(|s| to(s))
+                .map(SchoolResult::name)
+                .collect::<Vec<_>>(),
+            ["Лицей"]
+        );
+        assert_eq!(
+            m.describe(&all),
+            "ОО с эффективностью «низкая» на день записи меры: Лицей; теперь «низкая» также: \
+             СОШ № 2; теперь уже не «низкая»: Лицей"
+        );
+        m.reached = Some(Vec::new());
+        assert_eq!(
+            m.describe(&all),
+            "ОО с эффективностью «низкая»: на день записи меры таких не было; теперь «низкая» \
+             также: СОШ № 2"
+        );
+        assert_eq!(Measure::reaching(&Audience::All, &all), None);
         m.audience = Audience::Schools(Vec::new());
         assert!(m.problem().is_some());
         m.indicators = vec!["2.1".into(), "1.1".into()];

@@ -344,7 +344,7 @@ pub fn road_map_table(
                 Cell::Int(n as i64 + 1),
                 Cell::Text(m.named()),
                 Cell::Text(m.date.trim().to_owned()),
-                Cell::Text(m.audience.describe(schools)),
+                Cell::Text(m.describe(schools)),
             ];
             if card.has_points() {
                 row.push(Cell::Text(m.codes(card).join(", ")));
