@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use profkarta_core::card::{Indicator, Rule};
-use profkarta_core::school::draft::AnswerField;
-use profkarta_core::scoring::assess_indicator;
+use profkarta_core::school::draft::{AnswerField, RawAnswer};
 use profkarta_core::scoring::explain::{explain, typed_share};
+use profkarta_core::scoring::{assess_indicator, IndicatorResult};
 
 use crate::platform::browser::{focus_id, on_next_release};
 use crate::school::answer_input::{AnswerInput, RowData};
@@ -48,12 +48,33 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
     // for the links, the comment or another row, as the summary counts it
     // at once.
     let typing = RwSignal::new(false);
-    // The row's field of a whole being typed in («200» passes through «2»,
-    // below the part typed before it).
+    // The row's whole typed in since the focus came to it («200» passes
+    // through «2», below the part typed before it); only being in the box
+    // is not typing in it.
     let whole = RwSignal::new(None::<AnswerField>);
+    // The focus in the links box: a link typed letter by letter is wrong
+    // until its last letters («h», «https://school7»), so its messages, and
+    // the point it would hold back, wait for the box to be left.
+    let in_links = RwSignal::new(false);
+    let without_links = {
+        let indicator = Arc::clone(&indicator);
+        move || {
+            rows.profile.with(|p| {
+                answer.with(|a| {
+                    let a = RawAnswer {
+                        evidence: String::new(),
+                        ..a.clone()
+                    };
+                    assess_indicator(&indicator, p, Some(&a))
+                })
+            })
+        }
+    };
     let result = Memo::new(move |_| {
         if typing.get() {
             scored.with(|r| r.while_typing(whole.get()))
+        } else if in_links.get() && scored.with(IndicatorResult::only_links_wrong) {
+            without_links()
         } else {
             scored.get()
         }
@@ -61,26 +82,22 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
     let article = NodeRef::<leptos::html::Article>::new();
     // The browser also sends `focusout` when the focused field is removed
     // with its row (another card drawn): the row's signals are gone then.
-    let set_typing = move |now: bool, field: Option<AnswerField>| {
-        if typing.try_get_untracked().is_some_and(|was| was != now) {
-            typing.try_set(now);
-        }
-        if whole.try_get_untracked().is_some_and(|was| was != field) {
-            whole.try_set(field);
-        }
+    let set_typing = move |now: bool| {
+        set(typing, now);
+        // A new place for the focus: nothing typed there yet.
+        set(whole, None);
     };
     // Still typing while the focus goes to the row's boxes of one line or
     // its buttons.
     let judge = move |to: Option<web_sys::Node>| {
+        let links = to.as_ref().is_some_and(is_links_box);
         let to = to.filter(|to| !is_note_box(to));
         let inside = article
             .try_get_untracked()
             .flatten()
-            .is_some_and(|a| to.as_ref().is_some_and(|to| a.contains(Some(to))));
-        let field = (to.filter(|_| inside))
-            .and_then(|to| to.dyn_into::<web_sys::Element>().ok())
-            .and_then(|to| whole_field(&to.id()));
-        set_typing(inside, field);
+            .is_some_and(|a| to.is_some_and(|to| a.contains(Some(&to))));
+        set_typing(inside);
+        set(in_links, links);
     };
     // Safari and Firefox on macOS do not focus a clicked button: the box
     // being typed in loses the focus to nothing as the press begins. A
@@ -218,7 +235,16 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
                 // typing; nor are the links and the comment.
                 let target = event_target::<web_sys::Element>(&ev);
                 if target.tag_name() != "ARTICLE" && !is_note_box(&target) {
-                    set_typing(true, whole_field(&target.id()));
+                    set_typing(true);
+                }
+                if is_links_box(&target) {
+                    in_links.set(true);
+                }
+            }
+            on:input=move |ev| {
+                let target = event_target::<web_sys::Element>(&ev);
+                if let Some(field) = whole_field(&target.id()) {
+                    set(whole, Some(field));
                 }
             }
             on:focusout=on_focus_out
@@ -305,6 +331,21 @@ fn whole_field(id: &str) -> Option<AnswerField> {
     [AnswerField::PrevDenominator, AnswerField::Denominator]
         .into_iter()
         .find(|f| id.ends_with(&format!("-{}", f.key())))
+}
+
+/// Sets `signal` only when `now` differs, and not once the row is gone.
+fn set<T: Clone + PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, now: T) {
+    if signal.try_get_untracked().is_some_and(|was| was != now) {
+        signal.try_set(now);
+    }
+}
+
+/// The row's links box.
+fn is_links_box(node: &web_sys::Node) -> bool {
+    (node.dyn_ref::<web_sys::Element>()).is_some_and(|e| {
+        e.id()
+            .ends_with(&format!("-{}", AnswerField::Evidence.key()))
+    })
 }
 
 /// The row's links and comment, boxes of several lines: written after the

@@ -122,6 +122,13 @@ impl IndicatorResult {
             })
     }
 
+    /// Only the links are wrong: while they are being typed, the row is
+    /// shown as the rest of its answer scores.
+    pub fn only_links_wrong(&self) -> bool {
+        !self.errors.is_empty()
+            && (self.errors.iter()).all(|(_, e)| matches!(e, FieldError::Link { .. }))
+    }
+
     /// The result as its row shows it while the school is in the row,
     /// typing in `field`: a half-typed pair, or a part above the whole
     /// being typed, reads as not filled in yet, without its message.
