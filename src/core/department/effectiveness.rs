@@ -43,6 +43,8 @@ pub struct Group {
     pub meeting: (usize, usize),
     /// Σ numerators / Σ denominators before and after, for a share.
     pub sums: Option<((u64, u64), (u64, u64))>,
+    /// Of the schools, those with a share both years: the sums' own.
+    pub with_shares: usize,
 }
 
 impl Group {
@@ -76,7 +78,16 @@ impl Group {
             delta_text(self.change())
         );
         if let Some(((a, b), (c, d))) = self.sums {
-            text.push_str(&format!("; Σ/Σ {} → {}", percent(a, b), percent(c, d)));
+            // Beside «(5)», sums over fewer schools say so.
+            let over = match self.with_shares {
+                k if k < n => format!(" по {k} ОО с долей в оба года"),
+                _ => String::new(),
+            };
+            text.push_str(&format!(
+                "; Σ/Σ{over} {} → {}",
+                percent(a, b),
+                percent(c, d)
+            ));
         }
         text
     }
@@ -88,6 +99,7 @@ impl Group {
         if let (Some((a, b)), Some((c, d))) = (before.share, after.share) {
             let ((sa, sb), (sc, sd)) = self.sums.unwrap_or_default();
             self.sums = Some(((sa + a, sb + b), (sc + c, sd + d)));
+            self.with_shares += 1;
         }
     }
 }

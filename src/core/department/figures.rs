@@ -85,18 +85,6 @@ impl IndicatorFigure {
         let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
         (n(self.earned), n(self.applicable))
     }
-
-    /// The municipal share, for the kinds that have one.
-    pub fn pooled(&self) -> Option<(u64, u64)> {
-        match self.value {
-            Aggregate::Share {
-                numerator,
-                denominator,
-                ..
-            } => Some((numerator, denominator)),
-            _ => None,
-        }
-    }
 }
 
 pub fn figures(archive: &Archive, card: &Card, results: &[SchoolResult]) -> Figures {

@@ -325,11 +325,13 @@ fn a_verdict_on_one_school_says_so() {
             schools: 7,
             meeting: (0, 1),
             sums: Some(((260, 1000), (250, 1000))),
+            with_shares: 7,
         },
         others: Group {
             schools: 8,
             meeting: (0, 0),
             sums: Some(((300, 1000), (300, 1000))),
+            with_shares: 8,
         },
         verdict: Verdict::Better,
     };
@@ -353,6 +355,22 @@ fn a_verdict_on_one_school_says_so() {
     assert_eq!(firm.verdict_text(), "лучше, чем в остальных школах");
 }
 
+/// Σ/Σ over fewer schools than the group's count says over how many.
+#[test]
+fn sums_over_fewer_schools_say_so() {
+    let group = Group {
+        schools: 5,
+        meeting: (1, 2),
+        sums: Some(((10, 100), (20, 100))),
+        with_shares: 3,
+    };
+    assert_eq!(
+        group.describe(),
+        "выполняли 1 из 5 → 2 из 5 (+20,0\u{A0}п.\u{A0}п.); Σ/Σ по 3 ОО с долей в оба года \
+         10,0\u{A0}% → 20,0\u{A0}%"
+    );
+}
+
 /// «Держится на одной школе» asks whether one school fewer would undo the
 /// verdict, not how far each group moved.
 #[test]
@@ -360,7 +378,7 @@ fn one_school_is_whether_one_school_less_undoes_the_verdict() {
     let group = |schools, meeting| Group {
         schools,
         meeting,
-        sums: None,
+        ..Group::default()
     };
     let effect = |addressed, others, verdict| IndicatorEffect {
         code: "1.1".into(),
@@ -415,7 +433,7 @@ fn the_difference_of_differences_is_rounded_once() {
     let group = |schools, meeting| Group {
         schools,
         meeting,
-        sums: None,
+        ..Group::default()
     };
     // −6/7 = −85,71 and −22/23 = −95,65 п. п.: shown −85,7 and −95,7, whose
     // difference is +10,0; the exact one is +9,94, not a notable difference.

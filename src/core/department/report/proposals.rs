@@ -136,12 +136,13 @@ pub fn proposals(
             }
         }
     }
-    // The same schools as the first proposal's: not listed twice.
+    // The same schools as the first proposal's: not listed twice, and
+    // named by their level, as the first proposal may be far above.
     match still_low {
         [] => {}
         same if same == low.as_slice() => items.push(
-            "Обеспечить консультационно-методическое сопровождение руководителей этих \
-             организаций: все они на низком уровне второй год подряд."
+            "Обеспечить консультационно-методическое сопровождение руководителей организаций \
+             с низкой эффективностью: все они на низком уровне второй год подряд."
                 .to_owned(),
         ),
         some => items.push(format!(

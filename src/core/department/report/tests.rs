@@ -289,8 +289,8 @@ fn proposals_follow_the_year() {
     );
     assert_eq!(
         items[3],
-        "4. Обеспечить консультационно-методическое сопровождение руководителей этих \
-         организаций: все они на низком уровне второй год подряд."
+        "4. Обеспечить консультационно-методическое сопровождение руководителей организаций \
+         с низкой эффективностью: все они на низком уровне второй год подряд."
     );
     // Without last year, and with every card checked, neither is said.
     let mut archive = archive;
@@ -598,11 +598,13 @@ fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
             schools: 5,
             meeting: (1, 4),
             sums: None,
+            with_shares: 0,
         },
         others: Group {
             schools: 5,
             meeting: (1, 1),
             sums: None,
+            with_shares: 0,
         },
         verdict,
     };
