@@ -658,7 +658,7 @@ fn effectiveness_tells_addressed_schools_from_the_others_by_colour() {
     let group = |after| Group {
         schools: 10,
         meeting: (2, after),
-        sums: None,
+        ..Group::default()
     };
     let effect = |code: &str| IndicatorEffect {
         code: code.to_owned(),
