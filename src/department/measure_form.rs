@@ -37,9 +37,10 @@ pub struct MeasureDraft {
     /// archive move as other measures are removed.
     editing: RwSignal<Option<Measure>>,
     problem: RwSignal<Option<&'static str>>,
-    /// What the last «Записать меру» did: the new row of the road map is
-    /// below the form, often out of sight.
-    done: RwSignal<Option<String>>,
+    /// What the last «Записать меру» did, with the card and year it was
+    /// said for: the new row of the road map is below the form, often out
+    /// of sight.
+    done: RwSignal<Option<(String, Option<String>, String)>>,
 }
 
 impl MeasureDraft {
@@ -98,6 +99,7 @@ impl MeasureDraft {
         if self.editing.with_untracked(|e| e.as_ref() == Some(m)) {
             self.clear();
         }
+        self.done.set(None);
     }
 
     /// Empties the form for a new measure. After a new one it keeps the
@@ -188,7 +190,8 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
                 let code = i.code.clone();
                 let figure = Signal::derive(move || {
                     dept.figures.with(|f| {
-                        let x = f.indicators.iter().find(|x| x.code == code)?;
+                        // Applying to no school, it has no count to show.
+                        let x = (f.indicators.iter()).find(|x| x.code == code && x.applicable > 0)?;
                         let said = format!("выполнили {} из {}", x.earned, x.applicable);
                         Some((said, x.earned * 2 < x.applicable))
                     })
@@ -292,6 +295,7 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
     let with_levels = dept.card.with_untracked(|c| c.levels.is_some());
     // Only indicators with points are targets a measure can improve.
     let scored = dept.card.with_untracked(|c| c.has_points());
+    let card_id = move || dept.card.with(|c| c.id.clone());
     let record = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut m = measure.get_untracked();
@@ -308,11 +312,24 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
         };
         // A level's schools as they stand now; a changed measure keeps
         // those it reached, unless its audience changed.
+        let now = dept
+            .results
+            .with_untracked(|r| Measure::reaching(&m.audience, r));
         m.reached = match editing.get_untracked() {
-            Some(was) if was.audience == m.audience => was.reached,
-            _ => dept
-                .results
-                .with_untracked(|r| Measure::reaching(&m.audience, r)),
+            // Recorded before every file was in, or before the check, its
+            // schools can be brought up to date, when the department says so.
+            Some(was) if was.audience == m.audience => match (was.reached, now) {
+                (Some(kept), Some(now)) if !same_schools(&kept, &now) => {
+                    let refresh = confirm(
+                        "Школы этого уровня эффективности изменились после записи меры. \
+                         Адресовать меру школам уровня на сегодня? «Отмена» — оставить тех, \
+                         кому она записана.",
+                    );
+                    Some(if refresh { now } else { kept })
+                }
+                (kept, _) => kept,
+            },
+            _ => now,
         };
         let wrong = m.problem();
         problem.set(wrong);
@@ -340,10 +357,10 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
                 focus_when_drawn(field.to_owned());
             }
             (None, Some(was)) => {
-                let said = format!("Изменения меры «{}» сохранены.", m.title.trim());
+                let said = format!("Изменения меры {} сохранены.", quoted(m.title.trim()));
                 dept.replace_measure(&was, m);
                 draft.clear();
-                done.set(Some(said));
+                done.set(Some((card_id(), dept.period.get_untracked(), said)));
                 focus_when_drawn(TITLE_FIELD.to_owned());
             }
             // The form is ready for the next measure, the focus with it.
@@ -352,7 +369,7 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
                 // there: said, not refused (they may be set later).
                 let missing: Vec<&str> = [
                     (m.date.trim().is_empty(), "срок"),
-                    (m.responsible.trim().is_empty(), "ответственный"),
+                    (m.responsible.trim().is_empty(), "исполнитель"),
                 ]
                 .into_iter()
                 .filter_map(|(empty, what)| empty.then_some(what))
@@ -368,12 +385,12 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
                     ),
                 };
                 let said = format!(
-                    "Мера «{}» записана в дорожную карту.{later}",
-                    m.title.trim()
+                    "Мера {} записана в дорожную карту.{later}",
+                    quoted(m.title.trim())
                 );
                 dept.add_measure(m);
                 draft.clear();
-                done.set(Some(said));
+                done.set(Some((card_id(), dept.period.get_untracked(), said)));
                 focus_when_drawn(TITLE_FIELD.to_owned());
             }
         }
@@ -394,7 +411,8 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
             }}</h3>
             // Under the heading, in sight with the title the focus goes back to.
             <p class="hint measure-done" role="status" data-testid="measure-done">
-                {move || done.get().map(|said| view! {
+                // Said for this card and year only: another one chosen, it goes.
+                {move || done.get().filter(|(card, period, _)| *card == card_id() && *period == dept.period.get()).map(|(_, _, said)| view! {
                     {said}" "<a href="#road-map-title">"Перейти к дорожной карте"</a>
                 })}
             </p>
@@ -465,6 +483,11 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
 
         </form>
     }
+}
+
+/// The same schools, in whatever order.
+fn same_schools(a: &[SchoolId], b: &[SchoolId]) -> bool {
+    a.len() == b.len() && a.iter().all(|s| b.contains(s))
 }
 
 /// The item of `all` a select's option (its index as the value) names.

@@ -52,9 +52,11 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
     // through «2», below the part typed before it); only being in the box
     // is not typing in it.
     let whole = RwSignal::new(None::<AnswerField>);
-    // The focus in the links box: a link typed letter by letter is wrong
+    // Typing in the links box: a link typed letter by letter is wrong
     // until its last letters («h», «https://school7»), so its messages, and
-    // the point it would hold back, wait for the box to be left.
+    // the point it would hold back, wait for the box to be left. Arriving
+    // there to fix one (from the export's list) is not typing: the message
+    // stays in sight.
     let in_links = RwSignal::new(false);
     let without_links = {
         let indicator = Arc::clone(&indicator);
@@ -97,7 +99,9 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
             .flatten()
             .is_some_and(|a| to.is_some_and(|to| a.contains(Some(&to))));
         set_typing(inside);
-        set(in_links, links);
+        if !links {
+            set(in_links, false);
+        }
     };
     // Safari and Firefox on macOS do not focus a clicked button: the box
     // being typed in loses the focus to nothing as the press begins. A
@@ -237,14 +241,14 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
                 if target.tag_name() != "ARTICLE" && !is_note_box(&target) {
                     set_typing(true);
                 }
-                if is_links_box(&target) {
-                    in_links.set(true);
-                }
             }
             on:input=move |ev| {
                 let target = event_target::<web_sys::Element>(&ev);
                 if let Some(field) = whole_field(&target.id()) {
                     set(whole, Some(field));
+                }
+                if is_links_box(&target) {
+                    set(in_links, true);
                 }
             }
             on:focusout=on_focus_out

@@ -575,7 +575,7 @@ test('on a card without points a measure has no targets, and next year the analy
         await form.getByRole('button', { name: 'Записать меру' }).click();
         await page.getByTestId('road-map').locator('tbody tr', { hasText: SEMINAR }).waitFor();
         assert.equal(await form.getByTestId('measure-done').innerText(),
-            `Мера «${SEMINAR}» записана в дорожную карту. Не указаны срок и ответственный: их можно добавить кнопкой «Изменить» в её строке. Перейти к дорожной карте`);
+            `Мера «${SEMINAR}» записана в дорожную карту. Не указаны срок и исполнитель: их можно добавить кнопкой «Изменить» в её строке. Перейти к дорожной карте`);
         // The road map has no column of targets, always empty here.
         assert.deepEqual((await page.getByTestId('road-map').locator('thead th').allInnerTexts()).slice(0, 7),
             ['№', 'Мероприятие', 'Срок', 'Адресаты', 'Показатель реализации', 'Форма отчёта', 'Исполнитель']);

@@ -265,6 +265,11 @@ test('invalid numbers are marked on the field in Russian and never counted', () 
         await links.press('Tab');
         await card.expectFieldError('1.1', 'evidence', 'Строка 2: ссылка должна начинаться с http:// или https://.');
         await card.expectSummary({ total: '0 из 23' });
+        // Back in the box to fix it, nothing typed yet: the message stays.
+        await links.focus();
+        await card.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
+        assert.equal(await card.page.locator('#ind-1-1-evidence-error').textContent(), 'Строка 2: ссылка должна начинаться с http:// или https://.');
+        await card.expectPoints('1.1', 'не учитывается');
         // The numbers are not what is wrong: their share stays in sight.
         await card.expectShare('1.1', '100,0\u00a0%');
         // An address the department cannot open: a host name without a dot.

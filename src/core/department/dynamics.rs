@@ -188,13 +188,18 @@ pub fn school_changes(
     let differ = |was: &SchoolResult, now: &SchoolResult| {
         old.version != card.version || was.version != card.version || now.version != card.version
     };
+    // Whether the school's file behind `r` asked this year's `indicator`.
+    let asked = |r: &SchoolResult, indicator: &Indicator| {
+        (archive.entry(&r.submission_id)).is_some_and(|e| e.card.counterpart(indicator).is_some())
+    };
     // Across versions, only the check of an indicator compared in both
-    // years moves the change. A result speaks its year's card (`speaks`),
-    // whichever version its file is of.
-    let moved = |r: &SchoolResult, speaks: &Card, across: bool| {
+    // years ([`across`]) moves the change. A result speaks its year's card
+    // (`speaks`), whichever version its file is of.
+    let moved = |r: &SchoolResult, speaks: &Card, pair: (&SchoolResult, &SchoolResult)| {
+        let across = differ(pair.0, pair.1);
         let compared = |code: &str| {
             let ours = speaks.indicator(code).and_then(|i| card.by_key(i.key()));
-            ours.is_some_and(|i| scored_both(old, i))
+            ours.is_some_and(|i| scored_both(old, i) && asked(pair.0, i) && asked(pair.1, i))
         };
         (r.score.indicators.iter()).any(|(code, c)| c.moves_score() && (!across || compared(code)))
     };
@@ -213,7 +218,7 @@ pub fn school_changes(
                 across: differs
                     .then(|| across(archive, old, card, was, now))
                     .flatten(),
-                moved_by_check: (moved(was, old, differs), moved(now, card, differs)),
+                moved_by_check: (moved(was, old, (was, now)), moved(now, card, (was, now))),
             })
         })
         .collect();
@@ -814,6 +819,9 @@ mod tests {
         assert_eq!((across.before, across.after), ((1, 22), (1, 22)));
         assert_eq!(a.delta_tenths(), 0);
         assert_eq!(a.basis(), "");
+        // Nor does a check of 2.1 this year mark the change.
+        archive.set_decision("a2", "2.1", Some(Decision::NoPoint));
+        assert_eq!(change(&archive).basis(), "", "2.1 is in neither year");
         archive.set_decision("a1", "1.8", Some(Decision::NoPoint));
         assert_eq!(
             change(&archive).basis(),

@@ -3,8 +3,9 @@
 //! compared between the year it followed and the next, in the schools it
 //! addressed and in the others: a difference of differences, so that a
 //! trend every school shares is not credited to the measure. Only schools
-//! present in both years count, and an indicator whose rule changed
-//! between the years is left out as «методика изменилась».
+//! present in both years count; an indicator whose rule changed between
+//! the years is left out as «методика изменилась», one the new card no
+//! longer has as «исключён из карты».
 
 use std::collections::HashMap;
 
@@ -80,7 +81,7 @@ impl Group {
         if let Some(((a, b), (c, d))) = self.sums {
             // Beside «(5)», sums over fewer schools say so.
             let over = match self.with_shares {
-                k if k < n => format!(" по {k} ОО с долей в оба года"),
+                k if k < n => format!(" ({k} ОО с долей в оба года):"),
                 _ => String::new(),
             };
             text.push_str(&format!(

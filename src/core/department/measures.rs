@@ -104,7 +104,8 @@ impl TargetGroup {
 pub enum Audience {
     All,
     Schools(Vec<SchoolId>),
-    /// The schools of this level in the year the measure follows.
+    /// The schools of this level in the year the measure follows, as they
+    /// were when it was recorded ([`Measure::reached`]).
     Level(Level),
     /// A group of participants in every school.
     Group(TargetGroup),
@@ -127,8 +128,8 @@ impl Audience {
         match self {
             Self::All => "все ОО".to_owned(),
             Self::Group(g) => format!("целевая группа: {}", g.label()),
-            // Which schools a level reaches is the year's result: named,
-            // so the road map says whom it reached.
+            // Which schools are at the level by the year's results: named,
+            // as a measure recorded before [`Measure::reached`] reads them.
             Self::Level(l) => match names() {
                 named if named.is_empty() => format!("ОО с эффективностью «{}»", l.label()),
                 named => format!("ОО с эффективностью «{}»: {named}", l.label()),
@@ -257,10 +258,16 @@ impl Measure {
         let joined = names_where(schools, |s| now(s) && !self.addresses(s));
         let left = names_where(schools, |s| !now(s) && self.addresses(s));
         if !joined.is_empty() {
-            text.push_str(&format!("; теперь «{}» также: {joined}", level.label()));
+            text.push_str(&format!(
+                "; теперь с эффективностью «{}» также: {joined}",
+                level.label()
+            ));
         }
         if !left.is_empty() {
-            text.push_str(&format!("; теперь уже не «{}»: {left}", level.label()));
+            text.push_str(&format!(
+                "; уже не с эффективностью «{}»: {left}",
+                level.label()
+            ));
         }
         text
     }
@@ -317,6 +324,28 @@ mod tests {
     use crate::testkit::{self, draft};
 
     /// A school takes part in a seminar, and carries out an order.
+    /// A workspace stored before the schools a level reached were kept
+    /// still loads (read from the level, as then); one stored with them
+    /// reads them back, and other measures store nothing new.
+    #[test]
+    fn the_schools_a_level_reached_are_stored_only_when_kept() {
+        let old = r#"{"card":"c","period":"2024/2025","kind":"seminar","title":"Семинар",
+            "audience":{"level":"low"}}"#;
+        let m: Measure = serde_json::from_str(old).unwrap();
+        assert_eq!(
+            (m.audience.clone(), m.reached.clone()),
+            (Audience::Level(Level::Low), None)
+        );
+        assert!(!serde_json::to_string(&m).unwrap().contains("reached"));
+        let kept = Measure {
+            reached: Some(vec![serde_json::from_str(r#""1234567890""#).unwrap()]),
+            ..m
+        };
+        let text = serde_json::to_string(&kept).unwrap();
+        assert!(text.contains(r#""reached":["1234567890"]"#), "{text}");
+        assert_eq!(serde_json::from_str::<Measure>(&text).unwrap(), kept);
+    }
+
     #[test]
     fn a_school_carries_out_an_order() {
         assert_eq!(MeasureKind::Seminar.school_part(), "Участие");
@@ -384,14 +413,14 @@ mod tests {
         );
         assert_eq!(
             m.describe(&all),
-            "ОО с эффективностью «низкая» на день записи меры: Лицей; теперь «низкая» также: \
-             СОШ № 2; теперь уже не «низкая»: Лицей"
+            "ОО с эффективностью «низкая» на день записи меры: Лицей; теперь с эффективностью \
+             «низкая» также: СОШ № 2; уже не с эффективностью «низкая»: Лицей"
         );
         m.reached = Some(Vec::new());
         assert_eq!(
             m.describe(&all),
-            "ОО с эффективностью «низкая»: на день записи меры таких не было; теперь «низкая» \
-             также: СОШ № 2"
+            "ОО с эффективностью «низкая»: на день записи меры таких не было; теперь с \
+             эффективностью «низкая» также: СОШ № 2"
         );
         assert_eq!(Measure::reaching(&Audience::All, &all), None);
         m.audience = Audience::Schools(Vec::new());

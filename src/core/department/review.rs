@@ -205,10 +205,10 @@ pub fn counted(outcome: &Outcome, decision: Option<Decision>) -> (u32, bool) {
     match decision {
         None => (outcome.points(), outcome.applies()),
         // Confirming a row the school left empty or invalid cannot
-        // create points the answers do not show. Confirming a row out of
-        // the maximum by the school's profile confirms that it is out; a
-        // growth row out only for want of last year's figures comes back
-        // in (the review says so beside it).
+        // create points the answers do not show. Confirming a row the
+        // answers or the profile leave out of the maximum confirms that it
+        // is out, except a growth row out only for want of last year's
+        // figures, which comes back in (the review says so beside it).
         Some(Decision::Confirm) => (
             outcome.points(),
             outcome.applies() || outcome.lacks_last_year(),

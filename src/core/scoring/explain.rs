@@ -536,20 +536,13 @@ pub fn explain_total(card: &Card, a: &Assessment) -> TotalExplanation {
                 )
             }
         },
-        no_last_year: {
-            let scored = |code: &str| card.indicator(code).is_some_and(|i| i.points > 0);
-            let codes: Vec<&str> = (a.indicators.iter())
-                .filter(|r| r.outcome.lacks_last_year() && scored(&r.code))
-                .map(|r| r.code.as_str())
-                .collect();
-            match codes.as_slice() {
-                [] => String::new(),
-                [one] => format!("Показатель {one} не вошёл в максимум: нет данных прошлого года."),
-                many => format!(
-                    "Показатели {} не вошли в максимум: нет данных прошлого года.",
-                    many.join(", ")
-                ),
-            }
+        no_last_year: match a.without_last_year().as_slice() {
+            [] => String::new(),
+            [one] => format!("Показатель {one} не вошёл в максимум: нет данных прошлого года."),
+            many => format!(
+                "Показатели {} не вошли в максимум: нет данных прошлого года.",
+                many.join(", ")
+            ),
         },
     }
 }

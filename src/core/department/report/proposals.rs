@@ -87,19 +87,17 @@ pub fn proposals(
             .map(|z| z.code.as_str())
             .filter(|c| not_better.contains(c))
             .collect();
+        // No numeral before the words: one or many, not `plural`'s forms.
+        let (by, it) = match again.len() {
+            1 => ("показателю", "показатель"),
+            _ => ("показателям", "показатели"),
+        };
         if !again.is_empty() {
             items.push(format!(
-                "Пересмотреть меры прошлого года по {} {}: у адресных школ выполнение изменилось \
-                 не лучше, чем у остальных, а {} по-прежнему среди выполненных реже других \
+                "Пересмотреть меры прошлого года по {by} {}: у адресных школ выполнение изменилось \
+                 не лучше, чем у остальных, а {it} по-прежнему среди выполненных реже других \
                  (раздел «{EFFECTS_HEADING}»).",
-                plural(
-                    again.len() as u64,
-                    "показателю",
-                    "показателям",
-                    "показателям"
-                ),
                 again.join(", "),
-                plural(again.len() as u64, "показатель", "показатели", "показатели"),
             ));
         }
         if !covered.is_empty() {
