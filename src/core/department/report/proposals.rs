@@ -55,10 +55,15 @@ pub fn proposals(
     if card.has_points() {
         let (_, zones) = problem_zones(f, card);
         // A zone a measure of this year already targets is named as such:
-        // the measures' table stands just above.
+        // the measures' table stands just above. Of the rest, one last
+        // year's measures moved no better than elsewhere is to be
+        // rethought, not asked for afresh.
         let taken: Vec<String> = measures.iter().flat_map(|m| m.codes(card)).collect();
-        let (covered, open): (Vec<&IndicatorFigure>, Vec<&IndicatorFigure>) =
+        let (covered, rest): (Vec<&IndicatorFigure>, Vec<&IndicatorFigure>) =
             zones.iter().partition(|z| taken.contains(&z.code));
+        let (again, open): (Vec<&IndicatorFigure>, Vec<&IndicatorFigure>) = rest
+            .into_iter()
+            .partition(|z| not_better.contains(&z.code.as_str()));
         if !open.is_empty() {
             let named: Vec<String> = (open.iter().take(NAMED_ZONES))
                 .map(|z| {
@@ -81,12 +86,7 @@ pub fn proposals(
                 named.join("; ")
             ));
         }
-        // Last year's measures that left an indicator still among the
-        // weakest, no better than elsewhere: to be rethought, not repeated.
-        let again: Vec<&str> = (zones.iter())
-            .map(|z| z.code.as_str())
-            .filter(|c| not_better.contains(c))
-            .collect();
+        let again: Vec<&str> = again.iter().map(|z| z.code.as_str()).collect();
         // No numeral before the words: one or many, not `plural`'s forms.
         let (by, it) = match again.len() {
             1 => ("показателю", "показатель"),
