@@ -285,6 +285,9 @@ pub fn CardsPanel() -> impl IntoView {
                 </table>
             </TableScroll>
             <h3>"Новая карта отдела"</h3>
+            // Two ways to start from a card: the difference decides whether
+            // years stay comparable.
+            <p class="hint">"Чтобы исправить или дополнить карту, которой школы уже пользуются, нажмите «Новая версия» в её строке выше: годы останутся сопоставимыми, черновики школ перейдут на новую версию. Новая карта с другим идентификатором — отдельная методика: с прежней картой её результаты не сравниваются."</p>
             <div class="editor-row">
                 <div class="field">
                     <label for="new-card-base">"На основе"</label>

@@ -271,6 +271,9 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     await publish.click();
     await page.getByTestId('cards-panel').waitFor();
     assert.equal(await row(page, 'belinsky-2025@1').locator('[data-col="status"]').innerText(), 'опубликована');
+    // The first publication made the department's key: a copy is asked for.
+    const made = 'Ключ отдела создан сейчас: сохраните его копию';
+    await page.getByTestId('notices').getByText(made, { exact: false }).waitFor();
     const files = await publishSite(page);
     assert.deepEqual(Object.keys(files).sort(), ['cards/belinsky-2025-v1.json', 'cards/index.json']);
     assert.equal(JSON.parse(files['cards/index.json']).cards[0].version, 1);
@@ -383,6 +386,9 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     page.once('dialog', (d) => d.accept());
     await page.getByTestId('card-editor').getByRole('button', { name: 'Опубликовать' }).click();
     await page.getByTestId('cards-panel').waitFor();
+    // The same key signs version 2: no second request for a copy.
+    await page.getByTestId('notices').getByText('Карта «Профориентация в школах Белинского района», версия 2, опубликована', { exact: false }).waitFor();
+    assert.equal(await page.getByTestId('notices').getByText('Ключ отдела создан сейчас', { exact: false }).count(), 0);
     await row(page, 'belinsky-2025@2').getByRole('button', { name: 'Изменения' }).click();
     await page.waitForFunction(() => document.activeElement?.id === 'changes-title');
     const changes = page.getByTestId('changes-list');

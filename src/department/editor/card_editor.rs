@@ -154,6 +154,10 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
         )) {
             return;
         }
+        // The first publication makes the department's key: without a
+        // copy of it, a lost browser would sign the next version with a
+        // key the schools do not know.
+        let first_key = !key.exists();
         let Some(signer) = key.signer() else {
             return;
         };
@@ -165,7 +169,14 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
                     Topic::Unpublished,
                     format!(
                         "Карта «{title}», версия {version}, опубликована и подписана ключом отдела. \
-                         Скачайте папку для сайта, чтобы школы её получили."
+                         Скачайте папку для сайта, чтобы школы её получили.{}",
+                        if first_key {
+                            " Ключ отдела создан сейчас: сохраните его копию («Скачать файл ключа» \
+                             в разделе «Ключ подписи отдела образования» ниже), чтобы следующие \
+                             версии были подписаны тем же ключом."
+                        } else {
+                            ""
+                        }
                     ),
                 );
                 dept.close_editor();
