@@ -160,10 +160,18 @@ impl SchoolCards {
                     None,
                 );
             }
+            // «Получена», with whose it is: said above the question to move
+            // a draft over, it was read as the draft being on it already, and
+            // a fingerprint alone names nobody.
+            let (title, version) = (&file.card.title, file.card.version);
+            let card = match file.department.trim() {
+                "" => format!("карта отдела образования «{title}», версия {version}"),
+                name => format!("карта «{title}», версия {version}, от «{name}»"),
+            };
             self.notices.push(
                 format!(
-                    "Карта отдела образования «{}», версия {}: подпись проверена ({}).",
-                    file.card.title, file.card.version, file.fingerprint
+                    "Получена {card}: подпись проверена (ключ {}).",
+                    file.fingerprint
                 ),
                 None,
             );

@@ -316,7 +316,7 @@ test('schools find the published card on the website, verified, and fill it in',
     ]) {
         const opened = await openApp(browser, server.url);
         const card = new CardPage(opened.page);
-        await opened.page.getByTestId('notices').filter({ hasText: 'версия 1: подпись проверена' }).waitFor();
+        await opened.page.getByTestId('notices').filter({ hasText: 'Получена карта «Профориентация в школах Белинского района», версия 1, от «Отдел образования администрации Белинского района»: подпись проверена (ключ ' }).waitFor();
         const choice = opened.page.locator('#card-choice');
         assert.match(await choice.locator('option').first().innerText(), /^Карта отдела образования \(версия \d+\): Профориентация в школах Белинского района/);
         // A school with no draft yet is on its department's card, not the built-in one.
