@@ -225,10 +225,13 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
         <div class="review" data-testid="review">
             <h3 id=REVIEW_SCHOOL tabindex="-1">{profile.name.clone()}</h3>
             <p class="meta">
+                // The version says which numbers and rules the rows below
+                // are in: a year may mix two.
                 {format!(
-                    "{} · {} · ответственный: {responsible} · ключ {} · файл «{}»",
+                    "{} · {} · ответственный: {responsible} · карта версии {} · ключ {} · файл «{}»",
                     entry.period(),
                     profile.municipality,
+                    entry.card.version,
                     entry.opened.fingerprint,
                     entry.file_name
                 )}

@@ -464,6 +464,8 @@ test('accepting a new key, reviewing a school and filters change what the rating
         await page.getByTestId('rating').locator('th.school button', { hasText: leader.name }).first().click();
         const review = page.getByTestId('review');
         await review.getByRole('heading', { name: leader.name }).waitFor();
+        // The version of the card the file was filled in (the generator's files are version 1).
+        assert.ok((await review.locator('p.meta').first().innerText()).includes(' · карта версии 1 · ключ '));
         // The profile that decides what applies, as the school answered it.
         const yes = (b) => (b ? 'да' : 'нет');
         assert.equal(await review.getByTestId('review-profile').innerText(),
