@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { openApp, downloadText, ARTIFACTS, useApp, useGenerated, openDepartment, importFiles } from './harness.mjs';
-import { byName, score, INDICATORS } from './scoring.mjs';
+import { byName, score, INDICATORS, CARD } from './scoring.mjs';
 import { CardPage } from './card_page.mjs';
 import { downloadDocx } from './docx_reader.mjs';
 
@@ -641,6 +641,56 @@ test('a measure recorded just before the page closes is not lost', async () => {
         assert.match(await targetless, /^У меры не отмечено ни одного целевого показателя/);
         assert.equal(await page.getByTestId('road-map').locator('tbody tr').count(), 0);
         assert.equal(await form.getByLabel('Название').inputValue(), 'Совещание директоров', 'nothing typed is lost');
+        assert.deepEqual(errors.map(String), []);
+    } finally {
+        await context.close();
+    }
+});
+
+test('a measure for a level keeps the schools it was recorded for; a later check is named, and the schools can be brought up to date', async () => {
+    const { context, page, errors } = await openDepartment(app);
+    try {
+        await importFiles(page, gen.files.filter((f) => f.endsWith('2024-2025.json')));
+        // The medium school that the fewest refused points bring to the
+        // low level, by the card's bands (independent scorer).
+        const first = scored(FIRST);
+        const low = (total, max) => total * 100 < CARD.levels.medium_from_percent * max;
+        const [chosen] = [...first]
+            .filter(([, s]) => s.level === 'medium')
+            .map(([name, s]) => ({ name, s, k: [...Array(s.total + 1).keys()].find((k) => low(s.total - k, s.max)) }))
+            .filter((c) => c.k !== undefined && c.k <= c.s.earned.size)
+            .sort((a, b) => a.k - b.k || byName(a.name, b.name));
+        assert.ok(chosen, 'some medium school can be brought to the low level');
+        const lowNames = [...first].filter(([, s]) => s.level === 'low').map(([name]) => name).sort(byName);
+        await page.getByRole('tab', { name: 'Меры' }).click();
+        await recordMeasure(page, { kind: 'семинар', title: SEMINAR, date: 'март 2025', whom: 'ОО с уровнем эффективности…', codes: ['1.2'] });
+        const seminar = page.getByTestId('road-map').locator('tbody tr', { hasText: SEMINAR });
+        const whom = () => seminar.locator('td').nth(3).innerText();
+        assert.equal(await whom(), `ОО с эффективностью «низкая» на день записи меры: ${lowNames.join('; ')}`);
+
+        // The check refuses some of the chosen school's points: it is low now.
+        await page.getByRole('tab', { name: 'Результаты' }).click();
+        await page.getByTestId('rating').locator('th.school').getByRole('button', { name: chosen.name, exact: true }).click();
+        const review = page.getByTestId('review');
+        await review.getByRole('heading', { name: chosen.name, exact: true }).waitFor();
+        for (const code of [...chosen.s.earned].slice(0, chosen.k)) {
+            await review.locator(`li[data-code="${code}"]`).getByLabel('балл не засчитан').check();
+        }
+        await review.getByTestId('confirmed-score').filter({ hasText: `${chosen.s.total - chosen.k} из ${chosen.s.max}` }).waitFor();
+
+        // The measure went to the schools it was recorded for; the road map
+        // names the one at the level since.
+        await page.getByRole('tab', { name: 'Меры' }).click();
+        assert.equal(await whom(), `ОО с эффективностью «низкая» на день записи меры: ${lowNames.join('; ')}; теперь с эффективностью «низкая» также: ${chosen.name}`);
+        // Saved again, the coordinator is asked whether to bring them up to date.
+        await page.getByRole('button', { name: 'Изменить меру 1' }).click();
+        const asked = new Promise((resolve) => page.once('dialog', (dialog) => { resolve(dialog.message()); dialog.accept(); }));
+        await page.getByTestId('measure-form').getByRole('button', { name: 'Сохранить изменения' }).click();
+        assert.ok((await asked).startsWith('Школы этого уровня эффективности изменились после записи меры.'));
+        const now = [...lowNames, chosen.name].sort(byName);
+        await page.waitForFunction(([title, text]) => [...document.querySelectorAll('[data-testid="road-map"] tbody tr')]
+            .some((row) => row.textContent.includes(title) && row.cells[3]?.innerText === text),
+        [SEMINAR, `ОО с эффективностью «низкая» на день записи меры: ${now.join('; ')}`]);
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();
