@@ -243,17 +243,15 @@ impl IndicatorEffect {
             }
             _ => {}
         }
-        let mut text = format!(
+        // The difference itself has a column of its own beside this one
+        // (`effect_cells`), on screen, in XLSX and in Word.
+        format!(
             "адресные ОО ({}): {}; остальные ОО ({}): {}",
             self.addressed.schools,
             self.addressed.describe(),
             self.others.schools,
             self.others.describe()
-        );
-        if let Some(d) = self.difference() {
-            text.push_str(&format!("; разность изменений {}", delta_text(d)));
-        }
-        text
+        )
     }
 }
 
