@@ -334,7 +334,14 @@ fn after_release(button: web_sys::Element, then: impl FnOnce() + 'static) {
 fn whole_field(id: &str) -> Option<AnswerField> {
     [AnswerField::PrevDenominator, AnswerField::Denominator]
         .into_iter()
-        .find(|f| id.ends_with(&format!("-{}", f.key())))
+        // Last year's first: its id ends in «-denominator» too.
+        .find(|&f| is_box_of(id, f))
+}
+
+/// Whether the box with the id `id` is the row's `field`
+/// («ind-1-1-denominator»).
+fn is_box_of(id: &str, field: AnswerField) -> bool {
+    id.ends_with(&format!("-{}", field.key()))
 }
 
 /// Sets `signal` only when `now` differs, and not once the row is gone.
@@ -346,10 +353,7 @@ fn set<T: Clone + PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, now: T
 
 /// The row's links box.
 fn is_links_box(node: &web_sys::Node) -> bool {
-    (node.dyn_ref::<web_sys::Element>()).is_some_and(|e| {
-        e.id()
-            .ends_with(&format!("-{}", AnswerField::Evidence.key()))
-    })
+    (node.dyn_ref::<web_sys::Element>()).is_some_and(|e| is_box_of(&e.id(), AnswerField::Evidence))
 }
 
 /// The row's links and comment, boxes of several lines: written after the
