@@ -78,7 +78,9 @@ pub fn ReportPanel() -> impl IntoView {
             })
         })
     };
-    // For a card without points, the values the dynamics text refers to.
+    // Each indicator's municipal value in both years: all a card without
+    // points compares, and where a card with points shows the values that
+    // fell while the schools' totals rose.
     let value_table =
         move || dept.with_years(|years, _, _| value_changes_table(&value_changes(years)));
     // The measures taken on this year's results: the report ends with
@@ -151,7 +153,7 @@ pub fn ReportPanel() -> impl IntoView {
         Some(view! {
             <h3>{report::DYNAMICS_HEADING}</h3>
             <p data-testid="report-dynamics">{text}</p>
-            {(!scored).then(|| view! { <ValueChanges/> })}
+            <ValueChanges/>
         })
     };
     // The charts are drawn into pictures first, which the browser does
@@ -177,7 +179,7 @@ pub fn ReportPanel() -> impl IntoView {
         let department = department.get_untracked();
         let texts = (
             dynamics_text(),
-            (!scored).then(value_table).flatten(),
+            value_table(),
             reviewers(),
             left_out(),
             proposals(),

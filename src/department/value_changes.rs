@@ -1,9 +1,12 @@
 //! Each indicator's municipal value in the year before and this year: the
-//! dynamics of a card without points, where nothing else changes.
+//! dynamics of a card without points, where nothing else changes, and
+//! beside a card's points the values behind them (a share of schools
+//! meeting a threshold can hold while the municipal share falls).
 
 use leptos::prelude::*;
 
 use profkarta_core::department::dynamics::value_changes;
+use profkarta_core::department::report;
 
 use crate::department::indicator_name::IndicatorName;
 use crate::department::state::Dept;
@@ -32,8 +35,8 @@ pub fn ValueChanges() -> impl IntoView {
         })
     };
     view! {
-        <h3>"Значения показателей по муниципалитету"</h3>
-        <TableScroll label="Значения показателей по муниципалитету">
+        <h3>{report::VALUES_HEADING}</h3>
+        <TableScroll label=report::VALUES_HEADING>
             <table data-testid="value-changes">
                 <thead><tr>
                     <ColumnHeads names=&["Показатель", "Было", "Стало"]/>

@@ -105,6 +105,11 @@ test('letters and the report download as Word documents with the figures', async
     assert.ok(report.paragraphs.filter((p) => p === '\f').length >= 2, 'page breaks before the table and the analysis');
 
     const schools = gen.manifest.files.filter((f) => f.submission?.period === SECOND).map((f) => score(f.submission));
+    // Beside it, every indicator's municipal value in both years, in Word too.
+    const values = report.tables.find((t) => t[0].join('|') === 'Код|Показатель|Было|Стало|Изменение|Методика');
+    assert.ok(values, 'the table of values');
+    assert.equal(values.length, 1 + INDICATORS.length);
+    assert.ok(report.paragraphs.includes('Значения показателей по муниципалитету'));
 
     // The mean score and its mean maximum, to a tenth rounded half up, and
     // the level bands in points for the card's full maximum (80 % and 60 %
@@ -169,4 +174,62 @@ test('letters and the report download as Word documents with the figures', async
     }
     await page.screenshot({ path: join(ARTIFACTS, 'e2e-docx-report.png') });
     assert.deepEqual(errors, []);
+});
+
+test('the report names the indicators fewer schools did than a year before', async () => {
+    const { context, page, errors } = await openDepartment(app);
+    try {
+        await importFiles(page, gen.files);
+        const year = (period) => gen.manifest.files.filter((f) => f.submission?.period === period)
+            .map((f) => ({ name: f.submission.school, ...score(f.submission) }));
+        const [lastYear, schools] = [year(FIRST), year(SECOND)];
+        const counts = (list, code) => [list.filter((s) => s.earned.has(code)).length, list.filter((s) => s.applicable.has(code)).length];
+        // The generator's second year does better everywhere: the check
+        // refuses one indicator to two schools that earned it, which brings
+        // it below last year's share.
+        const refused = INDICATORS.find((ind) => {
+            const [a, b] = counts(lastYear, ind.code);
+            const [c, d] = counts(schools, ind.code);
+            return ind.points > 0 && c >= 2 && (c - 2) * b < a * d;
+        });
+        assert.ok(refused, 'an indicator the check can bring below last year');
+        const who = schools.filter((s) => s.earned.has(refused.code)).slice(0, 2);
+        await page.getByRole('tab', { name: 'Проверка' }).click();
+        for (const school of who) {
+            const option = page.locator('#school-select option', { hasText: school.name });
+            await page.locator('#school-select').selectOption(await option.getAttribute('value'));
+            const review = page.getByTestId('review');
+            await review.getByRole('heading', { name: school.name }).waitFor();
+            await review.locator(`li[data-code="${refused.code}"]`).getByLabel('балл не засчитан').check();
+            await review.getByTestId('confirmed-score').filter({ hasText: `${school.total - 1} из ${school.max}` }).waitFor();
+            school.earned.delete(refused.code);
+        }
+
+        // Each share's change in tenths of a point, rounded half away from
+        // zero from the exact difference; the largest fall first.
+        const fallen = INDICATORS.filter((ind) => ind.points > 0)
+            .map((ind) => {
+                const [a, b] = counts(lastYear, ind.code);
+                const [c, d] = counts(schools, ind.code);
+                const num = (c * b - a * d) * 1000;
+                const tenths = b * d === 0 ? 0 : Math.sign(num) * Math.floor((2 * Math.abs(num) + b * d) / (2 * b * d));
+                return { code: ind.code, a, b, c, d, tenths };
+            })
+            .filter((f) => f.tenths < 0)
+            .sort((x, y) => x.tenths - y.tenths);
+        assert.ok(fallen.some((f) => f.code === refused.code), refused.code);
+        const pp = (t) => `−${Math.floor(-t / 10)},${-t % 10}\u00a0п.\u00a0п.`;
+        const named = fallen.map((f) => `${f.code} (было ${f.a} из ${f.b}, стало ${f.c} из ${f.d}; ${pp(f.tenths)})`);
+        const said = named.length === 1
+            ? ` Реже, чем годом ранее, выполнен показатель ${named[0]}.`
+            : ` Реже, чем годом ранее, выполнены показатели: ${named.join('; ')}.`;
+        await page.getByRole('tab', { name: 'Аналитическая справка' }).click();
+        const dynamics = await page.getByTestId('report-dynamics').textContent();
+        assert.ok(dynamics.includes(said), `${dynamics}\n${said}`);
+        // The table of values beside it, a row per indicator.
+        assert.equal(await page.getByTestId('report').getByTestId('value-changes').locator('tbody tr').count(), INDICATORS.length);
+        assert.deepEqual(errors, []);
+    } finally {
+        await context.close();
+    }
 });

@@ -25,9 +25,9 @@ pub struct ReportInput<'a> {
     pub figures: &'a Figures,
     pub rating: &'a [Ranked],
     pub dynamics: Option<String>,
-    /// For a card without points, the values of both years
+    /// The indicators' municipal values in both years
     /// ([`value_changes_table`](crate::department::tables::value_changes_table)),
-    /// which the dynamics text refers to.
+    /// when there is a year before.
     pub value_changes: Option<Table>,
     /// [`report::left_out`]: what the figures leave out; empty when nothing.
     pub left_out: String,
@@ -106,7 +106,10 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
     if let Some(text) = &input.dynamics {
         blocks.push(Block::Heading(report::DYNAMICS_HEADING.to_owned()));
         blocks.push(Block::Paragraph(text.clone()));
-        blocks.extend(input.value_changes.clone().map(Block::Table));
+        if let Some(table) = &input.value_changes {
+            blocks.push(Block::Heading(report::VALUES_HEADING.to_owned()));
+            blocks.push(Block::Table(table.clone()));
+        }
     }
     blocks.extend(input.reviewers.clone().map(Block::Paragraph));
     if let Some(effects) = input.effects {
@@ -541,9 +544,11 @@ mod tests {
         );
         assert_eq!(tables[1].rows.len(), card.indicators().count());
         let at = |wanted: &Block| blocks.iter().position(|b| b == wanted).unwrap();
+        let dynamics = at(&Block::Paragraph(dynamics));
         assert_eq!(
-            at(&Block::Paragraph(dynamics)) + 1,
-            at(&Block::Table(tables[1].clone()))
+            blocks[dynamics + 1],
+            Block::Heading(report::VALUES_HEADING.to_owned())
         );
+        assert_eq!(dynamics + 2, at(&Block::Table(tables[1].clone())));
     }
 }

@@ -26,6 +26,7 @@ pub const BEST_HEADING: &str = "Лучшие результаты";
 pub const LOW_HEADING: &str = "Школы с низкой эффективностью";
 pub const FIGURES_HEADING: &str = "Показатели по муниципалитету";
 pub const DYNAMICS_HEADING: &str = "Динамика";
+pub const VALUES_HEADING: &str = "Значения показателей по муниципалитету";
 pub const EFFECTS_HEADING: &str = "Анализ эффективности принятых мер";
 pub const PLANS_HEADING: &str = "Планы мероприятий школ";
 

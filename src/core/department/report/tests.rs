@@ -337,7 +337,23 @@ fn the_report_in_numbers() {
          изменилась с 6,5\u{A0}% (2 школы) до 7,2\u{A0}% (3 школы); среди школ, участвовавших \
          в оба года (2), результат улучшили\u{A0}1, ухудшили\u{A0}1. Школ с высокой \
          эффективностью: было 0, стало 0. На низком уровне оба года: Школа А, Школа Б. \
-         Наибольший рост — Школа А (+8,7\u{A0}п.\u{A0}п.)."
+         Наибольший рост — Школа А (+8,7\u{A0}п.\u{A0}п.). Реже, чем годом ранее, выполнен \
+         показатель 1.8 (было 2 из 2, стало 1 из 3; −66,7\u{A0}п.\u{A0}п.)."
+    );
+    // By hand: 1.8 was earned by А and Б (2 of 2), this year by А alone of
+    // three (1 of 3): 100 % → 33,3 %. 2.1 (1 of 2 → 3 of 3) and 3.1 (0 of 2
+    // → 1 of 3) rose, and are not named. The years the other way round:
+    // those two fell, the larger fall first.
+    let backwards = Years {
+        old_card: &card,
+        before: &now,
+        new_card: &card,
+        after: &was,
+    };
+    assert_eq!(
+        fallen_indicators(&backwards),
+        " Реже, чем годом ранее, выполнены показатели: 2.1 (было 3 из 3, стало 1 из 2; \
+         −50,0\u{A0}п.\u{A0}п.); 3.1 (было 1 из 3, стало 0 из 2; −33,3\u{A0}п.\u{A0}п.)."
     );
 }
 

@@ -5,7 +5,9 @@
 use crate::card::versions::levels_text;
 use crate::card::Level;
 use crate::department::archive::Archive;
-use crate::department::dynamics::{delta_text, school_changes, SchoolChange, Years};
+use crate::department::dynamics::{
+    delta_text, indicator_changes, school_changes, IndicatorChange, SchoolChange, Years,
+};
 use crate::department::results::SchoolResult;
 use crate::text::{by_name, percent, plural, tied};
 
@@ -166,6 +168,7 @@ pub fn dynamics_of(
         names => format!(" На низком уровне оба года: {}.", names.join(", ")),
     };
     let rise = largest_rise(changes);
+    let fallen = fallen_indicators(years);
     let other_versions = if other_versions {
         format!(
             " Школы, заполнившие не ту версию карты, по которой показан их год, сравнены по \
@@ -206,13 +209,46 @@ pub fn dynamics_of(
         "По сравнению с {previous_period} учебным годом доля набранных баллов по всем школам \
          изменилась с {} ({}) до {} ({}); среди школ, участвовавших в оба года ({}), результат \
          улучшили\u{A0}{up}, ухудшили\u{A0}{down}{same}.{mixed}{high}\
-         {still_low}{rise}{other_versions}",
+         {still_low}{rise}{fallen}{other_versions}",
         percent(was.points.0, was.points.1),
         schools(was.schools),
         percent(now.points.0, now.points.1),
         schools(now.schools),
         changes.len(),
     )
+}
+
+/// « Реже, чем годом ранее, выполнены показатели: 6.2 (было 7 из 10, стало
+/// 6 из 12; −20,0 п. п.); …», the largest fall first: a year whose
+/// schools all did as well or better can still have indicators done by
+/// fewer of them, and those are where the next measures belong. Only
+/// indicators comparable in both years are named (as «Динамика» shows
+/// them).
+pub fn fallen_indicators(years: &Years) -> String {
+    let mut fallen: Vec<(i64, IndicatorChange)> = (indicator_changes(years).into_iter())
+        .filter_map(|c| Some((c.delta_tenths().filter(|d| *d < 0)?, c)))
+        .collect();
+    fallen.sort_by_key(|(d, _)| *d);
+    let of = |(earned, applicable): (usize, usize)| format!("{earned} из {applicable}");
+    let named: Vec<String> = (fallen.iter())
+        .map(|(d, c)| {
+            let was = c.before.map(of).unwrap_or_default();
+            format!(
+                "{} (было {was}, стало {}; {})",
+                c.code,
+                of(c.after),
+                delta_text(*d)
+            )
+        })
+        .collect();
+    match named.as_slice() {
+        [] => String::new(),
+        [one] => format!(" Реже, чем годом ранее, выполнен показатель {one}."),
+        many => format!(
+            " Реже, чем годом ранее, выполнены показатели: {}.",
+            many.join("; ")
+        ),
+    }
 }
 
 /// The schools at the low level in both years, each year by its own
