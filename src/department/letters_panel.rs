@@ -9,12 +9,13 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use profkarta_core::card::Card;
+use profkarta_core::card::Level;
 use profkarta_core::department::letter_file::{
     letter_docx, letter_docx_name, letters_docx, letters_docx_name, LetterFile,
 };
 use profkarta_core::department::letters::{
-    addressee, every_school_letter, group_letter, group_letter_key, school_letter, suggested_plan,
-    Addressee,
+    addressee, every_school_letter, group_letter, school_letter, suggested_plan, Addressee,
+    Recipients,
 };
 use profkarta_core::department::measures::{addressed_to, Measure, TargetGroup};
 use profkarta_core::department::results::SchoolResult;
@@ -34,13 +35,14 @@ const PAUSE: Duration = Duration::from_millis(600);
 #[component]
 pub fn LettersPanel() -> impl IntoView {
     let dept: Dept = expect_context();
-    // None: the chosen school's letter; Some: a target group's.
-    let group = RwSignal::new(None::<TargetGroup>);
+    // None: the chosen school's letter; Some: a target group's, or the
+    // letter to the schools at one level.
+    let group = RwSignal::new(None::<Recipients>);
     // Apart, a letter's sheets say whose letter they are: its addressee
     // before the page's own foot (set first, by the page).
     on_before_print(move || {
         let to = untrack(|| match group.get() {
-            Some(g) => Some(g.addressee().to_owned()),
+            Some(g) => Some(g.addressee()),
             None => with_addressee(dept, |to, _| to.school.name().to_owned()),
         });
         let foot = dept.printed_foot();
@@ -51,7 +53,7 @@ pub fn LettersPanel() -> impl IntoView {
     });
 
     // The letter as drafted from the data, with the key its edit is kept
-    // under: the school's submission, or the group's card, year and group.
+    // under: the school's submission, or the card, year and recipients.
     let drafted = Memo::new(move |_| match group.get() {
         None => {
             let school = dept.open.get()?;
@@ -70,10 +72,12 @@ pub fn LettersPanel() -> impl IntoView {
             let period = dept.period.get().unwrap_or_default();
             Some(dept.card.with(|card| {
                 let text = dept.figures.with(|f| {
-                    dept.archive()
-                        .with(|a| group_letter(card, g, &period, f, &a.measures))
+                    dept.archive().with(|a| {
+                        dept.results
+                            .with(|r| group_letter(a, card, g, &period, f, r))
+                    })
                 });
-                (group_letter_key(&card.id, &period, g), text)
+                (g.key(&card.id, &period), text)
             }))
         }
     });
@@ -193,7 +197,7 @@ pub fn LettersPanel() -> impl IntoView {
         let Some(text) = text() else { return };
         let name = match group.get_untracked() {
             Some(g) => {
-                letter_docx_name(g.label(), &dept.period.get_untracked().unwrap_or_default())
+                letter_docx_name(&g.label(), &dept.period.get_untracked().unwrap_or_default())
             }
             None => {
                 let Some(school) = dept.open.get_untracked() else {
@@ -205,18 +209,36 @@ pub fn LettersPanel() -> impl IntoView {
         offer(dept.notices, &name, &letter_docx(&text), DOCX);
     };
     let on_addressee = move |ev| {
-        group.set(
-            event_target_value(&ev)
-                .parse::<usize>()
-                .ok()
-                .and_then(|i| TargetGroup::ALL.get(i).copied()),
-        )
+        let value = event_target_value(&ev);
+        let level = |key: &str| Level::ALL.into_iter().find(|l| l.key() == key);
+        group.set(match value.split_once(':') {
+            Some(("group", i)) => (i.parse::<usize>().ok())
+                .and_then(|i| TargetGroup::ALL.get(i).copied())
+                .map(Recipients::Group),
+            Some(("level", key)) => level(key).map(Recipients::Level),
+            _ => None,
+        })
     };
     let addressees = || {
         TargetGroup::ALL
             .iter()
             .enumerate()
-            .map(|(i, g)| view! { <option value=i.to_string()>{format!("Целевая группа: {}", g.label())}</option> })
+            .map(|(i, g)| view! { <option value=format!("group:{i}")>{format!("Целевая группа: {}", g.label())}</option> })
+            .collect_view()
+    };
+    // The schools of each level this year, as the rating counts them: a
+    // level none is at gets no letter.
+    let levels = move || {
+        let with_levels = dept.card.with(|c| c.levels.is_some());
+        let counted = dept.results.with(|r| {
+            Level::ALL.map(|l| (l, r.iter().filter(|s| s.score.level == Some(l)).count()))
+        });
+        (counted.into_iter())
+            .filter(|(_, n)| with_levels && *n > 0)
+            .map(|(l, n)| {
+                let label = format!("{} ({n})", Recipients::Level(l).label());
+                view! { <option value=format!("level:{}", l.key())>{label}</option> }
+            })
             .collect_view()
     };
     if !dept.card.with_untracked(|c| c.has_points()) {
@@ -234,8 +256,13 @@ pub fn LettersPanel() -> impl IntoView {
             "Текст составлен по невыполненным показателям школы и мерам, адресованным ей. Его можно исправить прямо здесь: правки сохраняются. \
              Файл рекомендаций школа откроет у себя на странице — из него заполнится план мероприятий."
         } else {
-            "Письмо целевой группе участников во всех школах: показатели, которые выполняет менее половины школ (или, если таких нет, реже других), \
-             и меры, адресованные этой группе. Его можно исправить прямо здесь: правки сохраняются."
+            match group.get() {
+                Some(Recipients::Level(_)) => "Письмо руководителям школ этого уровня: показатели, которые выполняет менее половины этих школ (или, если таких нет, реже других), \
+                     рядом — то же по муниципалитету, и меры, адресованные школам этого уровня. Его можно исправить прямо здесь: правки сохраняются.",
+                _ => "Письмо целевой группе участников во всех школах: показатели, которые выполняет менее половины школ (или, если таких нет, реже других), \
+                     и меры, адресованные этой группе. Рекомендации по показателям взяты из карты и одинаковы для всех групп: оставьте те, что касаются этой группы. \
+                     Его можно исправить прямо здесь: правки сохраняются.",
+            }
         }
     };
     view! {
@@ -248,6 +275,7 @@ pub fn LettersPanel() -> impl IntoView {
                         <select id="letter-addressee" on:change=on_addressee>
                             <option value="school">"Школе (выбранной ниже)"</option>
                             {addressees()}
+                            {levels}
                         </select>
                     </p>
                     <Show when=to_school>

@@ -33,6 +33,31 @@ const noPoints = useGenerated(['--schools', '4', '--periods', `${FIRST},${SECOND
 const scored = (period) =>
     new Map(gen.manifest.files.filter((f) => f.submission?.period === period).map((f) => [f.submission.school, score(f.submission)]));
 
+/// The weak spots a letter across `schools` names: those met by fewer
+/// than half of the schools they apply to, lowest share first (equal shares
+/// in the card's order); none below half, the three least met instead, with
+/// any tied with the third, and a tie that runs to the end of the card not
+/// named.
+const weakSpots = (schools) => {
+    const figures = INDICATORS.map((ind, i) => ({
+        code: ind.code,
+        i,
+        applicable: schools.filter((s) => s.applicable.has(ind.code)).length,
+        earned: schools.filter((s) => s.earned.has(ind.code)).length,
+    }));
+    const all = figures
+        .filter((f) => f.applicable > 0)
+        .sort((a, b) => a.earned * b.applicable - b.earned * a.applicable || a.i - b.i);
+    const weak = all.filter((f) => f.earned * 2 < f.applicable);
+    assert.ok(all.length > 3, 'the card has more than three indicators to choose from');
+    const sameAsThird = (f) => f.earned * all[2].applicable === all[2].earned * f.applicable;
+    const tied = all.slice(3).filter(sameAsThird).length;
+    const named = weak.length > 0 ? weak
+        : 3 + tied === all.length ? all.slice(0, all.findIndex(sameAsThird))
+        : all.slice(0, 3 + tied);
+    return { figures, named, weak };
+};
+
 /// The change of `meeting` of `n` schools in tenths of a point, rounded
 /// half away from zero.
 const tenths = (before, after, n) => {
@@ -221,33 +246,35 @@ test('measures for low-level schools and a target group, their letters, and next
         assert.ok(letter.includes(`— ${COURSES} (апрель 2025; показатель 1.1; ответственный — Иванова Е. П., методист)`), letter);
         assert.ok(!letter.includes(SEMINAR), 'the seminar addresses schools, not this group');
         const first = [...scored(FIRST).values()];
-        const figures = INDICATORS.map((ind, i) => ({
-            code: ind.code,
-            i,
-            applicable: first.filter((s) => s.applicable.has(ind.code)).length,
-            earned: first.filter((s) => s.earned.has(ind.code)).length,
-        }));
-        // Lowest share first, equal shares in the card's order.
-        const all = figures
-            .filter((f) => f.applicable > 0)
-            .sort((a, b) => a.earned * b.applicable - b.earned * a.applicable || a.i - b.i);
-        const weak = all.filter((f) => f.earned * 2 < f.applicable);
-        // None below half: the three least met instead, with any tied with
-        // the third; a tie that runs to the end of the card is not named.
-        assert.ok(all.length > 3, 'the card has more than three indicators to choose from');
-        const sameAsThird = (f) => f.earned * all[2].applicable === all[2].earned * f.applicable;
-        const tied = all.slice(3).filter(sameAsThird).length;
-        const named = weak.length > 0 ? weak
-            : 3 + tied === all.length ? all.slice(0, all.findIndex(sameAsThird))
-            : all.slice(0, 3 + tied);
-        assert.equal(letter.includes('Реже других выполняются:'), weak.length === 0);
-        for (const f of figures) {
-            const line = `\n${f.code}. `;
-            assert.equal(letter.includes(line), named.includes(f), `${f.code}: ${f.earned} of ${f.applicable}`);
-            if (named.includes(f)) assert.ok(letter.includes(`${line}`) && letter.includes(`— выполнен в ${f.earned} из ${f.applicable} ${f.applicable % 10 === 1 && f.applicable % 100 !== 11 ? 'организации' : 'организаций'}.`));
-        }
-        const order = named.map((f) => letter.indexOf(`\n${f.code}. `));
-        assert.deepEqual(order, [...order].sort((a, b) => a - b), 'in the order of their shares');
+        const municipal = weakSpots(first);
+        const organisations = (n) => (n % 10 === 1 && n % 100 !== 11 ? 'организации' : 'организаций');
+        const letterNames = (letter, { figures, named, weak }, beside = () => '') => {
+            assert.equal(letter.includes('Реже других выполняются:'), weak.length === 0);
+            for (const f of figures) {
+                const line = `\n${f.code}. `;
+                assert.equal(letter.includes(line), named.includes(f), `${f.code}: ${f.earned} of ${f.applicable}`);
+                const said = `— выполнен в ${f.earned} из ${f.applicable} ${organisations(f.applicable)}${beside(f)}.\n`;
+                if (named.includes(f)) assert.ok(letter.includes(said), `${f.code}: ${said}\n${letter}`);
+            }
+            const order = named.map((f) => letter.indexOf(`\n${f.code}. `));
+            assert.deepEqual(order, [...order].sort((a, b) => a - b), 'in the order of their shares');
+        };
+        letterNames(letter, municipal);
+
+        // The low schools' letter: their own weak spots, the municipality's
+        // figure beside each, and the seminar addressed to their level.
+        await page.locator('#letter-addressee').selectOption({ label: `ОО с низкой эффективностью (${lowNames.length})` });
+        await page.waitForFunction(() => document.querySelector('#letter-text')?.value.startsWith('Руководителям образовательных организаций с низкой'));
+        const lowLetter = await page.locator('#letter-text').inputValue();
+        const tie = (name) => name.replaceAll('№ ', '№\u00a0');
+        assert.ok(lowLetter.startsWith(`Руководителям образовательных организаций с низкой эффективностью профориентационной работы (${lowNames.map(tie).join(', ')})\n`), lowLetter);
+        assert.ok(lowLetter.includes(`\n— семинар «${SEMINAR}» (март 2025; показатели ${TARGETED.join(', ')};`), lowLetter);
+        assert.ok(!lowLetter.includes(COURSES), 'the courses are for a group of participants');
+        const low = weakSpots(lowNames.map((name) => scored(FIRST).get(name)));
+        letterNames(lowLetter, low, (f) => {
+            const m = municipal.figures.find((g) => g.code === f.code);
+            return ` (по муниципалитету — в ${m.earned} из ${m.applicable} ${organisations(m.applicable)})`;
+        });
 
         // A low-level school's own letter names the seminar; a high one's does not.
         await page.locator('#letter-addressee').selectOption({ label: 'Школе (выбранной ниже)' });

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::card::{Card, Indicator};
+use crate::card::{Card, Indicator, Level};
 use crate::department::archive::Archive;
 use crate::department::figures::{weak_spots, Figures, WeakSpots};
 use crate::department::measures::{addressed_to, Audience, Measure, TargetGroup};
@@ -32,8 +32,9 @@ fn plan_request(period: &str) -> String {
     format!(
         "\nПросим включить мероприятия по этим показателям в план мероприятий по повышению \
          эффективности (раздел карты за {period} учебный год) и выгрузить карту с планом заново. \
-         Если вместе с письмом получен файл рекомендаций, его можно открыть в этом разделе кнопкой \
-         «Открыть файл рекомендаций отдела…»: мероприятия будут добавлены в план автоматически.\n"
+         Если вместе с письмом получен файл рекомендаций, откройте его в Профкарте кнопкой \
+         «Открыть файл рекомендаций отдела…» в разделе «План мероприятий по повышению \
+         эффективности»: мероприятия будут добавлены в план автоматически.\n"
     )
 }
 
@@ -440,83 +441,173 @@ fn measure_line(card: &Card, m: &Measure) -> String {
     format!("{}{details}", m.named())
 }
 
-/// The key of a target group's edited letter among the school letters'
-/// (which are keyed by submission): one per card, year and group.
-pub fn group_letter_key(card_id: &str, period: &str, group: TargetGroup) -> String {
-    format!("группа/{card_id}/{period}/{}", group.label())
+/// Whom a letter across schools goes to: a group of participants in every
+/// school (seed 003 §3.7), or the schools at one level of effectiveness,
+/// whose weak spots are their own and not the municipality's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recipients {
+    Group(TargetGroup),
+    Level(Level),
 }
 
-/// A letter to a target group of participants in every school: the
-/// municipality's weak indicators and the measures addressed to the group.
+impl Recipients {
+    /// The key of its edited letter among the school letters' (which are
+    /// keyed by submission): one per card, year and recipients.
+    pub fn key(self, card_id: &str, period: &str) -> String {
+        match self {
+            Self::Group(g) => format!("группа/{card_id}/{period}/{}", g.label()),
+            Self::Level(l) => format!("уровень/{card_id}/{period}/{}", l.key()),
+        }
+    }
+
+    /// «педагоги-психологи», «ОО с низкой эффективностью»: the file name
+    /// of its Word document.
+    pub fn label(self) -> String {
+        match self {
+            Self::Group(g) => g.label().to_owned(),
+            Self::Level(l) => format!("ОО с {} эффективностью", adjective(l)),
+        }
+    }
+
+    /// Who the letter is addressed to, in the dative: its first line and
+    /// the foot of its printed sheets.
+    pub fn addressee(self) -> String {
+        match self {
+            Self::Group(g) => g.addressee().to_owned(),
+            Self::Level(l) => format!(
+                "Руководителям образовательных организаций с {} эффективностью \
+                 профориентационной работы",
+                adjective(l)
+            ),
+        }
+    }
+}
+
+/// «низкой»: a level as «с … эффективностью» takes it.
+fn adjective(level: Level) -> &'static str {
+    match level {
+        Level::High => "высокой",
+        Level::Medium => "средней",
+        Level::Low => "низкой",
+    }
+}
+
+/// A letter across schools: the weak indicators of the schools it goes to
+/// (the municipality's for a target group, the level's own for a level's
+/// schools, with the municipality's figure beside), each with its
+/// recommendation, and the measures addressed to the same recipients.
+/// `figures` are the municipality's, of the year's `results`.
 pub fn group_letter(
+    archive: &Archive,
     card: &Card,
-    group: TargetGroup,
+    to: Recipients,
     period: &str,
     figures: &Figures,
-    measures: &[Measure],
+    results: &[SchoolResult],
 ) -> String {
-    let mut text = format!(
-        "{}\n\nРекомендации по итогам мониторинга профориентационной работы\nза {period} учебный год\n\nКарта мониторинга: {}, версия {}.\n",
-        group.addressee(),
+    let mut text = to.addressee();
+    let audience = match to {
+        Recipients::Group(g) => Audience::Group(g),
+        Recipients::Level(l) => Audience::Level(l),
+    };
+    let own;
+    let (figures, municipal) = match to {
+        Recipients::Group(_) => (figures, None),
+        Recipients::Level(l) => {
+            let schools: Vec<SchoolResult> = (results.iter())
+                .filter(|r| r.score.level == Some(l))
+                .cloned()
+                .collect();
+            let mut names: Vec<&str> = schools.iter().map(SchoolResult::name).collect();
+            names.sort_by(|a, b| by_name(a, b));
+            let names: Vec<String> = names.into_iter().map(tied).collect();
+            text.push_str(&format!(" ({})", names.join(", ")));
+            own = crate::department::figures::figures(archive, card, &schools);
+            (&own, Some(figures))
+        }
+    };
+    text.push_str(&format!(
+        "\n\nРекомендации по итогам мониторинга профориентационной работы\nза {period} учебный год\n\nКарта мониторинга: {}, версия {}.\n",
         quoted(card.title.trim()),
         card.version
-    );
-    // What the letter is about: the municipality's weak spots, as
-    // «Проблемные зоны» of the report names them.
-    let named = match weak_spots(figures, card) {
-        // Nothing is earned, so nothing is done «less often».
-        _ if !card.has_points() => {
-            text.push_str("\nКарта не оценивает показатели баллами: сводные значения показателей по муниципалитету приведены в аналитической справке.\n");
-            Vec::new()
+    ));
+    text.push_str(&weak_part(card, figures, municipal));
+    let ours: Vec<&Measure> = (archive.measures.iter())
+        .filter(|m| m.follows(&card.id, period) && m.audience == audience)
+        .collect();
+    if !ours.is_empty() {
+        text.push_str(match to {
+            Recipients::Group(_) => "\nМуниципальные меры для этой группы участников:\n",
+            Recipients::Level(_) => "\nМуниципальные меры для этих организаций:\n",
+        });
+        for m in ours {
+            text.push_str(&format!("— {}\n", measure_line(card, m)));
         }
+    }
+    text.push_str(SIGNATURE);
+    text
+}
+
+/// What a letter across schools is about: the weak spots of the schools
+/// `figures` count, as «Проблемные зоны» of the report names the
+/// municipality's; `municipal`, when those are a level's schools, gives
+/// the municipality's figure beside each.
+fn weak_part(card: &Card, figures: &Figures, municipal: Option<&Figures>) -> String {
+    // Nothing is earned, so nothing is done «less often».
+    if !card.has_points() {
+        return "\nКарта не оценивает показатели баллами: сводные значения показателей по \
+                муниципалитету приведены в аналитической справке.\n"
+            .to_owned();
+    }
+    let whose = match municipal {
+        None => "образовательных организаций",
+        Some(_) => "организаций этой группы",
+    };
+    let mut text = String::new();
+    let named = match weak_spots(figures, card) {
         WeakSpots::BelowHalf(zones) => {
-            text.push_str("\nПоказатели, которые выполняет менее половины образовательных организаций, к которым они относятся:\n");
+            text.push_str(&format!(
+                "\nПоказатели, которые выполняет менее половины {whose}, к которым они относятся:\n"
+            ));
             zones
         }
         WeakSpots::Least(least) => {
-            text.push_str(
-                "\nКаждый показатель карты, дающий баллы, выполняет не менее половины образовательных \
-                 организаций, к которым он относится.\n",
-            );
+            text.push_str(&format!(
+                "\nКаждый показатель, дающий баллы, выполнен не менее чем в половине {whose}, к \
+                 которым он относится.\n"
+            ));
             if !least.is_empty() {
                 text.push_str("Реже других выполняются:\n");
             }
             least
         }
     };
+    let of = |earned: usize, applicable: usize| {
+        let noun = plural(
+            applicable as u64,
+            "организации",
+            "организаций",
+            "организаций",
+        );
+        format!("{earned} из {applicable} {noun}")
+    };
     for f in named {
         let Some(i) = card.indicator(&f.code) else {
             continue;
         };
+        let beside = (municipal.and_then(|m| m.indicators.iter().find(|m| m.code == f.code)))
+            .map(|m| format!(" (по муниципалитету — в {})", of(m.earned, m.applicable)))
+            .unwrap_or_default();
         text.push_str(&format!(
-            "\n{}. {} — выполнен в {} из {} {}.\n",
+            "\n{}. {} — выполнен в {}{beside}.\n",
             i.code,
             i.text.trim(),
-            f.earned,
-            f.applicable,
-            plural(
-                f.applicable as u64,
-                "организации",
-                "организаций",
-                "организаций"
-            )
+            of(f.earned, f.applicable),
         ));
         if !i.recommendation.trim().is_empty() {
             text.push_str(&format!("Рекомендация: {}\n", i.recommendation.trim()));
         }
     }
-    let ours: Vec<&Measure> = measures
-        .iter()
-        .filter(|m| m.follows(&card.id, period))
-        .filter(|m| m.audience == Audience::Group(group))
-        .collect();
-    if !ours.is_empty() {
-        text.push_str("\nМуниципальные меры для этой группы участников:\n");
-        for m in ours {
-            text.push_str(&format!("— {}\n", measure_line(card, m)));
-        }
-    }
-    text.push_str(SIGNATURE);
     text
 }
 
@@ -1242,12 +1333,15 @@ mod tests {
         let mut other = m.clone();
         other.audience = Audience::Group(TargetGroup::Heads);
         other.title = "Совещание".into();
+        let mut archive = archive;
+        archive.measures = vec![m, other];
         let letter = group_letter(
+            &archive,
             &card,
-            TargetGroup::ClassTeachers,
+            Recipients::Group(TargetGroup::ClassTeachers),
             "2025/2026",
             &f,
-            &[m, other],
+            &res,
         );
         assert!(letter.starts_with(
             "Классным руководителям\n\nРекомендации по итогам мониторинга профориентационной работы\n\
@@ -1261,6 +1355,95 @@ mod tests {
         assert!(!letter.contains("Совещание"));
     }
 
+    fn heads_letter(archive: &Archive, card: &Card, f: &Figures, res: &[SchoolResult]) -> String {
+        let to = Recipients::Group(TargetGroup::Heads);
+        group_letter(archive, card, to, "2025/2026", f, res)
+    }
+
+    /// A school meeting every indicator of `card` but `skip`.
+    fn all_but(card: &Card, name: &str, skip: &[&str]) -> crate::school::draft::Draft {
+        let mut d = draft(name, "2025/2026", &[]);
+        for i in card.scored_indicators() {
+            if !skip.contains(&i.code.as_str()) {
+                let answer = match i.rule {
+                    crate::card::Rule::Fact { .. } => testkit::fact(true),
+                    _ => testkit::share("100", "100"),
+                };
+                d.answers.insert(i.code.clone(), answer);
+            }
+        }
+        d
+    }
+
+    /// Two high schools meeting everything, two low ones missing ten
+    /// indicators each, five of them the same: the letter to the low
+    /// schools names those five (0 of 2 in the group, 2 of 4 in the
+    /// municipality, so not weak there) and the measure addressed to the
+    /// level; the high schools' letter names none.
+    #[test]
+    fn a_letter_to_a_level_names_the_weak_spots_of_its_schools() {
+        let card = testkit::card();
+        let codes: Vec<&str> = card.scored_indicators().map(|i| i.code.as_str()).collect();
+        let drafts = [
+            all_but(&card, "Школа № 1", &[]),
+            all_but(&card, "Школа № 2", &[]),
+            all_but(&card, "Школа № 3", &codes[..10]),
+            all_but(&card, "Школа № 4", &codes[5..15]),
+        ];
+        let files: Vec<_> = ["a", "b", "c", "d"].into_iter().zip(&drafts).collect();
+        let mut archive = testkit::archive(&card, &files);
+        let mut measure = Measure::blank(DEFAULT_CARD, "2025/2026");
+        measure.title = "Семинар для руководителей".into();
+        measure.audience = Audience::Level(Level::Low);
+        archive.measures = vec![measure];
+        let res = results(&archive, DEFAULT_CARD, "2025/2026");
+        let levels: Vec<Option<Level>> = res.iter().map(|r| r.score.level).collect();
+        assert_eq!(levels.iter().filter(|l| **l == Some(Level::Low)).count(), 2);
+        let f = crate::department::figures::figures(&archive, &card, &res);
+        let low = Recipients::Level(Level::Low);
+        let letter = group_letter(&archive, &card, low, "2025/2026", &f, &res);
+        assert!(
+            letter.starts_with(
+                "Руководителям образовательных организаций с низкой эффективностью \
+             профориентационной работы (Школа №\u{A0}3, Школа №\u{A0}4)\n\n\
+             Рекомендации по итогам мониторинга"
+            ),
+            "{letter}"
+        );
+        assert!(letter.contains(
+            "\nПоказатели, которые выполняет менее половины организаций этой группы, к которым \
+             они относятся:\n"
+        ));
+        for code in &codes[5..10] {
+            let text = card.indicator(code).unwrap().text.trim();
+            assert!(
+                letter.contains(&format!(
+                "\n{code}. {text} — выполнен в 0 из 2 организаций (по муниципалитету — в 2 из 4 \
+                 организаций).\n"
+            )),
+                "{code}: {letter}"
+            );
+        }
+        assert_eq!(letter.matches(" — выполнен в ").count(), 5, "{letter}");
+        assert!(letter.contains(
+            "\nМуниципальные меры для этих организаций:\n— методическое мероприятие «Семинар для руководителей»\n"
+        ), "{letter}");
+        assert_eq!(
+            low.key(DEFAULT_CARD, "2025/2026"),
+            format!("уровень/{DEFAULT_CARD}/2025/2026/low")
+        );
+        assert_eq!(low.label(), "ОО с низкой эффективностью");
+
+        let high = Recipients::Level(Level::High);
+        let letter = group_letter(&archive, &card, high, "2025/2026", &f, &res);
+        assert!(letter.contains(
+            "\nКаждый показатель, дающий баллы, выполнен не менее чем в половине организаций этой \
+             группы, к которым он относится.\n"
+        ), "{letter}");
+        assert!(!letter.contains(" — выполнен в "), "{letter}");
+        assert!(!letter.contains("Семинар"), "{letter}");
+    }
+
     /// Seed 004's card gives no points: its letter names no indicator as
     /// met «less often», and does not claim that half the schools meet each.
     #[test]
@@ -1270,12 +1453,12 @@ mod tests {
         let archive = testkit::archive(&card, &[("a", &a)]);
         let res = results(&archive, &card.id, "2025/2026");
         let f = crate::department::figures::figures(&archive, &card, &res);
-        let letter = group_letter(&card, TargetGroup::Heads, "2025/2026", &f, &[]);
+        let letter = heads_letter(&archive, &card, &f, &res);
         assert!(
             letter.contains("\nКарта не оценивает показатели баллами: сводные значения"),
             "{letter}"
         );
-        assert!(!letter.contains("не менее половины"), "{letter}");
+        assert!(!letter.contains("не менее чем в половине"), "{letter}");
         assert!(!letter.contains("выполнен в"), "{letter}");
     }
 
@@ -1284,20 +1467,7 @@ mod tests {
     #[test]
     fn a_group_letter_without_weak_indicators_names_the_least_met() {
         let card = testkit::card();
-        // A school meeting every indicator but `skip`.
-        let all_but = |name: &str, skip: &[&str]| {
-            let mut d = draft(name, "2025/2026", &[]);
-            for i in card.scored_indicators() {
-                if !skip.contains(&i.code.as_str()) {
-                    let answer = match i.rule {
-                        crate::card::Rule::Fact { .. } => testkit::fact(true),
-                        _ => testkit::share("100", "100"),
-                    };
-                    d.answers.insert(i.code.clone(), answer);
-                }
-            }
-            d
-        };
+        let all_but = |name: &str, skip: &[&str]| all_but(&card, name, skip);
         let drafts = [
             all_but("А", &["1.8", "2.1"]),
             all_but("Б", &["1.8"]),
@@ -1315,11 +1485,11 @@ mod tests {
         );
         let res = results(&archive, DEFAULT_CARD, "2025/2026");
         let f = crate::department::figures::figures(&archive, &card, &res);
-        let letter = group_letter(&card, TargetGroup::Heads, "2025/2026", &f, &[]);
+        let letter = heads_letter(&archive, &card, &f, &res);
         assert!(
             letter.contains(
-                "не менее половины образовательных организаций, к которым он относится.\nРеже \
-                 других выполняются:\n"
+                "не менее чем в половине образовательных организаций, к которым он относится.\n\
+                 Реже других выполняются:\n"
             ),
             "{letter}"
         );
@@ -1341,7 +1511,7 @@ mod tests {
         let archive = testkit::archive(&card, &files);
         let res = results(&archive, DEFAULT_CARD, "2025/2026");
         let f = crate::department::figures::figures(&archive, &card, &res);
-        let letter = group_letter(&card, TargetGroup::Heads, "2025/2026", &f, &[]);
+        let letter = heads_letter(&archive, &card, &f, &res);
         assert_eq!(
             letter.matches(" — выполнен в 3 из 4 организаций.").count(),
             4,
