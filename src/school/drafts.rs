@@ -279,12 +279,41 @@ impl Drafts {
         self.refresh_list();
     }
 
-    /// Conflict resolution: discard this tab's changes and load the stored ones.
+    /// Conflict resolution: discard this tab's changes and load the stored
+    /// ones. Where there are none to load, this tab's version stays and is
+    /// saved in their place: «Сохранено» over a broken or deleted copy
+    /// would lose the draft at the next reload.
     pub fn take_stored(self) {
         let key = self.meta.with_untracked(|m| key_of(&m.id));
         match load(&key) {
             Ok(Some(Ok(stored))) => self.show(stored, SaveStatus::Unchanged),
-            _ => self.status.set(SaveStatus::Unchanged),
+            // A newer app's draft is neither moved nor written over.
+            Ok(Some(Err(e @ DraftLoadError::Newer { .. }))) => {
+                self.notices.push(e.to_string(), None)
+            }
+            Ok(Some(Err(e))) => {
+                quarantine(
+                    self.notices,
+                    &key,
+                    &format!(
+                        "Версию черновика из другой вкладки загрузить нельзя. {e} Оставлена версия \
+                         из этой вкладки, она сохраняется вместо повреждённой."
+                    ),
+                );
+                // Written over only once the broken text is kept aside.
+                if storage::raw_text(&key).is_none() {
+                    self.keep_mine();
+                }
+            }
+            Ok(None) => {
+                self.notices.push(
+                    "Сохранённой версии черновика нет: его удалили в другой вкладке. Оставлена \
+                     версия из этой вкладки, она сохранена заново.",
+                    None,
+                );
+                self.keep_mine();
+            }
+            Err(e) => self.notices.push(e.to_string(), None),
         }
     }
 

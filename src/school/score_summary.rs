@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use crate::school::drafts::Drafts;
 use crate::school::print_footer::PrintFooter;
 use crate::school::state::{AssessmentCtx, CardCtx};
+use crate::shared::notices::Notices;
+use crate::shared::notices_list::notice_id;
 use profkarta_core::school::stored::SaveStatus;
 use profkarta_core::scoring::explain::explain_total;
 
@@ -30,6 +32,17 @@ pub fn ScoreSummary() -> impl IntoView {
                 SaveStatus::Conflict => "#conflict",
                 _ => "#storage-failed",
             })
+        })
+    };
+    // A draft that could not be read is said and offered for download
+    // above the card, which a reload may open scrolled far below: the
+    // summary points there too.
+    let notices = status.and(use_context::<Notices>());
+    let kept_aside = move || {
+        notices.and_then(|n| {
+            n.all()
+                .with(|all| all.iter().position(|n| n.raw.is_some()))
+                .map(|i| format!("#{}", notice_id(i)))
         })
     };
     let level_key = move || total.with(|t| t.level.map_or("none", |l| l.key()));
@@ -127,6 +140,11 @@ pub fn ScoreSummary() -> impl IntoView {
                     <a href=unsaved_at>"Черновик не сохранён в браузере: что делать — вверху страницы"</a>
                 </p>
             </Show>
+            {move || kept_aside().map(|at| view! {
+                <p class="todo todo-error no-print" data-testid="summary-kept-aside">
+                    <a href=at>"Сохранённая запись не читается и отложена: что делать — вверху страницы"</a>
+                </p>
+            })}
             <p class="no-print"><a href="#export">"Перейти к выгрузке для отдела"</a></p>
             {scored.then(|| view! {
                 <table class="subtotals">

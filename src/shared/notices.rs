@@ -13,8 +13,9 @@ pub struct Notice {
     /// What the notice is about, where it stops being true: withdrawn
     /// with its topic (see [`Topic`]).
     topic: Option<Topic>,
-    /// A file refused: drawn as a warning, so that it is not read as one
-    /// of the messages of what went right beside it.
+    /// A file refused, or text that could not be read and is kept aside
+    /// (it comes with `raw`): drawn as a warning, so that it is not read
+    /// as one of the messages of what went right beside it.
     pub problem: bool,
 }
 
@@ -93,10 +94,10 @@ impl Notices {
     fn add(self, text: String, raw: Option<(String, String)>, topic: Option<Topic>) {
         self.0.update(|n| {
             n.push(Notice {
+                problem: raw.is_some(),
                 text,
                 raw,
                 topic,
-                problem: false,
             })
         });
     }

@@ -204,12 +204,21 @@ test('corrupt data under the app keys is kept aside and reported; the app still 
                 page.getByTestId('notices').getByRole('button', { name: 'Скачать исходный текст' }).click());
             assert.equal(raw.text, aside);
             await card.expectSummary({ total: '0 из 23' });
+            // A reload may open the page scrolled far below the notice: the
+            // summary, always in sight, leads to it.
+            await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+            await page.getByTestId('summary-kept-aside').getByRole('link').click();
+            await page.waitForFunction(() => {
+                const r = document.getElementById('notice-0').getBoundingClientRect();
+                return r.top >= 0 && r.bottom <= window.innerHeight;
+            });
 
             // The notice dismissed and the page reloaded, the text is still
             // reachable under the drafts until the school deletes it.
             await page.getByTestId('notices').getByRole('button', { name: 'Скрыть' }).click();
             // The last message hidden, the focus goes to the page's heading.
             await page.waitForFunction(() => document.activeElement?.id === 'page-title');
+            assert.equal(await page.getByTestId('summary-kept-aside').count(), 0);
             await page.reload();
             await card.expectSummary({ total: '0 из 23' });
             await page.getByRole('button', { name: /Мои черновики/ }).click();
@@ -379,6 +388,32 @@ test('two tabs on one draft never overwrite each other silently', () =>
         await other.page.getByRole('button', { name: 'Загрузить сохранённую версию' }).click();
         await other.expectPoints('2.1', '1 балл из 1');
         await other.expectPoints('1.8', 'не заполнено');
+
+        // The stored version cut in half in A while B is typing: B cannot
+        // load it, keeps its own, saves it in its place and keeps the broken
+        // text aside. «Сохранено» over the broken text lost the draft at
+        // the next reload.
+        const key = await card.page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('profkarta/draft/')));
+        await other.fact('1.8', true);
+        const broken = await card.page.evaluate((k) => {
+            const text = localStorage.getItem(k);
+            localStorage.setItem(k, text.slice(0, Math.floor(text.length / 2)));
+            return localStorage.getItem(k);
+        }, key);
+        await other.page.getByTestId('conflict').waitFor();
+        await other.page.getByRole('button', { name: 'Загрузить сохранённую версию' }).click();
+        await other.page.getByTestId('notices').filter({ hasText: 'Версию черновика из другой вкладки загрузить нельзя. Сохранённые данные повреждены и не читаются. Оставлена версия из этой вкладки' }).waitFor();
+        await other.page.getByTestId('summary-kept-aside').waitFor();
+        await expectSaved(other);
+        const stored = JSON.parse(await other.page.evaluate((k) => localStorage.getItem(k), key));
+        assert.ok(JSON.stringify(stored).includes('МАОУ СОШ № 7'), 'this tab\'s version is stored');
+        await other.page.reload();
+        await other.expectPoints('1.8', '1 балл из 1');
+        await other.expectPoints('2.1', '1 балл из 1');
+        await other.page.getByRole('button', { name: /Мои черновики/ }).click();
+        const n = [...broken].length;
+        const noun = n % 10 === 1 && n % 100 !== 11 ? 'символ' : [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100) ? 'символа' : 'символов';
+        await expectKeptAside(other.page, { label: `Запись 1: ${n} ${noun}`, text: broken, key: `profkarta/unreadable/${key.split('/').at(-1)}` });
     }));
 
 async function runVerify(file) {
