@@ -829,6 +829,10 @@ pub enum ImportError {
     CutOff,
     /// The browser could not read the file from disk.
     Unreadable,
+    /// A backup of a signing key: it holds the secret key.
+    KeyFile,
+    /// A school's draft (its backup), which has no signature.
+    DraftFile,
     Submission(SubmissionError),
     /// Signed with a card this app does not have, or another edition of it.
     UnknownTemplate {
@@ -884,6 +888,18 @@ impl fmt::Display for ImportError {
             Self::Unreadable => write!(
                 f,
                 "Файл не удалось прочитать с диска: возможно, он перемещён или удалён."
+            ),
+            Self::KeyFile => write!(
+                f,
+                "Это резервная копия ключа подписи, а не выгрузка карты. В ней секретный ключ: с ним \
+                 можно подписывать файлы от имени владельца ключа, поэтому не храните и не пересылайте этот файл. \
+                 Если это ключ школы, попросите её прислать выгрузку карты (кнопка «Выгрузить подписанный файл»)."
+            ),
+            Self::DraftFile => write!(
+                f,
+                "Это черновик карты (резервная копия из браузера школы), а не выгрузка: у черновика \
+                 нет подписи, и отдел его не принимает. Попросите школу выгрузить карту кнопкой \
+                 «Выгрузить подписанный файл»."
             ),
             Self::Submission(e) => e.fmt(f),
             Self::UnknownTemplate { id, version } => write!(

@@ -535,11 +535,14 @@ test('export: completeness check, signed file verified outside the browser, corr
 
 test('the key backup restores the same signing key in another browser', async () => {
     const keyFile = join(ARTIFACTS, 'key-backup.json');
+    const draftFile = join(ARTIFACTS, 'draft-backup.json');
+    const exportFile = join(ARTIFACTS, 'key-backup-export.json');
     let fingerprint;
     await withCard(async (card) => {
         await fillSchool(card);
         await card.page.getByLabel(/Выгрузить всё равно/).check();
-        await downloadText(card.page, () => card.page.getByTestId('export-button').click());
+        await writeFile(exportFile, (await downloadText(card.page, () => card.page.getByTestId('export-button').click())).text);
+        await writeFile(draftFile, (await downloadText(card.page, () => card.page.getByRole('button', { name: 'Скачать резервную копию' }).click())).text);
         fingerprint = (await card.page.getByTestId('fingerprint').textContent()).trim();
         const key = await downloadText(card.page, () =>
             card.page.getByRole('button', { name: 'Скачать файл ключа' }).click());
@@ -575,6 +578,16 @@ test('the key backup restores the same signing key in another browser', async ()
         await page.getByRole('tab', { name: 'Карты' }).click();
         await page.locator('#restore-department-key').setInputFiles(keyFile);
         await page.getByTestId('notices').getByText('Файл «key-backup.json» не открыт. Это ключ подписи школы: им подписываются выгрузки школы, и восстанавливают его на странице школы, не отдела.').waitFor();
+        // Sent with the export, or in its place: the key backup and the
+        // draft backup are named for what they are, the export is taken.
+        await page.getByRole('tab', { name: 'Загрузка файлов' }).click();
+        await page.locator('#import-files').setInputFiles([keyFile, draftFile, exportFile]);
+        await page.getByTestId('import-summary').filter({ hasText: 'Файлов: 3. Принято: 1.' }).waitFor();
+        const why = (name) => page.getByTestId('verdicts').locator('tbody tr[data-verdict="not_submission"]', { hasText: name }).locator('td').nth(2).innerText();
+        assert.ok((await why('key-backup.json')).startsWith('Это резервная копия ключа подписи, а не выгрузка карты. В ней секретный ключ: с ним можно подписывать файлы от имени владельца ключа, поэтому не храните и не пересылайте этот файл.'));
+        const draft = await why('draft-backup.json');
+        assert.ok(draft.startsWith('Это черновик карты (резервная копия из браузера школы), а не выгрузка: у черновика нет подписи, и отдел его не принимает.'), draft);
+        assert.ok(draft.endsWith('В файле указана школа: МАОУ СОШ № 7, 2025/2026 учебный год.'), draft);
     } finally {
         await context.close();
     }

@@ -64,7 +64,9 @@ impl Verdict {
             ImportError::NotText | ImportError::Submission(SubmissionError::NotJson) => {
                 Self::NotJson
             }
-            ImportError::Submission(SubmissionError::NotSubmission) => Self::NotSubmission,
+            ImportError::Submission(SubmissionError::NotSubmission)
+            | ImportError::KeyFile
+            | ImportError::DraftFile => Self::NotSubmission,
             ImportError::Submission(
                 SubmissionError::SignatureInvalid | SubmissionError::FingerprintMismatch { .. },
             ) => Self::Altered,

@@ -14,7 +14,7 @@ use crate::error::SubmissionError;
 use crate::json::{blank, cut_off, decode, parse_unique};
 use crate::school::profile::{canonical_period, SchoolProfile};
 use crate::scoring::{assess, Assessment};
-use crate::signed::keys::to_hex;
+use crate::signed::keys::{to_hex, KEY_FILE_FORMAT};
 use crate::signed::submission::{open, open_verified, ClaimedScore, Opened};
 use crate::text::{one_line, shorten};
 
@@ -92,7 +92,11 @@ pub fn claimed_school(bytes: &[u8]) -> Option<Claim> {
         let words = one_line(value.pointer(pointer).and_then(|v| v.as_str())?);
         (!words.is_empty()).then(|| shorten(&words, max))
     };
-    let profile = |name: &str, max: usize| field(&format!("/payload/profile/{name}"), max);
+    // A draft sent instead of its export names its school the same way.
+    let base = ["/payload", "/draft", ""]
+        .into_iter()
+        .find(|b| value.pointer(&format!("{b}/profile")).is_some())?;
+    let profile = |name: &str, max: usize| field(&format!("{base}/profile/{name}"), max);
     let period = profile("period", 20).unwrap_or_default();
     Some(Claim {
         name: profile("name", 120)?,
@@ -101,6 +105,25 @@ pub fn claimed_school(bytes: &[u8]) -> Option<Claim> {
         period: canonical_period(&period).unwrap_or(period),
         card: field("/payload/template/id", 120).unwrap_or_default(),
     })
+}
+
+/// A school's file that is not its export, where the coordinator must hear
+/// what it is: a key backup carries the school's secret key, and a draft
+/// backup has no signature; both are easily attached in the export's place.
+fn other_file(text: &str) -> Option<ImportError> {
+    let value = parse_unique(text).ok()?;
+    let field = |name: &str| value.get(name);
+    match field("format").map(|f| f.as_str()) {
+        Some(Some(KEY_FILE_FORMAT)) => Some(ImportError::KeyFile),
+        // A stored draft (its meta and `draft`), or the first format's bare
+        // draft (`profile` and `answers`).
+        None if field("draft").is_some()
+            || (field("profile").is_some() && field("answers").is_some()) =>
+        {
+            Some(ImportError::DraftFile)
+        }
+        _ => None,
+    }
 }
 
 fn check_by(
@@ -122,6 +145,7 @@ fn check_by(
     }
     let mut opened = open(text).map_err(|e| match e {
         SubmissionError::NotJson if cut_off(text) => ImportError::CutOff,
+        SubmissionError::NotSubmission => other_file(text).unwrap_or(e.into()),
         e => e.into(),
     })?;
     // «2025-2026» is the year «2025/2026»: filed, compared and matched with
@@ -256,6 +280,31 @@ mod tests {
         assert_eq!(
             refused(b"{}"),
             ImportError::Submission(SubmissionError::NotSubmission)
+        );
+        // The school's other files, attached in the export's place: named.
+        let key = KeyPair::from_seed([7; 32]).to_backup(
+            "2026-11-01T10:00:00.000Z",
+            crate::signed::keys::KeyRole::School,
+        );
+        assert_eq!(refused(key.as_bytes()), ImportError::KeyFile);
+        let stored = crate::school::stored::StoredDraft {
+            meta: crate::school::stored::DraftMeta::new("d1".into(), "2026-11-01T10:00:00.000Z"),
+            draft: draft("СОШ 1", "2025/2026", &["1.8"]),
+        };
+        assert_eq!(refused(stored.encode().as_bytes()), ImportError::DraftFile);
+        let claim = claimed_school(stored.encode().as_bytes()).unwrap();
+        assert_eq!(
+            (claim.name.as_str(), claim.period.as_str()),
+            ("СОШ 1", "2025/2026")
+        );
+        let bare = r#"{"profile": {"name": "СОШ 2"}, "answers": {}}"#;
+        assert_eq!(refused(bare.as_bytes()), ImportError::DraftFile);
+        assert_eq!(claimed_school(bare.as_bytes()).unwrap().name, "СОШ 2");
+        assert_eq!(
+            ImportError::KeyFile.to_string(),
+            "Это резервная копия ключа подписи, а не выгрузка карты. В ней секретный ключ: с ним \
+             можно подписывать файлы от имени владельца ключа, поэтому не храните и не пересылайте этот файл. \
+             Если это ключ школы, попросите её прислать выгрузку карты (кнопка «Выгрузить подписанный файл»)."
         );
         let altered = good.replacen("СОШ 1", "СОШ 2", 1);
         assert_eq!(
