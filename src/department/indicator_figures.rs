@@ -65,5 +65,6 @@ pub fn IndicatorFigures() -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </TableScroll>
+        <p class="hint" data-testid="figures-note">{report::FIGURES_NOTE}</p>
     }
 }

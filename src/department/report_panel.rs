@@ -238,7 +238,7 @@ pub fn ReportPanel() -> impl IntoView {
                 let d = d.trim();
                 (!d.is_empty()).then(|| view! { <p class="report-department" data-testid="report-department">{d.to_owned()}</p> })
             })}
-            <h2 id="report-title">{report::TITLE}</h2>
+            <h2 id="report-title">{move || report::title(&dept.period.get().unwrap_or_default())}</h2>
             <p data-testid="report-intro">{intro}</p>
             <p data-testid="report-review">{review_summary}</p>
             {move || Some(left_out()).filter(|t| !t.is_empty()).map(|text| view! { <p data-testid="report-left-out">{text}</p> })}

@@ -92,7 +92,8 @@ test('letters and the report download as Word documents with the figures', async
     await page.getByTestId('report-department').filter({ hasText: DEPARTMENT }).waitFor();
     const report = await downloadDocx(page, () => page.getByRole('button', { name: 'Скачать справку (DOCX)' }).click(), 'справка_2025-2026.docx');
     assert.equal(report.paragraphs[0], DEPARTMENT);
-    assert.equal(report.paragraphs[1], 'Аналитическая справка по итогам мониторинга профориентационной работы');
+    assert.equal(report.paragraphs[1], 'Аналитическая справка по итогам мониторинга профориентационной работы за 2025/2026 учебный год');
+    assert.equal(await page.locator('#report-title').textContent(), report.paragraphs[1]);
     assert.equal(report.paragraphs[2], intro);
     // Nothing was checked here: the report says so, on the page and in Word.
     const reviewed = 'Проверка объективности не проводилась: результаты — по самооценке школ.';

@@ -62,7 +62,7 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
         .into_iter()
         .collect();
     blocks.extend([
-        Block::Title(report::TITLE.to_owned()),
+        Block::Title(report::title(input.period)),
         Block::Paragraph(report::intro(input.period, card, figures)),
         Block::Paragraph(report::review_summary(
             card,
@@ -99,6 +99,7 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
     blocks.push(Block::PageBreak);
     blocks.push(Block::Heading(report::FIGURES_HEADING.to_owned()));
     blocks.push(Block::Table(indicators_table(card, figures, input.period)));
+    blocks.push(Block::Paragraph(report::FIGURES_NOTE.to_owned()));
     for events in &input.events {
         blocks.push(Block::Heading(events.title.clone()));
         blocks.push(Block::Table(events.table.clone()));
@@ -246,7 +247,10 @@ mod tests {
                 .position(|s| s == wanted)
                 .unwrap_or_else(|| panic!("{wanted:?} in {read:#?}"))
         };
-        assert_eq!(read[0], paragraph(Some("Heading1"), report::TITLE));
+        assert_eq!(
+            read[0],
+            paragraph(Some("Heading1"), &report::title("2025/2026"))
+        );
         assert_eq!(
             read[1],
             paragraph(None, &report::intro("2025/2026", &card, &f))
@@ -444,11 +448,15 @@ mod tests {
             blocks[..2],
             [
                 Block::Paragraph("Управление образования г. Белинского".to_owned()),
-                Block::Title(report::TITLE.to_owned())
+                Block::Title(report::title("2025/2026"))
             ]
         );
         let n = blocks.len();
-        assert!(matches!(blocks[n - 2], Block::Table(_)));
+        assert!(matches!(blocks[n - 3], Block::Table(_)));
+        assert_eq!(
+            blocks[n - 2],
+            Block::Paragraph(report::FIGURES_NOTE.to_owned())
+        );
         assert_eq!(
             blocks[n - 1],
             Block::Paragraph(report::SIGNATURE.to_owned())

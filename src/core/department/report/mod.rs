@@ -18,13 +18,23 @@ pub use year_over_year::*;
 
 use crate::text::{by_name, tied};
 
-pub const TITLE: &str = "Аналитическая справка по итогам мониторинга профориентационной работы";
+/// The report's title, with its year: a printed report read months later,
+/// or filed beside last year's, names the year it is about.
+pub fn title(period: &str) -> String {
+    format!("Аналитическая справка по итогам мониторинга профориентационной работы за {period} учебный год")
+}
 
 /// The report's sections, headed alike on screen, on paper and in Word.
 pub const ZONES_HEADING: &str = "Проблемные зоны";
 pub const BEST_HEADING: &str = "Лучшие результаты";
 pub const LOW_HEADING: &str = "Школы с низкой эффективностью";
 pub const FIGURES_HEADING: &str = "Показатели по муниципалитету";
+/// What the columns of «Показатели по муниципалитету» count, said under
+/// it: two of them are equal whenever every school answered.
+pub const FIGURES_NOTE: &str = "«Применим к школам» — школы, к которым показатель относится по их \
+     профилю; «Школ в расчёте» — те из них, чей ответ вошёл в значение (меньше, если часть школ \
+     не ответила или ответила с ошибкой). Значение доли по муниципалитету (Σ/Σ) — сумма \
+     числителей всех школ, делённая на сумму их знаменателей.";
 pub const DYNAMICS_HEADING: &str = "Динамика";
 pub const VALUES_HEADING: &str = "Значения показателей по муниципалитету";
 pub const EFFECTS_HEADING: &str = "Анализ эффективности принятых мер";
