@@ -1,7 +1,8 @@
 //! DOCX: a Word document of headings, paragraphs, dash lists, tables and
 //! PNG pictures on A4, zipped by [`crate::export::zip`]. Letters go out on letterhead from
 //! Word, so the text is plain: the letterhead's own styles take over once
-//! it is pasted in.
+//! it is pasted in. Only an indicator's heading line is set in bold, so
+//! that a letter of a dozen indicators can be read by them.
 
 use crate::export::xlsx::column_widths;
 use crate::export::xml::{push_xml, XML_DECLARATION};
@@ -17,6 +18,9 @@ pub enum Block {
     Heading(String),
     /// A paragraph; its lines are kept as line breaks.
     Paragraph(String),
+    /// A paragraph whose first line, an indicator's code and wording, is
+    /// bold: «1.4. Доля обучающихся…» and what the letter says of it.
+    Lead(String),
     /// A line of a dash list («— …»), indented with the dash hanging.
     Item(String),
     Table(Table),
@@ -42,8 +46,12 @@ pub fn text_blocks(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut lines: Vec<&str> = Vec::new();
     let flush = |lines: &mut Vec<&str>, blocks: &mut Vec<Block>| {
-        if !lines.is_empty() {
-            blocks.push(Block::Paragraph(lines.join("\n")));
+        if let Some(first) = lines.first() {
+            let text = lines.join("\n");
+            blocks.push(match indicator_heading(first) {
+                true => Block::Lead(text),
+                false => Block::Paragraph(text),
+            });
             lines.clear();
         }
     };
@@ -59,6 +67,22 @@ pub fn text_blocks(text: &str) -> Vec<Block> {
     }
     flush(&mut lines, &mut blocks);
     blocks
+}
+
+/// Whether a letter's line opens an indicator: its code, ending in a full
+/// stop, then the wording («1.4. Доля…», «П-1.1. Наличие…»), or a numbered
+/// point («2. …»). A code has a digit and no letters but a prefix of a
+/// few; a sentence's first word («Рекомендация:», «По самооценке») is not
+/// one.
+fn indicator_heading(line: &str) -> bool {
+    let Some((code, rest)) = line.split_once(". ") else {
+        return false;
+    };
+    !rest.is_empty()
+        && code.chars().count() <= 12
+        && code.chars().any(|c| c.is_ascii_digit())
+        && code.chars().filter(|c| c.is_alphabetic()).count() <= 3
+        && !code.contains(' ')
 }
 
 /// A DOCX document of `blocks`: Times New Roman 14 on A4 with the margins of
@@ -83,7 +107,11 @@ pub fn to_docx(blocks: &[Block]) -> Vec<u8> {
         if before
             && !matches!(
                 block,
-                Block::Title(_) | Block::Heading(_) | Block::Paragraph(_) | Block::Item(_)
+                Block::Title(_)
+                    | Block::Heading(_)
+                    | Block::Paragraph(_)
+                    | Block::Lead(_)
+                    | Block::Item(_)
             )
         {
             body.push_str(PAGE_BREAK);
@@ -97,10 +125,13 @@ pub fn to_docx(blocks: &[Block]) -> Vec<u8> {
                 ));
                 media.push((format!("word/media/image{n}.png"), image.png.clone()));
             }
-            Block::Title(text) => push_paragraph(&mut body, Some("Heading1"), before, text),
-            Block::Heading(text) => push_paragraph(&mut body, Some("Heading2"), before, text),
-            Block::Paragraph(text) => push_paragraph(&mut body, None, before, text),
-            Block::Item(text) => push_paragraph(&mut body, Some("ListDash"), before, text),
+            Block::Title(text) => push_paragraph(&mut body, Some("Heading1"), before, text, false),
+            Block::Heading(text) => {
+                push_paragraph(&mut body, Some("Heading2"), before, text, false)
+            }
+            Block::Paragraph(text) => push_paragraph(&mut body, None, before, text, false),
+            Block::Lead(text) => push_paragraph(&mut body, None, before, text, true),
+            Block::Item(text) => push_paragraph(&mut body, Some("ListDash"), before, text, false),
             Block::Table(table) => push_table(&mut body, table),
             Block::PageBreak => new_page = true,
         }
@@ -215,7 +246,8 @@ const STYLES: &str = concat!(
 /// picture, which cannot start a page themselves, or at the end.
 const PAGE_BREAK: &str = r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#;
 
-fn push_paragraph(xml: &mut String, style: Option<&str>, new_page: bool, text: &str) {
+/// A paragraph of `text`'s lines; `lead`: its first line in bold.
+fn push_paragraph(xml: &mut String, style: Option<&str>, new_page: bool, text: &str, lead: bool) {
     xml.push_str("<w:p>");
     if style.is_some() || new_page {
         xml.push_str("<w:pPr>");
@@ -227,7 +259,14 @@ fn push_paragraph(xml: &mut String, style: Option<&str>, new_page: bool, text: &
         }
         xml.push_str("</w:pPr>");
     }
-    push_runs(xml, text, false);
+    match text.split_once('\n').filter(|_| lead) {
+        Some((head, rest)) => {
+            push_runs(xml, head, true);
+            xml.push_str("<w:r><w:br/></w:r>");
+            push_runs(xml, rest, false);
+        }
+        None => push_runs(xml, text, lead),
+    }
     xml.push_str("</w:p>");
 }
 

@@ -269,6 +269,27 @@ fn a_letter_becomes_paragraphs_and_dash_items() {
         text_blocks("\r\n  \r\nа\r\nб  \r\n"),
         [Block::Paragraph("а\nб".into())]
     );
+    // An indicator's paragraph leads with its heading, in bold in Word (a
+    // numbered point too); a sentence's first word is no code.
+    let indicators = "1.4. Доля обучающихся\nРекомендация: провести.\n\nП-1.1. Наличие плана\n\n\
+                      Рекомендация: сделать. Срок — май.\n\n1. Руководителям организаций.";
+    assert_eq!(
+        text_blocks(indicators),
+        [
+            Block::Lead("1.4. Доля обучающихся\nРекомендация: провести.".into()),
+            Block::Lead("П-1.1. Наличие плана".into()),
+            Block::Paragraph("Рекомендация: сделать. Срок — май.".into()),
+            Block::Lead("1. Руководителям организаций.".into()),
+        ]
+    );
+    let body = part(
+        &unzip(&to_docx(&text_blocks(indicators)[..1])),
+        "word/document.xml",
+    );
+    assert!(body.contains(concat!(
+        r#"<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">1.4. Доля обучающихся</w:t></w:r>"#,
+        r#"<w:r><w:br/></w:r><w:r><w:t xml:space="preserve">Рекомендация: провести.</w:t></w:r></w:p>"#
+    )), "{body}");
 }
 
 #[test]
