@@ -53,7 +53,9 @@ impl SchoolCards {
             };
             match this.check(&text) {
                 Ok(file) => this.add(file),
-                Err(e) => quarantine(notices, &key, &format!("Карта отдела: {e}")),
+                Err(e) => {
+                    quarantine(notices, &key, &format!("Карта отдела: {e}"));
+                }
             }
         }
         this

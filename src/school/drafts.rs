@@ -28,7 +28,7 @@ use crate::platform::browser::{
 };
 use crate::platform::storage::{self, Read, DRAFT_PREFIX, OPEN_DRAFT};
 use crate::shared::debounce::Debounce;
-use crate::shared::notices::Notices;
+use crate::shared::notices::{Notices, Topic};
 use crate::shared::quarantine::{copies_kept, keep_copy, quarantine};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -236,6 +236,20 @@ impl Drafts {
             Ok(there) => there,
             Err(e) => return self.status.set(SaveStatus::Failed(e)),
         };
+        // Text that stopped reading since this tab read it (changed in
+        // another tab, or by hand) is moved aside before anything is
+        // written in its place; while it cannot be, nothing is.
+        if let Some(Err(e)) = &there {
+            let problem = format!(
+                "Сохранённую версию черновика прочитать нельзя: её изменили в другой вкладке \
+                 или вне приложения. {e}"
+            );
+            if !matches!(e, DraftLoadError::Newer { .. })
+                && !quarantine(self.notices, &key, &problem)
+            {
+                return self.status.set(SaveStatus::Failed(StorageError::Full));
+            }
+        }
         let Some(next) = current.next_save(there.as_ref(), &now_iso()) else {
             return self.status.set(SaveStatus::Conflict);
         };
@@ -280,38 +294,35 @@ impl Drafts {
     }
 
     /// Conflict resolution: discard this tab's changes and load the stored
-    /// ones. Where there are none to load, this tab's version stays and is
-    /// saved in their place: «Сохранено» over a broken or deleted copy
-    /// would lose the draft at the next reload.
+    /// ones. Where there are none to load (deleted, or unreadable: the save
+    /// keeps that text aside first), this tab's version stays and is saved
+    /// in their place: «Сохранено» over a broken or deleted copy would lose
+    /// the draft at the next reload.
     pub fn take_stored(self) {
         let key = self.meta.with_untracked(|m| key_of(&m.id));
         match load(&key) {
             Ok(Some(Ok(stored))) => self.show(stored, SaveStatus::Unchanged),
             // A newer app's draft is neither moved nor written over.
-            Ok(Some(Err(e @ DraftLoadError::Newer { .. }))) => {
-                self.notices.push(e.to_string(), None)
-            }
-            Ok(Some(Err(e))) => {
-                quarantine(
-                    self.notices,
-                    &key,
-                    &format!(
-                        "Версию черновика из другой вкладки загрузить нельзя. {e} Оставлена версия \
-                         из этой вкладки, она сохраняется вместо повреждённой."
-                    ),
-                );
-                // Written over only once the broken text is kept aside.
-                if storage::raw_text(&key).is_none() {
-                    self.keep_mine();
-                }
-            }
-            Ok(None) => {
-                self.notices.push(
-                    "Сохранённой версии черновика нет: его удалили в другой вкладке. Оставлена \
-                     версия из этой вкладки, она сохранена заново.",
-                    None,
-                );
+            Ok(Some(Err(e @ DraftLoadError::Newer { .. }))) => self.notices.push_about(
+                Topic::Draft,
+                format!("{e} Скачайте версию из этой вкладки, чтобы не потерять её."),
+            ),
+            Ok(loaded) => {
+                let deleted = loaded.is_none();
                 self.keep_mine();
+                let saved = self
+                    .status
+                    .with_untracked(|s| matches!(s, SaveStatus::Saved { .. }));
+                let why = match deleted {
+                    true => "Сохранённой версии черновика нет: его удалили в другой вкладке.",
+                    false => "Версию черновика из другой вкладки загрузить нельзя.",
+                };
+                if saved {
+                    self.notices.push_about(
+                        Topic::Draft,
+                        format!("{why} Оставлена версия из этой вкладки, она сохранена."),
+                    );
+                }
             }
             Err(e) => self.notices.push(e.to_string(), None),
         }
@@ -720,7 +731,9 @@ fn scan(notices: Notices) -> Result<Vec<StoredDraft>, StorageError> {
             None => {}
             Some(Ok(stored)) => drafts.push(stored),
             Some(Err(e @ DraftLoadError::Newer { .. })) => notices.push(e.to_string(), None),
-            Some(Err(e)) => quarantine(notices, &key, &e.to_string()),
+            Some(Err(e)) => {
+                quarantine(notices, &key, &e.to_string());
+            }
         }
     }
     Ok(drafts)

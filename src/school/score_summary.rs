@@ -142,7 +142,7 @@ pub fn ScoreSummary() -> impl IntoView {
             </Show>
             {move || kept_aside().map(|at| view! {
                 <p class="todo todo-error no-print" data-testid="summary-kept-aside">
-                    <a href=at>"Сохранённая запись не читается и отложена: что делать — вверху страницы"</a>
+                    <a href=at>"Сообщение о сохранённых данных: что делать — вверху страницы"</a>
                 </p>
             })}
             <p class="no-print"><a href="#export">"Перейти к выгрузке для отдела"</a></p>

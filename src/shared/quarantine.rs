@@ -30,9 +30,11 @@ pub fn kept_aside() -> Vec<(String, String)> {
         .collect()
 }
 
-/// Moves the text under `key` aside and says `problem`.
-pub fn quarantine(notices: Notices, key: &str, problem: &str) {
-    set_aside(notices, key, problem, true);
+/// Moves the text under `key` aside and says `problem`; `false` if it
+/// had to stay where it is (no room to move it), and then nothing may be
+/// written over it.
+pub fn quarantine(notices: Notices, key: &str, problem: &str) -> bool {
+    set_aside(notices, key, problem, true)
 }
 
 /// Keeps a copy of the text under `key` aside and says `problem`: the text
@@ -65,10 +67,20 @@ fn set_aside(notices: Notices, key: &str, problem: &str, remove: bool) -> bool {
         notices.push(problem.to_owned(), None);
         return true;
     };
-    let aside = format!(
+    let base = format!(
         "{QUARANTINE_PREFIX}{}",
         key.rsplit('/').next().unwrap_or(key)
     );
+    // Another text kept aside for the same record earlier (an older
+    // breakage, a newer app's fields) keeps its place: this one takes the
+    // next free name, or the one that already holds the same text.
+    let aside = (1..)
+        .map(|n| match n {
+            1 => base.clone(),
+            n => format!("{base}-{n}"),
+        })
+        .find(|k| storage::raw_text(k).is_none_or(|there| there == text))
+        .unwrap_or(base);
     // A copy kept at an earlier visit is not made and said again.
     if !remove && storage::raw_text(&aside).as_deref() == Some(text.as_str()) {
         return true;
