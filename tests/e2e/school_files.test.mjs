@@ -586,7 +586,7 @@ test('the key backup restores the same signing key in another browser', async ()
         await page.locator('#import-files').setInputFiles([keyFile, draftFile, exportFile]);
         await page.getByTestId('import-summary').filter({ hasText: 'Файлов: 3. Принято: 1.' }).waitFor();
         const why = (name) => page.getByTestId('verdicts').locator('tbody tr[data-verdict="not_submission"]', { hasText: name }).locator('td').nth(2).innerText();
-        assert.ok((await why('key-backup.json')).startsWith('Это резервная копия ключа подписи, а не выгрузка карты. В ней секретный ключ: с ним можно подписывать файлы от имени владельца ключа, поэтому не храните и не пересылайте этот файл.'));
+        assert.ok((await why('key-backup.json')).startsWith('Это резервная копия ключа подписи, а не выгрузка карты. В ней секретный ключ, которым подписываются выгрузки: владелец хранит её у себя и никому не пересылает, а у вас этот файл лучше удалить.'));
         const draft = await why('draft-backup.json');
         assert.ok(draft.startsWith('Это черновик карты (резервная копия из браузера школы), а не выгрузка: у черновика нет подписи, и отдел его не принимает.'), draft);
         assert.ok(draft.endsWith('В файле указана школа: МАОУ СОШ № 7, 2025/2026 учебный год.'), draft);

@@ -103,7 +103,10 @@ pub fn claimed_school(bytes: &[u8]) -> Option<Claim> {
         identifier: profile("identifier", 120).unwrap_or_default(),
         municipality: profile("municipality", 120).unwrap_or_default(),
         period: canonical_period(&period).unwrap_or(period),
-        card: field("/payload/template/id", 120).unwrap_or_default(),
+        // A draft names its card beside its profile (its meta).
+        card: field("/payload/template/id", 120)
+            .or_else(|| (base != "/payload").then(|| field("/card", 120)).flatten())
+            .unwrap_or_default(),
     })
 }
 
@@ -294,17 +297,22 @@ mod tests {
         assert_eq!(refused(stored.encode().as_bytes()), ImportError::DraftFile);
         let claim = claimed_school(stored.encode().as_bytes()).unwrap();
         assert_eq!(
-            (claim.name.as_str(), claim.period.as_str()),
-            ("СОШ 1", "2025/2026")
+            (
+                claim.name.as_str(),
+                claim.period.as_str(),
+                claim.card.as_str()
+            ),
+            ("СОШ 1", "2025/2026", crate::card::DEFAULT_CARD)
         );
         let bare = r#"{"profile": {"name": "СОШ 2"}, "answers": {}}"#;
         assert_eq!(refused(bare.as_bytes()), ImportError::DraftFile);
         assert_eq!(claimed_school(bare.as_bytes()).unwrap().name, "СОШ 2");
         assert_eq!(
             ImportError::KeyFile.to_string(),
-            "Это резервная копия ключа подписи, а не выгрузка карты. В ней секретный ключ: с ним \
-             можно подписывать файлы от имени владельца ключа, поэтому не храните и не пересылайте этот файл. \
-             Если это ключ школы, попросите её прислать выгрузку карты (кнопка «Выгрузить подписанный файл»)."
+            "Это резервная копия ключа подписи, а не выгрузка карты. В ней секретный ключ, которым \
+                 подписываются выгрузки: владелец хранит её у себя и никому не пересылает, а у вас \
+                 этот файл лучше удалить. Если это ключ школы, попросите её прислать выгрузку \
+                 карты (кнопка «Выгрузить подписанный файл»)."
         );
         let altered = good.replacen("СОШ 1", "СОШ 2", 1);
         assert_eq!(
