@@ -37,7 +37,18 @@ pub fn LettersPanel() -> impl IntoView {
     let dept: Dept = expect_context();
     // None: the chosen school's letter; Some: a target group's, or the
     // letter to the schools at one level.
-    let group = RwSignal::new(None::<Recipients>);
+    let chosen = RwSignal::new(None::<Recipients>);
+    // A level no school is at in the year shown (another year chosen, a
+    // check moved its schools) has no letter and no place in the list:
+    // the school's letter stands in for it until the level has schools.
+    let group = Memo::new(move |_| {
+        chosen.get().filter(|to| match to {
+            Recipients::Level(l) => dept
+                .results
+                .with(|r| r.iter().any(|s| s.score.level == Some(*l))),
+            Recipients::Group(_) => true,
+        })
+    });
     // Apart, a letter's sheets say whose letter they are: its addressee
     // before the page's own foot (set first, by the page).
     on_before_print(move || {
@@ -211,7 +222,7 @@ pub fn LettersPanel() -> impl IntoView {
     let on_addressee = move |ev| {
         let value = event_target_value(&ev);
         let level = |key: &str| Level::ALL.into_iter().find(|l| l.key() == key);
-        group.set(match value.split_once(':') {
+        chosen.set(match value.split_once(':') {
             Some(("group", i)) => (i.parse::<usize>().ok())
                 .and_then(|i| TargetGroup::ALL.get(i).copied())
                 .map(Recipients::Group),
@@ -219,11 +230,14 @@ pub fn LettersPanel() -> impl IntoView {
             _ => None,
         })
     };
-    let addressees = || {
+    let addressees = move || {
         TargetGroup::ALL
             .iter()
             .enumerate()
-            .map(|(i, g)| view! { <option value=format!("group:{i}")>{format!("Целевая группа: {}", g.label())}</option> })
+            .map(|(i, g)| {
+                let to = Some(Recipients::Group(*g));
+                view! { <option value=format!("group:{i}") selected=move || group.get() == to>{format!("Целевая группа: {}", g.label())}</option> }
+            })
             .collect_view()
     };
     // The schools of each level this year, as the rating counts them: a
@@ -237,7 +251,8 @@ pub fn LettersPanel() -> impl IntoView {
             .filter(|(_, n)| with_levels && *n > 0)
             .map(|(l, n)| {
                 let label = format!("{} ({n})", Recipients::Level(l).label());
-                view! { <option value=format!("level:{}", l.key())>{label}</option> }
+                let to = Some(Recipients::Level(l));
+                view! { <option value=format!("level:{}", l.key()) selected=move || group.get() == to>{label}</option> }
             })
             .collect_view()
     };
@@ -273,7 +288,7 @@ pub fn LettersPanel() -> impl IntoView {
                     <p>
                         <label for="letter-addressee">"Кому: "</label>
                         <select id="letter-addressee" on:change=on_addressee>
-                            <option value="school">"Школе (выбранной ниже)"</option>
+                            <option value="school" selected=move || group.with(Option::is_none)>"Школе (выбранной ниже)"</option>
                             {addressees()}
                             {levels}
                         </select>

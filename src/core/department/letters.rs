@@ -1,7 +1,8 @@
 //! Targeted recommendations (адресные рекомендации): a letter per school,
 //! drafted from the indicators it missed and the measures addressed to it,
-//! and a letter to a target group of participants across schools (seed 003
-//! §3.7). The coordinator edits the draft before printing; the edited text
+//! a letter to a target group of participants across schools (seed 003
+//! §3.7), and one to the schools at a level of effectiveness, named by
+//! their own weak spots. The coordinator edits the draft before printing; the edited text
 //! is kept in the archive, the draft is only the starting point.
 
 use std::borrow::Cow;
@@ -18,8 +19,8 @@ use crate::school::plan::PlanRow;
 use crate::scoring::explain::{explain, named_errors};
 use crate::scoring::{Assessment, Detail, Growth, IndicatorResult, Outcome};
 use crate::text::{
-    by_name, group_digits, lower_first, percent, plural, points, quoted, tenths_percent, tied,
-    with_stop,
+    by_name, group_digits, lower_first, part_of, percent, plural, points, quoted, tenths_percent,
+    tied, with_stop,
 };
 
 /// How many schools a letter names as examples for one indicator.
@@ -465,7 +466,7 @@ impl Recipients {
     pub fn label(self) -> String {
         match self {
             Self::Group(g) => g.label().to_owned(),
-            Self::Level(l) => format!("ОО с {} эффективностью", adjective(l)),
+            Self::Level(l) => format!("ОО {} эффективностью", with_level(l)),
         }
     }
 
@@ -475,20 +476,20 @@ impl Recipients {
         match self {
             Self::Group(g) => g.addressee().to_owned(),
             Self::Level(l) => format!(
-                "Руководителям образовательных организаций с {} эффективностью \
+                "Руководителям образовательных организаций {} эффективностью \
                  профориентационной работы",
-                adjective(l)
+                with_level(l)
             ),
         }
     }
 }
 
-/// «низкой»: a level as «с … эффективностью» takes it.
-fn adjective(level: Level) -> &'static str {
+/// «с низкой», «со средней»: a level as «… эффективностью» takes it.
+fn with_level(level: Level) -> &'static str {
     match level {
-        Level::High => "высокой",
-        Level::Medium => "средней",
-        Level::Low => "низкой",
+        Level::High => "с высокой",
+        Level::Medium => "со средней",
+        Level::Low => "с низкой",
     }
 }
 
@@ -541,7 +542,16 @@ pub fn group_letter(
             Recipients::Level(_) => "\nМуниципальные меры для этих организаций:\n",
         });
         for m in ours {
-            text.push_str(&format!("— {}\n", measure_line(card, m)));
+            // A level's measure went to the schools at that level when it
+            // was recorded: where a check has moved schools since, the
+            // letter says which it went to.
+            let moved = matches!(to, Recipients::Level(_))
+                && (results.iter()).any(|s| m.addresses(s) != m.audience.addresses(s));
+            let line = measure_line(card, m);
+            text.push_str(&match moved {
+                true => format!("— {line}; {}\n", m.describe(results)),
+                false => format!("— {line}\n"),
+            });
         }
     }
     text.push_str(SIGNATURE);
@@ -561,7 +571,7 @@ fn weak_part(card: &Card, figures: &Figures, municipal: Option<&Figures>) -> Str
     }
     let whose = match municipal {
         None => "образовательных организаций",
-        Some(_) => "организаций этой группы",
+        Some(_) => "этих организаций",
     };
     let mut text = String::new();
     let named = match weak_spots(figures, card) {
@@ -582,15 +592,7 @@ fn weak_part(card: &Card, figures: &Figures, municipal: Option<&Figures>) -> Str
             least
         }
     };
-    let of = |earned: usize, applicable: usize| {
-        let noun = plural(
-            applicable as u64,
-            "организации",
-            "организаций",
-            "организаций",
-        );
-        format!("{earned} из {applicable} {noun}")
-    };
+    let of = |earned, applicable| part_of(earned, applicable, "организации", "организаций");
     for f in named {
         let Some(i) = card.indicator(&f.code) else {
             continue;
@@ -1411,8 +1413,8 @@ mod tests {
             "{letter}"
         );
         assert!(letter.contains(
-            "\nПоказатели, которые выполняет менее половины организаций этой группы, к которым \
-             они относятся:\n"
+            "\nПоказатели, которые выполняет менее половины этих организаций, к которым они \
+             относятся:\n"
         ));
         for code in &codes[5..10] {
             let text = card.indicator(code).unwrap().text.trim();
@@ -1428,17 +1430,29 @@ mod tests {
         assert!(letter.contains(
             "\nМуниципальные меры для этих организаций:\n— методическое мероприятие «Семинар для руководителей»\n"
         ), "{letter}");
+        // Recorded when only Школа № 3 was low: the line says so.
+        let third = (res.iter()).find(|r| r.name() == "Школа № 3").unwrap();
+        archive.measures[0].reached = Some(vec![third.school.clone()]);
+        let letter = group_letter(&archive, &card, low, "2025/2026", &f, &res);
+        assert!(letter.contains(
+            "— методическое мероприятие «Семинар для руководителей»; ОО с эффективностью «низкая» \
+             на день записи меры: Школа № 3; теперь с эффективностью «низкая» также: Школа № 4\n"
+        ), "{letter}");
         assert_eq!(
             low.key(DEFAULT_CARD, "2025/2026"),
             format!("уровень/{DEFAULT_CARD}/2025/2026/low")
         );
         assert_eq!(low.label(), "ОО с низкой эффективностью");
+        assert_eq!(
+            Recipients::Level(Level::Medium).label(),
+            "ОО со средней эффективностью"
+        );
 
         let high = Recipients::Level(Level::High);
         let letter = group_letter(&archive, &card, high, "2025/2026", &f, &res);
         assert!(letter.contains(
-            "\nКаждый показатель, дающий баллы, выполнен не менее чем в половине организаций этой \
-             группы, к которым он относится.\n"
+            "\nКаждый показатель, дающий баллы, выполнен не менее чем в половине этих организаций, \
+             к которым он относится.\n"
         ), "{letter}");
         assert!(!letter.contains(" — выполнен в "), "{letter}");
         assert!(!letter.contains("Семинар"), "{letter}");
