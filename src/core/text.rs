@@ -12,6 +12,15 @@ pub fn plural<'a>(n: u64, one: &'a str, few: &'a str, many: &'a str) -> &'a str 
     }
 }
 
+/// «7 из 12 организаций», «1 из 21 школы»: `part` of `whole`, the noun
+/// in the genitive as «из» takes it (`one` for 1, 21, …; `many` else).
+pub fn part_of(part: usize, whole: usize, one: &str, many: &str) -> String {
+    format!(
+        "{part} из {whole} {}",
+        plural(whole as u64, one, many, many)
+    )
+}
+
 /// "1 балл", "3 балла", "23 балла".
 pub fn points(n: u64) -> String {
     format!("{n} {}", plural(n, "балл", "балла", "баллов"))

@@ -65,6 +65,6 @@ pub fn IndicatorFigures() -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </TableScroll>
-        <p class="hint" data-testid="figures-note">{report::FIGURES_NOTE}</p>
+        <p class="hint figures-note" data-testid="figures-note">{report::figures_note(scored)}</p>
     }
 }

@@ -220,7 +220,8 @@ test('the report names the indicators fewer schools did than a year before', asy
             .sort((x, y) => x.tenths - y.tenths);
         assert.ok(fallen.some((f) => f.code === refused.code), refused.code);
         const pp = (t) => `−${Math.floor(-t / 10)},${-t % 10}\u00a0п.\u00a0п.`;
-        const named = fallen.map((f) => `${f.code} (было ${f.a} из ${f.b}, стало ${f.c} из ${f.d}; ${pp(f.tenths)})`);
+        const schoolsOf = (n) => (n % 10 === 1 && n % 100 !== 11 ? 'школы' : 'школ');
+        const named = fallen.map((f) => `${f.code} (было ${f.a} из ${f.b} ${schoolsOf(f.b)}, стало ${f.c} из ${f.d} ${schoolsOf(f.d)}; ${pp(f.tenths)})`);
         const said = named.length === 1
             ? ` Реже, чем годом ранее, выполнен показатель ${named[0]}.`
             : ` Реже, чем годом ранее, выполнены показатели: ${named.join('; ')}.`;

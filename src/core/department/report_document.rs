@@ -99,7 +99,9 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
     blocks.push(Block::PageBreak);
     blocks.push(Block::Heading(report::FIGURES_HEADING.to_owned()));
     blocks.push(Block::Table(indicators_table(card, figures, input.period)));
-    blocks.push(Block::Paragraph(report::FIGURES_NOTE.to_owned()));
+    blocks.push(Block::Paragraph(
+        report::figures_note(card.has_points()).to_owned(),
+    ));
     for events in &input.events {
         blocks.push(Block::Heading(events.title.clone()));
         blocks.push(Block::Table(events.table.clone()));
@@ -455,7 +457,7 @@ mod tests {
         assert!(matches!(blocks[n - 3], Block::Table(_)));
         assert_eq!(
             blocks[n - 2],
-            Block::Paragraph(report::FIGURES_NOTE.to_owned())
+            Block::Paragraph(report::figures_note(true).to_owned())
         );
         assert_eq!(
             blocks[n - 1],

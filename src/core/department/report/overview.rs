@@ -229,12 +229,22 @@ pub fn review_summary<'a>(
             .to_owned();
     }
     let cards = |k: u64| plural(k, "карты", "карт", "карт");
-    let mut text = format!(
-        "Проверка объективности завершена по {checked} из {n} {}",
-        cards(n)
-    );
-    if in_review > 0 {
-        text.push_str(&format!(", ещё {in_review} — на проверке"));
+    // «завершена по 0 из 12 карт» read as a result; none finished is said
+    // as such.
+    let mut text = match checked {
+        0 => format!(
+            "Проверка объективности ещё не завершена ни по одной из {n} {}",
+            cards(n)
+        ),
+        _ => format!(
+            "Проверка объективности завершена по {checked} из {n} {}",
+            cards(n)
+        ),
+    };
+    match (checked, in_review) {
+        (_, 0) => {}
+        (0, n) => text.push_str(&format!("; на проверке — {n}")),
+        (_, n) => text.push_str(&format!(", ещё {n} — на проверке")),
     }
     text.push('.');
     if checked + in_review < n {

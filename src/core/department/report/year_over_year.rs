@@ -9,7 +9,7 @@ use crate::department::dynamics::{
     delta_text, indicator_changes, school_changes, IndicatorChange, SchoolChange, Years,
 };
 use crate::department::results::SchoolResult;
-use crate::text::{by_name, percent, plural, tied};
+use crate::text::{by_name, part_of, percent, plural, tied};
 
 use super::*;
 
@@ -229,16 +229,17 @@ pub fn fallen_indicators(years: &Years) -> String {
         .filter_map(|c| Some((c.delta_tenths().filter(|d| *d < 0)?, c)))
         .collect();
     fallen.sort_by_key(|(d, _)| *d);
-    let of = |(earned, applicable): (usize, usize)| format!("{earned} из {applicable}");
+    // `delta_tenths` is only there with last year's figures.
     let named: Vec<String> = (fallen.iter())
-        .map(|(d, c)| {
-            let was = c.before.map(of).unwrap_or_default();
-            format!(
-                "{} (было {was}, стало {}; {})",
+        .filter_map(|(d, c)| {
+            let (was, whole) = c.before?;
+            Some(format!(
+                "{} (было {}, стало {}; {})",
                 c.code,
-                of(c.after),
+                part_of(was, whole, "школы", "школ"),
+                part_of(c.after.0, c.after.1, "школы", "школ"),
                 delta_text(*d)
-            )
+            ))
         })
         .collect();
     match named.as_slice() {
