@@ -19,7 +19,8 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::department::archive::Archive;
+use crate::department::archive::reviews::same_answer;
+use crate::department::archive::{Archive, Standing};
 use crate::department::review::IndicatorReview;
 use crate::department::reviewers::{
     open_review, open_reviewer_key, seal_review, split_evenly, Assignment, Reviewer,
@@ -58,6 +59,13 @@ pub struct Merged {
     /// Decisions of this reviewer's earlier files that this one takes back
     /// («не решено»): undecided again, or their open conflict closed.
     pub withdrawn: usize,
+    /// Decisions about a file a later one of its school replaced since (a
+    /// correction the reviewer did not have, a new key accepted here),
+    /// moved to the file that counts: its answer there is the same.
+    pub moved: usize,
+    /// The same whose answer the later file changed: left out, and the
+    /// schools named, so that the lead sends a new assignment.
+    pub outdated: Vec<String>,
 }
 
 impl Merged {
@@ -71,6 +79,20 @@ impl Merged {
             text.push_str(&format!(
                 "; отозвано проверяющим прежних решений: {}",
                 self.withdrawn
+            ));
+        }
+        if self.moved > 0 {
+            text.push_str(&format!(
+                "; решения по прежней выгрузке школы перенесены в новую (ответ тот же): {}",
+                self.moved
+            ));
+        }
+        if !self.outdated.is_empty() {
+            let names: Vec<String> = self.outdated.iter().map(|n| quoted(n)).collect();
+            text.push_str(&format!(
+                "; не приняты решения по прежней выгрузке, ответ в новой изменён: {} (пришлите \
+                 проверяющему новое задание)",
+                names.join(", ")
             ));
         }
         if self.settled > 0 {
@@ -282,11 +304,32 @@ impl Archive {
                 }
                 continue;
             }
+            // Reviewed as the reviewer had it: a later file of the school
+            // may count here now. A decision goes to it where its answer is
+            // the same; a finished check is not the later file's.
+            let now = self.counting(&id);
             for (code, mut theirs) in review.indicators {
                 theirs.by = name.clone();
-                self.merge_indicator(&id, &code, theirs, &mut merged);
+                match &now {
+                    None => self.merge_indicator(&id, &code, theirs, &mut merged),
+                    Some(now) => {
+                        let (Some(old), Some(new)) = (self.entry(&id), self.entry(now)) else {
+                            continue;
+                        };
+                        if same_answer(old, new, &code) {
+                            merged.moved += usize::from(theirs.decision.is_some());
+                            let now = now.clone();
+                            self.merge_indicator(&now, &code, theirs, &mut merged);
+                        } else if theirs.decision.is_some() {
+                            let school = old.profile().name.trim().to_owned();
+                            if !merged.outdated.contains(&school) {
+                                merged.outdated.push(school);
+                            }
+                        }
+                    }
+                }
             }
-            if review.checked {
+            if review.checked && now.is_none() {
                 self.set_checked(&id, true);
             }
         }
@@ -296,6 +339,20 @@ impl Archive {
             r.last_file = file.made_at;
         }
         Ok(merged)
+    }
+
+    /// The file that counts in place of `id` when a later one of its school
+    /// and year replaced it; `None` when `id` itself stands.
+    fn counting(&self, id: &str) -> Option<String> {
+        let mut now = None;
+        // Each step goes to a later file; the bound only guards the loop.
+        for _ in 0..self.entries().len() {
+            match self.standing_of(now.as_deref().unwrap_or(id)) {
+                Some(Standing::Superseded { by }) => now = Some(by.clone()),
+                _ => break,
+            }
+        }
+        now
     }
 
     fn merge_indicator(

@@ -125,16 +125,7 @@ impl Archive {
             &source.opened.payload.answers,
             &entry.opened.payload.answers,
         );
-        let applies = |e: &Entry, code: &str| {
-            e.assessment
-                .indicators
-                .iter()
-                .find(|r| r.code == code)
-                .map(|r| r.outcome.applies())
-        };
-        let unchanged = |code: &str| {
-            old.get(code) == new.get(code) && applies(source, code) == applies(entry, code)
-        };
+        let unchanged = |code: &str| same_answer(source, entry, code);
         let reviewed = self.reviews.get(source.id())?;
         let checked = reviewed.checked
             && source.card.version == entry.card.version
@@ -153,6 +144,18 @@ impl Archive {
             checked,
         })
     }
+}
+
+/// Whether a decision about `code` in `source` holds for `entry`, a later
+/// file of its school and year: the same answer, applying the same way.
+pub(super) fn same_answer(source: &Entry, entry: &Entry, code: &str) -> bool {
+    let applies = |e: &Entry| {
+        (e.assessment.indicators.iter())
+            .find(|r| r.code == code)
+            .map(|r| r.outcome.applies())
+    };
+    source.opened.payload.answers.get(code) == entry.opened.payload.answers.get(code)
+        && applies(source) == applies(entry)
 }
 
 #[cfg(test)]

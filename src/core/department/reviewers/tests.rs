@@ -693,3 +693,48 @@ fn the_roster_names_each_schools_reviewers() {
     assert!(by_name(&lead).values().all(Vec::is_empty));
     assert_eq!(roster_table(&rows(&lead)).headers.len(), 6);
 }
+
+/// A reviewer who checked a file the school has corrected since: her
+/// decision about an answer the correction kept goes to the new file, the
+/// one about a changed answer is left out and the school named; before,
+/// both were «принято» and applied to the replaced file, which counts for
+/// nothing.
+#[test]
+fn decisions_about_a_replaced_file_go_to_the_file_that_counts() {
+    const CORRECTED: &str = "2026-10-01T09:00:00.000Z";
+    let card = testkit::card();
+    let mut lead = lead();
+    let mut ivanova = reviewer(&lead, 0, 101);
+    ivanova.set_decision("a1", "1.8", Some(Decision::NoPoint));
+    ivanova.set_decision("a1", "2.1", Some(Decision::NoPoint));
+    ivanova.set_checked("a1", true);
+    // Школа А corrects its file: 1.8 as before, 2.1 no longer claimed.
+    let corrected = draft("Школа А", PERIOD, &["1.8"]);
+    let text = testkit::sign(
+        &card,
+        &corrected,
+        testkit::meta("a2", CORRECTED, Some("a1")),
+        b'a',
+    );
+    lead.admit_all(vec![testkit::entry(&card, "a2", &text)]);
+
+    let merged = send(&mut lead, &ivanova, 101, LATER);
+    assert_eq!((merged.taken, merged.moved), (1, 1));
+    assert_eq!(merged.outdated, ["Школа А"]);
+    assert!(merged.summary().contains(
+        "; решения по прежней выгрузке школы перенесены в новую (ответ тот же): 1; не приняты \
+         решения по прежней выгрузке, ответ в новой изменён: «Школа А» (пришлите проверяющему \
+         новое задание)"
+    ));
+    let now = lead.review("a2");
+    assert_eq!(now.decision("1.8"), Some(Decision::NoPoint));
+    assert_eq!(now.decision("2.1"), None);
+    // Her finished check was of the old file: the new one is not checked.
+    assert_ne!(now.status(), ReviewStatus::Checked);
+    // The rating counts the corrected file with her decision: 0 points of
+    // its 1.8 claim; it claims no 2.1.
+    let counted = results(&lead, crate::card::DEFAULT_CARD, PERIOD);
+    let a = counted.iter().find(|r| r.name() == "Школа А").unwrap();
+    assert_eq!(a.submission_id, "a2");
+    assert_eq!(a.score.total, 0);
+}
