@@ -12,8 +12,7 @@ const MERGE_LOG: &str = "merge-log";
 #[component]
 pub fn ReviewMerge() -> impl IntoView {
     let dept: Dept = expect_context();
-    // Newest first: (file name, summary or reason, merged).
-    let log = RwSignal::new(Vec::<(String, String, bool)>::new());
+    let log = dept.merge_log();
     let merge = Callback::new(move |(file, text): (String, Result<String, String>)| {
         let outcome = text.and_then(|t| {
             dept.share_review(|a| a.merge_review(&t))

@@ -111,6 +111,10 @@ type Flush = Arc<dyn Fn() -> bool + Send + Sync>;
 pub struct Dept {
     archive: RwSignal<Archive>,
     log: RwSignal<Vec<ImportRow>>,
+    /// What the reviewers' files merged brought, newest first: (file name,
+    /// summary or reason, merged). Kept here, not in its tab, so that a
+    /// look at the rating does not lose the reasons a file was refused.
+    merge_log: RwSignal<Vec<(String, String, bool)>>,
     progress: RwSignal<Option<Progress>>,
     /// The card chosen by the user; `None` follows the first with files.
     chosen_card: RwSignal<Option<String>>,
@@ -269,6 +273,7 @@ impl Dept {
         Self {
             archive,
             log: RwSignal::new(Vec::new()),
+            merge_log: RwSignal::new(Vec::new()),
             progress: RwSignal::new(None),
             chosen_card,
             chosen_period,
@@ -346,6 +351,11 @@ impl Dept {
 
     pub fn log(self) -> ReadSignal<Vec<ImportRow>> {
         self.log.read_only()
+    }
+
+    /// The log of reviewers' files merged since the page was opened.
+    pub fn merge_log(self) -> RwSignal<Vec<(String, String, bool)>> {
+        self.merge_log
     }
 
     pub fn progress(self) -> ReadSignal<Option<Progress>> {

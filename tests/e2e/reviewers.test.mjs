@@ -203,6 +203,9 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
         assert.equal(await total(lead.page, ownOfIvanova), `${s(ownOfIvanova).total} из ${s(ownOfIvanova).max}`);
 
         await lead.page.getByRole('tab', { name: 'Проверяющие' }).click();
+        // The log outlives a look at the rating: the refusal's reason too.
+        assert.equal(await log.locator('li').count(), 3);
+        assert.match(await log.innerText(), /Подпись не совпадает с содержимым/);
         const conflict = lead.page.getByTestId('conflicts').locator('li.conflict');
         assert.equal(await conflict.count(), 1);
         const text = await conflict.innerText();
