@@ -269,9 +269,16 @@ pub fn draft_letter(
     }
     // Ruled not applicable at the check: the school claimed it, and would
     // not otherwise know why its maximum shrank.
-    let ruled_out: Vec<&str> = (score.indicators.iter())
-        .filter(|(_, c)| c.claimed_applies && !c.applies && c.max > 0)
-        .map(|(code, _)| code.as_str())
+    // With the reviewer's reason where one was written, as a refused point
+    // has it.
+    let ruled_out: Vec<String> = (school.ruled.iter())
+        .map(|(code, comment)| match comment.as_str() {
+            "" => code.clone(),
+            why => format!(
+                "{code} (замечание проверки: {})",
+                quoted(why.trim_end_matches('.'))
+            ),
+        })
         .collect();
     match ruled_out.as_slice() {
         [] => {}
@@ -876,11 +883,20 @@ mod tests {
                 counted.applies = false;
             }
         }
+        ruled.ruled = vec![("2.1".into(), String::new())];
         let letter = draft_letter(&card, &ruled, None, &rating, &[], None);
         assert!(letter.contains(
             "\n\nПри проверке показатель 2.1 признан неприменимым к организации: он не учитывается \
              ни в набранных баллах, ни в максимуме.\n\n"
         ));
+        // With the reviewer's reason, as a refused point has it.
+        ruled.ruled[0].1 = "Обучающихся с ОВЗ в этом году не было.".into();
+        let letter = draft_letter(&card, &ruled, None, &rating, &[], None);
+        assert!(letter.contains(
+            "\n\nПри проверке показатель 2.1 (замечание проверки: «Обучающихся с ОВЗ в этом году не \
+             было») признан неприменимым к организации: он не учитывается ни в набранных баллах, ни в \
+             максимуме.\n\n"
+        ), "{letter}");
         let plan = suggested_plan(&card, &refused, None, &[]);
         let row = plan.iter().find(|r| r.indicators == ["1.8"]).unwrap();
         assert_eq!(

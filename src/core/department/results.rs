@@ -9,7 +9,7 @@ use std::cmp::Ordering;
 
 use crate::card::{Card, Level, ProfileFlag};
 use crate::department::archive::{Archive, Entry};
-use crate::department::review::{confirm, Confirmed, ReviewStatus};
+use crate::department::review::{confirm, Confirmed, Counted, ReviewStatus};
 use crate::department::school::SchoolId;
 use crate::school::profile::SchoolProfile;
 use crate::text::{by_name, name_has, points};
@@ -30,6 +30,9 @@ pub struct SchoolResult {
     /// with the reviewer's comment (empty when none was written): the
     /// letter tells the school why.
     pub refused: Vec<(String, String)>,
+    /// Indicators the school counted and the check ruled not applicable,
+    /// with the reviewer's comment: its letter says why the maximum shrank.
+    pub ruled: Vec<(String, String)>,
     /// The version of the card the school filled: a year may hold files of
     /// two versions, each scored by its own rules.
     pub version: u32,
@@ -49,15 +52,17 @@ impl SchoolResult {
     pub fn of(archive: &Archive, entry: &Entry) -> Self {
         let review = archive.review(entry.id());
         let score = confirm(&entry.card, &entry.assessment, &review);
-        let refused = score
-            .indicators
-            .iter()
-            .filter(|(_, c)| c.applies && c.points < c.claimed_points)
-            .map(|(code, _)| {
-                let comment = review.indicators.get(code).map_or("", |r| r.comment.trim());
-                (code.clone(), comment.to_owned())
-            })
-            .collect();
+        let commented = |keep: fn(&Counted) -> bool| -> Vec<(String, String)> {
+            (score.indicators.iter())
+                .filter(|(_, c)| keep(c))
+                .map(|(code, _)| {
+                    let comment = review.indicators.get(code).map_or("", |r| r.comment.trim());
+                    (code.clone(), comment.to_owned())
+                })
+                .collect()
+        };
+        let refused = commented(|c| c.applies && c.points < c.claimed_points);
+        let ruled = commented(|c| c.claimed_applies && !c.applies && c.max > 0);
         let lost = (score.indicators.iter())
             // As the letters say it: a point ruled not applicable is not
             // refused, the indicator leaves the school's maximum.
@@ -82,6 +87,7 @@ impl SchoolResult {
                 (said != (recount.total, recount.max_applicable)).then_some(said)
             },
             refused,
+            ruled,
             version: entry.card.version,
             seen_as: entry.card.version,
             lost,
@@ -96,10 +102,15 @@ impl SchoolResult {
         (self.score.differences().into_iter())
             .filter_map(|code| {
                 let c = self.score.indicator(code)?;
-                let why = match self.refusal(code) {
-                    Some("") => " — причина не указана".to_owned(),
-                    Some(comment) => format!(" — {comment}"),
-                    None => String::new(),
+                // A point refused asks for its reason; a ruling of «не
+                // применимо» gives its own when it has one.
+                let ruling = (self.ruled.iter())
+                    .find(|(c, w)| c == code && !w.is_empty())
+                    .map(|(_, why)| why.as_str());
+                let why = match (self.refusal(code), ruling) {
+                    (Some(""), _) => " — причина не указана".to_owned(),
+                    (Some(comment), _) | (None, Some(comment)) => format!(" — {comment}"),
+                    (None, None) => String::new(),
                 };
                 // «засчитано не применимо» does not read: each side in words;
                 // an indicator without points has none to claim.
@@ -135,9 +146,13 @@ impl SchoolResult {
         self.score.indicators = (self.score.indicators.into_iter())
             .filter_map(|(c, counted)| Some((code(&c)?, counted)))
             .collect();
-        self.refused = (self.refused.into_iter())
-            .filter_map(|(c, comment)| Some((code(&c)?, comment)))
-            .collect();
+        let recode = |list: Vec<(String, String)>| {
+            (list.into_iter())
+                .filter_map(|(c, comment)| Some((code(&c)?, comment)))
+                .collect()
+        };
+        self.refused = recode(self.refused);
+        self.ruled = recode(self.ruled);
         self.seen_as = card.version;
         self
     }
@@ -361,8 +376,16 @@ mod tests {
             now[0].difference_lines(),
             [
                 "1.8: заявлено 1 балл → засчитано 0 баллов — причина не указана",
-                "2.1: заявлено 1 балл → признан не применимым",
+                "2.1: заявлено 1 балл → признан не применимым — Договор не с ПОО",
                 "3.1: заявлено 0 баллов → признан не применимым",
+            ]
+        );
+        // The letter says why the maximum shrank, where the check said it.
+        assert_eq!(
+            now[0].ruled,
+            [
+                ("2.1".to_owned(), "Договор не с ПОО".to_owned()),
+                ("3.1".to_owned(), String::new())
             ]
         );
         // A card without points: no points claimed or counted.
