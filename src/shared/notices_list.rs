@@ -42,7 +42,9 @@ pub fn NoticesList() -> impl IntoView {
             }
         });
         view! {
-            <li id=notice_id(i) class:notice-problem=n.problem>
+            // Focusable by a link to it (the summary's line), so that the
+            // keyboard and a screen reader go on from the message.
+            <li id=notice_id(i) class:notice-problem=n.problem tabindex="-1">
                 <span>{n.text}</span>
                 {raw}
                 <button type="button" id=hide_id(i) on:click=move |_| hide(i)>

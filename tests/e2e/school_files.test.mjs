@@ -212,6 +212,8 @@ test('corrupt data under the app keys is kept aside and reported; the app still 
                 const r = document.getElementById('notice-0').getBoundingClientRect();
                 return r.top >= 0 && r.bottom <= window.innerHeight;
             });
+            // The focus goes there too: Tab goes on to the notice's buttons.
+            await page.waitForFunction(() => document.activeElement?.id === 'notice-0');
 
             // The notice dismissed and the page reloaded, the text is still
             // reachable under the drafts until the school deletes it.
