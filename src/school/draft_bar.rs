@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::platform::browser::{focus_when_drawn, now_iso, print, random_id, saved_when};
+use crate::platform::browser::{confirm, focus_when_drawn, now_iso, print, random_id, saved_when};
 use crate::school::department_cards::SchoolCards;
 use crate::school::draft_list::{DraftList, DRAFT_LIST};
 use crate::school::drafts::Drafts;
@@ -103,6 +103,18 @@ pub fn DraftBar() -> impl IntoView {
                         quoted(&title)
                     ));
                     return;
+                }
+                if let Some(title) = ws.other_export_of(&opened.payload) {
+                    let question = format!(
+                        "В черновике {} уже есть другая выгрузка этой карты за этот год. Если \
+                         выгрузить исправленный файл «{name}», в отделе он заменит этот файл, а \
+                         не выгрузку того черновика, и учтена будет та, что сделана позже. \
+                         Открыть «{name}» отдельным черновиком?",
+                        quoted(&title)
+                    );
+                    if !confirm(&question) {
+                        return;
+                    }
                 }
                 let mut stored =
                     StoredDraft::new(random_id(), opened.payload.to_draft(), &now_iso());

@@ -21,7 +21,7 @@ use profkarta_core::school::profile::default_period;
 use profkarta_core::school::stored::{
     decode, decode_noting, decode_value, DraftMeta, ExportState, SaveStatus, StoredDraft,
 };
-use profkarta_core::signed::submission::file_name;
+use profkarta_core::signed::submission::{file_name, Payload};
 
 use crate::platform::browser::{
     ask_to_keep_storage, confirm, local_hhmm, now_iso, random_id, year_month,
@@ -610,6 +610,34 @@ impl Drafts {
                     && s.meta.export_state(&s.draft) == ExportState::Same
             })
             .map(|s| (s.meta.id.clone(), s.meta.title(&s.draft)))
+    }
+
+    /// The title of a draft of the same card, school and year that made or
+    /// opened another export than `payload`: opening this file too gives a
+    /// second draft, whose export would correct this file and not that
+    /// one, so the department would count whichever came last (a year
+    /// later, the first export picked by mistake lost a corrected plan).
+    pub fn other_export_of(self, payload: &Payload) -> Option<String> {
+        let same = |a: &str, b: &str| a.trim() == b.trim();
+        let open = self.current();
+        let stored = storage::keys(DRAFT_PREFIX)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|key| load(key).ok().flatten()?.ok())
+            .filter(|s| s.meta.id != open.meta.id)
+            .collect::<Vec<_>>();
+        std::iter::once(open)
+            .chain(stored)
+            .find(|s| {
+                s.meta
+                    .replaces
+                    .as_ref()
+                    .is_some_and(|r| *r != payload.submission_id)
+                    && s.meta.card == payload.template.id
+                    && same(&s.draft.profile.name, &payload.profile.name)
+                    && same(&s.draft.profile.period, &payload.profile.period)
+            })
+            .map(|s| s.meta.title(&s.draft))
     }
 
     /// Remembers the export just made: the next export of this draft corrects it.

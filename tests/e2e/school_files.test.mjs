@@ -519,6 +519,18 @@ test('export: completeness check, signed file verified outside the browser, corr
         assert.match(stdout, /^claimed: 3 of 23, level low$/m);
         assert.match(stdout, new RegExp(`^replaces: ${firstId}$`, 'm'));
 
+        // The first file picked again, a year later, by mistake: a copy of
+        // it would correct it, not the second, and the department counts
+        // the later. Asked first; «Отмена» opens nothing.
+        const question = new Promise((resolve) => page.once('dialog', (dialog) => {
+            resolve(dialog.message());
+            dialog.dismiss();
+        }));
+        await page.locator('#open-file').setInputFiles(first);
+        assert.equal(await question, 'В черновике «МАОУ СОШ № 7 · 2025/2026» уже есть другая выгрузка этой карты за этот год. Если выгрузить исправленный файл «export-first.json», в отделе он заменит этот файл, а не выгрузку того черновика, и учтена будет та, что сделана позже. Открыть «export-first.json» отдельным черновиком?');
+        await card.expectSummary({ total: '3 из 23' });
+        assert.equal(await drafts.innerText(), listed);
+
         // Moved to another year, the draft makes a file of its own: it is
         // said, and the file replaces nothing (the department keeps both).
         assert.equal(await page.getByTestId('export-other-year').count(), 0);
