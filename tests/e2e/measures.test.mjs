@@ -346,6 +346,8 @@ test('measures for low-level schools and a target group, their letters, and next
             const next = secondLetter.slice(at + 1).split('\n')[1];
             // With last year's share, where the indicator has one.
             assert.equal(/^Не выполнен и в прошлом году( \(было \d+,\d\u00a0%\))?\.$/.test(next), missedIn(was, code), `${code}: ${next}`);
+            // Met the year before: a point lost, said as such.
+            assert.equal(/^В прошлом году был выполнен( \(было \d+,\d\u00a0%\))?\.$/.test(next), was.earned.has(code), `${code}: ${next}`);
             both += missedIn(was, code) ? 1 : 0;
         }
         assert.ok(both > 0, 'the data has an indicator missed both years');

@@ -313,24 +313,30 @@ pub fn draft_letter(
             indicator.code,
             indicator.text.trim()
         ));
-        // The cycle did not close for it: the letter says so, with last
-        // year's share where there is one, so that a fall shows.
-        // The figure is read from the file's own card, found by the key:
-        // filled in another version, its code may be another indicator's.
-        let again = last_year.as_ref().and_then(|last| {
-            let o = (last.card)
-                .by_key(indicator.key())
-                .filter(|o| last.result.missed(&o.code))?;
-            Some(last.filed.and_then(|(own, answers)| {
-                let mine = own.by_key(o.key())?;
-                explain(mine, answer_to(Some(answers), mine)?).share
-            }))
+        // Missed again, the cycle did not close for it; met last year, a
+        // point was lost. The letter says which, with last year's share
+        // where there is one, so that a fall shows. The figure is read
+        // from the file's own card, found by the key: filled in another
+        // version, its code may be another indicator's.
+        let last = last_year.as_ref().and_then(|last| {
+            let o = last.card.by_key(indicator.key())?;
+            let met = last.result.earned(&o.code);
+            (met || last.result.missed(&o.code)).then(|| {
+                let share = last.filed.and_then(|(own, answers)| {
+                    let mine = own.by_key(o.key())?;
+                    explain(mine, answer_to(Some(answers), mine)?).share
+                });
+                (met, share)
+            })
         });
-        match again {
-            Some(Some(share)) => {
-                text.push_str(&format!("Не выполнен и в прошлом году (было {share}).\n"))
-            }
-            Some(None) => text.push_str("Не выполнен и в прошлом году.\n"),
+        let said = match last {
+            Some((false, _)) => "Не выполнен и в прошлом году",
+            Some((true, _)) => "В прошлом году был выполнен",
+            None => "",
+        };
+        match last.map(|(_, share)| share) {
+            Some(Some(share)) => text.push_str(&format!("{said} (было {share}).\n")),
+            Some(None) => text.push_str(&format!("{said}.\n")),
             None => {}
         }
         if let Some(c) = school
@@ -980,7 +986,8 @@ mod tests {
             letter[at..].lines().nth(2).unwrap_or_default().to_owned()
         };
         assert_eq!(under("2.2"), "Не выполнен и в прошлом году.");
-        assert_ne!(under("3.1"), "Не выполнен и в прошлом году.");
+        // Met last year, missed now: a point lost, said as such.
+        assert_eq!(under("3.1"), "В прошлом году был выполнен.");
         assert!(!letter.contains("\n1.8. "), "met");
         let first_year = draft_letter(&card, &rating[0].result, None, &rating, &[], None);
         assert!(!first_year.contains("в прошлом году"));
@@ -1010,6 +1017,24 @@ mod tests {
         assert_eq!(
             letter[at..].lines().nth(2),
             Some("Не выполнен и в прошлом году (было 20,0\u{A0}%).")
+        );
+        // Met last year (40 % of the 30 % it asks), missed now.
+        was.answers.insert("1.1".into(), testkit::share("4", "10"));
+        let archive = testkit::archive(&card, &[("a1", &was), ("a2", &now)]);
+        let before = results(&archive, DEFAULT_CARD, "2024/2025");
+        let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
+        let letter = school_letter(
+            &archive,
+            &card,
+            &rating[0].result,
+            &rating,
+            Some((&card, &before)),
+        )
+        .unwrap();
+        let at = letter.find("\n1.1. ").unwrap();
+        assert_eq!(
+            letter[at..].lines().nth(2),
+            Some("В прошлом году был выполнен (было 40,0\u{A0}%).")
         );
     }
 
