@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use profkarta_core::card::{Indicator, Level, Rule};
+use profkarta_core::department::archive::Standing;
 use profkarta_core::department::bulk::Bulk;
 use profkarta_core::department::results::SchoolResult;
 use profkarta_core::department::review::{Decision, ReviewStatus};
@@ -13,7 +14,7 @@ use profkarta_core::department::review_filter::RowFilter;
 use profkarta_core::school::input::{parse_links, MAX_COMMENT_LEN};
 use profkarta_core::scoring::explain::{answer_summary, named_errors};
 use profkarta_core::scoring::Outcome;
-use profkarta_core::text::{percent, points, revealed, shorten};
+use profkarta_core::text::{date_ru, percent, points, revealed, shorten};
 
 use crate::department::bulk_actions::BulkActions;
 use crate::department::last_year_check::LastYearCheck;
@@ -153,6 +154,28 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
             </p>
         }
     });
+    // One earlier file corrected twice (an old copy opened again at the
+    // school): only the later counts, which may not be what it meant.
+    let rival = {
+        let id = id.clone();
+        move || {
+            archive.with(|a| {
+                a.rival_correction(&id).map(|other| {
+                    let which = match a.standing_of(&id) {
+                        Some(Standing::Current) => "учтена эта, сделанная позже",
+                        _ => "учтена та, сделанная позже",
+                    };
+                    format!(
+                        "Школа исправила одну и ту же прежнюю выгрузку дважды: эта выгрузка и \
+                         «{}» (от {}) обе заменяют её; {which}. Уточните у школы, какая верна: \
+                         если нужна другая, пусть школа выгрузит её заново.",
+                        other.file_name,
+                        date_ru(&other.opened.payload.created_at)
+                    )
+                })
+            })
+        }
+    };
     // A correction shows where its decisions came from until it has its own.
     let carried_from = {
         let id = id.clone();
@@ -242,6 +265,7 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
             </p>
             {mismatch}
             <LastYearCheck submission=id.clone()/>
+            {move || rival().map(|text| view! { <p class="notice notice-warning" data-testid="review-rival">{text}</p> })}
             {move || carried_from().map(|text| view! { <p class="notice" data-testid="review-carried">{text}</p> })}
             <div class="compare">
                 // A card without points has no score to compare: «0 из 0».

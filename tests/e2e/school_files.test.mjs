@@ -546,7 +546,32 @@ test('export: completeness check, signed file verified outside the browser, corr
         assert.match(other.stdout, /^period: 2024\/2025$/m);
         assert.doesNotMatch(other.stdout, /^replaces:/m);
         await page.getByTestId('export-other-year').waitFor({ state: 'detached' });
+
+        // No draft of 2025/2026 holds an export now: the first file opens
+        // without a question, and its correction replaces it a second time.
+        await page.locator('#open-file').setInputFiles(first);
+        await page.getByTestId('notices').filter({ hasText: 'Выгрузка «export-first.json» открыта для исправления' }).waitFor();
+        await page.getByLabel(/Выгрузить всё равно/).check();
+        const again = join(ARTIFACTS, 'export-first-again.json');
+        await writeFile(again, (await downloadText(page, () => page.getByTestId('export-button').click())).text);
+        assert.match((await runVerify(again)).stdout, new RegExp(`^replaces: ${firstId}$`, 'm'));
     });
+    // The department counts the later of the two corrections and says so
+    // on the school's review.
+    const { context, page } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs' });
+    try {
+        await page.locator('#import-files').setInputFiles([first, join(ARTIFACTS, 'export-second.json'), join(ARTIFACTS, 'export-first-again.json')]);
+        // The corrections were signed in another browser: its key taken.
+        await page.getByTestId('import-summary').filter({ hasText: 'Файлов: 3. Принято: 1. Ждут решения: 2.' }).waitFor();
+        await page.getByTestId('held-keys').getByRole('button', { name: /Принять новый ключ/ }).click();
+        await page.getByTestId('held-keys').waitFor({ state: 'detached' });
+        await page.getByRole('tab', { name: 'Проверка' }).click();
+        const rival = await page.getByTestId('review-rival').innerText();
+        assert.match(rival, /^Школа исправила одну и ту же прежнюю выгрузку дважды: эта выгрузка и «export-second\.json» \(от \d\d\.\d\d\.\d{4}\) обе заменяют её; учтена эта, сделанная позже\./);
+        assert.ok((await page.getByTestId('review').locator('p.meta').first().innerText()).endsWith('файл «export-first-again.json»'));
+    } finally {
+        await context.close();
+    }
 });
 
 test('the key backup restores the same signing key in another browser', async () => {

@@ -123,6 +123,19 @@ impl Archive {
             .collect()
     }
 
+    /// Another file of the same school and year that corrects the same
+    /// earlier file as `id` does: the school corrected one export twice
+    /// from two copies (its first export picked again a year later), and
+    /// only the later counts, whichever holds what the school meant.
+    pub fn rival_correction(&self, id: &str) -> Option<&Entry> {
+        let entry = self.entry(id)?;
+        let old = entry.opened.payload.replaces.as_deref()?;
+        let trusted = |e: &Entry| self.key_state(&e.school, &e.key) == KeyState::Trusted;
+        (self.entries.iter())
+            .filter(|e| e.id() != id && e.same_slot(entry) && trusted(e))
+            .find(|e| e.opened.payload.replaces.as_deref() == Some(old))
+    }
+
     /// Every entry with where it stands, in filing order.
     pub fn with_standings(&self) -> impl Iterator<Item = (&Entry, &Standing)> {
         self.entries.iter().zip(self.standings())
@@ -204,6 +217,14 @@ mod tests {
         assert_eq!(standing("a2"), by_a3);
         assert_eq!(standing("a1"), by_a3);
         assert_eq!(archive.current().len(), 1);
+        // One correction of a2: no rival.
+        assert!(archive.rival_correction("a3").is_none());
+        // The first export corrected again from an old copy: the later
+        // counts, and each names the other.
+        archive.admit_all(vec![file("again", "a4", "2026-09-04", Some("a2"))]);
+        assert_eq!(archive.standing_of("a4"), Some(&Standing::Current));
+        assert_eq!(archive.rival_correction("a4").map(Entry::id), Some("a3"));
+        assert_eq!(archive.rival_correction("a3").map(Entry::id), Some("a4"));
     }
 
     /// A school kept one draft into the next year after exporting it: the
