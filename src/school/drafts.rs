@@ -17,11 +17,12 @@ use profkarta_core::department::last_year::previous_period;
 use profkarta_core::error::{DraftLoadError, StorageError, UnreadFields};
 use profkarta_core::school::draft::Draft;
 use profkarta_core::school::plan::LastPlan;
-use profkarta_core::school::profile::default_period;
+use profkarta_core::school::profile::{default_period, SchoolProfile};
 use profkarta_core::school::stored::{
     decode, decode_noting, decode_value, DraftMeta, ExportState, SaveStatus, StoredDraft,
 };
 use profkarta_core::signed::submission::{file_name, Payload};
+use profkarta_core::text::quoted;
 
 use crate::platform::browser::{
     ask_to_keep_storage, confirm, local_hhmm, now_iso, random_id, year_month,
@@ -426,6 +427,22 @@ impl Drafts {
         match self.stored(id) {
             Ok(source) => {
                 let next = source.next_year_to(random_id(), &now_iso(), keep_answers, cards);
+                // A second press, or a year already begun another way:
+                // two drafts of one year read alike in the list, and the
+                // wrong one is easily deleted.
+                let begun = (self.every_draft().into_iter())
+                    .find(|s| same_school_year(s, &next.meta.card, &next.draft.profile));
+                if let Some(begun) = begun {
+                    let question = format!(
+                        "Черновик {} уже есть. Начать ещё один черновик этого года? \
+                         («Отмена» — открыть имеющийся.)",
+                        quoted(&begun.meta.title(&begun.draft))
+                    );
+                    if !confirm(&question) {
+                        self.open(&begun.meta.id);
+                        return;
+                    }
+                }
                 let (from, to) = cards;
                 let left = next.draft.not_carried.len();
                 self.adopt(next);
@@ -594,17 +611,8 @@ impl Drafts {
     /// `submission_id` and still says what the export says: opening the same
     /// file again goes back to it instead of adding an identical draft.
     pub fn holding_export(self, submission_id: &str) -> Option<(String, String)> {
-        let open = self.current();
-        // The open draft as it is now, not its stored copy, which may lag
-        // behind the last keystrokes.
-        let stored = storage::keys(DRAFT_PREFIX)
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|key| load(key).ok().flatten()?.ok())
-            .filter(|s| s.meta.id != open.meta.id)
-            .collect::<Vec<_>>();
-        std::iter::once(open)
-            .chain(stored)
+        self.every_draft()
+            .into_iter()
             .find(|s| {
                 s.meta.replaces.as_deref() == Some(submission_id)
                     && s.meta.export_state(&s.draft) == ExportState::Same
@@ -618,7 +626,21 @@ impl Drafts {
     /// one, so the department would count whichever came last (a year
     /// later, the first export picked by mistake lost a corrected plan).
     pub fn other_export_of(self, payload: &Payload) -> Option<String> {
-        let same = |a: &str, b: &str| a.trim() == b.trim();
+        self.every_draft()
+            .into_iter()
+            .find(|s| {
+                s.meta
+                    .replaces
+                    .as_ref()
+                    .is_some_and(|r| *r != payload.submission_id)
+                    && same_school_year(s, &payload.template.id, &payload.profile)
+            })
+            .map(|s| s.meta.title(&s.draft))
+    }
+
+    /// The open draft as it is now (not its stored copy, which may lag
+    /// behind the last keystrokes), then every other readable one stored.
+    fn every_draft(self) -> Vec<StoredDraft> {
         let open = self.current();
         let stored = storage::keys(DRAFT_PREFIX)
             .unwrap_or_default()
@@ -626,18 +648,7 @@ impl Drafts {
             .filter_map(|key| load(key).ok().flatten()?.ok())
             .filter(|s| s.meta.id != open.meta.id)
             .collect::<Vec<_>>();
-        std::iter::once(open)
-            .chain(stored)
-            .find(|s| {
-                s.meta
-                    .replaces
-                    .as_ref()
-                    .is_some_and(|r| *r != payload.submission_id)
-                    && s.meta.card == payload.template.id
-                    && same(&s.draft.profile.name, &payload.profile.name)
-                    && same(&s.draft.profile.period, &payload.profile.period)
-            })
-            .map(|s| s.meta.title(&s.draft))
+        std::iter::once(open).chain(stored).collect()
     }
 
     /// Remembers the export just made: the next export of this draft corrects it.
@@ -672,6 +683,14 @@ impl Drafts {
         entries.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
         self.list.set(entries);
     }
+}
+
+/// Whether `draft` is of card `card`, the school and the year of `profile`.
+fn same_school_year(draft: &StoredDraft, card: &str, profile: &SchoolProfile) -> bool {
+    let same = |a: &str, b: &str| a.trim() == b.trim();
+    draft.meta.card == card
+        && same(&draft.draft.profile.name, &profile.name)
+        && same(&draft.draft.profile.period, &profile.period)
 }
 
 /// [`Drafts::year_before`]. A keystroke only compares the school's name

@@ -112,6 +112,17 @@ test('several drafts: a new card, next year from a draft, switching, deleting', 
         assert.equal(await page.getByLabel('Полное наименование ОО').inputValue(), 'МАОУ СОШ № 7');
         await list.getByRole('row', { name: /2025\/2026/ }).waitFor();
         assert.equal(await list.locator('tbody tr').count(), 2);
+        // Pressed again: the year is begun, asked first; «Отмена» keeps to
+        // the draft there is.
+        const begun = new Promise((resolve) => page.once('dialog', (dialog) => {
+            resolve(dialog.message());
+            dialog.dismiss();
+        }));
+        await next.click();
+        await choice.getByRole('button', { name: 'Не копировать ответы' }).click();
+        assert.equal(await begun, 'Черновик «МАОУ СОШ № 7 · 2026/2027» уже есть. Начать ещё один черновик этого года? («Отмена» — открыть имеющийся.)');
+        await card.expectText('draft-title', 'МАОУ СОШ № 7 · 2026/2027');
+        assert.equal(await list.locator('tbody tr').count(), 2);
         // Each draft names its card.
         const title = CARD.title;
         assert.deepEqual(await list.locator('td.draft-card').allInnerTexts(), [title, title]);
