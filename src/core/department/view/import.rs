@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::department::archive::{claimed_school, Admission, Archive, Claim, Refusal};
+use crate::department::archive::{claimed_school, Admission, Archive, Claim, Refusal, Standing};
 use crate::department::school::normalize;
 use crate::department::verdict::{explanation, Verdict};
 use crate::error::ImportError;
@@ -168,6 +168,9 @@ pub struct Tally {
     pub superseded: usize,
     /// Copies of files already in: nothing to do, nothing lost.
     pub repeated: usize,
+    /// Accepted, and replacing a file of the same school and year that was
+    /// in before this import: a correction sent alone read as any file.
+    pub replacing: usize,
 }
 
 impl Tally {
@@ -179,7 +182,22 @@ impl Tally {
             mismatched: 0,
             superseded: 0,
             repeated: 0,
+            replacing: 0,
         };
+        let in_log: HashSet<&str> = (log.iter())
+            .filter_map(|r| match &r.admission {
+                Admission::Filed { submission_id } => Some(submission_id.as_str()),
+                Admission::Refused(_) => None,
+            })
+            .collect();
+        // The files of this log that replaced one filed before it.
+        let replaced_earlier: HashSet<&str> = (archive.with_standings())
+            .filter(|(e, _)| !in_log.contains(e.id()))
+            .filter_map(|(_, s)| match s {
+                Standing::Superseded { by } => Some(by.as_str()),
+                _ => None,
+            })
+            .collect();
         for row in log {
             // A copy refused as already in; not a file filed once and gone
             // since (a restored backup), which is missing.
@@ -203,6 +221,12 @@ impl Tally {
                 v if v.is_good() => tally.accepted += 1,
                 _ => {}
             }
+            if let Admission::Filed { submission_id } = &row.admission {
+                let counts = archive.standing_of(submission_id) == Some(&Standing::Current);
+                if counts && replaced_earlier.contains(submission_id.as_str()) {
+                    tally.replacing += 1;
+                }
+            }
         }
         tally
     }
@@ -219,6 +243,7 @@ impl Tally {
             mismatched,
             superseded,
             repeated,
+            replacing,
         } = *self;
         let mut text = format!("Файлов: {files}. Принято: {accepted}");
         if mismatched > 0 {
@@ -230,6 +255,11 @@ impl Tally {
         if superseded > 0 {
             text.push_str(&format!(
                 " Из них заменены более новыми файлами тех же школ: {superseded}."
+            ));
+        }
+        if replacing > 0 {
+            text.push_str(&format!(
+                " Заменили файлы тех же школ за тот же год, загруженные раньше: {replacing}."
             ));
         }
         text.push_str(&format!(" Ждут решения: {held}."));
@@ -327,6 +357,18 @@ mod tests {
         );
         assert!(!shown.iter().any(|(f, _)| f == "b.json"));
         assert_eq!(Tally::of(&archive, &log).hidden(), 1);
+        // A correction sent alone, later: said to replace the earlier file.
+        let again = sign(&card, &d, meta("e", "2026-09-09", Some("b")), 1);
+        let later: Vec<ImportRow> = archive
+            .admit_all(vec![entry(&card, "e.json", &again)])
+            .into_iter()
+            .map(|(file, admission)| ImportRow::admitted(file, admission))
+            .collect();
+        assert_eq!(
+            Tally::of(&archive, &later).summary(),
+            "Файлов: 1. Принято: 1. Заменили файлы тех же школ за тот же год, загруженные раньше: \
+             1. Ждут решения: 0. Не принято: 0."
+        );
         // The copy names the file it repeats; the same folder picked again
         // does not repeat each file's own name beside it.
         let mut why = |name: &str| match archive.admit(entry(&card, name, &older)) {
