@@ -14,13 +14,21 @@ use crate::school::state::DraftParts;
 pub fn LastPlanNote(code: String, result: Memo<IndicatorResult>) -> impl IntoView {
     let rows: DraftParts = expect_context();
     move || {
+        // A yes or no copied from last year and not yet checked is last
+        // year's answer: nothing moved yet, and none is said.
+        let copied = rows.copied.with(|c| c.contains(&code));
         let now = result.with(|r| {
-            (!matches!(r.outcome, Outcome::Unanswered | Outcome::Invalid))
+            (!copied && !matches!(r.outcome, Outcome::Unanswered | Outcome::Invalid))
                 .then(|| Standing::of(&r.outcome))
         });
         rows.last_plan.with(|plan| {
             let plan = plan.as_ref()?;
             let (rows, progress) = plan.about(&code, now)?;
+            let shares = plan.shares(&code, now);
+            let verdict = match copied {
+                true => "пока не оценён: ответ перенесён из прошлого года и не проверен".to_owned(),
+                false => progress.label().to_owned(),
+            };
             // The verdict first, then the measures one to a line: a
             // department's advice runs to several lines, and run together
             // they hid the verdict at the end.
@@ -38,7 +46,8 @@ pub fn LastPlanNote(code: String, result: Memo<IndicatorResult>) -> impl IntoVie
                     <p>
                         <span class="muted">{format!("План {}: ", plan.period)}</span>
                         "показатель "
-                        <strong>{progress.label()}</strong>
+                        <strong>{verdict}</strong>
+                        {shares}
                         "."
                     </p>
                     {listed}

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::card::Card;
 use crate::school::draft::Draft;
 use crate::scoring::{assess, Detail, Outcome};
-use crate::text::{by_name, lines, one_line};
+use crate::text::{by_name, lines, one_line, percent};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -292,6 +292,18 @@ impl LastPlan {
     }
 }
 
+impl LastPlan {
+    /// « (47,1 % → 49,7 %)»: indicator `code`'s share last year and now,
+    /// where both years have one; «улучшился» alone hid a rise that still
+    /// missed the threshold. Empty otherwise.
+    pub fn shares(&self, code: &str, now: Option<Standing>) -> String {
+        (self.standing.get(code).and_then(|b| b.share))
+            .zip(now.and_then(|n| n.share))
+            .map(|((a, b), (c, d))| format!(" ({} → {})", percent(a, b), percent(c, d)))
+            .unwrap_or_default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -335,6 +347,28 @@ mod tests {
             "1 of 5 and 2 of 10 are the same share"
         );
         assert_eq!(Progress::of(s(true, None), s(true, None)), Progress::Same);
+    }
+
+    /// Beside «улучшился», the shares of both years where both have one.
+    #[test]
+    fn a_share_moved_is_said_with_both_years_figures() {
+        let s = |earned, share| Standing { earned, share };
+        let plan = LastPlan {
+            period: "2024/2025".into(),
+            rows: Vec::new(),
+            standing: [
+                ("1.2".to_owned(), s(false, Some((471, 1000)))),
+                ("1.8".to_owned(), s(false, None)),
+            ]
+            .into_iter()
+            .collect(),
+        };
+        assert_eq!(
+            plan.shares("1.2", Some(s(false, Some((497, 1000))))),
+            " (47,1\u{A0}% → 49,7\u{A0}%)"
+        );
+        assert_eq!(plan.shares("1.2", None), "", "not answered this year");
+        assert_eq!(plan.shares("1.8", Some(s(true, None))), "", "a yes or no");
     }
 
     /// A draft with a measure in its plan (from a letter, say) and no
