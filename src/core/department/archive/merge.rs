@@ -292,6 +292,7 @@ impl Archive {
             reviewer: name.clone(),
             ..Merged::default()
         };
+        let reviewed: BTreeSet<String> = file.reviews.keys().cloned().collect();
         for (id, review) in file.reviews {
             let Some(entry) = self.entry(&id) else {
                 merged.missing += 1;
@@ -306,21 +307,29 @@ impl Archive {
             }
             // Reviewed as the reviewer had it: a later file of the school
             // may count here now. A decision goes to it where its answer is
-            // the same; a finished check is not the later file's.
+            // the same; a finished check is not the later file's. Where her
+            // file reviews the later one too, that review is hers now, and
+            // the old one's says nothing more.
             let now = self.counting(&id);
+            if now.as_ref().is_some_and(|now| reviewed.contains(now)) {
+                continue;
+            }
             for (code, mut theirs) in review.indicators {
                 theirs.by = name.clone();
                 match &now {
                     None => self.merge_indicator(&id, &code, theirs, &mut merged),
+                    // «Не решено» about the old file takes back nothing of the new.
+                    Some(_) if theirs.decision.is_none() => {}
                     Some(now) => {
                         let (Some(old), Some(new)) = (self.entry(&id), self.entry(now)) else {
                             continue;
                         };
                         if same_answer(old, new, &code) {
-                            merged.moved += usize::from(theirs.decision.is_some());
                             let now = now.clone();
+                            let taken = merged.taken;
                             self.merge_indicator(&now, &code, theirs, &mut merged);
-                        } else if theirs.decision.is_some() {
+                            merged.moved += merged.taken - taken;
+                        } else {
                             let school = old.profile().name.trim().to_owned();
                             if !merged.outdated.contains(&school) {
                                 merged.outdated.push(school);
@@ -343,7 +352,7 @@ impl Archive {
 
     /// The file that counts in place of `id` when a later one of its school
     /// and year replaced it; `None` when `id` itself stands.
-    fn counting(&self, id: &str) -> Option<String> {
+    pub fn counting(&self, id: &str) -> Option<String> {
         let mut now = None;
         // Each step goes to a later file; the bound only guards the loop.
         for _ in 0..self.entries().len() {

@@ -147,8 +147,13 @@ impl Archive {
 }
 
 /// Whether a decision about `code` in `source` holds for `entry`, a later
-/// file of its school and year: the same answer, applying the same way.
+/// file of its school and year: the same answer, applying the same way, on
+/// the same version of the card (in another, the code may be another
+/// indicator's).
 pub(super) fn same_answer(source: &Entry, entry: &Entry, code: &str) -> bool {
+    if source.card.version != entry.card.version {
+        return false;
+    }
     let applies = |e: &Entry| {
         (e.assessment.indicators.iter())
             .find(|r| r.code == code)

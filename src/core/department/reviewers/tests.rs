@@ -737,4 +737,26 @@ fn decisions_about_a_replaced_file_go_to_the_file_that_counts() {
     let a = counted.iter().find(|r| r.name() == "Школа А").unwrap();
     assert_eq!(a.submission_id, "a2");
     assert_eq!(a.score.total, 0);
+
+    // Her workspace holds the correction too, and her file reviews both:
+    // the old file's decisions do not overwrite the new one's, whichever
+    // the file lists first (by id: «a0» before «a1», «a2» after).
+    for new in ["a0", "a2"] {
+        let text = testkit::sign(
+            &card,
+            &corrected,
+            testkit::meta(new, CORRECTED, Some("a1")),
+            b'a',
+        );
+        let mut lead = self::lead();
+        lead.admit_all(vec![testkit::entry(&card, new, &text)]);
+        let mut ivanova = reviewer(&lead, 0, 101);
+        ivanova.admit_all(vec![testkit::entry(&card, new, &text)]);
+        ivanova.set_decision("a1", "1.8", Some(Decision::NoPoint));
+        ivanova.set_decision(new, "1.8", Some(Decision::Confirm));
+        let merged = send(&mut lead, &ivanova, 101, LATER);
+        assert_eq!((merged.taken, merged.moved), (1, 0), "{new}");
+        assert!(merged.outdated.is_empty(), "{new}");
+        assert_eq!(lead.review(new).decision("1.8"), Some(Decision::Confirm));
+    }
 }
