@@ -190,13 +190,11 @@ impl Tally {
                 Admission::Refused(_) => None,
             })
             .collect();
-        // The files of this log that replaced one filed before it.
-        let replaced_earlier: HashSet<&str> = (archive.with_standings())
-            .filter(|(e, _)| !in_log.contains(e.id()))
-            .filter_map(|(_, s)| match s {
-                Standing::Superseded { by } => Some(by.as_str()),
-                _ => None,
-            })
+        // The files that count in place of one filed before this log: a
+        // correction of a correction in one import counts too.
+        let replaced_earlier: HashSet<String> = (archive.with_standings())
+            .filter(|(e, s)| !in_log.contains(e.id()) && matches!(s, Standing::Superseded { .. }))
+            .filter_map(|(e, _)| archive.counting(e.id()))
             .collect();
         for row in log {
             // A copy refused as already in; not a file filed once and gone
@@ -223,7 +221,7 @@ impl Tally {
             }
             if let Admission::Filed { submission_id } = &row.admission {
                 let counts = archive.standing_of(submission_id) == Some(&Standing::Current);
-                if counts && replaced_earlier.contains(submission_id.as_str()) {
+                if counts && replaced_earlier.contains(submission_id) {
                     tally.replacing += 1;
                 }
             }
@@ -369,6 +367,20 @@ mod tests {
             "Файлов: 1. Принято: 1. Заменили файлы тех же школ за тот же год, загруженные раньше: \
              1. Ждут решения: 0. Не принято: 0."
         );
+        // A correction and its own correction in one import: the last counts.
+        let first = sign(&card, &d, meta("f", "2026-09-10", Some("e")), 1);
+        let second = sign(&card, &d, meta("g", "2026-09-11", Some("f")), 1);
+        let chain: Vec<ImportRow> = archive
+            .admit_all(vec![
+                entry(&card, "f.json", &first),
+                entry(&card, "g.json", &second),
+            ])
+            .into_iter()
+            .map(|(file, admission)| ImportRow::admitted(file, admission))
+            .collect();
+        assert!(Tally::of(&archive, &chain)
+            .summary()
+            .contains(" Заменили файлы тех же школ за тот же год, загруженные раньше: 1."));
         // The copy names the file it repeats; the same folder picked again
         // does not repeat each file's own name beside it.
         let mut why = |name: &str| match archive.admit(entry(&card, name, &older)) {
