@@ -160,19 +160,25 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
         let id = id.clone();
         move || {
             archive.with(|a| {
-                a.rival_correction(&id).map(|other| {
-                    let which = match a.standing_of(&id) {
-                        Some(Standing::Current) => "учтена эта, сделанная позже",
-                        _ => "учтена та, сделанная позже",
-                    };
-                    format!(
-                        "Школа исправила одну и ту же прежнюю выгрузку дважды: эта выгрузка и \
+                let other = a.rival_correction(&id)?;
+                // Said while one of the two counts; a later file settles it.
+                let counts = match a.standing_of(&id)? {
+                    Standing::Current => id.clone(),
+                    Standing::Superseded { .. } => a.counting(&id)?,
+                    _ => return None,
+                };
+                let which = match counts {
+                    c if c == id => "учтена эта, сделанная позже",
+                    c if c == other.id() => "учтена та, сделанная позже",
+                    _ => return None,
+                };
+                Some(format!(
+                    "Школа исправила одну и ту же прежнюю выгрузку дважды: эта выгрузка и \
                          «{}» (от {}) обе заменяют её; {which}. Уточните у школы, какая верна: \
                          если нужна другая, пусть школа выгрузит её заново.",
-                        other.file_name,
-                        date_ru(&other.opened.payload.created_at)
-                    )
-                })
+                    other.file_name,
+                    date_ru(&other.opened.payload.created_at)
+                ))
             })
         }
     };
