@@ -17,7 +17,7 @@ use profkarta_core::department::last_year::previous_period;
 use profkarta_core::error::{DraftLoadError, StorageError, UnreadFields};
 use profkarta_core::school::draft::Draft;
 use profkarta_core::school::plan::LastPlan;
-use profkarta_core::school::profile::{default_period, SchoolProfile};
+use profkarta_core::school::profile::{canonical_period, default_period, SchoolProfile};
 use profkarta_core::school::stored::{
     decode, decode_noting, decode_value, DraftMeta, ExportState, SaveStatus, StoredDraft,
 };
@@ -430,8 +430,10 @@ impl Drafts {
                 // A second press, or a year already begun another way:
                 // two drafts of one year read alike in the list, and the
                 // wrong one is easily deleted.
-                let begun = (self.every_draft().into_iter())
-                    .find(|s| same_school_year(s, &next.meta.card, &next.draft.profile));
+                let begun = (self.every_draft().into_iter()).find(|s| {
+                    s.meta.id != source.meta.id
+                        && same_school_year(s, &next.meta.card, &next.draft.profile)
+                });
                 if let Some(begun) = begun {
                     let question = format!(
                         "Черновик {} уже есть. Начать ещё один черновик этого года? \
@@ -620,22 +622,21 @@ impl Drafts {
             .map(|s| (s.meta.id.clone(), s.meta.title(&s.draft)))
     }
 
-    /// The title of a draft of the same card, school and year that made or
-    /// opened another export than `payload`: opening this file too gives a
-    /// second draft, whose export would correct this file and not that
-    /// one, so the department would count whichever came last (a year
-    /// later, the first export picked by mistake lost a corrected plan).
-    pub fn other_export_of(self, payload: &Payload) -> Option<String> {
-        self.every_draft()
-            .into_iter()
-            .find(|s| {
-                s.meta
-                    .replaces
-                    .as_ref()
-                    .is_some_and(|r| *r != payload.submission_id)
-                    && same_school_year(s, &payload.template.id, &payload.profile)
-            })
-            .map(|s| s.meta.title(&s.draft))
+    /// A draft of the same card, school and year that holds an export
+    /// other than `payload`, or `payload` itself with changes since (its
+    /// title, and whether it is `payload`): opening this file too gives a
+    /// second draft whose export corrects this file and not that draft's,
+    /// so the department would count whichever came last (a year later,
+    /// the first export picked by mistake lost a corrected plan).
+    pub fn other_export_of(self, payload: &Payload) -> Option<(String, bool)> {
+        self.every_draft().into_iter().find_map(|s| {
+            let holds = s.meta.replaces_now(&s.draft)?;
+            let same = holds == payload.submission_id;
+            // The same export unchanged is opened as it is (holding_export).
+            let asks = !same || s.meta.export_state(&s.draft) != ExportState::Same;
+            (asks && same_school_year(&s, &payload.template.id, &payload.profile))
+                .then(|| (s.meta.title(&s.draft), same))
+        })
     }
 
     /// The open draft as it is now (not its stored copy, which may lag
@@ -686,11 +687,13 @@ impl Drafts {
 }
 
 /// Whether `draft` is of card `card`, the school and the year of `profile`.
+/// Years compare as the department files them («2025-2026» is
+/// «2025/2026»); a draft without a readable year is of none.
 fn same_school_year(draft: &StoredDraft, card: &str, profile: &SchoolProfile) -> bool {
-    let same = |a: &str, b: &str| a.trim() == b.trim();
+    let year = |p: &SchoolProfile| canonical_period(&p.period);
     draft.meta.card == card
-        && same(&draft.draft.profile.name, &profile.name)
-        && same(&draft.draft.profile.period, &profile.period)
+        && draft.draft.profile.name.trim() == profile.name.trim()
+        && year(profile).is_some_and(|y| year(&draft.draft.profile) == Some(y))
 }
 
 /// [`Drafts::year_before`]. A keystroke only compares the school's name

@@ -538,7 +538,7 @@ test('export: completeness check, signed file verified outside the browser, corr
             dialog.dismiss();
         }));
         await page.locator('#open-file').setInputFiles(first);
-        assert.equal(await question, 'В черновике «МАОУ СОШ № 7 · 2025/2026» уже есть другая выгрузка этой карты за этот год. Если выгрузить исправленный файл «export-first.json», в отделе он заменит этот файл, а не выгрузку того черновика, и учтена будет та, что сделана позже. Открыть «export-first.json» отдельным черновиком?');
+        assert.equal(await question, 'В черновике «МАОУ СОШ № 7 · 2025/2026» уже есть другая выгрузка этой карты за этот год. Исправление, выгруженное из копии «export-first.json», заменит в отделе именно этот файл, а не выгрузку того черновика, и учтена будет выгрузка, сделанная позже. Открыть «export-first.json» отдельным черновиком?');
         await card.expectSummary({ total: '3 из 23' });
         assert.equal(await drafts.innerText(), listed);
 

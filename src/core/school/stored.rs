@@ -365,7 +365,8 @@ fn may_overwrite(stored: Option<&Result<StoredDraft, DraftLoadError>>, base_revi
         None => true,
         Some(Ok(other)) => other.meta.revision <= base_revision,
         // A newer app's draft is never overwritten; unreadable text is ours
-        // to replace only because it was already kept aside at start-up.
+        // to replace only because it is kept aside first (at start-up, or
+        // by the save that finds it).
         Some(Err(DraftLoadError::Newer { .. })) => false,
         Some(Err(_)) => true,
     }
