@@ -200,7 +200,9 @@ pub fn LettersPanel() -> impl IntoView {
         offer(
             dept.notices,
             &name,
-            &letters_docx(texts.iter().map(String::as_str)),
+            &dept
+                .card
+                .with_untracked(|card| letters_docx(texts.iter().map(String::as_str), card)),
             DOCX,
         );
     };
@@ -217,7 +219,8 @@ pub fn LettersPanel() -> impl IntoView {
                 letter_docx_name(school.name(), &school.profile.period)
             }
         };
-        offer(dept.notices, &name, &letter_docx(&text), DOCX);
+        let bytes = dept.card.with_untracked(|card| letter_docx(&text, card));
+        offer(dept.notices, &name, &bytes, DOCX);
     };
     let on_addressee = move |ev| {
         let value = event_target_value(&ev);

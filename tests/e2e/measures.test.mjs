@@ -351,6 +351,18 @@ test('measures for low-level schools and a target group, their letters, and next
             both += missedIn(was, code) ? 1 : 0;
         }
         assert.ok(both > 0, 'the data has an indicator missed both years');
+        // The generated years only improve: a point lost is made by the
+        // check, which refuses one the school earned both years.
+        const kept = INDICATORS.find((i) => i.points === 1 && was.earned.has(i.code) && now.earned.has(i.code));
+        assert.ok(kept, 'an indicator earned both years');
+        await page.getByRole('tab', { name: 'Проверка' }).click();
+        await chooseSchool(page, 'Гимназия № 2');
+        await page.getByTestId('review').locator(`li[data-code="${kept.code}"]`).getByLabel('балл не засчитан').check();
+        await page.getByRole('tab', { name: 'Рекомендации' }).click();
+        await page.waitForFunction((code) => document.querySelector('#letter-text')?.value.includes(`\n${code}. `), kept.code);
+        const lostLetter = await page.locator('#letter-text').inputValue();
+        const at = lostLetter.indexOf(`\n${kept.code}. `);
+        assert.match(lostLetter.slice(at + 1).split('\n')[1], /^В прошлом году был выполнен( \(было \d+,\d\u00a0%\))?\.$/);
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();

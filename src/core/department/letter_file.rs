@@ -148,20 +148,22 @@ pub fn letter_docx_name(addressee: &str, period: &str) -> String {
     )
 }
 
-/// A letter's plain text as a Word document (see [`text_blocks`]).
-pub fn letter_docx(text: &str) -> Vec<u8> {
-    letters_docx([text])
+/// A letter's plain text as a Word document (see [`text_blocks`]), the
+/// headings of `card`'s indicators in bold.
+pub fn letter_docx(text: &str, card: &Card) -> Vec<u8> {
+    letters_docx([text], card)
 }
 
 /// Several letters in one Word document, each from a new page: the letters
 /// to every school of a municipality, printed or sent in one go.
-pub fn letters_docx<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<u8> {
+pub fn letters_docx<'a>(texts: impl IntoIterator<Item = &'a str>, card: &Card) -> Vec<u8> {
+    let codes: Vec<&str> = card.indicators().map(|i| i.code.as_str()).collect();
     let mut blocks = Vec::new();
     for (i, text) in texts.into_iter().enumerate() {
         if i > 0 {
             blocks.push(Block::PageBreak);
         }
-        blocks.extend(text_blocks(text));
+        blocks.extend(text_blocks(text, &codes));
     }
     to_docx(&blocks)
 }

@@ -320,23 +320,25 @@ pub fn draft_letter(
         // version, its code may be another indicator's.
         let last = last_year.as_ref().and_then(|last| {
             let o = last.card.by_key(indicator.key())?;
-            let met = last.result.earned(&o.code);
-            (met || last.result.missed(&o.code)).then(|| {
-                let share = last.filed.and_then(|(own, answers)| {
-                    let mine = own.by_key(o.key())?;
-                    explain(mine, answer_to(Some(answers), mine)?).share
-                });
-                (met, share)
-            })
+            let counted = last.result.score.indicator(&o.code)?;
+            let said = if last.result.earned(&o.code) {
+                "В прошлом году был выполнен"
+            } else if counted.partly() {
+                "В прошлом году выполнен частично"
+            } else if last.result.missed(&o.code) {
+                "Не выполнен и в прошлом году"
+            } else {
+                return None;
+            };
+            let share = last.filed.and_then(|(own, answers)| {
+                let mine = own.by_key(o.key())?;
+                explain(mine, answer_to(Some(answers), mine)?).share
+            });
+            Some((said, share))
         });
-        let said = match last {
-            Some((false, _)) => "Не выполнен и в прошлом году",
-            Some((true, _)) => "В прошлом году был выполнен",
-            None => "",
-        };
-        match last.map(|(_, share)| share) {
-            Some(Some(share)) => text.push_str(&format!("{said} (было {share}).\n")),
-            Some(None) => text.push_str(&format!("{said}.\n")),
+        match last {
+            Some((said, Some(share))) => text.push_str(&format!("{said} (было {share}).\n")),
+            Some((said, None)) => text.push_str(&format!("{said}.\n")),
             None => {}
         }
         if let Some(c) = school
@@ -1199,6 +1201,17 @@ mod tests {
             "{letter}"
         );
         assert!(letter.contains("поделиться: СОШ №\u{A0}5."), "{letter}");
+        // On the lower band last year too: said as such, not «не выполнен».
+        let last = LastYear {
+            card: &card,
+            result: of("СОШ № 2"),
+            filed: None,
+        };
+        let letter = draft_letter(&card, of("СОШ № 2"), None, &rating, &[], Some(last));
+        assert!(
+            letter.contains("\n4.1. ") && letter.contains("\nВ прошлом году выполнен частично.\n"),
+            "{letter}"
+        );
         let letter = draft_letter(&card, of("СОШ № 5"), None, &rating, &[], None);
         assert!(!letter.contains("\n4.1. "), "{letter}");
         assert!(
@@ -1594,7 +1607,8 @@ mod tests {
         assert_eq!(letters[1], "Исправленное письмо школе Б");
         assert_eq!(letters[2], drafted("Школа В"));
         assert!(letters[2].contains("Школа В"));
-        let docx = crate::department::letter_file::letters_docx(letters.iter().map(String::as_str));
+        let docx =
+            crate::department::letter_file::letters_docx(letters.iter().map(String::as_str), &card);
         let page_breaks = String::from_utf8_lossy(&docx)
             .matches("<w:pageBreakBefore/>")
             .count();

@@ -42,13 +42,13 @@ pub struct Image {
 
 /// The blocks of a plain-text letter as the app drafts it: paragraphs
 /// between blank lines, lines starting with «— » as list items.
-pub fn text_blocks(text: &str) -> Vec<Block> {
+pub fn text_blocks(text: &str, codes: &[&str]) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut lines: Vec<&str> = Vec::new();
     let flush = |lines: &mut Vec<&str>, blocks: &mut Vec<Block>| {
         if let Some(first) = lines.first() {
             let text = lines.join("\n");
-            blocks.push(match indicator_heading(first) {
+            blocks.push(match indicator_heading(first, codes) {
                 true => Block::Lead(text),
                 false => Block::Paragraph(text),
             });
@@ -69,20 +69,15 @@ pub fn text_blocks(text: &str) -> Vec<Block> {
     blocks
 }
 
-/// Whether a letter's line opens an indicator: its code, ending in a full
-/// stop, then the wording («1.4. Доля…», «П-1.1. Наличие…»), or a numbered
-/// point («2. …»). A code has a digit and no letters but a prefix of a
-/// few; a sentence's first word («Рекомендация:», «По самооценке») is not
-/// one.
-fn indicator_heading(line: &str) -> bool {
-    let Some((code, rest)) = line.split_once(". ") else {
-        return false;
-    };
-    !rest.is_empty()
-        && code.chars().count() <= 12
-        && code.chars().any(|c| c.is_ascii_digit())
-        && code.chars().filter(|c| c.is_alphabetic()).count() <= 3
-        && !code.contains(' ')
+/// Whether a letter's line opens an indicator: one of the card's `codes`,
+/// a full stop, then the wording («1.4. Доля…», «П-1.1. Наличие…»). By the
+/// codes, not the line's shape: a coordinator's own first line («04.12.2026.
+/// Уважаемые…») is no heading.
+fn indicator_heading(line: &str, codes: &[&str]) -> bool {
+    (codes.iter()).any(|code| {
+        line.strip_prefix(code)
+            .is_some_and(|rest| rest.starts_with(". "))
+    })
 }
 
 /// A DOCX document of `blocks`: Times New Roman 14 on A4 with the margins of

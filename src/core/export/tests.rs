@@ -255,7 +255,7 @@ fn a_letter_becomes_paragraphs_and_dash_items() {
                   Меры, в которых примет участие организация:\n— семинар «Профпробы»\n— курсы\n\n\n\
                   Дата ____\n";
     assert_eq!(
-        text_blocks(letter),
+        text_blocks(letter, &[]),
         [
             Block::Paragraph("Адресные рекомендации\nза 2025/2026 учебный год".into()),
             Block::Paragraph("МАОУ «СОШ № 7»".into()),
@@ -266,24 +266,28 @@ fn a_letter_becomes_paragraphs_and_dash_items() {
         ]
     );
     assert_eq!(
-        text_blocks("\r\n  \r\nа\r\nб  \r\n"),
+        text_blocks("\r\n  \r\nа\r\nб  \r\n", &[]),
         [Block::Paragraph("а\nб".into())]
     );
-    // An indicator's paragraph leads with its heading, in bold in Word (a
-    // numbered point too); a sentence's first word is no code.
+    // An indicator's paragraph leads with its heading, in bold in Word;
+    // a line that only looks like one (a date, a numbered point) does not.
+    let codes = ["1.4", "П-1.1", "1.1"];
     let indicators = "1.4. Доля обучающихся\nРекомендация: провести.\n\nП-1.1. Наличие плана\n\n\
-                      Рекомендация: сделать. Срок — май.\n\n1. Руководителям организаций.";
+                      Рекомендация: сделать. Срок — май.\n\n1. Руководителям организаций.\n\n\
+                      04.12.2026. Уважаемые коллеги!\n\n1.14. Не код карты";
     assert_eq!(
-        text_blocks(indicators),
+        text_blocks(indicators, &codes),
         [
             Block::Lead("1.4. Доля обучающихся\nРекомендация: провести.".into()),
             Block::Lead("П-1.1. Наличие плана".into()),
             Block::Paragraph("Рекомендация: сделать. Срок — май.".into()),
-            Block::Lead("1. Руководителям организаций.".into()),
+            Block::Paragraph("1. Руководителям организаций.".into()),
+            Block::Paragraph("04.12.2026. Уважаемые коллеги!".into()),
+            Block::Paragraph("1.14. Не код карты".into()),
         ]
     );
     let body = part(
-        &unzip(&to_docx(&text_blocks(indicators)[..1])),
+        &unzip(&to_docx(&text_blocks(indicators, &codes)[..1])),
         "word/document.xml",
     );
     assert!(body.contains(concat!(
