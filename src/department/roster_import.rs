@@ -149,6 +149,15 @@ pub fn RosterImport() -> impl IntoView {
                     {move || read.with(|r| r.iter().flat_map(|r| &r.schools).take(PREVIEW).map(|s| view! { <li>{s.name.clone()}</li> }).collect_view())}
                 </ul>
                 {move || read.with(|r| r.as_ref().and_then(RosterRead::skipped_line)).map(|line| view! { <p data-testid="roster-skipped">{line}</p> })}
+                // Replacing drops what the new list lacks (schools typed by
+                // hand): said before the button, not found out after.
+                {move || {
+                    let dropped = read.with(|r| {
+                        let new = r.as_ref()?;
+                        dept.archive().with(|a| a.roster.dropped_by(&new.schools))
+                    })?;
+                    Some(view! { <p class="notice notice-warning" data-testid="roster-dropped">{dropped}</p> })
+                }}
                 <div class="actions">
                     <button type="button" class="primary" on:click=accept disabled=move || count() == 0>"Заменить список этими школами"</button>
                     <button type="button" on:click=move |_| {

@@ -430,12 +430,22 @@ test('a roster from an Excel register (XLSX) with a title, numbered columns and 
         await unplaced.screenshot({ path: join(ARTIFACTS, 'department-roster-identifier.png') });
         await unplaced.getByRole('button', { name: 'Запомнить' }).click();
         await page.getByTestId('roster-counts').filter({ hasText: `${PERIOD} учебный год: сдали 12 из 12.` }).waitFor();
+        // A school typed by hand, then the book loaded again: the preview
+        // says it would go; «Отмена» keeps it.
+        await page.locator('#roster-new').fill('МКОУ ООШ № 21 д. Мостовая');
+        await page.getByRole('button', { name: 'Добавить', exact: true }).click();
+        await page.getByTestId('roster').locator('tbody tr').nth(12).waitFor();
+        await page.locator('#roster-file').setInputFiles(book);
+        await preview.getByText('Будет загружено школ: 12. Первые:').waitFor();
+        assert.equal(await preview.getByTestId('roster-dropped').innerText(), 'В загружаемом списке нет школы «МКОУ ООШ № 21 д. Мостовая»: она будет удалена из списка.');
+        await preview.getByRole('button', { name: 'Отмена' }).click();
+        assert.equal(await page.getByTestId('roster').locator('tbody tr').count(), 13);
         // Not a workbook: a clear message, and the list stays as it was.
         const junk = join(generated.dir, 'не-книга.xlsx');
         await writeFile(junk, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(40)]));
         await page.locator('#roster-file').setInputFiles(junk);
         await page.getByTestId('notices').getByText('Файл «не-книга.xlsx» не загружен. Это не книга Excel (XLSX) и не CSV.').waitFor();
-        assert.equal(await page.getByTestId('roster').locator('tbody tr').count(), 12);
+        assert.equal(await page.getByTestId('roster').locator('tbody tr').count(), 13);
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();

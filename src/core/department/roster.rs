@@ -334,6 +334,36 @@ impl Roster {
         }
     }
 
+    /// What replacing the list with `new` would drop, in words: the
+    /// schools of this list that `new` has under no spelling of their name
+    /// and no identifier of theirs (typed by hand, say); `None` when none.
+    pub fn dropped_by(&self, new: &[RosterSchool]) -> Option<String> {
+        let kept = |s: &RosterSchool| {
+            new.iter().any(|n| {
+                normalize(&n.name) == normalize(&s.name)
+                    || (!s.identifier.is_empty() && n.identifier.trim() == s.identifier.trim())
+            })
+        };
+        let dropped: Vec<String> = (self.schools.iter())
+            .filter(|s| !kept(s))
+            .map(|s| quoted(s.name.trim()))
+            .collect();
+        const NAMED: usize = 5;
+        let named = match dropped.len() {
+            0 => return None,
+            n if n > NAMED => format!("{} и ещё {}", dropped[..NAMED].join(", "), n - NAMED),
+            _ => dropped.join(", "),
+        };
+        Some(match dropped.len() {
+            1 => format!("В загружаемом списке нет школы {named}: она будет удалена из списка."),
+            n => format!(
+                "В загружаемом списке нет {n} {} нынешнего списка: {named} — они будут удалены из \
+                 списка.",
+                plural(n as u64, "школы", "школ", "школ")
+            ),
+        })
+    }
+
     /// A school typed by hand, unless the list has it ([`Self::check_new`]).
     pub fn add(&mut self, name: &str) -> Result<(), AlreadyListed> {
         self.check_new(name)?;

@@ -622,3 +622,40 @@ fn refused_files_the_list_cannot_place_are_listed_with_a_guess() {
     // The guess does not change a status: СОШ № 2 has sent nothing readable.
     assert_eq!(rows[1].status, Status::NotSent);
 }
+
+/// Replacing the list names what it drops: a school typed by hand, not one
+/// the new list spells otherwise or knows by its identifier.
+#[test]
+fn replacing_the_list_names_the_schools_it_drops() {
+    let mut roster = Roster {
+        schools: vec![
+            school("МАОУ СОШ № 7"),
+            RosterSchool {
+                identifier: "6600000001".into(),
+                ..school("Лицей")
+            },
+            school("МКОУ ООШ № 21 д. Мостовая"),
+        ],
+        ..Roster::default()
+    };
+    let new = [
+        school("маоу сош №7"),
+        RosterSchool {
+            identifier: "6600000001".into(),
+            ..school("МАОУ «Лицей № 3»")
+        },
+    ];
+    assert_eq!(
+        roster.dropped_by(&new).as_deref(),
+        Some("В загружаемом списке нет школы «МКОУ ООШ № 21 д. Мостовая»: она будет удалена из списка.")
+    );
+    assert_eq!(
+        roster.dropped_by(&[]).as_deref(),
+        Some(
+            "В загружаемом списке нет 3 школ нынешнего списка: «МАОУ СОШ № 7», «Лицей», «МКОУ ООШ № \
+             21 д. Мостовая» — они будут удалены из списка."
+        )
+    );
+    roster.schools.truncate(2);
+    assert_eq!(roster.dropped_by(&new), None);
+}
