@@ -13,6 +13,7 @@ use crate::card::{Card, Indicator, Level};
 use crate::department::archive::Archive;
 use crate::department::figures::{weak_spots, Figures, WeakSpots};
 use crate::department::measures::{addressed_to, Audience, Measure, TargetGroup};
+use crate::department::report::in_name_order;
 use crate::department::results::{Ranked, SchoolResult};
 use crate::department::review::ReviewStatus;
 use crate::school::plan::PlanRow;
@@ -534,9 +535,7 @@ pub fn group_letter(
                 .filter(|r| r.score.level == Some(l))
                 .cloned()
                 .collect();
-            let mut names: Vec<&str> = schools.iter().map(SchoolResult::name).collect();
-            names.sort_by(|a, b| by_name(a, b));
-            let names: Vec<String> = names.into_iter().map(tied).collect();
+            let names = in_name_order(schools.iter().map(SchoolResult::name));
             text.push_str(&format!(" ({})", names.join(", ")));
             own = crate::department::figures::figures(archive, card, &schools);
             (&own, Some(figures))

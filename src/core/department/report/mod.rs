@@ -61,7 +61,7 @@ pub const BEST: usize = 5;
 
 /// Names (or lines that start with one) in the order of names, «№» kept
 /// with its number: how every list of schools in the report reads.
-fn in_name_order<S: AsRef<str>>(names: impl IntoIterator<Item = S>) -> Vec<String> {
+pub(crate) fn in_name_order<S: AsRef<str>>(names: impl IntoIterator<Item = S>) -> Vec<String> {
     let mut names: Vec<S> = names.into_iter().collect();
     names.sort_by(|a, b| by_name(a.as_ref(), b.as_ref()));
     names.iter().map(|n| tied(n.as_ref())).collect()
