@@ -37,7 +37,7 @@ pub fn LettersPanel() -> impl IntoView {
     let dept: Dept = expect_context();
     // None: the chosen school's letter; Some: a target group's, or the
     // letter to the schools at one level.
-    let chosen = RwSignal::new(None::<Recipients>);
+    let chosen = dept.letter_to();
     // A level no school is at in the year shown (another year chosen, a
     // check moved its schools) has no letter and no place in the list:
     // the school's letter stands in for it until the level has schools.

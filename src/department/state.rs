@@ -18,6 +18,7 @@ use profkarta_core::department::bulk::Bulk;
 use profkarta_core::department::dynamics::Years;
 use profkarta_core::department::effectiveness::{measure_effect, plan_effects, Effects, Span};
 use profkarta_core::department::figures::{figures, Figures};
+use profkarta_core::department::letters::Recipients;
 use profkarta_core::department::measures::Measure;
 use profkarta_core::department::own_cards::OwnCards;
 use profkarta_core::department::results::{rank, results, Filter, Ranked, SchoolResult};
@@ -115,6 +116,10 @@ pub struct Dept {
     /// summary or reason, merged). Kept here, not in its tab, so that a
     /// look at the rating does not lose the reasons a file was refused.
     merge_log: RwSignal<Vec<(String, String, bool)>>,
+    /// «Кому» on «Рекомендации»: `None` is the open school's letter. Kept
+    /// here so that a look at the rating does not send a letter to a
+    /// level back to the school's.
+    letter_to: RwSignal<Option<Recipients>>,
     progress: RwSignal<Option<Progress>>,
     /// The card chosen by the user; `None` follows the first with files.
     chosen_card: RwSignal<Option<String>>,
@@ -274,6 +279,7 @@ impl Dept {
             archive,
             log: RwSignal::new(Vec::new()),
             merge_log: RwSignal::new(Vec::new()),
+            letter_to: RwSignal::new(None),
             progress: RwSignal::new(None),
             chosen_card,
             chosen_period,
@@ -356,6 +362,11 @@ impl Dept {
     /// The log of reviewers' files merged since the page was opened.
     pub fn merge_log(self) -> RwSignal<Vec<(String, String, bool)>> {
         self.merge_log
+    }
+
+    /// Whom the letter on «Рекомендации» is to.
+    pub fn letter_to(self) -> RwSignal<Option<Recipients>> {
+        self.letter_to
     }
 
     pub fn progress(self) -> ReadSignal<Option<Progress>> {

@@ -221,7 +221,7 @@ test('measures for low-level schools and a target group, their letters, and next
         const seminar = roadMap.locator('tbody tr', { hasText: SEMINAR });
         assert.deepEqual(
             (await seminar.locator('td').allInnerTexts()).slice(0, 8),
-            ['1', `семинар «${SEMINAR}»`, 'март 2025', `ОО с эффективностью «низкая» на день записи меры: ${lowNames.join('; ')}`, TARGETED.join(', '), 'доля ОО, принявших участие', 'справка', 'Иванова Е. П., методист'],
+            ['1', `семинар «${SEMINAR}»`, 'март 2025', `ОО с низкой эффективностью на день записи меры: ${lowNames.join('; ')}`, TARGETED.join(', '), 'доля ОО, принявших участие', 'справка', 'Иванова Е. П., методист'],
         );
         await roadMap.locator('tbody tr', { hasText: COURSES }).getByText('целевая группа: заместители директоров по ВР').waitFor();
         // The measures are kept with the workspace's decisions and survive a reload.
@@ -275,6 +275,12 @@ test('measures for low-level schools and a target group, their letters, and next
             const m = municipal.figures.find((g) => g.code === f.code);
             return ` (по муниципалитету — в ${m.earned} из ${m.applicable} ${organisations(m.applicable)})`;
         });
+
+        // «Кому» stays through a look at another tab.
+        await page.getByRole('tab', { name: 'Меры' }).click();
+        await page.getByRole('tab', { name: 'Рекомендации' }).click();
+        await page.waitForFunction(() => document.querySelector('#letter-text')?.value.startsWith('Руководителям образовательных организаций с низкой'));
+        assert.equal(await page.locator('#letter-addressee option:checked').textContent(), `ОО с низкой эффективностью (${lowNames.length})`);
 
         // A low-level school's own letter names the seminar; a high one's does not.
         await page.locator('#letter-addressee').selectOption({ label: 'Школе (выбранной ниже)' });
@@ -707,7 +713,7 @@ test('a measure for a level keeps the schools it was recorded for; a later check
         await recordMeasure(page, { kind: 'семинар', title: SEMINAR, date: 'март 2025', whom: 'ОО с уровнем эффективности…', codes: ['1.2'] });
         const seminar = page.getByTestId('road-map').locator('tbody tr', { hasText: SEMINAR });
         const whom = () => seminar.locator('td').nth(3).innerText();
-        assert.equal(await whom(), `ОО с эффективностью «низкая» на день записи меры: ${lowNames.join('; ')}`);
+        assert.equal(await whom(), `ОО с низкой эффективностью на день записи меры: ${lowNames.join('; ')}`);
 
         // The check refuses some of the chosen school's points: it is low now.
         await page.getByRole('tab', { name: 'Результаты' }).click();
@@ -722,7 +728,7 @@ test('a measure for a level keeps the schools it was recorded for; a later check
         // The measure went to the schools it was recorded for; the road map
         // names the one at the level since.
         await page.getByRole('tab', { name: 'Меры' }).click();
-        assert.equal(await whom(), `ОО с эффективностью «низкая» на день записи меры: ${lowNames.join('; ')}; теперь с эффективностью «низкая» также: ${chosen.name}`);
+        assert.equal(await whom(), `ОО с низкой эффективностью на день записи меры: ${lowNames.join('; ')}; теперь с низкой эффективностью также: ${chosen.name}`);
         // Saved again, the coordinator is asked whether to bring them up to date.
         await page.getByRole('button', { name: 'Изменить меру 1' }).click();
         const asked = new Promise((resolve) => page.once('dialog', (dialog) => { resolve(dialog.message()); dialog.accept(); }));
@@ -731,7 +737,7 @@ test('a measure for a level keeps the schools it was recorded for; a later check
         const now = [...lowNames, chosen.name].sort(byName);
         await page.waitForFunction(([title, text]) => [...document.querySelectorAll('[data-testid="road-map"] tbody tr')]
             .some((row) => row.textContent.includes(title) && row.cells[3]?.innerText === text),
-        [SEMINAR, `ОО с эффективностью «низкая» на день записи меры: ${now.join('; ')}`]);
+        [SEMINAR, `ОО с низкой эффективностью на день записи меры: ${now.join('; ')}`]);
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();

@@ -31,6 +31,16 @@ impl Level {
         }
     }
 
+    /// «с низкой эффективностью»: schools at the level, as the letters and
+    /// the measures name them («ОО с низкой эффективностью»).
+    pub fn with_efficiency(self) -> &'static str {
+        match self {
+            Self::High => "с высокой эффективностью",
+            Self::Medium => "со средней эффективностью",
+            Self::Low => "с низкой эффективностью",
+        }
+    }
+
     /// A stable name for styling and tests.
     pub fn key(self) -> &'static str {
         match self {

@@ -482,7 +482,7 @@ impl Recipients {
     pub fn label(self) -> String {
         match self {
             Self::Group(g) => g.label().to_owned(),
-            Self::Level(l) => format!("ОО {} эффективностью", with_level(l)),
+            Self::Level(l) => format!("ОО {}", l.with_efficiency()),
         }
     }
 
@@ -492,20 +492,10 @@ impl Recipients {
         match self {
             Self::Group(g) => g.addressee().to_owned(),
             Self::Level(l) => format!(
-                "Руководителям образовательных организаций {} эффективностью \
-                 профориентационной работы",
-                with_level(l)
+                "Руководителям образовательных организаций {} профориентационной работы",
+                l.with_efficiency()
             ),
         }
-    }
-}
-
-/// «с низкой», «со средней»: a level as «… эффективностью» takes it.
-fn with_level(level: Level) -> &'static str {
-    match level {
-        Level::High => "с высокой",
-        Level::Medium => "со средней",
-        Level::Low => "с низкой",
     }
 }
 
@@ -1474,8 +1464,8 @@ mod tests {
         archive.measures[0].reached = Some(vec![third.school.clone()]);
         let letter = group_letter(&archive, &card, low, "2025/2026", &f, &res);
         assert!(letter.contains(
-            "— методическое мероприятие «Семинар для руководителей»; ОО с эффективностью «низкая» \
-             на день записи меры: Школа № 3; теперь с эффективностью «низкая» также: Школа № 4\n"
+            "— методическое мероприятие «Семинар для руководителей»; ОО с низкой эффективностью \
+             на день записи меры: Школа № 3; теперь с низкой эффективностью также: Школа № 4\n"
         ), "{letter}");
         assert_eq!(
             low.key(DEFAULT_CARD, "2025/2026"),

@@ -131,8 +131,8 @@ impl Audience {
             // Which schools are at the level by the year's results: named,
             // as a measure recorded before [`Measure::reached`] reads them.
             Self::Level(l) => match names() {
-                named if named.is_empty() => format!("ОО с эффективностью «{}»", l.label()),
-                named => format!("ОО с эффективностью «{}»: {named}", l.label()),
+                named if named.is_empty() => format!("ОО {}", l.with_efficiency()),
+                named => format!("ОО {}: {named}", l.with_efficiency()),
             },
             Self::Schools(ids) => match names() {
                 named if named.is_empty() => format!("выбранные ОО ({})", ids.len()),
@@ -247,27 +247,24 @@ impl Measure {
         let now = |s: &SchoolResult| self.audience.addresses(s);
         let mut text = match names_where(schools, |s| self.addresses(s)) {
             none if none.is_empty() => format!(
-                "ОО с эффективностью «{}»: на день записи меры таких не было",
-                level.label()
+                "ОО {}: на день записи меры таких не было",
+                level.with_efficiency()
             ),
             named => format!(
-                "ОО с эффективностью «{}» на день записи меры: {named}",
-                level.label()
+                "ОО {} на день записи меры: {named}",
+                level.with_efficiency()
             ),
         };
         let joined = names_where(schools, |s| now(s) && !self.addresses(s));
         let left = names_where(schools, |s| !now(s) && self.addresses(s));
         if !joined.is_empty() {
             text.push_str(&format!(
-                "; теперь с эффективностью «{}» также: {joined}",
-                level.label()
+                "; теперь {} также: {joined}",
+                level.with_efficiency()
             ));
         }
         if !left.is_empty() {
-            text.push_str(&format!(
-                "; уже не с эффективностью «{}»: {left}",
-                level.label()
-            ));
+            text.push_str(&format!("; уже не {}: {left}", level.with_efficiency()));
         }
         text
     }
@@ -383,9 +380,9 @@ mod tests {
         assert_eq!(names, ["СОШ № 2"]);
         assert_eq!(
             m.audience.describe(&all),
-            "ОО с эффективностью «низкая»: СОШ № 2"
+            "ОО с низкой эффективностью: СОШ № 2"
         );
-        assert_eq!(m.audience.describe(&[]), "ОО с эффективностью «низкая»");
+        assert_eq!(m.audience.describe(&[]), "ОО с низкой эффективностью");
         // Recorded, the level's schools are kept: the measure went to
         // them, whatever the check changes since.
         let id = |name: &str| {
@@ -399,7 +396,7 @@ mod tests {
         assert_eq!(m.reached, Some(vec![id("СОШ № 2")]));
         assert_eq!(
             m.describe(&all),
-            "ОО с эффективностью «низкая» на день записи меры: СОШ № 2"
+            "ОО с низкой эффективностью на день записи меры: СОШ № 2"
         );
         // Had the Лицей been low then, and СОШ № 2 not:
         m.reached = Some(vec![id("Лицей")]);
@@ -413,14 +410,14 @@ mod tests {
         );
         assert_eq!(
             m.describe(&all),
-            "ОО с эффективностью «низкая» на день записи меры: Лицей; теперь с эффективностью \
-             «низкая» также: СОШ № 2; уже не с эффективностью «низкая»: Лицей"
+            "ОО с низкой эффективностью на день записи меры: Лицей; теперь с низкой эффективностью \
+             также: СОШ № 2; уже не с низкой эффективностью: Лицей"
         );
         m.reached = Some(Vec::new());
         assert_eq!(
             m.describe(&all),
-            "ОО с эффективностью «низкая»: на день записи меры таких не было; теперь с \
-             эффективностью «низкая» также: СОШ № 2"
+            "ОО с низкой эффективностью: на день записи меры таких не было; теперь с низкой \
+             эффективностью также: СОШ № 2"
         );
         assert_eq!(Measure::reaching(&Audience::All, &all), None);
         m.audience = Audience::Schools(Vec::new());
