@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use profkarta_core::card::{Indicator, Rule};
 use profkarta_core::school::draft::{AnswerField, RawAnswer};
 use profkarta_core::scoring::explain::{explain, typed_share};
-use profkarta_core::scoring::{assess_indicator, IndicatorResult};
+use profkarta_core::scoring::{assess_indicator, IndicatorResult, NotApplicable, Outcome};
 
 use crate::platform::browser::{focus_id, on_next_release};
 use crate::school::answer_input::{AnswerInput, RowData};
@@ -135,6 +135,13 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
         Memo::new(move |_| result.with(|r| explain(&indicator, r)))
     };
     let not_applicable = Signal::derive(move || result.with(|r| !r.outcome.applies()));
+    // A row the school's profile rules out (no grades 10–11, say) takes
+    // no answer: its boxes leave the way of Tab, which a school with
+    // one level missing walked through a dozen times. Only the comment
+    // stays, for a word on why.
+    let ruled_out = Signal::derive(move || {
+        result.with(|r| r.outcome == Outcome::NotApplicable(NotApplicable::Profile))
+    });
     let copied = {
         let code = Arc::clone(&code);
         Memo::new(move |_| rows.copied.with(|c| c.contains(&*code)))
@@ -279,7 +286,7 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
             // counted, under no «Начисление».
             <p class="rule">{(indicator.points > 0).then(|| view! { <span class="muted">"Начисление: "</span> })}{indicator.rule_text.clone()}</p>
             {explanation}
-            <div class="inputs" class:inactive=not_applicable>{inputs}</div>
+            <div class="inputs" class:inactive=not_applicable inert=ruled_out>{inputs}</div>
             <Show when=move || copied.get()>
                 <p class="notice copied" data-testid="copied">
                     "Ответ перенесён из карты прошлого года. Проверьте, верен ли он в этом году. "
@@ -292,7 +299,9 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
             </p>
             <LastPlanNote code=code.to_string() result/>
             <div class="evidence">
-                {text(AnswerField::Evidence, "Ссылки на подтверждающие материалы (по одной в строке)")}
+                <div class="links-field" inert=ruled_out>
+                    {text(AnswerField::Evidence, "Ссылки на подтверждающие материалы (по одной в строке)")}
+                </div>
                 {text(AnswerField::Comment, "Комментарий")}
             </div>
             <p class="source"><span class="muted">"Источник информации: "</span>{indicator.evidence.clone()}</p>

@@ -142,6 +142,15 @@ test('a school without grades 10–11 fills in its card; figures match the hand 
         // 1.3, 1.5 and 3.2 concern grades 10–11: not applicable, maximum 20.
         for (const code of ['1.3', '1.5', '3.2']) await card.expectPoints(code, 'не применимо');
         await card.expectSummary({ total: '0 из 20' });
+        // Their boxes leave the way of Tab: from 1.2's comment, 1.3's
+        // comment (a word on why is still welcome), then 1.4's part.
+        await card.input('1.2', 'comment').focus();
+        const tabTo = async (id) => {
+            await card.page.keyboard.press('Tab');
+            assert.equal(await card.page.evaluate(() => document.activeElement.id), id);
+        };
+        await tabTo('ind-1-3-comment');
+        await tabTo('ind-1-4-numerator');
 
         // Exactly 30% earns the "не менее 30%" point.
         await card.share('1.1', '30', '100');
