@@ -226,9 +226,15 @@ pub enum NumberError {
     /// As [`NumberError::Missing`], of the whole («общее число»): «type 0
     /// if none» would only make the part above it.
     MissingWhole,
-    NumeratorAboveDenominator,
+    /// The part above its `whole`: a whole of 0 is named, as the number
+    /// most likely typed for «none» in the wrong box.
+    NumeratorAboveDenominator {
+        whole: u64,
+    },
     /// Last year's numerator above last year's denominator.
-    PrevNumeratorAbove,
+    PrevNumeratorAbove {
+        whole: u64,
+    },
     /// A breakdown's parts add up to more than its denominator.
     PartsAbove {
         sum: u64,
@@ -256,13 +262,21 @@ impl fmt::Display for NumberError {
             ),
             Self::Missing => write!(f, "Заполните и это поле; если таких нет, введите 0."),
             Self::MissingWhole => write!(f, "Заполните и общее число."),
-            Self::NumeratorAboveDenominator => {
-                write!(
-                    f,
-                    "Это число больше общего числа (во втором поле): проверьте оба поля."
-                )
-            }
-            Self::PrevNumeratorAbove => write!(
+            Self::NumeratorAboveDenominator { whole: 0 } => write!(
+                f,
+                "Общее число (во втором поле) — 0, а это число больше: если таких нет, введите здесь 0, \
+                 иначе исправьте общее число."
+            ),
+            Self::NumeratorAboveDenominator { .. } => write!(
+                f,
+                "Это число больше общего числа (во втором поле): проверьте оба поля."
+            ),
+            Self::PrevNumeratorAbove { whole: 0 } => write!(
+                f,
+                "За прошлый год общее число (во втором поле) — 0, а это число больше: если таких не было, \
+                 введите здесь 0, иначе исправьте общее число."
+            ),
+            Self::PrevNumeratorAbove { .. } => write!(
                 f,
                 "За прошлый год это число больше общего числа (во втором поле): проверьте оба поля."
             ),

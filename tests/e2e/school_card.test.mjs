@@ -184,6 +184,13 @@ test('a school without grades 10–11 fills in its card; figures match the hand 
         const whole = card.input('6.2', 'denominator');
         assert.equal(await whole.getAttribute('aria-invalid'), 'true');
         assert.equal(await whole.getAttribute('aria-describedby'), 'ind-6-2-denominator-error ind-6-2-numerator-error');
+        // A whole of 0 is named: «none» typed in the wrong box, most likely.
+        await card.field('6.2', 'denominator', '0');
+        await whole.press('Tab');
+        await card.expectFieldError('6.2', 'numerator', 'Общее число (во втором поле) — 0, а это число больше: если таких нет, введите здесь 0, иначе исправьте общее число.');
+        await card.field('6.2', 'denominator', '30');
+        await whole.press('Tab');
+        await card.expectFieldError('6.2', 'numerator', 'Это число больше общего числа (во втором поле): проверьте оба поля.');
 
         // 1.1 + 1.4 + 1.6 + 1.7 + 2.1 + 5.3 = 6 of 20 = 30%: low (below 60%).
         await card.expectSummary({ total: '6 из 20', percent: '30,0\u00a0%', level: 'низкая' });

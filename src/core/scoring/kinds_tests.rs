@@ -198,7 +198,7 @@ fn last_year_values_are_checked_like_this_years() {
         result.errors,
         [(
             AnswerField::PrevNumerator,
-            FieldError::Number(NumberError::PrevNumeratorAbove)
+            FieldError::Number(NumberError::PrevNumeratorAbove { whole: 100 })
         )]
     );
     // Said under the part, it concerns the whole too; nothing else does.
@@ -211,6 +211,22 @@ fn last_year_values_are_checked_like_this_years() {
     assert_eq!(
         above.error_also_on(AnswerField::Denominator),
         Some(AnswerField::Numerator)
+    );
+    // A whole of 0 is named: most likely «none» typed in the wrong box.
+    let message = |answer: &RawAnswer| outcome(&lk, "1.1", answer).errors[0].1.to_string();
+    assert_eq!(
+        message(&growth("5", "0", "", "")),
+        "Общее число (во втором поле) — 0, а это число больше: если таких нет, введите здесь 0, \
+         иначе исправьте общее число."
+    );
+    assert_eq!(
+        message(&growth("30", "100", "4", "0")),
+        "За прошлый год общее число (во втором поле) — 0, а это число больше: если таких не было, \
+         введите здесь 0, иначе исправьте общее число."
+    );
+    assert_eq!(
+        message(&growth("120", "100", "", "")),
+        "Это число больше общего числа (во втором поле): проверьте оба поля."
     );
     let result = outcome(&lk, "1.1", &growth("30", "100", "25", ""));
     assert_eq!(

@@ -72,11 +72,11 @@ impl IndicatorResult {
             let concerned = match (at, e) {
                 (
                     AnswerField::Numerator,
-                    FieldError::Number(NumberError::NumeratorAboveDenominator),
+                    FieldError::Number(NumberError::NumeratorAboveDenominator { .. }),
                 ) => field == AnswerField::Denominator,
                 (
                     AnswerField::PrevNumerator,
-                    FieldError::Number(NumberError::PrevNumeratorAbove),
+                    FieldError::Number(NumberError::PrevNumeratorAbove { .. }),
                 ) => field == AnswerField::PrevDenominator,
                 (AnswerField::Denominator, FieldError::Number(NumberError::PartsAbove { .. })) => {
                     matches!(field, AnswerField::Part(_))
@@ -113,9 +113,9 @@ impl IndicatorResult {
             && self.errors.iter().all(|(_, e)| match e {
                 FieldError::Number(NumberError::Missing | NumberError::MissingWhole) => true,
                 FieldError::Number(
-                    NumberError::NumeratorAboveDenominator | NumberError::PartsAbove { .. },
+                    NumberError::NumeratorAboveDenominator { .. } | NumberError::PartsAbove { .. },
                 ) => field == AnswerField::Denominator,
-                FieldError::Number(NumberError::PrevNumeratorAbove) => {
+                FieldError::Number(NumberError::PrevNumeratorAbove { .. }) => {
                     field == AnswerField::PrevDenominator
                 }
                 _ => false,

@@ -73,7 +73,7 @@ pub(super) fn read_value(rule: &Rule, answer: &RawAnswer, errors: &mut Errors) -
             let pair = pair(
                 answer,
                 (AnswerField::Numerator, AnswerField::Denominator),
-                NumberError::NumeratorAboveDenominator,
+                |whole| NumberError::NumeratorAboveDenominator { whole },
                 errors,
             );
             pair.map(|(numerator, denominator)| Value::Share {
@@ -94,7 +94,7 @@ pub(super) fn read_value(rule: &Rule, answer: &RawAnswer, errors: &mut Errors) -
         pair(
             answer,
             (AnswerField::PrevNumerator, AnswerField::PrevDenominator),
-            NumberError::PrevNumeratorAbove,
+            |whole| NumberError::PrevNumeratorAbove { whole },
             errors,
         )
     } else {
@@ -122,7 +122,7 @@ pub(super) fn read_value(rule: &Rule, answer: &RawAnswer, errors: &mut Errors) -
 fn pair(
     answer: &RawAnswer,
     (first, second): (AnswerField, AnswerField),
-    above: NumberError,
+    above: fn(u64) -> NumberError,
     errors: &mut Errors,
 ) -> Option<(u64, u64)> {
     let (a, b) = (
@@ -132,7 +132,7 @@ fn pair(
     let typed = |field| !answer.text(field).trim().is_empty();
     match (a, b) {
         (Some(a), Some(b)) if a > b => {
-            errors.push((first, FieldError::Number(above)));
+            errors.push((first, FieldError::Number(above(b))));
             None
         }
         (Some(a), Some(b)) => Some((a, b)),
