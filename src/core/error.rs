@@ -217,6 +217,8 @@ pub enum NumberError {
     Grouping,
     /// Characters nobody sees (a zero-width space from copied text).
     Invisible,
+    /// Cells of a table pasted into one box ([`crate::school::input::pasted_cells`]).
+    SeveralCells,
     Negative,
     TooLarge {
         max: u64,
@@ -253,6 +255,10 @@ impl fmt::Display for NumberError {
                 f,
                 "В поле есть невидимые символы (например, из скопированного текста): они будут удалены, \
                  когда вы перейдёте к другому полю."
+            ),
+            Self::SeveralCells => write!(
+                f,
+                "Вставлено несколько ячеек таблицы: оставьте в поле одно число."
             ),
             Self::Negative => write!(f, "Число не может быть отрицательным."),
             Self::TooLarge { max } => write!(

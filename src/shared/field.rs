@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use profkarta_core::school::input::pasted_cells;
 use profkarta_core::text::tied;
 
 use crate::platform::browser::held_while_pressed;
@@ -44,6 +45,16 @@ pub fn Field(
     let error_id = format!("{id}-error");
     let has_error = move || error.with(|e| !e.is_empty()) || also_error.with(Option::is_some);
     let input = move |ev| on_input.run(event_target_value(&ev));
+    // A spreadsheet's cells pasted into a number box: the box would drop a
+    // column's line breaks («15↵16» read as 1516). They are kept apart
+    // instead, and the check says what happened.
+    let paste = move |ev: leptos::ev::ClipboardEvent| {
+        let text = ev.clipboard_data().and_then(|d| d.get_data("text").ok());
+        if let Some(cells) = text.as_deref().and_then(pasted_cells) {
+            ev.prevent_default();
+            on_input.run(cells);
+        }
+    };
     // `blur` also comes when the focused field is removed with its page
     // (another card drawn), after its callback is gone: nothing to do then.
     let blur = move |_| {
@@ -87,6 +98,7 @@ pub fn Field(
             <input
                 {..common}
                 type="text"
+                on:paste=move |ev| if kind == FieldKind::Number { paste(ev) }
                 inputmode=(kind == FieldKind::Number).then_some("numeric")
                 autocomplete="off"
                 required=required

@@ -244,6 +244,22 @@ test('invalid numbers are marked on the field in Russian and never counted', () 
             await card.expectPoints('1.1', 'не учитывается');
             await card.expectSummary({ total: '0 из 23' });
         }
+        // A spreadsheet's column pasted into one box: the two cells are kept
+        // apart and named, not read as 1516.
+        const page = card.page;
+        await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+        await page.evaluate(() => navigator.clipboard.writeText('15\r\n16\r\n'));
+        await card.input('1.1', 'numerator').fill('');
+        await card.input('1.1', 'numerator').press('Control+V');
+        await card.expectFieldError('1.1', 'numerator', 'Вставлено несколько ячеек таблицы: оставьте в поле одно число.');
+        assert.equal(await card.input('1.1', 'numerator').inputValue(), '15\t16');
+        await card.expectPoints('1.1', 'не учитывается');
+        // One copied cell ends with a line break: it is the number.
+        await page.evaluate(() => navigator.clipboard.writeText('7\r\n'));
+        await card.input('1.1', 'numerator').fill('');
+        await card.input('1.1', 'numerator').press('Control+V');
+        await card.page.waitForFunction(() => document.getElementById('ind-1-1-numerator').value === '7');
+        await card.expectExact(card.page.locator('#ind-1-1-numerator-error'), '', 'one cell is a number');
         // What nobody sees is said while typing, and taken away on leaving
         // the field: the «5» counts.
         await card.field('1.1', 'numerator', '\u200b5');

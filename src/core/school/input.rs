@@ -24,6 +24,9 @@ pub fn parse_number(text: &str) -> Result<Option<u64>, NumberError> {
     if text.chars().any(is_invisible) {
         return Err(NumberError::Invisible);
     }
+    if text.contains(CELLS) {
+        return Err(NumberError::SeveralCells);
+    }
     let (negative, digits) = match text.strip_prefix(['-', '−', '–']) {
         Some(rest) => (true, rest.trim_start()),
         None => (false, text),
@@ -52,6 +55,22 @@ pub fn parse_number(text: &str) -> Result<Option<u64>, NumberError> {
         Ok(n) if n <= MAX_PEOPLE => Ok(Some(n)),
         _ => Err(NumberError::TooLarge { max: MAX_PEOPLE }),
     }
+}
+
+/// What keeps apart the cells of a table pasted into one number box.
+const CELLS: char = '\t';
+
+/// Several cells of a spreadsheet pasted into a number box, kept apart by
+/// a tab; `None` for one cell (a copied cell ends with a line break) or
+/// plain text. A text box drops a column's line breaks itself: «15↵16»
+/// would read as 1516, a number nobody typed.
+pub fn pasted_cells(text: &str) -> Option<String> {
+    let cells: Vec<&str> = text
+        .split(['\t', '\r', '\n'])
+        .map(str::trim)
+        .filter(|cell| !cell.is_empty())
+        .collect();
+    (cells.len() > 1).then(|| cells.join(&CELLS.to_string()))
 }
 
 /// A percentage typed directly, 0–100 with at most one decimal ("87,5",
@@ -219,6 +238,20 @@ mod tests {
         );
         assert_eq!(parse_number("1  200"), Ok(Some(1200)));
         assert_eq!(parse_number("1000000"), Ok(Some(MAX_PEOPLE)));
+    }
+
+    #[test]
+    fn cells_pasted_from_a_spreadsheet_are_kept_apart() {
+        // A row's two cells, a column's two (Windows line breaks), a
+        // column with an empty cell between.
+        assert_eq!(pasted_cells("15\t16"), Some("15\t16".into()));
+        assert_eq!(pasted_cells("15\r\n16\r\n"), Some("15\t16".into()));
+        assert_eq!(pasted_cells("15\n\n 16"), Some("15\t16".into()));
+        // One copied cell ends with a line break: it is one number.
+        assert_eq!(pasted_cells("15\r\n"), None);
+        assert_eq!(pasted_cells("1 200"), None);
+        assert_eq!(parse_number("15\t16"), Err(NumberError::SeveralCells));
+        assert_eq!(parse_number("15\t"), Ok(Some(15)));
     }
 
     #[test]
