@@ -75,25 +75,94 @@ pub fn group_digits(n: u64) -> String {
     out
 }
 
-/// `text` cut to at most `max_chars` characters, ending with "…" when cut,
-/// so that text from a file (a comment of a megabyte, a hand-made label)
-/// stays readable in a view. Below two characters a cut says nothing, so
-/// the result is empty.
+/// The most characters of a [`file_stem`].
+const STEM: usize = 60;
+
+/// Words of a school's legal form and kind, which a long name says in
+/// full («Муниципальное бюджетное общеобразовательное учреждение «Средняя
+/// общеобразовательная школа № 12»») and a file name by their initials
+/// (МБОУ, СОШ).
+const FORM_WORDS: [&str; 19] = [
+    "муниципальное",
+    "государственное",
+    "областное",
+    "краевое",
+    "бюджетное",
+    "автономное",
+    "казенное",
+    "казённое",
+    "частное",
+    "общеобразовательное",
+    "образовательное",
+    "учреждение",
+    "организация",
+    "средняя",
+    "основная",
+    "начальная",
+    "общеобразовательная",
+    "вечерняя",
+    "школа",
+];
+
 /// The letters and digits of `text`, runs of anything else as one `_`, at
-/// most 60 characters: a readable part of a file name in a folder of hundreds.
+/// most 60 characters: a readable part of a file name in a folder of
+/// hundreds. A longer name has its legal form and kind by their initials
+/// («МБОУ_СОШ_12»), and is then cut between words: cut at 60 characters,
+/// every full legal name kept only its common beginning, the number lost.
 pub fn file_stem(text: &str) -> String {
-    let mut stem = String::new();
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            stem.push(c);
-        } else if !stem.ends_with('_') && !stem.is_empty() {
-            stem.push('_');
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let whole = words.join("_");
+    if whole.chars().count() <= STEM {
+        return whole;
+    }
+    // Runs of form words, two or more, as their initials.
+    let mut kept: Vec<String> = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let end_run = |kept: &mut Vec<String>, run: &mut Vec<&str>| {
+        match run[..] {
+            [] => {}
+            [word] => kept.push(word.to_owned()),
+            _ => kept.push(
+                run.iter()
+                    .flat_map(|w| w.chars().next())
+                    .collect::<String>()
+                    .to_uppercase(),
+            ),
         }
-        if stem.chars().count() >= 60 {
-            break;
+        run.clear();
+    };
+    for word in words {
+        let lower = word.to_lowercase();
+        if FORM_WORDS.contains(&lower.as_str()) {
+            run.push(word);
+            // «… учреждение «Средняя …»»: the form ends, the kind begins.
+            if matches!(lower.as_str(), "учреждение" | "организация") {
+                end_run(&mut kept, &mut run);
+            }
+        } else {
+            end_run(&mut kept, &mut run);
+            kept.push(word.to_owned());
         }
     }
-    stem.trim_end_matches('_').to_owned()
+    end_run(&mut kept, &mut run);
+    let mut stem = String::new();
+    for word in kept {
+        let wanted = stem.chars().count() + usize::from(!stem.is_empty()) + word.chars().count();
+        if wanted > STEM {
+            if stem.is_empty() {
+                stem = word.chars().take(STEM).collect();
+            }
+            break;
+        }
+        if !stem.is_empty() {
+            stem.push('_');
+        }
+        stem.push_str(&word);
+    }
+    stem
 }
 
 /// «2026-09-30» (or a longer ISO time) as «30.09.2026»; anything else as is.
@@ -309,6 +378,10 @@ pub fn lines(text: &str) -> String {
     lines.join("\n").trim_matches('\n').to_owned()
 }
 
+/// `text` cut to at most `max_chars` characters, ending with "…" when cut,
+/// so that text from a file (a comment of a megabyte, a hand-made label)
+/// stays readable in a view. Below two characters a cut says nothing, so
+/// the result is empty.
 pub fn shorten(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
         return text.to_owned();
@@ -400,6 +473,33 @@ pub fn with_stop(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_school_names_keep_their_number_in_a_file_name() {
+        assert_eq!(file_stem("МАОУ «СОШ № 7»"), "МАОУ_СОШ_7");
+        // Short enough: as typed, «Основная школа» not made «ОШ».
+        assert_eq!(
+            file_stem("МАОУ «Основная школа № 7»"),
+            "МАОУ_Основная_школа_7"
+        );
+        assert_eq!(
+            file_stem(
+                "Муниципальное бюджетное общеобразовательное учреждение «Средняя \
+                 общеобразовательная школа № 12»"
+            ),
+            "МБОУ_СОШ_12"
+        );
+        assert_eq!(
+            file_stem(
+                "Муниципальное автономное общеобразовательное учреждение «Лицей № 5 \
+                 имени Героя Советского Союза И. И. Иванова» г. Ленинска-Кузнецкого"
+            ),
+            "МАОУ_Лицей_5_имени_Героя_Советского_Союза_И_И_Иванова_г"
+        );
+        // One word longer than a stem is cut.
+        assert_eq!(file_stem(&"а".repeat(70)).chars().count(), 60);
+        assert_eq!(file_stem(" «» "), "");
+    }
 
     #[test]
     fn a_message_goes_on_after_a_colon_in_lower_case() {
