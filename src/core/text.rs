@@ -442,6 +442,31 @@ pub fn percent(part: u64, whole: u64) -> String {
     percent_tenths(part, whole).map_or_else(|| "—".to_owned(), tenths_percent)
 }
 
+/// Two shares that differ but read alike in tenths («33,3 %» for 15 of 45
+/// and 333 of 1 000), as many decimals as tell them apart (at most six),
+/// cut rather than rounded so that the larger never reads smaller: a
+/// verdict of growth beside two equal figures reads as a mistake. `None`
+/// when [`percent`] already tells them apart, or they are equal.
+pub fn percents_apart(a: (u64, u64), b: (u64, u64)) -> Option<(String, String)> {
+    let equal = u128::from(a.0) * u128::from(b.1) == u128::from(b.0) * u128::from(a.1);
+    if a.1 == 0 || b.1 == 0 || equal || percent(a.0, a.1) != percent(b.0, b.1) {
+        return None;
+    }
+    let cut = |(p, w): (u64, u64), places: u32| {
+        let scaled = u128::from(p) * 100 * 10u128.pow(places) / u128::from(w);
+        let unit = 10u128.pow(places);
+        format!(
+            "{},{:0width$}\u{A0}%",
+            scaled / unit,
+            scaled % unit,
+            width = places as usize
+        )
+    };
+    (2..=6)
+        .map(|places| (cut(a, places), cut(b, places)))
+        .find(|(x, y)| x != y)
+}
+
 /// [`percent`] of a share known to be below its `target` (a whole
 /// percent): where the tenths would round up onto the target, hundredths
 /// rounded down instead («69,98 %» for 1 399 of 1 999), so that «70,0 %»
@@ -473,6 +498,24 @@ pub fn with_stop(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shares_alike_in_tenths_are_told_apart() {
+        let apart = |a, b| percents_apart(a, b).map(|(x, y)| format!("{x} / {y}"));
+        assert_eq!(
+            apart((15, 45), (333, 1000)).as_deref(),
+            Some("33,33\u{A0}% / 33,30\u{A0}%")
+        );
+        // 1 of 3 and 333 333 of 1 000 000 part at the fifth place.
+        assert_eq!(
+            apart((1, 3), (333_333, 1_000_000)).as_deref(),
+            Some("33,33333\u{A0}% / 33,33330\u{A0}%")
+        );
+        // Equal shares, shares apart in tenths, an empty whole: nothing to add.
+        assert_eq!(apart((1, 3), (2, 6)), None);
+        assert_eq!(apart((1, 3), (1, 2)), None);
+        assert_eq!(apart((0, 0), (0, 5)), None);
+    }
 
     #[test]
     fn long_school_names_keep_their_number_in_a_file_name() {

@@ -9,8 +9,8 @@ use crate::school::draft::{AnswerField, RawAnswer};
 use crate::school::input::{parse_number, parse_percent};
 use crate::scoring::{Assessment, Detail, Growth, IndicatorResult, NotApplicable, Outcome};
 use crate::text::{
-    group_digits, lower_first, percent, percent_short_of_target, plural, points, quoted, tenths,
-    tenths_percent,
+    group_digits, lower_first, percent, percent_short_of_target, percents_apart, plural, points,
+    quoted, tenths, tenths_percent,
 };
 
 /// The state of a row, for styling and tests.
@@ -368,7 +368,14 @@ fn describe(rule: &Rule, detail: &Detail, scored: bool) -> (Option<String>, Stri
                     } else {
                         "роста нет"
                     };
-                    format!("В прошлом году {was} ({n0} из {d0}): {verdict}.")
+                    // Alike in tenths, the shares are told apart: «33,3 %»
+                    // twice beside «положительная динамика» reads as a slip.
+                    match percents_apart((*numerator, *denominator), (*n0, *d0)) {
+                        Some((now, was)) => format!(
+                            "В прошлом году {was} ({n0} из {d0}), в этом году {now}: {verdict}."
+                        ),
+                        None => format!("В прошлом году {was} ({n0} из {d0}): {verdict}."),
+                    }
                 }
             };
             let share = match shortfall {

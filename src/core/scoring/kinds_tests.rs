@@ -55,6 +55,17 @@ fn positive_dynamics_is_exact_growth_of_the_share() {
     let result = outcome(&lk, "1.1", &growth("100", "100", "50", "50"));
     let text = explain(lk.indicator("1.1").unwrap(), &result);
     assert!(text.note.contains("100\u{A0}% удержаны"), "{}", text.note);
+    // 1 of 3 grew from 33 of 100: both read 33,3 % in tenths, so the note
+    // gives the decimals that part them.
+    let result = outcome(&lk, "1.1", &growth("1", "3", "333", "1000"));
+    let text = explain(lk.indicator("1.1").unwrap(), &result);
+    assert!(
+        text.note.contains(
+            "В прошлом году 33,30\u{A0}% (333 из 1000), в этом году 33,33\u{A0}%: положительная динамика."
+        ),
+        "{}",
+        text.note
+    );
 }
 
 /// Leaving last year out raises the share (the indicator leaves the
