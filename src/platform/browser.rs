@@ -114,6 +114,13 @@ pub fn focus_id(id: &str) {
     }
 }
 
+/// Whether the element `id` has the keyboard focus.
+pub fn has_focus(id: &str) -> bool {
+    leptos::prelude::document()
+        .active_element()
+        .is_some_and(|e| e.id() == id)
+}
+
 /// Focuses the text box `id` once drawn with its text selected: a new
 /// item's starting text («Новый показатель») is typed over, not after.
 pub fn select_when_drawn(id: String) {

@@ -366,6 +366,22 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     await stale.waitFor();
     await page.locator('#ed-0-0-0-rule-text').fill('не менее 40% — 1 балл');
     await stale.waitFor({ state: 'detached' });
+    // «455» typed key by key: «4» and «45» read on the way, «455» does
+    // not. The card takes back the 40 the field had, not the 45 nobody
+    // meant; the typed text stays with its message, and closing asks.
+    const threshold = page.locator('#ed-0-0-0-threshold');
+    await threshold.selectText();
+    await threshold.pressSequentially('455');
+    await page.locator('#ed-0-0-0-threshold-error').filter({ hasText: 'Не больше 100.' }).waitFor();
+    await threshold.press('Tab');
+    assert.equal(await threshold.inputValue(), '455');
+    assert.equal(await page.locator('#ed-0-0-0-threshold-error').innerText(), 'Не больше 100.');
+    const closing = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.message()); d.accept(); }));
+    await page.getByTestId('card-editor').getByRole('button', { name: 'Закрыть' }).click();
+    assert.equal(await closing, 'В 1 поле текст не читается и не записан в карту. Закрыть черновик? Черновик сохранён с прежними значениями этих полей.');
+    await row(page, 'belinsky-2025@1').getByRole('button', { name: 'Открыть черновик версии 2' }).click();
+    await expectValue(threshold, '40');
+    assert.equal(await page.locator('#ed-0-0-0-threshold-error').innerText(), '');
     // The advice letters quote names the old threshold: asked about too,
     // until it is rewritten.
     const staleAdvice = page.getByTestId('stale-recommendations').filter({ hasText: 'Проверьте рекомендацию школе (для писем) у показателя 1.1: цель или баллы изменились по сравнению с версией 1, а рекомендация осталась прежней и называет прежнее значение.' });

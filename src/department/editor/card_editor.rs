@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use profkarta_core::card::edit::{add_criterion, add_direction, remove, shift};
 use profkarta_core::card::Card;
 use profkarta_core::error::{PublishError, TemplateError};
+use profkarta_core::text::plural;
 
 use crate::department::department_name::DepartmentName;
 use crate::department::editor::card_fields::CardFields;
@@ -91,6 +92,14 @@ fn stale_text((what, how): Stale, (version, codes): &(u32, Vec<String>)) -> Stri
         "Проверьте {what} у {whose} {}: цель или баллы изменились по сравнению с версией \
          {version}, {how}.",
         codes.join(", ")
+    )
+}
+
+/// «В 2 полях текст не читается и не записан в карту.»
+fn unread_text(n: usize) -> String {
+    format!(
+        "В {n} {} текст не читается и не записан в карту.",
+        plural(n as u64, "поле", "полях", "полях")
     )
 }
 
@@ -184,7 +193,17 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
             Err(e) => notices.push(e.to_string(), None),
         }
     };
+    // Text that does not read is in no card: closing loses it, so it asks.
     let close = move |_| {
+        let unread = editor.unread.with_untracked(BTreeSet::len);
+        if unread > 0
+            && !confirm(&format!(
+                "{} Закрыть черновик? Черновик сохранён с прежними значениями этих полей.",
+                unread_text(unread)
+            ))
+        {
+            return;
+        }
         editor.write();
         dept.close_editor();
     };

@@ -1,13 +1,17 @@
 //! A number of the card in the editor: a whole number (points, a
 //! threshold, a minimum) or a percentage with one decimal (written into the
 //! card in tenths). Empty means "none" where the card allows it. What cannot
-//! be such a number is said under the field and not written into the card.
+//! be such a number is said under the field and not written into the card:
+//! the card goes back to the number the field had when it took the focus,
+//! not to the digits typed so far («45» on the way to «455»), which nobody
+//! meant and which the editor kept after it was closed.
 
 use leptos::prelude::*;
 
 use profkarta_core::school::input::parse_percent;
 
 use crate::department::editor::{Editor, Getter, Setter};
+use crate::platform::browser::has_focus;
 
 #[component]
 pub fn EditNumber(
@@ -28,39 +32,69 @@ pub fn EditNumber(
     let (get, set) = field;
     let value = Memo::new(move |_| editor.card.with(|c| get(c).unwrap_or_default()));
     let (error, show) = editor.unread_field(id.clone(), value);
+    // What is shown: what was typed while the field has the focus.
+    let typed = RwSignal::new(value.get_untracked());
+    let focused = id.clone();
+    Effect::new(move |_| {
+        let card_value = value.get();
+        if !has_focus(&focused) {
+            typed.set(card_value);
+        }
+    });
+    let at_focus = StoredValue::new(value.get_untracked());
     let group = id.clone();
+    // The text as the card's number (tenths for a percentage), or why not.
+    let read = move |text: &str| -> Result<String, String> {
+        let trimmed = text.trim();
+        if tenths {
+            return parse_percent(trimmed)
+                .map(|t| t.map_or(String::new(), |t| t.to_string()))
+                .map_err(|e| e.to_string());
+        }
+        match trimmed.parse::<u64>() {
+            _ if trimmed.is_empty() => Ok(String::new()),
+            Ok(n) if max.is_some_and(|m| n > m) => Err(format!("Не больше {}.", max.unwrap_or(n))),
+            Ok(n) => Ok(n.to_string()),
+            Err(_) => Err("Введите целое число без знаков и пробелов.".to_owned()),
+        }
+    };
     let on_input = move |ev| {
         let text = event_target_value(&ev);
-        let trimmed = text.trim().to_owned();
-        let parsed = if tenths {
-            parse_percent(&trimmed)
-                .map(|t| t.map_or(String::new(), |t| t.to_string()))
-                .map_err(|e| e.to_string())
-        } else {
-            match trimmed.parse::<u64>() {
-                _ if trimmed.is_empty() => Ok(String::new()),
-                Ok(n) if max.is_some_and(|m| n > m) => {
-                    Err(format!("Не больше {}.", max.unwrap_or(n)))
-                }
-                Ok(n) => Ok(n.to_string()),
-                Err(_) => Err("Введите целое число без знаков и пробелов.".to_owned()),
-            }
+        typed.set(text.clone());
+        let parsed = match read(&text) {
+            Ok(v) if v.is_empty() && !optional => Err("Укажите число.".to_owned()),
+            parsed => parsed,
         };
-        match parsed {
-            Ok(v) if v.is_empty() && !optional => show("Укажите число.".to_owned()),
-            Ok(v) => {
-                show(String::new());
-                let set = set.clone();
-                editor.change(&group, move |c| set(c, v));
+        let (number, message) = match parsed {
+            Ok(v) => (v, String::new()),
+            // The card takes back the number the field had at its focus.
+            Err(e) => match read(&at_focus.get_value()) {
+                Ok(before) => (before, e),
+                Err(_) => {
+                    show(e);
+                    return;
+                }
+            },
+        };
+        show(message);
+        let set = set.clone();
+        editor.change(&group, move |c| set(c, number));
+    };
+    // Leaving a number that reads, the field shows it as the card has it
+    // («045» as «45»).
+    let on_blur = move |_| {
+        if error.try_with_untracked(String::is_empty) == Some(true) {
+            if let Some(card_value) = value.try_get_untracked() {
+                typed.try_set(card_value);
             }
-            Err(e) => show(e),
         }
     };
     let error_id = format!("{id}-error");
     view! {
         <div class="field field-number" class:has-error=move || !error.with(String::is_empty)>
             <label for=id.clone()>{label}</label>
-            <input type="text" inputmode="numeric" id=id prop:value=move || value.get() on:input=on_input
+            <input type="text" inputmode="numeric" id=id prop:value=move || typed.get() on:input=on_input on:blur=on_blur
+                on:focus=move |_| at_focus.set_value(value.get_untracked())
                 aria-invalid=move || (!error.with(String::is_empty)).to_string() aria-describedby=error_id.clone() autocomplete="off"/>
             <p class="field-error" id=error_id role="status">{move || error.get()}</p>
         </div>

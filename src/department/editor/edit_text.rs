@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 
 use crate::department::editor::{Editor, Getter, Setter};
+use crate::platform::browser::has_focus;
 
 #[component]
 pub fn EditText(
@@ -31,13 +32,10 @@ pub fn EditText(
     let value = Memo::new(move |_| editor.card.with(|c| get(c).unwrap_or_default()));
     let (error, show) = editor.unread_field(id.clone(), value);
     let typed = RwSignal::new(value.get_untracked());
-    let focused = {
-        let id = id.clone();
-        move || document().active_element().is_some_and(|e| e.id() == id)
-    };
+    let focused = id.clone();
     Effect::new(move |_| {
         let card_value = value.get();
-        if !focused() {
+        if !has_focus(&focused) {
             typed.set(card_value);
         }
     });

@@ -33,7 +33,7 @@ use profkarta_core::department::view::history::History;
 use profkarta_core::error::TemplateError;
 
 use crate::department::state::Dept;
-use crate::platform::browser::random_id;
+use crate::platform::browser::{has_focus, random_id};
 use crate::shared::debounce::Debounce;
 
 pub use card_editor::CardEditor;
@@ -130,6 +130,8 @@ impl Editor {
     /// to set it (empty: the field reads). Such a field is counted in
     /// `unread` until it reads again or is gone; undo, redo or a change
     /// elsewhere puts the card's `value` back, and what was typed goes.
+    /// The field's own changes while it has the focus (a number put back
+    /// to what it was, [`EditNumber`](edit_number::EditNumber)) keep it.
     pub fn unread_field(
         self,
         id: String,
@@ -154,9 +156,10 @@ impl Editor {
         };
         Effect::new({
             let show = show.clone();
+            let id = id.clone();
             move |before: Option<String>| {
                 let now = value.get();
-                if before.is_some_and(|b| b != now) {
+                if before.is_some_and(|b| b != now) && !has_focus(&id) {
                     show(String::new());
                 }
                 now
