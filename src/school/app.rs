@@ -79,17 +79,18 @@ fn follow_last_plan(drafts: Drafts, card: Memo<Arc<Card>>) {
 }
 
 /// A school with no draft yet starts on its department's card when the
-/// website (or this browser) has one, not on the first built-in card: an
-/// effect, since the site's cards arrive after the start.
+/// website (or this browser) has one, not on the first built-in card, and
+/// on its latest version: an effect, since the site's cards arrive after
+/// the start. A card's link (`?card=`) names the card; its latest version
+/// too comes with the site's cards (a link to the built-in card the
+/// department has edited opened its version 1 on a first visit).
 fn prefer_department_card(drafts: Drafts, cards: SchoolCards) {
-    if query_param("card").is_some() {
-        return;
-    }
+    let linked = query_param("card");
     Effect::new(move |_| {
-        let Some(id) = cards
+        let newest = cards
             .department
-            .with(|d| d.last().map(|x| x.card.id.clone()))
-        else {
+            .with(|d| d.last().map(|x| x.card.id.clone()));
+        let Some(id) = linked.clone().or(newest) else {
             return;
         };
         let Some(latest) = cards.cards.with_untracked(|c| c.latest(&id).cloned()) else {

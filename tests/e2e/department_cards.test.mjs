@@ -627,12 +627,15 @@ test('a first visit opens the department\'s new version of a built-in card', asy
     await writeFile(join(site, 'cards', 'index.json'), JSON.stringify(index));
     // The school's first draft starts on the built-in version 1; the site's
     // version 2 takes it over while nothing is answered, unasked.
-    const school = await openApp(browser, server.url);
-    try {
-        await school.page.getByText(title).first().waitFor();
-        assert.equal(await school.page.getByTestId('newer-card').count(), 0);
-        assert.deepEqual(school.errors.map(String), []);
-    } finally {
-        await school.context.close();
+    // So too through the card's link, as the README gives it to schools.
+    for (const url of [server.url, `${server.url}?card=proforientatsiya-23`]) {
+        const school = await openApp(browser, url);
+        try {
+            await school.page.getByText(title).first().waitFor();
+            assert.equal(await school.page.getByTestId('newer-card').count(), 0, url);
+            assert.deepEqual(school.errors.map(String), []);
+        } finally {
+            await school.context.close();
+        }
     }
 });
