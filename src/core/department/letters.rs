@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::card::versions::{comparability, Change, Comparability};
 use crate::card::{Card, Indicator, Level};
 use crate::department::archive::Archive;
 use crate::department::figures::{weak_spots, Figures, WeakSpots};
@@ -335,12 +336,25 @@ pub fn draft_letter(
                 let mine = own.by_key(o.key())?;
                 explain(mine, answer_to(Some(answers), mine)?).share
             });
-            Some((said, share))
+            // Judged by last year's target, when this year's is another:
+            // «был выполнен» beside a raised threshold read as a fall.
+            let targets = match comparability(last.card, card, indicator) {
+                Comparability::Changed(what) => what.into_iter().find_map(|c| match c {
+                    Change::Target { from, to, .. } => Some((from, to)),
+                    _ => None,
+                }),
+                _ => None,
+            };
+            Some((said, share, targets))
         });
-        match last {
-            Some((said, Some(share))) => text.push_str(&format!("{said} (было {share}).\n")),
-            Some((said, None)) => text.push_str(&format!("{said}.\n")),
-            None => {}
+        if let Some((said, share, targets)) = last {
+            let was = share.map(|s| format!(" (было {s})")).unwrap_or_default();
+            text.push_str(&match targets {
+                Some((from, to)) => {
+                    format!("{said} по прежней цели «{from}»{was}; в этом году цель — «{to}».\n")
+                }
+                None => format!("{said}{was}.\n"),
+            });
         }
         if let Some(c) = school
             .score
@@ -1013,6 +1027,48 @@ mod tests {
             let at = letter.find("\n1.1. ").unwrap();
             assert_eq!(letter[at..].lines().nth(2), Some(said));
         }
+    }
+
+    /// Version 2 raised 1.1's threshold from 30 to 50 %: 4 of 10 met it
+    /// last year on version 1 and misses it now. The letter says by which
+    /// target it was met, not a bare «был выполнен» beside a share that
+    /// did not fall.
+    #[test]
+    fn met_last_year_by_another_target_says_which() {
+        let v1 = testkit::card();
+        let mut v2 = v1.clone();
+        v2.version = 2;
+        let raised = v2.indicators_mut().find(|i| i.code == "1.1").unwrap();
+        let crate::card::Rule::Share {
+            threshold_percent, ..
+        } = &mut raised.rule
+        else {
+            panic!("1.1 is a share");
+        };
+        *threshold_percent = Some(50);
+        let mut was = draft("Школа А", "2024/2025", &[]);
+        was.answers.insert("1.1".into(), testkit::share("4", "10"));
+        let mut now = draft("Школа А", "2025/2026", &[]);
+        now.answers.insert("1.1".into(), testkit::share("4", "10"));
+        let archive = testkit::archive_of(&[(&v1, "a1", &was), (&v2, "a2", &now)]);
+        let before = results(&archive, DEFAULT_CARD, "2024/2025");
+        let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
+        let letter = school_letter(
+            &archive,
+            &v2,
+            &rating[0].result,
+            &rating,
+            Some((&v1, &before)),
+        )
+        .unwrap();
+        let at = letter.find("\n1.1. ").unwrap();
+        assert_eq!(
+            letter[at..].lines().nth(2),
+            Some(
+                "В прошлом году был выполнен по прежней цели «не менее 30\u{A0}%» (было 40,0\u{A0}%); \
+                 в этом году цель — «не менее 50\u{A0}%»."
+            )
+        );
     }
 
     /// Last year two versions were filled in: Школа А on version 1, where
