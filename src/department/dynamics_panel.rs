@@ -201,7 +201,7 @@ pub fn DynamicsPanel() -> impl IntoView {
             indicators
                 .into_iter()
                 .map(|c| {
-                    let comparable = c.comparability.is_comparable();
+                    let comparable = c.comparability.met_comparable();
                     view! {
                         <tr data-code=c.code.clone() class:changed=!comparable>
                             <IndicatorName code=c.code.clone()/>

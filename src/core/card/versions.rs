@@ -618,6 +618,16 @@ impl Comparability {
         }
     }
 
+    /// Whether who met it is judged as before: the same rule, or other
+    /// points for the same target (the schools that met it still did).
+    pub fn met_comparable(&self) -> bool {
+        match self {
+            Self::Same => true,
+            Self::Changed(what) => what.iter().all(|c| matches!(c, Change::Points { .. })),
+            Self::New | Self::Removed => false,
+        }
+    }
+
     /// Whether the municipal value (Σ/Σ, a sum, a mean) is measured as
     /// before: a new target or other points change who earns the
     /// indicator, not what the schools report.

@@ -377,13 +377,14 @@ pub struct IndicatorChange {
 }
 
 impl IndicatorChange {
-    /// The change in tenths of a point, only where the rule did not change
-    /// and the indicator applied to some school in both years: «0 из 0»
-    /// is no share, and 0 % against it would read as a rise.
+    /// The change in tenths of a point, only where who met it is judged as
+    /// before ([`Comparability::met_comparable`]) and the indicator applied
+    /// to some school in both years: «0 из 0» is no share, and 0 % against
+    /// it would read as a rise.
     pub fn delta_tenths(&self) -> Option<i64> {
         let wide = |(a, b): (usize, usize)| (a as u64, b as u64);
         let before = self.before.filter(|b| b.1 > 0 && self.after.1 > 0)?;
-        (self.comparability.is_comparable()).then(|| delta_tenths(wide(before), wide(self.after)))
+        (self.comparability.met_comparable()).then(|| delta_tenths(wide(before), wide(self.after)))
     }
 
     /// «+16,7 п. п.», or why there is no change to show.

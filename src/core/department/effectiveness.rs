@@ -285,14 +285,15 @@ impl<'a> Span<'a> {
             .collect()
     }
 
-    /// Last year's and this year's code of the indicator `key`, when its
-    /// rule did not change between them; else its code and why not.
+    /// Last year's and this year's code of the indicator `key`, when who
+    /// met it is judged as before (its points may differ); else its code
+    /// and why not.
     fn codes(&self, key: &str) -> Result<(String, String), (String, Verdict)> {
         let old = self.old_card.by_key(key);
         let new = self.new_card.by_key(key);
         match (old, new) {
             (Some(o), Some(n))
-                if comparability(self.old_card, self.new_card, n).is_comparable() =>
+                if comparability(self.old_card, self.new_card, n).met_comparable() =>
             {
                 Ok((o.code.clone(), n.code.clone()))
             }

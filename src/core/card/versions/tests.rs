@@ -94,6 +94,21 @@ fn renumbered_and_moved_stays_comparable_a_new_target_does_not() {
     assert_eq!(comparable_share(&new, &new), (4, 4));
 }
 
+/// Other points for the same target: who met it is judged as before,
+/// though what it is worth is not; a new target judges otherwise.
+#[test]
+fn other_points_keep_who_met_it_comparable() {
+    let old = card(2);
+    let mut new = card(2);
+    new.indicators_mut().find(|i| i.code == "2.1").unwrap().points = 2;
+    let of = |code: &str| comparability(&old, &new, new.indicator(code).unwrap());
+    assert!(!of("2.1").is_comparable());
+    assert!(of("2.1").met_comparable());
+    let (old, new) = (card(1), card(2));
+    let raised = comparability(&old, &new, new.indicator("1.1").unwrap());
+    assert!(!raised.met_comparable());
+}
+
 #[test]
 fn answers_carry_by_identity_and_the_rest_is_kept_aside() {
     let (old, new) = (card(1), card(2));
