@@ -399,8 +399,14 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     const criterionTitle = page.locator('#ed-0-0-title');
     const oldTitle = await criterionTitle.inputValue();
     await criterionTitle.fill('Взаимодействие с профессиональными образовательными организациями');
-    page.once('dialog', (d) => d.accept());
+    // Publishing cannot be undone: the question lists what changes.
+    const publishing = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.message()); d.accept(); }));
     await page.getByTestId('card-editor').getByRole('button', { name: 'Опубликовать' }).click();
+    const question = await publishing;
+    assert.ok(question.startsWith('Изменения по сравнению с версией 1:\n'), question);
+    assert.ok(question.includes(`\n— Критерий 1: название «${oldTitle}» заменено на «Взаимодействие с профессиональными образовательными организациями».\n`), question);
+    assert.ok(question.includes('\n— Показатель 1.1: цель «не менее 30\u00a0%» заменена на «не менее 40\u00a0%».'), question);
+    assert.match(question, /\nСопоставимы с прежней версией \d+ из \d+ показателей\.\n\nОпубликовать карту «Профориентация в школах Белинского района», версия 2\?/);
     await page.getByTestId('cards-panel').waitFor();
     // The same key signs version 2: no second request for a copy.
     await page.getByTestId('notices').getByText('Карта «Профориентация в школах Белинского района», версия 2, опубликована', { exact: false }).waitFor();

@@ -692,6 +692,21 @@ pub fn comparability(old: &Card, new: &Card, indicator: &Indicator) -> Comparabi
     }
 }
 
+/// Every change from `old` to `new` in words: the card's (maximum, levels,
+/// criteria), then indicator by indicator with what it means for
+/// comparing the years. The list of changes and the question before
+/// publishing read the same lines.
+pub fn change_lines(old: &Card, new: &Card) -> Vec<String> {
+    let above = card_changes(old, new);
+    let indicators = changes(old, new);
+    (above.iter().map(CardChange::describe))
+        .chain(indicators.iter().map(|c| match c.comparison_note() {
+            Some(note) => format!("{} {note}", c.describe()),
+            None => c.describe(),
+        }))
+        .collect()
+}
+
 /// The share of `new`'s indicators comparable with `old`: (comparable, all).
 pub fn comparable_share(old: &Card, new: &Card) -> (usize, usize) {
     let all: Vec<&Indicator> = new.indicators().collect();

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use profkarta_core::card::edit::{add_criterion, add_direction, remove, shift};
+use profkarta_core::card::versions::{change_lines, comparable_share};
 use profkarta_core::card::Card;
 use profkarta_core::error::{PublishError, TemplateError};
 use profkarta_core::text::plural;
@@ -95,6 +96,38 @@ fn stale_text((what, how): Stale, (version, codes): &(u32, Vec<String>)) -> Stri
     )
 }
 
+/// The most changes the question before publishing lists; the rest are
+/// counted, and listed whole under «Изменения» in the list of cards.
+const CHANGES_ASKED: usize = 12;
+
+/// What publishing `now` changes against `before`, as the question before
+/// publishing lists it: the version cannot be changed after, and the
+/// changes decide which indicators the years still compare.
+fn changes_asked(before: &Card, now: &Card) -> String {
+    let lines = change_lines(before, now);
+    if lines.is_empty() {
+        return format!(
+            "По сравнению с версией {} ничего не изменено.\n\n",
+            before.version
+        );
+    }
+    let (same, total) = comparable_share(before, now);
+    let mut text = format!("Изменения по сравнению с версией {}:\n", before.version);
+    for line in lines.iter().take(CHANGES_ASKED) {
+        text.push_str(&format!("— {line}\n"));
+    }
+    if lines.len() > CHANGES_ASKED {
+        text.push_str(&format!(
+            "… и ещё {} (весь список — «Изменения» в списке карт).\n",
+            lines.len() - CHANGES_ASKED
+        ));
+    }
+    text.push_str(&format!(
+        "Сопоставимы с прежней версией {same} из {total} показателей.\n\n"
+    ));
+    text
+}
+
 /// «В 2 полях текст не читается и не записан в карту.»
 fn unread_text(n: usize) -> String {
     format!(
@@ -157,9 +190,14 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
         .chain(editor.rule_text_doubts.with_untracked(|d| doubt_text(d)))
         .map(|text| format!("{text}\n\n"))
         .collect::<String>();
+        let changed = editor.previous.with_value(|before| {
+            before.as_ref().map_or_else(String::new, |before| {
+                editor.card.with_untracked(|now| changes_asked(before, now))
+            })
+        });
         if !confirm(&format!(
-            "{stale}Опубликовать карту «{title}», версия {version}? Опубликованная версия больше не \
-             меняется: исправления пойдут в следующую версию."
+            "{stale}{changed}Опубликовать карту «{title}», версия {version}? Опубликованная версия \
+             больше не меняется: исправления пойдут в следующую версию."
         )) {
             return;
         }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use profkarta_core::card::versions::{card_changes, changes, comparable_share};
+use profkarta_core::card::versions::{change_lines, comparable_share};
 use profkarta_core::card::Card;
 
 use crate::platform::browser::print_part;
@@ -50,20 +50,7 @@ pub fn ChangesView(
         let (a, b) = (a.min(b), a.max(b));
         versions.with_value(|all| Some((all.get(a)?.clone(), all.get(b)?.clone())))
     };
-    let lines = move || {
-        pair().map_or_else(Vec::new, |(old, new)| {
-            let above = card_changes(&old, &new);
-            let indicators = changes(&old, &new);
-            above
-                .iter()
-                .map(|c| c.describe())
-                .chain(indicators.iter().map(|c| match c.comparison_note() {
-                    Some(note) => format!("{} {note}", c.describe()),
-                    None => c.describe(),
-                }))
-                .collect::<Vec<_>>()
-        })
-    };
+    let lines = move || pair().map_or_else(Vec::new, |(old, new)| change_lines(&old, &new));
     let compared = move || {
         pair().map(|(old, new)| {
             format!(

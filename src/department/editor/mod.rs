@@ -78,6 +78,8 @@ pub struct Editor {
     /// What the last change meant beyond itself (an indicator that became
     /// another one), shown above the card.
     pub notice: RwSignal<String>,
+    /// The version before this draft, if any: what publishing changes.
+    pub previous: StoredValue<Option<Arc<Card>>>,
     save: Debounce,
     dept: Dept,
 }
@@ -92,13 +94,12 @@ impl Editor {
                 .cloned()
         });
         let card = RwSignal::new(card);
-        let previous = std::sync::Arc::new(previous);
+        let previous = StoredValue::new(previous);
         // What differs from the version before, with that version's number.
         let against_previous = |find: fn(&Card, &Card) -> Vec<String>| {
-            let previous = std::sync::Arc::clone(&previous);
             Memo::new(move |_| {
-                let previous = previous.as_ref().as_ref()?;
-                let codes = card.with(|c| find(previous, c));
+                let previous = previous.get_value()?;
+                let codes = card.with(|c| find(&previous, c));
                 (!codes.is_empty()).then_some((previous.version, codes))
             })
         };
@@ -115,6 +116,7 @@ impl Editor {
             without_recommendation: Memo::new(move |_| card.with(without_recommendation)),
             unread: RwSignal::new(BTreeSet::new()),
             notice: RwSignal::new(String::new()),
+            previous,
             save: Debounce::new(),
             dept,
         };

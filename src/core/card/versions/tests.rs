@@ -100,7 +100,10 @@ fn renumbered_and_moved_stays_comparable_a_new_target_does_not() {
 fn other_points_keep_who_met_it_comparable() {
     let old = card(2);
     let mut new = card(2);
-    new.indicators_mut().find(|i| i.code == "2.1").unwrap().points = 2;
+    new.indicators_mut()
+        .find(|i| i.code == "2.1")
+        .unwrap()
+        .points = 2;
     let of = |code: &str| comparability(&old, &new, new.indicator(code).unwrap());
     assert!(!of("2.1").is_comparable());
     assert!(of("2.1").met_comparable());
