@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use profkarta_core::school::draft::{AnswerField, RawAnswer};
-use profkarta_core::school::input::corrected_links;
+use profkarta_core::school::input::{corrected_links, percent_with_comma};
 use profkarta_core::scoring::IndicatorResult;
 use profkarta_core::text::is_invisible;
 
@@ -61,12 +61,19 @@ pub fn AnswerInput(
     // while it is still typing.
     // A box left with spaces only is an empty one: it is not exported, nor
     // printed as a heading over nothing.
+    // A percentage typed with a point («74.5») is written with a comma, as
+    // the rest of the card and the department's tables write it.
     let on_blur = Callback::new(move |()| {
         let fixed = value.with_untracked(|v| {
             if field == AnswerField::Evidence {
                 corrected_links(v)
             } else if !v.is_empty() && v.trim().is_empty() {
                 Some(String::new())
+            } else if let Some(written) = (field == AnswerField::Percent)
+                .then(|| percent_with_comma(v))
+                .flatten()
+            {
+                Some(written)
             } else {
                 v.contains(is_invisible)
                     .then(|| v.chars().filter(|&c| !is_invisible(c)).collect())

@@ -336,8 +336,11 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
 
         await card.field('1.5', 'percent', '120');
         await card.expectFieldError('1.5', 'percent', 'Процент не может быть больше 100.');
-        await card.field('1.5', 'percent', '87,5');
+        // Typed with a point, it is written with a comma on leaving the box.
+        await card.field('1.5', 'percent', '87.5');
         await card.expectPoints('1.5', 'без баллов');
+        await card.input('1.5', 'percent').press('Tab');
+        await card.page.waitForFunction(() => document.getElementById('ind-1-5-percent').value === '87,5');
         await card.fact('1.1', true);
         await card.expectText('total', 'Заполнено показателей: 3 из 10');
 

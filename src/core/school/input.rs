@@ -73,6 +73,14 @@ pub fn pasted_cells(text: &str) -> Option<String> {
     (cells.len() > 1).then(|| cells.join(&CELLS.to_string()))
 }
 
+/// A percentage that reads, typed with a decimal point («74.5»), as
+/// Russians write it: «74,5». The printed card showed both ways side by
+/// side as typed. `None` when there is nothing to change.
+pub fn percent_with_comma(text: &str) -> Option<String> {
+    (text.contains('.') && matches!(parse_percent(text), Ok(Some(_))))
+        .then(|| text.replace('.', ","))
+}
+
 /// A percentage typed directly, 0–100 with at most one decimal ("87,5",
 /// "87.5", "100"), as tenths of a percent. Empty means "not answered yet".
 pub fn parse_percent(text: &str) -> Result<Option<u32>, PercentError> {
@@ -238,6 +246,15 @@ mod tests {
         );
         assert_eq!(parse_number("1  200"), Ok(Some(1200)));
         assert_eq!(parse_number("1000000"), Ok(Some(MAX_PEOPLE)));
+    }
+
+    #[test]
+    fn a_percent_is_written_with_a_comma() {
+        assert_eq!(percent_with_comma("74.5").as_deref(), Some("74,5"));
+        assert_eq!(percent_with_comma(" 74.5 % ").as_deref(), Some(" 74,5 % "));
+        for unchanged in ["74,5", "74", "", "7.4.5", "101.5", "abc."] {
+            assert_eq!(percent_with_comma(unchanged), None, "{unchanged}");
+        }
     }
 
     #[test]
