@@ -269,9 +269,17 @@ pub fn ExportPanel() -> impl IntoView {
                     "Выгрузите карту заново, новый файл заменит прежний."
                 </p>
             </Show>
-            <button type="button" class="primary" disabled=blocked on:click=export data-testid="export-button">
+            <button type="button" class="primary" disabled=blocked on:click=export data-testid="export-button" aria-describedby="export-blocked">
                 "Выгрузить подписанный файл"
             </button>
+            // The profile's list stands above the card's cautions: ticking
+            // «Выгрузить всё равно» left the button grey without a word
+            // beside it.
+            <p class="hint" id="export-blocked" data-testid="export-blocked">
+                {move || (missing_card.with(Option::is_none) && profile_problems.with(|p| !p.is_empty())).then_some(
+                    "Кнопка станет доступна, когда будут заполнены сведения об ОО (их список — выше)."
+                )}
+            </p>
             {move || shown_outcome().map(|r| match r {
                 Ok(text) => view! { <p class="notice notice-ok" role="status" data-testid="export-result">{text}</p> }.into_any(),
                 Err(text) => view! { <p class="notice notice-warning" role="alert" data-testid="export-result">{text}</p> }.into_any(),

@@ -448,7 +448,10 @@ test('export: completeness check, signed file verified outside the browser, corr
         const button = page.getByTestId('export-button');
         assert.ok(await button.isDisabled(), 'no export without the school profile');
         await page.getByTestId('export-profile-problems').waitFor();
+        // Beside the grey button, why it is grey.
+        await card.expectText('export-blocked', 'Кнопка станет доступна, когда будут заполнены сведения об ОО (их список — выше).');
         await fillSchool(card);
+        await card.expectText('export-blocked', '');
         await card.share('1.1', '30', '100');
         await card.field('1.1', 'evidence', 'https://school7.ru/proforientatsiya');
         await card.fact('1.6', true);
