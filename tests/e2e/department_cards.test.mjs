@@ -171,6 +171,9 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     const gap = page.getByTestId('ed-0-0-1-problems').filter({ hasText: 'Показатель 1.2: вопрос — впишите текст вместо «…».' });
     await gap.waitFor();
     assert.ok(await publish.isDisabled(), 'no publishing with a gap');
+    // Said at the field too: the list may stand a screen below it.
+    await page.locator('#ed-0-0-1-question-error').filter({ hasText: 'Впишите текст вместо «…».' }).waitFor();
+    assert.equal(await page.locator('#ed-0-0-1-question').getAttribute('aria-invalid'), 'true');
     await page.locator('#ed-0-0-1-question').fill('Утверждён ли план профориентационной работы?');
     await gap.waitFor({ state: 'detached' });
     await page.locator('#ed-0-0-2-kind').selectOption('count');
@@ -180,6 +183,12 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     // An empty wording is named beside its indicator and blocks publishing.
     await page.locator('#ed-0-0-2-text').fill('');
     await page.getByTestId('ed-0-0-2-problems').filter({ hasText: 'Показатель 1.3: не заполнено' }).waitFor();
+    await page.locator('#ed-0-0-2-text-error').filter({ hasText: 'Заполните это поле.' }).waitFor();
+    // A number taken twice is said at both numbers.
+    await page.locator('#ed-0-0-2-code').fill('1.1');
+    for (const at of [0, 2]) await page.locator(`#ed-0-0-${at}-code-error`).filter({ hasText: 'Этот номер уже есть в карте.' }).waitFor();
+    await page.locator('#ed-0-0-2-code').fill('1.3');
+    await page.waitForFunction(() => document.querySelector('#ed-0-0-0-code-error')?.textContent === '');
     assert.ok(await publish.isDisabled());
     await page.locator('#ed-0-0-2-text').fill('Число соглашений с ПОО и предприятиями');
     await page.getByTestId('editor-status').filter({ hasText: 'Ошибок нет' }).waitFor();

@@ -26,11 +26,24 @@ pub fn EditText(
     /// unread (publishing waits), and the card keeps its last good value.
     #[prop(optional)]
     reads: Option<fn(&str) -> Option<String>>,
+    /// The card's own problem with this field (empty, a gap «…», a code
+    /// taken), said under it: the list under the indicator could stand a
+    /// screen away from the field to fix.
+    #[prop(optional, into)]
+    problem: Signal<String>,
 ) -> impl IntoView {
     let editor: Editor = expect_context();
     let (get, set) = field;
     let value = Memo::new(move |_| editor.card.with(|c| get(c).unwrap_or_default()));
-    let (error, show) = editor.unread_field(id.clone(), value);
+    let (unread, show) = editor.unread_field(id.clone(), value);
+    let error = Signal::derive(move || {
+        let unread = unread.get();
+        if unread.is_empty() {
+            problem.get()
+        } else {
+            unread
+        }
+    });
     let typed = RwSignal::new(value.get_untracked());
     let focused = id.clone();
     Effect::new(move |_| {
@@ -55,7 +68,7 @@ pub fn EditText(
     // the structure is drawn anew (another kind of indicator): by then the
     // field's signals are gone, and there is nothing to put back.
     let on_blur = move |_| {
-        if error.try_with_untracked(String::is_empty) == Some(true) {
+        if unread.try_with_untracked(String::is_empty) == Some(true) {
             if let Some(card_value) = value.try_get_untracked() {
                 typed.try_set(card_value);
             }

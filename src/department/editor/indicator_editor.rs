@@ -186,8 +186,9 @@ pub fn IndicatorEditor(
     view! {
         <article class="editor-indicator" data-testid=slug.clone()>
             <div class="editor-indicator-head">
-                <EditText id=id("code") label="Номер" field=indicator_text(place, |i| &i.code, |i| &mut i.code)/>
-                <EditText id=id("text") label="Формулировка показателя" multiline=true field=indicator_text(place, |i| &i.text, |i| &mut i.text)/>
+                <EditText id=id("code") label="Номер" field=indicator_text(place, |i| &i.code, |i| &mut i.code) problem=editor.field_problem(place, None)/>
+                <EditText id=id("text") label="Формулировка показателя" multiline=true field=indicator_text(place, |i| &i.text, |i| &mut i.text)
+                    problem=editor.field_problem(place, Some("формулировка"))/>
             </div>
             <div class="editor-row">
                 <div class="field">
@@ -197,10 +198,12 @@ pub fn IndicatorEditor(
                 <EditNumber id=id("points") label="Баллы (0 — информационный)" field=points/>
             </div>
             <RuleFields place kind slug=slug.clone()/>
-            <EditText id=id("rule-text") label="Правило начисления, как в приказе" field=indicator_text(place, |i| &i.rule_text, |i| &mut i.rule_text)/>
-            <EditText id=id("evidence") label="Источник информации (подтверждение)" multiline=true field=indicator_text(place, |i| &i.evidence, |i| &mut i.evidence)/>
+            <EditText id=id("rule-text") label="Правило начисления, как в приказе" field=indicator_text(place, |i| &i.rule_text, |i| &mut i.rule_text)
+                problem=editor.field_problem(place, Some("правило начисления"))/>
+            <EditText id=id("evidence") label="Источник информации (подтверждение)" multiline=true field=indicator_text(place, |i| &i.evidence, |i| &mut i.evidence)
+                problem=editor.field_problem(place, Some("источник информации"))/>
             <EditText id=id("recommendation") label="Рекомендация школе, не выполнившей показатель (для писем)" multiline=true
-                field=indicator_text(place, |i| &i.recommendation, |i| &mut i.recommendation)/>
+                field=indicator_text(place, |i| &i.recommendation, |i| &mut i.recommendation) problem=editor.field_problem(place, Some("рекомендация"))/>
             <AppliesFields place slug=slug.clone()/>
             <ExplainFields place slug=slug.clone()/>
             <ul class="editor-problems" data-testid=format!("{slug}-problems")>

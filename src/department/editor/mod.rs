@@ -30,7 +30,7 @@ use profkarta_core::card::edit::{
 use profkarta_core::card::validate::{publish_problems, rule_text_doubts, without_recommendation};
 use profkarta_core::card::{Card, Indicator};
 use profkarta_core::department::view::history::History;
-use profkarta_core::error::TemplateError;
+use profkarta_core::error::{CardPart, TemplateError};
 
 use crate::department::state::Dept;
 use crate::platform::browser::{has_focus, random_id};
@@ -248,6 +248,42 @@ impl Editor {
         if let Some(card) = self.card.try_get_untracked() {
             self.dept.edit_own(|own| own.edit(self.index, card));
         }
+    }
+
+    /// The card's problem with one field of the indicator at `place`, in
+    /// words for under the field: `what` is the field as the card's
+    /// checks name it («формулировка»); `None` is its number, which
+    /// another indicator may have taken.
+    pub fn field_problem(self, place: Place, what: Option<&'static str>) -> Signal<String> {
+        Signal::derive(move || {
+            let code = self
+                .card
+                .with(|c| indicator(c, place).map(|i| i.code.clone()))
+                .unwrap_or_default();
+            self.problems.with(|all| {
+                all.iter()
+                    .find_map(|p| match (p, what) {
+                        (TemplateError::DuplicateCode { code: c }, None) if *c == code => {
+                            Some("Этот номер уже есть в карте.")
+                        }
+                        (TemplateError::Indicator { indicator, part }, Some(what))
+                            if *indicator == code =>
+                        {
+                            match part {
+                                CardPart::Empty(w) if *w == what => Some("Заполните это поле."),
+                                CardPart::Gap(w) if *w == what => Some("Впишите текст вместо «…»."),
+                                CardPart::Untouched(w) if *w == what => {
+                                    Some("Осталась заготовка редактора: впишите свой текст.")
+                                }
+                                _ => None,
+                            }
+                        }
+                        _ => None,
+                    })
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+        })
     }
 
     /// Whether an earlier version of the card that schools fill (built in,

@@ -47,26 +47,31 @@ fn lines(text: &str) -> Vec<String> {
 
 #[component]
 pub fn RuleFields(place: Place, kind: &'static str, slug: String) -> impl IntoView {
+    let editor: Editor = expect_context();
     let prefix = slug.clone();
     let id = move |what: &str| format!("{prefix}-{what}");
     let labels = match kind {
         "share" | "breakdown" => view! {
             <EditText id=id("numerator") label=if kind == "share" { "Подпись числителя (кого считают)" } else { "Подпись суммы частей" }
                 field=rule_field(place, |r| match r { Rule::Share { numerator, .. } | Rule::Breakdown { numerator, .. } => Some(numerator.clone()), _ => None },
-                    |r, v| if let Rule::Share { numerator, .. } | Rule::Breakdown { numerator, .. } = r { *numerator = v })/>
+                    |r, v| if let Rule::Share { numerator, .. } | Rule::Breakdown { numerator, .. } = r { *numerator = v })
+                problem=editor.field_problem(place, Some(if kind == "share" { "подпись числителя" } else { "подпись суммы частей" }))/>
             <EditText id=id("denominator") label="Подпись знаменателя (из кого)"
                 field=rule_field(place, |r| match r { Rule::Share { denominator, .. } | Rule::Breakdown { denominator, .. } => Some(denominator.clone()), _ => None },
-                    |r, v| if let Rule::Share { denominator, .. } | Rule::Breakdown { denominator, .. } = r { *denominator = v })/>
+                    |r, v| if let Rule::Share { denominator, .. } | Rule::Breakdown { denominator, .. } = r { *denominator = v })
+                problem=editor.field_problem(place, Some("подпись знаменателя"))/>
         }.into_any(),
         "fact" => view! {
             <EditText id=id("question") label="Вопрос школе"
                 field=rule_field(place, |r| match r { Rule::Fact { question } => Some(question.clone()), _ => None },
-                    |r, v| if let Rule::Fact { question } = r { *question = v })/>
+                    |r, v| if let Rule::Fact { question } = r { *question = v })
+                problem=editor.field_problem(place, Some("вопрос"))/>
         }.into_any(),
         "count" => view! {
             <EditText id=id("label") label="Подпись числа"
                 field=rule_field(place, |r| match r { Rule::Count { label, .. } => Some(label.clone()), _ => None },
-                    |r, v| if let Rule::Count { label, .. } = r { *label = v })/>
+                    |r, v| if let Rule::Count { label, .. } = r { *label = v })
+                problem=editor.field_problem(place, Some("подпись количества"))/>
             <EditNumber id=id("min") label="Не менее (пусто — без цели)" optional=true
                 field=rule_field(place, |r| match r { Rule::Count { min, .. } => Some(opt(*min)), _ => None },
                     |r, v| if let Rule::Count { min, .. } = r { *min = v.parse().ok() })/>
@@ -74,7 +79,8 @@ pub fn RuleFields(place: Place, kind: &'static str, slug: String) -> impl IntoVi
         "percent" => view! {
             <EditText id=id("label") label="Подпись значения"
                 field=rule_field(place, |r| match r { Rule::Percent { label, .. } => Some(label.clone()), _ => None },
-                    |r, v| if let Rule::Percent { label, .. } = r { *label = v })/>
+                    |r, v| if let Rule::Percent { label, .. } = r { *label = v })
+                problem=editor.field_problem(place, Some("подпись значения"))/>
             <EditNumber id=id("min") label="Не ниже, % (например, 85,5; пусто — без цели)" optional=true tenths=true
                 field=rule_field(place, |r| match r { Rule::Percent { min_tenths, .. } => Some(min_tenths.map_or(String::new(), |t| tenths(t.into(), ','))), _ => None },
                     |r, v| if let Rule::Percent { min_tenths, .. } = r { *min_tenths = v.parse().ok() })/>
@@ -82,7 +88,8 @@ pub fn RuleFields(place: Place, kind: &'static str, slug: String) -> impl IntoVi
         _ => view! {
             <EditText id=id("item") label="Заголовок столбца названий (например, «Мероприятие»)"
                 field=rule_field(place, |r| match r { Rule::List { item, .. } => Some(item.clone()), _ => None },
-                    |r, v| if let Rule::List { item, .. } = r { *item = v })/>
+                    |r, v| if let Rule::List { item, .. } = r { *item = v })
+                problem=editor.field_problem(place, Some("заголовок строки списка"))/>
             <ListColumns place slug=slug.clone()/>
         }.into_any(),
     };
