@@ -350,9 +350,10 @@ fn ReviewRow(
     let dept: Dept = expect_context();
     let code = indicator.code.clone();
     let archive = dept.archive();
-    let (answer, claimed, claims_points, no_last_year, unanswered, errors) = archive
+    let (answer, claimed, claims_points, no_last_year, unanswered, errors, copied) = archive
         .with_untracked(|a| {
             let entry = a.entry(&submission);
+            let copied = entry.is_some_and(|e| e.opened.payload.copied.contains(&code));
             let answer = entry.and_then(|e| e.opened.payload.answers.get(&code).cloned());
             let result =
                 entry.and_then(|e| e.assessment.indicators.iter().find(|r| r.code == code));
@@ -381,6 +382,7 @@ fn ReviewRow(
                 outcome.is_some_and(Outcome::lacks_last_year),
                 outcome == Some(&Outcome::Unanswered),
                 errors,
+                copied,
             )
         });
     // «—» also stands for a row that does not apply: a blank one says so.
@@ -647,6 +649,12 @@ fn ReviewRow(
                 {(indicator.points > 0).then(|| view! { " · заявлено: " <strong data-testid="claimed">{claimed.clone()}</strong> })}
             </p>
             {errors.map(|text| view! { <p class="notice notice-warning" data-testid="invalid-answer">{text}</p> })}
+            {copied.then(|| view! {
+                <p class="notice" data-testid="copied-unchecked">
+                    "Ответ перенесён из карты прошлого года («Следующий год»), и школа выгрузила файл, \
+                     не отметив, что проверила его: возможно, это прошлогодний ответ."
+                </p>
+            })}
             {no_last_year}
             {list_rows}
             {school_comment.map(|c| view! { <p class="school-comment">"Комментарий школы: " {c}</p> })}

@@ -35,14 +35,7 @@ pub fn ExportPanel() -> impl IntoView {
     // Last year's answers copied and not yet read again, in card order.
     let copied = {
         let card = Arc::clone(&card);
-        Memo::new(move |_| {
-            draft.with(|d| {
-                (card.indicators())
-                    .filter(|i| d.copied.contains(&i.code))
-                    .map(|i| i.code.clone())
-                    .collect::<Vec<_>>()
-            })
-        })
+        Memo::new(move |_| draft.with(|d| d.unchecked_copies(&card)))
     };
     let without_last_year = Memo::new(move |_| assessment.with(|a| a.without_last_year()));
     let plan_gaps = Memo::new(move |_| draft.with(Draft::plan_gaps));
@@ -240,7 +233,9 @@ pub fn ExportPanel() -> impl IntoView {
                                 confirmed_for.set(yes.then(|| open_draft.get_untracked()));
                             }
                         />
-                        {move || if incomplete.with(|i| i.is_empty()) {
+                        {move || if incomplete.with(|i| i.is_empty()) && !copied.with(Vec::is_empty) {
+                            "Выгрузить всё равно (в файле будет отмечено, какие ответы перенесены из прошлого года и не проверены)"
+                        } else if incomplete.with(|i| i.is_empty()) {
                             "Выгрузить всё равно"
                         } else if incomplete.with(|i| i.unanswered.is_empty() && i.invalid.is_empty()) {
                             "Выгрузить всё равно (в файле будет отмечено, какие баллы без ссылок на подтверждение)"

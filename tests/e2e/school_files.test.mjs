@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { openApp, openPage, pageRules, downloadText, expectKeptAside, ARTIFACTS, useApp } from './harness.mjs';
+import { openApp, openPage, openDepartment, importFiles, pageRules, downloadText, expectKeptAside, ARTIFACTS, useApp } from './harness.mjs';
 import { CardPage } from './card_page.mjs';
 import { CARD } from './scoring.mjs';
 
@@ -195,6 +195,25 @@ test('next year copies only the yes-or-no answers, each marked until the school 
         await page.reload();
         await card.row('1.8').getByTestId('copied').waitFor();
         assert.equal(await page.getByTestId('copied').count(), 1);
+        // Sent unchecked, 1.8 is named in the file for the reviewer.
+        await page.getByLabel(/Выгрузить всё равно/).check();
+        const sent = await downloadText(page, () => page.getByTestId('export-button').click());
+        assert.deepEqual(JSON.parse(sent.text).payload.copied, ['1.8']);
+        // The department's review says so beside 1.8, and only there.
+        await mkdir(ARTIFACTS, { recursive: true });
+        const path = join(ARTIFACTS, 'copied-unchecked.json');
+        await writeFile(path, sent.text);
+        const dept = await openDepartment(app);
+        try {
+            await importFiles(dept.page, [path]);
+            await dept.page.getByRole('tab', { name: 'Проверка' }).click();
+            const note = dept.page.getByTestId('copied-unchecked');
+            await note.first().waitFor();
+            assert.deepEqual(await note.evaluateAll((ps) => ps.map((p) => p.closest('li').dataset.code)), ['1.8']);
+            assert.equal(await note.innerText(), 'Ответ перенесён из карты прошлого года («Следующий год»), и школа выгрузила файл, не отметив, что проверила его: возможно, это прошлогодний ответ.');
+        } finally {
+            await dept.context.close();
+        }
         await card.fact('1.8', true);
         await page.getByTestId('export-copied').waitFor({ state: 'detached' });
         await card.expectSummary({ total: '2 из 23' });

@@ -346,4 +346,13 @@ impl Draft {
     pub fn confirm_copied(&mut self, code: &str) {
         self.copied.remove(code);
     }
+
+    /// The copied answers not yet checked, in `card`'s order: listed before
+    /// the export and named in the file.
+    pub fn unchecked_copies(&self, card: &Card) -> Vec<String> {
+        (card.indicators())
+            .filter(|i| self.copied.contains(&i.code))
+            .map(|i| i.code.clone())
+            .collect()
+    }
 }

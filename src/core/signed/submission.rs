@@ -50,6 +50,12 @@ pub struct Payload {
     /// made before plans existed keep their exact signed bytes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub plan: Vec<PlanRow>,
+    /// Answers «Следующий год» copied from last year's card that the
+    /// school sent without marking them checked, in card order: the
+    /// reviewer sees which facts may be last year's. Left out when none,
+    /// as the plan is.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub copied: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -155,6 +161,7 @@ impl Payload {
             incomplete: Incomplete::of(draft, assessment),
             replaces: meta.replaces,
             plan: draft.plan.clone(),
+            copied: draft.unchecked_copies(card),
         };
         payload.tidy();
         payload.plan.retain(|r| !r.is_blank());
@@ -178,6 +185,8 @@ impl Payload {
             profile: self.profile.clone(),
             answers: self.answers.clone(),
             plan: self.plan.clone(),
+            // Reopened, the answers sent unchecked are still to check.
+            copied: self.copied.iter().cloned().collect(),
             ..Draft::default()
         }
     }
@@ -286,6 +295,24 @@ mod tests {
         assert_eq!(opened.payload.incomplete.unanswered.len(), 21);
         assert_eq!(opened.payload.plan[0].indicators, ["1.1", "2.1"]);
         assert_eq!(opened.payload.to_draft().plan, sample_draft().plan);
+    }
+
+    /// Answers copied by «Следующий год» and sent unchecked are named in
+    /// the file, in card order, and marked again when the file is reopened;
+    /// a file without them keeps its bytes (no empty field).
+    #[test]
+    fn unchecked_copies_are_named_in_the_file() {
+        let card = testkit::card();
+        let mut draft = sample_draft();
+        draft.copied = ["2.1".to_owned(), "1.6".to_owned(), "9.9".to_owned()].into();
+        let meta = testkit::meta(SAMPLE_ID, SAMPLE_AT, None);
+        let payload = Payload::new(&card, &draft, &assess(&card, &draft), meta);
+        assert_eq!(payload.copied, ["1.6", "2.1"]);
+        assert_eq!(
+            payload.to_draft().copied,
+            ["1.6".to_owned(), "2.1".to_owned()].into()
+        );
+        assert!(!testkit::sample_file().contains("\"copied\""));
     }
 
     #[test]
