@@ -289,6 +289,17 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     const signed = JSON.parse(files['cards/belinsky-2025-v1.json']);
     assert.equal(signed.format, 'profkarta-card');
     assert.equal(signed.payload.department, 'Отдел образования администрации Белинского района');
+    // A school's first visit through the card's link: the card comes with
+    // the site's cards, after the start, and is not said to be missing.
+    const linked = await openApp(browser, `${server.url}?card=belinsky-2025`);
+    try {
+        await linked.page.getByRole('heading', { name: 'Профориентация в школах Белинского района' }).waitFor();
+        await new CardPage(linked.page).expectSummary({ total: '0 из 3' });
+        assert.equal(await linked.page.getByTestId('notices').getByText('из ссылки не найдена', { exact: false }).count(), 0);
+        assert.deepEqual(linked.errors.map(String), []);
+    } finally {
+        await linked.context.close();
+    }
 
     // The published version is shown as the schools fill it in and prints
     // alone, for the order; closing returns the focus to its button.
@@ -385,9 +396,17 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     await threshold.press('Tab');
     assert.equal(await threshold.inputValue(), '455');
     assert.equal(await page.locator('#ed-0-0-0-threshold-error').innerText(), 'Не больше 100.');
+    // «Отменить» takes the typed text back, though the card held 40 all along.
+    await page.getByTestId('card-editor').getByRole('button', { name: 'Отменить' }).click();
+    await expectValue(threshold, '40');
+    await page.waitForFunction(() => document.querySelector('#ed-0-0-0-threshold-error')?.textContent === '');
+    await threshold.selectText();
+    await threshold.pressSequentially('455');
+    await page.locator('#ed-0-0-0-threshold-error').filter({ hasText: 'Не больше 100.' }).waitFor();
+    await threshold.press('Tab');
     const closing = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.message()); d.accept(); }));
     await page.getByTestId('card-editor').getByRole('button', { name: 'Закрыть' }).click();
-    assert.equal(await closing, 'В 1 поле текст не читается и не записан в карту. Закрыть черновик? Черновик сохранён с прежними значениями этих полей.');
+    assert.equal(await closing, 'Значение одного поля не записано в карту (почему — сказано под полем). Закрыть черновик? В карте останется прежнее значение этого поля.');
     await row(page, 'belinsky-2025@1').getByRole('button', { name: 'Открыть черновик версии 2' }).click();
     await expectValue(threshold, '40');
     assert.equal(await page.locator('#ed-0-0-0-threshold-error').innerText(), '');
@@ -415,7 +434,7 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     assert.ok(question.startsWith('Изменения по сравнению с версией 1:\n'), question);
     assert.ok(question.includes(`\n— Критерий 1: название «${oldTitle}» заменено на «Взаимодействие с профессиональными образовательными организациями».\n`), question);
     assert.ok(question.includes('\n— Показатель 1.1: цель «не менее 30\u00a0%» заменена на «не менее 40\u00a0%».'), question);
-    assert.match(question, /\nСопоставимы с прежней версией \d+ из \d+ показателей\.\n\nОпубликовать карту «Профориентация в школах Белинского района», версия 2\?/);
+    assert.match(question, /\nСопоставимы с прежней версией \d+ из \d+ показател(я|ей) новой версии\.\n\nОпубликовать карту «Профориентация в школах Белинского района», версия 2\?/);
     await page.getByTestId('cards-panel').waitFor();
     // The same key signs version 2: no second request for a copy.
     await page.getByTestId('notices').getByText('Карта «Профориентация в школах Белинского района», версия 2, опубликована', { exact: false }).waitFor();

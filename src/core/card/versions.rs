@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::card::{Applicability, Card, Criterion, Indicator, LevelRule, Rule, ZeroDenominator};
 use crate::school::draft::RawAnswer;
-use crate::text::{points, quoted};
+use crate::text::{part_of, points, quoted};
 
 /// The kind of a rule as the department reads it.
 pub fn kind_label(rule: &Rule) -> &'static str {
@@ -206,14 +206,19 @@ impl Change {
     }
 
     /// What «Изменения» says after a change that [ends the
-    /// comparison](Self::ends_comparison): a new target or other points
-    /// change who earns the indicator, not what the schools report, so its
-    /// municipal value is still compared (as «Динамика» does).
+    /// comparison](Self::ends_comparison): a new target changes who earns
+    /// the indicator, not what the schools report, so its municipal value
+    /// is still compared (as «Динамика» does); other points change
+    /// neither ([`Comparability::met_comparable`]).
     pub fn comparison_note(&self) -> Option<&'static str> {
         match self {
-            Self::Target { .. } | Self::Points { .. } => Some(
+            Self::Target { .. } => Some(
                 "Выполнение показателя с прошлыми годами не сравнивается, его значение по \
                  муниципалитету — сравнивается.",
+            ),
+            Self::Points { .. } => Some(
+                "Цель прежняя: выполнение показателя и его значение по муниципалитету с прошлыми \
+                 годами сравниваются, баллы школ — по новой версии.",
             ),
             _ if self.ends_comparison() => Some("С прошлыми годами не сравнивается."),
             _ => None,
@@ -707,12 +712,24 @@ pub fn change_lines(old: &Card, new: &Card) -> Vec<String> {
         .collect()
 }
 
-/// The share of `new`'s indicators comparable with `old`: (comparable, all).
+/// «Сопоставимы с прежней версией 20 из 21 показателя новой версии.»:
+/// [`comparable_share`] as the list of changes and the question before
+/// publishing say it.
+pub fn comparable_line(old: &Card, new: &Card) -> String {
+    let (same, total) = comparable_share(old, new);
+    format!(
+        "Сопоставимы с прежней версией {} новой версии.",
+        part_of(same, total, "показателя", "показателей")
+    )
+}
+
+/// The share of `new`'s indicators comparable with `old`, as «Динамика»
+/// compares them ([`Comparability::met_comparable`]): (comparable, all).
 pub fn comparable_share(old: &Card, new: &Card) -> (usize, usize) {
     let all: Vec<&Indicator> = new.indicators().collect();
     let same = all
         .iter()
-        .filter(|i| comparability(old, new, i).is_comparable())
+        .filter(|i| comparability(old, new, i).met_comparable())
         .count();
     (same, all.len())
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use profkarta_core::card::edit::{add_criterion, add_direction, remove, shift};
-use profkarta_core::card::versions::{change_lines, comparable_share};
+use profkarta_core::card::versions::{change_lines, comparable_line};
 use profkarta_core::card::Card;
 use profkarta_core::error::{PublishError, TemplateError};
 use profkarta_core::text::plural;
@@ -111,7 +111,6 @@ fn changes_asked(before: &Card, now: &Card) -> String {
             before.version
         );
     }
-    let (same, total) = comparable_share(before, now);
     let mut text = format!("Изменения по сравнению с версией {}:\n", before.version);
     for line in lines.iter().take(CHANGES_ASKED) {
         text.push_str(&format!("— {line}\n"));
@@ -122,17 +121,23 @@ fn changes_asked(before: &Card, now: &Card) -> String {
             lines.len() - CHANGES_ASKED
         ));
     }
-    text.push_str(&format!(
-        "Сопоставимы с прежней версией {same} из {total} показателей.\n\n"
-    ));
+    text.push_str(&comparable_line(before, now));
+    text.push_str("\n\n");
     text
 }
 
-/// «В 2 полях текст не читается и не записан в карту.»
-fn unread_text(n: usize) -> String {
+/// The question before closing a draft with `n` fields whose values are
+/// not in the card: closing takes them away.
+fn unread_question(n: usize) -> String {
+    if n == 1 {
+        return "Значение одного поля не записано в карту (почему — сказано под полем). Закрыть \
+                черновик? В карте останется прежнее значение этого поля."
+            .to_owned();
+    }
     format!(
-        "В {n} {} текст не читается и не записан в карту.",
-        plural(n as u64, "поле", "полях", "полях")
+        "Значения {n} {} не записаны в карту (почему — сказано под полями). Закрыть черновик? \
+         В карте останутся прежние значения этих полей.",
+        plural(n as u64, "поля", "полей", "полей")
     )
 }
 
@@ -234,12 +239,7 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
     // Text that does not read is in no card: closing loses it, so it asks.
     let close = move |_| {
         let unread = editor.unread.with_untracked(BTreeSet::len);
-        if unread > 0
-            && !confirm(&format!(
-                "{} Закрыть черновик? Черновик сохранён с прежними значениями этих полей.",
-                unread_text(unread)
-            ))
-        {
+        if unread > 0 && !confirm(&unread_question(unread)) {
             return;
         }
         editor.write();

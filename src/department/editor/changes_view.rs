@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use profkarta_core::card::versions::{change_lines, comparable_share};
+use profkarta_core::card::versions::{change_lines, comparable_line};
 use profkarta_core::card::Card;
 
 use crate::platform::browser::print_part;
@@ -59,12 +59,7 @@ pub fn ChangesView(
             )
         })
     };
-    let share = move || {
-        pair().map(|(old, new)| {
-            let (same, total) = comparable_share(&old, &new);
-            format!("Сопоставимы с прежней версией {same} из {total} показателей новой версии.")
-        })
-    };
+    let share = move || pair().map(|(old, new)| comparable_line(&old, &new));
     // The later version's title: the draft's may differ from both.
     let title = move || pair().map(|(_, new)| new.title.clone()).unwrap_or_default();
     view! {

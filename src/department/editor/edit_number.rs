@@ -11,7 +11,6 @@ use leptos::prelude::*;
 use profkarta_core::school::input::parse_percent;
 
 use crate::department::editor::{Editor, Getter, Setter};
-use crate::platform::browser::has_focus;
 
 #[component]
 pub fn EditNumber(
@@ -31,16 +30,8 @@ pub fn EditNumber(
     let editor: Editor = expect_context();
     let (get, set) = field;
     let value = Memo::new(move |_| editor.card.with(|c| get(c).unwrap_or_default()));
-    let (error, show) = editor.unread_field(id.clone(), value);
-    // What is shown: what was typed while the field has the focus.
-    let typed = RwSignal::new(value.get_untracked());
-    let focused = id.clone();
-    Effect::new(move |_| {
-        let card_value = value.get();
-        if !has_focus(&focused) {
-            typed.set(card_value);
-        }
-    });
+    let field_text = editor.field_text(id.clone(), value);
+    let error = field_text.unread;
     let at_focus = StoredValue::new(value.get_untracked());
     let group = id.clone();
     // The text as the card's number (tenths for a percentage), or why not.
@@ -60,40 +51,37 @@ pub fn EditNumber(
     };
     let on_input = move |ev| {
         let text = event_target_value(&ev);
-        typed.set(text.clone());
+        field_text.shown.set(text.clone());
         let parsed = match read(&text) {
             Ok(v) if v.is_empty() && !optional => Err("Укажите число.".to_owned()),
             parsed => parsed,
         };
         let (number, message) = match parsed {
             Ok(v) => (v, String::new()),
-            // The card takes back the number the field had at its focus.
+            // The card takes back the number the field had at its focus
+            // (no step of undo when it holds it still).
+            Err(e) if value.get_untracked() == at_focus.get_value() => {
+                field_text.show(e);
+                return;
+            }
             Err(e) => match read(&at_focus.get_value()) {
                 Ok(before) => (before, e),
                 Err(_) => {
-                    show(e);
+                    field_text.show(e);
                     return;
                 }
             },
         };
-        show(message);
+        field_text.show(message);
         let set = set.clone();
         editor.change(&group, move |c| set(c, number));
     };
-    // Leaving a number that reads, the field shows it as the card has it
-    // («045» as «45»).
-    let on_blur = move |_| {
-        if error.try_with_untracked(String::is_empty) == Some(true) {
-            if let Some(card_value) = value.try_get_untracked() {
-                typed.try_set(card_value);
-            }
-        }
-    };
+    let on_blur = move |_| field_text.left();
     let error_id = format!("{id}-error");
     view! {
         <div class="field field-number" class:has-error=move || !error.with(String::is_empty)>
             <label for=id.clone()>{label}</label>
-            <input type="text" inputmode="numeric" id=id prop:value=move || typed.get() on:input=on_input on:blur=on_blur
+            <input type="text" inputmode="numeric" id=id prop:value=move || field_text.shown.get() on:input=on_input on:blur=on_blur
                 on:focus=move |_| at_focus.set_value(value.get_untracked())
                 aria-invalid=move || (!error.with(String::is_empty)).to_string() aria-describedby=error_id.clone() autocomplete="off"/>
             <p class="field-error" id=error_id role="status">{move || error.get()}</p>

@@ -8,7 +8,6 @@
 use leptos::prelude::*;
 
 use crate::department::editor::{Editor, Getter, Setter};
-use crate::platform::browser::has_focus;
 
 #[component]
 pub fn EditText(
@@ -35,45 +34,28 @@ pub fn EditText(
     let editor: Editor = expect_context();
     let (get, set) = field;
     let value = Memo::new(move |_| editor.card.with(|c| get(c).unwrap_or_default()));
-    let (unread, show) = editor.unread_field(id.clone(), value);
+    let field_text = editor.field_text(id.clone(), value);
     let error = Signal::derive(move || {
-        let unread = unread.get();
+        let unread = field_text.unread.get();
         if unread.is_empty() {
             problem.get()
         } else {
             unread
         }
     });
-    let typed = RwSignal::new(value.get_untracked());
-    let focused = id.clone();
-    Effect::new(move |_| {
-        let card_value = value.get();
-        if !has_focus(&focused) {
-            typed.set(card_value);
-        }
-    });
     let group = id.clone();
     let on_input = move |ev| {
         let text = event_target_value(&ev);
-        typed.set(text.clone());
+        field_text.shown.set(text.clone());
         if let Some(why) = reads.and_then(|reads| reads(&text)) {
-            show(why);
+            field_text.show(why);
             return;
         }
-        show(String::new());
+        field_text.show(String::new());
         let set = set.clone();
         editor.change(&group, move |c| set(c, text));
     };
-    // The browser also sends `blur` when the focused field is removed, as
-    // the structure is drawn anew (another kind of indicator): by then the
-    // field's signals are gone, and there is nothing to put back.
-    let on_blur = move |_| {
-        if unread.try_with_untracked(String::is_empty) == Some(true) {
-            if let Some(card_value) = value.try_get_untracked() {
-                typed.try_set(card_value);
-            }
-        }
-    };
+    let on_blur = move |_| field_text.left();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described = if hint.is_empty() {
@@ -83,9 +65,9 @@ pub fn EditText(
     };
     let invalid = move || (!error.with(String::is_empty)).to_string();
     let control = if multiline {
-        view! { <textarea id=id.clone() rows="2" prop:value=move || typed.get() on:input=on_input on:blur=on_blur aria-invalid=invalid aria-describedby=described.clone()></textarea> }.into_any()
+        view! { <textarea id=id.clone() rows="2" prop:value=move || field_text.shown.get() on:input=on_input on:blur=on_blur aria-invalid=invalid aria-describedby=described.clone()></textarea> }.into_any()
     } else {
-        view! { <input type="text" id=id.clone() prop:value=move || typed.get() on:input=on_input on:blur=on_blur aria-invalid=invalid aria-describedby=described.clone() autocomplete="off"/> }.into_any()
+        view! { <input type="text" id=id.clone() prop:value=move || field_text.shown.get() on:input=on_input on:blur=on_blur aria-invalid=invalid aria-describedby=described.clone() autocomplete="off"/> }.into_any()
     };
     view! {
         <div class="field" class:has-error=move || !error.with(String::is_empty)>

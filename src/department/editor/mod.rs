@@ -78,6 +78,8 @@ pub struct Editor {
     /// What the last change meant beyond itself (an indicator that became
     /// another one), shown above the card.
     pub notice: RwSignal<String>,
+    /// Undo and redo: each takes back what fields hold unread.
+    steps: Trigger,
     /// The version before this draft, if any: what publishing changes.
     pub previous: StoredValue<Option<Arc<Card>>>,
     save: Debounce,
@@ -116,6 +118,7 @@ impl Editor {
             without_recommendation: Memo::new(move |_| card.with(without_recommendation)),
             unread: RwSignal::new(BTreeSet::new()),
             notice: RwSignal::new(String::new()),
+            steps: Trigger::new(),
             previous,
             save: Debounce::new(),
             dept,
@@ -128,49 +131,46 @@ impl Editor {
         editor
     }
 
-    /// The message of field `id` about typed text it cannot read, and how
-    /// to set it (empty: the field reads). Such a field is counted in
-    /// `unread` until it reads again or is gone; undo, redo or a change
-    /// elsewhere puts the card's `value` back, and what was typed goes.
-    /// The field's own changes while it has the focus (a number put back
-    /// to what it was, [`EditNumber`](edit_number::EditNumber)) keep it.
-    pub fn unread_field(
-        self,
-        id: String,
-        value: Memo<String>,
-    ) -> (ReadSignal<String>, impl Fn(String) + Clone + 'static) {
-        let error = RwSignal::new(String::new());
-        let show = {
-            let id = id.clone();
-            move |message: String| {
-                let unread = !message.is_empty();
-                if self.unread.with_untracked(|u| u.contains(&id)) != unread {
-                    self.unread.update(|u| {
-                        if unread {
-                            u.insert(id.clone());
-                        } else {
-                            u.remove(&id);
-                        }
-                    });
-                }
-                error.set(message);
-            }
+    /// The text of field `id`, whose value in the card is `value` (see
+    /// [`FieldText`]).
+    pub fn field_text(self, id: String, value: Memo<String>) -> FieldText {
+        let field = FieldText {
+            editor: self,
+            id: StoredValue::new(id.clone()),
+            value,
+            unread: RwSignal::new(String::new()),
+            shown: RwSignal::new(value.get_untracked()),
         };
-        Effect::new({
-            let show = show.clone();
-            let id = id.clone();
-            move |before: Option<String>| {
-                let now = value.get();
-                if before.is_some_and(|b| b != now) && !has_focus(&id) {
-                    show(String::new());
-                }
-                now
+        // A change elsewhere (undo, redo, another field's) puts the card's
+        // value back, and what was typed goes; the field's own changes
+        // while it has the focus (a number put back to what it was,
+        // [`EditNumber`](edit_number::EditNumber)) keep it.
+        Effect::new(move |before: Option<String>| {
+            let now = value.get();
+            let focused = has_focus(&id);
+            if before.is_some_and(|b| b != now) && !focused {
+                field.show(String::new());
             }
+            if !focused && field.unread.with_untracked(String::is_empty) {
+                field.shown.set(now.clone());
+            }
+            now
         });
+        // Undo or redo puts it back even where the card's value is the
+        // same (the unread text was never in the card).
+        Effect::watch(
+            move || self.steps.track(),
+            move |_, _, _| {
+                field.show(String::new());
+                field.shown.set(value.get_untracked());
+            },
+            false,
+        );
         on_cleanup(move || {
+            let id = field.id.get_value();
             self.unread.try_update(|u| u.remove(&id));
         });
-        (error.read_only(), show)
+        field
     }
 
     /// One change of the card; changes of one `group` (a field) in a row
@@ -226,6 +226,7 @@ impl Editor {
             // What the notice said was about the change undone or redone.
             self.notice.set(String::new());
             self.card.set(card);
+            self.steps.notify();
             self.after_step();
         }
     }
@@ -255,7 +256,7 @@ impl Editor {
     /// checks name it («формулировка»); `None` is its number, which
     /// another indicator may have taken.
     pub fn field_problem(self, place: Place, what: Option<&'static str>) -> Signal<String> {
-        Signal::derive(move || {
+        Memo::new(move |_| {
             let code = self
                 .card
                 .with(|c| indicator(c, place).map(|i| i.code.clone()))
@@ -284,6 +285,7 @@ impl Editor {
                     .to_owned()
             })
         })
+        .into()
     }
 
     /// Whether an earlier version of the card that schools fill (built in,
@@ -301,6 +303,55 @@ impl Editor {
     /// A fresh permanent id for an indicator.
     pub fn new_id() -> String {
         format!("i{}", &random_id()[..12])
+    }
+}
+
+/// What a field of the editor shows and whether the card holds it. Typed
+/// text that cannot be read («455» for a percentage, a line of steps that
+/// does not parse) stays in the box with its message and is counted in
+/// [`Editor::unread`] (publishing waits) until it reads again, undo or
+/// redo takes it back, or the field is gone; the card keeps a value that
+/// reads. While the box has the focus it shows what is typed.
+#[derive(Clone, Copy)]
+pub struct FieldText {
+    editor: Editor,
+    id: StoredValue<String>,
+    value: Memo<String>,
+    /// Why the typed text is not in the card; empty when it is.
+    pub unread: RwSignal<String>,
+    /// What the box shows.
+    pub shown: RwSignal<String>,
+}
+
+impl FieldText {
+    /// Sets the message about the typed text (empty: it reads).
+    pub fn show(self, message: String) {
+        let unread = !message.is_empty();
+        let listed = self
+            .id
+            .with_value(|id| self.editor.unread.with_untracked(|u| u.contains(id)));
+        if listed != unread {
+            let id = self.id.get_value();
+            self.editor.unread.update(|u| {
+                if unread {
+                    u.insert(id);
+                } else {
+                    u.remove(&id);
+                }
+            });
+        }
+        self.unread.set(message);
+    }
+
+    /// Leaving a box that reads, it shows the card's value («045» as
+    /// «45»). The browser also sends `blur` when the focused box is
+    /// removed with the structure drawn anew: its signals are gone then.
+    pub fn left(self) {
+        if self.unread.try_with_untracked(String::is_empty) == Some(true) {
+            if let Some(value) = self.value.try_get_untracked() {
+                self.shown.try_set(value);
+            }
+        }
     }
 }
 

@@ -107,6 +107,18 @@ fn other_points_keep_who_met_it_comparable() {
     let of = |code: &str| comparability(&old, &new, new.indicator(code).unwrap());
     assert!(!of("2.1").is_comparable());
     assert!(of("2.1").met_comparable());
+    assert_eq!(comparable_share(&old, &new), (4, 4));
+    let points = changes(&old, &new);
+    assert_eq!(
+        points
+            .iter()
+            .map(|c| c.comparison_note())
+            .collect::<Vec<_>>(),
+        [Some(
+            "Цель прежняя: выполнение показателя и его значение по муниципалитету с прошлыми \
+             годами сравниваются, баллы школ — по новой версии."
+        )]
+    );
     let (old, new) = (card(1), card(2));
     let raised = comparability(&old, &new, new.indicator("1.1").unwrap());
     assert!(!raised.met_comparable());
