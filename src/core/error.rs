@@ -256,10 +256,7 @@ impl fmt::Display for NumberError {
                 "В поле есть невидимые символы (например, из скопированного текста): они будут удалены, \
                  когда вы перейдёте к другому полю."
             ),
-            Self::SeveralCells => write!(
-                f,
-                "Вставлено несколько ячеек таблицы: оставьте в поле одно число."
-            ),
+            Self::SeveralCells => f.write_str(SEVERAL_CELLS),
             Self::Negative => write!(f, "Число не может быть отрицательным."),
             Self::TooLarge { max } => write!(
                 f,
@@ -270,7 +267,7 @@ impl fmt::Display for NumberError {
             Self::MissingWhole => write!(f, "Заполните и общее число."),
             Self::NumeratorAboveDenominator { whole: 0 } => write!(
                 f,
-                "Общее число (во втором поле) — 0, а это число больше: если таких нет, введите здесь 0, \
+                "Общее число (во втором поле) — 0, а в этом поле больше: если таких нет, введите здесь 0, \
                  иначе исправьте общее число."
             ),
             Self::NumeratorAboveDenominator { .. } => write!(
@@ -279,8 +276,8 @@ impl fmt::Display for NumberError {
             ),
             Self::PrevNumeratorAbove { whole: 0 } => write!(
                 f,
-                "За прошлый год общее число (во втором поле) — 0, а это число больше: если таких не было, \
-                 введите здесь 0, иначе исправьте общее число."
+                "За прошлый год общее число (во втором поле) — 0, а в этом поле больше: если таких не \
+                 было, введите здесь 0, иначе исправьте общее число."
             ),
             Self::PrevNumeratorAbove { .. } => write!(
                 f,
@@ -369,7 +366,13 @@ pub enum PercentError {
     NotNumber,
     AboveHundred,
     TooPrecise,
+    /// As [`NumberError::SeveralCells`].
+    SeveralCells,
 }
+
+/// Cells of a table, or lines, pasted into one box of a number.
+const SEVERAL_CELLS: &str =
+    "Вставлено несколько ячеек таблицы или строк: оставьте в поле одно число.";
 
 impl fmt::Display for PercentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -377,6 +380,7 @@ impl fmt::Display for PercentError {
             Self::NotNumber => write!(f, "Введите число от 0 до 100, например 87,5."),
             Self::AboveHundred => write!(f, "Процент не может быть больше 100."),
             Self::TooPrecise => write!(f, "Укажите не больше одного знака после запятой."),
+            Self::SeveralCells => f.write_str(SEVERAL_CELLS),
         }
     }
 }

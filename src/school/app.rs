@@ -90,10 +90,12 @@ fn prefer_department_card(drafts: Drafts, cards: SchoolCards) {
         let newest = cards
             .department
             .with(|d| d.last().map(|x| x.card.id.clone()));
-        let Some(id) = linked.clone().or(newest) else {
-            return;
-        };
-        let Some(latest) = cards.cards.with_untracked(|c| c.latest(&id).cloned()) else {
+        // A link to a card nobody has leaves the department's own.
+        let latest = cards.cards.with_untracked(|c| {
+            let linked = linked.as_ref().and_then(|id| c.latest(id));
+            linked.or_else(|| c.latest(newest.as_ref()?)).cloned()
+        });
+        let Some(latest) = latest else {
             return;
         };
         if drafts.untouched() {
@@ -120,37 +122,47 @@ fn forget_link_on_leaving(drafts: Drafts) {
 }
 
 /// `?card=ID` in the address opens that card, so a department can link to
-/// it: the school's latest draft of it, or a new one.
+/// it: the school's latest draft of it, or a new one. A card this browser
+/// does not know yet may come with the site's cards
+/// ([`prefer_department_card`] opens it then): it is said missing only
+/// once they are read.
 fn open_linked_card(drafts: Drafts, cards: SchoolCards, notices: Notices) {
     let Some(id) = query_param("card") else {
         return;
     };
-    match cards.cards.with_untracked(|c| c.latest(&id).cloned()) {
-        Some(card) => drafts.open_card(&card),
-        None => {
-            // Said once: a reload opens the last draft without the notice.
-            drop_query_param("card");
-            // The skeleton a department builds its card from is built in,
-            // but not for schools: «не найдена» would send them looking.
-            let skeleton = builtin(&id).and_then(Result::ok).filter(|c| c.template);
-            // A first visit has no draft to go back to.
-            let opened = if drafts.untouched() {
-                "открыт новый черновик"
-            } else {
-                "открыт последний черновик"
-            };
-            notices.push(
-                if let Some(skeleton) = skeleton {
-                    format!(
-                        "Карта «{}» из ссылки — заготовка, по которой отдел образования \
-                         составляет свою карту; школы её не заполняют: {opened}.",
-                        skeleton.title
-                    )
-                } else {
-                    format!("Карта «{id}» из ссылки не найдена: {opened}.")
-                },
-                None,
-            )
-        }
+    if let Some(card) = cards.cards.with_untracked(|c| c.latest(&id).cloned()) {
+        return drafts.open_card(&card);
     }
+    Effect::new(move |said: Option<bool>| {
+        if said == Some(true) || !cards.site_read.get() {
+            return said.unwrap_or(false);
+        }
+        if cards.cards.with_untracked(|c| c.latest(&id).is_some()) {
+            return true;
+        }
+        // Said once: a reload opens the last draft without the notice.
+        drop_query_param("card");
+        // The skeleton a department builds its card from is built in,
+        // but not for schools: «не найдена» would send them looking.
+        let skeleton = builtin(&id).and_then(Result::ok).filter(|c| c.template);
+        // A first visit has no draft to go back to.
+        let opened = if drafts.untouched() {
+            "открыт новый черновик"
+        } else {
+            "открыт последний черновик"
+        };
+        notices.push(
+            if let Some(skeleton) = skeleton {
+                format!(
+                    "Карта «{}» из ссылки — заготовка, по которой отдел образования \
+                     составляет свою карту; школы её не заполняют: {opened}.",
+                    skeleton.title
+                )
+            } else {
+                format!("Карта «{id}» из ссылки не найдена: {opened}.")
+            },
+            None,
+        );
+        true
+    });
 }

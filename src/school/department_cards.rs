@@ -35,6 +35,9 @@ pub struct SchoolCards {
     pub department: RwSignal<Vec<DepartmentCard>>,
     /// A card signed by another key than the trusted one: (its text, why).
     pub pending: RwSignal<Option<(String, String)>>,
+    /// The site's cards have been read (or could not be): a card a link
+    /// names and nobody has is missing only then.
+    pub site_read: RwSignal<bool>,
     notices: Notices,
 }
 
@@ -45,6 +48,7 @@ impl SchoolCards {
             cards: RwSignal::new(builtin),
             department: RwSignal::new(Vec::new()),
             pending: RwSignal::new(None),
+            site_read: RwSignal::new(false),
             notices,
         };
         for key in storage::keys(DEPARTMENT_CARD_PREFIX).unwrap_or_default() {
@@ -65,36 +69,41 @@ impl SchoolCards {
     /// card not yet known. Quiet when there is none.
     pub fn read_site(self) {
         leptos::task::spawn_local(async move {
-            let Some(index) = own_file(&format!("{SITE_FOLDER}/{INDEX_NAME}")).await else {
-                return;
-            };
-            let index = match read_site_index(&index) {
-                Ok(index) => index,
-                Err(e) => {
-                    return self.notices.push(
-                        format!("Список карт отдела на сайте не прочитан: {e}"),
-                        None,
-                    )
-                }
-            };
-            for entry in index.cards {
-                if self.knows(&entry.id, entry.version) {
-                    continue;
-                }
-                match own_file(&format!("{SITE_FOLDER}/{}", entry.file)).await {
-                    Some(text) => {
-                        self.receive(&text, &entry.file);
-                    }
-                    None => self.notices.push(
-                        format!(
-                            "Карта отдела «{}» указана на сайте, но файл не открылся.",
-                            entry.file
-                        ),
-                        None,
-                    ),
-                }
-            }
+            self.read_site_cards().await;
+            self.site_read.set(true);
         });
+    }
+
+    async fn read_site_cards(self) {
+        let Some(index) = own_file(&format!("{SITE_FOLDER}/{INDEX_NAME}")).await else {
+            return;
+        };
+        let index = match read_site_index(&index) {
+            Ok(index) => index,
+            Err(e) => {
+                return self.notices.push(
+                    format!("Список карт отдела на сайте не прочитан: {e}"),
+                    None,
+                )
+            }
+        };
+        for entry in index.cards {
+            if self.knows(&entry.id, entry.version) {
+                continue;
+            }
+            match own_file(&format!("{SITE_FOLDER}/{}", entry.file)).await {
+                Some(text) => {
+                    self.receive(&text, &entry.file);
+                }
+                None => self.notices.push(
+                    format!(
+                        "Карта отдела «{}» указана на сайте, но файл не открылся.",
+                        entry.file
+                    ),
+                    None,
+                ),
+            }
+        }
     }
 
     pub fn notices(self) -> Notices {

@@ -272,7 +272,7 @@ pub fn ExportPanel() -> impl IntoView {
             // beside it.
             <p class="hint" id="export-blocked" data-testid="export-blocked">
                 {move || (missing_card.with(Option::is_none) && profile_problems.with(|p| !p.is_empty())).then_some(
-                    "Кнопка станет доступна, когда будут заполнены сведения об ОО (их список — выше)."
+                    "Кнопка недоступна, пока не заполнены сведения об ОО (их список — выше)."
                 )}
             </p>
             {move || shown_outcome().map(|r| match r {

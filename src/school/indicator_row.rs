@@ -299,7 +299,7 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
             </p>
             <LastPlanNote code=code.to_string() result/>
             <div class="evidence">
-                <div class="links-field" inert=ruled_out>
+                <div class="links-field" class:inactive=ruled_out inert=ruled_out>
                     {text(AnswerField::Evidence, "Ссылки на подтверждающие материалы (по одной в строке)")}
                 </div>
                 {text(AnswerField::Comment, "Комментарий")}

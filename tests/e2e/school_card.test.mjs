@@ -187,7 +187,7 @@ test('a school without grades 10–11 fills in its card; figures match the hand 
         // A whole of 0 is named: «none» typed in the wrong box, most likely.
         await card.field('6.2', 'denominator', '0');
         await whole.press('Tab');
-        await card.expectFieldError('6.2', 'numerator', 'Общее число (во втором поле) — 0, а это число больше: если таких нет, введите здесь 0, иначе исправьте общее число.');
+        await card.expectFieldError('6.2', 'numerator', 'Общее число (во втором поле) — 0, а в этом поле больше: если таких нет, введите здесь 0, иначе исправьте общее число.');
         await card.field('6.2', 'denominator', '30');
         await whole.press('Tab');
         await card.expectFieldError('6.2', 'numerator', 'Это число больше общего числа (во втором поле): проверьте оба поля.');
@@ -251,7 +251,7 @@ test('invalid numbers are marked on the field in Russian and never counted', () 
         await page.evaluate(() => navigator.clipboard.writeText('15\r\n16\r\n'));
         await card.input('1.1', 'numerator').fill('');
         await card.input('1.1', 'numerator').press('Control+V');
-        await card.expectFieldError('1.1', 'numerator', 'Вставлено несколько ячеек таблицы: оставьте в поле одно число.');
+        await card.expectFieldError('1.1', 'numerator', 'Вставлено несколько ячеек таблицы или строк: оставьте в поле одно число.');
         assert.equal(await card.input('1.1', 'numerator').inputValue(), '15\t16');
         await card.expectPoints('1.1', 'не учитывается');
         // One copied cell ends with a line break: it is the number.

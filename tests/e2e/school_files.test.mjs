@@ -468,7 +468,7 @@ test('export: completeness check, signed file verified outside the browser, corr
         assert.ok(await button.isDisabled(), 'no export without the school profile');
         await page.getByTestId('export-profile-problems').waitFor();
         // Beside the grey button, why it is grey.
-        await card.expectText('export-blocked', 'Кнопка станет доступна, когда будут заполнены сведения об ОО (их список — выше).');
+        await card.expectText('export-blocked', 'Кнопка недоступна, пока не заполнены сведения об ОО (их список — выше).');
         await fillSchool(card);
         await card.expectText('export-blocked', '');
         await card.share('1.1', '30', '100');

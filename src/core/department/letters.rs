@@ -351,7 +351,18 @@ pub fn draft_letter(
             let was = share.map(|s| format!(" (было {s})")).unwrap_or_default();
             text.push_str(&match targets {
                 Some((from, to)) => {
-                    format!("{said} по прежней цели «{from}»{was}; в этом году цель — «{to}».\n")
+                    // «и» would say the same target missed twice.
+                    let said = match said {
+                        "Не выполнен и в прошлом году" => {
+                            "В прошлом году также не выполнен"
+                        }
+                        said => said,
+                    };
+                    format!(
+                        "{said} по прежней цели {}{was}; в этом году цель — {}.\n",
+                        quoted(&from),
+                        quoted(&to)
+                    )
                 }
                 None => format!("{said}{was}.\n"),
             });
@@ -1046,29 +1057,37 @@ mod tests {
             panic!("1.1 is a share");
         };
         *threshold_percent = Some(50);
-        let mut was = draft("Школа А", "2024/2025", &[]);
-        was.answers.insert("1.1".into(), testkit::share("4", "10"));
-        let mut now = draft("Школа А", "2025/2026", &[]);
-        now.answers.insert("1.1".into(), testkit::share("4", "10"));
-        let archive = testkit::archive_of(&[(&v1, "a1", &was), (&v2, "a2", &now)]);
-        let before = results(&archive, DEFAULT_CARD, "2024/2025");
-        let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
-        let letter = school_letter(
-            &archive,
-            &v2,
-            &rating[0].result,
-            &rating,
-            Some((&v1, &before)),
-        )
-        .unwrap();
-        let at = letter.find("\n1.1. ").unwrap();
-        assert_eq!(
-            letter[at..].lines().nth(2),
-            Some(
+        // Met last year (4 of 10), or missed then too (2 of 10).
+        for (last, said) in [
+            (
+                "4",
                 "В прошлом году был выполнен по прежней цели «не менее 30\u{A0}%» (было 40,0\u{A0}%); \
-                 в этом году цель — «не менее 50\u{A0}%»."
+                 в этом году цель — «не менее 50\u{A0}%».",
+            ),
+            (
+                "2",
+                "В прошлом году также не выполнен по прежней цели «не менее 30\u{A0}%» (было \
+                 20,0\u{A0}%); в этом году цель — «не менее 50\u{A0}%».",
+            ),
+        ] {
+            let mut was = draft("Школа А", "2024/2025", &[]);
+            was.answers.insert("1.1".into(), testkit::share(last, "10"));
+            let mut now = draft("Школа А", "2025/2026", &[]);
+            now.answers.insert("1.1".into(), testkit::share("4", "10"));
+            let archive = testkit::archive_of(&[(&v1, "a1", &was), (&v2, "a2", &now)]);
+            let before = results(&archive, DEFAULT_CARD, "2024/2025");
+            let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
+            let letter = school_letter(
+                &archive,
+                &v2,
+                &rating[0].result,
+                &rating,
+                Some((&v1, &before)),
             )
-        );
+            .unwrap();
+            let at = letter.find("\n1.1. ").unwrap();
+            assert_eq!(letter[at..].lines().nth(2), Some(said));
+        }
     }
 
     /// Last year two versions were filled in: Школа А on version 1, where

@@ -78,13 +78,16 @@ pub fn pasted_cells(text: &str) -> Option<String> {
 /// side as typed. `None` when there is nothing to change.
 pub fn percent_with_comma(text: &str) -> Option<String> {
     (text.contains('.') && matches!(parse_percent(text), Ok(Some(_))))
-        .then(|| text.replace('.', ","))
+        .then(|| text.trim().replace('.', ","))
 }
 
 /// A percentage typed directly, 0–100 with at most one decimal ("87,5",
 /// "87.5", "100"), as tenths of a percent. Empty means "not answered yet".
 pub fn parse_percent(text: &str) -> Result<Option<u32>, PercentError> {
     let text = text.trim().trim_end_matches(['%', '\u{A0}', ' ']);
+    if text.contains(CELLS) {
+        return Err(PercentError::SeveralCells);
+    }
     if text.is_empty() {
         return Ok(None);
     }
@@ -251,7 +254,7 @@ mod tests {
     #[test]
     fn a_percent_is_written_with_a_comma() {
         assert_eq!(percent_with_comma("74.5").as_deref(), Some("74,5"));
-        assert_eq!(percent_with_comma(" 74.5 % ").as_deref(), Some(" 74,5 % "));
+        assert_eq!(percent_with_comma(" 74.5 % ").as_deref(), Some("74,5 %"));
         for unchanged in ["74,5", "74", "", "7.4.5", "101.5", "abc."] {
             assert_eq!(percent_with_comma(unchanged), None, "{unchanged}");
         }
@@ -269,6 +272,8 @@ mod tests {
         assert_eq!(pasted_cells("1 200"), None);
         assert_eq!(parse_number("15\t16"), Err(NumberError::SeveralCells));
         assert_eq!(parse_number("15\t"), Ok(Some(15)));
+        assert_eq!(parse_percent("15\t16"), Err(PercentError::SeveralCells));
+        assert_eq!(parse_percent("15\t"), Ok(Some(150)));
     }
 
     #[test]
