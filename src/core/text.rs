@@ -460,8 +460,10 @@ pub fn percent(part: u64, whole: u64) -> String {
 /// Two shares that differ but read alike in tenths («33,3 %» for 15 of 45
 /// and 333 of 1 000), as many decimals as tell them apart (at most six),
 /// cut rather than rounded so that the larger never reads smaller: a
-/// verdict of growth beside two equal figures reads as a mistake. `None`
-/// when [`percent`] already tells them apart, or they are equal.
+/// verdict of growth beside two equal figures reads as a mistake (the
+/// row's own share stays rounded: 2 of 3 is «66,7 %» there and «66,66 %»
+/// here). `None` when [`percent`] already tells them apart, when they are
+/// equal, or when six places do not part them.
 pub fn percents_apart(a: (u64, u64), b: (u64, u64)) -> Option<(String, String)> {
     let equal = u128::from(a.0) * u128::from(b.1) == u128::from(b.0) * u128::from(a.1);
     if a.1 == 0 || b.1 == 0 || equal || percent(a.0, a.1) != percent(b.0, b.1) {
