@@ -354,6 +354,17 @@ fn publishing_asks_for_the_gaps() {
         gaps(&card),
         ["Показатель 1.1: источник информации — впишите текст вместо «…»."]
     );
+    // A rule's label with a gap is named by its own name: the editor says
+    // it under that field.
+    indicator_mut(&mut card).evidence = "Сайт ОО".into();
+    indicator_mut(&mut card).rule = edit::default_rule("share");
+    if let Rule::Share { denominator, .. } = &mut indicator_mut(&mut card).rule {
+        *denominator = "Всего обучающихся … классов".into();
+    }
+    assert_eq!(
+        gaps(&card),
+        ["Показатель 1.1: подпись знаменателя — впишите текст вместо «…»."]
+    );
     // Every built-in card that is not a skeleton can be published again.
     for card in builtins().unwrap().iter().filter(|c| !c.template) {
         assert_eq!(validate::publish_problems(card), [], "{}", card.id);

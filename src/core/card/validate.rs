@@ -6,7 +6,6 @@
 use std::collections::BTreeSet;
 
 use crate::card::edit::{NEW_CRITERION, NEW_INDICATOR};
-use crate::card::versions::split_words;
 use crate::card::{Card, Indicator, ListColumn, Rule};
 use crate::error::{CardPart, TemplateError};
 use crate::text::{quoted, shorten};
@@ -199,7 +198,6 @@ pub fn publish_problems(card: &Card) -> Vec<TemplateError> {
         }
     }
     for indicator in card.indicators() {
-        let (_, words) = split_words(&indicator.rule);
         let texts = [
             (&indicator.text, "формулировка"),
             (&indicator.rule_text, "правило начисления"),
@@ -209,7 +207,7 @@ pub fn publish_problems(card: &Card) -> Vec<TemplateError> {
             (&indicator.explain.denominator_source, "пояснение подсчёта"),
         ]
         .into_iter()
-        .chain(words.iter().map(|w| (w, words_label(&indicator.rule))));
+        .chain(rule_words(&indicator.rule));
         let mut gaps: Vec<&'static str> = texts
             .filter(|(text, _)| has_gap(text))
             .map(|(_, what)| what)
@@ -274,12 +272,45 @@ fn rule_text_disagrees(text: &str, points: u32) -> bool {
 
 /// What the school reads of `rule` beside its fields: a fact's question,
 /// the other kinds' labels.
-fn words_label(rule: &Rule) -> &'static str {
-    if matches!(rule, Rule::Fact { .. }) {
-        "вопрос"
-    } else {
-        "подписи полей"
+/// The rule's own labels, each with its name as the problems say it
+/// (and as the editor finds its field by).
+fn rule_labels(rule: &Rule) -> Vec<(&String, &'static str)> {
+    match rule {
+        Rule::Share {
+            numerator,
+            denominator,
+            ..
+        } => vec![
+            (numerator, "подпись числителя"),
+            (denominator, "подпись знаменателя"),
+        ],
+        Rule::Breakdown {
+            numerator,
+            denominator,
+            ..
+        } => vec![
+            (numerator, "подпись суммы частей"),
+            (denominator, "подпись знаменателя"),
+        ],
+        Rule::Fact { question } => vec![(question, "вопрос")],
+        Rule::Count { label, .. } => vec![(label, "подпись количества")],
+        Rule::Percent { label, .. } => vec![(label, "подпись значения")],
+        Rule::List { item, .. } => vec![(item, "заголовок строки списка")],
     }
+}
+
+/// Every word of the rule a school reads, named: its labels, a
+/// breakdown's parts, a list's columns.
+fn rule_words(rule: &Rule) -> Vec<(&String, &'static str)> {
+    let mut words = rule_labels(rule);
+    match rule {
+        Rule::Breakdown { parts, .. } => words.extend(parts.iter().map(|p| (p, "название части"))),
+        Rule::List { columns, .. } => {
+            words.extend(columns.iter().map(|c| (&c.label, "столбец списка")));
+        }
+        _ => {}
+    }
+    words
 }
 
 /// Whether `text` has a word that is only «…» (or «...»), perhaps in
@@ -342,21 +373,8 @@ fn indicator_problems(
         (Some(false), points @ 1..) => wrong(CardPart::PointsWithoutTarget(points)),
         _ => {}
     }
-    let labels: Vec<(&String, &'static str)> = match rule {
-        Rule::Share {
-            numerator,
-            denominator,
-            ..
-        } => vec![
-            (numerator, "подпись числителя"),
-            (denominator, "подпись знаменателя"),
-        ],
-        Rule::Breakdown {
-            numerator,
-            denominator,
-            parts,
-            ..
-        } => {
+    match rule {
+        Rule::Breakdown { parts, .. } => {
             if parts.is_empty() {
                 wrong(CardPart::NoParts);
             }
@@ -368,26 +386,18 @@ fn indicator_problems(
                     wrong(CardPart::DuplicatePart(part.clone()));
                 }
             }
-            vec![
-                (numerator, "подпись суммы частей"),
-                (denominator, "подпись знаменателя"),
-            ]
         }
-        Rule::Fact { question } => vec![(question, "вопрос")],
-        Rule::Count { label, .. } => vec![(label, "подпись количества")],
-        Rule::Percent { label, min_tenths } => {
+        Rule::Percent { min_tenths, .. } => {
             if let Some(t) = min_tenths.filter(|t| *t > 1000) {
                 wrong(CardPart::PercentMin(t));
             }
-            vec![(label, "подпись значения")]
         }
-        Rule::List {
-            item, columns, min, ..
-        } => {
+        Rule::List { columns, min, .. } => {
             list_problems(columns, min.as_ref().map(|m| m.column.as_str()), &mut wrong);
-            vec![(item, "заголовок строки списка")]
         }
-    };
+        Rule::Share { .. } | Rule::Fact { .. } | Rule::Count { .. } => {}
+    }
+    let labels = rule_labels(rule);
     for (text, what) in labels {
         if text.trim().is_empty() {
             wrong(CardPart::Empty(what));

@@ -98,7 +98,8 @@ pub fn RuleFields(place: Place, kind: &'static str, slug: String) -> impl IntoVi
     let parts = (kind == "breakdown").then(|| view! {
         <EditText id=id("parts") label="Части (по одной в строке)" multiline=true
             field=rule_field(place, |r| match r { Rule::Breakdown { parts, .. } => Some(parts.join("\n")), _ => None },
-                |r, v| if let Rule::Breakdown { parts, .. } = r { *parts = lines(&v) })/>
+                |r, v| if let Rule::Breakdown { parts, .. } = r { *parts = lines(&v) })
+            problem=editor.field_problem(place, Some("название части"))/>
     });
     view! {
         <div class="editor-rule">
