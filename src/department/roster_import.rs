@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use profkarta_core::department::roster::{row_text, Columns, RosterRead, HEADER_ROWS};
+use profkarta_core::department::roster::{row_text, Columns, Roster, RosterRead, HEADER_ROWS};
 use profkarta_core::tabular::read_table;
 
 use crate::department::state::Dept;
@@ -154,7 +154,7 @@ pub fn RosterImport() -> impl IntoView {
                 {move || {
                     let dropped = read.with(|r| {
                         let new = r.as_ref()?;
-                        dept.archive().with(|a| a.roster.dropped_by(&new.schools))
+                        dept.archive().with(|a| a.roster.dropped_by(&new.schools, Roster::LOADED))
                     })?;
                     Some(view! { <p class="notice notice-warning" data-testid="roster-dropped">{dropped}</p> })
                 }}

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use profkarta_core::department::archive::Claim;
 use profkarta_core::department::roster::{
-    counts, from_results, reminder, roster_table, statuses, Deadlines,
+    counts, from_results, reminder, roster_table, statuses, Deadlines, Roster,
 };
 use profkarta_core::export::{to_csv, to_xlsx};
 use profkarta_core::school::profile::default_period;
@@ -87,10 +87,20 @@ pub fn RosterPanel() -> impl IntoView {
                 })
             })
         });
+        // Schools typed by hand and not among the files go with the old
+        // list: named in the question, as when a list is loaded.
+        let dropped = dept
+            .archive()
+            .with_untracked(|a| a.roster.dropped_by(&list, Roster::FROM_FILES));
         let replace = dept
             .archive()
             .with_untracked(|a| a.roster.schools.is_empty())
-            || confirm("Заменить список школ школами из принятых файлов?");
+            || confirm(&match dropped {
+                Some(dropped) => {
+                    format!("{dropped}\n\nЗаменить список школ школами из принятых файлов?")
+                }
+                None => "Заменить список школ школами из принятых файлов?".to_owned(),
+            });
         if replace {
             dept.edit_roster(|r| r.schools = list);
         }

@@ -440,6 +440,11 @@ test('a roster from an Excel register (XLSX) with a title, numbered columns and 
         assert.equal(await preview.getByTestId('roster-dropped').innerText(), 'В загружаемом списке нет школы «МКОУ ООШ № 21 д. Мостовая»: она будет удалена из списка.');
         await preview.getByRole('button', { name: 'Отмена' }).click();
         assert.equal(await page.getByTestId('roster').locator('tbody tr').count(), 13);
+        // So too the list made from the accepted files; «Отмена» again.
+        const fromFiles = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.message()); d.dismiss(); }));
+        await page.getByRole('button', { name: 'Составить по принятым файлам' }).click();
+        assert.equal(await fromFiles, 'В списке из принятых файлов нет школы «МКОУ ООШ № 21 д. Мостовая»: она будет удалена из списка.\n\nЗаменить список школ школами из принятых файлов?');
+        assert.equal(await page.getByTestId('roster').locator('tbody tr').count(), 13);
         // Not a workbook: a clear message, and the list stays as it was.
         const junk = join(generated.dir, 'не-книга.xlsx');
         await writeFile(junk, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(40)]));

@@ -337,7 +337,9 @@ impl Roster {
     /// What replacing the list with `new` would drop, in words: the
     /// schools of this list that `new` has under no spelling of their name
     /// and no identifier of theirs (typed by hand, say); `None` when none.
-    pub fn dropped_by(&self, new: &[RosterSchool]) -> Option<String> {
+    /// `new_list` names the new list in the prepositional («загружаемом
+    /// списке»).
+    pub fn dropped_by(&self, new: &[RosterSchool], new_list: &str) -> Option<String> {
         let kept = |s: &RosterSchool| {
             new.iter().any(|n| {
                 normalize(&n.name) == normalize(&s.name)
@@ -355,14 +357,19 @@ impl Roster {
             _ => dropped.join(", "),
         };
         Some(match dropped.len() {
-            1 => format!("В загружаемом списке нет школы {named}: она будет удалена из списка."),
+            1 => format!("В {new_list} нет школы {named}: она будет удалена из списка."),
             n => format!(
-                "В загружаемом списке нет {n} {} нынешнего списка: {named} — они будут удалены из \
+                "В {new_list} нет {n} {} нынешнего списка: {named} — они будут удалены из \
                  списка.",
                 plural(n as u64, "школы", "школ", "школ")
             ),
         })
     }
+
+    /// [`Self::dropped_by`] of a list loaded from a file.
+    pub const LOADED: &'static str = "загружаемом списке";
+    /// [`Self::dropped_by`] of the list made from the accepted files.
+    pub const FROM_FILES: &'static str = "списке из принятых файлов";
 
     /// A school typed by hand, unless the list has it ([`Self::check_new`]).
     pub fn add(&mut self, name: &str) -> Result<(), AlreadyListed> {

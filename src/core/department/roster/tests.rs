@@ -646,16 +646,24 @@ fn replacing_the_list_names_the_schools_it_drops() {
         },
     ];
     assert_eq!(
-        roster.dropped_by(&new).as_deref(),
+        roster.dropped_by(&new, Roster::LOADED).as_deref(),
         Some("В загружаемом списке нет школы «МКОУ ООШ № 21 д. Мостовая»: она будет удалена из списка.")
     );
     assert_eq!(
-        roster.dropped_by(&[]).as_deref(),
+        roster.dropped_by(&[], Roster::LOADED).as_deref(),
         Some(
             "В загружаемом списке нет 3 школ нынешнего списка: «МАОУ СОШ № 7», «Лицей», «МКОУ ООШ № \
              21 д. Мостовая» — они будут удалены из списка."
         )
     );
+    // The list made from the accepted files is named as such.
+    assert_eq!(
+        roster.dropped_by(&new, Roster::FROM_FILES).as_deref(),
+        Some(
+            "В списке из принятых файлов нет школы «МКОУ ООШ № 21 д. Мостовая»: она будет удалена \
+             из списка."
+        )
+    );
     roster.schools.truncate(2);
-    assert_eq!(roster.dropped_by(&new), None);
+    assert_eq!(roster.dropped_by(&new, Roster::LOADED), None);
 }
