@@ -205,10 +205,24 @@ pub fn dynamics_of(
         String::new()
     };
     let schools = |n: usize| format!("{n} {}", plural(n as u64, "школа", "школы", "школ"));
+    // Filled on two versions, the municipality's two shares are each by its
+    // own year's card, the schools' changes by the new one's rules: said,
+    // or 69,6 → 87,5 % beside a school's +26,1 п. п. reads as a slip.
+    let (own_versions, new_rules) = if years.versions_differ() {
+        (
+            format!(
+                " — каждый год по своей версии карты ({} и {})",
+                years.old_card.version, card.version
+            ),
+            format!(" по правилам версии {}", card.version),
+        )
+    } else {
+        (String::new(), String::new())
+    };
     format!(
         "По сравнению с {previous_period} учебным годом доля набранных баллов по всем школам \
-         изменилась с {} ({}) до {} ({}); среди школ, участвовавших в оба года ({}), результат \
-         улучшили\u{A0}{up}, ухудшили\u{A0}{down}{same}.{mixed}{high}\
+         изменилась с {} ({}) до {} ({}){own_versions}; среди школ, участвовавших в оба года \
+         ({}),{new_rules} результат улучшили\u{A0}{up}, ухудшили\u{A0}{down}{same}.{mixed}{high}\
          {still_low}{rise}{fallen}{other_versions}",
         percent(was.points.0, was.points.1),
         schools(was.schools),
