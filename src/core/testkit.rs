@@ -43,6 +43,24 @@ pub fn two_versions() -> (Card, Card) {
     (v1, v2)
 }
 
+/// [`card`] as version 1 and its version 2 whose 1.1 asks `threshold` %
+/// instead of 30 %: a new target, the same answers.
+pub fn raised_threshold(threshold: u32) -> (Card, Card) {
+    let v1 = card();
+    let mut v2 = v1.clone();
+    v2.version = 2;
+    let raised = v2.indicators_mut().find(|i| i.code == "1.1").unwrap();
+    let crate::card::Rule::Share {
+        threshold_percent, ..
+    } = &mut raised.rule
+    else {
+        panic!("1.1 is a share");
+    };
+    *threshold_percent = Some(threshold);
+    v2.recount();
+    (v1, v2)
+}
+
 /// One year of [`two_versions`]: «Школа А» on version 1 with 1.8 and
 /// 2.1 (a fact there), «Школа Б» on version 2 with 1.9 and 2.1 (a count
 /// of 3).

@@ -955,18 +955,7 @@ mod tests {
     /// and the method column says what changed.
     #[test]
     fn a_new_target_keeps_the_value_compared() {
-        let v1 = testkit::card();
-        let mut v2 = v1.clone();
-        v2.version = 2;
-        let raised = v2.indicators_mut().find(|i| i.code == "1.1").unwrap();
-        let crate::card::Rule::Share {
-            threshold_percent, ..
-        } = &mut raised.rule
-        else {
-            panic!("1.1 is a share");
-        };
-        *threshold_percent = Some(40);
-        v2.recount();
+        let (v1, v2) = testkit::raised_threshold(40);
         let school = |period: &str, n: &str| {
             let mut d = testkit::draft("Школа А", period, &[]);
             d.answers.insert("1.1".into(), testkit::share(n, "100"));

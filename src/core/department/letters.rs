@@ -1022,21 +1022,7 @@ mod tests {
             ("2", "Не выполнен и в прошлом году (было 20,0\u{A0}%)."),
             ("4", "В прошлом году был выполнен (было 40,0\u{A0}%)."),
         ] {
-            let mut was = draft("Школа А", "2024/2025", &[]);
-            was.answers.insert("1.1".into(), testkit::share(last, "10"));
-            let archive = testkit::archive(&card, &[("a1", &was), ("a2", &now)]);
-            let before = results(&archive, DEFAULT_CARD, "2024/2025");
-            let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
-            let letter = school_letter(
-                &archive,
-                &card,
-                &rating[0].result,
-                &rating,
-                Some((&card, &before)),
-            )
-            .unwrap();
-            let at = letter.find("\n1.1. ").unwrap();
-            assert_eq!(letter[at..].lines().nth(2), Some(said));
+            assert_eq!(under_1_1((&card, &card), last, &now), said);
         }
     }
 
@@ -1046,17 +1032,9 @@ mod tests {
     /// did not fall.
     #[test]
     fn met_last_year_by_another_target_says_which() {
-        let v1 = testkit::card();
-        let mut v2 = v1.clone();
-        v2.version = 2;
-        let raised = v2.indicators_mut().find(|i| i.code == "1.1").unwrap();
-        let crate::card::Rule::Share {
-            threshold_percent, ..
-        } = &mut raised.rule
-        else {
-            panic!("1.1 is a share");
-        };
-        *threshold_percent = Some(50);
+        let (v1, v2) = testkit::raised_threshold(50);
+        let mut now = draft("Школа А", "2025/2026", &[]);
+        now.answers.insert("1.1".into(), testkit::share("4", "10"));
         // Met last year (4 of 10), or missed then too (2 of 10).
         for (last, said) in [
             (
@@ -1070,24 +1048,29 @@ mod tests {
                  20,0\u{A0}%); в этом году цель — «не менее 50\u{A0}%».",
             ),
         ] {
-            let mut was = draft("Школа А", "2024/2025", &[]);
-            was.answers.insert("1.1".into(), testkit::share(last, "10"));
-            let mut now = draft("Школа А", "2025/2026", &[]);
-            now.answers.insert("1.1".into(), testkit::share("4", "10"));
-            let archive = testkit::archive_of(&[(&v1, "a1", &was), (&v2, "a2", &now)]);
-            let before = results(&archive, DEFAULT_CARD, "2024/2025");
-            let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
-            let letter = school_letter(
-                &archive,
-                &v2,
-                &rating[0].result,
-                &rating,
-                Some((&v1, &before)),
-            )
-            .unwrap();
-            let at = letter.find("\n1.1. ").unwrap();
-            assert_eq!(letter[at..].lines().nth(2), Some(said));
+            assert_eq!(under_1_1((&v1, &v2), last, &now), said);
         }
+    }
+
+    /// The line under 1.1 in Школа А's letter of 2025/2026 (`now`, on
+    /// `cards.1`), when it answered `last` of 10 in 2024/2025 (on
+    /// `cards.0`).
+    fn under_1_1(cards: (&Card, &Card), last: &str, now: &crate::school::draft::Draft) -> String {
+        let mut was = draft("Школа А", "2024/2025", &[]);
+        was.answers.insert("1.1".into(), testkit::share(last, "10"));
+        let archive = testkit::archive_of(&[(cards.0, "a1", &was), (cards.1, "a2", now)]);
+        let before = results(&archive, DEFAULT_CARD, "2024/2025");
+        let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
+        let letter = school_letter(
+            &archive,
+            cards.1,
+            &rating[0].result,
+            &rating,
+            Some((cards.0, &before)),
+        )
+        .unwrap();
+        let at = letter.find("\n1.1. ").unwrap();
+        letter[at..].lines().nth(2).unwrap_or_default().to_owned()
     }
 
     /// Last year two versions were filled in: Школа А on version 1, where

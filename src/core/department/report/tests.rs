@@ -703,7 +703,10 @@ fn schools_on_another_version_are_named_in_the_dynamics() {
         text.contains(" — каждый год по своей версии карты (1 и 2); среди школ, участвовавших"),
         "{text}"
     );
-    assert!(text.contains("(2), по правилам версии 2 результат улучшили"), "{text}");
+    assert!(
+        text.contains("(2), по правилам версии 2 результат улучшили"),
+        "{text}"
+    );
     let same: Vec<_> = now.iter().filter(|r| !r.other_version()).cloned().collect();
     let text = dynamics(&archive, &years, "2024/2025", &before, &same);
     assert!(!text.contains("не ту версию"), "{text}");
