@@ -8,11 +8,15 @@ use profkarta_core::department::review_filter::RowFilter;
 const CHANGED_BY: u32 = 10;
 
 /// The choices: (key, words).
-const CHOICES: [(&str, &str); 4] = [
+const CHOICES: [(&str, &str); 5] = [
     ("all", "все показатели"),
     ("without-evidence", "заявленные баллы без подтверждения"),
     ("discrepancies", "только расхождения"),
     ("changed", "изменившиеся с прошлого года более чем на…"),
+    (
+        "copied",
+        "перенесённые из прошлого года и не проверенные школой",
+    ),
 ];
 
 fn key(filter: RowFilter) -> &'static str {
@@ -21,6 +25,7 @@ fn key(filter: RowFilter) -> &'static str {
         RowFilter::WithoutEvidence => "without-evidence",
         RowFilter::Discrepancies => "discrepancies",
         RowFilter::ChangedSinceLastYear(_) => "changed",
+        RowFilter::Copied => "copied",
     }
 }
 
@@ -37,6 +42,7 @@ pub fn RowFilterChoice(filter: RwSignal<RowFilter>) -> impl IntoView {
         filter.set(match key {
             "without-evidence" => RowFilter::WithoutEvidence,
             "discrepancies" => RowFilter::Discrepancies,
+            "copied" => RowFilter::Copied,
             "changed" => RowFilter::ChangedSinceLastYear(points.get_untracked()),
             _ => RowFilter::All,
         });

@@ -211,6 +211,9 @@ test('next year copies only the yes-or-no answers, each marked until the school 
             await note.first().waitFor();
             assert.deepEqual(await note.evaluateAll((ps) => ps.map((p) => p.closest('li').dataset.code)), ['1.8']);
             assert.equal(await note.innerText(), 'Ответ перенесён из карты прошлого года («Следующий год»), и школа выгрузила файл, не отметив, что проверила его: возможно, это прошлогодний ответ.');
+            // «Показывать» finds them across schools.
+            await dept.page.locator('#row-filter').selectOption('copied');
+            await dept.page.waitForFunction(() => [...document.querySelectorAll('li.review-row')].filter((li) => !li.hidden).map((li) => li.dataset.code).join() === '1.8');
         } finally {
             await dept.context.close();
         }

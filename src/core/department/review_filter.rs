@@ -20,6 +20,11 @@ pub enum RowFilter {
     /// Shares that moved by more than this many percentage points since
     /// the school's own file of last year.
     ChangedSinceLastYear(u32),
+    /// Answers copied from last year's card that the school sent without
+    /// marking them checked ([`Payload::copied`]).
+    ///
+    /// [`Payload::copied`]: crate::signed::submission::Payload::copied
+    Copied,
 }
 
 impl RowFilter {
@@ -40,6 +45,7 @@ impl RowFilter {
                 })
                 .map(|r| r.code.clone())
                 .collect(),
+            Self::Copied => entry.opened.payload.copied.iter().cloned().collect(),
             Self::Discrepancies => {
                 let counted = confirm(&entry.card, &entry.assessment, &archive.review(entry.id()));
                 counted
@@ -97,7 +103,8 @@ mod tests {
 
     /// Last year 1.1 was 20 of 100 and 4.1 10 of 100; this year 1.1 is 35
     /// of 100 (+15 п. п.) and 4.1 12 of 100 (+2); 1.8 is claimed without a
-    /// link, 2.1 with one; the coordinator counts 2.1 as no point.
+    /// link (and copied from last year, unchecked), 2.1 with one; the
+    /// coordinator counts 2.1 as no point.
     #[test]
     fn each_filter_shows_its_rows() {
         let card = testkit::card();
@@ -108,6 +115,8 @@ mod tests {
         now.answers.insert("1.1".into(), share("35", "100"));
         now.answers.insert("4.1".into(), share("12", "100"));
         now.answers.get_mut("2.1").unwrap().evidence = "https://school.example.ru/2-1".into();
+        // 1.8 came with «Следующий год» and went unchecked.
+        now.copied.insert("1.8".into());
         let mut archive = testkit::archive(&card, &[("s1", &before), ("s2", &now)]);
         archive.set_decision("s2", "2.1", Some(Decision::NoPoint));
         let entry = archive.entry("s2").unwrap().clone();
@@ -118,6 +127,7 @@ mod tests {
         assert_eq!(codes(RowFilter::All), None);
         assert_eq!(codes(RowFilter::WithoutEvidence).unwrap(), ["1.1", "1.8"]);
         assert_eq!(codes(RowFilter::Discrepancies).unwrap(), ["2.1"]);
+        assert_eq!(codes(RowFilter::Copied).unwrap(), ["1.8"]);
         assert_eq!(codes(RowFilter::ChangedSinceLastYear(10)).unwrap(), ["1.1"]);
         assert_eq!(
             codes(RowFilter::ChangedSinceLastYear(1)).unwrap(),
