@@ -123,9 +123,8 @@ fn forget_link_on_leaving(drafts: Drafts) {
 
 /// `?card=ID` in the address opens that card, so a department can link to
 /// it: the school's latest draft of it, or a new one. A card this browser
-/// does not know yet may come with the site's cards
-/// ([`prefer_department_card`] opens it then): it is said missing only
-/// once they are read.
+/// does not know yet may come with the site's cards: it is opened then,
+/// and said missing only once they are read.
 fn open_linked_card(drafts: Drafts, cards: SchoolCards, notices: Notices) {
     let Some(id) = query_param("card") else {
         return;
@@ -133,11 +132,17 @@ fn open_linked_card(drafts: Drafts, cards: SchoolCards, notices: Notices) {
     if let Some(card) = cards.cards.with_untracked(|c| c.latest(&id).cloned()) {
         return drafts.open_card(&card);
     }
+    // A card signed by a key the school has not trusted yet waits for the
+    // school's answer: not missing either.
     Effect::new(move |said: Option<bool>| {
-        if said == Some(true) || !cards.site_read.get() {
+        let waiting = !cards.site_read.get() || cards.pending.with(Option::is_some);
+        if said == Some(true) || waiting {
             return said.unwrap_or(false);
         }
-        if cards.cards.with_untracked(|c| c.latest(&id).is_some()) {
+        // Come with the site's cards: opened here also when the school has
+        // drafts already (the first visit's draft takes it over by itself).
+        if let Some(card) = cards.cards.with_untracked(|c| c.latest(&id).cloned()) {
+            drafts.open_card(&card);
             return true;
         }
         // Said once: a reload opens the last draft without the notice.

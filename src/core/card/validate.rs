@@ -270,8 +270,6 @@ fn rule_text_disagrees(text: &str, points: u32) -> bool {
     }
 }
 
-/// What the school reads of `rule` beside its fields: a fact's question,
-/// the other kinds' labels.
 /// The rule's own labels, each with its name as the problems say it
 /// (and as the editor finds its field by).
 fn rule_labels(rule: &Rule) -> Vec<(&String, &'static str)> {

@@ -198,6 +198,24 @@ impl Change {
         }
     }
 
+    /// The code of the indicator changed (its new one when renumbered).
+    pub fn code(&self) -> &str {
+        match self {
+            Self::Renumbered { to, .. } => to,
+            Self::Added { code, .. }
+            | Self::Removed { code, .. }
+            | Self::Moved { code, .. }
+            | Self::Target { code, .. }
+            | Self::Points { code, .. }
+            | Self::Applicability { code, .. }
+            | Self::Kind { code, .. }
+            | Self::Fields { code }
+            | Self::Wording { code, .. }
+            | Self::EmptyGroup { code, .. }
+            | Self::Texts { code, .. } => code,
+        }
+    }
+
     /// Whether an indicator of both versions is no longer compared with
     /// the years before: said beside the change in «Изменения» (an added or
     /// removed one has nothing to compare).
@@ -704,8 +722,18 @@ pub fn comparability(old: &Card, new: &Card, indicator: &Indicator) -> Comparabi
 pub fn change_lines(old: &Card, new: &Card) -> Vec<String> {
     let above = card_changes(old, new);
     let indicators = changes(old, new);
+    // Other points beside a change that ends the comparison (a new
+    // target, say): that change's note speaks for the indicator, not the
+    // points' «сравниваются».
+    let ended_otherwise = |code: &str| {
+        (indicators.iter())
+            .any(|c| c.code() == code && c.ends_comparison() && !matches!(c, Change::Points { .. }))
+    };
     (above.iter().map(CardChange::describe))
         .chain(indicators.iter().map(|c| match c.comparison_note() {
+            Some(_) if matches!(c, Change::Points { .. }) && ended_otherwise(c.code()) => {
+                c.describe()
+            }
             Some(note) => format!("{} {note}", c.describe()),
             None => c.describe(),
         }))

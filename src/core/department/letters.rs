@@ -323,12 +323,20 @@ pub fn draft_letter(
         let last = last_year.as_ref().and_then(|last| {
             let o = last.card.by_key(indicator.key())?;
             let counted = last.result.score.indicator(&o.code)?;
+            // (As said alone, as said beside last year's other target: «и»
+            // there would say the same target missed twice.)
             let said = if last.result.earned(&o.code) {
-                "В прошлом году был выполнен"
+                ("В прошлом году был выполнен", "В прошлом году был выполнен")
             } else if counted.partly() {
-                "В прошлом году выполнен частично"
+                (
+                    "В прошлом году выполнен частично",
+                    "В прошлом году выполнен частично",
+                )
             } else if last.result.missed(&o.code) {
-                "Не выполнен и в прошлом году"
+                (
+                    "Не выполнен и в прошлом году",
+                    "В прошлом году также не выполнен",
+                )
             } else {
                 return None;
             };
@@ -350,21 +358,13 @@ pub fn draft_letter(
         if let Some((said, share, targets)) = last {
             let was = share.map(|s| format!(" (было {s})")).unwrap_or_default();
             text.push_str(&match targets {
-                Some((from, to)) => {
-                    // «и» would say the same target missed twice.
-                    let said = match said {
-                        "Не выполнен и в прошлом году" => {
-                            "В прошлом году также не выполнен"
-                        }
-                        said => said,
-                    };
-                    format!(
-                        "{said} по прежней цели {}{was}; в этом году цель — {}.\n",
-                        quoted(&from),
-                        quoted(&to)
-                    )
-                }
-                None => format!("{said}{was}.\n"),
+                Some((from, to)) => format!(
+                    "{} по прежней цели {}{was}; в этом году цель — {}.\n",
+                    said.1,
+                    quoted(&from),
+                    quoted(&to)
+                ),
+                None => format!("{}{was}.\n", said.0),
             });
         }
         if let Some(c) = school

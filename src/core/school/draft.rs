@@ -220,9 +220,10 @@ impl Draft {
 
     /// The draft as its export carries the school's answers: the profile
     /// tidied, answers and list rows with something typed, plan rows with
-    /// something in them; nothing kept only for the school to see.
+    /// something in them, the marks of answers copied and not checked;
+    /// nothing kept only for the school to see.
     fn as_exported(&self) -> Draft {
-        let answers = self
+        let answers: BTreeMap<String, RawAnswer> = self
             .answers
             .iter()
             .map(|(code, answer)| {
@@ -237,7 +238,6 @@ impl Draft {
             .collect();
         Draft {
             profile: self.profile.clone().tidied(),
-            answers,
             not_carried: Vec::new(),
             plan: self
                 .plan
@@ -246,7 +246,13 @@ impl Draft {
                 .cloned()
                 .collect(),
             last_plan: None,
-            copied: BTreeSet::new(),
+            // The file names the answers sent unchecked: a mark taken off
+            // changes what it says.
+            copied: (self.copied.iter())
+                .filter(|code| answers.contains_key(*code))
+                .cloned()
+                .collect(),
+            answers,
         }
     }
 

@@ -308,7 +308,7 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
             <div class="actions editor-toolbar">
                 // Said unavailable, not disabled: a disabled button would
                 // drop the focus of the keyboard that just pressed it.
-                <button type="button" aria-disabled=move || (!editor.can_undo.get()).to_string() on:click=move |_| editor.undo()>"Отменить"</button>
+                <button type="button" aria-disabled=move || (!editor.can_undo.get() && editor.unread.with(BTreeSet::is_empty)).to_string() on:click=move |_| editor.undo()>"Отменить"</button>
                 <button type="button" aria-disabled=move || (!editor.can_redo.get()).to_string() on:click=move |_| editor.redo()>"Вернуть"</button>
                 <button type="button" aria-pressed=move || preview.get().to_string() on:click=move |_| preview.update(|p| *p = !*p)>
                     {move || if preview.get() { "Вернуться к редактированию" } else { "Предпросмотр как у школы" }}

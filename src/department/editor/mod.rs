@@ -189,7 +189,10 @@ impl Editor {
                 .any(|(was, now)| was.rule_text != now.rule_text);
             (follow_rule_texts(&before, c), typed)
         });
-        self.history.update_value(|h| h.record(before, group));
+        // A change that changed nothing (a number put back) is no step.
+        if self.card.with_untracked(|now| *now != before) {
+            self.history.update_value(|h| h.record(before, group));
+        }
         // Those named against the version before already have their line.
         let checked = checked.map(|(mut codes, typed)| {
             self.stale_rule_texts.with_untracked(|s| {
@@ -212,7 +215,13 @@ impl Editor {
         self.after_step();
     }
 
+    /// Takes back what fields hold unread first: that text was never in
+    /// the card, and the step before it is another edit.
     pub fn undo(self) {
+        if self.unread.with_untracked(|u| !u.is_empty()) {
+            self.steps.notify();
+            return;
+        }
         self.step(|h, now| h.undo(now));
     }
 

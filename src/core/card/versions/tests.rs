@@ -119,9 +119,25 @@ fn other_points_keep_who_met_it_comparable() {
              годами сравниваются, баллы школ — по новой версии."
         )]
     );
-    let (old, new) = (card(1), card(2));
+    let (old, mut new) = (card(1), card(2));
     let raised = comparability(&old, &new, new.indicator("1.1").unwrap());
     assert!(!raised.met_comparable());
+    // A new target and other points together: the target's note speaks
+    // for the indicator; the points' line claims no comparison.
+    new.indicators_mut()
+        .find(|i| i.code == "1.1")
+        .unwrap()
+        .points = 2;
+    let lines = change_lines(&old, &new);
+    let of_1_1: Vec<&String> = lines
+        .iter()
+        .filter(|l| l.starts_with("Показатель 1.1:"))
+        .collect();
+    assert!(
+        of_1_1[0].ends_with("его значение по муниципалитету — сравнивается."),
+        "{lines:?}"
+    );
+    assert_eq!(of_1_1[1], "Показатель 1.1: баллов было 1, стало 2.");
 }
 
 #[test]
