@@ -624,10 +624,20 @@ mod tests {
         let typing = half.while_typing(Some(AnswerField::Denominator));
         assert_eq!(typing.errors, []);
         assert_eq!(explain(indicator, &typing).points, "не заполнено");
-        // Another mistake, or both numbers: shown as they are.
-        for (n, d) in [("2,5", ""), ("25", "100"), ("120", "100")] {
+        // Both numbers: shown as they are. Another mistake is said, the
+        // empty whole not asked for yet.
+        for (n, d) in [("25", "100"), ("120", "100")] {
             assert_eq!(result(n, d).while_typing(None), result(n, d), "{n} / {d}");
         }
+        let slip = result("2,5", "").while_typing(None);
+        assert_eq!(slip.outcome, Outcome::Invalid);
+        assert_eq!(
+            slip.errors,
+            [(
+                AnswerField::Numerator,
+                crate::error::FieldError::Number(crate::error::NumberError::NotInteger)
+            )]
+        );
         // 60 typed, then «200» on its way in the whole: «2» is not yet a
         // mistake. In the part, more digits only make it larger: said.
         let on_the_way = result("60", "2");

@@ -223,6 +223,21 @@ fn last_year_values_are_checked_like_this_years() {
         above.error_also_on(AnswerField::Denominator),
         Some(AnswerField::Numerator)
     );
+    // Cells pasted into the part, the whole still empty: while the row is
+    // being filled, only the cells are said; left, the whole is asked too.
+    let pasted = outcome(&lk, "1.1", &growth("15\t16", "", "", ""));
+    assert_eq!(pasted.errors.len(), 2);
+    assert_eq!(
+        pasted.while_typing(Some(AnswerField::Numerator)).errors,
+        [(
+            AnswerField::Numerator,
+            FieldError::Number(NumberError::SeveralCells)
+        )]
+    );
+    assert_eq!(
+        pasted.while_typing(Some(AnswerField::Numerator)).outcome,
+        Outcome::Invalid
+    );
     // A whole of 0 is named: most likely «none» typed in the wrong box.
     let message = |answer: &RawAnswer| outcome(&lk, "1.1", answer).errors[0].1.to_string();
     assert_eq!(

@@ -131,17 +131,25 @@ impl IndicatorResult {
 
     /// The result as its row shows it while the school is in the row,
     /// typing in `field`: a half-typed pair, or a part above the whole
-    /// being typed, reads as not filled in yet, without its message.
+    /// being typed, reads as not filled in yet, without its message. Beside
+    /// another error (cells pasted into the part), the fields still empty
+    /// are not asked for yet either: they are most likely next.
     pub fn while_typing(&self, field: Option<AnswerField>) -> Self {
         if self.half_typed() || self.whole_being_typed(field) {
-            Self {
+            return Self {
                 code: self.code.clone(),
                 outcome: Outcome::Unanswered,
                 errors: Vec::new(),
-            }
-        } else {
-            self.clone()
+            };
         }
+        let mut shown = self.clone();
+        shown.errors.retain(|(_, e)| {
+            !matches!(
+                e,
+                FieldError::Number(NumberError::Missing | NumberError::MissingWhole)
+            )
+        });
+        shown
     }
 }
 
