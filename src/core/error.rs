@@ -144,6 +144,30 @@ impl fmt::Display for CardPart {
     }
 }
 
+impl TemplateError {
+    /// This problem as said under one field of the indicator `code` in the
+    /// card editor: `what` is the field as the checks name it
+    /// («формулировка», «подпись знаменателя»); `None` is its number,
+    /// which another indicator may have taken. `None` when the problem is
+    /// not that field's.
+    pub fn field_message(&self, code: &str, what: Option<&str>) -> Option<&'static str> {
+        match (self, what) {
+            (Self::DuplicateCode { code: c }, None) if c == code => {
+                Some("Этот номер уже есть в карте.")
+            }
+            (Self::Indicator { indicator, part }, Some(what)) if indicator == code => match part {
+                CardPart::Empty(w) if *w == what => Some("Заполните это поле."),
+                CardPart::Gap(w) if *w == what => Some("Впишите текст вместо «…»."),
+                CardPart::Untouched(w) if *w == what => {
+                    Some("Осталась заготовка редактора: впишите свой текст.")
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
+
 impl fmt::Display for TemplateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -28,6 +28,9 @@ fn remove_id(i: usize) -> String {
     format!("roster-remove-{i}")
 }
 
+/// The question before the list is made from the accepted files.
+const REPLACE_FROM_FILES: &str = "Заменить список школ школами из принятых файлов?";
+
 #[component]
 pub fn RosterPanel() -> impl IntoView {
     let dept: Dept = expect_context();
@@ -96,10 +99,8 @@ pub fn RosterPanel() -> impl IntoView {
             .archive()
             .with_untracked(|a| a.roster.schools.is_empty())
             || confirm(&match dropped {
-                Some(dropped) => {
-                    format!("{dropped}\n\nЗаменить список школ школами из принятых файлов?")
-                }
-                None => "Заменить список школ школами из принятых файлов?".to_owned(),
+                Some(dropped) => format!("{dropped}\n\n{REPLACE_FROM_FILES}"),
+                None => REPLACE_FROM_FILES.to_owned(),
             });
         if replace {
             dept.edit_roster(|r| r.schools = list);

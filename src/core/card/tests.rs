@@ -365,6 +365,18 @@ fn publishing_asks_for_the_gaps() {
         gaps(&card),
         ["Показатель 1.1: подпись знаменателя — впишите текст вместо «…»."]
     );
+    // Said under that field in the editor, and under no other.
+    let problems = validate::publish_problems(&card);
+    let under = |what| {
+        problems
+            .iter()
+            .find_map(|p| p.field_message("1.1", Some(what)))
+    };
+    assert_eq!(
+        under("подпись знаменателя"),
+        Some("Впишите текст вместо «…».")
+    );
+    assert_eq!(under("подпись числителя"), None);
     // Every built-in card that is not a skeleton can be published again.
     for card in builtins().unwrap().iter().filter(|c| !c.template) {
         assert_eq!(validate::publish_problems(card), [], "{}", card.id);

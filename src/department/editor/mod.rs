@@ -30,7 +30,7 @@ use profkarta_core::card::edit::{
 use profkarta_core::card::validate::{publish_problems, rule_text_doubts, without_recommendation};
 use profkarta_core::card::{Card, Indicator};
 use profkarta_core::department::view::history::History;
-use profkarta_core::error::{CardPart, TemplateError};
+use profkarta_core::error::TemplateError;
 
 use crate::department::state::Dept;
 use crate::platform::browser::{has_focus, random_id};
@@ -272,24 +272,7 @@ impl Editor {
                 .unwrap_or_default();
             self.problems.with(|all| {
                 all.iter()
-                    .find_map(|p| match (p, what) {
-                        (TemplateError::DuplicateCode { code: c }, None) if *c == code => {
-                            Some("Этот номер уже есть в карте.")
-                        }
-                        (TemplateError::Indicator { indicator, part }, Some(what))
-                            if *indicator == code =>
-                        {
-                            match part {
-                                CardPart::Empty(w) if *w == what => Some("Заполните это поле."),
-                                CardPart::Gap(w) if *w == what => Some("Впишите текст вместо «…»."),
-                                CardPart::Untouched(w) if *w == what => {
-                                    Some("Осталась заготовка редактора: впишите свой текст.")
-                                }
-                                _ => None,
-                            }
-                        }
-                        _ => None,
-                    })
+                    .find_map(|p| p.field_message(&code, what))
                     .unwrap_or_default()
                     .to_owned()
             })
