@@ -179,6 +179,14 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     await page.locator('#ed-0-0-2-kind').selectOption('count');
     await page.locator('#ed-0-0-2-text').fill('Число соглашений с ПОО и предприятиями');
     await page.locator('#ed-0-0-2-min').fill('2');
+    // A removal asks nothing: the notice says what went, and «Отменить»
+    // brings it back with what it held.
+    await editor.getByRole('button', { name: 'Удалить показатель 1.3' }).click();
+    await editor.getByRole('status').filter({ hasText: 'Показатель 1.3 удалён. Вернуть — кнопка «Отменить» вверху.' }).waitFor();
+    await page.locator('#ed-0-0-2-min').waitFor({ state: 'detached' });
+    await editor.getByRole('button', { name: 'Отменить' }).click();
+    await expectValue(page.locator('#ed-0-0-2-min'), '2');
+    assert.equal(await editor.getByRole('status').filter({ hasText: 'удалён' }).count(), 0, 'the notice goes with the step undone');
 
     // An empty wording is named beside its indicator and blocks publishing.
     await page.locator('#ed-0-0-2-text').fill('');

@@ -13,7 +13,7 @@ use crate::card::{
     Rule, ZeroDenominator,
 };
 use crate::error::{BandLineError, ListMinError};
-use crate::text::points;
+use crate::text::{points, quoted};
 
 /// Where an indicator is: group, criterion, indicator, by position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -280,30 +280,77 @@ pub fn add_indicator(card: &mut Card, direction: usize, criterion: usize, id: St
 
 /// Removes a group, a criterion or an indicator (`None` below the level
 /// meant): `(d, None, None)` a group, `(d, Some(c), None)` a criterion.
+/// Says what went, for the editor's notice: a click on a group's button
+/// takes every indicator in it, and only the notice and undo bring them back.
 pub fn remove(
     card: &mut Card,
     direction: usize,
     criterion: Option<usize>,
     indicator: Option<usize>,
-) {
-    let Some(d) = card.directions.get_mut(direction) else {
-        return;
-    };
-    match (criterion, indicator) {
+) -> Option<Removed> {
+    let d = card.directions.get_mut(direction)?;
+    let removed = match (criterion, indicator) {
         (None, _) => {
-            card.directions.remove(direction);
-        }
-        (Some(c), None) if c < d.criteria.len() => {
-            d.criteria.remove(c);
-        }
-        (Some(c), Some(i)) => {
-            if let Some(criterion) = d.criteria.get_mut(c).filter(|k| i < k.indicators.len()) {
-                criterion.indicators.remove(i);
+            let d = card.directions.remove(direction);
+            let codes = d.criteria.iter().flat_map(|k| &k.indicators);
+            Removed::Direction {
+                title: d.title.clone(),
+                indicators: codes.map(|i| i.code.clone()).collect(),
             }
         }
-        _ => {}
-    }
+        (Some(c), None) if c < d.criteria.len() => {
+            let k = d.criteria.remove(c);
+            Removed::Criterion {
+                code: k.code,
+                indicators: k.indicators.into_iter().map(|i| i.code).collect(),
+            }
+        }
+        (Some(c), Some(i)) => {
+            let k = d.criteria.get_mut(c).filter(|k| i < k.indicators.len())?;
+            Removed::Indicator(k.indicators.remove(i).code)
+        }
+        _ => return None,
+    };
     card.recount();
+    Some(removed)
+}
+
+/// What [`remove`] took out of the card, by the codes the editor shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Removed {
+    Direction {
+        title: String,
+        indicators: Vec<String>,
+    },
+    Criterion {
+        code: String,
+        indicators: Vec<String>,
+    },
+    Indicator(String),
+}
+
+impl std::fmt::Display for Removed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let with = |codes: &[String]| match codes {
+            [] => String::new(),
+            [one] => format!(" вместе с показателем {one}"),
+            many => format!(" вместе с показателями {}", many.join(", ")),
+        };
+        match self {
+            Removed::Direction { title, indicators } => {
+                let title = match title.trim() {
+                    "" => String::new(),
+                    t => format!(" {}", quoted(t)),
+                };
+                write!(f, "Направление{title} удалено{}.", with(indicators))?
+            }
+            Removed::Criterion { code, indicators } => {
+                write!(f, "Критерий {code} удалён{}.", with(indicators))?
+            }
+            Removed::Indicator(code) => write!(f, "Показатель {code} удалён.")?,
+        }
+        f.write_str(" Вернуть — кнопка «Отменить» вверху.")
+    }
 }
 
 /// Swaps an item with its neighbour above (`up`) or below, within its

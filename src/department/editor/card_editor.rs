@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use profkarta_core::card::edit::{add_criterion, add_direction, remove, shift};
+use profkarta_core::card::edit::{add_criterion, add_direction, shift};
 use profkarta_core::card::versions::{change_lines, comparable_line};
 use profkarta_core::card::Card;
 use profkarta_core::error::{PublishError, TemplateError};
@@ -276,7 +276,7 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
                         }
                     };
                     let delete = move |_| {
-                        editor.change("remove", move |c| remove(c, d, None, None));
+                        editor.remove(d, None, None);
                         focus_after_removal(d, group_count - 1, |at| slot(at, "title"), ADD_DIRECTION);
                     };
                     view! {

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use profkarta_core::card::edit::{add_indicator, remove, shift, Place};
+use profkarta_core::card::edit::{add_indicator, shift, Place};
 use profkarta_core::card::{Card, Criterion};
 use profkarta_core::text::points;
 
@@ -106,7 +106,7 @@ pub fn CriterionEditor(
         }
     };
     let delete = move |_| {
-        editor.change("remove", |c| remove(c, direction, Some(criterion), None));
+        editor.remove(direction, Some(criterion), None);
         let title = move |at: usize| slot(at, "title");
         focus_after_removal(criterion, siblings - 1, title, &add_criterion_id(direction));
     };

@@ -7,9 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use profkarta_core::card::edit::{
-    change_kind, move_to, remove, shift, suggested_rule_text, Place, KINDS,
-};
+use profkarta_core::card::edit::{change_kind, move_to, shift, suggested_rule_text, Place, KINDS};
 use profkarta_core::card::Card;
 use profkarta_core::error::TemplateError;
 
@@ -126,14 +124,11 @@ pub fn IndicatorEditor(
         }
     };
     let remove_this = move |_| {
-        editor.change("remove", move |c| {
-            remove(
-                c,
-                place.direction,
-                Some(place.criterion),
-                Some(place.indicator),
-            )
-        });
+        editor.remove(
+            place.direction,
+            Some(place.criterion),
+            Some(place.indicator),
+        );
         let text = |at: usize| slot(at, "text");
         focus_after_removal(
             place.indicator,

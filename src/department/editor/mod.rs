@@ -25,7 +25,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use profkarta_core::card::edit::{
-    follow_rule_texts, stale_recommendations, stale_rule_texts, Place,
+    follow_rule_texts, remove, stale_recommendations, stale_rule_texts, Place,
 };
 use profkarta_core::card::validate::{publish_problems, rule_text_doubts, without_recommendation};
 use profkarta_core::card::{Card, Indicator};
@@ -213,6 +213,18 @@ impl Editor {
             _ => {}
         }
         self.after_step();
+    }
+
+    /// Removes a group, criterion or indicator (as [`remove`]) and says
+    /// what went, with the way back.
+    pub fn remove(self, direction: usize, criterion: Option<usize>, indicator: Option<usize>) {
+        let mut removed = None;
+        self.change("remove", |c| {
+            removed = remove(c, direction, criterion, indicator);
+        });
+        if let Some(removed) = removed {
+            self.notice.set(removed.to_string());
+        }
     }
 
     /// Takes back what fields hold unread first: that text was never in

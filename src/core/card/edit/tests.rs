@@ -276,3 +276,37 @@ fn a_recommendation_naming_the_old_threshold_is_stale() {
     advise(&mut card, "Проводить профессиональные пробы.");
     assert_eq!(stale_recommendations(&earlier, &card), Vec::<String>::new());
 }
+
+#[test]
+fn a_removal_says_what_went_with_it() {
+    let mut id = ids();
+    let mut card = blank("otdel", id());
+    add_indicator(&mut card, 0, 0, id());
+    add_criterion(&mut card, 0);
+    add_indicator(&mut card, 0, 1, id());
+    add_indicator(&mut card, 0, 1, id());
+    add_direction(&mut card);
+    let said = |r: Option<Removed>| r.map(|r| r.to_string());
+    assert_eq!(
+        said(remove(&mut card, 0, Some(0), Some(1))),
+        Some("Показатель 1.2 удалён. Вернуть — кнопка «Отменить» вверху.".into())
+    );
+    assert_eq!(
+        said(remove(&mut card, 0, Some(1), None)),
+        Some(
+            "Критерий 2 удалён вместе с показателями 2.1, 2.2. Вернуть — кнопка «Отменить» вверху."
+                .into()
+        )
+    );
+    card.directions[0].title = "Работа с «родителями»".into();
+    assert_eq!(
+        said(remove(&mut card, 0, None, None)),
+        Some(
+            "Направление «Работа с „родителями“» удалено вместе с показателем 1.1. \
+             Вернуть — кнопка «Отменить» вверху."
+                .into()
+        )
+    );
+    assert_eq!(said(remove(&mut card, 5, None, None)), None);
+    assert_eq!(said(remove(&mut card, 0, Some(0), Some(9))), None);
+}
