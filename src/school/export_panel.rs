@@ -9,7 +9,7 @@ use profkarta_core::error::{DownloadRefused, MissingCard};
 use profkarta_core::school::draft::{AnswerField, Draft};
 use profkarta_core::school::stored::ExportState;
 
-use crate::platform::browser::{now_iso, random_id, year_month};
+use crate::platform::browser::{focus_id, now_iso, random_id, year_month};
 use crate::school::drafts::Drafts;
 use crate::school::state::{AssessmentCtx, CardCtx};
 use crate::shared::download::offer_json;
@@ -86,7 +86,20 @@ pub fn ExportPanel() -> impl IntoView {
             || (asks() && !confirmed())
     };
 
+    // The button stays in Tab's way while it cannot export: pressed, it
+    // takes the keyboard to what holds it back.
     let export = move |_| {
+        if let Some(first) = profile_problems.with_untracked(|p| p.first().map(|(f, _)| f.key())) {
+            focus_id(&format!("profile-{first}"));
+            return;
+        }
+        if asks() && !confirmed() {
+            focus_id(EXPORT_ANYWAY);
+            return;
+        }
+        if missing_card.with_untracked(Option::is_some) {
+            return;
+        }
         let Some(signer) = key.signer() else {
             return;
         };
@@ -227,6 +240,7 @@ pub fn ExportPanel() -> impl IntoView {
                     <label class="choice">
                         <input
                             type="checkbox"
+                            id=EXPORT_ANYWAY
                             prop:checked=confirmed
                             on:change=move |ev| {
                                 let yes = event_target_checked(&ev);
@@ -264,16 +278,23 @@ pub fn ExportPanel() -> impl IntoView {
                     "Выгрузите карту заново, новый файл заменит прежний."
                 </p>
             </Show>
-            <button type="button" class="primary" disabled=blocked on:click=export data-testid="export-button" aria-describedby="export-blocked">
+            <button type="button" class="primary" aria-disabled=move || blocked().to_string() on:click=export
+                data-testid="export-button" aria-describedby="export-blocked">
                 "Выгрузить подписанный файл"
             </button>
             // The profile's list stands above the card's cautions: ticking
             // «Выгрузить всё равно» left the button grey without a word
             // beside it.
             <p class="hint" id="export-blocked" data-testid="export-blocked">
-                {move || (missing_card.with(Option::is_none) && profile_problems.with(|p| !p.is_empty())).then_some(
-                    "Кнопка недоступна, пока не заполнены сведения об ОО (их список — выше)."
-                )}
+                {move || if missing_card.with(Option::is_some) {
+                    None
+                } else if profile_problems.with(|p| !p.is_empty()) {
+                    Some("Кнопка недоступна, пока не заполнены сведения об ОО (их список — выше).")
+                } else if asks() && !confirmed() {
+                    Some("Кнопка станет доступна, когда вы исправите названное выше или отметите «Выгрузить всё равно».")
+                } else {
+                    None
+                }}
             </p>
             {move || shown_outcome().map(|r| match r {
                 Ok(text) => view! { <p class="notice notice-ok" role="status" data-testid="export-result">{text}</p> }.into_any(),
@@ -283,6 +304,9 @@ pub fn ExportPanel() -> impl IntoView {
         </section>
     }
 }
+
+/// The box that lets a file go with what the school was asked to check.
+const EXPORT_ANYWAY: &str = "export-anyway";
 
 /// Links (text, address) with commas between them: «1.3 3.1» would read
 /// as one number.

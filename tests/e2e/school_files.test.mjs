@@ -185,7 +185,7 @@ test('next year copies only the yes-or-no answers, each marked until the school 
         assert.deepEqual(await page.getByTestId('copied').evaluateAll((all) => all.map((p) => p.closest('article').dataset.testid)), ['ind-1-6', 'ind-1-8']);
         const listed = page.getByTestId('export-copied');
         assert.equal(await listed.innerText(), 'Перенесены из карты прошлого года и не проверены: 1.6, 1.8');
-        assert.ok(await page.getByTestId('export-button').isDisabled(), 'asked before the file goes');
+        assert.equal(await page.getByTestId('export-button').getAttribute('aria-disabled'), 'true', 'asked before the file goes');
         // Confirmed or changed, an answer is the school's for this year;
         // the marks, those left and those taken off, outlast a reload.
         await card.row('1.6').getByRole('button', { name: 'Ответ верен: показатель 1.6' }).click();
@@ -468,12 +468,18 @@ test('export: completeness check, signed file verified outside the browser, corr
     await withCard(async (card) => {
         const { page } = card;
         const button = page.getByTestId('export-button');
-        assert.ok(await button.isDisabled(), 'no export without the school profile');
+        assert.equal(await button.getAttribute('aria-disabled'), 'true', 'no export without the school profile');
         await page.getByTestId('export-profile-problems').waitFor();
-        // Beside the grey button, why it is grey.
+        // Beside the grey button, why it is grey; it stays in Tab's way,
+        // and pressed it takes the keyboard to the first field missing.
         await card.expectText('export-blocked', 'Кнопка недоступна, пока не заполнены сведения об ОО (их список — выше).');
+        const firstMissing = await page.getByTestId('export-profile-problems').getByRole('link').first().getAttribute('href');
+        await button.focus();
+        await page.keyboard.press('Enter');
+        await page.waitForFunction((id) => `#${document.activeElement?.id}` === id, firstMissing);
         await fillSchool(card);
-        await card.expectText('export-blocked', '');
+        // Then what is left is the card's own cautions, to confirm.
+        await card.expectText('export-blocked', 'Кнопка станет доступна, когда вы исправите названное выше или отметите «Выгрузить всё равно».');
         await card.share('1.1', '30', '100');
         await card.field('1.1', 'evidence', 'https://school7.ru/proforientatsiya');
         await card.fact('1.6', true);
@@ -482,8 +488,12 @@ test('export: completeness check, signed file verified outside the browser, corr
         // The code leads straight to the links field to fill.
         await page.getByTestId('incomplete-evidence').getByRole('link', { name: '1.6' }).click();
         await page.waitForFunction(() => document.activeElement?.id === 'ind-1-6-evidence');
-        assert.ok(await button.isDisabled(), 'incomplete card needs confirmation');
-        await page.getByLabel(/Выгрузить всё равно/).check();
+        assert.equal(await button.getAttribute('aria-disabled'), 'true', 'incomplete card needs confirmation');
+        await card.expectText('export-blocked', 'Кнопка станет доступна, когда вы исправите названное выше или отметите «Выгрузить всё равно».');
+        await button.press('Enter');
+        await page.waitForFunction(() => document.activeElement?.id === 'export-anyway');
+        await page.keyboard.press('Space');
+        await card.expectText('export-blocked', '');
         const file = await downloadText(page, () => button.click());
         assert.equal(file.name, 'profkarta_МАОУ_СОШ_7_2025-2026.json');
         await writeFile(first, file.text);
@@ -813,7 +823,7 @@ test('a draft of a card this browser does not have is neither shown on another c
         await card.page.getByTestId('export-missing-card').filter({
             hasText: 'Выгрузка невозможна. Черновик заполнен по карте «kirov-okrug-2026» (версия 2)',
         }).waitFor();
-        assert.ok(await card.page.getByTestId('export-button').isDisabled());
+        assert.equal(await card.page.getByTestId('export-button').getAttribute('aria-disabled'), 'true');
     });
 });
 
