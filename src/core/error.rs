@@ -416,8 +416,13 @@ pub enum FieldError {
     Percent(PercentError),
     /// A list row's name is empty while its numbers are typed.
     RowName,
-    /// A list cell is above the column it is a part of («из них»), in the same row.
-    AboveColumn(String),
+    /// A list cell is above the column it is a part of («из них»), in the
+    /// same row: that column's label and number, said, since a 0 there
+    /// («таких нет») is the usual slip.
+    AboveColumn {
+        label: String,
+        whole: u64,
+    },
     /// `line` counts from 1, as the user sees lines in the links box.
     Link {
         line: usize,
@@ -434,9 +439,12 @@ impl fmt::Display for FieldError {
             Self::RowName => write!(f, "Укажите название: без него строку не учесть."),
             // Said under a box in a narrow column, beside the column it
             // names: short, and the name cut to its first words.
-            Self::AboveColumn(label) => {
-                write!(f, "Больше, чем «{}».", crate::text::shorten(label, 24))
-            }
+            Self::AboveColumn { label, whole } => write!(
+                f,
+                "Больше, чем «{}» ({}).",
+                crate::text::shorten(label, 24),
+                crate::text::group_digits(*whole)
+            ),
             // The message goes on after the colon: «Строка 1: в адресе…».
             Self::Link { line, error } => {
                 write!(

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use profkarta_core::card::ListColumn;
 use profkarta_core::school::draft::AnswerField;
+use profkarta_core::scoring::explain::list_totals;
 
 use crate::platform::browser::{
     confirm_removal, focus_after_removal, focus_after_shift, focus_when_drawn,
@@ -19,6 +20,7 @@ use crate::shared::field::FieldKind;
 pub fn ListRows(row: RowData, item: String, columns: Vec<ListColumn>) -> impl IntoView {
     let DraftCtx(draft) = expect_context();
     let answer = row.answer;
+    let summed = columns.clone();
     // Redrawn only when rows come or go, not on every keystroke in them.
     let count = Memo::new(move |_| answer.with(|a| a.rows.len()));
     let code = row.code.clone();
@@ -115,11 +117,22 @@ pub fn ListRows(row: RowData, item: String, columns: Vec<ListColumn>) -> impl In
         let checked = event_target_checked(&ev);
         draft.update(|d| d.set_no_rows(&code, checked));
     };
+    // The figures the indicator is named after, as the department will
+    // sum them: the rows alone gave only «В списке 4 строки».
+    let totals = Memo::new(move |_| {
+        answer.with(|a| {
+            a.rows
+                .iter()
+                .any(|r| !r.is_blank())
+                .then(|| list_totals(&summed, a))
+        })
+    });
     view! {
         <div class="list-rows">
             <table class="list-table">
                 <tbody>{rows}</tbody>
             </table>
+            {move || totals.get().map(|t| view! { <p class="list-totals" data-testid="list-totals">"Итого по списку: "{t}"."</p> })}
             <Show when=move || count.get() == 0>
                 // On paper, what the screen asks to do would read as an
                 // answer: the list is said to be unfilled, and the box is

@@ -166,7 +166,7 @@ test('Leninsk-Kuznetsky: growth against last year, a minimum with growth, a brea
         await card.field('7.1', 'row-0', 'Конкурс «Профессия моей мечты»');
         await card.field('7.1', 'cell-0-0', '12');
         await card.field('7.1', 'cell-0-1', '13');
-        await card.expectFieldError('7.1', 'cell-0-1', 'Больше, чем «Участники».');
+        await card.expectFieldError('7.1', 'cell-0-1', 'Больше, чем «Участники» (12).');
         await card.field('7.1', 'cell-0-1', '3');
         await card.expectPoints('7.1', 'без баллов');
 
@@ -333,6 +333,10 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
         }
         await card.expectPoints('1.3', 'без баллов');
         await card.expectNote('1.3', 'В списке 2 строки. Показатель информационный: собирается и сводится, баллов не даёт.');
+        // The figures the indicator is named after, summed as the department will.
+        assert.equal(await card.row('1.3').getByTestId('list-totals').innerText(),
+            'Итого по списку: Общая численность детей, вовлеченных в мероприятие — 65; '
+            + 'в том числе детей с ОВЗ и детей-инвалидов — 2; из них победителей/призеров — 6.');
 
         await card.field('1.5', 'percent', '120');
         await card.expectFieldError('1.5', 'percent', 'Процент не может быть больше 100.');

@@ -283,9 +283,7 @@ fn aggregate(rule: &Rule, values: &[(&IndicatorResult, &RawAnswer)]) -> Aggregat
             let mut count = 0;
             for row in rows {
                 count += 1;
-                for (sum, value) in sums.iter_mut().zip(&row.values) {
-                    *sum += number(value);
-                }
+                row.add_to(&mut sums);
             }
             Aggregate::List { rows: count, sums }
         }

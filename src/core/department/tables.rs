@@ -593,7 +593,14 @@ mod tests {
                 whole: 1000
             }
         );
-        assert_eq!(ten[at(&code("list"))], Cell::Text("1 строка".into()));
+        assert_eq!(
+            ten[at(&code("list"))],
+            Cell::Text(
+                "1 строка: Общая численность детей, вовлеченных в мероприятие — 40; \
+                 в том числе детей с ОВЗ и детей-инвалидов — 3; из них победителей/призеров — 5"
+                    .into()
+            )
+        );
         // A percentage above 100 is typed, not counted: said so.
         let mut wrong = draft("СОШ № 3", "2025/2026", &[]);
         wrong.answers.entry(code("percent")).or_default().percent = "100,5".into();

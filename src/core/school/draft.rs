@@ -103,6 +103,14 @@ impl ListRow {
     pub fn is_blank(&self) -> bool {
         self.name.trim().is_empty() && self.values.iter().all(|v| v.trim().is_empty())
     }
+
+    /// Adds the row's numbers to `sums`, column by column. A cell that
+    /// does not read adds nothing: its row is marked as an error.
+    pub fn add_to(&self, sums: &mut [u64]) {
+        for (sum, value) in sums.iter_mut().zip(&self.values) {
+            *sum += parse_number(value).ok().flatten().unwrap_or(0);
+        }
+    }
 }
 
 /// The typed fields of a row, for updating one of them from the UI and for

@@ -3,7 +3,7 @@
 //! tested natively and the shell only renders it.
 
 use crate::card::Level;
-use crate::card::{Card, Indicator, Rule};
+use crate::card::{Card, Indicator, ListColumn, Rule};
 use crate::error::FieldError;
 use crate::school::draft::{AnswerField, RawAnswer};
 use crate::school::input::{parse_number, parse_percent};
@@ -111,6 +111,18 @@ pub fn answer_summary(indicator: &Indicator, answer: Option<&RawAnswer>) -> Stri
     let Some(a) = answer else {
         return "—".to_owned();
     };
+    let mut text = answer_text(indicator, a);
+    if indicator.rule.asks_last_year() {
+        text.push_str(&format!(
+            "; прошлый год: {}",
+            share_text(&a.prev_numerator, &a.prev_denominator)
+        ));
+    }
+    text
+}
+
+/// The answer alone, without the figures of the year before it carries.
+pub fn answer_text(indicator: &Indicator, a: &RawAnswer) -> String {
     let typed = |s: &str| {
         let s = s.trim();
         if s.is_empty() {
@@ -119,7 +131,7 @@ pub fn answer_summary(indicator: &Indicator, answer: Option<&RawAnswer>) -> Stri
             s.to_owned()
         }
     };
-    let mut text = match &indicator.rule {
+    match &indicator.rule {
         Rule::Fact { .. } => match a.fact {
             Some(true) => "да".to_owned(),
             Some(false) => "нет".to_owned(),
@@ -150,22 +162,34 @@ pub fn answer_summary(indicator: &Indicator, answer: Option<&RawAnswer>) -> Stri
                 .collect();
             format!("{total}; {}", each.join(", "))
         }
-        Rule::List { .. } => {
+        Rule::List { columns, .. } => {
             let rows = a.rows.iter().filter(|r| !r.is_blank()).count() as u64;
             if rows == 0 && a.no_rows {
                 "не было".to_owned()
+            } else if rows == 0 {
+                "0 строк".to_owned()
             } else {
-                format!("{rows} {}", plural(rows, "строка", "строки", "строк"))
+                format!(
+                    "{rows} {}: {}",
+                    plural(rows, "строка", "строки", "строк"),
+                    list_totals(columns, a)
+                )
             }
         }
-    };
-    if indicator.rule.asks_last_year() {
-        text.push_str(&format!(
-            "; прошлый год: {}",
-            share_text(&a.prev_numerator, &a.prev_denominator)
-        ));
     }
-    text
+}
+
+/// A list's columns summed over its rows, each named: the figures the
+/// indicator is about («Общая численность детей … — 1 401»), which the
+/// department adds up across schools.
+pub fn list_totals(columns: &[ListColumn], answer: &RawAnswer) -> String {
+    let mut sums = vec![0; columns.len()];
+    for row in answer.rows.iter().filter(|r| !r.is_blank()) {
+        row.add_to(&mut sums);
+    }
+    let named = columns.iter().zip(sums);
+    let named = named.map(|(c, sum)| format!("{} — {}", c.label.trim(), group_digits(sum)));
+    named.collect::<Vec<_>>().join("; ")
 }
 
 /// The field a typed error stands under, named for a reader away from the
@@ -214,10 +238,11 @@ pub fn named_errors(indicator: &Indicator, result: &IndicatorResult) -> Vec<Stri
         .map(|(field, e)| match e {
             FieldError::Link { .. } => format!("Ссылки, {}", lower_first(&e.to_string())),
             // Away from the narrow column, the column is named whole.
-            FieldError::AboveColumn(whole) => format!(
-                "{}: больше, чем {}.",
+            FieldError::AboveColumn { label, whole } => format!(
+                "{}: больше, чем {} ({}).",
                 field_name(indicator, *field),
-                quoted(whole)
+                quoted(label),
+                group_digits(*whole)
             ),
             e => format!("{}: {e}", field_name(indicator, *field)),
         })
@@ -581,7 +606,7 @@ mod tests {
             named_errors(list, &result),
             [
                 "Строка 1, «в том числе детей с ОВЗ и детей-инвалидов»: больше, чем «Общая \
-                 численность детей, вовлеченных в мероприятие».",
+                 численность детей, вовлеченных в мероприятие» (10).",
                 "Ссылки, строка 1: в адресе сайта нет точки (например, school7.ru): такую \
                  страницу отдел образования не откроет."
             ]

@@ -501,7 +501,7 @@ fn a_list_counts_its_rows_and_checks_each_one() {
     // review, away from the list, names the row.
     assert_eq!(
         result.errors[0].1.to_string(),
-        "Больше, чем «Общая численность детей…»."
+        "Больше, чем «Общая численность детей…» (40)."
     );
     assert_eq!(
         result
@@ -558,6 +558,20 @@ fn a_list_said_empty_is_an_answer_of_none() {
     };
     let result = assess_indicator(&indicator, &SchoolProfile::default(), Some(&both));
     assert_eq!(result.outcome.points(), 1);
+    // The department reads the rows with each column summed and named; a
+    // cell that does not read adds nothing (its row is an error).
+    let two = RawAnswer {
+        rows: vec![
+            row("Квиз", &["1 250", "3", ""]),
+            row("Проба", &["40", "x", "2"]),
+        ],
+        ..RawAnswer::default()
+    };
+    assert_eq!(
+        explain::answer_summary(&indicator, Some(&two)),
+        "2 строки: Общая численность детей, вовлеченных в мероприятие — 1\u{202F}290; \
+         в том числе детей с ОВЗ и детей-инвалидов — 3; из них победителей/призеров — 2"
+    );
     let mut draft = crate::testkit::draft("СОШ 1", "2025/2026", &[]);
     draft.set_no_rows(&indicator.code, true);
     draft.add_row(&indicator.code);

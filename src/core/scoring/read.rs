@@ -204,7 +204,7 @@ fn list(
                 if part > whole {
                     let label = columns.iter().find(|o| &o.key == limit);
                     let label = label.map_or(String::new(), |o| o.label.clone());
-                    errors.push((cell(c), FieldError::AboveColumn(label)));
+                    errors.push((cell(c), FieldError::AboveColumn { label, whole }));
                 }
             }
         }
