@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use profkarta_core::card::{Indicator, Level, Rule};
 use profkarta_core::department::archive::Standing;
 use profkarta_core::department::bulk::Bulk;
+use profkarta_core::department::last_year::last_year_answer;
 use profkarta_core::department::results::SchoolResult;
 use profkarta_core::department::review::{Decision, ReviewStatus};
 use profkarta_core::department::review_filter::RowFilter;
@@ -350,9 +351,10 @@ fn ReviewRow(
     let dept: Dept = expect_context();
     let code = indicator.code.clone();
     let archive = dept.archive();
-    let (answer, claimed, claims_points, no_last_year, unanswered, errors, copied) = archive
-        .with_untracked(|a| {
+    let (answer, claimed, claims_points, no_last_year, unanswered, errors, copied, last_year) =
+        archive.with_untracked(|a| {
             let entry = a.entry(&submission);
+            let last_year = entry.and_then(|e| last_year_answer(a, e, &indicator));
             let copied = entry.is_some_and(|e| e.opened.payload.copied.contains(&code));
             let answer = entry.and_then(|e| e.opened.payload.answers.get(&code).cloned());
             let result =
@@ -383,6 +385,7 @@ fn ReviewRow(
                 outcome == Some(&Outcome::Unanswered),
                 errors,
                 copied,
+                last_year,
             )
         });
     // «—» also stands for a row that does not apply: a blank one says so.
@@ -648,6 +651,10 @@ fn ReviewRow(
                 // An indicator without points claims none: nothing to compare.
                 {(indicator.points > 0).then(|| view! { " · заявлено: " <strong data-testid="claimed">{claimed.clone()}</strong> })}
             </p>
+            // What a row listed as changed since last year changed from.
+            {last_year.map(|(period, said)| view! {
+                <p class="muted" data-testid="last-year-answer">{format!("В выгрузке школы за {period}: ")}{said}</p>
+            })}
             {errors.map(|text| view! { <p class="notice notice-warning" data-testid="invalid-answer">{text}</p> })}
             {copied.then(|| view! {
                 <p class="notice" data-testid="copied-unchecked">

@@ -759,6 +759,16 @@ test('a correction keeps the review decisions about the answers it did not chang
         await page.getByRole('tab', { name: 'Проверка' }).click();
         await page.locator('#school-select').selectOption(corrected.submission_id);
         await page.getByTestId('review-carried').filter({ hasText: 'перенесены' }).waitFor();
+        // Beside an answer, the school's own of the year before, from its
+        // accepted file: what a row listed as changed changed from.
+        const lastYear = manifest.files.find((f) => f.verdict === 'accepted'
+            && f.submission.school === corrected.school && f.submission.period === '2024/2025').submission;
+        const shareCode = Object.keys(lastYear.answers).find((code) => lastYear.answers[code].numerator && !lastYear.answers[code].parts);
+        const { numerator, denominator } = lastYear.answers[shareCode];
+        const said = await page.getByTestId('review').locator(`li[data-code="${shareCode}"]`).getByTestId('last-year-answer').innerText();
+        assert.equal(said.replace(/[\s\u202f]/g, ''),
+            `В выгрузке школы за 2024/2025: ${numerator} из ${denominator} (`.replace(/\s/g, '')
+            + `${(Math.round(numerator * 1000 / denominator) / 10).toFixed(1).replace('.', ',')}%)`);
         assert.ok(await page.locator(`#decision-${kept}-no_point`).isChecked(), 'an unchanged answer keeps its decision');
         assert.ok(await page.locator(`#decision-${redone}-none`).isChecked(), 'a changed answer is decided again');
         assert.equal(await page.getByLabel('Проверка завершена').isChecked(), false);

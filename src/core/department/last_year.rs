@@ -3,10 +3,12 @@
 //! holds the school's own accepted file of last year. Where the two differ,
 //! the review shows it as a discrepancy to check.
 
+use crate::card::Indicator;
 use crate::department::archive::{Archive, Entry};
 use crate::school::draft::RawAnswer;
 use crate::school::input::parse_number;
 use crate::school::profile::parse_period;
+use crate::scoring::explain::answer_text;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Discrepancy {
@@ -101,6 +103,22 @@ pub fn discrepancies(archive: &Archive, entry: &Entry) -> Vec<Discrepancy> {
         .collect()
 }
 
+/// The school's answer to `indicator` in its own accepted file of the
+/// year before, as the review reads answers («72,9 %», «да»), with that
+/// year: a row listed as changed since last year shows from what. Found by
+/// the indicator's permanent id, so a renumbered one is found too.
+pub fn last_year_answer(
+    archive: &Archive,
+    entry: &Entry,
+    indicator: &Indicator,
+) -> Option<(String, String)> {
+    let earlier = last_year_entry(archive, entry)?;
+    let then = earlier.card.by_key(indicator.key())?;
+    let answer = earlier.opened.payload.answers.get(&then.code)?;
+    let said = answer_text(then, answer);
+    (said != "—").then(|| (earlier.period().to_owned(), said))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,5 +172,15 @@ mod tests {
             discrepancies(&archive, archive.entry("a1").unwrap()).is_empty(),
             "nothing before it"
         );
+        // The review shows last year's answer beside this year's.
+        let of = |code: &str| lk.indicators().find(|i| i.code == code).unwrap();
+        let last =
+            |id: &str, code: &str| last_year_answer(&archive, archive.entry(id).unwrap(), of(code));
+        assert_eq!(
+            last("a2", "1.1"),
+            Some(("2024/2025".into(), "28 из 100 (28,0\u{a0}%)".into()))
+        );
+        assert_eq!(last("a2", "2.1"), None, "not answered then");
+        assert_eq!(last("a1", "1.1"), None, "nothing before it");
     }
 }
