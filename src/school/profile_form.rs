@@ -139,6 +139,10 @@ pub fn ProfileForm() -> impl IntoView {
 
     // What "не применимо" changes depends on what the card counts.
     let hint = match (card.has_points(), card.levels.is_some()) {
+        _ if !card.depends_on_profile() => {
+            "В этой карте все показатели относятся ко всем школам: эти отметки на них не влияют, \
+             они сообщают отделу образования сведения о школе."
+        }
         (true, true) => {
             "Показатели для отсутствующих уровней и групп отмечаются «не применимо» \
              и не входят в максимальный балл; уровень эффективности считается \

@@ -327,6 +327,13 @@ impl Card {
         self.max_points > 0
     }
 
+    /// Some indicator is only for some schools (a level, ОВЗ, a question of
+    /// the card's own): otherwise the profile's boxes rule nothing out.
+    pub fn depends_on_profile(&self) -> bool {
+        self.indicators()
+            .any(|i| i.applies != Applicability::default())
+    }
+
     /// Sets every criterion's maximum and the card's to the sum of their
     /// indicators' points: an editor derives them, nobody types them.
     pub fn recount(&mut self) {

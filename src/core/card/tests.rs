@@ -575,3 +575,17 @@ fn a_lists_target_says_in_total_once() {
     );
     assert_eq!(min.in_total(&[column("Всего детей")]), "«Всего детей»");
 }
+
+#[test]
+fn a_card_depends_on_the_profile_where_an_indicator_is_for_some_schools() {
+    let depends = |id: &str| {
+        crate::card::builtin::builtin(id)
+            .unwrap()
+            .unwrap()
+            .depends_on_profile()
+    };
+    // Seed 003's card has indicators for grades 10–11 and for ОВЗ;
+    // Nevinnomyssk's ten are for every school.
+    assert!(depends(DEFAULT_CARD));
+    assert!(!depends("nevinnomyssk"));
+}
