@@ -21,6 +21,7 @@ pub fn IndicatorFigures() -> impl IntoView {
     let headers = indicator_headers(&card);
     let value_at = headers.len() - 1;
     let scored = card.has_points();
+    let note = report::figures_note(&card);
     let rows = move || {
         dept.figures.with(|f| {
             card.indicators()
@@ -65,6 +66,6 @@ pub fn IndicatorFigures() -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </TableScroll>
-        <p class="hint figures-note" data-testid="figures-note">{report::figures_note(scored)}</p>
+        <p class="hint figures-note" data-testid="figures-note">{note}</p>
     }
 }

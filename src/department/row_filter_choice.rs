@@ -4,6 +4,8 @@ use leptos::prelude::*;
 
 use profkarta_core::department::review_filter::RowFilter;
 
+use crate::department::state::Dept;
+
 /// The default threshold of «изменились с прошлого года», in п. п.
 const CHANGED_BY: u32 = 10;
 
@@ -55,15 +57,21 @@ pub fn RowFilterChoice(filter: RwSignal<RowFilter>) -> impl IntoView {
             }
         }
     };
-    let options = CHOICES.map(
-        |(value, words)| view! { <option value=value selected=value == key(now)>{words}</option> },
-    );
+    // A card without points claims none to go without evidence.
+    let dept: Dept = expect_context();
+    let options = move || {
+        let scored = dept.card.with(|c| c.has_points());
+        (CHOICES.into_iter())
+            .filter(|(value, _)| scored || *value != "without-evidence")
+            .map(|(value, words)| view! { <option value=value selected=value == key(now)>{words}</option> })
+            .collect_view()
+    };
     view! {
         <p class="row-filter">
             <label for="row-filter">"Показывать: "</label>
             // Follows the choice made elsewhere too («Показать все показатели»).
             <select id="row-filter" prop:value=move || key(filter.get()) on:change=move |ev| choose(&event_target_value(&ev))>
-                {options.into_iter().collect_view()}
+                {options}
             </select>
             <Show when=move || matches!(filter.get(), RowFilter::ChangedSinceLastYear(_))>
                 " "

@@ -335,7 +335,7 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
         await card.expectNote('1.3', 'В списке 2 строки. Показатель информационный: собирается и сводится, баллов не даёт.');
         // The figures the indicator is named after, summed as the department will.
         assert.equal(await card.row('1.3').getByTestId('list-totals').innerText(),
-            'Итого по списку: Общая численность детей, вовлеченных в мероприятие — 65; '
+            'Итого по списку: общая численность детей, вовлеченных в мероприятие — 65; '
             + 'в том числе детей с ОВЗ и детей-инвалидов — 2; из них победителей/призеров — 6.');
 
         await card.field('1.5', 'percent', '120');
@@ -570,7 +570,12 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         await page.waitForFunction(() => document.querySelector('#decision-1-3-none').checked);
         assert.equal(await page.getByTestId('self-score').count(), 0, 'no «0 из 0» to compare');
         assert.equal(await page.getByRole('button', { name: 'Не засчитать баллы без подтверждения' }).count(), 0);
+        // Nor points to show without evidence.
+        assert.deepEqual(await page.locator('#row-filter option').evaluateAll((os) => os.map((o) => o.value)), ['all', 'discrepancies', 'changed', 'copied']);
         await page.getByRole('tab', { name: 'Результаты' }).click();
+        // The card has no shares: the note under the figures says nothing of pooling them.
+        const note = await page.getByTestId('figures-note').innerText();
+        assert.ok(note.startsWith('«Применим к школам» — к скольким школам') && !note.includes('доли'), note);
 
         // Its dynamics are the municipal values of both years: 1.2 is a count, summed.
         await page.getByRole('tab', { name: 'Динамика' }).click();
@@ -586,7 +591,8 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         // The report's Word file carries the table its dynamics text points to.
         await page.getByRole('tab', { name: 'Аналитическая справка' }).click();
         const report = await downloadDocx(page, () => page.getByRole('button', { name: 'Скачать справку (DOCX)' }).click(), 'справка_2025-2026.docx');
-        assert.ok(report.paragraphs.some((p) => p.endsWith('Значения показателей по муниципалитету за оба года — в таблице ниже.')));
+        // The values pool every school of each year, and the text says so.
+        assert.ok(report.paragraphs.some((p) => /Значения показателей по муниципалитету за оба года — в таблице ниже, по всем школам каждого года \(в прошлом году — \d+, в этом — \d+\)\.$/.test(p)));
         // Between them, the list's totals per event, as on the results tab.
         assert.equal(report.tables.length, 3);
         assert.deepEqual(report.tables[0][0], ['Код', 'Показатель', 'Школ в расчёте', 'Применим к школам', 'Значение по ответам школ']);

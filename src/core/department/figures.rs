@@ -12,6 +12,7 @@ use crate::department::results::{compare_share, SchoolResult};
 use crate::department::review::Decision;
 use crate::school::draft::RawAnswer;
 use crate::school::input::parse_number;
+use crate::scoring::explain::{named_sums, rows_text};
 use crate::scoring::{Detail, IndicatorResult, NotApplicable, Outcome};
 use crate::text::{group_digits, percent, tenths_percent};
 
@@ -299,7 +300,7 @@ pub(crate) fn mean_tenths(sum: u64, answered: usize) -> u64 {
 }
 
 /// The municipal value in words: "12,3 % (16 из 130)", "да — у 3 из 5",
-/// "в сумме 12", "в среднем 85,3 % (от 80,0 до 90,5 %)", "строк 3: Участники —
+/// "в сумме 12", "в среднем 85,3 % (от 80,0 до 90,5 %)", "3 строки: участники —
 /// 70, …"; a breakdown adds its parts.
 pub fn describe_value(rule: &Rule, figure: &IndicatorFigure) -> String {
     if figure.answered == 0 {
@@ -351,14 +352,9 @@ pub fn describe_value(rule: &Rule, figure: &IndicatorFigure) -> String {
             )
         }
         (Aggregate::List { rows, sums }, Rule::List { columns, .. }) => {
-            let each: Vec<String> = columns
-                .iter()
-                .zip(sums)
-                .map(|(c, s)| format!("{} — {}", c.label, group_digits(*s)))
-                .collect();
-            format!("строк {rows}: {}", each.join(", "))
+            format!("{}: {}", rows_text(*rows), named_sums(columns, sums))
         }
-        (Aggregate::List { rows, .. }, _) => format!("строк {rows}"),
+        (Aggregate::List { rows, .. }, _) => rows_text(*rows),
     }
 }
 

@@ -99,9 +99,7 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
     blocks.push(Block::PageBreak);
     blocks.push(Block::Heading(report::FIGURES_HEADING.to_owned()));
     blocks.push(Block::Table(indicators_table(card, figures, input.period)));
-    blocks.push(Block::Paragraph(
-        report::figures_note(card.has_points()).to_owned(),
-    ));
+    blocks.push(Block::Paragraph(report::figures_note(card)));
     for events in &input.events {
         blocks.push(Block::Heading(events.title.clone()));
         blocks.push(Block::Table(events.table.clone()));
@@ -455,10 +453,7 @@ mod tests {
         );
         let n = blocks.len();
         assert!(matches!(blocks[n - 3], Block::Table(_)));
-        assert_eq!(
-            blocks[n - 2],
-            Block::Paragraph(report::figures_note(true).to_owned())
-        );
+        assert_eq!(blocks[n - 2], Block::Paragraph(report::figures_note(&card)));
         assert_eq!(
             blocks[n - 1],
             Block::Paragraph(report::SIGNATURE.to_owned())
@@ -501,7 +496,12 @@ mod tests {
             after: &f,
         };
         let dynamics = report::dynamics(&archive, &years, "2024/2025", &before, &now);
-        assert!(dynamics.ends_with("— в таблице ниже."), "{dynamics}");
+        assert!(
+            dynamics.ends_with(
+                "— в таблице ниже, по всем школам каждого года (в прошлом году — 1, в этом — 0)."
+            ),
+            "{dynamics}"
+        );
         let rating = rank(now.clone());
         let blocks = report_blocks(&ReportInput {
             department: "",

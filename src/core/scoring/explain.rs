@@ -169,11 +169,7 @@ pub fn answer_text(indicator: &Indicator, a: &RawAnswer) -> String {
             } else if rows == 0 {
                 "0 строк".to_owned()
             } else {
-                format!(
-                    "{rows} {}: {}",
-                    plural(rows, "строка", "строки", "строк"),
-                    list_totals(columns, a)
-                )
+                format!("{}: {}", rows_text(rows), list_totals(columns, a))
             }
         }
     }
@@ -187,9 +183,21 @@ pub fn list_totals(columns: &[ListColumn], answer: &RawAnswer) -> String {
     for row in answer.rows.iter().filter(|r| !r.is_blank()) {
         row.add_to(&mut sums);
     }
+    named_sums(columns, &sums)
+}
+
+/// Column sums after their labels, as they go on after a colon: «общая
+/// численность детей … — 1 401; в том числе … — 27».
+pub fn named_sums(columns: &[ListColumn], sums: &[u64]) -> String {
     let named = columns.iter().zip(sums);
-    let named = named.map(|(c, sum)| format!("{} — {}", c.label.trim(), group_digits(sum)));
+    let named =
+        named.map(|(c, sum)| format!("{} — {}", lower_first(c.label.trim()), group_digits(*sum)));
     named.collect::<Vec<_>>().join("; ")
+}
+
+/// «3 строки» of a list.
+pub fn rows_text(rows: u64) -> String {
+    format!("{rows} {}", plural(rows, "строка", "строки", "строк"))
 }
 
 /// The field a typed error stands under, named for a reader away from the

@@ -154,7 +154,7 @@ fn informational_indicators_are_pooled_summed_and_averaged() {
         describe_value(rule("percent"), percent),
         "в среднем 85,3\u{A0}% (от 80,0\u{A0}% до 90,5\u{A0}%)"
     );
-    assert!(describe_value(rule("list"), list).starts_with("строк 3: "));
+    assert!(describe_value(rule("list"), list).starts_with("3 строки: общая численность"));
     assert!(
         problem_zones(&f, &nv).is_empty(),
         "nothing to fail without points"

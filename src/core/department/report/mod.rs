@@ -16,6 +16,7 @@ pub use proposals::*;
 pub use schools::*;
 pub use year_over_year::*;
 
+use crate::card::{Card, Rule};
 use crate::text::{by_name, tied};
 
 /// The report's title, with its year: a printed report read months later,
@@ -32,20 +33,33 @@ pub const FIGURES_HEADING: &str = "Показатели по муниципал�
 /// What the columns of «Показатели по муниципалитету» count, said under
 /// it (two of them differ only where a school did not answer, or gave no
 /// last year for a growth indicator); a card without points has no
-/// maximum and no «Σ/Σ» in its headings.
-pub fn figures_note(scored: bool) -> &'static str {
-    if scored {
+/// maximum and no «Σ/Σ» in its headings, and one without shares no word
+/// on how they are pooled.
+pub fn figures_note(card: &Card) -> String {
+    let columns = if card.has_points() {
         "«Применим к школам» — у скольких школ показатель входит в максимум баллов; «Школ в \
          расчёте» — сколько школ дали ответы, вошедшие в значение по муниципалитету. Числа \
          расходятся, если часть школ не ответила или ответила с ошибкой, или если у показателя \
          роста школа не указала прошлый год (её доля входит в значение, а баллы за показатель \
-         в максимум не входят). Значение доли по муниципалитету (Σ/Σ) — сумма числителей всех \
-         школ, делённая на сумму их знаменателей."
+         в максимум не входят)."
     } else {
         "«Применим к школам» — к скольким школам показатель относится по их профилю; «Школ в \
          расчёте» — сколько школ дали ответы, вошедшие в значение по муниципалитету (меньше, \
-         если часть школ не ответила или ответила с ошибкой). Значение доли по муниципалитету — \
-         сумма числителей всех школ, делённая на сумму их знаменателей."
+         если часть школ не ответила или ответила с ошибкой)."
+    };
+    let shares = card
+        .indicators()
+        .any(|i| matches!(i.rule, Rule::Share { .. } | Rule::Breakdown { .. }));
+    match (shares, card.has_points()) {
+        (false, _) => columns.to_owned(),
+        (true, true) => format!(
+            "{columns} Значение доли по муниципалитету (Σ/Σ) — сумма числителей всех школ, \
+             делённая на сумму их знаменателей."
+        ),
+        (true, false) => format!(
+            "{columns} Значение доли по муниципалитету — сумма числителей всех школ, делённая \
+             на сумму их знаменателей."
+        ),
     }
 }
 pub const DYNAMICS_HEADING: &str = "Динамика";

@@ -711,3 +711,14 @@ fn schools_on_another_version_are_named_in_the_dynamics() {
     let text = dynamics(&archive, &years, "2024/2025", &before, &same);
     assert!(!text.contains("не ту версию"), "{text}");
 }
+
+#[test]
+fn the_figures_note_speaks_of_shares_only_where_the_card_has_them() {
+    let pooled = "Значение доли по муниципалитету";
+    let card = |id: &str| crate::card::builtin(id).unwrap().unwrap();
+    assert!(figures_note(&card(crate::card::DEFAULT_CARD)).contains(pooled));
+    // Nevinnomyssk's card has counts, percentages, yes/no and a list.
+    let nv = figures_note(&card("nevinnomyssk"));
+    assert!(!nv.contains(pooled), "{nv}");
+    assert!(nv.starts_with("«Применим к школам» — к скольким школам"));
+}

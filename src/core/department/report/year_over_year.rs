@@ -140,10 +140,15 @@ pub fn dynamics_of(
 ) -> String {
     let (card, was, now) = (years.new_card, years.before, years.after);
     if !card.has_points() {
+        // The values pool every school of each year, not only those of
+        // both: said, or a school that joined reads as a change.
         return format!(
             "По сравнению с {previous_period} учебным годом: школ, участвовавших в оба года, — {}. \
-             Значения показателей по муниципалитету за оба года — в таблице ниже.",
-            changes.len()
+             Значения показателей по муниципалитету за оба года — в таблице ниже, по всем школам \
+             каждого года (в прошлом году — {}, в этом — {}).",
+            changes.len(),
+            was.schools,
+            now.schools
         );
     }
     let up = changes.iter().filter(|c| c.delta_tenths() > 0).count();
