@@ -50,7 +50,7 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
     let typing = RwSignal::new(false);
     // The row's whole typed in since the focus came to it («200» passes
     // through «2», below the part typed before it); only being in the box
-    // is not typing in it.
+    // is not typing in it. In a list: the row the focus is in.
     let whole = RwSignal::new(None::<AnswerField>);
     // Typing in the links box: a link typed letter by letter is wrong
     // until its last letters («h», «https://school7»), so its messages, and
@@ -84,21 +84,19 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
     let article = NodeRef::<leptos::html::Article>::new();
     // The browser also sends `focusout` when the focused field is removed
     // with its row (another card drawn): the row's signals are gone then.
-    let set_typing = move |now: bool| {
-        set(typing, now);
-        // A new place for the focus: nothing typed there yet.
-        set(whole, None);
+    // A new place for the focus (`None`: out of the row): nothing typed
+    // there yet; in a list, the row it is in is the one on its way.
+    let set_typing = move |at: Option<&web_sys::Node>| {
+        set(typing, at.is_some());
+        set(whole, at.and_then(list_row_of).map(AnswerField::RowName));
     };
     // Still typing while the focus goes to the row's boxes of one line or
     // its buttons.
     let judge = move |to: Option<web_sys::Node>| {
         let links = to.as_ref().is_some_and(is_links_box);
-        let to = to.filter(|to| !is_note_box(to));
-        let inside = article
-            .try_get_untracked()
-            .flatten()
-            .is_some_and(|a| to.is_some_and(|to| a.contains(Some(&to))));
-        set_typing(inside);
+        let row = article.try_get_untracked().flatten();
+        let to = to.filter(|to| !is_note_box(to) && row.is_some_and(|a| a.contains(Some(to))));
+        set_typing(to.as_ref());
         if !links {
             set(in_links, false);
         }
@@ -246,7 +244,7 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
                 // typing; nor are the links and the comment.
                 let target = event_target::<web_sys::Element>(&ev);
                 if target.tag_name() != "ARTICLE" && !is_note_box(&target) {
-                    set_typing(true);
+                    set_typing(Some(&target));
                 }
             }
             on:input=move |ev| {
@@ -336,6 +334,16 @@ fn after_release(button: web_sys::Element, then: impl FnOnce() + 'static) {
         };
         set_timeout(then, wait);
     });
+}
+
+/// The list row (`tr[data-row]`) an element of a list indicator is in.
+fn list_row_of(node: &web_sys::Node) -> Option<usize> {
+    let row = node
+        .dyn_ref::<web_sys::Element>()?
+        .closest("tr[data-row]")
+        .ok()
+        .flatten()?;
+    row.get_attribute("data-row")?.parse().ok()
 }
 
 /// The whole of a pair whose box in this row has the id `id`

@@ -290,6 +290,8 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
             await add.click();
             await page.waitForFunction((id) => document.activeElement?.id === id, `ind-1-3-row-${i}`);
             await page.keyboard.type(name);
+            // The first row whole; the second is the one being filled in.
+            if (i === 0) for (const [c, v] of ['40', '2', '5'].entries()) await card.field('1.3', `cell-0-${c}`, v);
         }
         assert.deepEqual(await names(), ['Урок «Шоу профессий»', 'День открытых дверей']);
         assert.ok(!(await card.row('1.3').getByLabel('В этом году не было (список пуст)').isVisible()));
@@ -318,8 +320,12 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
         await card.expectPoints('1.3', 'не заполнено');
         await page.evaluate(() => document.getElementById('ind-1-3-add-row').click());
         await page.waitForFunction(() => document.activeElement?.id === 'ind-1-3-row-2');
-        await frame();
-        await card.expectPoints('1.3', 'не заполнено');
+        // In the new row, the row left without its numbers is said at once
+        // (it read «не заполнено» while the summary counted an error).
+        await card.expectPoints('1.3', 'не учитывается');
+        // Its messages come once the press is over.
+        await page.evaluate(() => document.body.dispatchEvent(new PointerEvent('pointerup', { bubbles: true })));
+        await card.expectFieldError('1.3', 'cell-1-0', 'Заполните и это поле; если таких нет, введите 0.');
         await card.row('1.3').getByRole('button', { name: 'Удалить строку 3' }).click();
         await page.waitForFunction(() => document.activeElement?.id === 'ind-1-3-row-1');
 

@@ -686,6 +686,44 @@ mod tests {
         );
     }
 
+    /// Seed 004's list: the row the focus is in is on its way; a row
+    /// left with an empty cell is said once the focus is in another.
+    #[test]
+    fn a_list_row_left_unfinished_is_said_while_another_is_typed() {
+        let nv = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
+        let list = crate::testkit::of_kind(&nv, "list");
+        let answer = RawAnswer {
+            rows: vec![
+                crate::school::draft::ListRow {
+                    name: "Квест".into(),
+                    values: vec!["".into(), "3".into(), "".into()],
+                },
+                crate::school::draft::ListRow {
+                    name: "Ярмарка".into(),
+                    values: vec!["40".into(), "".into(), "".into()],
+                },
+            ],
+            ..RawAnswer::default()
+        };
+        let result = assess_indicator(list, &SchoolProfile::default(), Some(&answer));
+        let in_row = |r: usize| result.while_typing(Some(AnswerField::Cell { row: r, column: 1 }));
+        // In row 2, row 1's empty cells are said; row 2's wait.
+        let shown = in_row(1);
+        assert_eq!(shown.outcome, Outcome::Invalid);
+        assert!(shown.errors.iter().all(|(f, _)| f.list_row() == Some(0)));
+        assert_eq!(shown.errors.len(), 2);
+        // Out of every row (on «Добавить строку»), all of them.
+        assert_eq!(result.while_typing(None), result);
+        // A single unfinished row, the focus in it: on its way.
+        let one = RawAnswer {
+            rows: answer.rows[1..].to_vec(),
+            ..RawAnswer::default()
+        };
+        let one = assess_indicator(list, &SchoolProfile::default(), Some(&one));
+        let typing = one.while_typing(Some(AnswerField::RowName(0)));
+        assert_eq!(explain(list, &typing).points, "не заполнено");
+    }
+
     /// Seed 002's 1.1 and 1.2 are judged on growth: typed without last
     /// year, they leave the maximum, and the summary says which.
     #[test]

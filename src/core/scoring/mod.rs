@@ -133,8 +133,20 @@ impl IndicatorResult {
     /// typing in `field`: a half-typed pair, or a part above the whole
     /// being typed, reads as not filled in yet, without its message. Beside
     /// another error (cells pasted into the part), the fields still empty
-    /// are not asked for yet either: they are most likely next.
+    /// are not asked for yet either: they are most likely next. In a list,
+    /// only the row `field` is in is on its way: a row left unfinished for
+    /// another is said at once (it read «не заполнено» beside four full
+    /// rows, while the summary counted an error).
     pub fn while_typing(&self, field: Option<AnswerField>) -> Self {
+        let row = field.and_then(AnswerField::list_row);
+        let left = |f: &AnswerField| f.list_row().is_some_and(|r| Some(r) != row);
+        if self.errors.iter().any(|(f, _)| left(f)) {
+            let mut shown = self.clone();
+            shown
+                .errors
+                .retain(|(f, e)| left(f) || !matches!(e, FieldError::Number(NumberError::Missing)));
+            return shown;
+        }
         if self.half_typed() || self.whole_being_typed(field) {
             return Self {
                 code: self.code.clone(),
