@@ -44,7 +44,7 @@ pub fn EarlierRefusals() -> impl IntoView {
                                 <td class="when">{local_datetime(&r.at)}</td>
                                 <td>
                                     {r.why}
-                                    {resent.then_some(" Позже принят другой файл этой школы за этот год.")}
+                                    {resent.then_some(" Принят другой файл этой школы за этот год.")}
                                 </td>
                             </tr>
                         }).collect_view()}

@@ -20,13 +20,15 @@ use crate::school::fact_choice::FactChoice;
 use crate::school::last_plan_note::LastPlanNote;
 use crate::school::last_year::LastYearFields;
 use crate::school::list_rows::ListRows;
-use crate::school::state::{DraftCtx, DraftParts};
+use crate::school::state::{CardCtx, DraftCtx, DraftParts};
 use crate::shared::field::FieldKind;
 
 #[component]
 pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
     let rows: DraftParts = expect_context();
     let DraftCtx(draft) = expect_context();
+    let CardCtx(card) = expect_context();
+    let card_scores = card.has_points();
     let indicator = Arc::new(indicator);
     let code: Arc<str> = indicator.code.as_str().into();
     let slug: Arc<str> = format!("ind-{}", code.replace('.', "-")).into();
@@ -130,7 +132,7 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
     };
     let explained = {
         let indicator = Arc::clone(&indicator);
-        Memo::new(move |_| result.with(|r| explain(&indicator, r)))
+        Memo::new(move |_| result.with(|r| explain(&indicator, r, card_scores)))
     };
     let not_applicable = Signal::derive(move || result.with(|r| !r.outcome.applies()));
     // A row the school's profile rules out (no grades 10–11, say) takes

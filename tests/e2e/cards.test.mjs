@@ -169,6 +169,9 @@ test('Leninsk-Kuznetsky: growth against last year, a minimum with growth, a brea
         await card.expectFieldError('7.1', 'cell-0-1', 'Больше, чем «Участники» (12).');
         await card.field('7.1', 'cell-0-1', '3');
         await card.expectPoints('7.1', 'без баллов');
+        // On a card with points, an informational row says why it has none
+        // (Nevinnomyssk's, a card of no points at all, says it once at the top).
+        await card.expectNote('7.1', 'В списке 1 строка. Показатель информационный: собирается и сводится, баллов не даёт.');
 
         // 5.2 goes to the department without last year's figures, which
         // its review then points out.
@@ -284,7 +287,7 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
         await page.keyboard.press('Shift+Tab');
         await page.keyboard.press('Space');
         await card.expectPoints('1.3', 'без баллов');
-        await card.expectNote('1.3', 'Список пуст: отмечено, что в этом году их не было. Показатель информационный: собирается и сводится, баллов не даёт.');
+        await card.expectNote('1.3', 'Список пуст: отмечено, что в этом году их не было.');
         await card.expectText('total', 'Заполнено показателей: 1 из 10');
         for (const [i, name] of ['Урок «Шоу профессий»', 'День открытых дверей'].entries()) {
             await add.click();
@@ -338,7 +341,7 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
             for (const [c, v] of values.entries()) await card.field('1.3', `cell-${r}-${c}`, v);
         }
         await card.expectPoints('1.3', 'без баллов');
-        await card.expectNote('1.3', 'В списке 2 строки. Показатель информационный: собирается и сводится, баллов не даёт.');
+        await card.expectNote('1.3', 'В списке 2 строки.');
         // The figures the indicator is named after, summed as the department will.
         assert.equal(await card.row('1.3').getByTestId('list-totals').innerText(),
             'Итого по списку: общая численность детей, вовлеченных в мероприятие — 65; '

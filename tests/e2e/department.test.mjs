@@ -809,7 +809,7 @@ test('the workspace survives a reload, and spreadsheets and letters come out rig
         const counted = (f) => ['accepted', 'score_mismatch'].includes(f.verdict);
         // (A file too large to be read says no school.)
         const answered = (r) => Boolean(r.submission) && r.verdict !== 'too_large' && manifest.files.some((f) => counted(f) && f.submission.school === r.submission.school && f.submission.period === r.submission.period);
-        const later = ' Позже принят другой файл этой школы за этот год.';
+        const later = ' Принят другой файл этой школы за этот год.';
         for (const r of refused) {
             const text = await earlier.locator('tbody tr').filter({ hasText: r.name }).locator('td').nth(2).innerText();
             assert.equal(text.endsWith(later), answered(r), `${r.name}: ${text}`);

@@ -342,7 +342,7 @@ pub fn draft_letter(
             };
             let share = last.filed.and_then(|(own, answers)| {
                 let mine = own.by_key(o.key())?;
-                explain(mine, answer_to(Some(answers), mine)?).share
+                explain(mine, answer_to(Some(answers), mine)?, true).share
             });
             // Judged by last year's target, when this year's is another:
             // «был выполнен» beside a raised threshold read as a fall.
@@ -685,7 +685,7 @@ fn school_figure(indicator: &Indicator, result: &IndicatorResult) -> Option<Stri
         }
         | Outcome::NotApplicable(_) => None,
         Outcome::Scored { detail, .. } => {
-            let row = explain(indicator, result);
+            let row = explain(indicator, result, true);
             // A count or a percent has no share: its own number leads, or
             // «До требования … не хватает 1» would follow the colon alone.
             let value = row.share.or_else(|| match detail {

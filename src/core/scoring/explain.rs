@@ -257,7 +257,13 @@ pub fn named_errors(indicator: &Indicator, result: &IndicatorResult) -> Vec<Stri
         .collect()
 }
 
-pub fn explain(indicator: &Indicator, result: &IndicatorResult) -> RowExplanation {
+/// `card_scores`: the card gives points at all; on one that gives none,
+/// every row would repeat that it gives none, which the card says once.
+pub fn explain(
+    indicator: &Indicator,
+    result: &IndicatorResult,
+    card_scores: bool,
+) -> RowExplanation {
     let of_max = |p: u32| format!("{} из {}", points(p.into()), indicator.points);
     let (status, points_text, share, note) = match &result.outcome {
         Outcome::NotApplicable(why) => (
@@ -319,10 +325,14 @@ pub fn explain(indicator: &Indicator, result: &IndicatorResult) -> RowExplanatio
                     RowStatus::Informational,
                     "без баллов".to_owned(),
                     share,
-                    join(
-                        &note,
-                        "Показатель информационный: собирается и сводится, баллов не даёт.",
-                    ),
+                    if card_scores {
+                        join(
+                            &note,
+                            "Показатель информационный: собирается и сводится, баллов не даёт.",
+                        )
+                    } else {
+                        note
+                    },
                 )
             } else if *p >= indicator.points {
                 (RowStatus::Earned, of_max(*p), share, note)
@@ -641,7 +651,7 @@ mod tests {
         let card = crate::testkit::card();
         let indicator = card.indicator(code).unwrap();
         let result = assess_indicator(indicator, &SchoolProfile::default(), Some(&answer));
-        explain(indicator, &result)
+        explain(indicator, &result, true)
     }
 
     #[test]
@@ -653,10 +663,10 @@ mod tests {
         };
         let half = result("25", "");
         assert!(half.half_typed());
-        assert_eq!(explain(indicator, &half).status, RowStatus::Invalid);
+        assert_eq!(explain(indicator, &half, true).status, RowStatus::Invalid);
         let typing = half.while_typing(Some(AnswerField::Denominator));
         assert_eq!(typing.errors, []);
-        assert_eq!(explain(indicator, &typing).points, "не заполнено");
+        assert_eq!(explain(indicator, &typing, true).points, "не заполнено");
         // Both numbers: shown as they are. Another mistake is said, the
         // empty whole not asked for yet.
         for (n, d) in [("25", "100"), ("120", "100")] {
@@ -675,7 +685,7 @@ mod tests {
         // mistake. In the part, more digits only make it larger: said.
         let on_the_way = result("60", "2");
         let typing = on_the_way.while_typing(Some(AnswerField::Denominator));
-        assert_eq!(explain(indicator, &typing).points, "не заполнено");
+        assert_eq!(explain(indicator, &typing, true).points, "не заполнено");
         assert_eq!(
             on_the_way.while_typing(Some(AnswerField::Numerator)),
             on_the_way
@@ -721,7 +731,7 @@ mod tests {
         };
         let one = assess_indicator(list, &SchoolProfile::default(), Some(&one));
         let typing = one.while_typing(Some(AnswerField::RowName(0)));
-        assert_eq!(explain(list, &typing).points, "не заполнено");
+        assert_eq!(explain(list, &typing, true).points, "не заполнено");
     }
 
     /// Seed 002's 1.1 and 1.2 are judged on growth: typed without last

@@ -53,12 +53,12 @@ fn positive_dynamics_is_exact_growth_of_the_share() {
     );
     assert_eq!(points(growth("79", "80", "100", "100")), 0);
     let result = outcome(&lk, "1.1", &growth("100", "100", "50", "50"));
-    let text = explain(lk.indicator("1.1").unwrap(), &result);
+    let text = explain(lk.indicator("1.1").unwrap(), &result, true);
     assert!(text.note.contains("100\u{A0}% удержаны"), "{}", text.note);
     // 1 of 3 grew from 33 of 100: both read 33,3 % in tenths, so the note
     // gives the decimals that part them.
     let result = outcome(&lk, "1.1", &growth("1", "3", "333", "1000"));
-    let text = explain(lk.indicator("1.1").unwrap(), &result);
+    let text = explain(lk.indicator("1.1").unwrap(), &result, true);
     assert!(
         text.note.contains(
             "В прошлом году 33,30\u{A0}% (333 из 1000), в этом году 33,33\u{A0}%: положительная динамика."
@@ -126,7 +126,7 @@ fn without_last_year_growth_is_not_judged() {
             was_empty: false
         })
     );
-    let text = explain(lk.indicator("1.1").unwrap(), &result);
+    let text = explain(lk.indicator("1.1").unwrap(), &result, true);
     assert_eq!(
         text.share.as_deref(),
         Some("30,0\u{A0}%"),
@@ -148,7 +148,7 @@ fn without_last_year_growth_is_not_judged() {
         })
     ));
     assert_eq!(
-        explain(lk.indicator("1.1").unwrap(), &result).note,
+        explain(lk.indicator("1.1").unwrap(), &result, true).note,
         "В прошлом году в группе никого не было (0 из 0): рост не с чем сравнить, \
          показатель в этом году не входит в максимум."
     );
@@ -168,12 +168,12 @@ fn without_last_year_growth_is_not_judged() {
             ),
             "{this_year} of 100"
         );
-        assert!(explain(lk.indicator("1.3").unwrap(), &result)
+        assert!(explain(lk.indicator("1.3").unwrap(), &result, true)
             .note
             .starts_with("Нет данных за прошлый год"));
     }
     let result = outcome(&lk, "1.3", &growth("50", "100", "0", "0"));
-    assert!(explain(lk.indicator("1.3").unwrap(), &result)
+    assert!(explain(lk.indicator("1.3").unwrap(), &result, true)
         .note
         .starts_with("В прошлом году в группе никого не было (0 из 0)"));
     let mut draft = Draft::default();
@@ -380,7 +380,7 @@ fn banded_points_follow_the_highest_band_reached() {
             &SchoolProfile::default(),
             Some(&share(n, "100")),
         );
-        let text = explain(&indicator, &result);
+        let text = explain(&indicator, &result, true);
         (text.status, text.points)
     };
     assert_eq!(row("40"), (RowStatus::Missed, "1 балл из 2".to_owned()));
@@ -412,7 +412,7 @@ fn a_percent_is_read_in_tenths_and_is_informational_without_a_minimum() {
         }
     );
     assert_eq!(
-        explain(nv.indicator(&code).unwrap(), &result).status,
+        explain(nv.indicator(&code).unwrap(), &result, true).status,
         RowStatus::Informational
     );
     let result = outcome(&nv, &code, &typed("100,5"));
@@ -536,9 +536,11 @@ fn a_list_said_empty_is_an_answer_of_none() {
     };
     let result = assess_indicator(&indicator, &SchoolProfile::default(), Some(&none));
     assert_eq!(result.outcome, nothing(None, 0));
-    assert!(explain(&indicator, &result)
+    assert!(explain(&indicator, &result, true)
         .note
         .starts_with(explain::NO_ROWS));
+    // On a card without points, the row does not repeat that it gives none.
+    assert_eq!(explain(&indicator, &result, false).note, explain::NO_ROWS);
     assert_eq!(explain::answer_summary(&indicator, Some(&none)), "не было");
     // With a minimum of 5 participants, none is 5 short and earns nothing.
     let Rule::List { columns, min, .. } = &mut indicator.rule else {

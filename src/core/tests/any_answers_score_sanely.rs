@@ -85,7 +85,7 @@ proptest! {
             if result.outcome.applies() && !result.errors.is_empty() {
                 prop_assert_eq!(&result.outcome, &Outcome::Invalid, "{} counts with a wrong field", &indicator.code);
             }
-            let _ = explain(indicator, result);
+            let _ = explain(indicator, result, card.has_points());
         }
         let _ = explain_total(card, &a);
 
