@@ -428,6 +428,45 @@ pub struct ValueChange {
     /// have one: a sum's difference, a mean's or a share's in points, a
     /// list's rows.
     pub change: Option<String>,
+    /// The same, in tenths of a point, for a value that is a percentage.
+    pub tenths: Option<i64>,
+}
+
+/// How far a municipal value that is a percentage moved, in tenths of a
+/// point: a share (Σ/Σ), the schools answering «да», a mean percentage,
+/// each as shown, rounded to tenths first («79,1 % → 75,6 %» beside
+/// «−3,5 п. п.»). `None` for sums and lists, or a year without answers.
+fn tenths_moved(before: &IndicatorFigure, after: &IndicatorFigure) -> Option<i64> {
+    if before.answered == 0 || after.answered == 0 {
+        return None;
+    }
+    let wide = |n: usize| n as u64;
+    match (&before.value, &after.value) {
+        (
+            Aggregate::Share {
+                numerator: a,
+                denominator: b,
+                ..
+            },
+            Aggregate::Share {
+                numerator: c,
+                denominator: d,
+                ..
+            },
+        ) if *b > 0 && *d > 0 => Some(shown_delta_tenths((*a, *b), (*c, *d))),
+        (Aggregate::Fact { yes: a }, Aggregate::Fact { yes: b }) => Some(delta_tenths(
+            (wide(*a), wide(before.answered)),
+            (wide(*b), wide(after.answered)),
+        )),
+        (Aggregate::Percent { sum: a, .. }, Aggregate::Percent { sum: b, .. }) => {
+            let signed_tenths = |t: u64| i64::try_from(t).unwrap_or(i64::MAX);
+            Some(
+                signed_tenths(mean_tenths(*b, after.answered))
+                    - signed_tenths(mean_tenths(*a, before.answered)),
+            )
+        }
+        _ => None,
+    }
 }
 
 /// `after − before` of an indicator's municipal value, in words; `rules`
@@ -440,6 +479,9 @@ fn value_change(
     if before.answered == 0 || after.answered == 0 {
         return None;
     }
+    if let Some(tenths) = tenths_moved(before, after) {
+        return Some(delta_text(tenths));
+    }
     let signed = |d: i128| {
         let size = group_digits(u64::try_from(d.unsigned_abs()).unwrap_or(u64::MAX));
         match d.signum() {
@@ -448,36 +490,9 @@ fn value_change(
             _ => "0".to_owned(),
         }
     };
-    let wide = |n: usize| n as u64;
     Some(match (&before.value, &after.value) {
-        (
-            Aggregate::Share {
-                numerator: a,
-                denominator: b,
-                ..
-            },
-            Aggregate::Share {
-                numerator: c,
-                denominator: d,
-                ..
-            },
-        ) if *b > 0 && *d > 0 => delta_text(shown_delta_tenths((*a, *b), (*c, *d))),
-        (Aggregate::Fact { yes: a }, Aggregate::Fact { yes: b }) => delta_text(delta_tenths(
-            (wide(*a), wide(before.answered)),
-            (wide(*b), wide(after.answered)),
-        )),
         (Aggregate::Count { sum: a }, Aggregate::Count { sum: b }) => {
             signed(i128::from(*b) - i128::from(*a))
-        }
-        // The means as shown, each rounded to tenths first: «79,1 % → 75,6 %»
-        // stands beside «−3,5 п. п.», as for shares.
-        (Aggregate::Percent { sum: a, .. }, Aggregate::Percent { sum: b, .. }) => {
-            let (was, now) = (
-                mean_tenths(*a, before.answered),
-                mean_tenths(*b, after.answered),
-            );
-            let signed_tenths = |t: u64| i64::try_from(t).unwrap_or(i64::MAX);
-            delta_text(signed_tenths(now) - signed_tenths(was))
         }
         // «строк 0» would read as no rows: a list's unchanged figure is ±0.
         // Its columns compare where both years have them.
@@ -513,6 +528,7 @@ pub fn value_changes(years: &Years) -> Vec<ValueChange> {
         after: "—".to_owned(),
         comparability: Comparability::Removed,
         change: None,
+        tenths: None,
     });
     years
         .new_card
@@ -525,8 +541,8 @@ pub fn value_changes(years: &Years) -> Vec<ValueChange> {
                 (Some(w), Some(old)) => describe_value(&old.rule, w),
                 _ => "—".to_owned(),
             };
-            let change = (was.zip(old))
-                .filter(|_| comparability.values_comparable())
+            let compared = (was.zip(old)).filter(|_| comparability.values_comparable());
+            let change = compared
                 .and_then(|(was, old)| value_change(was, now, (&old.rule, &indicator.rule)));
             Some(ValueChange {
                 code: indicator.code.clone(),
@@ -535,6 +551,7 @@ pub fn value_changes(years: &Years) -> Vec<ValueChange> {
                 after: describe_value(&indicator.rule, now),
                 comparability,
                 change,
+                tenths: compared.and_then(|(was, _)| tenths_moved(was, now)),
             })
         })
         .chain(removed)

@@ -722,3 +722,43 @@ fn the_figures_note_speaks_of_shares_only_where_the_card_has_them() {
     assert!(!nv.contains(pooled), "{nv}");
     assert!(nv.starts_with("«Применим к школам» — к скольким школам"));
 }
+
+/// Seed 004 gives no points: its dynamics are the values, and the report
+/// names those that fell by more than 10 п. п. By hand: 1.1 «да» at both
+/// schools last year (2 of 2, 100 %), at one this year (1 of 2, 50 %):
+/// −50,0 п. п.
+#[test]
+fn a_card_without_points_names_the_values_that_fell() {
+    let nv = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
+    let fact = testkit::of_kind(&nv, "fact").code.clone();
+    let (a1, b1) = (
+        testkit::draft("Школа А", "2024/2025", &[&fact]),
+        testkit::draft("Школа Б", "2024/2025", &[&fact]),
+    );
+    let a2 = testkit::draft("Школа А", "2025/2026", &[&fact]);
+    let mut b2 = testkit::draft("Школа Б", "2025/2026", &[]);
+    b2.answers.insert(fact.clone(), testkit::fact(false));
+    let archive = testkit::archive(&nv, &[("a1", &a1), ("b1", &b1), ("a2", &a2), ("b2", &b2)]);
+    let (before, after) = (
+        results(&archive, &nv.id, "2024/2025"),
+        results(&archive, &nv.id, "2025/2026"),
+    );
+    let (was, now) = (
+        figures(&archive, &nv, &before),
+        figures(&archive, &nv, &after),
+    );
+    let years = Years {
+        old_card: &nv,
+        before: &was,
+        new_card: &nv,
+        after: &now,
+    };
+    let text = dynamics(&archive, &years, "2024/2025", &before, &after);
+    assert!(
+        text.ends_with(&format!(
+            "(в прошлом году — 2, в этом — 2). Больше чем на 10\u{A0}п.\u{A0}п. снизились: \
+             {fact} (да — у 2 из 2 → да — у 1 из 2; −50,0\u{A0}п.\u{A0}п.)."
+        )),
+        "{text}"
+    );
+}

@@ -6,7 +6,8 @@ use crate::card::versions::levels_text;
 use crate::card::Level;
 use crate::department::archive::Archive;
 use crate::department::dynamics::{
-    delta_text, indicator_changes, school_changes, IndicatorChange, SchoolChange, Years,
+    delta_text, indicator_changes, school_changes, value_changes, IndicatorChange, SchoolChange,
+    Years,
 };
 use crate::department::results::SchoolResult;
 use crate::text::{by_name, part_of, percent, plural, tied};
@@ -128,6 +129,36 @@ pub fn removed_note(years: &Years) -> String {
     }
 }
 
+/// How far a value must fall to be named: 10 percentage points, in tenths.
+const FALL_NAMED: i64 = 100;
+
+/// « Больше чем на 10 п. п. снизились: 1.1 (да — у 21 из 30 → да — у 15
+/// из 31; −21,6 п. п.), …», the largest fall first; or nothing.
+fn fallen_values(years: &Years) -> String {
+    let mut fallen: Vec<(i64, String)> = value_changes(years)
+        .into_iter()
+        .filter_map(|v| {
+            let tenths = v.tenths.filter(|t| *t <= -FALL_NAMED)?;
+            let change = v.change.unwrap_or_default();
+            Some((
+                tenths,
+                format!("{} ({} → {}; {change})", v.code, v.before, v.after),
+            ))
+        })
+        .collect();
+    fallen.sort_by_key(|(tenths, _)| *tenths);
+    match fallen.as_slice() {
+        [] => String::new(),
+        all => format!(
+            " Больше чем на 10\u{A0}п.\u{A0}п. снизились: {}.",
+            all.iter()
+                .map(|(_, s)| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
 /// [`dynamics`] from the schools' changes already worked out, as
 /// «Динамика» has them for its table, without the note on versions, which
 /// it shows apart; `other_versions`: some school filled another version
@@ -141,14 +172,17 @@ pub fn dynamics_of(
     let (card, was, now) = (years.new_card, years.before, years.after);
     if !card.has_points() {
         // The values pool every school of each year, not only those of
-        // both: said, or a school that joined reads as a change.
+        // both: said, or a school that joined reads as a change. The
+        // values that fell furthest are named: the weak spots the
+        // analysis is for.
         return format!(
             "По сравнению с {previous_period} учебным годом: школ, участвовавших в оба года, — {}. \
              Значения показателей по муниципалитету за оба года — в таблице ниже, по всем школам \
-             каждого года (в прошлом году — {}, в этом — {}).",
+             каждого года (в прошлом году — {}, в этом — {}).{}",
             changes.len(),
             was.schools,
-            now.schools
+            now.schools,
+            fallen_values(years)
         );
     }
     let up = changes.iter().filter(|c| c.delta_tenths() > 0).count();
