@@ -957,7 +957,13 @@ mod tests {
             let c = changes.iter().find(|c| c.code == code).unwrap();
             (c.before.as_str(), c.after.as_str())
         };
-        assert_eq!(of("1.1"), ("да — у 1 из 2", "да — у 2 из 2"));
+        assert_eq!(
+            of("1.1"),
+            (
+                "да — у 1 из 2 (50,0\u{A0}%)",
+                "да — у 2 из 2 (100,0\u{A0}%)"
+            )
+        );
         assert_eq!(of("1.2"), ("в сумме 7", "в сумме 1\u{202F}205"));
         assert_eq!(of("1.4"), ("нет данных", "нет данных"));
         // How each moved: «да» from 1 of 2 to 2 of 2 schools, the sum by
@@ -1016,7 +1022,7 @@ mod tests {
                     last.before.as_str(),
                     last.after.as_str()
                 ),
-                ("2.2", "да — у 1 из 1", "—")
+                ("2.2", "да — у 1 из 1 (100,0\u{A0}%)", "—")
             );
             assert_eq!(last.text, v1.indicator("2.2").unwrap().text);
             assert_eq!(last.comparability.method_label(), "исключён из карты");
@@ -1024,7 +1030,7 @@ mod tests {
             assert_eq!(values.len(), 23, "22 of version 2 and the one left out");
             let note = crate::department::report::versions_note(years);
             assert!(
-                note.contains(" Из карты исключён показатель 2.2 (в прошлом году: да — у 1 из 1)."),
+                note.contains(" Из карты исключён показатель 2.2 (в прошлом году: да — у 1 из 1 (100,0\u{A0}%))."),
                 "{note}"
             );
         });

@@ -299,7 +299,7 @@ pub(crate) fn mean_tenths(sum: u64, answered: usize) -> u64 {
     (sum * 2 + answered) / (answered * 2)
 }
 
-/// The municipal value in words: "12,3 % (16 из 130)", "да — у 3 из 5",
+/// The municipal value in words: "12,3 % (16 из 130)", "да — у 3 из 5 (60,0 %)",
 /// "в сумме 12", "в среднем 85,3 % (от 80,0 до 90,5 %)", "3 строки: участники —
 /// 70, …"; a breakdown adds its parts.
 pub fn describe_value(rule: &Rule, figure: &IndicatorFigure) -> String {
@@ -334,7 +334,13 @@ pub fn describe_value(rule: &Rule, figure: &IndicatorFigure) -> String {
             }
             text
         }
-        (Aggregate::Fact { yes }, _) => format!("да — у {yes} из {}", figure.answered),
+        // With its share: a change in п. п. beside «21 из 30 → 15 из 31»
+        // would leave the reader to divide.
+        (Aggregate::Fact { yes }, _) => format!(
+            "да — у {yes} из {} ({})",
+            figure.answered,
+            percent(*yes as u64, figure.answered as u64)
+        ),
         (Aggregate::Count { sum }, _) => format!("в сумме {}", group_digits(*sum)),
         (
             Aggregate::Percent {

@@ -757,7 +757,8 @@ fn a_card_without_points_names_the_values_that_fell() {
     assert!(
         text.ends_with(&format!(
             "(в прошлом году — 2, в этом — 2). Больше чем на 10\u{A0}п.\u{A0}п. снизились: \
-             {fact} (да — у 2 из 2 → да — у 1 из 2; −50,0\u{A0}п.\u{A0}п.)."
+             {fact} (да — у 2 из 2 (100,0\u{A0}%) → да — у 1 из 2 (50,0\u{A0}%); \
+             −50,0\u{A0}п.\u{A0}п.)."
         )),
         "{text}"
     );

@@ -132,8 +132,9 @@ pub fn removed_note(years: &Years) -> String {
 /// How far a value must fall to be named: 10 percentage points, in tenths.
 const FALL_NAMED: i64 = 100;
 
-/// « Больше чем на 10 п. п. снизились: 1.1 (да — у 21 из 30 → да — у 15
-/// из 31; −21,6 п. п.), …», the largest fall first; or nothing.
+/// « Больше чем на 10 п. п. снизились: 1.1 (да — у 21 из 30 (70,0 %) →
+/// да — у 15 из 31 (48,4 %); −21,6 п. п.), …», the largest fall first; or
+/// nothing.
 fn fallen_values(years: &Years) -> String {
     let mut fallen: Vec<(i64, String)> = value_changes(years)
         .into_iter()
