@@ -181,8 +181,15 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     await page.locator('#ed-0-0-2-min').fill('2');
     // A removal asks nothing: the notice says what went, and «Отменить»
     // brings it back with what it held.
+    // Said in the toolbar, which stays in sight; each removal is a step.
+    const removed = page.getByTestId('editor-removed');
     await editor.getByRole('button', { name: 'Удалить показатель 1.3' }).click();
-    await editor.getByRole('status').filter({ hasText: 'Показатель 1.3 удалён. Вернуть — кнопка «Отменить» вверху.' }).waitFor();
+    await removed.filter({ hasText: 'Показатель 1.3 удалён. Вернуть — кнопка «Отменить» вверху.' }).waitFor();
+    await page.locator('#ed-0-0-2-min').waitFor({ state: 'detached' });
+    await editor.getByRole('button', { name: 'Удалить показатель 1.2' }).click();
+    await removed.filter({ hasText: 'Показатель 1.2 удалён.' }).waitFor();
+    await editor.getByRole('button', { name: 'Отменить' }).click();
+    await expectValue(page.locator('#ed-0-0-1-question'), 'Утверждён ли план профориентационной работы?');
     await page.locator('#ed-0-0-2-min').waitFor({ state: 'detached' });
     await editor.getByRole('button', { name: 'Отменить' }).click();
     await expectValue(page.locator('#ed-0-0-2-min'), '2');

@@ -315,6 +315,9 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
                 </button>
                 <button type="button" class="primary" disabled=move || { count() > 0 } on:click=publish>"Опубликовать"</button>
                 <button type="button" on:click=close>"Закрыть"</button>
+                <Show when=move || !editor.removed.with(String::is_empty)>
+                    <p class="editor-removed" role="status" data-testid="editor-removed">{move || editor.removed.get()}</p>
+                </Show>
             </div>
             <p class="hint" data-testid="editor-status">{move || match count() {
                 0 => "Ошибок нет: карту можно опубликовать. Изменения сохраняются сами.".to_owned(),

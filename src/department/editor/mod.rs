@@ -78,6 +78,10 @@ pub struct Editor {
     /// What the last change meant beyond itself (an indicator that became
     /// another one), shown above the card.
     pub notice: RwSignal<String>,
+    /// What the last removal took, said in the toolbar that stays in
+    /// sight: the removal is made far down the card, and the way back is
+    /// the toolbar's «Отменить». Gone with the next change or step.
+    pub removed: RwSignal<String>,
     /// Undo and redo: each takes back what fields hold unread.
     steps: Trigger,
     /// The version before this draft, if any: what publishing changes.
@@ -118,6 +122,7 @@ impl Editor {
             without_recommendation: Memo::new(move |_| card.with(without_recommendation)),
             unread: RwSignal::new(BTreeSet::new()),
             notice: RwSignal::new(String::new()),
+            removed: RwSignal::new(String::new()),
             steps: Trigger::new(),
             previous,
             save: Debounce::new(),
@@ -178,6 +183,7 @@ impl Editor {
     /// A rule's text the editor wrote follows its rule; one of the
     /// department's own words is named in the notice, to be checked.
     pub fn change(self, group: &str, change: impl FnOnce(&mut Card)) {
+        self.removed.set(String::new());
         let before = self.card.get_untracked();
         let checked = self.card.try_update(|c| {
             change(c);
@@ -217,13 +223,15 @@ impl Editor {
 
     /// Removes a group, criterion or indicator (as [`remove`]) and says
     /// what went, with the way back.
+    /// Each removal is a step of its own: «Отменить» after three brought
+    /// back all three at once.
     pub fn remove(self, direction: usize, criterion: Option<usize>, indicator: Option<usize>) {
         let mut removed = None;
-        self.change("remove", |c| {
+        self.change(&format!("remove-{}", Editor::new_id()), |c| {
             removed = remove(c, direction, criterion, indicator);
         });
         if let Some(removed) = removed {
-            self.notice.set(removed.to_string());
+            self.removed.set(removed.to_string());
         }
     }
 
@@ -246,6 +254,7 @@ impl Editor {
         if let Some(card) = self.history.try_update_value(|h| go(h, now)).flatten() {
             // What the notice said was about the change undone or redone.
             self.notice.set(String::new());
+            self.removed.set(String::new());
             self.card.set(card);
             self.steps.notify();
             self.after_step();
