@@ -431,6 +431,17 @@ pub enum FieldError {
     Comment(TextError),
 }
 
+impl FieldError {
+    /// A field left empty while others it goes with are typed: a row on
+    /// its way, not yet a mistake while the school is in it.
+    pub fn is_empty_field(&self) -> bool {
+        matches!(
+            self,
+            Self::Number(NumberError::Missing | NumberError::MissingWhole) | Self::RowName
+        )
+    }
+}
+
 impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use profkarta_core::card::ListColumn;
 use profkarta_core::school::draft::AnswerField;
 use profkarta_core::scoring::explain::list_totals;
+use profkarta_core::scoring::Outcome;
 
 use crate::platform::browser::{
     confirm_removal, focus_after_removal, focus_after_shift, focus_when_drawn,
@@ -20,6 +21,7 @@ use crate::shared::field::FieldKind;
 pub fn ListRows(row: RowData, item: String, columns: Vec<ListColumn>) -> impl IntoView {
     let DraftCtx(draft) = expect_context();
     let answer = row.answer;
+    let result = row.result;
     let summed = columns.clone();
     // Redrawn only when rows come or go, not on every keystroke in them.
     let count = Memo::new(move |_| answer.with(|a| a.rows.len()));
@@ -132,7 +134,15 @@ pub fn ListRows(row: RowData, item: String, columns: Vec<ListColumn>) -> impl In
             <table class="list-table">
                 <tbody>{rows}</tbody>
             </table>
-            {move || totals.get().map(|t| view! { <p class="list-totals" data-testid="list-totals">"Итого по списку: "{t}"."</p> })}
+            {move || totals.get().map(|t| view! {
+                <p class="list-totals" data-testid="list-totals">
+                    "Итого по списку: "{t}"."
+                    // The sums add every row as typed, mistakes too.
+                    {move || (result.with(|r| r.outcome == Outcome::Invalid)).then_some(
+                        " Пока в строках есть ошибки, показатель не учитывается."
+                    )}
+                </p>
+            })}
             <Show when=move || count.get() == 0>
                 // On paper, what the screen asks to do would read as an
                 // answer: the list is said to be unfilled, and the box is

@@ -337,6 +337,8 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
         await card.expectPoints('1.3', 'не заполнено');
         await card.input('1.5', 'percent').focus();
         await card.expectPoints('1.3', 'не учитывается');
+        // Its sums add the rows as typed, and say the indicator waits for them.
+        assert.ok((await card.row('1.3').getByTestId('list-totals').innerText()).endsWith(' Пока в строках есть ошибки, показатель не учитывается.'));
         for (const [r, values] of [[0, ['40', '2', '5']], [1, ['25', '0', '1']]]) {
             for (const [c, v] of values.entries()) await card.field('1.3', `cell-${r}-${c}`, v);
         }

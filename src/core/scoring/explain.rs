@@ -732,6 +732,22 @@ mod tests {
         let one = assess_indicator(list, &SchoolProfile::default(), Some(&one));
         let typing = one.while_typing(Some(AnswerField::RowName(0)));
         assert_eq!(explain(list, &typing, true).points, "не заполнено");
+        // Numbers typed before the name, the focus still in the row: the
+        // name is next, not yet a mistake.
+        let unnamed = RawAnswer {
+            rows: vec![crate::school::draft::ListRow {
+                name: String::new(),
+                values: vec!["3".into(), String::new(), String::new()],
+            }],
+            ..RawAnswer::default()
+        };
+        let unnamed = assess_indicator(list, &SchoolProfile::default(), Some(&unnamed));
+        assert!(unnamed
+            .errors
+            .iter()
+            .any(|(_, e)| *e == FieldError::RowName));
+        let typing = unnamed.while_typing(Some(AnswerField::Cell { row: 0, column: 0 }));
+        assert_eq!(explain(list, &typing, true).points, "не заполнено");
     }
 
     /// Seed 002's 1.1 and 1.2 are judged on growth: typed without last

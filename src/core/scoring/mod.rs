@@ -89,17 +89,11 @@ impl IndicatorResult {
 
     /// Only fields that are still empty while others they go with are
     /// typed (a share's other number, a breakdown's parts, last year's
-    /// pair, a list row's numbers), nothing else wrong. While the school is
+    /// pair, a list row's numbers or name), nothing else wrong. While the school is
     /// still in the row, that is a row being filled in, not yet an error:
     /// the empty fields are most likely next.
     pub fn half_typed(&self) -> bool {
-        !self.errors.is_empty()
-            && self.errors.iter().all(|(_, e)| {
-                matches!(
-                    e,
-                    FieldError::Number(NumberError::Missing | NumberError::MissingWhole)
-                )
-            })
+        !self.errors.is_empty() && self.errors.iter().all(|(_, e)| e.is_empty_field())
     }
 
     /// Only parts above their whole (and half-typed pairs), while the
@@ -142,9 +136,7 @@ impl IndicatorResult {
         let left = |f: &AnswerField| f.list_row().is_some_and(|r| Some(r) != row);
         if self.errors.iter().any(|(f, _)| left(f)) {
             let mut shown = self.clone();
-            shown
-                .errors
-                .retain(|(f, e)| left(f) || !matches!(e, FieldError::Number(NumberError::Missing)));
+            shown.errors.retain(|(f, e)| left(f) || !e.is_empty_field());
             return shown;
         }
         if self.half_typed() || self.whole_being_typed(field) {
@@ -155,12 +147,7 @@ impl IndicatorResult {
             };
         }
         let mut shown = self.clone();
-        shown.errors.retain(|(_, e)| {
-            !matches!(
-                e,
-                FieldError::Number(NumberError::Missing | NumberError::MissingWhole)
-            )
-        });
+        shown.errors.retain(|(_, e)| !e.is_empty_field());
         shown
     }
 }
