@@ -227,11 +227,17 @@ pub fn DynamicsPanel() -> impl IntoView {
                     <button type="button" on:click=move |_| print()>"Печать"</button>
                 </div>
                 // A card without points has no change per school to speak of.
+                // Without points, the summary below says what the values pool.
                 <p>{move || format!(
-                    "Сравнение {} с {}. Показатели по муниципалитету — по всем школам каждого года{}",
+                    "Сравнение {} с {}.{}",
                     dept.period.get().unwrap_or_default(),
                     previous.get().unwrap_or_default(),
-                    if scored { "; изменение у школы — если она прислала карты за оба года." } else { "." }
+                    if scored {
+                        " Показатели по муниципалитету — по всем школам каждого года; изменение у школы — \
+                         если она прислала карты за оба года."
+                    } else {
+                        ""
+                    }
                 )}</p>
                 // The report's sentence; across versions, the note on them
                 // below it speaks of this page's columns.

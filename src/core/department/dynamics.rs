@@ -15,7 +15,7 @@ use crate::department::results::SchoolResult;
 use crate::department::review::counted;
 use crate::department::school::SchoolId;
 use crate::scoring::{assess, tally};
-use crate::text::{by_name, group_digits, percent_tenths};
+use crate::text::{by_name, group_digits, lower_first, percent_tenths};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SchoolChange {
@@ -506,7 +506,11 @@ fn value_change(
                 for (column, after) in now.iter().zip(y) {
                     let before = (was.iter().zip(x)).find(|(c, _)| c.key == column.key);
                     if let Some((_, before)) = before {
-                        parts.push(format!("{}: {}", column.label, moved(*before, *after)));
+                        parts.push(format!(
+                            "{}: {}",
+                            lower_first(&column.label),
+                            moved(*before, *after)
+                        ));
                     }
                 }
             }
@@ -1069,7 +1073,7 @@ mod tests {
         assert_eq!(
             moved(&changes, &code("list")),
             Some(
-                "строк −2; Общая численность детей, вовлеченных в мероприятие: −2; в том числе \
+                "строк −2; общая численность детей, вовлеченных в мероприятие: −2; в том числе \
                  детей с ОВЗ и детей-инвалидов: ±0; из них победителей/призеров: ±0"
             )
         );

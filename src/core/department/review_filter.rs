@@ -17,8 +17,8 @@ pub enum RowFilter {
     /// Where the department counts otherwise than the school, or the
     /// school's last-year figures differ from its own file of last year.
     Discrepancies,
-    /// Shares that moved by more than this many percentage points since
-    /// the school's own file of last year.
+    /// Shares, percentages and yes-or-no answers that moved by more than
+    /// this many percentage points since the school's own file of last year.
     ChangedSinceLastYear(u32),
     /// Answers copied from last year's card that the school sent without
     /// marking them checked ([`Payload::copied`]).
@@ -84,15 +84,18 @@ impl RowFilter {
     }
 }
 
-/// A share typed as its two numbers, or a percentage typed as such (in
-/// tenths of the whole): both move by percentage points.
+/// A share typed as its two numbers, a percentage typed as such (in
+/// tenths of the whole), or a yes or no (all or nothing of one): each
+/// moves by percentage points, a yes turned no by a hundred.
 fn as_share(answer: &RawAnswer) -> Option<(u64, u64)> {
-    this_year(answer).or_else(|| {
-        parse_percent(&answer.percent)
-            .ok()
-            .flatten()
-            .map(|tenths| (u64::from(tenths), 1000))
-    })
+    this_year(answer)
+        .or_else(|| {
+            parse_percent(&answer.percent)
+                .ok()
+                .flatten()
+                .map(|tenths| (u64::from(tenths), 1000))
+        })
+        .or_else(|| answer.fact.map(|yes| (u64::from(yes), 1)))
 }
 
 #[cfg(test)]
@@ -111,7 +114,10 @@ mod tests {
         let mut before = draft("Школа", "2024/2025", &[]);
         before.answers.insert("1.1".into(), share("20", "100"));
         before.answers.insert("4.1".into(), share("10", "100"));
+        before.answers.insert("1.6".into(), testkit::fact(true));
         let mut now = draft("Школа", "2025/2026", &["1.8", "2.1"]);
+        // A yes turned no has moved by a hundred points.
+        now.answers.insert("1.6".into(), testkit::fact(false));
         now.answers.insert("1.1".into(), share("35", "100"));
         now.answers.insert("4.1".into(), share("12", "100"));
         now.answers.get_mut("2.1").unwrap().evidence = "https://school.example.ru/2-1".into();
@@ -128,14 +134,17 @@ mod tests {
         assert_eq!(codes(RowFilter::WithoutEvidence).unwrap(), ["1.1", "1.8"]);
         assert_eq!(codes(RowFilter::Discrepancies).unwrap(), ["2.1"]);
         assert_eq!(codes(RowFilter::Copied).unwrap(), ["1.8"]);
-        assert_eq!(codes(RowFilter::ChangedSinceLastYear(10)).unwrap(), ["1.1"]);
+        assert_eq!(
+            codes(RowFilter::ChangedSinceLastYear(10)).unwrap(),
+            ["1.1", "1.6"]
+        );
         assert_eq!(
             codes(RowFilter::ChangedSinceLastYear(1)).unwrap(),
-            ["1.1", "4.1"]
+            ["1.1", "1.6", "4.1"]
         );
         assert_eq!(
             codes(RowFilter::ChangedSinceLastYear(15)).unwrap(),
-            Vec::<String>::new(),
+            ["1.6"],
             "exactly 15 is not more than 15"
         );
     }
