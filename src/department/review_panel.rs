@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use profkarta_core::card::{Indicator, Level, Rule};
 use profkarta_core::department::archive::Standing;
 use profkarta_core::department::bulk::Bulk;
-use profkarta_core::department::last_year::last_year_answer;
+use profkarta_core::department::last_year::{last_year_answer, last_year_entry};
 use profkarta_core::department::results::SchoolResult;
 use profkarta_core::department::review::{Decision, ReviewStatus};
 use profkarta_core::department::review_filter::RowFilter;
@@ -239,10 +239,13 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
             archive.with(|a| a.entry(&id).and_then(|e| filter.codes(a, e)))
         })
     };
+    // The school's file of the year before, found once for all its rows.
+    let last_year =
+        archive.with_untracked(|a| last_year_entry(a, &entry).map(|e| e.id().to_owned()));
     let rows = entry
         .card
         .indicators()
-        .map(|indicator| view! { <ReviewRow indicator=indicator.clone() submission=id.clone() visible/> })
+        .map(|indicator| view! { <ReviewRow indicator=indicator.clone() submission=id.clone() last_year=last_year.clone() visible/> })
         .collect_view();
     let none_shown = move || visible.with(|v| v.as_ref().is_some_and(|v| v.is_empty()));
     let profile = entry.profile().clone();
@@ -345,6 +348,8 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
 fn ReviewRow(
     indicator: Indicator,
     submission: String,
+    /// The id of the school's accepted file of the year before.
+    last_year: Option<String>,
     /// The codes the filter shows, `None` for all.
     visible: Memo<Option<BTreeSet<String>>>,
 ) -> impl IntoView {
@@ -354,7 +359,9 @@ fn ReviewRow(
     let (answer, claimed, claims_points, no_last_year, unanswered, errors, copied, last_year) =
         archive.with_untracked(|a| {
             let entry = a.entry(&submission);
-            let last_year = entry.and_then(|e| last_year_answer(a, e, &indicator));
+            let last_year = (last_year.as_deref())
+                .and_then(|id| a.entry(id))
+                .and_then(|earlier| last_year_answer(earlier, &indicator));
             let copied = entry.is_some_and(|e| e.opened.payload.copied.contains(&code));
             let answer = entry.and_then(|e| e.opened.payload.answers.get(&code).cloned());
             let result =
@@ -396,14 +403,12 @@ fn ReviewRow(
     };
     // A list's rows are what the reviewer checks the evidence against.
     let list_rows = match (&indicator.rule, &answer) {
-        (Rule::List { item, columns, .. }, Some(a)) if a.rows.iter().any(|r| !r.is_blank()) => {
+        (Rule::List { item, columns, .. }, Some(a)) if a.filled_rows().next().is_some() => {
             let heads: Vec<String> = std::iter::once(item.clone())
                 .chain(columns.iter().map(|c| c.label.clone()))
                 .collect();
             let rows = a
-                .rows
-                .iter()
-                .filter(|r| !r.is_blank())
+                .filled_rows()
                 .map(|r| {
                     let cells = r
                         .values

@@ -122,12 +122,7 @@ pub fn ListRows(row: RowData, item: String, columns: Vec<ListColumn>) -> impl In
     // The figures the indicator is named after, as the department will
     // sum them: the rows alone gave only «В списке 4 строки».
     let totals = Memo::new(move |_| {
-        answer.with(|a| {
-            a.rows
-                .iter()
-                .any(|r| !r.is_blank())
-                .then(|| list_totals(&summed, a))
-        })
+        answer.with(|a| (a.filled_rows().next().is_some()).then(|| list_totals(&summed, a)))
     });
     view! {
         <div class="list-rows">

@@ -71,7 +71,7 @@ pub fn event_totals(
             continue;
         };
         let mut seen_here: Vec<String> = Vec::new();
-        for row in answer.rows.iter().filter(|r| !r.is_blank()) {
+        for row in answer.filled_rows() {
             let key = event_key(&row.name);
             let at = match events.iter().position(|e| e.key == key) {
                 Some(at) => at,

@@ -277,9 +277,7 @@ fn aggregate(rule: &Rule, values: &[(&IndicatorResult, &RawAnswer)]) -> Aggregat
             }
         }
         Rule::List { columns, .. } => {
-            let rows = values
-                .iter()
-                .flat_map(|(_, a)| a.rows.iter().filter(|r| !r.is_blank()));
+            let rows = values.iter().flat_map(|(_, a)| a.filled_rows());
             let mut sums = vec![0; columns.len()];
             let mut count = 0;
             for row in rows {

@@ -103,16 +103,12 @@ pub fn discrepancies(archive: &Archive, entry: &Entry) -> Vec<Discrepancy> {
         .collect()
 }
 
-/// The school's answer to `indicator` in its own accepted file of the
-/// year before, as the review reads answers («72,9 %», «да»), with that
-/// year: a row listed as changed since last year shows from what. Found by
-/// the indicator's permanent id, so a renumbered one is found too.
-pub fn last_year_answer(
-    archive: &Archive,
-    entry: &Entry,
-    indicator: &Indicator,
-) -> Option<(String, String)> {
-    let earlier = last_year_entry(archive, entry)?;
+/// The school's answer to `indicator` in `earlier`, its own accepted file
+/// of the year before ([`last_year_entry`], found once per school), as the
+/// review reads answers («72,9 %», «да»), with that year: a row listed as
+/// changed since last year shows from what. Found by the indicator's
+/// permanent id, so a renumbered one is found too.
+pub fn last_year_answer(earlier: &Entry, indicator: &Indicator) -> Option<(String, String)> {
     let then = earlier.card.by_key(indicator.key())?;
     let answer = earlier.opened.payload.answers.get(&then.code)?;
     let said = answer_text(then, answer);
@@ -174,8 +170,10 @@ mod tests {
         );
         // The review shows last year's answer beside this year's.
         let of = |code: &str| lk.indicators().find(|i| i.code == code).unwrap();
-        let last =
-            |id: &str, code: &str| last_year_answer(&archive, archive.entry(id).unwrap(), of(code));
+        let last = |id: &str, code: &str| {
+            last_year_entry(&archive, archive.entry(id).unwrap())
+                .and_then(|earlier| last_year_answer(earlier, of(code)))
+        };
         assert_eq!(
             last("a2", "1.1"),
             Some(("2024/2025".into(), "28 из 100 (28,0\u{a0}%)".into()))

@@ -164,6 +164,11 @@ impl AnswerField {
 }
 
 impl RawAnswer {
+    /// A list's rows with anything typed in them: the rows that count.
+    pub fn filled_rows(&self) -> impl Iterator<Item = &ListRow> {
+        self.rows.iter().filter(|r| !r.is_blank())
+    }
+
     pub fn text(&self, field: AnswerField) -> &str {
         match field {
             AnswerField::Numerator => &self.numerator,

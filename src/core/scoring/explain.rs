@@ -163,7 +163,7 @@ pub fn answer_text(indicator: &Indicator, a: &RawAnswer) -> String {
             format!("{total}; {}", each.join(", "))
         }
         Rule::List { columns, .. } => {
-            let rows = a.rows.iter().filter(|r| !r.is_blank()).count() as u64;
+            let rows = a.filled_rows().count() as u64;
             if rows == 0 && a.no_rows {
                 "не было".to_owned()
             } else if rows == 0 {
@@ -180,7 +180,7 @@ pub fn answer_text(indicator: &Indicator, a: &RawAnswer) -> String {
 /// department adds up across schools.
 pub fn list_totals(columns: &[ListColumn], answer: &RawAnswer) -> String {
     let mut sums = vec![0; columns.len()];
-    for row in answer.rows.iter().filter(|r| !r.is_blank()) {
+    for row in answer.filled_rows() {
         row.add_to(&mut sums);
     }
     named_sums(columns, &sums)
@@ -493,14 +493,7 @@ fn describe(rule: &Rule, detail: &Detail, scored: bool) -> (Option<String>, Stri
         }
         (_, Detail::List { rows: 0, .. }) => (None, NO_ROWS.to_owned()),
         (_, Detail::List { rows, .. }) => {
-            let rows = u64::from(*rows);
-            (
-                None,
-                format!(
-                    "В списке {rows} {}.",
-                    plural(rows, "строка", "строки", "строк")
-                ),
-            )
+            (None, format!("В списке {}.", rows_text(u64::from(*rows))))
         }
         _ => (None, String::new()),
     }
