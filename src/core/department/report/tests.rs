@@ -735,9 +735,17 @@ fn a_card_without_points_names_the_values_that_fell() {
         testkit::draft("Школа А", "2024/2025", &[&fact]),
         testkit::draft("Школа Б", "2024/2025", &[&fact]),
     );
-    let a2 = testkit::draft("Школа А", "2025/2026", &[&fact]);
+    let mut a2 = testkit::draft("Школа А", "2025/2026", &[&fact]);
     let mut b2 = testkit::draft("Школа Б", "2025/2026", &[]);
     b2.answers.insert(fact.clone(), testkit::fact(false));
+    // A's satisfaction 80 % → 70 %: exactly 10 points, not more, not named.
+    let (mut a1, percent) = (a1, testkit::of_kind(&nv, "percent").code.clone());
+    let typed = |p: &str| crate::school::draft::RawAnswer {
+        percent: p.into(),
+        ..Default::default()
+    };
+    a1.answers.insert(percent.clone(), typed("80"));
+    a2.answers.insert(percent, typed("70"));
     let archive = testkit::archive(&nv, &[("a1", &a1), ("b1", &b1), ("a2", &a2), ("b2", &b2)]);
     let (before, after) = (
         results(&archive, &nv.id, "2024/2025"),

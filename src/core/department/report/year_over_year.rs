@@ -139,7 +139,7 @@ fn fallen_values(years: &Years) -> String {
     let mut fallen: Vec<(i64, String)> = value_changes(years)
         .into_iter()
         .filter_map(|v| {
-            let tenths = v.tenths.filter(|t| *t <= -FALL_NAMED)?;
+            let tenths = v.tenths.filter(|t| *t < -FALL_NAMED)?;
             let change = v.change.unwrap_or_default();
             Some((
                 tenths,
