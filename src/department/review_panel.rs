@@ -112,6 +112,7 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
     };
     let claimed = entry.assessment.clone();
     let scored = entry.card.has_points();
+    let informational = entry.card.indicators().any(|i| i.points == 0);
     // A card without levels has none to name, not «—».
     let with_levels = entry.card.levels.is_some();
     let score_line = move |total: u32, max: u32, l: Option<Level>| {
@@ -302,8 +303,13 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
             <div class="no-print"><RowFilterChoice filter/></div>
             <p class="hint no-print">{format!(
                 "Клавиши в решении по показателю: 1 — подтверждено, {}3 — не применимо, 0 — не решено; стрелки тоже выбирают.",
-                // Only an indicator with points can have its point refused.
-                if scored { "2 — балл не засчитан, " } else { "" }
+                // An indicator without points has no point to refuse: its
+                // answer is not confirmed.
+                match (scored, informational) {
+                    (true, false) => "2 — балл не засчитан, ",
+                    (true, true) => "2 — балл не засчитан (у показателя без баллов — не подтверждено), ",
+                    (false, _) => "2 — не подтверждено, ",
+                }
             )}</p>
             <Show when=none_shown>
                 // The choice stays from the school before: this one may
@@ -532,21 +538,19 @@ fn ReviewRow(
             format!("{group}-{}", decision.map_or("none", Decision::key))
         }
     };
-    // An indicator without points has no point to refuse: its answer is
-    // confirmed or found not to apply. A refusal already recorded (by an
-    // older workspace or a reviewer's file) stays in sight.
-    let refusable =
-        indicator.points > 0 || review().is_some_and(|r| r.decision == Some(Decision::NoPoint));
-    let offered = move |decision: &Decision| refusable || *decision != Decision::NoPoint;
     let choices = [None]
         .into_iter()
-        .chain(Decision::ALL.into_iter().filter(offered).map(Some))
+        .chain(Decision::ALL.into_iter().map(Some))
         .map(|decision| {
             let id = radio_id(decision);
             // A banded indicator's refusal takes all its points, as its
             // letter says.
             let label = match decision {
                 None => "не решено",
+                // Without points, the answer itself is not confirmed: a fact
+                // then counts as «нет», a value is left out of the
+                // municipal figures.
+                Some(Decision::NoPoint) if indicator.points == 0 => "не подтверждено",
                 Some(Decision::NoPoint) if indicator.points > 1 => "баллы не засчитаны",
                 Some(d) => d.label(),
             };
@@ -595,9 +599,6 @@ fn ReviewRow(
                 "0" => None,
                 _ => return,
             };
-            if decision.as_ref().is_some_and(|d| !offered(d)) {
-                return;
-            }
             ev.prevent_default();
             dept.decide(&submission, &code, decision);
             // The chosen answer takes the focus: an arrow key then moves on

@@ -569,11 +569,13 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         const listedRows = await answered.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
         assert.deepEqual(listedRows, listed.answers['1.3'].rows.map((r) => [r.name, ...r.values]));
         assert.equal(await listRow.getByTestId('claimed').count(), 0);
-        // Nothing to refuse where the card gives no points: the answer is
-        // confirmed or found not to apply, by keyboard as by mouse.
+        // No point to refuse where the card gives none: the answer is
+        // confirmed, not confirmed, or found not to apply, by keyboard as
+        // by mouse.
         const offered = () => listRow.locator('fieldset.decision input[type=radio]').evaluateAll((rs) => rs.map((r) => r.value));
-        assert.deepEqual(await offered(), ['', 'confirm', 'not_applicable']);
-        await page.getByText('Клавиши в решении по показателю: 1 — подтверждено, 3 — не применимо, 0 — не решено; стрелки тоже выбирают.').waitFor();
+        assert.deepEqual(await offered(), ['', 'confirm', 'no_point', 'not_applicable']);
+        assert.equal(await listRow.locator('label[for="decision-1-3-no_point"]').innerText(), 'не подтверждено');
+        await page.getByText('Клавиши в решении по показателю: 1 — подтверждено, 2 — не подтверждено, 3 — не применимо, 0 — не решено; стрелки тоже выбирают.').waitFor();
         await listRow.locator('#decision-1-3-none').focus();
         await page.keyboard.press('3');
         await page.waitForFunction(() => document.querySelector('#decision-1-3-not_applicable').checked);
@@ -587,6 +589,33 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         // The card has no shares: the note under the figures says nothing of pooling them.
         const note = await page.getByTestId('figures-note').innerText();
         assert.ok(note.startsWith('«Применим к школам» — к скольким школам') && !note.includes('доли'), note);
+        assert.ok(note.includes('неподтверждённое «да» входит в значение как «нет»'), note);
+
+        // A «да» the check does not confirm counts as «нет» in the
+        // municipal value: one «да» fewer, the same schools answering.
+        const factValue = () => page.getByTestId('indicator-figures').locator('tr[data-code="1.1"] [data-col="value"]').innerText();
+        const [, yes, of] = (await factValue()).match(/^да — у (\d+) из (\d+) /).map(Number);
+        const claimsYes = latest('nevinnomyssk').find((s) => s.answers['1.1']?.fact === true);
+        await page.getByRole('tab', { name: 'Проверка' }).click();
+        const yesOption = await page.evaluate((name) => [...document.querySelectorAll('#school-select option')]
+            .find((o) => o.textContent.startsWith(`${name} — `)).value, claimsYes.school);
+        await page.locator('#school-select').selectOption(yesOption);
+        await page.locator('#decision-1-1-none').focus();
+        await page.keyboard.press('2');
+        await page.waitForFunction(() => document.querySelector('#decision-1-1-no_point').checked);
+        assert.deepEqual(await page.getByTestId('differences').locator('li').allInnerTexts(), ['1.1: значение не подтверждено — причина не указана']);
+        await page.getByRole('tab', { name: 'Результаты' }).click();
+        assert.ok((await factValue()).startsWith(`да — у ${yes - 1} из ${of} (`), await factValue());
+        const factAt = (await page.getByTestId('school-values').locator('thead th').allInnerTexts()).indexOf('п. 1.1');
+        const valueRows = await page.getByTestId('school-values').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+        assert.equal(valueRows.find((l) => l[0] === claimsYes.school)[factAt], 'да (не подтверждено проверкой)');
+        // Undecided again, the value is the schools' own.
+        await page.getByRole('tab', { name: 'Проверка' }).click();
+        await page.locator('#decision-1-1-no_point').focus();
+        await page.keyboard.press('0');
+        await page.waitForFunction(() => document.querySelector('#decision-1-1-none').checked);
+        await page.getByRole('tab', { name: 'Результаты' }).click();
+        assert.ok((await factValue()).startsWith(`да — у ${yes} из ${of} (`), await factValue());
 
         // Its dynamics are the municipal values of both years: 1.2 is a count, summed.
         await page.getByRole('tab', { name: 'Динамика' }).click();

@@ -124,6 +124,14 @@ pub struct Variable {
 }
 
 impl Indicator {
+    /// The check's refusal of the answer («балл не засчитан», «не
+    /// подтверждено») bears on the municipal value: a fact then counts as
+    /// «нет», and a value without points is left out. A refused point of a
+    /// figure leaves the school's figures standing.
+    pub fn refusal_changes_value(&self) -> bool {
+        self.points == 0 || matches!(self.rule, Rule::Fact { .. })
+    }
+
     /// What identifies the indicator from one version of its card to the
     /// next: its id, or its code when it has none.
     pub fn key(&self) -> &str {

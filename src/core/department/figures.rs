@@ -125,6 +125,15 @@ pub fn figures(archive: &Archive, card: &Card, results: &[SchoolResult]) -> Figu
     }
 }
 
+/// One school's answer that goes into an indicator's municipal value.
+#[derive(Clone, Copy)]
+struct Valued<'a> {
+    result: &'a IndicatorResult,
+    answer: &'a RawAnswer,
+    /// Not confirmed by the check: a fact counts as «нет».
+    refused: bool,
+}
+
 /// A result's answer, when it holds a value: a scored row, or a
 /// growth-only row without last year (its share is valid).
 fn valued<'a>(entry: &'a Entry, result: &'a IndicatorResult) -> Option<&'a RawAnswer> {
@@ -155,12 +164,23 @@ fn indicator_figures(
         .enumerate()
         .map(|(i, indicator)| (indicator.code.as_str(), i))
         .collect();
+    // Where the check's refusal changes a value, and where it leaves the
+    // school out of it (a fact stays in, as «нет»).
+    let (changes_value, left_out): (Vec<bool>, Vec<bool>) = card
+        .indicators()
+        .map(|i| {
+            let changes = i.refusal_changes_value();
+            (changes, changes && !matches!(i.rule, Rule::Fact { .. }))
+        })
+        .unzip();
     let mut earned = vec![0; place.len()];
     let mut applicable = vec![0; place.len()];
-    let mut values: Vec<Vec<(&IndicatorResult, &RawAnswer)>> = vec![Vec::new(); place.len()];
+    let mut values: Vec<Vec<Valued>> = vec![Vec::new(); place.len()];
     // Indicators the check found not to apply to a school: its value is
     // left out with it, as the school is from «Применим к школам».
     let mut ruled_out = vec![false; place.len()];
+    // Answers the check did not confirm ([`Counted::refused`]).
+    let mut refused = vec![false; place.len()];
     // A school that filled in another version of the card: its results
     // already speak `card`'s codes ([`results`](crate::department::results::results)),
     // its answers are found by identity, so a renumbered one is still
@@ -169,10 +189,12 @@ fn indicator_figures(
     let mut elsewhere: HashMap<u32, HashMap<&str, usize>> = HashMap::new();
     for r in results {
         ruled_out.fill(false);
+        refused.fill(false);
         for (code, counted) in &r.score.indicators {
             let Some(&i) = place.get(code.as_str()) else {
                 continue;
             };
+            refused[i] = counted.refused && changes_value[i];
             if counted.applies {
                 applicable[i] += 1;
                 earned[i] += usize::from(counted.met());
@@ -205,8 +227,16 @@ fn indicator_figures(
                         .get_or_init(|| archive.review(&r.submission_id))
                         .decision(&result.code)
                         == Some(Decision::NotApplicable));
-            if let (false, Some(answer)) = (reviewed_away, valued(entry, result)) {
-                values[i].push((result, answer));
+            if let (false, false, Some(answer)) = (
+                reviewed_away,
+                refused[i] && left_out[i],
+                valued(entry, result),
+            ) {
+                values[i].push(Valued {
+                    result,
+                    answer,
+                    refused: refused[i],
+                });
             }
         }
     }
@@ -232,37 +262,40 @@ fn places_in<'a>(other: &'a Card, card: &Card) -> HashMap<&'a str, usize> {
         .collect()
 }
 
-fn aggregate(rule: &Rule, values: &[(&IndicatorResult, &RawAnswer)]) -> Aggregate {
+fn aggregate(rule: &Rule, values: &[Valued]) -> Aggregate {
     match rule {
         Rule::Share { .. } => Aggregate::Share {
-            numerator: values.iter().map(|(_, a)| number(&a.numerator)).sum(),
-            denominator: values.iter().map(|(_, a)| number(&a.denominator)).sum(),
+            numerator: values.iter().map(|v| number(&v.answer.numerator)).sum(),
+            denominator: values.iter().map(|v| number(&v.answer.denominator)).sum(),
             parts: Vec::new(),
         },
         Rule::Breakdown { parts, .. } => {
             let part = |i: usize| -> u64 {
                 values
                     .iter()
-                    .map(|(_, a)| number(a.parts.get(i).map_or("", String::as_str)))
+                    .map(|v| number(v.answer.parts.get(i).map_or("", String::as_str)))
                     .sum()
             };
             let parts: Vec<u64> = (0..parts.len()).map(part).collect();
             Aggregate::Share {
                 numerator: parts.iter().sum(),
-                denominator: values.iter().map(|(_, a)| number(&a.denominator)).sum(),
+                denominator: values.iter().map(|v| number(&v.answer.denominator)).sum(),
                 parts,
             }
         }
         Rule::Fact { .. } => Aggregate::Fact {
-            yes: values.iter().filter(|(_, a)| a.fact == Some(true)).count(),
+            yes: values
+                .iter()
+                .filter(|v| v.answer.fact == Some(true) && !v.refused)
+                .count(),
         },
         Rule::Count { .. } => Aggregate::Count {
-            sum: values.iter().map(|(_, a)| number(&a.count)).sum(),
+            sum: values.iter().map(|v| number(&v.answer.count)).sum(),
         },
         Rule::Percent { .. } => {
             let levels: Vec<u32> = values
                 .iter()
-                .filter_map(|(r, _)| match r.outcome {
+                .filter_map(|v| match v.result.outcome {
                     Outcome::Scored {
                         detail: Detail::Percent { tenths, .. },
                         ..
@@ -277,7 +310,7 @@ fn aggregate(rule: &Rule, values: &[(&IndicatorResult, &RawAnswer)]) -> Aggregat
             }
         }
         Rule::List { columns, .. } => {
-            let rows = values.iter().flat_map(|(_, a)| a.filled_rows());
+            let rows = values.iter().flat_map(|v| v.answer.filled_rows());
             let mut sums = vec![0; columns.len()];
             let mut count = 0;
             for row in rows {

@@ -61,7 +61,8 @@ impl SchoolResult {
                 })
                 .collect()
         };
-        let refused = commented(|c| c.applies && c.points < c.claimed_points);
+        let refused =
+            commented(|c| (c.applies && c.points < c.claimed_points) || c.unconfirmed_value());
         let ruled = commented(|c| c.claimed_applies && !c.applies && c.max > 0);
         let lost = (score.indicators.iter())
             // As the letters say it: a point ruled not applicable is not
@@ -112,6 +113,9 @@ impl SchoolResult {
                     (Some(comment), _) | (None, Some(comment)) => format!(" — {comment}"),
                     (None, None) => String::new(),
                 };
+                if c.unconfirmed_value() {
+                    return Some(format!("{code}: значение не подтверждено{why}"));
+                }
                 // «засчитано не применимо» does not read: each side in words;
                 // an indicator without points has none to claim.
                 let was = match (c.claimed_applies, c.max) {

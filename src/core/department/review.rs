@@ -140,11 +140,24 @@ pub struct Counted {
     /// Filled in with an error (the file was exported anyway), and not
     /// ruled on: it counts nothing, though not for a target missed.
     pub invalid: bool,
+    /// The check did not confirm the answer («балл не засчитан», on an
+    /// indicator without points «не подтверждено»): a fact counts as «нет»
+    /// in the municipal value, and a value without points is left out of it.
+    pub refused: bool,
 }
 
 impl Counted {
+    /// Counted otherwise than the school's answers: its points or its
+    /// place in the maximum, or, without points, its value not confirmed.
     pub fn changed(&self) -> bool {
-        self.claimed_points != self.points || self.claimed_applies != self.applies
+        self.claimed_points != self.points
+            || self.claimed_applies != self.applies
+            || self.unconfirmed_value()
+    }
+
+    /// Refused where there is no point to refuse: the answer itself.
+    pub fn unconfirmed_value(&self) -> bool {
+        self.refused && self.max == 0
     }
 
     /// The change moves the school's score: its points, or its maximum (an
@@ -237,6 +250,7 @@ pub fn confirm(card: &Card, assessment: &Assessment, review: &Review) -> Confirm
             lacks_last_year: decision.is_none() && result.outcome.lacks_last_year(),
             unanswered: decision.is_none() && result.outcome == Outcome::Unanswered,
             invalid: decision.is_none() && result.outcome == Outcome::Invalid,
+            refused: decision == Some(Decision::NoPoint),
         };
         indicators.push((indicator.code.clone(), counted));
         (points, applies)

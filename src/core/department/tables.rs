@@ -190,6 +190,14 @@ pub fn values_table(
                             answer_summary(indicator, answer)
                         ))
                     }
+                    // Left out of the municipal value, or counted as «нет»
+                    // there ([`Counted::refused`]).
+                    Some(c) if c.refused && indicator.refusal_changes_value() => {
+                        return Cell::Text(format!(
+                            "{} (не подтверждено проверкой)",
+                            answer_summary(indicator, answer)
+                        ))
+                    }
                     Some(c) if c.applies => {}
                     Some(c) if c.lacks_last_year => {
                         return Cell::Text("нет данных прошлого года".to_owned())
@@ -600,6 +608,15 @@ mod tests {
                  в том числе детей с ОВЗ и детей-инвалидов — 3; из них победителей/призеров — 5"
                     .into()
             )
+        );
+        // Not confirmed at the check: shown, and said to be left out.
+        let mut archive = archive;
+        archive.set_decision("b", &code("count"), Some(Decision::NoPoint));
+        let res = results(&archive, &nv.id, "2025/2026");
+        let t = values_table(&nv, &archive, &res, "2025/2026");
+        assert_eq!(
+            t.rows[1][at(&code("count"))],
+            Cell::Text("1 200 (не подтверждено проверкой)".into())
         );
         // A percentage above 100 is typed, not counted: said so.
         let mut wrong = draft("СОШ № 3", "2025/2026", &[]);

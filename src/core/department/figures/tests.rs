@@ -41,6 +41,29 @@ fn municipal_shares_pool_people_not_percentages() {
     let f18 = f.indicators.iter().find(|i| i.code == "1.8").unwrap();
     assert_eq!((f18.earned, f18.applicable, pooled(f18)), (3, 3, None));
     assert_eq!(f18.value, Aggregate::Fact { yes: 3 });
+    // A fact whose point the check refused is no «да» in the value either.
+    let mut refused = archive.clone();
+    refused.set_decision("1", "1.8", Some(Decision::NoPoint));
+    let again = figures(
+        &refused,
+        &card,
+        &results(&refused, DEFAULT_CARD, "2025/2026"),
+    );
+    let f18 = again.indicators.iter().find(|i| i.code == "1.8").unwrap();
+    assert_eq!(
+        (f18.earned, f18.answered, &f18.value),
+        (2, 3, &Aggregate::Fact { yes: 2 })
+    );
+    // A refused point of a share (Школа А's 3 of 10) leaves the school's
+    // figures in the pool.
+    refused.set_decision("1", "4.1", Some(Decision::NoPoint));
+    let again = figures(
+        &refused,
+        &card,
+        &results(&refused, DEFAULT_CARD, "2025/2026"),
+    );
+    let f41 = again.indicators.iter().find(|i| i.code == "4.1").unwrap();
+    assert_eq!((f41.answered, pooled(f41)), (2, Some((4, 20))));
     let f13 = f.indicators.iter().find(|i| i.code == "1.3").unwrap();
     assert_eq!(f13.applicable, 2, "C has no grades 10–11");
     assert_eq!(f.points, (9, 66));
@@ -87,6 +110,7 @@ fn informational_indicators_are_pooled_summed_and_averaged() {
         answers.entry(code("count")).or_default().count = count.into();
         answers.entry(code("percent")).or_default().percent = percent.into();
         answers.entry(code("list")).or_default().rows = rows;
+        answers.insert(code("fact"), testkit::fact(true));
         d
     };
     let row = |name: &str, v: [&str; 3]| ListRow {
@@ -180,9 +204,47 @@ fn informational_indicators_are_pooled_summed_and_averaged() {
             }
         )
     );
-    // A value the check did not confirm still is the school's answer.
+    // A value the check did not confirm («не подтверждено») leaves the
+    // sum: Б's 0 goes, А's 2 stays. The school still counts as applicable.
     let count = indicator(&f, &nv, "count");
-    assert_eq!(count.answered, 2);
+    assert_eq!(
+        (count.answered, count.applicable, &count.value),
+        (1, 3, &Aggregate::Count { sum: 2 })
+    );
+    assert!(describe_value(
+        &testkit::of_kind(&nv, "fact").rule,
+        indicator(&f, &nv, "fact")
+    )
+    .starts_with("да — у 3 из 3"));
+    // An unconfirmed «да» is a «нет»: Б stays among those that answered.
+    archive.set_decision("2", &code("fact"), Some(Decision::NoPoint));
+    let res = results(&archive, "nevinnomyssk", "2025/2026");
+    let f = figures(&archive, &nv, &res);
+    let fact = indicator(&f, &nv, "fact");
+    assert_eq!(
+        (fact.answered, &fact.value),
+        (3, &Aggregate::Fact { yes: 2 })
+    );
+    assert_eq!(
+        describe_value(&testkit::of_kind(&nv, "fact").rule, fact),
+        "да — у 2 из 3 (66,7\u{A0}%)"
+    );
+    // In card order, as the review lists them.
+    let b = res.iter().find(|r| r.name() == "Б").unwrap();
+    assert_eq!(
+        b.difference_lines(),
+        [
+            format!(
+                "{}: значение не подтверждено — причина не указана",
+                code("fact")
+            ),
+            format!(
+                "{}: значение не подтверждено — причина не указана",
+                code("count")
+            ),
+            format!("{percent_code}: по ответам школы применим → признан не применимым"),
+        ]
+    );
 }
 
 /// Seed 002's 1.1 is judged on growth: without last year's figures it
