@@ -375,8 +375,11 @@ fn is_links_box(node: &web_sys::Node) -> bool {
     (node.dyn_ref::<web_sys::Element>()).is_some_and(|e| is_box_of(&e.id(), AnswerField::Evidence))
 }
 
-/// The row's links and comment, boxes of several lines: written after the
-/// numbers, not while typing them.
+/// The row's links and comment: written after the numbers, not while
+/// typing them.
 fn is_note_box(node: &web_sys::Node) -> bool {
-    node.is_instance_of::<web_sys::HtmlTextAreaElement>()
+    (node.dyn_ref::<web_sys::Element>()).is_some_and(|e| {
+        let id = e.id();
+        is_box_of(&id, AnswerField::Evidence) || is_box_of(&id, AnswerField::Comment)
+    })
 }

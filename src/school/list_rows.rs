@@ -87,7 +87,7 @@ pub fn ListRows(row: RowData, item: String, columns: Vec<ListColumn>) -> impl In
                 view! {
                     <tr data-row=r>
                         <td class="list-name">
-                            <AnswerInput row=row.clone() field=AnswerField::RowName(r) label=item.clone() kind=FieldKind::Text/>
+                            <AnswerInput row=row.clone() field=AnswerField::RowName(r) label=item.clone() kind=FieldKind::WrappedLine/>
                         </td>
                         {cells}
                         <td class="row-actions no-print">

@@ -16,6 +16,11 @@ pub enum FieldKind {
     /// number ("12,5" reads as empty), and we must show it and say why.
     Number,
     Multiline,
+    /// One line of text that wraps in its box: a list row's name in a
+    /// narrow column («Конкурс рисунков «Профессия моих родителей»» was cut
+    /// after 17 letters at 1024 px). A line break typed or pasted becomes a
+    /// space.
+    WrappedLine,
 }
 
 #[component]
@@ -44,7 +49,14 @@ pub fn Field(
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
     let has_error = move || error.with(|e| !e.is_empty()) || also_error.with(Option::is_some);
-    let input = move |ev| on_input.run(event_target_value(&ev));
+    let input = move |ev| {
+        let value = event_target_value(&ev);
+        on_input.run(if kind == FieldKind::WrappedLine {
+            value.replace("\r\n", " ").replace(['\r', '\n'], " ")
+        } else {
+            value
+        })
+    };
     // A spreadsheet's cells pasted into a number box: the box would drop a
     // column's line breaks («15↵16» read as 1516). They are kept apart
     // instead, and the check says what happened.
@@ -91,9 +103,28 @@ pub fn Field(
         // A box as tall as its lines (up to 12), so that a message about
         // «Строка 4» points at a line in sight.
         FieldKind::Multiline => {
-            let rows = move || value.with(|v| v.split('\n').count().clamp(2, 12)).to_string();
+            let rows = move || {
+                value
+                    .with(|v| v.split('\n').count().clamp(2, 12))
+                    .to_string()
+            };
             view! { <textarea {..common} rows=rows placeholder=" "></textarea> }.into_any()
         }
+        // Enter adds no line, as in a one-line box.
+        FieldKind::WrappedLine => view! {
+            <textarea
+                {..common}
+                class="wrapped-line"
+                rows="1"
+                placeholder=" "
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.key() == "Enter" {
+                        ev.prevent_default();
+                    }
+                }
+            ></textarea>
+        }
+        .into_any(),
         FieldKind::Text | FieldKind::Number => view! {
             <input
                 {..common}
@@ -103,16 +134,17 @@ pub fn Field(
                 autocomplete="off"
                 required=required
             />
-            // A line of text does not wrap in its box: on paper a long name
-            // is printed as text instead, whole.
-            {(kind == FieldKind::Text).then(|| view! { <p class="print-only print-value">{move || value.with(|v| tied(v))}</p> })}
         }
         .into_any(),
     };
+    // On paper a line of text is printed as text, whole, not as a box.
+    let printed = matches!(kind, FieldKind::Text | FieldKind::WrappedLine)
+        .then(|| view! { <p class="print-only print-value">{move || value.with(|v| tied(v))}</p> });
     view! {
         <div class="field" class:field-number=kind == FieldKind::Number class:has-error=has_error>
             <label for=id>{label}{label_more.map(|more| view! { <span class="visually-hidden">{more}</span> })}{required.then_some(view! { <span class="req" aria-hidden="true">" *"</span> })}</label>
             {control}
+            {printed}
             <p class="field-error" id=error_id role="status">{move || shown.get()}</p>
         </div>
     }

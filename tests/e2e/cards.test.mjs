@@ -247,8 +247,23 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
             await page.waitForFunction((id) => document.activeElement?.id === id, `ind-1-3-row-${i}`);
             await page.keyboard.type(name);
         }
+        // A name is one line: Enter adds no break, a pasted break becomes
+        // a space. At 1024 px a long name wraps in its box, read whole.
+        await page.setViewportSize({ width: 1024, height: 768 });
+        await page.keyboard.press('Enter');
+        await page.keyboard.type(' и «Билет в будущее»');
+        const longName = 'Урок «Шоу профессий» и «Билет в будущее»';
+        const wholeInSight = () => page.locator('#ind-1-3-row-2').evaluate((box) =>
+            [box.value, box.scrollHeight <= box.clientHeight + 1, box.getBoundingClientRect().height > 40]);
+        assert.deepEqual(await wholeInSight(), [longName, true, true]);
+        await page.locator('#ind-1-3-row-2').evaluate((box) => {
+            box.value = 'Урок «Шоу\r\nпрофессий»';
+            box.dispatchEvent(new Event('input', { bubbles: true }));
+        });
+        await page.waitForFunction(() => document.querySelector('#ind-1-3-row-2').value === 'Урок «Шоу профессий»');
+        await page.setViewportSize({ width: 1366, height: 768 });
         const names = async () =>
-            Promise.all((await card.row('1.3').locator('tbody tr').all()).map((r) => r.locator('td.list-name input').inputValue()));
+            Promise.all((await card.row('1.3').locator('tbody tr').all()).map((r) => r.locator('td.list-name textarea').inputValue()));
         // Every row's fields are labelled alike on screen; each is named
         // with its row for a screen reader.
         assert.equal(await card.row('1.3').getByLabel('Мероприятие (строка 2)', { exact: true }).inputValue(), 'День открытых дверей');
