@@ -497,12 +497,6 @@ pub enum SubmissionError {
     },
 }
 
-/// Where a repeated key is, as "payload → answers → 1.1 → numerator". The
-/// keys come from the file, so a long one is cut.
-fn key_path(path: &[String]) -> String {
-    crate::text::shorten(&path.join(" → "), 120)
-}
-
 impl fmt::Display for SubmissionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -524,7 +518,7 @@ impl fmt::Display for SubmissionError {
                 f,
                 "Поле «{}» записано в файле дважды: разные программы прочтут такой файл по-разному, \
                  поэтому он не принимается. Файл изменён вручную или повреждён.",
-                key_path(path)
+                crate::json::key_path(path)
             ),
             Self::FingerprintMismatch { actual } => write!(
                 f,
@@ -799,7 +793,7 @@ impl fmt::Display for CardFileError {
                 f,
                 "Поле «{}» записано в файле карты дважды: разные программы прочтут такой файл \
                  по-разному, поэтому он не принимается.",
-                key_path(path)
+                crate::json::key_path(path)
             ),
             Self::FingerprintMismatch { actual } => write!(
                 f,

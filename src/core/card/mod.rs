@@ -243,9 +243,8 @@ impl Applicability {
 impl Card {
     /// Parses and checks a card. Nothing half-valid gets out.
     pub fn from_json(text: &str) -> Result<Self, TemplateError> {
-        let card: Card = serde_json::from_str(text).map_err(|e| TemplateError::Format {
-            detail: crate::json::problem(&e),
-        })?;
+        let card: Card =
+            crate::json::from_text(text).map_err(|detail| TemplateError::Format { detail })?;
         validate::validate(&card)?;
         Ok(card)
     }

@@ -126,9 +126,8 @@ impl LetterFile {
             Some(v) if v > VERSION => return Err(LetterFileError::Newer { version: v }),
             _ => {}
         }
-        let letter: Self = serde_json::from_value(value).map_err(|e| LetterFileError::Shape {
-            detail: crate::json::problem(&e),
-        })?;
+        let letter: Self =
+            crate::json::from_value(value).map_err(|detail| LetterFileError::Shape { detail })?;
         if letter.card != card_id {
             return Err(LetterFileError::OtherCard {
                 title: letter.card_title,

@@ -123,9 +123,7 @@ fn open(text: &str, format: &str, kind: ReviewerFile) -> Result<Envelope, Review
 fn payload<T: serde::de::DeserializeOwned>(
     value: serde_json::Value,
 ) -> Result<T, ReviewerFileError> {
-    serde_json::from_value(value).map_err(|e| ReviewerFileError::Broken {
-        detail: crate::json::problem(&e),
-    })
+    crate::json::from_value(value).map_err(|detail| ReviewerFileError::Broken { detail })
 }
 
 /// What the lead gives one reviewer: the schools of one card and year.

@@ -14,6 +14,7 @@ use serde_json::Value;
 use crate::card::versions::carry_answers;
 use crate::card::{Card, DEFAULT_CARD};
 use crate::error::{DraftLoadError, SchoolFileError};
+use crate::json::{remove_at, Step};
 use crate::school::draft::{Draft, RawAnswer};
 use crate::school::plan::LastPlan;
 use crate::school::profile::canonical_period;
@@ -439,9 +440,7 @@ pub fn decode_value(value: Value) -> Result<StoredDraft, DraftLoadError> {
 }
 
 fn shaped(value: Value) -> Result<StoredDraft, DraftLoadError> {
-    serde_json::from_value(value).map_err(|e| DraftLoadError::Shape {
-        detail: crate::json::problem(&e),
-    })
+    crate::json::from_value(value).map_err(|detail| DraftLoadError::Shape { detail })
 }
 
 /// [`decode_value`], and where the text holds what the draft does not:
@@ -470,99 +469,26 @@ pub fn decode_noting(value: Value) -> Result<(StoredDraft, Vec<String>), DraftLo
 const MAX_SET_ASIDE: usize = 8;
 
 /// `value` without the values that stop it from reading as a draft, their
-/// paths pushed to `set_aside`; `error` (the first one met) when that does
-/// not make it read. Reading stops at the first wrong value in order: the
-/// one whose removal reads the draft, or moves the error further on, is it.
-/// Values are tried deepest first, so a wrong number costs its own field,
-/// not its whole answer; a removal that only leaves a field missing is not
-/// taken for a fix.
+/// paths pushed to `set_aside`; `first` (the error first met) when that
+/// does not make it read. Each is the deepest value the error is found at
+/// ([`shaped`](crate::json::shaped)), so a wrong number costs its own
+/// field, not its whole answer.
 fn salvaged(
     mut value: Value,
-    mut error: DraftLoadError,
+    first: DraftLoadError,
     set_aside: &mut Vec<String>,
 ) -> Result<StoredDraft, DraftLoadError> {
-    let first = error.clone();
     for _ in 0..MAX_SET_ASIDE {
-        let mut paths = Vec::new();
-        deepest_first(&value, &mut Vec::new(), &mut paths);
-        let culprit = paths.into_iter().find(|path| {
-            let mut trial = value.clone();
-            remove_at(&mut trial, path);
-            match shaped(trial) {
-                Ok(_) => true,
-                Err(e) => e != error && !is_missing_field(&e),
-            }
-        });
-        let Some(path) = culprit else {
-            return Err(first);
-        };
-        remove_at(&mut value, &path);
-        set_aside.push(shown_path(&path));
-        match shaped(value.clone()) {
+        match crate::json::shaped::<StoredDraft>(&value) {
             Ok(stored) => return Ok(stored),
-            Err(e) => error = e,
+            Err(wrong) if wrong.path.is_empty() => return Err(first),
+            Err(wrong) => {
+                remove_at(&mut value, &wrong.path);
+                set_aside.push(shown_path(&wrong.path));
+            }
         }
     }
     Err(first)
-}
-
-fn is_missing_field(error: &DraftLoadError) -> bool {
-    matches!(error, DraftLoadError::Shape { detail } if detail.starts_with("нет поля"))
-}
-
-/// One step of a path into a JSON value.
-#[derive(Clone)]
-enum Step {
-    Key(String),
-    Index(usize),
-}
-
-/// Every path in `value` but its root, each after the paths below it.
-fn deepest_first(value: &Value, path: &mut Vec<Step>, out: &mut Vec<Vec<Step>>) {
-    let mut visit = |step: Step, child: &Value, path: &mut Vec<Step>| {
-        path.push(step);
-        deepest_first(child, path, out);
-        out.push(path.clone());
-        path.pop();
-    };
-    match value {
-        Value::Object(map) => {
-            for (key, child) in map {
-                visit(Step::Key(key.clone()), child, path);
-            }
-        }
-        Value::Array(items) => {
-            for (i, child) in items.iter().enumerate() {
-                visit(Step::Index(i), child, path);
-            }
-        }
-        _ => {}
-    }
-}
-
-fn remove_at(value: &mut Value, path: &[Step]) {
-    let Some((last, parents)) = path.split_last() else {
-        return;
-    };
-    let mut at = value;
-    for step in parents {
-        let next = match (step, at) {
-            (Step::Key(k), Value::Object(map)) => map.get_mut(k),
-            (Step::Index(i), Value::Array(items)) => items.get_mut(*i),
-            _ => None,
-        };
-        let Some(next) = next else { return };
-        at = next;
-    }
-    match (last, at) {
-        (Step::Key(k), Value::Object(map)) => {
-            map.remove(k);
-        }
-        (Step::Index(i), Value::Array(items)) if *i < items.len() => {
-            items.remove(*i);
-        }
-        _ => {}
-    }
 }
 
 /// «draft.answers.1.2.numerator», as [`unread_fields`] names paths (list
@@ -792,6 +718,14 @@ mod tests {
         // A number where the text of one belongs.
         let (back, unread) = damaged(&|v| v["draft"]["answers"]["1.1"]["numerator"] = 49.into());
         assert_eq!(unread, ["draft.answers.1.1.numerator"]);
+        // Read whole, the draft is refused with the field named.
+        let mut value: Value = serde_json::from_str(&text).unwrap();
+        value["draft"]["answers"]["1.1"]["numerator"] = 49.into();
+        assert_eq!(
+            decode_value(value).unwrap_err().to_string(),
+            "Черновик повреждён: значение не того вида: число 49, поле «draft → answers → 1.1 → \
+             numerator»."
+        );
         assert_eq!(back.draft.answers["1.1"].numerator, "");
         assert_eq!(
             back.draft.answers["1.1"].denominator,

@@ -88,10 +88,8 @@ pub fn seal_card(card: &Card, department: &str, published_at: &str, key: &KeyPai
 /// be filled in gets through.
 pub fn open_card(text: &str) -> Result<CardFile, CardFileError> {
     let envelope = open_value(text, FORMAT, FORMAT_VERSION)?;
-    let payload: Payload =
-        serde_json::from_value(envelope.payload).map_err(|e| CardFileError::Broken {
-            detail: crate::json::problem(&e),
-        })?;
+    let payload: Payload = crate::json::from_value(envelope.payload)
+        .map_err(|detail| CardFileError::Broken { detail })?;
     validate(&payload.card).map_err(CardFileError::Invalid)?;
     if payload.card.template {
         return Err(CardFileError::Template);
@@ -170,9 +168,8 @@ pub fn site_files<'a>(
 /// Reads `cards/index.json`; names that are not plain file names of this
 /// folder are left out.
 pub fn read_site_index(text: &str) -> Result<SiteIndex, CardFileError> {
-    let mut index: SiteIndex = crate::json::parse(text).map_err(|e| CardFileError::Broken {
-        detail: crate::json::problem(&e),
-    })?;
+    let mut index: SiteIndex =
+        crate::json::from_text(text).map_err(|detail| CardFileError::Broken { detail })?;
     if index.format != INDEX_FORMAT {
         return Err(CardFileError::NotCardFile);
     }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::SubmissionError;
-use crate::json::{parse, parse_unique, NotUnique};
+use crate::json::{parse_unique, NotUnique};
 use crate::signed::canonical::canonical_bytes;
 use crate::signed::keys::{fingerprint, from_hex, to_hex, verify, KeyPair};
 
@@ -78,9 +78,8 @@ pub fn open_value(text: &str, format: &str, version: u64) -> Result<Envelope, Su
         Some(version) => return Err(SubmissionError::UnsupportedVersion { version }),
         None => return Err(SubmissionError::NotSubmission),
     }
-    let file: SignedFile = serde_json::from_value(value).map_err(|e| SubmissionError::Shape {
-        detail: crate::json::problem(&e),
-    })?;
+    let file: SignedFile =
+        crate::json::from_value(value).map_err(|detail| SubmissionError::Shape { detail })?;
     if file.signature.algorithm != "Ed25519" {
         return Err(SubmissionError::BadEncoding { field: "algorithm" });
     }
@@ -111,9 +110,8 @@ pub fn open_verified<P: DeserializeOwned>(
     format: &str,
     version: u64,
 ) -> Result<Envelope<P>, SubmissionError> {
-    let file: SignedFile<P> = parse(text).map_err(|e| SubmissionError::Shape {
-        detail: crate::json::problem(&e),
-    })?;
+    let file: SignedFile<P> =
+        crate::json::from_text(text).map_err(|detail| SubmissionError::Shape { detail })?;
     if file.format != format || file.format_version != version {
         return Err(SubmissionError::NotSubmission);
     }

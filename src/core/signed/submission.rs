@@ -215,9 +215,8 @@ pub struct Opened {
 /// its content gets through; the fingerprint is recomputed, never trusted.
 pub fn open(text: &str) -> Result<Opened, SubmissionError> {
     let envelope = open_value(text, FORMAT, FORMAT_VERSION)?;
-    let payload = serde_json::from_value(envelope.payload).map_err(|e| SubmissionError::Shape {
-        detail: crate::json::problem(&e),
-    })?;
+    let payload = crate::json::from_value(envelope.payload)
+        .map_err(|detail| SubmissionError::Shape { detail })?;
     Ok(Opened {
         payload,
         public_key: envelope.public_key,

@@ -125,9 +125,8 @@ pub fn unpack_value(cards: Cards, value: Value) -> Result<Unpacked, ArchiveError
         Some(schema) if schema > SCHEMA => return Err(ArchiveError::Newer { schema }),
         _ => return Err(ArchiveError::Foreign),
     }
-    let file: ArchiveFile = serde_json::from_value(value).map_err(|e| ArchiveError::Shape {
-        detail: crate::json::problem(&e),
-    })?;
+    let file: ArchiveFile =
+        crate::json::from_value(value).map_err(|detail| ArchiveError::Shape { detail })?;
     let mut archive = Archive::new(cards);
     archive.keys = file.keys;
     archive.reviews = file.reviews;

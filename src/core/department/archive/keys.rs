@@ -95,9 +95,8 @@ impl Archive {
         if format != Some(KEYS_FORMAT) {
             return Err(ArchiveError::other(format));
         }
-        let file: KeysFile = serde_json::from_value(value).map_err(|e| ArchiveError::Shape {
-            detail: crate::json::problem(&e),
-        })?;
+        let file: KeysFile =
+            crate::json::from_value(value).map_err(|detail| ArchiveError::Shape { detail })?;
         let mut added = 0;
         for known in file.schools {
             let Some(key) = from_hex::<32>(&known.public_key) else {
