@@ -68,7 +68,13 @@ pub fn DataTable(
                     let cells = cells
                         .iter()
                         .enumerate()
-                        .map(|(c, cell)| view! { <td class:num=is_numeric(c + 1)>{shown(cell)}</td> })
+                        // Words among the numbers («5 (не подтверждено
+                        // проверкой)») wrap: one would widen the column
+                        // past the screen.
+                        .map(|(c, cell)| {
+                            let words = matches!(cell, Cell::Text(_));
+                            view! { <td class:num=is_numeric(c + 1) && !words class:num-words=is_numeric(c + 1) && words>{shown(cell)}</td> }
+                        })
                         .collect_view();
                     view! { <tr><th scope="row">{shown(name)}</th>{cells}</tr> }
                 })

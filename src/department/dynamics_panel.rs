@@ -226,19 +226,16 @@ pub fn DynamicsPanel() -> impl IntoView {
                 <div class="actions no-print">
                     <button type="button" on:click=move |_| print()>"Печать"</button>
                 </div>
-                // A card without points has no change per school to speak of.
-                // Without points, the summary below says what the values pool.
-                <p>{move || format!(
-                    "Сравнение {} с {}.{}",
-                    dept.period.get().unwrap_or_default(),
-                    previous.get().unwrap_or_default(),
-                    if scored {
-                        " Показатели по муниципалитету — по всем школам каждого года; изменение у школы — \
-                         если она прислала карты за оба года."
-                    } else {
-                        ""
-                    }
-                )}</p>
+                // A card without points has no change per school to speak of:
+                // the summary below names both years and what the values pool.
+                {scored.then(|| view! {
+                    <p>{move || format!(
+                        "Сравнение {} с {}. Показатели по муниципалитету — по всем школам каждого года; \
+                         изменение у школы — если она прислала карты за оба года.",
+                        dept.period.get().unwrap_or_default(),
+                        previous.get().unwrap_or_default(),
+                    )}</p>
+                })}
                 // The report's sentence; across versions, the note on them
                 // below it speaks of this page's columns.
                 <p data-testid="dynamics-summary">{summary}</p>

@@ -217,10 +217,15 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
             let question = archive.with_untracked(|a| {
                 let entry = a.entry(&checked_id)?;
                 let undecided = Bulk::NoPointWithoutEvidence.preview(entry, &a.review(&checked_id));
+                // A value without points not confirmed reaches no letter.
                 let unexplained: Vec<String> = open.with_untracked(|o| {
                     o.iter()
-                        .flat_map(|r| &r.refused)
-                        .filter(|(_, comment)| comment.is_empty())
+                        .flat_map(|r| {
+                            (r.refused.iter()).filter(|(code, comment)| {
+                                comment.is_empty()
+                                    && r.score.indicator(code).is_some_and(|c| c.max > 0)
+                            })
+                        })
                         .map(|(code, _)| code.clone())
                         .collect()
                 });
@@ -659,7 +664,7 @@ fn ReviewRow(
             </p>
             // What a row listed as changed since last year changed from.
             {last_year.map(|(period, said)| view! {
-                <p class="muted" data-testid="last-year-answer">{format!("В выгрузке школы за {period}: ")}{said}</p>
+                <p class="muted last-year-answer" data-testid="last-year-answer">{format!("В выгрузке школы за {period}: ")}{said}</p>
             })}
             {errors.map(|text| view! { <p class="notice notice-warning" data-testid="invalid-answer">{text}</p> })}
             {copied.then(|| view! {

@@ -91,12 +91,16 @@ pub fn ListRows(row: RowData, item: String, columns: Vec<ListColumn>) -> impl In
                         </td>
                         {cells}
                         <td class="row-actions no-print">
-                            <button type="button" id=arrow(r, "up") aria-disabled=(r == 0).to_string()
-                                on:click=move |_| up(r, true)
-                                aria-label=format!("Строку {} выше", r + 1)>"↑"</button>
-                            <button type="button" id=arrow(r, "down") aria-disabled=(r + 1 == n).to_string()
-                                on:click=move |_| down(r, false)
-                                aria-label=format!("Строку {} ниже", r + 1)>"↓"</button>
+                            // A single row has nowhere to go: no arrows to
+                            // Tab past.
+                            {(n > 1).then(|| view! {
+                                <button type="button" id=arrow(r, "up") aria-disabled=(r == 0).to_string()
+                                    on:click=move |_| up(r, true)
+                                    aria-label=format!("Строку {} выше", r + 1)>"↑"</button>
+                                <button type="button" id=arrow(r, "down") aria-disabled=(r + 1 == n).to_string()
+                                    on:click=move |_| down(r, false)
+                                    aria-label=format!("Строку {} ниже", r + 1)>"↓"</button>
+                            })}
                             <button type="button" class="danger" on:click=move |_| remove(r)
                                 aria-label=format!("Удалить строку {}", r + 1)>"Удалить"</button>
                         </td>

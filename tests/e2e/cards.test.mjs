@@ -308,6 +308,10 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
             await add.click();
             await page.waitForFunction((id) => document.activeElement?.id === id, `ind-1-3-row-${i}`);
             await page.keyboard.type(name);
+            // A single row has no arrows to Tab past; two have.
+            const arrows = card.row('1.3').getByRole('button', { name: /^Строку \d выше$/ });
+            await page.waitForFunction((n) => document.querySelectorAll('#ind-1-3 tbody tr').length === n, i + 1);
+            assert.equal(await arrows.count(), i === 0 ? 0 : 2);
             // The first row whole; the second is the one being filled in.
             if (i === 0) for (const [c, v] of ['40', '2', '5'].entries()) await card.field('1.3', `cell-0-${c}`, v);
         }
@@ -619,6 +623,16 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         await page.keyboard.press('2');
         await page.waitForFunction(() => document.querySelector('#decision-1-1-no_point').checked);
         assert.deepEqual(await page.getByTestId('differences').locator('li').allInnerTexts(), ['1.1: значение не подтверждено — причина не указана']);
+        // No letter goes out for a card without points: finishing the check
+        // asks nothing about a reason.
+        let asked = null;
+        const onDialog = (d) => { asked = d.message(); d.dismiss(); };
+        page.on('dialog', onDialog);
+        await page.locator('#review-checked').check();
+        await page.waitForFunction(() => document.querySelector('#review-checked').checked);
+        page.off('dialog', onDialog);
+        assert.equal(asked, null, asked);
+        await page.locator('#review-checked').uncheck();
         await page.getByRole('tab', { name: 'Результаты' }).click();
         assert.ok((await factValue()).startsWith(`да — у ${yes - 1} из ${of} (`), await factValue());
         const factAt = (await page.getByTestId('school-values').locator('thead th').allInnerTexts()).indexOf('п. 1.1');

@@ -430,8 +430,8 @@ fn describe(rule: &Rule, detail: &Detail, scored: bool) -> (Option<String>, Stri
             };
             (Some(share), join(&minimum, &growth))
         }
-        (_, Detail::Fact(true)) => (None, "Факт отмечен.".to_owned()),
-        (_, Detail::Fact(false)) => (None, format!("Факта нет{no_point}")),
+        (_, Detail::Fact(true)) => (None, "Отмечено «Да».".to_owned()),
+        (_, Detail::Fact(false)) => (None, format!("Отмечено «Нет»{no_point}")),
         (Rule::Count { min: Some(min), .. }, Detail::Count { shortfall, .. }) => {
             let note = if *shortfall == 0 {
                 format!("Требование «не менее {}» выполнено.", group_digits(*min))
@@ -803,6 +803,21 @@ mod tests {
         assert_eq!(r.status, RowStatus::Earned);
         assert_eq!(r.points, "1 балл из 1");
         assert_eq!(r.note, "Порог не менее 50\u{A0}% достигнут.");
+    }
+
+    /// A fact's row says the answer chosen, as the choice names it.
+    #[test]
+    fn fact_rows_name_the_answer() {
+        let r = row("1.8", crate::testkit::fact(true));
+        assert_eq!(
+            (r.status, r.note.as_str()),
+            (RowStatus::Earned, "Отмечено «Да».")
+        );
+        let r = row("1.8", crate::testkit::fact(false));
+        assert_eq!(
+            (r.status, r.note.as_str()),
+            (RowStatus::Missed, "Отмечено «Нет»: балл не начисляется.")
+        );
     }
 
     #[test]
