@@ -11,9 +11,12 @@ use crate::department::reviewers_panel::REVIEWERS_TITLE;
 use crate::department::state::Dept;
 use crate::platform::browser::focus_after_removal;
 
-/// «балл не засчитан — Иванова А. А.: «Нет на сайте»»
-fn side(review: &IndicatorReview) -> String {
-    let decision = review.decision.map_or("без решения", |d| d.label());
+/// «балл не засчитан — Иванова А. А.: «Нет на сайте»», about an indicator
+/// of `points`.
+fn side(review: &IndicatorReview, points: u32) -> String {
+    let decision = review
+        .decision
+        .map_or("без решения", |d| d.label_for(points));
     let mut text = format!("{decision} — {}", who(review));
     if !review.comment.is_empty() {
         text.push_str(&format!(": «{}»", review.comment));
@@ -46,17 +49,17 @@ pub fn ConflictList() -> impl IntoView {
                 .map(|(i, c)| {
                     let entry = a.entry(&c.submission_id);
                     let school = entry.map_or(String::new(), |e| e.profile().name.clone());
-                    let text = entry
-                        .and_then(|e| e.card.indicator(&c.code).map(|ind| shorten(&ind.text, 120)))
-                        .unwrap_or_default();
+                    let indicator = entry.and_then(|e| e.card.indicator(&c.code));
+                    let text = indicator.map(|ind| shorten(&ind.text, 120)).unwrap_or_default();
+                    let points = indicator.map_or(1, |ind| ind.points);
                     let ours = a.review(&c.submission_id).indicators.get(&c.code).cloned().unwrap_or_default();
                     let where_ = format!("{school}, показатель {}", c.code);
                     view! {
                         <li class="conflict">
                             <p><strong>{where_.clone()}</strong>{format!(" — {text}")}</p>
                             <dl>
-                                <dt>"Сейчас в рабочей области"</dt><dd>{side(&ours)}</dd>
-                                <dt>"В файле проверки"</dt><dd>{side(&c.theirs)}</dd>
+                                <dt>"Сейчас в рабочей области"</dt><dd>{side(&ours, points)}</dd>
+                                <dt>"В файле проверки"</dt><dd>{side(&c.theirs, points)}</dd>
                             </dl>
                             <div class="actions">
                                 // Named with their conflict: the next one's buttons

@@ -550,15 +550,7 @@ fn ReviewRow(
             let id = radio_id(decision);
             // A banded indicator's refusal takes all its points, as its
             // letter says.
-            let label = match decision {
-                None => "не решено",
-                // Without points, the answer itself is not confirmed: a fact
-                // then counts as «нет», a value is left out of the
-                // municipal figures.
-                Some(Decision::NoPoint) if indicator.points == 0 => "не подтверждено",
-                Some(Decision::NoPoint) if indicator.points > 1 => "баллы не засчитаны",
-                Some(d) => d.label(),
-            };
+            let label = decision.map_or("не решено", |d| d.label_for(indicator.points));
             let review = review.clone();
             let (submission, code) = (submission.clone(), code.clone());
             view! {

@@ -26,11 +26,23 @@ pub enum Decision {
 impl Decision {
     pub const ALL: [Decision; 3] = [Self::Confirm, Self::NoPoint, Self::NotApplicable];
 
-    pub fn label(self) -> &'static str {
+    fn label(self) -> &'static str {
         match self {
             Self::Confirm => "подтверждено",
             Self::NoPoint => "балл не засчитан",
             Self::NotApplicable => "не применимо",
+        }
+    }
+
+    /// The label beside an indicator of `points`: a banded one's refusal
+    /// takes all its points, as its letter says; without points, the
+    /// answer itself is not confirmed (a fact then counts as «нет», a
+    /// value is left out of the municipal figures).
+    pub fn label_for(self, points: u32) -> &'static str {
+        match self {
+            Self::NoPoint if points == 0 => "не подтверждено",
+            Self::NoPoint if points > 1 => "баллы не засчитаны",
+            _ => self.label(),
         }
     }
 
@@ -289,6 +301,14 @@ mod tests {
                 ..IndicatorReview::default()
             },
         );
+    }
+
+    #[test]
+    fn a_refusal_reads_by_the_indicator_s_points() {
+        assert_eq!(Decision::NoPoint.label_for(0), "не подтверждено");
+        assert_eq!(Decision::NoPoint.label_for(1), "балл не засчитан");
+        assert_eq!(Decision::NoPoint.label_for(2), "баллы не засчитаны");
+        assert_eq!(Decision::Confirm.label_for(0), "подтверждено");
     }
 
     #[test]
