@@ -920,7 +920,7 @@ test('the workspace survives a reload, and spreadsheets and letters come out rig
         const held = manifest.files.find((f) => f.verdict === 'key_changed').submission;
         const leftOut = await page.getByTestId('report-left-out').innerText();
         assert.ok(leftOut.startsWith(`Файлы, подписанные новым ключом, ждут решения о нём и в справке не учтены: ${tied(held.school)} (учтена прежняя карта школы). `), leftOut);
-        assert.ok(leftOut.includes(`в справке — пересчитанный: ${tied(lying.school)} (заявлено ${lying.claimed.total} из ${lying.claimed.max_applicable}, учтено `), leftOut);
+        assert.ok(leftOut.includes(`в справке — пересчитанный: ${tied(lying.school)} (заявлено ${lying.claimed.total} из ${lying.claimed.max_applicable}, по ответам — ${lying.recomputed.total} из ${lying.recomputed.max_applicable}`), leftOut);
         await page.screenshot({ path: join(ARTIFACTS, 'e2e-dept-report.png'), fullPage: true });
         await page.getByRole('tab', { name: 'Рекомендации' }).click();
         await page.screenshot({ path: join(ARTIFACTS, 'e2e-dept-letter.png') });

@@ -153,8 +153,8 @@ pub struct Counted {
     /// ruled on: it counts nothing, though not for a target missed.
     pub invalid: bool,
     /// The check did not confirm the answer («балл не засчитан», on an
-    /// indicator without points «не подтверждено»): a fact counts as «нет»
-    /// in the municipal value, and a value without points is left out of it.
+    /// indicator without points «не подтверждено», where a fact then counts
+    /// as «нет» in the municipal value and a figure is left out of it).
     pub refused: bool,
 }
 

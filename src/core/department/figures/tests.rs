@@ -41,7 +41,8 @@ fn municipal_shares_pool_people_not_percentages() {
     let f18 = f.indicators.iter().find(|i| i.code == "1.8").unwrap();
     assert_eq!((f18.earned, f18.applicable, pooled(f18)), (3, 3, None));
     assert_eq!(f18.value, Aggregate::Fact { yes: 3 });
-    // A fact whose point the check refused is no «да» in the value either.
+    // A point the check refused leaves «выполнили», not the schools'
+    // answers: the value is still what they said, facts as figures.
     let mut refused = archive.clone();
     refused.set_decision("1", "1.8", Some(Decision::NoPoint));
     let again = figures(
@@ -52,7 +53,7 @@ fn municipal_shares_pool_people_not_percentages() {
     let f18 = again.indicators.iter().find(|i| i.code == "1.8").unwrap();
     assert_eq!(
         (f18.earned, f18.answered, &f18.value),
-        (2, 3, &Aggregate::Fact { yes: 2 })
+        (2, 3, &Aggregate::Fact { yes: 3 })
     );
     // A refused point of a share (Школа А's 3 of 10) leaves the school's
     // figures in the pool.

@@ -168,9 +168,19 @@ pub fn left_out(
             .filter(|r| r.mismatch)
             .filter_map(|r| {
                 let (total, max) = r.claimed?;
+                let own = &archive.entry(&r.submission_id)?.assessment;
+                let recount = (own.total, own.max_applicable);
+                let counted = (r.score.total, r.score.max_applicable);
+                // The check may have moved the recount too: said apart, so
+                // that the check's points are not read as the recount's.
+                let checked = if counted == recount {
+                    String::new()
+                } else {
+                    format!(", после проверки — {} из {}", counted.0, counted.1)
+                };
                 Some(format!(
-                    "{} (заявлено {total} из {max}, учтено {} из {})",
-                    r.profile.name, r.score.total, r.score.max_applicable
+                    "{} (заявлено {total} из {max}, по ответам — {} из {}{checked})",
+                    r.profile.name, recount.0, recount.1
                 ))
             })
             .collect(),

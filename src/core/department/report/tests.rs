@@ -144,8 +144,16 @@ fn what_the_figures_leave_out_is_named() {
         "Не представили карту (по списку школ): СОШ 3. Файлы, подписанные новым ключом, ждут \
          решения о нём и в справке не учтены: СОШ 2. Итог, заявленный школой, не совпадает \
          с пересчётом по её ответам; в справке — пересчитанный: СОШ 1 (заявлено 4 из 23, \
-         учтено 1 из 23)."
+         по ответам — 1 из 23)."
     );
+    // A point the check took off is said apart from the recount.
+    let mut reviewed = archive.clone();
+    reviewed.set_decision("a", "1.8", Some(Decision::NoPoint));
+    let mut after = results(&reviewed, DEFAULT_CARD, "2025/2026");
+    after[0].mismatch = true;
+    after[0].claimed = Some((4, 23));
+    assert!(left_out(&reviewed, DEFAULT_CARD, "2025/2026", &after)
+        .ends_with("СОШ 1 (заявлено 4 из 23, по ответам — 1 из 23, после проверки — 0 из 23)."));
     let school = archive.entry("b").unwrap().school.clone();
     let key = archive.entry("b").unwrap().key.clone();
     archive.decide_key(&school, &key, true);
