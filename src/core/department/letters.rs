@@ -562,8 +562,15 @@ pub fn group_letter(
         card.version
     ));
     text.push_str(&weak_part(card, figures, municipal));
+    // A measure for every school is also the level's schools', and their
+    // heads': it reached the letters to each school, and was missing here.
+    let schools_too = matches!(
+        to,
+        Recipients::Level(_) | Recipients::Group(TargetGroup::Heads)
+    );
     let ours: Vec<&Measure> = (archive.measures.iter())
-        .filter(|m| m.follows(&card.id, period) && m.audience == audience)
+        .filter(|m| m.follows(&card.id, period))
+        .filter(|m| m.audience == audience || (schools_too && m.audience == Audience::All))
         .collect();
     if !ours.is_empty() {
         text.push_str(match to {
@@ -1543,6 +1550,20 @@ mod tests {
         ), "{letter}");
         assert!(!letter.contains(" — выполнен в "), "{letter}");
         assert!(!letter.contains("Семинар"), "{letter}");
+
+        // A measure for every school goes to each level's letter and to the
+        // heads', not to another group's.
+        let mut courses = Measure::blank(DEFAULT_CARD, "2025/2026");
+        courses.title = "Курсы для всех ОО".into();
+        archive.measures.push(courses);
+        let line = "— методическое мероприятие «Курсы для всех ОО»\n";
+        for to in [high, low, Recipients::Group(TargetGroup::Heads)] {
+            let letter = group_letter(&archive, &card, to, "2025/2026", &f, &res);
+            assert!(letter.contains(line), "{letter}");
+        }
+        let teachers = Recipients::Group(TargetGroup::Teachers);
+        let letter = group_letter(&archive, &card, teachers, "2025/2026", &f, &res);
+        assert!(!letter.contains("Курсы"), "{letter}");
     }
 
     /// Seed 004's card gives no points: its letter names no indicator as
