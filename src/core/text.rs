@@ -487,8 +487,11 @@ pub fn percents_apart(a: (u64, u64), b: (u64, u64)) -> Option<(String, String)> 
 
 /// [`percent`] of a share known to be below its `target` (a whole
 /// percent): where the tenths would round up onto the target, hundredths
-/// rounded down instead («69,98 %» for 1 399 of 1 999), so that «70,0 %»
-/// never stands beside «до порога 70 % не хватает 1 чел.». Onto another
+/// instead («69,98 %» for 1 399 of 1 999), so that «70,0 %» never stands
+/// beside «до порога 70 % не хватает 1 чел.»: rounded to the nearest
+/// («69,97 %» for 233 of 333, as a reader dividing by hand finds it), and
+/// down only where that too would reach the target («99,99 %» for 9 999,9
+/// of 10 000). Onto another
 /// whole percent they are tenths as everywhere («49,0 %» below 50 %). A
 /// target not known (the next band's) is any whole percent.
 pub fn percent_short_of_target(part: u64, whole: u64, target: Option<u32>) -> String {
@@ -498,7 +501,12 @@ pub fn percent_short_of_target(part: u64, whole: u64, target: Option<u32>) -> St
     let (p, w) = (u128::from(part), u128::from(whole));
     let onto_target = target.is_none_or(|target| t == u64::from(target) * 10);
     if t % 10 == 0 && onto_target && p * 1000 < u128::from(t) * w {
-        let hundredths = p * 10_000 / w;
+        let nearest = (p * 20_000 / w).div_ceil(2);
+        let hundredths = if nearest < u128::from(t) * 10 {
+            nearest
+        } else {
+            p * 10_000 / w
+        };
         return format!("{},{:02}\u{A0}%", hundredths / 100, hundredths % 100);
     }
     percent(part, whole)
@@ -609,7 +617,7 @@ mod tests {
     fn a_share_short_of_a_whole_percent_never_shows_as_reaching_it() {
         let short = |part, whole| percent_short_of_target(part, whole, None);
         assert_eq!(short(1399, 1999), "69,98\u{A0}%");
-        assert_eq!(short(600, 2001), "29,98\u{A0}%");
+        assert_eq!(short(600, 2001), "29,99\u{A0}%");
         assert_eq!(short(1999, 2000), "99,95\u{A0}%");
         assert_eq!(percent(1399, 1999), "70,0\u{A0}%", "elsewhere, tenths");
         // Rounded up onto a tenth that is not a whole percent, or exact:
@@ -619,7 +627,11 @@ mod tests {
         assert_eq!(short(0, 0), "—");
         // Known, only the target itself is kept from: 48 of 98 is 48,98 %.
         assert_eq!(percent_short_of_target(48, 98, Some(50)), "49,0\u{A0}%");
-        assert_eq!(percent_short_of_target(48, 98, Some(49)), "48,97\u{A0}%");
+        assert_eq!(percent_short_of_target(48, 98, Some(49)), "48,98\u{A0}%");
+        // Hundredths rounded to the nearest (69,9699…), down only where the
+        // nearest is the target (99,995 → 99,99, not 100,00).
+        assert_eq!(short(233, 333), "69,97\u{A0}%");
+        assert_eq!(short(19_999, 20_000), "99,99\u{A0}%");
         assert_eq!(
             percent_short_of_target(1399, 1999, Some(70)),
             "69,98\u{A0}%"

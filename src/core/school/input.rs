@@ -146,8 +146,11 @@ pub fn check_link(link: &str) -> Result<(), LinkError> {
         // «school7»: a site's name without its dot. With one, the school's
         // links get `https://` before they are checked ([`corrected_links`]), so
         // the dot is what to ask for, not the beginning.
+        // «http//school12.ru»: the beginning lost its colon, which is what
+        // to say (its dot is there).
         let first = lower.split(['/', '?', '#']).next().unwrap_or_default();
-        let bare_name = !first.is_empty()
+        let bare_name = !matches!(first, "http" | "https")
+            && !first.is_empty()
             && !first.contains(['.', ':'])
             && !first.chars().any(char::is_whitespace);
         return Err(if bare_name {
@@ -352,6 +355,14 @@ mod tests {
         // Without the beginning too: the dot is what is missing.
         assert_eq!(check_link("school7"), Err(LinkError::NoDomain));
         assert_eq!(check_link("school7/news"), Err(LinkError::NoDomain));
+        // The beginning without its colon is the beginning to fix.
+        for typed in [
+            "http//school12.ru/news",
+            "https//school12.ru",
+            "HTTPS//x.ru",
+        ] {
+            assert_eq!(check_link(typed), Err(LinkError::Scheme), "{typed}");
+        }
         assert_eq!(check_link("javascript:alert(1)"), Err(LinkError::Scheme));
         assert_eq!(check_link("не ссылка"), Err(LinkError::Scheme));
         assert_eq!(check_link("ftp://school7.ru"), Err(LinkError::Scheme));
