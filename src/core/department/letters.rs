@@ -613,7 +613,8 @@ fn weak_part(card: &Card, figures: &Figures, municipal: Option<&Figures>) -> Str
     let named = match weak_spots(figures, card) {
         WeakSpots::BelowHalf(zones) => {
             text.push_str(&format!(
-                "\nПоказатели, которые выполняет менее половины {whose}, к которым они относятся:\n"
+                "\nПоказатели, выполненные менее чем в половине {whose} (из тех, к которым они \
+                 относятся):\n"
             ));
             zones
         }
@@ -1507,8 +1508,8 @@ mod tests {
             "{letter}"
         );
         assert!(letter.contains(
-            "\nПоказатели, которые выполняет менее половины этих организаций, к которым они \
-             относятся:\n"
+            "\nПоказатели, выполненные менее чем в половине этих организаций (из тех, к которым \
+             они относятся):\n"
         ));
         for code in &codes[5..10] {
             let text = card.indicator(code).unwrap().text.trim();
