@@ -1,6 +1,7 @@
 //! The name of the department, written into every card file it publishes
-//! and above its report: asked for on «Карты», in the editor, where
-//! publishing waits for it, and on the report.
+//! and above its report and printed letters: asked for on «Карты», in the
+//! editor, where publishing waits for it, on the report, and beside the
+//! letters while it is missing.
 
 use leptos::prelude::*;
 
@@ -16,7 +17,7 @@ pub fn DepartmentName() -> impl IntoView {
     };
     view! {
         <div class="field">
-            <label for="department-name">"Наименование органа управления образованием (указывается в справке и в файлах карт)"</label>
+            <label for="department-name">"Наименование органа управления образованием (указывается в справке, письмах и файлах карт)"</label>
             <input type="text" id="department-name" prop:value=move || department.get() on:change=set_department autocomplete="organization"/>
         </div>
     }

@@ -20,6 +20,7 @@ use profkarta_core::department::letters::{
 use profkarta_core::department::measures::{addressed_to, Measure, TargetGroup};
 use profkarta_core::department::results::SchoolResult;
 
+use crate::department::department_name::DepartmentName;
 use crate::department::no_cards::NoCards;
 use crate::department::printed_letter::PrintedLetter;
 use crate::department::school_select::SchoolSelect;
@@ -300,6 +301,14 @@ pub fn LettersPanel() -> impl IntoView {
                         <SchoolSelect/>
                     </Show>
                     <p class="hint">{hint}</p>
+                    // Printed on plain paper, a letter opens with the
+                    // department's name: asked for here while it is missing.
+                    <Show when=move || dept.department_name().trim().is_empty()>
+                        <div class="notice" data-testid="letter-no-sender">
+                            <DepartmentName/>
+                            <p class="hint">"Пока наименование не указано, напечатанное письмо выйдет без него."</p>
+                        </div>
+                    </Show>
                     <div class="actions">
                         <button type="button" class="primary" on:click=move |_| print()>"Печать письма"</button>
                         <button type="button" on:click=download_docx>"Скачать письмо (DOCX)"</button>

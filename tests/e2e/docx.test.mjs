@@ -63,6 +63,9 @@ test('letters and the report download as Word documents with the figures', async
         groupDoc.paragraphs.flatMap((p) => p.split('\n')).filter((l) => l.trim() !== ''),
         linesOf(groupText),
     );
+    // No department name yet: the letters ask for it, as paper would
+    // go out without a sender.
+    await page.getByTestId('letter-no-sender').waitFor();
     // Each letter keeps its own edit: back to the school, its text is back.
     await page.locator('#letter-addressee').selectOption('school');
     await page.waitForFunction((t) => document.querySelector('#letter-text')?.value === t, text);
@@ -90,6 +93,10 @@ test('letters and the report download as Word documents with the figures', async
     await page.getByLabel(/^Наименование органа управления образованием/).fill(` ${DEPARTMENT} `);
     await page.getByLabel(/^Наименование органа управления образованием/).press('Tab');
     await page.getByTestId('report-department').filter({ hasText: DEPARTMENT }).waitFor();
+    await page.getByRole('tab', { name: 'Рекомендации' }).click();
+    await page.locator('#letter-text').waitFor();
+    assert.equal(await page.getByTestId('letter-no-sender').count(), 0, 'given once, asked no more');
+    await page.getByRole('tab', { name: 'Аналитическая справка' }).click();
     const report = await downloadDocx(page, () => page.getByRole('button', { name: 'Скачать справку (DOCX)' }).click(), 'справка_2025-2026.docx');
     assert.equal(report.paragraphs[0], DEPARTMENT);
     assert.equal(report.paragraphs[1], 'Аналитическая справка по итогам мониторинга профориентационной работы за 2025/2026 учебный год');
