@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use profkarta_core::card::{Indicator, Level, Rule};
-use profkarta_core::department::archive::Standing;
+use profkarta_core::department::archive::{Carried, Standing};
 use profkarta_core::department::bulk::Bulk;
 use profkarta_core::department::last_year::{last_year_answer, last_year_entry};
 use profkarta_core::department::results::SchoolResult;
@@ -189,23 +189,24 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
         let id = id.clone();
         move || {
             archive.with(|a| {
-                let review = a.review(&id);
-                let carried = review.checked || !review.indicators.is_empty();
-                a.review_source(&id).filter(|_| carried).map(|source| {
-                    let file = &source.file_name;
-                    if review.checked {
-                        format!(
-                            "Это исправленная выгрузка: ответы те же, изменились только план \
-                             мероприятий или сведения об ОО. Проверка файла «{file}» перенесена \
-                             на неё и остаётся завершённой."
-                        )
-                    } else {
-                        format!(
-                            "Это исправленная выгрузка. Решения по ответам, которые не изменились, \
-                             перенесены из проверки файла «{file}». Проверьте изменённые показатели и \
-                             отметьте «Проверка завершена»."
-                        )
-                    }
+                a.carried(&id).map(|carried| match carried {
+                    Carried::Check(source) => format!(
+                        "Это исправленная выгрузка: ответы те же, изменились только план \
+                         мероприятий или сведения об ОО. Проверка файла «{}» перенесена \
+                         на неё и остаётся завершённой.",
+                        source.file_name
+                    ),
+                    Carried::Decisions(source) => format!(
+                        "Это исправленная выгрузка. Решения по ответам, которые не изменились, \
+                         перенесены из проверки файла «{}». Проверьте изменённые показатели и \
+                         отметьте «Проверка завершена».",
+                        source.file_name
+                    ),
+                    Carried::Nothing(source) => format!(
+                        "Это исправленная выгрузка. Решения проверки файла «{}» не перенесены: \
+                         ответы, по которым они были приняты, изменились. Проверьте их заново.",
+                        source.file_name
+                    ),
                 })
             })
         }

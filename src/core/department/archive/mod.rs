@@ -58,6 +58,7 @@ impl crate::error::ArchiveError {
 pub use keys::{key_fingerprint, KeyState, SchoolKeys};
 pub use merge::{Conflict, Merged};
 pub use refused::Refusal;
+pub use reviews::Carried;
 pub use standing::Standing;
 
 /// The order a batch is filed in: oldest first, so that the first key a

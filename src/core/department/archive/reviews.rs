@@ -113,6 +113,26 @@ impl Archive {
             .max_by_key(|e| order(e))
     }
 
+    /// What a correction took over from the check of the file it corrects,
+    /// for the review to say: without it, decisions seen a moment ago
+    /// vanish unexplained once every decided answer has changed. `None`
+    /// when the file has its own review, or corrects none that was decided.
+    pub fn carried(&self, submission_id: &str) -> Option<Carried<'_>> {
+        let source = self.review_source(submission_id)?;
+        let earlier = self.reviews.get(source.id())?;
+        if !earlier.checked && earlier.indicators.values().all(|r| r.decision.is_none()) {
+            return None;
+        }
+        let review = self.review(submission_id);
+        Some(if review.checked {
+            Carried::Check(source)
+        } else if review.indicators.is_empty() {
+            Carried::Nothing(source)
+        } else {
+            Carried::Decisions(source)
+        })
+    }
+
     /// A finished check stays finished for a correction by the same card
     /// version that changed no answer and no indicator's applicability
     /// (only the plan, or the profile's wording): the school adds the
@@ -144,6 +164,19 @@ impl Archive {
             checked,
         })
     }
+}
+
+/// What a correction took over from the check of `source`, the file it
+/// corrects ([`Archive::carried`]).
+#[derive(Debug, Clone, Copy)]
+pub enum Carried<'a> {
+    /// The finished check, whole: only the plan or the profile's wording
+    /// changed.
+    Check(&'a Entry),
+    /// The decisions about the answers that did not change.
+    Decisions(&'a Entry),
+    /// Nothing: every decided answer changed.
+    Nothing(&'a Entry),
 }
 
 /// Whether a decision about `code` in `source` holds for `entry`, a later
@@ -193,6 +226,7 @@ mod tests {
         );
         archive.admit(entry(&card, "b", &text));
         assert_eq!(archive.standing_of("b1"), Some(&Standing::Current));
+        assert!(matches!(archive.carried("b1"), Some(Carried::Decisions(e)) if e.id() == "a1"));
         assert_eq!(archive.review_source("b1").map(Entry::id), Some("a1"));
         let carried = archive.review("b1");
         assert_eq!(carried.decision("1.8"), Some(Decision::NoPoint));
@@ -211,11 +245,38 @@ mod tests {
         );
         assert_eq!(archive.review_source("b1").map(Entry::id), None);
 
+        assert!(archive.carried("b1").is_none(), "its own review now");
+
         // A file from another school takes nothing.
         let other = draft("СОШ 2", "2025/2026", &["1.8", "2.1"]);
         let text = sign(&card, &other, meta("c1", "2026-09-26", None), 2);
         archive.admit(entry(&card, "c", &text));
         assert_eq!(archive.review("c1"), Review::default());
+    }
+
+    /// Every decided answer changed: nothing comes over, and the review
+    /// can say so. An earlier file with no decision has nothing to carry.
+    #[test]
+    fn a_correction_of_every_decided_answer_carries_nothing() {
+        let card = testkit::card();
+        let first = draft("СОШ 1", "2025/2026", &["1.8", "2.1"]);
+        let mut archive = testkit::archive(&card, &[("a1", &first)]);
+        archive.set_review_comment("a1", "2.1", "Посмотреть позже".into());
+        let corrected = draft("СОШ 1", "2025/2026", &["3.1"]);
+        let text = sign(
+            &card,
+            &corrected,
+            meta("b1", "2026-09-25", Some("a1")),
+            b'a',
+        );
+        archive.admit(entry(&card, "b", &text));
+        assert!(
+            matches!(archive.carried("b1"), None),
+            "no decision to carry"
+        );
+        archive.set_decision("a1", "2.1", Some(Decision::NoPoint));
+        assert!(matches!(archive.carried("b1"), Some(Carried::Nothing(e)) if e.id() == "a1"));
+        assert_eq!(archive.review("b1"), Review::default());
     }
 
     /// The school adds the department's recommendations to the plan of the
@@ -242,6 +303,7 @@ mod tests {
         archive.admit(entry(&card, "b", &text));
         let carried = archive.review("b1");
         assert_eq!(carried.status(), ReviewStatus::Checked);
+        assert!(matches!(archive.carried("b1"), Some(Carried::Check(_))));
         assert_eq!(carried.decision("1.8"), Some(Decision::NoPoint));
         // A comment alone and the opened links come too: nothing asks the
         // coordinator to look again.
