@@ -270,10 +270,7 @@ mod tests {
             b'a',
         );
         archive.admit(entry(&card, "b", &text));
-        assert!(
-            matches!(archive.carried("b1"), None),
-            "no decision to carry"
-        );
+        assert!(archive.carried("b1").is_none(), "no decision to carry");
         archive.set_decision("a1", "2.1", Some(Decision::NoPoint));
         assert!(matches!(archive.carried("b1"), Some(Carried::Nothing(e)) if e.id() == "a1"));
         assert_eq!(archive.review("b1"), Review::default());
