@@ -205,6 +205,16 @@ mod tests {
     use crate::school::profile::SchoolLevel;
     use crate::testkit::{self, draft, entry, meta, sign};
 
+    /// СОШ 1 sends `corrected` as «b1», a correction of its file «a1».
+    fn send_correction(
+        archive: &mut Archive,
+        card: &crate::card::Card,
+        corrected: &crate::school::draft::Draft,
+    ) {
+        let text = sign(card, corrected, meta("b1", "2026-09-25", Some("a1")), b'a');
+        archive.admit(entry(card, "b", &text));
+    }
+
     #[test]
     fn a_correction_keeps_the_decisions_about_unchanged_answers() {
         let card = testkit::card();
@@ -218,13 +228,7 @@ mod tests {
 
         // The school sends a correction: 2.1 changed, 1.8 did not.
         let corrected = draft("СОШ 1", "2025/2026", &["1.8", "3.1"]);
-        let text = sign(
-            &card,
-            &corrected,
-            meta("b1", "2026-09-25", Some("a1")),
-            b'a',
-        );
-        archive.admit(entry(&card, "b", &text));
+        send_correction(&mut archive, &card, &corrected);
         assert_eq!(archive.standing_of("b1"), Some(&Standing::Current));
         assert!(matches!(archive.carried("b1"), Some(Carried::Decisions(e)) if e.id() == "a1"));
         assert_eq!(archive.review_source("b1").map(Entry::id), Some("a1"));
@@ -263,13 +267,7 @@ mod tests {
         let mut archive = testkit::archive(&card, &[("a1", &first)]);
         archive.set_review_comment("a1", "2.1", "Посмотреть позже".into());
         let corrected = draft("СОШ 1", "2025/2026", &["3.1"]);
-        let text = sign(
-            &card,
-            &corrected,
-            meta("b1", "2026-09-25", Some("a1")),
-            b'a',
-        );
-        archive.admit(entry(&card, "b", &text));
+        send_correction(&mut archive, &card, &corrected);
         assert!(archive.carried("b1").is_none(), "no decision to carry");
         archive.set_decision("a1", "2.1", Some(Decision::NoPoint));
         assert!(matches!(archive.carried("b1"), Some(Carried::Nothing(e)) if e.id() == "a1"));

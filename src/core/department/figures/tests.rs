@@ -44,26 +44,19 @@ fn municipal_shares_pool_people_not_percentages() {
     // A point the check refused leaves «выполнили», not the schools'
     // answers: the value is still what they said, facts as figures.
     let mut refused = archive.clone();
-    refused.set_decision("1", "1.8", Some(Decision::NoPoint));
-    let again = figures(
-        &refused,
-        &card,
-        &results(&refused, DEFAULT_CARD, "2025/2026"),
-    );
-    let f18 = again.indicators.iter().find(|i| i.code == "1.8").unwrap();
+    let refuse = |archive: &mut Archive, code: &str| {
+        archive.set_decision("1", code, Some(Decision::NoPoint));
+        let f = figures(archive, &card, &results(archive, DEFAULT_CARD, "2025/2026"));
+        f.indicators.into_iter().find(|i| i.code == code).unwrap()
+    };
+    let f18 = &refuse(&mut refused, "1.8");
     assert_eq!(
         (f18.earned, f18.answered, &f18.value),
         (2, 3, &Aggregate::Fact { yes: 3 })
     );
     // A refused point of a share (Школа А's 3 of 10) leaves the school's
     // figures in the pool.
-    refused.set_decision("1", "4.1", Some(Decision::NoPoint));
-    let again = figures(
-        &refused,
-        &card,
-        &results(&refused, DEFAULT_CARD, "2025/2026"),
-    );
-    let f41 = again.indicators.iter().find(|i| i.code == "4.1").unwrap();
+    let f41 = &refuse(&mut refused, "4.1");
     assert_eq!((f41.answered, pooled(f41)), (2, Some((4, 20))));
     let f13 = f.indicators.iter().find(|i| i.code == "1.3").unwrap();
     assert_eq!(f13.applicable, 2, "C has no grades 10–11");
