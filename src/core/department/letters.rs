@@ -643,8 +643,12 @@ fn weak_part(card: &Card, figures: &Figures, municipal: Option<&Figures>) -> Str
             i.text.trim(),
             of(f.earned, f.applicable),
         ));
+        // Most of the group may have met it: the advice is for the rest.
         if !i.recommendation.trim().is_empty() {
-            text.push_str(&format!("Рекомендация: {}\n", i.recommendation.trim()));
+            text.push_str(&format!(
+                "Рекомендация организациям, где показатель не выполнен: {}\n",
+                i.recommendation.trim()
+            ));
         }
     }
     text
@@ -1522,6 +1526,15 @@ mod tests {
             );
         }
         assert_eq!(letter.matches(" — выполнен в ").count(), 5, "{letter}");
+        // Most of a group may have met an indicator: its advice says whom
+        // it is for.
+        assert_eq!(
+            letter
+                .matches("\nРекомендация организациям, где показатель не выполнен: ")
+                .count(),
+            5,
+            "{letter}"
+        );
         assert!(letter.contains(
             "\nМуниципальные меры для этих организаций:\n— методическое мероприятие «Семинар для руководителей»\n"
         ), "{letter}");
