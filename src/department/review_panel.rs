@@ -196,12 +196,23 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
                          на неё и остаётся завершённой.",
                         source.file_name
                     ),
-                    Carried::Decisions(source) => format!(
-                        "Это исправленная выгрузка. Решения по ответам, которые не изменились, \
-                         перенесены из проверки файла «{}». Проверьте изменённые показатели и \
-                         отметьте «Проверка завершена».",
-                        source.file_name
-                    ),
+                    Carried::Decisions { source, dropped } => {
+                        // Named, so that a decision seen a moment ago is not
+                        // missed unsaid.
+                        let dropped = match dropped.as_slice() {
+                            [] => String::new(),
+                            codes => format!(
+                                " Решения по изменившимся ответам сняты: {}.",
+                                codes.join(", ")
+                            ),
+                        };
+                        format!(
+                            "Это исправленная выгрузка. Решения по ответам, которые не изменились, \
+                             перенесены из проверки файла «{}».{dropped} Проверьте изменённые \
+                             показатели и отметьте «Проверка завершена».",
+                            source.file_name
+                        )
+                    }
                     Carried::Nothing(source) => format!(
                         "Это исправленная выгрузка. Решения проверки файла «{}» не перенесены: \
                          ответы, по которым они были приняты, изменились. Проверьте их заново.",

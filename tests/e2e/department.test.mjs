@@ -759,6 +759,8 @@ test('a correction keeps the review decisions about the answers it did not chang
         await page.getByRole('tab', { name: 'Проверка' }).click();
         await page.locator('#school-select').selectOption(corrected.submission_id);
         await page.getByTestId('review-carried').filter({ hasText: 'перенесены' }).waitFor();
+        // The decision about the changed answer is named as taken back.
+        assert.ok((await page.getByTestId('review-carried').innerText()).includes(`Решения по изменившимся ответам сняты: ${changed[0]}.`));
         // Beside an answer, the school's own of the year before, from its
         // accepted file: what a row listed as changed changed from.
         const lastYear = manifest.files.find((f) => f.verdict === 'accepted'

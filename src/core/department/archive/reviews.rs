@@ -129,7 +129,11 @@ impl Archive {
         } else if review.indicators.is_empty() {
             Carried::Nothing(source)
         } else {
-            Carried::Decisions(source)
+            let dropped = (earlier.indicators.iter())
+                .filter(|(code, r)| r.decision.is_some() && review.decision(code).is_none())
+                .map(|(code, _)| code.clone())
+                .collect();
+            Carried::Decisions { source, dropped }
         })
     }
 
@@ -168,13 +172,17 @@ impl Archive {
 
 /// What a correction took over from the check of `source`, the file it
 /// corrects ([`Archive::carried`]).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub enum Carried<'a> {
     /// The finished check, whole: only the plan or the profile's wording
     /// changed.
     Check(&'a Entry),
-    /// The decisions about the answers that did not change.
-    Decisions(&'a Entry),
+    /// The decisions about the answers that did not change; those about
+    /// the answers that did (`dropped`, their codes) are to be taken again.
+    Decisions {
+        source: &'a Entry,
+        dropped: Vec<String>,
+    },
     /// Nothing: every decided answer changed.
     Nothing(&'a Entry),
 }
@@ -230,7 +238,10 @@ mod tests {
         let corrected = draft("СОШ 1", "2025/2026", &["1.8", "3.1"]);
         send_correction(&mut archive, &card, &corrected);
         assert_eq!(archive.standing_of("b1"), Some(&Standing::Current));
-        assert!(matches!(archive.carried("b1"), Some(Carried::Decisions(e)) if e.id() == "a1"));
+        assert!(matches!(
+            archive.carried("b1"),
+            Some(Carried::Decisions { source, dropped }) if source.id() == "a1" && dropped == ["2.1"]
+        ));
         assert_eq!(archive.review_source("b1").map(Entry::id), Some("a1"));
         let carried = archive.review("b1");
         assert_eq!(carried.decision("1.8"), Some(Decision::NoPoint));
