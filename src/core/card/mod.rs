@@ -124,15 +124,6 @@ pub struct Variable {
 }
 
 impl Indicator {
-    /// The check's refusal bears on the municipal value: without points,
-    /// it is the answer that is «не подтверждено» (a fact then counts as
-    /// «нет», a value is left out). With points, «балл не засчитан» is
-    /// about the point: «выполнили» counts it, and the value stays the
-    /// schools' answers, facts and figures alike.
-    pub fn refusal_changes_value(&self) -> bool {
-        self.points == 0
-    }
-
     /// What identifies the indicator from one version of its card to the
     /// next: its id, or its code when it has none.
     pub fn key(&self) -> &str {

@@ -164,22 +164,18 @@ fn indicator_figures(
         .enumerate()
         .map(|(i, indicator)| (indicator.code.as_str(), i))
         .collect();
-    // Where the check's refusal changes a value, and where it leaves the
-    // school out of it (a fact stays in, as «нет»).
-    let (changes_value, left_out): (Vec<bool>, Vec<bool>) = card
+    // A fact not confirmed stays in the value, as «нет»; a figure leaves it.
+    let facts: Vec<bool> = card
         .indicators()
-        .map(|i| {
-            let changes = i.refusal_changes_value();
-            (changes, changes && !matches!(i.rule, Rule::Fact { .. }))
-        })
-        .unzip();
+        .map(|i| matches!(i.rule, Rule::Fact { .. }))
+        .collect();
     let mut earned = vec![0; place.len()];
     let mut applicable = vec![0; place.len()];
     let mut values: Vec<Vec<Valued>> = vec![Vec::new(); place.len()];
     // Indicators the check found not to apply to a school: its value is
     // left out with it, as the school is from «Применим к школам».
     let mut ruled_out = vec![false; place.len()];
-    // Answers the check did not confirm ([`Counted::refused`]).
+    // Answers the check did not confirm ([`Counted::unconfirmed_value`]).
     let mut refused = vec![false; place.len()];
     // A school that filled in another version of the card: its results
     // already speak `card`'s codes ([`results`](crate::department::results::results)),
@@ -194,7 +190,7 @@ fn indicator_figures(
             let Some(&i) = place.get(code.as_str()) else {
                 continue;
             };
-            refused[i] = counted.refused && changes_value[i];
+            refused[i] = counted.unconfirmed_value();
             if counted.applies {
                 applicable[i] += 1;
                 earned[i] += usize::from(counted.met());
@@ -229,7 +225,7 @@ fn indicator_figures(
                         == Some(Decision::NotApplicable));
             if let (false, false, Some(answer)) = (
                 reviewed_away,
-                refused[i] && left_out[i],
+                refused[i] && !facts[i],
                 valued(entry, result),
             ) {
                 values[i].push(Valued {

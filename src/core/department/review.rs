@@ -167,7 +167,10 @@ impl Counted {
             || self.unconfirmed_value()
     }
 
-    /// Refused where there is no point to refuse: the answer itself.
+    /// Refused where there is no point to refuse: the answer itself is not
+    /// confirmed. A fact then counts as «нет» in the municipal value and a
+    /// figure is left out of it; with points, «балл не засчитан» is about
+    /// the point, and the value stays the schools' answers.
     pub fn unconfirmed_value(&self) -> bool {
         self.refused && self.max == 0
     }

@@ -191,8 +191,8 @@ pub fn values_table(
                         ))
                     }
                     // Left out of the municipal value, or counted as «нет»
-                    // there ([`Counted::refused`]).
-                    Some(c) if c.refused && indicator.refusal_changes_value() => {
+                    // there ([`Counted::unconfirmed_value`]).
+                    Some(c) if c.unconfirmed_value() => {
                         return Cell::Text(format!(
                             "{} (не подтверждено проверкой)",
                             answer_summary(indicator, answer)
