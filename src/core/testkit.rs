@@ -287,3 +287,36 @@ pub fn assert_no_flip_accepted<T: PartialEq + std::fmt::Debug, E>(
     }
     assert!(refused > bytes.len(), "most changes are refused");
 }
+
+/// One card's results and figures of 2024/2025 and 2025/2026 in `archive`:
+/// what the dynamics tests compare.
+pub struct TwoYears {
+    pub before: Vec<SchoolResult>,
+    pub after: Vec<SchoolResult>,
+    pub was: crate::department::figures::Figures,
+    pub now: crate::department::figures::Figures,
+}
+
+impl TwoYears {
+    pub fn of(archive: &Archive, card: &Card) -> Self {
+        use crate::department::{figures::figures, results::results};
+        let before = results(archive, &card.id, "2024/2025");
+        let after = results(archive, &card.id, "2025/2026");
+        Self {
+            was: figures(archive, card, &before),
+            now: figures(archive, card, &after),
+            before,
+            after,
+        }
+    }
+
+    /// Both years on `card`, the one they were counted on.
+    pub fn years<'a>(&'a self, card: &'a Card) -> crate::department::dynamics::Years<'a> {
+        crate::department::dynamics::Years {
+            old_card: card,
+            before: &self.was,
+            new_card: card,
+            after: &self.now,
+        }
+    }
+}

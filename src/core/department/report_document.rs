@@ -473,7 +473,7 @@ mod tests {
     /// dynamics text that points to them («в таблице ниже»).
     #[test]
     fn a_card_without_points_reports_its_values_of_both_years() {
-        use crate::department::dynamics::{value_changes, Years};
+        use crate::department::dynamics::value_changes;
         use crate::department::tables::{value_changes_table, DATA_INDICATOR_HEADERS};
         let card = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
         let (a, b) = (
@@ -481,21 +481,9 @@ mod tests {
             testkit::draft("А", "2025/2026", &[]),
         );
         let archive = testkit::archive(&card, &[("a", &a), ("b", &b)]);
-        let (before, now) = (
-            results(&archive, &card.id, "2024/2025"),
-            results(&archive, &card.id, "2025/2026"),
-        );
-        let (was, f) = (
-            figures(&archive, &card, &before),
-            figures(&archive, &card, &now),
-        );
-        let years = Years {
-            old_card: &card,
-            before: &was,
-            new_card: &card,
-            after: &f,
-        };
-        let dynamics = report::dynamics(&archive, &years, "2024/2025", &before, &now);
+        let two = testkit::TwoYears::of(&archive, &card);
+        let (years, now, f) = (two.years(&card), &two.after, &two.now);
+        let dynamics = report::dynamics(&archive, &years, "2024/2025", &two.before, now);
         assert!(
             dynamics.ends_with(
                 "— в таблице ниже, по всем школам каждого года (в прошлом году — 1, в этом — 0)."
@@ -507,14 +495,14 @@ mod tests {
             department: "",
             period: "2025/2026",
             card: &card,
-            figures: &f,
+            figures: f,
             rating: &rating,
             dynamics: Some(dynamics.clone()),
             value_changes: Some(value_changes_table(&value_changes(&years))),
             reviewers: None,
             effects: None,
             road_map: None,
-            events: crate::department::tables::events_tables(&archive, &card, &now),
+            events: crate::department::tables::events_tables(&archive, &card, now),
             left_out: String::new(),
             proposals: Vec::new(),
             charts: Vec::new(),

@@ -410,21 +410,9 @@ fn ties_are_named_whole() {
             ),
         ],
     );
-    let (before, after) = (
-        results(&archive, DEFAULT_CARD, "2024/2025"),
-        results(&archive, DEFAULT_CARD, "2025/2026"),
-    );
-    let (was, now) = (
-        figures(&archive, &card, &before),
-        figures(&archive, &card, &after),
-    );
-    let years = Years {
-        old_card: &card,
-        before: &was,
-        new_card: &card,
-        after: &now,
-    };
-    let text = dynamics(&archive, &years, "2024/2025", &before, &after);
+    let two = testkit::TwoYears::of(&archive, &card);
+    let (years, after) = (two.years(&card), &two.after);
+    let text = dynamics(&archive, &years, "2024/2025", &two.before, after);
     assert!(
         text.ends_with("Наибольший рост (+4,4\u{A0}п.\u{A0}п. у каждой) — Школа А, Школа Б."),
         "{text}"
@@ -439,7 +427,7 @@ fn ties_are_named_whole() {
             before: &was,
             ..years
         };
-        dynamics(archive, &years, "2024/2025", &before, &after)
+        dynamics(archive, &years, "2024/2025", &before, after)
     };
     archive.set_decision("b1", "2.1", Some(Decision::Confirm));
     let quiet = recount(&archive);
@@ -756,21 +744,14 @@ fn a_card_without_points_names_the_values_that_fell() {
     a1.answers.insert(percent.clone(), typed("80"));
     a2.answers.insert(percent, typed("70"));
     let archive = testkit::archive(&nv, &[("a1", &a1), ("b1", &b1), ("a2", &a2), ("b2", &b2)]);
-    let (before, after) = (
-        results(&archive, &nv.id, "2024/2025"),
-        results(&archive, &nv.id, "2025/2026"),
+    let two = testkit::TwoYears::of(&archive, &nv);
+    let text = dynamics(
+        &archive,
+        &two.years(&nv),
+        "2024/2025",
+        &two.before,
+        &two.after,
     );
-    let (was, now) = (
-        figures(&archive, &nv, &before),
-        figures(&archive, &nv, &after),
-    );
-    let years = Years {
-        old_card: &nv,
-        before: &was,
-        new_card: &nv,
-        after: &now,
-    };
-    let text = dynamics(&archive, &years, "2024/2025", &before, &after);
     assert!(
         text.ends_with(&format!(
             "(в прошлом году — 2, в этом — 2). Больше чем на 10\u{A0}п.\u{A0}п. снизились: \
