@@ -153,7 +153,7 @@ impl TemplateError {
     pub fn field_message(&self, code: &str, what: Option<&str>) -> Option<&'static str> {
         match (self, what) {
             (Self::DuplicateCode { code: c }, None) if c == code => {
-                Some("Этот номер уже есть в карте.")
+                Some("Этот код уже есть в карте.")
             }
             (Self::Indicator { indicator, part }, Some(what)) if indicator == code => match part {
                 CardPart::Empty(w) if *w == what => Some("Заполните это поле."),

@@ -552,7 +552,7 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         assert.equal(percentText, `в среднем ${pct(mean)} (от ${pct(Math.min(...tenths))} до ${pct(Math.max(...tenths))})`);
         // Without points nothing is «выполнен»: the table has no such columns.
         assert.deepEqual(await page.getByTestId('indicator-figures').locator('thead th').allInnerTexts(),
-            ['Код', 'Показатель', 'Школ в расчёте', 'Применим к школам', 'Значение по ответам школ']);
+            ['Код', 'Показатель', 'Школ в расчёте', 'Применим к школам', 'Значение по ответам школ (с учётом проверки)']);
         assert.equal(await page.getByTestId('indicator-figures').locator('tr[data-code="1.5"] td').count(), 4);
         // Each school's own values, as a sheet: the counts are numbers.
         const values = await downloadText(page, () => page.getByRole('button', { name: 'Значения по школам в CSV' }).click());
@@ -664,7 +664,7 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         assert.ok(report.paragraphs.some((p) => /Значения показателей по муниципалитету за оба года — в таблице ниже, по всем школам каждого года \(в прошлом году — \d+, в этом — \d+\)\.(?: Больше чем на 10.п\..п\. снизились: .+\.)?$/.test(p)));
         // Between them, the list's totals per event, as on the results tab.
         assert.equal(report.tables.length, 3);
-        assert.deepEqual(report.tables[0][0], ['Код', 'Показатель', 'Школ в расчёте', 'Применим к школам', 'Значение по ответам школ']);
+        assert.deepEqual(report.tables[0][0], ['Код', 'Показатель', 'Школ в расчёте', 'Применим к школам', 'Значение по ответам школ (с учётом проверки)']);
         assert.ok(report.paragraphs.some((p) => /^\d+\.\d+\. Итоги по строкам списка «.+»$/.test(p)), 'the totals per event are headed');
         assert.equal(report.tables[1][0][1], 'Школ');
         assert.deepEqual(report.tables[2][0], ['Код', 'Показатель', 'Было', 'Стало', 'Изменение', 'Методика']);

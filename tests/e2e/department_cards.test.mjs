@@ -201,7 +201,7 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     await page.locator('#ed-0-0-2-text-error').filter({ hasText: 'Заполните это поле.' }).waitFor();
     // A number taken twice is said at both numbers.
     await page.locator('#ed-0-0-2-code').fill('1.1');
-    for (const at of [0, 2]) await page.locator(`#ed-0-0-${at}-code-error`).filter({ hasText: 'Этот номер уже есть в карте.' }).waitFor();
+    for (const at of [0, 2]) await page.locator(`#ed-0-0-${at}-code-error`).filter({ hasText: 'Этот код уже есть в карте.' }).waitFor();
     await page.locator('#ed-0-0-2-code').fill('1.3');
     await page.waitForFunction(() => document.querySelector('#ed-0-0-0-code-error')?.textContent === '');
     assert.ok(await publish.isDisabled());
@@ -217,6 +217,13 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     await threshold.fill('30');
     await page.getByTestId('editor-status').filter({ hasText: 'Ошибок нет' }).waitFor();
     assert.equal(await page.locator('#ed-0-0-0-threshold-error').innerText(), '');
+    // The rule's text is the department's own words (typed above for 30):
+    // another threshold names it to check, and putting 30 back takes that away.
+    const ownWords = editor.getByTestId('changed-rule-texts');
+    await threshold.fill('35');
+    await ownWords.filter({ hasText: 'Показатель 1.1: цель или баллы изменились — проверьте текст «Правило начисления, как в приказе».' }).waitFor();
+    await threshold.fill('30');
+    await ownWords.waitFor({ state: 'detached' });
 
     // Steps of points that do not read stay in their box, said under it,
     // and publishing waits; emptied, the box reads again.

@@ -7,6 +7,8 @@
 //! whose kind changes measures something else: it gets a new permanent id,
 //! so that last year's figures of the old one are never compared with it.
 
+use std::collections::BTreeMap;
+
 use crate::card::versions::target_text;
 use crate::card::{
     Applicability, Band, Card, Criterion, Direction, Explanation, Indicator, ListColumn, ListMin,
@@ -175,28 +177,51 @@ pub fn stale_recommendations(previous: &Card, card: &Card) -> Vec<String> {
         .collect()
 }
 
+/// For each indicator (by key), the suggested text of its rule when its
+/// rule's text was last written, typed or followed: what the department's
+/// own words were written for.
+pub type RuleTextsWrittenFor = BTreeMap<String, String>;
+
+/// Notes, after an edit from `before` (none: the card as opened) to
+/// `card`, the rule each changed or new rule's text was written for.
+pub fn note_rule_texts(written_for: &mut RuleTextsWrittenFor, before: Option<&Card>, card: &Card) {
+    for indicator in card.indicators() {
+        let old = before.and_then(|b| b.by_key(indicator.key()));
+        if old.is_none_or(|old| old.rule_text != indicator.rule_text)
+            || !written_for.contains_key(indicator.key())
+        {
+            written_for.insert(indicator.key().to_owned(), suggested_rule_text(indicator));
+        }
+    }
+}
+
+/// The indicators whose rule's text is the department's own words and
+/// whose target or points changed since those words were written: to be
+/// checked by hand. A number put back takes the indicator off the list.
+pub fn rule_texts_to_check(written_for: &RuleTextsWrittenFor, card: &Card) -> Vec<String> {
+    card.indicators()
+        .filter(|i| {
+            let now = suggested_rule_text(i);
+            i.rule_text != now && written_for.get(i.key()).is_some_and(|was| *was != now)
+        })
+        .map(|i| i.code.clone())
+        .collect()
+}
+
 /// After an edit from `before` to `card`: a rule's text that was the
 /// suggested one follows its rule, so that a threshold or points changed
-/// are not published beside the old words. Returns the codes of the
-/// indicators whose target or points changed under a text of the
-/// department's own, to be checked by hand.
-pub fn follow_rule_texts(before: &Card, card: &mut Card) -> Vec<String> {
-    let mut to_check = Vec::new();
+/// are not published beside the old words. A text of the department's
+/// own stays, for [`rule_texts_to_check`] and [`stale_rule_texts`].
+pub fn follow_rule_texts(before: &Card, card: &mut Card) {
     for indicator in card.indicators_mut() {
         let Some(old) = before.by_key(indicator.key()) else {
             continue;
         };
         let (was, now) = (suggested_rule_text(old), suggested_rule_text(indicator));
-        if was == now || indicator.rule_text != old.rule_text {
-            continue;
-        }
-        if old.rule_text == was {
+        if was != now && indicator.rule_text == old.rule_text && old.rule_text == was {
             indicator.rule_text = now;
-        } else {
-            to_check.push(indicator.code.clone());
         }
     }
-    to_check
 }
 
 fn new_criterion(code: String) -> Criterion {

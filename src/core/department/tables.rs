@@ -141,7 +141,7 @@ pub static DATA_INDICATOR_HEADERS: [&str; 5] = [
     "Показатель",
     "Школ в расчёте",
     "Применим к школам",
-    "Значение по ответам школ",
+    "Значение по ответам школ (с учётом проверки)",
 ];
 
 /// [`INDICATOR_HEADERS`] or, for a card without points,

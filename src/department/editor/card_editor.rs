@@ -326,6 +326,13 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
             <Show when=move || !editor.notice.with(String::is_empty)>
                 <p class="notice" role="status">{move || editor.notice.get()}</p>
             </Show>
+            {move || editor.changed_rule_texts.with(|codes| (!codes.is_empty()).then(|| view! {
+                <p class="notice" role="status" data-testid="changed-rule-texts">{format!(
+                    "{} {}: цель или баллы изменились — проверьте текст «Правило начисления, как в приказе».",
+                    if codes.len() == 1 { "Показатель" } else { "Показатели" },
+                    codes.join(", ")
+                )}</p>
+            }))}
             {move || editor.stale_rule_texts.with(|s| s.as_ref().map(|s| view! {
                 <p class="notice notice-warning" data-testid="stale-rule-texts">{stale_text(RULE_TEXT, s)}</p>
             }))}

@@ -181,7 +181,7 @@ pub fn IndicatorEditor(
     view! {
         <article class="editor-indicator" data-testid=slug.clone()>
             <div class="editor-indicator-head">
-                <EditText id=id("code") label="Номер" field=indicator_text(place, |i| &i.code, |i| &mut i.code) problem=editor.field_problem(place, None)/>
+                <EditText id=id("code") label="Код показателя" field=indicator_text(place, |i| &i.code, |i| &mut i.code) problem=editor.field_problem(place, None)/>
                 <EditText id=id("text") label="Формулировка показателя" multiline=true field=indicator_text(place, |i| &i.text, |i| &mut i.text)
                     problem=editor.field_problem(place, Some("формулировка"))/>
             </div>

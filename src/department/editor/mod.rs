@@ -25,7 +25,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use profkarta_core::card::edit::{
-    follow_rule_texts, remove, stale_recommendations, stale_rule_texts, Place,
+    follow_rule_texts, note_rule_texts, remove, rule_texts_to_check, stale_recommendations,
+    stale_rule_texts, Place, RuleTextsWrittenFor,
 };
 use profkarta_core::card::validate::{publish_problems, rule_text_doubts, without_recommendation};
 use profkarta_core::card::{Card, Indicator};
@@ -61,6 +62,14 @@ pub struct Editor {
     /// their target or points changed ([`stale_rule_texts`]), and that
     /// version's number: named above the card and asked about on publishing.
     pub stale_rule_texts: Memo<Option<(u32, Vec<String>)>>,
+    /// What each rule's text was written for ([`note_rule_texts`]), since
+    /// this editor opened the card.
+    rule_texts_written_for: RwSignal<RuleTextsWrittenFor>,
+    /// Rule texts of the department's own words whose target or points
+    /// changed since they were written ([`rule_texts_to_check`]), less
+    /// those named against the version before: worked out, so a number put
+    /// back takes its line away.
+    pub changed_rule_texts: Memo<Vec<String>>,
     /// The same for recommendations that still name the old target
     /// ([`stale_recommendations`]): letters and school plans quote them.
     pub stale_recommendations: Memo<Option<(u32, Vec<String>)>>,
@@ -99,6 +108,9 @@ impl Editor {
                 .max_by_key(|c| c.version)
                 .cloned()
         });
+        let mut written_for = RuleTextsWrittenFor::new();
+        note_rule_texts(&mut written_for, None, &card);
+        let rule_texts_written_for = RwSignal::new(written_for);
         let card = RwSignal::new(card);
         let previous = StoredValue::new(previous);
         // What differs from the version before, with that version's number.
@@ -109,6 +121,17 @@ impl Editor {
                 (!codes.is_empty()).then_some((previous.version, codes))
             })
         };
+        let stale = against_previous(stale_rule_texts);
+        let changed_rule_texts = Memo::new(move |_| {
+            let mut codes =
+                rule_texts_written_for.with(|w| card.with(|c| rule_texts_to_check(w, c)));
+            stale.with(|named| {
+                if let Some((_, named)) = named {
+                    codes.retain(|c| !named.contains(c));
+                }
+            });
+            codes
+        });
         let editor = Self {
             index,
             card,
@@ -116,7 +139,9 @@ impl Editor {
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             problems: Memo::new(move |_| card.with(publish_problems)),
-            stale_rule_texts: against_previous(stale_rule_texts),
+            stale_rule_texts: stale,
+            rule_texts_written_for,
+            changed_rule_texts,
             stale_recommendations: against_previous(stale_recommendations),
             rule_text_doubts: Memo::new(move |_| card.with(rule_text_doubts)),
             without_recommendation: Memo::new(move |_| card.with(without_recommendation)),
@@ -181,42 +206,31 @@ impl Editor {
     /// One change of the card; changes of one `group` (a field) in a row
     /// are one step of undo.
     /// A rule's text the editor wrote follows its rule; one of the
-    /// department's own words is named in the notice, to be checked.
+    /// department's own words is named by [`Self::changed_rule_texts`].
     pub fn change(self, group: &str, change: impl FnOnce(&mut Card)) {
         self.removed.set(String::new());
         let before = self.card.get_untracked();
-        let checked = self.card.try_update(|c| {
+        let typed = self.card.try_update(|c| {
             change(c);
             c.recount();
+            follow_rule_texts(&before, c);
             // A rule's text typed by hand is the check the notice asked for.
-            let typed = before
+            before
                 .indicators()
                 .zip(c.indicators())
-                .any(|(was, now)| was.rule_text != now.rule_text);
-            (follow_rule_texts(&before, c), typed)
+                .any(|(was, now)| was.rule_text != now.rule_text)
+        });
+        self.card.with_untracked(|now| {
+            self.rule_texts_written_for
+                .update(|w| note_rule_texts(w, Some(&before), now));
         });
         // A change that changed nothing (a number put back) is no step.
         if self.card.with_untracked(|now| *now != before) {
             self.history.update_value(|h| h.record(before, group));
         }
-        // Those named against the version before already have their line.
-        let checked = checked.map(|(mut codes, typed)| {
-            self.stale_rule_texts.with_untracked(|s| {
-                if let Some((_, stale)) = s {
-                    codes.retain(|c| !stale.contains(c));
-                }
-            });
-            (codes, typed)
-        });
-        match checked {
-            Some((codes, _)) if !codes.is_empty() => self.notice.set(format!(
-                "{} {}: цель или баллы изменились — проверьте текст «Правило начисления, как в приказе».",
-                if codes.len() == 1 { "Показатель" } else { "Показатели" },
-                codes.join(", ")
-            )),
-            // Another kind sets its own notice just before.
-            Some((_, true)) if group != "kind" => self.notice.set(String::new()),
-            _ => {}
+        // Another kind sets its own notice just before.
+        if typed == Some(true) && group != "kind" {
+            self.notice.set(String::new());
         }
         self.after_step();
     }
@@ -250,10 +264,13 @@ impl Editor {
     }
 
     fn step(self, go: impl FnOnce(&mut History<Card>, Card) -> Option<Card>) {
-        let now = self.card.get_untracked();
-        if let Some(card) = self.history.try_update_value(|h| go(h, now)).flatten() {
+        let before = self.card.get_untracked();
+        let stepped = self.history.try_update_value(|h| go(h, before.clone()));
+        if let Some(card) = stepped.flatten() {
             // What the notice said was about the change undone or redone.
             self.notice.set(String::new());
+            self.rule_texts_written_for
+                .update(|w| note_rule_texts(w, Some(&before), &card));
             self.removed.set(String::new());
             self.card.set(card);
             self.steps.notify();

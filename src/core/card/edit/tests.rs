@@ -161,8 +161,9 @@ fn the_written_rule_text_follows_the_rule_a_hand_written_one_is_flagged() {
             *threshold_percent = Some(30);
         }
     }
-    assert_eq!(follow_rule_texts(&before, &mut card), Vec::<String>::new());
+    follow_rule_texts(&before, &mut card);
     assert_eq!(first(&card).rule_text, "не менее 30\u{A0}% — 2 балла");
+    assert_eq!(stale_rule_texts(&before, &card), Vec::<String>::new());
 
     // In bands, each band names its points, and the top is not said twice.
     let mut banded = first(&card);
@@ -186,19 +187,41 @@ fn the_written_rule_text_follows_the_rule_a_hand_written_one_is_flagged() {
     let before = card.clone();
     card.directions[0].criteria[0].indicators[0].points = 3;
     let code = first(&card).code;
+    let mut written_for = RuleTextsWrittenFor::new();
+    note_rule_texts(&mut written_for, None, &before);
+    follow_rule_texts(&before, &mut card);
+    note_rule_texts(&mut written_for, Some(&before), &card);
+    assert_eq!(first(&card).rule_text, "наличие плана — 2 балла");
     assert_eq!(
-        follow_rule_texts(&before, &mut card),
+        rule_texts_to_check(&written_for, &card),
         std::slice::from_ref(&code)
     );
-    assert_eq!(first(&card).rule_text, "наличие плана — 2 балла");
     // Against the version before, it stays named until the text changes.
     let earlier = before.clone();
     assert_eq!(stale_rule_texts(&earlier, &card), [code]);
     assert_eq!(stale_rule_texts(&card, &card), Vec::<String>::new());
-    // Typing the text itself is not a change of the rule.
+    // The points put back, nothing is left to check.
+    let mut put_back = card.clone();
+    put_back.directions[0].criteria[0].indicators[0].points = 2;
+    follow_rule_texts(&card, &mut put_back);
+    let mut put_back_for = written_for.clone();
+    note_rule_texts(&mut put_back_for, Some(&card), &put_back);
+    assert_eq!(first(&put_back).rule_text, "наличие плана — 2 балла");
+    assert_eq!(
+        rule_texts_to_check(&put_back_for, &put_back),
+        Vec::<String>::new()
+    );
+    assert_eq!(stale_rule_texts(&earlier, &put_back), Vec::<String>::new());
+    // Typing the text itself is not a change of the rule: written for 3 points.
     let before = card.clone();
     card.directions[0].criteria[0].indicators[0].rule_text = "наличие — 3 балла".into();
-    assert_eq!(follow_rule_texts(&before, &mut card), Vec::<String>::new());
+    follow_rule_texts(&before, &mut card);
+    note_rule_texts(&mut written_for, Some(&before), &card);
+    assert_eq!(first(&card).rule_text, "наличие — 3 балла");
+    assert_eq!(
+        rule_texts_to_check(&written_for, &card),
+        Vec::<String>::new()
+    );
     assert_eq!(stale_rule_texts(&earlier, &card), Vec::<String>::new());
 }
 
