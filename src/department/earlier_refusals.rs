@@ -31,7 +31,7 @@ pub fn EarlierRefusals() -> impl IntoView {
             <section class="earlier-refusals" aria-labelledby="earlier-refusals-title" data-testid="earlier-refusals">
                 <h3 id="earlier-refusals-title">"Не приняты при прошлых загрузках"</h3>
                 <p class="hint">
-                    "Попросите эти школы прислать исправленные выгрузки. Когда список больше не нужен, очистите его."
+                    "Попросите школы, от которых эти файлы, прислать исправленные выгрузки. Когда список больше не нужен, очистите его."
                 </p>
                 <table class="verdicts">
                     <thead>
@@ -44,6 +44,7 @@ pub fn EarlierRefusals() -> impl IntoView {
                                 <td class="when">{local_datetime(&r.at)}</td>
                                 <td>
                                     {r.why}
+                                    {r.claim.is_none().then_some(" Школа в файле не названа.")}
                                     {resent.then_some(" Принят другой файл этой школы за этот год.")}
                                 </td>
                             </tr>

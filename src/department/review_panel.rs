@@ -13,8 +13,8 @@ use profkarta_core::department::results::SchoolResult;
 use profkarta_core::department::review::{Decision, ReviewStatus};
 use profkarta_core::department::review_filter::RowFilter;
 use profkarta_core::school::input::{parse_links, MAX_COMMENT_LEN};
-use profkarta_core::scoring::explain::{answer_summary, named_errors};
-use profkarta_core::scoring::Outcome;
+use profkarta_core::scoring::explain::{answer_summary, empty_group_note, named_errors};
+use profkarta_core::scoring::{NotApplicable, Outcome};
 use profkarta_core::text::{date_ru, percent, points, revealed, shorten};
 
 use crate::department::bulk_actions::BulkActions;
@@ -379,45 +379,59 @@ fn ReviewRow(
     let dept: Dept = expect_context();
     let code = indicator.code.clone();
     let archive = dept.archive();
-    let (answer, claimed, claims_points, no_last_year, unanswered, errors, copied, last_year) =
-        archive.with_untracked(|a| {
-            let entry = a.entry(&submission);
-            let last_year = (last_year.as_deref())
-                .and_then(|id| a.entry(id))
-                .and_then(|earlier| last_year_answer(earlier, &indicator));
-            let copied = entry.is_some_and(|e| e.opened.payload.copied.contains(&code));
-            let answer = entry.and_then(|e| e.opened.payload.answers.get(&code).cloned());
-            let result =
-                entry.and_then(|e| e.assessment.indicators.iter().find(|r| r.code == code));
-            let outcome = result.map(|r| &r.outcome);
-            // What the school's own page said under the fields: the reviewer
-            // sees why a row counts nothing.
-            // Read away from the form: each names its field.
-            let errors = result
-                .map(|r| named_errors(&indicator, r))
-                .unwrap_or_default();
-            let errors = (!errors.is_empty()).then(|| {
-                let lead = if outcome == Some(&Outcome::Invalid) {
-                    "Ответ заполнен с ошибкой и не учтён: "
-                } else {
-                    "В ответе ошибка: "
-                };
-                format!("{lead}{}", errors.join(" "))
-            });
-            let claimed = outcome
-                .map(|o| counted(o.points(), o.applies()))
-                .unwrap_or_default();
-            (
-                answer,
-                claimed,
-                outcome.is_some_and(|o| o.points() > 0),
-                outcome.is_some_and(Outcome::lacks_last_year),
-                outcome == Some(&Outcome::Unanswered),
-                errors,
-                copied,
-                last_year,
-            )
+    let (
+        answer,
+        claimed,
+        claims_points,
+        no_last_year,
+        unanswered,
+        errors,
+        copied,
+        last_year,
+        empty,
+    ) = archive.with_untracked(|a| {
+        let entry = a.entry(&submission);
+        let last_year = (last_year.as_deref())
+            .and_then(|id| a.entry(id))
+            .and_then(|earlier| last_year_answer(earlier, &indicator));
+        let copied = entry.is_some_and(|e| e.opened.payload.copied.contains(&code));
+        let answer = entry.and_then(|e| e.opened.payload.answers.get(&code).cloned());
+        let result = entry.and_then(|e| e.assessment.indicators.iter().find(|r| r.code == code));
+        let outcome = result.map(|r| &r.outcome);
+        // What the school's own page said under the fields: the reviewer
+        // sees why a row counts nothing.
+        // Read away from the form: each names its field.
+        let errors = result
+            .map(|r| named_errors(&indicator, r))
+            .unwrap_or_default();
+        let errors = (!errors.is_empty()).then(|| {
+            let lead = if outcome == Some(&Outcome::Invalid) {
+                "Ответ заполнен с ошибкой и не учтён: "
+            } else {
+                "В ответе ошибка: "
+            };
+            format!("{lead}{}", errors.join(" "))
         });
+        let claimed = outcome
+            .map(|o| counted(o.points(), o.applies()))
+            .unwrap_or_default();
+        (
+            answer,
+            claimed,
+            outcome.is_some_and(|o| o.points() > 0),
+            outcome.is_some_and(Outcome::lacks_last_year),
+            outcome == Some(&Outcome::Unanswered),
+            errors,
+            copied,
+            last_year,
+            outcome == Some(&Outcome::NotApplicable(NotApplicable::EmptyGroup)),
+        )
+    });
+    // «0 из 0» counts nothing, and the figures only show it as one school
+    // fewer: said where the answer is checked.
+    let empty = empty.then(|| {
+        view! { <p class="notice" data-testid="empty-group">{empty_group_note(&indicator)}</p> }
+    });
     // «—» also stands for a row that does not apply: a blank one says so.
     let summary = if unanswered {
         "не заполнено".to_owned()
@@ -671,6 +685,7 @@ fn ReviewRow(
                 <p class="muted last-year-answer" data-testid="last-year-answer">{format!("В выгрузке школы за {period}: ")}{said}</p>
             })}
             {errors.map(|text| view! { <p class="notice notice-warning" data-testid="invalid-answer">{text}</p> })}
+            {empty}
             {copied.then(|| view! {
                 <p class="notice" data-testid="copied-unchecked">
                     "Ответ перенесён из карты прошлого года («Следующий год»), и школа выгрузила файл, \

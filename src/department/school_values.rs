@@ -14,6 +14,7 @@ use crate::department::state::Dept;
 pub fn SchoolValues() -> impl IntoView {
     let dept: Dept = expect_context();
     let card = dept.card.get_untracked();
+    let yes_no = card.asks_yes_no();
     let table = Memo::new(move |_| {
         let period = dept.period.get().unwrap_or_default();
         dept.archive()
@@ -21,8 +22,11 @@ pub fn SchoolValues() -> impl IntoView {
     });
     view! {
         <h3>"Значения по школам"</h3>
-        <p class="muted">"Столбцы — пункты карты, их формулировки — в таблице выше; «—» — школа показатель не заполнила; \
-            «не подтверждено проверкой» — значение не вошло в значение по муниципалитету («да» учтено как «нет»)."</p>
+        <p class="muted">{format!(
+            "Столбцы — пункты карты, их формулировки — в таблице выше; «—» — школа показатель не заполнила; \
+             «не подтверждено проверкой» — значение не вошло в значение по муниципалитету{}.",
+            if yes_no { " («да» учтено как «нет»)" } else { "" }
+        )}</p>
         <DataTable table label="Значения по школам" testid="school-values"/>
     }
 }

@@ -29,7 +29,7 @@ const generated = {};
 before(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
     dir = await mkdtemp(join(tmpdir(), 'profkarta-cards-'));
-    for (const [card, schools] of [['proforientatsiya-23', '5'], ['leninsk-kuznetsky', '6'], ['nevinnomyssk', '5']]) {
+    for (const [card, schools] of [['proforientatsiya-23', '5'], ['leninsk-kuznetsky', '6'], ['nevinnomyssk', '5'], ['izhevsk', '3']]) {
         const out = join(dir, card);
         await promisify(execFile)(GEN, ['--out', out, '--schools', schools, '--card', card]);
         const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
@@ -415,7 +415,7 @@ test('Izhevsk: the formula and its letters are shown beside the share', () =>
         // No points: no «Начисление», no maximum to leave.
         assert.match(await card.row('П-1.1').locator('.rule').innerText(), /^Методика расчёта: /);
         await card.share('П-1.1', '0', '0');
-        await card.expectNote('П-1.1', 'В группе нет ни одного человека: к школе показатель не относится.');
+        await card.expectNote('П-1.1', 'В группе нет ни одного человека, и показатель не учитывается, хотя по профилю школы он к ней относится: проверьте общее число.');
         await card.share('П-1.1', '120', '400');
         await card.expectShare('П-1.1', `30,0${NBSP}%`);
         await card.expectPoints('П-1.1', 'без баллов');
@@ -672,11 +672,25 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         assert.deepEqual(counted.slice(2, 4), [`в сумме ${grouped(countSum('2024/2025'))}`, `в сумме ${grouped(countSum(LATEST))}`]);
         await page.getByRole('tab', { name: 'Результаты' }).click();
 
-        // Izhevsk: one school, its informational share as the municipal value.
+        // Izhevsk: its informational share as the municipal value, Σ/Σ over
+        // the generated schools and the school's own export (120 of 400); a
+        // school's «0 из 0» is left out.
         await page.locator('#card').selectOption('izhevsk');
         await page.getByTestId('no-points').waitFor();
+        const shares = [...latest('izhevsk').map((s) => s.answers['П-1.1']), { numerator: '120', denominator: '400' }];
+        const [num, den] = shares.reduce(([n, d], a) => [n + Number(a.numerator), d + Number(a.denominator)], [0, 0]);
         const pk = await page.getByTestId('indicator-figures').locator('tr[data-code="П-1.1"] [data-col="value"]').innerText();
-        assert.equal(pk, `30,0${NBSP}% (120 из 400)`);
+        assert.equal(pk, `${(Math.round((num * 1000) / den) / 10).toFixed(1).replace('.', ',')}${NBSP}% (${grouped(num)} из ${grouped(den)})`);
+        // The reviewer is told why «0 из 0» counts nothing, and to check it.
+        const empty = latest('izhevsk').find((s) => s.answers['П-1.1'].denominator === '0');
+        assert.ok(empty, 'the generated set has a school with an empty group');
+        await page.getByRole('tab', { name: 'Проверка' }).click();
+        const emptyOption = await page.evaluate((name) => [...document.querySelectorAll('#school-select option')]
+            .find((o) => o.textContent.startsWith(`${name} — `)).value, empty.school);
+        await page.locator('#school-select').selectOption(emptyOption);
+        await page.getByTestId('review').locator('li[data-code="П-1.1"]').getByTestId('empty-group')
+            .filter({ hasText: 'В группе нет ни одного человека, и показатель не учитывается, хотя по профилю школы он к ней относится: проверьте общее число.' }).waitFor();
+        await page.getByRole('tab', { name: 'Результаты' }).click();
 
         // The last-year check: where a school's typed figures differ from its own file of last year.
         await page.locator('#card').selectOption('leninsk-kuznetsky');

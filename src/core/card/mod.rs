@@ -326,6 +326,13 @@ impl Card {
         self.max_points > 0
     }
 
+    /// Some indicator is a yes/no question: a refused «да» counts as «нет»,
+    /// which the notes under the values say only where it can happen.
+    pub fn asks_yes_no(&self) -> bool {
+        self.indicators()
+            .any(|i| matches!(i.rule, Rule::Fact { .. }))
+    }
+
     /// Some indicator is only for some schools (a level, ОВЗ, a question of
     /// the card's own): otherwise the profile's boxes rule nothing out.
     pub fn depends_on_profile(&self) -> bool {

@@ -3,7 +3,7 @@
 //! tested natively and the shell only renders it.
 
 use crate::card::Level;
-use crate::card::{Card, Indicator, ListColumn, Rule};
+use crate::card::{Applicability, Card, Indicator, ListColumn, Rule};
 use crate::error::FieldError;
 use crate::school::draft::{AnswerField, RawAnswer};
 use crate::school::input::{parse_number, parse_percent};
@@ -257,6 +257,28 @@ pub fn named_errors(indicator: &Indicator, result: &IndicatorResult) -> Vec<Stri
         .collect()
 }
 
+/// Why a share of an empty group («0 из 0») counts nothing. An indicator
+/// for some schools only (a level, ОВЗ) that the profile keeps applies to
+/// this school, so an empty group there is more likely a number left at 0:
+/// said, for the school and for the reviewer alike.
+pub fn empty_group_note(indicator: &Indicator) -> &'static str {
+    match (
+        indicator.points,
+        indicator.applies == Applicability::default(),
+    ) {
+        (0, true) => "В группе нет ни одного человека: к школе показатель не относится.",
+        (_, true) => "В группе нет ни одного человека: показатель не входит в максимум.",
+        (0, false) => {
+            "В группе нет ни одного человека, и показатель не учитывается, хотя по профилю \
+             школы он к ней относится: проверьте общее число."
+        }
+        (_, false) => {
+            "В группе нет ни одного человека: показатель не входит в максимум, хотя по \
+             профилю школы он к ней относится. Проверьте общее число."
+        }
+    }
+}
+
 /// `card_scores`: the card gives points at all; on one that gives none,
 /// every row would repeat that it gives none, which the card says once.
 pub fn explain(
@@ -285,12 +307,7 @@ pub fn explain(
                 NotApplicable::Profile => {
                     "Не относится к школе с таким профилем и не входит в максимум."
                 }
-                NotApplicable::EmptyGroup if indicator.points == 0 => {
-                    "В группе нет ни одного человека: к школе показатель не относится."
-                }
-                NotApplicable::EmptyGroup => {
-                    "В группе нет ни одного человека: показатель не входит в максимум."
-                }
+                NotApplicable::EmptyGroup => empty_group_note(indicator),
                 NotApplicable::NoLastYear {
                     was_empty: false, ..
                 } => {

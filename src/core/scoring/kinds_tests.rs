@@ -622,3 +622,32 @@ fn a_card_question_of_its_own_decides_applicability() {
     flag.set(&mut profile, true);
     assert!(flag.answer(&profile) && doo.applies.applies_to(&profile));
 }
+
+/// «0 из 0» leaves a share out. Where the profile keeps an indicator meant
+/// for some schools only (Izhevsk's П-1.1, grades 6–11), the note asks to
+/// check the number; where the indicator is for every school, it does not.
+#[test]
+fn an_empty_group_the_profile_expects_asks_to_check_the_number() {
+    let iz = card("izhevsk");
+    let result = outcome(&iz, "П-1.1", &share("0", "0"));
+    assert_eq!(
+        result.outcome,
+        Outcome::NotApplicable(NotApplicable::EmptyGroup)
+    );
+    assert_eq!(
+        explain(iz.indicator("П-1.1").unwrap(), &result, false).note,
+        "В группе нет ни одного человека, и показатель не учитывается, хотя по профилю школы \
+         он к ней относится: проверьте общее число."
+    );
+    let mut for_all = iz.indicator("П-1.1").unwrap().clone();
+    for_all.applies = Default::default();
+    assert_eq!(
+        explain(&for_all, &result, false).note,
+        "В группе нет ни одного человека: к школе показатель не относится."
+    );
+    for_all.points = 1;
+    assert_eq!(
+        explain(&for_all, &result, true).note,
+        "В группе нет ни одного человека: показатель не входит в максимум."
+    );
+}

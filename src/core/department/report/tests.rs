@@ -718,6 +718,12 @@ fn the_figures_note_speaks_of_shares_only_where_the_card_has_them() {
     let nv = figures_note(&card("nevinnomyssk"));
     assert!(!nv.contains(pooled), "{nv}");
     assert!(nv.starts_with("«Применим к школам» — к скольким школам"));
+    let yes_no = "неподтверждённое «да» входит в значение как «нет»";
+    assert!(nv.contains(yes_no), "{nv}");
+    // Izhevsk's has one share and no yes/no question: pooled, and no «да».
+    let iz = figures_note(&card("izhevsk"));
+    assert!(iz.contains(pooled) && !iz.contains(yes_no), "{iz}");
+    assert!(iz.contains("проверка не подтвердила значение)."), "{iz}");
 }
 
 /// Seed 004 gives no points: its dynamics are the values, and the report
