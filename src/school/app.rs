@@ -83,10 +83,15 @@ fn follow_last_plan(drafts: Drafts, card: Memo<Arc<Card>>) {
 /// on its latest version: an effect, since the site's cards arrive after
 /// the start. A card's link (`?card=`) names the card; its latest version
 /// too comes with the site's cards (a link to the built-in card the
-/// department has edited opened its version 1 on a first visit).
+/// department has edited opened its version 1 on a first visit). All the
+/// site's cards are read first: taken one by one, the first version listed
+/// opened before the latest arrived, and the draft stayed on it.
 fn prefer_department_card(drafts: Drafts, cards: SchoolCards) {
     let linked = query_param("card");
     Effect::new(move |_| {
+        if !cards.site_read.get() {
+            return;
+        }
         let newest = cards
             .department
             .with(|d| d.last().map(|x| x.card.id.clone()));

@@ -537,6 +537,11 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     await fillSchool(second, { name: 'МБОУ ООШ с. Поим', period: '2025/2026', share: '45', fact: false, count: '3' });
     await second.expectSummary({ total: '2 из 3' });
     secondYear.push(await exportFile(other.page, 'belinsky-next-1.json'));
+    // The site lists version 1 before version 2: the draft is on 2 all the same.
+    const onSite = JSON.parse(await readFile(join(site, 'cards', 'index.json'), 'utf8')).cards.filter((c) => c.id === 'belinsky-2025');
+    assert.deepEqual(onSite.map((c) => c.version), [1, 2]);
+    const firstVisit = JSON.parse(await readFile(secondYear.at(-1), 'utf8')).payload.template;
+    assert.deepEqual([firstVisit.id, firstVisit.version], ['belinsky-2025', 2]);
     await other.context.close();
 
     await page.getByRole('tab', { name: 'Загрузка файлов' }).click();
