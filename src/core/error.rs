@@ -531,7 +531,7 @@ impl fmt::Display for SubmissionError {
 
 /// Why a file picked in «Открыть файл…» is neither a draft nor an export
 /// (the words of [`DraftLoadError`] are about what the browser stored).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SchoolFileError {
     NotJson,
     Foreign,
@@ -542,6 +542,10 @@ pub enum SchoolFileError {
     LetterFile,
     /// One of the department's own files (backup, keys, reviewers').
     DepartmentFile,
+    /// A draft file with a key written twice in one object.
+    DuplicateKey {
+        path: Vec<String>,
+    },
 }
 
 impl fmt::Display for SchoolFileError {
@@ -567,6 +571,12 @@ impl fmt::Display for SchoolFileError {
             Self::DepartmentFile => write!(
                 f,
                 "Это рабочий файл отдела образования: он открывается на странице отдела, не школы."
+            ),
+            Self::DuplicateKey { path } => write!(
+                f,
+                "Поле «{}» записано в файле дважды: неясно, какое из значений верное, поэтому \
+                 файл не открыт. Файл изменён вручную или повреждён.",
+                crate::json::key_path(path)
             ),
         }
     }
@@ -617,6 +627,47 @@ impl fmt::Display for UnreadFields {
             "В черновике «{}» есть данные, которые эта версия приложения не читает ({}): \
              черновик открывается без них. Если страница давно не обновлялась, обновите её.",
             self.draft,
+            fields.join(", ")
+        )
+    }
+}
+
+/// A stored draft with a key written twice (by a hand, not by the app):
+/// opened with the last value, as before, but said, its text kept aside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepeatedField {
+    pub draft: String,
+    pub path: Vec<String>,
+}
+
+impl fmt::Display for RepeatedField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "В черновике «{}» поле «{}» записано дважды (приложение так не сохраняет: текст, \
+             видимо, правили вручную). Черновик открыт с последним из значений — проверьте \
+             этот ответ.",
+            self.draft,
+            crate::json::key_path(&self.path)
+        )
+    }
+}
+
+/// The department's stored decisions hold fields this version does not
+/// read (a newer version's): opened without them, kept aside first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnreadDecisions {
+    pub fields: Vec<String>,
+}
+
+impl fmt::Display for UnreadDecisions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let fields: Vec<String> = self.fields.iter().map(|p| format!("«{p}»")).collect();
+        write!(
+            f,
+            "В сохранённых решениях отдела есть данные, которые эта версия приложения не \
+             читает ({}): решения открыты без них. Если страница давно не обновлялась, \
+             обновите её.",
             fields.join(", ")
         )
     }

@@ -124,6 +124,15 @@ pub fn parse_unique(text: &str) -> Result<Value, NotUnique> {
     })
 }
 
+/// The path of a key written twice in `text`, if one is: what the app
+/// stores itself is read with the last value, as before, but said.
+pub fn repeated_key(text: &str) -> Option<Vec<String>> {
+    match parse_unique(text) {
+        Err(NotUnique::Repeated { path }) => Some(path),
+        _ => None,
+    }
+}
+
 /// Builds a [`Value`] as serde_json does, but stops at a repeated key.
 #[derive(Clone, Copy)]
 struct Unique<'a> {
@@ -252,6 +261,11 @@ impl Misshapen {
             [] => problem.clone(),
             // Found where taking the object away made the error another.
             _ if self.missing() => format!("{problem} в «{}»", key_path(&path)),
+            // The path ends with the field the problem names already.
+            [_] if self.problem.starts_with(UNKNOWN) => problem.clone(),
+            [within @ .., _] if self.problem.starts_with(UNKNOWN) => {
+                format!("{problem} в «{}»", key_path(within))
+            }
             _ => format!("{problem}, поле «{}»", key_path(&path)),
         }
     }
@@ -382,6 +396,8 @@ pub(crate) fn key_path(path: &[String]) -> String {
 
 /// How [`problem`] begins for a field that is missing.
 const MISSING: &str = "нет поля";
+/// How [`problem`] begins for a field the reader does not know.
+const UNKNOWN: &str = "лишнее поле";
 
 /// What serde_json says about a file it could not read, in Russian: its
 /// messages are English and name Rust types («invalid type: integer `5`,
@@ -407,7 +423,7 @@ pub fn problem(error: &serde_json::Error) -> String {
             if let Some(rest) = message.strip_prefix("missing field") {
                 format!("{MISSING} {}", quoted(rest))
             } else if let Some(rest) = message.strip_prefix("unknown field") {
-                format!("лишнее поле {}", quoted(rest))
+                format!("{UNKNOWN} {}", quoted(rest))
             } else if let Some(rest) = message.strip_prefix("duplicate field") {
                 format!("поле {} повторяется", quoted(rest))
             } else if let Some(rest) = message.strip_prefix("unknown variant") {
@@ -448,6 +464,47 @@ fn found_value(found: &str) -> String {
 /// What serde puts between backticks: a field's name, a number, a boolean.
 fn in_backticks(text: &str) -> &str {
     text.split('`').nth(1).unwrap_or_default()
+}
+
+/// The fields of `read` with a value that `kept` (the same text read and
+/// written again) has not, at any depth.
+pub fn unread_fields(read: &Value, kept: &Value, path: &str, unread: &mut Vec<String>) {
+    let at = |key: &str| {
+        if path.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{path}.{key}")
+        }
+    };
+    match (read, kept) {
+        (Value::Object(read), Value::Object(kept)) => {
+            for (key, value) in read {
+                match kept.get(key) {
+                    Some(was) => unread_fields(value, was, &at(key), unread),
+                    None if has_value(value) => unread.push(at(key)),
+                    None => {}
+                }
+            }
+        }
+        (Value::Array(read), Value::Array(kept)) => {
+            for (i, (value, was)) in read.iter().zip(kept).enumerate() {
+                unread_fields(value, was, &at(&(i + 1).to_string()), unread);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether a value says anything: what the draft leaves out when it is
+/// empty (an empty text, list or mark) is not missed.
+fn has_value(value: &Value) -> bool {
+    match value {
+        Value::Null | Value::Bool(false) => false,
+        Value::String(s) => !s.is_empty(),
+        Value::Array(a) => !a.is_empty(),
+        Value::Object(o) => !o.is_empty(),
+        Value::Bool(true) | Value::Number(_) => true,
+    }
 }
 
 #[cfg(test)]
@@ -589,6 +646,11 @@ mod tests {
         assert_eq!(
             detail(r#"{"answers":{"1.1":{}}}"#),
             "нет поля «numerator» в «answers → 1.1»"
+        );
+        // A field the reader does not know is named once, with its object.
+        assert_eq!(
+            detail(r#"{"answers":{"1.1":{"numerator":"1","extra":1}}}"#),
+            "лишнее поле «extra» в «answers → 1.1»"
         );
         assert_eq!(detail(r#"{}"#), "нет поля «answers»");
         // From the text, with its line instead; a byte-order mark is no

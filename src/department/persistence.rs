@@ -17,8 +17,11 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use profkarta_core::department::archive::{unpack, unpack_value, Archive, Cards, Unpacked};
+use profkarta_core::department::archive::{
+    unpack, unpack_value, unread_decisions, Archive, Cards, Unpacked,
+};
 use profkarta_core::department::view::progress::{Saving, Work};
+use profkarta_core::error::{ArchiveError, UnreadDecisions};
 use profkarta_core::text::files;
 
 use crate::department::import::{file_all, held};
@@ -29,7 +32,7 @@ use crate::platform::storage::{
     self, Read, DEPARTMENT_PENDING, DEPARTMENT_SAVED, LEGACY_DEPARTMENT,
 };
 use crate::shared::debounce::Debounce;
-use crate::shared::quarantine::{quarantine, RAW_FILE_NAME};
+use crate::shared::quarantine::{keep_text_aside, quarantine};
 
 #[derive(Clone, Copy)]
 pub struct Persistence {
@@ -51,6 +54,9 @@ pub struct Persistence {
     /// The stored workspace is being read: what the page holds meanwhile
     /// is in the database already.
     opening: StoredValue<bool>,
+    /// The stored decisions are not written over: they could not be read
+    /// and could not be kept aside, or a newer version wrote them.
+    held: StoredValue<bool>,
     wait: Debounce,
 }
 
@@ -67,6 +73,7 @@ impl Persistence {
             changes: StoredValue::new(0),
             writing: StoredValue::new(0),
             opening: StoredValue::new(true),
+            held: StoredValue::new(false),
             wait: Debounce::new(),
         };
         persistence.watch(dept);
@@ -114,16 +121,28 @@ impl Persistence {
         if from_pending {
             decisions_text = pending;
         }
+        let mut hold = false;
         match decisions_text {
             Some(text) => match unpack(cards.clone(), &text) {
-                Ok(u) => archive = u.archive,
-                Err(e) => dept.notices.push(
-                    format!(
+                Ok(u) => {
+                    let fields = unread_decisions(&text, &u.archive);
+                    if !fields.is_empty() {
+                        let problem = UnreadDecisions { fields }.to_string();
+                        hold = !keep_text_aside(dept.notices, DECISIONS, text, &problem);
+                    }
+                    archive = u.archive;
+                }
+                Err(e) => {
+                    // A newer version's decisions wait for the page to be
+                    // updated; damaged ones are kept aside, and only then
+                    // written over.
+                    let newer = matches!(e, ArchiveError::Newer { .. });
+                    let problem = format!(
                         "Решения отдела (ключи, проверка, письма) не удалось прочитать: {e} \
-                         Полученные файлы открыты; их текст можно скачать и передать специалисту."
-                    ),
-                    Some((RAW_FILE_NAME.to_owned(), text)),
-                ),
+                         Полученные файлы открыты."
+                    );
+                    hold = !keep_text_aside(dept.notices, DECISIONS, text, &problem) || newer;
+                }
             },
             None if ids.is_empty() => {
                 if let Some(old) = legacy(dept, cards) {
@@ -134,6 +153,7 @@ impl Persistence {
             }
             None => {}
         }
+        self.held.set_value(hold);
         let archive = file_all(dept, Work::Open, archive, files, damaged).await;
         // A record whose file did not open again is not counted as stored,
         // so the file imported again overwrites it.
@@ -180,7 +200,7 @@ impl Persistence {
         // and ask «leave the page?» while it does.
         let on_hide = window_event_listener_untyped("pagehide", move |_| {
             let written = dept.write_unwritten();
-            if (self.wait.cancel() || written) && self.unwritten(dept) {
+            if (self.wait.cancel() || written) && self.unwritten(dept) && !self.held.get_value() {
                 keep_pending(dept);
                 self.save(dept);
             }
@@ -230,14 +250,16 @@ impl Persistence {
         self.decisions.set_value(decisions.clone());
         self.writing.update_value(|n| *n += 1);
         leptos::task::spawn_local(async move {
-            let written = db.write(clear, &files, DECISIONS, &decisions).await;
+            let held = self.held.get_value();
+            let record = (!held).then_some((DECISIONS, decisions.as_str()));
+            let written = db.write(clear, &files, record).await;
             self.writing.update_value(|n| *n -= 1);
             match written {
                 Ok(()) => {
                     ask_to_keep_storage();
                     // A change made during the write has its own save coming.
                     if self.changes.get_value() == change {
-                        dept.set_saving(Saving::Saved);
+                        dept.set_saving(if held { Saving::Held } else { Saving::Saved });
                     }
                     // Other tabs pause when they see this change.
                     // A failed mark only means other tabs learn of it later.
@@ -331,6 +353,9 @@ impl Persistence {
             let archive = file_all(dept, Work::Restore, backup.archive, files, 0).await;
             let filed = archive.entries().len() as u64;
             self.rewrite.set_value(true);
+            // The backup, chosen to replace the workspace, replaces the
+            // decisions that were not written over too.
+            self.held.set_value(false);
             dept.replace(archive);
             dept.notices.push(
                 format!(

@@ -165,10 +165,10 @@ impl Db {
         Ok((files, record))
     }
 
-    /// Writes file records and the record `name`, after clearing the files
-    /// first if `clear`; resolves when the data is on disk. New files go in
-    /// transactions of [`SLICE`], one after another, the record `name` with
-    /// the last: a transaction's puts all run in one task (each copies its
+    /// Writes file records and the `record` (name, text) if given, after
+    /// clearing the files first if `clear`; resolves when the data is on
+    /// disk. New files go in transactions of [`SLICE`], one after another,
+    /// the record with the last: a transaction's puts all run in one task (each copies its
     /// record), and 10 000 of them held the page for over a second. Should
     /// the page close halfway, the slices written so far stay, and the
     /// record, which may name only files written, is the earlier one. A
@@ -178,8 +178,7 @@ impl Db {
         &self,
         clear: bool,
         files: &[StoredFile],
-        name: &str,
-        record: &str,
+        record: Option<(&str, &str)>,
     ) -> Result<(), StorageError> {
         let size = if clear { files.len().max(1) } else { SLICE };
         let slices: Vec<_> = files.chunks(size).collect();
@@ -188,8 +187,7 @@ impl Db {
             self.write_slice(clear && k == 0, slice, None).await?;
         }
         let tail = slices.get(last).copied().unwrap_or_default();
-        self.write_slice(clear && last == 0, tail, Some((name, record)))
-            .await
+        self.write_slice(clear && last == 0, tail, record).await
     }
 
     async fn write_slice(

@@ -14,7 +14,8 @@ use leptos::prelude::*;
 
 use profkarta_core::card::{Card, DEFAULT_CARD};
 use profkarta_core::department::last_year::previous_period;
-use profkarta_core::error::{DraftLoadError, StorageError, UnreadFields};
+use profkarta_core::error::{DraftLoadError, RepeatedField, StorageError, UnreadFields};
+use profkarta_core::json::repeated_key;
 use profkarta_core::school::draft::Draft;
 use profkarta_core::school::plan::LastPlan;
 use profkarta_core::school::profile::{canonical_period, default_period, SchoolProfile};
@@ -755,10 +756,20 @@ fn load_whole(key: &str, notices: Notices) -> Result<Loaded, StorageError> {
     let Read::Json(value) = storage::read(key)? else {
         return load(key);
     };
+    // Written twice by a hand: read with the last value, said once.
+    let repeated = storage::raw_text(key).and_then(|text| repeated_key(&text));
     Ok(Some(decode_noting(value).map(|(stored, fields)| {
+        let draft = stored.meta.title(&stored.draft);
+        let mut problems = Vec::new();
+        if let Some(path) = repeated {
+            let draft = draft.clone();
+            problems.push(RepeatedField { draft, path }.to_string());
+        }
         if !fields.is_empty() {
-            let draft = stored.meta.title(&stored.draft);
-            keep_copy(notices, key, &UnreadFields { draft, fields }.to_string());
+            problems.push(UnreadFields { draft, fields }.to_string());
+        }
+        if !problems.is_empty() {
+            keep_copy(notices, key, &problems.join(" "));
         }
         stored
     })))

@@ -16,7 +16,19 @@ use crate::shared::quarantine::{kept_aside, RAW_FILE_NAME};
 #[component]
 pub fn KeptAside() -> impl IntoView {
     let notices: Notices = expect_context();
-    let entries = RwSignal::new(kept_aside());
+    let removed = Trigger::new();
+    // Text kept aside is said in a notice that offers it: the list is read
+    // again then, as the department's workspace is read after the mount.
+    let offered = Memo::new(move |_| {
+        notices
+            .all()
+            .with(|n| n.iter().filter(|x| x.raw.is_some()).count())
+    });
+    let entries = Memo::new(move |_| {
+        offered.track();
+        removed.track();
+        kept_aside()
+    });
     let entry = move |(i, (key, text)): (usize, (String, String))| {
         let chars = text.chars().count() as u64;
         let size = format!(
@@ -30,7 +42,7 @@ pub fn KeptAside() -> impl IntoView {
                 if let Err(e) = storage::remove(&key) {
                     notices.push(e.to_string(), None);
                 }
-                entries.set(kept_aside());
+                removed.notify();
             }
         };
         view! {

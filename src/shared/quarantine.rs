@@ -61,16 +61,42 @@ pub fn copies_kept(notices: Notices, key: &str) -> Result<(), StorageError> {
     Ok(())
 }
 
+/// Keeps `text`, read from elsewhere than local storage (the department's
+/// database), aside under `name` and says `problem`; `false` if it could
+/// not be kept, and then nothing may be written over where it came from.
+pub fn keep_text_aside(notices: Notices, name: &str, text: String, problem: &str) -> bool {
+    keep_aside(notices, name, text, problem, Aside::Given)
+}
+
+/// Where the text kept aside comes from, and what happens there.
+#[derive(Clone, Copy)]
+enum Aside<'a> {
+    /// Moved from this local-storage key, which is then removed.
+    Moved(&'a str),
+    /// Copied from a record that stays and is read in part: said once.
+    Copied,
+    /// Given by the caller: said every time, as the record is not read.
+    Given,
+}
+
 /// Whether the text is kept: set aside, or nothing was there to keep.
 fn set_aside(notices: Notices, key: &str, problem: &str, remove: bool) -> bool {
     let Some(text) = storage::raw_text(key) else {
         notices.push(problem.to_owned(), None);
         return true;
     };
-    let base = format!(
-        "{QUARANTINE_PREFIX}{}",
-        key.rsplit('/').next().unwrap_or(key)
-    );
+    let name = key.rsplit('/').next().unwrap_or(key);
+    let from = if remove {
+        Aside::Moved(key)
+    } else {
+        Aside::Copied
+    };
+    keep_aside(notices, name, text, problem, from)
+}
+
+/// Writes `text` aside under `name` and says so with the text to download.
+fn keep_aside(notices: Notices, name: &str, text: String, problem: &str, from: Aside) -> bool {
+    let base = format!("{QUARANTINE_PREFIX}{name}");
     // Another text kept aside for the same record earlier (an older
     // breakage, a newer app's fields) keeps its place: this one takes the
     // next free name, or the one that already holds the same text.
@@ -82,17 +108,20 @@ fn set_aside(notices: Notices, key: &str, problem: &str, remove: bool) -> bool {
         .find(|k| storage::raw_text(k).is_none_or(|there| there == text))
         .unwrap_or(base);
     // A copy kept at an earlier visit is not made and said again.
-    if !remove && storage::raw_text(&aside).as_deref() == Some(text.as_str()) {
+    let there = storage::raw_text(&aside).as_deref() == Some(text.as_str());
+    if there && matches!(from, Aside::Copied) {
         return true;
     }
-    let kept = storage::write_text(&aside, &text).and_then(|()| {
-        if remove {
-            storage::remove(key)
-        } else {
-            Ok(())
-        }
+    let kept = if there {
+        Ok(())
+    } else {
+        storage::write_text(&aside, &text)
+    };
+    let kept = kept.and_then(|()| match from {
+        Aside::Moved(key) => storage::remove(key),
+        Aside::Copied | Aside::Given => Ok(()),
     });
-    let whereabouts = match (kept.is_ok(), remove) {
+    let whereabouts = match (kept.is_ok(), matches!(from, Aside::Moved(_))) {
         (true, _) => {
             "Исходный текст сохранён отдельно: его можно скачать сейчас или позже в разделе \
              «Повреждённые записи» и передать специалисту."

@@ -1185,6 +1185,57 @@ test('a decisions record that is not text is reported, not taken for no decision
         await page.getByTestId('rating').waitFor();
     }));
 
+test('damaged decisions are kept aside before a save writes over them; a newer version\'s are not written over', () =>
+    withDepartment(async (page) => {
+        await importAll(page);
+        await page.getByTestId('dept-save-status').filter({ hasText: 'Рабочая область сохранена' }).waitFor();
+        // Reads the stored decisions, or writes `value` over them.
+        const record = (value) => page.evaluate((value) => new Promise((resolve, reject) => {
+            const open = indexedDB.open('profkarta');
+            open.onsuccess = () => {
+                const tx = open.result.transaction('records', 'readwrite');
+                const store = tx.objectStore('records');
+                let read;
+                if (value === null) store.get('decisions').onsuccess = (e) => { read = e.target.result; };
+                else store.put(value, 'decisions');
+                tx.oncomplete = () => {
+                    open.result.close();
+                    resolve(read);
+                };
+                tx.onerror = reject;
+            };
+        }), value);
+        const writtenOver = async (text) => {
+            const until = Date.now() + 30_000;
+            while ((await record(null)) === text) assert.ok(Date.now() < until, 'the record is never saved over');
+        };
+        const saved = await record(null);
+        const damaged = saved.slice(0, 60);
+        await record(damaged);
+        await page.reload();
+        await page.getByTestId('notices').filter({ hasText: 'Решения отдела (ключи, проверка, письма) не удалось прочитать' })
+            .filter({ hasText: 'Исходный текст сохранён отдельно' }).waitFor();
+        const aside = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('profkarta/unreadable/')).sort().map((k) => localStorage.getItem(k)));
+        assert.deepEqual(await aside(), [damaged]);
+        await page.getByTestId('kept-aside').locator('li').first().waitFor();
+        // A refused file is kept among the decisions: saved, now that the
+        // damaged text is safe.
+        const junk = (name) => ({ name, mimeType: 'application/json', buffer: Buffer.from('не JSON') });
+        await page.locator('#import-files').setInputFiles(junk('мусор-1.json'));
+        await writtenOver(damaged);
+
+        // A newer version's decisions wait for the page to be updated.
+        const newer = saved.replace('"schema":1', '"schema":2');
+        assert.notEqual(newer, saved);
+        await record(newer);
+        await page.reload();
+        await page.getByTestId('notices').filter({ hasText: 'сохранён более новой версией приложения (схема 2)' }).waitFor();
+        await page.locator('#import-files').setInputFiles(junk('мусор-2.json'));
+        await page.getByTestId('dept-save-status').filter({ hasText: 'Полученные файлы сохранены в этом браузере, решения отдела — нет' }).waitFor();
+        assert.equal(await record(null), newer);
+        assert.deepEqual(await aside(), [damaged, newer]);
+    }));
+
 test('without IndexedDB the work goes on in memory, and the user is told to keep a backup', async () => {
     const context = await app.browser.newContext();
     try {

@@ -857,6 +857,33 @@ test('a draft with a field this version does not read opens without it, and its 
         }).waitFor();
     }));
 
+test('an answer written twice by hand: the stored draft opens with the last value, said, its text kept aside; the file is refused', () =>
+    withCard(async (card) => {
+        await fillSchool(card);
+        await card.share('1.1', '4', '40');
+        await expectSaved(card);
+        const [key, text] = await card.page.evaluate(() =>
+            Object.entries(localStorage).find(([k]) => k.startsWith('profkarta/draft/')));
+        const damaged = text.replace('"numerator":"4"', '"numerator":"40","numerator":"4"');
+        assert.notEqual(damaged, text);
+        await card.page.evaluate(([k, t]) => localStorage.setItem(k, t), [key, damaged]);
+        await card.page.reload();
+        await card.page.getByTestId('notices').filter({
+            hasText: 'В черновике «МАОУ СОШ № 7 · 2025/2026» поле «draft → answers → 1.1 → numerator» записано дважды (приложение так не сохраняет: текст, видимо, правили вручную). Черновик открыт с последним из значений — проверьте этот ответ.',
+        }).waitFor();
+        assert.equal(await card.page.locator('#ind-1-1-numerator').inputValue(), '4');
+        await card.fact('1.6', true);
+        await expectSaved(card);
+        const aside = `profkarta/unreadable/${key.split('/').pop()}`;
+        assert.equal(await card.page.evaluate((k) => localStorage.getItem(k), aside), damaged);
+        // As a backup file, the same text is refused: which value counts is unclear.
+        const file = join(ARTIFACTS, 'draft-with-answer-twice.json');
+        await writeFile(file, damaged);
+        await card.page.locator('#open-file').setInputFiles(file);
+        await card.page.getByTestId('notices').filter({ hasText: '«draft-with-answer-twice.json»' })
+            .filter({ hasText: 'Поле «draft → answers → 1.1 → numerator» записано в файле дважды' }).waitFor();
+    }));
+
 test('a value of the wrong kind in a stored draft costs only that value', () =>
     withCard(async (card) => {
         await fillSchool(card);

@@ -14,7 +14,7 @@ use serde_json::Value;
 use crate::card::versions::carry_answers;
 use crate::card::{Card, DEFAULT_CARD};
 use crate::error::{DraftLoadError, SchoolFileError};
-use crate::json::{remove_at, Step};
+use crate::json::{remove_at, NotUnique, Step};
 use crate::school::draft::{Draft, RawAnswer};
 use crate::school::plan::LastPlan;
 use crate::school::profile::canonical_period;
@@ -342,8 +342,10 @@ pub fn read_school_file(text: &str) -> Result<SchoolFile, String> {
             Err(SchoolFileError::DepartmentFile.to_string())
         }
         _ => {
-            let value: Value =
-                crate::json::parse(text).map_err(|_| SchoolFileError::NotJson.to_string())?;
+            let value = crate::json::parse_unique(text).map_err(|e| match e {
+                NotUnique::Syntax => SchoolFileError::NotJson.to_string(),
+                NotUnique::Repeated { path } => SchoolFileError::DuplicateKey { path }.to_string(),
+            })?;
             decode_noting(value)
                 .map(|(stored, unread)| SchoolFile::Draft {
                     stored: Box::new(stored),
@@ -458,7 +460,7 @@ pub fn decode_noting(value: Value) -> Result<(StoredDraft, Vec<String>), DraftLo
         Err(error) => salvaged(read.clone(), error, &mut unread)?,
     };
     let kept = serde_json::to_value(&stored).unwrap_or_default();
-    unread_fields(&read, &kept, "", &mut unread);
+    crate::json::unread_fields(&read, &kept, "", &mut unread);
     let mut named = std::collections::BTreeSet::new();
     unread.retain(|path| named.insert(path.clone()));
     Ok((stored, unread))
@@ -491,7 +493,7 @@ fn salvaged(
     Err(first)
 }
 
-/// «draft.answers.1.2.numerator», as [`unread_fields`] names paths (list
+/// «draft.answers.1.2.numerator», as [`crate::json::unread_fields`] names paths (list
 /// items from 1).
 fn shown_path(path: &[Step]) -> String {
     let steps: Vec<String> = (path.iter())
@@ -501,47 +503,6 @@ fn shown_path(path: &[Step]) -> String {
         })
         .collect();
     steps.join(".")
-}
-
-/// The fields of `read` with a value that `kept` (the same text read and
-/// written again) has not, at any depth.
-fn unread_fields(read: &Value, kept: &Value, path: &str, unread: &mut Vec<String>) {
-    let at = |key: &str| {
-        if path.is_empty() {
-            key.to_owned()
-        } else {
-            format!("{path}.{key}")
-        }
-    };
-    match (read, kept) {
-        (Value::Object(read), Value::Object(kept)) => {
-            for (key, value) in read {
-                match kept.get(key) {
-                    Some(was) => unread_fields(value, was, &at(key), unread),
-                    None if has_value(value) => unread.push(at(key)),
-                    None => {}
-                }
-            }
-        }
-        (Value::Array(read), Value::Array(kept)) => {
-            for (i, (value, was)) in read.iter().zip(kept).enumerate() {
-                unread_fields(value, was, &at(&(i + 1).to_string()), unread);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// Whether a value says anything: what the draft leaves out when it is
-/// empty (an empty text, list or mark) is not missed.
-fn has_value(value: &Value) -> bool {
-    match value {
-        Value::Null | Value::Bool(false) => false,
-        Value::String(s) => !s.is_empty(),
-        Value::Array(a) => !a.is_empty(),
-        Value::Object(o) => !o.is_empty(),
-        Value::Bool(true) | Value::Number(_) => true,
-    }
 }
 
 /// The value brought up to [`SCHEMA`]; a newer one is refused.
@@ -791,6 +752,31 @@ mod tests {
                 "Это рабочий файл отдела образования: он открывается на странице отдела, не школы."
             );
         }
+        // A draft file with an answer written twice: which one counts is
+        // unclear, so it is refused, as a received file is; stored, the
+        // same text is read with the last value and said (`repeated_key`).
+        let twice =
+            sample()
+                .encode()
+                .replacen(r#""numerator":"#, r#""numerator":"40","numerator":"#, 1);
+        assert_eq!(
+            refused(&twice),
+            "Поле «draft → answers → 1.1 → numerator» записано в файле дважды: неясно, какое из \
+             значений верное, поэтому файл не открыт. Файл изменён вручную или повреждён."
+        );
+        let path = crate::json::repeated_key(&twice).unwrap();
+        assert_eq!(path, ["draft", "answers", "1.1", "numerator"]);
+        assert_eq!(crate::json::repeated_key(&sample().encode()), None);
+        assert_eq!(
+            crate::error::RepeatedField {
+                draft: "СОШ 1, 2025/2026".into(),
+                path
+            }
+            .to_string(),
+            "В черновике «СОШ 1, 2025/2026» поле «draft → answers → 1.1 → numerator» записано \
+             дважды (приложение так не сохраняет: текст, видимо, правили вручную). Черновик \
+             открыт с последним из значений — проверьте этот ответ."
+        );
     }
 
     #[test]

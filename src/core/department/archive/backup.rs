@@ -114,6 +114,21 @@ pub fn unpack_restored(cards: Cards, text: &str) -> Result<Unpacked, ArchiveErro
     Ok(unpacked)
 }
 
+/// The fields of the stored decisions' `text` that [`unpack`] did not
+/// read into `archive` (a newer version's, within the same schema): the
+/// next save writes over them, so the page keeps the text aside first.
+pub fn unread_decisions(text: &str, archive: &Archive) -> Vec<String> {
+    let (Ok(read), Ok(kept)) = (
+        crate::json::parse::<Value>(text),
+        serde_json::from_str::<Value>(&archive.decisions_json()),
+    ) else {
+        return Vec::new();
+    };
+    let mut unread = Vec::new();
+    crate::json::unread_fields(&read, &kept, "", &mut unread);
+    unread
+}
+
 /// [`unpack`] for JSON already parsed (local storage hands over values).
 pub fn unpack_value(cards: Cards, value: Value) -> Result<Unpacked, ArchiveError> {
     let format = value.get("format").and_then(Value::as_str);
@@ -268,6 +283,16 @@ mod tests {
         assert_eq!(decisions.archive.letters, archive.letters);
         assert_eq!(decisions.archive.measures, archive.measures);
         assert_eq!(decisions.archive.keys, archive.keys);
+        // Read whole: nothing to keep aside. A field of a newer version is
+        // named; an empty one says nothing and is not.
+        let stored = archive.decisions_json();
+        assert_eq!(
+            unread_decisions(&stored, &decisions.archive),
+            Vec::<String>::new()
+        );
+        let newer_field = stored.replacen('{', r#"{"future":{"a":1},"empty":"","#, 1);
+        let read = unpack(cards(), &newer_field).unwrap();
+        assert_eq!(unread_decisions(&newer_field, &read.archive), ["future"]);
         assert_eq!(
             Archive::from_json(cards(), "{").unwrap_err(),
             ArchiveError::NotJson

@@ -37,7 +37,9 @@ use crate::department::school::SchoolId;
 use crate::error::{CardFileError, ImportError, PublishError};
 use crate::signed::keys::KeyPair;
 
-pub use backup::{unpack, unpack_restored, unpack_value, Unpacked, FORMAT as BACKUP_FORMAT};
+pub use backup::{
+    unpack, unpack_restored, unpack_value, unread_decisions, Unpacked, FORMAT as BACKUP_FORMAT,
+};
 pub use cards::{Cards, KnownCard};
 pub use check::{check, check_verified, claimed_school, verifies, Claim, Entry, MAX_FILE_BYTES};
 pub use keys::KEYS_FORMAT;

@@ -60,6 +60,10 @@ pub enum Saving {
     /// Another tab saved the workspace: saving here is paused so that
     /// neither tab silently overwrites the other.
     Conflict,
+    /// The files are saved, the decisions not: the stored ones could not
+    /// be read and could not be kept aside, or a newer version wrote them,
+    /// and they are not written over.
+    Held,
 }
 
 impl Saving {
@@ -81,11 +85,16 @@ impl Saving {
             Self::Conflict => "Рабочая область изменена в другой вкладке или окне. \
                                Сохранение здесь приостановлено, чтобы не затереть те изменения."
                 .to_owned(),
+            Self::Held => "Полученные файлы сохранены в этом браузере, решения отдела — нет: \
+                           сохранённые прежде решения не прочитаны и не записываются поверх \
+                           (почему — сказано в сообщении выше). Скачайте резервную копию на \
+                           вкладке «Загрузка файлов»."
+                .to_owned(),
         }
     }
 
     pub fn is_problem(&self) -> bool {
-        matches!(self, Self::Failed(_) | Self::Conflict)
+        matches!(self, Self::Failed(_) | Self::Conflict | Self::Held)
     }
 
     /// Closing the page now would lose work: a change not yet written, or
@@ -113,5 +122,6 @@ mod tests {
         assert!(!Saving::Pending.is_problem() && Saving::Pending.unsaved());
         assert!(Saving::Failed(StorageError::Full).unsaved());
         assert!(!Saving::Conflict.unsaved() && !Saving::Saved.unsaved() && !Saving::Idle.unsaved());
+        assert!(Saving::Held.is_problem() && !Saving::Held.unsaved());
     }
 }
