@@ -21,6 +21,7 @@ use crate::department::card_line::CardLine;
 use crate::department::chart::Chart;
 use crate::department::indicator_name::IndicatorName;
 use crate::department::printed_line::PrintedLine;
+use crate::department::school_value_changes::SchoolValueChanges;
 use crate::department::state::Dept;
 use crate::department::value_changes::ValueChanges;
 use crate::platform::browser::print;
@@ -300,6 +301,7 @@ pub fn DynamicsPanel() -> impl IntoView {
                     </TableScroll>
                 })}
                 <ValueChanges/>
+                {(!scored).then(|| view! { <SchoolValueChanges/> })}
             </Show>
         </section>
     }

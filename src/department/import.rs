@@ -13,10 +13,9 @@ use std::future::Future;
 use profkarta_core::department::archive::{
     check, check_verified, oldest_first, Admission, Archive, Cards, Entry, MAX_FILE_BYTES,
 };
-use profkarta_core::department::view::import::ImportRow;
+use profkarta_core::department::view::import::{unreadable_records, ImportRow};
 use profkarta_core::department::view::progress::Work;
 use profkarta_core::error::ImportError;
-use profkarta_core::text;
 
 use crate::department::state::Dept;
 use crate::platform::browser::next_frame;
@@ -231,7 +230,7 @@ pub async fn file_all(
     work: Work,
     mut archive: Archive,
     files: Vec<Unread>,
-    mut damaged: u64,
+    damaged: u64,
 ) -> Archive {
     // The files are checked against the cards of the workspace they come
     // with, which has the department's own published cards; the open one
@@ -250,6 +249,7 @@ pub async fn file_all(
     archive.settle();
     next_frame().await;
     dept.end();
+    let mut unreadable = Vec::new();
     for row in refused {
         // A stored file was text when it was filed: text no longer is a
         // damaged record, not a file to send again.
@@ -262,7 +262,7 @@ pub async fn file_all(
                     | ImportError::Empty
             )
         ) {
-            damaged += 1;
+            unreadable.push(row.file);
             continue;
         }
         dept.notices.push(
@@ -275,12 +275,12 @@ pub async fn file_all(
             None,
         );
     }
-    if damaged > 0 {
+    if damaged > 0 || !unreadable.is_empty() {
         dept.notices.push(
             format!(
-                "В хранилище браузера повреждены записи: {} не удалось \
-                 прочитать. Остальные открыты; загрузите эти файлы школ снова.",
-                text::files(damaged)
+                "В хранилище браузера повреждены записи: {}. Остальные открыты; загрузите \
+                 эти файлы школ снова.",
+                unreadable_records(&unreadable, damaged)
             ),
             None,
         );

@@ -61,6 +61,7 @@ mod row_filter_choice;
 mod saving_status;
 mod school_plan;
 mod school_select;
+mod school_value_changes;
 mod school_values;
 mod scored_results;
 mod shared_keys;

@@ -6,12 +6,14 @@ use leptos::prelude::*;
 
 use leptos::task::spawn_local;
 use profkarta_charts::figures::{criteria_svg, effectiveness_svg, levels_svg};
-use profkarta_core::department::dynamics::value_changes;
+use profkarta_core::department::dynamics::{school_value_changes, value_changes};
 use profkarta_core::department::effectiveness::Effects;
 use profkarta_core::department::measures::taken_after;
 use profkarta_core::department::report;
 use profkarta_core::department::report_document::{report_docx, report_docx_name, ReportInput};
-use profkarta_core::department::tables::{events_tables, road_map_table, value_changes_table};
+use profkarta_core::department::tables::{
+    events_tables, road_map_table, school_value_changes_table, value_changes_table,
+};
 use profkarta_core::error::ChartNotDrawn;
 use profkarta_core::export::Image;
 
@@ -23,6 +25,7 @@ use crate::department::events_tables::EventsTables;
 use crate::department::indicator_figures::IndicatorFigures;
 use crate::department::low_schools::LowSchools;
 use crate::department::problem_zones::ProblemZones;
+use crate::department::school_value_changes::SchoolValueChanges;
 use crate::department::state::Dept;
 use crate::department::value_changes::ValueChanges;
 use crate::platform::browser::print;
@@ -83,6 +86,22 @@ pub fn ReportPanel() -> impl IntoView {
     // fell while the schools' totals rose.
     let value_table =
         move || dept.with_years(|years, _, _| value_changes_table(&value_changes(years)));
+    // On a card without points, each school's values that moved most.
+    let school_table = move || {
+        (!scored)
+            .then(|| {
+                dept.with_years(|years, _, before| {
+                    dept.archive().with(|a| {
+                        dept.results.with(|after| {
+                            school_value_changes_table(&school_value_changes(
+                                a, years, before, after,
+                            ))
+                        })
+                    })
+                })
+            })
+            .flatten()
+    };
     // The measures taken on this year's results: the report ends with
     // them, as the analysis ends with its proposals.
     let road_map = Memo::new(move |_| {
@@ -154,6 +173,7 @@ pub fn ReportPanel() -> impl IntoView {
             <h3>{report::DYNAMICS_HEADING}</h3>
             <p data-testid="report-dynamics">{text}</p>
             <ValueChanges/>
+            {(!scored).then(|| view! { <SchoolValueChanges/> })}
         })
     };
     // The charts are drawn into pictures first, which the browser does
@@ -179,7 +199,7 @@ pub fn ReportPanel() -> impl IntoView {
         let department = department.get_untracked();
         let texts = (
             dynamics_text(),
-            value_table(),
+            (value_table(), school_table()),
             reviewers(),
             left_out(),
             proposals(),
@@ -198,7 +218,14 @@ pub fn ReportPanel() -> impl IntoView {
                 Some(svg) => picture(dept, report::EFFECTS_HEADING, &svg).await,
                 None => None,
             };
-            let (dynamics, value_changes, reviewers, left_out, proposals, road_map) = texts;
+            let (
+                dynamics,
+                (value_changes, school_values),
+                reviewers,
+                left_out,
+                proposals,
+                road_map,
+            ) = texts;
             let bytes = dept.card.with_untracked(|card| {
                 dept.figures.with_untracked(|figures| {
                     dept.rating.with_untracked(|rating| {
@@ -211,6 +238,7 @@ pub fn ReportPanel() -> impl IntoView {
                                 rating,
                                 dynamics,
                                 value_changes,
+                                school_values,
                                 reviewers,
                                 left_out,
                                 proposals,

@@ -662,8 +662,10 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         const report = await downloadDocx(page, () => page.getByRole('button', { name: 'Скачать справку (DOCX)' }).click(), 'справка_2025-2026.docx');
         // The values pool every school of each year, and the text says so.
         assert.ok(report.paragraphs.some((p) => /Значения показателей по муниципалитету за оба года — в таблице ниже, по всем школам каждого года \(в прошлом году — \d+, в этом — \d+\)\.(?: Больше чем на 10.п\..п\. снизились: .+\.)?$/.test(p)));
-        // Between them, the list's totals per event, as on the results tab.
-        assert.equal(report.tables.length, 3);
+        // Between them, the list's totals per event, as on the results tab;
+        // last, the schools' own values that moved by more than 10 points.
+        assert.equal(report.tables.length, 4);
+        assert.deepEqual(report.tables[3][0], ['Школа', 'Код', 'Было', 'Стало', 'Изменение']);
         assert.deepEqual(report.tables[0][0], ['Код', 'Показатель', 'Школ в расчёте', 'Применим к школам', 'Значение по ответам школ (с учётом проверки)']);
         assert.ok(report.paragraphs.some((p) => /^\d+\.\d+\. Итоги по строкам списка «.+»$/.test(p)), 'the totals per event are headed');
         assert.equal(report.tables[1][0][1], 'Школ');
@@ -690,6 +692,29 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         await page.locator('#school-select').selectOption(emptyOption);
         await page.getByTestId('review').locator('li[data-code="П-1.1"]').getByTestId('empty-group')
             .filter({ hasText: 'В группе нет ни одного человека, и показатель не учитывается, хотя по профилю школы он к ней относится: проверьте общее число.' }).waitFor();
+        // «Динамика» names each school whose share moved by more than 10
+        // points (exactly: |n1·d0 − n0·d1|·100 > 10·d0·d1), largest shown
+        // change first, each share rounded to tenths as shown.
+        const tenthsOf = (n, d) => Math.floor((n * 2000 + d) / (d * 2));
+        const earlierOf = (school) => generated.izhevsk.manifest.files.map((f) => f.submission)
+            .find((s) => s && s.school === school && s.period !== LATEST);
+        const movedSchools = latest('izhevsk').flatMap((s) => {
+            const was = earlierOf(s.school)?.answers['П-1.1'];
+            const now = s.answers['П-1.1'];
+            const [n0, d0, n1, d1] = [was?.numerator, was?.denominator, now.numerator, now.denominator].map(Number);
+            if (!was || d0 === 0 || d1 === 0 || Math.abs(n1 * d0 - n0 * d1) * 100 <= 10 * d0 * d1) return [];
+            const [t0, t1] = [tenthsOf(n0, d0), tenthsOf(n1, d1)];
+            const delta = t1 - t0;
+            const sign = delta > 0 ? '+' : delta < 0 ? '−' : '';
+            const abs = Math.abs(delta);
+            return [{ delta, row: [s.school, 'П-1.1', `${pct(t0)} (${grouped(n0)} из ${grouped(d0)})`, `${pct(t1)} (${grouped(n1)} из ${grouped(d1)})`,
+                `${sign}${Math.floor(abs / 10)},${abs % 10}${NBSP}п.${NBSP}п.`] }];
+        }).sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta)).map((m) => m.row);
+        assert.ok(movedSchools.length > 0, 'the generated set has a school whose share moved');
+        await page.getByRole('tab', { name: 'Динамика' }).click();
+        const schoolMoves = page.getByTestId('school-value-changes');
+        await schoolMoves.waitFor();
+        assert.deepEqual(await schoolMoves.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent))), movedSchools);
         await page.getByRole('tab', { name: 'Результаты' }).click();
 
         // The last-year check: where a school's typed figures differ from its own file of last year.

@@ -1067,8 +1067,8 @@ test('a backup restores into an empty workspace, and replaces a full one after t
 /// Goes over the files the page stored (IndexedDB `profkarta`, store
 /// `files`) and rewrites them as `how` says: 'strings', every text as the
 /// earlier versions stored it; 'damage', the first record's bytes no longer
-/// UTF-8; 'none'. Returns how many were rewritten and whether every record
-/// read as bytes of a real file.
+/// UTF-8; 'none'. Returns how many were rewritten, whether every record
+/// read as bytes of a real file, and the name of the first rewritten.
 const storedFiles = (page, how) =>
     page.evaluate(
         (how) =>
@@ -1079,6 +1079,7 @@ const storedFiles = (page, how) =>
                     const tx = open.result.transaction('files', 'readwrite');
                     let rewritten = 0;
                     let readable = true;
+                    let first;
                     tx.objectStore('files').openCursor().onsuccess = (e) => {
                         const cursor = e.target.result;
                         if (!cursor) return;
@@ -1092,13 +1093,14 @@ const storedFiles = (page, how) =>
                                   : null;
                         if (next !== null) {
                             cursor.update([name, next]);
+                            first ??= name;
                             rewritten++;
                         }
                         cursor.continue();
                     };
                     tx.oncomplete = () => {
                         open.result.close();
-                        resolve({ rewritten, readable });
+                        resolve({ rewritten, readable, first });
                     };
                     tx.onerror = reject;
                 };
@@ -1132,9 +1134,10 @@ test('a damaged stored file is reported, the rest open, and importing it again r
     withDepartment(async (page) => {
         await importAll(page);
         await page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
-        await storedFiles(page, 'damage');
+        const { first: damaged } = await storedFiles(page, 'damage');
         await page.reload();
-        const notice = 'В хранилище браузера повреждены записи: 1 файл не удалось прочитать.';
+        // Named, so that the department knows which file to load again.
+        const notice = `В хранилище браузера повреждены записи: не удалось прочитать файл «${damaged}».`;
         await page.getByTestId('notices').filter({ hasText: notice }).waitFor();
         await page.locator('#import-files').setInputFiles(files);
         // The file imported again is saved over the damaged record.

@@ -103,6 +103,10 @@ async function fillSchool(card, { name, period, share, fact, count }) {
     await card.field('1.3', 'count', count);
 }
 
+/// The card built here fills in the template's first criterion only: the
+/// rest are named before publishing, as schools would see them empty.
+const EMPTY_CRITERIA = 'Критерии 2, 3, 4, 5, 6 без показателей: школы увидят раздел пустым («Показатели этого раздела в карте пока не заданы»). Добавьте показатель или удалите критерий, если он не нужен.';
+
 async function exportFile(page, name) {
     await page.getByLabel(/Выгрузить всё равно/).check();
     const file = await downloadText(page, () => page.getByTestId('export-button').click());
@@ -294,9 +298,14 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
 
     // Publishing freezes the version: the coordinator is asked first, and
     // «Отмена» leaves the draft as it is.
+    // The criteria of the template left without indicators are named
+    // beside the card and in the question: schools would see them empty.
+    await editor.getByTestId('empty-criteria').filter({ hasText: EMPTY_CRITERIA }).waitFor();
     const asked = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.message()); d.dismiss(); }));
     await publish.click();
-    assert.match(await asked, /^Опубликовать карту «Профориентация в школах Белинского района», версия 1\? Опубликованная версия больше не меняется/);
+    const question = await asked;
+    assert.ok(question.startsWith(`${EMPTY_CRITERIA}\n\n`), question);
+    assert.match(question, /\n\nОпубликовать карту «Профориентация в школах Белинского района», версия 1\? Опубликованная версия больше не меняется/);
     assert.ok(await publish.isVisible(), 'still in the editor');
     page.once('dialog', (d) => d.accept());
     await publish.click();
@@ -453,7 +462,7 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     const publishing = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.message()); d.accept(); }));
     await page.getByTestId('card-editor').getByRole('button', { name: 'Опубликовать' }).click();
     const question = await publishing;
-    assert.ok(question.startsWith('Изменения по сравнению с версией 1:\n'), question);
+    assert.ok(question.startsWith(`${EMPTY_CRITERIA}\n\nИзменения по сравнению с версией 1:\n`), question);
     assert.ok(question.includes(`\n— Критерий 1: название «${oldTitle}» заменено на «Взаимодействие с профессиональными образовательными организациями».\n`), question);
     assert.ok(question.includes('\n— Показатель 1.1: цель «не менее 30\u00a0%» заменена на «не менее 40\u00a0%».'), question);
     assert.match(question, /\nСопоставимы с прежней версией \d+ из \d+ показател(я|ей) новой версии\.\n\nОпубликовать карту «Профориентация в школах Белинского района», версия 2\?/);

@@ -245,6 +245,18 @@ pub fn without_recommendation(card: &Card) -> Vec<String> {
         .collect()
 }
 
+/// The criteria without indicators: a school sees the section empty
+/// («Показатели этого раздела в карте пока не заданы»). Said beside the
+/// card, not a problem: a card taken from an order may list criteria it
+/// does not measure yet (Izhevsk's), but one left empty by removing its
+/// last indicator is more likely to be meant away.
+pub fn empty_criteria(card: &Card) -> Vec<String> {
+    card.criteria()
+        .filter(|c| c.indicators.is_empty())
+        .map(|c| c.code.clone())
+        .collect()
+}
+
 fn rule_text_disagrees(text: &str, points: u32) -> bool {
     let text = text.to_lowercase();
     let says_none = [

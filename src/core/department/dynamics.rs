@@ -11,11 +11,14 @@ use crate::department::archive::Archive;
 use crate::department::figures::{
     describe_value, mean_tenths, Aggregate, Figures, IndicatorFigure,
 };
+use crate::department::last_year::this_year;
 use crate::department::results::SchoolResult;
 use crate::department::review::counted;
+use crate::department::review_filter::{as_share, moved_more_than};
 use crate::department::school::SchoolId;
+use crate::school::draft::RawAnswer;
 use crate::scoring::{assess, tally};
-use crate::text::{by_name, group_digits, lower_first, percent_tenths};
+use crate::text::{by_name, group_digits, lower_first, percent, percent_tenths, tenths_percent};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SchoolChange {
@@ -181,8 +184,6 @@ pub fn school_changes(
     before: &[SchoolResult],
     after: &[SchoolResult],
 ) -> Vec<SchoolChange> {
-    let earlier: HashMap<&SchoolId, &SchoolResult> =
-        before.iter().map(|r| (&r.school, r)).collect();
     // A school is compared on this year's card when the years' versions
     // differ, or when either of its own files is of another version.
     let differ = |was: &SchoolResult, now: &SchoolResult| {
@@ -203,12 +204,10 @@ pub fn school_changes(
         };
         (r.score.indicators.iter()).any(|(code, c)| c.moves_score() && (!across || compared(code)))
     };
-    let mut changes: Vec<SchoolChange> = after
-        .iter()
-        .filter_map(|now| {
-            let was = earlier.get(&now.school)?;
+    let mut changes: Vec<SchoolChange> = in_both(before, after)
+        .map(|(was, now)| {
             let differs = differ(was, now);
-            Some(SchoolChange {
+            SchoolChange {
                 school: now.school.clone(),
                 name: now.name().to_owned(),
                 before: (was.score.total, was.score.max_applicable),
@@ -219,7 +218,7 @@ pub fn school_changes(
                     .then(|| across(archive, old, card, was, now))
                     .flatten(),
                 moved_by_check: (moved(was, old, (was, now)), moved(now, card, (was, now))),
-            })
+            }
         })
         .collect();
     changes.sort_by(|a, b| {
@@ -228,6 +227,18 @@ pub fn school_changes(
             .then_with(|| by_name(&a.name, &b.name))
     });
     changes
+}
+
+/// Each school of `after` that is in `before` too: (last year, this year).
+fn in_both<'a>(
+    before: &'a [SchoolResult],
+    after: &'a [SchoolResult],
+) -> impl Iterator<Item = (&'a SchoolResult, &'a SchoolResult)> {
+    let earlier: HashMap<&SchoolId, &SchoolResult> =
+        before.iter().map(|r| (&r.school, r)).collect();
+    after
+        .iter()
+        .filter_map(move |now| Some((*earlier.get(&now.school)?, now)))
 }
 
 /// [`Across`] for one school: both years on the indicators that last
@@ -560,6 +571,92 @@ pub fn value_changes(years: &Years) -> Vec<ValueChange> {
         })
         .chain(removed)
         .collect()
+}
+
+/// How far a school's value must move to be named in the dynamics of a
+/// card without points: the review's filter of changed answers starts at
+/// the same 10 percentage points.
+pub const SCHOOL_MOVE_POINTS: u32 = 10;
+
+/// One school's answer to one indicator in both years, on a card without
+/// points, where no total tells how the school moved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchoolValueChange {
+    pub name: String,
+    pub code: String,
+    pub before: String,
+    pub after: String,
+    /// The change of the two shown percentages, in tenths of a point.
+    pub tenths: i64,
+}
+
+/// The schools of both years whose share, percentage or yes/no moved by
+/// more than [`SCHOOL_MOVE_POINTS`] (exactly, as the review's filter
+/// finds them), by their own answers, on the indicators the two versions
+/// fill in alike: largest moves first.
+pub fn school_value_changes(
+    archive: &Archive,
+    years: &Years,
+    before: &[SchoolResult],
+    after: &[SchoolResult],
+) -> Vec<SchoolValueChange> {
+    // A school's answer to this year's `indicator`, in its own file's version.
+    let answer = |r: &SchoolResult, indicator: &Indicator| {
+        let entry = archive.entry(&r.submission_id)?;
+        let code = &entry.card.counterpart(indicator)?.code;
+        entry.opened.payload.answers.get(code)
+    };
+    let compared = years.new_card.indicators().filter(|i| {
+        comparability(years.old_card, years.new_card, i).values_comparable()
+            && years.old_card.counterpart(i).is_some()
+    });
+    let compared: Vec<&Indicator> = compared.collect();
+    let mut changes = Vec::new();
+    for (was, now) in in_both(before, after) {
+        for indicator in &compared {
+            let (Some(a0), Some(a1)) = (answer(was, indicator), answer(now, indicator)) else {
+                continue;
+            };
+            let (Some(s0), Some(s1)) = (as_share(a0), as_share(a1)) else {
+                continue;
+            };
+            if !moved_more_than(s0, s1, SCHOOL_MOVE_POINTS) {
+                continue;
+            }
+            let shown = |(part, whole): (u64, u64)| percent_tenths(part, whole).unwrap_or(0);
+            let (t0, t1) = (shown(s0), shown(s1));
+            changes.push(SchoolValueChange {
+                name: now.name().to_owned(),
+                code: indicator.code.clone(),
+                before: shown_value(a0, s0),
+                after: shown_value(a1, s1),
+                tenths: t1 as i64 - t0 as i64,
+            });
+        }
+    }
+    changes.sort_by(|a, b| {
+        (b.tenths.abs().cmp(&a.tenths.abs()))
+            .then_with(|| by_name(&a.name, &b.name))
+            .then_with(|| a.code.cmp(&b.code))
+    });
+    changes
+}
+
+/// «81,8 % (279 из 341)», «74,5 %» or «да», as [`as_share`] read it:
+/// two numbers, a percentage typed (tenths of 1 000), a yes or no (of 1).
+fn shown_value(answer: &RawAnswer, (part, whole): (u64, u64)) -> String {
+    if this_year(answer).is_some() {
+        format!(
+            "{} ({} из {})",
+            percent(part, whole),
+            group_digits(part),
+            group_digits(whole)
+        )
+    } else if whole == 1 {
+        if part == 1 { "да" } else { "нет" }.to_owned()
+    } else {
+        tenths_percent(part)
+    }
 }
 
 #[cfg(test)]
@@ -1103,5 +1200,46 @@ mod tests {
             of.after
         );
         assert_eq!(of.change.as_deref(), Some("−9,9\u{A0}п.\u{A0}п."));
+    }
+
+    /// Izhevsk's share by school, by hand: А 279 of 341 (81,8 %) → 8 of
+    /// 292 (2,7 %), −79,1; Б 30 → 35 of 100, +5, not named; В 10 → 20 of
+    /// 100, exactly +10, not more, not named; Г only this year.
+    #[test]
+    fn a_card_without_points_names_each_school_that_moved() {
+        let iz = crate::card::builtin("izhevsk").unwrap().unwrap();
+        let code = "П-1.1";
+        let school = |name: &str, period: &str, n: &str, d: &str| {
+            let mut d1 = testkit::draft(name, period, &[]);
+            d1.answers.insert(code.into(), testkit::share(n, d));
+            d1
+        };
+        let drafts = [
+            ("a1", school("Школа А", "2024/2025", "279", "341")),
+            ("a2", school("Школа А", "2025/2026", "8", "292")),
+            ("b1", school("Школа Б", "2024/2025", "30", "100")),
+            ("b2", school("Школа Б", "2025/2026", "35", "100")),
+            ("c1", school("Школа В", "2024/2025", "10", "100")),
+            ("c2", school("Школа В", "2025/2026", "20", "100")),
+            ("d2", school("Школа Г", "2025/2026", "0", "100")),
+        ];
+        let named: Vec<(&str, _)> = drafts.iter().map(|(id, d)| (*id, d)).collect();
+        let archive = testkit::archive(&iz, &named);
+        let two = testkit::TwoYears::of(&archive, &iz);
+        let changes = school_value_changes(&archive, &two.years(&iz), &two.before, &two.after);
+        assert_eq!(
+            changes,
+            [SchoolValueChange {
+                name: "Школа А".into(),
+                code: code.into(),
+                before: "81,8\u{A0}% (279 из 341)".into(),
+                after: "2,7\u{A0}% (8 из 292)".into(),
+                tenths: -791,
+            }]
+        );
+        // The headings name the same move.
+        let move_said = format!("на {SCHOOL_MOVE_POINTS} п. п.");
+        assert!(crate::department::report::SCHOOL_VALUES_HEADING.ends_with(&move_said));
+        assert!(crate::department::report::NO_SCHOOL_VALUES_MOVED.ends_with(&move_said));
     }
 }

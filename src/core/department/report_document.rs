@@ -29,6 +29,10 @@ pub struct ReportInput<'a> {
     /// ([`value_changes_table`](crate::department::tables::value_changes_table)),
     /// when there is a year before.
     pub value_changes: Option<Table>,
+    /// On a card without points, the schools' own values that moved most
+    /// ([`school_value_changes_table`](crate::department::tables::school_value_changes_table)),
+    /// when there is a year before.
+    pub school_values: Option<Table>,
     /// [`report::left_out`]: what the figures leave out; empty when nothing.
     pub left_out: String,
     /// [`report::proposals`], the report's closing part; none, no heading.
@@ -110,6 +114,14 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
         if let Some(table) = &input.value_changes {
             blocks.push(Block::Heading(report::VALUES_HEADING.to_owned()));
             blocks.push(Block::Table(table.clone()));
+        }
+        if let Some(table) = &input.school_values {
+            blocks.push(Block::Heading(report::SCHOOL_VALUES_HEADING.to_owned()));
+            blocks.push(if table.rows.is_empty() {
+                Block::Paragraph(report::NO_SCHOOL_VALUES_MOVED.to_owned())
+            } else {
+                Block::Table(table.clone())
+            });
         }
     }
     blocks.extend(input.reviewers.clone().map(Block::Paragraph));
@@ -221,6 +233,7 @@ mod tests {
             rating: &rating,
             dynamics: Some("По сравнению с 2024/2025 учебным годом …".into()),
             value_changes: None,
+            school_values: None,
             reviewers: Some("Проверку объективности провели: Иванова А. А. — Школа А.".into()),
             effects: Some(&effects),
             road_map: Some(road_map.clone()),
@@ -426,6 +439,7 @@ mod tests {
             rating: &rating,
             dynamics: None,
             value_changes: None,
+            school_values: None,
             reviewers: None,
             effects: None,
             road_map: None,
@@ -473,8 +487,10 @@ mod tests {
     /// dynamics text that points to them («в таблице ниже»).
     #[test]
     fn a_card_without_points_reports_its_values_of_both_years() {
-        use crate::department::dynamics::value_changes;
-        use crate::department::tables::{value_changes_table, DATA_INDICATOR_HEADERS};
+        use crate::department::dynamics::{school_value_changes, value_changes};
+        use crate::department::tables::{
+            school_value_changes_table, value_changes_table, DATA_INDICATOR_HEADERS,
+        };
         let card = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
         let (a, b) = (
             testkit::draft("А", "2024/2025", &[]),
@@ -499,6 +515,12 @@ mod tests {
             rating: &rating,
             dynamics: Some(dynamics.clone()),
             value_changes: Some(value_changes_table(&value_changes(&years))),
+            school_values: Some(school_value_changes_table(&school_value_changes(
+                &archive,
+                &years,
+                &two.before,
+                now,
+            ))),
             reviewers: None,
             effects: None,
             road_map: None,
@@ -548,5 +570,13 @@ mod tests {
             Block::Heading(report::VALUES_HEADING.to_owned())
         );
         assert_eq!(dynamics + 2, at(&Block::Table(tables[1].clone())));
+        // No school's value moved: said under the schools' heading.
+        assert_eq!(
+            blocks[dynamics + 3..dynamics + 5],
+            [
+                Block::Heading(report::SCHOOL_VALUES_HEADING.to_owned()),
+                Block::Paragraph(report::NO_SCHOOL_VALUES_MOVED.to_owned())
+            ]
+        );
     }
 }

@@ -62,21 +62,11 @@ impl RowFilter {
                 let before = &earlier.opened.payload.answers;
                 answers
                     .iter()
-                    .filter_map(|(code, answer)| {
-                        let (n1, d1) = as_share(answer)?;
-                        let (n0, d0) = as_share(before.get(code)?)?;
-                        if d0 == 0 || d1 == 0 {
-                            return None;
-                        }
-                        // |n1/d1 − n0/d0| > points/100, in integers.
-                        let (a, b) = (
-                            u128::from(n1) * u128::from(d0),
-                            u128::from(n0) * u128::from(d1),
-                        );
-                        let moved = a.abs_diff(b) * 100;
-                        (moved > u128::from(points) * u128::from(d0) * u128::from(d1))
-                            .then(|| code.clone())
+                    .filter(|(code, answer)| {
+                        (as_share(answer).zip(before.get(*code).and_then(as_share)))
+                            .is_some_and(|(now, was)| moved_more_than(was, now, points))
                     })
+                    .map(|(code, _)| code.clone())
                     .collect()
             }
         };
@@ -84,10 +74,25 @@ impl RowFilter {
     }
 }
 
+/// Whether a share moved from `was` to `now` (each as part and whole) by
+/// more than `points` percentage points, exactly: |n1/d1 − n0/d0| >
+/// points/100, in integers. An empty whole moves nothing.
+pub(crate) fn moved_more_than(was: (u64, u64), now: (u64, u64), points: u32) -> bool {
+    let ((n0, d0), (n1, d1)) = (was, now);
+    if d0 == 0 || d1 == 0 {
+        return false;
+    }
+    let (a, b) = (
+        u128::from(n1) * u128::from(d0),
+        u128::from(n0) * u128::from(d1),
+    );
+    a.abs_diff(b) * 100 > u128::from(points) * u128::from(d0) * u128::from(d1)
+}
+
 /// A share typed as its two numbers, a percentage typed as such (in
 /// tenths of the whole), or a yes or no (all or nothing of one): each
 /// moves by percentage points, a yes turned no by a hundred.
-fn as_share(answer: &RawAnswer) -> Option<(u64, u64)> {
+pub(crate) fn as_share(answer: &RawAnswer) -> Option<(u64, u64)> {
     this_year(answer)
         .or_else(|| {
             parse_percent(&answer.percent)

@@ -3,7 +3,7 @@
 
 use crate::card::{Card, ListColumn, Rule};
 use crate::department::archive::Archive;
-use crate::department::dynamics::{delta_text, ValueChange};
+use crate::department::dynamics::{delta_text, SchoolValueChange, ValueChange};
 use crate::department::effectiveness::{Effects, IndicatorEffect, PlanEffect};
 use crate::department::events::{event_totals, EventTotal};
 use crate::department::figures::{describe_value, Figures};
@@ -258,6 +258,30 @@ pub fn value_changes_table(changes: &[ValueChange]) -> Table {
         ]
         .map(String::from)
         .to_vec(),
+        rows,
+    }
+}
+
+/// The schools' own values that moved most, on a card without points
+/// ([`school_value_changes`](crate::department::dynamics::school_value_changes)).
+pub fn school_value_changes_table(changes: &[SchoolValueChange]) -> Table {
+    let rows = changes
+        .iter()
+        .map(|c| {
+            vec![
+                Cell::Text(c.name.clone()),
+                Cell::Text(item_heading(&c.code)),
+                Cell::Text(c.before.clone()),
+                Cell::Text(c.after.clone()),
+                Cell::Text(delta_text(c.tenths)),
+            ]
+        })
+        .collect();
+    Table {
+        name: crate::department::report::SCHOOL_VALUES_HEADING.to_owned(),
+        headers: ["Школа", "Код", "Было", "Стало", "Изменение"]
+            .map(String::from)
+            .to_vec(),
         rows,
     }
 }

@@ -70,6 +70,19 @@ fn doubt_text(codes: &[String]) -> Option<String> {
     ))
 }
 
+/// «Критерий 6 без показателей: …» for [`Editor::empty_criteria`].
+fn empty_text(codes: &[String]) -> Option<String> {
+    let which = match codes.len() {
+        0 => return None,
+        1 => format!("Критерий {} без показателей", codes[0]),
+        _ => format!("Критерии {} без показателей", codes.join(", ")),
+    };
+    Some(format!(
+        "{which}: школы увидят раздел пустым («Показатели этого раздела в карте пока не \
+         заданы»). Добавьте показатель или удалите критерий, если он не нужен."
+    ))
+}
+
 /// What [`stale_text`] asks to check, and how it stayed behind.
 type Stale = (&'static str, &'static str);
 const RULE_TEXT: Stale = (
@@ -193,6 +206,7 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
         .into_iter()
         .filter_map(|(memo, what)| memo.with_untracked(|s| s.as_ref().map(|s| stale_text(what, s))))
         .chain(editor.rule_text_doubts.with_untracked(|d| doubt_text(d)))
+        .chain(editor.empty_criteria.with_untracked(|c| empty_text(c)))
         .map(|text| format!("{text}\n\n"))
         .collect::<String>();
         let changed = editor.previous.with_value(|before| {
@@ -346,6 +360,9 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
                     codes.join(", ")
                 )}</p>
             }))}
+            {move || editor.empty_criteria.with(|c| empty_text(c)).map(|text| view! {
+                <p class="notice notice-warning" data-testid="empty-criteria">{text}</p>
+            })}
             {move || editor.rule_text_doubts.with(|d| doubt_text(d)).map(|text| view! {
                 <p class="notice notice-warning" data-testid="rule-text-doubts">{text}</p>
             })}

@@ -28,7 +28,9 @@ use profkarta_core::card::edit::{
     follow_rule_texts, note_rule_texts, remove, rule_texts_to_check, stale_recommendations,
     stale_rule_texts, Place, RuleTextsWrittenFor,
 };
-use profkarta_core::card::validate::{publish_problems, rule_text_doubts, without_recommendation};
+use profkarta_core::card::validate::{
+    empty_criteria, publish_problems, rule_text_doubts, without_recommendation,
+};
 use profkarta_core::card::{Card, Indicator};
 use profkarta_core::department::view::history::History;
 use profkarta_core::error::TemplateError;
@@ -80,6 +82,9 @@ pub struct Editor {
     /// Indicators with points and no recommendation for the letters
     /// ([`without_recommendation`]): named above the card.
     pub without_recommendation: Memo<Vec<String>>,
+    /// Criteria left without indicators ([`empty_criteria`]): named above
+    /// the card and asked about on publishing.
+    pub empty_criteria: Memo<Vec<String>>,
     /// Fields whose typed text could not be read («150» for a percentage):
     /// the card still holds the field's last good value, so these block
     /// publishing as the card's own problems do.
@@ -145,6 +150,7 @@ impl Editor {
             stale_recommendations: against_previous(stale_recommendations),
             rule_text_doubts: Memo::new(move |_| card.with(rule_text_doubts)),
             without_recommendation: Memo::new(move |_| card.with(without_recommendation)),
+            empty_criteria: Memo::new(move |_| card.with(empty_criteria)),
             unread: RwSignal::new(BTreeSet::new()),
             notice: RwSignal::new(String::new()),
             removed: RwSignal::new(String::new()),

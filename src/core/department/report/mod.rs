@@ -73,6 +73,12 @@ pub fn figures_note(card: &Card) -> String {
 }
 pub const DYNAMICS_HEADING: &str = "Динамика";
 pub const VALUES_HEADING: &str = "Значения показателей по муниципалитету";
+/// Above [`school_value_changes_table`](crate::department::tables::school_value_changes_table):
+/// the move is [`SCHOOL_MOVE_POINTS`](crate::department::dynamics::SCHOOL_MOVE_POINTS).
+pub const SCHOOL_VALUES_HEADING: &str = "Значения школ, изменившиеся больше чем на 10 п. п.";
+/// Said instead of that table when no school's value moved so far.
+pub const NO_SCHOOL_VALUES_MOVED: &str =
+    "Ни у одной школы, приславшей карты за оба года, значения не изменились больше чем на 10 п. п.";
 pub const EFFECTS_HEADING: &str = "Анализ эффективности принятых мер";
 pub const PLANS_HEADING: &str = "Планы мероприятий школ";
 

@@ -8,6 +8,7 @@ use crate::department::school::normalize;
 use crate::department::verdict::{explanation, Verdict};
 use crate::error::ImportError;
 use crate::signed::submission::named_in_file_name;
+use crate::text::plural;
 
 /// What happened to one picked file, as the import log keeps it. Its
 /// verdict is read from the archive when shown, since it may change.
@@ -277,10 +278,56 @@ impl Tally {
     }
 }
 
+/// «не удалось прочитать файлы «a.json», «b.json» и ещё 1 запись»: the
+/// stored files that no longer read, by name (the first ten), so that the
+/// department knows which to load again, and the records that no longer
+/// say even their name, counted.
+pub fn unreadable_records(names: &[String], nameless: u64) -> String {
+    const NAMED: usize = 10;
+    let records = |n: u64| format!("{n} {}", plural(n, "запись", "записи", "записей"));
+    let shown = names.len().min(NAMED);
+    let mut said = names[..shown]
+        .iter()
+        .map(|n| format!("«{n}»"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let more = (names.len() - shown) as u64 + nameless;
+    if shown == 0 {
+        return format!("{} не удалось прочитать", records(more));
+    }
+    if more > 0 {
+        said = format!("{said} и ещё {}", records(more));
+    }
+    let what = if shown == 1 && more == 0 {
+        "файл"
+    } else {
+        "файлы"
+    };
+    format!("не удалось прочитать {what} {said}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::department::archive::{Archive, Cards};
+
+    /// The damaged stored files are named, so that the department knows
+    /// which to load again; ten at most, the rest counted.
+    #[test]
+    fn unreadable_stored_files_are_named() {
+        let names = |n: usize| (1..=n).map(|i| format!("{i}.json")).collect::<Vec<_>>();
+        assert_eq!(unreadable_records(&[], 1), "1 запись не удалось прочитать");
+        assert_eq!(
+            unreadable_records(&names(1), 0),
+            "не удалось прочитать файл «1.json»"
+        );
+        assert_eq!(
+            unreadable_records(&names(2), 1),
+            "не удалось прочитать файлы «1.json», «2.json» и ещё 1 запись"
+        );
+        let twelve = unreadable_records(&names(12), 0);
+        assert!(twelve.ends_with("«10.json» и ещё 2 записи"), "{twelve}");
+    }
     use crate::error::ImportError;
     use crate::scoring::assess;
     use crate::signed::keys::KeyPair;
