@@ -9,6 +9,7 @@
 use leptos::prelude::*;
 
 use profkarta_charts::figures::trend_svg;
+use profkarta_core::card::versions::Comparability;
 use profkarta_core::department::dynamics::{
     delta_text, indicator_changes, school_changes, SchoolChange, Years,
 };
@@ -215,6 +216,23 @@ pub fn DynamicsPanel() -> impl IntoView {
                 .collect_view()
         })
     };
+    // Last of all, those the card no longer has, as in the values' table.
+    let removed = move || {
+        dept.with_years(|years, _, _| {
+            (years.removed_met().into_iter())
+                .map(|(old, (earned, applicable))| {
+                    view! {
+                        <tr data-code=old.code.clone() class="changed">
+                            <IndicatorName code=old.code.clone() text=old.text.clone()/>
+                            <td class="num">{format!("{earned} из {applicable}")}</td>
+                            <td class="num">"—"</td>
+                            <td class="num" data-col="delta">{Comparability::Removed.short_label()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
     view! {
         <section class="panel" aria-labelledby="dynamics-title">
             <h2 id="dynamics-title">"Динамика"</h2>
@@ -296,7 +314,7 @@ pub fn DynamicsPanel() -> impl IntoView {
                     <TableScroll label="Изменения по показателям">
                         <table data-testid="indicator-changes">
                             <thead><tr><ColumnHeads names=&["Показатель"]/><ColumnHeads names=&["Было", "Стало", "Изменение доли школ"] numbers=true/></tr></thead>
-                            <tbody>{indicators}</tbody>
+                            <tbody>{indicators}{removed}</tbody>
                         </table>
                     </TableScroll>
                 })}

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use profkarta_core::card::{Card, Level};
 use profkarta_core::department::tables::{
-    events_tables, indicators_table, matrix_table, rating_table, values_table,
+    events_tables, indicators_table, matrix_table, rating_table, values_table, Shares,
 };
 use profkarta_core::export::{to_csv, to_xlsx, Table};
 use profkarta_core::text::{percent, period_stem};
@@ -48,7 +48,7 @@ fn tables(dept: Dept, card: &Card, period: &str) -> Vec<Table> {
     );
     tables.push(dept.archive().with_untracked(|a| {
         dept.results
-            .with_untracked(|r| values_table(card, a, r, period))
+            .with_untracked(|r| values_table(card, a, r, period, Shares::Apart))
     }));
     let events = dept
         .archive()

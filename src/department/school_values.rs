@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use profkarta_core::department::tables::values_table;
+use profkarta_core::department::tables::{values_table, Shares};
 
 use crate::department::data_table::DataTable;
 use crate::department::state::Dept;
@@ -17,8 +17,10 @@ pub fn SchoolValues() -> impl IntoView {
     let yes_no = card.asks_yes_no();
     let table = Memo::new(move |_| {
         let period = dept.period.get().unwrap_or_default();
-        dept.archive()
-            .with(|a| dept.results.with(|r| values_table(&card, a, r, &period)))
+        dept.archive().with(|a| {
+            dept.results
+                .with(|r| values_table(&card, a, r, &period, Shares::Together))
+        })
     });
     view! {
         <h3>"Значения по школам"</h3>

@@ -45,7 +45,7 @@ pub fn SchoolApp() -> impl IntoView {
         let assessment = Memo::new(move |_| card.with(|c| draft.with(|d| assess(c, d))));
         provide_context(cards);
         provide_context(DraftCtx(draft));
-        provide_context(AssessmentCtx(assessment));
+        AssessmentCtx::provide(assessment);
         provide_context(drafts);
         provide_context(SigningKey::start(KeyOwner::School, notices));
         let card_key = Memo::new(move |_| card.with(|c| (c.id.clone(), c.version)));

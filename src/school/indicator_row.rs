@@ -20,7 +20,7 @@ use crate::school::fact_choice::FactChoice;
 use crate::school::last_plan_note::LastPlanNote;
 use crate::school::last_year::LastYearFields;
 use crate::school::list_rows::ListRows;
-use crate::school::state::{CardCtx, DraftCtx, DraftParts};
+use crate::school::state::{CardCtx, DraftCtx, DraftParts, TypingCtx};
 use crate::shared::field::FieldKind;
 
 #[component]
@@ -84,6 +84,24 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
         }
     });
     let article = NodeRef::<leptos::html::Article>::new();
+    // The summary counts the row as it shows it: said where it is typed.
+    let TypingCtx(typed_row) = expect_context();
+    let row_code = StoredValue::new(code.to_string());
+    // Its own signals may be gone (the row removed with the focus in it).
+    let announce = move || {
+        row_code.try_with_value(|code| {
+            let now = (typing.try_get_untracked() == Some(true))
+                .then(|| (code.clone(), whole.try_get_untracked().flatten()));
+            let mine = |t: &Option<(String, Option<AnswerField>)>| {
+                t.as_ref().is_some_and(|(c, _)| c == code)
+            };
+            // Leaving, only its own mark is taken away: the row the focus
+            // went to may have set its own already.
+            if now.is_some() || typed_row.with_untracked(mine) {
+                set(typed_row, now);
+            }
+        });
+    };
     // The browser also sends `focusout` when the focused field is removed
     // with its row (another card drawn): the row's signals are gone then.
     // A new place for the focus (`None`: out of the row): nothing typed
@@ -91,6 +109,7 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
     let set_typing = move |at: Option<&web_sys::Node>| {
         set(typing, at.is_some());
         set(whole, at.and_then(list_row_of).map(AnswerField::RowName));
+        announce();
     };
     // Still typing while the focus goes to the row's boxes of one line or
     // its buttons.
@@ -134,7 +153,6 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
         let indicator = Arc::clone(&indicator);
         Memo::new(move |_| result.with(|r| explain(&indicator, r, card_scores)))
     };
-    let not_applicable = Signal::derive(move || result.with(|r| !r.outcome.applies()));
     // A row the school's profile rules out (no grades 10–11, say) takes
     // no answer: its boxes leave the way of Tab, which a school with
     // one level missing walked through a dozen times. Only the comment
@@ -253,6 +271,7 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
                 let target = event_target::<web_sys::Element>(&ev);
                 if let Some(field) = whole_field(&target.id()) {
                     set(whole, Some(field));
+                    announce();
                 }
                 if is_links_box(&target) {
                     set(in_links, true);
@@ -286,7 +305,9 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
             // counted, under no «Начисление».
             <p class="rule">{(indicator.points > 0).then(|| view! { <span class="muted">"Начисление: "</span> })}{indicator.rule_text.clone()}</p>
             {explanation}
-            <div class="inputs" class:inactive=not_applicable inert=ruled_out>{inputs}</div>
+            // Dimmed only where the profile rules the row out: a row its own
+            // numbers put out («0 из 0», no last year) asks for those numbers.
+            <div class="inputs" class:inactive=ruled_out inert=ruled_out>{inputs}</div>
             <Show when=move || copied.get()>
                 <p class="notice copied" data-testid="copied">
                     "Ответ перенесён из карты прошлого года. Проверьте, верен ли он в этом году. "

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use profkarta_core::card::Card;
-use profkarta_core::school::draft::{Draft, RawAnswer};
+use profkarta_core::school::draft::{AnswerField, Draft, RawAnswer};
 use profkarta_core::school::plan::LastPlan;
 use profkarta_core::school::profile::SchoolProfile;
 use profkarta_core::scoring::Assessment;
@@ -20,9 +20,32 @@ pub struct CardCtx(pub Arc<Card>);
 #[derive(Clone, Copy)]
 pub struct DraftCtx(pub RwSignal<Draft>);
 
-/// The score, derived from the card and the draft on every change.
+/// The score, derived from the card and the draft on every change, as the
+/// page shows it: the row being typed in as that row shows it.
 #[derive(Clone, Copy)]
 pub struct AssessmentCtx(pub Memo<Assessment>);
+
+/// The row the school is typing in, by code, and the whole on its way in
+/// it ([`Assessment::while_typing`]): set by the row, read by the
+/// summary's score, which named as an error a half-typed pair its row
+/// still showed as «не заполнено».
+#[derive(Clone, Copy)]
+pub struct TypingCtx(pub RwSignal<Option<(String, Option<AnswerField>)>>);
+
+impl AssessmentCtx {
+    /// Provides `scored` as the page shows it, and the row's signal for it.
+    pub fn provide(scored: Memo<Assessment>) {
+        let typing = RwSignal::new(None::<(String, Option<AnswerField>)>);
+        let shown = Memo::new(move |_| {
+            typing.with(|t| match t {
+                Some((code, field)) => scored.with(|a| a.while_typing(code, *field)),
+                None => scored.get(),
+            })
+        });
+        provide_context(TypingCtx(typing));
+        provide_context(AssessmentCtx(shown));
+    }
+}
 
 /// What the card's rows and the profile form read of the draft, each part a
 /// signal of its own that changes only when its value does: every

@@ -683,6 +683,14 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         const [num, den] = shares.reduce(([n, d], a) => [n + Number(a.numerator), d + Number(a.denominator)], [0, 0]);
         const pk = await page.getByTestId('indicator-figures').locator('tr[data-code="П-1.1"] [data-col="value"]').innerText();
         assert.equal(pk, `${(Math.round((num * 1000) / den) / 10).toFixed(1).replace('.', ',')}${NBSP}% (${grouped(num)} из ${grouped(den)})`);
+        // In the file, a share is three numbers, for the spreadsheet to sum.
+        const izValues = await downloadText(page, () => page.getByRole('button', { name: 'Значения по школам в CSV' }).click());
+        const izSheet = izValues.text.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';'));
+        assert.deepEqual(izSheet[0], ['Школа', 'П-1.1, числитель', 'П-1.1, знаменатель', 'П-1.1, %']);
+        const filled = latest('izhevsk').find((s) => s.answers['П-1.1'].denominator !== '0');
+        const [fn, fd] = [filled.answers['П-1.1'].numerator, filled.answers['П-1.1'].denominator].map(Number);
+        const ft = Math.floor((fn * 2000 + fd) / (fd * 2));
+        assert.deepEqual(izSheet.find((l) => l[0] === filled.school).slice(1), [String(fn), String(fd), `${Math.floor(ft / 10)},${ft % 10}`]);
         // The reviewer is told why «0 из 0» counts nothing, and to check it.
         const empty = latest('izhevsk').find((s) => s.answers['П-1.1'].denominator === '0');
         assert.ok(empty, 'the generated set has a school with an empty group');

@@ -276,9 +276,13 @@ test('invalid numbers are marked on the field in Russian and never counted', () 
         await card.share('1.1', '', '10');
         await card.expectPoints('1.1', 'не заполнено');
         await card.expectExact(card.page.locator('#ind-1-1-numerator-error'), '', 'no message yet');
+        // The summary counts the row as the row shows it: not yet an error.
+        const invalid = card.page.getByTestId('invalid');
+        await card.expectExact(invalid, '', 'no error in the summary while the pair is typed');
         await card.input('1.1', 'evidence').focus();
         await card.expectFieldError('1.1', 'numerator', 'Заполните и это поле; если таких нет, введите 0.');
         await card.expectPoints('1.1', 'не учитывается');
+        await card.expectExact(invalid, 'С ошибками (не учитываются): 1 показатель — 1.1.', 'said once the numbers are left');
         // The whole is asked for without «0»: that would only make the part above it.
         await card.share('1.1', '10', '');
         await card.input('1.2', 'numerator').focus();

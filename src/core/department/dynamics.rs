@@ -371,6 +371,19 @@ impl Years<'_> {
         (self.old_card.indicators()).filter(|i| self.new_card.by_key(i.key()).is_none())
     }
 
+    /// Last year's indicators with points that this year's card no longer
+    /// has, with (schools that earned them, schools they applied to) then:
+    /// the table of who met each indicator ends with them, as the values'
+    /// table does.
+    pub fn removed_met(&self) -> Vec<(&Indicator, (usize, usize))> {
+        (self.removed().filter(|old| old.points > 0))
+            .filter_map(|old| {
+                let was = self.before.indicators.iter().find(|f| f.code == old.code)?;
+                Some((old, (was.earned, was.applicable)))
+            })
+            .collect()
+    }
+
     /// Whether the two years used different versions of the card.
     pub fn versions_differ(&self) -> bool {
         self.old_card.version != self.new_card.version
@@ -1129,6 +1142,11 @@ mod tests {
             assert_eq!(last.comparability.method_label(), "исключён из карты");
             assert_eq!(last.change, None);
             assert_eq!(values.len(), 23, "22 of version 2 and the one left out");
+            // Who met it last year ends the table of who met each one.
+            let met: Vec<_> = (years.removed_met().into_iter())
+                .map(|(old, was)| (old.code.as_str(), was))
+                .collect();
+            assert_eq!(met, [("2.2", (1, 1))]);
             let note = crate::department::report::versions_note(years);
             assert!(
                 note.contains(" Из карты исключён показатель 2.2 (в прошлом году: да — у 1 из 1 (100,0\u{A0}%))."),

@@ -294,6 +294,25 @@ pub fn draft_letter(
             many.join(", ")
         )),
     }
+    // Out of the maximum for want of last year's figures: not missed, so
+    // in no list below, and the school would not know why its maximum
+    // shrank, nor that next time the figures earn the point.
+    let without_last_year: Vec<&str> = (school.score.indicators.iter())
+        .filter(|(_, c)| c.lacks_last_year)
+        .map(|(code, _)| code.as_str())
+        .collect();
+    match without_last_year.as_slice() {
+        [] => {}
+        [one] => text.push_str(&format!(
+            "Показатель {one} не вошёл в максимум: организация не указала данные прошлого года, \
+             и рост не с чем сравнить. Укажите их в следующей выгрузке.\n\n"
+        )),
+        many => text.push_str(&format!(
+            "Показатели {} не вошли в максимум: организация не указала данные прошлого года, \
+             и рост не с чем сравнить. Укажите их в следующей выгрузке.\n\n",
+            many.join(", ")
+        )),
+    }
     // An informational indicator is never missed: it has no target.
     let missed: Vec<_> = card
         .scored_indicators()
@@ -1374,6 +1393,21 @@ mod tests {
             ),
             "{text}"
         );
+        // Left without last year, it is out of the maximum: said once,
+        // above the missed ones, with what to do.
+        let blank_text = {
+            let archive = testkit::archive(&lk, &[("b", &blank)]);
+            let ranked = rank(results(&archive, "leninsk-kuznetsky", "2025/2026"));
+            school_letter(&archive, &lk, &ranked[0].result, &ranked, None).unwrap()
+        };
+        assert!(
+            blank_text.contains(
+                "Показатель 1.1 не вошёл в максимум: организация не указала данные прошлого \
+                 года, и рост не с чем сравнить. Укажите их в следующей выгрузке.\n\n"
+            ),
+            "{blank_text}"
+        );
+        assert!(!text.contains("не вошёл в максимум"), "put back: {text}");
         // Its advice is growth, not the threshold the card's advice names,
         // in the letter and in the plan it suggests.
         let growth = "Добиться роста показателя по сравнению с прошлым годом: порог уже \

@@ -1,12 +1,13 @@
 //! The rating, the school × indicator matrix and the report's tables as
 //! tables for CSV, XLSX and DOCX downloads.
 
-use crate::card::{Card, ListColumn, Rule};
-use crate::department::archive::Archive;
+use crate::card::{Card, Indicator, ListColumn, Rule};
+use crate::department::archive::{Archive, Entry};
 use crate::department::dynamics::{delta_text, SchoolValueChange, ValueChange};
 use crate::department::effectiveness::{Effects, IndicatorEffect, PlanEffect};
 use crate::department::events::{event_totals, EventTotal};
 use crate::department::figures::{describe_value, Figures};
+use crate::department::last_year::this_year;
 use crate::department::measures::Measure;
 use crate::department::results::{Ranked, SchoolResult};
 use crate::export::{Cell, Table};
@@ -154,18 +155,40 @@ pub fn indicator_headers(card: &Card) -> &'static [&'static str] {
     }
 }
 
+/// How [`values_table`] gives a share: in one cell, as the screen reads it
+/// («12 из 40 (30,0 %)»), or in three columns of numbers (numerator,
+/// denominator, percentage), as a spreadsheet sums and sorts them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shares {
+    Together,
+    Apart,
+}
+
 /// Each school's own values, indicator by indicator, by name: what a card
 /// without points is collected for, and the figures behind a rating.
 /// Numbers stay numbers where the answer is one (a count, a typed
-/// percentage); a share reads as «12 из 40», a list as its rows' count.
+/// percentage, a share's two numbers when `shares` is [`Shares::Apart`]);
+/// otherwise a share reads as «12 из 40», a list as its rows' count.
 pub fn values_table(
     card: &Card,
     archive: &Archive,
     results: &[SchoolResult],
     period: &str,
+    shares: Shares,
 ) -> Table {
+    let apart = |i: &Indicator| {
+        shares == Shares::Apart && matches!(i.rule, Rule::Share { .. } | Rule::Breakdown { .. })
+    };
     let mut headers = vec!["Школа".to_owned()];
-    headers.extend(card.indicators().map(|i| item_heading(&i.code)));
+    for i in card.indicators() {
+        let heading = item_heading(&i.code);
+        if apart(i) {
+            headers
+                .extend(["числитель", "знаменатель", "%"].map(|part| format!("{heading}, {part}")));
+        } else {
+            headers.push(heading);
+        }
+    }
     let mut schools: Vec<&SchoolResult> = results.iter().collect();
     schools.sort_by(|a, b| by_name(a.name(), b.name()));
     let rows = schools
@@ -173,53 +196,21 @@ pub fn values_table(
         .map(|r| {
             let entry = archive.entry(&r.submission_id);
             let mut row = vec![Cell::Text(r.name().to_owned())];
-            row.extend(card.indicators().map(|indicator| {
-                // A file of another version: its answer under its code there.
-                let code = match entry.map(|e| e.card.code_of(card, &indicator.code)) {
-                    Some(None) => return Cell::Text("нет в версии школы".to_owned()),
-                    Some(Some(theirs)) => theirs,
-                    None => &indicator.code,
-                };
-                let answer = entry.and_then(|e| e.opened.payload.answers.get(code));
-                match r.score.indicator(&indicator.code) {
-                    // Typed, but not a figure to add up: marked as the
-                    // matrix marks it.
-                    Some(c) if c.invalid => {
-                        return Cell::Text(format!(
-                            "{} (ошибка в ответе, не учтено)",
-                            answer_summary(indicator, answer)
-                        ))
-                    }
-                    // Left out of the municipal value, or counted as «нет»
-                    // there ([`Counted::unconfirmed_value`]).
-                    Some(c) if c.unconfirmed_value() => {
-                        return Cell::Text(format!(
-                            "{} (не подтверждено проверкой)",
-                            answer_summary(indicator, answer)
-                        ))
-                    }
-                    Some(c) if c.applies => {}
-                    Some(c) if c.lacks_last_year => {
-                        return Cell::Text("нет данных прошлого года".to_owned())
-                    }
-                    _ => return Cell::Text("не применимо".to_owned()),
+            for indicator in card.indicators() {
+                let (cell, share) = value_cell(card, indicator, entry, r);
+                if !apart(indicator) {
+                    row.push(cell);
+                    continue;
                 }
-                match (&indicator.rule, answer) {
-                    (_, None) => Cell::Empty,
-                    (Rule::Count { .. }, Some(a)) => match parse_number(&a.count) {
-                        Ok(Some(n)) => Cell::Int(i64::try_from(n).unwrap_or(i64::MAX)),
-                        _ => Cell::Text(a.count.trim().to_owned()),
-                    },
-                    (Rule::Percent { .. }, Some(a)) => match parse_percent(&a.percent) {
-                        Ok(Some(tenths)) => Cell::Percent {
-                            part: tenths.into(),
-                            whole: 1000,
-                        },
-                        _ => Cell::Text(a.percent.trim().to_owned()),
-                    },
-                    (_, Some(a)) => Cell::Text(answer_summary(indicator, Some(a))),
+                match share {
+                    Some((part, whole)) => row.extend([
+                        Cell::Int(i64::try_from(part).unwrap_or(i64::MAX)),
+                        Cell::Int(i64::try_from(whole).unwrap_or(i64::MAX)),
+                        Cell::Percent { part, whole },
+                    ]),
+                    None => row.extend([cell, Cell::Empty, Cell::Empty]),
                 }
-            }));
+            }
             row
         })
         .collect();
@@ -227,6 +218,65 @@ pub fn values_table(
         name: format!("Значения по школам {period}"),
         headers,
         rows,
+    }
+}
+
+/// One school's value of `indicator` in [`values_table`], and its share's
+/// two numbers where the value is a share as typed.
+fn value_cell(
+    card: &Card,
+    indicator: &Indicator,
+    entry: Option<&Entry>,
+    r: &SchoolResult,
+) -> (Cell, Option<(u64, u64)>) {
+    // A file of another version: its answer under its code there.
+    let code = match entry.map(|e| e.card.code_of(card, &indicator.code)) {
+        Some(None) => return (Cell::Text("нет в версии школы".to_owned()), None),
+        Some(Some(theirs)) => theirs,
+        None => &indicator.code,
+    };
+    let answer = entry.and_then(|e| e.opened.payload.answers.get(code));
+    let said = |text: String| (Cell::Text(text), None);
+    match r.score.indicator(&indicator.code) {
+        // Typed, but not a figure to add up: marked as the matrix marks it.
+        Some(c) if c.invalid => {
+            return said(format!(
+                "{} (ошибка в ответе, не учтено)",
+                answer_summary(indicator, answer)
+            ))
+        }
+        // Left out of the municipal value, or counted as «нет» there
+        // ([`Counted::unconfirmed_value`]).
+        Some(c) if c.unconfirmed_value() => {
+            return said(format!(
+                "{} (не подтверждено проверкой)",
+                answer_summary(indicator, answer)
+            ))
+        }
+        Some(c) if c.applies => {}
+        Some(c) if c.lacks_last_year => return said("нет данных прошлого года".to_owned()),
+        _ => return said("не применимо".to_owned()),
+    }
+    match (&indicator.rule, answer) {
+        (_, None) => (Cell::Empty, None),
+        (Rule::Count { .. }, Some(a)) => match parse_number(&a.count) {
+            Ok(Some(n)) => (Cell::Int(i64::try_from(n).unwrap_or(i64::MAX)), None),
+            _ => said(a.count.trim().to_owned()),
+        },
+        (Rule::Percent { .. }, Some(a)) => match parse_percent(&a.percent) {
+            Ok(Some(tenths)) => (
+                Cell::Percent {
+                    part: tenths.into(),
+                    whole: 1000,
+                },
+                None,
+            ),
+            _ => said(a.percent.trim().to_owned()),
+        },
+        (_, Some(a)) => (
+            Cell::Text(answer_summary(indicator, Some(a))),
+            this_year(a).filter(|(_, whole)| *whole > 0),
+        ),
     }
 }
 
@@ -519,7 +569,8 @@ pub fn events_tables(archive: &Archive, card: &Card, results: &[SchoolResult]) -
 mod tests {
     use super::*;
     use crate::card::DEFAULT_CARD;
-    use crate::department::archive::Archive;
+    use crate::department::archive::{Archive, Entry};
+    use crate::department::last_year::this_year;
     use crate::department::results::{rank, results};
     use crate::department::review::Decision;
     use crate::export::to_csv;
@@ -606,7 +657,7 @@ mod tests {
         let a = draft("СОШ № 2", "2025/2026", &[]);
         let archive = testkit::archive(&nv, &[("b", &b), ("a", &a)]);
         let res = results(&archive, &nv.id, "2025/2026");
-        let t = values_table(&nv, &archive, &res, "2025/2026");
+        let t = values_table(&nv, &archive, &res, "2025/2026", Shares::Together);
         assert_eq!(t.name, "Значения по школам 2025/2026");
         assert_eq!(t.headers.len(), 1 + nv.indicators().count());
         assert_eq!(
@@ -637,7 +688,7 @@ mod tests {
         let mut archive = archive;
         archive.set_decision("b", &code("count"), Some(Decision::NoPoint));
         let res = results(&archive, &nv.id, "2025/2026");
-        let t = values_table(&nv, &archive, &res, "2025/2026");
+        let t = values_table(&nv, &archive, &res, "2025/2026", Shares::Together);
         assert_eq!(
             t.rows[1][at(&code("count"))],
             Cell::Text("1 200 (не подтверждено проверкой)".into())
@@ -647,7 +698,7 @@ mod tests {
         wrong.answers.entry(code("percent")).or_default().percent = "100,5".into();
         let archive = testkit::archive(&nv, &[("w", &wrong)]);
         let res = results(&archive, &nv.id, "2025/2026");
-        let t = values_table(&nv, &archive, &res, "2025/2026");
+        let t = values_table(&nv, &archive, &res, "2025/2026", Shares::Together);
         assert_eq!(
             t.rows[0][at(&code("percent"))],
             Cell::Text("100,5 (ошибка в ответе, не учтено)".into())
@@ -667,12 +718,60 @@ mod tests {
         let at = |c: &str| 1 + lk.indicators().position(|i| i.code == c).unwrap();
         let row = |archive: &Archive| {
             let res = results(archive, &lk.id, "2025/2026");
-            values_table(&lk, archive, &res, "2025/2026").rows[0].clone()
+            values_table(&lk, archive, &res, "2025/2026", Shares::Together).rows[0].clone()
         };
         let text = |s: &str| Cell::Text(s.into());
         assert_eq!(row(&archive)[at("5.1")], text("не применимо"));
         assert_eq!(row(&archive)[at("5.2")], text("нет данных прошлого года"));
         archive.set_decision("a", "5.2", Some(Decision::NotApplicable));
         assert_eq!(row(&archive)[at("5.2")], text("не применимо"));
+    }
+
+    /// In files, a share stands in three columns of numbers, so that a
+    /// spreadsheet sums and sorts them; one that is not a share as typed
+    /// keeps its words in the first. By hand: 36 of 208 is 17,3 %.
+    #[test]
+    fn in_files_a_share_is_three_numbers() {
+        let iz = crate::card::builtin("izhevsk").unwrap().unwrap();
+        let mut a = draft("Школа А", "2025/2026", &[]);
+        a.answers
+            .insert("П-1.1".into(), testkit::share("36", "208"));
+        let mut b = draft("Школа Б", "2025/2026", &[]);
+        b.answers.insert("П-1.1".into(), testkit::share("0", "0"));
+        let archive = testkit::archive(&iz, &[("a", &a), ("b", &b)]);
+        let res = results(&archive, &iz.id, "2025/2026");
+        let t = values_table(&iz, &archive, &res, "2025/2026", Shares::Apart);
+        assert_eq!(
+            t.headers,
+            [
+                "Школа",
+                "П-1.1, числитель",
+                "П-1.1, знаменатель",
+                "П-1.1, %"
+            ]
+        );
+        assert_eq!(
+            t.rows[0][1..],
+            [
+                Cell::Int(36),
+                Cell::Int(208),
+                Cell::Percent {
+                    part: 36,
+                    whole: 208
+                }
+            ]
+        );
+        assert_eq!(t.rows[0][3].text(), "17,3");
+        assert_eq!(
+            t.rows[1][1..],
+            [Cell::Text("не применимо".into()), Cell::Empty, Cell::Empty]
+        );
+        // On screen, one cell.
+        let together = values_table(&iz, &archive, &res, "2025/2026", Shares::Together);
+        assert_eq!(together.headers, ["Школа", "П-1.1"]);
+        assert_eq!(
+            together.rows[0][1],
+            Cell::Text("36 из 208 (17,3\u{A0}%)".into())
+        );
     }
 }

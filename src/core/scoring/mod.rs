@@ -225,6 +225,25 @@ pub enum Growth {
 }
 
 impl Assessment {
+    /// The card as its page shows it while the school types in `code`'s
+    /// row: that row as [`IndicatorResult::while_typing`] shows it (a pair
+    /// half typed is «не заполнено», not an error, until its numbers are
+    /// left), and the counts with it, so that the summary does not name
+    /// an error the row does not show yet. No points move: a row being
+    /// typed counts none either way.
+    pub fn while_typing(&self, code: &str, field: Option<AnswerField>) -> Self {
+        let mut shown = self.clone();
+        if let Some(row) = shown.indicators.iter_mut().find(|r| r.code == code) {
+            let now = row.while_typing(field);
+            if row.outcome == Outcome::Invalid && now.outcome == Outcome::Unanswered {
+                shown.invalid -= 1;
+                shown.unanswered += 1;
+            }
+            *row = now;
+        }
+        shown
+    }
+
     /// Indicators left out of the maximum for want of last year's figures
     /// (not for a group empty then): asked before the export, since leaving
     /// them out raises the school's share.

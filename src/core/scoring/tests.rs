@@ -423,3 +423,27 @@ fn a_criterion_that_does_not_apply_reads_so_not_as_nothing_of_nothing() {
     assert_eq!(shown(0, 0, false), "не применимо");
     assert_eq!(shown(0, 0, true), "нет данных прошлого года");
 }
+
+/// While the school types the first number of 1.1's pair, the card as
+/// its page shows it counts the row «не заполнено», as the row says, not
+/// as an error; once the numbers are left, an error. Points never move.
+#[test]
+fn a_pair_being_typed_is_unanswered_until_left() {
+    let card = card();
+    let mut draft = draft_earning(&["1.8"]);
+    draft.answers.insert("1.1".into(), share("12", ""));
+    let a = assess(&card, &draft);
+    assert_eq!(a.indicators[0].outcome, Outcome::Invalid);
+    let shown = a.while_typing("1.1", Some(AnswerField::Numerator));
+    assert_eq!(shown.indicators[0].outcome, Outcome::Unanswered);
+    assert_eq!(
+        (shown.invalid, shown.unanswered),
+        (a.invalid - 1, a.unanswered + 1)
+    );
+    assert_eq!(
+        (shown.total, shown.max_applicable),
+        (a.total, a.max_applicable)
+    );
+    // Another row's typing leaves 1.1 an error.
+    assert_eq!(a.while_typing("1.2", None), a);
+}

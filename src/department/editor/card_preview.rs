@@ -26,7 +26,7 @@ pub fn CardPreview(card: Arc<Card>) -> impl IntoView {
     provide_context(DraftParts::new(&card, draft));
     provide_context(CardCtx(card));
     provide_context(DraftCtx(draft));
-    provide_context(AssessmentCtx(assessment));
+    AssessmentCtx::provide(assessment);
     view! {
         <div class="card-preview" data-testid="card-preview">
             <p class="notice">"Так карту увидит школа. Введённые здесь значения никуда не сохраняются."</p>

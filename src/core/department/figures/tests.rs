@@ -344,7 +344,13 @@ fn a_school_on_an_older_version_counts_under_the_new_numbers() {
     );
     assert_eq!(recounted.value, Aggregate::Count { sum: 3 });
     // Each school's own values, the same way.
-    let table = crate::department::tables::values_table(&v2, &archive, &res, "2025/2026");
+    let table = crate::department::tables::values_table(
+        &v2,
+        &archive,
+        &res,
+        "2025/2026",
+        crate::department::tables::Shares::Together,
+    );
     let at = |name: &str| table.headers.iter().position(|h| h == name).unwrap();
     let a = table
         .rows

@@ -568,6 +568,18 @@ fn moved_level_bounds_are_named_beside_the_high_levels() {
         ),
         "{first}"
     );
+    // The same bounds on another version: the counts are by each year's
+    // version, while the table of schools re-scores last year; said.
+    let mut same = old.clone();
+    same.levels = card.levels;
+    let kept = text(&same);
+    assert!(
+        kept.contains(
+            " Школ с высокой эффективностью: было 0, стало 1 (уровень каждого года — по его \
+             версии карты)."
+        ),
+        "{kept}"
+    );
 }
 
 #[test]

@@ -228,7 +228,11 @@ pub fn dynamics_of(
             now.levels[0].1
         )
     } else if card.levels.is_some() {
-        let bounds = if old_levels == card.levels.as_ref() {
+        // Across versions with the same bounds, the table of schools gives
+        // last year's level by the new version: the counts here are not.
+        let bounds = if old_levels == card.levels.as_ref() && years.versions_differ() {
+            " (уровень каждого года — по его версии карты)".to_owned()
+        } else if old_levels == card.levels.as_ref() {
             String::new()
         } else {
             format!(
