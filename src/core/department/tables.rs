@@ -569,8 +569,7 @@ pub fn events_tables(archive: &Archive, card: &Card, results: &[SchoolResult]) -
 mod tests {
     use super::*;
     use crate::card::DEFAULT_CARD;
-    use crate::department::archive::{Archive, Entry};
-    use crate::department::last_year::this_year;
+    use crate::department::archive::Archive;
     use crate::department::results::{rank, results};
     use crate::department::review::Decision;
     use crate::export::to_csv;
