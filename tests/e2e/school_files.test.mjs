@@ -535,7 +535,7 @@ test('export: completeness check, signed file verified outside the browser, corr
         const { page } = card;
         await page.locator('#open-file').setInputFiles(join(ARTIFACTS, 'export-ansi.json'));
         await page.getByTestId('notices').filter({
-            hasText: 'Файл «export-ansi.json» не открыт. Файл пересохранён в другой кодировке (не UTF-8), и буквы в нём читаются иначе, чем были записаны. Откройте исходный файл, сохранённый Профкартой.',
+            hasText: 'Файл «export-ansi.json» не открыт. Буквы в файле не читаются в кодировке UTF-8, в которой его сохраняет Профкарта: файл пересохранён в другой кодировке или повреждён. Откройте исходный файл, сохранённый Профкартой.',
         }).waitFor();
         await page.locator('#open-file').setInputFiles(join(ARTIFACTS, 'export-half.json'));
         await page.getByTestId('notices').filter({
