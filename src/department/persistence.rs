@@ -154,6 +154,9 @@ impl Persistence {
             None => {}
         }
         self.held.set_value(hold);
+        if hold {
+            dept.set_saving(Saving::Held);
+        }
         let archive = file_all(dept, Work::Open, archive, files, damaged).await;
         // A record whose file did not open again is not counted as stored,
         // so the file imported again overwrites it.

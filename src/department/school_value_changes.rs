@@ -14,6 +14,7 @@ use crate::department::state::Dept;
 #[component]
 pub fn SchoolValueChanges() -> impl IntoView {
     let dept: Dept = expect_context();
+    let note = dept.card.with_untracked(|c| report::school_values_note(c));
     let table = Memo::new(move |_| {
         dept.with_years(|years, _, before| {
             dept.archive().with(|a| {
@@ -32,7 +33,7 @@ pub fn SchoolValueChanges() -> impl IntoView {
                     view! { <p data-testid="school-value-changes-none">{report::NO_SCHOOL_VALUES_MOVED}</p> }.into_any()
                 } else {
                     view! {
-                        <p class="muted">"По ответам школ, приславших карты за оба года; «да» и «нет» — как 100 % и 0 %. Сначала — наибольшие изменения."</p>
+                        <p class="muted">{note.clone()}</p>
                         <DataTable table=Signal::derive(move || t.clone()) label=report::SCHOOL_VALUES_HEADING testid="school-value-changes"/>
                     }.into_any()
                 }}

@@ -51,14 +51,16 @@ impl StoredFile {
     }
 
     /// A stored file to check again, its bytes left in the browser until
-    /// then; versions before the bytes stored the text as a string.
+    /// then; versions before the bytes stored the text as a string. A
+    /// record whose text is gone keeps its name, as an empty file: the
+    /// check refuses it, and the notice names the file to load again.
     pub fn from_record(value: &JsValue) -> Option<Unread> {
         let pair = js_sys::Array::from(value);
         let name = pair.get(0).as_string()?;
         let text = pair.get(1);
         Some(match text.dyn_into::<js_sys::Uint8Array>() {
             Ok(bytes) => Unread::Outside(name, bytes),
-            Err(text) => Unread::Held(name, text.as_string()?.into_bytes()),
+            Err(text) => Unread::Held(name, text.as_string().unwrap_or_default().into_bytes()),
         })
     }
 }

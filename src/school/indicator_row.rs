@@ -314,18 +314,22 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
                     <button type="button" aria-label=confirm_label.clone() on:click=confirm_copied.clone()>"Ответ верен"</button>
                 </p>
             </Show>
-            <p class="verdict">
-                <strong class="points" data-testid="points">{move || explained.with(|e| e.points.clone())}</strong>
-                <span class="note" data-testid="note">{move || explained.with(|e| e.note.clone())}</span>
-            </p>
-            <LastPlanNote code=code.to_string() result/>
-            <div class="evidence">
-                <div class="links-field" class:inactive=ruled_out inert=ruled_out>
-                    {text(AnswerField::Evidence, "Ссылки на подтверждающие материалы (по одной в строке)")}
+            // On paper the row ends as one piece: its source alone at the top
+            // of a sheet read as no row's.
+            <div class="row-end">
+                <p class="verdict">
+                    <strong class="points" data-testid="points">{move || explained.with(|e| e.points.clone())}</strong>
+                    <span class="note" data-testid="note">{move || explained.with(|e| e.note.clone())}</span>
+                </p>
+                <LastPlanNote code=code.to_string() result/>
+                <div class="evidence">
+                    <div class="links-field" class:inactive=ruled_out inert=ruled_out>
+                        {text(AnswerField::Evidence, "Ссылки на подтверждающие материалы (по одной в строке)")}
+                    </div>
+                    {text(AnswerField::Comment, "Комментарий")}
                 </div>
-                {text(AnswerField::Comment, "Комментарий")}
+                <p class="source"><span class="muted">"Источник информации: "</span>{indicator.evidence.clone()}</p>
             </div>
-            <p class="source"><span class="muted">"Источник информации: "</span>{indicator.evidence.clone()}</p>
         </article>
     }
 }

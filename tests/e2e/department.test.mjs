@@ -1233,6 +1233,8 @@ test('damaged decisions are kept aside before a save writes over them; a newer v
         await record(newer);
         await page.reload();
         await page.getByTestId('notices').filter({ hasText: 'сохранён более новой версией приложения (схема 2)' }).waitFor();
+        // Said at once, not first at the next save.
+        await page.getByTestId('dept-save-status').filter({ hasText: 'решения отдела — нет' }).waitFor();
         await page.locator('#import-files').setInputFiles(junk('мусор-2.json'));
         await page.getByTestId('dept-save-status').filter({ hasText: 'Полученные файлы сохранены в этом браузере, решения отдела — нет' }).waitFor();
         assert.equal(await record(null), newer);

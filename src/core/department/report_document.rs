@@ -117,11 +117,12 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
         }
         if let Some(table) = &input.school_values {
             blocks.push(Block::Heading(report::SCHOOL_VALUES_HEADING.to_owned()));
-            blocks.push(if table.rows.is_empty() {
-                Block::Paragraph(report::NO_SCHOOL_VALUES_MOVED.to_owned())
+            if table.rows.is_empty() {
+                blocks.push(Block::Paragraph(report::NO_SCHOOL_VALUES_MOVED.to_owned()));
             } else {
-                Block::Table(table.clone())
-            });
+                blocks.push(Block::Paragraph(report::school_values_note(card)));
+                blocks.push(Block::Table(table.clone()));
+            }
         }
     }
     blocks.extend(input.reviewers.clone().map(Block::Paragraph));

@@ -70,6 +70,20 @@ fn doubt_text(codes: &[String]) -> Option<String> {
     ))
 }
 
+/// «Показатель 1.1: цель или баллы изменились — …» for
+/// [`Editor::changed_rule_texts`].
+fn changed_text(codes: &[String]) -> Option<String> {
+    let which = match codes.len() {
+        0 => return None,
+        1 => "Показатель",
+        _ => "Показатели",
+    };
+    Some(format!(
+        "{which} {}: цель или баллы изменились — проверьте текст «Правило начисления, как в приказе».",
+        codes.join(", ")
+    ))
+}
+
 /// «Критерий 6 без показателей: …» for [`Editor::empty_criteria`].
 fn empty_text(codes: &[String]) -> Option<String> {
     let which = match codes.len() {
@@ -205,6 +219,11 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
         ]
         .into_iter()
         .filter_map(|(memo, what)| memo.with_untracked(|s| s.as_ref().map(|s| stale_text(what, s))))
+        .chain(
+            editor
+                .changed_rule_texts
+                .with_untracked(|c| changed_text(c)),
+        )
         .chain(editor.rule_text_doubts.with_untracked(|d| doubt_text(d)))
         .chain(editor.empty_criteria.with_untracked(|c| empty_text(c)))
         .map(|text| format!("{text}\n\n"))
@@ -340,13 +359,9 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
             <Show when=move || !editor.notice.with(String::is_empty)>
                 <p class="notice" role="status">{move || editor.notice.get()}</p>
             </Show>
-            {move || editor.changed_rule_texts.with(|codes| (!codes.is_empty()).then(|| view! {
-                <p class="notice" role="status" data-testid="changed-rule-texts">{format!(
-                    "{} {}: цель или баллы изменились — проверьте текст «Правило начисления, как в приказе».",
-                    if codes.len() == 1 { "Показатель" } else { "Показатели" },
-                    codes.join(", ")
-                )}</p>
-            }))}
+            {move || editor.changed_rule_texts.with(|codes| changed_text(codes)).map(|text| view! {
+                <p class="notice" role="status" data-testid="changed-rule-texts">{text}</p>
+            })}
             {move || editor.stale_rule_texts.with(|s| s.as_ref().map(|s| view! {
                 <p class="notice notice-warning" data-testid="stale-rule-texts">{stale_text(RULE_TEXT, s)}</p>
             }))}

@@ -45,7 +45,8 @@ pub fn figures_note(card: &Card) -> String {
             .to_owned()
     } else {
         format!(
-            "«Применим к школам» — к скольким школам показатель относится по их профилю; «Школ в \
+            "«Применим к школам» — к скольким школам показатель относится по их профилю и ответам \
+             (доля с группой «0 из 0» ни к кому не относится); «Школ в \
              расчёте» — сколько школ дали ответы, вошедшие в значение по муниципалитету (меньше, \
              если часть школ не ответила, ответила с ошибкой или проверка не подтвердила \
              значение{}).",
@@ -76,6 +77,17 @@ pub const VALUES_HEADING: &str = "Значения показателей по �
 /// Above [`school_value_changes_table`](crate::department::tables::school_value_changes_table):
 /// the move is [`SCHOOL_MOVE_POINTS`](crate::department::dynamics::SCHOOL_MOVE_POINTS).
 pub const SCHOOL_VALUES_HEADING: &str = "Значения школ, изменившиеся больше чем на 10 п. п.";
+/// Said under that table: whose answers, and how a yes or no moves.
+pub fn school_values_note(card: &Card) -> String {
+    let yes_no = if card.asks_yes_no() {
+        "; «да» и «нет» — как 100 % и 0 %"
+    } else {
+        ""
+    };
+    format!(
+        "По ответам школ, приславших карты за оба года{yes_no}. Сначала — наибольшие изменения."
+    )
+}
 /// Said instead of that table when no school's value moved so far.
 pub const NO_SCHOOL_VALUES_MOVED: &str =
     "Ни у одной школы, приславшей карты за оба года, значения не изменились больше чем на 10 п. п.";

@@ -779,3 +779,15 @@ fn a_card_without_points_names_the_values_that_fell() {
         "{text}"
     );
 }
+
+/// The line under the schools' moved values speaks of «да» and «нет» only
+/// on a card that asks them.
+#[test]
+fn the_schools_values_note_names_yes_and_no_where_asked() {
+    let card = |id: &str| crate::card::builtin(id).unwrap().unwrap();
+    assert_eq!(
+        school_values_note(&card("izhevsk")),
+        "По ответам школ, приславших карты за оба года. Сначала — наибольшие изменения."
+    );
+    assert!(school_values_note(&card("nevinnomyssk")).contains("; «да» и «нет» — как 100 % и 0 %."));
+}
