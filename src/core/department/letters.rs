@@ -359,10 +359,13 @@ pub fn draft_letter(
             } else {
                 return None;
             };
-            let share = last.filed.and_then(|(own, answers)| {
+            let filed = last.filed.and_then(|(own, answers)| {
                 let mine = own.by_key(o.key())?;
-                explain(mine, answer_to(Some(answers), mine)?, true).share
+                let result = answer_to(Some(answers), mine)?;
+                Some((explain(mine, result, true).share, share_numbers(result)))
             });
+            let (share, numbers) = filed.unzip();
+            let (share, numbers) = (share.flatten(), numbers.flatten());
             // Judged by last year's target, when this year's is another:
             // «был выполнен» beside a raised threshold read as a fall.
             let targets = match comparability(last.card, card, indicator) {
@@ -372,9 +375,32 @@ pub fn draft_letter(
                 }),
                 _ => None,
             };
-            Some((said, share, targets))
+            Some((said, share, targets, numbers))
         });
-        if let Some((said, share, targets)) = last {
+        // Last year as this year's card gives it, beside last year's file:
+        // two figures for one year read as a slip unless said apart.
+        let typed_last_year = answer_to(answers, indicator).and_then(|r| match r.outcome {
+            Outcome::Scored {
+                detail:
+                    Detail::Share {
+                        growth:
+                            Growth::Known {
+                                numerator,
+                                denominator,
+                                ..
+                            },
+                        ..
+                    },
+                ..
+            } => Some((numerator, denominator)),
+            _ => None,
+        });
+        let differs = last
+            .as_ref()
+            .and_then(|(.., numbers)| *numbers)
+            .zip(typed_last_year)
+            .filter(|(filed, typed)| filed != typed);
+        if let Some((said, share, targets, _)) = last {
             let was = share.map(|s| format!(" (было {s})")).unwrap_or_default();
             text.push_str(&match targets {
                 Some((from, to)) => format!(
@@ -385,6 +411,16 @@ pub fn draft_letter(
                 ),
                 None => format!("{}{was}.\n", said.0),
             });
+        }
+        if let Some(((n0, d0), (n1, d1))) = differs {
+            text.push_str(&format!(
+                "В выгрузке организации за прошлый год — {} из {}, а в карте этого года за прошлый \
+                 год указано {} из {}: уточните данные прошлого года.\n",
+                group_digits(n0),
+                group_digits(d0),
+                group_digits(n1),
+                group_digits(d1)
+            ));
         }
         if let Some(c) = school
             .score
@@ -734,6 +770,22 @@ fn school_figure(indicator: &Indicator, result: &IndicatorResult) -> Option<Stri
     }
 }
 
+/// A share's two numbers as typed, where the result is one.
+fn share_numbers(result: &IndicatorResult) -> Option<(u64, u64)> {
+    match result.outcome {
+        Outcome::Scored {
+            detail:
+                Detail::Share {
+                    numerator,
+                    denominator,
+                    ..
+                },
+            ..
+        } => Some((numerator, denominator)),
+        _ => None,
+    }
+}
+
 /// The school's own result for `indicator`, from its `answers`.
 fn answer_to<'a>(
     answers: Option<&'a Assessment>,
@@ -1055,6 +1107,56 @@ mod tests {
         ] {
             assert_eq!(under_1_1((&card, &card), last, &now), said);
         }
+    }
+
+    /// Seed 002's 2.1 (20 % and growth), missed two years running: last
+    /// year's file says 94 of 208, this year's card 95 of 208 for last
+    /// year. Both figures stand in the letter, each said whose, and the
+    /// school is asked to check; equal, nothing more is said.
+    #[test]
+    fn last_years_file_and_this_years_figure_for_it_are_told_apart() {
+        let lk = crate::card::builtin("leninsk-kuznetsky").unwrap().unwrap();
+        let grew = |n: &str, prev: &str| {
+            let mut share = testkit::share(n, "208");
+            share.prev_numerator = prev.into();
+            share.prev_denominator = "208".into();
+            share
+        };
+        let letter_for = |typed_prev: &str| {
+            let mut was = draft("Школа А", "2024/2025", &[]);
+            was.answers.insert("2.1".into(), grew("94", "100"));
+            let mut now = draft("Школа А", "2025/2026", &[]);
+            now.answers.insert("2.1".into(), grew("90", typed_prev));
+            let archive = testkit::archive_of(&[(&lk, "a1", &was), (&lk, "a2", &now)]);
+            let before = results(&archive, &lk.id, "2024/2025");
+            let rating = rank(results(&archive, &lk.id, "2025/2026"));
+            let letter = school_letter(
+                &archive,
+                &lk,
+                &rating[0].result,
+                &rating,
+                Some((&lk, &before)),
+            )
+            .unwrap();
+            let at = letter.find("\n2.1. ").unwrap();
+            letter[at..]
+                .lines()
+                .skip(2)
+                .take(2)
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            letter_for("95"),
+            [
+                "Не выполнен и в прошлом году (было 45,2\u{A0}%).",
+                "В выгрузке организации за прошлый год — 94 из 208, а в карте этого года за \
+                 прошлый год указано 95 из 208: уточните данные прошлого года."
+            ]
+        );
+        let same = letter_for("94");
+        assert_eq!(same[0], "Не выполнен и в прошлом году (было 45,2\u{A0}%).");
+        assert!(same[1].starts_with("По данным организации: "), "{same:?}");
     }
 
     /// Version 2 raised 1.1's threshold from 30 to 50 %: 4 of 10 met it
