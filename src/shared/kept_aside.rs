@@ -8,10 +8,29 @@ use leptos::prelude::*;
 use profkarta_core::text::{group_digits, plural};
 
 use crate::platform::browser::confirm;
-use crate::platform::storage;
+use crate::platform::storage::{self, QUARANTINE_PREFIX};
 use crate::shared::download::{offer, TEXT};
 use crate::shared::notices::Notices;
 use crate::shared::quarantine::{kept_aside, RAW_FILE_NAME};
+
+/// What a record kept aside was, by the name it is kept under (its own
+/// key's last part, «-2» for a second one): «Запись 1» alone did not say
+/// whether it was the department's decisions or a key.
+fn what_it_was(key: &str) -> &'static str {
+    let name = key.strip_prefix(QUARANTINE_PREFIX).unwrap_or(key);
+    let base = match name.rsplit_once('-') {
+        Some((base, n)) if n.bytes().all(|b| b.is_ascii_digit()) => base,
+        _ => name,
+    };
+    match base {
+        "decisions" => "решения отдела",
+        "department" => "рабочая область отдела",
+        "key" => "ключ подписи школы",
+        "department-key" => "ключ подписи отдела",
+        card if card.contains('@') => "карта отдела",
+        _ => "черновик",
+    }
+}
 
 #[component]
 pub fn KeptAside() -> impl IntoView {
@@ -32,8 +51,9 @@ pub fn KeptAside() -> impl IntoView {
     let entry = move |(i, (key, text)): (usize, (String, String))| {
         let chars = text.chars().count() as u64;
         let size = format!(
-            "Запись {}: {} {}",
+            "Запись {} ({}): {} {}",
             i + 1,
+            what_it_was(&key),
             group_digits(chars),
             plural(chars, "символ", "символа", "символов")
         );

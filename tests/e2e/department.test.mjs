@@ -1127,7 +1127,7 @@ test('an unreadable key of the department is kept aside, and listed with the wor
         await page.reload();
         await page.getByTestId('notices').filter({ hasText: 'позже в разделе «Повреждённые записи»' }).waitFor();
         await page.getByTestId('notices').getByRole('button', { name: 'Скрыть' }).click();
-        await expectKeptAside(page, { label: 'Запись 1: 7 символов', text, key: 'profkarta/unreadable/department-key' });
+        await expectKeptAside(page, { label: 'Запись 1 (ключ подписи отдела): 7 символов', text, key: 'profkarta/unreadable/department-key' });
     }));
 
 test('a damaged stored file is reported, the rest open, and importing it again repairs the store', () =>
@@ -1220,7 +1220,7 @@ test('damaged decisions are kept aside before a save writes over them; a newer v
             .filter({ hasText: 'Исходный текст сохранён отдельно' }).waitFor();
         const aside = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('profkarta/unreadable/')).sort().map((k) => localStorage.getItem(k)));
         assert.deepEqual(await aside(), [damaged]);
-        await page.getByTestId('kept-aside').locator('li').first().waitFor();
+        await page.getByTestId('kept-aside').getByText(/^Запись 1 \(решения отдела\): /).waitFor();
         // A refused file is kept among the decisions: saved, now that the
         // damaged text is safe.
         const junk = (name) => ({ name, mimeType: 'application/json', buffer: Buffer.from('не JSON') });

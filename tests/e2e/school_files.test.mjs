@@ -257,7 +257,7 @@ test('corrupt data under the app keys is kept aside and reported; the app still 
             await page.reload();
             await card.expectSummary({ total: '0 из 23' });
             await page.getByRole('button', { name: /Мои черновики/ }).click();
-            await expectKeptAside(page, { label: 'Запись 1: 32 символа', text: aside, key: 'profkarta/unreadable/broken' });
+            await expectKeptAside(page, { label: 'Запись 1 (черновик): 32 символа', text: aside, key: 'profkarta/unreadable/broken' });
         },
         {
             initScript: () => {
@@ -450,7 +450,7 @@ test('two tabs on one draft never overwrite each other silently', () =>
         await other.page.getByRole('button', { name: /Мои черновики/ }).click();
         const n = [...broken].length;
         const noun = n % 10 === 1 && n % 100 !== 11 ? 'символ' : [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100) ? 'символа' : 'символов';
-        await expectKeptAside(other.page, { label: `Запись 1: ${n} ${noun}`, text: broken, key: `profkarta/unreadable/${key.split('/').at(-1)}` });
+        await expectKeptAside(other.page, { label: `Запись 1 (черновик): ${n} ${noun}`, text: broken, key: `profkarta/unreadable/${key.split('/').at(-1)}` });
     }));
 
 async function runVerify(file) {
