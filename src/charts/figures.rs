@@ -95,6 +95,7 @@ pub fn heatmap_svg(card: &Card, rating: &[Ranked]) -> String {
                     Some(c) if c.unanswered => Mark::Unanswered,
                     Some(c) if c.invalid => Mark::Invalid,
                     Some(c) if c.applies => Mark::Missed,
+                    Some(c) if c.lacks_last_year => Mark::NoLastYear,
                     Some(_) => Mark::NotApplicable,
                     // Left out by `SchoolResult::seen_on`.
                     None => Mark::NotInVersion,

@@ -17,6 +17,9 @@ pub enum Mark {
     Missed,
     /// The indicator does not apply to the school and is out of its maximum.
     NotApplicable,
+    /// Out of the school's maximum because it gave no last year's figures
+    /// for a growth target: its own omission, not its profile.
+    NoLastYear,
     /// The school left the indicator blank.
     Unanswered,
     /// The school's answer has an error and counts nothing.
@@ -27,11 +30,12 @@ pub enum Mark {
 }
 
 impl Mark {
-    const ALL: [Mark; 7] = [
+    const ALL: [Mark; 8] = [
         Mark::Earned,
         Mark::Partial,
         Mark::Missed,
         Mark::NotApplicable,
+        Mark::NoLastYear,
         Mark::Unanswered,
         Mark::Invalid,
         Mark::NotInVersion,
@@ -43,6 +47,7 @@ impl Mark {
             Mark::Partial => "выполнен частично",
             Mark::Missed => "не выполнен",
             Mark::NotApplicable => "не применим",
+            Mark::NoLastYear => "нет данных прошлого года",
             Mark::Unanswered => "нет ответа",
             Mark::Invalid => "ошибка в ответе",
             Mark::NotInVersion => "нет в версии школы",
@@ -52,7 +57,10 @@ impl Mark {
     /// Drawn and in the legend only where a cell has it: most cards have
     /// no bands, most years one version.
     fn rare(self) -> bool {
-        matches!(self, Mark::Partial | Mark::Invalid | Mark::NotInVersion)
+        matches!(
+            self,
+            Mark::Partial | Mark::NoLastYear | Mark::Invalid | Mark::NotInVersion
+        )
     }
 }
 
@@ -240,6 +248,8 @@ struct Cells {
     missed_sign: Shapes,
     not_applicable: Shapes,
     not_applicable_sign: Shapes,
+    no_last_year: Shapes,
+    no_last_year_sign: Shapes,
     unanswered: Shapes,
     unanswered_sign: Shapes,
     invalid: Shapes,
@@ -269,6 +279,12 @@ impl Cells {
                 self.not_applicable.rect((x, y), (right, bottom));
                 self.not_applicable_sign
                     .line(&[(x + 3, bottom - 2), (right - 3, y + 2)]);
+            }
+            // Grey as out of the maximum, with the dot of a missing answer
+            // in red: the school left last year's figures out.
+            Mark::NoLastYear => {
+                self.no_last_year.rect((x, y), (right, bottom));
+                self.no_last_year_sign.dot(centre, 3);
             }
             Mark::Unanswered => {
                 self.unanswered.rect((x, y), (right, bottom));
@@ -300,6 +316,8 @@ impl Cells {
         canvas.stroke(&self.missed_sign, VERMILLION, 2);
         canvas.fill(&self.not_applicable, NOT_APPLICABLE);
         canvas.stroke(&self.not_applicable_sign, NOT_APPLICABLE_MARK, 1);
+        canvas.fill(&self.no_last_year, NOT_APPLICABLE);
+        canvas.fill(&self.no_last_year_sign, VERMILLION);
         canvas.stroke(&self.unanswered, MUTED, 1);
         canvas.fill(&self.unanswered_sign, MUTED);
         canvas.stroke(&self.invalid, VERMILLION, 1);

@@ -311,6 +311,27 @@ fn heatmap_counts_missing_cells_as_unanswered() {
     assert!(root(&svg).contains("выполнен — 1, не выполнен — 1, не применим — 1, нет ответа — 3"));
 }
 
+/// A school that gave no last year for a growth target is told apart
+/// from one the indicator does not apply to, in the legend too, which
+/// names the mark only where a cell has it.
+#[test]
+fn heatmap_tells_no_last_year_from_not_applicable() {
+    let codes = strings(&["1.1", "1.2"]);
+    let svg = heatmap(
+        &strings(&["А"]),
+        &codes,
+        &[vec![Mark::NoLastYear, Mark::NotApplicable]],
+    );
+    assert_well_formed(&svg);
+    assert!(root(&svg).contains("не применим — 1, нет данных прошлого года — 1, нет ответа — 0"));
+    assert!(
+        svg.contains(">\nнет данных прошлого года\n<"),
+        "in the legend"
+    );
+    let without = heatmap(&strings(&["А"]), &codes, &[vec![Mark::NotApplicable]]);
+    assert!(!without.contains("нет данных прошлого года"));
+}
+
 #[test]
 fn hostile_and_long_names_are_escaped_and_cut() {
     let long = format!("{HOSTILE} {}", "очень ".repeat(30));
