@@ -1106,6 +1106,39 @@ impl fmt::Display for ArchiveError {
     }
 }
 
+/// Why the department's stored decisions did not read, said of the record
+/// in the browser, not of a file the user picked ([`ArchiveError`] speaks
+/// of files and their buttons).
+pub struct StoredDecisionsError<'a>(pub &'a ArchiveError);
+
+impl fmt::Display for StoredDecisionsError<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const WHAT: &str = "Решения отдела (ключи, проверка, письма), сохранённые в этом браузере,";
+        match self.0 {
+            ArchiveError::Newer { schema } => write!(
+                f,
+                "{WHAT} записаны более новой версией приложения (схема {schema}), и эта версия их \
+                 не читает. Обновите страницу: откроется новая версия. До тех пор они не \
+                 перезаписываются."
+            ),
+            ArchiveError::NotJson => write!(
+                f,
+                "{WHAT} не удалось прочитать: запись повреждена (это не текст в формате JSON)."
+            ),
+            ArchiveError::Shape { detail } => {
+                write!(
+                    f,
+                    "{WHAT} не удалось прочитать: запись повреждена ({detail})."
+                )
+            }
+            _ => write!(
+                f,
+                "{WHAT} не удалось прочитать: в записи не решения отдела Профкарты."
+            ),
+        }
+    }
+}
+
 /// A school typed into the list that the list already has, in some
 /// spelling: two lines would count one school twice.
 #[derive(Debug, Clone, PartialEq, Eq)]

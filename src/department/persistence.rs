@@ -21,7 +21,7 @@ use profkarta_core::department::archive::{
     unpack, unpack_value, unread_decisions, Archive, Cards, Unpacked,
 };
 use profkarta_core::department::view::progress::{Saving, Work};
-use profkarta_core::error::{ArchiveError, UnreadDecisions};
+use profkarta_core::error::{ArchiveError, StoredDecisionsError, UnreadDecisions};
 use profkarta_core::text::files;
 
 use crate::department::import::{file_all, held};
@@ -137,10 +137,7 @@ impl Persistence {
                     // updated; damaged ones are kept aside, and only then
                     // written over.
                     let newer = matches!(e, ArchiveError::Newer { .. });
-                    let problem = format!(
-                        "Решения отдела (ключи, проверка, письма) не удалось прочитать: {e} \
-                         Полученные файлы открыты."
-                    );
+                    let problem = format!("{} Полученные файлы открыты.", StoredDecisionsError(&e));
                     hold = !keep_text_aside(dept.notices, DECISIONS, text, &problem) || newer;
                 }
             },

@@ -1181,7 +1181,7 @@ test('a decisions record that is not text is reported, not taken for no decision
         }));
         await page.reload();
         await page.getByTestId('notices').filter({
-            hasText: 'Решения отдела (ключи, проверка, письма) не удалось прочитать',
+            hasText: 'Решения отдела (ключи, проверка, письма), сохранённые в этом браузере, не удалось прочитать',
         }).waitFor();
         // The files themselves open.
         await page.getByRole('tab', { name: 'Результаты' }).click();
@@ -1216,7 +1216,7 @@ test('damaged decisions are kept aside before a save writes over them; a newer v
         const damaged = saved.slice(0, 60);
         await record(damaged);
         await page.reload();
-        await page.getByTestId('notices').filter({ hasText: 'Решения отдела (ключи, проверка, письма) не удалось прочитать' })
+        await page.getByTestId('notices').filter({ hasText: 'Решения отдела (ключи, проверка, письма), сохранённые в этом браузере, не удалось прочитать: запись повреждена (это не текст в формате JSON). Полученные файлы открыты.' })
             .filter({ hasText: 'Исходный текст сохранён отдельно' }).waitFor();
         const aside = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('profkarta/unreadable/')).sort().map((k) => localStorage.getItem(k)));
         assert.deepEqual(await aside(), [damaged]);
@@ -1232,7 +1232,7 @@ test('damaged decisions are kept aside before a save writes over them; a newer v
         assert.notEqual(newer, saved);
         await record(newer);
         await page.reload();
-        await page.getByTestId('notices').filter({ hasText: 'сохранён более новой версией приложения (схема 2)' }).waitFor();
+        await page.getByTestId('notices').filter({ hasText: 'записаны более новой версией приложения (схема 2), и эта версия их не читает. Обновите страницу: откроется новая версия. До тех пор они не перезаписываются.' }).waitFor();
         // Said at once, not first at the next save.
         await page.getByTestId('dept-save-status').filter({ hasText: 'решения отдела — нет' }).waitFor();
         await page.locator('#import-files').setInputFiles(junk('мусор-2.json'));

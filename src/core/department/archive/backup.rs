@@ -302,5 +302,9 @@ mod tests {
             Archive::from_json(cards(), &newer).unwrap_err(),
             ArchiveError::Newer { schema: 9 }
         );
+        // Said of the record in the browser, not of a picked file.
+        let said =
+            crate::error::StoredDecisionsError(&ArchiveError::Newer { schema: 9 }).to_string();
+        assert!(said.starts_with("Решения отдела (ключи, проверка, письма), сохранённые в этом браузере, записаны более новой версией приложения (схема 9)"), "{said}");
     }
 }
