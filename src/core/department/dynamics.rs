@@ -11,10 +11,9 @@ use crate::department::archive::Archive;
 use crate::department::figures::{
     describe_value, mean_tenths, Aggregate, Figures, IndicatorFigure,
 };
-use crate::department::last_year::this_year;
+use crate::department::last_year::{as_share, moved_more_than, this_year};
 use crate::department::results::SchoolResult;
 use crate::department::review::counted;
-use crate::department::review_filter::{as_share, moved_more_than};
 use crate::department::school::SchoolId;
 use crate::school::draft::RawAnswer;
 use crate::scoring::{assess, tally};

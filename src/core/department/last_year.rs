@@ -6,7 +6,7 @@
 use crate::card::Indicator;
 use crate::department::archive::{Archive, Entry};
 use crate::school::draft::RawAnswer;
-use crate::school::input::parse_number;
+use crate::school::input::{parse_number, parse_percent};
 use crate::school::profile::parse_period;
 use crate::scoring::explain::answer_text;
 
@@ -71,6 +71,35 @@ pub fn this_year(answer: &RawAnswer) -> Option<(u64, u64)> {
             .sum::<Option<u64>>()?
     };
     Some((n, number(&answer.denominator)?))
+}
+
+/// Whether a share moved from `was` to `now` (each as part and whole) by
+/// more than `points` percentage points, exactly: |n1/d1 − n0/d0| >
+/// points/100, in integers. An empty whole moves nothing.
+pub fn moved_more_than(was: (u64, u64), now: (u64, u64), points: u32) -> bool {
+    let ((n0, d0), (n1, d1)) = (was, now);
+    if d0 == 0 || d1 == 0 {
+        return false;
+    }
+    let (a, b) = (
+        u128::from(n1) * u128::from(d0),
+        u128::from(n0) * u128::from(d1),
+    );
+    a.abs_diff(b) * 100 > u128::from(points) * u128::from(d0) * u128::from(d1)
+}
+
+/// A share typed as its two numbers, a percentage typed as such (in
+/// tenths of the whole), or a yes or no (all or nothing of one): each
+/// moves by percentage points, a yes turned no by a hundred.
+pub fn as_share(answer: &RawAnswer) -> Option<(u64, u64)> {
+    this_year(answer)
+        .or_else(|| {
+            parse_percent(&answer.percent)
+                .ok()
+                .flatten()
+                .map(|tenths| (u64::from(tenths), 1000))
+        })
+        .or_else(|| answer.fact.map(|yes| (u64::from(yes), 1)))
 }
 
 /// Where `entry`'s typed last-year figures differ from the school's counted

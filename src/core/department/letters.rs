@@ -361,11 +361,10 @@ pub fn draft_letter(
             };
             let filed = last.filed.and_then(|(own, answers)| {
                 let mine = own.by_key(o.key())?;
-                let result = answer_to(Some(answers), mine)?;
-                Some((explain(mine, result, true).share, share_numbers(result)))
+                Some((mine, answer_to(Some(answers), mine)?))
             });
-            let (share, numbers) = filed.unzip();
-            let (share, numbers) = (share.flatten(), numbers.flatten());
+            let share = filed.and_then(|(mine, result)| explain(mine, result, true).share);
+            let numbers = filed.and_then(|(_, result)| result.outcome.share());
             // Judged by last year's target, when this year's is another:
             // «был выполнен» beside a raised threshold read as a fall.
             let targets = match comparability(last.card, card, indicator) {
@@ -379,22 +378,8 @@ pub fn draft_letter(
         });
         // Last year as this year's card gives it, beside last year's file:
         // two figures for one year read as a slip unless said apart.
-        let typed_last_year = answer_to(answers, indicator).and_then(|r| match r.outcome {
-            Outcome::Scored {
-                detail:
-                    Detail::Share {
-                        growth:
-                            Growth::Known {
-                                numerator,
-                                denominator,
-                                ..
-                            },
-                        ..
-                    },
-                ..
-            } => Some((numerator, denominator)),
-            _ => None,
-        });
+        let typed_last_year =
+            answer_to(answers, indicator).and_then(|r| r.outcome.last_year_share());
         let differs = last
             .as_ref()
             .and_then(|(.., numbers)| *numbers)
@@ -767,22 +752,6 @@ fn school_figure(indicator: &Indicator, result: &IndicatorResult) -> Option<Stri
                 .collect::<Vec<_>>();
             (!said.is_empty()).then(|| format!("По данным организации: {}", said.join(" ")))
         }
-    }
-}
-
-/// A share's two numbers as typed, where the result is one.
-fn share_numbers(result: &IndicatorResult) -> Option<(u64, u64)> {
-    match result.outcome {
-        Outcome::Scored {
-            detail:
-                Detail::Share {
-                    numerator,
-                    denominator,
-                    ..
-                },
-            ..
-        } => Some((numerator, denominator)),
-        _ => None,
     }
 }
 

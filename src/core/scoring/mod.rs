@@ -275,6 +275,42 @@ impl Outcome {
         !matches!(self, Self::NotApplicable(_))
     }
 
+    /// A scored share's two numbers as typed.
+    pub fn share(&self) -> Option<(u64, u64)> {
+        match self {
+            Self::Scored {
+                detail:
+                    Detail::Share {
+                        numerator,
+                        denominator,
+                        ..
+                    },
+                ..
+            } => Some((*numerator, *denominator)),
+            _ => None,
+        }
+    }
+
+    /// Last year's two numbers a scored growth share was compared with.
+    pub fn last_year_share(&self) -> Option<(u64, u64)> {
+        match self {
+            Self::Scored {
+                detail:
+                    Detail::Share {
+                        growth:
+                            Growth::Known {
+                                numerator,
+                                denominator,
+                                ..
+                            },
+                        ..
+                    },
+                ..
+            } => Some((*numerator, *denominator)),
+            _ => None,
+        }
+    }
+
     /// Left out of the maximum because the school gave no figures for last
     /// year, which its growth target needs (not because its group was
     /// empty then).
