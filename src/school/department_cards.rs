@@ -12,7 +12,8 @@ use profkarta_core::card::Card;
 use profkarta_core::department::archive::Cards;
 use profkarta_core::error::CardFileError;
 use profkarta_core::signed::card_file::{
-    open_card, read_site_index, CardFile, TrustedKey, INDEX_NAME, SITE_FOLDER,
+    open_card, read_site_index, received_notice, CardFile, Received, TrustedKey, INDEX_NAME,
+    SITE_FOLDER,
 };
 
 use crate::platform::fetch::own_file;
@@ -74,6 +75,8 @@ impl SchoolCards {
         });
     }
 
+    /// Every new card of the site is said in one notice: a school's first
+    /// visit meets all the versions the department published at once.
     async fn read_site_cards(self) {
         let Some(index) = own_file(&format!("{SITE_FOLDER}/{INDEX_NAME}")).await else {
             return;
@@ -87,13 +90,16 @@ impl SchoolCards {
                 )
             }
         };
+        let mut received = Vec::new();
         for entry in index.cards {
             if self.knows(&entry.id, entry.version) {
                 continue;
             }
             match own_file(&format!("{SITE_FOLDER}/{}", entry.file)).await {
                 Some(text) => {
-                    self.receive(&text, &entry.file);
+                    if let Some((_, Some(new))) = self.take(&text, &entry.file) {
+                        received.push(new);
+                    }
                 }
                 None => self.notices.push(
                     format!(
@@ -103,6 +109,9 @@ impl SchoolCards {
                     None,
                 ),
             }
+        }
+        if let Some(text) = received_notice(&received) {
+            self.notices.push(text, None);
         }
     }
 
@@ -114,9 +123,19 @@ impl SchoolCards {
         self.cards.with_untracked(|c| c.get(id, version).is_some())
     }
 
-    /// Takes a card file (from the site or opened by the school); returns
-    /// the card when it is ready to fill in.
+    /// Takes a card file the school opened; returns the card when it is
+    /// ready to fill in.
     pub fn receive(self, text: &str, name: &str) -> Option<Arc<Card>> {
+        let (card, new) = self.take(text, name)?;
+        if let Some(text) = received_notice(&new.into_iter().collect::<Vec<_>>()) {
+            self.notices.push(text, None);
+        }
+        Some(card)
+    }
+
+    /// A card file checked and kept, with what it was when it is new here;
+    /// `None` when it is refused or waits for the school's decision.
+    fn take(self, text: &str, name: &str) -> Option<(Arc<Card>, Option<Received>)> {
         match self.check(text) {
             Ok(file) => Some(self.keep(text, file)),
             Err(CardFileError::OtherKey { trusted, got }) => {
@@ -137,7 +156,11 @@ impl SchoolCards {
         self.pending.set(None);
         let file = open_card(&text).ok()?;
         self.trust(&file);
-        Some(self.keep(&text, file))
+        let (card, new) = self.keep(&text, file);
+        if let Some(text) = received_notice(&new.into_iter().collect::<Vec<_>>()) {
+            self.notices.push(text, None);
+        }
+        Some(card)
     }
 
     /// Verifies a card file and its key against the trusted one; the first
@@ -159,39 +182,27 @@ impl SchoolCards {
         }
     }
 
-    fn keep(self, text: &str, file: CardFile) -> Arc<Card> {
+    fn keep(self, text: &str, file: CardFile) -> (Arc<Card>, Option<Received>) {
         let key = format!(
             "{DEPARTMENT_CARD_PREFIX}{}@{}",
             file.card.id, file.card.version
         );
-        if !self.knows(&file.card.id, file.card.version) {
+        let new = (!self.knows(&file.card.id, file.card.version)).then(|| {
             if let Err(e) = storage::write_text(&key, text) {
                 self.notices.push(
                     format!("Карта отдела не сохранена в браузере: {e} Она открыта до закрытия страницы."),
                     None,
                 );
             }
-            // «Получена», with whose it is: said above the question to move
-            // a draft over, it was read as the draft being on it already, and
-            // a fingerprint alone names nobody.
-            let (title, version) = (&file.card.title, file.card.version);
-            let card = match file.department.trim() {
-                "" => format!("карта отдела образования «{title}», версия {version}"),
-                name => format!("карта «{title}», версия {version}, от «{name}»"),
-            };
-            self.notices.push(
-                format!(
-                    "Получена {card}: подпись проверена (ключ {}).",
-                    file.fingerprint
-                ),
-                None,
-            );
-        }
+            Received::of(&file)
+        });
         let id = (file.card.id.clone(), file.card.version);
         self.add(file);
-        self.cards
+        let card = self
+            .cards
             .with_untracked(|c| c.get(&id.0, id.1).cloned())
-            .expect("just added")
+            .expect("just added");
+        (card, new)
     }
 
     fn add(self, file: CardFile) {

@@ -543,6 +543,10 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     // A first visit opens the department's latest card by itself.
     await other.page.getByRole('heading', { level: 1, name: /Белинского района/ }).waitFor();
     await second.expectSummary({ total: '0 из 3' });
+    // Both versions came at once: one notice names them, not one each.
+    const received = other.page.getByTestId('notices').getByText(/^Получен/);
+    await received.filter({ hasText: 'Получены карты от «Отдел образования администрации Белинского района»: «Профориентация в школах Белинского района», версии 1 и 2. Подписи проверены (ключ ' }).waitFor();
+    assert.equal(await received.count(), 1);
     await fillSchool(second, { name: 'МБОУ ООШ с. Поим', period: '2025/2026', share: '45', fact: false, count: '3' });
     await second.expectSummary({ total: '2 из 3' });
     secondYear.push(await exportFile(other.page, 'belinsky-next-1.json'));

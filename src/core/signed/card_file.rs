@@ -182,5 +182,8 @@ pub fn read_site_index(text: &str) -> Result<SiteIndex, CardFileError> {
     Ok(index)
 }
 
+mod received;
+pub use received::{received_notice, Received};
+
 #[cfg(test)]
 mod tests;
