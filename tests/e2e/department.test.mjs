@@ -375,7 +375,7 @@ test('the rating and municipal figures match an independent computation', () =>
         };
         await decide('no_point');
         const checkedRow = page.getByTestId('school-changes').locator('tbody tr', { hasText: checked.name });
-        await checkedRow.locator('.row-note').filter({ hasText: 'в этом году результат изменён проверкой отдела, в прошлом — нет' }).waitFor();
+        await checkedRow.locator('.row-note').filter({ hasText: 'в этом году результат изменён проверкой отдела, прошлый год не проверен' }).waitFor();
         assert.equal(await checkedRow.locator('[data-col="delta"]').innerText(), delta(checked, checked.total - checked.points[refused]));
         await decide('none');
         await checkedRow.locator('.row-note').waitFor({ state: 'detached' });

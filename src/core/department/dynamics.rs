@@ -13,7 +13,7 @@ use crate::department::figures::{
 };
 use crate::department::last_year::{as_share, moved_more_than, this_year};
 use crate::department::results::SchoolResult;
-use crate::department::review::counted;
+use crate::department::review::{counted, ReviewStatus};
 use crate::department::school::SchoolId;
 use crate::school::draft::RawAnswer;
 use crate::scoring::{assess, tally};
@@ -38,6 +38,9 @@ pub struct SchoolChange {
     /// it did not is said with the comparison. A check that confirmed
     /// everything moved nothing.
     pub moved_by_check: (bool, bool),
+    /// Whether each year's file is checked («проверена»): a year the check
+    /// moved beside a checked one that it did not move is a fair comparison.
+    pub checked: (bool, bool),
 }
 
 /// A school's two years on the indicators both years can be scored on:
@@ -61,13 +64,18 @@ impl SchoolChange {
         shown_delta_tenths(before, after)
     }
 
-    /// Which year the check moved, when only one: «в прошлом году результат
-    /// изменён проверкой отдела, в этом — нет». Empty when both years are
-    /// on the same footing.
+    /// Which year the check moved, when only one and the other is not
+    /// checked: «в прошлом году результат изменён проверкой отдела, этот год
+    /// не проверен». Empty when both years are on the same footing: both
+    /// moved, or the other year checked and left as it was.
     pub fn basis(&self) -> &'static str {
-        match self.moved_by_check {
-            (true, false) => "в прошлом году результат изменён проверкой отдела, в этом — нет",
-            (false, true) => "в этом году результат изменён проверкой отдела, в прошлом — нет",
+        match (self.moved_by_check, self.checked) {
+            ((true, false), (_, false)) => {
+                "в прошлом году результат изменён проверкой отдела, этот год не проверен"
+            }
+            ((false, true), (false, _)) => {
+                "в этом году результат изменён проверкой отдела, прошлый год не проверен"
+            }
             _ => "",
         }
     }
@@ -217,6 +225,10 @@ pub fn school_changes(
                     .then(|| across(archive, old, card, was, now))
                     .flatten(),
                 moved_by_check: (moved(was, old, (was, now)), moved(now, card, (was, now))),
+                checked: (
+                    was.status == ReviewStatus::Checked,
+                    now.status == ReviewStatus::Checked,
+                ),
             }
         })
         .collect();
@@ -845,7 +857,7 @@ mod tests {
         assert_eq!(across.before, (1, 22), "as confirmed last year");
         assert_eq!(
             change.basis(),
-            "в прошлом году результат изменён проверкой отдела, в этом — нет"
+            "в прошлом году результат изменён проверкой отдела, этот год не проверен"
         );
     }
 
@@ -869,7 +881,7 @@ mod tests {
         archive.set_decision("a1", "1.8", Some(Decision::NoPoint));
         assert_eq!(
             basis(&archive),
-            "в прошлом году результат изменён проверкой отдела, в этом — нет"
+            "в прошлом году результат изменён проверкой отдела, этот год не проверен"
         );
     }
 
@@ -956,7 +968,7 @@ mod tests {
         archive.set_decision("a1", "1.8", Some(Decision::NoPoint));
         assert_eq!(
             change(&archive).basis(),
-            "в прошлом году результат изменён проверкой отдела, в этом — нет"
+            "в прошлом году результат изменён проверкой отдела, этот год не проверен"
         );
     }
 

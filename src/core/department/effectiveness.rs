@@ -15,6 +15,7 @@ use crate::department::archive::Archive;
 use crate::department::dynamics::{delta_difference_tenths, delta_tenths, delta_text};
 use crate::department::measures::Measure;
 use crate::department::results::SchoolResult;
+use crate::department::review::ReviewStatus;
 use crate::department::school::SchoolId;
 use crate::school::plan::{share_of, Progress, Standing};
 use crate::text::percent;
@@ -46,6 +47,10 @@ pub struct Group {
     pub sums: Option<((u64, u64), (u64, u64))>,
     /// Of the schools, those with a share both years: the sums' own.
     pub with_shares: usize,
+    /// Of the schools, those whose standing the department's check changed
+    /// in one year while the other year is not checked: their change is
+    /// partly the check's doing.
+    pub by_check: usize,
 }
 
 impl Group {
@@ -93,8 +98,9 @@ impl Group {
         text
     }
 
-    fn add(&mut self, before: Standing, after: Standing) {
+    fn add(&mut self, before: Standing, after: Standing, by_check: bool) {
         self.schools += 1;
+        self.by_check += usize::from(by_check);
         self.meeting.0 += usize::from(before.earned);
         self.meeting.1 += usize::from(after.earned);
         if let (Some((a, b)), Some((c, d))) = (before.share, after.share) {
@@ -179,17 +185,25 @@ impl IndicatorEffect {
         .then(|| self.addressed.minus(&self.others))
     }
 
-    /// What makes «лучше» or «хуже» weaker than it reads: one school
-    /// fewer crossing the target in the right direction (in either group)
-    /// would undo it, or the pupils' share (Σ/Σ) moved the other way.
-    /// Groups are small (5–10 schools), so a reader should see it beside
-    /// the verdict.
+    /// What makes a verdict weaker than it reads: one school fewer
+    /// crossing the target in the right direction (in either group) would
+    /// undo «лучше» or «хуже», the pupils' share (Σ/Σ) moved the other way,
+    /// or some school's change is partly the check of one year against an
+    /// unchecked other. Groups are small (5–10 schools), so a reader should
+    /// see it beside the verdict.
     pub fn caveat(&self) -> Option<String> {
-        if !matches!(self.verdict, Verdict::Better | Verdict::Worse) {
-            return None;
-        }
         let d = self.difference()?;
         let mut notes = Vec::new();
+        let by_check = self.addressed.by_check + self.others.by_check;
+        if by_check > 0 {
+            notes.push(format!(
+                "у {by_check} ОО выполнение в одном году изменено проверкой отдела, а другой год \
+                 не проверен"
+            ));
+        }
+        if !matches!(self.verdict, Verdict::Better | Verdict::Worse) {
+            return (!notes.is_empty()).then(|| format!("вывод ненадёжен: {}", notes.join("; ")));
+        }
         // One school moved against the verdict: the addressed group's «after»
         // one lower for «лучше» (higher for «хуже»), or the others' one higher.
         let up = d.signum();
@@ -352,12 +366,13 @@ pub fn measure_effect(span: &Span, measure: &Measure) -> Vec<IndicatorEffect> {
                 let Some((b, a)) = span.moved(*pair, (&old, &new)) else {
                     continue;
                 };
+                let by_check = one_year_checked(*pair, (&old, &new));
                 let group = if measure.addresses(pair.0) {
                     &mut addressed
                 } else {
                     &mut others
                 };
-                group.add(b, a);
+                group.add(b, a, by_check);
             }
             IndicatorEffect {
                 code: new,
@@ -367,6 +382,20 @@ pub fn measure_effect(span: &Span, measure: &Measure) -> Vec<IndicatorEffect> {
             }
         })
         .collect()
+}
+
+/// Whether the check moved the indicator in one year of `pair` while the
+/// other year is not checked: the two years are then on different footing
+/// for it (a walk-through's «improvement» was a refused point last year and
+/// an unchecked claim this year).
+fn one_year_checked(
+    (before, after): (&SchoolResult, &SchoolResult),
+    (old, new): (&str, &str),
+) -> bool {
+    let moved =
+        |r: &SchoolResult, code: &str| r.score.indicator(code).is_some_and(|c| c.moves_score());
+    let unchecked = |r: &SchoolResult| r.status != ReviewStatus::Checked;
+    (moved(before, old) && unchecked(after)) || (moved(after, new) && unchecked(before))
 }
 
 fn verdict(addressed: &Group, others: &Group, for_all: bool) -> Verdict {

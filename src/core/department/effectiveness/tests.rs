@@ -325,12 +325,14 @@ fn a_verdict_on_one_school_says_so() {
             meeting: (0, 1),
             sums: Some(((260, 1000), (250, 1000))),
             with_shares: 7,
+            by_check: 0,
         },
         others: Group {
             schools: 8,
             meeting: (0, 0),
             sums: Some(((300, 1000), (300, 1000))),
             with_shares: 8,
+            by_check: 0,
         },
         verdict: Verdict::Better,
     };
@@ -362,6 +364,7 @@ fn sums_over_fewer_schools_say_so() {
         meeting: (1, 2),
         sums: Some(((10, 100), (20, 100))),
         with_shares: 3,
+        by_check: 0,
     };
     assert_eq!(
         group.describe(),
@@ -458,5 +461,64 @@ fn the_difference_of_differences_is_rounded_once() {
     assert_eq!(
         effect.caveat().unwrap(),
         "вывод ненадёжен: по доле обучающихся (Σ/Σ) разность другого знака: −7,0\u{A0}п.\u{A0}п."
+    );
+}
+
+/// A walk-through's «improvement» came from the check of one year against
+/// an unchecked other. Here the check refuses a's 2.1 this year while its
+/// last year is unchecked: the verdict says its change is partly the
+/// check's; once last year is checked too, it is not.
+#[test]
+fn a_change_the_check_of_one_year_made_is_said() {
+    use crate::department::review::Decision;
+    let card = testkit::card();
+    // Everyone claims 2.1 this year, nobody did last year.
+    let mut archive = archive_with(&card, |_, name| school(name, AFTER, true, "1"));
+    archive.set_decision("a2", "2.1", Some(Decision::NoPoint));
+    archive.set_checked("a2", true);
+    let m = measure(&archive, &["a", "b", "c"]);
+    let e = effects(&archive, &card, &m);
+    let e21 = &e[1];
+    assert_eq!(e21.code, "2.1");
+    // a–c: 0 of 3 → 2 of 3 (a refused), +66,7; d–f: 0 of 3 → 3 of 3,
+    // +100,0; −33,3: «хуже».
+    assert_eq!(
+        (e21.addressed.meeting, e21.others.meeting),
+        ((0, 2), (0, 3))
+    );
+    assert_eq!(e21.difference(), Some(-333));
+    assert_eq!((e21.addressed.by_check, e21.others.by_check), (1, 0));
+    assert_eq!(
+        e21.verdict_text(),
+        "хуже, чем в остальных школах (вывод ненадёжен: у 1 ОО выполнение в одном году \
+         изменено проверкой отдела, а другой год не проверен; держится на одной школе)"
+    );
+    // Both years checked: on the same footing.
+    archive.set_checked("a1", true);
+    let e = effects(&archive, &card, &m);
+    assert_eq!(e[1].addressed.by_check, 0);
+    assert_eq!(
+        e[1].verdict_text(),
+        "хуже, чем в остальных школах (вывод ненадёжен: держится на одной школе)"
+    );
+    // «Без заметной разницы» says it too: this year the check refuses 1.1
+    // of one school in each group (2 of 3 both), last year unchecked.
+    let mut archive = archive_with(&card, |_, name| school(name, AFTER, false, "4"));
+    for id in ["a2", "d2"] {
+        archive.set_decision(id, "1.1", Some(Decision::NoPoint));
+        archive.set_checked(id, true);
+    }
+    let e = effects(&archive, &card, &m);
+    assert_eq!(
+        (e[0].addressed.meeting, e[0].others.meeting),
+        ((0, 2), (0, 2))
+    );
+    assert_eq!(e[0].verdict, Verdict::NoDifference);
+    assert_eq!(
+        e[0].caveat().as_deref(),
+        Some(
+            "вывод ненадёжен: у 2 ОО выполнение в одном году изменено проверкой отдела, а другой \
+             год не проверен"
+        )
     );
 }

@@ -2,11 +2,12 @@
 //! do next.
 
 use crate::card::{Card, Level};
+use crate::department::effectiveness::NOTABLE_TENTHS;
 use crate::department::figures::{Figures, IndicatorFigure};
 use crate::department::measures::Measure;
 use crate::department::results::{Ranked, SchoolResult};
 use crate::department::review::ReviewStatus;
-use crate::text::{percent, plural};
+use crate::text::{percent, plural, tenths};
 
 use super::*;
 
@@ -95,9 +96,10 @@ pub fn proposals(
         if !again.is_empty() {
             items.push(format!(
                 "Пересмотреть меры прошлого года по {by} {}: у адресных школ выполнение изменилось \
-                 не лучше, чем у остальных, а {it} по-прежнему среди выполненных реже других \
-                 (раздел «{EFFECTS_HEADING}»).",
+                 не заметно лучше, чем у остальных (преимущество менее {}\u{A0}п.\u{A0}п.), а {it} \
+                 по-прежнему среди выполненных реже других (раздел «{EFFECTS_HEADING}»).",
                 again.join(", "),
+                tenths(NOTABLE_TENTHS.unsigned_abs(), ','),
             ));
         }
         if !covered.is_empty() {

@@ -23,6 +23,7 @@ fn change(name: &str, before: u32, after: u32, max: u32) -> SchoolChange {
         level_after: None,
         across: None,
         moved_by_check: (false, false),
+        checked: (false, false),
     }
 }
 
@@ -59,14 +60,26 @@ fn equal_rises_shown_apart_by_rounding_are_both_named() {
         " Наибольший рост — Школа Ж (+20,6\u{A0}п.\u{A0}п.)."
     );
     assert_eq!(largest_rise(&[]), "");
-    // Last year moved by the check, this year not: said.
+    // Last year moved by the check, this year not checked: a rise on equal
+    // footing is named instead, and З only when nobody else rose.
     let mut z = change("Школа З", 12, 18, 23);
     z.moved_by_check = (true, false);
     assert_eq!(
         largest_rise(&[z.clone(), change("Школа И", 1, 2, 23)]),
-        " Наибольший рост — Школа З (+26,1\u{A0}п.\u{A0}п.; в прошлом году результат изменён \
-         проверкой отдела, в этом — нет)."
+        " Наибольший рост — Школа И (+4,4\u{A0}п.\u{A0}п.)."
     );
+    assert_eq!(
+        largest_rise(&[z.clone(), change("Школа И", 2, 2, 23)]),
+        " Наибольший рост — Школа З (+26,1\u{A0}п.\u{A0}п.; в прошлом году результат изменён \
+         проверкой отдела, этот год не проверен)."
+    );
+    // This year checked and left as it was: equal footing.
+    z.checked = (true, true);
+    assert_eq!(
+        largest_rise(&[z.clone(), change("Школа И", 1, 2, 23)]),
+        " Наибольший рост — Школа З (+26,1\u{A0}п.\u{A0}п.)."
+    );
+    z.checked = (false, false);
     z.moved_by_check = (true, true);
     assert_eq!(
         largest_rise(&[z]),
@@ -257,12 +270,14 @@ fn proposals_follow_the_year() {
     assert_eq!(
         items[2],
         "3. Пересмотреть меры прошлого года по показателю 1.1: у адресных школ выполнение \
-         изменилось не лучше, чем у остальных, а показатель по-прежнему среди выполненных реже \
-         других (раздел «Анализ эффективности принятых мер»)."
+         изменилось не заметно лучше, чем у остальных (преимущество менее 10,0\u{A0}п.\u{A0}п.), \
+         а показатель по-прежнему среди выполненных реже других (раздел «Анализ эффективности \
+         принятых мер»)."
     );
     assert!(propose(&low, &[], &["1.2", "1.1"])[2].starts_with(
         "3. Пересмотреть меры прошлого года по показателям 1.1, 1.2: у адресных школ выполнение \
-         изменилось не лучше, чем у остальных, а показатели по-прежнему"
+         изменилось не заметно лучше, чем у остальных (преимущество менее 10,0\u{A0}п.\u{A0}п.), \
+         а показатели по-прежнему"
     ));
     // A measure of this year on 1.1 and 1.2: those are followed up, the
     // rest still asked for.
@@ -422,12 +437,13 @@ fn ties_are_named_whole() {
     let mut archive = archive;
     let recount = |archive: &Archive| {
         let before = results(archive, DEFAULT_CARD, "2024/2025");
+        let after = results(archive, DEFAULT_CARD, "2025/2026");
         let was = figures(archive, &card, &before);
         let years = Years {
             before: &was,
             ..years
         };
-        dynamics(archive, &years, "2024/2025", &before, after)
+        dynamics(archive, &years, "2024/2025", &before, &after)
     };
     archive.set_decision("b1", "2.1", Some(Decision::Confirm));
     let quiet = recount(&archive);
@@ -453,15 +469,22 @@ fn ties_are_named_whole() {
     assert!(
         text.contains(
             "ухудшили\u{A0}0. У 1 школы (Школа Б) проверка отдела изменила результат только \
-             одного из двух лет, поэтому сравнение лет отчасти зависит от проверки."
+             одного из двух лет, а другой год не проверен, поэтому сравнение лет отчасти зависит \
+             от проверки."
         ),
         "{text}"
     );
+    // The largest rise on equal footing is А's; Б's is partly the check's.
     assert!(
-        text.ends_with(
-            "Наибольший рост — Школа Б (+8,7\u{A0}п.\u{A0}п.; в прошлом году результат изменён \
-             проверкой отдела, в этом — нет)."
-        ),
+        text.ends_with("Наибольший рост — Школа А (+4,4\u{A0}п.\u{A0}п.)."),
+        "{text}"
+    );
+    // Б's this year checked too, left as it was: both years on one footing.
+    archive.set_checked("b2", true);
+    let text = recount(&archive);
+    assert!(!text.contains("проверка отдела изменила"), "{text}");
+    assert!(
+        text.ends_with("Наибольший рост — Школа Б (+8,7\u{A0}п.\u{A0}п.)."),
         "{text}"
     );
 }
@@ -616,12 +639,14 @@ fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
             meeting: (1, 4),
             sums: None,
             with_shares: 0,
+            by_check: 0,
         },
         others: Group {
             schools: 5,
             meeting: (1, 1),
             sums: None,
             with_shares: 0,
+            by_check: 0,
         },
         verdict,
     };
@@ -659,7 +684,8 @@ fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
     let mut thin = effect(Verdict::Better);
     thin.addressed.meeting = (1, 2);
     assert!(effectiveness("2024/2025", &[vec![thin]], (0, 0)).ends_with(
-        " Выводов, которые держатся на одной школе или расходятся с долей обучающихся: 1; \
+        " Выводов, которые держатся на одной школе, расходятся с долей обучающихся или \
+         сравнивают проверенный год с непроверенным: 1; \
          такие выводы отмечены в таблице и требуют подтверждения данными следующего года."
     ));
 }

@@ -18,8 +18,19 @@ use super::*;
 /// the table shows it (naming one of two equal would single it out), and
 /// those whose exact rise equals one of theirs though the rounding of
 /// their shares shows it a tenth apart. Each change is the one its row
-/// shows.
+/// shows. A rise that is partly the check of one year against an unchecked
+/// other ([`SchoolChange::basis`]) is named only when no school rose on
+/// equal footing: a walk-through's top school had only lost points to last
+/// year's check.
 pub(super) fn largest_rise(changes: &[SchoolChange]) -> String {
+    let fair: Vec<SchoolChange> = (changes.iter())
+        .filter(|c| c.basis().is_empty())
+        .cloned()
+        .collect();
+    let changes = match fair.iter().any(|c| c.delta_tenths() > 0) {
+        true => &fair[..],
+        false => changes,
+    };
     let Some(top) = changes.iter().map(SchoolChange::delta_tenths).max() else {
         return String::new();
     };
@@ -195,8 +206,8 @@ pub fn dynamics_of(
     let mixed = match names_of(changes.iter().filter(|c| !c.basis().is_empty())) {
         names if names.is_empty() => String::new(),
         names => format!(
-            " У {} {} ({}) проверка отдела изменила результат только одного из двух лет, \
-             поэтому сравнение лет отчасти зависит от проверки.",
+            " У {} {} ({}) проверка отдела изменила результат только одного из двух лет, а другой \
+             год не проверен, поэтому сравнение лет отчасти зависит от проверки.",
             names.len(),
             plural(names.len() as u64, "школы", "школ", "школ"),
             names.join(", "),
