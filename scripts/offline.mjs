@@ -9,11 +9,18 @@
 // the page's folder; the department's, being the longer scope, controls
 // otdel/, and the school's worker leaves otdel/ alone even before then.
 //
-// Versions never mix: each page's cache is named after a hash of its files,
-// pages (index.html) are fetched network-first so that an online visit sees
-// a new deployment at once, and the hashed bundles they name are immutable,
-// so cache-first is safe. A new deployment's worker caches its own files
-// before it takes over; its page's old caches are deleted only then.
+// Versions never mix: each page's cache is named after a hash of its files
+// and holds that deployment's files only, written once at install. Pages
+// (index.html) and the files without a hash in their names (the department's
+// signature worker) come from the network first, so that an online visit
+// sees a new deployment at once, and from the cache only when the network
+// fails; what the network gives is never written into the cache. The hashed
+// bundles are immutable, so cache-first is safe. A new deployment's worker
+// caches its own files before it takes over; its page's old caches are
+// deleted only then. (Once the old worker kept each page it fetched: a
+// school that opened the new page for a few seconds, before the browser had
+// installed the new worker, met offline the new page in the old cache
+// without the new bundles it names, and a page stuck loading.)
 //
 // cards/ beside the school's page is where the department publishes its
 // signed cards: the department's data, not the deployment's. Requests there
@@ -100,13 +107,16 @@ self.addEventListener('activate', (event) => {
     );
 });
 
-// The network when it answers, keeping a copy of a good answer in \`cache\`;
-// that copy when it does not.
-function networkFirst(event, cache, ignoreSearch) {
+// A file whose name carries a hash of its content never changes.
+const IMMUTABLE = /-[0-9a-f]{16}(_bg)?\\.[a-z]+$/;
+
+// The network when it answers, keeping a copy of a good answer in \`cache\`
+// when \`keep\`; the cached copy when it does not.
+function networkFirst(event, cache, { ignoreSearch, keep }) {
     const request = event.request;
     return fetch(request)
         .then((response) => {
-            if (response.ok) {
+            if (keep && response.ok) {
                 const copy = response.clone();
                 event.waitUntil(caches.open(cache).then((c) => c.put(request, copy)));
             }
@@ -124,13 +134,14 @@ self.addEventListener('fetch', (event) => {
     const url = request.url;
     if (request.method !== 'GET' || new URL(url).origin !== self.location.origin) return;
     if (url.startsWith(CARDS)) {
-        event.respondWith(networkFirst(event, CARDS_CACHE, false));
+        event.respondWith(networkFirst(event, CARDS_CACHE, { ignoreSearch: false, keep: true }));
         return;
     }
     if (INNER_PAGES.some((page) => url.startsWith(page))) return;
-    if (request.mode === 'navigate') {
+    if (request.mode === 'navigate' || !IMMUTABLE.test(new URL(url).pathname)) {
         // ?card=… is the same page.
-        event.respondWith(networkFirst(event, CACHE, true));
+        const ignoreSearch = request.mode === 'navigate';
+        event.respondWith(networkFirst(event, CACHE, { ignoreSearch, keep: false }));
         return;
     }
     event.respondWith(caches.open(CACHE).then((c) => c.match(request)).then((hit) => hit ?? fetch(request)));

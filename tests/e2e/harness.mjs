@@ -19,9 +19,10 @@ export const DIST = join(root, 'dist');
 /// The generator, built by the test command before the e2e tests.
 const GEN = join(root, 'target', 'debug', 'profkarta-gen');
 
-/// `shape` makes it a slow line (see scripts/static_server.mjs).
-export function startServer({ shape } = {}) {
-    return startStaticServer({ root: DIST, base: BASE_PATH, shape });
+/// `shape` makes it a slow line (see scripts/static_server.mjs); `root` is
+/// another copy of the site than dist/.
+export function startServer({ shape, root = DIST } = {}) {
+    return startStaticServer({ root, base: BASE_PATH, shape });
 }
 
 export async function launchBrowser() {

@@ -4,9 +4,11 @@
 // department's cards under cards/ come from the network first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, openApp, useApp } from './harness.mjs';
+import { BASE_PATH, DIST, openApp, startServer, useApp } from './harness.mjs';
 
 const app = useApp();
 
@@ -112,5 +114,69 @@ test('cards/ comes from the network first; the last good copy serves offline', a
         await context.close();
         if (built === null) await rm(cards, { recursive: true, force: true });
         else await writeFile(join(cards, 'index.json'), built);
+    }
+});
+
+/// Deploys a new build of the school's page over `site` as an update does:
+/// its bundles under new hashed names and a page naming them (with the
+/// policy's hash of its loader). `sw.js` is left as it was: the browser
+/// then keeps the old worker, as it does for the seconds before it has
+/// fetched and installed the new one.
+async function deployNewBundle(site) {
+    const names = (await readdir(site)).filter((n) => /^profkarta-[0-9a-f]{16}/.test(n));
+    const old = names[0].match(/[0-9a-f]{16}/)[0];
+    const fresh = [...old].reverse().join('') === old ? '0123456789abcdef' : [...old].reverse().join('');
+    for (const n of names) await rename(join(site, n), join(site, n.replace(old, fresh)));
+    const file = join(site, 'index.html');
+    const html = await readFile(file, 'utf8');
+    const loader = (page) => page.match(/<script type="module">([\s\S]*?)<\/script>/)[1];
+    const sha = (text) => `sha256-${createHash('sha256').update(text).digest('base64')}`;
+    const next = html.replaceAll(old, fresh);
+    await writeFile(file, next.replace(sha(loader(html)), sha(loader(next))));
+    return fresh;
+}
+
+test('a new deployment opened before its worker installs leaves the offline copy whole', async () => {
+    // A copy of the site to deploy over, on its own server.
+    const site = await mkdtemp(join(tmpdir(), 'profkarta-update-'));
+    await cp(DIST, site, { recursive: true });
+    const server = await startServer({ root: site });
+    const { context, page, errors } = await openApp(app.browser, server.url);
+    try {
+        await controlledBy(page, `${BASE_PATH}sw.js`);
+        await page.getByTestId('ind-1-1').locator('input').first().fill('30');
+        await page.getByTestId('save-status').filter({ hasText: 'Сохранено' }).waitFor();
+        // The new page online, with the old worker still in charge.
+        const fresh = await deployNewBundle(site);
+        await page.reload();
+        await page.getByTestId('total').waitFor();
+        assert.ok(await page.evaluate((fresh) => document.documentElement.innerHTML.includes(fresh), fresh), 'the new deployment is seen online at once');
+        // Offline, the last whole deployment the worker holds opens.
+        await context.setOffline(true);
+        await page.reload();
+        await page.getByTestId('total').waitFor();
+        assert.equal(await page.getByTestId('ind-1-1').locator('input').first().inputValue(), '30', 'the draft is back');
+        await context.setOffline(false);
+
+        // The department's signature worker has no hash in its names: a
+        // new one is fetched online before the new worker takes over, and
+        // the old one serves offline with the old page.
+        await page.goto(`${server.url}otdel/`);
+        await page.getByTestId('dept-tabs').waitFor();
+        await controlledBy(page, `${BASE_PATH}otdel/sw.js`);
+        const loader = () => page.evaluate(() => fetch('proverka_loader.js').then((r) => r.text()));
+        const was = await loader();
+        await appendFile(join(site, 'otdel', 'proverka_loader.js'), '\n// a new deployment\n');
+        assert.equal(await loader(), `${was}\n// a new deployment\n`, 'online, the deployed file');
+        await context.setOffline(true);
+        assert.equal(await loader(), was, 'offline, the copy of the deployment the worker holds');
+        await page.reload();
+        await page.getByTestId('dept-tabs').waitFor();
+        await context.setOffline(false);
+        assert.deepEqual(failures(errors), []);
+    } finally {
+        await context.close();
+        await server.close();
+        await rm(site, { recursive: true, force: true });
     }
 });
