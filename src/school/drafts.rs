@@ -17,6 +17,7 @@ use profkarta_core::department::last_year::previous_period;
 use profkarta_core::error::{DraftLoadError, RepeatedField, StorageError, UnreadFields};
 use profkarta_core::json::repeated_key;
 use profkarta_core::school::draft::Draft;
+use profkarta_core::school::moved::MovedPoints;
 use profkarta_core::school::plan::LastPlan;
 use profkarta_core::school::profile::{canonical_period, default_period, SchoolProfile};
 use profkarta_core::school::stored::{
@@ -529,18 +530,20 @@ impl Drafts {
     /// their indicators; what cannot is kept in the draft as «не перенесено».
     pub fn move_to(self, from: &Card, to: &Card) {
         let mut stored = self.current();
+        let before = stored.draft.clone();
         stored.move_to(from, to);
         let left = stored.draft.not_carried.len();
+        let points = MovedPoints::of(from, &before, to, &stored.draft).note(to.version);
         self.meta.set(stored.meta);
         self.draft.set(stored.draft);
         self.notices.push_passing(match left {
             0 => format!(
-                "Черновик переведён на версию {} карты; все ответы перенесены.",
+                "Черновик переведён на версию {} карты; все ответы перенесены.{points}",
                 to.version
             ),
             n => format!(
                 "Черновик переведён на версию {} карты. Не перенесено ответов: {n} — они показаны \
-                 над картой со своими значениями.",
+                 над картой со своими значениями.{points}",
                 to.version
             ),
         });

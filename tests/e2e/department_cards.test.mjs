@@ -535,6 +535,15 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     const secondYear = [await exportFile(school, 'belinsky-next-0.json')];
     const exported = JSON.parse(await readFile(secondYear[0], 'utf8')).payload;
     assert.deepEqual([exported.template.id, exported.template.version], ['belinsky-2025', 2]);
+    // Last year's draft moved after all: its 35 % met 30 % and misses the
+    // new 40 %, and the move says so rather than «nothing changed».
+    // The list is still open from above.
+    await listed.getByRole('row', { name: /2024\/2025/ }).getByRole('button', { name: /^Открыть/ }).click();
+    await card.expectSummary({ total: '3 из 3' });
+    school.once('dialog', (d) => d.accept());
+    await school.getByRole('button', { name: 'Перейти на версию 2' }).click();
+    await school.getByTestId('notices').getByText('Черновик переведён на версию 2 карты; все ответы перенесены. По правилам версии 2 изменились баллы: 1.1 — было 1 балл, стало 0 баллов. Итог: было 3 из 3, стало 2 из 3.').waitFor();
+    await card.expectSummary({ total: '2 из 3' });
     assert.deepEqual(schoolA.errors.map(String), []);
     await schoolA.context.close();
 
