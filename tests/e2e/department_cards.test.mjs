@@ -415,8 +415,15 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     await page.getByTestId('card-editor').getByRole('button', { name: 'Закрыть' }).click();
     await row(page, 'belinsky-2025@1').getByRole('button', { name: 'Открыть черновик версии 2' }).click();
     await stale.waitFor();
-    await page.locator('#ed-0-0-0-rule-text').fill('не менее 40% — 1 балл');
+    // Said at the field too, with the text the rule now gives, to take in
+    // one click.
+    const behind = page.getByTestId('ed-0-0-0-rule-text-behind');
+    await behind.filter({ hasText: 'Цель или баллы изменились после того, как был написан этот текст. По правилу сейчас: «не менее 40\u00a0% — 1 балл».' }).waitFor();
+    await behind.getByRole('button', { name: 'Подставить этот текст' }).click();
     await stale.waitFor({ state: 'detached' });
+    await behind.waitFor({ state: 'detached' });
+    await expectValue(page.locator('#ed-0-0-0-rule-text'), 'не менее 40\u00a0% — 1 балл');
+    await page.locator('#ed-0-0-0-rule-text').fill('не менее 40% — 1 балл');
     // «455» typed key by key: «4» and «45» read on the way, «455» does
     // not. The card takes back the 40 the field had, not the 45 nobody
     // meant; the typed text stays with its message, and closing asks.

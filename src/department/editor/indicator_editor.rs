@@ -58,6 +58,36 @@ pub fn IndicatorEditor(
                 .collect::<Vec<_>>()
         })
     });
+    // The department's own words for a rule whose target or points changed
+    // since they were written, said at the field with the text the rule now
+    // gives: the notice at the top of the editor is far from a row lower
+    // down, and a helper published «не менее 30%» beside a 40 % threshold.
+    let rule_text_behind = Memo::new(move |_| {
+        let code = code.get();
+        let behind = editor
+            .changed_rule_texts
+            .with(|codes| codes.contains(&code))
+            || (editor.stale_rule_texts).with(|stale| {
+                stale
+                    .as_ref()
+                    .is_some_and(|(_, codes)| codes.contains(&code))
+            });
+        behind
+            .then(|| {
+                editor
+                    .card
+                    .with(|c| indicator(c, place).map(suggested_rule_text))
+            })
+            .flatten()
+    });
+    let behind_id = format!("{slug}-rule-text-behind");
+    let take_suggested = move |_| {
+        editor.change("rule-text", |c| {
+            if let Some(i) = indicator_mut(c, place) {
+                i.rule_text = suggested_rule_text(i);
+            }
+        });
+    };
     let on_kind = move |ev| {
         let kind = event_target_value(&ev);
         // Only an indicator of a published version has past years to lose;
@@ -195,6 +225,12 @@ pub fn IndicatorEditor(
             <RuleFields place kind slug=slug.clone()/>
             <EditText id=id("rule-text") label="Правило начисления, как в приказе" field=indicator_text(place, |i| &i.rule_text, |i| &mut i.rule_text)
                 problem=editor.field_problem(place, Some("правило начисления"))/>
+            {move || rule_text_behind.get().map(|suggested| view! {
+                <p class="notice notice-warning" role="status" data-testid=behind_id.clone()>
+                    {format!("Цель или баллы изменились после того, как был написан этот текст. По правилу сейчас: «{suggested}». ")}
+                    <button type="button" on:click=take_suggested>"Подставить этот текст"</button>
+                </p>
+            })}
             <EditText id=id("evidence") label="Источник информации (подтверждение)" multiline=true field=indicator_text(place, |i| &i.evidence, |i| &mut i.evidence)
                 problem=editor.field_problem(place, Some("источник информации"))/>
             <EditText id=id("recommendation") label="Рекомендация школе, не выполнившей показатель (для писем)" multiline=true
