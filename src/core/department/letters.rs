@@ -141,12 +141,13 @@ fn letter_to(
     let measures = addressed_to(&archive.measures, &card.id, &to.school);
     let last_year = last_year.and_then(|(card, before)| {
         let result = before.iter().find(|r| r.school == to.school.school)?;
+        let entry = archive.entry(&result.submission_id);
         Some(LastYear {
             card,
             result,
-            filed: archive
-                .entry(&result.submission_id)
-                .map(|e| (&*e.card, &e.assessment)),
+            filed: entry.map(|e| (&*e.card, &e.assessment)),
+            plan: entry.map_or(&[], |e| &e.opened.payload.plan),
+            measures: addressed_to(&archive.measures, &card.id, result),
         })
     });
     draft_letter(
@@ -201,6 +202,52 @@ pub struct LastYear<'a> {
     pub result: &'a SchoolResult,
     /// The school's file of that year: its own card version and answers.
     pub filed: Option<(&'a Card, &'a Assessment)>,
+    /// The plan of that file, its indicators numbered as its version does.
+    pub plan: &'a [PlanRow],
+    /// The department's measures taken on that year and addressed to it.
+    pub measures: Vec<&'a Measure>,
+}
+
+impl LastYear<'_> {
+    /// What was set in motion on the indicator `key` after that year, when
+    /// it was not met then: the school's planned measures and the
+    /// department's. Missed again, the cycle did not close for it, and the
+    /// letter asks why (a walk-through's letter repeated «не выполнен и в
+    /// прошлом году» of a school that had planned and taken courses on it).
+    fn steps(&self, key: &str) -> Option<String> {
+        let then = self.card.by_key(key)?;
+        if self.result.earned(&then.code) {
+            return None;
+        }
+        let own = self.filed.map_or(self.card, |(own, _)| own);
+        let planned: Vec<String> = own.by_key(key).map_or_else(Vec::new, |i| {
+            (self.plan.iter())
+                .filter(|r| r.indicators.contains(&i.code) && !r.measure.trim().is_empty())
+                .map(|r| quoted(r.measure.trim()))
+                .collect()
+        });
+        let taken: Vec<String> = (self.measures.iter())
+            .filter(|m| m.indicators.iter().any(|k| k == key))
+            .map(|m| m.named())
+            .collect();
+        let mut parts = Vec::new();
+        if !planned.is_empty() {
+            parts.push(format!(
+                "в плане мероприятий организации — {}",
+                planned.join("; ")
+            ));
+        }
+        if !taken.is_empty() {
+            parts.push(format!("муниципальные меры — {}", taken.join("; ")));
+        }
+        (!parts.is_empty()).then(|| {
+            format!(
+                "По показателю после прошлого года были намечены: {}. Просим проанализировать, \
+                 почему они не дали результата, и учесть это в новом плане.\n",
+                parts.join("; ")
+            )
+        })
+    }
 }
 
 /// Drafts the letter for `school`; `rating` is the period's rating, best
@@ -396,6 +443,9 @@ pub fn draft_letter(
                 ),
                 None => format!("{}{was}.\n", said.0),
             });
+        }
+        if let Some(steps) = last_year.as_ref().and_then(|l| l.steps(indicator.key())) {
+            text.push_str(&steps);
         }
         if let Some(((n0, d0), (n1, d1))) = differs {
             text.push_str(&format!(
@@ -1047,6 +1097,8 @@ mod tests {
                 card: &card,
                 result: &before[0],
                 filed: None,
+                plan: &[],
+                measures: Vec::new(),
             }),
         );
         let under = |code: &str| {
@@ -1341,6 +1393,8 @@ mod tests {
             card: &card,
             result: of("СОШ № 2"),
             filed: None,
+            plan: &[],
+            measures: Vec::new(),
         };
         let letter = draft_letter(&card, of("СОШ № 2"), None, &rating, &[], Some(last));
         assert!(
@@ -1520,6 +1574,83 @@ mod tests {
         assert!(!letter.contains("эффективность"));
         assert!(letter.contains("\n6.1. "));
         assert!(!letter.contains("\n1.4. "));
+    }
+
+    /// 2.1 and 3.1 missed two years running; last year the school planned
+    /// «Профпробы» on 2.1 and took part in the department's courses on it:
+    /// the letter names both under 2.1 and asks why they did not work, and
+    /// says nothing of the kind under 3.1, where nothing was planned, nor of
+    /// a measure of another school.
+    #[test]
+    fn an_indicator_missed_again_names_what_was_planned_on_it() {
+        use crate::department::measures::MeasureKind;
+        use crate::school::plan::PlanRow;
+        let card = testkit::card();
+        let mut first = draft("Школа А", "2024/2025", &["1.8"]);
+        first.plan = vec![
+            PlanRow {
+                measure: "Профпробы для 8–9 классов".into(),
+                indicators: vec!["2.1".into()],
+                ..PlanRow::default()
+            },
+            PlanRow {
+                measure: "Встреча с родителями".into(),
+                indicators: vec!["1.8".into()],
+                ..PlanRow::default()
+            },
+        ];
+        let mut archive = testkit::archive(
+            &card,
+            &[
+                ("a1", &first),
+                ("a2", &draft("Школа А", "2025/2026", &["1.8"])),
+                ("b1", &draft("Школа Б", "2024/2025", &[])),
+            ],
+        );
+        let before = results(&archive, DEFAULT_CARD, "2024/2025");
+        let school = |name: &str| {
+            before
+                .iter()
+                .find(|r| r.name() == name)
+                .unwrap()
+                .school
+                .clone()
+        };
+        let mut courses = Measure::blank(DEFAULT_CARD, "2024/2025");
+        courses.kind = MeasureKind::Courses;
+        courses.title = "Профпробы в колледже".into();
+        courses.indicators = vec!["2.1".into()];
+        courses.audience = Audience::Schools(vec![school("Школа А")]);
+        let mut elsewhere = courses.clone();
+        elsewhere.title = "Совещание".into();
+        elsewhere.audience = Audience::Schools(vec![school("Школа Б")]);
+        archive.measures = vec![courses, elsewhere];
+        let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
+        let letter = school_letter(
+            &archive,
+            &card,
+            &rating[0].result,
+            &rating,
+            Some((&card, &before)),
+        )
+        .unwrap();
+        let under = |code: &str| {
+            let at = letter.find(&format!("\n{code}. ")).unwrap();
+            let rest = &letter[at + 1..];
+            rest[..rest.find("\n\n").unwrap_or(rest.len())].to_owned()
+        };
+        assert!(
+            under("2.1").contains(
+                "\nНе выполнен и в прошлом году.\nПо показателю после прошлого года были \
+                 намечены: в плане мероприятий организации — «Профпробы для 8–9 классов»; \
+                 муниципальные меры — курсы повышения квалификации «Профпробы в колледже». Просим \
+                 проанализировать, \
+                 почему они не дали результата, и учесть это в новом плане.\n"
+            ),
+            "{letter}"
+        );
+        assert!(!under("3.1").contains("намечены"), "{letter}");
+        assert!(!letter.contains("Совещание"), "{letter}");
     }
 
     /// Two schools; 2.1 is met by one of them (not fewer than half), 1.8 by

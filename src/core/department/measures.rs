@@ -195,12 +195,25 @@ pub fn taken_after<'a>(measures: &'a [Measure], card_id: &str, period: &str) -> 
 
 impl Measure {
     /// «семинар «Профпробы»», as letters, plans and tables name it; the
-    /// title alone when it begins with the kind's word: «семинар
-    /// «Семинар-практикум …»» said it twice.
+    /// title alone when it begins with the kind's word in any form:
+    /// «семинар «Семинар-практикум …»» and «соглашение с ПОО/предприятием
+    /// «Соглашения с ПОО…»» said it twice.
     pub fn named(&self) -> String {
         let (label, title) = (self.kind.label(), self.title.trim());
         let word = label.split(' ').next().unwrap_or(label);
-        if title.to_lowercase().starts_with(word) {
+        let first = title
+            .split([' ', '-'])
+            .next()
+            .unwrap_or(title)
+            .to_lowercase();
+        // The same word when they differ only in the ending: «соглашение»,
+        // «соглашения»; «курсы», «курсов».
+        let common = word
+            .chars()
+            .zip(first.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        if common >= 4 && common + 2 >= word.chars().count() {
             title.to_owned()
         } else {
             format!("{label} {}", crate::text::quoted(title))
@@ -319,6 +332,40 @@ mod tests {
     use crate::card::DEFAULT_CARD;
     use crate::department::results::results;
     use crate::testkit::{self, draft};
+
+    /// The kind is said before the title unless the title begins with its
+    /// word, in whatever form.
+    #[test]
+    fn a_title_that_names_its_kind_is_not_prefixed() {
+        let named = |kind, title: &str| {
+            let mut m = Measure::blank(DEFAULT_CARD, "2024/2025");
+            (m.kind, m.title) = (kind, title.into());
+            m.named()
+        };
+        use MeasureKind::*;
+        assert_eq!(named(Seminar, "Профпробы"), "семинар «Профпробы»");
+        assert_eq!(
+            named(Seminar, "Семинар-практикум для ЗДВР"),
+            "Семинар-практикум для ЗДВР"
+        );
+        assert_eq!(
+            named(Agreement, "Соглашения с ПОО и предприятиями"),
+            "Соглашения с ПОО и предприятиями"
+        );
+        assert_eq!(
+            named(Courses, "Курсы для классных руководителей"),
+            "Курсы для классных руководителей"
+        );
+        assert_eq!(
+            named(Order, "О проведении ярмарки"),
+            "приказ «О проведении ярмарки»"
+        );
+        // A word sharing only a beginning is another word.
+        assert_eq!(
+            named(Consulting, "Консилиум"),
+            "консультирование «Консилиум»"
+        );
+    }
 
     /// A school takes part in a seminar, and carries out an order.
     /// A workspace stored before the schools a level reached were kept
