@@ -704,7 +704,9 @@ fn ReviewRow(
             {decided_by}
             <p>
                 <label for=comment_id.clone()>"Комментарий проверяющего"</label>
-                <input type="text" id=comment_id class="review-comment" prop:value=comment_value on:change=on_comment
+                // A blank placeholder lets print leave out an empty box
+                // (`:placeholder-shown`).
+                <input type="text" id=comment_id class="review-comment" placeholder=" " prop:value=comment_value on:change=on_comment
                     aria-describedby=hint_id.clone()/>
             </p>
             <p class="field-error" id=hint_id data-testid="reason-missing">

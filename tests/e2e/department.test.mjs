@@ -490,6 +490,16 @@ test('accepting a new key, reviewing a school and filters change what the rating
         assert.ok(await nextConfirm.isChecked(), 'the click on the next row reached its choice');
         await refused.getByTestId('reason-missing').filter({ hasText: 'Укажите причину' }).waitFor({ state: 'detached' });
         await review.getByTestId('differences').filter({ hasText: `${code}: заявлено 1 балл → засчитано 0 баллов — Ссылка ведёт на общий раздел сайта` }).waitFor();
+        // On paper each row says its decision in words, without the
+        // options not taken, and an empty comment box is left out.
+        await page.emulateMedia({ media: 'print' });
+        assert.ok(await refused.getByText('балл не засчитан').isVisible());
+        assert.ok(!(await refused.getByText('подтверждено', { exact: true }).isVisible()), 'an option not taken');
+        assert.ok(!(await refused.locator('input[type="radio"]').first().isVisible()), 'the round buttons');
+        assert.ok(await refused.getByLabel('Комментарий проверяющего').isVisible(), 'a comment written');
+        assert.ok(!(await nextRow.getByLabel('Комментарий проверяющего').isVisible()), 'an empty comment');
+        assert.ok(await nextRow.getByText('подтверждено', { exact: true }).isVisible(), 'its decision');
+        await page.emulateMedia({ media: 'screen' });
         // Points claimed without links and not decided are named before the
         // check is finished; the refusal has its reason now.
         const question = nextQuestion(page);
