@@ -158,6 +158,7 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
     let (implementation, on_implementation) =
         text(|m| &m.implementation, |m, v| m.implementation = v);
     let (report_form, on_report_form) = text(|m| &m.report_form, |m, v| m.report_form = v);
+    let (carried_out, on_carried_out) = text(|m| &m.done, |m, v| m.done = v);
 
     let kinds = MeasureKind::ALL
         .iter()
@@ -432,6 +433,9 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
                 <input id="measure-implementation" type="text" placeholder="например, доля ОО, принявших участие" prop:value=implementation on:input=on_implementation/>
                 <label for="measure-report">"Форма отчёта"</label>
                 <input id="measure-report" type="text" placeholder="например, справка, приказ" prop:value=report_form on:input=on_report_form/>
+                <label for="measure-carried-out">"Отметка о выполнении"</label>
+                <input id="measure-carried-out" type="text" placeholder="когда выполнена: например, проведено 15.03.2026, участвовали 6 из 7 ОО"
+                    prop:value=carried_out on:input=on_carried_out/>
                 <label for="measure-whom">"Кому адресована"</label>
                 <select id="measure-whom" on:change=on_whom
                     aria-describedby="measure-error" aria-invalid=move || whom_wrong().to_string()>

@@ -73,6 +73,7 @@ pub fn RoadMap(draft: MeasureDraft) -> impl IntoView {
                                 <td>{m.implementation.clone()}</td>
                                 <td>{m.report_form.clone()}</td>
                                 <td>{m.responsible.clone()}</td>
+                                <td>{m.done.clone()}</td>
                                 <td class="no-print">
                                     <button type="button" on:click=edit
                                         aria-label=format!("Изменить меру {}", n + 1)>"Изменить"</button>

@@ -23,6 +23,8 @@ const SECOND = '2025/2026';
 /// Chosen so that the seed-1 folder gives every verdict once (checked below).
 const TARGETED = ['1.2', '1.4', '4.1', '4.2'];
 const SEMINAR = 'Профпробы и проектная деятельность';
+/// The seminar's mark of being carried out, said where it is judged.
+const DONE = 'проведён 20.03.2025, участвовали все адресные ОО';
 const COURSES = 'Курсы для заместителей по ВР';
 
 const app = useApp();
@@ -140,7 +142,7 @@ async function assertFits(fieldset) {
     assert.ok(await fieldset.page().evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no sideways scroll');
 }
 
-async function recordMeasure(page, { kind, title, date, whom, group, codes }) {
+async function recordMeasure(page, { kind, title, date, whom, group, codes, done }) {
     const form = page.getByTestId('measure-form');
     await assertFits(form.locator('.measure-indicators'));
     await form.getByLabel('Вид').selectOption({ label: kind });
@@ -149,6 +151,7 @@ async function recordMeasure(page, { kind, title, date, whom, group, codes }) {
     await form.getByLabel('Ответственный исполнитель').fill('Иванова Е. П., методист');
     await form.getByLabel('Показатель реализации').fill('доля ОО, принявших участие');
     await form.getByLabel('Форма отчёта').fill('справка');
+    if (done) await form.getByLabel('Отметка о выполнении').fill(done);
     await form.getByLabel('Кому адресована').selectOption({ label: whom });
     if (group) await form.getByLabel('Целевая группа:').selectOption({ label: group });
     for (const code of codes) {
@@ -205,6 +208,7 @@ test('measures for low-level schools and a target group, their letters, and next
             date: 'март 2025',
             whom: 'ОО с уровнем эффективности…',
             codes: TARGETED,
+            done: DONE,
         });
         await recordMeasure(page, {
             kind: 'курсы повышения квалификации',
@@ -220,8 +224,8 @@ test('measures for low-level schools and a target group, their letters, and next
         assert.ok(lowNames.length > 0, 'some school is at the low level');
         const seminar = roadMap.locator('tbody tr', { hasText: SEMINAR });
         assert.deepEqual(
-            (await seminar.locator('td').allInnerTexts()).slice(0, 8),
-            ['1', `семинар «${SEMINAR}»`, 'март 2025', `ОО с низкой эффективностью на день записи меры: ${lowNames.join('; ')}`, TARGETED.join(', '), 'доля ОО, принявших участие', 'справка', 'Иванова Е. П., методист'],
+            (await seminar.locator('td').allInnerTexts()).slice(0, 9),
+            ['1', `семинар «${SEMINAR}»`, 'март 2025', `ОО с низкой эффективностью на день записи меры: ${lowNames.join('; ')}`, TARGETED.join(', '), 'доля ОО, принявших участие', 'справка', 'Иванова Е. П., методист', DONE],
         );
         await roadMap.locator('tbody tr', { hasText: COURSES }).getByText('целевая группа: заместители директоров по ВР').waitFor();
         // The measures are kept with the workspace's decisions and survive a reload.
@@ -310,7 +314,9 @@ test('measures for low-level schools and a target group, their letters, and next
         const rows = section.getByTestId('effectiveness-table').locator('tbody tr');
         for (const code of TARGETED) {
             const row = rows.filter({ hasText: SEMINAR }).filter({ has: page.locator('td:nth-child(2)', { hasText: new RegExp(`^${code.replace('.', '\\.')}$`) }) });
-            const [, , numbers, , verdict] = await row.locator('td').allInnerTexts();
+            const [measure, , numbers, , verdict] = await row.locator('td').allInnerTexts();
+            // Judged with its mark of who took part.
+            assert.equal(measure, `1) семинар «${SEMINAR}» (выполнение: ${DONE})`);
             assert.equal(verdict, expected[code].verdict, code);
             assert.ok(numbers.includes(`адресные ОО (`) && numbers.includes(expected[code].addressed), `${code}: ${numbers}`);
             assert.ok(numbers.includes(`остальные ОО (`) && numbers.includes(expected[code].others), `${code}: ${numbers}`);
@@ -638,9 +644,9 @@ test('on a card without points a measure has no targets, and next year the analy
         assert.equal(await form.getByTestId('measure-done').innerText(),
             `Мера «${SEMINAR}» записана в дорожную карту. Не указаны срок и исполнитель: их можно добавить кнопкой «Изменить» в её строке. Перейти к дорожной карте`);
         // The road map has no column of targets, always empty here.
-        assert.deepEqual((await page.getByTestId('road-map').locator('thead th').allInnerTexts()).slice(0, 7),
-            ['№', 'Мероприятие', 'Срок', 'Адресаты', 'Показатель реализации', 'Форма отчёта', 'Исполнитель']);
-        assert.equal(await page.getByTestId('road-map').locator('tbody tr').first().locator('td').count(), 8);
+        assert.deepEqual((await page.getByTestId('road-map').locator('thead th').allInnerTexts()).slice(0, 8),
+            ['№', 'Мероприятие', 'Срок', 'Адресаты', 'Показатель реализации', 'Форма отчёта', 'Исполнитель', 'Отметка о выполнении']);
+        assert.equal(await page.getByTestId('road-map').locator('tbody tr').first().locator('td').count(), 9);
         const why = 'Карта без баллов не отмечает показатели выполненными, поэтому ни меры, ни планы школ здесь по показателям не оцениваются; как менялись значения показателей, показано в разделе «Динамика».';
         // Said in the year the measure follows, not sent to the next one.
         const section = page.getByTestId('effectiveness');

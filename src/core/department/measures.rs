@@ -165,6 +165,11 @@ pub struct Measure {
     pub implementation: String,
     #[serde(default)]
     pub report_form: String,
+    /// «Отметка о выполнении», written when it was carried out: what was
+    /// done and who took part. The analysis of the next year counts every
+    /// addressed school, so that a reader sees who did not.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub done: String,
     /// The schools a level reached when the measure was recorded: the
     /// measure went to them, whatever a later check does to their levels.
     /// `None` for other audiences, and for measures recorded before it was
@@ -237,6 +242,7 @@ impl Measure {
             audience: Audience::All,
             implementation: String::new(),
             report_form: String::new(),
+            done: String::new(),
             reached: None,
         }
     }

@@ -379,7 +379,7 @@ pub fn indicators_table(card: &Card, figures: &Figures, period: &str) -> Table {
 
 /// The road map's columns on the screen ([`road_map_table`] keeps those
 /// that fit A4).
-static ROAD_MAP_HEADERS: [&str; 8] = [
+static ROAD_MAP_HEADERS: [&str; 9] = [
     "№",
     "Мероприятие",
     "Срок",
@@ -388,11 +388,15 @@ static ROAD_MAP_HEADERS: [&str; 8] = [
     "Показатель реализации",
     "Форма отчёта",
     "Исполнитель",
+    DONE_HEADER,
 ];
+
+/// The road map's last column: whether and how the measure was carried out.
+pub const DONE_HEADER: &str = "Отметка о выполнении";
 
 /// [`ROAD_MAP_HEADERS`] for `card`: a card without points has no targets.
 pub fn road_map_headers(card: &Card) -> &'static [&'static str] {
-    static WITHOUT_TARGETS: [&str; 7] = [
+    static WITHOUT_TARGETS: [&str; 8] = [
         "№",
         "Мероприятие",
         "Срок",
@@ -400,6 +404,7 @@ pub fn road_map_headers(card: &Card) -> &'static [&'static str] {
         "Показатель реализации",
         "Форма отчёта",
         "Исполнитель",
+        DONE_HEADER,
     ];
     if card.has_points() {
         &ROAD_MAP_HEADERS
@@ -436,7 +441,7 @@ pub fn road_map_table(
         })
         .collect();
     let headers = (road_map_headers(card).iter())
-        .filter(|h| !["Показатель реализации", "Форма отчёта"].contains(h))
+        .filter(|h| !["Показатель реализации", "Форма отчёта", DONE_HEADER].contains(h))
         .map(|h| (*h).to_owned())
         .collect();
     Table {
@@ -452,8 +457,14 @@ pub const EFFECT_HEADERS: [&str; 5] =
 /// One targeted indicator of the `n`-th measure (from 0), as the screen and
 /// the report's table show it.
 pub fn effect_cells(n: usize, measure: &Measure, x: &IndicatorEffect) -> [String; 5] {
+    // Who took part is said where the measure is judged: the comparison
+    // counts every school it was addressed to.
+    let done = match measure.done.trim() {
+        "" => String::new(),
+        done => format!(" (выполнение: {done})"),
+    };
     [
-        format!("{}) {}", n + 1, measure.named()),
+        format!("{}) {}{done}", n + 1, measure.named()),
         x.code.clone(),
         x.numbers(),
         x.difference().map_or_else(|| "—".to_owned(), delta_text),
@@ -574,6 +585,34 @@ mod tests {
     use crate::department::review::Decision;
     use crate::export::to_csv;
     use crate::testkit::{self, draft};
+
+    /// A measure's mark of being carried out stands beside it where it is
+    /// judged, and the report's table of measures just taken leaves the
+    /// column out.
+    #[test]
+    fn a_measures_mark_is_said_where_it_is_judged() {
+        use crate::department::effectiveness::{Group, IndicatorEffect, Verdict};
+        let mut m = Measure::blank(DEFAULT_CARD, "2024/2025");
+        m.kind = crate::department::measures::MeasureKind::Seminar;
+        m.title = "Профпробы".into();
+        let x = IndicatorEffect {
+            code: "1.1".into(),
+            addressed: Group::default(),
+            others: Group::default(),
+            verdict: Verdict::TooFew,
+        };
+        assert_eq!(effect_cells(0, &m, &x)[0], "1) семинар «Профпробы»");
+        m.done = " проведён 20.03.2025, участвовали 5 из 7 ОО ".into();
+        assert_eq!(
+            effect_cells(1, &m, &x)[0],
+            "2) семинар «Профпробы» (выполнение: проведён 20.03.2025, участвовали 5 из 7 ОО)"
+        );
+        let card = testkit::card();
+        assert_eq!(road_map_headers(&card).last(), Some(&DONE_HEADER));
+        let report = road_map_table(&card, &[&m], &[], "2024/2025");
+        assert!(!report.headers.iter().any(|h| h == DONE_HEADER));
+        assert_eq!(report.headers.len(), report.rows[0].len());
+    }
 
     #[test]
     fn rating_and_matrix_rows() {
