@@ -11,7 +11,7 @@ use profkarta_core::department::school::SchoolId;
 use profkarta_core::department::tables::MISMATCH;
 use profkarta_core::department::view::rating::{
     choice_value, criterion_choice, describe, indicator_choice, parse_choice, parse_level,
-    profile_choice, rows, set_profile, SortBy,
+    profile_choice, rows, set_profile, Sort, SortBy,
 };
 use profkarta_core::department::view::selection::{Walk, WalkFrom};
 use profkarta_core::export::push_escaped;
@@ -150,7 +150,12 @@ pub fn RatingTable() -> impl IntoView {
         // The selects are not printed; what they chose is.
         <p class="print-only" data-testid="rating-filter">{move || describe(&filter.read())}</p>
         <div class="rating-count-line">
-            <p class="rating-count" role="status">{move || format!("Показано школ: {} из {}", rows.with(Vec::len), dept.rating.with(Vec::len))}</p>
+            <p class="rating-count" role="status">{move || format!(
+                "Показано школ: {} из {}; порядок — {}.",
+                rows.with(Vec::len),
+                dept.rating.with(Vec::len),
+                sort.with(Sort::describe)
+            )}</p>
             // The whole tab prints to about ten pages; a meeting needs the table.
             <button type="button" class="no-print" on:click=move |_| print_part("rating")>"Печать рейтинга"</button>
         </div>

@@ -260,11 +260,16 @@ test('the rating and municipal figures match an independent computation', () =>
         const points = pointsHead.getByRole('button');
         const sorted = (order) => pointsHead.and(page.locator(`[aria-sort="${order}"]`)).waitFor();
         // Most first is the points going down, as a screen reader must say.
+        // The line of the rows' count, a status, says the order too.
+        const order = (words) => page.locator('.rating-count').filter({ hasText: `; порядок — ${words}.` }).waitFor();
+        await order('по месту, с первого');
         await points.click();
         await sorted('descending');
+        await order('по баллам, сначала больше');
         assert.deepEqual((await ratingRows(page)).map((r) => r.name), byPoints.map((r) => r.name));
         await points.click();
         await sorted('ascending');
+        await order('по баллам, сначала меньше');
         assert.deepEqual((await ratingRows(page)).map((r) => r.name), byPoints.map((r) => r.name).reverse());
         await page.getByTestId('rating').getByRole('button', { name: /^Место/ }).click();
         await sorted('none');

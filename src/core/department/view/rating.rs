@@ -63,6 +63,32 @@ impl Sort {
     }
 }
 
+impl Sort {
+    /// «по баллам, сначала больше», said beside the count of rows so that
+    /// a screen reader hears what a click on a header did (the header's
+    /// `aria-sort` is read only when the header itself is).
+    pub fn describe(&self) -> String {
+        let descending = self.reversed != self.by.natural_descending();
+        let (by, up, down) = match &self.by {
+            SortBy::Rank => ("по месту", "с первого", "с последнего"),
+            SortBy::Name => ("по названию", "от А до Я", "от Я до А"),
+            SortBy::Points => ("по баллам", "сначала меньше", "сначала больше"),
+            SortBy::Criterion(code) => {
+                let way = if descending {
+                    "сначала больше"
+                } else {
+                    "сначала меньше"
+                };
+                return format!(
+                    "по критерию {}, {way}",
+                    crate::text::criterion_heading(code)
+                );
+            }
+        };
+        format!("{by}, {}", if descending { down } else { up })
+    }
+}
+
 /// The rows a view shows: the rating filtered, then sorted.
 pub fn rows(rating: &[Ranked], filter: &Filter, sort: &Sort) -> Vec<Ranked> {
     let mut rows: Vec<Ranked> = rating
@@ -202,6 +228,31 @@ mod tests {
     use crate::card::DEFAULT_CARD;
     use crate::department::results::{rank, results};
     use crate::testkit::{self, draft};
+
+    /// Each click's order in words, as the status line says it.
+    #[test]
+    fn an_order_is_said_in_words() {
+        let start = Sort::default();
+        assert_eq!(start.describe(), "по месту, с первого");
+        let points = start.clicked(SortBy::Points);
+        assert_eq!(points.describe(), "по баллам, сначала больше");
+        assert_eq!(
+            points.clicked(SortBy::Points).describe(),
+            "по баллам, сначала меньше"
+        );
+        let name = points.clicked(SortBy::Name);
+        assert_eq!(name.describe(), "по названию, от А до Я");
+        assert_eq!(
+            name.clicked(SortBy::Name).describe(),
+            "по названию, от Я до А"
+        );
+        let k2 = name.clicked(SortBy::Criterion("2".into()));
+        assert_eq!(k2.describe(), "по критерию К2, сначала больше");
+        assert_eq!(
+            start.clicked(SortBy::Rank).describe(),
+            "по месту, с последнего"
+        );
+    }
 
     #[test]
     fn a_printed_page_says_whose_and_when() {
