@@ -192,6 +192,26 @@ pub fn ExportPanel() -> impl IntoView {
         )
     };
 
+    // The export this draft corrects was signed by another key than this
+    // browser's (another computer, or a key lost): the department holds the
+    // new file until it accepts the key. Said before the export, not found
+    // out there (a walk-through's school learned it from the department).
+    let other_key = move || {
+        let before = ws.meta.with(|m| m.exported_key.clone())?;
+        let ours = key.fingerprint();
+        if ours.as_ref() == Some(&before) {
+            return None;
+        }
+        let signs = match ours {
+            Some(ours) => format!("ключом этого браузера {ours}"),
+            None => "новым ключом, который браузер создаст при выгрузке".to_owned(),
+        };
+        Some(format!(
+            "Прежняя выгрузка подписана ключом {before}, а новая будет подписана {signs}. Отдел \
+             примет её после решения о новом ключе. Если ключ школы сохранён в файле, \
+             восстановите его ниже («Восстановить ключ из файла…») до выгрузки."
+        ))
+    };
     view! {
         <section class="export" id="export" aria-labelledby="export-title" tabindex="-1">
             <h2 id="export-title">"Выгрузка для отдела образования"</h2>
@@ -200,6 +220,9 @@ pub fn ExportPanel() -> impl IntoView {
                 "в нём ничего не менялось. Чтобы исправить выгрузку, откройте её через «Открыть файл…» "
                 "и выгрузите снова — новый файл заменит прежний."
             </p>
+            {move || other_key().map(|text| view! {
+                <p class="notice" data-testid="export-other-key">{text}</p>
+            })}
             <Show when=move || no_plan.get()>
                 <p class="hint" data-testid="export-no-plan">
                     "План мероприятий пуст. Если школа что-то наметила по итогам этой карты, "

@@ -544,6 +544,15 @@ test('export: completeness check, signed file verified outside the browser, corr
         await card.expectSummary({ total: '0 из 23' });
         await page.locator('#open-file').setInputFiles(join(ARTIFACTS, 'export-utf16.json'));
         await page.getByTestId('notices').filter({ hasText: 'открыта для исправления' }).waitFor();
+        // Exported in another browser: its key is not this one, said
+        // before the export, with what to do.
+        const signedBy = JSON.parse(text).signature.fingerprint;
+        assert.ok(signedBy);
+        const ours = await page.getByTestId('fingerprint').count() ? await page.getByTestId('fingerprint').innerText() : null;
+        assert.notEqual(signedBy, ours);
+        await page.getByTestId('export-other-key').filter({
+            hasText: `Прежняя выгрузка подписана ключом ${signedBy}, а новая будет подписана ${ours ? `ключом этого браузера ${ours}` : 'новым ключом, который браузер создаст при выгрузке'}. Отдел примет её после решения о новом ключе. Если ключ школы сохранён в файле, восстановите его ниже («Восстановить ключ из файла…») до выгрузки.`,
+        }).waitFor();
         // The two refusals are drawn as such, the opened file is not.
         const drawn = await page.getByTestId('notices').locator('li').evaluateAll((items) => items.map((li) => li.classList.contains('notice-problem')));
         assert.deepEqual(drawn, [true, true, false]);
