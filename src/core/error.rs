@@ -783,6 +783,26 @@ impl fmt::Display for PublishError {
     }
 }
 
+/// Why the website's list of the department's cards (`cards/index.json`)
+/// was not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SiteIndexError {
+    Broken {
+        detail: String,
+    },
+    /// JSON, but not a list of cards.
+    NotIndex,
+}
+
+impl fmt::Display for SiteIndexError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Broken { detail } => write!(f, "список повреждён: {detail}"),
+            Self::NotIndex => write!(f, "файл в формате JSON, но это не список карт Профкарты"),
+        }
+    }
+}
+
 /// Why a department's card file cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CardFileError {

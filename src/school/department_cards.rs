@@ -28,6 +28,10 @@ pub struct DepartmentCard {
     pub department: String,
 }
 
+/// What a school can do about the website's cards that did not open: the
+/// department publishes them, and only it can put them right.
+const TELL_DEPARTMENT: &str = "Сообщите об этом в отдел образования.";
+
 #[derive(Clone, Copy)]
 pub struct SchoolCards {
     /// Every card the school can fill in: built in, then the department's.
@@ -85,7 +89,10 @@ impl SchoolCards {
             Ok(index) => index,
             Err(e) => {
                 return self.notices.push(
-                    format!("Список карт отдела на сайте не прочитан: {e}"),
+                    format!(
+                    "Список карт отдела на сайте ({SITE_FOLDER}/{INDEX_NAME}) не прочитан: {e}. \
+                         Карты, полученные раньше, открываются как прежде. {TELL_DEPARTMENT}"
+                ),
                     None,
                 )
             }
@@ -97,13 +104,13 @@ impl SchoolCards {
             }
             match own_file(&format!("{SITE_FOLDER}/{}", entry.file)).await {
                 Some(text) => {
-                    if let Some((_, Some(new))) = self.take(&text, &entry.file) {
+                    if let Some((_, Some(new))) = self.take(&text, &entry.file, TELL_DEPARTMENT) {
                         received.push(new);
                     }
                 }
                 None => self.notices.push(
                     format!(
-                        "Карта отдела «{}» указана на сайте, но файл не открылся.",
+                        "Карта отдела «{}» указана на сайте, но файл не открылся. {TELL_DEPARTMENT}",
                         entry.file
                     ),
                     None,
@@ -126,7 +133,7 @@ impl SchoolCards {
     /// Takes a card file the school opened; returns the card when it is
     /// ready to fill in.
     pub fn receive(self, text: &str, name: &str) -> Option<Arc<Card>> {
-        let (card, new) = self.take(text, name)?;
+        let (card, new) = self.take(text, name, "")?;
         if let Some(text) = received_notice(&new.into_iter().collect::<Vec<_>>()) {
             self.notices.push(text, None);
         }
@@ -134,8 +141,9 @@ impl SchoolCards {
     }
 
     /// A card file checked and kept, with what it was when it is new here;
-    /// `None` when it is refused or waits for the school's decision.
-    fn take(self, text: &str, name: &str) -> Option<(Arc<Card>, Option<Received>)> {
+    /// `None` when it is refused (said with `then`, what to do about it)
+    /// or waits for the school's decision.
+    fn take(self, text: &str, name: &str, then: &str) -> Option<(Arc<Card>, Option<Received>)> {
         match self.check(text) {
             Ok(file) => Some(self.keep(text, file)),
             Err(CardFileError::OtherKey { trusted, got }) => {
@@ -144,7 +152,8 @@ impl SchoolCards {
                 None
             }
             Err(e) => {
-                self.notices.refuse(name, "не открыт", &e.to_string());
+                let why = format!("{e} {then}");
+                self.notices.refuse(name, "не открыт", why.trim_end());
                 None
             }
         }

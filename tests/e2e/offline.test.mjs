@@ -180,3 +180,30 @@ test('a new deployment opened before its worker installs leaves the offline copy
         await rm(site, { recursive: true, force: true });
     }
 });
+
+test('a broken cards/ folder on the site is said, with whom to tell, and the page works', async () => {
+    const site = await mkdtemp(join(tmpdir(), 'profkarta-cards-'));
+    await cp(DIST, site, { recursive: true });
+    const server = await startServer({ root: site });
+    const index = join(site, 'cards', 'index.json');
+    try {
+        await writeFile(index, '{"format": "profkarta-card-index", "cards": [');
+        let { context, page } = await openApp(app.browser, server.url);
+        await page.getByTestId('notices').getByText(/^Список карт отдела на сайте \(cards\/index\.json\) не прочитан: список повреждён: .+\. Карты, полученные раньше, открываются как прежде\. Сообщите об этом в отдел образования\.$/).waitFor();
+        await page.getByTestId('total').waitFor();
+        await context.close();
+        // A card listed and not there.
+        await writeFile(index, JSON.stringify({ format: 'profkarta-card-index', department: 'УО', cards: [{ id: 'otdel', version: 1, title: 'Карта', file: 'otdel-v1.json' }] }));
+        ({ context, page } = await openApp(app.browser, server.url));
+        await page.getByTestId('notices').getByText('Карта отдела «otdel-v1.json» указана на сайте, но файл не открылся. Сообщите об этом в отдел образования.').waitFor();
+        await context.close();
+        // A card file that is not JSON.
+        await writeFile(join(site, 'cards', 'otdel-v1.json'), '<html>');
+        ({ context, page } = await openApp(app.browser, server.url));
+        await page.getByTestId('notices').getByText(/^Файл «otdel-v1\.json» не открыт\. .+ Сообщите об этом в отдел образования\.$/).waitFor();
+        await context.close();
+    } finally {
+        await server.close();
+        await rm(site, { recursive: true, force: true });
+    }
+});

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::card::validate::validate;
 use crate::card::Card;
-use crate::error::CardFileError;
+use crate::error::{CardFileError, SiteIndexError};
 use crate::signed::envelope::{open_value, seal_value};
 use crate::signed::keys::{to_hex, KeyPair};
 use crate::signed::submission::card_hash;
@@ -167,11 +167,11 @@ pub fn site_files<'a>(
 
 /// Reads `cards/index.json`; names that are not plain file names of this
 /// folder are left out.
-pub fn read_site_index(text: &str) -> Result<SiteIndex, CardFileError> {
+pub fn read_site_index(text: &str) -> Result<SiteIndex, SiteIndexError> {
     let mut index: SiteIndex =
-        crate::json::from_text(text).map_err(|detail| CardFileError::Broken { detail })?;
+        crate::json::from_text(text).map_err(|detail| SiteIndexError::Broken { detail })?;
     if index.format != INDEX_FORMAT {
-        return Err(CardFileError::NotCardFile);
+        return Err(SiteIndexError::NotIndex);
     }
     index.cards.retain(|e| {
         e.file.ends_with(".json")

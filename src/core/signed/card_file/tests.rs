@@ -1,5 +1,6 @@
 use super::*;
 use crate::card::builtin;
+use crate::error::SiteIndexError;
 use crate::signed::keys::KeyPair;
 
 const AT: &str = "2026-08-20T09:00:00.000Z";
@@ -120,7 +121,18 @@ fn the_site_folder_lists_its_cards_and_the_index_reads_back() {
     // A name that leaves the folder is ignored.
     let sneaky = files[1].1.replace("otdel-card-v1.json", "../../evil.json");
     assert!(read_site_index(&sneaky).unwrap().cards.is_empty());
-    assert!(read_site_index("[]").is_err());
+    assert!(matches!(
+        read_site_index("[]"),
+        Err(SiteIndexError::Broken { .. })
+    ));
+    let other = files[1]
+        .1
+        .replace("profkarta-card-index", "profkarta-other");
+    assert_eq!(read_site_index(&other), Err(SiteIndexError::NotIndex));
+    assert_eq!(
+        SiteIndexError::NotIndex.to_string(),
+        "файл в формате JSON, но это не список карт Профкарты"
+    );
 }
 
 #[test]
