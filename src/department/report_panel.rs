@@ -145,18 +145,10 @@ pub fn ReportPanel() -> impl IntoView {
             dept.archive().with(|a| {
                 let measures = taken_after(&a.measures, &card.id, &period);
                 dept.effects.with(|e| {
-                    let not_better = e.as_ref().map(Effects::not_better).unwrap_or_default();
+                    let past = e.as_ref().map(Effects::past).unwrap_or_default();
                     dept.figures.with(|f| {
                         dept.rating.with(|r| {
-                            report::proposals(
-                                card,
-                                &period,
-                                f,
-                                r,
-                                &still_low,
-                                &measures,
-                                &not_better,
-                            )
+                            report::proposals(card, &period, f, r, &still_low, &measures, &past)
                         })
                     })
                 })

@@ -441,9 +441,27 @@ impl Effects {
     /// better than the other schools did («без заметной разницы» or
     /// «хуже»), once each, in the measures' order.
     pub fn not_better(&self) -> Vec<&str> {
+        self.codes_where(|v| matches!(v, Verdict::NoDifference | Verdict::Worse))
+    }
+
+    /// What the report's proposals ask to rethink of last year's measures.
+    pub fn past(&self) -> PastMeasures<'_> {
+        let not_better = self.not_better();
+        let for_all = (self.codes_where(|v| v == Verdict::NoOthers).into_iter())
+            .filter(|c| !not_better.contains(c))
+            .collect();
+        PastMeasures {
+            not_better,
+            for_all,
+        }
+    }
+
+    /// The targeted indicators whose verdict `keep` takes, once each, in
+    /// the measures' order.
+    fn codes_where(&self, keep: impl Fn(Verdict) -> bool) -> Vec<&str> {
         let mut codes: Vec<&str> = Vec::new();
         let judged = (self.measures.iter()).flat_map(|(_, x)| x);
-        for e in judged.filter(|e| matches!(e.verdict, Verdict::NoDifference | Verdict::Worse)) {
+        for e in judged.filter(|e| keep(e.verdict)) {
             if !codes.contains(&e.code.as_str()) {
                 codes.push(&e.code);
             }
@@ -451,6 +469,18 @@ impl Effects {
         codes
     }
 }
+
+/// Last year's measures as the report's proposals weigh them: this year's
+/// codes of the indicators they moved no better than elsewhere
+/// ([`Effects::not_better`]), and of those they addressed to every school,
+/// which nothing can be compared with («не с кем сравнить»).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PastMeasures<'a> {
+    pub not_better: Vec<&'a str>,
+    pub for_all: Vec<&'a str>,
+}
+
+impl Effects {}
 
 /// One school's plan of last year, judged by this year's file.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -178,6 +178,15 @@ fn too_few_schools_on_one_side_give_no_verdict() {
         e[1].verdict.label(),
         "не с кем сравнить: мера для всех школ"
     );
+    // The report's proposals hear of it apart from «no better».
+    let effects = Effects {
+        after_period: BEFORE.into(),
+        measures: vec![(all, e.clone())],
+        plans: Vec::new(),
+    };
+    let past = effects.past();
+    assert!(past.for_all.contains(&"2.1"), "{past:?}");
+    assert!(past.not_better.is_empty(), "{past:?}");
 }
 
 /// 1.1 applies only to the three addressed schools (the check found it

@@ -2,7 +2,7 @@
 //! do next.
 
 use crate::card::{Card, Level};
-use crate::department::effectiveness::NOTABLE_TENTHS;
+use crate::department::effectiveness::{PastMeasures, NOTABLE_TENTHS};
 use crate::department::figures::{Figures, IndicatorFigure};
 use crate::department::measures::Measure;
 use crate::department::results::{Ranked, SchoolResult};
@@ -24,9 +24,9 @@ pub const PROPOSALS: &str = "Выводы и предложения";
 /// schools low two years running, the experience of the high ones, and the
 /// check still to finish. The department adds its own in the Word file.
 /// `still_low` comes from [`still_low`] when a year before is present;
-/// `measures` are those taken on the results of `period`; `not_better`,
-/// the indicators last year's measures moved no better than the other
-/// schools ([`Effects::not_better`](crate::department::effectiveness::Effects::not_better)).
+/// `measures` are those taken on the results of `period`; `past`, what
+/// can be said of last year's measures
+/// ([`Effects::past`](crate::department::effectiveness::Effects::past)).
 pub fn proposals(
     card: &Card,
     period: &str,
@@ -34,7 +34,7 @@ pub fn proposals(
     rating: &[Ranked],
     still_low: &[String],
     measures: &[&Measure],
-    not_better: &[&str],
+    past: &PastMeasures,
 ) -> Vec<String> {
     let mut items = Vec::new();
     let names = |keep: &dyn Fn(&SchoolResult) -> bool| {
@@ -62,9 +62,14 @@ pub fn proposals(
         let taken: Vec<String> = measures.iter().flat_map(|m| m.codes(card)).collect();
         let (covered, rest): (Vec<&IndicatorFigure>, Vec<&IndicatorFigure>) =
             zones.iter().partition(|z| taken.contains(&z.code));
-        let (again, open): (Vec<&IndicatorFigure>, Vec<&IndicatorFigure>) = rest
+        let (again, rest): (Vec<&IndicatorFigure>, Vec<&IndicatorFigure>) = rest
             .into_iter()
-            .partition(|z| not_better.contains(&z.code.as_str()));
+            .partition(|z| past.not_better.contains(&z.code.as_str()));
+        // A measure for every school last year: nothing to compare it with,
+        // but not a zone nobody has acted on either.
+        let (for_all, open): (Vec<&IndicatorFigure>, Vec<&IndicatorFigure>) = rest
+            .into_iter()
+            .partition(|z| past.for_all.contains(&z.code.as_str()));
         if !open.is_empty() {
             let named: Vec<String> = (open.iter().take(NAMED_ZONES))
                 .map(|z| {
@@ -100,6 +105,18 @@ pub fn proposals(
                  по-прежнему среди выполненных реже других (раздел «{EFFECTS_HEADING}»).",
                 again.join(", "),
                 tenths(NOTABLE_TENTHS.unsigned_abs(), ','),
+            ));
+        }
+        let for_all: Vec<&str> = for_all.iter().map(|z| z.code.as_str()).collect();
+        if !for_all.is_empty() {
+            let (by, it) = match for_all.len() {
+                1 => ("показателю", "показатель"),
+                _ => ("показателям", "показатели"),
+            };
+            items.push(format!(
+                "Пересмотреть меры прошлого года по {by} {}: они были адресованы всем школам, а \
+                 {it} по-прежнему среди выполненных реже других (раздел «{EFFECTS_HEADING}»).",
+                for_all.join(", "),
             ));
         }
         if !covered.is_empty() {

@@ -2,6 +2,7 @@ use super::*;
 use crate::card::{Card, DEFAULT_CARD};
 use crate::department::archive::Archive;
 use crate::department::dynamics::{school_changes, SchoolChange, Years};
+use crate::department::effectiveness::PastMeasures;
 use crate::department::figures::{figures, IndicatorFigure};
 use crate::department::measures::Measure;
 use crate::department::results::{rank, results};
@@ -220,6 +221,10 @@ fn proposals_follow_the_year() {
     let low = still_low(&changes);
     let propose = |still_low: &[String], measures: &[&Measure], not_better: &[&str]| {
         let rating = rank(after.clone());
+        let past = PastMeasures {
+            not_better: not_better.to_vec(),
+            for_all: Vec::new(),
+        };
         proposals(
             &card,
             "2025/2026",
@@ -227,7 +232,7 @@ fn proposals_follow_the_year() {
             &rating,
             still_low,
             measures,
-            not_better,
+            &past,
         )
     };
     let items = propose(&low, &[], &[]);
@@ -274,6 +279,21 @@ fn proposals_follow_the_year() {
          а показатель по-прежнему среди выполненных реже других (раздел «Анализ эффективности \
          принятых мер»)."
     );
+    // Last year's measure on 1.1 went to every school: nothing to compare
+    // it with, and 1.1 still among the rarest: rethought, not asked for.
+    let rating = rank(after.clone());
+    let past = PastMeasures {
+        not_better: Vec::new(),
+        for_all: vec!["1.1"],
+    };
+    let with_all = proposals(&card, "2025/2026", &now, &rating, &low, &[], &past);
+    assert!(!with_all[1].contains("1.1 —"), "{}", with_all[1]);
+    assert_eq!(
+        with_all[2],
+        "3. Пересмотреть меры прошлого года по показателю 1.1: они были адресованы всем школам, \
+         а показатель по-прежнему среди выполненных реже других (раздел «Анализ эффективности \
+         принятых мер»)."
+    );
     assert!(propose(&low, &[], &["1.2", "1.1"])[2].starts_with(
         "3. Пересмотреть меры прошлого года по показателям 1.1, 1.2: у адресных школ выполнение \
          изменилось не заметно лучше, чем у остальных (преимущество менее 10,0\u{A0}п.\u{A0}п.), \
@@ -313,7 +333,15 @@ fn proposals_follow_the_year() {
         archive.set_checked(id, true);
     }
     let after = results(&archive, DEFAULT_CARD, "2025/2026");
-    let items = proposals(&card, "2025/2026", &now, &rank(after), &[], &[], &[]);
+    let items = proposals(
+        &card,
+        "2025/2026",
+        &now,
+        &rank(after),
+        &[],
+        &[],
+        &PastMeasures::default(),
+    );
     assert_eq!(items.len(), 3);
     assert!(items[2].starts_with("3. Уделить особое внимание критериям"));
 }
