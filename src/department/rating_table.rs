@@ -8,7 +8,7 @@ use profkarta_core::card::Level;
 use profkarta_core::department::results::Filter;
 use profkarta_core::department::results::Ranked;
 use profkarta_core::department::school::SchoolId;
-use profkarta_core::department::tables::MISMATCH;
+use profkarta_core::department::tables::{without_last_year_mark, MISMATCH, WITHOUT_LAST_YEAR};
 use profkarta_core::department::view::rating::{
     choice_value, criterion_choice, describe, indicator_choice, parse_choice, parse_level,
     profile_choice, rows, set_profile, Sort, SortBy,
@@ -184,6 +184,9 @@ pub fn RatingTable() -> impl IntoView {
         <Show when=move || rows.with(|r| r.iter().any(|r| r.result.mismatch))>
             <p class="muted" data-testid="mismatch-note">{format!("⚠ — {MISMATCH}: в рейтинге — баллы по ответам школы или после проверки.")}</p>
         </Show>
+        <Show when=move || rows.with(|r| r.iter().any(|r| !r.result.without_last_year().is_empty()))>
+            <p class="muted" data-testid="without-last-year-note">{format!("«вне максимума: …» — {WITHOUT_LAST_YEAR}")}</p>
+        </Show>
         <Show when=move || rows.with(|r| r.iter().any(|r| r.result.version != version))>
             <p class="muted" data-testid="other-version-note">{format!(
                 "«(версия N)» — школа заполнила другую версию карты, не {version}: её баллы, максимум и \
@@ -246,6 +249,12 @@ fn rows_markup(
                 "<span class=\"flag\" data-testid=\"other-version\"> (версия {})</span>",
                 r.result.version
             ));
+        }
+        let without = r.result.without_last_year();
+        if !without.is_empty() {
+            html.push_str("<span class=\"flag\" data-testid=\"without-last-year\"> (");
+            push_escaped(&mut html, &without_last_year_mark(&without));
+            html.push_str(")</span>");
         }
         html.push_str("</th>");
         // «—» where none of the criterion applies: «0/0» read as missed.

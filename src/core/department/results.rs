@@ -186,6 +186,16 @@ impl SchoolResult {
 
     /// Applies, and not every point of it counted: a banded indicator's
     /// lower band too.
+    /// The growth indicators out of this school's maximum for want of last
+    /// year's figures: its share is higher than with a nought for them, so
+    /// the rating and the report name them.
+    pub fn without_last_year(&self) -> Vec<&str> {
+        (self.score.indicators.iter())
+            .filter(|(_, c)| c.lacks_last_year)
+            .map(|(code, _)| code.as_str())
+            .collect()
+    }
+
     pub fn missed(&self, code: &str) -> bool {
         self.score.indicator(code).is_some_and(|c| c.short())
     }

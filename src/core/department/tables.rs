@@ -18,6 +18,19 @@ use crate::text::{by_name, item_heading, percent, quoted};
 /// What the rating's ⚠ says, on the screen and in the files.
 pub const MISMATCH: &str = "итог, заявленный школой, не совпадает с пересчётом по её ответам";
 
+/// The rating's «вне максимума: 1.1, 2.3» beside a school whose growth
+/// indicators lack last year's figures ([`SchoolResult::without_last_year`]).
+pub fn without_last_year_mark(codes: &[&str]) -> String {
+    format!("вне максимума: {}", codes.join(", "))
+}
+
+/// What that mark means, under the rating and in the report: a school could
+/// otherwise raise its share by leaving out last year where it fell.
+pub const WITHOUT_LAST_YEAR: &str = "показатели с целью «положительная динамика», по которым \
+     школа не указала данные прошлого года: они не вошли в её максимум, поэтому её процент выше, \
+     чем был бы с нулём по ним. При проверке такой показатель можно подтвердить — тогда он войдёт \
+     в максимум без балла.";
+
 pub fn rating_table(card: &Card, rating: &[Ranked], period: &str) -> Table {
     let with_levels = card.levels.is_some();
     let mut headers: Vec<String> = ["Место", "Школа", "Муниципалитет", "Баллы", "Максимум", "%"]
@@ -76,6 +89,10 @@ pub fn rating_table(card: &Card, rating: &[Ranked], period: &str) -> Table {
                     "заполнена версия {} карты, не {}",
                     r.result.version, card.version
                 ));
+            }
+            let without = r.result.without_last_year();
+            if !without.is_empty() {
+                remarks.push(without_last_year_mark(&without));
             }
             row.push(if remarks.is_empty() {
                 Cell::Empty
@@ -763,6 +780,39 @@ mod tests {
         assert_eq!(row(&archive)[at("5.2")], text("нет данных прошлого года"));
         archive.set_decision("a", "5.2", Some(Decision::NotApplicable));
         assert_eq!(row(&archive)[at("5.2")], text("не применимо"));
+    }
+
+    /// 5.2 without last year's figures is out of the school's maximum: the
+    /// rating's files and the report name it; confirmed at the check it
+    /// comes back in, and nothing is said.
+    #[test]
+    fn a_growth_row_without_last_year_is_named_beside_the_school() {
+        let lk = crate::card::builtin("leninsk-kuznetsky").unwrap().unwrap();
+        let mut d = draft("СОШ № 2", "2025/2026", &[]);
+        d.answers.insert("5.2".into(), testkit::share("1", "4"));
+        let mut archive = testkit::archive(&lk, &[("a", &d)]);
+        let said = |archive: &Archive| {
+            let res = results(archive, &lk.id, "2025/2026");
+            let remark = rating_table(&lk, &rank(res.clone()), "2025/2026").rows[0]
+                .last()
+                .cloned();
+            let report = crate::department::report::left_out(archive, &lk.id, "2025/2026", &res);
+            (remark, report)
+        };
+        let (remark, report) = said(&archive);
+        assert_eq!(remark, Some(Cell::Text("вне максимума: 5.2".into())));
+        assert!(
+            report.ends_with(
+                "Не вошли в максимум школы показатели с целью «положительная динамика», по которым \
+                 она не указала данные прошлого года (её процент выше, чем был бы с нулём по ним): \
+                 СОШ №\u{A0}2 (5.2)."
+            ),
+            "{report:?}"
+        );
+        archive.set_decision("a", "5.2", Some(Decision::Confirm));
+        let (remark, report) = said(&archive);
+        assert_eq!(remark, Some(Cell::Empty));
+        assert!(!report.contains("Не вошли в максимум"), "{report}");
     }
 
     /// In files, a share stands in three columns of numbers, so that a

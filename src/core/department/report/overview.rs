@@ -205,6 +205,21 @@ pub fn left_out(
             mismatched.join(", ")
         ));
     }
+    let without = sorted(
+        (results.iter())
+            .filter_map(|r| {
+                let codes = r.without_last_year();
+                (!codes.is_empty()).then(|| format!("{} ({})", r.profile.name, codes.join(", ")))
+            })
+            .collect(),
+    );
+    if !without.is_empty() {
+        text.push_str(&format!(
+            " Не вошли в максимум школы показатели с целью «положительная динамика», по которым \
+             она не указала данные прошлого года (её процент выше, чем был бы с нулём по ним): {}.",
+            without.join(", ")
+        ));
+    }
     text.trim_start().to_owned()
 }
 
