@@ -88,13 +88,18 @@ impl SchoolCards {
         let index = match read_site_index(&index) {
             Ok(index) => index,
             Err(e) => {
+                // Said only to a browser that has some.
+                let kept = match self.department.with_untracked(Vec::is_empty) {
+                    true => "",
+                    false => " Карты, полученные раньше, открываются как прежде.",
+                };
                 return self.notices.push(
                     format!(
-                    "Список карт отдела на сайте ({SITE_FOLDER}/{INDEX_NAME}) не прочитан: {e}. \
-                         Карты, полученные раньше, открываются как прежде. {TELL_DEPARTMENT}"
-                ),
+                        "Список карт отдела на сайте ({SITE_FOLDER}/{INDEX_NAME}) не прочитан: \
+                         {e}.{kept} {TELL_DEPARTMENT}"
+                    ),
                     None,
-                )
+                );
             }
         };
         let mut received = Vec::new();

@@ -237,13 +237,16 @@ impl LastYear<'_> {
                 planned.join("; ")
             ));
         }
-        if !taken.is_empty() {
-            parts.push(format!("муниципальные меры — {}", taken.join("; ")));
+        match taken.len() {
+            0 => {}
+            1 => parts.push(format!("муниципальная мера — {}", taken[0])),
+            _ => parts.push(format!("муниципальные меры — {}", taken.join("; "))),
         }
+        // «Намеченное» fits one step and many, a plan's row and a measure.
         (!parts.is_empty()).then(|| {
             format!(
-                "По показателю после прошлого года были намечены: {}. Просим проанализировать, \
-                 почему они не дали результата, и учесть это в новом плане.\n",
+                "По показателю после прошлого года было намечено: {}. Просим проанализировать, \
+                 почему намеченное не дало результата, и учесть это в новом плане.\n",
                 parts.join("; ")
             )
         })
@@ -781,11 +784,16 @@ fn school_figure(indicator: &Indicator, result: &IndicatorResult) -> Option<Stri
              отдела показатель учтён с 0 баллов."
                 .to_owned(),
         ),
+        // A «нет» is said as a share or a count is: every missed row
+        // says what the school's answer gave.
         Outcome::Scored {
-            detail: Detail::Fact(_),
+            detail: Detail::Fact(held),
             ..
-        }
-        | Outcome::NotApplicable(_) => None,
+        } => Some(format!(
+            "По данным организации: {}.",
+            if *held { "да" } else { "нет" }
+        )),
+        Outcome::NotApplicable(_) => None,
         Outcome::Scored { detail, .. } => {
             let row = explain(indicator, result, true);
             // A count or a percent has no share: its own number leads, or
@@ -1641,15 +1649,15 @@ mod tests {
         };
         assert!(
             under("2.1").contains(
-                "\nНе выполнен и в прошлом году.\nПо показателю после прошлого года были \
-                 намечены: в плане мероприятий организации — «Профпробы для 8–9 классов»; \
-                 муниципальные меры — курсы повышения квалификации «Профпробы в колледже». Просим \
-                 проанализировать, \
-                 почему они не дали результата, и учесть это в новом плане.\n"
+                "\nНе выполнен и в прошлом году.\nПо показателю после прошлого года было \
+                 намечено: в плане мероприятий организации — «Профпробы для 8–9 классов»; \
+                 муниципальная мера — курсы повышения квалификации «Профпробы в колледже». \
+                 Просим проанализировать, почему намеченное не дало результата, и учесть это в \
+                 новом плане.\n"
             ),
             "{letter}"
         );
-        assert!(!under("3.1").contains("намечены"), "{letter}");
+        assert!(!under("3.1").contains("намечено"), "{letter}");
         assert!(!letter.contains("Совещание"), "{letter}");
     }
 
