@@ -310,10 +310,15 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
                     0 => "Решения проверки не расходятся с самооценкой.".to_owned(),
                     n => format!("Расхождений с самооценкой: {n} — список под показателями."),
                 }}</p>
-                <label class="checkbox">
+                <label class="checkbox no-print">
                     <input type="checkbox" id="review-checked" prop:checked=is_checked on:change=set_checked/>
                     " Проверка завершена"
                 </label>
+                // On paper a box left empty reads as a form to fill in.
+                <p class="print-only" data-testid="review-status-printed">{move || match is_checked() {
+                    true => "Проверка завершена.",
+                    false => "Проверка не завершена.",
+                }}</p>
             </div>
             // Both bulk actions are about claimed points.
             {scored.then(|| view! { <div class="no-print"><BulkActions submission=id.clone()/></div> })}

@@ -504,7 +504,11 @@ test('accepting a new key, reviewing a school and filters change what the rating
         assert.ok(await refused.getByLabel('Комментарий проверяющего').isVisible(), 'a comment written');
         assert.ok(!(await nextRow.getByLabel('Комментарий проверяющего').isVisible()), 'an empty comment');
         assert.ok(await nextRow.getByText('подтверждено', { exact: true }).isVisible(), 'its decision');
+        // The check's state in words, not an empty box.
+        assert.equal(await review.getByTestId('review-status-printed').innerText(), 'Проверка не завершена.');
+        assert.ok(!(await review.getByLabel('Проверка завершена').isVisible()));
         await page.emulateMedia({ media: 'screen' });
+        assert.ok(!(await review.getByTestId('review-status-printed').isVisible()), 'paper only');
         // Points claimed without links and not decided are named before the
         // check is finished; the refusal has its reason now.
         const question = nextQuestion(page);
