@@ -139,10 +139,15 @@ impl SchoolCards {
     /// ready to fill in.
     pub fn receive(self, text: &str, name: &str) -> Option<Arc<Card>> {
         let (card, new) = self.take(text, name, "")?;
-        if let Some(text) = received_notice(&new.into_iter().collect::<Vec<_>>()) {
+        self.say_received(new);
+        Some(card)
+    }
+
+    /// One card's «Получена …», when it is new here.
+    fn say_received(self, new: Option<Received>) {
+        if let Some(text) = received_notice(new.as_slice()) {
             self.notices.push(text, None);
         }
-        Some(card)
     }
 
     /// A card file checked and kept, with what it was when it is new here;
@@ -171,9 +176,7 @@ impl SchoolCards {
         let file = open_card(&text).ok()?;
         self.trust(&file);
         let (card, new) = self.keep(&text, file);
-        if let Some(text) = received_notice(&new.into_iter().collect::<Vec<_>>()) {
-            self.notices.push(text, None);
-        }
+        self.say_received(new);
         Some(card)
     }
 
