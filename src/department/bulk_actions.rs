@@ -16,12 +16,14 @@ fn button_id(at: usize) -> String {
     format!("bulk-{at}")
 }
 
+/// The action chosen (its place among the buttons) and the indicators it
+/// would decide, until «Применить» or «Отмена». Held by the school's review,
+/// whose «Проверка завершена» asks about one left unapplied.
+pub type PendingBulk = RwSignal<Option<(usize, Bulk, Vec<String>)>>;
+
 #[component]
-pub fn BulkActions(submission: String) -> impl IntoView {
+pub fn BulkActions(submission: String, pending: PendingBulk) -> impl IntoView {
     let dept: Dept = expect_context();
-    // The action chosen (its place among the buttons) and the indicators
-    // it would decide.
-    let pending = RwSignal::new(None::<(usize, Bulk, Vec<String>)>);
     // The preview takes the focus; closed, it gives it back to its button.
     let close = move || {
         if let Some((at, ..)) = pending.get_untracked() {
@@ -75,7 +77,12 @@ pub fn BulkActions(submission: String) -> impl IntoView {
                     view! {
                         <div class="notice" data-testid="bulk-preview">
                             // The button takes the focus: it says what it will change.
-                            <p id="bulk-preview-text">{format!("«{}» изменит решения по показателям ({}): {}.", bulk.label(), codes.len(), codes.join(", "))}</p>
+                            <p id="bulk-preview-text">{format!(
+                                "«{}» изменит решения по показателям ({}): {}. Пока не нажато «Применить», решения не меняются.",
+                                bulk.label(),
+                                codes.len(),
+                                codes.join(", ")
+                            )}</p>
                             <button type="button" class="primary" id=PREVIEW_BUTTON aria-describedby="bulk-preview-text" on:click=apply>"Применить"</button>
                             <button type="button" on:click=move |_| close()>"Отмена"</button>
                         </div>

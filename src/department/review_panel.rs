@@ -15,9 +15,9 @@ use profkarta_core::department::review_filter::RowFilter;
 use profkarta_core::school::input::{parse_links, MAX_COMMENT_LEN};
 use profkarta_core::scoring::explain::{answer_summary, empty_group_note, named_errors};
 use profkarta_core::scoring::{NotApplicable, Outcome};
-use profkarta_core::text::{date_ru, percent, points, revealed, shorten};
+use profkarta_core::text::{date_ru, percent, plural, points, revealed, shorten};
 
-use crate::department::bulk_actions::BulkActions;
+use crate::department::bulk_actions::{BulkActions, PendingBulk};
 use crate::department::last_year_check::LastYearCheck;
 use crate::department::no_cards::NoCards;
 use crate::department::printed_line::PrintedLine;
@@ -74,8 +74,12 @@ pub fn ReviewPanel() -> impl IntoView {
 /// What the coordinator is asked before a check is marked finished with
 /// something the school's letter would show unsettled: a refused point
 /// without its reason, a point claimed without evidence and not decided.
-fn completion_question(unexplained: &[String], undecided: &[String]) -> Option<String> {
-    if unexplained.is_empty() && undecided.is_empty() {
+fn completion_question(
+    unexplained: &[String],
+    undecided: &[String],
+    unapplied: Option<(&str, usize)>,
+) -> Option<String> {
+    if unexplained.is_empty() && undecided.is_empty() && unapplied.is_none() {
         return None;
     }
     let mut text = "Перед завершением проверки:".to_owned();
@@ -89,6 +93,14 @@ fn completion_question(unexplained: &[String], undecided: &[String]) -> Option<S
         text.push_str(&format!(
             "\n— показатели с баллом без ссылки на подтверждение, по которым нет решения: {};",
             undecided.join(", ")
+        ));
+    }
+    // A reviewer who went on without «Применить» lost the confirmations
+    // silently (a walk-through's four schools).
+    if let Some((label, n)) = unapplied {
+        text.push_str(&format!(
+            "\n— «{label}» не применено: решения по {n} {} не изменены (нажмите «Применить» или «Отмена»);",
+            plural(n as u64, "показателю", "показателям", "показателям")
         ));
     }
     text.pop();
@@ -223,6 +235,7 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
         }
     };
     let checked_id = id.clone();
+    let pending: PendingBulk = RwSignal::new(None);
     let set_checked = move |ev: leptos::ev::Event| {
         let checked = event_target_checked(&ev);
         if checked {
@@ -241,7 +254,12 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
                         .map(|(code, _)| code.clone())
                         .collect()
                 });
-                completion_question(&unexplained, &undecided)
+                let unapplied = pending.with_untracked(|p| {
+                    p.as_ref()
+                        .filter(|(.., codes)| !codes.is_empty())
+                        .map(|(_, bulk, codes)| (bulk.label(), codes.len()))
+                });
+                completion_question(&unexplained, &undecided, unapplied)
             });
             if question.is_some_and(|q| !confirm(&q)) {
                 event_target::<web_sys::HtmlInputElement>(&ev).set_checked(false);
@@ -321,7 +339,7 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
                 }}</p>
             </div>
             // Both bulk actions are about claimed points.
-            {scored.then(|| view! { <div class="no-print"><BulkActions submission=id.clone()/></div> })}
+            {scored.then(|| view! { <div class="no-print"><BulkActions submission=id.clone() pending/></div> })}
             <div class="no-print"><RowFilterChoice filter/></div>
             <p class="hint no-print">{format!(
                 "Клавиши в решении по показателю: 1 — подтверждено, {}3 — не применимо, 0 — не решено; стрелки тоже выбирают.",

@@ -316,6 +316,15 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         await preview.filter({ hasText: `изменит решения по показателям (${linked.length})` }).waitFor();
         // The preview takes the focus, and gives it back to its button.
         await page.waitForFunction(() => document.activeElement?.textContent === 'Применить');
+        assert.ok((await preview.innerText()).includes('Пока не нажато «Применить», решения не меняются.'));
+        // Left unapplied, it is asked about before the check is marked
+        // finished (a walk-through lost four schools' confirmations so).
+        const asked = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.message()); d.dismiss(); }));
+        await page.getByTestId('review').getByLabel('Проверка завершена').click();
+        const n = linked.length;
+        const noun = n % 10 === 1 && n % 100 !== 11 ? 'показателю' : 'показателям';
+        assert.ok((await asked).includes(`\n— «Подтвердить заявленные баллы со ссылками на подтверждение» не применено: решения по ${n} ${noun} не изменены (нажмите «Применить» или «Отмена»).\nВсё равно отметить проверку завершённой?`), 'the unapplied action is named last');
+        assert.equal(await page.getByTestId('review').getByLabel('Проверка завершена').isChecked(), false);
         await preview.getByRole('button', { name: 'Применить' }).click();
         for (const code of linked) assert.ok(await page.locator(`#decision-${code.replace('.', '-')}-confirm`).isChecked(), code);
         await page.waitForFunction(() => document.activeElement?.textContent === 'Подтвердить заявленные баллы со ссылками на подтверждение');
