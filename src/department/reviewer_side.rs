@@ -27,6 +27,14 @@ pub fn ReviewerSide() -> impl IntoView {
     let missing = RwSignal::new(false);
     let assignment = Memo::new(move |_| dept.archive().with(|a| a.assignment.clone()));
 
+    // A download gives no sign of its own: what to do with the file is
+    // said (a walk-through's reviewer was left wondering).
+    let sent = move |file: String| {
+        dept.notices.push(
+            format!("Файл «{file}» скачан: отправьте его ведущему координатору."),
+            None,
+        );
+    };
     let send_key = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let name = name.get_untracked().trim().to_owned();
@@ -39,7 +47,10 @@ pub fn ReviewerSide() -> impl IntoView {
             return;
         };
         let text = seal_reviewer_key(&name, &signer, &now_iso());
-        offer_json(dept.notices, &reviewer_key_file_name(&name), &text);
+        let file = reviewer_key_file_name(&name);
+        if offer_json(dept.notices, &file, &text) {
+            sent(file);
+        }
     };
     let load = Callback::new(move |(file, text): (String, Result<String, String>)| {
         let Some(signer) = key.signer() else {
@@ -98,11 +109,10 @@ pub fn ReviewerSide() -> impl IntoView {
             .archive()
             .with_untracked(|archive| archive.review_file(&signer, &now));
         if let Some(text) = text {
-            offer_json(
-                dept.notices,
-                &review_file_name(&a, &local_datetime(&now)),
-                &text,
-            );
+            let file = review_file_name(&a, &local_datetime(&now));
+            if offer_json(dept.notices, &file, &text) {
+                sent(file);
+            }
         }
     };
     // Said before the file is sent: the lead never sees these decisions.

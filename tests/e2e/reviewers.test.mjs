@@ -88,6 +88,8 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
             await side.page.locator('#reviewer-name').fill(name);
             const key = await keep(side.page, () => side.page.getByRole('button', { name: 'Скачать файл ключа проверяющего' }).click());
             assert.match(key.name, /^ключ_проверяющего_.+\.json$/);
+            // A download gives no sign of its own: what to do with it is said.
+            await side.page.getByTestId('notices').getByText(`Файл «${key.name}» скачан: отправьте его ведущему координатору.`).waitFor();
             keys.push(key.path);
         }
 
@@ -176,6 +178,7 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
         const fromIvanova = await keep(ivanova.page, () => ivanova.page.getByRole('button', { name: 'Скачать файл проверки' }).click());
         // Each file sent has a name of its own: the reviewer, the year, when.
         assert.match(fromIvanova.name, /^проверка_.+_2025-2026_\d\d\.\d\d\.\d{4}_\d\d-\d\d\.json$/);
+        await ivanova.page.getByTestId('notices').getByText(`Файл «${fromIvanova.name}» скачан: отправьте его ведущему координатору.`).waitFor();
 
         await petrov.page.locator('#load-assignment').setInputFiles(tasks[1].path);
         await petrov.page.getByTestId('assignment').getByText(`Задание: ${PETROV};`).waitFor();
