@@ -185,11 +185,28 @@ pub fn left_out(
             })
             .collect(),
     );
+    // Counted, but not a school of the list: a newcomer, or a name the
+    // list spells otherwise (the «Школы» tab places it).
+    let unlisted = sorted(
+        (archive
+            .roster
+            .unplaced(archive, card_id, period)
+            .into_iter())
+        .map(|(_, profile)| profile.name)
+        .collect(),
+    );
     let mut text = String::new();
     if !missing.is_empty() {
         text.push_str(&format!(
             "Не представили карту (по списку школ): {}.",
             missing.join(", ")
+        ));
+    }
+    if !unlisted.is_empty() {
+        text.push_str(&format!(
+            " Учтены, но не найдены в списке школ (новая школа или другое написание названия; \
+             сопоставить — на вкладке «Школы»): {}.",
+            unlisted.join(", ")
         ));
     }
     if !held.is_empty() {

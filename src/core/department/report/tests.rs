@@ -176,6 +176,14 @@ fn what_the_figures_leave_out_is_named() {
         left_out(&archive, DEFAULT_CARD, "2025/2026", &now),
         "Не представили карту (по списку школ): СОШ 3."
     );
+    // A school counted that the list does not hold is named, to place.
+    archive.admit_all(vec![file("c", "Лицей 4", "2025/2026", "2026-09-01", 4)]);
+    let now = results(&archive, DEFAULT_CARD, "2025/2026");
+    assert_eq!(
+        left_out(&archive, DEFAULT_CARD, "2025/2026", &now),
+        "Не представили карту (по списку школ): СОШ 3. Учтены, но не найдены в списке школ \
+         (новая школа или другое написание названия; сопоставить — на вкладке «Школы»): Лицей 4."
+    );
 }
 
 /// The bands in points of 80 and 60 % on small cards, by hand: at 2
