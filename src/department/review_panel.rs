@@ -727,9 +727,11 @@ fn ReviewRow(
             {decided_by}
             <p>
                 <label for=comment_id.clone()>"Комментарий проверяющего"</label>
-                // A blank placeholder lets print leave out an empty box
+                // Whoever writes it should know who reads it; and with a
+                // placeholder print can leave out an empty box
                 // (`:placeholder-shown`).
-                <input type="text" id=comment_id class="review-comment" placeholder=" " prop:value=comment_value on:change=on_comment
+                <input type="text" id=comment_id class="review-comment" placeholder="школа прочитает его в письме с рекомендациями"
+                    prop:value=comment_value on:change=on_comment
                     aria-describedby=hint_id.clone()/>
             </p>
             <p class="field-error" id=hint_id data-testid="reason-missing">
