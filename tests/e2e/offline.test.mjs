@@ -181,30 +181,39 @@ test('a new deployment opened before its worker installs leaves the offline copy
     }
 });
 
-test('a broken cards/ folder on the site is said, with whom to tell, and the page works', async () => {
+/// A first visit to a copy of the site whose cards/ folder holds `files`
+/// (name → text), each case on its own server and in its own browser
+/// context, so that nothing of one carries to the next; resolves once the
+/// notices say `said`, or fails with what they said.
+async function firstVisitSays(files, said) {
     const site = await mkdtemp(join(tmpdir(), 'profkarta-cards-'));
     await cp(DIST, site, { recursive: true });
+    for (const [name, text] of Object.entries(files)) await writeFile(join(site, 'cards', name), text);
     const server = await startServer({ root: site });
-    const index = join(site, 'cards', 'index.json');
+    const { context, page } = await openApp(app.browser, server.url);
     try {
-        await writeFile(index, '{"format": "profkarta-card-index", "cards": [');
-        let { context, page } = await openApp(app.browser, server.url);
-        // A first visit has no cards received before to speak of.
-        await page.getByTestId('notices').getByText(/^Список карт отдела на сайте \(cards\/index\.json\) не прочитан: список повреждён: [^.]+\. Сообщите об этом в отдел образования\.$/).waitFor();
         await page.getByTestId('total').waitFor();
-        await context.close();
-        // A card listed and not there.
-        await writeFile(index, JSON.stringify({ format: 'profkarta-card-index', department: 'УО', cards: [{ id: 'otdel', version: 1, title: 'Карта', file: 'otdel-v1.json' }] }));
-        ({ context, page } = await openApp(app.browser, server.url));
-        await page.getByTestId('notices').getByText('Карта отдела «otdel-v1.json» указана на сайте, но файл не открылся. Сообщите об этом в отдел образования.').waitFor();
-        await context.close();
-        // A card file that is not JSON.
-        await writeFile(join(site, 'cards', 'otdel-v1.json'), '<html>');
-        ({ context, page } = await openApp(app.browser, server.url));
-        await page.getByTestId('notices').getByText(/^Файл «otdel-v1\.json» не открыт\. .+ Сообщите об этом в отдел образования\.$/).waitFor();
-        await context.close();
+        const notices = page.getByTestId('notices');
+        await notices.getByText(said).waitFor({ timeout: 15000 }).catch(async (e) => {
+            throw new Error(`${e.message}\nThe notices said: ${await notices.innerText().catch(() => '(none)')}`);
+        });
     } finally {
+        await context.close();
         await server.close();
         await rm(site, { recursive: true, force: true });
     }
+}
+
+test('a broken cards/ folder on the site is said, with whom to tell, and the page works', async () => {
+    // A first visit has no cards received before to speak of.
+    await firstVisitSays({ 'index.json': '{"format": "profkarta-card-index", "cards": [' },
+        /^Список карт отдела на сайте \(cards\/index\.json\) не прочитан: список повреждён: [^.]+\. Сообщите об этом в отдел образования\.$/);
+    const listed = JSON.stringify({ format: 'profkarta-card-index', department: 'УО', cards: [{ id: 'otdel', version: 1, title: 'Карта', file: 'otdel-v1.json' }] });
+    // A card listed and not there.
+    await firstVisitSays({ 'index.json': listed },
+        'Карта отдела «otdel-v1.json» указана на сайте, но файл не открылся. Сообщите об этом в отдел образования.');
+    // A card file that is not JSON.
+    await firstVisitSays({ 'index.json': listed, 'otdel-v1.json': '<html>' },
+        /^Файл «otdel-v1\.json» не открыт\. .+ Сообщите об этом в отдел образования\.$/);
 });
+
