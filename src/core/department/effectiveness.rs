@@ -17,7 +17,7 @@ use crate::department::measures::Measure;
 use crate::department::results::SchoolResult;
 use crate::department::review::ReviewStatus;
 use crate::department::school::SchoolId;
-use crate::school::plan::{share_of, Progress, Standing};
+use crate::school::plan::{Progress, Standing};
 use crate::text::percent;
 
 /// Fewer schools than this on either side give no verdict.
@@ -280,7 +280,7 @@ fn standing(archive: &Archive, card: &Card, result: &SchoolResult, code: &str) -
             .indicators
             .iter()
             .find(|r| r.code == own)
-            .and_then(|r| share_of(&r.outcome))
+            .and_then(|r| r.outcome.share())
     });
     Some(Standing {
         earned: counted.met(),

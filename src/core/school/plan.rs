@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::card::Card;
 use crate::school::draft::Draft;
-use crate::scoring::{assess, Detail, Outcome};
+use crate::scoring::{assess, Outcome};
 use crate::text::{by_name, lines, one_line, percent};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -210,24 +210,8 @@ impl Standing {
     pub fn of(outcome: &Outcome) -> Self {
         Self {
             earned: outcome.points() > 0,
-            share: share_of(outcome),
+            share: outcome.share(),
         }
-    }
-}
-
-/// The numerator and denominator of a scored share.
-pub fn share_of(outcome: &Outcome) -> Option<(u64, u64)> {
-    match outcome {
-        Outcome::Scored {
-            detail:
-                Detail::Share {
-                    numerator,
-                    denominator,
-                    ..
-                },
-            ..
-        } => Some((*numerator, *denominator)),
-        _ => None,
     }
 }
 
