@@ -10,28 +10,47 @@ use crate::platform::browser::focus_when_drawn;
 
 /// The preview's first button: «Применить», or «Закрыть» when there is
 /// nothing to change.
-const PREVIEW_BUTTON: &str = "bulk-preview-first";
+pub const PREVIEW_BUTTON: &str = "bulk-preview-first";
 
 fn button_id(at: usize) -> String {
     format!("bulk-{at}")
 }
 
-/// The action chosen (its place among the buttons) and the indicators it
-/// would decide, until «Применить» or «Отмена». Held by the school's review,
-/// whose «Проверка завершена» asks about one left unapplied.
-pub type PendingBulk = RwSignal<Option<(usize, Bulk, Vec<String>)>>;
+/// An action previewed for a school and not yet applied or cancelled.
+#[derive(Clone, PartialEq)]
+pub struct Pending {
+    pub submission: String,
+    /// Its place among the buttons, which takes the focus back.
+    at: usize,
+    pub bulk: Bulk,
+    /// The indicators it would decide.
+    pub codes: Vec<String>,
+}
+
+/// Held by the department, not by the school's review: a reviewer who
+/// opened another school or tab before «Применить» lost the preview without
+/// a word. It waits there, named above the review (`BulkWaiting`), and
+/// «Проверка завершена» asks about it.
+pub type PendingBulk = RwSignal<Option<Pending>>;
 
 #[component]
 pub fn BulkActions(submission: String, pending: PendingBulk) -> impl IntoView {
     let dept: Dept = expect_context();
+    let submission = StoredValue::new(submission);
+    // This school's preview; another school's waits unseen here.
+    let own = move || {
+        pending
+            .get()
+            .filter(|p| submission.with_value(|id| &p.submission == id))
+    };
     // The preview takes the focus; closed, it gives it back to its button.
     let close = move || {
-        if let Some((at, ..)) = pending.get_untracked() {
+        if let Some(p) = pending.get_untracked() {
             pending.set(None);
-            focus_when_drawn(button_id(at));
+            focus_when_drawn(button_id(p.at));
         }
     };
-    let id = submission.clone();
+    let id = submission.get_value();
     let buttons = Bulk::ALL
         .into_iter()
         .enumerate()
@@ -43,16 +62,20 @@ pub fn BulkActions(submission: String, pending: PendingBulk) -> impl IntoView {
                         .map(|e| bulk.preview(e, &a.review(&id)))
                         .unwrap_or_default()
                 });
-                pending.set(Some((at, bulk, codes)));
+                pending.set(Some(Pending {
+                    submission: id.clone(),
+                    at,
+                    bulk,
+                    codes,
+                }));
                 focus_when_drawn(PREVIEW_BUTTON.to_owned());
             };
             view! { <button type="button" id=button_id(at) on:click=ask>{bulk.label()}</button> }
         })
         .collect_view();
-    let submission = StoredValue::new(submission);
     let apply = move |_| {
-        if let Some((_, bulk, _)) = pending.get_untracked() {
-            submission.with_value(|id| dept.apply_bulk(id, bulk));
+        if let Some(p) = pending.get_untracked() {
+            dept.apply_bulk(&p.submission, p.bulk);
         }
         close();
     };
@@ -65,7 +88,7 @@ pub fn BulkActions(submission: String, pending: PendingBulk) -> impl IntoView {
     view! {
         <div class="bulk-actions" on:keydown=on_key>
             <div class="actions">{buttons}</div>
-            {move || pending.get().map(|(_, bulk, codes)| {
+            {move || own().map(|Pending { bulk, codes, .. }| {
                 if codes.is_empty() {
                     view! {
                         <p class="notice" data-testid="bulk-preview">

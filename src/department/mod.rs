@@ -13,6 +13,7 @@ mod state;
 
 mod assignment_table;
 mod bulk_actions;
+mod bulk_waiting;
 mod card_line;
 mod card_select;
 mod card_view;

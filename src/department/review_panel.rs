@@ -18,6 +18,7 @@ use profkarta_core::scoring::{NotApplicable, Outcome};
 use profkarta_core::text::{date_ru, percent, plural, points, revealed, shorten};
 
 use crate::department::bulk_actions::{BulkActions, PendingBulk};
+use crate::department::bulk_waiting::BulkWaiting;
 use crate::department::last_year_check::LastYearCheck;
 use crate::department::no_cards::NoCards;
 use crate::department::printed_line::PrintedLine;
@@ -65,6 +66,7 @@ pub fn ReviewPanel() -> impl IntoView {
             <Show when=move || open_id.with(Option::is_some) fallback=NoCards>
                 <SchoolSelect/>
                 <ReviewProgress/>
+                <BulkWaiting/>
                 {move || open_id.get().map(|id| view! { <ReviewOf id filter/> })}
             </Show>
         </section>
@@ -235,7 +237,7 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
         }
     };
     let checked_id = id.clone();
-    let pending: PendingBulk = RwSignal::new(None);
+    let pending: PendingBulk = dept.pending_bulk();
     let set_checked = move |ev: leptos::ev::Event| {
         let checked = event_target_checked(&ev);
         if checked {
@@ -256,8 +258,8 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
                 });
                 let unapplied = pending.with_untracked(|p| {
                     p.as_ref()
-                        .filter(|(.., codes)| !codes.is_empty())
-                        .map(|(_, bulk, codes)| (bulk.label(), codes.len()))
+                        .filter(|p| p.submission == checked_id && !p.codes.is_empty())
+                        .map(|p| (p.bulk.label(), p.codes.len()))
                 });
                 completion_question(&unexplained, &undecided, unapplied)
             });

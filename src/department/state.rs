@@ -33,6 +33,7 @@ use profkarta_core::department::view::selection::{open_school, Walk};
 use profkarta_core::error::{ArchiveError, CardFileError, PublishError};
 use profkarta_core::signed::keys::KeyPair;
 
+use crate::department::bulk_actions::PendingBulk;
 use crate::department::place::Place;
 use crate::department::review_panel::REVIEW_SCHOOL;
 use crate::platform::browser::{focus_when_drawn, now_iso};
@@ -133,6 +134,7 @@ pub struct Dept {
     /// schools (say, only the points claimed without evidence). Kept here,
     /// above the panels the page draws anew for another card version.
     review_filter: RwSignal<RowFilter>,
+    pending_bulk: PendingBulk,
     /// The rating's sort and filter, kept as other tabs are visited; another
     /// card or version starts them afresh (its codes may be others'), so
     /// they remember which they were chosen on.
@@ -286,6 +288,7 @@ impl Dept {
             selected,
             walk: RwSignal::new(None),
             review_filter: RwSignal::new(RowFilter::All),
+            pending_bulk: RwSignal::new(None),
             rating_sort: RwSignal::new(Sort::default()),
             rating_filter: RwSignal::new(Filter::default()),
             rating_on: StoredValue::new(None),
@@ -385,6 +388,10 @@ impl Dept {
 
     pub fn review_filter(self) -> RwSignal<RowFilter> {
         self.review_filter
+    }
+
+    pub fn pending_bulk(self) -> PendingBulk {
+        self.pending_bulk
     }
 
     /// The rating's sort and filter for the card shown, afresh if they
@@ -695,6 +702,8 @@ impl Dept {
     pub fn replace(self, archive: Archive) {
         self.archive.set(archive);
         self.log.set(Vec::new());
+        // A preview was of the decisions just replaced.
+        self.pending_bulk.set(None);
     }
 
     pub fn set_saving(self, saving: Saving) {

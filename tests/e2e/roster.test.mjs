@@ -335,6 +335,20 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         const noun = n % 10 === 1 && n % 100 !== 11 ? 'показателю' : 'показателям';
         assert.ok((await asked).includes(`\n— «Подтвердить заявленные баллы со ссылками на подтверждение» не применено: решения по ${n} ${noun} не изменены (нажмите «Применить» или «Отмена»).\nВсё равно отметить проверку завершённой?`), 'the unapplied action is named last');
         assert.equal(await page.getByTestId('review').getByLabel('Проверка завершена').isChecked(), false);
+        // Another school opened meanwhile keeps the preview: it is named
+        // above the review, and «Вернуться» brings it back unchanged.
+        await page.getByRole('button', { name: 'Следующая школа →' }).click();
+        await heading.filter({ hasText: names[1] }).waitFor();
+        const waiting = page.getByTestId('bulk-waiting');
+        assert.equal(await waiting.locator('span').innerText(),
+            `«Подтвердить заявленные баллы со ссылками на подтверждение» для «${names[0]}» не применено: решения по ${n} ${noun} (${linked.join(', ')}) не изменены.`);
+        assert.equal(await preview.count(), 0, 'the other school shows no preview of its own');
+        await waiting.screenshot({ path: join(ARTIFACTS, 'department-review-bulk-waiting.png') });
+        await waiting.getByRole('button', { name: 'Вернуться к этой школе' }).click();
+        await heading.filter({ hasText: names[0] }).waitFor();
+        await preview.filter({ hasText: `изменит решения по показателям (${linked.length}): ${linked.join(', ')}.` }).waitFor();
+        await page.waitForFunction(() => document.activeElement?.textContent === 'Применить');
+        assert.equal(await waiting.count(), 0);
         await preview.getByRole('button', { name: 'Применить' }).click();
         for (const code of linked) assert.ok(await page.locator(`#decision-${code.replace('.', '-')}-confirm`).isChecked(), code);
         await page.waitForFunction(() => document.activeElement?.textContent === 'Подтвердить заявленные баллы со ссылками на подтверждение');

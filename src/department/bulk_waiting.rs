@@ -1,0 +1,62 @@
+//! A bulk action previewed for one school while another is open: a reviewer
+//! who went on without «Применить» lost the confirmations without a word.
+
+use leptos::prelude::*;
+
+use profkarta_core::text::plural;
+
+use crate::department::bulk_actions::PREVIEW_BUTTON;
+use crate::department::review_panel::REVIEW_SCHOOL;
+use crate::department::state::Dept;
+use crate::platform::browser::focus_when_drawn;
+
+#[component]
+pub fn BulkWaiting() -> impl IntoView {
+    let dept: Dept = expect_context();
+    let pending = dept.pending_bulk();
+    let waiting = move || {
+        let p = pending.get().filter(|p| !p.codes.is_empty())?;
+        let open = dept
+            .open
+            .with(|o| o.as_ref().map(|r| r.submission_id.clone()));
+        // Another year's school cannot be opened from here: it is named
+        // again on its year.
+        let here = dept
+            .results
+            .with(|r| r.iter().any(|r| r.submission_id == p.submission));
+        if open.as_ref() == Some(&p.submission) || !here {
+            return None;
+        }
+        let school = dept
+            .archive()
+            .with(|a| a.entry(&p.submission).map(|e| e.profile().name.clone()))?;
+        Some((p, school))
+    };
+    let back = move |_| {
+        if let Some(p) = pending.get_untracked() {
+            dept.open_school(p.submission);
+            focus_when_drawn(PREVIEW_BUTTON.to_owned());
+        }
+    };
+    // The notice goes; the focus goes to the school open.
+    let drop = move |_| {
+        pending.set(None);
+        focus_when_drawn(REVIEW_SCHOOL.to_owned());
+    };
+    view! {
+        {move || waiting().map(|(p, school)| view! {
+            <p class="notice notice-warning" data-testid="bulk-waiting">
+                <span id="bulk-waiting-text">{format!(
+                    "«{}» для «{school}» не применено: решения по {} {} ({}) не изменены.",
+                    p.bulk.label(),
+                    p.codes.len(),
+                    plural(p.codes.len() as u64, "показателю", "показателям", "показателям"),
+                    p.codes.join(", ")
+                )}</span>
+                " "
+                <button type="button" aria-describedby="bulk-waiting-text" on:click=back>"Вернуться к этой школе"</button>
+                <button type="button" aria-describedby="bulk-waiting-text" on:click=drop>"Не применять"</button>
+            </p>
+        })}
+    }
+}
