@@ -694,6 +694,36 @@ impl fmt::Display for MissingCard {
     }
 }
 
+/// Why two tabs' versions of a draft cannot be merged
+/// ([`merge`](crate::school::merge::merge)): the user chooses one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MergeConflict {
+    /// The parts changed both ways, as the user knows them.
+    SameFields(Vec<String>),
+    /// One tab moved the draft to another card or version.
+    OtherCard,
+    /// The merged text does not read as a draft.
+    Unreadable,
+}
+
+impl fmt::Display for MergeConflict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::SameFields(parts) => write!(
+                f,
+                "В обеих вкладках по-разному изменено: {}.",
+                parts.join(", ")
+            )?,
+            Self::OtherCard => write!(
+                f,
+                "В другой вкладке черновик перенесён на другую карту или её версию."
+            )?,
+            Self::Unreadable => write!(f, "Объединённую версию прочитать нельзя.")?,
+        }
+        write!(f, " Выберите, какую версию оставить.")
+    }
+}
+
 /// Why the browser's storage refused to keep something.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StorageError {

@@ -17,6 +17,7 @@ use profkarta_core::department::last_year::previous_period;
 use profkarta_core::error::{DraftLoadError, RepeatedField, StorageError, UnreadFields};
 use profkarta_core::json::repeated_key;
 use profkarta_core::school::draft::Draft;
+use profkarta_core::school::merge::merge;
 use profkarta_core::school::moved::MovedPoints;
 use profkarta_core::school::plan::LastPlan;
 use profkarta_core::school::profile::{canonical_period, default_period, SchoolProfile};
@@ -71,6 +72,9 @@ pub struct Drafts {
     /// draft's, the latest saved if there are several: where last year's
     /// figures and plan come from.
     pub year_before: Memo<Option<DraftEntry>>,
+    /// Why another tab's version could not be merged with this one's, while
+    /// the user is asked to choose ([`SaveStatus::Conflict`]).
+    pub conflict_why: RwSignal<Option<String>>,
     notices: Notices,
     /// The content as last saved or loaded: saving identical content is skipped.
     saved: StoredValue<Option<StoredDraft>>,
@@ -112,6 +116,7 @@ impl Drafts {
             list,
             export_state: Memo::new(move |_| meta.with(|m| draft.with(|d| m.export_state(d)))),
             year_before: year_before(draft, meta, list),
+            conflict_why: RwSignal::new(None),
             notices,
             saved: StoredValue::new(saved),
             touched: StoredValue::new(false),
@@ -254,7 +259,10 @@ impl Drafts {
             }
         }
         let Some(next) = current.next_save(there.as_ref(), &now_iso()) else {
-            return self.status.set(SaveStatus::Conflict);
+            return match there {
+                Some(Ok(theirs)) => self.reconcile(theirs),
+                _ => self.conflicting(None),
+            };
         };
         match storage::write(&key, &next) {
             Ok(()) => {
@@ -286,14 +294,46 @@ impl Drafts {
                 self.notices
                     .push_passing("Черновик обновлён: его изменили в другой вкладке.");
             }
-            _ => {
-                // The conflict's own panel says what happened and what to do;
-                // an earlier «обновлён» would contradict it.
-                self.notices.withdraw_passing();
-                self.status.set(SaveStatus::Conflict);
+            Some(Ok(theirs)) => {
+                self.wait.cancel();
+                self.reconcile(theirs);
             }
+            _ => self.conflicting(None),
         }
         self.refresh_list();
+    }
+
+    /// Another tab saved `theirs` over the version this tab read, and this
+    /// tab has changes of its own: where the two changed different things,
+    /// both are kept and saved; else the user chooses.
+    fn reconcile(self, theirs: StoredDraft) {
+        let merged = self.saved.with_value(|base| match base {
+            Some(base) => merge(base, &self.current(), &theirs).map_err(Some),
+            None => Err(None),
+        });
+        match merged {
+            Ok(merged) => {
+                // Storage holds theirs; the merge is written over it now.
+                self.show(theirs, SaveStatus::Pending);
+                self.meta.set(merged.meta);
+                self.draft.set(merged.draft);
+                self.notices.push_passing(
+                    "Черновик изменён и в другой вкладке: изменения обеих вкладок объединены.",
+                );
+                self.save_now();
+            }
+            Err(why) => self.conflicting(why.map(|e| e.to_string())),
+        }
+    }
+
+    /// Stops autosave until the user chooses a version; `why` says why the
+    /// versions were not merged.
+    fn conflicting(self, why: Option<String>) {
+        // The conflict's own panel says what happened and what to do; an
+        // earlier «обновлён» would contradict it.
+        self.notices.withdraw_passing();
+        self.conflict_why.set(why);
+        self.status.set(SaveStatus::Conflict);
     }
 
     /// Conflict resolution: discard this tab's changes and load the stored

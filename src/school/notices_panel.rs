@@ -27,6 +27,7 @@ pub fn NoticesPanel() -> impl IntoView {
                     <strong>"Черновик изменён в другой вкладке или окне."</strong>
                     " Автосохранение здесь приостановлено, чтобы не затереть те изменения."
                 </p>
+                {move || ws.conflict_why.get().map(|why| view! { <p data-testid="conflict-why">{why}</p> })}
                 <button type="button" on:click=move |_| ws.take_stored()>"Загрузить сохранённую версию"</button>
                 <button type="button" on:click=move |_| ws.keep_mine()>"Сохранить версию из этой вкладки"</button>
                 <button type="button" on:click=backup>"Скачать версию из этой вкладки"</button>

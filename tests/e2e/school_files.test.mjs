@@ -400,18 +400,33 @@ test('two tabs on one draft never overwrite each other silently', () =>
         await expectSaved(card);
         await other.expectPoints('1.6', '1 балл из 1');
 
-        // B is typing (autosave pending) when A saves: B stops and asks. A's
-        // change and its save on closing happen in one step, well inside B's
-        // half-second wait, so the order does not depend on the machine's
-        // speed. Between the two the page's pending work runs, as it does
-        // before a real tab closes.
-        await other.fact('1.8', true);
-        await card.page.evaluate(async () => {
-            document.getElementById('ind-2-1-fact-yes').click();
+        // B is typing (autosave pending) when A saves another indicator: B
+        // keeps both changes and saves them, and A takes them. A's change and
+        // its save on closing happen in one step, well inside B's half-second
+        // wait, so the order does not depend on the machine's speed. Between
+        // the two the page's pending work runs, as it does before a real tab
+        // closes.
+        const saveInA = (id) => card.page.evaluate(async (id) => {
+            document.getElementById(id).click();
             await new Promise((done) => setTimeout(done, 0));
             window.dispatchEvent(new Event('pagehide'));
-        });
+        }, id);
+        await other.fact('1.8', true);
+        await saveInA('ind-2-1-fact-yes');
+        await other.page.getByTestId('notices').filter({ hasText: 'Черновик изменён и в другой вкладке: изменения обеих вкладок объединены.' }).waitFor();
+        await other.expectPoints('2.1', '1 балл из 1');
+        await other.expectPoints('1.8', '1 балл из 1');
+        await expectSaved(other);
+        await card.expectPoints('1.8', '1 балл из 1');
+        await card.expectPoints('2.1', '1 балл из 1');
+        assert.equal(await other.page.getByTestId('conflict').count(), 0);
+
+        // The same indicator answered both ways: B stops and asks, and says why.
+        await other.fact('3.1', true);
+        await saveInA('ind-3-1-fact-no');
         await other.page.getByTestId('conflict').waitFor();
+        assert.equal(await other.page.getByTestId('conflict-why').innerText(),
+            'В обеих вкладках по-разному изменено: показатель 3.1. Выберите, какую версию оставить.');
         // Another draft in B would lose B's change: asked first.
         const asked = new Promise((resolve) => other.page.once('dialog', (dialog) => {
             resolve(dialog.message());
@@ -421,15 +436,15 @@ test('two tabs on one draft never overwrite each other silently', () =>
         assert.match(await asked, /^Изменения в этой вкладке не сохранены: черновик изменён в другой вкладке\./);
         await other.page.getByTestId('conflict').waitFor();
         await other.page.getByRole('button', { name: 'Загрузить сохранённую версию' }).click();
-        await other.expectPoints('2.1', '1 балл из 1');
-        await other.expectPoints('1.8', 'не заполнено');
+        await other.expectPoints('3.1', '0 баллов из 1');
+        await other.expectPoints('1.8', '1 балл из 1');
 
         // The stored version cut in half in A while B is typing: B cannot
         // load it, keeps its own, saves it in its place and keeps the broken
         // text aside. «Сохранено» over the broken text lost the draft at
         // the next reload.
         const key = await card.page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('profkarta/draft/')));
-        await other.fact('1.8', true);
+        await other.fact('1.8', false);
         const broken = await card.page.evaluate((k) => {
             const text = localStorage.getItem(k);
             localStorage.setItem(k, text.slice(0, Math.floor(text.length / 2)));
@@ -443,9 +458,9 @@ test('two tabs on one draft never overwrite each other silently', () =>
         await other.page.getByTestId('summary-kept-aside').waitFor();
         await expectSaved(other);
         const stored = JSON.parse(await other.page.evaluate((k) => localStorage.getItem(k), key));
-        assert.ok(stored.draft.answers['1.8'], 'this tab\'s change, made after the stored text broke, is stored');
+        assert.equal(stored.draft.answers['1.8']?.fact, false, 'this tab\'s change, made after the stored text broke, is stored');
         await other.page.reload();
-        await other.expectPoints('1.8', '1 балл из 1');
+        await other.expectPoints('1.8', '0 баллов из 1');
         await other.expectPoints('2.1', '1 балл из 1');
         await other.page.getByRole('button', { name: /Мои черновики/ }).click();
         const n = [...broken].length;

@@ -3,6 +3,7 @@
 
 pub mod draft;
 pub mod input;
+pub mod merge;
 pub mod moved;
 pub mod plan;
 pub mod profile;
