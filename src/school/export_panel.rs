@@ -38,6 +38,10 @@ pub fn ExportPanel() -> impl IntoView {
         Memo::new(move |_| draft.with(|d| d.unchecked_copies(&card)))
     };
     let without_last_year = Memo::new(move |_| assessment.with(|a| a.without_last_year()));
+    let empty_groups = {
+        let card = Arc::clone(&card);
+        Memo::new(move |_| assessment.with(|a| a.empty_despite_profile(&card)))
+    };
     let plan_gaps = Memo::new(move |_| draft.with(Draft::plan_gaps));
     // Something to look at before the file goes: confirmed, not required.
     let asks = move || {
@@ -45,6 +49,7 @@ pub fn ExportPanel() -> impl IntoView {
             || cautions.with(|c| !c.is_empty())
             || copied.with(|c| !c.is_empty())
             || without_last_year.with(|c| !c.is_empty())
+            || empty_groups.with(|c| !c.is_empty())
             || plan_gaps.with(|g| !g.is_empty())
     };
     let card_scores = card.has_points();
@@ -258,6 +263,7 @@ pub fn ExportPanel() -> impl IntoView {
                         {list("Баллы без ссылок на подтверждение:", "incomplete-evidence", |i| &i.without_evidence, To::Field(AnswerField::Evidence))}
                         {line("Перенесены из карты прошлого года и не проверены:", "export-copied", copied.into(), To::Row)}
                         {line("Нет данных за прошлый год (без них показатель не входит в максимум):", "export-no-last-year", without_last_year.into(), To::Field(AnswerField::PrevNumerator))}
+                        {line("Общее число 0, хотя по профилю школы показатель к ней относится (с нулём он не учитывается):", "export-empty-group", empty_groups.into(), To::Field(AnswerField::Denominator))}
                         {plan_line}
                     </ul>
                     <label class="choice">

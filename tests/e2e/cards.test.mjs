@@ -416,7 +416,12 @@ test('Izhevsk: the formula and its letters are shown beside the share', () =>
         assert.match(await card.row('П-1.1').locator('.rule').innerText(), /^Методика расчёта: /);
         await card.share('П-1.1', '0', '0');
         await card.expectNote('П-1.1', 'В группе нет ни одного человека, и показатель не учитывается, хотя по профилю школы он к ней относится: проверьте общее число.');
+        // Asked before the export too, with a link to the number to check.
+        const empty = card.page.getByTestId('export-empty-group');
+        assert.equal(await empty.innerText(), 'Общее число 0, хотя по профилю школы показатель к ней относится (с нулём он не учитывается): П-1.1');
+        assert.equal(await empty.getByRole('link', { name: 'П-1.1' }).getAttribute('href'), '#ind-П-1-1-denominator');
         await card.share('П-1.1', '120', '400');
+        await empty.waitFor({ state: 'detached' });
         await card.expectShare('П-1.1', `30,0${NBSP}%`);
         await card.expectPoints('П-1.1', 'без баллов');
         await card.expectText('total', 'Заполнено показателей: 1 из 1');

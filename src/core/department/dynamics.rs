@@ -649,11 +649,26 @@ pub fn school_value_changes(
             }
             let shown = |(part, whole): (u64, u64)| percent_tenths(part, whole).unwrap_or(0);
             let (t0, t1) = (shown(s0), shown(s1));
+            // The school's own answer, as the review's list has it; a value
+            // the check did not confirm is said so, as in the values table
+            // (a walk-through read «100,0 % … +81,6» in the report beside a
+            // municipal value that had left it out).
+            let old_code = years.old_card.counterpart(indicator).map(|i| &i.code);
+            let said = |r: &SchoolResult, code: Option<&String>, answer, share| {
+                let unconfirmed = code
+                    .and_then(|code| r.score.indicator(code))
+                    .is_some_and(|c| c.unconfirmed_value());
+                let value = shown_value(answer, share);
+                match unconfirmed {
+                    true => format!("{value} (не подтверждено проверкой)"),
+                    false => value,
+                }
+            };
             changes.push(SchoolValueChange {
                 name: now.name().to_owned(),
                 code: indicator.code.clone(),
-                before: shown_value(a0, s0),
-                after: shown_value(a1, s1),
+                before: said(was, old_code, a0, s0),
+                after: said(now, Some(&indicator.code), a1, s1),
                 tenths: t1 as i64 - t0 as i64,
             });
         }
@@ -1266,6 +1281,16 @@ mod tests {
                 tenths: -791,
             }]
         );
+        // Not confirmed by the check: said beside the school's own answer.
+        let mut archive = archive;
+        archive.set_decision("a2", code, Some(Decision::NoPoint));
+        let two = testkit::TwoYears::of(&archive, &iz);
+        let changes = school_value_changes(&archive, &two.years(&iz), &two.before, &two.after);
+        assert_eq!(
+            changes[0].after,
+            "2,7\u{A0}% (8 из 292) (не подтверждено проверкой)"
+        );
+        assert_eq!(changes[0].before, "81,8\u{A0}% (279 из 341)");
         // The headings name the same move.
         let move_said = format!("на {SCHOOL_MOVE_POINTS} п. п.");
         assert!(crate::department::report::SCHOOL_VALUES_HEADING.ends_with(&move_said));

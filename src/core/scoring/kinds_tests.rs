@@ -639,6 +639,12 @@ fn an_empty_group_the_profile_expects_asks_to_check_the_number() {
         "В группе нет ни одного человека, и показатель не учитывается, хотя по профилю школы \
          он к ней относится: проверьте общее число."
     );
+    // Asked before the export.
+    let mut draft = crate::testkit::draft("СОШ № 2", "2025/2026", &[]);
+    draft.answers.insert("П-1.1".into(), share("0", "0"));
+    assert_eq!(assess(&iz, &draft).empty_despite_profile(&iz), ["П-1.1"]);
+    draft.answers.insert("П-1.1".into(), share("0", "12"));
+    assert!(assess(&iz, &draft).empty_despite_profile(&iz).is_empty());
     let mut for_all = iz.indicator("П-1.1").unwrap().clone();
     for_all.applies = Default::default();
     assert_eq!(

@@ -10,7 +10,7 @@ pub mod explain;
 mod judge;
 mod read;
 
-use crate::card::{Card, Criterion, Indicator, Level};
+use crate::card::{Applicability, Card, Criterion, Indicator, Level};
 use crate::error::{FieldError, NumberError};
 use crate::school::draft::{AnswerField, Draft, RawAnswer};
 use crate::school::input::{check_comment, parse_links};
@@ -250,6 +250,22 @@ impl Assessment {
     pub fn without_last_year(&self) -> Vec<String> {
         (self.indicators.iter())
             .filter(|r| r.outcome.lacks_last_year())
+            .map(|r| r.code.clone())
+            .collect()
+    }
+
+    /// Indicators of `card` the school's profile keeps, answered with an
+    /// empty group («0 из 0»), so not counted: more likely a number left at
+    /// 0 than a school without such pupils ([`explain::empty_group_note`]).
+    /// Asked before the export; a walk-through's four schools sent 0 of 0
+    /// for a share every school with those levels has.
+    pub fn empty_despite_profile(&self, card: &Card) -> Vec<String> {
+        (self.indicators.iter())
+            .filter(|r| r.outcome == Outcome::NotApplicable(NotApplicable::EmptyGroup))
+            .filter(|r| {
+                card.indicator(&r.code)
+                    .is_some_and(|i| i.applies != Applicability::default())
+            })
             .map(|r| r.code.clone())
             .collect()
     }

@@ -237,6 +237,34 @@ pub fn left_out(
             without.join(", ")
         ));
     }
+    // «0 из 0» where the profile expects the group: more likely a number
+    // left at 0; unseen, the school was simply «не применимо» (a
+    // walk-through's four schools on seed 001's card). Until the check
+    // rules on it.
+    let empty = sorted(
+        (results.iter())
+            .filter_map(|r| {
+                let entry = archive.entry(&r.submission_id)?;
+                let review = archive.review(&r.submission_id);
+                let ruled = |code: &String| {
+                    (review.indicators.get(code)).is_some_and(|i| i.decision.is_some())
+                };
+                let codes: Vec<String> = (entry.assessment.empty_despite_profile(&entry.card))
+                    .into_iter()
+                    .filter(|code| !ruled(code))
+                    .collect();
+                (!codes.is_empty()).then(|| format!("{} ({})", r.profile.name, codes.join(", ")))
+            })
+            .collect(),
+    );
+    if !empty.is_empty() {
+        text.push_str(&format!(
+            " Указали общее число 0 по показателю, который по профилю школы к ней относится, — \
+             показатель у них не учтён, хотя число, возможно, просто не заполнено (уточните у \
+             школы или решите при проверке): {}.",
+            empty.join(", ")
+        ));
+    }
     text.trim_start().to_owned()
 }
 

@@ -186,6 +186,34 @@ fn what_the_figures_leave_out_is_named() {
     );
 }
 
+/// «0 из 0» on seed 001's share, which every school with grades 6–11
+/// has: named, until the check rules on it; 0 of 12 is a value.
+#[test]
+fn an_empty_group_the_profile_expects_is_named() {
+    let iz = crate::card::builtin("izhevsk").unwrap().unwrap();
+    let school = |name: &str, n: &str, d: &str| {
+        let mut draft = testkit::draft(name, "2025/2026", &[]);
+        draft.answers.insert("П-1.1".into(), testkit::share(n, d));
+        draft
+    };
+    let (a, b, c) = (
+        school("СОШ 1", "0", "0"),
+        school("СОШ 2", "0", "12"),
+        school("Гимназия 3", "0", "0"),
+    );
+    let mut archive = testkit::archive(&iz, &[("a", &a), ("b", &b), ("c", &c)]);
+    let now = results(&archive, "izhevsk", "2025/2026");
+    assert_eq!(
+        left_out(&archive, "izhevsk", "2025/2026", &now),
+        "Указали общее число 0 по показателю, который по профилю школы к ней относится, — \
+         показатель у них не учтён, хотя число, возможно, просто не заполнено (уточните у школы \
+         или решите при проверке): Гимназия 3 (П-1.1), СОШ 1 (П-1.1)."
+    );
+    archive.set_decision("c", "П-1.1", Some(Decision::NotApplicable));
+    let now = results(&archive, "izhevsk", "2025/2026");
+    assert!(left_out(&archive, "izhevsk", "2025/2026", &now).ends_with(": СОШ 1 (П-1.1)."));
+}
+
 /// The bands in points of 80 and 60 % on small cards, by hand: at 2
 /// points both start at 2 (ceil 1.6, ceil 1.2), so the medium band is
 /// empty; at 5 the medium band is the one value 3; at 1, 0 is low.
