@@ -188,10 +188,13 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
             <p class="share" aria-live="off">
                 <span class="muted">"Доля: "</span>
                 <output data-testid="share">
+                    // A row the profile rules out counts nothing: a share
+                    // of its kept numbers read as one that counts.
                     {move || {
+                        let typed = || answer.with(typed_share).filter(|_| !ruled_out.get());
                         explained
                             .with(|e| e.share.clone())
-                            .or_else(|| answer.with(typed_share))
+                            .or_else(typed)
                             .unwrap_or_else(|| "—".into())
                     }}
                 </output>

@@ -132,6 +132,18 @@ test('a year written with a dash becomes 2025/2026 on leaving the field, as the 
         await card.page.waitForFunction(() => [...document.querySelectorAll('.field-error')].every((e) => e.textContent === ''));
     }));
 
+test('a row the profile rules out keeps its numbers but shows no share', () =>
+    withCard(async (card) => {
+        await card.share('1.3', '20', '25');
+        await card.expectShare('1.3', '80,0\u00a0%');
+        await card.level('СОО (10–11 классы)', false);
+        await card.expectPoints('1.3', 'не применимо');
+        await card.expectShare('1.3', '—');
+        assert.equal(await card.input('1.3', 'numerator').inputValue(), '20');
+        await card.level('СОО (10–11 классы)', true);
+        await card.expectShare('1.3', '80,0\u00a0%');
+    }));
+
 test('a school without grades 10–11 fills in its card; figures match the hand count', () =>
     withCard(async (card) => {
         await card.profile('Полное наименование ОО', 'МАОУ «Основная школа № 7»');

@@ -487,14 +487,14 @@ test('export: completeness check, signed file verified outside the browser, corr
         await page.getByTestId('export-profile-problems').waitFor();
         // Beside the grey button, why it is grey; it stays in Tab's way,
         // and pressed it takes the keyboard to the first field missing.
-        await card.expectText('export-blocked', 'Кнопка недоступна, пока в сведениях об ОО есть незаполненные или неверные поля (их список — выше); нажатая, она переведёт к первому из них.');
+        await card.expectText('export-blocked', 'Выгрузка станет возможна, когда сведения об ОО будут заполнены верно (список — выше). Пока кнопка ведёт к первому из этих полей.');
         const firstMissing = await page.getByTestId('export-profile-problems').getByRole('link').first().getAttribute('href');
         await button.focus();
         await page.keyboard.press('Enter');
         await page.waitForFunction((id) => `#${document.activeElement?.id}` === id, firstMissing);
         await fillSchool(card);
         // Then what is left is the card's own cautions, to confirm.
-        await card.expectText('export-blocked', 'Кнопка станет доступна, когда вы исправите названное выше или отметите «Выгрузить всё равно»; нажатая, она переведёт к этой отметке.');
+        await card.expectText('export-blocked', 'Выгрузка станет возможна, когда вы исправите названное выше или отметите «Выгрузить всё равно». Пока кнопка ведёт к этой отметке.');
         await card.share('1.1', '30', '100');
         await card.field('1.1', 'evidence', 'https://school7.ru/proforientatsiya');
         await card.fact('1.6', true);
@@ -504,7 +504,7 @@ test('export: completeness check, signed file verified outside the browser, corr
         await page.getByTestId('incomplete-evidence').getByRole('link', { name: '1.6' }).click();
         await page.waitForFunction(() => document.activeElement?.id === 'ind-1-6-evidence');
         assert.equal(await button.getAttribute('aria-disabled'), 'true', 'incomplete card needs confirmation');
-        await card.expectText('export-blocked', 'Кнопка станет доступна, когда вы исправите названное выше или отметите «Выгрузить всё равно»; нажатая, она переведёт к этой отметке.');
+        await card.expectText('export-blocked', 'Выгрузка станет возможна, когда вы исправите названное выше или отметите «Выгрузить всё равно». Пока кнопка ведёт к этой отметке.');
         await button.press('Enter');
         await page.waitForFunction(() => document.activeElement?.id === 'export-anyway');
         await page.keyboard.press('Space');
