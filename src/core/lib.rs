@@ -18,3 +18,4 @@ pub mod tabular;
 #[cfg(any(test, feature = "testkit"))]
 pub mod testkit;
 pub mod text;
+pub mod three_way;

@@ -18,7 +18,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use profkarta_core::department::archive::{
-    unpack, unpack_value, unread_decisions, Archive, Cards, Unpacked,
+    merge_decisions, unpack, unpack_value, unread_decisions, Archive, Cards, Unpacked,
 };
 use profkarta_core::department::view::progress::{Saving, Work};
 use profkarta_core::error::{ArchiveError, StoredDecisionsError, UnreadDecisions};
@@ -27,12 +27,33 @@ use profkarta_core::text::files;
 use crate::department::import::{file_all, held};
 use crate::department::state::Dept;
 use crate::platform::browser::{ask_to_keep_storage, random_id};
+use crate::platform::files::Unread;
 use crate::platform::idb::{Db, StoredFile, DECISIONS};
 use crate::platform::storage::{
     self, Read, DEPARTMENT_PENDING, DEPARTMENT_SAVED, LEGACY_DEPARTMENT,
 };
 use crate::shared::debounce::Debounce;
 use crate::shared::quarantine::{keep_text_aside, quarantine};
+
+/// Whose decisions a tab paused by another's save goes on with. The files
+/// of both tabs are kept whichever is chosen: a file received stays received.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    /// Both tabs' decisions where they differ; the same part decided both
+    /// ways is named, and the tab stays paused.
+    Merge,
+    /// The other tab's, as stored.
+    Theirs,
+    /// This tab's, saved over the other's.
+    Mine,
+}
+
+/// What a paused tab holds that the database may lack.
+struct Own {
+    files: Vec<StoredFile>,
+    decisions: String,
+    choice: Choice,
+}
 
 #[derive(Clone, Copy)]
 pub struct Persistence {
@@ -82,13 +103,14 @@ impl Persistence {
                 Ok(db) => persistence.db.set_value(Some(db)),
                 Err(e) => dept.set_saving(Saving::Failed(e)),
             }
-            persistence.reopen(dept).await;
+            persistence.reopen(dept, None).await;
         });
         persistence
     }
 
-    /// Reads the stored workspace and makes it the open one.
-    async fn reopen(self, dept: Dept) {
+    /// Reads the stored workspace and makes it the open one; with `own`,
+    /// this tab's files and decisions go with it as `own.choice` says.
+    async fn reopen(self, dept: Dept, own: Option<Own>) {
         self.opening.set_value(true);
         let cards = dept.cards();
         let mut archive = Archive::new(cards.clone());
@@ -120,6 +142,29 @@ impl Persistence {
         let from_pending = pending.is_some();
         if from_pending {
             decisions_text = pending;
+        }
+        // What the database holds, which the next save writes over.
+        let mut stored_text = None;
+        if let Some(own) = own {
+            stored_text = Some(decisions_text.clone().unwrap_or_default());
+            let theirs = decisions_text.clone().unwrap_or_default();
+            decisions_text = match own.choice {
+                Choice::Theirs => decisions_text,
+                Choice::Mine => Some(own.decisions),
+                Choice::Merge => {
+                    let base = self.decisions.get_value();
+                    match merge_decisions(&base, &own.decisions, &theirs) {
+                        Ok(merged) => Some(merged),
+                        Err(e) => {
+                            self.opening.set_value(false);
+                            dept.notices.push(e.to_string(), None);
+                            return;
+                        }
+                    }
+                }
+            };
+            let new = own.files.into_iter().filter(|f| !ids.contains(&f.id));
+            files.extend(new.map(|f| Unread::Held(f.name, f.text.as_bytes().to_vec())));
         }
         let mut hold = false;
         match decisions_text {
@@ -161,12 +206,19 @@ impl Persistence {
         self.stored.set_value(ids);
         // A workspace moved over from local storage has its decisions to write.
         // What came from local storage is not in the database yet.
-        let written = if self.legacy.get_value() || from_pending {
+        let written = if let Some(stored) = stored_text {
+            stored
+        } else if self.legacy.get_value() || from_pending {
             String::new()
         } else {
             archive.decisions_json()
         };
         self.decisions.set_value(written);
+        self.rewrite.set_value(false);
+        // Out of the pause: what the database lacks is saved at once.
+        if dept.saving().get_untracked() == Saving::Conflict {
+            dept.set_saving(Saving::Idle);
+        }
         dept.replace(archive);
         self.opening.set_value(false);
     }
@@ -205,10 +257,25 @@ impl Persistence {
                 self.save(dept);
             }
         });
-        // The event reaches only the other tabs of the same site.
+        // The event reaches only the other tabs of the same site. A tab with
+        // nothing of its own to save takes the other's version; one with
+        // changes pauses and asks (see `resolve`).
         let on_storage = window_event_listener(leptos::ev::storage, move |e| {
-            if e.key().as_deref() == Some(DEPARTMENT_SAVED) {
+            if e.key().as_deref() != Some(DEPARTMENT_SAVED) {
+                return;
+            }
+            let own = self.opening.get_value()
+                || self.writing.get_value() > 0
+                || dept.saving().get_untracked() == Saving::Conflict
+                || self.unwritten(dept);
+            if own {
                 dept.set_saving(Saving::Conflict);
+            } else {
+                leptos::task::spawn_local(async move {
+                    self.reopen(dept, None).await;
+                    dept.notices
+                        .push_passing("Рабочая область обновлена: её изменили в другой вкладке.");
+                });
             }
         });
         on_cleanup(move || {
@@ -324,23 +391,25 @@ impl Persistence {
         match dept.saving().get_untracked() {
             Saving::Pending if self.opening.get_value() => false,
             Saving::Pending if self.writing.get_value() == 0 => self.unwritten(dept),
+            // Paused by another tab's save: what this tab holds alone (a
+            // walk-through lost 15 files imported while paused).
+            Saving::Conflict => self.unwritten(dept),
             saving => saving.unsaved(),
         }
     }
 
-    /// Resolves a conflict with the other tab's version, as stored.
-    pub fn take_stored(self, dept: Dept) {
-        leptos::task::spawn_local(async move {
-            self.reopen(dept).await;
-            dept.set_saving(Saving::Saved);
-        });
-    }
-
-    /// Resolves a conflict with this tab's version, saved over the other.
-    pub fn keep_mine(self, dept: Dept) {
-        dept.set_saving(Saving::Idle);
-        self.rewrite.set_value(true);
-        self.save(dept);
+    /// Ends the pause another tab's save brought: the stored workspace is
+    /// read again with this tab's files, and the decisions are `choice`'s.
+    /// Before, «Сохранить версию этой вкладки» wrote this tab's files over
+    /// the other's, and a walk-through's ten imports were gone unsaid.
+    pub fn resolve(self, dept: Dept, choice: Choice) {
+        let (files, decisions) = self.to_write(dept);
+        let own = Own {
+            files,
+            decisions,
+            choice,
+        };
+        leptos::task::spawn_local(self.reopen(dept, Some(own)));
     }
 
     /// Replaces the workspace with a backup, once its files are checked.

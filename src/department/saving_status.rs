@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use profkarta_core::department::view::progress::Saving;
 
-use crate::department::persistence::Persistence;
+use crate::department::persistence::{Choice, Persistence};
 use crate::department::state::Dept;
 
 #[component]
@@ -19,8 +19,14 @@ pub fn SavingStatus() -> impl IntoView {
                 {move || saving.with(Saving::message)}
             </p>
             <Show when=move || saving.get() == Saving::Conflict>
-                <button type="button" on:click=move |_| persistence.take_stored(dept)>"Открыть версию из другой вкладки"</button>
-                <button type="button" on:click=move |_| persistence.keep_mine(dept)>"Сохранить версию этой вкладки"</button>
+                <p class="hint" id="conflict-choices">
+                    "Файлы, полученные в обеих вкладках, сохранятся при любом выборе; выбор — о решениях отдела (проверка, ключи, письма, меры, список школ)."
+                </p>
+                <div class="actions">
+                    <button type="button" class="primary" aria-describedby="conflict-choices" on:click=move |_| persistence.resolve(dept, Choice::Merge)>"Объединить решения обеих вкладок"</button>
+                    <button type="button" aria-describedby="conflict-choices" on:click=move |_| persistence.resolve(dept, Choice::Theirs)>"Взять решения из другой вкладки"</button>
+                    <button type="button" aria-describedby="conflict-choices" on:click=move |_| persistence.resolve(dept, Choice::Mine)>"Оставить решения этой вкладки"</button>
+                </div>
             </Show>
         </div>
     }

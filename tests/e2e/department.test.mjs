@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { dirname, join } from 'node:path';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { nextQuestion, openApp, openPage, pageRules, downloadText, expectKeptAside, ARTIFACTS, useApp } from './harness.mjs';
+import { nextQuestion, openApp, openPage, pageRules, downloadText, expectKeptAside, importFiles, ARTIFACTS, useApp } from './harness.mjs';
 import { score, rating, grouped, byName, tied, CARD } from './scoring.mjs';
 import { CardPage } from './card_page.mjs';
 
@@ -1334,14 +1334,77 @@ test('two tabs of the department never overwrite each other silently', async () 
     const { context, page: first, errors } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs' });
     try {
         const { page: second, errors: secondErrors } = await openPage(context, `${app.server.url}otdel/`, 'dept-tabs');
-        await importAll(first);
+        const half = Math.ceil(files.length / 2);
+        // A tab with nothing of its own takes the other's version unasked.
+        await importFiles(first, files.slice(0, half));
         await first.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
+        await second.getByTestId('notices').filter({ hasText: 'Рабочая область обновлена: её изменили в другой вкладке.' }).waitFor();
         const status = second.getByTestId('dept-save-status');
-        await status.filter({ hasText: 'изменена в другой вкладке' }).waitFor();
-        await second.getByRole('button', { name: 'Открыть версию из другой вкладки' }).click();
         await status.filter({ hasText: 'сохранена' }).waitFor();
+
+        // Both tabs add a school to the list: the second's is waiting for
+        // its half-second to be saved when the first's is written (the
+        // first's change and its save on closing in one step), so the
+        // second pauses. Each change is made in the page at once: the
+        // steps of a user's clicks can outlast that half second.
+        const add = (page, name, save) => page.evaluate(async ({ name, save }) => {
+            const input = document.getElementById('roster-new');
+            input.value = name;
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+            input.form.requestSubmit();
+            await new Promise((done) => setTimeout(done, 0));
+            if (save) window.dispatchEvent(new Event('pagehide'));
+        }, { name, save });
+        await first.getByRole('tab', { name: 'Школы' }).click();
+        await second.getByRole('tab', { name: 'Школы' }).click();
+        await add(second, 'МБОУ СОШ № 98', false);
+        await add(first, 'МБОУ СОШ № 99', true);
+        await status.filter({ hasText: 'изменена в другой вкладке' }).waitFor();
+        // Files received while paused are this tab's alone: closing asks.
+        await second.getByRole('tab', { name: 'Загрузка файлов' }).click();
+        await importFiles(second, files.slice(half));
+        const asksToStay = () => second.evaluate(() => {
+            const leaving = new Event('beforeunload', { cancelable: true });
+            window.dispatchEvent(leaving);
+            return leaving.defaultPrevented;
+        });
+        assert.equal(await asksToStay(), true, 'a paused tab with files of its own asks before closing');
+        // The same list changed in both: named, and the tab stays paused.
+        await second.getByRole('button', { name: 'Объединить решения обеих вкладок' }).click();
+        await second.getByTestId('notices').filter({ hasText: 'В обеих вкладках по-разному изменено: список школ. Выберите, какую версию оставить.' }).waitFor();
+        await status.filter({ hasText: 'изменена в другой вкладке' }).waitFor();
+        // This tab's decisions; the files of both tabs are kept.
+        await second.getByRole('button', { name: 'Оставить решения этой вкладки' }).click();
+        await status.filter({ hasText: 'сохранена' }).waitFor();
+        assert.equal(await asksToStay(), false);
         await second.getByRole('tab', { name: 'Результаты' }).click();
         assert.deepEqual(await ratingRows(second), asRows(expectedSchools(LATEST)));
+        // The first, idle since its save, takes it: all the files, the second's list.
+        await first.getByTestId('notices').filter({ hasText: 'Рабочая область обновлена' }).waitFor();
+        await first.getByRole('tab', { name: 'Результаты' }).click();
+        assert.deepEqual(await ratingRows(first), asRows(expectedSchools(LATEST)));
+        await first.getByRole('tab', { name: 'Школы' }).click();
+        await first.getByTestId('roster').getByText('МБОУ СОШ № 98').waitFor();
+        assert.equal(await first.getByTestId('roster').getByText('МБОУ СОШ № 99').count(), 0);
+
+        // Different parts in each tab (a school on the list, a decision of
+        // the check): merged, both kept.
+        await first.getByRole('tab', { name: 'Проверка' }).click();
+        await first.locator('#decision-1-1-confirm').waitFor();
+        assert.equal(await first.locator('#decision-1-1-confirm').isChecked(), false);
+        await second.getByRole('tab', { name: 'Школы' }).click();
+        await add(second, 'МБОУ СОШ № 97', false);
+        await first.evaluate(async () => {
+            document.getElementById('decision-1-1-confirm').click();
+            await new Promise((done) => setTimeout(done, 0));
+            window.dispatchEvent(new Event('pagehide'));
+        });
+        await status.filter({ hasText: 'изменена в другой вкладке' }).waitFor();
+        await second.getByRole('button', { name: 'Объединить решения обеих вкладок' }).click();
+        await status.filter({ hasText: 'сохранена' }).waitFor();
+        await second.getByTestId('roster').getByText('МБОУ СОШ № 97').waitFor();
+        await second.getByRole('tab', { name: 'Проверка' }).click();
+        assert.equal(await second.locator('#decision-1-1-confirm').isChecked(), true);
         assert.deepEqual([...errors, ...secondErrors].map(String), []);
     } finally {
         await context.close();

@@ -4,15 +4,13 @@
 //! same field was changed both ways must the user choose one version (and
 //! the other is offered for download), as before this merge.
 //!
-//! The merge is three-way over the stored JSON, field by field, so that it
-//! follows the draft's fields as they grow without a list to keep up.
+//! The merge is three-way over the stored JSON ([`three_way`]).
 
 use std::collections::BTreeSet;
 
-use serde_json::{Map, Value};
-
 use crate::error::MergeConflict;
 use crate::school::stored::StoredDraft;
+use crate::three_way;
 
 /// `mine` and `theirs` merged against `base`, the version both started
 /// from; it carries `theirs`' revision, which the next save goes past.
@@ -34,92 +32,16 @@ pub fn merge(
         s.meta.updated_at.clone_from(&theirs.meta.updated_at);
         serde_json::to_value(s).expect("a draft serialises")
     };
-    let mut both = Vec::new();
-    let merged = merge_value(
-        Some(&as_theirs(base)),
-        Some(&as_theirs(mine)),
-        Some(&serde_json::to_value(theirs).expect("a draft serialises")),
-        &mut Vec::new(),
-        &mut both,
-    );
-    if !both.is_empty() {
-        let parts: BTreeSet<String> = both.iter().map(|p| part_name(p)).collect();
-        return Err(MergeConflict::SameFields(parts.into_iter().collect()));
-    }
-    let merged = merged.expect("both versions hold a draft");
+    let merged = three_way::merge(&as_theirs(base), &as_theirs(mine), &as_theirs(theirs), SETS)
+        .map_err(|both| {
+            let parts: BTreeSet<String> = both.iter().map(|p| part_name(p)).collect();
+            MergeConflict::SameFields(parts.into_iter().collect())
+        })?;
     serde_json::from_value(merged).map_err(|_| MergeConflict::Unreadable)
 }
 
 /// The sets kept as arrays in the stored draft: merged element by element.
 const SETS: &[&[&str]] = &[&["draft", "copied"]];
-
-/// One field three ways (`None`: absent). A change on one side is taken;
-/// objects changed on both sides are merged key by key; anything else
-/// changed both ways is a conflict at `path`, and keeps `mine`.
-fn merge_value(
-    base: Option<&Value>,
-    mine: Option<&Value>,
-    theirs: Option<&Value>,
-    path: &mut Vec<String>,
-    both: &mut Vec<Vec<String>>,
-) -> Option<Value> {
-    if mine == theirs || theirs == base {
-        return mine.cloned();
-    }
-    if mine == base {
-        return theirs.cloned();
-    }
-    let empty = Map::new();
-    // A key both sides added merges as if it had been there empty.
-    let b = base.map_or(Some(&empty), Value::as_object);
-    if let (Some(b), Some(m), Some(t)) = (
-        b,
-        mine.and_then(Value::as_object),
-        theirs.and_then(Value::as_object),
-    ) {
-        let keys: BTreeSet<&String> = b.keys().chain(m.keys()).chain(t.keys()).collect();
-        let mut out = Map::new();
-        for key in keys {
-            path.push(key.clone());
-            if let Some(v) = merge_value(b.get(key), m.get(key), t.get(key), path, both) {
-                out.insert(key.clone(), v);
-            }
-            path.pop();
-        }
-        return Some(Value::Object(out));
-    }
-    if SETS
-        .iter()
-        .any(|s| path.iter().map(String::as_str).eq(s.iter().copied()))
-    {
-        return Some(merge_set(base, mine, theirs));
-    }
-    both.push(path.clone());
-    mine.cloned()
-}
-
-/// A set of codes each side added to or took from: a code is in the
-/// result as the side that changed it left it.
-fn merge_set(base: Option<&Value>, mine: Option<&Value>, theirs: Option<&Value>) -> Value {
-    let items = |v: Option<&Value>| -> BTreeSet<String> {
-        let all = v.and_then(Value::as_array).into_iter().flatten();
-        all.filter_map(Value::as_str).map(str::to_owned).collect()
-    };
-    let (b, m, t) = (items(base), items(mine), items(theirs));
-    let all: BTreeSet<&String> = b.iter().chain(&m).chain(&t).collect();
-    Value::Array(
-        all.into_iter()
-            .filter(|x| {
-                let (was, in_mine) = (b.contains(*x), m.contains(*x));
-                match in_mine != was {
-                    true => in_mine,
-                    false => t.contains(*x),
-                }
-            })
-            .map(|x| Value::String(x.clone()))
-            .collect(),
-    )
-}
 
 /// What the user knows a field as: an indicator's code, the school's
 /// details, the plan.

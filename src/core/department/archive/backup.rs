@@ -2,7 +2,7 @@
 //! (keys, reviews, letters, measures, roster, reviewers) on their own, which the browser stores apart
 //! from the files so that a review does not rewrite megabytes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -16,7 +16,8 @@ use crate::department::review::Review;
 use crate::department::reviewers::{Assignment, Reviewer};
 use crate::department::roster::Roster;
 use crate::department::school::SchoolId;
-use crate::error::{ArchiveError, ImportError};
+use crate::error::{ArchiveError, ImportError, MergeConflict};
+use crate::three_way;
 
 pub const SCHEMA: u64 = 1;
 pub const FORMAT: &str = "profkarta-department";
@@ -92,6 +93,41 @@ impl Archive {
 pub struct Unpacked {
     pub archive: Archive,
     pub files: Vec<(String, String)>,
+}
+
+/// This tab's decisions and another tab's ([`Archive::decisions_json`]),
+/// each changed since `base`, the text both tabs last read or wrote: what
+/// one tab decided and the other did not touch is kept from both
+/// ([`three_way`]). `Err` names the parts decided both ways. Files need no
+/// merging: a file received is kept whichever tab received it.
+pub fn merge_decisions(base: &str, mine: &str, theirs: &str) -> Result<String, MergeConflict> {
+    let read = |text: &str| match text {
+        // Nothing read yet (a workspace moved over from local storage).
+        "" => Ok(Value::Object(Default::default())),
+        text => crate::json::parse::<Value>(text).map_err(|_| MergeConflict::Unreadable),
+    };
+    let merged =
+        three_way::merge(&read(base)?, &read(mine)?, &read(theirs)?, &[]).map_err(|both| {
+            let parts: BTreeSet<&str> = both.iter().map(|p| part_name(p)).collect();
+            MergeConflict::SameFields(parts.into_iter().map(str::to_owned).collect())
+        })?;
+    Ok(merged.to_string())
+}
+
+/// What the coordinator knows a part of the decisions as.
+fn part_name(path: &[String]) -> &'static str {
+    match path.first().map(String::as_str) {
+        Some("keys") => "решения о ключах школ",
+        Some("reviews") => "решения проверки",
+        Some("letters" | "letters_from") => "письма школам",
+        Some("measures") => "меры и решения отдела",
+        Some("roster") => "список школ",
+        Some("own_cards") => "карты отдела",
+        Some("reviewers" | "assignment") => "проверяющие и задание",
+        Some("conflicts" | "settled") => "расхождения проверяющих",
+        Some("refused") => "непринятые файлы",
+        _ => "прочие данные рабочей области",
+    }
 }
 
 /// Reads a backup file or the stored decisions.
@@ -213,6 +249,35 @@ mod tests {
     use super::*;
     use crate::department::measures::{Audience, TargetGroup};
     use crate::testkit::{self, draft};
+
+    /// Two tabs: a school placed on the roster in one and a letter edited
+    /// in the other are both kept; a letter edited in both is named.
+    #[test]
+    fn two_tabs_decisions_merge_where_they_differ() {
+        let base = testkit::archive(&testkit::card(), &[]);
+        let mut mine = base.clone();
+        mine.roster.add("СОШ 1").unwrap();
+        let mut theirs = base.clone();
+        theirs.edit_letter("d1", Some("Правка".into()), "Черновик 1");
+        let merged = merge_decisions(
+            &base.decisions_json(),
+            &mine.decisions_json(),
+            &theirs.decisions_json(),
+        )
+        .unwrap();
+        let merged = unpack(base.cards().clone(), &merged).unwrap().archive;
+        assert_eq!(merged.letters["d1"], "Правка");
+        assert_eq!(merged.roster, mine.roster);
+        mine.edit_letter("d1", Some("Другая правка".into()), "Черновик 1");
+        assert_eq!(
+            merge_decisions(
+                &base.decisions_json(),
+                &mine.decisions_json(),
+                &theirs.decisions_json()
+            ),
+            Err(MergeConflict::SameFields(vec!["письма школам".into()]))
+        );
+    }
 
     /// A letter edited, then outdated by a decision, then edited again,
     /// stays outdated until it goes back to the draft.

@@ -38,10 +38,13 @@ use crate::error::{CardFileError, ImportError, PublishError};
 use crate::signed::keys::KeyPair;
 
 pub use backup::{
-    unpack, unpack_restored, unpack_value, unread_decisions, Unpacked, FORMAT as BACKUP_FORMAT,
+    merge_decisions, unpack, unpack_restored, unpack_value, unread_decisions, Unpacked,
+    FORMAT as BACKUP_FORMAT,
 };
 pub use cards::{Cards, KnownCard};
-pub use check::{check, check_verified, claimed_school, verifies, Claim, Entry, MAX_FILE_BYTES};
+pub use check::{
+    check, check_verified, claim_difference, claimed_school, verifies, Claim, Entry, MAX_FILE_BYTES,
+};
 pub use keys::KEYS_FORMAT;
 
 impl crate::error::ArchiveError {
