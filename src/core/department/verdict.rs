@@ -4,9 +4,8 @@
 //! import: a file accepted today is "superseded" once its correction
 //! arrives, and a held file becomes accepted when its key is trusted.
 
-use crate::department::archive::{Admission, Archive, Entry, Standing};
+use crate::department::archive::{claim_difference, Admission, Archive, Entry, Standing};
 use crate::error::{ImportError, SubmissionError};
-use crate::text::points;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
@@ -170,9 +169,9 @@ pub fn explanation(archive: &Archive, admission: &Admission) -> String {
             let period = entry.period();
             match standing {
                 Standing::Current if entry.mismatch => format!(
-                    "{school}, {period}: школа заявила {}, по её ответам выходит {}.",
-                    points(u64::from(entry.opened.payload.score.total)),
-                    points(u64::from(entry.assessment.total))
+                    "{school}, {period}: {}.",
+                    claim_difference(&entry.opened.payload.score, &entry.assessment)
+                        .unwrap_or_default()
                 ),
                 Standing::Current => format!("{school}, {period}."),
                 Standing::Superseded { by } => {

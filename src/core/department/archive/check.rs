@@ -197,7 +197,7 @@ fn check_by(
         card,
         school: SchoolId::of(&payload.profile),
         key: to_hex(&opened.public_key),
-        mismatch: !claim_matches(&payload.score, &assessment),
+        mismatch: claim_difference(&payload.score, &assessment).is_some(),
         file_name: file_name.to_owned(),
         text: Arc::from(text),
         opened,
@@ -238,17 +238,44 @@ impl Entry {
     }
 }
 
-fn claim_matches(claim: &ClaimedScore, a: &Assessment) -> bool {
-    claim.total == a.total
-        && claim.max_applicable == a.max_applicable
-        && claim.level == a.level
-        && claim.criteria.len() == a.criteria.len()
-        && a.criteria.iter().all(|c| {
-            claim
-                .criteria
-                .get(&c.code)
-                .is_some_and(|k| k.points == c.points && k.max_applicable == c.max_applicable)
-        })
+/// What the school's claimed score says otherwise than its answers give,
+/// in the import's words: the total, else the level, else the first
+/// criterion that differs. A total alike beside another maximum read
+/// «заявила 9 баллов, выходит 9 баллов» (a robustness audit).
+pub fn claim_difference(claim: &ClaimedScore, a: &Assessment) -> Option<String> {
+    if (claim.total, claim.max_applicable) != (a.total, a.max_applicable) {
+        return Some(format!(
+            "школа заявила итог {} из {}, по её ответам выходит {} из {}",
+            claim.total, claim.max_applicable, a.total, a.max_applicable
+        ));
+    }
+    let level = |l: Option<crate::card::Level>| l.map_or("—", |l| l.label());
+    if claim.level != a.level {
+        return Some(format!(
+            "школа заявила уровень эффективности «{}», по её ответам выходит «{}»",
+            level(claim.level),
+            level(a.level)
+        ));
+    }
+    let differs = |c: &&crate::scoring::CriterionScore| {
+        claim
+            .criteria
+            .get(&c.code)
+            .is_none_or(|k| k.points != c.points || k.max_applicable != c.max_applicable)
+    };
+    match a.criteria.iter().find(differs) {
+        Some(c) => Some(match claim.criteria.get(&c.code) {
+            Some(k) => format!(
+                "по критерию {} школа заявила {} из {}, по её ответам выходит {} из {}",
+                c.code, k.points, k.max_applicable, c.points, c.max_applicable
+            ),
+            None => format!("в файле нет итога по критерию {}", c.code),
+        }),
+        None if claim.criteria.len() != a.criteria.len() => {
+            Some("в файле итоги по критериям, которых в карте нет".to_owned())
+        }
+        None => None,
+    }
 }
 
 #[cfg(test)]
@@ -574,5 +601,30 @@ mod tests {
         assert_eq!(lie.assessment.total, 2);
         let honest = sign(&card, &d, meta("c2", "2026-09-01", None), 4);
         assert!(!testkit::entry(&card, "honest", &honest).mismatch);
+        // Said as what differs: the total, the maximum beside an equal
+        // total, the level, a criterion.
+        let claim = |change: &dyn Fn(&mut ClaimedScore)| {
+            let mut claimed = payload.score.clone();
+            claimed.total = 2;
+            change(&mut claimed);
+            claim_difference(&claimed, &lie.assessment)
+        };
+        assert_eq!(claim(&|_| ()), None);
+        assert_eq!(
+            claim(&|c| c.total = 20).as_deref(),
+            Some("школа заявила итог 20 из 23, по её ответам выходит 2 из 23")
+        );
+        assert_eq!(
+            claim(&|c| c.max_applicable = 22).as_deref(),
+            Some("школа заявила итог 2 из 22, по её ответам выходит 2 из 23")
+        );
+        assert_eq!(
+            claim(&|c| c.level = None).as_deref(),
+            Some("школа заявила уровень эффективности «—», по её ответам выходит «низкая»")
+        );
+        assert_eq!(
+            claim(&|c| c.criteria.get_mut("1").unwrap().points = 0).as_deref(),
+            Some("по критерию 1 школа заявила 0 из 8, по её ответам выходит 1 из 8")
+        );
     }
 }
