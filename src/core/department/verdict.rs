@@ -167,13 +167,22 @@ pub fn explanation(archive: &Archive, admission: &Admission) -> String {
             };
             let school = entry.profile().name.trim();
             let period = entry.period();
+            // Answers the school sent with an error count nothing: said
+            // here, not only in the review (a robustness audit's «-3»).
+            let invalid = match entry.invalid_answers().as_slice() {
+                [] => String::new(),
+                codes => format!(
+                    " Ответы с ошибками не учтены: {} (что не так — на вкладке «Проверка»).",
+                    codes.join(", ")
+                ),
+            };
             match standing {
                 Standing::Current if entry.mismatch => format!(
-                    "{school}, {period}: {}.",
+                    "{school}, {period}: {}.{invalid}",
                     claim_difference(&entry.opened.payload.score, &entry.assessment)
                         .unwrap_or_default()
                 ),
-                Standing::Current => format!("{school}, {period}."),
+                Standing::Current => format!("{school}, {period}.{invalid}"),
                 Standing::Superseded { by } => {
                     let by = archive.entry(by).map_or(String::new(), |e| e.file_name.clone());
                     format!("{school}, {period}: учитывается более новая выгрузка «{by}».")

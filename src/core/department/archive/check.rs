@@ -225,6 +225,14 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The indicators the school sent with an error: they count nothing.
+    pub fn invalid_answers(&self) -> Vec<&str> {
+        (self.assessment.indicators.iter())
+            .filter(|r| r.outcome == crate::scoring::Outcome::Invalid)
+            .map(|r| r.code.as_str())
+            .collect()
+    }
+
     pub fn id(&self) -> &str {
         &self.opened.payload.submission_id
     }

@@ -165,6 +165,8 @@ pub struct Tally {
     pub held: usize,
     /// Accepted, with a total the school's answers do not give.
     pub mismatched: usize,
+    /// Counted, with answers sent with an error (which count nothing).
+    pub with_errors: usize,
     /// Accepted, and since replaced by a newer file of the same school.
     pub superseded: usize,
     /// Copies of files already in: nothing to do, nothing lost.
@@ -181,6 +183,7 @@ impl Tally {
             accepted: 0,
             held: 0,
             mismatched: 0,
+            with_errors: 0,
             superseded: 0,
             repeated: 0,
             replacing: 0,
@@ -225,6 +228,11 @@ impl Tally {
                 if counts && replaced_earlier.contains(submission_id) {
                     tally.replacing += 1;
                 }
+                let errors =
+                    (archive.entry(submission_id)).is_some_and(|e| !e.invalid_answers().is_empty());
+                if counts && errors {
+                    tally.with_errors += 1;
+                }
             }
         }
         tally
@@ -240,15 +248,25 @@ impl Tally {
             accepted,
             held,
             mismatched,
+            with_errors,
             superseded,
             repeated,
             replacing,
         } = *self;
         let mut text = format!("Файлов: {files}. Принято: {accepted}");
+        let mut notes = Vec::new();
         if mismatched > 0 {
-            text.push_str(&format!(
-                " (итог в файле не совпадает с пересчётом: {mismatched})"
+            notes.push(format!(
+                "итог в файле не совпадает с пересчётом: {mismatched}"
             ));
+        }
+        if with_errors > 0 {
+            notes.push(format!(
+                "с ответами, заполненными с ошибкой и не учтёнными: {with_errors}"
+            ));
+        }
+        if !notes.is_empty() {
+            text.push_str(&format!(" ({})", notes.join("; ")));
         }
         text.push('.');
         if superseded > 0 {
@@ -366,6 +384,32 @@ mod tests {
              Не принято: 0."
         );
         assert_eq!(tally.hidden(), 1);
+    }
+
+    /// A signed file with answers typed wrong («-3») is accepted, and
+    /// says which answers count nothing.
+    #[test]
+    fn answers_sent_with_an_error_are_said_on_import() {
+        let card = testkit::card();
+        let mut d = draft("СОШ 4", "2025/2026", &["1.8"]);
+        d.answers.insert("1.1".into(), testkit::share("-3", "100"));
+        d.answers.insert("1.2".into(), testkit::share("1,5", "100"));
+        let e = entry(&card, "w", &sign(&card, &d, meta("w", "2026-09-01", None), 5));
+        assert_eq!(e.invalid_answers(), ["1.1", "1.2"]);
+        let mut archive = Archive::new(Cards::new([card.clone()]));
+        let log: Vec<ImportRow> = (archive.admit_all(vec![e]).into_iter())
+            .map(|(file, admission)| ImportRow::admitted(file, admission))
+            .collect();
+        assert_eq!(
+            log[0].why(&archive),
+            "СОШ 4, 2025/2026. Ответы с ошибками не учтены: 1.1, 1.2 (что не так — на вкладке \
+             «Проверка»)."
+        );
+        assert_eq!(
+            Tally::of(&archive, &log).summary(),
+            "Файлов: 1. Принято: 1 (с ответами, заполненными с ошибкой и не учтёнными: 1). Ждут \
+             решения: 0. Не принято: 0."
+        );
     }
 
     /// A file replaced by the school's newer one was accepted, and is said
