@@ -1119,6 +1119,8 @@ pub enum ArchiveError {
     Backup,
     /// A school's export, which the import takes.
     Submission,
+    /// A signing key's backup, which the key panel takes.
+    KeyBackup,
     Newer {
         schema: u64,
     },
@@ -1146,6 +1148,11 @@ impl fmt::Display for ArchiveError {
             Self::Submission => write!(
                 f,
                 "Это выгрузка школы: её принимает кнопка «Выбрать файлы…» вверху вкладки «Загрузка файлов»."
+            ),
+            Self::KeyBackup => write!(
+                f,
+                "Это резервная копия ключа подписи: ключ отдела восстанавливает кнопка «Восстановить \
+                 ключ из файла…» на вкладке «Карты», ключ школы — страница школы."
             ),
             Self::Newer { schema } => write!(
                 f,

@@ -25,6 +25,17 @@ pub fn KeyPanel() -> impl IntoView {
             Ok(text) => text,
             Err(why) => return notices.refuse(&name, "не открыт", &why),
         };
+        let restored = match key.read_backup(&text) {
+            Ok(restored) => restored,
+            Err(e) => return notices.refuse(&name, "не открыт", &e.to_string()),
+        };
+        let fp = restored.fingerprint();
+        if key.fingerprint().as_ref() == Some(&fp) {
+            return notices.push(
+                format!("В файле тот же ключ, что уже в этом браузере: {fp}."),
+                None,
+            );
+        }
         if key.exists()
             && !confirm(
                 "Заменить ключ подписи этого браузера ключом из файла? Текущий ключ будет забыт.",
@@ -32,10 +43,8 @@ pub fn KeyPanel() -> impl IntoView {
         {
             return;
         }
-        match key.restore(&text) {
-            Ok(fp) => notices.push(format!("Ключ подписи восстановлен: {fp}."), None),
-            Err(e) => notices.refuse(&name, "не открыт", &e.to_string()),
-        }
+        let fp = key.restore(restored);
+        notices.push(format!("Ключ подписи восстановлен: {fp}."), None);
     });
     view! {
         <div class="key-panel">

@@ -223,11 +223,17 @@ impl SigningKey {
     }
 
     /// Replaces the key with the one in a backup file; returns its fingerprint.
-    pub fn restore(self, text: &str) -> Result<String, KeyError> {
-        let key = KeyPair::from_backup_as(text, self.owner.role())?;
+    /// The key a backup file holds, read before anything is asked: a
+    /// wrong file was refused only after «Заменить ключ…?».
+    pub fn read_backup(self, text: &str) -> Result<KeyPair, KeyError> {
+        KeyPair::from_backup_as(text, self.owner.role())
+    }
+
+    /// Makes `key` this browser's; its fingerprint.
+    pub fn restore(self, key: KeyPair) -> String {
         let fingerprint = key.fingerprint();
         self.keep(&key);
         self.key.set(Some(key));
-        Ok(fingerprint)
+        fingerprint
     }
 }

@@ -682,6 +682,16 @@ test('the key backup restores the same signing key in another browser', async ()
         }, await said.elementHandle());
         await card.page.locator('#restore-key').setInputFiles(keyFile);
         await card.expectText('fingerprint', fingerprint);
+        // The same file again: read first, nothing to replace, not asked.
+        const asked = [];
+        card.page.on('dialog', (dialog) => {
+            asked.push(dialog.message());
+            dialog.dismiss();
+        });
+        await card.page.locator('#restore-key').setInputFiles([]);
+        await card.page.locator('#restore-key').setInputFiles(keyFile);
+        await card.page.getByTestId('notices').filter({ hasText: `В файле тот же ключ, что уже в этом браузере: ${fingerprint}.` }).waitFor();
+        assert.deepEqual(asked, []);
     });
     // The department's page does not take the school's key as its own.
     const { context, page } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs' });

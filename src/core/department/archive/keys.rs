@@ -208,6 +208,13 @@ mod tests {
             Some(ArchiveError::Submission)
         );
         assert_eq!(unpack(cards(), "{}").err(), Some(ArchiveError::Foreign));
+        // A key's backup, to either button: pointed to its own.
+        let key = crate::signed::keys::KeyPair::from_seed([7; 32]).to_backup(
+            "2026-12-01T10:00:00Z",
+            crate::signed::keys::KeyRole::Department,
+        );
+        assert_eq!(unpack(cards(), &key).err(), Some(ArchiveError::KeyBackup));
+        assert_eq!(fresh.load_keys(&key), Err(ArchiveError::KeyBackup));
         // With the list loaded, a file signed with another key is held.
         let other = sign(&card, &d, meta("d2", "2026-09-01", None), 9);
         fresh.admit(entry(&card, "o", &other));

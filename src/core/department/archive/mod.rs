@@ -56,6 +56,7 @@ impl crate::error::ArchiveError {
             Some(BACKUP_FORMAT) => Self::Backup,
             Some(KEYS_FORMAT) => Self::KeyList,
             Some(crate::signed::submission::FORMAT) => Self::Submission,
+            Some(crate::signed::keys::KEY_FILE_FORMAT) => Self::KeyBackup,
             _ => Self::Foreign,
         }
     }
