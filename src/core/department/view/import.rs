@@ -394,7 +394,11 @@ mod tests {
         let mut d = draft("СОШ 4", "2025/2026", &["1.8"]);
         d.answers.insert("1.1".into(), testkit::share("-3", "100"));
         d.answers.insert("1.2".into(), testkit::share("1,5", "100"));
-        let e = entry(&card, "w", &sign(&card, &d, meta("w", "2026-09-01", None), 5));
+        let e = entry(
+            &card,
+            "w",
+            &sign(&card, &d, meta("w", "2026-09-01", None), 5),
+        );
         assert_eq!(e.invalid_answers(), ["1.1", "1.2"]);
         let mut archive = Archive::new(Cards::new([card.clone()]));
         let log: Vec<ImportRow> = (archive.admit_all(vec![e]).into_iter())
