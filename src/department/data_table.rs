@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use profkarta_core::export::{Cell, Table};
+use profkarta_core::export::{Cell, ColumnSort, Table};
 use profkarta_core::text::group_digits;
 
 use crate::shared::table_scroll::TableScroll;
@@ -35,7 +35,15 @@ pub fn DataTable(
     /// A class beside `data`, for a table styled its own way.
     #[prop(optional)]
     class: &'static str,
+    /// The headers sort the rows by their column (see [`ColumnSort`]).
+    #[prop(optional)]
+    sortable: bool,
 ) -> impl IntoView {
+    let sort = RwSignal::new(ColumnSort::default());
+    let order = Memo::new(move |_| match sortable {
+        true => sort.with(|s| table.with(|t| s.order(&t.rows))),
+        false => table.with(|t| (0..t.rows.len()).collect()),
+    });
     // Columns holding numbers, past the first: set right.
     let numeric = Memo::new(move |_| {
         table.with(|t| {
@@ -55,14 +63,32 @@ pub fn DataTable(
             t.headers
                 .iter()
                 .enumerate()
-                .map(|(c, h)| view! { <th scope="col" class:num=is_numeric(c)>{h.clone()}</th> })
+                .map(|(c, h)| match sortable {
+                    false => view! { <th scope="col" class:num=is_numeric(c)>{h.clone()}</th> }.into_any(),
+                    true => {
+                        let numbers = ColumnSort::numbers(&t.rows, c);
+                        let click = move |_| sort.update(|s| *s = s.clicked(c, numbers));
+                        view! {
+                            <th scope="col" class:num=is_numeric(c) aria-sort=move || sort.with(|s| s.aria(c))>
+                                <button type="button" class="sort" on:click=click>{h.clone()}</button>
+                            </th>
+                        }.into_any()
+                    }
+                })
                 .collect_view()
         })
     };
+    // What a click on a header did, for a screen reader.
+    let described = move || {
+        let s = sort.get();
+        table.with(|t| s.describe(&t.headers, ColumnSort::numbers(&t.rows, s.column)))
+    };
     let rows = move || {
         table.with(|t| {
-            t.rows
-                .iter()
+            order
+                .get()
+                .into_iter()
+                .filter_map(|i| t.rows.get(i))
                 .map(|row| {
                     let (name, cells) = row.split_first().expect("a row starts with its name");
                     let cells = cells
@@ -82,6 +108,7 @@ pub fn DataTable(
         })
     };
     view! {
+        {sortable.then(|| view! { <p class="hint no-print" role="status">{described}</p> })}
         <TableScroll label=label>
             <table class=format!("data {class}") data-testid=testid>
                 <thead><tr>{heads}</tr></thead>

@@ -584,6 +584,20 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
             assert.ok(line, s.school);
             assert.equal(line[countAt], s.answers['1.2']?.count ? grouped(Number(s.answers['1.2'].count)) : '—', s.school);
         }
+        // A click on a column's header orders the schools by it, the largest
+        // first, the schools without a number after them.
+        await onScreen.getByRole('button', { name: 'п. 1.2', exact: true }).click();
+        await onScreen.locator('thead th[aria-sort="descending"]', { hasText: 'п. 1.2' }).waitFor();
+        await page.getByText('Порядок — по столбцу «п. 1.2», сначала больше.').waitFor();
+        const sorted = await onScreen.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.children[0].textContent));
+        const countOf = (name) => screenRows.find((l) => l[0] === name)[countAt];
+        const isNumber = (c) => /^\d[\d\s]*$/.test(c);
+        const counts = sorted.map(countOf);
+        const numbers = counts.filter(isNumber).map((c) => Number(c.replace(/\s/g, '')));
+        assert.ok(numbers.length > 1, 'some schools have a count');
+        assert.deepEqual(numbers, [...numbers].sort((a, b) => b - a));
+        assert.ok(counts.slice(numbers.length).every((c) => !isNumber(c)), 'the schools without a number come last');
+        assert.deepEqual([...sorted].sort(), [...screenRows.map((l) => l[0])].sort(), 'every school is still there');
 
         // The reviewer reads a list's rows, not only their number, and no
         // claim of points where the card gives none.

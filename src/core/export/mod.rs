@@ -13,6 +13,7 @@
 
 mod csv;
 mod docx;
+mod order;
 mod xlsx;
 mod xml;
 mod zip;
@@ -23,6 +24,7 @@ use crate::text::{percent_tenths, tenths};
 
 pub use csv::to_csv;
 pub use docx::{text_blocks, to_docx, Block, Image};
+pub use order::ColumnSort;
 pub use xlsx::to_xlsx;
 pub use xml::push_xml as push_escaped;
 pub use zip::zip_stored;
