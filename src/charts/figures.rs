@@ -62,23 +62,20 @@ pub fn effectiveness_svg(measures: &[Vec<IndicatorEffect>]) -> String {
         for e in effects.iter().filter(|e| e.difference().is_some()) {
             for (side, g) in [("адресные", &e.addressed), ("остальные", &e.others)]
             {
+                let (change, (part, whole)) = e.bar(g);
                 items.push((
-                    format!(
-                        "{}) {} · {side} ({})",
-                        n + 1,
-                        e.code,
-                        delta_text(g.change())
-                    ),
-                    Share::new(g.meeting.1 as u64, g.schools as u64),
+                    format!("{}) {} · {side} ({})", n + 1, e.code, delta_text(change)),
+                    Share::new(part, whole),
                 ));
             }
         }
     }
-    paired_bars(
-        "Доля школ, выполняющих целевые показатели мер, через год, %",
-        &items,
-        &[BLUE, SKY_BLUE],
-    )
+    // A card without points has no target met: its shares are the pupils'.
+    let title = match measures.iter().flatten().any(|e| e.by_share) {
+        true => "Доля обучающихся (Σ/Σ) по целевым показателям мер через год, %",
+        false => "Доля школ, выполняющих целевые показатели мер, через год, %",
+    };
+    paired_bars(title, &items, &[BLUE, SKY_BLUE])
 }
 
 pub fn heatmap_svg(card: &Card, rating: &[Ranked]) -> String {

@@ -686,6 +686,7 @@ fn effectiveness_tells_addressed_schools_from_the_others_by_colour() {
         addressed: group(6),
         others: group(3),
         verdict: Verdict::Better,
+        by_share: false,
     };
     let svg = crate::figures::effectiveness_svg(&[vec![effect("1.1"), effect("1.2")]]);
     assert_well_formed(&svg);

@@ -16,12 +16,13 @@ use crate::shared::column_heads::ColumnHeads;
 #[component]
 pub fn EffectivenessView() -> impl IntoView {
     let dept: Dept = expect_context();
-    // A card without points judges nothing: said once, in place of it all.
-    let scored = move || dept.card.with(|c| c.has_points());
+    // A card with nothing a measure can target (no points, no shares)
+    // judges nothing: said once, in place of it all.
+    let judges = move || dept.card.with(|c| c.has_measure_targets());
     let summary = move || {
         dept.effects.with(|e| {
             e.as_ref().map(|e| {
-                if !scored() {
+                if !judges() {
                     return report::effectiveness_without_points(&e.after_period, e.measures.len());
                 }
                 report::effectiveness(&e.after_period, &e.by_measure(), plans_total(&e.plans))
@@ -101,13 +102,13 @@ pub fn EffectivenessView() -> impl IntoView {
         <section class="effectiveness" aria-labelledby="effectiveness-title" data-testid="effectiveness">
             <h3 id="effectiveness-title">{report::EFFECTS_HEADING}</h3>
             {move || match summary() {
-                None if !scored() => view! { <p class="muted" data-testid="effectiveness-summary">{report::WITHOUT_POINTS}</p> }.into_any(),
+                None if !judges() => view! { <p class="muted" data-testid="effectiveness-summary">{report::WITHOUT_POINTS}</p> }.into_any(),
                 None => view! { <p class="muted">{waiting}</p> }.into_any(),
-                Some(text) if !scored() => view! { <p data-testid="effectiveness-summary">{text}</p> }.into_any(),
+                Some(text) if !judges() => view! { <p data-testid="effectiveness-summary">{text}</p> }.into_any(),
                 Some(text) => view! {
                     <p data-testid="effectiveness-summary">{text}</p>
                     <Show when=has_rows>
-                        <p class="hint">{report::effects_method()}</p>
+                        <p class="hint">{move || dept.effects.with(|e| report::effects_method(e.as_ref().is_some_and(Effects::by_share)))}</p>
                         <Chart svg=chart testid="effectiveness-chart"/>
                         <table class="data" data-testid="effectiveness-table">
                             <thead><tr><ColumnHeads names=&EFFECT_HEADERS/></tr></thead>

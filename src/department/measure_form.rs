@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use profkarta_core::card::Level;
+use profkarta_core::department::figures::describe_value;
 use profkarta_core::department::measures::{Audience, Measure, MeasureKind, TargetGroup};
 use profkarta_core::department::school::SchoolId;
 use profkarta_core::text::{by_name, quoted};
@@ -174,7 +175,8 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
         }
     };
     let indicators = dept.card.with_untracked(|card| {
-        card.scored_indicators()
+        let scored = card.has_points();
+        card.measure_targets()
             .map(|i| {
                 let key = i.key().to_owned();
                 let toggle = key.clone();
@@ -188,13 +190,23 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
                 });
                 // The year's figure, fewer than half marked, as «Проблемные
                 // зоны» counts them.
+                // Without points, the municipal value: nothing is met.
                 let code = i.code.clone();
+                let rule = i.rule.clone();
                 let figure = Signal::derive(move || {
                     dept.figures.with(|f| {
                         // Applying to no school, it has no count to show.
                         let x = (f.indicators.iter()).find(|x| x.code == code && x.applicable > 0)?;
-                        let said = format!("выполнили {} из {}", x.earned, x.applicable);
-                        Some((said, x.earned * 2 < x.applicable))
+                        Some(match scored {
+                            true => (
+                                format!("выполнили {} из {}", x.earned, x.applicable),
+                                x.earned * 2 < x.applicable,
+                            ),
+                            false => (
+                                format!("по муниципалитету {}", describe_value(&rule, x)),
+                                false,
+                            ),
+                        })
                     })
                 });
                 view! {
@@ -294,8 +306,9 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
         }
     };
     let with_levels = dept.card.with_untracked(|c| c.levels.is_some());
-    // Only indicators with points are targets a measure can improve.
-    let scored = dept.card.with_untracked(|c| c.has_points());
+    // A card without points or shares has nothing a measure can be
+    // judged by.
+    let targets = dept.card.with_untracked(|c| c.has_measure_targets());
     let card_id = move || dept.card.with(|c| c.id.clone());
     let record = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -338,7 +351,7 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
         // Without a target the measure cannot be judged next year: asked,
         // since a decision may rightly have none.
         if wrong.is_none()
-            && scored
+            && targets
             && m.indicators.is_empty()
             && !confirm(
                 "У меры не отмечено ни одного целевого показателя: в анализ эффективности \
@@ -469,7 +482,7 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
                     {school_boxes}
                 </fieldset>
             </Show>
-            {scored.then(|| view! {
+            {targets.then(|| view! {
                 <fieldset class="measure-indicators">
                     <legend>"Целевые показатели"</legend>
                     {indicators}

@@ -69,7 +69,7 @@ pub fn RoadMap(draft: MeasureDraft) -> impl IntoView {
                                 <td>{m.named()}</td>
                                 <td>{m.date.clone()}</td>
                                 <td>{m.describe(schools)}</td>
-                                {card.has_points().then(|| view! { <td>{m.codes(card).join(", ")}</td> })}
+                                {card.has_measure_targets().then(|| view! { <td>{m.codes(card).join(", ")}</td> })}
                                 <td>{m.implementation.clone()}</td>
                                 <td>{m.report_form.clone()}</td>
                                 <td>{m.responsible.clone()}</td>

@@ -30,6 +30,7 @@ const COURSES = 'Курсы для заместителей по ВР';
 const app = useApp();
 const gen = useGenerated(['--schools', '12', '--periods', `${FIRST},${SECOND}`]);
 const noPoints = useGenerated(['--schools', '4', '--periods', `${FIRST},${SECOND}`, '--card', 'nevinnomyssk']);
+const shares = useGenerated(['--schools', '8', '--periods', `${FIRST},${SECOND}`, '--card', 'izhevsk', '--seed', '11']);
 
 /// Each school of `period` scored independently, by name.
 const scored = (period) =>
@@ -655,6 +656,75 @@ test('on a card without points a measure has no targets, and next year the analy
         await section.getByTestId('effectiveness-summary').filter({ hasText: `По итогам ${FIRST} учебного года принято мер: 1. ${why}` }).waitFor();
         assert.equal(await section.locator('.hint').count(), 0);
         assert.equal(await section.getByTestId('effectiveness-table').count(), 0);
+        assert.deepEqual(errors.map(String), []);
+    } finally {
+        await context.close();
+    }
+});
+
+/// `part` of `whole` as the page shows it: «12,6 %», tenths rounded half up.
+const pct = (part, whole) => {
+    const t = (2000n * BigInt(part) + BigInt(whole)) / (2n * BigInt(whole));
+    return `${t / 10n},${t % 10n}\u00a0%`;
+};
+/// «+8,0 п. п.» from two tenths.
+const moved = (t) => `${t > 0 ? '+' : t < 0 ? '−' : ''}${Math.trunc(Math.abs(t) / 10)},${Math.abs(t) % 10}\u00a0п.\u00a0п.`;
+/// `(a of b) → (c of d)` in tenths of a point, exact and rounded once,
+/// half away from zero.
+const exactTenths = (a, b, c, d) => {
+    const [num, den] = [(BigInt(c) * BigInt(b) - BigInt(a) * BigInt(d)) * 1000n, BigInt(b) * BigInt(d)];
+    const size = (2n * (num < 0n ? -num : num) + den) / (2n * den);
+    return Number(num < 0n ? -size : size);
+};
+
+test('on seed 001\'s card a measure targets its share, and next year it is judged by the pupils\' share', async () => {
+    const { context, page, errors } = await openDepartment(app);
+    try {
+        await importFiles(page, shares.files);
+        await page.locator('#period').selectOption(FIRST);
+        await page.getByRole('tab', { name: 'Меры' }).click();
+        const form = page.getByTestId('measure-form');
+        // The share is a target, shown with its municipal value.
+        const subs = (period) => shares.manifest.files.map((f) => f.submission).filter((s) => s?.period === period);
+        const answer = (s) => s.answers['П-1.1'];
+        const sum = (list) => list.reduce(([n, d], s) => [n + Number(answer(s).numerator), d + Number(answer(s).denominator)], [0, 0]);
+        const [n0, d0] = sum(subs(FIRST));
+        const target = form.locator('.measure-indicators').getByRole('checkbox', { name: /^П-1\.1 / });
+        assert.ok((await target.locator('xpath=..').innerText()).includes(`по муниципалитету ${pct(n0, d0)}`));
+        // Addressed to the four schools first by name in the list.
+        const names = subs(FIRST).map((s) => s.school);
+        const chosen = names.slice(0, 4);
+        await form.getByLabel('Название').fill('Профориентационное тестирование 6–11 классов');
+        await form.getByLabel('Кому адресована').selectOption({ label: 'выбранным ОО' });
+        for (const name of chosen) await form.locator('.measure-schools').getByRole('checkbox', { name, exact: true }).check();
+        await target.check();
+        await form.getByRole('button', { name: 'Записать меру' }).click();
+        const row = page.getByTestId('road-map').locator('tbody tr', { hasText: 'Профориентационное тестирование' });
+        await row.waitFor();
+        assert.ok((await page.getByTestId('road-map').locator('thead th').allInnerTexts()).includes('Целевые показатели'));
+        assert.ok((await row.innerText()).includes('П-1.1'));
+
+        // Next year: the pupils' share in each group, by hand from the files.
+        await page.locator('#period').selectOption(SECOND);
+        const after = new Map(subs(SECOND).map((s) => [s.school, s]));
+        const group = (inside) => sum(subs(FIRST).filter((s) => inside(s.school) && after.has(s.school)))
+            .concat(sum(subs(FIRST).filter((s) => inside(s.school) && after.has(s.school)).map((s) => after.get(s.school))));
+        const describe = ([a, b, c, d]) => `Σ/Σ ${pct(a, b)} → ${pct(c, d)} (${moved(exactTenths(a, b, c, d))})`;
+        const addressed = group((name) => chosen.includes(name));
+        const others = group((name) => !chosen.includes(name));
+        const section = page.getByTestId('effectiveness');
+        const cells = await section.getByTestId('effectiveness-table').locator('tbody tr').first().locator('td').allInnerTexts();
+        assert.equal(cells[1], 'П-1.1');
+        assert.equal(cells[2], `адресные ОО (4): ${describe(addressed)}; остальные ОО (4): ${describe(others)}`);
+        // The difference of the two changes, rounded once from the exact one.
+        const exact = (a, b, c, d) => (c / d - a / b) * 1000;
+        const difference = Math.round(exact(...addressed) - exact(...others));
+        assert.equal(cells[3], moved(difference));
+        const verdict = difference >= 100 ? 'лучше, чем в остальных школах' : difference <= -100 ? 'хуже, чем в остальных школах' : 'без заметной разницы';
+        assert.ok(cells[4].startsWith(verdict), cells[4]);
+        assert.ok((await section.locator('.hint').innerText()).includes('Показатель без баллов выполненным не бывает: по нему сравнивается изменение доли обучающихся (Σ/Σ)'));
+        assert.equal(await section.getByTestId('effectiveness-summary').innerText(),
+            `По итогам ${FIRST} учебного года принято мер: 1, целевых показателей в них: 1; каждый сравнен в адресных школах и в остальных (разность изменений доли обучающихся (Σ/Σ)): ${verdict} — 1.`);
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();

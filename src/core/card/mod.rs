@@ -365,6 +365,25 @@ impl Card {
     pub fn scored_indicators(&self) -> impl Iterator<Item = &Indicator> {
         self.indicators().filter(|i| i.points > 0)
     }
+
+    /// What a measure can target, to be judged a year later: the
+    /// indicators with points, met or not by each school; on a card
+    /// without points, its shares, judged by the pupils' share (seed 001
+    /// calls its measures the «компонент управленческого цикла»).
+    pub fn measure_targets(&self) -> impl Iterator<Item = &Indicator> {
+        let scored = self.has_points();
+        self.indicators().filter(move |i| match scored {
+            true => i.points > 0,
+            false => matches!(i.rule, Rule::Share { .. } | Rule::Breakdown { .. }),
+        })
+    }
+
+    /// Whether a measure can target anything ([`Card::measure_targets`]):
+    /// then the road map has a column of targets and a year later the
+    /// analysis judges them.
+    pub fn has_measure_targets(&self) -> bool {
+        self.measure_targets().next().is_some()
+    }
 }
 
 #[cfg(test)]

@@ -71,6 +71,35 @@ impl Group {
         delta_difference_tenths(self.shares(), other.shares())
     }
 
+    /// The change of the pupils' share (Σ/Σ) minus `other`'s, rounded
+    /// once; `None` where a group has no share in both years.
+    fn share_minus(&self, other: &Group) -> Option<i64> {
+        let (Some(a), Some(o)) = (self.sums, other.sums) else {
+            return None;
+        };
+        Some(delta_difference_tenths(a, o))
+    }
+
+    /// «Σ/Σ 20,0 % → 35,0 % (+15,0 п. п.)»: an indicator without points,
+    /// which no school meets, moves by its pupils' share alone. The change
+    /// is the exact one, rounded once, as the difference beside it is: the
+    /// two groups' changes then subtract to it by hand.
+    pub fn describe_share(&self) -> String {
+        let Some(((a, b), (c, d))) = self.sums else {
+            return "нет школ с долей в оба года".to_owned();
+        };
+        let over = match self.with_shares {
+            k if k < self.schools => format!(" ({k} ОО с долей в оба года)"),
+            _ => String::new(),
+        };
+        format!(
+            "Σ/Σ{over} {} → {} ({})",
+            percent(a, b),
+            percent(c, d),
+            delta_text(delta_tenths((a, b), (c, d)))
+        )
+    }
+
     /// «выполняли 1 из 4 → 3 из 4 (+50,0 п. п.); Σ/Σ 20,0 % → 35,0 %».
     pub fn describe(&self) -> String {
         let n = self.schools;
@@ -173,16 +202,22 @@ pub struct IndicatorEffect {
     pub addressed: Group,
     pub others: Group,
     pub verdict: Verdict,
+    /// An indicator without points: nothing on it is met, so it is judged
+    /// by the pupils' share (Σ/Σ) in each group (seed 001's П-1.1).
+    pub by_share: bool,
 }
 
 impl IndicatorEffect {
     /// The addressed schools' change minus the others', in tenths of a point.
     pub fn difference(&self) -> Option<i64> {
-        matches!(
+        let judged = matches!(
             self.verdict,
             Verdict::Better | Verdict::NoDifference | Verdict::Worse
-        )
-        .then(|| self.addressed.minus(&self.others))
+        );
+        match self.by_share {
+            false => judged.then(|| self.addressed.minus(&self.others)),
+            true => self.addressed.share_minus(&self.others).filter(|_| judged),
+        }
     }
 
     /// What makes a verdict weaker than it reads: one school fewer
@@ -201,7 +236,8 @@ impl IndicatorEffect {
                  не проверен"
             ));
         }
-        if !matches!(self.verdict, Verdict::Better | Verdict::Worse) {
+        // A share has no school crossing a target to count.
+        if !matches!(self.verdict, Verdict::Better | Verdict::Worse) || self.by_share {
             return (!notes.is_empty()).then(|| format!("вывод ненадёжен: {}", notes.join("; ")));
         }
         // One school moved against the verdict: the addressed group's «after»
@@ -238,6 +274,21 @@ impl IndicatorEffect {
         (!notes.is_empty()).then(|| format!("вывод ненадёжен: {}", notes.join("; ")))
     }
 
+    /// What a chart shows of `group` (one of this effect's): its change in
+    /// tenths of a point and where it stands the year after, (part,
+    /// whole): the schools meeting the indicator, or for a share without
+    /// points the pupils' share.
+    pub fn bar(&self, group: &Group) -> (i64, (u64, u64)) {
+        match (self.by_share, group.sums) {
+            (true, Some((before, after))) => (delta_tenths(before, after), after),
+            (true, None) => (0, (0, 0)),
+            (false, _) => (
+                group.change(),
+                (group.meeting.1 as u64, group.schools as u64),
+            ),
+        }
+    }
+
     /// The verdict, with its [`caveat`](Self::caveat) where it has one.
     pub fn verdict_text(&self) -> String {
         match self.caveat() {
@@ -259,12 +310,16 @@ impl IndicatorEffect {
         }
         // The difference itself has a column of its own beside this one
         // (`effect_cells`), on screen, in XLSX and in Word.
+        let describe = |g: &Group| match self.by_share {
+            true => g.describe_share(),
+            false => g.describe(),
+        };
         format!(
             "адресные ОО ({}): {}; остальные ОО ({}): {}",
             self.addressed.schools,
-            self.addressed.describe(),
+            describe(&self.addressed),
             self.others.schools,
-            self.others.describe()
+            describe(&self.others)
         )
     }
 }
@@ -274,14 +329,20 @@ impl IndicatorEffect {
 /// its code in the version the school filled in.
 fn standing(archive: &Archive, card: &Card, result: &SchoolResult, code: &str) -> Option<Standing> {
     let counted = result.score.indicator(code).filter(|c| c.applies)?;
-    let share = archive.entry(&result.submission_id).and_then(|e| {
-        let own = e.card.code_of(card, code)?;
-        e.assessment
-            .indicators
-            .iter()
-            .find(|r| r.code == own)
-            .and_then(|r| r.outcome.share())
-    });
+    // A value the check did not confirm is left out of the sums, as the
+    // municipal value leaves it out.
+    let confirmed = !counted.unconfirmed_value();
+    let share = archive
+        .entry(&result.submission_id)
+        .filter(|_| confirmed)
+        .and_then(|e| {
+            let own = e.card.code_of(card, code)?;
+            e.assessment
+                .indicators
+                .iter()
+                .find(|r| r.code == own)
+                .and_then(|r| r.outcome.share())
+        });
     Some(Standing {
         earned: counted.met(),
         share,
@@ -350,6 +411,7 @@ pub fn measure_effect(span: &Span, measure: &Measure) -> Vec<IndicatorEffect> {
         })
         .into_iter()
         .map(|key| {
+            let by_share = span.new_card.by_key(key).is_some_and(|i| i.points == 0);
             let (old, new) = match span.codes(key) {
                 Ok(codes) => codes,
                 Err((code, verdict)) => {
@@ -358,6 +420,7 @@ pub fn measure_effect(span: &Span, measure: &Measure) -> Vec<IndicatorEffect> {
                         addressed: Group::default(),
                         others: Group::default(),
                         verdict,
+                        by_share,
                     }
                 }
             };
@@ -378,7 +441,8 @@ pub fn measure_effect(span: &Span, measure: &Measure) -> Vec<IndicatorEffect> {
                 code: new,
                 addressed,
                 others,
-                verdict: verdict(&addressed, &others, for_all),
+                verdict: verdict(&addressed, &others, for_all, by_share),
+                by_share,
             }
         })
         .collect()
@@ -398,14 +462,22 @@ fn one_year_checked(
     (moved(before, old) && unchecked(after)) || (moved(after, new) && unchecked(before))
 }
 
-fn verdict(addressed: &Group, others: &Group, for_all: bool) -> Verdict {
+fn verdict(addressed: &Group, others: &Group, for_all: bool, by_share: bool) -> Verdict {
     if others.schools == 0 && for_all {
         return Verdict::NoOthers;
     }
-    if addressed.schools < MIN_SCHOOLS || others.schools < MIN_SCHOOLS {
+    // By the share, only the schools with one in both years count.
+    let counted = |g: &Group| match by_share {
+        true => g.with_shares,
+        false => g.schools,
+    };
+    if counted(addressed) < MIN_SCHOOLS || counted(others) < MIN_SCHOOLS {
         return Verdict::TooFew;
     }
-    let d = addressed.minus(others);
+    let d = match by_share {
+        true => addressed.share_minus(others).unwrap_or_default(),
+        false => addressed.minus(others),
+    };
     if d >= NOTABLE_TENTHS {
         Verdict::Better
     } else if d <= -NOTABLE_TENTHS {
@@ -429,6 +501,12 @@ impl Effects {
     /// the report's sentence and the chart count.
     pub fn by_measure(&self) -> Vec<Vec<IndicatorEffect>> {
         self.measures.iter().map(|(_, x)| x.clone()).collect()
+    }
+
+    /// Whether some targeted indicator has no points and is judged by the
+    /// pupils' share: the method says how.
+    pub fn by_share(&self) -> bool {
+        (self.measures.iter()).any(|(_, x)| x.iter().any(|e| e.by_share))
     }
 
     /// Whether any measure targets an indicator there is something to

@@ -132,7 +132,7 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
         blocks.extend(effectiveness_blocks(
             effects,
             input.effects_chart.as_ref(),
-            card.has_points(),
+            card.has_measure_targets(),
         ));
     }
     if let Some(road_map) = &input.road_map {
@@ -147,8 +147,10 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
     blocks
 }
 
-fn effectiveness_blocks(effects: &Effects, chart: Option<&Image>, scored: bool) -> Vec<Block> {
-    if !scored {
+/// `judges`: the card has something a measure can target
+/// ([`Card::has_measure_targets`]).
+fn effectiveness_blocks(effects: &Effects, chart: Option<&Image>, judges: bool) -> Vec<Block> {
+    if !judges {
         return vec![Block::Paragraph(report::effectiveness_without_points(
             &effects.after_period,
             effects.measures.len(),
@@ -160,7 +162,7 @@ fn effectiveness_blocks(effects: &Effects, chart: Option<&Image>, scored: bool) 
         plans_total(&effects.plans),
     ))];
     if effects.has_targets() {
-        blocks.push(Block::Paragraph(report::effects_method()));
+        blocks.push(Block::Paragraph(report::effects_method(effects.by_share())));
         blocks.extend(chart.cloned().map(Block::Image));
         blocks.push(Block::Table(effects_table(effects)));
     }
@@ -206,6 +208,7 @@ mod tests {
                     addressed: Group::default(),
                     others: Group::default(),
                     verdict: Verdict::TooFew,
+                    by_share: false,
                 }],
             )],
             plans: vec![PlanEffect {
@@ -346,7 +349,7 @@ mod tests {
         assert_eq!(read[analysis - 1], paragraph(None, "\u{C}"));
         assert_eq!(
             read[analysis + 2],
-            paragraph(None, &report::effects_method()),
+            paragraph(None, &report::effects_method(false)),
             "how the measures are compared"
         );
         assert_eq!(

@@ -411,7 +411,8 @@ static ROAD_MAP_HEADERS: [&str; 9] = [
 /// The road map's last column: whether and how the measure was carried out.
 pub const DONE_HEADER: &str = "Отметка о выполнении";
 
-/// [`ROAD_MAP_HEADERS`] for `card`: a card without points has no targets.
+/// [`ROAD_MAP_HEADERS`] for `card`: a card whose measures can have no
+/// targets (no points, no shares) has no such column.
 pub fn road_map_headers(card: &Card) -> &'static [&'static str] {
     static WITHOUT_TARGETS: [&str; 8] = [
         "№",
@@ -423,7 +424,7 @@ pub fn road_map_headers(card: &Card) -> &'static [&'static str] {
         "Исполнитель",
         DONE_HEADER,
     ];
-    if card.has_points() {
+    if card.has_measure_targets() {
         &ROAD_MAP_HEADERS
     } else {
         &WITHOUT_TARGETS
@@ -450,7 +451,7 @@ pub fn road_map_table(
                 Cell::Text(m.date.trim().to_owned()),
                 Cell::Text(m.describe(schools)),
             ];
-            if card.has_points() {
+            if card.has_measure_targets() {
                 row.push(Cell::Text(m.codes(card).join(", ")));
             }
             row.push(Cell::Text(m.responsible.trim().to_owned()));
@@ -617,6 +618,7 @@ mod tests {
             addressed: Group::default(),
             others: Group::default(),
             verdict: Verdict::TooFew,
+            by_share: false,
         };
         assert_eq!(effect_cells(0, &m, &x)[0], "1) семинар «Профпробы»");
         m.done = " проведён 20.03.2025, участвовали 5 из 7 ОО ".into();

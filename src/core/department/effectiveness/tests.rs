@@ -344,6 +344,7 @@ fn a_verdict_on_one_school_says_so() {
             by_check: 0,
         },
         verdict: Verdict::Better,
+        by_share: false,
     };
     // +14,3 п. п. against 0.
     assert_eq!(effect.difference(), Some(143));
@@ -396,6 +397,7 @@ fn one_school_is_whether_one_school_less_undoes_the_verdict() {
         addressed,
         others,
         verdict,
+        by_share: false,
     };
     // 0 → 2 of 20 (+10,0) against no change: one school less is +5,0.
     let two_of_twenty = effect(group(20, (0, 2)), group(5, (0, 0)), Verdict::Better);
@@ -451,7 +453,10 @@ fn the_difference_of_differences_is_rounded_once() {
     let (addressed, others) = (group(7, (6, 0)), group(23, (22, 0)));
     assert_eq!((addressed.change(), others.change()), (-857, -957));
     assert_eq!(addressed.minus(&others), 99);
-    assert_eq!(verdict(&addressed, &others, false), Verdict::NoDifference);
+    assert_eq!(
+        verdict(&addressed, &others, false, false),
+        Verdict::NoDifference
+    );
     // The pupils' shares of a walk-through's report: 161/380 → 148/383
     // (−3,726) against 440/779 → 439/735 (+3,245): −6,971, so −7,0 (the
     // changes rounded first gave −6,9).
@@ -466,6 +471,7 @@ fn the_difference_of_differences_is_rounded_once() {
             ..group(8, (4, 0))
         },
         verdict: Verdict::Better,
+        by_share: false,
     };
     assert_eq!(
         effect.caveat().unwrap(),
@@ -530,4 +536,88 @@ fn a_change_the_check_of_one_year_made_is_said() {
              год не проверен"
         )
     );
+}
+
+/// Seed 001's П-1.1 has no points: no school meets it, so a measure about
+/// it is judged by the pupils' share. Six schools at 10 of 100; a–c
+/// addressed. By hand: a–c to 40 of 100 each, Σ/Σ 30/300 = 10,0 % →
+/// 120/300 = 40,0 % (+30,0); d–f to 15 of 100, 10,0 % → 15,0 % (+5,0);
+/// +25,0 is «лучше». With a–c at 20 of 100 instead: +10,0 against +5,0,
+/// +5,0 is «без заметной разницы».
+#[test]
+fn an_indicator_without_points_is_judged_by_the_pupils_share() {
+    let iz = crate::card::builtin("izhevsk").unwrap().unwrap();
+    let code = "П-1.1";
+    let with = |after_addressed: &str| {
+        let drafts: Vec<(String, Draft)> = ["a", "b", "c", "d", "e", "f"]
+            .iter()
+            .enumerate()
+            .flat_map(|(i, name)| {
+                let file = |period: &str, n: &str| {
+                    let mut d = testkit::draft(name, period, &[]);
+                    d.answers.insert(code.into(), share(n, "100"));
+                    d
+                };
+                let after = if i < 3 { after_addressed } else { "15" };
+                [
+                    (format!("{name}1"), file(BEFORE, "10")),
+                    (format!("{name}2"), file(AFTER, after)),
+                ]
+            })
+            .collect();
+        let named: Vec<(&str, &Draft)> = drafts.iter().map(|(id, d)| (id.as_str(), d)).collect();
+        testkit::archive(&iz, &named)
+    };
+    let effect = |archive: &Archive| {
+        let mut m = Measure::blank("izhevsk", BEFORE);
+        m.indicators = vec![iz.indicator(code).unwrap().key().to_owned()];
+        m.audience = Audience::Schools(
+            (results(archive, "izhevsk", BEFORE).into_iter())
+                .filter(|r| ["a", "b", "c"].contains(&r.name()))
+                .map(|r| r.school)
+                .collect(),
+        );
+        let (before, after) = (
+            results(archive, "izhevsk", BEFORE),
+            results(archive, "izhevsk", AFTER),
+        );
+        let span = Span {
+            archive,
+            old_card: &iz,
+            before: &before,
+            new_card: &iz,
+            after: &after,
+        };
+        measure_effect(&span, &m).remove(0)
+    };
+    let plain = |text: String| text.replace('\u{A0}', " ");
+    let better = effect(&with("40"));
+    assert!(better.by_share);
+    assert_eq!(better.verdict, Verdict::Better);
+    assert_eq!(better.difference(), Some(250));
+    assert_eq!(
+        plain(better.numbers()),
+        "адресные ОО (3): Σ/Σ 10,0 % → 40,0 % (+30,0 п. п.); остальные ОО (3): Σ/Σ 10,0 % → \
+         15,0 % (+5,0 п. п.)"
+    );
+    assert_eq!(better.caveat(), None);
+    // The chart's bars: the pupils' share the year after, and its change.
+    assert_eq!(better.bar(&better.addressed), (300, (120, 300)));
+    assert_eq!(better.bar(&better.others), (50, (45, 300)));
+    let same = effect(&with("20"));
+    assert_eq!(
+        (same.verdict, same.difference()),
+        (Verdict::NoDifference, Some(50))
+    );
+    // A value the check did not confirm leaves the sums, as it leaves the
+    // municipal value: two addressed schools with a share are too few.
+    let mut checked = with("40");
+    checked.set_decision(
+        "a2",
+        code,
+        Some(crate::department::review::Decision::NoPoint),
+    );
+    let few = effect(&checked);
+    assert_eq!((few.addressed.schools, few.addressed.with_shares), (3, 2));
+    assert_eq!((few.verdict, few.difference()), (Verdict::TooFew, None));
 }

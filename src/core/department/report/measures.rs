@@ -61,11 +61,15 @@ pub fn effectiveness(
             .filter(|(_, n)| *n > 0)
             .map(|(v, n)| format!("{} — {n}", v.label()))
             .collect();
-        // The verdicts are of a measure's indicators, not of the measures.
+        // The verdicts are of a measure's indicators, not of the measures;
+        // a card without points compares its pupils' shares.
+        let compared = match all.iter().any(|e| e.by_share) {
+            true => "доли обучающихся (Σ/Σ)",
+            false => "доли школ, выполняющих показатель",
+        };
         format!(
             "По итогам {previous_period} учебного года принято мер: {}, целевых показателей в них: \
-             {}; каждый сравнен в адресных школах и в остальных (разность изменений доли школ, \
-             выполняющих показатель): {}.",
+             {}; каждый сравнен в адресных школах и в остальных (разность изменений {compared}): {}.",
             measures.len(),
             all.len(),
             parts.join(", ")
@@ -95,9 +99,9 @@ pub fn effectiveness(
 }
 
 /// How the analysis of measures compares, said beside its table.
-pub fn effects_method() -> String {
+pub fn effects_method(by_share: bool) -> String {
     use crate::department::effectiveness::{Verdict, MIN_SCHOOLS, NOTABLE_TENTHS};
-    format!(
+    let method = format!(
         "Для каждой меры её целевые показатели сравниваются в адресных школах и в остальных: \
          изменение доли школ, выполняющих показатель, у адресных минус изменение у остальных. \
          Заметной считается разность не менее {}\u{A0}п.\u{A0}п. Итоги «{}» и «{}» \
@@ -108,5 +112,14 @@ pub fn effects_method() -> String {
         crate::text::tenths(NOTABLE_TENTHS.unsigned_abs(), ','),
         Verdict::NoOthers.label(),
         Verdict::TooFew.label(),
-    )
+    );
+    // An indicator without points is never met (seed 001's П-1.1).
+    match by_share {
+        true => format!(
+            "{method} Показатель без баллов выполненным не бывает: по нему сравнивается изменение \
+             доли обучающихся (Σ/Σ) у адресных школ и у остальных, по школам, у которых доля есть \
+             в оба года."
+        ),
+        false => method,
+    }
 }

@@ -713,6 +713,7 @@ fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
             by_check: 0,
         },
         verdict,
+        by_share: false,
     };
     let text = effectiveness(
         "2024/2025",
