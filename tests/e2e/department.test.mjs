@@ -736,7 +736,8 @@ test('a comment of 5 000 characters and 30 links from a school are shown shorten
         await page.getByRole('link', { name: 'Отдел образования: сбор и анализ' }).click();
         await page.getByTestId('dept-tabs').waitFor();
         await page.locator('#import-files').setInputFiles([exported]);
-        await page.getByTestId('import-summary').filter({ hasText: 'Принято: 1.' }).waitFor();
+        // The comment too long is an error in 1.1's answer: 1.1 counts nothing.
+        await page.getByTestId('import-summary').filter({ hasText: 'Принято: 1 (с ответами, заполненными с ошибкой и не учтёнными: 1).' }).waitFor();
         await page.getByRole('tab', { name: 'Проверка' }).click();
         const row = page.getByTestId('review').locator('li[data-code="1.1"]');
         const comment = await row.locator('.school-comment').innerText();

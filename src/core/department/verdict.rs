@@ -12,6 +12,8 @@ pub enum Verdict {
     Accepted,
     /// Accepted, but the score it claims is not what its answers give.
     ScoreMismatch,
+    /// Accepted, with answers sent with an error: they count nothing.
+    WithErrors,
     Superseded,
     KeyChanged,
     KeyRejected,
@@ -30,13 +32,10 @@ impl Verdict {
         match admission {
             Admission::Refused(e) => Self::of_error(e),
             Admission::Filed { submission_id } => match archive.standing_of(submission_id) {
-                Some(Standing::Current) => {
-                    if archive.entry(submission_id).is_some_and(|e| e.mismatch) {
-                        Self::ScoreMismatch
-                    } else {
-                        Self::Accepted
-                    }
-                }
+                Some(Standing::Current) => match archive.entry(submission_id) {
+                    Some(entry) => Self::of_entry(entry),
+                    None => Self::Accepted,
+                },
                 Some(Standing::Superseded { .. }) => Self::Superseded,
                 Some(Standing::Held) => Self::KeyChanged,
                 Some(Standing::Rejected) => Self::KeyRejected,
@@ -51,9 +50,19 @@ impl Verdict {
     /// file of the school, no key decided). The verifier prints this.
     pub fn of_check(checked: &Result<Entry, ImportError>) -> Self {
         match checked {
-            Ok(entry) if entry.mismatch => Self::ScoreMismatch,
-            Ok(_) => Self::Accepted,
+            Ok(entry) => Self::of_entry(entry),
             Err(e) => Self::of_error(e),
+        }
+    }
+
+    /// A counted file: its total first, then its answers.
+    fn of_entry(entry: &Entry) -> Self {
+        if entry.mismatch {
+            Self::ScoreMismatch
+        } else if !entry.invalid_answers().is_empty() {
+            Self::WithErrors
+        } else {
+            Self::Accepted
         }
     }
 
@@ -91,6 +100,7 @@ impl Verdict {
         match self {
             Self::Accepted => "accepted",
             Self::ScoreMismatch => "score_mismatch",
+            Self::WithErrors => "with_errors",
             Self::Superseded => "superseded",
             Self::KeyChanged => "key_changed",
             Self::KeyRejected => "key_rejected",
@@ -109,6 +119,7 @@ impl Verdict {
         match self {
             Self::Accepted => "принят",
             Self::ScoreMismatch => "принят, итог не совпадает",
+            Self::WithErrors => "принят, ответы с ошибками не учтены",
             Self::Superseded => "заменён более новым",
             Self::KeyChanged => "новый ключ школы — нужно решение",
             Self::KeyRejected => "ключ отклонён",
@@ -129,7 +140,11 @@ impl Verdict {
     /// their school replaced (the summary counts them; at 600 files the
     /// coordinator would not find which among the accepted).
     pub fn needs_attention(self) -> bool {
-        !self.is_good() || matches!(self, Self::ScoreMismatch | Self::Superseded)
+        !self.is_good()
+            || matches!(
+                self,
+                Self::ScoreMismatch | Self::WithErrors | Self::Superseded
+            )
     }
 
     /// Where the import table lists the file: first what the coordinator
@@ -139,7 +154,7 @@ impl Verdict {
     pub fn order(self) -> u8 {
         match self {
             Self::KeyChanged => 0,
-            Self::ScoreMismatch => 2,
+            Self::ScoreMismatch | Self::WithErrors => 2,
             Self::Duplicate | Self::Superseded => 3,
             _ if self.is_good() => 4,
             _ => 1,
@@ -149,7 +164,7 @@ impl Verdict {
     pub fn is_good(self) -> bool {
         matches!(
             self,
-            Self::Accepted | Self::ScoreMismatch | Self::Superseded
+            Self::Accepted | Self::ScoreMismatch | Self::WithErrors | Self::Superseded
         )
     }
 }

@@ -409,6 +409,14 @@ mod tests {
             "СОШ 4, 2025/2026. Ответы с ошибками не учтены: 1.1, 1.2 (что не так — на вкладке \
              «Проверка»)."
         );
+        // Listed with what needs a look, not folded among the accepted.
+        let shown: Vec<_> = (verdict_rows(&archive, &log, false).into_iter())
+            .map(|r| (r.verdict, r.verdict.label()))
+            .collect();
+        assert_eq!(
+            shown,
+            [(Verdict::WithErrors, "принят, ответы с ошибками не учтены")]
+        );
         assert_eq!(
             Tally::of(&archive, &log).summary(),
             "Файлов: 1. Принято: 1 (с ответами, заполненными с ошибкой и не учтёнными: 1). Ждут \
