@@ -4,9 +4,10 @@
 use leptos::prelude::*;
 
 use profkarta_core::department::bulk::Bulk;
+use profkarta_core::text::quoted;
 
 use crate::department::state::Dept;
-use crate::platform::browser::focus_when_drawn;
+use crate::platform::browser::{confirm, focus_when_drawn};
 
 /// The preview's first button: «Применить», or «Закрыть» when there is
 /// nothing to change.
@@ -57,6 +58,24 @@ pub fn BulkActions(submission: String, pending: PendingBulk) -> impl IntoView {
         .map(|(at, bulk)| {
             let id = id.clone();
             let ask = move |_| {
+                // Another school's preview not applied goes with a word:
+                // only one waits at a time.
+                let other = pending.with_untracked(|p| {
+                    p.as_ref()
+                        .filter(|p| p.submission != id && !p.codes.is_empty())
+                        .map(|p| (p.bulk.label(), p.submission.clone()))
+                });
+                if let Some((label, school)) = other {
+                    let name = dept.archive().with_untracked(|a| {
+                        a.entry(&school).map(|e| e.profile().name.clone()).unwrap_or_default()
+                    });
+                    if !confirm(&format!(
+                        "«{label}» для {} не применено. Отменить его и начать действие для этой школы?",
+                        quoted(&name)
+                    )) {
+                        return;
+                    }
+                }
                 let codes = dept.archive().with_untracked(|a| {
                     a.entry(&id)
                         .map(|e| bulk.preview(e, &a.review(&id)))

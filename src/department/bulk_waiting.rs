@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use profkarta_core::text::plural;
+use profkarta_core::text::{plural, quoted};
 
 use crate::department::bulk_actions::PREVIEW_BUTTON;
 use crate::department::review_panel::REVIEW_SCHOOL;
@@ -19,24 +19,33 @@ pub fn BulkWaiting() -> impl IntoView {
         let open = dept
             .open
             .with(|o| o.as_ref().map(|r| r.submission_id.clone()));
-        // Another year's school cannot be opened from here: it is named
-        // again on its year.
-        let here = dept
-            .results
-            .with(|r| r.iter().any(|r| r.submission_id == p.submission));
-        if open.as_ref() == Some(&p.submission) || !here {
+        if open.as_ref() == Some(&p.submission) {
             return None;
         }
-        let school = dept
-            .archive()
-            .with(|a| a.entry(&p.submission).map(|e| e.profile().name.clone()))?;
+        let (school, period) = dept.archive().with(|a| {
+            let e = a.entry(&p.submission)?;
+            Some((e.profile().name.clone(), e.period().to_owned()))
+        })?;
+        // Another year's school is named with its year (a re-check saw the
+        // notice go without a word as the year changed).
+        let here = dept.period.with(|now| now.as_ref() == Some(&period));
+        let school = match here {
+            true => quoted(&school),
+            false => format!("{} ({period} учебный год)", quoted(&school)),
+        };
         Some((p, school))
     };
     let back = move |_| {
-        if let Some(p) = pending.get_untracked() {
-            dept.open_school(p.submission);
-            focus_when_drawn(PREVIEW_BUTTON.to_owned());
+        let Some(p) = pending.get_untracked() else {
+            return;
+        };
+        let period = (dept.archive())
+            .with_untracked(|a| a.entry(&p.submission).map(|e| e.period().to_owned()));
+        if let Some(period) = period {
+            dept.choose_period(period);
         }
+        dept.open_school(p.submission);
+        focus_when_drawn(PREVIEW_BUTTON.to_owned());
     };
     // The notice goes; the focus goes to the school open.
     let drop = move |_| {
@@ -47,7 +56,7 @@ pub fn BulkWaiting() -> impl IntoView {
         {move || waiting().map(|(p, school)| view! {
             <p class="notice notice-warning" data-testid="bulk-waiting">
                 <span id="bulk-waiting-text">{format!(
-                    "«{}» для «{school}» не применено: решения по {} {} ({}) не изменены.",
+                    "«{}» для {school} не применено: решения по {} {} ({}) не изменены.",
                     p.bulk.label(),
                     p.codes.len(),
                     plural(p.codes.len() as u64, "показателю", "показателям", "показателям"),

@@ -340,9 +340,17 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         await page.getByRole('button', { name: 'Следующая школа →' }).click();
         await heading.filter({ hasText: names[1] }).waitFor();
         const waiting = page.getByTestId('bulk-waiting');
+        const quoted = (name) => `«${name.replaceAll('«', '„').replaceAll('»', '“')}»`;
         assert.equal(await waiting.locator('span').innerText(),
-            `«Подтвердить заявленные баллы со ссылками на подтверждение» для «${names[0]}» не применено: решения по ${n} ${noun} (${linked.join(', ')}) не изменены.`);
+            `«Подтвердить заявленные баллы со ссылками на подтверждение» для ${quoted(names[0])} не применено: решения по ${n} ${noun} (${linked.join(', ')}) не изменены.`);
         assert.equal(await preview.count(), 0, 'the other school shows no preview of its own');
+        // An action here would put the first school's aside: asked first;
+        // declined, the first still waits.
+        const replacing = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.message()); d.dismiss(); }));
+        await page.getByRole('button', { name: 'Подтвердить заявленные баллы со ссылками на подтверждение' }).click();
+        assert.equal(await replacing, `«Подтвердить заявленные баллы со ссылками на подтверждение» для ${quoted(names[0])} не применено. Отменить его и начать действие для этой школы?`);
+        assert.equal(await preview.count(), 0);
+        await waiting.waitFor();
         await waiting.screenshot({ path: join(ARTIFACTS, 'department-review-bulk-waiting.png') });
         await waiting.getByRole('button', { name: 'Вернуться к этой школе' }).click();
         await heading.filter({ hasText: names[0] }).waitFor();
