@@ -746,13 +746,18 @@ impl fmt::Display for StorageError {
 }
 
 /// Why a key backup file cannot be used.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KeyError {
     NotKeyFile,
     Damaged,
     /// The other page's key: the school's restored on the department's
     /// page, or the reverse.
     OtherRole(crate::signed::keys::KeyRole),
+    /// The file names another fingerprint than its key's.
+    FingerprintMismatch {
+        declared: String,
+        actual: String,
+    },
 }
 
 impl fmt::Display for KeyError {
@@ -762,6 +767,11 @@ impl fmt::Display for KeyError {
             Self::Damaged => write!(
                 f,
                 "Файл ключа повреждён: открытый ключ не соответствует секретному."
+            ),
+            Self::FingerprintMismatch { declared, actual } => write!(
+                f,
+                "Файл ключа повреждён: в нём записан отпечаток {declared}, а у ключа в нём \
+                 отпечаток {actual}."
             ),
             Self::OtherRole(crate::signed::keys::KeyRole::School) => write!(
                 f,

@@ -88,6 +88,13 @@ impl KeyPair {
         if to_hex(&key.public_key()) != file.public_key.to_ascii_lowercase() {
             return Err(KeyError::Damaged);
         }
+        // The fingerprint a person compares by eye must be the key's: a
+        // file saying another (edited by hand) is refused, as an export's is.
+        let declared = file.fingerprint.trim().to_ascii_uppercase();
+        let actual = key.fingerprint();
+        if declared != actual {
+            return Err(KeyError::FingerprintMismatch { declared, actual });
+        }
         Ok(key)
     }
 }
@@ -247,6 +254,18 @@ mod tests {
             KeyPair::from_backup("ключ"),
             Err(KeyError::NotKeyFile)
         ));
+        // Another fingerprint written into the file: said with both.
+        let fp = key.fingerprint();
+        let claimed = text.replace(&fp, "AAAA-BBBB-CCCC-DDDD");
+        assert_eq!(
+            KeyPair::from_backup(&claimed).err().map(|e| e.to_string()),
+            Some(format!(
+                "Файл ключа повреждён: в нём записан отпечаток AAAA-BBBB-CCCC-DDDD, а у ключа в \
+                 нём отпечаток {fp}."
+            ))
+        );
+        // Written in lower case it is the same fingerprint.
+        assert!(KeyPair::from_backup(&text.replace(&fp, &fp.to_lowercase())).is_ok());
     }
 
     #[test]
