@@ -212,9 +212,12 @@ pub fn values_table(
         .into_iter()
         .map(|r| {
             let entry = archive.entry(&r.submission_id);
+            // «0 из 0» where the profile expects the group, not yet ruled
+            // on: said as the report says it, not as «не применимо».
+            let empty = archive.empty_unruled(&r.submission_id);
             let mut row = vec![Cell::Text(r.name().to_owned())];
             for indicator in card.indicators() {
-                let (cell, share) = value_cell(card, indicator, entry, r);
+                let (cell, share) = value_cell(card, indicator, entry, r, &empty);
                 if !apart(indicator) {
                     row.push(cell);
                     continue;
@@ -245,6 +248,7 @@ fn value_cell(
     indicator: &Indicator,
     entry: Option<&Entry>,
     r: &SchoolResult,
+    empty: &[String],
 ) -> (Cell, Option<(u64, u64)>) {
     // A file of another version: its answer under its code there.
     let code = match entry.map(|e| e.card.code_of(card, &indicator.code)) {
@@ -272,6 +276,9 @@ fn value_cell(
         }
         Some(c) if c.applies => {}
         Some(c) if c.lacks_last_year => return said("нет данных прошлого года".to_owned()),
+        _ if empty.iter().any(|c| c == code) => {
+            return said("0 из 0 (по профилю относится: уточните у школы)".to_owned())
+        }
         _ => return said("не применимо".to_owned()),
     }
     match (&indicator.rule, answer) {
@@ -763,8 +770,9 @@ mod tests {
     }
 
     /// A growth indicator without last year's figures is left out for want
-    /// of data, which the table says; an empty group, or the department's
-    /// ruling, makes it «не применимо».
+    /// of data, which the table says; an empty group the profile expects is
+    /// said to be until the department rules; its ruling makes it «не
+    /// применимо».
     #[test]
     fn a_value_without_last_year_reads_so() {
         let lk = crate::card::builtin("leninsk-kuznetsky").unwrap().unwrap();
@@ -778,6 +786,9 @@ mod tests {
             values_table(&lk, archive, &res, "2025/2026", Shares::Together).rows[0].clone()
         };
         let text = |s: &str| Cell::Text(s.into());
+        let empty = text("0 из 0 (по профилю относится: уточните у школы)");
+        assert_eq!(row(&archive)[at("5.1")], empty);
+        archive.set_decision("a", "5.1", Some(Decision::NotApplicable));
         assert_eq!(row(&archive)[at("5.1")], text("не применимо"));
         assert_eq!(row(&archive)[at("5.2")], text("нет данных прошлого года"));
         archive.set_decision("a", "5.2", Some(Decision::NotApplicable));
@@ -854,7 +865,11 @@ mod tests {
         assert_eq!(t.rows[0][3].text(), "17,3");
         assert_eq!(
             t.rows[1][1..],
-            [Cell::Text("не применимо".into()), Cell::Empty, Cell::Empty]
+            [
+                Cell::Text("0 из 0 (по профилю относится: уточните у школы)".into()),
+                Cell::Empty,
+                Cell::Empty
+            ]
         );
         // On screen, one cell.
         let together = values_table(&iz, &archive, &res, "2025/2026", Shares::Together);

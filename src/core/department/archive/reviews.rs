@@ -77,6 +77,26 @@ impl Archive {
     /// finished for the new file until the coordinator says so, unless the
     /// correction changed only the plan or the profile's wording
     /// ([`Archive::inherited`]).
+    /// The indicators a file answered «0 из 0» though the school's profile
+    /// expects the group ([`Assessment::empty_despite_profile`]), while
+    /// the check has not ruled on them: the report and the values table
+    /// name them.
+    ///
+    /// [`Assessment::empty_despite_profile`]: crate::scoring::Assessment::empty_despite_profile
+    pub fn empty_unruled(&self, submission_id: &str) -> Vec<String> {
+        let Some(entry) = self.entry(submission_id) else {
+            return Vec::new();
+        };
+        let review = self.review(submission_id);
+        let ruled = |c: &String| (review.indicators.get(c)).is_some_and(|i| i.decision.is_some());
+        (entry
+            .assessment
+            .empty_despite_profile(&entry.card)
+            .into_iter())
+        .filter(|c| !ruled(c))
+        .collect()
+    }
+
     pub fn review(&self, submission_id: &str) -> Review {
         match self.reviews.get(submission_id) {
             Some(review) => review.clone(),

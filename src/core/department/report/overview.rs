@@ -244,15 +244,7 @@ pub fn left_out(
     let empty = sorted(
         (results.iter())
             .filter_map(|r| {
-                let entry = archive.entry(&r.submission_id)?;
-                let review = archive.review(&r.submission_id);
-                let ruled = |code: &String| {
-                    (review.indicators.get(code)).is_some_and(|i| i.decision.is_some())
-                };
-                let codes: Vec<String> = (entry.assessment.empty_despite_profile(&entry.card))
-                    .into_iter()
-                    .filter(|code| !ruled(code))
-                    .collect();
+                let codes = archive.empty_unruled(&r.submission_id);
                 (!codes.is_empty()).then(|| format!("{} ({})", r.profile.name, codes.join(", ")))
             })
             .collect(),
