@@ -29,7 +29,7 @@ pub fn FilePicker(
     let on_change = move |ev: leptos::ev::Event| {
         let files = take_picked(&ev);
         leptos::task::spawn_local(async move {
-            let before = notices.count();
+            let before = notices.said();
             for file in files {
                 let text = read_bytes(&file)
                     .await
@@ -39,9 +39,8 @@ pub fn FilePicker(
             // What became of the file is said in the messages at the top of
             // the page, out of sight from a button at its bottom (the key,
             // the plan): the last one is brought into view.
-            let after = notices.count();
-            if after > before {
-                reveal_when_drawn(notice_id(after - 1));
+            if notices.said() > before && notices.count() > 0 {
+                reveal_when_drawn(notice_id(notices.count() - 1));
             }
         });
     };

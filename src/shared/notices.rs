@@ -40,13 +40,14 @@ pub enum Topic {
     Unpublished,
 }
 
-/// The page's notices, shared through context by both pages.
+/// The page's notices, shared through context by both pages, and how many
+/// were ever said ([`Notices::said`]).
 #[derive(Clone, Copy)]
-pub struct Notices(RwSignal<Vec<Notice>>);
+pub struct Notices(RwSignal<Vec<Notice>>, StoredValue<u64>);
 
 impl Notices {
     pub fn new() -> Self {
-        Self(RwSignal::new(Vec::new()))
+        Self(RwSignal::new(Vec::new()), StoredValue::new(0))
     }
 
     pub fn push(self, text: impl Into<String>, raw: Option<(String, String)>) {
@@ -55,13 +56,11 @@ impl Notices {
 
     /// A picked file refused ([`refused`]), drawn as a warning.
     pub fn refuse(self, name: &str, not_done: &str, why: &str) {
-        self.0.update(|n| {
-            n.push(Notice {
-                text: refused(name, not_done, why),
-                raw: None,
-                topic: None,
-                problem: true,
-            })
+        self.put(Notice {
+            text: refused(name, not_done, why),
+            raw: None,
+            topic: None,
+            problem: true,
         });
     }
 
@@ -92,14 +91,29 @@ impl Notices {
     }
 
     fn add(self, text: String, raw: Option<(String, String)>, topic: Option<Topic>) {
-        self.0.update(|n| {
-            n.push(Notice {
-                problem: raw.is_some(),
-                text,
-                raw,
-                topic,
-            })
+        self.put(Notice {
+            problem: raw.is_some(),
+            text,
+            raw,
+            topic,
         });
+    }
+
+    /// Adds `notice` last; the same notice said before goes from its place,
+    /// so that one repeated action does not pile up its message (a re-check
+    /// saw nine at the top of the page after a few key restores).
+    fn put(self, notice: Notice) {
+        self.0.update(|all| {
+            all.retain(|n| *n != notice);
+            all.push(notice);
+        });
+        self.1.update_value(|n| *n += 1);
+    }
+
+    /// How many notices were said so far, a repeated one again: whether an
+    /// action said anything, though the list may be no longer.
+    pub fn said(self) -> u64 {
+        self.1.get_value()
     }
 
     pub fn dismiss(self, index: usize) {

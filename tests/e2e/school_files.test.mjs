@@ -690,8 +690,16 @@ test('the key backup restores the same signing key in another browser', async ()
         });
         await card.page.locator('#restore-key').setInputFiles([]);
         await card.page.locator('#restore-key').setInputFiles(keyFile);
-        await card.page.getByTestId('notices').filter({ hasText: `В файле тот же ключ, что уже в этом браузере: ${fingerprint}.` }).waitFor();
+        const same = card.page.getByTestId('notices').locator('li', { hasText: `В файле тот же ключ, что уже в этом браузере: ${fingerprint}.` });
+        await same.waitFor();
         assert.deepEqual(asked, []);
+        // Said again, the message is not added twice: it moves to the end.
+        const before = await card.page.getByTestId('notices').locator('li').count();
+        await card.page.locator('#restore-key').setInputFiles([]);
+        await card.page.locator('#restore-key').setInputFiles(keyFile);
+        await card.page.waitForFunction(() => [...document.querySelectorAll('[data-testid="notices"] li')].at(-1)?.textContent.includes('В файле тот же ключ'));
+        assert.equal(await same.count(), 1);
+        assert.equal(await card.page.getByTestId('notices').locator('li').count(), before);
     });
     // The department's page does not take the school's key as its own.
     const { context, page } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs' });
