@@ -715,14 +715,14 @@ test('on seed 001\'s card a measure targets its share, and next year it is judge
         const section = page.getByTestId('effectiveness');
         const cells = await section.getByTestId('effectiveness-table').locator('tbody tr').first().locator('td').allInnerTexts();
         assert.equal(cells[1], 'П-1.1');
-        assert.equal(cells[2], `адресные ОО (4): ${describe(addressed)}; остальные ОО (4): ${describe(others)}`);
+        assert.equal(cells[2], `адресные ОО с долей в оба года (4): ${describe(addressed)}; остальные ОО с долей в оба года (4): ${describe(others)}`);
         // The difference of the two changes, rounded once from the exact one.
         const exact = (a, b, c, d) => (c / d - a / b) * 1000;
         const difference = Math.round(exact(...addressed) - exact(...others));
         assert.equal(cells[3], moved(difference));
         const verdict = difference >= 100 ? 'лучше, чем в остальных школах' : difference <= -100 ? 'хуже, чем в остальных школах' : 'без заметной разницы';
         assert.ok(cells[4].startsWith(verdict), cells[4]);
-        assert.ok((await section.locator('.hint').innerText()).includes('Показатель без баллов выполненным не бывает: по нему сравнивается изменение доли обучающихся (Σ/Σ)'));
+        assert.ok((await section.locator('.hint').innerText()).startsWith('Для каждой меры её целевые показатели сравниваются в адресных школах и в остальных: изменение доли обучающихся (Σ/Σ) у адресных минус изменение у остальных; показатель без баллов выполненным не бывает'));
         assert.equal(await section.getByTestId('effectiveness-summary').innerText(),
             `По итогам ${FIRST} учебного года принято мер: 1, целевых показателей в них: 1; каждый сравнен в адресных школах и в остальных (разность изменений доли обучающихся (Σ/Σ)): ${verdict} — 1.`);
         assert.deepEqual(errors.map(String), []);

@@ -88,12 +88,8 @@ impl Group {
         let Some(((a, b), (c, d))) = self.sums else {
             return "нет школ с долей в оба года".to_owned();
         };
-        let over = match self.with_shares {
-            k if k < self.schools => format!(" ({k} ОО с долей в оба года)"),
-            _ => String::new(),
-        };
         format!(
-            "Σ/Σ{over} {} → {} ({})",
+            "Σ/Σ {} → {} ({})",
             percent(a, b),
             percent(c, d),
             delta_text(delta_tenths((a, b), (c, d)))
@@ -310,16 +306,20 @@ impl IndicatorEffect {
         }
         // The difference itself has a column of its own beside this one
         // (`effect_cells`), on screen, in XLSX and in Word.
-        let describe = |g: &Group| match self.by_share {
-            true => g.describe_share(),
-            false => g.describe(),
+        // By the share, the schools counted are those with one both years
+        // (one addressed with «0 из 0» is not, and the road map names it).
+        let said = |g: &Group| match self.by_share {
+            true => format!(
+                " с долей в оба года ({}): {}",
+                g.with_shares,
+                g.describe_share()
+            ),
+            false => format!(" ({}): {}", g.schools, g.describe()),
         };
         format!(
-            "адресные ОО ({}): {}; остальные ОО ({}): {}",
-            self.addressed.schools,
-            describe(&self.addressed),
-            self.others.schools,
-            describe(&self.others)
+            "адресные ОО{}; остальные ОО{}",
+            said(&self.addressed),
+            said(&self.others)
         )
     }
 }

@@ -597,8 +597,8 @@ fn an_indicator_without_points_is_judged_by_the_pupils_share() {
     assert_eq!(better.difference(), Some(250));
     assert_eq!(
         plain(better.numbers()),
-        "адресные ОО (3): Σ/Σ 10,0 % → 40,0 % (+30,0 п. п.); остальные ОО (3): Σ/Σ 10,0 % → \
-         15,0 % (+5,0 п. п.)"
+        "адресные ОО с долей в оба года (3): Σ/Σ 10,0 % → 40,0 % (+30,0 п. п.); остальные ОО с \
+         долей в оба года (3): Σ/Σ 10,0 % → 15,0 % (+5,0 п. п.)"
     );
     assert_eq!(better.caveat(), None);
     // The chart's bars: the pupils' share the year after, and its change.
