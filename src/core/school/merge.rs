@@ -9,7 +9,7 @@
 use std::collections::BTreeSet;
 
 use crate::error::MergeConflict;
-use crate::school::stored::StoredDraft;
+use crate::school::stored::{decode_value, StoredDraft};
 use crate::three_way;
 
 /// `mine` and `theirs` merged against `base`, the version both started
@@ -37,7 +37,8 @@ pub fn merge(
             let parts: BTreeSet<String> = both.iter().map(|p| part_name(p)).collect();
             MergeConflict::SameFields(parts.into_iter().collect())
         })?;
-    serde_json::from_value(merged).map_err(|_| MergeConflict::Unreadable)
+    // Read as a stored draft is read: one reader of drafts in the bundle.
+    decode_value(merged).map_err(|_| MergeConflict::Unreadable)
 }
 
 /// The sets kept as arrays in the stored draft: merged element by element.
