@@ -45,6 +45,10 @@ pub fn RosterPanel() -> impl IntoView {
         })
     };
     let deadlines = move || dept.archive().with(|a| a.roster.deadlines(&period()));
+    let deadlines_set = move || {
+        dept.archive()
+            .with(|a| a.roster.deadlines.contains_key(&period()))
+    };
     let rows = Memo::new(move |_| {
         let period = period();
         let card = dept.card.with(|c| c.id.clone());
@@ -183,6 +187,14 @@ pub fn RosterPanel() -> impl IntoView {
             <PrintedLine testid="roster-printed"/>
             <p class="print-only" data-testid="roster-deadlines">{move || deadlines().line()}</p>
             <p class="hint no-print">"Список школ муниципалитета и сроки кампании по выбранной карте и году. Файлы сопоставляются со списком по ИНН или по наименованию (разное написание — одна школа)."</p>
+            // Lateness is counted from these dates: ones nobody set read as
+            // the department's (a walk-through's Izhevsk schools were «66
+            // дней» late by another municipality's procedure).
+            <Show when=move || !deadlines_set()>
+                <p class="hint no-print" data-testid="deadlines-default">
+                    "Сроки на этот год отдел не задавал: показаны сроки по умолчанию, как в Порядке мониторинга (карта — до 30 сентября, проверка — до 15 октября, оценка — до 1 ноября). От срока сдачи карты считается опоздание школ: задайте сроки своей кампании."
+                </p>
+            </Show>
             <div class="form-grid roster-deadlines no-print">
                 {date("deadline-submit", "Карта школы — до", |d| &d.submit, |d, v| d.submit = v)}
                 {date("deadline-check", "Проверка объективности — до", |d| &d.check, |d, v| d.check = v)}

@@ -247,8 +247,12 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
         assert.equal(await page.locator('#roster-new').getAttribute('aria-invalid'), 'true');
         await page.getByTestId('roster-counts').filter({ hasText: 'сдали 9 из 12, не сдали 3' }).waitFor();
 
-        // Deadlines are the coordinator's: moved past today, nothing is overdue.
+        // Deadlines are the coordinator's: until set, the defaults are said
+        // to be; moved past today, nothing is overdue.
+        const defaults = page.getByTestId('deadlines-default');
+        assert.ok((await defaults.innerText()).startsWith('Сроки на этот год отдел не задавал: показаны сроки по умолчанию'));
         await page.locator('#deadline-submit').fill('2099-09-30');
+        await defaults.waitFor({ state: 'detached' });
         await page.locator('#deadline-check').fill('2099-10-15');
         await page.getByTestId('roster-counts').filter({ hasText: 'сдали 9 из 12, не сдали 3, файл не принят у 1.' }).waitFor();
         assert.deepEqual(errors.map(String), []);
