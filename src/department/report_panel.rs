@@ -12,7 +12,8 @@ use profkarta_core::department::measures::taken_after;
 use profkarta_core::department::report;
 use profkarta_core::department::report_document::{report_docx, report_docx_name, ReportInput};
 use profkarta_core::department::tables::{
-    events_tables, road_map_table, school_value_changes_table, value_changes_table,
+    events_tables, road_map_table, school_value_changes_table, value_changes_table, values_table,
+    Shares,
 };
 use profkarta_core::error::ChartNotDrawn;
 use profkarta_core::export::Image;
@@ -26,6 +27,7 @@ use crate::department::indicator_figures::IndicatorFigures;
 use crate::department::low_schools::LowSchools;
 use crate::department::problem_zones::ProblemZones;
 use crate::department::school_value_changes::SchoolValueChanges;
+use crate::department::school_values::SchoolValues;
 use crate::department::state::Dept;
 use crate::department::value_changes::ValueChanges;
 use crate::platform::browser::print;
@@ -197,9 +199,14 @@ pub fn ReportPanel() -> impl IntoView {
             proposals(),
             road_map.get_untracked(),
         );
-        let events = dept.card.with_untracked(|card| {
-            dept.archive()
-                .with_untracked(|a| dept.results.with_untracked(|r| events_tables(a, card, r)))
+        let (events, values_by_school) = dept.card.with_untracked(|card| {
+            dept.archive().with_untracked(|a| {
+                dept.results.with_untracked(|r| {
+                    let values =
+                        (!scored).then(|| values_table(card, a, r, &period, Shares::Together));
+                    (events_tables(a, card, r), values)
+                })
+            })
         });
         spawn_local(async move {
             let mut charts = Vec::new();
@@ -231,6 +238,7 @@ pub fn ReportPanel() -> impl IntoView {
                                 dynamics,
                                 value_changes,
                                 school_values,
+                                values_by_school,
                                 reviewers,
                                 left_out,
                                 proposals,
@@ -275,6 +283,10 @@ pub fn ReportPanel() -> impl IntoView {
             })}
             <IndicatorFigures/>
             <EventsTables/>
+            // A card without points is collected for each school's values:
+            // the report shows them all (the walk-throughs found only those
+            // that moved most), sortable as on «Результаты».
+            {(!scored).then(|| view! { <SchoolValues/> })}
             {dynamics}
             {move || reviewers().map(|text| view! { <p data-testid="report-reviewers">{text}</p> })}
             {move || dept.previous.with(Option::is_some).then(|| view! { <EffectivenessView/> })}

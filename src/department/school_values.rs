@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use profkarta_core::department::report;
 use profkarta_core::department::tables::{values_table, Shares};
 
 use crate::department::data_table::DataTable;
@@ -14,7 +15,7 @@ use crate::department::state::Dept;
 pub fn SchoolValues() -> impl IntoView {
     let dept: Dept = expect_context();
     let card = dept.card.get_untracked();
-    let yes_no = card.asks_yes_no();
+    let note = report::values_by_school_note(&card);
     let table = Memo::new(move |_| {
         let period = dept.period.get().unwrap_or_default();
         dept.archive().with(|a| {
@@ -23,13 +24,12 @@ pub fn SchoolValues() -> impl IntoView {
         })
     });
     view! {
-        <h3>"Значения по школам"</h3>
-        <p class="muted">{format!(
-            "Столбцы — пункты карты, их формулировки — в таблице выше; «—» — школа показатель не заполнила; \
-             «не подтверждено проверкой» — значение не вошло в значение по муниципалитету{}. \
-             Нажатие на заголовок столбца упорядочивает школы по нему.",
-            if yes_no { " («да» учтено как «нет»)" } else { "" }
-        )}</p>
-        <DataTable table label="Значения по школам" testid="school-values" sortable=true/>
+        <h3>{report::VALUES_BY_SCHOOL_HEADING}</h3>
+        <p class="muted">
+            {note}
+            // The screen's alone: paper is sorted already.
+            <span class="no-print">" Нажатие на заголовок столбца упорядочивает школы по нему."</span>
+        </p>
+        <DataTable table label=report::VALUES_BY_SCHOOL_HEADING testid="school-values" sortable=true/>
     }
 }

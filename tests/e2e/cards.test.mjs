@@ -686,17 +686,26 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         const report = await downloadDocx(page, () => page.getByRole('button', { name: 'Скачать справку (DOCX)' }).click(), 'справка_2025-2026.docx');
         // The values pool every school of each year, and the text says so.
         assert.ok(report.paragraphs.some((p) => /Значения показателей по муниципалитету за оба года — в таблице ниже, по всем школам каждого года \(в прошлом году — \d+, в этом — \d+\)\.(?: Больше чем на 10.п\..п\. снизились: .+\.)?$/.test(p)));
-        // Between them, the list's totals per event, as on the results tab;
-        // last, the schools' own values that moved by more than 10 points.
-        assert.equal(report.tables.length, 4);
-        assert.deepEqual(report.tables[3][0], ['Школа', 'Код', 'Было', 'Стало', 'Изменение']);
+        // Between them, the list's totals per event, as on the results tab,
+        // and every school's values, as there; last, the schools' own values
+        // that moved by more than 10 points.
+        assert.equal(report.tables.length, 5);
+        assert.deepEqual(report.tables[4][0], ['Школа', 'Код', 'Было', 'Стало', 'Изменение']);
         assert.deepEqual(report.tables[0][0], ['Код', 'Показатель', 'Школ в расчёте', 'Применим к школам', 'Значение по ответам школ (с учётом проверки)']);
         assert.ok(report.paragraphs.some((p) => /^\d+\.\d+\. Итоги по строкам списка «.+»$/.test(p)), 'the totals per event are headed');
         assert.equal(report.tables[1][0][1], 'Школ');
-        assert.deepEqual(report.tables[2][0], ['Код', 'Показатель', 'Было', 'Стало', 'Изменение', 'Методика']);
-        const counted = report.tables[2].find((r) => r[0] === 'п. 1.2');
+        // Each school of the year, its values as on «Результаты».
+        assert.equal(report.tables[2][0][0], 'Школа');
+        assert.ok(report.paragraphs.includes('Значения по школам'));
+        assert.deepEqual(report.tables[3][0], ['Код', 'Показатель', 'Было', 'Стало', 'Изменение', 'Методика']);
+        const counted = report.tables[3].find((r) => r[0] === 'п. 1.2');
         assert.deepEqual(counted.slice(2, 4), [`в сумме ${grouped(countSum('2024/2025'))}`, `в сумме ${grouped(countSum(LATEST))}`]);
         await page.getByRole('tab', { name: 'Результаты' }).click();
+        // The report's table of every school is the tab's, row for row.
+        const tabRows = page.getByTestId('school-values').locator('tbody tr');
+        await tabRows.first().waitFor();
+        const onTab = await tabRows.evaluateAll((trs) => trs.map((tr) => tr.children[0].textContent));
+        assert.deepEqual(report.tables[2].slice(1).map((r) => r[0]), onTab);
 
         // Izhevsk: its informational share as the municipal value, Σ/Σ over
         // the generated schools and the school's own export (120 of 400); a

@@ -33,6 +33,10 @@ pub struct ReportInput<'a> {
     /// ([`school_value_changes_table`](crate::department::tables::school_value_changes_table)),
     /// when there is a year before.
     pub school_values: Option<Table>,
+    /// On a card without points, each school's values
+    /// ([`values_table`](crate::department::tables::values_table)): what its
+    /// monitoring collects, which no rating stands in for.
+    pub values_by_school: Option<Table>,
     /// [`report::left_out`]: what the figures leave out; empty when nothing.
     pub left_out: String,
     /// [`report::proposals`], the report's closing part; none, no heading.
@@ -107,6 +111,11 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
     for events in &input.events {
         blocks.push(Block::Heading(events.title.clone()));
         blocks.push(Block::Table(events.table.clone()));
+    }
+    if let Some(table) = &input.values_by_school {
+        blocks.push(Block::Heading(report::VALUES_BY_SCHOOL_HEADING.to_owned()));
+        blocks.push(Block::Paragraph(report::values_by_school_note(card)));
+        blocks.push(Block::Table(table.clone()));
     }
     if let Some(text) = &input.dynamics {
         blocks.push(Block::Heading(report::DYNAMICS_HEADING.to_owned()));
@@ -238,6 +247,7 @@ mod tests {
             dynamics: Some("По сравнению с 2024/2025 учебным годом …".into()),
             value_changes: None,
             school_values: None,
+            values_by_school: None,
             reviewers: Some("Проверку объективности провели: Иванова А. А. — Школа А.".into()),
             effects: Some(&effects),
             road_map: Some(road_map.clone()),
@@ -444,6 +454,7 @@ mod tests {
             dynamics: None,
             value_changes: None,
             school_values: None,
+            values_by_school: None,
             reviewers: None,
             effects: None,
             road_map: None,
@@ -525,6 +536,13 @@ mod tests {
                 &two.before,
                 now,
             ))),
+            values_by_school: Some(crate::department::tables::values_table(
+                &card,
+                &archive,
+                now,
+                "2025/2026",
+                crate::department::tables::Shares::Together,
+            )),
             reviewers: None,
             effects: None,
             road_map: None,
@@ -552,11 +570,24 @@ mod tests {
                 _ => None,
             })
             .collect();
-        assert_eq!(tables.len(), 2);
+        assert_eq!(tables.len(), 3);
         assert_eq!(tables[0].headers, DATA_INDICATOR_HEADERS);
         assert!(tables[0].rows.iter().all(|r| r.len() == 5));
+        // Each school's values, under their heading and what the marks mean.
+        assert_eq!(tables[1].headers[0], "Школа");
+        assert_eq!(tables[1].rows.len(), now.len());
+        let values_at = (blocks.iter())
+            .position(|b| *b == Block::Heading(report::VALUES_BY_SCHOOL_HEADING.to_owned()))
+            .unwrap();
         assert_eq!(
-            tables[1].headers,
+            blocks[values_at + 1..values_at + 3],
+            [
+                Block::Paragraph(report::values_by_school_note(&card)),
+                Block::Table(tables[1].clone())
+            ]
+        );
+        assert_eq!(
+            tables[2].headers,
             [
                 "Код",
                 "Показатель",
@@ -566,14 +597,14 @@ mod tests {
                 "Методика"
             ]
         );
-        assert_eq!(tables[1].rows.len(), card.indicators().count());
+        assert_eq!(tables[2].rows.len(), card.indicators().count());
         let at = |wanted: &Block| blocks.iter().position(|b| b == wanted).unwrap();
         let dynamics = at(&Block::Paragraph(dynamics));
         assert_eq!(
             blocks[dynamics + 1],
             Block::Heading(report::VALUES_HEADING.to_owned())
         );
-        assert_eq!(dynamics + 2, at(&Block::Table(tables[1].clone())));
+        assert_eq!(dynamics + 2, at(&Block::Table(tables[2].clone())));
         // No school's value moved: said under the schools' heading.
         assert_eq!(
             blocks[dynamics + 3..dynamics + 5],

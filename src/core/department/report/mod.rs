@@ -88,6 +88,23 @@ pub fn school_values_note(card: &Card) -> String {
         "По ответам школ, приславших карты за оба года{yes_no}. Сначала — наибольшие изменения."
     )
 }
+/// Each school's own values ([`values_table`](crate::department::tables::values_table)),
+/// on a card without points the table by organisation its monitoring is
+/// for: on «Результаты» and in the report.
+pub const VALUES_BY_SCHOOL_HEADING: &str = "Значения по школам";
+/// What the marks in that table mean.
+pub fn values_by_school_note(card: &Card) -> String {
+    format!(
+        "Столбцы — пункты карты, их формулировки — в таблице показателей; «—» — школа показатель не \
+         заполнила; «не подтверждено проверкой» — значение не вошло в значение по \
+         муниципалитету{}.",
+        if card.asks_yes_no() {
+            " («да» учтено как «нет»)"
+        } else {
+            ""
+        }
+    )
+}
 /// Said instead of that table when no school's value moved so far.
 pub const NO_SCHOOL_VALUES_MOVED: &str =
     "Ни у одной школы, приславшей карты за оба года, значения не изменились больше чем на 10 п. п.";
