@@ -146,8 +146,8 @@ impl Persistence {
         // What the database holds, which the next save writes over.
         let mut stored_text = None;
         if let Some(own) = own {
-            stored_text = Some(decisions_text.clone().unwrap_or_default());
             let theirs = decisions_text.clone().unwrap_or_default();
+            stored_text = Some(theirs.clone());
             decisions_text = match own.choice {
                 Choice::Theirs => decisions_text,
                 Choice::Mine => Some(own.decisions),

@@ -313,8 +313,10 @@ impl Drafts {
         });
         match merged {
             Ok(merged) => {
-                // Storage holds theirs; the merge is written over it now.
-                self.show(theirs, SaveStatus::Pending);
+                // Storage holds theirs; the merge is written over it now
+                // (shown once: not theirs first, then the merge).
+                self.saved.set_value(Some(theirs));
+                self.status.set(SaveStatus::Pending);
                 self.meta.set(merged.meta);
                 self.draft.set(merged.draft);
                 self.notices.push_passing(

@@ -87,14 +87,15 @@ impl Archive {
         let Some(entry) = self.entry(submission_id) else {
             return Vec::new();
         };
+        let empty = entry.assessment.empty_despite_profile(&entry.card);
+        // Most files have none: their review is not copied for nothing
+        // (the values table asks for every school).
+        if empty.is_empty() {
+            return empty;
+        }
         let review = self.review(submission_id);
         let ruled = |c: &String| (review.indicators.get(c)).is_some_and(|i| i.decision.is_some());
-        (entry
-            .assessment
-            .empty_despite_profile(&entry.card)
-            .into_iter())
-        .filter(|c| !ruled(c))
-        .collect()
+        empty.into_iter().filter(|c| !ruled(c)).collect()
     }
 
     pub fn review(&self, submission_id: &str) -> Review {
