@@ -269,6 +269,9 @@ impl Persistence {
                 || dept.saving().get_untracked() == Saving::Conflict
                 || self.unwritten(dept);
             if own {
+                // An earlier «обновлена» would read beside the pause as if
+                // nothing were wrong.
+                dept.notices.withdraw_passing();
                 dept.set_saving(Saving::Conflict);
             } else {
                 leptos::task::spawn_local(async move {

@@ -1361,6 +1361,8 @@ test('two tabs of the department never overwrite each other silently', async () 
         await add(second, 'МБОУ СОШ № 98', false);
         await add(first, 'МБОУ СОШ № 99', true);
         await status.filter({ hasText: 'изменена в другой вкладке' }).waitFor();
+        // The earlier «обновлена» goes with the pause.
+        assert.equal(await second.getByTestId('notices').filter({ hasText: 'Рабочая область обновлена' }).count(), 0);
         // Files received while paused are this tab's alone: closing asks.
         await second.getByRole('tab', { name: 'Загрузка файлов' }).click();
         await importFiles(second, files.slice(half));
