@@ -525,12 +525,28 @@ impl Effects {
     /// What the report's proposals ask to rethink of last year's measures.
     pub fn past(&self) -> PastMeasures<'_> {
         let not_better = self.not_better();
-        let for_all = (self.codes_where(|v| v == Verdict::NoOthers).into_iter())
+        let for_all: Vec<&str> = (self.codes_where(|v| v == Verdict::NoOthers).into_iter())
             .filter(|c| !not_better.contains(c))
             .collect();
+        let mut behind: Vec<(&str, String)> = Vec::new();
+        for (measure, effects) in &self.measures {
+            for e in effects {
+                let code = e.code.as_str();
+                let counts = match e.verdict {
+                    Verdict::NoDifference | Verdict::Worse => not_better.contains(&code),
+                    Verdict::NoOthers => for_all.contains(&code),
+                    _ => false,
+                };
+                let named = (code, measure.named());
+                if counts && !behind.contains(&named) {
+                    behind.push(named);
+                }
+            }
+        }
         PastMeasures {
             not_better,
             for_all,
+            behind,
         }
     }
 
@@ -556,9 +572,11 @@ impl Effects {
 pub struct PastMeasures<'a> {
     pub not_better: Vec<&'a str>,
     pub for_all: Vec<&'a str>,
+    /// The measures that put a code in either list, by name
+    /// ([`Measure::named`]): (code, name), so a proposal says which
+    /// measures to rethink.
+    pub behind: Vec<(&'a str, String)>,
 }
-
-impl Effects {}
 
 /// One school's plan of last year, judged by this year's file.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -187,6 +187,8 @@ fn too_few_schools_on_one_side_give_no_verdict() {
     let past = effects.past();
     assert!(past.for_all.contains(&"2.1"), "{past:?}");
     assert!(past.not_better.is_empty(), "{past:?}");
+    let named = effects.measures[0].0.named();
+    assert!(past.behind.contains(&("2.1", named)), "{past:?}");
 }
 
 /// 1.1 applies only to the three addressed schools (the check found it

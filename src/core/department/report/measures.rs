@@ -67,11 +67,23 @@ pub fn effectiveness(
             true => "доли обучающихся (Σ/Σ)",
             false => "доли школ, выполняющих показатель",
         };
+        // Measures sharing an indicator are compared on it one by one:
+        // the verdicts count pairs, which the line then says.
+        let mut distinct: Vec<&str> = all.iter().map(|e| e.code.as_str()).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let each = match distinct.len() == all.len() {
+            true => "каждый сравнен".to_owned(),
+            false => format!(
+                "пар «мера — показатель»: {}; каждая пара сравнена",
+                all.len()
+            ),
+        };
         format!(
             "По итогам {previous_period} учебного года принято мер: {}, целевых показателей в них: \
-             {}; каждый сравнен в адресных школах и в остальных (разность изменений {compared}): {}.",
+             {}; {each} в адресных школах и в остальных (разность изменений {compared}): {}.",
             measures.len(),
-            all.len(),
+            distinct.len(),
             parts.join(", ")
         )
     };

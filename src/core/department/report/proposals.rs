@@ -92,41 +92,22 @@ pub fn proposals(
                 named.join("; ")
             ));
         }
-        let again: Vec<&str> = again.iter().map(|z| z.code.as_str()).collect();
-        // No numeral before the words: one or many, not `plural`'s forms.
-        let (by, it) = match again.len() {
-            1 => ("показателю", "показатель"),
-            _ => ("показателям", "показатели"),
+        let codes = |zones: Vec<&IndicatorFigure>| -> Vec<String> {
+            zones.iter().map(|z| z.code.clone()).collect()
         };
-        if !again.is_empty() {
-            items.push(format!(
-                "Пересмотреть меры прошлого года по {by} {}: у адресных школ выполнение изменилось \
-                 не заметно лучше, чем у остальных (преимущество менее {}\u{A0}п.\u{A0}п.), а {it} \
-                 по-прежнему среди выполненных реже других (раздел «{EFFECTS_HEADING}»).",
-                again.join(", "),
-                tenths(NOTABLE_TENTHS.unsigned_abs(), ','),
-            ));
-        }
-        let for_all: Vec<&str> = for_all.iter().map(|z| z.code.as_str()).collect();
-        if !for_all.is_empty() {
-            let (by, it) = match for_all.len() {
-                1 => ("показателю", "показатель"),
-                _ => ("показателям", "показатели"),
-            };
-            items.push(format!(
-                "Пересмотреть меры прошлого года по {by} {}: они были адресованы всем школам, а \
-                 {it} по-прежнему среди выполненных реже других (раздел «{EFFECTS_HEADING}»).",
-                for_all.join(", "),
-            ));
-        }
-        if !covered.is_empty() {
-            let codes: Vec<&str> = covered.iter().map(|z| z.code.as_str()).collect();
-            items.push(format!(
-                "Проследить выполнение мер, принятых по показателям {} (раздел «{}»).",
-                codes.join(", "),
-                measures_heading(period)
-            ));
-        }
+        items.extend(rethink(
+            &codes(again),
+            past,
+            &not_notably_better("выполнение изменилось"),
+            true,
+        ));
+        items.extend(rethink(
+            &codes(for_all),
+            past,
+            "они были адресованы всем школам",
+            true,
+        ));
+        items.extend(follow(&codes(covered), period));
         // The lowest share, compared exactly, and any tied with it; when
         // every criterion ties, none is singled out.
         let scored: Vec<_> = f.criteria.iter().filter(|c| c.points.1 > 0).collect();
@@ -152,6 +133,25 @@ pub fn proposals(
                 )),
             }
         }
+    } else {
+        // Without points nothing is met and nothing is a problem zone: the
+        // measures are weighed by the pupils' share alone.
+        let taken: Vec<String> = (card.indicators())
+            .filter(|i| {
+                measures
+                    .iter()
+                    .any(|m| m.indicators.iter().any(|k| k == i.key()))
+            })
+            .map(|i| i.code.clone())
+            .collect();
+        let again: Vec<String> = past.not_better.iter().map(|c| c.to_string()).collect();
+        items.extend(rethink(
+            &again,
+            past,
+            &not_notably_better("доля обучающихся изменилась"),
+            false,
+        ));
+        items.extend(follow(&taken, period));
     }
     // The same schools as the first proposal's: not listed twice, and
     // named by their level, as the first proposal may be far above.
@@ -199,4 +199,58 @@ pub fn proposals(
         .enumerate()
         .map(|(i, item)| format!("{}. {item}", i + 1))
         .collect()
+}
+
+/// «по показателю» or «по показателям», and «показатель» or «показатели»;
+/// no numeral stands before the words, so not `plural`'s forms.
+fn by_indicators(codes: &[String]) -> Option<(&'static str, &'static str)> {
+    match codes.len() {
+        0 => None,
+        1 => Some(("показателю", "показатель")),
+        _ => Some(("показателям", "показатели")),
+    }
+}
+
+/// «у адресных школ {what} не заметно лучше, чем у остальных (…)».
+fn not_notably_better(what: &str) -> String {
+    format!(
+        "у адресных школ {what} не заметно лучше, чем у остальных (преимущество менее \
+         {}\u{A0}п.\u{A0}п.)",
+        tenths(NOTABLE_TENTHS.unsigned_abs(), ',')
+    )
+}
+
+/// «Пересмотреть меры прошлого года…» for `codes`, because of `why`;
+/// `still_zone`: they are still among the indicators met least often.
+fn rethink(codes: &[String], past: &PastMeasures, why: &str, still_zone: bool) -> Option<String> {
+    let (by, it) = by_indicators(codes)?;
+    let zone = match still_zone {
+        true => format!(", а {it} по-прежнему среди выполненных реже других"),
+        false => String::new(),
+    };
+    let mut names: Vec<&str> = Vec::new();
+    for (_, name) in (past.behind.iter()).filter(|(code, _)| codes.iter().any(|c| c == code)) {
+        if !names.contains(&name.as_str()) {
+            names.push(name);
+        }
+    }
+    let which = match names.is_empty() {
+        true => String::new(),
+        false => format!(" ({})", names.join("; ")),
+    };
+    Some(format!(
+        "Пересмотреть меры прошлого года по {by} {}{which}: {why}{zone} (раздел \
+         «{EFFECTS_HEADING}»).",
+        codes.join(", ")
+    ))
+}
+
+/// «Проследить выполнение мер…» taken this year on `codes`.
+fn follow(codes: &[String], period: &str) -> Option<String> {
+    let (by, _) = by_indicators(codes)?;
+    Some(format!(
+        "Проследить выполнение мер, принятых по {by} {} (раздел «{}»).",
+        codes.join(", "),
+        measures_heading(period)
+    ))
 }

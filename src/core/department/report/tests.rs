@@ -259,7 +259,7 @@ fn proposals_follow_the_year() {
         let rating = rank(after.clone());
         let past = PastMeasures {
             not_better: not_better.to_vec(),
-            for_all: Vec::new(),
+            ..PastMeasures::default()
         };
         proposals(
             &card,
@@ -319,14 +319,16 @@ fn proposals_follow_the_year() {
     // it with, and 1.1 still among the rarest: rethought, not asked for.
     let rating = rank(after.clone());
     let past = PastMeasures {
-        not_better: Vec::new(),
         for_all: vec!["1.1"],
+        behind: vec![("1.1", "курсы «Профориентация в школе»".into())],
+        ..PastMeasures::default()
     };
     let with_all = proposals(&card, "2025/2026", &now, &rating, &low, &[], &past);
     assert!(!with_all[1].contains("1.1 —"), "{}", with_all[1]);
     assert_eq!(
         with_all[2],
-        "3. Пересмотреть меры прошлого года по показателю 1.1: они были адресованы всем школам, \
+        "3. Пересмотреть меры прошлого года по показателю 1.1 (курсы «Профориентация в школе»): \
+         они были адресованы всем школам, \
          а показатель по-прежнему среди выполненных реже других (раздел «Анализ эффективности \
          принятых мер»)."
     );
@@ -380,6 +382,66 @@ fn proposals_follow_the_year() {
     );
     assert_eq!(items.len(), 3);
     assert!(items[2].starts_with("3. Уделить особое внимание критериям"));
+}
+
+/// Seed 001's card has no points and no problem zones: its proposals are
+/// about the measures on its shares, last year's and this year's.
+#[test]
+fn proposals_without_points_weigh_the_measures() {
+    let iz = crate::card::builtin("izhevsk").unwrap().unwrap();
+    let code = "П-1.1";
+    let mut draft = testkit::draft("Школа А", "2025/2026", &[]);
+    draft
+        .answers
+        .insert(code.into(), testkit::share("40", "100"));
+    let archive = testkit::archive(&iz, &[("a", &draft)]);
+    let after = results(&archive, "izhevsk", "2025/2026");
+    let now = figures(&archive, &iz, &after);
+    let mut measure = Measure::blank("izhevsk", "2025/2026");
+    measure.indicators = vec![iz.indicator(code).unwrap().key().to_owned()];
+    let past = PastMeasures {
+        not_better: vec![code],
+        for_all: Vec::new(),
+        behind: vec![
+            (code, "семинар «Тестирование»".into()),
+            ("П-2.1", "семинар «Другой»".into()),
+            (code, "приказ «О диагностике»".into()),
+        ],
+    };
+    let items = proposals(
+        &iz,
+        "2025/2026",
+        &now,
+        &rank(after),
+        &[],
+        &[&measure, &measure],
+        &past,
+    );
+    assert_eq!(
+        items,
+        [
+            "1. Пересмотреть меры прошлого года по показателю П-1.1 (семинар «Тестирование»; \
+             приказ «О диагностике»): у адресных школ доля \
+             обучающихся изменилась не заметно лучше, чем у остальных (преимущество менее \
+             10,0\u{A0}п.\u{A0}п.) (раздел «Анализ эффективности принятых мер»).",
+            "2. Проследить выполнение мер, принятых по показателю П-1.1 (раздел «Меры по итогам \
+             2025/2026 учебного года»).",
+            "3. Провести проверку объективности представленных материалов: результаты пока — по \
+             самооценке школ.",
+        ]
+    );
+    // Nothing measured, nothing to weigh.
+    let after = results(&archive, "izhevsk", "2025/2026");
+    let quiet = proposals(
+        &iz,
+        "2025/2026",
+        &now,
+        &rank(after),
+        &[],
+        &[],
+        &Default::default(),
+    );
+    assert_eq!(quiet.len(), 1, "{quiet:?}");
 }
 
 #[test]
@@ -725,11 +787,26 @@ fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
     );
     assert_eq!(
         text,
-        "По итогам 2024/2025 учебного года принято мер: 2, целевых показателей в них: 3; каждый \
-         сравнен в адресных школах и в остальных (разность изменений доли школ, выполняющих \
-         показатель): лучше, чем в остальных школах — 2, методика изменилась — 1. Планы \
-         мероприятий школ: целевые показатели улучшились у 1 из 4 запланированных мер (25,0\u{A0}%)."
+        "По итогам 2024/2025 учебного года принято мер: 2, целевых показателей в них: 1; пар \
+         «мера — показатель»: 3; каждая пара сравнена в адресных школах и в остальных (разность \
+         изменений доли школ, выполняющих показатель): лучше, чем в остальных школах — 2, \
+         методика изменилась — 1. Планы мероприятий школ: целевые показатели улучшились у 1 из \
+         4 запланированных мер (25,0\u{A0}%)."
     );
+    // Each measure on indicators of its own: the pairs are the indicators.
+    let on = |code: &str| IndicatorEffect {
+        code: code.into(),
+        ..effect(Verdict::Better)
+    };
+    assert!(effectiveness(
+        "2024/2025",
+        &[vec![on("1.1"), on("2.1")], vec![on("3.1")]],
+        (0, 0)
+    )
+    .starts_with(
+        "По итогам 2024/2025 учебного года принято мер: 2, целевых показателей в них: 3; \
+                 каждый сравнен в адресных школах"
+    ));
     assert_eq!(
         effectiveness("2024/2025", &[], (0, 0)),
         "По итогам 2024/2025 учебного года сведений о принятых муниципальных мерах нет."
