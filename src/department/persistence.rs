@@ -28,7 +28,7 @@ use crate::department::import::{file_all, held};
 use crate::department::state::Dept;
 use crate::platform::browser::{ask_to_keep_storage, random_id};
 use crate::platform::files::Unread;
-use crate::platform::idb::{Db, StoredFile, DECISIONS};
+use crate::platform::idb::{Db, Guarded, StoredFile, WriteError, DECISIONS};
 use crate::platform::storage::{
     self, Read, DEPARTMENT_PENDING, DEPARTMENT_SAVED, LEGACY_DEPARTMENT,
 };
@@ -49,10 +49,21 @@ pub enum Choice {
 }
 
 /// What a paused tab holds that the database may lack.
+#[derive(Clone)]
 struct Own {
     files: Vec<StoredFile>,
     decisions: String,
     choice: Choice,
+}
+
+/// The stored workspace as read, to install.
+struct Opened {
+    archive: Archive,
+    /// Submission ids with a record in the database.
+    ids: HashSet<String>,
+    /// The decisions the database holds, as the next save compares them.
+    written: String,
+    stamp: Option<String>,
 }
 
 #[derive(Clone, Copy)]
@@ -61,7 +72,17 @@ pub struct Persistence {
     /// Submission ids that have a record in the database.
     stored: StoredValue<HashSet<String>>,
     /// The decisions as last written or read; an equal text is not written.
+    /// A paused tab merges against them: they are what both tabs started from.
     decisions: StoredValue<String>,
+    /// The decisions' stamp as last written or read: a save over another
+    /// tab's later one gives way ([`Guarded`]).
+    stamp: StoredValue<Option<String>>,
+    /// Counts the other tabs' saves heard: a read that one overtook is
+    /// read again.
+    heard: StoredValue<u64>,
+    /// A save was asked for while one was being written: it follows, so
+    /// that one tab's writes never race each other's stamps.
+    again: StoredValue<bool>,
     /// The next save replaces every file record (after a restore, or when
     /// this tab's version is kept over another's).
     rewrite: StoredValue<bool>,
@@ -89,6 +110,9 @@ impl Persistence {
             db: StoredValue::new_local(None),
             stored: StoredValue::new(HashSet::new()),
             decisions: StoredValue::new(String::new()),
+            stamp: StoredValue::new(None),
+            heard: StoredValue::new(0),
+            again: StoredValue::new(false),
             rewrite: StoredValue::new(false),
             legacy: StoredValue::new(false),
             changes: StoredValue::new(0),
@@ -109,19 +133,53 @@ impl Persistence {
     }
 
     /// Reads the stored workspace and makes it the open one; with `own`,
-    /// this tab's files and decisions go with it as `own.choice` says.
-    async fn reopen(self, dept: Dept, own: Option<Own>) {
+    /// this tab's files and decisions go with it as `own.choice` says. A
+    /// read that another tab's save overtook is read again, and what this
+    /// tab changed meanwhile is merged into it: installed as read, either
+    /// was lost (a re-check saw both happen).
+    async fn reopen(self, dept: Dept, mut own: Option<Own>) {
         self.opening.set_value(true);
+        loop {
+            let (heard, changes) = (self.heard.get_value(), self.changes.get_value());
+            let Some(read) = self.read(dept, own.clone()).await else {
+                // The merge named what both tabs changed: the tab stays
+                // paused until the user chooses.
+                self.opening.set_value(false);
+                dept.set_saving(Saving::Conflict);
+                return;
+            };
+            if self.heard.get_value() != heard {
+                continue;
+            }
+            if self.changes.get_value() != changes {
+                let (files, decisions) = self.to_write(dept);
+                own = Some(Own {
+                    files,
+                    decisions,
+                    choice: Choice::Merge,
+                });
+                continue;
+            }
+            self.install(dept, read);
+            return;
+        }
+    }
+
+    /// The stored workspace with `own` as [`reopen`](Self::reopen) takes
+    /// it, its files checked; `None` when the decisions cannot be merged
+    /// (the notice names the parts).
+    async fn read(self, dept: Dept, own: Option<Own>) -> Option<Opened> {
         let cards = dept.cards();
         let mut archive = Archive::new(cards.clone());
         let mut files = Vec::new();
         let mut ids = HashSet::new();
         let mut damaged = 0;
         let mut decisions_text = None;
+        let mut stamp = None;
         if let Some(db) = self.db.get_value() {
             match db.read(DECISIONS).await {
-                Ok((records, decisions)) => {
-                    for (id, value) in records {
+                Ok(stored) => {
+                    for (id, value) in stored.files {
                         match StoredFile::from_record(&value) {
                             Some(file) => {
                                 files.push(file);
@@ -130,7 +188,8 @@ impl Persistence {
                             None => damaged += 1,
                         }
                     }
-                    decisions_text = decisions;
+                    decisions_text = stored.record;
+                    stamp = stored.stamp;
                 }
                 Err(e) => dept.set_saving(Saving::Failed(e)),
             }
@@ -138,16 +197,15 @@ impl Persistence {
         // Decisions the last page wrote as it closed, if nothing saved since,
         // and only over a stored workspace: with an empty database they
         // belong to a workspace that is gone (or not moved over yet).
+        let db_text = decisions_text.clone();
         let pending = take_pending().filter(|_| decisions_text.is_some() || !ids.is_empty());
         let from_pending = pending.is_some();
         if from_pending {
             decisions_text = pending;
         }
-        // What the database holds, which the next save writes over.
-        let mut stored_text = None;
+        let merged = own.is_some();
         if let Some(own) = own {
             let theirs = decisions_text.clone().unwrap_or_default();
-            stored_text = Some(theirs.clone());
             decisions_text = match own.choice {
                 Choice::Theirs => decisions_text,
                 Choice::Mine => Some(own.decisions),
@@ -156,9 +214,8 @@ impl Persistence {
                     match merge_decisions(&base, &own.decisions, &theirs) {
                         Ok(merged) => Some(merged),
                         Err(e) => {
-                            self.opening.set_value(false);
                             dept.notices.push(e.to_string(), None);
-                            return;
+                            return None;
                         }
                     }
                 }
@@ -203,23 +260,35 @@ impl Persistence {
         // A record whose file did not open again is not counted as stored,
         // so the file imported again overwrites it.
         ids.retain(|id| archive.entry(id).is_some());
-        self.stored.set_value(ids);
-        // A workspace moved over from local storage has its decisions to write.
-        // What came from local storage is not in the database yet.
-        let written = if let Some(stored) = stored_text {
-            stored
-        } else if self.legacy.get_value() || from_pending {
+        // What the database holds, which the next save writes over: a
+        // workspace moved over from local storage has its decisions to
+        // write, and decisions from elsewhere (merged, or kept by a closing
+        // page) are written unless they are the database's.
+        let written = if self.legacy.get_value() {
             String::new()
+        } else if merged || from_pending {
+            db_text.unwrap_or_default()
         } else {
             archive.decisions_json()
         };
-        self.decisions.set_value(written);
+        Some(Opened {
+            archive,
+            ids,
+            written,
+            stamp,
+        })
+    }
+
+    fn install(self, dept: Dept, read: Opened) {
+        self.stored.set_value(read.ids);
+        self.decisions.set_value(read.written);
+        self.stamp.set_value(read.stamp);
         self.rewrite.set_value(false);
         // Out of the pause: what the database lacks is saved at once.
         if dept.saving().get_untracked() == Saving::Conflict {
             dept.set_saving(Saving::Idle);
         }
-        dept.replace(archive);
+        dept.replace(read.archive);
         self.opening.set_value(false);
     }
 
@@ -264,8 +333,12 @@ impl Persistence {
             if e.key().as_deref() != Some(DEPARTMENT_SAVED) {
                 return;
             }
-            let own = self.opening.get_value()
-                || self.writing.get_value() > 0
+            self.heard.update_value(|n| *n += 1);
+            // A read under way reads again (see `reopen`).
+            if self.opening.get_value() {
+                return;
+            }
+            let own = self.writing.get_value() > 0
                 || dept.saving().get_untracked() == Saving::Conflict
                 || self.unwritten(dept);
             if own {
@@ -276,8 +349,12 @@ impl Persistence {
             } else {
                 leptos::task::spawn_local(async move {
                     self.reopen(dept, None).await;
-                    dept.notices
-                        .push_passing("Рабочая область обновлена: её изменили в другой вкладке.");
+                    // Not beside a pause the reading ended in.
+                    if dept.saving().get_untracked() != Saving::Conflict {
+                        dept.notices.push_passing(
+                            "Рабочая область обновлена: её изменили в другой вкладке.",
+                        );
+                    }
                 });
             }
         });
@@ -300,6 +377,10 @@ impl Persistence {
         if self.opening.get_value() || dept.saving().get_untracked() == Saving::Conflict {
             return;
         }
+        if self.writing.get_value() > 0 {
+            self.again.set_value(true);
+            return;
+        }
         let clear = self.rewrite.get_value();
         let (files, decisions) = self.to_write(dept);
         let change = self.changes.get_value();
@@ -310,6 +391,7 @@ impl Persistence {
             return;
         }
         let ids: Vec<String> = files.iter().map(|f| f.id.clone()).collect();
+        let before = self.decisions.get_value();
         self.rewrite.set_value(false);
         self.stored.update_value(|stored| {
             if clear {
@@ -321,14 +403,25 @@ impl Persistence {
         self.writing.update_value(|n| *n += 1);
         leptos::task::spawn_local(async move {
             let held = self.held.get_value();
-            let record = (!held).then_some((DECISIONS, decisions.as_str()));
+            let stamp = random_id();
+            let record = (!held).then(|| Guarded {
+                name: DECISIONS,
+                text: &decisions,
+                read: self.stamp.get_value(),
+                stamp: stamp.clone(),
+            });
             let written = db.write(clear, &files, record).await;
             self.writing.update_value(|n| *n -= 1);
             match written {
                 Ok(()) => {
                     ask_to_keep_storage();
-                    // A change made during the write has its own save coming.
-                    if self.changes.get_value() == change {
+                    if !held {
+                        self.stamp.set_value(Some(stamp));
+                    }
+                    // A change made during the write has its own save
+                    // coming; another tab's save heard meanwhile keeps the pause.
+                    let paused = dept.saving().get_untracked() == Saving::Conflict;
+                    if self.changes.get_value() == change && !paused {
                         dept.set_saving(if held { Saving::Held } else { Saving::Saved });
                     }
                     // Other tabs pause when they see this change.
@@ -337,16 +430,34 @@ impl Persistence {
                     if self.legacy.get_value() && storage::remove(LEGACY_DEPARTMENT).is_ok() {
                         self.legacy.set_value(false);
                     }
+                    if self.again.get_value() {
+                        self.again.set_value(false);
+                        self.save(dept);
+                    }
                 }
                 Err(e) => {
+                    // Nothing of the transaction was written: the database
+                    // holds what it held, and a paused tab merges against it.
                     self.stored.update_value(|stored| {
                         for id in &ids {
                             stored.remove(id);
                         }
                     });
                     self.rewrite.update_value(|r| *r |= clear);
-                    self.decisions.set_value(String::new());
-                    dept.set_saving(Saving::Failed(e));
+                    let unchanged = decisions == before;
+                    self.decisions.set_value(before);
+                    self.again.set_value(false);
+                    match e {
+                        WriteError::Failed(e) => dept.set_saving(Saving::Failed(e)),
+                        // Another tab wrote first. With no decisions of its
+                        // own, this one takes theirs and keeps its files;
+                        // otherwise it pauses and asks.
+                        WriteError::Stale if unchanged => self.resolve(dept, Choice::Theirs),
+                        WriteError::Stale => {
+                            dept.notices.withdraw_passing();
+                            dept.set_saving(Saving::Conflict);
+                        }
+                    }
                 }
             }
         });

@@ -6,6 +6,8 @@
 //! Requests and transactions report through events; here they become
 //! futures, and their failures [`StorageError`]s like local storage's.
 
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use wasm_bindgen::closure::Closure;
@@ -25,6 +27,10 @@ pub const FILES: &str = "files";
 pub const RECORDS: &str = "records";
 /// The record of [`RECORDS`] that holds the department's decisions.
 pub const DECISIONS: &str = "decisions";
+/// The record of [`RECORDS`] that changes with every write of the
+/// decisions: a write names the stamp its tab last read or wrote, and
+/// gives way when another tab has written since ([`Guarded`]).
+const STAMP: &str = "decisions-stamp";
 /// How many file records one write transaction holds (see [`Db::write`]).
 const SLICE: usize = 250;
 /// How many file records one read request brings (see [`Db::read`]).
@@ -34,6 +40,7 @@ const READ_SLICE: u32 = 500;
 pub struct Db(IdbDatabase);
 
 /// A received file as the workspace stores it, keyed by submission id.
+#[derive(Clone)]
 pub struct StoredFile {
     pub id: String,
     pub name: String,
@@ -63,6 +70,34 @@ impl StoredFile {
             Err(text) => Unread::Held(name, text.as_string().unwrap_or_default().into_bytes()),
         })
     }
+}
+
+/// What [`Db::read`] finds.
+pub struct Stored {
+    /// Every file record as (key, value).
+    pub files: Vec<(String, JsValue)>,
+    /// The named record as text.
+    pub record: Option<String>,
+    /// The decisions' [`STAMP`], for the next [`Guarded`] write.
+    pub stamp: Option<String>,
+}
+
+/// A record written only if the decisions' stamp is still `read`, the one
+/// this tab last read or wrote; it then becomes `stamp`. Two tabs that
+/// save at once are put in order by the database, and the later one
+/// finds the stamp changed instead of writing over decisions it never read.
+pub struct Guarded<'a> {
+    pub name: &'a str,
+    pub text: &'a str,
+    pub read: Option<String>,
+    pub stamp: String,
+}
+
+/// Why a write did not happen.
+pub enum WriteError {
+    Failed(StorageError),
+    /// Another tab wrote the decisions since this one read them.
+    Stale,
 }
 
 fn error_of(e: Option<DomException>) -> StorageError {
@@ -124,17 +159,17 @@ impl Db {
             .map_err(|_| StorageError::Other)
     }
 
-    /// Every file record as (key, value), and the record `name` as text.
-    pub async fn read(
-        &self,
-        name: &str,
-    ) -> Result<(Vec<(String, JsValue)>, Option<String>), StorageError> {
+    /// Every file record, the record `name` and the decisions' stamp.
+    pub async fn read(&self, name: &str) -> Result<Stored, StorageError> {
         let tx = self.transaction(IdbTransactionMode::Readonly)?;
         let store = |s: &str| tx.object_store(s).map_err(|_| StorageError::Other);
         let files = store(FILES)?;
         let keys = files.get_all_keys().map_err(|_| StorageError::Other)?;
         let record = store(RECORDS)?
             .get(&name.into())
+            .map_err(|_| StorageError::Other)?;
+        let stamp = store(RECORDS)?
+            .get(&STAMP.into())
             .map_err(|_| StorageError::Other)?;
         let keys = js_sys::Array::from(&settled(&keys).await?);
         // The records are asked for by ranges of keys, all before waiting
@@ -152,6 +187,7 @@ impl Db {
             .collect::<Result<Vec<_>, _>>()
             .map_err(|_| StorageError::Other)?;
         let record = record_text(settled(&record).await?);
+        let stamp = settled(&stamp).await?.as_string();
         let mut values = Vec::with_capacity(len as usize);
         for slice in slices {
             values.extend(js_sys::Array::from(&settled(&slice).await?).iter());
@@ -164,7 +200,11 @@ impl Db {
             .zip(values)
             .filter_map(|(k, v)| Some((k.as_string()?, v)))
             .collect();
-        Ok((files, record))
+        Ok(Stored {
+            files,
+            record,
+            stamp,
+        })
     }
 
     /// Writes file records and the `record` (name, text) if given, after
@@ -180,29 +220,37 @@ impl Db {
         &self,
         clear: bool,
         files: &[StoredFile],
-        record: Option<(&str, &str)>,
-    ) -> Result<(), StorageError> {
+        record: Option<Guarded<'_>>,
+    ) -> Result<(), WriteError> {
         let size = if clear { files.len().max(1) } else { SLICE };
         let slices: Vec<_> = files.chunks(size).collect();
         let last = slices.len().saturating_sub(1);
         for (k, slice) in slices.iter().enumerate().take(last) {
-            self.write_slice(clear && k == 0, slice, None).await?;
+            (self.write_slice(clear && k == 0, slice, None).await).map_err(WriteError::Failed)?;
         }
         let tail = slices.get(last).copied().unwrap_or_default();
-        self.write_slice(clear && last == 0, tail, record).await
+        let stale = Rc::new(Cell::new(false));
+        let guard = record.map(|g| (g, Rc::clone(&stale)));
+        let written = self.write_slice(clear && last == 0, tail, guard).await;
+        match (written, stale.get()) {
+            (_, true) => Err(WriteError::Stale),
+            (written, false) => written.map_err(WriteError::Failed),
+        }
     }
 
     async fn write_slice(
         &self,
         clear: bool,
         files: &[StoredFile],
-        record: Option<(&str, &str)>,
+        record: Option<(Guarded<'_>, Rc<Cell<bool>>)>,
     ) -> Result<(), StorageError> {
         let tx = self.transaction(IdbTransactionMode::Readwrite)?;
         let done = js_sys::Promise::new(&mut |resolve, reject| {
             tx.set_oncomplete(Some(&resolve));
             tx.set_onabort(Some(&reject));
         });
+        // Kept until the transaction ends: the stamp's check runs in it.
+        let mut check = None;
         let queued = (|| {
             let store = tx.object_store(FILES)?;
             if clear {
@@ -211,9 +259,8 @@ impl Db {
             for file in files {
                 store.put_with_key(&file.record(), &file.id.as_str().into())?;
             }
-            if let Some((name, record)) = record {
-                tx.object_store(RECORDS)?
-                    .put_with_key(&record.into(), &name.into())?;
+            if let Some((guard, stale)) = record {
+                check = Some(guarded_put(&tx, guard, stale)?);
             }
             Ok::<(), JsValue>(())
         })();
@@ -223,12 +270,47 @@ impl Db {
         let outcome = JsFuture::from(done).await;
         tx.set_oncomplete(None);
         tx.set_onabort(None);
+        drop(check);
         match (queued, outcome) {
             (Ok(()), Ok(_)) => Ok(()),
             (Err(e), _) => Err(error_of(e.dyn_into::<DomException>().ok())),
             (_, Err(_)) => Err(error_of(tx.error())),
         }
     }
+}
+
+/// Reads the decisions' stamp in `tx` and, if it is still the one the tab
+/// read, puts the record and the new stamp; otherwise marks `stale` and
+/// aborts, so the files of the same transaction are not written either.
+/// The puts are made in the read's success event, while the transaction
+/// is still open.
+fn guarded_put(
+    tx: &IdbTransaction,
+    guard: Guarded<'_>,
+    stale: Rc<Cell<bool>>,
+) -> Result<Closure<dyn FnMut(web_sys::Event)>, JsValue> {
+    let records = tx.object_store(RECORDS)?;
+    let read = records.get(&STAMP.into())?;
+    let (name, text) = (JsValue::from(guard.name), JsValue::from(guard.text));
+    let (expected, stamp) = (guard.read, JsValue::from(guard.stamp));
+    let on_read = Closure::<dyn FnMut(web_sys::Event)>::new({
+        let (tx, read) = (tx.clone(), read.clone());
+        move |_| {
+            let now = read.result().ok().and_then(|v| v.as_string());
+            let put = || {
+                records.put_with_key(&text, &name)?;
+                records.put_with_key(&stamp, &STAMP.into())
+            };
+            if now != expected {
+                stale.set(true);
+                let _ = tx.abort();
+            } else if put().is_err() {
+                let _ = tx.abort();
+            }
+        }
+    });
+    read.set_onsuccess(Some(on_read.as_ref().unchecked_ref()));
+    Ok(on_read)
 }
 
 /// A record as the text it should be: stored as text, or as the bytes of

@@ -1408,6 +1408,37 @@ test('two tabs of the department never overwrite each other silently', async () 
         await second.getByTestId('roster').getByText('МБОУ СОШ № 97').waitFor();
         await second.getByRole('tab', { name: 'Проверка' }).click();
         assert.equal(await second.locator('#decision-1-1-confirm').isChecked(), true);
+
+        // Both save at the same moment, half a second after their own
+        // change, each its own part: the database
+        // puts the two writes in order, and the later one finds the
+        // decisions changed since it read them. It pauses instead of
+        // writing over them (a re-check lost one tab's school so, both tabs
+        // saying «сохранена»), and the merge keeps both.
+        await first.getByRole('tab', { name: 'Школы' }).click();
+        await second.locator('#decision-1-2-confirm').waitFor();
+        await Promise.all([
+            add(first, 'МБОУ СОШ № 95', false),
+            second.evaluate(async () => {
+                document.getElementById('decision-1-2-confirm').click();
+            }),
+        ]);
+        const pausedIn = (page) => page.getByTestId('dept-save-status')
+            .filter({ hasText: 'изменена в другой вкладке' })
+            .waitFor({ timeout: 20_000 })
+            .then(() => page, () => Promise.reject(new Error('not paused')));
+        const paused = await Promise.any([pausedIn(first), pausedIn(second)]);
+        await paused.getByRole('button', { name: 'Объединить решения обеих вкладок' }).click();
+        for (const page of [first, second]) {
+            await page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
+        }
+        await first.getByTestId('roster').getByText('МБОУ СОШ № 95').waitFor();
+        await first.getByRole('tab', { name: 'Проверка' }).click();
+        await first.waitForFunction(() => document.getElementById('decision-1-2-confirm')?.checked);
+        await second.getByRole('tab', { name: 'Школы' }).click();
+        await second.getByTestId('roster').getByText('МБОУ СОШ № 95').waitFor();
+        await second.getByRole('tab', { name: 'Проверка' }).click();
+        assert.equal(await second.locator('#decision-1-2-confirm').isChecked(), true);
         assert.deepEqual([...errors, ...secondErrors].map(String), []);
     } finally {
         await context.close();

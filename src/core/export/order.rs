@@ -99,7 +99,11 @@ impl<'a> Key<'a> {
         match cell {
             Cell::Int(n) => Self::Number((*n).into(), 1),
             Cell::Percent { whole: 0, .. } | Cell::Empty => Self::Empty,
-            Cell::Percent { part, whole } => Self::Number(i128::from(*part), i128::from(*whole)),
+            // In percent, as a share in words reads: «61,3 % (не
+            // подтверждено проверкой)» beside a plain 95,8.
+            Cell::Percent { part, whole } => {
+                Self::Number(i128::from(*part) * 100, i128::from(*whole))
+            }
             Cell::Text(text) => {
                 number_in(text).map_or(Self::Words(text), |(n, d)| Self::Number(n, d))
             }
@@ -248,6 +252,31 @@ mod tests {
             ["Б", "А", "Г", "В"]
         );
         assert_eq!(number_in("1 200"), Some((1200, 1)));
+        // A percentage beside the same in words, marked: one scale.
+        let rows = vec![
+            vec![
+                Cell::Text("А".into()),
+                Cell::Percent {
+                    part: 958,
+                    whole: 1000,
+                },
+            ],
+            vec![
+                Cell::Text("Б".into()),
+                Cell::Text("61,3\u{A0}% (не подтверждено проверкой)".into()),
+            ],
+            vec![
+                Cell::Text("В".into()),
+                Cell::Percent {
+                    part: 700,
+                    whole: 1000,
+                },
+            ],
+        ];
+        assert_eq!(
+            names(&rows, ColumnSort::default().clicked(1, true)),
+            ["А", "В", "Б"]
+        );
         assert_eq!(number_in("нет данных"), None);
         assert!(ColumnSort::numbers(&rows, 1) && !ColumnSort::numbers(&rows, 0));
         let headers = ["Школа".to_owned(), "П-1.1".to_owned()];
