@@ -73,8 +73,35 @@ fn merge_value(
     {
         return Some(merge_set(base, mine, theirs));
     }
+    if let Some(both_added) = appended(base, mine, theirs) {
+        return Some(both_added);
+    }
     both.push(path.clone());
     mine.cloned()
+}
+
+/// An array both sides only added to (a school to the list, a measure, a
+/// refused file): the other side's additions, then this side's that the
+/// other has not made too. An element changed or taken away on either
+/// side is not that, and stays a conflict.
+fn appended(base: Option<&Value>, mine: Option<&Value>, theirs: Option<&Value>) -> Option<Value> {
+    let empty = Vec::new();
+    let b = match base {
+        None => &empty,
+        Some(base) => base.as_array()?,
+    };
+    let (m, t) = (mine?.as_array()?, theirs?.as_array()?);
+    if !(m.starts_with(b) && t.starts_with(b)) {
+        return None;
+    }
+    let theirs_added = &t[b.len()..];
+    let mut out = t.clone();
+    out.extend(
+        (m[b.len()..].iter())
+            .filter(|x| !theirs_added.contains(x))
+            .cloned(),
+    );
+    Some(Value::Array(out))
 }
 
 /// A set of strings each side added to or took from: a string is in the
@@ -116,13 +143,32 @@ mod tests {
         );
         // The same array changed both ways is one conflict, at its path;
         // so is a field removed in one and changed in the other.
-        let mine = json!({"a": 1, "list": [1, 3], "o": {"x": 9}});
+        let mine = json!({"a": 1, "list": [3], "o": {"x": 9}});
         assert_eq!(
             merge(&base, &mine, &theirs, &[]),
             Err(vec![
                 vec!["list".to_owned()],
                 vec!["o".to_owned(), "y".to_owned()]
             ])
+        );
+    }
+
+    /// Two tabs each add a school to the list: both are kept, the other
+    /// tab's first, and one added in both is there once. An element
+    /// changed in one tab is not an addition.
+    #[test]
+    fn additions_on_both_sides_are_kept() {
+        let base = json!({"list": [1], "new": null});
+        let mine = json!({"list": [1, 3, 2], "new": null, "added": ["x"]});
+        let theirs = json!({"list": [1, 2, 4], "added": ["y"]});
+        assert_eq!(
+            merge(&base, &mine, &theirs, &[]),
+            Ok(json!({"list": [1, 2, 4, 3], "added": ["y", "x"]}))
+        );
+        let changed = json!({"list": [5, 3]});
+        assert_eq!(
+            merge(&base, &changed, &theirs, &[]),
+            Err(vec![vec!["list".to_owned()]])
         );
     }
 

@@ -1343,23 +1343,29 @@ test('two tabs of the department never overwrite each other silently', async () 
         const status = second.getByTestId('dept-save-status');
         await status.filter({ hasText: 'сохранена' }).waitFor();
 
-        // Both tabs add a school to the list: the second's is waiting for
-        // its half-second to be saved when the first's is written (the
-        // first's change and its save on closing in one step), so the
-        // second pauses. Each change is made in the page at once: the
-        // steps of a user's clicks can outlast that half second.
-        const add = (page, name, save) => page.evaluate(async ({ name, save }) => {
+        // Both tabs add a school to the list and set the deadline for the
+        // cards, each its own: the second's change is waiting for its
+        // half-second to be saved when the first's is written (the first's
+        // change and its save on closing in one step), so the second
+        // pauses. Each change is made in the page at once: the steps of a
+        // user's clicks can outlast that half second.
+        const add = (page, name, save, deadline) => page.evaluate(async ({ name, save, deadline }) => {
             const input = document.getElementById('roster-new');
             input.value = name;
             input.dispatchEvent(new Event('input', { bubbles: true }));
             input.form.requestSubmit();
+            if (deadline) {
+                const date = document.getElementById('deadline-submit');
+                date.value = deadline;
+                date.dispatchEvent(new Event('change', { bubbles: true }));
+            }
             await new Promise((done) => setTimeout(done, 0));
             if (save) window.dispatchEvent(new Event('pagehide'));
-        }, { name, save });
+        }, { name, save, deadline });
         await first.getByRole('tab', { name: 'Школы' }).click();
         await second.getByRole('tab', { name: 'Школы' }).click();
-        await add(second, 'МБОУ СОШ № 98', false);
-        await add(first, 'МБОУ СОШ № 99', true);
+        await add(second, 'МБОУ СОШ № 98', false, '2026-03-02');
+        await add(first, 'МБОУ СОШ № 99', true, '2026-04-01');
         await status.filter({ hasText: 'изменена в другой вкладке' }).waitFor();
         // The earlier «обновлена» goes with the pause.
         assert.equal(await second.getByTestId('notices').filter({ hasText: 'Рабочая область обновлена' }).count(), 0);
@@ -1372,7 +1378,8 @@ test('two tabs of the department never overwrite each other silently', async () 
             return leaving.defaultPrevented;
         });
         assert.equal(await asksToStay(), true, 'a paused tab with files of its own asks before closing');
-        // The same list changed in both: named, and the tab stays paused.
+        // The same deadline set both ways: named, and the tab stays paused
+        // (the two schools alone would merge, as in the end of this test).
         await second.getByRole('button', { name: 'Объединить решения обеих вкладок' }).click();
         await second.getByTestId('notices').filter({ hasText: 'В обеих вкладках по-разному изменено: список школ. Выберите, какую версию оставить.' }).waitFor();
         await status.filter({ hasText: 'изменена в другой вкладке' }).waitFor();
@@ -1389,6 +1396,7 @@ test('two tabs of the department never overwrite each other silently', async () 
         await first.getByRole('tab', { name: 'Школы' }).click();
         await first.getByTestId('roster').getByText('МБОУ СОШ № 98').waitFor();
         assert.equal(await first.getByTestId('roster').getByText('МБОУ СОШ № 99').count(), 0);
+        assert.equal(await first.locator('#deadline-submit').inputValue(), '2026-03-02');
 
         // Different parts in each tab (a school on the list, a decision of
         // the check): merged, both kept.

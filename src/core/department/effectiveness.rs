@@ -411,7 +411,11 @@ pub fn measure_effect(span: &Span, measure: &Measure) -> Vec<IndicatorEffect> {
         })
         .into_iter()
         .map(|key| {
-            let by_share = span.new_card.by_key(key).is_some_and(|i| i.points == 0);
+            // Without points in either year, nothing was met that year, and
+            // a count of schools meeting it would compare nothing.
+            let by_share = [span.old_card, span.new_card]
+                .iter()
+                .any(|card| card.by_key(key).is_some_and(|i| i.points == 0));
             let (old, new) = match span.codes(key) {
                 Ok(codes) => codes,
                 Err((code, verdict)) => {

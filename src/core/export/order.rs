@@ -151,6 +151,11 @@ fn number_in(text: &str) -> Option<(i128, i128)> {
     if let Some(number) = bracketed {
         return read(number);
     }
+    // A share without its percentage has none: «0 из 0 (по профилю
+    // относится: уточните у школы)» is not a zero.
+    if text.contains(" из ") {
+        return None;
+    }
     let lead: String = (text.chars())
         .take_while(|c| c.is_ascii_digit() || is_space(*c) || *c == ',')
         .collect();
@@ -278,6 +283,10 @@ mod tests {
             ["А", "В", "Б"]
         );
         assert_eq!(number_in("нет данных"), None);
+        assert_eq!(
+            number_in("0 из 0 (по профилю относится: уточните у школы)"),
+            None
+        );
         assert!(ColumnSort::numbers(&rows, 1) && !ColumnSort::numbers(&rows, 0));
         let headers = ["Школа".to_owned(), "П-1.1".to_owned()];
         assert_eq!(ColumnSort::default().describe(&headers, false), None);

@@ -8,6 +8,8 @@
 
 use std::collections::BTreeSet;
 
+use serde_json::{Map, Value};
+
 use crate::error::MergeConflict;
 use crate::school::stored::{decode_value, StoredDraft};
 use crate::three_way;
@@ -30,15 +32,68 @@ pub fn merge(
         let mut s = s.clone();
         s.meta.revision = theirs.meta.revision;
         s.meta.updated_at.clone_from(&theirs.meta.updated_at);
-        serde_json::to_value(s).expect("a draft serialises")
+        let mut value = serde_json::to_value(s).expect("a draft serialises");
+        figures(&mut value, pack);
+        value
     };
-    let merged = three_way::merge(&as_theirs(base), &as_theirs(mine), &as_theirs(theirs), SETS)
+    let mut merged = three_way::merge(&as_theirs(base), &as_theirs(mine), &as_theirs(theirs), SETS)
         .map_err(|both| {
             let parts: BTreeSet<String> = both.iter().map(|p| part_name(p)).collect();
             MergeConflict::SameFields(parts.into_iter().collect())
         })?;
+    figures(&mut merged, unpack);
     // Read as a stored draft is read: one reader of drafts in the bundle.
     decode_value(merged).map_err(|_| MergeConflict::Unreadable)
+}
+
+/// The fields of an answer that make one figure together, merged as one:
+/// a numerator from one tab over a denominator from the other is a share
+/// neither tab typed. Each group travels through the merge as one string.
+const FIGURES: [(&str, &[&str]); 2] = [
+    ("figures", &["numerator", "denominator", "parts"]),
+    ("last_year_figures", &["prev_numerator", "prev_denominator"]),
+];
+
+/// `each` applied to every answer object of a stored draft's JSON.
+fn figures(draft: &mut Value, each: fn(&mut Map<String, Value>)) {
+    let answers = draft
+        .pointer_mut("/draft/answers")
+        .and_then(Value::as_object_mut);
+    for answer in answers.into_iter().flat_map(|a| a.values_mut()) {
+        if let Some(answer) = answer.as_object_mut() {
+            each(answer);
+        }
+    }
+}
+
+fn pack(answer: &mut Map<String, Value>) {
+    for (group, fields) in FIGURES {
+        let values: Vec<Value> = (fields.iter())
+            .map(|f| answer.remove(*f).unwrap_or(Value::Null))
+            .collect();
+        if values.iter().any(|v| !v.is_null()) {
+            answer.insert(
+                group.into(),
+                Value::String(Value::Array(values).to_string()),
+            );
+        }
+    }
+}
+
+fn unpack(answer: &mut Map<String, Value>) {
+    for (group, fields) in FIGURES {
+        let Some(Value::String(text)) = answer.remove(group) else {
+            continue;
+        };
+        let Ok(Value::Array(values)) = serde_json::from_str(&text) else {
+            continue;
+        };
+        for (field, value) in fields.iter().zip(values) {
+            if !value.is_null() {
+                answer.insert((*field).into(), value);
+            }
+        }
+    }
 }
 
 /// The sets kept as arrays in the stored draft: merged element by element.
@@ -139,6 +194,36 @@ mod tests {
         assert_eq!(merged.draft.answers["1.1"].evidence, "https://a.ru");
         let copied: Vec<&str> = merged.draft.copied.iter().map(String::as_str).collect();
         assert_eq!(copied, ["1.2", "1.3", "4.1"]);
+    }
+
+    /// One tab changes 1.1's denominator, the other its numerator: the
+    /// share is one figure, and 6 of 12 is what neither tab typed. Last
+    /// year's pair is a figure of its own.
+    #[test]
+    fn the_two_numbers_of_a_share_merge_as_one() {
+        let base = base();
+        let mut mine = base.clone();
+        mine.draft.answers.get_mut("1.1").unwrap().denominator = "12".to_owned();
+        mine.draft.answers.get_mut("1.1").unwrap().prev_numerator = "3".to_owned();
+        let mut theirs = saved_elsewhere(base.clone());
+        theirs.draft.answers.get_mut("1.1").unwrap().numerator = "6".to_owned();
+        assert_eq!(
+            merge(&base, &mine, &theirs),
+            Err(MergeConflict::SameFields(vec!["показатель 1.1".to_owned()]))
+        );
+        // Last year's figures beside this year's: merged.
+        let mut mine = base.clone();
+        mine.draft.answers.get_mut("1.1").unwrap().prev_numerator = "3".to_owned();
+        mine.draft.answers.get_mut("1.1").unwrap().prev_denominator = "9".to_owned();
+        let merged = merge(&base, &mine, &theirs).unwrap();
+        let answer = &merged.draft.answers["1.1"];
+        let figures = [
+            &answer.numerator,
+            &answer.prev_numerator,
+            &answer.prev_denominator,
+        ];
+        assert_eq!(figures, ["6", "3", "9"]);
+        assert_eq!(answer.denominator, base.draft.answers["1.1"].denominator);
     }
 
     #[test]

@@ -233,6 +233,45 @@ fn a_share_on_an_older_version_is_read_under_its_own_number() {
     assert!(standing.earned, "30 % earns 1.1");
 }
 
+/// Last year's version gave 1.1 no points, this year's one: nobody met
+/// it last year, so the schools meeting it would compare this year with
+/// nothing. It is judged by the pupils' share, as on a card without
+/// points. By hand: a–c 3/30 = 10,0 % → 12/30 = 40,0 % (+30,0), d–f
+/// 10,0 % → 10,0 % (0,0): +30,0, «лучше».
+#[test]
+fn an_indicator_without_points_last_year_is_judged_by_the_share() {
+    let mut v1 = testkit::card();
+    v1.indicators_mut()
+        .find(|i| i.code == "1.1")
+        .unwrap()
+        .points = 0;
+    v1.recount();
+    let mut v2 = testkit::card();
+    v2.version = 2;
+    let files: Vec<(&Card, String, Draft)> = ["a", "b", "c", "d", "e", "f"]
+        .iter()
+        .enumerate()
+        .flat_map(|(i, name)| {
+            let after = if i < 3 { "4" } else { "1" };
+            [
+                (&v1, format!("{name}1"), school(name, BEFORE, false, "1")),
+                (&v2, format!("{name}2"), school(name, AFTER, false, after)),
+            ]
+        })
+        .collect();
+    let refs: Vec<(&Card, &str, &Draft)> = files
+        .iter()
+        .map(|(c, id, d)| (*c, id.as_str(), d))
+        .collect();
+    let archive = testkit::archive_of(&refs);
+    let m = measure(&archive, &["a", "b", "c"]);
+    let e = over_years(&archive, &v1, &v2, |span| measure_effect(span, &m));
+    assert_eq!(e[0].code, "1.1");
+    assert!(e[0].by_share);
+    assert_eq!(e[0].difference(), Some(300));
+    assert_eq!(e[0].verdict, Verdict::Better);
+}
+
 #[test]
 fn an_indicator_whose_rule_changed_is_left_out() {
     let mut v2 = testkit::card();
