@@ -100,6 +100,9 @@ pub struct Persistence {
     /// and could not be kept aside, or a newer version wrote them.
     held: StoredValue<bool>,
     wait: Debounce,
+    /// This page's own name for the decisions it keeps as it hides
+    /// ([`keep_pending`]).
+    page: StoredValue<String>,
 }
 
 impl Persistence {
@@ -120,6 +123,7 @@ impl Persistence {
             opening: StoredValue::new(true),
             held: StoredValue::new(false),
             wait: Debounce::new(),
+            page: StoredValue::new(random_id()),
         };
         persistence.watch(dept);
         leptos::task::spawn_local(async move {
@@ -198,7 +202,8 @@ impl Persistence {
         // and only over a stored workspace: with an empty database they
         // belong to a workspace that is gone (or not moved over yet).
         let db_text = decisions_text.clone();
-        let pending = take_pending().filter(|_| decisions_text.is_some() || !ids.is_empty());
+        let pending = take_pending(&self.page.get_value())
+            .filter(|_| decisions_text.is_some() || !ids.is_empty());
         let from_pending = pending.is_some();
         if from_pending {
             decisions_text = pending;
@@ -322,7 +327,7 @@ impl Persistence {
         let on_hide = window_event_listener_untyped("pagehide", move |_| {
             let written = dept.write_unwritten();
             if (self.wait.cancel() || written) && self.unwritten(dept) && !self.held.get_value() {
-                keep_pending(dept);
+                keep_pending(dept, &self.page.get_value());
                 self.save(dept);
             }
         });
@@ -571,9 +576,10 @@ fn legacy(dept: Dept, cards: Cards) -> Option<Unpacked> {
 /// Writes the decisions to local storage at once, tagged with the last save
 /// mark: the database's write started beside it may not finish before the
 /// page is gone. A refusal (storage full or off) leaves only that write.
-fn keep_pending(dept: Dept) {
+fn keep_pending(dept: Dept, page: &str) {
     let pending = serde_json::json!({
         "after": storage::raw_text(DEPARTMENT_SAVED),
+        "page": page,
         "decisions": dept.archive().with_untracked(Archive::decisions_json),
     });
     let _ = storage::write_text(DEPARTMENT_PENDING, &pending.to_string());
@@ -581,10 +587,18 @@ fn keep_pending(dept: Dept) {
 
 /// The decisions a closing page kept, if no save has happened since (the
 /// save mark is still the one they were tagged with); removed either way.
-fn take_pending() -> Option<String> {
+/// Not this `page`'s own: a page hidden and shown again (or told it was
+/// hiding) would read its own earlier decisions as the other tab's, and a
+/// merge against them dropped what the other tab had decided.
+fn take_pending(page: &str) -> Option<String> {
     let text = storage::raw_text(DEPARTMENT_PENDING)?;
+    let value = serde_json::from_str::<serde_json::Value>(&text).ok();
+    let mine = value.as_ref().and_then(|v| v.get("page")?.as_str()) == Some(page);
+    if mine {
+        return None;
+    }
     let _ = storage::remove(DEPARTMENT_PENDING);
-    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let value = value?;
     let after = value.get("after").and_then(|a| a.as_str());
     (after == storage::raw_text(DEPARTMENT_SAVED).as_deref())
         .then(|| value.get("decisions")?.as_str().map(str::to_owned))

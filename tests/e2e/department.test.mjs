@@ -1417,8 +1417,9 @@ test('two tabs of the department never overwrite each other silently', async () 
         await second.getByRole('tab', { name: 'Проверка' }).click();
         assert.equal(await second.locator('#decision-1-1-confirm').isChecked(), true);
 
-        // Both save at the same moment, half a second after their own
-        // change, each its own part: the database
+        // Both save at the same moment, as each page hides, each its own
+        // part (and each keeps its decisions for the next page, which the
+        // other must not read as the database's): the database
         // puts the two writes in order, and the later one finds the
         // decisions changed since it read them. It pauses instead of
         // writing over them (a re-check lost one tab's school so, both tabs
@@ -1426,9 +1427,11 @@ test('two tabs of the department never overwrite each other silently', async () 
         await first.getByRole('tab', { name: 'Школы' }).click();
         await second.locator('#decision-1-2-confirm').waitFor();
         await Promise.all([
-            add(first, 'МБОУ СОШ № 95', false),
+            add(first, 'МБОУ СОШ № 95', true),
             second.evaluate(async () => {
                 document.getElementById('decision-1-2-confirm').click();
+                await new Promise((done) => setTimeout(done, 0));
+                window.dispatchEvent(new Event('pagehide'));
             }),
         ]);
         const pausedIn = (page) => page.getByTestId('dept-save-status')
