@@ -22,6 +22,10 @@ use crate::text::percent;
 
 /// Fewer schools than this on either side give no verdict.
 pub const MIN_SCHOOLS: usize = 3;
+/// Groups whose starting shares differ by this much (in tenths of a
+/// point, 25 п. п.) or more are said to have started apart
+/// ([`IndicatorEffect::caveat`]): more than one school of five.
+pub const START_GAP_TENTHS: i64 = 250;
 /// A difference of differences this large (in tenths of a point, 10 п. п.)
 /// or larger is a difference; one school of ten moving is exactly that.
 pub const NOTABLE_TENTHS: i64 = 100;
@@ -232,8 +236,13 @@ impl IndicatorEffect {
                  не проверен"
             ));
         }
+        if !matches!(self.verdict, Verdict::Better | Verdict::Worse) {
+            return (!notes.is_empty()).then(|| format!("вывод ненадёжен: {}", notes.join("; ")));
+        }
+        let apart = self.started_apart(d);
         // A share has no school crossing a target to count.
-        if !matches!(self.verdict, Verdict::Better | Verdict::Worse) || self.by_share {
+        if self.by_share {
+            notes.extend(apart);
             return (!notes.is_empty()).then(|| format!("вывод ненадёжен: {}", notes.join("; ")));
         }
         // One school moved against the verdict: the addressed group's «after»
@@ -267,7 +276,35 @@ impl IndicatorEffect {
                 ));
             }
         }
+        notes.extend(apart);
         (!notes.is_empty()).then(|| format!("вывод ненадёжен: {}", notes.join("; ")))
+    }
+
+    /// The groups started far apart (by [`START_GAP_TENTHS`]), and the
+    /// verdict goes the way that alone would take it: schools that start
+    /// low rise more, and high ones fall more, without any measure (a
+    /// walk-through's weakest schools, addressed, came out «лучше» by
+    /// +72,2 п. п. in a year where shares moved at random).
+    fn started_apart(&self, difference: i64) -> Option<String> {
+        let start = |g: &Group| match self.by_share {
+            true => g.sums.map(|(before, _)| before),
+            false => (g.schools > 0).then_some((g.meeting.0 as u64, g.schools as u64)),
+        };
+        let (a, o) = (start(&self.addressed)?, start(&self.others)?);
+        let gap = delta_tenths(o, a);
+        if gap.abs() < START_GAP_TENTHS || gap.signum() == difference.signum() {
+            return None;
+        }
+        let (side, moves) = match gap < 0 {
+            true => ("ниже", "рост обычно больше"),
+            false => ("выше", "спад обычно больше"),
+        };
+        Some(format!(
+            "адресные ОО начинали {side} остальных ({} против {}), а у начинавших {side} {moves} и \
+             без меры",
+            percent(a.0, a.1),
+            percent(o.0, o.1)
+        ))
     }
 
     /// What a chart shows of `group` (one of this effect's): its change in
@@ -532,7 +569,7 @@ impl Effects {
         let for_all: Vec<&str> = (self.codes_where(|v| v == Verdict::NoOthers).into_iter())
             .filter(|c| !not_better.contains(c))
             .collect();
-        let mut behind: Vec<(&str, String)> = Vec::new();
+        let mut behind = Vec::new();
         for (measure, effects) in &self.measures {
             for e in effects {
                 let code = e.code.as_str();
@@ -541,9 +578,15 @@ impl Effects {
                     Verdict::NoOthers => for_all.contains(&code),
                     _ => false,
                 };
-                let named = (code, measure.named());
-                if counts && !behind.contains(&named) {
-                    behind.push(named);
+                if counts {
+                    behind.push(Behind {
+                        code,
+                        measure: measure.named(),
+                        verdict: e.verdict,
+                        difference: e.difference(),
+                        change: e.bar(&e.addressed).0,
+                        by_share: e.by_share,
+                    });
                 }
             }
         }
@@ -576,10 +619,53 @@ impl Effects {
 pub struct PastMeasures<'a> {
     pub not_better: Vec<&'a str>,
     pub for_all: Vec<&'a str>,
-    /// The measures that put a code in either list, by name
-    /// ([`Measure::named`]): (code, name), so a proposal says which
-    /// measures to rethink.
-    pub behind: Vec<(&'a str, String)>,
+    /// The measures that put a code in either list, one per code: a
+    /// proposal names them and what they did.
+    pub behind: Vec<Behind<'a>>,
+}
+
+/// A measure of last year as a proposal to rethink it names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Behind<'a> {
+    pub code: &'a str,
+    /// As letters and tables name it ([`Measure::named`]).
+    pub measure: String,
+    pub verdict: Verdict,
+    /// Its [`IndicatorEffect::difference`], in tenths of a point.
+    pub difference: Option<i64>,
+    /// The addressed schools' own change, in tenths of a point: for a
+    /// measure for every school, the municipality's.
+    pub change: i64,
+    pub by_share: bool,
+}
+
+impl Behind<'_> {
+    /// «курсы «…» — хуже, чем в остальных школах (−11,2 п. п.)»; with
+    /// `code`, the indicator after the measure: «курсы «…» (1.1) — …».
+    pub fn said(&self, code: bool) -> String {
+        let outcome = match (self.verdict, self.difference) {
+            (Verdict::NoOthers, _) => {
+                let what = match self.by_share {
+                    true => "доля обучающихся",
+                    false => "доля выполнивших школ",
+                };
+                format!(
+                    "была адресована всем школам, сравнить не с кем; {what} изменилась на {}",
+                    delta_text(self.change)
+                )
+            }
+            (Verdict::NoDifference, Some(d)) => format!(
+                "без заметной разницы с остальными школами (разность {})",
+                delta_text(d)
+            ),
+            (verdict, Some(d)) => format!("{} ({})", verdict.label(), delta_text(d)),
+            (verdict, None) => verdict.label(),
+        };
+        match code {
+            true => format!("{} ({}) — {outcome}", self.measure, self.code),
+            false => format!("{} — {outcome}", self.measure),
+        }
+    }
 }
 
 /// One school's plan of last year, judged by this year's file.

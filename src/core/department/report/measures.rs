@@ -72,16 +72,16 @@ pub fn effectiveness(
         let mut distinct: Vec<&str> = all.iter().map(|e| e.code.as_str()).collect();
         distinct.sort_unstable();
         distinct.dedup();
-        let each = match distinct.len() == all.len() {
-            true => "каждый сравнен".to_owned(),
-            false => format!(
-                "пар «мера — показатель»: {}; каждая пара сравнена",
-                all.len()
-            ),
+        let pairs = match distinct.len() == all.len() {
+            true => String::new(),
+            false => format!(", пар «мера — показатель»: {}", all.len()),
         };
+        // Not «каждый сравнен»: a measure for every school, or too few
+        // schools, is not compared, and the list says so.
         format!(
             "По итогам {previous_period} учебного года принято мер: {}, целевых показателей в них: \
-             {}; {each} в адресных школах и в остальных (разность изменений {compared}): {}.",
+             {}{pairs}. Сравнение в адресных школах и в остальных (разность изменений \
+             {compared}): {}.",
             measures.len(),
             distinct.len(),
             parts.join(", ")
@@ -94,9 +94,10 @@ pub fn effectiveness(
         .count();
     if doubtful > 0 {
         text.push_str(&format!(
-            " Выводов, которые держатся на одной школе, расходятся с долей обучающихся или \
-             сравнивают проверенный год с непроверенным: {doubtful}; такие выводы отмечены в таблице и требуют подтверждения данными \
-             следующего года."
+            " Выводов, которые держатся на одной школе, расходятся с долей обучающихся, \
+             сравнивают группы, начинавшие с разного уровня, или проверенный год с \
+             непроверенным: {doubtful}; такие выводы отмечены в таблице и требуют подтверждения \
+             данными следующего года."
         ));
     }
     let (improved, counted) = plans;

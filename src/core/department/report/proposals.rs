@@ -45,6 +45,12 @@ pub fn proposals(
         )
     };
     let low = names(&SchoolResult::is_low);
+    // How many of this year's measures target any of `codes`.
+    let taking = |codes: &[String]| {
+        (measures.iter())
+            .filter(|m| m.codes(card).iter().any(|c| codes.contains(c)))
+            .count()
+    };
     if card.levels.is_some() && !low.is_empty() {
         items.push(format!(
             "Руководителям организаций с низкой эффективностью ({}) разработать план мероприятий \
@@ -107,7 +113,8 @@ pub fn proposals(
             "они были адресованы всем школам",
             true,
         ));
-        items.extend(follow(&codes(covered), period));
+        let covered = codes(covered);
+        items.extend(follow(&covered, taking(&covered), period));
         // The lowest share, compared exactly, and any tied with it; when
         // every criterion ties, none is singled out.
         let scored: Vec<_> = f.criteria.iter().filter(|c| c.points.1 > 0).collect();
@@ -144,14 +151,20 @@ pub fn proposals(
             })
             .map(|i| i.code.clone())
             .collect();
-        let again: Vec<String> = past.not_better.iter().map(|c| c.to_string()).collect();
+        // A measure for every school has no others to be compared with:
+        // rethought when the municipality's share did not rise notably.
+        let flat = (past.for_all.iter())
+            .filter(|c| (past.behind.iter()).any(|b| b.code == **c && b.change < NOTABLE_TENTHS));
+        let again: Vec<String> = (past.not_better.iter().chain(flat))
+            .map(|c| c.to_string())
+            .collect();
         items.extend(rethink(
             &again,
             past,
             &not_notably_better("доля обучающихся изменилась"),
             false,
         ));
-        items.extend(follow(&taken, period));
+        items.extend(follow(&taken, taking(&taken), period));
     }
     // The same schools as the first proposal's: not listed twice, and
     // named by their level, as the first proposal may be far above.
@@ -211,45 +224,57 @@ fn by_indicators(codes: &[String]) -> Option<(&'static str, &'static str)> {
     }
 }
 
-/// «у адресных школ {what} не заметно лучше, чем у остальных (…)».
+/// «у адресных школ {what} не лучше, чем у остальных (…)»: said of the
+/// indicators when the measures are not known by name.
 fn not_notably_better(what: &str) -> String {
     format!(
-        "у адресных школ {what} не заметно лучше, чем у остальных (преимущество менее \
+        "у адресных школ {what} не лучше, чем у остальных (разность менее \
          {}\u{A0}п.\u{A0}п.)",
         tenths(NOTABLE_TENTHS.unsigned_abs(), ',')
     )
 }
 
-/// «Пересмотреть меры прошлого года…» for `codes`, because of `why`;
-/// `still_zone`: they are still among the indicators met least often.
+/// «Пересмотреть меру прошлого года…» on `codes`: each measure behind them
+/// named with what it did («курсы «…» — хуже, чем в остальных школах
+/// (−11,2 п. п.)»), or `why` where none is known; `still_zone`: they are
+/// still among the indicators met least often.
 fn rethink(codes: &[String], past: &PastMeasures, why: &str, still_zone: bool) -> Option<String> {
     let (by, it) = by_indicators(codes)?;
+    let behind: Vec<_> = (past.behind.iter())
+        .filter(|b| codes.iter().any(|c| c == b.code))
+        .collect();
+    let items: Vec<String> = match behind.as_slice() {
+        [] => vec![why.to_owned()],
+        _ => (behind.iter()).map(|b| b.said(codes.len() > 1)).collect(),
+    };
+    let mut names: Vec<&str> = behind.iter().map(|b| b.measure.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    let what = match names.len() {
+        1 => "меру",
+        _ => "меры",
+    };
     let zone = match still_zone {
         true => format!(", а {it} по-прежнему среди выполненных реже других"),
         false => String::new(),
     };
-    let mut names: Vec<&str> = Vec::new();
-    for (_, name) in (past.behind.iter()).filter(|(code, _)| codes.iter().any(|c| c == code)) {
-        if !names.contains(&name.as_str()) {
-            names.push(name);
-        }
-    }
-    let which = match names.is_empty() {
-        true => String::new(),
-        false => format!(" ({})", names.join("; ")),
-    };
     Some(format!(
-        "Пересмотреть меры прошлого года по {by} {}{which}: {why}{zone} (раздел \
-         «{EFFECTS_HEADING}»).",
-        codes.join(", ")
+        "Пересмотреть {what} прошлого года по {by} {}: {}{zone}; см. раздел «{EFFECTS_HEADING}».",
+        codes.join(", "),
+        items.join("; ")
     ))
 }
 
-/// «Проследить выполнение мер…» taken this year on `codes`.
-fn follow(codes: &[String], period: &str) -> Option<String> {
+/// «Проследить выполнение мер…» taken this year on `codes`; `measures`:
+/// how many.
+fn follow(codes: &[String], measures: usize, period: &str) -> Option<String> {
     let (by, _) = by_indicators(codes)?;
+    let taken = match measures {
+        1 => "меры, принятой",
+        _ => "мер, принятых",
+    };
     Some(format!(
-        "Проследить выполнение мер, принятых по {by} {} (раздел «{}»).",
+        "Проследить выполнение {taken} по {by} {} (раздел «{}»).",
         codes.join(", "),
         measures_heading(period)
     ))

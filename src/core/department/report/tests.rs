@@ -2,7 +2,7 @@ use super::*;
 use crate::card::{Card, DEFAULT_CARD};
 use crate::department::archive::Archive;
 use crate::department::dynamics::{school_changes, SchoolChange, Years};
-use crate::department::effectiveness::PastMeasures;
+use crate::department::effectiveness::{Behind, PastMeasures, Verdict};
 use crate::department::figures::{figures, IndicatorFigure};
 use crate::department::measures::Measure;
 use crate::department::results::{rank, results};
@@ -311,31 +311,38 @@ fn proposals_follow_the_year() {
     assert_eq!(
         items[2],
         "3. Пересмотреть меры прошлого года по показателю 1.1: у адресных школ выполнение \
-         изменилось не заметно лучше, чем у остальных (преимущество менее 10,0\u{A0}п.\u{A0}п.), \
-         а показатель по-прежнему среди выполненных реже других (раздел «Анализ эффективности \
-         принятых мер»)."
+         изменилось не лучше, чем у остальных (разность менее 10,0\u{A0}п.\u{A0}п.), а \
+         показатель по-прежнему среди выполненных реже других; см. раздел «Анализ эффективности \
+         принятых мер»."
     );
     // Last year's measure on 1.1 went to every school: nothing to compare
     // it with, and 1.1 still among the rarest: rethought, not asked for.
     let rating = rank(after.clone());
     let past = PastMeasures {
         for_all: vec!["1.1"],
-        behind: vec![("1.1", "курсы «Профориентация в школе»".into())],
+        behind: vec![Behind {
+            code: "1.1",
+            measure: "курсы «Профориентация в школе»".into(),
+            verdict: Verdict::NoOthers,
+            difference: None,
+            change: 0,
+            by_share: false,
+        }],
         ..PastMeasures::default()
     };
     let with_all = proposals(&card, "2025/2026", &now, &rating, &low, &[], &past);
     assert!(!with_all[1].contains("1.1 —"), "{}", with_all[1]);
     assert_eq!(
         with_all[2],
-        "3. Пересмотреть меры прошлого года по показателю 1.1 (курсы «Профориентация в школе»): \
-         они были адресованы всем школам, \
-         а показатель по-прежнему среди выполненных реже других (раздел «Анализ эффективности \
-         принятых мер»)."
+        "3. Пересмотреть меру прошлого года по показателю 1.1: курсы «Профориентация в школе» — \
+         была адресована всем школам, сравнить не с кем; доля выполнивших школ изменилась на \
+         0,0\u{A0}п.\u{A0}п., а показатель по-прежнему среди выполненных реже других; см. раздел \
+         «Анализ эффективности принятых мер»."
     );
     assert!(propose(&low, &[], &["1.2", "1.1"])[2].starts_with(
         "3. Пересмотреть меры прошлого года по показателям 1.1, 1.2: у адресных школ выполнение \
-         изменилось не заметно лучше, чем у остальных (преимущество менее 10,0\u{A0}п.\u{A0}п.), \
-         а показатели по-прежнему"
+         изменилось не лучше, чем у остальных (разность менее 10,0\u{A0}п.\u{A0}п.), а \
+         показатели по-прежнему"
     ));
     // A measure of this year on 1.1 and 1.2: those are followed up, the
     // rest still asked for.
@@ -354,7 +361,7 @@ fn proposals_follow_the_year() {
     );
     assert_eq!(
         items[2],
-        "3. Проследить выполнение мер, принятых по показателям 1.1, 1.2 (раздел «Меры по итогам \
+        "3. Проследить выполнение меры, принятой по показателям 1.1, 1.2 (раздел «Меры по итогам \
          2025/2026 учебного года»)."
     );
     // Every low school low last year too: not listed a second time.
@@ -399,13 +406,37 @@ fn proposals_without_points_weigh_the_measures() {
     let now = figures(&archive, &iz, &after);
     let mut measure = Measure::blank("izhevsk", "2025/2026");
     measure.indicators = vec![iz.indicator(code).unwrap().key().to_owned()];
+    let behind = |code, measure: &str, verdict, difference, change| Behind {
+        code,
+        measure: measure.into(),
+        verdict,
+        difference,
+        change,
+        by_share: true,
+    };
+    // Last year: a seminar without a notable difference, an order worse
+    // than elsewhere, a measure on another indicator, and an order for
+    // every school under which the municipal share fell.
     let past = PastMeasures {
         not_better: vec![code],
-        for_all: Vec::new(),
+        for_all: vec!["П-1.2"],
         behind: vec![
-            (code, "семинар «Тестирование»".into()),
-            ("П-2.1", "семинар «Другой»".into()),
-            (code, "приказ «О диагностике»".into()),
+            behind(
+                code,
+                "семинар «Тестирование»",
+                Verdict::NoDifference,
+                Some(42),
+                120,
+            ),
+            behind("П-2.1", "семинар «Другой»", Verdict::Worse, Some(-150), 0),
+            behind(
+                code,
+                "приказ «О диагностике»",
+                Verdict::Worse,
+                Some(-112),
+                -179,
+            ),
+            behind("П-1.2", "приказ «Обо всех»", Verdict::NoOthers, None, -76),
         ],
     };
     let items = proposals(
@@ -420,10 +451,12 @@ fn proposals_without_points_weigh_the_measures() {
     assert_eq!(
         items,
         [
-            "1. Пересмотреть меры прошлого года по показателю П-1.1 (семинар «Тестирование»; \
-             приказ «О диагностике»): у адресных школ доля \
-             обучающихся изменилась не заметно лучше, чем у остальных (преимущество менее \
-             10,0\u{A0}п.\u{A0}п.) (раздел «Анализ эффективности принятых мер»).",
+            "1. Пересмотреть меры прошлого года по показателям П-1.1, П-1.2: семинар \
+             «Тестирование» (П-1.1) — без заметной разницы с остальными школами (разность \
+             +4,2\u{A0}п.\u{A0}п.); приказ «О диагностике» (П-1.1) — хуже, чем в остальных школах \
+             (−11,2\u{A0}п.\u{A0}п.); приказ «Обо всех» (П-1.2) — была адресована всем школам, \
+             сравнить не с кем; доля обучающихся изменилась на −7,6\u{A0}п.\u{A0}п.; см. раздел \
+             «Анализ эффективности принятых мер».",
             "2. Проследить выполнение мер, принятых по показателю П-1.1 (раздел «Меры по итогам \
              2025/2026 учебного года»).",
             "3. Провести проверку объективности представленных материалов: результаты пока — по \
@@ -756,7 +789,7 @@ fn a_zone_counts_its_schools_in_the_genitive() {
 
 #[test]
 fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
-    use crate::department::effectiveness::{Group, IndicatorEffect, Verdict};
+    use crate::department::effectiveness::{Group, IndicatorEffect};
     // Three addressed schools met it where one did, none of the others.
     let effect = |verdict| IndicatorEffect {
         code: "2.1".into(),
@@ -787,10 +820,10 @@ fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
     );
     assert_eq!(
         text,
-        "По итогам 2024/2025 учебного года принято мер: 2, целевых показателей в них: 1; пар \
-         «мера — показатель»: 3; каждая пара сравнена в адресных школах и в остальных (разность \
-         изменений доли школ, выполняющих показатель): лучше, чем в остальных школах — 2, \
-         методика изменилась — 1. Планы мероприятий школ: целевые показатели улучшились у 1 из \
+        "По итогам 2024/2025 учебного года принято мер: 2, целевых показателей в них: 1, пар \
+         «мера — показатель»: 3. Сравнение в адресных школах и в остальных (разность изменений \
+         доли школ, выполняющих показатель): лучше, чем в остальных школах — 2, методика \
+         изменилась — 1. Планы мероприятий школ: целевые показатели улучшились у 1 из \
          4 запланированных мер (25,0\u{A0}%)."
     );
     // Each measure on indicators of its own: the pairs are the indicators.
@@ -804,8 +837,8 @@ fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
         (0, 0)
     )
     .starts_with(
-        "По итогам 2024/2025 учебного года принято мер: 2, целевых показателей в них: 3; \
-                 каждый сравнен в адресных школах"
+        "По итогам 2024/2025 учебного года принято мер: 2, целевых показателей в них: 3. \
+                 Сравнение в адресных школах"
     ));
     assert_eq!(
         effectiveness("2024/2025", &[], (0, 0)),
@@ -826,9 +859,9 @@ fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
     let mut thin = effect(Verdict::Better);
     thin.addressed.meeting = (1, 2);
     assert!(effectiveness("2024/2025", &[vec![thin]], (0, 0)).ends_with(
-        " Выводов, которые держатся на одной школе, расходятся с долей обучающихся или \
-         сравнивают проверенный год с непроверенным: 1; \
-         такие выводы отмечены в таблице и требуют подтверждения данными следующего года."
+        " Выводов, которые держатся на одной школе, расходятся с долей обучающихся, \
+         сравнивают группы, начинавшие с разного уровня, или проверенный год с непроверенным: \
+         1; такие выводы отмечены в таблице и требуют подтверждения данными следующего года."
     ));
 }
 
