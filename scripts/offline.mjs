@@ -107,8 +107,9 @@ self.addEventListener('activate', (event) => {
     );
 });
 
-// A file whose name carries a hash of its content never changes.
-const IMMUTABLE = /-[0-9a-f]{16}(_bg)?\\.[a-z]+$/;
+// A file whose name carries a hash of its content never changes. Trunk
+// writes the hash without its leading zeros: 15 digits in one build of 16.
+const IMMUTABLE = /-[0-9a-f]{8,16}(_bg)?\\.[a-z]+$/;
 
 // The network when it answers, keeping a copy of a good answer in \`cache\`
 // when \`keep\`; the cached copy when it does not.

@@ -52,7 +52,7 @@ pub fn EffectivenessView() -> impl IntoView {
                     .flat_map(|(n, (m, effects))| {
                         effects.iter().map(move |x| {
                             view! {
-                                <tr data-verdict=x.verdict.key()>{cells(&effect_cells(n, m, x))}</tr>
+                                <tr data-verdict=x.verdict.key() class:doubtful=x.caveat().is_some()>{cells(&effect_cells(n, m, x))}</tr>
                             }
                         })
                     })

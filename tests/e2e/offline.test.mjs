@@ -123,8 +123,10 @@ test('cards/ comes from the network first; the last good copy serves offline', a
 /// then keeps the old worker, as it does for the seconds before it has
 /// fetched and installed the new one.
 async function deployNewBundle(site) {
-    const names = (await readdir(site)).filter((n) => /^profkarta-[0-9a-f]{16}/.test(n));
-    const old = names[0].match(/[0-9a-f]{16}/)[0];
+    // Trunk writes the hash without its leading zeros: 15 digits in one
+    // build of 16.
+    const names = (await readdir(site)).filter((n) => /^profkarta-[0-9a-f]{8,16}[._]/.test(n));
+    const old = names[0].match(/^profkarta-([0-9a-f]+)/)[1];
     const fresh = [...old].reverse().join('') === old ? '0123456789abcdef' : [...old].reverse().join('');
     for (const n of names) await rename(join(site, n), join(site, n.replace(old, fresh)));
     const file = join(site, 'index.html');

@@ -55,6 +55,41 @@ pub struct Group {
     /// in one year while the other year is not checked: their change is
     /// partly the check's doing.
     pub by_check: usize,
+    /// By the pupils' share: the difference (addressed minus others) with
+    /// any one of this group's schools left out, lowest and highest, in
+    /// tenths of a point. A share has no school crossing a target to
+    /// count, so this is how a verdict is seen to hang on one school.
+    pub without_one: Option<(i64, i64)>,
+}
+
+/// One school's share (numerator, denominator) before and after.
+type Shares = ((u64, u64), (u64, u64));
+
+/// The difference of `group` against `other` (addressed minus others;
+/// `others`: `group` is the others) with each one of `schools` left out,
+/// lowest and highest; `None` when none can be.
+fn without_one(
+    group: &Group,
+    other: &Group,
+    schools: &[Shares],
+    others: bool,
+) -> Option<(i64, i64)> {
+    let (((b, bd), (a, ad)), theirs) = (group.sums?, other.sums?);
+    (schools.iter())
+        .filter_map(|((sb, sbd), (sa, sad))| {
+            let rest = ((b - sb, bd - sbd), (a - sa, ad - sad));
+            if rest.0 .1 == 0 || rest.1 .1 == 0 {
+                return None;
+            }
+            Some(match others {
+                false => delta_difference_tenths(rest, theirs),
+                true => delta_difference_tenths(theirs, rest),
+            })
+        })
+        .fold(None, |range, d| match range {
+            None => Some((d, d)),
+            Some((lo, hi)) => Some((lo.min(d), hi.max(d))),
+        })
 }
 
 impl Group {
@@ -240,8 +275,19 @@ impl IndicatorEffect {
             return (!notes.is_empty()).then(|| format!("вывод ненадёжен: {}", notes.join("; ")));
         }
         let apart = self.started_apart(d);
-        // A share has no school crossing a target to count.
+        // A share has no school crossing a target to count: a school left
+        // out of its sums is what may undo it.
         if self.by_share {
+            let hangs = [self.addressed.without_one, self.others.without_one]
+                .into_iter()
+                .flatten()
+                .any(|(lo, hi)| match d > 0 {
+                    true => lo < NOTABLE_TENTHS,
+                    false => hi > -NOTABLE_TENTHS,
+                });
+            if hangs {
+                notes.push("держится на одной школе".to_owned());
+            }
             notes.extend(apart);
             return (!notes.is_empty()).then(|| format!("вывод ненадёжен: {}", notes.join("; ")));
         }
@@ -466,17 +512,25 @@ pub fn measure_effect(span: &Span, measure: &Measure) -> Vec<IndicatorEffect> {
                 }
             };
             let (mut addressed, mut others) = (Group::default(), Group::default());
+            let (mut addressed_shares, mut others_shares) = (Vec::new(), Vec::new());
             for pair in &pairs {
                 let Some((b, a)) = span.moved(*pair, (&old, &new)) else {
                     continue;
                 };
                 let by_check = one_year_checked(*pair, (&old, &new));
-                let group = if measure.addresses(pair.0) {
-                    &mut addressed
+                let (group, shares) = if measure.addresses(pair.0) {
+                    (&mut addressed, &mut addressed_shares)
                 } else {
-                    &mut others
+                    (&mut others, &mut others_shares)
                 };
                 group.add(b, a, by_check);
+                if let (Some(before), Some(after)) = (b.share, a.share) {
+                    shares.push((before, after));
+                }
+            }
+            if by_share {
+                addressed.without_one = without_one(&addressed, &others, &addressed_shares, false);
+                others.without_one = without_one(&others, &addressed, &others_shares, true);
             }
             IndicatorEffect {
                 code: new,

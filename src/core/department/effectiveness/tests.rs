@@ -379,6 +379,7 @@ fn a_verdict_on_one_school_says_so() {
             sums: Some(((260, 1000), (250, 1000))),
             with_shares: 7,
             by_check: 0,
+            without_one: None,
         },
         others: Group {
             schools: 8,
@@ -386,6 +387,7 @@ fn a_verdict_on_one_school_says_so() {
             sums: Some(((300, 1000), (300, 1000))),
             with_shares: 8,
             by_check: 0,
+            without_one: None,
         },
         verdict: Verdict::Better,
         by_share: false,
@@ -419,6 +421,7 @@ fn sums_over_fewer_schools_say_so() {
         sums: Some(((10, 100), (20, 100))),
         with_shares: 3,
         by_check: 0,
+        without_one: None,
     };
     assert_eq!(
         group.describe(),
@@ -658,7 +661,7 @@ fn a_change_the_check_of_one_year_made_is_said() {
 fn an_indicator_without_points_is_judged_by_the_pupils_share() {
     let iz = crate::card::builtin("izhevsk").unwrap().unwrap();
     let code = "П-1.1";
-    let with = |after_addressed: &str| {
+    let with = |after_addressed: [&str; 3]| {
         let drafts: Vec<(String, Draft)> = ["a", "b", "c", "d", "e", "f"]
             .iter()
             .enumerate()
@@ -668,7 +671,7 @@ fn an_indicator_without_points_is_judged_by_the_pupils_share() {
                     d.answers.insert(code.into(), share(n, "100"));
                     d
                 };
-                let after = if i < 3 { after_addressed } else { "15" };
+                let after = if i < 3 { after_addressed[i] } else { "15" };
                 [
                     (format!("{name}1"), file(BEFORE, "10")),
                     (format!("{name}2"), file(AFTER, after)),
@@ -701,7 +704,7 @@ fn an_indicator_without_points_is_judged_by_the_pupils_share() {
         measure_effect(&span, &m).remove(0)
     };
     let plain = |text: String| text.replace('\u{A0}', " ");
-    let better = effect(&with("40"));
+    let better = effect(&with(["40"; 3]));
     assert!(better.by_share);
     assert_eq!(better.verdict, Verdict::Better);
     assert_eq!(better.difference(), Some(250));
@@ -714,14 +717,27 @@ fn an_indicator_without_points_is_judged_by_the_pupils_share() {
     // The chart's bars: the pupils' share the year after, and its change.
     assert_eq!(better.bar(&better.addressed), (300, (120, 300)));
     assert_eq!(better.bar(&better.others), (50, (45, 300)));
-    let same = effect(&with("20"));
+    // The same sums from one school: a to 100 of 100, b and c staying at
+    // 10. Without a, the addressed moved 0,0 against +5,0: −5,0, so the
+    // «лучше» hangs on it.
+    let one = effect(&with(["100", "10", "10"]));
+    assert_eq!(
+        (one.verdict, one.difference()),
+        (Verdict::Better, Some(250))
+    );
+    assert_eq!(one.addressed.without_one, Some((-50, 400)));
+    assert_eq!(
+        one.caveat().as_deref(),
+        Some("вывод ненадёжен: держится на одной школе")
+    );
+    let same = effect(&with(["20"; 3]));
     assert_eq!(
         (same.verdict, same.difference()),
         (Verdict::NoDifference, Some(50))
     );
     // A value the check did not confirm leaves the sums, as it leaves the
     // municipal value: two addressed schools with a share are too few.
-    let mut checked = with("40");
+    let mut checked = with(["40"; 3]);
     checked.set_decision(
         "a2",
         code,

@@ -799,6 +799,7 @@ fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
             sums: None,
             with_shares: 0,
             by_check: 0,
+            without_one: None,
         },
         others: Group {
             schools: 5,
@@ -806,6 +807,7 @@ fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
             sums: None,
             with_shares: 0,
             by_check: 0,
+            without_one: None,
         },
         verdict,
         by_share: false,
