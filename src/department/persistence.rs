@@ -33,6 +33,7 @@ use crate::platform::storage::{
     self, Read, DEPARTMENT_PENDING, DEPARTMENT_SAVED, LEGACY_DEPARTMENT,
 };
 use crate::shared::debounce::Debounce;
+use crate::shared::notices::Topic;
 use crate::shared::quarantine::{keep_text_aside, quarantine};
 
 /// Whose decisions a tab paused by another's save goes on with. The files
@@ -54,6 +55,9 @@ struct Own {
     files: Vec<StoredFile>,
     decisions: String,
     choice: Choice,
+    /// A restored backup not yet written: kept as this tab's, it replaces
+    /// the stored files instead of joining them.
+    rewrite: bool,
 }
 
 /// The stored workspace as read, to install.
@@ -64,6 +68,8 @@ struct Opened {
     /// The decisions the database holds, as the next save compares them.
     written: String,
     stamp: Option<String>,
+    /// The next save replaces every file record ([`Own::rewrite`]).
+    rewrite: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -152,16 +158,13 @@ impl Persistence {
                 dept.set_saving(Saving::Conflict);
                 return;
             };
-            if self.heard.get_value() != heard {
+            // This tab's changes first: a read overtaken by both would
+            // otherwise take a fresh count of them, and drop them.
+            if self.changes.get_value() != changes {
+                own = Some(self.own(dept, Choice::Merge));
                 continue;
             }
-            if self.changes.get_value() != changes {
-                let (files, decisions) = self.to_write(dept);
-                own = Some(Own {
-                    files,
-                    decisions,
-                    choice: Choice::Merge,
-                });
+            if self.heard.get_value() != heard {
                 continue;
             }
             self.install(dept, read);
@@ -202,13 +205,22 @@ impl Persistence {
         // and only over a stored workspace: with an empty database they
         // belong to a workspace that is gone (or not moved over yet).
         let db_text = decisions_text.clone();
-        let pending = take_pending(&self.page.get_value())
+        let pending = take_pending(&self.page.get_value(), stamp.as_deref())
             .filter(|_| decisions_text.is_some() || !ids.is_empty());
         let from_pending = pending.is_some();
         if from_pending {
             decisions_text = pending;
         }
         let merged = own.is_some();
+        let rewrite = own
+            .as_ref()
+            .is_some_and(|o| o.rewrite && o.choice == Choice::Mine);
+        if rewrite {
+            // A restored backup kept over the other tab's: its files
+            // replace the stored ones, as the restore said.
+            files.clear();
+            ids.clear();
+        }
         if let Some(own) = own {
             let theirs = decisions_text.clone().unwrap_or_default();
             decisions_text = match own.choice {
@@ -219,7 +231,7 @@ impl Persistence {
                     match merge_decisions(&base, &own.decisions, &theirs) {
                         Ok(merged) => Some(merged),
                         Err(e) => {
-                            dept.notices.push(e.to_string(), None);
+                            dept.notices.push_about(Topic::TabConflict, e.to_string());
                             return None;
                         }
                     }
@@ -281,6 +293,7 @@ impl Persistence {
             ids,
             written,
             stamp,
+            rewrite,
         })
     }
 
@@ -288,10 +301,11 @@ impl Persistence {
         self.stored.set_value(read.ids);
         self.decisions.set_value(read.written);
         self.stamp.set_value(read.stamp);
-        self.rewrite.set_value(false);
+        self.rewrite.set_value(read.rewrite);
         // Out of the pause: what the database lacks is saved at once.
         if dept.saving().get_untracked() == Saving::Conflict {
             dept.set_saving(Saving::Idle);
+            dept.notices.withdraw(Topic::TabConflict);
         }
         dept.replace(read.archive);
         self.opening.set_value(false);
@@ -327,7 +341,7 @@ impl Persistence {
         let on_hide = window_event_listener_untyped("pagehide", move |_| {
             let written = dept.write_unwritten();
             if (self.wait.cancel() || written) && self.unwritten(dept) && !self.held.get_value() {
-                keep_pending(dept, &self.page.get_value());
+                keep_pending(dept, &self.page.get_value(), self.stamp.get_value());
                 self.save(dept);
             }
         });
@@ -449,7 +463,11 @@ impl Persistence {
                         }
                     });
                     self.rewrite.update_value(|r| *r |= clear);
-                    let unchanged = decisions == before;
+                    // This tab's decisions as they are now, not as written:
+                    // a change made during the write is its own. A restore
+                    // not yet written is never given up unasked.
+                    let now = dept.archive().with_untracked(Archive::decisions_json);
+                    let unchanged = now == before && !self.rewrite.get_value();
                     self.decisions.set_value(before);
                     self.again.set_value(false);
                     match e {
@@ -522,13 +540,19 @@ impl Persistence {
     /// Before, «Сохранить версию этой вкладки» wrote this tab's files over
     /// the other's, and a walk-through's ten imports were gone unsaid.
     pub fn resolve(self, dept: Dept, choice: Choice) {
+        leptos::task::spawn_local(self.reopen(dept, Some(self.own(dept, choice))));
+    }
+
+    /// What this tab holds that the database may lack, to go on with as
+    /// `choice` says.
+    fn own(self, dept: Dept, choice: Choice) -> Own {
         let (files, decisions) = self.to_write(dept);
-        let own = Own {
+        Own {
             files,
             decisions,
             choice,
-        };
-        leptos::task::spawn_local(self.reopen(dept, Some(own)));
+            rewrite: self.rewrite.get_value(),
+        }
     }
 
     /// Replaces the workspace with a backup, once its files are checked.
@@ -576,21 +600,25 @@ fn legacy(dept: Dept, cards: Cards) -> Option<Unpacked> {
 /// Writes the decisions to local storage at once, tagged with the last save
 /// mark: the database's write started beside it may not finish before the
 /// page is gone. A refusal (storage full or off) leaves only that write.
-fn keep_pending(dept: Dept, page: &str) {
+fn keep_pending(dept: Dept, page: &str, stamp: Option<String>) {
     let pending = serde_json::json!({
         "after": storage::raw_text(DEPARTMENT_SAVED),
+        "stamp": stamp,
         "page": page,
         "decisions": dept.archive().with_untracked(Archive::decisions_json),
     });
     let _ = storage::write_text(DEPARTMENT_PENDING, &pending.to_string());
 }
 
-/// The decisions a closing page kept, if no save has happened since (the
-/// save mark is still the one they were tagged with); removed either way.
-/// Not this `page`'s own: a page hidden and shown again (or told it was
-/// hiding) would read its own earlier decisions as the other tab's, and a
-/// merge against them dropped what the other tab had decided.
-fn take_pending(page: &str) -> Option<String> {
+/// The decisions a closing page kept, if they were made on the decisions
+/// the database still holds (`stamp`, the one it holds, is the one they
+/// were tagged with); removed either way. A page paused by another tab's
+/// save kept decisions made on older ones, and read as the database's they
+/// wrote over that tab's (a re-check lost a school so). Versions before
+/// the stamp tagged them with the last save mark. Not this `page`'s own: a
+/// page hidden and shown again would read its own earlier decisions as
+/// another tab's.
+fn take_pending(page: &str, stamp: Option<&str>) -> Option<String> {
     let text = storage::raw_text(DEPARTMENT_PENDING)?;
     let value = serde_json::from_str::<serde_json::Value>(&text).ok();
     let mine = value.as_ref().and_then(|v| v.get("page")?.as_str()) == Some(page);
@@ -599,8 +627,14 @@ fn take_pending(page: &str) -> Option<String> {
     }
     let _ = storage::remove(DEPARTMENT_PENDING);
     let value = value?;
-    let after = value.get("after").and_then(|a| a.as_str());
-    (after == storage::raw_text(DEPARTMENT_SAVED).as_deref())
+    let current = match value.get("stamp") {
+        Some(tagged) => tagged.as_str() == stamp,
+        None => {
+            let after = value.get("after").and_then(|a| a.as_str());
+            after == storage::raw_text(DEPARTMENT_SAVED).as_deref()
+        }
+    };
+    current
         .then(|| value.get("decisions")?.as_str().map(str::to_owned))
         .flatten()
 }

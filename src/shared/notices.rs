@@ -38,6 +38,9 @@ pub enum Topic {
     /// A card published and not yet put on the site: withdrawn once the
     /// site's folder is downloaded; a later one replaces it.
     Unpublished,
+    /// What both of the department's tabs changed: withdrawn when the
+    /// pause it explains ends.
+    TabConflict,
 }
 
 /// The page's notices, shared through context by both pages, and how many
