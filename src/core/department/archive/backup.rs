@@ -15,7 +15,7 @@ use crate::department::own_cards::OwnCards;
 use crate::department::review::Review;
 use crate::department::reviewers::{Assignment, Reviewer};
 use crate::department::roster::Roster;
-use crate::department::school::SchoolId;
+use crate::department::school::{normalize, SchoolId};
 use crate::error::{ArchiveError, ImportError, MergeConflict};
 use crate::three_way;
 
@@ -106,12 +106,43 @@ pub fn merge_decisions(base: &str, mine: &str, theirs: &str) -> Result<String, M
         "" => Ok(Value::Object(Default::default())),
         text => crate::json::parse::<Value>(text).map_err(|_| MergeConflict::Unreadable),
     };
-    let merged =
-        three_way::merge(&read(base)?, &read(mine)?, &read(theirs)?, &[]).map_err(|both| {
-            let parts: BTreeSet<&str> = both.iter().map(|p| part_name(p)).collect();
-            MergeConflict::SameFields(parts.into_iter().map(str::to_owned).collect())
-        })?;
+    let (base, mine, theirs) = (read(base)?, read(mine)?, read(theirs)?);
+    let mut merged = three_way::merge(&base, &mine, &theirs, &[]).map_err(|both| {
+        let parts: BTreeSet<&str> = both.iter().map(|p| part_name(p)).collect();
+        MergeConflict::SameFields(parts.into_iter().map(str::to_owned).collect())
+    })?;
+    one_school_once(&base, &mine, &theirs, &mut merged);
     Ok(merged.to_string())
+}
+
+/// A school both tabs added to the list, each in its own spelling
+/// («МАОУ «Гимназия № 2»», «МАОУ Гимназия №2»), is listed once, as the
+/// other tab's: either tab alone would have refused the second.
+fn one_school_once(base: &Value, mine: &Value, theirs: &Value, merged: &mut Value) {
+    let schools = |v: &Value| -> Vec<Value> {
+        (v.pointer("/roster/schools").and_then(Value::as_array))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let name = |s: &Value| normalize(s.get("name").and_then(Value::as_str).unwrap_or(""));
+    let was = schools(base);
+    let added = |v: &Value| -> Vec<Value> {
+        schools(v)
+            .into_iter()
+            .filter(|s| !was.contains(s))
+            .collect()
+    };
+    let (mine_added, theirs_added) = (added(mine), added(theirs));
+    let theirs_names: Vec<String> = theirs_added.iter().map(name).collect();
+    let twice: Vec<&Value> = (mine_added.iter())
+        .filter(|s| !theirs_added.contains(s) && theirs_names.contains(&name(s)))
+        .collect();
+    if let Some(list) = merged
+        .pointer_mut("/roster/schools")
+        .and_then(Value::as_array_mut)
+    {
+        list.retain(|s| !twice.contains(&s));
+    }
 }
 
 /// What the coordinator knows a part of the decisions as.
@@ -268,6 +299,25 @@ mod tests {
         let merged = unpack(base.cards().clone(), &merged).unwrap().archive;
         assert_eq!(merged.letters["d1"], "Правка");
         assert_eq!(merged.roster, mine.roster);
+        // The same school added in both, spelt two ways: listed once.
+        let (mut a, mut b) = (mine.clone(), theirs.clone());
+        a.roster.add("МАОУ Гимназия №2").unwrap();
+        a.roster.add("МБОУ СОШ № 5").unwrap();
+        b.roster.add("МАОУ «Гимназия № 2»").unwrap();
+        let both = merge_decisions(
+            &base.decisions_json(),
+            &a.decisions_json(),
+            &b.decisions_json(),
+        )
+        .unwrap();
+        let both = unpack(base.cards().clone(), &both).unwrap().archive;
+        let names: Vec<&str> = both
+            .roster
+            .schools
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
+        assert_eq!(names, ["МАОУ «Гимназия № 2»", "СОШ 1", "МБОУ СОШ № 5"]);
         mine.edit_letter("d1", Some("Другая правка".into()), "Черновик 1");
         assert_eq!(
             merge_decisions(
