@@ -361,10 +361,7 @@ impl Persistence {
                 || dept.saving().get_untracked() == Saving::Conflict
                 || self.unwritten(dept);
             if own {
-                // An earlier «обновлена» would read beside the pause as if
-                // nothing were wrong.
-                dept.notices.withdraw_passing();
-                dept.set_saving(Saving::Conflict);
+                pause(dept);
             } else {
                 leptos::task::spawn_local(async move {
                     self.reopen(dept, None).await;
@@ -476,10 +473,7 @@ impl Persistence {
                         // own, this one takes theirs and keeps its files;
                         // otherwise it pauses and asks.
                         WriteError::Stale if unchanged => self.resolve(dept, Choice::Theirs),
-                        WriteError::Stale => {
-                            dept.notices.withdraw_passing();
-                            dept.set_saving(Saving::Conflict);
-                        }
+                        WriteError::Stale => pause(dept),
                     }
                 }
             }
@@ -596,9 +590,17 @@ fn legacy(dept: Dept, cards: Cards) -> Option<Unpacked> {
         .ok()
 }
 
-/// A file as its database record: `[file name, text]`.
-/// Writes the decisions to local storage at once, tagged with the last save
-/// mark: the database's write started beside it may not finish before the
+/// Pauses this tab's saving for another tab's save ([`Saving::Conflict`]).
+/// An earlier «обновлена» would read beside the pause as if nothing were
+/// wrong: it goes.
+fn pause(dept: Dept) {
+    dept.notices.withdraw_passing();
+    dept.set_saving(Saving::Conflict);
+}
+
+/// Writes the decisions to local storage at once, tagged with the stamp
+/// they were made on (and, for versions before the stamp, the last save
+/// mark): the database's write started beside it may not finish before the
 /// page is gone. A refusal (storage full or off) leaves only that write.
 fn keep_pending(dept: Dept, page: &str, stamp: Option<String>) {
     let pending = serde_json::json!({

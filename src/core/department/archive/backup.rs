@@ -290,13 +290,17 @@ mod tests {
         mine.roster.add("СОШ 1").unwrap();
         let mut theirs = base.clone();
         theirs.edit_letter("d1", Some("Правка".into()), "Черновик 1");
-        let merged = merge_decisions(
-            &base.decisions_json(),
-            &mine.decisions_json(),
-            &theirs.decisions_json(),
-        )
-        .unwrap();
-        let merged = unpack(base.cards().clone(), &merged).unwrap().archive;
+        let merge = |mine: &Archive, theirs: &Archive| {
+            let text = merge_decisions(
+                &base.decisions_json(),
+                &mine.decisions_json(),
+                &theirs.decisions_json(),
+            );
+            unpack(base.cards().clone(), &text.unwrap())
+                .unwrap()
+                .archive
+        };
+        let merged = merge(&mine, &theirs);
         assert_eq!(merged.letters["d1"], "Правка");
         assert_eq!(merged.roster, mine.roster);
         // The same school added in both, spelt two ways: listed once.
@@ -304,13 +308,7 @@ mod tests {
         a.roster.add("МАОУ Гимназия №2").unwrap();
         a.roster.add("МБОУ СОШ № 5").unwrap();
         b.roster.add("МАОУ «Гимназия № 2»").unwrap();
-        let both = merge_decisions(
-            &base.decisions_json(),
-            &a.decisions_json(),
-            &b.decisions_json(),
-        )
-        .unwrap();
-        let both = unpack(base.cards().clone(), &both).unwrap().archive;
+        let both = merge(&a, &b);
         let names: Vec<&str> = both
             .roster
             .schools
