@@ -10,12 +10,13 @@ use leptos::prelude::*;
 
 use profkarta_core::card::Card;
 use profkarta_core::card::Level;
+use profkarta_core::department::archive::Archive;
 use profkarta_core::department::letter_file::{
     letter_docx, letter_docx_name, letters_docx, letters_docx_name, LetterFile,
 };
 use profkarta_core::department::letters::{
-    addressee, every_school_letter, group_letter, school_letter, suggested_plan, Addressee,
-    Recipients,
+    addressee, every_school_letter, group_letter, last_year_of, school_letter, suggested_plan,
+    Addressee, Municipal, Recipients,
 };
 use profkarta_core::department::measures::{addressed_to, Measure, TargetGroup};
 use profkarta_core::department::results::SchoolResult;
@@ -55,7 +56,7 @@ pub fn LettersPanel() -> impl IntoView {
     on_before_print(move || {
         let to = untrack(|| match group.get() {
             Some(g) => Some(g.addressee()),
-            None => with_addressee(dept, |to, _| to.school.name().to_owned()),
+            None => with_addressee(dept, |_, _, to, _| to.school.name().to_owned()),
         });
         let foot = dept.printed_foot();
         set_print_foot(&match to {
@@ -69,11 +70,11 @@ pub fn LettersPanel() -> impl IntoView {
     let drafted = Memo::new(move |_| match group.get() {
         None => {
             let school = dept.open.get()?;
-            let text = dept.card.with(|card| {
+            let text = with_municipal(dept, |municipal| {
                 dept.archive().with(|a| {
                     dept.rating.with(|r| {
                         with_last_year(dept, |last_year| {
-                            school_letter(a, card, &school, r, last_year)
+                            school_letter(a, municipal, &school, r, last_year)
                         })
                     })
                 })
@@ -171,13 +172,28 @@ pub fn LettersPanel() -> impl IntoView {
     };
     let download = move |_| {
         let Some(text) = text() else { return };
-        let letter = with_addressee(dept, |to, measures| {
+        let letter = with_addressee(dept, |a, card, to, measures| {
+            let plan = dept.figures.with(|figures| {
+                with_last_year(dept, |last_year| {
+                    let last = last_year_of(a, &to.school, last_year);
+                    let municipal = Municipal { card, figures };
+                    let own = Some(&to.answers);
+                    suggested_plan(
+                        &to.card,
+                        &to.school,
+                        own,
+                        measures,
+                        municipal,
+                        last.as_ref(),
+                    )
+                })
+            });
             LetterFile::new(
                 &to.card,
                 to.school.profile.period.trim(),
                 to.school.name(),
                 &text,
-                suggested_plan(&to.card, &to.school, Some(&to.answers), measures),
+                plan,
             )
         });
         if let Some(letter) = letter {
@@ -189,10 +205,14 @@ pub fn LettersPanel() -> impl IntoView {
     let download_all = move |_| {
         // The open letter's last keystrokes are in the document too.
         write_waiting();
-        let texts = dept.card.with_untracked(|card| {
-            dept.archive().with_untracked(|a| {
-                dept.rating.with_untracked(|r| {
-                    with_last_year(dept, |last_year| every_school_letter(a, card, r, last_year))
+        let texts = untrack(|| {
+            with_municipal(dept, |municipal| {
+                dept.archive().with(|a| {
+                    dept.rating.with(|r| {
+                        with_last_year(dept, |last_year| {
+                            every_school_letter(a, municipal, r, last_year)
+                        })
+                    })
                 })
             })
         });
@@ -260,19 +280,15 @@ pub fn LettersPanel() -> impl IntoView {
             })
             .collect_view()
     };
-    if !dept.card.with_untracked(|c| c.has_points()) {
-        return view! {
-            <section class="panel letters" aria-labelledby="letters-title">
-                <h2 id="letters-title">"Адресные рекомендации"</h2>
-                <p class="notice">"Карта не даёт баллов: письма по невыполненным показателям не составляются. Сводные значения — на вкладке «Результаты»."</p>
-            </section>
-        }
-        .into_any();
-    }
+    let scored = dept.card.with_untracked(|c| c.has_points());
     let to_school = move || group.with(Option::is_none);
     let hint = move || {
-        if to_school() {
+        if to_school() && scored {
             "Текст составлен по невыполненным показателям школы и мерам, адресованным ей. Его можно исправить прямо здесь: правки сохраняются. \
+             Файл рекомендаций школа откроет у себя на странице — из него заполнится план мероприятий."
+        } else if to_school() {
+            "Карта не даёт баллов: текст составлен по значениям школы рядом со значениями по муниципалитету и прошлогодними, и по мерам, адресованным ей. \
+             Отмечены показатели, где значение ниже, чем по муниципалитету, или ниже прошлогоднего. Его можно исправить прямо здесь: правки сохраняются. \
              Файл рекомендаций школа откроет у себя на странице — из него заполнится план мероприятий."
         } else {
             match group.get() {
@@ -339,15 +355,25 @@ pub fn LettersPanel() -> impl IntoView {
 
 /// `f` over the open school's letter's addressee and the measures addressed
 /// to it; `None` when no school is open.
-fn with_addressee<T>(dept: Dept, f: impl FnOnce(&Addressee, &[&Measure]) -> T) -> Option<T> {
+fn with_addressee<T>(
+    dept: Dept,
+    f: impl FnOnce(&Archive, &Card, &Addressee, &[&Measure]) -> T,
+) -> Option<T> {
     let school = dept.open.get()?;
     dept.card.with(|card| {
         dept.archive().with(|a| {
             let measures = addressed_to(&a.measures, &card.id, &school);
             dept.rating
-                .with(|r| Some(f(&addressee(a, &school, r)?, &measures)))
+                .with(|r| Some(f(a, card, &addressee(a, &school, r)?, &measures)))
         })
     })
+}
+
+/// `f` over the year's card and municipal figures, which a letter on a
+/// card without points sets a school's values beside (tracked).
+fn with_municipal<T>(dept: Dept, f: impl FnOnce(Municipal) -> T) -> T {
+    dept.card
+        .with(|card| dept.figures.with(|figures| f(Municipal { card, figures })))
 }
 
 /// `f` over last year's card and results, when the dynamics have a year

@@ -865,3 +865,48 @@ test('a measure for a level keeps the schools it was recorded for; a later check
         await context.close();
     }
 });
+
+/// Digits in threes, as the page groups them: «1\u202f810».
+const grouped = (x) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+
+test('on seed 001\'s card a school\'s letter sets its share beside the municipality\'s and last year\'s, and its file plans the ones below', async () => {
+    const { context, page, errors } = await openDepartment(app);
+    try {
+        await importFiles(page, shares.files);
+        await page.locator('#period').selectOption(SECOND);
+        await page.getByRole('tab', { name: 'Рекомендации' }).click();
+        const subs = (period) => shares.manifest.files.map((f) => f.submission).filter((s) => s?.period === period);
+        const share = (s) => [Number(s.answers['П-1.1'].numerator), Number(s.answers['П-1.1'].denominator)];
+        const [n, d] = subs(SECOND).map(share).reduce(([a, b], [x, y]) => [a + x, b + y], [0, 0]);
+        const before = new Map(subs(FIRST).map((s) => [s.school, share(s)]));
+        // Every school's letter, by hand from the files: Σ/Σ of the year,
+        // the school below it or not, and last year's share.
+        let below = 0;
+        for (const school of subs(SECOND)) {
+            const [a, b] = share(school);
+            // Shares that read alike get more decimals: not these.
+            if (pct(a, b) === pct(n, d)) continue;
+            await chooseSchool(page, school.school);
+            const said = `Значение организации — ${pct(a, b)} (${grouped(a)} из ${grouped(b)}); по муниципалитету — ${pct(n, d)} (${grouped(n)} из ${grouped(d)}).`;
+            await page.waitForFunction((s) => document.querySelector('#letter-text')?.value.includes(s), said);
+            const text = await page.locator('#letter-text').inputValue();
+            const [a0, b0] = before.get(school.school);
+            const fell = a * b0 < a0 * b;
+            assert.ok(text.includes(`${said}\nВ прошлом году — ${pct(a0, b0)} (${grouped(a0)} из ${grouped(b0)})${fell ? ': значение снизилось' : ''}.\n`), text);
+            const noted = a * d < n * b || fell;
+            // Below: advised; else among the values «по показателям».
+            assert.equal(text.includes('\nРекомендация: '), noted, text);
+            assert.equal(text.includes('\nЗначения организации по показателям:\n\nП-1.1. '), !noted, text);
+            assert.ok(text.includes('сопоставлены со значениями по муниципалитету и с прошлым годом.'));
+            if (!noted) continue;
+            below += 1;
+            // Its file plans the indicator: the school's plan fills from it.
+            const file = await downloadText(page, () => page.getByRole('button', { name: 'Скачать файл рекомендаций для школы' }).click());
+            assert.deepEqual(JSON.parse(file.text).plan.map((r) => r.indicators), [['П-1.1']]);
+        }
+        assert.ok(below > 0, 'some school is below the municipality or its last year');
+        assert.deepEqual(errors.map(String), []);
+    } finally {
+        await context.close();
+    }
+});

@@ -20,6 +20,10 @@ use crate::department::review::ReviewStatus;
 use crate::school::plan::PlanRow;
 use crate::scoring::explain::{explain, named_errors};
 use crate::scoring::{Assessment, Detail, Growth, IndicatorResult, Outcome};
+pub use values::Municipal;
+
+mod values;
+
 use crate::text::{
     by_name, group_digits, lower_first, part_of, percent, plural, points, quoted, tenths_percent,
     tied, with_stop,
@@ -28,12 +32,13 @@ use crate::text::{
 /// How many schools a letter names as examples for one indicator.
 const PEERS_PER_INDICATOR: usize = 3;
 
-/// What the school is asked to do with the advice: the plan of its card
-/// of `period` (seed 003 §3.6), which next year's card sets beside the
-/// rows it targets, and how the letter's file fills it in.
-fn plan_request(period: &str) -> String {
+/// What the school is asked to do with the advice on the indicators
+/// `which` names: the plan of its card of `period` (seed 003 §3.6), which
+/// next year's card sets beside the rows it targets, and how the letter's
+/// file fills it in.
+fn plan_request(period: &str, which: &str) -> String {
     format!(
-        "\nПросим включить мероприятия по этим показателям в план мероприятий по повышению \
+        "\nПросим включить мероприятия по {which} в план мероприятий по повышению \
          эффективности (раздел карты за {period} учебный год) и выгрузить карту с планом заново. \
          Если вместе с письмом получен файл рекомендаций, откройте его в Профкарте кнопкой \
          «Открыть файл рекомендаций отдела…» в разделе «План мероприятий по повышению \
@@ -123,33 +128,26 @@ fn rating_on(archive: &Archive, rating: &[Ranked], own: &Card) -> Vec<Ranked> {
 /// results), what it missed then too. `None` when its file is gone.
 pub fn school_letter(
     archive: &Archive,
-    card: &Card,
+    municipal: Municipal,
     school: &SchoolResult,
     rating: &[Ranked],
     last_year: Option<(&Card, &[SchoolResult])>,
 ) -> Option<String> {
     let to = addressee(archive, school, rating)?;
-    Some(letter_to(archive, card, &to, last_year))
+    Some(letter_to(archive, municipal, &to, last_year))
 }
 
 fn letter_to(
     archive: &Archive,
-    card: &Card,
+    municipal: Municipal,
     to: &Addressee,
     last_year: Option<(&Card, &[SchoolResult])>,
 ) -> String {
-    let measures = addressed_to(&archive.measures, &card.id, &to.school);
-    let last_year = last_year.and_then(|(card, before)| {
-        let result = before.iter().find(|r| r.school == to.school.school)?;
-        let entry = archive.entry(&result.submission_id);
-        Some(LastYear {
-            card,
-            result,
-            filed: entry.map(|e| (&*e.card, &e.assessment)),
-            plan: entry.map_or(&[], |e| &e.opened.payload.plan),
-            measures: addressed_to(&archive.measures, &card.id, result),
-        })
-    });
+    let measures = addressed_to(&archive.measures, &municipal.card.id, &to.school);
+    let last_year = last_year_of(archive, &to.school, last_year);
+    if !to.card.has_points() {
+        return values_letter(&to.card, to, municipal, &measures, last_year.as_ref());
+    }
     draft_letter(
         &to.card,
         &to.school,
@@ -160,13 +158,46 @@ fn letter_to(
     )
 }
 
+/// The letter of a card without points ([`values`]).
+fn values_letter(
+    card: &Card,
+    to: &Addressee,
+    municipal: Municipal,
+    measures: &[&Measure],
+    last_year: Option<&LastYear>,
+) -> String {
+    let found = values::values(card, &to.school, Some(&to.answers), municipal, last_year);
+    let mut text = opening(card, &to.school);
+    text.push_str(&values::body(&found, &to.school));
+    if !found.advised().is_empty() {
+        // After the values not singled out: «этим» would take them in.
+        let period = to.school.profile.period.trim();
+        text.push_str(&plan_request(period, "показателям с рекомендациями"));
+    }
+    text.push_str(&measures_text(card, measures));
+    text.push_str(SIGNATURE);
+    text
+}
+
+/// A school's letter's first lines: the year, the school, the card.
+fn opening(card: &Card, school: &SchoolResult) -> String {
+    format!(
+        "Адресные рекомендации по итогам мониторинга профориентационной работы\n\
+         за {} учебный год\n\n{}\n\nКарта мониторинга: {}, версия {}.\n\n",
+        school.profile.period.trim(),
+        tied(school.name()),
+        quoted(card.title.trim()),
+        card.version
+    )
+}
+
 /// Every school's letter of the year, by name, as the coordinator has it:
 /// her edit where she made one, else the draft ([`school_letter`]). The
 /// rating as another version numbers it is built once per version, not
 /// once per school.
 pub fn every_school_letter(
     archive: &Archive,
-    card: &Card,
+    municipal: Municipal,
     rating: &[Ranked],
     last_year: Option<(&Card, &[SchoolResult])>,
 ) -> Vec<String> {
@@ -189,10 +220,29 @@ pub fn every_school_letter(
                 let to = addressee_with(archive, school, rating, |own| {
                     Cow::Borrowed(on[&own.version].as_slice())
                 })?;
-                Some(letter_to(archive, card, &to, last_year))
+                Some(letter_to(archive, municipal, &to, last_year))
             }
         })
         .collect()
+}
+
+/// `school`'s year before among `last_year`'s results (that year's card
+/// and results), when it sent a card then.
+pub fn last_year_of<'a>(
+    archive: &'a Archive,
+    school: &SchoolResult,
+    last_year: Option<(&'a Card, &'a [SchoolResult])>,
+) -> Option<LastYear<'a>> {
+    let (card, before) = last_year?;
+    let result = before.iter().find(|r| r.school == school.school)?;
+    let entry = archive.entry(&result.submission_id);
+    Some(LastYear {
+        card,
+        result,
+        filed: entry.map(|e| (&*e.card, &e.assessment)),
+        plan: entry.map_or(&[], |e| &e.opened.payload.plan),
+        measures: addressed_to(&archive.measures, &card.id, result),
+    })
 }
 
 /// A school's year before, as its letter looks back on it.
@@ -267,14 +317,7 @@ pub fn draft_letter(
     last_year: Option<LastYear>,
 ) -> String {
     let score = &school.score;
-    let mut text = format!(
-        "Адресные рекомендации по итогам мониторинга профориентационной работы\n\
-         за {} учебный год\n\n{}\n\nКарта мониторинга: {}, версия {}.\n\n",
-        school.profile.period.trim(),
-        tied(school.name()),
-        quoted(card.title.trim()),
-        card.version
-    );
+    let mut text = opening(card, school);
     let level = match (card.levels, score.level) {
         (None, _) => String::new(),
         (Some(_), level) => format!(
@@ -502,7 +545,10 @@ pub fn draft_letter(
             ));
         }
     }
-    text.push_str(&plan_request(school.profile.period.trim()));
+    text.push_str(&plan_request(
+        school.profile.period.trim(),
+        "этим показателям",
+    ));
     text.push_str(&measures_text(card, measures));
     text.push_str(SIGNATURE);
     text
@@ -850,28 +896,36 @@ fn advice(
             }
         )
     });
-    match school.refusal(&indicator.code) {
-        Some("") => {
-            "Подтвердить выполнение показателя материалами, доступными по ссылкам".to_owned()
-        }
-        // Quoted, not after a second colon: the letter already has one
-        // («Рекомендация: …»).
-        Some(comment) => format!(
-            "{REMOVE_OBJECTION} {}",
-            quoted(comment.trim_end_matches('.'))
-        ),
-        None if growth_only => {
+    if let Some(refused) = refusal_advice(school, &indicator.code) {
+        return refused;
+    }
+    match () {
+        _ if growth_only => {
             "Добиться роста показателя по сравнению с прошлым годом: порог уже достигнут, \
              балл не начислен из-за отсутствия положительной динамики"
                 .to_owned()
         }
         // Quoted: the rule's text may have brackets of its own.
-        None if indicator.recommendation.trim().is_empty() => format!(
+        _ if indicator.recommendation.trim().is_empty() => format!(
             "Обеспечить выполнение показателя по правилу {}",
             quoted(indicator.rule_text.trim())
         ),
-        None => indicator.recommendation.trim().to_owned(),
+        _ => indicator.recommendation.trim().to_owned(),
     }
+}
+
+/// The advice where the check refused the point or the value: to remove
+/// its objection, or to confirm by the links where it gave none.
+fn refusal_advice(school: &SchoolResult, code: &str) -> Option<String> {
+    Some(match school.refusal(code)? {
+        "" => "Подтвердить выполнение показателя материалами, доступными по ссылкам".to_owned(),
+        // Quoted, not after a second colon: the letter already has one
+        // («Рекомендация: …»).
+        comment => format!(
+            "{REMOVE_OBJECTION} {}",
+            quoted(comment.trim_end_matches('.'))
+        ),
+    })
 }
 
 /// The plan a school's letter suggests: a row per advice for its missed
@@ -883,11 +937,22 @@ pub fn suggested_plan(
     school: &SchoolResult,
     answers: Option<&Assessment>,
     measures: &[&Measure],
+    municipal: Municipal,
+    last_year: Option<&LastYear>,
 ) -> Vec<PlanRow> {
+    // Without points, the values the letter singles out.
+    let advised: Vec<(String, String)> = match card.has_points() {
+        true => (card.scored_indicators())
+            .filter(|i| school.missed(&i.code))
+            .map(|i| {
+                let advice = advice(i, school, answer_to(answers, i));
+                (i.code.clone(), advice)
+            })
+            .collect(),
+        false => values::values(card, school, answers, municipal, last_year).advised(),
+    };
     let mut missed: Vec<PlanRow> = Vec::new();
-    for indicator in card.scored_indicators().filter(|i| school.missed(&i.code)) {
-        let measure = advice(indicator, school, answer_to(answers, indicator));
-        let code = indicator.code.clone();
+    for (code, measure) in advised {
         match missed.iter_mut().find(|r| r.measure == measure) {
             Some(row) => row.indicators.push(code),
             None => missed.push(PlanRow {
@@ -914,6 +979,60 @@ mod tests {
     use crate::school::draft::RawAnswer;
     use crate::testkit::{self, draft};
 
+    /// The letter as the page drafts it, with the year's figures of
+    /// `rating` beside it.
+    fn letter_of(
+        archive: &Archive,
+        card: &Card,
+        school: &SchoolResult,
+        rating: &[Ranked],
+        last_year: Option<(&Card, &[SchoolResult])>,
+    ) -> Option<String> {
+        let f = year_figures(archive, card, rating);
+        school_letter(
+            archive,
+            Municipal { card, figures: &f },
+            school,
+            rating,
+            last_year,
+        )
+    }
+
+    fn all_letters(
+        archive: &Archive,
+        card: &Card,
+        rating: &[Ranked],
+        last_year: Option<(&Card, &[SchoolResult])>,
+    ) -> Vec<String> {
+        let f = year_figures(archive, card, rating);
+        every_school_letter(archive, Municipal { card, figures: &f }, rating, last_year)
+    }
+
+    /// The plan of a letter without last year, the figures those of the
+    /// school alone.
+    fn plan_of(
+        archive: &Archive,
+        card: &Card,
+        school: &SchoolResult,
+        answers: Option<&Assessment>,
+        measures: &[&Measure],
+    ) -> Vec<PlanRow> {
+        let f = crate::department::figures::figures(archive, card, std::slice::from_ref(school));
+        suggested_plan(
+            card,
+            school,
+            answers,
+            measures,
+            Municipal { card, figures: &f },
+            None,
+        )
+    }
+
+    fn year_figures(archive: &Archive, card: &Card, rating: &[Ranked]) -> Figures {
+        let results: Vec<SchoolResult> = rating.iter().map(|r| r.result.clone()).collect();
+        crate::department::figures::figures(archive, card, &results)
+    }
+
     /// Two points of a banded share refused: «баллы не засчитаны».
     #[test]
     fn refusals_agree_with_the_points_refused() {
@@ -924,6 +1043,207 @@ mod tests {
         assert_eq!(
             refusal_sentence("Нет приказа.", 2),
             "При проверке баллы не засчитаны. Замечание проверки: «Нет приказа»."
+        );
+    }
+
+    /// A card without points: each value beside the municipality's, the
+    /// ones below it singled out with advice and planned. The municipal
+    /// figures by hand, over the three schools:
+    /// - 1.1, a fact: «да» at А and В, 2 of 3, so most say «да»;
+    /// - 1.2, a count: 1 + 3 + 2 = 6, a mean of 2,0 (В's 2 is not below);
+    /// - 1.5, a typed percent: (60,0 + 80,0 + 70,5) / 3 = 70,17 → «70,2 %»;
+    /// - 2.1, a count: 5 + 2 + 3 = 10, a mean of 3,33 → «3,3» (В's 3 below);
+    /// - 2.2, a count only Б and В gave: 4 + 6 = 10 over 2, a mean of 5,0.
+    #[test]
+    fn a_letter_without_points_sets_values_beside_the_municipality() {
+        let card = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
+        let count = |n: &str| RawAnswer {
+            count: n.into(),
+            ..RawAnswer::default()
+        };
+        let typed = |p: &str| RawAnswer {
+            percent: p.into(),
+            ..RawAnswer::default()
+        };
+        let school = |name: &str, yes: bool, counts: [&str; 3], percent: &str| {
+            let mut d = draft(name, "2025/2026", &[]);
+            d.answers.insert("1.1".into(), testkit::fact(yes));
+            d.answers.insert("1.2".into(), count(counts[0]));
+            d.answers.insert("1.5".into(), typed(percent));
+            d.answers.insert("2.1".into(), count(counts[1]));
+            if !counts[2].is_empty() {
+                d.answers.insert("2.2".into(), count(counts[2]));
+            }
+            d
+        };
+        let a = school("Школа А", true, ["1", "5", ""], "60,0");
+        let b = school("Школа Б", false, ["3", "2", "4"], "80,0");
+        let c = school("Школа В", true, ["2", "3", "6"], "70,5");
+        let archive = testkit::archive(&card, &[("a", &a), ("b", &b), ("c", &c)]);
+        let rating = rank(results(&archive, "nevinnomyssk", "2025/2026"));
+        let letter = |name: &str| {
+            letter_of(
+                &archive,
+                &card,
+                testkit::ranked(&rating, name),
+                &rating,
+                None,
+            )
+            .unwrap()
+        };
+        // The codes of the blocks with advice, and of those without.
+        let parted = |text: &str| {
+            let mut parts = (Vec::new(), Vec::new());
+            for block in text.split("\n\n") {
+                let Some((code, _)) = block.split_once(". ") else {
+                    continue;
+                };
+                if code.len() == 3 && code.as_bytes()[1] == b'.' {
+                    match block.contains("\nРекомендация: ") {
+                        true => parts.0.push(code.to_owned()),
+                        false => parts.1.push(code.to_owned()),
+                    }
+                }
+            }
+            parts
+        };
+        let text = letter("Школа А");
+        assert!(text.contains(
+            "\n\nКарта не оценивает показатели баллами. Ниже значения организации сопоставлены \
+             со значениями по муниципалитету. Значения организации — по данным организации: \
+             карта ещё не проверена отделом.\n\n"
+        ));
+        assert!(text.contains(
+            "\n1.2. Количество муниципальных инновационных площадок, осуществляющих инновационную \
+             деятельность в профориентационной сфере\nЗначение организации — 1; по \
+             муниципалитету — в среднем 2,0 на организацию (6 у 3 организаций).\nРекомендация: \
+             Проанализировать причины и предусмотреть мероприятия по повышению значения \
+             показателя.\n"
+        ));
+        assert!(text.contains(
+            "\nЗначение организации — 60,0\u{A0}%; по муниципалитету — в среднем 70,2\u{A0}%.\n"
+        ));
+        // Blank in all three files: one line for them all.
+        assert!(text.contains(
+            "\nНе указаны значения показателей 1.4, 1.6, 1.7, 2.2, 2.3: без них значения \
+             организации не входят в сводные значения по муниципалитету. Просим указать их в \
+             следующей выгрузке.\n\nОстальные показатели:\n\n1.1. Наличие программ \
+             сопровождения профессионального самоопределения\nЗначение организации — «да»; по \
+             муниципалитету «да» ответили 2 из 3 организаций (66,7\u{A0}%).\n"
+        ));
+        assert_eq!(
+            parted(&text),
+            (
+                vec!["1.2".into(), "1.5".into()],
+                vec!["1.1".into(), "2.1".into()]
+            )
+        );
+        assert_eq!(text.matches("Рекомендация:").count(), 2);
+        assert!(
+            text.contains("\nПросим включить мероприятия по показателям с рекомендациями в план")
+        );
+
+        // Б: «нет» where most said «да»; 2 contracts against a mean of 3,3;
+        // 4 trials against 5,0 over the two schools that gave them.
+        let text = letter("Школа Б");
+        for said in [
+            "Значение организации — «нет»; по муниципалитету «да» ответили 2 из 3 организаций \
+             (66,7\u{A0}%).",
+            "Значение организации — 2; по муниципалитету — в среднем 3,3 на организацию (10 у 3 \
+             организаций).",
+            "Значение организации — 4; по муниципалитету — в среднем 5,0 на организацию (10 у 2 \
+             организаций).",
+        ] {
+            assert!(text.contains(said), "{said}\n{text}");
+        }
+        let to = |codes: &[&str]| codes.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            parted(&text),
+            (to(&["1.1", "2.1", "2.2"]), to(&["1.2", "1.5"]))
+        );
+        // В: 3 against 3,3 is below; 2 against 2,0 is not.
+        let text = letter("Школа В");
+        assert_eq!(
+            parted(&text),
+            (to(&["2.1"]), to(&["1.1", "1.2", "1.5", "2.2"]))
+        );
+
+        // Last year's files: А had 4 platforms then, Б said «да».
+        let mut was_a = school("Школа А", true, ["4", "5", ""], "60,0");
+        let mut was_b = school("Школа Б", true, ["3", "2", "4"], "80,0");
+        was_a.profile.period = "2024/2025".into();
+        was_b.profile.period = "2024/2025".into();
+        let archive = testkit::archive(
+            &card,
+            &[
+                ("a", &a),
+                ("b", &b),
+                ("c", &c),
+                ("a0", &was_a),
+                ("b0", &was_b),
+            ],
+        );
+        let rating = rank(results(&archive, "nevinnomyssk", "2025/2026"));
+        let before = results(&archive, "nevinnomyssk", "2024/2025");
+        let last = Some((&card, before.as_slice()));
+        let of = |name: &str| testkit::ranked(&rating, name);
+        let text = letter_of(&archive, &card, of("Школа А"), &rating, last).unwrap();
+        assert!(text.contains("по муниципалитету и с прошлым годом."));
+        assert!(text.contains(
+            "на организацию (6 у 3 организаций).\nВ прошлом году — 4: значение снизилось.\n"
+        ));
+        // 2.1 the same as last year: still not below.
+        assert_eq!(parted(&text), (to(&["1.2", "1.5"]), to(&["1.1", "2.1"])));
+        let text = letter_of(&archive, &card, of("Школа Б"), &rating, last).unwrap();
+        assert!(text.contains("(66,7\u{A0}%).\nВ прошлом году — «да».\n"));
+
+        // A value the check did not confirm: the reviewer's words, and
+        // the advice to remove them.
+        let mut refused = of("Школа В").clone();
+        refused.refused = vec![("2.1".into(), "Нет договоров".into())];
+        let text = letter_of(&archive, &card, &refused, &rating, None).unwrap();
+        assert!(text.contains(
+            "\n2.1. Количество договоров о сотрудничестве в сфере профориентации обучающихся образовательных \
+             организаций\nПри проверке \
+             значение не подтверждено. Замечание проверки: «Нет договоров».\nРекомендация: \
+             Устранить замечание проверки «Нет договоров».\n"
+        ));
+
+        // The plan: a row per advice, the blank ones in one.
+        let year: Vec<SchoolResult> = rating.iter().map(|r| r.result.clone()).collect();
+        let figures = crate::department::figures::figures(&archive, &card, &year);
+        let municipal = Municipal {
+            card: &card,
+            figures: &figures,
+        };
+        let to = addressee(&archive, of("Школа А"), &rating).unwrap();
+        let last = last_year_of(&archive, &to.school, last);
+        let plan = suggested_plan(
+            &card,
+            &to.school,
+            Some(&to.answers),
+            &[],
+            municipal,
+            last.as_ref(),
+        );
+        let rows: Vec<(&str, Vec<&str>)> = (plan.iter())
+            .map(|r| {
+                (
+                    r.measure.as_str(),
+                    r.indicators.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (
+                    "Проанализировать причины и предусмотреть мероприятия по повышению значения \
+                     показателя",
+                    vec!["1.2", "1.5"]
+                ),
+                (values::FILL_IN, vec!["1.4", "1.6", "1.7", "2.2", "2.3"]),
+            ]
         );
     }
 
@@ -955,7 +1275,7 @@ mod tests {
             "\nМуниципальные меры, в которых примет участие организация:\n\
              — семинар «Профпробы в школе» (15.03.2026; показатель 2.1)\n"
         ));
-        let plan = suggested_plan(&card, weak_result, None, &[&seminar]);
+        let plan = plan_of(&archive, &card, weak_result, None, &[&seminar]);
         assert_eq!(plan.len(), 23, "22 missed indicators and the seminar");
         assert_eq!(plan[0].indicators, ["1.1"]);
         assert_eq!(plan[22].measure, "Участие: семинар «Профпробы в школе»");
@@ -1029,7 +1349,7 @@ mod tests {
              было») признан неприменимым к организации: он не учитывается ни в набранных баллах, ни в \
              максимуме.\n\n"
         ), "{letter}");
-        let plan = suggested_plan(&card, &refused, None, &[]);
+        let plan = plan_of(&archive, &card, &refused, None, &[]);
         let row = plan.iter().find(|r| r.indicators == ["1.8"]).unwrap();
         assert_eq!(
             row.measure,
@@ -1046,7 +1366,7 @@ mod tests {
         twice.refused = ["1.6", "1.8"]
             .map(|c| (c.into(), "Нет ссылки".into()))
             .to_vec();
-        let rows: Vec<_> = suggested_plan(&card, &twice, None, &[])
+        let rows: Vec<_> = plan_of(&archive, &card, &twice, None, &[])
             .into_iter()
             .filter(|r| r.measure == "Устранить замечание проверки «Нет ссылки»")
             .collect();
@@ -1159,7 +1479,7 @@ mod tests {
             let archive = testkit::archive_of(&[(&lk, "a1", &was), (&lk, "a2", &now)]);
             let before = results(&archive, &lk.id, "2024/2025");
             let rating = rank(results(&archive, &lk.id, "2025/2026"));
-            let letter = school_letter(
+            let letter = letter_of(
                 &archive,
                 &lk,
                 &rating[0].result,
@@ -1223,7 +1543,7 @@ mod tests {
         let archive = testkit::archive_of(&[(cards.0, "a1", &was), (cards.1, "a2", now)]);
         let before = results(&archive, DEFAULT_CARD, "2024/2025");
         let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
-        let letter = school_letter(
+        let letter = letter_of(
             &archive,
             cards.1,
             &rating[0].result,
@@ -1270,7 +1590,7 @@ mod tests {
         ]);
         let before = results(&archive, DEFAULT_CARD, "2024/2025");
         let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
-        let letter = school_letter(
+        let letter = letter_of(
             &archive,
             &v2,
             &rating[0].result,
@@ -1474,7 +1794,7 @@ mod tests {
         d.answers.insert("2.1".into(), fell);
         let archive = testkit::archive(&lk, &[("w", &d)]);
         let rating = rank(results(&archive, "leninsk-kuznetsky", "2025/2026"));
-        let letter = school_letter(&archive, &lk, &rating[0].result, &rating, None).unwrap();
+        let letter = letter_of(&archive, &lk, &rating[0].result, &rating, None).unwrap();
         let under = |code: &str| {
             let at = letter.find(&format!("\n{code}. ")).unwrap();
             letter[at..].lines().nth(2).unwrap_or_default().to_owned()
@@ -1497,7 +1817,7 @@ mod tests {
         );
         let counted = testkit::archive(&lk, &[("c", &one)]);
         let ranked = rank(results(&counted, "leninsk-kuznetsky", "2025/2026"));
-        let text = school_letter(&counted, &lk, &ranked[0].result, &ranked, None).unwrap();
+        let text = letter_of(&counted, &lk, &ranked[0].result, &ranked, None).unwrap();
         let at = text.find("\n6.1. ").unwrap();
         assert_eq!(
             text[at..].lines().nth(2),
@@ -1516,7 +1836,7 @@ mod tests {
             Some(crate::department::review::Decision::NoPoint),
         );
         let ranked = rank(results(&put_back, "leninsk-kuznetsky", "2025/2026"));
-        let text = school_letter(&put_back, &lk, &ranked[0].result, &ranked, None).unwrap();
+        let text = letter_of(&put_back, &lk, &ranked[0].result, &ranked, None).unwrap();
         let at = text.find("\n1.1. ").unwrap();
         assert_eq!(
             text[at..].lines().nth(2),
@@ -1531,7 +1851,7 @@ mod tests {
         let blank_text = {
             let archive = testkit::archive(&lk, &[("b", &blank)]);
             let ranked = rank(results(&archive, "leninsk-kuznetsky", "2025/2026"));
-            school_letter(&archive, &lk, &ranked[0].result, &ranked, None).unwrap()
+            letter_of(&archive, &lk, &ranked[0].result, &ranked, None).unwrap()
         };
         assert!(
             blank_text.contains(
@@ -1551,7 +1871,7 @@ mod tests {
             Some(format!("Рекомендация: {growth}.").as_str())
         );
         let to = addressee(&archive, &rating[0].result, &rating).unwrap();
-        let plan = suggested_plan(&to.card, &to.school, Some(&to.answers), &[]);
+        let plan = plan_of(&archive, &to.card, &to.school, Some(&to.answers), &[]);
         let row = plan
             .iter()
             .find(|r| r.indicators.contains(&"2.1".to_owned()));
@@ -1634,7 +1954,7 @@ mod tests {
         elsewhere.audience = Audience::Schools(vec![school("Школа Б")]);
         archive.measures = vec![courses, elsewhere];
         let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
-        let letter = school_letter(
+        let letter = letter_of(
             &archive,
             &card,
             &rating[0].result,
@@ -1910,11 +2230,10 @@ mod tests {
             .insert("2".into(), "Исправленное письмо школе Б".into());
         let card = testkit::card();
         let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
-        let letters = every_school_letter(&archive, &card, &rating, None);
+        let letters = all_letters(&archive, &card, &rating, None);
         assert_eq!(letters.len(), 3);
         let school = |name: &str| testkit::ranked(&rating, name);
-        let drafted =
-            |name: &str| school_letter(&archive, &card, school(name), &rating, None).unwrap();
+        let drafted = |name: &str| letter_of(&archive, &card, school(name), &rating, None).unwrap();
         assert_eq!(letters[0], drafted("Школа А"));
         assert_eq!(letters[1], "Исправленное письмо школе Б");
         assert_eq!(letters[2], drafted("Школа В"));

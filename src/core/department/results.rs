@@ -511,7 +511,14 @@ mod tests {
             .unwrap();
         assert!(examples.contains("Школа А"), "{examples}");
         // All the letters at once read the same.
-        let all = crate::department::letters::every_school_letter(&archive, &v2, &rating, None);
+        let year: Vec<SchoolResult> = rating.iter().map(|r| r.result.clone()).collect();
+        let figures = crate::department::figures::figures(&archive, &v2, &year);
+        let municipal = crate::department::letters::Municipal {
+            card: &v2,
+            figures: &figures,
+        };
+        let all =
+            crate::department::letters::every_school_letter(&archive, municipal, &rating, None);
         assert!(all.contains(&letter));
         // The report counts both refused points, 2.1's too.
         let summary =

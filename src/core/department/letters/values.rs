@@ -1,0 +1,393 @@
+//! The letter of a card without points. Nothing is earned or missed, so a
+//! school is told what the card measures: each of its values beside the
+//! municipality's and its own of last year, and the indicators where it is
+//! below either, or left a gap, singled out with advice and planned for.
+//! Before this, such a card had no letters at all, and the cycle of
+//! recommendations and plans did not close for it.
+
+use crate::card::{Card, Indicator, Rule};
+use crate::department::figures::{Aggregate, Figures, IndicatorFigure};
+use crate::department::results::SchoolResult;
+use crate::department::review::ReviewStatus;
+use crate::scoring::{Assessment, Detail, Outcome};
+use crate::text::{
+    group_digits, percent, percents_apart, quoted, tenths, tenths_percent, with_stop,
+};
+
+use super::{answer_to, refusal_advice, school_figure, LastYear};
+
+/// The year's municipal figures on the year's card, whose codes they
+/// speak: a school on another version finds its indicators there by key.
+#[derive(Clone, Copy)]
+pub struct Municipal<'a> {
+    pub card: &'a Card,
+    pub figures: &'a Figures,
+}
+
+impl<'a> Municipal<'a> {
+    fn figure(&self, indicator: &Indicator) -> Option<&'a IndicatorFigure> {
+        let code = &self.card.by_key(indicator.key())?.code;
+        (self.figures.indicators.iter()).find(|f| &f.code == code)
+    }
+}
+
+/// One value of an indicator, as the letter compares it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Value {
+    Share(u64, u64),
+    Count(u64),
+    /// The municipal mean of a count, in tenths.
+    Mean(u64),
+    /// Tenths of a percent.
+    Percent(u32),
+    Fact(bool),
+}
+
+impl Value {
+    /// A row's value, where it has one the letter can compare: a list of
+    /// events has none, an empty group's share neither.
+    fn of(outcome: &Outcome) -> Option<Self> {
+        let Outcome::Scored { detail, .. } = outcome else {
+            return None;
+        };
+        match *detail {
+            Detail::Share {
+                numerator,
+                denominator,
+                ..
+            } => (denominator > 0).then_some(Self::Share(numerator, denominator)),
+            Detail::Count { value, .. } => Some(Self::Count(value)),
+            Detail::Percent { tenths, .. } => Some(Self::Percent(tenths)),
+            Detail::Fact(held) => Some(Self::Fact(held)),
+            Detail::List { .. } => None,
+        }
+    }
+
+    /// Lower than `other`, a value of the same kind; `None` between kinds.
+    fn below(self, other: Self) -> Option<bool> {
+        let wide = u128::from;
+        match (self, other) {
+            (Self::Share(n, d), Self::Share(m, e)) => Some(wide(n) * wide(e) < wide(m) * wide(d)),
+            (Self::Count(a), Self::Count(b)) => Some(a < b),
+            // In tenths, as the reader sees them: 3 against «3,0» is not
+            // below, though 120 of 40 schools' 121 would be.
+            (Self::Count(a), Self::Mean(b)) => Some(u128::from(a) * 10 < u128::from(b)),
+            (Self::Percent(a), Self::Percent(b)) => Some(a < b),
+            (Self::Fact(a), Self::Fact(b)) => Some(!a && b),
+            _ => None,
+        }
+    }
+
+    /// «40,0 % (120 из 300)», «3», «55,0 %», «да»; `against`, a share it is
+    /// set beside, gives as many decimals as tell the two apart.
+    fn said(self, against: Option<(u64, u64)>) -> String {
+        match self {
+            Self::Share(n, d) => {
+                let share = (against.and_then(|other| percents_apart((n, d), other)))
+                    .map_or_else(|| percent(n, d), |(own, _)| own);
+                format!("{share} ({} из {})", group_digits(n), group_digits(d))
+            }
+            Self::Count(n) => group_digits(n),
+            Self::Mean(t) => tenths(t, ','),
+            Self::Percent(t) => tenths_percent(t.into()),
+            Self::Fact(true) => "«да»".to_owned(),
+            Self::Fact(false) => "«нет»".to_owned(),
+        }
+    }
+}
+
+/// The municipality's figure for an indicator as the school's value is
+/// compared with it: Σ/Σ of a share, the mean of a count or a typed
+/// percent per school, and for a fact whether most schools said «да».
+/// `None` with fewer than two schools' values: the school would be
+/// compared with itself.
+fn municipal_value(figure: &IndicatorFigure) -> Option<(Value, String)> {
+    let answered = figure.answered as u64;
+    if answered < 2 {
+        return None;
+    }
+    // Rounded to the nearest tenth; a percent's sum is in tenths already.
+    let mean_tenths = |tenths_sum: u64| (tenths_sum * 2 + answered) / (answered * 2);
+    Some(match figure.value {
+        Aggregate::Share {
+            numerator,
+            denominator,
+            ..
+        } if denominator > 0 => (
+            Value::Share(numerator, denominator),
+            format!(
+                "— {} ({} из {})",
+                percent(numerator, denominator),
+                group_digits(numerator),
+                group_digits(denominator)
+            ),
+        ),
+        Aggregate::Count { sum } => (
+            Value::Mean(mean_tenths(sum * 10)),
+            format!(
+                "— в среднем {} на организацию ({} у {} организаций)",
+                tenths(mean_tenths(sum * 10), ','),
+                group_digits(sum),
+                answered
+            ),
+        ),
+        Aggregate::Percent { sum, .. } => (
+            Value::Percent(u32::try_from(mean_tenths(sum)).unwrap_or(u32::MAX)),
+            format!("— в среднем {}", tenths_percent(mean_tenths(sum))),
+        ),
+        Aggregate::Fact { yes } => (
+            Value::Fact(yes * 2 >= figure.answered),
+            format!(
+                "«да» ответили {yes} из {answered} организаций ({})",
+                percent(yes as u64, answered)
+            ),
+        ),
+        _ => return None,
+    })
+}
+
+/// An indicator the letter singles out, with what it says of it and the
+/// advice, which is also the plan row's measure.
+pub(super) struct Row<'a> {
+    pub indicator: &'a Indicator,
+    pub lines: Vec<String>,
+    /// Singled out (below the municipality or last year, refused, typed
+    /// with an error): the advice, also the plan row's measure.
+    pub advice: Option<String>,
+}
+
+/// What a school's letter on a card without points says of its values:
+/// a row per indicator with a value or a word from the check, in card
+/// order.
+pub(super) struct Values<'a> {
+    pub rows: Vec<Row<'a>>,
+    /// Not filled in: one line and one plan row for them all.
+    pub unanswered: Vec<&'a str>,
+    /// Ruled not applicable at the check: out of the comparison.
+    pub ruled: Vec<&'a str>,
+    /// Some value is set beside last year's.
+    pub last_year: bool,
+}
+
+pub(super) fn values<'a>(
+    card: &'a Card,
+    school: &SchoolResult,
+    answers: Option<&Assessment>,
+    municipal: Municipal,
+    last_year: Option<&LastYear>,
+) -> Values<'a> {
+    let mut out = Values {
+        rows: Vec::new(),
+        unanswered: Vec::new(),
+        ruled: Vec::new(),
+        last_year: false,
+    };
+    for indicator in card.indicators() {
+        let Some(counted) = school.score.indicator(&indicator.code) else {
+            continue;
+        };
+        if !counted.applies {
+            if counted.claimed_applies {
+                out.ruled.push(&indicator.code);
+            }
+            continue;
+        }
+        if matches!(indicator.rule, Rule::List { .. }) {
+            continue;
+        }
+        let Some(answer) = answer_to(answers, indicator) else {
+            continue;
+        };
+        let mut lines = Vec::new();
+        let mut noted = false;
+        let own = Value::of(&answer.outcome);
+        if let Some(comment) = school.refusal(&indicator.code) {
+            lines.push(match comment {
+                "" => "При проверке значение не подтверждено (причина не указана).".to_owned(),
+                why => format!(
+                    "При проверке значение не подтверждено. Замечание проверки: {}.",
+                    quoted(why.trim_end_matches('.'))
+                ),
+            });
+            noted = true;
+        } else if let Some(own) = own {
+            let compared = municipal.figure(indicator).and_then(municipal_value);
+            let against = compared.as_ref().and_then(|(v, _)| match *v {
+                Value::Share(n, d) => Some((n, d)),
+                _ => None,
+            });
+            let mut line = format!("Значение организации — {}", own.said(against));
+            if let Some((value, said)) = compared {
+                if let Some(below) = own.below(value) {
+                    line.push_str(&format!("; по муниципалитету {said}"));
+                    noted |= below;
+                }
+            }
+            lines.push(format!("{line}."));
+            let typed = answer
+                .outcome
+                .last_year_share()
+                .map(|(n, d)| Value::Share(n, d));
+            let before = typed.or_else(|| last_year.and_then(|l| last_value(l, indicator)));
+            if let Some(before) = before.filter(|b| b.below(own).is_some()) {
+                let fell = own.below(before) == Some(true);
+                let own_share = match own {
+                    Value::Share(n, d) => Some((n, d)),
+                    _ => None,
+                };
+                // «Да» last year says the fall by itself.
+                let said = match (fell, own) {
+                    (true, Value::Fact(_)) | (false, _) => "",
+                    (true, _) => ": значение снизилось",
+                };
+                lines.push(format!(
+                    "В прошлом году — {}{said}.",
+                    before.said(own_share)
+                ));
+                out.last_year = true;
+                noted |= fell;
+            }
+        } else if matches!(answer.outcome, Outcome::Unanswered) {
+            out.unanswered.push(&indicator.code);
+        } else if matches!(answer.outcome, Outcome::Invalid) {
+            // Not in the municipal value either.
+            lines.extend(school_figure(indicator, answer));
+            noted = true;
+        }
+        if !lines.is_empty() {
+            out.rows.push(Row {
+                indicator,
+                advice: noted.then(|| advice(indicator, school, &answer.outcome)),
+                lines,
+            });
+        }
+    }
+    out
+}
+
+impl Values<'_> {
+    /// Each singled-out indicator's code and advice, as the plan takes
+    /// them; those not filled in share one.
+    pub fn advised(&self) -> Vec<(String, String)> {
+        let noted =
+            (self.rows.iter()).filter_map(|r| Some((r.indicator.code.clone(), r.advice.clone()?)));
+        let blank = (self.unanswered.iter()).map(|c| (c.to_string(), FILL_IN.to_owned()));
+        noted.chain(blank).collect()
+    }
+}
+
+/// The advice on a value not filled in or filled in with an error.
+pub(super) const FILL_IN: &str =
+    "Указать значение показателя в карте: без него значение организации не \
+                       входит в сводное значение по муниципалитету";
+
+/// Last year's value of `indicator` from the school's file of that year,
+/// in its own version, found by key. (Last year's share typed in this
+/// year's card comes first: it is what the school itself set beside this
+/// year's.)
+fn last_value(last: &LastYear, indicator: &Indicator) -> Option<Value> {
+    let (own, answers) = last.filed?;
+    let then = own.by_key(indicator.key())?;
+    Value::of(&answer_to(Some(answers), then)?.outcome)
+}
+
+/// The advice for a singled-out value, which is also its plan row.
+fn advice(indicator: &Indicator, school: &SchoolResult, outcome: &Outcome) -> String {
+    if let Some(refused) = refusal_advice(school, &indicator.code) {
+        return refused;
+    }
+    match (outcome, indicator.recommendation.trim()) {
+        (Outcome::Invalid, _) => FILL_IN.to_owned(),
+        (_, "") => "Проанализировать причины и предусмотреть мероприятия по повышению значения \
+                    показателя"
+            .to_owned(),
+        (_, own) => own.to_owned(),
+    }
+}
+
+/// The letter's body on a card without points, after its heading.
+pub(super) fn body(values: &Values, school: &SchoolResult) -> String {
+    let basis = match school.status {
+        ReviewStatus::Checked => "по итогам проверки карты",
+        ReviewStatus::InReview => "по предварительным итогам проверки (проверка не завершена)",
+        ReviewStatus::Received => "по данным организации: карта ещё не проверена отделом",
+    };
+    let and_last_year = if values.last_year {
+        " и с прошлым годом"
+    } else {
+        ""
+    };
+    let mut text = format!(
+        "Карта не оценивает показатели баллами. Ниже значения организации сопоставлены со \
+         значениями по муниципалитету{and_last_year}. Значения организации — {basis}.\n\n"
+    );
+    match values.ruled.as_slice() {
+        [] => {}
+        [one] => text.push_str(&format!(
+            "При проверке показатель {one} признан неприменимым к организации и в сравнение не \
+             вошёл.\n\n"
+        )),
+        many => text.push_str(&format!(
+            "При проверке показатели {} признаны неприменимыми к организации и в сравнение не \
+             вошли.\n\n",
+            many.join(", ")
+        )),
+    }
+    let (noted, rest): (Vec<&Row>, Vec<&Row>) =
+        values.rows.iter().partition(|r| r.advice.is_some());
+    let block = |text: &mut String, row: &Row| {
+        text.push_str(&format!(
+            "\n{}. {}\n",
+            row.indicator.code,
+            row.indicator.text.trim()
+        ));
+        for line in &row.lines {
+            text.push_str(&format!("{line}\n"));
+        }
+    };
+    if noted.is_empty() && values.unanswered.is_empty() {
+        let nor_last_year = match values.last_year {
+            true => ", и не ниже прошлогодних",
+            false => "",
+        };
+        text.push_str(&format!(
+            "Значения организации не ниже, чем по муниципалитету{nor_last_year}. Рекомендуем \
+             поделиться опытом с образовательными организациями муниципалитета.\n"
+        ));
+    }
+    if !noted.is_empty() {
+        text.push_str(
+            "Рекомендуем обратить внимание на показатели, по которым значение организации ниже, \
+             чем по муниципалитету, или ниже прошлогоднего, не подтверждено при проверке или \
+             заполнено с ошибкой.\n",
+        );
+    }
+    for row in &noted {
+        block(&mut text, row);
+        if let Some(advice) = &row.advice {
+            text.push_str(&format!("Рекомендация: {}\n", with_stop(advice)));
+        }
+    }
+    match values.unanswered.as_slice() {
+        [] => {}
+        [one] => text.push_str(&format!(
+            "\nНе указано значение показателя {one}: без него значение организации не входит в \
+             сводное значение по муниципалитету. Просим указать его в следующей выгрузке.\n"
+        )),
+        many => text.push_str(&format!(
+            "\nНе указаны значения показателей {}: без них значения организации не входят в \
+             сводные значения по муниципалитету. Просим указать их в следующей выгрузке.\n",
+            many.join(", ")
+        )),
+    }
+    if !rest.is_empty() {
+        text.push_str(match noted.is_empty() && values.unanswered.is_empty() {
+            true => "\nЗначения организации по показателям:\n",
+            false => "\nОстальные показатели:\n",
+        });
+    }
+    for row in &rest {
+        block(&mut text, row);
+    }
+    text
+}
