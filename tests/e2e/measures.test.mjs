@@ -887,13 +887,16 @@ test('on seed 001\'s card a school\'s letter sets its share beside the municipal
             // Shares that read alike get more decimals: not these.
             if (pct(a, b) === pct(n, d)) continue;
             await chooseSchool(page, school.school);
-            const said = `Значение организации — ${pct(a, b)} (${grouped(a)} из ${grouped(b)}); по муниципалитету — ${pct(n, d)} (${grouped(n)} из ${grouped(d)}).`;
+            const lower = a * d < n * b;
+            const own = `Значение организации — ${pct(a, b)} (${grouped(a)} из ${grouped(b)})`;
+            const theirs = `${pct(n, d)} (${grouped(n)} из ${grouped(d)})`;
+            const said = lower ? `${own}, это ниже, чем по муниципалитету: ${theirs}.` : `${own}; по муниципалитету — ${theirs}.`;
             await page.waitForFunction((s) => document.querySelector('#letter-text')?.value.includes(s), said);
             const text = await page.locator('#letter-text').inputValue();
             const [a0, b0] = before.get(school.school);
             const fell = a * b0 < a0 * b;
             assert.ok(text.includes(`${said}\nВ прошлом году — ${pct(a0, b0)} (${grouped(a0)} из ${grouped(b0)})${fell ? ': значение снизилось' : ''}.\n`), text);
-            const noted = a * d < n * b || fell;
+            const noted = lower || fell;
             // Below: advised; else among the values «по показателям».
             assert.equal(text.includes('\nРекомендация: '), noted, text);
             assert.equal(text.includes('\nЗначения организации по показателям:\n\nП-1.1. '), !noted, text);

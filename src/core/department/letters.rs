@@ -527,13 +527,7 @@ pub fn draft_letter(
         // The objection is quoted just above: not again. What would
         // confirm the point is the card's own list of evidence.
         let advice = match refusal {
-            Some(comment) if !comment.is_empty() => match indicator.evidence.trim() {
-                "" => REMOVE_OBJECTION.to_owned(),
-                evidence => format!(
-                    "{REMOVE_OBJECTION} и представить подтверждение: {}",
-                    lower_first(evidence)
-                ),
-            },
+            Some(comment) if !comment.is_empty() => after_objection(indicator),
             _ => advice(indicator, school, answer),
         };
         text.push_str(&format!("Рекомендация: {}\n", with_stop(&advice)));
@@ -914,6 +908,18 @@ fn advice(
     }
 }
 
+/// A letter's advice under the check's objection, quoted just above it:
+/// to remove it, and to bring what the card lists as evidence.
+fn after_objection(indicator: &Indicator) -> String {
+    match indicator.evidence.trim() {
+        "" => REMOVE_OBJECTION.to_owned(),
+        evidence => format!(
+            "{REMOVE_OBJECTION} и представить подтверждение: {}",
+            lower_first(evidence)
+        ),
+    }
+}
+
 /// The advice where the check refused the point or the value: to remove
 /// its objection, or to confirm by the links where it gave none.
 fn refusal_advice(school: &SchoolResult, code: &str) -> Option<String> {
@@ -952,8 +958,11 @@ pub fn suggested_plan(
         false => values::values(card, school, answers, municipal, last_year).advised(),
     };
     let mut missed: Vec<PlanRow> = Vec::new();
+    // Without points the advice is mostly the general one: one row for
+    // several indicators would be a measure for none of them.
+    let merged = |measure: &str| card.has_points() || measure == values::FILL_IN;
     for (code, measure) in advised {
-        match missed.iter_mut().find(|r| r.measure == measure) {
+        match (missed.iter_mut()).find(|r| r.measure == measure && merged(&measure)) {
             Some(row) => row.indicators.push(code),
             None => missed.push(PlanRow {
                 measure,
@@ -1115,22 +1124,25 @@ mod tests {
         ));
         assert!(text.contains(
             "\n1.2. Количество муниципальных инновационных площадок, осуществляющих инновационную \
-             деятельность в профориентационной сфере\nЗначение организации — 1; по \
-             муниципалитету — в среднем 2,0 на организацию (6 у 3 организаций).\nРекомендация: \
-             Проанализировать причины и предусмотреть мероприятия по повышению значения \
-             показателя.\n"
+             деятельность в профориентационной сфере\nЗначение организации — 1, это ниже, чем по \
+             муниципалитету: в среднем 2,0 на организацию, всего 6 по 3 организациям.\n\
+             Рекомендация: Проанализировать причины и предусмотреть мероприятия по показателю.\n"
         ));
         assert!(text.contains(
-            "\nЗначение организации — 60,0\u{A0}%; по муниципалитету — в среднем 70,2\u{A0}%.\n"
+            "\nЗначение организации — 60,0\u{A0}%, это ниже, чем по муниципалитету: в среднем \
+             70,2\u{A0}% по 3 организациям.\n"
         ));
         // Blank in all three files: one line for them all.
         assert!(text.contains(
             "\nНе указаны значения показателей 1.4, 1.6, 1.7, 2.2, 2.3: без них значения \
              организации не входят в сводные значения по муниципалитету. Просим указать их в \
              следующей выгрузке.\n\nОстальные показатели:\n\n1.1. Наличие программ \
-             сопровождения профессионального самоопределения\nЗначение организации — «да»; по \
-             муниципалитету «да» ответили 2 из 3 организаций (66,7\u{A0}%).\n"
+             сопровождения профессионального самоопределения\nОтвет организации — «да»; по \
+             муниципалитету «да» у 2 из 3 организаций (66,7\u{A0}%).\n"
         ));
+        assert!(
+            text.contains("\nПеречень мероприятий (показатель 1.3) в сопоставление не входит.\n")
+        );
         assert_eq!(
             parted(&text),
             (
@@ -1147,12 +1159,12 @@ mod tests {
         // 4 trials against 5,0 over the two schools that gave them.
         let text = letter("Школа Б");
         for said in [
-            "Значение организации — «нет»; по муниципалитету «да» ответили 2 из 3 организаций \
+            "Ответ организации — «нет», тогда как по муниципалитету «да» у 2 из 3 организаций \
              (66,7\u{A0}%).",
-            "Значение организации — 2; по муниципалитету — в среднем 3,3 на организацию (10 у 3 \
-             организаций).",
-            "Значение организации — 4; по муниципалитету — в среднем 5,0 на организацию (10 у 2 \
-             организаций).",
+            "Значение организации — 2, это ниже, чем по муниципалитету: в среднем 3,3 на \
+             организацию, всего 10 по 3 организациям.",
+            "Значение организации — 4, это ниже, чем по муниципалитету: в среднем 5,0 на \
+             организацию, всего 10 по 2 организациям.",
         ] {
             assert!(text.contains(said), "{said}\n{text}");
         }
@@ -1189,27 +1201,30 @@ mod tests {
         let of = |name: &str| testkit::ranked(&rating, name);
         let text = letter_of(&archive, &card, of("Школа А"), &rating, last).unwrap();
         assert!(text.contains("по муниципалитету и с прошлым годом."));
-        assert!(text.contains(
-            "на организацию (6 у 3 организаций).\nВ прошлом году — 4: значение снизилось.\n"
-        ));
+        assert!(
+            text.contains("всего 6 по 3 организациям.\nВ прошлом году — 4: значение снизилось.\n")
+        );
         // 2.1 the same as last year: still not below.
         assert_eq!(parted(&text), (to(&["1.2", "1.5"]), to(&["1.1", "2.1"])));
         let text = letter_of(&archive, &card, of("Школа Б"), &rating, last).unwrap();
-        assert!(text.contains("(66,7\u{A0}%).\nВ прошлом году — «да».\n"));
+        assert!(text.contains("(66,7\u{A0}%).\nВ прошлом году — «да»: в этом году «нет».\n"));
 
         // A value the check did not confirm: the reviewer's words, and
         // the advice to remove them.
         let mut refused = of("Школа В").clone();
         refused.refused = vec![("2.1".into(), "Нет договоров".into())];
         let text = letter_of(&archive, &card, &refused, &rating, None).unwrap();
-        assert!(text.contains(
-            "\n2.1. Количество договоров о сотрудничестве в сфере профориентации обучающихся образовательных \
-             организаций\nПри проверке \
-             значение не подтверждено. Замечание проверки: «Нет договоров».\nРекомендация: \
-             Устранить замечание проверки «Нет договоров».\n"
-        ));
+        // The objection is quoted once; the advice names the card's evidence.
+        let evidence = lower_first(card.indicator("2.1").unwrap().evidence.trim());
+        assert!(text.contains(&format!(
+            "\n2.1. Количество договоров о сотрудничестве в сфере профориентации обучающихся \
+             образовательных организаций\nПри проверке значение не подтверждено. Замечание \
+             проверки: «Нет договоров».\nЗначение организации — 3; в значение по муниципалитету \
+             оно не вошло.\nРекомендация: Устранить замечание проверки и представить \
+             подтверждение: {evidence}\n"
+        )));
 
-        // The plan: a row per advice, the blank ones in one.
+        // The plan: a row per indicator, the blank ones in one.
         let year: Vec<SchoolResult> = rating.iter().map(|r| r.result.clone()).collect();
         let figures = crate::department::figures::figures(&archive, &card, &year);
         let municipal = Municipal {
@@ -1237,11 +1252,8 @@ mod tests {
         assert_eq!(
             rows,
             [
-                (
-                    "Проанализировать причины и предусмотреть мероприятия по повышению значения \
-                     показателя",
-                    vec!["1.2", "1.5"]
-                ),
+                (values::GENERAL, vec!["1.2"]),
+                (values::GENERAL, vec!["1.5"]),
                 (values::FILL_IN, vec!["1.4", "1.6", "1.7", "2.2", "2.3"]),
             ]
         );

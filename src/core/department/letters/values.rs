@@ -9,12 +9,12 @@ use crate::card::{Card, Indicator, Rule};
 use crate::department::figures::{Aggregate, Figures, IndicatorFigure};
 use crate::department::results::SchoolResult;
 use crate::department::review::ReviewStatus;
-use crate::scoring::{Assessment, Detail, Outcome};
+use crate::scoring::{Assessment, Detail, NotApplicable, Outcome};
 use crate::text::{
     group_digits, percent, percents_apart, quoted, tenths, tenths_percent, with_stop,
 };
 
-use super::{answer_to, refusal_advice, school_figure, LastYear};
+use super::{after_objection, answer_to, refusal_advice, school_figure, LastYear};
 
 /// The year's municipal figures on the year's card, whose codes they
 /// speak: a school on another version finds its indicators there by key.
@@ -116,7 +116,7 @@ fn municipal_value(figure: &IndicatorFigure) -> Option<(Value, String)> {
         } if denominator > 0 => (
             Value::Share(numerator, denominator),
             format!(
-                "— {} ({} из {})",
+                "{} ({} из {})",
                 percent(numerator, denominator),
                 group_digits(numerator),
                 group_digits(denominator)
@@ -125,7 +125,7 @@ fn municipal_value(figure: &IndicatorFigure) -> Option<(Value, String)> {
         Aggregate::Count { sum } => (
             Value::Mean(mean_tenths(sum * 10)),
             format!(
-                "— в среднем {} на организацию ({} у {} организаций)",
+                "в среднем {} на организацию, всего {} по {} организациям",
                 tenths(mean_tenths(sum * 10), ','),
                 group_digits(sum),
                 answered
@@ -133,12 +133,15 @@ fn municipal_value(figure: &IndicatorFigure) -> Option<(Value, String)> {
         ),
         Aggregate::Percent { sum, .. } => (
             Value::Percent(u32::try_from(mean_tenths(sum)).unwrap_or(u32::MAX)),
-            format!("— в среднем {}", tenths_percent(mean_tenths(sum))),
+            format!(
+                "в среднем {} по {answered} организациям",
+                tenths_percent(mean_tenths(sum))
+            ),
         ),
         Aggregate::Fact { yes } => (
             Value::Fact(yes * 2 >= figure.answered),
             format!(
-                "«да» ответили {yes} из {answered} организаций ({})",
+                "«да» у {yes} из {answered} организаций ({})",
                 percent(yes as u64, answered)
             ),
         ),
@@ -167,7 +170,17 @@ pub(super) struct Values<'a> {
     pub ruled: Vec<&'a str>,
     /// Some value is set beside last year's.
     pub last_year: bool,
+    /// Some value is set beside the municipality's and is not below it:
+    /// without one, «не ниже» would praise a school nothing was compared for.
+    pub compared: bool,
+    /// Lists of events: their rows and sums have no municipal value to
+    /// set them beside.
+    pub lists: Vec<&'a str>,
 }
+
+/// The line of a share whose group is empty this year.
+const EMPTY_GROUP: &str = "Значение не рассчитано: в группе 0 человек (0 из 0). Если это не так, \
+                           уточните данные в следующей выгрузке.";
 
 pub(super) fn values<'a>(
     card: &'a Card,
@@ -181,11 +194,30 @@ pub(super) fn values<'a>(
         unanswered: Vec::new(),
         ruled: Vec::new(),
         last_year: false,
+        compared: false,
+        lists: Vec::new(),
     };
     for indicator in card.indicators() {
         let Some(counted) = school.score.indicator(&indicator.code) else {
             continue;
         };
+        let Some(answer) = answer_to(answers, indicator) else {
+            continue;
+        };
+        // 0 of 0: nothing to compare, and a school that has such pupils
+        // would otherwise never hear that its figure is missing.
+        let empty = matches!(
+            answer.outcome,
+            Outcome::NotApplicable(NotApplicable::EmptyGroup)
+        ) || answer.outcome.share().is_some_and(|(_, d)| d == 0);
+        if empty {
+            out.rows.push(Row {
+                indicator,
+                lines: vec![EMPTY_GROUP.to_owned()],
+                advice: None,
+            });
+            continue;
+        }
         if !counted.applies {
             if counted.claimed_applies {
                 out.ruled.push(&indicator.code);
@@ -193,15 +225,14 @@ pub(super) fn values<'a>(
             continue;
         }
         if matches!(indicator.rule, Rule::List { .. }) {
+            out.lists.push(&indicator.code);
             continue;
         }
-        let Some(answer) = answer_to(answers, indicator) else {
-            continue;
-        };
         let mut lines = Vec::new();
         let mut noted = false;
         let own = Value::of(&answer.outcome);
-        if let Some(comment) = school.refusal(&indicator.code) {
+        let refused = school.refusal(&indicator.code);
+        if let Some(comment) = refused {
             lines.push(match comment {
                 "" => "При проверке значение не подтверждено (причина не указана).".to_owned(),
                 why => format!(
@@ -209,6 +240,12 @@ pub(super) fn values<'a>(
                     quoted(why.trim_end_matches('.'))
                 ),
             });
+            if let Some(own) = own {
+                lines.push(format!(
+                    "Значение организации — {}; в значение по муниципалитету оно не вошло.",
+                    own.said(None)
+                ));
+            }
             noted = true;
         } else if let Some(own) = own {
             let compared = municipal.figure(indicator).and_then(municipal_value);
@@ -216,14 +253,28 @@ pub(super) fn values<'a>(
                 Value::Share(n, d) => Some((n, d)),
                 _ => None,
             });
-            let mut line = format!("Значение организации — {}", own.said(against));
-            if let Some((value, said)) = compared {
-                if let Some(below) = own.below(value) {
-                    line.push_str(&format!("; по муниципалитету {said}"));
-                    noted |= below;
+            let value = own.said(against);
+            let who = match own {
+                Value::Fact(_) => "Ответ организации",
+                _ => "Значение организации",
+            };
+            let judged = compared.and_then(|(v, said)| Some((own.below(v)?, said)));
+            noted |= judged.as_ref().is_some_and(|(below, _)| *below);
+            out.compared |= judged.as_ref().is_some_and(|(below, _)| !below);
+            lines.push(match (judged, own) {
+                // «Ниже» of a «нет» needs no saying, nor brackets in brackets.
+                (Some((true, said)), Value::Fact(_)) => {
+                    format!("{who} — {value}, тогда как по муниципалитету {said}.")
                 }
-            }
-            lines.push(format!("{line}."));
+                (Some((true, said)), _) => {
+                    format!("{who} — {value}, это ниже, чем по муниципалитету: {said}.")
+                }
+                (Some((false, said)), Value::Fact(_)) => {
+                    format!("{who} — {value}; по муниципалитету {said}.")
+                }
+                (Some((false, said)), _) => format!("{who} — {value}; по муниципалитету — {said}."),
+                (None, _) => format!("{who} — {value}."),
+            });
             let typed = answer
                 .outcome
                 .last_year_share()
@@ -235,9 +286,9 @@ pub(super) fn values<'a>(
                     Value::Share(n, d) => Some((n, d)),
                     _ => None,
                 };
-                // «Да» last year says the fall by itself.
                 let said = match (fell, own) {
-                    (true, Value::Fact(_)) | (false, _) => "",
+                    (false, _) => "",
+                    (true, Value::Fact(_)) => ": в этом году «нет»",
                     (true, _) => ": значение снизилось",
                 };
                 lines.push(format!(
@@ -298,12 +349,14 @@ fn advice(indicator: &Indicator, school: &SchoolResult, outcome: &Outcome) -> St
     }
     match (outcome, indicator.recommendation.trim()) {
         (Outcome::Invalid, _) => FILL_IN.to_owned(),
-        (_, "") => "Проанализировать причины и предусмотреть мероприятия по повышению значения \
-                    показателя"
-            .to_owned(),
+        (_, "") => GENERAL.to_owned(),
         (_, own) => own.to_owned(),
     }
 }
+
+/// The advice where the card has none: for a value and a «нет» alike.
+pub(super) const GENERAL: &str =
+    "Проанализировать причины и предусмотреть мероприятия по показателю";
 
 /// The letter's body on a card without points, after its heading.
 pub(super) fn body(values: &Values, school: &SchoolResult) -> String {
@@ -345,7 +398,7 @@ pub(super) fn body(values: &Values, school: &SchoolResult) -> String {
             text.push_str(&format!("{line}\n"));
         }
     };
-    if noted.is_empty() && values.unanswered.is_empty() {
+    if noted.is_empty() && values.unanswered.is_empty() && values.compared {
         let nor_last_year = match values.last_year {
             true => ", и не ниже прошлогодних",
             false => "",
@@ -364,8 +417,13 @@ pub(super) fn body(values: &Values, school: &SchoolResult) -> String {
     }
     for row in &noted {
         block(&mut text, row);
-        if let Some(advice) = &row.advice {
-            text.push_str(&format!("Рекомендация: {}\n", with_stop(advice)));
+        // The objection is quoted just above: not again.
+        let advice = match school.refusal(&row.indicator.code) {
+            Some(comment) if !comment.is_empty() => Some(after_objection(row.indicator)),
+            _ => row.advice.clone(),
+        };
+        if let Some(advice) = advice {
+            text.push_str(&format!("Рекомендация: {}\n", with_stop(&advice)));
         }
     }
     match values.unanswered.as_slice() {
@@ -388,6 +446,16 @@ pub(super) fn body(values: &Values, school: &SchoolResult) -> String {
     }
     for row in &rest {
         block(&mut text, row);
+    }
+    match values.lists.as_slice() {
+        [] => {}
+        [one] => text.push_str(&format!(
+            "\nПеречень мероприятий (показатель {one}) в сопоставление не входит.\n"
+        )),
+        many => text.push_str(&format!(
+            "\nПеречни мероприятий (показатели {}) в сопоставление не входят.\n",
+            many.join(", ")
+        )),
     }
     text
 }
