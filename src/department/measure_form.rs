@@ -12,7 +12,7 @@ use profkarta_core::department::school::SchoolId;
 use profkarta_core::text::{by_name, quoted};
 
 use crate::department::state::Dept;
-use crate::platform::browser::{confirm, focus_when_drawn};
+use crate::platform::browser::{confirm, focus_when_drawn, now_iso};
 use crate::shared::indicator_check::IndicatorCheck;
 
 /// Whom the measure addresses, as the form's first choice.
@@ -317,6 +317,7 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
         if editing.with_untracked(Option::is_none) {
             m.card = dept.card.with_untracked(|c| c.id.clone());
             m.period = dept.period.get_untracked().unwrap_or_default();
+            m.recorded = now_iso();
         }
         m.audience = match whom.get_untracked() {
             Whom::All => Audience::All,
@@ -371,6 +372,20 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
                 focus_when_drawn(field.to_owned());
             }
             (None, Some(was)) => {
+                // Changed in another tab since the form took it up: its
+                // change would go unseen under this one.
+                let changed = dept.archive().with_untracked(|a| {
+                    Measure::find(&a.measures, &was).is_some_and(|i| a.measures[i] != was)
+                });
+                if changed
+                    && !confirm(
+                        "Эту меру изменили в другой вкладке после того, как вы открыли её для \
+                         правки. Сохранить ваш вариант вместо изменённого? «Отмена» — вернуться \
+                         к форме: меру из дорожной карты можно открыть заново.",
+                    )
+                {
+                    return;
+                }
                 let said = format!("Изменения меры {} сохранены.", quoted(m.title.trim()));
                 dept.replace_measure(&was, m);
                 draft.clear();

@@ -539,13 +539,13 @@ impl Dept {
         self.archive.update(|a| a.measures.push(measure));
     }
 
-    /// The recorded measure `was`, changed in the form; recorded anew when
-    /// it was removed meanwhile (another tab, a restored backup), so that
-    /// the change is not lost.
+    /// The recorded measure `was`, changed in the form ([`Measure::find`]);
+    /// recorded anew when it was removed meanwhile (another tab, a restored
+    /// backup), so that the change is not lost.
     pub fn replace_measure(self, was: &Measure, measure: Measure) {
         self.archive
-            .update(|a| match a.measures.iter_mut().find(|m| *m == was) {
-                Some(m) => *m = measure,
+            .update(|a| match Measure::find(&a.measures, was) {
+                Some(i) => a.measures[i] = measure,
                 None => a.measures.push(measure),
             });
     }

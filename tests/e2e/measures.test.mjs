@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { openApp, downloadText, ARTIFACTS, useApp, useGenerated, openDepartment, importFiles } from './harness.mjs';
+import { openApp, openPage, nextQuestion, downloadText, ARTIFACTS, useApp, useGenerated, openDepartment, importFiles } from './harness.mjs';
 import { byName, score, INDICATORS, CARD } from './scoring.mjs';
 import { CardPage } from './card_page.mjs';
 import { downloadDocx } from './docx_reader.mjs';
@@ -909,6 +909,53 @@ test('on seed 001\'s card a school\'s letter sets its share beside the municipal
         }
         assert.ok(below > 0, 'some school is below the municipality or its last year');
         assert.deepEqual(errors.map(String), []);
+    } finally {
+        await context.close();
+    }
+});
+
+test('a measure\'s form opened before another tab changed the measure asks, then saves over it, never beside it', async () => {
+    const { context, page: first, errors } = await openDepartment(app);
+    try {
+        await importFiles(first, gen.files.filter((f) => f.endsWith('2024-2025.json')));
+        await first.getByRole('tab', { name: 'Меры' }).click();
+        await recordMeasure(first, { kind: 'семинар', title: SEMINAR, date: 'март 2025', whom: 'всем ОО', codes: ['1.2'] });
+        await first.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
+        const { page: second, errors: secondErrors } = await openPage(context, `${app.server.url}otdel/`, 'dept-tabs');
+        await second.getByRole('tab', { name: 'Меры' }).click();
+        const row = (page) => page.getByTestId('road-map').locator('tbody tr', { hasText: SEMINAR });
+        await row(second).waitFor();
+        // The first opens the measure to change it; the second marks it
+        // carried out meanwhile, and the first, with nothing of its own
+        // unsaved, takes that.
+        await row(first).getByRole('button', { name: 'Изменить' }).click();
+        await row(second).getByRole('button', { name: 'Изменить' }).click();
+        const theirs = second.getByTestId('measure-form');
+        await theirs.getByLabel('Отметка о выполнении').fill(DONE);
+        await theirs.getByRole('button', { name: 'Сохранить изменения' }).click();
+        await second.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
+        await row(first).filter({ hasText: DONE }).waitFor();
+        // The first's form still holds the measure as it took it up:
+        // saving asks, and «Отмена» keeps the other tab's change.
+        const form = first.getByTestId('measure-form');
+        await form.getByLabel('Ответственный исполнитель').fill('Петрова А. С., методист');
+        const declined = new Promise((resolve) => first.once('dialog', (d) => {
+            resolve(d.message());
+            d.dismiss();
+        }));
+        await form.getByRole('button', { name: 'Сохранить изменения' }).click();
+        assert.match(await declined, /^Эту меру изменили в другой вкладке после того, как вы открыли её для правки\./);
+        assert.equal(await row(first).count(), 1);
+        assert.ok((await row(first).innerText()).includes(DONE));
+        // Saved again and confirmed: still one measure, the first's version.
+        const question = nextQuestion(first);
+        await form.getByRole('button', { name: 'Сохранить изменения' }).click();
+        await question;
+        await row(first).filter({ hasText: 'Петрова А. С.' }).waitFor();
+        assert.equal(await row(first).count(), 1);
+        await row(second).filter({ hasText: 'Петрова А. С.' }).waitFor();
+        assert.equal(await row(second).count(), 1);
+        assert.deepEqual([...errors, ...secondErrors].map(String), []);
     } finally {
         await context.close();
     }

@@ -1259,6 +1259,55 @@ mod tests {
         );
     }
 
+    /// Seed 001's share: Σ/Σ over the schools with a group, 30 + 90 of
+    /// 100 + 100 = 60,0 %; a school of 0 of 0 is told its figure is
+    /// missing, and is not praised for a comparison never made.
+    #[test]
+    fn a_letter_without_points_says_an_empty_group() {
+        let card = crate::card::builtin("izhevsk").unwrap().unwrap();
+        let with = |name: &str, n: &str, d: &str| {
+            let mut draft = draft(name, "2025/2026", &[]);
+            draft.answers.insert("П-1.1".into(), testkit::share(n, d));
+            draft
+        };
+        let (a, b, c) = (
+            with("А", "30", "100"),
+            with("Б", "90", "100"),
+            with("В", "0", "0"),
+        );
+        let archive = testkit::archive(&card, &[("a", &a), ("b", &b), ("c", &c)]);
+        let rating = rank(results(&archive, "izhevsk", "2025/2026"));
+        let letter = |name: &str| {
+            letter_of(
+                &archive,
+                &card,
+                testkit::ranked(&rating, name),
+                &rating,
+                None,
+            )
+            .unwrap()
+        };
+        assert!(letter("А").contains(
+            "\nЗначение организации — 30,0\u{A0}% (30 из 100), это ниже, чем по \
+             муниципалитету: 60,0\u{A0}% (120 из 200).\nРекомендация: "
+        ));
+        let text = letter("Б");
+        assert!(text.contains(
+            "\nЗначения организации не ниже, чем по муниципалитету. Рекомендуем поделиться опытом"
+        ));
+        assert!(text.contains(
+            "\nЗначение организации — 90,0\u{A0}% (90 из 100); по муниципалитету — \
+             60,0\u{A0}% (120 из 200).\n"
+        ));
+        let text = letter("В");
+        assert!(text.contains("\nЗначения организации по показателям:\n\nП-1.1. "));
+        assert!(text.contains(&format!("\n{}\n", values::EMPTY_GROUP)));
+        assert!(
+            !text.contains("не ниже") && !text.contains("Рекомендация"),
+            "{text}"
+        );
+    }
+
     #[test]
     fn a_letter_lists_missed_points_with_advice_and_peers() {
         let card = testkit::card();

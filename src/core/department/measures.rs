@@ -176,6 +176,12 @@ pub struct Measure {
     /// kept (then the level is read from the results, as it was).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reached: Option<Vec<SchoolId>>,
+    /// When it was first recorded (ISO 8601): which measure it is through
+    /// its changes. A form opened before another tab changed the measure
+    /// saves over it by this, where matching the whole measure recorded
+    /// it a second time. Empty for measures recorded before it was kept.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub recorded: String,
 }
 
 /// The names of the `schools` `keep` picks, «; » between, in name order,
@@ -244,7 +250,20 @@ impl Measure {
             report_form: String::new(),
             done: String::new(),
             reached: None,
+            recorded: String::new(),
         }
+    }
+
+    /// Where `was`, a recorded measure as a form took it up, is in
+    /// `measures` now: itself, or the same measure changed meanwhile (in
+    /// another tab, or by a restored backup), found by when it was
+    /// recorded. `None` when it is gone.
+    pub fn find(measures: &[Measure], was: &Measure) -> Option<usize> {
+        (measures.iter().position(|m| m == was)).or_else(|| {
+            (!was.recorded.is_empty())
+                .then(|| measures.iter().position(|m| m.recorded == was.recorded))
+                .flatten()
+        })
     }
 
     /// Whether the measure went to `school` (its result of the measure's
@@ -394,6 +413,29 @@ mod tests {
         let text = serde_json::to_string(&kept).unwrap();
         assert!(text.contains(r#""reached":["1234567890"]"#), "{text}");
         assert_eq!(serde_json::from_str::<Measure>(&text).unwrap(), kept);
+    }
+
+    /// A form opened on a measure another tab marked done since: saved,
+    /// the measure is found by when it was recorded, not added again; an
+    /// old measure without that time is found only as it was.
+    #[test]
+    fn a_changed_measure_is_found_by_when_it_was_recorded() {
+        let mut was = Measure::blank("c", "2024/2025");
+        was.title = "Семинар".into();
+        was.recorded = "2026-12-05T06:00:00.000Z".into();
+        let mut other = was.clone();
+        other.title = "Курсы".into();
+        other.recorded = "2026-12-05T06:01:00.000Z".into();
+        let mut done = was.clone();
+        done.done = "проведён".into();
+        assert_eq!(Measure::find(&[other.clone(), was.clone()], &was), Some(1));
+        assert_eq!(Measure::find(&[other.clone(), done.clone()], &was), Some(1));
+        assert_eq!(Measure::find(std::slice::from_ref(&other), &was), None);
+        let (mut old, mut old_done) = (was.clone(), done);
+        old.recorded.clear();
+        old_done.recorded.clear();
+        assert_eq!(Measure::find(&[old_done], &old), None);
+        assert!(!serde_json::to_string(&old).unwrap().contains("recorded"));
     }
 
     #[test]

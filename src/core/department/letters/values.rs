@@ -179,7 +179,8 @@ pub(super) struct Values<'a> {
 }
 
 /// The line of a share whose group is empty this year.
-const EMPTY_GROUP: &str = "Значение не рассчитано: в группе 0 человек (0 из 0). Если это не так, \
+pub(super) const EMPTY_GROUP: &str =
+    "Значение не рассчитано: в группе 0 человек (0 из 0). Если это не так, \
                            уточните данные в следующей выгрузке.";
 
 pub(super) fn values<'a>(
