@@ -80,10 +80,12 @@ fn merge_value(
     mine.cloned()
 }
 
-/// An array both sides only added to (a school to the list, a measure, a
-/// refused file): the other side's additions, then this side's that the
-/// other has not made too. An element changed or taken away on either
-/// side is not that, and stays a conflict.
+/// An array one side only added to (a school to the list, a measure, a
+/// refused file): the other side's array as it left it (its own additions,
+/// changes and removals), then this side's additions that the other has
+/// not made too, the other tab's first where both only added. Only an
+/// element changed or taken away on both sides is a conflict: a measure
+/// edited in one tab and another added in the other had to give up one.
 fn appended(base: Option<&Value>, mine: Option<&Value>, theirs: Option<&Value>) -> Option<Value> {
     let empty = Vec::new();
     let b = match base {
@@ -91,16 +93,20 @@ fn appended(base: Option<&Value>, mine: Option<&Value>, theirs: Option<&Value>) 
         Some(base) => base.as_array()?,
     };
     let (m, t) = (mine?.as_array()?, theirs?.as_array()?);
-    if !(m.starts_with(b) && t.starts_with(b)) {
-        return None;
-    }
-    let theirs_added = &t[b.len()..];
-    let mut out = t.clone();
-    out.extend(
-        (m[b.len()..].iter())
-            .filter(|x| !theirs_added.contains(x))
-            .cloned(),
-    );
+    let (kept, added) = match (m.starts_with(b), t.starts_with(b)) {
+        (true, _) => (t, &m[b.len()..]),
+        (false, true) => (m, &t[b.len()..]),
+        (false, false) => return None,
+    };
+    // The same addition on both sides is there once; where the kept side
+    // changed its elements, an addition equal to one of them is taken as
+    // that one.
+    let theirs = match kept.starts_with(b) {
+        true => &kept[b.len()..],
+        false => &kept[..],
+    };
+    let mut out = kept.clone();
+    out.extend(added.iter().filter(|x| !theirs.contains(x)).cloned());
     Some(Value::Array(out))
 }
 
@@ -144,6 +150,7 @@ mod tests {
         // The same array changed both ways is one conflict, at its path;
         // so is a field removed in one and changed in the other.
         let mine = json!({"a": 1, "list": [3], "o": {"x": 9}});
+        let theirs = json!({"a": 1, "list": [4], "o": {"x": 1, "y": 3}});
         assert_eq!(
             merge(&base, &mine, &theirs, &[]),
             Err(vec![
@@ -155,7 +162,8 @@ mod tests {
 
     /// Two tabs each add a school to the list: both are kept, the other
     /// tab's first, and one added in both is there once. An element
-    /// changed in one tab is not an addition.
+    /// changed in one tab keeps the other's additions after it; changed
+    /// or taken away in both, the array is a conflict.
     #[test]
     fn additions_on_both_sides_are_kept() {
         let base = json!({"list": [1], "new": null});
@@ -165,9 +173,23 @@ mod tests {
             merge(&base, &mine, &theirs, &[]),
             Ok(json!({"list": [1, 2, 4, 3], "added": ["y", "x"]}))
         );
+        let theirs = json!({"list": [1, 2, 4]});
         let changed = json!({"list": [5, 3]});
         assert_eq!(
             merge(&base, &changed, &theirs, &[]),
+            Ok(json!({"list": [5, 3, 2, 4]}))
+        );
+        assert_eq!(
+            merge(&base, &theirs, &changed, &[]),
+            Ok(json!({"list": [5, 3, 2, 4]}))
+        );
+        let removed = json!({"list": [2]});
+        assert_eq!(
+            merge(&base, &removed, &theirs, &[]),
+            Ok(json!({"list": [2, 4]}))
+        );
+        assert_eq!(
+            merge(&base, &changed, &json!({"list": [6]}), &[]),
             Err(vec![vec!["list".to_owned()]])
         );
     }
