@@ -257,11 +257,11 @@ impl Dept {
                                 new_card,
                                 after,
                             };
-                            let measures = a
-                                .measures
-                                .iter()
+                            let year: Vec<&Measure> = (a.measures.iter())
                                 .filter(|m| m.follows(&new_card.id, before_period))
-                                .map(|m| (m.clone(), measure_effect(&span, m)))
+                                .collect();
+                            let measures = (year.iter())
+                                .map(|m| ((*m).clone(), measure_effect(&span, m, &year)))
                                 .collect();
                             Some(Effects {
                                 after_period: before_period.clone(),

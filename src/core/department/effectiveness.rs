@@ -60,6 +60,12 @@ pub struct Group {
     /// tenths of a point. A share has no school crossing a target to
     /// count, so this is how a verdict is seen to hang on one school.
     pub without_one: Option<(i64, i64)>,
+    /// Of the schools, those another measure of the year on the same
+    /// indicator addressed (one not for every school): the groups then
+    /// differ by more than this measure, and the others are no clean
+    /// comparison (a walk-through's two measures on one indicator each
+    /// counted the other's schools among «остальные»).
+    pub elsewhere: usize,
 }
 
 /// One school's share (numerator, denominator) before and after.
@@ -271,6 +277,16 @@ impl IndicatorEffect {
                  не проверен"
             ));
         }
+        for (n, whose) in [
+            (self.addressed.elsewhere, "адресных"),
+            (self.others.elsewhere, "остальных"),
+        ] {
+            if n > 0 {
+                notes.push(format!(
+                    "у {n} из {whose} ОО была и другая мера по этому показателю"
+                ));
+            }
+        }
         if !matches!(self.verdict, Verdict::Better | Verdict::Worse) {
             return (!notes.is_empty()).then(|| format!("вывод ненадёжен: {}", notes.join("; ")));
         }
@@ -476,11 +492,12 @@ impl<'a> Span<'a> {
 
 /// How each targeted indicator of `measure` moved in the schools it
 /// addressed against the others.
-pub fn measure_effect(span: &Span, measure: &Measure) -> Vec<IndicatorEffect> {
+pub fn measure_effect(span: &Span, measure: &Measure, beside: &[&Measure]) -> Vec<IndicatorEffect> {
     let pairs = span.pairs();
+    let for_every = |m: &Measure| pairs.iter().all(|(b, _)| m.addresses(b));
     // No one to compare with because the measure was for every school,
     // not because the indicator applies to no other («мало данных»).
-    let for_all = pairs.iter().all(|(b, _)| measure.addresses(b));
+    let for_all = for_every(measure);
     span.old_card
         .indicators()
         .chain(span.new_card.indicators())
@@ -511,6 +528,11 @@ pub fn measure_effect(span: &Span, measure: &Measure) -> Vec<IndicatorEffect> {
                     }
                 }
             };
+            // One for every school reached both groups alike.
+            let rivals: Vec<&&Measure> = (beside.iter())
+                .filter(|m| **m != measure && m.indicators.iter().any(|k| k == key))
+                .filter(|m| !for_every(m))
+                .collect();
             let (mut addressed, mut others) = (Group::default(), Group::default());
             let (mut addressed_shares, mut others_shares) = (Vec::new(), Vec::new());
             for pair in &pairs {
@@ -524,6 +546,7 @@ pub fn measure_effect(span: &Span, measure: &Measure) -> Vec<IndicatorEffect> {
                     (&mut others, &mut others_shares)
                 };
                 group.add(b, a, by_check);
+                group.elsewhere += usize::from(rivals.iter().any(|m| m.addresses(pair.0)));
                 if let (Some(before), Some(after)) = (b.share, a.share) {
                     shares.push((before, after));
                 }

@@ -65,7 +65,7 @@ fn measure(archive: &Archive, addressed: &[&str]) -> Measure {
 
 fn effects(archive: &Archive, new_card: &Card, m: &Measure) -> Vec<IndicatorEffect> {
     over_years(archive, &testkit::card(), new_card, |span| {
-        measure_effect(span, m)
+        measure_effect(span, m, &[])
     })
 }
 
@@ -268,7 +268,7 @@ fn an_indicator_without_points_last_year_is_judged_by_the_share() {
         .collect();
     let archive = testkit::archive_of(&refs);
     let m = measure(&archive, &["a", "b", "c"]);
-    let e = over_years(&archive, &v1, &v2, |span| measure_effect(span, &m));
+    let e = over_years(&archive, &v1, &v2, |span| measure_effect(span, &m, &[]));
     assert_eq!(e[0].code, "1.1");
     assert!(e[0].by_share);
     assert_eq!(e[0].difference(), Some(300));
@@ -380,6 +380,7 @@ fn a_verdict_on_one_school_says_so() {
             with_shares: 7,
             by_check: 0,
             without_one: None,
+            elsewhere: 0,
         },
         others: Group {
             schools: 8,
@@ -388,6 +389,7 @@ fn a_verdict_on_one_school_says_so() {
             with_shares: 8,
             by_check: 0,
             without_one: None,
+            elsewhere: 0,
         },
         verdict: Verdict::Better,
         by_share: false,
@@ -422,6 +424,7 @@ fn sums_over_fewer_schools_say_so() {
         with_shares: 3,
         by_check: 0,
         without_one: None,
+        elsewhere: 0,
     };
     assert_eq!(
         group.describe(),
@@ -701,7 +704,7 @@ fn an_indicator_without_points_is_judged_by_the_pupils_share() {
             new_card: &iz,
             after: &after,
         };
-        measure_effect(&span, &m).remove(0)
+        measure_effect(&span, &m, &[]).remove(0)
     };
     let plain = |text: String| text.replace('\u{A0}', " ");
     let better = effect(&with(["40"; 3]));
@@ -746,4 +749,56 @@ fn an_indicator_without_points_is_judged_by_the_pupils_share() {
     let few = effect(&checked);
     assert_eq!((few.addressed.schools, few.addressed.with_shares), (3, 2));
     assert_eq!((few.verdict, few.difference()), (Verdict::TooFew, None));
+}
+
+/// Two measures on 1.1 for different schools: each one's «остальные» hold
+/// the other's schools, and its verdict says so; a measure for every
+/// school reached both groups alike and is no such note. By hand: the
+/// seminar for a–c, courses for d and e: of the seminar's others (d–f),
+/// 2 had the courses; of the courses' addressed (d, e), none had the
+/// seminar, of its others (a–c, f) 3 did.
+#[test]
+fn another_measure_on_the_same_indicator_is_said() {
+    let card = testkit::card();
+    let archive = archive_with(&card, |i, name| {
+        if i < 3 {
+            school(name, AFTER, true, "4")
+        } else {
+            school(name, AFTER, false, "1")
+        }
+    });
+    let seminar = measure(&archive, &["a", "b", "c"]);
+    let mut courses = measure(&archive, &["d", "e"]);
+    courses.title = "Курсы".into();
+    courses.indicators = vec!["1.1".into()];
+    let mut for_all = measure(&archive, &[]);
+    for_all.audience = Audience::All;
+    let year = [&seminar, &courses, &for_all];
+    let (of_seminar, of_courses) = over_years(&archive, &card, &card, |span| {
+        (
+            measure_effect(span, &seminar, &year),
+            measure_effect(span, &courses, &year),
+        )
+    });
+    assert_eq!(
+        (
+            of_seminar[0].addressed.elsewhere,
+            of_seminar[0].others.elsewhere
+        ),
+        (0, 2)
+    );
+    assert_eq!(
+        of_seminar[0].caveat().as_deref(),
+        Some("вывод ненадёжен: у 2 из остальных ОО была и другая мера по этому показателю")
+    );
+    // 2.1 only the seminar targets.
+    assert_eq!(of_seminar[1].others.elsewhere, 0);
+    assert_eq!(of_seminar[1].caveat(), None);
+    assert_eq!(
+        (
+            of_courses[0].addressed.elsewhere,
+            of_courses[0].others.elsewhere
+        ),
+        (0, 3)
+    );
 }

@@ -800,6 +800,7 @@ fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
             with_shares: 0,
             by_check: 0,
             without_one: None,
+            elsewhere: 0,
         },
         others: Group {
             schools: 5,
@@ -808,6 +809,7 @@ fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
             with_shares: 0,
             by_check: 0,
             without_one: None,
+            elsewhere: 0,
         },
         verdict,
         by_share: false,
@@ -862,8 +864,9 @@ fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
     thin.addressed.meeting = (1, 2);
     assert!(effectiveness("2024/2025", &[vec![thin]], (0, 0)).ends_with(
         " Выводов, которые держатся на одной школе, расходятся с долей обучающихся, \
-         сравнивают группы, начинавшие с разного уровня, или проверенный год с непроверенным: \
-         1; такие выводы отмечены в таблице и требуют подтверждения данными следующего года."
+         сравнивают группы, начинавшие с разного уровня, проверенный год с непроверенным или \
+         школы, где была и другая мера по тому же показателю: 1; такие выводы отмечены в \
+         таблице и требуют подтверждения данными следующего года."
     ));
 }
 
