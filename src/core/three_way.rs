@@ -98,15 +98,20 @@ fn appended(base: Option<&Value>, mine: Option<&Value>, theirs: Option<&Value>) 
         (false, true) => (m, &t[b.len()..]),
         (false, false) => return None,
     };
-    // The same addition on both sides is there once; where the kept side
-    // changed its elements, an addition equal to one of them is taken as
-    // that one.
-    let theirs = match kept.starts_with(b) {
-        true => &kept[b.len()..],
-        false => &kept[..],
-    };
+    // The same addition on both sides is there once: as many copies of an
+    // element as the kept side holds beyond the base are taken as made
+    // there. Counted, not looked up: a second «Классный час» row like the
+    // first is an addition of its own.
+    let count = |list: &[Value], x: &Value| list.iter().filter(|y| *y == x).count();
     let mut out = kept.clone();
-    out.extend(added.iter().filter(|x| !theirs.contains(x)).cloned());
+    let mut made: Vec<&Value> = Vec::new();
+    for x in added {
+        let there = count(kept, x).saturating_sub(count(b, x));
+        match made.iter().filter(|y| **y == x).count() < there {
+            true => made.push(x),
+            false => out.push(x.clone()),
+        }
+    }
     Some(Value::Array(out))
 }
 
@@ -187,6 +192,12 @@ mod tests {
         assert_eq!(
             merge(&base, &removed, &theirs, &[]),
             Ok(json!({"list": [2, 4]}))
+        );
+        // A row like one already there, added beside another's change: kept.
+        let (base, changed) = (json!({"list": [1, 2]}), json!({"list": [1, 5]}));
+        assert_eq!(
+            merge(&base, &changed, &json!({"list": [1, 2, 1]}), &[]),
+            Ok(json!({"list": [1, 5, 1]}))
         );
         assert_eq!(
             merge(&base, &changed, &json!({"list": [6]}), &[]),

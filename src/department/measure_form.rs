@@ -95,9 +95,14 @@ impl MeasureDraft {
         focus_when_drawn(TITLE_FIELD.to_owned());
     }
 
-    /// The recorded measure `m` is gone: the form no longer changes it.
+    /// The recorded measure `m` is gone: the form no longer changes it,
+    /// nor the same measure as another tab's change brought it here.
     pub fn forget(self, m: &Measure) {
-        if self.editing.with_untracked(|e| e.as_ref() == Some(m)) {
+        let same = |e: &Measure| e == m || (!e.recorded.is_empty() && e.recorded == m.recorded);
+        if self
+            .editing
+            .with_untracked(|e| e.as_ref().is_some_and(same))
+        {
             self.clear();
         }
         self.done.set(None);
@@ -310,120 +315,127 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
     // judged by.
     let targets = dept.card.with_untracked(|c| c.has_measure_targets());
     let card_id = move || dept.card.with(|c| c.id.clone());
-    let record = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let mut m = measure.get_untracked();
-        // A changed measure stays with the year it follows.
-        if editing.with_untracked(Option::is_none) {
-            m.card = dept.card.with_untracked(|c| c.id.clone());
-            m.period = dept.period.get_untracked().unwrap_or_default();
-            m.recorded = now_iso();
-        }
-        m.audience = match whom.get_untracked() {
-            Whom::All => Audience::All,
-            Whom::Schools => Audience::Schools(schools.get_untracked()),
-            Whom::Level => Audience::Level(level.get_untracked()),
-            Whom::Group => Audience::Group(group.get_untracked()),
-        };
-        // A level's schools as they stand now; a changed measure keeps
-        // those it reached, unless its audience changed.
-        let now = dept
-            .results
-            .with_untracked(|r| Measure::reaching(&m.audience, r));
-        m.reached = match editing.get_untracked() {
-            // Recorded before every file was in, or before the check, its
-            // schools can be brought up to date, when the department says so.
-            Some(was) if was.audience == m.audience => match (was.reached, now) {
-                (Some(kept), Some(now)) if !same_schools(&kept, &now) => {
-                    let refresh = confirm(
-                        "Школы этого уровня эффективности изменились после записи меры. \
+    let record =
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let mut m = measure.get_untracked();
+            // A changed measure stays with the year it follows.
+            if editing.with_untracked(Option::is_none) {
+                m.card = dept.card.with_untracked(|c| c.id.clone());
+                m.period = dept.period.get_untracked().unwrap_or_default();
+                m.recorded = now_iso();
+            }
+            m.audience = match whom.get_untracked() {
+                Whom::All => Audience::All,
+                Whom::Schools => Audience::Schools(schools.get_untracked()),
+                Whom::Level => Audience::Level(level.get_untracked()),
+                Whom::Group => Audience::Group(group.get_untracked()),
+            };
+            // A level's schools as they stand now; a changed measure keeps
+            // those it reached, unless its audience changed.
+            let now = dept
+                .results
+                .with_untracked(|r| Measure::reaching(&m.audience, r));
+            m.reached = match editing.get_untracked() {
+                // Recorded before every file was in, or before the check, its
+                // schools can be brought up to date, when the department says so.
+                Some(was) if was.audience == m.audience => match (was.reached, now) {
+                    (Some(kept), Some(now)) if !same_schools(&kept, &now) => {
+                        let refresh = confirm(
+                            "Школы этого уровня эффективности изменились после записи меры. \
                          Адресовать меру школам уровня на сегодня? «Отмена» — оставить тех, \
                          кому она записана.",
-                    );
-                    Some(if refresh { now } else { kept })
-                }
-                (kept, _) => kept,
-            },
-            _ => now,
-        };
-        let wrong = m.problem();
-        problem.set(wrong);
-        done.set(None);
-        // Without a target the measure cannot be judged next year: asked,
-        // since a decision may rightly have none.
-        if wrong.is_none()
-            && targets
-            && m.indicators.is_empty()
-            && !confirm(
-                "У меры не отмечено ни одного целевого показателя: в анализ эффективности \
+                        );
+                        Some(if refresh { now } else { kept })
+                    }
+                    (kept, _) => kept,
+                },
+                _ => now,
+            };
+            let wrong = m.problem();
+            problem.set(wrong);
+            done.set(None);
+            // Without a target the measure cannot be judged next year: asked,
+            // since a decision may rightly have none.
+            if wrong.is_none()
+                && targets
+                && m.indicators.is_empty()
+                && !confirm(
+                    "У меры не отмечено ни одного целевого показателя: в анализ эффективности \
                  через год она не войдёт. Записать так?",
-            )
-        {
-            return;
-        }
-        match (wrong, editing.get_untracked()) {
-            // The focus goes where the problem is.
-            (Some(_), _) => {
-                let field = if m.title.trim().is_empty() {
-                    TITLE_FIELD
-                } else {
-                    "measure-whom"
-                };
-                focus_when_drawn(field.to_owned());
+                )
+            {
+                return;
             }
-            (None, Some(was)) => {
-                // Changed in another tab since the form took it up: its
-                // change would go unseen under this one.
-                let changed = dept.archive().with_untracked(|a| {
-                    Measure::find(&a.measures, &was).is_some_and(|i| a.measures[i] != was)
-                });
-                if changed
-                    && !confirm(
-                        "Эту меру изменили в другой вкладке после того, как вы открыли её для \
-                         правки. Сохранить ваш вариант вместо изменённого? «Отмена» — вернуться \
-                         к форме: меру из дорожной карты можно открыть заново.",
-                    )
-                {
-                    return;
+            match (wrong, editing.get_untracked()) {
+                // The focus goes where the problem is.
+                (Some(_), _) => {
+                    let field = if m.title.trim().is_empty() {
+                        TITLE_FIELD
+                    } else {
+                        "measure-whom"
+                    };
+                    focus_when_drawn(field.to_owned());
                 }
-                let said = format!("Изменения меры {} сохранены.", quoted(m.title.trim()));
-                dept.replace_measure(&was, m);
-                draft.clear();
-                done.set(Some((card_id(), dept.period.get_untracked(), said)));
-                focus_when_drawn(TITLE_FIELD.to_owned());
+                (None, Some(was)) => {
+                    // Changed or removed in another tab (or by a restored
+                    // copy) since the form took it up: that would go unseen.
+                    let question = dept.archive().with_untracked(|a| {
+                        match Measure::find(&a.measures, &was) {
+                        Some(i) if a.measures[i] == was => None,
+                        Some(_) => Some(
+                            "Эту меру изменили в другой вкладке после того, как вы открыли её для \
+                             правки. Сохранить ваш вариант вместо изменённого? «Отмена» — \
+                             вернуться к форме: меру из дорожной карты можно открыть заново.",
+                        ),
+                        None => Some(
+                            "Эту меру удалили (в другой вкладке или при восстановлении копии) \
+                             после того, как вы открыли её для правки. Записать её снова? \
+                             «Отмена» — вернуться к форме.",
+                        ),
+                    }
+                    });
+                    if question.is_some_and(|q| !confirm(q)) {
+                        return;
+                    }
+                    let said = format!("Изменения меры {} сохранены.", quoted(m.title.trim()));
+                    dept.replace_measure(&was, m);
+                    draft.clear();
+                    done.set(Some((card_id(), dept.period.get_untracked(), said)));
+                    focus_when_drawn(TITLE_FIELD.to_owned());
+                }
+                // The form is ready for the next measure, the focus with it.
+                (None, None) => {
+                    // A road map row without a date or whom to ask is blank
+                    // there: said, not refused (they may be set later).
+                    let missing: Vec<&str> = [
+                        (m.date.trim().is_empty(), "срок"),
+                        (m.responsible.trim().is_empty(), "исполнитель"),
+                    ]
+                    .into_iter()
+                    .filter_map(|(empty, what)| empty.then_some(what))
+                    .collect();
+                    let later = match missing.as_slice() {
+                        [] => String::new(),
+                        [one] => format!(
+                            " Не указан {one}: его можно добавить кнопкой «Изменить» в её строке."
+                        ),
+                        both => format!(
+                            " Не указаны {}: их можно добавить кнопкой «Изменить» в её строке.",
+                            both.join(" и ")
+                        ),
+                    };
+                    let said = format!(
+                        "Мера {} записана в дорожную карту.{later}",
+                        quoted(m.title.trim())
+                    );
+                    dept.add_measure(m);
+                    draft.clear();
+                    done.set(Some((card_id(), dept.period.get_untracked(), said)));
+                    focus_when_drawn(TITLE_FIELD.to_owned());
+                }
             }
-            // The form is ready for the next measure, the focus with it.
-            (None, None) => {
-                // A road map row without a date or whom to ask is blank
-                // there: said, not refused (they may be set later).
-                let missing: Vec<&str> = [
-                    (m.date.trim().is_empty(), "срок"),
-                    (m.responsible.trim().is_empty(), "исполнитель"),
-                ]
-                .into_iter()
-                .filter_map(|(empty, what)| empty.then_some(what))
-                .collect();
-                let later = match missing.as_slice() {
-                    [] => String::new(),
-                    [one] => format!(
-                        " Не указан {one}: его можно добавить кнопкой «Изменить» в её строке."
-                    ),
-                    both => format!(
-                        " Не указаны {}: их можно добавить кнопкой «Изменить» в её строке.",
-                        both.join(" и ")
-                    ),
-                };
-                let said = format!(
-                    "Мера {} записана в дорожную карту.{later}",
-                    quoted(m.title.trim())
-                );
-                dept.add_measure(m);
-                draft.clear();
-                done.set(Some((card_id(), dept.period.get_untracked(), said)));
-                focus_when_drawn(TITLE_FIELD.to_owned());
-            }
-        }
-    };
+        };
     // The button goes with the change: the focus to the title, not the page.
     let cancel = move |_| {
         draft.clear();

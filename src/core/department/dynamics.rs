@@ -644,31 +644,48 @@ pub fn school_value_changes(
             let (Some(s0), Some(s1)) = (as_share(a0), as_share(a1)) else {
                 continue;
             };
-            if !moved_more_than(s0, s1, SCHOOL_MOVE_POINTS) {
+            let old_code = years.old_card.counterpart(indicator).map(|i| &i.code);
+            let unconfirmed = |r: &SchoolResult, code: Option<&String>| {
+                (code.and_then(|code| r.score.indicator(code)))
+                    .is_some_and(|c| c.unconfirmed_value())
+            };
+            let (u0, u1) = (
+                unconfirmed(was, old_code),
+                unconfirmed(now, Some(&indicator.code)),
+            );
+            // Moved as the municipal value counts it: a «да» the check did
+            // not confirm as «нет», a figure not at all (a walk-through's
+            // refused «да» read «нет → да +100,0 п. п.» while the municipal
+            // value counted it «нет»).
+            let counted = |share: (u64, u64), unconfirmed: bool| match (unconfirmed, share.1) {
+                (false, _) => Some(share),
+                (true, 1) => Some((0, 1)),
+                (true, _) => None,
+            };
+            let (Some(c0), Some(c1)) = (counted(s0, u0), counted(s1, u1)) else {
+                continue;
+            };
+            if !moved_more_than(c0, c1, SCHOOL_MOVE_POINTS) {
                 continue;
             }
             let shown = |(part, whole): (u64, u64)| percent_tenths(part, whole).unwrap_or(0);
-            let (t0, t1) = (shown(s0), shown(s1));
+            let (t0, t1) = (shown(c0), shown(c1));
             // The school's own answer, as the review's list has it; a value
             // the check did not confirm is said so, as in the values table
             // (a walk-through read «100,0 % … +81,6» in the report beside a
             // municipal value that had left it out).
-            let old_code = years.old_card.counterpart(indicator).map(|i| &i.code);
-            let said = |r: &SchoolResult, code: Option<&String>, answer, share| {
-                let unconfirmed = code
-                    .and_then(|code| r.score.indicator(code))
-                    .is_some_and(|c| c.unconfirmed_value());
+            let said = |answer, share, unconfirmed| {
                 let value = shown_value(answer, share);
                 match unconfirmed {
-                    true => format!("{value} (не подтверждено проверкой)"),
+                    true => format!("{value} (не подтверждено проверкой, учтено как «нет»)"),
                     false => value,
                 }
             };
             changes.push(SchoolValueChange {
                 name: now.name().to_owned(),
                 code: indicator.code.clone(),
-                before: said(was, old_code, a0, s0),
-                after: said(now, Some(&indicator.code), a1, s1),
+                before: said(a0, s0, u0),
+                after: said(a1, s1, u1),
                 tenths: t1 as i64 - t0 as i64,
             });
         }
@@ -1281,16 +1298,47 @@ mod tests {
                 tenths: -791,
             }]
         );
-        // Not confirmed by the check: said beside the school's own answer.
+        // A figure the check did not confirm is out of the municipal
+        // value: no move of it to name.
         let mut archive = archive;
         archive.set_decision("a2", code, Some(Decision::NoPoint));
         let two = testkit::TwoYears::of(&archive, &iz);
         let changes = school_value_changes(&archive, &two.years(&iz), &two.before, &two.after);
+        assert_eq!(changes, []);
+        // A «да» not confirmed counts as «нет», as in the municipal value:
+        // Д's «нет → да» refused is no move; Е's refused «да» last year
+        // and «да» now is «нет → да», said so.
+        let nev = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
+        let fact = |name: &str, period: &str, yes: bool| {
+            let facts: &[&str] = if yes { &["1.1"] } else { &[] };
+            let mut d = testkit::draft(name, period, facts);
+            if !yes {
+                d.answers.insert("1.1".into(), testkit::fact(false));
+            }
+            d
+        };
+        let drafts = [
+            ("d1", fact("Школа Д", "2024/2025", false)),
+            ("d2", fact("Школа Д", "2025/2026", true)),
+            ("e1", fact("Школа Е", "2024/2025", true)),
+            ("e2", fact("Школа Е", "2025/2026", true)),
+        ];
+        let named: Vec<(&str, _)> = drafts.iter().map(|(id, d)| (*id, d)).collect();
+        let mut archive = testkit::archive(&nev, &named);
+        archive.set_decision("d2", "1.1", Some(Decision::NoPoint));
+        archive.set_decision("e1", "1.1", Some(Decision::NoPoint));
+        let two = testkit::TwoYears::of(&archive, &nev);
+        let changes = school_value_changes(&archive, &two.years(&nev), &two.before, &two.after);
         assert_eq!(
-            changes[0].after,
-            "2,7\u{A0}% (8 из 292) (не подтверждено проверкой)"
+            changes,
+            [SchoolValueChange {
+                name: "Школа Е".into(),
+                code: "1.1".into(),
+                before: "да (не подтверждено проверкой, учтено как «нет»)".into(),
+                after: "да".into(),
+                tenths: 1000,
+            }]
         );
-        assert_eq!(changes[0].before, "81,8\u{A0}% (279 из 341)");
         // The headings name the same move.
         let move_said = format!("на {SCHOOL_MOVE_POINTS} п. п.");
         assert!(crate::department::report::SCHOOL_VALUES_HEADING.ends_with(&move_said));

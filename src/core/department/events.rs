@@ -54,8 +54,14 @@ pub fn event_totals(
         return Vec::new();
     };
     let mut events: Vec<Gathered> = Vec::new();
-    for entry in results
-        .iter()
+    // Not confirmed or ruled not applicable at the check: out of the
+    // totals, as out of the municipal value above them (a walk-through's
+    // events added up to 2 555 under a value of 2 366).
+    let counted = |r: &SchoolResult| {
+        (r.score.indicator(code)).is_none_or(|c| c.applies && !c.unconfirmed_value())
+    };
+    for entry in (results.iter())
+        .filter(|r| counted(r))
         .filter_map(|r| archive.entry(&r.submission_id))
     {
         // A file of another version: the list under its code there.
@@ -223,6 +229,26 @@ mod tests {
             [
                 ("Ярмарка профессий", 3, &[75, 5, 6][..]),
                 ("День открытых дверей", 1, &[30, 1, 0][..]),
+                ("Квиз", 2, &[20, 0, 4][..]),
+            ]
+        );
+        // В's list refused at the check: out of the totals, as out of
+        // the municipal value; the fair is А's and Б's alone.
+        let mut res = res;
+        let v = res.iter_mut().find(|r| r.name() == "В").unwrap();
+        for (c, counted) in &mut v.score.indicators {
+            if *c == code {
+                counted.refused = true;
+            }
+        }
+        let totals = event_totals(&archive, &nv, &res, &code);
+        let rows: Vec<(&str, usize, &[u64])> = (totals.iter())
+            .map(|t| (t.name.as_str(), t.schools, t.sums.as_slice()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Ярмарка профессий", 2, &[65, 5, 6][..]),
                 ("Квиз", 2, &[20, 0, 4][..]),
             ]
         );

@@ -1085,7 +1085,22 @@ mod tests {
             }
             d
         };
-        let a = school("Школа А", true, ["1", "5", ""], "60,0");
+        let mut a = school("Школа А", true, ["1", "5", ""], "60,0");
+        // А lists an event; the others leave the list blank.
+        let columns = match &card.indicator("1.3").unwrap().rule {
+            crate::card::Rule::List { columns, .. } => columns.len(),
+            _ => unreachable!("1.3 is the list of events"),
+        };
+        a.answers.insert(
+            "1.3".into(),
+            RawAnswer {
+                rows: vec![crate::school::draft::ListRow {
+                    name: "Ярмарка профессий".into(),
+                    values: vec!["10".into(); columns],
+                }],
+                ..RawAnswer::default()
+            },
+        );
         let b = school("Школа Б", false, ["3", "2", "4"], "80,0");
         let c = school("Школа В", true, ["2", "3", "6"], "70,5");
         let archive = testkit::archive(&card, &[("a", &a), ("b", &b), ("c", &c)]);
@@ -1306,6 +1321,45 @@ mod tests {
             !text.contains("не ниже") && !text.contains("Рекомендация"),
             "{text}"
         );
+    }
+
+    /// Shares that read alike in tenths are told apart on both sides: 333
+    /// of 500 against Σ/Σ 335 of 503 (66,6000 % against 66,6003 %), never
+    /// «66,60 %» below «66,6 %». A refused «да» is said to count as «нет».
+    #[test]
+    fn a_letter_without_points_tells_alike_shares_apart() {
+        let card = crate::card::builtin("izhevsk").unwrap().unwrap();
+        let with = |name: &str, n: &str, d: &str| {
+            let mut draft = draft(name, "2025/2026", &[]);
+            draft.answers.insert("П-1.1".into(), testkit::share(n, d));
+            draft
+        };
+        let (a, b) = (with("А", "333", "500"), with("Б", "2", "3"));
+        let archive = testkit::archive(&card, &[("a", &a), ("b", &b)]);
+        let rating = rank(results(&archive, "izhevsk", "2025/2026"));
+        let text = letter_of(
+            &archive,
+            &card,
+            testkit::ranked(&rating, "А"),
+            &rating,
+            None,
+        );
+        assert!(text.unwrap().contains(
+            "\nЗначение организации — 66,6000\u{A0}% (333 из 500), это ниже, чем по \
+             муниципалитету: 66,6003\u{A0}% (335 из 503).\n"
+        ));
+
+        let nev = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
+        let yes = draft("В", "2025/2026", &["1.1"]);
+        let archive = testkit::archive(&nev, &[("c", &yes)]);
+        let rating = rank(results(&archive, "nevinnomyssk", "2025/2026"));
+        let mut refused = rating[0].result.clone();
+        refused.refused = vec![("1.1".into(), String::new())];
+        let text = letter_of(&archive, &nev, &refused, &rating, None).unwrap();
+        assert!(text.contains(
+            "\nПри проверке значение не подтверждено (причина не указана).\nОтвет организации — \
+             «да»; в значении по муниципалитету он учтён как «нет».\n"
+        ));
     }
 
     #[test]

@@ -19,7 +19,10 @@ use crate::department::school::{normalize, SchoolId};
 use crate::error::{ArchiveError, ImportError, MergeConflict};
 use crate::three_way;
 
-pub const SCHEMA: u64 = 1;
+/// 2: a measure may carry `recorded`, which a build of schema 1 cannot
+/// read: it stops at «Newer» instead of setting the decisions aside as
+/// damaged while it goes on writing its own.
+pub const SCHEMA: u64 = 2;
 pub const FORMAT: &str = "profkarta-department";
 
 impl Archive {
@@ -203,7 +206,8 @@ pub fn unpack_value(cards: Cards, value: Value) -> Result<Unpacked, ArchiveError
         return Err(ArchiveError::other(format));
     }
     match value.get("schema").and_then(Value::as_u64) {
-        Some(SCHEMA) => {}
+        // Schema 1 differs only by what it lacks, which reads as default.
+        Some(1..=SCHEMA) => {}
         Some(schema) if schema > SCHEMA => return Err(ArchiveError::Newer { schema }),
         _ => return Err(ArchiveError::Foreign),
     }
@@ -220,7 +224,9 @@ pub fn unpack_value(cards: Cards, value: Value) -> Result<Unpacked, ArchiveError
     archive.conflicts = file.conflicts;
     archive.settled = file.settled;
     archive.assignment = file.assignment;
-    archive.refused = file.refused;
+    // Once each and no more than kept: two tabs' merge may have put the
+    // same refusal in twice, or gone over the limit.
+    archive.note_refused(file.refused);
     // Before the files are checked: some are of the department's own cards.
     archive.set_own(file.own_cards);
     Ok(Unpacked {
@@ -410,7 +416,7 @@ mod tests {
             Archive::from_json(cards(), "{").unwrap_err(),
             ArchiveError::NotJson
         );
-        let newer = archive.to_json().replace("\"schema\":1", "\"schema\":9");
+        let newer = archive.to_json().replace("\"schema\":2", "\"schema\":9");
         assert_eq!(
             Archive::from_json(cards(), &newer).unwrap_err(),
             ArchiveError::Newer { schema: 9 }

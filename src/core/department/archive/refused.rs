@@ -110,4 +110,21 @@ mod tests {
         let back = unpack(archive.cards().clone(), &earlier).expect("reads back");
         assert!(back.archive.refusals().is_empty());
     }
+
+    /// Two tabs' merge keeps both tabs' refusals: one both refused, or
+    /// more than are kept, read back once each and the latest only.
+    #[test]
+    fn refusals_merged_twice_or_too_many_read_back_once_each() {
+        let mut archive = testkit::archive(&testkit::card(), &[]);
+        let twice = refusal("a.json", "Подпись не сходится.", "2026-12-01T08:00:00Z");
+        archive.refused = vec![twice.clone(), twice.clone()];
+        let back = unpack(archive.cards().clone(), &archive.decisions_json()).unwrap();
+        assert_eq!(back.archive.refusals(), std::slice::from_ref(&twice));
+        archive.refused = (0..=KEPT_REFUSALS)
+            .map(|i| refusal(&format!("{i}.json"), "Файл не текстовый.", "2026-12-01"))
+            .collect();
+        let back = unpack(archive.cards().clone(), &archive.decisions_json()).unwrap();
+        assert_eq!(back.archive.refusals().len(), KEPT_REFUSALS);
+        assert_eq!(back.archive.refusals()[0].file, "1.json");
+    }
 }

@@ -78,15 +78,10 @@ impl Value {
         }
     }
 
-    /// «40,0 % (120 из 300)», «3», «55,0 %», «да»; `against`, a share it is
-    /// set beside, gives as many decimals as tell the two apart.
-    fn said(self, against: Option<(u64, u64)>) -> String {
+    /// «40,0 % (120 из 300)», «3», «55,0 %», «да».
+    fn said(self) -> String {
         match self {
-            Self::Share(n, d) => {
-                let share = (against.and_then(|other| percents_apart((n, d), other)))
-                    .map_or_else(|| percent(n, d), |(own, _)| own);
-                format!("{share} ({} из {})", group_digits(n), group_digits(d))
-            }
+            Self::Share(n, d) => with_counts(&percent(n, d), n, d),
             Self::Count(n) => group_digits(n),
             Self::Mean(t) => tenths(t, ','),
             Self::Percent(t) => tenths_percent(t.into()),
@@ -94,6 +89,22 @@ impl Value {
             Self::Fact(false) => "«нет»".to_owned(),
         }
     }
+}
+
+/// «40,0 % (120 из 300)».
+fn with_counts(share: &str, n: u64, d: u64) -> String {
+    format!("{share} ({} из {})", group_digits(n), group_digits(d))
+}
+
+/// Two values as set side by side: two shares that read alike in tenths
+/// with as many decimals as tell them apart, so that «ниже» or «снизилось»
+/// never stands between two equal figures. `None` when they read apart.
+fn apart(a: Value, b: Value) -> Option<(String, String)> {
+    let (Value::Share(n, d), Value::Share(m, e)) = (a, b) else {
+        return None;
+    };
+    let (x, y) = percents_apart((n, d), (m, e))?;
+    Some((with_counts(&x, n, d), with_counts(&y, m, e)))
 }
 
 /// The municipality's figure for an indicator as the school's value is
@@ -115,12 +126,7 @@ fn municipal_value(figure: &IndicatorFigure) -> Option<(Value, String)> {
             ..
         } if denominator > 0 => (
             Value::Share(numerator, denominator),
-            format!(
-                "{} ({} из {})",
-                percent(numerator, denominator),
-                group_digits(numerator),
-                group_digits(denominator)
-            ),
+            Value::Share(numerator, denominator).said(),
         ),
         Aggregate::Count { sum } => (
             Value::Mean(mean_tenths(sum * 10)),
@@ -139,7 +145,8 @@ fn municipal_value(figure: &IndicatorFigure) -> Option<(Value, String)> {
             ),
         ),
         Aggregate::Fact { yes } => (
-            Value::Fact(yes * 2 >= figure.answered),
+            // Most, not half: 1 of 2 is no majority to fall short of.
+            Value::Fact(yes * 2 > figure.answered),
             format!(
                 "«да» у {yes} из {answered} организаций ({})",
                 percent(yes as u64, answered)
@@ -170,9 +177,11 @@ pub(super) struct Values<'a> {
     pub ruled: Vec<&'a str>,
     /// Some value is set beside last year's.
     pub last_year: bool,
-    /// Some value is set beside the municipality's and is not below it:
-    /// without one, «не ниже» would praise a school nothing was compared for.
-    pub compared: bool,
+    /// Some value is set beside the municipality's and is not below it,
+    /// and none is a «нет» or an empty group's: only then is the school
+    /// praised. Without one, «не ниже» would praise a school nothing was
+    /// compared for, or one that said «нет» as most did.
+    pub praised: bool,
     /// Lists of events: their rows and sums have no municipal value to
     /// set them beside.
     pub lists: Vec<&'a str>,
@@ -195,9 +204,10 @@ pub(super) fn values<'a>(
         unanswered: Vec::new(),
         ruled: Vec::new(),
         last_year: false,
-        compared: false,
+        praised: false,
         lists: Vec::new(),
     };
+    let mut unpraised = false;
     for indicator in card.indicators() {
         let Some(counted) = school.score.indicator(&indicator.code) else {
             continue;
@@ -212,6 +222,7 @@ pub(super) fn values<'a>(
             Outcome::NotApplicable(NotApplicable::EmptyGroup)
         ) || answer.outcome.share().is_some_and(|(_, d)| d == 0);
         if empty {
+            unpraised = true;
             out.rows.push(Row {
                 indicator,
                 lines: vec![EMPTY_GROUP.to_owned()],
@@ -223,10 +234,6 @@ pub(super) fn values<'a>(
             if counted.claimed_applies {
                 out.ruled.push(&indicator.code);
             }
-            continue;
-        }
-        if matches!(indicator.rule, Rule::List { .. }) {
-            out.lists.push(&indicator.code);
             continue;
         }
         let mut lines = Vec::new();
@@ -241,39 +248,52 @@ pub(super) fn values<'a>(
                     quoted(why.trim_end_matches('.'))
                 ),
             });
-            if let Some(own) = own {
-                lines.push(format!(
+            // A refused «да» counts as «нет» in the municipal value; a
+            // figure is left out of it.
+            lines.extend(own.map(|own| match own {
+                Value::Fact(_) => format!(
+                    "Ответ организации — {}; в значении по муниципалитету он учтён как «нет».",
+                    own.said()
+                ),
+                _ => format!(
                     "Значение организации — {}; в значение по муниципалитету оно не вошло.",
-                    own.said(None)
-                ));
-            }
+                    own.said()
+                ),
+            }));
             noted = true;
+        } else if matches!(indicator.rule, Rule::List { .. })
+            && matches!(answer.outcome, Outcome::Scored { .. })
+        {
+            // Its rows and sums have no municipal value to set them beside.
+            out.lists.push(&indicator.code);
         } else if let Some(own) = own {
             let compared = municipal.figure(indicator).and_then(municipal_value);
-            let against = compared.as_ref().and_then(|(v, _)| match *v {
-                Value::Share(n, d) => Some((n, d)),
-                _ => None,
-            });
-            let value = own.said(against);
             let who = match own {
                 Value::Fact(_) => "Ответ организации",
                 _ => "Значение организации",
             };
-            let judged = compared.and_then(|(v, said)| Some((own.below(v)?, said)));
-            noted |= judged.as_ref().is_some_and(|(below, _)| *below);
-            out.compared |= judged.as_ref().is_some_and(|(below, _)| !below);
+            let judged = compared.and_then(|(v, said)| {
+                let (value, said) = apart(own, v).unwrap_or((own.said(), said));
+                Some((own.below(v)?, value, said))
+            });
+            noted |= judged.as_ref().is_some_and(|(below, ..)| *below);
+            out.praised |= judged.as_ref().is_some_and(|(below, ..)| !below);
+            unpraised |= own == Value::Fact(false);
+            let value = own.said();
             lines.push(match (judged, own) {
                 // «Ниже» of a «нет» needs no saying, nor brackets in brackets.
-                (Some((true, said)), Value::Fact(_)) => {
+                (Some((true, value, said)), Value::Fact(_)) => {
                     format!("{who} — {value}, тогда как по муниципалитету {said}.")
                 }
-                (Some((true, said)), _) => {
+                (Some((true, value, said)), _) => {
                     format!("{who} — {value}, это ниже, чем по муниципалитету: {said}.")
                 }
-                (Some((false, said)), Value::Fact(_)) => {
+                (Some((false, value, said)), Value::Fact(_)) => {
                     format!("{who} — {value}; по муниципалитету {said}.")
                 }
-                (Some((false, said)), _) => format!("{who} — {value}; по муниципалитету — {said}."),
+                (Some((false, value, said)), _) => {
+                    format!("{who} — {value}; по муниципалитету — {said}.")
+                }
                 (None, _) => format!("{who} — {value}."),
             });
             let typed = answer
@@ -283,29 +303,30 @@ pub(super) fn values<'a>(
             let before = typed.or_else(|| last_year.and_then(|l| last_value(l, indicator)));
             if let Some(before) = before.filter(|b| b.below(own).is_some()) {
                 let fell = own.below(before) == Some(true);
-                let own_share = match own {
-                    Value::Share(n, d) => Some((n, d)),
-                    _ => None,
-                };
                 let said = match (fell, own) {
                     (false, _) => "",
                     (true, Value::Fact(_)) => ": в этом году «нет»",
                     (true, _) => ": значение снизилось",
                 };
-                lines.push(format!(
-                    "В прошлом году — {}{said}.",
-                    before.said(own_share)
-                ));
+                // Read alike in tenths, both years with more decimals.
+                lines.push(match apart(before, own) {
+                    Some((then, now)) => {
+                        format!("В прошлом году — {then}, в этом году — {now}{said}.")
+                    }
+                    None => format!("В прошлом году — {}{said}.", before.said()),
+                });
                 out.last_year = true;
                 noted |= fell;
             }
         } else if matches!(answer.outcome, Outcome::Unanswered) {
+            unpraised = true;
             out.unanswered.push(&indicator.code);
         } else if matches!(answer.outcome, Outcome::Invalid) {
             // Not in the municipal value either.
             lines.extend(school_figure(indicator, answer));
             noted = true;
         }
+        unpraised |= noted;
         if !lines.is_empty() {
             out.rows.push(Row {
                 indicator,
@@ -314,6 +335,7 @@ pub(super) fn values<'a>(
             });
         }
     }
+    out.praised &= !unpraised;
     out
 }
 
@@ -338,6 +360,13 @@ pub(super) const FILL_IN: &str =
 /// year's card comes first: it is what the school itself set beside this
 /// year's.)
 fn last_value(last: &LastYear, indicator: &Indicator) -> Option<Value> {
+    // Not confirmed or ruled out at last year's check: no figure to fall
+    // from. The result speaks that year's card's codes.
+    let checked = last.card.by_key(indicator.key())?;
+    let counted = last.result.score.indicator(&checked.code)?;
+    if !counted.applies || last.result.refusal(&checked.code).is_some() {
+        return None;
+    }
     let (own, answers) = last.filed?;
     let then = own.by_key(indicator.key())?;
     Value::of(&answer_to(Some(answers), then)?.outcome)
@@ -399,7 +428,7 @@ pub(super) fn body(values: &Values, school: &SchoolResult) -> String {
             text.push_str(&format!("{line}\n"));
         }
     };
-    if noted.is_empty() && values.unanswered.is_empty() && values.compared {
+    if noted.is_empty() && values.unanswered.is_empty() && values.praised {
         let nor_last_year = match values.last_year {
             true => ", и не ниже прошлогодних",
             false => "",

@@ -80,12 +80,14 @@ pub const SCHOOL_VALUES_HEADING: &str = "Значения школ, измени
 /// Said under that table: whose answers, and how a yes or no moves.
 pub fn school_values_note(card: &Card) -> String {
     let yes_no = if card.asks_yes_no() {
-        "; «да» и «нет» — как 100 % и 0 %"
+        "; «да» и «нет» — как 100 % и 0 %, «да», не подтверждённое проверкой, — как «нет»"
     } else {
         ""
     };
     format!(
-        "По ответам школ, приславших карты за оба года{yes_no}. Сначала — наибольшие изменения."
+        "По ответам школ, приславших карты за оба года{yes_no}; число или доля, не подтверждённые \
+         проверкой, не сравниваются, как не входят и в значение по муниципалитету. Сначала — \
+         наибольшие изменения."
     )
 }
 /// Each school's own values ([`values_table`](crate::department::tables::values_table)),

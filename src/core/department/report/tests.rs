@@ -993,7 +993,11 @@ fn the_schools_values_note_names_yes_and_no_where_asked() {
     let card = |id: &str| crate::card::builtin(id).unwrap().unwrap();
     assert_eq!(
         school_values_note(&card("izhevsk")),
-        "По ответам школ, приславших карты за оба года. Сначала — наибольшие изменения."
+        "По ответам школ, приславших карты за оба года; число или доля, не подтверждённые проверкой, не \
+         сравниваются, как не входят и в значение по муниципалитету. Сначала — наибольшие \
+         изменения."
     );
-    assert!(school_values_note(&card("nevinnomyssk")).contains("; «да» и «нет» — как 100 % и 0 %."));
+    assert!(school_values_note(&card("nevinnomyssk")).contains(
+        "; «да» и «нет» — как 100 % и 0 %, «да», не подтверждённое проверкой, — как «нет»; "
+    ));
 }
