@@ -126,6 +126,12 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
     };
     let claimed = entry.assessment.clone();
     let scored = entry.card.has_points();
+    // A school without points reports data; it scores nothing.
+    let against = if scored {
+        "самооценкой"
+    } else {
+        "данными школы"
+    };
     let informational = entry.card.indicators().any(|i| i.points == 0);
     // A card without levels has none to name, not «—».
     let with_levels = entry.card.levels.is_some();
@@ -327,8 +333,8 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
                 // One line whatever the count: a list growing here, above
                 // the rows, moved the row being decided from under the pointer.
                 <p data-testid="differences-count">{move || match differences().len() {
-                    0 => "Решения проверки не расходятся с самооценкой.".to_owned(),
-                    n => format!("Расхождений с самооценкой: {n} — список под показателями."),
+                    0 => format!("Решения проверки не расходятся с {against}."),
+                    n => format!("Расхождений с {against}: {n} — список под показателями."),
                 }}</p>
                 <label class="checkbox no-print">
                     <input type="checkbox" id="review-checked" prop:checked=is_checked on:change=set_checked/>
@@ -368,7 +374,7 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
             {move || {
                 let list = differences();
                 (!list.is_empty()).then(|| view! {
-                    <h4>"Расхождения с самооценкой"</h4>
+                    <h4>{format!("Расхождения с {against}")}</h4>
                     <ul data-testid="differences">
                         {list.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
                     </ul>

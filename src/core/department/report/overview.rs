@@ -285,10 +285,11 @@ pub fn review_summary<'a>(
         ruled += r.ruled_out;
         ruled_schools += u64::from(r.ruled_out > 0);
     }
+    // Without points a school reports its data, it scores nothing.
+    let own = schools_own(card);
     // Not begun: nothing may read as if the scores had stood a check.
     if checked + in_review == 0 {
-        return "Проверка объективности не проводилась: результаты — по самооценке школ."
-            .to_owned();
+        return format!("Проверка объективности не проводилась: результаты — {own}.");
     }
     let cards = |k: u64| plural(k, "карты", "карт", "карт");
     // «завершена по 0 из 12 карт» read as a result; none finished is said
@@ -310,7 +311,7 @@ pub fn review_summary<'a>(
     }
     text.push('.');
     if checked + in_review < n {
-        text.push_str(" Остальные — по самооценке школ.");
+        text.push_str(&format!(" Остальные — {own}."));
     }
     if !card.has_points() {
         return text;
@@ -374,4 +375,13 @@ pub fn reviewers(archive: &Archive, results: &[SchoolResult]) -> Option<String> 
         "Проверку объективности провели: {}.",
         parts.join("; ")
     ))
+}
+
+/// Whose figures the unchecked results are: «по самооценке школ», or on a
+/// card without points, where a school scores nothing, «по данным школ».
+pub fn schools_own(card: &Card) -> &'static str {
+    match card.has_points() {
+        true => "по самооценке школ",
+        false => "по данным школ",
+    }
 }

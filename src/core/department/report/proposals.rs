@@ -195,11 +195,10 @@ pub fn proposals(
         .filter(|r| r.result.status == ReviewStatus::Checked)
         .count()
     {
-        0 if all > 0 => items.push(
-            "Провести проверку объективности представленных материалов: результаты пока — по \
-             самооценке школ."
-                .to_owned(),
-        ),
+        0 if all > 0 => items.push(format!(
+            "Провести проверку объективности представленных материалов: результаты пока — {}.",
+            schools_own(card)
+        )),
         done if done < all => items.push(format!(
             "Завершить проверку объективности представленных материалов: проверено {done} из \
              {all} {}.",
