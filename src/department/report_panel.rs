@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use leptos::task::spawn_local;
 use profkarta_charts::figures::{criteria_svg, effectiveness_svg, levels_svg};
-use profkarta_core::department::dynamics::{school_value_changes, value_changes};
+use profkarta_core::department::dynamics::{fallen, school_value_changes, value_changes};
 use profkarta_core::department::effectiveness::Effects;
 use profkarta_core::department::measures::taken_after;
 use profkarta_core::department::report;
@@ -134,12 +134,13 @@ pub fn ReportPanel() -> impl IntoView {
     // The closing proposals, with the schools low in both years when
     // there is a year before.
     let proposals = move || {
-        let still_low = dept
-            .with_years(|years, _, before| {
-                dept.archive().with(|a| {
+        let before = dept
+            .with_years(|years, _, before| report::Before {
+                still_low: dept.archive().with(|a| {
                     dept.results
                         .with(|after| report::still_low_of(a, years, before, after))
-                })
+                }),
+                fallen: fallen(years),
             })
             .unwrap_or_default();
         let period = dept.period.get().unwrap_or_default();
@@ -150,7 +151,7 @@ pub fn ReportPanel() -> impl IntoView {
                     let past = e.as_ref().map(Effects::past).unwrap_or_default();
                     dept.figures.with(|f| {
                         dept.rating.with(|r| {
-                            report::proposals(card, &period, f, r, &still_low, &measures, &past)
+                            report::proposals(card, &period, f, r, &before, &measures, &past)
                         })
                     })
                 })

@@ -504,6 +504,53 @@ fn tenths_moved(before: &IndicatorFigure, after: &IndicatorFigure) -> Option<i64
     }
 }
 
+/// How far a count's municipal mean per school must fall, in percent of
+/// last year's, to be named among the falls: sums compare years of
+/// different numbers of schools, means do not.
+pub const COUNT_FALL_PERCENT: u64 = 10;
+
+/// The indicators whose municipal value fell notably since last year, on
+/// values the two versions collect alike, in card order: a percentage
+/// (a share Σ/Σ, the schools' «да», a mean typed percent) by
+/// [`NOTABLE_TENTHS`](crate::department::effectiveness::NOTABLE_TENTHS)
+/// or more, a count's mean per school by [`COUNT_FALL_PERCENT`] or more.
+/// Each as «2.1 — в среднем 3,3 → 2,2 на организацию», «1.5 — −12,8 п. п.».
+/// A card without points has no problem zones: this is what its report
+/// proposes to look into.
+pub fn fallen(years: &Years) -> Vec<(String, String)> {
+    let notable = crate::department::effectiveness::NOTABLE_TENTHS;
+    (years.new_card.indicators())
+        .filter_map(|indicator| {
+            let now = years.now(indicator)?;
+            let (was, comparability) = years.pair(indicator);
+            let was = was.filter(|_| comparability.values_comparable())?;
+            if was.answered == 0 || now.answered == 0 {
+                return None;
+            }
+            if let Some(t) = tenths_moved(was, now) {
+                return (t <= -notable).then(|| (indicator.code.clone(), delta_text(t)));
+            }
+            let (Aggregate::Count { sum: a }, Aggregate::Count { sum: b }) =
+                (&was.value, &now.value)
+            else {
+                return None;
+            };
+            let (m0, m1) = (
+                mean_tenths(*a * 10, was.answered),
+                mean_tenths(*b * 10, now.answered),
+            );
+            let fell = m0 > 0 && m1 * 100 <= m0 * (100 - COUNT_FALL_PERCENT);
+            fell.then(|| {
+                let said = |t: u64| crate::text::tenths(t, ',');
+                (
+                    indicator.code.clone(),
+                    format!("в среднем {} → {} на организацию", said(m0), said(m1)),
+                )
+            })
+        })
+        .collect()
+}
+
 /// `after − before` of an indicator's municipal value, in words; `rules`
 /// are last year's and this year's, to name a list's columns.
 fn value_change(
@@ -723,6 +770,64 @@ mod tests {
     use crate::department::results::results;
     use crate::department::review::Decision;
     use crate::testkit;
+
+    /// Three schools of seed 004 over two years, by hand: 1.1 «да» 3 of 3
+    /// → 2 of 3 (−33,3 п. п.); 1.5 typed 80,0 ×3 → 70, 60, 80, a mean of
+    /// 80,0 → 70,0 (−10,0 п. п., just notable); 2.1 contracts 4 + 4 + 2
+    /// = 10 → 2 + 3 + 2 = 7, a mean of 3,33 → 2,33, «3,3 → 2,3» (−30 %);
+    /// 1.2 1 + 1 + 1 both years, and 2.2 6 + 6 + 6 → 6 + 6 + 5, a mean
+    /// of 6,0 → 5,7 (−5 %): not notable.
+    #[test]
+    fn fallen_names_the_notable_falls_of_a_card_without_points() {
+        let nev = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
+        let school = |name: &str, period: &str, yes: bool, counts: [&str; 3], typed: &str| {
+            let mut d = testkit::draft(name, period, &[]);
+            d.answers.insert("1.1".into(), testkit::fact(yes));
+            for (code, n) in ["1.2", "2.1", "2.2"].into_iter().zip(counts) {
+                d.answers.entry(code.into()).or_default().count = n.into();
+            }
+            d.answers.entry("1.5".into()).or_default().percent = typed.into();
+            d
+        };
+        let drafts = [
+            (
+                "a1",
+                school("А", "2024/2025", true, ["1", "4", "6"], "80,0"),
+            ),
+            (
+                "b1",
+                school("Б", "2024/2025", true, ["1", "4", "6"], "80,0"),
+            ),
+            (
+                "c1",
+                school("В", "2024/2025", true, ["1", "2", "6"], "80,0"),
+            ),
+            (
+                "a2",
+                school("А", "2025/2026", true, ["1", "2", "6"], "70,0"),
+            ),
+            (
+                "b2",
+                school("Б", "2025/2026", true, ["1", "3", "6"], "60,0"),
+            ),
+            (
+                "c2",
+                school("В", "2025/2026", false, ["1", "2", "5"], "80,0"),
+            ),
+        ];
+        let named: Vec<(&str, _)> = drafts.iter().map(|(id, d)| (*id, d)).collect();
+        let archive = testkit::archive(&nev, &named);
+        let two = testkit::TwoYears::of(&archive, &nev);
+        let said = |code: &str, how: &str| (code.to_owned(), how.to_owned());
+        assert_eq!(
+            fallen(&two.years(&nev)),
+            [
+                said("1.1", "−33,3\u{A0}п.\u{A0}п."),
+                said("1.5", "−10,0\u{A0}п.\u{A0}п."),
+                said("2.1", "в среднем 3,3 → 2,3 на организацию"),
+            ]
+        );
+    }
 
     /// How `code`'s municipal value moved, as «Динамика» says it.
     fn moved<'c>(changes: &'c [ValueChange], code: &str) -> Option<&'c str> {

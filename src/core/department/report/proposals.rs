@@ -7,12 +7,22 @@ use crate::department::figures::{Figures, IndicatorFigure};
 use crate::department::measures::Measure;
 use crate::department::results::{Ranked, SchoolResult};
 use crate::department::review::ReviewStatus;
-use crate::text::{percent, plural, tenths};
+use crate::text::{percent, plural, tenths, with_stop};
 
 use super::*;
 
 /// How many problem zones a proposal names; the section above has them all.
 pub(super) const NAMED_ZONES: usize = 5;
+
+/// What the year before tells the proposals: the schools at the low level
+/// both years ([`still_low`]), and on a card without points the indicators
+/// whose municipal value fell notably
+/// ([`fallen`](crate::department::dynamics::fallen)), with how.
+#[derive(Debug, Clone, Default)]
+pub struct Before {
+    pub still_low: Vec<String>,
+    pub fallen: Vec<(String, String)>,
+}
 
 /// The heading of the report's closing part.
 pub const PROPOSALS: &str = "Выводы и предложения";
@@ -23,7 +33,7 @@ pub const PROPOSALS: &str = "Выводы и предложения";
 /// indicators met least often and the weakest criterion, support for the
 /// schools low two years running, the experience of the high ones, and the
 /// check still to finish. The department adds its own in the Word file.
-/// `still_low` comes from [`still_low`] when a year before is present;
+/// `before`, what the year before tells, when there is one;
 /// `measures` are those taken on the results of `period`; `past`, what
 /// can be said of last year's measures
 /// ([`Effects::past`](crate::department::effectiveness::Effects::past)).
@@ -32,10 +42,11 @@ pub fn proposals(
     period: &str,
     f: &Figures,
     rating: &[Ranked],
-    still_low: &[String],
+    before: &Before,
     measures: &[&Measure],
     past: &PastMeasures,
 ) -> Vec<String> {
+    let still_low = before.still_low.as_slice();
     let mut items = Vec::new();
     let names = |keep: &dyn Fn(&SchoolResult) -> bool| {
         in_name_order(
@@ -165,6 +176,19 @@ pub fn proposals(
             false,
         ));
         items.extend(follow(&taken, taking(&taken), period));
+        // What fell, other than what this year's measures already take up.
+        let fell: Vec<String> = (before.fallen.iter())
+            .filter(|(code, _)| !taken.contains(code))
+            .map(|(code, how)| format!("{code} — {how}"))
+            .collect();
+        if !fell.is_empty() {
+            // «п. п.» ends in a stop of its own.
+            items.push(with_stop(&format!(
+                "Проанализировать причины заметного снижения значений по муниципалитету и \
+                 предусмотреть меры: {}",
+                fell.join("; ")
+            )));
+        }
     }
     // The same schools as the first proposal's: not listed twice, and
     // named by their level, as the first proposal may be far above.

@@ -266,7 +266,10 @@ fn proposals_follow_the_year() {
             "2025/2026",
             &now,
             &rating,
-            still_low,
+            &Before {
+                still_low: still_low.to_vec(),
+                ..Before::default()
+            },
             measures,
             &past,
         )
@@ -330,7 +333,11 @@ fn proposals_follow_the_year() {
         }],
         ..PastMeasures::default()
     };
-    let with_all = proposals(&card, "2025/2026", &now, &rating, &low, &[], &past);
+    let before = Before {
+        still_low: low.clone(),
+        ..Before::default()
+    };
+    let with_all = proposals(&card, "2025/2026", &now, &rating, &before, &[], &past);
     assert!(!with_all[1].contains("1.1 —"), "{}", with_all[1]);
     assert_eq!(
         with_all[2],
@@ -383,7 +390,7 @@ fn proposals_follow_the_year() {
         "2025/2026",
         &now,
         &rank(after),
-        &[],
+        &Before::default(),
         &[],
         &PastMeasures::default(),
     );
@@ -444,7 +451,7 @@ fn proposals_without_points_weigh_the_measures() {
         "2025/2026",
         &now,
         &rank(after),
-        &[],
+        &Before::default(),
         &[&measure, &measure],
         &past,
     );
@@ -471,11 +478,42 @@ fn proposals_without_points_weigh_the_measures() {
         "2025/2026",
         &now,
         &rank(after),
-        &[],
+        &Before::default(),
         &[],
         &Default::default(),
     );
     assert_eq!(quiet.len(), 1, "{quiet:?}");
+    // A municipal value that fell notably is to be looked into, unless a
+    // measure of this year already takes it up.
+    let rating = rank(results(&archive, "izhevsk", "2025/2026"));
+    let fell = Before {
+        fallen: vec![("П-1.1".into(), "−12,0\u{A0}п.\u{A0}п.".into())],
+        ..Before::default()
+    };
+    let asked = proposals(
+        &iz,
+        "2025/2026",
+        &now,
+        &rating,
+        &fell,
+        &[],
+        &Default::default(),
+    );
+    assert_eq!(
+        asked[0],
+        "1. Проанализировать причины заметного снижения значений по муниципалитету и \
+         предусмотреть меры: П-1.1 — −12,0\u{A0}п.\u{A0}п."
+    );
+    let taken = proposals(
+        &iz,
+        "2025/2026",
+        &now,
+        &rating,
+        &fell,
+        &[&measure],
+        &Default::default(),
+    );
+    assert!(taken.iter().all(|p| !p.contains("снижения")), "{taken:?}");
 }
 
 #[test]
