@@ -675,9 +675,15 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         const countSum = (period) => generated.nevinnomyssk.manifest.files
             .map((f) => f.submission).filter((s) => s && s.period === period && s.answers['1.2']?.count)
             .reduce((sum, s) => sum + Number(s.answers['1.2'].count), 0);
+        // Over different numbers of schools, each sum says over how many.
+        const countedBy = (period) => generated.nevinnomyssk.manifest.files
+            .filter((f) => f.submission?.period === period && f.submission.answers['1.2']?.count).length;
+        const apart = countedBy('2024/2025') !== countedBy(LATEST);
+        const overSchools = (n) => `${n} ${n % 10 === 1 && n % 100 !== 11 ? 'школе' : 'школам'}`;
+        const summed = (period) => `в сумме ${grouped(countSum(period))}${apart ? ` (по ${overSchools(countedBy(period))})` : ''}`;
         const row = page.getByTestId('value-changes').locator('tr[data-code="1.2"]');
-        assert.equal(await row.locator('[data-col="before"]').innerText(), `в сумме ${grouped(countSum('2024/2025'))}`);
-        assert.equal(await row.locator('[data-col="after"]').innerText(), `в сумме ${grouped(countSum(LATEST))}`);
+        assert.equal(await row.locator('[data-col="before"]').innerText(), summed('2024/2025'));
+        assert.equal(await row.locator('[data-col="after"]').innerText(), summed(LATEST));
         const moved = countSum(LATEST) - countSum('2024/2025');
         assert.equal(await row.locator('[data-col="change"]').innerText(), moved === 0 ? '0' : `${moved > 0 ? '+' : '−'}${grouped(Math.abs(moved))}`);
         assert.equal(await page.getByTestId('school-changes').count(), 0, 'no points, no per-school change');
@@ -699,7 +705,7 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         assert.ok(report.paragraphs.includes('Значения по школам'));
         assert.deepEqual(report.tables[3][0], ['Код', 'Показатель', 'Было', 'Стало', 'Изменение', 'Методика']);
         const counted = report.tables[3].find((r) => r[0] === 'п. 1.2');
-        assert.deepEqual(counted.slice(2, 4), [`в сумме ${grouped(countSum('2024/2025'))}`, `в сумме ${grouped(countSum(LATEST))}`]);
+        assert.deepEqual(counted.slice(2, 4), [summed('2024/2025'), summed(LATEST)]);
         await page.getByRole('tab', { name: 'Результаты' }).click();
         // The report's table of every school is the tab's, row for row.
         const tabRows = page.getByTestId('school-values').locator('tbody tr');

@@ -623,8 +623,18 @@ pub fn value_changes(years: &Years) -> Vec<ValueChange> {
             let now = years.now(indicator)?;
             let (was, comparability) = years.pair(indicator);
             let old = years.old_card.by_key(indicator.key());
+            // A sum over 24 schools beside one over 25 moves by a school,
+            // not by the work: each says how many it is over.
+            let summed = |f: &IndicatorFigure| {
+                matches!(f.value, Aggregate::Count { .. } | Aggregate::List { .. })
+            };
+            let apart = was.is_some_and(|w| summed(w) && w.answered != now.answered);
+            let over = |text: String, f: &IndicatorFigure| match apart {
+                true => format!("{text} (по {})", part_of_schools(f.answered)),
+                false => text,
+            };
             let before = match (was, old) {
-                (Some(w), Some(old)) => describe_value(&old.rule, w),
+                (Some(w), Some(old)) => over(describe_value(&old.rule, w), w),
                 _ => "—".to_owned(),
             };
             let compared = (was.zip(old)).filter(|_| comparability.values_comparable());
@@ -634,7 +644,7 @@ pub fn value_changes(years: &Years) -> Vec<ValueChange> {
                 code: indicator.code.clone(),
                 text: indicator.text.clone(),
                 before,
-                after: describe_value(&indicator.rule, now),
+                after: over(describe_value(&indicator.rule, now), now),
                 comparability,
                 change,
                 tenths: compared.and_then(|(was, _)| tenths_moved(was, now)),
@@ -642,6 +652,13 @@ pub fn value_changes(years: &Years) -> Vec<ValueChange> {
         })
         .chain(removed)
         .collect()
+}
+
+/// «24 школам», «21 школе»: after «по».
+fn part_of_schools(n: usize) -> String {
+    let n = n as u64;
+    let one = n % 10 == 1 && n % 100 != 11;
+    format!("{n} {}", if one { "школе" } else { "школам" })
 }
 
 /// How far a school's value must move to be named in the dynamics of a
@@ -770,6 +787,45 @@ mod tests {
     use crate::department::results::results;
     use crate::department::review::Decision;
     use crate::testkit;
+
+    /// A sum over three schools last year and two this year: each side
+    /// says how many schools it is over; the same schools both years, no
+    /// words are added.
+    #[test]
+    fn sums_over_different_schools_say_how_many() {
+        let nev = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
+        let school = |name: &str, period: &str, contracts: &str| {
+            let mut d = testkit::draft(name, period, &[]);
+            if !contracts.is_empty() {
+                d.answers.entry("2.1".into()).or_default().count = contracts.into();
+            }
+            d.answers.entry("1.2".into()).or_default().count = "1".into();
+            d
+        };
+        let drafts = [
+            ("a1", school("А", "2024/2025", "4")),
+            ("b1", school("Б", "2024/2025", "4")),
+            ("c1", school("В", "2024/2025", "2")),
+            ("a2", school("А", "2025/2026", "2")),
+            ("b2", school("Б", "2025/2026", "3")),
+            ("c2", school("В", "2025/2026", "")),
+        ];
+        let named: Vec<(&str, _)> = drafts.iter().map(|(id, d)| (*id, d)).collect();
+        let archive = testkit::archive(&nev, &named);
+        let two = testkit::TwoYears::of(&archive, &nev);
+        let changes = value_changes(&two.years(&nev));
+        let of = |code: &str| changes.iter().find(|c| c.code == code).unwrap();
+        assert_eq!(
+            (of("2.1").before.as_str(), of("2.1").after.as_str()),
+            ("в сумме 10 (по 3 школам)", "в сумме 5 (по 2 школам)")
+        );
+        assert_eq!(
+            (of("1.2").before.as_str(), of("1.2").after.as_str()),
+            ("в сумме 3", "в сумме 3")
+        );
+        assert_eq!(part_of_schools(21), "21 школе");
+        assert_eq!(part_of_schools(11), "11 школам");
+    }
 
     /// Three schools of seed 004 over two years, by hand: 1.1 «да» 3 of 3
     /// → 2 of 3 (−33,3 п. п.); 1.5 typed 80,0 ×3 → 70, 60, 80, a mean of

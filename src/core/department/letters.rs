@@ -169,7 +169,8 @@ fn values_letter(
     let found = values::values(card, &to.school, Some(&to.answers), municipal, last_year);
     let mut text = opening(card, &to.school);
     text.push_str(&values::body(&found, &to.school));
-    if !found.advised().is_empty() {
+    // The blank ones have their own request, to fill them in.
+    if found.rows.iter().any(|r| r.advice.is_some()) {
         // After the values not singled out: «этим» would take them in.
         let period = to.school.profile.period.trim();
         text.push_str(&plan_request(period, "показателям с рекомендациями"));
