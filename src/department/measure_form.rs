@@ -323,6 +323,10 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
             if editing.with_untracked(Option::is_none) {
                 m.card = dept.card.with_untracked(|c| c.id.clone());
                 m.period = dept.period.get_untracked().unwrap_or_default();
+            }
+            // New, or recorded before the time was kept: from now on it is
+            // found by it.
+            if m.recorded.is_empty() {
                 m.recorded = now_iso();
             }
             m.audience = match whom.get_untracked() {

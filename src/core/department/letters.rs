@@ -1316,7 +1316,12 @@ mod tests {
              60,0\u{A0}% (120 из 200).\n"
         ));
         let text = letter("В");
-        assert!(text.contains("\nЗначения организации по показателям:\n\nП-1.1. "));
+        // Nothing compared, and said so; one blank line between parts.
+        assert!(text.contains(
+            "Ниже значения организации приведены по показателям. Значения организации — по \
+             данным организации: карта ещё не проверена отделом.\n\nЗначения организации по \
+             показателям:\n\nП-1.1. "
+        ));
         assert!(text.contains(&format!("\n{}\n", values::EMPTY_GROUP)));
         assert!(
             !text.contains("не ниже") && !text.contains("Рекомендация"),

@@ -177,6 +177,8 @@ pub(super) struct Values<'a> {
     pub ruled: Vec<&'a str>,
     /// Some value is set beside last year's.
     pub last_year: bool,
+    /// Some value is set beside the municipality's.
+    pub compared: bool,
     /// Some value is set beside the municipality's and is not below it,
     /// and none is a «нет» or an empty group's: only then is the school
     /// praised. Without one, «не ниже» would praise a school nothing was
@@ -204,6 +206,7 @@ pub(super) fn values<'a>(
         unanswered: Vec::new(),
         ruled: Vec::new(),
         last_year: false,
+        compared: false,
         praised: false,
         lists: Vec::new(),
     };
@@ -277,6 +280,7 @@ pub(super) fn values<'a>(
                 Some((own.below(v)?, value, said))
             });
             noted |= judged.as_ref().is_some_and(|(below, ..)| *below);
+            out.compared |= judged.is_some();
             out.praised |= judged.as_ref().is_some_and(|(below, ..)| !below);
             unpraised |= own == Value::Fact(false);
             let value = own.said();
@@ -374,6 +378,10 @@ fn last_value(last: &LastYear, indicator: &Indicator) -> Option<Value> {
 
 /// The advice for a singled-out value, which is also its plan row.
 fn advice(indicator: &Indicator, school: &SchoolResult, outcome: &Outcome) -> String {
+    // Nothing is «выполнен» without points: a value is confirmed.
+    if school.refusal(&indicator.code) == Some("") {
+        return "Подтвердить значение показателя материалами, доступными по ссылкам".to_owned();
+    }
     if let Some(refused) = refusal_advice(school, &indicator.code) {
         return refused;
     }
@@ -395,24 +403,27 @@ pub(super) fn body(values: &Values, school: &SchoolResult) -> String {
         ReviewStatus::InReview => "по предварительным итогам проверки (проверка не завершена)",
         ReviewStatus::Received => "по данным организации: карта ещё не проверена отделом",
     };
-    let and_last_year = if values.last_year {
-        " и с прошлым годом"
-    } else {
-        ""
+    // Only what was done: a school of 0 of 0 alone is compared with nothing.
+    let set_beside = match (values.compared, values.last_year) {
+        (true, true) => "сопоставлены со значениями по муниципалитету и с прошлым годом",
+        (true, false) => "сопоставлены со значениями по муниципалитету",
+        (false, true) => "сопоставлены с прошлым годом",
+        (false, false) => "приведены по показателям",
     };
+    // Each part below opens with its own blank line.
     let mut text = format!(
-        "Карта не оценивает показатели баллами. Ниже значения организации сопоставлены со \
-         значениями по муниципалитету{and_last_year}. Значения организации — {basis}.\n\n"
+        "Карта не оценивает показатели баллами. Ниже значения организации {set_beside}. \
+         Значения организации — {basis}.\n"
     );
     match values.ruled.as_slice() {
         [] => {}
         [one] => text.push_str(&format!(
-            "При проверке показатель {one} признан неприменимым к организации и в сравнение не \
-             вошёл.\n\n"
+            "\nПри проверке показатель {one} признан неприменимым к организации и в сравнение не \
+             вошёл.\n"
         )),
         many => text.push_str(&format!(
-            "При проверке показатели {} признаны неприменимыми к организации и в сравнение не \
-             вошли.\n\n",
+            "\nПри проверке показатели {} признаны неприменимыми к организации и в сравнение не \
+             вошли.\n",
             many.join(", ")
         )),
     }
@@ -434,13 +445,13 @@ pub(super) fn body(values: &Values, school: &SchoolResult) -> String {
             false => "",
         };
         text.push_str(&format!(
-            "Значения организации не ниже, чем по муниципалитету{nor_last_year}. Рекомендуем \
+            "\nЗначения организации не ниже, чем по муниципалитету{nor_last_year}. Рекомендуем \
              поделиться опытом с образовательными организациями муниципалитета.\n"
         ));
     }
     if !noted.is_empty() {
         text.push_str(
-            "Рекомендуем обратить внимание на показатели, по которым значение организации ниже, \
+            "\nРекомендуем обратить внимание на показатели, по которым значение организации ниже, \
              чем по муниципалитету, или ниже прошлогоднего, не подтверждено при проверке или \
              заполнено с ошибкой.\n",
         );
