@@ -647,7 +647,15 @@ impl Effects {
             .filter(|c| !not_better.contains(c))
             .collect();
         let mut behind = Vec::new();
+        let mut too_few = Vec::new();
         for (measure, effects) in &self.measures {
+            let thin: Vec<&str> = (effects.iter())
+                .filter(|e| e.verdict == Verdict::TooFew)
+                .map(|e| e.code.as_str())
+                .collect();
+            if !thin.is_empty() {
+                too_few.push(format!("{} ({})", measure.named(), thin.join(", ")));
+            }
             for e in effects {
                 let code = e.code.as_str();
                 let counts = match e.verdict {
@@ -671,6 +679,7 @@ impl Effects {
             not_better,
             for_all,
             behind,
+            too_few,
         }
     }
 
@@ -696,6 +705,10 @@ impl Effects {
 pub struct PastMeasures<'a> {
     pub not_better: Vec<&'a str>,
     pub for_all: Vec<&'a str>,
+    /// Each measure with indicators too few schools compare on, and those
+    /// codes: «курсы «…» (1.1, 2.1)». No figure judges them; the
+    /// proposals ask for the reports of those who carried them out.
+    pub too_few: Vec<String>,
     /// The measures that put a code in either list, one per code: a
     /// proposal names them and what they did.
     pub behind: Vec<Behind<'a>>,

@@ -164,6 +164,17 @@ fn too_few_schools_on_one_side_give_no_verdict() {
     assert_eq!(e[1].verdict, Verdict::TooFew);
     assert_eq!(e[1].verdict.label(), "мало данных (менее 3 школ)");
     assert_eq!(e[1].difference(), None);
+    // The proposals name it, with both its indicators (one other school
+    // for each), to be judged by the reports.
+    let past = Effects {
+        after_period: BEFORE.into(),
+        measures: vec![(m.clone(), e.clone())],
+        plans: Vec::new(),
+    };
+    assert_eq!(
+        past.past().too_few,
+        ["методическое мероприятие «Семинар для заместителей по ВР» (1.1, 2.1)"]
+    );
     // A measure for every school has no one to be compared with.
     let all = measure(&archive, &["a", "b", "c", "d", "e", "f"]);
     let e = effects(&archive, &card, &all);

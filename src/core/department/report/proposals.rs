@@ -190,6 +190,15 @@ pub fn proposals(
             )));
         }
     }
+    // Not judged by any figure, and not to be forgotten either.
+    if !past.too_few.is_empty() {
+        items.push(format!(
+            "Оценить по отчётам исполнителей меры прошлого года, которые по данным сравнить \
+             нельзя (в адресных или в остальных школах с данными за оба года меньше {} школ): {}.",
+            crate::department::effectiveness::MIN_SCHOOLS,
+            past.too_few.join("; ")
+        ));
+    }
     // The same schools as the first proposal's: not listed twice, and
     // named by their level, as the first proposal may be far above.
     match still_low {
