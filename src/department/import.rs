@@ -194,11 +194,8 @@ pub fn import_files(dept: Dept, files: Vec<web_sys::File>) {
     if files.is_empty() {
         return;
     }
-    if dept.busy() {
-        dept.notices.push(
-            "Дождитесь окончания текущей проверки файлов, затем выберите файлы снова.",
-            None,
-        );
+    if let Some(work) = dept.working() {
+        dept.notices.push(work.wait(), None);
         return;
     }
     leptos::task::spawn_local(async move {

@@ -711,8 +711,9 @@ impl Dept {
     }
 
     /// Files are being checked (an import, the stored workspace, a backup).
-    pub fn busy(self) -> bool {
-        self.progress.with_untracked(Option::is_some)
+    /// The long work under way, if any: files picked meanwhile wait.
+    pub fn working(self) -> Option<Work> {
+        self.progress.with_untracked(|p| p.map(|p| p.work))
     }
 
     pub fn begin(self, work: Work, total: usize) {

@@ -23,6 +23,24 @@ impl Work {
         format!("{what}: {done} из {total}")
     }
 
+    /// Said to files picked while this work goes on: the stored workspace
+    /// is also opened again when another tab saved it, which «проверка
+    /// файлов» did not tell the coordinator, who had picked none.
+    pub fn wait(self) -> &'static str {
+        match self {
+            Self::Import => {
+                "Дождитесь окончания текущей проверки файлов, затем выберите файлы снова."
+            }
+            Self::Open => {
+                "Дождитесь, пока откроется сохранённая рабочая область (при открытии страницы или \
+                 после сохранения в другой вкладке), затем выберите файлы снова."
+            }
+            Self::Restore => {
+                "Дождитесь, пока откроется резервная копия, затем выберите файлы снова."
+            }
+        }
+    }
+
     /// Only an import can be stopped halfway: opening a workspace half
     /// would look like losing the rest.
     pub fn cancellable(self) -> bool {
