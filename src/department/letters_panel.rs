@@ -172,21 +172,18 @@ pub fn LettersPanel() -> impl IntoView {
     };
     let download = move |_| {
         let Some(text) = text() else { return };
-        let letter = with_addressee(dept, |a, card, to, measures| {
-            let plan = dept.figures.with(|figures| {
-                with_last_year(dept, |last_year| {
-                    let last = last_year_of(a, &to.school, last_year);
-                    let municipal = Municipal { card, figures };
-                    let own = Some(&to.answers);
-                    suggested_plan(
-                        &to.card,
-                        &to.school,
-                        own,
-                        measures,
-                        municipal,
-                        last.as_ref(),
-                    )
-                })
+        let letter = with_addressee(dept, |a, municipal, to, measures| {
+            let plan = with_last_year(dept, |last_year| {
+                let last = last_year_of(a, &to.school, last_year);
+                let own = Some(&to.answers);
+                suggested_plan(
+                    &to.card,
+                    &to.school,
+                    own,
+                    measures,
+                    municipal,
+                    last.as_ref(),
+                )
             });
             LetterFile::new(
                 &to.card,
@@ -354,18 +351,19 @@ pub fn LettersPanel() -> impl IntoView {
     .into_any()
 }
 
-/// `f` over the open school's letter's addressee and the measures addressed
-/// to it; `None` when no school is open.
+/// `f` over the workspace, the year's municipal figures, the open
+/// school's letter's addressee and the measures addressed to it; `None`
+/// when no school is open.
 fn with_addressee<T>(
     dept: Dept,
-    f: impl FnOnce(&Archive, &Card, &Addressee, &[&Measure]) -> T,
+    f: impl FnOnce(&Archive, Municipal, &Addressee, &[&Measure]) -> T,
 ) -> Option<T> {
     let school = dept.open.get()?;
-    dept.card.with(|card| {
+    with_municipal(dept, |municipal| {
         dept.archive().with(|a| {
-            let measures = addressed_to(&a.measures, &card.id, &school);
+            let measures = addressed_to(&a.measures, &municipal.card.id, &school);
             dept.rating
-                .with(|r| Some(f(a, card, &addressee(a, &school, r)?, &measures)))
+                .with(|r| Some(f(a, municipal, &addressee(a, &school, r)?, &measures)))
         })
     })
 }

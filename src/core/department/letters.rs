@@ -891,7 +891,7 @@ fn advice(
             }
         )
     });
-    if let Some(refused) = refusal_advice(school, &indicator.code) {
+    if let Some(refused) = refusal_advice(school, &indicator.code, "выполнение") {
         return refused;
     }
     match () {
@@ -922,10 +922,11 @@ fn after_objection(indicator: &Indicator) -> String {
 }
 
 /// The advice where the check refused the point or the value: to remove
-/// its objection, or to confirm by the links where it gave none.
-fn refusal_advice(school: &SchoolResult, code: &str) -> Option<String> {
+/// its objection, or where it gave none to confirm `what` («выполнение»
+/// of a point, «значение» on a card without points) by the links.
+fn refusal_advice(school: &SchoolResult, code: &str, what: &str) -> Option<String> {
     Some(match school.refusal(code)? {
-        "" => "Подтвердить выполнение показателя материалами, доступными по ссылкам".to_owned(),
+        "" => format!("Подтвердить {what} показателя материалами, доступными по ссылкам"),
         // Quoted, not after a second colon: the letter already has one
         // («Рекомендация: …»).
         comment => format!(
@@ -1006,6 +1007,12 @@ mod tests {
             rating,
             last_year,
         )
+    }
+
+    /// The letter of the school `name` of 2025/2026, without last year.
+    fn year_letter(archive: &Archive, card: &Card, name: &str) -> String {
+        let rating = rank(results(archive, &card.id, "2025/2026"));
+        letter_of(archive, card, testkit::ranked(&rating, name), &rating, None).unwrap()
     }
 
     fn all_letters(
@@ -1105,17 +1112,7 @@ mod tests {
         let b = school("Школа Б", false, ["3", "2", "4"], "80,0");
         let c = school("Школа В", true, ["2", "3", "6"], "70,5");
         let archive = testkit::archive(&card, &[("a", &a), ("b", &b), ("c", &c)]);
-        let rating = rank(results(&archive, "nevinnomyssk", "2025/2026"));
-        let letter = |name: &str| {
-            letter_of(
-                &archive,
-                &card,
-                testkit::ranked(&rating, name),
-                &rating,
-                None,
-            )
-            .unwrap()
-        };
+        let letter = |name: &str| year_letter(&archive, &card, name);
         // The codes of the blocks with advice, and of those without.
         let parted = |text: &str| {
             let mut parts = (Vec::new(), Vec::new());
@@ -1292,17 +1289,7 @@ mod tests {
             with("В", "0", "0"),
         );
         let archive = testkit::archive(&card, &[("a", &a), ("b", &b), ("c", &c)]);
-        let rating = rank(results(&archive, "izhevsk", "2025/2026"));
-        let letter = |name: &str| {
-            letter_of(
-                &archive,
-                &card,
-                testkit::ranked(&rating, name),
-                &rating,
-                None,
-            )
-            .unwrap()
-        };
+        let letter = |name: &str| year_letter(&archive, &card, name);
         assert!(letter("А").contains(
             "\nЗначение организации — 30,0\u{A0}% (30 из 100), это ниже, чем по \
              муниципалитету: 60,0\u{A0}% (120 из 200).\nРекомендация: "
@@ -1342,15 +1329,7 @@ mod tests {
         };
         let (a, b) = (with("А", "333", "500"), with("Б", "2", "3"));
         let archive = testkit::archive(&card, &[("a", &a), ("b", &b)]);
-        let rating = rank(results(&archive, "izhevsk", "2025/2026"));
-        let text = letter_of(
-            &archive,
-            &card,
-            testkit::ranked(&rating, "А"),
-            &rating,
-            None,
-        );
-        assert!(text.unwrap().contains(
+        assert!(year_letter(&archive, &card, "А").contains(
             "\nЗначение организации — 66,6000\u{A0}% (333 из 500), это ниже, чем по \
              муниципалитету: 66,6003\u{A0}% (335 из 503).\n"
         ));

@@ -49,6 +49,14 @@ fn archive_with(card_after: &Card, after: impl Fn(usize, &str) -> Draft) -> Arch
     testkit::archive_of(&refs)
 }
 
+/// a–c: 2.1 now held and 1.1 at 4 of 10 (40 % ≥ 30 %); d–f as before.
+fn first_three_improve(card: &Card) -> Archive {
+    archive_with(card, |i, name| match i < 3 {
+        true => school(name, AFTER, true, "4"),
+        false => school(name, AFTER, false, "1"),
+    })
+}
+
 fn measure(archive: &Archive, addressed: &[&str]) -> Measure {
     let mut m = Measure::blank(DEFAULT_CARD, BEFORE);
     m.title = "Семинар для заместителей по ВР".into();
@@ -92,14 +100,7 @@ fn over_years<T>(
 #[test]
 fn targeted_schools_improving_while_others_stay_flat_is_an_improvement() {
     let card = testkit::card();
-    // a–c: 2.1 now held and 1.1 at 4 of 10 (40 % ≥ 30 %); d–f as before.
-    let archive = archive_with(&card, |i, name| {
-        if i < 3 {
-            school(name, AFTER, true, "4")
-        } else {
-            school(name, AFTER, false, "1")
-        }
-    });
+    let archive = first_three_improve(&card);
     let m = measure(&archive, &["a", "b", "c"]);
     let e = effects(&archive, &card, &m);
     assert_eq!(e.len(), 2);
@@ -771,13 +772,7 @@ fn an_indicator_without_points_is_judged_by_the_pupils_share() {
 #[test]
 fn another_measure_on_the_same_indicator_is_said() {
     let card = testkit::card();
-    let archive = archive_with(&card, |i, name| {
-        if i < 3 {
-            school(name, AFTER, true, "4")
-        } else {
-            school(name, AFTER, false, "1")
-        }
-    });
+    let archive = first_three_improve(&card);
     let seminar = measure(&archive, &["a", "b", "c"]);
     let mut courses = measure(&archive, &["d", "e"]);
     courses.title = "Курсы".into();

@@ -107,6 +107,53 @@ fn apart(a: Value, b: Value) -> Option<(String, String)> {
     Some((with_counts(&x, n, d), with_counts(&y, m, e)))
 }
 
+/// The school's value and the municipality's `compared` (its value and
+/// words), and whether the school's is below; `None` when not compared.
+fn beside_municipality(own: Value, compared: Option<(Value, String)>) -> (String, Option<bool>) {
+    let who = match own {
+        Value::Fact(_) => "Ответ организации",
+        _ => "Значение организации",
+    };
+    let judged = compared.and_then(|(v, said)| {
+        let (value, said) = apart(own, v).unwrap_or((own.said(), said));
+        Some((own.below(v)?, value, said))
+    });
+    let below = judged.as_ref().map(|(below, ..)| *below);
+    let line = match (judged, own) {
+        // «Ниже» of a «нет» needs no saying, nor brackets in brackets.
+        (Some((true, value, said)), Value::Fact(_)) => {
+            format!("{who} — {value}, тогда как по муниципалитету {said}.")
+        }
+        (Some((true, value, said)), _) => {
+            format!("{who} — {value}, это ниже, чем по муниципалитету: {said}.")
+        }
+        (Some((false, value, said)), Value::Fact(_)) => {
+            format!("{who} — {value}; по муниципалитету {said}.")
+        }
+        (Some((false, value, said)), _) => format!("{who} — {value}; по муниципалитету — {said}."),
+        (None, _) => format!("{who} — {}.", own.said()),
+    };
+    (line, below)
+}
+
+/// Last year's value `before` beside this year's `own`, and whether it
+/// fell; `None` between values of different kinds.
+fn beside_last_year(own: Value, before: Value) -> Option<(String, bool)> {
+    before.below(own)?;
+    let fell = own.below(before) == Some(true);
+    let said = match (fell, own) {
+        (false, _) => "",
+        (true, Value::Fact(_)) => ": в этом году «нет»",
+        (true, _) => ": значение снизилось",
+    };
+    // Read alike in tenths, both years with more decimals.
+    let line = match apart(before, own) {
+        Some((then, now)) => format!("В прошлом году — {then}, в этом году — {now}{said}."),
+        None => format!("В прошлом году — {}{said}.", before.said()),
+    };
+    Some((line, fell))
+}
+
 /// The municipality's figure for an indicator as the school's value is
 /// compared with it: Σ/Σ of a share, the mean of a count or a typed
 /// percent per school, and for a fact whether most schools said «да».
@@ -271,54 +318,19 @@ pub(super) fn values<'a>(
             out.lists.push(&indicator.code);
         } else if let Some(own) = own {
             let compared = municipal.figure(indicator).and_then(municipal_value);
-            let who = match own {
-                Value::Fact(_) => "Ответ организации",
-                _ => "Значение организации",
-            };
-            let judged = compared.and_then(|(v, said)| {
-                let (value, said) = apart(own, v).unwrap_or((own.said(), said));
-                Some((own.below(v)?, value, said))
-            });
-            noted |= judged.as_ref().is_some_and(|(below, ..)| *below);
-            out.compared |= judged.is_some();
-            out.praised |= judged.as_ref().is_some_and(|(below, ..)| !below);
+            let (line, below) = beside_municipality(own, compared);
+            lines.push(line);
+            noted |= below == Some(true);
+            out.compared |= below.is_some();
+            out.praised |= below == Some(false);
             unpraised |= own == Value::Fact(false);
-            let value = own.said();
-            lines.push(match (judged, own) {
-                // «Ниже» of a «нет» needs no saying, nor brackets in brackets.
-                (Some((true, value, said)), Value::Fact(_)) => {
-                    format!("{who} — {value}, тогда как по муниципалитету {said}.")
-                }
-                (Some((true, value, said)), _) => {
-                    format!("{who} — {value}, это ниже, чем по муниципалитету: {said}.")
-                }
-                (Some((false, value, said)), Value::Fact(_)) => {
-                    format!("{who} — {value}; по муниципалитету {said}.")
-                }
-                (Some((false, value, said)), _) => {
-                    format!("{who} — {value}; по муниципалитету — {said}.")
-                }
-                (None, _) => format!("{who} — {value}."),
-            });
             let typed = answer
                 .outcome
                 .last_year_share()
                 .map(|(n, d)| Value::Share(n, d));
             let before = typed.or_else(|| last_year.and_then(|l| last_value(l, indicator)));
-            if let Some(before) = before.filter(|b| b.below(own).is_some()) {
-                let fell = own.below(before) == Some(true);
-                let said = match (fell, own) {
-                    (false, _) => "",
-                    (true, Value::Fact(_)) => ": в этом году «нет»",
-                    (true, _) => ": значение снизилось",
-                };
-                // Read alike in tenths, both years with more decimals.
-                lines.push(match apart(before, own) {
-                    Some((then, now)) => {
-                        format!("В прошлом году — {then}, в этом году — {now}{said}.")
-                    }
-                    None => format!("В прошлом году — {}{said}.", before.said()),
-                });
+            if let Some((line, fell)) = before.and_then(|b| beside_last_year(own, b)) {
+                lines.push(line);
                 out.last_year = true;
                 noted |= fell;
             }
@@ -379,10 +391,7 @@ fn last_value(last: &LastYear, indicator: &Indicator) -> Option<Value> {
 /// The advice for a singled-out value, which is also its plan row.
 fn advice(indicator: &Indicator, school: &SchoolResult, outcome: &Outcome) -> String {
     // Nothing is «выполнен» without points: a value is confirmed.
-    if school.refusal(&indicator.code) == Some("") {
-        return "Подтвердить значение показателя материалами, доступными по ссылкам".to_owned();
-    }
-    if let Some(refused) = refusal_advice(school, &indicator.code) {
+    if let Some(refused) = refusal_advice(school, &indicator.code, "значение") {
         return refused;
     }
     match (outcome, indicator.recommendation.trim()) {
