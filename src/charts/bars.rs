@@ -5,11 +5,11 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
 
 use crate::canvas::{
-    clip, count, no_data, render, text_width, Font, BELOW_TITLE, BLUE, GRID, MARGIN, MUTED,
-    NAME_CHARS, SMALL, WIDTH,
+    clip, count, fit, nice_step, no_data, render, text_width, Font, Shapes, BELOW_TITLE, BLUE,
+    GRID, INK, MARGIN, MUTED, NAME_CHARS, SMALL, WIDTH,
 };
 use crate::Share;
-use profkarta_core::text::one_line;
+use profkarta_core::text::{group_digits, one_line};
 
 const ROW: i32 = 22;
 /// The spacing of a label's lines ([`label_lines`]); a row of n lines is
@@ -42,33 +42,21 @@ pub(crate) fn paired_bars(title: &str, items: &[(String, Share)], colours: &[RGB
     if items.is_empty() {
         return no_data(title);
     }
-    let lines: Vec<Vec<String>> = items.iter().map(|(l, _)| label_lines(l)).collect();
-    let labels: Vec<String> = lines.iter().map(|l| l.join(" ")).collect();
-    let label_width = lines
+    let rows: Vec<Bar> = items
         .iter()
-        .flatten()
-        .map(|l| text_width(l, SMALL))
-        .max()
-        .unwrap_or(0);
-    let left = MARGIN + label_width + 8;
-    let right = WIDTH - MARGIN - text_width("100,0 %", SMALL) - 6;
-    let first = BELOW_TITLE + 20;
-    let row = match lines.iter().map(Vec::len).max().unwrap_or(1) {
-        1 => ROW,
-        n => LINE * n as i32 + 6,
-    };
-    let last = first + row * items.len() as i32;
-    let repeat_axis = items.len() > AXIS_AGAIN_AFTER;
-    let height = last + if repeat_axis { 28 } else { MARGIN };
-    let x = |value: f64| {
-        left + (value.clamp(0.0, 100.0) / 100.0 * f64::from(right - left)).round() as i32
-    };
-
+        .enumerate()
+        .map(|(i, (label, share))| Bar {
+            lines: label_lines(label),
+            at: share.value().map(|v| v / 100.0),
+            value: share.label(),
+            colour: colours[i % colours.len()],
+            note: None,
+        })
+        .collect();
     let label = if items.len() <= LISTED {
-        let list: Vec<String> = labels
+        let list: Vec<String> = rows
             .iter()
-            .zip(items)
-            .map(|(l, (_, v))| format!("{l} — {}", v.label()))
+            .map(|r| format!("{} — {}", r.lines.join(" "), r.value))
             .collect();
         format!("{}: {}.", clip(title, 200), list.join("; "))
     } else {
@@ -83,24 +71,134 @@ pub(crate) fn paired_bars(title: &str, items: &[(String, Share)], colours: &[RGB
             high.label()
         )
     };
+    bars(
+        title,
+        &label,
+        &rows,
+        &Scale::Percent,
+        None,
+        label_width(&rows),
+    )
+}
 
-    render(WIDTH, height, &label, |canvas| {
+/// One row of a bar chart.
+pub(crate) struct Bar {
+    /// The label's lines ([`label_lines`]).
+    pub lines: Vec<String>,
+    /// The bar's length, a fraction of the scale; `None` draws no bar.
+    pub at: Option<f64>,
+    /// Written right of the bars: the value, or "—".
+    pub value: String,
+    pub colour: RGBColor,
+    /// Written in a bar's place, muted, instead of its empty track: why
+    /// the row has no value.
+    pub note: Option<String>,
+}
+
+/// The value axis of [`bars`].
+pub(crate) enum Scale {
+    /// 0 to 100 %.
+    Percent,
+    /// 0 to `top` in round steps of `step`.
+    Count { top: u64, step: u64 },
+}
+
+impl Scale {
+    /// From 0 to a round number at or above `max`.
+    pub fn counts(max: u64) -> Self {
+        let step = nice_step(max);
+        Self::Count {
+            top: max.div_ceil(step).max(1) * step,
+            step,
+        }
+    }
+
+    /// Each tick's place (a fraction of the scale) and label.
+    fn ticks(&self) -> Vec<(f64, String)> {
+        match *self {
+            Self::Percent => [0.0, 25.0, 50.0, 75.0, 100.0]
+                .map(|v| {
+                    let text = if v == 100.0 {
+                        "100 %".to_owned()
+                    } else {
+                        format!("{v}")
+                    };
+                    (v / 100.0, text)
+                })
+                .to_vec(),
+            Self::Count { top, step } => (0..=top / step)
+                .map(|i| ((i * step) as f64 / top as f64, group_digits(i * step)))
+                .collect(),
+        }
+    }
+
+    /// The widest value a bar's end may carry, to reserve its room.
+    fn widest(&self) -> String {
+        match *self {
+            Self::Percent => "100,0 %".to_owned(),
+            Self::Count { top, .. } => format!("{},0", group_digits(top)),
+        }
+    }
+}
+
+/// A line across the rows at one value, with its words above them: the
+/// municipal value the schools' bars are set against. The words take a
+/// line each (a count's mean is said at length).
+pub(crate) struct Reference {
+    pub at: f64,
+    pub words: Vec<String>,
+}
+
+/// The widest of `rows`' labels: pictures of one chart share it, so that
+/// their bars line up one under the other.
+pub(crate) fn label_width(rows: &[Bar]) -> i32 {
+    (rows.iter())
+        .flat_map(|r| &r.lines)
+        .map(|l| text_width(l, SMALL))
+        .max()
+        .unwrap_or(0)
+}
+
+/// Rows of bars on `scale`, with the optional `reference` line across
+/// the rows that have a bar's track; `label` is the chart's accessible
+/// description, `label_width` that of the rows' labels ([`label_width`]).
+pub(crate) fn bars(
+    title: &str,
+    label: &str,
+    rows: &[Bar],
+    scale: &Scale,
+    reference: Option<&Reference>,
+    label_width: i32,
+) -> String {
+    let left = MARGIN + label_width + 8;
+    let right = WIDTH - MARGIN - text_width(&scale.widest(), SMALL) - 6;
+    const LEGEND_LINE: i32 = 18;
+    let legend = reference.map_or(0, |r| r.words.len() as i32 * LEGEND_LINE + 4);
+    let first = BELOW_TITLE + 20 + legend;
+    let row = match rows.iter().map(|r| r.lines.len()).max().unwrap_or(1) {
+        1 => ROW,
+        n => LINE * n as i32 + 6,
+    };
+    let last = first + row * rows.len() as i32;
+    let repeat_axis = rows.len() > AXIS_AGAIN_AFTER;
+    let height = last + if repeat_axis { 28 } else { MARGIN };
+    let x = |at: f64| left + (at.clamp(0.0, 1.0) * f64::from(right - left)).round() as i32;
+    let middle = |i: usize| first + row * i as i32 + row / 2;
+
+    render(WIDTH, height, label, |canvas| {
         canvas.title(title, WIDTH);
-        for i in 0..items.len() as i32 {
-            let middle = first + row * i + row / 2;
-            canvas.rect((left, middle - BAR / 2), (right, middle + BAR / 2), TRACK);
+        for (i, r) in rows.iter().enumerate() {
+            if r.note.is_none() {
+                let y = middle(i);
+                canvas.rect((left, y - BAR / 2), (right, y + BAR / 2), TRACK);
+            }
         }
         let tick = Font::new(SMALL).colour(MUTED);
-        for value in [0.0, 25.0, 50.0, 75.0, 100.0] {
-            let at = x(value);
+        for (at, text) in scale.ticks() {
+            let at = x(at);
             canvas.line(&[(at, first - 2), (at, last + 2)], GRID, 1);
-            let text = if value == 100.0 {
-                "100 %".to_owned()
-            } else {
-                format!("{value}")
-            };
             canvas.text(
-                &text,
+                text.as_str(),
                 (at, first - 4),
                 tick.anchor(HPos::Center, VPos::Bottom),
             );
@@ -108,30 +206,58 @@ pub(crate) fn paired_bars(title: &str, items: &[(String, Share)], colours: &[RGB
                 canvas.text(&text, (at, last + 6), tick.anchor(HPos::Center, VPos::Top));
             }
         }
-        for (i, (label, (_, value))) in lines.iter().zip(items).enumerate() {
-            let middle = first + row * i as i32 + row / 2;
-            if let Some(value) = value.value().filter(|v| *v > 0.0) {
-                let colour = colours[i % colours.len()];
-                canvas.rect(
-                    (left, middle - BAR / 2),
-                    (x(value), middle + BAR / 2),
-                    colour,
+        for (i, r) in rows.iter().enumerate() {
+            let y = middle(i);
+            if let Some(at) = r.at.filter(|at| *at > 0.0) {
+                canvas.rect((left, y - BAR / 2), (x(at), y + BAR / 2), r.colour);
+            }
+            if let Some(note) = &r.note {
+                let room = right - left - 8;
+                canvas.text(
+                    &fit(note, room, SMALL),
+                    (left + 4, y),
+                    Font::new(SMALL)
+                        .colour(MUTED)
+                        .anchor(HPos::Left, VPos::Center),
                 );
             }
-            let n = label.len() as i32;
-            for (j, line) in label.iter().enumerate() {
+            let n = r.lines.len() as i32;
+            for (j, line) in r.lines.iter().enumerate() {
                 let dy = (2 * j as i32 - (n - 1)) * LINE / 2;
                 canvas.text(
                     line,
-                    (left - 8, middle + dy),
+                    (left - 8, y + dy),
                     Font::new(SMALL).anchor(HPos::Right, VPos::Center),
                 );
             }
             canvas.text(
-                &value.label(),
-                (right + 6, middle),
+                &r.value,
+                (right + 6, y),
                 Font::new(SMALL).anchor(HPos::Left, VPos::Center),
             );
+        }
+        if let Some(reference) = reference {
+            let at = x(reference.at);
+            // Not through the reasons written in the bars' place.
+            let tracks = rows.iter().take_while(|r| r.note.is_none()).count();
+            let end = first + row * tracks as i32 + 2;
+            let mut dashes = Shapes::default();
+            let mut y = first - 2;
+            while tracks > 0 && y < end {
+                dashes.line(&[(at, y), (at, (y + 5).min(end))]);
+                y += 9;
+            }
+            let legend = BELOW_TITLE + 6;
+            dashes.line(&[(MARGIN, legend), (MARGIN + 5, legend)]);
+            dashes.line(&[(MARGIN + 10, legend), (MARGIN + 15, legend)]);
+            canvas.stroke(&dashes, INK, 2);
+            for (i, words) in reference.words.iter().enumerate() {
+                canvas.text(
+                    &fit(words, WIDTH - 2 * MARGIN - 22, SMALL),
+                    (MARGIN + 22, legend + LEGEND_LINE * i as i32),
+                    Font::new(SMALL).anchor(HPos::Left, VPos::Center),
+                );
+            }
         }
     })
 }
@@ -140,7 +266,7 @@ pub(crate) fn paired_bars(title: &str, items: &[(String, Share)], colours: &[RGB
 /// between words: the criteria's names run to 149 characters, and a cut name
 /// loses the words that tell it from its neighbours, on screen and in the
 /// printed report.
-fn label_lines(label: &str) -> Vec<String> {
+pub(crate) fn label_lines(label: &str) -> Vec<String> {
     let label = one_line(label);
     let mut lines = Vec::new();
     let mut rest = label.as_str();

@@ -160,6 +160,20 @@ pub(super) fn count(n: usize, one: &str, few: &str, many: &str) -> String {
     format!("{n} {}", plural(n as u64, one, few, many))
 }
 
+/// A round tick step (1, 2, 5 × 10ⁿ) giving at most five steps up to `max`.
+pub(super) fn nice_step(max: u64) -> u64 {
+    let rough = max.div_ceil(5).max(1);
+    let mut magnitude = 1;
+    while magnitude * 10 <= rough {
+        magnitude *= 10;
+    }
+    [1, 2, 5, 10]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|&step| step >= rough)
+        .unwrap_or(10 * magnitude)
+}
+
 /// The pixel box of a plot with a value axis from 0 at `bottom` to `max` at
 /// `top`.
 #[derive(Clone, Copy)]

@@ -2,15 +2,17 @@
 //! so the results page and the printed report draw exactly the same
 //! pictures.
 
-use profkarta_core::card::Card;
+use profkarta_core::card::{Card, Indicator, Rule};
 use profkarta_core::department::dynamics::delta_text;
 use profkarta_core::department::effectiveness::IndicatorEffect;
 use profkarta_core::department::figures::Figures;
 use profkarta_core::department::results::{Ranked, SchoolResult};
-use profkarta_core::text::criterion_heading;
+use profkarta_core::department::spread::Spread;
+use profkarta_core::department::value::Value;
+use profkarta_core::text::{criterion_heading, group_digits, percent, tenths, tenths_percent};
 
-use crate::bars::paired_bars;
-use crate::canvas::{BLUE, SKY_BLUE};
+use crate::bars::{bars, label_width, paired_bars, Bar, Reference, Scale};
+use crate::canvas::{clip, count, no_data, school_label, BLUE, NAME_CHARS, ORANGE, SKY_BLUE};
 use crate::{fulfilment_bars, heatmap, level_distribution, profile_vs_average, trend, Mark, Share};
 
 pub fn levels_svg(f: &Figures) -> String {
@@ -142,4 +144,118 @@ pub fn trend_svg(periods: &[String], figures: &[Figures], with_levels: bool) -> 
         lines.push(("Доля школ с высокой эффективностью".to_owned(), high));
     }
     trend(periods, &lines)
+}
+
+/// Each school's value of one indicator, highest first, against the
+/// municipal value: a dashed line, and the bars below it in orange (the
+/// legend says so, colour is not the only sign). Schools without a value
+/// follow with the reason in their bar's place. A count is drawn from 0 to
+/// a round number above the largest; shares and percents from 0 to 100 %.
+/// [`spread_pages`] one after the other: on the screen they read as one
+/// chart whose axis comes again every [`SPREAD_PAGE_ROWS`] schools.
+pub fn spread_svg(indicator: &Indicator, spread: &Spread) -> String {
+    spread_pages(indicator, spread).concat()
+}
+
+/// A picture per [`SPREAD_PAGE_ROWS`] schools, so that a large
+/// municipality prints, and goes into Word, a page at a time.
+pub fn spread_pages(indicator: &Indicator, spread: &Spread) -> Vec<String> {
+    let title = format!("Значения школ: показатель {}", indicator.code);
+    if spread.valued.is_empty() && spread.without.is_empty() {
+        return vec![no_data(&title)];
+    }
+    let scale = match indicator.rule {
+        Rule::Count { .. } => {
+            let most = (spread.valued.iter()).fold(0, |m, (_, v)| m.max(amount(*v).ceil() as u64));
+            let mean = spread
+                .municipal
+                .as_ref()
+                .map_or(0, |(v, _)| amount(*v).ceil() as u64);
+            Scale::counts(most.max(mean))
+        }
+        _ => Scale::Percent,
+    };
+    let top = match scale {
+        Scale::Percent => 100.0,
+        Scale::Count { top, .. } => top as f64,
+    };
+    let municipal = spread.municipal.as_ref().map(|(v, _)| *v);
+    let below = |v: Value| municipal.is_some_and(|m| v.below(m) == Some(true));
+    let valued = spread.valued.iter().map(|(name, v)| {
+        let bar = Bar {
+            lines: vec![school_label(name, NAME_CHARS)],
+            at: Some(amount(*v) / top),
+            value: written(*v),
+            colour: if below(*v) { ORANGE } else { BLUE },
+            note: None,
+        };
+        (format!("{name} — {}", bar.value), bar)
+    });
+    let without = spread.without.iter().map(|(name, why)| {
+        let bar = Bar {
+            lines: vec![school_label(name, NAME_CHARS)],
+            at: None,
+            value: "—".to_owned(),
+            colour: BLUE,
+            note: Some(why.clone()),
+        };
+        (format!("{name} — {why}"), bar)
+    });
+    let (said, rows): (Vec<String>, Vec<Bar>) = valued.chain(without).unzip();
+    let reference = spread.municipal.as_ref().map(|(v, words)| Reference {
+        at: amount(*v) / top,
+        words: vec![
+            format!("по муниципалитету: {words};"),
+            format!(
+                "ниже него — {} (оранжевые столбцы)",
+                count(spread.below(), "школа", "школы", "школ")
+            ),
+        ],
+    });
+    let width = label_width(&rows);
+    let pages = rows.len().div_ceil(SPREAD_PAGE_ROWS);
+    (rows
+        .chunks(SPREAD_PAGE_ROWS)
+        .zip(said.chunks(SPREAD_PAGE_ROWS)))
+    .enumerate()
+    .map(|(page, (rows, said))| {
+        let title = match page {
+            0 => title.clone(),
+            _ => format!("{title} (продолжение, {} из {pages})", page + 1),
+        };
+        let mut label = format!("{}: {}.", clip(&title, 200), said.join("; "));
+        if let Some(r) = &reference {
+            label.push_str(&format!(" Пунктир — {}.", r.words.join(" ")));
+        }
+        bars(&title, &label, rows, &scale, reference.as_ref(), width)
+    })
+    .collect()
+}
+
+/// Schools in one picture of [`spread_svg`]: with the title and the legend
+/// they fit one printed A4 page.
+pub const SPREAD_PAGE_ROWS: usize = 40;
+
+/// Where a value stands on its scale: a percent for a share or a typed
+/// percent, the number itself for a count or a mean.
+fn amount(v: Value) -> f64 {
+    match v {
+        Value::Share(n, d) if d > 0 => n as f64 * 100.0 / d as f64,
+        Value::Count(n) => n as f64,
+        Value::Mean(t) => t as f64 / 10.0,
+        Value::Percent(t) => f64::from(t) / 10.0,
+        Value::Share(..) | Value::Fact(_) => 0.0,
+    }
+}
+
+/// A value as written at its bar's end: «37,8 %», «12», «2,5».
+fn written(v: Value) -> String {
+    match v {
+        Value::Share(n, d) => percent(n, d),
+        Value::Count(n) => group_digits(n),
+        Value::Mean(t) => tenths(t, ','),
+        Value::Percent(t) => tenths_percent(t.into()),
+        Value::Fact(true) => "да".to_owned(),
+        Value::Fact(false) => "нет".to_owned(),
+    }
 }

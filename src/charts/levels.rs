@@ -4,8 +4,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
 
 use crate::canvas::{
-    clip, count, fit, no_data, render, text_width, Font, Plot, BELOW_TITLE, BLUE, MARGIN, NORMAL,
-    ORANGE, VERMILLION, WIDTH,
+    clip, count, fit, nice_step, no_data, render, text_width, Font, Plot, BELOW_TITLE, BLUE,
+    MARGIN, NORMAL, ORANGE, VERMILLION, WIDTH,
 };
 use crate::Share;
 
@@ -76,18 +76,4 @@ pub fn level_distribution(counts: &[(String, u32)]) -> String {
             );
         }
     })
-}
-
-/// A round tick step (1, 2, 5 × 10ⁿ) giving at most five steps up to `max`.
-fn nice_step(max: u64) -> u64 {
-    let rough = max.div_ceil(5).max(1);
-    let mut magnitude = 1;
-    while magnitude * 10 <= rough {
-        magnitude *= 10;
-    }
-    [1, 2, 5, 10]
-        .into_iter()
-        .map(|m| m * magnitude)
-        .find(|&step| step >= rough)
-        .unwrap_or(10 * magnitude)
 }

@@ -3,6 +3,9 @@
 
 use super::*;
 use crate::canvas::{clip, fit, school_label, text_width};
+use profkarta_core::card::Indicator;
+use profkarta_core::department::spread::Spread;
+use profkarta_core::department::value::Value;
 
 const HOSTILE: &str = "<script>alert('x')</script> & \"Школа\" №1";
 
@@ -91,9 +94,12 @@ fn samples() -> Vec<(&'static str, String)> {
             ),
         ],
     );
+    let (indicator, spread) = izhevsk_spread();
+    let spread = figures::spread_svg(&indicator, &spread);
     vec![
         ("levels", levels),
         ("bars", bars),
+        ("spread", spread),
         ("heatmap", heat),
         ("profile", profile),
         ("trend", trend),
@@ -834,4 +840,113 @@ fn heatmap_marks_an_answer_with_an_error() {
     );
     let rating = rank(results(&right, DEFAULT_CARD, "2025/2026"));
     assert!(!figures::heatmap_svg(&card, &rating).contains("ошибка в ответе"));
+}
+
+/// Four schools of Ижевск's one share: 45 of 90, 30 of 100, 12 of 40 and
+/// one without an answer; Σ/Σ 87 of 230 = 37,8 %.
+fn izhevsk_spread() -> (Indicator, Spread) {
+    let card = profkarta_core::card::builtin("izhevsk").unwrap().unwrap();
+    let indicator = card.indicators().next().unwrap().clone();
+    let named = |n: &str| n.to_owned();
+    let spread = Spread {
+        valued: vec![
+            (named("Школа № 2"), Value::Share(45, 90)),
+            (named("Школа № 1"), Value::Share(30, 100)),
+            (named("Школа № 3"), Value::Share(12, 40)),
+        ],
+        without: vec![(named("Школа № 4"), named("нет ответа"))],
+        municipal: Some((Value::Share(87, 230), Value::Share(87, 230).said())),
+    };
+    (indicator, spread)
+}
+
+/// The widths of the bars filled with `colour`, top to bottom.
+fn bar_widths(svg: &str, colour: &str) -> Vec<f64> {
+    svg.lines()
+        .filter(|l| l.starts_with("<rect") && l.contains(&format!("fill=\"{colour}\"")))
+        .map(|l| {
+            let rest = &l[l.find("width=\"").unwrap() + 7..];
+            rest[..rest.find('"').unwrap()].parse().unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn a_spread_sets_each_school_against_the_municipal_value() {
+    let (indicator, spread) = izhevsk_spread();
+    let svg = figures::spread_svg(&indicator, &spread);
+    assert_well_formed(&svg);
+    let label = root(&svg);
+    for text in [
+        "Значения школ: показатель П-1.1",
+        "Школа № 2 — 50,0\u{A0}%; Школа № 1 — 30,0\u{A0}%; Школа № 3 — 30,0\u{A0}%; Школа № 4 — нет ответа.",
+        "по муниципалитету: 37,8\u{A0}% (87 из 230); ниже него — 2 школы (оранжевые столбцы)",
+    ] {
+        assert!(label.contains(text), "{text} in {label}");
+    }
+    // Above the line in blue, the two below it in orange, 50 : 30 : 30.
+    let (blue, orange) = (bar_widths(&svg, "#0072B2"), bar_widths(&svg, "#E69F00"));
+    assert_eq!((blue.len(), orange.len()), (1, 2));
+    assert!(
+        (orange[0] / blue[0] - 0.6).abs() < 0.01,
+        "{blue:?} {orange:?}"
+    );
+    assert_eq!(orange[0], orange[1]);
+    // The school without a value has its reason and no track.
+    assert!(svg.contains("\nнет ответа\n"));
+    assert_eq!(count_rects(&svg, "fill=\"#EBEBEB\""), 3);
+}
+
+#[test]
+fn a_count_is_drawn_up_to_a_round_number() {
+    let card = profkarta_core::card::builtin("nevinnomyssk")
+        .unwrap()
+        .unwrap();
+    let indicator = (card.indicators())
+        .find(|i| matches!(i.rule, profkarta_core::card::Rule::Count { .. }))
+        .unwrap();
+    let spread = Spread {
+        valued: vec![
+            ("А".to_owned(), Value::Count(7)),
+            ("Б".to_owned(), Value::Count(3)),
+            ("В".to_owned(), Value::Count(0)),
+        ],
+        without: Vec::new(),
+        // 10 over 3 schools: 3,3.
+        municipal: Some((Value::Mean(33), "в среднем 3,3 на организацию".to_owned())),
+    };
+    let svg = figures::spread_svg(indicator, &spread);
+    // Steps of 2 up to 8: 7 is 7/8 of the scale, 3 is 3/8.
+    for tick in ["\n0\n", "\n2\n", "\n4\n", "\n6\n", "\n8\n"] {
+        assert!(svg.contains(tick), "{tick}");
+    }
+    let (blue, orange) = (bar_widths(&svg, "#0072B2"), bar_widths(&svg, "#E69F00"));
+    assert_eq!(blue.len(), 1, "7 is above 3,3");
+    // 3 is below 3,3; 0 draws no bar.
+    assert_eq!(orange.len(), 1);
+    assert!((orange[0] / blue[0] - 3.0 / 7.0).abs() < 0.01);
+    assert!(root(&svg).contains("В — 0; по") || root(&svg).contains("В — 0."));
+    assert!(root(&svg).contains("ниже него — 2 школы (оранжевые столбцы)"));
+}
+#[test]
+fn a_large_spread_is_drawn_a_page_at_a_time() {
+    let (indicator, mut spread) = izhevsk_spread();
+    spread.valued = (0..95)
+        .map(|i| (format!("Школа № {i}"), Value::Share(95 - i, 100)))
+        .collect();
+    spread.valued[0].0 = "МБОУ «Средняя общеобразовательная школа № 100»".to_owned();
+    let svg = figures::spread_svg(&indicator, &spread);
+    assert_eq!(svg.matches("<svg ").count(), 3, "40 + 40 + 16 schools");
+    assert!(svg.contains("Значения школ: показатель П-1.1 (продолжение, 3 из 3)"));
+    // Every school once, the one without an answer on the last page.
+    assert_eq!(count_rects(&svg, "fill=\"#EBEBEB\""), 95);
+    // The pages line up: every track starts at the same place, though the
+    // last page's names are shorter.
+    let starts: std::collections::HashSet<&str> = (svg.lines())
+        .filter(|l| l.starts_with("<rect") && l.contains("fill=\"#EBEBEB\""))
+        .map(|l| l.split('"').nth(1).unwrap())
+        .collect();
+    assert_eq!(starts.len(), 1, "{starts:?}");
+    let last = &svg[svg.rfind("<svg ").unwrap()..];
+    assert!(root(last).contains("Школа № 94 — 1,0\u{A0}%; Школа № 4 — нет ответа."));
 }

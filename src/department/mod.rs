@@ -66,6 +66,8 @@ mod school_value_changes;
 mod school_values;
 mod scored_results;
 mod shared_keys;
+mod spread_chart;
+mod spread_charts;
 mod value_changes;
 mod workspace_tools;
 

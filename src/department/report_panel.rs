@@ -11,6 +11,7 @@ use profkarta_core::department::effectiveness::Effects;
 use profkarta_core::department::measures::taken_after;
 use profkarta_core::department::report;
 use profkarta_core::department::report_document::{report_docx, report_docx_name, ReportInput};
+use profkarta_core::department::spread::charted;
 use profkarta_core::department::tables::{
     events_tables, road_map_table, school_value_changes_table, value_changes_table, values_table,
     Shares,
@@ -28,6 +29,8 @@ use crate::department::low_schools::LowSchools;
 use crate::department::problem_zones::ProblemZones;
 use crate::department::school_value_changes::SchoolValueChanges;
 use crate::department::school_values::SchoolValues;
+use crate::department::spread_chart::spread_pictures;
+use crate::department::spread_charts::SpreadCharts;
 use crate::department::state::Dept;
 use crate::department::value_changes::ValueChanges;
 use crate::platform::browser::print;
@@ -177,12 +180,22 @@ pub fn ReportPanel() -> impl IntoView {
         let mut svgs = Vec::new();
         if scored {
             if with_levels {
-                svgs.push(("Уровни эффективности школ", levels.get_untracked()));
+                svgs.push((
+                    "Уровни эффективности школ".to_owned(),
+                    levels.get_untracked(),
+                ));
             }
             svgs.push((
-                "Выполнение критериев по муниципалитету",
+                "Выполнение критериев по муниципалитету".to_owned(),
                 criteria.get_untracked(),
             ));
+        } else {
+            let card = dept.card.get_untracked();
+            for indicator in charted(&card) {
+                let described = format!("Значения школ: показатель {}", indicator.code);
+                let pages = untrack(|| spread_pictures(dept, indicator));
+                svgs.extend(pages.into_iter().map(|svg| (described.clone(), svg)));
+            }
         }
         let effects_svg = dept.effects.with_untracked(|e| {
             let e = e.as_ref().filter(|e| e.has_targets())?;
@@ -212,7 +225,7 @@ pub fn ReportPanel() -> impl IntoView {
         spawn_local(async move {
             let mut charts = Vec::new();
             for (description, svg) in svgs {
-                charts.extend(picture(dept, description, &svg).await);
+                charts.extend(picture(dept, &description, &svg).await);
             }
             let effects_chart = match effects_svg {
                 Some(svg) => picture(dept, report::EFFECTS_HEADING, &svg).await,
@@ -282,6 +295,7 @@ pub fn ReportPanel() -> impl IntoView {
                 <ul class="placed" data-testid="report-best">{best}</ul>
                 {with_levels.then(|| view! { <LowSchools/> })}
             })}
+            {(!scored).then(|| view! { <SpreadCharts/> })}
             <IndicatorFigures/>
             <EventsTables/>
             // A card without points is collected for each school's values:

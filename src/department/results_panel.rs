@@ -19,6 +19,7 @@ use crate::department::no_cards::NoCards;
 use crate::department::printed_line::PrintedLine;
 use crate::department::school_values::SchoolValues;
 use crate::department::scored_results::ScoredResults;
+use crate::department::spread_chart::SpreadChart;
 use crate::department::state::Dept;
 use crate::shared::deferred::Deferred;
 use crate::shared::download::{offer, CSV, XLSX};
@@ -149,6 +150,7 @@ pub fn ResultsPanel() -> impl IntoView {
                 }}
                 <Deferred>
                     <IndicatorFigures/>
+                    <SpreadChart/>
                     {(!scored).then(|| view! { <SchoolValues/> })}
                     <EventsTables/>
                 </Deferred>

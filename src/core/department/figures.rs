@@ -6,10 +6,11 @@
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
-use crate::card::{Card, Level, Rule};
+use crate::card::{Card, Indicator, Level, Rule};
 use crate::department::archive::{Archive, Entry};
 use crate::department::results::{compare_share, SchoolResult};
-use crate::department::review::Decision;
+use crate::department::review::{Decision, ReviewStatus};
+use crate::department::value::Value;
 use crate::school::draft::RawAnswer;
 use crate::school::input::parse_number;
 use crate::scoring::explain::{named_sums, rows_text};
@@ -20,6 +21,9 @@ use crate::text::{group_digits, percent, tenths_percent};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Figures {
     pub schools: usize,
+    /// Schools whose card the check has finished: fewer than `schools`,
+    /// and the figures may still change as it goes on.
+    pub checked: usize,
     /// High, medium, low, in that order.
     pub levels: [(Level, usize); 3],
     pub criteria: Vec<CriterionFigure>,
@@ -113,6 +117,9 @@ pub fn figures(archive: &Archive, card: &Card, results: &[SchoolResult]) -> Figu
         .collect();
     Figures {
         schools: results.len(),
+        checked: (results.iter())
+            .filter(|r| r.status == ReviewStatus::Checked)
+            .count(),
         levels: Level::ALL.map(|l| (l, count_level(l))),
         criteria,
         indicators: indicator_figures(archive, card, results),
@@ -127,11 +134,48 @@ pub fn figures(archive: &Archive, card: &Card, results: &[SchoolResult]) -> Figu
 
 /// One school's answer that goes into an indicator's municipal value.
 #[derive(Clone, Copy)]
-struct Valued<'a> {
+pub(crate) struct Valued<'a> {
+    /// The school's place in the results.
+    pub school: usize,
     result: &'a IndicatorResult,
     answer: &'a RawAnswer,
     /// Not confirmed by the check: a fact counts as «нет».
     refused: bool,
+}
+
+impl Valued<'_> {
+    /// The school's own value as it goes into the municipal one: a share's
+    /// two numbers (a breakdown's parts added up), a count, a typed
+    /// percent, a «да» (a refused one as «нет»); a list has none.
+    pub fn value(&self, rule: &Rule) -> Option<Value> {
+        let a = self.answer;
+        Some(match rule {
+            Rule::Share { .. } => Value::Share(number(&a.numerator), number(&a.denominator)),
+            Rule::Breakdown { .. } => Value::Share(
+                a.parts.iter().map(|p| number(p)).sum(),
+                number(&a.denominator),
+            ),
+            Rule::Count { .. } => Value::Count(number(&a.count)),
+            Rule::Percent { .. } => match self.result.outcome {
+                Outcome::Scored {
+                    detail: Detail::Percent { tenths, .. },
+                    ..
+                } => Value::Percent(tenths),
+                _ => return None,
+            },
+            Rule::Fact { .. } => Value::Fact(a.fact == Some(true) && !self.refused),
+            Rule::List { .. } => return None,
+        })
+    }
+}
+
+/// What one pass over the schools gathers for each indicator, by its place
+/// in the card: the schools it applies to, those that earned it, and the
+/// answers its municipal value is made of.
+pub(crate) struct Gathered<'a> {
+    pub earned: Vec<usize>,
+    pub applicable: Vec<usize>,
+    pub values: Vec<Vec<Valued<'a>>>,
 }
 
 /// A result's answer, when it holds a value: a scored row, or a
@@ -159,6 +203,42 @@ fn indicator_figures(
     card: &Card,
     results: &[SchoolResult],
 ) -> Vec<IndicatorFigure> {
+    let Gathered {
+        earned,
+        applicable,
+        values,
+    } = gather(archive, card, results);
+    card.indicators()
+        .zip(values)
+        .enumerate()
+        .map(|(i, (indicator, values))| figure(indicator, earned[i], applicable[i], &values))
+        .collect()
+}
+
+/// An indicator's figure from what [`gather`] found for it.
+pub(crate) fn figure(
+    indicator: &Indicator,
+    earned: usize,
+    applicable: usize,
+    values: &[Valued],
+) -> IndicatorFigure {
+    IndicatorFigure {
+        code: indicator.code.clone(),
+        earned,
+        applicable,
+        answered: values.len(),
+        value: aggregate(&indicator.rule, values),
+    }
+}
+
+/// The pass behind [`indicator_figures`], also read by
+/// [`spread`](crate::department::spread) to draw the very answers the
+/// municipal value is made of.
+pub(crate) fn gather<'a>(
+    archive: &'a Archive,
+    card: &Card,
+    results: &[SchoolResult],
+) -> Gathered<'a> {
     let place: HashMap<&str, usize> = card
         .indicators()
         .enumerate()
@@ -183,7 +263,7 @@ fn indicator_figures(
     // itself, and one now filled in another way is left out. One map per
     // version.
     let mut elsewhere: HashMap<u32, HashMap<&str, usize>> = HashMap::new();
-    for r in results {
+    for (school, r) in results.iter().enumerate() {
         ruled_out.fill(false);
         refused.fill(false);
         for (code, counted) in &r.score.indicators {
@@ -229,6 +309,7 @@ fn indicator_figures(
                 valued(entry, result),
             ) {
                 values[i].push(Valued {
+                    school,
                     result,
                     answer,
                     refused: refused[i],
@@ -236,17 +317,11 @@ fn indicator_figures(
             }
         }
     }
-    card.indicators()
-        .zip(values)
-        .enumerate()
-        .map(|(i, (indicator, values))| IndicatorFigure {
-            code: indicator.code.clone(),
-            earned: earned[i],
-            applicable: applicable[i],
-            answered: values.len(),
-            value: aggregate(&indicator.rule, &values),
-        })
-        .collect()
+    Gathered {
+        earned,
+        applicable,
+        values,
+    }
 }
 
 /// Each indicator of `other`, a version of `card`, by its code there: its

@@ -1130,11 +1130,24 @@ mod tests {
             parts
         };
         let text = letter("Школа А");
+        // Nothing checked yet: the municipal values may move.
         assert!(text.contains(
             "\n\nКарта не оценивает показатели баллами. Ниже значения организации сопоставлены \
              со значениями по муниципалитету. Значения организации — по данным организации: \
-             карта ещё не проверена отделом.\n\n"
+             карта ещё не проверена отделом. Значения по муниципалитету предварительные: \
+             проверка завершена по 0 из 3 организаций.\n\n"
         ));
+        // With every card checked they are final and not said otherwise.
+        let mut checked = archive.clone();
+        for id in ["a", "b", "c"] {
+            checked.set_checked(id, true);
+        }
+        let text = year_letter(&checked, &card, "Школа А");
+        assert!(
+            text.contains("Значения организации — по итогам проверки карты.\n\n"),
+            "{text}"
+        );
+        assert!(!text.contains("предварительные"));
         assert!(text.contains(
             "\n1.2. Количество муниципальных инновационных площадок, осуществляющих инновационную \
              деятельность в профориентационной сфере\nЗначение организации — 1, это ниже, чем по \

@@ -24,7 +24,9 @@ pub mod review_filter;
 pub mod reviewers;
 pub mod roster;
 pub mod school;
+pub mod spread;
 pub mod tables;
+pub mod value;
 pub mod verdict;
 pub mod view;
 

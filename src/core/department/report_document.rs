@@ -15,7 +15,8 @@ use crate::text::period_stem;
 
 /// What the report is made of; `dynamics` is [`report::dynamics`]'s text and,
 /// like `effects`, present when there is a year before. `charts` follow the
-/// intro (levels, criteria); `effects_chart` goes with the measures' table.
+/// intro (levels, criteria; without points, the schools' values of each
+/// indicator); `effects_chart` goes with the measures' table.
 pub struct ReportInput<'a> {
     /// The department's name, above the title when it is given (a report
     /// printed from the page has no letterhead to carry it).
@@ -79,6 +80,12 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
     ]);
     if !input.left_out.is_empty() {
         blocks.push(Block::Paragraph(input.left_out.clone()));
+    }
+    // A card without points has no rating: its charts are the schools'
+    // values, which need saying what they draw.
+    if !card.has_points() && !input.charts.is_empty() {
+        blocks.push(Block::Heading(report::SPREAD_HEADING.to_owned()));
+        blocks.push(Block::Paragraph(report::SPREAD_NOTE.to_owned()));
     }
     blocks.extend(input.charts.iter().cloned().map(Block::Image));
     if card.has_points() {
@@ -549,9 +556,23 @@ mod tests {
             events: crate::department::tables::events_tables(&archive, &card, now),
             left_out: String::new(),
             proposals: Vec::new(),
-            charts: Vec::new(),
+            charts: vec![chart("Значения школ: показатель 1.2")],
             effects_chart: None,
         });
+        // The schools' values on charts, said what they draw.
+        let image = (blocks.iter())
+            .position(|b| matches!(b, Block::Image(_)))
+            .unwrap();
+        assert_eq!(
+            blocks[image - 2..image],
+            [
+                Block::Heading(report::SPREAD_HEADING.to_owned()),
+                Block::Paragraph(report::SPREAD_NOTE.to_owned())
+            ]
+        );
+        let blocks: Vec<Block> = (blocks.into_iter())
+            .filter(|b| !matches!(b, Block::Image(_)))
+            .collect();
         // The list's totals per event stand after the indicators, under
         // their heading.
         let list = testkit::of_kind(&card, "list");

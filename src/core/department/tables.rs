@@ -243,7 +243,7 @@ pub fn values_table(
 
 /// One school's value of `indicator` in [`values_table`], and its share's
 /// two numbers where the value is a share as typed.
-fn value_cell(
+pub(crate) fn value_cell(
     card: &Card,
     indicator: &Indicator,
     entry: Option<&Entry>,

@@ -6,13 +6,12 @@
 //! recommendations and plans did not close for it.
 
 use crate::card::{Card, Indicator, Rule};
-use crate::department::figures::{Aggregate, Figures, IndicatorFigure};
+use crate::department::figures::{Figures, IndicatorFigure};
 use crate::department::results::SchoolResult;
 use crate::department::review::ReviewStatus;
-use crate::scoring::{Assessment, Detail, NotApplicable, Outcome};
-use crate::text::{
-    group_digits, percent, percents_apart, quoted, tenths, tenths_percent, with_stop,
-};
+use crate::department::value::{municipal_value, with_counts, Value};
+use crate::scoring::{Assessment, NotApplicable, Outcome};
+use crate::text::{percents_apart, quoted, with_stop};
 
 use super::{after_objection, answer_to, refusal_advice, school_figure, LastYear};
 
@@ -29,71 +28,6 @@ impl<'a> Municipal<'a> {
         let code = &self.card.by_key(indicator.key())?.code;
         (self.figures.indicators.iter()).find(|f| &f.code == code)
     }
-}
-
-/// One value of an indicator, as the letter compares it.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Value {
-    Share(u64, u64),
-    Count(u64),
-    /// The municipal mean of a count, in tenths.
-    Mean(u64),
-    /// Tenths of a percent.
-    Percent(u32),
-    Fact(bool),
-}
-
-impl Value {
-    /// A row's value, where it has one the letter can compare: a list of
-    /// events has none, an empty group's share neither.
-    fn of(outcome: &Outcome) -> Option<Self> {
-        let Outcome::Scored { detail, .. } = outcome else {
-            return None;
-        };
-        match *detail {
-            Detail::Share {
-                numerator,
-                denominator,
-                ..
-            } => (denominator > 0).then_some(Self::Share(numerator, denominator)),
-            Detail::Count { value, .. } => Some(Self::Count(value)),
-            Detail::Percent { tenths, .. } => Some(Self::Percent(tenths)),
-            Detail::Fact(held) => Some(Self::Fact(held)),
-            Detail::List { .. } => None,
-        }
-    }
-
-    /// Lower than `other`, a value of the same kind; `None` between kinds.
-    fn below(self, other: Self) -> Option<bool> {
-        let wide = u128::from;
-        match (self, other) {
-            (Self::Share(n, d), Self::Share(m, e)) => Some(wide(n) * wide(e) < wide(m) * wide(d)),
-            (Self::Count(a), Self::Count(b)) => Some(a < b),
-            // In tenths, as the reader sees them: 3 against «3,0» is not
-            // below, though 120 of 40 schools' 121 would be.
-            (Self::Count(a), Self::Mean(b)) => Some(u128::from(a) * 10 < u128::from(b)),
-            (Self::Percent(a), Self::Percent(b)) => Some(a < b),
-            (Self::Fact(a), Self::Fact(b)) => Some(!a && b),
-            _ => None,
-        }
-    }
-
-    /// «40,0 % (120 из 300)», «3», «55,0 %», «да».
-    fn said(self) -> String {
-        match self {
-            Self::Share(n, d) => with_counts(&percent(n, d), n, d),
-            Self::Count(n) => group_digits(n),
-            Self::Mean(t) => tenths(t, ','),
-            Self::Percent(t) => tenths_percent(t.into()),
-            Self::Fact(true) => "«да»".to_owned(),
-            Self::Fact(false) => "«нет»".to_owned(),
-        }
-    }
-}
-
-/// «40,0 % (120 из 300)».
-fn with_counts(share: &str, n: u64, d: u64) -> String {
-    format!("{share} ({} из {})", group_digits(n), group_digits(d))
 }
 
 /// Two values as set side by side: two shares that read alike in tenths
@@ -154,55 +88,6 @@ fn beside_last_year(own: Value, before: Value) -> Option<(String, bool)> {
     Some((line, fell))
 }
 
-/// The municipality's figure for an indicator as the school's value is
-/// compared with it: Σ/Σ of a share, the mean of a count or a typed
-/// percent per school, and for a fact whether most schools said «да».
-/// `None` with fewer than two schools' values: the school would be
-/// compared with itself.
-fn municipal_value(figure: &IndicatorFigure) -> Option<(Value, String)> {
-    let answered = figure.answered as u64;
-    if answered < 2 {
-        return None;
-    }
-    // Rounded to the nearest tenth; a percent's sum is in tenths already.
-    let mean_tenths = |tenths_sum: u64| (tenths_sum * 2 + answered) / (answered * 2);
-    Some(match figure.value {
-        Aggregate::Share {
-            numerator,
-            denominator,
-            ..
-        } if denominator > 0 => (
-            Value::Share(numerator, denominator),
-            Value::Share(numerator, denominator).said(),
-        ),
-        Aggregate::Count { sum } => (
-            Value::Mean(mean_tenths(sum * 10)),
-            format!(
-                "в среднем {} на организацию, всего {} по {} организациям",
-                tenths(mean_tenths(sum * 10), ','),
-                group_digits(sum),
-                answered
-            ),
-        ),
-        Aggregate::Percent { sum, .. } => (
-            Value::Percent(u32::try_from(mean_tenths(sum)).unwrap_or(u32::MAX)),
-            format!(
-                "в среднем {} по {answered} организациям",
-                tenths_percent(mean_tenths(sum))
-            ),
-        ),
-        Aggregate::Fact { yes } => (
-            // Most, not half: 1 of 2 is no majority to fall short of.
-            Value::Fact(yes * 2 > figure.answered),
-            format!(
-                "«да» у {yes} из {answered} организаций ({})",
-                percent(yes as u64, answered)
-            ),
-        ),
-        _ => return None,
-    })
-}
-
 /// An indicator the letter singles out, with what it says of it and the
 /// advice, which is also the plan row's measure.
 pub(super) struct Row<'a> {
@@ -234,6 +119,9 @@ pub(super) struct Values<'a> {
     /// Lists of events: their rows and sums have no municipal value to
     /// set them beside.
     pub lists: Vec<&'a str>,
+    /// The check finished for so many of so many schools, when it has not
+    /// for all: the municipal values set beside the school's may change.
+    pub provisional: Option<(usize, usize)>,
 }
 
 /// The line of a share whose group is empty this year.
@@ -256,6 +144,10 @@ pub(super) fn values<'a>(
         compared: false,
         praised: false,
         lists: Vec::new(),
+        provisional: {
+            let f = municipal.figures;
+            (f.checked < f.schools).then_some((f.checked, f.schools))
+        },
     };
     let mut unpraised = false;
     for indicator in card.indicators() {
@@ -420,9 +312,18 @@ pub(super) fn body(values: &Values, school: &SchoolResult) -> String {
         (false, false) => "приведены по показателям",
     };
     // Each part below opens with its own blank line.
+    // A letter drafted while the check goes on quotes municipal values
+    // that may still move (a walk-through's finding).
+    let provisional = match (values.compared, values.provisional) {
+        (true, Some((checked, all))) => format!(
+            " Значения по муниципалитету предварительные: проверка завершена по {checked} из {all} \
+             организаций."
+        ),
+        _ => String::new(),
+    };
     let mut text = format!(
         "Карта не оценивает показатели баллами. Ниже значения организации {set_beside}. \
-         Значения организации — {basis}.\n"
+         Значения организации — {basis}.{provisional}\n"
     );
     match values.ruled.as_slice() {
         [] => {}

@@ -107,6 +107,14 @@ pub fn values_by_school_note(card: &Card) -> String {
         }
     )
 }
+/// Each school's value of an indicator on a chart
+/// ([`spread`](crate::department::spread)): one at a time on «Результаты»,
+/// every one in the report of a card without points.
+pub const SPREAD_HEADING: &str = "Значения школ по показателям";
+/// What those charts draw.
+pub const SPREAD_NOTE: &str = "Столбцы — значения школ, вошедшие в значение по муниципалитету; \
+     пунктир — само это значение (у доли — сумма числителей от суммы знаменателей, у числа и \
+     процента — среднее по школам). Школы без значения — внизу, с причиной.";
 /// Said instead of that table when no school's value moved so far.
 pub const NO_SCHOOL_VALUES_MOVED: &str =
     "Ни у одной школы, приславшей карты за оба года, значения не изменились больше чем на 10 п. п.";

@@ -1,0 +1,70 @@
+//! One indicator's values school by school against the municipal value,
+//! on a chart: for a card without points the picture a rating gives
+//! elsewhere (who is below the municipality), and for any card the spread
+//! of a share behind its Σ/Σ. «Результаты» shows the indicator chosen from
+//! a list; the report, every one ([`SpreadCharts`](crate::department::spread_charts)).
+
+use leptos::prelude::*;
+
+use profkarta_charts::figures::spread_pages;
+use profkarta_core::card::Indicator;
+use profkarta_core::department::report::{SPREAD_HEADING, SPREAD_NOTE};
+use profkarta_core::department::spread::{charted, spread};
+use profkarta_core::text::shorten_at_word;
+
+use crate::department::chart::Chart;
+use crate::department::state::Dept;
+
+/// The chart's pictures for `indicator` of the year's card, a page each.
+pub fn spread_pictures(dept: Dept, indicator: &Indicator) -> Vec<String> {
+    dept.card.with(|card| {
+        dept.archive().with(|a| {
+            dept.results
+                .with(|r| spread_pages(indicator, &spread(a, card, r, indicator)))
+        })
+    })
+}
+
+#[component]
+pub fn SpreadChart() -> impl IntoView {
+    let dept: Dept = expect_context();
+    // The page draws the panel anew for another card.
+    let card = dept.card.get_untracked();
+    let options: Vec<(String, String)> = charted(&card)
+        .map(|i| {
+            let words = format!("{}. {}", i.code, i.text);
+            (i.code.clone(), shorten_at_word(&words, 90))
+        })
+        .collect();
+    let Some(first) = options.first().map(|(code, _)| code.clone()) else {
+        return ().into_any();
+    };
+    let chosen = RwSignal::new(first);
+    let indicator = Memo::new(move |_| chosen.with(|c| card.indicator(c).cloned()));
+    let svg = Signal::derive(move || {
+        indicator
+            .with(|i| i.as_ref().map(|i| spread_pictures(dept, i).concat()))
+            .unwrap_or_default()
+    });
+    let options = options
+        .into_iter()
+        .map(|(code, words)| view! { <option value=code>{words}</option> })
+        .collect_view();
+    view! {
+        <div class="spread">
+            <h3>{SPREAD_HEADING}</h3>
+            <p class="muted">{SPREAD_NOTE}</p>
+            <p class="no-print">
+                <label for="spread-indicator">"Показатель: "</label>
+                <select id="spread-indicator" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                    {options}
+                </select>
+            </p>
+            <p class="print-only spread-indicator">
+                {move || indicator.with(|i| i.as_ref().map(|i| format!("{}. {}", i.code, i.text)))}
+            </p>
+            <Chart svg testid="chart-spread"/>
+        </div>
+    }
+    .into_any()
+}
