@@ -119,7 +119,7 @@ impl Scale {
             Self::Percent => [0.0, 25.0, 50.0, 75.0, 100.0]
                 .map(|v| {
                     let text = if v == 100.0 {
-                        "100 %".to_owned()
+                        "100\u{A0}%".to_owned()
                     } else {
                         format!("{v}")
                     };
@@ -135,18 +135,25 @@ impl Scale {
     /// The widest value a bar's end may carry, to reserve its room.
     fn widest(&self) -> String {
         match *self {
-            Self::Percent => "100,0 %".to_owned(),
+            Self::Percent => "100,0\u{A0}%".to_owned(),
             Self::Count { top, .. } => format!("{},0", group_digits(top)),
         }
     }
 }
 
-/// A line across the rows at one value, with its words above them: the
-/// municipal value the schools' bars are set against. The words take a
-/// line each (a count's mean is said at length).
+/// A line across the rows at one value, with its legend above them: the
+/// municipal value the schools' bars are set against. The legend takes a
+/// line per entry (a count's mean is said at length), each after its
+/// sample: the dash, or a bar's colour.
 pub(crate) struct Reference {
     pub at: f64,
-    pub words: Vec<String>,
+    pub legend: Vec<(Sample, String)>,
+}
+
+/// What stands before a legend's words.
+pub(crate) enum Sample {
+    Dash,
+    Colour(RGBColor),
 }
 
 /// The widest of `rows`' labels: pictures of one chart share it, so that
@@ -159,9 +166,10 @@ pub(crate) fn label_width(rows: &[Bar]) -> i32 {
         .unwrap_or(0)
 }
 
-/// Rows of bars on `scale`, with the optional `reference` line across
-/// the rows that have a bar's track; `label` is the chart's accessible
-/// description, `label_width` that of the rows' labels ([`label_width`]).
+/// Rows of bars on `scale`, with the optional `reference` line; `label`
+/// is the chart's accessible description, `label_width` that of the
+/// rows' labels ([`label_width`]). Rows with a `note` come last: the grid
+/// and the reference line stop above them, so as not to cross the words.
 pub(crate) fn bars(
     title: &str,
     label: &str,
@@ -170,33 +178,43 @@ pub(crate) fn bars(
     reference: Option<&Reference>,
     label_width: i32,
 ) -> String {
-    let left = MARGIN + label_width + 8;
-    let right = WIDTH - MARGIN - text_width(&scale.widest(), SMALL) - 6;
     const LEGEND_LINE: i32 = 18;
-    let legend = reference.map_or(0, |r| r.words.len() as i32 * LEGEND_LINE + 4);
+    let left = MARGIN + label_width + 8;
+    let values = (rows.iter())
+        .map(|r| text_width(&r.value, SMALL))
+        .fold(text_width(&scale.widest(), SMALL), i32::max);
+    let right = WIDTH - MARGIN - values - 6;
+    let legend = reference.map_or(0, |r| r.legend.len() as i32 * LEGEND_LINE + 4);
     let first = BELOW_TITLE + 20 + legend;
     let row = match rows.iter().map(|r| r.lines.len()).max().unwrap_or(1) {
         1 => ROW,
         n => LINE * n as i32 + 6,
     };
     let last = first + row * rows.len() as i32;
+    let tracks = rows.iter().take_while(|r| r.note.is_none()).count();
+    let tracks_end = first + row * tracks as i32 + 2;
     let repeat_axis = rows.len() > AXIS_AGAIN_AFTER;
     let height = last + if repeat_axis { 28 } else { MARGIN };
     let x = |at: f64| left + (at.clamp(0.0, 1.0) * f64::from(right - left)).round() as i32;
     let middle = |i: usize| first + row * i as i32 + row / 2;
+    // Our own words, whose no-break spaces stay: a name is cut by `fit`.
+    let fitted = |text: &str, room: i32| match text_width(text, SMALL) <= room {
+        true => text.to_owned(),
+        false => fit(text, room, SMALL),
+    };
 
     render(WIDTH, height, label, |canvas| {
         canvas.title(title, WIDTH);
-        for (i, r) in rows.iter().enumerate() {
-            if r.note.is_none() {
-                let y = middle(i);
-                canvas.rect((left, y - BAR / 2), (right, y + BAR / 2), TRACK);
-            }
+        for i in 0..tracks {
+            let y = middle(i);
+            canvas.rect((left, y - BAR / 2), (right, y + BAR / 2), TRACK);
         }
         let tick = Font::new(SMALL).colour(MUTED);
         for (at, text) in scale.ticks() {
             let at = x(at);
-            canvas.line(&[(at, first - 2), (at, last + 2)], GRID, 1);
+            if tracks > 0 {
+                canvas.line(&[(at, first - 2), (at, tracks_end)], GRID, 1);
+            }
             canvas.text(
                 text.as_str(),
                 (at, first - 4),
@@ -208,13 +226,15 @@ pub(crate) fn bars(
         }
         for (i, r) in rows.iter().enumerate() {
             let y = middle(i);
-            if let Some(at) = r.at.filter(|at| *at > 0.0) {
-                canvas.rect((left, y - BAR / 2), (x(at), y + BAR / 2), r.colour);
+            // A value of 0 is a value: a sliver, in its colour, tells it
+            // from a row without one.
+            if let Some(at) = r.at {
+                let end = x(at).max(left + 2);
+                canvas.rect((left, y - BAR / 2), (end, y + BAR / 2), r.colour);
             }
             if let Some(note) = &r.note {
-                let room = right - left - 8;
                 canvas.text(
-                    &fit(note, room, SMALL),
+                    &fit(note, WIDTH - MARGIN - left - 4, SMALL),
                     (left + 4, y),
                     Font::new(SMALL)
                         .colour(MUTED)
@@ -238,26 +258,30 @@ pub(crate) fn bars(
         }
         if let Some(reference) = reference {
             let at = x(reference.at);
-            // Not through the reasons written in the bars' place.
-            let tracks = rows.iter().take_while(|r| r.note.is_none()).count();
-            let end = first + row * tracks as i32 + 2;
             let mut dashes = Shapes::default();
             let mut y = first - 2;
-            while tracks > 0 && y < end {
-                dashes.line(&[(at, y), (at, (y + 5).min(end))]);
+            while tracks > 0 && y < tracks_end {
+                dashes.line(&[(at, y), (at, (y + 5).min(tracks_end))]);
                 y += 9;
             }
-            let legend = BELOW_TITLE + 6;
-            dashes.line(&[(MARGIN, legend), (MARGIN + 5, legend)]);
-            dashes.line(&[(MARGIN + 10, legend), (MARGIN + 15, legend)]);
-            canvas.stroke(&dashes, INK, 2);
-            for (i, words) in reference.words.iter().enumerate() {
+            for (i, (sample, words)) in reference.legend.iter().enumerate() {
+                let y = BELOW_TITLE + 6 + LEGEND_LINE * i as i32;
+                match sample {
+                    Sample::Dash => {
+                        dashes.line(&[(MARGIN, y), (MARGIN + 5, y)]);
+                        dashes.line(&[(MARGIN + 10, y), (MARGIN + 15, y)]);
+                    }
+                    Sample::Colour(colour) => {
+                        canvas.rect((MARGIN, y - 5), (MARGIN + 15, y + 5), *colour)
+                    }
+                }
                 canvas.text(
-                    &fit(words, WIDTH - 2 * MARGIN - 22, SMALL),
-                    (MARGIN + 22, legend + LEGEND_LINE * i as i32),
+                    &fitted(words, WIDTH - 2 * MARGIN - 22),
+                    (MARGIN + 22, y),
                     Font::new(SMALL).anchor(HPos::Left, VPos::Center),
                 );
             }
+            canvas.stroke(&dashes, INK, 2);
         }
     })
 }

@@ -9,9 +9,9 @@ use profkarta_core::department::figures::Figures;
 use profkarta_core::department::results::{Ranked, SchoolResult};
 use profkarta_core::department::spread::Spread;
 use profkarta_core::department::value::Value;
-use profkarta_core::text::{criterion_heading, group_digits, percent, tenths, tenths_percent};
+use profkarta_core::text::{criterion_heading, group_digits, percent, percents_apart};
 
-use crate::bars::{bars, label_width, paired_bars, Bar, Reference, Scale};
+use crate::bars::{bars, label_width, paired_bars, Bar, Reference, Sample, Scale};
 use crate::canvas::{clip, count, no_data, school_label, BLUE, NAME_CHARS, ORANGE, SKY_BLUE};
 use crate::{fulfilment_bars, heatmap, level_distribution, profile_vs_average, trend, Mark, Share};
 
@@ -157,21 +157,25 @@ pub fn spread_svg(indicator: &Indicator, spread: &Spread) -> String {
     spread_pages(indicator, spread).concat()
 }
 
+/// The title of [`spread_pages`], also the pictures' description in Word.
+pub fn spread_title(indicator: &Indicator) -> String {
+    format!("Значения школ: показатель {}", indicator.code)
+}
+
 /// A picture per [`SPREAD_PAGE_ROWS`] schools, so that a large
-/// municipality prints, and goes into Word, a page at a time.
+/// municipality prints, and goes into Word, a page at a time; the pictures
+/// share one layout, so that their bars line up.
 pub fn spread_pages(indicator: &Indicator, spread: &Spread) -> Vec<String> {
-    let title = format!("Значения школ: показатель {}", indicator.code);
+    let title = spread_title(indicator);
     if spread.valued.is_empty() && spread.without.is_empty() {
         return vec![no_data(&title)];
     }
+    let municipal = spread.municipal.as_ref().map(|(v, _)| *v);
     let scale = match indicator.rule {
         Rule::Count { .. } => {
-            let most = (spread.valued.iter()).fold(0, |m, (_, v)| m.max(amount(*v).ceil() as u64));
-            let mean = spread
-                .municipal
-                .as_ref()
-                .map_or(0, |(v, _)| amount(*v).ceil() as u64);
-            Scale::counts(most.max(mean))
+            let top = |v: &Value| amount(*v).ceil() as u64;
+            let most = (spread.valued.iter()).fold(0, |m, (_, v)| m.max(top(v)));
+            Scale::counts(most.max(municipal.as_ref().map_or(0, top)))
         }
         _ => Scale::Percent,
     };
@@ -179,14 +183,12 @@ pub fn spread_pages(indicator: &Indicator, spread: &Spread) -> Vec<String> {
         Scale::Percent => 100.0,
         Scale::Count { top, .. } => top as f64,
     };
-    let municipal = spread.municipal.as_ref().map(|(v, _)| *v);
-    let below = |v: Value| municipal.is_some_and(|m| v.below(m) == Some(true));
     let valued = spread.valued.iter().map(|(name, v)| {
         let bar = Bar {
             lines: vec![school_label(name, NAME_CHARS)],
             at: Some(amount(*v) / top),
-            value: written(*v),
-            colour: if below(*v) { ORANGE } else { BLUE },
+            value: written(*v, municipal),
+            colour: if spread.is_below(*v) { ORANGE } else { BLUE },
             note: None,
         };
         (format!("{name} — {}", bar.value), bar)
@@ -195,22 +197,24 @@ pub fn spread_pages(indicator: &Indicator, spread: &Spread) -> Vec<String> {
         let bar = Bar {
             lines: vec![school_label(name, NAME_CHARS)],
             at: None,
-            value: "—".to_owned(),
+            value: String::new(),
             colour: BLUE,
             note: Some(why.clone()),
         };
         (format!("{name} — {why}"), bar)
     });
     let (said, rows): (Vec<String>, Vec<Bar>) = valued.chain(without).unzip();
-    let reference = spread.municipal.as_ref().map(|(v, words)| Reference {
-        at: amount(*v) / top,
-        words: vec![
-            format!("по муниципалитету: {words};"),
-            format!(
-                "ниже него — {} (оранжевые столбцы)",
-                count(spread.below(), "школа", "школы", "школ")
-            ),
-        ],
+    // The legend, and the same in words for the description.
+    let reference = spread.municipal.as_ref().map(|(v, words)| {
+        let line = format!("по муниципалитету: {words}");
+        let below = format!(
+            "ниже муниципального значения — {}",
+            count(spread.below(), "школа", "школы", "школ")
+        );
+        let said = format!(" Пунктир — {line}; {below} (оранжевые столбцы).");
+        let legend = vec![(Sample::Dash, line), (Sample::Colour(ORANGE), below)];
+        let at = amount(*v) / top;
+        (Reference { at, legend }, said)
     });
     let width = label_width(&rows);
     let pages = rows.len().div_ceil(SPREAD_PAGE_ROWS);
@@ -224,10 +228,9 @@ pub fn spread_pages(indicator: &Indicator, spread: &Spread) -> Vec<String> {
             _ => format!("{title} (продолжение, {} из {pages})", page + 1),
         };
         let mut label = format!("{}: {}.", clip(&title, 200), said.join("; "));
-        if let Some(r) = &reference {
-            label.push_str(&format!(" Пунктир — {}.", r.words.join(" ")));
-        }
-        bars(&title, &label, rows, &scale, reference.as_ref(), width)
+        label.push_str(reference.as_ref().map_or("", |(_, said)| said));
+        let line = reference.as_ref().map(|(r, _)| r);
+        bars(&title, &label, rows, &scale, line, width)
     })
     .collect()
 }
@@ -248,14 +251,17 @@ fn amount(v: Value) -> f64 {
     }
 }
 
-/// A value as written at its bar's end: «37,8 %», «12», «2,5».
-fn written(v: Value) -> String {
-    match v {
-        Value::Share(n, d) => percent(n, d),
-        Value::Count(n) => group_digits(n),
-        Value::Mean(t) => tenths(t, ','),
-        Value::Percent(t) => tenths_percent(t.into()),
-        Value::Fact(true) => "да".to_owned(),
-        Value::Fact(false) => "нет".to_owned(),
+/// A value as written at its bar's end: «37,8 %», «12», «2,5». A share
+/// that reads as the municipal one in tenths but is not gets as many
+/// decimals as tell them apart, as a letter writes it: an orange bar
+/// never reads as equal to the line.
+fn written(v: Value, municipal: Option<Value>) -> String {
+    match (v, municipal) {
+        (Value::Share(n, d), Some(Value::Share(m, e))) => {
+            percents_apart((n, d), (m, e)).map_or_else(|| percent(n, d), |(own, _)| own)
+        }
+        (Value::Share(n, d), _) => percent(n, d),
+        (Value::Count(n), _) => group_digits(n),
+        (v, _) => v.said(),
     }
 }

@@ -860,10 +860,12 @@ fn izhevsk_spread() -> (Indicator, Spread) {
     (indicator, spread)
 }
 
-/// The widths of the bars filled with `colour`, top to bottom.
+/// The widths of the bars filled with `colour`, top to bottom; not the
+/// legend's sample of the colour, at the margin.
 fn bar_widths(svg: &str, colour: &str) -> Vec<f64> {
     svg.lines()
         .filter(|l| l.starts_with("<rect") && l.contains(&format!("fill=\"{colour}\"")))
+        .filter(|l| !l.starts_with("<rect x=\"12\""))
         .map(|l| {
             let rest = &l[l.find("width=\"").unwrap() + 7..];
             rest[..rest.find('"').unwrap()].parse().unwrap()
@@ -880,7 +882,7 @@ fn a_spread_sets_each_school_against_the_municipal_value() {
     for text in [
         "Значения школ: показатель П-1.1",
         "Школа № 2 — 50,0\u{A0}%; Школа № 1 — 30,0\u{A0}%; Школа № 3 — 30,0\u{A0}%; Школа № 4 — нет ответа.",
-        "по муниципалитету: 37,8\u{A0}% (87 из 230); ниже него — 2 школы (оранжевые столбцы)",
+        "Пунктир — по муниципалитету: 37,8\u{A0}% (87 из 230); ниже муниципального значения — 2 школы (оранжевые столбцы).",
     ] {
         assert!(label.contains(text), "{text} in {label}");
     }
@@ -917,16 +919,20 @@ fn a_count_is_drawn_up_to_a_round_number() {
     };
     let svg = figures::spread_svg(indicator, &spread);
     // Steps of 2 up to 8: 7 is 7/8 of the scale, 3 is 3/8.
-    for tick in ["\n0\n", "\n2\n", "\n4\n", "\n6\n", "\n8\n"] {
+    for tick in ["\n2\n", "\n4\n", "\n6\n", "\n8\n"] {
         assert!(svg.contains(tick), "{tick}");
     }
     let (blue, orange) = (bar_widths(&svg, "#0072B2"), bar_widths(&svg, "#E69F00"));
     assert_eq!(blue.len(), 1, "7 is above 3,3");
-    // 3 is below 3,3; 0 draws no bar.
-    assert_eq!(orange.len(), 1);
+    // 3 is below 3,3, and so is 0, drawn as a sliver of its colour.
+    assert_eq!(orange.len(), 2);
     assert!((orange[0] / blue[0] - 3.0 / 7.0).abs() < 0.01);
-    assert!(root(&svg).contains("В — 0; по") || root(&svg).contains("В — 0."));
-    assert!(root(&svg).contains("ниже него — 2 школы (оранжевые столбцы)"));
+    assert_eq!(orange[1], 2.0);
+    assert!(root(&svg).contains(": А — 7; Б — 3; В — 0. Пунктир"));
+    assert!(root(&svg).contains("ниже муниципального значения — 2 школы (оранжевые столбцы)"));
+    // The legend keeps its no-break spaces, and samples the orange.
+    assert!(svg.contains("\nпо муниципалитету: в среднем 3,3 на организацию\n"));
+    assert_eq!(count_rects(&svg, "x=\"12\""), 1);
 }
 #[test]
 fn a_large_spread_is_drawn_a_page_at_a_time() {
@@ -949,4 +955,18 @@ fn a_large_spread_is_drawn_a_page_at_a_time() {
     assert_eq!(starts.len(), 1, "{starts:?}");
     let last = &svg[svg.rfind("<svg ").unwrap()..];
     assert!(root(last).contains("Школа № 94 — 1,0\u{A0}%; Школа № 4 — нет ответа."));
+}
+
+#[test]
+fn a_share_below_the_line_never_reads_as_equal_to_it() {
+    let (indicator, mut spread) = izhevsk_spread();
+    // 37,80 % against 87 of 230 = 37,83 %: both «37,8 %» in tenths.
+    spread.valued = vec![("Школа № 9".to_owned(), Value::Share(378, 1000))];
+    let svg = figures::spread_svg(&indicator, &spread);
+    assert!(
+        root(&svg).contains("Школа № 9 — 37,80\u{A0}%;"),
+        "{}",
+        root(&svg)
+    );
+    assert_eq!(bar_widths(&svg, "#E69F00").len(), 1);
 }

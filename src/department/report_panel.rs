@@ -5,13 +5,12 @@
 use leptos::prelude::*;
 
 use leptos::task::spawn_local;
-use profkarta_charts::figures::{criteria_svg, effectiveness_svg, levels_svg};
+use profkarta_charts::figures::{criteria_svg, effectiveness_svg, levels_svg, spread_title};
 use profkarta_core::department::dynamics::{fallen, school_value_changes, value_changes};
 use profkarta_core::department::effectiveness::Effects;
 use profkarta_core::department::measures::taken_after;
 use profkarta_core::department::report;
 use profkarta_core::department::report_document::{report_docx, report_docx_name, ReportInput};
-use profkarta_core::department::spread::charted;
 use profkarta_core::department::tables::{
     events_tables, road_map_table, school_value_changes_table, value_changes_table, values_table,
     Shares,
@@ -29,8 +28,7 @@ use crate::department::low_schools::LowSchools;
 use crate::department::problem_zones::ProblemZones;
 use crate::department::school_value_changes::SchoolValueChanges;
 use crate::department::school_values::SchoolValues;
-use crate::department::spread_chart::spread_pictures;
-use crate::department::spread_charts::SpreadCharts;
+use crate::department::spread_charts::{every_spread, SpreadCharts};
 use crate::department::state::Dept;
 use crate::department::value_changes::ValueChanges;
 use crate::platform::browser::print;
@@ -180,23 +178,20 @@ pub fn ReportPanel() -> impl IntoView {
         let mut svgs = Vec::new();
         if scored {
             if with_levels {
-                svgs.push((
-                    "Уровни эффективности школ".to_owned(),
-                    levels.get_untracked(),
-                ));
+                svgs.push(("Уровни эффективности школ", levels.get_untracked()));
             }
             svgs.push((
-                "Выполнение критериев по муниципалитету".to_owned(),
+                "Выполнение критериев по муниципалитету",
                 criteria.get_untracked(),
             ));
-        } else {
-            let card = dept.card.get_untracked();
-            for indicator in charted(&card) {
-                let described = format!("Значения школ: показатель {}", indicator.code);
-                let pages = untrack(|| spread_pictures(dept, indicator));
-                svgs.extend(pages.into_iter().map(|svg| (described.clone(), svg)));
-            }
         }
+        // Each indicator's words, and its pictures with the chart's title.
+        let spread_svgs: Vec<(String, String, Vec<String>)> = match scored {
+            true => Vec::new(),
+            false => (untrack(|| every_spread(dept)).into_iter())
+                .map(|(i, pages)| (i.numbered(), spread_title(&i), pages))
+                .collect(),
+        };
         let effects_svg = dept.effects.with_untracked(|e| {
             let e = e.as_ref().filter(|e| e.has_targets())?;
             Some(effectiveness_svg(&e.by_measure()))
@@ -225,7 +220,15 @@ pub fn ReportPanel() -> impl IntoView {
         spawn_local(async move {
             let mut charts = Vec::new();
             for (description, svg) in svgs {
-                charts.extend(picture(dept, &description, &svg).await);
+                charts.extend(picture(dept, description, &svg).await);
+            }
+            let mut spreads = Vec::new();
+            for (caption, title, pages) in spread_svgs {
+                let mut pictures = Vec::new();
+                for svg in pages {
+                    pictures.extend(picture(dept, &title, &svg).await);
+                }
+                spreads.push((caption, pictures));
             }
             let effects_chart = match effects_svg {
                 Some(svg) => picture(dept, report::EFFECTS_HEADING, &svg).await,
@@ -260,6 +263,7 @@ pub fn ReportPanel() -> impl IntoView {
                                 road_map,
                                 events,
                                 charts,
+                                spreads,
                                 effects_chart,
                             })
                         })

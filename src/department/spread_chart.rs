@@ -6,8 +6,7 @@
 
 use leptos::prelude::*;
 
-use profkarta_charts::figures::spread_pages;
-use profkarta_core::card::Indicator;
+use profkarta_charts::figures::spread_svg;
 use profkarta_core::department::report::{SPREAD_HEADING, SPREAD_NOTE};
 use profkarta_core::department::spread::{charted, spread};
 use profkarta_core::text::shorten_at_word;
@@ -15,36 +14,29 @@ use profkarta_core::text::shorten_at_word;
 use crate::department::chart::Chart;
 use crate::department::state::Dept;
 
-/// The chart's pictures for `indicator` of the year's card, a page each.
-pub fn spread_pictures(dept: Dept, indicator: &Indicator) -> Vec<String> {
-    dept.card.with(|card| {
-        dept.archive().with(|a| {
-            dept.results
-                .with(|r| spread_pages(indicator, &spread(a, card, r, indicator)))
-        })
-    })
-}
-
 #[component]
 pub fn SpreadChart() -> impl IntoView {
     let dept: Dept = expect_context();
     // The page draws the panel anew for another card.
     let card = dept.card.get_untracked();
     let options: Vec<(String, String)> = charted(&card)
-        .map(|i| {
-            let words = format!("{}. {}", i.code, i.text);
-            (i.code.clone(), shorten_at_word(&words, 90))
-        })
+        .map(|i| (i.code.clone(), shorten_at_word(&i.numbered(), 90)))
         .collect();
     let Some(first) = options.first().map(|(code, _)| code.clone()) else {
         return ().into_any();
     };
     let chosen = RwSignal::new(first);
     let indicator = Memo::new(move |_| chosen.with(|c| card.indicator(c).cloned()));
-    let svg = Signal::derive(move || {
-        indicator
-            .with(|i| i.as_ref().map(|i| spread_pictures(dept, i).concat()))
-            .unwrap_or_default()
+    let svg = Memo::new(move |_| {
+        let Some(i) = indicator.get() else {
+            return String::new();
+        };
+        dept.card.with(|card| {
+            dept.archive().with(|a| {
+                dept.results
+                    .with(|r| spread_svg(&i, &spread(a, card, r, &i)))
+            })
+        })
     });
     let options = options
         .into_iter()
@@ -61,7 +53,7 @@ pub fn SpreadChart() -> impl IntoView {
                 </select>
             </p>
             <p class="print-only spread-indicator">
-                {move || indicator.with(|i| i.as_ref().map(|i| format!("{}. {}", i.code, i.text)))}
+                {move || indicator.with(|i| i.as_ref().map(|i| i.numbered()))}
             </p>
             <Chart svg testid="chart-spread"/>
         </div>

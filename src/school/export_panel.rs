@@ -11,6 +11,7 @@ use profkarta_core::school::stored::ExportState;
 
 use crate::platform::browser::{focus_id, now_iso, random_id, year_month};
 use crate::school::drafts::Drafts;
+use crate::school::profile_form::flag_input_id;
 use crate::school::state::{AssessmentCtx, CardCtx};
 use crate::shared::download::offer_json;
 use crate::shared::key_panel::KeyPanel;
@@ -43,6 +44,10 @@ pub fn ExportPanel() -> impl IntoView {
         Memo::new(move |_| assessment.with(|a| a.empty_despite_profile(&card)))
     };
     let plan_gaps = Memo::new(move |_| draft.with(Draft::plan_gaps));
+    let contradicted = {
+        let card = Arc::clone(&card);
+        Memo::new(move |_| draft.with(|d| d.contradicting_profile(&card)))
+    };
     // Something to look at before the file goes: confirmed, not required.
     let asks = move || {
         incomplete.with(|i| !i.is_empty())
@@ -51,6 +56,7 @@ pub fn ExportPanel() -> impl IntoView {
             || without_last_year.with(|c| !c.is_empty())
             || empty_groups.with(|c| !c.is_empty())
             || plan_gaps.with(|g| !g.is_empty())
+            || contradicted.with(|c| !c.is_empty())
     };
     let card_scores = card.has_points();
     // A card with points and no plan: said, not asked (many a school has
@@ -188,6 +194,26 @@ pub fn ExportPanel() -> impl IntoView {
             }
         })
     };
+    // A profile question answered «нет» beside such pupils typed in a
+    // list: the question linked to its box, the list to its row.
+    let contradiction_lines = move || {
+        contradicted
+            .get()
+            .into_iter()
+            .map(|(code, flag)| {
+                let question = flag.label.trim().trim_end_matches(['.', ':']).to_owned();
+                view! {
+                    <li data-testid="export-contradiction">
+                        "В сведениях об ОО на вопрос "
+                        <a href=format!("#{}", flag_input_id(&flag))>"«"{question}"»"</a>
+                        " ответ «нет», а в показателе "
+                        {code_links(vec![code], To::Row)}
+                        " такие обучающиеся указаны: исправьте одно из двух"
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     let list = move |title, testid, pick: fn(&Incomplete) -> &Vec<String>, to| {
         line(
             title,
@@ -264,6 +290,7 @@ pub fn ExportPanel() -> impl IntoView {
                         {line("Перенесены из карты прошлого года и не проверены:", "export-copied", copied.into(), To::Row)}
                         {line("Нет данных за прошлый год (без них показатель не входит в максимум):", "export-no-last-year", without_last_year.into(), To::Field(AnswerField::PrevNumerator))}
                         {line("Общее число 0, хотя по профилю школы показатель к ней относится (с нулём он не учитывается):", "export-empty-group", empty_groups.into(), To::Field(AnswerField::Denominator))}
+                        {contradiction_lines}
                         {plan_line}
                     </ul>
                     <label class="choice">

@@ -127,14 +127,7 @@ pub fn ProfileForm() -> impl IntoView {
     let other_boxes = flags
         .iter()
         .filter(|f| !is_level(f))
-        .map(|f| {
-            let id = if f.is_own() {
-                format!("profile-flag-{}", f.key)
-            } else {
-                format!("profile-{}", f.key)
-            };
-            checkbox(f.clone(), id)
-        })
+        .map(|f| checkbox(f.clone(), flag_input_id(f)))
         .collect_view();
 
     // What "не применимо" changes depends on what the card counts.
@@ -171,5 +164,15 @@ pub fn ProfileForm() -> impl IntoView {
             </fieldset>
             <p class="hint">{hint}</p>
         </section>
+    }
+}
+
+/// The box of a profile question other than a level of education, which
+/// the export's list links to.
+pub fn flag_input_id(flag: &ProfileFlag) -> String {
+    if flag.is_own() {
+        format!("profile-flag-{}", flag.key)
+    } else {
+        format!("profile-{}", flag.key)
     }
 }

@@ -398,6 +398,26 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
         // Exported beside the generated schools, its events join theirs.
         await fillSchool(card, 'МБОУ СОШ № 17 г. Невинномысска');
         await card.field('1.3', 'row-0', 'Ярмарка профессий');
+        // Children with ОВЗ typed while the profile says the school has
+        // none: asked before the export, the question linked to its box.
+        await card.field('1.3', 'cell-0-1', '2');
+        const contradiction = page.getByTestId('export-contradiction');
+        // A new draft's school has such children until it says otherwise.
+        assert.equal(await page.locator('#profile-ovz').isChecked(), true);
+        assert.equal(await contradiction.count(), 0);
+        await page.locator('#profile-ovz').uncheck();
+        assert.equal(
+            await contradiction.innerText(),
+            'В сведениях об ОО на вопрос «В ОО обучаются дети с ОВЗ или дети-инвалиды» ответ «нет», а в показателе 1.3 такие обучающиеся указаны: исправьте одно из двух',
+        );
+        assert.equal(await contradiction.getByRole('link').first().getAttribute('href'), '#profile-ovz');
+        await page.locator('#profile-ovz').check();
+        await contradiction.waitFor({ state: 'detached' });
+        await card.field('1.3', 'cell-0-1', '');
+        // Left, the row is judged: its unfinished line joins the list
+        // above the box before the box is pressed.
+        await card.input('1.3', 'cell-0-1').blur();
+        await page.getByTestId('incomplete-invalid').filter({ hasText: '1.3' }).waitFor();
         // Without points, nothing speaks of them: neither the confirmation
         // nor the message after the export.
         await page.getByLabel('Выгрузить всё равно (в файле будет отмечено, что заполнено не всё; показатели с ошибками и незаполненные в сводку не войдут)').check();

@@ -124,6 +124,11 @@ pub struct Variable {
 }
 
 impl Indicator {
+    /// «1.2. Количество …»: the indicator named whole, as a caption.
+    pub fn numbered(&self) -> String {
+        format!("{}. {}", self.code, self.text.trim())
+    }
+
     /// What identifies the indicator from one version of its card to the
     /// next: its id, or its code when it has none.
     pub fn key(&self) -> &str {

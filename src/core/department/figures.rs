@@ -21,8 +21,8 @@ use crate::text::{group_digits, percent, tenths_percent};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Figures {
     pub schools: usize,
-    /// Schools whose card the check has finished: fewer than `schools`,
-    /// and the figures may still change as it goes on.
+    /// Schools whose card the check has finished, of `schools`: while
+    /// fewer, the figures may still change as it goes on.
     pub checked: usize,
     /// High, medium, low, in that order.
     pub levels: [(Level, usize); 3],
@@ -145,14 +145,16 @@ pub(crate) struct Valued<'a> {
 
 impl Valued<'_> {
     /// The school's own value as it goes into the municipal one: a share's
-    /// two numbers (a breakdown's parts added up), a count, a typed
-    /// percent, a «да» (a refused one as «нет»); a list has none.
+    /// two numbers (a breakdown's parts of the card added up), a count, a
+    /// typed percent, a «да» (a refused one as «нет»); a list has none.
+    /// [`aggregate`] adds these up, so a chart's bars are what the
+    /// municipal value is made of.
     pub fn value(&self, rule: &Rule) -> Option<Value> {
         let a = self.answer;
         Some(match rule {
             Rule::Share { .. } => Value::Share(number(&a.numerator), number(&a.denominator)),
-            Rule::Breakdown { .. } => Value::Share(
-                a.parts.iter().map(|p| number(p)).sum(),
+            Rule::Breakdown { parts, .. } => Value::Share(
+                (0..parts.len()).map(|i| self.part(i)).sum(),
                 number(&a.denominator),
             ),
             Rule::Count { .. } => Value::Count(number(&a.count)),
@@ -166,6 +168,11 @@ impl Valued<'_> {
             Rule::Fact { .. } => Value::Fact(a.fact == Some(true) && !self.refused),
             Rule::List { .. } => return None,
         })
+    }
+
+    /// The `i`-th part of a breakdown as typed.
+    fn part(&self, i: usize) -> u64 {
+        number(self.answer.parts.get(i).map_or("", String::as_str))
     }
 }
 
@@ -194,10 +201,6 @@ fn number(text: &str) -> u64 {
     parse_number(text).ok().flatten().unwrap_or(0)
 }
 
-/// One pass over the schools, each indicator found by its place in the
-/// card: looking every indicator up in every school's rows took 170 ms
-/// natively at 2 000 schools, and the «Динамика» tab does it for every
-/// year.
 fn indicator_figures(
     archive: &Archive,
     card: &Card,
@@ -232,8 +235,11 @@ pub(crate) fn figure(
 }
 
 /// The pass behind [`indicator_figures`], also read by
-/// [`spread`](crate::department::spread) to draw the very answers the
-/// municipal value is made of.
+/// [`spreads`](crate::department::spread::spreads) to draw the very
+/// answers the municipal value is made of. One pass over the schools,
+/// each indicator found by its place in the card: looking every indicator
+/// up in every school's rows took 170 ms natively at 2 000 schools, and
+/// the «Динамика» tab does it for every year.
 pub(crate) fn gather<'a>(
     archive: &'a Archive,
     card: &Card,
@@ -334,52 +340,38 @@ fn places_in<'a>(other: &'a Card, card: &Card) -> HashMap<&'a str, usize> {
 }
 
 fn aggregate(rule: &Rule, values: &[Valued]) -> Aggregate {
+    let each = || values.iter().filter_map(|v| v.value(rule));
+    let (mut numerator, mut denominator, mut sum, mut yes) = (0, 0, 0, 0);
+    let mut levels = Vec::new();
+    for value in each() {
+        match value {
+            Value::Share(n, d) => (numerator, denominator) = (numerator + n, denominator + d),
+            Value::Count(n) => sum += n,
+            Value::Percent(t) => levels.push(t),
+            Value::Fact(held) => yes += usize::from(held),
+            Value::Mean(_) => {}
+        }
+    }
     match rule {
         Rule::Share { .. } => Aggregate::Share {
-            numerator: values.iter().map(|v| number(&v.answer.numerator)).sum(),
-            denominator: values.iter().map(|v| number(&v.answer.denominator)).sum(),
+            numerator,
+            denominator,
             parts: Vec::new(),
         },
-        Rule::Breakdown { parts, .. } => {
-            let part = |i: usize| -> u64 {
-                values
-                    .iter()
-                    .map(|v| number(v.answer.parts.get(i).map_or("", String::as_str)))
-                    .sum()
-            };
-            let parts: Vec<u64> = (0..parts.len()).map(part).collect();
-            Aggregate::Share {
-                numerator: parts.iter().sum(),
-                denominator: values.iter().map(|v| number(&v.answer.denominator)).sum(),
-                parts,
-            }
-        }
-        Rule::Fact { .. } => Aggregate::Fact {
-            yes: values
-                .iter()
-                .filter(|v| v.answer.fact == Some(true) && !v.refused)
-                .count(),
+        Rule::Breakdown { parts, .. } => Aggregate::Share {
+            numerator,
+            denominator,
+            parts: (0..parts.len())
+                .map(|i| values.iter().map(|v| v.part(i)).sum())
+                .collect(),
         },
-        Rule::Count { .. } => Aggregate::Count {
-            sum: values.iter().map(|v| number(&v.answer.count)).sum(),
+        Rule::Fact { .. } => Aggregate::Fact { yes },
+        Rule::Count { .. } => Aggregate::Count { sum },
+        Rule::Percent { .. } => Aggregate::Percent {
+            sum: levels.iter().map(|t| u64::from(*t)).sum(),
+            lowest: levels.iter().copied().min().unwrap_or(0),
+            highest: levels.iter().copied().max().unwrap_or(0),
         },
-        Rule::Percent { .. } => {
-            let levels: Vec<u32> = values
-                .iter()
-                .filter_map(|v| match v.result.outcome {
-                    Outcome::Scored {
-                        detail: Detail::Percent { tenths, .. },
-                        ..
-                    } => Some(tenths),
-                    _ => None,
-                })
-                .collect();
-            Aggregate::Percent {
-                sum: levels.iter().map(|t| u64::from(*t)).sum(),
-                lowest: levels.iter().copied().min().unwrap_or(0),
-                highest: levels.iter().copied().max().unwrap_or(0),
-            }
-        }
         Rule::List { columns, .. } => {
             let rows = values.iter().flat_map(|v| v.answer.filled_rows());
             let mut sums = vec![0; columns.len()];

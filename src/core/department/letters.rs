@@ -1135,10 +1135,15 @@ mod tests {
             "\n\nКарта не оценивает показатели баллами. Ниже значения организации сопоставлены \
              со значениями по муниципалитету. Значения организации — по данным организации: \
              карта ещё не проверена отделом. Значения по муниципалитету предварительные: \
-             проверка завершена по 0 из 3 организаций.\n\n"
+             проверка ещё не завершена ни по одной из 3 организаций.\n\n"
+        ));
+        let mut checked = archive.clone();
+        checked.set_checked("b", true);
+        assert!(year_letter(&checked, &card, "Школа А").contains(
+            "Значения по муниципалитету предварительные: проверка завершена по 1 из 3 \
+             организаций.\n\n"
         ));
         // With every card checked they are final and not said otherwise.
-        let mut checked = archive.clone();
         for id in ["a", "b", "c"] {
             checked.set_checked(id, true);
         }

@@ -15,8 +15,8 @@ use crate::text::period_stem;
 
 /// What the report is made of; `dynamics` is [`report::dynamics`]'s text and,
 /// like `effects`, present when there is a year before. `charts` follow the
-/// intro (levels, criteria; without points, the schools' values of each
-/// indicator); `effects_chart` goes with the measures' table.
+/// intro (levels, criteria), then `spreads`; `effects_chart` goes with the
+/// measures' table.
 pub struct ReportInput<'a> {
     /// The department's name, above the title when it is given (a report
     /// printed from the page has no letterhead to carry it).
@@ -51,6 +51,9 @@ pub struct ReportInput<'a> {
     /// figures «в разрезе каждого мероприятия».
     pub events: Vec<EventsTable>,
     pub charts: Vec<Image>,
+    /// On a card without points, each indicator's values school by school
+    /// ([`spread`](crate::department::spread)): its words and pictures.
+    pub spreads: Vec<(String, Vec<Image>)>,
     pub effects_chart: Option<Image>,
 }
 
@@ -81,13 +84,15 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
     if !input.left_out.is_empty() {
         blocks.push(Block::Paragraph(input.left_out.clone()));
     }
-    // A card without points has no rating: its charts are the schools'
-    // values, which need saying what they draw.
-    if !card.has_points() && !input.charts.is_empty() {
+    blocks.extend(input.charts.iter().cloned().map(Block::Image));
+    if !input.spreads.is_empty() {
         blocks.push(Block::Heading(report::SPREAD_HEADING.to_owned()));
         blocks.push(Block::Paragraph(report::SPREAD_NOTE.to_owned()));
+        for (caption, pictures) in &input.spreads {
+            blocks.push(Block::Paragraph(caption.clone()));
+            blocks.extend(pictures.iter().cloned().map(Block::Image));
+        }
     }
-    blocks.extend(input.charts.iter().cloned().map(Block::Image));
     if card.has_points() {
         let (intro, zones) = report::problem_zones(figures, card);
         blocks.push(Block::Heading(report::ZONES_HEADING.to_owned()));
@@ -262,6 +267,7 @@ mod tests {
             left_out: String::new(),
             proposals: Vec::new(),
             charts: vec![chart("Уровни"), chart("Критерии")],
+            spreads: Vec::new(),
             effects_chart: Some(chart("Эффективность мер")),
         };
         let blocks = report_blocks(&input);
@@ -469,6 +475,7 @@ mod tests {
             left_out: String::new(),
             proposals: Vec::new(),
             charts: Vec::new(),
+            spreads: Vec::new(),
             effects_chart: None,
         };
         let blocks = report_blocks(&input);
@@ -556,7 +563,11 @@ mod tests {
             events: crate::department::tables::events_tables(&archive, &card, now),
             left_out: String::new(),
             proposals: Vec::new(),
-            charts: vec![chart("Значения школ: показатель 1.2")],
+            charts: Vec::new(),
+            spreads: vec![(
+                "1.2. Количество площадок".to_owned(),
+                vec![chart("Значения школ: показатель 1.2")],
+            )],
             effects_chart: None,
         });
         // The schools' values on charts, said what they draw.
@@ -564,10 +575,11 @@ mod tests {
             .position(|b| matches!(b, Block::Image(_)))
             .unwrap();
         assert_eq!(
-            blocks[image - 2..image],
+            blocks[image - 3..image],
             [
                 Block::Heading(report::SPREAD_HEADING.to_owned()),
-                Block::Paragraph(report::SPREAD_NOTE.to_owned())
+                Block::Paragraph(report::SPREAD_NOTE.to_owned()),
+                Block::Paragraph("1.2. Количество площадок".to_owned())
             ]
         );
         let blocks: Vec<Block> = (blocks.into_iter())

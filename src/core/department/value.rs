@@ -5,7 +5,7 @@
 
 use crate::department::figures::{Aggregate, IndicatorFigure};
 use crate::scoring::{Detail, Outcome};
-use crate::text::{group_digits, percent, tenths, tenths_percent};
+use crate::text::{group_digits, percent, plural, tenths, tenths_percent};
 
 /// One value of an indicator, as a letter or a chart compares it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,27 +96,57 @@ pub fn municipal_value(figure: &IndicatorFigure) -> Option<(Value, String)> {
         Aggregate::Count { sum } => (
             Value::Mean(mean_tenths(sum * 10)),
             format!(
-                "в среднем {} на организацию, всего {} по {} организациям",
+                "в среднем {} на организацию, всего {} {}",
                 tenths(mean_tenths(sum * 10), ','),
                 group_digits(sum),
-                answered
+                over(answered)
             ),
         ),
         Aggregate::Percent { sum, .. } => (
             Value::Percent(u32::try_from(mean_tenths(sum)).unwrap_or(u32::MAX)),
             format!(
-                "в среднем {} по {answered} организациям",
-                tenths_percent(mean_tenths(sum))
+                "в среднем {} {}",
+                tenths_percent(mean_tenths(sum)),
+                over(answered)
             ),
         ),
         Aggregate::Fact { yes } => (
             // Most, not half: 1 of 2 is no majority to fall short of.
             Value::Fact(yes * 2 > figure.answered),
             format!(
-                "«да» у {yes} из {answered} организаций ({})",
+                "«да» у {yes} из {answered} {} ({})",
+                plural(answered, "организации", "организаций", "организаций"),
                 percent(yes as u64, answered)
             ),
         ),
         _ => return None,
     })
+}
+
+/// «по 21 организации», «по 3 организациям».
+fn over(schools: u64) -> String {
+    let word = plural(schools, "организации", "организациям", "организациям");
+    format!("по {schools} {word}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::over;
+
+    #[test]
+    fn schools_are_counted_in_russian() {
+        let said: Vec<String> = [1, 2, 5, 11, 21, 22, 25].map(over).to_vec();
+        assert_eq!(
+            said,
+            [
+                "по 1 организации",
+                "по 2 организациям",
+                "по 5 организациям",
+                "по 11 организациям",
+                "по 21 организации",
+                "по 22 организациям",
+                "по 25 организациям"
+            ]
+        );
+    }
 }

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::card::versions::NotCarried;
-use crate::card::Card;
+use crate::card::{Card, ProfileFlag, Rule};
 use crate::school::input::parse_number;
 use crate::school::plan::{LastPlan, PlanRow};
 use crate::school::profile::SchoolProfile;
@@ -366,6 +366,36 @@ impl Draft {
         self.copied.remove(code);
     }
 
+    /// Lists of events whose column counts the pupils a profile question
+    /// is about (the column's key is the question's: Невинномысск's «в том
+    /// числе детей с ОВЗ» is `ovz`), with some such pupils typed though the
+    /// profile answers the question «нет»: in `card`'s order, with the
+    /// question's words. One of the two is wrong, and the indicators the profile
+    /// rules out are left out of the school's card on its word.
+    pub fn contradicting_profile(&self, card: &Card) -> Vec<(String, ProfileFlag)> {
+        let flags = card.profile_flags();
+        let denied: Vec<&ProfileFlag> = (flags.iter())
+            .filter(|f| !f.answer(&self.profile))
+            .collect();
+        let mut found = Vec::new();
+        for indicator in card.indicators() {
+            let (Rule::List { columns, .. }, Some(answer)) =
+                (&indicator.rule, self.answers.get(&indicator.code))
+            else {
+                continue;
+            };
+            let mut sums = vec![0; columns.len()];
+            answer.filled_rows().for_each(|r| r.add_to(&mut sums));
+            for (column, sum) in columns.iter().zip(sums) {
+                let flag = denied.iter().find(|f| f.key == column.key);
+                if let (Some(flag), true) = (flag, sum > 0) {
+                    found.push((indicator.code.clone(), (*flag).clone()));
+                }
+            }
+        }
+        found
+    }
+
     /// The copied answers not yet checked, in `card`'s order: listed before
     /// the export and named in the file.
     pub fn unchecked_copies(&self, card: &Card) -> Vec<String> {
@@ -375,3 +405,6 @@ impl Draft {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -11,7 +11,7 @@ use crate::department::results::SchoolResult;
 use crate::department::review::ReviewStatus;
 use crate::department::value::{municipal_value, with_counts, Value};
 use crate::scoring::{Assessment, NotApplicable, Outcome};
-use crate::text::{percents_apart, quoted, with_stop};
+use crate::text::{percents_apart, plural, quoted, with_stop};
 
 use super::{after_objection, answer_to, refusal_advice, school_figure, LastYear};
 
@@ -313,11 +313,20 @@ pub(super) fn body(values: &Values, school: &SchoolResult) -> String {
     };
     // Each part below opens with its own blank line.
     // A letter drafted while the check goes on quotes municipal values
-    // that may still move (a walk-through's finding).
+    // that may still move. «завершена по 0 из 3» would read as a result.
+    let of = |all: usize| {
+        let word = plural(all as u64, "организации", "организаций", "организаций");
+        format!("{all} {word}")
+    };
     let provisional = match (values.compared, values.provisional) {
+        (true, Some((0, all))) => format!(
+            " Значения по муниципалитету предварительные: проверка ещё не завершена ни по одной \
+             из {}.",
+            of(all)
+        ),
         (true, Some((checked, all))) => format!(
-            " Значения по муниципалитету предварительные: проверка завершена по {checked} из {all} \
-             организаций."
+            " Значения по муниципалитету предварительные: проверка завершена по {checked} из {}.",
+            of(all)
         ),
         _ => String::new(),
     };

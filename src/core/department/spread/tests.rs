@@ -121,10 +121,12 @@ fn shares_against_the_pooled_share() {
     // (30 + 45 + 12) / (100 + 90 + 40) = 87 / 230 = 37,8 %: two below.
     assert_eq!(
         s.municipal,
-        Some((Value::Share(87, 230), Value::Share(87, 230).said()))
+        Some((Value::Share(87, 230), "37,8\u{A0}% (87 из 230)".to_owned()))
     );
     assert_eq!(s.below(), 2);
     assert_eq!(charted(&iz).count(), 1);
-    // The count, the two percents and not the «да/нет» or the list.
+    // All of them from one pass, as the report draws them.
+    assert_eq!(spreads(&archive, &iz, &res), [(&share, s)]);
+    // The four counts and the two percents, not the «да/нет» or the list.
     assert_eq!(charted(&card("nevinnomyssk")).count(), 6);
 }
