@@ -75,19 +75,25 @@ pub fn ReviewPanel() -> impl IntoView {
 
 /// What the coordinator is asked before a check is marked finished with
 /// something the school's letter would show unsettled: a refused point
-/// without its reason, a point claimed without evidence and not decided.
+/// (without points, a value) without its reason, a point claimed without
+/// evidence and not decided.
 fn completion_question(
     unexplained: &[String],
     undecided: &[String],
     unapplied: Option<(&str, usize)>,
+    scored: bool,
 ) -> Option<String> {
     if unexplained.is_empty() && undecided.is_empty() && unapplied.is_none() {
         return None;
     }
     let mut text = "Перед завершением проверки:".to_owned();
     if !unexplained.is_empty() {
+        let refused = match scored {
+            true => "балл не засчитан",
+            false => "значение не подтверждено",
+        };
         text.push_str(&format!(
-            "\n— показатели, где балл не засчитан без причины: {} (школа прочитает в письме «причина не указана»);",
+            "\n— показатели, где {refused} без причины: {} (школа прочитает в письме «причина не указана»);",
             unexplained.join(", ")
         ));
     }
@@ -250,13 +256,17 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
             let question = archive.with_untracked(|a| {
                 let entry = a.entry(&checked_id)?;
                 let undecided = Bulk::NoPointWithoutEvidence.preview(entry, &a.review(&checked_id));
-                // A value without points not confirmed reaches no letter.
+                // On a card with points, an informational value not
+                // confirmed reaches no letter; without points, every one
+                // does.
                 let unexplained: Vec<String> = open.with_untracked(|o| {
                     o.iter()
                         .flat_map(|r| {
                             (r.refused.iter()).filter(|(code, comment)| {
                                 comment.is_empty()
-                                    && r.score.indicator(code).is_some_and(|c| c.max > 0)
+                                    && r.score
+                                        .indicator(code)
+                                        .is_some_and(|c| c.max > 0 || !scored)
                             })
                         })
                         .map(|(code, _)| code.clone())
@@ -267,7 +277,7 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
                         .filter(|p| p.submission == checked_id && !p.codes.is_empty())
                         .map(|p| (p.bulk.label(), p.codes.len()))
                 });
-                completion_question(&unexplained, &undecided, unapplied)
+                completion_question(&unexplained, &undecided, unapplied, scored)
             });
             if question.is_some_and(|q| !confirm(&q)) {
                 event_target::<web_sys::HtmlInputElement>(&ev).set_checked(false);
@@ -410,54 +420,50 @@ fn ReviewRow(
     let dept: Dept = expect_context();
     let code = indicator.code.clone();
     let archive = dept.archive();
-    let (
-        answer,
-        claimed,
-        claims_points,
-        no_last_year,
-        unanswered,
-        errors,
-        copied,
-        last_year,
-        empty,
-    ) = archive.with_untracked(|a| {
-        let entry = a.entry(&submission);
-        let last_year = (last_year.as_deref())
-            .and_then(|id| a.entry(id))
-            .and_then(|earlier| last_year_answer(earlier, &indicator));
-        let copied = entry.is_some_and(|e| e.opened.payload.copied.contains(&code));
-        let answer = entry.and_then(|e| e.opened.payload.answers.get(&code).cloned());
-        let result = entry.and_then(|e| e.assessment.indicators.iter().find(|r| r.code == code));
-        let outcome = result.map(|r| &r.outcome);
-        // What the school's own page said under the fields: the reviewer
-        // sees why a row counts nothing.
-        // Read away from the form: each names its field.
-        let errors = result
-            .map(|r| named_errors(&indicator, r))
-            .unwrap_or_default();
-        let errors = (!errors.is_empty()).then(|| {
-            let lead = if outcome == Some(&Outcome::Invalid) {
-                "Ответ заполнен с ошибкой и не учтён: "
-            } else {
-                "В ответе ошибка: "
-            };
-            format!("{lead}{}", errors.join(" "))
+    let informational = indicator.points == 0;
+    let (answer, claimed, claims, no_last_year, unanswered, errors, copied, last_year, empty) =
+        archive.with_untracked(|a| {
+            let entry = a.entry(&submission);
+            let last_year = (last_year.as_deref())
+                .and_then(|id| a.entry(id))
+                .and_then(|earlier| last_year_answer(earlier, &indicator));
+            let copied = entry.is_some_and(|e| e.opened.payload.copied.contains(&code));
+            let answer = entry.and_then(|e| e.opened.payload.answers.get(&code).cloned());
+            let result =
+                entry.and_then(|e| e.assessment.indicators.iter().find(|r| r.code == code));
+            let outcome = result.map(|r| &r.outcome);
+            // What the school's own page said under the fields: the reviewer
+            // sees why a row counts nothing.
+            // Read away from the form: each names its field.
+            let errors = result
+                .map(|r| named_errors(&indicator, r))
+                .unwrap_or_default();
+            let errors = (!errors.is_empty()).then(|| {
+                let lead = if outcome == Some(&Outcome::Invalid) {
+                    "Ответ заполнен с ошибкой и не учтён: "
+                } else {
+                    "В ответе ошибка: "
+                };
+                format!("{lead}{}", errors.join(" "))
+            });
+            let claimed = outcome
+                .map(|o| counted(o.points(), o.applies()))
+                .unwrap_or_default();
+            (
+                answer,
+                claimed,
+                // Without points, a value is what the answer claims.
+                outcome.is_some_and(|o| {
+                    o.points() > 0 || (informational && matches!(o, Outcome::Scored { .. }))
+                }),
+                outcome.is_some_and(Outcome::lacks_last_year),
+                outcome == Some(&Outcome::Unanswered),
+                errors,
+                copied,
+                last_year,
+                outcome == Some(&Outcome::NotApplicable(NotApplicable::EmptyGroup)),
+            )
         });
-        let claimed = outcome
-            .map(|o| counted(o.points(), o.applies()))
-            .unwrap_or_default();
-        (
-            answer,
-            claimed,
-            outcome.is_some_and(|o| o.points() > 0),
-            outcome.is_some_and(Outcome::lacks_last_year),
-            outcome == Some(&Outcome::Unanswered),
-            errors,
-            copied,
-            last_year,
-            outcome == Some(&Outcome::NotApplicable(NotApplicable::EmptyGroup)),
-        )
-    });
     // «0 из 0» counts nothing, and the figures only show it as one school
     // fewer: said where the answer is checked.
     let empty = empty.then(|| {
@@ -669,12 +675,12 @@ fn ReviewRow(
         let code = code.clone();
         move |ev| dept.comment(&submission, &code, event_target_value(&ev))
     };
-    // A claimed point refused without a reason would reach the school's
-    // letter as «причина не указана»: asked for beside the field.
+    // A claimed point (or value) refused without a reason would reach the
+    // school's letter as «причина не указана»: asked for beside the field.
     let reason_missing = {
         let review = review.clone();
         move || {
-            claims_points
+            claims
                 && review().is_some_and(|r| {
                     r.decision == Some(Decision::NoPoint) && r.comment.trim().is_empty()
                 })

@@ -5,11 +5,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use profkarta_core::error::{DownloadRefused, MissingCard};
+use profkarta_core::card::ProfileFlag;
+use profkarta_core::error::{DownloadRefused, MissingCard, TextError};
 use profkarta_core::school::draft::{AnswerField, Draft};
+use profkarta_core::school::plan::PlanGap;
+use profkarta_core::school::profile::ProfileField;
 use profkarta_core::school::stored::ExportState;
 
-use crate::platform::browser::{focus_id, now_iso, random_id, year_month};
+use crate::platform::browser::{focus_id, held_while_pressed, now_iso, random_id, year_month};
 use crate::school::drafts::Drafts;
 use crate::school::profile_form::flag_input_id;
 use crate::school::state::{AssessmentCtx, CardCtx};
@@ -170,21 +173,37 @@ pub fn ExportPanel() -> impl IntoView {
         });
         comma_links(links.collect())
     };
+    // The list as it stands, shown as it stood while a press is on: a row
+    // left by a click on «Выгрузить всё равно» is judged then, and a line
+    // it adds above the box moved the box from under the pointer (the
+    // click was lost).
+    let checklist = Memo::new(move |_| Checklist {
+        cautions: cautions.get(),
+        incomplete: incomplete.get(),
+        copied: copied.get(),
+        without_last_year: without_last_year.get(),
+        empty_groups: empty_groups.get(),
+        contradicted: contradicted.get(),
+        plan_gaps: plan_gaps.get(),
+    });
+    let shown = held_while_pressed(checklist.into());
     // A line of the list when it has codes.
-    let line =
-        move |title: &'static str, testid: &'static str, codes: Signal<Vec<String>>, to: To| {
-            move || {
-                let codes = codes.get();
-                (!codes.is_empty()).then(|| {
-                    view! {
-                        <li data-testid=testid>{title}" " {code_links(codes, to)}</li>
-                    }
-                })
-            }
-        };
+    let line = move |title: &'static str,
+                     testid: &'static str,
+                     codes: fn(&Checklist) -> &Vec<String>,
+                     to: To| {
+        move || {
+            let codes = shown.with(|c| codes(c).clone());
+            (!codes.is_empty()).then(|| {
+                view! {
+                    <li data-testid=testid>{title}" " {code_links(codes, to)}</li>
+                }
+            })
+        }
+    };
     // The plan's measures by number, each linked to its first empty field.
     let plan_line = move || {
-        let gaps = plan_gaps.get();
+        let gaps = shown.with(|c| c.plan_gaps.clone());
         (!gaps.is_empty()).then(|| {
             let links = (gaps.into_iter())
                 .map(|(i, gap)| ((i + 1).to_string(), format!("#plan-{i}-{}", gap.key())))
@@ -197,8 +216,8 @@ pub fn ExportPanel() -> impl IntoView {
     // A profile question answered «нет» beside such pupils typed in a
     // list: the question linked to its box, the list to its row.
     let contradiction_lines = move || {
-        contradicted
-            .get()
+        shown
+            .with(|c| c.contradicted.clone())
             .into_iter()
             .map(|(code, flag)| {
                 let question = flag.label.trim().trim_end_matches(['.', ':']).to_owned();
@@ -213,14 +232,6 @@ pub fn ExportPanel() -> impl IntoView {
                 }
             })
             .collect_view()
-    };
-    let list = move |title, testid, pick: fn(&Incomplete) -> &Vec<String>, to| {
-        line(
-            title,
-            testid,
-            Signal::derive(move || incomplete.with(|i| pick(i).clone())),
-            to,
-        )
     };
 
     // The export this draft corrects was signed by another key than this
@@ -281,15 +292,15 @@ pub fn ExportPanel() -> impl IntoView {
                 <div class="notice" data-testid="export-incomplete">
                     <p>"Перед выгрузкой проверьте:"</p>
                     <ul>
-                        {move || cautions.get().into_iter().map(|(f, e)| view! {
+                        {move || shown.with(|c| c.cautions.clone()).into_iter().map(|(f, e)| view! {
                             <li data-testid="export-caution"><a href=format!("#profile-{}", f.key())>{f.label()}</a>": "{e.to_string()}</li>
                         }).collect_view()}
-                        {list("Не заполнены:", "incomplete-unanswered", |i| &i.unanswered, To::Row)}
-                        {list("С ошибками (не учитываются):", "incomplete-invalid", |i| &i.invalid, To::FirstError)}
-                        {list("Баллы без ссылок на подтверждение:", "incomplete-evidence", |i| &i.without_evidence, To::Field(AnswerField::Evidence))}
-                        {line("Перенесены из карты прошлого года и не проверены:", "export-copied", copied.into(), To::Row)}
-                        {line("Нет данных за прошлый год (без них показатель не входит в максимум):", "export-no-last-year", without_last_year.into(), To::Field(AnswerField::PrevNumerator))}
-                        {line("Общее число 0, хотя по профилю школы показатель к ней относится (с нулём он не учитывается):", "export-empty-group", empty_groups.into(), To::Field(AnswerField::Denominator))}
+                        {line("Не заполнены:", "incomplete-unanswered", |c| &c.incomplete.unanswered, To::Row)}
+                        {line("С ошибками (не учитываются):", "incomplete-invalid", |c| &c.incomplete.invalid, To::FirstError)}
+                        {line("Баллы без ссылок на подтверждение:", "incomplete-evidence", |c| &c.incomplete.without_evidence, To::Field(AnswerField::Evidence))}
+                        {line("Перенесены из карты прошлого года и не проверены:", "export-copied", |c| &c.copied, To::Row)}
+                        {line("Нет данных за прошлый год (без них показатель не входит в максимум):", "export-no-last-year", |c| &c.without_last_year, To::Field(AnswerField::PrevNumerator))}
+                        {line("Общее число 0, хотя по профилю школы показатель к ней относится (с нулём он не учитывается):", "export-empty-group", |c| &c.empty_groups, To::Field(AnswerField::Denominator))}
                         {contradiction_lines}
                         {plan_line}
                     </ul>
@@ -359,6 +370,18 @@ pub fn ExportPanel() -> impl IntoView {
             <KeyPanel/>
         </section>
     }
+}
+
+/// What the list before the export names, one snapshot of it.
+#[derive(Clone, PartialEq)]
+struct Checklist {
+    cautions: Vec<(ProfileField, TextError)>,
+    incomplete: Incomplete,
+    copied: Vec<String>,
+    without_last_year: Vec<String>,
+    empty_groups: Vec<String>,
+    contradicted: Vec<(String, ProfileFlag)>,
+    plan_gaps: Vec<(usize, PlanGap)>,
 }
 
 /// The box that lets a file go with what the school was asked to check.

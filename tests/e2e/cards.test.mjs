@@ -400,6 +400,8 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
         await card.field('1.3', 'row-0', 'Ярмарка профессий');
         // Children with ОВЗ typed while the profile says the school has
         // none: asked before the export, the question linked to its box.
+        const ovzCell = card.input('1.3', 'cell-0-1');
+        const typed = await ovzCell.inputValue();
         await card.field('1.3', 'cell-0-1', '2');
         const contradiction = page.getByTestId('export-contradiction');
         // A new draft's school has such children until it says otherwise.
@@ -413,11 +415,17 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
         assert.equal(await contradiction.getByRole('link').first().getAttribute('href'), '#profile-ovz');
         await page.locator('#profile-ovz').check();
         await contradiction.waitFor({ state: 'detached' });
+        // A cell emptied and left by the click on «Выгрузить всё равно»
+        // below: the row is judged unfinished then, and its line joins the
+        // list above the box once the click is over, or the box would move
+        // from under the pointer and the click be lost.
         await card.field('1.3', 'cell-0-1', '');
-        // Left, the row is judged: its unfinished line joins the list
-        // above the box before the box is pressed.
-        await card.input('1.3', 'cell-0-1').blur();
+        const anyway = page.getByLabel('Выгрузить всё равно (в файле будет отмечено, что заполнено не всё; показатели с ошибками и незаполненные в сводку не войдут)');
+        await anyway.check();
         await page.getByTestId('incomplete-invalid').filter({ hasText: '1.3' }).waitFor();
+        assert.equal(await anyway.isChecked(), true);
+        await anyway.uncheck();
+        await card.field('1.3', 'cell-0-1', typed);
         // Without points, nothing speaks of them: neither the confirmation
         // nor the message after the export.
         await page.getByLabel('Выгрузить всё равно (в файле будет отмечено, что заполнено не всё; показатели с ошибками и незаполненные в сводку не войдут)').check();
@@ -667,15 +675,20 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         await page.keyboard.press('2');
         await page.waitForFunction(() => document.querySelector('#decision-1-1-no_point').checked);
         assert.deepEqual(await page.getByTestId('differences').locator('li').allInnerTexts(), ['1.1: значение не подтверждено — причина не указана']);
-        // No letter goes out for a card without points: finishing the check
-        // asks nothing about a reason.
+        // The school's letter quotes the reason: it is asked for beside the
+        // field, and again when the check is finished without it.
+        await page.locator('li.review-row[data-code="1.1"]').getByTestId('reason-missing')
+            .filter({ hasText: 'Укажите причину: школа прочитает её в письме с рекомендациями.' }).waitFor();
         let asked = null;
-        const onDialog = (d) => { asked = d.message(); d.dismiss(); };
+        const onDialog = (d) => { asked = d.message(); d.accept(); };
         page.on('dialog', onDialog);
         await page.locator('#review-checked').check();
         await page.waitForFunction(() => document.querySelector('#review-checked').checked);
         page.off('dialog', onDialog);
-        assert.equal(asked, null, asked);
+        assert.equal(
+            asked,
+            'Перед завершением проверки:\n— показатели, где значение не подтверждено без причины: 1.1 (школа прочитает в письме «причина не указана»).\nВсё равно отметить проверку завершённой?',
+        );
         await page.locator('#review-checked').uncheck();
         await page.getByRole('tab', { name: 'Результаты' }).click();
         assert.ok((await factValue()).startsWith(`да — у ${yes - 1} из ${of} (`), await factValue());
