@@ -76,7 +76,7 @@ pub(crate) fn paired_bars(title: &str, items: &[(String, Share)], colours: &[RGB
         &label,
         &rows,
         &Scale::Percent,
-        None,
+        &Guides::default(),
         label_width(&rows),
     )
 }
@@ -141,18 +141,25 @@ impl Scale {
     }
 }
 
-/// A line across the rows at one value, with its legend above them: the
-/// municipal value the schools' bars are set against. The legend takes a
-/// line per entry (a count's mean is said at length), each after its
-/// sample: the dash, or a bar's colour.
-pub(crate) struct Reference {
-    pub at: f64,
+/// Lines across the rows at given values (the municipal value the
+/// schools' bars are set against, the card's minimum), with a legend above
+/// the rows: a line per entry (a count's mean is said at length), each
+/// after its sample.
+#[derive(Default)]
+pub(crate) struct Guides {
+    /// Where a line crosses the rows (a fraction of the scale), and how.
+    pub lines: Vec<(f64, Sample)>,
     pub legend: Vec<(Sample, String)>,
 }
 
-/// What stands before a legend's words.
+/// How a guide is drawn, and what stands before a legend's words.
+#[derive(Clone, Copy)]
 pub(crate) enum Sample {
+    /// A dashed line in ink.
     Dash,
+    /// A solid line in a colour.
+    Line(RGBColor),
+    /// A bar's colour (a legend's swatch only).
     Colour(RGBColor),
 }
 
@@ -166,16 +173,16 @@ pub(crate) fn label_width(rows: &[Bar]) -> i32 {
         .unwrap_or(0)
 }
 
-/// Rows of bars on `scale`, with the optional `reference` line; `label`
+/// Rows of bars on `scale`, with `guides`; `label`
 /// is the chart's accessible description, `label_width` that of the
 /// rows' labels ([`label_width`]). Rows with a `note` come last: the grid
-/// and the reference line stop above them, so as not to cross the words.
+/// and the guides stop above them, so as not to cross the words.
 pub(crate) fn bars(
     title: &str,
     label: &str,
     rows: &[Bar],
     scale: &Scale,
-    reference: Option<&Reference>,
+    guides: &Guides,
     label_width: i32,
 ) -> String {
     const LEGEND_LINE: i32 = 18;
@@ -184,7 +191,10 @@ pub(crate) fn bars(
         .map(|r| text_width(&r.value, SMALL))
         .fold(text_width(&scale.widest(), SMALL), i32::max);
     let right = WIDTH - MARGIN - values - 6;
-    let legend = reference.map_or(0, |r| r.legend.len() as i32 * LEGEND_LINE + 4);
+    let legend = match guides.legend.len() as i32 {
+        0 => 0,
+        n => n * LEGEND_LINE + 4,
+    };
     let first = BELOW_TITLE + 20 + legend;
     let row = match rows.iter().map(|r| r.lines.len()).max().unwrap_or(1) {
         1 => ROW,
@@ -256,33 +266,42 @@ pub(crate) fn bars(
                 Font::new(SMALL).anchor(HPos::Left, VPos::Center),
             );
         }
-        if let Some(reference) = reference {
-            let at = x(reference.at);
-            let mut dashes = Shapes::default();
-            let mut y = first - 2;
-            while tracks > 0 && y < tracks_end {
-                dashes.line(&[(at, y), (at, (y + 5).min(tracks_end))]);
-                y += 9;
-            }
-            for (i, (sample, words)) in reference.legend.iter().enumerate() {
-                let y = BELOW_TITLE + 6 + LEGEND_LINE * i as i32;
-                match sample {
-                    Sample::Dash => {
-                        dashes.line(&[(MARGIN, y), (MARGIN + 5, y)]);
-                        dashes.line(&[(MARGIN + 10, y), (MARGIN + 15, y)]);
-                    }
-                    Sample::Colour(colour) => {
-                        canvas.rect((MARGIN, y - 5), (MARGIN + 15, y + 5), *colour)
+        let mut dashes = Shapes::default();
+        for &(at, sample) in &guides.lines {
+            let at = x(at);
+            match sample {
+                Sample::Dash => {
+                    let mut y = first - 2;
+                    while tracks > 0 && y < tracks_end {
+                        dashes.line(&[(at, y), (at, (y + 5).min(tracks_end))]);
+                        y += 9;
                     }
                 }
-                canvas.text(
-                    &fitted(words, WIDTH - 2 * MARGIN - 22),
-                    (MARGIN + 22, y),
-                    Font::new(SMALL).anchor(HPos::Left, VPos::Center),
-                );
+                Sample::Line(colour) if tracks > 0 => {
+                    canvas.line(&[(at, first - 2), (at, tracks_end)], colour, 2)
+                }
+                _ => {}
             }
-            canvas.stroke(&dashes, INK, 2);
         }
+        for (i, (sample, words)) in guides.legend.iter().enumerate() {
+            let y = BELOW_TITLE + 6 + LEGEND_LINE * i as i32;
+            match *sample {
+                Sample::Dash => {
+                    dashes.line(&[(MARGIN, y), (MARGIN + 5, y)]);
+                    dashes.line(&[(MARGIN + 10, y), (MARGIN + 15, y)]);
+                }
+                Sample::Line(colour) => canvas.line(&[(MARGIN, y), (MARGIN + 15, y)], colour, 2),
+                Sample::Colour(colour) => {
+                    canvas.rect((MARGIN, y - 5), (MARGIN + 15, y + 5), colour)
+                }
+            }
+            canvas.text(
+                &fitted(words, WIDTH - 2 * MARGIN - 22),
+                (MARGIN + 22, y),
+                Font::new(SMALL).anchor(HPos::Left, VPos::Center),
+            );
+        }
+        canvas.stroke(&dashes, INK, 2);
     })
 }
 

@@ -11,8 +11,10 @@ use profkarta_core::department::spread::Spread;
 use profkarta_core::department::value::Value;
 use profkarta_core::text::{criterion_heading, group_digits, percent, percents_apart};
 
-use crate::bars::{bars, label_width, paired_bars, Bar, Reference, Sample, Scale};
-use crate::canvas::{clip, count, no_data, school_label, BLUE, NAME_CHARS, ORANGE, SKY_BLUE};
+use crate::bars::{bars, label_width, paired_bars, Bar, Guides, Sample, Scale};
+use crate::canvas::{
+    clip, count, no_data, school_label, BLUE, NAME_CHARS, ORANGE, SKY_BLUE, VERMILLION,
+};
 use crate::{fulfilment_bars, heatmap, level_distribution, profile_vs_average, trend, Mark, Share};
 
 pub fn levels_svg(f: &Figures) -> String {
@@ -174,8 +176,11 @@ pub fn spread_pages(indicator: &Indicator, spread: &Spread) -> Vec<String> {
     let scale = match indicator.rule {
         Rule::Count { .. } => {
             let top = |v: &Value| amount(*v).ceil() as u64;
-            let most = (spread.valued.iter()).fold(0, |m, (_, v)| m.max(top(v)));
-            Scale::counts(most.max(municipal.as_ref().map_or(0, top)))
+            let guides = municipal.iter().chain(&spread.threshold);
+            let most = (spread.valued.iter().map(|(_, v)| v))
+                .chain(guides)
+                .fold(0, |m, v| m.max(top(v)));
+            Scale::counts(most)
         }
         _ => Scale::Percent,
     };
@@ -204,18 +209,29 @@ pub fn spread_pages(indicator: &Indicator, spread: &Spread) -> Vec<String> {
         (format!("{name} — {why}"), bar)
     });
     let (said, rows): (Vec<String>, Vec<Bar>) = valued.chain(without).unzip();
-    // The legend, and the same in words for the description.
-    let reference = spread.municipal.as_ref().map(|(v, words)| {
+    // The guides and their legend, and the same in words for the
+    // description.
+    let mut guides = Guides::default();
+    let mut described = String::new();
+    if let Some((v, words)) = &spread.municipal {
         let line = format!("по муниципалитету: {words}");
         let below = format!(
             "ниже муниципального значения — {}",
             count(spread.below(), "школа", "школы", "школ")
         );
-        let said = format!(" Пунктир — {line}; {below} (оранжевые столбцы).");
-        let legend = vec![(Sample::Dash, line), (Sample::Colour(ORANGE), below)];
-        let at = amount(*v) / top;
-        (Reference { at, legend }, said)
-    });
+        described.push_str(&format!(" Пунктир — {line}; {below} (оранжевые столбцы)."));
+        guides.lines.push((amount(*v) / top, Sample::Dash));
+        guides.legend.push((Sample::Dash, line));
+        guides.legend.push((Sample::Colour(ORANGE), below));
+    }
+    if let Some(v) = spread.threshold {
+        let line = format!("порог карты: не менее {}", written(v, None));
+        described.push_str(&format!(" Сплошная линия — {line}."));
+        guides
+            .lines
+            .push((amount(v) / top, Sample::Line(VERMILLION)));
+        guides.legend.push((Sample::Line(VERMILLION), line));
+    }
     let width = label_width(&rows);
     let pages = rows.len().div_ceil(SPREAD_PAGE_ROWS);
     (rows
@@ -227,10 +243,8 @@ pub fn spread_pages(indicator: &Indicator, spread: &Spread) -> Vec<String> {
             0 => title.clone(),
             _ => format!("{title} (продолжение, {} из {pages})", page + 1),
         };
-        let mut label = format!("{}: {}.", clip(&title, 200), said.join("; "));
-        label.push_str(reference.as_ref().map_or("", |(_, said)| said));
-        let line = reference.as_ref().map(|(r, _)| r);
-        bars(&title, &label, rows, &scale, line, width)
+        let label = format!("{}: {}.{described}", clip(&title, 200), said.join("; "));
+        bars(&title, &label, rows, &scale, &guides, width)
     })
     .collect()
 }

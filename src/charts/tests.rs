@@ -856,6 +856,7 @@ fn izhevsk_spread() -> (Indicator, Spread) {
         ],
         without: vec![(named("Школа № 4"), named("нет ответа"))],
         municipal: Some((Value::Share(87, 230), Value::Share(87, 230).said())),
+        threshold: None,
     };
     (indicator, spread)
 }
@@ -916,6 +917,7 @@ fn a_count_is_drawn_up_to_a_round_number() {
         without: Vec::new(),
         // 10 over 3 schools: 3,3.
         municipal: Some((Value::Mean(33), "в среднем 3,3 на организацию".to_owned())),
+        threshold: None,
     };
     let svg = figures::spread_svg(indicator, &spread);
     // Steps of 2 up to 8: 7 is 7/8 of the scale, 3 is 3/8.
@@ -969,4 +971,15 @@ fn a_share_below_the_line_never_reads_as_equal_to_it() {
         root(&svg)
     );
     assert_eq!(bar_widths(&svg, "#E69F00").len(), 1);
+}
+
+#[test]
+fn the_cards_minimum_is_a_solid_line_named_in_the_legend() {
+    let (indicator, mut spread) = izhevsk_spread();
+    spread.threshold = Some(Value::Percent(400));
+    let svg = figures::spread_svg(&indicator, &spread);
+    assert!(root(&svg).ends_with(" Сплошная линия — порог карты: не менее 40,0\u{A0}%.\""));
+    assert!(svg.contains("\nпорог карты: не менее 40,0\u{A0}%\n"));
+    // Across the rows and in the legend, in vermillion.
+    assert_eq!(svg.matches("stroke=\"#D55E00\"").count(), 2);
 }

@@ -28,6 +28,10 @@ pub struct Spread {
     /// beside it; `None` with fewer than two schools' values, where a
     /// school would be set against itself.
     pub municipal: Option<(Value, String)>,
+    /// The card's minimum for the indicator, where it sets one (a share's
+    /// or a typed percent's in tenths of a percent, a count's as a count):
+    /// on a card with points, the line a school's point depends on.
+    pub threshold: Option<Value>,
 }
 
 impl Spread {
@@ -134,6 +138,28 @@ fn spread_at(
         valued,
         without,
         municipal,
+        threshold: threshold(&indicator.rule),
+    }
+}
+
+/// The minimum `rule` sets, where it is one number (not bands).
+fn threshold(rule: &Rule) -> Option<Value> {
+    match rule {
+        Rule::Share {
+            threshold_percent: Some(t),
+            bands,
+            ..
+        } if bands.is_empty() => Some(Value::Percent(t * 10)),
+        Rule::Breakdown {
+            threshold_percent: Some(t),
+            ..
+        } => Some(Value::Percent(t * 10)),
+        Rule::Count { min: Some(n), .. } => Some(Value::Count(*n)),
+        Rule::Percent {
+            min_tenths: Some(t),
+            ..
+        } => Some(Value::Percent(*t)),
+        _ => None,
     }
 }
 

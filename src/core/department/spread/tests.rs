@@ -130,3 +130,25 @@ fn shares_against_the_pooled_share() {
     // The four counts and the two percents, not the «да/нет» or the list.
     assert_eq!(charted(&card("nevinnomyssk")).count(), 6);
 }
+
+/// Seed 003's 23-point card: a share's minimum is the line its point
+/// depends on; Невинномысск's card sets none.
+#[test]
+fn the_cards_minimum_goes_with_the_spread() {
+    let card = testkit::card();
+    let archive = testkit::three_schools();
+    let res = results(&archive, crate::card::DEFAULT_CARD, "2025/2026");
+    let four_one = card.indicator("4.1").unwrap();
+    // «не менее 20 %», in tenths of a percent.
+    let s = spread(&archive, &card, &res, four_one);
+    assert_eq!(s.threshold, Some(Value::Percent(200)));
+    // 3 of 10 and 1 of 10; Σ/Σ 4 of 20.
+    assert_eq!(
+        s.valued.iter().map(|(_, v)| *v).collect::<Vec<_>>(),
+        [Value::Share(3, 10), Value::Share(1, 10)]
+    );
+    let nv = self::card("nevinnomyssk");
+    let count = testkit::of_kind(&nv, "count");
+    let nv_archive = testkit::archive(&nv, &[]);
+    assert_eq!(spread(&nv_archive, &nv, &[], count).threshold, None);
+}
