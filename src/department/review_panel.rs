@@ -12,6 +12,7 @@ use profkarta_core::department::last_year::{last_year_answer, last_year_entry};
 use profkarta_core::department::results::SchoolResult;
 use profkarta_core::department::review::{Decision, ReviewStatus};
 use profkarta_core::department::review_filter::RowFilter;
+use profkarta_core::school::draft::contradicting_profile;
 use profkarta_core::school::input::{parse_links, MAX_COMMENT_LEN};
 use profkarta_core::scoring::explain::{answer_summary, empty_group_note, named_errors};
 use profkarta_core::scoring::{NotApplicable, Outcome};
@@ -421,49 +422,72 @@ fn ReviewRow(
     let code = indicator.code.clone();
     let archive = dept.archive();
     let informational = indicator.points == 0;
-    let (answer, claimed, claims, no_last_year, unanswered, errors, copied, last_year, empty) =
-        archive.with_untracked(|a| {
-            let entry = a.entry(&submission);
-            let last_year = (last_year.as_deref())
-                .and_then(|id| a.entry(id))
-                .and_then(|earlier| last_year_answer(earlier, &indicator));
-            let copied = entry.is_some_and(|e| e.opened.payload.copied.contains(&code));
-            let answer = entry.and_then(|e| e.opened.payload.answers.get(&code).cloned());
-            let result =
-                entry.and_then(|e| e.assessment.indicators.iter().find(|r| r.code == code));
-            let outcome = result.map(|r| &r.outcome);
-            // What the school's own page said under the fields: the reviewer
-            // sees why a row counts nothing.
-            // Read away from the form: each names its field.
-            let errors = result
-                .map(|r| named_errors(&indicator, r))
-                .unwrap_or_default();
-            let errors = (!errors.is_empty()).then(|| {
-                let lead = if outcome == Some(&Outcome::Invalid) {
-                    "Ответ заполнен с ошибкой и не учтён: "
-                } else {
-                    "В ответе ошибка: "
-                };
-                format!("{lead}{}", errors.join(" "))
-            });
-            let claimed = outcome
-                .map(|o| counted(o.points(), o.applies()))
-                .unwrap_or_default();
-            (
-                answer,
-                claimed,
-                // Without points, a value is what the answer claims.
-                outcome.is_some_and(|o| {
-                    o.points() > 0 || (informational && matches!(o, Outcome::Scored { .. }))
-                }),
-                outcome.is_some_and(Outcome::lacks_last_year),
-                outcome == Some(&Outcome::Unanswered),
-                errors,
-                copied,
-                last_year,
-                outcome == Some(&Outcome::NotApplicable(NotApplicable::EmptyGroup)),
-            )
+    let (
+        answer,
+        claimed,
+        claims,
+        no_last_year,
+        unanswered,
+        errors,
+        copied,
+        last_year,
+        empty,
+        contradicted,
+    ) = archive.with_untracked(|a| {
+        let entry = a.entry(&submission);
+        let last_year = (last_year.as_deref())
+            .and_then(|id| a.entry(id))
+            .and_then(|earlier| last_year_answer(earlier, &indicator));
+        let copied = entry.is_some_and(|e| e.opened.payload.copied.contains(&code));
+        let answer = entry.and_then(|e| e.opened.payload.answers.get(&code).cloned());
+        let result = entry.and_then(|e| e.assessment.indicators.iter().find(|r| r.code == code));
+        let outcome = result.map(|r| &r.outcome);
+        // What the school's own page said under the fields: the reviewer
+        // sees why a row counts nothing.
+        // Read away from the form: each names its field.
+        let errors = result
+            .map(|r| named_errors(&indicator, r))
+            .unwrap_or_default();
+        let errors = (!errors.is_empty()).then(|| {
+            let lead = if outcome == Some(&Outcome::Invalid) {
+                "Ответ заполнен с ошибкой и не учтён: "
+            } else {
+                "В ответе ошибка: "
+            };
+            format!("{lead}{}", errors.join(" "))
         });
+        let claimed = outcome
+            .map(|o| counted(o.points(), o.applies()))
+            .unwrap_or_default();
+        (
+            answer,
+            claimed,
+            // Without points, a value is what the answer claims.
+            outcome.is_some_and(|o| {
+                o.points() > 0 || (informational && matches!(o, Outcome::Scored { .. }))
+            }),
+            outcome.is_some_and(Outcome::lacks_last_year),
+            outcome == Some(&Outcome::Unanswered),
+            errors,
+            copied,
+            last_year,
+            outcome == Some(&Outcome::NotApplicable(NotApplicable::EmptyGroup)),
+            entry.and_then(|e| {
+                let p = &e.opened.payload;
+                (contradicting_profile(&e.card, &p.profile, &p.answers).into_iter())
+                    .find(|(c, _)| *c == code)
+                    .map(|(_, flag)| flag.question().to_owned())
+            }),
+        )
+    });
+    // The school was asked about it before its export, and sent it anyway.
+    let contradicted = contradicted.map(|question| {
+        view! {
+            <p class="notice notice-warning" data-testid="profile-contradiction">
+                {format!("В профиле школы на вопрос «{question}» ответ «нет», а в строках ниже такие обучающиеся указаны: уточните у школы.")}
+            </p>
+        }
+    });
     // «0 из 0» counts nothing, and the figures only show it as one school
     // fewer: said where the answer is checked.
     let empty = empty.then(|| {
@@ -723,6 +747,7 @@ fn ReviewRow(
             })}
             {errors.map(|text| view! { <p class="notice notice-warning" data-testid="invalid-answer">{text}</p> })}
             {empty}
+            {contradicted}
             {copied.then(|| view! {
                 <p class="notice" data-testid="copied-unchecked">
                     "Ответ перенесён из карты прошлого года («Следующий год»), и школа выгрузила файл, \

@@ -220,7 +220,7 @@ pub fn ExportPanel() -> impl IntoView {
             .with(|c| c.contradicted.clone())
             .into_iter()
             .map(|(code, flag)| {
-                let question = flag.label.trim().trim_end_matches(['.', ':']).to_owned();
+                let question = flag.question().to_owned();
                 view! {
                     <li data-testid="export-contradiction">
                         "В сведениях об ОО на вопрос "

@@ -668,9 +668,22 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         const [, yes, of] = (await factValue()).match(/^да — у (\d+) из (\d+) /).map(Number);
         const claimsYes = latest('nevinnomyssk').find((s) => s.answers['1.1']?.fact === true);
         await page.getByRole('tab', { name: 'Проверка' }).click();
-        const yesOption = await page.evaluate((name) => [...document.querySelectorAll('#school-select option')]
-            .find((o) => o.textContent.startsWith(`${name} — `)).value, claimsYes.school);
-        await page.locator('#school-select').selectOption(yesOption);
+        const optionOf = (name) => page.evaluate((n) => [...document.querySelectorAll('#school-select option')]
+            .find((o) => o.textContent.startsWith(`${n} — `)).value, name);
+        // Children with ОВЗ in a school's events against a profile without
+        // them are shown at the list's row, and only then.
+        const ovzChildren = (s) => (s.answers['1.3']?.rows ?? []).reduce((sum, r) => sum + (Number(r.values[1]) || 0), 0);
+        const contradicts = (s) => !s.ovz && ovzChildren(s) > 0;
+        const contradicting = latest('nevinnomyssk').find(contradicts);
+        assert.ok(contradicting && !contradicts(claimsYes), 'one school of each kind');
+        const contradiction = page.locator('li.review-row[data-code="1.3"]').getByTestId('profile-contradiction');
+        await page.locator('#school-select').selectOption(await optionOf(contradicting.school));
+        assert.equal(
+            await contradiction.innerText(),
+            'В профиле школы на вопрос «В ОО обучаются дети с ОВЗ или дети-инвалиды» ответ «нет», а в строках ниже такие обучающиеся указаны: уточните у школы.',
+        );
+        await page.locator('#school-select').selectOption(await optionOf(claimsYes.school));
+        await contradiction.waitFor({ state: 'detached' });
         await page.locator('#decision-1-1-none').focus();
         await page.keyboard.press('2');
         await page.waitForFunction(() => document.querySelector('#decision-1-1-no_point').checked);

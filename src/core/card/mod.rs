@@ -193,13 +193,15 @@ impl ProfileFlag {
         }
     }
 
+    /// The question as quoted in a sentence, without its closing stop.
+    pub fn question(&self) -> &str {
+        self.label.trim().trim_end_matches(['.', ':'])
+    }
+
     /// The question with its answer: «Есть ли кадетский класс? — да».
     pub fn answered(&self, yes: bool) -> String {
         let answer = if yes { "да" } else { "нет" };
-        format!(
-            "{} — {answer}",
-            self.label.trim().trim_end_matches(['.', ':'])
-        )
+        format!("{} — {answer}", self.question())
     }
 
     /// Sets the school's answer to this question.

@@ -366,34 +366,10 @@ impl Draft {
         self.copied.remove(code);
     }
 
-    /// Lists of events whose column counts the pupils a profile question
-    /// is about (the column's key is the question's: Невинномысск's «в том
-    /// числе детей с ОВЗ» is `ovz`), with some such pupils typed though the
-    /// profile answers the question «нет»: in `card`'s order, with the
-    /// question's words. One of the two is wrong, and the indicators the profile
-    /// rules out are left out of the school's card on its word.
+    /// [`contradicting_profile`] of this draft: asked about before the
+    /// export.
     pub fn contradicting_profile(&self, card: &Card) -> Vec<(String, ProfileFlag)> {
-        let flags = card.profile_flags();
-        let denied: Vec<&ProfileFlag> = (flags.iter())
-            .filter(|f| !f.answer(&self.profile))
-            .collect();
-        let mut found = Vec::new();
-        for indicator in card.indicators() {
-            let (Rule::List { columns, .. }, Some(answer)) =
-                (&indicator.rule, self.answers.get(&indicator.code))
-            else {
-                continue;
-            };
-            let mut sums = vec![0; columns.len()];
-            answer.filled_rows().for_each(|r| r.add_to(&mut sums));
-            for (column, sum) in columns.iter().zip(sums) {
-                let flag = denied.iter().find(|f| f.key == column.key);
-                if let (Some(flag), true) = (flag, sum > 0) {
-                    found.push((indicator.code.clone(), (*flag).clone()));
-                }
-            }
-        }
-        found
+        contradicting_profile(card, &self.profile, &self.answers)
     }
 
     /// The copied answers not yet checked, in `card`'s order: listed before
@@ -404,6 +380,39 @@ impl Draft {
             .map(|i| i.code.clone())
             .collect()
     }
+}
+
+/// Lists of events whose column counts the pupils a profile question is
+/// about (the column's key is the question's: Невинномысск's «в том числе
+/// детей с ОВЗ» is `ovz`), with some such pupils typed though the profile
+/// answers the question «нет»: in `card`'s order, with the question. One
+/// of the two is wrong, and the indicators the profile rules out are left
+/// out of the school's card on its word. The school is asked before its
+/// export, the reviewer shown it at the row.
+pub fn contradicting_profile(
+    card: &Card,
+    profile: &SchoolProfile,
+    answers: &BTreeMap<String, RawAnswer>,
+) -> Vec<(String, ProfileFlag)> {
+    let flags = card.profile_flags();
+    let denied: Vec<&ProfileFlag> = flags.iter().filter(|f| !f.answer(profile)).collect();
+    let mut found = Vec::new();
+    for indicator in card.indicators() {
+        let (Rule::List { columns, .. }, Some(answer)) =
+            (&indicator.rule, answers.get(&indicator.code))
+        else {
+            continue;
+        };
+        let mut sums = vec![0; columns.len()];
+        answer.filled_rows().for_each(|r| r.add_to(&mut sums));
+        for (column, sum) in columns.iter().zip(sums) {
+            let flag = denied.iter().find(|f| f.key == column.key);
+            if let (Some(flag), true) = (flag, sum > 0) {
+                found.push((indicator.code.clone(), (*flag).clone()));
+            }
+        }
+    }
+    found
 }
 
 #[cfg(test)]
