@@ -13,7 +13,7 @@ use profkarta_core::text::{criterion_heading, group_digits, percent, percents_ap
 
 use crate::bars::{bars, label_width, paired_bars, Bar, Guides, Sample, Scale};
 use crate::canvas::{
-    clip, count, no_data, school_label, BLUE, NAME_CHARS, ORANGE, SKY_BLUE, VERMILLION,
+    clip, count, no_data, school_label, BLUE, BLUISH_GREEN, NAME_CHARS, ORANGE, SKY_BLUE,
 };
 use crate::{fulfilment_bars, heatmap, level_distribution, profile_vs_average, trend, Mark, Share};
 
@@ -229,8 +229,8 @@ pub fn spread_pages(indicator: &Indicator, spread: &Spread) -> Vec<String> {
         described.push_str(&format!(" Сплошная линия — {line}."));
         guides
             .lines
-            .push((amount(v) / top, Sample::Line(VERMILLION)));
-        guides.legend.push((Sample::Line(VERMILLION), line));
+            .push((amount(v) / top, Sample::Line(BLUISH_GREEN)));
+        guides.legend.push((Sample::Line(BLUISH_GREEN), line));
     }
     let width = label_width(&rows);
     let pages = rows.len().div_ceil(SPREAD_PAGE_ROWS);
@@ -239,8 +239,9 @@ pub fn spread_pages(indicator: &Indicator, spread: &Spread) -> Vec<String> {
         .zip(said.chunks(SPREAD_PAGE_ROWS)))
     .enumerate()
     .map(|(page, (rows, said))| {
-        let title = match page {
-            0 => title.clone(),
+        let title = match (page, pages) {
+            (_, 1) => title.clone(),
+            (0, _) => format!("{title} (1 из {pages})"),
             _ => format!("{title} (продолжение, {} из {pages})", page + 1),
         };
         let label = format!("{}: {}.{described}", clip(&title, 200), said.join("; "));
@@ -251,7 +252,7 @@ pub fn spread_pages(indicator: &Indicator, spread: &Spread) -> Vec<String> {
 
 /// Schools in one picture of [`spread_svg`]: with the title and the legend
 /// they fit one printed A4 page.
-pub const SPREAD_PAGE_ROWS: usize = 40;
+pub const SPREAD_PAGE_ROWS: usize = 35;
 
 /// Where a value stands on its scale: a percent for a share or a typed
 /// percent, the number itself for a count or a mean.

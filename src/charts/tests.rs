@@ -944,7 +944,8 @@ fn a_large_spread_is_drawn_a_page_at_a_time() {
         .collect();
     spread.valued[0].0 = "МБОУ «Средняя общеобразовательная школа № 100»".to_owned();
     let svg = figures::spread_svg(&indicator, &spread);
-    assert_eq!(svg.matches("<svg ").count(), 3, "40 + 40 + 16 schools");
+    assert_eq!(svg.matches("<svg ").count(), 3, "35 + 35 + 26 schools");
+    assert!(svg.contains("Значения школ: показатель П-1.1 (1 из 3)"));
     assert!(svg.contains("Значения школ: показатель П-1.1 (продолжение, 3 из 3)"));
     // Every school once, the one without an answer on the last page.
     assert_eq!(count_rects(&svg, "fill=\"#EBEBEB\""), 95);
@@ -980,6 +981,6 @@ fn the_cards_minimum_is_a_solid_line_named_in_the_legend() {
     let svg = figures::spread_svg(&indicator, &spread);
     assert!(root(&svg).ends_with(" Сплошная линия — порог карты: не менее 40,0\u{A0}%.\""));
     assert!(svg.contains("\nпорог карты: не менее 40,0\u{A0}%\n"));
-    // Across the rows and in the legend, in vermillion.
-    assert_eq!(svg.matches("stroke=\"#D55E00\"").count(), 2);
+    // Across the rows and in the legend, in green: not the orange bars'.
+    assert_eq!(svg.matches("stroke=\"#009E73\"").count(), 2);
 }

@@ -89,7 +89,7 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
         blocks.push(Block::Heading(report::SPREAD_HEADING.to_owned()));
         blocks.push(Block::Paragraph(report::SPREAD_NOTE.to_owned()));
         for (caption, pictures) in &input.spreads {
-            blocks.push(Block::Paragraph(caption.clone()));
+            blocks.push(Block::Caption(caption.clone()));
             blocks.extend(pictures.iter().cloned().map(Block::Image));
         }
     }
@@ -579,7 +579,7 @@ mod tests {
             [
                 Block::Heading(report::SPREAD_HEADING.to_owned()),
                 Block::Paragraph(report::SPREAD_NOTE.to_owned()),
-                Block::Paragraph("1.2. Количество площадок".to_owned())
+                Block::Caption("1.2. Количество площадок".to_owned())
             ]
         );
         let blocks: Vec<Block> = (blocks.into_iter())

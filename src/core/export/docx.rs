@@ -23,6 +23,8 @@ pub enum Block {
     Lead(String),
     /// A line of a dash list («— …»), indented with the dash hanging.
     Item(String),
+    /// The words over a picture, kept on its page.
+    Caption(String),
     Table(Table),
     /// A picture on a line of its own, centred.
     Image(Image),
@@ -107,6 +109,7 @@ pub fn to_docx(blocks: &[Block]) -> Vec<u8> {
                     | Block::Paragraph(_)
                     | Block::Lead(_)
                     | Block::Item(_)
+                    | Block::Caption(_)
             )
         {
             body.push_str(PAGE_BREAK);
@@ -127,6 +130,7 @@ pub fn to_docx(blocks: &[Block]) -> Vec<u8> {
             Block::Paragraph(text) => push_paragraph(&mut body, None, before, text, false),
             Block::Lead(text) => push_paragraph(&mut body, None, before, text, true),
             Block::Item(text) => push_paragraph(&mut body, Some("ListDash"), before, text, false),
+            Block::Caption(text) => push_paragraph(&mut body, Some("Caption"), before, text, false),
             Block::Table(table) => push_table(&mut body, table),
             Block::PageBreak => new_page = true,
         }
@@ -176,7 +180,7 @@ fn push_image(xml: &mut String, n: usize, image: &Image) {
     push_xml(&mut description, &image.description);
     xml.push_str(&format!(
         concat!(
-            r#"<w:p><w:pPr><w:keepNext/><w:jc w:val="center"/></w:pPr><w:r><w:drawing>"#,
+            r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:drawing>"#,
             r#"<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>"#,
             r#"<wp:docPr id="{n}" name="Рисунок {n}" descr="{d}"/>"#,
             r#"<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">"#,
@@ -232,6 +236,8 @@ const STYLES: &str = concat!(
     r#"<w:rPr><w:b/></w:rPr></w:style>"#,
     r#"<w:style w:type="paragraph" w:styleId="ListDash"><w:name w:val="List Dash"/><w:basedOn w:val="Normal"/>"#,
     r#"<w:pPr><w:spacing w:after="60"/><w:ind w:left="567" w:hanging="283"/></w:pPr></w:style>"#,
+    r#"<w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>"#,
+    r#"<w:pPr><w:keepNext/><w:spacing w:before="240" w:after="60"/></w:pPr></w:style>"#,
     r#"<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/>"#,
     r#"<w:pPr><w:spacing w:after="0"/></w:pPr><w:rPr><w:sz w:val="22"/><w:szCs w:val="22"/></w:rPr></w:style>"#,
     "</w:styles>",

@@ -333,8 +333,45 @@ fn docx_is_a_zip_of_the_document_parts() {
         .collect();
     assert_eq!(
         ids,
-        ["Normal", "Heading1", "Heading2", "ListDash", "TableText"]
+        [
+            "Normal",
+            "Heading1",
+            "Heading2",
+            "ListDash",
+            "Caption",
+            "TableText"
+        ]
     );
+}
+
+/// An indicator's words stay on the page of its chart: the words keep
+/// with the next paragraph, a picture does not (it kept the next chart's
+/// words away from their own chart).
+#[test]
+fn docx_captions_keep_with_their_pictures() {
+    let picture = || {
+        Block::Image(Image {
+            png: vec![0x89, b'P', b'N', b'G'],
+            width: 680,
+            height: 900,
+            description: "Значения школ".into(),
+        })
+    };
+    let entries = unzip(&to_docx(&[
+        Block::Caption("1.2. Количество".into()),
+        picture(),
+        Block::Caption("1.4. Организация".into()),
+        picture(),
+    ]));
+    let document = part(&entries, "word/document.xml");
+    assert_eq!(
+        document.matches(r#"<w:pStyle w:val="Caption"/>"#).count(),
+        2
+    );
+    assert!(!document.contains("<w:keepNext/>"), "{document}");
+    let styles = part(&entries, "word/styles.xml");
+    let caption = &styles[styles.find(r#"w:styleId="Caption""#).unwrap()..];
+    assert!(caption[..caption.find("</w:style>").unwrap()].contains("<w:keepNext/>"));
 }
 
 #[test]
