@@ -244,8 +244,9 @@ pub(crate) fn bars(
             }
             if let Some(note) = &r.note {
                 canvas.text(
-                    &fit(note, WIDTH - MARGIN - left - 4, SMALL),
-                    (left + 4, y),
+                    // To the picture's edge: no value stands after it.
+                    &fit(note, WIDTH - left - 2, SMALL),
+                    (left, y),
                     Font::new(SMALL)
                         .colour(MUTED)
                         .anchor(HPos::Left, VPos::Center),

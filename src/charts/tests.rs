@@ -984,3 +984,13 @@ fn the_cards_minimum_is_a_solid_line_named_in_the_legend() {
     // Across the rows and in the legend, in green: not the orange bars'.
     assert_eq!(svg.matches("stroke=\"#009E73\"").count(), 2);
 }
+
+#[test]
+fn the_reason_of_an_empty_group_is_written_whole_beside_long_names() {
+    let (indicator, mut spread) = izhevsk_spread();
+    let reason = "0 из 0 (по профилю относится: уточните у школы)";
+    spread.valued[0].0 = "МАОУ СОШ № 6 <b>с углублённым изучением</b>".to_owned();
+    spread.without = vec![("МБОУ СОШ № 3".to_owned(), reason.to_owned())];
+    let svg = figures::spread_svg(&indicator, &spread);
+    assert!(svg.contains(&format!("\n{reason}\n")), "{svg}");
+}
