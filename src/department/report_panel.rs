@@ -59,6 +59,12 @@ pub fn ReportPanel() -> impl IntoView {
     let department = Memo::new(move |_| dept.department_name());
     let scored = dept.card.with_untracked(|c| c.has_points());
     let with_levels = dept.card.with_untracked(|c| c.levels.is_some());
+    // A card without points draws its schools' values, on the page and in
+    // Word: one pass over the schools for both.
+    let spreads = Memo::new(move |_| match scored {
+        true => Vec::new(),
+        false => every_spread(dept),
+    });
     let version = dept.card.with_untracked(|c| c.version);
     let levels = Signal::derive(move || dept.figures.with(levels_svg));
     let criteria = Signal::derive(move || dept.figures.with(criteria_svg));
@@ -185,13 +191,13 @@ pub fn ReportPanel() -> impl IntoView {
                 criteria.get_untracked(),
             ));
         }
-        // Each indicator's words, and its pictures with the chart's title.
-        let spread_svgs: Vec<(String, String, Vec<String>)> = match scored {
-            true => Vec::new(),
-            false => (untrack(|| every_spread(dept)).into_iter())
-                .map(|(i, pages)| (i.numbered(), spread_title(&i), pages))
-                .collect(),
-        };
+        // Each indicator's words, and its pictures with the chart's title:
+        // those the page shows.
+        let spread_svgs: Vec<(String, String, Vec<String>)> = spreads.with_untracked(|all| {
+            (all.iter())
+                .map(|(i, pages)| (i.numbered(), spread_title(i), pages.clone()))
+                .collect()
+        });
         let effects_svg = dept.effects.with_untracked(|e| {
             let e = e.as_ref().filter(|e| e.has_targets())?;
             Some(effectiveness_svg(&e.by_measure()))
@@ -299,7 +305,7 @@ pub fn ReportPanel() -> impl IntoView {
                 <ul class="placed" data-testid="report-best">{best}</ul>
                 {with_levels.then(|| view! { <LowSchools/> })}
             })}
-            {(!scored).then(|| view! { <SpreadCharts/> })}
+            {(!scored).then(|| view! { <SpreadCharts all=spreads/> })}
             <IndicatorFigures/>
             <EventsTables/>
             // A card without points is collected for each school's values:

@@ -27,9 +27,10 @@ pub fn every_spread(dept: Dept) -> Vec<(Indicator, Vec<String>)> {
 }
 
 #[component]
-pub fn SpreadCharts() -> impl IntoView {
-    let dept: Dept = expect_context();
-    let all = Memo::new(move |_| every_spread(dept));
+pub fn SpreadCharts(
+    /// [`every_spread`], which the report's Word download reads too.
+    all: Memo<Vec<(Indicator, Vec<String>)>>,
+) -> impl IntoView {
     let count = all.with_untracked(Vec::len);
     if count == 0 {
         return ().into_any();

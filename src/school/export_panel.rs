@@ -52,15 +52,16 @@ pub fn ExportPanel() -> impl IntoView {
         Memo::new(move |_| draft.with(|d| d.contradicting_profile(&card)))
     };
     // Something to look at before the file goes: confirmed, not required.
-    let asks = move || {
-        incomplete.with(|i| !i.is_empty())
-            || cautions.with(|c| !c.is_empty())
-            || copied.with(|c| !c.is_empty())
-            || without_last_year.with(|c| !c.is_empty())
-            || empty_groups.with(|c| !c.is_empty())
-            || plan_gaps.with(|g| !g.is_empty())
-            || contradicted.with(|c| !c.is_empty())
-    };
+    let checklist = Memo::new(move |_| Checklist {
+        cautions: cautions.get(),
+        incomplete: incomplete.get(),
+        copied: copied.get(),
+        without_last_year: without_last_year.get(),
+        empty_groups: empty_groups.get(),
+        contradicted: contradicted.get(),
+        plan_gaps: plan_gaps.get(),
+    });
+    let asks = move || checklist.with(|c| !c.is_empty());
     let card_scores = card.has_points();
     // A card with points and no plan: said, not asked (many a school has
     // nothing to plan), since next year's card compares against the plan.
@@ -177,15 +178,6 @@ pub fn ExportPanel() -> impl IntoView {
     // left by a click on «Выгрузить всё равно» is judged then, and a line
     // it adds above the box moved the box from under the pointer (the
     // click was lost).
-    let checklist = Memo::new(move |_| Checklist {
-        cautions: cautions.get(),
-        incomplete: incomplete.get(),
-        copied: copied.get(),
-        without_last_year: without_last_year.get(),
-        empty_groups: empty_groups.get(),
-        contradicted: contradicted.get(),
-        plan_gaps: plan_gaps.get(),
-    });
     let shown = held_while_pressed(checklist.into());
     // A line of the list when it has codes.
     let line = move |title: &'static str,
@@ -382,6 +374,19 @@ struct Checklist {
     empty_groups: Vec<String>,
     contradicted: Vec<(String, ProfileFlag)>,
     plan_gaps: Vec<(usize, PlanGap)>,
+}
+
+impl Checklist {
+    /// Nothing to look at before the file goes.
+    fn is_empty(&self) -> bool {
+        self.cautions.is_empty()
+            && self.incomplete.is_empty()
+            && self.copied.is_empty()
+            && self.without_last_year.is_empty()
+            && self.empty_groups.is_empty()
+            && self.contradicted.is_empty()
+            && self.plan_gaps.is_empty()
+    }
 }
 
 /// The box that lets a file go with what the school was asked to check.
