@@ -459,19 +459,20 @@ pub fn percent(part: u64, whole: u64) -> String {
 }
 
 /// Two shares that differ but read alike in tenths («33,3 %» for 15 of 45
-/// and 333 of 1 000), as many decimals as tell them apart (at most six),
-/// cut rather than rounded so that the larger never reads smaller: a
-/// verdict of growth beside two equal figures reads as a mistake (the
-/// row's own share stays rounded: 2 of 3 is «66,7 %» there and «66,66 %»
-/// here). `None` when [`percent`] already tells them apart, when they are
-/// equal, or when six places do not part them.
+/// and 333 of 1 000), as many decimals as tell them apart (at most six): a
+/// verdict of growth beside two equal figures reads as a mistake. Rounded
+/// half up as [`percent`] is, so that a reader dividing by hand finds the
+/// same figure («54,17 %» for 65 of 120); rounding keeps the order, so the
+/// larger never reads smaller. `None` when [`percent`] already tells them
+/// apart, when they are equal, or when six places do not part them.
 pub fn percents_apart(a: (u64, u64), b: (u64, u64)) -> Option<(String, String)> {
     let equal = u128::from(a.0) * u128::from(b.1) == u128::from(b.0) * u128::from(a.1);
     if a.1 == 0 || b.1 == 0 || equal || percent(a.0, a.1) != percent(b.0, b.1) {
         return None;
     }
-    let cut = |(p, w): (u64, u64), places: u32| {
-        let scaled = u128::from(p) * 100 * 10u128.pow(places) / u128::from(w);
+    let rounded = |(p, w): (u64, u64), places: u32| {
+        let (p, w) = (u128::from(p), u128::from(w));
+        let scaled = (p * 200 * 10u128.pow(places) + w) / (w * 2);
         let unit = 10u128.pow(places);
         format!(
             "{},{:0width$}\u{A0}%",
@@ -481,7 +482,7 @@ pub fn percents_apart(a: (u64, u64), b: (u64, u64)) -> Option<(String, String)> 
         )
     };
     (2..=6)
-        .map(|places| (cut(a, places), cut(b, places)))
+        .map(|places| (rounded(a, places), rounded(b, places)))
         .find(|(x, y)| x != y)
 }
 
@@ -536,6 +537,11 @@ mod tests {
         assert_eq!(
             apart((1, 3), (333_333, 1_000_000)).as_deref(),
             Some("33,33333\u{A0}% / 33,33330\u{A0}%")
+        );
+        // Rounded as a reader dividing by hand rounds: 65 of 120 is 54,1666…
+        assert_eq!(
+            apart((65, 120), (542, 1000)).as_deref(),
+            Some("54,17\u{A0}% / 54,20\u{A0}%")
         );
         // Equal shares, shares apart in tenths, an empty whole: nothing to add.
         assert_eq!(apart((1, 3), (2, 6)), None);

@@ -1349,7 +1349,7 @@ mod tests {
         let archive = testkit::archive(&card, &[("a", &a), ("b", &b)]);
         assert!(year_letter(&archive, &card, "А").contains(
             "\nЗначение организации — 66,6000\u{A0}% (333 из 500), это ниже, чем по \
-             муниципалитету: 66,6003\u{A0}% (335 из 503).\n"
+             муниципалитету: 66,6004\u{A0}% (335 из 503).\n"
         ));
 
         let nev = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
