@@ -457,6 +457,22 @@ pub(super) fn render(
     )
 }
 
+/// The description a chart drawn by [`render`] carries, as its `label`
+/// was: what a picture made of the chart (the report in Word) says to a
+/// screen reader, its figures included, as the page's chart does.
+pub fn description(svg: &str) -> Option<String> {
+    let (_, rest) = svg.lines().next()?.split_once(" aria-label=\"")?;
+    let (label, _) = rest.split_once('"')?;
+    Some(
+        label
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&apos;", "'")
+            .replace("&amp;", "&"),
+    )
+}
+
 /// A chart with only its title and "нет данных", so an empty selection
 /// shows a message where the chart would be instead of a broken image.
 pub(super) fn no_data(title: &str) -> String {

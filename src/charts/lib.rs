@@ -37,6 +37,7 @@ mod trend;
 use profkarta_core::text::{percent, percent_tenths, tenths};
 
 pub use bars::fulfilment_bars;
+pub use canvas::description;
 pub use heatmap::{heatmap, heatmap_pages, Mark};
 pub use levels::level_distribution;
 pub use profile::profile_vs_average;

@@ -197,6 +197,19 @@ fn every_chart_is_well_formed_accessible_scalable_and_legible() {
 }
 
 #[test]
+fn a_charts_description_reads_back_as_written() {
+    let svg = fulfilment_bars(
+        "Выполнение",
+        &[("МБОУ \"СОШ\" <№ 1> & 'Ко'".to_owned(), Share::new(1, 4))],
+    );
+    assert_eq!(
+        crate::description(&svg).as_deref(),
+        Some("Выполнение: МБОУ \"СОШ\" <№ 1> & 'Ко' — 25,0\u{A0}%.")
+    );
+    assert_eq!(crate::description("<svg>"), None);
+}
+
+#[test]
 fn level_distribution_shows_each_count_and_share() {
     let svg = &samples()[0].1;
     for text in [

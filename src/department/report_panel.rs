@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use leptos::task::spawn_local;
+use profkarta_charts::description;
 use profkarta_charts::figures::{criteria_svg, effectiveness_svg, levels_svg, spread_title};
 use profkarta_core::department::dynamics::{fallen, school_value_changes, value_changes};
 use profkarta_core::department::effectiveness::Effects;
@@ -35,19 +36,20 @@ use crate::platform::browser::print;
 use crate::platform::raster::svg_to_png;
 use crate::shared::download::{offer, DOCX};
 
-/// `svg` as a picture for the Word document; a chart the browser cannot draw
-/// is left out with a notice.
-async fn picture(dept: Dept, description: &str, svg: &str) -> Option<Image> {
+/// `svg` as a picture for the Word document, described as the page's chart
+/// is (its figures included); a chart the browser cannot draw is left out
+/// with a notice naming it by `title`.
+async fn picture(dept: Dept, title: &str, svg: &str) -> Option<Image> {
     match svg_to_png(svg).await {
         Ok((png, width, height)) => Some(Image {
             png,
             width,
             height,
-            description: description.to_owned(),
+            description: description(svg).unwrap_or_else(|| title.to_owned()),
         }),
         Err(_) => {
             dept.notices
-                .push(format!("«{description}»: {ChartNotDrawn}"), None);
+                .push(format!("«{title}»: {ChartNotDrawn}"), None);
             None
         }
     }

@@ -176,6 +176,14 @@ test('letters and the report download as Word documents with the figures', async
     // The two charts of a card with levels, drawn by the browser into PNGs
     // of twice their size on screen.
     assert.equal(report.pictures.length, 2);
+    // The levels' picture says what the page's chart says: each level's
+    // schools by the independent scorer.
+    const levelsLabel = await page.locator('svg[aria-label^="Уровни эффективности школ"]').first().getAttribute('aria-label');
+    assert.equal(report.descriptions[0], levelsLabel);
+    for (const [level, word] of [['high', 'высокая'], ['medium', 'средняя'], ['low', 'низкая']]) {
+        const n = ranked.filter((s) => s.level === level).length;
+        assert.ok(levelsLabel.includes(`${word} — ${n} (`), `${word} ${n}: ${levelsLabel}`);
+    }
     for (const png of report.pictures) {
         assert.equal(png.subarray(0, 8).toString('hex'), '89504e470d0a1a0a', 'PNG signature');
         assert.ok(png.readUInt32BE(16) >= 1000 && png.readUInt32BE(20) >= 200, 'drawn at twice the size');

@@ -68,6 +68,8 @@ export async function downloadDocx(page, trigger, name) {
     const pictures = Object.keys(entries)
         .filter((n) => n.startsWith('word/media/'))
         .map((n) => entries[n]);
-    return { ...readDocument(text('word/document.xml')), pictures };
+    // What each picture says to a screen reader, in the document's order.
+    const descriptions = [...text('word/document.xml').matchAll(/<wp:docPr [^>]*descr="([^"]*)"/g)].map((m) => unescape(m[1]));
+    return { ...readDocument(text('word/document.xml')), pictures, descriptions };
 }
 

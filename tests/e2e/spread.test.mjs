@@ -162,6 +162,10 @@ test('on Невинномысск\'s card the chart sets a count against the mea
         // Each indicator's pictures under its words.
         assert.ok(report.paragraphs[heading + 2].startsWith('1.2. Количество'), report.paragraphs[heading + 2]);
         assert.equal(report.pictures.length, 6);
+        // Each picture says what the page's chart says, figures included.
+        assert.equal(report.descriptions.length, 6);
+        assert.equal(report.descriptions[0], label);
+        assert.equal(report.descriptions[2], percentLabel);
         for (const png of report.pictures) assert.equal(png.subarray(0, 8).toString('hex'), '89504e470d0a1a0a', 'PNG signature');
         assert.deepEqual(errors.map(String), []);
     } finally {
