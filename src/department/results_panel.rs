@@ -45,7 +45,7 @@ fn tables(dept: Dept, card: &Card, period: &str) -> Vec<Table> {
     }
     tables.push(
         dept.figures
-            .with_untracked(|f| indicators_table(card, f, period)),
+            .with_untracked(|f| indicators_table(card, f, period, Shares::Apart)),
     );
     tables.push(dept.archive().with_untracked(|a| {
         dept.results

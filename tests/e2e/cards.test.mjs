@@ -588,6 +588,19 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         const pct = (t) => `${Math.floor(t / 10)},${t % 10}${NBSP}%`;
         const percentText = await page.getByTestId('indicator-figures').locator('tr[data-code="1.5"] [data-col="value"]').innerText();
         assert.equal(percentText, `в среднем ${pct(mean)} (от ${pct(Math.min(...tenths))} до ${pct(Math.max(...tenths))})`);
+        // The sheet gives the value as numbers beside the words: the mean
+        // to compute with, the count's sum.
+        const indicatorsCsv = await downloadText(page, () => page.getByRole('button', { name: 'Показатели в CSV' }).click());
+        const figuresSheet = indicatorsCsv.text.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';'));
+        assert.deepEqual(figuresSheet[0].slice(-3), ['Значение, число', 'Числитель, Σ', 'Знаменатель, Σ']);
+        const figuresRow = (code) => figuresSheet.find((l) => l[0] === `п. ${code}`).slice(-3);
+        assert.deepEqual(figuresRow('1.5'), [`${Math.floor(mean / 10)},${mean % 10}`, '', '']);
+        const typedSum = [...latest('nevinnomyssk'), { answers: nvOurs.answers }]
+            .map((s) => (s.answers['1.2']?.count ?? '').replace(/\s/g, ''))
+            .filter((c) => /^\d+$/.test(c))
+            .reduce((a, c) => a + Number(c), 0);
+        assert.ok(typedSum > 0, 'some schools typed a count');
+        assert.deepEqual(figuresRow('1.2'), [String(typedSum), '', '']);
         // Without points nothing is «выполнен»: the table has no such columns.
         assert.deepEqual(await page.getByTestId('indicator-figures').locator('thead th').allInnerTexts(),
             ['Код', 'Показатель', 'Школ в расчёте', 'Применим к школам', 'Значение по ответам школ (с учётом проверки)']);
@@ -605,7 +618,24 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         // The same table on screen, where the card has no rating to stand in
         // for it, thousands set apart as everywhere on the page (`grouped`).
         const onScreen = page.getByTestId('school-values');
-        assert.deepEqual(await onScreen.locator('thead th').allInnerTexts(), sheet[0]);
+        // One column per indicator on screen; in the sheet the list 1.3
+        // takes its rows and each column's sum apart, as numbers.
+        const listHeads = sheet[0].filter((h) => h.startsWith('п. 1.3'));
+        assert.deepEqual(listHeads, ['п. 1.3, строк', 'п. 1.3: общая численность детей, вовлеченных в мероприятие',
+            'п. 1.3: в том числе детей с ОВЗ и детей-инвалидов', 'п. 1.3: из них победителей/призеров']);
+        assert.deepEqual(await onScreen.locator('thead th').allInnerTexts(),
+            sheet[0].filter((h) => !listHeads.includes(h) || h === listHeads[0]).map((h) => (h === listHeads[0] ? 'п. 1.3' : h)));
+        const listAt = sheet[0].indexOf(listHeads[0]);
+        let withRows = 0;
+        for (const s of latest('nevinnomyssk')) {
+            const line = sheet.find((l) => l[0] === s.school);
+            if (!/^\d+$/.test(line[listAt])) continue;
+            const rows = (s.answers['1.3']?.rows ?? []).filter((r) => r.name.trim() || r.values.some((v) => v.trim()));
+            const sums = [0, 1, 2].map((i) => rows.reduce((a, r) => a + Number((r.values[i] ?? '').replace(/\s/g, '') || 0), 0));
+            assert.deepEqual(line.slice(listAt, listAt + 4), [rows.length, ...sums].map(String), s.school);
+            withRows += rows.length > 0;
+        }
+        assert.ok(withRows > 1, 'schools with list rows');
         const screenRows = await onScreen.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
         for (const s of latest('nevinnomyssk')) {
             const line = screenRows.find((l) => l[0] === s.school);

@@ -9,7 +9,9 @@ use crate::department::effectiveness::{plans_total, Effects};
 use crate::department::figures::Figures;
 use crate::department::report;
 use crate::department::results::Ranked;
-use crate::department::tables::{effects_table, indicators_table, plans_table, EventsTable};
+use crate::department::tables::{
+    effects_table, indicators_table, plans_table, EventsTable, Shares,
+};
 use crate::export::{to_docx, Block, Image, Table};
 use crate::text::period_stem;
 
@@ -118,7 +120,12 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
     }
     blocks.push(Block::PageBreak);
     blocks.push(Block::Heading(report::FIGURES_HEADING.to_owned()));
-    blocks.push(Block::Table(indicators_table(card, figures, input.period)));
+    blocks.push(Block::Table(indicators_table(
+        card,
+        figures,
+        input.period,
+        Shares::Together,
+    )));
     blocks.push(Block::Paragraph(report::figures_note(card)));
     for events in &input.events {
         blocks.push(Block::Heading(events.title.clone()));

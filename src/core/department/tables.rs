@@ -6,14 +6,14 @@ use crate::department::archive::{Archive, Entry};
 use crate::department::dynamics::{delta_text, SchoolValueChange, ValueChange};
 use crate::department::effectiveness::{Effects, IndicatorEffect, PlanEffect};
 use crate::department::events::{event_totals, EventTotal};
-use crate::department::figures::{describe_value, Figures};
+use crate::department::figures::{describe_value, Aggregate, Figures, IndicatorFigure};
 use crate::department::last_year::this_year;
 use crate::department::measures::Measure;
 use crate::department::results::{Ranked, SchoolResult};
 use crate::export::{Cell, Table};
 use crate::school::input::{parse_number, parse_percent};
 use crate::scoring::explain::answer_summary;
-use crate::text::{by_name, item_heading, percent, quoted};
+use crate::text::{by_name, item_heading, lower_first, percent, quoted};
 
 /// What the rating's ⚠ says, on the screen and in the files.
 pub const MISMATCH: &str = "итог, заявленный школой, не совпадает с пересчётом по её ответам";
@@ -54,7 +54,7 @@ pub fn rating_table(card: &Card, rating: &[Ranked], period: &str) -> Table {
         .map(|r| {
             let s = &r.result.score;
             let mut row = vec![
-                Cell::Int(i64::try_from(r.rank).unwrap_or(i64::MAX)),
+                Cell::count(r.rank),
                 Cell::Text(r.result.name().to_owned()),
                 Cell::Text(r.result.profile.municipality.clone()),
                 Cell::Int(s.total.into()),
@@ -184,8 +184,9 @@ pub enum Shares {
 /// Each school's own values, indicator by indicator, by name: what a card
 /// without points is collected for, and the figures behind a rating.
 /// Numbers stay numbers where the answer is one (a count, a typed
-/// percentage, a share's two numbers when `shares` is [`Shares::Apart`]);
-/// otherwise a share reads as «12 из 40», a list as its rows' count.
+/// percentage; with [`Shares::Apart`], a share's two numbers and a list's
+/// rows and column sums); otherwise a share reads as «12 из 40», a list as
+/// its rows and sums in words.
 pub fn values_table(
     card: &Card,
     archive: &Archive,
@@ -193,17 +194,32 @@ pub fn values_table(
     period: &str,
     shares: Shares,
 ) -> Table {
-    let apart = |i: &Indicator| {
-        shares == Shares::Apart && matches!(i.rule, Rule::Share { .. } | Rule::Breakdown { .. })
+    // The columns an indicator's numbers take apart, after its heading.
+    let apart = |i: &Indicator| -> Option<Vec<String>> {
+        match (shares, &i.rule) {
+            (Shares::Apart, Rule::Share { .. } | Rule::Breakdown { .. }) => Some(
+                ["числитель", "знаменатель", "%"]
+                    .map(|part| format!(", {part}"))
+                    .to_vec(),
+            ),
+            (Shares::Apart, Rule::List { columns, .. }) => Some(
+                std::iter::once(", строк".to_owned())
+                    .chain(
+                        columns
+                            .iter()
+                            .map(|c| format!(": {}", lower_first(c.label.trim()))),
+                    )
+                    .collect(),
+            ),
+            _ => None,
+        }
     };
     let mut headers = vec!["Школа".to_owned()];
     for i in card.indicators() {
         let heading = item_heading(&i.code);
-        if apart(i) {
-            headers
-                .extend(["числитель", "знаменатель", "%"].map(|part| format!("{heading}, {part}")));
-        } else {
-            headers.push(heading);
+        match apart(i) {
+            Some(parts) => headers.extend(parts.iter().map(|part| format!("{heading}{part}"))),
+            None => headers.push(heading),
         }
     }
     let mut schools: Vec<&SchoolResult> = results.iter().collect();
@@ -217,18 +233,26 @@ pub fn values_table(
             let empty = archive.empty_unruled(&r.submission_id);
             let mut row = vec![Cell::Text(r.name().to_owned())];
             for indicator in card.indicators() {
-                let (cell, share) = value_cell(card, indicator, entry, r, &empty);
-                if !apart(indicator) {
+                let (cell, numbers) = value_cell(card, indicator, entry, r, &empty);
+                let Some(parts) = apart(indicator) else {
                     row.push(cell);
                     continue;
-                }
-                match share {
-                    Some((part, whole)) => row.extend([
-                        Cell::Int(i64::try_from(part).unwrap_or(i64::MAX)),
-                        Cell::Int(i64::try_from(whole).unwrap_or(i64::MAX)),
+                };
+                match numbers {
+                    Some(Numbers::Share(part, whole)) => row.extend([
+                        Cell::count(part),
+                        Cell::count(whole),
                         Cell::Percent { part, whole },
                     ]),
-                    None => row.extend([cell, Cell::Empty, Cell::Empty]),
+                    Some(Numbers::List(rows, sums)) => {
+                        row.push(Cell::count(rows));
+                        row.extend(sums.into_iter().map(Cell::count));
+                    }
+                    // Words where there are no numbers: in the first column.
+                    None => {
+                        row.push(cell);
+                        row.extend(parts[1..].iter().map(|_| Cell::Empty));
+                    }
                 }
             }
             row
@@ -241,15 +265,23 @@ pub fn values_table(
     }
 }
 
-/// One school's value of `indicator` in [`values_table`], and its share's
-/// two numbers where the value is a share as typed.
+/// The numbers behind a school's value that a spreadsheet gets apart.
+pub(crate) enum Numbers {
+    /// A share as typed: its numerator and denominator.
+    Share(u64, u64),
+    /// A list's rows and each column's sum.
+    List(u64, Vec<u64>),
+}
+
+/// One school's value of `indicator` in [`values_table`], and its numbers
+/// where the value is a share or a list as typed.
 pub(crate) fn value_cell(
     card: &Card,
     indicator: &Indicator,
     entry: Option<&Entry>,
     r: &SchoolResult,
     empty: &[String],
-) -> (Cell, Option<(u64, u64)>) {
+) -> (Cell, Option<Numbers>) {
     // A file of another version: its answer under its code there.
     let code = match entry.map(|e| e.card.code_of(card, &indicator.code)) {
         Some(None) => return (Cell::Text("нет в версии школы".to_owned()), None),
@@ -284,7 +316,7 @@ pub(crate) fn value_cell(
     match (&indicator.rule, answer) {
         (_, None) => (Cell::Empty, None),
         (Rule::Count { .. }, Some(a)) => match parse_number(&a.count) {
-            Ok(Some(n)) => (Cell::Int(i64::try_from(n).unwrap_or(i64::MAX)), None),
+            Ok(Some(n)) => (Cell::count(n), None),
             _ => said(a.count.trim().to_owned()),
         },
         (Rule::Percent { .. }, Some(a)) => match parse_percent(&a.percent) {
@@ -297,9 +329,19 @@ pub(crate) fn value_cell(
             ),
             _ => said(a.percent.trim().to_owned()),
         },
+        (Rule::List { columns, .. }, Some(a)) => {
+            let mut sums = vec![0; columns.len()];
+            let rows = a.filled_rows().inspect(|row| row.add_to(&mut sums)).count();
+            (
+                Cell::Text(answer_summary(indicator, Some(a))),
+                Some(Numbers::List(rows as u64, sums)),
+            )
+        }
         (_, Some(a)) => (
             Cell::Text(answer_summary(indicator, Some(a))),
-            this_year(a).filter(|(_, whole)| *whole > 0),
+            this_year(a)
+                .filter(|(_, whole)| *whole > 0)
+                .map(|(part, whole)| Numbers::Share(part, whole)),
         ),
     }
 }
@@ -360,14 +402,60 @@ pub fn school_value_changes_table(changes: &[SchoolValueChange]) -> Table {
     }
 }
 
-/// Every indicator with its municipal value, informational ones included.
-pub fn indicators_table(card: &Card, figures: &Figures, period: &str) -> Table {
-    let headers = indicator_headers(card)
+/// The columns [`indicators_table`] adds in a spreadsheet
+/// ([`Shares::Apart`]): the municipal value as numbers ([`value_numbers`]).
+pub static VALUE_NUMBER_HEADERS: [&str; 3] = ["Значение, число", "Числитель, Σ", "Знаменатель, Σ"];
+
+/// The municipal value as numbers a spreadsheet computes with, beside its
+/// words («33,1 % (1 553 из 4 692)»), which pack them with thin spaces and
+/// signs: the value (a share's or the «да» answers' percentage, a count's
+/// sum, a typed percentage's mean, a list's rows) and, for a share or a
+/// fact, its two sums. Rounded as the words are.
+fn value_numbers(f: &IndicatorFigure) -> [Cell; 3] {
+    let answered = f.answered as u64;
+    if answered == 0 {
+        return [Cell::Empty, Cell::Empty, Cell::Empty];
+    }
+    let share = |part: u64, whole: u64| {
+        [
+            Cell::Percent { part, whole },
+            Cell::count(part),
+            Cell::count(whole),
+        ]
+    };
+    match &f.value {
+        Aggregate::Share {
+            numerator,
+            denominator,
+            ..
+        } => share(*numerator, *denominator),
+        Aggregate::Fact { yes } => share(*yes as u64, answered),
+        Aggregate::Count { sum } => [Cell::count(*sum), Cell::Empty, Cell::Empty],
+        // The mean of tenths, `sum / answered`, as a percentage.
+        Aggregate::Percent { sum, .. } => [
+            Cell::Percent {
+                part: *sum,
+                whole: answered * 1000,
+            },
+            Cell::Empty,
+            Cell::Empty,
+        ],
+        Aggregate::List { rows, .. } => [Cell::count(*rows), Cell::Empty, Cell::Empty],
+    }
+}
+
+/// Every indicator with its municipal value, informational ones included;
+/// with [`Shares::Apart`], the value as numbers too ([`value_numbers`]).
+pub fn indicators_table(card: &Card, figures: &Figures, period: &str, shares: Shares) -> Table {
+    let apart = shares == Shares::Apart;
+    let mut headers: Vec<String> = indicator_headers(card)
         .iter()
         .map(|h| (*h).to_owned())
         .collect();
+    if apart {
+        headers.extend(VALUE_NUMBER_HEADERS.map(String::from));
+    }
     let scored = card.has_points();
-    let count = |n: usize| Cell::Int(i64::try_from(n).unwrap_or(i64::MAX));
     let rows = card
         .indicators()
         .zip(&figures.indicators)
@@ -377,20 +465,23 @@ pub fn indicators_table(card: &Card, figures: &Figures, period: &str) -> Table {
                     part: f.earned as u64,
                     whole: f.applicable as u64,
                 };
-                (count(f.earned), share)
+                (Cell::count(f.earned), share)
             } else {
                 (Cell::Text("без баллов".to_owned()), Cell::Empty)
             };
             let mut row = vec![
                 Cell::Text(item_heading(&indicator.code)),
                 Cell::Text(indicator.text.clone()),
-                count(f.answered),
-                count(f.applicable),
+                Cell::count(f.answered),
+                Cell::count(f.applicable),
             ];
             if scored {
                 row.extend([earned, share]);
             }
             row.push(Cell::Text(describe_value(&indicator.rule, f)));
+            if apart {
+                row.extend(value_numbers(f));
+            }
             row
         })
         .collect();
@@ -553,15 +644,8 @@ pub fn events_table(
     let rows = events
         .iter()
         .map(|e| {
-            let mut row = vec![
-                Cell::Text(e.name.clone()),
-                Cell::Int(i64::try_from(e.schools).unwrap_or(i64::MAX)),
-            ];
-            row.extend(
-                e.sums
-                    .iter()
-                    .map(|s| Cell::Int(i64::try_from(*s).unwrap_or(i64::MAX))),
-            );
+            let mut row = vec![Cell::Text(e.name.clone()), Cell::count(e.schools)];
+            row.extend(e.sums.iter().map(|s| Cell::count(*s)));
             row
         })
         .collect();
@@ -682,26 +766,11 @@ mod tests {
         let archive = testkit::archive(&card, &[("b", &d)]);
         let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
         let t = rating_table(&card, &rating, "2025/2026");
-        let int = |n: i64| Cell::Int(n);
-        assert_eq!(
-            t.rows[0][7..21],
-            [
-                int(1),
-                int(8),
-                int(0),
-                int(2),
-                int(0),
-                int(3),
-                int(0),
-                int(4),
-                int(0),
-                int(3),
-                int(0),
-                int(2),
-                Cell::Empty,
-                Cell::Empty
-            ]
-        );
+        let mut expected = [1, 8, 0, 2, 0, 3, 0, 4, 0, 3, 0, 2]
+            .map(Cell::count)
+            .to_vec();
+        expected.extend([Cell::Empty, Cell::Empty]);
+        assert_eq!(t.rows[0][7..21], expected);
     }
 
     /// Seed 004's schools by name, each value as typed: the count a
@@ -748,6 +817,27 @@ mod tests {
                     .into()
             )
         );
+        // In a spreadsheet, the list's rows and each column's sum apart.
+        let apart = values_table(&nv, &archive, &res, "2025/2026", Shares::Apart);
+        let list = apart
+            .headers
+            .iter()
+            .position(|h| h.starts_with(&format!("п. {}", code("list"))))
+            .unwrap();
+        assert_eq!(
+            apart.headers[list..list + 2],
+            [
+                format!("п. {}, строк", code("list")),
+                format!(
+                    "п. {}: общая численность детей, вовлеченных в мероприятие",
+                    code("list")
+                )
+            ]
+        );
+        let numbers = |row: &[Cell]| row[list..list + 4].to_vec();
+        assert_eq!(numbers(&apart.rows[1]), [1, 40, 3, 5].map(Cell::count));
+        assert_eq!(numbers(&apart.rows[0]), vec![Cell::Empty; 4]);
+        assert_eq!(apart.headers.len(), apart.rows[0].len());
         // Not confirmed at the check: shown, and said to be left out.
         let mut archive = archive;
         archive.set_decision("b", &code("count"), Some(Decision::NoPoint));
@@ -766,6 +856,70 @@ mod tests {
         assert_eq!(
             t.rows[0][at(&code("percent"))],
             Cell::Text("100,5 (ошибка в ответе, не учтено)".into())
+        );
+    }
+
+    /// In a spreadsheet the municipal value comes as numbers beside its
+    /// words, computed by hand: 1 200 + 300 pupils, the mean of 87,5 and
+    /// 60,0 % (73,75, rounded up), one list row of three, «да» at 1 of 2.
+    #[test]
+    fn the_municipal_value_is_a_number_in_a_spreadsheet() {
+        let nv = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
+        let code = |kind: &str| testkit::of_kind(&nv, kind).code.clone();
+        let mut a = draft("СОШ № 1", "2025/2026", &[&code("fact")]);
+        let mut b = draft("СОШ № 2", "2025/2026", &[]);
+        for (d, count, percent) in [(&mut a, "1 200", "87,5"), (&mut b, "300", "60")] {
+            d.answers.entry(code("count")).or_default().count = count.into();
+            d.answers.entry(code("percent")).or_default().percent = percent.into();
+        }
+        b.answers.entry(code("fact")).or_default().fact = Some(false);
+        a.answers.entry(code("list")).or_default().rows = vec![crate::school::draft::ListRow {
+            name: "Ярмарка".into(),
+            values: vec!["40".into(), "3".into(), "5".into()],
+        }];
+        let archive = testkit::archive(&nv, &[("a", &a), ("b", &b)]);
+        let res = results(&archive, &nv.id, "2025/2026");
+        let f = crate::department::figures::figures(&archive, &nv, &res);
+        let apart = indicators_table(&nv, &f, "2025/2026", Shares::Apart);
+        assert_eq!(apart.headers[5..], VALUE_NUMBER_HEADERS);
+        let row = |c: &str| {
+            let at = nv.indicators().position(|i| i.code == c).unwrap();
+            apart.rows[at][5..].to_vec()
+        };
+        let percent = |part, whole| Cell::Percent { part, whole };
+        assert_eq!(
+            row(&code("count")),
+            [Cell::Int(1500), Cell::Empty, Cell::Empty]
+        );
+        assert_eq!(row(&code("percent"))[0], percent(1475, 2000));
+        assert_eq!(row(&code("percent"))[0].text(), "73,8");
+        assert_eq!(row(&code("list"))[0], Cell::Int(1));
+        assert_eq!(
+            row(&code("fact")),
+            [percent(1, 2), Cell::Int(1), Cell::Int(2)]
+        );
+        // The words stay, and Word's table keeps to them.
+        let together = indicators_table(&nv, &f, "2025/2026", Shares::Together);
+        assert_eq!(together.headers, DATA_INDICATOR_HEADERS);
+        assert_eq!(together.rows[0].len(), DATA_INDICATOR_HEADERS.len());
+
+        // A share: its two sums and Σ/Σ.
+        let iz = crate::card::builtin("izhevsk").unwrap().unwrap();
+        let share = |n: &str, d: &str, name: &str| {
+            let mut x = draft(name, "2025/2026", &[]);
+            x.answers.insert("П-1.1".into(), testkit::share(n, d));
+            x
+        };
+        let (x, y) = (share("87", "200", "А"), share("13", "30", "Б"));
+        let archive = testkit::archive(&iz, &[("x", &x), ("y", &y)]);
+        let res = results(&archive, &iz.id, "2025/2026");
+        let f = crate::department::figures::figures(&archive, &iz, &res);
+        let t = indicators_table(&iz, &f, "2025/2026", Shares::Apart);
+        let at = iz.indicators().position(|i| i.code == "П-1.1").unwrap();
+        assert_eq!(t.rows[at][4], Cell::Text("43,5\u{A0}% (100 из 230)".into()));
+        assert_eq!(
+            t.rows[at][5..],
+            [percent(100, 230), Cell::Int(100), Cell::Int(230)]
         );
     }
 

@@ -46,6 +46,12 @@ pub enum Cell {
 }
 
 impl Cell {
+    /// A count as a number (one past `i64::MAX` is not a count a school
+    /// types: such a number stays at the largest).
+    pub fn count(n: impl TryInto<i64>) -> Self {
+        Cell::Int(n.try_into().unwrap_or(i64::MAX))
+    }
+
     /// The cell as it reads: percents with a decimal comma, as on screen.
     pub fn text(&self) -> Cow<'_, str> {
         match self {
