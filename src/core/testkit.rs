@@ -5,7 +5,9 @@
 
 use crate::card::{Card, Indicator};
 use crate::department::archive::{check, Archive, Cards, Entry};
-use crate::department::results::{Ranked, SchoolResult};
+use crate::department::dynamics::Years;
+use crate::department::figures::figures;
+use crate::department::results::{results, Ranked, SchoolResult};
 use crate::school::draft::{Draft, RawAnswer};
 use crate::scoring::assess;
 use crate::signed::keys::KeyPair;
@@ -192,6 +194,24 @@ pub fn sample_file() -> String {
 /// A file as the department's import accepts it; a refusal is a broken fixture.
 pub fn entry(card: &Card, file_name: &str, text: &str) -> Entry {
     check(&Cards::new([card.clone()]), file_name, text.as_bytes()).expect("the fixture file passes")
+}
+
+/// `check` over 2024/2025 and 2025/2026 of `archive` as «Динамика»
+/// compares them, each year read by its card (`old`, `new`).
+pub fn with_years<T>(
+    archive: &Archive,
+    old: &Card,
+    new: &Card,
+    check: impl FnOnce(&Years) -> T,
+) -> T {
+    let of = |card: &Card, period| figures(archive, card, &results(archive, &old.id, period));
+    let (was, now) = (of(old, "2024/2025"), of(new, "2025/2026"));
+    check(&Years {
+        old_card: old,
+        before: &was,
+        new_card: new,
+        after: &now,
+    })
 }
 
 /// Two years of three schools: А improves (1 point, then 3), Б declines

@@ -11,12 +11,18 @@ use leptos::prelude::*;
 use profkarta_charts::figures::trend_svg;
 use profkarta_core::card::versions::Comparability;
 use profkarta_core::department::dynamics::{
-    delta_text, indicator_changes, school_changes, SchoolChange, Years,
+    delta_text, indicator_changes, school_changes, school_value_changes, value_changes,
+    SchoolChange, Years,
 };
 use profkarta_core::department::report;
 use profkarta_core::department::results::SchoolResult;
+use profkarta_core::department::tables::{
+    indicator_changes_table, school_changes_table, school_value_changes_table, value_changes_table,
+    Shares,
+};
 use profkarta_core::export::push_escaped;
-use profkarta_core::text::{name_has, percent};
+use profkarta_core::export::to_xlsx;
+use profkarta_core::text::{name_has, percent, period_stem};
 
 use crate::department::card_line::CardLine;
 use crate::department::chart::Chart;
@@ -28,6 +34,7 @@ use crate::department::value_changes::ValueChanges;
 use crate::platform::browser::print;
 use crate::shared::column_heads::ColumnHeads;
 use crate::shared::deferred::{pending, rows_to_draw};
+use crate::shared::download::{offer, XLSX};
 use crate::shared::table_scroll::TableScroll;
 
 /// «12 из 23 (52,2 %)»
@@ -175,6 +182,42 @@ pub fn DynamicsPanel() -> impl IntoView {
         trend_svg(&periods, &all, with_levels)
     });
     let rescored_column = move || versions.get().is_some() || mixed.get();
+    // The tab's tables as one workbook, their numbers as numbers: what the
+    // coordinator goes on comparing in a spreadsheet.
+    let download = {
+        let card = card.clone();
+        move |_: leptos::ev::MouseEvent| {
+            let mut tables = Vec::new();
+            if let Some((schools, indicators)) = changes.get_untracked().filter(|_| scored) {
+                tables.push(school_changes_table(
+                    &schools,
+                    rescored_column(),
+                    with_levels,
+                ));
+                tables.extend(dept.with_years(|years, _, _| {
+                    indicator_changes_table(&card, &indicators, &years.removed_met())
+                }));
+            }
+            let values = dept.with_years(|years, previous, before| {
+                let mut values = vec![value_changes_table(&value_changes(years), Shares::Apart)];
+                if !scored {
+                    let moved = dept.archive().with_untracked(|a| {
+                        dept.results
+                            .with_untracked(|after| school_value_changes(a, years, before, after))
+                    });
+                    values.push(school_value_changes_table(&moved, Shares::Apart));
+                }
+                (values, period_stem(previous))
+            });
+            let Some((values, previous)) = values else {
+                return;
+            };
+            tables.extend(values);
+            let period = period_stem(&dept.period.get_untracked().unwrap_or_default());
+            let name = format!("динамика_{previous}_{period}.xlsx");
+            offer(dept.notices, &name, &to_xlsx(&tables), XLSX);
+        }
+    };
     // At a thousand schools the table's rows are most of the tab's work:
     // a screenful paints first, as in the rating.
     let shown = rows_to_draw();
@@ -244,6 +287,7 @@ pub fn DynamicsPanel() -> impl IntoView {
                 <PrintedLine testid="dynamics-printed"/>
                 <div class="actions no-print">
                     <button type="button" on:click=move |_| print()>"Печать"</button>
+                    <button type="button" on:click=download.clone()>"Все таблицы в XLSX"</button>
                 </div>
                 // A card without points has no change per school to speak of:
                 // the summary below names both years and what the values pool.

@@ -95,8 +95,9 @@ pub fn ReportPanel() -> impl IntoView {
     // Each indicator's municipal value in both years: all a card without
     // points compares, and where a card with points shows the values that
     // fell while the schools' totals rose.
-    let value_table =
-        move || dept.with_years(|years, _, _| value_changes_table(&value_changes(years)));
+    let value_table = move || {
+        dept.with_years(|years, _, _| value_changes_table(&value_changes(years), Shares::Together))
+    };
     // On a card without points, each school's values that moved most.
     let school_table = move || {
         (!scored)
@@ -104,9 +105,10 @@ pub fn ReportPanel() -> impl IntoView {
                 dept.with_years(|years, _, before| {
                     dept.archive().with(|a| {
                         dept.results.with(|after| {
-                            school_value_changes_table(&school_value_changes(
-                                a, years, before, after,
-                            ))
+                            school_value_changes_table(
+                                &school_value_changes(a, years, before, after),
+                                Shares::Together,
+                            )
                         })
                     })
                 })

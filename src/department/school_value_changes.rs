@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use profkarta_core::department::dynamics::school_value_changes;
 use profkarta_core::department::report;
-use profkarta_core::department::tables::school_value_changes_table;
+use profkarta_core::department::tables::{school_value_changes_table, Shares};
 
 use crate::department::data_table::DataTable;
 use crate::department::state::Dept;
@@ -19,7 +19,10 @@ pub fn SchoolValueChanges() -> impl IntoView {
         dept.with_years(|years, _, before| {
             dept.archive().with(|a| {
                 dept.results.with(|after| {
-                    school_value_changes_table(&school_value_changes(a, years, before, after))
+                    school_value_changes_table(
+                        &school_value_changes(a, years, before, after),
+                        Shares::Together,
+                    )
                 })
             })
         })

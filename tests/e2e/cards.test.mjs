@@ -15,6 +15,7 @@ import { openApp, downloadText, ARTIFACTS, useApp } from './harness.mjs';
 import { loadCard, score, rating, eventTotals, indicatorsOf, grouped } from './scoring.mjs';
 import { CardPage } from './card_page.mjs';
 import { downloadDocx } from './docx_reader.mjs';
+import { downloadXlsx } from './xlsx_reader.mjs';
 
 const GEN = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-gen');
 const LATEST = '2025/2026';
@@ -763,6 +764,12 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         const moved = countSum(LATEST) - countSum('2024/2025');
         assert.equal(await row.locator('[data-col="change"]').innerText(), moved === 0 ? '0' : `${moved > 0 ? '+' : '−'}${grouped(Math.abs(moved))}`);
         assert.equal(await page.getByTestId('school-changes').count(), 0, 'no points, no per-school change');
+        // In a workbook, the two sums as numbers; no sheets of points.
+        const book = await downloadXlsx(page, () => page.getByRole('button', { name: 'Все таблицы в XLSX' }).click(), 'динамика_2024-2025_2025-2026.xlsx');
+        assert.deepEqual(Object.keys(book), ['Значения по муниципалитету', 'Изменения значений школ']);
+        const [valuesHead, ...valuesRows] = book['Значения по муниципалитету'];
+        assert.deepEqual(valuesHead.slice(6), ['Было, число', 'Стало, число', 'Изменение, п. п.']);
+        assert.deepEqual(valuesRows.find((r) => r[0] === 'п. 1.2').slice(6, 8), [countSum('2024/2025'), countSum(LATEST)]);
         // The report's Word file carries the table its dynamics text points to.
         await page.getByRole('tab', { name: 'Аналитическая справка' }).click();
         const report = await downloadDocx(page, () => page.getByRole('button', { name: 'Скачать справку (DOCX)' }).click(), 'справка_2025-2026.docx');

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { nextQuestion, openApp, openPage, pageRules, downloadText, expectKeptAside, importFiles, ARTIFACTS, useApp } from './harness.mjs';
 import { score, rating, grouped, byName, tied, CARD } from './scoring.mjs';
 import { CardPage } from './card_page.mjs';
+import { downloadXlsx } from './xlsx_reader.mjs';
 
 const GEN = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-gen');
 const VERIFY = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-verify');
@@ -338,6 +339,20 @@ test('the rating and municipal figures match an independent computation', () =>
             shownChanges[await row.locator('th').innerText()] = await row.locator('[data-col="delta"]').innerText();
         }
         assert.deepEqual(shownChanges, changes);
+        // The same in a workbook, numbers as numbers: each school's two
+        // years and its change in points, as the row shows it.
+        const book = await downloadXlsx(page, () => page.getByRole('button', { name: 'Все таблицы в XLSX' }).click(),
+            `динамика_2024-2025_${LATEST.replace('/', '-')}.xlsx`);
+        assert.deepEqual(Object.keys(book), ['Динамика по школам', 'Выполнение показателей', 'Значения по муниципалитету']);
+        const [bookHead, ...bookRows] = book['Динамика по школам'];
+        assert.deepEqual(bookHead.slice(0, 8), ['Школа', 'Было, баллов', 'Было, максимум', 'Было, %', 'Стало, баллов', 'Стало, максимум', 'Стало, %', 'Изменение, п. п.']);
+        const inBook = new Map(bookRows.map((r) => [r[0], r.slice(1, 8)]));
+        assert.deepEqual([...inBook.keys()].toSorted(), Object.keys(changes).toSorted());
+        for (const now of expectedSchools(LATEST).filter((s) => was.has(s.name))) {
+            const then = was.get(now.name);
+            const [a, b] = [tenths(then.total, then.max), tenths(now.total, now.max)];
+            assert.deepEqual(inBook.get(now.name), [then.total, then.max, a / 10, now.total, now.max, b / 10, (b - a) / 10], now.name);
+        }
         // The page leads with the report's count of those that did better
         // and worse, by the same shown changes.
         const up = Object.values(changes).filter((c) => c.startsWith('+')).length;

@@ -31,7 +31,7 @@ function unzip(bytes) {
     return entries;
 }
 
-const unescape = (s) =>
+export const unescape = (s) =>
     s.replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n))).replace(/&(lt|gt|quot|apos|amp);/g, (_, e) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]);
 
 /// A paragraph's or cell's text: runs joined, line breaks as \n, a page break as \f.
@@ -54,14 +54,20 @@ function readDocument(xml) {
     return { paragraphs, tables };
 }
 
-/// Clicks `trigger`, checks the file is a DOCX named `name`, and reads it.
-export async function downloadDocx(page, trigger, name) {
+/// Clicks `trigger`, checks the download is named `name`, keeps it for a
+/// look in Word or Excel or an independent reader, and gives a reader of
+/// its zip's parts as text.
+export async function downloadZip(page, trigger, name) {
     const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
     assert.equal(download.suggestedFilename(), name);
-    // Kept for a look in Word or an independent reader.
     await download.saveAs(join(ARTIFACTS, name));
     const entries = unzip(await readFile(await download.path()));
-    const text = (part) => entries[part].toString('utf8');
+    return { entries, text: (part) => entries[part].toString('utf8') };
+}
+
+/// Clicks `trigger`, checks the file is a DOCX named `name`, and reads it.
+export async function downloadDocx(page, trigger, name) {
+    const { entries, text } = await downloadZip(page, trigger, name);
     assert.match(text('[Content_Types].xml'), /wordprocessingml\.document\.main\+xml/);
     assert.match(text('_rels/.rels'), /Target="word\/document\.xml"/);
     assert.ok(text('word/styles.xml').includes('w:styleId="Heading1"'));

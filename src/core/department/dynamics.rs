@@ -372,9 +372,13 @@ impl Years<'_> {
     /// Last year's municipal value of one of last year's indicators, in
     /// words.
     pub fn last_value(&self, old: &Indicator) -> Option<String> {
-        (self.before.indicators.iter())
-            .find(|f| f.code == old.code)
+        self.last_figure(old)
             .map(|was| describe_value(&old.rule, was))
+    }
+
+    /// Last year's figure of its indicator `old`.
+    pub fn last_figure(&self, old: &Indicator) -> Option<&IndicatorFigure> {
+        (self.before.indicators.iter()).find(|f| f.code == old.code)
     }
 
     /// Last year's indicators this year's card no longer has.
@@ -465,6 +469,8 @@ pub struct ValueChange {
     pub change: Option<String>,
     /// The same, in tenths of a point, for a value that is a percentage.
     pub tenths: Option<i64>,
+    /// The two years' figures the words are made of, for a sheet's numbers.
+    pub figures: (Option<IndicatorFigure>, Option<IndicatorFigure>),
 }
 
 /// How far a municipal value that is a percentage moved, in tenths of a
@@ -607,14 +613,18 @@ fn value_change(
 /// with their last value: for a card without points, this is its dynamics.
 /// Last year's value is told by last year's rule.
 pub fn value_changes(years: &Years) -> Vec<ValueChange> {
-    let removed = years.removed().map(|old| ValueChange {
-        code: old.code.clone(),
-        text: old.text.clone(),
-        before: years.last_value(old).unwrap_or_else(|| "—".to_owned()),
-        after: "—".to_owned(),
-        comparability: Comparability::Removed,
-        change: None,
-        tenths: None,
+    let removed = years.removed().map(|old| {
+        let was = years.last_figure(old);
+        ValueChange {
+            code: old.code.clone(),
+            text: old.text.clone(),
+            before: years.last_value(old).unwrap_or_else(|| "—".to_owned()),
+            after: "—".to_owned(),
+            comparability: Comparability::Removed,
+            change: None,
+            tenths: None,
+            figures: (was.cloned(), None),
+        }
     });
     years
         .new_card
@@ -648,6 +658,7 @@ pub fn value_changes(years: &Years) -> Vec<ValueChange> {
                 comparability,
                 change,
                 tenths: compared.and_then(|(was, _)| tenths_moved(was, now)),
+                figures: (was.cloned(), Some(now.clone())),
             })
         })
         .chain(removed)
@@ -783,7 +794,6 @@ fn shown_value(answer: &RawAnswer, (part, whole): (u64, u64)) -> String {
 mod tests {
     use super::*;
     use crate::card::DEFAULT_CARD;
-    use crate::department::figures::figures;
     use crate::department::results::results;
     use crate::department::review::Decision;
     use crate::testkit;
@@ -895,22 +905,6 @@ mod tests {
 
     /// Runs `check` on the two years of `archive`: `old` for 2024/2025,
     /// `new` for 2025/2026, each year's figures by its own version.
-    fn with_years<T>(
-        archive: &Archive,
-        old: &Card,
-        new: &Card,
-        check: impl FnOnce(&Years) -> T,
-    ) -> T {
-        let of = |card: &Card, period| figures(archive, card, &results(archive, &old.id, period));
-        let (was, now) = (of(old, "2024/2025"), of(new, "2025/2026"));
-        check(&Years {
-            old_card: old,
-            before: &was,
-            new_card: new,
-            after: &now,
-        })
-    }
-
     /// Beside counts, and in verdicts, the exact change rounded once;
     /// beside two percentages, their difference as shown.
     #[test]
@@ -955,7 +949,7 @@ mod tests {
                 ("Школа Б", 2, 1, "−4,4\u{A0}п.\u{A0}п.".to_owned()),
             ]
         );
-        let (f, comparable) = with_years(&archive, &card, &card, |years| {
+        let (f, comparable) = testkit::with_years(&archive, &card, &card, |years| {
             (indicator_changes(years), years.comparable())
         });
         let c21 = f.iter().find(|c| c.code == "2.1").unwrap();
@@ -1001,7 +995,7 @@ mod tests {
         assert_eq!(archive.period_card(&v1.id, "2025/2026").unwrap().version, 2);
         let before = results(&archive, &v1.id, "2024/2025");
         let after = results(&archive, &v1.id, "2025/2026");
-        with_years(&archive, &v1, &v2, |years| {
+        testkit::with_years(&archive, &v1, &v2, |years| {
             assert!(years.versions_differ());
             assert_eq!(years.comparable(), (22, 23));
             let changes = indicator_changes(years);
@@ -1230,7 +1224,7 @@ mod tests {
         assert_eq!(change.delta_tenths(), 0);
         assert_eq!(change.level_compared(), v2.level(2, 22));
         // The municipal values say which indicator is new, which changed.
-        let values = with_years(&archive, &v1, &v2, value_changes);
+        let values = testkit::with_years(&archive, &v1, &v2, value_changes);
         let label = |code: &str| {
             let value = values.iter().find(|v| v.code == code).unwrap();
             value.comparability.short_label()
@@ -1267,7 +1261,7 @@ mod tests {
                 ("b2", &school("Б", "2025/2026", true, "1 200")),
             ],
         );
-        let changes = with_years(&archive, &nv, &nv, |years| {
+        let changes = testkit::with_years(&archive, &nv, &nv, |years| {
             assert!(indicator_changes(years).is_empty(), "nothing earns points");
             value_changes(years)
         });
@@ -1306,7 +1300,7 @@ mod tests {
             (&v1, "a1", &school("2024/2025", "30")),
             (&v2, "a2", &school("2025/2026", "35")),
         ]);
-        let values = with_years(&archive, &v1, &v2, value_changes);
+        let values = testkit::with_years(&archive, &v1, &v2, value_changes);
         let of = values.iter().find(|v| v.code == "1.1").unwrap();
         assert!(
             !of.comparability.is_comparable(),
@@ -1331,7 +1325,7 @@ mod tests {
             (&v1, "a1", &testkit::draft("Школа А", "2024/2025", &["2.2"])),
             (&v2, "a2", &testkit::draft("Школа А", "2025/2026", &[])),
         ]);
-        with_years(&archive, &v1, &v2, |years| {
+        testkit::with_years(&archive, &v1, &v2, |years| {
             let values = value_changes(years);
             let last = values.last().unwrap();
             assert_eq!(
@@ -1384,7 +1378,7 @@ mod tests {
                 ("a2", &school("А", "2025/2026", "70", 1)),
             ],
         );
-        let changes = with_years(&archive, &nv, &nv, value_changes);
+        let changes = testkit::with_years(&archive, &nv, &nv, value_changes);
         assert_eq!(
             moved(&changes, &code("percent")),
             Some("−15,3\u{A0}п.\u{A0}п.")
@@ -1409,7 +1403,7 @@ mod tests {
                 ("b2", &school("Б", "2025/2026", "70", 1)),
             ],
         );
-        let changes = with_years(&archive, &nv, &nv, value_changes);
+        let changes = testkit::with_years(&archive, &nv, &nv, value_changes);
         let of = changes.iter().find(|c| c.code == code("percent")).unwrap();
         assert!(
             of.before.starts_with("в среднем 80,0\u{A0}%"),

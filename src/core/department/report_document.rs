@@ -525,7 +525,7 @@ mod tests {
     fn a_card_without_points_reports_its_values_of_both_years() {
         use crate::department::dynamics::{school_value_changes, value_changes};
         use crate::department::tables::{
-            school_value_changes_table, value_changes_table, DATA_INDICATOR_HEADERS,
+            school_value_changes_table, value_changes_table, Shares, DATA_INDICATOR_HEADERS,
         };
         let card = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
         let (a, b) = (
@@ -550,13 +550,14 @@ mod tests {
             figures: f,
             rating: &rating,
             dynamics: Some(dynamics.clone()),
-            value_changes: Some(value_changes_table(&value_changes(&years))),
-            school_values: Some(school_value_changes_table(&school_value_changes(
-                &archive,
-                &years,
-                &two.before,
-                now,
-            ))),
+            value_changes: Some(value_changes_table(
+                &value_changes(&years),
+                Shares::Together,
+            )),
+            school_values: Some(school_value_changes_table(
+                &school_value_changes(&archive, &years, &two.before, now),
+                Shares::Together,
+            )),
             values_by_school: Some(crate::department::tables::values_table(
                 &card,
                 &archive,

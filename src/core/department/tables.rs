@@ -1,9 +1,13 @@
 //! The rating, the school × indicator matrix and the report's tables as
 //! tables for CSV, XLSX and DOCX downloads.
 
+use crate::card::versions::Comparability;
+use crate::card::Level;
 use crate::card::{Card, Indicator, ListColumn, Rule};
 use crate::department::archive::{Archive, Entry};
-use crate::department::dynamics::{delta_text, SchoolValueChange, ValueChange};
+use crate::department::dynamics::{
+    delta_text, IndicatorChange, SchoolChange, SchoolValueChange, ValueChange,
+};
 use crate::department::effectiveness::{Effects, IndicatorEffect, PlanEffect};
 use crate::department::events::{event_totals, EventTotal};
 use crate::department::figures::{describe_value, Aggregate, Figures, IndicatorFigure};
@@ -346,41 +350,171 @@ pub(crate) fn value_cell(
     }
 }
 
-/// Each indicator's municipal value in the year before and this one: the
-/// dynamics of a card without points, as «Динамика» and the report show it.
-pub fn value_changes_table(changes: &[ValueChange]) -> Table {
+/// A year's points of a school as a sheet's numbers: points, maximum, share.
+fn score_cells((total, max): (u32, u32)) -> [Cell; 3] {
+    let share = Cell::Percent {
+        part: total.into(),
+        whole: max.into(),
+    };
+    [Cell::count(total), Cell::count(max), share]
+}
+
+/// «Динамика»'s schools as a sheet, each year's score as numbers and the
+/// change in points of percent. `rescored`: the years are compared on this
+/// year's rules (another version), so the two scores the change is reckoned
+/// from stand between them: last year re-scored, this year on the same
+/// indicators.
+pub fn school_changes_table(changes: &[SchoolChange], rescored: bool, with_levels: bool) -> Table {
+    let year = |what: &str| ["баллов", "максимум", "%"].map(|part| format!("{what}, {part}"));
+    let mut headers = vec!["Школа".to_owned()];
+    headers.extend(year("Было"));
+    if rescored {
+        headers.extend(year("Прошлый год по новой методике"));
+        headers.extend(year("Этот год на тех же показателях"));
+    }
+    headers.extend(year("Стало"));
+    headers.push(match rescored {
+        true => "Изменение по новой методике, п. п.".to_owned(),
+        false => "Изменение, п. п.".to_owned(),
+    });
+    if with_levels {
+        headers.extend(["Уровень в прошлом году", "Уровень"].map(String::from));
+    }
+    let level = |l: Option<Level>| Cell::Text(l.map_or("—", Level::label).to_owned());
     let rows = changes
         .iter()
         .map(|c| {
-            vec![
+            let mut row = vec![Cell::Text(c.name.clone())];
+            row.extend(score_cells(c.before));
+            if rescored {
+                let across = c
+                    .across
+                    .map_or((c.before, c.after), |a| (a.before, a.after));
+                row.extend(score_cells(across.0));
+                row.extend(score_cells(across.1));
+            }
+            row.extend(score_cells(c.after));
+            row.push(Cell::Tenths(c.delta_tenths()));
+            if with_levels {
+                row.extend([level(c.level_compared()), level(c.level_after)]);
+            }
+            row
+        })
+        .collect();
+    Table {
+        name: "Динамика по школам".to_owned(),
+        headers,
+        rows,
+    }
+}
+
+/// «Показатели: школ выполнили» of «Динамика» as a sheet: of the schools
+/// an indicator applies to, those that earned it each year, and the change
+/// of their share where the years judge it alike; `removed`, the indicators
+/// the card no longer has ([`Years::removed_met`](crate::department::dynamics::Years::removed_met)), last.
+pub fn indicator_changes_table(
+    card: &Card,
+    changes: &[IndicatorChange],
+    removed: &[(&Indicator, (usize, usize))],
+) -> Table {
+    let year = |what: &str| ["выполнили", "применим", "%"].map(|part| format!("{what}, {part}"));
+    let mut headers = ["Код", "Показатель"].map(String::from).to_vec();
+    headers.extend(year("Было"));
+    headers.extend(year("Стало"));
+    headers.extend(["Изменение, п. п.", "Методика"].map(String::from));
+    let met = |(earned, applicable): (usize, usize)| {
+        let share = Cell::Percent {
+            part: earned as u64,
+            whole: applicable as u64,
+        };
+        [Cell::count(earned), Cell::count(applicable), share]
+    };
+    let row = |code: &str, text: &str, before: Option<(usize, usize)>| {
+        let mut row = vec![Cell::Text(item_heading(code)), Cell::Text(text.to_owned())];
+        row.extend(before.map_or([Cell::Empty, Cell::Empty, Cell::Empty], met));
+        row
+    };
+    let rows = changes
+        .iter()
+        .map(|c| {
+            let text = card.indicator(&c.code).map_or("", |i| i.text.as_str());
+            let mut row = row(&c.code, text, c.before);
+            row.extend(met(c.after));
+            row.push(c.delta_tenths().map_or(Cell::Empty, Cell::Tenths));
+            row.push(Cell::Text(c.comparability.method_label().to_owned()));
+            row
+        })
+        .chain(removed.iter().map(|(old, before)| {
+            let mut row = row(&old.code, &old.text, Some(*before));
+            row.extend([Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty]);
+            row.push(Cell::Text(Comparability::Removed.method_label().to_owned()));
+            row
+        }))
+        .collect();
+    Table {
+        name: "Выполнение показателей".to_owned(),
+        headers,
+        rows,
+    }
+}
+
+/// Each indicator's municipal value in the year before and this one: the
+/// dynamics of a card without points, as «Динамика» and the report show it;
+/// with [`Shares::Apart`], each year's value as a number too
+/// ([`value_numbers`]) and a percentage's change in points.
+pub fn value_changes_table(changes: &[ValueChange], shares: Shares) -> Table {
+    let apart = shares == Shares::Apart;
+    let number = |f: &Option<IndicatorFigure>| {
+        let [value, ..] = f
+            .as_ref()
+            .map_or([Cell::Empty, Cell::Empty, Cell::Empty], value_numbers);
+        value
+    };
+    let rows = changes
+        .iter()
+        .map(|c| {
+            let mut row = vec![
                 Cell::Text(item_heading(&c.code)),
                 Cell::Text(c.text.clone()),
                 Cell::Text(c.before.clone()),
                 Cell::Text(c.after.clone()),
                 c.change.clone().map_or(Cell::Empty, Cell::Text),
                 Cell::Text(c.comparability.method_label().to_owned()),
-            ]
+            ];
+            if apart {
+                row.extend([
+                    number(&c.figures.0),
+                    number(&c.figures.1),
+                    c.tenths.map_or(Cell::Empty, Cell::Tenths),
+                ]);
+            }
+            row
         })
         .collect();
+    let mut headers = [
+        "Код",
+        "Показатель",
+        "Было",
+        "Стало",
+        "Изменение",
+        "Методика",
+    ]
+    .map(String::from)
+    .to_vec();
+    if apart {
+        headers.extend(["Было, число", "Стало, число", "Изменение, п. п."].map(String::from));
+    }
     Table {
-        name: "Значения показателей по муниципалитету".to_owned(),
-        headers: [
-            "Код",
-            "Показатель",
-            "Было",
-            "Стало",
-            "Изменение",
-            "Методика",
-        ]
-        .map(String::from)
-        .to_vec(),
+        name: "Значения по муниципалитету".to_owned(),
+        headers,
         rows,
     }
 }
 
 /// The schools' own values that moved most, on a card without points
 /// ([`school_value_changes`](crate::department::dynamics::school_value_changes)).
-pub fn school_value_changes_table(changes: &[SchoolValueChange]) -> Table {
+/// With [`Shares::Apart`], the change is a number in points.
+pub fn school_value_changes_table(changes: &[SchoolValueChange], shares: Shares) -> Table {
     let rows = changes
         .iter()
         .map(|c| {
@@ -389,13 +523,20 @@ pub fn school_value_changes_table(changes: &[SchoolValueChange]) -> Table {
                 Cell::Text(item_heading(&c.code)),
                 Cell::Text(c.before.clone()),
                 Cell::Text(c.after.clone()),
-                Cell::Text(delta_text(c.tenths)),
+                match shares {
+                    Shares::Together => Cell::Text(delta_text(c.tenths)),
+                    Shares::Apart => Cell::Tenths(c.tenths),
+                },
             ]
         })
         .collect();
+    let change = match shares {
+        Shares::Together => "Изменение",
+        Shares::Apart => "Изменение, п. п.",
+    };
     Table {
-        name: crate::department::report::SCHOOL_VALUES_HEADING.to_owned(),
-        headers: ["Школа", "Код", "Было", "Стало", "Изменение"]
+        name: "Изменения значений школ".to_owned(),
+        headers: ["Школа", "Код", "Было", "Стало", change]
             .map(String::from)
             .to_vec(),
         rows,
@@ -857,6 +998,129 @@ mod tests {
             t.rows[0][at(&code("percent"))],
             Cell::Text("100,5 (ошибка в ответе, не учтено)".into())
         );
+    }
+
+    /// «Динамика» as sheets, by hand from the two years of the test kit:
+    /// Школа А 1 → 3 of 23 (4,3 → 13,0 %, +8,7), Б 2 → 1 (8,7 → 4,3 %,
+    /// −4,4); 2.1 earned by 1 of 2 schools, then by 3 of 3 (+50,0).
+    #[test]
+    fn the_dynamics_as_sheets_keep_numbers_numbers() {
+        use crate::department::dynamics::{indicator_changes, school_changes};
+        let card = testkit::card();
+        let archive = testkit::two_years(&card);
+        let before = results(&archive, DEFAULT_CARD, "2024/2025");
+        let after = results(&archive, DEFAULT_CARD, "2025/2026");
+        let t = school_changes_table(
+            &school_changes(&archive, &card, &card, &before, &after),
+            false,
+            true,
+        );
+        assert_eq!(
+            t.headers,
+            [
+                "Школа",
+                "Было, баллов",
+                "Было, максимум",
+                "Было, %",
+                "Стало, баллов",
+                "Стало, максимум",
+                "Стало, %",
+                "Изменение, п. п.",
+                "Уровень в прошлом году",
+                "Уровень"
+            ]
+        );
+        let texts = |row: &[Cell]| {
+            row.iter()
+                .map(|c| c.text().into_owned())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            texts(&t.rows[0]),
+            [
+                "Школа А",
+                "1",
+                "23",
+                "4,3",
+                "3",
+                "23",
+                "13,0",
+                "8,7",
+                "низкая",
+                "низкая"
+            ]
+        );
+        assert_eq!(t.rows[1][7], Cell::Tenths(-44));
+        assert_eq!(texts(&t.rows[1])[7], "-4,4");
+
+        let t = testkit::with_years(&archive, &card, &card, |years| {
+            indicator_changes_table(&card, &indicator_changes(years), &[])
+        });
+        let at = t
+            .rows
+            .iter()
+            .position(|r| r[0] == Cell::Text("п. 2.1".into()))
+            .unwrap();
+        assert_eq!(
+            texts(&t.rows[at])[2..],
+            ["1", "2", "50,0", "3", "3", "100,0", "50,0", "не менялась"]
+        );
+        assert_eq!(t.headers.len(), t.rows[at].len());
+    }
+
+    /// A card without points: Ижевск's П-1.1 pooled 87 of 200 and 13 of 30
+    /// (100 of 230, 43,5 %), then 120 of 200 alone (60,0 %): +16,5; the
+    /// school А moved from 43,5 to 60,0 %.
+    #[test]
+    fn the_values_dynamics_as_sheets_keep_numbers_numbers() {
+        use crate::department::dynamics::{school_value_changes, value_changes};
+        let iz = crate::card::builtin("izhevsk").unwrap().unwrap();
+        let share = |name: &str, period: &str, n: &str, d: &str| {
+            let mut x = draft(name, period, &[]);
+            x.answers.insert("П-1.1".into(), testkit::share(n, d));
+            x
+        };
+        let archive = testkit::archive(
+            &iz,
+            &[
+                ("a1", &share("А", "2024/2025", "87", "200")),
+                ("b1", &share("Б", "2024/2025", "13", "30")),
+                ("a2", &share("А", "2025/2026", "120", "200")),
+            ],
+        );
+        let before = results(&archive, &iz.id, "2024/2025");
+        let after = results(&archive, &iz.id, "2025/2026");
+        let (values, moved) = testkit::with_years(&archive, &iz, &iz, |years| {
+            let moved = school_value_changes(&archive, years, &before, &after);
+            (value_changes(years), moved)
+        });
+        let t = value_changes_table(&values, Shares::Apart);
+        assert_eq!(
+            t.headers[6..],
+            ["Было, число", "Стало, число", "Изменение, п. п."]
+        );
+        let at = t
+            .rows
+            .iter()
+            .position(|r| r[0] == Cell::Text("П-1.1".into()))
+            .unwrap();
+        assert_eq!(
+            t.rows[at][6..],
+            [
+                Cell::Percent {
+                    part: 100,
+                    whole: 230
+                },
+                Cell::Percent {
+                    part: 120,
+                    whole: 200
+                },
+                Cell::Tenths(165)
+            ]
+        );
+        let t = school_value_changes_table(&moved, Shares::Apart);
+        assert_eq!(t.headers[4], "Изменение, п. п.");
+        assert_eq!(t.rows[0][4], Cell::Tenths(165));
     }
 
     /// In a spreadsheet the municipal value comes as numbers beside its

@@ -42,6 +42,9 @@ pub enum Cell {
         part: u64,
         whole: u64,
     },
+    /// A signed number in tenths, shown with one decimal: a change in
+    /// percentage points (−3,5), kept a number a sheet computes with.
+    Tenths(i64),
     Empty,
 }
 
@@ -60,9 +63,17 @@ impl Cell {
             Cell::Percent { part, whole } => Cow::Owned(
                 percent_tenths(*part, *whole).map_or_else(String::new, |t| tenths(t, ',')),
             ),
+            Cell::Tenths(t) => Cow::Owned(signed_tenths(*t, ',')),
             Cell::Empty => Cow::Borrowed(""),
         }
     }
+}
+
+/// Tenths with a sign a spreadsheet reads: "-3,5" (the screen's «−» is
+/// text to Excel).
+fn signed_tenths(t: i64, separator: char) -> String {
+    let sign = if t < 0 { "-" } else { "" };
+    format!("{sign}{}", tenths(t.unsigned_abs(), separator))
 }
 
 /// A table with a header row; `name` becomes the XLSX sheet name.

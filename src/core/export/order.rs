@@ -98,6 +98,7 @@ impl<'a> Key<'a> {
     fn of(cell: &'a Cell) -> Self {
         match cell {
             Cell::Int(n) => Self::Number((*n).into(), 1),
+            Cell::Tenths(t) => Self::Number((*t).into(), 10),
             Cell::Percent { whole: 0, .. } | Cell::Empty => Self::Empty,
             // In percent, as a share in words reads: «61,3 % (не
             // подтверждено проверкой)» beside a plain 95,8.

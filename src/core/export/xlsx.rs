@@ -159,6 +159,10 @@ pub(super) fn sheet_xml(table: &Table) -> String {
                         ));
                     }
                 }
+                Cell::Tenths(t) => xml.push_str(&format!(
+                    r#"<c r="{reference}" s="{STYLE_PERCENT}"><v>{}</v></c>"#,
+                    super::signed_tenths(*t, '.')
+                )),
                 Cell::Empty => {}
             }
         }
