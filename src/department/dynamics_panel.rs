@@ -96,10 +96,11 @@ fn school_rows_markup<'a>(
             delta_text(delta)
         ));
         if with_levels {
+            let (before, after) = c.levels_compared();
             html.push_str(&format!(
                 "<td>{} → {}</td>",
-                c.level_compared().map_or("—", |l| l.label()),
-                c.level_after.map_or("—", |l| l.label())
+                before.map_or("—", |l| l.label()),
+                after.map_or("—", |l| l.label())
             ));
         }
         html.push_str("</tr>");
@@ -303,20 +304,32 @@ pub fn DynamicsPanel() -> impl IntoView {
                 // below it speaks of this page's columns.
                 <p data-testid="dynamics-summary">{summary}</p>
                 // The report's note, and what it means for this page's columns.
+                // The columns it speaks of are the schools' table's, which a
+                // card without points does not have.
                 {move || versions.get().map(|note| view! {
-                    <p class="notice" data-testid="versions-note">{format!(
-                        "{note} Столбец «Прошлый год по новой методике» — ответы прошлого года, \
-                         пересчитанные по новой версии. Уровень прошлого года (столбец «Уровень») — по \
-                         пересчитанным результатам, а не по столбцу «Было»."
-                    )}</p>
+                    <p class="notice" data-testid="versions-note">{match scored {
+                        true => format!(
+                            "{note} Столбец «Прошлый год по новой методике» — ответы прошлого года, \
+                             пересчитанные по новой версии. Уровни в столбце «Уровень» — тех же двух \
+                             результатов, между которыми считается изменение, а не столбцов «Было» и «Стало»."
+                        ),
+                        false => note,
+                    }}</p>
                 })}
                 {move || mixed.get().then(|| view! {
-                    <p class="notice" data-testid="versions-mixed">{format!(
-                        "Часть школ заполнила не версию {version} карты, а другую: их результаты за два года \
-                         сравниваются по правилам версии {version} (столбец «Прошлый год по новой методике»), \
-                         на показателях, которые есть в обеих версиях и заполняются одинаково.",
-                        version = dept.card.with(|c| c.version)
-                    )}</p>
+                    <p class="notice" data-testid="versions-mixed">{match scored {
+                        true => format!(
+                            "Часть школ заполнила не версию {version} карты, а другую: их результаты за два года \
+                             сравниваются по правилам версии {version} (столбец «Прошлый год по новой методике»), \
+                             на показателях, которые есть в обеих версиях и заполняются одинаково.",
+                            version = dept.card.with(|c| c.version)
+                        ),
+                        false => format!(
+                            "Часть школ заполнила не версию {} карты, а другую: их значения за два года \
+                             сравниваются на показателях, которые есть в обеих версиях и заполняются одинаково.",
+                            dept.card.with(|c| c.version)
+                        ),
+                    }}</p>
                 })}
                 {scored.then(|| view! {
                     <Chart svg=trend testid="chart-trend"/>

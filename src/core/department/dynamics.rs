@@ -52,8 +52,11 @@ pub struct SchoolChange {
 pub struct Across {
     pub before: (u32, u32),
     pub after: (u32, u32),
-    /// Last year's level by this year's bounds, of `before`.
+    /// The levels of `before` and `after` by this year's bounds: beside
+    /// the change reckoned between them, not the school's own level of a
+    /// year filled in on another version.
     pub level_before: Option<Level>,
+    pub level_after: Option<Level>,
 }
 
 impl SchoolChange {
@@ -103,9 +106,13 @@ impl SchoolChange {
         (wide(before), wide(after))
     }
 
-    /// Last year's level, by this year's bounds when the versions differ.
-    pub fn level_compared(&self) -> Option<Level> {
-        self.across.map_or(self.level_before, |a| a.level_before)
+    /// The two years' levels of the scores the change is reckoned
+    /// between: across versions, [`Across`]'s, by this year's bounds.
+    pub fn levels_compared(&self) -> (Option<Level>, Option<Level>) {
+        self.across
+            .map_or((self.level_before, self.level_after), |a| {
+                (a.level_before, a.level_after)
+            })
     }
 }
 
@@ -280,6 +287,7 @@ fn across(
         before,
         after,
         level_before: card.level(before.0, before.1),
+        level_after: card.level(after.0, after.1),
     })
 }
 
@@ -964,26 +972,7 @@ mod tests {
     #[test]
     fn two_versions_compare_what_is_comparable_and_rescore_the_rest() {
         let v1 = testkit::card();
-        let mut v2 = v1.clone();
-        v2.version = 2;
-        let first = &mut v2.directions[0].criteria[0].indicators[0];
-        assert_eq!(first.code, "1.1");
-        first.rule = match first.rule.clone() {
-            crate::card::Rule::Share {
-                numerator,
-                denominator,
-                zero_denominator,
-                ..
-            } => crate::card::Rule::Share {
-                threshold_percent: Some(50),
-                dynamics: false,
-                bands: Vec::new(),
-                numerator,
-                denominator,
-                zero_denominator,
-            },
-            other => other,
-        };
+        let v2 = first_threshold_at_50(&v1);
         let school = |period: &str, n: &str| {
             let mut d = testkit::draft("Школа А", period, &["1.8"]);
             d.answers.insert("1.1".into(), testkit::share(n, "100"));
@@ -1018,6 +1007,72 @@ mod tests {
         let across = change.across.expect("the versions differ");
         assert_eq!((across.before, across.after), ((1, 23), (1, 23)));
         assert_eq!(change.delta_tenths(), 0);
+    }
+
+    /// Version 2 of `v1`: 1.1's threshold raised from 30 % to 50 %.
+    fn first_threshold_at_50(v1: &Card) -> Card {
+        let mut v2 = v1.clone();
+        v2.version = 2;
+        let first = &mut v2.directions[0].criteria[0].indicators[0];
+        assert_eq!(first.code, "1.1");
+        first.rule = match first.rule.clone() {
+            crate::card::Rule::Share {
+                numerator,
+                denominator,
+                zero_denominator,
+                ..
+            } => crate::card::Rule::Share {
+                threshold_percent: Some(50),
+                dynamics: false,
+                bands: Vec::new(),
+                numerator,
+                denominator,
+                zero_denominator,
+            },
+            other => other,
+        };
+        v2
+    }
+
+    /// A school that filled version 1 in a year shown on version 2: 12
+    /// facts, 1.1 at 45 % and 4.1 at 30 %, 14 of 23 (60,9 %, medium) by its
+    /// own rules; by version 2's, 1.1 misses 50 %: 13 of 23 (56,5 %, low)
+    /// both years. The levels beside the change are those it is reckoned
+    /// between, not a low year against a medium one.
+    #[test]
+    fn the_levels_beside_a_change_are_those_it_is_reckoned_between() {
+        let v1 = testkit::card();
+        let v2 = first_threshold_at_50(&v1);
+        let facts = [
+            "1.6", "1.8", "2.1", "2.2", "3.1", "3.2", "3.3", "4.3", "4.4", "5.1", "5.2", "6.1",
+        ];
+        let school = |period: &str| {
+            let mut d = testkit::draft("Школа А", period, &facts);
+            d.answers.insert("1.1".into(), testkit::share("45", "100"));
+            d.answers.insert("4.1".into(), testkit::share("30", "100"));
+            d
+        };
+        let other = testkit::draft("Школа Б", "2025/2026", &[]);
+        let archive = testkit::archive_of(&[
+            (&v1, "a1", &school("2024/2025")),
+            (&v1, "a2", &school("2025/2026")),
+            (&v2, "b2", &other),
+        ]);
+        assert_eq!(archive.period_card(&v1.id, "2025/2026").unwrap().version, 2);
+        let before = results(&archive, &v1.id, "2024/2025");
+        let after = results(&archive, &v1.id, "2025/2026");
+        let changes = school_changes(&archive, &v1, &v2, &before, &after);
+        let change = changes.iter().find(|c| c.name == "Школа А").unwrap();
+        assert_eq!(
+            (change.after, change.level_after),
+            ((14, 23), Some(Level::Medium))
+        );
+        let across = change.across.expect("this year's file is of version 1");
+        assert_eq!((across.before, across.after), ((13, 23), (13, 23)));
+        assert_eq!(
+            change.levels_compared(),
+            (Some(Level::Low), Some(Level::Low))
+        );
     }
 
     /// Last year's check stands when last year is scored by the new version:
@@ -1222,7 +1277,7 @@ mod tests {
         let across = change.across.expect("the versions differ");
         assert_eq!((across.before, across.after), ((2, 22), (2, 22)));
         assert_eq!(change.delta_tenths(), 0);
-        assert_eq!(change.level_compared(), v2.level(2, 22));
+        assert_eq!(change.levels_compared(), (v2.level(2, 22), v2.level(2, 22)));
         // The municipal values say which indicator is new, which changed.
         let values = testkit::with_years(&archive, &v1, &v2, value_changes);
         let label = |code: &str| {

@@ -396,7 +396,8 @@ pub fn school_changes_table(changes: &[SchoolChange], rescored: bool, with_level
             row.extend(score_cells(c.after));
             row.push(Cell::Tenths(c.delta_tenths()));
             if with_levels {
-                row.extend([level(c.level_compared()), level(c.level_after)]);
+                let (before, after) = c.levels_compared();
+                row.extend([level(before), level(after)]);
             }
             row
         })
