@@ -196,6 +196,31 @@ pub fn entry(card: &Card, file_name: &str, text: &str) -> Entry {
     check(&Cards::new([card.clone()]), file_name, text.as_bytes()).expect("the fixture file passes")
 }
 
+/// Version 2 of `v1`: 1.1's threshold raised from 30 % to 50 %.
+pub fn first_threshold_at_50(v1: &Card) -> Card {
+    let mut v2 = v1.clone();
+    v2.version = 2;
+    let first = &mut v2.directions[0].criteria[0].indicators[0];
+    assert_eq!(first.code, "1.1");
+    first.rule = match first.rule.clone() {
+        crate::card::Rule::Share {
+            numerator,
+            denominator,
+            zero_denominator,
+            ..
+        } => crate::card::Rule::Share {
+            threshold_percent: Some(50),
+            dynamics: false,
+            bands: Vec::new(),
+            numerator,
+            denominator,
+            zero_denominator,
+        },
+        other => other,
+    };
+    v2
+}
+
 /// `check` over 2024/2025 and 2025/2026 of `archive` as «Динамика»
 /// compares them, each year read by its card (`old`, `new`).
 pub fn with_years<T>(

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::card::versions::{carry_answers, comparability, comparable_share, fits, Comparability};
+use crate::card::versions::{comparability, comparable_share, fits, Comparability};
 use crate::card::{Card, Indicator, Level, Rule};
 use crate::department::archive::Archive;
 use crate::department::figures::{
@@ -13,10 +13,10 @@ use crate::department::figures::{
 };
 use crate::department::last_year::{as_share, moved_more_than, this_year};
 use crate::department::results::SchoolResult;
-use crate::department::review::{counted, ReviewStatus};
+use crate::department::review::ReviewStatus;
 use crate::department::school::SchoolId;
 use crate::school::draft::RawAnswer;
-use crate::scoring::{assess, tally};
+use crate::scoring::tally;
 use crate::text::{by_name, group_digits, lower_first, percent, percent_tenths, tenths_percent};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -261,7 +261,7 @@ fn in_both<'a>(
 
 /// [`Across`] for one school: both years on the indicators that last
 /// year's card had and filled in the same way, and that both of the
-/// school's files asked, each scored on this year's card ([`on_card`]).
+/// school's files asked, each scored on this year's card ([`SchoolResult::on_card`]).
 /// One the school's older file did not ask counts in neither year: else
 /// answering it this year would read as a rise.
 fn across(
@@ -271,7 +271,7 @@ fn across(
     was: &SchoolResult,
     now: &SchoolResult,
 ) -> Option<Across> {
-    let (was, now) = (on_card(archive, card, was)?, on_card(archive, card, now)?);
+    let (was, now) = (was.on_card(archive, card)?, now.on_card(archive, card)?);
     let on_both = |points: &[Option<(u32, bool)>], other: &[Option<(u32, bool)>]| {
         // `tally` walks the card in the order of `points`.
         let mut each = points.iter().zip(other);
@@ -296,47 +296,6 @@ fn across(
 fn scored_both(old: &Card, indicator: &Indicator) -> bool {
     old.by_key(indicator.key())
         .is_some_and(|o| fits(&o.rule, &indicator.rule))
-}
-
-/// A school's (points, applies) on each indicator of `card`, in card order,
-/// `None` where the school's version did not ask it. A file of `card`'s
-/// own version keeps its confirmed score. Another version's answers are
-/// moved to `card` by identity and scored again, and its check goes with
-/// them: a point refused for its evidence, or an indicator ruled not
-/// applicable, stays so under the new rule; a confirmation adds nothing
-/// the answers do not earn.
-fn on_card(
-    archive: &Archive,
-    card: &Card,
-    result: &SchoolResult,
-) -> Option<Vec<Option<(u32, bool)>>> {
-    if result.version == card.version && result.seen_as == card.version {
-        return Some(
-            card.indicators()
-                .map(|i| {
-                    let counted = result.score.indicator(&i.code);
-                    Some(counted.map_or((0, false), |c| (c.points, c.applies)))
-                })
-                .collect(),
-        );
-    }
-    let entry = archive.entry(&result.submission_id)?;
-    let mut draft = entry.opened.payload.to_draft();
-    draft.answers = carry_answers(&entry.card, card, &draft.answers).0;
-    let rescored = assess(card, &draft);
-    let review = archive.review(&result.submission_id);
-    let decided =
-        |indicator: &Indicator| review.decision(&entry.card.by_key(indicator.key())?.code);
-    Some(
-        card.indicators()
-            .zip(&rescored.indicators)
-            .map(|(indicator, r)| {
-                // Not asked by the school's version: nothing to count.
-                entry.card.counterpart(indicator)?;
-                Some(counted(&r.outcome, decided(indicator)))
-            })
-            .collect(),
-    )
 }
 
 /// The two years compared: each with the version of the card its files
@@ -972,7 +931,7 @@ mod tests {
     #[test]
     fn two_versions_compare_what_is_comparable_and_rescore_the_rest() {
         let v1 = testkit::card();
-        let v2 = first_threshold_at_50(&v1);
+        let v2 = testkit::first_threshold_at_50(&v1);
         let school = |period: &str, n: &str| {
             let mut d = testkit::draft("Школа А", period, &["1.8"]);
             d.answers.insert("1.1".into(), testkit::share(n, "100"));
@@ -1009,31 +968,6 @@ mod tests {
         assert_eq!(change.delta_tenths(), 0);
     }
 
-    /// Version 2 of `v1`: 1.1's threshold raised from 30 % to 50 %.
-    fn first_threshold_at_50(v1: &Card) -> Card {
-        let mut v2 = v1.clone();
-        v2.version = 2;
-        let first = &mut v2.directions[0].criteria[0].indicators[0];
-        assert_eq!(first.code, "1.1");
-        first.rule = match first.rule.clone() {
-            crate::card::Rule::Share {
-                numerator,
-                denominator,
-                zero_denominator,
-                ..
-            } => crate::card::Rule::Share {
-                threshold_percent: Some(50),
-                dynamics: false,
-                bands: Vec::new(),
-                numerator,
-                denominator,
-                zero_denominator,
-            },
-            other => other,
-        };
-        v2
-    }
-
     /// A school that filled version 1 in a year shown on version 2: 12
     /// facts, 1.1 at 45 % and 4.1 at 30 %, 14 of 23 (60,9 %, medium) by its
     /// own rules; by version 2's, 1.1 misses 50 %: 13 of 23 (56,5 %, low)
@@ -1042,7 +976,7 @@ mod tests {
     #[test]
     fn the_levels_beside_a_change_are_those_it_is_reckoned_between() {
         let v1 = testkit::card();
-        let v2 = first_threshold_at_50(&v1);
+        let v2 = testkit::first_threshold_at_50(&v1);
         let facts = [
             "1.6", "1.8", "2.1", "2.2", "3.1", "3.2", "3.3", "4.3", "4.4", "5.1", "5.2", "6.1",
         ];

@@ -30,6 +30,9 @@ pub struct Figures {
     pub indicators: Vec<IndicatorFigure>,
     /// Σ totals / Σ applicable maxima over all schools.
     pub points: (u64, u64),
+    /// Schools that filled another version than the card's, by version,
+    /// oldest first: the report says how their figures are read.
+    pub other_versions: Vec<(u32, usize)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,6 +132,13 @@ pub fn figures(archive: &Archive, card: &Card, results: &[SchoolResult]) -> Figu
                 m + u64::from(r.score.max_applicable),
             )
         }),
+        other_versions: {
+            let mut by_version = std::collections::BTreeMap::new();
+            for r in results.iter().filter(|r| r.version != card.version) {
+                *by_version.entry(r.version).or_insert(0) += 1;
+            }
+            by_version.into_iter().collect()
+        },
     }
 }
 
@@ -277,11 +287,12 @@ pub(crate) fn gather<'a>(
                 continue;
             };
             refused[i] = counted.unconfirmed_value();
-            if counted.applies {
+            ruled_out[i] = !counted.applies;
+            // Who met it, by the rules `card` shows, whichever version the
+            // school filled ([`Counted::judged_here`]).
+            if counted.applies_here() {
                 applicable[i] += 1;
-                earned[i] += usize::from(counted.met());
-            } else {
-                ruled_out[i] = true;
+                earned[i] += usize::from(counted.met_here());
             }
         }
         let Some(entry) = archive.entry(&r.submission_id) else {

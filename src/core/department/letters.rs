@@ -567,7 +567,7 @@ fn peers(rating: &[Ranked], school: &SchoolResult, code: &str) -> Vec<String> {
         .iter()
         .enumerate()
         .filter(|(_, r)| {
-            r.result.school != school.school && r.result.earned(code) && !r.result.mismatch
+            r.result.school != school.school && r.result.earned_here(code) && !r.result.mismatch
         })
         .map(|(place, r)| {
             let low = r.result.is_low();

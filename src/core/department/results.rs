@@ -7,11 +7,13 @@
 
 use std::cmp::Ordering;
 
-use crate::card::{Card, Level, ProfileFlag};
+use crate::card::versions::{carry_answers, comparability};
+use crate::card::{Card, Indicator, Level, ProfileFlag};
 use crate::department::archive::{Archive, Entry};
-use crate::department::review::{confirm, Confirmed, Counted, ReviewStatus};
+use crate::department::review::{confirm, counted, Confirmed, Counted, ReviewStatus};
 use crate::department::school::SchoolId;
 use crate::school::profile::SchoolProfile;
+use crate::scoring::assess;
 use crate::text::{by_name, name_has, points};
 
 /// One school's counted result in a period.
@@ -161,6 +163,78 @@ impl SchoolResult {
         self
     }
 
+    /// The school's (points, applies) on each indicator of `card`, in card
+    /// order, `None` where the school's version did not ask it. A file of
+    /// `card`'s own version keeps its confirmed score. Another version's
+    /// answers are moved to `card` by identity and scored again, and its
+    /// check goes with them: a point refused for its evidence, or an
+    /// indicator ruled not applicable, stays so under the new rule; a
+    /// confirmation adds nothing the answers do not earn.
+    pub(crate) fn on_card(
+        &self,
+        archive: &Archive,
+        card: &Card,
+    ) -> Option<Vec<Option<(u32, bool)>>> {
+        if self.version == card.version && self.seen_as == card.version {
+            return Some(
+                card.indicators()
+                    .map(|i| {
+                        let counted = self.score.indicator(&i.code);
+                        Some(counted.map_or((0, false), |c| (c.points, c.applies)))
+                    })
+                    .collect(),
+            );
+        }
+        let entry = archive.entry(&self.submission_id)?;
+        let mut draft = entry.opened.payload.to_draft();
+        draft.answers = carry_answers(&entry.card, card, &draft.answers).0;
+        let rescored = assess(card, &draft);
+        let review = archive.review(&self.submission_id);
+        let decided =
+            |indicator: &Indicator| review.decision(&entry.card.by_key(indicator.key())?.code);
+        Some(
+            card.indicators()
+                .zip(&rescored.indicators)
+                .map(|(indicator, r)| {
+                    // Not asked by the school's version: nothing to count.
+                    entry.card.counterpart(indicator)?;
+                    Some(counted(&r.outcome, decided(indicator)))
+                })
+                .collect(),
+        )
+    }
+
+    /// A school seen on `card`, another version than `filled`, the one it
+    /// filled in ([`SchoolResult::seen_on`]): the indicators its version
+    /// judges otherwise (another threshold, band or applicability) are
+    /// judged again by `card`'s rules ([`Counted::judged_here`]), so that
+    /// «выполнили 3 из 10» under «не менее 40 %» counts no school at 35 %
+    /// that met its own version's 30 %, and no such school is named as the
+    /// example for it. Its points, total and level stay its version's.
+    pub fn judged_on(mut self, archive: &Archive, filled: &Card, card: &Card) -> Self {
+        let otherwise = |i: &Indicator| {
+            filled.counterpart(i).is_some() && !comparability(filled, card, i).met_comparable()
+        };
+        if !card.indicators().any(otherwise) {
+            return self;
+        }
+        let Some(here) = self.on_card(archive, card) else {
+            return self;
+        };
+        for (indicator, here) in card.indicators().zip(here) {
+            let Some((points, applies)) = here.filter(|_| otherwise(indicator)) else {
+                continue;
+            };
+            let met = applies && indicator.points > 0 && points >= indicator.points;
+            if let Some((_, c)) =
+                (self.score.indicators.iter_mut()).find(|(c, _)| *c == indicator.code)
+            {
+                c.judged_here = Some((met, applies));
+            }
+        }
+        self
+    }
+
     pub fn name(&self) -> &str {
         &self.profile.name
     }
@@ -173,6 +247,12 @@ impl SchoolResult {
     /// Every point of the indicator counted ([`Counted::met`](crate::department::review::Counted::met)).
     pub fn earned(&self, code: &str) -> bool {
         self.score.indicator(code).is_some_and(|c| c.met())
+    }
+
+    /// [`SchoolResult::earned`] by the rules of the card the page shows
+    /// ([`Counted::met_here`]).
+    pub fn earned_here(&self, code: &str) -> bool {
+        self.score.indicator(code).is_some_and(|c| c.met_here())
     }
 
     /// The reviewer's comment on a point the check did not credit; `None`
@@ -224,7 +304,9 @@ pub fn results(archive: &Archive, card_id: &str, period: &str) -> Vec<SchoolResu
         .map(|e| {
             let result = SchoolResult::of(archive, e);
             match &card {
-                Some(card) if card.version != e.card.version => result.seen_on(&e.card, card),
+                Some(card) if card.version != e.card.version => result
+                    .seen_on(&e.card, card)
+                    .judged_on(archive, &e.card, card),
                 _ => result,
             }
         })
@@ -596,5 +678,56 @@ mod tests {
             .collect();
         names.sort();
         assert_eq!(names, ["Школа А", "Школа В"]);
+    }
+    /// A year of two versions, shown on version 2 (1.1 «не менее 50 %»):
+    /// А filled version 1 at 45 % (met its own 30 %), В version 1 at 55 %,
+    /// Б version 2 at 60 %, Г version 2 at 10 %. 1.1 is met by 2 of 4 by
+    /// the rule shown, not 3; А keeps its point in its own total, and is
+    /// not named to Г as the example for 1.1.
+    #[test]
+    fn who_met_an_indicator_is_judged_by_the_rule_shown() {
+        let v1 = testkit::card();
+        let v2 = testkit::first_threshold_at_50(&v1);
+        let school = |name: &str, n: &str| {
+            let mut d = testkit::draft(name, "2025/2026", &[]);
+            d.answers.insert("1.1".into(), testkit::share(n, "100"));
+            d
+        };
+        let archive = testkit::archive_of(&[
+            (&v1, "a", &school("Школа А", "45")),
+            (&v2, "b", &school("Школа Б", "60")),
+            (&v1, "c", &school("Школа В", "55")),
+            (&v2, "d", &school("Школа Г", "10")),
+        ]);
+        let results = super::results(&archive, &v1.id, "2025/2026");
+        let a = results.iter().find(|r| r.name() == "Школа А").unwrap();
+        assert!(a.other_version());
+        assert_eq!(a.score.total, 1, "its own version's point");
+        assert!(a.earned("1.1") && !a.earned_here("1.1"));
+        let f = crate::department::figures::figures(&archive, &v2, &results);
+        let first = &f.indicators[0];
+        assert_eq!(
+            (first.code.as_str(), first.earned, first.applicable),
+            ("1.1", 2, 4)
+        );
+        // The report says how the two schools of version 1 are read.
+        assert!(
+            crate::department::report::intro("2025/2026", &v2, &f).ends_with(
+                " Не версию 2 карты, а другую заполнили 2 организации (версию 1 — 2): их баллы и \
+             уровни — по правилам их версии, а выполнение показателей, которые версии оценивают \
+             по-разному, — по правилам версии 2."
+            )
+        );
+        let rating = rank(results);
+        let g = &rating
+            .iter()
+            .find(|r| r.result.name() == "Школа Г")
+            .unwrap()
+            .result;
+        let letter = draft_letter(&v2, g, None, &rating, &[], None);
+        assert!(
+            letter.contains("могут поделиться: Школа В; Школа Б.\n"),
+            "{letter}"
+        );
     }
 }

@@ -156,6 +156,12 @@ pub struct Counted {
     /// indicator without points «не подтверждено», where a fact then counts
     /// as «нет» in the municipal value and a figure is left out of it).
     pub refused: bool,
+    /// (met, applies) by the rules of the card the page shows, for a school
+    /// that filled another version which judges the indicator otherwise
+    /// (another threshold, band or applicability): who met an indicator is
+    /// counted by the rule the page shows ([`SchoolResult::judged_on`](crate::department::results::SchoolResult::judged_on)),
+    /// the school's points by its own.
+    pub judged_here: Option<(bool, bool)>,
 }
 
 impl Counted {
@@ -187,6 +193,17 @@ impl Counted {
     /// example for it.
     pub fn met(&self) -> bool {
         self.applies && self.max > 0 && self.points >= self.max
+    }
+
+    /// [`Counted::met`] by the rules of the card the page shows.
+    pub fn met_here(&self) -> bool {
+        self.judged_here.map_or(self.met(), |(met, _)| met)
+    }
+
+    /// Applies by the rules of the card the page shows.
+    pub fn applies_here(&self) -> bool {
+        self.judged_here
+            .map_or(self.applies, |(_, applies)| applies)
     }
 
     /// Applies, and some of its points were not counted.
@@ -266,6 +283,7 @@ pub fn confirm(card: &Card, assessment: &Assessment, review: &Review) -> Confirm
             unanswered: decision.is_none() && result.outcome == Outcome::Unanswered,
             invalid: decision.is_none() && result.outcome == Outcome::Invalid,
             refused: decision == Some(Decision::NoPoint),
+            judged_here: None,
         };
         indicators.push((indicator.code.clone(), counted));
         (points, applies)

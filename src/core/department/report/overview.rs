@@ -56,7 +56,37 @@ pub fn intro(period: &str, card: &Card, f: &Figures) -> String {
     } else {
         text.push_str(" Карта не даёт баллов: справка приводит сводные значения показателей.");
     }
+    text.push_str(&other_versions(card, f));
     text
+}
+
+/// « Не версию 2 карты, а другую заполнили 8 организаций (версию 1 — 8):
+/// …», or nothing: the schools of the year on another version, and how
+/// their figures are read.
+fn other_versions(card: &Card, f: &Figures) -> String {
+    if f.other_versions.is_empty() {
+        return String::new();
+    }
+    let n: u64 = f.other_versions.iter().map(|(_, n)| *n as u64).sum();
+    let each: Vec<String> = (f.other_versions.iter())
+        .map(|(version, n)| format!("версию {version} — {n}"))
+        .collect();
+    let version = card.version;
+    let read = match card.has_points() {
+        true => format!(
+            "их баллы и уровни — по правилам их версии, а выполнение показателей, которые версии \
+             оценивают по-разному, — по правилам версии {version}"
+        ),
+        false => "их значения — по показателям, которые есть в обеих версиях и заполняются \
+                  одинаково"
+            .to_owned(),
+    };
+    format!(
+        " Не версию {version} карты, а другую {} {n} {} ({}): {read}.",
+        plural(n, "заполнила", "заполнили", "заполнили"),
+        plural(n, "организация", "организации", "организаций"),
+        each.join(", ")
+    )
 }
 
 /// How a level is reached, since a school's level follows its share of

@@ -663,6 +663,7 @@ fn ties_are_named_whole() {
         unanswered: false,
         invalid: false,
         refused: false,
+        judged_here: None,
     };
     assert!(!ruled(0).moves_score() && ruled(1).moves_score());
     // Its 2.1 refused instead: 0 of 23 last year, 2 of 23 now (+8,7),
