@@ -875,6 +875,12 @@ pub enum CardFileError {
         trusted: String,
         got: String,
     },
+    /// The workspace has a published card of this id and version with
+    /// other content: a published version never changes.
+    OtherContent {
+        id: String,
+        version: u32,
+    },
 }
 
 impl fmt::Display for CardFileError {
@@ -915,6 +921,13 @@ impl fmt::Display for CardFileError {
                 f,
                 "Карта подписана ключом {got}, а вы доверяете ключу отдела {trusted}. \
                  Уточните в отделе образования, менялся ли ключ."
+            ),
+            Self::OtherContent { id, version } => write!(
+                f,
+                "В рабочей области уже есть карта «{id}», версия {version}, с другим содержанием, а \
+                 опубликованная версия не меняется. Видимо, этот файл опубликован на другом \
+                 компьютере: выясните, какую из двух карт получили школы, и опубликуйте \
+                 исправления следующей версией."
             ),
         }
     }

@@ -9,6 +9,7 @@ use crate::card::Card;
 use crate::error::{CardFileError, PublishError};
 use crate::signed::card_file::{open_card, seal_card, site_files};
 use crate::signed::keys::KeyPair;
+use crate::signed::submission::card_hash;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OwnCards {
@@ -62,10 +63,14 @@ impl OwnCards {
         self.cards.iter().filter(|c| !c.is_draft()).map(|c| &c.card)
     }
 
+    /// The published version `version` of the card `id`.
+    fn published_as(&self, id: &str, version: u32) -> Option<&Card> {
+        self.published()
+            .find(|c| c.id == id && c.version == version)
+    }
+
     fn taken(&self, id: &str, version: u32) -> bool {
-        self.cards
-            .iter()
-            .any(|c| !c.is_draft() && c.card.id == id && c.card.version == version)
+        self.published_as(id, version).is_some()
     }
 
     /// A new draft: a copy of `base` (a built-in card, the skeleton, a
@@ -206,7 +211,15 @@ impl OwnCards {
         if self.department.trim().is_empty() && own == Some(opened.fingerprint.as_str()) {
             self.department = opened.department.trim().to_owned();
         }
-        if !self.taken(&opened.card.id, opened.card.version) {
+        let (id, version) = (&opened.card.id, opened.card.version);
+        if let Some(ours) = self.published_as(id, version) {
+            if card_hash(ours) != card_hash(&opened.card) {
+                return Err(CardFileError::OtherContent {
+                    id: id.clone(),
+                    version,
+                });
+            }
+        } else {
             self.cards.push(OwnCard {
                 card: opened.card.clone(),
                 published: Some(Published {

@@ -111,6 +111,39 @@ fn a_card_file_from_elsewhere_is_loaded_once() {
     assert_eq!(archive.own_cards().department, "");
 }
 
+/// Version 1 of «sosed» published twice with different content (a second
+/// computer without the key's copy): the second file is refused, by name,
+/// instead of «загружена» while the first stays.
+#[test]
+fn another_card_under_a_published_version_is_refused() {
+    let key = KeyPair::from_seed([4; 32]);
+    let mut card = builtin("izhevsk").unwrap().unwrap();
+    card.id = "sosed".into();
+    let first = crate::signed::card_file::seal_card(&card, "УО", AT, &key);
+    card.title = "Другое название".into();
+    let other = KeyPair::from_seed([6; 32]);
+    let second = crate::signed::card_file::seal_card(&card, "УО", AT, &other);
+    let mut archive = Archive::new(Cards::builtin().unwrap());
+    archive.load_card_file(&first, None).unwrap();
+    assert_eq!(
+        archive.load_card_file(&second, None),
+        Err(CardFileError::OtherContent {
+            id: "sosed".into(),
+            version: 1
+        })
+    );
+    assert!(CardFileError::OtherContent {
+        id: "sosed".into(),
+        version: 1
+    }
+    .to_string()
+    .starts_with("В рабочей области уже есть карта «sosed», версия 1, с другим содержанием"));
+    assert_ne!(archive.cards().get("sosed", 1).unwrap().title, card.title);
+    // The same file again is no change.
+    archive.load_card_file(&first, None).unwrap();
+    assert_eq!(archive.own_cards().iter().count(), 1);
+}
+
 #[test]
 fn the_department_s_own_card_file_gives_its_name_when_none_is_set() {
     let key = KeyPair::from_seed([4; 32]);
