@@ -63,6 +63,19 @@ impl OwnCards {
         self.cards.iter().filter(|c| !c.is_draft()).map(|c| &c.card)
     }
 
+    /// Each published card read again from its signed file, the one the
+    /// schools have: a backup keeps a plain copy beside the file, and a copy
+    /// edited there would show other rules than the file's (its editor,
+    /// its comparison of versions) while the file scores the schools. A
+    /// file that does not open keeps its copy: nothing better is known.
+    pub fn read_from_files(&mut self) {
+        for own in &mut self.cards {
+            if let Some(Ok(opened)) = own.published.as_ref().map(|p| open_card(&p.file)) {
+                own.card = opened.card;
+            }
+        }
+    }
+
     /// The published version `version` of the card `id`.
     fn published_as(&self, id: &str, version: u32) -> Option<&Card> {
         self.published()

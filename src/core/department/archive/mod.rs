@@ -203,7 +203,8 @@ impl Archive {
         change(&mut self.own)
     }
 
-    fn set_own(&mut self, own: OwnCards) {
+    fn set_own(&mut self, mut own: OwnCards) {
+        own.read_from_files();
         for card in own.published() {
             self.cards.add(card.clone());
         }

@@ -92,6 +92,14 @@ fn own_cards_survive_a_backup_and_their_files_are_known_again() {
         back.cards().get("otdel-draft", 1).is_none(),
         "a draft is not a card to file against"
     );
+    // The plain copy edited in the backup is read again from the file.
+    let mut edited: serde_json::Value = serde_json::from_str(&archive.to_json()).unwrap();
+    let title = &mut edited["own_cards"]["cards"][0]["card"]["title"];
+    assert!(title.is_string());
+    *title = "Правленая копия".into();
+    let (back, _) = Archive::from_json(Cards::builtin().unwrap(), &edited.to_string()).unwrap();
+    assert_eq!(back.own_cards(), archive.own_cards());
+    assert_eq!(back.cards().get("otdel", 1).unwrap().title, iz.title);
 }
 
 #[test]
