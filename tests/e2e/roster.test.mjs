@@ -12,6 +12,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { deflateRawSync } from 'node:zlib';
 import { nextQuestion, downloadText, ARTIFACTS, useApp, useGenerated, openDepartment, importFiles } from './harness.mjs';
 import { byName, score } from './scoring.mjs';
+import { downloadXlsx } from './xlsx_reader.mjs';
 
 const PERIOD = '2025/2026';
 const DEADLINE = Date.UTC(2026, 8, 30); // seed 003: the card by 30 September
@@ -238,6 +239,18 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
         assert.equal(lines.length, 13);
         assert.equal(lines.filter((l) => l.includes(';не сдана;')).length, 2);
         assert.equal(lines.filter((l) => l.includes(';файл не принят;')).length, 1);
+        // In the workbook the day a file came is a date, the same day.
+        const book = await downloadXlsx(page, () => page.getByRole('button', { name: 'Скачать XLSX' }).click(), 'школы_2025-2026.xlsx');
+        const [bookHead, ...bookRows] = book['Школы'];
+        const at = bookHead.indexOf('Первый файл от');
+        const day = (serial) => new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10).split('-').reverse().join('.');
+        const withFile = bookRows.filter((r) => r[at] !== '');
+        assert.ok(withFile.length > 0, 'some schools sent a file');
+        for (const row of withFile) {
+            assert.equal(typeof row[at], 'number', row[0]);
+            const line = lines.find((l) => l.startsWith(`${row[0]};`));
+            assert.equal(line.split(';')[4], day(row[at]), row[0]);
+        }
 
         // A school the list has, typed in another spelling, is refused beside
         // the field and not counted twice.

@@ -796,12 +796,16 @@ pub fn roster_table(rows: &[RosterRow]) -> Table {
             .map(|r| {
                 let mut row = vec![
                     text(&r.school.name),
-                    text(&r.school.identifier),
+                    // No INN: no cell, rather than an empty text COUNTA counts.
+                    match r.school.identifier.trim() {
+                        "" => Cell::Empty,
+                        inn => text(inn),
+                    },
                     text(&r.school.municipality),
                     text(r.status.label()),
                     r.sent
                         .as_deref()
-                        .map_or(Cell::Empty, |d| Cell::Text(date_ru(d))),
+                        .map_or(Cell::Empty, |d| Cell::Date(d.to_owned())),
                     text(&r.lateness()),
                 ];
                 if shared {

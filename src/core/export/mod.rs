@@ -20,7 +20,7 @@ mod zip;
 
 use std::borrow::Cow;
 
-use crate::text::{percent_tenths, tenths};
+use crate::text::{date_ru, percent_tenths, tenths};
 
 pub use csv::to_csv;
 pub use docx::{text_blocks, to_docx, Block, Image};
@@ -45,6 +45,9 @@ pub enum Cell {
     /// A signed number in tenths, shown with one decimal: a change in
     /// percentage points (−3,5), kept a number a sheet computes with.
     Tenths(i64),
+    /// A day, as ISO gives it (`2026-09-01…`): «01.09.2026», and in XLSX
+    /// a date a sheet sorts by and counts days with.
+    Date(String),
     Empty,
 }
 
@@ -64,9 +67,36 @@ impl Cell {
                 percent_tenths(*part, *whole).map_or_else(String::new, |t| tenths(t, ',')),
             ),
             Cell::Tenths(t) => Cow::Owned(signed_tenths(*t, ',')),
+            Cell::Date(iso) => Cow::Owned(date_ru(iso)),
             Cell::Empty => Cow::Borrowed(""),
         }
     }
+}
+
+/// The day of an ISO date as Excel counts days (1900 date system: day 1 is
+/// 1 January 1900, with its phantom 29 February, so days since 30 December
+/// 1899 from March 1900 on); `None` for what is not such a date.
+pub(crate) fn excel_day(iso: &str) -> Option<i64> {
+    let (y, rest) = iso.get(..10)?.split_once('-')?;
+    let (m, d) = rest.split_once('-')?;
+    let (y, m, d): (i64, i64, i64) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let month_days = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if !(1901..=9999).contains(&y) || !(1..=12).contains(&m) || !(1..=month_days).contains(&d) {
+        return None;
+    }
+    // Days from 1 March of year 0 (a civil-calendar count), so that the
+    // leap day falls at the end of each counted year.
+    let days = |y: i64, m: i64, d: i64| {
+        let (y, m) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
+        365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + d - 1
+    };
+    Some(days(y, m, d) - days(1899, 12, 30))
 }
 
 /// Tenths with a sign a spreadsheet reads: "-3,5" (the screen's «−» is

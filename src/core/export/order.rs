@@ -99,6 +99,8 @@ impl<'a> Key<'a> {
         match cell {
             Cell::Int(n) => Self::Number((*n).into(), 1),
             Cell::Tenths(t) => Self::Number((*t).into(), 10),
+            // ISO dates sort as text in the order of days.
+            Cell::Date(iso) => Self::Words(iso),
             Cell::Percent { whole: 0, .. } | Cell::Empty => Self::Empty,
             // In percent, as a share in words reads: «61,3 % (не
             // подтверждено проверкой)» beside a plain 95,8.

@@ -180,6 +180,38 @@ fn xlsx_sheet_holds_escaped_text_and_numbers() {
     assert!(!sheet.contains(r#"r="D3""#), "an empty group has no share");
 }
 
+/// Days as Excel counts them, by hand: 1 January 1901 is day 367 (1900
+/// had 366 days in Excel's count), 1 January 2026 day 46 023 (45 658 a
+/// year before), 1 September 2026 243 days later.
+#[test]
+fn dates_are_days_a_sheet_counts_with() {
+    assert_eq!(excel_day("1901-01-01"), Some(367));
+    assert_eq!(excel_day("2025-01-01"), Some(45_658));
+    assert_eq!(excel_day("2026-01-01"), Some(46_023));
+    assert_eq!(excel_day("2026-09-01T08:30:00.000Z"), Some(46_266));
+    assert_eq!(excel_day("2024-02-29"), Some(45_351));
+    for not_a_day in ["2026-02-29", "2026-13-01", "01.09.2026", "", "1900-03-01"] {
+        assert_eq!(excel_day(not_a_day), None, "{not_a_day}");
+    }
+    let table = Table {
+        name: "Школы".into(),
+        headers: vec!["Первый файл от".into()],
+        rows: vec![
+            vec![Cell::Date("2026-09-01T08:30:00.000Z".into())],
+            vec![Cell::Date("когда-то".into())],
+        ],
+    };
+    let sheet = sheet_xml(&table);
+    assert!(
+        sheet.contains(r#"<c r="A2" s="3"><v>46266</v></c>"#),
+        "{sheet}"
+    );
+    assert!(sheet.contains(r#"<t xml:space="preserve">когда-то</t>"#));
+    assert_eq!(csv(&table), "Первый файл от\r\n01.09.2026\r\nкогда-то\r\n");
+    let styles = part(&unzip(&to_xlsx(&[table])), "xl/styles.xml");
+    assert!(styles.contains(r#"<numFmt numFmtId="165" formatCode="dd.mm.yyyy"/>"#));
+}
+
 #[test]
 fn xml_text_survives_excel_unescaping() {
     let mut xml = String::new();

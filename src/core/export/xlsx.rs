@@ -83,20 +83,23 @@ const PACKAGE_RELS: &str = concat!(
     "</Relationships>",
 );
 
-/// Cell formats by index: 0 plain, [`STYLE_HEADER`], [`STYLE_PERCENT`].
+/// Cell formats by index: 0 plain, [`STYLE_HEADER`], [`STYLE_PERCENT`],
+/// [`STYLE_DATE`].
 const STYLES: &str = concat!(
     r#"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#,
-    r#"<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0"/></numFmts>"#,
+    r#"<numFmts count="2"><numFmt numFmtId="164" formatCode="0.0"/>"#,
+    r#"<numFmt numFmtId="165" formatCode="dd.mm.yyyy"/></numFmts>"#,
     r#"<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>"#,
     r#"<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>"#,
     r#"<fills count="2"><fill><patternFill patternType="none"/></fill>"#,
     r#"<fill><patternFill patternType="gray125"/></fill></fills>"#,
     r#"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#,
     r#"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#,
-    r#"<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#,
+    r#"<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#,
     r#"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1">"#,
     r#"<alignment vertical="top" wrapText="1"/></xf>"#,
-    r#"<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>"#,
+    r#"<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#,
+    r#"<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>"#,
     r#"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#,
     "</styleSheet>",
 );
@@ -104,6 +107,7 @@ const STYLES: &str = concat!(
 /// Bold and wrapped at spaces, so long indicator titles fit narrow columns.
 const STYLE_HEADER: u8 = 1;
 const STYLE_PERCENT: u8 = 2;
+const STYLE_DATE: u8 = 3;
 
 pub(super) fn sheet_xml(table: &Table) -> String {
     let mut xml = String::from(XML_DECLARATION);
@@ -159,6 +163,12 @@ pub(super) fn sheet_xml(table: &Table) -> String {
                         ));
                     }
                 }
+                Cell::Date(iso) => match super::excel_day(iso) {
+                    Some(day) => xml.push_str(&format!(
+                        r#"<c r="{reference}" s="{STYLE_DATE}"><v>{day}</v></c>"#
+                    )),
+                    None => push_text_cell(&mut xml, &reference, iso, None),
+                },
                 Cell::Tenths(t) => xml.push_str(&format!(
                     r#"<c r="{reference}" s="{STYLE_PERCENT}"><v>{}</v></c>"#,
                     super::signed_tenths(*t, '.')

@@ -268,7 +268,8 @@ fn statuses_counts_and_the_reminder_on_a_given_day() {
     let table = roster_table(&rows);
     assert_eq!(table.rows.len(), 4);
     assert_eq!(table.rows[2][3], Cell::Text("не сдана".into()));
-    assert_eq!(table.rows[1][4], Cell::Text("03.10.2026".into()));
+    assert_eq!(table.rows[1][4], Cell::Date("2026-10-03".into()));
+    assert_eq!(table.rows[1][4].text(), "03.10.2026");
     assert_eq!(crate::text::date_ru("2026-10-03T08:00:00Z"), "03.10.2026");
     assert_eq!(crate::text::date_ru("вчера"), "вчера");
 }
