@@ -1020,8 +1020,15 @@ pub enum ImportError {
     /// A school's draft (its backup), which has no signature.
     DraftFile,
     Submission(SubmissionError),
-    /// Signed with a card this app does not have, or another edition of it.
+    /// Signed with a card this app does not have.
     UnknownTemplate {
+        id: String,
+        version: u32,
+    },
+    /// Signed with another content under the id and version of a card the
+    /// workspace has: a published version never changes, so this is
+    /// another card (edited, or published on another computer).
+    OtherEdition {
         id: String,
         version: u32,
     },
@@ -1094,6 +1101,13 @@ impl fmt::Display for ImportError {
                 f,
                 "Файл заполнен по карте, которой нет в рабочей области (идентификатор карты «{id}», версия \
                  {version}). Загрузите файл этой карты на вкладке «Карты», затем загрузите выгрузку снова."
+            ),
+            Self::OtherEdition { id, version } => write!(
+                f,
+                "Файл заполнен по карте «{id}», версия {version}, но не по той, что есть в рабочей \
+                 области: у неё другое содержание (карту изменили или опубликовали на другом \
+                 компьютере). Выясните, какую карту получили школы; школе, заполнившей другую, \
+                 нужно открыть карту со страницы отдела и выгрузить файл заново."
             ),
             Self::Duplicate { of_file: None } => write!(f, "Этот файл уже загружен."),
             Self::Duplicate {

@@ -192,7 +192,7 @@ pub fn DynamicsPanel() -> impl IntoView {
             if let Some((schools, indicators)) = changes.get_untracked().filter(|_| scored) {
                 tables.push(school_changes_table(
                     &schools,
-                    rescored_column(),
+                    untrack(rescored_column),
                     with_levels,
                 ));
                 tables.extend(dept.with_years(|years, _, _| {

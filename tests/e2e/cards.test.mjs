@@ -768,8 +768,11 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         const book = await downloadXlsx(page, () => page.getByRole('button', { name: 'Все таблицы в XLSX' }).click(), 'динамика_2024-2025_2025-2026.xlsx');
         assert.deepEqual(Object.keys(book), ['Значения по муниципалитету', 'Изменения значений школ']);
         const [valuesHead, ...valuesRows] = book['Значения по муниципалитету'];
-        assert.deepEqual(valuesHead.slice(6), ['Было, число', 'Стало, число', 'Изменение, п. п.']);
-        assert.deepEqual(valuesRows.find((r) => r[0] === 'п. 1.2').slice(6, 8), [countSum('2024/2025'), countSum(LATEST)]);
+        assert.deepEqual(valuesHead.slice(6), ['Было, число', 'Стало, число']);
+        const countRow = valuesRows.find((r) => r[0] === 'п. 1.2');
+        assert.deepEqual(countRow.slice(6, 8), [countSum('2024/2025'), countSum(LATEST)]);
+        // The change a number, where the screen says «+12».
+        assert.equal(countRow[4], countSum(LATEST) - countSum('2024/2025'));
         // The report's Word file carries the table its dynamics text points to.
         await page.getByRole('tab', { name: 'Аналитическая справка' }).click();
         const report = await downloadDocx(page, () => page.getByRole('button', { name: 'Скачать справку (DOCX)' }).click(), 'справка_2025-2026.docx');

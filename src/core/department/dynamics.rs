@@ -462,7 +462,7 @@ fn tenths_moved(before: &IndicatorFigure, after: &IndicatorFigure) -> Option<i64
                 ..
             },
         ) if *b > 0 && *d > 0 => Some(shown_delta_tenths((*a, *b), (*c, *d))),
-        (Aggregate::Fact { yes: a }, Aggregate::Fact { yes: b }) => Some(delta_tenths(
+        (Aggregate::Fact { yes: a }, Aggregate::Fact { yes: b }) => Some(shown_delta_tenths(
             (wide(*a), wide(before.answered)),
             (wide(*b), wide(after.answered)),
         )),

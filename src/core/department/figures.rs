@@ -49,6 +49,9 @@ pub struct CriterionFigure {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndicatorFigure {
     pub code: String,
+    /// Schools that met it and those it applies to, by the rules of the
+    /// card shown, whichever version a school filled
+    /// ([`Counted::judged_here`](crate::department::review::Counted::judged_here)).
     pub earned: usize,
     pub applicable: usize,
     /// Schools with a valid answer.
@@ -287,7 +290,8 @@ pub(crate) fn gather<'a>(
                 continue;
             };
             refused[i] = counted.unconfirmed_value();
-            ruled_out[i] = !counted.applies;
+            // Out of the value too where the card shown leaves it out.
+            ruled_out[i] = !counted.applies || !counted.applies_here();
             // Who met it, by the rules `card` shows, whichever version the
             // school filled ([`Counted::judged_here`]).
             if counted.applies_here() {

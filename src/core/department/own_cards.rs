@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::card::validate::publish_problems;
 use crate::card::Card;
+use crate::department::archive::Cards;
 use crate::error::{CardFileError, PublishError};
 use crate::signed::card_file::{open_card, seal_card, site_files};
 use crate::signed::keys::KeyPair;
@@ -76,14 +77,8 @@ impl OwnCards {
         }
     }
 
-    /// The published version `version` of the card `id`.
-    fn published_as(&self, id: &str, version: u32) -> Option<&Card> {
-        self.published()
-            .find(|c| c.id == id && c.version == version)
-    }
-
     fn taken(&self, id: &str, version: u32) -> bool {
-        self.published_as(id, version).is_some()
+        self.published().any(|c| c.id == id && c.version == version)
     }
 
     /// A new draft: a copy of `base` (a built-in card, the skeleton, a
@@ -218,21 +213,30 @@ impl OwnCards {
     /// this department's own key (`own`, its fingerprint) also gives the
     /// department's name when none is set: a workspace rebuilt from the
     /// published files would otherwise start its next version unnamed. A
-    /// neighbour's file never names this department.
-    pub fn load_file(&mut self, text: &str, own: Option<&str>) -> Result<Card, CardFileError> {
+    /// neighbour's file never names this department. A file under the id
+    /// and version of a card `known` here (built in, or published) with
+    /// other content is refused: a published version never changes.
+    pub fn load_file(
+        &mut self,
+        text: &str,
+        own: Option<&str>,
+        known: &Cards,
+    ) -> Result<Card, CardFileError> {
         let opened = open_card(text)?;
-        if self.department.trim().is_empty() && own == Some(opened.fingerprint.as_str()) {
-            self.department = opened.department.trim().to_owned();
-        }
         let (id, version) = (&opened.card.id, opened.card.version);
-        if let Some(ours) = self.published_as(id, version) {
+        // A built-in card's or one published here: the same, or refused.
+        if let Some(ours) = known.get(id, version) {
             if card_hash(ours) != card_hash(&opened.card) {
                 return Err(CardFileError::OtherContent {
                     id: id.clone(),
                     version,
                 });
             }
-        } else {
+        }
+        if self.department.trim().is_empty() && own == Some(opened.fingerprint.as_str()) {
+            self.department = opened.department.trim().to_owned();
+        }
+        if !self.taken(id, version) {
             self.cards.push(OwnCard {
                 card: opened.card.clone(),
                 published: Some(Published {

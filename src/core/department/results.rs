@@ -6,11 +6,12 @@
 //! two schools with 19 of 23 share a rank however the percentages round.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use crate::card::versions::{carry_answers, comparability};
 use crate::card::{Card, Indicator, Level, ProfileFlag};
 use crate::department::archive::{Archive, Entry};
-use crate::department::review::{confirm, counted, Confirmed, Counted, ReviewStatus};
+use crate::department::review::{confirm, counted, is_met, Confirmed, Counted, ReviewStatus};
 use crate::department::school::SchoolId;
 use crate::school::profile::SchoolProfile;
 use crate::scoring::assess;
@@ -204,28 +205,26 @@ impl SchoolResult {
         )
     }
 
-    /// A school seen on `card`, another version than `filled`, the one it
-    /// filled in ([`SchoolResult::seen_on`]): the indicators its version
-    /// judges otherwise (another threshold, band or applicability) are
-    /// judged again by `card`'s rules ([`Counted::judged_here`]), so that
-    /// «выполнили 3 из 10» under «не менее 40 %» counts no school at 35 %
-    /// that met its own version's 30 %, and no such school is named as the
-    /// example for it. Its points, total and level stay its version's.
-    pub fn judged_on(mut self, archive: &Archive, filled: &Card, card: &Card) -> Self {
-        let otherwise = |i: &Indicator| {
-            filled.counterpart(i).is_some() && !comparability(filled, card, i).met_comparable()
-        };
-        if !card.indicators().any(otherwise) {
+    /// A school seen on `card`, another version than the one it filled in
+    /// ([`SchoolResult::seen_on`]): the indicators its version judges
+    /// otherwise (`otherwise`, [`judged_otherwise`]) are judged again by
+    /// `card`'s rules ([`Counted::judged_here`]), so that «выполнили 3 из
+    /// 10» under «не менее 40 %» counts no school at 35 % that met its own
+    /// version's 30 %, and no such school is named as the example for it.
+    /// Its points, total and level stay its version's.
+    pub fn judged_on(mut self, archive: &Archive, card: &Card, otherwise: &[bool]) -> Self {
+        if !otherwise.contains(&true) {
             return self;
         }
         let Some(here) = self.on_card(archive, card) else {
             return self;
         };
-        for (indicator, here) in card.indicators().zip(here) {
-            let Some((points, applies)) = here.filter(|_| otherwise(indicator)) else {
+        let again = card.indicators().zip(here).zip(otherwise);
+        for ((indicator, here), _) in again.filter(|(_, otherwise)| **otherwise) {
+            let Some((points, applies)) = here else {
                 continue;
             };
-            let met = applies && indicator.points > 0 && points >= indicator.points;
+            let met = is_met(points, applies, indicator.points);
             if let Some((_, c)) =
                 (self.score.indicators.iter_mut()).find(|(c, _)| *c == indicator.code)
             {
@@ -289,6 +288,23 @@ impl SchoolResult {
     }
 }
 
+/// For each indicator of `card`, whether `filled`, another version of it,
+/// judges who meets it otherwise: another threshold, band or
+/// applicability ([`Comparability::met_comparable`](crate::card::versions::Comparability::met_comparable)),
+/// or points where it gave none or none where it gave some (no school
+/// meets an indicator without points). `false` where `filled` does not
+/// ask it.
+pub fn judged_otherwise(filled: &Card, card: &Card) -> Vec<bool> {
+    card.indicators()
+        .map(|i| {
+            filled.counterpart(i).is_some_and(|was| {
+                !comparability(filled, card, i).met_comparable()
+                    || (was.points == 0) != (i.points == 0)
+            })
+        })
+        .collect()
+}
+
 /// The counted results of the card `card_id` in one period, in no
 /// particular order, each under the indicators' codes of the period's card
 /// ([`Archive::period_card`]): a school that filled in another version is
@@ -297,6 +313,8 @@ impl SchoolResult {
 /// they show.
 pub fn results(archive: &Archive, card_id: &str, period: &str) -> Vec<SchoolResult> {
     let card = archive.period_card(card_id, period);
+    // Worked out once per version, not per school.
+    let mut otherwise: HashMap<u32, Vec<bool>> = HashMap::new();
     archive
         .current()
         .into_iter()
@@ -304,9 +322,13 @@ pub fn results(archive: &Archive, card_id: &str, period: &str) -> Vec<SchoolResu
         .map(|e| {
             let result = SchoolResult::of(archive, e);
             match &card {
-                Some(card) if card.version != e.card.version => result
-                    .seen_on(&e.card, card)
-                    .judged_on(archive, &e.card, card),
+                Some(card) if card.version != e.card.version => {
+                    let otherwise = (otherwise.entry(e.card.version))
+                        .or_insert_with(|| judged_otherwise(&e.card, card));
+                    result
+                        .seen_on(&e.card, card)
+                        .judged_on(archive, card, otherwise)
+                }
                 _ => result,
             }
         })
@@ -365,11 +387,12 @@ pub struct Filter {
 impl Filter {
     pub fn matches(&self, r: &SchoolResult) -> bool {
         self.level.is_none_or(|l| r.score.level == Some(l))
+            // As «Показатели по муниципалитету» count it.
             && self.indicator.as_ref().is_none_or(|(code, earned)| {
-                if *earned {
-                    r.earned(code)
-                } else {
-                    r.missed(code)
+                let counted = r.score.indicator(code);
+                match earned {
+                    true => counted.is_some_and(|c| c.met_here()),
+                    false => counted.is_some_and(|c| c.short_here()),
                 }
             })
             && self.criterion.as_ref().is_none_or(|(code, full)| {
@@ -713,9 +736,26 @@ mod tests {
         // The report says how the two schools of version 1 are read.
         assert!(
             crate::department::report::intro("2025/2026", &v2, &f).ends_with(
-                " Не версию 2 карты, а другую заполнили 2 организации (версию 1 — 2): их баллы и \
-             уровни — по правилам их версии, а выполнение показателей, которые версии оценивают \
-             по-разному, — по правилам версии 2."
+                " Версию 1 карты, а не версию 2, заполнили 2 организации: их баллы и уровни — по \
+             правилам версии 1, а выполнение показателей, которые версии оценивают по-разному, — \
+             по правилам версии 2."
+            )
+        );
+        // One school: «её».
+        let one = testkit::archive_of(&[
+            (&v1, "a", &school("Школа А", "45")),
+            (&v2, "b", &school("Школа Б", "60")),
+        ]);
+        let f1 = crate::department::figures::figures(
+            &one,
+            &v2,
+            &super::results(&one, &v1.id, "2025/2026"),
+        );
+        assert!(
+            crate::department::report::intro("2025/2026", &v2, &f1).ends_with(
+                " Версию 1 карты, а не версию 2, заполнила 1 организация: её баллы и уровень — по \
+             правилам версии 1, а выполнение показателей, которые версии оценивают по-разному, — \
+             по правилам версии 2."
             )
         );
         let rating = rank(results);

@@ -192,7 +192,7 @@ impl Counted {
     /// not met, so the school still hears of it and is not named as the
     /// example for it.
     pub fn met(&self) -> bool {
-        self.applies && self.max > 0 && self.points >= self.max
+        is_met(self.points, self.applies, self.max)
     }
 
     /// [`Counted::met`] by the rules of the card the page shows.
@@ -204,6 +204,14 @@ impl Counted {
     pub fn applies_here(&self) -> bool {
         self.judged_here
             .map_or(self.applies, |(_, applies)| applies)
+    }
+
+    /// [`Counted::short`] by the rules of the card the page shows.
+    pub fn short_here(&self) -> bool {
+        match self.judged_here {
+            Some((met, applies)) => applies && !met,
+            None => self.short(),
+        }
     }
 
     /// Applies, and some of its points were not counted.
@@ -243,6 +251,11 @@ impl Confirmed {
             .map(|(code, _)| code.as_str())
             .collect()
     }
+}
+
+/// Met: applies, gives points, and every one of its `max` points counted.
+pub(crate) fn is_met(points: u32, applies: bool, max: u32) -> bool {
+    applies && max > 0 && points >= max
 }
 
 /// (points, applies) of a row as the check counts it.

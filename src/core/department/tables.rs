@@ -6,7 +6,7 @@ use crate::card::Level;
 use crate::card::{Card, Indicator, ListColumn, Rule};
 use crate::department::archive::{Archive, Entry};
 use crate::department::dynamics::{
-    delta_text, IndicatorChange, SchoolChange, SchoolValueChange, ValueChange,
+    delta_text, shown_delta_tenths, IndicatorChange, SchoolChange, SchoolValueChange, ValueChange,
 };
 use crate::department::effectiveness::{Effects, IndicatorEffect, PlanEffect};
 use crate::department::events::{event_totals, EventTotal};
@@ -360,7 +360,7 @@ fn score_cells((total, max): (u32, u32)) -> [Cell; 3] {
 }
 
 /// «Динамика»'s schools as a sheet, each year's score as numbers and the
-/// change in points of percent. `rescored`: the years are compared on this
+/// change in percentage points. `rescored`: the years are compared on this
 /// year's rules (another version), so the two scores the change is reckoned
 /// from stand between them: last year re-scored, this year on the same
 /// indicators.
@@ -441,7 +441,12 @@ pub fn indicator_changes_table(
             let text = card.indicator(&c.code).map_or("", |i| i.text.as_str());
             let mut row = row(&c.code, text, c.before);
             row.extend(met(c.after));
-            row.push(c.delta_tenths().map_or(Cell::Empty, Cell::Tenths));
+            // Beside the two percentages, their difference as shown (the
+            // screen, beside «1 из 3 → 2 из 3», rounds the exact one once).
+            let wide = |(a, b): (usize, usize)| (a as u64, b as u64);
+            let shown = (c.delta_tenths().zip(c.before))
+                .map(|(_, before)| shown_delta_tenths(wide(before), wide(c.after)));
+            row.push(shown.map_or(Cell::Empty, Cell::Tenths));
             row.push(Cell::Text(c.comparability.method_label().to_owned()));
             row
         })
@@ -460,9 +465,10 @@ pub fn indicator_changes_table(
 }
 
 /// Each indicator's municipal value in the year before and this one: the
-/// dynamics of a card without points, as «Динамика» and the report show it;
-/// with [`Shares::Apart`], each year's value as a number too
-/// ([`value_numbers`]) and a percentage's change in points.
+/// dynamics of a card without points, as «Динамика» and the report show it.
+/// With [`Shares::Apart`] the change is a number (a percentage's in points,
+/// a sum's or a list's rows' difference), since «+6,0 п. п.» is text to a
+/// sheet, and each year's value follows as a number ([`value_numbers`]).
 pub fn value_changes_table(changes: &[ValueChange], shares: Shares) -> Table {
     let apart = shares == Shares::Apart;
     let number = |f: &Option<IndicatorFigure>| {
@@ -474,36 +480,39 @@ pub fn value_changes_table(changes: &[ValueChange], shares: Shares) -> Table {
     let rows = changes
         .iter()
         .map(|c| {
+            let (before, after) = (number(&c.figures.0), number(&c.figures.1));
+            let change = match (shares, c.tenths, c.change.as_ref()) {
+                (Shares::Together, _, change) => change.cloned().map_or(Cell::Empty, Cell::Text),
+                (Shares::Apart, Some(tenths), _) => Cell::Tenths(tenths),
+                (Shares::Apart, None, Some(_)) => match (&before, &after) {
+                    (Cell::Int(a), Cell::Int(b)) => Cell::Int(b - a),
+                    _ => Cell::Empty,
+                },
+                (Shares::Apart, None, None) => Cell::Empty,
+            };
             let mut row = vec![
                 Cell::Text(item_heading(&c.code)),
                 Cell::Text(c.text.clone()),
                 Cell::Text(c.before.clone()),
                 Cell::Text(c.after.clone()),
-                c.change.clone().map_or(Cell::Empty, Cell::Text),
+                change,
                 Cell::Text(c.comparability.method_label().to_owned()),
             ];
             if apart {
-                row.extend([
-                    number(&c.figures.0),
-                    number(&c.figures.1),
-                    c.tenths.map_or(Cell::Empty, Cell::Tenths),
-                ]);
+                row.extend([before, after]);
             }
             row
         })
         .collect();
-    let mut headers = [
-        "Код",
-        "Показатель",
-        "Было",
-        "Стало",
-        "Изменение",
-        "Методика",
-    ]
-    .map(String::from)
-    .to_vec();
+    let change = match shares {
+        Shares::Together => "Изменение",
+        Shares::Apart => "Изменение, число (у процентов — п. п.)",
+    };
+    let mut headers = ["Код", "Показатель", "Было", "Стало", change, "Методика"]
+        .map(String::from)
+        .to_vec();
     if apart {
-        headers.extend(["Было, число", "Стало, число", "Изменение, п. п."].map(String::from));
+        headers.extend(["Было, число", "Стало, число"].map(String::from));
     }
     Table {
         name: "Значения по муниципалитету".to_owned(),
@@ -1096,15 +1105,14 @@ mod tests {
             (value_changes(years), moved)
         });
         let t = value_changes_table(&values, Shares::Apart);
-        assert_eq!(
-            t.headers[6..],
-            ["Было, число", "Стало, число", "Изменение, п. п."]
-        );
+        assert_eq!(t.headers[4], "Изменение, число (у процентов — п. п.)");
+        assert_eq!(t.headers[6..], ["Было, число", "Стало, число"]);
         let at = t
             .rows
             .iter()
             .position(|r| r[0] == Cell::Text("П-1.1".into()))
             .unwrap();
+        assert_eq!(t.rows[at][4], Cell::Tenths(165));
         assert_eq!(
             t.rows[at][6..],
             [
@@ -1115,8 +1123,7 @@ mod tests {
                 Cell::Percent {
                     part: 120,
                     whole: 200
-                },
-                Cell::Tenths(165)
+                }
             ]
         );
         let t = school_value_changes_table(&moved, Shares::Apart);

@@ -88,9 +88,9 @@ impl Verdict {
             | ImportError::Unreadable
             | ImportError::BadProfile { .. } => Self::Damaged,
             // Answers of another card are «другая карта» too.
-            ImportError::UnknownTemplate { .. } | ImportError::ForeignAnswers { .. } => {
-                Self::UnknownTemplate
-            }
+            ImportError::UnknownTemplate { .. }
+            | ImportError::OtherEdition { .. }
+            | ImportError::ForeignAnswers { .. } => Self::UnknownTemplate,
             ImportError::Duplicate { .. } => Self::Duplicate,
         }
     }

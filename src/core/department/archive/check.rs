@@ -164,9 +164,12 @@ fn check_by(
     let card = Arc::clone(
         &cards
             .find(template)
-            .ok_or_else(|| ImportError::UnknownTemplate {
-                id: template.id.clone(),
-                version: template.version,
+            .ok_or_else(|| {
+                let (id, version) = (template.id.clone(), template.version);
+                match cards.get(&id, version) {
+                    Some(_) => ImportError::OtherEdition { id, version },
+                    None => ImportError::UnknownTemplate { id, version },
+                }
             })?
             .card,
     );
@@ -421,6 +424,21 @@ mod tests {
         other.id = "other".into();
         let foreign = check(&Cards::new([other]), "x", good.as_bytes()).unwrap_err();
         assert!(matches!(foreign, ImportError::UnknownTemplate { .. }));
+        // The same id and version with other content: said so, not «load
+        // the card», which the workspace has.
+        let mut edition = card.clone();
+        edition.title = "Другая редакция".into();
+        let other = check(&Cards::new([edition]), "x", good.as_bytes()).unwrap_err();
+        assert_eq!(
+            other,
+            ImportError::OtherEdition {
+                id: card.id.clone(),
+                version: card.version
+            }
+        );
+        assert!(other
+            .to_string()
+            .contains("но не по той, что есть в рабочей области"));
         // A draft of another card signed as this one: its answers would
         // count for nothing, silently.
         let mut elsewhere = draft("СОШ 3", "2025/2026", &[]);

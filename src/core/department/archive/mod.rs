@@ -230,7 +230,7 @@ impl Archive {
     /// [`OwnCards::load_file`]; `own` is the fingerprint of this
     /// department's key, when it has one.
     pub fn load_card_file(&mut self, text: &str, own: Option<&str>) -> Result<Card, CardFileError> {
-        let card = self.own.load_file(text, own)?;
+        let card = self.own.load_file(text, own, &self.cards)?;
         self.cards.add(card.clone());
         Ok(card)
     }

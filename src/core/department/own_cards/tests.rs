@@ -150,6 +150,16 @@ fn another_card_under_a_published_version_is_refused() {
     // The same file again is no change.
     archive.load_card_file(&first, None).unwrap();
     assert_eq!(archive.own_cards().iter().count(), 1);
+    // Nor is a built-in card's version told otherwise, nor does such a
+    // file name the department.
+    let mut seed = builtin(crate::card::DEFAULT_CARD).unwrap().unwrap();
+    seed.title = "Правленая карта".into();
+    let edited = crate::signed::card_file::seal_card(&seed, "Чужой УО", AT, &key);
+    assert!(matches!(
+        archive.load_card_file(&edited, Some(&key.fingerprint())),
+        Err(CardFileError::OtherContent { version: 1, .. })
+    ));
+    assert_eq!(archive.own_cards().department, "");
 }
 
 #[test]

@@ -60,33 +60,45 @@ pub fn intro(period: &str, card: &Card, f: &Figures) -> String {
     text
 }
 
-/// « Не версию 2 карты, а другую заполнили 8 организаций (версию 1 — 8):
-/// …», or nothing: the schools of the year on another version, and how
-/// their figures are read.
+/// « Версию 1 карты, а не версию 2, заполнили 8 организаций: …», or
+/// nothing: the schools of the year on another version, and how their
+/// figures are read.
 fn other_versions(card: &Card, f: &Figures) -> String {
-    if f.other_versions.is_empty() {
-        return String::new();
-    }
     let n: u64 = f.other_versions.iter().map(|(_, n)| *n as u64).sum();
-    let each: Vec<String> = (f.other_versions.iter())
-        .map(|(version, n)| format!("версию {version} — {n}"))
-        .collect();
     let version = card.version;
-    let read = match card.has_points() {
-        true => format!(
-            "их баллы и уровни — по правилам их версии, а выполнение показателей, которые версии \
-             оценивают по-разному, — по правилам версии {version}"
-        ),
-        false => "их значения — по показателям, которые есть в обеих версиях и заполняются \
-                  одинаково"
-            .to_owned(),
+    let filled = |what: &str| {
+        format!(
+            " {what} карты, а не версию {version}, {} {n} {}",
+            plural(n, "заполнила", "заполнили", "заполнили"),
+            plural(n, "организация", "организации", "организаций"),
+        )
     };
-    format!(
-        " Не версию {version} карты, а другую {} {n} {} ({}): {read}.",
-        plural(n, "заполнила", "заполнили", "заполнили"),
-        plural(n, "организация", "организации", "организаций"),
-        each.join(", ")
-    )
+    let (which, theirs) = match f.other_versions.as_slice() {
+        [] => return String::new(),
+        [(one, _)] => (filled(&format!("Версию {one}")), format!("версии {one}")),
+        several => {
+            let each: Vec<String> = (several.iter())
+                .map(|(v, k)| format!("версию {v} — {k}"))
+                .collect();
+            let which = format!("{} ({})", filled("Другие версии"), each.join(", "));
+            (which, "их версий".to_owned())
+        }
+    };
+    let read =
+        match card.has_points() {
+            true => {
+                format!(
+            "{} — по правилам {theirs}, а выполнение показателей, которые версии оценивают \
+             по-разному, — по правилам версии {version}",
+            plural(n, "её баллы и уровень", "их баллы и уровни", "их баллы и уровни"),
+        )
+            }
+            false => format!(
+                "{} — по показателям, которые есть в обеих версиях и заполняются одинаково",
+                plural(n, "её значения", "их значения", "их значения"),
+            ),
+        };
+    format!("{which}: {read}.")
 }
 
 /// How a level is reached, since a school's level follows its share of
