@@ -770,4 +770,28 @@ mod tests {
             "{letter}"
         );
     }
+    /// 1.8 gave no points on version 1 and one on version 2: nobody could
+    /// meet it on version 1, so a school of version 1 that answered «да»
+    /// is judged by version 2, and meets it there.
+    #[test]
+    fn points_that_appeared_are_judged_by_the_card_shown() {
+        let mut v1 = testkit::card();
+        v1.indicators_mut()
+            .find(|i| i.code == "1.8")
+            .unwrap()
+            .points = 0;
+        v1.recount();
+        let mut v2 = testkit::card();
+        v2.version = 2;
+        let otherwise = judged_otherwise(&v1, &v2);
+        let at = |code: &str| v2.indicators().position(|i| i.code == code).unwrap();
+        assert!(otherwise[at("1.8")] && !otherwise[at("2.1")]);
+        let archive = testkit::archive_of(&[
+            (&v1, "a", &testkit::draft("Школа А", "2025/2026", &["1.8"])),
+            (&v2, "b", &testkit::draft("Школа Б", "2025/2026", &[])),
+        ]);
+        let results = super::results(&archive, &v1.id, "2025/2026");
+        let a = results.iter().find(|r| r.name() == "Школа А").unwrap();
+        assert!(!a.earned("1.8") && a.earned_here("1.8"));
+    }
 }
