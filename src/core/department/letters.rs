@@ -145,16 +145,33 @@ fn letter_to(
 ) -> String {
     let measures = addressed_to(&archive.measures, &municipal.card.id, &to.school);
     let last_year = last_year_of(archive, &to.school, last_year);
-    if !to.card.has_points() {
-        return values_letter(&to.card, to, municipal, &measures, last_year.as_ref());
+    let text = match to.card.has_points() {
+        false => values_letter(&to.card, to, municipal, &measures, last_year.as_ref()),
+        true => draft_letter(
+            &to.card,
+            &to.school,
+            Some(&to.answers),
+            &to.rating,
+            &measures,
+            last_year,
+        ),
+    };
+    // A school that filled another version than the year's hears which
+    // one the department sums up by, and which to fill in next, under the
+    // letter's opening.
+    let (own, current) = (to.card.version, municipal.card.version);
+    if to.card.id != municipal.card.id || own == current {
+        return text;
     }
-    draft_letter(
-        &to.card,
-        &to.school,
-        Some(&to.answers),
-        &to.rating,
-        &measures,
-        last_year,
+    let head = opening(&to.card, &to.school);
+    text.replacen(
+        &head,
+        &format!(
+            "{head}Организация заполнила версию {own} карты, а в мониторинге этого года действует \
+             версия {current}. Рекомендации ниже — по версии {own}; следующую карту заполните по \
+             версии {current}.\n\n"
+        ),
+        1,
     )
 }
 

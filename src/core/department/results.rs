@@ -624,7 +624,17 @@ mod tests {
         };
         let all =
             crate::department::letters::every_school_letter(&archive, municipal, &rating, None);
-        assert!(all.contains(&letter));
+        // The letter as sent also says which version the year is summed
+        // up by, under its opening.
+        let told = letter.replacen(
+            ", версия 1.\n\n",
+            ", версия 1.\n\nОрганизация заполнила версию 1 карты, а в мониторинге этого года \
+             действует версия 2. Рекомендации ниже — по версии 1; следующую карту заполните по \
+             версии 2.\n\n",
+            1,
+        );
+        assert_ne!(told, letter);
+        assert!(all.contains(&told), "{all:?}");
         // The report counts both refused points, 2.1's too.
         let summary =
             crate::department::report::review_summary(&v2, rating.iter().map(|r| &r.result));
