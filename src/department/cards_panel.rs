@@ -232,9 +232,16 @@ pub fn CardsPanel() -> impl IntoView {
             dept.load_card_file(&t, own.as_deref())
                 .map_err(|e| e.to_string())
         }) {
-            Ok(card) => notices.push(
+            Ok((card, true)) => notices.push(
                 format!(
                     "Карта «{}», версия {}, загружена: её выгрузки теперь принимаются.",
+                    card.id, card.version
+                ),
+                None,
+            ),
+            Ok((card, false)) => notices.push(
+                format!(
+                    "Карта «{}», версия {}, уже есть в рабочей области: её выгрузки принимаются.",
                     card.id, card.version
                 ),
                 None,

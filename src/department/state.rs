@@ -632,7 +632,11 @@ impl Dept {
         self.change(|a| a.publish(index, key, &now_iso()))
     }
 
-    pub fn load_card_file(self, text: &str, own: Option<&str>) -> Result<Card, CardFileError> {
+    pub fn load_card_file(
+        self,
+        text: &str,
+        own: Option<&str>,
+    ) -> Result<(Card, bool), CardFileError> {
         self.change(|a| a.load_card_file(text, own))
     }
 

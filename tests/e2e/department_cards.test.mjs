@@ -657,6 +657,9 @@ test('on another computer, the restored key and the published card files bring b
         await other.page.locator('#load-card-file').setInputFiles(join(site, 'cards', 'belinsky-2025-v2.json'));
         await other.page.getByTestId('notices').getByText('Карта «belinsky-2025», версия 2, загружена').waitFor();
         assert.equal(await other.page.locator('#department-name').inputValue(), 'Отдел образования администрации Белинского района');
+        // The same file again changes nothing, and is said so.
+        await other.page.locator('#load-card-file').setInputFiles(join(site, 'cards', 'belinsky-2025-v1.json'));
+        await other.page.getByTestId('notices').getByText('Карта «belinsky-2025», версия 1, уже есть в рабочей области: её выгрузки принимаются.').waitFor();
         assert.deepEqual(other.errors.map(String), []);
     } finally {
         await other.context.close();

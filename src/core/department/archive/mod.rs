@@ -228,11 +228,17 @@ impl Archive {
     }
 
     /// [`OwnCards::load_file`]; `own` is the fingerprint of this
-    /// department's key, when it has one.
-    pub fn load_card_file(&mut self, text: &str, own: Option<&str>) -> Result<Card, CardFileError> {
+    /// department's key, when it has one. With the card, whether it is new
+    /// here: loaded again, it changes nothing, which the page says.
+    pub fn load_card_file(
+        &mut self,
+        text: &str,
+        own: Option<&str>,
+    ) -> Result<(Card, bool), CardFileError> {
         let card = self.own.load_file(text, own, &self.cards)?;
+        let new = self.cards.get(&card.id, card.version).is_none();
         self.cards.add(card.clone());
-        Ok(card)
+        Ok((card, new))
     }
 
     /// How many files in the workspace were filled in by this version of the

@@ -110,8 +110,15 @@ fn a_card_file_from_elsewhere_is_loaded_once() {
     let text = crate::signed::card_file::seal_card(&card, "Соседний УО", AT, &key);
     let mut archive = Archive::new(Cards::builtin().unwrap());
     let ours = KeyPair::from_seed([5; 32]).fingerprint();
-    assert_eq!(archive.load_card_file(&text, Some(&ours)).unwrap(), card);
-    archive.load_card_file(&text, Some(&ours)).unwrap();
+    assert_eq!(
+        archive.load_card_file(&text, Some(&ours)).unwrap(),
+        (card.clone(), true)
+    );
+    // Again: known already, nothing new.
+    assert_eq!(
+        archive.load_card_file(&text, Some(&ours)).unwrap(),
+        (card, false)
+    );
     assert_eq!(archive.own_cards().iter().count(), 1);
     assert!(archive.cards().get("sosed", 1).is_some());
     assert!(archive.load_card_file("{}", None).is_err());
