@@ -158,6 +158,29 @@ fn xlsx_is_a_zip_of_the_workbook_parts() {
     assert!(rels.contains(r#"Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml""#));
 }
 
+/// Each sheet with rows has its header's filter, named as Excel names it.
+#[test]
+fn xlsx_sheets_have_filters_on_their_headers() {
+    let mut quoted = rating();
+    quoted.name = "Школы о'Нил".into();
+    let empty = Table {
+        name: "Пусто".into(),
+        headers: vec!["Школа".into()],
+        rows: Vec::new(),
+    };
+    let entries = unzip(&to_xlsx(&[rating(), empty, quoted]));
+    let workbook = part(&entries, "xl/workbook.xml");
+    assert!(
+        workbook.contains(
+            "<definedNames><definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"0\" \
+         hidden=\"1\">'Рейтинг'!$A$1:$D$4</definedName><definedName name=\"_xlnm._FilterDatabase\" \
+         localSheetId=\"2\" hidden=\"1\">'Школы о''Нил'!$A$1:$D$4</definedName></definedNames>"
+        ),
+        "{workbook}"
+    );
+    assert!(!part(&entries, "xl/worksheets/sheet2.xml").contains("autoFilter"));
+}
+
 #[test]
 fn xlsx_sheet_holds_escaped_text_and_numbers() {
     let entries = unzip(&to_xlsx(&[rating()]));
@@ -172,6 +195,7 @@ fn xlsx_sheet_holds_escaped_text_and_numbers() {
         r#"<row r="4"><c r="A4" t="inlineStr"><is><t xml:space="preserve">'=1+1</t></is></c><c r="C4" "#,
         "строка 1\nстрока 2",
         r#"state="frozen""#,
+        r#"</sheetData><autoFilter ref="A1:D4"/></worksheet>"#,
     ] {
         assert!(sheet.contains(expected), "{expected}\nin\n{sheet}");
     }

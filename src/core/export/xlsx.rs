@@ -55,7 +55,35 @@ pub fn to_xlsx(tables: &[Table]) -> Vec<u8> {
         ));
     }
     content_types.push_str("</Types>");
-    workbook.push_str("</sheets></workbook>");
+    workbook.push_str("</sheets>");
+    // Excel names each sheet's filter range, as it writes it itself.
+    let filters: Vec<String> = (0..)
+        .zip(tables.iter().zip(&names))
+        .filter_map(|(i, (table, name))| {
+            let (first, last) = filter_range(table)?;
+            let dollars = |r: &str| {
+                let digits = r.find(|c: char| c.is_ascii_digit()).unwrap_or(r.len());
+                format!("${}${}", &r[..digits], &r[digits..])
+            };
+            let mut defined = format!(
+                r#"<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'"#
+            );
+            push_xml(&mut defined, &name.replace('\'', "''"));
+            defined.push_str(&format!(
+                "'!{}:{}</definedName>",
+                dollars(&first),
+                dollars(&last)
+            ));
+            Some(defined)
+        })
+        .collect();
+    if !filters.is_empty() {
+        workbook.push_str(&format!(
+            "<definedNames>{}</definedNames>",
+            filters.concat()
+        ));
+    }
+    workbook.push_str("</workbook>");
     workbook_rels.push_str("</Relationships>");
 
     let mut parts = vec![
@@ -178,8 +206,21 @@ pub(super) fn sheet_xml(table: &Table) -> String {
         }
         xml.push_str("</row>");
     }
-    xml.push_str("</sheetData></worksheet>");
+    xml.push_str("</sheetData>");
+    if let Some((first, last)) = filter_range(table) {
+        xml.push_str(&format!(r#"<autoFilter ref="{first}:{last}"/>"#));
+    }
+    xml.push_str("</worksheet>");
     xml
+}
+
+/// The header row's filter buttons, as a coordinator would set them (sort
+/// and pick by any column at once): the corners of the header and the
+/// rows, `None` for a table without either.
+fn filter_range(table: &Table) -> Option<(String, String)> {
+    let columns = (table.rows.iter().map(Vec::len)).fold(table.headers.len(), usize::max);
+    (!table.headers.is_empty() && !table.rows.is_empty())
+        .then(|| (cell_ref(0, 1), cell_ref(columns - 1, table.rows.len() + 1)))
 }
 
 /// Widths in characters, enough for the longest value of a column. A header
