@@ -221,6 +221,18 @@ pub fn first_threshold_at_50(v1: &Card) -> Card {
     v2
 }
 
+/// The test card with the indicator `code` giving no points (an earlier
+/// version's, say), its maxima recounted.
+pub fn card_without_points(code: &str) -> Card {
+    let mut card = self::card();
+    card.indicators_mut()
+        .find(|i| i.code == code)
+        .expect("the test card has the indicator")
+        .points = 0;
+    card.recount();
+    card
+}
+
 /// `check` over 2024/2025 and 2025/2026 of `archive` as «Динамика»
 /// compares them, each year read by its card (`old`, `new`).
 pub fn with_years<T>(

@@ -183,6 +183,22 @@ pub fn DynamicsPanel() -> impl IntoView {
         trend_svg(&periods, &all, with_levels)
     });
     let rescored_column = move || versions.get().is_some() || mixed.get();
+    // What is compared of the schools on another version: their results on
+    // this year's rules where the card gives points, else their values.
+    let mixed_note = move || {
+        let version = dept.card.with(|c| c.version);
+        let compared = match scored {
+            true => format!(
+                "результаты за два года сравниваются по правилам версии {version} (столбец \
+                 «Прошлый год по новой методике»),"
+            ),
+            false => "значения за два года сравниваются".to_owned(),
+        };
+        format!(
+            "Часть школ заполнила не версию {version} карты, а другую: их {compared} на показателях, \
+             которые есть в обеих версиях и заполняются одинаково."
+        )
+    };
     // The tab's tables as one workbook, their numbers as numbers: what the
     // coordinator goes on comparing in a spreadsheet.
     let download = {
@@ -317,19 +333,7 @@ pub fn DynamicsPanel() -> impl IntoView {
                     }}</p>
                 })}
                 {move || mixed.get().then(|| view! {
-                    <p class="notice" data-testid="versions-mixed">{match scored {
-                        true => format!(
-                            "Часть школ заполнила не версию {version} карты, а другую: их результаты за два года \
-                             сравниваются по правилам версии {version} (столбец «Прошлый год по новой методике»), \
-                             на показателях, которые есть в обеих версиях и заполняются одинаково.",
-                            version = dept.card.with(|c| c.version)
-                        ),
-                        false => format!(
-                            "Часть школ заполнила не версию {} карты, а другую: их значения за два года \
-                             сравниваются на показателях, которые есть в обеих версиях и заполняются одинаково.",
-                            dept.card.with(|c| c.version)
-                        ),
-                    }}</p>
+                    <p class="notice" data-testid="versions-mixed">{mixed_note()}</p>
                 })}
                 {scored.then(|| view! {
                     <Chart svg=trend testid="chart-trend"/>

@@ -785,12 +785,7 @@ mod tests {
     /// is judged by version 2, and meets it there.
     #[test]
     fn points_that_appeared_are_judged_by_the_card_shown() {
-        let mut v1 = testkit::card();
-        v1.indicators_mut()
-            .find(|i| i.code == "1.8")
-            .unwrap()
-            .points = 0;
-        v1.recount();
+        let v1 = testkit::card_without_points("1.8");
         let mut v2 = testkit::card();
         v2.version = 2;
         let otherwise = judged_otherwise(&v1, &v2);

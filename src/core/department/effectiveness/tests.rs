@@ -255,12 +255,7 @@ fn a_share_on_an_older_version_is_read_under_its_own_number() {
 /// 10,0 % → 10,0 % (0,0): +30,0, «лучше».
 #[test]
 fn an_indicator_without_points_last_year_is_judged_by_the_share() {
-    let mut v1 = testkit::card();
-    v1.indicators_mut()
-        .find(|i| i.code == "1.1")
-        .unwrap()
-        .points = 0;
-    v1.recount();
+    let v1 = testkit::card_without_points("1.1");
     let mut v2 = testkit::card();
     v2.version = 2;
     let files: Vec<(&Card, String, Draft)> = ["a", "b", "c", "d", "e", "f"]

@@ -84,21 +84,25 @@ fn other_versions(card: &Card, f: &Figures) -> String {
             (which, "их версий".to_owned())
         }
     };
-    let read =
-        match card.has_points() {
-            true => {
-                format!(
-            "{} — по правилам {theirs}, а выполнение показателей, которые версии оценивают \
-             по-разному, — по правилам версии {version}",
-            plural(n, "её баллы и уровень", "их баллы и уровни", "их баллы и уровни"),
-        )
-            }
-            false => format!(
-                "{} — по показателям, которые есть в обеих версиях и заполняются одинаково",
-                plural(n, "её значения", "их значения", "их значения"),
+    let (values, read) = match card.has_points() {
+        true => (
+            plural(
+                n,
+                "её баллы и уровень",
+                "их баллы и уровни",
+                "их баллы и уровни",
             ),
-        };
-    format!("{which}: {read}.")
+            format!(
+                "по правилам {theirs}, а выполнение показателей, которые версии оценивают \
+                 по-разному, — по правилам версии {version}"
+            ),
+        ),
+        false => (
+            plural(n, "её значения", "их значения", "их значения"),
+            "по показателям, которые есть в обеих версиях и заполняются одинаково".to_owned(),
+        ),
+    };
+    format!("{which}: {values} — {read}.")
 }
 
 /// How a level is reached, since a school's level follows its share of
