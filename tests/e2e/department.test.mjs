@@ -351,8 +351,10 @@ test('the rating and municipal figures match an independent computation', () =>
         for (const now of expectedSchools(LATEST).filter((s) => was.has(s.name))) {
             const then = was.get(now.name);
             const [a, b] = [tenths(then.total, then.max), tenths(now.total, now.max)];
-            assert.deepEqual(inBook.get(now.name), [then.total, then.max, a / 10, now.total, now.max, b / 10, (b - a) / 10], now.name);
+            // A share the fraction Excel keeps a percentage as, the change in points.
+            assert.deepEqual(inBook.get(now.name), [then.total, then.max, a / 1000, now.total, now.max, b / 1000, (b - a) / 10], now.name);
         }
+        assert.deepEqual(book.formats['Динамика по школам'][1].slice(1, 8), ['', '', '0.0%', '', '', '0.0%', '0.0']);
         // The page leads with the report's count of those that did better
         // and worse, by the same shown changes.
         const up = Object.values(changes).filter((c) => c.startsWith('+')).length;

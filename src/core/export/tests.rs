@@ -189,7 +189,8 @@ fn xlsx_sheet_holds_escaped_text_and_numbers() {
         r#"<row r="1"><c r="A1" t="inlineStr" s="1"><is><t xml:space="preserve">Место</t></is></c>"#,
         r#"<c r="A2"><v>1</v></c>"#,
         r#"<t xml:space="preserve">МБОУ &quot;СОШ № 1&quot;; корпус 2</t>"#,
-        r#"<c r="C2"><v>21</v></c><c r="D2" s="2"><v>91.3</v></c></row>"#,
+        // 21 of 23 is 91,3 % on screen: the fraction a sheet shows as 91,3%.
+        r#"<c r="C2"><v>21</v></c><c r="D2" s="4"><v>0.913</v></c></row>"#,
         r#"<t xml:space="preserve">Школа &lt;&amp;&gt; №2</t>"#,
         r#"<c r="C3"><v>-3</v></c></row>"#,
         r#"<row r="4"><c r="A4" t="inlineStr"><is><t xml:space="preserve">'=1+1</t></is></c><c r="C4" "#,
@@ -202,6 +203,32 @@ fn xlsx_sheet_holds_escaped_text_and_numbers() {
     assert!(!sheet.contains('\u{1}'), "control characters are dropped");
     assert!(!sheet.contains(r#"r="B4""#), "empty cells are left out");
     assert!(!sheet.contains(r#"r="D3""#), "an empty group has no share");
+}
+
+/// A share is the fraction Excel keeps a percentage as, written from the
+/// tenths the app shows; a change in points stays a number of points.
+#[test]
+fn xlsx_shares_are_percentages_and_changes_points() {
+    let table = Table {
+        name: "Доли".into(),
+        headers: vec!["Доля, %".into(), "Изменение, п. п.".into()],
+        rows: vec![
+            vec![Cell::Percent { part: 1, whole: 3 }, Cell::Tenths(-44)],
+            vec![Cell::Percent { part: 5, whole: 5 }, Cell::Tenths(165)],
+            vec![Cell::Percent { part: 0, whole: 7 }, Cell::Tenths(0)],
+        ],
+    };
+    let sheet = sheet_xml(&table);
+    for expected in [
+        r#"<c r="A2" s="4"><v>0.333</v></c><c r="B2" s="2"><v>-4.4</v></c>"#,
+        r#"<c r="A3" s="4"><v>1.000</v></c><c r="B3" s="2"><v>16.5</v></c>"#,
+        r#"<c r="A4" s="4"><v>0.000</v></c><c r="B4" s="2"><v>0.0</v></c>"#,
+    ] {
+        assert!(sheet.contains(expected), "{expected}\nin\n{sheet}");
+    }
+    let styles = part(&unzip(&to_xlsx(&[table])), "xl/styles.xml");
+    assert!(styles.contains(r#"<numFmt numFmtId="166" formatCode="0.0%"/>"#));
+    assert!(styles.contains(r#"<cellXfs count="5">"#));
 }
 
 /// Days as Excel counts them, by hand: 1 January 1901 is day 367 (1900

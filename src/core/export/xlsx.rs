@@ -4,7 +4,7 @@ use crate::export::csv::csv_text;
 use crate::export::xml::{is_xml_char, push_xml, push_xml_char, XML_DECLARATION};
 use crate::export::zip::zip_stored;
 use crate::export::{neutralised, Cell, Table};
-use crate::text::{percent_tenths, tenths};
+use crate::text::percent_tenths;
 
 /// An XLSX workbook with one sheet per table, in order. Excel refuses a
 /// workbook without sheets, so an empty slice gives one empty sheet.
@@ -111,31 +111,37 @@ const PACKAGE_RELS: &str = concat!(
     "</Relationships>",
 );
 
-/// Cell formats by index: 0 plain, [`STYLE_HEADER`], [`STYLE_PERCENT`],
-/// [`STYLE_DATE`].
+/// Cell formats by index: 0 plain, [`STYLE_HEADER`], [`STYLE_TENTHS`],
+/// [`STYLE_DATE`], [`STYLE_PERCENT`].
 const STYLES: &str = concat!(
     r#"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#,
-    r#"<numFmts count="2"><numFmt numFmtId="164" formatCode="0.0"/>"#,
-    r#"<numFmt numFmtId="165" formatCode="dd.mm.yyyy"/></numFmts>"#,
+    r#"<numFmts count="3"><numFmt numFmtId="164" formatCode="0.0"/>"#,
+    r#"<numFmt numFmtId="165" formatCode="dd.mm.yyyy"/>"#,
+    r#"<numFmt numFmtId="166" formatCode="0.0%"/></numFmts>"#,
     r#"<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>"#,
     r#"<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>"#,
     r#"<fills count="2"><fill><patternFill patternType="none"/></fill>"#,
     r#"<fill><patternFill patternType="gray125"/></fill></fills>"#,
     r#"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#,
     r#"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#,
-    r#"<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#,
+    r#"<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#,
     r#"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1">"#,
     r#"<alignment vertical="top" wrapText="1"/></xf>"#,
     r#"<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#,
-    r#"<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>"#,
+    r#"<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#,
+    r#"<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>"#,
     r#"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#,
     "</styleSheet>",
 );
 
 /// Bold and wrapped at spaces, so long indicator titles fit narrow columns.
 const STYLE_HEADER: u8 = 1;
-const STYLE_PERCENT: u8 = 2;
+/// A number with one decimal: a change in percentage points.
+const STYLE_TENTHS: u8 = 2;
 const STYLE_DATE: u8 = 3;
+/// A share as Excel keeps one, the fraction shown as «45,5%»: a sheet's
+/// own percentages, charts and sums then read it as the app does.
+const STYLE_PERCENT: u8 = 4;
 
 pub(super) fn sheet_xml(table: &Table) -> String {
     let mut xml = String::from(XML_DECLARATION);
@@ -187,7 +193,7 @@ pub(super) fn sheet_xml(table: &Table) -> String {
                     if let Some(t) = percent_tenths(*part, *whole) {
                         xml.push_str(&format!(
                             r#"<c r="{reference}" s="{STYLE_PERCENT}"><v>{}</v></c>"#,
-                            tenths(t, '.')
+                            thousandths(t)
                         ));
                     }
                 }
@@ -198,7 +204,7 @@ pub(super) fn sheet_xml(table: &Table) -> String {
                     None => push_text_cell(&mut xml, &reference, iso, None),
                 },
                 Cell::Tenths(t) => xml.push_str(&format!(
-                    r#"<c r="{reference}" s="{STYLE_PERCENT}"><v>{}</v></c>"#,
+                    r#"<c r="{reference}" s="{STYLE_TENTHS}"><v>{}</v></c>"#,
                     super::signed_tenths(*t, '.')
                 )),
                 Cell::Empty => {}
@@ -212,6 +218,12 @@ pub(super) fn sheet_xml(table: &Table) -> String {
     }
     xml.push_str("</worksheet>");
     xml
+}
+
+/// Tenths of a percent as the fraction they are: 455 → «0.455», 1000 → «1.000».
+/// Written from the rounded tenths, so that Excel shows what the app shows.
+fn thousandths(t: u64) -> String {
+    format!("{}.{:03}", t / 1000, t % 1000)
 }
 
 /// The header row's filter buttons, as a coordinator would set them (sort
