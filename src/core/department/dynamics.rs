@@ -1007,6 +1007,11 @@ mod tests {
             change.levels_compared(),
             (Some(Level::Low), Some(Level::Low))
         );
+        // The report names it low both years, as the table shows it.
+        assert_eq!(
+            crate::department::report::still_low(&changes),
+            vec!["Школа А".to_owned()]
+        );
     }
 
     /// Last year's check stands when last year is scored by the new version:

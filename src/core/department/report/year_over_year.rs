@@ -322,14 +322,13 @@ pub fn fallen_indicators(years: &Years) -> String {
     }
 }
 
-/// The schools at the low level in both years, each year by its own
-/// level, in the order of names.
+/// The schools at the low level in both years, in the order of names. The
+/// levels are those «Динамика» shows beside the change
+/// ([`SchoolChange::levels_compared`]): a school of another version is low
+/// both years by this year's rules or not at all, as its row reads.
 pub fn still_low(changes: &[SchoolChange]) -> Vec<String> {
-    names_of(
-        changes
-            .iter()
-            .filter(|c| c.level_before == Some(Level::Low) && c.level_after == Some(Level::Low)),
-    )
+    let low = (Some(Level::Low), Some(Level::Low));
+    names_of(changes.iter().filter(|c| c.levels_compared() == low))
 }
 
 /// [`still_low`] of two years' results, as [`dynamics`] compares them.
