@@ -433,6 +433,7 @@ fn ReviewRow(
         last_year,
         empty,
         contradicted,
+        kept_out,
     ) = archive.with_untracked(|a| {
         let entry = a.entry(&submission);
         let last_year = (last_year.as_deref())
@@ -478,6 +479,10 @@ fn ReviewRow(
                     .find(|(c, _)| *c == code)
                     .map(|(_, flag)| flag.question().to_owned())
             }),
+            // Out of the school's maximum by its answers (its profile, an
+            // empty group, last year left blank): «балл не засчитан»
+            // counts it in.
+            indicator.points > 0 && outcome.is_some_and(|o| !o.applies()),
         )
     });
     // The school was asked about it before its export, and sent it anyway.
@@ -701,10 +706,11 @@ fn ReviewRow(
     };
     // A claimed point (or value) refused without a reason would reach the
     // school's letter as «причина не указана»: asked for beside the field.
+    // So would a row counted in against the school's answers.
     let reason_missing = {
         let review = review.clone();
         move || {
-            claims
+            (claims || kept_out)
                 && review().is_some_and(|r| {
                     r.decision == Some(Decision::NoPoint) && r.comment.trim().is_empty()
                 })
@@ -713,6 +719,20 @@ fn ReviewRow(
     // Taken away as the comment is left by a click on the next row's
     // choice, the hint would move it from under the pointer.
     let reason_shown = held_while_pressed(Signal::derive(reason_missing));
+    // One key counts in a row the school's profile rules out: what it did
+    // is said under the choice (a walk-through's reviewer pressed 2 on an
+    // indicator for pupils with ОВЗ at a school without them, unwarned).
+    let counted_in = kept_out.then(|| {
+        let review = review.clone();
+        view! {
+            <Show when=move || review().is_some_and(|r| r.decision == Some(Decision::NoPoint))>
+                <p class="notice" data-testid="counted-in">
+                    "По ответам школы показатель не входит в её максимум: решение «балл не засчитан» \
+                     включает его туда с 0 баллов."
+                </p>
+            </Show>
+        }
+    });
     let hint_id = format!("{group}-comment-hint");
     // A decision merged from a reviewer's file names them until changed
     // here; on a reviewer's side, one from the lead's backup says it is not
@@ -763,6 +783,7 @@ fn ReviewRow(
                 <legend>{format!("Решение по показателю {code}")}</legend>
                 {choices}
             </fieldset>
+            {counted_in}
             {decided_by}
             <p>
                 <label for=comment_id.clone()>"Комментарий проверяющего"</label>

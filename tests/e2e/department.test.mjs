@@ -532,6 +532,33 @@ test('accepting a new key, reviewing a school and filters change what the rating
         await review.getByLabel('Проверка завершена').check();
         const asked = await question;
         assert.match(asked, /^Перед завершением проверки:\n— показатели с баллом без ссылки на подтверждение, по которым нет решения: [\d., ]+\.\nВсё равно отметить проверку завершённой\?$/);
+        // A row the school's profile rules out (2.2, for pupils with ОВЗ, at
+        // a school without them) is counted in by «балл не засчитан»: said
+        // under the choice, its reason asked for, in the differences and
+        // before the check is finished. «не решено» takes it back.
+        const without = schools.find((s) => s.name !== leader.name && !s.ovz);
+        assert.ok(without, 'the generated set has a school without pupils with ОВЗ');
+        const withoutOption = await page.locator('#school-select option', { hasText: without.name }).first().getAttribute('value');
+        await page.locator('#school-select').selectOption(withoutOption);
+        await review.getByRole('heading', { name: without.name }).waitFor();
+        const ovzRow = review.locator('li[data-code="2.2"]');
+        assert.equal(await ovzRow.getByTestId('claimed').innerText(), 'не применимо');
+        await ovzRow.getByLabel('балл не засчитан').check();
+        await review.getByTestId('confirmed-score').filter({ hasText: `${without.total} из ${without.max + 1} ` }).waitFor();
+        await ovzRow.getByTestId('counted-in').filter({ hasText: 'По ответам школы показатель не входит в её максимум: решение «балл не засчитан» включает его туда с 0 баллов.' }).waitFor();
+        await ovzRow.getByTestId('reason-missing').filter({ hasText: 'Укажите причину: школа прочитает её в письме с рекомендациями.' }).waitFor();
+        await review.getByTestId('differences').filter({ hasText: '2.2: по ответам школы не применим → засчитано 0 баллов — причина не указана' }).waitFor();
+        const notFinished = new Promise((resolve) => page.once('dialog', (dialog) => {
+            resolve(dialog.message());
+            dialog.dismiss();
+        }));
+        // Dismissed, the box stays empty.
+        await review.getByLabel('Проверка завершена').click();
+        assert.match(await notFinished, /\n— показатели, где балл не засчитан без причины: 2\.2 \(школа прочитает в письме «причина не указана»\);?\n/);
+        assert.equal(await review.getByLabel('Проверка завершена').isChecked(), false);
+        await ovzRow.getByLabel('не решено').check();
+        await review.getByTestId('confirmed-score').filter({ hasText: `${without.total} из ${without.max} ` }).waitFor();
+        assert.equal(await ovzRow.getByTestId('counted-in').count(), 0);
         // The school's letter gives the reason, and asks to remove it.
         await page.getByRole('tab', { name: 'Рекомендации' }).click();
         const leaderOption = await page.locator('#school-select option', { hasText: leader.name }).first().getAttribute('value');

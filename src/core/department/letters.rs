@@ -537,7 +537,8 @@ pub fn draft_letter(
         let refusal = school.refusal(&indicator.code);
         let answer = answer_to(answers, indicator);
         if let Some(comment) = refusal {
-            let claimed = (school.score.indicator(&indicator.code)).map_or(1, |c| c.claimed_points);
+            let claimed = (school.score.indicator(&indicator.code))
+                .map_or((1, true), |c| (c.claimed_points, c.claimed_applies));
             text.push_str(&format!("{}\n", refusal_sentence(comment, claimed)));
         } else if let Some(figure) = answer.and_then(|r| school_figure(indicator, r)) {
             text.push_str(&format!("{figure}\n"));
@@ -807,11 +808,18 @@ fn weak_part(card: &Card, figures: &Figures, municipal: Option<&Figures>) -> Str
 
 /// «При проверке балл не засчитан. Замечание проверки: «…».», quoting the
 /// reviewer's words; «баллы не засчитаны» where the school claimed more
-/// than one (a banded share).
-fn refusal_sentence(comment: &str, claimed: u32) -> String {
-    let refused = match claimed {
-        0 | 1 => "балл не засчитан",
-        _ => "баллы не засчитаны",
+/// than one (a banded share). `claimed` is (points, applies) by the
+/// school's answers: a row they kept out of its maximum and the check
+/// counted in says so, or the school, whose profile rules it out, reads
+/// of a point it never claimed.
+fn refusal_sentence(comment: &str, (claimed, applies): (u32, bool)) -> String {
+    let refused = match (claimed, applies) {
+        (_, false) => {
+            "показатель включён в максимум организации (по её ответам он в него не входил), \
+             балл не засчитан"
+        }
+        (0 | 1, true) => "балл не засчитан",
+        (_, true) => "баллы не засчитаны",
     };
     if comment.is_empty() {
         format!("При проверке {refused} (причина не указана).")
@@ -1071,11 +1079,11 @@ mod tests {
     #[test]
     fn refusals_agree_with_the_points_refused() {
         assert_eq!(
-            refusal_sentence("", 1),
+            refusal_sentence("", (1, true)),
             "При проверке балл не засчитан (причина не указана)."
         );
         assert_eq!(
-            refusal_sentence("Нет приказа.", 2),
+            refusal_sentence("Нет приказа.", (2, true)),
             "При проверке баллы не засчитаны. Замечание проверки: «Нет приказа»."
         );
     }

@@ -31,7 +31,11 @@ pub struct SchoolResult {
     pub claimed: Option<(u32, u32)>,
     /// Indicators the check did not credit as the school claimed them,
     /// with the reviewer's comment (empty when none was written): the
-    /// letter tells the school why.
+    /// letter tells the school why. «Балл не засчитан» on a row the
+    /// school's answers kept out of its maximum (its profile rules it out,
+    /// say) counts it in with no point, and is one of them: the school
+    /// hears why, and the reviewer is asked for the reason, as for a
+    /// refused point.
     pub refused: Vec<(String, String)>,
     /// Indicators the school counted and the check ruled not applicable,
     /// with the reviewer's comment: its letter says why the maximum shrank.
@@ -64,8 +68,11 @@ impl SchoolResult {
                 })
                 .collect()
         };
-        let refused =
-            commented(|c| (c.applies && c.points < c.claimed_points) || c.unconfirmed_value());
+        let refused = commented(|c| {
+            (c.applies && c.points < c.claimed_points)
+                || c.unconfirmed_value()
+                || (c.refused && !c.claimed_applies)
+        });
         let ruled = commented(|c| c.claimed_applies && !c.applies && c.max > 0);
         let lost = (score.indicators.iter())
             // As the letters say it: a point ruled not applicable is not
@@ -473,6 +480,46 @@ mod tests {
             Some("Нет подтверждения на сайте")
         );
         assert_eq!(ranked[0].result.refusal("2.1"), None);
+    }
+
+    /// «Балл не засчитан» on 2.2, which the school's profile (no pupils
+    /// with ОВЗ) rules out, as 4.2: counted in with no point, so 3 of 21
+    /// becomes 3 of 22, and asked for its reason like a refused point; the letter
+    /// says the row came into the maximum, with the reason.
+    #[test]
+    fn a_row_the_profile_ruled_out_counted_in_needs_its_reason() {
+        let card = testkit::card();
+        let mut draft = testkit::draft("Школа А", "2025/2026", &["1.8", "2.1", "3.1"]);
+        draft.profile.ovz = false;
+        let mut archive = testkit::archive(&card, &[("a", &draft)]);
+        let before = &results(&archive, "2025/2026")[0];
+        assert_eq!((before.score.total, before.score.max_applicable), (3, 21));
+        archive.set_decision("a", "2.2", Some(Decision::NoPoint));
+        let now = &results(&archive, "2025/2026")[0];
+        assert_eq!((now.score.total, now.score.max_applicable), (3, 22));
+        assert_eq!(now.refused, [("2.2".to_owned(), String::new())]);
+        assert_eq!(
+            now.difference_lines(),
+            ["2.2: по ответам школы не применим → засчитано 0 баллов — причина не указана"]
+        );
+        let letter = draft_letter(&card, now, None, &rank(vec![now.clone()]), &[], None);
+        assert!(
+            letter.contains(
+                "\nПри проверке показатель включён в максимум организации (по её ответам он в него \
+                 не входил), балл не засчитан (причина не указана).\n"
+            ),
+            "{letter}"
+        );
+        archive.set_review_comment("a", "2.2", "В школе двое детей с ОВЗ".into());
+        let now = &results(&archive, "2025/2026")[0];
+        let letter = draft_letter(&card, now, None, &rank(vec![now.clone()]), &[], None);
+        assert!(
+            letter.contains("балл не засчитан. Замечание проверки: «В школе двое детей с ОВЗ».\n"),
+            "{letter}"
+        );
+        // Not a refusal of a point it never claimed: 2.2 is out of the
+        // points lost.
+        assert_eq!(now.lost, 0);
     }
 
     /// Each side of a difference in words, a ruling of «не применимо» too.
