@@ -480,9 +480,9 @@ fn ReviewRow(
                     .map(|(_, flag)| flag.question().to_owned())
             }),
             // Out of the school's maximum by its answers (its profile, an
-            // empty group, last year left blank): «балл не засчитан»
-            // counts it in.
-            indicator.points > 0 && outcome.is_some_and(|o| !o.applies()),
+            // empty group): «балл не засчитан» counts it in. Last year
+            // left blank has its own note.
+            indicator.points > 0 && outcome.is_some_and(|o| !o.applies() && !o.lacks_last_year()),
         )
     });
     // The school was asked about it before its export, and sent it anyway.
@@ -727,8 +727,8 @@ fn ReviewRow(
         view! {
             <Show when=move || review().is_some_and(|r| r.decision == Some(Decision::NoPoint))>
                 <p class="notice" data-testid="counted-in">
-                    "По ответам школы показатель не входит в её максимум: решение «балл не засчитан» \
-                     включает его туда с 0 баллов."
+                    "По ответам школы показатель к ней не относится и не входит в её максимум: \
+                     решение «балл не засчитан» включает его туда с 0 баллов."
                 </p>
             </Show>
         }

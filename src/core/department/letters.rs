@@ -815,8 +815,8 @@ fn weak_part(card: &Card, figures: &Figures, municipal: Option<&Figures>) -> Str
 fn refusal_sentence(comment: &str, (claimed, applies): (u32, bool)) -> String {
     let refused = match (claimed, applies) {
         (_, false) => {
-            "показатель включён в максимум организации (по её ответам он в него не входил), \
-             балл не засчитан"
+            "показатель признан относящимся к организации и включён в её максимум (по её \
+             ответам он к ней не относился), балл не засчитан"
         }
         (0 | 1, true) => "балл не засчитан",
         (_, true) => "баллы не засчитаны",

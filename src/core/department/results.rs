@@ -33,9 +33,10 @@ pub struct SchoolResult {
     /// with the reviewer's comment (empty when none was written): the
     /// letter tells the school why. «Балл не засчитан» on a row the
     /// school's answers kept out of its maximum (its profile rules it out,
-    /// say) counts it in with no point, and is one of them: the school
-    /// hears why, and the reviewer is asked for the reason, as for a
-    /// refused point.
+    /// an empty group) counts it in with no point, and is one of them: the
+    /// school hears why, and the reviewer is asked for the reason, as for a
+    /// refused point. A growth row put back for want of last year's
+    /// figures is not: its letter says why by itself.
     pub refused: Vec<(String, String)>,
     /// Indicators the school counted and the check ruled not applicable,
     /// with the reviewer's comment: its letter says why the maximum shrank.
@@ -59,21 +60,27 @@ impl SchoolResult {
     pub fn of(archive: &Archive, entry: &Entry) -> Self {
         let review = archive.review(entry.id());
         let score = confirm(&entry.card, &entry.assessment, &review);
-        let commented = |keep: fn(&Counted) -> bool| -> Vec<(String, String)> {
+        let commented = |keep: &dyn Fn(&str, &Counted) -> bool| -> Vec<(String, String)> {
             (score.indicators.iter())
-                .filter(|(_, c)| keep(c))
+                .filter(|(code, c)| keep(code, c))
                 .map(|(code, _)| {
                     let comment = review.indicators.get(code).map_or("", |r| r.comment.trim());
                     (code.clone(), comment.to_owned())
                 })
                 .collect()
         };
-        let refused = commented(|c| {
+        // A growth row out for want of last year's figures, put back,
+        // has its own words in the letter: no reason is asked for.
+        let lacked = |code: &str| {
+            (entry.assessment.indicators.iter())
+                .any(|r| r.code == code && r.outcome.lacks_last_year())
+        };
+        let refused = commented(&|code, c| {
             (c.applies && c.points < c.claimed_points)
                 || c.unconfirmed_value()
-                || (c.refused && !c.claimed_applies)
+                || (c.refused && !c.claimed_applies && !lacked(code))
         });
-        let ruled = commented(|c| c.claimed_applies && !c.applies && c.max > 0);
+        let ruled = commented(&|_, c| c.claimed_applies && !c.applies && c.max > 0);
         let lost = (score.indicators.iter())
             // As the letters say it: a point ruled not applicable is not
             // refused, the indicator leaves the school's maximum.
@@ -505,8 +512,9 @@ mod tests {
         let letter = draft_letter(&card, now, None, &rank(vec![now.clone()]), &[], None);
         assert!(
             letter.contains(
-                "\nПри проверке показатель включён в максимум организации (по её ответам он в него \
-                 не входил), балл не засчитан (причина не указана).\n"
+                "\nПри проверке показатель признан относящимся к организации и включён в её \
+                 максимум (по её ответам он к ней не относился), балл не засчитан (причина не \
+                 указана).\n"
             ),
             "{letter}"
         );
