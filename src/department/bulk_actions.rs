@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use profkarta_core::department::bulk::Bulk;
-use profkarta_core::text::quoted;
+use profkarta_core::text::{plural, quoted};
 
 use crate::department::state::Dept;
 use crate::platform::browser::{confirm, focus_when_drawn};
@@ -51,6 +51,9 @@ pub fn BulkActions(submission: String, pending: PendingBulk) -> impl IntoView {
             focus_when_drawn(button_id(p.at));
         }
     };
+    // What «Применить» did, said where the preview was: the preview went,
+    // and nothing else near the focus said the decisions had changed.
+    let applied = RwSignal::new(None::<String>);
     let id = submission.get_value();
     let buttons = Bulk::ALL
         .into_iter()
@@ -81,6 +84,7 @@ pub fn BulkActions(submission: String, pending: PendingBulk) -> impl IntoView {
                         .map(|e| bulk.preview(e, &a.review(&id)))
                         .unwrap_or_default()
                 });
+                applied.set(None);
                 pending.set(Some(Pending {
                     submission: id.clone(),
                     at,
@@ -95,6 +99,18 @@ pub fn BulkActions(submission: String, pending: PendingBulk) -> impl IntoView {
     let apply = move |_| {
         if let Some(p) = pending.get_untracked() {
             dept.apply_bulk(&p.submission, p.bulk);
+            applied.set(Some(format!(
+                "«{}» применено: решения по {} {} ({}) изменены.",
+                p.bulk.label(),
+                p.codes.len(),
+                plural(
+                    p.codes.len() as u64,
+                    "показателю",
+                    "показателям",
+                    "показателям"
+                ),
+                p.codes.join(", ")
+            )));
         }
         close();
     };
@@ -107,6 +123,7 @@ pub fn BulkActions(submission: String, pending: PendingBulk) -> impl IntoView {
     view! {
         <div class="bulk-actions" on:keydown=on_key>
             <div class="actions">{buttons}</div>
+            <p class="hint" role="status" data-testid="bulk-applied">{move || applied.get()}</p>
             {move || own().map(|Pending { bulk, codes, .. }| {
                 if codes.is_empty() {
                     view! {

@@ -4,6 +4,7 @@
 //! implementation and report form. Recorded after the period on screen.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use profkarta_core::card::Level;
 use profkarta_core::department::figures::describe_value;
@@ -448,8 +449,19 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
     // A title is asked for first; with one, what is wrong is the addressee.
     let whom_wrong =
         move || problem.get().is_some() && measure.with(|m| !m.title.trim().is_empty());
+    // Enter in a field of the form does not record the measure half
+    // written: a keyboard walk-through recorded one with its title alone,
+    // targets unticked and no date. The button records, by Enter on it.
+    let no_early_submit = |ev: leptos::ev::KeyboardEvent| {
+        let in_field = (ev.target())
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .is_some_and(|input| input.type_() == "text");
+        if ev.key() == "Enter" && in_field {
+            ev.prevent_default();
+        }
+    };
     view! {
-        <form class="measure-form no-print" on:submit=record data-testid="measure-form">
+        <form class="measure-form no-print" on:submit=record on:keydown=no_early_submit data-testid="measure-form">
             <h3>{move || match editing.get() {
                 Some(_) => format!("Изменение меры {}", quoted(measure.with(|m| m.title.trim().to_owned()).as_str())),
                 None => format!("Новая мера по итогам {} учебного года", dept.period.get().unwrap_or_default()),

@@ -110,7 +110,10 @@ pub fn DepartmentPage() -> impl IntoView {
             <h1 id=PAGE_TITLE tabindex="-1">"Мониторинг профориентационной работы школ"</h1>
         </header>
         <NoticesList/>
-        <nav class="dept-tabs" role="tablist" aria-label="Разделы" data-testid="dept-tabs" on:keydown=on_tab_key>{tabs}</nav>
+        // A tablist in a landmark: as the nav's own role it took the nav's away.
+        <nav aria-label="Разделы">
+            <div class="dept-tabs" role="tablist" aria-label="Разделы" data-testid="dept-tabs" on:keydown=on_tab_key>{tabs}</div>
+        </nav>
         <SavingStatus/>
         // On every tab: while a stored workspace opens, an empty rating
         // must not read as "nothing received".

@@ -38,12 +38,14 @@ pub fn RatingTable() -> impl IntoView {
     let rows = Memo::new(move |_| dept.rating.with(|r| rows(r, &filter.read(), &sort.read())));
     // The first screenful of rows paints before the rest is built.
     let shown = rows_to_draw();
-    let header = move |label: String, by: SortBy| {
+    // `name`: what a screen reader says for a short label («К1 — …»),
+    // whose words are in the legend under the table, out of its way.
+    let header = move |label: String, name: Option<String>, by: SortBy| {
         let this = by.clone();
         let numbers = by != SortBy::Name;
         view! {
             <th scope="col" class:num=numbers aria-sort=move || sort.with(|s| s.aria(&this))>
-                <button type="button" class="sort" on:click=move |_| sort.update(|s| *s = s.clicked(by.clone()))>{label}</button>
+                <button type="button" class="sort" aria-label=name on:click=move |_| sort.update(|s| *s = s.clicked(by.clone()))>{label}</button>
             </th>
         }
     };
@@ -86,14 +88,14 @@ pub fn RatingTable() -> impl IntoView {
         .map_or(String::new(), |f| f.key.clone());
     let headers = {
         let mut h = vec![
-            header("Место".into(), SortBy::Rank),
-            header("Школа".into(), SortBy::Name),
+            header("Место".into(), None, SortBy::Rank),
+            header("Школа".into(), None, SortBy::Name),
         ];
-        h.extend(
-            criteria
-                .iter()
-                .map(|c| header(criterion_heading(c), SortBy::Criterion(c.clone()))),
-        );
+        h.extend(card.scored_criteria().map(|c| {
+            let heading = criterion_heading(&c.code);
+            let name = format!("{heading} — {}", c.title.trim());
+            header(heading, Some(name), SortBy::Criterion(c.code.clone()))
+        }));
         h
     };
     // Back from schools opened here: the rating where it was left, at the
@@ -165,7 +167,7 @@ pub fn RatingTable() -> impl IntoView {
                 <thead>
                     <tr>
                         {headers}
-                        {header("Баллы".into(), SortBy::Points)}
+                        {header("Баллы".into(), None, SortBy::Points)}
                         // The share is the rank's own order: «Место» sorts by it.
                         <ColumnHeads names=&["%"] numbers=true/>
                         {with_levels.then(|| view! { <th scope="col">"Уровень"</th> })}

@@ -76,10 +76,10 @@ pub fn RoadMap(draft: MeasureDraft) -> impl IntoView {
                                 <td>{m.done.clone()}</td>
                                 <td class="no-print">
                                     <button type="button" on:click=edit
-                                        aria-label=format!("Изменить меру {}", n + 1)>"Изменить"</button>
+                                        aria-label=format!("Изменить меру {}: {}", n + 1, m.named())>"Изменить"</button>
                                     " "
                                     <button type="button" class="danger" id=remove_id(n) on:click=remove
-                                        aria-label=format!("Удалить меру {}", n + 1)>"Удалить"</button>
+                                        aria-label=format!("Удалить меру {}: {}", n + 1, m.named())>"Удалить"</button>
                                 </td>
                             </tr>
                         }

@@ -1,7 +1,8 @@
 //! A checkbox choosing one of the card's indicators as a target (a school's
 //! planned measure, a department's measure): its code and wording, so that
 //! nobody has to look a code up. The wording is cut to one line on screen,
-//! whole in the tooltip and in the checkbox's name.
+//! whole in the tooltip, in the checkbox's name and while the box has the
+//! focus (the keyboard has no tooltip).
 
 use leptos::prelude::*;
 

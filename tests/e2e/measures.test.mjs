@@ -155,6 +155,8 @@ async function recordMeasure(page, { kind, title, date, whom, group, codes, done
     await assertFits(form.locator('.measure-indicators'));
     await form.getByLabel('Вид').selectOption({ label: kind });
     await form.getByLabel('Название').fill(title);
+    // Enter in a field does not record the measure half written.
+    await form.getByLabel('Название').press('Enter');
     await form.getByLabel('Срок или дата').fill(date);
     await form.getByLabel('Ответственный исполнитель').fill('Иванова Е. П., методист');
     await form.getByLabel('Показатель реализации').fill('доля ОО, принявших участие');
@@ -166,6 +168,7 @@ async function recordMeasure(page, { kind, title, date, whom, group, codes, done
         // Each box names its indicator by code and wording.
         await form.locator('.measure-indicators').getByRole('checkbox', { name: new RegExp(`^${code.replace('.', '\\.')} \\S`) }).check();
     }
+    assert.equal(await page.getByTestId('road-map').locator('tbody tr', { hasText: title }).count(), 0, 'Enter in the title recorded nothing');
     await form.getByRole('button', { name: 'Записать меру' }).click();
     await page.getByTestId('road-map').locator('tbody tr', { hasText: title }).waitFor();
     // Said beside the button, the form ready for the next one.
@@ -779,7 +782,8 @@ test('a measure recorded just before the page closes is not lost', async () => {
         // A recorded measure is changed in the form: its own values come
         // back into it (whom, indicators), and the road map keeps one row.
         const form = page.getByTestId('measure-form');
-        await page.getByRole('button', { name: 'Изменить меру 1' }).click();
+        // The button names the measure, as the question before removal does.
+        await page.getByRole('button', { name: `Изменить меру 1: семинар «${SEMINAR}»`, exact: true }).click();
         await page.waitForFunction(() => document.activeElement?.id === 'measure-title');
         await form.getByRole('heading', { name: `Изменение меры «${SEMINAR}»` }).waitFor();
         assert.equal(await form.getByLabel('Срок или дата').inputValue(), 'март 2025');

@@ -379,8 +379,13 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         await preview.getByRole('button', { name: 'Применить' }).click();
         for (const code of linked) assert.ok(await page.locator(`#decision-${code.replace('.', '-')}-confirm`).isChecked(), code);
         await page.waitForFunction(() => document.activeElement?.textContent === 'Подтвердить заявленные баллы со ссылками на подтверждение');
+        // Said where the preview was, in a status line a screen reader reads.
+        assert.equal(await page.getByTestId('bulk-applied').innerText(),
+            `«Подтвердить заявленные баллы со ссылками на подтверждение» применено: решения по ${n} ${noun} (${linked.join(', ')}) изменены.`);
+        assert.equal(await page.getByTestId('bulk-applied').getAttribute('role'), 'status');
         await page.getByRole('button', { name: 'Подтвердить заявленные баллы со ссылками на подтверждение' }).click();
         await preview.filter({ hasText: 'менять нечего' }).waitFor();
+        assert.equal(await page.getByTestId('bulk-applied').innerText(), '', 'a new preview replaces what the last one did');
         // The focus moves to «Закрыть» in the frame after it is drawn.
         await page.waitForFunction(() => document.activeElement?.textContent === 'Закрыть');
         await page.keyboard.press('Enter');
