@@ -799,7 +799,7 @@ fn weak_part(card: &Card, figures: &Figures, municipal: Option<&Figures>) -> Str
         if !i.recommendation.trim().is_empty() {
             text.push_str(&format!(
                 "Рекомендация организациям, где показатель не выполнен: {}\n",
-                i.recommendation.trim()
+                with_stop(i.recommendation.trim())
             ));
         }
     }
@@ -2209,7 +2209,13 @@ mod tests {
         assert_eq!(levels.iter().filter(|l| **l == Some(Level::Low)).count(), 2);
         let f = crate::department::figures::figures(&archive, &card, &res);
         let low = Recipients::Level(Level::Low);
-        let letter = group_letter(&archive, &card, low, "2025/2026", &f, &res);
+        // A department's own card may leave a recommendation without its
+        // full stop: the letter puts it.
+        let mut plain = card.clone();
+        for i in plain.indicators_mut().filter(|i| i.code == codes[5]) {
+            i.recommendation = i.recommendation.trim_end_matches('.').to_owned();
+        }
+        let letter = group_letter(&archive, &plain, low, "2025/2026", &f, &res);
         assert!(
             letter.starts_with(
                 "Руководителям образовательных организаций с низкой эффективностью \
@@ -2240,6 +2246,13 @@ mod tests {
                 .matches("\nРекомендация организациям, где показатель не выполнен: ")
                 .count(),
             5,
+            "{letter}"
+        );
+        // Each a sentence, as a school's own letter has it.
+        assert!(
+            (letter.lines())
+                .filter(|l| l.starts_with("Рекомендация организациям"))
+                .all(|l| l.ends_with('.')),
             "{letter}"
         );
         assert!(letter.contains(
