@@ -188,7 +188,7 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     // Said in the toolbar, which stays in sight; each removal is a step.
     const removed = page.getByTestId('editor-removed');
     await editor.getByRole('button', { name: 'Удалить показатель 1.3' }).click();
-    await removed.filter({ hasText: 'Показатель 1.3 удалён. Вернуть — кнопка «Отменить» вверху.' }).waitFor();
+    await removed.filter({ hasText: 'Показатель 1.3 удалён. Чтобы восстановить, нажмите «Отменить» вверху.' }).waitFor();
     await page.locator('#ed-0-0-2-min').waitFor({ state: 'detached' });
     await editor.getByRole('button', { name: 'Удалить показатель 1.2' }).click();
     await removed.filter({ hasText: 'Показатель 1.2 удалён.' }).waitFor();

@@ -374,7 +374,7 @@ impl std::fmt::Display for Removed {
             }
             Removed::Indicator(code) => write!(f, "Показатель {code} удалён.")?,
         }
-        f.write_str(" Вернуть — кнопка «Отменить» вверху.")
+        f.write_str(" Чтобы восстановить, нажмите «Отменить» вверху.")
     }
 }
 
