@@ -142,6 +142,14 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     await expectValue(title, original);
     await editor.getByRole('button', { name: 'Вернуть' }).click();
     await expectValue(title, 'Профориентация в школах Белинского района');
+    // The skeleton's title and its 2021 order are not kept: the blank
+    // card's title, and the department's own order asked for.
+    assert.equal(original, 'Карта мониторинга профориентационной работы');
+    const source = page.getByTestId('editor-problems').filter({ hasText: 'Источник карты — впишите текст вместо «…».' });
+    await source.waitFor();
+    await page.locator('#card-source').fill('Приказ отдела образования администрации Белинского района от 01.09.2025 № 120');
+    await page.locator('#card-source').press('Tab');
+    await source.waitFor({ state: 'detached' });
 
     // Three indicators in the first criterion: a share, a fact, a count.
     const add = page.getByTestId('ed-0-0').getByRole('button', { name: /^Добавить показатель в критерий/ });

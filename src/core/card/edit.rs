@@ -250,13 +250,19 @@ fn free_code(card: &Card, prefix: &str) -> String {
         .expect("some number is free")
 }
 
+/// A new card's title, until the department writes its own.
+pub const NEW_TITLE: &str = "Карта мониторинга профориентационной работы";
+
+/// A new card's source: its gaps are asked for before publishing.
+pub const NEW_SOURCE: &str = "Приказ управления образования от … № …";
+
 /// A card to start from nothing: one group, one criterion, one indicator.
 pub fn blank(id: &str, indicator_id: String) -> Card {
     let mut card = Card {
         id: id.to_owned(),
         version: 1,
-        title: "Карта мониторинга профориентационной работы".into(),
-        source: "Приказ управления образования от … № …".into(),
+        title: NEW_TITLE.into(),
+        source: NEW_SOURCE.into(),
         note: String::new(),
         template: false,
         max_points: 0,

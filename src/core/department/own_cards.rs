@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::card::edit::{NEW_SOURCE, NEW_TITLE};
 use crate::card::validate::publish_problems;
 use crate::card::Card;
 use crate::department::archive::Cards;
@@ -89,8 +90,13 @@ impl OwnCards {
         card.id = id.to_owned();
         card.version = 1;
         if card.template {
-            // The skeleton's note tells schools it is not to be filled in.
+            // The skeleton's note tells schools it is not to be filled in,
+            // its title calls it «группы показателей» of another district's
+            // 2021 order, which is its source: the department's own card
+            // starts as a blank one does, its order asked for at publishing.
             card.note.clear();
+            card.title = NEW_TITLE.to_owned();
+            card.source = NEW_SOURCE.to_owned();
             card.template = false;
         }
         self.add_draft(card, new_id)

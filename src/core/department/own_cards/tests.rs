@@ -26,6 +26,15 @@ fn a_draft_from_the_skeleton_gets_ids_and_its_own_name() {
         ("otdel-2026", 1, false)
     );
     assert!(draft.indicators().all(|i| i.id.starts_with('п')));
+    // Not the skeleton's «группы показателей» title nor its 2021 order:
+    // the department's order is asked for before publishing.
+    assert_eq!(
+        (draft.title.as_str(), draft.source.as_str()),
+        (crate::card::edit::NEW_TITLE, crate::card::edit::NEW_SOURCE)
+    );
+    assert!(crate::card::validate::publish_problems(draft)
+        .iter()
+        .any(|p| p.to_string() == "Источник карты — впишите текст вместо «…»."));
 }
 
 #[test]
