@@ -12,6 +12,7 @@ use crate::Share;
 
 const TITLE: &str = "Профиль школы и муниципалитет в целом";
 const AVERAGE: &str = "муниципалитет в целом";
+const NOT_APPLICABLE: &str = "не применим";
 const PLOT_HEIGHT: i32 = 210;
 /// Room under the plot for upright labels.
 const UPRIGHT_LABELS: i32 = 24;
@@ -19,8 +20,12 @@ const UPRIGHT_LABELS: i32 = 24;
 const UPWARD_LABELS: i32 = 96;
 
 /// A bar per label for the school and a thick black line across it for the
-/// average: bar against line tells the two apart without colour. A share
-/// without data draws nothing. When one label
+/// average: bar against line tells the two apart without colour. The
+/// school's share without a whole is a criterion that does not apply to it
+/// (none of its points are in its maximum): «не применим» (or «—» in a
+/// narrow slot) where a bar would stand and in the description, as the
+/// matrix and the rating say it;
+/// the average's draws nothing. When one label
 /// is wider than its bar's slot, all labels are turned upward rather than
 /// cut, since codes like "1.10" and "1.1" must stay distinct.
 pub fn profile_vs_average(
@@ -78,10 +83,13 @@ pub fn profile_vs_average(
         .iter()
         .enumerate()
         .map(|(i, l)| {
+            let own = match value(school, i) {
+                Some(_) => shown(school, i),
+                None => NOT_APPLICABLE.to_owned(),
+            };
             format!(
-                "{} — {} (среднее {})",
+                "{} — {own} (среднее {})",
                 clip(l, NAME_CHARS),
-                shown(school, i),
                 shown(average, i)
             )
         })
@@ -104,6 +112,11 @@ pub fn profile_vs_average(
 
         plot.grid(canvas, 20.0, "%");
         let show_values = text_width("100,0", SMALL) <= room;
+        // In words where they fit, as the matrix has them.
+        let not_applicable = match text_width(NOT_APPLICABLE, SMALL) <= room {
+            true => NOT_APPLICABLE,
+            false => "—",
+        };
         let half_bar = (slot * 0.25).min(20.0) as i32;
         let half_line = (slot * 0.4).min(32.0) as i32;
         let code_font = if upright {
@@ -136,6 +149,13 @@ pub fn profile_vs_average(
                         Font::new(SMALL).anchor(HPos::Center, VPos::Bottom),
                     );
                 }
+            }
+            if value(school, i).is_none() && show_values {
+                canvas.text(
+                    not_applicable,
+                    (centre, plot.bottom - 5),
+                    Font::new(SMALL).anchor(HPos::Center, VPos::Bottom),
+                );
             }
             if let Some(a) = value(average, i) {
                 let y = plot.y(a);

@@ -483,7 +483,12 @@ fn profile_tolerates_short_value_lists() {
     );
     assert_well_formed(&svg);
     assert_eq!(count_rects(&svg, "fill=\"#0072B2\""), 1 + 2);
-    assert!(root(&svg).contains("3 — нет данных (среднее нет данных)"));
+    assert!(root(&svg).contains("3 — не применим (среднее нет данных)"));
+    // Where a bar would stand, in words where they fit.
+    assert_eq!(svg.matches(">\nне применим\n</text>").count(), 2);
+    let narrow: Vec<String> = (1..=10).map(|n| n.to_string()).collect();
+    let svg = profile_vs_average(&narrow, &tenths(&[800]), &[], "Школа");
+    assert_eq!(svg.matches(">\n—\n</text>").count(), 9);
 }
 
 #[test]
