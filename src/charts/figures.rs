@@ -9,7 +9,7 @@ use profkarta_core::department::figures::Figures;
 use profkarta_core::department::results::{Ranked, SchoolResult};
 use profkarta_core::department::spread::Spread;
 use profkarta_core::department::value::Value;
-use profkarta_core::text::{criterion_heading, group_digits, percent, percents_apart};
+use profkarta_core::text::{criterion_heading, group_digits, percent, percents_apart, points};
 
 use crate::bars::{bars, label_width, paired_bars, Bar, Guides, Sample, Scale};
 use crate::canvas::{
@@ -176,7 +176,8 @@ pub fn spread_pages(indicator: &Indicator, spread: &Spread) -> Vec<String> {
     let scale = match indicator.rule {
         Rule::Count { .. } => {
             let top = |v: &Value| amount(*v).ceil() as u64;
-            let guides = municipal.iter().chain(&spread.threshold);
+            let steps = spread.steps.iter().map(|(v, _)| v);
+            let guides = municipal.iter().chain(&spread.threshold).chain(steps);
             let most = (spread.valued.iter().map(|(_, v)| v))
                 .chain(guides)
                 .fold(0, |m, v| m.max(top(v)));
@@ -230,6 +231,20 @@ pub fn spread_pages(indicator: &Indicator, spread: &Spread) -> Vec<String> {
         guides
             .lines
             .push((amount(v) / top, Sample::Line(BLUISH_GREEN)));
+        guides.legend.push((Sample::Line(BLUISH_GREEN), line));
+    }
+    // A share scored by steps: where each begins, all named in one entry.
+    if !spread.steps.is_empty() {
+        let named: Vec<String> = (spread.steps.iter())
+            .map(|(v, p)| format!("от {} — {}", written(*v, None), points((*p).into())))
+            .collect();
+        let line = format!("ступени карты: {}", named.join(", "));
+        described.push_str(&format!(" Сплошные линии — {line}."));
+        for (v, _) in &spread.steps {
+            guides
+                .lines
+                .push((amount(*v) / top, Sample::Line(BLUISH_GREEN)));
+        }
         guides.legend.push((Sample::Line(BLUISH_GREEN), line));
     }
     let width = label_width(&rows);

@@ -875,6 +875,7 @@ fn izhevsk_spread() -> (Indicator, Spread) {
         without: vec![(named("Школа № 4"), named("нет ответа"))],
         municipal: Some((Value::Share(87, 230), Value::Share(87, 230).said())),
         threshold: None,
+        steps: Vec::new(),
     };
     (indicator, spread)
 }
@@ -936,6 +937,7 @@ fn a_count_is_drawn_up_to_a_round_number() {
         // 10 over 3 schools: 3,3.
         municipal: Some((Value::Mean(33), "в среднем 3,3 на организацию".to_owned())),
         threshold: None,
+        steps: Vec::new(),
     };
     let svg = figures::spread_svg(indicator, &spread);
     // Steps of 2 up to 8: 7 is 7/8 of the scale, 3 is 3/8.
@@ -1001,6 +1003,24 @@ fn the_cards_minimum_is_a_solid_line_named_in_the_legend() {
     assert!(svg.contains("\nпорог карты: не менее 40,0\u{A0}%\n"));
     // Across the rows and in the legend, in green: not the orange bars'.
     assert_eq!(svg.matches("stroke=\"#009E73\"").count(), 2);
+}
+
+/// A share scored by steps: a line at each step's start, one legend entry
+/// naming them with their points.
+#[test]
+fn a_shares_steps_are_lines_named_with_their_points() {
+    let (indicator, mut spread) = izhevsk_spread();
+    spread.steps = vec![(Value::Percent(300), 1), (Value::Percent(600), 2)];
+    let svg = figures::spread_svg(&indicator, &spread);
+    let said = "ступени карты: от 30,0\u{A0}% — 1 балл, от 60,0\u{A0}% — 2 балла";
+    assert!(
+        root(&svg).ends_with(&format!(" Сплошные линии — {said}.\"")),
+        "{}",
+        root(&svg)
+    );
+    assert!(svg.contains(&format!("\n{said}\n")));
+    // Two across the rows, one in the legend.
+    assert_eq!(svg.matches("stroke=\"#009E73\"").count(), 3);
 }
 
 #[test]

@@ -32,6 +32,9 @@ pub struct Spread {
     /// or a typed percent's in tenths of a percent, a count's as a count):
     /// on a card with points, the line a school's point depends on.
     pub threshold: Option<Value>,
+    /// A share scored by steps instead (from 30 % one point, from 60 %
+    /// two): each step's start, in tenths of a percent, with its points.
+    pub steps: Vec<(Value, u32)>,
 }
 
 impl Spread {
@@ -139,6 +142,18 @@ fn spread_at(
         without,
         municipal,
         threshold: threshold(&indicator.rule),
+        steps: steps(&indicator.rule),
+    }
+}
+
+/// The steps of a share scored by bands, lowest first, as a valid card
+/// orders them.
+fn steps(rule: &Rule) -> Vec<(Value, u32)> {
+    match rule {
+        Rule::Share { bands, .. } => (bands.iter())
+            .map(|b| (Value::Percent(b.from_percent * 10), b.points))
+            .collect(),
+        _ => Vec::new(),
     }
 }
 

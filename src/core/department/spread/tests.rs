@@ -151,4 +151,14 @@ fn the_cards_minimum_goes_with_the_spread() {
     let count = testkit::of_kind(&nv, "count");
     let nv_archive = testkit::archive(&nv, &[]);
     assert_eq!(spread(&nv_archive, &nv, &[], count).threshold, None);
+    // Scored by steps, each step's start with its points, and no minimum.
+    let mut banded = four_one.clone();
+    testkit::in_bands(&mut banded);
+    let s = spread(&archive, &card, &res, &banded);
+    assert_eq!(s.threshold, None);
+    assert_eq!(
+        s.steps,
+        [(Value::Percent(300), 1), (Value::Percent(600), 2)]
+    );
+    assert!(spread(&archive, &card, &res, four_one).steps.is_empty());
 }
