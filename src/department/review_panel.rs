@@ -460,6 +460,16 @@ fn ReviewRow(
         let claimed = outcome
             .map(|o| counted(o.points(), o.applies()))
             .unwrap_or_default();
+        // Which of the school's answers rules it out: the reviewer checks
+        // them, not the profile line above all the rows.
+        let ruled_out = (entry
+            .filter(|_| outcome == Some(&Outcome::NotApplicable(NotApplicable::Profile))))
+        .map(|e| e.card.ruled_out_by(&indicator, &e.opened.payload.profile))
+        .unwrap_or_default();
+        let claimed = match ruled_out.as_slice() {
+            [] => claimed,
+            answers => format!("{claimed} (по профилю: {})", answers.join("; ")),
+        };
         (
             answer,
             claimed,

@@ -542,7 +542,8 @@ test('accepting a new key, reviewing a school and filters change what the rating
         await page.locator('#school-select').selectOption(withoutOption);
         await review.getByRole('heading', { name: without.name }).waitFor();
         const ovzRow = review.locator('li[data-code="2.2"]');
-        assert.equal(await ovzRow.getByTestId('claimed').innerText(), 'не применимо');
+        // The answer that rules it out is named beside it.
+        assert.equal(await ovzRow.getByTestId('claimed').innerText(), 'не применимо (по профилю: В ОО обучаются дети с ОВЗ или дети-инвалиды — нет)');
         await ovzRow.getByLabel('балл не засчитан').check();
         await review.getByTestId('confirmed-score').filter({ hasText: `${without.total} из ${without.max + 1} ` }).waitFor();
         await ovzRow.getByTestId('counted-in').filter({ hasText: 'По ответам школы показатель к ней не относится и не входит в её максимум: решение «балл не засчитан» включает его туда с 0 баллов.' }).waitFor();

@@ -323,6 +323,24 @@ impl Card {
             .join("; ")
     }
 
+    /// The school's answers that rule `indicator` out, as its profile says
+    /// them: «СОО (10–11 классы) — нет», or each of its levels where it
+    /// asks for any of them. Empty where the profile lets it apply.
+    pub fn ruled_out_by(&self, indicator: &Indicator, profile: &SchoolProfile) -> Vec<String> {
+        let applies = &indicator.applies;
+        let levels_missing =
+            !applies.levels.is_empty() && !applies.levels.iter().any(|l| profile.has(*l));
+        let asked = |key: &str| {
+            (levels_missing && applies.levels.iter().any(|l| l.key() == key))
+                || (key == OVZ_FLAG && applies.ovz)
+                || applies.flags.iter().any(|f| f == key)
+        };
+        (self.profile_flags().iter())
+            .filter(|f| asked(&f.key) && !f.answer(profile))
+            .map(|f| f.answered(false))
+            .collect()
+    }
+
     /// The level of `total` of `max`, when the card has level bands.
     pub fn level(&self, total: u32, max: u32) -> Option<Level> {
         self.levels?.level(total, max)

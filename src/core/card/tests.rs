@@ -518,6 +518,33 @@ fn the_profile_answers_read_as_the_school_gave_them() {
     assert_eq!(text.matches(" — нет").count(), 3, "{text}");
 }
 
+/// The answers that rule an indicator out, on the 23-point card: 2.2 asks
+/// for ОВЗ, 1.3 for СОО, 6.1 for ООО or СОО (either one lets it apply).
+#[test]
+fn an_indicator_is_ruled_out_by_the_answers_it_asks_for() {
+    let card = crate::card::builtin::builtin(DEFAULT_CARD)
+        .unwrap()
+        .unwrap();
+    let out = |code: &str, profile: &SchoolProfile| {
+        card.ruled_out_by(card.indicator(code).unwrap(), profile)
+    };
+    let mut profile = SchoolProfile::default();
+    profile.ovz = false;
+    profile.set_level(SchoolLevel::Soo, false);
+    assert_eq!(
+        out("2.2", &profile),
+        ["В ОО обучаются дети с ОВЗ или дети-инвалиды — нет"]
+    );
+    assert_eq!(out("1.3", &profile), ["СОО (10–11 классы) — нет"]);
+    assert!(out("6.1", &profile).is_empty(), "ООО is there");
+    profile.set_level(SchoolLevel::Ooo, false);
+    assert_eq!(
+        out("6.1", &profile),
+        ["ООО (5–9 классы) — нет", "СОО (10–11 классы) — нет"]
+    );
+    assert!(out("1.8", &profile).is_empty(), "for every school");
+}
+
 /// A criterion or indicator the editor added and nobody wrote is not
 /// published as «Новый показатель».
 #[test]
