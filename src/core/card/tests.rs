@@ -528,8 +528,10 @@ fn an_indicator_is_ruled_out_by_the_answers_it_asks_for() {
     let out = |code: &str, profile: &SchoolProfile| {
         card.ruled_out_by(card.indicator(code).unwrap(), profile)
     };
-    let mut profile = SchoolProfile::default();
-    profile.ovz = false;
+    let mut profile = SchoolProfile {
+        ovz: false,
+        ..SchoolProfile::default()
+    };
     profile.set_level(SchoolLevel::Soo, false);
     assert_eq!(
         out("2.2", &profile),
