@@ -118,12 +118,13 @@ pub fn profile_svg(f: &Figures, school: &SchoolResult) -> String {
         .iter()
         .map(|c| Share::new(c.points.0, c.points.1))
         .collect();
-    let own: Vec<Share> = f
+    // `None`: a criterion the school's version of the card does not have.
+    let own: Vec<Option<Share>> = f
         .criteria
         .iter()
         .map(|c| {
-            let (points, max) = school.criterion(&c.code).unwrap_or_default();
-            Share::new(points.into(), max.into())
+            let (points, max) = school.criterion(&c.code)?;
+            Some(Share::new(points.into(), max.into()))
         })
         .collect();
     profile_vs_average(&labels, &own, &average, school.name())
@@ -176,8 +177,7 @@ pub fn spread_pages(indicator: &Indicator, spread: &Spread) -> Vec<String> {
     let scale = match indicator.rule {
         Rule::Count { .. } => {
             let top = |v: &Value| amount(*v).ceil() as u64;
-            let steps = spread.steps.iter().map(|(v, _)| v);
-            let guides = municipal.iter().chain(&spread.threshold).chain(steps);
+            let guides = municipal.iter().chain(&spread.threshold);
             let most = (spread.valued.iter().map(|(_, v)| v))
                 .chain(guides)
                 .fold(0, |m, v| m.max(top(v)));
@@ -238,8 +238,12 @@ pub fn spread_pages(indicator: &Indicator, spread: &Spread) -> Vec<String> {
         let named: Vec<String> = (spread.steps.iter())
             .map(|(v, p)| format!("от {} — {}", written(*v, None), points((*p).into())))
             .collect();
-        let line = format!("ступени карты: {}", named.join(", "));
-        described.push_str(&format!(" Сплошные линии — {line}."));
+        let (lines, steps) = match named.len() {
+            1 => ("Сплошная линия", "ступень карты"),
+            _ => ("Сплошные линии", "ступени карты"),
+        };
+        let line = format!("{steps}: {}", named.join(", "));
+        described.push_str(&format!(" {lines} — {line}."));
         for (v, _) in &spread.steps {
             guides
                 .lines

@@ -24,13 +24,14 @@ const UPWARD_LABELS: i32 = 96;
 /// school's share without a whole is a criterion that does not apply to it
 /// (none of its points are in its maximum): «не применим» (or «—» in a
 /// narrow slot) where a bar would stand and in the description, as the
-/// matrix and the rating say it;
-/// the average's draws nothing. When one label
+/// matrix and the rating say it; `None`, a criterion its version of the
+/// card does not have, is said so in the description. An average without
+/// data draws nothing. When one label
 /// is wider than its bar's slot, all labels are turned upward rather than
 /// cut, since codes like "1.10" and "1.1" must stay distinct.
 pub fn profile_vs_average(
     labels: &[String],
-    school: &[Share],
+    school: &[Option<Share>],
     average: &[Share],
     school_name: &str,
 ) -> String {
@@ -41,6 +42,7 @@ pub fn profile_vs_average(
     let share = |values: &[Share], i: usize| values.get(i).copied().unwrap_or(Share::NO_DATA);
     let value = |values: &[Share], i: usize| share(values, i).value();
     let shown = |values: &[Share], i: usize| share(values, i).described();
+    let own = |i: usize| school.get(i).copied().flatten();
 
     let (places, legend_bottom) = flow(
         &[
@@ -83,9 +85,10 @@ pub fn profile_vs_average(
         .iter()
         .enumerate()
         .map(|(i, l)| {
-            let own = match value(school, i) {
-                Some(_) => shown(school, i),
-                None => NOT_APPLICABLE.to_owned(),
+            let own = match own(i) {
+                Some(s) if s.value().is_some() => s.described(),
+                Some(_) => NOT_APPLICABLE.to_owned(),
+                None => "нет в версии карты школы".to_owned(),
             };
             format!(
                 "{} — {own} (среднее {})",
@@ -126,7 +129,8 @@ pub fn profile_vs_average(
         };
         for (i, code) in codes.iter().enumerate() {
             let centre = plot.left + ((i as f64 + 0.5) * slot).round() as i32;
-            if let Some(v) = value(school, i) {
+            let bar = own(i).unwrap_or(Share::NO_DATA);
+            if let Some(v) = bar.value() {
                 let top = plot.y(v);
                 canvas.rect(
                     (centre - half_bar, top),
@@ -134,7 +138,7 @@ pub fn profile_vs_average(
                     BLUE,
                 );
                 // All bars carry a value or none do.
-                if let Some(text) = share(school, i).number().filter(|_| show_values) {
+                if let Some(text) = bar.number().filter(|_| show_values) {
                     // On the bar, lifted over the average line only where
                     // the two would touch: a «0,0» drawn above a line at 72
                     // reads as the average's value.
@@ -150,7 +154,7 @@ pub fn profile_vs_average(
                     );
                 }
             }
-            if value(school, i).is_none() && show_values {
+            if own(i).is_some_and(|s| s.value().is_none()) {
                 canvas.text(
                     not_applicable,
                     (centre, plot.bottom - 5),

@@ -77,7 +77,7 @@ fn samples() -> Vec<(&'static str, String)> {
     let heat = heatmap(&schools, &codes, &marks(30, codes.len()));
     let profile = profile_vs_average(
         &strings(&["1", "2", "3", "4", "5", "6", "7"]),
-        &tenths(&[750, 500, 1000, 333, 0, 500, 1000]),
+        &own(tenths(&[750, 500, 1000, 333, 0, 500, 1000])),
         &tenths(&[600, 555, 800, 400, 200, 500, 700]),
         "МБОУ СОШ № 1",
     );
@@ -365,7 +365,12 @@ fn hostile_and_long_names_are_escaped_and_cut() {
             ],
         ),
         heatmap(&names, &names, &marks(2, 2)),
-        profile_vs_average(&names, &tenths(&[500, 600]), &tenths(&[400, 300]), &long),
+        profile_vs_average(
+            &names,
+            &own(tenths(&[500, 600])),
+            &tenths(&[400, 300]),
+            &long,
+        ),
         trend(&names, &[(long.clone(), tenths(&[10, 20]))]),
     ];
     for (i, svg) in charts.iter().enumerate() {
@@ -473,29 +478,52 @@ fn trend_breaks_the_line_at_a_missing_year() {
     assert!(root(&svg).contains("2023/2024 — нет данных, 2024/2025 — 40,0\u{A0}%"));
 }
 
+/// A school's shares as the profile takes them: every criterion in the
+/// school's version.
+fn own(shares: impl AsRef<[Share]>) -> Vec<Option<Share>> {
+    shares.as_ref().iter().copied().map(Some).collect()
+}
+
 #[test]
 fn profile_tolerates_short_value_lists() {
     let svg = profile_vs_average(
         &strings(&["1", "2", "3", "4"]),
-        &tenths(&[800, 200]),
+        &own(tenths(&[800, 200])),
         &[],
         "Школа",
     );
     assert_well_formed(&svg);
     assert_eq!(count_rects(&svg, "fill=\"#0072B2\""), 1 + 2);
-    assert!(root(&svg).contains("3 — не применим (среднее нет данных)"));
-    // Where a bar would stand, in words where they fit.
+    assert!(root(&svg).contains("3 — нет в версии карты школы (среднее нет данных)"));
+}
+
+/// A criterion that does not apply to the school (no points in its
+/// maximum) is said where its bar would stand, in words where they fit;
+/// one its version lacks is said in the description only.
+#[test]
+fn profile_says_a_criterion_does_not_apply() {
+    let labels = strings(&["1", "2", "3", "4"]);
+    let school = [
+        Some(Share::new(8, 10)),
+        Some(Share::NO_DATA),
+        None,
+        Some(Share::NO_DATA),
+    ];
+    let svg = profile_vs_average(&labels, &school, &tenths(&[500, 500, 500, 500]), "Школа");
+    assert!(root(&svg).contains(
+        "2 — не применим (среднее 50,0\u{A0}%); 3 — нет в версии карты школы (среднее 50,0\u{A0}%)"
+    ));
     assert_eq!(svg.matches(">\nне применим\n</text>").count(), 2);
-    let narrow: Vec<String> = (1..=10).map(|n| n.to_string()).collect();
-    let svg = profile_vs_average(&narrow, &tenths(&[800]), &[], "Школа");
-    assert_eq!(svg.matches(">\n—\n</text>").count(), 9);
+    let narrow: Vec<String> = (1..=30).map(|n| n.to_string()).collect();
+    let svg = profile_vs_average(&narrow, &[Some(Share::NO_DATA)], &[], "Школа");
+    assert_eq!(svg.matches(">\n—\n</text>").count(), 1, "narrow: a dash");
 }
 
 #[test]
 fn profile_keeps_indicator_codes_whole_and_turns_crowded_labels() {
     let codes = indicator_codes();
     let values: Vec<Share> = (0..23).map(|i| Share::new(i * 4, 100)).collect();
-    let svg = profile_vs_average(&codes, &values, &values, "Школа");
+    let svg = profile_vs_average(&codes, &own(&values), &values, "Школа");
     assert_well_formed(&svg);
     for code in ["1.1", "1.8", "7.2"] {
         assert!(svg.contains(&format!(">\n{code}\n<")), "{code}");
@@ -504,7 +532,7 @@ fn profile_keeps_indicator_codes_whole_and_turns_crowded_labels() {
 
     let crowded: Vec<String> = (1..=40).map(|i| format!("1.{i}")).collect();
     let half = [Share::new(1, 2)];
-    let svg = profile_vs_average(&crowded, &half, &half, "Школа");
+    let svg = profile_vs_average(&crowded, &own(half), &half, "Школа");
     assert_well_formed(&svg);
     assert_eq!(svg.matches("rotate(270").count(), 40);
     assert!(svg.contains(">\n1.40\n<"));
@@ -526,13 +554,23 @@ fn text_y(svg: &str, label: &str) -> i32 {
 #[test]
 fn profile_values_sit_on_their_bars() {
     let labels = strings(&["К1", "К2"]);
-    let svg = profile_vs_average(&labels, &tenths(&[0, 700]), &tenths(&[720, 700]), "Школа");
+    let svg = profile_vs_average(
+        &labels,
+        &own(tenths(&[0, 700])),
+        &tenths(&[720, 700]),
+        "Школа",
+    );
     let (zero, seventy) = (text_y(&svg, "0,0"), text_y(&svg, "70,0"));
     assert!(
         zero > seventy + 100,
         "0,0 at {zero} sits at the axis, far below 70,0 at {seventy}"
     );
-    let apart = profile_vs_average(&labels, &tenths(&[700, 700]), &tenths(&[200, 200]), "Школа");
+    let apart = profile_vs_average(
+        &labels,
+        &own(tenths(&[700, 700])),
+        &tenths(&[200, 200]),
+        "Школа",
+    );
     assert_eq!(
         text_y(&apart, "70,0"),
         seventy,
@@ -550,7 +588,7 @@ fn chart_labels_round_like_the_tables() {
     let svg = fulfilment_bars("Доля", &[("1.1".to_owned(), share)]);
     assert!(svg.contains(&table), "{svg}");
     assert!(!svg.contains("12,2"));
-    let profile = profile_vs_average(&strings(&["1"]), &[share], &[share], "Школа");
+    let profile = profile_vs_average(&strings(&["1"]), &own([share]), &[share], "Школа");
     assert!(root(&profile).contains("1 — 12,3\u{A0}% (среднее 12,3\u{A0}%)"));
 }
 
@@ -637,12 +675,12 @@ fn write_samples() {
     let values: Vec<Share> = (0..23).map(|i| Share::new(i * 4, 100)).collect();
     all.push((
         "profile23",
-        profile_vs_average(&codes, &values, &values, &schools[0]),
+        profile_vs_average(&codes, &own(&values), &values, &schools[0]),
     ));
     let crowded: Vec<String> = (1..=40).map(|i| format!("1.{i}")).collect();
     all.push((
         "profile40",
-        profile_vs_average(&crowded, &values, &values, &schools[1]),
+        profile_vs_average(&crowded, &own(&values), &values, &schools[1]),
     ));
     all.push((
         "hostile",
@@ -1021,6 +1059,9 @@ fn a_shares_steps_are_lines_named_with_their_points() {
     assert!(svg.contains(&format!("\n{said}\n")));
     // Two across the rows, one in the legend.
     assert_eq!(svg.matches("stroke=\"#009E73\"").count(), 3);
+    spread.steps.pop();
+    let svg = figures::spread_svg(&indicator, &spread);
+    assert!(root(&svg).ends_with(" Сплошная линия — ступень карты: от 30,0\u{A0}% — 1 балл.\""));
 }
 
 #[test]

@@ -98,19 +98,33 @@ pub fn BulkActions(submission: String, pending: PendingBulk) -> impl IntoView {
         .collect_view();
     let apply = move |_| {
         if let Some(p) = pending.get_untracked() {
-            dept.apply_bulk(&p.submission, p.bulk);
-            applied.set(Some(format!(
-                "«{}» применено: решения по {} {} ({}) изменены.",
-                p.bulk.label(),
-                p.codes.len(),
-                plural(
-                    p.codes.len() as u64,
-                    "показателю",
-                    "показателям",
-                    "показателям"
+            // What changed now: rows decided by hand while the preview
+            // waited are left as they are.
+            let changed = dept.apply_bulk(&p.submission, p.bulk);
+            let n = changed.len() as u64;
+            applied.set(Some(match n {
+                0 => format!(
+                    "«{}»: менять было нечего — решения по этим показателям уже приняты.",
+                    p.bulk.label()
                 ),
-                p.codes.join(", ")
-            )));
+                _ => format!(
+                    "«{}» применено: {} по {n} {} ({}) {}.",
+                    p.bulk.label(),
+                    // «решения по 21 показателю»: the count is the rows'.
+                    if n == 1 {
+                        "решение"
+                    } else {
+                        "решения"
+                    },
+                    plural(n, "показателю", "показателям", "показателям"),
+                    changed.join(", "),
+                    if n == 1 {
+                        "изменено"
+                    } else {
+                        "изменены"
+                    },
+                ),
+            }));
         }
         close();
     };

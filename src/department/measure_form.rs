@@ -449,13 +449,14 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
     // A title is asked for first; with one, what is wrong is the addressee.
     let whom_wrong =
         move || problem.get().is_some() && measure.with(|m| !m.title.trim().is_empty());
-    // Enter in a field of the form does not record the measure half
-    // written: a keyboard walk-through recorded one with its title alone,
-    // targets unticked and no date. The button records, by Enter on it.
+    // Enter in a field or on a box of the form does not record the
+    // measure half written: a keyboard walk-through recorded one with its
+    // title alone, targets unticked and no date. The button records, by
+    // Enter on it.
     let no_early_submit = |ev: leptos::ev::KeyboardEvent| {
         let in_field = (ev.target())
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .is_some_and(|input| input.type_() == "text");
+            .is_some_and(|input| input.type_() != "submit");
         if ev.key() == "Enter" && in_field {
             ev.prevent_default();
         }

@@ -112,7 +112,8 @@ pub fn DepartmentPage() -> impl IntoView {
         <NoticesList/>
         // A tablist in a landmark: as the nav's own role it took the nav's away.
         <nav aria-label="Разделы">
-            <div class="dept-tabs" role="tablist" aria-label="Разделы" data-testid="dept-tabs" on:keydown=on_tab_key>{tabs}</div>
+            // Named once, by the nav: both would be read.
+            <div class="dept-tabs" role="tablist" data-testid="dept-tabs" on:keydown=on_tab_key>{tabs}</div>
         </nav>
         <SavingStatus/>
         // On every tab: while a stored workspace opens, an empty rating

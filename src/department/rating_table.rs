@@ -50,13 +50,11 @@ pub fn RatingTable() -> impl IntoView {
         }
     };
     let criteria: Vec<String> = card.scored_criteria().map(|c| c.code.clone()).collect();
-    let criteria_legend = format!(
-        "Критерии: {}.",
-        (card.scored_criteria())
-            .map(|c| format!("{} — {}", criterion_heading(&c.code), c.title.trim()))
-            .collect::<Vec<_>>()
-            .join("; ")
-    );
+    // «К1 — Преемственность…»: the legend's and the sort buttons' names.
+    let named: Vec<String> = (card.scored_criteria())
+        .map(|c| format!("{} — {}", criterion_heading(&c.code), c.title.trim()))
+        .collect();
+    let criteria_legend = format!("Критерии: {}.", named.join("; "));
     let version = card.version;
     let with_levels = card.levels.is_some();
     let choices = |codes: &[String], words: fn(&str, bool) -> String| {
@@ -91,10 +89,12 @@ pub fn RatingTable() -> impl IntoView {
             header("Место".into(), None, SortBy::Rank),
             header("Школа".into(), None, SortBy::Name),
         ];
-        h.extend(card.scored_criteria().map(|c| {
-            let heading = criterion_heading(&c.code);
-            let name = format!("{heading} — {}", c.title.trim());
-            header(heading, Some(name), SortBy::Criterion(c.code.clone()))
+        h.extend((card.scored_criteria()).zip(named).map(|(c, name)| {
+            header(
+                criterion_heading(&c.code),
+                Some(name),
+                SortBy::Criterion(c.code.clone()),
+            )
         }));
         h
     };

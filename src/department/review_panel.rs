@@ -303,6 +303,15 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
         .map(|indicator| view! { <ReviewRow indicator=indicator.clone() submission=id.clone() last_year=last_year.clone() visible/> })
         .collect_view();
     let none_shown = move || visible.with(|v| v.as_ref().is_some_and(|v| v.is_empty()));
+    // A filter's count in a status line: the list shrinking was not said.
+    let all_rows = entry.card.indicators().count();
+    let rows_shown = move || {
+        visible.with(|v| {
+            (v.as_ref())
+                .filter(|v| !v.is_empty())
+                .map(|v| format!("Показано показателей: {} из {all_rows}.", v.len()))
+        })
+    };
     let profile = entry.profile().clone();
     let responsible = if profile.responsible.trim().is_empty() {
         "не указан".to_owned()
@@ -370,6 +379,7 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
                     (false, _) => "2 — не подтверждено, ",
                 }
             )}</p>
+            <p class="muted no-print" role="status" data-testid="rows-shown">{rows_shown}</p>
             <Show when=none_shown>
                 // The choice stays from the school before: this one may
                 // have none of them.
@@ -489,10 +499,9 @@ fn ReviewRow(
                     .find(|(c, _)| *c == code)
                     .map(|(_, flag)| flag.question().to_owned())
             }),
-            // Out of the school's maximum by its answers (its profile, an
-            // empty group): «балл не засчитан» counts it in. Last year
-            // left blank has its own note.
-            indicator.points > 0 && outcome.is_some_and(|o| !o.applies() && !o.lacks_last_year()),
+            // Out of the school's maximum by its answers: «балл не
+            // засчитан» counts it in. Last year left blank has its own note.
+            indicator.points > 0 && outcome.is_some_and(Outcome::out_by_answers),
         )
     });
     // The school was asked about it before its export, and sent it anyway.
@@ -732,15 +741,19 @@ fn ReviewRow(
     // One key counts in a row the school's profile rules out: what it did
     // is said under the choice (a walk-through's reviewer pressed 2 on an
     // indicator for pupils with ОВЗ at a school without them, unwarned).
+    // A status line, there before it speaks: a key pressed in the choice
+    // is heard.
     let counted_in = kept_out.then(|| {
         let review = review.clone();
+        let said =
+            Signal::derive(move || review().is_some_and(|r| r.decision == Some(Decision::NoPoint)));
         view! {
-            <Show when=move || review().is_some_and(|r| r.decision == Some(Decision::NoPoint))>
-                <p class="notice" data-testid="counted-in">
-                    "По ответам школы показатель к ней не относится и не входит в её максимум: \
-                     решение «балл не засчитан» включает его туда с 0 баллов."
-                </p>
-            </Show>
+            <p class:notice=said role="status" data-testid="counted-in">
+                {move || said.get().then_some(
+                    "По ответам школы показатель не входит в её максимум: решение «балл не \
+                     засчитан» включает его в максимум с 0 баллов.",
+                )}
+            </p>
         }
     });
     let hint_id = format!("{group}-comment-hint");

@@ -46,7 +46,8 @@ pub fn ReviewProgress() -> impl IntoView {
     };
     view! {
         <div class="review-progress actions no-print">
-            <span data-testid="review-progress">{progress}</span>
+            // Said when a check is marked finished, away from the box.
+            <span role="status" data-testid="review-progress">{progress}</span>
             <button type="button" on:click=move |_| { step(dept, false); }>"← Предыдущая школа"</button>
             <button type="button" on:click=move |_| { step(dept, true); }>"Следующая школа →"</button>
             {walk}

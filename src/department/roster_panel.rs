@@ -219,7 +219,8 @@ pub fn RosterPanel() -> impl IntoView {
                 fallback=|| view! { <p class="muted">"Список школ пуст: загрузите его из XLSX или CSV, составьте по принятым файлам или добавьте школы вручную."</p> }>
                 <RosterUnplaced rows/>
                 <RosterRefused rows period=Signal::derive(period)/>
-                <p class="roster-counts" data-testid="roster-counts">
+                // Said as a school is added or removed, where nothing else is.
+                <p class="roster-counts" role="status" data-testid="roster-counts">
                     {move || format!("{} учебный год: {}.", period(), rows.with(|r| counts(r)))}
                 </p>
                 <div class="actions no-print">

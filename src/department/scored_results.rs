@@ -16,6 +16,7 @@ use crate::department::rating_table::RatingTable;
 use crate::department::school_select::SchoolSelect;
 use crate::department::state::Dept;
 use crate::shared::deferred::Deferred;
+use crate::shared::table_scroll::TableScroll;
 
 #[component]
 pub fn ScoredResults() -> impl IntoView {
@@ -51,7 +52,11 @@ pub fn ScoredResults() -> impl IntoView {
             {with_levels.then(|| view! { <LowSchools/> })}
             <Chart svg=indicators testid="chart-indicators"/>
             <h3>"Матрица «школа × показатель»"</h3>
-            <Chart svg=heat testid="chart-heatmap"/>
+            // Scrolled sideways in a narrow window (200 % zoom), not shrunk
+            // to 7 px letters.
+            <TableScroll label="Матрица «школа × показатель»">
+                <Chart svg=heat testid="chart-heatmap"/>
+            </TableScroll>
             // One block, so that «Печать рейтинга» leaves its note out too.
             <div class="school-profile">
                 <h3>"Профиль школы и муниципалитет в целом"</h3>

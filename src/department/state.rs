@@ -486,10 +486,12 @@ impl Dept {
             .update(|a| a.mark_seen(submission_id, code, link));
     }
 
-    pub fn apply_bulk(self, submission_id: &str, bulk: Bulk) {
-        self.archive.update(|a| {
-            a.apply_bulk(submission_id, bulk);
-        });
+    /// The codes whose decisions it changed.
+    pub fn apply_bulk(self, submission_id: &str, bulk: Bulk) -> Vec<String> {
+        let mut changed = Vec::new();
+        self.archive
+            .update(|a| changed = a.apply_bulk(submission_id, bulk));
+        changed
     }
 
     pub fn comment(self, submission_id: &str, code: &str, comment: String) {

@@ -1,8 +1,9 @@
 //! A checkbox choosing one of the card's indicators as a target (a school's
 //! planned measure, a department's measure): its code and wording, so that
 //! nobody has to look a code up. The wording is cut to one line on screen,
-//! whole in the tooltip, in the checkbox's name and while the box has the
-//! focus (the keyboard has no tooltip).
+//! whole in the tooltip, in the checkbox's name and while the keyboard has
+//! brought the focus to it (the keyboard has no tooltip; a click does not
+//! widen it under the pointer).
 
 use leptos::prelude::*;
 

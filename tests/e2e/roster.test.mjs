@@ -381,7 +381,7 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         await page.waitForFunction(() => document.activeElement?.textContent === 'Подтвердить заявленные баллы со ссылками на подтверждение');
         // Said where the preview was, in a status line a screen reader reads.
         assert.equal(await page.getByTestId('bulk-applied').innerText(),
-            `«Подтвердить заявленные баллы со ссылками на подтверждение» применено: решения по ${n} ${noun} (${linked.join(', ')}) изменены.`);
+            `«Подтвердить заявленные баллы со ссылками на подтверждение» применено: ${n === 1 ? 'решение' : 'решения'} по ${n} ${noun} (${linked.join(', ')}) ${n === 1 ? 'изменено' : 'изменены'}.`);
         assert.equal(await page.getByTestId('bulk-applied').getAttribute('role'), 'status');
         await page.getByRole('button', { name: 'Подтвердить заявленные баллы со ссылками на подтверждение' }).click();
         await preview.filter({ hasText: 'менять нечего' }).waitFor();
@@ -397,6 +397,8 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         await page.waitForFunction((n) => document.querySelectorAll('li.review-row:not([hidden])').length === n, unlinked.length);
         const shown = await rows.evaluateAll((all) => all.filter((li) => !li.hidden).map((li) => li.dataset.code));
         assert.deepEqual(shown, unlinked);
+        // How many are shown, in a status line a screen reader reads.
+        assert.equal(await page.getByTestId('rows-shown').innerText(), unlinked.length === 0 ? '' : `Показано показателей: ${unlinked.length} из ${await rows.count()}.`);
         // The choice stays as the coordinator goes on to the next school
         // and back: the list shows what the select says.
         await page.getByRole('button', { name: 'Следующая школа →' }).click();

@@ -545,6 +545,28 @@ fn an_indicator_is_ruled_out_by_the_answers_it_asks_for() {
         ["ООО (5–9 классы) — нет", "СОО (10–11 классы) — нет"]
     );
     assert!(out("1.8", &profile).is_empty(), "for every school");
+    // It names answers exactly where scoring leaves the indicator out, on
+    // every card and every profile of the three levels and ОВЗ.
+    for card in crate::card::builtin::builtins().unwrap() {
+        for mask in 0..16u8 {
+            let mut profile = SchoolProfile {
+                ovz: mask & 8 != 0,
+                ..SchoolProfile::default()
+            };
+            for (i, level) in SchoolLevel::ALL.into_iter().enumerate() {
+                profile.set_level(level, mask & (1 << i) != 0);
+            }
+            for i in card.indicators() {
+                assert_eq!(
+                    card.ruled_out_by(i, &profile).is_empty(),
+                    i.applies.applies_to(&profile),
+                    "{} {} {mask}",
+                    card.id,
+                    i.code
+                );
+            }
+        }
+    }
 }
 
 /// A criterion or indicator the editor added and nobody wrote is not

@@ -536,17 +536,20 @@ pub fn draft_letter(
         // needs the reason, not advice to do what it says it did.
         let refusal = school.refusal(&indicator.code);
         let answer = answer_to(answers, indicator);
+        let counted_in = school.counted_in(&indicator.code);
         if let Some(comment) = refusal {
-            let claimed = (school.score.indicator(&indicator.code))
-                .map_or((1, true), |c| (c.claimed_points, c.claimed_applies));
-            text.push_str(&format!("{}\n", refusal_sentence(comment, claimed)));
+            let claimed = (school.score.indicator(&indicator.code)).map_or(1, |c| c.claimed_points);
+            text.push_str(&format!(
+                "{}\n",
+                refusal_sentence(comment, claimed, counted_in)
+            ));
         } else if let Some(figure) = answer.and_then(|r| school_figure(indicator, r)) {
             text.push_str(&format!("{figure}\n"));
         }
         // The objection is quoted just above: not again. What would
         // confirm the point is the card's own list of evidence.
         let advice = match refusal {
-            Some(comment) if !comment.is_empty() => after_objection(indicator),
+            Some(comment) if !comment.is_empty() && !counted_in => after_objection(indicator),
             _ => advice(indicator, school, answer),
         };
         text.push_str(&format!("Рекомендация: {}\n", with_stop(&advice)));
@@ -808,18 +811,17 @@ fn weak_part(card: &Card, figures: &Figures, municipal: Option<&Figures>) -> Str
 
 /// «При проверке балл не засчитан. Замечание проверки: «…».», quoting the
 /// reviewer's words; «баллы не засчитаны» where the school claimed more
-/// than one (a banded share). `claimed` is (points, applies) by the
-/// school's answers: a row they kept out of its maximum and the check
-/// counted in says so, or the school, whose profile rules it out, reads
-/// of a point it never claimed.
-fn refusal_sentence(comment: &str, (claimed, applies): (u32, bool)) -> String {
-    let refused = match (claimed, applies) {
-        (_, false) => {
-            "показатель признан относящимся к организации и включён в её максимум (по её \
-             ответам он к ней не относился), балл не засчитан"
+/// than one (a banded share). A row the school's answers kept out of its
+/// maximum and the check `counted_in` says so: the school, whose profile
+/// rules it out, never claimed a point to refuse.
+fn refusal_sentence(comment: &str, claimed: u32, counted_in: bool) -> String {
+    let refused = match (claimed, counted_in) {
+        (_, true) => {
+            "показатель признан применимым к организации (по её ответам он не входил в \
+             максимум) и учтён с 0 баллов"
         }
-        (0 | 1, true) => "балл не засчитан",
-        (_, true) => "баллы не засчитаны",
+        (0 | 1, false) => "балл не засчитан",
+        (_, false) => "баллы не засчитаны",
     };
     if comment.is_empty() {
         format!("При проверке {refused} (причина не указана).")
@@ -950,6 +952,9 @@ fn after_objection(indicator: &Indicator) -> String {
 /// its objection, or where it gave none to confirm `what` («выполнение»
 /// of a point, «значение» on a card without points) by the links.
 fn refusal_advice(school: &SchoolResult, code: &str, what: &str) -> Option<String> {
+    if school.counted_in(code) {
+        return None;
+    }
     Some(match school.refusal(code)? {
         "" => format!("Подтвердить {what} показателя материалами, доступными по ссылкам"),
         // Quoted, not after a second colon: the letter already has one
@@ -1079,11 +1084,11 @@ mod tests {
     #[test]
     fn refusals_agree_with_the_points_refused() {
         assert_eq!(
-            refusal_sentence("", (1, true)),
+            refusal_sentence("", 1, false),
             "При проверке балл не засчитан (причина не указана)."
         );
         assert_eq!(
-            refusal_sentence("Нет приказа.", (2, true)),
+            refusal_sentence("Нет приказа.", 2, false),
             "При проверке баллы не засчитаны. Замечание проверки: «Нет приказа»."
         );
     }

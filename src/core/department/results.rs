@@ -32,11 +32,13 @@ pub struct SchoolResult {
     /// Indicators the check did not credit as the school claimed them,
     /// with the reviewer's comment (empty when none was written): the
     /// letter tells the school why. «Балл не засчитан» on a row the
-    /// school's answers kept out of its maximum (its profile rules it out,
-    /// an empty group) counts it in with no point, and is one of them: the
-    /// school hears why, and the reviewer is asked for the reason, as for a
-    /// refused point. A growth row put back for want of last year's
-    /// figures is not: its letter says why by itself.
+    /// school's answers kept out of its maximum
+    /// ([`Outcome::out_by_answers`](crate::scoring::Outcome::out_by_answers))
+    /// counts it in with no point, and is one of them
+    /// ([`SchoolResult::counted_in`]): the school hears why, and the
+    /// reviewer is asked for the reason, as for a refused point. A growth
+    /// row put back for want of last year's figures is not: its letter
+    /// says why by itself.
     pub refused: Vec<(String, String)>,
     /// Indicators the school counted and the check ruled not applicable,
     /// with the reviewer's comment: its letter says why the maximum shrank.
@@ -71,14 +73,14 @@ impl SchoolResult {
         };
         // A growth row out for want of last year's figures, put back,
         // has its own words in the letter: no reason is asked for.
-        let lacked = |code: &str| {
+        let out_by_answers = |code: &str| {
             (entry.assessment.indicators.iter())
-                .any(|r| r.code == code && r.outcome.lacks_last_year())
+                .any(|r| r.code == code && r.outcome.out_by_answers())
         };
         let refused = commented(&|code, c| {
             (c.applies && c.points < c.claimed_points)
                 || c.unconfirmed_value()
-                || (c.refused && !c.claimed_applies && !lacked(code))
+                || (c.refused && out_by_answers(code))
         });
         let ruled = commented(&|_, c| c.claimed_applies && !c.applies && c.max > 0);
         let lost = (score.indicators.iter())
@@ -268,8 +270,21 @@ impl SchoolResult {
         self.score.indicator(code).is_some_and(|c| c.met_here())
     }
 
-    /// The reviewer's comment on a point the check did not credit; `None`
-    /// when the check left the point as the school claimed it.
+    /// A row the school's answers kept out of its maximum, counted in by the
+    /// check with no point: among [`SchoolResult::refused`], though no
+    /// point was claimed, so its advice is the card's, not to remove an
+    /// objection to a point.
+    pub fn counted_in(&self, code: &str) -> bool {
+        self.refusal(code).is_some()
+            && self
+                .score
+                .indicator(code)
+                .is_some_and(|c| !c.claimed_applies && c.applies)
+    }
+
+    /// The reviewer's comment on a point or value the check did not credit,
+    /// or on a row it counted in ([`SchoolResult::counted_in`]); `None`
+    /// when the check left the row as the school's answers give it.
     pub fn refusal(&self, code: &str) -> Option<&str> {
         self.refused
             .iter()
@@ -512,9 +527,8 @@ mod tests {
         let letter = draft_letter(&card, now, None, &rank(vec![now.clone()]), &[], None);
         assert!(
             letter.contains(
-                "\nПри проверке показатель признан относящимся к организации и включён в её \
-                 максимум (по её ответам он к ней не относился), балл не засчитан (причина не \
-                 указана).\n"
+                "\nПри проверке показатель признан применимым к организации (по её ответам он не \
+                 входил в максимум) и учтён с 0 баллов (причина не указана).\nРекомендация: "
             ),
             "{letter}"
         );
@@ -522,7 +536,11 @@ mod tests {
         let now = &results(&archive, "2025/2026")[0];
         let letter = draft_letter(&card, now, None, &rank(vec![now.clone()]), &[], None);
         assert!(
-            letter.contains("балл не засчитан. Замечание проверки: «В школе двое детей с ОВЗ».\n"),
+            letter.contains(&format!(
+                "и учтён с 0 баллов. Замечание проверки: «В школе двое детей с ОВЗ».\n\
+                 Рекомендация: {}\n",
+                crate::text::with_stop(card.indicator("2.2").unwrap().recommendation.trim())
+            )),
             "{letter}"
         );
         // Not a refusal of a point it never claimed: 2.2 is out of the

@@ -327,6 +327,14 @@ impl Outcome {
         }
     }
 
+    /// Left out of the maximum by what the school answered (its profile,
+    /// an empty group, an empty group last year), not for want of last
+    /// year's figures it could still give: the check counting such a row
+    /// in rules against the school's answers, and says why.
+    pub fn out_by_answers(&self) -> bool {
+        !self.applies() && !self.lacks_last_year()
+    }
+
     /// Left out of the maximum because the school gave no figures for last
     /// year, which its growth target needs (not because its group was
     /// empty then).
