@@ -151,8 +151,12 @@ pub fn BulkActions(submission: String, pending: PendingBulk) -> impl IntoView {
                         <div class="notice" data-testid="bulk-preview">
                             // The button takes the focus: it says what it will change.
                             <p id="bulk-preview-text">{format!(
-                                "«{}» изменит решения по показателям ({}): {}. Пока не нажато «Применить», решения не меняются.",
+                                "«{}» изменит {} ({}): {}. Пока не нажато «Применить», решения не меняются.",
                                 bulk.label(),
+                                match codes.len() {
+                                    1 => "решение по показателю",
+                                    _ => "решения по показателям",
+                                },
                                 codes.len(),
                                 codes.join(", ")
                             )}</p>

@@ -376,6 +376,14 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         await preview.filter({ hasText: `изменит решения по показателям (${linked.length}): ${linked.join(', ')}.` }).waitFor();
         await page.waitForFunction(() => document.activeElement?.textContent === 'Применить');
         assert.equal(await waiting.count(), 0);
+        // A row decided by hand meanwhile leaves the preview; undecided, it
+        // is back.
+        assert.ok(linked.length > 1, 'the school has several linked claims');
+        const [byHand, ...rest] = linked;
+        await page.locator(`#decision-${byHand.replace('.', '-')}-no_point`).check();
+        await preview.filter({ hasText: `(${rest.length}): ${rest.join(', ')}.` }).waitFor();
+        await page.locator(`#decision-${byHand.replace('.', '-')}-none`).check();
+        await preview.filter({ hasText: `(${linked.length}): ${linked.join(', ')}.` }).waitFor();
         await preview.getByRole('button', { name: 'Применить' }).click();
         for (const code of linked) assert.ok(await page.locator(`#decision-${code.replace('.', '-')}-confirm`).isChecked(), code);
         await page.waitForFunction(() => document.activeElement?.textContent === 'Подтвердить заявленные баллы со ссылками на подтверждение');
