@@ -285,12 +285,18 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     await page.waitForFunction(() => /^ed-0-1-\d+-move-to$/.test(document.activeElement?.id ?? ''));
     const moved = (await page.evaluate(() => document.activeElement.id)).replace(/-move-to$/, '');
     await expectValue(page.locator(`#${moved}-text`), countText);
+    // Its code stays, and that is said: codes usually begin with their criterion's.
+    const movedCode = await page.locator(`#${moved}-code`).inputValue();
+    assert.match(await page.getByTestId('editor-notice').innerText(),
+        new RegExp(`^Показатель ${movedCode.replace('.', '\\.')} перенесён в критерий \\S+, его код остался прежним: если коды показателей начинаются с кода критерия, измените его\\.$`));
     assert.equal(await page.locator('#ed-0-0-2-text').count(), 0);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.id === 'ed-0-0-2-move-to');
     await expectValue(page.locator('#ed-0-0-2-text'), countText);
+    // Back where its code belongs: nothing to say.
+    await page.getByTestId('editor-notice').waitFor({ state: 'detached' });
 
     // The maxima are the sums of the points, shown as they change.
     assert.equal(await page.getByTestId('ed-0-0-maximum').innerText(), 'Максимум критерия: 3 балла.');

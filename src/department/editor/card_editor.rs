@@ -357,7 +357,7 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
                 n => format!("Ошибок: {n}. Пока они есть, карту нельзя опубликовать; ошибки показателей названы под ними, остальные — в списке ниже. Изменения сохраняются сами."),
             }}</p>
             <Show when=move || !editor.notice.with(String::is_empty)>
-                <p class="notice" role="status">{move || editor.notice.get()}</p>
+                <p class="notice" role="status" data-testid="editor-notice">{move || editor.notice.get()}</p>
             </Show>
             {move || editor.changed_rule_texts.with(|codes| changed_text(codes)).map(|text| view! {
                 <p class="notice" role="status" data-testid="changed-rule-texts">{text}</p>

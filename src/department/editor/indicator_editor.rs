@@ -193,6 +193,20 @@ pub fn IndicatorEditor(
             editor.change("move", |c| to = move_to(c, place, &target));
         }
         if let Some(to) = to {
+            // Its code stays: «5.2» under criterion 2 is said, since codes
+            // usually begin with their criterion's.
+            let code = editor.card.with_untracked(|c| {
+                indicator(c, to)
+                    .map(|i| i.code.clone())
+                    .filter(|code| !code.starts_with(&format!("{target}.")))
+            });
+            // What the last change meant: moved back, nothing to say.
+            editor.notice.set(code.map_or_else(String::new, |code| {
+                format!(
+                    "Показатель {code} перенесён в критерий {target}, его код остался прежним: \
+                     если коды показателей начинаются с кода критерия, измените его."
+                )
+            }));
             focus_when_drawn(format!(
                 "ed-{}-{}-{}-move-to",
                 to.direction, to.criterion, to.indicator
