@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use profkarta_core::department::archive::Archive;
 use profkarta_core::department::bulk::Bulk;
 use profkarta_core::text::{plural, quoted};
 
@@ -24,8 +25,18 @@ pub struct Pending {
     /// Its place among the buttons, which takes the focus back.
     at: usize,
     pub bulk: Bulk,
-    /// The indicators it would decide.
-    pub codes: Vec<String>,
+}
+
+impl Pending {
+    /// The indicators it would decide now: read from the school's review
+    /// each time, so that a row decided by hand (or by a reviewer's file)
+    /// while it waits leaves the preview, the notice and the question
+    /// before finishing.
+    pub fn codes(&self, archive: &Archive) -> Vec<String> {
+        (archive.entry(&self.submission))
+            .map(|e| self.bulk.preview(e, &archive.review(&self.submission)))
+            .unwrap_or_default()
+    }
 }
 
 /// Held by the department, not by the school's review: a reviewer who
@@ -38,12 +49,15 @@ pub type PendingBulk = RwSignal<Option<Pending>>;
 pub fn BulkActions(submission: String, pending: PendingBulk) -> impl IntoView {
     let dept: Dept = expect_context();
     let submission = StoredValue::new(submission);
-    // This school's preview; another school's waits unseen here.
-    let own = move || {
-        pending
+    // This school's preview, with what it would change; another school's
+    // waits unseen here. A memo: drawn again only when that changes.
+    let own = Memo::new(move |_| {
+        let p = pending
             .get()
-            .filter(|p| submission.with_value(|id| &p.submission == id))
-    };
+            .filter(|p| submission.with_value(|id| &p.submission == id))?;
+        let codes = dept.archive().with(|a| p.codes(a));
+        Some((p.bulk, codes))
+    });
     // The preview takes the focus; closed, it gives it back to its button.
     let close = move || {
         if let Some(p) = pending.get_untracked() {
@@ -65,7 +79,10 @@ pub fn BulkActions(submission: String, pending: PendingBulk) -> impl IntoView {
                 // only one waits at a time.
                 let other = pending.with_untracked(|p| {
                     p.as_ref()
-                        .filter(|p| p.submission != id && !p.codes.is_empty())
+                        .filter(|p| {
+                            p.submission != id
+                                && dept.archive().with_untracked(|a| !p.codes(a).is_empty())
+                        })
                         .map(|p| (p.bulk.label(), p.submission.clone()))
                 });
                 if let Some((label, school)) = other {
@@ -79,17 +96,11 @@ pub fn BulkActions(submission: String, pending: PendingBulk) -> impl IntoView {
                         return;
                     }
                 }
-                let codes = dept.archive().with_untracked(|a| {
-                    a.entry(&id)
-                        .map(|e| bulk.preview(e, &a.review(&id)))
-                        .unwrap_or_default()
-                });
                 applied.set(None);
                 pending.set(Some(Pending {
                     submission: id.clone(),
                     at,
                     bulk,
-                    codes,
                 }));
                 focus_when_drawn(PREVIEW_BUTTON.to_owned());
             };
@@ -138,7 +149,7 @@ pub fn BulkActions(submission: String, pending: PendingBulk) -> impl IntoView {
         <div class="bulk-actions" on:keydown=on_key>
             <div class="actions">{buttons}</div>
             <p class="hint" role="status" data-testid="bulk-applied">{move || applied.get()}</p>
-            {move || own().map(|Pending { bulk, codes, .. }| {
+            {move || own.get().map(|(bulk, codes)| {
                 if codes.is_empty() {
                     view! {
                         <p class="notice" data-testid="bulk-preview">

@@ -15,7 +15,11 @@ pub fn BulkWaiting() -> impl IntoView {
     let dept: Dept = expect_context();
     let pending = dept.pending_bulk();
     let waiting = move || {
-        let p = pending.get().filter(|p| !p.codes.is_empty())?;
+        let p = pending.get()?;
+        let codes = dept.archive().with(|a| p.codes(a));
+        if codes.is_empty() {
+            return None;
+        }
         let open = dept
             .open
             .with(|o| o.as_ref().map(|r| r.submission_id.clone()));
@@ -33,7 +37,7 @@ pub fn BulkWaiting() -> impl IntoView {
             true => quoted(&school),
             false => format!("{} ({period} учебный год)", quoted(&school)),
         };
-        Some((p, school))
+        Some((p, codes, school))
     };
     let back = move |_| {
         let Some(p) = pending.get_untracked() else {
@@ -53,14 +57,14 @@ pub fn BulkWaiting() -> impl IntoView {
         focus_when_drawn(REVIEW_SCHOOL.to_owned());
     };
     view! {
-        {move || waiting().map(|(p, school)| view! {
+        {move || waiting().map(|(p, codes, school)| view! {
             <p class="notice notice-warning" data-testid="bulk-waiting">
                 <span id="bulk-waiting-text">{format!(
                     "«{}» для {school} не применено: решения по {} {} ({}) не изменены.",
                     p.bulk.label(),
-                    p.codes.len(),
-                    plural(p.codes.len() as u64, "показателю", "показателям", "показателям"),
-                    p.codes.join(", ")
+                    codes.len(),
+                    plural(codes.len() as u64, "показателю", "показателям", "показателям"),
+                    codes.join(", ")
                 )}</span>
                 " "
                 <button type="button" aria-describedby="bulk-waiting-text" on:click=back>"Вернуться к этой школе"</button>

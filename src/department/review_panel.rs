@@ -275,8 +275,9 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
                 });
                 let unapplied = pending.with_untracked(|p| {
                     p.as_ref()
-                        .filter(|p| p.submission == checked_id && !p.codes.is_empty())
-                        .map(|p| (p.bulk.label(), p.codes.len()))
+                        .filter(|p| p.submission == checked_id)
+                        .map(|p| (p.bulk.label(), p.codes(a).len()))
+                        .filter(|(_, n)| *n > 0)
                 });
                 completion_question(&unexplained, &undecided, unapplied, scored)
             });

@@ -479,27 +479,6 @@ impl Dept {
     pub fn decide(self, submission_id: &str, code: &str, decision: Option<Decision>) {
         self.archive
             .update(|a| a.set_decision(submission_id, code, decision));
-        // A bulk action waiting for this school no longer lists a row
-        // decided by hand (or lists it again once undecided): its preview,
-        // the notice and the question before finishing say what it would
-        // still change.
-        let waiting = self.pending_bulk.with_untracked(|p| {
-            p.as_ref()
-                .filter(|p| p.submission == submission_id)
-                .map(|p| p.bulk)
-        });
-        if let Some(bulk) = waiting {
-            let codes = self.archive.with_untracked(|a| {
-                a.entry(submission_id)
-                    .map(|e| bulk.preview(e, &a.review(submission_id)))
-                    .unwrap_or_default()
-            });
-            self.pending_bulk.update(|p| {
-                if let Some(p) = p {
-                    p.codes = codes;
-                }
-            });
-        }
     }
 
     pub fn mark_seen(self, submission_id: &str, code: &str, link: &str) {

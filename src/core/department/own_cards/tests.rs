@@ -111,11 +111,17 @@ fn own_cards_survive_a_backup_and_their_files_are_known_again() {
     assert_eq!(back.cards().get("otdel", 1).unwrap().title, iz.title);
 }
 
-#[test]
-fn a_card_file_from_elsewhere_is_loaded_once() {
-    let key = KeyPair::from_seed([4; 32]);
+/// A neighbouring department's card: Izhevsk's under the id «sosed», and
+/// the key it is signed with.
+fn neighbours_card() -> (Card, KeyPair) {
     let mut card = builtin("izhevsk").unwrap().unwrap();
     card.id = "sosed".into();
+    (card, KeyPair::from_seed([4; 32]))
+}
+
+#[test]
+fn a_card_file_from_elsewhere_is_loaded_once() {
+    let (card, key) = neighbours_card();
     let text = crate::signed::card_file::seal_card(&card, "Соседний УО", AT, &key);
     let mut archive = Archive::new(Cards::builtin().unwrap());
     let ours = KeyPair::from_seed([5; 32]).fingerprint();
@@ -140,9 +146,7 @@ fn a_card_file_from_elsewhere_is_loaded_once() {
 /// instead of «загружена» while the first stays.
 #[test]
 fn another_card_under_a_published_version_is_refused() {
-    let key = KeyPair::from_seed([4; 32]);
-    let mut card = builtin("izhevsk").unwrap().unwrap();
-    card.id = "sosed".into();
+    let (mut card, key) = neighbours_card();
     let first = crate::signed::card_file::seal_card(&card, "УО", AT, &key);
     card.title = "Другое название".into();
     let other = KeyPair::from_seed([6; 32]);
