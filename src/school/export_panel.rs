@@ -15,10 +15,9 @@ use profkarta_core::school::stored::ExportState;
 use crate::platform::browser::{focus_id, held_while_pressed, now_iso, random_id, year_month};
 use crate::school::drafts::Drafts;
 use crate::school::profile_form::flag_input_id;
-use crate::school::state::{AssessmentCtx, CardCtx};
-use crate::shared::download::offer_json;
+use crate::school::state::{AssessmentCtx, CardCtx, DraftParts};
+use crate::shared::download::{try_offer, JSON};
 use crate::shared::key_panel::KeyPanel;
-use crate::shared::notices::Notices;
 use crate::shared::signing_key::SigningKey;
 use profkarta_core::signed::submission::{file_name, open, seal, ExportMeta, Incomplete, Payload};
 
@@ -27,15 +26,17 @@ pub fn ExportPanel() -> impl IntoView {
     let CardCtx(card) = expect_context();
     let AssessmentCtx(assessment) = expect_context();
     let ws: Drafts = expect_context();
-    let notices: Notices = expect_context();
     let key: SigningKey = expect_context();
     let draft = ws.draft;
 
     let incomplete = Memo::new(move |_| draft.with(|d| assessment.with(|a| Incomplete::of(d, a))));
-    let profile_problems = Memo::new(move |_| draft.with(|d| d.profile.problems()));
+    // Read from the profile's own signal: a keystroke in an indicator does
+    // not check the profile again.
+    let DraftParts { profile, .. } = expect_context();
+    let profile_problems = Memo::new(move |_| profile.with(|p| p.problems()));
     // Asked, not required (see `cautions`): confirmed like an incomplete card.
     let (year, month) = year_month();
-    let cautions = Memo::new(move |_| draft.with(|d| d.profile.cautions(year, month)));
+    let cautions = Memo::new(move |_| profile.with(|p| p.cautions(year, month)));
     // Last year's answers copied and not yet read again, in card order.
     let copied = {
         let card = Arc::clone(&card);
@@ -135,7 +136,7 @@ pub fn ExportPanel() -> impl IntoView {
         let name = file_name(&payload.profile);
         let result = if !verified {
             Err("Выгрузка не прошла проверку подписи, файл не выдан. Обновите страницу и повторите.".to_owned())
-        } else if !offer_json(notices, &name, &text) {
+        } else if try_offer(&name, text.as_bytes(), JSON).is_err() {
             Err(format!("Файл «{name}» не выгружен: {DownloadRefused}"))
         } else {
             ws.exported(payload.submission_id.clone(), signer.fingerprint());

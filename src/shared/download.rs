@@ -12,14 +12,20 @@ pub const CSV: &str = "text/csv;charset=utf-8";
 pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-/// Offers `bytes` as the file `name`; a refusal becomes a notice. Returns
-/// whether the browser took the file.
+/// Offers `bytes` as the file `name`; a refusal becomes a warning among
+/// the notices. Returns whether the browser took the file.
 pub fn offer(notices: Notices, name: &str, bytes: &[u8], mime: &str) -> bool {
-    let taken = download_bytes(name, bytes, mime).is_ok();
-    if !taken {
-        notices.push(format!("«{name}»: {DownloadRefused}"), None);
+    let taken = try_offer(name, bytes, mime);
+    if let Err(refused) = taken {
+        notices.refuse(name, "не скачан", &refused.to_string());
     }
-    taken
+    taken.is_ok()
+}
+
+/// Offers `bytes` as the file `name`, for a caller that says the outcome
+/// itself (the export's result line): a notice beside it said it twice.
+pub fn try_offer(name: &str, bytes: &[u8], mime: &str) -> Result<(), DownloadRefused> {
+    download_bytes(name, bytes, mime).map_err(|_| DownloadRefused)
 }
 
 /// A JSON file (backups, keys, signed files).

@@ -322,10 +322,13 @@ impl IndicatorEffect {
             moved(&self.addressed, -up).map(|a| a.minus(&self.others)),
             moved(&self.others, up).map(|o| self.addressed.minus(&o)),
         ];
+        // Undone is short of a notable difference the same way: in a group
+        // of three one school is 33,3 points, and «лучше» by +23,3 turned
+        // into «хуже» by −10,0 without passing through «нет разницы».
         if one_less
             .into_iter()
             .flatten()
-            .any(|d| d.abs() < NOTABLE_TENTHS)
+            .any(|less| less * up < NOTABLE_TENTHS)
         {
             notes.push("держится на одной школе".to_owned());
         }

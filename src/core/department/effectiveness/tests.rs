@@ -471,6 +471,13 @@ fn one_school_is_whether_one_school_less_undoes_the_verdict() {
         one.verdict_text(),
         "лучше, чем в остальных школах (вывод ненадёжен: держится на одной школе)"
     );
+    // 1 → 2 of 3 against 6 → 7 of 10 (+23,3): one school less is −10,0,
+    // «хуже»: undone past «нет разницы» (a walk-through's 3.2).
+    let three = effect(group(3, (1, 2)), group(10, (6, 7)), Verdict::Better);
+    assert_eq!(three.difference(), Some(233));
+    assert!(three
+        .caveat()
+        .is_some_and(|c| c.contains("держится на одной школе")));
     // The same «хуже» with the others' one school: undone too.
     let worse = effect(group(5, (0, 0)), group(5, (0, 1)), Verdict::Worse);
     assert!(worse.caveat().is_some());

@@ -54,12 +54,23 @@ pub fn effectiveness(
             measures.len()
         )
     } else {
-        let count = |v: Verdict| all.iter().filter(|e| e.verdict == v).count();
+        let count = |v: Verdict, doubtful: bool| {
+            let of = all.iter().filter(|e| e.verdict == v);
+            match doubtful {
+                true => of.filter(|e| e.caveat().is_some()).count(),
+                false => of.count(),
+            }
+        };
+        // «лучше — 3» read as three measures that worked, where all three
+        // verdicts were marked doubtful in the table (a walk-through).
         let parts: Vec<String> = Verdict::ALL
             .into_iter()
-            .map(|v| (v, count(v)))
-            .filter(|(_, n)| *n > 0)
-            .map(|(v, n)| format!("{} — {n}", v.label()))
+            .map(|v| (v, count(v, false), count(v, true)))
+            .filter(|(_, n, _)| *n > 0)
+            .map(|(v, n, doubtful)| match doubtful {
+                0 => format!("{} — {n}", v.label()),
+                _ => format!("{} — {n} (из них ненадёжных: {doubtful})", v.label()),
+            })
             .collect();
         // The verdicts are of a measure's indicators, not of the measures;
         // a card without points compares its pupils' shares.

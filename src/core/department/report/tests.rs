@@ -907,7 +907,12 @@ fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
     // One school crossing is the whole change: the paragraph says so.
     let mut thin = effect(Verdict::Better);
     thin.addressed.meeting = (1, 2);
-    assert!(effectiveness("2024/2025", &[vec![thin]], (0, 0)).ends_with(
+    let said = effectiveness("2024/2025", &[vec![thin, effect(Verdict::Better)]], (0, 0));
+    assert!(
+        said.contains("лучше, чем в остальных школах — 2 (из них ненадёжных: 1)."),
+        "{said}"
+    );
+    assert!(said.ends_with(
         " Выводов, которые держатся на одной школе, расходятся с долей обучающихся, \
          сравнивают группы, начинавшие с разного уровня, проверенный год с непроверенным или \
          школы, где была и другая мера по тому же показателю: 1; такие выводы отмечены в \
