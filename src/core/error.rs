@@ -619,9 +619,45 @@ pub struct UnreadFields {
     pub fields: Vec<String>,
 }
 
+/// A stored draft's field as the school knows it: «показатель 1.1 —
+/// знаменатель» for «draft.answers.1.1.denominator» (a walk-through's
+/// deputy head read the path as a fault of the app's); a path the draft
+/// does not have (a newer app's field, «draft.answerz») as it is, quoted,
+/// for a specialist.
+fn field_described(path: &str) -> String {
+    const FIELDS: [(&str, &str); 12] = [
+        ("prev_numerator", "прошлый год, числитель"),
+        ("prev_denominator", "прошлый год, знаменатель"),
+        ("numerator", "числитель"),
+        ("denominator", "знаменатель"),
+        ("parts", "слагаемые"),
+        ("count", "число"),
+        ("percent", "процент"),
+        ("fact", "да/нет"),
+        ("rows", "строки списка"),
+        ("no_rows", "отметка «строк нет»"),
+        ("evidence", "ссылки на подтверждение"),
+        ("comment", "комментарий"),
+    ];
+    let answer = path.strip_prefix("draft.answers.").and_then(|rest| {
+        FIELDS.iter().find_map(|(key, name)| {
+            let at = rest.find(&format!(".{key}"))?;
+            let after = &rest[at + 1 + key.len()..];
+            (after.is_empty() || after.starts_with('.'))
+                .then(|| format!("показатель {} — {name}", &rest[..at]))
+        })
+    });
+    answer.unwrap_or_else(|| match path.split('.').nth(1) {
+        Some("profile") if path.starts_with("draft.") => "сведения об ОО".to_owned(),
+        Some("plan") if path.starts_with("draft.") => "план мероприятий".to_owned(),
+        _ => format!("«{path}»"),
+    })
+}
+
 impl fmt::Display for UnreadFields {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let fields: Vec<String> = self.fields.iter().map(|p| format!("«{p}»")).collect();
+        let mut fields: Vec<String> = self.fields.iter().map(|p| field_described(p)).collect();
+        fields.dedup();
         write!(
             f,
             "В черновике «{}» есть данные, которые эта версия приложения не читает ({}): \
@@ -1488,5 +1524,36 @@ impl From<SubmissionError> for ReviewerFileError {
             SubmissionError::NotSubmission => Self::Foreign(ReviewerFile::Review),
             e => Self::Signed(e),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A field the school knows is named as the card's row shows it; a
+    /// path the draft does not have stays as it is, for a specialist.
+    #[test]
+    fn unread_fields_are_named_as_the_school_knows_them() {
+        let unread = |fields: &[&str]| {
+            UnreadFields {
+                draft: "СОШ № 7 · 2025/2026".into(),
+                fields: fields.iter().map(|f| (*f).to_owned()).collect(),
+            }
+            .to_string()
+        };
+        assert_eq!(
+            unread(&[
+                "draft.answers.1.1.denominator",
+                "draft.answers.П-1.1.prev_numerator"
+            ]),
+            "В черновике «СОШ № 7 · 2025/2026» есть данные, которые эта версия приложения не \
+             читает (показатель 1.1 — знаменатель, показатель П-1.1 — прошлый год, числитель): \
+             черновик открывается без них. Если страница давно не обновлялась, обновите её."
+        );
+        assert!(unread(&["draft.answers.7.1.rows.0.values.1"])
+            .contains("(показатель 7.1 — строки списка)"));
+        assert!(unread(&["draft.profile.ovz"]).contains("(сведения об ОО)"));
+        assert!(unread(&["draft.answerz"]).contains("(«draft.answerz»)"));
     }
 }

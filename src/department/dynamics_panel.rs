@@ -11,8 +11,7 @@ use leptos::prelude::*;
 use profkarta_charts::figures::trend_svg;
 use profkarta_core::card::versions::Comparability;
 use profkarta_core::department::dynamics::{
-    delta_text, indicator_changes, school_changes, school_value_changes, value_changes,
-    SchoolChange, Years,
+    delta_text, indicator_changes, school_changes, value_changes, SchoolChange,
 };
 use profkarta_core::department::report;
 use profkarta_core::department::results::SchoolResult;
@@ -119,44 +118,23 @@ pub fn DynamicsPanel() -> impl IntoView {
         dept.previous
             .with(|p| p.as_ref().map(|(period, ..)| period.clone()))
     });
-    let versions = {
-        let card = card.clone();
-        Memo::new(move |_| {
-            dept.previous.with(|p| {
-                let (_, _, was, old) = p.as_ref()?;
-                dept.figures.with(|now| {
-                    let years = Years {
-                        old_card: old,
-                        before: was,
-                        new_card: &card,
-                        after: now,
-                    };
-                    (years.versions_differ()).then(|| report::versions_note(&years))
-                })
-            })
+    let versions = Memo::new(move |_| {
+        dept.with_years(|years, _, _| {
+            years
+                .versions_differ()
+                .then(|| report::versions_note(years))
         })
-    };
-    let changes = {
-        let card = card.clone();
-        Memo::new(move |_| {
-            dept.previous.with(|p| {
-                let (_, before, was, old) = p.as_ref()?;
-                let by_indicator = dept.figures.with(|now| {
-                    indicator_changes(&Years {
-                        old_card: old,
-                        before: was,
-                        new_card: &card,
-                        after: now,
-                    })
-                });
-                let schools = dept.archive().with(|a| {
-                    dept.results
-                        .with(|now| school_changes(a, old, &card, before, now))
-                });
-                Some((schools, by_indicator))
-            })
+        .flatten()
+    });
+    let changes = Memo::new(move |_| {
+        dept.with_years(|years, _, before| {
+            let schools = dept.archive().with(|a| {
+                dept.results
+                    .with(|now| school_changes(a, years.old_card, years.new_card, before, now))
+            });
+            (schools, indicator_changes(years))
         })
-    };
+    });
     // A school whose own file is of another version than its year's card
     // is compared on this year's rules, whether or not the years' cards
     // differ.
@@ -215,15 +193,12 @@ pub fn DynamicsPanel() -> impl IntoView {
                     indicator_changes_table(&card, &indicators, &years.removed_met())
                 }));
             }
-            let values = dept.with_years(|years, previous, before| {
+            let moved = (!scored)
+                .then(|| untrack(|| dept.school_value_changes()))
+                .flatten();
+            let values = dept.with_years(|years, previous, _| {
                 let mut values = vec![value_changes_table(&value_changes(years), Shares::Apart)];
-                if !scored {
-                    let moved = dept.archive().with_untracked(|a| {
-                        dept.results
-                            .with_untracked(|after| school_value_changes(a, years, before, after))
-                    });
-                    values.push(school_value_changes_table(&moved, Shares::Apart));
-                }
+                values.extend(moved.map(|moved| school_value_changes_table(&moved, Shares::Apart)));
                 (values, period_stem(previous))
             });
             let Some((values, previous)) = values else {
@@ -259,10 +234,9 @@ pub fn DynamicsPanel() -> impl IntoView {
         })
     };
     let indicators = move || {
-        changes.get().map(|(_, indicators)| {
-            indicators
-                .into_iter()
-                .map(|c| {
+        changes.with(|changes| {
+            let (_, indicators) = changes.as_ref()?;
+            Some(indicators.iter().map(|c| {
                     let comparable = c.comparability.met_comparable();
                     view! {
                         <tr data-code=c.code.clone() class:changed=!comparable>
@@ -273,7 +247,7 @@ pub fn DynamicsPanel() -> impl IntoView {
                         </tr>
                     }
                 })
-                .collect_view()
+                .collect_view())
         })
     };
     // Last of all, those the card no longer has, as in the values' table.
@@ -354,7 +328,7 @@ pub fn DynamicsPanel() -> impl IntoView {
                         if found == 0 && all > 0 {
                             "Школ с таким названием нет.".to_owned()
                         } else {
-                            format!("Показано школ: {found} из {all}")
+                            format!("Показано школ: {found} из {all}.")
                         }
                     }}</p>
                     <TableScroll label="Изменения по школам">

@@ -16,6 +16,7 @@ use profkarta_core::department::archive::{
 use profkarta_core::department::view::import::{unreadable_records, ImportRow};
 use profkarta_core::department::view::progress::Work;
 use profkarta_core::error::ImportError;
+use profkarta_core::text::plural;
 
 use crate::department::state::Dept;
 use crate::platform::browser::next_frame;
@@ -202,10 +203,20 @@ pub fn import_files(dept: Dept, files: Vec<web_sys::File>) {
         let total = files.len();
         let files = files.into_iter().map(Unread::Picked).collect();
         let Some(found) = check_in_frames(dept, Work::Import, dept.cards(), files).await else {
-            dept.notices.push(
-                format!("Загрузка отменена: ни один из {total} выбранных файлов не добавлен."),
-                None,
-            );
+            let none = match total {
+                1 => "выбранный файл не добавлен".to_owned(),
+                n => format!(
+                    "ни один из {n} {} не добавлен",
+                    plural(
+                        n as u64,
+                        "выбранного файла",
+                        "выбранных файлов",
+                        "выбранных файлов"
+                    )
+                ),
+            };
+            dept.notices
+                .push(format!("Загрузка отменена: {none}."), None);
             return;
         };
         let admitted = admit_in_frames(found.checked, |slice| dept.admit_unseen(slice)).await;

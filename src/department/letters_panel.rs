@@ -58,10 +58,9 @@ pub fn LettersPanel() -> impl IntoView {
             Some(g) => Some(g.addressee()),
             None => with_addressee(dept, |_, _, to, _| to.school.name().to_owned()),
         });
-        let foot = dept.printed_foot();
         set_print_foot(&match to {
-            Some(to) => format!("{to} · {foot}"),
-            None => foot,
+            Some(to) => dept.printed_foot_of(&to),
+            None => dept.printed_foot(),
         });
     });
 

@@ -167,12 +167,16 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
     let (report_form, on_report_form) = text(|m| &m.report_form, |m, v| m.report_form = v);
     let (carried_out, on_carried_out) = text(|m| &m.done, |m, v| m.done = v);
 
+    // What the lists read of the measure: a keystroke in its title wakes
+    // none of their many boxes (one per school and per indicator).
+    let targets = Memo::new(move |_| measure.with(|m| m.indicators.clone()));
+    let kind = Memo::new(move |_| measure.with(|m| m.kind));
     let kinds = MeasureKind::ALL
         .iter()
         .enumerate()
         .map(|(i, k)| {
             let k = *k;
-            view! { <option value=i.to_string() prop:selected=move || measure.with(|m| m.kind == k)>{k.label()}</option> }
+            view! { <option value=i.to_string() prop:selected=move || kind.get() == k>{k.label()}</option> }
         })
         .collect_view();
     let on_kind = move |ev| {
@@ -202,11 +206,12 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
                 let figure = Signal::derive(move || {
                     dept.figures.with(|f| {
                         // Applying to no school, it has no count to show.
-                        let x = (f.indicators.iter()).find(|x| x.code == code && x.applicable > 0)?;
+                        let x =
+                            (f.indicators.iter()).find(|x| x.code == code && x.applicable > 0)?;
                         Some(match scored {
                             true => (
                                 format!("выполнили {} из {}", x.earned, x.applicable),
-                                x.earned * 2 < x.applicable,
+                                x.below_half(),
                             ),
                             false => (
                                 format!("по муниципалитету {}", describe_value(&rule, x)),
@@ -217,7 +222,7 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
                 });
                 view! {
                     <IndicatorCheck code=i.code.clone() text=i.text.clone()
-                        checked=Signal::derive(move || measure.with(|m| m.indicators.contains(&key)))
+                        checked=Signal::derive(move || targets.with(|t| t.contains(&key)))
                         on_toggle=toggle figure/>
                 }
             })
@@ -243,9 +248,9 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
                             .collect()
                     });
                     let missed = move || {
-                        let codes: Vec<String> = measure.with(|m| {
+                        let codes: Vec<String> = targets.with(|t| {
                             (missed.iter())
-                                .filter(|(key, _)| m.indicators.contains(key))
+                                .filter(|(key, _)| t.contains(key))
                                 .map(|(_, code)| code.clone())
                                 .collect()
                         });

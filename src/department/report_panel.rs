@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use profkarta_charts::description;
 use profkarta_charts::figures::{criteria_svg, effectiveness_svg, levels_svg, spread_title};
-use profkarta_core::department::dynamics::{fallen, school_value_changes, value_changes};
+use profkarta_core::department::dynamics::{fallen, value_changes};
 use profkarta_core::department::effectiveness::Effects;
 use profkarta_core::department::measures::taken_after;
 use profkarta_core::department::report;
@@ -101,19 +101,9 @@ pub fn ReportPanel() -> impl IntoView {
     // On a card without points, each school's values that moved most.
     let school_table = move || {
         (!scored)
-            .then(|| {
-                dept.with_years(|years, _, before| {
-                    dept.archive().with(|a| {
-                        dept.results.with(|after| {
-                            school_value_changes_table(
-                                &school_value_changes(a, years, before, after),
-                                Shares::Together,
-                            )
-                        })
-                    })
-                })
-            })
+            .then(|| dept.school_value_changes())
             .flatten()
+            .map(|moved| school_value_changes_table(&moved, Shares::Together))
     };
     // The measures taken on this year's results: the report ends with
     // them, as the analysis ends with its proposals.

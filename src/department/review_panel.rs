@@ -28,7 +28,10 @@ use crate::department::row_filter_choice::RowFilterChoice;
 use crate::department::school_plan::SchoolPlan;
 use crate::department::school_select::SchoolSelect;
 use crate::department::state::Dept;
-use crate::platform::browser::{confirm, focus_id, focus_when_drawn, held_while_pressed, open_tab};
+use crate::platform::browser::{
+    confirm, focus_id, focus_when_drawn, held_while_pressed, on_before_print, open_tab,
+    set_print_foot,
+};
 use crate::shared::table_scroll::TableScroll;
 
 /// Evidence links shown per indicator; the rest are counted.
@@ -314,6 +317,9 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
         })
     };
     let profile = entry.profile().clone();
+    // Apart, the review's later sheets say whose check they are.
+    let whose = profile.name.clone();
+    on_before_print(move || set_print_foot(&dept.printed_foot_of(&whose)));
     let responsible = if profile.responsible.trim().is_empty() {
         "не указан".to_owned()
     } else {
@@ -815,8 +821,10 @@ fn ReviewRow(
                 // placeholder print can leave out an empty box
                 // (`:placeholder-shown`).
                 <input type="text" id=comment_id class="review-comment" placeholder="школа прочитает его в письме с рекомендациями"
-                    prop:value=comment_value on:change=on_comment
+                    prop:value=comment_value.clone() on:change=on_comment
                     aria-describedby=hint_id.clone()/>
+                // On paper the box's one line cut a long reason at its edge.
+                <span class="print-only print-value" data-testid="comment-printed">{comment_value}</span>
             </p>
             <p class="field-error" id=hint_id data-testid="reason-missing">
                 {move || reason_shown.get().then_some("Укажите причину: школа прочитает её в письме с рекомендациями.")}

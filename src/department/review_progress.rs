@@ -48,8 +48,12 @@ pub fn ReviewProgress() -> impl IntoView {
         <div class="review-progress actions no-print">
             // Said when a check is marked finished, away from the box.
             <span role="status" data-testid="review-progress">{progress}</span>
-            <button type="button" on:click=move |_| { step(dept, false); }>"← Предыдущая школа"</button>
-            <button type="button" on:click=move |_| { step(dept, true); }>"Следующая школа →"</button>
+            // At either end a button stays, said to lead nowhere, as the
+            // one at the review's foot.
+            <button type="button" aria-disabled=move || neighbour(dept, false).is_none().to_string()
+                on:click=move |_| { step(dept, false); }>"← Предыдущая школа"</button>
+            <button type="button" aria-disabled=move || neighbour(dept, true).is_none().to_string()
+                on:click=move |_| { step(dept, true); }>"Следующая школа →"</button>
             {walk}
         </div>
     }

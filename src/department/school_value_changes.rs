@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use profkarta_core::department::dynamics::school_value_changes;
 use profkarta_core::department::report;
 use profkarta_core::department::tables::{school_value_changes_table, Shares};
 
@@ -16,16 +15,8 @@ pub fn SchoolValueChanges() -> impl IntoView {
     let dept: Dept = expect_context();
     let note = dept.card.with_untracked(|c| report::school_values_note(c));
     let table = Memo::new(move |_| {
-        dept.with_years(|years, _, before| {
-            dept.archive().with(|a| {
-                dept.results.with(|after| {
-                    school_value_changes_table(
-                        &school_value_changes(a, years, before, after),
-                        Shares::Together,
-                    )
-                })
-            })
-        })
+        dept.school_value_changes()
+            .map(|moved| school_value_changes_table(&moved, Shares::Together))
     });
     move || {
         table.get().map(|t| {

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use profkarta_core::card::{Card, DEFAULT_CARD};
 use profkarta_core::department::archive::{Admission, Archive, Cards, Entry};
 use profkarta_core::department::bulk::Bulk;
-use profkarta_core::department::dynamics::Years;
+use profkarta_core::department::dynamics::{school_value_changes, SchoolValueChange, Years};
 use profkarta_core::department::effectiveness::{measure_effect, plan_effects, Effects, Span};
 use profkarta_core::department::figures::{figures, Figures};
 use profkarta_core::department::letters::Recipients;
@@ -331,6 +331,18 @@ impl Dept {
         })
     }
 
+    /// On a card without points, each school's values that moved since the
+    /// year before (tracked; `None` without one): the «Динамика» tab, its
+    /// workbook and the report read the same list.
+    pub fn school_value_changes(self) -> Option<Vec<SchoolValueChange>> {
+        self.with_years(|years, _, before| {
+            self.archive.with(|a| {
+                self.results
+                    .with(|after| school_value_changes(a, years, before, after))
+            })
+        })
+    }
+
     /// The municipal figures of one period of the card shown (tracked).
     /// The chosen period and the one before are the memos' own; only older
     /// periods are worked out here, since at 1 000 schools each costs
@@ -576,6 +588,12 @@ impl Dept {
             self.card
                 .with(|c| printed_foot(&self.department_name(), &c.title, c.version, &period))
         })
+    }
+
+    /// [`printed_foot`](Self::printed_foot) with whom the sheets are
+    /// about first: a letter's addressee, the school under review.
+    pub fn printed_foot_of(self, whom: &str) -> String {
+        format!("{whom} · {}", self.printed_foot())
     }
 
     /// Creates, edits or removes a draft card; returns what `change` does.

@@ -372,14 +372,14 @@ test('the rating and municipal figures match an independent computation', () =>
         const part = sought.slice(-6).toLowerCase();
         await page.locator('#dynamics-search').fill(part.toUpperCase());
         const matching = names.filter((n) => n.toLowerCase().includes(part));
-        await page.getByTestId('dynamics-count').getByText(`Показано школ: ${matching.length} из ${names.length}`).waitFor();
+        await page.getByTestId('dynamics-count').getByText(`Показано школ: ${matching.length} из ${names.length}.`, { exact: true }).waitFor();
         const foundRows = await page.getByTestId('school-changes').locator('tbody th').allInnerTexts();
         assert.deepEqual(foundRows.toSorted(), matching.toSorted());
         await page.locator('#dynamics-search').fill('нет такой школы');
         await page.getByTestId('dynamics-count').getByText('Школ с таким названием нет.').waitFor();
         assert.equal(await page.getByTestId('school-changes').locator('tbody tr').count(), 0);
         await page.locator('#dynamics-search').fill('');
-        await page.getByTestId('dynamics-count').getByText(`Показано школ: ${names.length} из ${names.length}`).waitFor();
+        await page.getByTestId('dynamics-count').getByText(`Показано школ: ${names.length} из ${names.length}.`, { exact: true }).waitFor();
 
         // The check moves this year's result and not last year's: the
         // school's row says so, and its change is the checked one.
@@ -503,7 +503,8 @@ test('accepting a new key, reviewing a school and filters change what the rating
         // does not move the rows as it grows.
         assert.equal(await review.getByTestId('differences-count').innerText(), 'Расхождений с самооценкой: 1 — список под показателями.');
         assert.ok(await review.evaluate((r) => r.querySelector('.review-rows').compareDocumentPosition(r.querySelector('[data-testid="differences"]')) & Node.DOCUMENT_POSITION_FOLLOWING));
-        await refused.getByLabel('Комментарий проверяющего').fill('Ссылка ведёт на общий раздел сайта');
+        const reason = 'Ссылка ведёт на общий раздел сайта';
+        await refused.getByLabel('Комментарий проверяющего').fill(reason);
         // Straight on to the next row's choice: the hint, gone as the
         // comment is left, waits for the click, which reaches its box.
         const nextRow = refused.locator('xpath=following-sibling::li[1]');
@@ -515,11 +516,18 @@ test('accepting a new key, reviewing a school and filters change what the rating
         // On paper each row says its decision in words, without the
         // options not taken, and an empty comment box is left out.
         await page.emulateMedia({ media: 'print' });
+        // Ctrl+P: the sheets, apart, say whose check they are.
+        await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+        const reviewFoot = await pageRules(page);
+        assert.ok(reviewFoot.includes(`@bottom-left { content: "${leader.name} · «`), reviewFoot);
         assert.ok(await refused.getByText('балл не засчитан').isVisible());
         assert.ok(!(await refused.getByText('подтверждено', { exact: true }).isVisible()), 'an option not taken');
         assert.ok(!(await refused.locator('input[type="radio"]').first().isVisible()), 'the round buttons');
-        assert.ok(await refused.getByLabel('Комментарий проверяющего').isVisible(), 'a comment written');
-        assert.ok(!(await nextRow.getByLabel('Комментарий проверяющего').isVisible()), 'an empty comment');
+        // A comment written is printed as text, which wraps: its one-line
+        // box cut a long one at the edge.
+        assert.equal(await refused.getByTestId('comment-printed').innerText(), reason);
+        assert.ok(!(await refused.getByLabel('Комментарий проверяющего').isVisible()), 'as text, not the box');
+        assert.ok(!(await nextRow.getByTestId('comment-printed').isVisible()), 'an empty comment');
         assert.ok(await nextRow.getByText('подтверждено', { exact: true }).isVisible(), 'its decision');
         // The check's state in words, not an empty box.
         assert.equal(await review.getByTestId('review-status-printed').innerText(), 'Проверка не завершена.');

@@ -10,7 +10,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { BASE_PATH, launchBrowser, openApp, openPage, downloadText, ARTIFACTS } from './harness.mjs';
+import { BASE_PATH, launchBrowser, openApp, openPage, downloadText, pageRules, ARTIFACTS } from './harness.mjs';
 import { CardPage } from './card_page.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -363,6 +363,13 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     assert.ok(await page.locator('#card-view-title').isVisible());
     assert.ok(!(await page.getByTestId('cards-list').isVisible()), 'the list of cards is not printed with the card');
     assert.ok(!(await view.locator('.print-footer').isVisible()), 'no school signature lines on the department\'s copy');
+    // A blank form, not the preview's state: no «не заполнено», no «0 из 3».
+    assert.ok(!(await view.locator('p.verdict').first().isVisible()), 'no row\'s verdict');
+    assert.ok(!(await view.getByTestId('total').isVisible()), 'no total');
+    // Its sheets, apart, say which card and version they are.
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    const foot = await pageRules(page);
+    assert.match(foot, /@bottom-left \{ content: "(.+ · )?«Профориентация в школах [^"]*», версия 1"; \}/);
     await page.screenshot({ path: join(ARTIFACTS, 'department-card-print.png'), fullPage: true });
     await page.evaluate(() => { delete document.documentElement.dataset.print; });
     await page.emulateMedia({ media: 'screen' });

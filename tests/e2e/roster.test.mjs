@@ -314,8 +314,12 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         // The list shows the open school, whichever way it was opened.
         const chosen = () => page.locator('#school-select').evaluate((s) => s.selectedOptions[0]?.textContent);
         assert.equal(await chosen(), `${names[0]} — получена`);
+        // At the first school there is none before it, and the button says so.
+        assert.equal(await page.getByRole('button', { name: '← Предыдущая школа' }).getAttribute('aria-disabled'), 'true');
+        assert.equal(await page.getByRole('button', { name: 'Следующая школа →' }).getAttribute('aria-disabled'), 'false');
         await page.getByRole('button', { name: 'Следующая школа →' }).click();
         await heading.filter({ hasText: names[1] }).waitFor();
+        assert.equal(await page.getByRole('button', { name: '← Предыдущая школа' }).getAttribute('aria-disabled'), 'false');
         assert.equal(await chosen(), `${names[1]} — получена`);
         await page.getByRole('button', { name: '← Предыдущая школа' }).click();
         await heading.filter({ hasText: names[0] }).waitFor();

@@ -91,6 +91,12 @@ pub enum Aggregate {
 }
 
 impl IndicatorFigure {
+    /// Met by fewer than half of the schools it applies to: a problem zone
+    /// ([`problem_zones`]), and marked so in the measure form's list.
+    pub fn below_half(&self) -> bool {
+        self.earned * 2 < self.applicable
+    }
+
     /// Share of schools that earned it, for sorting: `earned / applicable`.
     pub fn earned_share(&self) -> (u32, u32) {
         let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
@@ -477,7 +483,7 @@ pub fn describe_value(rule: &Rule, figure: &IndicatorFigure) -> String {
 /// apply to, weakest first. Informational indicators are never a problem zone.
 pub fn problem_zones<'a>(figures: &'a Figures, card: &Card) -> Vec<&'a IndicatorFigure> {
     let mut weak = weakest(figures, card, usize::MAX);
-    weak.retain(|f| f.earned * 2 < f.applicable);
+    weak.retain(|f| f.below_half());
     weak
 }
 

@@ -410,7 +410,9 @@ impl SaveStatus {
     }
 
     /// What to ask before another draft takes the place of one whose last
-    /// changes are not stored; `None` when the status loses nothing.
+    /// changes are not stored (another draft opened, a new card or next
+    /// year started: said so that it fits each); `None` when the status
+    /// loses nothing.
     pub fn leave_question(&self) -> Option<String> {
         let why = match self {
             Self::Failed(e) => {
@@ -423,7 +425,7 @@ impl SaveStatus {
             _ => return None,
         };
         Some(format!(
-            "{why} Если открыть другой черновик, они пропадут.\n\n\
+            "{why} Если сейчас перейти к другому черновику или новой карте, они пропадут.\n\n\
              Нажмите «Отмена», чтобы остаться и скачать резервную копию, \
              или «ОК», чтобы перейти без них."
         ))
