@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use profkarta_core::department::archive::Archive;
-use profkarta_core::department::bulk::Bulk;
-use profkarta_core::text::{plural, quoted};
+use profkarta_core::department::bulk::{changed_word, decisions_on, Bulk};
+use profkarta_core::text::quoted;
 
 use crate::department::state::Dept;
 use crate::platform::browser::{confirm, focus_when_drawn};
@@ -119,21 +119,10 @@ pub fn BulkActions(submission: String, pending: PendingBulk) -> impl IntoView {
                     p.bulk.label()
                 ),
                 _ => format!(
-                    "«{}» применено: {} по {n} {} ({}) {}.",
+                    "«{}» применено: {} {}.",
                     p.bulk.label(),
-                    // «решения по 21 показателю»: the count is the rows'.
-                    if n == 1 {
-                        "решение"
-                    } else {
-                        "решения"
-                    },
-                    plural(n, "показателю", "показателям", "показателям"),
-                    changed.join(", "),
-                    if n == 1 {
-                        "изменено"
-                    } else {
-                        "изменены"
-                    },
+                    decisions_on(&changed),
+                    changed_word(changed.len()),
                 ),
             }));
         }
@@ -162,14 +151,9 @@ pub fn BulkActions(submission: String, pending: PendingBulk) -> impl IntoView {
                         <div class="notice" data-testid="bulk-preview">
                             // The button takes the focus: it says what it will change.
                             <p id="bulk-preview-text">{format!(
-                                "«{}» изменит {} ({}): {}. Пока не нажато «Применить», решения не меняются.",
+                                "«{}» изменит {}. Пока не нажато «Применить», решения не меняются.",
                                 bulk.label(),
-                                match codes.len() {
-                                    1 => "решение по показателю",
-                                    _ => "решения по показателям",
-                                },
-                                codes.len(),
-                                codes.join(", ")
+                                decisions_on(&codes),
                             )}</p>
                             <button type="button" class="primary" id=PREVIEW_BUTTON aria-describedby="bulk-preview-text" on:click=apply>"Применить"</button>
                             <button type="button" on:click=move |_| close()>"Отмена"</button>

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use profkarta_core::text::{plural, quoted};
+use profkarta_core::department::bulk::{changed_word, decisions_on};
+use profkarta_core::text::quoted;
 
 use crate::department::bulk_actions::PREVIEW_BUTTON;
 use crate::department::review_panel::REVIEW_SCHOOL;
@@ -60,11 +61,10 @@ pub fn BulkWaiting() -> impl IntoView {
         {move || waiting().map(|(p, codes, school)| view! {
             <p class="notice notice-warning" data-testid="bulk-waiting">
                 <span id="bulk-waiting-text">{format!(
-                    "«{}» для {school} не применено: решения по {} {} ({}) не изменены.",
+                    "«{}» для {school} не применено: {} не {}.",
                     p.bulk.label(),
-                    codes.len(),
-                    plural(codes.len() as u64, "показателю", "показателям", "показателям"),
-                    codes.join(", ")
+                    decisions_on(&codes),
+                    changed_word(codes.len()),
                 )}</span>
                 " "
                 <button type="button" aria-describedby="bulk-waiting-text" on:click=back>"Вернуться к этой школе"</button>

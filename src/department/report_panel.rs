@@ -163,15 +163,19 @@ pub fn ReportPanel() -> impl IntoView {
         dept.archive()
             .with(|a| dept.results.with(|r| report::reviewers(a, r)))
     };
-    let dynamics = move || {
-        let text = dynamics_text()?;
-        Some(view! {
+    // Drawn anew only when a year before comes or goes: the tables below
+    // follow the data themselves, and a keystroke in the department's
+    // name (a change of the archive) left them rebuilt from scratch.
+    let has_previous = Memo::new(move |_| dept.previous.with(Option::is_some));
+    let dynamics =
+        move || {
+            has_previous.get().then(|| view! {
             <h3>{report::DYNAMICS_HEADING}</h3>
-            <p data-testid="report-dynamics">{text}</p>
+            <p data-testid="report-dynamics">{move || dynamics_text().unwrap_or_default()}</p>
             <ValueChanges/>
             {(!scored).then(|| view! { <SchoolValueChanges/> })}
         })
-    };
+        };
     // The charts are drawn into pictures first, which the browser does
     // asynchronously; the document is put together after that.
     let download = move |_| {

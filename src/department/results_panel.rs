@@ -24,33 +24,66 @@ use crate::department::state::Dept;
 use crate::shared::deferred::Deferred;
 use crate::shared::download::{offer, CSV, XLSX};
 
+/// One of the tab's tables as a CSV file, or all of them as a workbook.
 #[derive(Clone, Copy)]
 enum Export {
-    RatingCsv,
-    MatrixCsv,
-    IndicatorsCsv,
-    ValuesCsv,
+    Csv(Sheet),
     Xlsx,
 }
 
-/// Every table of the period: the rating and the matrix when the card gives
-/// points, the indicators, and each list indicator's events.
-fn tables(dept: Dept, card: &Card, period: &str) -> Vec<Table> {
-    let mut tables = Vec::new();
-    if card.has_points() {
-        dept.rating.with_untracked(|r| {
-            tables.push(rating_table(card, r, period));
-            tables.push(matrix_table(card, r, period));
-        });
+/// The tables a CSV button saves, each built alone: picked by name from
+/// all of them, a renamed sheet would have handed over the workbook.
+#[derive(Clone, Copy)]
+enum Sheet {
+    Rating,
+    Matrix,
+    Indicators,
+    Values,
+}
+
+impl Sheet {
+    /// In the workbook's order.
+    const ALL: [Sheet; 4] = [Self::Rating, Self::Matrix, Self::Indicators, Self::Values];
+
+    fn file_word(self) -> &'static str {
+        match self {
+            Self::Rating => "рейтинг",
+            Self::Matrix => "матрица",
+            Self::Indicators => "показатели",
+            Self::Values => "значения",
+        }
     }
-    tables.push(
-        dept.figures
-            .with_untracked(|f| indicators_table(card, f, period, Shares::Apart)),
-    );
-    tables.push(dept.archive().with_untracked(|a| {
-        dept.results
-            .with_untracked(|r| values_table(card, a, r, period, Shares::Apart))
-    }));
+
+    /// `None` for the rating and the matrix of a card without points.
+    fn table(self, dept: Dept, card: &Card, period: &str) -> Option<Table> {
+        match self {
+            Self::Rating | Self::Matrix if !card.has_points() => None,
+            Self::Rating => Some(
+                dept.rating
+                    .with_untracked(|r| rating_table(card, r, period)),
+            ),
+            Self::Matrix => Some(
+                dept.rating
+                    .with_untracked(|r| matrix_table(card, r, period)),
+            ),
+            Self::Indicators => Some(
+                dept.figures
+                    .with_untracked(|f| indicators_table(card, f, period, Shares::Apart)),
+            ),
+            Self::Values => Some(dept.archive().with_untracked(|a| {
+                dept.results
+                    .with_untracked(|r| values_table(card, a, r, period, Shares::Apart))
+            })),
+        }
+    }
+}
+
+/// Every table of the period: the rating and the matrix when the card gives
+/// points, the indicators, the values and each list indicator's events.
+fn tables(dept: Dept, card: &Card, period: &str) -> Vec<Table> {
+    let mut tables: Vec<Table> = (Sheet::ALL.iter())
+        .filter_map(|sheet| sheet.table(dept, card, period))
+        .collect();
     let events = dept
         .archive()
         .with_untracked(|a| dept.results.with_untracked(|r| events_tables(a, card, r)));
@@ -60,18 +93,16 @@ fn tables(dept: Dept, card: &Card, period: &str) -> Vec<Table> {
 
 fn save(dept: Dept, card: &Card, kind: Export) {
     let period = dept.period.get_untracked().unwrap_or_default();
-    let all = tables(dept, card, &period);
-    let named = |start: &str| all.iter().find(|t| t.name.starts_with(start));
     let name = |what: &str, ext: &str| format!("{what}_{}.{ext}", period_stem(&period));
-    let csv = |start: &str, what: &str| named(start).map(|t| (name(what, "csv"), to_csv(t), CSV));
-    let (file, bytes, mime) = match kind {
-        Export::RatingCsv => csv("Рейтинг", "рейтинг"),
-        Export::MatrixCsv => csv("Матрица", "матрица"),
-        Export::IndicatorsCsv => csv("Показатели", "показатели"),
-        Export::ValuesCsv => csv("Значения", "значения"),
+    let csv = match kind {
+        Export::Csv(sheet) => (sheet.table(dept, card, &period))
+            .map(|t| (name(sheet.file_word(), "csv"), to_csv(&t), CSV)),
         Export::Xlsx => None,
-    }
-    .unwrap_or_else(|| (name("итоги", "xlsx"), to_xlsx(&all), XLSX));
+    };
+    let (file, bytes, mime) = csv.unwrap_or_else(|| {
+        let all = tables(dept, card, &period);
+        (name("итоги", "xlsx"), to_xlsx(&all), XLSX)
+    });
     offer(dept.notices, &file, &bytes, mime);
 }
 
@@ -116,8 +147,8 @@ pub fn ResultsPanel() -> impl IntoView {
         move || {
             scored.then(|| {
                 view! {
-                    <button type="button" on:click=export(Export::RatingCsv)>"Рейтинг в CSV"</button>
-                    <button type="button" on:click=export(Export::MatrixCsv)>"Матрица показателей в CSV"</button>
+                    <button type="button" on:click=export(Export::Csv(Sheet::Rating))>"Рейтинг в CSV"</button>
+                    <button type="button" on:click=export(Export::Csv(Sheet::Matrix))>"Матрица показателей в CSV"</button>
                 }
             })
         }
@@ -139,8 +170,8 @@ pub fn ResultsPanel() -> impl IntoView {
                 {summary}
                 <div class="actions no-print">
                     {points_exports.clone()}
-                    <button type="button" on:click=export(Export::IndicatorsCsv)>"Показатели в CSV"</button>
-                    <button type="button" on:click=export(Export::ValuesCsv)>"Значения по школам в CSV"</button>
+                    <button type="button" on:click=export(Export::Csv(Sheet::Indicators))>"Показатели в CSV"</button>
+                    <button type="button" on:click=export(Export::Csv(Sheet::Values))>"Значения по школам в CSV"</button>
                     <button type="button" on:click=export(Export::Xlsx)>"Все таблицы в XLSX"</button>
                 </div>
                 {if scored {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use profkarta_core::card::{Indicator, Level, Rule};
 use profkarta_core::department::archive::{Carried, Standing};
-use profkarta_core::department::bulk::Bulk;
+use profkarta_core::department::bulk::{changed_word, decisions_on, Bulk};
 use profkarta_core::department::last_year::{last_year_answer, last_year_entry};
 use profkarta_core::department::results::SchoolResult;
 use profkarta_core::department::review::{Decision, ReviewStatus};
@@ -16,7 +16,7 @@ use profkarta_core::school::draft::contradicting_profile;
 use profkarta_core::school::input::{parse_links, MAX_COMMENT_LEN};
 use profkarta_core::scoring::explain::{answer_summary, empty_group_note, named_errors};
 use profkarta_core::scoring::{NotApplicable, Outcome};
-use profkarta_core::text::{date_ru, percent, plural, points, revealed, shorten};
+use profkarta_core::text::{date_ru, percent, points, revealed, shorten};
 
 use crate::department::bulk_actions::{BulkActions, PendingBulk};
 use crate::department::bulk_waiting::BulkWaiting;
@@ -84,7 +84,7 @@ pub fn ReviewPanel() -> impl IntoView {
 fn completion_question(
     unexplained: &[String],
     undecided: &[String],
-    unapplied: Option<(&str, usize)>,
+    unapplied: Option<(&str, Vec<String>)>,
     scored: bool,
 ) -> Option<String> {
     if unexplained.is_empty() && undecided.is_empty() && unapplied.is_none() {
@@ -109,10 +109,11 @@ fn completion_question(
     }
     // A reviewer who went on without «Применить» lost the confirmations
     // silently (a walk-through's four schools).
-    if let Some((label, n)) = unapplied {
+    if let Some((label, codes)) = unapplied {
         text.push_str(&format!(
-            "\n— «{label}» не применено: решения по {n} {} не изменены (нажмите «Применить» или «Отмена»);",
-            plural(n as u64, "показателю", "показателям", "показателям")
+            "\n— «{label}» не применено: {} не {} (нажмите «Применить» или «Отмена»);",
+            decisions_on(&codes),
+            changed_word(codes.len())
         ));
     }
     text.pop();
@@ -279,8 +280,8 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
                 let unapplied = pending.with_untracked(|p| {
                     p.as_ref()
                         .filter(|p| p.submission == checked_id)
-                        .map(|p| (p.bulk.label(), p.codes(a).len()))
-                        .filter(|(_, n)| *n > 0)
+                        .map(|p| (p.bulk.label(), p.codes(a)))
+                        .filter(|(_, codes)| !codes.is_empty())
                 });
                 completion_question(&unexplained, &undecided, unapplied, scored)
             });
@@ -571,23 +572,20 @@ fn ReviewRow(
         .take(LINKS_SHOWN)
         .map(|l| (*l).to_owned())
         .collect();
-    let seen = {
+    // The row's review, read once per change of the archive; every part
+    // of the row below reads it here.
+    let row_review = {
         let (submission, code) = (submission.clone(), code.clone());
-        move |link: &str| {
-            archive.with(|a| {
-                a.review(&submission)
-                    .indicators
-                    .get(&code)
-                    .is_some_and(|r| r.seen.iter().any(|l| l == link))
-            })
-        }
+        Memo::new(move |_| archive.with(|a| a.row_review(&submission, &code)))
+    };
+    let seen = move |link: &str| {
+        row_review.with(|r| r.as_ref().is_some_and(|r| r.seen.iter().any(|l| l == link)))
     };
     let links = shown_links
         .iter()
         .map(|href| {
             let href = href.clone();
             let (submission, code, link) = (submission.clone(), code.clone(), href.clone());
-            let seen = seen.clone();
             let is_seen = move || seen(&link);
             let shown = revealed(&href);
             let hides = (shown != href).then(|| {
@@ -634,15 +632,11 @@ fn ReviewRow(
         .map(|a| a.comment)
         .filter(|c| !c.trim().is_empty())
         .map(|c| shorten(&c, MAX_COMMENT_LEN));
-    let review = {
-        let (submission, code) = (submission.clone(), code.clone());
-        move || archive.with(|a| a.review(&submission).indicators.remove(&code))
-    };
+    let review = move || row_review.get();
     // Left blank, last year takes a growth indicator out of the school's
     // maximum and lifts its share: nothing else on the page says so. Said
     // until a decision is taken.
     let no_last_year = (no_last_year && indicator.points > 0).then(|| {
-        let review = review.clone();
         view! {
             <Show when=move || review().and_then(|r| r.decision).is_none()>
                 <p class="notice" data-testid="no-last-year">
@@ -669,7 +663,6 @@ fn ReviewRow(
             // A banded indicator's refusal takes all its points, as its
             // letter says.
             let label = decision.map_or("не решено", |d| d.label_for(indicator.points));
-            let review = review.clone();
             let (submission, code) = (submission.clone(), code.clone());
             view! {
                 <label for=id.clone() class="choice">
@@ -679,7 +672,6 @@ fn ReviewRow(
                         name=group.clone()
                         value=decision.map_or("", Decision::key)
                         prop:checked={
-                            let review = review.clone();
                             move || review().and_then(|r| r.decision) == decision
                         }
                         on:change={
@@ -722,10 +714,7 @@ fn ReviewRow(
         }
     };
     let comment_id = format!("{group}-comment");
-    let comment_value = {
-        let review = review.clone();
-        move || review().map(|r| r.comment).unwrap_or_default()
-    };
+    let comment_value = move || review().map(|r| r.comment).unwrap_or_default();
     let on_comment = {
         let code = code.clone();
         move |ev| dept.comment(&submission, &code, event_target_value(&ev))
@@ -733,14 +722,11 @@ fn ReviewRow(
     // A claimed point (or value) refused without a reason would reach the
     // school's letter as «причина не указана»: asked for beside the field.
     // So would a row counted in against the school's answers.
-    let reason_missing = {
-        let review = review.clone();
-        move || {
-            (claims || kept_out)
-                && review().is_some_and(|r| {
-                    r.decision == Some(Decision::NoPoint) && r.comment.trim().is_empty()
-                })
-        }
+    let reason_missing = move || {
+        (claims || kept_out)
+            && review().is_some_and(|r| {
+                r.decision == Some(Decision::NoPoint) && r.comment.trim().is_empty()
+            })
     };
     // Taken away as the comment is left by a click on the next row's
     // choice, the hint would move it from under the pointer.
@@ -751,7 +737,6 @@ fn ReviewRow(
     // A status line, there before it speaks: a key pressed in the choice
     // is heard.
     let counted_in = kept_out.then(|| {
-        let review = review.clone();
         let said =
             Signal::derive(move || review().is_some_and(|r| r.decision == Some(Decision::NoPoint)));
         view! {
@@ -821,7 +806,7 @@ fn ReviewRow(
                 // placeholder print can leave out an empty box
                 // (`:placeholder-shown`).
                 <input type="text" id=comment_id class="review-comment" placeholder="школа прочитает его в письме с рекомендациями"
-                    prop:value=comment_value.clone() on:change=on_comment
+                    prop:value=comment_value on:change=on_comment
                     aria-describedby=hint_id.clone()/>
                 // On paper the box's one line cut a long reason at its edge.
                 <span class="print-only print-value" data-testid="comment-printed">{comment_value}</span>

@@ -3,10 +3,13 @@
 //!
 //! The archive is the one piece of written state; ratings, figures and
 //! verdicts are memos over it, so a review decision or an accepted key shows
-//! everywhere at once. The signals are private: panels read them and say
-//! what the coordinator did through the intent methods, which carry it out
-//! with the core's own operations. Keeping the workspace across reloads is
-//! `persistence`'s job, which sits above this module.
+//! everywhere at once. The archive's signal is private: panels read it and
+//! say what the coordinator did through the intent methods, which carry it
+//! out with the core's own operations. What only the screen holds (the
+//! merge log, the letter's addressee, the review's filter, a bulk action
+//! waiting) is handed to its panels as a signal to write. Keeping the
+//! workspace across reloads is `persistence`'s job, which sits above this
+//! module.
 
 use std::sync::Arc;
 
@@ -494,8 +497,16 @@ impl Dept {
     }
 
     pub fn mark_seen(self, submission_id: &str, code: &str, link: &str) {
-        self.archive
-            .update(|a| a.mark_seen(submission_id, code, link));
+        // A link seen before changes nothing: every memo of the archive
+        // (last year's figures among them) would run again for nothing.
+        let seen = self.archive.with_untracked(|a| {
+            a.row_review(submission_id, code)
+                .is_some_and(|r| r.seen.iter().any(|l| l == link))
+        });
+        if !seen {
+            self.archive
+                .update(|a| a.mark_seen(submission_id, code, link));
+        }
     }
 
     /// The codes whose decisions it changed.

@@ -337,8 +337,14 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         const linked = [...earned].filter((code) => /https?:\/\//.test(school.answers[code]?.evidence ?? ''));
         assert.ok(linked.length > 0, 'the school has linked claims');
         await page.getByRole('button', { name: 'Подтвердить заявленные баллы со ссылками на подтверждение' }).click();
+        // Said alike in the preview, its result, the notice of one left
+        // waiting and the question before finishing.
+        const decisions = (codes) => (codes.length === 1
+            ? `решение по показателю ${codes[0]}`
+            : `решения по ${codes.length} ${codes.length % 10 === 1 && codes.length % 100 !== 11 ? 'показателю' : 'показателям'} (${codes.join(', ')})`);
+        const changed = (codes) => (codes.length === 1 ? 'изменено' : 'изменены');
         const preview = page.getByTestId('bulk-preview');
-        await preview.filter({ hasText: `изменит решения по показателям (${linked.length}): ${linked.join(', ')}.` }).waitFor();
+        await preview.filter({ hasText: `изменит ${decisions(linked)}.` }).waitFor();
         for (const code of linked) assert.equal(await page.locator(`#decision-${code.replace('.', '-')}-confirm`).isChecked(), false, 'nothing changes before «Применить»');
         // Escape closes it, as a dialog, and gives the focus back to its button.
         await page.waitForFunction(() => document.activeElement?.textContent === 'Применить');
@@ -346,7 +352,7 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         await preview.waitFor({ state: 'detached' });
         await page.waitForFunction(() => document.activeElement?.textContent === 'Подтвердить заявленные баллы со ссылками на подтверждение');
         await page.keyboard.press('Enter');
-        await preview.filter({ hasText: `изменит решения по показателям (${linked.length})` }).waitFor();
+        await preview.filter({ hasText: `изменит ${decisions(linked)}.` }).waitFor();
         // The preview takes the focus, and gives it back to its button.
         await page.waitForFunction(() => document.activeElement?.textContent === 'Применить');
         assert.ok((await preview.innerText()).includes('Пока не нажато «Применить», решения не меняются.'));
@@ -354,9 +360,7 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         // finished (a walk-through lost four schools' confirmations so).
         const asked = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.message()); d.dismiss(); }));
         await page.getByTestId('review').getByLabel('Проверка завершена').click();
-        const n = linked.length;
-        const noun = n % 10 === 1 && n % 100 !== 11 ? 'показателю' : 'показателям';
-        assert.ok((await asked).includes(`\n— «Подтвердить заявленные баллы со ссылками на подтверждение» не применено: решения по ${n} ${noun} не изменены (нажмите «Применить» или «Отмена»).\nВсё равно отметить проверку завершённой?`), 'the unapplied action is named last');
+        assert.ok((await asked).includes(`\n— «Подтвердить заявленные баллы со ссылками на подтверждение» не применено: ${decisions(linked)} не ${changed(linked)} (нажмите «Применить» или «Отмена»).\nВсё равно отметить проверку завершённой?`), 'the unapplied action is named last');
         assert.equal(await page.getByTestId('review').getByLabel('Проверка завершена').isChecked(), false);
         // Another school opened meanwhile keeps the preview: it is named
         // above the review, and «Вернуться» brings it back unchanged.
@@ -365,7 +369,7 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         const waiting = page.getByTestId('bulk-waiting');
         const quoted = (name) => `«${name.replaceAll('«', '„').replaceAll('»', '“')}»`;
         assert.equal(await waiting.locator('span').innerText(),
-            `«Подтвердить заявленные баллы со ссылками на подтверждение» для ${quoted(names[0])} не применено: решения по ${n} ${noun} (${linked.join(', ')}) не изменены.`);
+            `«Подтвердить заявленные баллы со ссылками на подтверждение» для ${quoted(names[0])} не применено: ${decisions(linked)} не ${changed(linked)}.`);
         assert.equal(await preview.count(), 0, 'the other school shows no preview of its own');
         // An action here would put the first school's aside: asked first;
         // declined, the first still waits.
@@ -377,7 +381,7 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         await waiting.screenshot({ path: join(ARTIFACTS, 'department-review-bulk-waiting.png') });
         await waiting.getByRole('button', { name: 'Вернуться к этой школе' }).click();
         await heading.filter({ hasText: names[0] }).waitFor();
-        await preview.filter({ hasText: `изменит решения по показателям (${linked.length}): ${linked.join(', ')}.` }).waitFor();
+        await preview.filter({ hasText: `изменит ${decisions(linked)}.` }).waitFor();
         await page.waitForFunction(() => document.activeElement?.textContent === 'Применить');
         assert.equal(await waiting.count(), 0);
         // A row decided by hand meanwhile leaves the preview; undecided, it
@@ -385,15 +389,15 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         assert.ok(linked.length > 1, 'the school has several linked claims');
         const [byHand, ...rest] = linked;
         await page.locator(`#decision-${byHand.replace('.', '-')}-no_point`).check();
-        await preview.filter({ hasText: `(${rest.length}): ${rest.join(', ')}.` }).waitFor();
+        await preview.filter({ hasText: `изменит ${decisions(rest)}.` }).waitFor();
         await page.locator(`#decision-${byHand.replace('.', '-')}-none`).check();
-        await preview.filter({ hasText: `(${linked.length}): ${linked.join(', ')}.` }).waitFor();
+        await preview.filter({ hasText: `изменит ${decisions(linked)}.` }).waitFor();
         await preview.getByRole('button', { name: 'Применить' }).click();
         for (const code of linked) assert.ok(await page.locator(`#decision-${code.replace('.', '-')}-confirm`).isChecked(), code);
         await page.waitForFunction(() => document.activeElement?.textContent === 'Подтвердить заявленные баллы со ссылками на подтверждение');
         // Said where the preview was, in a status line a screen reader reads.
         assert.equal(await page.getByTestId('bulk-applied').innerText(),
-            `«Подтвердить заявленные баллы со ссылками на подтверждение» применено: ${n === 1 ? 'решение' : 'решения'} по ${n} ${noun} (${linked.join(', ')}) ${n === 1 ? 'изменено' : 'изменены'}.`);
+            `«Подтвердить заявленные баллы со ссылками на подтверждение» применено: ${decisions(linked)} ${changed(linked)}.`);
         assert.equal(await page.getByTestId('bulk-applied').getAttribute('role'), 'status');
         await page.getByRole('button', { name: 'Подтвердить заявленные баллы со ссылками на подтверждение' }).click();
         await preview.filter({ hasText: 'менять нечего' }).waitFor();

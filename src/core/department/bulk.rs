@@ -6,6 +6,36 @@
 use crate::department::archive::{Archive, Entry};
 use crate::department::review::{Decision, Review};
 use crate::school::input::parse_links;
+use crate::text::plural;
+
+/// The decisions a bulk action changes, said alike in its preview, its
+/// result, the notice of one left waiting and the question before a check
+/// is finished: «решение по показателю 1.1», «решения по 3 показателям
+/// (1.1, 1.2, 2.1)».
+pub fn decisions_on(codes: &[String]) -> String {
+    match codes {
+        [one] => format!("решение по показателю {one}"),
+        _ => format!(
+            "решения по {} {} ({})",
+            codes.len(),
+            plural(
+                codes.len() as u64,
+                "показателю",
+                "показателям",
+                "показателям"
+            ),
+            codes.join(", ")
+        ),
+    }
+}
+
+/// «изменено» or «изменены», agreeing with [`decisions_on`] of `n` codes.
+pub fn changed_word(n: usize) -> &'static str {
+    match n {
+        1 => "изменено",
+        _ => "изменены",
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bulk {
@@ -92,6 +122,20 @@ impl Archive {
 mod tests {
     use super::*;
     use crate::testkit::{self, fact, share};
+
+    /// One decision is said with its code alone; more, counted.
+    #[test]
+    fn decisions_are_said_alike() {
+        let codes = |c: &[&str]| c.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>();
+        assert_eq!(decisions_on(&codes(&["1.1"])), "решение по показателю 1.1");
+        assert_eq!(
+            decisions_on(&codes(&["1.1", "2.1", "3.4"])),
+            "решения по 3 показателям (1.1, 2.1, 3.4)"
+        );
+        let many: Vec<String> = (1..=21).map(|n| format!("1.{n}")).collect();
+        assert!(decisions_on(&many).starts_with("решения по 21 показателю (1.1, "));
+        assert_eq!((changed_word(1), changed_word(2)), ("изменено", "изменены"));
+    }
 
     /// 1.1 (30 of 100) and 1.6 claim a point with links, 1.8 and 2.1
     /// without; 2.1 the coordinator already confirmed by hand; 1.2 earns

@@ -105,6 +105,15 @@ impl Archive {
         }
     }
 
+    /// One row of [`review`](Self::review), without copying the others: a
+    /// review's rows each read their own at every change of the archive.
+    pub fn row_review(&self, submission_id: &str, code: &str) -> Option<IndicatorReview> {
+        match self.reviews.get(submission_id) {
+            Some(review) => review.indicators.get(code).cloned(),
+            None => self.inherited(submission_id)?.indicators.remove(code),
+        }
+    }
+
     /// The review to edit: the one carried over from the earlier file
     /// becomes this file's own at the first change.
     pub fn review_mut(&mut self, submission_id: &str) -> &mut Review {
