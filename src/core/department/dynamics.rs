@@ -441,9 +441,10 @@ pub struct ValueChange {
 }
 
 /// How far a municipal value that is a percentage moved, in tenths of a
-/// point: a share (Σ/Σ), the schools answering «да», a mean percentage,
-/// each as shown, rounded to tenths first («79,1 % → 75,6 %» beside
-/// «−3,5 п. п.»). `None` for sums and lists, or a year without answers.
+/// point: a share (Σ/Σ) and a mean percentage each as shown, rounded to
+/// tenths first («79,1 % → 75,6 %» beside «−3,5 п. п.»); the schools
+/// answering «да», shown with their counts, exactly, rounded once.
+/// `None` for sums and lists, or a year without answers.
 fn tenths_moved(before: &IndicatorFigure, after: &IndicatorFigure) -> Option<i64> {
     if before.answered == 0 || after.answered == 0 {
         return None;
@@ -462,7 +463,9 @@ fn tenths_moved(before: &IndicatorFigure, after: &IndicatorFigure) -> Option<i64
                 ..
             },
         ) if *b > 0 && *d > 0 => Some(shown_delta_tenths((*a, *b), (*c, *d))),
-        (Aggregate::Fact { yes: a }, Aggregate::Fact { yes: b }) => Some(shown_delta_tenths(
+        // «да — у 8 из 15 (53,3 %)»: counts stand beside it, so the exact
+        // change rounded once, as the schools meeting it show it.
+        (Aggregate::Fact { yes: a }, Aggregate::Fact { yes: b }) => Some(delta_tenths(
             (wide(*a), wide(before.answered)),
             (wide(*b), wide(after.answered)),
         )),
@@ -885,6 +888,24 @@ mod tests {
             shown_delta_tenths((0, 0), (1, 4)),
             250,
             "an empty whole is 0 %"
+        );
+        // «да — у 8 из 15 (53,3 %)» → «у 10 из 15 (66,7 %)»: counts stand
+        // beside it, so +13,3 as the schools meeting it show, not 13,4
+        // (a walk-through read the two as two changes).
+        let yes = |n: usize| IndicatorFigure {
+            code: "5.2".into(),
+            earned: n,
+            applicable: 15,
+            answered: 15,
+            value: Aggregate::Fact { yes: n },
+        };
+        assert_eq!(tenths_moved(&yes(8), &yes(10)), Some(133));
+        let fact = Rule::Fact {
+            question: String::new(),
+        };
+        assert_eq!(
+            value_change(&yes(8), &yes(10), (&fact, &fact)).as_deref(),
+            Some("+13,3\u{A0}п.\u{A0}п.")
         );
     }
 

@@ -650,6 +650,7 @@ impl Effects {
             .filter(|c| !not_better.contains(c))
             .collect();
         let mut behind = Vec::new();
+        let mut better = Vec::new();
         let mut too_few = Vec::new();
         for (measure, effects) in &self.measures {
             let thin: Vec<&str> = (effects.iter())
@@ -661,27 +662,32 @@ impl Effects {
             }
             for e in effects {
                 let code = e.code.as_str();
-                let counts = match e.verdict {
-                    Verdict::NoDifference | Verdict::Worse => not_better.contains(&code),
-                    Verdict::NoOthers => for_all.contains(&code),
-                    _ => false,
+                let list = match e.verdict {
+                    Verdict::NoDifference | Verdict::Worse if not_better.contains(&code) => {
+                        &mut behind
+                    }
+                    Verdict::NoOthers if for_all.contains(&code) => &mut behind,
+                    Verdict::Better if !not_better.contains(&code) && !for_all.contains(&code) => {
+                        &mut better
+                    }
+                    _ => continue,
                 };
-                if counts {
-                    behind.push(Behind {
-                        code,
-                        measure: measure.named(),
-                        verdict: e.verdict,
-                        difference: e.difference(),
-                        change: e.bar(&e.addressed).0,
-                        by_share: e.by_share,
-                    });
-                }
+                list.push(Behind {
+                    code,
+                    measure: measure.named(),
+                    verdict: e.verdict,
+                    difference: e.difference(),
+                    change: e.bar(&e.addressed).0,
+                    by_share: e.by_share,
+                    doubtful: e.caveat().is_some(),
+                });
             }
         }
         PastMeasures {
             not_better,
             for_all,
             behind,
+            better,
             too_few,
         }
     }
@@ -715,6 +721,11 @@ pub struct PastMeasures<'a> {
     /// The measures that put a code in either list, one per code: a
     /// proposal names them and what they did.
     pub behind: Vec<Behind<'a>>,
+    /// The measures that moved a code better than elsewhere, of the codes
+    /// in neither list: one still among the rarest met is to be carried
+    /// on, not asked for as if nothing had been done (a walk-through's
+    /// 1.8).
+    pub better: Vec<Behind<'a>>,
 }
 
 /// A measure of last year as a proposal to rethink it names it.
@@ -730,6 +741,8 @@ pub struct Behind<'a> {
     /// measure for every school, the municipality's.
     pub change: i64,
     pub by_share: bool,
+    /// The verdict is marked «ненадёжен» ([`IndicatorEffect::caveat`]).
+    pub doubtful: bool,
 }
 
 impl Behind<'_> {
@@ -751,6 +764,9 @@ impl Behind<'_> {
                 "без заметной разницы с остальными школами (разность {})",
                 delta_text(d)
             ),
+            (verdict, Some(d)) if self.doubtful => {
+                format!("{} ({}; вывод ненадёжен)", verdict.label(), delta_text(d))
+            }
             (verdict, Some(d)) => format!("{} ({})", verdict.label(), delta_text(d)),
             (verdict, None) => verdict.label(),
         };

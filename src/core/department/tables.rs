@@ -6,7 +6,7 @@ use crate::card::Level;
 use crate::card::{Card, Indicator, ListColumn, Rule};
 use crate::department::archive::{Archive, Entry};
 use crate::department::dynamics::{
-    delta_text, shown_delta_tenths, IndicatorChange, SchoolChange, SchoolValueChange, ValueChange,
+    delta_text, IndicatorChange, SchoolChange, SchoolValueChange, ValueChange,
 };
 use crate::department::effectiveness::{Effects, IndicatorEffect, PlanEffect};
 use crate::department::events::{event_totals, EventTotal};
@@ -441,12 +441,11 @@ pub fn indicator_changes_table(
             let text = card.indicator(&c.code).map_or("", |i| i.text.as_str());
             let mut row = row(&c.code, text, c.before);
             row.extend(met(c.after));
-            // Beside the two percentages, their difference as shown (the
-            // screen, beside «1 из 3 → 2 из 3», rounds the exact one once).
-            let wide = |(a, b): (usize, usize)| (a as u64, b as u64);
-            let shown = (c.delta_tenths().zip(c.before))
-                .map(|(_, before)| shown_delta_tenths(wide(before), wide(c.after)));
-            row.push(shown.map_or(Cell::Empty, Cell::Tenths));
+            // The counts stand in the row: the exact change rounded once,
+            // as the screen shows it beside «8 из 15 → 10 из 15» (the
+            // percentages' difference as shown, 13,4 beside the screen's
+            // 13,3, read as two figures for one change).
+            row.push(c.delta_tenths().map_or(Cell::Empty, Cell::Tenths));
             row.push(Cell::Text(c.comparability.method_label().to_owned()));
             row
         })

@@ -84,9 +84,14 @@ pub fn proposals(
             .partition(|z| past.not_better.contains(&z.code.as_str()));
         // A measure for every school last year: nothing to compare it with,
         // but not a zone nobody has acted on either.
-        let (for_all, open): (Vec<&IndicatorFigure>, Vec<&IndicatorFigure>) = rest
+        let (for_all, rest): (Vec<&IndicatorFigure>, Vec<&IndicatorFigure>) = rest
             .into_iter()
             .partition(|z| past.for_all.contains(&z.code.as_str()));
+        // Moved better than elsewhere and still among the rarest: carried
+        // on, not asked for as if nothing had been done.
+        let (improving, open): (Vec<&IndicatorFigure>, Vec<&IndicatorFigure>) = rest
+            .into_iter()
+            .partition(|z| (past.better.iter()).any(|b| b.code == z.code.as_str()));
         if !open.is_empty() {
             let named: Vec<String> = (open.iter().take(NAMED_ZONES))
                 .map(|z| {
@@ -124,6 +129,7 @@ pub fn proposals(
             "они были адресованы всем школам",
             true,
         ));
+        items.extend(carry_on(&codes(improving), past));
         let covered = codes(covered);
         items.extend(follow(&covered, taking(&covered), period));
         // The lowest share, compared exactly, and any tied with it; when
@@ -294,6 +300,27 @@ fn rethink(codes: &[String], past: &PastMeasures, why: &str, still_zone: bool) -
         "Пересмотреть {what} прошлого года по {by} {}: {}{zone}; см. раздел «{EFFECTS_HEADING}».",
         codes.join(", "),
         items.join("; ")
+    ))
+}
+
+/// «Продолжить работу…» on `codes`, which last year's measures moved better
+/// than elsewhere, each named with what it did, while they are still among
+/// the indicators met least often.
+fn carry_on(codes: &[String], past: &PastMeasures) -> Option<String> {
+    let (by, it) = by_indicators(codes)?;
+    let done: Vec<String> = (past.better.iter())
+        .filter(|b| codes.iter().any(|c| c == b.code))
+        .map(|b| b.said(codes.len() > 1))
+        .collect();
+    let what = match done.len() {
+        1 => "мера прошлого года дала",
+        _ => "меры прошлого года дали",
+    };
+    Some(format!(
+        "Продолжить работу по {by} {}: {what} в адресных школах больший рост, чем в остальных \
+         ({}), но {it} по-прежнему среди выполненных реже других; см. раздел «{EFFECTS_HEADING}».",
+        codes.join(", "),
+        done.join("; ")
     ))
 }
 

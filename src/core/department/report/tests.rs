@@ -330,6 +330,7 @@ fn proposals_follow_the_year() {
             difference: None,
             change: 0,
             by_share: false,
+            doubtful: false,
         }],
         ..PastMeasures::default()
     };
@@ -345,6 +346,27 @@ fn proposals_follow_the_year() {
          была адресована всем школам, сравнить не с кем; доля выполнивших школ изменилась на \
          0,0\u{A0}п.\u{A0}п., а показатель по-прежнему среди выполненных реже других; см. раздел \
          «Анализ эффективности принятых мер»."
+    );
+    // Last year's courses moved 1.1 better than elsewhere, on one school:
+    // still among the rarest, it is carried on, named with what it did.
+    let moved = PastMeasures {
+        better: vec![Behind {
+            verdict: Verdict::Better,
+            difference: Some(233),
+            change: 333,
+            doubtful: true,
+            ..past.behind[0].clone()
+        }],
+        ..PastMeasures::default()
+    };
+    let carried = proposals(&card, "2025/2026", &now, &rating, &before, &[], &moved);
+    assert!(!carried[1].contains("1.1 —"), "{}", carried[1]);
+    assert_eq!(
+        carried[2],
+        "3. Продолжить работу по показателю 1.1: мера прошлого года дала в адресных школах \
+         больший рост, чем в остальных (курсы «Профориентация в школе» — лучше, чем в остальных \
+         школах (+23,3\u{A0}п.\u{A0}п.; вывод ненадёжен)), но показатель по-прежнему среди \
+         выполненных реже других; см. раздел «Анализ эффективности принятых мер»."
     );
     assert!(propose(&low, &[], &["1.2", "1.1"])[2].starts_with(
         "3. Пересмотреть меры прошлого года по показателям 1.1, 1.2: у адресных школ выполнение \
@@ -420,6 +442,7 @@ fn proposals_without_points_weigh_the_measures() {
         difference,
         change,
         by_share: true,
+        doubtful: false,
     };
     // Last year: a seminar without a notable difference, an order worse
     // than elsewhere, a measure on another indicator, and an order for
@@ -447,6 +470,7 @@ fn proposals_without_points_weigh_the_measures() {
         ],
         // Two schools addressed: no figure judges it.
         too_few: vec!["курсы «Малые» (П-1.1)".into()],
+        better: Vec::new(),
     };
     let items = proposals(
         &iz,
