@@ -22,7 +22,8 @@ use profkarta_core::school::moved::MovedPoints;
 use profkarta_core::school::plan::LastPlan;
 use profkarta_core::school::profile::{canonical_period, default_period, SchoolProfile};
 use profkarta_core::school::stored::{
-    decode, decode_noting, decode_value, DraftMeta, ExportState, SaveStatus, StoredDraft,
+    decode, decode_noting, decode_value, title_in_damaged, DraftMeta, ExportState, SaveStatus,
+    StoredDraft,
 };
 use profkarta_core::signed::submission::{file_name, Payload};
 use profkarta_core::text::quoted;
@@ -838,7 +839,12 @@ fn scan(notices: Notices) -> Result<Vec<StoredDraft>, StorageError> {
             Some(Ok(stored)) => drafts.push(stored),
             Some(Err(e @ DraftLoadError::Newer { .. })) => notices.push(e.to_string(), None),
             Some(Err(e)) => {
-                quarantine(notices, &key, &e.to_string());
+                // Named from what is left of it, where that can be read.
+                let problem = match storage::raw_text(&key).and_then(|t| title_in_damaged(&t)) {
+                    Some(title) => format!("Черновик «{title}» не открыт. {e}"),
+                    None => e.to_string(),
+                };
+                quarantine(notices, &key, &problem);
             }
         }
     }

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use profkarta_core::school::stored::title_in_damaged;
 use profkarta_core::text::{group_digits, plural};
 
 use crate::platform::browser::confirm;
@@ -50,10 +51,14 @@ pub fn KeptAside() -> impl IntoView {
     });
     let entry = move |(i, (key, text)): (usize, (String, String))| {
         let chars = text.chars().count() as u64;
+        // A draft named from what is left of it, where that can be read.
+        let what = match (what_it_was(&key), title_in_damaged(&text)) {
+            ("черновик", Some(title)) => format!("черновик «{title}»"),
+            (what, _) => what.to_owned(),
+        };
         let size = format!(
-            "Запись {} ({}): {} {}",
+            "Запись {} ({what}): {} {}",
             i + 1,
-            what_it_was(&key),
             group_digits(chars),
             plural(chars, "символ", "символа", "символов")
         );

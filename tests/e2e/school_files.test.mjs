@@ -465,7 +465,19 @@ test('two tabs on one draft never overwrite each other silently', () =>
         await other.page.getByRole('button', { name: /Мои черновики/ }).click();
         const n = [...broken].length;
         const noun = n % 10 === 1 && n % 100 !== 11 ? 'символ' : [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100) ? 'символа' : 'символов';
-        await expectKeptAside(other.page, { label: `Запись 1 (черновик): ${n} ${noun}`, text: broken, key: `profkarta/unreadable/${key.split('/').at(-1)}` });
+        // Named from what is left of it: its school and year come first.
+        await expectKeptAside(other.page, { label: `Запись 1 (черновик «МАОУ СОШ № 7 · 2025/2026»): ${n} ${noun}`, text: broken, key: `profkarta/unreadable/${key.split('/').at(-1)}` });
+
+        // Cut short again while no tab writes it, the draft is named in the
+        // notice of the next visit (a school could not tell which of its
+        // years was gone).
+        await card.page.close();
+        await other.page.evaluate((k) => {
+            const text = localStorage.getItem(k);
+            localStorage.setItem(k, text.slice(0, text.indexOf('"answers"')));
+        }, key);
+        await other.page.reload();
+        await other.page.getByTestId('notices').filter({ hasText: 'Черновик «МАОУ СОШ № 7 · 2025/2026» не открыт. Сохранённые данные повреждены и не читаются. Исходный текст сохранён отдельно' }).waitFor();
     }));
 
 async function runVerify(file) {

@@ -432,6 +432,39 @@ impl SaveStatus {
     }
 }
 
+/// The title of a stored draft whose text no longer reads (cut short,
+/// damaged by a hand), from what is left of it: its label, or its school
+/// and year, which come first in the text. A school whose next year's draft
+/// was set aside could not tell which one it was (a walk-through). `None`
+/// when they are gone too.
+pub fn title_in_damaged(text: &str) -> Option<String> {
+    let meta = &text[..text.find("\"draft\":").unwrap_or(text.len())];
+    let mut stored = StoredDraft::new(String::new(), Draft::default(), "");
+    stored.meta.label = string_after(meta, "\"label\":").unwrap_or_default();
+    stored.draft.profile.name = profile_field(text, "\"name\":").unwrap_or_default();
+    stored.draft.profile.period = profile_field(text, "\"period\":").unwrap_or_default();
+    let named =
+        !stored.meta.label.trim().is_empty() || !stored.draft.profile.name.trim().is_empty();
+    named.then(|| stored.title())
+}
+
+/// A string field of the profile in `text`, as [`string_after`].
+fn profile_field(text: &str, key: &str) -> Option<String> {
+    string_after(&text[text.find("\"profile\":")?..], key)
+}
+
+/// The JSON string that follows the first `key` in `text`, if it is whole.
+fn string_after(text: &str, key: &str) -> Option<String> {
+    let rest = text[text.find(key)? + key.len()..].trim_start();
+    let mut escaped = false;
+    let (end, _) = rest.char_indices().skip(1).find(|&(_, c)| {
+        let closes = c == '"' && !escaped;
+        escaped = c == '\\' && !escaped;
+        closes
+    })?;
+    serde_json::from_str(&rest[..=end]).ok()
+}
+
 /// Reads a stored draft or a backup file of one, whatever schema wrote it.
 pub fn decode(text: &str) -> Result<StoredDraft, DraftLoadError> {
     let value: Value = crate::json::parse(text).map_err(|_| DraftLoadError::NotJson)?;
@@ -558,6 +591,36 @@ mod tests {
     use crate::school::plan::PlanRow;
 
     const NOW: &str = "2026-11-22T10:00:00.000Z";
+
+    /// A draft's text cut short still names its draft while its profile
+    /// is whole; a label given by the school comes first.
+    #[test]
+    fn a_damaged_draft_is_named_from_what_is_left() {
+        let mut draft = Draft::default();
+        draft.profile.name = "МБОУ «СОШ № 12»".into();
+        draft.profile.period = "2026/2027".into();
+        let mut stored = StoredDraft::new("d1".into(), draft, NOW);
+        let text = serde_json::to_string(&stored).unwrap();
+        let cut = &text[..text.find("\"answers\"").unwrap() + 12];
+        assert!(
+            serde_json::from_str::<Value>(cut).is_err(),
+            "no longer JSON"
+        );
+        assert_eq!(
+            title_in_damaged(cut).as_deref(),
+            Some("МБОУ «СОШ № 12» · 2026/2027")
+        );
+        stored.meta.label = "Черновик для директора".into();
+        let labelled = serde_json::to_string(&stored).unwrap();
+        assert_eq!(
+            title_in_damaged(&labelled[..labelled.find("\"answers\"").unwrap()]).as_deref(),
+            Some("Черновик для директора")
+        );
+        // Cut inside the name: nothing to name it by.
+        let at = text.find("СОШ").unwrap();
+        assert_eq!(title_in_damaged(&text[..at]), None);
+        assert_eq!(title_in_damaged("{\"schema\":3,"), None);
+    }
 
     #[test]
     fn leaving_is_asked_only_where_changes_would_be_lost() {
