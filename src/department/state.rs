@@ -601,10 +601,18 @@ impl Dept {
         })
     }
 
-    /// [`printed_foot`](Self::printed_foot) with whom the sheets are
-    /// about first: a letter's addressee, the school under review.
+    /// The foot of sheets about one addressee (a letter's, the school under
+    /// review): whom, the department and the year. The card is left out:
+    /// with it the foot ran to three lines, the year alone on the last.
     pub fn printed_foot_of(self, whom: &str) -> String {
-        format!("{whom} · {}", self.printed_foot())
+        let rest = untrack(|| {
+            let period = self.period.get().unwrap_or_default();
+            printed_foot(&self.department_name(), "", 0, &period)
+        });
+        match rest.is_empty() {
+            true => whom.to_owned(),
+            false => format!("{whom} · {rest}"),
+        }
     }
 
     /// Creates, edits or removes a draft card; returns what `change` does.

@@ -519,7 +519,7 @@ test('accepting a new key, reviewing a school and filters change what the rating
         // Ctrl+P: the sheets, apart, say whose check they are.
         await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
         const reviewFoot = await pageRules(page);
-        assert.ok(reviewFoot.includes(`@bottom-left { content: "${leader.name} · «`), reviewFoot);
+        assert.ok(reviewFoot.includes(`@bottom-left { content: "${leader.name} · ${LATEST}"; }`), reviewFoot);
         assert.ok(await refused.getByText('балл не засчитан').isVisible());
         assert.ok(!(await refused.getByText('подтверждено', { exact: true }).isVisible()), 'an option not taken');
         assert.ok(!(await refused.locator('input[type="radio"]').first().isVisible()), 'the round buttons');
@@ -581,7 +581,9 @@ test('accepting a new key, reviewing a school and filters change what the rating
         // Its printed sheets, apart, say whose letter they are.
         await page.getByRole('button', { name: 'Печать письма' }).click();
         const letterFoot = await pageRules(page);
-        assert.ok(letterFoot.includes(`@bottom-left { content: "${leader.name} · «`), letterFoot);
+        // Whom, the department (none named here) and the year: with the
+        // card too, the foot ran to three lines.
+        assert.ok(letterFoot.includes(`@bottom-left { content: "${leader.name} · ${LATEST}"; }`), letterFoot);
 
         await page.getByRole('tab', { name: 'Результаты' }).click();
         const reviewed = schools.map((s) => (s.name === leader.name ? { ...s, total: s.total - 1 } : s));
