@@ -25,6 +25,9 @@ pub fn CardView(card: Arc<Card>, viewing: RwSignal<Option<Arc<Card>>>) -> impl I
         focus_when_drawn(opener.clone());
     };
     focus_when_drawn("card-view-title".to_owned());
+    // Built first: the school's form inside sets its own foot (an empty
+    // school's) as the print starts, and the foot set last stands.
+    let preview = view! { <CardPreview card=Arc::clone(&card)/> };
     // The annex's sheets, apart, say which card and version they are (the
     // page's foot names the year's card, maybe another).
     let dept: Dept = expect_context();
@@ -41,7 +44,7 @@ pub fn CardView(card: Arc<Card>, viewing: RwSignal<Option<Arc<Card>>>) -> impl I
                 <button type="button" on:click=move |_| print_part("card")>"Печать карты"</button>
                 <button type="button" on:click=close>"Закрыть просмотр"</button>
             </div>
-            <CardPreview card/>
+            {preview}
         </section>
     }
 }
