@@ -465,19 +465,26 @@ test('two tabs on one draft never overwrite each other silently', () =>
         await other.page.getByRole('button', { name: /Мои черновики/ }).click();
         const n = [...broken].length;
         const noun = n % 10 === 1 && n % 100 !== 11 ? 'символ' : [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100) ? 'символа' : 'символов';
-        // Named from what is left of it: its school and year come first.
-        await expectKeptAside(other.page, { label: `Запись 1 (черновик «МАОУ СОШ № 7 · 2025/2026»): ${n} ${noun}`, text: broken, key: `profkarta/unreadable/${key.split('/').at(-1)}` });
+        // Named by what is left whole of its school and year.
+        const whole = (field, value) => broken.includes(`"${field}":"${value}"`);
+        const title = !whole('name', 'МАОУ СОШ № 7') ? ''
+            : whole('period', '2025/2026') ? ' «МАОУ СОШ № 7 · 2025/2026»' : ' «МАОУ СОШ № 7»';
+        const aside = `profkarta/unreadable/${key.split('/').at(-1)}`;
+        await expectKeptAside(other.page, { label: `Запись 1 (черновик${title}): ${n} ${noun}`, text: broken, key: aside });
 
-        // Cut short again while no tab writes it, the draft is named in the
-        // notice of the next visit (a school could not tell which of its
-        // years was gone).
+        // Cut short after the profile while no tab writes it: the notice of
+        // the next visit and the list name it from what is left (a school
+        // could not tell which of its years was gone).
         await card.page.close();
-        await other.page.evaluate((k) => {
+        const cut = await other.page.evaluate((k) => {
             const text = localStorage.getItem(k);
             localStorage.setItem(k, text.slice(0, text.indexOf('"answers"')));
+            return localStorage.getItem(k);
         }, key);
         await other.page.reload();
         await other.page.getByTestId('notices').filter({ hasText: 'Черновик «МАОУ СОШ № 7 · 2025/2026» не открыт. Сохранённые данные повреждены и не читаются. Исходный текст сохранён отдельно' }).waitFor();
+        await other.page.getByRole('button', { name: /Мои черновики/ }).click();
+        await expectKeptAside(other.page, { label: `Запись 1 (черновик «МАОУ СОШ № 7 · 2025/2026»): ${[...cut].length} символ`, text: cut, key: aside });
     }));
 
 async function runVerify(file) {
