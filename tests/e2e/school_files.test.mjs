@@ -960,7 +960,7 @@ test('a value of the wrong kind in a stored draft costs only that value', () =>
         await card.page.evaluate(([k, t]) => localStorage.setItem(k, t), [key, damaged]);
         await card.page.reload();
         await card.page.getByTestId('notices').filter({
-            hasText: 'В черновике «МАОУ СОШ № 7 · 2025/2026» есть данные, которые эта версия приложения не читает (показатель 1.1 — числитель): черновик открывается без них.',
+            hasText: 'В черновике «МАОУ СОШ № 7 · 2025/2026» есть данные, которые эта версия приложения не читает (показатель 1.1 — числитель): черновик открывается без них. Введите эти ответы заново.',
         }).waitFor();
         // The rest of the draft is there: 1.6, and 1.1's other field, which
         // now waits for its pair.
