@@ -114,8 +114,12 @@ pub fn proposals(
                 named.join("; ")
             ));
         }
+        // Named without their figures, in card order («1.8, 5.2, 3.2»,
+        // weakest first, read as out of order).
         let codes = |zones: Vec<&IndicatorFigure>| -> Vec<String> {
-            zones.iter().map(|z| z.code.clone()).collect()
+            let mut codes: Vec<String> = zones.iter().map(|z| z.code.clone()).collect();
+            codes.sort_by_key(|c| card.indicators().position(|i| i.code == *c));
+            codes
         };
         items.extend(rethink(
             &codes(again),
