@@ -67,9 +67,10 @@ pub fn DraftBar() -> impl IntoView {
             Err(_) => None,
         };
         if let Some(card) = card {
-            notices.push(
-                format!("Файл «{name}» не открыт. {card} Затем откройте этот файл снова."),
-                None,
+            notices.refuse(
+                &name,
+                "не открыт",
+                &format!("{card} Затем откройте этот файл снова."),
             );
             return;
         }

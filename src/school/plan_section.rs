@@ -62,20 +62,22 @@ pub fn PlanSection() -> impl IntoView {
     let on_letter = Callback::new(move |(name, text): (String, Result<String, String>)| {
         let read = text.and_then(|t| LetterFile::read(&t, &card_id).map_err(|e| e.to_string()));
         match read {
-            Ok(letter) if !for_this_school(&letter) => notices.push(
-                format!("Файл «{name}» не добавлен в план: рекомендации в нём — для другой школы."),
-                None,
+            // Drawn as refusals, apart from the messages of what went right.
+            Ok(letter) if !for_this_school(&letter) => notices.refuse(
+                &name,
+                "не добавлен в план",
+                "Рекомендации в нём — для другой школы.",
             ),
-            Ok(letter) if !for_this_year(&letter) => notices.push(
-                format!(
-                    "Файл «{name}» не добавлен в план: рекомендации — по итогам {about} учебного года. \
-                     Откройте черновик за {about} в «Моих черновиках» (или выгруженный файл за {about} \
-                     кнопкой «Открыть файл…»), добавьте их в план и выгрузите карту снова: отдел \
-                     заменит прежний файл новым, а если ответы не менять и оставить версию карты, \
-                     его проверка сохранится.",
+            Ok(letter) if !for_this_year(&letter) => notices.refuse(
+                &name,
+                "не добавлен в план",
+                &format!(
+                    "Рекомендации — по итогам {about} учебного года. Откройте черновик за {about} \
+                     в «Моих черновиках» (или выгруженный файл за {about} кнопкой «Открыть файл…»), \
+                     добавьте их в план и выгрузите карту снова: отдел заменит прежний файл новым, \
+                     а если ответы не менять и оставить версию карты, его проверка сохранится.",
                     about = letter.period
                 ),
-                None,
             ),
             Ok(letter) => {
                 let (period, version) = (letter.period.clone(), letter.card_version);

@@ -453,7 +453,7 @@ test('a school pre-fills its plan from the letter file, signs it, the department
         const otherSchool = [];
         school.page.once('dialog', (d) => { otherSchool.push(d.message()); d.dismiss(); });
         await plan.locator('#letter-file').setInputFiles(letterPath);
-        await school.page.getByTestId('notices').getByText(`Файл «${file.name}» не добавлен в план: рекомендации в нём — для другой школы.`).waitFor();
+        await school.page.getByTestId('notices').getByText(`Файл «${file.name}» не добавлен в план. Рекомендации в нём — для другой школы.`).waitFor();
         assert.deepEqual(otherSchool, ['Это рекомендации для «МАОУ «Гимназия № 2»», а в черновике указана школа «МАОУ СОШ № 99». Всё равно добавить их мероприятия в план?']);
         assert.equal(await plan.locator('.plan-row').count(), 0);
         // An empty plan is pointed out at the export, not asked about.
@@ -488,7 +488,7 @@ test('a school pre-fills its plan from the letter file, signs it, the department
         school.page.on('dialog', answer);
         await plan.locator('#letter-file').setInputFiles(letterPath);
         await school.page.getByTestId('notices').getByText(
-            `Файл «${file.name}» не добавлен в план: рекомендации — по итогам ${FIRST} учебного года. Откройте черновик за ${FIRST} в «Моих черновиках»`,
+            `Файл «${file.name}» не добавлен в план. Рекомендации — по итогам ${FIRST} учебного года. Откройте черновик за ${FIRST} в «Моих черновиках»`,
         ).waitFor();
         school.page.off('dialog', answer);
         assert.equal(questions.length, 2);
