@@ -603,15 +603,16 @@ pub fn value_changes(years: &Years) -> Vec<ValueChange> {
             let now = years.now(indicator)?;
             let (was, comparability) = years.pair(indicator);
             let old = years.old_card.by_key(indicator.key());
-            // A sum over 24 schools beside one over 25 moves by a school,
-            // not by the work: each says how many it is over.
-            let summed = |f: &IndicatorFigure| {
-                matches!(f.value, Aggregate::Count { .. } | Aggregate::List { .. })
-            };
-            let apart = was.is_some_and(|w| summed(w) && w.answered != now.answered);
-            let over = |text: String, f: &IndicatorFigure| match apart {
-                true => format!("{text} (по {})", part_of_schools(f.answered)),
-                false => text,
+            // A sum, a mean or a pooled share over 24 schools beside one
+            // over 25 moves by a school, not by the work: each says how
+            // many it is over (a refused value left a mean «по всем
+            // школам» over 24). «да — у 12 из 25» says it already.
+            let pooled = |f: &IndicatorFigure| !matches!(f.value, Aggregate::Fact { .. });
+            let apart = was.is_some_and(|w| pooled(w) && w.answered != now.answered);
+            let over = |text: String, f: &IndicatorFigure| match (apart, text.strip_suffix(')')) {
+                (false, _) => text,
+                (true, Some(open)) => format!("{open}; по {})", part_of_schools(f.answered)),
+                (true, None) => format!("{text} (по {})", part_of_schools(f.answered)),
             };
             let before = match (was, old) {
                 (Some(w), Some(old)) => over(describe_value(&old.rule, w), w),
@@ -780,6 +781,9 @@ mod tests {
                 d.answers.entry("2.1".into()).or_default().count = contracts.into();
             }
             d.answers.entry("1.2".into()).or_default().count = "1".into();
+            if !contracts.is_empty() {
+                d.answers.entry("1.5".into()).or_default().percent = "80".into();
+            }
             d
         };
         let drafts = [
@@ -803,6 +807,14 @@ mod tests {
             (of("1.2").before.as_str(), of("1.2").after.as_str()),
             ("в сумме 3", "в сумме 3")
         );
+        // A mean over another number of schools says so too, inside its
+        // own brackets.
+        let (before, after) = (of("1.5").before.as_str(), of("1.5").after.as_str());
+        assert!(
+            before.starts_with("в среднем 80,0") && before.ends_with("; по 3 школам)"),
+            "{before}"
+        );
+        assert!(after.ends_with("; по 2 школам)"), "{after}");
         assert_eq!(part_of_schools(21), "21 школе");
         assert_eq!(part_of_schools(11), "11 школам");
     }
