@@ -12,7 +12,7 @@ use std::sync::Arc;
 use crate::card::versions::{comparability, Change, Comparability};
 use crate::card::{Card, Indicator, Level};
 use crate::department::archive::Archive;
-use crate::department::figures::{weak_spots, Figures, WeakSpots};
+use crate::department::figures::{describe_value, weak_spots, Figures, WeakSpots};
 use crate::department::measures::{addressed_to, Audience, Measure, TargetGroup};
 use crate::department::report::in_name_order;
 use crate::department::results::{Ranked, SchoolResult};
@@ -749,21 +749,51 @@ pub fn group_letter(
     text
 }
 
+/// A letter across schools on a card without points: each indicator's
+/// value over the schools `figures` count, the municipality's beside it
+/// for a level's schools.
+fn values_part(card: &Card, figures: &Figures, municipal: Option<&Figures>, whose: &str) -> String {
+    let mut text = format!(
+        "\nКарта не оценивает показатели баллами. Значения показателей {whose} (подробнее — в \
+         аналитической справке):\n"
+    );
+    for i in card.indicators() {
+        let value = |f: &Figures| {
+            (f.indicators.iter())
+                .find(|x| x.code == i.code)
+                .map(|x| describe_value(&i.rule, x))
+        };
+        let Some(own) = value(figures) else {
+            continue;
+        };
+        let beside = municipal
+            .and_then(value)
+            .map(|m| format!(" (по муниципалитету — {m})"))
+            .unwrap_or_default();
+        text.push_str(&format!(
+            "\n{}. {} — {own}{beside}.\n",
+            i.code,
+            i.text.trim()
+        ));
+    }
+    text
+}
+
 /// What a letter across schools is about: the weak spots of the schools
 /// `figures` count, as «Проблемные зоны» of the report names the
 /// municipality's; `municipal`, when those are a level's schools, gives
 /// the municipality's figure beside each.
 fn weak_part(card: &Card, figures: &Figures, municipal: Option<&Figures>) -> String {
-    // Nothing is earned, so nothing is done «less often».
-    if !card.has_points() {
-        return "\nКарта не оценивает показатели баллами: сводные значения показателей по \
-                муниципалитету приведены в аналитической справке.\n"
-            .to_owned();
-    }
     let whose = match municipal {
         None => "образовательных организаций",
         Some(_) => "этих организаций",
     };
+    // Nothing is earned, so nothing is done «less often»: the letter
+    // carries the values themselves (it had the note alone, a letter with
+    // nothing to read).
+    if !card.has_points() {
+        return values_part(card, figures, municipal, whose);
+    }
     let mut text = String::new();
     let named = match weak_spots(figures, card) {
         WeakSpots::BelowHalf(zones) => {
@@ -2310,13 +2340,32 @@ mod tests {
     #[test]
     fn a_group_letter_for_a_card_without_points_names_no_weak_indicator() {
         let card = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
-        let a = draft("А", "2025/2026", &[]);
-        let archive = testkit::archive(&card, &[("a", &a)]);
+        // 1.1 «да» at one school of two, «нет» at the other.
+        let a = draft("А", "2025/2026", &["1.1"]);
+        let mut b = draft("Б", "2025/2026", &[]);
+        b.answers.insert("1.1".into(), testkit::fact(false));
+        let archive = testkit::archive(&card, &[("a", &a), ("b", &b)]);
         let res = results(&archive, &card.id, "2025/2026");
         let f = crate::department::figures::figures(&archive, &card, &res);
         let letter = heads_letter(&archive, &card, &f, &res);
         assert!(
-            letter.contains("\nКарта не оценивает показатели баллами: сводные значения"),
+            letter.contains(
+                "\nКарта не оценивает показатели баллами. Значения показателей образовательных \
+                 организаций (подробнее — в аналитической справке):\n"
+            ),
+            "{letter}"
+        );
+        let text = |code: &str| card.indicator(code).unwrap().text.trim().to_owned();
+        assert!(
+            letter.contains(&format!(
+                "\n1.1. {} — да — у 1 из 2 (50,0\u{A0}%).\n",
+                text("1.1")
+            )),
+            "{letter}"
+        );
+        // Answered by neither: «нет данных».
+        assert!(
+            letter.contains(&format!("\n1.2. {} — нет данных.\n", text("1.2"))),
             "{letter}"
         );
         assert!(!letter.contains("не менее чем в половине"), "{letter}");
