@@ -23,7 +23,8 @@ pub fn EffectivenessView() -> impl IntoView {
         dept.effects.with(|e| {
             e.as_ref().map(|e| {
                 if !judges() {
-                    return report::effectiveness_without_points(&e.after_period, e.measures.len());
+                    let measures: Vec<_> = e.measures.iter().map(|(m, _)| m).collect();
+                    return report::effectiveness_without_points(&e.after_period, &measures);
                 }
                 report::effectiveness(&e.after_period, &e.by_measure(), plans_total(&e.plans))
             })

@@ -672,8 +672,11 @@ test('on a card without points a measure has no targets, and next year the analy
         // Said in the year the measure follows, not sent to the next one.
         const section = page.getByTestId('effectiveness');
         assert.equal(await section.getByTestId('effectiveness-summary').innerText(), why);
+        // Next year the measure is named, as the road map names it.
+        const named = await page.getByTestId('road-map').locator('tbody tr', { hasText: SEMINAR }).evaluate((tr) => tr.children[1].textContent);
+        assert.ok(named.includes(SEMINAR), named);
         await page.locator('#period').selectOption(SECOND);
-        await section.getByTestId('effectiveness-summary').filter({ hasText: `По итогам ${FIRST} учебного года принято мер: 1. ${why}` }).waitFor();
+        await section.getByTestId('effectiveness-summary').filter({ hasText: `По итогам ${FIRST} учебного года принято мер: 1: 1) ${named}. ${why}` }).waitFor();
         assert.equal(await section.locator('.hint').count(), 0);
         assert.equal(await section.getByTestId('effectiveness-table').count(), 0);
         assert.deepEqual(errors.map(String), []);

@@ -179,9 +179,10 @@ pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
 /// ([`Card::has_measure_targets`]).
 fn effectiveness_blocks(effects: &Effects, chart: Option<&Image>, judges: bool) -> Vec<Block> {
     if !judges {
+        let measures: Vec<_> = effects.measures.iter().map(|(m, _)| m).collect();
         return vec![Block::Paragraph(report::effectiveness_without_points(
             &effects.after_period,
-            effects.measures.len(),
+            &measures,
         ))];
     }
     let mut blocks = vec![Block::Paragraph(report::effectiveness(

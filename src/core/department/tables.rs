@@ -717,20 +717,25 @@ pub fn road_map_table(
     }
 }
 
+/// The `n`-th measure (from 0) where it is judged, with its mark of how it
+/// was carried out: the comparison counts every school it was addressed
+/// to, so who took part is said beside it.
+pub fn measure_done(n: usize, measure: &Measure) -> String {
+    let done = match measure.done.trim() {
+        "" => String::new(),
+        done => format!(" (выполнение: {done})"),
+    };
+    format!("{}) {}{done}", n + 1, measure.named())
+}
+
 pub const EFFECT_HEADERS: [&str; 5] =
     ["Мера", "Показатель", "Цифры", "Разность изменений", "Вывод"];
 
 /// One targeted indicator of the `n`-th measure (from 0), as the screen and
 /// the report's table show it.
 pub fn effect_cells(n: usize, measure: &Measure, x: &IndicatorEffect) -> [String; 5] {
-    // Who took part is said where the measure is judged: the comparison
-    // counts every school it was addressed to.
-    let done = match measure.done.trim() {
-        "" => String::new(),
-        done => format!(" (выполнение: {done})"),
-    };
     [
-        format!("{}) {}{done}", n + 1, measure.named()),
+        measure_done(n, measure),
         x.code.clone(),
         x.numbers(),
         x.difference().map_or_else(|| "—".to_owned(), delta_text),

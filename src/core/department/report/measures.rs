@@ -2,6 +2,8 @@
 //! measures, and how they are compared.
 
 use crate::department::effectiveness::{IndicatorEffect, Verdict};
+use crate::department::measures::Measure;
+use crate::department::tables::measure_done;
 use crate::text::percent;
 
 /// The heading of the report's last part: the measures taken on the year's
@@ -18,15 +20,23 @@ pub const WITHOUT_POINTS: &str =
      меры, ни планы школ здесь по показателям не оцениваются; как менялись значения показателей, \
      показано в разделе «Динамика».";
 
-/// [`effectiveness`] on a card without points: the measures counted, and
-/// [`WITHOUT_POINTS`].
-pub fn effectiveness_without_points(previous_period: &str, measures: usize) -> String {
-    let taken = if measures == 0 {
+/// [`effectiveness`] on a card without points: the measures named, each
+/// with its mark of how it was carried out, and [`WITHOUT_POINTS`]. A count
+/// alone left the coordinator nothing of last year's work to read.
+pub fn effectiveness_without_points(previous_period: &str, measures: &[&Measure]) -> String {
+    let taken = if measures.is_empty() {
         format!(
             "По итогам {previous_period} учебного года сведений о принятых муниципальных мерах нет."
         )
     } else {
-        format!("По итогам {previous_period} учебного года принято мер: {measures}.")
+        let named: Vec<String> = (measures.iter().enumerate())
+            .map(|(n, m)| measure_done(n, m))
+            .collect();
+        format!(
+            "По итогам {previous_period} учебного года принято мер: {}: {}.",
+            measures.len(),
+            named.join("; ")
+        )
     };
     format!("{taken} {WITHOUT_POINTS}")
 }
