@@ -23,7 +23,7 @@ pub fn BreakdownParts(row: RowData, numerator: String, parts: Vec<String>) -> im
             view! {
                 <div class="part">
                     <AnswerInput row=row.clone() field=AnswerField::Part(i) label=part kind=FieldKind::Number/>
-                    <p class="part-share"><span class="muted">"доля: "</span><output data-testid=format!("part-share-{i}")>{share}</output></p>
+                    <p class="part-share"><span class="muted">"доля: "</span><output data-testid=format!("part-share-{i}") aria-live="off">{share}</output></p>
                 </div>
             }
         })

@@ -146,7 +146,10 @@ pub fn DraftBar() -> impl IntoView {
             <div class="draft-title">
                 <span class="muted">"Черновик: "</span>
                 <strong data-testid="draft-title">{title}</strong>
-                <span class="save-status" class:save-problem=problem role="status" data-testid="save-status">
+                // Not read out at each pause in typing («Сохраняется…»,
+                // «Сохранено в 17:40.»): a save that fails says so in an
+                // alert above the card (`storage-failed`, `conflict`).
+                <span class="save-status" class:save-problem=problem role="status" aria-live="off" data-testid="save-status">
                     {status}
                 </span>
             </div>

@@ -356,10 +356,14 @@ pub fn ExportPanel() -> impl IntoView {
                     None
                 }}
             </p>
-            {move || shown_outcome().map(|r| match r {
-                Ok(text) => view! { <p class="notice notice-ok" role="status" data-testid="export-result">{text}</p> }.into_any(),
-                Err(text) => view! { <p class="notice notice-warning" role="alert" data-testid="export-result">{text}</p> }.into_any(),
-            })}
+            // In a live region there before the result: a status line
+            // inserted with its text already in it is not read out.
+            <div aria-live="polite">
+                {move || shown_outcome().map(|r| match r {
+                    Ok(text) => view! { <p class="notice notice-ok" data-testid="export-result">{text}</p> }.into_any(),
+                    Err(text) => view! { <p class="notice notice-warning" role="alert" data-testid="export-result">{text}</p> }.into_any(),
+                })}
+            </div>
             <KeyPanel/>
         </section>
     }

@@ -187,7 +187,10 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
         view! {
             <p class="share" aria-live="off">
                 <span class="muted">"Доля: "</span>
-                <output data-testid="share">
+                // An output is a live region of its own: each keystroke read
+                // its share out («2,5 %», «30,0 %»), the wrapper's «off»
+                // notwithstanding.
+                <output data-testid="share" aria-live="off">
                     // A row the profile rules out counts nothing: a share
                     // of its kept numbers read as one that counts.
                     {move || {
