@@ -32,7 +32,7 @@ pub fn ExportPanel() -> impl IntoView {
     let incomplete = Memo::new(move |_| draft.with(|d| assessment.with(|a| Incomplete::of(d, a))));
     // Read from the profile's own signal: a keystroke in an indicator does
     // not check the profile again.
-    let DraftParts { profile, .. } = expect_context();
+    let DraftParts { profile, left, .. } = expect_context();
     let profile_problems = Memo::new(move |_| profile.with(|p| p.problems()));
     // Asked, not required (see `cautions`): confirmed like an incomplete card.
     let (year, month) = year_month();
@@ -106,6 +106,17 @@ pub fn ExportPanel() -> impl IntoView {
     // takes the keyboard to what holds it back.
     let export = move |_| {
         if let Some(first) = profile_problems.with_untracked(|p| p.first().map(|(f, _)| f.key())) {
+            // Marked as left: the field the keyboard arrives at says what
+            // is wrong with it, and so do the others the list names.
+            let named: Vec<ProfileField> =
+                profile_problems.with_untracked(|p| p.iter().map(|(f, _)| *f).collect());
+            left.update(|l| {
+                for f in named {
+                    if !l.contains(&f) {
+                        l.push(f);
+                    }
+                }
+            });
             focus_id(&format!("profile-{first}"));
             return;
         }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::platform::browser::year_month;
 use crate::school::drafts::Drafts;
-use crate::school::state::{CardCtx, DraftCtx, DraftParts};
+use crate::school::state::{filled, CardCtx, DraftCtx, DraftParts};
 use crate::shared::field::{Field, FieldKind};
 use profkarta_core::card::ProfileFlag;
 use profkarta_core::error::TextError;
@@ -17,7 +17,7 @@ pub fn ProfileForm() -> impl IntoView {
     let CardCtx(card) = expect_context();
     // A keystroke in an indicator changes the draft but not the profile, so
     // the profile's fields do not wake.
-    let DraftParts { profile, .. } = expect_context();
+    let DraftParts { profile, left, .. } = expect_context();
     let (year, month) = year_month();
     let problems = Memo::new(move |_| {
         profile.with(|p| {
@@ -31,14 +31,7 @@ pub fn ProfileForm() -> impl IntoView {
     // fills was left before: a half-typed e-mail is marked after a reload.
     // Read from the draft itself: when another draft is opened, the
     // profile's own signal may still hold the one before.
-    let filled = move || {
-        draft.with_untracked(|d| {
-            (ProfileField::ALL.into_iter())
-                .filter(|&f| !d.profile.text(f).trim().is_empty())
-                .collect::<Vec<_>>()
-        })
-    };
-    let left = RwSignal::new(filled());
+    let filled = move || draft.with_untracked(|d| filled(&d.profile));
     // Another draft opened (or a new one) starts afresh.
     if let Some(ws) = use_context::<Drafts>() {
         let id = Memo::new(move |_| ws.meta.with(|m| m.id.clone()));

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use profkarta_core::card::Card;
 use profkarta_core::school::draft::{AnswerField, Draft, RawAnswer};
 use profkarta_core::school::plan::LastPlan;
-use profkarta_core::school::profile::SchoolProfile;
+use profkarta_core::school::profile::{ProfileField, SchoolProfile};
 use profkarta_core::scoring::Assessment;
 
 /// The card of the open draft; the page is drawn anew for another card.
@@ -60,6 +60,18 @@ pub struct DraftParts {
     pub last_plan: ReadSignal<Option<LastPlan>>,
     /// The answers copied from last year and not yet checked.
     pub copied: ReadSignal<BTreeSet<String>>,
+    /// The profile's fields the user has left: «Обязательное поле» is
+    /// said of those only. The export marks the fields it takes the
+    /// keyboard to, which said nothing on arrival (an accessibility audit).
+    pub left: RwSignal<Vec<ProfileField>>,
+}
+
+/// The profile's fields a draft fills: left before, so that a half-typed
+/// e-mail is marked after a reload.
+pub fn filled(profile: &SchoolProfile) -> Vec<ProfileField> {
+    (ProfileField::ALL.into_iter())
+        .filter(|&f| !profile.text(f).trim().is_empty())
+        .collect()
 }
 
 impl DraftParts {
@@ -67,7 +79,7 @@ impl DraftParts {
     /// the split itself: it runs once per change of the draft and sets only
     /// the parts that differ.
     pub fn new(card: &Card, draft: RwSignal<Draft>) -> Self {
-        let (answers, profile, last_plan, copied) = draft.with_untracked(|d| {
+        let (answers, profile, last_plan, copied, left) = draft.with_untracked(|d| {
             let answers: HashMap<String, RwSignal<RawAnswer>> = card
                 .indicators()
                 .map(|i| (i.code.clone(), RwSignal::new(d.answer(&i.code))))
@@ -77,6 +89,7 @@ impl DraftParts {
                 RwSignal::new(d.profile.clone()),
                 RwSignal::new(d.last_plan.clone()),
                 RwSignal::new(d.copied.clone()),
+                RwSignal::new(filled(&d.profile)),
             )
         });
         let each = answers.clone();
@@ -95,6 +108,7 @@ impl DraftParts {
             profile: profile.read_only(),
             last_plan: last_plan.read_only(),
             copied: copied.read_only(),
+            left,
         }
     }
 

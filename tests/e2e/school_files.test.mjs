@@ -511,6 +511,10 @@ test('export: completeness check, signed file verified outside the browser, corr
         await button.focus();
         await page.keyboard.press('Enter');
         await page.waitForFunction((id) => `#${document.activeElement?.id}` === id, firstMissing);
+        // The field the keyboard arrives at says what is wrong with it.
+        const arrived = page.locator(firstMissing);
+        assert.equal(await arrived.getAttribute('aria-invalid'), 'true');
+        assert.equal(await page.locator(`${firstMissing}-error`).innerText(), 'Обязательное поле.');
         await fillSchool(card);
         // Then what is left is the card's own cautions, to confirm.
         await card.expectText('export-blocked', 'Выгрузка станет возможна, когда вы исправите названное выше или отметите «Выгрузить всё равно». Пока кнопка ведёт к этой отметке.');
