@@ -663,7 +663,8 @@ pub struct SchoolValueChange {
 /// The schools of both years whose share, percentage or yes/no moved by
 /// more than [`SCHOOL_MOVE_POINTS`] (exactly, as the review's filter
 /// finds them), by their own answers, on the indicators the two versions
-/// fill in alike: largest moves first.
+/// fill in alike: shares and percentages first, then the «да/нет» turned,
+/// each largest moves first.
 pub fn school_value_changes(
     archive: &Archive,
     years: &Years,
@@ -727,21 +728,29 @@ pub fn school_value_changes(
                     false => value,
                 }
             };
-            changes.push(SchoolValueChange {
-                name: now.name().to_owned(),
-                code: indicator.code.clone(),
-                before: said(a0, s0, u0),
-                after: said(a1, s1, u1),
-                tenths: t1 as i64 - t0 as i64,
-            });
+            let yes_no = a0.fact.is_some() || a1.fact.is_some();
+            changes.push((
+                yes_no,
+                SchoolValueChange {
+                    name: now.name().to_owned(),
+                    code: indicator.code.clone(),
+                    before: said(a0, s0, u0),
+                    after: said(a1, s1, u1),
+                    tenths: t1 as i64 - t0 as i64,
+                },
+            ));
         }
     }
-    changes.sort_by(|a, b| {
-        (b.tenths.abs().cmp(&a.tenths.abs()))
+    // A «да/нет» turned is ±100 points: first among the others, it buried
+    // the shares and percentages that moved (a walk-through's 39 rows of
+    // «да → нет» before the first survey's −41,7). Those come first.
+    changes.sort_by(|(yes_no_a, a), (yes_no_b, b)| {
+        (yes_no_a.cmp(yes_no_b))
+            .then_with(|| b.tenths.abs().cmp(&a.tenths.abs()))
             .then_with(|| by_name(&a.name, &b.name))
             .then_with(|| a.code.cmp(&b.code))
     });
-    changes
+    changes.into_iter().map(|(_, change)| change).collect()
 }
 
 /// «81,8 % (279 из 341)», «74,5 %» or «да», as [`as_share`] read it:
@@ -1521,6 +1530,26 @@ mod tests {
                 tenths: 1000,
             }]
         );
+        // A survey's percentage that fell comes before a «да/нет» turned,
+        // though the turn is the larger move.
+        let both = |period: &str, yes: bool, percent: &str| {
+            let mut d = fact("Школа Ж", period, yes);
+            d.answers.entry("1.5".into()).or_default().percent = percent.into();
+            d
+        };
+        let drafts = [
+            ("g1", both("2024/2025", false, "80")),
+            ("g2", both("2025/2026", true, "40")),
+        ];
+        let named: Vec<(&str, _)> = drafts.iter().map(|(id, d)| (*id, d)).collect();
+        let archive = testkit::archive(&nev, &named);
+        let two = testkit::TwoYears::of(&archive, &nev);
+        let changes = school_value_changes(&archive, &two.years(&nev), &two.before, &two.after);
+        let order: Vec<(&str, i64)> = changes
+            .iter()
+            .map(|c| (c.code.as_str(), c.tenths))
+            .collect();
+        assert_eq!(order, [("1.5", -400), ("1.1", 1000)]);
         // The headings name the same move.
         let move_said = format!("на {SCHOOL_MOVE_POINTS} п. п.");
         assert!(crate::department::report::SCHOOL_VALUES_HEADING.ends_with(&move_said));
