@@ -1190,6 +1190,15 @@ mod tests {
             parts
         };
         let text = letter("Школа А");
+        // One year: no last year to be below.
+        assert!(
+            text.contains(
+                "\nРекомендуем обратить внимание на показатели, по которым значение организации \
+                 ниже, чем по муниципалитету, не подтверждено при проверке или заполнено с \
+                 ошибкой.\n"
+            ),
+            "{text}"
+        );
         // Nothing checked yet: the municipal values may move.
         assert!(text.contains(
             "\n\nКарта не оценивает показатели баллами. Ниже значения организации сопоставлены \

@@ -369,11 +369,16 @@ pub(super) fn body(values: &Values, school: &SchoolResult) -> String {
         ));
     }
     if !noted.is_empty() {
-        text.push_str(
+        // Last year named only where there is one to be below.
+        let or_last_year = match values.last_year {
+            true => ", или ниже прошлогоднего",
+            false => "",
+        };
+        text.push_str(&format!(
             "\nРекомендуем обратить внимание на показатели, по которым значение организации ниже, \
-             чем по муниципалитету, или ниже прошлогоднего, не подтверждено при проверке или \
-             заполнено с ошибкой.\n",
-        );
+             чем по муниципалитету{or_last_year}, не подтверждено при проверке или заполнено с \
+             ошибкой.\n"
+        ));
     }
     for row in &noted {
         block(&mut text, row);
