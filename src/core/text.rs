@@ -522,9 +522,31 @@ pub fn with_stop(text: &str) -> String {
     }
 }
 
+/// `text` with `note` in brackets: inside its own closing ones where it
+/// ends in them («в среднем 79,0 % (от 55,6 % до 99,9 %; по 24 школам)»),
+/// not a second pair beside them.
+pub fn noted(text: &str, note: &str) -> String {
+    match text.strip_suffix(')') {
+        Some(open) => format!("{open}; {note})"),
+        None => format!("{text} ({note})"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_note_goes_inside_the_brackets_a_text_ends_in() {
+        assert_eq!(
+            noted("в сумме 10", "по 3 школам"),
+            "в сумме 10 (по 3 школам)"
+        );
+        assert_eq!(
+            noted("80,0 % (от 70 до 90)", "по 3 школам"),
+            "80,0 % (от 70 до 90; по 3 школам)"
+        );
+    }
 
     #[test]
     fn shares_alike_in_tenths_are_told_apart() {

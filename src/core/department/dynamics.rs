@@ -17,7 +17,9 @@ use crate::department::review::ReviewStatus;
 use crate::department::school::SchoolId;
 use crate::school::draft::RawAnswer;
 use crate::scoring::tally;
-use crate::text::{by_name, group_digits, lower_first, percent, percent_tenths, tenths_percent};
+use crate::text::{
+    by_name, group_digits, lower_first, noted, percent, percent_tenths, tenths_percent,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SchoolChange {
@@ -609,10 +611,9 @@ pub fn value_changes(years: &Years) -> Vec<ValueChange> {
             // школам» over 24). «да — у 12 из 25» says it already.
             let pooled = |f: &IndicatorFigure| !matches!(f.value, Aggregate::Fact { .. });
             let apart = was.is_some_and(|w| pooled(w) && w.answered != now.answered);
-            let over = |text: String, f: &IndicatorFigure| match (apart, text.strip_suffix(')')) {
-                (false, _) => text,
-                (true, Some(open)) => format!("{open}; по {})", part_of_schools(f.answered)),
-                (true, None) => format!("{text} (по {})", part_of_schools(f.answered)),
+            let over = |text: String, f: &IndicatorFigure| match apart {
+                false => text,
+                true => noted(&text, &format!("по {}", part_of_schools(f.answered))),
             };
             let before = match (was, old) {
                 (Some(w), Some(old)) => over(describe_value(&old.rule, w), w),

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use crate::card::versions::{comparability, Change, Comparability};
 use crate::card::{Card, Indicator, Level};
 use crate::department::archive::Archive;
-use crate::department::figures::{describe_value, weak_spots, Figures, WeakSpots};
+use crate::department::figures::{describe_value, weak_spots, Aggregate, Figures, WeakSpots};
 use crate::department::measures::{addressed_to, Audience, Measure, TargetGroup};
 use crate::department::report::in_name_order;
 use crate::department::results::{Ranked, SchoolResult};
@@ -25,8 +25,8 @@ pub use values::Municipal;
 mod values;
 
 use crate::text::{
-    by_name, group_digits, lower_first, part_of, percent, plural, points, quoted, tenths_percent,
-    tied, with_stop,
+    by_name, group_digits, lower_first, noted, part_of, percent, plural, points, quoted,
+    tenths_percent, tied, with_stop,
 };
 
 /// How many schools a letter names as examples for one indicator.
@@ -758,10 +758,21 @@ fn values_part(card: &Card, figures: &Figures, municipal: Option<&Figures>, whos
          аналитической справке):\n"
     );
     for i in card.indicators() {
+        // Over fewer schools than the letter's (one left blank, a value the
+        // check refused), said: a mean over 24 read as over all 25.
         let value = |f: &Figures| {
-            (f.indicators.iter())
-                .find(|x| x.code == i.code)
-                .map(|x| describe_value(&i.rule, x))
+            let x = f.indicators.iter().find(|x| x.code == i.code)?;
+            let value = describe_value(&i.rule, x);
+            let fewer = x.answered > 0
+                && x.answered < f.schools
+                && !matches!(x.value, Aggregate::Fact { .. });
+            Some(match fewer {
+                true => noted(
+                    &value,
+                    &format!("по {}", part_of(x.answered, f.schools, "школы", "школ")),
+                ),
+                false => value,
+            })
         };
         let Some(own) = value(figures) else {
             continue;
@@ -2350,7 +2361,9 @@ mod tests {
     fn a_group_letter_for_a_card_without_points_names_no_weak_indicator() {
         let card = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
         // 1.1 «да» at one school of two, «нет» at the other.
-        let a = draft("А", "2025/2026", &["1.1"]);
+        // 1.5 typed by А alone: its mean is over one school of two.
+        let mut a = draft("А", "2025/2026", &["1.1"]);
+        a.answers.entry("1.5".into()).or_default().percent = "80".into();
         let mut b = draft("Б", "2025/2026", &[]);
         b.answers.insert("1.1".into(), testkit::fact(false));
         let archive = testkit::archive(&card, &[("a", &a), ("b", &b)]);
@@ -2371,6 +2384,14 @@ mod tests {
                 text("1.1")
             )),
             "{letter}"
+        );
+        let mean = letter
+            .lines()
+            .find(|l| l.starts_with("1.5. "))
+            .unwrap_or_default();
+        assert!(
+            mean.contains(" — в среднем 80,0") && mean.ends_with("по 1 из 2 школ)."),
+            "{mean}"
         );
         // Answered by neither: «нет данных».
         assert!(
