@@ -76,6 +76,9 @@ pub struct Drafts {
     /// Why another tab's version could not be merged with this one's, while
     /// the user is asked to choose ([`SaveStatus::Conflict`]).
     pub conflict_why: RwSignal<Option<String>>,
+    /// Which draft the user's own action opened, for a screen reader: «Новая
+    /// карта» and «Открыть» changed the whole page without a word.
+    pub announced: RwSignal<String>,
     notices: Notices,
     /// The content as last saved or loaded: saving identical content is skipped.
     saved: StoredValue<Option<StoredDraft>>,
@@ -118,6 +121,7 @@ impl Drafts {
             export_state: Memo::new(move |_| meta.with(|m| draft.with(|d| m.export_state(d)))),
             year_before: year_before(draft, meta, list),
             conflict_why: RwSignal::new(None),
+            announced: RwSignal::new(String::new()),
             notices,
             saved: StoredValue::new(saved),
             touched: StoredValue::new(false),
@@ -416,10 +420,23 @@ impl Drafts {
             return false;
         }
         self.notices.withdraw_passing();
+        self.announce(&stored);
         self.show(stored, SaveStatus::Pending);
         self.saved.set_value(None);
         self.save_now();
         true
+    }
+
+    /// «Открыт черновик «…».», said again (a no-break space apart) when the
+    /// same words follow: a second new card is as much news as the first.
+    fn announce(self, stored: &StoredDraft) {
+        let said = format!("Открыт черновик «{}».", stored.title());
+        self.announced.update(|a| {
+            *a = match *a == said {
+                true => format!("{said}\u{A0}"),
+                false => said,
+            }
+        });
     }
 
     /// Opens the stored draft `id`; `false` if it was not opened.
@@ -430,6 +447,7 @@ impl Drafts {
         self.notices.withdraw_passing();
         match read(id, self.notices) {
             Ok(stored) => {
+                self.announce(&stored);
                 self.show(stored, SaveStatus::Unchanged);
                 true
             }

@@ -129,6 +129,10 @@ test('a year written with a dash becomes 2025/2026 on leaving the field, as the 
         await card.page.getByLabel('Муниципальное образование').fill('г. Екатеринбург');
         await card.page.getByRole('button', { name: 'Новая карта' }).click();
         await card.page.getByRole('button', { name: 'Мои черновики (2)' }).waitFor();
+        // A screen reader hears which draft is open now.
+        const announced = card.page.getByTestId('draft-announced');
+        assert.equal(await announced.getAttribute('role'), 'status');
+        assert.match(await announced.textContent(), /^Открыт черновик «Без названия · \d{4}\/\d{4}»\.$/);
         await card.page.waitForFunction(() => [...document.querySelectorAll('.field-error')].every((e) => e.textContent === ''));
     }));
 
