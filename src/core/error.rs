@@ -621,9 +621,8 @@ pub struct UnreadFields {
 
 /// A stored draft's field as the school knows it: «показатель 1.1 —
 /// знаменатель» for «draft.answers.1.1.denominator» (a walk-through's
-/// deputy head read the path as a fault of the app's); a path the draft
-/// does not have (a newer app's field, «draft.answerz») as it is, quoted,
-/// for a specialist.
+/// deputy head read the path as a fault of the app's); any other path (a
+/// newer app's field, «draft.answerz») as it is, quoted, for a specialist.
 fn field_described(path: &str) -> String {
     const FIELDS: [(&str, &str); 12] = [
         ("prev_numerator", "прошлый год, числитель"),
@@ -647,17 +646,19 @@ fn field_described(path: &str) -> String {
                 .then(|| format!("показатель {} — {name}", &rest[..at]))
         })
     });
-    answer.unwrap_or_else(|| match path.split('.').nth(1) {
-        Some("profile") if path.starts_with("draft.") => "сведения об ОО".to_owned(),
-        Some("plan") if path.starts_with("draft.") => "план мероприятий".to_owned(),
-        _ => format!("«{path}»"),
-    })
+    // Anything else may be a newer app's field, which a reload brings
+    // back: said as it is, and the advice is to reload.
+    answer.unwrap_or_else(|| format!("«{path}»"))
 }
 
 impl fmt::Display for UnreadFields {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut fields: Vec<String> = self.fields.iter().map(|p| field_described(p)).collect();
-        fields.dedup();
+        let mut fields: Vec<String> = Vec::new();
+        for field in self.fields.iter().map(|p| field_described(p)) {
+            if !fields.contains(&field) {
+                fields.push(field);
+            }
+        }
         // A field the draft does not have is a newer app's, most likely;
         // one it has, a value of the wrong kind typed by a hand, which a
         // reload does not bring back («обновите» read oddly after one).
@@ -1560,7 +1561,14 @@ mod tests {
         );
         assert!(unread(&["draft.answers.7.1.rows.0.values.1"])
             .contains("(показатель 7.1 — строки списка)"));
-        assert!(unread(&["draft.profile.ovz"]).contains("(сведения об ОО)"));
+        // A profile's or a plan's field may be a newer app's: as it is.
+        assert!(unread(&["draft.profile.region"]).contains("(«draft.profile.region»)"));
+        // Two fields of one answer's list are named once.
+        assert!(unread(&[
+            "draft.answers.7.1.rows.0.name",
+            "draft.answers.7.1.rows.1.name"
+        ])
+        .contains("(показатель 7.1 — строки списка)"));
         assert!(unread(&["draft.answerz"]).contains(
             "(«draft.answerz»): черновик открывается без них. Если страница давно не обновлялась, \
              обновите её."

@@ -222,7 +222,13 @@ pub fn by_name(a: &str, b: &str) -> Ordering {
     let order = match last {
         None => by_runs(a, b),
         Some(last) if last.is_ascii_digit() => {
-            let back = |s: &str, i: usize| s[..i].trim_end_matches(is_digit).len();
+            // Back over the quotes the shared part skipped too: «0»6» is
+            // the runs 0 and 6, not one run 06 (a property test's case).
+            let back = |s: &str, i: usize| {
+                s[..i]
+                    .trim_end_matches(|c| is_digit(c) || is_quote(c))
+                    .len()
+            };
             by_runs(&a[back(a, ia)..], &b[back(b, ib)..])
         }
         // Within a shared run of letters, a name whose run ends here is
@@ -522,12 +528,14 @@ pub fn with_stop(text: &str) -> String {
     }
 }
 
-/// `text` with `note` in brackets: inside its own closing ones where it
-/// ends in them («в среднем 79,0 % (от 55,6 % до 99,9 %; по 24 школам)»),
-/// not a second pair beside them.
+/// `text` with `note` in brackets: inside its own closing ones where they
+/// are its only pair and end it («в среднем 79,0 % (от 55,6 % до 99,9 %;
+/// по 24 школам)»), not a second pair beside them; after a text of several
+/// pairs (a breakdown's parts), apart, or it read as said of the last part.
 pub fn noted(text: &str, note: &str) -> String {
     match text.strip_suffix(')') {
-        Some(open) => format!("{open}; {note})"),
+        Some(open) if text.matches('(').count() == 1 => format!("{open}; {note})"),
+        Some(_) => format!("{text}; {note}"),
         None => format!("{text} ({note})"),
     }
 }
@@ -545,6 +553,10 @@ mod tests {
         assert_eq!(
             noted("80,0 % (от 70 до 90)", "по 3 школам"),
             "80,0 % (от 70 до 90; по 3 школам)"
+        );
+        assert_eq!(
+            noted("45,0 % (90 из 200); юноши — 50 (25,0 %)", "по 3 школам"),
+            "45,0 % (90 из 200); юноши — 50 (25,0 %); по 3 школам"
         );
     }
 
@@ -708,6 +720,15 @@ mod tests {
                 "СОШ № 26",
             ]
         );
+    }
+
+    /// A quote between two digits parts their runs, as the plain order of
+    /// runs reads it: «0»6» is 0 then 6, after «06» (6). The property below
+    /// found it.
+    #[test]
+    fn a_quote_parts_two_digit_runs() {
+        assert_eq!(by_name("06", "0»6"), by_runs("06", "0»6"));
+        assert_eq!(by_name("06", "0»6"), Ordering::Greater);
     }
 
     proptest::proptest! {

@@ -49,13 +49,22 @@ pub fn SchoolApp() -> impl IntoView {
         provide_context(drafts);
         provide_context(SigningKey::start(KeyOwner::School, notices));
         let card_key = Memo::new(move |_| card.with(|c| (c.id.clone(), c.version)));
-        move || {
+        let page = move || {
             // Read, not only tracked: see the department page.
             card_key.with(|_| ());
             let card = card.get_untracked();
             provide_context(DraftParts::new(&card, draft));
             provide_context(CardCtx(card));
             view! { <SchoolCardPage/> }
+        };
+        // Which draft the user's own action opened, for a screen reader:
+        // outside the page drawn anew for another card, or a status line
+        // born with its words would say nothing.
+        view! {
+            <p class="visually-hidden" role="status" data-testid="draft-announced">
+                {move || drafts.announced.get()}
+            </p>
+            {page}
         }
     })
 }

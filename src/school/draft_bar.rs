@@ -152,7 +152,6 @@ pub fn DraftBar() -> impl IntoView {
                 <span class="save-status" class:save-problem=problem role="status" aria-live="off" data-testid="save-status">
                     {status}
                 </span>
-                <span class="visually-hidden" role="status" data-testid="draft-announced">{move || ws.announced.get()}</span>
             </div>
             <div class="actions">
                 <button

@@ -367,14 +367,17 @@ pub fn ExportPanel() -> impl IntoView {
                     None
                 }}
             </p>
-            // In a live region there before the result: a status line
-            // inserted with its text already in it is not read out.
+            // The file given: in a live region there before it (a status
+            // line inserted with its text already in it is not read out).
+            // Not given: an alert, outside it, or it was read twice.
             <div aria-live="polite">
-                {move || shown_outcome().map(|r| match r {
-                    Ok(text) => view! { <p class="notice notice-ok" data-testid="export-result">{text}</p> }.into_any(),
-                    Err(text) => view! { <p class="notice notice-warning" role="alert" data-testid="export-result">{text}</p> }.into_any(),
+                {move || shown_outcome().and_then(Result::ok).map(|text| view! {
+                    <p class="notice notice-ok" data-testid="export-result">{text}</p>
                 })}
             </div>
+            {move || shown_outcome().and_then(Result::err).map(|text| view! {
+                <p class="notice notice-warning" role="alert" data-testid="export-result">{text}</p>
+            })}
             <KeyPanel/>
         </section>
     }

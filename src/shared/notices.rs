@@ -19,8 +19,9 @@ pub struct Notice {
     pub problem: bool,
 }
 
-/// «Файл «имя» не открыт. Причина.»: a picked file refused, said the same
-/// way by every file button of both pages, whatever the reason's source.
+/// «Файл «имя» не открыт. Причина.»: a picked file refused (or a file the
+/// browser would not hand over, «не скачан»), said the same way by every
+/// file button of both pages, whatever the reason's source.
 fn refused(name: &str, not_done: &str, why: &str) -> String {
     let mut why = sentence(why.trim());
     if !why.ends_with('.') {
@@ -57,7 +58,7 @@ impl Notices {
         self.add(text.into(), raw, None);
     }
 
-    /// A picked file refused ([`refused`]), drawn as a warning.
+    /// A file refused, picked or offered ([`refused`]), drawn as a warning.
     pub fn refuse(self, name: &str, not_done: &str, why: &str) {
         self.put(Notice {
             text: refused(name, not_done, why),

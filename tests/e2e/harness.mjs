@@ -152,7 +152,7 @@ export async function downloadText(page, trigger) {
 export async function expectKeptAside(page, { label, text, key }) {
     const { strict: assert } = await import('node:assert');
     const kept = page.getByTestId('kept-aside');
-    await kept.getByText(label).waitFor();
+    await kept.getByText(label, { exact: true }).waitFor();
     const raw = await downloadText(page, () => kept.getByRole('button', { name: 'Скачать исходный текст' }).click());
     assert.equal(raw.text, text);
     page.once('dialog', (d) => d.accept());

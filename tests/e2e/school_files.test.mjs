@@ -484,7 +484,9 @@ test('two tabs on one draft never overwrite each other silently', () =>
         await other.page.reload();
         await other.page.getByTestId('notices').filter({ hasText: 'Черновик «МАОУ СОШ № 7 · 2025/2026» не открыт. Сохранённые данные повреждены и не читаются. Исходный текст сохранён отдельно' }).waitFor();
         await other.page.getByRole('button', { name: /Мои черновики/ }).click();
-        await expectKeptAside(other.page, { label: `Запись 1 (черновик «МАОУ СОШ № 7 · 2025/2026»): ${[...cut].length} символ`, text: cut, key: aside });
+        const m = [...cut].length;
+        const nounOfCut = m % 10 === 1 && m % 100 !== 11 ? 'символ' : [2, 3, 4].includes(m % 10) && ![12, 13, 14].includes(m % 100) ? 'символа' : 'символов';
+        await expectKeptAside(other.page, { label: `Запись 1 (черновик «МАОУ СОШ № 7 · 2025/2026»): ${m} ${nounOfCut}`, text: cut, key: aside });
     }));
 
 async function runVerify(file) {

@@ -729,7 +729,7 @@ pub fn school_value_changes(
                     false => value,
                 }
             };
-            let yes_no = a0.fact.is_some() || a1.fact.is_some();
+            let yes_no = matches!(indicator.rule, Rule::Fact { .. });
             changes.push((
                 yes_no,
                 SchoolValueChange {

@@ -708,8 +708,9 @@ impl Effects {
 
 /// Last year's measures as the report's proposals weigh them: this year's
 /// codes of the indicators they moved no better than elsewhere
-/// ([`Effects::not_better`]), and of those they addressed to every school,
-/// which nothing can be compared with («не с кем сравнить»).
+/// ([`Effects::not_better`]), of those they addressed to every school,
+/// which nothing can be compared with («не с кем сравнить»), and the
+/// measures that moved an indicator better ([`PastMeasures::better`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PastMeasures<'a> {
     pub not_better: Vec<&'a str>,
@@ -728,7 +729,8 @@ pub struct PastMeasures<'a> {
     pub better: Vec<Behind<'a>>,
 }
 
-/// A measure of last year as a proposal to rethink it names it.
+/// A measure of last year as a proposal names it, to rethink it or to
+/// carry its work on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Behind<'a> {
     pub code: &'a str,

@@ -717,9 +717,11 @@ pub fn road_map_table(
     }
 }
 
-/// The `n`-th measure (from 0) where it is judged, with its mark of how it
-/// was carried out: the comparison counts every school it was addressed
-/// to, so who took part is said beside it.
+/// The `n`-th measure (from 0) in the analysis of last year's measures,
+/// with its mark of how it was carried out: where it is judged, the
+/// comparison counts every school it was addressed to, so who took part
+/// is said beside it; where nothing can be judged, the mark is what there
+/// is to read.
 pub fn measure_done(n: usize, measure: &Measure) -> String {
     let done = match measure.done.trim() {
         "" => String::new(),

@@ -2,7 +2,7 @@
 //! do next.
 
 use crate::card::{Card, Level};
-use crate::department::effectiveness::{PastMeasures, NOTABLE_TENTHS};
+use crate::department::effectiveness::{Behind, PastMeasures, NOTABLE_TENTHS};
 use crate::department::figures::{Figures, IndicatorFigure};
 use crate::department::measures::Measure;
 use crate::department::results::{Ranked, SchoolResult};
@@ -30,7 +30,8 @@ pub const PROPOSALS: &str = "Выводы и предложения";
 /// The report's closing proposals (seed 003 §3.5–3.6: «предложения по
 /// совершенствованию системы работы»), drawn from the year's figures, one
 /// numbered line each: the plans the low schools are to draw up, the
-/// indicators met least often and the weakest criterion, support for the
+/// indicators met least often (those last year's measures worked on, to
+/// rethink or to carry on) and the weakest criterion, support for the
 /// schools low two years running, the experience of the high ones, and the
 /// check still to finish. The department adds its own in the Word file.
 /// `before`, what the year before tells, when there is one;
@@ -312,17 +313,21 @@ fn rethink(codes: &[String], past: &PastMeasures, why: &str, still_zone: bool) -
 /// the indicators met least often.
 fn carry_on(codes: &[String], past: &PastMeasures) -> Option<String> {
     let (by, it) = by_indicators(codes)?;
-    let done: Vec<String> = (past.better.iter())
+    let behind: Vec<&Behind> = (past.better.iter())
         .filter(|b| codes.iter().any(|c| c == b.code))
-        .map(|b| b.said(codes.len() > 1))
         .collect();
-    let what = match done.len() {
-        1 => "мера прошлого года дала",
-        _ => "меры прошлого года дали",
+    let done: Vec<String> = behind.iter().map(|b| b.said(codes.len() > 1)).collect();
+    // One measure on two codes is one measure.
+    let mut names: Vec<&str> = behind.iter().map(|b| b.measure.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    let after = match names.len() {
+        1 => "после меры",
+        _ => "после мер",
     };
     Some(format!(
-        "Продолжить работу по {by} {}: {what} в адресных школах больший рост, чем в остальных \
-         ({}), но {it} по-прежнему среди выполненных реже других; см. раздел «{EFFECTS_HEADING}».",
+        "Продолжить работу по {by} {} {after} прошлого года ({}): {it} по-прежнему среди \
+         выполненных реже других; см. раздел «{EFFECTS_HEADING}».",
         codes.join(", "),
         done.join("; ")
     ))
