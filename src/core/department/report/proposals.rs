@@ -283,17 +283,12 @@ fn not_notably_better(what: &str) -> String {
 /// still among the indicators met least often.
 fn rethink(codes: &[String], past: &PastMeasures, why: &str, still_zone: bool) -> Option<String> {
     let (by, it) = by_indicators(codes)?;
-    let behind: Vec<_> = (past.behind.iter())
-        .filter(|b| codes.iter().any(|c| c == b.code))
-        .collect();
+    let (behind, measures) = on_codes(&past.behind, codes);
     let items: Vec<String> = match behind.as_slice() {
         [] => vec![why.to_owned()],
         _ => (behind.iter()).map(|b| b.said(codes.len() > 1)).collect(),
     };
-    let mut names: Vec<&str> = behind.iter().map(|b| b.measure.as_str()).collect();
-    names.sort_unstable();
-    names.dedup();
-    let what = match names.len() {
+    let what = match measures {
         1 => "меру",
         _ => "меры",
     };
@@ -308,20 +303,27 @@ fn rethink(codes: &[String], past: &PastMeasures, why: &str, still_zone: bool) -
     ))
 }
 
+/// The measures of `list` behind `codes`, and how many measures they are:
+/// one measure on two codes is one.
+fn on_codes<'p, 'a>(list: &'p [Behind<'a>], codes: &[String]) -> (Vec<&'p Behind<'a>>, usize) {
+    let behind: Vec<&Behind> = (list.iter())
+        .filter(|b| codes.iter().any(|c| c == b.code))
+        .collect();
+    let mut names: Vec<&str> = behind.iter().map(|b| b.measure.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    let measures = names.len();
+    (behind, measures)
+}
+
 /// «Продолжить работу…» on `codes`, which last year's measures moved better
 /// than elsewhere, each named with what it did, while they are still among
 /// the indicators met least often.
 fn carry_on(codes: &[String], past: &PastMeasures) -> Option<String> {
     let (by, it) = by_indicators(codes)?;
-    let behind: Vec<&Behind> = (past.better.iter())
-        .filter(|b| codes.iter().any(|c| c == b.code))
-        .collect();
+    let (behind, measures) = on_codes(&past.better, codes);
     let done: Vec<String> = behind.iter().map(|b| b.said(codes.len() > 1)).collect();
-    // One measure on two codes is one measure.
-    let mut names: Vec<&str> = behind.iter().map(|b| b.measure.as_str()).collect();
-    names.sort_unstable();
-    names.dedup();
-    let after = match names.len() {
+    let after = match measures {
         1 => "после меры",
         _ => "после мер",
     };
