@@ -2,9 +2,9 @@
 //! so the results page and the printed report draw exactly the same
 //! pictures.
 
-use profkarta_core::card::{Card, Indicator, Rule};
+use profkarta_core::card::{Basis, Card, Indicator, Rule};
 use profkarta_core::department::dynamics::delta_text;
-use profkarta_core::department::effectiveness::IndicatorEffect;
+use profkarta_core::department::effectiveness::{bases_of, IndicatorEffect};
 use profkarta_core::department::figures::Figures;
 use profkarta_core::department::results::{Ranked, SchoolResult};
 use profkarta_core::department::spread::Spread;
@@ -74,10 +74,14 @@ pub fn effectiveness_svg(measures: &[Vec<IndicatorEffect>]) -> String {
             }
         }
     }
-    // A card without points has no target met: its shares are the pupils'.
-    let title = match measures.iter().flatten().any(|e| e.by_share) {
-        true => "Доля обучающихся (Σ/Σ) по целевым показателям мер через год, %",
-        false => "Доля школ, выполняющих целевые показатели мер, через год, %",
+    // A card without points has no target met: it shows the values its
+    // answers pool into, one kind named, several not.
+    let title = match bases_of(measures.iter().flatten())[..] {
+        [Basis::Met] | [] => "Доля школ, выполняющих целевые показатели мер, через год, %",
+        [Basis::Pupils] => "Доля обучающихся (Σ/Σ) по целевым показателям мер через год, %",
+        [Basis::Yes] => "Доля школ с ответом «да» по целевым показателям мер через год, %",
+        [Basis::Mean] => "Среднее значение целевых показателей мер по школам через год, %",
+        _ => "Значения целевых показателей мер через год, %",
     };
     paired_bars(title, &items, &[BLUE, SKY_BLUE])
 }

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::canvas::{clip, fit, school_label, text_width};
-use profkarta_core::card::Indicator;
+use profkarta_core::card::{Basis, Indicator};
 use profkarta_core::department::spread::Spread;
 use profkarta_core::department::value::Value;
 
@@ -748,7 +748,7 @@ fn effectiveness_tells_addressed_schools_from_the_others_by_colour() {
         addressed: group(6),
         others: group(3),
         verdict: Verdict::Better,
-        by_share: false,
+        basis: Basis::Met,
     };
     let svg = crate::figures::effectiveness_svg(&[vec![effect("1.1"), effect("1.2")]]);
     assert_well_formed(&svg);

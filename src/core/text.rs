@@ -540,9 +540,26 @@ pub fn noted(text: &str, note: &str) -> String {
     }
 }
 
+/// «a», «a и b», «a, b и c».
+pub fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} и {last}", rest.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_end_in_and() {
+        assert_eq!(and_list(&[]), "");
+        assert_eq!(and_list(&["доли"]), "доли");
+        assert_eq!(and_list(&["доли", "среднего"]), "доли и среднего");
+        assert_eq!(and_list(&["a", "b", "c"]), "a, b и c");
+    }
 
     #[test]
     fn a_note_goes_inside_the_brackets_a_text_ends_in() {

@@ -109,7 +109,7 @@ pub fn EffectivenessView() -> impl IntoView {
                 Some(text) => view! {
                     <p data-testid="effectiveness-summary">{text}</p>
                     <Show when=has_rows>
-                        <p class="hint">{move || dept.effects.with(|e| report::effects_method(e.as_ref().is_some_and(Effects::by_share)))}</p>
+                        <p class="hint">{move || dept.effects.with(|e| report::effects_method(&e.as_ref().map(Effects::bases).unwrap_or_default()))}</p>
                         <Chart svg=chart testid="effectiveness-chart"/>
                         <table class="data" data-testid="effectiveness-table">
                             <thead><tr><ColumnHeads names=&EFFECT_HEADERS/></tr></thead>

@@ -327,7 +327,7 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
                     <strong class="points" data-testid="points">{move || explained.with(|e| e.points.clone())}</strong>
                     <span class="note" data-testid="note">{move || explained.with(|e| e.note.clone())}</span>
                 </p>
-                <LastPlanNote code=code.to_string() result/>
+                <LastPlanNote code=code.to_string() result basis=indicator.basis()/>
                 <div class="evidence">
                     <div class="links-field" class:inactive=ruled_out inert=ruled_out>
                         {text(AnswerField::Evidence, "Ссылки на подтверждающие материалы (по одной в строке)")}

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use profkarta_core::card::Basis;
 use profkarta_core::school::plan::Standing;
 use profkarta_core::scoring::{IndicatorResult, Outcome};
 use profkarta_core::text::with_stop;
@@ -11,7 +12,14 @@ use profkarta_core::text::with_stop;
 use crate::school::state::DraftParts;
 
 #[component]
-pub fn LastPlanNote(code: String, result: Memo<IndicatorResult>) -> impl IntoView {
+pub fn LastPlanNote(
+    code: String,
+    result: Memo<IndicatorResult>,
+    /// How the indicator is judged ([`Indicator::basis`]).
+    ///
+    /// [`Indicator::basis`]: profkarta_core::card::Indicator::basis
+    basis: Option<Basis>,
+) -> impl IntoView {
     let rows: DraftParts = expect_context();
     move || {
         // A yes or no copied from last year and not yet checked is last
@@ -19,12 +27,12 @@ pub fn LastPlanNote(code: String, result: Memo<IndicatorResult>) -> impl IntoVie
         let copied = rows.copied.with(|c| c.contains(&code));
         let now = result.with(|r| {
             (!copied && !matches!(r.outcome, Outcome::Unanswered | Outcome::Invalid))
-                .then(|| Standing::of(&r.outcome))
+                .then(|| Standing::of(&r.outcome, basis))
         });
         rows.last_plan.with(|plan| {
             let plan = plan.as_ref()?;
             let (rows, progress) = plan.about(&code, now)?;
-            let shares = plan.shares(&code, now);
+            let shares = plan.shares(&code, now, basis);
             let verdict = match copied {
                 true => "пока не оценён: ответ перенесён из прошлого года и не проверен".to_owned(),
                 false => progress.label().to_owned(),

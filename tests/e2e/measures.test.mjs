@@ -29,7 +29,7 @@ const COURSES = 'Курсы для заместителей по ВР';
 
 const app = useApp();
 const gen = useGenerated(['--schools', '12', '--periods', `${FIRST},${SECOND}`]);
-const noPoints = useGenerated(['--schools', '4', '--periods', `${FIRST},${SECOND}`, '--card', 'nevinnomyssk']);
+const noPoints = useGenerated(['--schools', '8', '--periods', `${FIRST},${SECOND}`, '--card', 'nevinnomyssk', '--seed', '5']);
 const shares = useGenerated(['--schools', '8', '--periods', `${FIRST},${SECOND}`, '--card', 'izhevsk', '--seed', '11']);
 
 /// Each school of `period` scored independently, by name.
@@ -649,41 +649,102 @@ test('a measure for chosen schools with none ticked is said at the list the focu
     }
 });
 
-test('on a card without points a measure has no targets, and next year the analysis says why nothing is compared', async () => {
+test('on a card of questions and surveys a measure targets them, and next year they are judged by «да» and the mean', async () => {
     const { context, page, errors } = await openDepartment(app);
     try {
         await importFiles(page, noPoints.files);
         // The files' only card is the one shown.
         await page.locator('#period').selectOption(FIRST);
         await page.getByRole('tab', { name: 'Меры' }).click();
+        assert.equal(await page.locator('.measures > .hint').innerText(),
+            'Запишите меры, принятые по итогам мониторинга: методические мероприятия, курсы, семинары, приказы, изменения муниципальной программы, соглашения, консультирование. Карта не даёт баллов: целевыми показателями меры могут быть вопросы «да/нет» и проценты, и через год здесь будет видно, выросли ли их значения в адресных школах больше, чем в остальных.');
         const form = page.getByTestId('measure-form');
-        assert.equal(await form.locator('.measure-indicators').count(), 0, 'nothing to target');
+        // The questions and the surveys, not the counts or the list.
+        const offered = await form.locator('.measure-indicators input[type=checkbox]').evaluateAll((boxes) => boxes.map((b) => b.parentElement.innerText.trim().split(' ')[0]));
+        assert.deepEqual(offered, ['1.1', '1.5', '1.6', '1.7', '2.3']);
+        const subs = (period) => noPoints.manifest.files.map((f) => f.submission).filter((s) => s?.period === period);
+        const chosen = subs(FIRST).map((s) => s.school).slice(0, 4);
         await form.getByLabel('Название').fill(SEMINAR);
-        await form.getByLabel('Кому адресована').selectOption({ label: 'всем ОО' });
+        await form.getByLabel('Кому адресована').selectOption({ label: 'выбранным ОО' });
+        for (const name of chosen) await form.locator('.measure-schools').getByRole('checkbox', { name, exact: true }).check();
+        for (const code of ['1.1', '1.5']) {
+            await form.locator('.measure-indicators').getByRole('checkbox', { name: new RegExp(`^${code.replace('.', '\\.')} `) }).check();
+        }
         await form.getByRole('button', { name: 'Записать меру' }).click();
-        await page.getByTestId('road-map').locator('tbody tr', { hasText: SEMINAR }).waitFor();
-        assert.equal(await form.getByTestId('measure-done').innerText(),
-            `Мера «${SEMINAR}» записана в дорожную карту. Не указаны срок и исполнитель: их можно добавить кнопкой «Изменить» в её строке. Перейти к дорожной карте`);
-        // The road map has no column of targets, always empty here.
-        assert.deepEqual((await page.getByTestId('road-map').locator('thead th').allInnerTexts()).slice(0, 8),
-            ['№', 'Мероприятие', 'Срок', 'Адресаты', 'Показатель реализации', 'Форма отчёта', 'Исполнитель', 'Отметка о выполнении']);
-        assert.equal(await page.getByTestId('road-map').locator('tbody tr').first().locator('td').count(), 9);
-        const why = 'Карта без баллов не отмечает показатели выполненными, поэтому ни меры, ни планы школ здесь по показателям не оцениваются; как менялись значения показателей, показано в разделе «Динамика».';
-        // Said in the year the measure follows, not sent to the next one.
-        const section = page.getByTestId('effectiveness');
-        assert.equal(await section.getByTestId('effectiveness-summary').innerText(), why);
-        // Next year the measure is named, as the road map names it.
-        const named = await page.getByTestId('road-map').locator('tbody tr', { hasText: SEMINAR }).evaluate((tr) => tr.children[1].textContent);
-        assert.ok(named.includes(SEMINAR), named);
+        const row = page.getByTestId('road-map').locator('tbody tr', { hasText: SEMINAR });
+        await row.waitFor();
+        assert.ok((await page.getByTestId('road-map').locator('thead th').allInnerTexts()).includes('Целевые показатели'));
+        assert.ok((await row.innerText()).includes('1.1, 1.5'));
+
+        // Next year: each group's «да» and mean, by hand from the files.
         await page.locator('#period').selectOption(SECOND);
-        await section.getByTestId('effectiveness-summary').filter({ hasText: `По итогам ${FIRST} учебного года принято мер: 1: 1) ${named}. ${why}` }).waitFor();
-        assert.equal(await section.locator('.hint').count(), 0);
-        assert.equal(await section.getByTestId('effectiveness-table').count(), 0);
+        const yes = (s) => (typeof s.answers['1.1']?.fact === 'boolean' ? [s.answers['1.1'].fact ? 1 : 0, 1] : null);
+        const mean = (s) => {
+            const typed = /^(\d{1,3})(?:,(\d))?$/.exec(s.answers['1.5']?.percent ?? '');
+            const t = typed && Number(typed[1]) * 10 + Number(typed[2] ?? 0);
+            return typed && t <= 1000 ? [t, 1000] : null;
+        };
+        const section = page.getByTestId('effectiveness');
+        const rows = section.getByTestId('effectiveness-table').locator('tbody tr');
+        const said = [];
+        for (const [i, code, pair, describe] of [
+            [0, '1.1', yes, ([a, b, c, d]) => `«да» у ${a} из ${b} → у ${c} из ${d} (${moved(exactTenths(a, b, c, d))})`],
+            [1, '1.5', mean, ([a, b, c, d]) => `в среднем ${pct(a, b)} → ${pct(c, d)} (${moved(exactTenths(a, b, c, d))})`],
+        ]) {
+            const j = judged(subs, pair, chosen);
+            const cells = await rows.nth(i).locator('td').allInnerTexts();
+            assert.equal(cells[1], code);
+            assert.equal(cells[2], `адресные ОО с ответом в оба года (${j.counted[0]}): ${describe(j.addressed)}; остальные ОО с ответом в оба года (${j.counted[1]}): ${describe(j.others)}`);
+            assert.equal(cells[3], moved(j.difference));
+            assert.equal(cells[4], j.notes.length ? `${j.verdict} (вывод ненадёжен: ${j.notes.join('; ')})` : j.verdict);
+            said.push(j);
+        }
+        assert.ok((await section.locator('.hint').innerText()).startsWith('Для каждой меры её целевые показатели сравниваются в адресных школах и в остальных: изменение доли школ с ответом «да» и среднего значения по школам у адресных минус изменение у остальных; показатель без баллов выполненным не бывает, поэтому сравниваются его значения по группе школ (доля школ с ответом «да» и среднее введённых школами процентов)'));
+        const summary = await section.getByTestId('effectiveness-summary').innerText();
+        assert.ok(summary.startsWith(`По итогам ${FIRST} учебного года принято мер: 1, целевых показателей в них: 2. Сравнение в адресных школах и в остальных (разность изменений доли школ с ответом «да» и среднего значения по школам): `), summary);
+        for (const j of said) assert.ok(summary.includes(j.verdict), `${j.verdict} in ${summary}`);
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();
     }
 });
+
+/// A measure's verdict on one indicator without points, by hand: the
+/// schools of both years split into the addressed (`chosen`) and the
+/// others, each school's value pooled as `pair` gives it ([part, whole],
+/// or null where it has none), the difference of the two changes rounded
+/// once, and the caveats the page adds beside the verdict.
+function judged(subs, pair, chosen) {
+    const after = new Map(subs(SECOND).map((s) => [s.school, s]));
+    const quads = (inside) => subs(FIRST).filter((s) => inside(s.school) && after.has(s.school))
+        .map((s) => [pair(s), pair(after.get(s.school))])
+        .filter(([b, a]) => b && a)
+        .map(([b, a]) => [...b, ...a]);
+    const total = (qs) => qs.reduce((t, q) => t.map((v, i) => v + q[i]), [0, 0, 0, 0]);
+    const [mine, theirs] = [quads((name) => chosen.includes(name)), quads((name) => !chosen.includes(name))];
+    const [addressed, others] = [total(mine), total(theirs)];
+    const difference = exactDifference(addressed, others);
+    const verdict = difference >= 100 ? 'лучше, чем в остальных школах' : difference <= -100 ? 'хуже, чем в остальных школах' : 'без заметной разницы';
+    const judgedOnes = verdict !== 'без заметной разницы';
+    // Groups 25 п. п. or more apart at the start, in the direction the
+    // start alone would take the verdict, are said so.
+    const gap = exactTenths(others[0], others[1], addressed[0], addressed[1]);
+    const apart = judgedOnes && Math.abs(gap) >= 250 && Math.sign(gap) === -Math.sign(difference);
+    const [side, moves] = gap < 0 ? ['ниже', 'рост'] : ['выше', 'спад'];
+    // One school left out of either group's sums that would undo the
+    // verdict: it hangs on that school.
+    const minus = (g, q) => g.map((v, i) => v - q[i]);
+    const without = [
+        ...mine.map((q) => minus(addressed, q)).filter((r) => r[1] && r[3]).map((r) => exactDifference(r, others)),
+        ...theirs.map((q) => minus(others, q)).filter((r) => r[1] && r[3]).map((r) => exactDifference(addressed, r)),
+    ];
+    const hangs = judgedOnes && without.some((d) => (difference > 0 ? d < 100 : d > -100));
+    const notes = [
+        ...(hangs ? ['держится на одной школе'] : []),
+        ...(apart ? [`адресные ОО начинали ${side} остальных (${pct(addressed[0], addressed[1])} против ${pct(others[0], others[1])}), а у начинавших ${side} ${moves} обычно больше и без меры`] : []),
+    ];
+    return { addressed, others, counted: [mine.length, theirs.length], difference, verdict, notes };
+}
 
 /// `part` of `whole` as the page shows it: «12,6 %», tenths rounded half up.
 const pct = (part, whole) => {
@@ -696,6 +757,15 @@ const moved = (t) => `${t > 0 ? '+' : t < 0 ? '−' : ''}${Math.trunc(Math.abs(t
 /// half away from zero.
 const exactTenths = (a, b, c, d) => {
     const [num, den] = [(BigInt(c) * BigInt(b) - BigInt(a) * BigInt(d)) * 1000n, BigInt(b) * BigInt(d)];
+    const size = (2n * (num < 0n ? -num : num) + den) / (2n * den);
+    return Number(num < 0n ? -size : size);
+};
+/// The change of `[a, b, c, d]` (a of b → c of d) minus that of `[e, f, g,
+/// h]`, in tenths of a point, exact and rounded once, half away from zero.
+const exactDifference = ([a, b, c, d], [e, f, g, h]) => {
+    const [A, B, C, D, E, F, G, H] = [a, b, c, d, e, f, g, h].map(BigInt);
+    const den = B * D * F * H;
+    const num = ((C * B - A * D) * F * H - (G * F - E * H) * B * D) * 1000n;
     const size = (2n * (num < 0n ? -num : num) + den) / (2n * den);
     return Number(num < 0n ? -size : size);
 };
@@ -729,43 +799,14 @@ test('on seed 001\'s card a measure targets its share, and next year it is judge
 
         // Next year: the pupils' share in each group, by hand from the files.
         await page.locator('#period').selectOption(SECOND);
-        const after = new Map(subs(SECOND).map((s) => [s.school, s]));
-        const group = (inside) => sum(subs(FIRST).filter((s) => inside(s.school) && after.has(s.school)))
-            .concat(sum(subs(FIRST).filter((s) => inside(s.school) && after.has(s.school)).map((s) => after.get(s.school))));
         const describe = ([a, b, c, d]) => `Σ/Σ ${pct(a, b)} → ${pct(c, d)} (${moved(exactTenths(a, b, c, d))})`;
-        const addressed = group((name) => chosen.includes(name));
-        const others = group((name) => !chosen.includes(name));
+        const { addressed, others, counted, difference, verdict, notes } = judged(subs, (s) => sum([s]), chosen);
         const section = page.getByTestId('effectiveness');
         const cells = await section.getByTestId('effectiveness-table').locator('tbody tr').first().locator('td').allInnerTexts();
         assert.equal(cells[1], 'П-1.1');
+        assert.deepEqual(counted, [4, 4]);
         assert.equal(cells[2], `адресные ОО с долей в оба года (4): ${describe(addressed)}; остальные ОО с долей в оба года (4): ${describe(others)}`);
-        // The difference of the two changes, rounded once from the exact one.
-        const exact = (a, b, c, d) => (c / d - a / b) * 1000;
-        const difference = Math.round(exact(...addressed) - exact(...others));
         assert.equal(cells[3], moved(difference));
-        const verdict = difference >= 100 ? 'лучше, чем в остальных школах' : difference <= -100 ? 'хуже, чем в остальных школах' : 'без заметной разницы';
-        // Groups 25 п. п. or more apart at the start, in the direction the
-        // start alone would take the verdict, are said so.
-        const gap = exactTenths(others[0], others[1], addressed[0], addressed[1]);
-        const judged = verdict !== 'без заметной разницы';
-        const apart = judged && Math.abs(gap) >= 250 && Math.sign(gap) === -Math.sign(difference);
-        const [side, moves] = gap < 0 ? ['ниже', 'рост'] : ['выше', 'спад'];
-        // One school left out of either group's sums that would undo the
-        // verdict: it hangs on that school.
-        const quads = (inside) => subs(FIRST).filter((s) => inside(s.school) && after.has(s.school))
-            .map((s) => [...sum([s]), ...sum([after.get(s.school)])]);
-        const minus = (g, q) => g.map((v, i) => v - q[i]);
-        const without = [
-            ...quads((name) => chosen.includes(name)).map((q) => minus(addressed, q)).filter((r) => r[1] && r[3])
-                .map((r) => Math.round(exact(...r) - exact(...others))),
-            ...quads((name) => !chosen.includes(name)).map((q) => minus(others, q)).filter((r) => r[1] && r[3])
-                .map((r) => Math.round(exact(...addressed) - exact(...r))),
-        ];
-        const hangs = judged && without.some((d) => (difference > 0 ? d < 100 : d > -100));
-        const notes = [
-            ...(hangs ? ['держится на одной школе'] : []),
-            ...(apart ? [`адресные ОО начинали ${side} остальных (${pct(addressed[0], addressed[1])} против ${pct(others[0], others[1])}), а у начинавших ${side} ${moves} обычно больше и без меры`] : []),
-        ];
         assert.equal(cells[4], notes.length ? `${verdict} (вывод ненадёжен: ${notes.join('; ')})` : verdict);
         assert.ok((await section.locator('.hint').innerText()).startsWith('Для каждой меры её целевые показатели сравниваются в адресных школах и в остальных: изменение доли обучающихся (Σ/Σ) у адресных минус изменение у остальных; показатель без баллов выполненным не бывает'));
         const doubtful = notes.length

@@ -123,7 +123,49 @@ pub struct Variable {
     pub meaning: String,
 }
 
+/// How a measure's targeted indicator is judged a year later
+/// ([`Card::measure_targets`]): what the schools' answers pool into, for
+/// the schools a measure addressed and for the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// The schools meeting it: an indicator with points.
+    Met,
+    /// The pupils' share, Σ/Σ: a share without points (seed 001's П-1.1).
+    Pupils,
+    /// The schools answering «да»: a question without points
+    /// (Nevinnomyssk's programmes, fairs and rewards).
+    Yes,
+    /// The mean of the schools' typed percentages (Nevinnomyssk's surveys
+    /// of satisfaction).
+    Mean,
+}
+
+impl Basis {
+    /// In the order the analysis' method explains them.
+    pub const ALL: [Basis; 4] = [Self::Met, Self::Pupils, Self::Yes, Self::Mean];
+
+    /// Judged by values pooled over the schools, not by schools meeting it.
+    pub fn pooled(self) -> bool {
+        self != Self::Met
+    }
+}
+
 impl Indicator {
+    /// How a measure targeting it is judged; `None` where nothing can be
+    /// compared in points of a percentage: a count (agreements, trials) or
+    /// a list of events, whose changes are in their own units.
+    pub fn basis(&self) -> Option<Basis> {
+        if self.points > 0 {
+            return Some(Basis::Met);
+        }
+        match self.rule {
+            Rule::Share { .. } | Rule::Breakdown { .. } => Some(Basis::Pupils),
+            Rule::Fact { .. } => Some(Basis::Yes),
+            Rule::Percent { .. } => Some(Basis::Mean),
+            _ => None,
+        }
+    }
+
     /// «1.2. Количество …»: the indicator named whole, as a caption.
     pub fn numbered(&self) -> String {
         format!("{}. {}", self.code, self.text.trim())
@@ -393,13 +435,15 @@ impl Card {
 
     /// What a measure can target, to be judged a year later: the
     /// indicators with points, met or not by each school; on a card
-    /// without points, its shares, judged by the pupils' share (seed 001
-    /// calls its measures the «компонент управленческого цикла»).
+    /// without points, those whose values pool ([`Indicator::basis`]):
+    /// its shares by the pupils' share (seed 001 calls its measures the
+    /// «компонент управленческого цикла»), its questions by the schools
+    /// answering «да», its percentages by their mean.
     pub fn measure_targets(&self) -> impl Iterator<Item = &Indicator> {
         let scored = self.has_points();
         self.indicators().filter(move |i| match scored {
             true => i.points > 0,
-            false => matches!(i.rule, Rule::Share { .. } | Rule::Breakdown { .. }),
+            false => i.basis().is_some(),
         })
     }
 

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use crate::card::versions::comparability;
-use crate::card::Card;
+use crate::card::{Basis, Card};
 use crate::department::archive::Archive;
 use crate::department::dynamics::{delta_difference_tenths, delta_tenths, delta_text};
 use crate::department::measures::Measure;
@@ -47,18 +47,20 @@ pub struct Group {
     pub schools: usize,
     /// Of them, meeting the indicator: (before, after).
     pub meeting: (usize, usize),
-    /// Σ numerators / Σ denominators before and after, for a share.
+    /// Σ numerators / Σ denominators before and after, for a share; for
+    /// an indicator without points, its pooled value's sums
+    /// ([`Outcome::pooled`](crate::scoring::Outcome::pooled)).
     pub sums: Option<((u64, u64), (u64, u64))>,
-    /// Of the schools, those with a share both years: the sums' own.
+    /// Of the schools, those with a value in the sums both years.
     pub with_shares: usize,
     /// Of the schools, those whose standing the department's check changed
     /// in one year while the other year is not checked: their change is
     /// partly the check's doing.
     pub by_check: usize,
-    /// By the pupils' share: the difference (addressed minus others) with
+    /// By a pooled value: the difference (addressed minus others) with
     /// any one of this group's schools left out, lowest and highest, in
-    /// tenths of a point. A share has no school crossing a target to
-    /// count, so this is how a verdict is seen to hang on one school.
+    /// tenths of a point. A pooled value has no school crossing a target
+    /// to count, so this is how a verdict is seen to hang on one school.
     pub without_one: Option<(i64, i64)>,
     /// Of the schools, those another measure of the year on the same
     /// indicator addressed (one not for every school): the groups then
@@ -116,8 +118,9 @@ impl Group {
         delta_difference_tenths(self.shares(), other.shares())
     }
 
-    /// The change of the pupils' share (Σ/Σ) minus `other`'s, rounded
-    /// once; `None` where a group has no share in both years.
+    /// The change of the pooled value (the pupils' share Σ/Σ, the share
+    /// of «да», the mean) minus `other`'s, rounded once; `None` where a
+    /// group has no value in both years.
     fn share_minus(&self, other: &Group) -> Option<i64> {
         let (Some(a), Some(o)) = (self.sums, other.sums) else {
             return None;
@@ -125,20 +128,24 @@ impl Group {
         Some(delta_difference_tenths(a, o))
     }
 
-    /// «Σ/Σ 20,0 % → 35,0 % (+15,0 п. п.)»: an indicator without points,
-    /// which no school meets, moves by its pupils' share alone. The change
-    /// is the exact one, rounded once, as the difference beside it is: the
-    /// two groups' changes then subtract to it by hand.
-    pub fn describe_share(&self) -> String {
+    /// «Σ/Σ 20,0 % → 35,0 % (+15,0 п. п.)», ««да» у 1 из 4 → у 3 из 4
+    /// (+50,0 п. п.)», «в среднем 55,0 % → 60,0 % (+5,0 п. п.)»: an
+    /// indicator without points, which no school meets, moves by its
+    /// pooled value alone (`basis`). The change is the exact one, rounded
+    /// once, as the difference beside it is: the two groups' changes then
+    /// subtract to it by hand.
+    pub fn describe_pooled(&self, basis: Basis) -> String {
         let Some(((a, b), (c, d))) = self.sums else {
-            return "нет школ с долей в оба года".to_owned();
+            return format!("нет школ {}", basis.counted());
         };
-        format!(
-            "Σ/Σ {} → {} ({})",
-            percent(a, b),
-            percent(c, d),
-            delta_text(delta_tenths((a, b), (c, d)))
-        )
+        let change = delta_text(delta_tenths((a, b), (c, d)));
+        match basis {
+            Basis::Yes => format!("«да» у {a} из {b} → у {c} из {d} ({change})"),
+            Basis::Mean => format!("в среднем {} → {} ({change})", percent(a, b), percent(c, d)),
+            Basis::Met | Basis::Pupils => {
+                format!("Σ/Σ {} → {} ({change})", percent(a, b), percent(c, d))
+            }
+        }
     }
 
     /// «выполняли 1 из 4 → 3 из 4 (+50,0 п. п.); Σ/Σ 20,0 % → 35,0 %».
@@ -179,6 +186,57 @@ impl Group {
             self.with_shares += 1;
         }
     }
+}
+
+/// How the analysis says what each [`Basis`] compares.
+impl Basis {
+    /// What is compared, after «разность изменений»: «доли обучающихся
+    /// (Σ/Σ)».
+    pub fn compared(self) -> &'static str {
+        match self {
+            Self::Met => "доли школ, выполняющих показатель",
+            Self::Pupils => "доли обучающихся (Σ/Σ)",
+            Self::Yes => "доли школ с ответом «да»",
+            Self::Mean => "среднего значения по школам",
+        }
+    }
+
+    /// «доля обучающихся изменилась», said of a measure for every school.
+    pub fn moved(self) -> &'static str {
+        match self {
+            Self::Met => "доля выполнивших школ изменилась",
+            Self::Pupils => "доля обучающихся изменилась",
+            Self::Yes => "доля школ с ответом «да» изменилась",
+            Self::Mean => "среднее значение изменилось",
+        }
+    }
+
+    /// How a pooled value is made, as the method says it.
+    pub fn pooled_as(self) -> &'static str {
+        match self {
+            Self::Met => "доля выполнивших школ",
+            Self::Pupils => "доля обучающихся — сумма числителей к сумме знаменателей",
+            Self::Yes => "доля школ с ответом «да»",
+            Self::Mean => "среднее введённых школами процентов",
+        }
+    }
+
+    /// Which schools a pooled value counts: those with a value both years
+    /// (one with «0 из 0» has none).
+    pub fn counted(self) -> &'static str {
+        match self {
+            Self::Met | Self::Pupils => "с долей в оба года",
+            Self::Yes | Self::Mean => "с ответом в оба года",
+        }
+    }
+}
+
+/// Each basis of `effects` once, in [`Basis::ALL`]'s order.
+pub fn bases_of<'e>(effects: impl IntoIterator<Item = &'e IndicatorEffect>) -> Vec<Basis> {
+    let used: Vec<Basis> = effects.into_iter().map(|e| e.basis).collect();
+    (Basis::ALL.into_iter())
+        .filter(|b| used.contains(b))
+        .collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -243,9 +301,10 @@ pub struct IndicatorEffect {
     pub addressed: Group,
     pub others: Group,
     pub verdict: Verdict,
-    /// An indicator without points: nothing on it is met, so it is judged
-    /// by the pupils' share (Σ/Σ) in each group (seed 001's П-1.1).
-    pub by_share: bool,
+    /// How it is judged: by the schools meeting it, or on an indicator
+    /// without points, which nothing meets, by its value pooled over each
+    /// group (seed 001's П-1.1 by the pupils' share Σ/Σ).
+    pub basis: Basis,
 }
 
 impl IndicatorEffect {
@@ -255,7 +314,7 @@ impl IndicatorEffect {
             self.verdict,
             Verdict::Better | Verdict::NoDifference | Verdict::Worse
         );
-        match self.by_share {
+        match self.basis.pooled() {
             false => judged.then(|| self.addressed.minus(&self.others)),
             true => self.addressed.share_minus(&self.others).filter(|_| judged),
         }
@@ -291,9 +350,9 @@ impl IndicatorEffect {
             return (!notes.is_empty()).then(|| format!("вывод ненадёжен: {}", notes.join("; ")));
         }
         let apart = self.started_apart(d);
-        // A share has no school crossing a target to count: a school left
-        // out of its sums is what may undo it.
-        if self.by_share {
+        // A pooled value has no school crossing a target to count: a school
+        // left out of its sums is what may undo it.
+        if self.basis.pooled() {
             let hangs = [self.addressed.without_one, self.others.without_one]
                 .into_iter()
                 .flatten()
@@ -351,7 +410,7 @@ impl IndicatorEffect {
     /// walk-through's weakest schools, addressed, came out «лучше» by
     /// +72,2 п. п. in a year where shares moved at random).
     fn started_apart(&self, difference: i64) -> Option<String> {
-        let start = |g: &Group| match self.by_share {
+        let start = |g: &Group| match self.basis.pooled() {
             true => g.sums.map(|(before, _)| before),
             false => (g.schools > 0).then_some((g.meeting.0 as u64, g.schools as u64)),
         };
@@ -374,10 +433,10 @@ impl IndicatorEffect {
 
     /// What a chart shows of `group` (one of this effect's): its change in
     /// tenths of a point and where it stands the year after, (part,
-    /// whole): the schools meeting the indicator, or for a share without
-    /// points the pupils' share.
+    /// whole): the schools meeting the indicator, or without points its
+    /// pooled value (for a mean, tenths of 1 000 per school).
     pub fn bar(&self, group: &Group) -> (i64, (u64, u64)) {
-        match (self.by_share, group.sums) {
+        match (self.basis.pooled(), group.sums) {
             (true, Some((before, after))) => (delta_tenths(before, after), after),
             (true, None) => (0, (0, 0)),
             (false, _) => (
@@ -408,13 +467,14 @@ impl IndicatorEffect {
         }
         // The difference itself has a column of its own beside this one
         // (`effect_cells`), on screen, in XLSX and in Word.
-        // By the share, the schools counted are those with one both years
+        // Pooled, the schools counted are those with a value both years
         // (one addressed with «0 из 0» is not, and the road map names it).
-        let said = |g: &Group| match self.by_share {
+        let said = |g: &Group| match self.basis.pooled() {
             true => format!(
-                " с долей в оба года ({}): {}",
+                " {} ({}): {}",
+                self.basis.counted(),
                 g.with_shares,
-                g.describe_share()
+                g.describe_pooled(self.basis)
             ),
             false => format!(" ({}): {}", g.schools, g.describe()),
         };
@@ -427,9 +487,18 @@ impl IndicatorEffect {
 }
 
 /// Where a school stood on `card`'s indicator `code` in one year: the
-/// department's count of points and the school's typed share, found under
-/// its code in the version the school filled in.
-fn standing(archive: &Archive, card: &Card, result: &SchoolResult, code: &str) -> Option<Standing> {
+/// department's count of points and what the school's answer adds to the
+/// sums `basis` pools ([`Outcome::pooled`]), found under its code in the
+/// version the school filled in.
+///
+/// [`Outcome::pooled`]: crate::scoring::Outcome::pooled
+fn standing(
+    archive: &Archive,
+    card: &Card,
+    result: &SchoolResult,
+    code: &str,
+    basis: Basis,
+) -> Option<Standing> {
     let counted = result.score.indicator(code).filter(|c| c.applies)?;
     // A value the check did not confirm is left out of the sums, as the
     // municipal value leaves it out.
@@ -443,7 +512,7 @@ fn standing(archive: &Archive, card: &Card, result: &SchoolResult, code: &str) -
                 .indicators
                 .iter()
                 .find(|r| r.code == own)
-                .and_then(|r| r.outcome.share())
+                .and_then(|r| r.outcome.pooled(basis))
         });
     Some(Standing {
         earned: counted.met(),
@@ -480,15 +549,28 @@ impl<'a> Span<'a> {
         }
     }
 
+    /// How the indicator `key` is judged: by the schools meeting it, but
+    /// where either year gives it no points, by its value pooled as that
+    /// year's rule has it (nothing was met that year, and a count of
+    /// schools meeting it would compare nothing).
+    fn basis(&self, key: &str) -> Basis {
+        [self.new_card, self.old_card]
+            .iter()
+            .filter_map(|card| card.by_key(key))
+            .find(|i| i.points == 0)
+            .map_or(Basis::Met, |i| i.basis().unwrap_or(Basis::Pupils))
+    }
+
     /// A school's standing on one indicator in both years.
     fn moved(
         &self,
         (before, after): (&SchoolResult, &SchoolResult),
         (old, new): (&str, &str),
+        basis: Basis,
     ) -> Option<(Standing, Standing)> {
         Some((
-            standing(self.archive, self.old_card, before, old)?,
-            standing(self.archive, self.new_card, after, new)?,
+            standing(self.archive, self.old_card, before, old, basis)?,
+            standing(self.archive, self.new_card, after, new, basis)?,
         ))
     }
 }
@@ -514,11 +596,7 @@ pub fn measure_effect(span: &Span, measure: &Measure, beside: &[&Measure]) -> Ve
         })
         .into_iter()
         .map(|key| {
-            // Without points in either year, nothing was met that year, and
-            // a count of schools meeting it would compare nothing.
-            let by_share = [span.old_card, span.new_card]
-                .iter()
-                .any(|card| card.by_key(key).is_some_and(|i| i.points == 0));
+            let basis = span.basis(key);
             let (old, new) = match span.codes(key) {
                 Ok(codes) => codes,
                 Err((code, verdict)) => {
@@ -527,7 +605,7 @@ pub fn measure_effect(span: &Span, measure: &Measure, beside: &[&Measure]) -> Ve
                         addressed: Group::default(),
                         others: Group::default(),
                         verdict,
-                        by_share,
+                        basis,
                     }
                 }
             };
@@ -539,7 +617,7 @@ pub fn measure_effect(span: &Span, measure: &Measure, beside: &[&Measure]) -> Ve
             let (mut addressed, mut others) = (Group::default(), Group::default());
             let (mut addressed_shares, mut others_shares) = (Vec::new(), Vec::new());
             for pair in &pairs {
-                let Some((b, a)) = span.moved(*pair, (&old, &new)) else {
+                let Some((b, a)) = span.moved(*pair, (&old, &new), basis) else {
                     continue;
                 };
                 let by_check = one_year_checked(*pair, (&old, &new));
@@ -554,7 +632,7 @@ pub fn measure_effect(span: &Span, measure: &Measure, beside: &[&Measure]) -> Ve
                     shares.push((before, after));
                 }
             }
-            if by_share {
+            if basis.pooled() {
                 addressed.without_one = without_one(&addressed, &others, &addressed_shares, false);
                 others.without_one = without_one(&others, &addressed, &others_shares, true);
             }
@@ -562,8 +640,8 @@ pub fn measure_effect(span: &Span, measure: &Measure, beside: &[&Measure]) -> Ve
                 code: new,
                 addressed,
                 others,
-                verdict: verdict(&addressed, &others, for_all, by_share),
-                by_share,
+                verdict: verdict(&addressed, &others, for_all, basis.pooled()),
+                basis,
             }
         })
         .collect()
@@ -583,19 +661,19 @@ fn one_year_checked(
     (moved(before, old) && unchecked(after)) || (moved(after, new) && unchecked(before))
 }
 
-fn verdict(addressed: &Group, others: &Group, for_all: bool, by_share: bool) -> Verdict {
+fn verdict(addressed: &Group, others: &Group, for_all: bool, pooled: bool) -> Verdict {
     if others.schools == 0 && for_all {
         return Verdict::NoOthers;
     }
-    // By the share, only the schools with one in both years count.
-    let counted = |g: &Group| match by_share {
+    // Pooled, only the schools with a value in both years count.
+    let counted = |g: &Group| match pooled {
         true => g.with_shares,
         false => g.schools,
     };
     if counted(addressed) < MIN_SCHOOLS || counted(others) < MIN_SCHOOLS {
         return Verdict::TooFew;
     }
-    let d = match by_share {
+    let d = match pooled {
         true => addressed.share_minus(others).unwrap_or_default(),
         false => addressed.minus(others),
     };
@@ -624,10 +702,10 @@ impl Effects {
         self.measures.iter().map(|(_, x)| x.clone()).collect()
     }
 
-    /// Whether some targeted indicator has no points and is judged by the
-    /// pupils' share: the method says how.
-    pub fn by_share(&self) -> bool {
-        (self.measures.iter()).any(|(_, x)| x.iter().any(|e| e.by_share))
+    /// How the targeted indicators are judged, each way once, in
+    /// [`Basis::ALL`]'s order: the method says how for each.
+    pub fn bases(&self) -> Vec<Basis> {
+        bases_of((self.measures.iter()).flat_map(|(_, x)| x))
     }
 
     /// Whether any measure targets an indicator there is something to
@@ -678,7 +756,7 @@ impl Effects {
                     verdict: e.verdict,
                     difference: e.difference(),
                     change: e.bar(&e.addressed).0,
-                    by_share: e.by_share,
+                    basis: e.basis,
                     doubtful: e.caveat().is_some(),
                 });
             }
@@ -742,7 +820,7 @@ pub struct Behind<'a> {
     /// The addressed schools' own change, in tenths of a point: for a
     /// measure for every school, the municipality's.
     pub change: i64,
-    pub by_share: bool,
+    pub basis: Basis,
     /// The verdict is marked «ненадёжен» ([`IndicatorEffect::caveat`]).
     pub doubtful: bool,
 }
@@ -753,12 +831,9 @@ impl Behind<'_> {
     pub fn said(&self, code: bool) -> String {
         let outcome = match (self.verdict, self.difference) {
             (Verdict::NoOthers, _) => {
-                let what = match self.by_share {
-                    true => "доля обучающихся",
-                    false => "доля выполнивших школ",
-                };
                 format!(
-                    "была адресована всем школам, сравнить не с кем; {what} изменилась на {}",
+                    "была адресована всем школам, сравнить не с кем; {} на {}",
+                    self.basis.moved(),
                     delta_text(self.change)
                 )
             }
@@ -806,7 +881,7 @@ pub fn plan_effects(span: &Span) -> Vec<PlanEffect> {
                         // The plan names the indicators as the school's version does.
                         let key = entry.card.indicator(code)?.key();
                         let codes = span.codes(key).ok()?;
-                        let (b, a) = span.moved(pair, (&codes.0, &codes.1))?;
+                        let (b, a) = span.moved(pair, (&codes.0, &codes.1), span.basis(key))?;
                         Some(Progress::of(b, a))
                     })
                     .collect();

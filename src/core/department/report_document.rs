@@ -191,7 +191,7 @@ fn effectiveness_blocks(effects: &Effects, chart: Option<&Image>, judges: bool) 
         plans_total(&effects.plans),
     ))];
     if effects.has_targets() {
-        blocks.push(Block::Paragraph(report::effects_method(effects.by_share())));
+        blocks.push(Block::Paragraph(report::effects_method(&effects.bases())));
         blocks.extend(chart.cloned().map(Block::Image));
         blocks.push(Block::Table(effects_table(effects)));
     }
@@ -205,7 +205,7 @@ fn effectiveness_blocks(effects: &Effects, chart: Option<&Image>, judges: bool) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::card::DEFAULT_CARD;
+    use crate::card::{Basis, DEFAULT_CARD};
     use crate::department::effectiveness::{Group, IndicatorEffect, PlanEffect, Verdict};
     use crate::department::figures::figures;
     use crate::department::measures::Measure;
@@ -237,7 +237,7 @@ mod tests {
                     addressed: Group::default(),
                     others: Group::default(),
                     verdict: Verdict::TooFew,
-                    by_share: false,
+                    basis: Basis::Met,
                 }],
             )],
             plans: vec![PlanEffect {
@@ -380,7 +380,7 @@ mod tests {
         assert_eq!(read[analysis - 1], paragraph(None, "\u{C}"));
         assert_eq!(
             read[analysis + 2],
-            paragraph(None, &report::effects_method(false)),
+            paragraph(None, &report::effects_method(&[Basis::Met])),
             "how the measures are compared"
         );
         assert_eq!(

@@ -845,7 +845,7 @@ pub fn events_tables(archive: &Archive, card: &Card, results: &[SchoolResult]) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::card::DEFAULT_CARD;
+    use crate::card::{Basis, DEFAULT_CARD};
     use crate::department::archive::Archive;
     use crate::department::results::{rank, results};
     use crate::department::review::Decision;
@@ -866,7 +866,7 @@ mod tests {
             addressed: Group::default(),
             others: Group::default(),
             verdict: Verdict::TooFew,
-            by_share: false,
+            basis: Basis::Met,
         };
         assert_eq!(effect_cells(0, &m, &x)[0], "1) семинар «Профпробы»");
         m.done = " проведён 20.03.2025, участвовали 5 из 7 ОО ".into();

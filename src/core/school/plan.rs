@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::card::Card;
+use crate::card::{Basis, Card};
 use crate::school::draft::Draft;
 use crate::scoring::{assess, Outcome};
 use crate::text::{by_name, lines, one_line, percent};
@@ -202,15 +202,23 @@ pub fn standings(card: &Card, draft: &Draft) -> BTreeMap<String, Standing> {
     assess(card, draft)
         .indicators
         .iter()
-        .map(|r| (r.code.clone(), Standing::of(&r.outcome)))
+        .map(|r| {
+            let basis = card.indicator(&r.code).and_then(|i| i.basis());
+            (r.code.clone(), Standing::of(&r.outcome, basis))
+        })
         .collect()
 }
 
 impl Standing {
-    pub fn of(outcome: &Outcome) -> Self {
+    /// `outcome` as a plan's target is judged (`basis`, the indicator's):
+    /// earned or not, and without points the value that moves instead,
+    /// as the department judges a measure ([`Outcome::pooled`]): a
+    /// question of a card without points went from «нет» to «да», where
+    /// nothing is ever earned and a plan read «без изменений».
+    pub fn of(outcome: &Outcome, basis: Option<Basis>) -> Self {
         Self {
             earned: outcome.points() > 0,
-            share: outcome.share(),
+            share: basis.and_then(|b| outcome.pooled(b)),
         }
     }
 }
@@ -277,13 +285,19 @@ impl LastPlan {
 }
 
 impl LastPlan {
-    /// « (47,1 % → 49,7 %)»: indicator `code`'s share last year and now,
-    /// where both years have one; «улучшился» alone hid a rise that still
-    /// missed the threshold. Empty otherwise.
-    pub fn shares(&self, code: &str, now: Option<Standing>) -> String {
+    /// « (47,1 % → 49,7 %)»: indicator `code`'s share (or mean, judged
+    /// by `basis`) last year and now, where both years have one;
+    /// «улучшился» alone hid a rise that still missed the threshold; a
+    /// question without points « («нет» → «да»)». Empty otherwise.
+    pub fn shares(&self, code: &str, now: Option<Standing>, basis: Option<Basis>) -> String {
+        let said = |(n, d): (u64, u64)| match basis {
+            Some(Basis::Yes) if n > 0 => "«да»".to_owned(),
+            Some(Basis::Yes) => "«нет»".to_owned(),
+            _ => percent(n, d),
+        };
         (self.standing.get(code).and_then(|b| b.share))
             .zip(now.and_then(|n| n.share))
-            .map(|((a, b), (c, d))| format!(" ({} → {})", percent(a, b), percent(c, d)))
+            .map(|(before, after)| format!(" ({} → {})", said(before), said(after)))
             .unwrap_or_default()
     }
 }
@@ -310,6 +324,7 @@ mod tests {
             "например, до 30.05.2027"
         );
     }
+    use crate::school::draft::RawAnswer;
     use crate::testkit::{self, share};
 
     #[test]
@@ -333,6 +348,51 @@ mod tests {
         assert_eq!(Progress::of(s(true, None), s(true, None)), Progress::Same);
     }
 
+    /// On a card without points nothing is earned: a question planned for
+    /// moves by its answer and a survey by its percentage, as the
+    /// department judges them, where both read «без изменений».
+    #[test]
+    fn a_question_or_survey_without_points_moves_by_its_value() {
+        let card = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
+        let mut draft = testkit::draft("Школа", "2024/2025", &[]);
+        draft.answers.insert("1.1".into(), testkit::fact(false));
+        draft.answers.insert(
+            "1.5".into(),
+            RawAnswer {
+                percent: "62,5".into(),
+                ..RawAnswer::default()
+            },
+        );
+        let plan = LastPlan {
+            period: "2024/2025".into(),
+            rows: vec![PlanRow {
+                measure: "Программа сопровождения".into(),
+                indicators: vec!["1.1".into(), "1.5".into()],
+                ..PlanRow::default()
+            }],
+            standing: standings(&card, &draft),
+        };
+        draft.answers.insert("1.1".into(), testkit::fact(true));
+        draft.answers.get_mut("1.5").unwrap().percent = "60".into();
+        let now = standings(&card, &draft);
+        let moved = |code: &str| {
+            let basis = card.indicator(code).unwrap().basis();
+            let now = now.get(code).copied();
+            (
+                plan.about(code, now).unwrap().1,
+                plan.shares(code, now, basis),
+            )
+        };
+        assert_eq!(
+            moved("1.1"),
+            (Progress::Improved, " («нет» → «да»)".to_owned())
+        );
+        assert_eq!(
+            moved("1.5"),
+            (Progress::Worse, " (62,5\u{A0}% → 60,0\u{A0}%)".to_owned())
+        );
+    }
+
     /// Beside «улучшился», the shares of both years where both have one.
     #[test]
     fn a_share_moved_is_said_with_both_years_figures() {
@@ -348,11 +408,19 @@ mod tests {
             .collect(),
         };
         assert_eq!(
-            plan.shares("1.2", Some(s(false, Some((497, 1000))))),
+            plan.shares("1.2", Some(s(false, Some((497, 1000)))), Some(Basis::Met)),
             " (47,1\u{A0}% → 49,7\u{A0}%)"
         );
-        assert_eq!(plan.shares("1.2", None), "", "not answered this year");
-        assert_eq!(plan.shares("1.8", Some(s(true, None))), "", "a yes or no");
+        assert_eq!(
+            plan.shares("1.2", None, Some(Basis::Met)),
+            "",
+            "not answered this year"
+        );
+        assert_eq!(
+            plan.shares("1.8", Some(s(true, None)), Some(Basis::Met)),
+            "",
+            "a yes or no"
+        );
     }
 
     /// A draft with a measure in its plan (from a letter, say) and no

@@ -10,7 +10,7 @@ pub mod explain;
 mod judge;
 mod read;
 
-use crate::card::{Applicability, Card, Criterion, Indicator, Level};
+use crate::card::{Applicability, Basis, Card, Criterion, Indicator, Level};
 use crate::error::{FieldError, NumberError};
 use crate::school::draft::{AnswerField, Draft, RawAnswer};
 use crate::school::input::{check_comment, parse_links};
@@ -303,6 +303,25 @@ impl Outcome {
                     },
                 ..
             } => Some((*numerator, *denominator)),
+            _ => None,
+        }
+    }
+
+    /// What this answer adds to the sums a measure is judged by
+    /// (`basis`), (part, whole): a share's two numbers, a «да» as 1 of 1
+    /// and a «нет» as 0 of 1, a percentage in tenths of 1 000, so that
+    /// the groups' pooled sums are the pupils' share, the share of schools
+    /// saying «да» and the mean percentage alike. `None` for a basis of
+    /// schools meeting it ([`Basis::Met`]) but a share's numbers, which it
+    /// shows beside.
+    pub fn pooled(&self, basis: Basis) -> Option<(u64, u64)> {
+        let Self::Scored { detail, .. } = self else {
+            return None;
+        };
+        match (basis, detail) {
+            (Basis::Met | Basis::Pupils, _) => self.share(),
+            (Basis::Yes, Detail::Fact(said)) => Some((u64::from(*said), 1)),
+            (Basis::Mean, Detail::Percent { tenths, .. }) => Some((u64::from(*tenths), 1000)),
             _ => None,
         }
     }

@@ -2,10 +2,10 @@
 //! addressed by a measure about 1.1 (a share, 30 % to earn) and 2.1 (a fact).
 
 use super::*;
-use crate::card::{Rule, DEFAULT_CARD};
+use crate::card::{Basis, Rule, DEFAULT_CARD};
 use crate::department::measures::{Audience, Measure};
 use crate::department::results::results;
-use crate::school::draft::Draft;
+use crate::school::draft::{Draft, RawAnswer};
 use crate::school::plan::PlanRow;
 use crate::testkit::{self, share};
 
@@ -243,7 +243,7 @@ fn a_share_on_an_older_version_is_read_under_its_own_number() {
     ]);
     let before = results(&archive, DEFAULT_CARD, BEFORE);
     let a = before.iter().find(|r| r.name() == "a").unwrap();
-    let standing = standing(&archive, &v2, a, "1.10").expect("1.10 applies to a");
+    let standing = standing(&archive, &v2, a, "1.10", Basis::Met).expect("1.10 applies to a");
     assert_eq!(standing.share, Some((3, 10)));
     assert!(standing.earned, "30 % earns 1.1");
 }
@@ -277,7 +277,7 @@ fn an_indicator_without_points_last_year_is_judged_by_the_share() {
     let m = measure(&archive, &["a", "b", "c"]);
     let e = over_years(&archive, &v1, &v2, |span| measure_effect(span, &m, &[]));
     assert_eq!(e[0].code, "1.1");
-    assert!(e[0].by_share);
+    assert_eq!(e[0].basis, Basis::Pupils);
     assert_eq!(e[0].difference(), Some(300));
     assert_eq!(e[0].verdict, Verdict::Better);
 }
@@ -399,7 +399,7 @@ fn a_verdict_on_one_school_says_so() {
             elsewhere: 0,
         },
         verdict: Verdict::Better,
-        by_share: false,
+        basis: Basis::Met,
     };
     // +14,3 п. п. against 0.
     assert_eq!(effect.difference(), Some(143));
@@ -454,7 +454,7 @@ fn one_school_is_whether_one_school_less_undoes_the_verdict() {
         addressed,
         others,
         verdict,
-        by_share: false,
+        basis: Basis::Met,
     };
     // 0 → 2 of 20 (+10,0) against no change: one school less is +5,0.
     let two_of_twenty = effect(group(20, (0, 2)), group(5, (0, 0)), Verdict::Better);
@@ -535,7 +535,7 @@ fn the_difference_of_differences_is_rounded_once() {
             ..group(8, (4, 0))
         },
         verdict: Verdict::Better,
-        by_share: false,
+        basis: Basis::Met,
     };
     // The addressed met none of it the year before, the others half: that
     // alone lifts the addressed more.
@@ -569,7 +569,7 @@ fn groups_that_started_apart_are_said_so() {
             ..Group::default()
         },
         verdict,
-        by_share: true,
+        basis: Basis::Pupils,
     };
     let weakest = shares(
         ((373, 2451), (1572, 2425)),
@@ -722,7 +722,7 @@ fn an_indicator_without_points_is_judged_by_the_pupils_share() {
     };
     let plain = |text: String| text.replace('\u{A0}', " ");
     let better = effect(&with(["40"; 3]));
-    assert!(better.by_share);
+    assert_eq!(better.basis, Basis::Pupils);
     assert_eq!(better.verdict, Verdict::Better);
     assert_eq!(better.difference(), Some(250));
     assert_eq!(
@@ -809,4 +809,123 @@ fn another_measure_on_the_same_indicator_is_said() {
         ),
         (0, 3)
     );
+}
+
+/// Nevinnomyssk's card has no points, shares or letters: its questions
+/// are judged by the schools answering «да», its surveys by their mean.
+/// Six schools, a–c addressed, all «нет» on 1.1 and 50, 60, 70 % on 1.5
+/// in both groups the first year. The next year a and b say «да», of the
+/// others d; 1.5 goes to 80,5, 70, 75 % (a–c) and 55, 60, 70 % (d–f).
+/// By hand: «да» 0 → 2 of 3 (+66,7) against 0 → 1 of 3 (+33,3): +33,3,
+/// «лучше»; one school left out is +16,7 at the least, still notable. The
+/// mean 60,0 → 75,2 % (225,5 / 3; +15,2) against 60,0 → 61,7 % (+1,7):
+/// 13,5 exactly, «лучше», but without a the addressed rose 7,5 against
+/// 1,7: +5,8, so it hangs on a.
+#[test]
+fn questions_and_surveys_without_points_are_judged_by_yes_and_the_mean() {
+    let card = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
+    let file = |name: &str, period: &str, yes: bool, survey: &str| {
+        let mut d = testkit::draft(name, period, &[]);
+        d.answers.insert("1.1".into(), testkit::fact(yes));
+        d.answers.insert(
+            "1.5".into(),
+            RawAnswer {
+                percent: survey.into(),
+                ..RawAnswer::default()
+            },
+        );
+        d
+    };
+    let firsts = ["50,0", "60,0", "70,0", "50,0", "60,0", "70,0"];
+    let nexts = [
+        (true, "80,5"),
+        (true, "70"),
+        (false, "75"),
+        (true, "55"),
+        (false, "60"),
+        (false, "70"),
+    ];
+    let mut drafts: Vec<(String, Draft)> = Vec::new();
+    for (i, name) in ["a", "b", "c", "d", "e", "f"].iter().enumerate() {
+        let mut first = file(name, BEFORE, false, firsts[i]);
+        if i == 0 {
+            first.plan = vec![PlanRow {
+                measure: "Программа сопровождения".into(),
+                indicators: vec!["1.1".into()],
+                ..PlanRow::default()
+            }];
+        }
+        drafts.push((format!("{name}1"), first));
+        let (yes, survey) = nexts[i];
+        drafts.push((format!("{name}2"), file(name, AFTER, yes, survey)));
+    }
+    let named: Vec<(&str, &Draft)> = drafts.iter().map(|(id, d)| (id.as_str(), d)).collect();
+    let archive = testkit::archive(&card, &named);
+    let mut m = Measure::blank("nevinnomyssk", BEFORE);
+    m.indicators = ["1.1", "1.5"]
+        .map(|c| card.indicator(c).unwrap().key().to_owned())
+        .to_vec();
+    m.audience = Audience::Schools(
+        (results(&archive, "nevinnomyssk", BEFORE).into_iter())
+            .filter(|r| ["a", "b", "c"].contains(&r.name()))
+            .map(|r| r.school)
+            .collect(),
+    );
+    let (before, after) = (
+        results(&archive, "nevinnomyssk", BEFORE),
+        results(&archive, "nevinnomyssk", AFTER),
+    );
+    let span = Span {
+        archive: &archive,
+        old_card: &card,
+        before: &before,
+        new_card: &card,
+        after: &after,
+    };
+    let e = measure_effect(&span, &m, &[]);
+    let plain = |text: String| text.replace('\u{A0}', " ");
+    let (yes, mean) = (&e[0], &e[1]);
+    assert_eq!((yes.code.as_str(), yes.basis), ("1.1", Basis::Yes));
+    assert_eq!(
+        (yes.verdict, yes.difference()),
+        (Verdict::Better, Some(333))
+    );
+    assert_eq!(
+        plain(yes.numbers()),
+        "адресные ОО с ответом в оба года (3): «да» у 0 из 3 → у 2 из 3 (+66,7 п. п.); \
+         остальные ОО с ответом в оба года (3): «да» у 0 из 3 → у 1 из 3 (+33,3 п. п.)"
+    );
+    assert_eq!(yes.addressed.without_one, Some((167, 667)));
+    assert_eq!(yes.others.without_one, Some((167, 667)));
+    assert_eq!(yes.caveat(), None);
+    assert_eq!(yes.bar(&yes.addressed), (667, (2, 3)));
+    assert_eq!((mean.code.as_str(), mean.basis), ("1.5", Basis::Mean));
+    assert_eq!(
+        (mean.verdict, mean.difference()),
+        (Verdict::Better, Some(135))
+    );
+    assert_eq!(
+        plain(mean.numbers()),
+        "адресные ОО с ответом в оба года (3): в среднем 60,0 % → 75,2 % (+15,2 п. п.); \
+         остальные ОО с ответом в оба года (3): в среднем 60,0 % → 61,7 % (+1,7 п. п.)"
+    );
+    assert_eq!(mean.addressed.without_one, Some((58, 186)));
+    assert_eq!(
+        mean.caveat().as_deref(),
+        Some("вывод ненадёжен: держится на одной школе")
+    );
+    assert_eq!(mean.bar(&mean.addressed), (152, (2255, 3000)));
+    // School a's own plan on 1.1, «нет» → «да»: improved.
+    let plans = plan_effects(&span);
+    assert_eq!(
+        plans,
+        vec![PlanEffect {
+            school: "a".into(),
+            counted: 1,
+            improved: 1
+        }]
+    );
+    // The card's targets: its questions, surveys, not its counts or list.
+    let targets: Vec<&str> = card.measure_targets().map(|i| i.code.as_str()).collect();
+    assert_eq!(targets, ["1.1", "1.5", "1.6", "1.7", "2.3"]);
 }

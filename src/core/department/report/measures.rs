@@ -1,10 +1,11 @@
 //! «Анализ эффективности принятых мер»: the sentence on last year's
 //! measures, and how they are compared.
 
-use crate::department::effectiveness::{IndicatorEffect, Verdict};
+use crate::card::{Basis, Card};
+use crate::department::effectiveness::{bases_of, IndicatorEffect, Verdict};
 use crate::department::measures::Measure;
 use crate::department::tables::measure_done;
-use crate::text::percent;
+use crate::text::{and_list, percent};
 
 /// The heading of the report's last part: the measures taken on the year's
 /// results ([`road_map_table`](crate::department::tables::road_map_table)).
@@ -12,11 +13,50 @@ pub fn measures_heading(period: &str) -> String {
     format!("Меры по итогам {period} учебного года")
 }
 
-/// Why a card without points has no analysis of measures: nothing on it is
-/// met or missed, so neither the measures' targets nor the schools' plans
-/// can be judged by it.
+/// What a measure can target on `card` and how it is judged a year later,
+/// said above the measure form. A card without points has no letters; its
+/// values that pool can be targets ([`Card::measure_targets`]).
+pub fn targets_hint(card: &Card) -> String {
+    if card.has_points() {
+        return "Меры, адресованные школе, попадут в её письмо с рекомендациями; через год здесь \
+                будет видно, улучшились ли их целевые показатели."
+            .to_owned();
+    }
+    let bases: Vec<Basis> = (Basis::ALL.into_iter())
+        .filter(|b| card.measure_targets().any(|i| i.basis() == Some(*b)))
+        .collect();
+    let kinds: Vec<&str> = (bases.iter())
+        .map(|b| match b {
+            Basis::Met | Basis::Pupils => "её доли",
+            Basis::Yes => "вопросы «да/нет»",
+            Basis::Mean => "проценты",
+        })
+        .collect();
+    let grew = match bases.as_slice() {
+        [] => {
+            return "Карта не даёт баллов и не собирает ни долей, ни ответов «да/нет», ни \
+                    процентов: меры войдут в дорожную карту, но целевых показателей и оценки их \
+                    эффективности у неё нет."
+                .to_owned()
+        }
+        [Basis::Pupils] => "выросла ли доля обучающихся",
+        [Basis::Yes] => "выросла ли доля школ с ответом «да»",
+        [Basis::Mean] => "выросло ли среднее значение",
+        _ => "выросли ли их значения",
+    };
+    format!(
+        "Карта не даёт баллов: целевыми показателями меры могут быть {}, и через год здесь будет \
+         видно, {grew} в адресных школах больше, чем в остальных.",
+        and_list(&kinds)
+    )
+}
+
+/// Why a card without points or values that pool has no analysis of
+/// measures ([`Card::measure_targets`]): nothing on it is met or missed,
+/// and its counts and lists change in units of their own, so neither the
+/// measures' targets nor the schools' plans can be judged by it.
 pub const WITHOUT_POINTS: &str =
-    "Карта без баллов не отмечает показатели выполненными, поэтому ни \
+    "Карта не даёт баллов и не собирает ни долей, ни ответов «да/нет», ни процентов, поэтому ни \
      меры, ни планы школ здесь по показателям не оцениваются; как менялись значения показателей, \
      показано в разделе «Динамика».";
 
@@ -83,11 +123,8 @@ pub fn effectiveness(
             })
             .collect();
         // The verdicts are of a measure's indicators, not of the measures;
-        // a card without points compares its pupils' shares.
-        let compared = match all.iter().any(|e| e.by_share) {
-            true => "доли обучающихся (Σ/Σ)",
-            false => "доли школ, выполняющих показатель",
-        };
+        // a card without points compares the values its answers pool into.
+        let what = compared(&bases_of(all.iter().copied()));
         // Measures sharing an indicator are compared on it one by one:
         // the verdicts count pairs, which the line then says.
         let mut distinct: Vec<&str> = all.iter().map(|e| e.code.as_str()).collect();
@@ -102,7 +139,7 @@ pub fn effectiveness(
         format!(
             "По итогам {previous_period} учебного года принято мер: {}, целевых показателей в них: \
              {}{pairs}. Сравнение в адресных школах и в остальных (разность изменений \
-             {compared}): {}.",
+             {what}): {}.",
             measures.len(),
             distinct.len(),
             parts.join(", ")
@@ -132,22 +169,47 @@ pub fn effectiveness(
     text
 }
 
-/// How the analysis of measures compares, said beside its table;
-/// `by_share`: the targets are shares of a card without points, compared
-/// by the pupils' share (seed 001's П-1.1).
-pub fn effects_method(by_share: bool) -> String {
+/// «доли обучающихся (Σ/Σ) и среднего значения по школам»: what
+/// `bases` compare, the schools meeting a target where there are none.
+fn compared(bases: &[Basis]) -> String {
+    let said: Vec<&str> = match bases {
+        [] => vec![Basis::Met.compared()],
+        _ => bases.iter().map(|b| b.compared()).collect(),
+    };
+    and_list(&said)
+}
+
+/// How the analysis of measures compares, said beside its table; `bases`:
+/// how its targets are judged ([`Effects::bases`]): on a card without
+/// points, by the values the schools' answers pool into (seed 001's П-1.1
+/// by the pupils' share, Nevinnomyssk's questions by the schools saying
+/// «да», its surveys by the mean).
+///
+/// [`Effects::bases`]: crate::department::effectiveness::Effects::bases
+pub fn effects_method(bases: &[Basis]) -> String {
     use crate::department::effectiveness::{Verdict, MIN_SCHOOLS, NOTABLE_TENTHS};
-    let compared = match by_share {
-        true => {
-            "изменение доли обучающихся (Σ/Σ) у адресных минус изменение у остальных; показатель \
-             без баллов выполненным не бывает, поэтому сравниваются доли, и только у школ, где доля \
-             есть в оба года (их число указано в скобках)"
-        }
-        false => "изменение доли школ, выполняющих показатель, у адресных минус изменение у остальных",
+    let changes = format!(
+        "изменение {} у адресных минус изменение у остальных",
+        compared(bases)
+    );
+    // A share is what seed 001's analysis compared, and its word is kept.
+    let pooled: Vec<Basis> = bases.iter().copied().filter(|b| b.pooled()).collect();
+    let pooled = match pooled.as_slice() {
+        [] => String::new(),
+        [Basis::Pupils] => "; показатель без баллов выполненным не бывает, поэтому сравниваются \
+                            доли, и только у школ, где доля есть в оба года (их число указано в \
+                            скобках)"
+            .to_owned(),
+        kinds => format!(
+            "; показатель без баллов выполненным не бывает, поэтому сравниваются его значения по \
+             группе школ ({}), и только у школ, где значение есть в оба года (их число указано в \
+             скобках)",
+            and_list(&kinds.iter().map(|b| b.pooled_as()).collect::<Vec<_>>())
+        ),
     };
     format!(
         "Для каждой меры её целевые показатели сравниваются в адресных школах и в остальных: \
-         {compared}. Разность считается по точным значениям и может отличаться от разности \
+         {changes}{pooled}. Разность считается по точным значениям и может отличаться от разности \
          округлённых изменений на 0,1\u{A0}п.\u{A0}п. Заметной считается разность не менее \
          {}\u{A0}п.\u{A0}п. Итоги «{}» и «{}» означают, что сравнить нельзя: меру получили все \
          школы или в одной из групп меньше {MIN_SCHOOLS}\u{A0}школ. Показатели, правило которых \

@@ -164,7 +164,7 @@ pub fn proposals(
         }
     } else {
         // Without points nothing is met and nothing is a problem zone: the
-        // measures are weighed by the pupils' share alone.
+        // measures are weighed by their targets' pooled values alone.
         let taken: Vec<String> = (card.indicators())
             .filter(|i| {
                 measures
@@ -183,7 +183,7 @@ pub fn proposals(
         items.extend(rethink(
             &again,
             past,
-            &not_notably_better("доля обучающихся изменилась"),
+            &not_notably_better("значение изменилось"),
             false,
         ));
         items.extend(follow(&taken, taking(&taken), period));

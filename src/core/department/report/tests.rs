@@ -1,5 +1,5 @@
 use super::*;
-use crate::card::{Card, DEFAULT_CARD};
+use crate::card::{Basis, Card, DEFAULT_CARD};
 use crate::department::archive::Archive;
 use crate::department::dynamics::{school_changes, SchoolChange, Years};
 use crate::department::effectiveness::{Behind, PastMeasures, Verdict};
@@ -329,7 +329,7 @@ fn proposals_follow_the_year() {
             verdict: Verdict::NoOthers,
             difference: None,
             change: 0,
-            by_share: false,
+            basis: Basis::Met,
             doubtful: false,
         }],
         ..PastMeasures::default()
@@ -441,7 +441,7 @@ fn proposals_without_points_weigh_the_measures() {
         verdict,
         difference,
         change,
-        by_share: true,
+        basis: Basis::Pupils,
         doubtful: false,
     };
     // Last year: a seminar without a notable difference, an order worse
@@ -881,7 +881,7 @@ fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
             elsewhere: 0,
         },
         verdict,
-        by_share: false,
+        basis: Basis::Met,
     };
     let text = effectiveness(
         "2024/2025",
@@ -928,9 +928,10 @@ fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
         said,
         format!(
             "По итогам 2024/2025 учебного года принято мер: 2: 1) {} (выполнение: проведён \
-             14.11.2025, участвовали 5 из 5 ОО); 2) {}. Карта без баллов не отмечает показатели \
-             выполненными, поэтому ни меры, ни планы школ здесь по показателям не оцениваются; \
-             как менялись значения показателей, показано в разделе «Динамика».",
+             14.11.2025, участвовали 5 из 5 ОО); 2) {}. Карта не даёт баллов и не собирает ни \
+             долей, ни ответов «да/нет», ни процентов, поэтому ни меры, ни планы школ здесь по \
+             показателям не оцениваются; как менялись значения показателей, показано в разделе \
+             «Динамика».",
             seminar.named(),
             courses.named()
         )
@@ -1091,4 +1092,47 @@ fn the_schools_values_note_names_yes_and_no_where_asked() {
         " Сначала — доли и проценты, затем сменившиеся «да/нет»; в каждой части — наибольшие \
          изменения."
     ));
+}
+
+/// The method and the hint above the form say what a card's targets are
+/// judged by: one kind in its own words, several listed.
+#[test]
+fn the_method_names_each_way_a_target_is_judged() {
+    let plain = |text: String| text.replace('\u{A0}', " ");
+    let method = plain(effects_method(&[Basis::Yes, Basis::Mean]));
+    assert!(
+        method.starts_with(
+            "Для каждой меры её целевые показатели сравниваются в адресных школах и в остальных: \
+             изменение доли школ с ответом «да» и среднего значения по школам у адресных минус \
+             изменение у остальных; показатель без баллов выполненным не бывает, поэтому \
+             сравниваются его значения по группе школ (доля школ с ответом «да» и среднее \
+             введённых школами процентов), и только у школ, где значение есть в оба года (их \
+             число указано в скобках). Разность"
+        ),
+        "{method}"
+    );
+    let seed_001 = plain(effects_method(&[Basis::Pupils]));
+    assert!(seed_001.contains("сравниваются доли, и только у школ, где доля есть в оба года"));
+    assert_eq!(effects_method(&[]), effects_method(&[Basis::Met]));
+    let hint = |id: &str| targets_hint(&crate::card::builtin(id).unwrap().unwrap());
+    assert_eq!(
+        hint("nevinnomyssk"),
+        "Карта не даёт баллов: целевыми показателями меры могут быть вопросы «да/нет» и проценты, \
+         и через год здесь будет видно, выросли ли их значения в адресных школах больше, чем в \
+         остальных."
+    );
+    assert_eq!(
+        hint("izhevsk"),
+        "Карта не даёт баллов: целевыми показателями меры могут быть её доли, и через год здесь \
+         будет видно, выросла ли доля обучающихся в адресных школах больше, чем в остальных."
+    );
+    assert!(hint(DEFAULT_CARD).starts_with("Меры, адресованные школе, попадут в её письмо"));
+    let mut counts = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
+    for d in &mut counts.directions {
+        for c in &mut d.criteria {
+            c.indicators
+                .retain(|i| matches!(i.rule, crate::card::Rule::Count { .. }));
+        }
+    }
+    assert!(targets_hint(&counts).starts_with("Карта не даёт баллов и не собирает ни долей"));
 }
