@@ -872,3 +872,37 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         const flagged = await review.getByTestId('last-year-discrepancies').locator('li').evaluateAll((lis) => lis.map((li) => li.dataset.code));
         assert.deepEqual(flagged.sort(), odd.codes.sort());
     }));
+
+test('Nevinnomyssk: next year a plan on a question and a survey says how each moved, though nothing earns points', () =>
+    withSchool('nevinnomyssk', async (card) => {
+        const { page } = card;
+        await fillSchool(card, 'МБОУ СОШ № 5 г. Невинномысска');
+        await card.fact('1.1', false);
+        await card.field('1.5', 'percent', '62,5');
+        const plan = page.getByTestId('plan');
+        await plan.getByRole('button', { name: 'Добавить мероприятие' }).click();
+        await page.waitForFunction(() => document.activeElement?.id === 'plan-0-measure');
+        await page.keyboard.type('Программа сопровождения 8–9 классов');
+        await plan.locator('.plan-row[data-row="0"] summary').click();
+        for (const code of ['1.1', '1.5']) {
+            await plan.locator('.plan-row[data-row="0"]').getByRole('checkbox', { name: new RegExp(`^${code.replace('.', '\\.')} `) }).check();
+        }
+        await plan.locator('.plan-row[data-row="0"]').getByTestId('plan-codes').getByText('1.1, 1.5').waitFor();
+        await page.getByRole('button', { name: /Мои черновики/ }).click();
+        const drafts = page.getByTestId('draft-list');
+        await drafts.getByRole('row', { name: new RegExp(LATEST.replace('/', '\\/')) }).getByRole('button', { name: 'Следующий год' }).click();
+        await drafts.getByRole('button', { name: 'Не копировать ответы' }).click();
+        await card.expectText('draft-title', `МБОУ СОШ № 5 г. Невинномысска · ${NEXT}`);
+        const note = (code) => card.row(code).getByTestId('last-plan');
+        const said = (code, text) => note(code).filter({ hasText: new RegExp(`^План ${LATEST}: показатель ${text}\\.\\s*Мероприятие: Программа сопровождения 8–9 классов\\.$`) }).waitFor();
+        await said('1.1', 'пока не заполнен');
+        await said('1.5', 'пока не заполнен');
+        // «нет» → «да» is a rise, where a card without points earns nothing.
+        await card.fact('1.1', true);
+        await said('1.1', 'улучшился \\(«нет» → «да»\\)');
+        await card.field('1.5', 'percent', '60');
+        await said('1.5', `ухудшился \\(62,5${NBSP}% → 60,0${NBSP}%\\)`);
+        await card.field('1.5', 'percent', '62,5');
+        await said('1.5', `без изменений \\(62,5${NBSP}% → 62,5${NBSP}%\\)`);
+        assert.equal(await note('1.6').count(), 0, 'a survey no measure targeted has no note');
+    }));
