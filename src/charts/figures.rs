@@ -56,8 +56,9 @@ pub fn indicators_svg(f: &Figures, card: &Card) -> String {
     fulfilment_bars("Доля школ, выполнивших показатель, %", &items)
 }
 
-/// Per measure and compared indicator, the share of schools meeting it in
-/// the year after the measure: the addressed schools beside the others,
+/// Per measure and compared indicator, the share of schools meeting it (on
+/// a card without points, the value its answers pool into) in the year
+/// after the measure: the addressed schools beside the others,
 /// each labelled with its change since the year of the measure. Measures
 /// are numbered as in the table beside the chart: titles do not fit.
 pub fn effectiveness_svg(measures: &[Vec<IndicatorEffect>]) -> String {

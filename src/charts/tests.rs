@@ -755,6 +755,41 @@ fn effectiveness_tells_addressed_schools_from_the_others_by_colour() {
     assert_eq!(count_rects(&svg, "fill=\"#0072B2\""), 2, "addressed");
     assert_eq!(count_rects(&svg, "fill=\"#56B4E9\""), 2, "others");
     assert!(svg.contains("1) 1.1 · остальные"));
+    // The title names what the bars are: the schools meeting the targets,
+    // or on a card without points the values its answers pool into.
+    let titled = |bases: &[Basis]| {
+        let effects: Vec<IndicatorEffect> = (bases.iter())
+            .map(|b| IndicatorEffect {
+                basis: *b,
+                ..effect("1.1")
+            })
+            .collect();
+        crate::figures::effectiveness_svg(&[effects])
+    };
+    for (bases, title) in [
+        (
+            &[Basis::Met][..],
+            "Доля школ, выполняющих целевые показатели мер, через год, %",
+        ),
+        (
+            &[Basis::Pupils],
+            "Доля обучающихся (Σ/Σ) по целевым показателям мер через год, %",
+        ),
+        (
+            &[Basis::Yes],
+            "Доля школ с ответом «да» по целевым показателям мер через год, %",
+        ),
+        (
+            &[Basis::Mean],
+            "Среднее значение целевых показателей мер по школам через год, %",
+        ),
+        (
+            &[Basis::Yes, Basis::Mean],
+            "Значения целевых показателей мер через год, %",
+        ),
+    ] {
+        assert!(titled(bases).contains(title), "{bases:?}: {title}");
+    }
 }
 
 /// A low value's label goes above its point rather than into the years.

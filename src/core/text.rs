@@ -541,8 +541,9 @@ pub fn noted(text: &str, note: &str) -> String {
 }
 
 /// «a», «a и b», «a, b и c».
-pub fn and_list(items: &[&str]) -> String {
-    match items {
+pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+    let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+    match items.as_slice() {
         [] => String::new(),
         [one] => (*one).to_owned(),
         [rest @ .., last] => format!("{} и {last}", rest.join(", ")),
@@ -555,10 +556,11 @@ mod tests {
 
     #[test]
     fn lists_end_in_and() {
-        assert_eq!(and_list(&[]), "");
+        assert_eq!(and_list::<&str>(&[]), "");
         assert_eq!(and_list(&["доли"]), "доли");
         assert_eq!(and_list(&["доли", "среднего"]), "доли и среднего");
         assert_eq!(and_list(&["a", "b", "c"]), "a, b и c");
+        assert_eq!(and_list(&["a".to_owned(), "b".to_owned()]), "a и b");
     }
 
     #[test]

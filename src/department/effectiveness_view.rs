@@ -16,8 +16,9 @@ use crate::shared::column_heads::ColumnHeads;
 #[component]
 pub fn EffectivenessView() -> impl IntoView {
     let dept: Dept = expect_context();
-    // A card with nothing a measure can target (no points, no shares)
-    // judges nothing: said once, in place of it all.
+    // A card with nothing a measure can target (no points, nor values that
+    // pool: shares, questions, percentages) judges nothing: said once, in
+    // place of it all.
     let judges = move || dept.card.with(|c| c.has_measure_targets());
     let summary = move || {
         dept.effects.with(|e| {
@@ -26,7 +27,7 @@ pub fn EffectivenessView() -> impl IntoView {
                     let measures: Vec<_> = e.measures.iter().map(|(m, _)| m).collect();
                     return report::effectiveness_without_points(&e.after_period, &measures);
                 }
-                report::effectiveness(&e.after_period, &e.by_measure(), plans_total(&e.plans))
+                report::effectiveness(&e.after_period, &e.measures, plans_total(&e.plans))
             })
         })
     };

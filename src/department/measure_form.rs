@@ -317,8 +317,8 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
         }
     };
     let with_levels = dept.card.with_untracked(|c| c.levels.is_some());
-    // A card without points or shares has nothing a measure can be
-    // judged by.
+    // A card without points, shares, questions or percentages has nothing
+    // a measure can be judged by.
     let targets = dept.card.with_untracked(|c| c.has_measure_targets());
     let card_id = move || dept.card.with(|c| c.id.clone());
     let record =

@@ -144,6 +144,14 @@ impl Basis {
     /// In the order the analysis' method explains them.
     pub const ALL: [Basis; 4] = [Self::Met, Self::Pupils, Self::Yes, Self::Mean];
 
+    /// Each of `used` once, in [`Basis::ALL`]'s order.
+    pub fn each_once(used: impl IntoIterator<Item = Basis>) -> Vec<Basis> {
+        let used: Vec<Basis> = used.into_iter().collect();
+        (Self::ALL.into_iter())
+            .filter(|b| used.contains(b))
+            .collect()
+    }
+
     /// Judged by values pooled over the schools, not by schools meeting it.
     pub fn pooled(self) -> bool {
         self != Self::Met

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use crate::card::versions::comparability;
-use crate::card::{Basis, Card};
+use crate::card::{Basis, Card, Indicator};
 use crate::department::archive::Archive;
 use crate::department::dynamics::{delta_difference_tenths, delta_tenths, delta_text};
 use crate::department::measures::Measure;
@@ -18,7 +18,7 @@ use crate::department::results::SchoolResult;
 use crate::department::review::ReviewStatus;
 use crate::department::school::SchoolId;
 use crate::school::plan::{Progress, Standing};
-use crate::text::percent;
+use crate::text::{and_list, percent};
 
 /// Fewer schools than this on either side give no verdict.
 pub const MIN_SCHOOLS: usize = 3;
@@ -214,8 +214,7 @@ impl Basis {
     /// How a pooled value is made, as the method says it.
     pub fn pooled_as(self) -> &'static str {
         match self {
-            Self::Met => "доля выполнивших школ",
-            Self::Pupils => "доля обучающихся — сумма числителей к сумме знаменателей",
+            Self::Met | Self::Pupils => "доля обучающихся (сумма числителей к сумме знаменателей)",
             Self::Yes => "доля школ с ответом «да»",
             Self::Mean => "среднее введённых школами процентов",
         }
@@ -233,10 +232,7 @@ impl Basis {
 
 /// Each basis of `effects` once, in [`Basis::ALL`]'s order.
 pub fn bases_of<'e>(effects: impl IntoIterator<Item = &'e IndicatorEffect>) -> Vec<Basis> {
-    let used: Vec<Basis> = effects.into_iter().map(|e| e.basis).collect();
-    (Basis::ALL.into_iter())
-        .filter(|b| used.contains(b))
-        .collect()
+    Basis::each_once(effects.into_iter().map(|e| e.basis))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -336,15 +332,20 @@ impl IndicatorEffect {
                  не проверен"
             ));
         }
-        for (n, whose) in [
+        // Both groups in one note: the same words twice read as two notes.
+        let elsewhere: Vec<String> = [
             (self.addressed.elsewhere, "адресных"),
             (self.others.elsewhere, "остальных"),
-        ] {
-            if n > 0 {
-                notes.push(format!(
-                    "у {n} из {whose} ОО была и другая мера по этому показателю"
-                ));
-            }
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, whose)| format!("у {n} из {whose}"))
+        .collect();
+        if !elsewhere.is_empty() {
+            notes.push(format!(
+                "{} ОО была и другая мера по этому показателю",
+                and_list(&elsewhere)
+            ));
         }
         if !matches!(self.verdict, Verdict::Better | Verdict::Worse) {
             return (!notes.is_empty()).then(|| format!("вывод ненадёжен: {}", notes.join("; ")));
@@ -478,11 +479,12 @@ impl IndicatorEffect {
             ),
             false => format!(" ({}): {}", g.schools, g.describe()),
         };
-        format!(
-            "адресные ОО{}; остальные ОО{}",
-            said(&self.addressed),
-            said(&self.others)
-        )
+        // «(0): нет школ для сравнения» read as data missing.
+        let others = match self.verdict {
+            Verdict::NoOthers => "остальных ОО нет: мера адресована всем".to_owned(),
+            _ => format!("остальные ОО{}", said(&self.others)),
+        };
+        format!("адресные ОО{}; {others}", said(&self.addressed))
     }
 }
 
@@ -500,20 +502,22 @@ fn standing(
     basis: Basis,
 ) -> Option<Standing> {
     let counted = result.score.indicator(code).filter(|c| c.applies)?;
+    let pooled = archive.entry(&result.submission_id).and_then(|e| {
+        let own = e.card.code_of(card, code)?;
+        e.assessment
+            .indicators
+            .iter()
+            .find(|r| r.code == own)
+            .and_then(|r| r.outcome.pooled(basis))
+    });
     // A value the check did not confirm is left out of the sums, as the
-    // municipal value leaves it out.
-    let confirmed = !counted.unconfirmed_value();
-    let share = archive
-        .entry(&result.submission_id)
-        .filter(|_| confirmed)
-        .and_then(|e| {
-            let own = e.card.code_of(card, code)?;
-            e.assessment
-                .indicators
-                .iter()
-                .find(|r| r.code == own)
-                .and_then(|r| r.outcome.pooled(basis))
-        });
+    // municipal value leaves it out; a «да» it refused counts there, and
+    // here, as «нет».
+    let share = match (counted.unconfirmed_value(), basis) {
+        (false, _) => pooled,
+        (true, Basis::Yes) => pooled.map(|_| (0, 1)),
+        (true, _) => None,
+    };
     Some(Standing {
         earned: counted.met(),
         share,
@@ -531,18 +535,22 @@ impl<'a> Span<'a> {
             .collect()
     }
 
-    /// Last year's and this year's code of the indicator `key`, when who
-    /// met it is judged as before (its points may differ); else its code
-    /// and why not.
-    fn codes(&self, key: &str) -> Result<(String, String), (String, Verdict)> {
+    /// Last year's and this year's code of the indicator `key`, when it is
+    /// judged as before (`basis`): who met it (its points may differ), or
+    /// without points its value (its target may differ too, as the
+    /// municipal values compare it); else its code and why not.
+    fn codes(&self, key: &str, basis: Basis) -> Result<(String, String), (String, Verdict)> {
         let old = self.old_card.by_key(key);
         let new = self.new_card.by_key(key);
-        match (old, new) {
-            (Some(o), Some(n))
-                if comparability(self.old_card, self.new_card, n).met_comparable() =>
-            {
-                Ok((o.code.clone(), n.code.clone()))
+        let same = |n| {
+            let how = comparability(self.old_card, self.new_card, n);
+            match basis.pooled() {
+                true => how.values_comparable(),
+                false => how.met_comparable(),
             }
+        };
+        match (old, new) {
+            (Some(o), Some(n)) if same(n) => Ok((o.code.clone(), n.code.clone())),
             (_, Some(n)) => Err((n.code.clone(), Verdict::MethodChanged)),
             (Some(o), None) => Err((o.code.clone(), Verdict::Removed)),
             (None, None) => Err((key.to_owned(), Verdict::MethodChanged)),
@@ -552,13 +560,14 @@ impl<'a> Span<'a> {
     /// How the indicator `key` is judged: by the schools meeting it, but
     /// where either year gives it no points, by its value pooled as that
     /// year's rule has it (nothing was met that year, and a count of
-    /// schools meeting it would compare nothing).
-    fn basis(&self, key: &str) -> Basis {
+    /// schools meeting it would compare nothing); `None` for a count or a
+    /// list without points, which nothing judges.
+    fn basis(&self, key: &str) -> Option<Basis> {
         [self.new_card, self.old_card]
             .iter()
             .filter_map(|card| card.by_key(key))
             .find(|i| i.points == 0)
-            .map_or(Basis::Met, |i| i.basis().unwrap_or(Basis::Pupils))
+            .map_or(Some(Basis::Met), Indicator::basis)
     }
 
     /// A school's standing on one indicator in both years.
@@ -596,8 +605,10 @@ pub fn measure_effect(span: &Span, measure: &Measure, beside: &[&Measure]) -> Ve
         })
         .into_iter()
         .map(|key| {
-            let basis = span.basis(key);
-            let (old, new) = match span.codes(key) {
+            // A measure recorded on an older version may target what no
+            // longer pools: no school then has a value to compare.
+            let basis = span.basis(key).unwrap_or(Basis::Pupils);
+            let (old, new) = match span.codes(key, basis) {
                 Ok(codes) => codes,
                 Err((code, verdict)) => {
                     return IndicatorEffect {
@@ -880,8 +891,11 @@ pub fn plan_effects(span: &Span) -> Vec<PlanEffect> {
                     .filter_map(|code| {
                         // The plan names the indicators as the school's version does.
                         let key = entry.card.indicator(code)?.key();
-                        let codes = span.codes(key).ok()?;
-                        let (b, a) = span.moved(pair, (&codes.0, &codes.1), span.basis(key))?;
+                        // A count or a list without points moves by
+                        // nothing a plan could be judged by.
+                        let basis = span.basis(key)?;
+                        let codes = span.codes(key, basis).ok()?;
+                        let (b, a) = span.moved(pair, (&codes.0, &codes.1), basis)?;
                         Some(Progress::of(b, a))
                     })
                     .collect();

@@ -465,12 +465,16 @@ pub fn describe_value(rule: &Rule, figure: &IndicatorFigure) -> String {
             },
             _,
         ) => {
-            format!(
-                "в среднем {} (от {} до {})",
-                tenths_percent(mean_tenths(*sum, figure.answered)),
-                tenths_percent((*lowest).into()),
-                tenths_percent((*highest).into())
-            )
+            let mean = tenths_percent(mean_tenths(*sum, figure.answered));
+            // One school, or all alike: «от 80,0 % до 80,0 %» said nothing.
+            match lowest == highest {
+                true => format!("в среднем {mean}"),
+                false => format!(
+                    "в среднем {mean} (от {} до {})",
+                    tenths_percent((*lowest).into()),
+                    tenths_percent((*highest).into())
+                ),
+            }
         }
         (Aggregate::List { rows, sums }, Rule::List { columns, .. }) => {
             format!("{}: {}", rows_text(*rows), named_sums(columns, sums))

@@ -187,7 +187,7 @@ fn effectiveness_blocks(effects: &Effects, chart: Option<&Image>, judges: bool) 
     }
     let mut blocks = vec![Block::Paragraph(report::effectiveness(
         &effects.after_period,
-        &effects.by_measure(),
+        &effects.measures,
         plans_total(&effects.plans),
     ))];
     if effects.has_targets() {

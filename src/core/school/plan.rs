@@ -161,12 +161,17 @@ fn set(plan: &mut [PlanRow], r: usize, change: impl FnOnce(&mut PlanRow)) {
     }
 }
 
-/// Where an indicator stood in a year: earned or not, and its share.
+/// Where an indicator stood in a year: earned or not, and its value as
+/// a plan's target is judged ([`Standing::of`]). Kept in the next year's
+/// draft: a draft made before questions and percentages had a value there
+/// keeps «без изменений» for them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Standing {
     pub earned: bool,
-    /// Numerator and denominator, for a share.
+    /// (part, whole) as [`Outcome::pooled`] gives it: a share's numerator
+    /// and denominator; without points a «да» as 1 of 1, a percentage in
+    /// tenths of 1 000.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share: Option<(u64, u64)>,
 }

@@ -181,7 +181,7 @@ fn too_few_schools_on_one_side_give_no_verdict() {
     let e = effects(&archive, &card, &all);
     assert!(
         e[1].numbers()
-            .ends_with("остальные ОО (0): нет школ для сравнения"),
+            .ends_with("; остальных ОО нет: мера адресована всем"),
         "{}",
         e[1].numbers()
     );
@@ -799,6 +799,21 @@ fn another_measure_on_the_same_indicator_is_said() {
         of_seminar[0].caveat().as_deref(),
         Some("вывод ненадёжен: у 2 из остальных ОО была и другая мера по этому показателю")
     );
+    // In both groups, one note.
+    let both = IndicatorEffect {
+        addressed: Group {
+            elsewhere: 1,
+            ..of_seminar[0].addressed
+        },
+        ..of_seminar[0].clone()
+    };
+    assert_eq!(
+        both.caveat().as_deref(),
+        Some(
+            "вывод ненадёжен: у 1 из адресных и у 2 из остальных ОО была и другая мера по этому \
+             показателю"
+        )
+    );
     // 2.1 only the seminar targets.
     assert_eq!(of_seminar[1].others.elsewhere, 0);
     assert_eq!(of_seminar[1].caveat(), None);
@@ -915,6 +930,56 @@ fn questions_and_surveys_without_points_are_judged_by_yes_and_the_mean() {
         Some("вывод ненадёжен: держится на одной школе")
     );
     assert_eq!(mean.bar(&mean.addressed), (152, (2255, 3000)));
+    // A «да» the check refused counts as «нет», as in the municipal
+    // value: a's 1.1 refused, the addressed go 0 → 1 of 3 (+33,3) as the
+    // others do: no difference, and still three schools.
+    let mut checked = archive.clone();
+    checked.set_decision(
+        "a2",
+        "1.1",
+        Some(crate::department::review::Decision::NoPoint),
+    );
+    let after_check = results(&checked, "nevinnomyssk", AFTER);
+    let refused = measure_effect(
+        &Span {
+            archive: &checked,
+            after: &after_check,
+            ..span
+        },
+        &m,
+        &[],
+    );
+    assert_eq!(refused[0].addressed.sums, Some(((0, 3), (1, 3))));
+    assert_eq!(
+        (refused[0].verdict, refused[0].difference()),
+        (Verdict::NoDifference, Some(0))
+    );
+    // A measure for every school says how its value moved in its own words.
+    let all = Behind {
+        code: "1.1",
+        measure: "семинар «Программы»".into(),
+        verdict: Verdict::NoOthers,
+        difference: None,
+        change: 200,
+        basis: Basis::Yes,
+        doubtful: false,
+    };
+    assert_eq!(
+        plain(all.said(false)),
+        "семинар «Программы» — была адресована всем школам, сравнить не с кем; доля школ с \
+         ответом «да» изменилась на +20,0 п. п."
+    );
+    assert_eq!(
+        plain(
+            Behind {
+                basis: Basis::Mean,
+                ..all
+            }
+            .said(true)
+        ),
+        "семинар «Программы» (1.1) — была адресована всем школам, сравнить не с кем; среднее \
+         значение изменилось на +20,0 п. п."
+    );
     // School a's own plan on 1.1, «нет» → «да»: improved.
     let plans = plan_effects(&span);
     assert_eq!(

@@ -1,7 +1,7 @@
 //! «Анализ эффективности принятых мер»: the sentence on last year's
 //! measures, and how they are compared.
 
-use crate::card::{Basis, Card};
+use crate::card::{Basis, Card, Indicator};
 use crate::department::effectiveness::{bases_of, IndicatorEffect, Verdict};
 use crate::department::measures::Measure;
 use crate::department::tables::measure_done;
@@ -14,17 +14,15 @@ pub fn measures_heading(period: &str) -> String {
 }
 
 /// What a measure can target on `card` and how it is judged a year later,
-/// said above the measure form. A card without points has no letters; its
-/// values that pool can be targets ([`Card::measure_targets`]).
+/// said above the measure form: on a card without points, its values that
+/// pool ([`Card::measure_targets`]).
 pub fn targets_hint(card: &Card) -> String {
     if card.has_points() {
         return "Меры, адресованные школе, попадут в её письмо с рекомендациями; через год здесь \
                 будет видно, улучшились ли их целевые показатели."
             .to_owned();
     }
-    let bases: Vec<Basis> = (Basis::ALL.into_iter())
-        .filter(|b| card.measure_targets().any(|i| i.basis() == Some(*b)))
-        .collect();
+    let bases = Basis::each_once(card.measure_targets().filter_map(Indicator::basis));
     let kinds: Vec<&str> = (bases.iter())
         .map(|b| match b {
             Basis::Met | Basis::Pupils => "её доли",
@@ -64,21 +62,24 @@ pub const WITHOUT_POINTS: &str =
 /// with its mark of how it was carried out, and [`WITHOUT_POINTS`]. A count
 /// alone left the coordinator nothing of last year's work to read.
 pub fn effectiveness_without_points(previous_period: &str, measures: &[&Measure]) -> String {
-    let taken = if measures.is_empty() {
-        format!(
+    format!("{} {WITHOUT_POINTS}", taken(previous_period, measures))
+}
+
+/// «По итогам … принято мер: 2: 1) семинар «…» (выполнение: …); 2) …».
+fn taken(previous_period: &str, measures: &[&Measure]) -> String {
+    if measures.is_empty() {
+        return format!(
             "По итогам {previous_period} учебного года сведений о принятых муниципальных мерах нет."
-        )
-    } else {
-        let named: Vec<String> = (measures.iter().enumerate())
-            .map(|(n, m)| measure_done(n, m))
-            .collect();
-        format!(
-            "По итогам {previous_period} учебного года принято мер: {}: {}.",
-            measures.len(),
-            named.join("; ")
-        )
-    };
-    format!("{taken} {WITHOUT_POINTS}")
+        );
+    }
+    let named: Vec<String> = (measures.iter().enumerate())
+        .map(|(n, m)| measure_done(n, m))
+        .collect();
+    format!(
+        "По итогам {previous_period} учебного года принято мер: {}: {}.",
+        measures.len(),
+        named.join("; ")
+    )
 }
 
 /// «Анализ эффективности принятых мер»: how many targeted indicators got
@@ -87,21 +88,24 @@ pub fn effectiveness_without_points(previous_period: &str, measures: &[&Measure]
 /// `plans` is (improved, counted) planned measures of the schools.
 pub fn effectiveness(
     previous_period: &str,
-    measures: &[Vec<IndicatorEffect>],
+    measures: &[(Measure, Vec<IndicatorEffect>)],
     plans: (usize, usize),
 ) -> String {
-    let all: Vec<&IndicatorEffect> = measures.iter().flatten().collect();
+    let all: Vec<&IndicatorEffect> = measures.iter().flat_map(|(_, x)| x).collect();
     let mut text = if measures.is_empty() {
         format!(
             "По итогам {previous_period} учебного года сведений о принятых муниципальных мерах нет."
         )
     } else if all.is_empty() {
-        // A card without points has no targets to choose; a decision may
-        // rightly have none.
+        // A decision may rightly have no targets, and a card's measures
+        // recorded before it had any could not: named with their marks,
+        // as on a card with nothing to target.
         format!(
-            "По итогам {previous_period} учебного года принято мер: {}; целевые показатели у них \
-             не отмечены, поэтому их результаты не с чем сравнить.",
-            measures.len()
+            "{} Целевые показатели у них не отмечены, поэтому их результаты не с чем сравнить.",
+            taken(
+                previous_period,
+                &measures.iter().map(|(m, _)| m).collect::<Vec<_>>()
+            )
         )
     } else {
         let count = |v: Verdict, doubtful: bool| {
@@ -145,17 +149,26 @@ pub fn effectiveness(
             parts.join(", ")
         )
     };
-    let doubtful = measures
-        .iter()
-        .flatten()
-        .filter(|e| e.caveat().is_some())
-        .count();
+    let doubtful = all.iter().filter(|e| e.caveat().is_some()).count();
     if doubtful > 0 {
+        // Only schools meeting a target can disagree with the pupils' share
+        // or have their points changed by the check: without points
+        // neither is said (a card of questions and surveys).
+        let met = all.iter().any(|e| e.basis == Basis::Met);
+        let reasons = match met {
+            true => {
+                "держатся на одной школе, расходятся с долей обучающихся, сравнивают группы, \
+                 начинавшие с разного уровня, проверенный год с непроверенным или школы"
+            }
+            false => {
+                "держатся на одной школе, сравнивают группы, начинавшие с разного уровня, или \
+                 школы"
+            }
+        };
         text.push_str(&format!(
-            " Выводов, которые держатся на одной школе, расходятся с долей обучающихся, \
-             сравнивают группы, начинавшие с разного уровня, проверенный год с непроверенным \
-             или школы, где была и другая мера по тому же показателю: {doubtful}; такие выводы \
-             отмечены в таблице и требуют подтверждения данными следующего года."
+            " Выводов, которые {reasons}, где была и другая мера по тому же показателю: \
+             {doubtful}; такие выводы отмечены в таблице и требуют подтверждения данными \
+             следующего года."
         ));
     }
     let (improved, counted) = plans;
@@ -172,11 +185,12 @@ pub fn effectiveness(
 /// «доли обучающихся (Σ/Σ) и среднего значения по школам»: what
 /// `bases` compare, the schools meeting a target where there are none.
 fn compared(bases: &[Basis]) -> String {
-    let said: Vec<&str> = match bases {
-        [] => vec![Basis::Met.compared()],
-        _ => bases.iter().map(|b| b.compared()).collect(),
-    };
-    and_list(&said)
+    match bases {
+        [] => Basis::Met.compared().to_owned(),
+        // Its participle's phrase closes with a comma before «и».
+        [Basis::Met, _, ..] => format!("{}, и {}", Basis::Met.compared(), compared(&bases[1..])),
+        _ => and_list(&bases.iter().map(|b| b.compared()).collect::<Vec<_>>()),
+    }
 }
 
 /// How the analysis of measures compares, said beside its table; `bases`:
@@ -209,10 +223,12 @@ pub fn effects_method(bases: &[Basis]) -> String {
     };
     format!(
         "Для каждой меры её целевые показатели сравниваются в адресных школах и в остальных: \
-         {changes}{pooled}. Разность считается по точным значениям и может отличаться от разности \
-         округлённых изменений на 0,1\u{A0}п.\u{A0}п. Заметной считается разность не менее \
+         {changes}{pooled}. Разность считается по точным значениям и округляется один раз, до \
+         0,1\u{A0}п.\u{A0}п., поэтому может отличаться от разности округлённых изменений на \
+         0,1\u{A0}п.\u{A0}п. Заметной считается разность, которая после округления не меньше \
          {}\u{A0}п.\u{A0}п. Итоги «{}» и «{}» означают, что сравнить нельзя: меру получили все \
-         школы или в одной из групп меньше {MIN_SCHOOLS}\u{A0}школ. Показатели, правило которых \
+         школы (мера для целевой группы тоже считается адресованной всем школам) или в одной из \
+         групп меньше {MIN_SCHOOLS}\u{A0}школ. Показатели, правило которых \
          изменилось между годами, и исключённые из карты не сравниваются. Адресными считаются все \
          школы, которым мера адресована; если участвовали не все, это сказано в отметке о \
          выполнении меры.",

@@ -174,12 +174,17 @@ pub fn proposals(
             .map(|i| i.code.clone())
             .collect();
         // A measure for every school has no others to be compared with:
-        // rethought when the municipality's share did not rise notably.
+        // rethought when the municipality's value did not rise notably.
         let flat = (past.for_all.iter())
             .filter(|c| (past.behind.iter()).any(|b| b.code == **c && b.change < NOTABLE_TENTHS));
-        let again: Vec<String> = (past.not_better.iter().chain(flat))
+        let mut again: Vec<String> = (past.not_better.iter().chain(flat))
             .map(|c| c.to_string())
             .collect();
+        again.sort_by_key(|c| {
+            card.indicators()
+                .position(|i| i.code == *c)
+                .unwrap_or(usize::MAX)
+        });
         items.extend(rethink(
             &again,
             past,

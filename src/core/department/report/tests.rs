@@ -883,12 +883,18 @@ fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
         verdict,
         basis: Basis::Met,
     };
+    // Each list of effects as a measure's, the measure itself unread.
+    let taken = |effects: Vec<Vec<IndicatorEffect>>| -> Vec<(Measure, Vec<IndicatorEffect>)> {
+        (effects.into_iter())
+            .map(|x| (Measure::blank(DEFAULT_CARD, "2024/2025"), x))
+            .collect()
+    };
     let text = effectiveness(
         "2024/2025",
-        &[
+        &taken(vec![
             vec![effect(Verdict::Better), effect(Verdict::MethodChanged)],
             vec![effect(Verdict::Better)],
-        ],
+        ]),
         (1, 4),
     );
     assert_eq!(
@@ -906,7 +912,7 @@ fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
     };
     assert!(effectiveness(
         "2024/2025",
-        &[vec![on("1.1"), on("2.1")], vec![on("3.1")]],
+        &taken(vec![vec![on("1.1"), on("2.1")], vec![on("3.1")]]),
         (0, 0)
     )
     .starts_with(
@@ -936,15 +942,30 @@ fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
             courses.named()
         )
     );
+    // Measures without targets on a card that has some (recorded before
+    // it had any, or a decision) are named with their marks too.
     assert_eq!(
-        effectiveness("2024/2025", &[vec![], vec![]], (0, 0)),
-        "По итогам 2024/2025 учебного года принято мер: 2; целевые показатели у них не \
-         отмечены, поэтому их результаты не с чем сравнить."
+        effectiveness(
+            "2024/2025",
+            &[(seminar.clone(), vec![]), (courses.clone(), vec![])],
+            (0, 0)
+        ),
+        format!(
+            "По итогам 2024/2025 учебного года принято мер: 2: 1) {} (выполнение: проведён \
+             14.11.2025, участвовали 5 из 5 ОО); 2) {}. Целевые показатели у них не отмечены, \
+             поэтому их результаты не с чем сравнить.",
+            seminar.named(),
+            courses.named()
+        )
     );
     // One school crossing is the whole change: the paragraph says so.
     let mut thin = effect(Verdict::Better);
     thin.addressed.meeting = (1, 2);
-    let said = effectiveness("2024/2025", &[vec![thin, effect(Verdict::Better)]], (0, 0));
+    let said = effectiveness(
+        "2024/2025",
+        &taken(vec![vec![thin, effect(Verdict::Better)]]),
+        (0, 0),
+    );
     assert!(
         said.contains("лучше, чем в остальных школах — 2 (из них ненадёжных: 1)."),
         "{said}"
@@ -955,6 +976,44 @@ fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
          школы, где была и другая мера по тому же показателю: 1; такие выводы отмечены в \
          таблице и требуют подтверждения данными следующего года."
     ));
+    // Without points nothing disagrees with the pupils' share and the check
+    // changes no points: neither reason is named, and what is compared is
+    // said of each kind of value.
+    let pooled = |basis, sums| IndicatorEffect {
+        basis,
+        addressed: Group {
+            sums: Some(sums),
+            with_shares: 3,
+            without_one: Some((50, 400)),
+            ..effect(Verdict::Better).addressed
+        },
+        others: Group {
+            sums: Some(((1, 3), (1, 3))),
+            with_shares: 3,
+            ..effect(Verdict::Better).others
+        },
+        ..effect(Verdict::Better)
+    };
+    let said = effectiveness(
+        "2024/2025",
+        &taken(vec![vec![
+            pooled(Basis::Yes, ((0, 3), (2, 3))),
+            IndicatorEffect {
+                code: "1.5".into(),
+                ..pooled(Basis::Mean, ((1500, 3000), (2400, 3000)))
+            },
+        ]]),
+        (0, 0),
+    );
+    assert!(
+        said.contains(
+            "(разность изменений доли школ с ответом «да» и среднего значения по школам): \
+             лучше, чем в остальных школах — 2 (из них ненадёжных: 2). Выводов, которые \
+             держатся на одной школе, сравнивают группы, начинавшие с разного уровня, или \
+             школы, где была и другая мера по тому же показателю: 2;"
+        ),
+        "{said}"
+    );
 }
 
 /// A year shown by version 2 holds a school's file of version 1: the
@@ -1032,9 +1091,9 @@ fn the_figures_note_speaks_of_shares_only_where_the_card_has_them() {
 }
 
 /// Seed 004 gives no points: its dynamics are the values, and the report
-/// names those that fell by more than 10 п. п. By hand: 1.1 «да» at both
-/// schools last year (2 of 2, 100 %), at one this year (1 of 2, 50 %):
-/// −50,0 п. п.
+/// names those that fell by 10 п. п. or more, as its proposals do. By
+/// hand: 1.1 «да» at both schools last year (2 of 2, 100 %), at one this
+/// year (1 of 2, 50 %): −50,0 п. п.; 1.5 80 % → 70 %, −10,0 п. п.
 #[test]
 fn a_card_without_points_names_the_values_that_fell() {
     let nv = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
@@ -1046,7 +1105,8 @@ fn a_card_without_points_names_the_values_that_fell() {
     let mut a2 = testkit::draft("Школа А", "2025/2026", &[&fact]);
     let mut b2 = testkit::draft("Школа Б", "2025/2026", &[]);
     b2.answers.insert(fact.clone(), testkit::fact(false));
-    // A's satisfaction 80 % → 70 %: exactly 10 points, not more, not named.
+    // A's satisfaction 80 % → 70 %: exactly 10 points, named (it was not,
+    // while the proposals beside it named it).
     let (mut a1, percent) = (a1, testkit::of_kind(&nv, "percent").code.clone());
     let typed = |p: &str| crate::school::draft::RawAnswer {
         percent: p.into(),
@@ -1065,9 +1125,10 @@ fn a_card_without_points_names_the_values_that_fell() {
     );
     assert!(
         text.ends_with(&format!(
-            "(в прошлом году — 2, в этом — 2). Больше чем на 10\u{A0}п.\u{A0}п. снизились: \
+            "(в прошлом году — 2, в этом — 2). На 10\u{A0}п.\u{A0}п. и больше снизились: \
              {fact} (да — у 2 из 2 (100,0\u{A0}%) → да — у 1 из 2 (50,0\u{A0}%); \
-             −50,0\u{A0}п.\u{A0}п.)."
+             −50,0\u{A0}п.\u{A0}п.), 1.5 (в среднем 80,0\u{A0}% → в среднем 70,0\u{A0}%; \
+             −10,0\u{A0}п.\u{A0}п.)."
         )),
         "{text}"
     );

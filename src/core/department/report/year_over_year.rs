@@ -9,6 +9,7 @@ use crate::department::dynamics::{
     delta_text, indicator_changes, school_changes, value_changes, IndicatorChange, SchoolChange,
     Years,
 };
+use crate::department::effectiveness::NOTABLE_TENTHS;
 use crate::department::results::SchoolResult;
 use crate::text::{by_name, part_of, percent, plural, tied};
 
@@ -140,17 +141,16 @@ pub fn removed_note(years: &Years) -> String {
     }
 }
 
-/// How far a value must fall to be named: 10 percentage points, in tenths.
-const FALL_NAMED: i64 = 100;
-
-/// « Больше чем на 10 п. п. снизились: 1.1 (да — у 21 из 30 (70,0 %) →
+/// « На 10 п. п. и больше снизились: 1.1 (да — у 21 из 30 (70,0 %) →
 /// да — у 15 из 31 (48,4 %); −21,6 п. п.), …», the largest fall first; or
 /// nothing.
 fn fallen_values(years: &Years) -> String {
     let mut fallen: Vec<(i64, String)> = value_changes(years)
         .into_iter()
         .filter_map(|v| {
-            let tenths = v.tenths.filter(|t| *t < -FALL_NAMED)?;
+            // As the proposals take them up (`dynamics::fallen`): a fall of
+            // exactly 10,0 was named there and not here.
+            let tenths = v.tenths.filter(|t| *t <= -NOTABLE_TENTHS)?;
             let change = v.change.unwrap_or_default();
             Some((
                 tenths,
@@ -162,7 +162,7 @@ fn fallen_values(years: &Years) -> String {
     match fallen.as_slice() {
         [] => String::new(),
         all => format!(
-            " Больше чем на 10\u{A0}п.\u{A0}п. снизились: {}.",
+            " На 10\u{A0}п.\u{A0}п. и больше снизились: {}.",
             all.iter()
                 .map(|(_, s)| s.as_str())
                 .collect::<Vec<_>>()

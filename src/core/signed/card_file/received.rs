@@ -1,6 +1,7 @@
 //! What a school is told of the department's cards new to its browser.
 
 use super::CardFile;
+use crate::text::and_list;
 
 /// A card new to this browser, as its notice names it.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,8 +66,7 @@ pub fn received_notice(received: &[Received]) -> Option<String> {
         .iter()
         .map(|(title, versions)| match versions.as_slice() {
             [one] => format!("«{title}», версия {one}"),
-            [rest @ .., last] => format!("«{title}», версии {} и {last}", rest.join(", ")),
-            [] => unreachable!("a title comes with its version"),
+            many => format!("«{title}», версии {}", and_list(many)),
         })
         .collect();
     let of = if first.department.is_empty() {
