@@ -540,6 +540,52 @@ pub fn noted(text: &str, note: &str) -> String {
     }
 }
 
+/// Each of `texts` as a line cut at its end still tells it apart from the
+/// others: where one shares a long beginning with another (Nevinnomyssk's
+/// 1.5 and 1.6 differ in their last word, past a hundred letters alike),
+/// its first words stand for the shared part, then «…», then the end from
+/// the word before the first that differs. `None` where it is told apart
+/// as it is.
+pub fn told_apart(texts: &[&str]) -> Vec<Option<String>> {
+    /// Shared beginnings shorter than this show their difference on a line.
+    const LONG: usize = 40;
+    /// At least as many letters of the beginning stay.
+    const HEAD: usize = 24;
+    let chars: Vec<Vec<char>> = texts.iter().map(|t| t.chars().collect()).collect();
+    let shared = |a: &[char], b: &[char]| a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    (chars.iter().enumerate())
+        .map(|(i, text)| {
+            let alike = (chars.iter().enumerate())
+                .filter(|(j, _)| *j != i)
+                .map(|(_, other)| shared(text, other))
+                .max()
+                .unwrap_or(0);
+            if alike < LONG || alike >= text.len() {
+                return None;
+            }
+            // Back to the start of the differing word, then one word more.
+            let word_start = |end: usize| {
+                let space = text[..end].iter().rposition(|c| c.is_whitespace());
+                space.map_or(0, |s| s + 1)
+            };
+            let differs = word_start(alike);
+            let tail = word_start(differs.saturating_sub(1));
+            // Whole words up to the first space past `HEAD` letters: «8-9
+            // классов,» and «10-11 классов,» alike.
+            let head_end = (text.iter().enumerate())
+                .skip(HEAD)
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(0, |(at, _)| at);
+            if head_end == 0 || tail <= head_end + 1 {
+                return None;
+            }
+            let head: String = text[..head_end].iter().collect();
+            let rest: String = text[tail..].iter().collect();
+            Some(format!("{head} … {rest}"))
+        })
+        .collect()
+}
+
 /// «a», «a и b», «a, b и c».
 pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
     let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
@@ -553,6 +599,60 @@ pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_alike_beginnings_give_way_to_the_ends_that_differ() {
+        let begins = "Уровень удовлетворенности детей и родителей состоянием \
+                      профориентационной работы в образовательной организации: \
+                      удовлетворенность";
+        let children = format!("{begins} детей");
+        let parents = format!("{begins} родителей");
+        let texts = [
+            children.as_str(),
+            parents.as_str(),
+            "Количество договоров о сотрудничестве",
+        ];
+        assert_eq!(
+            told_apart(&texts),
+            [
+                Some("Уровень удовлетворенности … удовлетворенность детей".to_owned()),
+                Some("Уровень удовлетворенности … удовлетворенность родителей".to_owned()),
+                None
+            ]
+        );
+        // The beginning to the first space past 24 letters, whole words.
+        let grades = |g: &str, what: &str| {
+            format!(
+                "Доля обучающихся {g} классов, посетивших профориентационные мероприятия {what}"
+            )
+        };
+        let (a, b) = (
+            grades("10-11", "ознакомительного"),
+            grades("8-9", "вовлеченного"),
+        );
+        let (c, d) = (
+            grades("10-11", "вовлеченного"),
+            grades("8-9", "ознакомительного"),
+        );
+        assert_eq!(
+            told_apart(&[&a, &b, &c, &d]),
+            [
+                Some("Доля обучающихся 10-11 классов, … мероприятия ознакомительного".to_owned()),
+                Some("Доля обучающихся 8-9 классов, … мероприятия вовлеченного".to_owned()),
+                Some("Доля обучающихся 10-11 классов, … мероприятия вовлеченного".to_owned()),
+                Some("Доля обучающихся 8-9 классов, … мероприятия ознакомительного".to_owned()),
+            ]
+        );
+        // A short shared beginning, or one text alone, is left as it is.
+        assert_eq!(
+            told_apart(&[
+                "Доля обучающихся 8–9 классов",
+                "Доля обучающихся 10–11 классов"
+            ]),
+            [None, None]
+        );
+        assert_eq!(told_apart(&[children.as_str()]), [None]);
+    }
 
     #[test]
     fn lists_end_in_and() {

@@ -10,7 +10,7 @@ use profkarta_core::card::Level;
 use profkarta_core::department::figures::describe_value;
 use profkarta_core::department::measures::{Audience, Measure, MeasureKind, TargetGroup};
 use profkarta_core::department::school::SchoolId;
-use profkarta_core::text::{by_name, quoted};
+use profkarta_core::text::{by_name, quoted, told_apart};
 
 use crate::department::state::Dept;
 use crate::platform::browser::{confirm, focus_when_drawn, now_iso};
@@ -186,8 +186,9 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
     };
     let indicators = dept.card.with_untracked(|card| {
         let scored = card.has_points();
-        card.measure_targets()
-            .map(|i| {
+        let texts: Vec<&str> = card.measure_targets().map(|i| i.text.as_str()).collect();
+        (card.measure_targets().zip(told_apart(&texts)))
+            .map(|(i, shown)| {
                 let key = i.key().to_owned();
                 let toggle = key.clone();
                 let toggle = Callback::new(move |()| {
@@ -221,7 +222,7 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
                     })
                 });
                 view! {
-                    <IndicatorCheck code=i.code.clone() text=i.text.clone()
+                    <IndicatorCheck code=i.code.clone() text=i.text.clone() shown
                         checked=Signal::derive(move || targets.with(|t| t.contains(&key)))
                         on_toggle=toggle figure/>
                 }

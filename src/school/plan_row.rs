@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use profkarta_core::school::plan::{deadline_example, PlanEdit, PlanRow};
+use profkarta_core::text::told_apart;
 
 use crate::platform::browser::{
     confirm_removal, focus_after_removal, focus_after_shift, swap_open, year_month,
@@ -35,13 +36,13 @@ pub fn PlanRowEditor(index: usize, count: usize) -> impl IntoView {
             }
         })
     };
-    let boxes = card
-        .indicators()
-        .map(|i| {
+    let texts: Vec<&str> = card.indicators().map(|i| i.text.as_str()).collect();
+    let boxes = (card.indicators().zip(told_apart(&texts)))
+        .map(|(i, shown)| {
             let code = i.code.clone();
             let toggle = code.clone();
             view! {
-                <IndicatorCheck code=i.code.clone() text=i.text.clone()
+                <IndicatorCheck code=i.code.clone() text=i.text.clone() shown
                     checked=Signal::derive(move || row.with(|r| r.indicators.contains(&code)))
                     on_toggle=Callback::new(move |()| draft.update(|d| d.edit_plan(PlanEdit::Toggle(index, toggle.clone()))))/>
             }

@@ -9,11 +9,14 @@ use leptos::prelude::*;
 
 /// `figure`: how many schools met it («выполнили 15 из 26»), and whether
 /// fewer than half did, beside the code, so that a department chooses its
-/// targets without the results tab open.
+/// targets without the results tab open. `shown`: the wording on screen
+/// where the whole one, cut at its end, would look like another's
+/// ([`told_apart`](profkarta_core::text::told_apart)); the name stays whole.
 #[component]
 pub fn IndicatorCheck(
     code: String,
     text: String,
+    #[prop(optional_no_strip)] shown: Option<String>,
     #[prop(into)] checked: Signal<bool>,
     on_toggle: Callback<()>,
     #[prop(optional, into)] figure: Option<Signal<Option<(String, bool)>>>,
@@ -30,7 +33,15 @@ pub fn IndicatorCheck(
     view! {
         <label class="indicator-check" title=name.clone()>
             <input type="checkbox" prop:checked=checked on:change=move |_| on_toggle.run(())/>
-            {format!(" {code}")}{figure}{format!(" {text}")}
+            {format!(" {code}")}{figure}" "
+            {match shown {
+                Some(shown) => view! {
+                    <span aria-hidden="true">{shown}</span>
+                    <span class="visually-hidden">{text}</span>
+                }
+                .into_any(),
+                None => text.into_any(),
+            }}
         </label>
     }
 }

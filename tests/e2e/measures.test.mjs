@@ -662,6 +662,13 @@ test('on a card of questions and surveys a measure targets them, and next year t
         // The questions and the surveys, not the counts or the list.
         const offered = await form.locator('.measure-indicators input[type=checkbox]').evaluateAll((boxes) => boxes.map((b) => b.parentElement.innerText.trim().split(' ')[0]));
         assert.deepEqual(offered, ['1.1', '1.5', '1.6', '1.7', '2.3']);
+        // 1.5 and 1.6 differ in their last word, past a hundred letters
+        // alike: on screen their ends show; their names stay whole.
+        const begins = 'Уровень удовлетворенности детей и родителей состоянием профориентационной работы в образовательной организации: удовлетворенность';
+        for (const [code, whose] of [['1.5', 'детей'], ['1.6', 'родителей']]) {
+            const box = form.locator('.measure-indicators').getByRole('checkbox', { name: new RegExp(`^${code.replace('.', '\\.')} \\(по муниципалитету .+\\) ${begins} ${whose}$`) });
+            assert.equal(await box.locator('xpath=..').locator('span[aria-hidden="true"]').innerText(), `Уровень удовлетворенности … удовлетворенность ${whose}`);
+        }
         const subs = (period) => noPoints.manifest.files.map((f) => f.submission).filter((s) => s?.period === period);
         const chosen = subs(FIRST).map((s) => s.school).slice(0, 4);
         await form.getByLabel('Название').fill(SEMINAR);
