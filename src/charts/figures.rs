@@ -65,11 +65,24 @@ pub fn effectiveness_svg(measures: &[Vec<IndicatorEffect>]) -> String {
     let mut items: Vec<(String, Share)> = Vec::new();
     for (n, effects) in measures.iter().enumerate() {
         for e in effects.iter().filter(|e| e.difference().is_some()) {
-            for (side, g) in [("адресные", &e.addressed), ("остальные", &e.others)]
-            {
+            // A doubtful verdict's bars looked as sure as any other's
+            // beside the table's «вывод ненадёжен».
+            let doubtful = match e.caveat() {
+                Some(_) => "; вывод ненадёжен",
+                None => "",
+            };
+            for (side, g, note) in [
+                ("адресные", &e.addressed, doubtful),
+                ("остальные", &e.others, ""),
+            ] {
                 let (change, (part, whole)) = e.bar(g);
                 items.push((
-                    format!("{}) {} · {side} ({})", n + 1, e.code, delta_text(change)),
+                    format!(
+                        "{}) {} · {side} ({}{note})",
+                        n + 1,
+                        e.code,
+                        delta_text(change)
+                    ),
                     Share::new(part, whole),
                 ));
             }

@@ -755,6 +755,29 @@ fn effectiveness_tells_addressed_schools_from_the_others_by_colour() {
     assert_eq!(count_rects(&svg, "fill=\"#0072B2\""), 2, "addressed");
     assert_eq!(count_rects(&svg, "fill=\"#56B4E9\""), 2, "others");
     assert!(svg.contains("1) 1.1 · остальные"));
+    // 6 of 10 against 3 of 10 from 2 each: +30,0 with one school fewer
+    // still +20,0, so sure; from 2 of 3 to 3 of 3 against the same it is
+    // not, and the addressed bar says so.
+    assert!(!svg.contains("ненадёжен"), "{svg}");
+    let thin = IndicatorEffect {
+        addressed: Group {
+            schools: 3,
+            meeting: (2, 3),
+            ..Group::default()
+        },
+        ..effect("1.1")
+    };
+    assert!(thin.caveat().is_some());
+    let svg = crate::figures::effectiveness_svg(&[vec![thin]]);
+    // Its name, as a screen reader hears the chart; on screen it wraps.
+    let named = svg.replace('\u{A0}', " ");
+    assert!(
+        named.contains(
+            "1) 1.1 · адресные (+33,3 п. п.; вывод ненадёжен) — 100,0 %; 1) 1.1 · остальные \
+             (+10,0 п. п.) — 30,0 %."
+        ),
+        "{svg}"
+    );
     // The title names what the bars are: the schools meeting the targets,
     // or on a card without points the values its answers pool into.
     let titled = |bases: &[Basis]| {
