@@ -240,7 +240,7 @@ test('measures for low-level schools and a target group, their letters, and next
         const seminar = roadMap.locator('tbody tr', { hasText: SEMINAR });
         assert.deepEqual(
             (await seminar.locator('td').allInnerTexts()).slice(0, 9),
-            ['1', `семинар «${SEMINAR}»`, 'март 2025', `ОО с низкой эффективностью на день записи меры: ${lowNames.join('; ')}`, TARGETED.join(', '), 'доля ОО, принявших участие', 'справка', 'Иванова Е. П., методист', DONE],
+            ['1', `Семинар «${SEMINAR}»`, 'март 2025', `ОО с низкой эффективностью на день записи меры: ${lowNames.join('; ')}`, TARGETED.join(', '), 'доля ОО, принявших участие', 'справка', 'Иванова Е. П., методист', DONE],
         );
         await roadMap.locator('tbody tr', { hasText: COURSES }).getByText('целевая группа: заместители директоров по ВР').waitFor();
         // The measures are kept with the workspace's decisions and survive a reload.
@@ -314,7 +314,7 @@ test('measures for low-level schools and a target group, their letters, and next
         await taken.locator('tbody tr').first().waitFor();
         const takenRows = await taken.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
         assert.deepEqual(takenRows.map((r) => r.slice(0, 3)), [
-            ['1', `семинар «${SEMINAR}»`, 'март 2025'],
+            ['1', `Семинар «${SEMINAR}»`, 'март 2025'],
             // The title names the kind itself: not said twice.
             ['2', COURSES, 'апрель 2025'],
         ]);
