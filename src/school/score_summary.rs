@@ -107,9 +107,12 @@ pub fn ScoreSummary() -> impl IntoView {
         <p class="total-bar no-print" aria-hidden="true" data-testid="total-bar">{bar}</p>
         <aside class="summary" id="summary" aria-labelledby="summary-title" tabindex="-1">
             <h2 id="summary-title">"Итог самооценки"</h2>
+            // The total is read out when it changes, whole: it moves only
+            // when an indicator's points do, not at every keystroke as a
+            // share's output does (an audit: the live total was visual only).
             {if scored {
                 view! {
-                    <p class="total">
+                    <p class="total" aria-live="polite" aria-atomic="true">
                         <span class="total-number" data-testid="total">{move || total.with(|t| t.total.clone())}</span>
                         <span class="muted">{move || total.with(|t| format!(" {} · ", t.points_word))}</span>
                         <span data-testid="percent">{move || total.with(|t| t.percent.clone())}</span>
@@ -118,7 +121,7 @@ pub fn ScoreSummary() -> impl IntoView {
                 .into_any()
             } else {
                 view! {
-                    <p class="total" data-testid="total">{move || total.with(|t| t.filled.clone())}</p>
+                    <p class="total" data-testid="total" aria-live="polite" aria-atomic="true">{move || total.with(|t| t.filled.clone())}</p>
                     <p class="muted">"Карта не даёт баллов: отдел образования сводит ваши данные с данными других школ."</p>
                 }
                 .into_any()

@@ -374,6 +374,10 @@ test('the score follows every keystroke', () =>
         await card.page.keyboard.type('28');
         await card.expectPoints('1.3', '1 балл из 1');
         await card.expectSummary({ total: '1 из 23' });
+        // A screen reader hears the whole line when it changes.
+        const line = card.page.getByTestId('total').locator('xpath=..');
+        assert.deepEqual(await line.evaluate((p) => [p.getAttribute('aria-live'), p.getAttribute('aria-atomic'), p.textContent]),
+            ['polite', 'true', '1 из 23 баллов · 4,3\u00a0%']);
     }));
 
 test('the card can be filled with the keyboard alone', () =>
