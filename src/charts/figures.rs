@@ -67,9 +67,9 @@ pub fn effectiveness_svg(measures: &[Vec<IndicatorEffect>]) -> String {
         for e in effects.iter().filter(|e| e.difference().is_some()) {
             // A doubtful verdict's bars looked as sure as any other's
             // beside the table's «вывод ненадёжен».
-            let doubtful = match e.caveat() {
-                Some(_) => "; вывод ненадёжен",
-                None => "",
+            let doubtful = match e.caveat().is_some() {
+                true => "; вывод ненадёжен",
+                false => "",
             };
             for (side, g, note) in [
                 ("адресные", &e.addressed, doubtful),

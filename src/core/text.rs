@@ -41,7 +41,8 @@ pub fn lower_first(text: &str) -> String {
 }
 
 /// `text` with its first letter a capital: a reason said as a sentence
-/// of its own, after the one naming what failed.
+/// of its own, after the one naming what failed, or a name opening a
+/// table's cell.
 pub fn sentence(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or_else(String::new, |first| {
@@ -551,6 +552,8 @@ pub fn told_apart(texts: &[&str]) -> Vec<Option<String>> {
     const LONG: usize = 40;
     /// At least as many letters of the beginning stay.
     const HEAD: usize = 24;
+    /// At least as many letters are cut, or nothing is.
+    const CUT: usize = 10;
     let chars: Vec<Vec<char>> = texts.iter().map(|t| t.chars().collect()).collect();
     let shared = |a: &[char], b: &[char]| a.iter().zip(b).take_while(|(x, y)| x == y).count();
     (chars.iter().enumerate())
@@ -576,7 +579,8 @@ pub fn told_apart(texts: &[&str]) -> Vec<Option<String>> {
                 .skip(HEAD)
                 .find(|(_, c)| c.is_whitespace())
                 .map_or(0, |(at, _)| at);
-            if head_end == 0 || tail <= head_end + 1 {
+            // A word or two cut would make the line no shorter.
+            if head_end == 0 || tail < head_end + CUT {
                 return None;
             }
             let head: String = text[..head_end].iter().collect();
@@ -652,6 +656,25 @@ mod tests {
             [None, None]
         );
         assert_eq!(told_apart(&[children.as_str()]), [None]);
+        // The same wording twice, or one that begins another, leaves the
+        // shorter whole; a beginning whose cut would be a word is kept.
+        assert_eq!(
+            told_apart(&[children.as_str(), children.as_str()]),
+            [None, None]
+        );
+        assert_eq!(
+            told_apart(&[begins, children.as_str()]),
+            [
+                None,
+                Some("Уровень удовлетворенности … организации: удовлетворенность детей".to_owned())
+            ]
+        );
+        // Nothing worth cutting between the first words and the end.
+        let near = "Доля обучающихся-участников-профессиональных-проб-в-колледжах";
+        assert_eq!(
+            told_apart(&[&format!("{near} 8-9"), &format!("{near} 10-11")]),
+            [None, None]
+        );
     }
 
     #[test]

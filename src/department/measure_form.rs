@@ -10,11 +10,11 @@ use profkarta_core::card::Level;
 use profkarta_core::department::figures::describe_value;
 use profkarta_core::department::measures::{Audience, Measure, MeasureKind, TargetGroup};
 use profkarta_core::department::school::SchoolId;
-use profkarta_core::text::{by_name, quoted, told_apart};
+use profkarta_core::text::{by_name, quoted};
 
 use crate::department::state::Dept;
 use crate::platform::browser::{confirm, focus_when_drawn, now_iso};
-use crate::shared::indicator_check::IndicatorCheck;
+use crate::shared::indicator_check::{with_shown, IndicatorCheck};
 
 /// Whom the measure addresses, as the form's first choice.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -186,8 +186,8 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
     };
     let indicators = dept.card.with_untracked(|card| {
         let scored = card.has_points();
-        let texts: Vec<&str> = card.measure_targets().map(|i| i.text.as_str()).collect();
-        (card.measure_targets().zip(told_apart(&texts)))
+        with_shown(card.measure_targets())
+            .into_iter()
             .map(|(i, shown)| {
                 let key = i.key().to_owned();
                 let toggle = key.clone();

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 
 use profkarta_core::department::report;
 use profkarta_core::department::tables::road_map_headers;
-use profkarta_core::text::sentence;
 
 use crate::department::measure_form::MeasureDraft;
 use crate::department::printed_line::PrintedLine;
@@ -67,7 +66,7 @@ pub fn RoadMap(draft: MeasureDraft) -> impl IntoView {
                         view! {
                             <tr>
                                 <td>{n + 1}</td>
-                                <td>{sentence(&m.named())}</td>
+                                <td>{m.heading()}</td>
                                 <td>{m.date.clone()}</td>
                                 <td>{m.describe(schools)}</td>
                                 {card.has_measure_targets().then(|| view! { <td>{m.codes(card).join(", ")}</td> })}

@@ -6,13 +6,12 @@
 use leptos::prelude::*;
 
 use profkarta_core::school::plan::{deadline_example, PlanEdit, PlanRow};
-use profkarta_core::text::told_apart;
 
 use crate::platform::browser::{
     confirm_removal, focus_after_removal, focus_after_shift, swap_open, year_month,
 };
 use crate::school::state::{CardCtx, DraftCtx};
-use crate::shared::indicator_check::IndicatorCheck;
+use crate::shared::indicator_check::{with_shown, IndicatorCheck};
 
 #[component]
 pub fn PlanRowEditor(index: usize, count: usize) -> impl IntoView {
@@ -36,8 +35,8 @@ pub fn PlanRowEditor(index: usize, count: usize) -> impl IntoView {
             }
         })
     };
-    let texts: Vec<&str> = card.indicators().map(|i| i.text.as_str()).collect();
-    let boxes = (card.indicators().zip(told_apart(&texts)))
+    let boxes = with_shown(card.indicators())
+        .into_iter()
         .map(|(i, shown)| {
             let code = i.code.clone();
             let toggle = code.clone();

@@ -1,15 +1,21 @@
 //! The always-visible result: total of the applicable maximum, percentage,
 //! level, what is still unanswered or wrong, and subtotals per criterion.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 use crate::school::drafts::Drafts;
 use crate::school::print_footer::PrintFooter;
 use crate::school::state::{AssessmentCtx, CardCtx};
+use crate::shared::debounce::Debounce;
 use crate::shared::notices::Notices;
 use crate::shared::notices_list::notice_id;
 use profkarta_core::school::stored::SaveStatus;
 use profkarta_core::scoring::explain::explain_total;
+
+/// How long typing pauses before the changed total is read out.
+const SPOKEN_AFTER: Duration = Duration::from_millis(1000);
 
 #[component]
 pub fn ScoreSummary() -> impl IntoView {
@@ -103,16 +109,38 @@ pub fn ScoreSummary() -> impl IntoView {
             ""
         }
     };
+    // The total, its percentage and level, read out once typing pauses:
+    // a half-typed number («58,») drops the total and the next key raises
+    // it again, which a live total said three times over (an audit: the
+    // total was visual only). Not at the start: nothing has changed yet.
+    let spoken = RwSignal::new(String::new());
+    let pause = Debounce::new();
+    Effect::new(move |said: Option<String>| {
+        let now = total.with(|t| match t.level.filter(|_| with_levels) {
+            _ if !scored => t.filled.clone(),
+            Some(level) => format!(
+                "Итог: {} {} · {} · эффективность {}",
+                t.total,
+                t.points_word,
+                t.percent,
+                level.label()
+            ),
+            None => format!("Итог: {} {} · {}", t.total, t.points_word, t.percent),
+        });
+        if said.is_some_and(|said| said != now) {
+            let line = now.clone();
+            pause.schedule(SPOKEN_AFTER, move || spoken.set(line));
+        }
+        now
+    });
     view! {
+        <p class="visually-hidden" role="status" data-testid="total-said">{spoken}</p>
         <p class="total-bar no-print" aria-hidden="true" data-testid="total-bar">{bar}</p>
         <aside class="summary" id="summary" aria-labelledby="summary-title" tabindex="-1">
             <h2 id="summary-title">"Итог самооценки"</h2>
-            // The total is read out when it changes, whole: it moves only
-            // when an indicator's points do, not at every keystroke as a
-            // share's output does (an audit: the live total was visual only).
             {if scored {
                 view! {
-                    <p class="total" aria-live="polite" aria-atomic="true">
+                    <p class="total">
                         <span class="total-number" data-testid="total">{move || total.with(|t| t.total.clone())}</span>
                         <span class="muted">{move || total.with(|t| format!(" {} · ", t.points_word))}</span>
                         <span data-testid="percent">{move || total.with(|t| t.percent.clone())}</span>
@@ -121,13 +149,13 @@ pub fn ScoreSummary() -> impl IntoView {
                 .into_any()
             } else {
                 view! {
-                    <p class="total" data-testid="total" aria-live="polite" aria-atomic="true">{move || total.with(|t| t.filled.clone())}</p>
+                    <p class="total" data-testid="total">{move || total.with(|t| t.filled.clone())}</p>
                     <p class="muted">"Карта не даёт баллов: отдел образования сводит ваши данные с данными других школ."</p>
                 }
                 .into_any()
             }}
             {with_levels.then(|| view! {
-                <p class="level" aria-live="polite">
+                <p class="level">
                     "Эффективность: "
                     <strong class=move || format!("level-badge level-{}", level_key()) data-testid="level">
                         {level_label}

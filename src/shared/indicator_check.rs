@@ -7,6 +7,19 @@
 
 use leptos::prelude::*;
 
+use profkarta_core::card::Indicator;
+use profkarta_core::text::told_apart;
+
+/// Each of `indicators`, listed together, with the wording its checkbox
+/// shows where the whole one would look like another's ([`told_apart`]).
+pub fn with_shown<'a>(
+    indicators: impl IntoIterator<Item = &'a Indicator>,
+) -> Vec<(&'a Indicator, Option<String>)> {
+    let listed: Vec<&Indicator> = indicators.into_iter().collect();
+    let texts: Vec<&str> = listed.iter().map(|i| i.text.as_str()).collect();
+    listed.into_iter().zip(told_apart(&texts)).collect()
+}
+
 /// `figure`: how many schools met it («выполнили 15 из 26»), and whether
 /// fewer than half did, beside the code, so that a department chooses its
 /// targets without the results tab open. `shown`: the wording on screen

@@ -205,6 +205,12 @@ pub fn taken_after<'a>(measures: &'a [Measure], card_id: &str, period: &str) -> 
 }
 
 impl Measure {
+    /// «Семинар «Профпробы»»: [`Measure::named`] opening a road map's cell,
+    /// on screen, in the report and in Word alike.
+    pub fn heading(&self) -> String {
+        crate::text::sentence(&self.named())
+    }
+
     /// «семинар «Профпробы»», as letters, plans and tables name it; the
     /// title alone when it begins with the kind's word in any form:
     /// «семинар «Семинар-практикум …»» and «соглашение с ПОО/предприятием

@@ -17,7 +17,7 @@ use crate::department::results::{Ranked, SchoolResult};
 use crate::export::{Cell, Table};
 use crate::school::input::{parse_number, parse_percent};
 use crate::scoring::explain::answer_summary;
-use crate::text::{by_name, item_heading, lower_first, percent, quoted, sentence};
+use crate::text::{by_name, item_heading, lower_first, percent, quoted};
 
 /// What the rating's ⚠ says, on the screen and in the files.
 pub const MISMATCH: &str = "итог, заявленный школой, не совпадает с пересчётом по её ответам";
@@ -695,7 +695,7 @@ pub fn road_map_table(
         .map(|(n, m)| {
             let mut row = vec![
                 Cell::Int(n as i64 + 1),
-                Cell::Text(sentence(&m.named())),
+                Cell::Text(m.heading()),
                 Cell::Text(m.date.trim().to_owned()),
                 Cell::Text(m.describe(schools)),
             ];

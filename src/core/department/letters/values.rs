@@ -226,11 +226,13 @@ pub(super) fn values<'a>(
                 out.last_year = true;
                 noted |= fell;
             }
-            // Below or fallen after a measure or a planned one: the cycle
-            // did not close for it (a walk-through's school, its 1.6 down
-            // from 94,3 to 58,1 % after a seminar on it, was told only to
-            // look into why).
-            if noted {
+            // Below or fallen again after a measure or a planned one: the
+            // cycle did not close for it (a walk-through's school, its 1.6
+            // down from 94,3 to 58,1 % after a seminar on it, was told only
+            // to look into why). One that rose, still below, is not asked
+            // why the steps gave nothing.
+            let rose = before.is_some_and(|b| b.below(own) == Some(true));
+            if noted && before.is_some() && !rose {
                 lines.extend(last_year.and_then(|l| l.steps(indicator.key())));
             }
         } else if matches!(answer.outcome, Outcome::Unanswered) {

@@ -187,8 +187,11 @@ pub fn effectiveness(
 fn compared(bases: &[Basis]) -> String {
     match bases {
         [] => Basis::Met.compared().to_owned(),
-        // Its participle's phrase closes with a comma before «и».
-        [Basis::Met, _, ..] => format!("{}, и {}", Basis::Met.compared(), compared(&bases[1..])),
+        // Its participle's phrase closes with a comma before what follows.
+        [Basis::Met, one] => format!("{}, и {}", Basis::Met.compared(), one.compared()),
+        [Basis::Met, rest @ ..] if !rest.is_empty() => {
+            format!("{}, {}", Basis::Met.compared(), compared(rest))
+        }
         _ => and_list(&bases.iter().map(|b| b.compared()).collect::<Vec<_>>()),
     }
 }

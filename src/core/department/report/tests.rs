@@ -1175,6 +1175,21 @@ fn the_method_names_each_way_a_target_is_judged() {
     let seed_001 = plain(effects_method(&[Basis::Pupils]));
     assert!(seed_001.contains("сравниваются доли, и только у школ, где доля есть в оба года"));
     assert_eq!(effects_method(&[]), effects_method(&[Basis::Met]));
+    // After the schools meeting it, a comma closes its phrase.
+    for (bases, said) in [
+        (
+            &[Basis::Met, Basis::Pupils][..],
+            "изменение доли школ, выполняющих показатель, и доли обучающихся (Σ/Σ) у адресных",
+        ),
+        (
+            &[Basis::Met, Basis::Pupils, Basis::Mean],
+            "изменение доли школ, выполняющих показатель, доли обучающихся (Σ/Σ) и среднего \
+             значения по школам у адресных",
+        ),
+    ] {
+        let method = effects_method(bases);
+        assert!(method.contains(said), "{method}");
+    }
     let hint = |id: &str| targets_hint(&crate::card::builtin(id).unwrap().unwrap());
     assert_eq!(
         hint("nevinnomyssk"),
