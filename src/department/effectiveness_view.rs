@@ -13,6 +13,7 @@ use crate::department::chart::Chart;
 use crate::department::state::Dept;
 
 use crate::shared::column_heads::ColumnHeads;
+use crate::shared::table_scroll::TableScroll;
 #[component]
 pub fn EffectivenessView() -> impl IntoView {
     let dept: Dept = expect_context();
@@ -73,10 +74,13 @@ pub fn EffectivenessView() -> impl IntoView {
                     .collect_view();
                 view! {
                     <h4>{report::PLANS_HEADING}</h4>
+                    <p class="hint">{report::PLANS_COUNTED}</p>
+                    <TableScroll label=report::PLANS_HEADING>
                     <table class="data" data-testid="plan-effects">
                         <thead><tr><ColumnHeads names=&PLAN_HEADERS/></tr></thead>
                         <tbody>{items}</tbody>
                     </table>
+                    </TableScroll>
                 }
             })
         })
@@ -112,10 +116,12 @@ pub fn EffectivenessView() -> impl IntoView {
                     <Show when=has_rows>
                         <p class="hint">{move || dept.effects.with(|e| report::effects_method(&e.as_ref().map(Effects::bases).unwrap_or_default()))}</p>
                         <Chart svg=chart testid="effectiveness-chart"/>
+                        <TableScroll label=report::EFFECTS_HEADING>
                         <table class="data" data-testid="effectiveness-table">
                             <thead><tr><ColumnHeads names=&EFFECT_HEADERS/></tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
+                        </TableScroll>
                     </Show>
                     {plans}
                 }.into_any(),

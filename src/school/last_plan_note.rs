@@ -25,6 +25,8 @@ pub fn LastPlanNote(
         // A yes or no copied from last year and not yet checked is last
         // year's answer: nothing moved yet, and none is said.
         let copied = rows.copied.with(|c| c.contains(&code));
+        // Typed with an error, it is filled in, not «пока не заполнен».
+        let invalid = result.with(|r| matches!(r.outcome, Outcome::Invalid));
         let now = result.with(|r| {
             (!copied && !matches!(r.outcome, Outcome::Unanswered | Outcome::Invalid))
                 .then(|| Standing::of(&r.outcome, basis))
@@ -33,9 +35,12 @@ pub fn LastPlanNote(
             let plan = plan.as_ref()?;
             let (rows, progress) = plan.about(&code, now)?;
             let shares = plan.shares(&code, now, basis);
-            let verdict = match copied {
-                true => "пока не оценён: ответ перенесён из прошлого года и не проверен".to_owned(),
-                false => progress.label().to_owned(),
+            let verdict = match (copied, invalid) {
+                (true, _) => {
+                    "пока не оценён: ответ перенесён из прошлого года и не проверен".to_owned()
+                }
+                (false, true) => "пока не оценён: в ответе ошибка".to_owned(),
+                (false, false) => progress.label().to_owned(),
             };
             // The verdict first, then the measures one to a line: a
             // department's advice runs to several lines, and run together

@@ -905,5 +905,8 @@ test('Nevinnomyssk: next year a plan on a question and a survey says how each mo
         await said('1.5', `ухудшился \\(62,5${NBSP}% → 60,0${NBSP}%\\)`);
         await card.field('1.5', 'percent', '62,5');
         await said('1.5', `без изменений \\(62,5${NBSP}% → 62,5${NBSP}%\\)`);
+        // Typed with an error, it is filled in, just not judged.
+        await card.field('1.5', 'percent', '62,55');
+        await said('1.5', 'пока не оценён: в ответе ошибка');
         assert.equal(await note('1.6').count(), 0, 'a survey no measure targeted has no note');
     }));

@@ -840,7 +840,15 @@ impl Behind<'_> {
     /// «курсы «…» — хуже, чем в остальных школах (−11,2 п. п.)»; with
     /// `code`, the indicator after the measure: «курсы «…» (1.1) — …».
     pub fn said(&self, code: bool) -> String {
-        let outcome = match (self.verdict, self.difference) {
+        match code {
+            true => format!("{} ({}) — {}", self.measure, self.code, self.outcome()),
+            false => format!("{} — {}", self.measure, self.outcome()),
+        }
+    }
+
+    /// «хуже, чем в остальных школах (−11,2 п. п.)».
+    fn outcome(&self) -> String {
+        match (self.verdict, self.difference) {
             (Verdict::NoOthers, _) => {
                 format!(
                     "была адресована всем школам, сравнить не с кем; {} на {}",
@@ -857,12 +865,36 @@ impl Behind<'_> {
             }
             (verdict, Some(d)) => format!("{} ({})", verdict.label(), delta_text(d)),
             (verdict, None) => verdict.label(),
-        };
-        match code {
-            true => format!("{} ({}) — {outcome}", self.measure, self.code),
-            false => format!("{} — {outcome}", self.measure),
         }
     }
+}
+
+/// `behind` said each measure once, in their order: a measure behind
+/// several codes names them after it, «семинар «…» — 1.5: без заметной
+/// разницы …, 1.6: хуже, чем в остальных школах (−14,5 п. п.)» (a
+/// walk-through read a long name three times over); `codes`: a measure
+/// behind one code names it too ([`Behind::said`]).
+pub fn said_by_measure(behind: &[&Behind], codes: bool) -> Vec<String> {
+    let mut names: Vec<&str> = Vec::new();
+    for b in behind {
+        if !names.contains(&b.measure.as_str()) {
+            names.push(&b.measure);
+        }
+    }
+    (names.into_iter())
+        .map(|name| {
+            let of: Vec<&&Behind> = behind.iter().filter(|b| b.measure == name).collect();
+            match of.as_slice() {
+                [one] => one.said(codes),
+                many => {
+                    let each: Vec<String> = (many.iter())
+                        .map(|b| format!("{}: {}", b.code, b.outcome()))
+                        .collect();
+                    format!("{name} — {}", each.join(", "))
+                }
+            }
+        })
+        .collect()
 }
 
 /// One school's plan of last year, judged by this year's file.

@@ -197,6 +197,7 @@ fn effectiveness_blocks(effects: &Effects, chart: Option<&Image>, judges: bool) 
     }
     if !effects.plans.is_empty() {
         blocks.push(Block::Heading(report::PLANS_HEADING.to_owned()));
+        blocks.push(Block::Paragraph(report::PLANS_COUNTED.to_owned()));
         blocks.push(Block::Table(plans_table(&effects.plans)));
     }
     blocks
@@ -402,8 +403,9 @@ mod tests {
             ]
         );
         let plans = position(&paragraph(Some("Heading2"), "Планы мероприятий школ"));
+        assert_eq!(read[plans + 1], paragraph(None, report::PLANS_COUNTED));
         assert_eq!(
-            read[plans + 1],
+            read[plans + 2],
             Seen::Table(vec![
                 tables_row(&crate::department::tables::PLAN_HEADERS),
                 tables_row(&["Школа А", "2", "1", "50,0\u{A0}%"]),

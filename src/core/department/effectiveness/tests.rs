@@ -994,3 +994,36 @@ fn questions_and_surveys_without_points_are_judged_by_yes_and_the_mean() {
     let targets: Vec<&str> = card.measure_targets().map(|i| i.code.as_str()).collect();
     assert_eq!(targets, ["1.1", "1.5", "1.6", "1.7", "2.3"]);
 }
+
+/// A measure behind several codes is named once, its codes after it; one
+/// behind a single code as before.
+#[test]
+fn a_measure_behind_several_codes_is_named_once() {
+    let behind = |code, measure: &str, verdict, difference| Behind {
+        code,
+        measure: measure.into(),
+        verdict,
+        difference,
+        change: 0,
+        basis: Basis::Mean,
+        doubtful: false,
+    };
+    let seminar = "семинар «Как повысить удовлетворённость»";
+    let list = [
+        behind("1.5", seminar, Verdict::NoDifference, Some(-56)),
+        behind("1.6", seminar, Verdict::Worse, Some(-145)),
+        behind("2.3", "приказ «О ярмарках»", Verdict::Worse, Some(-120)),
+    ];
+    let refs: Vec<&Behind> = list.iter().collect();
+    let plain = |all: Vec<String>| -> Vec<String> {
+        all.into_iter().map(|s| s.replace('\u{A0}', " ")).collect()
+    };
+    assert_eq!(
+        plain(said_by_measure(&refs, true)),
+        [
+            "семинар «Как повысить удовлетворённость» — 1.5: без заметной разницы с остальными \
+             школами (разность −5,6 п. п.), 1.6: хуже, чем в остальных школах (−14,5 п. п.)",
+            "приказ «О ярмарках» (2.3) — хуже, чем в остальных школах (−12,0 п. п.)"
+        ]
+    );
+}

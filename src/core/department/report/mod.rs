@@ -125,6 +125,13 @@ pub const NO_SCHOOL_VALUES_MOVED: &str =
 pub const EFFECTS_HEADING: &str = "Анализ эффективности принятых мер";
 pub const PLANS_HEADING: &str = "Планы мероприятий школ";
 
+/// How a school's planned measure is counted as improved, said under the
+/// plans' table: a walk-through read «0 из 1» of a row whose two targets
+/// rose and one fell as a mistake.
+pub const PLANS_COUNTED: &str =
+    "Мероприятие плана засчитано как давшее результат, если хотя бы один его целевой показатель \
+     улучшился и ни один не ухудшился.";
+
 pub const SIGNATURE: &str =
     "Подготовил(а) ____________________ / ____________________ /   Дата ____________";
 

@@ -2,7 +2,7 @@
 //! do next.
 
 use crate::card::{Card, Level};
-use crate::department::effectiveness::{Behind, PastMeasures, NOTABLE_TENTHS};
+use crate::department::effectiveness::{said_by_measure, Behind, PastMeasures, NOTABLE_TENTHS};
 use crate::department::figures::{Figures, IndicatorFigure};
 use crate::department::measures::Measure;
 use crate::department::results::{Ranked, SchoolResult};
@@ -291,7 +291,7 @@ fn rethink(codes: &[String], past: &PastMeasures, why: &str, still_zone: bool) -
     let (behind, measures) = on_codes(&past.behind, codes);
     let items: Vec<String> = match behind.as_slice() {
         [] => vec![why.to_owned()],
-        _ => (behind.iter()).map(|b| b.said(codes.len() > 1)).collect(),
+        _ => said_by_measure(&behind, codes.len() > 1),
     };
     let what = match measures {
         1 => "меру",
@@ -327,7 +327,7 @@ fn on_codes<'p, 'a>(list: &'p [Behind<'a>], codes: &[String]) -> (Vec<&'p Behind
 fn carry_on(codes: &[String], past: &PastMeasures) -> Option<String> {
     let (by, it) = by_indicators(codes)?;
     let (behind, measures) = on_codes(&past.better, codes);
-    let done: Vec<String> = behind.iter().map(|b| b.said(codes.len() > 1)).collect();
+    let done = said_by_measure(&behind, codes.len() > 1);
     let after = match measures {
         1 => "после меры",
         _ => "после мер",
