@@ -708,7 +708,7 @@ test('on a card of questions and surveys a measure targets them, and next year t
             assert.equal(cells[4], j.notes.length ? `${j.verdict} (вывод ненадёжен: ${j.notes.join('; ')})` : j.verdict);
             said.push(j);
         }
-        assert.ok((await section.locator('.hint').innerText()).startsWith('Для каждой меры её целевые показатели сравниваются в адресных школах и в остальных: изменение доли школ с ответом «да» и среднего значения по школам у адресных минус изменение у остальных; показатель без баллов выполненным не бывает, поэтому сравниваются его значения по группе школ (доля школ с ответом «да» и среднее введённых школами процентов)'));
+        assert.ok((await section.locator('.hint').innerText()).startsWith('Для каждой меры её целевые показатели сравниваются в адресных школах и в остальных: изменение доли школ с ответом «да» и среднего значения по школам у адресных минус изменение у остальных; у показателя без баллов нет выполнивших его школ, поэтому сравниваются его значения по группе школ (доля школ с ответом «да» и среднее введённых школами процентов)'));
         assert.equal(await section.getByTestId('effectiveness-summary').innerText(),
             `По итогам ${FIRST} учебного года принято мер: 1, целевых показателей в них: 2. Сравнение в адресных школах и в остальных (разность изменений доли школ с ответом «да» и среднего значения по школам): ${verdicts(said)}`);
         assert.deepEqual(errors.map(String), []);
@@ -833,7 +833,7 @@ test('on seed 001\'s card a measure targets its share, and next year it is judge
         assert.equal(cells[2], `адресные ОО с долей в оба года (4): ${describe(addressed)}; остальные ОО с долей в оба года (4): ${describe(others)}`);
         assert.equal(cells[3], moved(difference));
         assert.equal(cells[4], notes.length ? `${verdict} (вывод ненадёжен: ${notes.join('; ')})` : verdict);
-        assert.ok((await section.locator('.hint').innerText()).startsWith('Для каждой меры её целевые показатели сравниваются в адресных школах и в остальных: изменение доли обучающихся (Σ/Σ) у адресных минус изменение у остальных; показатель без баллов выполненным не бывает'));
+        assert.ok((await section.locator('.hint').innerText()).startsWith('Для каждой меры её целевые показатели сравниваются в адресных школах и в остальных: изменение доли обучающихся (Σ/Σ) у адресных минус изменение у остальных; у показателя без баллов нет выполнивших его школ'));
         assert.equal(await section.getByTestId('effectiveness-summary').innerText(),
             `По итогам ${FIRST} учебного года принято мер: 1, целевых показателей в них: 1. Сравнение в адресных школах и в остальных (разность изменений доли обучающихся (Σ/Σ)): ${verdicts([{ verdict, notes }])}`);
         assert.deepEqual(errors.map(String), []);
