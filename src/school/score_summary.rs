@@ -93,7 +93,9 @@ pub fn ScoreSummary() -> impl IntoView {
     // Below 900 px the summary sits above the card and scrolls away: this
     // line, fixed at the window's foot there (the stylesheet shows it only
     // then), keeps the total in sight. Screen readers have the summary.
-    let bar = move || {
+    // The total in one line, its level after `level_word`: the bar's and
+    // the line read out.
+    let line = move |level_word: &str| {
         total.with(|t| {
             if !scored {
                 return t.filled.clone();
@@ -101,13 +103,17 @@ pub fn ScoreSummary() -> impl IntoView {
             let level = t
                 .level
                 .filter(|_| with_levels)
-                .map_or(String::new(), |l| format!(" · {}", l.label()));
+                .map_or(String::new(), |l| format!(" · {level_word}{}", l.label()));
             format!("Итог: {} {} · {}{level}", t.total, t.points_word, t.percent)
-        }) + if unsaved() {
-            " · не сохранено"
-        } else {
-            ""
-        }
+        })
+    };
+    let bar = move || {
+        line("")
+            + if unsaved() {
+                " · не сохранено"
+            } else {
+                ""
+            }
     };
     // The total, its percentage and level, read out once typing pauses:
     // a half-typed number («58,») drops the total and the next key raises
@@ -116,17 +122,7 @@ pub fn ScoreSummary() -> impl IntoView {
     let spoken = RwSignal::new(String::new());
     let pause = Debounce::new();
     Effect::new(move |said: Option<String>| {
-        let now = total.with(|t| match t.level.filter(|_| with_levels) {
-            _ if !scored => t.filled.clone(),
-            Some(level) => format!(
-                "Итог: {} {} · {} · эффективность {}",
-                t.total,
-                t.points_word,
-                t.percent,
-                level.label()
-            ),
-            None => format!("Итог: {} {} · {}", t.total, t.points_word, t.percent),
-        });
+        let now = line("эффективность ");
         if said.is_some_and(|said| said != now) {
             let line = now.clone();
             pause.schedule(SPOKEN_AFTER, move || spoken.set(line));

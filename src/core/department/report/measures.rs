@@ -211,17 +211,21 @@ pub fn effects_method(bases: &[Basis]) -> String {
     );
     // A share is what seed 001's analysis compared, and its word is kept.
     let pooled: Vec<Basis> = bases.iter().copied().filter(|b| b.pooled()).collect();
-    let pooled = match pooled.as_slice() {
-        [] => String::new(),
-        [Basis::Pupils] => "; у показателя без баллов нет выполнивших его школ, поэтому сравниваются \
-                            доли, и только у школ, где доля есть в оба года (их число указано в \
-                            скобках)"
-            .to_owned(),
-        kinds => format!(
-            "; у показателя без баллов нет выполнивших его школ, поэтому сравниваются его значения по \
-             группе школ ({}), и только у школ, где значение есть в оба года (их число указано в \
-             скобках)",
-            and_list(&kinds.iter().map(|b| b.pooled_as()).collect::<Vec<_>>())
+    let (values, value) = match pooled.as_slice() {
+        [Basis::Pupils] => ("доли".to_owned(), "доля"),
+        kinds => (
+            format!(
+                "его значения по группе школ ({})",
+                and_list(&kinds.iter().map(|b| b.pooled_as()).collect::<Vec<_>>())
+            ),
+            "значение",
+        ),
+    };
+    let pooled = match pooled.is_empty() {
+        true => String::new(),
+        false => format!(
+            "; у показателя без баллов нет выполнивших его школ, поэтому сравниваются {values}, и \
+             только у школ, где {value} есть в оба года (их число указано в скобках)"
         ),
     };
     format!(
