@@ -282,7 +282,7 @@ pub fn CardsPanel() -> impl IntoView {
         <section class="panel cards-panel" aria-labelledby=CARDS_TITLE data-testid="cards-panel">
             <h2 id=CARDS_TITLE tabindex="-1">"Карты мониторинга"</h2>
             <p class="hint">"Опубликованная версия карты не меняется: чтобы изменить карту, начните её новую версию. Выгрузки школ называют версию, по которой заполнены, и годы сравниваются с учётом изменений."</p>
-            <TableScroll label="Карты мониторинга">
+            <TableScroll label="Список карт">
                 <table data-testid="cards-list">
                     <thead><tr>
                         <th scope="col">"Карта"</th><th scope="col">"Идентификатор"</th><th scope="col" class="num">"Версия"</th>

@@ -119,8 +119,14 @@ pub fn DepartmentPage() -> impl IntoView {
         // On every tab: while a stored workspace opens, an empty rating
         // must not read as "nothing received".
         <ProgressBar/>
-        <CardSelect/>
-        <PeriodSelect/>
+        // In a landmark of their own, so that nothing on the page stands
+        // outside one; shown only while there is a choice to make.
+        <Show when=move || dept.cards_present.with(|c| c.len() > 1) || dept.periods.with(|p| p.len() > 1)>
+            <section class="scope-select no-print" aria-label="Карта и учебный год">
+                <CardSelect/>
+                <PeriodSelect/>
+            </section>
+        </Show>
         <main class="dept-main" id="dept-main" tabindex="-1">
             <div role="tabpanel" id="dept-panel" aria-labelledby=move || format!("tab-{}", dept.tab().get().key())>{body}</div>
         </main>
