@@ -1320,7 +1320,7 @@ mod tests {
         // 2.1 the same as last year: still not below.
         assert_eq!(parted(&text), (to(&["1.2", "1.5"]), to(&["1.1", "2.1"])));
         let text = letter_of(&archive, &card, of("Школа Б"), &rating, last).unwrap();
-        assert!(text.contains("(66,7\u{A0}%).\nВ прошлом году — «да»: в этом году «нет».\n"));
+        assert!(text.contains("(66,7\u{A0}%).\nВ прошлом году — «да»: ответ изменился.\n"));
 
         // A value the check did not confirm: the reviewer's words, and
         // the advice to remove them.

@@ -77,7 +77,7 @@ fn beside_last_year(own: Value, before: Value) -> Option<(String, bool)> {
     let fell = own.below(before) == Some(true);
     let said = match (fell, own) {
         (false, _) => "",
-        (true, Value::Fact(_)) => ": в этом году «нет»",
+        (true, Value::Fact(_)) => ": ответ изменился",
         (true, _) => ": значение снизилось",
     };
     // Read alike in tenths, both years with more decimals.
