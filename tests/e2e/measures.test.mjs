@@ -106,8 +106,8 @@ function expectedEffect(code) {
     // share (Σ/Σ) contradicts, says so.
     const base = verdict;
     let caveat = null;
+    const notes = [];
     if (Math.abs(difference) >= 100 && x.n >= 3 && y.n >= 3) {
-        const notes = [];
         const up = Math.sign(difference);
         const oneLess = [];
         if (x.a - up >= 0 && x.a - up <= x.n) oneLess.push(tenths(x.b, x.a - up, x.n) - tenths(y.b, y.a, y.n));
@@ -141,7 +141,7 @@ function expectedEffect(code) {
         }
     }
     const meeting = (g) => `выполняли ${g.b} из ${g.n} → ${g.a} из ${g.n}`;
-    return { base, caveat, verdict, addressed: meeting(x), others: meeting(y) };
+    return { base, caveat, notes, verdict, addressed: meeting(x), others: meeting(y) };
 }
 
 /// Records a measure through the form on the «Меры» tab.
@@ -348,8 +348,8 @@ test('measures for low-level schools and a target group, their letters, and next
         };
         const verdicts = ['лучше, чем в остальных школах', 'без заметной разницы', 'хуже, чем в остальных школах'].map(once).join(', ');
         assert.ok(summary.includes(`${verdicts}, не с кем сравнить: мера для всех школ — 1, мало данных (менее 3 школ) — 1`), summary);
-        const doubtful = Object.values(expected).filter((e) => e.caveat).length;
-        assert.ok(summary.includes(` Выводов, которые держатся на одной школе, расходятся с долей обучающихся, сравнивают группы, начинавшие с разного уровня, проверенный год с непроверенным или школы, где была и другая мера по тому же показателю: ${doubtful}; `), summary);
+        const why = whyDoubtful(Object.values(expected).map((e) => e.notes));
+        assert.ok(why ? summary.includes(why) : !summary.includes('Почему выводы ненадёжны'), summary);
         await section.getByTestId('effectiveness-chart').locator('svg').waitFor();
         await page.screenshot({ path: join(ARTIFACTS, 'report-effectiveness.png'), fullPage: true });
 
@@ -725,13 +725,24 @@ function verdicts(judged) {
         const doubtful = of.filter((j) => j.notes.length).length;
         return `${v} — ${of.length}${doubtful ? ` (из них ненадёжных: ${doubtful})` : ''}`;
     });
-    const doubtful = judged.filter((j) => j.notes.length).length;
-    // Without points nothing disagrees with the pupils' share and the check
-    // moves no points: those two reasons are not named.
-    const said = doubtful
-        ? ` Выводов, которые держатся на одной школе, сравнивают группы, начинавшие с разного уровня, или школы, где была и другая мера по тому же показателю: ${doubtful}; такие выводы отмечены в таблице и требуют подтверждения данными следующего года.`
-        : '';
-    return `${parts.join(', ')}.${said}`;
+    return `${parts.join(', ')}.${whyDoubtful(judged.map((j) => j.notes))}`;
+}
+
+/// The summary's sentence on doubtful verdicts, from each verdict's notes:
+/// each reason that occurs, in the page's order, with how many verdicts it
+/// weakens; empty when none is doubtful.
+function whyDoubtful(noteLists) {
+    const reasons = [
+        ['держится на одной школе', (n) => n === 'держится на одной школе'],
+        ['расходится с долей обучающихся', (n) => n.startsWith('по доле обучающихся')],
+        ['группы начинали с разного уровня', (n) => n.startsWith('адресные ОО начинали')],
+    ];
+    const notes = noteLists.flat();
+    const counted = reasons.map(([reason, is]) => [reason, notes.filter(is).length]).filter(([, n]) => n);
+    assert.equal(counted.reduce((t, [, n]) => t + n, 0), notes.length, `a reason for every note: ${notes}`);
+    if (!counted.length) return '';
+    const several = notes.length > noteLists.filter((l) => l.length).length ? ' (у одного вывода бывает несколько причин)' : '';
+    return ` Почему выводы ненадёжны: ${counted.map(([reason, n]) => `${reason} — ${n}`).join(', ')}${several}; такие выводы отмечены в таблице и требуют подтверждения данными следующего года.`;
 }
 
 /// A measure's verdict on one indicator without points, by hand: the

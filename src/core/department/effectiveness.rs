@@ -18,7 +18,10 @@ use crate::department::results::SchoolResult;
 use crate::department::review::ReviewStatus;
 use crate::department::school::SchoolId;
 use crate::school::plan::{Progress, Standing};
-use crate::text::{and_list, percent};
+use crate::text::percent;
+
+mod doubt;
+pub use doubt::Doubt;
 
 /// Fewer schools than this on either side give no verdict.
 pub const MIN_SCHOOLS: usize = 3;
@@ -314,122 +317,6 @@ impl IndicatorEffect {
             false => judged.then(|| self.addressed.minus(&self.others)),
             true => self.addressed.share_minus(&self.others).filter(|_| judged),
         }
-    }
-
-    /// What makes a verdict weaker than it reads: one school fewer
-    /// crossing the target in the right direction (in either group) would
-    /// undo «лучше» or «хуже», the pupils' share (Σ/Σ) moved the other way,
-    /// or some school's change is partly the check of one year against an
-    /// unchecked other. Groups are small (5–10 schools), so a reader should
-    /// see it beside the verdict.
-    pub fn caveat(&self) -> Option<String> {
-        let d = self.difference()?;
-        let mut notes = Vec::new();
-        let by_check = self.addressed.by_check + self.others.by_check;
-        if by_check > 0 {
-            notes.push(format!(
-                "у {by_check} ОО выполнение в одном году изменено проверкой отдела, а другой год \
-                 не проверен"
-            ));
-        }
-        // Both groups in one note: the same words twice read as two notes.
-        let elsewhere: Vec<String> = [
-            (self.addressed.elsewhere, "адресных"),
-            (self.others.elsewhere, "остальных"),
-        ]
-        .into_iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, whose)| format!("у {n} из {whose}"))
-        .collect();
-        if !elsewhere.is_empty() {
-            notes.push(format!(
-                "{} ОО была и другая мера по этому показателю",
-                and_list(&elsewhere)
-            ));
-        }
-        if !matches!(self.verdict, Verdict::Better | Verdict::Worse) {
-            return (!notes.is_empty()).then(|| format!("вывод ненадёжен: {}", notes.join("; ")));
-        }
-        let apart = self.started_apart(d);
-        // A pooled value has no school crossing a target to count: a school
-        // left out of its sums is what may undo it.
-        if self.basis.pooled() {
-            let hangs = [self.addressed.without_one, self.others.without_one]
-                .into_iter()
-                .flatten()
-                .any(|(lo, hi)| match d > 0 {
-                    true => lo < NOTABLE_TENTHS,
-                    false => hi > -NOTABLE_TENTHS,
-                });
-            if hangs {
-                notes.push("держится на одной школе".to_owned());
-            }
-            notes.extend(apart);
-            return (!notes.is_empty()).then(|| format!("вывод ненадёжен: {}", notes.join("; ")));
-        }
-        // One school moved against the verdict: the addressed group's «after»
-        // one lower for «лучше» (higher for «хуже»), or the others' one higher.
-        let up = d.signum();
-        let moved = |g: &Group, by: i64| {
-            let after = g.meeting.1 as i64 + by;
-            let after = usize::try_from(after).ok().filter(|a| *a <= g.schools)?;
-            Some(Group {
-                meeting: (g.meeting.0, after),
-                ..*g
-            })
-        };
-        let one_less = [
-            moved(&self.addressed, -up).map(|a| a.minus(&self.others)),
-            moved(&self.others, up).map(|o| self.addressed.minus(&o)),
-        ];
-        // Undone is short of a notable difference the same way: in a group
-        // of three one school is 33,3 points, and «лучше» by +23,3 turned
-        // into «хуже» by −10,0 without passing through «нет разницы».
-        if one_less
-            .into_iter()
-            .flatten()
-            .any(|less| less * up < NOTABLE_TENTHS)
-        {
-            notes.push("держится на одной школе".to_owned());
-        }
-        if let (Some(a), Some(o)) = (self.addressed.sums, self.others.sums) {
-            let pupils = delta_difference_tenths(a, o);
-            if pupils != 0 && pupils.signum() != d.signum() {
-                notes.push(format!(
-                    "по доле обучающихся (Σ/Σ) разность другого знака: {}",
-                    delta_text(pupils)
-                ));
-            }
-        }
-        notes.extend(apart);
-        (!notes.is_empty()).then(|| format!("вывод ненадёжен: {}", notes.join("; ")))
-    }
-
-    /// The groups started far apart (by [`START_GAP_TENTHS`]), and the
-    /// verdict goes the way that alone would take it: schools that start
-    /// low rise more, and high ones fall more, without any measure (a
-    /// walk-through's weakest schools, addressed, came out «лучше» by
-    /// +72,2 п. п. in a year where shares moved at random).
-    fn started_apart(&self, difference: i64) -> Option<String> {
-        let start = |g: &Group| match self.basis.pooled() {
-            true => g.sums.map(|(before, _)| before),
-            false => (g.schools > 0).then_some((g.meeting.0 as u64, g.schools as u64)),
-        };
-        let (a, o) = (start(&self.addressed)?, start(&self.others)?);
-        let gap = delta_tenths(o, a);
-        if gap.abs() < START_GAP_TENTHS || gap.signum() == difference.signum() {
-            return None;
-        }
-        let (side, moves) = match gap < 0 {
-            true => ("ниже", "рост обычно больше"),
-            false => ("выше", "спад обычно больше"),
-        };
-        Some(format!(
-            "адресные ОО начинали {side} остальных ({} против {}), а у начинавших {side} {moves} и \
-             без меры",
-            percent(a.0, a.1),
-            percent(o.0, o.1)
-        ))
     }
 
     /// What a chart shows of `group` (one of this effect's): its change in

@@ -2,7 +2,7 @@
 //! measures, and how they are compared.
 
 use crate::card::{Basis, Card, Indicator};
-use crate::department::effectiveness::{bases_of, IndicatorEffect, Verdict};
+use crate::department::effectiveness::{bases_of, Doubt, IndicatorEffect, Verdict};
 use crate::department::measures::Measure;
 use crate::department::tables::measure_done;
 use crate::text::{and_list, percent};
@@ -149,26 +149,31 @@ pub fn effectiveness(
             parts.join(", ")
         )
     };
-    let doubtful = all.iter().filter(|e| e.caveat().is_some()).count();
-    if doubtful > 0 {
-        // Only schools meeting a target can disagree with the pupils' share
-        // or have their points changed by the check: without points
-        // neither is said (a card of questions and surveys).
-        let met = all.iter().any(|e| e.basis == Basis::Met);
-        let reasons = match met {
-            true => {
-                "держатся на одной школе, расходятся с долей обучающихся, сравнивают группы, \
-                 начинавшие с разного уровня, проверенный год с непроверенным или школы"
-            }
-            false => {
-                "держатся на одной школе, сравнивают группы, начинавшие с разного уровня, или \
-                 школы"
-            }
+    // Each reason that occurs, with how many verdicts it weakens: a list of
+    // every reason there might be read heavy and named some that could not
+    // apply (a walk-through).
+    let mut doubts: Vec<Doubt> = all.iter().flat_map(|e| e.doubts()).collect();
+    doubts.sort();
+    let mut reasons: Vec<(&str, usize)> = Vec::new();
+    for reason in doubts.iter().map(Doubt::reason) {
+        match reasons.last_mut() {
+            Some((last, n)) if *last == reason => *n += 1,
+            _ => reasons.push((reason, 1)),
+        }
+    }
+    if !reasons.is_empty() {
+        let doubtful = all.iter().filter(|e| e.caveat().is_some()).count();
+        let listed: Vec<String> = (reasons.iter())
+            .map(|(reason, n)| format!("{reason} — {n}"))
+            .collect();
+        let several = match doubts.len() > doubtful {
+            true => " (у одного вывода бывает несколько причин)",
+            false => "",
         };
         text.push_str(&format!(
-            " Выводов, которые {reasons}, где была и другая мера по тому же показателю: \
-             {doubtful}; такие выводы отмечены в таблице и требуют подтверждения данными \
-             следующего года."
+            " Почему выводы ненадёжны: {}{several}; такие выводы отмечены в таблице и требуют \
+             подтверждения данными следующего года.",
+            listed.join(", ")
         ));
     }
     let (improved, counted) = plans;

@@ -970,15 +970,16 @@ fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
         said.contains("лучше, чем в остальных школах — 2 (из них ненадёжных: 1)."),
         "{said}"
     );
+    // 1 → 2 of 5 against 1 → 1: one school fewer is no difference. Only
+    // the reason that occurs is named.
     assert!(said.ends_with(
-        " Выводов, которые держатся на одной школе, расходятся с долей обучающихся, \
-         сравнивают группы, начинавшие с разного уровня, проверенный год с непроверенным или \
-         школы, где была и другая мера по тому же показателю: 1; такие выводы отмечены в \
+        " Почему выводы ненадёжны: держится на одной школе — 1; такие выводы отмечены в \
          таблице и требуют подтверждения данными следующего года."
     ));
-    // Without points nothing disagrees with the pupils' share and the check
-    // changes no points: neither reason is named, and what is compared is
-    // said of each kind of value.
+    // Without points, what is compared is said of each kind of value. Both
+    // hang on one school (50 tenths without it, short of 100), and «да»
+    // started at 0 of 3 against 1 of 3, 33,3 п. п. apart: three reasons
+    // of two verdicts.
     let pooled = |basis, sums| IndicatorEffect {
         basis,
         addressed: Group {
@@ -1008,9 +1009,9 @@ fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
     assert!(
         said.contains(
             "(разность изменений доли школ с ответом «да» и среднего значения по школам): \
-             лучше, чем в остальных школах — 2 (из них ненадёжных: 2). Выводов, которые \
-             держатся на одной школе, сравнивают группы, начинавшие с разного уровня, или \
-             школы, где была и другая мера по тому же показателю: 2;"
+             лучше, чем в остальных школах — 2 (из них ненадёжных: 2). Почему выводы \
+             ненадёжны: держится на одной школе — 2, группы начинали с разного уровня — 1 (у \
+             одного вывода бывает несколько причин);"
         ),
         "{said}"
     );
