@@ -72,26 +72,27 @@ fn school_rows_markup<'a>(
             score_text(c.before)
         ));
         // Every row has the column when the table has it: a school already
-        // on this year's rules keeps its own last year there. When this
-        // year's score on the same indicators is not the whole of «Стало»
-        // (a new indicator), that too, since the change is between these two.
+        // on this year's rules keeps its own last year there.
         if rescored {
             let before = c.across.map_or(c.before, |a| a.before);
             html.push_str(&format!(
-                "<td class=\"num\" data-col=\"rescored\">{}",
+                "<td class=\"num\" data-col=\"rescored\">{}</td>",
                 score_text(before)
             ));
-            if let Some(a) = c.across.filter(|a| a.after != c.after) {
-                html.push_str(&format!(
-                    "<span class=\"rescored-now\">этот год на тех же показателях: {}</span>",
-                    score_text(a.after)
-                ));
-            }
-            html.push_str("</td>");
+        }
+        // When this year's score on the same indicators is not the whole of
+        // «Стало» (a new indicator), that too, under it: the change is
+        // between it and last year re-scored. Under last year's column it
+        // read as last year's (a walk-through).
+        html.push_str(&format!("<td class=\"num\">{}", score_text(c.after)));
+        if let Some(a) = c.across.filter(|a| rescored && a.after != c.after) {
+            html.push_str(&format!(
+                "<span class=\"rescored-now\">на тех же показателях, что в прошлом году: {}</span>",
+                score_text(a.after)
+            ));
         }
         html.push_str(&format!(
-            "<td class=\"num\">{}</td><td class=\"num\" data-col=\"delta\">{}</td>",
-            score_text(c.after),
+            "</td><td class=\"num\" data-col=\"delta\">{}</td>",
             delta_text(delta)
         ));
         if with_levels {
@@ -300,8 +301,10 @@ pub fn DynamicsPanel() -> impl IntoView {
                     <p class="notice" data-testid="versions-note">{match scored {
                         true => format!(
                             "{note} Столбец «Прошлый год по новой методике» — ответы прошлого года, \
-                             пересчитанные по новой версии. Уровни в столбце «Уровень» — тех же двух \
-                             результатов, между которыми считается изменение, а не столбцов «Было» и «Стало»."
+                             пересчитанные по новой версии; где в этом году есть новые показатели, под \
+                             «Стало» указан результат на тех же показателях, что в прошлом году, — \
+                             изменение считается между этими двумя. Уровни в столбце «Уровень» — тех же \
+                             двух результатов, а не столбцов «Было» и «Стало»."
                         ),
                         false => note,
                     }}</p>

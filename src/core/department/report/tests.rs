@@ -1213,3 +1213,20 @@ fn the_method_names_each_way_a_target_is_judged() {
     }
     assert!(targets_hint(&counts).starts_with("Карта не даёт баллов и не собирает ни долей"));
 }
+
+/// A year with fewer than three quarters of last year's schools is said to
+/// be partly collected; one school fewer is not.
+#[test]
+fn a_year_half_collected_is_said_so() {
+    use super::year_over_year::fewer_schools;
+    assert_eq!(
+        fewer_schools(12, 1),
+        " В этом году карт пока меньше, чем в прошлом (1 против 12): значения по муниципалитету \
+         этого года — не по всем школам, и их сравнение с прошлым годом предварительное."
+    );
+    // 9 of 12 is three quarters exactly: not said; 8 is.
+    assert_eq!(fewer_schools(12, 9), "");
+    assert_eq!(fewer_schools(12, 11), "");
+    assert_eq!(fewer_schools(12, 13), "");
+    assert!(!fewer_schools(12, 8).is_empty());
+}

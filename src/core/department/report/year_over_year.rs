@@ -190,10 +190,11 @@ pub fn dynamics_of(
         return format!(
             "По сравнению с {previous_period} учебным годом: школ, участвовавших в оба года, — {}. \
              Значения показателей по муниципалитету за оба года — в таблице ниже, по всем школам \
-             каждого года (в прошлом году — {}, в этом — {}).{}",
+             каждого года (в прошлом году — {}, в этом — {}).{}{}",
             changes.len(),
             was.schools,
             now.schools,
+            fewer_schools(was.schools, now.schools),
             fallen_values(years)
         );
     }
@@ -278,13 +279,29 @@ pub fn dynamics_of(
     format!(
         "По сравнению с {previous_period} учебным годом доля набранных баллов по всем школам \
          изменилась с {} ({}) до {} ({}){own_versions}; среди школ, участвовавших в оба года \
-         ({}),{new_rules} результат улучшили\u{A0}{up}, ухудшили\u{A0}{down}{same}.{mixed}{high}\
-         {still_low}{rise}{fallen}{other_versions}",
+         ({}),{new_rules} результат улучшили\u{A0}{up}, ухудшили\u{A0}{down}{same}.{}{mixed}\
+         {high}{still_low}{rise}{fallen}{other_versions}",
         percent(was.points.0, was.points.1),
         schools(was.schools),
         percent(now.points.0, now.points.1),
         schools(now.schools),
         changes.len(),
+        fewer_schools(was.schools, now.schools),
+    )
+}
+
+/// « В этом году карт пока меньше …», when this year has fewer than three
+/// quarters of last year's schools: the municipal figures of a year half
+/// collected read as a fall (a walk-through: «было 9 из 12 школ, стало 0
+/// из 1 школы; −75,0 п. п.» with nothing said).
+pub(super) fn fewer_schools(was: usize, now: usize) -> String {
+    if now * 4 >= was * 3 {
+        return String::new();
+    }
+    format!(
+        " В этом году карт пока меньше, чем в прошлом ({now} против {was}): значения по \
+         муниципалитету этого года — не по всем школам, и их сравнение с прошлым годом \
+         предварительное."
     )
 }
 
