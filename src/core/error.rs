@@ -92,6 +92,9 @@ pub enum CardPart {
     UnknownColumn(String),
     BandsWithThreshold,
     BandsWithDynamics,
+    /// A threshold of 0 % without dynamics: every school meets it, before
+    /// publishing (a card published so still loads).
+    ZeroThreshold,
     BandsOrder,
     BandsTop {
         top: u32,
@@ -108,6 +111,10 @@ impl fmt::Display for CardPart {
                 write!(f, "{what} — осталась заготовка редактора: впишите свой текст")
             }
             Self::NoPoints => write!(f, "задана цель, но не указано, сколько баллов она даёт"),
+            Self::ZeroThreshold => write!(
+                f,
+                "порог 0 % выполняет любая школа: укажите порог больше нуля или уберите его"
+            ),
             Self::PointsWithoutTarget(points) => write!(
                 f,
                 "указано баллов: {points}, но нет ни порога, ни динамики, ни шкалы, по которым их начислять \
@@ -161,6 +168,9 @@ impl TemplateError {
                 CardPart::Untouched(w) if *w == what => {
                     Some("Осталась заготовка редактора: впишите свой текст.")
                 }
+                CardPart::ZeroThreshold if what == "порог" => Some(
+                    "Порог 0 % выполняет любая школа: укажите больше нуля или оставьте пустым.",
+                ),
                 _ => None,
             },
             _ => None,

@@ -291,6 +291,10 @@ pub fn CardsPanel() -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </TableScroll>
+            // Under the list whose row opened them, not past the key's
+            // panel a screen below (a walk-through).
+            {move || viewing.get().map(|card| view! { <CardView card viewing/> })}
+            {compared}
             <h3>"Новая карта отдела"</h3>
             // Two ways to start from a card: the difference decides whether
             // years stay comparable.
@@ -318,8 +322,6 @@ pub fn CardsPanel() -> impl IntoView {
             </div>
             <p class="hint">"Папку cards из архива положите рядом со страницей школы на сайте (там, где index.html): школы увидят опубликованные карты первыми, с проверенной подписью отдела."</p>
             <KeyPanel/>
-            {move || viewing.get().map(|card| view! { <CardView card viewing/> })}
-            {compared}
         </section>
     }
 }

@@ -142,6 +142,12 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     await expectValue(title, original);
     await editor.getByRole('button', { name: 'Вернуть' }).click();
     await expectValue(title, 'Профориентация в школах Белинского района');
+    // Emptied, it is said at the field, not only in the list above.
+    await title.fill('');
+    await page.locator('#card-title-error').filter({ hasText: 'Заполните это поле.' }).waitFor();
+    assert.equal(await title.getAttribute('aria-invalid'), 'true');
+    await title.fill('Профориентация в школах Белинского района');
+    await page.waitForFunction(() => document.querySelector('#card-title-error')?.textContent === '');
     // The skeleton's title and its 2021 order are not kept: the blank
     // card's title, and the department's own order asked for.
     assert.equal(original, 'Карта мониторинга профориентационной работы');
@@ -196,11 +202,14 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     // Said in the toolbar, which stays in sight; each removal is a step.
     const removed = page.getByTestId('editor-removed');
     await editor.getByRole('button', { name: 'Удалить показатель 1.3' }).click();
-    await removed.filter({ hasText: 'Показатель 1.3 удалён. Чтобы восстановить, нажмите «Отменить» вверху.' }).waitFor();
+    await removed.filter({ hasText: 'Показатель 1.3 удалён. Чтобы восстановить, нажмите «Отменить» вверху или Ctrl+Z.' }).waitFor();
     await page.locator('#ed-0-0-2-min').waitFor({ state: 'detached' });
     await editor.getByRole('button', { name: 'Удалить показатель 1.2' }).click();
     await removed.filter({ hasText: 'Показатель 1.2 удалён.' }).waitFor();
-    await editor.getByRole('button', { name: 'Отменить' }).click();
+    // Ctrl+Z where the removal left the focus, a text box nothing is typed
+    // into yet: the editor's undo, as the toolbar's button.
+    await page.waitForFunction(() => document.activeElement?.id.endsWith('-text'));
+    await page.keyboard.press('Control+z');
     await expectValue(page.locator('#ed-0-0-1-question'), 'Утверждён ли план профориентационной работы?');
     await page.locator('#ed-0-0-2-min').waitFor({ state: 'detached' });
     await editor.getByRole('button', { name: 'Отменить' }).click();
@@ -229,6 +238,14 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     await threshold.fill('30');
     await page.getByTestId('editor-status').filter({ hasText: 'Ошибок нет' }).waitFor();
     assert.equal(await page.locator('#ed-0-0-0-threshold-error').innerText(), '');
+    // «Не менее 0 %» is met by every school: said at the field, and
+    // publishing waits.
+    await threshold.fill('0');
+    await page.locator('#ed-0-0-0-threshold-error').filter({ hasText: 'Порог 0 % выполняет любая школа: укажите больше нуля или оставьте пустым.' }).waitFor();
+    await page.getByTestId('editor-status').filter({ hasText: 'Ошибок: 1.' }).waitFor();
+    assert.ok(await publish.isDisabled(), 'no publishing with a threshold every school meets');
+    await threshold.fill('30');
+    await page.getByTestId('editor-status').filter({ hasText: 'Ошибок нет' }).waitFor();
     // The rule's text is the department's own words (typed above for 30):
     // another threshold names it to check, and putting 30 back takes that away.
     const ownWords = editor.getByTestId('changed-rule-texts');
@@ -301,6 +318,23 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     // The maxima are the sums of the points, shown as they change.
     assert.equal(await page.getByTestId('ed-0-0-maximum').innerText(), 'Максимум критерия: 3 балла.');
     assert.match(await page.getByTestId('card-maximum').innerText(), /^Максимум карты: 3 балла \(сумма баллов показателей\)\./);
+    // Levels out of order: said at both fields, and no bounds in points
+    // worked out of them.
+    const hadLevels = await page.locator('#card-levels').isChecked();
+    await page.locator('#card-levels').check();
+    const [high, medium] = [page.locator('#card-level-high'), page.locator('#card-level-medium')];
+    const levels = [await high.inputValue(), await medium.inputValue()];
+    await high.fill('50');
+    await medium.fill('70');
+    for (const id of ['card-level-high', 'card-level-medium']) {
+        await page.locator(`#${id}-error`).filter({ hasText: 'Средний уровень должен начинаться ниже высокого и выше 0 %.' }).waitFor();
+    }
+    assert.equal(await page.getByTestId('card-maximum').innerText(), 'Максимум карты: 3 балла (сумма баллов показателей).');
+    await medium.fill(levels[1]);
+    await high.fill(levels[0]);
+    await page.waitForFunction(() => document.querySelector('#card-level-high-error')?.textContent === '');
+    assert.match(await page.getByTestId('card-maximum').innerText(), /высокий уровень — от \d+ балл/);
+    if (!hadLevels) await page.locator('#card-levels').uncheck();
 
     // The preview scores as the school will see it, and keeps nothing.
     await editor.getByRole('button', { name: 'Предпросмотр как у школы' }).click();
@@ -388,7 +422,7 @@ test('schools find the published card on the website, verified, and fill it in',
     ]) {
         const opened = await openApp(browser, server.url);
         const card = new CardPage(opened.page);
-        await opened.page.getByTestId('notices').filter({ hasText: 'Получена карта «Профориентация в школах Белинского района», версия 1, от «Отдел образования администрации Белинского района»: подпись проверена (ключ ' }).waitFor();
+        await opened.page.getByTestId('notices').filter({ hasText: 'Получена карта «Профориентация в школах Белинского района», версия 1 (отправитель: Отдел образования администрации Белинского района): подпись проверена (ключ ' }).waitFor();
         const choice = opened.page.locator('#card-choice');
         assert.match(await choice.locator('option').first().innerText(), /^Карта отдела образования \(версия \d+\): Профориентация в школах Белинского района/);
         // A school with no draft yet is on its department's card, not the built-in one.
@@ -444,6 +478,8 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     await stale.waitFor({ state: 'detached' });
     await behind.waitFor({ state: 'detached' });
     await expectValue(page.locator('#ed-0-0-0-rule-text'), 'не менее 40\u00a0% — 1 балл');
+    // The button went with its notice: the focus is on the text it wrote.
+    await page.waitForFunction(() => document.activeElement?.id === 'ed-0-0-0-rule-text');
     await page.locator('#ed-0-0-0-rule-text').fill('не менее 40% — 1 балл');
     // «455» typed key by key: «4» and «45» read on the way, «455» does
     // not. The card takes back the 40 the field had, not the 45 nobody
@@ -510,6 +546,10 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
         'Показатель 1.1: изменены тексты: правило начисления, рекомендация.',
     ]);
     assert.equal(await page.getByTestId('changes-share').innerText(), 'Сопоставимы с прежней версией 2 из 3 показателей новой версии.');
+    // «Было» is the earlier: neither select offers to turn the order round.
+    const offered = (id) => page.locator(`#${id} option`).evaluateAll((os) => os.map((o) => `${o.textContent}${o.disabled ? ' (недоступна)' : ''}`));
+    assert.deepEqual(await offered('changes-before'), ['версия 1', 'версия 2 (недоступна)']);
+    assert.deepEqual(await offered('changes-after'), ['версия 1 (недоступна)', 'версия 2']);
     await page.evaluate(() => addEventListener('beforeprint', () => {
         window.printed = document.documentElement.dataset.print;
     }, { once: true }));
@@ -582,7 +622,7 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     await second.expectSummary({ total: '0 из 3' });
     // Both versions came at once: one notice names them, not one each.
     const received = other.page.getByTestId('notices').getByText(/^Получен/);
-    await received.filter({ hasText: 'Получены карты от «Отдел образования администрации Белинского района»: «Профориентация в школах Белинского района», версии 1 и 2. Подписи проверены (ключ ' }).waitFor();
+    await received.filter({ hasText: 'Получены карты (отправитель: Отдел образования администрации Белинского района): «Профориентация в школах Белинского района», версии 1 и 2. Подписи проверены (ключ ' }).waitFor();
     assert.equal(await received.count(), 1);
     await fillSchool(second, { name: 'МБОУ ООШ с. Поим', period: '2025/2026', share: '45', fact: false, count: '3' });
     await second.expectSummary({ total: '2 из 3' });

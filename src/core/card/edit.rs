@@ -380,7 +380,7 @@ impl std::fmt::Display for Removed {
             }
             Removed::Indicator(code) => write!(f, "Показатель {code} удалён.")?,
         }
-        f.write_str(" Чтобы восстановить, нажмите «Отменить» вверху.")
+        f.write_str(" Чтобы восстановить, нажмите «Отменить» вверху или Ctrl+Z.")
     }
 }
 

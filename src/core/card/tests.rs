@@ -309,15 +309,23 @@ fn a_criterion_without_a_code_is_still_named() {
             "В описании карты не заполнен текст: название критерия (без кода).",
         ]
     );
-    // An indicator without a code is named by its wording.
+    // An indicator without a code is named by its place and wording.
     let mut card = builtin();
     card.directions[0].criteria[0].indicators[5].code.clear();
     let first = validate::problems(&card)[0].to_string();
     assert!(
         first.starts_with(
-            "В описании карты не заполнен текст: код показателя «Наличие участников проекта"
+            "В описании карты не заполнен текст: код 6-го показателя критерия 1 («Наличие \
+             участников проекта"
         ),
         "{first}"
+    );
+    // Without a wording either, by its place alone.
+    card.directions[0].criteria[0].indicators[5].text.clear();
+    let first = validate::problems(&card)[0].to_string();
+    assert_eq!(
+        first,
+        "В описании карты не заполнен текст: код 6-го показателя критерия 1."
     );
 }
 
@@ -655,4 +663,31 @@ fn a_card_depends_on_the_profile_where_an_indicator_is_for_some_schools() {
     // Nevinnomyssk's ten are for every school.
     assert!(depends(DEFAULT_CARD));
     assert!(!depends("nevinnomyssk"));
+}
+
+/// «Не менее 0 %» is met by every school: publishing waits for another
+/// threshold, while a card published so still loads.
+#[test]
+fn a_threshold_of_nothing_waits_for_publishing() {
+    let mut card = builtin();
+    let Some(Rule::Share {
+        threshold_percent,
+        dynamics,
+        ..
+    }) = card.indicators_mut().next().map(|i| &mut i.rule)
+    else {
+        panic!("1.1 is a share");
+    };
+    *threshold_percent = Some(0);
+    assert!(!*dynamics);
+    assert_eq!(validate::problems(&card), []);
+    let problems = validate::publish_problems(&card);
+    assert_eq!(
+        problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        ["Показатель 1.1: порог 0 % выполняет любая школа: укажите порог больше нуля или уберите его."]
+    );
+    assert_eq!(
+        problems[0].field_message("1.1", Some("порог")),
+        Some("Порог 0 % выполняет любая школа: укажите больше нуля или оставьте пустым.")
+    );
 }

@@ -83,14 +83,16 @@ pub fn problems(card: &Card) -> Vec<TemplateError> {
                 format!("название критерия {named}"),
                 &mut found,
             );
-            for indicator in &criterion.indicators {
-                // Without its code, an indicator is named by its wording.
+            for (n, indicator) in criterion.indicators.iter().enumerate() {
+                // Without its code, an indicator is named by its place and
+                // its wording, if any: «код показателя «»» named nothing.
+                let wording = match indicator.text.trim() {
+                    "" => String::new(),
+                    text => format!(" ({})", quoted(&shorten(text, 60))),
+                };
                 non_empty(
                     &indicator.code,
-                    format!(
-                        "код показателя {}",
-                        quoted(&shorten(indicator.text.trim(), 60))
-                    ),
+                    format!("код {}-го показателя критерия {named}{wording}", n + 1),
                     &mut found,
                 );
                 if !codes.insert(indicator.code.as_str()) {
@@ -186,6 +188,16 @@ pub fn publish_problems(card: &Card) -> Vec<TemplateError> {
         if criterion.title.trim() == NEW_CRITERION {
             found.push(TemplateError::Untouched {
                 place: format!("Название критерия {}", criterion.code),
+            });
+        }
+    }
+    // «Не менее 0 %» is met by every school: a slip, not a target.
+    for indicator in card.indicators() {
+        let target = indicator.rule.share_target();
+        if target.is_some_and(|t| t.threshold_percent == Some(0) && !t.dynamics) {
+            found.push(TemplateError::Indicator {
+                indicator: indicator.code.clone(),
+                part: CardPart::ZeroThreshold,
             });
         }
     }

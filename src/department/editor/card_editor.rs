@@ -314,7 +314,7 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
                     };
                     view! {
                         <section class="editor-direction">
-                            <EditText id=format!("ed-{d}-title") label="Направление (группа показателей)" field=direction_title(d)/>
+                            <EditText id=format!("ed-{d}-title") label="Направление (группа показателей)" field=direction_title(d) required=true/>
                             {criteria}
                             <div class="row-actions">
                                 <button type="button" id=add_criterion_id(d) aria-label=format!("Добавить критерий в направление {}", d + 1) on:click=add>"Добавить критерий"</button>
@@ -332,8 +332,29 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
         })
     };
     let add_group = move |_| editor.change("add-direction", add_direction);
+    // Ctrl+Z and Ctrl+Y (or Ctrl+Shift+Z): the toolbar's «Отменить» and
+    // «Вернуть», a screen above a removal made far down the card (a
+    // walk-through counted 119 Shift+Tab). In a text box typed into since
+    // it took the focus, the browser's own undo of its text stays; in one
+    // not yet typed into (where a removal leaves the focus) it has nothing
+    // of its own to undo.
+    let typed = StoredValue::new(false);
+    let on_focus = move |_| typed.set_value(false);
+    let on_input = move |_| typed.set_value(true);
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let own_undo = typed.get_value() && is_text_box(ev.target());
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || own_undo {
+            return;
+        }
+        match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
+            ("z" | "я", false) => editor.undo(),
+            ("z" | "я", true) | ("y" | "н", false) => editor.redo(),
+            _ => return,
+        }
+        ev.prevent_default();
+    };
     view! {
-        <section class="panel card-editor" aria-labelledby=EDITOR_TITLE data-testid="card-editor">
+        <section class="panel card-editor" aria-labelledby=EDITOR_TITLE data-testid="card-editor" on:keydown=on_key on:focusin=on_focus on:input=on_input>
             <h2 id=EDITOR_TITLE tabindex="-1">{move || editor.card.with(|c| match c.title.trim() {
                 "" => format!("Черновик карты {}, версия {}", c.id, c.version),
                 title => format!("Черновик карты «{title}» ({}), версия {}", c.id, c.version),
@@ -397,4 +418,14 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// Whether `target` is a box of text, which has an undo of its own.
+fn is_text_box(target: Option<web_sys::EventTarget>) -> bool {
+    use leptos::wasm_bindgen::JsCast;
+    target.is_some_and(|t| {
+        t.dyn_ref::<web_sys::HtmlTextAreaElement>().is_some()
+            || t.dyn_ref::<web_sys::HtmlInputElement>()
+                .is_some_and(|i| matches!(i.type_().as_str(), "text" | "search" | "number"))
+    })
 }

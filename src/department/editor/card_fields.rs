@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use profkarta_core::card::{Card, LevelRule, ProfileFlag};
+use profkarta_core::error::TemplateError;
 use profkarta_core::text::{plural, points};
 
 use crate::department::editor::edit_number::EditNumber;
@@ -54,6 +55,18 @@ pub fn CardFields() -> impl IntoView {
     let editor: Editor = expect_context();
     let first_version = editor.card.with_untracked(|c| c.version == 1);
     let with_levels = Memo::new(move |_| editor.card.with(|c| c.levels.is_some()));
+    // Bands out of order are said at both fields, and no bounds are worked
+    // out of them: «высокий — от 12 баллов, средний — от 17» read as valid.
+    let bands_wrong = Memo::new(move |_| {
+        (editor.problems).with(|p| {
+            p.iter()
+                .any(|e| matches!(e, TemplateError::LevelBands { .. }))
+        })
+    });
+    let band_problem = Signal::derive(move || match bands_wrong.get() {
+        true => "Средний уровень должен начинаться ниже высокого и выше 0 %.".to_owned(),
+        false => String::new(),
+    });
     // The maximum is the sum of the indicators' points, so the department
     // sees what a change of points does to it and to the levels' bounds.
     let maximum = Memo::new(move |_| {
@@ -63,7 +76,7 @@ pub fn CardFields() -> impl IntoView {
                 "Максимум карты: {} (сумма баллов показателей).",
                 points(max.into())
             );
-            if let Some(levels) = c.levels.filter(|_| max > 0) {
+            if let Some(levels) = c.levels.filter(|_| max > 0 && !bands_wrong.get()) {
                 let (high, medium) = levels.thresholds(max);
                 // «от 21 балла», «от 19 баллов»: the genitive after «от».
                 text.push_str(&format!(
@@ -118,8 +131,8 @@ pub fn CardFields() -> impl IntoView {
                 });
                 view! {
                     <div class="flag-row">
-                        <EditText id=format!("flag-{at}-label") label="Вопрос профиля" field=flag(at, |f| &f.label, |f| &mut f.label)/>
-                        <EditText id=format!("flag-{at}-key") label="Ключ (латиницей)" field=flag(at, |f| &f.key, |f| &mut f.key)/>
+                        <EditText id=format!("flag-{at}-label") label="Вопрос профиля" field=flag(at, |f| &f.label, |f| &mut f.label) required=true/>
+                        <EditText id=format!("flag-{at}-key") label="Ключ (латиницей)" field=flag(at, |f| &f.key, |f| &mut f.key) required=true/>
                         <button type="button" class="danger" on:click=remove>"Удалить вопрос"</button>
                     </div>
                 }
@@ -130,14 +143,14 @@ pub fn CardFields() -> impl IntoView {
         <fieldset class="editor-card">
             <legend>"Карта"</legend>
             {if first_version {
-                view! { <EditText id="card-id" label="Идентификатор карты" field=card_text(|c| &c.id, |c| &mut c.id)
+                view! { <EditText id="card-id" label="Идентификатор карты" field=card_text(|c| &c.id, |c| &mut c.id) required=true
                     hint="Строчные латинские буквы, цифры и дефис: по нему называется файл карты. У следующих версий он тот же."/> }.into_any()
             } else {
                 view! { <p>"Идентификатор: " <code>{editor.card.with_untracked(|c| c.id.clone())}</code>
                     {format!(", версия {}", editor.card.with_untracked(|c| c.version))}</p> }.into_any()
             }}
-            <EditText id="card-title" label="Название карты" field=card_text(|c| &c.title, |c| &mut c.title)/>
-            <EditText id="card-source" label="Источник (приказ, положение)" field=card_text(|c| &c.source, |c| &mut c.source) multiline=true/>
+            <EditText id="card-title" label="Название карты" field=card_text(|c| &c.title, |c| &mut c.title) required=true/>
+            <EditText id="card-source" label="Источник (приказ, положение)" field=card_text(|c| &c.source, |c| &mut c.source) multiline=true required=true/>
             <EditText id="card-note" label="Пояснение для школ (необязательно)" field=card_text(|c| &c.note, |c| &mut c.note) multiline=true/>
             <label class="choice">
                 <input type="checkbox" id="card-levels" prop:checked=move || with_levels.get() on:change=toggle_levels/>
@@ -145,8 +158,8 @@ pub fn CardFields() -> impl IntoView {
             </label>
             <Show when=move || with_levels.get()>
                 <div class="editor-row">
-                    <EditNumber id="card-level-high" label="Высокий уровень — от, %" field=band(|l| l.high_from_percent, |l, n| l.high_from_percent = n) max=100/>
-                    <EditNumber id="card-level-medium" label="Средний уровень — от, %" field=band(|l| l.medium_from_percent, |l, n| l.medium_from_percent = n) max=100/>
+                    <EditNumber id="card-level-high" label="Высокий уровень — от, %" field=band(|l| l.high_from_percent, |l, n| l.high_from_percent = n) max=100 problem=band_problem/>
+                    <EditNumber id="card-level-medium" label="Средний уровень — от, %" field=band(|l| l.medium_from_percent, |l, n| l.medium_from_percent = n) max=100 problem=band_problem/>
                 </div>
             </Show>
             <p data-testid="card-maximum">{maximum}</p>

@@ -31,11 +31,17 @@ pub fn ChangesView(
     let before = RwSignal::new(before);
     let after = RwSignal::new(after);
     let versions = StoredValue::new(versions);
-    let options = move |chosen: RwSignal<usize>| {
+    // «Было» offers only versions before «Стало», and «Стало» only those
+    // after «Было»: «Было: версия 3, стало: версия 1» listed the changes
+    // from 1 to 3 under those words (a walk-through).
+    let options = move |chosen: RwSignal<usize>, allowed: fn(usize, (usize, usize)) -> bool| {
         versions.with_value(|all| {
             all.iter()
                 .enumerate()
-                .map(|(at, c)| view! { <option value=at.to_string() selected=move || chosen.get() == at>{format!("версия {}", c.version)}</option> })
+                .map(|(at, c)| {
+                    let disabled = move || at != chosen.get() && !allowed(at, (before.get(), after.get()));
+                    view! { <option value=at.to_string() selected=move || chosen.get() == at disabled=disabled>{format!("версия {}", c.version)}</option> }
+                })
                 .collect_view()
         })
     };
@@ -44,10 +50,8 @@ pub fn ChangesView(
     };
     // The two versions compared: cheap to clone, and every line below
     // reads both.
-    // In the order of the versions, whichever select names the later one.
     let pair = move || {
         let (a, b) = (before.get(), after.get());
-        let (a, b) = (a.min(b), a.max(b));
         versions.with_value(|all| Some((all.get(a)?.clone(), all.get(b)?.clone())))
     };
     let lines = move || pair().map_or_else(Vec::new, |(old, new)| change_lines(&old, &new));
@@ -66,8 +70,8 @@ pub fn ChangesView(
         <section class="panel changes-view" data-testid="changes-view" aria-labelledby="changes-title">
             <h2 id="changes-title" tabindex="-1">{move || format!("Изменения карты «{}»", title())}</h2>
             <div class="actions no-print">
-                <label>"Было: " <select id="changes-before" on:change=pick(before)>{options(before)}</select></label>
-                <label>"Стало: " <select id="changes-after" on:change=pick(after)>{options(after)}</select></label>
+                <label>"Было: " <select id="changes-before" on:change=pick(before)>{options(before, |at, (_, after)| at < after)}</select></label>
+                <label>"Стало: " <select id="changes-after" on:change=pick(after)>{options(after, |at, (before, _)| at > before)}</select></label>
                 <button type="button" on:click=move |_| print_part("changes")>"Печать изменений"</button>
             </div>
             <p class="print-only">{compared}</p>

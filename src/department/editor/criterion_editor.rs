@@ -113,8 +113,8 @@ pub fn CriterionEditor(
     view! {
         <section class="editor-criterion" data-testid=slug.clone()>
             <div class="editor-row">
-                <EditText id=format!("{slug}-code") label="Код критерия" field=criterion_text(direction, criterion, |k| &k.code, |k| &mut k.code)/>
-                <EditText id=format!("{slug}-title") label="Название критерия" field=criterion_text(direction, criterion, |k| &k.title, |k| &mut k.title)/>
+                <EditText id=format!("{slug}-code") label="Код критерия" field=criterion_text(direction, criterion, |k| &k.code, |k| &mut k.code) required=true/>
+                <EditText id=format!("{slug}-title") label="Название критерия" field=criterion_text(direction, criterion, |k| &k.title, |k| &mut k.title) required=true/>
             </div>
             <p class="hint" data-testid=format!("{slug}-maximum")>{maximum}</p>
             {indicators}

@@ -26,12 +26,19 @@ pub fn EditNumber(
     /// A percentage with one decimal, «85,5»; the setter gets tenths.
     #[prop(optional)]
     tenths: bool,
+    /// The card's own problem with this number (a threshold every school
+    /// meets, levels out of order), said under it.
+    #[prop(optional, into)]
+    problem: Signal<String>,
 ) -> impl IntoView {
     let editor: Editor = expect_context();
     let (get, set) = field;
     let value = Memo::new(move |_| editor.card.with(|c| get(c).unwrap_or_default()));
     let field_text = editor.field_text(id.clone(), value);
-    let error = field_text.unread;
+    let error = Signal::derive(move || match field_text.unread.get() {
+        unread if unread.is_empty() => problem.get(),
+        unread => unread,
+    });
     let at_focus = StoredValue::new(value.get_untracked());
     let group = id.clone();
     // The text as the card's number (tenths for a percentage), or why not.

@@ -30,6 +30,10 @@ pub fn EditText(
     /// screen away from the field to fix.
     #[prop(optional, into)]
     problem: Signal<String>,
+    /// A text the card cannot be published without: said at the field
+    /// when empty, not only in the list above the card.
+    #[prop(optional)]
+    required: bool,
 ) -> impl IntoView {
     let editor: Editor = expect_context();
     let (get, set) = field;
@@ -37,10 +41,14 @@ pub fn EditText(
     let field_text = editor.field_text(id.clone(), value);
     let error = Signal::derive(move || {
         let unread = field_text.unread.get();
-        if unread.is_empty() {
-            problem.get()
-        } else {
-            unread
+        if !unread.is_empty() {
+            return unread;
+        }
+        match problem.get() {
+            none if none.is_empty() && required && value.with(|v| v.trim().is_empty()) => {
+                "Заполните это поле.".to_owned()
+            }
+            problem => problem,
         }
     });
     let group = id.clone();
@@ -65,9 +73,9 @@ pub fn EditText(
     };
     let invalid = move || (!error.with(String::is_empty)).to_string();
     let control = if multiline {
-        view! { <textarea id=id.clone() rows="2" prop:value=move || field_text.shown.get() on:input=on_input on:blur=on_blur aria-invalid=invalid aria-describedby=described.clone()></textarea> }.into_any()
+        view! { <textarea id=id.clone() rows="2" prop:value=move || field_text.shown.get() on:input=on_input on:blur=on_blur aria-invalid=invalid aria-required=required.then_some("true") aria-describedby=described.clone()></textarea> }.into_any()
     } else {
-        view! { <input type="text" id=id.clone() prop:value=move || field_text.shown.get() on:input=on_input on:blur=on_blur aria-invalid=invalid aria-describedby=described.clone() autocomplete="off"/> }.into_any()
+        view! { <input type="text" id=id.clone() prop:value=move || field_text.shown.get() on:input=on_input on:blur=on_blur aria-invalid=invalid aria-required=required.then_some("true") aria-describedby=described.clone() autocomplete="off"/> }.into_any()
     };
     view! {
         <div class="field" class:has-error=move || !error.with(String::is_empty)>

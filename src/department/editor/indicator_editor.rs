@@ -17,7 +17,9 @@ use crate::department::editor::edit_text::EditText;
 use crate::department::editor::explain_fields::ExplainFields;
 use crate::department::editor::rule_fields::RuleFields;
 use crate::department::editor::{indicator, indicator_mut, indicator_text, Editor};
-use crate::platform::browser::{focus_after_removal, focus_after_shift, focus_when_drawn};
+use crate::platform::browser::{
+    focus_after_removal, focus_after_shift, focus_when_drawn, refocus_if_lost,
+};
 
 /// Whether a problem of the card is about the indicator `code`.
 fn is_about(problem: &TemplateError, code: &str) -> bool {
@@ -81,12 +83,16 @@ pub fn IndicatorEditor(
             .flatten()
     });
     let behind_id = format!("{slug}-rule-text-behind");
+    // The button goes with its notice: the focus goes to the text it
+    // wrote, not to the page's start.
+    let rule_text_id = StoredValue::new(format!("{slug}-rule-text"));
     let take_suggested = move |_| {
         editor.change("rule-text", |c| {
             if let Some(i) = indicator_mut(c, place) {
                 i.rule_text = suggested_rule_text(i);
             }
         });
+        refocus_if_lost(rule_text_id.get_value());
     };
     let on_kind = move |ev| {
         let kind = event_target_value(&ev);
@@ -225,7 +231,7 @@ pub fn IndicatorEditor(
     view! {
         <article class="editor-indicator" data-testid=slug.clone()>
             <div class="editor-indicator-head">
-                <EditText id=id("code") label="Код показателя" field=indicator_text(place, |i| &i.code, |i| &mut i.code) problem=editor.field_problem(place, None)/>
+                <EditText id=id("code") label="Код показателя" field=indicator_text(place, |i| &i.code, |i| &mut i.code) problem=editor.field_problem(place, None) required=true/>
                 <EditText id=id("text") label="Формулировка показателя" multiline=true field=indicator_text(place, |i| &i.text, |i| &mut i.text)
                     problem=editor.field_problem(place, Some("формулировка"))/>
             </div>

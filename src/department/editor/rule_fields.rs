@@ -179,6 +179,7 @@ fn ShareTarget(place: Place, slug: String) -> impl IntoView {
     view! {
         <div class="editor-row">
             <EditNumber id=id("threshold") label="Порог «не менее», % (пусто — без порога)" optional=true max=100
+                problem=editor.field_problem(place, Some("порог"))
                 field=rule_field(place,
                     |r| match r { Rule::Share { threshold_percent, .. } | Rule::Breakdown { threshold_percent, .. } => Some(opt(*threshold_percent)), _ => None },
                     |r, v| if let Rule::Share { threshold_percent, .. } | Rule::Breakdown { threshold_percent, .. } = r { *threshold_percent = v.parse().ok() })/>
