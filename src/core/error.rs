@@ -92,9 +92,13 @@ pub enum CardPart {
     UnknownColumn(String),
     BandsWithThreshold,
     BandsWithDynamics,
-    /// A threshold of 0 % without dynamics: every school meets it, before
-    /// publishing (a card published so still loads).
-    ZeroThreshold,
+    /// A target of nothing, which every school meets, before publishing (a
+    /// card published so still loads): the field («порог», «минимум») and
+    /// the target as said («порог 0 %»).
+    ZeroTarget {
+        field: &'static str,
+        said: &'static str,
+    },
     BandsOrder,
     BandsTop {
         top: u32,
@@ -111,9 +115,9 @@ impl fmt::Display for CardPart {
                 write!(f, "{what} — осталась заготовка редактора: впишите свой текст")
             }
             Self::NoPoints => write!(f, "задана цель, но не указано, сколько баллов она даёт"),
-            Self::ZeroThreshold => write!(
+            Self::ZeroTarget { field, said } => write!(
                 f,
-                "порог 0 % выполняет любая школа: укажите порог больше нуля или уберите его"
+                "{said} выполняет любая школа — укажите {field} больше нуля или уберите его"
             ),
             Self::PointsWithoutTarget(points) => write!(
                 f,
@@ -168,9 +172,9 @@ impl TemplateError {
                 CardPart::Untouched(w) if *w == what => {
                     Some("Осталась заготовка редактора: впишите свой текст.")
                 }
-                CardPart::ZeroThreshold if what == "порог" => Some(
-                    "Порог 0 % выполняет любая школа: укажите больше нуля или оставьте пустым.",
-                ),
+                CardPart::ZeroTarget { field, .. } if *field == what => {
+                    Some("Ноль выполняет любая школа: укажите больше нуля или оставьте пустым.")
+                }
                 _ => None,
             },
             _ => None,

@@ -10,7 +10,7 @@ pub fn CardSelect() -> impl IntoView {
     let dept: Dept = expect_context();
     let on_change = move |ev| dept.choose_card(event_target_value(&ev));
     view! {
-        <Show when=move || dept.cards_present.with(|c| c.len() > 1)>
+        <Show when=move || dept.card_choice()>
             <p class="card-select no-print">
                 <label for="card">"Карта: "</label>
                 <select id="card" on:change=on_change>

@@ -120,9 +120,14 @@ pub fn DepartmentPage() -> impl IntoView {
         // must not read as "nothing received".
         <ProgressBar/>
         // In a landmark of their own, so that nothing on the page stands
-        // outside one; shown only while there is a choice to make.
-        <Show when=move || dept.cards_present.with(|c| c.len() > 1) || dept.periods.with(|p| p.len() > 1)>
-            <section class="scope-select no-print" aria-label="Карта и учебный год">
+        // outside one; shown only while there is a choice to make, and
+        // named by what is chosen.
+        <Show when=move || dept.card_choice() || dept.period_choice()>
+            <section class="scope-select no-print" aria-label=move || match (dept.card_choice(), dept.period_choice()) {
+                (true, true) => "Карта и учебный год",
+                (true, false) => "Карта",
+                _ => "Учебный год",
+            }>
                 <CardSelect/>
                 <PeriodSelect/>
             </section>

@@ -9,7 +9,7 @@ pub fn PeriodSelect() -> impl IntoView {
     let dept: Dept = expect_context();
     let on_change = move |ev| dept.choose_period(event_target_value(&ev));
     view! {
-        <Show when=move || dept.periods.with(|p| p.len() > 1)>
+        <Show when=move || dept.period_choice()>
             <p class="period-select no-print">
                 <label for="period">"Учебный год: "</label>
                 <select id="period" on:change=on_change>

@@ -474,6 +474,16 @@ impl Dept {
         focus_when_drawn(REVIEW_SCHOOL.to_owned());
     }
 
+    /// Files of more than one card are open: which one is shown is chosen.
+    pub fn card_choice(self) -> bool {
+        self.cards_present.with(|c| c.len() > 1)
+    }
+
+    /// Files of more than one year are open: which one is shown is chosen.
+    pub fn period_choice(self) -> bool {
+        self.periods.with(|p| p.len() > 1)
+    }
+
     pub fn choose_period(self, period: String) {
         self.chosen_period.set(Some(period));
     }

@@ -231,6 +231,8 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     // A number that cannot be read is not written into the card, and it
     // blocks publishing until it reads or is undone.
     const threshold = page.locator('#ed-0-0-0-threshold');
+    await threshold.fill('-5');
+    await page.locator('#ed-0-0-0-threshold-error').filter({ hasText: 'Число не может быть отрицательным: укажите 0 или больше.' }).waitFor();
     await threshold.fill('150');
     await page.locator('#ed-0-0-0-threshold-error').filter({ hasText: 'Не больше 100.' }).waitFor();
     await page.getByTestId('editor-status').filter({ hasText: 'Ошибок: 1.' }).waitFor();
@@ -241,7 +243,7 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     // «Не менее 0 %» is met by every school: said at the field, and
     // publishing waits.
     await threshold.fill('0');
-    await page.locator('#ed-0-0-0-threshold-error').filter({ hasText: 'Порог 0 % выполняет любая школа: укажите больше нуля или оставьте пустым.' }).waitFor();
+    await page.locator('#ed-0-0-0-threshold-error').filter({ hasText: 'Ноль выполняет любая школа: укажите больше нуля или оставьте пустым.' }).waitFor();
     await page.getByTestId('editor-status').filter({ hasText: 'Ошибок: 1.' }).waitFor();
     assert.ok(await publish.isDisabled(), 'no publishing with a threshold every school meets');
     await threshold.fill('30');

@@ -349,7 +349,7 @@ test('measures for low-level schools and a target group, their letters, and next
         const verdicts = ['лучше, чем в остальных школах', 'без заметной разницы', 'хуже, чем в остальных школах'].map(once).join(', ');
         assert.ok(summary.includes(`${verdicts}, не с кем сравнить: мера для всех школ — 1, мало данных (менее 3 школ) — 1`), summary);
         const why = whyDoubtful(Object.values(expected).map((e) => e.notes));
-        assert.ok(why ? summary.includes(why) : !summary.includes('Почему выводы ненадёжны'), summary);
+        assert.ok(why ? summary.includes(why) : !summary.includes('Причины ненадёжности'), summary);
         await section.getByTestId('effectiveness-chart').locator('svg').waitFor();
         await page.screenshot({ path: join(ARTIFACTS, 'report-effectiveness.png'), fullPage: true });
 
@@ -741,8 +741,8 @@ function whyDoubtful(noteLists) {
     const counted = reasons.map(([reason, is]) => [reason, notes.filter(is).length]).filter(([, n]) => n);
     assert.equal(counted.reduce((t, [, n]) => t + n, 0), notes.length, `a reason for every note: ${notes}`);
     if (!counted.length) return '';
-    const several = notes.length > noteLists.filter((l) => l.length).length ? ' (у одного вывода бывает несколько причин)' : '';
-    return ` Почему выводы ненадёжны: ${counted.map(([reason, n]) => `${reason} — ${n}`).join(', ')}${several}; такие выводы отмечены в таблице и требуют подтверждения данными следующего года.`;
+    const several = notes.length > noteLists.filter((l) => l.length).length ? '; у некоторых выводов причин несколько' : '';
+    return ` Причины ненадёжности (число выводов): ${counted.map(([reason, n]) => `${reason} — ${n}`).join(', ')}${several}. Такие выводы отмечены в таблице и требуют подтверждения данными следующего года.`;
 }
 
 /// A measure's verdict on one indicator without points, by hand: the

@@ -684,10 +684,62 @@ fn a_threshold_of_nothing_waits_for_publishing() {
     let problems = validate::publish_problems(&card);
     assert_eq!(
         problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
-        ["Показатель 1.1: порог 0 % выполняет любая школа: укажите порог больше нуля или уберите его."]
+        ["Показатель 1.1: порог 0 % выполняет любая школа — укажите порог больше нуля или уберите его."]
     );
     assert_eq!(
         problems[0].field_message("1.1", Some("порог")),
-        Some("Порог 0 % выполняет любая школа: укажите больше нуля или оставьте пустым.")
+        Some("Ноль выполняет любая школа: укажите больше нуля или оставьте пустым.")
+    );
+    // Beside steps of points the threshold is wrong for another reason,
+    // said once.
+    if let Some(Rule::Share { bands, .. }) = card.indicators_mut().next().map(|i| &mut i.rule) {
+        *bands = vec![crate::card::Band {
+            from_percent: 30,
+            points: 1,
+        }];
+    }
+    let said: Vec<String> = (validate::publish_problems(&card).iter())
+        .map(ToString::to_string)
+        .collect();
+    assert!(!said.iter().any(|p| p.contains("порог 0 %")), "{said:?}");
+    assert!(!said.is_empty());
+}
+
+/// A minimum of 0 of a count, a percentage or a list is met by every
+/// school, as a threshold of 0 % is.
+#[test]
+fn a_minimum_of_nothing_waits_for_publishing() {
+    let mut card = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
+    let mut set = Vec::new();
+    for indicator in card.indicators_mut() {
+        match &mut indicator.rule {
+            Rule::Count { min, .. } if set.is_empty() => *min = Some(0),
+            Rule::Percent { min_tenths, .. } if set.len() == 1 => *min_tenths = Some(0),
+            _ => continue,
+        }
+        // A target gives points, or it is a problem of its own.
+        indicator.points = 1;
+        set.push(indicator.code.clone());
+    }
+    card.recount();
+    assert_eq!(set.len(), 2, "{set:?}");
+    assert_eq!(validate::problems(&card), []);
+    let said: Vec<String> = (validate::publish_problems(&card).iter())
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        said,
+        [
+            format!(
+                "Показатель {}: минимум 0 выполняет любая школа — укажите минимум больше нуля или \
+                 уберите его.",
+                set[0]
+            ),
+            format!(
+                "Показатель {}: минимум 0 % выполняет любая школа — укажите минимум больше нуля \
+                 или уберите его.",
+                set[1]
+            ),
+        ]
     );
 }

@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use crate::card::edit::{NEW_CRITERION, NEW_INDICATOR};
-use crate::card::{Card, Indicator, ListColumn, Rule};
+use crate::card::{Card, Indicator, ListColumn, ListMin, Rule};
 use crate::error::{CardPart, TemplateError};
 use crate::text::{quoted, shorten};
 
@@ -193,11 +193,10 @@ pub fn publish_problems(card: &Card) -> Vec<TemplateError> {
     }
     // «Не менее 0 %» is met by every school: a slip, not a target.
     for indicator in card.indicators() {
-        let target = indicator.rule.share_target();
-        if target.is_some_and(|t| t.threshold_percent == Some(0) && !t.dynamics) {
+        if let Some((field, said)) = zero_target(&indicator.rule) {
             found.push(TemplateError::Indicator {
                 indicator: indicator.code.clone(),
-                part: CardPart::ZeroThreshold,
+                part: CardPart::ZeroTarget { field, said },
             });
         }
     }
@@ -231,6 +230,27 @@ pub fn publish_problems(card: &Card) -> Vec<TemplateError> {
         }));
     }
     found
+}
+
+/// A target every school meets, as its field and its words: a threshold
+/// of 0 % without dynamics (beside steps of points the threshold is wrong
+/// for another reason), a minimum of 0.
+fn zero_target(rule: &Rule) -> Option<(&'static str, &'static str)> {
+    match rule {
+        Rule::Count { min: Some(0), .. } => Some(("минимум", "минимум 0")),
+        Rule::List {
+            min: Some(ListMin { value: 0, .. }),
+            ..
+        } => Some(("минимум", "минимум 0")),
+        Rule::Percent {
+            min_tenths: Some(0),
+            ..
+        } => Some(("минимум", "минимум 0 %")),
+        _ => rule
+            .share_target()
+            .filter(|t| t.threshold_percent == Some(0) && !t.dynamics && t.bands.is_empty())
+            .map(|_| ("порог", "порог 0 %")),
+    }
 }
 
 /// The indicators whose rule's text seems to say otherwise than their

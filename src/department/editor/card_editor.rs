@@ -332,12 +332,14 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
         })
     };
     let add_group = move |_| editor.change("add-direction", add_direction);
-    // Ctrl+Z and Ctrl+Y (or Ctrl+Shift+Z): the toolbar's «Отменить» and
-    // «Вернуть», a screen above a removal made far down the card (a
-    // walk-through counted 119 Shift+Tab). In a text box typed into since
-    // it took the focus, the browser's own undo of its text stays; in one
-    // not yet typed into (where a removal leaves the focus) it has nothing
-    // of its own to undo.
+    // Ctrl+Z and Ctrl+Y (or Ctrl+Shift+Z) in the toolbar and the card's
+    // fields: the toolbar's «Отменить» and «Вернуть», a screen above a
+    // removal made far down the card (a walk-through counted 119
+    // Shift+Tab). In a text box typed into since it took the focus, the
+    // browser's own undo of its text stays; in one not yet typed into
+    // (where a removal leaves the focus) it has nothing of its own to undo.
+    // Not in the preview, nor in the department's name: neither is the
+    // card's history.
     let typed = StoredValue::new(false);
     let on_focus = move |_| typed.set_value(false);
     let on_input = move |_| typed.set_value(true);
@@ -354,12 +356,12 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
         ev.prevent_default();
     };
     view! {
-        <section class="panel card-editor" aria-labelledby=EDITOR_TITLE data-testid="card-editor" on:keydown=on_key on:focusin=on_focus on:input=on_input>
+        <section class="panel card-editor" aria-labelledby=EDITOR_TITLE data-testid="card-editor">
             <h2 id=EDITOR_TITLE tabindex="-1">{move || editor.card.with(|c| match c.title.trim() {
                 "" => format!("Черновик карты {}, версия {}", c.id, c.version),
                 title => format!("Черновик карты «{title}» ({}), версия {}", c.id, c.version),
             })}</h2>
-            <div class="actions editor-toolbar">
+            <div class="actions editor-toolbar" on:keydown=on_key>
                 // Said unavailable, not disabled: a disabled button would
                 // drop the focus of the keyboard that just pressed it.
                 <button type="button" aria-disabled=move || (!editor.can_undo.get() && editor.unread.with(BTreeSet::is_empty)).to_string() on:click=move |_| editor.undo()>"Отменить"</button>
@@ -409,9 +411,11 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
             <Show
                 when=move || preview.get()
                 fallback=move || view! {
-                    <CardFields/>
-                    {structure}
-                    <button type="button" id=ADD_DIRECTION on:click=add_group>"Добавить направление"</button>
+                    <div on:keydown=on_key on:focusin=on_focus on:input=on_input>
+                        <CardFields/>
+                        {structure}
+                        <button type="button" id=ADD_DIRECTION on:click=add_group>"Добавить направление"</button>
+                    </div>
                 }
             >
                 <CardPreview card=Arc::new(editor.card.get_untracked())/>

@@ -55,18 +55,27 @@ pub fn CardFields() -> impl IntoView {
     let editor: Editor = expect_context();
     let first_version = editor.card.with_untracked(|c| c.version == 1);
     let with_levels = Memo::new(move |_| editor.card.with(|c| c.levels.is_some()));
+    // A problem of the card as a whole said at its field: `message` while
+    // the card has a problem that is `one`, empty otherwise.
+    let said_at_field = move |one: fn(&TemplateError) -> bool, message: &'static str| {
+        Signal::from(Memo::new(move |_| {
+            match editor.problems.with(|p| p.iter().any(one)) {
+                true => message.to_owned(),
+                false => String::new(),
+            }
+        }))
+    };
     // Bands out of order are said at both fields, and no bounds are worked
     // out of them: «высокий — от 12 баллов, средний — от 17» read as valid.
-    let bands_wrong = Memo::new(move |_| {
-        (editor.problems).with(|p| {
-            p.iter()
-                .any(|e| matches!(e, TemplateError::LevelBands { .. }))
-        })
-    });
-    let band_problem = Signal::derive(move || match bands_wrong.get() {
-        true => "Средний уровень должен начинаться ниже высокого и выше 0 %.".to_owned(),
-        false => String::new(),
-    });
+    let band_problem = said_at_field(
+        |e| matches!(e, TemplateError::LevelBands { .. }),
+        "Средний уровень должен начинаться ниже высокого и выше 0 %.",
+    );
+    let bands_wrong = move || !band_problem.with(String::is_empty);
+    let id_problem = said_at_field(
+        |e| matches!(e, TemplateError::BadId { .. }),
+        "Только строчные латинские буквы, цифры и дефис.",
+    );
     // The maximum is the sum of the indicators' points, so the department
     // sees what a change of points does to it and to the levels' bounds.
     let maximum = Memo::new(move |_| {
@@ -76,7 +85,7 @@ pub fn CardFields() -> impl IntoView {
                 "Максимум карты: {} (сумма баллов показателей).",
                 points(max.into())
             );
-            if let Some(levels) = c.levels.filter(|_| max > 0 && !bands_wrong.get()) {
+            if let Some(levels) = c.levels.filter(|_| max > 0 && !bands_wrong()) {
                 let (high, medium) = levels.thresholds(max);
                 // «от 21 балла», «от 19 баллов»: the genitive after «от».
                 text.push_str(&format!(
@@ -143,7 +152,7 @@ pub fn CardFields() -> impl IntoView {
         <fieldset class="editor-card">
             <legend>"Карта"</legend>
             {if first_version {
-                view! { <EditText id="card-id" label="Идентификатор карты" field=card_text(|c| &c.id, |c| &mut c.id) required=true
+                view! { <EditText id="card-id" label="Идентификатор карты" field=card_text(|c| &c.id, |c| &mut c.id) required=true problem=id_problem
                     hint="Строчные латинские буквы, цифры и дефис: по нему называется файл карты. У следующих версий он тот же."/> }.into_any()
             } else {
                 view! { <p>"Идентификатор: " <code>{editor.card.with_untracked(|c| c.id.clone())}</code>

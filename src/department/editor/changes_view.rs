@@ -68,7 +68,7 @@ pub fn ChangesView(
     let title = move || pair().map(|(_, new)| new.title.clone()).unwrap_or_default();
     view! {
         <section class="panel changes-view" data-testid="changes-view" aria-labelledby="changes-title">
-            <h2 id="changes-title" tabindex="-1">{move || format!("Изменения карты «{}»", title())}</h2>
+            <h3 id="changes-title" tabindex="-1">{move || format!("Изменения карты «{}»", title())}</h3>
             <div class="actions no-print">
                 <label>"Было: " <select id="changes-before" on:change=pick(before)>{options(before, |at, (_, after)| at < after)}</select></label>
                 <label>"Стало: " <select id="changes-after" on:change=pick(after)>{options(after, |at, (before, _)| at > before)}</select></label>

@@ -53,6 +53,14 @@ pub fn EditNumber(
             _ if trimmed.is_empty() => Ok(String::new()),
             Ok(n) if max.is_some_and(|m| n > m) => Err(format!("Не больше {}.", max.unwrap_or(n))),
             Ok(n) => Ok(n.to_string()),
+            // «−1» is a number, only not one a card can hold: said so, not
+            // «без знаков».
+            Err(_)
+                if (trimmed.strip_prefix(['-', '−']))
+                    .is_some_and(|n| n.trim().parse::<u64>().is_ok()) =>
+            {
+                Err("Число не может быть отрицательным: укажите 0 или больше.".to_owned())
+            }
             Err(_) => Err("Введите целое число без знаков и пробелов.".to_owned()),
         }
     };

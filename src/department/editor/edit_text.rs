@@ -44,11 +44,11 @@ pub fn EditText(
         if !unread.is_empty() {
             return unread;
         }
-        match problem.get() {
-            none if none.is_empty() && required && value.with(|v| v.trim().is_empty()) => {
-                "Заполните это поле.".to_owned()
-            }
-            problem => problem,
+        // Empty first: two empty codes are also one code taken twice, and
+        // «Этот код уже есть в карте» would send the reader looking for it.
+        match required && value.with(|v| v.trim().is_empty()) {
+            true => "Заполните это поле.".to_owned(),
+            false => problem.get(),
         }
     });
     let group = id.clone();

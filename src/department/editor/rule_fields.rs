@@ -74,7 +74,8 @@ pub fn RuleFields(place: Place, kind: &'static str, slug: String) -> impl IntoVi
                 problem=editor.field_problem(place, Some("подпись количества"))/>
             <EditNumber id=id("min") label="Не менее (пусто — без цели)" optional=true
                 field=rule_field(place, |r| match r { Rule::Count { min, .. } => Some(opt(*min)), _ => None },
-                    |r, v| if let Rule::Count { min, .. } = r { *min = v.parse().ok() })/>
+                    |r, v| if let Rule::Count { min, .. } = r { *min = v.parse().ok() })
+                problem=editor.field_problem(place, Some("минимум"))/>
         }.into_any(),
         "percent" => view! {
             <EditText id=id("label") label="Подпись значения"
@@ -83,7 +84,8 @@ pub fn RuleFields(place: Place, kind: &'static str, slug: String) -> impl IntoVi
                 problem=editor.field_problem(place, Some("подпись значения"))/>
             <EditNumber id=id("min") label="Не ниже, % (например, 85,5; пусто — без цели)" optional=true tenths=true
                 field=rule_field(place, |r| match r { Rule::Percent { min_tenths, .. } => Some(min_tenths.map_or(String::new(), |t| tenths(t.into(), ','))), _ => None },
-                    |r, v| if let Rule::Percent { min_tenths, .. } = r { *min_tenths = v.parse().ok() })/>
+                    |r, v| if let Rule::Percent { min_tenths, .. } = r { *min_tenths = v.parse().ok() })
+                problem=editor.field_problem(place, Some("минимум"))/>
         }.into_any(),
         _ => view! {
             <EditText id=id("item") label="Заголовок столбца названий (например, «Мероприятие»)"
@@ -279,7 +281,8 @@ fn ListColumns(place: Place, slug: String) -> impl IntoView {
             reads=list_min_read
             field=rule_field(place,
                 |r| match r { Rule::List { min, .. } => Some(min.as_ref().map_or(String::new(), |m| format!("{}: не менее {}", m.column, m.value))), _ => None },
-                |r, v| if let Rule::List { min, columns, .. } = r { *min = read_list_min(&v, columns).unwrap_or_default() })/>
+                |r, v| if let Rule::List { min, columns, .. } = r { *min = read_list_min(&v, columns).unwrap_or_default() })
+            problem=editor.field_problem(place, Some("минимум"))/>
     }
 }
 

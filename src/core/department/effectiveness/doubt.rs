@@ -6,8 +6,9 @@ use super::{Group, IndicatorEffect, Verdict, NOTABLE_TENTHS, START_GAP_TENTHS};
 use crate::department::dynamics::{delta_difference_tenths, delta_tenths, delta_text};
 use crate::text::{and_list, percent};
 
-/// One reason a verdict is weaker than it reads, in the order the notes
-/// and the summary name them.
+/// One reason a verdict is weaker than it reads, in the order the summary
+/// counts them (the note beside a verdict keeps the order of
+/// [`IndicatorEffect::doubts`]).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Doubt {
     /// One school fewer crossing the target (or, for a pooled value, one

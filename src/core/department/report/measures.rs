@@ -152,7 +152,9 @@ pub fn effectiveness(
     // Each reason that occurs, with how many verdicts it weakens: a list of
     // every reason there might be read heavy and named some that could not
     // apply (a walk-through).
-    let mut doubts: Vec<Doubt> = all.iter().flat_map(|e| e.doubts()).collect();
+    let each: Vec<Vec<Doubt>> = all.iter().map(|e| e.doubts()).collect();
+    let doubtful = each.iter().filter(|d| !d.is_empty()).count();
+    let mut doubts: Vec<Doubt> = each.into_iter().flatten().collect();
     doubts.sort();
     let mut reasons: Vec<(&str, usize)> = Vec::new();
     for reason in doubts.iter().map(Doubt::reason) {
@@ -162,17 +164,16 @@ pub fn effectiveness(
         }
     }
     if !reasons.is_empty() {
-        let doubtful = all.iter().filter(|e| e.caveat().is_some()).count();
         let listed: Vec<String> = (reasons.iter())
             .map(|(reason, n)| format!("{reason} — {n}"))
             .collect();
         let several = match doubts.len() > doubtful {
-            true => " (у одного вывода бывает несколько причин)",
+            true => "; у некоторых выводов причин несколько",
             false => "",
         };
         text.push_str(&format!(
-            " Почему выводы ненадёжны: {}{several}; такие выводы отмечены в таблице и требуют \
-             подтверждения данными следующего года.",
+            " Причины ненадёжности (число выводов): {}{several}. Такие выводы отмечены в таблице \
+             и требуют подтверждения данными следующего года.",
             listed.join(", ")
         ));
     }

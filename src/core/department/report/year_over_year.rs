@@ -290,19 +290,20 @@ pub fn dynamics_of(
     )
 }
 
-/// « В этом году карт пока меньше …», when this year has fewer than three
-/// quarters of last year's schools: the municipal figures of a year half
-/// collected read as a fall (a walk-through: «было 9 из 12 школ, стало 0
-/// из 1 школы; −75,0 п. п.» with nothing said).
+/// « Карт этого года меньше трёх четвертей …», when this year has fewer
+/// than three quarters of last year's schools: the municipal figures of a
+/// year half collected read as a fall (a walk-through: «было 9 из 12 школ,
+/// стало 0 из 1 школы; −75,0 п. п.» with nothing said). Not «пока»: an
+/// older year chosen may be all there is.
 pub(super) fn fewer_schools(was: usize, now: usize) -> String {
-    if now * 4 >= was * 3 {
-        return String::new();
+    match now {
+        _ if now * 4 >= was * 3 => String::new(),
+        0 => " Карт этого года ещё нет.".to_owned(),
+        _ => format!(
+            " Карт этого года меньше трёх четвертей прошлогоднего числа ({now} против {was}): \
+             возможно, собраны не все, и сравнение по муниципалитету предварительное."
+        ),
     }
-    format!(
-        " В этом году карт пока меньше, чем в прошлом ({now} против {was}): значения по \
-         муниципалитету этого года — не по всем школам, и их сравнение с прошлым годом \
-         предварительное."
-    )
 }
 
 /// « Реже, чем годом ранее, выполнены показатели: 6.2 (было 7 из 10, стало
