@@ -85,8 +85,15 @@ pub fn AnswerInput(
     });
     // A list's columns are labelled alike in every row: a screen reader
     // also hears which row, in brackets, since it may put a space before
-    // hidden text («Конкурс , строка 1»).
-    let label_more = field.list_row().map(|r| format!(" (строка {})", r + 1));
+    // hidden text («Конкурс , строка 1»). Last year's numbers are labelled
+    // as this year's: it hears whose year (the legend is read only on
+    // entering the group).
+    let label_more = match field {
+        AnswerField::PrevNumerator | AnswerField::PrevDenominator => {
+            Some(" (прошлый учебный год)".to_owned())
+        }
+        _ => field.list_row().map(|r| format!(" (строка {})", r + 1)),
+    };
     let also_error = {
         let slug = Arc::clone(&slug);
         Signal::derive(move || {

@@ -101,6 +101,10 @@ test('Leninsk-Kuznetsky: growth against last year, a minimum with growth, a brea
         const noLastYear = page.getByTestId('export-no-last-year');
         assert.equal(await noLastYear.innerText(), 'Нет данных за прошлый год (без них показатель не входит в максимум): 1.1');
         assert.equal(await noLastYear.getByRole('link', { name: '1.1' }).getAttribute('href'), '#ind-1-1-prev-numerator');
+        // Labelled as this year's, last year's numbers are named whose.
+        const lastYears = await page.getByRole('textbox', { name: '(прошлый учебный год)' }).evaluateAll((es) => es.map((e) => e.id));
+        assert.ok(['ind-1-1-prev-numerator', 'ind-1-1-prev-denominator'].every((id) => lastYears.includes(id)), String(lastYears));
+        assert.ok(!lastYears.includes('ind-1-1-numerator'));
         await card.field('1.1', 'prev-numerator', '20');
         await card.field('1.1', 'prev-denominator', '100');
         await card.expectPoints('1.1', '1 балл из 1');

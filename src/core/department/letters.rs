@@ -426,6 +426,20 @@ pub fn draft_letter(
             many.join(", ")
         )),
     }
+    // An informational indicator is never missed, so in no list below; an
+    // answer to one with an error counts in no municipal value, and the
+    // school would not know (a walk-through: «−5 из 600» said nothing).
+    for indicator in card.indicators().filter(|i| i.points == 0) {
+        let result = answer_to(answers, indicator);
+        if let Some(r) = result.filter(|r| matches!(r.outcome, Outcome::Invalid)) {
+            text.push_str(&format!(
+                "Данные показателя {} заполнены с ошибкой и не учтены в значениях по \
+                 муниципалитету: {} Исправьте их в следующей выгрузке.\n\n",
+                indicator.code,
+                named_errors(indicator, r).join(" ")
+            ));
+        }
+    }
     // An informational indicator is never missed: it has no target.
     let missed: Vec<_> = card
         .scored_indicators()
@@ -498,8 +512,15 @@ pub fn draft_letter(
             .and_then(|(.., numbers)| *numbers)
             .zip(typed_last_year)
             .filter(|(filed, typed)| filed != typed);
+        // A growth target's own line below gives last year's share (the
+        // school's figure, unless a refusal stands in its place): «(было
+        // 31,6 %)» then «В прошлом году 31,6 %: роста нет» said it twice.
+        let growth = (indicator.rule.share_target()).is_some_and(|t| t.dynamics)
+            && school.refusal(&indicator.code).is_none();
         if let Some((said, share, targets, _)) = last {
-            let was = share.map(|s| format!(" (было {s})")).unwrap_or_default();
+            let was = (share.filter(|_| !growth))
+                .map(|s| format!(" (было {s})"))
+                .unwrap_or_default();
             text.push_str(&match targets {
                 Some((from, to)) => format!(
                     "{} по прежней цели {}{was}; в этом году цель — {}.\n",
@@ -1695,17 +1716,19 @@ mod tests {
                 .map(str::to_owned)
                 .collect::<Vec<_>>()
         };
+        // Last year's share is the growth line's to say, once.
         assert_eq!(
             letter_for("95"),
             [
-                "Не выполнен и в прошлом году (было 45,2\u{A0}%).",
+                "Не выполнен и в прошлом году.",
                 "В выгрузке организации за прошлый год — 94 из 208, а в карте этого года за \
                  прошлый год указано 95 из 208: уточните данные прошлого года."
             ]
         );
         let same = letter_for("94");
-        assert_eq!(same[0], "Не выполнен и в прошлом году (было 45,2\u{A0}%).");
+        assert_eq!(same[0], "Не выполнен и в прошлом году.");
         assert!(same[1].starts_with("По данным организации: "), "{same:?}");
+        assert_eq!(same[1].matches("45,2\u{A0}%").count(), 1, "{same:?}");
     }
 
     /// Version 2 raised 1.1's threshold from 30 to 50 %: 4 of 10 met it
@@ -2565,5 +2588,40 @@ mod tests {
             .matches("<w:pageBreakBefore/>")
             .count();
         assert_eq!(page_breaks, 2, "a page each");
+    }
+
+    /// An answer with an error to an indicator without points is missed by
+    /// nothing, yet counts in no municipal value: the letter says so.
+    #[test]
+    fn an_error_in_an_indicator_without_points_is_named() {
+        let card = crate::card::builtin("leninsk-kuznetsky").unwrap().unwrap();
+        let informational = card.indicators().find(|i| i.points == 0).unwrap();
+        assert!(matches!(
+            informational.rule,
+            crate::card::Rule::Share { .. }
+        ));
+        let mut a = testkit::draft("Школа А", "2025/2026", &[]);
+        a.answers.insert(
+            informational.code.clone(),
+            RawAnswer {
+                numerator: "5".into(),
+                denominator: "-600".into(),
+                ..RawAnswer::default()
+            },
+        );
+        let archive = testkit::archive(&card, &[("a", &a)]);
+        let text = year_letter(&archive, &card, "Школа А");
+        let said = format!(
+            "Данные показателя {} заполнены с ошибкой и не учтены в значениях по \
+             муниципалитету: ",
+            informational.code
+        );
+        let line = text.split("\n").find(|l| l.starts_with(&said));
+        let line = line.unwrap_or_else(|| panic!("{text}"));
+        assert!(
+            line.ends_with(" Исправьте их в следующей выгрузке."),
+            "{line}"
+        );
+        assert!(line.contains("отрицательн"), "{line}");
     }
 }

@@ -1232,3 +1232,15 @@ fn a_year_half_collected_is_said_so() {
     assert_eq!(fewer_schools(12, 13), "");
     assert!(!fewer_schools(12, 8).is_empty());
 }
+
+/// Seed 002's informational indicators have numbers under «Применим к
+/// школам» though they are in no maximum: the note says what they count.
+#[test]
+fn the_figures_note_says_what_an_indicator_without_points_counts() {
+    let lk = crate::card::builtin("leninsk-kuznetsky").unwrap().unwrap();
+    let said = " (показатель без баллов — к скольким школам он относится)";
+    assert!(figures_note(&lk).contains(said));
+    let card = testkit::card();
+    assert!(card.indicators().all(|i| i.points > 0));
+    assert!(!figures_note(&card).contains(said));
+}

@@ -174,6 +174,8 @@ pub struct Tally {
     /// Accepted, and replacing a file of the same school and year that was
     /// in before this import: a correction sent alone read as any file.
     pub replacing: usize,
+    /// Accepted with nothing to look at: the lines shown only when asked.
+    quiet: usize,
 }
 
 impl Tally {
@@ -187,6 +189,7 @@ impl Tally {
             superseded: 0,
             repeated: 0,
             replacing: 0,
+            quiet: 0,
         };
         let in_log: HashSet<&str> = (log.iter())
             .filter_map(|r| match &r.admission {
@@ -220,7 +223,11 @@ impl Tally {
                     tally.accepted += 1;
                     tally.superseded += 1;
                 }
-                v if v.is_good() => tally.accepted += 1,
+                v if v.is_good() => {
+                    tally.accepted += 1;
+                    // Answers with an error are listed with the remarks.
+                    tally.quiet += usize::from(!v.needs_attention());
+                }
                 _ => {}
             }
             if let Admission::Filed { submission_id } = &row.admission {
@@ -252,6 +259,7 @@ impl Tally {
             superseded,
             repeated,
             replacing,
+            quiet: _,
         } = *self;
         let mut text = format!("Файлов: {files}. Принято: {accepted}");
         let mut notes = Vec::new();
@@ -290,9 +298,11 @@ impl Tally {
         text
     }
 
-    /// Accepted files that wait to be asked for.
+    /// Accepted files that wait to be asked for, as [`verdict_rows`]
+    /// leaves them out: a file with answers in error is listed (the button
+    /// counted it among the hidden ones, a walk-through).
     pub fn hidden(&self) -> usize {
-        self.accepted - self.mismatched - self.superseded
+        self.quiet
     }
 }
 
@@ -421,6 +431,11 @@ mod tests {
             Tally::of(&archive, &log).summary(),
             "Файлов: 1. Принято: 1 (с ответами, заполненными с ошибкой и не учтёнными: 1). Ждут \
              решения: 0. Не принято: 0."
+        );
+        assert_eq!(
+            Tally::of(&archive, &log).hidden(),
+            0,
+            "listed, so not hidden"
         );
     }
 
