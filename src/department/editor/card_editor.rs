@@ -372,16 +372,19 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
                 <button type="button" class="primary" disabled=move || { count() > 0 } on:click=publish>"Опубликовать"</button>
                 <button type="button" on:click=close>"Закрыть"</button>
                 <Show when=move || !editor.removed.with(String::is_empty)>
-                    <p class="editor-removed" role="status" data-testid="editor-removed">{move || editor.removed.get()}</p>
+                    <p class="toolbar-notice" role="status" data-testid="editor-removed">{move || editor.removed.get()}</p>
+                </Show>
+                // What a move or another kind meant, in the panel that stays
+                // in sight: both are made far down the card, and above it
+                // the notice stood a screen away (a walk-through).
+                <Show when=move || !editor.notice.with(String::is_empty)>
+                    <p class="toolbar-notice" role="status" data-testid="editor-notice">{move || editor.notice.get()}</p>
                 </Show>
             </div>
             <p class="hint" data-testid="editor-status">{move || match count() {
                 0 => "Ошибок нет: карту можно опубликовать. Изменения сохраняются сами.".to_owned(),
                 n => format!("Ошибок: {n}. Пока они есть, карту нельзя опубликовать; ошибки показателей названы под ними, остальные — в списке ниже. Изменения сохраняются сами."),
             }}</p>
-            <Show when=move || !editor.notice.with(String::is_empty)>
-                <p class="notice" role="status" data-testid="editor-notice">{move || editor.notice.get()}</p>
-            </Show>
             {move || editor.changed_rule_texts.with(|codes| changed_text(codes)).map(|text| view! {
                 <p class="notice" role="status" data-testid="changed-rule-texts">{text}</p>
             })}
