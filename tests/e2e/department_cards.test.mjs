@@ -309,6 +309,10 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     assert.match(await page.getByTestId('editor-notice').innerText(),
         new RegExp(`^Показатель ${movedCode.replace('.', '\\.')} перенесён в критерий \\S+, его код остался прежним: если коды показателей начинаются с кода критерия, измените его\\.$`));
     assert.equal(await page.locator('#ed-0-0-2-text').count(), 0);
+    // While it stands there, the card says so above it too.
+    const standsIn = await page.locator(`#${moved.replace(/-\d+$/, '')}-code`).inputValue();
+    assert.equal(await page.getByTestId('codes-elsewhere').innerText(),
+        `Код показателя ${movedCode} (в критерии ${standsIn}) начинается с кода другого критерия: проверьте его.`);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
@@ -316,6 +320,7 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     await expectValue(page.locator('#ed-0-0-2-text'), countText);
     // Back where its code belongs: nothing to say.
     await page.getByTestId('editor-notice').waitFor({ state: 'detached' });
+    await page.getByTestId('codes-elsewhere').waitFor({ state: 'detached' });
 
     // The maxima are the sums of the points, shown as they change.
     assert.equal(await page.getByTestId('ed-0-0-maximum').innerText(), 'Максимум критерия: 3 балла.');

@@ -743,3 +743,26 @@ fn a_minimum_of_nothing_waits_for_publishing() {
         ]
     );
 }
+
+/// «7.5» under criterion 6 is named with where it stands; codes of no
+/// criterion («П-1.1») and those of their own are not.
+#[test]
+fn codes_of_another_criterion_are_named() {
+    let mut card = builtin();
+    assert_eq!(validate::codes_of_other_criteria(&card), []);
+    let last = card.directions.len() - 1;
+    let criterion = card.directions[last].criteria.last_mut().unwrap();
+    let own = criterion.code.clone();
+    criterion.indicators[0].code = "1.9".into();
+    assert_eq!(
+        validate::codes_of_other_criteria(&card),
+        [("1.9".to_owned(), own.clone())]
+    );
+    card.directions[last]
+        .criteria
+        .last_mut()
+        .unwrap()
+        .indicators[0]
+        .code = "П-1.1".into();
+    assert_eq!(validate::codes_of_other_criteria(&card), []);
+}

@@ -277,6 +277,29 @@ pub fn without_recommendation(card: &Card) -> Vec<String> {
         .collect()
 }
 
+/// The indicators whose code begins with another criterion's («7.5» under
+/// criterion 6), each with the criterion it stands in: typed by slip, or
+/// left from a move the editor named at the time. Said beside the card,
+/// not a problem: codes are the department's own (Izhevsk's «П-1.1»).
+pub fn codes_of_other_criteria(card: &Card) -> Vec<(String, String)> {
+    let begins = |code: &str, criterion: &str| {
+        code.strip_prefix(criterion)
+            .is_some_and(|rest| rest.starts_with('.'))
+    };
+    let mut found = Vec::new();
+    for criterion in card.criteria() {
+        for indicator in &criterion.indicators {
+            let code = indicator.code.trim();
+            let elsewhere = (card.criteria())
+                .any(|other| other.code != criterion.code && begins(code, other.code.trim()));
+            if elsewhere && !begins(code, criterion.code.trim()) {
+                found.push((code.to_owned(), criterion.code.trim().to_owned()));
+            }
+        }
+    }
+    found
+}
+
 /// The criteria without indicators: a school sees the section empty
 /// («Показатели этого раздела в карте пока не заданы»). Said beside the
 /// card, not a problem: a card taken from an order may list criteria it

@@ -97,6 +97,24 @@ fn empty_text(codes: &[String]) -> Option<String> {
     ))
 }
 
+/// «Код показателя 7.5 начинается с кода другого критерия, а стоит он в
+/// критерии 6 …», or nothing.
+fn elsewhere_text(codes: &[(String, String)]) -> Option<String> {
+    let named: Vec<String> = (codes.iter())
+        .map(|(code, criterion)| format!("{code} (в критерии {criterion})"))
+        .collect();
+    match named.as_slice() {
+        [] => None,
+        [one] => Some(format!(
+            "Код показателя {one} начинается с кода другого критерия: проверьте его."
+        )),
+        many => Some(format!(
+            "Коды показателей начинаются с кода другого критерия: {}. Проверьте их.",
+            many.join(", ")
+        )),
+    }
+}
+
 /// What [`stale_text`] asks to check, and how it stayed behind.
 type Stale = (&'static str, &'static str);
 const RULE_TEXT: Stale = (
@@ -401,6 +419,9 @@ pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
                     codes.join(", ")
                 )}</p>
             }))}
+            {move || editor.codes_elsewhere.with(|c| elsewhere_text(c)).map(|text| view! {
+                <p class="notice" data-testid="codes-elsewhere">{text}</p>
+            })}
             {move || editor.empty_criteria.with(|c| empty_text(c)).map(|text| view! {
                 <p class="notice notice-warning" data-testid="empty-criteria">{text}</p>
             })}

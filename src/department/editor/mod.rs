@@ -29,7 +29,8 @@ use profkarta_core::card::edit::{
     stale_rule_texts, Place, RuleTextsWrittenFor,
 };
 use profkarta_core::card::validate::{
-    empty_criteria, publish_problems, rule_text_doubts, without_recommendation,
+    codes_of_other_criteria, empty_criteria, publish_problems, rule_text_doubts,
+    without_recommendation,
 };
 use profkarta_core::card::{Card, Indicator};
 use profkarta_core::department::view::history::History;
@@ -85,6 +86,9 @@ pub struct Editor {
     /// Criteria left without indicators ([`empty_criteria`]): named above
     /// the card and asked about on publishing.
     pub empty_criteria: Memo<Vec<String>>,
+    /// Indicators whose code begins with another criterion's, with the one
+    /// they stand in ([`codes_of_other_criteria`]): named above the card.
+    pub codes_elsewhere: Memo<Vec<(String, String)>>,
     /// Fields whose typed text could not be read («150» for a percentage):
     /// the card still holds the field's last good value, so these block
     /// publishing as the card's own problems do.
@@ -151,6 +155,7 @@ impl Editor {
             rule_text_doubts: Memo::new(move |_| card.with(rule_text_doubts)),
             without_recommendation: Memo::new(move |_| card.with(without_recommendation)),
             empty_criteria: Memo::new(move |_| card.with(empty_criteria)),
+            codes_elsewhere: Memo::new(move |_| card.with(codes_of_other_criteria)),
             unread: RwSignal::new(BTreeSet::new()),
             notice: RwSignal::new(String::new()),
             removed: RwSignal::new(String::new()),
