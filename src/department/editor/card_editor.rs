@@ -97,8 +97,8 @@ fn empty_text(codes: &[String]) -> Option<String> {
     ))
 }
 
-/// «Код показателя 7.5 начинается с кода другого критерия, а стоит он в
-/// критерии 6 …», or nothing.
+/// «Код показателя 7.5 (в критерии 6) начинается с кода другого критерия:
+/// проверьте его.», or nothing.
 fn elsewhere_text(codes: &[(String, String)]) -> Option<String> {
     let named: Vec<String> = (codes.iter())
         .map(|(code, criterion)| format!("{code} (в критерии {criterion})"))

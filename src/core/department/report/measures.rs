@@ -111,7 +111,7 @@ pub fn effectiveness(
         let count = |v: Verdict, doubtful: bool| {
             let of = all.iter().filter(|e| e.verdict == v);
             match doubtful {
-                true => of.filter(|e| e.caveat().is_some()).count(),
+                true => of.filter(|e| !e.doubts().is_empty()).count(),
                 false => of.count(),
             }
         };
@@ -156,16 +156,9 @@ pub fn effectiveness(
     let doubtful = each.iter().filter(|d| !d.is_empty()).count();
     let mut doubts: Vec<Doubt> = each.into_iter().flatten().collect();
     doubts.sort();
-    let mut reasons: Vec<(&str, usize)> = Vec::new();
-    for reason in doubts.iter().map(Doubt::reason) {
-        match reasons.last_mut() {
-            Some((last, n)) if *last == reason => *n += 1,
-            _ => reasons.push((reason, 1)),
-        }
-    }
-    if !reasons.is_empty() {
-        let listed: Vec<String> = (reasons.iter())
-            .map(|(reason, n)| format!("{reason} — {n}"))
+    if !doubts.is_empty() {
+        let listed: Vec<String> = (doubts.chunk_by(|a, b| a.reason() == b.reason()))
+            .map(|alike| format!("{} — {}", alike[0].reason(), alike.len()))
             .collect();
         let several = match doubts.len() > doubtful {
             true => "; у некоторых выводов причин несколько",
