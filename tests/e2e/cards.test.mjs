@@ -465,6 +465,22 @@ test('Izhevsk: the formula and its letters are shown beside the share', () =>
         await writeFile(join(ARTIFACTS, 'izhevsk-school.json'), file.text);
     }));
 
+test('Izhevsk: an export opened in another browser opens under its own card', async () => {
+    // A fresh browser shows the default card; the file names Izhevsk's.
+    const { context, page, errors } = await openApp(app.browser, app.server.url);
+    try {
+        const card = new CardPage(page);
+        await card.expectSummary({ total: '0 из 23' });
+        await page.locator('#open-file').setInputFiles(join(ARTIFACTS, 'izhevsk-school.json'));
+        await page.getByTestId('notices').filter({ hasText: 'Выгрузка «izhevsk-school.json» открыта для исправления' }).waitFor();
+        await card.expectShare('П-1.1', `30,0${NBSP}%`);
+        await card.expectText('total', 'Заполнено показателей: 1 из 1');
+        assert.deepEqual(errors.map(String), [], 'no errors in the browser console');
+    } finally {
+        await context.close();
+    }
+});
+
 async function withDepartment(fn) {
     const { context, page, errors } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs' });
     try {
@@ -762,7 +778,15 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
             .filter((f) => f.submission?.period === period && f.submission.answers['1.2']?.count).length;
         const apart = countedBy('2024/2025') !== countedBy(LATEST);
         const overSchools = (n) => `${n} ${n % 10 === 1 && n % 100 !== 11 ? 'школе' : 'школам'}`;
-        const summed = (period) => `в сумме ${grouped(countSum(period))}${apart ? ` (по ${overSchools(countedBy(period))})` : ''}`;
+        // Beside the sum, the mean per school in tenths, rounded half up:
+        // a count of partner colleges summed over schools counts each
+        // college once per school.
+        const mean = (period) => {
+            const [sum, n] = [countSum(period), countedBy(period)];
+            const tenths = Math.floor((sum * 20 + n) / (2 * n));
+            return n > 1 ? `, в среднем ${Math.floor(tenths / 10)},${tenths % 10} на организацию` : '';
+        };
+        const summed = (period) => `в сумме ${grouped(countSum(period))}${mean(period)}${apart ? ` (по ${overSchools(countedBy(period))})` : ''}`;
         const row = page.getByTestId('value-changes').locator('tr[data-code="1.2"]');
         assert.equal(await row.locator('[data-col="before"]').innerText(), summed('2024/2025'));
         assert.equal(await row.locator('[data-col="after"]').innerText(), summed(LATEST));

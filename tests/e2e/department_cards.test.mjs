@@ -168,6 +168,13 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     await page.locator('#ed-0-0-0-text').fill('Доля обучающихся 6–11 классов, прошедших профессиональные пробы');
     await page.locator('#ed-0-0-0-threshold').fill('30');
     await page.locator('#ed-0-0-0-rule-text').fill('не менее 30% — 1 балл');
+    // The labels a school reads beside its numbers start with a gap to
+    // fill: «Всего» alone was published unchanged.
+    await page.locator('#ed-0-0-0-denominator-error').filter({ hasText: 'Впишите текст вместо «…».' }).waitFor();
+    await expectValue(page.locator('#ed-0-0-0-numerator'), 'Обучающиеся, которые …');
+    await page.locator('#ed-0-0-0-numerator').fill('Прошли профессиональные пробы');
+    await page.locator('#ed-0-0-0-denominator').fill('Всего обучающихся 6–11 классов');
+    await page.waitForFunction(() => document.querySelector('#ed-0-0-0-denominator-error')?.textContent === '');
     // Its letters would have only a generic line: said until it has advice.
     const noAdvice = page.getByTestId('without-recommendation');
     await noAdvice.filter({ hasText: /^Без рекомендации школе \(для писем\): 1\.1, / }).waitFor();
@@ -196,6 +203,7 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     await gap.waitFor({ state: 'detached' });
     await page.locator('#ed-0-0-2-kind').selectOption('count');
     await page.locator('#ed-0-0-2-text').fill('Число соглашений с ПОО и предприятиями');
+    await page.locator('#ed-0-0-2-label').fill('Соглашений');
     await page.locator('#ed-0-0-2-min').fill('2');
     // A removal asks nothing: the notice says what went, and «Отменить»
     // brings it back with what it held.

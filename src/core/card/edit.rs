@@ -35,16 +35,19 @@ pub const KINDS: [(&str, &str); 6] = [
     ("list", "Список (мероприятия, конкурсы)"),
 ];
 
-/// A rule of `kind` with plain starting texts, valid as it is (a fact's
-/// question «Есть ли …?» has a gap to fill before publishing).
+/// A rule of `kind` with starting texts, valid as it is. The words a
+/// school reads beside its inputs have a gap «…» to fill before publishing
+/// («Есть ли …?», «Всего обучающихся …»): plain labels such as «Всего» were
+/// published unchanged and left a school guessing what to count. A list's
+/// «Мероприятие» and «Участники» are what most lists hold.
 pub fn default_rule(kind: &str) -> Rule {
     match kind {
         "breakdown" => Rule::Breakdown {
             threshold_percent: Some(50),
             dynamics: false,
-            numerator: "Участники (сумма частей)".into(),
-            denominator: "Всего".into(),
-            parts: vec!["Часть 1".into(), "Часть 2".into()],
+            numerator: "Обучающиеся, которые …, всего".into(),
+            denominator: "Всего обучающихся …".into(),
+            parts: vec!["Часть 1: …".into(), "Часть 2: …".into()],
             zero_denominator: ZeroDenominator::ZeroPoints,
         },
         "fact" => Rule::Fact {
@@ -52,11 +55,11 @@ pub fn default_rule(kind: &str) -> Rule {
         },
         "count" => Rule::Count {
             min: Some(1),
-            label: "Количество".into(),
+            label: "Количество …".into(),
         },
         "percent" => Rule::Percent {
             min_tenths: None,
-            label: "Уровень".into(),
+            label: "Уровень …".into(),
         },
         "list" => Rule::List {
             item: "Мероприятие".into(),
@@ -71,8 +74,8 @@ pub fn default_rule(kind: &str) -> Rule {
             threshold_percent: Some(50),
             dynamics: false,
             bands: Vec::new(),
-            numerator: "Участники".into(),
-            denominator: "Всего".into(),
+            numerator: "Обучающиеся, которые …".into(),
+            denominator: "Всего обучающихся …".into(),
             zero_denominator: ZeroDenominator::ZeroPoints,
         },
     }

@@ -366,7 +366,13 @@ fn publishing_asks_for_the_gaps() {
     // it under that field.
     indicator_mut(&mut card).evidence = "Сайт ОО".into();
     indicator_mut(&mut card).rule = edit::default_rule("share");
-    if let Rule::Share { denominator, .. } = &mut indicator_mut(&mut card).rule {
+    if let Rule::Share {
+        numerator,
+        denominator,
+        ..
+    } = &mut indicator_mut(&mut card).rule
+    {
+        *numerator = "Прошли диагностику".into();
         *denominator = "Всего обучающихся … классов".into();
     }
     assert_eq!(
@@ -577,6 +583,49 @@ fn an_indicator_is_ruled_out_by_the_answers_it_asks_for() {
     }
 }
 
+/// Every word a school reads beside its inputs starts with a gap, in every
+/// kind but a list (its «Мероприятие» and «Участники» are what most lists
+/// hold): a label such as «Всего» published unchanged left schools guessing.
+#[test]
+fn a_new_rules_labels_wait_to_be_written() {
+    let mut card = written_blank();
+    card.source = "Приказ управления образования от 01.09.2027 № 412".into();
+    let said = |card: &Card| -> Vec<String> {
+        validate::publish_problems(card)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    };
+    let expected = [
+        (
+            "breakdown",
+            &[
+                "подпись суммы частей",
+                "подпись знаменателя",
+                "название части",
+            ][..],
+        ),
+        ("share", &["подпись числителя", "подпись знаменателя"]),
+        ("count", &["подпись количества"]),
+        ("percent", &["подпись значения"]),
+        ("fact", &["вопрос"]),
+        ("list", &[]),
+    ];
+    let first = edit::Place {
+        direction: 0,
+        criterion: 0,
+        indicator: 0,
+    };
+    for (n, (kind, labels)) in expected.into_iter().enumerate() {
+        edit::change_kind(&mut card, first, kind, format!("п{n}"));
+        let labels: Vec<String> = labels
+            .iter()
+            .map(|l| format!("Показатель 1.1: {l} — впишите текст вместо «…»."))
+            .collect();
+        assert_eq!(said(&card), labels, "{kind}");
+    }
+}
+
 /// A criterion or indicator the editor added and nobody wrote is not
 /// published as «Новый показатель».
 #[test]
@@ -593,7 +642,11 @@ fn publishing_asks_for_the_editors_own_wording() {
         words(&card),
         [
             "Название критерия 1 — осталась заготовка редактора: впишите свой текст.",
-            "Показатель 1.1: формулировка — осталась заготовка редактора: впишите свой текст."
+            "Показатель 1.1: формулировка — осталась заготовка редактора: впишите свой текст.",
+            // The labels a school reads beside its inputs: «Всего» alone
+            // was published unchanged.
+            "Показатель 1.1: подпись числителя — впишите текст вместо «…».",
+            "Показатель 1.1: подпись знаменателя — впишите текст вместо «…»."
         ]
     );
     card = Card {
@@ -627,6 +680,14 @@ fn written_blank() -> Card {
     let mut card = edit::blank("otdel-2027", "п1".into());
     card.directions[0].criteria[0].title = "Сопровождение самоопределения".into();
     indicator_mut(&mut card).text = "Доля обучающихся, прошедших диагностику".into();
+    indicator_mut(&mut card).rule = Rule::Share {
+        threshold_percent: Some(50),
+        dynamics: false,
+        bands: Vec::new(),
+        numerator: "Прошли диагностику".into(),
+        denominator: "Всего обучающихся 6–11 классов".into(),
+        zero_denominator: ZeroDenominator::ZeroPoints,
+    };
     card
 }
 

@@ -493,8 +493,9 @@ pub const COUNT_FALL_PERCENT: u64 = 10;
 /// [`NOTABLE_TENTHS`](crate::department::effectiveness::NOTABLE_TENTHS)
 /// or more, a count's mean per school by [`COUNT_FALL_PERCENT`] or more.
 /// Each as «2.1 — в среднем 3,3 → 2,2 на организацию», «1.5 — −12,8 п. п.».
-/// A card without points has no problem zones: this is what its report
-/// proposes to look into.
+/// The report proposes to look into them: all of them on a card without
+/// points (it has no problem zones), those not among the problem zones on
+/// a card with points.
 pub fn fallen(years: &Years) -> Vec<(String, String)> {
     let notable = crate::department::effectiveness::NOTABLE_TENTHS;
     (years.new_card.indicators())
@@ -811,11 +812,17 @@ mod tests {
         let of = |code: &str| changes.iter().find(|c| c.code == code).unwrap();
         assert_eq!(
             (of("2.1").before.as_str(), of("2.1").after.as_str()),
-            ("в сумме 10 (по 3 школам)", "в сумме 5 (по 2 школам)")
+            (
+                "в сумме 10, в среднем 3,3 на организацию (по 3 школам)",
+                "в сумме 5, в среднем 2,5 на организацию (по 2 школам)"
+            )
         );
         assert_eq!(
             (of("1.2").before.as_str(), of("1.2").after.as_str()),
-            ("в сумме 3", "в сумме 3")
+            (
+                "в сумме 3, в среднем 1,0 на организацию",
+                "в сумме 3, в среднем 1,0 на организацию"
+            )
         );
         // A mean over another number of schools says so too, inside its
         // own brackets; all three alike at 80 % have no range to give.
@@ -1310,7 +1317,14 @@ mod tests {
                 "да — у 2 из 2 (100,0\u{A0}%)"
             )
         );
-        assert_eq!(of("1.2"), ("в сумме 7", "в сумме 1\u{202F}205"));
+        // 7 / 2 = 3,5; 1 205 / 2 = 602,5.
+        assert_eq!(
+            of("1.2"),
+            (
+                "в сумме 7, в среднем 3,5 на организацию",
+                "в сумме 1\u{202F}205, в среднем 602,5 на организацию"
+            )
+        );
         assert_eq!(of("1.4"), ("нет данных", "нет данных"));
         // How each moved: «да» from 1 of 2 to 2 of 2 schools, the sum by
         // 1 198; no change where a year has no data.

@@ -415,7 +415,7 @@ pub(crate) fn mean_tenths(sum: u64, answered: usize) -> u64 {
 }
 
 /// The municipal value in words: "12,3 % (16 из 130)", "да — у 3 из 5 (60,0 %)",
-/// "в сумме 12", "в среднем 85,3 % (от 80,0 до 90,5 %)", "3 строки: участники —
+/// "в сумме 12, в среднем 2,4 на организацию", "в среднем 85,3 % (от 80,0 до 90,5 %)", "3 строки: участники —
 /// 70, …"; a breakdown adds its parts.
 pub fn describe_value(rule: &Rule, figure: &IndicatorFigure) -> String {
     if figure.answered == 0 {
@@ -455,6 +455,14 @@ pub fn describe_value(rule: &Rule, figure: &IndicatorFigure) -> String {
             "да — у {yes} из {} ({})",
             figure.answered,
             percent(*yes as u64, figure.answered as u64)
+        ),
+        // The sum alone counted a college each school works with once per
+        // school («в сумме 52» partner organizations); the mean per school
+        // reads right for any count, and is what the letters compare.
+        (Aggregate::Count { sum }, _) if figure.answered > 1 => format!(
+            "в сумме {}, в среднем {} на организацию",
+            group_digits(*sum),
+            crate::text::tenths(mean_tenths(*sum * 10, figure.answered), ',')
         ),
         (Aggregate::Count { sum }, _) => format!("в сумме {}", group_digits(*sum)),
         (

@@ -166,7 +166,11 @@ fn informational_indicators_are_pooled_summed_and_averaged() {
         }
     );
     let rule = |kind: &str| &testkit::of_kind(&nv, kind).rule;
-    assert_eq!(describe_value(rule("count"), count), "в сумме 2");
+    // 2 over two schools: the sum and the mean per school.
+    assert_eq!(
+        describe_value(rule("count"), count),
+        "в сумме 2, в среднем 1,0 на организацию"
+    );
     // (800 + 905) / 2 = 852,5 tenths: rounded half up.
     assert_eq!(
         describe_value(rule("percent"), percent),

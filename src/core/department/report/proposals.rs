@@ -15,8 +15,8 @@ use super::*;
 pub(super) const NAMED_ZONES: usize = 5;
 
 /// What the year before tells the proposals: the schools at the low level
-/// both years ([`still_low`]), and on a card without points the indicators
-/// whose municipal value fell notably
+/// both years ([`still_low`]), and the indicators whose municipal value
+/// fell notably
 /// ([`fallen`](crate::department::dynamics::fallen)), with how.
 #[derive(Debug, Clone, Default)]
 pub struct Before {
@@ -71,13 +71,18 @@ pub fn proposals(
             low.join(", ")
         ));
     }
+    // The codes the proposals above name or this year's measures take up:
+    // a fall among them is not asked about twice.
+    let mut named: Vec<String> = Vec::new();
     if card.has_points() {
         let (_, zones) = problem_zones(f, card);
+        named.extend(zones.iter().map(|z| z.code.clone()));
         // A zone a measure of this year already targets is named as such:
         // the measures' table stands just above. Of the rest, one last
         // year's measures moved no better than elsewhere is to be
         // rethought, not asked for afresh.
         let taken: Vec<String> = measures.iter().flat_map(|m| m.codes(card)).collect();
+        named.extend(taken.iter().cloned());
         let (covered, rest): (Vec<&IndicatorFigure>, Vec<&IndicatorFigure>) =
             zones.iter().partition(|z| taken.contains(&z.code));
         let (again, rest): (Vec<&IndicatorFigure>, Vec<&IndicatorFigure>) = rest
@@ -192,19 +197,21 @@ pub fn proposals(
             false,
         ));
         items.extend(follow(&taken, taking(&taken), period));
-        // What fell, other than what this year's measures already take up.
-        let fell: Vec<String> = (before.fallen.iter())
-            .filter(|(code, _)| !taken.contains(code))
-            .map(|(code, how)| format!("{code} — {how}"))
-            .collect();
-        if !fell.is_empty() {
-            // «п. п.» ends in a stop of its own.
-            items.push(with_stop(&format!(
-                "Проанализировать причины заметного снижения значений по муниципалитету и \
-                 предусмотреть меры: {}",
-                fell.join("; ")
-            )));
-        }
+        named.extend(taken);
+    }
+    // What fell notably: on a card with points a value can fall by 17 п. п.
+    // and stay above the rarest met, and nothing else would name it.
+    let fell: Vec<String> = (before.fallen.iter())
+        .filter(|(code, _)| !named.contains(code))
+        .map(|(code, how)| format!("{code} — {how}"))
+        .collect();
+    if !fell.is_empty() {
+        // «п. п.» ends in a stop of its own.
+        items.push(with_stop(&format!(
+            "Проанализировать причины заметного снижения значений по муниципалитету и \
+             предусмотреть меры: {}",
+            fell.join("; ")
+        )));
     }
     // Not judged by any figure, and not to be forgotten either.
     if !past.too_few.is_empty() {
