@@ -334,6 +334,9 @@ impl fmt::Display for NumberError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkError {
     Scheme,
+    /// Words, not an address («Приказ № 45 от 01.09.2025»): a document the
+    /// school has no link to, which its comment is the place for.
+    Words,
     NoHost,
     /// A host without a dot («https://school7»): a name only a school's own
     /// network knows, if any; the department cannot open it.
@@ -348,6 +351,10 @@ impl fmt::Display for LinkError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Scheme => write!(f, "Ссылка должна начинаться с http:// или https://."),
+            Self::Words => write!(
+                f,
+                "Это не ссылка. Документ без адреса в интернете назовите в поле «Комментарий», а здесь оставьте только ссылки (http:// или https://)."
+            ),
             Self::NoHost => write!(f, "В ссылке нет адреса сайта после http(s)://."),
             Self::NoDomain => write!(
                 f,

@@ -12,7 +12,7 @@ use crate::shared::file_picker::FilePicker;
 use crate::shared::kept_aside::KeptAside;
 use crate::shared::notices::Notices;
 use profkarta_core::error::{MissingCard, UnreadFields};
-use profkarta_core::school::stored::{read_school_file, SaveStatus, SchoolFile, StoredDraft};
+use profkarta_core::school::stored::{read_school_file, SaveStatus, SchoolFile};
 use profkarta_core::text::quoted;
 
 #[component]
@@ -121,13 +121,8 @@ pub fn DraftBar() -> impl IntoView {
                         return;
                     }
                 }
-                let mut stored =
-                    StoredDraft::new(random_id(), opened.payload.to_draft(), &now_iso());
-                stored.meta.remember_export(
-                    opened.payload.submission_id.clone(),
-                    &stored.draft,
-                    opened.fingerprint.clone(),
-                );
+                let stored =
+                    (opened.payload).to_stored(random_id(), opened.fingerprint.clone(), &now_iso());
                 if !ws.adopt(stored) {
                     return;
                 }

@@ -354,7 +354,7 @@ test('invalid numbers are marked on the field in Russian and never counted', () 
         // The box grows with its lines, so that «Строка 5» is in sight.
         await card.field('1.1', 'evidence', 'https://a.ru\nhttps://b.ru\nhttps://c.ru\nhttps://d.ru\nне ссылка');
         await links.press('Tab');
-        await card.expectFieldError('1.1', 'evidence', 'Строка 5: ссылка должна начинаться с http:// или https://.');
+        await card.expectFieldError('1.1', 'evidence', 'Строка 5: это не ссылка. Документ без адреса в интернете назовите в поле «Комментарий», а здесь оставьте только ссылки (http:// или https://).');
         assert.equal(await card.input('1.1', 'evidence').getAttribute('rows'), '5');
     }));
 

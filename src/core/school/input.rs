@@ -153,8 +153,17 @@ pub fn check_link(link: &str) -> Result<(), LinkError> {
             && !first.is_empty()
             && !first.contains(['.', ':'])
             && !first.chars().any(char::is_whitespace);
+        // Several words, none of them an address's beginning: a document's
+        // name (the Izhevsk card's evidence is internal papers).
+        let words = link.split_whitespace().count() > 1
+            && !(link.split_whitespace()).any(|w| {
+                let w = w.to_lowercase();
+                w.starts_with("http") || w.starts_with("www.") || w.contains("://")
+            });
         return Err(if bare_name {
             LinkError::NoDomain
+        } else if words {
+            LinkError::Words
         } else {
             LinkError::Scheme
         });
@@ -345,7 +354,17 @@ mod tests {
     #[test]
     fn links_refuse_everything_else() {
         assert_eq!(check_link("javascript:alert(1)"), Err(LinkError::Scheme));
-        assert_eq!(check_link("не ссылка"), Err(LinkError::Scheme));
+        assert_eq!(check_link("не ссылка"), Err(LinkError::Words));
+        assert_eq!(
+            check_link("Приказ № 45 от 01.09.2025 «О проведении профдиагностики»"),
+            Err(LinkError::Words)
+        );
+        // An address with a space in it is a link to fix, not words.
+        assert_eq!(
+            check_link("http //school12.ru/news"),
+            Err(LinkError::Scheme)
+        );
+        assert_eq!(check_link("www.school12.ru/a b"), Err(LinkError::Scheme));
         assert_eq!(check_link("data:text/html,<b>"), Err(LinkError::Scheme));
         assert_eq!(check_link("school1.ru"), Err(LinkError::Scheme));
         assert_eq!(check_link("ftp://school1.ru"), Err(LinkError::Scheme));
@@ -364,7 +383,6 @@ mod tests {
             assert_eq!(check_link(typed), Err(LinkError::Scheme), "{typed}");
         }
         assert_eq!(check_link("javascript:alert(1)"), Err(LinkError::Scheme));
-        assert_eq!(check_link("не ссылка"), Err(LinkError::Scheme));
         assert_eq!(check_link("ftp://school7.ru"), Err(LinkError::Scheme));
         assert_eq!(
             check_link("http://localhost:8080/a"),

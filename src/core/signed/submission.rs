@@ -19,6 +19,7 @@ use crate::school::draft::{Draft, RawAnswer};
 use crate::school::input::parse_links;
 use crate::school::plan::PlanRow;
 use crate::school::profile::{canonical_period, SchoolProfile};
+use crate::school::stored::StoredDraft;
 use crate::scoring::{Assessment, Outcome};
 use crate::signed::canonical::canonical_bytes;
 use crate::signed::envelope::{self, open_value, seal_value};
@@ -190,6 +191,21 @@ impl Payload {
             ..Draft::default()
         }
     }
+
+    /// A stored draft `id` to correct this export in: its answers under the
+    /// card version it was signed for, remembered as this export (signed by
+    /// the key `fingerprint`), so that the next export replaces it. A fresh
+    /// draft's card is the default one: an Izhevsk export opened in another
+    /// browser came up as the 23-point card, its answers nowhere on the page.
+    pub fn to_stored(&self, id: String, fingerprint: String, now: &str) -> StoredDraft {
+        let mut stored = StoredDraft::new(id, self.to_draft(), now);
+        stored.meta.card.clone_from(&self.template.id);
+        stored.meta.card_version = self.template.version;
+        stored
+            .meta
+            .remember_export(self.submission_id.clone(), &stored.draft, fingerprint);
+        stored
+    }
 }
 
 pub fn card_hash(card: &Card) -> String {
@@ -294,6 +310,32 @@ mod tests {
         assert_eq!(opened.payload.incomplete.unanswered.len(), 21);
         assert_eq!(opened.payload.plan[0].indicators, ["1.1", "2.1"]);
         assert_eq!(opened.payload.to_draft().plan, sample_draft().plan);
+    }
+
+    /// Reopened to correct, an export keeps the card it was signed for: a
+    /// draft's default card took an Izhevsk export for the 23-point card.
+    #[test]
+    fn an_export_reopens_under_its_own_card() {
+        let card = crate::card::builtin("izhevsk").unwrap().unwrap();
+        let mut draft = Draft::default();
+        draft.answers.insert(
+            "П-1.1".into(),
+            RawAnswer {
+                numerator: "987".into(),
+                denominator: "1200".into(),
+                ..RawAnswer::default()
+            },
+        );
+        let meta = testkit::meta(SAMPLE_ID, SAMPLE_AT, None);
+        let payload = Payload::new(&card, &draft, &assess(&card, &draft), meta);
+        let stored = payload.to_stored("d1".into(), "9FE8-8DD1".into(), SAMPLE_AT);
+        assert_eq!(
+            (stored.meta.card.as_str(), stored.meta.card_version),
+            ("izhevsk", card.version)
+        );
+        assert_eq!(stored.draft.answers, draft.answers);
+        assert_eq!(stored.meta.replaces.as_deref(), Some(SAMPLE_ID));
+        assert_eq!(stored.meta.exported_key.as_deref(), Some("9FE8-8DD1"));
     }
 
     /// Answers copied by «Следующий год» and sent unchecked are named in
