@@ -781,12 +781,12 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         // Beside the sum, the mean per school in tenths, rounded half up:
         // a count of partner colleges summed over schools counts each
         // college once per school.
-        const mean = (period) => {
+        const meanOf = (period) => {
             const [sum, n] = [countSum(period), countedBy(period)];
             const tenths = Math.floor((sum * 20 + n) / (2 * n));
             return n > 1 ? `, в среднем ${Math.floor(tenths / 10)},${tenths % 10} на организацию` : '';
         };
-        const summed = (period) => `в сумме ${grouped(countSum(period))}${mean(period)}${apart ? ` (по ${overSchools(countedBy(period))})` : ''}`;
+        const summed = (period) => `в сумме ${grouped(countSum(period))}${meanOf(period)}${apart ? ` (по ${overSchools(countedBy(period))})` : ''}`;
         const row = page.getByTestId('value-changes').locator('tr[data-code="1.2"]');
         assert.equal(await row.locator('[data-col="before"]').innerText(), summed('2024/2025'));
         assert.equal(await row.locator('[data-col="after"]').innerText(), summed(LATEST));
