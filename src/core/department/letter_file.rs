@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::card::Card;
+use crate::department::letters::TITLES;
 use crate::department::school::normalize;
 use crate::error::LetterFileError;
 use crate::export::{text_blocks, to_docx, Block};
@@ -162,7 +163,7 @@ pub fn letters_docx<'a>(texts: impl IntoIterator<Item = &'a str>, card: &Card) -
         if i > 0 {
             blocks.push(Block::PageBreak);
         }
-        blocks.extend(text_blocks(text, &codes));
+        blocks.extend(text_blocks(text, &codes, &TITLES));
     }
     to_docx(&blocks)
 }

@@ -197,11 +197,17 @@ fn values_letter(
     text
 }
 
+/// The first line of a school's letter and of a letter across schools: the
+/// letter's title, set as one in Word ([`TITLES`]).
+const SCHOOL_TITLE: &str = "Адресные рекомендации по итогам мониторинга профориентационной работы";
+const GROUP_TITLE: &str = "Рекомендации по итогам мониторинга профориентационной работы";
+/// The lines that open a letter's title.
+pub const TITLES: [&str; 2] = [SCHOOL_TITLE, GROUP_TITLE];
+
 /// A school's letter's first lines: the year, the school, the card.
 fn opening(card: &Card, school: &SchoolResult) -> String {
     format!(
-        "Адресные рекомендации по итогам мониторинга профориентационной работы\n\
-         за {} учебный год\n\n{}\n\nКарта мониторинга: {}, версия {}.\n\n",
+        "{SCHOOL_TITLE}\nза {} учебный год\n\n{}\n\nКарта мониторинга: {}, версия {}.\n\n",
         school.profile.period.trim(),
         tied(school.name()),
         quoted(card.title.trim()),
@@ -735,7 +741,7 @@ pub fn group_letter(
         }
     };
     text.push_str(&format!(
-        "\n\nРекомендации по итогам мониторинга профориентационной работы\nза {period} учебный год\n\nКарта мониторинга: {}, версия {}.\n",
+        "\n\n{GROUP_TITLE}\nза {period} учебный год\n\nКарта мониторинга: {}, версия {}.\n",
         quoted(card.title.trim()),
         card.version
     ));

@@ -315,7 +315,7 @@ mod tests {
         let zone_18 = position(&paragraph(
             Some("ListDash"),
             &format!(
-                "1.8 — выполнили 1 из 3 школ (33,3\u{A0}%). {}",
+                "— 1.8 — выполнили 1 из 3 школ (33,3\u{A0}%). {}",
                 card.indicator("1.8").unwrap().text
             ),
         ));
@@ -325,10 +325,11 @@ mod tests {
             Some("Heading2"),
             "Школы с низкой эффективностью",
         ));
+        // Dashed, as the page's bullets.
         let lows: Vec<_> = [
-            "Школа А — 3 из 23 (13,0\u{A0}%)",
-            "Школа Б — 1 из 23 (4,3\u{A0}%)",
-            "Школа В — 1 из 23 (4,3\u{A0}%)",
+            "— Школа А — 3 из 23 (13,0\u{A0}%)",
+            "— Школа Б — 1 из 23 (4,3\u{A0}%)",
+            "— Школа В — 1 из 23 (4,3\u{A0}%)",
         ]
         .iter()
         .map(|t| position(&paragraph(Some("ListDash"), t)))

@@ -4,7 +4,6 @@
 //! it is pasted in. Only an indicator's heading line is set in bold, so
 //! that a letter of a dozen indicators can be read by them.
 
-use crate::export::xlsx::column_widths;
 use crate::export::xml::{push_xml, XML_DECLARATION};
 use crate::export::zip::zip_stored;
 use crate::export::Table;
@@ -21,7 +20,8 @@ pub enum Block {
     /// A paragraph whose first line, an indicator's code and wording, is
     /// bold: «1.4. Доля обучающихся…» and what the letter says of it.
     Lead(String),
-    /// A line of a dash list («— …»), indented with the dash hanging.
+    /// A line of a dash list, indented with the dash hanging; the dash is
+    /// added where the text has none («— …»).
     Item(String),
     /// The words over a picture, kept on its page.
     Caption(String),
@@ -43,14 +43,17 @@ pub struct Image {
 }
 
 /// The blocks of a plain-text letter as the app drafts it: paragraphs
-/// between blank lines, lines starting with «— » as list items.
-pub fn text_blocks(text: &str, codes: &[&str]) -> Vec<Block> {
+/// between blank lines, lines starting with «— » as list items, a
+/// paragraph whose first line is one of `titles` as the title (plain, it
+/// wrapped as «…профориентационной / работы / за 2025/2026 учебный год»).
+pub fn text_blocks(text: &str, codes: &[&str], titles: &[&str]) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut lines: Vec<&str> = Vec::new();
     let flush = |lines: &mut Vec<&str>, blocks: &mut Vec<Block>| {
         if let Some(first) = lines.first() {
             let text = lines.join("\n");
             blocks.push(match indicator_heading(first, codes) {
+                _ if titles.contains(&first.trim()) => Block::Title(text),
                 true => Block::Lead(text),
                 false => Block::Paragraph(text),
             });
@@ -129,7 +132,14 @@ pub fn to_docx(blocks: &[Block]) -> Vec<u8> {
             }
             Block::Paragraph(text) => push_paragraph(&mut body, None, before, text, false),
             Block::Lead(text) => push_paragraph(&mut body, None, before, text, true),
-            Block::Item(text) => push_paragraph(&mut body, Some("ListDash"), before, text, false),
+            Block::Item(text) => {
+                // The report's lists read as paragraphs without their dash.
+                let dashed = match text.starts_with("— ") {
+                    true => text.clone(),
+                    false => format!("— {text}"),
+                };
+                push_paragraph(&mut body, Some("ListDash"), before, &dashed, false)
+            }
             Block::Caption(text) => push_paragraph(&mut body, Some("Caption"), before, text, false),
             Block::Table(table) => push_table(&mut body, table),
             Block::PageBreak => new_page = true,
@@ -139,10 +149,14 @@ pub fn to_docx(blocks: &[Block]) -> Vec<u8> {
         body.push_str(PAGE_BREAK);
     }
     body.push_str(concat!(
-        r#"<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>"#,
+        // The page's number at the top from the second page, as Russian
+        // office papers have it (ГОСТ Р 7.0.97, 6.2).
+        r#"<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader1"/>"#,
+        r#"<w:pgSz w:w="11906" w:h="16838"/>"#,
         r#"<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701" w:header="709" w:footer="709" w:gutter="0"/>"#,
-        "</w:sectPr></w:body></w:document>",
+        "<w:titlePg/></w:sectPr></w:body></w:document>",
     ));
+    rels.push_str(HEADER_REL);
     rels.push_str("</Relationships>");
     let mut parts = vec![
         (
@@ -158,6 +172,10 @@ pub fn to_docx(blocks: &[Block]) -> Vec<u8> {
         (
             "word/styles.xml".to_owned(),
             format!("{XML_DECLARATION}{STYLES}").into_bytes(),
+        ),
+        (
+            "word/header1.xml".to_owned(),
+            format!("{XML_DECLARATION}{HEADER}").into_bytes(),
         ),
     ];
     parts.extend(media);
@@ -207,6 +225,7 @@ const CONTENT_TYPES: &str = concat!(
     r#"<Default Extension="png" ContentType="image/png"/>"#,
     r#"<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>"#,
     r#"<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>"#,
+    r#"<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>"#,
     "</Types>",
 );
 
@@ -216,6 +235,18 @@ const RELATIONSHIPS: &str =
 const PACKAGE_REL: &str = r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>"#;
 
 const STYLES_REL: &str = r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#;
+
+const HEADER_REL: &str = r#"<Relationship Id="rIdHeader1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>"#;
+
+/// The page's number, centred: a PAGE field Word and LibreOffice fill in.
+const HEADER: &str = concat!(
+    r#"<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
+    r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr>"#,
+    r#"<w:r><w:fldChar w:fldCharType="begin"/></w:r>"#,
+    r#"<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>"#,
+    r#"<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2</w:t></w:r>"#,
+    r#"<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:hdr>"#,
+);
 
 /// Word's built-in heading styles (by their English names Word localises),
 /// a dash list with a hanging indent, and smaller text in tables.
@@ -301,10 +332,7 @@ fn push_table(xml: &mut String, table: &Table) {
     if columns == 0 {
         return;
     }
-    let mut widths = column_widths(table);
-    widths.resize(columns, 6);
-    let total: usize = widths.iter().sum();
-    let twips: Vec<usize> = widths.iter().map(|w| TEXT_WIDTH * w / total).collect();
+    let twips = column_twips(table, columns);
     xml.push_str(concat!(
         r#"<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>"#,
         r#"<w:top w:val="single" w:sz="4" w:space="0" w:color="000000"/>"#,
@@ -313,7 +341,9 @@ fn push_table(xml: &mut String, table: &Table) {
         r#"<w:right w:val="single" w:sz="4" w:space="0" w:color="000000"/>"#,
         r#"<w:insideH w:val="single" w:sz="4" w:space="0" w:color="000000"/>"#,
         r#"<w:insideV w:val="single" w:sz="4" w:space="0" w:color="000000"/>"#,
-        r#"</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>"#,
+        r#"</w:tblBorders><w:tblLayout w:type="fixed"/>"#,
+        r#"<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>"#,
+        r#"</w:tblPr><w:tblGrid>"#,
     ));
     for w in &twips {
         xml.push_str(&format!(r#"<w:gridCol w:w="{w}"/>"#));
@@ -342,6 +372,51 @@ fn push_table(xml: &mut String, table: &Table) {
     xml.push_str("</w:tbl>");
     // Two tables in a row would merge, and the body may not end on a table.
     xml.push_str("<w:p/>");
+}
+
+/// A character of the tables' 11-point text, in twentieths of a point: a
+/// little over Times New Roman's mean, so that a word measured fits.
+const CHAR_TWIPS: usize = 125;
+/// A cell's margins, left and right (1 mm each).
+const CELL_MARGINS: usize = 2 * 57;
+
+/// The columns' widths in twips across the text width: each at least its
+/// longest word (header or value), so that no word breaks; the rest of the
+/// width shared by what each needs for its longest value on one line.
+/// Shared by the longest values alone, a code or a percentage took 1 cm
+/// and broke «Ко/д» and «73,/3» in two.
+pub(super) fn column_twips(table: &Table, columns: usize) -> Vec<usize> {
+    let mut least = vec![2; columns];
+    let mut most = vec![2; columns];
+    let rows = std::iter::once(table.headers.clone())
+        .chain((table.rows.iter()).map(|r| r.iter().map(|c| c.text().into_owned()).collect()));
+    for row in rows {
+        for (i, text) in row.iter().enumerate().take(columns) {
+            for line in text.lines() {
+                let word = line.split_whitespace().map(|w| w.chars().count()).max();
+                least[i] = least[i].max(word.unwrap_or(0));
+                most[i] = most[i].max(line.chars().count());
+            }
+        }
+    }
+    let width = |chars: usize| chars * CHAR_TWIPS + CELL_MARGINS;
+    let least: Vec<usize> = least.into_iter().map(width).collect();
+    let most: Vec<usize> = most.into_iter().map(width).collect();
+    let floor: usize = least.iter().sum();
+    if floor >= TEXT_WIDTH {
+        // Even the words do not fit: shrunk alike.
+        return least.iter().map(|w| w * TEXT_WIDTH / floor).collect();
+    }
+    let spare = TEXT_WIDTH - floor;
+    let wanted: usize = most.iter().zip(&least).map(|(m, l)| m - l).sum();
+    if wanted <= spare {
+        // Every value fits on a line: the rest as the values' lengths.
+        let total: usize = most.iter().sum();
+        return most.iter().map(|m| m * TEXT_WIDTH / total).collect();
+    }
+    (least.iter().zip(&most))
+        .map(|(l, m)| l + (m - l) * spare / wanted)
+        .collect()
 }
 
 fn push_cell(xml: &mut String, width: usize, text: &str, bold: bool) {

@@ -296,6 +296,41 @@ fn column_widths_fit_values_and_header_words() {
     assert_eq!(column_widths(&table), [13, 60]);
 }
 
+/// A Word table's columns are at least as wide as their longest word: a
+/// code's or a percentage's column shared out by the longest values broke
+/// «Ко/д» and «73,/3» (the report's figures, as LibreOffice laid them out).
+#[test]
+fn docx_columns_keep_their_words_whole() {
+    let table = Table {
+        name: String::new(),
+        headers: vec![
+            "Код".into(),
+            "Показатель".into(),
+            "Школ, выполнивших показатель (с учётом проверки)".into(),
+            "% школ".into(),
+        ],
+        rows: vec![vec![
+            text("1.1"),
+            text(&"Доля обучающихся 1-4 классов, посетивших мероприятия ".repeat(4)),
+            Cell::Int(11),
+            Cell::Percent {
+                part: 11,
+                whole: 15,
+            },
+        ]],
+    };
+    let widths = super::docx::column_twips(&table, 4);
+    // 125 twips a letter and 114 of margins: «Код» and «73,3», «Показатель»,
+    // «выполнивших».
+    let least = [3, 10, 11, 4].map(|letters| letters * 125 + 114);
+    for (w, l) in widths.iter().zip(least) {
+        assert!(*w >= l, "{widths:?}");
+    }
+    // The whole text width, the long wording taking what is left over.
+    assert!(widths.iter().sum::<usize>() <= 11906 - 1701 - 850);
+    assert!(widths[1] > widths[2] && widths[2] > widths[0], "{widths:?}");
+}
+
 #[test]
 fn sheet_names_are_made_valid_and_unique() {
     let named = |names: &[&str]| {
@@ -338,9 +373,9 @@ fn a_letter_becomes_paragraphs_and_dash_items() {
                   Меры, в которых примет участие организация:\n— семинар «Профпробы»\n— курсы\n\n\n\
                   Дата ____\n";
     assert_eq!(
-        text_blocks(letter, &[]),
+        text_blocks(letter, &[], &["Адресные рекомендации"]),
         [
-            Block::Paragraph("Адресные рекомендации\nза 2025/2026 учебный год".into()),
+            Block::Title("Адресные рекомендации\nза 2025/2026 учебный год".into()),
             Block::Paragraph("МАОУ «СОШ № 7»".into()),
             Block::Paragraph("Меры, в которых примет участие организация:".into()),
             Block::Item("— семинар «Профпробы»".into()),
@@ -349,7 +384,7 @@ fn a_letter_becomes_paragraphs_and_dash_items() {
         ]
     );
     assert_eq!(
-        text_blocks("\r\n  \r\nа\r\nб  \r\n", &[]),
+        text_blocks("\r\n  \r\nа\r\nб  \r\n", &[], &[]),
         [Block::Paragraph("а\nб".into())]
     );
     // An indicator's paragraph leads with its heading, in bold in Word;
@@ -359,7 +394,7 @@ fn a_letter_becomes_paragraphs_and_dash_items() {
                       Рекомендация: сделать. Срок — май.\n\n1. Руководителям организаций.\n\n\
                       04.12.2026. Уважаемые коллеги!\n\n1.14. Не код карты";
     assert_eq!(
-        text_blocks(indicators, &codes),
+        text_blocks(indicators, &codes, &[]),
         [
             Block::Lead("1.4. Доля обучающихся\nРекомендация: провести.".into()),
             Block::Lead("П-1.1. Наличие плана".into()),
@@ -370,7 +405,7 @@ fn a_letter_becomes_paragraphs_and_dash_items() {
         ]
     );
     let body = part(
-        &unzip(&to_docx(&text_blocks(indicators, &codes)[..1])),
+        &unzip(&to_docx(&text_blocks(indicators, &codes, &[])[..1])),
         "word/document.xml",
     );
     assert!(body.contains(concat!(
@@ -391,9 +426,29 @@ fn docx_is_a_zip_of_the_document_parts() {
             "word/document.xml",
             "word/_rels/document.xml.rels",
             "word/styles.xml",
+            "word/header1.xml",
         ]
     );
+    // The page's number at the top, from the second page: the header is
+    // the document's, typed as one, and holds a PAGE field.
+    let header = part(&entries, "word/header1.xml");
+    assert!(header.contains(r#"<w:instrText xml:space="preserve"> PAGE </w:instrText>"#));
+    let body = part(&entries, "word/document.xml");
+    assert!(body.contains(r#"<w:headerReference w:type="default" r:id="rIdHeader1"/>"#));
+    assert!(body.contains("<w:titlePg/></w:sectPr>"));
+    let document_rels = read_back::parse_xml(&part(&entries, "word/_rels/document.xml.rels"));
+    let to_header = (document_rels.elements())
+        .find(|e| e.attribute("Id") == Some("rIdHeader1"))
+        .unwrap();
+    assert_eq!(to_header.attribute("Target"), Some("header1.xml"));
     let types = read_back::parse_xml(&part(&entries, "[Content_Types].xml"));
+    assert!(types
+        .elements()
+        .any(|e| e.attribute("PartName") == Some("/word/header1.xml")
+            && e.attribute("ContentType")
+                == Some(
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
+                )));
     let main = types
         .elements()
         .find(|e| e.attribute("PartName") == Some("/word/document.xml"))

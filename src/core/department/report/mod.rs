@@ -139,8 +139,9 @@ pub const PLANS_COUNTED: &str =
     "Мероприятие плана засчитано как давшее результат, если хотя бы один его целевой показатель \
      улучшился и ни один не ухудшился.";
 
+/// Two lines, as a letter's: in one, Word wrapped «Дата» away from its blank.
 pub const SIGNATURE: &str =
-    "Подготовил(а) ____________________ / ____________________ /   Дата ____________";
+    "Подготовил(а) ____________________ / ____________________ /\nДата ____________";
 
 /// How many schools the report names as best.
 pub const BEST: usize = 5;
