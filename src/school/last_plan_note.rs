@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use profkarta_core::card::Basis;
 use profkarta_core::school::plan::Standing;
-use profkarta_core::scoring::{IndicatorResult, Outcome};
+use profkarta_core::scoring::{IndicatorResult, NotApplicable, Outcome};
 use profkarta_core::text::with_stop;
 
 use crate::school::state::DraftParts;
@@ -27,8 +27,16 @@ pub fn LastPlanNote(
         let copied = rows.copied.with(|c| c.contains(&code));
         // Typed with an error, it is filled in, not «пока не заполнен».
         let invalid = result.with(|r| matches!(r.outcome, Outcome::Invalid));
+        // Ruled out by this year's profile or an empty group: no value to
+        // compare, where «без изменений» was said of last year's 82,3 %.
+        let ruled_out = result.with(|r| {
+            matches!(
+                r.outcome,
+                Outcome::NotApplicable(NotApplicable::Profile | NotApplicable::EmptyGroup)
+            )
+        });
         let now = result.with(|r| {
-            (!copied && !matches!(r.outcome, Outcome::Unanswered | Outcome::Invalid))
+            (!copied && !ruled_out && !matches!(r.outcome, Outcome::Unanswered | Outcome::Invalid))
                 .then(|| Standing::of(&r.outcome, basis))
         });
         rows.last_plan.with(|plan| {
@@ -40,6 +48,7 @@ pub fn LastPlanNote(
                     "пока не оценён: ответ перенесён из прошлого года и не проверен".to_owned()
                 }
                 (false, true) => "пока не оценён: в ответе ошибка".to_owned(),
+                _ if ruled_out => "не оценивается: в этом году не относится к школе".to_owned(),
                 (false, false) => progress.label().to_owned(),
             };
             // The verdict first, then the measures one to a line: a

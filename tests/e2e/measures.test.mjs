@@ -597,11 +597,18 @@ test('a school pre-fills its plan from the letter file, signs it, the department
         await school.page.keyboard.type('Профпробы в колледже');
         await plan.locator(`.plan-row[data-row="${own + 1}"] summary`).click();
         await plan.locator(`.plan-row[data-row="${own + 1}"]`).getByRole('checkbox', { name: /^3\.3 / }).check();
+        await plan.locator(`.plan-row[data-row="${own + 1}"]`).getByRole('checkbox', { name: /^1\.3 / }).check();
         await drafts.getByRole('row', { name: /2025\/2026/ }).getByRole('button', { name: 'Открыть' }).click();
         await card.expectText('draft-title', 'МАОУ СОШ № 99 · 2025/2026');
         await card.row('3.3').getByTestId('last-plan').filter({ hasText: new RegExp(`^План ${FIRST}: показатель пока не заполнен\\.\\s*Мероприятие: Профпробы в колледже\\.$`) }).waitFor();
         await school.page.getByTestId('notices').getByText(`План мероприятий ${FIRST} показан по черновику «МАОУ СОШ № 99 · ${FIRST}»: он изменился.`).waitFor();
         await note.filter({ hasText: 'показатель улучшился' }).waitFor();
+        // 1.3 is for 10–11 classes: without them this year there is no
+        // value to compare with last year's, and none is claimed.
+        const senior = card.row('1.3').getByTestId('last-plan');
+        await senior.filter({ hasText: /^План [^:]+: показатель пока не заполнен\./ }).waitFor();
+        await card.level('СОО (10–11 классы)', false);
+        await senior.filter({ hasText: /^План [^:]+: показатель не оценивается: в этом году не относится к школе\./ }).waitFor();
         assert.deepEqual(department.errors.map(String), []);
         assert.deepEqual(school.errors.map(String), []);
     } finally {
