@@ -462,7 +462,26 @@ impl Drafts {
         let (card, version) = self
             .meta
             .with_untracked(|m| (m.card.clone(), m.card_version));
-        self.adopt(fresh(&card, version));
+        // Left after its export: most likely a school done with its year,
+        // for whom «Следующий год» carries its details and last year's
+        // figures; a new card is empty and of the same year (a
+        // walk-through's deputy took it, and lost the comparison).
+        let exported = (self.meta)
+            .with_untracked(|m| m.replaces.is_some())
+            .then(|| {
+                self.draft
+                    .with_untracked(|d| self.meta.with_untracked(|m| m.title(d)))
+            });
+        if self.adopt(fresh(&card, version)) {
+            if let Some(title) = exported {
+                self.notices.push_passing(format!(
+                    "Открыт новый пустой черновик. Чтобы начать следующий учебный год по \
+                     черновику «{title}» (сведения о школе и значения прошлого года \
+                     перенесутся), откройте «Мои черновики» и нажмите «Следующий год» в его \
+                     строке."
+                ));
+            }
+        }
     }
 
     pub fn rename(self, id: &str, label: String) {

@@ -159,6 +159,24 @@ test('several drafts: a new card, next year from a draft, switching, deleting', 
         await page.waitForFunction(() => document.activeElement?.id === 'draft-list');
     }));
 
+test('a new card after an export points to «Следующий год», which carries the school and last year', () =>
+    withCard(async (card) => {
+        const { page } = card;
+        await fillSchool(card);
+        await card.share('1.1', '30', '100');
+        await page.getByLabel(/Выгрузить всё равно/).check();
+        await downloadText(page, () => page.getByTestId('export-button').click());
+        await page.getByTestId('export-result').filter({ hasText: 'выгружен' }).waitFor();
+        await page.getByRole('button', { name: 'Новая карта' }).click();
+        await page.getByTestId('notices').filter({
+            hasText: 'Открыт новый пустой черновик. Чтобы начать следующий учебный год по черновику «МАОУ СОШ № 7 · 2025/2026» (сведения о школе и значения прошлого года перенесутся), откройте «Мои черновики» и нажмите «Следующий год» в его строке.',
+        }).waitFor();
+        // A second new card leaves an empty one: nothing to point to.
+        await page.getByRole('button', { name: 'Новая карта' }).click();
+        await page.getByRole('button', { name: 'Мои черновики (3)' }).waitFor();
+        assert.equal(await page.getByTestId('notices').filter({ hasText: 'Открыт новый пустой черновик' }).count(), 0);
+    }));
+
 test('next year copies only the yes-or-no answers, each marked until the school checks it', () =>
     withCard(async (card) => {
         const { page } = card;
