@@ -845,8 +845,8 @@ fn weak_part(card: &Card, figures: &Figures, municipal: Option<&Figures>) -> Str
         }
         WeakSpots::Least(least) => {
             text.push_str(&format!(
-                "\nКаждый показатель, дающий баллы, выполнен не менее чем в половине {whose}, к \
-                 которым он относится.\n"
+                "\nКаждый показатель, дающий баллы, выполнен не менее чем в половине {whose} (из \
+                 тех, к которым он относится).\n"
             ));
             if !least.is_empty() {
                 text.push_str("Реже других выполняются:\n");
@@ -2444,8 +2444,8 @@ mod tests {
         let high = Recipients::Level(Level::High);
         let letter = group_letter(&archive, &card, high, "2025/2026", &f, &res);
         assert!(letter.contains(
-            "\nКаждый показатель, дающий баллы, выполнен не менее чем в половине этих организаций, \
-             к которым он относится.\n"
+            "\nКаждый показатель, дающий баллы, выполнен не менее чем в половине этих организаций \
+             (из тех, к которым он относится).\n"
         ), "{letter}");
         assert!(!letter.contains(" — выполнен в "), "{letter}");
         assert!(!letter.contains("Семинар"), "{letter}");
@@ -2538,7 +2538,8 @@ mod tests {
         let letter = heads_letter(&archive, &card, &f, &res);
         assert!(
             letter.contains(
-                "не менее чем в половине образовательных организаций, к которым он относится.\n\
+                "не менее чем в половине образовательных организаций (из тех, к которым он \
+                 относится).\n\
                  Реже других выполняются:\n"
             ),
             "{letter}"

@@ -112,7 +112,11 @@ pub fn proposals(
                 .collect();
             let more = match open.len().saturating_sub(NAMED_ZONES) {
                 0 => String::new(),
-                n => format!(" и ещё {n} (см. «Проблемные зоны»)"),
+                // «1.5 — 10 из 15 школ и ещё 2» read as two more schools.
+                n => format!(
+                    "; ещё {n} {} — в разделе «Проблемные зоны»",
+                    plural(n as u64, "показатель", "показателя", "показателей")
+                ),
             };
             items.push(format!(
                 "Разработать меры по показателям, выполненным реже других ({}{more}), и \
