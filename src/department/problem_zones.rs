@@ -33,7 +33,9 @@ pub fn ProblemZones() -> impl IntoView {
             let items = list.into_iter().map(|z| item(&card, z)).collect_view();
             view! {
                 <p>{intro}</p>
-                <ol class="zones" data-testid="problem-zones">{items}</ol>
+                // Bulleted: each line leads with its code, and a number
+                // before it read as «1. 1.8 — …».
+                <ul class="zones" data-testid="problem-zones">{items}</ul>
             }
         })
     };

@@ -21,6 +21,7 @@ use crate::department::roster_unplaced::RosterUnplaced;
 use crate::department::state::Dept;
 use crate::platform::browser::{confirm, focus_after_removal, now_iso, print_part, year_month};
 use crate::shared::download::{offer, CSV, XLSX};
+use crate::shared::table_scroll::TableScroll;
 
 use crate::shared::column_heads::ColumnHeads;
 /// The «Убрать» button of the `i`-th school of the list.
@@ -245,14 +246,17 @@ pub fn RosterPanel() -> impl IntoView {
                         <PrintedLetter text=Signal::derive(move || letter.get().unwrap_or_default())/>
                     </div>
                 </Show>
-                <table class="data" data-testid="roster">
-                    <thead><tr>
-                        <ColumnHeads names=&["Школа", "Статус", "Первый файл от", "Сроки"]/>
-                        {move || shared().then(|| view! { <th scope="col">"Проверяющий"</th> })}
-                        <th scope="col" class="no-print"><span class="visually-hidden">"Действия"</span></th>
-                    </tr></thead>
-                    <tbody>{table_rows}</tbody>
-                </table>
+                // In a narrow window it scrolls in its box, not the page.
+                <TableScroll label="Список школ">
+                    <table class="data" data-testid="roster">
+                        <thead><tr>
+                            <ColumnHeads names=&["Школа", "Статус", "Первый файл от", "Сроки"]/>
+                            {move || shared().then(|| view! { <th scope="col">"Проверяющий"</th> })}
+                            <th scope="col" class="no-print"><span class="visually-hidden">"Действия"</span></th>
+                        </tr></thead>
+                        <tbody>{table_rows}</tbody>
+                    </table>
+                </TableScroll>
             </Show>
         </section>
     }

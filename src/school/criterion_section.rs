@@ -60,7 +60,7 @@ pub fn CriterionSection(
                 </p>
             })}
             {no_indicators.then(|| view! {
-                <p class="muted">"Показатели этого раздела в карте пока не заданы."</p>
+                <p class="muted no-indicators">"Показатели этого раздела в карте пока не заданы."</p>
             })}
             <Deferred>{rows.clone()}</Deferred>
         </section>
