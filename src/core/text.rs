@@ -76,6 +76,12 @@ pub fn group_digits(n: u64) -> String {
     out
 }
 
+/// A mean in tenths as a count reads: «602,5», «1 234,5» (thousands
+/// grouped, as the sum beside it).
+pub fn grouped_tenths(t: u64) -> String {
+    format!("{},{}", group_digits(t / 10), t % 10)
+}
+
 /// The most characters of a [`file_stem`].
 const STEM: usize = 60;
 
@@ -972,6 +978,10 @@ mod tests {
         assert_eq!(group_digits(1000), "1\u{202F}000");
         assert_eq!(group_digits(1_000_000), "1\u{202F}000\u{202F}000");
         assert_eq!(group_digits(123_456), "123\u{202F}456");
+        // A mean per school beside a grouped sum.
+        assert_eq!(grouped_tenths(6025), "602,5");
+        assert_eq!(grouped_tenths(12_345), "1\u{202F}234,5");
+        assert_eq!(grouped_tenths(0), "0,0");
     }
 
     #[test]

@@ -466,12 +466,10 @@ impl Drafts {
         // for whom «Следующий год» carries its details and last year's
         // figures; a new card is empty and of the same year (a
         // walk-through's deputy took it, and lost the comparison).
-        let exported = (self.meta)
-            .with_untracked(|m| m.replaces.is_some())
-            .then(|| {
-                self.draft
-                    .with_untracked(|d| self.meta.with_untracked(|m| m.title(d)))
-            });
+        let exported = (self.export_state.get_untracked().sent()).then(|| {
+            self.draft
+                .with_untracked(|d| self.meta.with_untracked(|m| m.title(d)))
+        });
         if self.adopt(fresh(&card, version)) {
             if let Some(title) = exported {
                 self.notices.push_passing(format!(
@@ -811,10 +809,7 @@ fn fresh(card: &str, version: u32) -> StoredDraft {
     let (year, month) = year_month();
     let mut draft = Draft::default();
     draft.profile.period = default_period(year, month);
-    let mut stored = StoredDraft::new(random_id(), draft, &now_iso());
-    stored.meta.card = card.to_owned();
-    stored.meta.card_version = version;
-    stored
+    StoredDraft::of_card(random_id(), draft, &now_iso(), (card, version))
 }
 
 fn key_of(id: &str) -> String {

@@ -29,15 +29,21 @@ pub fn LastPlanNote(
         let invalid = result.with(|r| matches!(r.outcome, Outcome::Invalid));
         // Ruled out by this year's profile or an empty group: no value to
         // compare, where «без изменений» was said of last year's 82,3 %.
-        let ruled_out = result.with(|r| {
-            matches!(
-                r.outcome,
-                Outcome::NotApplicable(NotApplicable::Profile | NotApplicable::EmptyGroup)
-            )
+        let ruled_out = result.with(|r| match r.outcome {
+            Outcome::NotApplicable(NotApplicable::Profile) => {
+                Some("не оценивается: в этом году не относится к школе")
+            }
+            // The school's own «0 из 0»: perhaps a number not filled in.
+            Outcome::NotApplicable(NotApplicable::EmptyGroup) => {
+                Some("не оценивается: в этом году в группе 0 человек")
+            }
+            _ => None,
         });
         let now = result.with(|r| {
-            (!copied && !ruled_out && !matches!(r.outcome, Outcome::Unanswered | Outcome::Invalid))
-                .then(|| Standing::of(&r.outcome, basis))
+            (!copied
+                && ruled_out.is_none()
+                && !matches!(r.outcome, Outcome::Unanswered | Outcome::Invalid))
+            .then(|| Standing::of(&r.outcome, basis))
         });
         rows.last_plan.with(|plan| {
             let plan = plan.as_ref()?;
@@ -48,8 +54,7 @@ pub fn LastPlanNote(
                     "пока не оценён: ответ перенесён из прошлого года и не проверен".to_owned()
                 }
                 (false, true) => "пока не оценён: в ответе ошибка".to_owned(),
-                _ if ruled_out => "не оценивается: в этом году не относится к школе".to_owned(),
-                (false, false) => progress.label().to_owned(),
+                (false, false) => ruled_out.unwrap_or(progress.label()).to_owned(),
             };
             // The verdict first, then the measures one to a line: a
             // department's advice runs to several lines, and run together

@@ -48,9 +48,12 @@ function readDocument(xml) {
     );
     const outside = body.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '');
     // A paragraph that starts a new page (w:pageBreakBefore) comes after a
-    // page break of its own, as Word's break paragraph would.
-    const paragraphs = [...outside.matchAll(/<w:p>([\s\S]*?)<\/w:p>|<w:p\/>/g)].flatMap((p) =>
-        /<w:pageBreakBefore\/>/.test(p[1] ?? '') ? ['\f', textOf(p[1])] : [textOf(p[1] ?? '')]);
+    // page break of its own, as Word's break paragraph would; one that ends
+    // a section (its w:sectPr) before one.
+    const paragraphs = [...outside.matchAll(/<w:p>([\s\S]*?)<\/w:p>|<w:p\/>/g)].flatMap((p) => {
+        if (/<w:sectPr>/.test(p[1] ?? '')) return [textOf(p[1]), '\f'];
+        return /<w:pageBreakBefore\/>/.test(p[1] ?? '') ? ['\f', textOf(p[1])] : [textOf(p[1] ?? '')];
+    });
     return { paragraphs, tables };
 }
 

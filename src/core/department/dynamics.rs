@@ -493,9 +493,9 @@ pub const COUNT_FALL_PERCENT: u64 = 10;
 /// [`NOTABLE_TENTHS`](crate::department::effectiveness::NOTABLE_TENTHS)
 /// or more, a count's mean per school by [`COUNT_FALL_PERCENT`] or more.
 /// Each as «2.1 — в среднем 3,3 → 2,2 на организацию», «1.5 — −12,8 п. п.».
-/// The report proposes to look into them: all of them on a card without
-/// points (it has no problem zones), those not among the problem zones on
-/// a card with points.
+/// The report proposes to look into those this year's measures do not
+/// take up already: on a card with points, those not among the problem
+/// zones either (a card without points has none).
 pub fn fallen(years: &Years) -> Vec<(String, String)> {
     let notable = crate::department::effectiveness::NOTABLE_TENTHS;
     (years.new_card.indicators())

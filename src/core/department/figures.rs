@@ -462,7 +462,7 @@ pub fn describe_value(rule: &Rule, figure: &IndicatorFigure) -> String {
         (Aggregate::Count { sum }, _) if figure.answered > 1 => format!(
             "в сумме {}, в среднем {} на организацию",
             group_digits(*sum),
-            crate::text::tenths(mean_tenths(*sum * 10, figure.answered), ',')
+            crate::text::grouped_tenths(mean_tenths(*sum * 10, figure.answered))
         ),
         (Aggregate::Count { sum }, _) => format!("в сумме {}", group_digits(*sum)),
         (

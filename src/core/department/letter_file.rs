@@ -154,14 +154,15 @@ pub fn letter_docx(text: &str, card: &Card) -> Vec<u8> {
     letters_docx([text], card)
 }
 
-/// Several letters in one Word document, each from a new page: the letters
+/// Several letters in one Word document, each a section of its own (from a new
+/// page, its pages numbered from 1): the letters
 /// to every school of a municipality, printed or sent in one go.
 pub fn letters_docx<'a>(texts: impl IntoIterator<Item = &'a str>, card: &Card) -> Vec<u8> {
     let codes: Vec<&str> = card.indicators().map(|i| i.code.as_str()).collect();
     let mut blocks = Vec::new();
     for (i, text) in texts.into_iter().enumerate() {
         if i > 0 {
-            blocks.push(Block::PageBreak);
+            blocks.push(Block::Section);
         }
         blocks.extend(text_blocks(text, &codes, &TITLES));
     }

@@ -2591,10 +2591,15 @@ mod tests {
         assert!(letters[2].contains("Школа В"));
         let docx =
             crate::department::letter_file::letters_docx(letters.iter().map(String::as_str), &card);
-        let page_breaks = String::from_utf8_lossy(&docx)
-            .matches("<w:pageBreakBefore/>")
-            .count();
-        assert_eq!(page_breaks, 2, "a page each");
+        // A section each, its pages numbered from 1: the body's last and
+        // two that end with a letter.
+        let xml = String::from_utf8_lossy(&docx);
+        assert_eq!(xml.matches(r#"<w:pgNumType w:start="1"/>"#).count(), 3);
+        assert_eq!(
+            xml.matches("<w:p><w:pPr><w:sectPr>").count(),
+            2,
+            "a page each"
+        );
     }
 
     /// An answer with an error to an indicator without points is missed by

@@ -97,7 +97,7 @@ pub fn municipal_value(figure: &IndicatorFigure) -> Option<(Value, String)> {
             Value::Mean(mean_tenths(sum * 10)),
             format!(
                 "в среднем {} на организацию, всего {} {}",
-                tenths(mean_tenths(sum * 10), ','),
+                crate::text::grouped_tenths(mean_tenths(sum * 10)),
                 group_digits(sum),
                 over(answered)
             ),

@@ -1,8 +1,9 @@
 //! DOCX: a Word document of headings, paragraphs, dash lists, tables and
 //! PNG pictures on A4, zipped by [`crate::export::zip`]. Letters go out on letterhead from
 //! Word, so the text is plain: the letterhead's own styles take over once
-//! it is pasted in. Only an indicator's heading line is set in bold, so
-//! that a letter of a dozen indicators can be read by them.
+//! it is pasted in. A letter's title is set as a title, and an indicator's
+//! heading line in bold, so that a letter of a dozen indicators can be
+//! read by them; pages are numbered at the top from the second.
 
 use crate::export::xml::{push_xml, XML_DECLARATION};
 use crate::export::zip::zip_stored;
@@ -29,6 +30,9 @@ pub enum Block {
     /// A picture on a line of its own, centred.
     Image(Image),
     PageBreak,
+    /// The end of one document of several (the letters to every school):
+    /// the next starts on a new page, its pages numbered from 1.
+    Section,
 }
 
 /// A PNG picture (a chart drawn by the page) and the size it shows at, in
@@ -143,18 +147,17 @@ pub fn to_docx(blocks: &[Block]) -> Vec<u8> {
             Block::Caption(text) => push_paragraph(&mut body, Some("Caption"), before, text, false),
             Block::Table(table) => push_table(&mut body, table),
             Block::PageBreak => new_page = true,
+            // The section ends with this paragraph; the next starts a page.
+            Block::Section => body.push_str(&format!(
+                "<w:p><w:pPr><w:sectPr>{SECTION}</w:sectPr></w:pPr></w:p>"
+            )),
         }
     }
     if new_page {
         body.push_str(PAGE_BREAK);
     }
-    body.push_str(concat!(
-        // The page's number at the top from the second page, as Russian
-        // office papers have it (ГОСТ Р 7.0.97, 6.2).
-        r#"<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader1"/>"#,
-        r#"<w:pgSz w:w="11906" w:h="16838"/>"#,
-        r#"<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701" w:header="709" w:footer="709" w:gutter="0"/>"#,
-        "<w:titlePg/></w:sectPr></w:body></w:document>",
+    body.push_str(&format!(
+        "<w:sectPr>{SECTION}</w:sectPr></w:body></w:document>"
     ));
     rels.push_str(HEADER_REL);
     rels.push_str("</Relationships>");
@@ -274,6 +277,16 @@ const STYLES: &str = concat!(
     "</w:styles>",
 );
 
+/// A section's pages: A4 with the margins of Russian office papers, the
+/// page's number at the top from the second page (ГОСТ Р 7.0.97, 6.2),
+/// counted from 1 in each section.
+const SECTION: &str = concat!(
+    r#"<w:headerReference w:type="default" r:id="rIdHeader1"/>"#,
+    r#"<w:pgSz w:w="11906" w:h="16838"/>"#,
+    r#"<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701" w:header="709" w:footer="709" w:gutter="0"/>"#,
+    r#"<w:pgNumType w:start="1"/><w:titlePg/>"#,
+);
+
 /// A paragraph of its own that breaks the page: before a table or a
 /// picture, which cannot start a page themselves, or at the end.
 const PAGE_BREAK: &str = r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#;
@@ -318,9 +331,9 @@ fn push_runs(xml: &mut String, text: &str, bold: bool) {
     }
 }
 
-/// A bordered table across the text width, its columns as wide as their
-/// longest values (the XLSX measure) allow; the header row is bold and
-/// repeats on every page.
+/// A bordered table across the text width, its columns as
+/// [`column_twips`] shares it; the header row is bold and repeats on every
+/// page.
 fn push_table(xml: &mut String, table: &Table) {
     let columns = table
         .rows
@@ -382,30 +395,57 @@ const CELL_MARGINS: usize = 2 * 57;
 
 /// The columns' widths in twips across the text width: each at least its
 /// longest word (header or value), so that no word breaks; the rest of the
-/// width shared by what each needs for its longest value on one line.
-/// Shared by the longest values alone, a code or a percentage took 1 cm
-/// and broke «Ко/д» and «73,/3» in two.
+/// width shared by what each needs for its longest value on one line (a
+/// header wraps, and counts by its words only). Shared by the longest
+/// values alone, a code or a percentage took 1 cm and broke «Ко/д» and
+/// «73,/3» in two. Where the words alone are wider than the page (the road
+/// map's nine columns), the short columns («№», codes) keep their words and
+/// the widest give way.
 pub(super) fn column_twips(table: &Table, columns: usize) -> Vec<usize> {
     let mut least = vec![2; columns];
     let mut most = vec![2; columns];
-    let rows = std::iter::once(table.headers.clone())
-        .chain((table.rows.iter()).map(|r| r.iter().map(|c| c.text().into_owned()).collect()));
-    for row in rows {
-        for (i, text) in row.iter().enumerate().take(columns) {
-            for line in text.lines() {
-                let word = line.split_whitespace().map(|w| w.chars().count()).max();
-                least[i] = least[i].max(word.unwrap_or(0));
+    // No line breaks at a no-break space: «1 205», «33,3 %» are one word.
+    let words = |line: &str| {
+        (line
+            .split(|c: char| c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{202F}' | '\u{2007}')))
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0)
+    };
+    for (i, header) in table.headers.iter().enumerate().take(columns) {
+        least[i] = least[i].max(header.lines().map(words).max().unwrap_or(0));
+    }
+    for row in &table.rows {
+        for (i, cell) in row.iter().enumerate().take(columns) {
+            for line in cell.text().lines() {
+                least[i] = least[i].max(words(line));
                 most[i] = most[i].max(line.chars().count());
             }
         }
     }
-    let width = |chars: usize| chars * CHAR_TWIPS + CELL_MARGINS;
+    // One long token (an address) takes at most a third of the page.
+    let width = |chars: usize| (chars * CHAR_TWIPS + CELL_MARGINS).min(TEXT_WIDTH / 3);
     let least: Vec<usize> = least.into_iter().map(width).collect();
-    let most: Vec<usize> = most.into_iter().map(width).collect();
+    let most: Vec<usize> = (most.into_iter().zip(&least))
+        .map(|(m, l)| (m * CHAR_TWIPS + CELL_MARGINS).max(*l))
+        .collect();
     let floor: usize = least.iter().sum();
     if floor >= TEXT_WIDTH {
-        // Even the words do not fit: shrunk alike.
-        return least.iter().map(|w| w * TEXT_WIDTH / floor).collect();
+        // The widest are cut to one width, the lowest that fills the page
+        // with the others whole.
+        let mut sorted = least.clone();
+        sorted.sort_unstable();
+        let mut whole = 0;
+        let mut cap = TEXT_WIDTH / columns;
+        for (k, w) in sorted.iter().enumerate() {
+            let rest = columns - k;
+            if whole + w * rest >= TEXT_WIDTH {
+                cap = (TEXT_WIDTH - whole) / rest;
+                break;
+            }
+            whole += w;
+        }
+        return least.iter().map(|w| (*w).min(cap)).collect();
     }
     let spare = TEXT_WIDTH - floor;
     let wanted: usize = most.iter().zip(&least).map(|(m, l)| m - l).sum();

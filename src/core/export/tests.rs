@@ -329,6 +329,55 @@ fn docx_columns_keep_their_words_whole() {
     // The whole text width, the long wording taking what is left over.
     assert!(widths.iter().sum::<usize>() <= 11906 - 1701 - 850);
     assert!(widths[1] > widths[2] && widths[2] > widths[0], "{widths:?}");
+    // A header's words count, its length does not: «Школ, выполнивших …»
+    // over «11» takes no more than «выполнивших».
+    assert_eq!(widths[2], least[2], "{widths:?}");
+}
+
+/// Nine columns whose words alone are wider than the page (the road
+/// map's): the short ones keep their words whole, the wide ones give way;
+/// a long address takes at most a third of the page.
+#[test]
+fn docx_columns_too_many_for_the_page_shrink_the_wide_ones() {
+    let headers = [
+        "№",
+        "Мероприятие",
+        "Срок",
+        "Адресаты",
+        "Целевые показатели",
+        "Показатель реализации",
+        "Форма отчёта",
+        "Исполнитель",
+        "Отметка о выполнении",
+    ];
+    let table = Table {
+        name: String::new(),
+        headers: headers.map(String::from).to_vec(),
+        rows: vec![vec![
+            Cell::Int(1),
+            text("Семинар https://school7.ru/proforientatsiya/seminar-dlya-zamestitelei-2026"),
+            text("01.12.2026"),
+            text("общеобразовательная организация"),
+            text("1.1, 1.2"),
+            text("доля педагогов"),
+            text("справка"),
+            text("Иванова А. А."),
+            text("выполнено"),
+        ]],
+    };
+    let widths = super::docx::column_twips(&table, 9);
+    let page = 11906 - 1701 - 850;
+    assert!(widths.iter().sum::<usize>() <= page, "{widths:?}");
+    // «№» and «справка» whole; the widest cut to one width, no column
+    // narrower than that unless its words are.
+    assert!(
+        widths[0] >= 125 + 114 && widths[6] >= 7 * 125 + 114,
+        "{widths:?}"
+    );
+    let cut = widths[1];
+    assert_eq!(widths[3], cut, "{widths:?}");
+    assert!(widths.iter().all(|w| *w <= cut), "{widths:?}");
+    assert!(cut <= page / 3, "{widths:?}");
 }
 
 #[test]

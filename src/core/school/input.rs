@@ -153,12 +153,16 @@ pub fn check_link(link: &str) -> Result<(), LinkError> {
             && !first.is_empty()
             && !first.contains(['.', ':'])
             && !first.chars().any(char::is_whitespace);
-        // Several words, none of them an address's beginning: a document's
-        // name (the Izhevsk card's evidence is internal papers).
+        // Several words, none of them an address: a document's name (the
+        // Izhevsk card's evidence is internal papers). «vk.com/school12
+        // (группа)» holds one, and is a link to fix.
         let words = link.split_whitespace().count() > 1
-            && !(link.split_whitespace()).any(|w| {
-                let w = w.to_lowercase();
-                w.starts_with("http") || w.starts_with("www.") || w.contains("://")
+            && !(lower.split_whitespace()).any(|w| {
+                let host = w.split(['/', '?', '#']).next().unwrap_or_default();
+                let zone = host.rsplit_once('.').map_or("", |(_, zone)| zone);
+                w.starts_with("http")
+                    || w.contains("://")
+                    || (zone.chars().count() >= 2 && zone.chars().all(char::is_alphabetic))
             });
         return Err(if bare_name {
             LinkError::NoDomain
@@ -365,6 +369,19 @@ mod tests {
             Err(LinkError::Scheme)
         );
         assert_eq!(check_link("www.school12.ru/a b"), Err(LinkError::Scheme));
+        // A site's address among words is a link to fix, not a document.
+        for typed in [
+            "vk.com/school12 (группа)",
+            "school12.ru/docs/Приказ 45.pdf",
+            "школа12.рф/новости — пост",
+        ] {
+            assert_eq!(check_link(typed), Err(LinkError::Scheme), "{typed}");
+        }
+        // Dates and initials are no addresses.
+        assert_eq!(
+            check_link("Протокол от 01.09.2025, отв. Иванова А.С."),
+            Err(LinkError::Words)
+        );
         assert_eq!(check_link("data:text/html,<b>"), Err(LinkError::Scheme));
         assert_eq!(check_link("school1.ru"), Err(LinkError::Scheme));
         assert_eq!(check_link("ftp://school1.ru"), Err(LinkError::Scheme));

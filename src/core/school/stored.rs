@@ -174,6 +174,14 @@ impl StoredDraft {
         }
     }
 
+    /// A draft of `card`'s version: `new` gives the default card.
+    pub fn of_card(id: String, draft: Draft, now: &str, (card, version): (&str, u32)) -> Self {
+        let mut stored = Self::new(id, draft, now);
+        stored.meta.card = card.to_owned();
+        stored.meta.card_version = version;
+        stored
+    }
+
     pub fn title(&self) -> String {
         self.meta.title(&self.draft)
     }

@@ -198,9 +198,8 @@ impl Payload {
     /// draft's card is the default one: an Izhevsk export opened in another
     /// browser came up as the 23-point card, its answers nowhere on the page.
     pub fn to_stored(&self, id: String, fingerprint: String, now: &str) -> StoredDraft {
-        let mut stored = StoredDraft::new(id, self.to_draft(), now);
-        stored.meta.card.clone_from(&self.template.id);
-        stored.meta.card_version = self.template.version;
+        let card = (self.template.id.as_str(), self.template.version);
+        let mut stored = StoredDraft::of_card(id, self.to_draft(), now, card);
         stored
             .meta
             .remember_export(self.submission_id.clone(), &stored.draft, fingerprint);

@@ -44,10 +44,7 @@ pub fn figures_note(card: &Card) -> String {
             false => "",
         };
         // Growth is named only where the card has it.
-        let growth = match card
-            .indicators()
-            .any(|i| i.rule.share_target().is_some_and(|t| t.dynamics))
-        {
+        let growth = match card.indicators().any(|i| i.rule.asks_last_year()) {
             true => {
                 ", или если у показателя роста школа не указала прошлый год (её доля входит в \
                  значение, а баллы за показатель в максимум не входят)"

@@ -99,7 +99,7 @@ pub fn proposals(
             .into_iter()
             .partition(|z| (past.better.iter()).any(|b| b.code == z.code.as_str()));
         if !open.is_empty() {
-            let named: Vec<String> = (open.iter().take(NAMED_ZONES))
+            let listed: Vec<String> = (open.iter().take(NAMED_ZONES))
                 .map(|z| {
                     let of = z.applicable as u64;
                     format!(
@@ -121,7 +121,7 @@ pub fn proposals(
             items.push(format!(
                 "Разработать меры по показателям, выполненным реже других ({}{more}), и \
                  предусмотреть их в муниципальном плане мероприятий на следующий учебный год.",
-                named.join("; ")
+                listed.join("; ")
             ));
         }
         // Named without their figures, in card order («1.8, 5.2, 3.2»,
