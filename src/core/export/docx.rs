@@ -387,9 +387,10 @@ fn push_table(xml: &mut String, table: &Table) {
     xml.push_str("<w:p/>");
 }
 
-/// A character of the tables' 11-point text, in twentieths of a point: a
-/// little over Times New Roman's mean, so that a word measured fits.
-const CHAR_TWIPS: usize = 125;
+/// A character of the tables' 11-point text, in twentieths of a point:
+/// bold Cyrillic's widest mean (0.64 em), so that a header's word measured
+/// fits (at 0.57 em LibreOffice still broke «Ко/д» and «выполнивши/х»).
+const CHAR_TWIPS: usize = 140;
 /// A cell's margins, left and right (1 mm each).
 const CELL_MARGINS: usize = 2 * 57;
 

@@ -320,9 +320,9 @@ fn docx_columns_keep_their_words_whole() {
         ]],
     };
     let widths = super::docx::column_twips(&table, 4);
-    // 125 twips a letter and 114 of margins: «Код» and «73,3», «Показатель»,
+    // 140 twips a letter and 114 of margins: «Код» and «73,3», «Показатель»,
     // «выполнивших».
-    let least = [3, 10, 11, 4].map(|letters| letters * 125 + 114);
+    let least = [3, 10, 11, 4].map(|letters| letters * 140 + 114);
     for (w, l) in widths.iter().zip(least) {
         assert!(*w >= l, "{widths:?}");
     }
@@ -371,7 +371,7 @@ fn docx_columns_too_many_for_the_page_shrink_the_wide_ones() {
     // «№» and «справка» whole; the widest cut to one width, no column
     // narrower than that unless its words are.
     assert!(
-        widths[0] >= 125 + 114 && widths[6] >= 7 * 125 + 114,
+        widths[0] >= 140 + 114 && widths[6] >= 7 * 140 + 114,
         "{widths:?}"
     );
     let cut = widths[1];
