@@ -759,6 +759,28 @@ impl fmt::Display for MissingCard {
     }
 }
 
+/// An export of a card version this browser has with other content: the
+/// department published that number twice (on two computers), and the
+/// school's answers would be scored by the other edition's rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OtherEdition {
+    pub id: String,
+    pub version: u32,
+}
+
+impl fmt::Display for OtherEdition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "Он заполнен по карте «{}», версия {}, но не по той, что есть в этом браузере: у неё \
+             другое содержание (карту изменили или опубликовали на другом компьютере). \
+             Выясните в отделе образования, какая карта действует, и откройте её файл («Открыть \
+             карту отдела…»).",
+            self.id, self.version
+        )
+    }
+}
+
 /// Why two tabs' versions of a draft cannot be merged
 /// ([`merge`](crate::school::merge::merge)): the user chooses one.
 #[derive(Debug, Clone, PartialEq, Eq)]

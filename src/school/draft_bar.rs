@@ -11,7 +11,7 @@ use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
 use crate::shared::kept_aside::KeptAside;
 use crate::shared::notices::Notices;
-use profkarta_core::error::{MissingCard, UnreadFields};
+use profkarta_core::error::{MissingCard, OtherEdition, UnreadFields};
 use profkarta_core::school::stored::{read_school_file, SaveStatus, SchoolFile};
 use profkarta_core::text::quoted;
 
@@ -56,22 +56,32 @@ pub fn DraftBar() -> impl IntoView {
     };
     let open_file = Callback::new(move |(name, text): (String, Result<String, String>)| {
         let loaded = text.and_then(|t| read_school_file(&t));
-        let card = match &loaded {
+        let then = |card: MissingCard| format!("{card} Затем откройте этот файл снова.");
+        let why = match &loaded {
             Ok(SchoolFile::Draft { stored, .. }) => {
-                missing(&stored.meta.card, stored.meta.card_version)
+                missing(&stored.meta.card, stored.meta.card_version).map(then)
             }
             Ok(SchoolFile::Export(opened)) => {
                 let template = &opened.payload.template;
-                missing(&template.id, template.version)
+                // The same number with other content: a version published
+                // twice, on two of the department's computers. Shown on
+                // this one, its answers would be scored by other rules.
+                let other = cards.cards.with_untracked(|c| {
+                    (c.get(&template.id, template.version).is_some() && c.find(template).is_none())
+                        .then(|| {
+                            OtherEdition {
+                                id: template.id.clone(),
+                                version: template.version,
+                            }
+                            .to_string()
+                        })
+                });
+                missing(&template.id, template.version).map(then).or(other)
             }
             Err(_) => None,
         };
-        if let Some(card) = card {
-            notices.refuse(
-                &name,
-                "не открыт",
-                &format!("{card} Затем откройте этот файл снова."),
-            );
+        if let Some(why) = why {
+            notices.refuse(&name, "не открыт", &why);
             return;
         }
         match loaded {

@@ -581,6 +581,7 @@ impl Drafts {
                 m.card.clone_from(&card.id);
                 m.card_version = card.version;
             });
+            self.refresh_list();
             return;
         }
         let mut next = fresh(&card.id, card.version);
@@ -759,10 +760,15 @@ impl Drafts {
             .filter_map(|key| load(key).ok().flatten()?.ok())
             .map(|s| DraftEntry::of(&s, s.meta.updated_at.clone()))
             .collect();
+        // The open draft as it is now: a card chosen before anything was
+        // saved was listed under the default card, and «Следующий год»
+        // asked it about yes/no answers the card has none of.
         let open = self.current();
-        if !entries.iter().any(|e| e.id == open.meta.id) {
-            entries.push(DraftEntry::of(&open, String::new()));
-        }
+        let updated = (entries.iter())
+            .position(|e| e.id == open.meta.id)
+            .map(|at| entries.remove(at).updated_at)
+            .unwrap_or_default();
+        entries.push(DraftEntry::of(&open, updated));
         entries.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
         self.list.set(entries);
     }

@@ -30,6 +30,12 @@ fn refused(name: &str, not_done: &str, why: &str) -> String {
     format!("Файл «{name}» {not_done}. {why}")
 }
 
+/// The file a refusal ([`refused`]) is about.
+fn refused_file(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix("Файл «")?;
+    rest.split_once("» ").map(|(name, _)| name)
+}
+
 /// What a notice is about, for notices that stop being true.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Topic {
@@ -105,10 +111,18 @@ impl Notices {
 
     /// Adds `notice` last; the same notice said before goes from its place,
     /// so that one repeated action does not pile up its message (a re-check
-    /// saw nine at the top of the page after a few key restores).
+    /// saw nine at the top of the page after a few key restores). A file
+    /// refused and then opened (the card chosen that it asked for) loses
+    /// its refusal: «не открыт» stood above «открыта для исправления».
     fn put(self, notice: Notice) {
         self.0.update(|all| {
-            all.retain(|n| *n != notice);
+            all.retain(|n| {
+                let done = !notice.problem
+                    && n.problem
+                    && refused_file(&n.text)
+                        .is_some_and(|name| notice.text.contains(&format!("«{name}»")));
+                *n != notice && !done
+            });
             all.push(notice);
         });
         self.1.update_value(|n| *n += 1);

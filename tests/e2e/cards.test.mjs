@@ -465,6 +465,15 @@ test('Izhevsk: the formula and its letters are shown beside the share', () =>
         await writeFile(join(ARTIFACTS, 'izhevsk-school.json'), file.text);
     }));
 
+test('Izhevsk: a first visit lists its new draft under the card open, before anything is saved', () =>
+    withSchool('izhevsk', async (card) => {
+        await card.page.getByRole('button', { name: /Мои черновики/ }).click();
+        const row = card.page.getByTestId('draft-list').locator('tbody tr');
+        await row.filter({ hasText: 'г. Ижевск' }).waitFor();
+        assert.equal(await row.count(), 1);
+        assert.doesNotMatch(await row.innerText(), /Экспертная карта/);
+    }));
+
 test('Izhevsk: an export opened in another browser opens under its own card', async () => {
     // A fresh browser shows the default card; the file names Izhevsk's.
     const { context, page, errors } = await openApp(app.browser, app.server.url);

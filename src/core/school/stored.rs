@@ -240,6 +240,15 @@ impl StoredDraft {
         let mut next = self.next_year(id, now, keep_answers, from);
         if to.version > from.version {
             next.move_to(from, to);
+            // An indicator that asks for last year only in the newer
+            // version (growth added) takes this year's figures too, under
+            // their codes there: it stayed empty and out of the maximum.
+            let (answers, _) = crate::card::versions::carry_answers(from, to, &self.draft.answers);
+            let this_year = Draft {
+                answers,
+                ..Draft::default()
+            };
+            next.draft.fill_last_year(&this_year, to);
         }
         next
     }
@@ -1120,6 +1129,55 @@ mod tests {
         let same = stored.next_year_to("d3".into(), NOW, true, (&v1, &v1));
         assert_eq!(same.meta.card_version, 1);
         assert!(same.draft.answers.contains_key("1.8"));
+    }
+
+    /// An indicator that gains growth in the newer version takes this
+    /// year's figures as next year's «last year», as one that had it: a
+    /// walk-through's Leninsk-Kuznetsky 1.4 (40 of 200) came up empty.
+    #[test]
+    fn next_year_on_a_version_that_adds_growth_carries_this_year() {
+        let v1 = crate::card::builtin("leninsk-kuznetsky").unwrap().unwrap();
+        let mut v2 = v1.clone();
+        v2.version = 2;
+        let grows = |card: &Card, code: &str| {
+            card.indicator(code)
+                .is_some_and(|i| i.rule.asks_last_year())
+        };
+        let code = (v1.indicators())
+            .find(|i| i.rule.share_target().is_some() && !i.rule.asks_last_year())
+            .map(|i| i.code.clone())
+            .unwrap();
+        for i in v2.directions.iter_mut().flat_map(|d| d.criteria.iter_mut()) {
+            for ind in i.indicators.iter_mut().filter(|x| x.code == code) {
+                if let crate::card::Rule::Share { dynamics, .. } = &mut ind.rule {
+                    *dynamics = true;
+                }
+            }
+        }
+        assert!(!grows(&v1, &code) && grows(&v2, &code));
+        let mut stored = sample();
+        stored.meta.card.clone_from(&v1.id);
+        stored.draft.answers.insert(
+            code.clone(),
+            RawAnswer {
+                numerator: "40".into(),
+                denominator: "200".into(),
+                ..RawAnswer::default()
+            },
+        );
+        let next = stored.next_year_to("d2".into(), NOW, false, (&v1, &v2));
+        let answer = &next.draft.answers[&code];
+        assert_eq!(
+            (
+                answer.prev_numerator.as_str(),
+                answer.prev_denominator.as_str()
+            ),
+            ("40", "200")
+        );
+        assert!(
+            answer.numerator.is_empty(),
+            "this year's figure is not next year's"
+        );
     }
 
     /// A plan's ticks follow their indicators to a version that renumbers
