@@ -15,6 +15,7 @@ use profkarta_core::text::quoted;
 use crate::department::card_view::{opener_id, CardView};
 use crate::department::department_name::DepartmentName;
 use crate::department::editor::{ChangesView, Editor};
+use crate::department::site_cards_check::SiteCardsCheck;
 use crate::department::state::{Dept, CARDS_TITLE};
 use crate::platform::browser::{confirm, focus_id, focus_when_drawn};
 use crate::shared::download::{offer, offer_json};
@@ -281,6 +282,7 @@ pub fn CardsPanel() -> impl IntoView {
     view! {
         <section class="panel cards-panel" aria-labelledby=CARDS_TITLE data-testid="cards-panel">
             <h2 id=CARDS_TITLE tabindex="-1">"Карты мониторинга"</h2>
+            <SiteCardsCheck/>
             <p class="hint">"Опубликованная версия карты не меняется: чтобы изменить карту, начните её новую версию. Выгрузки школ называют версию, по которой заполнены, и годы сравниваются с учётом изменений."</p>
             <TableScroll label="Список карт">
                 <table data-testid="cards-list">

@@ -66,6 +66,7 @@ mod school_value_changes;
 mod school_values;
 mod scored_results;
 mod shared_keys;
+mod site_cards_check;
 mod spread_chart;
 mod spread_charts;
 mod value_changes;
