@@ -13,7 +13,7 @@ use crate::platform::fetch::own_file;
 #[component]
 pub fn SiteCardsCheck() -> impl IntoView {
     let dept: Dept = expect_context();
-    // (title, version) of each card on the site, once read; the site's
+    // (id, title, version) of each card on the site, once read; the site's
     // folder is beside the school's page, one level above this one.
     let on_site = RwSignal::new(Vec::<(String, String, u32)>::new());
     leptos::task::spawn_local(async move {
@@ -26,6 +26,11 @@ pub fn SiteCardsCheck() -> impl IntoView {
         }
     });
     let missing = move || {
+        // Most sites publish none: the workspace, which changes with every
+        // file imported, is then not read at all.
+        if on_site.with(Vec::is_empty) {
+            return Vec::new();
+        }
         dept.archive().with(|a| {
             let known = |id: &str, version: u32| {
                 a.cards().get(id, version).is_some()

@@ -66,16 +66,14 @@ pub fn DraftBar() -> impl IntoView {
                 // The same number with other content: a version published
                 // twice, on two of the department's computers. Shown on
                 // this one, its answers would be scored by other rules.
-                let other = cards.cards.with_untracked(|c| {
-                    (c.get(&template.id, template.version).is_some() && c.find(template).is_none())
-                        .then(|| {
-                            OtherEdition {
-                                id: template.id.clone(),
-                                version: template.version,
-                            }
-                            .to_string()
-                        })
-                });
+                let other =
+                    (cards.cards.with_untracked(|c| c.other_edition(template))).then(|| {
+                        OtherEdition {
+                            id: template.id.clone(),
+                            version: template.version,
+                        }
+                        .to_string()
+                    });
                 missing(&template.id, template.version).map(then).or(other)
             }
             Err(_) => None,

@@ -17,6 +17,8 @@ pub struct Notice {
     /// (it comes with `raw`): drawn as a warning, so that it is not read
     /// as one of the messages of what went right beside it.
     pub problem: bool,
+    /// The name of the file a refusal is about.
+    refused: Option<String>,
 }
 
 /// «Файл «имя» не открыт. Причина.»: a picked file refused (or a file the
@@ -28,12 +30,6 @@ fn refused(name: &str, not_done: &str, why: &str) -> String {
         why.push('.');
     }
     format!("Файл «{name}» {not_done}. {why}")
-}
-
-/// The file a refusal ([`refused`]) is about.
-fn refused_file(text: &str) -> Option<&str> {
-    let rest = text.strip_prefix("Файл «")?;
-    rest.split_once("» ").map(|(name, _)| name)
 }
 
 /// What a notice is about, for notices that stop being true.
@@ -71,6 +67,7 @@ impl Notices {
             raw: None,
             topic: None,
             problem: true,
+            refused: Some(name.to_owned()),
         });
     }
 
@@ -106,6 +103,7 @@ impl Notices {
             text,
             raw,
             topic,
+            refused: None,
         });
     }
 
@@ -118,8 +116,7 @@ impl Notices {
         self.0.update(|all| {
             all.retain(|n| {
                 let done = !notice.problem
-                    && n.problem
-                    && refused_file(&n.text)
+                    && (n.refused.as_ref())
                         .is_some_and(|name| notice.text.contains(&format!("«{name}»")));
                 *n != notice && !done
             });

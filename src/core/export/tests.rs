@@ -339,20 +339,11 @@ fn docx_columns_keep_their_words_whole() {
 /// a long address takes at most a third of the page.
 #[test]
 fn docx_columns_too_many_for_the_page_shrink_the_wide_ones() {
-    let headers = [
-        "№",
-        "Мероприятие",
-        "Срок",
-        "Адресаты",
-        "Целевые показатели",
-        "Показатель реализации",
-        "Форма отчёта",
-        "Исполнитель",
-        "Отметка о выполнении",
-    ];
+    let headers = crate::department::tables::road_map_headers(&crate::testkit::card());
+    assert_eq!(headers.len(), 9);
     let table = Table {
         name: String::new(),
-        headers: headers.map(String::from).to_vec(),
+        headers: headers.iter().map(|h| h.to_string()).collect(),
         rows: vec![vec![
             Cell::Int(1),
             text("Семинар https://school7.ru/proforientatsiya/seminar-dlya-zamestitelei-2026"),

@@ -67,6 +67,13 @@ impl Cards {
         })
     }
 
+    /// Whether the card version a submission names is here with other
+    /// content: the number published twice (on two of the department's
+    /// computers), so its answers belong to another card.
+    pub fn other_edition(&self, template: &TemplateRef) -> bool {
+        self.get(&template.id, template.version).is_some() && self.find(template).is_none()
+    }
+
     /// The latest version of the card `id`.
     pub fn latest(&self, id: &str) -> Option<&Arc<Card>> {
         self.0

@@ -166,9 +166,9 @@ fn check_by(
             .find(template)
             .ok_or_else(|| {
                 let (id, version) = (template.id.clone(), template.version);
-                match cards.get(&id, version) {
-                    Some(_) => ImportError::OtherEdition { id, version },
-                    None => ImportError::UnknownTemplate { id, version },
+                match cards.other_edition(template) {
+                    true => ImportError::OtherEdition { id, version },
+                    false => ImportError::UnknownTemplate { id, version },
                 }
             })?
             .card,

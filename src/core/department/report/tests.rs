@@ -303,22 +303,15 @@ fn proposals_follow_the_year() {
     );
     // A value that fell notably is asked about on a card with points too,
     // unless it is a problem zone named above: 2.1 is met by all three.
-    let rating = rank(after.clone());
-    let fell = Before {
-        fallen: vec![
-            ("1.1".into(), "−12,0\u{A0}п.\u{A0}п.".into()),
-            ("2.1".into(), "−17,0\u{A0}п.\u{A0}п.".into()),
-        ],
-        ..Before::default()
-    };
-    let asked = proposals(
+    let asked = after_falls(
         &card,
-        "2025/2026",
         &now,
-        &rating,
-        &fell,
+        &rank(after.clone()),
+        &[
+            ("1.1", "−12,0\u{A0}п.\u{A0}п."),
+            ("2.1", "−17,0\u{A0}п.\u{A0}п."),
+        ],
         &[],
-        &Default::default(),
     );
     assert_eq!(
         asked[3],
@@ -539,34 +532,42 @@ fn proposals_without_points_weigh_the_measures() {
     // A municipal value that fell notably is to be looked into, unless a
     // measure of this year already takes it up.
     let rating = rank(results(&archive, "izhevsk", "2025/2026"));
-    let fell = Before {
-        fallen: vec![("П-1.1".into(), "−12,0\u{A0}п.\u{A0}п.".into())],
-        ..Before::default()
-    };
-    let asked = proposals(
-        &iz,
-        "2025/2026",
-        &now,
-        &rating,
-        &fell,
-        &[],
-        &Default::default(),
-    );
+    let fell = [("П-1.1", "−12,0\u{A0}п.\u{A0}п.")];
+    let asked = after_falls(&iz, &now, &rating, &fell, &[]);
     assert_eq!(
         asked[0],
         "1. Проанализировать причины заметного снижения значений по муниципалитету и \
          предусмотреть меры: П-1.1 — −12,0\u{A0}п.\u{A0}п."
     );
-    let taken = proposals(
-        &iz,
-        "2025/2026",
-        &now,
-        &rating,
-        &fell,
-        &[&measure],
-        &Default::default(),
-    );
+    let taken = after_falls(&iz, &now, &rating, &fell, &[&measure]);
     assert!(taken.iter().all(|p| !p.contains("снижения")), "{taken:?}");
+}
+
+/// The proposals of 2025/2026 when the municipal values of `fallen` fell
+/// (code, how), with this year's `measures` and nothing known of last
+/// year's.
+fn after_falls(
+    card: &Card,
+    now: &crate::department::figures::Figures,
+    rating: &[crate::department::results::Ranked],
+    fallen: &[(&str, &str)],
+    measures: &[&Measure],
+) -> Vec<String> {
+    let before = Before {
+        fallen: (fallen.iter())
+            .map(|(code, how)| (code.to_string(), how.to_string()))
+            .collect(),
+        ..Before::default()
+    };
+    proposals(
+        card,
+        "2025/2026",
+        now,
+        rating,
+        &before,
+        measures,
+        &Default::default(),
+    )
 }
 
 #[test]
