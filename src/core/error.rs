@@ -881,6 +881,9 @@ pub enum PublishError {
     Invalid(Vec<TemplateError>),
     /// This id and version is published already: a version never changes.
     Taken { id: String, version: u32 },
+    /// The department's website lists this version, which this browser
+    /// lacks: it was published on another computer.
+    OnSite { title: String, version: u32 },
     /// Only a draft is published; a published version is final.
     NotDraft,
     /// A card file names who published it, and a version never changes.
@@ -899,6 +902,14 @@ impl fmt::Display for PublishError {
                 f,
                 "Версия {version} карты «{id}» уже опубликована и не меняется: \
                  измените номер версии или начните новую."
+            ),
+            Self::OnSite { title, version } => write!(
+                f,
+                "Версия {version} карты «{title}» уже опубликована на сайте отдела, а в этом \
+                 браузере её нет: её выпустили на другом компьютере. Загрузите её файл из папки \
+                 cards сайта кнопкой «Загрузить файл карты…» на вкладке «Карты» и сверьте с ней \
+                 этот черновик: он получит следующий номер сам. Иначе у двух разных карт будет \
+                 один номер версии."
             ),
             Self::NotDraft => write!(f, "Опубликованная версия карты не меняется."),
             Self::NoDepartment => write!(

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use profkarta_core::card::{builtins, edit::blank, Card};
+use profkarta_core::department::archive::LoadedCard;
 use profkarta_core::export::zip_stored;
 use profkarta_core::text::quoted;
 
@@ -233,20 +234,7 @@ pub fn CardsPanel() -> impl IntoView {
             dept.load_card_file(&t, own.as_deref())
                 .map_err(|e| e.to_string())
         }) {
-            Ok((card, true)) => notices.push(
-                format!(
-                    "Карта «{}», версия {}, загружена: её выгрузки теперь принимаются.",
-                    card.id, card.version
-                ),
-                None,
-            ),
-            Ok((card, false)) => notices.push(
-                format!(
-                    "Карта «{}», версия {}, уже есть в рабочей области: её выгрузки принимаются.",
-                    card.id, card.version
-                ),
-                None,
-            ),
+            Ok(loaded) => notices.push(loaded_text(&loaded), None),
             Err(e) => notices.refuse(&name, "не загружен", &e),
         }
     });
@@ -325,5 +313,29 @@ pub fn CardsPanel() -> impl IntoView {
             <p class="hint">"Папку cards из архива положите рядом со страницей школы на сайте (там, где index.html): школы увидят опубликованные карты первыми, с проверенной подписью отдела."</p>
             <KeyPanel/>
         </section>
+    }
+}
+
+/// What loading a card file did, for its notice.
+fn loaded_text(loaded: &LoadedCard) -> String {
+    let LoadedCard {
+        card,
+        new,
+        draft_renumbered,
+    } = loaded;
+    let (id, version) = (&card.id, card.version);
+    let done = if *new {
+        format!("Карта «{id}», версия {version}, загружена: её выгрузки теперь принимаются.")
+    } else {
+        format!(
+            "Карта «{id}», версия {version}, уже есть в рабочей области: её выгрузки принимаются."
+        )
+    };
+    match draft_renumbered {
+        Some(now) => format!(
+            "{done} Черновик этой карты теперь — версия {now}: номер {version} занят загруженной \
+             картой. Сверьте черновик с ней (кнопка «Изменения» в строке черновика), прежде чем публиковать."
+        ),
+        None => done,
     }
 }

@@ -5,26 +5,14 @@
 
 use leptos::prelude::*;
 
-use profkarta_core::signed::card_file::{read_site_index, INDEX_NAME, SITE_FOLDER};
+use profkarta_core::signed::card_file::SITE_FOLDER;
 
 use crate::department::state::Dept;
-use crate::platform::fetch::own_file;
 
 #[component]
 pub fn SiteCardsCheck() -> impl IntoView {
     let dept: Dept = expect_context();
-    // (id, title, version) of each card on the site, once read; the site's
-    // folder is beside the school's page, one level above this one.
-    let on_site = RwSignal::new(Vec::<(String, String, u32)>::new());
-    leptos::task::spawn_local(async move {
-        let Some(text) = own_file(&format!("../{SITE_FOLDER}/{INDEX_NAME}")).await else {
-            return;
-        };
-        if let Ok(index) = read_site_index(&text) {
-            let cards = index.cards.into_iter().map(|e| (e.id, e.title, e.version));
-            on_site.try_set(cards.collect());
-        }
-    });
+    let on_site = dept.site_cards;
     let missing = move || {
         // Most sites publish none: the workspace, which changes with every
         // file imported, is then not read at all.
@@ -38,8 +26,8 @@ pub fn SiteCardsCheck() -> impl IntoView {
             };
             on_site.with(|all| {
                 (all.iter())
-                    .filter(|(id, _, version)| !known(id, *version))
-                    .map(|(_, title, version)| format!("«{title}», версия {version}"))
+                    .filter(|e| !known(&e.id, e.version))
+                    .map(|e| format!("«{}», версия {}", e.title, e.version))
                     .collect::<Vec<_>>()
             })
         })

@@ -16,7 +16,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use profkarta_core::card::{Card, DEFAULT_CARD};
-use profkarta_core::department::archive::{Admission, Archive, Cards, Entry};
+use profkarta_core::department::archive::{Admission, Archive, Cards, Entry, LoadedCard};
 use profkarta_core::department::bulk::Bulk;
 use profkarta_core::department::dynamics::{school_value_changes, SchoolValueChange, Years};
 use profkarta_core::department::effectiveness::{measure_effect, plan_effects, Effects, Span};
@@ -34,12 +34,14 @@ use profkarta_core::department::view::progress::{Progress, Saving, Work};
 use profkarta_core::department::view::rating::{printed_foot, Sort};
 use profkarta_core::department::view::selection::{open_school, Walk};
 use profkarta_core::error::{ArchiveError, CardFileError, PublishError};
+use profkarta_core::signed::card_file::{read_site_index, SiteEntry, INDEX_NAME, SITE_FOLDER};
 use profkarta_core::signed::keys::KeyPair;
 
 use crate::department::bulk_actions::PendingBulk;
 use crate::department::place::Place;
 use crate::department::review_panel::REVIEW_SCHOOL;
 use crate::platform::browser::{focus_when_drawn, now_iso};
+use crate::platform::fetch::own_file;
 use crate::shared::notices::Notices;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -173,6 +175,10 @@ pub struct Dept {
     /// The school open in review, letters and the profile chart.
     pub open: Memo<Option<SchoolResult>>,
     pub notices: Notices,
+    /// The cards the department's website lists (`../cards/index.json`),
+    /// once read: versions published on another computer of the department
+    /// take their numbers ([`Archive::publish`]).
+    pub site_cards: RwSignal<Vec<SiteEntry>>,
 }
 
 impl Dept {
@@ -311,6 +317,7 @@ impl Dept {
             effects,
             open,
             notices,
+            site_cards: RwSignal::new(Vec::new()),
         }
     }
 
@@ -632,7 +639,21 @@ impl Dept {
 
     /// Starts the next version of `base` as a draft ([`Archive::next_version`]).
     pub fn next_version(self, base: &Card, new_id: impl FnMut() -> String) -> usize {
-        self.change(|a| a.next_version(base, new_id))
+        let on_site = self.site_cards.get_untracked();
+        self.change(|a| a.next_version(base, &on_site, new_id))
+    }
+
+    /// Reads the website's list of cards into [`Dept::site_cards`]. Most
+    /// sites publish none, and a page opened from a folder has no site.
+    pub fn read_site_cards(self) {
+        leptos::task::spawn_local(async move {
+            let Some(text) = own_file(&format!("../{SITE_FOLDER}/{INDEX_NAME}")).await else {
+                return;
+            };
+            if let Ok(index) = read_site_index(&text) {
+                self.site_cards.try_set(index.cards);
+            }
+        });
     }
 
     pub fn editing(self) -> ReadSignal<Option<usize>> {
@@ -678,14 +699,15 @@ impl Dept {
     }
 
     pub fn publish(self, index: usize, key: &KeyPair) -> Result<(), PublishError> {
-        self.change(|a| a.publish(index, key, &now_iso()))
+        let on_site = self.site_cards.get_untracked();
+        self.change(|a| a.publish(index, key, &now_iso(), &on_site))
     }
 
     pub fn load_card_file(
         self,
         text: &str,
         own: Option<&str>,
-    ) -> Result<(Card, bool), CardFileError> {
+    ) -> Result<LoadedCard, CardFileError> {
         self.change(|a| a.load_card_file(text, own))
     }
 

@@ -733,6 +733,12 @@ test('on another computer, the restored key and the published card files bring b
         await other.page.locator('#load-card-file').setInputFiles(join(site, 'cards', 'belinsky-2025-v1.json'));
         await other.page.getByTestId('notices').getByText('Карта «belinsky-2025», версия 1, загружена').waitFor();
         await onSite.filter({ hasText: /этом браузере: «[^»]+», версия 2\. / }).waitFor();
+        // A new version here is numbered after the site's version 2, not onto it.
+        await row(other.page, 'belinsky-2025@1').getByRole('button', { name: 'Новая версия' }).click();
+        const editor = other.page.getByTestId('card-editor');
+        await editor.getByRole('heading', { name: /версия 3$/ }).waitFor();
+        await editor.getByRole('button', { name: 'Закрыть' }).click();
+        await row(other.page, 'belinsky-2025@3').waitFor();
         assert.equal(await other.page.locator('#department-name').inputValue(), '');
         await other.page.locator('#restore-department-key').setInputFiles(keyFile);
         await other.page.locator('#load-card-file').setInputFiles(join(site, 'cards', 'belinsky-2025-v2.json'));

@@ -159,6 +159,17 @@ impl OwnCards {
         }
     }
 
+    /// Numbers the draft of card `id`, if any, `free` when its own number
+    /// is lower (a version of that number was loaded from a file); returns
+    /// the new number.
+    pub fn renumber_draft(&mut self, id: &str, free: u32) -> Option<u32> {
+        let own = (self.cards.iter_mut()).find(|c| c.is_draft() && c.card.id == id)?;
+        (own.card.version < free).then(|| {
+            own.card.version = free;
+            free
+        })
+    }
+
     pub fn remove_draft(&mut self, index: usize) {
         if self.cards.get(index).is_some_and(OwnCard::is_draft) {
             self.cards.remove(index);

@@ -35,6 +35,7 @@ use crate::department::reviewers::{Assignment, Reviewer};
 use crate::department::roster::Roster;
 use crate::department::school::SchoolId;
 use crate::error::{CardFileError, ImportError, PublishError};
+use crate::signed::card_file::SiteEntry;
 use crate::signed::keys::KeyPair;
 
 pub use backup::{
@@ -80,6 +81,17 @@ pub fn oldest_first(batch: Vec<Entry>) -> Vec<Entry> {
     order.sort_by(|&a, &b| key(&batch[a]).cmp(&key(&batch[b])));
     let mut batch: Vec<Option<Entry>> = batch.into_iter().map(Some).collect();
     order.into_iter().filter_map(|i| batch[i].take()).collect()
+}
+
+/// A card file loaded ([`Archive::load_card_file`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadedCard {
+    pub card: Card,
+    /// Not known here before: loaded again, a file changes nothing.
+    pub new: bool,
+    /// The number the department's draft of that card was given, when the
+    /// file took its number.
+    pub draft_renumbered: Option<u32>,
 }
 
 /// What happened to one file of an import.
@@ -212,33 +224,75 @@ impl Archive {
     }
 
     /// Publishes the draft at `index` in the name of the department.
-    pub fn publish(&mut self, index: usize, key: &KeyPair, now: &str) -> Result<(), PublishError> {
+    /// `on_site` is what the department's website lists (`cards/index.json`):
+    /// a version there that this browser lacks was published on another
+    /// computer, and a second card under its number would leave schools
+    /// filling in two different cards of one number.
+    pub fn publish(
+        &mut self,
+        index: usize,
+        key: &KeyPair,
+        now: &str,
+        on_site: &[SiteEntry],
+    ) -> Result<(), PublishError> {
+        if let Some(draft) = self.own.get(index).filter(|c| c.is_draft()) {
+            let card = &draft.card;
+            let elsewhere = on_site
+                .iter()
+                .any(|e| e.id == card.id && e.version == card.version);
+            if elsewhere && self.cards.get(&card.id, card.version).is_none() {
+                return Err(PublishError::OnSite {
+                    title: card.title.clone(),
+                    version: card.version,
+                });
+            }
+        }
         let card = self.own.publish(index, key, now)?;
         self.cards.add(card);
         Ok(())
     }
 
     /// Starts the next version of the card `base` as a draft, numbered after
-    /// the latest version of that card, whichever version it is based on:
-    /// a draft numbered like a published version could never be published.
-    pub fn next_version(&mut self, base: &Card, new_id: impl FnMut() -> String) -> usize {
-        let latest = self.cards.latest(&base.id).map_or(0, |c| c.version);
-        let version = latest.max(base.version) + 1;
+    /// the latest version of that card here or on the department's website
+    /// (`on_site`), whichever version it is based on: a draft numbered like
+    /// a published version could never be published.
+    pub fn next_version(
+        &mut self,
+        base: &Card,
+        on_site: &[SiteEntry],
+        new_id: impl FnMut() -> String,
+    ) -> usize {
+        let version = self.free_version(&base.id, on_site).max(base.version + 1);
         self.own.next_version(base, version, new_id)
     }
 
+    /// The first number after every known version of the card `id`.
+    fn free_version(&self, id: &str, on_site: &[SiteEntry]) -> u32 {
+        let here = self.cards.latest(id).map_or(0, |c| c.version);
+        let site = on_site.iter().filter(|e| e.id == id).map(|e| e.version);
+        site.fold(here, u32::max) + 1
+    }
+
     /// [`OwnCards::load_file`]; `own` is the fingerprint of this
-    /// department's key, when it has one. With the card, whether it is new
-    /// here: loaded again, it changes nothing, which the page says.
+    /// department's key, when it has one. Loaded again, a file changes
+    /// nothing, which the page says. A draft of that card under the loaded
+    /// version's number (or an earlier one) could never be published: it
+    /// takes the next free number.
     pub fn load_card_file(
         &mut self,
         text: &str,
         own: Option<&str>,
-    ) -> Result<(Card, bool), CardFileError> {
+    ) -> Result<LoadedCard, CardFileError> {
         let card = self.own.load_file(text, own, &self.cards)?;
         let new = self.cards.get(&card.id, card.version).is_none();
         self.cards.add(card.clone());
-        Ok((card, new))
+        let free = self.free_version(&card.id, &[]);
+        let draft_renumbered = self.own.renumber_draft(&card.id, free);
+        Ok(LoadedCard {
+            card,
+            new,
+            draft_renumbered,
+        })
     }
 
     /// How many files in the workspace were filled in by this version of the

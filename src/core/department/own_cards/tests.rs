@@ -1,6 +1,7 @@
 use super::*;
 use crate::card::builtin;
-use crate::department::archive::{Archive, Cards};
+use crate::department::archive::{Archive, Cards, LoadedCard};
+use crate::signed::card_file::SiteEntry;
 use crate::signed::keys::KeyPair;
 
 const AT: &str = "2026-08-20T09:00:00.000Z";
@@ -42,7 +43,7 @@ fn publishing_checks_signs_and_freezes_the_version() {
     let key = KeyPair::from_seed([3; 32]);
     let lk = builtin("leninsk-kuznetsky").unwrap().unwrap();
     let mut archive = Archive::new(Cards::builtin().unwrap());
-    let at = archive.next_version(&lk, ids());
+    let at = archive.next_version(&lk, &[], ids());
     let mut draft = archive.own_cards().get(at).unwrap().card.clone();
     assert_eq!(draft.version, 2);
     assert_eq!(
@@ -52,14 +53,14 @@ fn publishing_checks_signs_and_freezes_the_version() {
     );
     // A card file names its department: none, no publishing.
     assert_eq!(
-        archive.publish(at, &key, AT),
+        archive.publish(at, &key, AT, &[]),
         Err(PublishError::NoDepartment)
     );
     archive.edit_own(|own| own.department = "Управление образования".into());
     // An error blocks publishing and is named.
     draft.title.clear();
     assert!(archive.edit_own(|own| own.edit(at, draft.clone())));
-    let Err(PublishError::Invalid(problems)) = archive.publish(at, &key, AT) else {
+    let Err(PublishError::Invalid(problems)) = archive.publish(at, &key, AT, &[]) else {
         panic!("an empty title is an error")
     };
     assert_eq!(problems.len(), 1);
@@ -67,7 +68,7 @@ fn publishing_checks_signs_and_freezes_the_version() {
     draft.title = "Карта 2027".into();
     draft.directions[0].criteria[0].indicators[0].points = 2;
     archive.edit_own(|own| own.edit(at, draft));
-    archive.publish(at, &key, AT).unwrap();
+    archive.publish(at, &key, AT, &[]).unwrap();
     let published = archive.own_cards().get(at).unwrap();
     assert_eq!(published.card.max_points, 17);
     let file = open_card(&published.published.as_ref().unwrap().file).unwrap();
@@ -75,9 +76,12 @@ fn publishing_checks_signs_and_freezes_the_version() {
     assert!(archive.cards().get("leninsk-kuznetsky", 2).is_some());
     // Final: no edit, no second publishing.
     assert!(!archive.edit_own(|own| own.edit(at, lk.clone())));
-    assert_eq!(archive.publish(at, &key, AT), Err(PublishError::NotDraft));
+    assert_eq!(
+        archive.publish(at, &key, AT, &[]),
+        Err(PublishError::NotDraft)
+    );
     // A new version started from version 1 is numbered after version 2.
-    let again = archive.next_version(&lk, ids());
+    let again = archive.next_version(&lk, &[], ids());
     assert_eq!(archive.own_cards().get(again).unwrap().card.version, 3);
 }
 
@@ -90,7 +94,7 @@ fn own_cards_survive_a_backup_and_their_files_are_known_again() {
         own.department = "Управление образования".into();
         own.start_from(&iz, "otdel", ids())
     });
-    archive.publish(at, &key, AT).unwrap();
+    archive.publish(at, &key, AT, &[]).unwrap();
     archive.edit_own(|own| own.start_from(&iz, "otdel-draft", ids()));
     let (back, problems) =
         Archive::from_json(Cards::builtin().unwrap(), &archive.to_json()).unwrap();
@@ -125,14 +129,19 @@ fn a_card_file_from_elsewhere_is_loaded_once() {
     let text = crate::signed::card_file::seal_card(&card, "Соседний УО", AT, &key);
     let mut archive = Archive::new(Cards::builtin().unwrap());
     let ours = KeyPair::from_seed([5; 32]).fingerprint();
+    let loaded = |new| LoadedCard {
+        card: card.clone(),
+        new,
+        draft_renumbered: None,
+    };
     assert_eq!(
         archive.load_card_file(&text, Some(&ours)).unwrap(),
-        (card.clone(), true)
+        loaded(true)
     );
     // Again: known already, nothing new.
     assert_eq!(
         archive.load_card_file(&text, Some(&ours)).unwrap(),
-        (card, false)
+        loaded(false)
     );
     assert_eq!(archive.own_cards().iter().count(), 1);
     assert!(archive.cards().get("sosed", 1).is_some());
@@ -200,4 +209,77 @@ fn the_department_s_own_card_file_gives_its_name_when_none_is_set() {
         .load_card_file(&text, Some(&key.fingerprint()))
         .unwrap();
     assert_eq!(named.own_cards().department, "Отдел образования");
+}
+
+/// The department's website lists version 2 of Leninsk-Kuznetsky's card,
+/// published on another computer; this browser has only version 1.
+fn site_with_version_2() -> Vec<SiteEntry> {
+    vec![SiteEntry {
+        id: "leninsk-kuznetsky".into(),
+        version: 2,
+        title: "Карта 2027".into(),
+        file: "leninsk-kuznetsky-v2.json".into(),
+    }]
+}
+
+#[test]
+fn a_version_on_the_site_keeps_its_number() {
+    let key = KeyPair::from_seed([3; 32]);
+    let lk = builtin("leninsk-kuznetsky").unwrap().unwrap();
+    let on_site = site_with_version_2();
+    // A draft made before the site's list was read is numbered 2 …
+    let mut archive = Archive::new(Cards::builtin().unwrap());
+    archive.edit_own(|own| own.department = "Управление образования".into());
+    let at = archive.next_version(&lk, &[], ids());
+    assert_eq!(archive.own_cards().get(at).unwrap().card.version, 2);
+    // … and is not published over the site's version 2.
+    let refused = archive.publish(at, &key, AT, &on_site);
+    assert_eq!(
+        refused,
+        Err(PublishError::OnSite {
+            title: lk.title.clone(),
+            version: 2
+        })
+    );
+    assert!(refused.unwrap_err().to_string().starts_with(&format!(
+        "Версия 2 карты «{}» уже опубликована на сайте отдела, а в этом браузере её нет",
+        lk.title
+    )));
+    assert!(archive.cards().get("leninsk-kuznetsky", 2).is_none());
+    // The site's file loaded, the draft takes the next number and publishes.
+    let mut theirs = lk.clone();
+    theirs.version = 2;
+    theirs.title = "Карта 2027".into();
+    let file = crate::signed::card_file::seal_card(&theirs, "УО", AT, &KeyPair::from_seed([7; 32]));
+    let loaded = archive.load_card_file(&file, None).unwrap();
+    assert_eq!((loaded.new, loaded.draft_renumbered), (true, Some(3)));
+    assert_eq!(archive.own_cards().get(at).unwrap().card.version, 3);
+    archive.publish(at, &key, AT, &on_site).unwrap();
+    assert!(archive.cards().get("leninsk-kuznetsky", 3).is_some());
+    // Loaded again, it renumbers nothing: no draft is left.
+    assert_eq!(
+        archive
+            .load_card_file(&file, None)
+            .unwrap()
+            .draft_renumbered,
+        None
+    );
+}
+
+#[test]
+fn a_new_version_is_numbered_after_the_site_s() {
+    let lk = builtin("leninsk-kuznetsky").unwrap().unwrap();
+    let mut archive = Archive::new(Cards::builtin().unwrap());
+    let at = archive.next_version(&lk, &site_with_version_2(), ids());
+    assert_eq!(archive.own_cards().get(at).unwrap().card.version, 3);
+    // A file of an earlier version leaves a later draft's number alone.
+    let file = crate::signed::card_file::seal_card(&lk, "УО", AT, &KeyPair::from_seed([7; 32]));
+    assert_eq!(
+        archive
+            .load_card_file(&file, None)
+            .unwrap()
+            .draft_renumbered,
+        None
+    );
+    assert_eq!(archive.own_cards().get(at).unwrap().card.version, 3);
 }
