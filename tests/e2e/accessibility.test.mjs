@@ -85,6 +85,12 @@ test('a table region takes a Tab stop, and the window\'s height at most, only wh
         await page.waitForFunction((r) => r.scrollWidth > r.clientWidth && r.getAttribute('tabindex') === '0', await region.elementHandle());
         // No taller than the window, so that its sideways scrollbar is in sight.
         assert.ok(await region.evaluate((r) => r.classList.contains('sideways') && r.getBoundingClientRect().height <= 0.85 * innerHeight + 1));
+        // At 320 px (400 % zoom) the tables scroll in their boxes, and the
+        // page not at all: the rating's hidden «не применимо» stayed at its
+        // cell's place past the window and widened the page to 584 px.
+        await page.setViewportSize({ width: 320, height: 640 });
+        await page.locator('table.rating td.num .visually-hidden').filter({ hasText: 'не применимо' }).first().waitFor({ state: 'attached' });
+        assert.deepEqual(await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]), [320, 320]);
         await page.setViewportSize({ width: 1366, height: 768 });
         await page.waitForFunction((r) => !r.hasAttribute('tabindex'), await region.elementHandle());
         assert.deepEqual(await state(), { scrolls: false, tabindex: null });
