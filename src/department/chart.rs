@@ -4,11 +4,26 @@
 
 use leptos::prelude::*;
 
+use crate::shared::table_scroll::TableScroll;
+
+/// The names of the charts the results and the report both show.
+pub const LEVELS_CHART: &str = "Диаграмма: уровни эффективности школ";
+pub const CRITERIA_CHART: &str = "Диаграмма: выполнение критериев по муниципалитету";
+
+/// In a narrow window (a phone, a large zoom) the chart keeps its size and
+/// scrolls sideways in a box named `name`: fitted to 320 px, its letters
+/// were 5 px high.
 #[component]
-pub fn Chart(#[prop(into)] svg: Signal<String>, testid: &'static str) -> impl IntoView {
+pub fn Chart(
+    #[prop(into)] svg: Signal<String>,
+    #[prop(into)] name: String,
+    testid: &'static str,
+) -> impl IntoView {
     view! {
-        <figure class="chart" data-testid=testid>
-            <div class="chart-svg" inner_html=svg></div>
-        </figure>
+        <TableScroll label=name>
+            <figure class="chart" data-testid=testid>
+                <div class="chart-svg" inner_html=svg></div>
+            </figure>
+        </TableScroll>
     }
 }

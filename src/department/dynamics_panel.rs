@@ -313,7 +313,7 @@ pub fn DynamicsPanel() -> impl IntoView {
                     <p class="notice" data-testid="versions-mixed">{mixed_note()}</p>
                 })}
                 {scored.then(|| view! {
-                    <Chart svg=trend testid="chart-trend"/>
+                    <Chart svg=trend name="Диаграмма: динамика по учебным годам" testid="chart-trend"/>
                     <h3>"Школы"</h3>
                     <div class="filters no-print" role="search">
                         <label>"Поиск "

@@ -115,7 +115,7 @@ pub fn EffectivenessView() -> impl IntoView {
                     <p data-testid="effectiveness-summary">{text}</p>
                     <Show when=has_rows>
                         <p class="hint">{move || dept.effects.with(|e| report::effects_method(&e.as_ref().map(Effects::bases).unwrap_or_default()))}</p>
-                        <Chart svg=chart testid="effectiveness-chart"/>
+                        <Chart svg=chart name=format!("Диаграмма: {}", report::EFFECTS_HEADING) testid="effectiveness-chart"/>
                         <TableScroll label=report::EFFECTS_HEADING>
                         <table class="data" data-testid="effectiveness-table">
                             <thead><tr><ColumnHeads names=&EFFECT_HEADERS/></tr></thead>

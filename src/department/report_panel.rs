@@ -19,7 +19,7 @@ use profkarta_core::department::tables::{
 use profkarta_core::error::ChartNotDrawn;
 use profkarta_core::export::Image;
 
-use crate::department::chart::Chart;
+use crate::department::chart::{Chart, CRITERIA_CHART, LEVELS_CHART};
 use crate::department::data_table::DataTable;
 use crate::department::department_name::DepartmentName;
 use crate::department::effectiveness_view::EffectivenessView;
@@ -294,8 +294,8 @@ pub fn ReportPanel() -> impl IntoView {
             {move || Some(left_out()).filter(|t| !t.is_empty()).map(|text| view! { <p data-testid="report-left-out">{text}</p> })}
             {scored.then(|| view! {
                 <div class="chart-grid">
-                    {with_levels.then(|| view! { <Chart svg=levels testid="report-levels"/> })}
-                    <Chart svg=criteria testid="report-criteria"/>
+                    {with_levels.then(|| view! { <Chart svg=levels name=LEVELS_CHART testid="report-levels"/> })}
+                    <Chart svg=criteria name=CRITERIA_CHART testid="report-criteria"/>
                 </div>
                 <ProblemZones/>
                 <h3>{report::BEST_HEADING}</h3>

@@ -9,14 +9,13 @@ use profkarta_charts::figures::{
     criteria_svg, heatmap_svg, indicators_svg, levels_svg, profile_svg,
 };
 
-use crate::department::chart::Chart;
+use crate::department::chart::{Chart, CRITERIA_CHART, LEVELS_CHART};
 use crate::department::low_schools::LowSchools;
 use crate::department::problem_zones::ProblemZones;
 use crate::department::rating_table::RatingTable;
 use crate::department::school_select::SchoolSelect;
 use crate::department::state::Dept;
 use crate::shared::deferred::Deferred;
-use crate::shared::table_scroll::TableScroll;
 
 #[component]
 pub fn ScoredResults() -> impl IntoView {
@@ -45,24 +44,20 @@ pub fn ScoredResults() -> impl IntoView {
         </div>
         <Deferred>
             <div class="chart-grid">
-                {with_levels.then(|| view! { <Chart svg=levels testid="chart-levels"/> })}
-                <Chart svg=criteria testid="chart-criteria"/>
+                {with_levels.then(|| view! { <Chart svg=levels name=LEVELS_CHART testid="chart-levels"/> })}
+                <Chart svg=criteria name=CRITERIA_CHART testid="chart-criteria"/>
             </div>
             <ProblemZones/>
             {with_levels.then(|| view! { <LowSchools/> })}
-            <Chart svg=indicators testid="chart-indicators"/>
+            <Chart svg=indicators name="Диаграмма: доля школ, выполнивших показатель" testid="chart-indicators"/>
             <h3>"Матрица «школа × показатель»"</h3>
-            // Scrolled sideways in a narrow window (200 % zoom), not shrunk
-            // to 7 px letters.
-            <TableScroll label="Матрица «школа × показатель»">
-                <Chart svg=heat testid="chart-heatmap"/>
-            </TableScroll>
+            <Chart svg=heat name="Матрица «школа × показатель»" testid="chart-heatmap"/>
             // One block, so that «Печать рейтинга» leaves its note out too.
             <div class="school-profile">
                 <h3>"Профиль школы и муниципалитет в целом"</h3>
                 <p class="muted">"Линия — муниципалитет в целом: сумма баллов всех школ от суммы их максимумов по критерию, как на диаграмме «Выполнение критериев по муниципалитету», а не среднее процентов школ."</p>
                 <SchoolSelect/>
-                <Chart svg=profile testid="chart-profile"/>
+                <Chart svg=profile name="Диаграмма: профиль школы и муниципалитет в целом" testid="chart-profile"/>
             </div>
         </Deferred>
     }

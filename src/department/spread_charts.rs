@@ -44,8 +44,8 @@ pub fn SpreadCharts(
                     .unwrap_or_default()
             });
             view! {
-                <p class="spread-indicator">{caption}</p>
-                <Chart svg testid="report-spread"/>
+                <p class="spread-indicator">{caption.clone()}</p>
+                <Chart svg name=format!("Диаграмма: {caption}") testid="report-spread"/>
             }
         })
         .collect_view();

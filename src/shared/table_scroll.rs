@@ -1,5 +1,5 @@
-//! The box of a wide table, scrolled sideways in a narrow window or at a
-//! large zoom. While it scrolls it takes the focus, so that the arrow keys
+//! The box of a wide table or chart, scrolled sideways in a narrow window
+//! or at a large zoom. While it scrolls it takes the focus, so that the arrow keys
 //! scroll it for someone without a mouse; a table that fits is no stop on
 //! the way through the page. It is named by what it holds. A table that
 //! scrolls sideways is held in a box no taller than the window, so that its

@@ -91,6 +91,11 @@ test('a table region takes a Tab stop, and the window\'s height at most, only wh
         await page.setViewportSize({ width: 320, height: 640 });
         await page.locator('table.rating td.num .visually-hidden').filter({ hasText: 'не применимо' }).first().waitFor({ state: 'attached' });
         assert.deepEqual(await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]), [320, 320]);
+        // A chart keeps its size there and scrolls in its own named box,
+        // which the keyboard reaches: fitted, its letters were 5 px high.
+        const criteria = page.getByRole('region', { name: 'Диаграмма: выполнение критериев по муниципалитету' });
+        await page.waitForFunction((r) => r.getAttribute('tabindex') === '0', await criteria.elementHandle());
+        assert.equal(await criteria.locator('svg').evaluate((svg) => Math.round(svg.getBoundingClientRect().width)), 680);
         await page.setViewportSize({ width: 1366, height: 768 });
         await page.waitForFunction((r) => !r.hasAttribute('tabindex'), await region.elementHandle());
         assert.deepEqual(await state(), { scrolls: false, tabindex: null });
