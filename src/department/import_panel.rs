@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use profkarta_core::department::view::import::{verdict_rows, Tally};
+use profkarta_core::department::view::import::{verdict_rows, workspace_contents, Tally};
 
 use crate::department::earlier_refusals::EarlierRefusals;
 use crate::department::held_keys::HeldKeys;
@@ -71,6 +71,11 @@ pub fn ImportPanel() -> impl IntoView {
             </div>
             <HeldKeys/>
             <SharedKeys/>
+            {move || {
+                let idle = dept.progress().with(Option::is_none);
+                let text = idle.then(|| dept.archive().with(workspace_contents)).flatten();
+                text.map(|text| view! { <p class="workspace-contents" data-testid="workspace-contents">{text}</p> })
+            }}
             <Show when=move || dept.log().with(|l| !l.is_empty())>
                 <p class="import-summary" role="status" data-testid="import-summary">{summary}</p>
                 // Above the table, so that the rows it shows do not carry it

@@ -870,6 +870,15 @@ test('the workspace survives a reload, and spreadsheets and letters come out rig
         await page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
         await page.reload();
         await page.getByTestId('dept-tabs').waitFor();
+        // What the workspace holds is said on the reopened page: one file
+        // per school and year counts (not a superseded one nor a held key's).
+        const counted = (f) => ['accepted', 'score_mismatch'].includes(f.verdict);
+        const periods = [...new Set(manifest.files.filter(counted).map((f) => f.submission.period))].sort();
+        const schoolsIn = (p) => new Set(manifest.files.filter((f) => counted(f) && f.submission.period === p).map((f) => f.submission.school)).size;
+        const schoolWord = (n) => (n % 10 === 1 && n % 100 !== 11 ? 'школа' : [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100) ? 'школы' : 'школ');
+        const years = periods.map((p) => `${p} — ${schoolsIn(p)} ${schoolWord(schoolsIn(p))}`).join(', ');
+        const contents = await page.getByTestId('workspace-contents').innerText();
+        assert.equal(contents.match(/^В рабочей области учитываются файлы школ по карте «[^»]+»: (.*)\. Дальше: на вкладке «Школы»/)?.[1], years);
         // The import table is gone with the page, but the refused files are
         // still listed, with why, so that the schools can be asked again.
         // A second copy of a file already in is not listed: no one is to send it again.
@@ -884,7 +893,6 @@ test('the workspace survives a reload, and spreadsheets and letters come out rig
         );
         // A refusal whose school has a counted file of that year since is
         // marked so: nothing is left to ask that school for.
-        const counted = (f) => ['accepted', 'score_mismatch'].includes(f.verdict);
         // (A file too large to be read says no school.)
         const answered = (r) => Boolean(r.submission) && r.verdict !== 'too_large' && manifest.files.some((f) => counted(f) && f.submission.school === r.submission.school && f.submission.period === r.submission.period);
         const later = ' Принят другой файл этой школы за этот год.';

@@ -8,7 +8,7 @@ use crate::department::school::normalize;
 use crate::department::verdict::{explanation, Verdict};
 use crate::error::ImportError;
 use crate::signed::submission::named_in_file_name;
-use crate::text::plural;
+use crate::text::{plural, quoted};
 
 /// What happened to one picked file, as the import log keeps it. Its
 /// verdict is read from the archive when shown, since it may change.
@@ -334,10 +334,82 @@ pub fn unreadable_records(names: &[String], nameless: u64) -> String {
     format!("не удалось прочитать {what} {said}")
 }
 
+/// What the workspace holds, by card and year: the files that count (one
+/// per school and year). Said on the import tab, where a reopened page
+/// showed only an empty drop zone over a workspace of 80 files, and after
+/// an import, whose summary counts that import alone. With it, where to go
+/// next. `None` for an empty workspace.
+pub fn workspace_contents(archive: &Archive) -> Option<String> {
+    let current = archive.current();
+    if current.is_empty() {
+        return None;
+    }
+    let cards: Vec<String> = (archive.cards_present().into_iter())
+        .map(|id| {
+            let title = archive.cards().latest(id).map_or(id, |c| c.title.as_str());
+            let years: Vec<String> = (archive.periods(id).into_iter())
+                .map(|period| {
+                    let n = (current.iter())
+                        .filter(|e| e.card.id == id && e.period() == period)
+                        .count() as u64;
+                    format!("{period} — {n} {}", plural(n, "школа", "школы", "школ"))
+                })
+                .collect();
+            format!("{}: {}", quoted(title), years.join(", "))
+        })
+        .collect();
+    let by = if cards.len() == 1 {
+        "карте"
+    } else {
+        "картам"
+    };
+    Some(format!(
+        "В рабочей области учитываются файлы школ по {by} {}. Дальше: на вкладке «Школы» — \
+         кто сдал и кто нет, на «Проверке» — сверка ответов с подтверждениями, на \
+         «Результатах» — рейтинг и диаграммы.",
+        cards.join("; ")
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::department::archive::{Archive, Cards};
+
+    /// Two years of one school and one of another, a correction replacing
+    /// the first school's second file: what counts is one file per school
+    /// and year.
+    #[test]
+    fn the_workspace_is_said_by_card_and_year() {
+        let card = testkit::card();
+        let mut archive = Archive::new(Cards::new([card.clone()]));
+        assert_eq!(workspace_contents(&archive), None);
+        let file = |school: &str, period: &str, id: &str, replaces: Option<&str>| {
+            let d = draft(school, period, &["1.8"]);
+            let seed = if school == "СОШ 1" { 7 } else { 8 };
+            entry(
+                &card,
+                id,
+                &sign(&card, &d, meta(id, "2026-09-01", replaces), seed),
+            )
+        };
+        archive.admit_all(vec![
+            file("СОШ 1", "2024/2025", "a", None),
+            file("СОШ 1", "2025/2026", "b", None),
+            file("СОШ 1", "2025/2026", "c", Some("b")),
+            file("СОШ 2", "2025/2026", "d", None),
+        ]);
+        assert_eq!(
+            workspace_contents(&archive).unwrap(),
+            format!(
+                "В рабочей области учитываются файлы школ по карте «{}»: 2024/2025 — 1 школа, \
+                 2025/2026 — 2 школы. Дальше: на вкладке «Школы» — кто сдал и кто нет, на \
+                 «Проверке» — сверка ответов с подтверждениями, на «Результатах» — рейтинг и \
+                 диаграммы.",
+                card.title
+            )
+        );
+    }
 
     /// The damaged stored files are named, so that the department knows
     /// which to load again; ten at most, the rest counted.
