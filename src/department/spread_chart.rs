@@ -7,9 +7,10 @@
 use leptos::prelude::*;
 
 use profkarta_charts::figures::spread_svg;
+use profkarta_core::card::Indicator;
 use profkarta_core::department::report::{SPREAD_HEADING, SPREAD_NOTE};
 use profkarta_core::department::spread::{charted, spread};
-use profkarta_core::text::shorten_at_word;
+use profkarta_core::text::{shorten_at_word, told_apart};
 
 use crate::department::chart::Chart;
 use crate::department::state::Dept;
@@ -19,8 +20,16 @@ pub fn SpreadChart() -> impl IntoView {
     let dept: Dept = expect_context();
     // The page draws the panel anew for another card.
     let card = dept.card.get_untracked();
-    let options: Vec<(String, String)> = charted(&card)
-        .map(|i| (i.code.clone(), shorten_at_word(&i.numbered(), 90)))
+    // Wordings alike in their first ninety letters (Nevinnomyssk's 1.5 and
+    // 1.6 differ in their last word) are told apart as the measures' lists
+    // tell them.
+    let listed: Vec<&Indicator> = charted(&card).collect();
+    let texts: Vec<&str> = listed.iter().map(|i| i.text.trim()).collect();
+    let options: Vec<(String, String)> = (listed.iter().zip(told_apart(&texts)))
+        .map(|(i, shown)| {
+            let line = shown.map_or_else(|| i.numbered(), |s| format!("{}. {s}", i.code));
+            (i.code.clone(), shorten_at_word(&line, 90))
+        })
         .collect();
     let Some(first) = options.first().map(|(code, _)| code.clone()) else {
         return ().into_any();
@@ -55,7 +64,7 @@ pub fn SpreadChart() -> impl IntoView {
             <p class="print-only spread-indicator">
                 {move || indicator.with(|i| i.as_ref().map(|i| i.numbered()))}
             </p>
-            <Chart svg testid="chart-spread"/>
+            <Chart svg name=SPREAD_HEADING testid="chart-spread"/>
         </div>
     }
     .into_any()

@@ -142,7 +142,13 @@ test('on Невинномысск\'s card the chart sets a count against the mea
             label.endsWith(`Пунктир — по муниципалитету: в среднем ${tenths(mean)} на организацию, всего ${grouped(sum)} ${over(valued.length)}; ниже муниципального значения — ${schoolsWord(below)} (оранжевые столбцы).`),
             label,
         );
-        // Another indicator: 1.5, a typed percent, averaged.
+        // Another indicator: 1.5, a typed percent, averaged. Its wording
+        // and 1.6's differ in their last words, which the list shows.
+        const option = (code) => page.locator(`#spread-indicator option[value="${code}"]`).innerText();
+        assert.deepEqual([await option('1.5'), await option('1.6')], [
+            '1.5. Уровень удовлетворенности … удовлетворенность детей',
+            '1.6. Уровень удовлетворенности … удовлетворенность родителей',
+        ]);
         await page.locator('#spread-indicator').selectOption('1.5');
         const percents = schools(nevinnomyssk)
             .map((s) => ({ name: s.school, typed: (s.answers['1.5']?.percent ?? '').trim() }))
