@@ -934,9 +934,23 @@ fn school_figure(indicator: &Indicator, result: &IndicatorResult) -> Option<Stri
         Outcome::NotApplicable(_) => None,
         Outcome::Scored { detail, .. } => {
             let row = explain(indicator, result, true);
+            // A share with its numbers, as last year's beside it is said
+            // («67,0 % (67 из 100)… В прошлом году 72,0 % (72 из 100)»).
             // A count or a percent has no share: its own number leads, or
             // «До требования … не хватает 1» would follow the colon alone.
-            let value = row.share.or_else(|| match detail {
+            let counted = |share: String| match detail {
+                Detail::Share {
+                    numerator,
+                    denominator,
+                    ..
+                } => format!(
+                    "{share} ({} из {})",
+                    group_digits(*numerator),
+                    group_digits(*denominator)
+                ),
+                _ => share,
+            };
+            let value = row.share.map(counted).or_else(|| match detail {
                 Detail::Count { value, .. } => Some(format!("значение {}", group_digits(*value))),
                 Detail::Percent { tenths, .. } => Some(tenths_percent((*tenths).into())),
                 _ => None,
@@ -2030,8 +2044,8 @@ mod tests {
         };
         assert_eq!(
             under("2.1"),
-            "По данным организации: 67,0\u{A0}%. Порог не менее 20\u{A0}% достигнут. В прошлом \
-             году 72,0\u{A0}% (72 из 100): роста нет."
+            "По данным организации: 67,0\u{A0}% (67 из 100). Порог не менее 20\u{A0}% достигнут. \
+             В прошлом году 72,0\u{A0}% (72 из 100): роста нет."
         );
         assert_eq!(under("6.1"), "Организация не заполнила показатель.");
         // A count has no share: its number leads the line. 1 ПОО of the 2
