@@ -338,6 +338,8 @@ pub enum LinkError {
     /// school has no link to, which its comment is the place for.
     Words,
     NoHost,
+    /// An address, then words («vk.com/school12 (группа)»).
+    WithWords,
     /// A host without a dot («https://school7»): a name only a school's own
     /// network knows, if any; the department cannot open it.
     NoDomain,
@@ -356,6 +358,11 @@ impl fmt::Display for LinkError {
                 "Это не ссылка. Документ без адреса в интернете назовите в поле «Комментарий», а здесь оставьте только ссылки (http:// или https://)."
             ),
             Self::NoHost => write!(f, "В ссылке нет адреса сайта после http(s)://."),
+            Self::WithWords => write!(
+                f,
+                "Кроме адреса, в строке есть слова: оставьте здесь только адрес, а пояснение \
+                 перенесите в поле «Комментарий»."
+            ),
             Self::NoDomain => write!(
                 f,
                 "В адресе сайта нет точки (например, school7.ru): такую страницу отдел образования не откроет."

@@ -156,24 +156,24 @@ pub fn check_link(link: &str) -> Result<(), LinkError> {
         // Several words, none of them an address: a document's name (the
         // Izhevsk card's evidence is internal papers). «vk.com/school12
         // (группа)» holds one, and is a link to fix.
-        let words = link.split_whitespace().count() > 1
-            && !(lower.split_whitespace()).any(|w| {
-                let host = w.split(['/', '?', '#']).next().unwrap_or_default();
-                let zone = host.rsplit_once('.').map_or("", |(_, zone)| zone);
-                w.starts_with("http")
-                    || w.contains("://")
-                    || (zone.chars().count() >= 2 && zone.chars().all(char::is_alphabetic))
-            });
+        let words =
+            link.split_whitespace().count() > 1 && !(lower.split_whitespace()).any(is_address);
         return Err(if bare_name {
             LinkError::NoDomain
         } else if words {
             LinkError::Words
+        } else if with_words(&lower) {
+            LinkError::WithWords
         } else {
             LinkError::Scheme
         });
     };
     if link.chars().any(char::is_whitespace) {
-        return Err(LinkError::Whitespace);
+        return Err(if with_words(&lower) {
+            LinkError::WithWords
+        } else {
+            LinkError::Whitespace
+        });
     }
     let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let host = &rest[..host_end];
@@ -186,6 +186,37 @@ pub fn check_link(link: &str) -> Result<(), LinkError> {
         return Err(LinkError::NoDomain);
     }
     Ok(())
+}
+
+/// A word that reads as a web address: a scheme, or a host whose last part
+/// is letters («vk.com/school12», «школа12.рф»; not «01.09.2025»).
+fn is_address(word: &str) -> bool {
+    word.starts_with("http") || word.contains("://") || has_zone(word)
+}
+
+/// A host whose last part is letters, after the scheme if there is one.
+fn has_zone(word: &str) -> bool {
+    let rest = word.split_once("://").map_or(word, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let zone = host.rsplit_once('.').map_or("", |(_, zone)| zone);
+    zone.chars().count() >= 2 && zone.chars().all(char::is_alphabetic)
+}
+
+/// An address, then words that are none («vk.com/school12 (группа)»): the
+/// words are what to take out, where «начинаться с http» sent the school
+/// to add a beginning, and then «без пробелов». Russian words, or words in
+/// brackets or after a dash: Latin ones may be the rest of a path with a
+/// space in it («school1.ru/my page»).
+fn with_words(lower: &str) -> bool {
+    let mut words = lower.split_whitespace();
+    let rest: Vec<&str> = match words.next() {
+        Some(first) if has_zone(first) => words.collect(),
+        _ => return false,
+    };
+    let remark = |w: &&str| {
+        w.starts_with(['(', '—', '–', '-']) || w.chars().any(|c| matches!(c, 'а'..='я' | 'ё'))
+    };
+    rest.iter().any(remark) && !rest.iter().any(|w| is_address(w))
 }
 
 /// The links as a school means them. A site typed without its beginning
@@ -369,14 +400,29 @@ mod tests {
             Err(LinkError::Scheme)
         );
         assert_eq!(check_link("www.school12.ru/a b"), Err(LinkError::Scheme));
-        // A site's address among words is a link to fix, not a document.
+        // A site's address among words is a link to fix, not a document:
+        // the words after it are what to take out, with or without its
+        // beginning; an address with a space inside is to be typed again.
         for typed in [
             "vk.com/school12 (группа)",
-            "school12.ru/docs/Приказ 45.pdf",
             "школа12.рф/новости — пост",
+            "https://vk.com/school12 (группа)",
         ] {
-            assert_eq!(check_link(typed), Err(LinkError::Scheme), "{typed}");
+            assert_eq!(check_link(typed), Err(LinkError::WithWords), "{typed}");
         }
+        assert_eq!(
+            check_link("school12.ru/docs/Приказ 45.pdf"),
+            Err(LinkError::Scheme)
+        );
+        assert_eq!(
+            check_link("https://school12.ru/docs/Приказ 45.pdf"),
+            Err(LinkError::Whitespace)
+        );
+        assert_eq!(
+            LinkError::WithWords.to_string(),
+            "Кроме адреса, в строке есть слова: оставьте здесь только адрес, а пояснение \
+             перенесите в поле «Комментарий»."
+        );
         // Dates and initials are no addresses.
         assert_eq!(
             check_link("Протокол от 01.09.2025, отв. Иванова А.С."),
