@@ -82,10 +82,20 @@ pub fn DraftList() -> impl IntoView {
             move || ws.meta.with(|m| m.id == id)
         };
         let (open_id, rename_id, next_id, delete_id) = (id.clone(), id.clone(), id.clone(), id);
-        let open_label = move || format!("Открыть черновик {}", quoted(&title()));
-        let rename_label = move || format!("Переименовать черновик {}", quoted(&title()));
-        let delete_label = move || format!("Удалить черновик {}", quoted(&title()));
-        let next_label = move || format!("Следующий год: черновик {}", quoted(&title()));
+        // Named with the card: a school's drafts of two cards for one year
+        // share their title, and a screen reader heard four pairs alike.
+        let named = {
+            let card_title = card_title.clone();
+            move || format!("{} по карте {}", quoted(&title()), quoted(&card_title))
+        };
+        let label = |action: &'static str| {
+            let named = named.clone();
+            move || format!("{action} {}", named())
+        };
+        let open_label = label("Открыть черновик");
+        let rename_label = label("Переименовать черновик");
+        let delete_label = label("Удалить черновик");
+        let next_label = label("Следующий год: черновик");
         let next_button = format!("next-year-{next_id}");
         let asking = {
             let id = next_id.clone();
@@ -113,10 +123,6 @@ pub fn DraftList() -> impl IntoView {
                 focus_when_drawn(PAGE_TITLE.to_owned());
             }
         });
-        let delete_title = {
-            let card_title = card_title.clone();
-            move || format!("{} по карте {}", quoted(&title()), quoted(&card_title))
-        };
         view! {
             <tr class:current=is_open>
                 <th scope="row">{title}</th>
@@ -147,7 +153,7 @@ pub fn DraftList() -> impl IntoView {
                         on:click=ask
                     >"Следующий год"</button>
                     <button type="button" class="danger" aria-label=delete_label on:click=move |_| {
-                        if confirm(&format!("Удалить черновик {}? Это нельзя отменить.", delete_title())) {
+                        if confirm(&format!("Удалить черновик {}? Это нельзя отменить.", named())) {
                             ws.delete(&delete_id);
                             focus_when_drawn(DRAFT_LIST.to_owned());
                         }

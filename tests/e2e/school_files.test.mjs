@@ -142,13 +142,13 @@ test('several drafts: a new card, next year from a draft, switching, deleting', 
         await list.getByRole('button', { name: 'Переименовать черновик «МАОУ СОШ № 7 · 2026/2027»' }).click();
         const renamed = list.getByRole('button', { name: 'Переименовать черновик «Черновик для проверки»' });
         await renamed.waitFor();
-        await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Переименовать черновик «Черновик для проверки»');
+        await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label')?.startsWith('Переименовать черновик «Черновик для проверки» по карте «'));
         // The open draft too: its new name shows once it is saved, and the
         // save does not take the focus away.
         page.once('dialog', (d) => d.accept('Открытый черновик'));
         await list.getByRole('button', { name: 'Переименовать черновик «МАОУ СОШ № 7 · 2025/2026»' }).click();
         await list.getByRole('button', { name: 'Переименовать черновик «Открытый черновик»' }).waitFor();
-        await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Переименовать черновик «Открытый черновик»');
+        await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label')?.startsWith('Переименовать черновик «Открытый черновик» по карте «'));
 
         const asked = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.message()); d.accept(); }));
         await list.getByRole('button', { name: 'Удалить черновик «Черновик для проверки»' }).click();
