@@ -12,11 +12,11 @@ use profkarta_core::department::last_year::{last_year_answer, last_year_entry};
 use profkarta_core::department::results::SchoolResult;
 use profkarta_core::department::review::{Decision, ReviewStatus};
 use profkarta_core::department::review_filter::RowFilter;
-use profkarta_core::school::draft::contradicting_profile;
+use profkarta_core::school::draft::{contradicting_profile, differing_totals};
 use profkarta_core::school::input::{parse_links, MAX_COMMENT_LEN};
 use profkarta_core::scoring::explain::{answer_summary, empty_group_note, named_errors};
 use profkarta_core::scoring::{NotApplicable, Outcome};
-use profkarta_core::text::{date_ru, percent, points, revealed, shorten};
+use profkarta_core::text::{date_ru, percent, points, quoted, revealed, shorten};
 
 use crate::department::bulk_actions::{BulkActions, PendingBulk};
 use crate::department::bulk_waiting::BulkWaiting;
@@ -451,6 +451,7 @@ fn ReviewRow(
         last_year,
         empty,
         contradicted,
+        differing,
         kept_out,
     ) = archive.with_untracked(|a| {
         let entry = a.entry(&submission);
@@ -507,6 +508,11 @@ fn ReviewRow(
                     .find(|(c, _)| *c == code)
                     .map(|(_, flag)| flag.question().to_owned())
             }),
+            entry.and_then(|e| {
+                let p = &e.opened.payload;
+                (differing_totals(&e.card, &p.profile, &p.answers).into_iter())
+                    .find(|g| g.typed.iter().any(|(c, _)| *c == code))
+            }),
             // Out of the school's maximum by its answers: «балл не
             // засчитан» counts it in. Last year left blank has its own note.
             indicator.points > 0 && outcome.is_some_and(Outcome::out_by_answers),
@@ -517,6 +523,19 @@ fn ReviewRow(
         view! {
             <p class="notice notice-warning" data-testid="profile-contradiction">
                 {format!("В профиле школы на вопрос «{question}» ответ «нет», а в строках ниже такие обучающиеся указаны: уточните у школы.")}
+            </p>
+        }
+    });
+    // Asked before the export too: one of the numbers is wrong.
+    let differing = differing.map(|group| {
+        view! {
+            <p class="notice notice-warning" data-testid="differing-total">
+                {format!(
+                    "{} школа указала разными числами ({}), а группа одна: одно из чисел неверно, \
+                     уточните у школы.",
+                    quoted(&group.label),
+                    group.numbers()
+                )}
             </p>
         }
     });
@@ -783,6 +802,7 @@ fn ReviewRow(
             {errors.map(|text| view! { <p class="notice notice-warning" data-testid="invalid-answer">{text}</p> })}
             {empty}
             {contradicted}
+            {differing}
             {copied.then(|| view! {
                 <p class="notice" data-testid="copied-unchecked">
                     "Ответ перенесён из карты прошлого года («Следующий год»), и школа выгрузила файл, \

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use profkarta_core::card::ProfileFlag;
 use profkarta_core::error::{DownloadRefused, MissingCard, TextError};
-use profkarta_core::school::draft::{AnswerField, Draft};
+use profkarta_core::school::draft::{AnswerField, DifferingTotal, Draft};
 use profkarta_core::school::plan::PlanGap;
 use profkarta_core::school::profile::ProfileField;
 use profkarta_core::school::stored::ExportState;
@@ -20,6 +20,7 @@ use crate::shared::download::{try_offer, JSON};
 use crate::shared::key_panel::KeyPanel;
 use crate::shared::signing_key::SigningKey;
 use profkarta_core::signed::submission::{file_name, open, seal, ExportMeta, Incomplete, Payload};
+use profkarta_core::text::quoted;
 
 #[component]
 pub fn ExportPanel() -> impl IntoView {
@@ -47,6 +48,10 @@ pub fn ExportPanel() -> impl IntoView {
         let card = Arc::clone(&card);
         Memo::new(move |_| assessment.with(|a| a.empty_despite_profile(&card)))
     };
+    let differing = {
+        let card = Arc::clone(&card);
+        Memo::new(move |_| draft.with(|d| d.differing_totals(&card)))
+    };
     let plan_gaps = Memo::new(move |_| draft.with(Draft::plan_gaps));
     let contradicted = {
         let card = Arc::clone(&card);
@@ -60,6 +65,7 @@ pub fn ExportPanel() -> impl IntoView {
         without_last_year: without_last_year.get(),
         empty_groups: empty_groups.get(),
         contradicted: contradicted.get(),
+        differing: differing.get(),
         plan_gaps: plan_gaps.get(),
     });
     let asks = move || checklist.with(|c| !c.is_empty());
@@ -258,6 +264,24 @@ pub fn ExportPanel() -> impl IntoView {
              восстановите его ниже («Восстановить ключ из файла…») до выгрузки."
         ))
     };
+    // One group typed with two numbers: each number linked to its box.
+    let differing_lines = move || {
+        (shown.with(|c| c.differing.clone()).into_iter())
+            .map(|group| {
+                let codes = group.typed.iter().map(|(code, _)| code.clone()).collect();
+                view! {
+                    <li data-testid="export-differing">
+                        {format!(
+                            "{} указано разными числами ({}), а группа одна: исправьте неверное в ",
+                            quoted(&group.label),
+                            group.numbers()
+                        )}
+                        {code_links(codes, To::Field(AnswerField::Denominator))}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <section class="export" id="export" aria-labelledby="export-title" tabindex="-1">
             <h2 id="export-title">"Выгрузка для отдела образования"</h2>
@@ -306,6 +330,7 @@ pub fn ExportPanel() -> impl IntoView {
                         {line("Нет данных за прошлый год (без них показатель не входит в максимум):", "export-no-last-year", |c| &c.without_last_year, To::Field(AnswerField::PrevNumerator))}
                         {line("Общее число 0, хотя по профилю школы показатель к ней относится (с нулём он не учитывается):", "export-empty-group", |c| &c.empty_groups, To::Field(AnswerField::Denominator))}
                         {contradiction_lines}
+                        {differing_lines}
                         {plan_line}
                     </ul>
                     <label class="choice">
@@ -392,6 +417,7 @@ struct Checklist {
     without_last_year: Vec<String>,
     empty_groups: Vec<String>,
     contradicted: Vec<(String, ProfileFlag)>,
+    differing: Vec<DifferingTotal>,
     plan_gaps: Vec<(usize, PlanGap)>,
 }
 
@@ -404,6 +430,7 @@ impl Checklist {
             && self.without_last_year.is_empty()
             && self.empty_groups.is_empty()
             && self.contradicted.is_empty()
+            && self.differing.is_empty()
             && self.plan_gaps.is_empty()
     }
 }

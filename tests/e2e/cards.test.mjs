@@ -547,7 +547,7 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         const withGroup = [...latest('leninsk-kuznetsky').map((s) => s.flags), ours.profile.flags ?? {}]
             .filter((flags) => flags.doo !== false).length;
         assert.ok(withGroup > 0 && withGroup < schools.length, `the data must split on the question: ${withGroup} of ${schools.length}`);
-        await page.locator('#filter-profile').selectOption({ label: 'Есть дошкольная группа (воспитанники от 5 лет) — да' });
+        await page.locator('#filter-profile').selectOption({ label: 'есть дошкольная группа (воспитанники от 5 лет) — да' });
         await page.locator('.rating-count').filter({ hasText: `Показано школ: ${withGroup} из ${schools.length}` }).waitFor();
         await page.locator('#filter-profile').selectOption('');
         await page.locator('.rating-count').filter({ hasText: `Показано школ: ${schools.length} из ${schools.length}` }).waitFor();
@@ -909,6 +909,24 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         await review.getByRole('heading', { name: odd.school }).waitFor();
         const flagged = await review.getByTestId('last-year-discrepancies').locator('li').evaluateAll((lis) => lis.map((li) => li.dataset.code));
         assert.deepEqual(flagged.sort(), odd.codes.sort());
+        // One group typed with two numbers (the generator types each share's
+        // total afresh: «Всего обучающихся 5–11 классов» in 1.1, 1.3 and
+        // 2.1) is said at each of its rows, with the file's own numbers.
+        const oddFile = latest('leninsk-kuznetsky').find((x) => x.school === odd.school);
+        const notices = await review.locator('li.review-row').evaluateAll((lis) => lis
+            .map((li) => [li.dataset.code, li.querySelector('[data-testid="differing-total"]')?.textContent])
+            .filter(([, text]) => text));
+        assert.ok(notices.length > 0, 'the generated school types one group differently');
+        for (const [code, text] of notices) {
+            const [, label, numbers] = text.match(/^«(.+)» школа указала разными числами \((.+)\), а группа одна: одно из чисел неверно, уточните у школы\.$/);
+            const typed = numbers.split(', ').map((pair) => pair.split(' — '));
+            assert.ok(typed.some(([c]) => c === code), `${code} is among its group's rows`);
+            for (const [c, n] of typed) {
+                assert.equal(indicatorsOf(lk).find((i) => i.code === c).rule.denominator, label);
+                assert.equal(Number(n.replace(/\s/g, '')), Number(oddFile.answers[c].denominator));
+            }
+            assert.ok(new Set(typed.map(([, n]) => n)).size > 1, text);
+        }
     }));
 
 test('Nevinnomyssk: next year a plan on a question and a survey says how each moved, though nothing earns points', () =>

@@ -356,6 +356,23 @@ test('invalid numbers are marked on the field in Russian and never counted', () 
         await links.press('Tab');
         await card.expectFieldError('1.1', 'evidence', 'Строка 5: это не ссылка. Документ без адреса в интернете назовите в поле «Комментарий», а здесь оставьте только ссылки (http:// или https://).');
         assert.equal(await card.input('1.1', 'evidence').getAttribute('rows'), '5');
+        // An address with words after it: the words are to go, not a
+        // beginning to add (that led to «не должно быть пробелов» next).
+        await card.field('1.1', 'evidence', 'vk.com/school12 (группа)');
+        await links.press('Tab');
+        await card.expectFieldError('1.1', 'evidence', 'Строка 1: кроме адреса, в строке есть слова: оставьте здесь только адрес, а пояснение перенесите в поле «Комментарий».');
+    }));
+
+test('one group typed with two numbers is asked about before the export, each number linked to its box', () =>
+    withCard(async (card) => {
+        // 1.2 and 1.4 both count «Всего обучающихся 8–9 классов».
+        await card.share('1.2', '40', '100');
+        await card.share('1.4', '30', '120');
+        const line = card.page.getByTestId('export-differing');
+        assert.equal(await line.innerText(), '«Всего обучающихся 8–9 классов» указано разными числами (1.2 — 100, 1.4 — 120), а группа одна: исправьте неверное в 1.2, 1.4');
+        assert.equal(await line.getByRole('link', { name: '1.4' }).getAttribute('href'), '#ind-1-4-denominator');
+        await card.field('1.4', 'denominator', '100');
+        await line.waitFor({ state: 'detached' });
     }));
 
 test('the score follows every keystroke', () =>

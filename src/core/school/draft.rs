@@ -372,6 +372,11 @@ impl Draft {
         contradicting_profile(card, &self.profile, &self.answers)
     }
 
+    /// [`differing_totals`] of this draft: asked about before the export.
+    pub fn differing_totals(&self, card: &Card) -> Vec<DifferingTotal> {
+        differing_totals(card, &self.profile, &self.answers)
+    }
+
     /// The copied answers not yet checked, in `card`'s order: listed before
     /// the export and named in the file.
     pub fn unchecked_copies(&self, card: &Card) -> Vec<String> {
@@ -380,6 +385,72 @@ impl Draft {
             .map(|i| i.code.clone())
             .collect()
     }
+}
+
+/// A group the card counts under one name in several indicators (the
+/// 23-point card's «Всего обучающихся 8–9 классов» in 1.2 and 1.4, Ленинск's
+/// «Обучающиеся 4 классов, выполнявшие ВПР…» in 4.3 and 4.4), typed with
+/// different numbers: one of them is wrong, and each share is counted with
+/// its own (a walk-through's school had 60 pupils of 37 between 4.3 and 4.4,
+/// another 0 graduates in 1.2 and 97 in 3.1, which left 1.2 out).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DifferingTotal {
+    /// As the card's first such indicator names it.
+    pub label: String,
+    /// Each indicator's code and number, in the card's order.
+    pub typed: Vec<(String, u64)>,
+}
+
+impl DifferingTotal {
+    /// «1.2 — 100, 1.4 — 120».
+    pub fn numbers(&self) -> String {
+        (self.typed.iter())
+            .map(|(code, n)| format!("{code} — {}", crate::text::group_digits(*n)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// The groups [`DifferingTotal`] names, among the indicators that apply to
+/// the school's `profile`, by this year's numbers as typed (a number that
+/// does not read is an error of its own). Names are compared as a person
+/// reads them: letter case and spaces aside.
+pub fn differing_totals(
+    card: &Card,
+    profile: &SchoolProfile,
+    answers: &BTreeMap<String, RawAnswer>,
+) -> Vec<DifferingTotal> {
+    let same = |a: &str, b: &str| {
+        let words = |s: &str| {
+            s.split_whitespace()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        };
+        words(a) == words(b)
+    };
+    let mut groups: Vec<DifferingTotal> = Vec::new();
+    for indicator in card.indicators().filter(|i| i.applies.applies_to(profile)) {
+        let (Rule::Share { denominator, .. } | Rule::Breakdown { denominator, .. }) =
+            &indicator.rule
+        else {
+            continue;
+        };
+        let Some(Ok(Some(n))) =
+            (answers.get(&indicator.code)).map(|a| parse_number(&a.denominator))
+        else {
+            continue;
+        };
+        let typed = (indicator.code.clone(), n);
+        match groups.iter_mut().find(|g| same(&g.label, denominator)) {
+            Some(group) => group.typed.push(typed),
+            None => groups.push(DifferingTotal {
+                label: denominator.trim().to_owned(),
+                typed: vec![typed],
+            }),
+        }
+    }
+    groups.retain(|g| g.typed.iter().any(|(_, n)| *n != g.typed[0].1));
+    groups
 }
 
 /// Lists of events whose column counts the pupils a profile question is

@@ -3,7 +3,7 @@
 use crate::card::{Level, ProfileFlag, OVZ_FLAG};
 use crate::department::results::{compare_share, Filter, Ranked};
 use crate::school::profile::SchoolLevel;
-use crate::text::by_name;
+use crate::text::{by_name, lower_first};
 
 /// The column the rating is sorted by.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -152,12 +152,12 @@ pub fn criterion_choice(code: &str, full: bool) -> String {
 
 /// The words of the profile filter's choice: «есть СОО (10–11 классы)»,
 /// «есть обучающиеся с ОВЗ», or the card's own question answered
-/// «Есть кадетский класс — да».
+/// «есть кадетский класс — да», begun as the others are.
 pub fn profile_choice(flag: &ProfileFlag) -> String {
     match SchoolLevel::ALL.into_iter().find(|l| l.key() == flag.key) {
         Some(level) => format!("есть {}", level.label()),
         None if flag.key == OVZ_FLAG => "есть обучающиеся с ОВЗ".to_owned(),
-        None => flag.answered(true),
+        None => lower_first(&flag.answered(true)),
     }
 }
 
@@ -403,7 +403,7 @@ mod tests {
         };
         assert_eq!(
             profile_choice(&own),
-            "Есть ли в школе кадетский класс? — да"
+            "есть ли в школе кадетский класс? — да"
         );
         let standard = ProfileFlag::standard();
         let words: Vec<String> = standard.iter().map(profile_choice).collect();

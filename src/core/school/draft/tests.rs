@@ -33,3 +33,36 @@ fn children_with_ovz_typed_against_a_profile_without_them_are_named() {
     d.answers.get_mut("1.3").unwrap().rows[1].values[1] = "0".into();
     assert!(d.contradicting_profile(&card).is_empty());
 }
+
+/// The 23-point card counts «Всего обучающихся 8–9 классов» in 1.2 and
+/// 1.4: typed 100 and 120, one of them is wrong.
+#[test]
+fn one_group_typed_with_two_numbers_is_named() {
+    let card = builtin(crate::card::DEFAULT_CARD).unwrap().unwrap();
+    let share = |n: &str, d: &str| RawAnswer {
+        numerator: n.into(),
+        denominator: d.into(),
+        ..RawAnswer::default()
+    };
+    let mut d = draft("СОШ № 1", "2025/2026", &[]);
+    d.answers.insert("1.2".into(), share("40", "100"));
+    d.answers.insert("1.4".into(), share("30", " 100 "));
+    // 1.3's group is another one.
+    d.answers.insert("1.3".into(), share("10", "50"));
+    assert!(d.differing_totals(&card).is_empty());
+    d.answers.insert("1.4".into(), share("30", "1 200"));
+    let found = d.differing_totals(&card);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].label, "Всего обучающихся 8–9 классов");
+    assert_eq!(found[0].numbers(), "1.2 — 100, 1.4 — 1\u{202F}200");
+    // A number that does not read, or none, is no second number.
+    d.answers.insert("1.4".into(), share("30", "сто"));
+    assert!(d.differing_totals(&card).is_empty());
+    d.answers.insert("1.4".into(), share("30", ""));
+    assert!(d.differing_totals(&card).is_empty());
+    // Nor is an indicator the profile rules out (no 8–9 classes: ООО).
+    d.answers.insert("1.4".into(), share("30", "120"));
+    assert_eq!(d.differing_totals(&card).len(), 1);
+    d.profile.levels.retain(|l| l.key() != "ooo");
+    assert!(d.differing_totals(&card).is_empty());
+}
