@@ -360,7 +360,7 @@ impl fmt::Display for LinkError {
             Self::NoHost => write!(f, "В ссылке нет адреса сайта после http(s)://."),
             Self::WithWords => write!(
                 f,
-                "Кроме адреса, в строке есть слова: оставьте здесь только адрес, а пояснение \
+                "Рядом с адресом есть пояснение; оставьте здесь только адрес, а пояснение \
                  перенесите в поле «Комментарий»."
             ),
             Self::NoDomain => write!(
@@ -889,8 +889,13 @@ pub enum PublishError {
     /// This id and version is published already: a version never changes.
     Taken { id: String, version: u32 },
     /// The department's website lists this version, which this browser
-    /// lacks: it was published on another computer.
-    OnSite { title: String, version: u32 },
+    /// lacks: it was published on another computer. `file`: its name in
+    /// the site's folder.
+    OnSite {
+        title: String,
+        version: u32,
+        file: String,
+    },
     /// Only a draft is published; a published version is final.
     NotDraft,
     /// A card file names who published it, and a version never changes.
@@ -910,13 +915,16 @@ impl fmt::Display for PublishError {
                 "Версия {version} карты «{id}» уже опубликована и не меняется: \
                  измените номер версии или начните новую."
             ),
-            Self::OnSite { title, version } => write!(
+            Self::OnSite {
+                title,
+                version,
+                file,
+            } => write!(
                 f,
                 "Версия {version} карты «{title}» уже опубликована на сайте отдела, а в этом \
-                 браузере её нет: её выпустили на другом компьютере. Загрузите её файл из папки \
-                 cards сайта кнопкой «Загрузить файл карты…» на вкладке «Карты» и сверьте с ней \
-                 этот черновик: он получит следующий номер сам. Иначе у двух разных карт будет \
-                 один номер версии."
+                 браузере её нет: её выпустили на другом компьютере. Закройте редактор, загрузите \
+                 её файл (cards/{file} на сайте) кнопкой «Загрузить файл карты…» на вкладке \
+                 «Карты» и сверьте с ней этот черновик: он получит следующий номер сам."
             ),
             Self::NotDraft => write!(f, "Опубликованная версия карты не меняется."),
             Self::NoDepartment => write!(

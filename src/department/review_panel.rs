@@ -531,8 +531,8 @@ fn ReviewRow(
         view! {
             <p class="notice notice-warning" data-testid="differing-total">
                 {format!(
-                    "{} школа указала разными числами ({}), а группа одна: одно из чисел неверно, \
-                     уточните у школы.",
+                    "Общее число {} школа указала по-разному ({}), а группа одна: одно из чисел \
+                     неверно, уточните у школы.",
                     quoted(&group.label),
                     group.numbers()
                 )}

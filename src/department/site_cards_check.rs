@@ -1,7 +1,10 @@
 //! The cards the department's site publishes that this browser lacks: a
-//! second computer of the department (or a new one) would otherwise publish
-//! its own «версия 2» over the one schools already fill in, and two cards
-//! would share one number (a walk-through did exactly that).
+//! second computer of the department (or a new one) published its own
+//! «версия 2» over the one schools already filled in (a walk-through did
+//! exactly that). Their numbers are kept now ([`Archive::publish`]); loaded,
+//! their content is what the next version here starts from.
+//!
+//! [`Archive::publish`]: profkarta_core::department::archive::Archive::publish
 
 use leptos::prelude::*;
 
@@ -12,6 +15,9 @@ use crate::department::state::Dept;
 #[component]
 pub fn SiteCardsCheck() -> impl IntoView {
     let dept: Dept = expect_context();
+    // Read afresh each time the tab opens: another computer may have
+    // published since the page was opened.
+    dept.read_site_cards();
     let on_site = dept.site_cards;
     let missing = move || {
         // Most sites publish none: the workspace, which changes with every
@@ -41,8 +47,8 @@ pub fn SiteCardsCheck() -> impl IntoView {
                         "На сайте опубликованы карты, которых нет в этом браузере: {}. Их опубликовали \
                          на другом компьютере отдела (или здесь их ещё не загружали). Прежде чем \
                          выпускать новые версии этих карт, загрузите их файлы из папки {SITE_FOLDER} \
-                         сайта кнопкой «Загрузить файл карты…» ниже: иначе у двух разных карт будет \
-                         один номер версии.",
+                         сайта кнопкой «Загрузить файл карты…» ниже: новая версия должна продолжать \
+                         их, а не прежнюю.",
                         missing.join("; ")
                     )}</p>
                 </div>

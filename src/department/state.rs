@@ -708,7 +708,8 @@ impl Dept {
         text: &str,
         own: Option<&str>,
     ) -> Result<LoadedCard, CardFileError> {
-        self.change(|a| a.load_card_file(text, own))
+        let on_site = self.site_cards.get_untracked();
+        self.change(|a| a.load_card_file(text, own, &on_site))
     }
 
     /// Changes the shared review: reviewers, their schools, merged review

@@ -86,7 +86,18 @@ pub fn DraftList() -> impl IntoView {
         // share their title, and a screen reader heard four pairs alike.
         let named = {
             let card_title = card_title.clone();
-            move || format!("{} по карте {}", quoted(&title()), quoted(&card_title))
+            move || {
+                let version = if versions {
+                    format!(", версия {}", version())
+                } else {
+                    String::new()
+                };
+                format!(
+                    "{} по карте {}{version}",
+                    quoted(&title()),
+                    quoted(&card_title)
+                )
+            }
         };
         let label = |action: &'static str| {
             let named = named.clone();

@@ -272,7 +272,7 @@ pub fn ExportPanel() -> impl IntoView {
                 view! {
                     <li data-testid="export-differing">
                         {format!(
-                            "{} указано разными числами ({}), а группа одна: исправьте неверное в ",
+                            "Общее число {} указано по-разному ({}), а группа одна: исправьте неверное в ",
                             quoted(&group.label),
                             group.numbers()
                         )}

@@ -918,7 +918,7 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
             .filter(([, text]) => text));
         assert.ok(notices.length > 0, 'the generated school types one group differently');
         for (const [code, text] of notices) {
-            const [, label, numbers] = text.match(/^«(.+)» школа указала разными числами \((.+)\), а группа одна: одно из чисел неверно, уточните у школы\.$/);
+            const [, label, numbers] = text.match(/^Общее число «(.+)» школа указала по-разному \((.+)\), а группа одна: одно из чисел неверно, уточните у школы\.$/);
             const typed = numbers.split(', ').map((pair) => pair.split(' — '));
             assert.ok(typed.some(([c]) => c === code), `${code} is among its group's rows`);
             for (const [c, n] of typed) {

@@ -360,7 +360,7 @@ test('invalid numbers are marked on the field in Russian and never counted', () 
         // beginning to add (that led to «не должно быть пробелов» next).
         await card.field('1.1', 'evidence', 'vk.com/school12 (группа)');
         await links.press('Tab');
-        await card.expectFieldError('1.1', 'evidence', 'Строка 1: кроме адреса, в строке есть слова: оставьте здесь только адрес, а пояснение перенесите в поле «Комментарий».');
+        await card.expectFieldError('1.1', 'evidence', 'Строка 1: рядом с адресом есть пояснение; оставьте здесь только адрес, а пояснение перенесите в поле «Комментарий».');
     }));
 
 test('one group typed with two numbers is asked about before the export, each number linked to its box', () =>
@@ -369,7 +369,7 @@ test('one group typed with two numbers is asked about before the export, each nu
         await card.share('1.2', '40', '100');
         await card.share('1.4', '30', '120');
         const line = card.page.getByTestId('export-differing');
-        assert.equal(await line.innerText(), '«Всего обучающихся 8–9 классов» указано разными числами (1.2 — 100, 1.4 — 120), а группа одна: исправьте неверное в 1.2, 1.4');
+        assert.equal(await line.innerText(), 'Общее число «Всего обучающихся 8–9 классов» указано по-разному (1.2 — 100, 1.4 — 120), а группа одна: исправьте неверное в 1.2, 1.4');
         assert.equal(await line.getByRole('link', { name: '1.4' }).getAttribute('href'), '#ind-1-4-denominator');
         await card.field('1.4', 'denominator', '100');
         await line.waitFor({ state: 'detached' });

@@ -202,21 +202,23 @@ fn has_zone(word: &str) -> bool {
     zone.chars().count() >= 2 && zone.chars().all(char::is_alphabetic)
 }
 
-/// An address, then words that are none («vk.com/school12 (группа)»): the
-/// words are what to take out, where «начинаться с http» sent the school
-/// to add a beginning, and then «без пробелов». Russian words, or words in
-/// brackets or after a dash: Latin ones may be the rest of a path with a
-/// space in it («school1.ru/my page»).
+/// One address beside words that are none («vk.com/school12 (группа)»,
+/// «Сайт школы: https://school12.ru/prof»): the words are what to take out,
+/// where «начинаться с http» sent the school to add a beginning, and then
+/// «без пробелов». Russian words, words in brackets, after a dash or ending
+/// in a colon: Latin ones may be the rest of a path with a space in it
+/// («school1.ru/my page»).
 fn with_words(lower: &str) -> bool {
-    let mut words = lower.split_whitespace();
-    let rest: Vec<&str> = match words.next() {
-        Some(first) if has_zone(first) => words.collect(),
-        _ => return false,
-    };
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let address = |w: &&str| w.contains("://") || has_zone(w);
     let remark = |w: &&str| {
-        w.starts_with(['(', '—', '–', '-']) || w.chars().any(|c| matches!(c, 'а'..='я' | 'ё'))
+        w.starts_with(['(', '—', '–', '-'])
+            || w.ends_with(':')
+            || w.chars().any(|c| matches!(c, 'а'..='я' | 'ё'))
     };
-    rest.iter().any(remark) && !rest.iter().any(|w| is_address(w))
+    words.len() > 1
+        && words.iter().filter(|w| address(w)).count() == 1
+        && words.iter().filter(|w| !address(w)).all(remark)
 }
 
 /// The links as a school means them. A site typed without its beginning
@@ -407,6 +409,8 @@ mod tests {
             "vk.com/school12 (группа)",
             "школа12.рф/новости — пост",
             "https://vk.com/school12 (группа)",
+            "Сайт школы https://school12.ru/prof",
+            "Группа ВК: vk.com/school12",
         ] {
             assert_eq!(check_link(typed), Err(LinkError::WithWords), "{typed}");
         }
@@ -420,7 +424,7 @@ mod tests {
         );
         assert_eq!(
             LinkError::WithWords.to_string(),
-            "Кроме адреса, в строке есть слова: оставьте здесь только адрес, а пояснение \
+            "Рядом с адресом есть пояснение; оставьте здесь только адрес, а пояснение \
              перенесите в поле «Комментарий»."
         );
         // Dates and initials are no addresses.

@@ -237,13 +237,14 @@ impl Archive {
     ) -> Result<(), PublishError> {
         if let Some(draft) = self.own.get(index).filter(|c| c.is_draft()) {
             let card = &draft.card;
-            let elsewhere = on_site
-                .iter()
-                .any(|e| e.id == card.id && e.version == card.version);
-            if elsewhere && self.cards.get(&card.id, card.version).is_none() {
+            let elsewhere = (on_site.iter()).find(|e| e.id == card.id && e.version == card.version);
+            if let Some(entry) =
+                elsewhere.filter(|_| self.cards.get(&card.id, card.version).is_none())
+            {
                 return Err(PublishError::OnSite {
                     title: card.title.clone(),
                     version: card.version,
+                    file: entry.file.clone(),
                 });
             }
         }
@@ -277,16 +278,17 @@ impl Archive {
     /// department's key, when it has one. Loaded again, a file changes
     /// nothing, which the page says. A draft of that card under the loaded
     /// version's number (or an earlier one) could never be published: it
-    /// takes the next free number.
+    /// takes the next free number, here and on the website (`on_site`).
     pub fn load_card_file(
         &mut self,
         text: &str,
         own: Option<&str>,
+        on_site: &[SiteEntry],
     ) -> Result<LoadedCard, CardFileError> {
         let card = self.own.load_file(text, own, &self.cards)?;
         let new = self.cards.get(&card.id, card.version).is_none();
         self.cards.add(card.clone());
-        let free = self.free_version(&card.id, &[]);
+        let free = self.free_version(&card.id, on_site);
         let draft_renumbered = self.own.renumber_draft(&card.id, free);
         Ok(LoadedCard {
             card,

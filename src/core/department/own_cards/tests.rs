@@ -135,17 +135,17 @@ fn a_card_file_from_elsewhere_is_loaded_once() {
         draft_renumbered: None,
     };
     assert_eq!(
-        archive.load_card_file(&text, Some(&ours)).unwrap(),
+        archive.load_card_file(&text, Some(&ours), &[]).unwrap(),
         loaded(true)
     );
     // Again: known already, nothing new.
     assert_eq!(
-        archive.load_card_file(&text, Some(&ours)).unwrap(),
+        archive.load_card_file(&text, Some(&ours), &[]).unwrap(),
         loaded(false)
     );
     assert_eq!(archive.own_cards().iter().count(), 1);
     assert!(archive.cards().get("sosed", 1).is_some());
-    assert!(archive.load_card_file("{}", None).is_err());
+    assert!(archive.load_card_file("{}", None, &[]).is_err());
     // A neighbour's file does not name this department.
     assert_eq!(archive.own_cards().department, "");
 }
@@ -161,9 +161,9 @@ fn another_card_under_a_published_version_is_refused() {
     let other = KeyPair::from_seed([6; 32]);
     let second = crate::signed::card_file::seal_card(&card, "УО", AT, &other);
     let mut archive = Archive::new(Cards::builtin().unwrap());
-    archive.load_card_file(&first, None).unwrap();
+    archive.load_card_file(&first, None, &[]).unwrap();
     assert_eq!(
-        archive.load_card_file(&second, None),
+        archive.load_card_file(&second, None, &[]),
         Err(CardFileError::OtherContent {
             id: "sosed".into(),
             version: 1
@@ -177,7 +177,7 @@ fn another_card_under_a_published_version_is_refused() {
     .starts_with("В рабочей области уже есть карта «sosed», версия 1, с другим содержанием"));
     assert_ne!(archive.cards().get("sosed", 1).unwrap().title, card.title);
     // The same file again is no change.
-    archive.load_card_file(&first, None).unwrap();
+    archive.load_card_file(&first, None, &[]).unwrap();
     assert_eq!(archive.own_cards().iter().count(), 1);
     // Nor is a built-in card's version told otherwise, nor does such a
     // file name the department.
@@ -185,7 +185,7 @@ fn another_card_under_a_published_version_is_refused() {
     seed.title = "Правленая карта".into();
     let edited = crate::signed::card_file::seal_card(&seed, "Чужой УО", AT, &key);
     assert!(matches!(
-        archive.load_card_file(&edited, Some(&key.fingerprint())),
+        archive.load_card_file(&edited, Some(&key.fingerprint()), &[]),
         Err(CardFileError::OtherContent { version: 1, .. })
     ));
     assert_eq!(archive.own_cards().department, "");
@@ -199,14 +199,14 @@ fn the_department_s_own_card_file_gives_its_name_when_none_is_set() {
     let text = crate::signed::card_file::seal_card(&card, " Наш УО ", AT, &key);
     let mut archive = Archive::new(Cards::builtin().unwrap());
     archive
-        .load_card_file(&text, Some(&key.fingerprint()))
+        .load_card_file(&text, Some(&key.fingerprint()), &[])
         .unwrap();
     assert_eq!(archive.own_cards().department, "Наш УО");
     // A name already given stays.
     let mut named = Archive::new(Cards::builtin().unwrap());
     named.edit_own(|own| own.department = "Отдел образования".into());
     named
-        .load_card_file(&text, Some(&key.fingerprint()))
+        .load_card_file(&text, Some(&key.fingerprint()), &[])
         .unwrap();
     assert_eq!(named.own_cards().department, "Отдел образования");
 }
@@ -238,7 +238,8 @@ fn a_version_on_the_site_keeps_its_number() {
         refused,
         Err(PublishError::OnSite {
             title: lk.title.clone(),
-            version: 2
+            version: 2,
+            file: "leninsk-kuznetsky-v2.json".into()
         })
     );
     assert!(refused.unwrap_err().to_string().starts_with(&format!(
@@ -251,7 +252,7 @@ fn a_version_on_the_site_keeps_its_number() {
     theirs.version = 2;
     theirs.title = "Карта 2027".into();
     let file = crate::signed::card_file::seal_card(&theirs, "УО", AT, &KeyPair::from_seed([7; 32]));
-    let loaded = archive.load_card_file(&file, None).unwrap();
+    let loaded = archive.load_card_file(&file, None, &on_site).unwrap();
     assert_eq!((loaded.new, loaded.draft_renumbered), (true, Some(3)));
     assert_eq!(archive.own_cards().get(at).unwrap().card.version, 3);
     archive.publish(at, &key, AT, &on_site).unwrap();
@@ -259,7 +260,7 @@ fn a_version_on_the_site_keeps_its_number() {
     // Loaded again, it renumbers nothing: no draft is left.
     assert_eq!(
         archive
-            .load_card_file(&file, None)
+            .load_card_file(&file, None, &[])
             .unwrap()
             .draft_renumbered,
         None
@@ -276,10 +277,31 @@ fn a_new_version_is_numbered_after_the_site_s() {
     let file = crate::signed::card_file::seal_card(&lk, "УО", AT, &KeyPair::from_seed([7; 32]));
     assert_eq!(
         archive
-            .load_card_file(&file, None)
+            .load_card_file(&file, None, &[])
             .unwrap()
             .draft_renumbered,
         None
     );
     assert_eq!(archive.own_cards().get(at).unwrap().card.version, 3);
+}
+
+/// The site holds versions 2 and 3; this browser, version 1 and a draft 2.
+/// The file of version 2 loaded, the draft goes past the site's 3.
+#[test]
+fn a_draft_renumbered_goes_past_every_version_on_the_site() {
+    let lk = builtin("leninsk-kuznetsky").unwrap().unwrap();
+    let mut on_site = site_with_version_2();
+    on_site.push(SiteEntry {
+        version: 3,
+        file: "leninsk-kuznetsky-v3.json".into(),
+        ..on_site[0].clone()
+    });
+    let mut archive = Archive::new(Cards::builtin().unwrap());
+    let at = archive.next_version(&lk, &[], ids());
+    let mut theirs = lk.clone();
+    theirs.version = 2;
+    let file = crate::signed::card_file::seal_card(&theirs, "УО", AT, &KeyPair::from_seed([7; 32]));
+    let loaded = archive.load_card_file(&file, None, &on_site).unwrap();
+    assert_eq!(loaded.draft_renumbered, Some(4));
+    assert_eq!(archive.own_cards().get(at).unwrap().card.version, 4);
 }

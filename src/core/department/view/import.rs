@@ -409,6 +409,21 @@ mod tests {
                 card.title
             )
         );
+        // A second card: each named with its years, «по картам».
+        let iz = crate::card::builtin("izhevsk").unwrap().unwrap();
+        let mut both = Archive::new(Cards::new([card.clone(), iz.clone()]));
+        let d = draft("СОШ 3", "2025/2026", &[]);
+        let other = entry(&iz, "e", &sign(&iz, &d, meta("e", "2026-09-01", None), 9));
+        both.admit_all(vec![file("СОШ 2", "2025/2026", "d", None), other]);
+        let said = workspace_contents(&both).unwrap();
+        assert!(
+            said.starts_with(&format!(
+                "В рабочей области учитываются файлы школ по картам «{}»: 2025/2026 — 1 школа; \
+                 «{}»: 2025/2026 — 1 школа. Дальше: ",
+                card.title, iz.title
+            )),
+            "{said}"
+        );
     }
 
     /// The damaged stored files are named, so that the department knows
