@@ -749,7 +749,11 @@ impl Drafts {
     /// The open draft as a backup file: (file name, text).
     pub fn backup(self) -> (String, String) {
         let current = self.current();
-        let name = file_name(&current.draft.profile).replacen("profkarta", "profkarta_черновик", 1);
+        let name = file_name(&current.draft.profile, &current.meta.card).replacen(
+            "profkarta",
+            "profkarta_черновик",
+            1,
+        );
         (name, current.encode())
     }
 

@@ -150,7 +150,7 @@ pub fn ExportPanel() -> impl IntoView {
         // Read back what was produced: a file that does not verify is never handed over.
         let verified =
             open(&text).is_ok_and(|o| o.payload == payload && o.public_key == signer.public_key());
-        let name = file_name(&payload.profile);
+        let name = file_name(&payload.profile, &card.id);
         let result = if !verified {
             Err("Выгрузка не прошла проверку подписи, файл не выдан. Обновите страницу и повторите.".to_owned())
         } else if try_offer(&name, text.as_bytes(), JSON).is_err() {

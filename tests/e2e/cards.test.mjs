@@ -462,6 +462,9 @@ test('Izhevsk: the formula and its letters are shown beside the share', () =>
         const confirm = card.page.getByLabel(/Выгрузить всё равно/);
         if (await confirm.isVisible()) await confirm.check();
         const file = await downloadText(card.page, () => card.page.getByTestId('export-button').click());
+        // Named with its card: the default card's file of the same school
+        // and year would otherwise have this name too.
+        assert.equal(file.name, 'profkarta_МБОУ_СОШ_9_г_Ижевска_2025-2026_izhevsk.json');
         await writeFile(join(ARTIFACTS, 'izhevsk-school.json'), file.text);
     }));
 

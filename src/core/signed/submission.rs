@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::card::{Card, Level};
+use crate::card::{Card, Level, DEFAULT_CARD};
 use crate::error::SubmissionError;
 use crate::school::draft::{Draft, RawAnswer};
 use crate::school::input::parse_links;
@@ -252,10 +252,21 @@ pub fn open_verified(text: &str) -> Result<Opened, SubmissionError> {
 }
 
 /// "profkarta_МАОУ_СОШ_7_2025-2026.json": readable in a folder of hundreds.
-pub fn file_name(profile: &SchoolProfile) -> String {
+/// A card other than the default one is named after the year
+/// ("…_2025-2026_leninsk-kuznetsky.json"): a school filling in two cards
+/// for one year saved the second file over the first.
+pub fn file_name(profile: &SchoolProfile, card_id: &str) -> String {
     let name = file_stem(&profile.name);
     let period = period_stem(&profile.period);
-    let parts: Vec<&str> = ["profkarta", &name, &period]
+    // An id is Latin letters, digits and dashes; nothing else is kept.
+    let card: String = if card_id == DEFAULT_CARD {
+        String::new()
+    } else {
+        (card_id.chars())
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect()
+    };
+    let parts: Vec<&str> = ["profkarta", &name, &period, &card]
         .into_iter()
         .filter(|p| !p.is_empty())
         .collect();
@@ -272,13 +283,13 @@ pub fn named_in_file_name(file: &str) -> Option<(String, Option<String>)> {
     let end = rest
         .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
         .unwrap_or(rest.len());
-    let stem = &rest[..end];
-    let (name, year) = stem.rsplit_once('_').unwrap_or(("", stem));
-    let (name, period) = match canonical_period(year) {
-        Some(year) => (name, Some(year)),
-        None => (stem, None),
+    let parts: Vec<&str> = rest[..end].split('_').collect();
+    // The year is the last part that reads as one; a card's id may follow.
+    let (name, period) = match parts.iter().rposition(|p| canonical_period(p).is_some()) {
+        Some(at) => (&parts[..at], canonical_period(parts[at])),
+        None => (&parts[..], None),
     };
-    let words = name.replace('_', " ");
+    let words = name.join(" ");
     (!words.trim().is_empty()).then(|| (words.trim().to_owned(), period))
 }
 
@@ -477,16 +488,26 @@ mod tests {
     fn file_names_are_readable() {
         let draft = sample_draft();
         assert_eq!(
-            file_name(&draft.profile),
+            file_name(&draft.profile, DEFAULT_CARD),
             "profkarta_МАОУ_СОШ_7_2025-2026.json"
         );
-        assert_eq!(file_name(&SchoolProfile::default()), "profkarta.json");
+        assert_eq!(
+            file_name(&SchoolProfile::default(), DEFAULT_CARD),
+            "profkarta.json"
+        );
         let named = |file: &str| named_in_file_name(file);
         let both = |name: &str, year: &str| Some((name.to_owned(), Some(year.to_owned())));
         assert_eq!(
-            named(&file_name(&draft.profile)),
+            named(&file_name(&draft.profile, DEFAULT_CARD)),
             both("МАОУ СОШ 7", "2025/2026")
         );
+        // Another card's file is told apart by its id, and read back alike.
+        let other = file_name(&draft.profile, "leninsk-kuznetsky");
+        assert_eq!(
+            other,
+            "profkarta_МАОУ_СОШ_7_2025-2026_leninsk-kuznetsky.json"
+        );
+        assert_eq!(named(&other), both("МАОУ СОШ 7", "2025/2026"));
         assert_eq!(
             named("00028_profkarta_МАОУ_Гимназия_14_2025-2026 (1).json"),
             both("МАОУ Гимназия 14", "2025/2026")

@@ -78,7 +78,11 @@ impl Generator<'_> {
                 profile
                     .period
                     .clone_from(&self.config.periods[period].label);
-                let name = format!("{:05}_{}", files.len() + 1, file_name(&profile));
+                let name = format!(
+                    "{:05}_{}",
+                    files.len() + 1,
+                    file_name(&profile, &self.card.id)
+                );
                 files.push(OutFile::signed(name, signed, Verdict::Accepted));
             }
         }

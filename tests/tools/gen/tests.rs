@@ -130,7 +130,7 @@ fn every_ordinary_file_opens_and_its_claim_recomputes() {
         assert_eq!(again.level, p.score.level);
         assert_eq!((again.unanswered, again.invalid), (0, 0));
         assert_eq!(file.entry.verdict, Verdict::Accepted);
-        assert!(file.entry.name.ends_with(&file_name(&p.profile)));
+        assert!(file.entry.name.ends_with(&file_name(&p.profile, &card.id)));
     }
 }
 
