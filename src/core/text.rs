@@ -205,6 +205,24 @@ pub fn period_stem(period: &str) -> String {
     period.trim().replace(['/', '–'], "-")
 }
 
+/// «_leninsk-kuznetsky» after a file name's year for a card other than the
+/// default one, nothing for it: a school filling in two cards, or a
+/// department holding two, saved one year's second file over the first.
+/// An id is Latin letters, digits and dashes; nothing else is kept.
+pub fn card_suffix(card_id: &str) -> String {
+    if card_id == crate::card::DEFAULT_CARD {
+        return String::new();
+    }
+    let id: String = (card_id.chars())
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    if id.is_empty() {
+        id
+    } else {
+        format!("_{id}")
+    }
+}
+
 /// Schools' names in the order a person reads a list: «СОШ № 2» before
 /// «СОШ № 10», capitals and quotes no matter (schools write «МАОУ «СОШ № 5»»
 /// and «МАОУ СОШ № 3» alike, and both belong among the СОШ). Numbers

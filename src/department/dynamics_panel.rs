@@ -21,7 +21,7 @@ use profkarta_core::department::tables::{
 };
 use profkarta_core::export::push_escaped;
 use profkarta_core::export::to_xlsx;
-use profkarta_core::text::{name_has, percent, period_stem};
+use profkarta_core::text::{card_suffix, name_has, percent, period_stem};
 
 use crate::department::card_line::CardLine;
 use crate::department::chart::Chart;
@@ -207,7 +207,8 @@ pub fn DynamicsPanel() -> impl IntoView {
             };
             tables.extend(values);
             let period = period_stem(&dept.period.get_untracked().unwrap_or_default());
-            let name = format!("динамика_{previous}_{period}.xlsx");
+            let card = dept.card.with_untracked(|c| card_suffix(&c.id));
+            let name = format!("динамика_{previous}_{period}{card}.xlsx");
             offer(dept.notices, &name, &to_xlsx(&tables), XLSX);
         }
     };

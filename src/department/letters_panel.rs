@@ -213,7 +213,9 @@ pub fn LettersPanel() -> impl IntoView {
             })
         });
         let period = dept.period.get_untracked().unwrap_or_default();
-        let name = letters_docx_name(&period);
+        let name = dept
+            .card
+            .with_untracked(|c| letters_docx_name(&period, &c.id));
         offer(
             dept.notices,
             &name,
@@ -225,15 +227,18 @@ pub fn LettersPanel() -> impl IntoView {
     };
     let download_docx = move |_| {
         let Some(text) = text() else { return };
+        let card = dept.card.with_untracked(|c| c.id.clone());
         let name = match group.get_untracked() {
-            Some(g) => {
-                letter_docx_name(&g.label(), &dept.period.get_untracked().unwrap_or_default())
-            }
+            Some(g) => letter_docx_name(
+                &g.label(),
+                &dept.period.get_untracked().unwrap_or_default(),
+                &card,
+            ),
             None => {
                 let Some(school) = dept.open.get_untracked() else {
                     return;
                 };
-                letter_docx_name(school.name(), &school.profile.period)
+                letter_docx_name(school.name(), &school.profile.period, &card)
             }
         };
         let bytes = dept.card.with_untracked(|card| letter_docx(&text, card));

@@ -274,7 +274,10 @@ pub fn ReportPanel() -> impl IntoView {
                     })
                 })
             });
-            offer(dept.notices, &report_docx_name(&period), &bytes, DOCX);
+            let name = dept
+                .card
+                .with_untracked(|c| report_docx_name(&period, &c.id));
+            offer(dept.notices, &name, &bytes, DOCX);
         });
     };
     view! {

@@ -10,7 +10,7 @@ use profkarta_core::department::tables::{
     events_tables, indicators_table, matrix_table, rating_table, values_table, Shares,
 };
 use profkarta_core::export::{to_csv, to_xlsx, Table};
-use profkarta_core::text::{percent, period_stem};
+use profkarta_core::text::{card_suffix, percent, period_stem};
 
 use crate::department::card_line::CardLine;
 use crate::department::events_tables::EventsTables;
@@ -93,7 +93,10 @@ fn tables(dept: Dept, card: &Card, period: &str) -> Vec<Table> {
 
 fn save(dept: Dept, card: &Card, kind: Export) {
     let period = dept.period.get_untracked().unwrap_or_default();
-    let name = |what: &str, ext: &str| format!("{what}_{}.{ext}", period_stem(&period));
+    let name = |what: &str, ext: &str| {
+        let (period, card) = (period_stem(&period), card_suffix(&card.id));
+        format!("{what}_{period}{card}.{ext}")
+    };
     let csv = match kind {
         Export::Csv(sheet) => (sheet.table(dept, card, &period))
             .map(|t| (name(sheet.file_word(), "csv"), to_csv(&t), CSV)),

@@ -641,7 +641,8 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         assert.equal(await page.getByTestId('indicator-figures').locator('tr[data-code="1.5"] td').count(), 4);
         // Each school's own values, as a sheet: the counts are numbers.
         const values = await downloadText(page, () => page.getByRole('button', { name: 'Значения по школам в CSV' }).click());
-        assert.equal(values.name, 'значения_2025-2026.csv');
+        // Named with its card: another card's file of the year would share the name.
+        assert.equal(values.name, 'значения_2025-2026_nevinnomyssk.csv');
         const sheet = values.text.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';'));
         const countAt = sheet[0].indexOf('п. 1.2');
         for (const s of latest('nevinnomyssk')) {
@@ -806,7 +807,7 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         assert.equal(await row.locator('[data-col="change"]').innerText(), moved === 0 ? '0' : `${moved > 0 ? '+' : '−'}${grouped(Math.abs(moved))}`);
         assert.equal(await page.getByTestId('school-changes').count(), 0, 'no points, no per-school change');
         // In a workbook, the two sums as numbers; no sheets of points.
-        const book = await downloadXlsx(page, () => page.getByRole('button', { name: 'Все таблицы в XLSX' }).click(), 'динамика_2024-2025_2025-2026.xlsx');
+        const book = await downloadXlsx(page, () => page.getByRole('button', { name: 'Все таблицы в XLSX' }).click(), 'динамика_2024-2025_2025-2026_nevinnomyssk.xlsx');
         assert.deepEqual(Object.keys(book), ['Значения по муниципалитету', 'Изменения значений школ']);
         const [valuesHead, ...valuesRows] = book['Значения по муниципалитету'];
         assert.deepEqual(valuesHead.slice(6), ['Было, число', 'Стало, число']);
@@ -816,7 +817,7 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         assert.equal(countRow[4], countSum(LATEST) - countSum('2024/2025'));
         // The report's Word file carries the table its dynamics text points to.
         await page.getByRole('tab', { name: 'Аналитическая справка' }).click();
-        const report = await downloadDocx(page, () => page.getByRole('button', { name: 'Скачать справку (DOCX)' }).click(), 'справка_2025-2026.docx');
+        const report = await downloadDocx(page, () => page.getByRole('button', { name: 'Скачать справку (DOCX)' }).click(), 'справка_2025-2026_nevinnomyssk.docx');
         // The values pool every school of each year, and the text says so.
         assert.ok(report.paragraphs.some((p) => /Значения показателей по муниципалитету за оба года — в таблице ниже, по всем школам каждого года \(в прошлом году — \d+, в этом — \d+\)\.(?: На 10.п\..п\. и больше снизились: .+\.)?$/.test(p)));
         // Between them, the list's totals per event, as on the results tab,

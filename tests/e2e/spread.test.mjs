@@ -161,7 +161,7 @@ test('on Невинномысск\'s card the chart sets a count against the mea
         // The report in Word: a picture per indicator drawn (1.2, 1.4,
         // 1.5, 1.6, 2.1, 2.2: the counts and percents), under its heading.
         await page.getByRole('tab', { name: 'Аналитическая справка' }).click();
-        const report = await downloadDocx(page, () => page.getByRole('button', { name: 'Скачать справку (DOCX)' }).click(), 'справка_2025-2026.docx');
+        const report = await downloadDocx(page, () => page.getByRole('button', { name: 'Скачать справку (DOCX)' }).click(), 'справка_2025-2026_nevinnomyssk.docx');
         const heading = report.paragraphs.indexOf('Значения школ по показателям');
         assert.ok(heading > 0, 'the heading of the charts');
         assert.ok(report.paragraphs[heading + 1].startsWith('Столбцы — значения школ'));

@@ -15,7 +15,7 @@ use crate::export::{text_blocks, to_docx, Block};
 use crate::json;
 use crate::school::plan::PlanRow;
 use crate::school::profile::canonical_period;
-use crate::text::{file_stem, period_stem};
+use crate::text::{card_suffix, file_stem, period_stem};
 
 pub const FORMAT: &str = "profkarta-letter";
 /// Version 2 adds `keys`: a version 1 letter still reads.
@@ -83,12 +83,13 @@ impl LetterFile {
         serde_json::to_string_pretty(self).expect("a letter serialises")
     }
 
-    /// «рекомендации_СОШ_2_2025-2026.json»
+    /// «рекомендации_СОШ_2_2025-2026.json» ([`card_suffix`] after the year).
     pub fn file_name(&self) -> String {
         format!(
-            "рекомендации_{}_{}.json",
+            "рекомендации_{}_{}{}.json",
             file_stem(&self.school),
-            period_stem(&self.period)
+            period_stem(&self.period),
+            card_suffix(&self.card)
         )
     }
 
@@ -139,12 +140,13 @@ impl LetterFile {
 }
 
 /// «письмо_СОШ_2_2025-2026.docx» for a letter to `addressee`, a school or
-/// a target group.
-pub fn letter_docx_name(addressee: &str, period: &str) -> String {
+/// a target group ([`card_suffix`] after the year).
+pub fn letter_docx_name(addressee: &str, period: &str, card_id: &str) -> String {
     format!(
-        "письмо_{}_{}.docx",
+        "письмо_{}_{}{}.docx",
         file_stem(addressee),
-        period_stem(period)
+        period_stem(period),
+        card_suffix(card_id)
     )
 }
 
@@ -169,9 +171,14 @@ pub fn letters_docx<'a>(texts: impl IntoIterator<Item = &'a str>, card: &Card) -
     to_docx(&blocks)
 }
 
-/// «письма_школам_2025-2026.docx» for the letters to every school.
-pub fn letters_docx_name(period: &str) -> String {
-    format!("письма_школам_{}.docx", period_stem(period))
+/// «письма_школам_2025-2026.docx» for the letters to every school
+/// ([`card_suffix`] after the year).
+pub fn letters_docx_name(period: &str, card_id: &str) -> String {
+    format!(
+        "письма_школам_{}{}.docx",
+        period_stem(period),
+        card_suffix(card_id)
+    )
 }
 
 #[cfg(test)]
@@ -226,13 +233,18 @@ mod tests {
         assert!(letter.is_for_year(" 2025 / 2026 "));
         assert!(!letter.is_for_year("2026/2027"));
         assert!(letter.is_for_year(""), "a draft with no year yet");
+        let default = crate::card::DEFAULT_CARD;
         assert_eq!(
-            letter_docx_name("МАОУ «СОШ № 7»", " 2025/2026 "),
+            letter_docx_name("МАОУ «СОШ № 7»", " 2025/2026 ", default),
             "письмо_МАОУ_СОШ_7_2025-2026.docx"
         );
         assert_eq!(
-            letter_docx_name("Руководители ОО", "2025/2026"),
-            "письмо_Руководители_ОО_2025-2026.docx"
+            letter_docx_name("Руководители ОО", "2025/2026", "izhevsk"),
+            "письмо_Руководители_ОО_2025-2026_izhevsk.docx"
+        );
+        assert_eq!(
+            letters_docx_name("2025/2026", "izhevsk"),
+            "письма_школам_2025-2026_izhevsk.docx"
         );
     }
 

@@ -13,7 +13,7 @@ use crate::department::tables::{
     effects_table, indicators_table, plans_table, EventsTable, Shares,
 };
 use crate::export::{to_docx, Block, Image, Table};
-use crate::text::period_stem;
+use crate::text::{card_suffix, period_stem};
 
 /// What the report is made of; `dynamics` is [`report::dynamics`]'s text and,
 /// like `effects`, present when there is a year before. `charts` follow the
@@ -63,9 +63,13 @@ pub fn report_docx(input: &ReportInput) -> Vec<u8> {
     to_docx(&report_blocks(input))
 }
 
-/// «справка_2025-2026.docx»
-pub fn report_docx_name(period: &str) -> String {
-    format!("справка_{}.docx", period_stem(period))
+/// «справка_2025-2026.docx» ([`card_suffix`] after the year).
+pub fn report_docx_name(period: &str, card_id: &str) -> String {
+    format!(
+        "справка_{}{}.docx",
+        period_stem(period),
+        card_suffix(card_id)
+    )
 }
 
 pub fn report_blocks(input: &ReportInput) -> Vec<Block> {
@@ -442,7 +446,14 @@ mod tests {
             "after the analysis of last year's measures"
         );
         assert_eq!(read[read.len() - 1], paragraph(None, report::SIGNATURE));
-        assert_eq!(report_docx_name("2025/2026"), "справка_2025-2026.docx");
+        assert_eq!(
+            report_docx_name("2025/2026", crate::card::DEFAULT_CARD),
+            "справка_2025-2026.docx"
+        );
+        assert_eq!(
+            report_docx_name("2025/2026", "nevinnomyssk"),
+            "справка_2025-2026_nevinnomyssk.docx"
+        );
     }
 
     fn chart(description: &str) -> Image {

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::card::{Card, Level, DEFAULT_CARD};
+use crate::card::{Card, Level};
 use crate::error::SubmissionError;
 use crate::school::draft::{Draft, RawAnswer};
 use crate::school::input::parse_links;
@@ -24,7 +24,7 @@ use crate::scoring::{Assessment, Outcome};
 use crate::signed::canonical::canonical_bytes;
 use crate::signed::envelope::{self, open_value, seal_value};
 use crate::signed::keys::{sha256_hex, KeyPair};
-use crate::text::{file_stem, period_stem};
+use crate::text::{card_suffix, file_stem, period_stem};
 
 pub const FORMAT: &str = "profkarta-submission";
 pub const FORMAT_VERSION: u64 = 1;
@@ -258,19 +258,11 @@ pub fn open_verified(text: &str) -> Result<Opened, SubmissionError> {
 pub fn file_name(profile: &SchoolProfile, card_id: &str) -> String {
     let name = file_stem(&profile.name);
     let period = period_stem(&profile.period);
-    // An id is Latin letters, digits and dashes; nothing else is kept.
-    let card: String = if card_id == DEFAULT_CARD {
-        String::new()
-    } else {
-        (card_id.chars())
-            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-            .collect()
-    };
-    let parts: Vec<&str> = ["profkarta", &name, &period, &card]
+    let parts: Vec<&str> = ["profkarta", &name, &period]
         .into_iter()
         .filter(|p| !p.is_empty())
         .collect();
-    format!("{}.json", parts.join("_"))
+    format!("{}{}.json", parts.join("_"), card_suffix(card_id))
 }
 
 /// What [`file_name`] wrote into a file's name: the school's name as
@@ -296,6 +288,7 @@ pub fn named_in_file_name(file: &str) -> Option<(String, Option<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::card::DEFAULT_CARD;
     use crate::scoring::assess;
 
     use crate::testkit::{self, sample_draft, SAMPLE_AT, SAMPLE_ID, SAMPLE_KEY};
