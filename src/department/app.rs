@@ -17,7 +17,6 @@ pub fn DepartmentApp() -> impl IntoView {
     with_cards(|cards, notices| {
         let dept = Dept::new(cards, notices);
         dept.keep_place();
-        dept.read_site_cards();
         provide_context(dept);
         provide_context(SigningKey::start(KeyOwner::Department, notices));
         provide_context(Persistence::start(dept));

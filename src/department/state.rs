@@ -176,8 +176,9 @@ pub struct Dept {
     pub open: Memo<Option<SchoolResult>>,
     pub notices: Notices,
     /// The cards the department's website lists (`../cards/index.json`),
-    /// once read: versions published on another computer of the department
-    /// take their numbers ([`Archive::publish`]).
+    /// read as «Карты» opens (the editor, which publishes, is reached only
+    /// from there): versions published on another computer of the
+    /// department take their numbers ([`Archive::publish`]).
     pub site_cards: RwSignal<Vec<SiteEntry>>,
 }
 

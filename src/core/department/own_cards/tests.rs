@@ -222,6 +222,19 @@ fn site_with_version_2() -> Vec<SiteEntry> {
     }]
 }
 
+/// `card` as the department's other computer signed it.
+fn sealed_elsewhere(card: &Card) -> String {
+    crate::signed::card_file::seal_card(card, "УО", AT, &KeyPair::from_seed([7; 32]))
+}
+
+/// The number `file` loaded gave the department's draft, if any.
+fn renumbered(archive: &mut Archive, file: &str, on_site: &[SiteEntry]) -> Option<u32> {
+    archive
+        .load_card_file(file, None, on_site)
+        .unwrap()
+        .draft_renumbered
+}
+
 #[test]
 fn a_version_on_the_site_keeps_its_number() {
     let key = KeyPair::from_seed([3; 32]);
@@ -251,20 +264,14 @@ fn a_version_on_the_site_keeps_its_number() {
     let mut theirs = lk.clone();
     theirs.version = 2;
     theirs.title = "Карта 2027".into();
-    let file = crate::signed::card_file::seal_card(&theirs, "УО", AT, &KeyPair::from_seed([7; 32]));
+    let file = sealed_elsewhere(&theirs);
     let loaded = archive.load_card_file(&file, None, &on_site).unwrap();
     assert_eq!((loaded.new, loaded.draft_renumbered), (true, Some(3)));
     assert_eq!(archive.own_cards().get(at).unwrap().card.version, 3);
     archive.publish(at, &key, AT, &on_site).unwrap();
     assert!(archive.cards().get("leninsk-kuznetsky", 3).is_some());
     // Loaded again, it renumbers nothing: no draft is left.
-    assert_eq!(
-        archive
-            .load_card_file(&file, None, &[])
-            .unwrap()
-            .draft_renumbered,
-        None
-    );
+    assert_eq!(renumbered(&mut archive, &file, &[]), None);
 }
 
 #[test]
@@ -274,14 +281,7 @@ fn a_new_version_is_numbered_after_the_site_s() {
     let at = archive.next_version(&lk, &site_with_version_2(), ids());
     assert_eq!(archive.own_cards().get(at).unwrap().card.version, 3);
     // A file of an earlier version leaves a later draft's number alone.
-    let file = crate::signed::card_file::seal_card(&lk, "УО", AT, &KeyPair::from_seed([7; 32]));
-    assert_eq!(
-        archive
-            .load_card_file(&file, None, &[])
-            .unwrap()
-            .draft_renumbered,
-        None
-    );
+    assert_eq!(renumbered(&mut archive, &sealed_elsewhere(&lk), &[]), None);
     assert_eq!(archive.own_cards().get(at).unwrap().card.version, 3);
 }
 
@@ -300,8 +300,7 @@ fn a_draft_renumbered_goes_past_every_version_on_the_site() {
     let at = archive.next_version(&lk, &[], ids());
     let mut theirs = lk.clone();
     theirs.version = 2;
-    let file = crate::signed::card_file::seal_card(&theirs, "УО", AT, &KeyPair::from_seed([7; 32]));
-    let loaded = archive.load_card_file(&file, None, &on_site).unwrap();
-    assert_eq!(loaded.draft_renumbered, Some(4));
+    let file = sealed_elsewhere(&theirs);
+    assert_eq!(renumbered(&mut archive, &file, &on_site), Some(4));
     assert_eq!(archive.own_cards().get(at).unwrap().card.version, 4);
 }

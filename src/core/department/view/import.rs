@@ -1,7 +1,7 @@
 //! The import table: one line per file with its verdict and why, the files
 //! that need attention first, and the counts above it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::department::archive::{claimed_school, Admission, Archive, Claim, Refusal, Standing};
 use crate::department::school::normalize;
@@ -340,8 +340,11 @@ pub fn unreadable_records(names: &[String], nameless: u64) -> String {
 /// an import, whose summary counts that import alone. With it, where to go
 /// next. `None` for an empty workspace.
 pub fn workspace_contents(archive: &Archive) -> Option<String> {
-    let current = archive.current();
-    if current.is_empty() {
+    let mut counted: HashMap<(&str, &str), u64> = HashMap::new();
+    for e in archive.current() {
+        *counted.entry((&e.card.id, e.period())).or_default() += 1;
+    }
+    if counted.is_empty() {
         return None;
     }
     let cards: Vec<String> = (archive.cards_present().into_iter())
@@ -349,9 +352,7 @@ pub fn workspace_contents(archive: &Archive) -> Option<String> {
             let title = archive.cards().latest(id).map_or(id, |c| c.title.as_str());
             let years: Vec<String> = (archive.periods(id).into_iter())
                 .map(|period| {
-                    let n = (current.iter())
-                        .filter(|e| e.card.id == id && e.period() == period)
-                        .count() as u64;
+                    let n = counted.get(&(id, period.as_str())).copied().unwrap_or(0);
                     format!("{period} — {n} {}", plural(n, "школа", "школы", "школ"))
                 })
                 .collect();
