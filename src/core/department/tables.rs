@@ -198,9 +198,11 @@ pub fn values_table(
     period: &str,
     shares: Shares,
 ) -> Table {
-    // The columns an indicator's numbers take apart, after its heading.
+    // The columns an indicator's numbers take, after its heading: a
+    // typed percentage's one says its unit, as a share's text does.
     let apart = |i: &Indicator| -> Option<Vec<String>> {
         match (shares, &i.rule) {
+            (_, Rule::Percent { .. }) => Some(vec![", %".to_owned()]),
             (Shares::Apart, Rule::Share { .. } | Rule::Breakdown { .. }) => Some(
                 ["числитель", "знаменатель", "%"]
                     .map(|part| format!(", {part}"))
@@ -965,6 +967,11 @@ mod tests {
                 part: 875,
                 whole: 1000
             }
+        );
+        // The cell reads «87,5»: its column says the unit.
+        assert_eq!(
+            t.headers[at(&code("percent"))],
+            format!("п. {}, %", code("percent"))
         );
         assert_eq!(
             ten[at(&code("list"))],
