@@ -306,22 +306,31 @@ fn push_paragraph(xml: &mut String, style: Option<&str>, new_page: bool, text: &
     }
     match text.split_once('\n').filter(|_| lead) {
         Some((head, rest)) => {
-            push_runs(xml, head, true);
+            push_runs(xml, head, true, None);
             xml.push_str("<w:r><w:br/></w:r>");
-            push_runs(xml, rest, false);
+            push_runs(xml, rest, false, None);
         }
-        None => push_runs(xml, text, lead),
+        None => push_runs(xml, text, lead, None),
     }
     xml.push_str("</w:p>");
 }
 
-/// The text as one run per line, with line breaks between them.
-fn push_runs(xml: &mut String, text: &str, bold: bool) {
+/// The text as one run per line, with line breaks between them; `size`
+/// in half-points where it is not the style's.
+fn push_runs(xml: &mut String, text: &str, bold: bool, size: Option<usize>) {
+    let properties = match (bold, size) {
+        (false, None) => String::new(),
+        (bold, size) => format!(
+            "<w:rPr>{}{}</w:rPr>",
+            if bold { "<w:b/>" } else { "" },
+            size.map_or_else(String::new, |s| format!(
+                r#"<w:sz w:val="{s}"/><w:szCs w:val="{s}"/>"#
+            ))
+        ),
+    };
     for (i, line) in text.split('\n').enumerate() {
         xml.push_str("<w:r>");
-        if bold {
-            xml.push_str("<w:rPr><w:b/></w:rPr>");
-        }
+        xml.push_str(&properties);
         if i > 0 {
             xml.push_str("<w:br/>");
         }
@@ -345,7 +354,9 @@ fn push_table(xml: &mut String, table: &Table) {
     if columns == 0 {
         return;
     }
-    let twips = column_twips(table, columns);
+    let Layout { twips, size } = column_twips(table, columns);
+    // The style's size needs no word in each run.
+    let size = (size != TABLE_SIZE).then_some(size);
     xml.push_str(concat!(
         r#"<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>"#,
         r#"<w:top w:val="single" w:sz="4" w:space="0" w:color="000000"/>"#,
@@ -370,6 +381,7 @@ fn push_table(xml: &mut String, table: &Table) {
                 *w,
                 table.headers.get(i).map_or("", String::as_str),
                 true,
+                size,
             );
         }
         xml.push_str("</w:tr>");
@@ -378,7 +390,7 @@ fn push_table(xml: &mut String, table: &Table) {
         xml.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
         for (i, w) in twips.iter().enumerate() {
             let text = row.get(i).map(|c| c.text()).unwrap_or_default();
-            push_cell(xml, *w, &text, false);
+            push_cell(xml, *w, &text, false, size);
         }
         xml.push_str("</w:tr>");
     }
@@ -387,49 +399,112 @@ fn push_table(xml: &mut String, table: &Table) {
     xml.push_str("<w:p/>");
 }
 
-/// A character of the tables' 11-point text, in twentieths of a point:
-/// bold Cyrillic's widest mean (0.64 em), so that a header's word measured
-/// fits (at 0.57 em LibreOffice still broke «Ко/д» and «выполнивши/х»).
-const CHAR_TWIPS: usize = 140;
+/// The tables' text size in half-points (11 pt), and the smaller ones a
+/// table is set in when its words do not fit across the page at it.
+const TABLE_SIZE: usize = 22;
+const SMALLER_SIZES: [usize; 2] = [20, 18];
 /// A cell's margins, left and right (1 mm each).
 const CELL_MARGINS: usize = 2 * 57;
+
+/// A character's width in thousandths of an em in Times New Roman bold (as
+/// Liberation Serif, its metric twin in LibreOffice, sets it), by class,
+/// each class at its widest letter, so that a word measured fits: «Ш» is
+/// twice «о», and at one width for all, a column of «Школ» broke as
+/// «Шко/л» while a column of lower-case words was given a quarter too much.
+fn advance(c: char) -> usize {
+    match c {
+        'Ж' | 'М' | 'Ш' | 'Щ' | 'Ы' | 'Ю' | 'M' | 'W' | '№' | '%' | '—' => 1125,
+        'ж' | 'м' | 'ф' | 'ш' | 'щ' | 'ы' | 'ю' | 'Ф' | 'm' | 'w' => 860,
+        c if c.is_uppercase() => 790,
+        ' ' | '\u{A0}' | '\u{202F}' | '.' | ',' | ':' | ';' | '(' | ')' | '-' | '/' | '\''
+        | '!' | 'i' | 'l' | 'j' | 'f' | 't' | '|' => 360,
+        _ => 590,
+    }
+}
+
+/// A piece of text's width in twips at `size` half-points; the regular
+/// face is a sixteenth narrower than the bold one (its widest letters).
+fn text_twips(text: &str, bold: bool, size: usize) -> usize {
+    let ems: usize = text.chars().map(advance).sum();
+    let ems = if bold { ems } else { ems * 15 / 16 };
+    // Half-points to twips: ×10.
+    ems * size * 10 / 1000
+}
+
+/// The widest piece of a line a cell cannot break: a word (no break at a
+/// no-break space: «1 205», «33,3 %»; a hyphen may end a line, as in
+/// «практико-/ориентированными»), or a short line whole («п. 1.1», «да»),
+/// which a column as wide as it keeps on one line.
+fn unbroken_twips(line: &str, bold: bool, size: usize) -> usize {
+    if line.chars().count() <= 8 {
+        return text_twips(line, bold, size);
+    }
+    (line.split(|c: char| c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{202F}' | '\u{2007}')))
+        .flat_map(|word| word.split_inclusive('-'))
+        .map(|word| text_twips(word, bold, size))
+        .max()
+        .unwrap_or(0)
+}
+
+/// A table's columns in twips, and the size its text is set in.
+pub(super) struct Layout {
+    pub twips: Vec<usize>,
+    pub size: usize,
+}
 
 /// The columns' widths in twips across the text width: each at least its
 /// longest word (header or value), so that no word breaks; the rest of the
 /// width shared by what each needs for its longest value on one line (a
 /// header wraps, and counts by its words only). Shared by the longest
 /// values alone, a code or a percentage took 1 cm and broke «Ко/д» and
-/// «73,/3» in two. Where the words alone are wider than the page (the road
-/// map's nine columns), the short columns («№», codes) keep their words and
-/// the widest give way.
-pub(super) fn column_twips(table: &Table, columns: usize) -> Vec<usize> {
-    let mut least = vec![2; columns];
-    let mut most = vec![2; columns];
-    // No line breaks at a no-break space: «1 205», «33,3 %» are one word.
-    let words = |line: &str| {
-        (line
-            .split(|c: char| c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{202F}' | '\u{2007}')))
-        .map(|w| w.chars().count())
-        .max()
-        .unwrap_or(0)
-    };
-    for (i, header) in table.headers.iter().enumerate().take(columns) {
-        least[i] = least[i].max(header.lines().map(words).max().unwrap_or(0));
-    }
-    for row in &table.rows {
-        for (i, cell) in row.iter().enumerate().take(columns) {
-            for line in cell.text().lines() {
-                least[i] = least[i].max(words(line));
-                most[i] = most[i].max(line.chars().count());
+/// «73,/3» in two. Where the words alone are wider than the page at 11
+/// points, the table is set smaller (10, then 9 points: Leninsk's
+/// figures, their wording and seven columns, broke «профориентационно/й»);
+/// where they are wider still (the road map's nine columns), the short
+/// columns («№», codes) keep their words and the widest give way.
+pub(super) fn column_twips(table: &Table, columns: usize) -> Layout {
+    let at = |size: usize| {
+        let mut least = vec![0; columns];
+        let mut most = vec![0; columns];
+        for (i, header) in table.headers.iter().enumerate().take(columns) {
+            for line in header.lines() {
+                least[i] = least[i].max(unbroken_twips(line, true, size));
             }
         }
+        for row in &table.rows {
+            for (i, cell) in row.iter().enumerate().take(columns) {
+                for line in cell.text().lines() {
+                    least[i] = least[i].max(unbroken_twips(line, false, size));
+                    most[i] = most[i].max(text_twips(line, false, size));
+                }
+            }
+        }
+        // One long token (an address) takes at most a third of the page.
+        let least: Vec<usize> = (least.into_iter())
+            .map(|w| (w + CELL_MARGINS).min(TEXT_WIDTH / 3))
+            .collect();
+        let most: Vec<usize> = (most.into_iter().zip(&least))
+            .map(|(m, l)| (m + CELL_MARGINS).max(*l))
+            .collect();
+        (least, most)
+    };
+    let mut size = TABLE_SIZE;
+    let (mut least, mut most) = at(size);
+    for smaller in SMALLER_SIZES {
+        if least.iter().sum::<usize>() <= TEXT_WIDTH {
+            break;
+        }
+        size = smaller;
+        (least, most) = at(size);
     }
-    // One long token (an address) takes at most a third of the page.
-    let width = |chars: usize| (chars * CHAR_TWIPS + CELL_MARGINS).min(TEXT_WIDTH / 3);
-    let least: Vec<usize> = least.into_iter().map(width).collect();
-    let most: Vec<usize> = (most.into_iter().zip(&least))
-        .map(|(m, l)| (m * CHAR_TWIPS + CELL_MARGINS).max(*l))
-        .collect();
+    let twips = share_width(least, most);
+    Layout { twips, size }
+}
+
+/// The text width shared among columns that need at least `least` and at
+/// most `most` twips each.
+fn share_width(least: Vec<usize>, most: Vec<usize>) -> Vec<usize> {
+    let columns = least.len();
     let floor: usize = least.iter().sum();
     if floor >= TEXT_WIDTH {
         // The widest are cut to one width, the lowest that fills the page
@@ -460,10 +535,10 @@ pub(super) fn column_twips(table: &Table, columns: usize) -> Vec<usize> {
         .collect()
 }
 
-fn push_cell(xml: &mut String, width: usize, text: &str, bold: bool) {
+fn push_cell(xml: &mut String, width: usize, text: &str, bold: bool, size: Option<usize>) {
     xml.push_str(&format!(
         r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr>"#
     ));
-    push_runs(xml, text, bold);
+    push_runs(xml, text, bold, size);
     xml.push_str("</w:p></w:tc>");
 }
