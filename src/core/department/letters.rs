@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::card::versions::{comparability, Change, Comparability};
-use crate::card::{Card, Indicator, Level};
+use crate::card::{Card, Indicator, Level, Rule};
 use crate::department::archive::Archive;
 use crate::department::figures::{describe_value, weak_spots, Aggregate, Figures, WeakSpots};
 use crate::department::measures::{addressed_to, Audience, Measure, TargetGroup};
@@ -951,7 +951,17 @@ fn school_figure(indicator: &Indicator, result: &IndicatorResult) -> Option<Stri
                 _ => share,
             };
             let value = row.share.map(counted).or_else(|| match detail {
-                Detail::Count { value, .. } => Some(format!("значение {}", group_digits(*value))),
+                // Named by what the card counts: «значение 0» left the
+                // school to guess what it was short of.
+                Detail::Count { value, .. } => {
+                    let counted = match &indicator.rule {
+                        Rule::Count { label, .. } => {
+                            lower_first(label.trim().trim_end_matches('.'))
+                        }
+                        _ => "значение".to_owned(),
+                    };
+                    Some(format!("{counted} — {}", group_digits(*value)))
+                }
                 Detail::Percent { tenths, .. } => Some(tenths_percent((*tenths).into())),
                 _ => None,
             });
@@ -1210,7 +1220,7 @@ mod tests {
         let mut a = school("Школа А", true, ["1", "5", ""], "60,0");
         // А lists an event; the others leave the list blank.
         let columns = match &card.indicator("1.3").unwrap().rule {
-            crate::card::Rule::List { columns, .. } => columns.len(),
+            Rule::List { columns, .. } => columns.len(),
             _ => unreachable!("1.3 is the list of events"),
         };
         a.answers.insert(
@@ -2064,7 +2074,11 @@ mod tests {
         let at = text.find("\n6.1. ").unwrap();
         assert_eq!(
             text[at..].lines().nth(2),
-            Some("По данным организации: значение 1. До требования «не менее 2» не хватает 1.")
+            Some(
+                "По данным организации: количество ПОО, с которыми у ОО заключены договоры \
+                 (несколько договоров с одной ПОО — одна ПОО) — 1. До требования «не менее 2» \
+                 не хватает 1."
+            )
         );
         // 1.1 asks growth alone: without last year it leaves the school's
         // maximum; put back by the department, the letter says why.
