@@ -299,7 +299,7 @@ pub fn DynamicsPanel() -> impl IntoView {
                 // The columns it speaks of are the schools' table's, which a
                 // card without points does not have.
                 {move || versions.get().map(|note| view! {
-                    <p class="notice" data-testid="versions-note">{match scored {
+                    <p class="notice on-paper" data-testid="versions-note">{match scored {
                         true => format!(
                             "{note} Столбец «Прошлый год по новой методике» — ответы прошлого года, \
                              пересчитанные по новой версии; где в этом году есть новые показатели, под \
@@ -311,7 +311,7 @@ pub fn DynamicsPanel() -> impl IntoView {
                     }}</p>
                 })}
                 {move || mixed.get().then(|| view! {
-                    <p class="notice" data-testid="versions-mixed">{mixed_note()}</p>
+                    <p class="notice on-paper" data-testid="versions-mixed">{mixed_note()}</p>
                 })}
                 {scored.then(|| view! {
                     <Chart svg=trend name="Диаграмма: динамика по учебным годам" testid="chart-trend"/>

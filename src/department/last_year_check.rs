@@ -27,7 +27,7 @@ pub fn LastYearCheck(submission: String) -> impl IntoView {
                 .map(|d| view! { <li data-code=d.code.clone()>{d.describe()}</li> })
                 .collect_view();
             view! {
-                <div class="notice notice-warning" data-testid="last-year-discrepancies">
+                <div class="notice notice-warning on-paper" data-testid="last-year-discrepancies">
                     <p>{format!("Значения прошлого года расходятся с {source} — проверьте:")}</p>
                     <ul>{items}</ul>
                 </div>

@@ -180,7 +180,7 @@ pub fn ResultsPanel() -> impl IntoView {
                 {if scored {
                     view! { <ScoredResults/> }.into_any()
                 } else {
-                    view! { <p class="notice" data-testid="no-points">"Карта не даёт баллов: показатели собираются и сводятся по муниципалитету, рейтинга и уровней нет."</p> }.into_any()
+                    view! { <p class="notice on-paper" data-testid="no-points">"Карта не даёт баллов: показатели собираются и сводятся по муниципалитету, рейтинга и уровней нет."</p> }.into_any()
                 }}
                 <Deferred>
                     <IndicatorFigures/>

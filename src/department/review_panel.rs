@@ -178,7 +178,7 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
     };
     let mismatch = entry.mismatch.then(|| {
         view! {
-            <p class="notice notice-warning">
+            <p class="notice notice-warning on-paper">
                 {format!(
                     "Школа указала в файле итог {}, а по её ответам выходит {}. Учитывается пересчёт.",
                     points(entry.opened.payload.score.total.into()),
@@ -521,7 +521,7 @@ fn ReviewRow(
     // The school was asked about it before its export, and sent it anyway.
     let contradicted = contradicted.map(|question| {
         view! {
-            <p class="notice notice-warning" data-testid="profile-contradiction">
+            <p class="notice notice-warning on-paper" data-testid="profile-contradiction">
                 {format!("В профиле школы на вопрос «{question}» ответ «нет», а в строках ниже такие обучающиеся указаны: уточните у школы.")}
             </p>
         }
@@ -529,7 +529,7 @@ fn ReviewRow(
     // Asked before the export too: one of the numbers is wrong.
     let differing = differing.map(|group| {
         view! {
-            <p class="notice notice-warning" data-testid="differing-total">
+            <p class="notice notice-warning on-paper" data-testid="differing-total">
                 {format!(
                     "Общее число {} школа указала по-разному ({}), а группа одна: одно из чисел \
                      неверно, уточните у школы.",
@@ -542,7 +542,7 @@ fn ReviewRow(
     // «0 из 0» counts nothing, and the figures only show it as one school
     // fewer: said where the answer is checked.
     let empty = empty.then(|| {
-        view! { <p class="notice" data-testid="empty-group">{empty_group_note(&indicator)}</p> }
+        view! { <p class="notice on-paper" data-testid="empty-group">{empty_group_note(&indicator)}</p> }
     });
     // «—» also stands for a row that does not apply: a blank one says so.
     let summary = if unanswered {
@@ -658,7 +658,7 @@ fn ReviewRow(
     let no_last_year = (no_last_year && indicator.points > 0).then(|| {
         view! {
             <Show when=move || review().and_then(|r| r.decision).is_none()>
-                <p class="notice" data-testid="no-last-year">
+                <p class="notice on-paper" data-testid="no-last-year">
                     "Школа не указала данные прошлого года: показатель не вошёл в её максимум, и доля \
                      от максимума выше, чем с ним. Если данные за прошлый год были, решение «балл не \
                      засчитан» (как и «подтверждено») вернёт показатель в максимум с 0 баллов."
@@ -799,12 +799,12 @@ fn ReviewRow(
             {last_year.map(|(period, said)| view! {
                 <p class="muted last-year-answer" data-testid="last-year-answer">{format!("В выгрузке школы за {period}: ")}{said}</p>
             })}
-            {errors.map(|text| view! { <p class="notice notice-warning" data-testid="invalid-answer">{text}</p> })}
+            {errors.map(|text| view! { <p class="notice notice-warning on-paper" data-testid="invalid-answer">{text}</p> })}
             {empty}
             {contradicted}
             {differing}
             {copied.then(|| view! {
-                <p class="notice" data-testid="copied-unchecked">
+                <p class="notice on-paper" data-testid="copied-unchecked">
                     "Ответ перенесён из карты прошлого года («Следующий год»), и школа выгрузила файл, \
                      не отметив, что проверила его: возможно, это прошлогодний ответ."
                 </p>

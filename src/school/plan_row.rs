@@ -35,6 +35,18 @@ pub fn PlanRowEditor(index: usize, count: usize) -> impl IntoView {
             }
         })
     };
+    // On paper the head who signs the plan reads what each code stands for.
+    let named = {
+        let card = card.clone();
+        move || {
+            row.with(|r| {
+                (card.indicators())
+                    .filter(|i| r.indicators.contains(&i.code))
+                    .map(|i| view! { <li>{format!("{}. {}", i.code, i.text.trim())}</li> })
+                    .collect_view()
+            })
+        }
+    };
     let boxes = with_shown(card.indicators())
         .into_iter()
         .map(|(i, shown)| {
@@ -85,6 +97,10 @@ pub fn PlanRowEditor(index: usize, count: usize) -> impl IntoView {
                     {boxes}
                 </fieldset>
             </details>
+            <div class="print-only plan-named">
+                "Показатели: " {move || row.with(|r| r.indicators.is_empty()).then_some("не выбраны")}
+                <ul>{named}</ul>
+            </div>
             <div class="plan-fields">
                 <span>
                     <label for=field("deadline")>"Срок"</label>

@@ -931,6 +931,12 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
             }
             assert.ok(new Set(typed.map(([, n]) => n)).size > 1, text);
         }
+        // The printed review is its record: what is said of the data goes
+        // on paper with it (the page's own messages do not).
+        await page.emulateMedia({ media: 'print' });
+        assert.ok(await review.getByTestId('differing-total').first().isVisible(), 'a total typed twice is printed');
+        assert.ok(await review.getByTestId('last-year-discrepancies').isVisible(), 'last year\'s differences are printed');
+        await page.emulateMedia({ media: 'screen' });
     }));
 
 test('Nevinnomyssk: next year a plan on a question and a survey says how each moved, though nothing earns points', () =>
@@ -948,6 +954,15 @@ test('Nevinnomyssk: next year a plan on a question and a survey says how each mo
             await plan.locator('.plan-row[data-row="0"]').getByRole('checkbox', { name: new RegExp(`^${code.replace('.', '\\.')} `) }).check();
         }
         await plan.locator('.plan-row[data-row="0"]').getByTestId('plan-codes').getByText('1.1, 1.5').waitFor();
+        // On paper each code comes with its wording, for the head who signs.
+        await page.emulateMedia({ media: 'print' });
+        const named = plan.locator('.plan-row[data-row="0"] .plan-named');
+        assert.deepEqual(await named.locator('li').allInnerTexts(), ['1.1', '1.5'].map((code) => {
+            const i = indicatorsOf(loadCard('nevinnomyssk')).find((x) => x.code === code);
+            return `${code}. ${i.text.trim()}`;
+        }));
+        assert.ok(!(await plan.locator('.plan-row[data-row="0"] summary').isVisible()), 'not the codes alone');
+        await page.emulateMedia({ media: 'screen' });
         await page.getByRole('button', { name: /Мои черновики/ }).click();
         const drafts = page.getByTestId('draft-list');
         await drafts.getByRole('row', { name: new RegExp(LATEST.replace('/', '\\/')) }).getByRole('button', { name: 'Следующий год' }).click();

@@ -584,6 +584,17 @@ test('accepting a new key, reviewing a school and filters change what the rating
         // Whom, the department (none named here) and the year: with the
         // card too, the foot ran to three lines.
         assert.ok(letterFoot.includes(`@bottom-left { content: "${leader.name} · ${LATEST}"; }`), letterFoot);
+        // On paper as in Word: the title centred, each indicator's heading
+        // in bold (a walk-through's print read as a pasted text file).
+        await page.emulateMedia({ media: 'print' });
+        const paper = page.locator('.letter-print');
+        const title = paper.locator('.letter-title');
+        assert.equal(await title.innerText(), `Адресные рекомендации по итогам мониторинга профориентационной работы\nза ${LATEST} учебный год`);
+        assert.deepEqual(await title.evaluate((e) => [getComputedStyle(e).textAlign, getComputedStyle(e).fontWeight]), ['center', '700']);
+        const heads = await paper.locator('p > strong').allInnerTexts();
+        assert.ok(heads.some((h) => h.startsWith(`${code}. `)), heads.join(' | '));
+        assert.ok(heads.every((h) => /^\d+\.\d+\. \S/.test(h)), 'only the indicators\' headings');
+        await page.emulateMedia({ media: 'screen' });
 
         await page.getByRole('tab', { name: 'Результаты' }).click();
         const reviewed = schools.map((s) => (s.name === leader.name ? { ...s, total: s.total - 1 } : s));

@@ -160,15 +160,21 @@ pub fn letter_docx(text: &str, card: &Card) -> Vec<u8> {
 /// page, its pages numbered from 1): the letters
 /// to every school of a municipality, printed or sent in one go.
 pub fn letters_docx<'a>(texts: impl IntoIterator<Item = &'a str>, card: &Card) -> Vec<u8> {
-    let codes: Vec<&str> = card.indicators().map(|i| i.code.as_str()).collect();
     let mut blocks = Vec::new();
     for (i, text) in texts.into_iter().enumerate() {
         if i > 0 {
             blocks.push(Block::Section);
         }
-        blocks.extend(text_blocks(text, &codes, &TITLES));
+        blocks.extend(letter_blocks(text, card));
     }
     to_docx(&blocks)
+}
+
+/// A letter's text as Word and the printed page both set it: its title,
+/// the headings of `card`'s indicators, the dash lists ([`text_blocks`]).
+pub fn letter_blocks(text: &str, card: &Card) -> Vec<Block> {
+    let codes: Vec<&str> = card.indicators().map(|i| i.code.as_str()).collect();
+    text_blocks(text, &codes, &TITLES)
 }
 
 /// «письма_школам_2025-2026.docx» for the letters to every school
