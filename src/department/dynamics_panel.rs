@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use profkarta_charts::figures::trend_svg;
 use profkarta_core::card::versions::Comparability;
 use profkarta_core::department::dynamics::{
-    delta_text, indicator_changes, school_changes, value_changes, SchoolChange,
+    delta_text, figures_in_both, indicator_changes, school_changes, value_changes, SchoolChange,
 };
 use profkarta_core::department::report;
 use profkarta_core::department::results::SchoolResult;
@@ -151,8 +151,11 @@ pub fn DynamicsPanel() -> impl IntoView {
     let summary = move || {
         changes.with(|c| {
             let (schools, _) = c.as_ref()?;
-            dept.with_years(|years, previous, _| {
-                report::dynamics_of(years, previous, schools, false)
+            dept.with_years(|years, previous, before| {
+                let in_both = dept
+                    .archive()
+                    .with(|a| (dept.results).with(|now| figures_in_both(a, years, before, now)));
+                report::dynamics_of(years, previous, schools, false, in_both.as_ref())
             })
         })
     };

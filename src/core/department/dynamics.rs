@@ -9,7 +9,7 @@ use crate::card::versions::{comparability, comparable_share, fits, Comparability
 use crate::card::{Card, Indicator, Level, Rule};
 use crate::department::archive::Archive;
 use crate::department::figures::{
-    describe_value, mean_tenths, Aggregate, Figures, IndicatorFigure,
+    describe_value, figures, mean_tenths, Aggregate, Figures, IndicatorFigure,
 };
 use crate::department::last_year::{as_share, moved_more_than, this_year};
 use crate::department::results::SchoolResult;
@@ -259,6 +259,28 @@ fn in_both<'a>(
     after
         .iter()
         .filter_map(move |now| Some((*earlier.get(&now.school)?, now)))
+}
+
+/// The two years' figures over the schools that took part in both (last
+/// year's, this year's), or `None` where every school did: an indicator
+/// done by as many of the same schools reads as done less often when a
+/// school that did it sent nothing this year (a walk-through: seven
+/// indicators «реже выполнены», all by the one school missing).
+pub fn figures_in_both(
+    archive: &Archive,
+    years: &Years,
+    before: &[SchoolResult],
+    after: &[SchoolResult],
+) -> Option<(Figures, Figures)> {
+    let (was, now): (Vec<SchoolResult>, Vec<SchoolResult>) = (in_both(before, after))
+        .map(|(was, now)| (was.clone(), now.clone()))
+        .unzip();
+    (was.len() < before.len() || now.len() < after.len()).then(|| {
+        (
+            figures(archive, years.old_card, &was),
+            figures(archive, years.new_card, &now),
+        )
+    })
 }
 
 /// [`Across`] for one school: both years on the indicators that last

@@ -1,7 +1,7 @@
 use super::*;
 use crate::card::{Basis, Card, DEFAULT_CARD};
 use crate::department::archive::Archive;
-use crate::department::dynamics::{school_changes, SchoolChange, Years};
+use crate::department::dynamics::{figures_in_both, school_changes, SchoolChange, Years};
 use crate::department::effectiveness::{Behind, PastMeasures, Verdict};
 use crate::department::figures::{figures, IndicatorFigure};
 use crate::department::measures::Measure;
@@ -612,13 +612,15 @@ fn the_report_in_numbers() {
          изменилась с 6,5\u{A0}% (2 школы) до 7,2\u{A0}% (3 школы); среди школ, участвовавших \
          в оба года (2), результат улучшили\u{A0}1, ухудшили\u{A0}1. Школ с высокой \
          эффективностью: было 0, стало 0. На низком уровне оба года: Школа А, Школа Б. \
-         Наибольший рост — Школа А (+8,7\u{A0}п.\u{A0}п.). Реже, чем годом ранее, выполнен \
-         показатель 1.8 (было 2 из 2 школ, стало 1 из 3 школ; −66,7\u{A0}п.\u{A0}п.)."
+         Наибольший рост — Школа А (+8,7\u{A0}п.\u{A0}п.). Среди школ, участвовавших в оба \
+         года, реже, чем годом ранее, выполнен показатель 1.8 (было 2 из 2 школ, стало 1 из 2 \
+         школ; −50,0\u{A0}п.\u{A0}п.)."
     );
     // By hand: 1.8 was earned by А and Б (2 of 2), this year by А alone of
-    // three (1 of 3): 100 % → 33,3 %. 2.1 (1 of 2 → 3 of 3) and 3.1 (0 of 2
-    // → 1 of 3) rose, and are not named. The years the other way round:
-    // those two fell, the larger fall first.
+    // three (1 of 3), and of А and Б, the schools of both years, 1 of 2:
+    // 100 % → 50,0 %. 2.1 (1 of 2 → 3 of 3) and 3.1 (0 of 2 → 1 of 3) rose,
+    // and are not named. The years the other way round: those two fell,
+    // the larger fall first.
     let backwards = Years {
         old_card: &card,
         before: &now,
@@ -626,10 +628,29 @@ fn the_report_in_numbers() {
         after: &was,
     };
     assert_eq!(
-        fallen_indicators(&backwards),
+        fallen_indicators(&backwards, " Реже, чем годом ранее,"),
         " Реже, чем годом ранее, выполнены показатели: 2.1 (было 3 из 3 школ, стало 1 из 2 \
          школ; −50,0\u{A0}п.\u{A0}п.); 3.1 (было 1 из 3 школ, стало 0 из 2 школ; −33,3\u{A0}п.\u{A0}п.)."
     );
+    // Of А and Б alone, the schools of both years, out of 2 each year, not
+    // 3 then 2: 2.1 by both, then by one; 3.1 by one, then by neither.
+    let (was_both, now_both) = figures_in_both(&archive, &backwards, &after, &before).unwrap();
+    let both = Years {
+        before: &was_both,
+        after: &now_both,
+        ..backwards
+    };
+    assert_eq!(
+        fallen_indicators(
+            &both,
+            " Среди школ, участвовавших в оба года, реже, чем годом ранее,"
+        ),
+        " Среди школ, участвовавших в оба года, реже, чем годом ранее, выполнены показатели: 2.1 \
+         (было 2 из 2 школ, стало 1 из 2 школ; −50,0\u{A0}п.\u{A0}п.); 3.1 (было 1 из 2 школ, \
+         стало 0 из 2 школ; −50,0\u{A0}п.\u{A0}п.)."
+    );
+    // Where every school took part in both years, the figures are the years' own.
+    assert!(figures_in_both(&archive, &backwards, &before, &before).is_none());
 }
 
 /// Ties at the edge of «Лучшие результаты» and at the top of the rise

@@ -6,10 +6,11 @@ use crate::card::versions::levels_text;
 use crate::card::Level;
 use crate::department::archive::Archive;
 use crate::department::dynamics::{
-    delta_text, indicator_changes, school_changes, value_changes, IndicatorChange, SchoolChange,
-    Years,
+    delta_text, figures_in_both, indicator_changes, school_changes, value_changes, IndicatorChange,
+    SchoolChange, Years,
 };
 use crate::department::effectiveness::NOTABLE_TENTHS;
+use crate::department::figures::Figures;
 use crate::department::results::SchoolResult;
 use crate::text::{by_name, part_of, percent, plural, tied};
 
@@ -101,9 +102,16 @@ pub fn dynamics(
         true => format!(" {}", versions_note(years)),
         false => String::new(),
     };
+    let in_both = figures_in_both(archive, years, before, after);
     format!(
         "{}{versions}",
-        dynamics_of(years, previous_period, &changes, other_versions)
+        dynamics_of(
+            years,
+            previous_period,
+            &changes,
+            other_versions,
+            in_both.as_ref()
+        )
     )
 }
 
@@ -174,12 +182,14 @@ fn fallen_values(years: &Years) -> String {
 /// [`dynamics`] from the schools' changes already worked out, as
 /// «Динамика» has them for its table, without the note on versions, which
 /// it shows apart; `other_versions`: some school filled another version
-/// than the card its year is shown by.
+/// than the card its year is shown by; `in_both`: the years' figures over
+/// the schools of both ([`figures_in_both`]), where some took part in one.
 pub fn dynamics_of(
     years: &Years,
     previous_period: &str,
     changes: &[SchoolChange],
     other_versions: bool,
+    in_both: Option<&(Figures, Figures)>,
 ) -> String {
     let (card, was, now) = (years.new_card, years.before, years.after);
     if !card.has_points() {
@@ -221,7 +231,17 @@ pub fn dynamics_of(
         names => format!(" На низком уровне оба года: {}.", names.join(", ")),
     };
     let rise = largest_rise(changes);
-    let fallen = fallen_indicators(years);
+    let fallen = match in_both {
+        Some((was, now)) => fallen_indicators(
+            &Years {
+                before: was,
+                after: now,
+                ..*years
+            },
+            " Среди школ, участвовавших в оба года, реже, чем годом ранее,",
+        ),
+        None => fallen_indicators(years, " Реже, чем годом ранее,"),
+    };
     let other_versions = if other_versions {
         format!(
             " Школы, заполнившие не ту версию карты, по которой показан их год, сравнены по \
@@ -307,12 +327,12 @@ pub(super) fn fewer_schools(was: usize, now: usize) -> String {
 }
 
 /// « Реже, чем годом ранее, выполнены показатели: 6.2 (было 7 из 10, стало
-/// 6 из 12; −20,0 п. п.); …», the largest fall first: a year whose
-/// schools all did as well or better can still have indicators done by
-/// fewer of them, and those are where the next measures belong. Only
-/// indicators comparable in both years are named (as «Динамика» shows
+/// 6 из 12; −20,0 п. п.); …», the largest fall first, after `lead`: a
+/// year whose schools all did as well or better can still have indicators
+/// done by fewer of them, and those are where the next measures belong.
+/// Only indicators comparable in both years are named (as «Динамика» shows
 /// them).
-pub fn fallen_indicators(years: &Years) -> String {
+pub fn fallen_indicators(years: &Years, lead: &str) -> String {
     let mut fallen: Vec<(i64, IndicatorChange)> = (indicator_changes(years).into_iter())
         .filter_map(|c| Some((c.delta_tenths().filter(|d| *d < 0)?, c)))
         .collect();
@@ -332,11 +352,8 @@ pub fn fallen_indicators(years: &Years) -> String {
         .collect();
     match named.as_slice() {
         [] => String::new(),
-        [one] => format!(" Реже, чем годом ранее, выполнен показатель {one}."),
-        many => format!(
-            " Реже, чем годом ранее, выполнены показатели: {}.",
-            many.join("; ")
-        ),
+        [one] => format!("{lead} выполнен показатель {one}."),
+        many => format!("{lead} выполнены показатели: {}.", many.join("; ")),
     }
 }
 
