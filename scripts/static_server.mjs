@@ -52,7 +52,7 @@ export async function startStaticServer({ root, base = '/', port = 0, shape }) {
     const reply = shape ? shapedLink(shape) : send;
     // Compressed as a municipal web server (nginx, Apache) sends them when
     // gzip is on, which the README asks for. Each version of a file is
-    // compressed once (a rebuild while serving changes its time).
+    // compressed once (a rebuild while serving changes its tag).
     const gzipped = new Map();
     const server = createServer(async (req, res) => {
         const url = new URL(req.url, 'http://x');
@@ -67,8 +67,21 @@ export async function startStaticServer({ root, base = '/', port = 0, shape }) {
         const headers = { 'content-type': type ?? 'application/octet-stream' };
         try {
             body = await readFile(join(root, rel));
+            // As nginx and Apache send them by default: the file's date and
+            // a tag, no Cache-Control, so the browser keeps a copy and judges
+            // its freshness by its age. A folder unzipped from the
+            // department's archive is dated 1980 by it; the change time
+            // (set by any write) tells its versions apart.
+            const { mtime, ctimeMs, size } = await stat(join(root, rel));
+            const tag = `"${ctimeMs.toString(16)}-${size.toString(16)}"`;
+            headers['last-modified'] = mtime.toUTCString();
+            headers.etag = tag;
+            if (req.headers['if-none-match'] === tag) {
+                await reply(res, 304, { etag: tag });
+                return;
+            }
             if (type && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-                const key = `${join(root, rel)}@${(await stat(join(root, rel))).mtimeMs}`;
+                const key = `${join(root, rel)}@${tag}`;
                 if (!gzipped.has(key)) gzipped.set(key, gzipSync(body, { level: 9 }));
                 body = gzipped.get(key);
                 headers['content-encoding'] = 'gzip';
