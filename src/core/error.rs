@@ -19,6 +19,12 @@ pub enum TemplateError {
     DuplicateCode {
         code: String,
     },
+    /// Two questions of the school's profile share a key (a question of the
+    /// card's own given `noo`, a level's key): `taken_by` is the first.
+    DuplicateFlagKey {
+        key: String,
+        taken_by: String,
+    },
     /// The card's id has characters a file name on a website cannot carry.
     BadId {
         id: String,
@@ -192,6 +198,11 @@ impl fmt::Display for TemplateError {
             Self::DuplicateCode { code } => {
                 write!(f, "Код «{code}» встречается в карте больше одного раза.")
             }
+            Self::DuplicateFlagKey { key, taken_by } => write!(
+                f,
+                "Ключ «{key}» вопроса профиля уже занят вопросом «{taken_by}»: у каждого вопроса \
+                 свой ключ."
+            ),
             Self::BadId { id } => write!(
                 f,
                 "Идентификатор карты «{id}»: только строчные латинские буквы, цифры и дефис \

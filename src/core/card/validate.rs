@@ -3,7 +3,8 @@
 //! an editor, beside each field), [`validate`] stops at the first, and
 //! [`publish_problems`] adds what only a new version must also pass.
 
-use std::collections::BTreeSet;
+use std::collections::btree_map::Entry;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::card::edit::{NEW_CRITERION, NEW_INDICATOR};
 use crate::card::{Card, Indicator, ListColumn, ListMin, Rule};
@@ -48,7 +49,7 @@ pub fn problems(card: &Card) -> Vec<TemplateError> {
         }
     }
     let flags = card.profile_flags();
-    let mut keys = BTreeSet::new();
+    let mut keys: BTreeMap<&str, &str> = BTreeMap::new();
     for flag in flags.iter() {
         non_empty(&flag.key, "ключ вопроса профиля".into(), &mut found);
         non_empty(
@@ -56,10 +57,14 @@ pub fn problems(card: &Card) -> Vec<TemplateError> {
             format!("вопрос профиля «{}»", flag.key),
             &mut found,
         );
-        if !keys.insert(flag.key.as_str()) {
-            found.push(TemplateError::DuplicateCode {
-                code: flag.key.clone(),
-            });
+        match keys.entry(flag.key.as_str()) {
+            Entry::Occupied(first) => found.push(TemplateError::DuplicateFlagKey {
+                key: flag.key.clone(),
+                taken_by: (*first.get()).to_owned(),
+            }),
+            Entry::Vacant(key) => {
+                key.insert(flag.label.as_str());
+            }
         }
     }
     let mut codes = BTreeSet::new();
@@ -400,7 +405,7 @@ fn has_gap(text: &str) -> bool {
 
 fn indicator_problems(
     indicator: &Indicator,
-    flags: &BTreeSet<&str>,
+    flags: &BTreeMap<&str, &str>,
     found: &mut Vec<TemplateError>,
 ) {
     let code = &indicator.code;
@@ -420,16 +425,16 @@ fn indicator_problems(
         }
     }
     for flag in &indicator.applies.flags {
-        if !flags.contains(flag.as_str()) {
+        if !flags.contains_key(flag.as_str()) {
             wrong(CardPart::UnknownFlag(flag.clone()));
         }
     }
     for level in &indicator.applies.levels {
-        if !flags.contains(level.key()) {
+        if !flags.contains_key(level.key()) {
             wrong(CardPart::UnknownFlag(level.key().to_owned()));
         }
     }
-    if indicator.applies.ovz && !flags.contains(crate::card::OVZ_FLAG) {
+    if indicator.applies.ovz && !flags.contains_key(crate::card::OVZ_FLAG) {
         wrong(CardPart::UnknownFlag(crate::card::OVZ_FLAG.to_owned()));
     }
     let rule = &indicator.rule;

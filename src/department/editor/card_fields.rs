@@ -2,17 +2,18 @@
 //! published), title, source and note, level bands, and the questions of
 //! the school's profile.
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use profkarta_core::card::{Card, LevelRule, ProfileFlag};
 use profkarta_core::error::TemplateError;
-use profkarta_core::text::{plural, points};
+use profkarta_core::text::{plural, points, quoted};
 
 use crate::department::editor::edit_number::EditNumber;
 use crate::department::editor::edit_text::EditText;
-use crate::department::editor::{Editor, Getter, Setter};
+use crate::department::editor::{Editor, Getter, Reads, Setter};
 
 /// A getter and setter of a text of the card itself.
 fn card_text(get: fn(&Card) -> &String, set: fn(&mut Card) -> &mut String) -> (Getter, Setter) {
@@ -45,6 +46,33 @@ fn flag(
         Arc::new(move |c: &mut Card, v: String| {
             if let Some(f) = c.profile.get_mut(at) {
                 *set(f) = v;
+            }
+        }),
+    )
+}
+
+/// A getter and setter of the key of the card's own profile question
+/// `at`. A new key is carried into the indicators that asked for the old
+/// one: a key typed over left them pointing at nothing. Not where another
+/// question has either key (a card file written by hand): it would merge
+/// the two questions' indicators.
+fn flag_key(at: usize) -> (Getter, Setter) {
+    (
+        Arc::new(move |c: &Card| c.profile.get(at).map(|f| f.key.clone())),
+        Arc::new(move |c: &mut Card, v: String| {
+            let Some(old) = c.profile.get(at).map(|f| f.key.clone()) else {
+                return;
+            };
+            let others =
+                |key: &str| (c.profile.iter().enumerate()).any(|(i, f)| i != at && f.key == key);
+            let carried = !others(&old) && !others(&v);
+            c.profile[at].key = v.clone();
+            if carried {
+                for flags in c.indicators_mut().map(|i| &mut i.applies.flags) {
+                    for f in flags.iter_mut().filter(|f| **f == old) {
+                        f.clone_from(&v);
+                    }
+                }
             }
         }),
     )
@@ -105,17 +133,34 @@ pub fn CardFields() -> impl IntoView {
             });
         });
     };
-    // The card's own questions, after the standard four it always asks.
+    // The card's own questions, after the standard four it always asks: a
+    // second question keyed as a standard one («noo») is the card's own,
+    // shown with its problem rather than hidden.
     let own_flags = Memo::new(move |_| {
         editor.card.with(|c| {
-            c.profile
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| f.is_own())
+            let mut standard = BTreeSet::new();
+            (c.profile.iter().enumerate())
+                .filter(|(_, f)| f.is_own() || !standard.insert(f.key.as_str()))
                 .map(|(at, _)| at)
                 .collect::<Vec<_>>()
         })
     });
+    // A key another question has is not taken: said at the field, and the
+    // question keeps its key (and its indicators) until the key is free.
+    let key_taken = move |at: usize| -> Reads {
+        Arc::new(move |text: &str| {
+            editor.card.with_untracked(|c| {
+                (c.profile.iter().enumerate())
+                    .find(|(i, f)| *i != at && f.key == text.trim())
+                    .map(|(_, f)| {
+                        format!(
+                            "Этот ключ уже у вопроса {}: выберите другой.",
+                            quoted(&f.label)
+                        )
+                    })
+            })
+        })
+    };
     let add_flag = move |_| {
         editor.change("add-flag", |c| {
             if c.profile.is_empty() {
@@ -141,7 +186,7 @@ pub fn CardFields() -> impl IntoView {
                 view! {
                     <div class="flag-row">
                         <EditText id=format!("flag-{at}-label") label="Вопрос профиля" field=flag(at, |f| &f.label, |f| &mut f.label) required=true/>
-                        <EditText id=format!("flag-{at}-key") label="Ключ (латиницей)" field=flag(at, |f| &f.key, |f| &mut f.key) required=true/>
+                        <EditText id=format!("flag-{at}-key") label="Ключ (латиницей)" field=flag_key(at) required=true reads=key_taken(at)/>
                         <button type="button" class="danger" on:click=remove>"Удалить вопрос"</button>
                     </div>
                 }

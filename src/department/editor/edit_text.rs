@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use crate::department::editor::{Editor, Getter, Setter};
+use crate::department::editor::{Editor, Getter, Reads, Setter};
 
 #[component]
 pub fn EditText(
@@ -24,7 +24,7 @@ pub fn EditText(
     /// not (`None` when it reads). Such text is kept in the field, said under it and counted as
     /// unread (publishing waits), and the card keeps its last good value.
     #[prop(optional)]
-    reads: Option<fn(&str) -> Option<String>>,
+    reads: Option<Reads>,
     /// The card's own problem with this field (empty, a gap «…», a code
     /// taken), said under it: the list under the indicator could stand a
     /// screen away from the field to fix.
@@ -55,7 +55,7 @@ pub fn EditText(
     let on_input = move |ev| {
         let text = event_target_value(&ev);
         field_text.shown.set(text.clone());
-        if let Some(why) = reads.and_then(|reads| reads(&text)) {
+        if let Some(why) = reads.as_ref().and_then(|reads| reads(&text)) {
             field_text.show(why);
             return;
         }

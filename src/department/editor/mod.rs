@@ -33,6 +33,7 @@ use profkarta_core::card::validate::{
     without_recommendation,
 };
 use profkarta_core::card::{Card, Indicator};
+use profkarta_core::department::own_cards::OwnCard;
 use profkarta_core::department::view::history::History;
 use profkarta_core::error::TemplateError;
 
@@ -49,6 +50,8 @@ pub use changes_view::ChangesView;
 pub type Getter = Arc<dyn Fn(&Card) -> Option<String> + Send + Sync>;
 /// Writes a field of the card.
 pub type Setter = Arc<dyn Fn(&mut Card, String) + Send + Sync>;
+/// Why a field's text does not read into the card, if it does not.
+pub type Reads = Arc<dyn Fn(&str) -> Option<String> + Send + Sync>;
 
 #[derive(Clone, Copy)]
 pub struct Editor {
@@ -109,7 +112,12 @@ pub struct Editor {
 }
 
 impl Editor {
-    pub fn new(dept: Dept, index: usize, card: Card) -> Self {
+    pub fn new(dept: Dept, index: usize, own: OwnCard) -> Self {
+        let OwnCard {
+            card,
+            mut written_for,
+            ..
+        } = own;
         let previous = dept.archive().with_untracked(|a| {
             a.cards()
                 .iter()
@@ -117,7 +125,6 @@ impl Editor {
                 .max_by_key(|c| c.version)
                 .cloned()
         });
-        let mut written_for = RuleTextsWrittenFor::new();
         note_rule_texts(&mut written_for, None, &card);
         let rule_texts_written_for = RwSignal::new(written_for);
         let card = RwSignal::new(card);
@@ -304,8 +311,12 @@ impl Editor {
     pub fn write(self) {
         self.save.cancel();
         // While the editor is being dropped its working copy may be gone.
-        if let Some(card) = self.card.try_get_untracked() {
-            self.dept.edit_own(|own| own.edit(self.index, card));
+        if let (Some(card), Some(written_for)) = (
+            self.card.try_get_untracked(),
+            self.rule_texts_written_for.try_get_untracked(),
+        ) {
+            self.dept
+                .edit_own(|own| own.edit(self.index, card, written_for));
         }
     }
 

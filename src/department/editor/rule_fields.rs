@@ -173,7 +173,7 @@ fn ShareTarget(place: Place, slug: String) -> impl IntoView {
     .then(|| view! {
         <EditText id=id("bands") label="Ступени баллов (необязательно): по одной в строке «от 30 % — 1»" multiline=true
             hint="Вместо порога: баллы по доле. Баллы показателя — баллы верхней ступени."
-            reads=bands_read
+            reads=Arc::new(bands_read)
             field=rule_field(place,
                 |r| match r { Rule::Share { bands, .. } => Some(bands.iter().map(|b| format!("от {} % — {}", b.from_percent, b.points)).collect::<Vec<_>>().join("\n")), _ => None },
                 |r, v| if let Rule::Share { bands, .. } = r { *bands = read_bands(&v).unwrap_or_default() })/>
@@ -278,7 +278,7 @@ fn ListColumns(place: Place, slug: String) -> impl IntoView {
         {rows}
         <button type="button" on:click=add>"Добавить столбец"</button>
         <EditText id=format!("{slug}-list-min") label="Цель (необязательно): «ключ столбца: не менее N»"
-            reads=list_min_read
+            reads=Arc::new(list_min_read)
             field=rule_field(place,
                 |r| match r { Rule::List { min, .. } => Some(min.as_ref().map_or(String::new(), |m| format!("{}: не менее {}", m.column, m.value))), _ => None },
                 |r, v| if let Rule::List { min, columns, .. } = r { *min = read_list_min(&v, columns).unwrap_or_default() })
