@@ -79,7 +79,8 @@ pub fn DepartmentPage() -> impl IntoView {
                 a.own_cards()
                     .get(index)
                     .filter(|o| o.is_draft())
-                    .map(|o| (index, o.card.clone()))
+                    .cloned()
+                    .map(|own| (index, own))
             })
         })
     };
@@ -94,7 +95,7 @@ pub fn DepartmentPage() -> impl IntoView {
         Tab::Measures => view! { <MeasuresPanel/> }.into_any(),
         Tab::Report => view! { <ReportPanel/> }.into_any(),
         Tab::Cards => match open_draft() {
-            Some((index, card)) => view! { <CardEditor index card/> }.into_any(),
+            Some((index, own)) => view! { <CardEditor index own/> }.into_any(),
             None => view! { <CardsPanel/> }.into_any(),
         },
     };

@@ -185,14 +185,16 @@ pub fn stale_recommendations(previous: &Card, card: &Card) -> Vec<String> {
 /// own words were written for.
 pub type RuleTextsWrittenFor = BTreeMap<String, String>;
 
-/// Notes, after an edit from `before` (none: the card as opened) to
-/// `card`, the rule each changed or new rule's text was written for.
+/// Notes, after an edit from `before` to `card`, the rule each changed or
+/// new rule's text was written for; with no `before` (the card as opened),
+/// those not noted yet, the others kept from when they were written.
 pub fn note_rule_texts(written_for: &mut RuleTextsWrittenFor, before: Option<&Card>, card: &Card) {
     for indicator in card.indicators() {
-        let old = before.and_then(|b| b.by_key(indicator.key()));
-        if old.is_none_or(|old| old.rule_text != indicator.rule_text)
-            || !written_for.contains_key(indicator.key())
-        {
+        let changed = before.map(|b| {
+            b.by_key(indicator.key())
+                .is_none_or(|old| old.rule_text != indicator.rule_text)
+        });
+        if changed == Some(true) || !written_for.contains_key(indicator.key()) {
             written_for.insert(indicator.key().to_owned(), suggested_rule_text(indicator));
         }
     }

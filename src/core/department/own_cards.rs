@@ -2,9 +2,11 @@
 //! published or loaded as signed files. A published version is never changed
 //! again: editing it starts the next version as a draft.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
-use crate::card::edit::{NEW_SOURCE, NEW_TITLE};
+use crate::card::edit::{note_rule_texts, RuleTextsWrittenFor, NEW_SOURCE, NEW_TITLE};
 use crate::card::validate::publish_problems;
 use crate::card::Card;
 use crate::department::archive::Cards;
@@ -30,6 +32,13 @@ pub struct OwnCard {
     /// is what the file holds and is never edited.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<Published>,
+    /// A draft's record of what each rule's text was written for
+    /// ([`note_rule_texts`]), kept with it: a threshold changed, the draft
+    /// closed and opened again, was no longer asked about, and a new card
+    /// started from a built-in one was published with «не менее 30 %» over
+    /// a threshold of 40.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub written_for: RuleTextsWrittenFor,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -140,19 +149,23 @@ impl OwnCards {
             }
         }
         card.recount();
+        let mut written_for = RuleTextsWrittenFor::new();
+        note_rule_texts(&mut written_for, None, &card);
         self.cards.push(OwnCard {
             card,
             published: None,
+            written_for,
         });
         self.cards.len() - 1
     }
 
     /// Replaces a draft's card (the editor's every change); a published
     /// version is left as it is.
-    pub fn edit(&mut self, index: usize, card: Card) -> bool {
+    pub fn edit(&mut self, index: usize, card: Card, written_for: RuleTextsWrittenFor) -> bool {
         match self.cards.get_mut(index) {
             Some(own) if own.is_draft() => {
                 own.card = card;
+                own.written_for = written_for;
                 true
             }
             _ => false,
@@ -210,6 +223,7 @@ impl OwnCards {
                 at: now.to_owned(),
                 fingerprint: key.fingerprint(),
             }),
+            written_for: RuleTextsWrittenFor::new(),
         };
         Ok(card)
     }
@@ -261,6 +275,7 @@ impl OwnCards {
                     at: opened.published_at,
                     fingerprint: opened.fingerprint,
                 }),
+                written_for: RuleTextsWrittenFor::new(),
             });
         }
         Ok(opened.card)

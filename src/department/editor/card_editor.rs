@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use profkarta_core::card::edit::{add_criterion, add_direction, shift};
 use profkarta_core::card::versions::{change_lines, comparable_line};
 use profkarta_core::card::Card;
+use profkarta_core::department::own_cards::OwnCard;
 use profkarta_core::error::{PublishError, TemplateError};
 use profkarta_core::text::plural;
 
@@ -199,11 +200,11 @@ fn is_general(problem: &TemplateError) -> bool {
 const ADD_DIRECTION: &str = "ed-add-direction";
 
 #[component]
-pub fn CardEditor(index: usize, card: Card) -> impl IntoView {
+pub fn CardEditor(index: usize, own: OwnCard) -> impl IntoView {
     let dept: Dept = expect_context();
     let notices: Notices = expect_context();
     let key: SigningKey = expect_context();
-    let editor = Editor::new(dept, index, card);
+    let editor = Editor::new(dept, index, own);
     provide_context(editor);
     let shape = Memo::new(move |_| editor.card.with(shape));
     let preview = RwSignal::new(false);

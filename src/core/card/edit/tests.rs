@@ -196,6 +196,13 @@ fn the_written_rule_text_follows_the_rule_a_hand_written_one_is_flagged() {
         rule_texts_to_check(&written_for, &card),
         std::slice::from_ref(&code)
     );
+    // Closed and opened again with the record the draft keeps: still named.
+    let mut opened = written_for.clone();
+    note_rule_texts(&mut opened, None, &card);
+    assert_eq!(
+        rule_texts_to_check(&opened, &card),
+        std::slice::from_ref(&code)
+    );
     // Against the version before, it stays named until the text changes.
     let earlier = before.clone();
     assert_eq!(stale_rule_texts(&earlier, &card), [code]);

@@ -59,7 +59,7 @@ fn publishing_checks_signs_and_freezes_the_version() {
     archive.edit_own(|own| own.department = "Управление образования".into());
     // An error blocks publishing and is named.
     draft.title.clear();
-    assert!(archive.edit_own(|own| own.edit(at, draft.clone())));
+    assert!(archive.edit_own(|own| own.edit(at, draft.clone(), Default::default())));
     let Err(PublishError::Invalid(problems)) = archive.publish(at, &key, AT, &[]) else {
         panic!("an empty title is an error")
     };
@@ -67,7 +67,7 @@ fn publishing_checks_signs_and_freezes_the_version() {
     // Fixed, and a point added: the maxima follow by themselves.
     draft.title = "Карта 2027".into();
     draft.directions[0].criteria[0].indicators[0].points = 2;
-    archive.edit_own(|own| own.edit(at, draft));
+    archive.edit_own(|own| own.edit(at, draft, Default::default()));
     archive.publish(at, &key, AT, &[]).unwrap();
     let published = archive.own_cards().get(at).unwrap();
     assert_eq!(published.card.max_points, 17);
@@ -75,7 +75,7 @@ fn publishing_checks_signs_and_freezes_the_version() {
     assert_eq!(file.card, published.card);
     assert!(archive.cards().get("leninsk-kuznetsky", 2).is_some());
     // Final: no edit, no second publishing.
-    assert!(!archive.edit_own(|own| own.edit(at, lk.clone())));
+    assert!(!archive.edit_own(|own| own.edit(at, lk.clone(), Default::default())));
     assert_eq!(
         archive.publish(at, &key, AT, &[]),
         Err(PublishError::NotDraft)
