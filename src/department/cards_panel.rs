@@ -114,10 +114,15 @@ pub fn CardsPanel() -> impl IntoView {
                         .all(|l| l.card.version <= card.version)
                 });
                 let (draft_title, draft_version) = (card.title.clone(), card.version);
+                // Each button of the row is described by the card and its
+                // version: a screen reader going by Tab heard six alike
+                // «Просмотр» and «Новая версия».
+                let row_id = format!("card-{}-{}", card.id, card.version);
+                let described = format!("{row_id} {row_id}-v");
                 let actions = match (line.own, line.draft) {
                     (Some(at), true) => view! {
-                        <button type="button" on:click=move |_| dept.edit_card(at)>"Изменить"</button>
-                        <button type="button" class="danger" on:click=move |_| {
+                        <button type="button" aria-describedby=described.clone() on:click=move |_| dept.edit_card(at)>"Изменить"</button>
+                        <button type="button" aria-describedby=described.clone() class="danger" on:click=move |_| {
                             if confirm(&format!("Удалить черновик карты {}, версия {draft_version}? Это нельзя отменить.", quoted(&draft_title))) {
                                 dept.edit_own(|own| own.remove_draft(at));
                                 focus_when_drawn(CARDS_TITLE.to_owned());
@@ -128,18 +133,18 @@ pub fn CardsPanel() -> impl IntoView {
                     _ => {
                         let file = line.file.clone().map(|text| {
                             let name = format!("{}-v{}.json", card.id, card.version);
-                            view! { <button type="button" on:click=move |_| { offer_json(notices, &name, &text); }>"Скачать файл карты"</button> }
+                            view! { <button type="button" aria-describedby=described.clone() on:click=move |_| { offer_json(notices, &name, &text); }>"Скачать файл карты"</button> }
                         });
                         let base = Arc::clone(&card);
                         let shown = Arc::clone(&card);
                         view! {
-                            <button type="button" id=opener_id(&card) on:click=move |_| viewing.set(Some(Arc::clone(&shown)))>"Просмотр"</button>
+                            <button type="button" aria-describedby=described.clone() id=opener_id(&card) on:click=move |_| viewing.set(Some(Arc::clone(&shown)))>"Просмотр"</button>
                             {match draft_of_card {
                                 Some((at, v)) => Some(view! {
-                                    <button type="button" on:click=move |_| dept.edit_card(at)>{format!("Открыть черновик версии {v}")}</button>
+                                    <button type="button" aria-describedby=described.clone() on:click=move |_| dept.edit_card(at)>{format!("Открыть черновик версии {v}")}</button>
                                 }.into_any()),
                                 None if latest => Some(view! {
-                                    <button type="button" on:click=move |_| next_version(Arc::clone(&base))>"Новая версия"</button>
+                                    <button type="button" aria-describedby=described.clone() on:click=move |_| next_version(Arc::clone(&base))>"Новая версия"</button>
                                 }.into_any()),
                                 None => None,
                             }}
@@ -151,15 +156,15 @@ pub fn CardsPanel() -> impl IntoView {
                 let compared_version = (id.clone(), card.version);
                 view! {
                     <tr data-card=format!("{}@{}", card.id, card.version)>
-                        <th scope="row">{card.title.clone()}</th>
+                        <th scope="row" id=row_id.clone()>{card.title.clone()}</th>
                         <td><code>{card.id.clone()}</code></td>
-                        <td class="num">{card.version}</td>
+                        <td class="num" id=format!("{row_id}-v")>{card.version}</td>
                         <td data-col="status">{line.status()}</td>
                         <td class="num" data-col="submissions">{line.submissions}</td>
                         <td class="row-actions">
                             {actions}
                             {(versions > 1).then(|| view! {
-                                <button type="button" on:click=move |_| {
+                                <button type="button" aria-describedby=described.clone() on:click=move |_| {
                                     compare.set(Some(compared_version.clone()));
                                     // Opened below the list: brought into view.
                                     focus_when_drawn("changes-title".to_owned());
