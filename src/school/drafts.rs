@@ -722,6 +722,26 @@ impl Drafts {
         })
     }
 
+    /// Another draft of card `card_id`, the school and the year of
+    /// `profile`, that holds an export this draft does not correct (its
+    /// title): this draft's export would replace that file in the
+    /// department. Asked before the export: a next year's draft given last
+    /// year's year by mistake replaced that year's checked card and its
+    /// plan there, unasked (a walk-through of the yearly cycle).
+    pub fn exported_elsewhere(self, card_id: &str, profile: &SchoolProfile) -> Option<String> {
+        let (open, corrects) = self
+            .meta
+            .with_untracked(|m| (m.id.clone(), m.replaces.clone()));
+        (storage::keys(DRAFT_PREFIX).unwrap_or_default().iter())
+            .filter_map(|key| load(key).ok().flatten()?.ok())
+            .filter(|s| s.meta.id != open)
+            .find(|s| {
+                let held = s.meta.replaces_now(&s.draft);
+                held.is_some() && held != corrects && same_school_year(s, card_id, profile)
+            })
+            .map(|s| s.meta.title(&s.draft))
+    }
+
     /// The open draft as it is now (not its stored copy, which may lag
     /// behind the last keystrokes), then every other readable one stored.
     fn every_draft(self) -> Vec<StoredDraft> {

@@ -53,6 +53,15 @@ pub fn ExportPanel() -> impl IntoView {
         Memo::new(move |_| draft.with(|d| d.differing_totals(&card)))
     };
     let plan_gaps = Memo::new(move |_| draft.with(Draft::plan_gaps));
+    // Read from storage when the profile or the export this draft corrects
+    // changes, not at every keystroke in the card.
+    let elsewhere = {
+        let card_id = card.id.clone();
+        Memo::new(move |_| {
+            ws.meta.with(|m| m.replaces.clone());
+            profile.with(|p| ws.exported_elsewhere(&card_id, p))
+        })
+    };
     let contradicted = {
         let card = Arc::clone(&card);
         Memo::new(move |_| draft.with(|d| d.contradicting_profile(&card)))
@@ -67,6 +76,7 @@ pub fn ExportPanel() -> impl IntoView {
         contradicted: contradicted.get(),
         differing: differing.get(),
         plan_gaps: plan_gaps.get(),
+        elsewhere: elsewhere.get(),
     });
     let asks = move || checklist.with(|c| !c.is_empty());
     let card_scores = card.has_points();
@@ -320,6 +330,14 @@ pub fn ExportPanel() -> impl IntoView {
                 <div class="notice" data-testid="export-incomplete">
                     <p>"Перед выгрузкой проверьте:"</p>
                     <ul>
+                        {move || shown.with(|c| c.elsewhere.clone()).map(|title| view! {
+                            <li data-testid="export-elsewhere">{format!(
+                                "Карта этой школы за {} учебный год уже выгружена из черновика {}: новый файл \
+                                 заменит её в отделе образования. Если год указан по ошибке, исправьте ",
+                                profile.with(|p| p.period.trim().to_owned()),
+                                quoted(&title)
+                            )}<a href=format!("#profile-{}", ProfileField::Period.key())>"учебный год"</a>"."</li>
+                        })}
                         {move || shown.with(|c| c.cautions.clone()).into_iter().map(|(f, e)| view! {
                             <li data-testid="export-caution"><a href=format!("#profile-{}", f.key())>{f.label()}</a>": "{e.to_string()}</li>
                         }).collect_view()}
@@ -419,6 +437,7 @@ struct Checklist {
     contradicted: Vec<(String, ProfileFlag)>,
     differing: Vec<DifferingTotal>,
     plan_gaps: Vec<(usize, PlanGap)>,
+    elsewhere: Option<String>,
 }
 
 impl Checklist {
@@ -432,6 +451,7 @@ impl Checklist {
             && self.contradicted.is_empty()
             && self.differing.is_empty()
             && self.plan_gaps.is_empty()
+            && self.elsewhere.is_none()
     }
 }
 

@@ -175,6 +175,17 @@ test('a new card after an export points to «Следующий год», which 
         await page.getByRole('button', { name: 'Новая карта' }).click();
         await page.getByRole('button', { name: 'Мои черновики (3)' }).waitFor();
         assert.equal(await page.getByTestId('notices').filter({ hasText: 'Открыт новый пустой черновик' }).count(), 0);
+        // The same school and year in another draft: its export would
+        // replace the first file in the department, asked before it goes
+        // (a next year's draft given last year's year by mistake replaced
+        // that year's checked card there, unasked).
+        await fillSchool(card);
+        const elsewhere = page.getByTestId('export-elsewhere');
+        await elsewhere.filter({ hasText: 'Карта этой школы за 2025/2026 учебный год уже выгружена из черновика «МАОУ СОШ № 7 · 2025/2026»: новый файл заменит её в отделе образования. Если год указан по ошибке, исправьте учебный год.' }).waitFor();
+        await elsewhere.getByRole('link', { name: 'учебный год' }).click();
+        await page.waitForFunction(() => document.activeElement?.id === 'profile-period');
+        await card.profile('Отчётный период (учебный год)', '2026/2027');
+        await elsewhere.waitFor({ state: 'detached' });
     }));
 
 test('next year copies only the yes-or-no answers, each marked until the school checks it', () =>
