@@ -808,9 +808,11 @@ fn same_school_year(draft: &StoredDraft, card: &str, profile: &SchoolProfile) ->
         && year(profile).is_some_and(|y| year(&draft.draft.profile) == Some(y))
 }
 
-/// [`Drafts::year_before`]. A keystroke only compares the school's name
-/// and year; the list is searched when they, the open draft or the list
-/// change.
+/// [`Drafts::year_before`]: the draft «Следующий год» started this one
+/// from, while it is of the year before, whatever either is named now;
+/// else one of the same school. A keystroke only compares the school's
+/// name and year; the list is searched when they, the open draft or the
+/// list change.
 fn year_before(
     draft: RwSignal<Draft>,
     meta: RwSignal<DraftMeta>,
@@ -820,14 +822,14 @@ fn year_before(
         draft.with(|d| (d.profile.name.trim().to_owned(), d.profile.period.clone()))
     });
     Memo::new(move |_| {
-        let (id, card) = meta.with(|m| (m.id.clone(), m.card.clone()));
+        let (id, card, follows) = meta.with(|m| (m.id.clone(), m.card.clone(), m.follows.clone()));
         school_year.with(|(school, period)| {
             let before = previous_period(period)?;
             list.with(|l| {
-                l.iter()
-                    .find(|e| {
-                        e.id != id && e.card == card && e.period == before && e.school == *school
-                    })
+                let of_year = |e: &&DraftEntry| e.id != id && e.card == card && e.period == before;
+                (l.iter().filter(of_year))
+                    .find(|e| follows.as_ref() == Some(&e.id))
+                    .or_else(|| l.iter().filter(of_year).find(|e| e.school == *school))
                     .cloned()
             })
         })

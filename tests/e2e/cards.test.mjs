@@ -972,6 +972,10 @@ test('Nevinnomyssk: next year a plan on a question and a survey says how each mo
         const said = (code, text) => note(code).filter({ hasText: new RegExp(`^План ${LATEST}: показатель ${text}\\.\\s*Мероприятие: Программа сопровождения 8–9 классов\\.$`) }).waitFor();
         await said('1.1', 'пока не заполнен');
         await said('1.5', 'пока не заполнен');
+        // Named in full this year, the school still sees the plan of the
+        // draft it started from (renamed, the notes were lost).
+        await card.profile('Полное наименование ОО', 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 5» г. Невинномысска');
+        await said('1.1', 'пока не заполнен');
         // «нет» → «да» is a rise, where a card without points earns nothing.
         await card.fact('1.1', true);
         await said('1.1', 'улучшился \\(«нет» → «да»\\)');
@@ -983,4 +987,18 @@ test('Nevinnomyssk: next year a plan on a question and a survey says how each mo
         await card.field('1.5', 'percent', '62,55');
         await said('1.5', 'пока не оценён: в ответе ошибка');
         assert.equal(await note('1.6').count(), 0, 'a survey no measure targeted has no note');
+        // A measure added to last year's plan afterwards shows here too:
+        // last year's draft is the one this one was started from, though
+        // the school is named otherwise now.
+        await page.getByRole('button', { name: /Мои черновики/ }).click();
+        await drafts.getByRole('row', { name: new RegExp(LATEST.replace('/', '\\/')) }).getByRole('button', { name: 'Открыть' }).click();
+        await card.expectText('draft-title', `МБОУ СОШ № 5 г. Невинномысска · ${LATEST}`);
+        await plan.getByRole('button', { name: 'Добавить мероприятие' }).click();
+        await page.waitForFunction(() => document.activeElement?.id === 'plan-1-measure');
+        await page.keyboard.type('Анкетирование родителей');
+        await plan.locator('.plan-row[data-row="1"] summary').click();
+        await plan.locator('.plan-row[data-row="1"]').getByRole('checkbox', { name: /^1\.6 / }).check();
+        await page.getByRole('button', { name: /Мои черновики/ }).click();
+        await drafts.getByRole('row', { name: new RegExp(NEXT.replace('/', '\\/')) }).getByRole('button', { name: 'Открыть' }).click();
+        await note('1.6').filter({ hasText: new RegExp(`^План ${LATEST}: показатель пока не заполнен\\.\\s*Мероприятие: Анкетирование родителей\\.$`) }).waitFor();
     }));

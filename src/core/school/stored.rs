@@ -59,6 +59,11 @@ pub struct DraftMeta {
     /// first.
     #[serde(default = "first_version")]
     pub card_version: u32,
+    /// The draft «Следующий год» started this one from: its plan is the
+    /// one this year's card is compared with, whatever either draft's
+    /// school is named now (renamed, the plan's notes were lost).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follows: Option<String>,
 }
 
 fn default_card() -> String {
@@ -114,6 +119,7 @@ impl DraftMeta {
             label: String::new(),
             card: default_card(),
             card_version: first_version(),
+            follows: None,
         }
     }
 
@@ -223,6 +229,7 @@ impl StoredDraft {
         let mut next = Self::new(id, draft, now);
         next.meta.card.clone_from(&self.meta.card);
         next.meta.card_version = self.meta.card_version;
+        next.meta.follows = Some(self.meta.id.clone());
         next
     }
 
@@ -1001,6 +1008,11 @@ mod tests {
         let card = crate::testkit::card();
         let next = stored.next_year("d2".into(), NOW, true, &card);
         assert_eq!(next.meta.export_state(&next.draft), ExportState::Never);
+        // It knows the draft it follows, by id, across a reload too.
+        assert_eq!(next.meta.follows.as_deref(), Some(stored.meta.id.as_str()));
+        let back: StoredDraft =
+            serde_json::from_str(&serde_json::to_string(&next).unwrap()).unwrap();
+        assert_eq!(back.meta.follows, next.meta.follows);
         // Exported before the content was remembered: nothing is claimed.
         stored.meta.exported = None;
         stored.meta.replaces = Some("s1".into());
