@@ -277,7 +277,7 @@ pub fn DynamicsPanel() -> impl IntoView {
             <h2 id="dynamics-title">"Динамика"</h2>
             <Show
                 when=move || previous.get().is_some()
-                fallback=|| view! { <p>"Для сравнения нужны карты хотя бы за два учебных года. Выберите более поздний год или загрузите карты прошлого года."</p> }
+                fallback=move || view! { <p data-testid="nothing-to-compare">{move || dept.archive().with(|a| dept.card.with(|c| dept.period.with(|p| report::nothing_to_compare(a, c, p.as_deref()))))}</p> }
             >
                 <CardLine/>
                 <PrintedLine testid="dynamics-printed"/>

@@ -6,6 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use crate::department::archive::{Archive, Entry, KeyState};
 use crate::department::school::SchoolId;
+use crate::school::profile::canonical_period;
 
 /// One submission counts per school, card and period: another card's file
 /// of the same year is another monitoring.
@@ -177,6 +178,24 @@ impl Archive {
             .collect();
         periods.sort_by_key(|p| (crate::school::profile::parse_period(p).ok(), p.clone()));
         periods
+    }
+
+    /// The titles of the cards other than `card_id` that counted files of
+    /// `period` were filled on, once each.
+    pub fn other_cards_in(&self, card_id: &str, period: &str) -> Vec<String> {
+        let Some(year) = canonical_period(period) else {
+            return Vec::new();
+        };
+        let mut titles: Vec<String> = Vec::new();
+        for e in self.current() {
+            if e.card.id != card_id
+                && canonical_period(e.period()).as_ref() == Some(&year)
+                && !titles.contains(&e.card.title)
+            {
+                titles.push(e.card.title.clone());
+            }
+        }
+        titles
     }
 }
 

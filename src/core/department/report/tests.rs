@@ -1295,3 +1295,28 @@ fn the_figures_note_says_what_an_indicator_without_points_counts() {
     assert!(figures_note(&lk).contains(growth));
     assert!(!figures_note(&card).contains(growth));
 }
+
+/// «Динамика» without a year before: where that year's files are of
+/// another card, it says so instead of asking for files that are there.
+#[test]
+fn a_year_before_on_another_card_is_said_to_be_another_method() {
+    let card = testkit::card();
+    let nv = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
+    let now = testkit::draft("Школа А", "2025/2026", &[]);
+    let before = testkit::draft("Школа А", "2024-2025", &[]);
+    let archive = testkit::archive_of(&[(&card, "now", &now), (&nv, "before", &before)]);
+    assert_eq!(
+        nothing_to_compare(&archive, &card, Some("2025/2026")),
+        format!(
+            "За 2024/2025 учебный год загружены карты по другой методике («{}»): с картой «{}» \
+             они не сравниваются — у них другие показатели и правила. Динамика сравнивает годы \
+             одной карты и её версий.",
+            nv.title, card.title
+        )
+    );
+    // Nothing of that year at all: the files are asked for.
+    let alone = testkit::archive(&card, &[("now", &now)]);
+    assert!(nothing_to_compare(&alone, &card, Some("2025/2026"))
+        .starts_with("Для сравнения нужны карты хотя бы за два учебных года."));
+    assert!(nothing_to_compare(&archive, &card, None).starts_with("Для сравнения нужны"));
+}

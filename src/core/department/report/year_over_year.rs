@@ -3,7 +3,7 @@
 //! the card leave comparable.
 
 use crate::card::versions::levels_text;
-use crate::card::Level;
+use crate::card::{Card, Level};
 use crate::department::archive::Archive;
 use crate::department::dynamics::{
     delta_text, figures_in_both, indicator_changes, school_changes, value_changes, IndicatorChange,
@@ -12,7 +12,7 @@ use crate::department::dynamics::{
 use crate::department::effectiveness::NOTABLE_TENTHS;
 use crate::department::figures::Figures;
 use crate::department::results::SchoolResult;
-use crate::text::{by_name, part_of, percent, plural, tied};
+use crate::text::{by_name, part_of, percent, plural, quoted, tied};
 
 use super::*;
 
@@ -308,6 +308,32 @@ pub fn dynamics_of(
         changes.len(),
         fewer_schools(was.schools, now.schools),
     )
+}
+
+/// What «Динамика» says with no year before `period` on `card`: where
+/// that year's files were filled on another card, that it is another
+/// method, not compared (a walk-through's department was asked to load
+/// files it had loaded).
+pub fn nothing_to_compare(archive: &Archive, card: &Card, period: Option<&str>) -> String {
+    let before = period.and_then(crate::department::last_year::previous_period);
+    let others = before
+        .as_ref()
+        .map(|b| archive.other_cards_in(&card.id, b))
+        .unwrap_or_default();
+    match (before, others.as_slice()) {
+        (Some(before), [_, ..]) => {
+            format!(
+            "За {before} учебный год загружены карты по другой методике ({}): с картой {} они не \
+             сравниваются — у них другие показатели и правила. Динамика сравнивает годы одной \
+             карты и её версий.",
+            others.iter().map(|t| quoted(t)).collect::<Vec<_>>().join(", "),
+            quoted(&card.title)
+        )
+        }
+        _ => "Для сравнения нужны карты хотя бы за два учебных года. Выберите более поздний год \
+              или загрузите карты прошлого года."
+            .to_owned(),
+    }
 }
 
 /// « Карт этого года меньше трёх четвертей …», when this year has fewer
