@@ -1421,6 +1421,25 @@ mod tests {
                 "{note}"
             );
         });
+        // Its number taken by another indicator (a kind changed gives a new
+        // one): said, beside the new 2.2.
+        let mut v3 = v2.clone();
+        v3.version = 3;
+        let mut other = v1.indicator("2.2").unwrap().clone();
+        other.id = "new-2-2".into();
+        v3.directions[0].criteria[0].indicators.push(other);
+        v3.recount();
+        let archive = testkit::archive_of(&[
+            (&v1, "a1", &testkit::draft("Школа А", "2024/2025", &["2.2"])),
+            (&v3, "a3", &testkit::draft("Школа А", "2025/2026", &[])),
+        ]);
+        testkit::with_years(&archive, &v1, &v3, |years| {
+            let note = crate::department::report::versions_note(years);
+            assert!(
+                note.contains(" Из карты исключён показатель 2.2 (в прошлом году: да — у 1 из 1 (100,0\u{A0}%); под этим номером теперь другой показатель)."),
+                "{note}"
+            );
+        });
     }
 
     /// Means of typed percentages move by points: 80,0 and 90,5 % (mean

@@ -137,9 +137,22 @@ pub fn versions_note(years: &Years) -> String {
 /// said where the versions are.
 pub fn removed_note(years: &Years) -> String {
     let removed: Vec<String> = (years.removed())
-        .map(|i| match years.last_value(i) {
-            Some(was) => format!("{} (в прошлом году: {was})", i.code),
-            None => i.code.clone(),
+        .map(|i| {
+            // Its number given to another indicator (its kind changed, or
+            // the number freed and taken): «1.6» beside a new 1.6 read as
+            // the card contradicting itself.
+            let mut said: Vec<String> = years
+                .last_value(i)
+                .into_iter()
+                .map(|was| format!("в прошлом году: {was}"))
+                .collect();
+            if years.new_card.indicator(&i.code).is_some() {
+                said.push("под этим номером теперь другой показатель".to_owned());
+            }
+            match said.as_slice() {
+                [] => i.code.clone(),
+                _ => format!("{} ({})", i.code, said.join("; ")),
+            }
         })
         .collect();
     match removed.as_slice() {
