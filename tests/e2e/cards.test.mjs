@@ -990,7 +990,12 @@ test('Nevinnomyssk: next year a plan on a question and a survey says how each mo
         // A measure added to last year's plan afterwards shows here too:
         // last year's draft is the one this one was started from, though
         // the school is named otherwise now.
-        await page.getByRole('button', { name: /Мои черновики/ }).click();
+        // The list stays open after «Следующий год»: opened if it is not.
+        const listButton = page.getByRole('button', { name: /Мои черновики/ });
+        const openList = async () => {
+            if (await listButton.getAttribute('aria-expanded') !== 'true') await listButton.click();
+        };
+        await openList();
         await drafts.getByRole('row', { name: new RegExp(LATEST.replace('/', '\\/')) }).getByRole('button', { name: 'Открыть' }).click();
         await card.expectText('draft-title', `МБОУ СОШ № 5 г. Невинномысска · ${LATEST}`);
         await plan.getByRole('button', { name: 'Добавить мероприятие' }).click();
@@ -998,7 +1003,7 @@ test('Nevinnomyssk: next year a plan on a question and a survey says how each mo
         await page.keyboard.type('Анкетирование родителей');
         await plan.locator('.plan-row[data-row="1"] summary').click();
         await plan.locator('.plan-row[data-row="1"]').getByRole('checkbox', { name: /^1\.6 / }).check();
-        await page.getByRole('button', { name: /Мои черновики/ }).click();
+        await openList();
         await drafts.getByRole('row', { name: new RegExp(NEXT.replace('/', '\\/')) }).getByRole('button', { name: 'Открыть' }).click();
         await note('1.6').filter({ hasText: new RegExp(`^План ${LATEST}: показатель пока не заполнен\\.\\s*Мероприятие: Анкетирование родителей\\.$`) }).waitFor();
     }));

@@ -265,14 +265,14 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     // another threshold names it to check, and putting 30 back takes that away.
     const ownWords = editor.getByTestId('changed-rule-texts');
     await threshold.fill('35');
-    const asked = 'Показатель 1.1: цель или баллы изменились — проверьте текст «Правило начисления, как в приказе».';
-    await ownWords.filter({ hasText: asked }).waitFor();
+    const toCheck = 'Показатель 1.1: цель или баллы изменились — проверьте текст «Правило начисления, как в приказе».';
+    await ownWords.filter({ hasText: toCheck }).waitFor();
     // Kept with the draft: closed and opened again, still asked about (the
     // record was made anew at each opening, and a card started from a
     // built-in one was published with the old threshold in its text).
     await editor.getByRole('button', { name: 'Закрыть' }).click();
     await row(page, 'belinsky-2025@1').getByRole('button', { name: 'Изменить' }).click();
-    await ownWords.filter({ hasText: asked }).waitFor();
+    await ownWords.filter({ hasText: toCheck }).waitFor();
     await threshold.fill('30');
     await ownWords.waitFor({ state: 'detached' });
 

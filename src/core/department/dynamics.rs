@@ -3,8 +3,6 @@
 //! Only schools present in both periods are compared; a school that joined
 //! or left is listed by the results of its own period, not as a change.
 
-use std::collections::HashMap;
-
 use crate::card::versions::{comparability, comparable_share, fits, Comparability};
 use crate::card::{Card, Indicator, Level, Rule};
 use crate::department::archive::Archive;
@@ -12,7 +10,7 @@ use crate::department::figures::{
     describe_value, figures, mean_tenths, Aggregate, Figures, IndicatorFigure,
 };
 use crate::department::last_year::{as_share, moved_more_than, this_year};
-use crate::department::results::SchoolResult;
+use crate::department::results::{pair_years, SchoolResult};
 use crate::department::review::ReviewStatus;
 use crate::department::school::SchoolId;
 use crate::school::draft::RawAnswer;
@@ -220,7 +218,8 @@ pub fn school_changes(
         };
         (r.score.indicators.iter()).any(|(code, c)| c.moves_score() && (!across || compared(code)))
     };
-    let mut changes: Vec<SchoolChange> = in_both(before, after)
+    let mut changes: Vec<SchoolChange> = pair_years(before, after)
+        .into_iter()
         .map(|(was, now)| {
             let differs = differ(was, now);
             SchoolChange {
@@ -249,18 +248,6 @@ pub fn school_changes(
     changes
 }
 
-/// Each school of `after` that is in `before` too: (last year, this year).
-fn in_both<'a>(
-    before: &'a [SchoolResult],
-    after: &'a [SchoolResult],
-) -> impl Iterator<Item = (&'a SchoolResult, &'a SchoolResult)> {
-    let earlier: HashMap<&SchoolId, &SchoolResult> =
-        before.iter().map(|r| (&r.school, r)).collect();
-    after
-        .iter()
-        .filter_map(move |now| Some((*earlier.get(&now.school)?, now)))
-}
-
 /// The two years' figures over the schools that took part in both (last
 /// year's, this year's), or `None` where every school did: an indicator
 /// done by as many of the same schools reads as done less often when a
@@ -272,9 +259,10 @@ pub fn figures_in_both(
     before: &[SchoolResult],
     after: &[SchoolResult],
 ) -> Option<(Figures, Figures)> {
-    let (was, now): (Vec<SchoolResult>, Vec<SchoolResult>) = (in_both(before, after))
-        .map(|(was, now)| (was.clone(), now.clone()))
-        .unzip();
+    let (was, now): (Vec<SchoolResult>, Vec<SchoolResult>) = (pair_years(before, after)
+        .into_iter())
+    .map(|(was, now)| (was.clone(), now.clone()))
+    .unzip();
     (was.len() < before.len() || now.len() < after.len()).then(|| {
         (
             figures(archive, years.old_card, &was),
@@ -707,7 +695,7 @@ pub fn school_value_changes(
     });
     let compared: Vec<&Indicator> = compared.collect();
     let mut changes = Vec::new();
-    for (was, now) in in_both(before, after) {
+    for (was, now) in pair_years(before, after).into_iter() {
         for indicator in &compared {
             let (Some(a0), Some(a1)) = (answer(was, indicator), answer(now, indicator)) else {
                 continue;

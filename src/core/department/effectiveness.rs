@@ -7,16 +7,13 @@
 //! the years is left out as «методика изменилась», one the new card no
 //! longer has as «исключён из карты».
 
-use std::collections::HashMap;
-
 use crate::card::versions::comparability;
 use crate::card::{Basis, Card, Indicator};
 use crate::department::archive::Archive;
 use crate::department::dynamics::{delta_difference_tenths, delta_tenths, delta_text};
 use crate::department::measures::Measure;
-use crate::department::results::SchoolResult;
+use crate::department::results::{pair_years, SchoolResult};
 use crate::department::review::ReviewStatus;
-use crate::department::school::SchoolId;
 use crate::school::plan::{Progress, Standing};
 use crate::text::percent;
 
@@ -414,12 +411,7 @@ fn standing(
 impl<'a> Span<'a> {
     /// Each school present in both years: (last year, this year).
     fn pairs(&self) -> Vec<(&'a SchoolResult, &'a SchoolResult)> {
-        let after: HashMap<&SchoolId, &SchoolResult> =
-            self.after.iter().map(|r| (&r.school, r)).collect();
-        self.before
-            .iter()
-            .filter_map(|b| after.get(&b.school).map(|a| (b, *a)))
-            .collect()
+        pair_years(self.before, self.after)
     }
 
     /// Last year's and this year's code of the indicator `key`, when it is

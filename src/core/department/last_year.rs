@@ -5,6 +5,7 @@
 
 use crate::card::Indicator;
 use crate::department::archive::{Archive, Entry};
+use crate::department::school::{inn_left_out, SchoolId};
 use crate::school::draft::RawAnswer;
 use crate::school::input::{parse_number, parse_percent};
 use crate::school::profile::parse_period;
@@ -49,13 +50,32 @@ pub fn previous_period(period: &str) -> Option<String> {
     Some(format!("{}/{}", first - 1, first))
 }
 
-/// The school's counted file of the previous period, same card.
+/// The school's counted file of the previous period, same card: by its
+/// identity, else the one file of that year that differs from it only in
+/// giving its ИНН or not ([`pair_years`](crate::department::results::pair_years)).
 pub fn last_year_entry<'a>(archive: &'a Archive, entry: &Entry) -> Option<&'a Entry> {
     let before = previous_period(entry.period())?;
-    archive
-        .current()
-        .into_iter()
-        .find(|e| e.school == entry.school && e.card.id == entry.card.id && e.period() == before)
+    let current = archive.current();
+    let of_card = |e: &&&Entry| e.card.id == entry.card.id;
+    let last: Vec<&Entry> = (current.iter())
+        .filter(of_card)
+        .filter(|e| e.period() == before)
+        .copied()
+        .collect();
+    if let Some(same) = last.iter().find(|e| e.school == entry.school) {
+        return Some(same);
+    }
+    // One school of the name each year, as the years are paired.
+    let name = SchoolId::by_name(entry.profile());
+    let rivals = (current.iter())
+        .filter(of_card)
+        .filter(|e| e.period() == entry.period() && SchoolId::by_name(e.profile()) == name)
+        .count();
+    let mut named = (last.iter()).filter(|e| inn_left_out(e.profile(), entry.profile()));
+    match (rivals, named.next(), named.next()) {
+        (1, Some(one), None) => Some(one),
+        _ => None,
+    }
 }
 
 /// A share as typed: the numerator, or the parts' sum, and the denominator.

@@ -15,7 +15,7 @@ use crate::department::archive::Archive;
 use crate::department::figures::{describe_value, weak_spots, Aggregate, Figures, WeakSpots};
 use crate::department::measures::{addressed_to, Audience, Measure, TargetGroup};
 use crate::department::report::in_name_order;
-use crate::department::results::{Ranked, SchoolResult};
+use crate::department::results::{pair_years, Ranked, SchoolResult};
 use crate::department::review::ReviewStatus;
 use crate::school::plan::PlanRow;
 use crate::scoring::explain::{explain, named_errors};
@@ -258,7 +258,7 @@ pub fn last_year_of<'a>(
     last_year: Option<(&'a Card, &'a [SchoolResult])>,
 ) -> Option<LastYear<'a>> {
     let (card, before) = last_year?;
-    let result = before.iter().find(|r| r.school == school.school)?;
+    let (result, _) = pair_years(before, std::slice::from_ref(school)).pop()?;
     let entry = archive.entry(&result.submission_id);
     Some(LastYear {
         card,

@@ -6,7 +6,7 @@
 //! two schools with 19 of 23 share a rank however the percentages round.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::card::versions::{carry_answers, comparability};
 use crate::card::{Card, Indicator, Level, ProfileFlag};
@@ -340,6 +340,53 @@ pub fn judged_otherwise(filled: &Card, card: &Card) -> Vec<bool> {
 /// seen by identity ([`SchoolResult::seen_on`]), so that the matrix, the
 /// filters and the letters' examples find its answers under the numbers
 /// they show.
+/// Each school of both years, (last year's result, this year's), in this
+/// year's order: by its identity, and where one year's file gives an ИНН
+/// and the other none, by its name and municipality, when those name one
+/// school of each year. The ИНН is optional: left out one year, the
+/// school fell out of «Динамика», the measures' analysis and its
+/// letter's last year (a walk-through of the yearly cycle).
+pub fn pair_years<'b, 'a>(
+    before: &'b [SchoolResult],
+    after: &'a [SchoolResult],
+) -> Vec<(&'b SchoolResult, &'a SchoolResult)> {
+    let earlier: HashMap<&SchoolId, &SchoolResult> =
+        before.iter().map(|r| (&r.school, r)).collect();
+    let (paired, alone): (Vec<_>, Vec<_>) = (after.iter())
+        .map(|now| (earlier.get(&now.school).copied(), now))
+        .partition(|(was, _)| was.is_some());
+    let taken: HashSet<&SchoolId> = paired.iter().map(|(_, now)| &now.school).collect();
+    let named = |r: &SchoolResult| SchoolId::by_name(&r.profile);
+    let without_inn = |r: &SchoolResult| r.profile.identifier.trim().is_empty();
+    let lone_before: Vec<&SchoolResult> = (before.iter())
+        .filter(|r| !taken.contains(&r.school))
+        .collect();
+    let lone_after: Vec<&SchoolResult> = alone.iter().map(|(_, now)| *now).collect();
+    let by_name: HashMap<&SchoolId, &'b SchoolResult> = (lone_after.iter())
+        .filter_map(|now| {
+            let key = named(now);
+            let (mut was, mut rivals) = (
+                lone_before.iter().filter(|b| named(b) == key),
+                lone_after.iter().filter(|a| named(a) == key),
+            );
+            let (Some(was), None, Some(_), None) =
+                (was.next(), was.next(), rivals.next(), rivals.next())
+            else {
+                return None;
+            };
+            (without_inn(was) != without_inn(now)).then_some((&now.school, *was))
+        })
+        .collect();
+    (after.iter())
+        .filter_map(|now| {
+            let was = earlier
+                .get(&now.school)
+                .or_else(|| by_name.get(&now.school))?;
+            Some((*was, now))
+        })
+        .collect()
+}
+
 pub fn results(archive: &Archive, card_id: &str, period: &str) -> Vec<SchoolResult> {
     let card = archive.period_card(card_id, period);
     // Worked out once per version, not per school.
@@ -871,5 +918,52 @@ mod tests {
         let results = super::results(&archive, &v1.id, "2025/2026");
         let a = results.iter().find(|r| r.name() == "Школа А").unwrap();
         assert!(!a.earned("1.8") && a.earned_here("1.8"));
+    }
+
+    /// The ИНН given one year and not the other: the same school by its
+    /// name and municipality, when they name one school each year; two
+    /// ИНН, or two schools of one name, are not guessed at.
+    #[test]
+    fn a_school_without_its_inn_one_year_is_paired_by_name() {
+        let card = testkit::card();
+        let with_inn = |name: &str, period: &str, inn: &str| {
+            let mut d = testkit::draft(name, period, &[]);
+            d.profile.identifier = inn.into();
+            d
+        };
+        let archive = testkit::archive(
+            &card,
+            &[
+                ("a1", &with_inn("Школа А", "2024/2025", "6658001234")),
+                ("a2", &with_inn("Школа А", "2025/2026", "")),
+                ("b1", &with_inn("Школа Б", "2024/2025", "111")),
+                ("b2", &with_inn("Школа Б", "2025/2026", "222")),
+                ("c1", &with_inn("Школа В", "2024/2025", "")),
+                ("c2", &with_inn("Школа В", "2025/2026", "")),
+                ("d1", &with_inn("Школа Г", "2024/2025", "")),
+                ("d2", &with_inn("Школа Г", "2025/2026", "333")),
+                ("d3", &with_inn("Школа Г", "2025/2026", "444")),
+            ],
+        );
+        let (before, after) = (
+            results(&archive, "2024/2025"),
+            results(&archive, "2025/2026"),
+        );
+        let mut paired: Vec<(&str, &str)> = pair_years(&before, &after)
+            .into_iter()
+            .map(|(was, now)| (was.submission_id.as_str(), now.submission_id.as_str()))
+            .collect();
+        paired.sort();
+        // А by its name; В by its identity; Б (two ИНН) and Г (two schools
+        // of that name this year) not.
+        assert_eq!(paired, [("a1", "a2"), ("c1", "c2")]);
+        // The review's file of last year is found the same way.
+        let last = |id: &str| {
+            crate::department::last_year::last_year_entry(&archive, archive.entry(id).unwrap())
+                .map(|e| e.id().to_owned())
+        };
+        assert_eq!(last("a2").as_deref(), Some("a1"));
+        assert_eq!(last("b2"), None);
+        assert_eq!(last("d2"), None, "two schools of that name this year");
     }
 }

@@ -30,6 +30,21 @@ impl SchoolId {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The school by its name and municipality alone, whatever ИНН it gave.
+    pub fn by_name(profile: &SchoolProfile) -> Self {
+        Self::of(&SchoolProfile {
+            identifier: String::new(),
+            ..profile.clone()
+        })
+    }
+}
+
+/// Whether two files' schools differ only in that one gives its ИНН and
+/// the other none (the ИНН is optional): the same name and municipality.
+pub fn inn_left_out(a: &SchoolProfile, b: &SchoolProfile) -> bool {
+    let without = |p: &SchoolProfile| p.identifier.trim().is_empty();
+    without(a) != without(b) && SchoolId::by_name(a) == SchoolId::by_name(b)
 }
 
 /// Lower case letters and digits, words separated by one space; "№7" and
