@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::department::archive::{Archive, Claim, Entry, Refusal, Standing};
-use crate::department::results::SchoolResult;
+use crate::department::results::{pair_years, SchoolResult};
 use crate::department::review::ReviewStatus;
 use crate::department::school::{normalize, SchoolId};
 use crate::error::AlreadyListed;
@@ -169,16 +169,35 @@ fn find(row: &[String], words: &[&str]) -> Option<usize> {
 /// whose only file was refused (`refused`, the claims of those files) is
 /// one to chase too: it is listed as its file names it.
 pub fn from_results(years: &[&[SchoolResult]], refused: &[&Claim]) -> Vec<RosterSchool> {
-    let mut by_school = std::collections::HashMap::new();
-    for r in years.iter().flat_map(|y| y.iter()) {
-        by_school.insert(
-            &r.school,
-            RosterSchool {
-                name: r.profile.name.trim().to_owned(),
-                identifier: r.profile.identifier.trim().to_owned(),
-                municipality: r.profile.municipality.trim().to_owned(),
-            },
-        );
+    let mut by_school: std::collections::HashMap<&SchoolId, RosterSchool> =
+        std::collections::HashMap::new();
+    let mut before: &[SchoolResult] = &[];
+    for year in years {
+        // A school that gave its ИНН one year only is one row, with it
+        // (it was listed twice, «сдали 13 из 13» of 12 schools).
+        let mut kept = std::collections::HashMap::new();
+        for (was, now) in pair_years(before, year) {
+            if was.school != now.school {
+                if let Some(row) = by_school.remove(&was.school) {
+                    kept.insert(&now.school, row.identifier);
+                }
+            }
+        }
+        for r in year.iter() {
+            let identifier = match r.profile.identifier.trim() {
+                "" => kept.remove(&r.school).unwrap_or_default(),
+                given => given.to_owned(),
+            };
+            by_school.insert(
+                &r.school,
+                RosterSchool {
+                    name: r.profile.name.trim().to_owned(),
+                    identifier,
+                    municipality: r.profile.municipality.trim().to_owned(),
+                },
+            );
+        }
+        before = year;
     }
     let mut roster = Roster {
         schools: by_school.into_values().collect(),

@@ -370,7 +370,11 @@ fn the_list_from_files_joins_the_years_each_school_once() {
     let batch = files
         .iter()
         .map(|(id, name, period)| {
-            let d = draft(name, period, &[]);
+            let mut d = draft(name, period, &[]);
+            // А gave its ИНН last year only: still one school.
+            if *id == "a1" {
+                d.profile.identifier = "6658001234".into();
+            }
             let at = "2026-09-20T08:00:00.000Z";
             let text = testkit::sign(&card, &d, testkit::meta(id, at, None), id.as_bytes()[0]);
             testkit::entry(&card, id, &text)
@@ -379,12 +383,26 @@ fn the_list_from_files_joins_the_years_each_school_once() {
     archive.admit_all(batch);
     let before = crate::department::results::results(&archive, DEFAULT_CARD, "2024/2025");
     let now = crate::department::results::results(&archive, DEFAULT_CARD, PERIOD);
-    let names: Vec<String> = from_results(&[&before, &now], &[])
-        .into_iter()
-        .map(|s| s.name)
-        .collect();
+    let listed = from_results(&[&before, &now], &[]);
+    let names: Vec<&str> = listed.iter().map(|s| s.name.as_str()).collect();
     // Б sent nothing this year and is to be chased; the new school is listed too.
     assert_eq!(names, ["Школа А", "Школа Б", "Школа Новая"]);
+    assert_eq!(
+        listed[0].identifier, "6658001234",
+        "kept from the year that gave it"
+    );
+    // This year's file without the ИНН is that row's.
+    let roster = Roster {
+        schools: listed,
+        ..Roster::default()
+    };
+    let a2 = archive.entry("a2").unwrap();
+    assert_eq!(
+        roster.files_by_school([a2].into_iter(), std::iter::empty())[0]
+            .0
+            .len(),
+        1
+    );
 }
 
 /// A school typed by hand that the list has in another spelling is
