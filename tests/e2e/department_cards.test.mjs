@@ -311,6 +311,12 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     await page.waitForFunction(() => document.activeElement?.id === 'ed-0-0-up');
     await expectValue(page.locator('#ed-0-0-code'), criterionCode);
     await expectValue(page.locator('#ed-0-0-0-text'), shareText);
+    // A criterion's code taken twice is said at both codes too.
+    const otherCode = await page.locator('#ed-0-1-code').inputValue();
+    await page.locator('#ed-0-1-code').fill(criterionCode);
+    for (const at of [0, 1]) await page.locator(`#ed-0-${at}-code-error`).filter({ hasText: 'Этот код уже есть в карте.' }).waitFor();
+    await page.locator('#ed-0-1-code').fill(otherCode);
+    await page.waitForFunction(() => document.querySelector('#ed-0-0-code-error')?.textContent === '');
     // Into another criterion by the keyboard: the arrow key on the closed
     // list only chooses where; the button moves, and the focus follows the
     // indicator to its list in the other criterion. Then back, by the same.

@@ -77,6 +77,19 @@ pub fn CriterionEditor(
         })
     };
     let code = part(|k| k.code.clone());
+    // A code another criterion or indicator has, said at the field: the
+    // list above named «Код «1»» and no place to fix it.
+    let code_problem: Signal<String> = Memo::new(move |_| {
+        code.with(|code| {
+            editor.problems.with(|all| {
+                all.iter()
+                    .find_map(|p| p.field_message(code, None))
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+        })
+    })
+    .into();
     let maximum = part(|k| format!("Максимум критерия: {}.", points(k.max_points.into())));
     // The new indicator's wording takes the focus, selected, to be typed
     // over at once.
@@ -112,9 +125,9 @@ pub fn CriterionEditor(
     };
     view! {
         <section class="editor-criterion" data-testid=slug.clone()>
-            <div class="editor-row">
-                <EditText id=format!("{slug}-code") label="Код критерия" field=criterion_text(direction, criterion, |k| &k.code, |k| &mut k.code) required=true/>
-                <EditText id=format!("{slug}-title") label="Название критерия" field=criterion_text(direction, criterion, |k| &k.title, |k| &mut k.title) required=true/>
+            <div class="editor-row criterion-head">
+                <EditText id=format!("{slug}-code") label="Код критерия" field=criterion_text(direction, criterion, |k| &k.code, |k| &mut k.code) required=true problem=code_problem/>
+                <EditText id=format!("{slug}-title") label="Название критерия" field=criterion_text(direction, criterion, |k| &k.title, |k| &mut k.title) required=true multiline=true/>
             </div>
             <p class="hint" data-testid=format!("{slug}-maximum")>{maximum}</p>
             {indicators}
