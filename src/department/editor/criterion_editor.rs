@@ -127,7 +127,7 @@ pub fn CriterionEditor(
         <section class="editor-criterion" data-testid=slug.clone()>
             <div class="editor-row criterion-head">
                 <EditText id=format!("{slug}-code") label="Код критерия" field=criterion_text(direction, criterion, |k| &k.code, |k| &mut k.code) required=true problem=code_problem/>
-                <EditText id=format!("{slug}-title") label="Название критерия" field=criterion_text(direction, criterion, |k| &k.title, |k| &mut k.title) required=true multiline=true/>
+                <EditText id=format!("{slug}-title") label="Название критерия" field=criterion_text(direction, criterion, |k| &k.title, |k| &mut k.title) required=true/>
             </div>
             <p class="hint" data-testid=format!("{slug}-maximum")>{maximum}</p>
             {indicators}
