@@ -401,6 +401,25 @@ pub fn item_heading(code: &str) -> String {
     prefixed("п. ", code)
 }
 
+/// A name with its initials kept on one line: a no-break space before
+/// each initial («Е.», «П.,»), so that «Иванова Е. П., методист» breaks
+/// only after the initials (a road map's narrow column printed «Иванова
+/// Е. / П.»).
+pub fn initials_together(text: &str) -> String {
+    let initial = |word: &str| {
+        let mut chars = word.trim_end_matches(',').chars();
+        matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+    };
+    let mut out = String::new();
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(if initial(word) { '\u{A0}' } else { ' ' });
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// A criterion's code as a column heading: «К1», but «Ц8» as it is.
 pub fn criterion_heading(code: &str) -> String {
     prefixed("К", code)
@@ -627,6 +646,16 @@ pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn initials_stay_with_the_name() {
+        assert_eq!(
+            initials_together("Иванова Е. П., методист"),
+            "Иванова\u{A0}Е.\u{A0}П., методист"
+        );
+        assert_eq!(initials_together("все ОО"), "все ОО");
+        assert_eq!(initials_together("г. Ёлкино, отдел"), "г. Ёлкино, отдел");
+    }
 
     #[test]
     fn long_alike_beginnings_give_way_to_the_ends_that_differ() {

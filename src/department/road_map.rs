@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use profkarta_core::department::report;
 use profkarta_core::department::tables::road_map_headers;
+use profkarta_core::text::initials_together;
 
 use crate::department::measure_form::MeasureDraft;
 use crate::department::printed_line::PrintedLine;
@@ -72,7 +73,7 @@ pub fn RoadMap(draft: MeasureDraft) -> impl IntoView {
                                 {card.has_measure_targets().then(|| view! { <td>{m.codes(card).join(", ")}</td> })}
                                 <td>{m.implementation.clone()}</td>
                                 <td>{m.report_form.clone()}</td>
-                                <td>{m.responsible.clone()}</td>
+                                <td>{initials_together(m.responsible.trim())}</td>
                                 <td>{m.done.clone()}</td>
                                 <td class="no-print">
                                     <button type="button" on:click=edit

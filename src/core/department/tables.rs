@@ -17,7 +17,7 @@ use crate::department::results::{Ranked, SchoolResult};
 use crate::export::{Cell, Table};
 use crate::school::input::{parse_number, parse_percent};
 use crate::scoring::explain::answer_summary;
-use crate::text::{by_name, item_heading, lower_first, percent, quoted};
+use crate::text::{by_name, initials_together, item_heading, lower_first, percent, quoted};
 
 /// What the rating's ⚠ says, on the screen and in the files.
 pub const MISMATCH: &str = "итог, заявленный школой, не совпадает с пересчётом по её ответам";
@@ -704,7 +704,7 @@ pub fn road_map_table(
             if card.has_measure_targets() {
                 row.push(Cell::Text(m.codes(card).join(", ")));
             }
-            row.push(Cell::Text(m.responsible.trim().to_owned()));
+            row.push(Cell::Text(initials_together(m.responsible.trim())));
             row
         })
         .collect();
