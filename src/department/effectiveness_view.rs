@@ -28,7 +28,12 @@ pub fn EffectivenessView() -> impl IntoView {
                     let measures: Vec<_> = e.measures.iter().map(|(m, _)| m).collect();
                     return report::effectiveness_without_points(&e.after_period, &measures);
                 }
-                report::effectiveness(&e.after_period, &e.measures, plans_total(&e.plans))
+                report::effectiveness(
+                    &e.after_period,
+                    &e.measures,
+                    plans_total(&e.plans),
+                    &e.missing,
+                )
             })
         })
     };

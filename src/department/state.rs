@@ -19,7 +19,9 @@ use profkarta_core::card::{Card, DEFAULT_CARD};
 use profkarta_core::department::archive::{Admission, Archive, Cards, Entry, LoadedCard};
 use profkarta_core::department::bulk::Bulk;
 use profkarta_core::department::dynamics::{school_value_changes, SchoolValueChange, Years};
-use profkarta_core::department::effectiveness::{measure_effect, plan_effects, Effects, Span};
+use profkarta_core::department::effectiveness::{
+    addressed_missing, measure_effect, plan_effects, Effects, Span,
+};
 use profkarta_core::department::figures::{figures, Figures};
 use profkarta_core::department::letters::Recipients;
 use profkarta_core::department::measures::Measure;
@@ -277,6 +279,7 @@ impl Dept {
                                 after_period: before_period.clone(),
                                 measures,
                                 plans: plan_effects(&span),
+                                missing: addressed_missing(&span, &year),
                             })
                         })
                     })

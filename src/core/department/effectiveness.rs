@@ -15,7 +15,7 @@ use crate::department::measures::Measure;
 use crate::department::results::{pair_years, SchoolResult};
 use crate::department::review::ReviewStatus;
 use crate::school::plan::{Progress, Standing};
-use crate::text::percent;
+use crate::text::{by_name, percent};
 
 mod doubt;
 pub use doubt::Doubt;
@@ -465,6 +465,25 @@ impl<'a> Span<'a> {
 
 /// How each targeted indicator of `measure` moved in the schools it
 /// addressed against the others.
+/// The schools `measures` went to (by their names of the measures' year,
+/// in name order) that have no card this year: their change is not
+/// judged, and the analysis says so (a measure to four schools read
+/// «адресные ОО (3)», the fourth unnamed).
+pub fn addressed_missing(span: &Span, measures: &[&Measure]) -> Vec<String> {
+    let pairs = span.pairs();
+    let mut names: Vec<String> = (span.before.iter())
+        .filter(|b| measures.iter().any(|m| m.addresses(b)))
+        .filter(|b| {
+            !pairs
+                .iter()
+                .any(|(was, _)| was.submission_id == b.submission_id)
+        })
+        .map(|b| b.name().to_owned())
+        .collect();
+    names.sort_by(|a, b| by_name(a, b));
+    names
+}
+
 pub fn measure_effect(span: &Span, measure: &Measure, beside: &[&Measure]) -> Vec<IndicatorEffect> {
     let pairs = span.pairs();
     let for_every = |m: &Measure| pairs.iter().all(|(b, _)| m.addresses(b));
@@ -583,6 +602,9 @@ pub struct Effects {
     pub after_period: String,
     pub measures: Vec<(Measure, Vec<IndicatorEffect>)>,
     pub plans: Vec<PlanEffect>,
+    /// The schools some measure went to that sent no card this year
+    /// ([`addressed_missing`]).
+    pub missing: Vec<String>,
 }
 
 impl Effects {

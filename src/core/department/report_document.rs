@@ -193,6 +193,7 @@ fn effectiveness_blocks(effects: &Effects, chart: Option<&Image>, judges: bool) 
         &effects.after_period,
         &effects.measures,
         plans_total(&effects.plans),
+        &effects.missing,
     ))];
     if effects.has_targets() {
         blocks.push(Block::Paragraph(report::effects_method(&effects.bases())));
@@ -250,6 +251,7 @@ mod tests {
                 counted: 2,
                 improved: 1,
             }],
+            missing: Vec::new(),
         };
         // This year's measure, the report's last part.
         let mut next = Measure::blank(DEFAULT_CARD, "2025/2026");

@@ -139,6 +139,7 @@ fn everyone_improving_alike_is_no_difference() {
         after_period: BEFORE.into(),
         measures: vec![(m.clone(), e.clone()), (m, e)],
         plans: Vec::new(),
+        missing: Vec::new(),
     };
     assert_eq!(effects.not_better(), ["1.1", "2.1"]);
 }
@@ -171,6 +172,7 @@ fn too_few_schools_on_one_side_give_no_verdict() {
         after_period: BEFORE.into(),
         measures: vec![(m.clone(), e.clone())],
         plans: Vec::new(),
+        missing: Vec::new(),
     };
     assert_eq!(
         past.past().too_few,
@@ -195,6 +197,7 @@ fn too_few_schools_on_one_side_give_no_verdict() {
         after_period: BEFORE.into(),
         measures: vec![(all, e.clone())],
         plans: Vec::new(),
+        missing: Vec::new(),
     };
     let past = effects.past();
     assert!(past.for_all.contains(&"2.1"), "{past:?}");
@@ -1025,5 +1028,32 @@ fn a_measure_behind_several_codes_is_named_once() {
              школами (разность −5,6 п. п.), 1.6: хуже, чем в остальных школах (−14,5 п. п.)",
             "приказ «О ярмарках» (2.3) — хуже, чем в остальных школах (−12,0 п. п.)"
         ]
+    );
+}
+
+/// A school the measure went to that sent nothing this year is named, not
+/// silently left out of «адресные ОО».
+#[test]
+fn an_addressed_school_without_this_years_card_is_named() {
+    let card = testkit::card();
+    // c's second file is another school's: c sent nothing this year.
+    let archive = archive_with(&card, |i, name| match i {
+        2 => school("z", AFTER, true, "4"),
+        _ => school(name, AFTER, true, "4"),
+    });
+    let m = measure(&archive, &["a", "b", "c"]);
+    let missing = over_years(&archive, &card, &card, |span| {
+        addressed_missing(span, &[&m])
+    });
+    assert_eq!(missing, ["c"]);
+    let e = effects(&archive, &card, &m);
+    assert_eq!(e[0].addressed.meeting.1, 2, "a and b only");
+    let text = crate::department::report::effectiveness(BEFORE, &[(m, e)], (0, 0), &missing);
+    assert!(
+        text.contains(
+            " Карту этого года не сдала школа, которой были адресованы меры: c — её изменение не \
+             оценивается."
+        ),
+        "{text}"
     );
 }

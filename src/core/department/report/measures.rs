@@ -90,6 +90,7 @@ pub fn effectiveness(
     previous_period: &str,
     measures: &[(Measure, Vec<IndicatorEffect>)],
     plans: (usize, usize),
+    missing: &[String],
 ) -> String {
     let all: Vec<&IndicatorEffect> = measures.iter().flat_map(|(_, x)| x).collect();
     let mut text = if measures.is_empty() {
@@ -168,6 +169,17 @@ pub fn effectiveness(
             " Причины ненадёжности (число выводов): {}{several}. Такие выводы отмечены в таблице \
              и требуют подтверждения данными следующего года.",
             listed.join(", ")
+        ));
+    }
+    if !missing.is_empty() {
+        let (sent, whose) = match missing.len() {
+            1 => ("сдала школа, которой", "её"),
+            _ => ("сдали школы, которым", "их"),
+        };
+        text.push_str(&format!(
+            " Карту этого года не {sent} были адресованы меры: {} — {whose} изменение не \
+             оценивается.",
+            missing.join(", ")
         ));
     }
     let (improved, counted) = plans;

@@ -942,6 +942,7 @@ fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
             vec![effect(Verdict::Better)],
         ]),
         (1, 4),
+        &[],
     );
     assert_eq!(
         text,
@@ -959,14 +960,15 @@ fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
     assert!(effectiveness(
         "2024/2025",
         &taken(vec![vec![on("1.1"), on("2.1")], vec![on("3.1")]]),
-        (0, 0)
+        (0, 0),
+        &[]
     )
     .starts_with(
         "По итогам 2024/2025 учебного года принято мер: 2, целевых показателей в них: 3. \
                  Сравнение в адресных школах"
     ));
     assert_eq!(
-        effectiveness("2024/2025", &[], (0, 0)),
+        effectiveness("2024/2025", &[], (0, 0), &[]),
         "По итогам 2024/2025 учебного года сведений о принятых муниципальных мерах нет."
     );
     // Named, each with its mark of how it went.
@@ -994,7 +996,8 @@ fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
         effectiveness(
             "2024/2025",
             &[(seminar.clone(), vec![]), (courses.clone(), vec![])],
-            (0, 0)
+            (0, 0),
+            &[]
         ),
         format!(
             "По итогам 2024/2025 учебного года принято мер: 2: 1) {} (выполнение: проведён \
@@ -1011,6 +1014,7 @@ fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
         "2024/2025",
         &taken(vec![vec![thin, effect(Verdict::Better)]]),
         (0, 0),
+        &[],
     );
     assert!(
         said.contains("лучше, чем в остальных школах — 2 (из них ненадёжных: 1)."),
@@ -1051,6 +1055,7 @@ fn the_effectiveness_paragraph_counts_verdicts_and_plans() {
             },
         ]]),
         (0, 0),
+        &[],
     );
     assert!(
         said.contains(
