@@ -74,13 +74,12 @@ const GAP: i32 = 3;
 const CODE_CHARS: usize = 8;
 /// Extra space between criteria ("1.8" | "2.1"), so columns read in groups.
 const CRITERION_GAP: i32 = 6;
-/// Past this many rows the codes are repeated under the matrix.
-const CODES_AGAIN_AFTER: usize = 25;
-/// Rows of one picture: at the width of A4 a row is about 4 mm, so this
-/// many rows with the title and the legend fit one printed page, and a
-/// larger municipality's matrix is printed a page at a time, never cut
-/// through a row.
-pub const PAGE_ROWS: usize = 50;
+/// Rows of one picture: the matrix prints on sheets laid across, at its
+/// own size (fitted to an upright sheet its letters were 6 pt), where a
+/// row is about 5 mm, so this many rows with the title and the legend fit
+/// one sheet, and a larger municipality's matrix is printed a sheet at a
+/// time, never cut through a row.
+pub const PAGE_ROWS: usize = 25;
 /// Every other row is shaded so a row can be followed from name to cells.
 const ZEBRA: RGBColor = RGBColor(0xF2, 0xF2, 0xF2);
 const MISSED: RGBColor = RGBColor(0xFB, 0xDD, 0xCC);
@@ -191,8 +190,7 @@ pub fn heatmap_pages(
                 summary.join(", ")
             );
             let rows_bottom = rows_top + ROW * rows.len() as i32;
-            let codes_again = rows.len() > CODES_AGAIN_AFTER;
-            let height = rows_bottom + if codes_again { 24 } else { MARGIN };
+            let height = rows_bottom + MARGIN;
             render(width, height, &label, |canvas| {
                 canvas.title(&title, width);
                 let note = Font::new(SMALL).anchor(HPos::Left, VPos::Center);
@@ -224,13 +222,6 @@ pub fn heatmap_pages(
                         (centre, rows_top - 6),
                         code_font.anchor(HPos::Center, VPos::Bottom),
                     );
-                    if codes_again {
-                        canvas.text(
-                            code,
-                            (centre, rows_bottom + 4),
-                            code_font.anchor(HPos::Center, VPos::Top),
-                        );
-                    }
                 }
             })
         })

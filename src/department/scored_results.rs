@@ -50,8 +50,11 @@ pub fn ScoredResults() -> impl IntoView {
             <ProblemZones/>
             {with_levels.then(|| view! { <LowSchools/> })}
             <Chart svg=indicators name="Диаграмма: доля школ, выполнивших показатель" testid="chart-indicators"/>
-            <h3>"Матрица «школа × показатель»"</h3>
-            <Chart svg=heat name="Матрица «школа × показатель»" testid="chart-heatmap"/>
+            // On sheets laid across when printed (see `PAGE_ROWS`).
+            <div class="matrix-part">
+                <h3>"Матрица «школа × показатель»"</h3>
+                <Chart svg=heat name="Матрица «школа × показатель»" testid="chart-heatmap"/>
+            </div>
             // One block, so that «Печать рейтинга» leaves its note out too.
             <div class="school-profile">
                 <h3>"Профиль школы и муниципалитет в целом"</h3>
