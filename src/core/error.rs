@@ -106,6 +106,10 @@ pub enum CardPart {
         said: &'static str,
     },
     BandsOrder,
+    /// A step from above 100 %, which no share reaches.
+    BandsAbove {
+        from: u32,
+    },
     BandsTop {
         top: u32,
         points: u32,
@@ -152,6 +156,10 @@ impl fmt::Display for CardPart {
             Self::BandsOrder => write!(
                 f,
                 "ступени шкалы должны идти по возрастанию доли (0–100 %) и баллов"
+            ),
+            Self::BandsAbove { from } => write!(
+                f,
+                "ступень «от {from} %» выше 100 %: такой доли не бывает, ступень не наступит"
             ),
             Self::BandsTop { top, points } => write!(
                 f,

@@ -245,6 +245,17 @@ fn new_parts_of_the_format_are_checked_with_russian_messages() {
     );
     assert_eq!(
         problem_after(|v| {
+            let rule = &mut first_indicator(v)["rule"];
+            rule.as_object_mut().unwrap().remove("threshold_percent");
+            rule["bands"] = serde_json::json!([
+                {"from_percent": 60, "points": 1}, {"from_percent": 130, "points": 2}
+            ]);
+            first_indicator(v)["points"] = 2.into();
+        }),
+        "Показатель 1.1: ступень «от 130 %» выше 100 %: такой доли не бывает, ступень не наступит."
+    );
+    assert_eq!(
+        problem_after(|v| {
             first_indicator(v)["rule"] = serde_json::json!({
                 "kind": "breakdown", "numerator": "n", "denominator": "d",
                 "parts": ["а", "а"], "zero_denominator": "zero_points", "threshold_percent": 10

@@ -508,8 +508,13 @@ fn band_problems(
     let rising = bands
         .windows(2)
         .all(|w| w[0].from_percent < w[1].from_percent && w[0].points < w[1].points);
-    if !rising || bands.iter().any(|b| b.from_percent > 100) {
+    if !rising {
         wrong(CardPart::BandsOrder);
+    }
+    if let Some(b) = bands.iter().find(|b| b.from_percent > 100) {
+        wrong(CardPart::BandsAbove {
+            from: b.from_percent,
+        });
     }
     let top = bands.last().map_or(0, |b| b.points);
     if top != indicator.points {
