@@ -112,10 +112,13 @@ self.addEventListener('activate', (event) => {
 const IMMUTABLE = /-[0-9a-f]{8,16}(_bg)?\\.[a-z]+$/;
 
 // The network when it answers, keeping a copy of a good answer in \`cache\`
-// when \`keep\`; the cached copy when it does not.
-function networkFirst(event, cache, { ignoreSearch, keep }) {
+// when \`keep\`; the cached copy when it does not. With \`ask\`, the
+// browser's own copy is used only if the server says it is current: the
+// department's cards/ folder, unzipped from its archive, is dated 1980,
+// and by that date a copy looked fresh for years.
+function networkFirst(event, cache, { ignoreSearch, keep, ask }) {
     const request = event.request;
-    return fetch(request)
+    return fetch(request, ask ? { cache: 'no-cache' } : undefined)
         .then((response) => {
             if (keep && response.ok) {
                 const copy = response.clone();
@@ -135,7 +138,7 @@ self.addEventListener('fetch', (event) => {
     const url = request.url;
     if (request.method !== 'GET' || new URL(url).origin !== self.location.origin) return;
     if (url.startsWith(CARDS)) {
-        event.respondWith(networkFirst(event, CARDS_CACHE, { ignoreSearch: false, keep: true }));
+        event.respondWith(networkFirst(event, CARDS_CACHE, { ignoreSearch: false, keep: true, ask: true }));
         return;
     }
     if (INNER_PAGES.some((page) => url.startsWith(page))) return;
