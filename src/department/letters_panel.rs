@@ -173,7 +173,7 @@ pub fn LettersPanel() -> impl IntoView {
         let Some(text) = text() else { return };
         let letter = with_addressee(dept, |a, municipal, to, measures| {
             let plan = with_last_year(dept, |last_year| {
-                let last = last_year_of(a, &to.school, last_year);
+                let last = last_year_of(a, to, last_year);
                 let own = Some(&to.answers);
                 suggested_plan(
                     &to.card,

@@ -9,7 +9,7 @@ use profkarta_core::card::ProfileFlag;
 use profkarta_core::error::{DownloadRefused, MissingCard, TextError};
 use profkarta_core::school::draft::{AnswerField, DifferingTotal, Draft};
 use profkarta_core::school::plan::PlanGap;
-use profkarta_core::school::profile::ProfileField;
+use profkarta_core::school::profile::{canonical_period, ProfileField};
 use profkarta_core::school::stored::ExportState;
 
 use crate::platform::browser::{focus_id, held_while_pressed, now_iso, random_id, year_month};
@@ -53,13 +53,18 @@ pub fn ExportPanel() -> impl IntoView {
         Memo::new(move |_| draft.with(|d| d.differing_totals(&card)))
     };
     let plan_gaps = Memo::new(move |_| draft.with(Draft::plan_gaps));
-    // Read from storage when the profile or the export this draft corrects
-    // changes, not at every keystroke in the card.
+    // Read from storage when the school's name or year, or the export this
+    // draft corrects, changes: not at every keystroke in the card or in
+    // the profile's other fields.
+    let school_year = Memo::new(move |_| {
+        profile.with(|p| (p.name.trim().to_owned(), canonical_period(&p.period)))
+    });
     let elsewhere = {
         let card_id = card.id.clone();
         Memo::new(move |_| {
             ws.meta.with(|m| m.replaces.clone());
-            profile.with(|p| ws.exported_elsewhere(&card_id, p))
+            school_year.track();
+            profile.with_untracked(|p| ws.exported_elsewhere(&card_id, p))
         })
     };
     let contradicted = {

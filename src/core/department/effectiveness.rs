@@ -11,7 +11,7 @@ use crate::card::versions::comparability;
 use crate::card::{Basis, Card, Indicator};
 use crate::department::archive::Archive;
 use crate::department::dynamics::{delta_difference_tenths, delta_tenths, delta_text};
-use crate::department::measures::Measure;
+use crate::department::measures::{Audience, Measure};
 use crate::department::results::{pair_years, SchoolResult};
 use crate::department::review::ReviewStatus;
 use crate::school::plan::{Progress, Standing};
@@ -465,14 +465,16 @@ impl<'a> Span<'a> {
 
 /// How each targeted indicator of `measure` moved in the schools it
 /// addressed against the others.
-/// The schools `measures` went to (by their names of the measures' year,
-/// in name order) that have no card this year: their change is not
-/// judged, and the analysis says so (a measure to four schools read
-/// «адресные ОО (3)», the fourth unnamed).
+/// The schools `measures` named (chosen, or of a level; by their names of
+/// the measures' year, in name order) that have no card this year: their
+/// change is not judged, and the analysis says so (a measure to four
+/// schools read «адресные ОО (3)», the fourth unnamed). A measure for
+/// every school names none: the year's count of cards says it.
 pub fn addressed_missing(span: &Span, measures: &[&Measure]) -> Vec<String> {
     let pairs = span.pairs();
+    let named = |m: &&&Measure| matches!(m.audience, Audience::Schools(_) | Audience::Level(_));
     let mut names: Vec<String> = (span.before.iter())
-        .filter(|b| measures.iter().any(|m| m.addresses(b)))
+        .filter(|b| measures.iter().filter(named).any(|m| m.addresses(b)))
         .filter(|b| {
             !pairs
                 .iter()

@@ -5,7 +5,7 @@
 
 use crate::card::Indicator;
 use crate::department::archive::{Archive, Entry};
-use crate::department::school::{inn_left_out, SchoolId};
+use crate::department::school::pair_schools;
 use crate::school::draft::RawAnswer;
 use crate::school::input::{parse_number, parse_percent};
 use crate::school::profile::parse_period;
@@ -50,32 +50,22 @@ pub fn previous_period(period: &str) -> Option<String> {
     Some(format!("{}/{}", first - 1, first))
 }
 
-/// The school's counted file of the previous period, same card: by its
-/// identity, else the one file of that year that differs from it only in
-/// giving its ИНН or not ([`pair_years`](crate::department::results::pair_years)).
+/// The school's counted file of the previous period, same card, paired as
+/// the years' results are ([`pair_schools`]).
 pub fn last_year_entry<'a>(archive: &'a Archive, entry: &Entry) -> Option<&'a Entry> {
     let before = previous_period(entry.period())?;
     let current = archive.current();
-    let of_card = |e: &&&Entry| e.card.id == entry.card.id;
-    let last: Vec<&Entry> = (current.iter())
-        .filter(of_card)
-        .filter(|e| e.period() == before)
-        .copied()
-        .collect();
-    if let Some(same) = last.iter().find(|e| e.school == entry.school) {
-        return Some(same);
-    }
-    // One school of the name each year, as the years are paired.
-    let name = SchoolId::by_name(entry.profile());
-    let rivals = (current.iter())
-        .filter(of_card)
-        .filter(|e| e.period() == entry.period() && SchoolId::by_name(e.profile()) == name)
-        .count();
-    let mut named = (last.iter()).filter(|e| inn_left_out(e.profile(), entry.profile()));
-    match (rivals, named.next(), named.next()) {
-        (1, Some(one), None) => Some(one),
-        _ => None,
-    }
+    let of_year = |period: &str| -> Vec<&'a Entry> {
+        (current.iter())
+            .filter(|e| e.card.id == entry.card.id && e.period() == period)
+            .copied()
+            .collect()
+    };
+    let (last, this) = (of_year(&before), of_year(entry.period()));
+    pair_schools(&last, &this)
+        .into_iter()
+        .find(|(_, now)| now.id() == entry.id())
+        .map(|(was, _)| *was)
 }
 
 /// A share as typed: the numerator, or the parts' sum, and the denominator.

@@ -15,8 +15,9 @@ use crate::department::archive::Archive;
 use crate::department::figures::{describe_value, weak_spots, Aggregate, Figures, WeakSpots};
 use crate::department::measures::{addressed_to, Audience, Measure, TargetGroup};
 use crate::department::report::in_name_order;
-use crate::department::results::{pair_years, Ranked, SchoolResult};
+use crate::department::results::{Ranked, SchoolResult};
 use crate::department::review::ReviewStatus;
+use crate::department::school::pair_schools;
 use crate::school::plan::PlanRow;
 use crate::scoring::explain::{explain, named_errors};
 use crate::scoring::{Assessment, Detail, Growth, IndicatorResult, Outcome};
@@ -144,7 +145,7 @@ fn letter_to(
     last_year: Option<(&Card, &[SchoolResult])>,
 ) -> String {
     let measures = addressed_to(&archive.measures, &municipal.card.id, &to.school);
-    let last_year = last_year_of(archive, &to.school, last_year);
+    let last_year = last_year_of(archive, to, last_year);
     let text = match to.card.has_points() {
         false => values_letter(&to.card, to, municipal, &measures, last_year.as_ref()),
         true => draft_letter(
@@ -250,15 +251,25 @@ pub fn every_school_letter(
         .collect()
 }
 
-/// `school`'s year before among `last_year`'s results (that year's card
-/// and results), when it sent a card then.
+/// The addressee's year before among `last_year`'s results (that year's
+/// card and results), when it sent a card then: paired with this year's
+/// schools as the years are ([`pair_schools`]), so that no two schools
+/// of one name take the same last year.
 pub fn last_year_of<'a>(
     archive: &'a Archive,
-    school: &SchoolResult,
+    to: &Addressee,
     last_year: Option<(&'a Card, &'a [SchoolResult])>,
 ) -> Option<LastYear<'a>> {
     let (card, before) = last_year?;
-    let (result, _) = pair_years(before, std::slice::from_ref(school)).pop()?;
+    let school: &SchoolResult = &to.school;
+    let in_rating = (pair_schools(before, &to.rating).into_iter())
+        .find(|(_, now)| now.result.submission_id == school.submission_id)
+        .map(|(was, _)| was);
+    // A school the rating given does not hold is paired alone.
+    let result = in_rating.or_else(|| {
+        let alone = pair_schools(before, std::slice::from_ref(school));
+        alone.first().map(|(was, _)| *was)
+    })?;
     let entry = archive.entry(&result.submission_id);
     Some(LastYear {
         card,
@@ -1396,7 +1407,7 @@ mod tests {
             figures: &figures,
         };
         let to = addressee(&archive, of("Школа А"), &rating).unwrap();
-        let last = last_year_of(&archive, &to.school, last);
+        let last = last_year_of(&archive, &to, last);
         let plan = suggested_plan(
             &card,
             &to.school,

@@ -6,13 +6,13 @@
 //! two schools with 19 of 23 share a rank however the percentages round.
 
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::card::versions::{carry_answers, comparability};
 use crate::card::{Card, Indicator, Level, ProfileFlag};
 use crate::department::archive::{Archive, Entry};
 use crate::department::review::{confirm, counted, is_met, Confirmed, Counted, ReviewStatus};
-use crate::department::school::SchoolId;
+use crate::department::school::{pair_schools, OfSchool, SchoolId};
 use crate::school::profile::SchoolProfile;
 use crate::scoring::assess;
 use crate::text::{by_name, name_has, points};
@@ -334,59 +334,41 @@ pub fn judged_otherwise(filled: &Card, card: &Card) -> Vec<bool> {
         .collect()
 }
 
+/// Each school of both years, (last year's result, this year's), in this
+/// year's order ([`pair_schools`]).
+pub fn pair_years<'b, 'a>(
+    before: &'b [SchoolResult],
+    after: &'a [SchoolResult],
+) -> Vec<(&'b SchoolResult, &'a SchoolResult)> {
+    pair_schools(before, after)
+}
+
+impl OfSchool for SchoolResult {
+    fn school(&self) -> &SchoolId {
+        &self.school
+    }
+
+    fn profile(&self) -> &SchoolProfile {
+        &self.profile
+    }
+}
+
+impl OfSchool for Ranked {
+    fn school(&self) -> &SchoolId {
+        &self.result.school
+    }
+
+    fn profile(&self) -> &SchoolProfile {
+        &self.result.profile
+    }
+}
+
 /// The counted results of the card `card_id` in one period, in no
 /// particular order, each under the indicators' codes of the period's card
 /// ([`Archive::period_card`]): a school that filled in another version is
 /// seen by identity ([`SchoolResult::seen_on`]), so that the matrix, the
 /// filters and the letters' examples find its answers under the numbers
 /// they show.
-/// Each school of both years, (last year's result, this year's), in this
-/// year's order: by its identity, and where one year's file gives an ИНН
-/// and the other none, by its name and municipality, when those name one
-/// school of each year. The ИНН is optional: left out one year, the
-/// school fell out of «Динамика», the measures' analysis and its
-/// letter's last year (a walk-through of the yearly cycle).
-pub fn pair_years<'b, 'a>(
-    before: &'b [SchoolResult],
-    after: &'a [SchoolResult],
-) -> Vec<(&'b SchoolResult, &'a SchoolResult)> {
-    let earlier: HashMap<&SchoolId, &SchoolResult> =
-        before.iter().map(|r| (&r.school, r)).collect();
-    let (paired, alone): (Vec<_>, Vec<_>) = (after.iter())
-        .map(|now| (earlier.get(&now.school).copied(), now))
-        .partition(|(was, _)| was.is_some());
-    let taken: HashSet<&SchoolId> = paired.iter().map(|(_, now)| &now.school).collect();
-    let named = |r: &SchoolResult| SchoolId::by_name(&r.profile);
-    let without_inn = |r: &SchoolResult| r.profile.identifier.trim().is_empty();
-    let lone_before: Vec<&SchoolResult> = (before.iter())
-        .filter(|r| !taken.contains(&r.school))
-        .collect();
-    let lone_after: Vec<&SchoolResult> = alone.iter().map(|(_, now)| *now).collect();
-    let by_name: HashMap<&SchoolId, &'b SchoolResult> = (lone_after.iter())
-        .filter_map(|now| {
-            let key = named(now);
-            let (mut was, mut rivals) = (
-                lone_before.iter().filter(|b| named(b) == key),
-                lone_after.iter().filter(|a| named(a) == key),
-            );
-            let (Some(was), None, Some(_), None) =
-                (was.next(), was.next(), rivals.next(), rivals.next())
-            else {
-                return None;
-            };
-            (without_inn(was) != without_inn(now)).then_some((&now.school, *was))
-        })
-        .collect();
-    (after.iter())
-        .filter_map(|now| {
-            let was = earlier
-                .get(&now.school)
-                .or_else(|| by_name.get(&now.school))?;
-            Some((*was, now))
-        })
-        .collect()
-}
-
 pub fn results(archive: &Archive, card_id: &str, period: &str) -> Vec<SchoolResult> {
     let card = archive.period_card(card_id, period);
     // Worked out once per version, not per school.
@@ -943,6 +925,9 @@ mod tests {
                 ("d1", &with_inn("Школа Г", "2024/2025", "")),
                 ("d2", &with_inn("Школа Г", "2025/2026", "333")),
                 ("d3", &with_inn("Школа Г", "2025/2026", "444")),
+                // «—» typed in the box is no ИНН, as the identity reads it.
+                ("e1", &with_inn("Школа Д", "2024/2025", "—")),
+                ("e2", &with_inn("Школа Д", "2025/2026", "777")),
             ],
         );
         let (before, after) = (
@@ -956,7 +941,7 @@ mod tests {
         paired.sort();
         // А by its name; В by its identity; Б (two ИНН) and Г (two schools
         // of that name this year) not.
-        assert_eq!(paired, [("a1", "a2"), ("c1", "c2")]);
+        assert_eq!(paired, [("a1", "a2"), ("c1", "c2"), ("e1", "e2")]);
         // The review's file of last year is found the same way.
         let last = |id: &str| {
             crate::department::last_year::last_year_entry(&archive, archive.entry(id).unwrap())
@@ -965,5 +950,6 @@ mod tests {
         assert_eq!(last("a2").as_deref(), Some("a1"));
         assert_eq!(last("b2"), None);
         assert_eq!(last("d2"), None, "two schools of that name this year");
+        assert_eq!(last("e2").as_deref(), Some("e1"));
     }
 }

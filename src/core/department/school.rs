@@ -5,6 +5,8 @@
 //! number), when given, decides; otherwise the name and municipality, with
 //! case, quotes, spacing and punctuation ignored.
 
+use std::collections::{HashMap, HashSet};
+
 use serde::{Deserialize, Serialize};
 
 use crate::school::profile::SchoolProfile;
@@ -40,11 +42,77 @@ impl SchoolId {
     }
 }
 
-/// Whether two files' schools differ only in that one gives its ИНН and
-/// the other none (the ИНН is optional): the same name and municipality.
-pub fn inn_left_out(a: &SchoolProfile, b: &SchoolProfile) -> bool {
-    let without = |p: &SchoolProfile| p.identifier.trim().is_empty();
-    without(a) != without(b) && SchoolId::by_name(a) == SchoolId::by_name(b)
+/// Whether a file gives an identifier: as [`SchoolId::of`] reads it, so
+/// «—» typed in the box is none.
+pub fn gives_identifier(profile: &SchoolProfile) -> bool {
+    !normalize(&profile.identifier).is_empty()
+}
+
+/// What a school's file, result or rating row is, for [`pair_schools`].
+pub trait OfSchool {
+    fn school(&self) -> &SchoolId;
+    fn profile(&self) -> &SchoolProfile;
+}
+
+/// Lists of references pair as the lists themselves.
+impl<T: OfSchool> OfSchool for &T {
+    fn school(&self) -> &SchoolId {
+        (**self).school()
+    }
+
+    fn profile(&self) -> &SchoolProfile {
+        (**self).profile()
+    }
+}
+
+/// Each school of `after` (this year) with its file of `before` (last
+/// year), in `after`'s order: by its identity, and where one year gives
+/// its ИНН and the other none (the ИНН is optional), by its name and
+/// municipality, when those name one school not paired so of each year.
+/// Two ИНН, or two schools of one name, are not guessed at. Left out one
+/// year, the ИНН took the school out of «Динамика», the measures'
+/// analysis, its letter's last year and the review's last-year check (a
+/// walk-through of the yearly cycle).
+pub fn pair_schools<'b, 'a, B: OfSchool, A: OfSchool>(
+    before: &'b [B],
+    after: &'a [A],
+) -> Vec<(&'b B, &'a A)> {
+    let earlier: HashMap<&SchoolId, &'b B> = before.iter().map(|b| (b.school(), b)).collect();
+    let paired: HashSet<&SchoolId> = (after.iter())
+        .map(OfSchool::school)
+        .filter(|s| earlier.contains_key(s))
+        .collect();
+    // The rest of each year by name and municipality alone.
+    let mut was_named: HashMap<SchoolId, Vec<&'b B>> = HashMap::new();
+    for b in before.iter().filter(|b| !paired.contains(b.school())) {
+        was_named
+            .entry(SchoolId::by_name(b.profile()))
+            .or_default()
+            .push(b);
+    }
+    let mut now_named: HashMap<SchoolId, usize> = HashMap::new();
+    for a in after.iter().filter(|a| !earlier.contains_key(a.school())) {
+        *now_named.entry(SchoolId::by_name(a.profile())).or_default() += 1;
+    }
+    (after.iter())
+        .filter_map(|now| {
+            if let Some(was) = earlier.get(now.school()) {
+                return Some((*was, now));
+            }
+            let name = SchoolId::by_name(now.profile());
+            match (
+                was_named.get(&name).map(Vec::as_slice),
+                now_named.get(&name),
+            ) {
+                (Some([was]), Some(1))
+                    if gives_identifier(was.profile()) != gives_identifier(now.profile()) =>
+                {
+                    Some((*was, now))
+                }
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// Lower case letters and digits, words separated by one space; "№7" and

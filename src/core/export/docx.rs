@@ -433,10 +433,11 @@ fn text_twips(text: &str, bold: bool, size: usize) -> usize {
 
 /// The widest piece of a line a cell cannot break: a word (no break at a
 /// no-break space: «1 205», «33,3 %»; a hyphen may end a line, as in
-/// «практико-/ориентированными»), or a short line whole («п. 1.1», «да»),
-/// which a column as wide as it keeps on one line.
+/// «практико-/ориентированными»), or a short line whole («п. 1.1», «п.
+/// 1.5, %», «не применимо»), which a column as wide as it keeps on one
+/// line.
 fn unbroken_twips(line: &str, bold: bool, size: usize) -> usize {
-    if line.chars().count() <= 8 {
+    if line.chars().count() <= 12 {
         return text_twips(line, bold, size);
     }
     (line.split(|c: char| c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{202F}' | '\u{2007}')))

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::card::Card;
 use crate::department::archive::Cards;
-use crate::department::school::SchoolId;
+use crate::department::school::{OfSchool, SchoolId};
 use crate::error::ImportError;
 use crate::error::SubmissionError;
 use crate::json::{blank, cut_off, decode, parse_unique};
@@ -246,6 +246,16 @@ impl Entry {
 
     pub fn period(&self) -> &str {
         self.opened.payload.profile.period.trim()
+    }
+}
+
+impl OfSchool for Entry {
+    fn school(&self) -> &SchoolId {
+        &self.school
+    }
+
+    fn profile(&self) -> &SchoolProfile {
+        Entry::profile(self)
     }
 }
 
