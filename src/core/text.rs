@@ -402,20 +402,23 @@ pub fn item_heading(code: &str) -> String {
 }
 
 /// A name with its initials kept on one line: a no-break space before
-/// each initial («Е.», «П.,»), so that «Иванова Е. П., методист» breaks
-/// only after the initials (a road map's narrow column printed «Иванова
-/// Е. / П.»).
+/// each initial («Е.», «П.,») and after one that ends no phrase, so that
+/// «Иванова Е. П., методист» and «Е. П. Иванова, методист» break only
+/// after the name (a road map's narrow column printed «Иванова Е. / П.»).
 pub fn initials_together(text: &str) -> String {
     let initial = |word: &str| {
         let mut chars = word.trim_end_matches(',').chars();
         matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
     };
     let mut out = String::new();
-    for (i, word) in text.split(' ').enumerate() {
-        if i > 0 {
-            out.push(if initial(word) { '\u{A0}' } else { ' ' });
+    let mut before: Option<&str> = None;
+    for word in text.split(' ') {
+        if let Some(before) = before {
+            let joined = initial(word) || (initial(before) && !before.ends_with(','));
+            out.push(if joined { '\u{A0}' } else { ' ' });
         }
         out.push_str(word);
+        before = Some(word);
     }
     out
 }
@@ -652,6 +655,10 @@ mod tests {
         assert_eq!(
             initials_together("Иванова Е. П., методист"),
             "Иванова\u{A0}Е.\u{A0}П., методист"
+        );
+        assert_eq!(
+            initials_together("Е. П. Иванова, методист"),
+            "Е.\u{A0}П.\u{A0}Иванова, методист"
         );
         assert_eq!(initials_together("все ОО"), "все ОО");
         assert_eq!(initials_together("г. Ёлкино, отдел"), "г. Ёлкино, отдел");
