@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::department::archive::{Archive, Claim, Entry, Refusal, Standing};
 use crate::department::results::{pair_years, SchoolResult};
 use crate::department::review::ReviewStatus;
-use crate::department::school::{gives_identifier, normalize, SchoolId};
+use crate::department::school::{is_identifier, normalize, SchoolId};
 use crate::error::AlreadyListed;
 use crate::export::{Cell, Table};
 use crate::school::profile::SchoolProfile;
@@ -184,7 +184,7 @@ pub fn from_results(years: &[&[SchoolResult]], refused: &[&Claim]) -> Vec<Roster
             }
         }
         for r in year.iter() {
-            let identifier = match gives_identifier(&r.profile) {
+            let identifier = match is_identifier(&r.profile.identifier) {
                 true => r.profile.identifier.trim().to_owned(),
                 false => kept.remove(&r.school).unwrap_or_default(),
             };

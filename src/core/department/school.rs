@@ -17,7 +17,7 @@ pub struct SchoolId(String);
 
 impl SchoolId {
     pub fn of(profile: &SchoolProfile) -> Self {
-        let identifier = normalize(&profile.identifier);
+        let identifier = identifier_key(&profile.identifier);
         if identifier.is_empty() {
             Self(format!(
                 "{}|{}",
@@ -42,10 +42,21 @@ impl SchoolId {
     }
 }
 
-/// Whether a file gives an identifier: as [`SchoolId::of`] reads it, so
-/// «—» typed in the box is none.
-pub fn gives_identifier(profile: &SchoolProfile) -> bool {
-    !normalize(&profile.identifier).is_empty()
+/// Whether the identifier box's text is one ([`SchoolId::of`]): an ИНН or
+/// a number has a digit. «—», «нет» or «не присвоен» typed in the box are
+/// none: as identities, every school that typed «нет» was one school, and
+/// one's file replaced another's.
+pub fn is_identifier(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// The identifier box's text as files and lists compare it: spelled as
+/// [`normalize`] spells it, empty when it is no identifier.
+pub fn identifier_key(text: &str) -> String {
+    match is_identifier(text) {
+        true => normalize(text),
+        false => String::new(),
+    }
 }
 
 /// What a school's file, result or rating row is, for [`pair_schools`].
@@ -105,7 +116,8 @@ pub fn pair_schools<'b, 'a, B: OfSchool, A: OfSchool>(
                 now_named.get(&name),
             ) {
                 (Some([was]), Some(1))
-                    if gives_identifier(was.profile()) != gives_identifier(now.profile()) =>
+                    if is_identifier(&was.profile().identifier)
+                        != is_identifier(&now.profile().identifier) =>
                 {
                     Some((*was, now))
                 }
@@ -162,5 +174,10 @@ mod tests {
         let renamed = SchoolId::of(&school("Лицей 7", "Город", " 6658001234 "));
         assert_eq!(a, renamed);
         assert_ne!(a, SchoolId::of(&school("СОШ 7", "Город", "")));
+        // Words in the box are no identifier: two schools that typed «нет»
+        // stay two.
+        let no = |name: &str| SchoolId::of(&school(name, "Город", "нет"));
+        assert_ne!(no("СОШ 7"), no("СОШ 8"));
+        assert_eq!(no("СОШ 7"), SchoolId::of(&school("СОШ 7", "Город", "")));
     }
 }

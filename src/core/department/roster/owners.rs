@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::{Roster, RosterSchool};
 use crate::department::archive::Claim;
-use crate::department::school::{normalize, SchoolId};
+use crate::department::school::{identifier_key, normalize, SchoolId};
 use crate::school::profile::SchoolProfile;
 
 /// A school's name, identifier and municipality as the spelling rules
@@ -26,7 +26,7 @@ impl Spelling {
     fn of(name: &str, identifier: &str, municipality: &str) -> Self {
         Self {
             name: normalize(name),
-            identifier: normalize(identifier),
+            identifier: identifier_key(identifier),
             municipality: (!municipality.trim().is_empty()).then(|| normalize(municipality)),
         }
     }

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::department::archive::{claimed_school, Admission, Archive, Claim, Refusal, Standing};
-use crate::department::school::normalize;
+use crate::department::school::{identifier_key, is_identifier, normalize};
 use crate::department::verdict::{explanation, Verdict};
 use crate::error::ImportError;
 use crate::signed::submission::named_in_file_name;
@@ -101,7 +101,7 @@ pub fn earlier_refusals(archive: &Archive, log: &[ImportRow]) -> Vec<EarlierRefu
         .into_iter()
         .flat_map(|e| {
             let p = e.profile();
-            [normalize(&p.name), normalize(&p.identifier)].map(|key| (key, e.period()))
+            [normalize(&p.name), identifier_key(&p.identifier)].map(|key| (key, e.period()))
         })
         .filter(|(key, _)| !key.is_empty())
         .collect();
@@ -112,9 +112,10 @@ pub fn earlier_refusals(archive: &Archive, log: &[ImportRow]) -> Vec<EarlierRefu
     // A file that does not say whose it is may still be named so
     // (`named_in_file_name`).
     let resent = |r: &Refusal| match &r.claim {
-        Some(claim) => [&claim.name, &claim.identifier]
-            .into_iter()
-            .any(|name| counted_as(name, &claim.period)),
+        Some(claim) => {
+            counted_as(&claim.name, &claim.period)
+                || is_identifier(&claim.identifier) && counted_as(&claim.identifier, &claim.period)
+        }
         None => named_in_file_name(&r.file)
             .is_some_and(|(name, period)| period.is_some_and(|p| counted_as(&name, &p))),
     };

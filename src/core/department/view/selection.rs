@@ -5,25 +5,27 @@ use std::sync::Arc;
 
 use crate::department::archive::Archive;
 use crate::department::results::SchoolResult;
-use crate::department::school::SchoolId;
+use crate::department::school::{pair_schools, SchoolId};
 use crate::text::by_name;
 
 /// The chosen submission if it is among `results` (the period's); else the
 /// same school's file there, so that another year, or a newer file that
-/// replaced the chosen one, keeps the school open; else the first school by
-/// name, so a screen is never empty while schools are.
+/// replaced the chosen one, keeps the school open (the same school as the
+/// years pair it, [`pair_schools`]: one that gave its ИНН one year only
+/// too); else the first school by name, so a screen is never empty while
+/// schools are.
 pub fn open_school<'a>(
     archive: &Archive,
     results: &'a [SchoolResult],
     chosen: Option<&str>,
 ) -> Option<&'a SchoolResult> {
-    let school = || chosen.and_then(|id| archive.entry(id)).map(|e| &e.school);
     results
         .iter()
         .find(|r| Some(r.submission_id.as_str()) == chosen)
         .or_else(|| {
-            let school = school()?;
-            results.iter().find(|r| &r.school == school)
+            let entry = [chosen.and_then(|id| archive.entry(id))?];
+            let paired = pair_schools(&entry, results);
+            paired.first().map(|(_, r)| *r)
         })
         .or_else(|| results.iter().min_by(|a, b| by_name(a.name(), b.name())))
 }
@@ -127,6 +129,13 @@ mod tests {
                 ("a", &draft("Школа А", "2025/2026", &[])),
                 ("c", &draft("Школа В", "2024/2025", &[])),
                 ("b0", &draft("Школа Б", "2024/2025", &[])),
+                ("d0", &{
+                    // Its ИНН given last year only.
+                    let mut d = draft("Школа Г", "2024/2025", &[]);
+                    d.profile.identifier = "6658001234".into();
+                    d
+                }),
+                ("d", &draft("Школа Г", "2025/2026", &[])),
             ],
         );
         let now = results(&archive, DEFAULT_CARD, "2025/2026");
@@ -144,6 +153,11 @@ mod tests {
             "the same school's file of this year is"
         );
         assert_eq!(
+            open_school(&archive, &now, Some("d0")).map(|r| r.submission_id.as_str()),
+            Some("d"),
+            "nor does its ИНН given one year only change the school"
+        );
+        assert_eq!(
             open_school(&archive, &[], Some("a")).map(|r| r.name()),
             None
         );
@@ -152,6 +166,7 @@ mod tests {
             [
                 ("a".to_owned(), "Школа А — получена".to_owned()),
                 ("b".to_owned(), "Школа Б — получена".to_owned()),
+                ("d".to_owned(), "Школа Г — получена".to_owned()),
             ]
         );
     }
