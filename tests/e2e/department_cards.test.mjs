@@ -265,7 +265,7 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     // another threshold names it to check, and putting 30 back takes that away.
     const ownWords = editor.getByTestId('changed-rule-texts');
     await threshold.fill('35');
-    const toCheck = 'Показатель 1.1: цель или баллы изменились — проверьте текст «Правило начисления, как в приказе».';
+    const toCheck = 'Показатель 1.1: правило начисления изменилось (цель, баллы или вид) — проверьте текст «Правило начисления, как в приказе».';
     await ownWords.filter({ hasText: toCheck }).waitFor();
     // Kept with the draft: closed and opened again, still asked about (the
     // record was made anew at each opening, and a card started from a

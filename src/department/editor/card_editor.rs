@@ -71,7 +71,8 @@ fn doubt_text(codes: &[String]) -> Option<String> {
     ))
 }
 
-/// «Показатель 1.1: цель или баллы изменились — …» for
+/// «Показатель 1.1: правило начисления изменилось — …» (its target, points
+/// or kind: after a kind changed, «цель или баллы» named what had not) for
 /// [`Editor::changed_rule_texts`].
 fn changed_text(codes: &[String]) -> Option<String> {
     let which = match codes.len() {
@@ -80,7 +81,8 @@ fn changed_text(codes: &[String]) -> Option<String> {
         _ => "Показатели",
     };
     Some(format!(
-        "{which} {}: цель или баллы изменились — проверьте текст «Правило начисления, как в приказе».",
+        "{which} {}: правило начисления изменилось (цель, баллы или вид) — проверьте текст «Правило \
+         начисления, как в приказе».",
         codes.join(", ")
     ))
 }
