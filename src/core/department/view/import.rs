@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::department::archive::{claimed_school, Admission, Archive, Claim, Refusal, Standing};
+use crate::department::review::ReviewStatus;
 use crate::department::school::{identifier_key, is_identifier, normalize};
 use crate::department::verdict::{explanation, Verdict};
 use crate::error::ImportError;
@@ -175,6 +176,11 @@ pub struct Tally {
     /// Accepted, and replacing a file of the same school and year that was
     /// in before this import: a correction sent alone read as any file.
     pub replacing: usize,
+    /// Of those, the ones in place of a file whose check was finished,
+    /// without that check: said, since the rating and the letters now go
+    /// by an unchecked file (a walk-through's next year's file, given last
+    /// year's year by mistake, set aside a finished check unsaid).
+    pub unchecked_again: usize,
     /// Accepted with nothing to look at: the lines shown only when asked.
     quiet: usize,
 }
@@ -190,6 +196,7 @@ impl Tally {
             superseded: 0,
             repeated: 0,
             replacing: 0,
+            unchecked_again: 0,
             quiet: 0,
         };
         let in_log: HashSet<&str> = (log.iter())
@@ -200,9 +207,17 @@ impl Tally {
             .collect();
         // The files that count in place of one filed before this log: a
         // correction of a correction in one import counts too.
+        let checked = |id: &str| archive.review(id).status() == ReviewStatus::Checked;
+        let mut replaced_checked = HashSet::new();
         let replaced_earlier: HashSet<String> = (archive.with_standings())
             .filter(|(e, s)| !in_log.contains(e.id()) && matches!(s, Standing::Superseded { .. }))
-            .filter_map(|(e, _)| archive.counting(e.id()))
+            .filter_map(|(e, _)| {
+                let now = archive.counting(e.id())?;
+                if checked(e.id()) {
+                    replaced_checked.insert(now.clone());
+                }
+                Some(now)
+            })
             .collect();
         for row in log {
             // A copy refused as already in; not a file filed once and gone
@@ -235,6 +250,9 @@ impl Tally {
                 let counts = archive.standing_of(submission_id) == Some(&Standing::Current);
                 if counts && replaced_earlier.contains(submission_id) {
                     tally.replacing += 1;
+                    if replaced_checked.contains(submission_id) && !checked(submission_id) {
+                        tally.unchecked_again += 1;
+                    }
                 }
                 let errors =
                     (archive.entry(submission_id)).is_some_and(|e| !e.invalid_answers().is_empty());
@@ -260,6 +278,7 @@ impl Tally {
             superseded,
             repeated,
             replacing,
+            unchecked_again,
             quiet: _,
         } = *self;
         let mut text = format!("Файлов: {files}. Принято: {accepted}");
@@ -286,6 +305,12 @@ impl Tally {
         if replacing > 0 {
             text.push_str(&format!(
                 " Заменили файлы тех же школ за тот же год, загруженные раньше: {replacing}."
+            ));
+        }
+        if unchecked_again > 0 {
+            text.push_str(&format!(
+                " Из них заменили карты, проверка которых была завершена, и решения проверки к ним \
+                 не перенесены: {unchecked_again} — проверьте их на вкладке «Проверка»."
             ));
         }
         text.push_str(&format!(" Ждут решения: {held}."));
@@ -525,6 +550,42 @@ mod tests {
             Tally::of(&archive, &log).hidden(),
             0,
             "listed, so not hidden"
+        );
+    }
+
+    /// A file that sets aside a finished check is said to: the rating and
+    /// the letters now go by a file nobody checked. One whose answers did
+    /// not change keeps the check, and is not.
+    #[test]
+    fn a_replaced_checked_card_is_said() {
+        let card = testkit::card();
+        let mut archive = Archive::new(Cards::new([card.clone()]));
+        let d = draft("СОШ 1", "2025/2026", &["1.8"]);
+        let first = sign(&card, &d, meta("a", "2026-09-01", None), 1);
+        archive.admit_all(vec![entry(&card, "a.json", &first)]);
+        archive.set_checked("a", true);
+        let import = |archive: &mut Archive, id: &str, d: &crate::school::draft::Draft| {
+            let text = sign(&card, d, meta(id, "2026-09-05", None), 1);
+            let log: Vec<ImportRow> =
+                (archive.admit_all(vec![entry(&card, id, &text)]).into_iter())
+                    .map(|(file, admission)| ImportRow::admitted(file, admission))
+                    .collect();
+            Tally::of(archive, &log)
+        };
+        // The same answers again: the check is carried, nothing to say.
+        let same = import(&mut archive, "b", &d);
+        assert_eq!((same.replacing, same.unchecked_again), (1, 0));
+        // Other answers (a next year's draft given this year by mistake).
+        let other = draft("СОШ 1", "2025/2026", &["1.8", "2.1"]);
+        let tally = import(&mut archive, "c", &other);
+        assert_eq!((tally.replacing, tally.unchecked_again), (1, 1));
+        assert!(
+            tally.summary().contains(
+                " Из них заменили карты, проверка которых была завершена, и решения проверки к \
+                 ним не перенесены: 1 — проверьте их на вкладке «Проверка»."
+            ),
+            "{}",
+            tally.summary()
         );
     }
 
