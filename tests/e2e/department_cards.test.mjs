@@ -79,6 +79,23 @@ async function publishSite(page) {
     return files;
 }
 
+/// Opens the editor on a new version 2 of the built-in card.
+async function builtInVersion2(page) {
+    await cardsTab(page);
+    await row(page, 'proforientatsiya-23@1').getByRole('button', { name: 'Новая версия' }).click();
+    const editor = page.getByTestId('card-editor');
+    await editor.getByRole('heading', { name: /версия 2$/ }).waitFor();
+    return editor;
+}
+
+/// Closes that draft and deletes it, its question accepted.
+async function dropVersion2(page, editor) {
+    page.once('dialog', (d) => d.accept());
+    await editor.getByRole('button', { name: 'Закрыть' }).click();
+    await row(page, 'proforientatsiya-23@2').getByRole('button', { name: 'Удалить черновик' }).click();
+    await row(page, 'proforientatsiya-23@2').waitFor({ state: 'detached' });
+}
+
 /// Waits until an input shows `value` (the app redraws it after undo), or
 /// fails with what it shows.
 async function expectValue(locator, value) {
@@ -794,27 +811,18 @@ test('a card edit typed just before the page closes is kept', async () => {
 
 test('a new version of a built-in card says that another kind ends the comparison with past years', async () => {
     const { page } = department;
-    await cardsTab(page);
-    await row(page, 'proforientatsiya-23@1').getByRole('button', { name: 'Новая версия' }).click();
-    const editor = page.getByTestId('card-editor');
-    await editor.getByRole('heading', { name: /версия 2$/ }).waitFor();
+    const editor = await builtInVersion2(page);
     // 1.6 is a fact in version 1, which the schools filled: a count is another indicator.
     await page.locator('#ed-0-0-5-kind').selectOption('count');
     await editor.getByRole('status').filter({ hasText: 'Показатель 1.6: вид изменён — теперь это другой показатель' }).waitFor();
-    page.once('dialog', (d) => d.accept());
-    await editor.getByRole('button', { name: 'Закрыть' }).click();
-    await row(page, 'proforientatsiya-23@2').getByRole('button', { name: 'Удалить черновик' }).click();
-    await row(page, 'proforientatsiya-23@2').waitFor({ state: 'detached' });
+    await dropVersion2(page, editor);
     // The button went with its row: the focus to the tab's heading.
     await page.waitForFunction(() => document.activeElement?.id === 'cards-title');
 });
 
 test('a profile question\'s new key is carried to its indicators, and a key another question has is refused at the field', async () => {
     const { page } = department;
-    await cardsTab(page);
-    await row(page, 'proforientatsiya-23@1').getByRole('button', { name: 'Новая версия' }).click();
-    const editor = page.getByTestId('card-editor');
-    await editor.getByRole('heading', { name: /версия 2$/ }).waitFor();
+    const editor = await builtInVersion2(page);
     // The standard four come first: the card's own question is the fifth.
     await editor.getByRole('button', { name: 'Добавить вопрос профиля' }).click();
     await page.locator('#flag-4-label').fill('Есть кадетские классы');
@@ -835,18 +843,12 @@ test('a profile question\'s new key is carried to its indicators, and a key anot
     await page.locator('#flag-4-key').fill('kadety');
     await page.waitForFunction(() => document.querySelector('#flag-4-key-error')?.textContent === '');
     assert.ok(await page.locator('#ed-0-0-7-applies-kadety').isChecked());
-    page.once('dialog', (d) => d.accept());
-    await editor.getByRole('button', { name: 'Закрыть' }).click();
-    await row(page, 'proforientatsiya-23@2').getByRole('button', { name: 'Удалить черновик' }).click();
-    await row(page, 'proforientatsiya-23@2').waitFor({ state: 'detached' });
+    await dropVersion2(page, editor);
 });
 
 test('a first visit opens the department\'s new version of a built-in card', async () => {
     const { page } = department;
-    await cardsTab(page);
-    await row(page, 'proforientatsiya-23@1').getByRole('button', { name: 'Новая версия' }).click();
-    const editor = page.getByTestId('card-editor');
-    await editor.getByRole('heading', { name: /версия 2$/ }).waitFor();
+    const editor = await builtInVersion2(page);
     const title = 'Преемственность сопровождения обучающихся (редакция отдела)';
     await page.locator('#ed-0-0-title').fill(title);
     page.once('dialog', (d) => d.accept());

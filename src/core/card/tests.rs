@@ -232,26 +232,23 @@ fn new_parts_of_the_format_are_checked_with_russian_messages() {
         }),
         "Показатель 1.1: заданы и порог, и шкала баллов: оставьте одно."
     );
-    assert_eq!(
+    // Two steps of 1 and 2 points, from `low` and `high` percent.
+    let two_steps = |low: u32, high: u32| {
         problem_after(|v| {
             let rule = &mut first_indicator(v)["rule"];
             rule.as_object_mut().unwrap().remove("threshold_percent");
             rule["bands"] = serde_json::json!([
-                {"from_percent": 60, "points": 1}, {"from_percent": 30, "points": 2}
+                {"from_percent": low, "points": 1}, {"from_percent": high, "points": 2}
             ]);
             first_indicator(v)["points"] = 2.into();
-        }),
+        })
+    };
+    assert_eq!(
+        two_steps(60, 30),
         "Показатель 1.1: ступени шкалы должны идти по возрастанию доли (0–100 %) и баллов."
     );
     assert_eq!(
-        problem_after(|v| {
-            let rule = &mut first_indicator(v)["rule"];
-            rule.as_object_mut().unwrap().remove("threshold_percent");
-            rule["bands"] = serde_json::json!([
-                {"from_percent": 60, "points": 1}, {"from_percent": 130, "points": 2}
-            ]);
-            first_indicator(v)["points"] = 2.into();
-        }),
+        two_steps(60, 130),
         "Показатель 1.1: ступень «от 130 %» выше 100 %: такой доли не бывает, ступень не наступит."
     );
     assert_eq!(

@@ -10,9 +10,9 @@ use crate::department::figures::{
     describe_value, figures, mean_tenths, Aggregate, Figures, IndicatorFigure,
 };
 use crate::department::last_year::{as_share, moved_more_than, this_year};
-use crate::department::results::{pair_years, SchoolResult};
+use crate::department::results::SchoolResult;
 use crate::department::review::ReviewStatus;
-use crate::department::school::SchoolId;
+use crate::department::school::{pair_schools, SchoolId};
 use crate::school::draft::RawAnswer;
 use crate::scoring::tally;
 use crate::text::{
@@ -218,7 +218,7 @@ pub fn school_changes(
         };
         (r.score.indicators.iter()).any(|(code, c)| c.moves_score() && (!across || compared(code)))
     };
-    let mut changes: Vec<SchoolChange> = pair_years(before, after)
+    let mut changes: Vec<SchoolChange> = pair_schools(before, after)
         .into_iter()
         .map(|(was, now)| {
             let differs = differ(was, now);
@@ -259,7 +259,7 @@ pub fn figures_in_both(
     before: &[SchoolResult],
     after: &[SchoolResult],
 ) -> Option<(Figures, Figures)> {
-    let (was, now): (Vec<SchoolResult>, Vec<SchoolResult>) = (pair_years(before, after)
+    let (was, now): (Vec<SchoolResult>, Vec<SchoolResult>) = (pair_schools(before, after)
         .into_iter())
     .map(|(was, now)| (was.clone(), now.clone()))
     .unzip();
@@ -695,7 +695,7 @@ pub fn school_value_changes(
     });
     let compared: Vec<&Indicator> = compared.collect();
     let mut changes = Vec::new();
-    for (was, now) in pair_years(before, after).into_iter() {
+    for (was, now) in pair_schools(before, after).into_iter() {
         for indicator in &compared {
             let (Some(a0), Some(a1)) = (answer(was, indicator), answer(now, indicator)) else {
                 continue;

@@ -12,8 +12,9 @@ use crate::card::{Basis, Card, Indicator};
 use crate::department::archive::Archive;
 use crate::department::dynamics::{delta_difference_tenths, delta_tenths, delta_text};
 use crate::department::measures::{Audience, Measure};
-use crate::department::results::{pair_years, SchoolResult};
+use crate::department::results::SchoolResult;
 use crate::department::review::ReviewStatus;
+use crate::department::school::pair_schools;
 use crate::school::plan::{Progress, Standing};
 use crate::text::{by_name, percent};
 
@@ -411,7 +412,7 @@ fn standing(
 impl<'a> Span<'a> {
     /// Each school present in both years: (last year, this year).
     fn pairs(&self) -> Vec<(&'a SchoolResult, &'a SchoolResult)> {
-        pair_years(self.before, self.after)
+        pair_schools(self.before, self.after)
     }
 
     /// Last year's and this year's code of the indicator `key`, when it is

@@ -334,15 +334,6 @@ pub fn judged_otherwise(filled: &Card, card: &Card) -> Vec<bool> {
         .collect()
 }
 
-/// Each school of both years, (last year's result, this year's), in this
-/// year's order ([`pair_schools`]).
-pub fn pair_years<'b, 'a>(
-    before: &'b [SchoolResult],
-    after: &'a [SchoolResult],
-) -> Vec<(&'b SchoolResult, &'a SchoolResult)> {
-    pair_schools(before, after)
-}
-
 impl OfSchool for SchoolResult {
     fn school(&self) -> &SchoolId {
         &self.school
@@ -934,7 +925,7 @@ mod tests {
             results(&archive, "2024/2025"),
             results(&archive, "2025/2026"),
         );
-        let mut paired: Vec<(&str, &str)> = pair_years(&before, &after)
+        let mut paired: Vec<(&str, &str)> = pair_schools(&before, &after)
             .into_iter()
             .map(|(was, now)| (was.submission_id.as_str(), now.submission_id.as_str()))
             .collect();

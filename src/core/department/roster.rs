@@ -9,9 +9,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::department::archive::{Archive, Claim, Entry, Refusal, Standing};
-use crate::department::results::{pair_years, SchoolResult};
+use crate::department::results::SchoolResult;
 use crate::department::review::ReviewStatus;
-use crate::department::school::{is_identifier, normalize, SchoolId};
+use crate::department::school::{is_identifier, normalize, pair_schools, SchoolId};
 use crate::error::AlreadyListed;
 use crate::export::{Cell, Table};
 use crate::school::profile::SchoolProfile;
@@ -176,7 +176,7 @@ pub fn from_results(years: &[&[SchoolResult]], refused: &[&Claim]) -> Vec<Roster
         // A school that gave its ИНН one year only is one row, with it
         // (it was listed twice, «сдали 13 из 13» of 12 schools).
         let mut kept = std::collections::HashMap::new();
-        for (was, now) in pair_years(before, year) {
+        for (was, now) in pair_schools(before, year) {
             if was.school != now.school {
                 if let Some(row) = by_school.remove(&was.school) {
                     kept.insert(&now.school, row.identifier);
