@@ -12,7 +12,7 @@ use crate::card::versions::{carry_answers, comparability};
 use crate::card::{Card, Indicator, Level, ProfileFlag};
 use crate::department::archive::{Archive, Entry};
 use crate::department::review::{confirm, counted, is_met, Confirmed, Counted, ReviewStatus};
-use crate::department::school::{pair_schools, OfSchool, SchoolId};
+use crate::department::school::{OfSchool, SchoolId};
 use crate::school::profile::SchoolProfile;
 use crate::scoring::assess;
 use crate::text::{by_name, name_has, points};
@@ -925,10 +925,11 @@ mod tests {
             results(&archive, "2024/2025"),
             results(&archive, "2025/2026"),
         );
-        let mut paired: Vec<(&str, &str)> = pair_schools(&before, &after)
-            .into_iter()
-            .map(|(was, now)| (was.submission_id.as_str(), now.submission_id.as_str()))
-            .collect();
+        let mut paired: Vec<(&str, &str)> =
+            crate::department::school::pair_schools(&before, &after)
+                .into_iter()
+                .map(|(was, now)| (was.submission_id.as_str(), now.submission_id.as_str()))
+                .collect();
         paired.sort();
         // А by its name; В by its identity; Б (two ИНН) and Г (two schools
         // of that name this year) not.
