@@ -90,8 +90,8 @@ pub fn RosterPanel() -> impl IntoView {
                 .collect();
             dept.results.with(|now| {
                 dept.previous.with(|p| match p {
-                    Some((_, before, ..)) => from_results(&[before, now], &refused),
-                    None => from_results(&[now], &refused),
+                    Some((_, before, ..)) => from_results(&a.roster, &[before, now], &refused),
+                    None => from_results(&a.roster, &[now], &refused),
                 })
             })
         });

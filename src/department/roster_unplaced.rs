@@ -119,7 +119,8 @@ pub fn RosterUnplaced(rows: Memo<Vec<RosterRow>>) -> impl IntoView {
         <Show when=move || !unplaced.with(Vec::is_empty)>
             <div class="notice notice-warning no-print roster-unplaced" data-testid="roster-unplaced">
                 <p>"Файлы школ, которых нет в списке (по наименованию и ИНН не нашлись). Укажите один раз, какая это школа. \
-                    Если в списке есть школа с теми же номерами в наименовании, она уже выбрана: проверьте и нажмите «Запомнить»."</p>
+                    Если в списке есть школа с теми же номерами в наименовании, она уже выбрана: проверьте и нажмите «Запомнить». \
+                    Указанная так школа — одна и та же и в сравнении лет: в «Динамике», анализе мер и письмах."</p>
                 <ul>{items}</ul>
                 {move || {
                     let more = unplaced.with(Vec::len).saturating_sub(ASKED) as u64;

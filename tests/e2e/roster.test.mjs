@@ -25,6 +25,8 @@ const now = new Date();
 const ending = now.getMonth() + 1 >= 6 ? now.getFullYear() : now.getFullYear() - 1;
 const CURRENT = `${ending - 1}/${ending}`;
 const current = useGenerated(['--schools', '2', '--periods', CURRENT]);
+// Two years, the schools without an ИНН renamed in the second («МАОУ» ↔ «МБОУ»).
+const renamedRun = useGenerated(['--schools', '12', '--renamed']);
 
 /// Text in Windows-1251, for the characters of school names: what Russian
 /// Excel writes when it saves «CSV (разделители — точки с запятой)».
@@ -579,6 +581,56 @@ test('a list spelled in full, none of it matching: ten files asked about at a ti
         await page.getByTestId('roster-counts').filter({ hasText: 'сдали 1 из 12' }).waitFor();
         const placed = page.getByTestId('roster').locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: full(first), exact: true }) });
         assert.equal(await placed.locator('td').first().innerText(), 'получена');
+        assert.deepEqual(errors.map(String), []);
+    } finally {
+        await context.close();
+    }
+});
+
+test('a school renamed without an ИНН is two schools in «Динамика» until the coordinator places its file once on «Школы», then one', async () => {
+    const subs = renamedRun.manifest.files.map((f) => f.submission).filter(Boolean);
+    const [was, now] = ['2024/2025', '2025/2026'].map((p) => subs.filter((s) => s.period === p));
+    // The generator keeps a school's key: the same key is the same school.
+    const lastYear = new Map(was.map((s) => [s.fingerprint, s]));
+    const renamed = now.filter((s) => s.school !== lastYear.get(s.fingerprint).school);
+    assert.deepEqual(renamed.map((s) => s.identifier), ['', ''], 'the renamed are the schools without an ИНН');
+    // Each school's change as the row shows it: the two shares rounded to tenths first.
+    const tenths = ({ total, max }) => Math.floor((total * 2000 + max) / (max * 2));
+    const change = (s) => {
+        const d = tenths(score(s)) - tenths(score(lastYear.get(s.fingerprint)));
+        const sign = d > 0 ? '+' : d < 0 ? '−' : '';
+        return `${sign}${Math.floor(Math.abs(d) / 10)},${Math.abs(d) % 10}\u00a0п.\u00a0п.`;
+    };
+    const expected = (schools) => Object.fromEntries(schools.map((s) => [s.school, change(s)]));
+    // The coordinator's list, as last year named the schools.
+    const csvPath = join(renamedRun.dir, 'школы-прошлого-года.csv');
+    await writeFile(csvPath, ['Наименование ОО', ...was.map((s) => `"${s.school.replaceAll('"', '""')}"`)].join('\n') + '\n');
+    const { context, page, errors } = await openDepartment(app);
+    try {
+        await importFiles(page, renamedRun.files);
+        const shownChanges = async () => {
+            await page.getByRole('tab', { name: 'Динамика' }).click();
+            await page.getByTestId('school-changes').waitFor();
+            await page.waitForFunction(() => !document.querySelector('[data-pending]'));
+            const shown = {};
+            for (const row of await page.getByTestId('school-changes').locator('tbody tr').all()) {
+                shown[await row.locator('th').innerText()] = await row.locator('[data-col="delta"]').innerText();
+            }
+            return shown;
+        };
+        assert.deepEqual(await shownChanges(), expected(now.filter((s) => !renamed.includes(s))), 'by their names, the renamed are not the same schools');
+
+        const preview = await previewRoster(page, csvPath);
+        await preview.getByRole('button', { name: 'Заменить список этими школами' }).click();
+        await page.getByTestId('roster-counts').filter({ hasText: 'сдали 10 из 12' }).waitFor();
+        const unplaced = page.getByTestId('roster-unplaced');
+        for (const s of renamed) {
+            // The school of its number is chosen already.
+            assert.equal(await unplaced.getByLabel(`«${s.school}» — это`).inputValue(), lastYear.get(s.fingerprint).school);
+            await unplaced.getByRole('button', { name: `Запомнить: «${s.school}»` }).click();
+        }
+        await page.getByTestId('roster-counts').filter({ hasText: 'сдали 12 из 12' }).waitFor();
+        assert.deepEqual(await shownChanges(), expected(now), 'placed once, each renamed school is one school across the years');
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();

@@ -108,7 +108,7 @@ fn main() {
 
     // The «Школы» tab: every school of the list against every file of the
     // campaign.
-    archive.roster.schools = from_results(&[&period], &[]);
+    archive.roster.schools = from_results(&archive.roster, &[&period], &[]);
     let start = Instant::now();
     let rows = statuses(
         &archive.roster,

@@ -218,7 +218,7 @@ pub fn school_changes(
         };
         (r.score.indicators.iter()).any(|(code, c)| c.moves_score() && (!across || compared(code)))
     };
-    let mut changes: Vec<SchoolChange> = pair_schools(before, after)
+    let mut changes: Vec<SchoolChange> = pair_schools(&archive.roster, before, after)
         .into_iter()
         .map(|(was, now)| {
             let differs = differ(was, now);
@@ -259,10 +259,10 @@ pub fn figures_in_both(
     before: &[SchoolResult],
     after: &[SchoolResult],
 ) -> Option<(Figures, Figures)> {
-    let (was, now): (Vec<SchoolResult>, Vec<SchoolResult>) = (pair_schools(before, after)
-        .into_iter())
-    .map(|(was, now)| (was.clone(), now.clone()))
-    .unzip();
+    let (was, now): (Vec<SchoolResult>, Vec<SchoolResult>) =
+        (pair_schools(&archive.roster, before, after).into_iter())
+            .map(|(was, now)| (was.clone(), now.clone()))
+            .unzip();
     (was.len() < before.len() || now.len() < after.len()).then(|| {
         (
             figures(archive, years.old_card, &was),
@@ -695,7 +695,7 @@ pub fn school_value_changes(
     });
     let compared: Vec<&Indicator> = compared.collect();
     let mut changes = Vec::new();
-    for (was, now) in pair_schools(before, after).into_iter() {
+    for (was, now) in pair_schools(&archive.roster, before, after).into_iter() {
         for indicator in &compared {
             let (Some(a0), Some(a1)) = (answer(was, indicator), answer(now, indicator)) else {
                 continue;

@@ -412,7 +412,7 @@ fn standing(
 impl<'a> Span<'a> {
     /// Each school present in both years: (last year, this year).
     fn pairs(&self) -> Vec<(&'a SchoolResult, &'a SchoolResult)> {
-        pair_schools(self.before, self.after)
+        pair_schools(&self.archive.roster, self.before, self.after)
     }
 
     /// Last year's and this year's code of the indicator `key`, when it is

@@ -62,7 +62,7 @@ pub fn last_year_entry<'a>(archive: &'a Archive, entry: &Entry) -> Option<&'a En
             .collect()
     };
     let (last, this) = (of_year(&before), of_year(entry.period()));
-    pair_schools(&last, &this)
+    pair_schools(&archive.roster, &last, &this)
         .into_iter()
         .find(|(_, now)| now.id() == entry.id())
         .map(|(was, _)| *was)

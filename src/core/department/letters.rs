@@ -262,12 +262,12 @@ pub fn last_year_of<'a>(
 ) -> Option<LastYear<'a>> {
     let (card, before) = last_year?;
     let school: &SchoolResult = &to.school;
-    let in_rating = (pair_schools(before, &to.rating).into_iter())
+    let in_rating = (pair_schools(&archive.roster, before, &to.rating).into_iter())
         .find(|(_, now)| now.result.submission_id == school.submission_id)
         .map(|(was, _)| was);
     // A school the rating given does not hold is paired alone.
     let result = in_rating.or_else(|| {
-        let alone = pair_schools(before, std::slice::from_ref(school));
+        let alone = pair_schools(&archive.roster, before, std::slice::from_ref(school));
         alone.first().map(|(was, _)| *was)
     })?;
     let entry = archive.entry(&result.submission_id);

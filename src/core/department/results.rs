@@ -926,7 +926,7 @@ mod tests {
             results(&archive, "2025/2026"),
         );
         let mut paired: Vec<(&str, &str)> =
-            crate::department::school::pair_schools(&before, &after)
+            crate::department::school::pair_schools(&archive.roster, &before, &after)
                 .into_iter()
                 .map(|(was, now)| (was.submission_id.as_str(), now.submission_id.as_str()))
                 .collect();
@@ -943,5 +943,61 @@ mod tests {
         assert_eq!(last("b2"), None);
         assert_eq!(last("d2"), None, "two schools of that name this year");
         assert_eq!(last("e2").as_deref(), Some("e1"));
+    }
+
+    /// A school renamed without an ИНН («МБОУ» become «МАОУ») is one
+    /// school across the years once the coordinator placed its file on
+    /// «Школы»; two ИНН are one school only when the coordinator said so.
+    #[test]
+    fn the_coordinators_list_pairs_a_renamed_school() {
+        let card = testkit::card();
+        let school = |name: &str, period: &str, inn: &str| {
+            let mut d = testkit::draft(name, period, &[]);
+            d.profile.identifier = inn.into();
+            d
+        };
+        let mut archive = testkit::archive(
+            &card,
+            &[
+                ("a1", &school("МБОУ СОШ № 7", "2024/2025", "")),
+                ("a2", &school("МАОУ «СОШ № 7»", "2025/2026", "")),
+                ("b1", &school("Школа Б", "2024/2025", "111")),
+                ("b2", &school("Школа Б", "2025/2026", "222")),
+            ],
+        );
+        let paired = |archive: &Archive| {
+            let (before, after) = (
+                super::results(archive, &card.id, "2024/2025"),
+                super::results(archive, &card.id, "2025/2026"),
+            );
+            let mut ids: Vec<String> =
+                crate::department::school::pair_schools(&archive.roster, &before, &after)
+                    .into_iter()
+                    .map(|(was, now)| format!("{}→{}", was.submission_id, now.submission_id))
+                    .collect();
+            ids.sort();
+            ids
+        };
+        assert!(paired(&archive).is_empty(), "no list, no pairs");
+        // The list names both schools as last year did; the renamed file
+        // owned by no row yet, and Б's two ИНН both owned by its row.
+        archive.roster.add("МБОУ СОШ №7").unwrap();
+        archive.roster.add("Школа Б").unwrap();
+        assert!(paired(&archive).is_empty(), "{:?}", paired(&archive));
+        let placed = |archive: &mut Archive, id: &str, name: &str| {
+            let school = archive.entry(id).unwrap().school.clone();
+            archive.roster.place(school, name);
+        };
+        placed(&mut archive, "a2", "МБОУ СОШ №7");
+        assert_eq!(paired(&archive), ["a1→a2"]);
+        let last = |archive: &Archive, id: &str| {
+            crate::department::last_year::last_year_entry(archive, archive.entry(id).unwrap())
+                .map(|e| e.id().to_owned())
+        };
+        assert_eq!(last(&archive, "a2").as_deref(), Some("a1"));
+        assert_eq!(last(&archive, "b2"), None);
+        placed(&mut archive, "b2", "Школа Б");
+        assert_eq!(paired(&archive), ["a1→a2", "b1→b2"]);
+        assert_eq!(last(&archive, "b2").as_deref(), Some("b1"));
     }
 }

@@ -20,7 +20,7 @@ use crate::text::{by_name, date_ru, one_line, plural, quoted, shorten};
 
 mod owners;
 pub use owners::likely_school;
-use owners::Owners;
+pub(crate) use owners::Owners;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -168,7 +168,11 @@ fn find(row: &[String], words: &[&str]) -> Option<usize> {
 /// the schools to chase, this year's adds the ones new since. A school
 /// whose only file was refused (`refused`, the claims of those files) is
 /// one to chase too: it is listed as its file names it.
-pub fn from_results(years: &[&[SchoolResult]], refused: &[&Claim]) -> Vec<RosterSchool> {
+pub fn from_results(
+    roster: &Roster,
+    years: &[&[SchoolResult]],
+    refused: &[&Claim],
+) -> Vec<RosterSchool> {
     let mut by_school: std::collections::HashMap<&SchoolId, RosterSchool> =
         std::collections::HashMap::new();
     let mut before: &[SchoolResult] = &[];
@@ -176,7 +180,7 @@ pub fn from_results(years: &[&[SchoolResult]], refused: &[&Claim]) -> Vec<Roster
         // A school that gave its ИНН one year only is one row, with it
         // (it was listed twice, «сдали 13 из 13» of 12 schools).
         let mut kept = std::collections::HashMap::new();
-        for (was, now) in pair_schools(before, year) {
+        for (was, now) in pair_schools(roster, before, year) {
             if was.school != now.school {
                 if let Some(row) = by_school.remove(&was.school) {
                     kept.insert(&now.school, row.identifier);

@@ -6,9 +6,11 @@
 //! case, quotes, spacing and punctuation ignored.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
 
 use serde::{Deserialize, Serialize};
 
+use crate::department::roster::{Owners, Roster};
 use crate::school::profile::SchoolProfile;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -77,54 +79,94 @@ impl<T: OfSchool> OfSchool for &T {
 }
 
 /// Each school of `after` (this year) with its file of `before` (last
-/// year), in `after`'s order: by its identity, and where one year gives
-/// its ИНН and the other none (the ИНН is optional), by its name and
-/// municipality, when those name one school not paired so of each year.
-/// Two ИНН, or two schools of one name, are not guessed at. Left out one
-/// year, the ИНН took the school out of «Динамика», the measures'
-/// analysis, its letter's last year and the review's last-year check (a
-/// walk-through of the yearly cycle).
+/// year), in `after`'s order: by its identity; then, among the rest, by
+/// the coordinator's list of schools, when one row of it owns one school of
+/// each year (a school renamed without an ИНН, «МБОУ» become «МАОУ», that
+/// the coordinator placed once on «Школы», was two schools everywhere
+/// else); then, where one year gives its ИНН and the other none (the ИНН is
+/// optional), by its name and municipality, when those name one school of
+/// each year. Two ИНН are not guessed at unless the coordinator placed one
+/// of the files, and two schools of one name never are. Left out one year,
+/// the school dropped out of «Динамика», the measures' analysis, its
+/// letter's last year and the review's last-year check (walk-throughs of
+/// the yearly cycle).
 pub fn pair_schools<'b, 'a, B: OfSchool, A: OfSchool>(
+    roster: &Roster,
     before: &'b [B],
     after: &'a [A],
 ) -> Vec<(&'b B, &'a A)> {
     let earlier: HashMap<&SchoolId, &'b B> = before.iter().map(|b| (b.school(), b)).collect();
-    let paired: HashSet<&SchoolId> = (after.iter())
-        .map(OfSchool::school)
-        .filter(|s| earlier.contains_key(s))
+    let mut found: Vec<Option<&'b B>> = (after.iter())
+        .map(|a| earlier.get(a.school()).copied())
         .collect();
-    // The rest of each year by name and municipality alone.
-    let mut was_named: HashMap<SchoolId, Vec<&'b B>> = HashMap::new();
-    for b in before.iter().filter(|b| !paired.contains(b.school())) {
-        was_named
-            .entry(SchoolId::by_name(b.profile()))
-            .or_default()
-            .push(b);
+    let now: HashSet<&SchoolId> = after.iter().map(OfSchool::school).collect();
+    let mut rest: Vec<&'b B> = (before.iter())
+        .filter(|b| !now.contains(b.school()))
+        .collect();
+    let both_identified = |was: &B, now: &A| {
+        is_identifier(&was.profile().identifier) && is_identifier(&now.profile().identifier)
+    };
+    if !roster.schools.is_empty() && !rest.is_empty() && found.iter().any(Option::is_none) {
+        let owners = Owners::new(roster);
+        let row = |s: &dyn OfSchool| match owners.of(s.school(), s.profile())[..] {
+            [row] => Some(row),
+            _ => None,
+        };
+        let placed = |s: &dyn OfSchool| roster.linked.contains_key(s.school());
+        pair_rest(after, &mut found, &mut rest, row, |was, now| {
+            placed(was) || placed(now) || !both_identified(was, now)
+        });
     }
-    let mut now_named: HashMap<SchoolId, usize> = HashMap::new();
-    for a in after.iter().filter(|a| !earlier.contains_key(a.school())) {
-        *now_named.entry(SchoolId::by_name(a.profile())).or_default() += 1;
-    }
-    (after.iter())
-        .filter_map(|now| {
-            if let Some(was) = earlier.get(now.school()) {
-                return Some((*was, now));
-            }
-            let name = SchoolId::by_name(now.profile());
-            match (
-                was_named.get(&name).map(Vec::as_slice),
-                now_named.get(&name),
-            ) {
-                (Some([was]), Some(1))
-                    if is_identifier(&was.profile().identifier)
-                        != is_identifier(&now.profile().identifier) =>
-                {
-                    Some((*was, now))
-                }
-                _ => None,
-            }
-        })
+    let name = |s: &dyn OfSchool| Some(SchoolId::by_name(s.profile()));
+    pair_rest(after, &mut found, &mut rest, name, |was, now| {
+        is_identifier(&was.profile().identifier) != is_identifier(&now.profile().identifier)
+    });
+    (after.iter().zip(found))
+        .filter_map(|(now, was)| Some((was?, now)))
         .collect()
+}
+
+/// Pairs the schools of `after` not `found` yet with those `rest` of the
+/// year before, where `key` names exactly one of each year and `may` lets
+/// the two be one school; the paired leave `rest`.
+fn pair_rest<'b, B: OfSchool, A: OfSchool, K: Hash + Eq>(
+    after: &[A],
+    found: &mut [Option<&'b B>],
+    rest: &mut Vec<&'b B>,
+    key: impl Fn(&dyn OfSchool) -> Option<K>,
+    may: impl Fn(&B, &A) -> bool,
+) {
+    let mut was: HashMap<K, Vec<usize>> = HashMap::new();
+    for (at, b) in rest.iter().enumerate() {
+        if let Some(k) = key(*b) {
+            was.entry(k).or_default().push(at);
+        }
+    }
+    let mut now: HashMap<K, usize> = HashMap::new();
+    for (a, _) in after.iter().zip(found.iter()).filter(|(_, f)| f.is_none()) {
+        if let Some(k) = key(a) {
+            *now.entry(k).or_default() += 1;
+        }
+    }
+    let mut used = HashSet::new();
+    for (a, f) in after
+        .iter()
+        .zip(found.iter_mut())
+        .filter(|(_, f)| f.is_none())
+    {
+        let Some(k) = key(a) else { continue };
+        if let (Some(&[at]), Some(1)) = (was.get(&k).map(Vec::as_slice), now.get(&k)) {
+            if may(rest[at], a) {
+                *f = Some(rest[at]);
+                used.insert(at);
+            }
+        }
+    }
+    let mut at = 0;
+    rest.retain(|_| {
+        at += 1;
+        !used.contains(&(at - 1))
+    });
 }
 
 /// Lower case letters and digits, words separated by one space; "№7" and

@@ -15,6 +15,9 @@ pub struct Config {
     pub periods: Vec<Period>,
     pub seed: u64,
     pub extras: bool,
+    /// The schools without an ИНН change their type («МАОУ» ↔ «МБОУ») in
+    /// the latest period: renamed, nothing says they are the same school.
+    pub renamed: bool,
     pub pad: Option<usize>,
     /// The built-in card the schools fill in.
     pub card: String,
@@ -27,6 +30,7 @@ impl Default for Config {
             periods: parse_periods("2024/2025,2025/2026").expect("valid default periods"),
             seed: 1,
             extras: false,
+            renamed: false,
             pad: None,
             card: DEFAULT_CARD.to_owned(),
         }
@@ -57,6 +61,7 @@ pub fn parse_args(args: &[String]) -> Result<(PathBuf, Config), String> {
             "--seed" => config.seed = parse_number(arg, value()?)?,
             "--pad" => config.pad = Some(parse_number(arg, value()?)?),
             "--extras" => config.extras = true,
+            "--renamed" => config.renamed = true,
             "--card" => config.card = value()?.to_owned(),
             other => return Err(format!("unknown argument {other}")),
         }

@@ -18,6 +18,7 @@ use crate::manifest::{manifest_text, FileEntry};
 use crate::rng::{Rng, Stream};
 use crate::schools::{Generator, School};
 use crate::signing::{no_tamper, Signed};
+use crate::texts::renamed;
 use crate::{FOREIGN_CARD_ID, MANIFEST};
 
 pub struct OutFile {
@@ -73,6 +74,7 @@ impl Generator<'_> {
         let mut files = Vec::new();
         for school in schools {
             for period in 0..self.config.periods.len() {
+                let school = &self.named_in(school, period);
                 let signed = self.submission(school, period, Variant::Ordinary, None, &no_tamper);
                 let mut profile = school.profile.clone();
                 profile
@@ -87,6 +89,17 @@ impl Generator<'_> {
             }
         }
         files
+    }
+
+    /// The school as its file of `period` names it: with `--renamed`, a
+    /// school without an ИНН has changed its type by the latest period.
+    fn named_in(&self, school: &School, period: usize) -> School {
+        let mut school = school.clone();
+        let latest = period + 1 == self.config.periods.len();
+        if self.config.renamed && latest && school.profile.identifier.is_empty() {
+            school.profile.name = renamed(&school.profile.name);
+        }
+        school
     }
 
     /// The bad and special files, one each. `ordinary` is updated where an

@@ -5,7 +5,7 @@
 //! ```text
 //! cargo run --release -p profkarta-tools --bin profkarta-gen -- --out DIR \
 //!     [--schools N] [--periods 2024/2025,2025/2026] [--seed S] [--extras] \
-//!     [--pad BYTES] [--card ID]
+//!     [--pad BYTES] [--card ID] [--renamed]
 //! ```
 //!
 //! Everything comes from one seeded PRNG, so the same arguments always give
@@ -38,7 +38,7 @@ use crate::files::{generate, summary, write_output};
 
 const USAGE: &str = "usage: profkarta-gen --out DIR [--schools N (12)] \
 [--periods 2024/2025,2025/2026] [--seed S (1)] [--extras] [--pad BYTES] \
-[--card ID (proforientatsiya-23)]";
+[--card ID (proforientatsiya-23)] [--renamed]";
 
 const MUNICIPALITY: &str = "Городской округ Пример";
 const MANIFEST: &str = "manifest.json";

@@ -109,6 +109,8 @@ pub struct ManifestHead<'a> {
     pub schools: usize,
     pub periods: Vec<&'a str>,
     pub extras: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub renamed: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pad: Option<usize>,
     pub template: TemplateRef,
@@ -125,6 +127,7 @@ pub fn manifest_text(card: &Card, config: &Config, files: &[OutFile]) -> String 
         schools: config.schools,
         periods: config.periods.iter().map(|p| p.label.as_str()).collect(),
         extras: config.extras,
+        renamed: config.renamed,
         pad: config.pad,
         template: TemplateRef {
             id: card.id.clone(),

@@ -13,6 +13,7 @@ use crate::MUNICIPALITY;
 /// A school with everything fixed across its periods: profile, key, size,
 /// and the order in which it masters indicators, so a later period earns a
 /// superset of an earlier one, as real schools mostly do.
+#[derive(Clone)]
 pub struct School {
     pub index: usize,
     pub profile: SchoolProfile,

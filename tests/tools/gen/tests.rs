@@ -388,6 +388,39 @@ fn each_school_keeps_its_key_across_periods() {
     assert_eq!(all.len(), 12, "every school has its own key");
 }
 
+/// `--renamed`: the schools without an ИНН (every fifth) change their
+/// type in the latest period and keep their key; the others keep their name.
+#[test]
+fn renamed_schools_change_their_type_in_the_latest_period_only() {
+    let config = Config {
+        renamed: true,
+        ..Config::default()
+    };
+    let output = generate(&Card::builtin().unwrap(), &config);
+    let mut names: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for s in ordinary(&output).filter_map(|f| f.entry.submission.as_ref()) {
+        (names.entry(s.fingerprint.clone()).or_default())
+            .push((s.period.clone(), s.school.clone()));
+    }
+    assert!(names
+        .values()
+        .all(|n| n[0].0 == "2024/2025" && n[1].0 == "2025/2026"));
+    let changed: BTreeSet<(&str, &str)> = (names.values())
+        .filter(|n| n[0].1 != n[1].1)
+        .map(|n| (n[0].1.as_str(), n[1].1.as_str()))
+        .collect();
+    assert_eq!(
+        changed,
+        BTreeSet::from([
+            (
+                "МАОУ «Лицей № 5» имени А. С. Пушкина",
+                "МБОУ «Лицей № 5» имени А. С. Пушкина"
+            ),
+            ("МБОУ ООШ № 10", "МАОУ ООШ № 10"),
+        ])
+    );
+}
+
 #[test]
 fn dates_fall_in_the_september_after_the_period() {
     let output = output(true);
@@ -460,6 +493,7 @@ fn arguments_have_defaults_and_refuse_nonsense() {
         "--seed",
         "7",
         "--extras",
+        "--renamed",
         "--pad",
         "10240",
     ])
@@ -474,8 +508,8 @@ fn arguments_have_defaults_and_refuse_nonsense() {
         ["2023/2024", "2025/2026"]
     );
     assert_eq!(
-        (config.seed, config.extras, config.pad),
-        (7, true, Some(10240))
+        (config.seed, config.extras, config.renamed, config.pad),
+        (7, true, true, Some(10240))
     );
     assert!(args(&[]).is_err());
     assert!(args(&["--out"]).is_err());

@@ -64,6 +64,14 @@ pub fn school_name(index: usize, number: usize) -> String {
     }
 }
 
+/// The name after the school changed its type: «МАОУ» ↔ «МБОУ».
+pub fn renamed(name: &str) -> String {
+    match name.strip_prefix("МАОУ") {
+        Some(rest) => format!("МБОУ{rest}"),
+        None => name.replacen("МБОУ", "МАОУ", 1),
+    }
+}
+
 /// A 10-digit ИНН of a legal entity with a valid check digit, unique per
 /// school: an importer that matches schools by identifier must not see two
 /// schools merge by a random collision. Every fifth school leaves it empty,

@@ -376,6 +376,7 @@ mod tests {
             archive.measures.push(measure);
         }
         archive.roster.schools = crate::department::roster::from_results(
+            &archive.roster,
             &[&crate::department::results::results(
                 &archive,
                 &card.id,

@@ -673,7 +673,7 @@ fn the_roster_names_each_schools_reviewers() {
     let mut lead = lead();
     let card = testkit::card();
     let rows = |lead: &Archive| statuses(&lead.roster, lead, &card.id, PERIOD, "2026-10-01");
-    lead.roster.schools = from_results(&[&results(&lead, &card.id, PERIOD)], &[]);
+    lead.roster.schools = from_results(&lead.roster, &[&results(&lead, &card.id, PERIOD)], &[]);
     let by_name = |lead: &Archive| {
         rows(lead)
             .into_iter()

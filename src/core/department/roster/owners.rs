@@ -76,7 +76,7 @@ pub(super) fn namesake(roster: &Roster, profile: &SchoolProfile) -> Option<usize
 }
 
 /// The roster, ready to be asked about many files.
-pub(super) struct Owners<'r> {
+pub(crate) struct Owners<'r> {
     roster: &'r Roster,
     spelled: Vec<Spelling>,
     by_identifier: HashMap<String, Vec<usize>>,
@@ -87,7 +87,7 @@ pub(super) struct Owners<'r> {
 }
 
 impl<'r> Owners<'r> {
-    pub(super) fn new(roster: &'r Roster) -> Self {
+    pub(crate) fn new(roster: &'r Roster) -> Self {
         let mut owners = Self {
             roster,
             spelled: Vec::with_capacity(roster.schools.len()),
@@ -124,7 +124,7 @@ impl<'r> Owners<'r> {
     /// when there is one, otherwise the spelling rules. Only the schools
     /// sharing the file's identifier or name can match, so only they are
     /// compared.
-    pub(super) fn of(&self, id: &SchoolId, profile: &SchoolProfile) -> Vec<usize> {
+    pub(crate) fn of(&self, id: &SchoolId, profile: &SchoolProfile) -> Vec<usize> {
         if let Some(name) = self.roster.linked.get(id) {
             return self
                 .by_listed_name

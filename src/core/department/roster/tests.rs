@@ -383,7 +383,7 @@ fn the_list_from_files_joins_the_years_each_school_once() {
     archive.admit_all(batch);
     let before = crate::department::results::results(&archive, DEFAULT_CARD, "2024/2025");
     let now = crate::department::results::results(&archive, DEFAULT_CARD, PERIOD);
-    let listed = from_results(&[&before, &now], &[]);
+    let listed = from_results(&Roster::default(), &[&before, &now], &[]);
     let names: Vec<&str> = listed.iter().map(|s| s.name.as_str()).collect();
     // Б sent nothing this year and is to be chased; the new school is listed too.
     assert_eq!(names, ["Школа А", "Школа Б", "Школа Новая"]);
@@ -563,10 +563,11 @@ fn a_school_whose_file_was_refused_is_asked_again_not_told_nothing_came() {
     let mut of_a = claims[0].clone();
     of_a.name = "ШКОЛА  А".into();
     let now = crate::department::results::results(&archive, DEFAULT_CARD, PERIOD);
-    let listed: Vec<String> = from_results(&[&now], &[claims[0], &of_a, claims[0]])
-        .into_iter()
-        .map(|s| s.name)
-        .collect();
+    let listed: Vec<String> =
+        from_results(&Roster::default(), &[&now], &[claims[0], &of_a, claims[0]])
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
     assert_eq!(listed, ["Школа А", "школа В"]);
     // Only В's file refused: the letter asks for it alone, from the start.
     let only = letter(&rows[..2]);

@@ -24,7 +24,7 @@ pub fn open_school<'a>(
         .find(|r| Some(r.submission_id.as_str()) == chosen)
         .or_else(|| {
             let entry = [chosen.and_then(|id| archive.entry(id))?];
-            let paired = pair_schools(&entry, results);
+            let paired = pair_schools(&archive.roster, &entry, results);
             paired.first().map(|(_, r)| *r)
         })
         .or_else(|| results.iter().min_by(|a, b| by_name(a.name(), b.name())))
