@@ -893,17 +893,19 @@ mod tests {
         assert!(!a.earned("1.8") && a.earned_here("1.8"));
     }
 
+    /// A school's draft for `period` with `inn` in the identifier box.
+    fn with_inn(name: &str, period: &str, inn: &str) -> crate::school::draft::Draft {
+        let mut d = testkit::draft(name, period, &[]);
+        d.profile.identifier = inn.into();
+        d
+    }
+
     /// The ИНН given one year and not the other: the same school by its
     /// name and municipality, when they name one school each year; two
     /// ИНН, or two schools of one name, are not guessed at.
     #[test]
     fn a_school_without_its_inn_one_year_is_paired_by_name() {
         let card = testkit::card();
-        let with_inn = |name: &str, period: &str, inn: &str| {
-            let mut d = testkit::draft(name, period, &[]);
-            d.profile.identifier = inn.into();
-            d
-        };
         let archive = testkit::archive(
             &card,
             &[
@@ -951,18 +953,13 @@ mod tests {
     #[test]
     fn the_coordinators_list_pairs_a_renamed_school() {
         let card = testkit::card();
-        let school = |name: &str, period: &str, inn: &str| {
-            let mut d = testkit::draft(name, period, &[]);
-            d.profile.identifier = inn.into();
-            d
-        };
         let mut archive = testkit::archive(
             &card,
             &[
-                ("a1", &school("МБОУ СОШ № 7", "2024/2025", "")),
-                ("a2", &school("МАОУ «СОШ № 7»", "2025/2026", "")),
-                ("b1", &school("Школа Б", "2024/2025", "111")),
-                ("b2", &school("Школа Б", "2025/2026", "222")),
+                ("a1", &with_inn("МБОУ СОШ № 7", "2024/2025", "")),
+                ("a2", &with_inn("МАОУ «СОШ № 7»", "2025/2026", "")),
+                ("b1", &with_inn("Школа Б", "2024/2025", "111")),
+                ("b2", &with_inn("Школа Б", "2025/2026", "222")),
             ],
         );
         let paired = |archive: &Archive| {
