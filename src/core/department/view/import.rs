@@ -3,7 +3,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::department::archive::{claimed_school, Admission, Archive, Claim, Refusal, Standing};
+use crate::department::archive::{
+    claimed_school, Admission, Archive, Claim, Entry, Refusal, Standing,
+};
 use crate::department::review::ReviewStatus;
 use crate::department::school::{identifier_key, is_identifier, normalize};
 use crate::department::verdict::{explanation, Verdict};
@@ -181,6 +183,10 @@ pub struct Tally {
     /// by an unchecked file (a walk-through's next year's file, given last
     /// year's year by mistake, set aside a finished check unsaid).
     pub unchecked_again: usize,
+    /// Of those, the ones without a plan of measures in place of a file
+    /// that had one: the plan no longer counts (a school that exported
+    /// another draft, or its card again without the plan, lost it unsaid).
+    pub plan_dropped: usize,
     /// Accepted with nothing to look at: the lines shown only when asked.
     quiet: usize,
 }
@@ -197,6 +203,7 @@ impl Tally {
             repeated: 0,
             replacing: 0,
             unchecked_again: 0,
+            plan_dropped: 0,
             quiet: 0,
         };
         let in_log: HashSet<&str> = (log.iter())
@@ -209,6 +216,8 @@ impl Tally {
         // correction of a correction in one import counts too.
         let checked = |id: &str| archive.review(id).status() == ReviewStatus::Checked;
         let mut replaced_checked = HashSet::new();
+        // Of each slot's earlier files, the one that counted before: the latest.
+        let mut counted_before: HashMap<String, &Entry> = HashMap::new();
         let replaced_earlier: HashSet<String> = (archive.with_standings())
             .filter(|(e, s)| !in_log.contains(e.id()) && matches!(s, Standing::Superseded { .. }))
             .filter_map(|(e, _)| {
@@ -216,6 +225,14 @@ impl Tally {
                 if checked(e.id()) {
                     replaced_checked.insert(now.clone());
                 }
+                let at = |e: &Entry| (e.opened.payload.created_at.clone(), e.id().to_owned());
+                (counted_before.entry(now.clone()))
+                    .and_modify(|b| {
+                        if at(e) > at(b) {
+                            *b = e;
+                        }
+                    })
+                    .or_insert(e);
                 Some(now)
             })
             .collect();
@@ -253,6 +270,13 @@ impl Tally {
                     if replaced_checked.contains(submission_id) && !checked(submission_id) {
                         tally.unchecked_again += 1;
                     }
+                    let unplanned = (archive.entry(submission_id))
+                        .is_some_and(|e| e.opened.payload.plan.is_empty());
+                    let planned_before = (counted_before.get(submission_id))
+                        .is_some_and(|b| !b.opened.payload.plan.is_empty());
+                    if planned_before && unplanned {
+                        tally.plan_dropped += 1;
+                    }
                 }
                 let errors =
                     (archive.entry(submission_id)).is_some_and(|e| !e.invalid_answers().is_empty());
@@ -279,6 +303,7 @@ impl Tally {
             repeated,
             replacing,
             unchecked_again,
+            plan_dropped,
             quiet: _,
         } = *self;
         let mut text = format!("Файлов: {files}. Принято: {accepted}");
@@ -311,6 +336,13 @@ impl Tally {
             text.push_str(&format!(
                 " Из них заменили карты, проверка которых была завершена, и решения проверки к ним \
                  не перенесены: {unchecked_again} — проверьте их на вкладке «Проверка»."
+            ));
+        }
+        if plan_dropped > 0 {
+            text.push_str(&format!(
+                " Заменили файлы с планом мероприятий, а в новых плана нет: {plan_dropped} — \
+                 теперь учитываются файлы без плана; если план нужен, попросите школу выгрузить \
+                 карту с планом."
             ));
         }
         text.push_str(&format!(" Ждут решения: {held}."));
@@ -579,6 +611,11 @@ mod tests {
         let other = draft("СОШ 1", "2025/2026", &["1.8", "2.1"]);
         let tally = import(&mut archive, "c", &other);
         assert_eq!((tally.replacing, tally.unchecked_again), (1, 1));
+        assert_eq!(
+            (same.plan_dropped, tally.plan_dropped),
+            (0, 0),
+            "plans kept"
+        );
         assert!(
             tally.summary().contains(
                 " Из них заменили карты, проверка которых была завершена, и решения проверки к \
@@ -587,6 +624,46 @@ mod tests {
             "{}",
             tally.summary()
         );
+    }
+
+    /// A file without a plan in place of one with a plan is said to drop
+    /// it; a correction that keeps the plan, or a file in place of one
+    /// that had none, is not.
+    #[test]
+    fn a_replacement_without_the_plan_is_said() {
+        let card = testkit::card();
+        let mut archive = Archive::new(Cards::new([card.clone()]));
+        let mut planned = draft("СОШ 1", "2025/2026", &["1.8"]);
+        planned.plan.push(crate::school::plan::PlanRow {
+            measure: "Профпробы с колледжем".into(),
+            ..Default::default()
+        });
+        let mut unplanned = planned.clone();
+        unplanned.plan.clear();
+        let mut import = |id: &str, at: &str, d: &crate::school::draft::Draft| {
+            let text = sign(&card, d, meta(id, at, None), 1);
+            let log: Vec<ImportRow> =
+                (archive.admit_all(vec![entry(&card, id, &text)]).into_iter())
+                    .map(|(file, admission)| ImportRow::admitted(file, admission))
+                    .collect();
+            Tally::of(&archive, &log)
+        };
+        import("a", "2026-09-01", &planned);
+        let kept = import("b", "2026-09-02", &planned);
+        assert_eq!((kept.replacing, kept.plan_dropped), (1, 0));
+        let dropped = import("c", "2026-09-03", &unplanned);
+        assert_eq!((dropped.replacing, dropped.plan_dropped), (1, 1));
+        assert!(
+            dropped.summary().contains(
+                " Заменили файлы с планом мероприятий, а в новых плана нет: 1 — теперь \
+                 учитываются файлы без плана; если план нужен, попросите школу выгрузить карту \
+                 с планом."
+            ),
+            "{}",
+            dropped.summary()
+        );
+        let again = import("d", "2026-09-04", &unplanned);
+        assert_eq!((again.replacing, again.plan_dropped), (1, 0));
     }
 
     /// A file replaced by the school's newer one was accepted, and is said
