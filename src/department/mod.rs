@@ -67,6 +67,7 @@ mod school_values;
 mod scored_results;
 mod shared_keys;
 mod site_cards_check;
+mod slot_files;
 mod spread_chart;
 mod spread_charts;
 mod value_changes;

@@ -27,6 +27,7 @@ use crate::department::review_progress::{neighbour, step, ReviewProgress};
 use crate::department::row_filter_choice::RowFilterChoice;
 use crate::department::school_plan::SchoolPlan;
 use crate::department::school_select::SchoolSelect;
+use crate::department::slot_files::SlotFiles;
 use crate::department::state::Dept;
 use crate::platform::browser::{
     confirm, focus_id, focus_when_drawn, held_while_pressed, on_before_print, open_tab,
@@ -349,6 +350,7 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
             <LastYearCheck submission=id.clone()/>
             {move || rival().map(|text| view! { <p class="notice notice-warning" data-testid="review-rival">{text}</p> })}
             {move || carried_from().map(|text| view! { <p class="notice" data-testid="review-carried">{text}</p> })}
+            <SlotFiles submission=id.clone()/>
             <div class="compare">
                 // A card without points has no score to compare: «0 из 0».
                 {scored.then(|| view! {

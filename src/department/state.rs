@@ -543,6 +543,16 @@ impl Dept {
             .update(|a| a.set_review_comment(submission_id, code, comment));
     }
 
+    /// The coordinator counts the file `id` of its school and year in
+    /// place of the latest ([`Archive::choose`]).
+    pub fn choose_file(self, id: &str) {
+        self.archive.update(|a| a.choose(id));
+    }
+
+    pub fn unchoose_file(self, id: &str) {
+        self.archive.update(|a| a.unchoose(id));
+    }
+
     pub fn set_checked(self, submission_id: &str, checked: bool) {
         self.archive
             .update(|a| a.set_checked(submission_id, checked));

@@ -873,6 +873,35 @@ test('a correction keeps the review decisions about the answers it did not chang
         await linkRow.getByText('В ссылке невидимые символы, показаны кодами [U+…].').waitFor();
         await link.scrollIntoViewIfNeeded();
         await page.screenshot({ path: join(ARTIFACTS, 'e2e-dept-review-carried.png') });
+
+        // The school's earlier file is listed over the totals, told apart
+        // by its day, total and plan. Counted instead (the latest export
+        // taken from the wrong draft, say), it is the school's file again,
+        // with its finished check, after a reload too; then taken back.
+        const fileOf = (sub) => manifest.files.find((f) => f.submission?.submission_id === sub.submission_id);
+        const day = (iso) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+        const told = (f) => {
+            const s = score(f.submission);
+            return `«${f.name}» от ${day(f.submission.created_at)}: итог ${s.total} из ${s.max}, без плана мероприятий`;
+        };
+        const [originalFile, correctedFile] = [fileOf(original), fileOf(corrected)];
+        const others = page.getByTestId('slot-files');
+        assert.deepEqual(await others.locator('li').allInnerTexts(), [`${told(originalFile)} Учитывать этот файл`]);
+        await others.getByRole('button', { name: `Учитывать файл «${originalFile.name}»` }).click();
+        const chosen = page.getByTestId('slot-chosen');
+        const chosenText = `Учитывается этот файл, выбранный отделом, а не более новый: ${told(correctedFile)}.`;
+        await chosen.locator('p').filter({ hasText: chosenText }).waitFor();
+        assert.ok((await page.getByTestId('review').locator('p.meta').first().innerText()).endsWith(`файл «${originalFile.name}»`));
+        assert.ok(await page.getByLabel('Проверка завершена').isChecked(), 'the original\'s finished check is back');
+        await page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
+        await page.reload();
+        await page.getByRole('tab', { name: 'Проверка' }).click();
+        await page.locator('#school-select').selectOption(original.submission_id);
+        await chosen.locator('p').filter({ hasText: chosenText }).waitFor();
+        await chosen.getByRole('button', { name: 'Учитывать более новый' }).click();
+        await others.waitFor();
+        assert.ok((await page.getByTestId('review').locator('p.meta').first().innerText()).endsWith(`файл «${correctedFile.name}»`));
+        assert.equal(await chosen.count(), 0);
     }));
 
 test('the workspace survives a reload, and spreadsheets and letters come out right', () =>

@@ -55,6 +55,7 @@ impl Archive {
             settled: self.settled.clone(),
             assignment: self.assignment.clone(),
             refused: self.refused.clone(),
+            chosen: self.chosen.clone(),
         };
         serde_json::to_string(&file).expect("an archive serialises")
     }
@@ -160,6 +161,7 @@ fn part_name(path: &[String]) -> &'static str {
         Some("reviewers" | "assignment") => "проверяющие и задание",
         Some("conflicts" | "settled") => "расхождения проверяющих",
         Some("refused") => "непринятые файлы",
+        Some("chosen") => "выбор учитываемых файлов",
         _ => "прочие данные рабочей области",
     }
 }
@@ -224,6 +226,7 @@ pub fn unpack_value(cards: Cards, value: Value) -> Result<Unpacked, ArchiveError
     archive.conflicts = file.conflicts;
     archive.settled = file.settled;
     archive.assignment = file.assignment;
+    archive.chosen = file.chosen;
     // Once each and no more than kept: two tabs' merge may have put the
     // same refusal in twice, or gone over the limit.
     archive.note_refused(file.refused);
@@ -264,6 +267,8 @@ struct ArchiveFile {
     assignment: Option<Assignment>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     refused: Vec<Refusal>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    chosen: BTreeMap<String, String>,
 }
 
 #[derive(Serialize, Deserialize)]

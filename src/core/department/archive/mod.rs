@@ -136,6 +136,10 @@ pub struct Archive {
     pub assignment: Option<Assignment>,
     /// Files refused at import, latest last ([`Refusal`]).
     refused: Vec<Refusal>,
+    /// Files the coordinator counts in place of a newer one of the same
+    /// school and year: the chosen file → the file it was chosen over
+    /// ([`Archive::choose`]).
+    chosen: BTreeMap<String, String>,
 }
 
 impl Archive {
@@ -157,6 +161,7 @@ impl Archive {
             settled: Vec::new(),
             assignment: None,
             refused: Vec::new(),
+            chosen: BTreeMap::new(),
         }
     }
 

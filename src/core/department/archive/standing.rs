@@ -7,6 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 use crate::department::archive::{Archive, Entry, KeyState};
 use crate::department::school::SchoolId;
 use crate::school::profile::canonical_period;
+use crate::text::{date_ru, plural};
 
 /// One submission counts per school, card and period: another card's file
 /// of the same year is another monitoring.
@@ -21,6 +22,33 @@ impl Entry {
     /// later export).
     pub fn same_slot(&self, other: &Entry) -> bool {
         self.slot() == other.slot()
+    }
+
+    /// The file as the coordinator tells it from the school's other files
+    /// of the year: its name, the day it was made, its total (on a card
+    /// with points) and its plan, «…» от 05.09.2026: итог 15 из 23, в
+    /// плане 2 мероприятия».
+    pub fn told_apart(&self) -> String {
+        let mut parts = Vec::new();
+        if self.card.has_points() {
+            parts.push(format!(
+                "итог {} из {}",
+                self.assessment.total, self.assessment.max_applicable
+            ));
+        }
+        parts.push(match self.opened.payload.plan.len() {
+            0 => "без плана мероприятий".to_owned(),
+            n => format!(
+                "в плане {n} {}",
+                plural(n as u64, "мероприятие", "мероприятия", "мероприятий")
+            ),
+        });
+        format!(
+            "«{}» от {}: {}",
+            self.file_name,
+            date_ru(&self.opened.payload.created_at),
+            parts.join(", ")
+        )
     }
 }
 
@@ -102,6 +130,17 @@ impl Archive {
                 best[slot] = Some(e);
             }
         }
+        // The coordinator's choice stands while the file it was made over
+        // would count: a file that came after it counts again.
+        for (chosen, over) in &self.chosen {
+            let (Some(&c), Some(&o)) = (self.by_id.get(chosen), self.by_id.get(over)) else {
+                continue;
+            };
+            let trusted = states[c] == KeyState::Trusted;
+            if trusted && slots[c] == slots[o] && best[slots[c]].is_some_and(|b| b.id() == over) {
+                best[slots[c]] = Some(&self.entries[c]);
+            }
+        }
         self.entries
             .iter()
             .zip(states)
@@ -135,6 +174,61 @@ impl Archive {
         (self.entries.iter())
             .filter(|e| e.id() != id && e.same_slot(entry) && trusted(e))
             .find(|e| e.opened.payload.replaces.as_deref() == Some(old))
+    }
+
+    /// The coordinator counts the file `id` of its school and year in
+    /// place of the one that counts now (a school's later export from the
+    /// wrong draft, say), until a file newer than that one comes. Nothing
+    /// when `id` counts already or is not a trusted file.
+    pub fn choose(&mut self, id: &str) {
+        let Some(Standing::Superseded { .. }) = self.standing_of(id) else {
+            return;
+        };
+        let Some(over) = self.counting(id) else {
+            return;
+        };
+        // One choice per slot: an earlier choice in it gives way.
+        let entry = &self.entries[self.by_id[id]];
+        let slot_of = |other: &String| self.entry(other).is_some_and(|o| o.same_slot(entry));
+        let earlier: Vec<String> = self.chosen.keys().filter(|c| slot_of(c)).cloned().collect();
+        for c in earlier {
+            self.chosen.remove(&c);
+        }
+        self.chosen.insert(id.to_owned(), over);
+        self.changed();
+    }
+
+    /// The file of the slot chosen by the coordinator ([`Self::choose`])
+    /// gives way: the latest counts again.
+    pub fn unchoose(&mut self, id: &str) {
+        if self.chosen.remove(id).is_some() {
+            self.changed();
+        }
+    }
+
+    /// The newer file that the coordinator's choice of `id` sets aside,
+    /// while it does.
+    pub fn chosen_over(&self, id: &str) -> Option<&Entry> {
+        let over = self.chosen.get(id)?;
+        (self.standing_of(id) == Some(&Standing::Current)).then(|| self.entry(over))?
+    }
+
+    /// The other trusted files of the school, card and year of `id`,
+    /// latest first: the ones the coordinator may count instead.
+    pub fn slot_files(&self, id: &str) -> Vec<&Entry> {
+        let Some(entry) = self.entry(id) else {
+            return Vec::new();
+        };
+        let mut files: Vec<&Entry> = (self.with_standings())
+            .filter(|(e, _)| e.id() != id && e.same_slot(entry))
+            .filter(|(_, s)| matches!(s, Standing::Current | Standing::Superseded { .. }))
+            .map(|(e, _)| e)
+            .collect();
+        files.sort_by(|a, b| {
+            let at = |e: &Entry| (e.opened.payload.created_at.clone(), e.id().to_owned());
+            at(b).cmp(&at(a))
+        });
+        files
     }
 
     /// Every entry with where it stands, in filing order.
@@ -244,6 +338,73 @@ mod tests {
         assert_eq!(archive.standing_of("a4"), Some(&Standing::Current));
         assert_eq!(archive.rival_correction("a4").map(Entry::id), Some("a3"));
         assert_eq!(archive.rival_correction("a3").map(Entry::id), Some("a4"));
+    }
+
+    /// The coordinator counts an earlier file in place of the latest
+    /// (exported from the wrong draft): the choice survives a reload and
+    /// stands until a newer file comes, which counts again; taken back,
+    /// the latest counts.
+    #[test]
+    fn the_coordinator_chooses_the_file_that_counts() {
+        let card = testkit::card();
+        let right = draft("СОШ 1", "2025/2026", &["1.8"]);
+        let wrong = draft("СОШ 1", "2025/2026", &["1.8", "2.1"]);
+        let other = draft("СОШ 2", "2025/2026", &[]);
+        let file = |id: &str, d, at| entry(&card, id, &sign(&card, d, meta(id, at, None), 1));
+        let mut archive = Archive::new(Cards::new([card.clone()]));
+        archive.admit_all(vec![
+            file("a1", &right, "2026-09-01"),
+            file("a2", &wrong, "2026-09-05"),
+            file("b1", &other, "2026-09-02"),
+        ]);
+        let counted = |archive: &Archive| {
+            let mut ids: Vec<String> = archive
+                .current()
+                .iter()
+                .map(|e| e.id().to_owned())
+                .collect();
+            ids.sort();
+            ids
+        };
+        assert_eq!(counted(&archive), ["a2", "b1"]);
+        assert_eq!(
+            archive
+                .slot_files("a2")
+                .iter()
+                .map(|e| e.id())
+                .collect::<Vec<_>>(),
+            ["a1"]
+        );
+        // A file that counts, or one alone in its slot, is no choice.
+        archive.choose("a2");
+        archive.choose("b1");
+        assert_eq!(counted(&archive), ["a2", "b1"]);
+        archive.choose("a1");
+        assert_eq!(counted(&archive), ["a1", "b1"]);
+        assert_eq!(archive.chosen_over("a1").map(Entry::id), Some("a2"));
+        assert_eq!(
+            archive.entry("a2").unwrap().told_apart(),
+            "«a2» от 05.09.2026: итог 2 из 23, без плана мероприятий"
+        );
+        assert_eq!(
+            archive.standing_of("a2"),
+            Some(&Standing::Superseded { by: "a1".into() })
+        );
+        // Kept in the stored decisions.
+        let (reopened, problems) =
+            Archive::from_json(Cards::new([card.clone()]), &archive.to_json()).unwrap();
+        assert!(problems.is_empty());
+        assert_eq!(counted(&reopened), ["a1", "b1"]);
+        // Taken back, the latest counts.
+        let mut back = reopened.clone();
+        back.unchoose("a1");
+        assert_eq!(counted(&back), ["a2", "b1"]);
+        assert!(back.chosen_over("a1").is_none());
+        // A newer file than the one set aside counts again.
+        let mut later = reopened;
+        later.admit_all(vec![file("a3", &right, "2026-09-07")]);
+        assert_eq!(counted(&later), ["a3", "b1"]);
+        assert!(later.chosen_over("a1").is_none());
     }
 
     /// A school kept one draft into the next year after exporting it: the

@@ -1,0 +1,64 @@
+//! On «Проверка», the school's other files of the same year: the latest
+//! counts, and the coordinator may count an earlier one instead (a later
+//! export from the wrong draft, a file without the plan) and take the
+//! choice back. Before, the only way was to ask the school to export
+//! again.
+
+use leptos::prelude::*;
+
+use crate::department::state::Dept;
+
+#[component]
+pub fn SlotFiles(submission: String) -> impl IntoView {
+    let dept: Dept = expect_context();
+    let id = StoredValue::new(submission);
+    let chosen_over = move || {
+        dept.archive()
+            .with(|a| a.chosen_over(&id.get_value()).map(|e| e.told_apart()))
+    };
+    let others = move || {
+        dept.archive().with(|a| {
+            (a.slot_files(&id.get_value()).into_iter())
+                .map(|e| (e.id().to_owned(), e.file_name.clone(), e.told_apart()))
+                .collect::<Vec<_>>()
+        })
+    };
+    move || {
+        match chosen_over() {
+        Some(newer) => view! {
+            <div class="notice notice-warning on-paper" data-testid="slot-chosen">
+                <p>{format!("Учитывается этот файл, выбранный отделом, а не более новый: {newer}.")}</p>
+                <button type="button" class="no-print" on:click=move |_| dept.unchoose_file(&id.get_value())>
+                    "Учитывать более новый"
+                </button>
+            </div>
+        }
+        .into_any(),
+        None => {
+            let others = others();
+            (!others.is_empty())
+                .then(|| {
+                    let items = others
+                        .into_iter()
+                        .map(|(other, name, told)| {
+                            view! {
+                                <li>
+                                    {told} " "
+                                    <button type="button" aria-label=format!("Учитывать файл «{name}»")
+                                        on:click=move |_| dept.choose_file(&other)>"Учитывать этот файл"</button>
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <div class="notice no-print" data-testid="slot-files">
+                            <p>"Учитывается этот файл, самый новый из файлов школы за этот год. Другие её файлы за год:"</p>
+                            <ul>{items}</ul>
+                        </div>
+                    }
+                })
+                .into_any()
+        }
+    }
+    }
+}
