@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use profkarta_core::card::DEFAULT_CARD;
 use profkarta_core::department::archive::Claim;
 use profkarta_core::department::roster::{
     counts, from_results, reminder, roster_table, statuses, Deadlines, Roster,
@@ -45,7 +46,12 @@ pub fn RosterPanel() -> impl IntoView {
             default_period(year, month)
         })
     };
-    let deadlines = move || dept.archive().with(|a| a.roster.deadlines(&period()));
+    let card = move || dept.card.with(|c| c.id.clone());
+    let deadlines = move || {
+        dept.archive()
+            .with(|a| a.roster.deadlines(&card(), &period()))
+    };
+    let seed_003 = move || dept.card.with(|c| c.id == DEFAULT_CARD);
     let deadlines_set = move || {
         dept.archive()
             .with(|a| a.roster.deadlines.contains_key(&period()))
@@ -69,7 +75,7 @@ pub fn RosterPanel() -> impl IntoView {
             let value = event_target_value(&ev);
             let period = period();
             dept.edit_roster(|r| {
-                let mut d = r.deadlines(&period);
+                let mut d = r.deadlines(&card(), &period);
                 set(&mut d, value);
                 r.deadlines.insert(period, d);
             });
@@ -191,10 +197,13 @@ pub fn RosterPanel() -> impl IntoView {
             // Lateness is counted from these dates: ones nobody set read as
             // the department's (a walk-through's Izhevsk schools were «66
             // дней» late by another municipality's procedure).
+            // Another card's campaign keeps its own calendar (Невинномысск
+            // collects in April and May): no seed 003 dates to be late by.
             <Show when=move || !deadlines_set()>
-                <p class="hint no-print" data-testid="deadlines-default">
-                    "Сроки на этот год отдел не задавал: показаны сроки по умолчанию, как в Порядке мониторинга (карта — до 30 сентября, проверка — до 15 октября, оценка — до 1 ноября). От срока сдачи карты считается опоздание школ: задайте сроки своей кампании."
-                </p>
+                <p class="hint no-print" data-testid="deadlines-default">{move || match seed_003() {
+                    true => "Сроки на этот год отдел не задавал: показаны сроки по умолчанию, как в Порядке мониторинга (карта — до 30 сентября, проверка — до 15 октября, оценка — до 1 ноября). От срока сдачи карты считается опоздание школ: задайте сроки своей кампании.",
+                    false => "Сроки на этот год отдел не задавал, поэтому опоздание школ не считается. Задайте сроки своей кампании: от срока сдачи карты считается опоздание.",
+                }}</p>
             </Show>
             <div class="form-grid roster-deadlines no-print">
                 {date("deadline-submit", "Карта школы — до", |d| &d.submit, |d, v| d.submit = v)}

@@ -933,14 +933,17 @@ test('the workspace survives a reload, and spreadsheets and letters come out rig
         );
         // A refusal whose school has a counted file of that year since is
         // marked so: nothing is left to ask that school for.
-        // (A file too large to be read says no school.)
-        const answered = (r) => Boolean(r.submission) && r.verdict !== 'too_large' && manifest.files.some((f) => counted(f) && f.submission.school === r.submission.school && f.submission.period === r.submission.period);
+        const answered = (r) => Boolean(r.submission) && manifest.files.some((f) => counted(f) && f.submission.school === r.submission.school && f.submission.period === r.submission.period);
         const later = ' Принят другой файл этой школы за этот год.';
         for (const r of refused) {
             const text = await earlier.locator('tbody tr').filter({ hasText: r.name }).locator('td').nth(2).innerText();
             assert.equal(text.endsWith(later), answered(r), `${r.name}: ${text}`);
         }
         assert.ok(refused.some(answered) && refused.some((r) => !answered(r)), 'both kinds are in the list');
+        // A file over the size limit still names its school, to be asked again.
+        const large = refused.find((f) => f.verdict === 'too_large');
+        const largeWhy = await earlier.locator('tbody tr').filter({ hasText: large.name }).locator('td').nth(2).innerText();
+        assert.ok(largeWhy.includes(`В файле указана школа: ${large.submission.school}, ${large.submission.period} учебный год.`), largeWhy);
         const foreign = refused.find((f) => f.verdict === 'unknown_template');
         const why = await earlier.locator('tbody tr').filter({ hasText: foreign.name }).locator('td').nth(2).innerText();
         const claimed = `В файле указана школа: ${foreign.submission.school}, ${foreign.submission.period} учебный год.`;

@@ -231,7 +231,7 @@ pub fn from_results(
 }
 
 /// A campaign's deadlines, as `YYYY-MM-DD`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Deadlines {
     pub submit: String,
@@ -444,11 +444,17 @@ impl Roster {
         owners::namesake(self, profile).map(|at| &self.schools[at])
     }
 
-    pub fn deadlines(&self, period: &str) -> Deadlines {
-        self.deadlines
-            .get(period)
-            .cloned()
-            .unwrap_or_else(|| Deadlines::seed_003(period))
+    /// The campaign's deadlines as the coordinator set them; unset, seed
+    /// 003's for its card and none for another: the Невинномысск card
+    /// collects its data in April and May, and seed 003's autumn dates
+    /// made its checks «просрочена на 417 дней».
+    pub fn deadlines(&self, card_id: &str, period: &str) -> Deadlines {
+        self.deadlines.get(period).cloned().unwrap_or_else(|| {
+            match card_id == crate::card::DEFAULT_CARD {
+                true => Deadlines::seed_003(period),
+                false => Deadlines::default(),
+            }
+        })
     }
 }
 
@@ -571,7 +577,7 @@ pub fn statuses(
     period: &str,
     today: &str,
 ) -> Vec<RosterRow> {
-    let deadlines = roster.deadlines(period);
+    let deadlines = roster.deadlines(card_id, period);
     let of_campaign = archive
         .entries()
         .iter()

@@ -22,6 +22,11 @@ use crate::text::{one_line, shorten};
 /// something else and is refused before it is parsed.
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
 
+/// How large a refused file is still read for the school it names: a
+/// large attachment is one long string, cheap to parse; beyond this, a
+/// hostile file of small values could take the tab's memory.
+pub const CLAIM_READ_BYTES: usize = 4 * MAX_FILE_BYTES;
+
 /// Checks one file on its own and scores it. Pure and independent of the
 /// archive: everything per file is done here, where the browser can spread
 /// it over frames, so that filing a large batch at once stays short.
@@ -82,9 +87,12 @@ impl fmt::Display for Claim {
 }
 
 /// [`Claim`] of a refused file. `None` when the file does not read far
-/// enough to name a school, or reads two ways (a repeated key).
+/// enough to name a school, or reads two ways (a repeated key). A file
+/// over the limit is read for it too, up to [`CLAIM_READ_BYTES`]: a
+/// school's export with a scan attached was «Школа в файле не названа»,
+/// and the school went unasked.
 pub fn claimed_school(bytes: &[u8]) -> Option<Claim> {
-    if bytes.len() > MAX_FILE_BYTES {
+    if bytes.len() > CLAIM_READ_BYTES {
         return None;
     }
     let value = parse_unique(&decode(bytes).ok()?).ok()?;
@@ -532,6 +540,18 @@ mod tests {
             1,
         );
         assert_eq!(claimed_school(hostile.as_bytes()), None);
+        // Over the limit, with an attachment: refused, and its school named.
+        let mut attached: serde_json::Value = serde_json::from_str(&good).unwrap();
+        attached["attachment"] = serde_json::json!("A".repeat(MAX_FILE_BYTES));
+        let attached = attached.to_string();
+        assert!(matches!(
+            check(&Cards::new([card.clone()]), "x", attached.as_bytes()),
+            Err(ImportError::TooLarge { .. })
+        ));
+        assert_eq!(
+            claimed_school(attached.as_bytes()).map(|c| c.to_string()),
+            Some("СОШ № 5, 2025/2026 учебный год".to_owned())
+        );
         let twice = good.replacen("\"name\":", "\"name\": \"СОШ 2\", \"name\":", 1);
         for unknown in [&b"{}"[..], b"hello", &[0xff, 0xfe], twice.as_bytes()] {
             assert_eq!(claimed_school(unknown), None);

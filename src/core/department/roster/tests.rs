@@ -206,6 +206,11 @@ fn statuses_counts_and_the_reminder_on_a_given_day() {
             .to_vec(),
         ..Roster::default()
     };
+    // Another card's campaign has no deadlines until the coordinator sets
+    // them: seed 003's autumn dates are not its calendar.
+    let unset = roster.deadlines("nevinnomyssk", PERIOD);
+    assert_eq!(unset.line(), "Сроки не заданы.");
+    assert_eq!(roster.deadlines(DEFAULT_CARD, PERIOD).submit, "2026-09-30");
     let rows = statuses(&roster, &archive, DEFAULT_CARD, PERIOD, "2026-10-20");
     let seen: Vec<(&str, Status, String)> = rows
         .iter()
@@ -244,7 +249,7 @@ fn statuses_counts_and_the_reminder_on_a_given_day() {
         &rows,
         "Карта «Профориентация»",
         PERIOD,
-        &roster.deadlines(PERIOD),
+        &roster.deadlines(DEFAULT_CARD, PERIOD),
         "2026-10-20",
     )
     .unwrap();
@@ -433,7 +438,7 @@ fn a_school_is_listed_once_and_a_full_list_needs_no_reminder() {
         reviewers: Vec::new(),
         held: false,
     };
-    let deadlines = roster.deadlines(PERIOD);
+    let deadlines = roster.deadlines(DEFAULT_CARD, PERIOD);
     assert_eq!(
         reminder(&[sent], "Карта", PERIOD, &deadlines, "2026-10-01"),
         None
@@ -531,7 +536,7 @@ fn a_school_whose_file_was_refused_is_asked_again_not_told_nothing_came() {
         "сдали 1 из 3, не сдали 2, из них просрочено 2, файл не принят у 1"
     );
     let letter = |rows: &[RosterRow]| {
-        let deadlines = archive.roster.deadlines(PERIOD);
+        let deadlines = archive.roster.deadlines(DEFAULT_CARD, PERIOD);
         reminder(rows, "Карта", PERIOD, &deadlines, "2026-10-20").unwrap()
     };
     let all = letter(&rows);
