@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use profkarta_core::school::draft::{AnswerField, RawAnswer};
-use profkarta_core::school::input::{corrected_links, percent_with_comma};
+use profkarta_core::school::input::{corrected_links, tidied_percent};
 use profkarta_core::scoring::IndicatorResult;
 use profkarta_core::text::is_invisible;
 
@@ -62,7 +62,8 @@ pub fn AnswerInput(
     // A box left with spaces only is an empty one: it is not exported, nor
     // printed as a heading over nothing.
     // A percentage typed with a point («74.5») is written with a comma, as
-    // the rest of the card and the department's tables write it.
+    // the rest of the card and the department's tables write it, and
+    // without a «%» of its own (the label has it).
     let on_blur = Callback::new(move |()| {
         let fixed = value.with_untracked(|v| {
             if field == AnswerField::Evidence {
@@ -70,7 +71,7 @@ pub fn AnswerInput(
             } else if !v.is_empty() && v.trim().is_empty() {
                 Some(String::new())
             } else if let Some(written) = (field == AnswerField::Percent)
-                .then(|| percent_with_comma(v))
+                .then(|| tidied_percent(v))
                 .flatten()
             {
                 Some(written)

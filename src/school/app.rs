@@ -164,17 +164,30 @@ fn open_linked_card(drafts: Drafts, cards: SchoolCards, notices: Notices) {
         // The skeleton a department builds its card from is built in,
         // but not for schools: «не найдена» would send them looking.
         let skeleton = builtin(&id).and_then(Result::ok).filter(|c| c.template);
-        // A first visit has no draft to go back to.
-        let opened = if drafts.untouched() {
-            "открыт новый черновик"
-        } else {
-            "открыт последний черновик"
+        // A first visit has no draft to go back to. The card opened is
+        // named: under a skeleton's name the default card read as it (a
+        // walk-through).
+        let (card, version) = drafts
+            .meta
+            .with_untracked(|m| (m.card.clone(), m.card_version));
+        let title = cards
+            .cards
+            .with_untracked(|c| {
+                c.get(&card, version)
+                    .or_else(|| c.latest(&card))
+                    .map(|c| c.title.clone())
+            })
+            .unwrap_or_default();
+        let opened = match drafts.untouched() {
+            true => format!("открыт новый черновик по карте «{title}»"),
+            false => format!("открыт последний черновик (карта «{title}»)"),
         };
         notices.push(
             if let Some(skeleton) = skeleton {
                 format!(
                     "Карта «{}» из ссылки — заготовка, по которой отдел образования \
-                     составляет свою карту; школы её не заполняют: {opened}.",
+                     составляет свою карту; школы её не заполняют: {opened}. Если отдел \
+                     прислал вам эту ссылку, попросите у него ссылку на его карту.",
                     skeleton.title
                 )
             } else {

@@ -39,7 +39,7 @@ pub fn CriterionSection(
             .collect_view()
     };
     view! {
-        <section class="criterion" id=format!("criterion-{}", criterion.code) aria-labelledby=heading_id tabindex="-1">
+        <section class="criterion" class:empty=no_indicators id=format!("criterion-{}", criterion.code) aria-labelledby=heading_id tabindex="-1">
             <h3 id=heading_id.clone()>
                 {format!("{}. {}", criterion.code, criterion.title)}
                 {scored.then(|| view! { <span class="muted">{format!(" (макс. — {})", points(criterion.max_points.into()))}</span> })}

@@ -587,6 +587,13 @@ impl Drafts {
         let mut next = fresh(&card.id, card.version);
         next.draft.profile = self.draft.with_untracked(|d| d.profile.clone());
         next.draft.profile.flags.clear();
+        // The year goes with the details, a next year's «2026/2027» too:
+        // named, so that it is seen (a walk-through's second card took a
+        // year not yet over, unsaid).
+        let year = match next.draft.profile.period.trim() {
+            "" => String::new(),
+            period => format!(" (учебный год {period})"),
+        };
         self.flush();
         let (whole, stored) = (!self.unsaved(), self.saved.with_value(Option::is_some));
         if !self.adopt(next) {
@@ -601,7 +608,7 @@ impl Drafts {
             (false, false) => "прежний черновик сохранить в браузере не удалось.",
         };
         self.notices.push_passing(format!(
-            "Для другой методики начат новый черновик с теми же сведениями об ОО; {previous}"
+            "Для другой методики начат новый черновик с теми же сведениями об ОО{year}; {previous}"
         ));
     }
 

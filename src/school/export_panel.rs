@@ -234,7 +234,7 @@ pub fn ExportPanel() -> impl IntoView {
                 .map(|(i, gap)| ((i + 1).to_string(), format!("#plan-{i}-{}", gap.key())))
                 .collect();
             view! {
-                <li data-testid="export-plan-gaps">"Мероприятия плана без срока или ответственного: " {comma_links(links)}</li>
+                <li data-testid="export-plan-gaps">"Мероприятия плана без названия, срока или ответственного: " {comma_links(links)}</li>
             }
         })
     };

@@ -543,7 +543,7 @@ test('a school pre-fills its plan from the letter file, signs it, the department
         // named before the export, each linked to its empty field.
         const gaps = school.page.getByTestId('export-plan-gaps');
         const numbers = Array.from({ length: own }, (_, i) => String(i + 2));
-        assert.equal(await gaps.innerText(), `Мероприятия плана без срока или ответственного: ${numbers.join(', ')}`);
+        assert.equal(await gaps.innerText(), `Мероприятия плана без названия, срока или ответственного: ${numbers.join(', ')}`);
         assert.equal(await gaps.getByRole('link', { name: '2', exact: true }).getAttribute('href'), '#plan-1-deadline');
         // The plan is signed with the card and verified outside the browser.
         await school.page.getByLabel(/Выгрузить всё равно/).check();

@@ -73,12 +73,16 @@ pub fn pasted_cells(text: &str) -> Option<String> {
     (cells.len() > 1).then(|| cells.join(&CELLS.to_string()))
 }
 
-/// A percentage that reads, typed with a decimal point («74.5»), as
-/// Russians write it: «74,5». The printed card showed both ways side by
-/// side as typed. `None` when there is nothing to change.
-pub fn percent_with_comma(text: &str) -> Option<String> {
-    (text.contains('.') && matches!(parse_percent(text), Ok(Some(_))))
-        .then(|| text.trim().replace('.', ","))
+/// A percentage as the rest of the card writes it: with a comma («74.5»
+/// is «74,5», as Russians write it) and without a «%» of its own, which
+/// the field's label carries (a walk-through's «85%» was printed so beside
+/// «85,0 %»). `None` when there is nothing to change.
+pub fn tidied_percent(text: &str) -> Option<String> {
+    let tidied = text
+        .trim()
+        .trim_end_matches(['%', '\u{A0}', ' '])
+        .replace('.', ",");
+    (tidied != text && matches!(parse_percent(text), Ok(Some(_)))).then_some(tidied)
 }
 
 /// A percentage typed directly, 0–100 with at most one decimal ("87,5",
@@ -301,11 +305,12 @@ mod tests {
     }
 
     #[test]
-    fn a_percent_is_written_with_a_comma() {
-        assert_eq!(percent_with_comma("74.5").as_deref(), Some("74,5"));
-        assert_eq!(percent_with_comma(" 74.5 % ").as_deref(), Some("74,5 %"));
-        for unchanged in ["74,5", "74", "", "7.4.5", "101.5", "abc."] {
-            assert_eq!(percent_with_comma(unchanged), None, "{unchanged}");
+    fn a_percent_is_written_with_a_comma_and_without_its_sign() {
+        assert_eq!(tidied_percent("74.5").as_deref(), Some("74,5"));
+        assert_eq!(tidied_percent(" 74.5 % ").as_deref(), Some("74,5"));
+        assert_eq!(tidied_percent("85%").as_deref(), Some("85"));
+        for unchanged in ["74,5", "74", "", "7.4.5", "101.5", "abc.", "abc%", "101%"] {
+            assert_eq!(tidied_percent(unchanged), None, "{unchanged}");
         }
     }
 

@@ -61,6 +61,9 @@ pub fn deadline_example(period: &str, today: (u16, u8)) -> String {
 /// The empty field of a plan measure that [`Draft::plan_gaps`] names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PlanGap {
+    /// A row with a deadline or indicators but no measure named: printed
+    /// as «Мероприятие 1» over a blank line (a walk-through).
+    Measure,
     Deadline,
     Responsible,
 }
@@ -69,6 +72,7 @@ impl PlanGap {
     /// The field's part of its id in the plan's form: `plan-3-deadline`.
     pub fn key(self) -> &'static str {
         match self {
+            Self::Measure => "measure",
             Self::Deadline => "deadline",
             Self::Responsible => "responsible",
         }
@@ -116,8 +120,8 @@ impl Draft {
         }
     }
 
-    /// The plan's measures with no deadline or no one responsible, by
-    /// index, with the first of the two still empty: a letter's rows arrive
+    /// The plan's measures with no name, no deadline or no one
+    /// responsible, by index, with the first of the three still empty: a letter's rows arrive
     /// without them, and the notice that asks for them is easily gone
     /// before the export. Blank rows are not measures (they are not printed
     /// either).
@@ -125,7 +129,9 @@ impl Draft {
         (self.plan.iter().enumerate())
             .filter(|(_, r)| !r.is_blank())
             .filter_map(|(i, r)| {
-                if r.deadline.trim().is_empty() {
+                if r.measure.trim().is_empty() {
+                    Some((i, PlanGap::Measure))
+                } else if r.deadline.trim().is_empty() {
                     Some((i, PlanGap::Deadline))
                 } else if r.responsible.trim().is_empty() {
                     Some((i, PlanGap::Responsible))
@@ -466,6 +472,11 @@ mod tests {
         assert_eq!(d.plan_gaps(), [(0, PlanGap::Responsible)]);
         d.edit_plan(PlanEdit::Responsible(0, "Петрова А. С.".into()));
         assert_eq!(d.plan_gaps(), []);
+        // A row with its deadline and indicators but no measure named.
+        let named = d.plan[0].measure.clone();
+        d.edit_plan(PlanEdit::Measure(0, "  ".into()));
+        assert_eq!(d.plan_gaps(), [(0, PlanGap::Measure)]);
+        d.edit_plan(PlanEdit::Measure(0, named));
         let suggested = vec![
             PlanRow {
                 measure: "Своя мера".into(),

@@ -564,10 +564,17 @@ pub fn explain_total(card: &Card, a: &Assessment) -> TotalExplanation {
     };
     let applicable = a.indicators.iter().filter(|r| r.outcome.applies()).count() as u32;
     TotalExplanation {
-        filled: format!(
-            "Заполнено показателей: {} из {applicable}",
-            applicable.saturating_sub(a.unanswered + a.invalid)
-        ),
+        // «0 из 0» would read as nothing filled in (a walk-through's
+        // Ижевск card, its only share answered «0 из 0»).
+        filled: match applicable {
+            0 if !a.indicators.is_empty() => "Ни один показатель не относится к школе: по её \
+                                               профилю или по ответам «0 из 0»."
+                .to_owned(),
+            _ => format!(
+                "Заполнено показателей: {} из {applicable}",
+                applicable.saturating_sub(a.unanswered + a.invalid)
+            ),
+        },
         total: format!("{} из {}", a.total, a.max_applicable),
         points_word: plural(a.max_applicable.into(), "балла", "баллов", "баллов"),
         percent: percent(a.total.into(), a.max_applicable.into()),
@@ -852,6 +859,27 @@ mod tests {
         let r = row("1.1", share("12", "10"));
         assert_eq!(r.status, RowStatus::Invalid);
         assert_eq!(r.points, "не учитывается");
+    }
+
+    /// A card whose only indicator the school's «0 из 0» took out says
+    /// so, not «Заполнено показателей: 0 из 0».
+    #[test]
+    fn nothing_applicable_is_not_zero_of_zero() {
+        let card = crate::card::builtin("izhevsk").unwrap().unwrap();
+        let code = card.indicators().next().unwrap().code.clone();
+        let mut d = Draft::default();
+        let answer = d.answers.entry(code).or_default();
+        answer.numerator = "0".into();
+        answer.denominator = "0".into();
+        let t = explain_total(&card, &assess(&card, &d));
+        assert_eq!(
+            t.filled,
+            "Ни один показатель не относится к школе: по её профилю или по ответам «0 из 0»."
+        );
+        assert_eq!(
+            explain_total(&card, &assess(&card, &Draft::default())).filled,
+            "Заполнено показателей: 0 из 1"
+        );
     }
 
     #[test]
