@@ -22,6 +22,7 @@ use profkarta_core::department::measures::{addressed_to, Measure, TargetGroup};
 use profkarta_core::department::results::SchoolResult;
 
 use crate::department::department_name::DepartmentName;
+use crate::department::newer_held::NewerHeld;
 use crate::department::no_cards::NoCards;
 use crate::department::printed_letter::PrintedLetter;
 use crate::department::school_select::SchoolSelect;
@@ -320,6 +321,7 @@ pub fn LettersPanel() -> impl IntoView {
                     </p>
                     <Show when=to_school>
                         <SchoolSelect/>
+                        <NewerHeld submission=Signal::derive(move || dept.open.with(|o| o.as_ref().map(|s| s.submission_id.clone())))/>
                     </Show>
                     <p class="hint">{hint}</p>
                     // Printed on plain paper, a letter opens with the

@@ -37,6 +37,7 @@ mod letters_panel;
 mod low_schools;
 mod measure_form;
 mod measures_panel;
+mod newer_held;
 mod no_cards;
 mod page;
 mod period_select;

@@ -21,6 +21,7 @@ use profkarta_core::text::{date_ru, percent, points, quoted, revealed, shorten};
 use crate::department::bulk_actions::{BulkActions, PendingBulk};
 use crate::department::bulk_waiting::BulkWaiting;
 use crate::department::last_year_check::LastYearCheck;
+use crate::department::newer_held::NewerHeld;
 use crate::department::no_cards::NoCards;
 use crate::department::printed_line::PrintedLine;
 use crate::department::review_progress::{neighbour, step, ReviewProgress};
@@ -351,6 +352,7 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
             {move || rival().map(|text| view! { <p class="notice notice-warning" data-testid="review-rival">{text}</p> })}
             {move || carried_from().map(|text| view! { <p class="notice" data-testid="review-carried">{text}</p> })}
             <SlotFiles submission=id.clone()/>
+            <NewerHeld submission=Signal::stored(Some(id.clone()))/>
             <div class="compare">
                 // A card without points has no score to compare: «0 из 0».
                 {scored.then(|| view! {

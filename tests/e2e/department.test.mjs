@@ -452,6 +452,18 @@ test('the rating and municipal figures match an independent computation', () =>
 test('accepting a new key, reviewing a school and filters change what the rating shows', () =>
     withDepartment(async (page) => {
         await importAll(page);
+        // While the newer file waits, the school's review and letter go by
+        // the older one, and both say so.
+        const waiting = manifest.files.find((f) => f.name === 'extra-key-changed.json').submission;
+        const older = manifest.files.find((f) => f.verdict === 'accepted' && f.submission.school === waiting.school && f.submission.period === waiting.period).submission;
+        const waitingDay = `${waiting.created_at.slice(8, 10)}.${waiting.created_at.slice(5, 7)}.${waiting.created_at.slice(0, 4)}`;
+        const heldNote = `У школы есть более новый файл «extra-key-changed.json» от ${waitingDay}, подписанный новым ключом. Пока ключ не принят, результаты, проверка и письмо — по этому файлу. Примите или отклоните ключ на вкладке «Загрузка файлов», в блоке «Новые ключи подписи».`;
+        await page.getByRole('tab', { name: 'Проверка' }).click();
+        await page.locator('#school-select').selectOption(older.submission_id);
+        await page.getByTestId('review').getByTestId('newer-held').filter({ hasText: heldNote }).waitFor();
+        await page.getByRole('tab', { name: 'Рекомендации' }).click();
+        await page.getByTestId('newer-held').filter({ hasText: heldNote }).waitFor();
+        await page.getByRole('tab', { name: 'Загрузка файлов' }).click();
         // A rejection is asked about first: declined, nothing changes.
         const held = page.getByTestId('held-keys');
         const questions = [];

@@ -821,8 +821,9 @@ fn values_part(card: &Card, figures: &Figures, municipal: Option<&Figures>, whos
             .and_then(value)
             .map(|m| format!(" (по муниципалитету — {m})"))
             .unwrap_or_default();
+        // After a colon: «— да — у 11 из 26» read as two dashes.
         text.push_str(&format!(
-            "\n{}. {} — {own}{beside}.\n",
+            "\n{}. {}: {own}{beside}.\n",
             i.code,
             i.text.trim()
         ));
@@ -2529,7 +2530,7 @@ mod tests {
         let text = |code: &str| card.indicator(code).unwrap().text.trim().to_owned();
         assert!(
             letter.contains(&format!(
-                "\n1.1. {} — да — у 1 из 2 (50,0\u{A0}%).\n",
+                "\n1.1. {}: да — у 1 из 2 (50,0\u{A0}%).\n",
                 text("1.1")
             )),
             "{letter}"
@@ -2539,12 +2540,12 @@ mod tests {
             .find(|l| l.starts_with("1.5. "))
             .unwrap_or_default();
         assert!(
-            mean.contains(" — в среднем 80,0") && mean.ends_with("по 1 из 2 школ)."),
+            mean.contains(": в среднем 80,0") && mean.ends_with("по 1 из 2 школ)."),
             "{mean}"
         );
         // Answered by neither: «нет данных».
         assert!(
-            letter.contains(&format!("\n1.2. {} — нет данных.\n", text("1.2"))),
+            letter.contains(&format!("\n1.2. {}: нет данных.\n", text("1.2"))),
             "{letter}"
         );
         assert!(!letter.contains("не менее чем в половине"), "{letter}");

@@ -24,6 +24,17 @@ impl Entry {
         self.slot() == other.slot()
     }
 
+    /// What the review and the letter say of a newer file of theirs that
+    /// waits for a decision on its key ([`Archive::newer_held`]).
+    pub fn held_note(&self) -> String {
+        format!(
+            "У школы есть более новый файл {}, подписанный новым ключом. Пока ключ не принят, \
+             результаты, проверка и письмо — по этому файлу. Примите или отклоните ключ на \
+             вкладке «Загрузка файлов», в блоке «Новые ключи подписи».",
+            self.named()
+        )
+    }
+
     /// The file as the coordinator tells it from the school's other files
     /// of the year: its name, the day it was made, its total (on a card
     /// with points) and its plan, «…» от 05.09.2026: итог 15 из 23, в
@@ -43,11 +54,15 @@ impl Entry {
                 plural(n as u64, "мероприятие", "мероприятия", "мероприятий")
             ),
         });
+        format!("{}: {}", self.named(), parts.join(", "))
+    }
+
+    /// «file.json» от 05.09.2026.
+    fn named(&self) -> String {
         format!(
-            "«{}» от {}: {}",
+            "«{}» от {}",
             self.file_name,
-            date_ru(&self.opened.payload.created_at),
-            parts.join(", ")
+            date_ru(&self.opened.payload.created_at)
         )
     }
 }
@@ -231,6 +246,19 @@ impl Archive {
         files
     }
 
+    /// A file of the school and year of `id`, made later, that waits for
+    /// the coordinator's decision on its new key: until then the results,
+    /// the review and the letter go by `id`, which a walk-through's letter
+    /// did unsaid.
+    pub fn newer_held(&self, id: &str) -> Option<&Entry> {
+        let entry = self.entry(id)?;
+        let at = |e: &Entry| (e.opened.payload.created_at.clone(), e.id().to_owned());
+        (self.with_standings())
+            .filter(|(e, s)| **s == Standing::Held && e.same_slot(entry) && at(e) > at(entry))
+            .map(|(e, _)| e)
+            .max_by_key(|e| at(e))
+    }
+
     /// Every entry with where it stands, in filing order.
     pub fn with_standings(&self) -> impl Iterator<Item = (&Entry, &Standing)> {
         self.entries.iter().zip(self.standings())
@@ -405,6 +433,31 @@ mod tests {
         later.admit_all(vec![file("a3", &right, "2026-09-07")]);
         assert_eq!(counted(&later), ["a3", "b1"]);
         assert!(later.chosen_over("a1").is_none());
+    }
+
+    /// A later file signed by a new key waits for the coordinator: the
+    /// counted file says so, and the waiting one is named.
+    #[test]
+    fn a_newer_file_waiting_for_its_key_is_said() {
+        let card = testkit::card();
+        let d = draft("СОШ 1", "2025/2026", &["1.8"]);
+        let file =
+            |id: &str, at, seed| entry(&card, id, &sign(&card, &d, meta(id, at, None), seed));
+        let mut archive = Archive::new(Cards::new([card.clone()]));
+        archive.admit_all(vec![
+            file("a1", "2026-09-01", 1),
+            file("a2", "2026-09-05", 2),
+        ]);
+        assert_eq!(archive.standing_of("a2"), Some(&Standing::Held));
+        let held = archive.newer_held("a1").unwrap();
+        assert_eq!(held.id(), "a2");
+        assert_eq!(
+            held.held_note(),
+            "У школы есть более новый файл «a2» от 05.09.2026, подписанный новым ключом. Пока \
+             ключ не принят, результаты, проверка и письмо — по этому файлу. Примите или \
+             отклоните ключ на вкладке «Загрузка файлов», в блоке «Новые ключи подписи»."
+        );
+        assert!(archive.newer_held("a2").is_none());
     }
 
     /// A school kept one draft into the next year after exporting it: the

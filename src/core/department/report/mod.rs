@@ -36,6 +36,9 @@ pub const FIGURES_HEADING: &str = "Показатели по муниципал�
 /// maximum and no «Σ/Σ» in its headings, and one without shares no word
 /// on how they are pooled.
 pub fn figures_note(card: &Card) -> String {
+    let shares = card
+        .indicators()
+        .any(|i| matches!(i.rule, Rule::Share { .. } | Rule::Breakdown { .. }));
     let columns = if card.has_points() {
         // Seed 002's informational indicators are in no maximum, and their
         // column has numbers all the same (a walk-through).
@@ -58,13 +61,20 @@ pub fn figures_note(card: &Card) -> String {
              ошибкой{growth}."
         )
     } else {
+        // The «0 из 0» of a share only where the card has shares (the
+        // Невинномысск card has none).
+        let empty_share = match shares {
+            true => {
+                " (школа, указавшая долю «0 из 0», в это число не входит, даже если по профилю \
+                 показатель к ней относится: такую долю стоит уточнить у школы)"
+            }
+            false => "",
+        };
         format!(
-            "«Применим к школам» — к скольким школам показатель относится по их профилю и ответам \
-             (школа, указавшая долю «0 из 0», в это число не входит, даже если по профилю \
-             показатель к ней относится: такую долю стоит уточнить у школы); «Школ в \
-             расчёте» — сколько школ дали ответы, вошедшие в значение по муниципалитету (меньше, \
-             если часть школ не ответила, ответила с ошибкой или проверка не подтвердила \
-             значение{}).",
+            "«Применим к школам» — к скольким школам показатель относится по их профилю и \
+             ответам{empty_share}; «Школ в расчёте» — сколько школ дали ответы, вошедшие в \
+             значение по муниципалитету (меньше, если часть школ не ответила, ответила с \
+             ошибкой или проверка не подтвердила значение{}).",
             if card.asks_yes_no() {
                 "; неподтверждённое «да» входит в значение как «нет»"
             } else {
@@ -72,9 +82,6 @@ pub fn figures_note(card: &Card) -> String {
             }
         )
     };
-    let shares = card
-        .indicators()
-        .any(|i| matches!(i.rule, Rule::Share { .. } | Rule::Breakdown { .. }));
     match (shares, card.has_points()) {
         (false, _) => columns,
         (true, true) => format!(

@@ -1140,6 +1140,8 @@ fn the_figures_note_speaks_of_shares_only_where_the_card_has_them() {
     let iz = figures_note(&card("izhevsk"));
     assert!(iz.contains(pooled) && !iz.contains(yes_no), "{iz}");
     assert!(iz.contains("проверка не подтвердила значение)."), "{iz}");
+    // «0 из 0» is a share's: said on Izhevsk's card, not Nevinnomyssk's.
+    assert!(iz.contains("«0 из 0»") && !nv.contains("«0 из 0»"), "{nv}");
 }
 
 /// Seed 004 gives no points: its dynamics are the values, and the report

@@ -422,10 +422,17 @@ pub fn workspace_contents(archive: &Archive) -> Option<String> {
     } else {
         "картам"
     };
+    // A card without points has no rating to point to (Невинномысск).
+    let rated = (archive.cards_present().into_iter())
+        .any(|id| archive.cards().latest(id).is_some_and(|c| c.has_points()));
+    let results = match rated {
+        true => "рейтинг и диаграммы",
+        false => "значения показателей по школам и диаграммы",
+    };
     Some(format!(
         "В рабочей области учитываются файлы школ по {by} {}. Дальше: на вкладке «Школы» — \
          кто сдал и кто нет, на «Проверке» — сверка ответов с подтверждениями, на \
-         «Результатах» — рейтинг и диаграммы.",
+         «Результатах» — {results}.",
         cards.join("; ")
     ))
 }
@@ -481,6 +488,18 @@ mod tests {
                  «{}»: 2025/2026 — 1 школа. Дальше: ",
                 card.title, iz.title
             )),
+            "{said}"
+        );
+        // Izhevsk's card alone gives no points: no rating to point to.
+        let mut alone = Archive::new(Cards::new([iz.clone()]));
+        alone.admit_all(vec![entry(
+            &iz,
+            "e",
+            &sign(&iz, &d, meta("e", "2026-09-01", None), 9),
+        )]);
+        let said = workspace_contents(&alone).unwrap();
+        assert!(
+            said.ends_with("на «Результатах» — значения показателей по школам и диаграммы."),
             "{said}"
         );
     }
