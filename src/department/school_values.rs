@@ -26,7 +26,7 @@ pub fn SchoolValues() -> impl IntoView {
     view! {
         <h3>{report::VALUES_BY_SCHOOL_HEADING}</h3>
         <p class="muted">
-            {note}
+            <span data-testid="school-values-note">{note}</span>
             // The screen's alone: paper is sorted already.
             <span class="no-print">" Нажатие на заголовок столбца упорядочивает школы по нему."</span>
         </p>

@@ -15,9 +15,12 @@ use crate::department::last_year::this_year;
 use crate::department::measures::Measure;
 use crate::department::results::{Ranked, SchoolResult};
 use crate::export::{Cell, Table};
+use crate::school::draft::RawAnswer;
 use crate::school::input::{parse_number, parse_percent};
-use crate::scoring::explain::answer_summary;
-use crate::text::{by_name, initials_together, item_heading, lower_first, percent, quoted};
+use crate::scoring::explain::{answer_summary, rows_text};
+use crate::text::{
+    by_name, group_digits, initials_together, item_heading, lower_first, percent, quoted,
+};
 
 /// What the rating's ⚠ says, on the screen and in the files.
 pub const MISMATCH: &str = "итог, заявленный школой, не совпадает с пересчётом по её ответам";
@@ -301,7 +304,7 @@ pub(crate) fn value_cell(
         Some(c) if c.invalid => {
             return said(format!(
                 "{} (ошибка в ответе, не учтено)",
-                answer_summary(indicator, answer)
+                in_table(indicator, answer)
             ))
         }
         // Left out of the municipal value, or counted as «нет» there
@@ -309,7 +312,7 @@ pub(crate) fn value_cell(
         Some(c) if c.unconfirmed_value() => {
             return said(format!(
                 "{} (не подтверждено проверкой)",
-                answer_summary(indicator, answer)
+                in_table(indicator, answer)
             ))
         }
         Some(c) if c.applies => {}
@@ -339,7 +342,7 @@ pub(crate) fn value_cell(
             let mut sums = vec![0; columns.len()];
             let rows = a.filled_rows().inspect(|row| row.add_to(&mut sums)).count();
             (
-                Cell::Text(answer_summary(indicator, Some(a))),
+                Cell::Text(in_table(indicator, Some(a))),
                 Some(Numbers::List(rows as u64, sums)),
             )
         }
@@ -349,6 +352,23 @@ pub(crate) fn value_cell(
                 .filter(|(_, whole)| *whole > 0)
                 .map(|(part, whole)| Numbers::Share(part, whole)),
         ),
+    }
+}
+
+/// A school's answer in [`values_table`]: a list as its rows and column
+/// sums in the columns' order, «3 строки: 199 / 43 / 33», which the
+/// table's note names ([`list_sums_note`](crate::department::report::list_sums_note)).
+/// In words after each label, the Невинномысск card's list ran a third
+/// of a printed sheet per school.
+fn in_table(indicator: &Indicator, answer: Option<&RawAnswer>) -> String {
+    match (&indicator.rule, answer) {
+        (Rule::List { columns, .. }, Some(a)) if a.filled_rows().next().is_some() => {
+            let mut sums = vec![0; columns.len()];
+            let rows = a.filled_rows().inspect(|row| row.add_to(&mut sums)).count();
+            let sums: Vec<String> = sums.into_iter().map(group_digits).collect();
+            format!("{}: {}", rows_text(rows as u64), sums.join(" / "))
+        }
+        _ => answer_summary(indicator, answer),
     }
 }
 
@@ -973,13 +993,19 @@ mod tests {
             t.headers[at(&code("percent"))],
             format!("п. {}, %", code("percent"))
         );
+        // A list's rows and sums in its columns' order, which the note
+        // under the table names.
         assert_eq!(
             ten[at(&code("list"))],
-            Cell::Text(
-                "1 строка: общая численность детей, вовлеченных в мероприятие — 40; \
-                 в том числе детей с ОВЗ и детей-инвалидов — 3; из них победителей/призеров — 5"
-                    .into()
-            )
+            Cell::Text("1 строка: 40 / 3 / 5".into())
+        );
+        assert!(
+            crate::department::report::values_by_school_note(&nv).ends_with(&format!(
+                " В п. {} — число строк и суммы столбцов через «/»: общая численность детей, \
+             вовлеченных в мероприятие; в том числе детей с ОВЗ и детей-инвалидов; из них \
+             победителей/призеров.",
+                code("list")
+            ))
         );
         // In a spreadsheet, the list's rows and each column's sum apart.
         let apart = values_table(&nv, &archive, &res, "2025/2026", Shares::Apart);

@@ -17,7 +17,7 @@ pub use schools::*;
 pub use year_over_year::*;
 
 use crate::card::{Card, Rule};
-use crate::text::{by_name, tied};
+use crate::text::{by_name, lower_first, tied};
 
 /// The report's title, with its year: a printed report read months later,
 /// or filed beside last year's, names the year it is about.
@@ -124,14 +124,37 @@ pub fn values_by_school_note(card: &Card) -> String {
     format!(
         "Столбцы — пункты карты, их формулировки — в таблице показателей; «—» — школа показатель не \
          заполнила; «не подтверждено проверкой» — значение не вошло в значение по \
-         муниципалитету{}.",
+         муниципалитету{}.{}",
         if card.asks_yes_no() {
             " («да» учтено как «нет»)"
         } else {
             ""
-        }
+        },
+        list_sums_note(card)
     )
 }
+/// What a list's cell in «Значения по школам» holds, in its columns'
+/// order: « В п. 1.3 — число строк и суммы столбцов через «/»: общая
+/// численность …; в том числе …». Empty for a card without lists.
+pub fn list_sums_note(card: &Card) -> String {
+    card.indicators()
+        .filter_map(|i| match &i.rule {
+            Rule::List { columns, .. } => {
+                let labels: Vec<String> = columns
+                    .iter()
+                    .map(|c| lower_first(c.label.trim()))
+                    .collect();
+                Some(format!(
+                    " В п. {} — число строк и суммы столбцов через «/»: {}.",
+                    i.code,
+                    labels.join("; ")
+                ))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// Each school's value of an indicator on a chart
 /// ([`spread`](crate::department::spread)): one at a time on «Результаты»,
 /// every one in the report of a card without points.
