@@ -23,6 +23,10 @@ pub fn ListRows(row: RowData, item: String, columns: Vec<ListColumn>) -> impl In
     let answer = row.answer;
     let result = row.result;
     let summed = columns.clone();
+    let head_item = item.clone();
+    let head_columns = (columns.iter())
+        .map(|c| view! { <th scope="col">{c.label.clone()}</th> })
+        .collect_view();
     // Redrawn only when rows come or go, not on every keystroke in them.
     let count = Memo::new(move |_| answer.with(|a| a.rows.len()));
     let code = row.code.clone();
@@ -131,6 +135,16 @@ pub fn ListRows(row: RowData, item: String, columns: Vec<ListColumn>) -> impl In
     view! {
         <div class="list-rows">
             <table class="list-table">
+                // On paper the columns' names head the table, every row's
+                // boxes in line under them: over the first row's boxes, a
+                // name of one line and counts of three stood the event's
+                // name above its numbers (a walk-through's printed card).
+                <thead class="print-only">
+                    <tr>
+                        <th scope="col">{head_item}</th>
+                        {head_columns}
+                    </tr>
+                </thead>
                 <tbody>{rows}</tbody>
             </table>
             {move || totals.get().map(|t| view! {
