@@ -1152,7 +1152,7 @@ fn the_figures_note_speaks_of_shares_only_where_the_card_has_them() {
 fn a_card_without_points_names_the_values_that_fell() {
     let nv = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
     let fact = testkit::of_kind(&nv, "fact").code.clone();
-    let (a1, b1) = (
+    let (a1, mut b1) = (
         testkit::draft("Школа А", "2024/2025", &[&fact]),
         testkit::draft("Школа Б", "2024/2025", &[&fact]),
     );
@@ -1168,6 +1168,20 @@ fn a_card_without_points_names_the_values_that_fell() {
     };
     a1.answers.insert(percent.clone(), typed("80"));
     a2.answers.insert(percent, typed("70"));
+    // A count's mean 5,0 → 4,5 per school: 10 % less, named apart.
+    let count = testkit::of_kind(&nv, "count").code.clone();
+    let counted = |n: &str| crate::school::draft::RawAnswer {
+        count: n.into(),
+        ..Default::default()
+    };
+    for (d, n) in [
+        (&mut a1, "6"),
+        (&mut b1, "4"),
+        (&mut a2, "5"),
+        (&mut b2, "4"),
+    ] {
+        d.answers.insert(count.clone(), counted(n));
+    }
     let archive = testkit::archive(&nv, &[("a1", &a1), ("b1", &b1), ("a2", &a2), ("b2", &b2)]);
     let two = testkit::TwoYears::of(&archive, &nv);
     let text = dynamics(
@@ -1182,7 +1196,8 @@ fn a_card_without_points_names_the_values_that_fell() {
             "(в прошлом году — 2, в этом — 2). На 10\u{A0}п.\u{A0}п. и больше снизились: \
              {fact} (да — у 2 из 2 (100,0\u{A0}%) → да — у 1 из 2 (50,0\u{A0}%); \
              −50,0\u{A0}п.\u{A0}п.), 1.5 (в среднем 80,0\u{A0}% → в среднем 70,0\u{A0}%; \
-             −10,0\u{A0}п.\u{A0}п.)."
+             −10,0\u{A0}п.\u{A0}п.). Среднее на организацию снизилось на 10\u{A0}% и больше: \
+             {count} (в среднем 5,0 → 4,5 на организацию)."
         )),
         "{text}"
     );

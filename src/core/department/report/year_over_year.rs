@@ -166,30 +166,43 @@ pub fn removed_note(years: &Years) -> String {
 /// да — у 15 из 31 (48,4 %); −21,6 п. п.), …», the largest fall first; or
 /// nothing.
 fn fallen_values(years: &Years) -> String {
-    let mut fallen: Vec<(i64, String)> = value_changes(years)
+    let mut fallen: Vec<(i64, String, String)> = value_changes(years)
         .into_iter()
         .filter_map(|v| {
             // As the proposals take them up (`dynamics::fallen`): a fall of
             // exactly 10,0 was named there and not here.
             let tenths = v.tenths.filter(|t| *t <= -NOTABLE_TENTHS)?;
             let change = v.change.unwrap_or_default();
-            Some((
-                tenths,
-                format!("{} ({} → {}; {change})", v.code, v.before, v.after),
-            ))
+            let said = format!("{} ({} → {}; {change})", v.code, v.before, v.after);
+            Some((tenths, v.code, said))
         })
         .collect();
-    fallen.sort_by_key(|(tenths, _)| *tenths);
-    match fallen.as_slice() {
+    fallen.sort_by_key(|(tenths, ..)| *tenths);
+    let mut text = match fallen.as_slice() {
         [] => String::new(),
         all => format!(
             " На 10\u{A0}п.\u{A0}п. и больше снизились: {}.",
             all.iter()
-                .map(|(_, s)| s.as_str())
+                .map(|(.., s)| s.as_str())
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
+    };
+    // The counts the proposals name among the falls too: the report's
+    // «Выводы» asked to look into 1.2, 2.1 and 2.2 where this section
+    // named 2.3 alone (a walk-through of the Невинномысск card).
+    let counts: Vec<String> = (crate::department::dynamics::fallen(years).into_iter())
+        .filter(|(code, _)| !fallen.iter().any(|(_, c, _)| c == code))
+        .map(|(code, how)| format!("{code} ({how})"))
+        .collect();
+    if !counts.is_empty() {
+        text.push_str(&format!(
+            " Среднее на организацию снизилось на {}\u{A0}% и больше: {}.",
+            crate::department::dynamics::COUNT_FALL_PERCENT,
+            counts.join(", ")
+        ));
     }
+    text
 }
 
 /// [`dynamics`] from the schools' changes already worked out, as
