@@ -180,7 +180,7 @@ pub fn RatingTable() -> impl IntoView {
             </table>
         </TableScroll>
         // «К1»…«К7» stand over the columns: their names, on screen and paper.
-        <p class="muted" data-testid="criteria-legend">{criteria_legend}</p>
+        <p class="muted criteria-legend" data-testid="criteria-legend">{criteria_legend}</p>
         // The mark's meaning is on the page, not in a tooltip alone, which
         // neither the keyboard nor paper shows.
         <Show when=move || rows.with(|r| r.iter().any(|r| r.result.mismatch))>

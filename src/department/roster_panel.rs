@@ -73,9 +73,11 @@ pub fn RosterPanel() -> impl IntoView {
                      set: fn(&mut Deadlines, String)| {
         let on_change = move |ev| {
             let value = event_target_value(&ev);
-            let period = period();
+            // Read before the edit: the card is worked out from the
+            // workspace, which the edit holds.
+            let (card, period) = (card(), period());
             dept.edit_roster(|r| {
-                let mut d = r.deadlines(&card(), &period);
+                let mut d = r.deadlines(&card, &period);
                 set(&mut d, value);
                 r.deadlines.insert(period, d);
             });
