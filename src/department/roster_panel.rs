@@ -54,7 +54,7 @@ pub fn RosterPanel() -> impl IntoView {
     let seed_003 = move || dept.card.with(|c| c.id == DEFAULT_CARD);
     let deadlines_set = move || {
         dept.archive()
-            .with(|a| a.roster.deadlines.contains_key(&period()))
+            .with(|a| a.roster.deadlines_set(&card(), &period()))
     };
     let rows = Memo::new(move |_| {
         let period = period();
@@ -79,7 +79,7 @@ pub fn RosterPanel() -> impl IntoView {
             dept.edit_roster(|r| {
                 let mut d = r.deadlines(&card, &period);
                 set(&mut d, value);
-                r.deadlines.insert(period, d);
+                r.set_deadlines(&card, &period, d);
             });
         };
         view! {

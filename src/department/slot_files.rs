@@ -52,7 +52,7 @@ pub fn SlotFiles(submission: String) -> impl IntoView {
                         .collect_view();
                     view! {
                         <div class="notice no-print" data-testid="slot-files">
-                            <p>"Учитывается этот файл, самый новый из файлов школы за этот год. Другие её файлы за год:"</p>
+                            <p>"Учитывается этот файл. Другие файлы школы за этот год:"</p>
                             <ul>{items}</ul>
                         </div>
                     }

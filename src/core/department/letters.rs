@@ -135,6 +135,7 @@ pub fn school_letter(
     last_year: Option<(&Card, &[SchoolResult])>,
 ) -> Option<String> {
     let to = addressee(archive, school, rating)?;
+    let last_year = last_year_of(archive, &to, last_year);
     Some(letter_to(archive, municipal, &to, last_year))
 }
 
@@ -142,10 +143,9 @@ fn letter_to(
     archive: &Archive,
     municipal: Municipal,
     to: &Addressee,
-    last_year: Option<(&Card, &[SchoolResult])>,
+    last_year: Option<LastYear>,
 ) -> String {
     let measures = addressed_to(&archive.measures, &municipal.card.id, &to.school);
-    let last_year = last_year_of(archive, to, last_year);
     let text = match to.card.has_points() {
         false => values_letter(&to.card, to, municipal, &measures, last_year.as_ref()),
         true => draft_letter(
@@ -228,6 +228,14 @@ pub fn every_school_letter(
 ) -> Vec<String> {
     let mut schools: Vec<&SchoolResult> = rating.iter().map(|r| &r.result).collect();
     schools.sort_by(|a, b| by_name(a.name(), b.name()));
+    // The years paired once for every letter: paired per letter, with the
+    // coordinator's list read each time, 2 000 letters took seconds.
+    let was: HashMap<&str, &SchoolResult> = match last_year {
+        Some((_, before)) => (pair_schools(&archive.roster, before, rating).into_iter())
+            .map(|(was, now)| (now.result.submission_id.as_str(), was))
+            .collect(),
+        None => HashMap::new(),
+    };
     let mut on: HashMap<u32, Vec<Ranked>> = HashMap::new();
     for school in &schools {
         if let Some(e) = archive.entry(&school.submission_id) {
@@ -245,7 +253,11 @@ pub fn every_school_letter(
                 let to = addressee_with(archive, school, rating, |own| {
                     Cow::Borrowed(on[&own.version].as_slice())
                 })?;
-                Some(letter_to(archive, municipal, &to, last_year))
+                let last = last_year.and_then(|(card, _)| {
+                    let result = was.get(school.submission_id.as_str())?;
+                    Some(last_year_from(archive, card, result))
+                });
+                Some(letter_to(archive, municipal, &to, last))
             }
         })
         .collect()
@@ -270,14 +282,23 @@ pub fn last_year_of<'a>(
         let alone = pair_schools(&archive.roster, before, std::slice::from_ref(school));
         alone.first().map(|(was, _)| *was)
     })?;
+    Some(last_year_from(archive, card, result))
+}
+
+/// The school's year before from its `result` of that year, on `card`.
+fn last_year_from<'a>(
+    archive: &'a Archive,
+    card: &'a Card,
+    result: &'a SchoolResult,
+) -> LastYear<'a> {
     let entry = archive.entry(&result.submission_id);
-    Some(LastYear {
+    LastYear {
         card,
         result,
         filed: entry.map(|e| (&*e.card, &e.assessment)),
         plan: entry.map_or(&[], |e| &e.opened.payload.plan),
         measures: addressed_to(&archive.measures, &card.id, result),
-    })
+    }
 }
 
 /// A school's year before, as its letter looks back on it.

@@ -281,6 +281,8 @@ impl Deadlines {
 #[serde(deny_unknown_fields)]
 pub struct Roster {
     pub schools: Vec<RosterSchool>,
+    /// By campaign ([`Roster::campaign`]): the year for the default card,
+    /// as before there were others, the year and the card's id for another.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub deadlines: BTreeMap<String, Deadlines>,
     /// Files whose school the spelling rules could not place, placed by the
@@ -449,12 +451,36 @@ impl Roster {
     /// collects its data in April and May, and seed 003's autumn dates
     /// made its checks «просрочена на 417 дней».
     pub fn deadlines(&self, card_id: &str, period: &str) -> Deadlines {
-        self.deadlines.get(period).cloned().unwrap_or_else(|| {
-            match card_id == crate::card::DEFAULT_CARD {
-                true => Deadlines::seed_003(period),
-                false => Deadlines::default(),
-            }
+        (self
+            .deadlines
+            .get(&Self::campaign(card_id, period))
+            .cloned())
+        .unwrap_or_else(|| match card_id == crate::card::DEFAULT_CARD {
+            true => Deadlines::seed_003(period),
+            false => Deadlines::default(),
         })
+    }
+
+    /// Whether the coordinator set the deadlines of the campaign.
+    pub fn deadlines_set(&self, card_id: &str, period: &str) -> bool {
+        self.deadlines
+            .contains_key(&Self::campaign(card_id, period))
+    }
+
+    /// Sets the deadlines of the campaign of `card_id` and `period`.
+    pub fn set_deadlines(&mut self, card_id: &str, period: &str, deadlines: Deadlines) {
+        self.deadlines
+            .insert(Self::campaign(card_id, period), deadlines);
+    }
+
+    /// The key of a campaign's deadlines: the year alone for the default
+    /// card, as the deadlines were kept before other cards had their own
+    /// (one card's dates gave another's campaign seed 003's rest).
+    fn campaign(card_id: &str, period: &str) -> String {
+        match card_id == crate::card::DEFAULT_CARD {
+            true => period.to_owned(),
+            false => format!("{period}|{card_id}"),
+        }
     }
 }
 

@@ -301,10 +301,11 @@ pub(crate) fn value_cell(
     let said = |text: String| (Cell::Text(text), None);
     match r.score.indicator(&indicator.code) {
         // Typed, but not a figure to add up: marked as the matrix marks it.
+        // In words: a row that does not read would show as 0 in the sums.
         Some(c) if c.invalid => {
             return said(format!(
                 "{} (ошибка в ответе, не учтено)",
-                in_table(indicator, answer)
+                answer_summary(indicator, answer)
             ))
         }
         // Left out of the municipal value, or counted as «нет» there

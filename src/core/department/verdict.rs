@@ -199,8 +199,16 @@ pub fn explanation(archive: &Archive, admission: &Admission) -> String {
                 ),
                 Standing::Current => format!("{school}, {period}.{invalid}"),
                 Standing::Superseded { by } => {
-                    let by = archive.entry(by).map_or(String::new(), |e| e.file_name.clone());
-                    format!("{school}, {period}: учитывается более новая выгрузка «{by}».")
+                    let name = archive.entry(by).map_or(String::new(), |e| e.file_name.clone());
+                    // Older, when the coordinator chose it: not «более новая».
+                    match archive.chosen_over(by) {
+                        Some(_) => format!(
+                            "{school}, {period}: учитывается выгрузка «{name}», выбранная отделом."
+                        ),
+                        None => format!(
+                            "{school}, {period}: учитывается более новая выгрузка «{name}»."
+                        ),
+                    }
                 }
                 Standing::Held => format!(
                     "{school}, {period}: подписан ключом {}, а раньше школа подписывала другим. Примите или отклоните ключ в блоке «Новые ключи подписи».",

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::department::archive::{
-    check, Admission, Archive, Cards, Conflict, Entry, Refusal, SchoolKeys,
+    check, Admission, Archive, Cards, Chosen, Conflict, Entry, Refusal, SchoolKeys,
 };
 use crate::department::measures::Measure;
 use crate::department::own_cards::OwnCards;
@@ -268,7 +268,7 @@ struct ArchiveFile {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     refused: Vec<Refusal>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    chosen: BTreeMap<String, String>,
+    chosen: BTreeMap<String, Chosen>,
 }
 
 #[derive(Serialize, Deserialize)]

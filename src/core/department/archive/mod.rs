@@ -66,7 +66,7 @@ pub use keys::{key_fingerprint, KeyState, SchoolKeys};
 pub use merge::{Conflict, Merged};
 pub use refused::Refusal;
 pub use reviews::Carried;
-pub use standing::Standing;
+pub use standing::{Chosen, Standing};
 
 /// The order a batch is filed in: oldest first, so that the first key a
 /// school ever used is the one it is known by, whatever order the files were
@@ -136,10 +136,9 @@ pub struct Archive {
     pub assignment: Option<Assignment>,
     /// Files refused at import, latest last ([`Refusal`]).
     refused: Vec<Refusal>,
-    /// Files the coordinator counts in place of a newer one of the same
-    /// school and year: the chosen file → the file it was chosen over
-    /// ([`Archive::choose`]).
-    chosen: BTreeMap<String, String>,
+    /// Files the coordinator counts in place of the one the rules give,
+    /// by school, card and year ([`Archive::choose`]).
+    chosen: BTreeMap<String, Chosen>,
 }
 
 impl Archive {

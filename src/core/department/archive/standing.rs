@@ -4,6 +4,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use serde::{Deserialize, Serialize};
+
 use crate::department::archive::{Archive, Entry, KeyState};
 use crate::department::school::SchoolId;
 use crate::school::profile::canonical_period;
@@ -22,6 +24,14 @@ impl Entry {
     /// later export).
     pub fn same_slot(&self, other: &Entry) -> bool {
         self.slot() == other.slot()
+    }
+
+    /// The slot as the coordinator's choices are kept under it: one key a
+    /// school's year, so that two tabs choosing two files of it meet at
+    /// that key and are asked about, not both kept.
+    fn slot_key(&self) -> String {
+        let (school, card, period) = self.slot();
+        format!("{}|{card}|{period}", school.as_str())
     }
 
     /// What the review and the letter say of a newer file of theirs that
@@ -67,12 +77,22 @@ impl Entry {
     }
 }
 
+/// The coordinator's choice in a school's year ([`Archive::choose`]): the
+/// file that counts, and the one the rules gave, which it was made over.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chosen {
+    pub file: String,
+    pub over: String,
+}
+
 /// Where a received submission stands now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Standing {
     /// The submission that counts for its school and period.
     Current,
-    /// A newer submission of the same school and period counts instead.
+    /// Another submission of the same school and period counts instead: a
+    /// newer one, a correction of this one, or one the coordinator chose.
     Superseded {
         by: String,
     },
@@ -84,7 +104,8 @@ impl Archive {
     /// Where the submission `id` stands; `None` when it is not filed. Among
     /// the trusted submissions of one school and period, one that another
     /// replaces explicitly never counts; of the rest the latest created
-    /// counts.
+    /// counts, unless the coordinator chose another over it
+    /// ([`Archive::choose`]).
     pub fn standing_of(&self, id: &str) -> Option<&Standing> {
         self.by_id.get(id).map(|&i| &self.standings()[i])
     }
@@ -147,8 +168,8 @@ impl Archive {
         }
         // The coordinator's choice stands while the file it was made over
         // would count: a file that came after it counts again.
-        for (chosen, over) in &self.chosen {
-            let (Some(&c), Some(&o)) = (self.by_id.get(chosen), self.by_id.get(over)) else {
+        for Chosen { file, over } in self.chosen.values() {
+            let (Some(&c), Some(&o)) = (self.by_id.get(file), self.by_id.get(over)) else {
                 continue;
             };
             let trusted = states[c] == KeyState::Trusted;
@@ -192,40 +213,54 @@ impl Archive {
     }
 
     /// The coordinator counts the file `id` of its school and year in
-    /// place of the one that counts now (a school's later export from the
-    /// wrong draft, say), until a file newer than that one comes. Nothing
-    /// when `id` counts already or is not a trusted file.
+    /// place of the one that would count by the rules (a school's later
+    /// export from the wrong draft, say), until a file newer than that one
+    /// comes. One choice per school and year: an earlier one gives way.
+    /// Nothing more when `id` would count anyway or is not a trusted file.
     pub fn choose(&mut self, id: &str) {
+        let Some(key) = self.entry(id).map(Entry::slot_key) else {
+            return;
+        };
+        // Made over the file the rules give, not over an earlier choice:
+        // over that one it would never apply.
+        if self.chosen.remove(&key).is_some() {
+            self.changed();
+        }
         let Some(Standing::Superseded { .. }) = self.standing_of(id) else {
             return;
         };
         let Some(over) = self.counting(id) else {
             return;
         };
-        // One choice per slot: an earlier choice in it gives way.
-        let entry = &self.entries[self.by_id[id]];
-        let slot_of = |other: &String| self.entry(other).is_some_and(|o| o.same_slot(entry));
-        let earlier: Vec<String> = self.chosen.keys().filter(|c| slot_of(c)).cloned().collect();
-        for c in earlier {
-            self.chosen.remove(&c);
-        }
-        self.chosen.insert(id.to_owned(), over);
+        let file = id.to_owned();
+        self.chosen.insert(key, Chosen { file, over });
         self.changed();
     }
 
-    /// The file of the slot chosen by the coordinator ([`Self::choose`])
-    /// gives way: the latest counts again.
+    /// The coordinator's choice of `id` ([`Self::choose`]) gives way: the
+    /// file the rules give counts again.
     pub fn unchoose(&mut self, id: &str) {
-        if self.chosen.remove(id).is_some() {
+        let Some(key) = self.entry(id).map(Entry::slot_key) else {
+            return;
+        };
+        if self.chosen.get(&key).is_some_and(|c| c.file == id) {
+            self.chosen.remove(&key);
             self.changed();
         }
     }
 
-    /// The newer file that the coordinator's choice of `id` sets aside,
-    /// while it does.
+    /// The file that the coordinator's choice of `id` sets aside, while it
+    /// does.
     pub fn chosen_over(&self, id: &str) -> Option<&Entry> {
-        let over = self.chosen.get(id)?;
-        (self.standing_of(id) == Some(&Standing::Current)).then(|| self.entry(over))?
+        let chosen = self.chosen.get(&self.entry(id)?.slot_key())?;
+        let stands = chosen.file == id && self.standing_of(id) == Some(&Standing::Current);
+        stands.then(|| self.entry(&chosen.over))?
+    }
+
+    /// The file the coordinator chose in the slot of `id` and the one it
+    /// was chosen over, whether or not the choice stands now.
+    pub fn choice_in_slot_of(&self, id: &str) -> Option<&Chosen> {
+        self.chosen.get(&self.entry(id)?.slot_key())
     }
 
     /// The other trusted files of the school, card and year of `id`,
@@ -433,6 +468,64 @@ mod tests {
         later.admit_all(vec![file("a3", &right, "2026-09-07")]);
         assert_eq!(counted(&later), ["a3", "b1"]);
         assert!(later.chosen_over("a1").is_none());
+    }
+
+    /// Three files of a school's year: a second choice is made over the
+    /// file the rules give, not over the first choice, and stands; the file
+    /// set aside says which counts; two tabs choosing two files meet at one
+    /// key and are asked about.
+    #[test]
+    fn one_choice_a_school_year() {
+        let card = testkit::card();
+        let d = draft("СОШ 1", "2025/2026", &["1.8"]);
+        let file = |id: &str, at| entry(&card, id, &sign(&card, &d, meta(id, at, None), 1));
+        let mut base = Archive::new(Cards::new([card.clone()]));
+        base.admit_all(vec![
+            file("a1", "2026-09-01"),
+            file("a2", "2026-09-03"),
+            file("a3", "2026-09-05"),
+        ]);
+        let mut archive = base.clone();
+        archive.choose("a1");
+        archive.choose("a2");
+        assert_eq!(archive.standing_of("a2"), Some(&Standing::Current));
+        assert_eq!(archive.chosen_over("a2").map(Entry::id), Some("a3"));
+        let said = |id: &str| {
+            crate::department::verdict::explanation(
+                &archive,
+                &crate::department::archive::Admission::Filed {
+                    submission_id: id.into(),
+                },
+            )
+        };
+        assert_eq!(
+            said("a3"),
+            "СОШ 1, 2025/2026: учитывается выгрузка «a2», выбранная отделом."
+        );
+        assert_eq!(
+            said("a1"),
+            "СОШ 1, 2025/2026: учитывается выгрузка «a2», выбранная отделом."
+        );
+        // Chosen on the file the rules give: no choice at all.
+        archive.choose("a3");
+        assert_eq!(archive.standing_of("a3"), Some(&Standing::Current));
+        assert!(archive.choice_in_slot_of("a3").is_none());
+        // Two tabs, two choices in one school's year: a conflict, not one
+        // kept unsaid.
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        mine.choose("a1");
+        theirs.choose("a2");
+        let merged = crate::department::archive::merge_decisions(
+            &base.decisions_json(),
+            &mine.decisions_json(),
+            &theirs.decisions_json(),
+        );
+        assert_eq!(
+            merged,
+            Err(crate::error::MergeConflict::SameFields(vec![
+                "выбор учитываемых файлов".into()
+            ]))
+        );
     }
 
     /// A later file signed by a new key waits for the coordinator: the

@@ -211,6 +211,26 @@ fn statuses_counts_and_the_reminder_on_a_given_day() {
     let unset = roster.deadlines("nevinnomyssk", PERIOD);
     assert_eq!(unset.line(), "Сроки не заданы.");
     assert_eq!(roster.deadlines(DEFAULT_CARD, PERIOD).submit, "2026-09-30");
+    // Each card's campaign keeps its own dates: one set on the default card
+    // gives the other none of its own or of seed 003's.
+    let mut apart = roster.clone();
+    let mut default = apart.deadlines(DEFAULT_CARD, PERIOD);
+    default.submit = "2026-10-05".into();
+    apart.set_deadlines(DEFAULT_CARD, PERIOD, default);
+    assert_eq!(
+        apart.deadlines("nevinnomyssk", PERIOD),
+        Deadlines::default()
+    );
+    assert!(
+        apart.deadlines_set(DEFAULT_CARD, PERIOD) && !apart.deadlines_set("nevinnomyssk", PERIOD)
+    );
+    let spring = Deadlines {
+        submit: "2026-05-31".into(),
+        ..Deadlines::default()
+    };
+    apart.set_deadlines("nevinnomyssk", PERIOD, spring.clone());
+    assert_eq!(apart.deadlines("nevinnomyssk", PERIOD), spring);
+    assert_eq!(apart.deadlines(DEFAULT_CARD, PERIOD).submit, "2026-10-05");
     let rows = statuses(&roster, &archive, DEFAULT_CARD, PERIOD, "2026-10-20");
     let seen: Vec<(&str, Status, String)> = rows
         .iter()

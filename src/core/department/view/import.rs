@@ -216,7 +216,8 @@ impl Tally {
         // correction of a correction in one import counts too.
         let checked = |id: &str| archive.review(id).status() == ReviewStatus::Checked;
         let mut replaced_checked = HashSet::new();
-        // Of each slot's earlier files, the one that counted before: the latest.
+        // Of each slot's earlier files, the one that counted before: the
+        // latest, or the coordinator's choice made over it.
         let mut counted_before: HashMap<String, &Entry> = HashMap::new();
         let replaced_earlier: HashSet<String> = (archive.with_standings())
             .filter(|(e, s)| !in_log.contains(e.id()) && matches!(s, Standing::Superseded { .. }))
@@ -236,6 +237,14 @@ impl Tally {
                 Some(now)
             })
             .collect();
+        for before in counted_before.values_mut() {
+            let chosen = (archive.choice_in_slot_of(before.id()))
+                .filter(|c| c.over == before.id())
+                .and_then(|c| archive.entry(&c.file));
+            if let Some(chosen) = chosen {
+                *before = chosen;
+            }
+        }
         for row in log {
             // A copy refused as already in; not a file filed once and gone
             // since (a restored backup), which is missing.
@@ -659,13 +668,17 @@ mod tests {
         });
         let mut unplanned = planned.clone();
         unplanned.plan.clear();
+        let import_into =
+            |archive: &mut Archive, id: &str, at: &str, d: &crate::school::draft::Draft| {
+                let text = sign(&card, d, meta(id, at, None), 1);
+                let log: Vec<ImportRow> =
+                    (archive.admit_all(vec![entry(&card, id, &text)]).into_iter())
+                        .map(|(file, admission)| ImportRow::admitted(file, admission))
+                        .collect();
+                Tally::of(archive, &log)
+            };
         let mut import = |id: &str, at: &str, d: &crate::school::draft::Draft| {
-            let text = sign(&card, d, meta(id, at, None), 1);
-            let log: Vec<ImportRow> =
-                (archive.admit_all(vec![entry(&card, id, &text)]).into_iter())
-                    .map(|(file, admission)| ImportRow::admitted(file, admission))
-                    .collect();
-            Tally::of(&archive, &log)
+            import_into(&mut archive, id, at, d)
         };
         import("a", "2026-09-01", &planned);
         let kept = import("b", "2026-09-02", &planned);
@@ -683,6 +696,11 @@ mod tests {
         );
         let again = import("d", "2026-09-04", &unplanned);
         assert_eq!((again.replacing, again.plan_dropped), (1, 0));
+        // The coordinator counted «b», with its plan, over «d»: a newer file
+        // without a plan sets that plan aside, and is said to.
+        archive.choose("b");
+        let after_choice = import_into(&mut archive, "e", "2026-09-05", &unplanned);
+        assert_eq!((after_choice.replacing, after_choice.plan_dropped), (1, 1));
     }
 
     /// A file replaced by the school's newer one was accepted, and is said
