@@ -22,9 +22,8 @@ use crate::text::{one_line, shorten};
 /// something else and is refused before it is parsed.
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
 
-/// How large a refused file is still read for the school it names: a
-/// large attachment is one long string, cheap to parse; beyond this, a
-/// hostile file of small values could take the tab's memory.
+/// How large a refused file is still read for the school it names
+/// ([`named_parts`]).
 pub const CLAIM_READ_BYTES: usize = 4 * MAX_FILE_BYTES;
 
 /// Checks one file on its own and scores it. Pure and independent of the
@@ -95,7 +94,11 @@ pub fn claimed_school(bytes: &[u8]) -> Option<Claim> {
     if bytes.len() > CLAIM_READ_BYTES {
         return None;
     }
-    let value = parse_unique(&decode(bytes).ok()?).ok()?;
+    let text = decode(bytes).ok()?;
+    let value = match bytes.len() > MAX_FILE_BYTES {
+        true => named_parts(&text)?,
+        false => parse_unique(&text).ok()?,
+    };
     let field = |pointer: &str, max: usize| {
         let words = one_line(value.pointer(pointer).and_then(|v| v.as_str())?);
         (!words.is_empty()).then(|| shorten(&words, max))
@@ -116,6 +119,36 @@ pub fn claimed_school(bytes: &[u8]) -> Option<Claim> {
             .or_else(|| (base != "/payload").then(|| field("/card", 120)).flatten())
             .unwrap_or_default(),
     })
+}
+
+/// The parts of an export over the limit that name its school, read
+/// without keeping the rest: a value of the whole file (a scan attached,
+/// thousands of small numbers) would hold the tab's memory for good, as a
+/// page's memory is never given back. A repeated field reads two ways and
+/// is refused, as [`parse_unique`] refuses it.
+fn named_parts(text: &str) -> Option<serde_json::Value> {
+    #[derive(Deserialize)]
+    struct File {
+        payload: Option<Named>,
+    }
+    #[derive(Deserialize, Serialize)]
+    struct Named {
+        profile: Option<Profile>,
+        template: Option<Template>,
+    }
+    #[derive(Deserialize, Serialize)]
+    struct Profile {
+        name: Option<String>,
+        identifier: Option<String>,
+        municipality: Option<String>,
+        period: Option<String>,
+    }
+    #[derive(Deserialize, Serialize)]
+    struct Template {
+        id: Option<String>,
+    }
+    let file: File = serde_json::from_str(text).ok()?;
+    Some(serde_json::json!({ "payload": file.payload? }))
 }
 
 /// A school's file that is not its export, where the coordinator must hear
@@ -552,6 +585,10 @@ mod tests {
             claimed_school(attached.as_bytes()).map(|c| c.to_string()),
             Some("СОШ № 5, 2025/2026 учебный год".to_owned())
         );
+        // Read without the rest, it still reads a repeated name two ways.
+        let attached_twice = attached.replacen("\"name\":", "\"name\": \"СОШ 2\", \"name\":", 1);
+        assert!(attached_twice.len() > MAX_FILE_BYTES);
+        assert_eq!(claimed_school(attached_twice.as_bytes()), None);
         let twice = good.replacen("\"name\":", "\"name\": \"СОШ 2\", \"name\":", 1);
         for unknown in [&b"{}"[..], b"hello", &[0xff, 0xfe], twice.as_bytes()] {
             assert_eq!(claimed_school(unknown), None);
