@@ -868,9 +868,7 @@ mod tests {
         let card = crate::card::builtin("izhevsk").unwrap().unwrap();
         let code = card.indicators().next().unwrap().code.clone();
         let mut d = Draft::default();
-        let answer = d.answers.entry(code).or_default();
-        answer.numerator = "0".into();
-        answer.denominator = "0".into();
+        d.answers.insert(code, crate::testkit::share("0", "0"));
         let t = explain_total(&card, &assess(&card, &d));
         assert_eq!(
             t.filled,
