@@ -146,6 +146,12 @@ pub fn DynamicsPanel() -> impl IntoView {
                 .previous
                 .with(|p| p.as_ref().is_some_and(|(_, before, ..)| off(before)))
     });
+    let unpaired = move || {
+        let paired = changes.with(|c| c.as_ref().map(|(schools, _)| schools.len()))?;
+        let now = dept.results.with(Vec::len);
+        let before = dept.with_years(|_, _, before| before.len())?;
+        report::unpaired_note(now, before, paired)
+    };
     // The report's sentence, from the changes the table shows; the schools
     // on another version have their own note below it.
     let summary = move || {
@@ -298,6 +304,7 @@ pub fn DynamicsPanel() -> impl IntoView {
                 // The report's sentence; across versions, the note on them
                 // below it speaks of this page's columns.
                 <p data-testid="dynamics-summary">{summary}</p>
+                {move || unpaired().map(|note| view! { <p class="hint no-print" data-testid="dynamics-unpaired">{note}</p> })}
                 // The report's note, and what it means for this page's columns.
                 // The columns it speaks of are the schools' table's, which a
                 // card without points does not have.

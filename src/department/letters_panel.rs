@@ -321,7 +321,7 @@ pub fn LettersPanel() -> impl IntoView {
                     </p>
                     <Show when=to_school>
                         <SchoolSelect/>
-                        <NewerHeld submission=Signal::derive(move || dept.open.with(|o| o.as_ref().map(|s| s.submission_id.clone())))/>
+                        <NewerHeld submission=Signal::derive(move || dept.open.with(|o| o.as_ref().map(|s| s.submission_id.clone()))) chosen_too=true/>
                     </Show>
                     <p class="hint">{hint}</p>
                     // Printed on plain paper, a letter opens with the

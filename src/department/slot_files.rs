@@ -7,6 +7,13 @@
 use leptos::prelude::*;
 
 use crate::department::state::Dept;
+use crate::platform::browser::focus_when_drawn;
+
+/// The buttons the focus goes between as a choice is made and taken back:
+/// it went to the page's top, and a keyboard user Tabbed through the whole
+/// header to undo (a walk-through).
+const CHOOSE: &str = "slot-choose";
+const UNCHOOSE: &str = "slot-unchoose";
 
 #[component]
 pub fn SlotFiles(submission: String) -> impl IntoView {
@@ -28,7 +35,10 @@ pub fn SlotFiles(submission: String) -> impl IntoView {
         Some(newer) => view! {
             <div class="notice notice-warning on-paper" data-testid="slot-chosen">
                 <p>{format!("Учитывается этот файл, выбранный отделом, а не более новый: {newer}.")}</p>
-                <button type="button" class="no-print" on:click=move |_| dept.unchoose_file(&id.get_value())>
+                <button type="button" id=UNCHOOSE class="no-print" on:click=move |_| {
+                    dept.unchoose_file(&id.get_value());
+                    focus_when_drawn(format!("{CHOOSE}-0"));
+                }>
                     "Учитывать более новый"
                 </button>
             </div>
@@ -40,12 +50,16 @@ pub fn SlotFiles(submission: String) -> impl IntoView {
                 .then(|| {
                     let items = others
                         .into_iter()
-                        .map(|(other, name, told)| {
+                        .enumerate()
+                        .map(|(at, (other, name, told))| {
                             view! {
                                 <li>
                                     {told} " "
-                                    <button type="button" aria-label=format!("Учитывать файл «{name}»")
-                                        on:click=move |_| dept.choose_file(&other)>"Учитывать этот файл"</button>
+                                    <button type="button" id=format!("{CHOOSE}-{at}") aria-label=format!("Учитывать файл «{name}»")
+                                        on:click=move |_| {
+                                            dept.choose_file(&other);
+                                            focus_when_drawn(UNCHOOSE.to_owned());
+                                        }>"Учитывать этот файл"</button>
                                 </li>
                             }
                         })

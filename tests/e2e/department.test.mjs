@@ -903,6 +903,8 @@ test('a correction keeps the review decisions about the answers it did not chang
         const chosen = page.getByTestId('slot-chosen');
         const chosenText = `Учитывается этот файл, выбранный отделом, а не более новый: ${told(correctedFile)}.`;
         await chosen.locator('p').filter({ hasText: chosenText }).waitFor();
+        // The focus goes to the button that takes the choice back.
+        await page.waitForFunction(() => document.activeElement?.id === 'slot-unchoose');
         assert.ok((await page.getByTestId('review').locator('p.meta').first().innerText()).endsWith(`файл «${originalFile.name}»`));
         assert.ok(await page.getByLabel('Проверка завершена').isChecked(), 'the original\'s finished check is back');
         await page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
@@ -910,8 +912,15 @@ test('a correction keeps the review decisions about the answers it did not chang
         await page.getByRole('tab', { name: 'Проверка' }).click();
         await page.locator('#school-select').selectOption(original.submission_id);
         await chosen.locator('p').filter({ hasText: chosenText }).waitFor();
+        // The letter's page says its file is the department's choice.
+        await page.getByRole('tab', { name: 'Рекомендации' }).click();
+        await page.getByTestId('letter-chosen').filter({
+            hasText: `Учитывается файл, выбранный отделом на вкладке «Проверка», а не «${correctedFile.name}» от ${day(corrected.created_at)}: результаты и письмо — по выбранному.`,
+        }).waitFor();
+        await page.getByRole('tab', { name: 'Проверка' }).click();
         await chosen.getByRole('button', { name: 'Учитывать более новый' }).click();
         await others.waitFor();
+        await page.waitForFunction(() => document.activeElement?.id === 'slot-choose-0');
         assert.ok((await page.getByTestId('review').locator('p.meta').first().innerText()).endsWith(`файл «${correctedFile.name}»`));
         assert.equal(await chosen.count(), 0);
     }));

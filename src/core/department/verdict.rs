@@ -120,7 +120,9 @@ impl Verdict {
             Self::Accepted => "принят",
             Self::ScoreMismatch => "принят, итог не совпадает",
             Self::WithErrors => "принят, ответы с ошибками не учтены",
-            Self::Superseded => "заменён более новым",
+            // Newer, a correction, or the department's choice: which one,
+            // the explanation beside it says.
+            Self::Superseded => "заменён другим файлом",
             Self::KeyChanged => "новый ключ школы — нужно решение",
             Self::KeyRejected => "ключ отклонён",
             Self::NotJson => "не выгрузка Профкарты (не JSON)",

@@ -67,6 +67,17 @@ impl Entry {
         format!("{}: {}", self.named(), parts.join(", "))
     }
 
+    /// What the letter's page says of this file, set aside by the
+    /// coordinator's choice of another ([`Archive::chosen_over`]): the
+    /// letter goes to the school, which sent this one last.
+    pub fn set_aside_note(&self) -> String {
+        format!(
+            "Учитывается файл, выбранный отделом на вкладке «Проверка», а не {}: результаты и \
+             письмо — по выбранному.",
+            self.named()
+        )
+    }
+
     /// «file.json» от 05.09.2026.
     fn named(&self) -> String {
         format!(
@@ -445,6 +456,11 @@ mod tests {
         archive.choose("a1");
         assert_eq!(counted(&archive), ["a1", "b1"]);
         assert_eq!(archive.chosen_over("a1").map(Entry::id), Some("a2"));
+        assert_eq!(
+            archive.chosen_over("a1").unwrap().set_aside_note(),
+            "Учитывается файл, выбранный отделом на вкладке «Проверка», а не «a2» от 05.09.2026: \
+             результаты и письмо — по выбранному."
+        );
         assert_eq!(
             archive.entry("a2").unwrap().told_apart(),
             "«a2» от 05.09.2026: итог 2 из 23, без плана мероприятий"

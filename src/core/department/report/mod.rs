@@ -17,7 +17,7 @@ pub use schools::*;
 pub use year_over_year::*;
 
 use crate::card::{Card, Rule};
-use crate::text::{by_name, lower_first, tied};
+use crate::text::{by_name, lower_first, plural, tied};
 
 /// The report's title, with its year: a printed report read months later,
 /// or filed beside last year's, names the year it is about.
@@ -93,6 +93,21 @@ pub fn figures_note(card: &Card) -> String {
              на сумму их знаменателей."
         ),
     }
+}
+/// Said on «Динамика» when both years have schools the other has not:
+/// a school renamed without an ИНН is two schools until the coordinator
+/// places its file on «Школы», and the comparison leaves it out unsaid (a
+/// walk-through's «10 из 10» of 12 schools a year).
+pub fn unpaired_note(now: usize, before: usize, paired: usize) -> Option<String> {
+    let (new, gone) = (now.saturating_sub(paired), before.saturating_sub(paired));
+    (new > 0 && gone > 0).then(|| {
+        format!(
+            "Без пары в прошлом году — {new} {} этого года, без пары в этом — {gone} прошлого. \
+             Если среди них есть переименованные школы без ИНН, укажите их на вкладке «Школы» \
+             («… — это …» над списком): тогда сравнение лет их учтёт.",
+            plural(new as u64, "школа", "школы", "школ")
+        )
+    })
 }
 pub const DYNAMICS_HEADING: &str = "Динамика";
 pub const VALUES_HEADING: &str = "Значения показателей по муниципалитету";

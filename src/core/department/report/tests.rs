@@ -1342,3 +1342,20 @@ fn a_year_before_on_another_card_is_said_to_be_another_method() {
         .starts_with("Для сравнения нужны карты хотя бы за два учебных года."));
     assert!(nothing_to_compare(&archive, &card, None).starts_with("Для сравнения нужны"));
 }
+
+/// Schools without a pair in the other year, both years: said, with where
+/// to place a renamed one; only new or only gone schools need no word.
+#[test]
+fn unpaired_schools_of_both_years_are_said() {
+    use super::unpaired_note;
+    assert_eq!(
+        unpaired_note(12, 12, 10).as_deref(),
+        Some(
+            "Без пары в прошлом году — 2 школы этого года, без пары в этом — 2 прошлого. Если \
+             среди них есть переименованные школы без ИНН, укажите их на вкладке «Школы» («… — \
+             это …» над списком): тогда сравнение лет их учтёт."
+        )
+    );
+    assert_eq!(unpaired_note(12, 10, 10), None, "new schools only");
+    assert_eq!(unpaired_note(10, 12, 10), None, "gone schools only");
+}
