@@ -619,6 +619,9 @@ test('a school renamed without an ИНН is two schools in «Динамика» 
             return shown;
         };
         assert.deepEqual(await shownChanges(), expected(now.filter((s) => !renamed.includes(s))), 'by their names, the renamed are not the same schools');
+        // The page says so, and where to place them.
+        const unpaired = page.getByTestId('dynamics-unpaired');
+        assert.ok((await unpaired.innerText()).startsWith('Без пары в прошлом году — 2 школы этого года, без пары в этом — 2 прошлого.'));
 
         const preview = await previewRoster(page, csvPath);
         await preview.getByRole('button', { name: 'Заменить список этими школами' }).click();
@@ -631,6 +634,7 @@ test('a school renamed without an ИНН is two schools in «Динамика» 
         }
         await page.getByTestId('roster-counts').filter({ hasText: 'сдали 12 из 12' }).waitFor();
         assert.deepEqual(await shownChanges(), expected(now), 'placed once, each renamed school is one school across the years');
+        assert.equal(await unpaired.count(), 0);
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();
