@@ -39,11 +39,22 @@ pub fn HeldKeys() -> impl IntoView {
             quoted(&h.name),
             h.files
         );
+        // The line goes with the decision: what became of the files is
+        // said (a walk-through saw the block vanish, unsure it took).
+        let accepted = format!(
+            "Ключ {} школы {} принят; её файлы с этим ключом (файлов: {}) приняты.",
+            h.fingerprint,
+            quoted(&h.name),
+            h.files
+        );
         move |_| {
             if !trust && !confirm(&question) {
                 return;
             }
             dept.decide_key(&school, &key, trust);
+            if trust {
+                dept.notices.push_passing(accepted.clone());
+            }
             let left = held.with_untracked(Vec::len);
             focus_after_removal(i, left, accept_id, IMPORT_TITLE);
         }

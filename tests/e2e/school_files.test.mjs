@@ -689,6 +689,8 @@ test('export: completeness check, signed file verified outside the browser, corr
         await page.getByTestId('import-summary').filter({ hasText: 'Файлов: 3. Принято: 1. Ждут решения: 2.' }).waitFor();
         await page.getByTestId('held-keys').getByRole('button', { name: /Принять новый ключ/ }).click();
         await page.getByTestId('held-keys').waitFor({ state: 'detached' });
+        // Said, not only gone.
+        await page.getByTestId('notices').locator('li > span').filter({ hasText: /^Ключ [0-9A-F-]+ школы «.+» принят; её файлы с этим ключом \(файлов: 2\) приняты\.$/ }).waitFor();
         await page.getByRole('tab', { name: 'Проверка' }).click();
         const rival = await page.getByTestId('review-rival').innerText();
         assert.match(rival, /^Школа исправила одну и ту же прежнюю выгрузку дважды: эта выгрузка и «export-second\.json» \(от \d\d\.\d\d\.\d{4}\) обе заменяют её; учтена эта, сделанная позже\./);
