@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use profkarta_core::department::roster::{likely_school, RosterRow};
-use profkarta_core::text::{files, plural};
+use profkarta_core::text::{files, plural, quoted};
 
 use crate::department::state::Dept;
 use crate::platform::browser::focus_after_removal;
@@ -103,13 +103,13 @@ pub fn RosterUnplaced(rows: Memo<Vec<RosterRow>>) -> impl IntoView {
                 view! {
                     <li>
                         {why}
-                        <label for=select_id.clone()>{format!("«{name}» — это ")}</label>
+                        <label for=select_id.clone()>{format!("{} — это ", quoted(&name))}</label>
                         <select id=select_id on:change=move |ev| choice.set(event_target_value(&ev))>
                             <option value=ADD>"новая школа: добавить в список"</option>
                             {options}
                         </select>
                         " "
-                        <button type="button" aria-label=format!("Запомнить: «{name}»") on:click=place>"Запомнить"</button>
+                        <button type="button" aria-label=format!("Запомнить: {}", quoted(&name)) on:click=place>"Запомнить"</button>
                     </li>
                 }
             })

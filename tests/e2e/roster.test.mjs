@@ -110,6 +110,9 @@ async function previewRoster(page, path) {
     return preview;
 }
 
+/// A name in guillemets as the page quotes it: its own «» become „“.
+const quoted = (name) => `«${name.replaceAll('«', '„').replaceAll('»', '“')}»`;
+
 const days = (n) => {
     const [one, few] = [n % 10 === 1 && n % 100 !== 11, [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100)];
     return `${n} ${one ? 'день' : few ? 'дня' : 'дней'}`;
@@ -172,7 +175,7 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
             return text;
         };
         assert.ok((await leftOut()).includes(`Учтены, но не найдены в списке школ (новая школа или другое написание названия; сопоставить — на вкладке «Школы»): ${schools[8].school.replace(/№ /g, '№\u00a0')}.`));
-        await unplaced.getByLabel(`«${schools[8].school}» — это`).selectOption({ label: renamed });
+        await unplaced.getByLabel(`${quoted(schools[8].school)} — это`).selectOption({ label: renamed });
         await unplaced.getByRole('button', { name: 'Запомнить' }).click();
         await unplaced.waitFor({ state: 'detached' });
         // The last line went with its button: the focus to the tab's heading.
@@ -369,7 +372,6 @@ test('review at scale: progress, the next school, and a bulk confirmation listed
         await page.getByRole('button', { name: 'Следующая школа →' }).click();
         await heading.filter({ hasText: names[1] }).waitFor();
         const waiting = page.getByTestId('bulk-waiting');
-        const quoted = (name) => `«${name.replaceAll('«', '„').replaceAll('»', '“')}»`;
         assert.equal(await waiting.locator('span').innerText(),
             `«Подтвердить заявленные баллы со ссылками на подтверждение» для ${quoted(names[0])} не применено: ${decisions(linked)} не ${changed(linked)}.`);
         assert.equal(await preview.count(), 0, 'the other school shows no preview of its own');
@@ -510,7 +512,7 @@ test('a roster from an Excel register (XLSX) with a title, numbered columns and 
         // offers the listed school of the same name, chosen already.
         const unplaced = page.getByTestId('roster-unplaced');
         assert.equal(await unplaced.locator('.unplaced-why').innerText(), `В списке «${typo.school}» с ИНН ${listedId}, а в файле ИНН ${typo.identifier}: проверьте, где ошибка.`);
-        const asked = unplaced.getByLabel(`«${typo.school}» — это`);
+        const asked = unplaced.getByLabel(`${quoted(typo.school)} — это`);
         assert.equal(await asked.inputValue(), typo.school);
         await unplaced.screenshot({ path: join(ARTIFACTS, 'department-roster-identifier.png') });
         await unplaced.getByRole('button', { name: 'Запомнить' }).click();
@@ -573,7 +575,7 @@ test('a list spelled in full, none of it matching: ten files asked about at a ti
         assert.deepEqual(askedNames, [...askedNames].sort(byName));
         // The chosen school is what «Запомнить» places.
         const first = (await asked.first().locator('label').innerText()).match(/^«(.*)» — это/)[1];
-        await asked.first().getByRole('button', { name: `Запомнить: «${first}»` }).click();
+        await asked.first().getByRole('button', { name: `Запомнить: ${quoted(first)}` }).click();
         // The focus goes to the line now in its place.
         await page.waitForFunction(() => document.activeElement?.id === 'unplaced-0');
         await unplaced.getByTestId('roster-unplaced-more').filter({ hasText: 'Ещё 1 файл появится здесь, когда вы укажете школы для файлов выше.' }).waitFor();
@@ -629,8 +631,8 @@ test('a school renamed without an ИНН is two schools in «Динамика» 
         const unplaced = page.getByTestId('roster-unplaced');
         for (const s of renamed) {
             // The school of its number is chosen already.
-            assert.equal(await unplaced.getByLabel(`«${s.school}» — это`).inputValue(), lastYear.get(s.fingerprint).school);
-            await unplaced.getByRole('button', { name: `Запомнить: «${s.school}»` }).click();
+            assert.equal(await unplaced.getByLabel(`${quoted(s.school)} — это`).inputValue(), lastYear.get(s.fingerprint).school);
+            await unplaced.getByRole('button', { name: `Запомнить: ${quoted(s.school)}` }).click();
         }
         await page.getByTestId('roster-counts').filter({ hasText: 'сдали 12 из 12' }).waitFor();
         assert.deepEqual(await shownChanges(), expected(now), 'placed once, each renamed school is one school across the years');
