@@ -340,12 +340,9 @@ pub(crate) fn value_cell(
             _ => said(a.percent.trim().to_owned()),
         },
         (Rule::List { columns, .. }, Some(a)) => {
-            let mut sums = vec![0; columns.len()];
-            let rows = a.filled_rows().inspect(|row| row.add_to(&mut sums)).count();
-            (
-                Cell::Text(in_table(indicator, Some(a))),
-                Some(Numbers::List(rows as u64, sums)),
-            )
+            let (rows, sums) = list_sums(columns, a);
+            let text = list_in_table(indicator, a, rows, &sums);
+            (Cell::Text(text), Some(Numbers::List(rows, sums)))
         }
         (_, Some(a)) => (
             Cell::Text(answer_summary(indicator, Some(a))),
@@ -363,14 +360,29 @@ pub(crate) fn value_cell(
 /// of a printed sheet per school.
 fn in_table(indicator: &Indicator, answer: Option<&RawAnswer>) -> String {
     match (&indicator.rule, answer) {
-        (Rule::List { columns, .. }, Some(a)) if a.filled_rows().next().is_some() => {
-            let mut sums = vec![0; columns.len()];
-            let rows = a.filled_rows().inspect(|row| row.add_to(&mut sums)).count();
-            let sums: Vec<String> = sums.into_iter().map(group_digits).collect();
-            format!("{}: {}", rows_text(rows as u64), sums.join(" / "))
+        (Rule::List { columns, .. }, Some(a)) => {
+            let (rows, sums) = list_sums(columns, a);
+            list_in_table(indicator, a, rows, &sums)
         }
         _ => answer_summary(indicator, answer),
     }
+}
+
+/// [`in_table`] of a list whose rows and sums are counted already; a
+/// list without rows in words («не было», «0 строк»).
+fn list_in_table(indicator: &Indicator, a: &RawAnswer, rows: u64, sums: &[u64]) -> String {
+    if rows == 0 {
+        return answer_summary(indicator, Some(a));
+    }
+    let sums: Vec<String> = sums.iter().copied().map(group_digits).collect();
+    format!("{}: {}", rows_text(rows), sums.join(" / "))
+}
+
+/// A list's filled rows and each column's sum.
+fn list_sums(columns: &[ListColumn], a: &RawAnswer) -> (u64, Vec<u64>) {
+    let mut sums = vec![0; columns.len()];
+    let rows = a.filled_rows().inspect(|row| row.add_to(&mut sums)).count();
+    (rows as u64, sums)
 }
 
 /// A year's points of a school as a sheet's numbers: points, maximum, share.

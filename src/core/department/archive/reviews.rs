@@ -131,16 +131,13 @@ impl Archive {
             return None;
         }
         let entry = self.entry(submission_id)?;
-        fn order(e: &Entry) -> (&str, &str) {
-            (&e.opened.payload.created_at, e.id())
-        }
         // Reviews are few; the entries are many.
         self.reviews
             .keys()
             .filter_map(|id| self.entry(id))
             .filter(|e| e.same_slot(entry))
-            .filter(|e| order(e) < order(entry))
-            .max_by_key(|e| order(e))
+            .filter(|e| e.made() < entry.made())
+            .max_by_key(|e| e.made())
     }
 
     /// What a correction took over from the check of the file it corrects,

@@ -26,6 +26,12 @@ impl Entry {
         self.slot() == other.slot()
     }
 
+    /// Which of two files of a slot is the newer: the moment the school
+    /// made it, then its id, so that two of one moment still have an order.
+    pub(crate) fn made(&self) -> (&str, &str) {
+        (&self.opened.payload.created_at, self.id())
+    }
+
     /// The slot as the coordinator's choices are kept under it: one key a
     /// school's year, so that two tabs choosing two files of it meet at
     /// that key and are asked about, not both kept.
@@ -165,9 +171,7 @@ impl Archive {
                 *numbers.entry(e.slot()).or_insert(next)
             })
             .collect();
-        let newer = |a: &Entry, b: &Entry| {
-            (&a.opened.payload.created_at, a.id()) > (&b.opened.payload.created_at, b.id())
-        };
+        let newer = |a: &Entry, b: &Entry| a.made() > b.made();
         let mut best: Vec<Option<&Entry>> = vec![None; numbers.len()];
         for ((e, state), &slot) in self.entries.iter().zip(&states).zip(&slots) {
             if *state != KeyState::Trusted || replaced.contains_key(e.id()) {
@@ -285,10 +289,7 @@ impl Archive {
             .filter(|(_, s)| matches!(s, Standing::Current | Standing::Superseded { .. }))
             .map(|(e, _)| e)
             .collect();
-        files.sort_by(|a, b| {
-            let at = |e: &Entry| (e.opened.payload.created_at.clone(), e.id().to_owned());
-            at(b).cmp(&at(a))
-        });
+        files.sort_by(|a, b| b.made().cmp(&a.made()));
         files
     }
 
@@ -298,11 +299,10 @@ impl Archive {
     /// did unsaid.
     pub fn newer_held(&self, id: &str) -> Option<&Entry> {
         let entry = self.entry(id)?;
-        let at = |e: &Entry| (e.opened.payload.created_at.clone(), e.id().to_owned());
         (self.with_standings())
-            .filter(|(e, s)| **s == Standing::Held && e.same_slot(entry) && at(e) > at(entry))
+            .filter(|(e, s)| **s == Standing::Held && e.same_slot(entry) && e.made() > entry.made())
             .map(|(e, _)| e)
-            .max_by_key(|e| at(e))
+            .max_by(|a, b| a.made().cmp(&b.made()))
     }
 
     /// Every entry with where it stands, in filing order.

@@ -226,10 +226,9 @@ impl Tally {
                 if checked(e.id()) {
                     replaced_checked.insert(now.clone());
                 }
-                let at = |e: &Entry| (e.opened.payload.created_at.clone(), e.id().to_owned());
                 (counted_before.entry(now.clone()))
                     .and_modify(|b| {
-                        if at(e) > at(b) {
+                        if e.made() > b.made() {
                             *b = e;
                         }
                     })
