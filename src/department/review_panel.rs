@@ -776,7 +776,7 @@ fn ReviewRow(
     // here; on a reviewer's side, one from the lead's backup says it is not
     // theirs to send.
     // A memo: the archive changes at every decision, the assignment rarely.
-    let reviewing = Memo::new(move |_| dept.archive().with(|a| a.assignment.is_some()));
+    let reviewing = Memo::new(move |_| dept.archive().with(|a| a.assignment().is_some()));
     let decided_by = move || {
         let r = review()?;
         let text = if !r.by.is_empty() {

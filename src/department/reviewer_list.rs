@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use profkarta_core::department::reviewers::{Assignment, Reviewer, Sending};
+use profkarta_core::department::archive::Archive;
+use profkarta_core::department::reviewers::{Assignment, Sending};
 use profkarta_core::department::school::SchoolId;
 use profkarta_core::error::ReviewerFileError;
 
@@ -61,21 +62,20 @@ pub fn ReviewerList() -> impl IntoView {
                 .collect::<BTreeMap<_, _>>()
         })
     };
-    // The file the lead would download now for `reviewer`, made at `now`.
-    let assignment = move |reviewer: &Reviewer, names: &BTreeMap<SchoolId, String>, now: &str| {
-        let period = dept.period.get().unwrap_or_default();
-        dept.card
-            .with(|card| Assignment::new(reviewer, (&card.id, &card.title), &period, names, now))
-    };
+    // The file the lead would download now for the reviewer `at` in
+    // `archive`, made at `now`, with the files the lead chose to count.
+    let assignment =
+        move |archive: &Archive, at: usize, names: &BTreeMap<SchoolId, String>, now: &str| {
+            let period = dept.period.get().unwrap_or_default();
+            let reviewer = archive.reviewers.get(at)?;
+            Some(dept.card.with(|card| {
+                Assignment::new(reviewer, (&card.id, &card.title), &period, names, now)
+                    .counting(|school| archive.standing_choice(school, &card.id, &period))
+            }))
+        };
     let download = move |index: usize| {
         let names = names();
-        let made = untrack(|| {
-            (dept.archive()).with(|a| {
-                a.reviewers
-                    .get(index)
-                    .map(|r| assignment(r, &names, &now_iso()))
-            })
-        });
+        let made = untrack(|| (dept.archive()).with(|a| assignment(a, index, &names, &now_iso())));
         match made {
             Some(a) if a.schools.is_empty() => dept.notices.push(
                 format!(
@@ -99,15 +99,17 @@ pub fn ReviewerList() -> impl IntoView {
                 .enumerate()
                 .map(|(i, r)| {
                     let here = r.schools.iter().filter(|s| names.contains_key(*s)).count();
-                    let sending = match assignment(r, &names, "").sending(r.sent.as_ref()) {
+                    let now = assignment(a, i, &names, "").map(|s| s.sending(r.sent.as_ref()));
+                    let sending = match now.unwrap_or(Sending::NotYet) {
                         Sending::NotYet => view! { <td>"не скачано"</td> }.into_any(),
                         Sending::Sent { made_at } => view! {
                             <td>{format!("скачано {}", local_datetime(&made_at))}</td>
                         }.into_any(),
                         // Their page still works from the old list of schools.
-                        Sending::Changed { made_at } => view! {
+                        Sending::Changed { made_at, schools } => view! {
                             <td class="field-error" data-testid="assignment-changed">{format!(
-                                "школы изменены после скачивания {}: скачайте задание и отправьте снова",
+                                "{} после скачивания {}: скачайте задание и отправьте снова",
+                                if schools { "школы изменены" } else { "учитываемые файлы школ изменены" },
                                 local_datetime(&made_at)
                             )}</td>
                         }.into_any(),

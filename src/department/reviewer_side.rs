@@ -25,7 +25,7 @@ pub fn ReviewerSide() -> impl IntoView {
     let name = RwSignal::new(String::new());
     // Said at the field, where the focus goes back, not in a banner above.
     let missing = RwSignal::new(false);
-    let assignment = Memo::new(move |_| dept.archive().with(|a| a.assignment.clone()));
+    let assignment = Memo::new(move |_| dept.archive().with(|a| a.assignment().cloned()));
 
     // A download gives no sign of its own: what to do with the file is
     // said (a walk-through's reviewer was left wondering).
@@ -62,7 +62,7 @@ pub fn ReviewerSide() -> impl IntoView {
                 // Files of one reviewer's assignments share a name: which
                 // one is now in force is said, when it was made, and what
                 // it replaced; an older one is asked about first.
-                let before = dept.archive().with_untracked(|ar| ar.assignment.clone());
+                let before = dept.archive().with_untracked(|ar| ar.assignment().cloned());
                 let now = a.schools.len();
                 let made = |a: &Assignment| match local_datetime(&a.made_at) {
                     at if at.is_empty() => String::new(),
@@ -91,7 +91,7 @@ pub fn ReviewerSide() -> impl IntoView {
                     ),
                     None => format!("{this} загружено: школ — {now}."),
                 };
-                dept.share_review(|archive| archive.assignment = Some(a));
+                dept.share_review(|archive| archive.set_assignment(Some(a)));
                 dept.notices.push(said, None);
             }
             Err(e) => dept.notices.refuse(&file, "не загружен", &e),
@@ -132,7 +132,7 @@ pub fn ReviewerSide() -> impl IntoView {
     let drop_assignment = move |_| {
         if confirm("Снять задание? Ваши решения по школам останутся в рабочей области.")
         {
-            dept.share_review(|archive| archive.assignment = None);
+            dept.share_review(|archive| archive.set_assignment(None));
             focus_when_drawn(REVIEWERS_TITLE.to_owned());
         }
     };

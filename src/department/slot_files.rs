@@ -20,8 +20,11 @@ pub fn SlotFiles(submission: String) -> impl IntoView {
     let dept: Dept = expect_context();
     let id = StoredValue::new(submission);
     let chosen_over = move || {
-        dept.archive()
-            .with(|a| a.chosen_over(&id.get_value()).map(|e| e.told_apart()))
+        dept.archive().with(|a| {
+            let id = id.get_value();
+            a.chosen_over(&id)
+                .map(|e| (e.told_apart(), a.lead_chose(&id)))
+        })
     };
     let others = move || {
         dept.archive().with(|a| {
@@ -32,7 +35,15 @@ pub fn SlotFiles(submission: String) -> impl IntoView {
     };
     move || {
         match chosen_over() {
-        Some(newer) => view! {
+        // A reviewer checks the file the lead counts; the choice is the
+        // lead's to take back.
+        Some((newer, true)) => view! {
+            <p class="notice notice-warning on-paper" data-testid="slot-chosen">{format!(
+                "Учитывается этот файл: его выбрал ведущий координатор (так сказано в задании), а не более новый: {newer}."
+            )}</p>
+        }
+        .into_any(),
+        Some((newer, false)) => view! {
             <div class="notice notice-warning on-paper" data-testid="slot-chosen">
                 <p>{format!("Учитывается этот файл, выбранный отделом, а не более новый: {newer}.")}</p>
                 <button type="button" id=UNCHOOSE class="no-print" on:click=move |_| {

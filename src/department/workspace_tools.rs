@@ -38,7 +38,7 @@ pub fn WorkspaceTools() -> impl IntoView {
                     (
                         a.entries().len(),
                         a.decision_count(),
-                        a.assignment.is_some(),
+                        a.assignment().is_some(),
                         a.measures.len(),
                         a.reviewers.len(),
                     )

@@ -18,6 +18,8 @@ const PETROV = 'Петров Б. Б.';
 
 const app = useApp();
 const generated = useGenerated(['--schools', '12', '--periods', PERIOD]);
+// Five schools, one of which sent a correction of its first file.
+const corrected = useGenerated(['--schools', '5', '--periods', PERIOD, '--extras']);
 
 const pointsOf = (code) => INDICATORS.find((i) => i.code === code).points;
 const radio = (code, decision) => `#decision-${code.replace('.', '-')}-${decision}`;
@@ -303,5 +305,67 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
         for (const side of [lead, ivanova, petrov]) assert.deepEqual(side.errors.map(String), []);
     } finally {
         for (const side of [lead, ivanova, petrov]) await side.context.close();
+    }
+});
+
+test('the file the lead counts for a school goes to the reviewer with the assignment', async () => {
+    const { manifest, dir } = corrected;
+    const latest = manifest.files.find((f) => f.name === 'extra-corrected.json');
+    const first = manifest.files.find((f) => f.submission?.submission_id === latest.submission.replaces);
+    const school = latest.submission.school;
+    const day = (iso) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+    const told = (f) => {
+        const s = score(f.submission);
+        return `«${f.name}» от ${day(f.submission.created_at)}: итог ${s.total} из ${s.max}, без плана мероприятий`;
+    };
+    const files = manifest.files.filter((f) => /^\d{5}_|^extra-corrected/.test(f.name)).map((f) => join(dir, f.name));
+    const lead = await workspace(files);
+    // Her page has the school's correction too.
+    const ivanova = await workspace(files);
+    try {
+        await ivanova.page.locator('#reviewer-name').fill(IVANOVA);
+        const key = await keep(ivanova.page, () => ivanova.page.getByRole('button', { name: 'Скачать файл ключа проверяющего' }).click());
+        await lead.page.locator('#add-reviewer').setInputFiles(key.path);
+        await lead.page.getByRole('button', { name: 'Распределить поровну' }).click();
+        const reviewers = lead.page.getByTestId('reviewers').locator('tbody tr');
+        await reviewers.locator('td:nth-child(3)').filter({ hasText: /^5$/ }).waitFor();
+
+        // The lead counts the school's first file, not its correction.
+        const openReview = async (file) => {
+            await lead.page.getByRole('tab', { name: 'Проверка' }).click();
+            await lead.page.locator('#school-select').selectOption(file.submission.submission_id);
+        };
+        await openReview(latest);
+        await lead.page.getByTestId('slot-files').getByRole('button', { name: `Учитывать файл «${first.name}»` }).click();
+        await lead.page.getByTestId('slot-chosen').waitFor();
+        await lead.page.getByRole('tab', { name: 'Проверяющие' }).click();
+        const task = await keep(lead.page, () => lead.page.getByRole('button', { name: `Скачать задание: ${IVANOVA}` }).click());
+        const sentAt = (await reviewers.locator('td:nth-child(4)').innerText()).match(/^скачано (.+)$/)?.[1];
+        assert.ok(sentAt, 'the download is noted');
+
+        // Her page reviews the file the lead counts, not the latest, and
+        // says whose choice it is.
+        await ivanova.page.locator('#load-assignment').setInputFiles(task.path);
+        await ivanova.page.getByTestId('assignment').getByRole('button', { name: `Проверить: ${school}`, exact: true }).click();
+        const review = ivanova.page.getByTestId('review');
+        await review.getByRole('heading', { level: 3, name: school }).waitFor();
+        await ivanova.page.getByTestId('slot-chosen').filter({
+            hasText: `Учитывается этот файл: его выбрал ведущий координатор (так сказано в задании), а не более новый: ${told(latest)}.`,
+        }).waitFor();
+        assert.ok((await review.locator('p.meta').first().innerText()).endsWith(`файл «${first.name}»`));
+        assert.equal(await ivanova.page.getByRole('button', { name: 'Учитывать более новый' }).count(), 0, 'the lead\'s to take back');
+        await ivanova.page.getByTestId('slot-chosen').screenshot({ path: join(ARTIFACTS, 'department-reviewer-lead-choice.png') });
+
+        // The lead takes the choice back: the assignment is to be sent again.
+        await openReview(first);
+        await lead.page.getByRole('button', { name: 'Учитывать более новый' }).click();
+        await lead.page.getByTestId('slot-files').waitFor();
+        await lead.page.getByRole('tab', { name: 'Проверяющие' }).click();
+        await lead.page.getByTestId('assignment-changed').filter({
+            hasText: `учитываемые файлы школ изменены после скачивания ${sentAt}: скачайте задание и отправьте снова`,
+        }).waitFor();
+        for (const side of [lead, ivanova]) assert.deepEqual(side.errors.map(String), []);
+    } finally {
+        for (const side of [lead, ivanova]) await side.context.close();
     }
 });

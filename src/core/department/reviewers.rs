@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::department::archive::Entry;
+use crate::department::archive::{Chosen, Entry};
 use crate::department::review::Review;
 use crate::department::school::SchoolId;
 use crate::error::{ReviewerFile, ReviewerFileError, SubmissionError};
@@ -58,6 +58,10 @@ pub struct SentAssignment {
     pub card: String,
     pub period: String,
     pub schools: Vec<SchoolId>,
+    /// The files the lead counted in place of the rules' ones, when it
+    /// counted any ([`AssignedSchool::counted`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counted: Vec<String>,
     pub made_at: String,
 }
 
@@ -66,8 +70,15 @@ pub struct SentAssignment {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sending {
     NotYet,
-    Sent { made_at: String },
-    Changed { made_at: String },
+    Sent {
+        made_at: String,
+    },
+    /// Downloaded at `made_at`, then the reviewer's `schools` changed, or
+    /// else the files the lead counts for them.
+    Changed {
+        made_at: String,
+        schools: bool,
+    },
 }
 
 #[derive(Serialize, Deserialize)]
@@ -151,6 +162,12 @@ pub struct Assignment {
 pub struct AssignedSchool {
     pub id: SchoolId,
     pub name: String,
+    /// The file the lead counts for this school in place of the one the
+    /// rules give ([`crate::department::archive::Archive::choose`]): the reviewer's page counts it
+    /// too, so that the review is of the file the results go by, not of
+    /// the one the lead set aside.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counted: Option<Chosen>,
 }
 
 impl Assignment {
@@ -179,6 +196,7 @@ impl Assignment {
                     names.get(id).map(|name| AssignedSchool {
                         id: id.clone(),
                         name: name.clone(),
+                        counted: None,
                     })
                 })
                 .collect(),
@@ -186,16 +204,36 @@ impl Assignment {
         }
     }
 
+    /// The lead's choices of files for the assigned schools: `choice`
+    /// gives a school's, while it stands
+    /// ([`crate::department::archive::Archive::standing_choice`]).
+    pub fn counting(mut self, choice: impl Fn(&SchoolId) -> Option<Chosen>) -> Self {
+        for school in &mut self.schools {
+            school.counted = choice(&school.id);
+        }
+        self
+    }
+
     /// Whether this assignment was downloaded for its reviewer (`sent`),
-    /// and whether their schools have changed since.
+    /// and whether their schools, or the files the lead counts for them,
+    /// have changed since.
     pub fn sending(&self, sent: Option<&SentAssignment>) -> Sending {
         match sent {
             Some(s) if s.card == self.card && s.period == self.period => {
                 let made_at = s.made_at.clone();
-                if s.schools.iter().eq(self.schools.iter().map(|a| &a.id)) {
-                    Sending::Sent { made_at }
+                let now = self.as_sent();
+                if now.schools != s.schools {
+                    Sending::Changed {
+                        made_at,
+                        schools: true,
+                    }
+                } else if now.counted != s.counted {
+                    Sending::Changed {
+                        made_at,
+                        schools: false,
+                    }
                 } else {
-                    Sending::Changed { made_at }
+                    Sending::Sent { made_at }
                 }
             }
             _ => Sending::NotYet,
@@ -208,6 +246,9 @@ impl Assignment {
             card: self.card.clone(),
             period: self.period.clone(),
             schools: self.schools.iter().map(|s| s.id.clone()).collect(),
+            counted: (self.schools.iter())
+                .filter_map(|s| s.counted.as_ref().map(|c| c.file.clone()))
+                .collect(),
             made_at: self.made_at.clone(),
         }
     }

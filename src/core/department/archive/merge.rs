@@ -48,6 +48,10 @@ pub struct Merged {
     /// Decisions the workspace already had.
     pub same: usize,
     pub conflicts: usize,
+    /// Conflicts an earlier file of this reviewer opened with the same
+    /// decision, still waiting for the lead: the same file loaded twice
+    /// read as a new conflict (a walk-through).
+    pub still_open: usize,
     /// Decisions the lead already overruled in an earlier conflict.
     pub settled: usize,
     /// Reviews of schools not assigned to this reviewer, left out: the
@@ -75,6 +79,12 @@ impl Merged {
             "{}: принято решений {}, совпало {}, конфликтов {}",
             self.reviewer, self.taken, self.same, self.conflicts
         );
+        if self.still_open > 0 {
+            text.push_str(&format!(
+                "; конфликтов, открытых прежним файлом и ещё не разобранных: {}",
+                self.still_open
+            ));
+        }
         if self.withdrawn > 0 {
             text.push_str(&format!(
                 "; отозвано проверяющим прежних решений: {}",
@@ -167,6 +177,18 @@ impl Archive {
         // The new key's files are dated by themselves.
         reviewer.last_file.clear();
         Ok((new.name, new.fingerprint))
+    }
+
+    /// A reviewer's side: the assignment in force.
+    pub fn assignment(&self) -> Option<&Assignment> {
+        self.assignment.as_ref()
+    }
+
+    /// Loads the lead's assignment, or drops it: the files it counts for
+    /// its schools change which file each counts here.
+    pub fn set_assignment(&mut self, assignment: Option<Assignment>) {
+        self.assignment = assignment;
+        self.changed();
     }
 
     /// Notes the assignment downloaded for the reviewer it names.
@@ -410,6 +432,8 @@ impl Archive {
             return;
         }
         // A newer file of the same reviewer replaces their open conflict.
+        let open =
+            (self.conflicts.iter()).any(|c| overruled(c) && c.theirs.decision == Some(decision));
         self.conflicts.retain(|c| !overruled(c));
         let ours = self.indicator_review(id, code);
         if ours.decision == Some(decision) {
@@ -434,7 +458,10 @@ impl Archive {
                 code: code.to_owned(),
                 theirs,
             });
-            merged.conflicts += 1;
+            match open {
+                true => merged.still_open += 1,
+                false => merged.conflicts += 1,
+            }
         }
     }
 

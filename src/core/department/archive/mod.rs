@@ -132,8 +132,9 @@ pub struct Archive {
     pub conflicts: Vec<Conflict>,
     /// The sides the lead did not choose in resolved conflicts.
     pub settled: Vec<Conflict>,
-    /// A reviewer's side: the schools the lead gave this workspace.
-    pub assignment: Option<Assignment>,
+    /// A reviewer's side: the schools the lead gave this workspace, and
+    /// the files the lead counts for them ([`Archive::set_assignment`]).
+    assignment: Option<Assignment>,
     /// Files refused at import, latest last ([`Refusal`]).
     refused: Vec<Refusal>,
     /// Files the coordinator counts in place of the one the rules give,

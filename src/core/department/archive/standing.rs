@@ -15,6 +15,11 @@ use crate::text::{date_ru, plural};
 /// of the same year is another monitoring.
 type Slot<'a> = (&'a SchoolId, &'a str, &'a str);
 
+/// The key of the coordinator's choice in a slot ([`Archive::choose`]).
+fn slot_key((school, card, period): Slot) -> String {
+    format!("{}|{card}|{period}", school.as_str())
+}
+
 impl Entry {
     fn slot(&self) -> Slot<'_> {
         (&self.school, &self.card.id, self.period())
@@ -36,8 +41,7 @@ impl Entry {
     /// school's year, so that two tabs choosing two files of it meet at
     /// that key and are asked about, not both kept.
     fn slot_key(&self) -> String {
-        let (school, card, period) = self.slot();
-        format!("{}|{card}|{period}", school.as_str())
+        slot_key(self.slot())
     }
 
     /// What the review and the letter say of a newer file of theirs that
@@ -182,8 +186,10 @@ impl Archive {
             }
         }
         // The coordinator's choice stands while the file it was made over
-        // would count: a file that came after it counts again.
-        for Chosen { file, over } in self.chosen.values() {
+        // would count: a file that came after it counts again. On a
+        // reviewer's page the lead's choices come first, so that the
+        // reviewer's own is made over them.
+        for Chosen { file, over } in self.lead_choices().chain(self.chosen.values()) {
             let (Some(&c), Some(&o)) = (self.by_id.get(file), self.by_id.get(over)) else {
                 continue;
             };
@@ -265,11 +271,33 @@ impl Archive {
     }
 
     /// The file that the coordinator's choice of `id` sets aside, while it
-    /// does.
+    /// does: this workspace's choice, or on a reviewer's page the lead's.
     pub fn chosen_over(&self, id: &str) -> Option<&Entry> {
-        let chosen = self.chosen.get(&self.entry(id)?.slot_key())?;
-        let stands = chosen.file == id && self.standing_of(id) == Some(&Standing::Current);
+        let own = (self.chosen.get(&self.entry(id)?.slot_key())).filter(|c| c.file == id);
+        let chosen = own.or_else(|| self.lead_choices().find(|c| c.file == id))?;
+        let stands = self.standing_of(id) == Some(&Standing::Current);
         stands.then(|| self.entry(&chosen.over))?
+    }
+
+    /// Whether `id` counts by the lead's choice, carried by a reviewer's
+    /// assignment: the reviewer's page says so and has no button to take
+    /// it back.
+    pub fn lead_chose(&self, id: &str) -> bool {
+        let own = self.entry(id).and_then(|e| self.chosen.get(&e.slot_key()));
+        own.is_none_or(|c| c.file != id) && self.chosen_over(id).is_some()
+    }
+
+    fn lead_choices(&self) -> impl Iterator<Item = &Chosen> {
+        let schools = self.assignment.iter().flat_map(|a| &a.schools);
+        schools.filter_map(|s| s.counted.as_ref())
+    }
+
+    /// The coordinator's choice of a file of `school`'s year on `card`,
+    /// while it stands: an assignment carries it to the reviewer.
+    pub fn standing_choice(&self, school: &SchoolId, card: &str, period: &str) -> Option<Chosen> {
+        let chosen = self.chosen.get(&slot_key((school, card, period)))?;
+        self.chosen_over(&chosen.file)?;
+        Some(chosen.clone())
     }
 
     /// The file the coordinator chose in the slot of `id` and the one it

@@ -40,7 +40,11 @@ fn names(archive: &Archive) -> BTreeMap<SchoolId, String> {
 /// The lead with Иванова (key 101) and Петров (key 102): А and Б go to
 /// Иванова, В and Г to Петров, and А also to Петров for a second opinion.
 fn lead() -> Archive {
-    let mut lead = workspace();
+    with_reviewers(workspace())
+}
+
+/// [`lead`] over the files of `lead`.
+fn with_reviewers(mut lead: Archive) -> Archive {
     for (name, seed) in [(IVANOVA, 101), (PETROV, 102)] {
         let added = lead.add_reviewer(&seal_reviewer_key(name, &key(seed), AT));
         assert_eq!(added.as_deref(), Ok(name));
@@ -65,8 +69,108 @@ fn reviewer(lead: &Archive, index: usize, seed: u8) -> Archive {
         AT,
     );
     let mut own = workspace();
-    own.assignment = Some(Assignment::read(&assignment.to_json(), &key(seed)).unwrap());
+    own.set_assignment(Some(
+        Assignment::read(&assignment.to_json(), &key(seed)).unwrap(),
+    ));
     own
+}
+
+/// The lead counts the earlier of Школа А's two files (the later was
+/// exported from the wrong draft). The assignment carries the choice, and
+/// the reviewer's page counts that file too: the review is of the file the
+/// results go by, not of the one set aside. The lead's page asks to send
+/// the assignment again once the choice changes.
+#[test]
+fn the_lead_s_choice_of_a_file_goes_with_the_assignment() {
+    let card = testkit::card();
+    let files = || {
+        let d = |name: &str, claims: &[&str]| draft(name, PERIOD, claims);
+        let (right, wrong) = (d("Школа А", &["1.8", "2.1"]), d("Школа А", &["1.8"]));
+        let others = ["Школа Б", "Школа В", "Школа Г"].map(|name| d(name, &["1.8", "2.1"]));
+        testkit::archive(
+            &card,
+            &[
+                ("a1", &right),
+                ("a2", &wrong),
+                ("b1", &others[0]),
+                ("c1", &others[1]),
+                ("d1", &others[2]),
+            ],
+        )
+    };
+    let mut lead = with_reviewers(files());
+    let a = school(&lead, "a1");
+    let make = |lead: &Archive| {
+        Assignment::new(
+            &lead.reviewers[0],
+            (&card.id, &card.title),
+            PERIOD,
+            &names(lead),
+            AT,
+        )
+        .counting(|school| lead.standing_choice(school, &card.id, PERIOD))
+    };
+    assert_eq!(lead.standing_choice(&a, &card.id, PERIOD), None);
+    assert!(
+        !make(&lead).to_json().contains("counted"),
+        "no choice, no field"
+    );
+    lead.choose("a1");
+    let chosen = Chosen {
+        file: "a1".into(),
+        over: "a2".into(),
+    };
+    assert_eq!(
+        lead.standing_choice(&a, &card.id, PERIOD),
+        Some(chosen.clone())
+    );
+    let assignment = make(&lead);
+    assert_eq!(assignment.schools[0].counted, Some(chosen));
+    assert_eq!(assignment.schools[1].counted, None);
+
+    let counted = |archive: &Archive| {
+        let current = archive.current();
+        current
+            .iter()
+            .find(|e| e.school == a)
+            .map(|e| e.id().to_owned())
+    };
+    let mut own = files();
+    assert_eq!(
+        counted(&own).as_deref(),
+        Some("a2"),
+        "the latest by the rules"
+    );
+    own.set_assignment(Some(
+        Assignment::read(&assignment.to_json(), &key(101)).unwrap(),
+    ));
+    assert_eq!(counted(&own).as_deref(), Some("a1"));
+    assert_eq!(own.chosen_over("a1").map(Entry::id), Some("a2"));
+    assert!(own.lead_chose("a1"));
+    // The reviewer's own choice is made over the lead's, and is theirs.
+    let mut mine = own.clone();
+    mine.choose("a2");
+    assert_eq!(counted(&mine).as_deref(), Some("a2"));
+    assert_eq!(mine.chosen_over("a2").map(Entry::id), Some("a1"));
+    assert!(!mine.lead_chose("a2"));
+    // The assignment taken off, the rules count again.
+    own.set_assignment(None);
+    assert_eq!(counted(&own).as_deref(), Some("a2"));
+
+    lead.assignment_sent(&assignment);
+    let sent = |lead: &Archive| lead.reviewers[0].sent.clone();
+    assert_eq!(
+        make(&lead).sending(sent(&lead).as_ref()),
+        Sending::Sent { made_at: AT.into() }
+    );
+    lead.unchoose("a1");
+    assert_eq!(
+        make(&lead).sending(sent(&lead).as_ref()),
+        Sending::Changed {
+            made_at: AT.into(),
+            schools: false
+        }
+    );
 }
 
 #[test]
@@ -186,7 +290,10 @@ fn assignments_sent_and_changed() {
     let changed = make(&lead, LATER);
     assert_eq!(
         changed.sending(lead.reviewers[0].sent.as_ref()),
-        Sending::Changed { made_at: AT.into() }
+        Sending::Changed {
+            made_at: AT.into(),
+            schools: true
+        }
     );
     let other_year = Assignment {
         period: "2024/2025".into(),
@@ -242,7 +349,7 @@ fn two_reviewers_merge_with_one_conflict() {
     let signed = open_review(&from_ivanova).unwrap();
     assert!(!signed.reviews["b1"].indicators.contains_key("3.1"));
     let from_petrov = petrov.review_file(&key(102), AT).unwrap();
-    let assignment = ivanova.assignment.clone().unwrap();
+    let assignment = ivanova.assignment().cloned().unwrap();
     assert_eq!(
         review_file_name(&assignment, "03.12.2026 14:05"),
         format!(
@@ -273,9 +380,16 @@ fn two_reviewers_merge_with_one_conflict() {
     );
 
     // Петров's file again, and then with his mind changed: the conflict is
-    // replaced, then gone, never doubled.
-    lead.merge_review(&from_petrov).unwrap();
+    // replaced, then gone, never doubled. Loaded again, the file opens no
+    // new conflict, and says the old one still waits.
+    let again = lead.merge_review(&from_petrov).unwrap();
     assert_eq!(lead.conflicts.len(), 1);
+    assert_eq!((again.same, again.conflicts, again.still_open), (2, 0, 1));
+    assert_eq!(
+        again.summary(),
+        "Петров Б. Б.: принято решений 0, совпало 2, конфликтов 0; конфликтов, открытых прежним \
+         файлом и ещё не разобранных: 1."
+    );
     let mut agreeing = petrov.clone();
     agreeing.set_decision("a1", "1.8", Some(Decision::NoPoint));
     let agreed = lead
@@ -520,7 +634,7 @@ fn a_reviewer_starting_from_the_lead_s_backup_signs_only_their_own() {
         let (mut own, problems) =
             Archive::filed(unpack_restored(lead.cards().clone(), &backup).unwrap());
         assert!(problems.is_empty());
-        own.assignment = reviewer(&lead, index, seed).assignment;
+        own.set_assignment(reviewer(&lead, index, seed).assignment().cloned());
         own
     };
     let signed = |own: &Archive, seed: u8| {
@@ -573,7 +687,7 @@ fn decisions_outside_the_assignment_or_the_workspace_are_left_out() {
     );
     reviews.insert("c1".to_owned(), decided.clone());
     reviews.insert("zz".to_owned(), decided);
-    let assignment = reviewer(&lead, 0, 101).assignment.unwrap();
+    let assignment = reviewer(&lead, 0, 101).assignment().cloned().unwrap();
     let text = seal_review(&assignment, reviews, &key(101), AT);
     let merged = lead.merge_review(&text).unwrap();
     assert_eq!(
