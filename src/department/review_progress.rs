@@ -14,13 +14,28 @@ use crate::platform::browser::focus_when_drawn;
 #[component]
 pub fn ReviewProgress() -> impl IntoView {
     let dept: Dept = expect_context();
+    // A reviewer going down the assignment counts its schools: the
+    // period's whole count read as their own progress (a walk-through).
     let progress = move || {
+        let assignment = (dept.walk())
+            .map(|(walk, _)| walk)
+            .filter(|walk| walk.from == WalkFrom::Assignment);
         dept.results.with(|r| {
-            let checked = r
-                .iter()
-                .filter(|s| s.status == ReviewStatus::Checked)
-                .count();
-            format!("Проверено {checked} из {}.", r.len())
+            let counted = (r.iter()).filter(|s| {
+                assignment
+                    .as_ref()
+                    .is_none_or(|w| w.schools.contains(&s.school))
+            });
+            let (all, checked) = counted.fold((0, 0), |(all, checked), s| {
+                (
+                    all + 1,
+                    checked + usize::from(s.status == ReviewStatus::Checked),
+                )
+            });
+            match assignment {
+                Some(_) => format!("Проверено по заданию {checked} из {all}."),
+                None => format!("Проверено {checked} из {all}."),
+            }
         })
     };
     // Which way the buttons go, when it is not the select's, and the way

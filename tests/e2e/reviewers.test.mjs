@@ -349,6 +349,8 @@ test('the file the lead counts for a school goes to the reviewer with the assign
         await ivanova.page.getByTestId('assignment').getByRole('button', { name: `Проверить: ${school}`, exact: true }).click();
         const review = ivanova.page.getByTestId('review');
         await review.getByRole('heading', { level: 3, name: school }).waitFor();
+        // Her progress is her assignment's: all five schools are hers.
+        assert.equal(await ivanova.page.getByTestId('review-progress').innerText(), 'Проверено по заданию 0 из 5.');
         await ivanova.page.getByTestId('slot-chosen').filter({
             hasText: `Учитывается этот файл: его выбрал ведущий координатор (так сказано в задании), а не более новый: ${told(latest)}.`,
         }).waitFor();

@@ -91,6 +91,11 @@ pub struct Review {
     pub indicators: BTreeMap<String, IndicatorReview>,
     /// The coordinator said the check is finished.
     pub checked: bool,
+    /// The reviewer whose review file said so; empty when it was said in
+    /// this workspace. A reviewer who finished a school with no decision
+    /// left in force was named nowhere in the report (a walk-through).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub checked_by: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -252,6 +252,7 @@ impl Archive {
                 review
                     .indicators
                     .retain(|_, r| r.made_here() || r.by == assignment.reviewer);
+                review.checked_by.clear();
                 (e.id().to_owned(), review)
             })
             .filter(|(_, r)| *r != Default::default())
@@ -362,6 +363,7 @@ impl Archive {
             }
             if review.checked && now.is_none() {
                 self.set_checked(&id, true);
+                self.review_mut(&id).checked_by = name.clone();
             }
         }
         if let Some(r) =
@@ -488,22 +490,21 @@ impl Archive {
         } else {
             conflict
         };
-        // Only another reviewer's decision can come back in a file.
-        if !overruled.theirs.by.is_empty() {
-            self.settled.push(overruled);
-        }
+        // Kept for the report's list of who checked what; only another
+        // reviewer's decision can come back in a file and match it.
+        self.settled.push(overruled);
     }
 
     /// Who reviewed a submission: the reviewers of its decisions, and those
-    /// whose decisions wait in a conflict or were overruled; "" for this
-    /// workspace.
+    /// whose decisions wait in a conflict or were overruled, and the one
+    /// whose file finished its check; "" for this workspace.
     pub fn reviewed_by(&self, submission_id: &str) -> BTreeSet<String> {
-        let decided = self
-            .review(submission_id)
-            .indicators
-            .into_values()
+        let review = self.review(submission_id);
+        let finished = Some(review.checked_by).filter(|by| review.checked && !by.is_empty());
+        let decided = (review.indicators.into_values())
             .filter(|r| r.decision.is_some())
-            .map(|r| r.by);
+            .map(|r| r.by)
+            .chain(finished);
         let disputed = self
             .conflicts
             .iter()

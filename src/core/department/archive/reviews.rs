@@ -56,7 +56,9 @@ impl Archive {
 
     /// "Проверка завершена" for one submission.
     pub fn set_checked(&mut self, submission_id: &str, checked: bool) {
-        self.review_mut(submission_id).checked = checked;
+        let review = self.review_mut(submission_id);
+        review.checked = checked;
+        review.checked_by.clear();
     }
 
     pub(super) fn indicator_review(
@@ -190,9 +192,13 @@ impl Archive {
             .filter(|(code, r)| checked || (r.decision.is_some() && unchanged(code)))
             .map(|(code, r)| (code.clone(), r.clone()))
             .collect();
-        (checked || !indicators.is_empty()).then_some(Review {
+        (checked || !indicators.is_empty()).then(|| Review {
             indicators,
             checked,
+            checked_by: match checked {
+                true => reviewed.checked_by.clone(),
+                false => String::new(),
+            },
         })
     }
 }

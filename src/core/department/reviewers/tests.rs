@@ -759,6 +759,9 @@ fn no_flipped_bit_gets_changed_decisions_accepted() {
     testkit::assert_no_flip_accepted(&text, open_review, &original);
 }
 
+/// Each school under whoever checked it: the lead whose decision was
+/// overruled too, and a reviewer who finished a school with no decision
+/// (both were left out).
 #[test]
 fn the_report_names_who_reviewed_which_school() {
     let mut lead = lead();
@@ -766,19 +769,31 @@ fn the_report_names_who_reviewed_which_school() {
     let now = |lead: &Archive| results(lead, &card.id, PERIOD);
     let report = |lead: &Archive| crate::department::report::reviewers(lead, &now(lead));
     lead.set_decision("d1", "1.8", Some(Decision::Confirm));
+    lead.set_decision("b1", "1.8", Some(Decision::Confirm));
     assert_eq!(report(&lead), None, "only the coordinator reviewed");
     let mut ivanova = reviewer(&lead, 0, 101);
     ivanova.set_decision("a1", "1.8", Some(Decision::Confirm));
     ivanova.set_decision("b1", "2.1", Some(Decision::Confirm));
+    ivanova.set_decision("b1", "1.8", Some(Decision::NoPoint));
     lead.merge_review(&ivanova.review_file(&key(101), AT).unwrap())
         .unwrap();
+    lead.resolve(0, true);
+    let mut petrov = reviewer(&lead, 1, 102);
+    petrov.set_checked("c1", true);
+    lead.merge_review(&petrov.review_file(&key(102), AT).unwrap())
+        .unwrap();
+    assert!(lead.review("c1").checked);
     assert_eq!(
         report(&lead).as_deref(),
         Some(
-            "Проверку объективности провели: координатор отдела — Школа Г; \
-             Иванова А. А. — Школа А, Школа Б."
+            "Проверку объективности провели: координатор отдела — Школа Б, Школа Г; \
+             Иванова А. А. — Школа А, Школа Б; Петров Б. Б. — Школа В."
         )
     );
+    // Finished again here, the check is no longer Петров's.
+    lead.set_checked("c1", false);
+    lead.set_checked("c1", true);
+    assert!(!report(&lead).unwrap().contains("Петров"));
 }
 
 #[test]
