@@ -7,29 +7,21 @@ use leptos::prelude::*;
 use profkarta_core::department::review::IndicatorReview;
 use profkarta_core::text::shorten;
 
-use crate::department::reviewers_panel::REVIEWERS_TITLE;
+use crate::department::reviewers_panel::{coordinator_name, REVIEWERS_TITLE};
 use crate::department::state::Dept;
 use crate::platform::browser::focus_after_removal;
 
 /// «балл не засчитан — Иванова А. А.: «Нет на сайте»», about an indicator
-/// of `points`.
-fn side(review: &IndicatorReview, points: u32) -> String {
+/// of `points`; `who` names the side.
+fn side(review: &IndicatorReview, points: u32, who: &str) -> String {
     let decision = review
         .decision
         .map_or("без решения", |d| d.label_for(points));
-    let mut text = format!("{decision} — {}", who(review));
+    let mut text = format!("{decision} — {who}");
     if !review.comment.is_empty() {
         text.push_str(&format!(": «{}»", review.comment));
     }
     text
-}
-
-fn who(review: &IndicatorReview) -> &str {
-    if review.by.is_empty() {
-        "координатор"
-    } else {
-        &review.by
-    }
 }
 
 #[component]
@@ -41,7 +33,9 @@ pub fn ConflictList() -> impl IntoView {
         let left = dept.archive().with_untracked(|a| a.conflicts.len());
         focus_after_removal(i, left, keep_id, REVIEWERS_TITLE);
     };
+    let coordinator = coordinator_name(dept);
     let items = move || {
+        let coordinator = coordinator();
         dept.archive().with(|a| {
             a.conflicts
                 .iter()
@@ -54,23 +48,28 @@ pub fn ConflictList() -> impl IntoView {
                     let points = indicator.map_or(1, |ind| ind.points);
                     let ours = a.review(&c.submission_id).indicators.get(&c.code).cloned().unwrap_or_default();
                     let where_ = format!("{school}, показатель {}", c.code);
+                    let who = |r: &IndicatorReview| match r.by.is_empty() {
+                        true => coordinator.clone(),
+                        false => r.by.clone(),
+                    };
+                    let (we, they) = (who(&ours), who(&c.theirs));
                     view! {
                         <li class="conflict">
                             <p><strong>{where_.clone()}</strong>{format!(" — {text}")}</p>
                             <dl>
-                                <dt>"Сейчас в рабочей области"</dt><dd>{side(&ours, points)}</dd>
-                                <dt>"В файле проверки"</dt><dd>{side(&c.theirs, points)}</dd>
+                                <dt>"Сейчас в рабочей области"</dt><dd>{side(&ours, points, &we)}</dd>
+                                <dt>"В файле проверки"</dt><dd>{side(&c.theirs, points, &they)}</dd>
                             </dl>
                             <div class="actions">
                                 // Named with their conflict: the next one's buttons
                                 // read alike.
                                 <button type="button" id=keep_id(i) on:click=move |_| resolve(i, false)
-                                    aria-label=format!("Оставить решение: {} ({where_})", who(&ours))>
-                                    {format!("Оставить решение: {}", who(&ours))}
+                                    aria-label=format!("Оставить решение: {we} ({where_})")>
+                                    {format!("Оставить решение: {we}")}
                                 </button>
                                 <button type="button" on:click=move |_| resolve(i, true)
-                                    aria-label=format!("Принять решение: {} ({where_})", who(&c.theirs))>
-                                    {format!("Принять решение: {}", who(&c.theirs))}
+                                    aria-label=format!("Принять решение: {they} ({where_})")>
+                                    {format!("Принять решение: {they}")}
                                 </button>
                             </div>
                         </li>

@@ -27,6 +27,7 @@ use crate::department::events_tables::EventsTables;
 use crate::department::indicator_figures::IndicatorFigures;
 use crate::department::low_schools::LowSchools;
 use crate::department::problem_zones::ProblemZones;
+use crate::department::reviewers_panel::coordinator_name;
 use crate::department::school_value_changes::SchoolValueChanges;
 use crate::department::school_values::SchoolValues;
 use crate::department::spread_charts::{every_spread, SpreadCharts};
@@ -159,9 +160,12 @@ pub fn ReportPanel() -> impl IntoView {
             })
         })
     };
+    let coordinator = coordinator_name(dept);
     let reviewers = move || {
-        dept.archive()
-            .with(|a| dept.results.with(|r| report::reviewers(a, r)))
+        dept.archive().with(|a| {
+            dept.results
+                .with(|r| report::reviewers(a, r, &coordinator()))
+        })
     };
     // Drawn anew only when a year before comes or goes: the tables below
     // follow the data themselves, and a keystroke in the department's

@@ -11,9 +11,23 @@ use crate::department::conflict_list::ConflictList;
 use crate::department::review_merge::ReviewMerge;
 use crate::department::reviewer_list::ReviewerList;
 use crate::department::reviewer_side::ReviewerSide;
+use crate::department::state::Dept;
+use crate::shared::signing_key::SigningKey;
 
 /// The tab's heading: the focus goes there when what held it goes.
 pub const REVIEWERS_TITLE: &str = "reviewers-title";
+
+/// What decisions made here are signed as ([`Archive::coordinator`]), by
+/// this computer's key.
+///
+/// [`Archive::coordinator`]: profkarta_core::department::archive::Archive::coordinator
+pub fn coordinator_name(dept: Dept) -> impl Fn() -> String + Copy {
+    let key: SigningKey = expect_context();
+    move || {
+        dept.archive()
+            .with(|a| a.coordinator(key.fingerprint().as_deref()))
+    }
+}
 
 #[component]
 pub fn ReviewersPanel() -> impl IntoView {

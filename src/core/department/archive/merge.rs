@@ -495,6 +495,19 @@ impl Archive {
         self.settled.push(overruled);
     }
 
+    /// What the decisions made in this workspace are signed as, the lead's
+    /// own key's `fingerprint` given: a lead who registered this computer's
+    /// key as a reviewer, to take a share of the schools, is named, where
+    /// the report and the conflicts said «координатор» of the schools the
+    /// assignment table gave that name (a walk-through).
+    pub fn coordinator(&self, fingerprint: Option<&str>) -> String {
+        let named = (self.reviewers.iter()).find(|r| Some(r.fingerprint.as_str()) == fingerprint);
+        match named {
+            Some(r) => format!("{} (координатор отдела)", r.name),
+            None => "координатор отдела".to_owned(),
+        }
+    }
+
     /// Who reviewed a submission: the reviewers of its decisions, and those
     /// whose decisions wait in a conflict or were overruled, and the one
     /// whose file finished its check; "" for this workspace.

@@ -396,8 +396,9 @@ pub fn review_summary<'a>(
 
 /// «Проверку объективности провели: …»: each reviewer with the schools
 /// whose decisions came from them; decisions made in this workspace are the
-/// coordinator's. `None` when no reviewer's file was merged.
-pub fn reviewers(archive: &Archive, results: &[SchoolResult]) -> Option<String> {
+/// `coordinator`'s ([`Archive::coordinator`]). `None` when no reviewer's
+/// file was merged.
+pub fn reviewers(archive: &Archive, results: &[SchoolResult], coordinator: &str) -> Option<String> {
     let mut by: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     for r in results {
         for name in archive.reviewed_by(&r.submission_id) {
@@ -415,7 +416,7 @@ pub fn reviewers(archive: &Archive, results: &[SchoolResult]) -> Option<String> 
         .into_iter()
         .map(|(name, schools)| {
             let who = if name.is_empty() {
-                "координатор отдела".to_owned()
+                coordinator.to_owned()
             } else {
                 name
             };

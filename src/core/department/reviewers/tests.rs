@@ -767,7 +767,10 @@ fn the_report_names_who_reviewed_which_school() {
     let mut lead = lead();
     let card = testkit::card();
     let now = |lead: &Archive| results(lead, &card.id, PERIOD);
-    let report = |lead: &Archive| crate::department::report::reviewers(lead, &now(lead));
+    let report = |lead: &Archive| {
+        let coordinator = lead.coordinator(Some(&key(109).fingerprint()));
+        crate::department::report::reviewers(lead, &now(lead), &coordinator)
+    };
     lead.set_decision("d1", "1.8", Some(Decision::Confirm));
     lead.set_decision("b1", "1.8", Some(Decision::Confirm));
     assert_eq!(report(&lead), None, "only the coordinator reviewed");
@@ -794,6 +797,15 @@ fn the_report_names_who_reviewed_which_school() {
     lead.set_checked("c1", false);
     lead.set_checked("c1", true);
     assert!(!report(&lead).unwrap().contains("Петров"));
+    // A lead who took a share of the schools under this computer's key is
+    // named as the assignment table names them.
+    let mut named = lead.clone();
+    named
+        .add_reviewer(&seal_reviewer_key("Сидорова В. В.", &key(109), AT))
+        .unwrap();
+    assert!(report(&named).unwrap().starts_with(
+        "Проверку объективности провели: Сидорова В. В. (координатор отдела) — Школа Б, Школа Г; "
+    ));
 }
 
 #[test]
