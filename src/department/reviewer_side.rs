@@ -29,9 +29,9 @@ pub fn ReviewerSide() -> impl IntoView {
 
     // A download gives no sign of its own: what to do with the file is
     // said (a walk-through's reviewer was left wondering).
-    let sent = move |file: String| {
+    let sent = move |file: String, more: &str| {
         dept.notices.push(
-            format!("Файл «{file}» скачан: отправьте его ведущему координатору."),
+            format!("Файл «{file}» скачан: отправьте его ведущему координатору.{more}"),
             None,
         );
     };
@@ -48,8 +48,13 @@ pub fn ReviewerSide() -> impl IntoView {
         };
         let text = seal_reviewer_key(&name, &signer, &now_iso());
         let file = reviewer_key_file_name(&name);
+        // A lead taking a share of the schools makes one too (a walk-through's
+        // lead was told to send it to themselves).
         if offer_json(dept.notices, &file, &text) {
-            sent(file);
+            sent(
+                file,
+                " Если ведущий — вы сами, добавьте его ниже кнопкой «Добавить проверяющего (файл ключа)».",
+            );
         }
     };
     let load = Callback::new(move |(file, text): (String, Result<String, String>)| {
@@ -111,7 +116,7 @@ pub fn ReviewerSide() -> impl IntoView {
         if let Some(text) = text {
             let file = review_file_name(&a, &local_datetime(&now));
             if offer_json(dept.notices, &file, &text) {
-                sent(file);
+                sent(file, "");
             }
         }
     };

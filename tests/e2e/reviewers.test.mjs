@@ -91,7 +91,8 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
             const key = await keep(side.page, () => side.page.getByRole('button', { name: 'Скачать файл ключа проверяющего' }).click());
             assert.match(key.name, /^ключ_проверяющего_.+\.json$/);
             // A download gives no sign of its own: what to do with it is said.
-            await side.page.getByTestId('notices').getByText(`Файл «${key.name}» скачан: отправьте его ведущему координатору.`).waitFor();
+            await side.page.getByTestId('notices').getByText(`Файл «${key.name}» скачан: отправьте его ведущему координатору. `
+                + 'Если ведущий — вы сами, добавьте его ниже кнопкой «Добавить проверяющего (файл ключа)».', { exact: true }).waitFor();
             keys.push(key.path);
         }
 

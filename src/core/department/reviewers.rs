@@ -58,10 +58,12 @@ pub struct SentAssignment {
     pub card: String,
     pub period: String,
     pub schools: Vec<SchoolId>,
-    /// The files the lead counted in place of the rules' ones, when it
-    /// counted any ([`AssignedSchool::counted`]).
+    /// The lead's choices of files the assignment carried, when it carried
+    /// any ([`AssignedSchool::counted`]): the file and the one it was chosen
+    /// over, since a choice of the same file made again over a newer one
+    /// does nothing on a page that holds the first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub counted: Vec<String>,
+    pub counted: Vec<Chosen>,
     pub made_at: String,
 }
 
@@ -247,7 +249,7 @@ impl Assignment {
             period: self.period.clone(),
             schools: self.schools.iter().map(|s| s.id.clone()).collect(),
             counted: (self.schools.iter())
-                .filter_map(|s| s.counted.as_ref().map(|c| c.file.clone()))
+                .filter_map(|s| s.counted.clone())
                 .collect(),
             made_at: self.made_at.clone(),
         }

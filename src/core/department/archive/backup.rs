@@ -22,7 +22,9 @@ use crate::three_way;
 /// 2: a measure may carry `recorded`, which a build of schema 1 cannot
 /// read: it stops at «Newer» instead of setting the decisions aside as
 /// damaged while it goes on writing its own.
-pub const SCHEMA: u64 = 2;
+/// 3: an assignment's school may carry `counted`, the lead's choice of its
+/// file, which a build of schema 2 cannot read, for the same reason.
+pub const SCHEMA: u64 = 3;
 pub const FORMAT: &str = "profkarta-department";
 
 impl Archive {
@@ -422,7 +424,8 @@ mod tests {
             Archive::from_json(cards(), "{").unwrap_err(),
             ArchiveError::NotJson
         );
-        let newer = archive.to_json().replace("\"schema\":2", "\"schema\":9");
+        let newer = (archive.to_json()).replace(&format!("\"schema\":{SCHEMA}"), "\"schema\":9");
+        assert_ne!(newer, archive.to_json());
         assert_eq!(
             Archive::from_json(cards(), &newer).unwrap_err(),
             ArchiveError::Newer { schema: 9 }

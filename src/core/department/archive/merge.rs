@@ -361,7 +361,10 @@ impl Archive {
                     }
                 }
             }
-            if review.checked && now.is_none() {
+            // The credit for a finished check goes to whoever finished it
+            // first: not to a second opinion, nor to a reviewer whose file
+            // carries a check the lead finished (from the lead's backup).
+            if review.checked && now.is_none() && !self.review(&id).checked {
                 self.set_checked(&id, true);
                 self.review_mut(&id).checked_by = name.clone();
             }
@@ -500,8 +503,12 @@ impl Archive {
     /// key as a reviewer, to take a share of the schools, is named, where
     /// the report and the conflicts said «координатор» of the schools the
     /// assignment table gave that name (a walk-through).
+    /// A reviewer's page holds the lead's list of reviewers only from the
+    /// lead's backup, with its own key in it: it is no coordinator's.
     pub fn coordinator(&self, fingerprint: Option<&str>) -> String {
-        let named = (self.reviewers.iter()).find(|r| Some(r.fingerprint.as_str()) == fingerprint);
+        let named = (self.reviewers.iter())
+            .filter(|_| self.assignment.is_none())
+            .find(|r| Some(r.fingerprint.as_str()) == fingerprint);
         match named {
             Some(r) => format!("{} (координатор отдела)", r.name),
             None => "координатор отдела".to_owned(),

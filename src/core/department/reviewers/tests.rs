@@ -83,22 +83,24 @@ fn reviewer(lead: &Archive, index: usize, seed: u8) -> Archive {
 #[test]
 fn the_lead_s_choice_of_a_file_goes_with_the_assignment() {
     let card = testkit::card();
-    let files = || {
+    // With `newer`, a third file of Школа А, later than both.
+    let files = |newer: bool| {
         let d = |name: &str, claims: &[&str]| draft(name, PERIOD, claims);
         let (right, wrong) = (d("Школа А", &["1.8", "2.1"]), d("Школа А", &["1.8"]));
         let others = ["Школа Б", "Школа В", "Школа Г"].map(|name| d(name, &["1.8", "2.1"]));
-        testkit::archive(
-            &card,
-            &[
-                ("a1", &right),
-                ("a2", &wrong),
-                ("b1", &others[0]),
-                ("c1", &others[1]),
-                ("d1", &others[2]),
-            ],
-        )
+        let mut list = vec![
+            ("a1", &right),
+            ("a2", &wrong),
+            ("b1", &others[0]),
+            ("c1", &others[1]),
+            ("d1", &others[2]),
+        ];
+        if newer {
+            list.push(("a3", &wrong));
+        }
+        testkit::archive(&card, &list)
     };
-    let mut lead = with_reviewers(files());
+    let mut lead = with_reviewers(files(false));
     let a = school(&lead, "a1");
     let make = |lead: &Archive| {
         Assignment::new(
@@ -135,7 +137,7 @@ fn the_lead_s_choice_of_a_file_goes_with_the_assignment() {
             .find(|e| e.school == a)
             .map(|e| e.id().to_owned())
     };
-    let mut own = files();
+    let mut own = files(false);
     assert_eq!(
         counted(&own).as_deref(),
         Some("a2"),
@@ -164,13 +166,18 @@ fn the_lead_s_choice_of_a_file_goes_with_the_assignment() {
         Sending::Sent { made_at: AT.into() }
     );
     lead.unchoose("a1");
-    assert_eq!(
-        make(&lead).sending(sent(&lead).as_ref()),
-        Sending::Changed {
-            made_at: AT.into(),
-            schools: false
-        }
-    );
+    let changed = Sending::Changed {
+        made_at: AT.into(),
+        schools: false,
+    };
+    assert_eq!(make(&lead).sending(sent(&lead).as_ref()), changed);
+    // The same file chosen again once a newer one came, over that one: the
+    // reviewer's copy, made over the older file, does nothing there.
+    let mut newer = with_reviewers(files(true));
+    newer.choose("a1");
+    let over = newer.standing_choice(&a, &card.id, PERIOD).map(|c| c.over);
+    assert_eq!(over.as_deref(), Some("a3"));
+    assert_eq!(make(&newer).sending(Some(&assignment.as_sent())), changed);
 }
 
 #[test]
@@ -772,20 +779,28 @@ fn the_report_names_who_reviewed_which_school() {
         crate::department::report::reviewers(lead, &now(lead), &coordinator)
     };
     lead.set_decision("d1", "1.8", Some(Decision::Confirm));
+    lead.set_checked("d1", true);
     lead.set_decision("b1", "1.8", Some(Decision::Confirm));
     assert_eq!(report(&lead), None, "only the coordinator reviewed");
     let mut ivanova = reviewer(&lead, 0, 101);
     ivanova.set_decision("a1", "1.8", Some(Decision::Confirm));
+    ivanova.set_checked("a1", true);
     ivanova.set_decision("b1", "2.1", Some(Decision::Confirm));
     ivanova.set_decision("b1", "1.8", Some(Decision::NoPoint));
     lead.merge_review(&ivanova.review_file(&key(101), AT).unwrap())
         .unwrap();
     lead.resolve(0, true);
+    // Петров finishes В with no decision, and Г, which the lead finished,
+    // and А, which Иванова did: the credit is the first one's.
     let mut petrov = reviewer(&lead, 1, 102);
-    petrov.set_checked("c1", true);
+    for id in ["c1", "d1", "a1"] {
+        petrov.set_checked(id, true);
+    }
     lead.merge_review(&petrov.review_file(&key(102), AT).unwrap())
         .unwrap();
     assert!(lead.review("c1").checked);
+    assert_eq!(lead.review("a1").checked_by, IVANOVA);
+    assert_eq!(lead.review("d1").checked_by, "");
     assert_eq!(
         report(&lead).as_deref(),
         Some(
@@ -806,6 +821,16 @@ fn the_report_names_who_reviewed_which_school() {
     assert!(report(&named).unwrap().starts_with(
         "Проверку объективности провели: Сидорова В. В. (координатор отдела) — Школа Б, Школа Г; "
     ));
+    // A reviewer's page with the lead's list of reviewers (from the lead's
+    // backup) is no coordinator's.
+    petrov.reviewers = named.reviewers.clone();
+    let own = key(102).fingerprint();
+    assert_eq!(petrov.coordinator(Some(&own)), "координатор отдела");
+    assert_eq!(
+        named.coordinator(Some(&own)),
+        "Петров Б. Б. (координатор отдела)",
+        "on a page without an assignment, the reviewer of this key"
+    );
 }
 
 #[test]
