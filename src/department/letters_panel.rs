@@ -118,7 +118,7 @@ pub fn LettersPanel() -> impl IntoView {
                 .map(|(_, text, _)| text.clone())
         });
         Some(typed.unwrap_or_else(|| {
-            dept.with_letters(|a| a.letters.get(&id).cloned())
+            dept.with_letters(|a| a.letter(&id).cloned())
                 .unwrap_or(draft)
         }))
     };
@@ -126,7 +126,7 @@ pub fn LettersPanel() -> impl IntoView {
         drafted.with(|d| {
             d.as_ref().is_some_and(|(id, _)| {
                 typed.with(|t| t.as_ref().is_some_and(|(of, ..)| of == id))
-                    || dept.with_letters(|a| a.letters.contains_key(id))
+                    || dept.with_letters(|a| a.letter(id).is_some())
             })
         })
     };

@@ -851,10 +851,22 @@ test('a correction keeps the review decisions about the answers it did not chang
         const question = nextQuestion(page);
         await page.getByLabel('Проверка завершена').check();
         assert.match(await question, /^Перед завершением проверки:\n— /);
+        // Its letter is edited by hand.
+        await page.getByRole('tab', { name: 'Рекомендации' }).click();
+        await page.locator('#school-select').selectOption(original.submission_id);
+        const letter = page.locator('#letter-text');
+        await page.waitForFunction(() => document.querySelector('#letter-text')?.value.length > 0);
+        await letter.fill(`ВАЖНО: ответ до 15.11.\n${await letter.inputValue()}`);
 
         // Then the correction arrives.
         await page.getByRole('tab', { name: 'Загрузка файлов' }).click();
         await page.locator('#import-files').setInputFiles(files.filter((f) => f.endsWith('extra-corrected.json')));
+        // The edited letter is the corrected file's, said to be behind the
+        // data it changed.
+        await page.getByRole('tab', { name: 'Рекомендации' }).click();
+        await page.locator('#school-select').selectOption(corrected.submission_id);
+        await page.getByTestId('letter-outdated').waitFor();
+        assert.ok((await letter.inputValue()).startsWith('ВАЖНО: ответ до 15.11.\n'));
         await page.getByRole('tab', { name: 'Проверка' }).click();
         await page.locator('#school-select').selectOption(corrected.submission_id);
         await page.getByTestId('review-carried').filter({ hasText: 'перенесены' }).waitFor();

@@ -247,7 +247,7 @@ pub fn every_school_letter(
     }
     schools
         .into_iter()
-        .filter_map(|school| match archive.letters.get(&school.submission_id) {
+        .filter_map(|school| match archive.letter(&school.submission_id) {
             Some(edited) => Some(edited.clone()),
             None => {
                 let to = addressee_with(archive, school, rating, |own| {
@@ -2637,9 +2637,7 @@ mod tests {
     #[test]
     fn every_school_letter_is_the_one_on_screen() {
         let mut archive = testkit::three_schools();
-        archive
-            .letters
-            .insert("2".into(), "Исправленное письмо школе Б".into());
+        archive.edit_letter("2", Some("Исправленное письмо школе Б".into()), "Черновик");
         let card = testkit::card();
         let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
         let letters = all_letters(&archive, &card, &rating, None);

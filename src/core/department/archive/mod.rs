@@ -115,8 +115,9 @@ pub struct Archive {
     /// entries or the keys (see [`Archive::changed`]).
     standings: OnceLock<Vec<Standing>>,
     pub reviews: BTreeMap<String, Review>,
-    /// Recommendation letters as the coordinator edited them, by submission id.
-    pub letters: BTreeMap<String, String>,
+    /// Recommendation letters as the coordinator edited them, by submission
+    /// id ([`Archive::letter`]).
+    letters: BTreeMap<String, String>,
     /// The drafted text each edited letter started from: a draft of today
     /// that differs means the school's data moved on since the edit.
     letters_from: BTreeMap<String, String>,
@@ -165,19 +166,49 @@ impl Archive {
         }
     }
 
+    /// The coordinator's text of the letter of `id`, where she edited it
+    /// ([`Archive::edit_letter`]).
+    pub fn letter(&self, id: &str) -> Option<&String> {
+        self.letters.get(self.letter_source(id)?)
+    }
+
+    /// The file whose edited letter is the letter of `id`: its own, or the
+    /// latest other file of its school and year with one. The school's
+    /// corrected export, which the letter itself asks for (the plan added),
+    /// left the edit behind on the file it replaced, out of reach
+    /// (a walk-through).
+    fn letter_source<'a>(&'a self, id: &'a str) -> Option<&'a str> {
+        if self.letters.contains_key(id) {
+            return Some(id);
+        }
+        let entry = self.entry(id)?;
+        // The edits are few; the entries are many.
+        (self.letters.keys())
+            .filter_map(|other| self.entry(other))
+            .filter(|e| e.same_slot(entry))
+            .max_by_key(|e| e.made())
+            .map(Entry::id)
+    }
+
     /// The coordinator's text of the letter of `id`, drafted as `drafted`;
-    /// `None` goes back to the draft.
+    /// `None` goes back to the draft, for every file of the school's year.
     pub fn edit_letter(&mut self, id: &str, text: Option<String>, drafted: &str) {
         match text {
             Some(text) => {
+                // An edit carried from another file keeps the draft it began
+                // from: the data may have moved on since.
+                let from = (self.letter_source(id))
+                    .and_then(|source| self.letters_from.get(source))
+                    .cloned()
+                    .unwrap_or_else(|| drafted.to_owned());
                 self.letters.insert(id.to_owned(), text);
-                self.letters_from
-                    .entry(id.to_owned())
-                    .or_insert_with(|| drafted.to_owned());
+                self.letters_from.entry(id.to_owned()).or_insert(from);
             }
             None => {
-                self.letters.remove(id);
-                self.letters_from.remove(id);
+                while let Some(source) = self.letter_source(id).map(str::to_owned) {
+                    self.letters.remove(&source);
+                    self.letters_from.remove(&source);
+                }
             }
         }
     }
@@ -190,17 +221,16 @@ impl Archive {
     /// before that are not outdated for it.
     pub fn letter_outdated(&self, id: &str, drafted: &str) -> bool {
         let words = |text: &str| text.replace('\u{A0}', " ");
-        self.letters.contains_key(id)
-            && self
-                .letters_from
-                .get(id)
-                .is_some_and(|from| words(from) != words(drafted))
+        (self.letter_source(id))
+            .and_then(|source| self.letters_from.get(source))
+            .is_some_and(|from| words(from) != words(drafted))
     }
 
     /// The coordinator compared the edited letter of `id` with today's
     /// draft: it is up to date with `drafted` from now on.
     pub fn letter_checked(&mut self, id: &str, drafted: &str) {
-        if self.letters.contains_key(id) {
+        if let Some(text) = self.letter(id).cloned() {
+            self.letters.insert(id.to_owned(), text);
             self.letters_from.insert(id.to_owned(), drafted.to_owned());
         }
     }

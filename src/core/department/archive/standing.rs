@@ -401,6 +401,66 @@ mod tests {
     use crate::department::archive::{Admission, Cards};
     use crate::testkit::{self, draft, entry, meta, sign};
 
+    /// The coordinator's edit of a letter is the letter of the school's
+    /// year: the correction the letter asks for (the plan added) keeps it,
+    /// and says whether the data moved on since; going back to the draft
+    /// goes back for the year; another school's or year's is its own.
+    #[test]
+    fn an_edited_letter_follows_the_school_s_correction() {
+        let card = testkit::card();
+        let (first, plan) = (
+            draft("СОШ 1", "2025/2026", &["1.8"]),
+            draft("СОШ 1", "2025/2026", &["1.8", "2.1"]),
+        );
+        let other = draft("СОШ 2", "2025/2026", &["1.8"]);
+        let file = |id: &str, d, at, replaces| {
+            entry(&card, id, &sign(&card, d, meta(id, at, replaces), 1))
+        };
+        let mut archive = Archive::new(Cards::new([card.clone()]));
+        archive.admit_all(vec![
+            file("a1", &first, "2026-09-01", None),
+            file("b1", &other, "2026-09-01", None),
+        ]);
+        archive.edit_letter("a1", Some("ВАЖНО: ответ до 15.11.".into()), "Черновик 1");
+        archive.admit_all(vec![file("a2", &plan, "2026-09-08", Some("a1"))]);
+        assert_eq!(archive.standing_of("a2"), Some(&Standing::Current));
+        assert_eq!(
+            archive.letter("a2").map(String::as_str),
+            Some("ВАЖНО: ответ до 15.11.")
+        );
+        assert_eq!(archive.letter("b1"), None);
+        assert!(!archive.letter_outdated("a2", "Черновик 1"));
+        assert!(
+            archive.letter_outdated("a2", "Черновик 2"),
+            "the data moved on"
+        );
+        // Edited further, it keeps the draft it began from.
+        let mut edited = archive.clone();
+        edited.edit_letter("a2", Some("ВАЖНО: ответ до 20.11.".into()), "Черновик 2");
+        assert!(edited.letter_outdated("a2", "Черновик 2"));
+        edited.letter_checked("a2", "Черновик 2");
+        assert!(!edited.letter_outdated("a2", "Черновик 2"));
+        // Checked as it stands, it is the new file's own.
+        let mut checked = archive.clone();
+        checked.letter_checked("a2", "Черновик 2");
+        assert_eq!(
+            checked.letter("a2").map(String::as_str),
+            Some("ВАЖНО: ответ до 15.11.")
+        );
+        assert!(!checked.letter_outdated("a2", "Черновик 2"));
+        // Back to the draft for the year: neither file's edit comes back.
+        checked.edit_letter("a2", None, "Черновик 2");
+        assert_eq!(checked.letter("a2"), None);
+        assert_eq!(checked.letter("a1"), None);
+        // Kept in the stored decisions.
+        let (reopened, _) =
+            Archive::from_json(Cards::new([card.clone()]), &archive.to_json()).unwrap();
+        assert_eq!(
+            reopened.letter("a2").map(String::as_str),
+            Some("ВАЖНО: ответ до 15.11.")
+        );
+    }
+
     #[test]
     fn duplicates_corrections_and_newer_files() {
         let card = testkit::card();
