@@ -796,10 +796,13 @@ pub fn effects_table(effects: &Effects) -> Table {
     }
 }
 
+/// A school's plan items, not the department's «Меры», and how many of
+/// them gave a result: «Показатели улучшились» read as a count of
+/// indicators (a walk-through).
 pub const PLAN_HEADERS: [&str; 4] = [
     "Школа",
-    "Мер с сопоставимыми показателями",
-    "Показатели улучшились",
+    "Мероприятий плана с сопоставимыми показателями",
+    "Из них показатель улучшился",
     "Доля",
 ];
 
