@@ -1064,10 +1064,15 @@ mod tests {
             change.levels_compared(),
             (Some(Level::Low), Some(Level::Low))
         );
-        // The report names it low both years, as the table shows it.
+        // The report names it low both years, as the table shows it, and
+        // says what its own files gave.
         assert_eq!(
             crate::department::report::still_low(&changes),
-            vec!["Школа А".to_owned()]
+            vec![
+                "Школа А (по правилам карты этого года; по версии своих файлов эффективность — \
+                 средняя и средняя)"
+                    .to_owned()
+            ]
         );
     }
 

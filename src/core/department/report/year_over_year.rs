@@ -412,10 +412,25 @@ pub fn fallen_indicators(years: &Years, lead: &str) -> String {
 /// The schools at the low level in both years, in the order of names. The
 /// levels are those «Динамика» shows beside the change
 /// ([`SchoolChange::levels_compared`]): a school of another version is low
-/// both years by this year's rules or not at all, as its row reads.
+/// both years by this year's rules or not at all, as its row reads. Where
+/// its own files' levels differ, they are said: the rating called it
+/// medium, and the report named it low without a word (a walk-through).
 pub fn still_low(changes: &[SchoolChange]) -> Vec<String> {
     let low = (Some(Level::Low), Some(Level::Low));
-    names_of(changes.iter().filter(|c| c.levels_compared() == low))
+    let label = |level: Option<Level>| level.map_or("не определена", Level::label);
+    in_name_order(
+        (changes.iter())
+            .filter(|c| c.levels_compared() == low)
+            .map(|c| match (c.level_before, c.level_after) {
+                own if own == low => c.name.clone(),
+                (before, after) => format!(
+                    "{} (по правилам карты этого года; по версии своих файлов эффективность — {} и {})",
+                    c.name,
+                    label(before),
+                    label(after)
+                ),
+            }),
+    )
 }
 
 /// [`still_low`] of two years' results, as [`dynamics`] compares them.
