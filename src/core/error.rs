@@ -1013,6 +1013,16 @@ pub enum CardFileError {
         id: String,
         version: u32,
     },
+    /// A new version of a card whose versions in the workspace were signed
+    /// by another key (`here`): another department's, or this one's after
+    /// its key changed. Asked about, never taken unsaid.
+    AnotherKeysVersion {
+        id: String,
+        version: u32,
+        department: String,
+        got: String,
+        here: String,
+    },
 }
 
 impl fmt::Display for CardFileError {
@@ -1060,6 +1070,23 @@ impl fmt::Display for CardFileError {
                  опубликованная версия не меняется. Видимо, этот файл опубликован на другом \
                  компьютере: выясните, какую из двух карт получили школы, и опубликуйте \
                  исправления следующей версией."
+            ),
+            Self::AnotherKeysVersion {
+                id,
+                version,
+                department,
+                got,
+                here,
+            } => write!(
+                f,
+                "Карта «{id}», версия {version}, подписана ключом {got}{}, а её версии в этой \
+                 рабочей области — ключом {here}. Если это версия другого отдела, она станет \
+                 последней версией вашей карты: «Новая версия» продолжит её, а папка cards для \
+                 сайта отдаст её школам. Загружайте её, только если сменился ключ вашего отдела.",
+                match department.is_empty() {
+                    true => String::new(),
+                    false => format!(" (отдел: «{department}»)"),
+                }
             ),
         }
     }

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use profkarta_core::card::{builtins, edit::blank, Card};
 use profkarta_core::department::archive::LoadedCard;
+use profkarta_core::error::CardFileError;
 use profkarta_core::export::zip_stored;
 use profkarta_core::text::quoted;
 
@@ -234,10 +235,19 @@ pub fn CardsPanel() -> impl IntoView {
         view! { <option value="blank">"пустая карта"</option>{skeletons}{known} }
     };
     let load = Callback::new(move |(name, text): (String, Result<String, String>)| {
-        match text.map_err(|e| e.to_string()).and_then(|t| {
+        match text.and_then(|t| {
             let own = signing_key.fingerprint();
-            dept.load_card_file(&t, own.as_deref())
-                .map_err(|e| e.to_string())
+            let load = |another_key| dept.load_card_file(&t, own.as_deref(), another_key);
+            match load(false) {
+                Err(asked @ CardFileError::AnotherKeysVersion { .. }) => {
+                    match confirm(&format!("{asked} Загрузить файл «{name}»?")) {
+                        true => load(true),
+                        false => Err(asked),
+                    }
+                }
+                loaded => loaded,
+            }
+            .map_err(|e| e.to_string())
         }) {
             Ok(loaded) => notices.push(loaded_text(&loaded), None),
             Err(e) => notices.refuse(&name, "не загружен", &e),

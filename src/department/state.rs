@@ -721,9 +721,10 @@ impl Dept {
         self,
         text: &str,
         own: Option<&str>,
+        another_key: bool,
     ) -> Result<LoadedCard, CardFileError> {
         let on_site = self.site_cards.get_untracked();
-        self.change(|a| a.load_card_file(text, own, &on_site))
+        self.change(|a| a.load_card_file(text, own, &on_site, another_key))
     }
 
     /// Changes the shared review: reviewers, their schools, merged review

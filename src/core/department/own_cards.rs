@@ -246,12 +246,18 @@ impl OwnCards {
     /// published files would otherwise start its next version unnamed. A
     /// neighbour's file never names this department. A file under the id
     /// and version of a card `known` here (built in, or published) with
-    /// other content is refused: a published version never changes.
+    /// other content is refused: a published version never changes. A new
+    /// version of a card whose versions here were all signed by another key
+    /// is asked about first (`another_key` says it was): another
+    /// department's version of the same card became the latest of ours,
+    /// «Новая версия» went on from it and the site folder gave it to the
+    /// schools, all unsaid (a walk-through).
     pub fn load_file(
         &mut self,
         text: &str,
         own: Option<&str>,
         known: &Cards,
+        another_key: bool,
     ) -> Result<Card, CardFileError> {
         let opened = open_card(text)?;
         let (id, version) = (&opened.card.id, opened.card.version);
@@ -263,6 +269,21 @@ impl OwnCards {
                     version,
                 });
             }
+        }
+        let signed_here: Vec<&str> = (self.cards.iter())
+            .filter(|c| c.card.id == *id)
+            .filter_map(|c| c.published.as_ref().map(|p| p.fingerprint.as_str()))
+            .collect();
+        let foreign =
+            !signed_here.is_empty() && !signed_here.contains(&opened.fingerprint.as_str());
+        if foreign && !another_key && !self.taken(id, version) {
+            return Err(CardFileError::AnotherKeysVersion {
+                id: id.clone(),
+                version,
+                department: opened.department.trim().to_owned(),
+                got: opened.fingerprint.clone(),
+                here: signed_here.last().copied().unwrap_or_default().to_owned(),
+            });
         }
         if self.department.trim().is_empty() && own == Some(opened.fingerprint.as_str()) {
             self.department = opened.department.trim().to_owned();

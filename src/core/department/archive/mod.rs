@@ -314,13 +314,16 @@ impl Archive {
     /// nothing, which the page says. A draft of that card under the loaded
     /// version's number (or an earlier one) could never be published: it
     /// takes the next free number, here and on the website (`on_site`).
+    /// `another_key`: the question of [`CardFileError::AnotherKeysVersion`]
+    /// was answered yes.
     pub fn load_card_file(
         &mut self,
         text: &str,
         own: Option<&str>,
         on_site: &[SiteEntry],
+        another_key: bool,
     ) -> Result<LoadedCard, CardFileError> {
-        let card = self.own.load_file(text, own, &self.cards)?;
+        let card = self.own.load_file(text, own, &self.cards, another_key)?;
         let new = self.cards.get(&card.id, card.version).is_none();
         self.cards.add(card.clone());
         let free = self.free_version(&card.id, on_site);

@@ -135,17 +135,21 @@ fn a_card_file_from_elsewhere_is_loaded_once() {
         draft_renumbered: None,
     };
     assert_eq!(
-        archive.load_card_file(&text, Some(&ours), &[]).unwrap(),
+        archive
+            .load_card_file(&text, Some(&ours), &[], false)
+            .unwrap(),
         loaded(true)
     );
     // Again: known already, nothing new.
     assert_eq!(
-        archive.load_card_file(&text, Some(&ours), &[]).unwrap(),
+        archive
+            .load_card_file(&text, Some(&ours), &[], false)
+            .unwrap(),
         loaded(false)
     );
     assert_eq!(archive.own_cards().iter().count(), 1);
     assert!(archive.cards().get("sosed", 1).is_some());
-    assert!(archive.load_card_file("{}", None, &[]).is_err());
+    assert!(archive.load_card_file("{}", None, &[], false).is_err());
     // A neighbour's file does not name this department.
     assert_eq!(archive.own_cards().department, "");
 }
@@ -161,9 +165,9 @@ fn another_card_under_a_published_version_is_refused() {
     let other = KeyPair::from_seed([6; 32]);
     let second = crate::signed::card_file::seal_card(&card, "УО", AT, &other);
     let mut archive = Archive::new(Cards::builtin().unwrap());
-    archive.load_card_file(&first, None, &[]).unwrap();
+    archive.load_card_file(&first, None, &[], false).unwrap();
     assert_eq!(
-        archive.load_card_file(&second, None, &[]),
+        archive.load_card_file(&second, None, &[], false),
         Err(CardFileError::OtherContent {
             id: "sosed".into(),
             version: 1
@@ -177,7 +181,7 @@ fn another_card_under_a_published_version_is_refused() {
     .starts_with("В рабочей области уже есть карта «sosed», версия 1, с другим содержанием"));
     assert_ne!(archive.cards().get("sosed", 1).unwrap().title, card.title);
     // The same file again is no change.
-    archive.load_card_file(&first, None, &[]).unwrap();
+    archive.load_card_file(&first, None, &[], false).unwrap();
     assert_eq!(archive.own_cards().iter().count(), 1);
     // Nor is a built-in card's version told otherwise, nor does such a
     // file name the department.
@@ -185,10 +189,59 @@ fn another_card_under_a_published_version_is_refused() {
     seed.title = "Правленая карта".into();
     let edited = crate::signed::card_file::seal_card(&seed, "Чужой УО", AT, &key);
     assert!(matches!(
-        archive.load_card_file(&edited, Some(&key.fingerprint()), &[]),
+        archive.load_card_file(&edited, Some(&key.fingerprint()), &[], false),
         Err(CardFileError::OtherContent { version: 1, .. })
     ));
     assert_eq!(archive.own_cards().department, "");
+}
+
+/// A neighbour's version 2 of a card whose version 1 here is signed by
+/// this department's key is asked about, not taken unsaid as the latest of
+/// ours; answered yes, it is loaded; a version signed by the key of the
+/// versions here is not asked about.
+#[test]
+fn another_key_s_version_of_our_card_is_asked_about() {
+    let (mut card, neighbour) = neighbours_card();
+    let ours = KeyPair::from_seed([5; 32]);
+    let first = crate::signed::card_file::seal_card(&card, "Наш УО", AT, &ours);
+    card.version = 2;
+    let theirs = crate::signed::card_file::seal_card(&card, "Соседний УО", AT, &neighbour);
+    let mut archive = Archive::new(Cards::builtin().unwrap());
+    let own = Some(ours.fingerprint());
+    archive
+        .load_card_file(&first, own.as_deref(), &[], false)
+        .unwrap();
+    let asked = archive
+        .load_card_file(&theirs, own.as_deref(), &[], false)
+        .unwrap_err();
+    assert_eq!(
+        asked,
+        CardFileError::AnotherKeysVersion {
+            id: "sosed".into(),
+            version: 2,
+            department: "Соседний УО".into(),
+            got: neighbour.fingerprint(),
+            here: ours.fingerprint(),
+        }
+    );
+    assert!(asked.to_string().starts_with(&format!(
+        "Карта «sosed», версия 2, подписана ключом {} (отдел: «Соседний УО»), а её версии в этой \
+         рабочей области — ключом {}. Если это версия другого отдела, она станет последней",
+        neighbour.fingerprint(),
+        ours.fingerprint()
+    )));
+    assert!(archive.cards().get("sosed", 2).is_none());
+    let loaded = archive
+        .load_card_file(&theirs, own.as_deref(), &[], true)
+        .unwrap();
+    assert!(loaded.new);
+    assert!(archive.cards().get("sosed", 2).is_some());
+    // Our own next version is no question.
+    card.version = 3;
+    let next = crate::signed::card_file::seal_card(&card, "Наш УО", AT, &ours);
+    assert!(archive
+        .load_card_file(&next, own.as_deref(), &[], false)
+        .is_ok());
 }
 
 #[test]
@@ -199,14 +252,14 @@ fn the_department_s_own_card_file_gives_its_name_when_none_is_set() {
     let text = crate::signed::card_file::seal_card(&card, " Наш УО ", AT, &key);
     let mut archive = Archive::new(Cards::builtin().unwrap());
     archive
-        .load_card_file(&text, Some(&key.fingerprint()), &[])
+        .load_card_file(&text, Some(&key.fingerprint()), &[], false)
         .unwrap();
     assert_eq!(archive.own_cards().department, "Наш УО");
     // A name already given stays.
     let mut named = Archive::new(Cards::builtin().unwrap());
     named.edit_own(|own| own.department = "Отдел образования".into());
     named
-        .load_card_file(&text, Some(&key.fingerprint()), &[])
+        .load_card_file(&text, Some(&key.fingerprint()), &[], false)
         .unwrap();
     assert_eq!(named.own_cards().department, "Отдел образования");
 }
@@ -230,7 +283,7 @@ fn sealed_elsewhere(card: &Card) -> String {
 /// The number `file` loaded gave the department's draft, if any.
 fn renumbered(archive: &mut Archive, file: &str, on_site: &[SiteEntry]) -> Option<u32> {
     archive
-        .load_card_file(file, None, on_site)
+        .load_card_file(file, None, on_site, false)
         .unwrap()
         .draft_renumbered
 }
@@ -265,7 +318,9 @@ fn a_version_on_the_site_keeps_its_number() {
     theirs.version = 2;
     theirs.title = "Карта 2027".into();
     let file = sealed_elsewhere(&theirs);
-    let loaded = archive.load_card_file(&file, None, &on_site).unwrap();
+    let loaded = archive
+        .load_card_file(&file, None, &on_site, false)
+        .unwrap();
     assert_eq!((loaded.new, loaded.draft_renumbered), (true, Some(3)));
     assert_eq!(archive.own_cards().get(at).unwrap().card.version, 3);
     archive.publish(at, &key, AT, &on_site).unwrap();
