@@ -17,11 +17,16 @@ pub struct IndicatorPoints {
     pub now: u32,
 }
 
-/// The points a move changed: each indicator's, and the totals as (total,
-/// applicable maximum) before and after.
+/// The points a move changed: each indicator's, the points of those the
+/// new version has no more, and the totals as (total, applicable maximum)
+/// before and after.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MovedPoints {
     pub indicators: Vec<IndicatorPoints>,
+    /// Indicators of the old version, under their old codes, that earned
+    /// points and are not in the new one: the changes listed added up to
+    /// +1 beside a total that stayed (a walk-through).
+    pub dropped: Vec<IndicatorPoints>,
     pub was: (u32, u32),
     pub now: (u32, u32),
 }
@@ -48,27 +53,43 @@ impl MovedPoints {
                 })
             })
             .collect();
+        let dropped = (from.indicators())
+            .filter(|i| to.by_key(i.key()).is_none())
+            .map(|i| IndicatorPoints {
+                code: i.code.clone(),
+                was: earned(&was, &i.code),
+                now: 0,
+            })
+            .filter(|d| d.was > 0)
+            .collect();
         Self {
             indicators,
+            dropped,
             was: (was.total, was.max_applicable),
             now: (now.total, now.max_applicable),
         }
     }
 
     /// « По правилам версии 2 изменились баллы: 1.1 — было 1 балл, стало 0
-    /// баллов. Итог: было 3 из 3, стало 2 из 3.», or nothing when no points
-    /// moved.
+    /// баллов; 5.1 — было 1 балл, в версии 2 показателя нет. Итог: было 3
+    /// из 3, стало 2 из 3.», or nothing when no points moved.
     pub fn note(&self, version: u32) -> String {
-        let each: Vec<String> = (self.indicators.iter())
-            .map(|c| {
-                format!(
-                    "{} — было {}, стало {}",
-                    c.code,
-                    points(c.was.into()),
-                    points(c.now.into())
-                )
-            })
-            .collect();
+        let changed = (self.indicators.iter()).map(|c| {
+            format!(
+                "{} — было {}, стало {}",
+                c.code,
+                points(c.was.into()),
+                points(c.now.into())
+            )
+        });
+        let dropped = (self.dropped.iter()).map(|d| {
+            format!(
+                "{} — было {}, в версии {version} показателя нет",
+                d.code,
+                points(d.was.into())
+            )
+        });
+        let each: Vec<String> = changed.chain(dropped).collect();
         let lines = match each.is_empty() {
             true => String::new(),
             false => format!(
@@ -127,5 +148,17 @@ mod tests {
         );
         // The same rules: nothing to say.
         assert_eq!(MovedPoints::of(&v1, &before, &v1, &before).note(2), "");
+        // 2.1 left out of version 3: its point is named with the rest.
+        let mut v3 = v2.clone();
+        v3.version = 3;
+        crate::card::edit::remove(&mut v3, 0, Some(1), Some(0)).unwrap();
+        let mut after = before.clone();
+        after.answers.remove("2.1");
+        let moved = MovedPoints::of(&v1, &before, &v3, &after);
+        assert_eq!(
+            moved.note(3),
+            " По правилам версии 3 изменились баллы: 1.1 — было 1 балл, стало 0 баллов; \
+             2.1 — было 1 балл, в версии 3 показателя нет. Итог: было 2 из 23, стало 0 из 22."
+        );
     }
 }
