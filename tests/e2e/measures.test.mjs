@@ -26,6 +26,8 @@ const SEMINAR = 'Профпробы и проектная деятельност
 /// The seminar's mark of being carried out, said where it is judged.
 const DONE = 'проведён 20.03.2025, участвовали все адресные ОО';
 const COURSES = 'Курсы для заместителей по ВР';
+// As a letter's sentence names it, the kind's word in small letters.
+const COURSES_SAID = 'курсы для заместителей по ВР';
 
 const app = useApp();
 const gen = useGenerated(['--schools', '12', '--periods', `${FIRST},${SECOND}`]);
@@ -262,7 +264,7 @@ test('measures for low-level schools and a target group, their letters, and next
         await page.waitForFunction(() => document.querySelector('#letter-text')?.value.startsWith('Заместителям'));
         const letter = await page.locator('#letter-text').inputValue();
         assert.ok(letter.startsWith('Заместителям директоров по воспитательной работе'), letter);
-        assert.ok(letter.includes(`— ${COURSES} (апрель 2025; показатель 1.1; ответственный — Иванова Е. П., методист)`), letter);
+        assert.ok(letter.includes(`— ${COURSES_SAID} (апрель 2025; показатель 1.1; ответственный — Иванова Е. П., методист)`), letter);
         assert.ok(!letter.includes(SEMINAR), 'the seminar addresses schools, not this group');
         const first = [...scored(FIRST).values()];
         const municipal = weakSpots(first);
@@ -288,7 +290,7 @@ test('measures for low-level schools and a target group, their letters, and next
         const tie = (name) => name.replaceAll('№ ', '№\u00a0');
         assert.ok(lowLetter.startsWith(`Руководителям образовательных организаций с низкой эффективностью профориентационной работы (${lowNames.map(tie).join(', ')})\n`), lowLetter);
         assert.ok(lowLetter.includes(`\n— семинар «${SEMINAR}» (март 2025; показатели ${TARGETED.join(', ')};`), lowLetter);
-        assert.ok(!lowLetter.includes(COURSES), 'the courses are for a group of participants');
+        assert.ok(!lowLetter.includes(COURSES_SAID), 'the courses are for a group of participants');
         const low = weakSpots(lowNames.map((name) => scored(FIRST).get(name)));
         letterNames(lowLetter, low, (f) => {
             const m = municipal.figures.find((g) => g.code === f.code);
@@ -390,7 +392,7 @@ test('measures for low-level schools and a target group, their letters, and next
             // named, and the school asked why they did not work.
             const taken = [
                 ...(was.level === 'low' && TARGETED.includes(code) ? [`семинар «${SEMINAR}»`] : []),
-                ...(code === '1.1' ? [COURSES] : []),
+                ...(code === '1.1' ? [COURSES_SAID] : []),
             ];
             const steps = secondLetter.slice(at + 1).split('\n')[2];
             const expectedSteps = `По показателю после прошлого года было намечено: ${taken.length === 1 ? 'муниципальная мера' : 'муниципальные меры'} — ${taken.join('; ')}. Просим проанализировать, почему намеченное не дало результата, и учесть это в новом плане.`;

@@ -2385,7 +2385,7 @@ mod tests {
         assert!(letter.contains("— выполнен в 0 из 2 организаций."));
         assert!(!letter.contains("\n2.1. "));
         // The title names the kind itself: not said twice.
-        assert!(letter.contains("— Курсы по профориентации\n"), "{letter}");
+        assert!(letter.contains("— курсы по профориентации\n"), "{letter}");
         assert!(!letter.contains("Совещание"));
     }
 

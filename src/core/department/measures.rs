@@ -214,7 +214,9 @@ impl Measure {
     /// «семинар «Профпробы»», as letters, plans and tables name it; the
     /// title alone when it begins with the kind's word in any form:
     /// «семинар «Семинар-практикум …»» and «соглашение с ПОО/предприятием
-    /// «Соглашения с ПОО…»» said it twice.
+    /// «Соглашения с ПОО…»» said it twice. Either way it goes on a sentence
+    /// in small letters, as the kind does: «— Курсы …» stood in a letter
+    /// among «— семинар …» (a walk-through).
     pub fn named(&self) -> String {
         let (label, title) = (self.kind.label(), self.title.trim());
         let word = label.split(' ').next().unwrap_or(label);
@@ -231,7 +233,7 @@ impl Measure {
             .take_while(|(a, b)| a == b)
             .count();
         if common >= 4 && common + 2 >= word.chars().count() {
-            title.to_owned()
+            crate::text::lower_first(title)
         } else {
             format!("{label} {}", crate::text::quoted(title))
         }
@@ -377,15 +379,15 @@ mod tests {
         assert_eq!(named(Seminar, "Профпробы"), "семинар «Профпробы»");
         assert_eq!(
             named(Seminar, "Семинар-практикум для ЗДВР"),
-            "Семинар-практикум для ЗДВР"
+            "семинар-практикум для ЗДВР"
         );
         assert_eq!(
             named(Agreement, "Соглашения с ПОО и предприятиями"),
-            "Соглашения с ПОО и предприятиями"
+            "соглашения с ПОО и предприятиями"
         );
         assert_eq!(
             named(Courses, "Курсы для классных руководителей"),
-            "Курсы для классных руководителей"
+            "курсы для классных руководителей"
         );
         assert_eq!(
             named(Order, "О проведении ярмарки"),
