@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use profkarta_core::department::results::SchoolResult;
 use profkarta_core::department::review::ReviewStatus;
 use profkarta_core::department::view::selection::{self, school_options, WalkFrom};
 
@@ -21,21 +22,17 @@ pub fn ReviewProgress() -> impl IntoView {
             .map(|(walk, _)| walk)
             .filter(|walk| walk.from == WalkFrom::Assignment);
         dept.results.with(|r| {
-            let counted = (r.iter()).filter(|s| {
-                assignment
-                    .as_ref()
-                    .is_none_or(|w| w.schools.contains(&s.school))
-            });
-            let (all, checked) = counted.fold((0, 0), |(all, checked), s| {
-                (
-                    all + 1,
-                    checked + usize::from(s.status == ReviewStatus::Checked),
-                )
-            });
-            match assignment {
-                Some(_) => format!("Проверено по заданию {checked} из {all}."),
-                None => format!("Проверено {checked} из {all}."),
-            }
+            let ours = |s: &&SchoolResult| assignment.as_ref().is_none_or(|w| w.through(&s.school));
+            let all = r.iter().filter(ours).count();
+            let checked = (r.iter().filter(ours))
+                .filter(|s| s.status == ReviewStatus::Checked)
+                .count();
+            let whose = if assignment.is_some() {
+                " по заданию"
+            } else {
+                ""
+            };
+            format!("Проверено{whose} {checked} из {all}.")
         })
     };
     // Which way the buttons go, when it is not the select's, and the way

@@ -506,9 +506,10 @@ impl Archive {
     /// A reviewer's page holds the lead's list of reviewers only from the
     /// lead's backup, with its own key in it: it is no coordinator's.
     pub fn coordinator(&self, fingerprint: Option<&str>) -> String {
-        let named = (self.reviewers.iter())
-            .filter(|_| self.assignment.is_none())
-            .find(|r| Some(r.fingerprint.as_str()) == fingerprint);
+        let named = match self.assignment {
+            Some(_) => None,
+            None => (self.reviewers.iter()).find(|r| Some(r.fingerprint.as_str()) == fingerprint),
+        };
         match named {
             Some(r) => format!("{} (координатор отдела)", r.name),
             None => "координатор отдела".to_owned(),

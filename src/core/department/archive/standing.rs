@@ -273,18 +273,26 @@ impl Archive {
     /// The file that the coordinator's choice of `id` sets aside, while it
     /// does: this workspace's choice, or on a reviewer's page the lead's.
     pub fn chosen_over(&self, id: &str) -> Option<&Entry> {
-        let own = (self.chosen.get(&self.entry(id)?.slot_key())).filter(|c| c.file == id);
-        let chosen = own.or_else(|| self.lead_choices().find(|c| c.file == id))?;
-        let stands = self.standing_of(id) == Some(&Standing::Current);
-        stands.then(|| self.entry(&chosen.over))?
+        self.choice_of(id)
+            .and_then(|(chosen, _)| self.entry(&chosen.over))
     }
 
     /// Whether `id` counts by the lead's choice, carried by a reviewer's
     /// assignment: the reviewer's page says so and has no button to take
     /// it back.
     pub fn lead_chose(&self, id: &str) -> bool {
-        let own = self.entry(id).and_then(|e| self.chosen.get(&e.slot_key()));
-        own.is_none_or(|c| c.file != id) && self.chosen_over(id).is_some()
+        self.choice_of(id).is_some_and(|(_, lead)| lead)
+    }
+
+    /// The choice by which `id` counts, while it does, and whether it is
+    /// the lead's rather than this workspace's own.
+    fn choice_of(&self, id: &str) -> Option<(&Chosen, bool)> {
+        let own = (self.chosen.get(&self.entry(id)?.slot_key())).filter(|c| c.file == id);
+        let chosen = match own {
+            Some(own) => (own, false),
+            None => (self.lead_choices().find(|c| c.file == id)?, true),
+        };
+        (self.standing_of(id) == Some(&Standing::Current)).then_some(chosen)
     }
 
     fn lead_choices(&self) -> impl Iterator<Item = &Chosen> {
