@@ -22,8 +22,10 @@ pub fn SlotFiles(submission: String) -> impl IntoView {
     let chosen_over = move || {
         dept.archive().with(|a| {
             let id = id.get_value();
-            a.chosen_over(&id)
-                .map(|e| (e.told_apart(), a.lead_chose(&id)))
+            a.chosen_over(&id).map(|e| {
+                let waiting = a.own_choice_waiting(&id).map(|own| own.told_apart());
+                (e.told_apart(), a.lead_chose(&id).then_some(waiting))
+            })
         })
     };
     let others = move || {
@@ -37,13 +39,19 @@ pub fn SlotFiles(submission: String) -> impl IntoView {
         match chosen_over() {
         // A reviewer checks the file the lead counts; the choice is the
         // lead's to take back.
-        Some((newer, true)) => view! {
-            <p class="notice notice-warning on-paper" data-testid="slot-chosen">{format!(
-                "Учитывается этот файл: его выбрал ведущий координатор (так сказано в задании), а не более новый: {newer}."
-            )}</p>
+        Some((newer, Some(waiting))) => {
+            let waiting = waiting.map(|own| format!(
+                " Ваш прежний выбор — {own} — отложен: он снова будет учитываться, если ведущий отменит свой выбор или снимет школу с задания."
+            ));
+            view! {
+                <p class="notice notice-warning on-paper" data-testid="slot-chosen">{format!(
+                    "Учитывается этот файл: его выбрал ведущий координатор (так сказано в задании), а не более новый: {newer}.{}",
+                    waiting.unwrap_or_default()
+                )}</p>
+            }
+            .into_any()
         }
-        .into_any(),
-        Some((newer, false)) => view! {
+        Some((newer, None)) => view! {
             <div class="notice notice-warning on-paper" data-testid="slot-chosen">
                 <p>{format!("Учитывается этот файл, выбранный отделом, а не более новый: {newer}.")}</p>
                 <button type="button" id=UNCHOOSE class="no-print" on:click=move |_| {

@@ -284,6 +284,14 @@ impl Archive {
         self.choice_of(id).is_some_and(|(_, lead)| lead)
     }
 
+    /// This workspace's own choice in the slot of `id`, made before the
+    /// assignment came, while the lead's choice of `id` counts instead: a
+    /// reviewer's page says it waits, where it went unsaid (a review).
+    pub fn own_choice_waiting(&self, id: &str) -> Option<&Entry> {
+        let own = (self.choice_in_slot_of(id)).filter(|c| c.file != id && self.lead_chose(id))?;
+        self.entry(&own.file)
+    }
+
     /// The choice by which `id` counts, while it does, and whether it is
     /// the lead's rather than this workspace's own.
     fn choice_of(&self, id: &str) -> Option<(&Chosen, bool)> {

@@ -149,6 +149,7 @@ fn the_lead_s_choice_of_a_file_goes_with_the_assignment() {
     assert_eq!(counted(&own).as_deref(), Some("a1"));
     assert_eq!(own.chosen_over("a1").map(Entry::id), Some("a2"));
     assert!(own.lead_chose("a1"));
+    assert_eq!(own.own_choice_waiting("a1"), None, "no choice of her own");
     // The reviewer's own choice is made over the lead's, and is theirs.
     let mut mine = own.clone();
     mine.choose("a2");
@@ -178,6 +179,20 @@ fn the_lead_s_choice_of_a_file_goes_with_the_assignment() {
     let over = newer.standing_choice(&a, &card.id, PERIOD).map(|c| c.over);
     assert_eq!(over.as_deref(), Some("a3"));
     assert_eq!(make(&newer).sending(Some(&assignment.as_sent())), changed);
+
+    // The reviewer had chosen a2 over a3 before the assignment came with
+    // the lead's a1 over a3: the lead's counts, hers waits and is said.
+    let mut waits = files(true);
+    waits.choose("a2");
+    assert_eq!(waits.own_choice_waiting("a2"), None, "hers counts");
+    waits.set_assignment(Some(
+        Assignment::read(&make(&newer).to_json(), &key(101)).unwrap(),
+    ));
+    assert_eq!(counted(&waits).as_deref(), Some("a1"));
+    assert_eq!(waits.own_choice_waiting("a1").map(Entry::id), Some("a2"));
+    waits.set_assignment(None);
+    assert_eq!(counted(&waits).as_deref(), Some("a2"));
+    assert_eq!(waits.own_choice_waiting("a2"), None);
 }
 
 #[test]
