@@ -24,6 +24,7 @@ mod refused;
 mod reviews;
 mod standing;
 
+use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
@@ -345,20 +346,38 @@ impl Archive {
             .count()
     }
 
-    /// The ids of the cards that have files counted, in the order of the
-    /// known cards.
+    /// The ids of the cards that have files counted, the card of most
+    /// files in the latest year first (the one the department's pages open
+    /// on), then of most files in all, then in the order of the known
+    /// cards. In that order alone, one school's file on the built-in card
+    /// turned a department of 27 files on its own card to a rating of one
+    /// school (a walk-through); the latest year, since a department moving
+    /// to a new card has more of the old one's files in all.
     pub fn cards_present(&self) -> Vec<&str> {
         let current = self.current();
-        self.cards
-            .iter()
-            .map(|c| c.id.as_str())
-            .filter(|id| current.iter().any(|e| e.card.id == *id))
-            .fold(Vec::new(), |mut ids, id| {
-                if !ids.contains(&id) {
-                    ids.push(id);
+        let latest = current.iter().map(|e| e.period()).max();
+        // Per card: files of the latest year, files in all.
+        let mut counted: Vec<(&str, usize, usize)> = Vec::new();
+        for e in &current {
+            let at = match counted.iter().position(|(id, ..)| *id == e.card.id) {
+                Some(at) => at,
+                None => {
+                    counted.push((&e.card.id, 0, 0));
+                    counted.len() - 1
                 }
-                ids
-            })
+            };
+            counted[at].1 += usize::from(Some(e.period()) == latest);
+            counted[at].2 += 1;
+        }
+        let known = |id: &str| self.cards.iter().position(|c| c.id == id);
+        counted.sort_by_key(|&(id, latest, all)| {
+            (
+                Reverse(latest),
+                Reverse(all),
+                known(id).unwrap_or(usize::MAX),
+            )
+        });
+        counted.into_iter().map(|(id, ..)| id).collect()
     }
 
     pub fn entries(&self) -> &[Entry] {

@@ -144,6 +144,7 @@ pub struct VerdictRow {
 /// the lines shown get their sentence: thousands of accepted files are
 /// counted ([`Tally`]), not written out, until the user asks for them.
 pub fn verdict_rows(archive: &Archive, log: &[ImportRow], accepted: bool) -> Vec<VerdictRow> {
+    let other_card = other_card_note(archive);
     let mut rows: Vec<VerdictRow> = log
         .iter()
         .filter_map(|row| {
@@ -151,12 +152,37 @@ pub fn verdict_rows(archive: &Archive, log: &[ImportRow], accepted: bool) -> Vec
             (accepted || verdict.needs_attention()).then(|| VerdictRow {
                 file: row.file.clone(),
                 verdict,
-                why: row.why(archive),
+                why: row.why(archive) + &other_card(&row.admission),
             })
         })
         .collect();
     rows.sort_by_key(|r| r.verdict.order());
     rows
+}
+
+/// For a file filed on another card than the one the pages open on (the
+/// card of most files, [`Archive::cards_present`]), a sentence saying so:
+/// «принят — МАОУ СОШ № 1, 2025/2026.» among 27 files of the department's
+/// own card read as one of them, and its results are apart (a
+/// walk-through).
+fn other_card_note(archive: &Archive) -> impl Fn(&Admission) -> String + '_ {
+    let present = archive.cards_present();
+    let main = (present.len() > 1).then(|| present[0].to_owned());
+    move |admission| {
+        let (Some(main), Admission::Filed { submission_id }) = (&main, admission) else {
+            return String::new();
+        };
+        match archive.entry(submission_id) {
+            Some(e) if e.card.id != *main => format!(
+                " Заполнен по другой карте, чем большинство файлов: {}. Её результаты — отдельно: \
+                 на «Результатах» выберите карту.",
+                quoted(&e.card.title_among(
+                    (present.iter()).filter_map(|id| archive.cards().latest(id).map(|c| &**c))
+                ))
+            ),
+            _ => String::new(),
+        }
+    }
 }
 
 /// How the log's files stand now, in numbers.
@@ -509,6 +535,68 @@ mod tests {
         assert!(
             said.ends_with("на «Результатах» — значения показателей по школам и диаграммы."),
             "{said}"
+        );
+    }
+
+    /// The pages open on the card of most files of the latest year; a
+    /// file of another card says so on its line, those of the main card
+    /// do not.
+    #[test]
+    fn a_file_of_another_card_is_said_and_does_not_take_the_pages() {
+        let card = testkit::card();
+        let iz = crate::card::builtin("izhevsk").unwrap().unwrap();
+        let signed = |card: &crate::card::Card, school: &str, period: &str, id: &str, seed: u8| {
+            let d = draft(school, period, &[]);
+            entry(
+                card,
+                id,
+                &sign(card, &d, meta(id, "2026-09-01", None), seed),
+            )
+        };
+        let mut archive = Archive::new(Cards::new([card.clone(), iz.clone()]));
+        archive.admit_all(vec![
+            signed(&iz, "СОШ 1", "2025/2026", "a", 1),
+            signed(&card, "СОШ 2", "2025/2026", "b", 2),
+            signed(&iz, "СОШ 3", "2025/2026", "c", 3),
+        ]);
+        assert_eq!(archive.cards_present(), [iz.id.as_str(), &card.id]);
+        let log: Vec<ImportRow> = ["a", "b", "c"]
+            .map(|id| {
+                let filed = Admission::Filed {
+                    submission_id: id.into(),
+                };
+                ImportRow::admitted(format!("{id}.json"), filed)
+            })
+            .into();
+        let why: Vec<String> = (verdict_rows(&archive, &log, true).into_iter())
+            .map(|r| r.why)
+            .collect();
+        assert_eq!(
+            why,
+            [
+                "СОШ 1, 2025/2026.".to_owned(),
+                format!(
+                    "СОШ 2, 2025/2026. Заполнен по другой карте, чем большинство файлов: «{}». Её \
+                     результаты — отдельно: на «Результатах» выберите карту.",
+                    card.title
+                ),
+                "СОШ 3, 2025/2026.".to_owned(),
+            ]
+        );
+        // More files of the card in all, but the other card's in the
+        // latest year: the department is moving to it.
+        archive.admit_all(vec![
+            signed(&card, "СОШ 2", "2024/2025", "d", 2),
+            signed(&card, "СОШ 4", "2024/2025", "e", 4),
+            signed(&card, "СОШ 5", "2024/2025", "f", 5),
+        ]);
+        assert_eq!(archive.cards_present(), [iz.id.as_str(), &card.id]);
+        // One card alone: nothing said.
+        let mut one = Archive::new(Cards::new([card.clone()]));
+        one.admit_all(vec![signed(&card, "СОШ 2", "2025/2026", "b", 2)]);
+        assert_eq!(
+            verdict_rows(&one, &log[1..2], true)[0].why,
+            "СОШ 2, 2025/2026."
         );
     }
 
