@@ -11,7 +11,7 @@ use crate::department::archive::Cards;
 use crate::department::school::{OfSchool, SchoolId};
 use crate::error::ImportError;
 use crate::error::SubmissionError;
-use crate::json::{blank, cut_off, decode, parse_unique};
+use crate::json::{blank, cut_off, decode, parse_unique, without_bom, NotUnique};
 use crate::school::profile::{canonical_period, SchoolProfile};
 use crate::scoring::{assess, Assessment};
 use crate::signed::keys::{to_hex, KEY_FILE_FORMAT};
@@ -86,7 +86,9 @@ impl fmt::Display for Claim {
 }
 
 /// [`Claim`] of a refused file. `None` when the file does not read far
-/// enough to name a school, or reads two ways (a repeated key). A file
+/// enough to name a school, or its school reads two ways (a repeated key
+/// in the parts that name it; one elsewhere, an answer's, left a school
+/// named in its file «не названа», a walk-through). A file
 /// over the limit is read for it too, up to [`CLAIM_READ_BYTES`]: a
 /// school's export with a scan attached was «Школа в файле не названа»,
 /// and the school went unasked.
@@ -97,7 +99,15 @@ pub fn claimed_school(bytes: &[u8]) -> Option<Claim> {
     let text = decode(bytes).ok()?;
     let value = match bytes.len() > MAX_FILE_BYTES {
         true => named_parts(&text)?,
-        false => parse_unique(&text).ok()?,
+        false => match parse_unique(&text) {
+            Ok(value) => value,
+            Err(NotUnique::Repeated { path })
+                if !path.iter().any(|key| NAMING.contains(&key.as_str())) =>
+            {
+                serde_json::from_str(without_bom(&text)).ok()?
+            }
+            Err(_) => return None,
+        },
     };
     let field = |pointer: &str, max: usize| {
         let words = one_line(value.pointer(pointer).and_then(|v| v.as_str())?);
@@ -120,6 +130,9 @@ pub fn claimed_school(bytes: &[u8]) -> Option<Claim> {
             .unwrap_or_default(),
     })
 }
+
+/// The keys under which a file names its school and card ([`claimed_school`]).
+const NAMING: [&str; 3] = ["profile", "template", "card"];
 
 /// The parts of an export over the limit that name its school, read
 /// without keeping the rest: a value of the whole file (a scan attached,
@@ -593,6 +606,22 @@ mod tests {
         for unknown in [&b"{}"[..], b"hello", &[0xff, 0xfe], twice.as_bytes()] {
             assert_eq!(claimed_school(unknown), None);
         }
+        // A repeated answer leaves the school read one way: named.
+        let answer_twice = good.replacen(
+            "\"answers\": {",
+            "\"answers\": {\"1.1\": 1, \"1.1\": 2, ",
+            1,
+        );
+        assert!(matches!(
+            check(&Cards::new([card.clone()]), "x", answer_twice.as_bytes()),
+            Err(ImportError::Submission(
+                SubmissionError::DuplicateKey { .. }
+            ))
+        ));
+        assert_eq!(
+            claimed_school(answer_twice.as_bytes()).map(|c| c.to_string()),
+            Some("СОШ № 5, 2025/2026 учебный год".to_owned())
+        );
     }
 
     /// A worker's verdict plus [`check_verified`] files exactly what
