@@ -1270,21 +1270,18 @@ mod tests {
         let c = school("Школа В", true, ["2", "3", "6"], "70,5");
         let archive = testkit::archive(&card, &[("a", &a), ("b", &b), ("c", &c)]);
         let letter = |name: &str| year_letter(&archive, &card, name);
-        // The codes of the blocks with advice, and of those without.
+        // The codes of the blocks singled out, and of the rest.
         let parted = |text: &str| {
-            let mut parts = (Vec::new(), Vec::new());
-            for block in text.split("\n\n") {
-                let Some((code, _)) = block.split_once(". ") else {
-                    continue;
-                };
-                if code.len() == 3 && code.as_bytes()[1] == b'.' {
-                    match block.contains("\nРекомендация: ") {
-                        true => parts.0.push(code.to_owned()),
-                        false => parts.1.push(code.to_owned()),
-                    }
-                }
-            }
-            parts
+            let codes = |part: &str| {
+                (part.split("\n\n"))
+                    .filter_map(|block| Some(block.trim_start().split_once(". ")?.0.to_owned()))
+                    .filter(|code| code.len() == 3 && code.as_bytes()[1] == b'.')
+                    .collect::<Vec<_>>()
+            };
+            let (noted, rest) = (text.split_once("\nОстальные показатели:\n"))
+                .or_else(|| text.split_once("\nЗначения организации по показателям:\n"))
+                .unwrap_or((text, ""));
+            (codes(noted), codes(rest))
         };
         let text = letter("Школа А");
         // One year: no last year to be below.
@@ -1322,8 +1319,7 @@ mod tests {
         assert!(text.contains(
             "\n1.2. Количество муниципальных инновационных площадок, осуществляющих инновационную \
              деятельность в профориентационной сфере\nЗначение организации — 1, это ниже, чем по \
-             муниципалитету: в среднем 2,0 на организацию, всего 6 по 3 организациям.\n\
-             Рекомендация: Проанализировать причины и предусмотреть мероприятия по показателю.\n"
+             муниципалитету: в среднем 2,0 на организацию, всего 6 по 3 организациям.\n\n"
         ));
         assert!(text.contains(
             "\nЗначение организации — 60,0\u{A0}%, это ниже, чем по муниципалитету: в среднем \
@@ -1347,7 +1343,12 @@ mod tests {
                 vec!["1.1".into(), "2.1".into()]
             )
         );
-        assert_eq!(text.matches("Рекомендация:").count(), 2);
+        // The general advice of both, once after them.
+        assert_eq!(text.matches("Рекомендация").count(), 1);
+        assert!(text.contains(
+            "\nРекомендация по показателям 1.2, 1.5: проанализировать причины и предусмотреть \
+             мероприятия по каждому из них.\n"
+        ));
         assert!(
             text.contains("\nПросим включить мероприятия по показателям с рекомендациями в план")
         );

@@ -389,16 +389,32 @@ pub(super) fn body(values: &Values, school: &SchoolResult) -> String {
              ошибкой.\n"
         ));
     }
+    // The general advice of several values is said once, after them: the
+    // same sentence under each of seven read as a form (a walk-through).
+    let general: Vec<&str> = (noted.iter())
+        .filter(|r| {
+            r.advice.as_deref() == Some(GENERAL) && school.refusal(&r.indicator.code).is_none()
+        })
+        .map(|r| r.indicator.code.as_str())
+        .collect();
     for row in &noted {
         block(&mut text, row);
         // The objection is quoted just above: not again.
         let advice = match school.refusal(&row.indicator.code) {
             Some(comment) if !comment.is_empty() => Some(after_objection(row.indicator)),
+            _ if general.len() > 1 && general.contains(&row.indicator.code.as_str()) => None,
             _ => row.advice.clone(),
         };
         if let Some(advice) = advice {
             text.push_str(&format!("Рекомендация: {}\n", with_stop(&advice)));
         }
+    }
+    if general.len() > 1 {
+        text.push_str(&format!(
+            "\nРекомендация по показателям {}: проанализировать причины и предусмотреть \
+             мероприятия по каждому из них.\n",
+            general.join(", ")
+        ));
     }
     match values.unanswered.as_slice() {
         [] => {}
