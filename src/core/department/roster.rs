@@ -790,17 +790,23 @@ pub fn reminder(
             text.push_str(&format!("{}. {}{late}\n", i + 1, r.school.name));
         }
     };
-    // The deadline is said the same way before and after it passed.
+    // The deadline is said the same way before and after it passed; none
+    // set, none said (it read «— до . По состоянию…», a walk-through).
+    let title = quoted(title.trim());
+    let deadline = match deadlines.submit.trim() {
+        "" => format!("Идёт сбор карты {title} за {period} учебный год. "),
+        submit => format!(
+            "Срок представления карты {title} за {period} учебный год — до {}. ",
+            date(submit)
+        ),
+    };
     let mut text = format!(
         "Руководителям образовательных организаций\n\n\
-         О представлении карты мониторинга за {period} учебный год\n\n\
-         Срок представления карты {} за {period} учебный год — до {}.",
-        quoted(title.trim()),
-        date(&deadlines.submit),
+         О представлении карты мониторинга за {period} учебный год\n\n{deadline}"
     );
     if !missing.is_empty() {
         text.push_str(&format!(
-            " По состоянию на {} карта не получена от следующих организаций:\n\n",
+            "По состоянию на {} карта не получена от следующих организаций:\n\n",
             date(today)
         ));
         list(&mut text, &missing);
@@ -811,7 +817,7 @@ pub fn reminder(
     }
     if !refused.is_empty() {
         text.push_str(&match missing.is_empty() {
-            true => format!(" По состоянию на {} файлы", date(today)),
+            true => format!("По состоянию на {} файлы", date(today)),
             false => "\nФайлы".to_owned(),
         });
         text.push_str(" следующих организаций получены, но не прошли проверку:\n\n");

@@ -285,6 +285,23 @@ fn statuses_counts_and_the_reminder_on_a_given_day() {
         letter.contains("до 30.09.2026. По состоянию на 20.10.2026"),
         "{letter}"
     );
+    // No deadline set: none said.
+    let undated = reminder(
+        &rows,
+        "Карта «Профориентация»",
+        PERIOD,
+        &Deadlines::default(),
+        "2026-10-20",
+    )
+    .unwrap();
+    assert!(
+        undated.contains(
+            "О представлении карты мониторинга за 2025/2026 учебный год\n\n\
+             Идёт сбор карты «Карта „Профориентация“» за 2025/2026 учебный год. По состоянию на \
+             20.10.2026 карта не получена"
+        ),
+        "{undated}"
+    );
     assert!(
         letter.contains("\n1. Школа В (просрочено на 20 дней)\n"),
         "{letter}"
