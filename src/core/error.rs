@@ -693,9 +693,23 @@ fn field_described(path: &str) -> String {
                 .then(|| format!("показатель {} — {name}", &rest[..at]))
         })
     });
+    // The profile's fields as the form names them (a walk-through read
+    // «draft.profile.levels»).
+    let profile = path.strip_prefix("draft.profile.").and_then(|rest| {
+        let key = rest.split('.').next()?;
+        let field = crate::school::profile::ProfileField::ALL
+            .into_iter()
+            .find(|f| f.key() == key);
+        match (field, key) {
+            (Some(field), _) => Some(format!("поле «{}»", field.label())),
+            (None, "levels") => Some("отметки «Уровни образования в ОО»".to_owned()),
+            (None, "ovz" | "flags") => Some("отметки «Обучающиеся и группы»".to_owned()),
+            _ => None,
+        }
+    });
     // Anything else may be a newer app's field, which a reload brings
     // back: said as it is, and the advice is to reload.
-    answer.unwrap_or_else(|| format!("«{path}»"))
+    (answer.or(profile)).unwrap_or_else(|| format!("«{path}»"))
 }
 
 impl fmt::Display for UnreadFields {
@@ -711,7 +725,7 @@ impl fmt::Display for UnreadFields {
         // reload does not bring back («обновите» read oddly after one).
         let what_now = match fields.iter().any(|f| f.starts_with('«')) {
             true => "Если страница давно не обновлялась, обновите её.",
-            false => "Введите эти ответы заново.",
+            false => "Введите их заново.",
         };
         write!(
             f,
@@ -1672,8 +1686,18 @@ mod tests {
             ]),
             "В черновике «СОШ № 7 · 2025/2026» есть данные, которые эта версия приложения не \
              читает (показатель 1.1 — знаменатель, показатель П-1.1 — прошлый год, числитель): \
-             черновик открывается без них. Введите эти ответы заново."
+             черновик открывается без них. Введите их заново."
         );
+        assert!(unread(&[
+            "draft.profile.levels",
+            "draft.profile.ovz",
+            "draft.profile.period",
+            "draft.profile.flags.dou"
+        ])
+        .contains(
+            "(отметки «Уровни образования в ОО», отметки «Обучающиеся и группы», поле «Отчётный \
+             период (учебный год)»): черновик открывается без них. Введите их заново."
+        ));
         assert!(unread(&["draft.answers.7.1.rows.0.values.1"])
             .contains("(показатель 7.1 — строки списка)"));
         // A profile's or a plan's field may be a newer app's: as it is.

@@ -179,8 +179,11 @@ pub fn DraftBar() -> impl IntoView {
             </div>
             <Show when=move || show_list.get()>
                 <DraftList/>
-                <KeptAside/>
             </Show>
+            // Outside the list: after a reload the notice of an unreadable
+            // draft is gone, and the school saw a new empty draft with
+            // nothing said (a walk-through).
+            <KeptAside/>
         </nav>
     }
 }

@@ -22,8 +22,8 @@ use profkarta_core::school::moved::MovedPoints;
 use profkarta_core::school::plan::LastPlan;
 use profkarta_core::school::profile::{canonical_period, default_period, SchoolProfile};
 use profkarta_core::school::stored::{
-    decode, decode_noting, decode_value, title_in_damaged, DraftMeta, ExportState, SaveStatus,
-    StoredDraft,
+    card_in_damaged, decode, decode_noting, decode_value, title_in_damaged, DraftMeta, ExportState,
+    SaveStatus, StoredDraft,
 };
 use profkarta_core::signed::submission::{file_name, Payload};
 use profkarta_core::text::quoted;
@@ -33,8 +33,9 @@ use crate::platform::browser::{
 };
 use crate::platform::storage::{self, Read, DRAFT_PREFIX, OPEN_DRAFT};
 use crate::shared::debounce::Debounce;
+use crate::shared::kept_aside::is_draft;
 use crate::shared::notices::{Notices, Topic};
-use crate::shared::quarantine::{copies_kept, keep_copy, quarantine};
+use crate::shared::quarantine::{copies_kept, keep_copy, kept_aside, quarantine};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DraftEntry {
@@ -95,10 +96,7 @@ impl Drafts {
         let (stored, status) = match scan(notices) {
             Ok(mut drafts) => {
                 // The draft the school had open, else the one saved last.
-                let open = match storage::read(OPEN_DRAFT) {
-                    Ok(Read::Json(serde_json::Value::String(id))) => Some(id),
-                    _ => None,
-                };
+                let open = open_draft_id();
                 drafts.sort_by(|a, b| b.meta.updated_at.cmp(&a.meta.updated_at));
                 let at = (drafts.iter())
                     .position(|d| open.as_deref() == Some(d.meta.id.as_str()))
@@ -109,7 +107,10 @@ impl Drafts {
             Err(e) => (None, SaveStatus::Failed(e)),
         };
         let saved = stored.clone();
-        let stored = stored.unwrap_or_else(|| fresh(DEFAULT_CARD, 1));
+        let stored = stored.unwrap_or_else(|| {
+            let (card, version) = damaged_card().unwrap_or((DEFAULT_CARD.to_owned(), 1));
+            fresh(&card, version)
+        });
         let draft = RwSignal::new(stored.draft);
         let meta = RwSignal::new(stored.meta);
         let list = RwSignal::new(Vec::new());
@@ -849,6 +850,29 @@ fn fresh(card: &str, version: u32) -> StoredDraft {
     let mut draft = Draft::default();
     draft.profile.period = default_period(year, month);
     StoredDraft::of_card(random_id(), draft, &now_iso(), (card, version))
+}
+
+/// The draft the school had open at its last visit.
+fn open_draft_id() -> Option<String> {
+    match storage::read(OPEN_DRAFT) {
+        Ok(Read::Json(serde_json::Value::String(id))) => Some(id),
+        _ => None,
+    }
+}
+
+/// The card of the draft kept aside as unreadable, the one the school had
+/// open first: with no other draft left, the new one stays on its card at
+/// this visit and the next, where it went back to the first card (a
+/// walk-through on the Izhevsk card).
+fn damaged_card() -> Option<(String, u32)> {
+    let open = open_draft_id();
+    let drafts: Vec<(String, String)> = (kept_aside().into_iter())
+        .filter(|(key, _)| is_draft(key))
+        .collect();
+    let first = (drafts.iter())
+        .find(|(key, _)| open.as_ref().is_some_and(|id| key.ends_with(id.as_str())))
+        .or(drafts.first());
+    card_in_damaged(&first?.1)
 }
 
 fn key_of(id: &str) -> String {

@@ -4,10 +4,11 @@
 
 use leptos::prelude::*;
 
+use crate::platform::browser::focus_when_drawn;
 use crate::school::drafts::Drafts;
 use crate::shared::download::offer_json;
 use crate::shared::notices::Notices;
-use crate::shared::notices_list::NoticesList;
+use crate::shared::notices_list::{NoticesList, PAGE_TITLE};
 use profkarta_core::school::stored::SaveStatus;
 
 #[component]
@@ -22,19 +23,22 @@ pub fn NoticesPanel() -> impl IntoView {
     };
     view! {
         <Show when=conflict>
-            <div class="notice notice-warning" role="alert" id="conflict" data-testid="conflict">
+            // Focusable: the summary's link leads here, and the focus with it.
+            <div class="notice notice-warning" role="alert" id="conflict" data-testid="conflict" tabindex="-1">
                 <p>
                     <strong>"Черновик изменён в другой вкладке или окне."</strong>
                     " Автосохранение здесь приостановлено, чтобы не затереть те изменения."
                 </p>
                 {move || ws.conflict_why.get().map(|why| view! { <p data-testid="conflict-why">{why}</p> })}
-                <button type="button" on:click=move |_| ws.take_stored()>"Загрузить сохранённую версию"</button>
-                <button type="button" on:click=move |_| ws.keep_mine()>"Сохранить версию из этой вкладки"</button>
+                // The notice goes with the choice: the focus to the page's
+                // heading, not lost to the page (a walk-through).
+                <button type="button" on:click=move |_| { ws.take_stored(); focus_when_drawn(PAGE_TITLE.to_owned()); }>"Загрузить сохранённую версию"</button>
+                <button type="button" on:click=move |_| { ws.keep_mine(); focus_when_drawn(PAGE_TITLE.to_owned()); }>"Сохранить версию из этой вкладки"</button>
                 <button type="button" on:click=backup>"Скачать версию из этой вкладки"</button>
             </div>
         </Show>
         <Show when=failed>
-            <div class="notice notice-warning" role="alert" id="storage-failed" data-testid="storage-failed">
+            <div class="notice notice-warning" role="alert" id="storage-failed" data-testid="storage-failed" tabindex="-1">
                 <p>{move || ws.status.with(|s| s.message())}</p>
                 <button type="button" on:click=backup>"Скачать резервную копию"</button>
             </div>

@@ -33,6 +33,11 @@ fn what_it_was(key: &str) -> &'static str {
     }
 }
 
+/// Whether the record kept aside under `key` was a school's draft.
+pub fn is_draft(key: &str) -> bool {
+    what_it_was(key) == "черновик"
+}
+
 #[component]
 pub fn KeptAside() -> impl IntoView {
     let notices: Notices = expect_context();

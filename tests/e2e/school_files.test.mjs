@@ -339,7 +339,9 @@ test('a full storage keeps the draft in memory, warns, and offers a backup that 
             await card.expectSummary({ total: '1 из 23' });
             // Said in the summary too, in sight wherever the school types,
             // and still said while it types on.
-            await card.page.getByTestId('summary-unsaved').getByRole('link', { name: 'Черновик не сохранён в браузере: что делать — вверху страницы' }).waitFor();
+            await card.page.getByTestId('summary-unsaved').getByRole('link', { name: 'Черновик не сохранён в браузере: что делать — вверху страницы' }).press('Enter');
+            // The focus follows the link to the warning.
+            await card.page.waitForFunction(() => document.activeElement?.id === 'storage-failed');
             assert.match(await card.page.getByTestId('total-bar').textContent(), / · не сохранено$/);
             await card.fact('1.6', true);
             assert.equal(await card.page.getByTestId('storage-failed').count(), 1, 'the warning stays while typing');
@@ -465,6 +467,8 @@ test('two tabs on one draft never overwrite each other silently', () =>
         assert.match(await asked, /^Изменения в этой вкладке не сохранены: черновик изменён в другой вкладке\./);
         await other.page.getByTestId('conflict').waitFor();
         await other.page.getByRole('button', { name: 'Загрузить сохранённую версию' }).click();
+        // The notice gone with the choice, the focus goes to the heading.
+        await other.page.waitForFunction(() => document.activeElement?.id === 'page-title');
         await other.expectPoints('3.1', '0 баллов из 1');
         await other.expectPoints('1.8', '1 балл из 1');
 
@@ -997,7 +1001,7 @@ test('a value of the wrong kind in a stored draft costs only that value', () =>
         await card.page.evaluate(([k, t]) => localStorage.setItem(k, t), [key, damaged]);
         await card.page.reload();
         await card.page.getByTestId('notices').filter({
-            hasText: 'В черновике «МАОУ СОШ № 7 · 2025/2026» есть данные, которые эта версия приложения не читает (показатель 1.1 — числитель): черновик открывается без них. Введите эти ответы заново.',
+            hasText: 'В черновике «МАОУ СОШ № 7 · 2025/2026» есть данные, которые эта версия приложения не читает (показатель 1.1 — числитель): черновик открывается без них. Введите их заново.',
         }).waitFor();
         // The rest of the draft is there: 1.6, and 1.1's other field, which
         // now waits for its pair.
@@ -1050,6 +1054,37 @@ test('a link to the skeleton card says by its title that it is not for schools',
         await page.getByTestId('notices').filter({
             hasText: 'Карта «Система работы по самоопределению и профессиональной ориентации: группы показателей (Белинский район Пензенской области)» из ссылки — заготовка, по которой отдел образования составляет свою карту; школы её не заполняют: открыт новый черновик по карте «Экспертная карта мониторинга системы работы по самоопределению и профессиональной ориентации обучающихся». Если отдел прислал вам эту ссылку, попросите у него ссылку на его карту.',
         }).waitFor();
+        assert.deepEqual(errors.map(String), []);
+    } finally {
+        await context.close();
+    }
+});
+
+test('a new draft in place of an unreadable one stays on its card, and the record stays in sight after a reload', async () => {
+    const { context, page, errors } = await openApp(app.browser, app.server.url);
+    try {
+        const card = new CardPage(page);
+        const title = page.getByRole('heading', { level: 1 });
+        await card.chooseCard('izhevsk');
+        await title.filter({ hasText: 'г. Ижевск' }).waitFor();
+        await card.profile('Полное наименование ОО', 'МБОУ СОШ № 12');
+        await page.getByTestId('save-status').filter({ hasText: /^Сохранено в \d\d:\d\d\.$/ }).waitFor();
+        // The stored draft cut short inside its answers.
+        const period = await page.getByLabel('Отчётный период').inputValue();
+        await page.evaluate(() => {
+            const key = Object.keys(localStorage).find((k) => k.startsWith('profkarta/draft/'));
+            const text = localStorage.getItem(key);
+            localStorage.setItem(key, text.slice(0, text.indexOf('"answers"') + 5));
+        });
+        await page.reload();
+        await page.getByTestId('notices').filter({ hasText: `Черновик «МБОУ СОШ № 12 · ${period}» не открыт. Сохранённые данные повреждены и не читаются.` }).waitFor();
+        await title.filter({ hasText: 'г. Ижевск' }).waitFor();
+        // Reloaded again, its notice gone, the page is still on its card
+        // and the record is in sight, not behind «Мои черновики».
+        await page.reload();
+        await title.filter({ hasText: 'г. Ижевск' }).waitFor();
+        assert.equal(await page.getByTestId('notices').filter({ hasText: 'не открыт' }).count(), 0);
+        await page.getByTestId('kept-aside').getByText(`Запись 1 (черновик «МБОУ СОШ № 12 · ${period}»): `, { exact: false }).waitFor();
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();

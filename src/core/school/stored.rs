@@ -472,6 +472,23 @@ pub fn title_in_damaged(text: &str) -> Option<String> {
     named.then(|| stored.title())
 }
 
+/// The card (id and version) of a stored draft whose text no longer reads,
+/// from what is left of its meta: the new draft a page opens in its place
+/// stays on that card, where it went back to the first card (a
+/// walk-through on the Izhevsk card). `None` when the card is gone too.
+pub fn card_in_damaged(text: &str) -> Option<(String, u32)> {
+    let meta = &text[..text.find("\"draft\":")?];
+    let card = string_after(meta, "\"card\":").filter(|c| !c.trim().is_empty())?;
+    let version = meta.find("\"card_version\":").and_then(|at| {
+        let rest = meta[at + "\"card_version\":".len()..].trim_start();
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        rest[..digits].parse().ok()
+    });
+    Some((card, version.unwrap_or(1)))
+}
+
 /// A string field of the profile in `text`, as [`string_after`].
 fn profile_field(text: &str, key: &str) -> Option<String> {
     string_after(&text[text.find("\"profile\":")?..], key)
@@ -644,6 +661,16 @@ mod tests {
         let at = text.find("СОШ").unwrap();
         assert_eq!(title_in_damaged(&text[..at]), None);
         assert_eq!(title_in_damaged("{\"schema\":3,"), None);
+        // The card is read from the meta before the draft.
+        let mut on_card = StoredDraft::of_card("d2".into(), Draft::default(), NOW, ("izhevsk", 2));
+        on_card.draft.profile.name = "\"card\": \"x\"".into();
+        let text = serde_json::to_string(&on_card).unwrap();
+        let cut = &text[..text.find("\"answers\"").unwrap()];
+        assert_eq!(card_in_damaged(cut), Some(("izhevsk".to_owned(), 2)));
+        assert_eq!(
+            card_in_damaged(&text[..text.find("\"card\"").unwrap() + 3]),
+            None
+        );
     }
 
     #[test]
