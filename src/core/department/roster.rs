@@ -4,7 +4,7 @@
 //! what is late. Files are matched to the list with the same spelling rules
 //! as files to each other ([`crate::department::school`]).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -167,7 +167,13 @@ fn find(row: &[String], words: &[&str]) -> Option<usize> {
 /// the later year's name and details win), by name: the year before names
 /// the schools to chase, this year's adds the ones new since. A school
 /// whose only file was refused (`refused`, the claims of those files) is
-/// one to chase too: it is listed as its file names it.
+/// one to chase too: it is listed as its file names it. A school new
+/// this year whose name carries the numbers of one listed from the year
+/// before that sent nothing this year ([`likely_school`]) is not listed:
+/// most likely that school renamed, it is left for the coordinator to
+/// place («… — это …», the listed one chosen), where both names were
+/// listed, the old one «не сдана» and asked for in the reminder (a
+/// walk-through).
 pub fn from_results(
     roster: &Roster,
     years: &[&[SchoolResult]],
@@ -187,7 +193,19 @@ pub fn from_results(
                 }
             }
         }
-        for r in year.iter() {
+        let this_year: HashSet<&SchoolId> = year.iter().map(|r| &r.school).collect();
+        let waiting: Vec<&str> = (by_school.iter())
+            .filter(|(id, _)| !this_year.contains(*id))
+            .map(|(_, s)| s.name.as_str())
+            .collect();
+        let renamed: HashSet<&SchoolId> = (year.iter())
+            .filter(|r| !before.is_empty() && !by_school.contains_key(&r.school))
+            .filter(|r| !kept.contains_key(&r.school))
+            .filter(|r| r.profile.name.chars().any(|c| c.is_ascii_digit()))
+            .filter(|r| likely_school(&r.profile.name, &waiting).is_some())
+            .map(|r| &r.school)
+            .collect();
+        for r in year.iter().filter(|r| !renamed.contains(&r.school)) {
             let identifier = match is_identifier(&r.profile.identifier) {
                 true => r.profile.identifier.trim().to_owned(),
                 false => kept.remove(&r.school).unwrap_or_default(),

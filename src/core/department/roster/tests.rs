@@ -447,6 +447,63 @@ fn the_list_from_files_joins_the_years_each_school_once() {
     );
 }
 
+/// A school new this year under the numbers of one listed last year that
+/// sent nothing this year is left to be placed, not listed twice; one
+/// with other numbers, or none, is listed.
+#[test]
+fn the_list_from_files_leaves_a_likely_rename_to_be_placed() {
+    let card = testkit::card();
+    let mut archive = Archive::new(Cards::new([card.clone()]));
+    let files = [
+        ("p1", "МБОУ СОШ № 15", "2024/2025"),
+        ("g1", "МАОУ «Гимназия № 14»", "2024/2025"),
+        ("q2", "МАОУ СОШ № 15", PERIOD),
+        ("n2", "МАОУ СОШ № 19", PERIOD),
+        ("w2", "Школа Новая", PERIOD),
+    ];
+    let batch = files
+        .iter()
+        .map(|(id, name, period)| {
+            let d = draft(name, period, &[]);
+            let at = "2026-09-20T08:00:00.000Z";
+            let text = testkit::sign(&card, &d, testkit::meta(id, at, None), id.as_bytes()[0]);
+            testkit::entry(&card, id, &text)
+        })
+        .collect();
+    archive.admit_all(batch);
+    let before = crate::department::results::results(&archive, DEFAULT_CARD, "2024/2025");
+    let now = crate::department::results::results(&archive, DEFAULT_CARD, PERIOD);
+    archive.roster.schools = from_results(&Roster::default(), &[&before, &now], &[]);
+    let names: Vec<&str> = (archive.roster.schools.iter())
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "МАОУ «Гимназия № 14»",
+            "МАОУ СОШ № 19",
+            "МБОУ СОШ № 15",
+            "Школа Новая"
+        ]
+    );
+    let unplaced = archive.roster.unplaced(&archive, DEFAULT_CARD, PERIOD);
+    assert_eq!(
+        unplaced
+            .iter()
+            .map(|(_, p)| p.name.as_str())
+            .collect::<Vec<_>>(),
+        ["МАОУ СОШ № 15"]
+    );
+    // Placed as the listed school, it is that school's file.
+    archive.roster.place(unplaced[0].0.clone(), "МБОУ СОШ № 15");
+    assert!(archive
+        .roster
+        .unplaced(&archive, DEFAULT_CARD, PERIOD)
+        .is_empty());
+    // The first year alone: every school listed.
+    assert_eq!(from_results(&Roster::default(), &[&now], &[]).len(), 3);
+}
+
 /// A school typed by hand that the list has in another spelling is
 /// refused with the listed name; a list with every card in has no reminder.
 #[test]
