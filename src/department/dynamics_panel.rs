@@ -146,12 +146,16 @@ pub fn DynamicsPanel() -> impl IntoView {
                 .previous
                 .with(|p| p.as_ref().is_some_and(|(_, before, ..)| off(before)))
     });
-    let unpaired = move || {
-        let paired = changes.with(|c| c.as_ref().map(|(schools, _)| schools.len()))?;
-        let now = dept.results.with(Vec::len);
-        let before = dept.with_years(|_, _, before| before.len())?;
-        report::unpaired_note(now, before, paired)
-    };
+    // The schools of one year only: named in the summary, and where both
+    // years have some, where to place a renamed one.
+    let unpaired = Memo::new(move |_| {
+        dept.with_years(|_, _, before| {
+            dept.archive()
+                .with(|a| dept.results.with(|now| report::unpaired(a, before, now)))
+        })
+        .unwrap_or_default()
+    });
+    let place_renamed = move || unpaired.with(|(new, gone)| report::unpaired_note(new, gone));
     // The report's sentence, from the changes the table shows; the schools
     // on another version have their own note below it.
     let summary = move || {
@@ -161,7 +165,15 @@ pub fn DynamicsPanel() -> impl IntoView {
                 let in_both = dept
                     .archive()
                     .with(|a| (dept.results).with(|now| figures_in_both(a, years, before, now)));
-                report::dynamics_of(years, previous, schools, false, in_both.as_ref())
+                let said = unpaired.with(|(new, gone)| report::unpaired_said(new, gone));
+                report::dynamics_of(
+                    years,
+                    previous,
+                    schools,
+                    false,
+                    in_both.as_ref(),
+                    &said.unwrap_or_default(),
+                )
             })
         })
     };
@@ -304,7 +316,7 @@ pub fn DynamicsPanel() -> impl IntoView {
                 // The report's sentence; across versions, the note on them
                 // below it speaks of this page's columns.
                 <p data-testid="dynamics-summary">{summary}</p>
-                {move || unpaired().map(|note| view! { <p class="hint no-print" data-testid="dynamics-unpaired">{note}</p> })}
+                {move || place_renamed().map(|note| view! { <p class="hint no-print" data-testid="dynamics-unpaired">{note}</p> })}
                 // The report's note, and what it means for this page's columns.
                 // The columns it speaks of are the schools' table's, which a
                 // card without points does not have.

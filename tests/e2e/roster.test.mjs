@@ -621,9 +621,13 @@ test('a school renamed without an ИНН is two schools in «Динамика» 
             return shown;
         };
         assert.deepEqual(await shownChanges(), expected(now.filter((s) => !renamed.includes(s))), 'by their names, the renamed are not the same schools');
-        // The page says so, and where to place them.
+        // The page names them, and says where to place them.
+        const named = (schools) => schools.map((s) => s.school).sort(byName).map((n) => n.replaceAll('№ ', '№\u00a0')).join(', ');
+        const oldNames = renamed.map((s) => lastYear.get(s.fingerprint));
+        assert.ok((await page.getByTestId('dynamics-summary').innerText()).includes(
+            `Карту представили не в оба года: только в этом — 2 (${named(renamed)}), только в прошлом — 2 (${named(oldNames)}); в сравнении школ их нет.`));
         const unpaired = page.getByTestId('dynamics-unpaired');
-        assert.ok((await unpaired.innerText()).startsWith('Без пары в прошлом году — 2 школы этого года, без пары в этом — 2 прошлого.'));
+        assert.equal(await unpaired.innerText(), 'Если среди школ, представивших карту только в одном из двух лет, есть переименованные школы без ИНН, укажите их на вкладке «Школы» («… — это …» над списком): тогда сравнение лет их учтёт.');
 
         const preview = await previewRoster(page, csvPath);
         await preview.getByRole('button', { name: 'Заменить список этими школами' }).click();
@@ -637,6 +641,7 @@ test('a school renamed without an ИНН is two schools in «Динамика» 
         await page.getByTestId('roster-counts').filter({ hasText: 'сдали 12 из 12' }).waitFor();
         assert.deepEqual(await shownChanges(), expected(now), 'placed once, each renamed school is one school across the years');
         assert.equal(await unpaired.count(), 0);
+        assert.ok(!(await page.getByTestId('dynamics-summary').innerText()).includes('не в оба года'));
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();

@@ -17,7 +17,7 @@ pub use schools::*;
 pub use year_over_year::*;
 
 use crate::card::{Card, Rule};
-use crate::text::{by_name, lower_first, plural, tied};
+use crate::text::{by_name, lower_first, tied};
 
 /// The report's title, with its year: a printed report read months later,
 /// or filed beside last year's, names the year it is about.
@@ -94,21 +94,56 @@ pub fn figures_note(card: &Card) -> String {
         ),
     }
 }
-/// Said on «Динамика» when both years have schools the other has not:
-/// a school renamed without an ИНН is two schools until the coordinator
-/// places its file on «Школы», and the comparison leaves it out unsaid (a
+/// Said on «Динамика» (not on paper) when both years have schools the
+/// other has not ([`unpaired_said`] names them in the summary above): a
+/// school renamed without an ИНН is two schools until the coordinator
+/// places its file on «Школы», and the comparison leaves it out (a
 /// walk-through's «10 из 10» of 12 schools a year).
-pub fn unpaired_note(now: usize, before: usize, paired: usize) -> Option<String> {
-    let (new, gone) = (now.saturating_sub(paired), before.saturating_sub(paired));
-    (new > 0 && gone > 0).then(|| {
-        format!(
-            "Без пары в прошлом году — {new} {} этого года, без пары в этом — {gone} прошлого. \
-             Если среди них есть переименованные школы без ИНН, укажите их на вкладке «Школы» \
-             («… — это …» над списком): тогда сравнение лет их учтёт.",
-            plural(new as u64, "школа", "школы", "школ")
-        )
+pub fn unpaired_note(new: &[String], gone: &[String]) -> Option<String> {
+    (!new.is_empty() && !gone.is_empty()).then(|| {
+        "Если среди школ, представивших карту только в одном из двух лет, есть переименованные \
+         школы без ИНН, укажите их на вкладке «Школы» («… — это …» над списком): тогда сравнение \
+         лет их учтёт."
+            .to_owned()
     })
 }
+
+/// «Карту представили не в оба года: только в этом — 1 (МАОУ СОШ № 19),
+/// только в прошлом — 1 (…); в сравнении школ её нет.», the schools of
+/// one year only by name: a school closed and another opened read as the
+/// same 18 schools both years (a walk-through). `None` when every school
+/// has both.
+pub fn unpaired_said(new: &[String], gone: &[String]) -> Option<String> {
+    const NAMED: usize = 10;
+    let part = |names: &[String], when: &str| {
+        let more = match names.len().saturating_sub(NAMED) {
+            0 => String::new(),
+            n => format!(" и ещё {n}"),
+        };
+        let shown = &names[..names.len().min(NAMED)];
+        (!names.is_empty()).then(|| {
+            format!(
+                "только в {when} — {} ({}{more})",
+                names.len(),
+                shown.join(", ")
+            )
+        })
+    };
+    let parts: Vec<String> = [part(new, "этом"), part(gone, "прошлом")]
+        .into_iter()
+        .flatten()
+        .collect();
+    let them = match new.len() + gone.len() {
+        0 => return None,
+        1 => "её",
+        _ => "их",
+    };
+    Some(format!(
+        "Карту представили не в оба года: {}; в сравнении школ {them} нет.",
+        parts.join(", ")
+    ))
+}
+
 pub const DYNAMICS_HEADING: &str = "Динамика";
 pub const VALUES_HEADING: &str = "Значения показателей по муниципалитету";
 /// Above [`school_value_changes_table`](crate::department::tables::school_value_changes_table):

@@ -610,7 +610,8 @@ fn the_report_in_numbers() {
         ),
         "По сравнению с 2024/2025 учебным годом доля набранных баллов по всем школам \
          изменилась с 6,5\u{A0}% (2 школы) до 7,2\u{A0}% (3 школы); среди школ, участвовавших \
-         в оба года (2), результат улучшили\u{A0}1, ухудшили\u{A0}1. Школ с высокой \
+         в оба года (2), результат улучшили\u{A0}1, ухудшили\u{A0}1. Карту представили не в \
+         оба года: только в этом — 1 (Школа В); в сравнении школ её нет. Школ с высокой \
          эффективностью: было 0, стало 0. На низком уровне оба года: Школа А, Школа Б. \
          Наибольший рост — Школа А (+8,7\u{A0}п.\u{A0}п.). Среди школ, участвовавших в оба \
          года, реже, чем годом ранее, выполнен показатель 1.8 (было 2 из 2 школ, стало 1 из 2 \
@@ -1343,19 +1344,44 @@ fn a_year_before_on_another_card_is_said_to_be_another_method() {
     assert!(nothing_to_compare(&archive, &card, None).starts_with("Для сравнения нужны"));
 }
 
-/// Schools without a pair in the other year, both years: said, with where
-/// to place a renamed one; only new or only gone schools need no word.
+/// Schools without a pair in the other year: named; with both years
+/// having some, where to place a renamed one.
 #[test]
-fn unpaired_schools_of_both_years_are_said() {
-    use super::unpaired_note;
+fn unpaired_schools_are_named() {
+    use super::{unpaired_note, unpaired_said};
+    let names = |n: &[&str]| n.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    let (new, gone) = (names(&["СОШ № 19", "СОШ № 20"]), names(&["Гимназия № 14"]));
     assert_eq!(
-        unpaired_note(12, 12, 10).as_deref(),
+        unpaired_said(&new, &gone).as_deref(),
         Some(
-            "Без пары в прошлом году — 2 школы этого года, без пары в этом — 2 прошлого. Если \
-             среди них есть переименованные школы без ИНН, укажите их на вкладке «Школы» («… — \
-             это …» над списком): тогда сравнение лет их учтёт."
+            "Карту представили не в оба года: только в этом — 2 (СОШ № 19, СОШ № 20), только в \
+             прошлом — 1 (Гимназия № 14); в сравнении школ их нет."
         )
     );
-    assert_eq!(unpaired_note(12, 10, 10), None, "new schools only");
-    assert_eq!(unpaired_note(10, 12, 10), None, "gone schools only");
+    assert!(unpaired_note(&new, &gone)
+        .unwrap()
+        .contains("укажите их на вкладке «Школы» («… — это …» над списком)"));
+    assert_eq!(
+        unpaired_said(&new[..1], &[]).as_deref(),
+        Some("Карту представили не в оба года: только в этом — 1 (СОШ № 19); в сравнении школ её нет.")
+    );
+    assert_eq!(
+        unpaired_note(&new, &[]),
+        None,
+        "new schools only: nothing to place"
+    );
+    assert_eq!(unpaired_said(&[], &[]), None);
+    let many: Vec<String> = (1..=12).map(|n| format!("Школа {n}")).collect();
+    assert!(unpaired_said(&[], &many).unwrap().contains(
+        "только в прошлом — 12 (Школа 1, Школа 2, Школа 3, Школа 4, Школа 5, Школа 6, Школа 7, \
+         Школа 8, Школа 9, Школа 10 и ещё 2)"
+    ));
+    // two_years has В this year only.
+    let card = testkit::card();
+    let archive = testkit::two_years(&card);
+    let of = |p| results(&archive, &card.id, p);
+    assert_eq!(
+        unpaired(&archive, &of("2024/2025"), &of("2025/2026")),
+        (names(&["Школа В"]), vec![])
+    );
 }

@@ -12,6 +12,7 @@ use crate::department::dynamics::{
 use crate::department::effectiveness::NOTABLE_TENTHS;
 use crate::department::figures::Figures;
 use crate::department::results::SchoolResult;
+use crate::department::school::{pair_schools, SchoolId};
 use crate::text::{by_name, part_of, percent, plural, quoted, tied};
 
 use super::*;
@@ -103,6 +104,7 @@ pub fn dynamics(
         false => String::new(),
     };
     let in_both = figures_in_both(archive, years, before, after);
+    let (new, gone) = unpaired(archive, before, after);
     format!(
         "{}{versions}",
         dynamics_of(
@@ -110,8 +112,30 @@ pub fn dynamics(
             previous_period,
             &changes,
             other_versions,
-            in_both.as_ref()
+            in_both.as_ref(),
+            &unpaired_said(&new, &gone).unwrap_or_default()
         )
+    )
+}
+
+/// The schools of each year without a pair in the other (as the schools'
+/// changes pair them), in the order of names: (this year's, last year's).
+pub fn unpaired(
+    archive: &Archive,
+    before: &[SchoolResult],
+    after: &[SchoolResult],
+) -> (Vec<String>, Vec<String>) {
+    let pairs = pair_schools(&archive.roster, before, after);
+    let alone = |year: &[SchoolResult], paired: Vec<&SchoolId>| {
+        in_name_order(
+            (year.iter())
+                .filter(|r| !paired.contains(&&r.school))
+                .map(|r| r.profile.name.trim()),
+        )
+    };
+    (
+        alone(after, pairs.iter().map(|(_, now)| &now.school).collect()),
+        alone(before, pairs.iter().map(|(was, _)| &was.school).collect()),
     )
 }
 
@@ -209,24 +233,34 @@ fn fallen_values(years: &Years) -> String {
 /// «Динамика» has them for its table, without the note on versions, which
 /// it shows apart; `other_versions`: some school filled another version
 /// than the card its year is shown by; `in_both`: the years' figures over
-/// the schools of both ([`figures_in_both`]), where some took part in one.
+/// the schools of both ([`figures_in_both`]), where some took part in one;
+/// `unpaired`: the schools of one year only, named ([`unpaired_said`]),
+/// said after the count of the schools of both.
 pub fn dynamics_of(
     years: &Years,
     previous_period: &str,
     changes: &[SchoolChange],
     other_versions: bool,
     in_both: Option<&(Figures, Figures)>,
+    unpaired: &str,
 ) -> String {
     let (card, was, now) = (years.new_card, years.before, years.after);
+    // A year still being collected is said so (`fewer_schools`): its
+    // schools missing are not yet «не в оба года».
+    let unpaired = match unpaired {
+        "" => String::new(),
+        _ if !fewer_schools(was.schools, now.schools).is_empty() => String::new(),
+        said => format!(" {said}"),
+    };
     if !card.has_points() {
         // The values pool every school of each year, not only those of
         // both: said, or a school that joined reads as a change. The
         // values that fell furthest are named: the weak spots the
         // analysis is for.
         return format!(
-            "По сравнению с {previous_period} учебным годом: школ, участвовавших в оба года, — {}. \
-             Значения показателей по муниципалитету за оба года — в таблице ниже, по всем школам \
-             каждого года (в прошлом году — {}, в этом — {}).{}{}",
+            "По сравнению с {previous_period} учебным годом: школ, участвовавших в оба года, — \
+             {}.{unpaired} Значения показателей по муниципалитету за оба года — в таблице ниже, \
+             по всем школам каждого года (в прошлом году — {}, в этом — {}).{}{}",
             changes.len(),
             was.schools,
             now.schools,
@@ -325,7 +359,7 @@ pub fn dynamics_of(
     format!(
         "По сравнению с {previous_period} учебным годом доля набранных баллов по всем школам \
          изменилась с {} ({}) до {} ({}){own_versions}; среди школ, участвовавших в оба года \
-         ({}),{new_rules} результат улучшили\u{A0}{up}, ухудшили\u{A0}{down}{same}.{}{mixed}\
+         ({}),{new_rules} результат улучшили\u{A0}{up}, ухудшили\u{A0}{down}{same}.{unpaired}{}{mixed}\
          {high}{still_low}{rise}{fallen}{other_versions}",
         percent(was.points.0, was.points.1),
         schools(was.schools),
