@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::department::archive::{key_fingerprint, Archive, Standing};
+use crate::department::roster::Owners;
 use crate::department::school::SchoolId;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,25 +44,48 @@ pub struct SharedKey {
 /// two schools' cards means they were filled on one computer: a methodologist
 /// filling in for small schools, one school for another, or one school
 /// under two names, which the workspace then counts as two. Nothing is
-/// refused for it; the coordinator is told, to ask.
+/// refused for it; the coordinator is told, to ask. Schools are counted
+/// within a year, and one row of the list of schools is one school: a
+/// school renamed since last year, or placed by the coordinator, signs
+/// with its own key under both names (a walk-through was told to ask it
+/// to correct its name).
 pub fn shared_keys(archive: &Archive) -> Vec<SharedKey> {
-    let mut by_key: BTreeMap<&str, (&str, BTreeMap<&SchoolId, &str>)> = BTreeMap::new();
+    let owners = Owners::new(&archive.roster);
+    // Per key and year, the schools, each by its row of the list when it
+    // has one, with the name its file gives.
+    type Schools<'a> = BTreeMap<Result<usize, &'a SchoolId>, &'a str>;
+    let mut by_key: BTreeMap<(&str, &str), (&str, Schools)> = BTreeMap::new();
     for e in archive.current() {
+        let school = match owners.of(&e.school, e.profile())[..] {
+            [row] => Ok(row),
+            _ => Err(&e.school),
+        };
         by_key
-            .entry(&e.key)
+            .entry((&e.key, e.period()))
             .or_insert_with(|| (&e.opened.fingerprint, BTreeMap::new()))
             .1
-            .entry(&e.school)
+            .entry(school)
             .or_insert(&e.profile().name);
     }
-    by_key
-        .into_values()
-        .filter(|(_, schools)| schools.len() > 1)
-        .map(|(fingerprint, schools)| SharedKey {
-            fingerprint: fingerprint.to_owned(),
-            schools: schools.into_values().map(str::to_owned).collect(),
-        })
-        .collect()
+    let mut shared: Vec<SharedKey> = Vec::new();
+    for (fingerprint, schools) in by_key.into_values().filter(|(_, s)| s.len() > 1) {
+        let at = match shared.iter().position(|s| s.fingerprint == fingerprint) {
+            Some(at) => at,
+            None => {
+                shared.push(SharedKey {
+                    fingerprint: fingerprint.to_owned(),
+                    schools: Vec::new(),
+                });
+                shared.len() - 1
+            }
+        };
+        for name in schools.into_values() {
+            if !shared[at].schools.iter().any(|n| n == name) {
+                shared[at].schools.push(name.to_owned());
+            }
+        }
+    }
+    shared
 }
 
 fn keys_standing(archive: &Archive, wanted: Standing) -> Vec<HeldKey> {
@@ -93,6 +117,7 @@ fn keys_standing(archive: &Archive, wanted: Standing) -> Vec<HeldKey> {
 mod tests {
     use super::*;
     use crate::department::archive::{Archive, Cards};
+    use crate::department::roster::RosterSchool;
     use crate::testkit::{self, draft, entry, meta, sign};
 
     #[test]
@@ -162,5 +187,28 @@ mod tests {
         let mut names = shared[0].schools.clone();
         names.sort();
         assert_eq!(names, ["СОШ 1", "СОШ 2"]);
+        // Placed by the coordinator as one school of the list: one school.
+        archive.roster.schools = vec![RosterSchool {
+            name: "СОШ 1".into(),
+            ..RosterSchool::default()
+        }];
+        let two_id = archive.entry("s2").unwrap().school.clone();
+        archive.roster.place(two_id, "СОШ 1");
+        assert_eq!(shared_keys(&archive), []);
+    }
+
+    /// A school renamed since last year signs both years with its key:
+    /// not two schools sharing one.
+    #[test]
+    fn a_key_on_one_school_renamed_between_years_is_not_shared() {
+        let card = testkit::card();
+        let before = draft("МБОУ СОШ № 15", "2024/2025", &["1.8"]);
+        let after = draft("МАОУ СОШ № 15", "2025/2026", &["1.8"]);
+        let archive = testkit::archive(&card, &[("s1", &before), ("s2", &after)]);
+        assert_ne!(
+            archive.entry("s1").unwrap().school,
+            archive.entry("s2").unwrap().school
+        );
+        assert_eq!(shared_keys(&archive), []);
     }
 }
