@@ -56,6 +56,7 @@ mod reviewer_side;
 mod reviewers_panel;
 mod road_map;
 mod roster_import;
+mod roster_not_expected;
 mod roster_panel;
 mod roster_refused;
 mod roster_unplaced;

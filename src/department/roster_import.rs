@@ -118,7 +118,7 @@ pub fn RosterImport() -> impl IntoView {
     };
     let accept = move |_| {
         if let Some(RosterRead { schools, .. }) = read.get_untracked() {
-            dept.edit_roster(|r| r.schools = schools);
+            dept.edit_roster(|r| r.replace_schools(schools));
         }
         table.set(None);
         focus_when_drawn("roster-title".to_owned());

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use profkarta_core::card::DEFAULT_CARD;
 use profkarta_core::department::archive::Claim;
+use profkarta_core::department::last_year::previous_period;
 use profkarta_core::department::roster::{
     counts, from_results, reminder, roster_table, statuses, Deadlines, Roster,
 };
@@ -17,6 +18,7 @@ use profkarta_core::text::{date_ru, period_stem};
 use crate::department::printed_letter::PrintedLetter;
 use crate::department::printed_line::PrintedLine;
 use crate::department::roster_import::RosterImport;
+use crate::department::roster_not_expected::RosterNotExpected;
 use crate::department::roster_refused::RosterRefused;
 use crate::department::roster_unplaced::RosterUnplaced;
 use crate::department::state::Dept;
@@ -116,7 +118,7 @@ pub fn RosterPanel() -> impl IntoView {
                 None => REPLACE_FROM_FILES.to_owned(),
             });
         if replace {
-            dept.edit_roster(|r| r.schools = list);
+            dept.edit_roster(|r| r.replace_schools(list));
         }
     };
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -162,18 +164,40 @@ pub fn RosterPanel() -> impl IntoView {
             .into_iter()
             .enumerate()
             .map(|(i, r)| {
-                let name = r.school.name.clone();
+                let (at, name) = (r.at, r.school.name.clone());
+                let closed_name = name.clone();
                 let remove = move |_| {
                     if confirm(&format!("Убрать «{name}» из списка школ?")) {
                         dept.edit_roster(|roster| {
-                            if i < roster.schools.len() {
-                                roster.schools.remove(i);
+                            if at < roster.schools.len() {
+                                roster.schools.remove(at);
                             }
                         });
                         let left = rows.with_untracked(Vec::len);
                         focus_after_removal(i, left, remove_id, "roster-title");
                     }
                 };
+                // Closed: not expected from this year on, kept for the
+                // years before, where «Убрать» took it out of them too.
+                let close = move |_| {
+                    let period = period();
+                    let Some(last) = previous_period(&period) else {
+                        return;
+                    };
+                    if confirm(&format!(
+                        "Школа «{closed_name}» закрыта? Карта за {period} учебный год и следующие от неё \
+                         не ожидается; в прошлых годах школа остаётся в списке."
+                    )) {
+                        dept.edit_roster(|roster| {
+                            if let Some(school) = roster.schools.get_mut(at) {
+                                school.until = last;
+                            }
+                        });
+                        let left = rows.with_untracked(Vec::len);
+                        focus_after_removal(i, left, remove_id, "roster-title");
+                    }
+                };
+                let has_file = !r.status.waits();
                 view! {
                     <tr data-status=r.status.key()>
                         <th scope="row">{r.school.name.clone()}</th>
@@ -181,7 +205,11 @@ pub fn RosterPanel() -> impl IntoView {
                         <td>{r.sent.as_deref().map(date_ru).unwrap_or_default()}</td>
                         <td class="lateness">{r.lateness()}</td>
                         {shared().then(|| view! { <td>{r.reviewers.join(", ")}</td> })}
-                        <td class="no-print">
+                        <td class="no-print row-actions">
+                            {(!has_file).then(|| view! {
+                                <button type="button" on:click=close
+                                    aria-label=format!("Школа закрыта: {}", r.school.name)>"Закрыта"</button>
+                            })}
                             <button type="button" class="danger" id=remove_id(i) on:click=remove
                                 aria-label=format!("Убрать из списка: {}", r.school.name)>"Убрать"</button>
                         </td>
@@ -268,6 +296,7 @@ pub fn RosterPanel() -> impl IntoView {
                         <tbody>{table_rows}</tbody>
                     </table>
                 </TableScroll>
+                <RosterNotExpected period=Signal::derive(period)/>
             </Show>
         </section>
     }

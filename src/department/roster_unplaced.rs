@@ -92,7 +92,9 @@ pub fn RosterUnplaced(rows: Memo<Vec<RosterRow>>) -> impl IntoView {
                     let chosen = choice.get_untracked();
                     let id = id.clone();
                     if chosen == ADD {
-                        dept.edit_roster(|r| r.place_new(id, &profile));
+                        // New from the year its file is of, the one shown.
+                        let period = dept.period.get_untracked().unwrap_or_default();
+                        dept.edit_roster(|r| r.place_new(id, &profile, &period));
                     } else {
                         dept.edit_roster(|r| r.place(id, &chosen));
                     }

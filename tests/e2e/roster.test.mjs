@@ -589,6 +589,55 @@ test('a list spelled in full, none of it matching: ten files asked about at a ti
     }
 });
 
+test('the list made from two years leaves a renamed school to be placed; a new school is not expected before its year, a closed one after', async () => {
+    const subs = renamedRun.manifest.files.map((f) => f.submission).filter(Boolean);
+    const [was, now] = ['2024/2025', '2025/2026'].map((p) => subs.filter((s) => s.period === p));
+    const lastYear = new Map(was.map((s) => [s.fingerprint, s]));
+    const renamed = now.filter((s) => s.school !== lastYear.get(s.fingerprint).school).sort((a, b) => byName(a.school, b.school));
+    assert.equal(renamed.length, 2);
+    const { context, page, errors } = await openDepartment(app);
+    try {
+        await importFiles(page, renamedRun.files);
+        await page.getByRole('tab', { name: 'Школы' }).click();
+        await page.getByRole('button', { name: 'Составить по принятым файлам' }).click();
+        // One row per school of last year: the renamed are asked about,
+        // not listed twice («не сдана» under the old name).
+        const counts = page.getByTestId('roster-counts');
+        await counts.filter({ hasText: '2025/2026 учебный год: сдали 10 из 12, не сдали 2' }).waitFor();
+        assert.equal(await page.getByTestId('roster').locator('tbody tr').count(), 12);
+        const unplaced = page.getByTestId('roster-unplaced');
+        for (const s of renamed) {
+            assert.equal(await unplaced.getByLabel(`${quoted(s.school)} — это`).inputValue(), lastYear.get(s.fingerprint).school);
+        }
+        // The first is that school; the second, say, a new school, and the
+        // old one closed.
+        await unplaced.getByRole('button', { name: `Запомнить: ${quoted(renamed[0].school)}` }).click();
+        await unplaced.getByLabel(`${quoted(renamed[1].school)} — это`).selectOption('');
+        await unplaced.getByRole('button', { name: `Запомнить: ${quoted(renamed[1].school)}` }).click();
+        await counts.filter({ hasText: '2025/2026 учебный год: сдали 12 из 13, не сдали 1' }).waitFor();
+        const closed = lastYear.get(renamed[1].fingerprint).school;
+        const question = nextQuestion(page);
+        await page.getByRole('button', { name: `Школа закрыта: ${closed}` }).click();
+        assert.equal(await question, `Школа «${closed}» закрыта? Карта за 2025/2026 учебный год и следующие от неё не ожидается; в прошлых годах школа остаётся в списке.`);
+        await counts.filter({ hasText: '2025/2026 учебный год: сдали 12 из 12.' }).waitFor();
+        const notExpected = page.getByTestId('roster-not-expected');
+        assert.equal(await notExpected.locator('li').innerText(), `${closed} — закрыта после 2024/2025 учебного года Ожидать карту`);
+        assert.equal(await page.getByTestId('nobody-to-remind').count(), 1);
+        // Last year: the closed school sent its card; the new one was not there.
+        await page.locator('#period').selectOption('2024/2025');
+        await counts.filter({ hasText: '2024/2025 учебный год: сдали 12 из 12.' }).waitFor();
+        assert.equal(await notExpected.locator('li').innerText(), `${renamed[1].school} — в списке с 2025/2026 учебного года Ожидать карту`);
+        // Taken back, the closed school is expected again.
+        await page.locator('#period').selectOption('2025/2026');
+        await notExpected.getByRole('button', { name: `Ожидать карту за этот год: ${closed}` }).click();
+        await counts.filter({ hasText: '2025/2026 учебный год: сдали 12 из 13, не сдали 1' }).waitFor();
+        assert.equal(await notExpected.count(), 0);
+        assert.deepEqual(errors.map(String), []);
+    } finally {
+        await context.close();
+    }
+});
+
 test('a school renamed without an ИНН is two schools in «Динамика» until the coordinator places its file once on «Школы», then one', async () => {
     const subs = renamedRun.manifest.files.map((f) => f.submission).filter(Boolean);
     const [was, now] = ['2024/2025', '2025/2026'].map((p) => subs.filter((s) => s.period === p));
@@ -628,6 +677,7 @@ test('a school renamed without an ИНН is two schools in «Динамика» 
             `Карту представили не в оба года: только в этом — 2 (${named(renamed)}), только в прошлом — 2 (${named(oldNames)}); в сравнении школ их нет.`));
         const unpaired = page.getByTestId('dynamics-unpaired');
         assert.equal(await unpaired.innerText(), 'Если среди школ, представивших карту только в одном из двух лет, есть переименованные школы без ИНН, укажите их на вкладке «Школы» («… — это …» над списком): тогда сравнение лет их учтёт.');
+        assert.equal(await page.getByTestId('indicator-changes-basis').innerText(), 'Доли — по всем школам каждого года, и представившим карту только в одном из них; в справке снижение выполнения сравнивается по школам обоих лет.');
 
         const preview = await previewRoster(page, csvPath);
         await preview.getByRole('button', { name: 'Заменить список этими школами' }).click();
@@ -642,6 +692,7 @@ test('a school renamed without an ИНН is two schools in «Динамика» 
         assert.deepEqual(await shownChanges(), expected(now), 'placed once, each renamed school is one school across the years');
         assert.equal(await unpaired.count(), 0);
         assert.ok(!(await page.getByTestId('dynamics-summary').innerText()).includes('не в оба года'));
+        assert.equal(await page.getByTestId('indicator-changes-basis').count(), 0);
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();

@@ -30,6 +30,36 @@ pub struct RosterSchool {
     pub identifier: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub municipality: String,
+    /// The first school year a card is expected of the school (it opened,
+    /// or joined the list as new from its file of that year); empty: every
+    /// year. One list serves every year, and a school new this year stood
+    /// «не сдана» in the years before it was (a walk-through).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub since: String,
+    /// The last school year a card is expected of it (it closed after);
+    /// empty: every year from `since` on.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub until: String,
+}
+
+impl RosterSchool {
+    /// Whether a card is expected of the school for `period`. School years
+    /// («2024/2025») order as text.
+    pub fn expected_in(&self, period: &str) -> bool {
+        (self.since.is_empty() || period >= self.since.as_str())
+            && (self.until.is_empty() || period <= self.until.as_str())
+    }
+
+    /// Why no card is expected of it for `period`, or `None` when one is.
+    pub fn not_expected_why(&self, period: &str) -> Option<String> {
+        if self.expected_in(period) {
+            return None;
+        }
+        Some(match period < self.since.as_str() {
+            true => format!("в списке с {} учебного года", self.since),
+            false => format!("закрыта после {} учебного года", self.until),
+        })
+    }
 }
 
 /// Which row of an imported table is its header, and which columns hold
@@ -103,6 +133,7 @@ impl Columns {
                 name: cell(row, Some(self.name)),
                 identifier: cell(row, self.identifier),
                 municipality: cell(row, self.municipality),
+                ..RosterSchool::default()
             };
             if school.name.is_empty() || out.schools.contains(&school) {
                 continue;
@@ -216,6 +247,7 @@ pub fn from_results(
                     name: r.profile.name.trim().to_owned(),
                     identifier,
                     municipality: r.profile.municipality.trim().to_owned(),
+                    ..RosterSchool::default()
                 },
             );
         }
@@ -236,6 +268,7 @@ pub fn from_results(
             name: claim.name.clone(),
             identifier: claim.identifier.clone(),
             municipality: claim.municipality.clone(),
+            ..RosterSchool::default()
         })
         .collect();
     roster.schools.extend(claimed);
@@ -414,6 +447,21 @@ impl Roster {
     /// [`Self::dropped_by`] of the list made from the accepted files.
     pub const FROM_FILES: &'static str = "списке из принятых файлов";
 
+    /// The list replaced with `schools` (loaded, or made from the files),
+    /// each keeping the years it is expected in from the school of the
+    /// same name in the list it replaces: a school marked closed came back
+    /// «не сдана» with the next list.
+    pub fn replace_schools(&mut self, mut schools: Vec<RosterSchool>) {
+        for school in &mut schools {
+            let key = normalize(&school.name);
+            if let Some(was) = self.schools.iter().find(|s| normalize(&s.name) == key) {
+                school.since.clone_from(&was.since);
+                school.until.clone_from(&was.until);
+            }
+        }
+        self.schools = schools;
+    }
+
     /// A school typed by hand, unless the list has it ([`Self::check_new`]).
     pub fn add(&mut self, name: &str) -> Result<(), AlreadyListed> {
         self.check_new(name)?;
@@ -430,10 +478,11 @@ impl Roster {
     }
 
     /// The coordinator says the file's school `id` is new to the list: it
-    /// joins it with the file's name, identifier and municipality. A name
-    /// the list already has gets the ИНН (or a number) after it, so that
-    /// the new row alone owns the file.
-    pub fn place_new(&mut self, id: SchoolId, profile: &SchoolProfile) {
+    /// joins it with the file's name, identifier and municipality, expected
+    /// from its file's year (`period`) on. A name the list already has gets
+    /// the ИНН (or a number) after it, so that the new row alone owns the
+    /// file.
+    pub fn place_new(&mut self, id: SchoolId, profile: &SchoolProfile, period: &str) {
         let base = profile.name.trim();
         let identifier = profile.identifier.trim();
         // In any spelling the rules take for the same name.
@@ -454,6 +503,8 @@ impl Roster {
             name: name.clone(),
             identifier: identifier.to_owned(),
             municipality: profile.municipality.trim().to_owned(),
+            since: period.to_owned(),
+            ..RosterSchool::default()
         });
         self.linked.insert(id, name);
     }
@@ -554,6 +605,8 @@ impl Status {
 /// One school of the roster in a campaign.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RosterRow {
+    /// Its place in the roster's list of schools.
+    pub at: usize,
     pub school: RosterSchool,
     pub status: Status,
     /// The day its first file of the campaign was made, `YYYY-MM-DD`.
@@ -636,7 +689,13 @@ pub fn statuses(
         .schools
         .iter()
         .zip(roster.files_by_school(of_campaign, refused))
-        .map(|(school, (mine, refused))| {
+        .enumerate()
+        // A school not expected this year is left out, unless a file of
+        // its came: then it is there after all.
+        .filter(|(_, (school, (mine, refused)))| {
+            school.expected_in(period) || !mine.is_empty() || refused.is_some()
+        })
+        .map(|(at, (school, (mine, refused)))| {
             let counted = mine
                 .iter()
                 .find(|e| archive.standing_of(e.id()) == Some(&Standing::Current));
@@ -692,6 +751,7 @@ pub fn statuses(
                 Status::Checked | Status::Rejected => None,
             };
             RosterRow {
+                at,
                 school: school.clone(),
                 status,
                 sent,

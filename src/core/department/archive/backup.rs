@@ -24,7 +24,9 @@ use crate::three_way;
 /// damaged while it goes on writing its own.
 /// 3: an assignment's school may carry `counted`, the lead's choice of its
 /// file, which a build of schema 2 cannot read, for the same reason.
-pub const SCHEMA: u64 = 3;
+/// 4: a school of the list may carry `since` and `until`, the years a card
+/// is expected of it, which a build of schema 3 cannot read.
+pub const SCHEMA: u64 = 4;
 pub const FORMAT: &str = "profkarta-department";
 
 impl Archive {

@@ -249,6 +249,7 @@ mod tests {
             name: name.into(),
             identifier: identifier.into(),
             municipality: municipality.into(),
+            ..RosterSchool::default()
         }
     }
 

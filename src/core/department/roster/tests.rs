@@ -343,11 +343,58 @@ fn a_file_the_rules_cannot_place_is_placed_once_by_the_coordinator() {
         schools: vec![school("Лицей")],
         ..Roster::default()
     };
-    other.place_new(unplaced[0].0.clone(), &unplaced[0].1);
+    other.place_new(unplaced[0].0.clone(), &unplaced[0].1, PERIOD);
     assert_eq!(other.schools.len(), 2);
     assert_eq!(other.schools[1].municipality, testkit::MUNICIPALITY);
     let rows = statuses(&other, &archive, DEFAULT_CARD, PERIOD, "2026-09-01");
     assert_eq!(rows[1].status, Status::Received);
+    // New from this year's file: not expected the year before.
+    assert_eq!(other.schools[1].since, PERIOD);
+    let before = statuses(&other, &archive, DEFAULT_CARD, "2024/2025", "2026-09-01");
+    assert_eq!(
+        before
+            .iter()
+            .map(|r| (r.at, r.school.name.as_str()))
+            .collect::<Vec<_>>(),
+        [(0, "Лицей")]
+    );
+    assert_eq!(
+        other.schools[1].not_expected_why("2024/2025").as_deref(),
+        Some("в списке с 2025/2026 учебного года")
+    );
+}
+
+/// A school closed after a year is not expected after it, unless a file
+/// of its comes; a new list keeps the years of the schools it names.
+#[test]
+fn a_closed_school_is_not_expected_after_its_last_year() {
+    let card = testkit::card();
+    let archive = testkit::archive(&card, &[("a", &draft("Школа А", PERIOD, &[]))]);
+    let mut roster = Roster {
+        schools: vec![school("Школа А"), school("Школа Б"), school("Школа В")],
+        ..Roster::default()
+    };
+    roster.schools[1].until = "2024/2025".into();
+    // А closed too, but its file came: there after all.
+    roster.schools[0].until = "2024/2025".into();
+    let rows = statuses(&roster, &archive, DEFAULT_CARD, PERIOD, "2026-09-01");
+    assert_eq!(
+        rows.iter().map(|r| (r.at, r.status)).collect::<Vec<_>>(),
+        [(0, Status::Received), (2, Status::NotSent)]
+    );
+    assert_eq!(counts(&rows), "сдали 1 из 2, не сдали 1");
+    assert_eq!(
+        roster.schools[1].not_expected_why(PERIOD).as_deref(),
+        Some("закрыта после 2024/2025 учебного года")
+    );
+    assert!(roster.schools[1].expected_in("2024/2025"));
+    assert_eq!(
+        statuses(&roster, &archive, DEFAULT_CARD, "2024/2025", "2026-09-01").len(),
+        3
+    );
+    roster.replace_schools(vec![school("школа б"), school("Школа Г")]);
+    assert_eq!(roster.schools[0].until, "2024/2025");
+    assert_eq!(roster.schools[1].until, "");
 }
 
 /// A file named as a listed school but under another ИНН: the question
@@ -372,7 +419,7 @@ fn a_file_under_a_listed_name_and_another_identifier() {
     assert_eq!(roster.namesake(&unplaced[0].1), Some(&listed));
     // The same name in another spelling: the ИНН tells them apart, so
     // that a later file without one is not owned by both.
-    roster.place_new(unplaced[0].0.clone(), &unplaced[0].1);
+    roster.place_new(unplaced[0].0.clone(), &unplaced[0].1, PERIOD);
     assert_eq!(roster.schools[1].name, "МБОУ СОШ № 3 (ИНН 6623000112)");
     assert_eq!(roster.schools[1].identifier, "6623000112");
     let rows = statuses(&roster, &archive, DEFAULT_CARD, PERIOD, "2026-09-01");
@@ -395,7 +442,7 @@ fn a_file_under_a_listed_name_and_another_identifier() {
         name: "Лицей".into(),
         ..Default::default()
     };
-    plain.place_new(unplaced[0].0.clone(), &lyceum);
+    plain.place_new(unplaced[0].0.clone(), &lyceum, PERIOD);
     assert_eq!(plain.schools[1].name, "Лицей (2)");
 }
 
@@ -524,6 +571,7 @@ fn a_school_is_listed_once_and_a_full_list_needs_no_reminder() {
     assert_eq!(roster.schools[1].name, "МАОУ СОШ № 8");
     assert_eq!(roster.schools.len(), 2);
     let sent = RosterRow {
+        at: 1,
         school: school("МАОУ СОШ № 8"),
         status: Status::Received,
         sent: Some("2026-09-20".into()),

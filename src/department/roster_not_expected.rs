@@ -1,0 +1,62 @@
+//! The schools of the list no card is expected of in the year shown: new
+//! since a later year, or closed after an earlier one. Named under the
+//! list, each with a way back, since they are left out of its counts, the
+//! reminder and the report's «не представили».
+
+use leptos::prelude::*;
+
+use crate::department::state::Dept;
+use crate::platform::browser::focus_after_removal;
+
+/// The «Ожидать карту» button of the `i`-th school named.
+fn expect_id(i: usize) -> String {
+    format!("roster-expect-{i}")
+}
+
+#[component]
+pub fn RosterNotExpected(period: Signal<String>) -> impl IntoView {
+    let dept: Dept = expect_context();
+    let schools = Memo::new(move |_| {
+        let period = period.get();
+        dept.archive().with(|a| {
+            (a.roster.schools.iter().enumerate())
+                .filter_map(|(at, s)| Some((at, s.name.clone(), s.not_expected_why(&period)?)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let items = move || {
+        (schools.get().into_iter().enumerate())
+            .map(|(i, (at, name, why))| {
+                let expect = move |_| {
+                    let period = period.get_untracked();
+                    dept.edit_roster(|r| {
+                        if let Some(school) = r.schools.get_mut(at) {
+                            match period < school.since {
+                                true => school.since.clear(),
+                                false => school.until.clear(),
+                            }
+                        }
+                    });
+                    let left = schools.with_untracked(Vec::len);
+                    focus_after_removal(i, left, expect_id, "roster-title");
+                };
+                view! {
+                    <li>
+                        {format!("{name} — {why}")} " "
+                        <button type="button" id=expect_id(i) class="no-print" on:click=expect
+                            aria-label=format!("Ожидать карту за этот год: {name}")>"Ожидать карту"</button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <Show when=move || schools.with(|s| !s.is_empty())>
+            <section class="roster-not-expected" aria-labelledby="roster-not-expected-title" data-testid="roster-not-expected">
+                <h3 id="roster-not-expected-title">{move || format!("Карта за {} учебный год не ожидается", period.get())}</h3>
+                <p class="hint">"Эти школы не входят в счёт «сдали … из …», в письмо-напоминание и в перечень не представивших карту в справке."</p>
+                <ul>{items}</ul>
+            </section>
+        </Show>
+    }
+}
