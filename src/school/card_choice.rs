@@ -69,7 +69,7 @@ pub fn CardChoice() -> impl IntoView {
     let picked = RwSignal::new(card.id.clone());
     let unchanged = {
         let current = card.id.clone();
-        move || picked.with(|p| *p == current)
+        Memo::new(move |_| picked.with(|p| *p == current))
     };
     let open_picked = move |_| {
         let id = picked.get_untracked();
@@ -96,6 +96,14 @@ pub fn CardChoice() -> impl IntoView {
             <select id="card-choice" on:change=move |ev| picked.set(event_target_value(&ev))>{options}</select>
             <button type="button" disabled=unchanged on:click=open_picked>"Перейти к этой карте"</button>
             <FilePicker id="open-card-file" label="Открыть карту отдела…" on_file=open_file/>
+            // A long title is cut at the list's edge, where the cards tell
+            // themselves apart («…, г. Ижевск»): the one picked is said in
+            // full under it (a walk-through arrowed through three cut
+            // titles).
+            {move || (!unchanged.get()).then(|| {
+                let title = picked.with(|id| cards.cards.with(|c| c.latest(id).map(|c| c.title.clone())));
+                title.map(|title| view! { <p class="hint card-picked" data-testid="card-picked">{format!("Выбрана карта «{title}». Чтобы заполнять её, нажмите «Перейти к этой карте».")}</p> })
+            })}
         </div>
     }
 }

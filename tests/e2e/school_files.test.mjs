@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { openApp, openPage, openDepartment, importFiles, pageRules, downloadText, expectKeptAside, ARTIFACTS, useApp } from './harness.mjs';
 import { CardPage } from './card_page.mjs';
-import { CARD } from './scoring.mjs';
+import { CARD, loadCard } from './scoring.mjs';
 
 const VERIFY = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-verify');
 
@@ -1065,8 +1065,13 @@ test('a new draft in place of an unreadable one stays on its card, and the recor
     try {
         const card = new CardPage(page);
         const title = page.getByRole('heading', { level: 1 });
+        // The list cuts long titles: the one picked is said in full.
+        await page.locator('#card-choice').selectOption('izhevsk');
+        assert.equal(await page.getByTestId('card-picked').innerText(),
+            `Выбрана карта «${loadCard('izhevsk').title}». Чтобы заполнять её, нажмите «Перейти к этой карте».`);
         await card.chooseCard('izhevsk');
         await title.filter({ hasText: 'г. Ижевск' }).waitFor();
+        assert.equal(await page.getByTestId('card-picked').count(), 0);
         await card.profile('Полное наименование ОО', 'МБОУ СОШ № 12');
         await page.getByTestId('save-status').filter({ hasText: /^Сохранено в \d\d:\d\d\.$/ }).waitFor();
         // The stored draft cut short inside its answers.
