@@ -13,8 +13,8 @@ use profkarta_core::department::measures::taken_after;
 use profkarta_core::department::report;
 use profkarta_core::department::report_document::{report_docx, report_docx_name, ReportInput};
 use profkarta_core::department::tables::{
-    events_tables, road_map_table, school_value_changes_table, value_changes_table, values_table,
-    Shares,
+    events_tables, headed_by_years, road_map_table, school_value_changes_table,
+    value_changes_table, values_table, Shares,
 };
 use profkarta_core::error::ChartNotDrawn;
 use profkarta_core::export::Image;
@@ -96,15 +96,22 @@ pub fn ReportPanel() -> impl IntoView {
     // Each indicator's municipal value in both years: all a card without
     // points compares, and where a card with points shows the values that
     // fell while the schools' totals rose.
+    let by_years = move |table| {
+        let after = dept.period.get().unwrap_or_default();
+        dept.with_years(|_, before, _| headed_by_years(table, before, &after))
+    };
     let value_table = move || {
-        dept.with_years(|years, _, _| value_changes_table(&value_changes(years), Shares::Together))
+        let table = dept.with_years(|years, _, _| {
+            value_changes_table(&value_changes(years), Shares::Together)
+        })?;
+        by_years(table)
     };
     // On a card without points, each school's values that moved most.
     let school_table = move || {
         (!scored)
             .then(|| dept.school_value_changes())
             .flatten()
-            .map(|moved| school_value_changes_table(&moved, Shares::Together))
+            .and_then(|moved| by_years(school_value_changes_table(&moved, Shares::Together)))
     };
     // The measures taken on this year's results: the report ends with
     // them, as the analysis ends with its proposals.

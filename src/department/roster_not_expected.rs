@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use profkarta_core::department::roster::{not_expected, RosterRow};
+
 use crate::department::state::Dept;
 use crate::platform::browser::focus_after_removal;
 
@@ -14,15 +16,12 @@ fn expect_id(i: usize) -> String {
 }
 
 #[component]
-pub fn RosterNotExpected(period: Signal<String>) -> impl IntoView {
+pub fn RosterNotExpected(rows: Memo<Vec<RosterRow>>, period: Signal<String>) -> impl IntoView {
     let dept: Dept = expect_context();
     let schools = Memo::new(move |_| {
         let period = period.get();
-        dept.archive().with(|a| {
-            (a.roster.schools.iter().enumerate())
-                .filter_map(|(at, s)| Some((at, s.name.clone(), s.not_expected_why(&period)?)))
-                .collect::<Vec<_>>()
-        })
+        dept.archive()
+            .with(|a| rows.with(|rows| not_expected(&a.roster, rows, &period)))
     });
     let items = move || {
         (schools.get().into_iter().enumerate())

@@ -296,7 +296,7 @@ pub fn RosterPanel() -> impl IntoView {
                         <tbody>{table_rows}</tbody>
                     </table>
                 </TableScroll>
-                <RosterNotExpected period=Signal::derive(period)/>
+                <RosterNotExpected rows period=Signal::derive(period)/>
             </Show>
         </section>
     }

@@ -839,14 +839,15 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         // and every school's values, as there; last, the schools' own values
         // that moved by more than 10 points.
         assert.equal(report.tables.length, 5);
-        assert.deepEqual(report.tables[4][0], ['Школа', 'Код', 'Было', 'Стало', 'Изменение']);
+        // Headed by their years: a table's page of its own said only «Было / Стало».
+        assert.deepEqual(report.tables[4][0], ['Школа', 'Код', '2024/2025', LATEST, 'Изменение']);
         assert.deepEqual(report.tables[0][0], ['Код', 'Показатель', 'Школ в расчёте', 'Применим к школам', 'Значение по ответам школ (с учётом проверки)']);
         assert.ok(report.paragraphs.some((p) => /^\d+\.\d+\. Итоги по строкам списка «.+»$/.test(p)), 'the totals per event are headed');
         assert.equal(report.tables[1][0][1], 'Школ');
         // Each school of the year, its values as on «Результаты».
         assert.equal(report.tables[2][0][0], 'Школа');
         assert.ok(report.paragraphs.includes('Значения по школам'));
-        assert.deepEqual(report.tables[3][0], ['Код', 'Показатель', 'Было', 'Стало', 'Изменение', 'Методика']);
+        assert.deepEqual(report.tables[3][0], ['Код', 'Показатель', '2024/2025', LATEST, 'Изменение', 'Методика']);
         const counted = report.tables[3].find((r) => r[0] === 'п. 1.2');
         assert.deepEqual(counted.slice(2, 4), [summed('2024/2025'), summed(LATEST)]);
         await page.getByRole('tab', { name: 'Результаты' }).click();

@@ -213,6 +213,7 @@ pub fn from_results(
     let mut by_school: std::collections::HashMap<&SchoolId, RosterSchool> =
         std::collections::HashMap::new();
     let mut before: &[SchoolResult] = &[];
+    let listed = Owners::new(roster);
     for year in years {
         // A school that gave its ИНН one year only is one row, with it
         // (it was listed twice, «сдали 13 из 13» of 12 schools).
@@ -232,6 +233,8 @@ pub fn from_results(
         let renamed: HashSet<&SchoolId> = (year.iter())
             .filter(|r| !before.is_empty() && !by_school.contains_key(&r.school))
             .filter(|r| !kept.contains_key(&r.school))
+            // One the list has already (placed as new, say) stays (a review).
+            .filter(|r| listed.of(&r.school, &r.profile).is_empty())
             .filter(|r| r.profile.name.chars().any(|c| c.is_ascii_digit()))
             .filter(|r| likely_school(&r.profile.name, &waiting).is_some())
             .map(|r| &r.school)
@@ -453,8 +456,19 @@ impl Roster {
     /// «не сдана» with the next list.
     pub fn replace_schools(&mut self, mut schools: Vec<RosterSchool>) {
         for school in &mut schools {
+            // Namesakes in other places are told apart as the list tells
+            // them: by municipality and ИНН where both give one (a review:
+            // one closed school's years went to its namesake).
             let key = normalize(&school.name);
-            if let Some(was) = self.schools.iter().find(|s| normalize(&s.name) == key) {
+            let same = |s: &&RosterSchool| {
+                let agree = |a: &str, b: &str| {
+                    a.trim().is_empty() || b.trim().is_empty() || normalize(a) == normalize(b)
+                };
+                normalize(&s.name) == key
+                    && agree(&s.municipality, &school.municipality)
+                    && agree(&s.identifier, &school.identifier)
+            };
+            if let [was] = self.schools.iter().filter(same).collect::<Vec<_>>()[..] {
                 school.since.clone_from(&was.since);
                 school.until.clone_from(&was.until);
             }
@@ -812,6 +826,20 @@ pub fn unplaced_refusals<'a>(
                 }),
             }
         })
+        .collect()
+}
+
+/// The schools of the list no card is expected of for `period` and not in
+/// its `rows` (a file of theirs came all the same: then they are in the
+/// table, and counted), as (place in the list, name, why).
+pub fn not_expected(
+    roster: &Roster,
+    rows: &[RosterRow],
+    period: &str,
+) -> Vec<(usize, String, String)> {
+    (roster.schools.iter().enumerate())
+        .filter(|(at, _)| !rows.iter().any(|r| r.at == *at))
+        .filter_map(|(at, s)| Some((at, s.name.clone(), s.not_expected_why(period)?)))
         .collect()
 }
 

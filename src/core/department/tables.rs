@@ -498,6 +498,23 @@ pub fn indicator_changes_table(
     }
 }
 
+/// `table` with its «Было» and «Стало» columns headed by their school
+/// years (`before`, `after`): printed in the report, a table's page of its
+/// own had only «Было / Стало» to say which year was which (a
+/// walk-through).
+pub fn headed_by_years(mut table: Table, before: &str, after: &str) -> Table {
+    for header in &mut table.headers {
+        for (word, year) in [("Было", before), ("Стало", after)] {
+            if header == word {
+                *header = year.to_owned();
+            } else if let Some(rest) = header.strip_prefix(&format!("{word}, ")) {
+                *header = format!("{year}, {rest}");
+            }
+        }
+    }
+    table
+}
+
 /// Each indicator's municipal value in the year before and this one: the
 /// dynamics of a card without points, as «Динамика» and the report show it.
 /// With [`Shares::Apart`] the change is a number (a percentage's in points,
@@ -1160,6 +1177,14 @@ mod tests {
             (value_changes(years), moved)
         });
         let t = value_changes_table(&values, Shares::Apart);
+        assert_eq!(
+            headed_by_years(t.clone(), "2024/2025", "2025/2026").headers[2..4],
+            ["2024/2025", "2025/2026"]
+        );
+        assert_eq!(
+            headed_by_years(t.clone(), "2024/2025", "2025/2026").headers[6..],
+            ["2024/2025, число", "2025/2026, число"]
+        );
         assert_eq!(t.headers[4], "Изменение, число (у процентов — п. п.)");
         assert_eq!(t.headers[6..], ["Было, число", "Стало, число"]);
         let at = t

@@ -101,9 +101,7 @@ pub fn claimed_school(bytes: &[u8]) -> Option<Claim> {
         true => named_parts(&text)?,
         false => match parse_unique(&text) {
             Ok(value) => value,
-            Err(NotUnique::Repeated { path })
-                if !path.iter().any(|key| NAMING.contains(&key.as_str())) =>
-            {
+            Err(NotUnique::Repeated { path }) if !names_the_school(&path) => {
                 serde_json::from_str(without_bom(&text)).ok()?
             }
             Err(_) => return None,
@@ -131,8 +129,17 @@ pub fn claimed_school(bytes: &[u8]) -> Option<Claim> {
     })
 }
 
-/// The keys under which a file names its school and card ([`claimed_school`]).
-const NAMING: [&str; 3] = ["profile", "template", "card"];
+/// Whether a key repeated at `path` is in the parts that name the school
+/// and card ([`claimed_school`]), or holds them whole (two `payload`s, two
+/// schools: a review).
+fn names_the_school(path: &[String]) -> bool {
+    const NAMING: [&str; 3] = ["profile", "template", "card"];
+    const HOLDING: [&str; 2] = ["payload", "draft"];
+    path.iter().any(|key| NAMING.contains(&key.as_str()))
+        || path
+            .last()
+            .is_some_and(|key| HOLDING.contains(&key.as_str()))
+}
 
 /// The parts of an export over the limit that name its school, read
 /// without keeping the rest: a value of the whole file (a scan attached,
@@ -549,6 +556,29 @@ mod tests {
             refused(no_period.as_bytes()),
             ImportError::BadProfile { .. }
         ));
+    }
+
+    /// The part that names the school repeated whole (two `payload`s, two
+    /// schools): it reads two ways, and no school is named.
+    #[test]
+    fn a_repeated_payload_names_no_school() {
+        let card = testkit::card();
+        let good = sign(
+            &card,
+            &draft("СОШ № 5", "2025/2026", &["1.8"]),
+            meta("a1", "2026-09-01", None),
+            1,
+        );
+        let two = format!(
+            "{{\"payload\": {{\"profile\": {{\"name\": \"Гимназия № 2\", \"period\": \
+             \"2025/2026\"}}}}, {}",
+            &good.trim_start()[1..]
+        );
+        assert!(matches!(
+            crate::json::parse_unique(&two),
+            Err(crate::json::NotUnique::Repeated { .. })
+        ));
+        assert_eq!(claimed_school(two.as_bytes()).map(|c| c.to_string()), None);
     }
 
     #[test]

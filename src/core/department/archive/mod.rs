@@ -347,37 +347,22 @@ impl Archive {
     }
 
     /// The ids of the cards that have files counted, the card of most
-    /// files in the latest year first (the one the department's pages open
-    /// on), then of most files in all, then in the order of the known
-    /// cards. In that order alone, one school's file on the built-in card
-    /// turned a department of 27 files on its own card to a rating of one
-    /// school (a walk-through); the latest year, since a department moving
-    /// to a new card has more of the old one's files in all.
+    /// files first (the one the department's pages open on), ties in the
+    /// order of the known cards. In that order alone, one school's file on
+    /// the built-in card turned a department of 27 files on its own card
+    /// to a rating of one school (a walk-through); by the latest year's
+    /// files, one school's early file of next year did (a review).
     pub fn cards_present(&self) -> Vec<&str> {
-        let current = self.current();
-        let latest = current.iter().map(|e| e.period()).max();
-        // Per card: files of the latest year, files in all.
-        let mut counted: Vec<(&str, usize, usize)> = Vec::new();
-        for e in &current {
-            let at = match counted.iter().position(|(id, ..)| *id == e.card.id) {
-                Some(at) => at,
-                None => {
-                    counted.push((&e.card.id, 0, 0));
-                    counted.len() - 1
-                }
-            };
-            counted[at].1 += usize::from(Some(e.period()) == latest);
-            counted[at].2 += 1;
+        let mut counted: Vec<(&str, usize)> = Vec::new();
+        for e in self.current() {
+            match counted.iter_mut().find(|(id, _)| *id == e.card.id) {
+                Some((_, n)) => *n += 1,
+                None => counted.push((&e.card.id, 1)),
+            }
         }
         let known = |id: &str| self.cards.iter().position(|c| c.id == id);
-        counted.sort_by_key(|&(id, latest, all)| {
-            (
-                Reverse(latest),
-                Reverse(all),
-                known(id).unwrap_or(usize::MAX),
-            )
-        });
-        counted.into_iter().map(|(id, ..)| id).collect()
+        counted.sort_by_key(|&(id, n)| (Reverse(n), known(id).unwrap_or(usize::MAX)));
+        counted.into_iter().map(|(id, _)| id).collect()
     }
 
     pub fn entries(&self) -> &[Entry] {

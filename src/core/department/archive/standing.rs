@@ -289,7 +289,32 @@ impl Archive {
     /// reviewer's page says it waits, where it went unsaid (a review).
     pub fn own_choice_waiting(&self, id: &str) -> Option<&Entry> {
         let own = (self.choice_in_slot_of(id)).filter(|c| c.file != id && self.lead_chose(id))?;
-        self.entry(&own.file)
+        // Only a choice that would count again: one made over a file a
+        // newer one has since replaced has lapsed (a review).
+        let latest = self.latest_by_rules(id)?;
+        (latest.id() == own.over).then(|| self.entry(&own.file))?
+    }
+
+    /// The file of the slot of `id` that counts by the rules alone, with no
+    /// choice made: the latest trusted file no correction replaced.
+    fn latest_by_rules(&self, id: &str) -> Option<&Entry> {
+        let entry = self.entry(id)?;
+        let in_slot: Vec<&Entry> = (self.with_standings())
+            .filter(|(e, s)| {
+                e.same_slot(entry) && !matches!(s, Standing::Held | Standing::Rejected)
+            })
+            .map(|(e, _)| e)
+            .collect();
+        let replaced = |e: &Entry| {
+            (in_slot.iter()).any(|x| x.opened.payload.replaces.as_deref() == Some(e.id()))
+        };
+        // The first of the newest, as the standings take it.
+        (in_slot.iter().copied())
+            .filter(|e| !replaced(e))
+            .fold(None, |best: Option<&Entry>, e| match best {
+                Some(b) if e.made() <= b.made() => Some(b),
+                _ => Some(e),
+            })
     }
 
     /// The choice by which `id` counts, while it does, and whether it is

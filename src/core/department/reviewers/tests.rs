@@ -941,3 +941,56 @@ fn decisions_about_a_replaced_file_go_to_the_file_that_counts() {
         assert_eq!(lead.review(new).decision("1.8"), Some(Decision::Confirm));
     }
 }
+
+/// The reviewer's own choice (a1 over a2) lapsed when a3 and a4 came; the
+/// lead's assignment counts a3 over a4. Her choice is not said to wait:
+/// without the assignment a4 counts, not a1.
+#[test]
+fn a_lapsed_own_choice_is_not_said_to_wait() {
+    let card = testkit::card();
+    let d = |name: &str, claims: &[&str]| draft(name, PERIOD, claims);
+    let (right, wrong) = (d("Школа А", &["1.8", "2.1"]), d("Школа А", &["1.8"]));
+    let others = ["Школа Б", "Школа В", "Школа Г"].map(|name| d(name, &["1.8", "2.1"]));
+    let base = vec![
+        ("a1", &right),
+        ("a2", &wrong),
+        ("b1", &others[0]),
+        ("c1", &others[1]),
+        ("d1", &others[2]),
+    ];
+    let mut all = base.clone();
+    all.push(("a3", &right));
+    all.push(("a4", &wrong));
+    let full = testkit::archive(&card, &all);
+    let mut lead = with_reviewers(full.clone());
+    lead.choose("a3");
+    let assignment = Assignment::new(
+        &lead.reviewers[0],
+        (&card.id, &card.title),
+        PERIOD,
+        &names(&lead),
+        AT,
+    )
+    .counting(|school| lead.standing_choice(school, &card.id, PERIOD));
+    let a = school(&lead, "a1");
+    let counted = |archive: &Archive| {
+        let current = archive.current();
+        current
+            .iter()
+            .find(|e| e.school == a)
+            .map(|e| e.id().to_owned())
+    };
+    let mut own = testkit::archive(&card, &base);
+    own.choose("a1");
+    assert_eq!(counted(&own).as_deref(), Some("a1"));
+    own.admit_all(vec![
+        full.entry("a3").unwrap().clone(),
+        full.entry("a4").unwrap().clone(),
+    ]);
+    assert_eq!(counted(&own).as_deref(), Some("a4"), "her choice lapsed");
+    own.set_assignment(Some(
+        Assignment::read(&assignment.to_json(), &key(101)).unwrap(),
+    ));
+    assert_eq!(counted(&own).as_deref(), Some("a3"));
+    assert_eq!(own.own_choice_waiting("a3"), None);
+}

@@ -834,3 +834,89 @@ fn replacing_the_list_names_the_schools_it_drops() {
     roster.schools.truncate(2);
     assert_eq!(roster.dropped_by(&new, Roster::LOADED), None);
 }
+
+/// This year's «Лицей № 15» placed as a new school stays in a list made
+/// from the files again: it is not taken for last year's «МБОУ СОШ № 15»
+/// renamed.
+#[test]
+fn a_school_placed_as_new_stays_in_the_list_from_files() {
+    let card = testkit::card();
+    let mut archive = Archive::new(Cards::new([card.clone()]));
+    let files = [
+        ("p1", "МБОУ СОШ № 15", "2024/2025"),
+        ("q2", "Лицей № 15", PERIOD),
+    ];
+    let batch = files
+        .iter()
+        .map(|(id, name, period)| {
+            let d = draft(name, period, &[]);
+            let at = "2026-09-20T08:00:00.000Z";
+            let text = testkit::sign(&card, &d, testkit::meta(id, at, None), id.as_bytes()[0]);
+            testkit::entry(&card, id, &text)
+        })
+        .collect();
+    archive.admit_all(batch);
+    let before = crate::department::results::results(&archive, DEFAULT_CARD, "2024/2025");
+    let now = crate::department::results::results(&archive, DEFAULT_CARD, PERIOD);
+    archive.roster.schools = from_results(&Roster::default(), &[&before, &now], &[]);
+    let unplaced = archive.roster.unplaced(&archive, DEFAULT_CARD, PERIOD);
+    assert_eq!(unplaced.len(), 1);
+    archive
+        .roster
+        .place_new(unplaced[0].0.clone(), &unplaced[0].1, PERIOD);
+    assert!(archive
+        .roster
+        .unplaced(&archive, DEFAULT_CARD, PERIOD)
+        .is_empty());
+    let again = from_results(&archive.roster, &[&before, &now], &[]);
+    let names: Vec<&str> = again.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Лицей № 15", "МБОУ СОШ № 15"]);
+}
+
+/// Two schools of one name in two municipalities, the one in Сарапул
+/// closed: a new list with both keeps each one's years.
+#[test]
+fn a_new_list_keeps_the_years_of_each_namesake() {
+    let of = |municipality: &str| RosterSchool {
+        name: "МБОУ СОШ № 1".into(),
+        municipality: municipality.into(),
+        ..RosterSchool::default()
+    };
+    let mut roster = Roster {
+        schools: vec![of("Сарапул"), of("Воткинск")],
+        ..Roster::default()
+    };
+    roster.schools[0].until = "2024/2025".into();
+    roster.replace_schools(vec![of("Воткинск"), of("Сарапул")]);
+    let until: Vec<(&str, &str)> = (roster.schools.iter())
+        .map(|s| (s.municipality.as_str(), s.until.as_str()))
+        .collect();
+    assert_eq!(until, [("Воткинск", ""), ("Сарапул", "2024/2025")]);
+    // A list without municipalities cannot tell them apart: neither's.
+    roster.replace_schools(vec![school("МБОУ СОШ № 1")]);
+    assert_eq!(roster.schools[0].until, "");
+}
+
+/// A school marked closed whose file came all the same is in the table
+/// and counted, and not also named as not expected.
+#[test]
+fn a_school_in_the_rows_is_not_also_said_not_expected() {
+    let card = testkit::card();
+    let archive = testkit::archive(&card, &[("a", &draft("Школа А", PERIOD, &[]))]);
+    let mut roster = Roster {
+        schools: vec![school("Школа А"), school("Школа В"), school("Школа Г")],
+        ..Roster::default()
+    };
+    roster.schools[0].until = "2024/2025".into();
+    roster.schools[2].until = "2024/2025".into();
+    let rows = statuses(&roster, &archive, DEFAULT_CARD, PERIOD, "2026-09-01");
+    assert_eq!(counts(&rows), "сдали 1 из 2, не сдали 1");
+    assert_eq!(
+        not_expected(&roster, &rows, PERIOD),
+        [(
+            2,
+            "Школа Г".to_owned(),
+            "закрыта после 2024/2025 учебного года".to_owned()
+        )]
+    );
+}

@@ -160,22 +160,42 @@ pub fn verdict_rows(archive: &Archive, log: &[ImportRow], accepted: bool) -> Vec
     rows
 }
 
-/// For a file filed on another card than the one the pages open on (the
-/// card of most files, [`Archive::cards_present`]), a sentence saying so:
-/// «принят — МАОУ СОШ № 1, 2025/2026.» among 27 files of the department's
-/// own card read as one of them, and its results are apart (a
-/// walk-through).
+/// For a file filed on another card than most files of its year, a
+/// sentence saying so: «принят — МАОУ СОШ № 1, 2025/2026.» among 27 files
+/// of the department's own card read as one of them, and its results are
+/// apart (a walk-through). By its own year: a department that moved to a
+/// new card has last year's files on the old one (a review).
 fn other_card_note(archive: &Archive) -> impl Fn(&Admission) -> String + '_ {
+    // Per year, the files of each card; the year's card is the card of
+    // most, ties in the order of [`Archive::cards_present`].
     let present = archive.cards_present();
-    let main = (present.len() > 1).then(|| present[0].to_owned());
+    let mut by_year: HashMap<&str, Vec<(&str, usize)>> = HashMap::new();
+    for e in archive.current() {
+        let cards = by_year.entry(e.period()).or_default();
+        match cards.iter_mut().find(|(id, _)| *id == e.card.id) {
+            Some((_, n)) => *n += 1,
+            None => cards.push((&e.card.id, 1)),
+        }
+    }
+    let main: HashMap<&str, String> = (by_year.into_iter())
+        .filter(|(_, cards)| cards.len() > 1)
+        .filter_map(|(year, cards)| {
+            let rank = |id: &str| present.iter().position(|p| *p == id);
+            let main = (cards.iter()).min_by_key(|&&(id, n)| (std::cmp::Reverse(n), rank(id)))?;
+            Some((year, main.0.to_owned()))
+        })
+        .collect();
     move |admission| {
-        let (Some(main), Admission::Filed { submission_id }) = (&main, admission) else {
+        let Admission::Filed { submission_id } = admission else {
             return String::new();
         };
-        match archive.entry(submission_id) {
-            Some(e) if e.card.id != *main => format!(
-                " Заполнен по другой карте, чем большинство файлов: {}. Её результаты — отдельно: \
-                 на «Результатах» выберите карту.",
+        let Some(e) = archive.entry(submission_id) else {
+            return String::new();
+        };
+        match main.get(e.period()) {
+            Some(main) if e.card.id != *main => format!(
+                " Заполнен по другой карте, чем большинство файлов этого года: {}. Её результаты — \
+                 отдельно: на «Результатах» выберите карту.",
                 quoted(&e.card.title_among(
                     (present.iter()).filter_map(|id| archive.cards().latest(id).map(|c| &**c))
                 ))
@@ -576,21 +596,44 @@ mod tests {
             [
                 "СОШ 1, 2025/2026.".to_owned(),
                 format!(
-                    "СОШ 2, 2025/2026. Заполнен по другой карте, чем большинство файлов: «{}». Её \
-                     результаты — отдельно: на «Результатах» выберите карту.",
+                    "СОШ 2, 2025/2026. Заполнен по другой карте, чем большинство файлов этого года: \
+                     «{}». Её результаты — отдельно: на «Результатах» выберите карту.",
                     card.title
                 ),
                 "СОШ 3, 2025/2026.".to_owned(),
             ]
         );
-        // More files of the card in all, but the other card's in the
-        // latest year: the department is moving to it.
+        // More files of the card in all, last year's: it comes first, and
+        // last year's files, all on it, say nothing; this year's line
+        // still does.
         archive.admit_all(vec![
             signed(&card, "СОШ 2", "2024/2025", "d", 2),
             signed(&card, "СОШ 4", "2024/2025", "e", 4),
             signed(&card, "СОШ 5", "2024/2025", "f", 5),
         ]);
-        assert_eq!(archive.cards_present(), [iz.id.as_str(), &card.id]);
+        assert_eq!(archive.cards_present(), [card.id.as_str(), &iz.id]);
+        let last_year = [ImportRow::admitted(
+            "d.json".into(),
+            Admission::Filed {
+                submission_id: "d".into(),
+            },
+        )];
+        assert_eq!(
+            verdict_rows(&archive, &last_year, true)[0].why,
+            "СОШ 2, 2024/2025."
+        );
+        assert!(verdict_rows(&archive, &log[1..2], true)[0]
+            .why
+            .contains("по другой карте, чем большинство файлов этого года"));
+        // One school's early file of next year on the other card does not
+        // take the pages.
+        let mut early = Archive::new(Cards::new([card.clone(), iz.clone()]));
+        let mut batch: Vec<Entry> = (1..=5u8)
+            .map(|n| signed(&iz, &format!("СОШ {n}"), "2025/2026", &format!("f{n}"), n))
+            .collect();
+        batch.push(signed(&card, "СОШ 1", "2026/2027", "next", 1));
+        early.admit_all(batch);
+        assert_eq!(early.cards_present()[0], iz.id.as_str());
         // One card alone: nothing said.
         let mut one = Archive::new(Cards::new([card.clone()]));
         one.admit_all(vec![signed(&card, "СОШ 2", "2025/2026", "b", 2)]);
