@@ -1129,6 +1129,10 @@ impl From<SubmissionError> for CardFileError {
 pub enum FileTextError {
     /// Not UTF-8 text at all.
     NotText,
+    /// A document of another program, named («документ Word или Excel»):
+    /// said so, where «не текстовый» left a school wondering what it had
+    /// sent (a walk-through's .docx renamed .json).
+    Document(&'static str),
     /// Text in an encoding other than UTF-8 or UTF-16 (a file saved again
     /// in Notepad as «ANSI»).
     OtherEncoding,
@@ -1142,6 +1146,10 @@ impl fmt::Display for FileTextError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::NotText => write!(f, "Файл не текстовый: это не файл Профкарты."),
+            Self::Document(what) => write!(
+                f,
+                "Это {what}, а не файл Профкарты: откройте файл .json, сохранённый Профкартой."
+            ),
             Self::OtherEncoding => write!(
                 f,
                 "Буквы в файле не читаются в кодировке UTF-8, в которой его сохраняет Профкарта: \
@@ -1162,6 +1170,7 @@ impl From<FileTextError> for ImportError {
     fn from(e: FileTextError) -> Self {
         match e {
             FileTextError::NotText => Self::NotText,
+            FileTextError::Document(what) => Self::Document(what),
             FileTextError::OtherEncoding => Self::OtherEncoding,
             FileTextError::Empty => Self::Empty,
             FileTextError::CutOff => Self::CutOff,
@@ -1179,6 +1188,8 @@ pub enum ImportError {
     },
     /// Not UTF-8 text at all.
     NotText,
+    /// A document of another program ([`FileTextError::Document`]).
+    Document(&'static str),
     /// Text in an encoding other than UTF-8 or UTF-16 (a file saved again
     /// in Notepad as «ANSI»).
     OtherEncoding,
@@ -1237,6 +1248,11 @@ impl fmt::Display for ImportError {
                 limit / 1024
             ),
             Self::NotText => write!(f, "Файл не текстовый: это не выгрузка Профкарты."),
+            Self::Document(what) => write!(
+                f,
+                "Это {what}, а не выгрузка Профкарты. Попросите школу прислать файл .json, \
+                 выгруженный из Профкарты."
+            ),
             Self::OtherEncoding => write!(
                 f,
                 "Буквы в файле не читаются в кодировке UTF-8, в которой его сохраняет Профкарта: \

@@ -46,8 +46,19 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, FileTextError> {
             .map_err(|e| match e.error_len() {
                 None => FileTextError::CutOff,
                 Some(_) if looks_like_json(bytes) => FileTextError::OtherEncoding,
-                Some(_) => FileTextError::NotText,
+                Some(_) => document(bytes).map_or(FileTextError::NotText, FileTextError::Document),
             }),
+    }
+}
+
+/// What another program's document is, by its first bytes: Word and
+/// Excel files are ZIP archives (and were OLE files before 2007).
+fn document(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [b'P', b'K', 3, 4, ..] => Some("документ Word или Excel (или архив ZIP)"),
+        [b'%', b'P', b'D', b'F', ..] => Some("документ PDF"),
+        [0xD0, 0xCF, 0x11, 0xE0, ..] => Some("документ Word или Excel старого формата"),
+        _ => None,
     }
 }
 
@@ -536,6 +547,25 @@ mod tests {
         assert_eq!(
             picked_text(&[0x89, b'P', b'N', b'G', 0]),
             Err(FileTextError::NotText)
+        );
+        // Another program's document is named.
+        let docx = [&b"PK\x03\x04\x14\x00\x06\x00"[..], &[0xE2, 0x28, 0xA1]].concat();
+        assert_eq!(
+            picked_text(&docx).map_err(|e| e.to_string()),
+            Err(
+                "Это документ Word или Excel (или архив ZIP), а не файл Профкарты: откройте \
+                 файл .json, сохранённый Профкартой."
+                    .to_owned()
+            )
+        );
+        assert_eq!(
+            picked_text(b"%PDF-1.4\n%\xE2\xE3\xCF\xD3"),
+            Err(FileTextError::Document("документ PDF"))
+        );
+        assert_eq!(
+            crate::error::ImportError::from(FileTextError::Document("документ PDF")).to_string(),
+            "Это документ PDF, а не выгрузка Профкарты. Попросите школу прислать файл .json, \
+             выгруженный из Профкарты."
         );
         // Not JSON at all is for each reader to name: it is text.
         assert_eq!(picked_text(b"hello").unwrap(), "hello");

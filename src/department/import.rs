@@ -265,6 +265,7 @@ pub async fn file_all(
             row.admission,
             Admission::Refused(
                 ImportError::NotText
+                    | ImportError::Document(_)
                     | ImportError::OtherEncoding
                     | ImportError::CutOff
                     | ImportError::Empty

@@ -69,9 +69,9 @@ impl Verdict {
     fn of_error(e: &ImportError) -> Self {
         match e {
             ImportError::TooLarge { .. } => Self::TooLarge,
-            ImportError::NotText | ImportError::Submission(SubmissionError::NotJson) => {
-                Self::NotJson
-            }
+            ImportError::NotText
+            | ImportError::Document(_)
+            | ImportError::Submission(SubmissionError::NotJson) => Self::NotJson,
             ImportError::Submission(SubmissionError::NotSubmission)
             | ImportError::KeyFile
             | ImportError::DraftFile => Self::NotSubmission,
