@@ -25,6 +25,9 @@ fn shown(cell: &Cell) -> String {
     }
 }
 
+/// Cells of at most this many characters are kept on one line.
+const SHORT: usize = 8;
+
 #[component]
 pub fn DataTable(
     #[prop(into)] table: Signal<Table>,
@@ -97,9 +100,14 @@ pub fn DataTable(
                         // Words among the numbers («5 (не подтверждено
                         // проверкой)») wrap: one would widen the column
                         // past the screen.
+                        // A short cell («п. 1.5», «84,0 %») never wraps:
+                        // a narrow column broke every row's code in two
+                        // on paper, doubling the table (a print audit).
                         .map(|(c, cell)| {
                             let words = matches!(cell, Cell::Text(_));
-                            view! { <td class:num=is_numeric(c + 1) && !words class:num-words=is_numeric(c + 1) && words>{shown(cell)}</td> }
+                            let text = shown(cell);
+                            let short = text.chars().count() <= SHORT;
+                            view! { <td class:num=is_numeric(c + 1) && !words class:num-words=is_numeric(c + 1) && words class:short=short>{text}</td> }
                         })
                         .collect_view();
                     view! { <tr><th scope="row">{shown(name)}</th>{cells}</tr> }

@@ -114,7 +114,8 @@ test('letters and the report download as Word documents with the figures', async
 
     const schools = gen.manifest.files.filter((f) => f.submission?.period === SECOND).map((f) => score(f.submission));
     // Beside it, every indicator's municipal value in both years, in Word too.
-    const values = report.tables.find((t) => t[0].join('|') === 'Код|Показатель|Было|Стало|Изменение|Методика');
+    // Its years head the columns: a table's page of its own said only «Было / Стало».
+    const values = report.tables.find((t) => t[0].join('|') === `Код|Показатель|${FIRST}|${SECOND}|Изменение|Методика`);
     assert.ok(values, 'the table of values');
     assert.equal(values.length, 1 + INDICATORS.length);
     assert.ok(report.paragraphs.includes('Значения показателей по муниципалитету'));

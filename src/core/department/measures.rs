@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::card::{Card, Level};
 use crate::department::results::SchoolResult;
 use crate::department::school::SchoolId;
-use crate::text::by_name;
+use crate::text::{by_name, tied};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -192,7 +192,12 @@ fn names_where(schools: &[SchoolResult], keep: impl Fn(&SchoolResult) -> bool) -
         .map(SchoolResult::name)
         .collect();
     names.sort_by(|a, b| by_name(a, b));
-    names.join("; ")
+    // Printed in a narrow column of the road map: «№» kept with its
+    // number («МАОУ СОШ №» / «12» on paper, a print audit).
+    (names.iter())
+        .map(|n| tied(n))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The measures taken on the results of card `card_id` in `period`, in the
@@ -483,7 +488,7 @@ mod tests {
         assert_eq!(names, ["СОШ № 2"]);
         assert_eq!(
             m.audience.describe(&all),
-            "ОО с низкой эффективностью: СОШ № 2"
+            "ОО с низкой эффективностью: СОШ №\u{A0}2"
         );
         assert_eq!(m.audience.describe(&[]), "ОО с низкой эффективностью");
         // Recorded, the level's schools are kept: the measure went to
@@ -499,7 +504,7 @@ mod tests {
         assert_eq!(m.reached, Some(vec![id("СОШ № 2")]));
         assert_eq!(
             m.describe(&all),
-            "ОО с низкой эффективностью на день записи меры: СОШ № 2"
+            "ОО с низкой эффективностью на день записи меры: СОШ №\u{A0}2"
         );
         // Had the Лицей been low then, and СОШ № 2 not:
         m.reached = Some(vec![id("Лицей")]);
@@ -514,13 +519,13 @@ mod tests {
         assert_eq!(
             m.describe(&all),
             "ОО с низкой эффективностью на день записи меры: Лицей; теперь с низкой эффективностью \
-             также: СОШ № 2; уже не с низкой эффективностью: Лицей"
+             также: СОШ №\u{A0}2; уже не с низкой эффективностью: Лицей"
         );
         m.reached = Some(Vec::new());
         assert_eq!(
             m.describe(&all),
             "ОО с низкой эффективностью: на день записи меры таких не было; теперь с низкой \
-             эффективностью также: СОШ № 2"
+             эффективностью также: СОШ №\u{A0}2"
         );
         assert_eq!(Measure::reaching(&Audience::All, &all), None);
         m.audience = Audience::Schools(Vec::new());
