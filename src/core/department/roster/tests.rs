@@ -365,7 +365,8 @@ fn a_file_the_rules_cannot_place_is_placed_once_by_the_coordinator() {
 }
 
 /// A school closed after a year is not expected after it, unless a file
-/// of its comes; a new list keeps the years of the schools it names.
+/// of its comes: then it is in the table, counted, and not also named as
+/// not expected; a new list keeps the years of the schools it names.
 #[test]
 fn a_closed_school_is_not_expected_after_its_last_year() {
     let card = testkit::card();
@@ -383,9 +384,14 @@ fn a_closed_school_is_not_expected_after_its_last_year() {
         [(0, Status::Received), (2, Status::NotSent)]
     );
     assert_eq!(counts(&rows), "сдали 1 из 2, не сдали 1");
+    // Named under the list: Б, not А, which is in the table.
     assert_eq!(
-        roster.schools[1].not_expected_why(PERIOD).as_deref(),
-        Some("закрыта после 2024/2025 учебного года")
+        not_expected(&roster, &rows, PERIOD),
+        [(
+            1,
+            "Школа Б".to_owned(),
+            "закрыта после 2024/2025 учебного года".to_owned()
+        )]
     );
     assert!(roster.schools[1].expected_in("2024/2025"));
     assert_eq!(
@@ -448,30 +454,13 @@ fn a_file_under_a_listed_name_and_another_identifier() {
 
 #[test]
 fn the_list_from_files_joins_the_years_each_school_once() {
-    let card = testkit::card();
-    let mut archive = Archive::new(Cards::new([card.clone()]));
-    let files = [
-        ("a1", "Школа А", "2024/2025"),
-        ("b1", "Школа Б", "2024/2025"),
-        ("a2", "Школа А", PERIOD),
-        ("n2", "Школа Новая", PERIOD),
-    ];
-    let batch = files
-        .iter()
-        .map(|(id, name, period)| {
-            let mut d = draft(name, period, &[]);
-            // А gave its ИНН last year only: still one school.
-            if *id == "a1" {
-                d.profile.identifier = "6658001234".into();
-            }
-            let at = "2026-09-20T08:00:00.000Z";
-            let text = testkit::sign(&card, &d, testkit::meta(id, at, None), id.as_bytes()[0]);
-            testkit::entry(&card, id, &text)
-        })
-        .collect();
-    archive.admit_all(batch);
-    let before = crate::department::results::results(&archive, DEFAULT_CARD, "2024/2025");
-    let now = crate::department::results::results(&archive, DEFAULT_CARD, PERIOD);
+    // А gave its ИНН last year only: still one school.
+    let (archive, before, now) = two_years_of(&[
+        ("a1", "Школа А", "2024/2025", "6658001234"),
+        ("b1", "Школа Б", "2024/2025", ""),
+        ("a2", "Школа А", PERIOD, ""),
+        ("n2", "Школа Новая", PERIOD, ""),
+    ]);
     let listed = from_results(&Roster::default(), &[&before, &now], &[]);
     let names: Vec<&str> = listed.iter().map(|s| s.name.as_str()).collect();
     // Б sent nothing this year and is to be chased; the new school is listed too.
@@ -499,27 +488,13 @@ fn the_list_from_files_joins_the_years_each_school_once() {
 /// with other numbers, or none, is listed.
 #[test]
 fn the_list_from_files_leaves_a_likely_rename_to_be_placed() {
-    let card = testkit::card();
-    let mut archive = Archive::new(Cards::new([card.clone()]));
-    let files = [
-        ("p1", "МБОУ СОШ № 15", "2024/2025"),
-        ("g1", "МАОУ «Гимназия № 14»", "2024/2025"),
-        ("q2", "МАОУ СОШ № 15", PERIOD),
-        ("n2", "МАОУ СОШ № 19", PERIOD),
-        ("w2", "Школа Новая", PERIOD),
-    ];
-    let batch = files
-        .iter()
-        .map(|(id, name, period)| {
-            let d = draft(name, period, &[]);
-            let at = "2026-09-20T08:00:00.000Z";
-            let text = testkit::sign(&card, &d, testkit::meta(id, at, None), id.as_bytes()[0]);
-            testkit::entry(&card, id, &text)
-        })
-        .collect();
-    archive.admit_all(batch);
-    let before = crate::department::results::results(&archive, DEFAULT_CARD, "2024/2025");
-    let now = crate::department::results::results(&archive, DEFAULT_CARD, PERIOD);
+    let (mut archive, before, now) = two_years_of(&[
+        ("p1", "МБОУ СОШ № 15", "2024/2025", ""),
+        ("g1", "МАОУ «Гимназия № 14»", "2024/2025", ""),
+        ("q2", "МАОУ СОШ № 15", PERIOD, ""),
+        ("n2", "МАОУ СОШ № 19", PERIOD, ""),
+        ("w2", "Школа Новая", PERIOD, ""),
+    ]);
     archive.roster.schools = from_results(&Roster::default(), &[&before, &now], &[]);
     let names: Vec<&str> = (archive.roster.schools.iter())
         .map(|s| s.name.as_str())
@@ -840,24 +815,10 @@ fn replacing_the_list_names_the_schools_it_drops() {
 /// renamed.
 #[test]
 fn a_school_placed_as_new_stays_in_the_list_from_files() {
-    let card = testkit::card();
-    let mut archive = Archive::new(Cards::new([card.clone()]));
-    let files = [
-        ("p1", "МБОУ СОШ № 15", "2024/2025"),
-        ("q2", "Лицей № 15", PERIOD),
-    ];
-    let batch = files
-        .iter()
-        .map(|(id, name, period)| {
-            let d = draft(name, period, &[]);
-            let at = "2026-09-20T08:00:00.000Z";
-            let text = testkit::sign(&card, &d, testkit::meta(id, at, None), id.as_bytes()[0]);
-            testkit::entry(&card, id, &text)
-        })
-        .collect();
-    archive.admit_all(batch);
-    let before = crate::department::results::results(&archive, DEFAULT_CARD, "2024/2025");
-    let now = crate::department::results::results(&archive, DEFAULT_CARD, PERIOD);
+    let (mut archive, before, now) = two_years_of(&[
+        ("p1", "МБОУ СОШ № 15", "2024/2025", ""),
+        ("q2", "Лицей № 15", PERIOD, ""),
+    ]);
     archive.roster.schools = from_results(&Roster::default(), &[&before, &now], &[]);
     let unplaced = archive.roster.unplaced(&archive, DEFAULT_CARD, PERIOD);
     assert_eq!(unplaced.len(), 1);
@@ -897,26 +858,26 @@ fn a_new_list_keeps_the_years_of_each_namesake() {
     assert_eq!(roster.schools[0].until, "");
 }
 
-/// A school marked closed whose file came all the same is in the table
-/// and counted, and not also named as not expected.
-#[test]
-fn a_school_in_the_rows_is_not_also_said_not_expected() {
+/// An archive of `files` (id, school, year, ИНН) on the test card, each signed
+/// with the key of its id's first letter, and its results of 2024/2025
+/// and [`PERIOD`].
+fn two_years_of(
+    files: &[(&str, &str, &str, &str)],
+) -> (Archive, Vec<SchoolResult>, Vec<SchoolResult>) {
     let card = testkit::card();
-    let archive = testkit::archive(&card, &[("a", &draft("Школа А", PERIOD, &[]))]);
-    let mut roster = Roster {
-        schools: vec![school("Школа А"), school("Школа В"), school("Школа Г")],
-        ..Roster::default()
-    };
-    roster.schools[0].until = "2024/2025".into();
-    roster.schools[2].until = "2024/2025".into();
-    let rows = statuses(&roster, &archive, DEFAULT_CARD, PERIOD, "2026-09-01");
-    assert_eq!(counts(&rows), "сдали 1 из 2, не сдали 1");
-    assert_eq!(
-        not_expected(&roster, &rows, PERIOD),
-        [(
-            2,
-            "Школа Г".to_owned(),
-            "закрыта после 2024/2025 учебного года".to_owned()
-        )]
-    );
+    let mut archive = Archive::new(Cards::new([card.clone()]));
+    let batch = files
+        .iter()
+        .map(|(id, name, period, identifier)| {
+            let mut d = draft(name, period, &[]);
+            d.profile.identifier = (*identifier).to_owned();
+            let at = "2026-09-20T08:00:00.000Z";
+            let text = testkit::sign(&card, &d, testkit::meta(id, at, None), id.as_bytes()[0]);
+            testkit::entry(&card, id, &text)
+        })
+        .collect();
+    archive.admit_all(batch);
+    let before = crate::department::results::results(&archive, DEFAULT_CARD, "2024/2025");
+    let now = crate::department::results::results(&archive, DEFAULT_CARD, PERIOD);
+    (archive, before, now)
 }
