@@ -9,7 +9,7 @@ use profkarta_core::card::DEFAULT_CARD;
 use profkarta_core::department::archive::Claim;
 use profkarta_core::department::last_year::previous_period;
 use profkarta_core::department::roster::{
-    counts, from_results, reminder, roster_table, statuses, Deadlines, Roster,
+    counts, from_results, reminder, roster_table, statuses, Deadlines, Roster, Status,
 };
 use profkarta_core::export::{to_csv, to_xlsx};
 use profkarta_core::school::profile::default_period;
@@ -197,7 +197,10 @@ pub fn RosterPanel() -> impl IntoView {
                         focus_after_removal(i, left, remove_id, "roster-title");
                     }
                 };
-                let has_file = !r.status.waits();
+                // Only a school nothing came from: one whose file was
+                // refused is in the year all the same (a walk-through's
+                // «Закрыта» did nothing there).
+                let closable = r.status == Status::NotSent;
                 view! {
                     <tr data-status=r.status.key()>
                         <th scope="row">{r.school.name.clone()}</th>
@@ -206,7 +209,7 @@ pub fn RosterPanel() -> impl IntoView {
                         <td class="lateness">{r.lateness()}</td>
                         {shared().then(|| view! { <td>{r.reviewers.join(", ")}</td> })}
                         <td class="no-print row-actions">
-                            {(!has_file).then(|| view! {
+                            {closable.then(|| view! {
                                 <button type="button" on:click=close
                                     aria-label=format!("Школа закрыта: {}", r.school.name)>"Закрыта"</button>
                             })}
