@@ -37,6 +37,27 @@ fn names(archive: &Archive) -> BTreeMap<SchoolId, String> {
         .collect()
 }
 
+/// The file that counts for `school`, by its id.
+fn counted_of(archive: &Archive, school: &SchoolId) -> Option<String> {
+    let current = archive.current();
+    (current.iter())
+        .find(|e| e.school == *school)
+        .map(|e| e.id().to_owned())
+}
+
+/// The lead's assignment to the first reviewer on `card`, with the lead's
+/// choices of the schools' files.
+fn first_assignment(lead: &Archive, card: &crate::card::Card) -> Assignment {
+    Assignment::new(
+        &lead.reviewers[0],
+        (&card.id, &card.title),
+        PERIOD,
+        &names(lead),
+        AT,
+    )
+    .counting(|school| lead.standing_choice(school, &card.id, PERIOD))
+}
+
 /// The lead with Иванова (key 101) and Петров (key 102): А and Б go to
 /// Иванова, В and Г to Петров, and А also to Петров for a second opinion.
 fn lead() -> Archive {
@@ -102,16 +123,7 @@ fn the_lead_s_choice_of_a_file_goes_with_the_assignment() {
     };
     let mut lead = with_reviewers(files(false));
     let a = school(&lead, "a1");
-    let make = |lead: &Archive| {
-        Assignment::new(
-            &lead.reviewers[0],
-            (&card.id, &card.title),
-            PERIOD,
-            &names(lead),
-            AT,
-        )
-        .counting(|school| lead.standing_choice(school, &card.id, PERIOD))
-    };
+    let make = |lead: &Archive| first_assignment(lead, &card);
     assert_eq!(lead.standing_choice(&a, &card.id, PERIOD), None);
     assert!(
         !make(&lead).to_json().contains("counted"),
@@ -130,13 +142,7 @@ fn the_lead_s_choice_of_a_file_goes_with_the_assignment() {
     assert_eq!(assignment.schools[0].counted, Some(chosen));
     assert_eq!(assignment.schools[1].counted, None);
 
-    let counted = |archive: &Archive| {
-        let current = archive.current();
-        current
-            .iter()
-            .find(|e| e.school == a)
-            .map(|e| e.id().to_owned())
-    };
+    let counted = |archive: &Archive| counted_of(archive, &a);
     let mut own = files(false);
     assert_eq!(
         counted(&own).as_deref(),
@@ -964,22 +970,9 @@ fn a_lapsed_own_choice_is_not_said_to_wait() {
     let full = testkit::archive(&card, &all);
     let mut lead = with_reviewers(full.clone());
     lead.choose("a3");
-    let assignment = Assignment::new(
-        &lead.reviewers[0],
-        (&card.id, &card.title),
-        PERIOD,
-        &names(&lead),
-        AT,
-    )
-    .counting(|school| lead.standing_choice(school, &card.id, PERIOD));
+    let assignment = first_assignment(&lead, &card);
     let a = school(&lead, "a1");
-    let counted = |archive: &Archive| {
-        let current = archive.current();
-        current
-            .iter()
-            .find(|e| e.school == a)
-            .map(|e| e.id().to_owned())
-    };
+    let counted = |archive: &Archive| counted_of(archive, &a);
     let mut own = testkit::archive(&card, &base);
     own.choose("a1");
     assert_eq!(counted(&own).as_deref(), Some("a1"));
