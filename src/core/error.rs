@@ -1312,11 +1312,7 @@ impl fmt::Display for ImportError {
                 version,
                 codes,
             } => {
-                const NAMED: usize = 5;
-                let mut named = codes.iter().take(NAMED).cloned().collect::<Vec<_>>().join(", ");
-                if codes.len() > NAMED {
-                    named.push_str(&format!(" и ещё {}", codes.len() - NAMED));
-                }
+                let named = crate::text::first_of(codes, 5);
                 write!(
                     f,
                     "В файле есть ответы на показатели, которых нет в карте «{card}» версии {version}: \

@@ -636,6 +636,16 @@ pub fn told_apart(texts: &[&str]) -> Vec<Option<String>> {
         .collect()
 }
 
+/// The first `shown` of `items`, the rest counted: «a, b, c и ещё 2».
+/// Long lists are named in part where a message has one line for them.
+pub fn first_of<S: AsRef<str>>(items: &[S], shown: usize) -> String {
+    let named: Vec<&str> = items.iter().take(shown).map(AsRef::as_ref).collect();
+    match items.len().saturating_sub(shown) {
+        0 => named.join(", "),
+        more => format!("{} и ещё {more}", named.join(", ")),
+    }
+}
+
 /// «a», «a и b», «a, b и c».
 pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
     let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();

@@ -118,7 +118,7 @@ pub fn RosterImport() -> impl IntoView {
     };
     let accept = move |_| {
         if let Some(RosterRead { schools, .. }) = read.get_untracked() {
-            dept.edit_roster(|r| r.replace_schools(schools));
+            dept.replace_roster(schools);
         }
         table.set(None);
         focus_when_drawn("roster-title".to_owned());
@@ -154,7 +154,7 @@ pub fn RosterImport() -> impl IntoView {
                 {move || {
                     let dropped = read.with(|r| {
                         let new = r.as_ref()?;
-                        dept.archive().with(|a| a.roster.dropped_by(&new.schools, Roster::LOADED))
+                        dept.archive().with(|a| a.roster.dropped_by(&new.schools, a.entries(), Roster::LOADED))
                     })?;
                     Some(view! { <p class="notice notice-warning" data-testid="roster-dropped">{dropped}</p> })
                 }}

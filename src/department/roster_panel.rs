@@ -109,7 +109,7 @@ pub fn RosterPanel() -> impl IntoView {
         // list: named in the question, as when a list is loaded.
         let dropped = dept
             .archive()
-            .with_untracked(|a| a.roster.dropped_by(&list, Roster::FROM_FILES));
+            .with_untracked(|a| a.roster.dropped_by(&list, a.entries(), Roster::FROM_FILES));
         let replace = dept
             .archive()
             .with_untracked(|a| a.roster.schools.is_empty())
@@ -118,7 +118,7 @@ pub fn RosterPanel() -> impl IntoView {
                 None => REPLACE_FROM_FILES.to_owned(),
             });
         if replace {
-            dept.edit_roster(|r| r.replace_schools(list));
+            dept.replace_roster(list);
         }
     };
     let add = move |ev: leptos::ev::SubmitEvent| {

@@ -29,7 +29,7 @@ use profkarta_core::department::own_cards::OwnCards;
 use profkarta_core::department::results::{rank, results, Filter, Ranked, SchoolResult};
 use profkarta_core::department::review::Decision;
 use profkarta_core::department::review_filter::RowFilter;
-use profkarta_core::department::roster::Roster;
+use profkarta_core::department::roster::{Roster, RosterSchool};
 use profkarta_core::department::school::SchoolId;
 use profkarta_core::department::view::import::{refusals, ImportRow};
 use profkarta_core::department::view::progress::{Progress, Saving, Work};
@@ -588,6 +588,11 @@ impl Dept {
     /// Changes the roster or a campaign's deadlines.
     pub fn edit_roster(self, change: impl FnOnce(&mut Roster)) {
         self.archive.update(|a| change(&mut a.roster));
+    }
+
+    /// Replaces the list of schools ([`Archive::replace_roster`]).
+    pub fn replace_roster(self, schools: Vec<RosterSchool>) {
+        self.archive.update(|a| a.replace_roster(schools));
     }
 
     /// Records a measure or management decision.

@@ -11,12 +11,12 @@ use serde::{Deserialize, Serialize};
 use crate::department::archive::{Archive, Claim, Entry, Refusal, Standing};
 use crate::department::results::SchoolResult;
 use crate::department::review::ReviewStatus;
-use crate::department::school::{is_identifier, normalize, pair_schools, SchoolId};
+use crate::department::school::{identifier_key, is_identifier, normalize, pair_schools, SchoolId};
 use crate::error::AlreadyListed;
 use crate::export::{Cell, Table};
 use crate::school::profile::SchoolProfile;
 use crate::signed::submission::named_in_file_name;
-use crate::text::{by_name, date_ru, one_line, plural, quoted, shorten};
+use crate::text::{by_name, date_ru, first_of, one_line, plural, quoted, shorten};
 
 mod owners;
 pub use owners::likely_school;
@@ -156,17 +156,13 @@ impl Columns {
 impl RosterRead {
     /// The preview's line on the rows not read as schools, if any.
     pub fn skipped_line(&self) -> Option<String> {
-        const SHOWN: usize = 5;
-        let (shown, rest) = self.skipped.split_at(self.skipped.len().min(SHOWN));
-        let names: Vec<String> = shown.iter().map(|n| quoted(&shorten(n, 40))).collect();
-        let more = match rest.len() {
-            0 => String::new(),
-            n => format!(" и ещё {n}"),
-        };
-        (!shown.is_empty()).then(|| {
+        let names: Vec<String> = (self.skipped.iter())
+            .map(|n| quoted(&shorten(n, 40)))
+            .collect();
+        (!names.is_empty()).then(|| {
             format!(
-                "Не считаются школами (нумерация столбцов, итоги): {}{more}.",
-                names.join(", ")
+                "Не считаются школами (нумерация столбцов, итоги): {}.",
+                first_of(&names, 5)
             )
         })
     }
@@ -414,35 +410,78 @@ impl Roster {
     }
 
     /// What replacing the list with `new` would drop, in words: the
-    /// schools of this list that `new` has under no spelling of their name
-    /// and no identifier of theirs (typed by hand, say); `None` when none.
-    /// `new_list` names the new list in the prepositional («загружаемом
-    /// списке»).
-    pub fn dropped_by(&self, new: &[RosterSchool], new_list: &str) -> Option<String> {
-        let kept = |s: &RosterSchool| {
-            new.iter().any(|n| {
-                normalize(&n.name) == normalize(&s.name)
-                    || (!s.identifier.is_empty() && n.identifier.trim() == s.identifier.trim())
-            })
+    /// schools of this list that `new` has under no spelling of their name,
+    /// no identifier of theirs and no school owning their files (typed by
+    /// hand, say), and the schools whose files the new list would no longer
+    /// find (placed by hand with a school it spells otherwise); `None` when
+    /// none. `new_list` names the new list in the prepositional
+    /// («загружаемом списке»).
+    pub fn dropped_by(
+        &self,
+        new: &[RosterSchool],
+        files: &[Entry],
+        new_list: &str,
+    ) -> Option<String> {
+        let before = self.predecessors(new, files);
+        let kept = |(i, s): &(usize, &RosterSchool)| {
+            before.contains(&Some(*i))
+                || new.iter().any(|n| {
+                    normalize(&n.name) == normalize(&s.name)
+                        || (!s.identifier.is_empty() && n.identifier.trim() == s.identifier.trim())
+                })
         };
-        let dropped: Vec<String> = (self.schools.iter())
+        let dropped: Vec<String> = (self.schools.iter().enumerate())
             .filter(|s| !kept(s))
-            .map(|s| quoted(s.name.trim()))
+            .map(|(_, s)| quoted(s.name.trim()))
             .collect();
-        const NAMED: usize = 5;
-        let named = match dropped.len() {
-            0 => return None,
-            n if n > NAMED => format!("{} и ещё {}", dropped[..NAMED].join(", "), n - NAMED),
-            _ => dropped.join(", "),
-        };
-        Some(match dropped.len() {
-            1 => format!("В {new_list} нет школы {named}: она будет удалена из списка."),
-            n => format!(
-                "В {new_list} нет {n} {} нынешнего списка: {named} — они будут удалены из \
+        let lost = self.lost_files(new, files);
+        let schools = match dropped.len() {
+            0 => None,
+            1 => Some(format!(
+                "В {new_list} нет школы {}: она будет удалена из списка.",
+                first_of(&dropped, 5)
+            )),
+            n => Some(format!(
+                "В {new_list} нет {n} {} нынешнего списка: {} — они будут удалены из \
                  списка.",
-                plural(n as u64, "школы", "школ", "школ")
-            ),
-        })
+                plural(n as u64, "школы", "школ", "школ"),
+                first_of(&dropped, 5)
+            )),
+        };
+        let files = match lost.len() {
+            0 => None,
+            1 => Some(format!(
+                "Файлы школы {} новый список не найдёт: их нужно будет сопоставить заново («… — \
+                 это …»).",
+                first_of(&lost, 5)
+            )),
+            _ => Some(format!(
+                "Файлы школ {} новый список не найдёт: их нужно будет сопоставить заново («… — \
+                 это …»).",
+                first_of(&lost, 5)
+            )),
+        };
+        let said: Vec<String> = schools.into_iter().chain(files).collect();
+        (!said.is_empty()).then(|| said.join(" "))
+    }
+
+    /// The schools of this list (their names quoted) with files of `files`
+    /// that the list `new` would not find, its placings carried over
+    /// ([`Self::replace_schools`]).
+    fn lost_files(&self, new: &[RosterSchool], files: &[Entry]) -> Vec<String> {
+        let mut after = self.clone();
+        after.replace_schools(new.to_vec(), files);
+        let (was, now) = (Owners::new(self), Owners::new(&after));
+        let mut lost = std::collections::BTreeSet::new();
+        for e in files
+            .iter()
+            .filter(|e| now.of(&e.school, e.profile()).is_empty())
+        {
+            lost.extend(was.of(&e.school, e.profile()));
+        }
+        (lost.into_iter())
+            .map(|i| quoted(self.schools[i].name.trim()))
+            .collect()
     }
 
     /// [`Self::dropped_by`] of a list loaded from a file.
@@ -450,30 +489,114 @@ impl Roster {
     /// [`Self::dropped_by`] of the list made from the accepted files.
     pub const FROM_FILES: &'static str = "списке из принятых файлов";
 
-    /// The list replaced with `schools` (loaded, or made from the files),
-    /// each keeping the years it is expected in from the school of the
-    /// same name in the list it replaces: a school marked closed came back
-    /// «не сдана» with the next list.
-    pub fn replace_schools(&mut self, mut schools: Vec<RosterSchool>) {
-        for school in &mut schools {
-            // Namesakes in other places are told apart as the list tells
-            // them: by municipality and ИНН where both give one (a review:
-            // one closed school's years went to its namesake).
-            let key = normalize(&school.name);
-            let same = |s: &&RosterSchool| {
-                let agree = |a: &str, b: &str| {
-                    a.trim().is_empty() || b.trim().is_empty() || normalize(a) == normalize(b)
-                };
-                normalize(&s.name) == key
-                    && agree(&s.municipality, &school.municipality)
-                    && agree(&s.identifier, &school.identifier)
-            };
-            if let [was] = self.schools.iter().filter(same).collect::<Vec<_>>()[..] {
+    /// The list replaced with `schools` (loaded, or made from the files).
+    /// Each keeps what the school it stands for ([`Self::predecessors`])
+    /// had in the list it replaces: the years it is expected in (a school
+    /// marked closed came back «не сдана» with the next list) and the files
+    /// of `files` placed with it by hand or by the spelling rules that the
+    /// new list's spelling does not find (a placing was kept by the old
+    /// name, and a new list spelling the school otherwise left its files
+    /// «не нашлись» and the school «не сдана», a walk-through).
+    pub fn replace_schools(&mut self, mut schools: Vec<RosterSchool>, files: &[Entry]) {
+        let before = self.predecessors(&schools, files);
+        for (school, was) in schools.iter_mut().zip(&before) {
+            if let Some(was) = was.map(|i| &self.schools[i]) {
                 school.since.clone_from(&was.since);
                 school.until.clone_from(&was.until);
             }
         }
+        // The one new school each school of this list goes on as.
+        let mut after: Vec<Vec<usize>> = vec![Vec::new(); self.schools.len()];
+        for (j, was) in before.iter().enumerate() {
+            if let Some(i) = was {
+                after[*i].push(j);
+            }
+        }
+        let successor = |i: usize| match after[i][..] {
+            [j] => Some(schools[j].name.clone()),
+            _ => None,
+        };
+        let mut linked: BTreeMap<SchoolId, String> = (self.linked.iter())
+            .filter_map(|(id, name)| {
+                let i = self.schools.iter().position(|s| &s.name == name)?;
+                Some((id.clone(), successor(i)?))
+            })
+            .collect();
+        let new = Roster {
+            schools: schools.clone(),
+            ..Roster::default()
+        };
+        let (was, now) = (Owners::new(self), Owners::new(&new));
+        for e in files
+            .iter()
+            .filter(|e| !self.linked.contains_key(&e.school))
+        {
+            if !now.of(&e.school, e.profile()).is_empty() {
+                continue;
+            }
+            if let [i] = was.of(&e.school, e.profile())[..] {
+                if let Some(name) = successor(i) {
+                    linked.insert(e.school.clone(), name);
+                }
+            }
+        }
         self.schools = schools;
+        self.linked = linked;
+    }
+
+    /// For each school of `new`, the school of this list it stands for,
+    /// when one alone does: the one with its ИНН; failing that, the one
+    /// with its name in some spelling, municipality and ИНН not
+    /// disagreeing (namesakes in other places are told apart as the list
+    /// tells them: one closed school's years went to its namesake, a
+    /// review); failing that, the one whose files it owns by the spelling
+    /// rules (a list made from the files names a school as its file does,
+    /// where this one had it as a register does, the file placed by hand).
+    fn predecessors(&self, new: &[RosterSchool], files: &[Entry]) -> Vec<Option<usize>> {
+        let one = |found: Vec<usize>| match found[..] {
+            [i] => Some(i),
+            _ => None,
+        };
+        let fresh = Roster {
+            schools: new.to_vec(),
+            ..Roster::default()
+        };
+        let (was, now) = (Owners::new(self), Owners::new(&fresh));
+        let mut sharing: Vec<std::collections::BTreeSet<usize>> =
+            vec![Default::default(); new.len()];
+        for e in files {
+            let owned = was.of(&e.school, e.profile());
+            for j in now.of(&e.school, e.profile()) {
+                sharing[j].extend(&owned);
+            }
+        }
+        let agree = |a: &str, b: &str| {
+            a.trim().is_empty() || b.trim().is_empty() || normalize(a) == normalize(b)
+        };
+        let positions = |keep: &dyn Fn(&RosterSchool) -> bool| -> Vec<usize> {
+            (self.schools.iter().enumerate())
+                .filter(|(_, s)| keep(s))
+                .map(|(i, _)| i)
+                .collect()
+        };
+        (new.iter().zip(sharing))
+            .map(|(school, sharing)| {
+                let key = identifier_key(&school.identifier);
+                let by_identifier = match key.is_empty() {
+                    true => None,
+                    false => one(positions(&|s| identifier_key(&s.identifier) == key)),
+                };
+                let name = normalize(&school.name);
+                let by_name = || {
+                    one(positions(&|s| {
+                        normalize(&s.name) == name
+                            && agree(&s.municipality, &school.municipality)
+                            && agree(&s.identifier, &school.identifier)
+                    }))
+                };
+                (by_identifier.or_else(by_name)).or_else(|| one(sharing.into_iter().collect()))
+            })
+            .collect()
     }
 
     /// A school typed by hand, unless the list has it ([`Self::check_new`]).

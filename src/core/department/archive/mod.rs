@@ -33,7 +33,7 @@ use crate::department::measures::Measure;
 use crate::department::own_cards::OwnCards;
 use crate::department::review::Review;
 use crate::department::reviewers::{Assignment, Reviewer};
-use crate::department::roster::Roster;
+use crate::department::roster::{Roster, RosterSchool};
 use crate::department::school::SchoolId;
 use crate::error::{CardFileError, ImportError, PublishError};
 use crate::signed::card_file::SiteEntry;
@@ -367,6 +367,13 @@ impl Archive {
 
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// The list of schools replaced with `schools`, each keeping its years
+    /// and the files placed with the school it stands for
+    /// ([`Roster::replace_schools`]).
+    pub fn replace_roster(&mut self, schools: Vec<RosterSchool>) {
+        self.roster.replace_schools(schools, &self.entries);
     }
 
     pub fn entry(&self, submission_id: &str) -> Option<&Entry> {

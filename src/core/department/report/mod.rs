@@ -114,18 +114,12 @@ pub fn unpaired_note(new: &[String], gone: &[String]) -> Option<String> {
 /// same 18 schools both years (a walk-through). `None` when every school
 /// has both.
 pub fn unpaired_said(new: &[String], gone: &[String]) -> Option<String> {
-    const NAMED: usize = 10;
     let part = |names: &[String], when: &str| {
-        let more = match names.len().saturating_sub(NAMED) {
-            0 => String::new(),
-            n => format!(" и ещё {n}"),
-        };
-        let shown = &names[..names.len().min(NAMED)];
         (!names.is_empty()).then(|| {
             format!(
-                "только в {when} — {} ({}{more})",
+                "только в {when} — {} ({})",
                 names.len(),
-                shown.join(", ")
+                crate::text::first_of(names, 10)
             )
         })
     };

@@ -121,18 +121,16 @@ impl<'r> Owners<'r> {
 
     /// The positions in the list of the schools that own a file of the
     /// school `id` with `profile`, in list order: the coordinator's placing
-    /// when there is one, otherwise the spelling rules. Only the schools
-    /// sharing the file's identifier or name can match, so only they are
-    /// compared.
+    /// when the list still has the school placed with, otherwise the
+    /// spelling rules. Only the schools sharing the file's identifier or
+    /// name can match, so only they are compared.
     pub(crate) fn of(&self, id: &SchoolId, profile: &SchoolProfile) -> Vec<usize> {
-        if let Some(name) = self.roster.linked.get(id) {
-            return self
-                .by_listed_name
-                .get(name.as_str())
-                .cloned()
-                .unwrap_or_default();
+        let placed =
+            (self.roster.linked.get(id)).and_then(|name| self.by_listed_name.get(name.as_str()));
+        match placed {
+            Some(rows) => rows.clone(),
+            None => self.spelled_as(&Spelling::filed(profile)),
         }
-        self.spelled_as(&Spelling::filed(profile))
     }
 
     /// The positions of the schools that own a refused file claiming to be

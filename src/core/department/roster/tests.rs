@@ -398,7 +398,7 @@ fn a_closed_school_is_not_expected_after_its_last_year() {
         statuses(&roster, &archive, DEFAULT_CARD, "2024/2025", "2026-09-01").len(),
         3
     );
-    roster.replace_schools(vec![school("школа б"), school("Школа Г")]);
+    roster.replace_schools(vec![school("школа б"), school("Школа Г")], &[]);
     assert_eq!(roster.schools[0].until, "2024/2025");
     assert_eq!(roster.schools[1].until, "");
 }
@@ -788,11 +788,11 @@ fn replacing_the_list_names_the_schools_it_drops() {
         },
     ];
     assert_eq!(
-        roster.dropped_by(&new, Roster::LOADED).as_deref(),
+        roster.dropped_by(&new, &[], Roster::LOADED).as_deref(),
         Some("В загружаемом списке нет школы «МКОУ ООШ № 21 д. Мостовая»: она будет удалена из списка.")
     );
     assert_eq!(
-        roster.dropped_by(&[], Roster::LOADED).as_deref(),
+        roster.dropped_by(&[], &[], Roster::LOADED).as_deref(),
         Some(
             "В загружаемом списке нет 3 школ нынешнего списка: «МАОУ СОШ № 7», «Лицей», «МКОУ ООШ № \
              21 д. Мостовая» — они будут удалены из списка."
@@ -800,14 +800,14 @@ fn replacing_the_list_names_the_schools_it_drops() {
     );
     // The list made from the accepted files is named as such.
     assert_eq!(
-        roster.dropped_by(&new, Roster::FROM_FILES).as_deref(),
+        roster.dropped_by(&new, &[], Roster::FROM_FILES).as_deref(),
         Some(
             "В списке из принятых файлов нет школы «МКОУ ООШ № 21 д. Мостовая»: она будет удалена \
              из списка."
         )
     );
     roster.schools.truncate(2);
-    assert_eq!(roster.dropped_by(&new, Roster::LOADED), None);
+    assert_eq!(roster.dropped_by(&new, &[], Roster::LOADED), None);
 }
 
 /// This year's «Лицей № 15» placed as a new school stays in a list made
@@ -848,14 +848,121 @@ fn a_new_list_keeps_the_years_of_each_namesake() {
         ..Roster::default()
     };
     roster.schools[0].until = "2024/2025".into();
-    roster.replace_schools(vec![of("Воткинск"), of("Сарапул")]);
+    roster.replace_schools(vec![of("Воткинск"), of("Сарапул")], &[]);
     let until: Vec<(&str, &str)> = (roster.schools.iter())
         .map(|s| (s.municipality.as_str(), s.until.as_str()))
         .collect();
     assert_eq!(until, [("Воткинск", ""), ("Сарапул", "2024/2025")]);
     // A list without municipalities cannot tell them apart: neither's.
-    roster.replace_schools(vec![school("МБОУ СОШ № 1")]);
+    roster.replace_schools(vec![school("МБОУ СОШ № 1")], &[]);
     assert_eq!(roster.schools[0].until, "");
+}
+
+/// A file placed by hand goes on with the school it was placed with when
+/// the list is made again from the files, and so does the year before,
+/// whose file the new list spells otherwise; a loaded list that spells
+/// the school so that no file of its is found says so before it replaces
+/// anything, and then its files are asked about again.
+#[test]
+fn placings_go_on_with_the_school_in_a_new_list() {
+    let (mut archive, before, now) = two_years_of(&[
+        ("p1", "МБОУ СОШ № 15", "2024/2025", ""),
+        ("g1", "МАОУ «Гимназия № 14»", "2024/2025", ""),
+        ("q2", "МАОУ СОШ № 15", PERIOD, ""),
+        ("g2", "МАОУ «Гимназия № 14»", PERIOD, ""),
+    ]);
+    archive.roster.schools = from_results(&Roster::default(), &[&before, &now], &[]);
+    let q2 = archive.roster.unplaced(&archive, DEFAULT_CARD, PERIOD);
+    archive.roster.place(q2[0].0.clone(), "МБОУ СОШ № 15");
+    let sent = |archive: &Archive, period: &str| {
+        counts(&statuses(
+            &archive.roster,
+            archive,
+            DEFAULT_CARD,
+            period,
+            "2026-09-01",
+        ))
+    };
+    assert_eq!(sent(&archive, PERIOD), "сдали 2 из 2");
+    // Made again: this year's name is listed, and the year before's file,
+    // spelled as the old name, is that school's.
+    let again = from_results(&archive.roster, &[&before, &now], &[]);
+    let names: Vec<&str> = again.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["МАОУ «Гимназия № 14»", "МАОУ СОШ № 15"]);
+    assert_eq!(
+        archive
+            .roster
+            .dropped_by(&again, archive.entries(), Roster::FROM_FILES),
+        None
+    );
+    archive.replace_roster(again);
+    for period in ["2024/2025", PERIOD] {
+        assert!(archive
+            .roster
+            .unplaced(&archive, DEFAULT_CARD, period)
+            .is_empty());
+        assert_eq!(sent(&archive, period), "сдали 2 из 2");
+    }
+    // A register spelling the school in full, without an ИНН: nothing
+    // tells it is the same school.
+    let register = vec![
+        school("МАОУ «Гимназия № 14»"),
+        school("Муниципальное автономное общеобразовательное учреждение «Средняя школа № 15»"),
+    ];
+    assert_eq!(
+        archive
+            .roster
+            .dropped_by(&register, archive.entries(), Roster::LOADED)
+            .as_deref(),
+        Some(
+            "В загружаемом списке нет школы «МАОУ СОШ № 15»: она будет удалена из списка. Файлы \
+             школы «МАОУ СОШ № 15» новый список не найдёт: их нужно будет сопоставить заново («… \
+             — это …»)."
+        )
+    );
+    archive.replace_roster(register);
+    let unplaced = |period| {
+        archive
+            .roster
+            .unplaced(&archive, DEFAULT_CARD, period)
+            .len()
+    };
+    assert_eq!((unplaced("2024/2025"), unplaced(PERIOD)), (1, 1));
+}
+
+/// A school closed after last year keeps its years in a new list that
+/// spells it in full under its ИНН; a file placed with a school that is
+/// then removed from the list is placed by the spelling rules again.
+#[test]
+fn a_new_list_knows_a_school_by_its_identifier() {
+    let mut roster = Roster {
+        schools: vec![RosterSchool {
+            identifier: "6658001234".into(),
+            until: "2024/2025".into(),
+            ..school("МБОУ ООШ № 4")
+        }],
+        ..Roster::default()
+    };
+    let full = RosterSchool {
+        identifier: "6658001234".into(),
+        ..school("Муниципальное бюджетное общеобразовательное учреждение «Основная школа № 4»")
+    };
+    assert_eq!(
+        roster.dropped_by(std::slice::from_ref(&full), &[], Roster::LOADED),
+        None
+    );
+    roster.replace_schools(vec![full], &[]);
+    assert_eq!(roster.schools[0].until, "2024/2025");
+
+    let card = testkit::card();
+    let archive = testkit::archive(&card, &[("l", &draft("Лицей", PERIOD, &[]))]);
+    let lyceum = &archive.entries()[0];
+    roster.place(lyceum.school.clone(), "МБОУ ООШ № 4");
+    roster.schools = vec![school("Лицей")];
+    assert_eq!(
+        Owners::new(&roster).of(&lyceum.school, lyceum.profile()),
+        [0]
+    );
 }
 
 /// An archive of `files` (id, school, year, ИНН) on the test card, each signed
