@@ -6,6 +6,7 @@
 
 use crate::department::archive::{claim_difference, Admission, Archive, Entry, Standing};
 use crate::error::{ImportError, SubmissionError};
+use crate::text::quoted;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
@@ -172,6 +173,22 @@ impl Verdict {
 }
 
 /// The sentence under the verdict: why, in the user's terms.
+/// For a correction in which the school renamed itself, the file it
+/// replaces, and what to do if it is another school after all (a second
+/// school's card made from the first one's exported draft).
+fn renamed_note(archive: &Archive, id: &str) -> String {
+    let Some(old) = archive.renamed_from(id) else {
+        return String::new();
+    };
+    format!(
+        " Исправляет файл «{}» школы {name}: школа сменила наименование, учитывается этот файл. \
+         Если это две разные школы, попросите школу {name} выгрузить свою карту заново — тогда \
+         учтутся обе.",
+        old.file_name,
+        name = quoted(old.profile().name.trim())
+    )
+}
+
 pub fn explanation(archive: &Archive, admission: &Admission) -> String {
     match admission {
         Admission::Refused(e) => e.to_string(),
@@ -199,11 +216,21 @@ pub fn explanation(archive: &Archive, admission: &Admission) -> String {
                     claim_difference(&entry.opened.payload.score, &entry.assessment)
                         .unwrap_or_default()
                 ),
-                Standing::Current => format!("{school}, {period}.{invalid}"),
+                Standing::Current => format!(
+                    "{school}, {period}.{invalid}{}",
+                    renamed_note(archive, submission_id)
+                ),
                 Standing::Superseded { by } => {
-                    let name = archive.entry(by).map_or(String::new(), |e| e.file_name.clone());
+                    let newer = archive.entry(by);
+                    let name = newer.map_or(String::new(), |e| e.file_name.clone());
+                    let renamed = newer.filter(|e| e.school != entry.school);
                     // Older, when the coordinator chose it: not «более новая».
                     match archive.chosen_over(by) {
+                        _ if renamed.is_some() => format!(
+                            "{school}, {period}: заменён исправлением «{name}», в котором школа \
+                             указала наименование {}.",
+                            quoted(renamed.map_or("", |e| e.profile().name.trim()))
+                        ),
                         Some(_) => format!(
                             "{school}, {period}: учитывается выгрузка «{name}», выбранная отделом."
                         ),

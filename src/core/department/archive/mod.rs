@@ -33,7 +33,7 @@ use crate::department::measures::Measure;
 use crate::department::own_cards::OwnCards;
 use crate::department::review::Review;
 use crate::department::reviewers::{Assignment, Reviewer};
-use crate::department::roster::{Roster, RosterSchool};
+use crate::department::roster::{Owners, Roster, RosterSchool};
 use crate::department::school::SchoolId;
 use crate::error::{CardFileError, ImportError, PublishError};
 use crate::signed::card_file::SiteEntry;
@@ -374,6 +374,33 @@ impl Archive {
     /// ([`Roster::replace_schools`]).
     pub fn replace_roster(&mut self, schools: Vec<RosterSchool>) {
         self.roster.replace_schools(schools, &self.entries);
+        self.place_renamed();
+    }
+
+    /// Places with the list's school of the file it corrects each
+    /// correction in which the school renamed itself
+    /// ([`Self::renamed_from`]) and which the list finds under no name: the
+    /// school said which file it corrects, and the list's row went «не
+    /// сдана» while the file waited to be placed.
+    fn place_renamed(&mut self) {
+        let renamed: Vec<(&Entry, &Entry)> = (self.entries.iter())
+            .filter(|e| e.opened.payload.replaces.is_some())
+            .filter_map(|e| Some((e, self.renamed_from(e.id())?)))
+            .collect();
+        if renamed.is_empty() || self.roster.schools.is_empty() {
+            return;
+        }
+        let owners = Owners::new(&self.roster);
+        let placed: Vec<(SchoolId, String)> = (renamed.into_iter())
+            .filter(|(e, _)| owners.of(&e.school, e.profile()).is_empty())
+            .filter_map(|(e, old)| match owners.of(&old.school, old.profile())[..] {
+                [row] => Some((e.school.clone(), self.roster.schools[row].name.clone())),
+                _ => None,
+            })
+            .collect();
+        for (school, name) in placed {
+            self.roster.place(school, &name);
+        }
     }
 
     pub fn entry(&self, submission_id: &str) -> Option<&Entry> {
@@ -396,10 +423,12 @@ impl Archive {
         &mut self,
         entries: impl IntoIterator<Item = Entry>,
     ) -> Vec<(String, Admission)> {
-        entries
+        let admitted = entries
             .into_iter()
             .map(|checked| (checked.file_name.clone(), self.admit(checked)))
-            .collect()
+            .collect();
+        self.place_renamed();
+        admitted
     }
 
     pub fn admit(&mut self, entry: Entry) -> Admission {

@@ -31,6 +31,21 @@ impl Entry {
         self.slot() == other.slot()
     }
 
+    /// Whether `correction`, which names this file as the one it corrects,
+    /// replaces it: a file of its own slot, or one of the same card and
+    /// year under another name signed with the same key: the school
+    /// renamed itself in the correction. Without an ИНН a school is its
+    /// name, and both files counted («участвовали 20» where 19 did, a
+    /// walk-through). A school that kept one draft into the next year, or
+    /// onto another card, names its earlier file, but that file still
+    /// counts for its own year.
+    fn corrected_by(&self, correction: &Entry) -> bool {
+        self.same_slot(correction)
+            || (self.card.id == correction.card.id
+                && self.period() == correction.period()
+                && self.key == correction.key)
+    }
+
     /// Which of two files of a slot is the newer: the moment the school
     /// made it, then its id, so that two of one moment still have an order.
     pub(crate) fn made(&self) -> (&str, &str) {
@@ -154,14 +169,11 @@ impl Archive {
                 .filter(|(_, s)| **s == KeyState::Trusted)
                 .map(|(e, _)| e)
         };
-        // A correction replaces a file of its own slot only: a school that
-        // kept one draft into the next year, or onto another card, names
-        // its earlier file, but that file still counts for its own year.
         let replaced: HashMap<&str, &str> = trusted()
             .filter_map(|e| {
                 let old = e.opened.payload.replaces.as_deref()?;
-                let same_slot = self.entry(old).is_none_or(|o| o.slot() == e.slot());
-                same_slot.then_some((old, e.id()))
+                let corrects = self.entry(old).is_none_or(|o| o.corrected_by(e));
+                corrects.then_some((old, e.id()))
             })
             .collect();
         // Each entry's slot as a number, so that the slot of ten thousand
@@ -218,6 +230,14 @@ impl Archive {
                 },
             })
             .collect()
+    }
+
+    /// The file of another school's name that the file `id` corrects: the
+    /// school renamed itself in its correction ([`Entry::corrected_by`]).
+    pub fn renamed_from(&self, id: &str) -> Option<&Entry> {
+        let entry = self.entry(id)?;
+        let old = self.entry(entry.opened.payload.replaces.as_deref()?)?;
+        (old.school != entry.school && old.corrected_by(entry)).then_some(old)
     }
 
     /// Another file of the same school and year that corrects the same
@@ -500,6 +520,71 @@ mod tests {
             reopened.letter("a2").map(String::as_str),
             Some("ВАЖНО: ответ до 15.11.")
         );
+    }
+
+    /// A school without an ИНН renamed itself in its correction: the
+    /// correction replaces its file and is placed with its row of the
+    /// list, and the import lines say so; the same under another key is
+    /// another school, and both count.
+    #[test]
+    fn a_correction_under_a_new_name_replaces_the_file_it_names() {
+        use crate::department::roster::{counts, statuses, RosterSchool};
+        use crate::department::verdict::explanation;
+        let card = testkit::card();
+        let period = "2025/2026";
+        let file = |name: &str, id: &str, replaces: Option<&str>, seed| {
+            let d = draft(name, period, &["1.8"]);
+            let at = "2026-09-0".to_owned() + if replaces.is_some() { "8" } else { "1" };
+            let mut e = entry(&card, "x", &sign(&card, &d, meta(id, &at, replaces), seed));
+            e.file_name = format!("{id}.json");
+            e
+        };
+        let mut archive = Archive::new(Cards::new([card.clone()]));
+        archive.roster.schools = ["МБОУ СОШ № 5", "Гимназия"]
+            .map(|name| RosterSchool {
+                name: name.into(),
+                ..RosterSchool::default()
+            })
+            .into();
+        archive.admit_all(vec![
+            file("МБОУ СОШ № 5", "a1", None, 1),
+            file("Гимназия", "g1", None, 2),
+        ]);
+        archive.admit_all(vec![file("МАОУ «Лицей № 5»", "a2", Some("a1"), 1)]);
+        assert_eq!(
+            archive.standing_of("a1"),
+            Some(&Standing::Superseded { by: "a2".into() })
+        );
+        assert_eq!(archive.current().len(), 2);
+        let rows = statuses(&archive.roster, &archive, &card.id, period, "2026-09-10");
+        assert_eq!(counts(&rows), "сдали 2 из 2");
+        assert!(archive
+            .roster
+            .unplaced(&archive, &card.id, period)
+            .is_empty());
+        let said = |id: &str| {
+            explanation(
+                &archive,
+                &Admission::Filed {
+                    submission_id: id.into(),
+                },
+            )
+        };
+        assert_eq!(
+            said("a1"),
+            "МБОУ СОШ № 5, 2025/2026: заменён исправлением «a2.json», в котором школа указала \
+             наименование «МАОУ „Лицей № 5“»."
+        );
+        assert_eq!(
+            said("a2"),
+            "МАОУ «Лицей № 5», 2025/2026. Исправляет файл «a1.json» школы «МБОУ СОШ № 5»: школа \
+             сменила наименование, учитывается этот файл. Если это две разные школы, попросите \
+             школу «МБОУ СОШ № 5» выгрузить свою карту заново — тогда учтутся обе."
+        );
+        // Signed with another key, it is another school's file: both count.
+        archive.admit_all(vec![file("Лицей № 7", "b2", Some("g1"), 3)]);
+        assert_eq!(archive.standing_of("g1"), Some(&Standing::Current));
+        assert_eq!(archive.current().len(), 3);
     }
 
     #[test]
