@@ -15,6 +15,7 @@ use profkarta_core::school::stored::ExportState;
 use crate::platform::browser::{focus_id, held_while_pressed, now_iso, random_id, year_month};
 use crate::school::drafts::Drafts;
 use crate::school::profile_form::flag_input_id;
+use crate::school::renamed_question::{RenamedQuestion, SAME_SCHOOL};
 use crate::school::state::{AssessmentCtx, CardCtx, DraftParts};
 use crate::shared::download::{try_offer, JSON};
 use crate::shared::key_panel::KeyPanel;
@@ -117,10 +118,31 @@ pub fn ExportPanel() -> impl IntoView {
             })
         })
     };
+    // The school's name changed since the export this draft corrects: the
+    // department would take the file for the school renamed, in place of
+    // that export; a second school's card made from this draft is not.
+    let renamed = Memo::new(move |_| {
+        school_year.track();
+        ws.meta
+            .with(|m| draft.with_untracked(|d| m.renamed_since_export(d)))
+    });
+    // Whether it is the same school, for the open draft and the name as
+    // typed when answered: typed otherwise, it is asked again.
+    let same_school = RwSignal::new(None::<(String, String, bool)>);
+    let answered = move || {
+        let name = school_year.with(|(name, _)| name.clone());
+        same_school.with(|s| {
+            (s.as_ref())
+                .filter(|(of, typed, _)| open_draft.with(|o| of == o) && *typed == name)
+                .map(|(_, _, same)| *same)
+        })
+    };
+    let unanswered = move || renamed.with(Option::is_some) && answered().is_none();
     let blocked = move || {
         missing_card.with(Option::is_some)
             || profile_problems.with(|p| !p.is_empty())
             || (asks() && !confirmed())
+            || unanswered()
     };
 
     // The button stays in Tab's way while it cannot export: pressed, it
@@ -145,6 +167,10 @@ pub fn ExportPanel() -> impl IntoView {
             focus_id(EXPORT_ANYWAY);
             return;
         }
+        if unanswered() {
+            focus_id(SAME_SCHOOL);
+            return;
+        }
         if missing_card.with_untracked(Option::is_some) {
             return;
         }
@@ -156,7 +182,9 @@ pub fn ExportPanel() -> impl IntoView {
                 let meta = ExportMeta {
                     submission_id: random_id(),
                     created_at: now_iso(),
-                    replaces: ws.meta.with_untracked(|m| m.replaces_now(d)),
+                    // Another school's file corrects nothing.
+                    replaces: (ws.meta.with_untracked(|m| m.replaces_now(d)))
+                        .filter(|_| answered() != Some(false)),
                 };
                 Payload::new(&card, d, a, meta)
             })
@@ -382,6 +410,7 @@ pub fn ExportPanel() -> impl IntoView {
                     </label>
                 </div>
             </Show>
+            {move || renamed.get().map(|was| view! { <RenamedQuestion was same_school open_draft/> })}
             <Show when=move || ws.export_state.get() == ExportState::OtherYear>
                 <p class="notice" role="status" data-testid="export-other-year">
                     {move || format!(
@@ -411,6 +440,8 @@ pub fn ExportPanel() -> impl IntoView {
                     Some("Выгрузка станет возможна, когда сведения об ОО будут заполнены верно (список — выше). Пока кнопка ведёт к первому из этих полей.")
                 } else if asks() && !confirmed() {
                     Some("Выгрузка станет возможна, когда вы исправите названное выше или отметите «Выгрузить всё равно». Пока кнопка ведёт к этой отметке.")
+                } else if unanswered() {
+                    Some("Выгрузка станет возможна, когда вы ответите, та же ли это школа (выше). Пока кнопка ведёт к этому вопросу.")
                 } else {
                     None
                 }}

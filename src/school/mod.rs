@@ -34,6 +34,7 @@ mod plan_row;
 mod plan_section;
 mod print_footer;
 pub(crate) mod profile_form;
+mod renamed_question;
 pub(crate) mod score_summary;
 
 pub use app::SchoolApp;

@@ -589,7 +589,7 @@ test('a list spelled in full, none of it matching: ten files asked about at a ti
     }
 });
 
-test('the list made from two years leaves a renamed school to be placed; a new school is not expected before its year, a closed one after', async () => {
+test('the list made from two years leaves a renamed school to be placed; a new school is not expected before its year, a closed one after; made again, the list keeps the placing', async () => {
     const subs = renamedRun.manifest.files.map((f) => f.submission).filter(Boolean);
     const [was, now] = ['2024/2025', '2025/2026'].map((p) => subs.filter((s) => s.period === p));
     const lastYear = new Map(was.map((s) => [s.fingerprint, s]));
@@ -632,6 +632,19 @@ test('the list made from two years leaves a renamed school to be placed; a new s
         await notExpected.getByRole('button', { name: `Ожидать карту за этот год: ${closed}` }).click();
         await counts.filter({ hasText: '2025/2026 учебный год: сдали 12 из 13, не сдали 1' }).waitFor();
         assert.equal(await notExpected.count(), 0);
+        // Made again from the files, the list keeps the placing: the
+        // renamed school under this year's name, last year's file its own.
+        const roster = page.getByTestId('roster');
+        const again = nextQuestion(page);
+        await page.getByRole('button', { name: 'Составить по принятым файлам' }).click();
+        assert.equal(await again, 'Заменить список школ школами из принятых файлов?');
+        await roster.getByText(renamed[0].school, { exact: true }).waitFor();
+        assert.equal(await roster.getByText(lastYear.get(renamed[0].fingerprint).school, { exact: true }).count(), 0);
+        await counts.filter({ hasText: '2025/2026 учебный год: сдали 12 из 13, не сдали 1' }).waitFor();
+        assert.equal(await unplaced.count(), 0);
+        await page.locator('#period').selectOption('2024/2025');
+        await counts.filter({ hasText: '2024/2025 учебный год: сдали 12 из 12.' }).waitFor();
+        assert.equal(await unplaced.count(), 0);
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();

@@ -782,20 +782,34 @@ test('the key backup restores the same signing key in another browser', async ()
     }
 });
 
-test('two schools\' cards signed in one browser are counted, and the department is told they share a key', async () => {
+test('two schools\' cards signed in one browser are counted, and the department is told they share a key; a school renamed in its correction counts once', async () => {
     const files = [];
     let fingerprint;
     await withCard(async (card) => {
         const { page } = card;
         await fillSchool(card);
         await page.getByLabel(/Выгрузить всё равно/).check();
-        for (const name of ['МАОУ СОШ № 7', 'МБОУ ООШ № 12']) {
-            await card.profile('Полное наименование ОО', name);
+        const exported = async () => {
             const file = await downloadText(page, () => page.getByTestId('export-button').click());
             const path = join(ARTIFACTS, `shared-key-${files.length}.json`);
             await writeFile(path, file.text);
             files.push(path);
-        }
+        };
+        await exported();
+        // Another school's card made from this draft: asked, and told apart.
+        await card.profile('Полное наименование ОО', 'МБОУ ООШ № 12');
+        const renamed = page.getByTestId('export-renamed');
+        assert.equal(await renamed.locator('legend').innerText(),
+            'После прошлой выгрузки изменилось наименование школы: было «МАОУ СОШ № 7», теперь «МБОУ ООШ № 12». Это та же школа?');
+        await page.getByTestId('export-button').click();
+        assert.equal(await page.evaluate(() => document.activeElement.id), 'export-same-school', 'the button leads to the question');
+        await page.getByLabel(/^Нет, это другая школа/).check();
+        await exported();
+        // The same school renamed: its correction replaces its file.
+        await card.profile('Полное наименование ОО', 'МБОУ Гимназия № 12');
+        await page.getByLabel(/^Да, школа сменила наименование/).check();
+        await exported();
+        assert.equal(await renamed.count(), 0, 'asked once per name');
         fingerprint = (await page.getByTestId('fingerprint').textContent()).trim();
     });
     const { context, page, errors } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs' });
@@ -803,12 +817,18 @@ test('two schools\' cards signed in one browser are counted, and the department 
         await page.locator('#import-files').setInputFiles(files[0]);
         await page.getByTestId('import-summary').filter({ hasText: 'Принято: 1.' }).waitFor();
         assert.equal(await page.getByTestId('shared-keys').count(), 0, 'one school, nothing to say');
-        await page.locator('#import-files').setInputFiles(files[1]);
-        await page.getByTestId('import-summary').filter({ hasText: 'Принято: 2.' }).waitFor();
+        await page.locator('#import-files').setInputFiles(files.slice(1));
+        await page.getByTestId('import-summary').filter({ hasText: 'Принято: 3' }).waitFor();
         const shared = page.getByTestId('shared-keys');
         await shared.getByRole('heading', { name: 'Один ключ подписи у нескольких школ' }).waitFor();
         assert.match(await shared.locator('li').innerText(),
-            new RegExp(`^Ключ ${fingerprint}: («МАОУ СОШ № 7», «МБОУ ООШ № 12»|«МБОУ ООШ № 12», «МАОУ СОШ № 7»)\\.$`));
+            new RegExp(`^Ключ ${fingerprint}: («МАОУ СОШ № 7», «МБОУ Гимназия № 12»|«МБОУ Гимназия № 12», «МАОУ СОШ № 7»)\\.$`));
+        const verdict = (file) => page.getByTestId('verdicts').locator('tbody tr', { has: page.getByRole('cell', { name: file, exact: true }) });
+        await page.getByRole('button', { name: /^Показать принятые файлы без замечаний/ }).click();
+        assert.match(await verdict('shared-key-1.json').innerText(),
+            /МБОУ ООШ № 12, 2025\/2026: заменён исправлением «shared-key-2\.json», в котором школа указала наименование «МБОУ Гимназия № 12»\./);
+        assert.match(await verdict('shared-key-2.json').innerText(),
+            /Исправляет файл «shared-key-1\.json» школы «МБОУ ООШ № 12»: школа сменила наименование, учитывается этот файл\./);
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();

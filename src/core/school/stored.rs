@@ -13,6 +13,7 @@ use serde_json::Value;
 
 use crate::card::versions::carry_answers;
 use crate::card::{Card, DEFAULT_CARD};
+use crate::department::school::{is_identifier, normalize};
 use crate::error::{DraftLoadError, SchoolFileError};
 use crate::json::{remove_at, NotUnique, Step};
 use crate::school::draft::{Draft, RawAnswer};
@@ -48,6 +49,10 @@ pub struct DraftMeta {
     /// makes a new file, not a correction of it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exported_period: Option<String>,
+    /// The school's name in that export: a name changed since is asked
+    /// about before the next export ([`DraftMeta::renamed_since_export`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exported_school: Option<String>,
     /// A name the user gave the draft; empty means "school · period".
     #[serde(default)]
     pub label: String,
@@ -116,6 +121,7 @@ impl DraftMeta {
             exported: None,
             exported_key: None,
             exported_period: None,
+            exported_school: None,
             label: String::new(),
             card: default_card(),
             card_version: first_version(),
@@ -152,6 +158,21 @@ impl DraftMeta {
         self.exported = Some(draft.digest());
         self.exported_key = Some(fingerprint);
         self.exported_period = canonical_period(&draft.profile.period);
+        self.exported_school = Some(draft.profile.name.trim().to_owned());
+    }
+
+    /// The school's name in the export the next one corrects, when the
+    /// draft names the school otherwise now and gives no ИНН: the
+    /// department takes such a correction for the school renamed and
+    /// counts it in place of that export, so the school says whether it is
+    /// (a second school's card made from this draft would replace the
+    /// first school's). With an ИНН the department knows the school by it.
+    pub fn renamed_since_export(&self, draft: &Draft) -> Option<String> {
+        self.replaces_now(draft)?;
+        let was = self.exported_school.as_deref()?;
+        let now = &draft.profile;
+        let other = normalize(was) != normalize(&now.name);
+        (other && !is_identifier(&now.identifier)).then(|| was.to_owned())
     }
 
     /// What the list of drafts shows.
@@ -1047,6 +1068,36 @@ mod tests {
             stored.meta.export_state(&stored.draft),
             ExportState::Unknown
         );
+    }
+
+    /// A name changed since the export, without an ИНН, is asked about;
+    /// another spelling of it, or a name beside an ИНН, is not.
+    #[test]
+    fn a_school_named_otherwise_since_its_export_is_asked_about() {
+        let mut stored = sample();
+        stored.draft.profile.name = "МБОУ СОШ № 5".into();
+        stored.draft.profile.identifier = String::new();
+        let draft = stored.draft.clone();
+        assert_eq!(stored.meta.renamed_since_export(&draft), None);
+        stored
+            .meta
+            .remember_export("s1".into(), &draft, "ab:cd".into());
+        stored.draft.profile.name = "мбоу «СОШ №5» ".into();
+        assert_eq!(stored.meta.renamed_since_export(&stored.draft), None);
+        stored.draft.profile.name = "МАОУ «Лицей № 5»".into();
+        assert_eq!(
+            stored.meta.renamed_since_export(&stored.draft).as_deref(),
+            Some("МБОУ СОШ № 5")
+        );
+        // Kept across a reload.
+        let back: StoredDraft =
+            serde_json::from_str(&serde_json::to_string(&stored).unwrap()).unwrap();
+        assert_eq!(
+            back.meta.renamed_since_export(&back.draft).as_deref(),
+            Some("МБОУ СОШ № 5")
+        );
+        stored.draft.profile.identifier = "6658001234".into();
+        assert_eq!(stored.meta.renamed_since_export(&stored.draft), None);
     }
 
     /// A draft exported for one year and then moved to another makes a
