@@ -26,12 +26,14 @@ pub fn RosterNotExpected(rows: Memo<Vec<RosterRow>>, period: Signal<String>) -> 
     let items = move || {
         (schools.get().into_iter().enumerate())
             .map(|(i, (at, name, why))| {
+                // From this year on: a school new since a later year is
+                // expected from this one, not in every year before it.
                 let expect = move |_| {
                     let period = period.get_untracked();
                     dept.edit_roster(|r| {
                         if let Some(school) = r.schools.get_mut(at) {
                             match period < school.since {
-                                true => school.since.clear(),
+                                true => school.since = period,
                                 false => school.until.clear(),
                             }
                         }
@@ -43,7 +45,7 @@ pub fn RosterNotExpected(rows: Memo<Vec<RosterRow>>, period: Signal<String>) -> 
                     <li>
                         {format!("{name} — {why}")} " "
                         <button type="button" id=expect_id(i) class="no-print" on:click=expect
-                            aria-label=format!("Ожидать карту за этот год: {name}")>"Ожидать карту"</button>
+                            aria-label=format!("Ожидать карту с этого года: {name}")>"Ожидать карту"</button>
                     </li>
                 }
             })

@@ -9,11 +9,11 @@ use profkarta_core::card::DEFAULT_CARD;
 use profkarta_core::department::archive::Claim;
 use profkarta_core::department::last_year::previous_period;
 use profkarta_core::department::roster::{
-    counts, from_results, reminder, roster_table, statuses, Deadlines, Roster, Status,
+    counts, first_years, from_results, reminder, roster_table, statuses, Deadlines, Roster, Status,
 };
 use profkarta_core::export::{to_csv, to_xlsx};
 use profkarta_core::school::profile::default_period;
-use profkarta_core::text::{date_ru, period_stem};
+use profkarta_core::text::{date_ru, period_stem, quoted};
 
 use crate::department::printed_letter::PrintedLetter;
 use crate::department::printed_line::PrintedLine;
@@ -63,6 +63,11 @@ pub fn RosterPanel() -> impl IntoView {
         let card = dept.card.with(|c| c.id.clone());
         dept.archive()
             .with(|a| statuses(&a.roster, a, &card, &period, &today))
+    });
+    // The first year each school's file came ([`first_years`]).
+    let first_years = Memo::new(move |_| {
+        let card = card();
+        dept.archive().with(|a| first_years(&a.roster, a, &card))
     });
     let show_letter = RwSignal::new(false);
     let new_name = RwSignal::new(String::new());
@@ -165,9 +170,9 @@ pub fn RosterPanel() -> impl IntoView {
             .enumerate()
             .map(|(i, r)| {
                 let (at, name) = (r.at, r.school.name.clone());
-                let closed_name = name.clone();
+                let asked_name = name.clone();
                 let remove = move |_| {
-                    if confirm(&format!("Убрать «{name}» из списка школ?")) {
+                    if confirm(&format!("Убрать {} из списка школ?", quoted(&name))) {
                         dept.edit_roster(|roster| {
                             if at < roster.schools.len() {
                                 roster.schools.remove(at);
@@ -177,30 +182,60 @@ pub fn RosterPanel() -> impl IntoView {
                         focus_after_removal(i, left, remove_id, "roster-title");
                     }
                 };
-                // Closed: not expected from this year on, kept for the
-                // years before, where «Убрать» took it out of them too.
-                let close = move |_| {
+                // Only a school nothing came from: one whose file was
+                // refused is in the year all the same (a walk-through's
+                // «Закрыта» did nothing there). New since the year of its
+                // first file when that is later, closed otherwise.
+                let new_since = (first_years.with(|f| f.get(at).cloned().flatten()))
+                    .filter(|first| r.status == Status::NotSent && *first > period());
+                let not_expected = (r.status == Status::NotSent).then(|| {
+                    let name = &r.school.name;
+                    match &new_since {
+                        Some(first) => ("Новая", format!("Новая школа, в списке с {first}: {name}")),
+                        None => ("Закрыта", format!("Школа закрыта: {name}")),
+                    }
+                });
+                // Not expected in this year: new since a later year, or
+                // closed from this year on and kept for the years before,
+                // where «Убрать» took it out of them too.
+                let mark = move |_| {
                     let period = period();
-                    let Some(last) = previous_period(&period) else {
-                        return;
+                    let school = quoted(&asked_name);
+                    let (question, since, until) = match new_since.clone() {
+                        Some(first) => (
+                            format!(
+                                "Школа {school} новая, в списке с {first} учебного года? Карта за \
+                                 {period} учебный год и прошлые годы от неё не ожидается."
+                            ),
+                            first,
+                            String::new(),
+                        ),
+                        None => {
+                            let Some(last) = previous_period(&period) else {
+                                return;
+                            };
+                            let question = format!(
+                                "Школа {school} закрыта? Карта за {period} учебный год и следующие \
+                                 от неё не ожидается; в прошлых годах школа остаётся в списке."
+                            );
+                            (question, String::new(), last)
+                        }
                     };
-                    if confirm(&format!(
-                        "Школа «{closed_name}» закрыта? Карта за {period} учебный год и следующие от неё \
-                         не ожидается; в прошлых годах школа остаётся в списке."
-                    )) {
+                    if confirm(&question) {
                         dept.edit_roster(|roster| {
                             if let Some(school) = roster.schools.get_mut(at) {
-                                school.until = last;
+                                if !since.is_empty() {
+                                    school.since = since;
+                                }
+                                if !until.is_empty() {
+                                    school.until = until;
+                                }
                             }
                         });
                         let left = rows.with_untracked(Vec::len);
                         focus_after_removal(i, left, remove_id, "roster-title");
                     }
                 };
-                // Only a school nothing came from: one whose file was
-                // refused is in the year all the same (a walk-through's
-                // «Закрыта» did nothing there).
-                let closable = r.status == Status::NotSent;
                 view! {
                     <tr data-status=r.status.key()>
                         <th scope="row">{r.school.name.clone()}</th>
@@ -209,9 +244,8 @@ pub fn RosterPanel() -> impl IntoView {
                         <td class="lateness">{r.lateness()}</td>
                         {shared().then(|| view! { <td>{r.reviewers.join(", ")}</td> })}
                         <td class="no-print row-actions">
-                            {closable.then(|| view! {
-                                <button type="button" on:click=close
-                                    aria-label=format!("Школа закрыта: {}", r.school.name)>"Закрыта"</button>
+                            {not_expected.map(|(label, aria)| view! {
+                                <button type="button" on:click=mark aria-label=aria>{label}</button>
                             })}
                             <button type="button" class="danger" id=remove_id(i) on:click=remove
                                 aria-label=format!("Убрать из списка: {}", r.school.name)>"Убрать"</button>

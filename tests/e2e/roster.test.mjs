@@ -618,7 +618,7 @@ test('the list made from two years leaves a renamed school to be placed; a new s
         const closed = lastYear.get(renamed[1].fingerprint).school;
         const question = nextQuestion(page);
         await page.getByRole('button', { name: `Школа закрыта: ${closed}` }).click();
-        assert.equal(await question, `Школа «${closed}» закрыта? Карта за 2025/2026 учебный год и следующие от неё не ожидается; в прошлых годах школа остаётся в списке.`);
+        assert.equal(await question, `Школа ${quoted(closed)} закрыта? Карта за 2025/2026 учебный год и следующие от неё не ожидается; в прошлых годах школа остаётся в списке.`);
         await counts.filter({ hasText: '2025/2026 учебный год: сдали 12 из 12.' }).waitFor();
         const notExpected = page.getByTestId('roster-not-expected');
         assert.equal(await notExpected.locator('li').innerText(), `${closed} — закрыта после 2024/2025 учебного года Ожидать карту`);
@@ -629,7 +629,7 @@ test('the list made from two years leaves a renamed school to be placed; a new s
         assert.equal(await notExpected.locator('li').innerText(), `${renamed[1].school} — в списке с 2025/2026 учебного года Ожидать карту`);
         // Taken back, the closed school is expected again.
         await page.locator('#period').selectOption('2025/2026');
-        await notExpected.getByRole('button', { name: `Ожидать карту за этот год: ${closed}` }).click();
+        await notExpected.getByRole('button', { name: `Ожидать карту с этого года: ${closed}` }).click();
         await counts.filter({ hasText: '2025/2026 учебный год: сдали 12 из 13, не сдали 1' }).waitFor();
         assert.equal(await notExpected.count(), 0);
         // Made again from the files, the list keeps the placing: the
@@ -645,6 +645,15 @@ test('the list made from two years leaves a renamed school to be placed; a new s
         await page.locator('#period').selectOption('2024/2025');
         await counts.filter({ hasText: '2024/2025 учебный год: сдали 12 из 12.' }).waitFor();
         assert.equal(await unplaced.count(), 0);
+        // The new school, expected from last year after all, is offered as
+        // new since its first file's year, and said so again.
+        await notExpected.getByRole('button', { name: `Ожидать карту с этого года: ${renamed[1].school}` }).click();
+        await counts.filter({ hasText: '2024/2025 учебный год: сдали 12 из 13, не сдали 1' }).waitFor();
+        const isNew = nextQuestion(page);
+        await roster.getByRole('button', { name: `Новая школа, в списке с 2025/2026: ${renamed[1].school}` }).click();
+        assert.equal(await isNew, `Школа ${quoted(renamed[1].school)} новая, в списке с 2025/2026 учебного года? Карта за 2024/2025 учебный год и прошлые годы от неё не ожидается.`);
+        await counts.filter({ hasText: '2024/2025 учебный год: сдали 12 из 12.' }).waitFor();
+        assert.equal(await roster.getByRole('button', { name: /^Новая школа/ }).count(), 0, 'the others sent last year');
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();

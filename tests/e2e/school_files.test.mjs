@@ -801,8 +801,9 @@ test('two schools\' cards signed in one browser are counted, and the department 
         const renamed = page.getByTestId('export-renamed');
         assert.equal(await renamed.locator('legend').innerText(),
             'После прошлой выгрузки изменилось наименование школы: было «МАОУ СОШ № 7», теперь «МБОУ ООШ № 12». Это та же школа?');
-        await page.getByTestId('export-button').click();
-        assert.equal(await page.evaluate(() => document.activeElement.id), 'export-same-school', 'the button leads to the question');
+        await card.expectText('export-blocked', 'Выгрузка станет возможна, когда вы ответите, та же ли это школа (выше). Пока кнопка ведёт к этому вопросу.');
+        await page.getByTestId('export-button').press('Enter');
+        await page.waitForFunction(() => document.activeElement?.id === 'export-same-school');
         await page.getByLabel(/^Нет, это другая школа/).check();
         await exported();
         // The same school renamed: its correction replaces its file.

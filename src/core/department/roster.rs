@@ -952,6 +952,29 @@ pub fn unplaced_refusals<'a>(
         .collect()
 }
 
+/// For each school of the list, the first school year a counted file on
+/// card `card_id` came from it. A school whose first file is of a later
+/// year than the one shown is most likely new since: a list made from the
+/// files cannot tell it from one that did not send, and stood it «не
+/// сдана» in the years before it was (a walk-through); the page offers to
+/// say so.
+pub fn first_years(roster: &Roster, archive: &Archive, card_id: &str) -> Vec<Option<String>> {
+    let owners = Owners::new(roster);
+    let mut first: Vec<Option<String>> = vec![None; roster.schools.len()];
+    for e in archive
+        .current()
+        .into_iter()
+        .filter(|e| e.card.id == card_id)
+    {
+        for at in owners.of(&e.school, e.profile()) {
+            if first[at].as_deref().is_none_or(|f| e.period() < f) {
+                first[at] = Some(e.period().to_owned());
+            }
+        }
+    }
+    first
+}
+
 /// The schools of the list no card is expected of for `period` and not in
 /// its `rows` (a file of theirs came all the same: then they are in the
 /// table, and counted), as (place in the list, name, why).

@@ -474,6 +474,12 @@ fn the_list_from_files_joins_the_years_each_school_once() {
         schools: listed,
         ..Roster::default()
     };
+    // The new school's first file is this year's: offered as new since.
+    let last = Some("2024/2025".to_owned());
+    assert_eq!(
+        first_years(&roster, &archive, DEFAULT_CARD),
+        [last.clone(), last, Some(PERIOD.to_owned())]
+    );
     let a2 = archive.entry("a2").unwrap();
     assert_eq!(
         roster.files_by_school([a2].into_iter(), std::iter::empty())[0]
