@@ -420,7 +420,8 @@ pub fn ExportPanel() -> impl IntoView {
                     )}
                 </p>
             </Show>
-            <Show when=move || ws.export_state.get() == ExportState::Changed>
+            // Renamed, the question says what becomes of the file there.
+            <Show when=move || ws.export_state.get() == ExportState::Changed && renamed.with(Option::is_none)>
                 <p class="notice notice-warning" role="status" data-testid="export-stale">
                     "После выгрузки в карте есть изменения: в отделе образования — прежний файл. "
                     "Выгрузите карту заново, новый файл заменит прежний."

@@ -45,7 +45,7 @@ pub fn RenamedQuestion(
     };
     let old = quoted(&was);
     view! {
-        <fieldset class="notice" data-testid="export-renamed">
+        <fieldset class="notice renamed-question" data-testid="export-renamed">
             <legend>{move || format!(
                 "После прошлой выгрузки изменилось наименование школы: было {old}, теперь {}. Это та же школа?",
                 quoted(&name())

@@ -616,7 +616,9 @@ impl Roster {
 
     /// The coordinator says the file's school `id` is new to the list: it
     /// joins it with the file's name, identifier and municipality, expected
-    /// from its file's year (`period`) on. A name the list already has gets
+    /// from its file's year (`period`) on, in its place by name when the
+    /// list is in name order (made from the files, say), at its end
+    /// otherwise (a register's own order). A name the list already has gets
     /// the ИНН (or a number) after it, so that the new row alone owns the
     /// file.
     pub fn place_new(&mut self, id: SchoolId, profile: &SchoolProfile, period: &str) {
@@ -636,13 +638,19 @@ impl Roster {
             name = format!("{base} ({n})");
             n += 1;
         }
-        self.schools.push(RosterSchool {
+        let school = RosterSchool {
             name: name.clone(),
             identifier: identifier.to_owned(),
             municipality: profile.municipality.trim().to_owned(),
             since: period.to_owned(),
             ..RosterSchool::default()
-        });
+        };
+        let ordered = |a: &RosterSchool, b: &RosterSchool| by_name(&a.name, &b.name).is_le();
+        let at = match self.schools.is_sorted_by(ordered) {
+            true => (self.schools).partition_point(|s| ordered(s, &school)),
+            false => self.schools.len(),
+        };
+        self.schools.insert(at, school);
         self.linked.insert(id, name);
     }
 

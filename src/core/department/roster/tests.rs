@@ -450,6 +450,27 @@ fn a_file_under_a_listed_name_and_another_identifier() {
     };
     plain.place_new(unplaced[0].0.clone(), &lyceum, PERIOD);
     assert_eq!(plain.schools[1].name, "Лицей (2)");
+    // In its place by name in a list in name order, at the end of another.
+    let names = |roster: &Roster| -> Vec<String> {
+        roster.schools.iter().map(|s| s.name.clone()).collect()
+    };
+    for (list, after) in [
+        (
+            ["Гимназия", "Школа № 9"],
+            ["Гимназия", "Лицей", "Школа № 9"],
+        ),
+        (
+            ["Школа № 9", "Гимназия"],
+            ["Школа № 9", "Гимназия", "Лицей"],
+        ),
+    ] {
+        let mut roster = Roster {
+            schools: list.map(school).into(),
+            ..Roster::default()
+        };
+        roster.place_new(unplaced[0].0.clone(), &lyceum, PERIOD);
+        assert_eq!(names(&roster), after);
+    }
 }
 
 #[test]
