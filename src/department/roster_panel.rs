@@ -238,7 +238,10 @@ pub fn RosterPanel() -> impl IntoView {
                 };
                 view! {
                     <tr data-status=r.status.key()>
-                        <th scope="row">{r.school.name.clone()}</th>
+                        <th scope="row">
+                            {r.school.name.clone()}
+                            {r.filed_as.clone().map(|name| view! { <span class="filed-as">{format!("в файле: {name}")}</span> })}
+                        </th>
                         <td>{r.status.label()}</td>
                         <td>{r.sent.as_deref().map(date_ru).unwrap_or_default()}</td>
                         <td class="lateness">{r.lateness()}</td>

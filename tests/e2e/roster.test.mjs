@@ -615,6 +615,11 @@ test('the list made from two years leaves a renamed school to be placed; a new s
         await unplaced.getByLabel(`${quoted(renamed[1].school)} — это`).selectOption('');
         await unplaced.getByRole('button', { name: `Запомнить: ${quoted(renamed[1].school)}` }).click();
         await counts.filter({ hasText: '2025/2026 учебный год: сдали 12 из 13, не сдали 1' }).waitFor();
+        // The placed school under the list's name, with the name its file gives.
+        const roster = page.getByTestId('roster');
+        const placed = roster.locator('tbody th:has(.filed-as)');
+        assert.equal(await placed.count(), 1, 'the school placed as new is named as its file names it');
+        assert.equal(await placed.innerText(), `${lastYear.get(renamed[0].fingerprint).school}\nв файле: ${renamed[0].school}`);
         const closed = lastYear.get(renamed[1].fingerprint).school;
         const question = nextQuestion(page);
         await page.getByRole('button', { name: `Школа закрыта: ${closed}` }).click();
@@ -634,7 +639,6 @@ test('the list made from two years leaves a renamed school to be placed; a new s
         assert.equal(await notExpected.count(), 0);
         // Made again from the files, the list keeps the placing: the
         // renamed school under this year's name, last year's file its own.
-        const roster = page.getByTestId('roster');
         const again = nextQuestion(page);
         await page.getByRole('button', { name: 'Составить по принятым файлам' }).click();
         assert.equal(await again, 'Заменить список школ школами из принятых файлов?');

@@ -765,6 +765,11 @@ pub struct RosterRow {
     pub reviewers: Vec<String>,
     /// A file of the school's waits for the decision about its new key.
     pub held: bool,
+    /// The name its counted file gives, when the file was placed with the
+    /// school by hand («… — это …») or by its correction and names it
+    /// otherwise: a school renamed stood under the list's old name with
+    /// nothing to say it had renamed (a walk-through).
+    pub filed_as: Option<String>,
 }
 
 impl RosterRow {
@@ -895,6 +900,10 @@ pub fn statuses(
                 Status::Received | Status::InReview => past(&deadlines.check),
                 Status::Checked | Status::Rejected => None,
             };
+            let filed_as = (counted.filter(|e| roster.linked.contains_key(&e.school)))
+                .map(|e| e.profile().name.trim())
+                .filter(|name| normalize(name) != normalize(&school.name))
+                .map(str::to_owned);
             RosterRow {
                 at,
                 school: school.clone(),
@@ -906,6 +915,7 @@ pub fn statuses(
                 held: mine
                     .iter()
                     .any(|e| archive.standing_of(e.id()) == Some(&Standing::Held)),
+                filed_as,
             }
         })
         .collect()

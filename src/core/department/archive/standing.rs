@@ -558,6 +558,7 @@ mod tests {
         assert_eq!(archive.current().len(), 2);
         let rows = statuses(&archive.roster, &archive, &card.id, period, "2026-09-10");
         assert_eq!(counts(&rows), "сдали 2 из 2");
+        assert_eq!(rows[0].filed_as.as_deref(), Some("МАОУ «Лицей № 5»"));
         assert!(archive
             .roster
             .unplaced(&archive, &card.id, period)

@@ -336,6 +336,7 @@ fn a_file_the_rules_cannot_place_is_placed_once_by_the_coordinator() {
     roster.place(unplaced[0].0.clone(), "МБОУ СОШ № 3");
     let rows = statuses(&roster, &archive, DEFAULT_CARD, PERIOD, "2026-09-01");
     assert_eq!(rows[0].status, Status::Received);
+    assert_eq!(rows[0].filed_as.as_deref(), Some("СОШ №3 (г. Пример)"));
     assert_eq!(rows[1].status, Status::NotSent);
     assert!(roster.unplaced(&archive, DEFAULT_CARD, PERIOD).is_empty());
     // Placed as a school the list did not have: it joins the list.
@@ -581,6 +582,7 @@ fn a_school_is_listed_once_and_a_full_list_needs_no_reminder() {
         overdue: None,
         reviewers: Vec::new(),
         held: false,
+        filed_as: None,
     };
     let deadlines = roster.deadlines(DEFAULT_CARD, PERIOD);
     assert_eq!(
