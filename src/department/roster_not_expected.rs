@@ -10,6 +10,10 @@ use profkarta_core::department::roster::{not_expected, RosterRow};
 use crate::department::state::Dept;
 use crate::platform::browser::focus_after_removal;
 
+/// The heading of the schools named, for the focus to go to when a school
+/// joins them.
+pub const NOT_EXPECTED_TITLE: &str = "roster-not-expected-title";
+
 /// The «Ожидать карту» button of the `i`-th school named.
 fn expect_id(i: usize) -> String {
     format!("roster-expect-{i}")
@@ -54,7 +58,7 @@ pub fn RosterNotExpected(rows: Memo<Vec<RosterRow>>, period: Signal<String>) -> 
     view! {
         <Show when=move || schools.with(|s| !s.is_empty())>
             <section class="roster-not-expected" aria-labelledby="roster-not-expected-title" data-testid="roster-not-expected">
-                <h3 id="roster-not-expected-title">{move || format!("Карта за {} учебный год не ожидается", period.get())}</h3>
+                <h3 id=NOT_EXPECTED_TITLE tabindex="-1">{move || format!("Карта за {} учебный год не ожидается", period.get())}</h3>
                 <p class="hint">"Эти школы не входят в счёт «сдали … из …», в письмо-напоминание и в перечень не представивших карту в справке."</p>
                 <ul>{items}</ul>
             </section>

@@ -18,11 +18,13 @@ use profkarta_core::text::{date_ru, period_stem, quoted};
 use crate::department::printed_letter::PrintedLetter;
 use crate::department::printed_line::PrintedLine;
 use crate::department::roster_import::RosterImport;
-use crate::department::roster_not_expected::RosterNotExpected;
+use crate::department::roster_not_expected::{RosterNotExpected, NOT_EXPECTED_TITLE};
 use crate::department::roster_refused::RosterRefused;
 use crate::department::roster_unplaced::RosterUnplaced;
 use crate::department::state::Dept;
-use crate::platform::browser::{confirm, focus_after_removal, now_iso, print_part, year_month};
+use crate::platform::browser::{
+    confirm, focus_after_removal, focus_when_drawn, now_iso, print_part, year_month,
+};
 use crate::shared::download::{offer, CSV, XLSX};
 use crate::shared::table_scroll::TableScroll;
 
@@ -204,8 +206,8 @@ pub fn RosterPanel() -> impl IntoView {
                     let (question, since, until) = match new_since.clone() {
                         Some(first) => (
                             format!(
-                                "Школа {school} новая, в списке с {first} учебного года? Карта за \
-                                 {period} учебный год и прошлые годы от неё не ожидается."
+                                "Школа {school} новая, в списке с {first} учебного года? Карты за \
+                                 годы до {first} от неё не ожидаются."
                             ),
                             first,
                             String::new(),
@@ -232,8 +234,9 @@ pub fn RosterPanel() -> impl IntoView {
                                 }
                             }
                         });
-                        let left = rows.with_untracked(Vec::len);
-                        focus_after_removal(i, left, remove_id, "roster-title");
+                        // To where the school is named now, not to the
+                        // next row's «Убрать» (a walk-through).
+                        focus_when_drawn(NOT_EXPECTED_TITLE.to_owned());
                     }
                 };
                 view! {

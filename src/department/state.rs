@@ -586,8 +586,13 @@ impl Dept {
     }
 
     /// Changes the roster or a campaign's deadlines.
+    /// Edits the list of schools; a school's renamed correction is placed
+    /// with a school the list now has ([`Archive::place_renamed`]).
     pub fn edit_roster(self, change: impl FnOnce(&mut Roster)) {
-        self.archive.update(|a| change(&mut a.roster));
+        self.archive.update(|a| {
+            change(&mut a.roster);
+            a.place_renamed();
+        });
     }
 
     /// Replaces the list of schools ([`Archive::replace_roster`]).

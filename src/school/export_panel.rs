@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use profkarta_core::card::ProfileFlag;
+use profkarta_core::department::school::is_identifier;
 use profkarta_core::error::{DownloadRefused, MissingCard, TextError};
 use profkarta_core::school::draft::{AnswerField, DifferingTotal, Draft};
 use profkarta_core::school::plan::PlanGap;
@@ -123,6 +124,8 @@ pub fn ExportPanel() -> impl IntoView {
     // that export; a second school's card made from this draft is not.
     let renamed = Memo::new(move |_| {
         school_year.track();
+        // An ИНН typed or erased decides whether it is asked (a review).
+        profile.with(|p| is_identifier(&p.identifier));
         ws.meta
             .with(|m| draft.with_untracked(|d| m.renamed_since_export(d)))
     });

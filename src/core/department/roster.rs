@@ -280,6 +280,12 @@ pub fn from_results(
     roster.schools
 }
 
+/// Whether two spellings of a municipality or an ИНН do not disagree: one
+/// is blank, or both are the same.
+fn agree(a: &str, b: &str) -> bool {
+    a.trim().is_empty() || b.trim().is_empty() || normalize(a) == normalize(b)
+}
+
 /// A campaign's deadlines, as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -513,13 +519,13 @@ impl Roster {
             }
         }
         let successor = |i: usize| match after[i][..] {
-            [j] => Some(schools[j].name.clone()),
+            [j] => Some(j),
             _ => None,
         };
         let mut linked: BTreeMap<SchoolId, String> = (self.linked.iter())
             .filter_map(|(id, name)| {
                 let i = self.schools.iter().position(|s| &s.name == name)?;
-                Some((id.clone(), successor(i)?))
+                Some((id.clone(), schools[successor(i)?].name.clone()))
             })
             .collect();
         let new = Roster {
@@ -534,10 +540,23 @@ impl Roster {
             if !now.of(&e.school, e.profile()).is_empty() {
                 continue;
             }
-            if let [i] = was.of(&e.school, e.profile())[..] {
-                if let Some(name) = successor(i) {
-                    linked.insert(e.school.clone(), name);
-                }
+            // Only a file the new school does not contradict: a list
+            // without municipalities owned two namesakes' files, and one
+            // went to the other's school unasked (a review).
+            let [i] = was.of(&e.school, e.profile())[..] else {
+                continue;
+            };
+            let Some(j) = successor(i) else {
+                continue;
+            };
+            let (school, file) = (&schools[j], e.profile());
+            if agree(&school.municipality, &file.municipality)
+                && agree(
+                    &identifier_key(&school.identifier),
+                    &identifier_key(&file.identifier),
+                )
+            {
+                linked.insert(e.school.clone(), school.name.clone());
             }
         }
         self.schools = schools;
@@ -570,9 +589,6 @@ impl Roster {
                 sharing[j].extend(&owned);
             }
         }
-        let agree = |a: &str, b: &str| {
-            a.trim().is_empty() || b.trim().is_empty() || normalize(a) == normalize(b)
-        };
         let positions = |keep: &dyn Fn(&RosterSchool) -> bool| -> Vec<usize> {
             (self.schools.iter().enumerate())
                 .filter(|(_, s)| keep(s))

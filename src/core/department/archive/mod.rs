@@ -186,7 +186,7 @@ impl Archive {
         // The edits are few; the entries are many.
         (self.letters.keys())
             .filter_map(|other| self.entry(other))
-            .filter(|e| e.same_slot(entry))
+            .filter(|e| self.of_school_year(e, entry))
             .max_by_key(|e| e.made())
             .map(Entry::id)
     }
@@ -381,26 +381,53 @@ impl Archive {
     /// correction in which the school renamed itself
     /// ([`Self::renamed_from`]) and which the list finds under no name: the
     /// school said which file it corrects, and the list's row went «не
-    /// сдана» while the file waited to be placed.
-    fn place_renamed(&mut self) {
-        let renamed: Vec<(&Entry, &Entry)> = (self.entries.iter())
-            .filter(|e| e.opened.payload.replaces.is_some())
-            .filter_map(|e| Some((e, self.renamed_from(e.id())?)))
-            .collect();
-        if renamed.is_empty() || self.roster.schools.is_empty() {
+    /// сдана» while the file waited to be placed. Again until nothing more
+    /// is placed: a correction of a correction is placed once the first
+    /// is. Not while the school of the corrected file counts a file of its own
+    /// again: then they are two schools after all (the import line asks the
+    /// first to send again), and such a placing goes. Called after the
+    /// files or the list change.
+    pub fn place_renamed(&mut self) {
+        if self.roster.schools.is_empty() {
             return;
         }
-        let owners = Owners::new(&self.roster);
-        let placed: Vec<(SchoolId, String)> = (renamed.into_iter())
-            .filter(|(e, _)| owners.of(&e.school, e.profile()).is_empty())
-            .filter_map(|(e, old)| match owners.of(&old.school, old.profile())[..] {
-                [row] => Some((e.school.clone(), self.roster.schools[row].name.clone())),
-                _ => None,
-            })
-            .collect();
-        for (school, name) in placed {
-            self.roster.place(school, &name);
+        loop {
+            let (placed, unplaced) = self.renamed_placings();
+            if placed.is_empty() && unplaced.is_empty() {
+                return;
+            }
+            for school in unplaced {
+                self.roster.linked.remove(&school);
+            }
+            for (school, name) in placed {
+                self.roster.place(school, &name);
+            }
         }
+    }
+
+    /// What [`Self::place_renamed`] would change once: the placings to
+    /// make, and those to take back.
+    fn renamed_placings(&self) -> (Vec<(SchoolId, String)>, Vec<SchoolId>) {
+        let owners = Owners::new(&self.roster);
+        let schools = &self.roster.schools;
+        let (mut placed, mut unplaced) = (Vec::new(), Vec::new());
+        let renamed = (self.entries.iter())
+            .filter(|e| e.opened.payload.replaces.is_some())
+            .filter_map(|e| Some((e, self.renamed_from(e.id())?)));
+        for (e, old) in renamed {
+            let [row] = owners.of(&old.school, old.profile())[..] else {
+                continue;
+            };
+            let name = &schools[row].name;
+            if self.slot_counts(old) {
+                if self.roster.linked.get(&e.school) == Some(name) {
+                    unplaced.push(e.school.clone());
+                }
+            } else if owners.of(&e.school, e.profile()).is_empty() {
+                placed.push((e.school.clone(), name.clone()));
+            }
+        }
+        (placed, unplaced)
     }
 
     pub fn entry(&self, submission_id: &str) -> Option<&Entry> {

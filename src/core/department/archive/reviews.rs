@@ -137,7 +137,7 @@ impl Archive {
         self.reviews
             .keys()
             .filter_map(|id| self.entry(id))
-            .filter(|e| e.same_slot(entry))
+            .filter(|e| self.of_school_year(e, entry))
             .filter(|e| e.made() < entry.made())
             .max_by_key(|e| e.made())
     }

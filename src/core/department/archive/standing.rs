@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde::{Deserialize, Serialize};
 
 use crate::department::archive::{Archive, Entry, KeyState};
-use crate::department::school::SchoolId;
+use crate::department::school::{is_identifier, normalize, SchoolId};
 use crate::school::profile::canonical_period;
 use crate::text::{date_ru, plural};
 
@@ -39,11 +39,21 @@ impl Entry {
     /// walk-through). A school that kept one draft into the next year, or
     /// onto another card, names its earlier file, but that file still
     /// counts for its own year.
+    /// A correction under another name that gives an ИНН is another
+    /// school's: the school's page asks whether a renamed school is the
+    /// same only without one, and one deputy head keeping two schools' cards
+    /// in one browser gave the second school's ИНН in a draft made from the
+    /// first's (a review: the first school's card was lost).
     fn corrected_by(&self, correction: &Entry) -> bool {
+        let renamed = || {
+            let (was, now) = (self.profile(), correction.profile());
+            normalize(&was.name) == normalize(&now.name) || !is_identifier(&now.identifier)
+        };
         self.same_slot(correction)
             || (self.card.id == correction.card.id
                 && self.period() == correction.period()
-                && self.key == correction.key)
+                && self.key == correction.key
+                && renamed())
     }
 
     /// Which of two files of a slot is the newer: the moment the school
@@ -230,6 +240,31 @@ impl Archive {
                 },
             })
             .collect()
+    }
+
+    /// Whether a file of the slot of `entry` counts now.
+    pub(crate) fn slot_counts(&self, entry: &Entry) -> bool {
+        (self.with_standings()).any(|(e, s)| *s == Standing::Current && e.same_slot(entry))
+    }
+
+    /// Whether `e` is a file of the school and year of `of`: of its slot,
+    /// or of the slot of a file that `of` corrects under another name
+    /// ([`Self::renamed_from`]), so that a renamed school's check and
+    /// letter go on with its correction (a review: they stayed behind).
+    pub(crate) fn of_school_year(&self, e: &Entry, of: &Entry) -> bool {
+        if e.same_slot(of) {
+            return true;
+        }
+        let mut at = of;
+        // A chain of renames is short; a loop in it is not followed round.
+        for _ in 0..8 {
+            match self.renamed_from(at.id()) {
+                Some(old) if old.same_slot(e) => return true,
+                Some(old) => at = old,
+                None => return false,
+            }
+        }
+        false
     }
 
     /// The file of another school's name that the file `id` corrects: the
@@ -586,6 +621,138 @@ mod tests {
         archive.admit_all(vec![file("Лицей № 7", "b2", Some("g1"), 3)]);
         assert_eq!(archive.standing_of("g1"), Some(&Standing::Current));
         assert_eq!(archive.current().len(), 3);
+    }
+
+    /// one deputy head, two schools, one browser and key: the
+    /// draft of school A (ИНН given) is reused for school B, which gives
+    /// its own ИНН. The page does not ask (an ИНН is given: «the
+    /// department knows the school by it»), the export names A's file in
+    /// `replaces`, and the department takes B's file for A renamed: A's
+    /// card is lost. Two different ИНН are two schools.
+    #[test]
+    fn a_correction_under_another_inn_is_another_school() {
+        let card = testkit::card();
+        let period = "2025/2026";
+        let file = |name: &str, inn: &str, id: &str, replaces: Option<&str>| {
+            let mut d = draft(name, period, &["1.8"]);
+            d.profile.identifier = inn.into();
+            let at = if replaces.is_some() {
+                "2026-09-08"
+            } else {
+                "2026-09-01"
+            };
+            entry(&card, id, &sign(&card, &d, meta(id, at, replaces), 1))
+        };
+        // The school's page: the draft exported as A, then retyped as B.
+        let mut stored = crate::school::stored::StoredDraft::new(
+            "d".into(),
+            draft("МБОУ СОШ № 5", period, &["1.8"]),
+            "2026-09-01",
+        );
+        stored.draft.profile.identifier = "1835000005".into();
+        let exported = stored.draft.clone();
+        stored
+            .meta
+            .remember_export("a1".into(), &exported, "k".into());
+        stored.draft.profile.name = "МБОУ СОШ № 6".into();
+        stored.draft.profile.identifier = "1835000006".into();
+        assert_eq!(
+            stored.meta.replaces_now(&stored.draft).as_deref(),
+            Some("a1")
+        );
+        assert_eq!(
+            stored.meta.renamed_since_export(&stored.draft),
+            None,
+            "not asked"
+        );
+        let mut archive = Archive::new(Cards::new([card.clone()]));
+        archive.admit_all(vec![
+            file("МБОУ СОШ № 5", "1835000005", "a1", None),
+            file("МБОУ СОШ № 6", "1835000006", "b1", Some("a1")),
+        ]);
+        assert_eq!(archive.standing_of("b1"), Some(&Standing::Current));
+        assert_eq!(
+            archive.standing_of("a1"),
+            Some(&Standing::Current),
+            "school 1835000005 lost its card to school 1835000006"
+        );
+    }
+
+    /// the same with school A without an ИНН and school B giving
+    /// one: the page asks only when the draft gives no ИНН, so B's export
+    /// goes unasked, and A's file is replaced.
+    #[test]
+    fn a_correction_that_adds_an_inn_is_not_asked_and_replaces() {
+        let card = testkit::card();
+        let period = "2025/2026";
+        let mut stored = crate::school::stored::StoredDraft::new(
+            "d".into(),
+            draft("МБОУ СОШ № 5", period, &["1.8"]),
+            "2026-09-01",
+        );
+        let exported = stored.draft.clone();
+        stored
+            .meta
+            .remember_export("a1".into(), &exported, "k".into());
+        stored.draft.profile.name = "МБОУ СОШ № 6".into();
+        stored.draft.profile.identifier = "1835000006".into();
+        let asked = stored.meta.renamed_since_export(&stored.draft).is_some();
+        let b = stored.draft.clone();
+        let mut archive = Archive::new(Cards::new([card.clone()]));
+        archive.admit_all(vec![
+            entry(
+                &card,
+                "a1",
+                &sign(&card, &exported, meta("a1", "2026-09-01", None), 1),
+            ),
+            entry(
+                &card,
+                "b1",
+                &sign(&card, &b, meta("b1", "2026-09-08", Some("a1")), 1),
+            ),
+        ]);
+        let replaced = archive.standing_of("a1") != Some(&Standing::Current);
+        assert!(
+            asked || !replaced,
+            "the page did not ask, and the department replaced A's file with B's"
+        );
+    }
+
+    /// the school's renamed correction replaces its file, but the
+    /// department's finished check and the edited letter of that file stay
+    /// behind: both follow a correction of the same slot only
+    /// (`review_source`, `letter_source`). The row that stood «проверена»
+    /// goes back to «получена» and the letter's edit is out of reach — the
+    /// walk-through `letter_source` fixed, again.
+    #[test]
+    fn a_renamed_correction_keeps_the_check_and_letter_of_its_file() {
+        let card = testkit::card();
+        let file = |name: &str, id: &str, at: &str, replaces: Option<&str>| {
+            let d = draft(name, "2025/2026", &["1.8"]);
+            entry(&card, id, &sign(&card, &d, meta(id, at, replaces), 1))
+        };
+        let mut archive = Archive::new(Cards::new([card.clone()]));
+        archive.admit_all(vec![file("МБОУ СОШ № 5", "a1", "2026-09-01", None)]);
+        archive.review_mut("a1").checked = true;
+        archive.edit_letter("a1", Some("ВАЖНО: ответ до 15.11.".into()), "Черновик");
+        archive.admit_all(vec![file(
+            "МАОУ «Лицей № 5»",
+            "a2",
+            "2026-09-08",
+            Some("a1"),
+        )]);
+        assert_eq!(archive.standing_of("a2"), Some(&Standing::Current));
+        assert_eq!(
+            archive.standing_of("a1"),
+            Some(&Standing::Superseded { by: "a2".into() })
+        );
+        let check_kept = archive.review("a2").checked;
+        assert_eq!(
+            archive.letter("a2").map(String::as_str),
+            Some("ВАЖНО: ответ до 15.11."),
+            "the edited letter is lost"
+        );
+        assert!(check_kept, "the finished check is lost");
     }
 
     #[test]

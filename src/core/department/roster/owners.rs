@@ -122,14 +122,28 @@ impl<'r> Owners<'r> {
     /// The positions in the list of the schools that own a file of the
     /// school `id` with `profile`, in list order: the coordinator's placing
     /// when the list still has the school placed with, otherwise the
-    /// spelling rules. Only the schools sharing the file's identifier or
-    /// name can match, so only they are compared.
+    /// spelling rules. A placing is by name, and namesakes of two places
+    /// share one: the file's municipality tells them apart (a review: a
+    /// placing went to both). Only the schools sharing the file's
+    /// identifier or name can match, so only they are compared.
     pub(crate) fn of(&self, id: &SchoolId, profile: &SchoolProfile) -> Vec<usize> {
+        let file = Spelling::filed(profile);
         let placed =
             (self.roster.linked.get(id)).and_then(|name| self.by_listed_name.get(name.as_str()));
-        match placed {
-            Some(rows) => rows.clone(),
-            None => self.spelled_as(&Spelling::filed(profile)),
+        match placed.map(Vec::as_slice) {
+            Some([row]) => vec![*row],
+            Some(rows) => {
+                let here = |i: &&usize| {
+                    (self.spelled[**i].municipality.as_deref())
+                        .is_none_or(|m| Some(m) == file.municipality.as_deref())
+                };
+                let found: Vec<usize> = rows.iter().filter(here).copied().collect();
+                match found.is_empty() {
+                    true => rows.to_vec(),
+                    false => found,
+                }
+            }
+            None => self.spelled_as(&file),
         }
     }
 
