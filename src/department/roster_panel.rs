@@ -8,12 +8,14 @@ use leptos::prelude::*;
 use profkarta_core::card::DEFAULT_CARD;
 use profkarta_core::department::archive::Claim;
 use profkarta_core::department::last_year::previous_period;
+use profkarta_core::department::results::{results, SchoolResult};
 use profkarta_core::department::roster::{
-    counts, first_years, from_results, reminder, roster_table, statuses, Deadlines, Roster, Status,
+    counts, first_years, from_results, reminder, roster_table, statuses, unplaced_note, Deadlines,
+    Roster, Status,
 };
 use profkarta_core::export::{to_csv, to_xlsx};
 use profkarta_core::school::profile::default_period;
-use profkarta_core::text::{date_ru, period_stem, quoted};
+use profkarta_core::text::{and_list, date_ru, period_stem, quoted};
 
 use crate::department::printed_letter::PrintedLetter;
 use crate::department::printed_line::PrintedLine;
@@ -34,8 +36,16 @@ fn remove_id(i: usize) -> String {
     format!("roster-remove-{i}")
 }
 
-/// The question before the list is made from the accepted files.
-const REPLACE_FROM_FILES: &str = "Заменить список школ школами из принятых файлов?";
+/// The question before the list is made from the accepted files of
+/// `years`, which it names.
+fn replace_from_files(years: &[String]) -> String {
+    let of = match years {
+        [] => String::new(),
+        [year] => format!(" за {year} учебный год"),
+        _ => format!(" за {} учебные годы", and_list(years)),
+    };
+    format!("Заменить список школ школами из принятых файлов{of}?")
+}
 
 #[component]
 pub fn RosterPanel() -> impl IntoView {
@@ -65,6 +75,12 @@ pub fn RosterPanel() -> impl IntoView {
         let card = dept.card.with(|c| c.id.clone());
         dept.archive()
             .with(|a| statuses(&a.roster, a, &card, &period, &today))
+    });
+    // The campaign's files the list has not placed, asked about above it.
+    let unplaced = Memo::new(move |_| {
+        let (card, period) = (card(), period());
+        dept.archive()
+            .with(|a| a.roster.unplaced(a, &card, &period))
     });
     // The first year each school's file came ([`first_years`]).
     let first_years = Memo::new(move |_| {
@@ -97,20 +113,22 @@ pub fn RosterPanel() -> impl IntoView {
         }
     };
     let from_files = move |_| {
-        // The year before's schools are the list to chase; this year's
-        // add the schools new since, and those whose file was refused.
-        let (card, period) = (dept.card.with(|c| c.id.clone()), period());
-        let list = dept.archive().with(|a| {
+        // Every year's schools, whichever year is shown: the list serves
+        // them all (made from the year shown and the one before, it left
+        // out a school closed since, or one new since, and miscounted
+        // those years, a walk-through). Schools whose file was refused are
+        // listed too.
+        let card = dept.card.with(|c| c.id.clone());
+        let (list, years) = dept.archive().with(|a| {
+            let years = a.periods(&card);
             let refused: Vec<&Claim> = (a.refusals().iter())
                 .filter_map(|r| r.claim.as_ref())
-                .filter(|c| c.of_campaign(&card, &period))
+                .filter(|c| years.iter().any(|p| c.of_campaign(&card, p)))
                 .collect();
-            dept.results.with(|now| {
-                dept.previous.with(|p| match p {
-                    Some((_, before, ..)) => from_results(&a.roster, &[before, now], &refused),
-                    None => from_results(&a.roster, &[now], &refused),
-                })
-            })
+            let results: Vec<Vec<SchoolResult>> =
+                years.iter().map(|p| results(a, &card, p)).collect();
+            let each: Vec<&[SchoolResult]> = results.iter().map(Vec::as_slice).collect();
+            (from_results(&a.roster, &each, &refused), years)
         });
         // Schools typed by hand and not among the files go with the old
         // list: named in the question, as when a list is loaded.
@@ -121,8 +139,8 @@ pub fn RosterPanel() -> impl IntoView {
             .archive()
             .with_untracked(|a| a.roster.schools.is_empty())
             || confirm(&match dropped {
-                Some(dropped) => format!("{dropped}\n\n{REPLACE_FROM_FILES}"),
-                None => REPLACE_FROM_FILES.to_owned(),
+                Some(dropped) => format!("{dropped}\n\n{}", replace_from_files(&years)),
+                None => replace_from_files(&years),
             });
         if replace {
             dept.replace_roster(list);
@@ -300,12 +318,15 @@ pub fn RosterPanel() -> impl IntoView {
             </div>
             <Show when=move || !rows.with(Vec::is_empty)
                 fallback=|| view! { <p class="muted">"Список школ пуст: загрузите его из XLSX или CSV, составьте по принятым файлам или добавьте школы вручную."</p> }>
-                <RosterUnplaced rows/>
+                <RosterUnplaced rows unplaced/>
                 <RosterRefused rows period=Signal::derive(period)/>
                 // Said as a school is added or removed, where nothing else is.
                 <p class="roster-counts" role="status" data-testid="roster-counts">
                     {move || format!("{} учебный год: {}.", period(), rows.with(|r| counts(r)))}
                 </p>
+                {move || unplaced_note(unplaced.with(Vec::len)).map(|note| view! {
+                    <p class="notice notice-warning no-print" data-testid="roster-unplaced-note">{note}</p>
+                })}
                 <div class="actions no-print">
                     <button type="button" on:click=move |_| export(true)>"Скачать XLSX"</button>
                     <button type="button" on:click=move |_| export(false)>"Скачать CSV"</button>

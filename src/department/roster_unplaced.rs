@@ -5,6 +5,8 @@
 use leptos::prelude::*;
 
 use profkarta_core::department::roster::{likely_school, RosterRow};
+use profkarta_core::department::school::SchoolId;
+use profkarta_core::school::profile::SchoolProfile;
 use profkarta_core::text::{files, plural, quoted};
 
 use crate::department::state::Dept;
@@ -20,14 +22,12 @@ const ADD: &str = "";
 const ASKED: usize = 10;
 
 #[component]
-pub fn RosterUnplaced(rows: Memo<Vec<RosterRow>>) -> impl IntoView {
+pub fn RosterUnplaced(
+    rows: Memo<Vec<RosterRow>>,
+    /// The campaign's files the list has not placed.
+    unplaced: Memo<Vec<(SchoolId, SchoolProfile)>>,
+) -> impl IntoView {
     let dept: Dept = expect_context();
-    let unplaced = Memo::new(move |_| {
-        let period = dept.period.get().unwrap_or_default();
-        let card = dept.card.with(|c| c.id.clone());
-        dept.archive()
-            .with(|a| a.roster.unplaced(a, &card, &period))
-    });
     let items = move || {
         unplaced
             .get()

@@ -530,7 +530,7 @@ test('a roster from an Excel register (XLSX) with a title, numbered columns and 
         // So too the list made from the accepted files; «Отмена» again.
         const fromFiles = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.message()); d.dismiss(); }));
         await page.getByRole('button', { name: 'Составить по принятым файлам' }).click();
-        assert.equal(await fromFiles, 'В списке из принятых файлов нет школы «МКОУ ООШ № 21 д. Мостовая»: она будет удалена из списка.\n\nЗаменить список школ школами из принятых файлов?');
+        assert.equal(await fromFiles, 'В списке из принятых файлов нет школы «МКОУ ООШ № 21 д. Мостовая»: она будет удалена из списка.\n\nЗаменить список школ школами из принятых файлов за 2025/2026 учебный год?');
         assert.equal(await page.getByTestId('roster').locator('tbody tr').count(), 13);
         // Not a workbook: a clear message, and the list stays as it was.
         const junk = join(generated.dir, 'не-книга.xlsx');
@@ -559,6 +559,9 @@ test('a list spelled in full, none of it matching: ten files asked about at a ti
         const preview = await previewRoster(page, csvPath);
         await preview.getByRole('button', { name: 'Заменить список этими школами' }).click();
         await page.getByTestId('roster-counts').filter({ hasText: 'сдали 0 из 12' }).waitFor();
+        // The counts say why they may be wrong.
+        assert.equal(await page.getByTestId('roster-unplaced-note').innerText(),
+            'Файлы, ещё не сопоставленные со списком (выше): 12. Пока их школы не указаны, приславшие их школы могут числиться «не сдана» и попасть в письмо-напоминание.');
         const unplaced = page.getByTestId('roster-unplaced');
         const asked = unplaced.locator('li');
         assert.equal(await asked.count(), 10);
@@ -645,7 +648,7 @@ test('the list made from two years leaves a renamed school to be placed; a new s
         // renamed school under this year's name, last year's file its own.
         const again = nextQuestion(page);
         await page.getByRole('button', { name: 'Составить по принятым файлам' }).click();
-        assert.equal(await again, 'Заменить список школ школами из принятых файлов?');
+        assert.equal(await again, 'Заменить список школ школами из принятых файлов за 2024/2025 и 2025/2026 учебные годы?');
         await roster.getByText(renamed[0].school, { exact: true }).waitFor();
         assert.equal(await roster.getByText(lastYear.get(renamed[0].fingerprint).school, { exact: true }).count(), 0);
         await counts.filter({ hasText: '2025/2026 учебный год: сдали 12 из 13, не сдали 1' }).waitFor();

@@ -20,6 +20,7 @@ use crate::text::{by_name, date_ru, first_of, one_line, plural, quoted, shorten}
 
 mod owners;
 pub use owners::likely_school;
+use owners::name_key;
 pub(crate) use owners::Owners;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -406,8 +407,8 @@ impl Roster {
     /// Whether a school typed by hand is new to the list: not its name in
     /// some spelling («МАОУ СОШ №7» is «маоу сош № 7»).
     pub fn check_new(&self, name: &str) -> Result<(), AlreadyListed> {
-        let key = normalize(name.trim());
-        match self.schools.iter().find(|s| normalize(&s.name) == key) {
+        let key = name_key(name.trim());
+        match self.schools.iter().find(|s| name_key(&s.name) == key) {
             Some(listed) => Err(AlreadyListed {
                 name: listed.name.clone(),
             }),
@@ -432,7 +433,7 @@ impl Roster {
         let kept = |(i, s): &(usize, &RosterSchool)| {
             before.contains(&Some(*i))
                 || new.iter().any(|n| {
-                    normalize(&n.name) == normalize(&s.name)
+                    name_key(&n.name) == name_key(&s.name)
                         || (!s.identifier.is_empty() && n.identifier.trim() == s.identifier.trim())
                 })
         };
@@ -602,10 +603,10 @@ impl Roster {
                     true => None,
                     false => one(positions(&|s| identifier_key(&s.identifier) == key)),
                 };
-                let name = normalize(&school.name);
+                let name = name_key(&school.name);
                 let by_name = || {
                     one(positions(&|s| {
-                        normalize(&s.name) == name
+                        name_key(&s.name) == name
                             && agree(&s.municipality, &school.municipality)
                             && agree(&s.identifier, &school.identifier)
                     }))
@@ -642,8 +643,8 @@ impl Roster {
         let identifier = profile.identifier.trim();
         // In any spelling the rules take for the same name.
         let taken = |schools: &[RosterSchool], name: &str| {
-            let name = normalize(name);
-            schools.iter().any(|s| normalize(&s.name) == name)
+            let name = name_key(name);
+            schools.iter().any(|s| name_key(&s.name) == name)
         };
         let mut name = base.to_owned();
         if taken(&self.schools, &name) && !identifier.is_empty() {
@@ -918,7 +919,7 @@ pub fn statuses(
             };
             let filed_as = (counted.filter(|e| roster.linked.contains_key(&e.school)))
                 .map(|e| e.profile().name.trim())
-                .filter(|name| normalize(name) != normalize(&school.name))
+                .filter(|name| name_key(name) != name_key(&school.name))
                 .map(str::to_owned);
             RosterRow {
                 at,
@@ -1021,6 +1022,20 @@ pub fn not_expected(
         .filter(|(at, _)| !rows.iter().any(|r| r.at == *at))
         .filter_map(|(at, s)| Some((at, s.name.clone(), s.not_expected_why(period)?)))
         .collect()
+}
+
+/// What `n` files the list has not placed mean for its counts, or `None`
+/// when there are none: their schools may stand «не сдана» and be in the
+/// reminder though they sent their card (a walk-through: a register
+/// spelled in full, «сдали 6 из 13» and a reminder to seven schools that
+/// had sent).
+pub fn unplaced_note(n: usize) -> Option<String> {
+    (n > 0).then(|| {
+        format!(
+            "Файлы, ещё не сопоставленные со списком (выше): {n}. Пока их школы не указаны, \
+             приславшие их школы могут числиться «не сдана» и попасть в письмо-напоминание."
+        )
+    })
 }
 
 /// «сдали 132 из 150, не сдали 18, из них просрочено 18», and «, файл не

@@ -22,10 +22,49 @@ struct Spelling {
     municipality: Option<String>,
 }
 
+/// Words a register spells in full and a school's card abbreviates,
+/// normalized ([`normalize`]), the longest first: «Муниципальное
+/// бюджетное общеобразовательное учреждение „Средняя
+/// общеобразовательная школа № 3“» is «МБОУ СОШ № 3» (a walk-through's
+/// register of full names matched none of its schools' files).
+const SHORT_FORMS: &[(&str, &str)] = &[
+    (
+        "муниципальное бюджетное общеобразовательное учреждение",
+        "мбоу",
+    ),
+    (
+        "муниципальное автономное общеобразовательное учреждение",
+        "маоу",
+    ),
+    (
+        "муниципальное казенное общеобразовательное учреждение",
+        "мкоу",
+    ),
+    ("муниципальное общеобразовательное учреждение", "моу"),
+    (
+        "государственное бюджетное общеобразовательное учреждение",
+        "гбоу",
+    ),
+    ("средняя общеобразовательная школа", "сош"),
+    ("основная общеобразовательная школа", "оош"),
+    ("начальная общеобразовательная школа", "нош"),
+];
+
+/// A school's name as the list and the files are compared by: normalized,
+/// with the words of [`SHORT_FORMS`] abbreviated. Files are told apart
+/// from each other by [`normalize`] alone: this is for the list only.
+pub(super) fn name_key(name: &str) -> String {
+    let mut key = format!(" {} ", normalize(name));
+    for (full, short) in SHORT_FORMS {
+        key = key.replace(&format!(" {full} "), &format!(" {short} "));
+    }
+    key.trim().to_owned()
+}
+
 impl Spelling {
     fn of(name: &str, identifier: &str, municipality: &str) -> Self {
         Self {
-            name: normalize(name),
+            name: name_key(name),
             identifier: identifier_key(identifier),
             municipality: (!municipality.trim().is_empty()).then(|| normalize(municipality)),
         }
@@ -304,6 +343,37 @@ mod tests {
         nowhere.municipality = " ".into();
         assert_eq!(of(nowhere), [3]);
         assert_eq!(of(filed("гимназия", "")), [4]);
+    }
+
+    /// A register's full names and a card's abbreviations are one school;
+    /// the words alone, without the rest of the name, are not.
+    #[test]
+    fn full_names_and_abbreviations_are_one_school() {
+        let roster = Roster {
+            schools: vec![
+                school(
+                    "Муниципальное бюджетное общеобразовательное учреждение «Средняя \
+                     общеобразовательная школа № 3»",
+                    "",
+                    "",
+                ),
+                school(
+                    "Муниципальное автономное общеобразовательное учреждение «Гимназия № 8»",
+                    "",
+                    "",
+                ),
+                school("Основная общеобразовательная школа № 4", "", ""),
+            ],
+            ..Roster::default()
+        };
+        let owners = Owners::new(&roster);
+        let of = |profile: SchoolProfile| owners.of(&SchoolId::of(&profile), &profile);
+        assert_eq!(of(filed("МБОУ СОШ № 3", "")), [0]);
+        assert_eq!(of(filed("МАОУ \"Гимназия №8\"", "")), [1]);
+        assert_eq!(of(filed("ООШ № 4", "")), [2]);
+        assert_eq!(of(filed("Гимназия № 8", "")), Vec::<usize>::new());
+        assert_eq!(of(filed("МАОУ СОШ № 3", "")), Vec::<usize>::new());
+        assert_eq!(name_key("Средняя общеобразовательная школа"), "сош");
     }
 
     #[test]
