@@ -586,7 +586,8 @@ test('a list spelled in full, none of it matching: ten files asked about at a ti
         await page.getByTestId('roster-counts').filter({ hasText: 'сдали 1 из 12' }).waitFor();
         // The one row with a file placed by hand, the name its file gives under its own.
         const placed = page.getByTestId('roster').locator('tbody tr:has(th .filed-as)');
-        assert.equal(await placed.locator('th').innerText(), `${full(first)}\nв файле: ${first}`);
+        const raw = first.replaceAll('„', '«').replaceAll('“', '»');
+        assert.equal(await placed.locator('th').innerText(), `${full(first)}\nв файле: ${raw}`);
         assert.equal(await placed.locator('td').first().innerText(), 'получена');
         assert.deepEqual(errors.map(String), []);
     } finally {
