@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use profkarta_core::department::roster::{not_expected, RosterRow};
+use profkarta_core::department::roster::{not_expected, FileYears, RosterRow};
 
 use crate::department::state::Dept;
 use crate::platform::browser::focus_after_removal;
@@ -20,12 +20,18 @@ fn expect_id(i: usize) -> String {
 }
 
 #[component]
-pub fn RosterNotExpected(rows: Memo<Vec<RosterRow>>, period: Signal<String>) -> impl IntoView {
+pub fn RosterNotExpected(
+    rows: Memo<Vec<RosterRow>>,
+    /// The years each school's files came.
+    years: Memo<Vec<Option<FileYears>>>,
+    period: Signal<String>,
+) -> impl IntoView {
     let dept: Dept = expect_context();
     let schools = Memo::new(move |_| {
         let period = period.get();
-        dept.archive()
-            .with(|a| rows.with(|rows| not_expected(&a.roster, rows, &period)))
+        dept.archive().with(|a| {
+            rows.with(|rows| years.with(|years| not_expected(&a.roster, rows, &period, years)))
+        })
     });
     let items = move || {
         (schools.get().into_iter().enumerate())

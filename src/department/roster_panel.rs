@@ -10,8 +10,8 @@ use profkarta_core::department::archive::Claim;
 use profkarta_core::department::last_year::previous_period;
 use profkarta_core::department::results::{results, SchoolResult};
 use profkarta_core::department::roster::{
-    counts, first_years, from_results, reminder, roster_table, statuses, unplaced_note, Deadlines,
-    Roster, Status,
+    counts, file_years, from_results, reminder, roster_table, statuses, unplaced_note, Deadlines,
+    FileYears, NotExpected, Roster, Status,
 };
 use profkarta_core::export::{to_csv, to_xlsx};
 use profkarta_core::school::profile::default_period;
@@ -82,10 +82,10 @@ pub fn RosterPanel() -> impl IntoView {
         dept.archive()
             .with(|a| a.roster.unplaced(a, &card, &period))
     });
-    // The first year each school's file came ([`first_years`]).
-    let first_years = Memo::new(move |_| {
+    // The years each school's files came ([`file_years`]).
+    let years = Memo::new(move |_| {
         let card = card();
-        dept.archive().with(|a| first_years(&a.roster, a, &card))
+        dept.archive().with(|a| file_years(&a.roster, a, &card))
     });
     let show_letter = RwSignal::new(false);
     let new_name = RwSignal::new(String::new());
@@ -204,15 +204,22 @@ pub fn RosterPanel() -> impl IntoView {
                 };
                 // Only a school nothing came from: one whose file was
                 // refused is in the year all the same (a walk-through's
-                // «Закрыта» did nothing there). New since the year of its
-                // first file when that is later, closed otherwise.
-                let new_since = (first_years.with(|f| f.get(at).cloned().flatten()))
-                    .filter(|first| r.status == Status::NotSent && *first > period());
-                let not_expected = (r.status == Status::NotSent).then(|| {
+                // «Закрыта» did nothing there).
+                let offer = (r.status == Status::NotSent)
+                    .then(|| {
+                        let period = period();
+                        years.with(|y| FileYears::offer(y.get(at).and_then(Option::as_ref), &period))
+                    })
+                    .flatten();
+                let new_since = match &offer {
+                    Some(NotExpected::New(first)) => Some(first.clone()),
+                    _ => None,
+                };
+                let not_expected = offer.map(|offer| {
                     let name = &r.school.name;
-                    match &new_since {
-                        Some(first) => ("Новая", format!("Новая школа, в списке с {first}: {name}")),
-                        None => ("Закрыта", format!("Школа закрыта: {name}")),
+                    match offer {
+                        NotExpected::New(first) => ("Новая", format!("Новая школа, в списке с {first}: {name}")),
+                        NotExpected::Closed => ("Закрыта", format!("Школа закрыта: {name}")),
                     }
                 });
                 // Not expected in this year: new since a later year, or
@@ -360,7 +367,7 @@ pub fn RosterPanel() -> impl IntoView {
                         <tbody>{table_rows}</tbody>
                     </table>
                 </TableScroll>
-                <RosterNotExpected rows period=Signal::derive(period)/>
+                <RosterNotExpected rows years period=Signal::derive(period)/>
             </Show>
         </section>
     }

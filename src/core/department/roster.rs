@@ -987,40 +987,85 @@ pub fn unplaced_refusals<'a>(
         .collect()
 }
 
-/// For each school of the list, the first school year a counted file on
-/// card `card_id` came from it. A school whose first file is of a later
-/// year than the one shown is most likely new since: a list made from the
-/// files cannot tell it from one that did not send, and stood it «не
-/// сдана» in the years before it was (a walk-through); the page offers to
-/// say so.
-pub fn first_years(roster: &Roster, archive: &Archive, card_id: &str) -> Vec<Option<String>> {
+/// The first and the last school year a counted file of a school came.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileYears {
+    pub first: String,
+    pub last: String,
+}
+
+impl FileYears {
+    /// What the page offers for a school nothing came from in `period`:
+    /// «Новая» when its first file is of a later year (a list made from
+    /// the files cannot tell a new school from one that did not send, and
+    /// stood it «не сдана» in the years before it was, a walk-through);
+    /// nothing when it sent before and after (it skipped the year, it did
+    /// not close); «Закрыта» otherwise.
+    pub fn offer(years: Option<&Self>, period: &str) -> Option<NotExpected> {
+        match years {
+            Some(y) if y.first.as_str() > period => Some(NotExpected::New(y.first.clone())),
+            Some(y) if y.last.as_str() > period => None,
+            _ => Some(NotExpected::Closed),
+        }
+    }
+}
+
+/// Why a school of the list is not expected from a year on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotExpected {
+    /// In the list from this school year.
+    New(String),
+    Closed,
+}
+
+/// For each school of the list, the years counted files on card
+/// `card_id` came from it ([`FileYears`]), `None` when none did.
+pub fn file_years(roster: &Roster, archive: &Archive, card_id: &str) -> Vec<Option<FileYears>> {
     let owners = Owners::new(roster);
-    let mut first: Vec<Option<String>> = vec![None; roster.schools.len()];
+    let mut years: Vec<Option<FileYears>> = vec![None; roster.schools.len()];
     for e in archive
         .current()
         .into_iter()
         .filter(|e| e.card.id == card_id)
     {
+        let period = e.period();
         for at in owners.of(&e.school, e.profile()) {
-            if first[at].as_deref().is_none_or(|f| e.period() < f) {
-                first[at] = Some(e.period().to_owned());
+            let years = years[at].get_or_insert_with(|| FileYears {
+                first: period.to_owned(),
+                last: period.to_owned(),
+            });
+            if period < years.first.as_str() {
+                years.first = period.to_owned();
+            }
+            if period > years.last.as_str() {
+                years.last = period.to_owned();
             }
         }
     }
-    first
+    years
 }
 
 /// The schools of the list no card is expected of for `period` and not in
 /// its `rows` (a file of theirs came all the same: then they are in the
-/// table, and counted), as (place in the list, name, why).
+/// table, and counted), as (place in the list, name, why). A school closed
+/// whose file of a later year came after all is said closed after that
+/// year ([`file_years`], `years`), not after the year it was marked.
 pub fn not_expected(
     roster: &Roster,
     rows: &[RosterRow],
     period: &str,
+    years: &[Option<FileYears>],
 ) -> Vec<(usize, String, String)> {
     (roster.schools.iter().enumerate())
         .filter(|(at, _)| !rows.iter().any(|r| r.at == *at))
-        .filter_map(|(at, s)| Some((at, s.name.clone(), s.not_expected_why(period)?)))
+        .filter_map(|(at, s)| {
+            let mut school = s.clone();
+            let last = years.get(at).and_then(Option::as_ref).map(|y| &y.last);
+            if let Some(last) = last.filter(|l| !s.until.is_empty() && **l > s.until) {
+                school.until.clone_from(last);
+            }
+            Some((at, s.name.clone(), school.not_expected_why(period)?))
+        })
         .collect()
 }
 

@@ -386,13 +386,24 @@ fn a_closed_school_is_not_expected_after_its_last_year() {
     );
     assert_eq!(counts(&rows), "сдали 1 из 2, не сдали 1");
     // Named under the list: Б, not А, which is in the table.
+    let years = file_years(&roster, &archive, DEFAULT_CARD);
     assert_eq!(
-        not_expected(&roster, &rows, PERIOD),
+        not_expected(&roster, &rows, PERIOD, &years),
         [(
             1,
             "Школа Б".to_owned(),
             "закрыта после 2024/2025 учебного года".to_owned()
         )]
+    );
+    // The year after, А is said closed after the year its file came.
+    let next = statuses(&roster, &archive, DEFAULT_CARD, "2026/2027", "2027-09-01");
+    assert_eq!(
+        not_expected(&roster, &next, "2026/2027", &years)[0],
+        (
+            0,
+            "Школа А".to_owned(),
+            "закрыта после 2025/2026 учебного года".to_owned()
+        )
     );
     assert!(roster.schools[1].expected_in("2024/2025"));
     assert_eq!(
@@ -496,12 +507,29 @@ fn the_list_from_files_joins_the_years_each_school_once() {
         schools: listed,
         ..Roster::default()
     };
-    // The new school's first file is this year's: offered as new since.
-    let last = Some("2024/2025".to_owned());
+    // The new school's first file is this year's: offered as new since;
+    // the one whose last is last year's, as closed.
+    let y = |first: &str, last: &str| {
+        Some(FileYears {
+            first: first.into(),
+            last: last.into(),
+        })
+    };
+    let years = file_years(&roster, &archive, DEFAULT_CARD);
+    let last = "2024/2025";
+    assert_eq!(years, [y(last, PERIOD), y(last, last), y(PERIOD, PERIOD)]);
     assert_eq!(
-        first_years(&roster, &archive, DEFAULT_CARD),
-        [last.clone(), last, Some(PERIOD.to_owned())]
+        FileYears::offer(years[2].as_ref(), last),
+        Some(NotExpected::New(PERIOD.into()))
     );
+    assert_eq!(
+        FileYears::offer(years[1].as_ref(), PERIOD),
+        Some(NotExpected::Closed)
+    );
+    // A school that sent before and after a year skipped it: neither.
+    let skipped = y("2023/2024", PERIOD);
+    assert_eq!(FileYears::offer(skipped.as_ref(), last), None);
+    assert_eq!(FileYears::offer(None, last), Some(NotExpected::Closed));
     let a2 = archive.entry("a2").unwrap();
     assert_eq!(
         roster.files_by_school([a2].into_iter(), std::iter::empty())[0]
