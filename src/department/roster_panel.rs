@@ -118,9 +118,14 @@ pub fn RosterPanel() -> impl IntoView {
         // out a school closed since, or one new since, and miscounted
         // those years, a walk-through). Schools whose file was refused are
         // listed too.
-        let card = dept.card.with(|c| c.id.clone());
+        let (card, shown) = (dept.card.with(|c| c.id.clone()), period());
         let (list, years) = dept.archive().with(|a| {
-            let years = a.periods(&card);
+            // The year shown too, with only refused files so far.
+            let mut years = a.periods(&card);
+            if !years.contains(&shown) {
+                years.push(shown);
+                years.sort();
+            }
             let refused: Vec<&Claim> = (a.refusals().iter())
                 .filter_map(|r| r.claim.as_ref())
                 .filter(|c| years.iter().any(|p| c.of_campaign(&card, p)))

@@ -4,7 +4,7 @@
 //! what is late. Files are matched to the list with the same spelling rules
 //! as files to each other ([`crate::department::school`]).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -191,41 +191,53 @@ fn find(row: &[String], words: &[&str]) -> Option<usize> {
     })
 }
 
-/// The schools of one or more years' results, each once (by its school:
-/// the later year's name and details win), by name: the year before names
-/// the schools to chase, this year's adds the ones new since. A school
-/// whose only file was refused (`refused`, the claims of those files) is
-/// one to chase too: it is listed as its file names it. A school new
-/// this year whose name carries the numbers of one listed from the year
-/// before that sent nothing this year ([`likely_school`]) is not listed:
-/// most likely that school renamed, it is left for the coordinator to
-/// place («… — это …», the listed one chosen), where both names were
-/// listed, the old one «не сдана» and asked for in the reminder (a
-/// walk-through).
+/// The schools of one or more years' results, oldest first, each once (by
+/// its school: the later year's name and details win), by name: the years
+/// before name the schools to chase, the last adds the ones new since. A
+/// school is paired with its latest year before, not only the year just
+/// before: one that skipped a year and gave its ИНН one year only was
+/// listed twice (a review). A school whose only file was refused
+/// (`refused`, the claims of those files) is one to chase too: it is
+/// listed as its file names it. A school new this year whose name carries
+/// the numbers of one of the year before that sent nothing this year
+/// ([`likely_school`]) is not listed: most likely that school renamed, it
+/// is left for the coordinator to place («… — это …», the listed one
+/// chosen), where both names were listed, the old one «не сдана» and
+/// asked for in the reminder (a walk-through). Two rows the list would
+/// take for one school ([`name_key`]: a name in full one year, abbreviated
+/// the next) are one.
 pub fn from_results(
     roster: &Roster,
     years: &[&[SchoolResult]],
     refused: &[&Claim],
 ) -> Vec<RosterSchool> {
-    let mut by_school: std::collections::HashMap<&SchoolId, RosterSchool> =
+    // Each school's row, and the year it was last seen in.
+    let mut by_school: std::collections::HashMap<&SchoolId, (RosterSchool, usize)> =
         std::collections::HashMap::new();
+    // The latest result of each school seen so far.
+    let mut latest: Vec<SchoolResult> = Vec::new();
     let mut before: &[SchoolResult] = &[];
     let listed = Owners::new(roster);
-    for year in years {
+    for (at, year) in years.iter().enumerate() {
         // A school that gave its ИНН one year only is one row, with it
         // (it was listed twice, «сдали 13 из 13» of 12 schools).
         let mut kept = std::collections::HashMap::new();
-        for (was, now) in pair_schools(roster, before, year) {
+        let mut paired = HashSet::new();
+        for (was, now) in pair_schools(roster, &latest, year) {
             if was.school != now.school {
-                if let Some(row) = by_school.remove(&was.school) {
+                paired.insert(was.school.clone());
+                if let Some((row, _)) = by_school.remove(&was.school) {
                     kept.insert(&now.school, row.identifier);
                 }
             }
         }
         let this_year: HashSet<&SchoolId> = year.iter().map(|r| &r.school).collect();
-        let waiting: Vec<&str> = (by_school.iter())
-            .filter(|(id, _)| !this_year.contains(*id))
-            .map(|(_, s)| s.name.as_str())
+        // Of the year just before: a school closed years ago is no rename
+        // of one new now (a review).
+        let waiting: Vec<&str> = (before.iter())
+            .filter(|r| !this_year.contains(&r.school))
+            .filter_map(|r| by_school.get(&r.school))
+            .map(|(s, _)| s.name.as_str())
             .collect();
         let renamed: HashSet<&SchoolId> = (year.iter())
             .filter(|r| !before.is_empty() && !by_school.contains_key(&r.school))
@@ -241,37 +253,42 @@ pub fn from_results(
                 true => r.profile.identifier.trim().to_owned(),
                 false => kept.remove(&r.school).unwrap_or_default(),
             };
-            by_school.insert(
-                &r.school,
-                RosterSchool {
-                    name: r.profile.name.trim().to_owned(),
-                    identifier,
-                    municipality: r.profile.municipality.trim().to_owned(),
-                    ..RosterSchool::default()
-                },
-            );
+            let row = RosterSchool {
+                name: r.profile.name.trim().to_owned(),
+                identifier,
+                municipality: r.profile.municipality.trim().to_owned(),
+                ..RosterSchool::default()
+            };
+            by_school.insert(&r.school, (row, at));
         }
+        latest.retain(|s| !paired.contains(&s.school) && !this_year.contains(&s.school));
+        latest.extend(year.iter().cloned());
         before = year;
     }
+    // The latest first: its name and details win.
+    let mut rows: Vec<(RosterSchool, usize)> = by_school.into_values().collect();
+    rows.sort_by_key(|(_, at)| std::cmp::Reverse(*at));
+    let mut one = OneEach::default();
+    for (row, _) in rows {
+        one.add(row);
+    }
     let mut roster = Roster {
-        schools: by_school.into_values().collect(),
+        schools: one.schools,
         ..Roster::default()
     };
     let owners = Owners::new(&roster);
-    // A school refused twice is listed once.
-    let mut seen = std::collections::HashSet::new();
-    let claimed: Vec<RosterSchool> = refused
-        .iter()
-        .filter(|claim| owners.of_claim(claim).is_empty())
-        .filter(|claim| seen.insert((normalize(&claim.name), normalize(&claim.identifier))))
-        .map(|claim| RosterSchool {
+    // A school refused in two years is listed once, namesakes of two
+    // places each (a review).
+    let mut claimed = OneEach::default();
+    for claim in refused.iter().filter(|c| owners.of_claim(c).is_empty()) {
+        claimed.add(RosterSchool {
             name: claim.name.clone(),
             identifier: claim.identifier.clone(),
             municipality: claim.municipality.clone(),
             ..RosterSchool::default()
-        })
-        .collect();
-    roster.schools.extend(claimed);
+        });
+    }
+    roster.schools.extend(claimed.schools);
     // Namesakes in other places keep one order from run to run.
     roster.schools.sort_by(|a, b| {
         by_name(&a.name, &b.name)
@@ -279,6 +296,39 @@ pub fn from_results(
             .then_with(|| a.identifier.cmp(&b.identifier))
     });
     roster.schools
+}
+
+/// Schools added one by one, each once: one that the list would take for
+/// one already added (the same [`name_key`] and municipality, the ИНН not
+/// disagreeing) gives it its ИНН if it had none. By a key, not by pairs:
+/// a list is 2 000 schools.
+#[derive(Default)]
+struct OneEach {
+    schools: Vec<RosterSchool>,
+    at: std::collections::HashMap<(String, String), Vec<usize>>,
+}
+
+impl OneEach {
+    fn add(&mut self, school: RosterSchool) {
+        let key = (name_key(&school.name), normalize(&school.municipality));
+        let positions = self.at.entry(key).or_default();
+        let same = (positions.iter().copied()).find(|&i| {
+            agree(
+                &identifier_key(&self.schools[i].identifier),
+                &identifier_key(&school.identifier),
+            )
+        });
+        match same {
+            Some(i) if self.schools[i].identifier.trim().is_empty() => {
+                self.schools[i].identifier = school.identifier;
+            }
+            Some(_) => {}
+            None => {
+                positions.push(self.schools.len());
+                self.schools.push(school);
+            }
+        }
+    }
 }
 
 /// Whether two spellings of a municipality or an ИНН do not disagree: one
@@ -429,13 +479,17 @@ impl Roster {
         files: &[Entry],
         new_list: &str,
     ) -> Option<String> {
-        let before = self.predecessors(new, files);
+        let before: HashSet<usize> = self
+            .predecessors(new, files)
+            .into_iter()
+            .flatten()
+            .collect();
+        let names: HashSet<String> = new.iter().map(|n| name_key(&n.name)).collect();
+        let identifiers: HashSet<&str> = new.iter().map(|n| n.identifier.trim()).collect();
         let kept = |(i, s): &(usize, &RosterSchool)| {
-            before.contains(&Some(*i))
-                || new.iter().any(|n| {
-                    name_key(&n.name) == name_key(&s.name)
-                        || (!s.identifier.is_empty() && n.identifier.trim() == s.identifier.trim())
-                })
+            before.contains(i)
+                || names.contains(&name_key(&s.name))
+                || (!s.identifier.is_empty() && identifiers.contains(s.identifier.trim()))
         };
         let dropped: Vec<String> = (self.schools.iter().enumerate())
             .filter(|s| !kept(s))
@@ -590,30 +644,45 @@ impl Roster {
                 sharing[j].extend(&owned);
             }
         }
-        let positions = |keep: &dyn Fn(&RosterSchool) -> bool| -> Vec<usize> {
-            (self.schools.iter().enumerate())
-                .filter(|(_, s)| keep(s))
-                .map(|(i, _)| i)
-                .collect()
+        // By key, each school's keys made once: a list is 2 000 schools.
+        let (by_identifier, by_name) = self.keys();
+        let at = |map: &HashMap<String, Vec<usize>>, key: &str| -> Vec<usize> {
+            map.get(key).cloned().unwrap_or_default()
         };
         (new.iter().zip(sharing))
             .map(|(school, sharing)| {
                 let key = identifier_key(&school.identifier);
                 let by_identifier = match key.is_empty() {
                     true => None,
-                    false => one(positions(&|s| identifier_key(&s.identifier) == key)),
+                    false => one(at(&by_identifier, &key)),
                 };
-                let name = name_key(&school.name);
                 let by_name = || {
-                    one(positions(&|s| {
-                        name_key(&s.name) == name
-                            && agree(&s.municipality, &school.municipality)
+                    let mut found = at(&by_name, &name_key(&school.name));
+                    found.retain(|&i| {
+                        let s = &self.schools[i];
+                        agree(&s.municipality, &school.municipality)
                             && agree(&s.identifier, &school.identifier)
-                    }))
+                    });
+                    one(found)
                 };
                 (by_identifier.or_else(by_name)).or_else(|| one(sharing.into_iter().collect()))
             })
             .collect()
+    }
+
+    /// The list's schools by ИНН ([`identifier_key`]) and by name
+    /// ([`name_key`]): positions in the list.
+    fn keys(&self) -> (HashMap<String, Vec<usize>>, HashMap<String, Vec<usize>>) {
+        let (mut by_identifier, mut by_name): (HashMap<_, Vec<_>>, HashMap<_, Vec<_>>) =
+            Default::default();
+        for (i, s) in self.schools.iter().enumerate() {
+            let key = identifier_key(&s.identifier);
+            if !key.is_empty() {
+                by_identifier.entry(key).or_default().push(i);
+            }
+            by_name.entry(name_key(&s.name)).or_default().push(i);
+        }
+        (by_identifier, by_name)
     }
 
     /// A school typed by hand, unless the list has it ([`Self::check_new`]).

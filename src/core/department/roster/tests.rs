@@ -1305,3 +1305,165 @@ fn two_renames_in_one_batch_are_placed_as_one_by_one() {
     assert_eq!(batch.current().len(), 1);
     assert_eq!(sent_now(&batch), "сдали 1 из 1");
 }
+
+/// An archive of `files` (id, school, year, ИНН) on the test card, each
+/// signed with the key of its id's first letter, and its results of each
+/// of `periods`, in that order.
+fn years_of(
+    files: &[(&str, &str, &str, &str)],
+    periods: &[&str],
+) -> (Archive, Vec<Vec<SchoolResult>>) {
+    let card = testkit::card();
+    let mut archive = Archive::new(Cards::new([card.clone()]));
+    let batch = files
+        .iter()
+        .map(|(id, name, period, identifier)| {
+            let mut d = draft(name, period, &[]);
+            d.profile.identifier = (*identifier).to_owned();
+            let at = "2026-09-20T08:00:00.000Z";
+            let text = testkit::sign(&card, &d, testkit::meta(id, at, None), id.as_bytes()[0]);
+            testkit::entry(&card, id, &text)
+        })
+        .collect();
+    archive.admit_all(batch);
+    let years = (periods.iter())
+        .map(|p| crate::department::results::results(&archive, DEFAULT_CARD, p))
+        .collect();
+    (archive, years)
+}
+
+/// Three years, as «Составить по принятым файлам» now gives them: the
+/// village school gave its ИНН in 2023/2024, sent nothing in 2024/2025
+/// and sent without it in 2025/2026. One school: it is listed twice, and
+/// both rows own its file («сдали 3 из 3» of two schools).
+#[test]
+fn a_school_that_skipped_a_year_and_its_inn_is_listed_once() {
+    let (archive, years) = years_of(
+        &[
+            (
+                "v1",
+                "МБОУ «Верхнеполянская СОШ»",
+                "2023/2024",
+                "6658001234",
+            ),
+            ("g1", "Гимназия", "2023/2024", ""),
+            ("g2", "Гимназия", "2024/2025", ""),
+            ("v3", "МБОУ «Верхнеполянская СОШ»", PERIOD, ""),
+            ("g3", "Гимназия", PERIOD, ""),
+        ],
+        &["2023/2024", "2024/2025", PERIOD],
+    );
+    let each: Vec<&[SchoolResult]> = years.iter().map(Vec::as_slice).collect();
+    let listed = from_results(&Roster::default(), &each, &[]);
+    let roster = Roster {
+        schools: listed.clone(),
+        ..Roster::default()
+    };
+    let rows = statuses(&roster, &archive, DEFAULT_CARD, PERIOD, "2026-09-10");
+    assert_eq!(counts(&rows), "сдали 2 из 2", "{listed:#?}");
+}
+
+/// The school spelled its name in full one year and abbreviated the
+/// next: the list's rule ([`name_key`]) takes both for one school, but the
+/// list from the files has two rows, each owning both files.
+#[test]
+fn the_list_from_files_lists_full_and_abbreviated_spellings_once() {
+    let (archive, before, now) = two_years_of(&[
+        (
+            "v1",
+            "МБОУ «Верхнеполянская средняя общеобразовательная школа»",
+            "2024/2025",
+            "",
+        ),
+        ("v2", "МБОУ «Верхнеполянская СОШ»", PERIOD, ""),
+    ]);
+    let listed = from_results(&Roster::default(), &[&before, &now], &[]);
+    let roster = Roster {
+        schools: listed.clone(),
+        ..Roster::default()
+    };
+    let rows = statuses(&roster, &archive, DEFAULT_CARD, PERIOD, "2026-09-10");
+    assert_eq!(counts(&rows), "сдали 1 из 1", "{listed:#?}");
+}
+
+fn claim(name: &str, identifier: &str, municipality: &str, period: &str) -> Claim {
+    Claim {
+        name: name.into(),
+        identifier: identifier.into(),
+        municipality: municipality.into(),
+        period: period.into(),
+        card: String::new(),
+    }
+}
+
+/// Refused files of two years (now all years' refusals are passed): the
+/// school typed its ИНН in one and not the other. Listed twice, and any
+/// later file of its is owned by both rows.
+#[test]
+fn refused_files_of_two_years_list_their_school_once() {
+    let last = claim("Лицей «Вектор»", "6658001234", "Воткинск", "2024/2025");
+    let this = claim("Лицей «Вектор»", "", "Воткинск", PERIOD);
+    let listed = from_results(&Roster::default(), &[], &[&last, &this]);
+    assert_eq!(listed.len(), 1, "{listed:#?}");
+}
+
+/// Namesakes of two municipalities whose files were both refused: the
+/// list keeps one (the dedup key ignores the municipality), and the other
+/// school is on no list, never reminded.
+#[test]
+fn refused_namesakes_of_two_municipalities_are_both_listed() {
+    let v = claim("МБОУ СОШ № 1", "", "Воткинск", "2024/2025");
+    let s = claim("МБОУ СОШ № 1", "", "Сарапул", PERIOD);
+    let listed = from_results(&Roster::default(), &[], &[&v, &s]);
+    let places: Vec<&str> = listed.iter().map(|s| s.municipality.as_str()).collect();
+    assert_eq!(places, ["Воткинск", "Сарапул"]);
+}
+
+/// Namesakes listed with municipalities; the file spells its own
+/// otherwise («г. Воткинск»), so the rules do not place it and the
+/// coordinator does, by the only thing the page offers: the name. The
+/// placing goes to both namesakes: the Сарапул school, which sent
+/// nothing, counts as sent and is left out of the reminder.
+#[test]
+fn a_placing_to_namesakes_counts_once_when_the_municipality_is_spelled_otherwise() {
+    let mut archive = Archive::new(Cards::new([testkit::card()]));
+    archive.roster.schools = vec![
+        listed("МБОУ СОШ № 1", "", "Воткинск"),
+        listed("МБОУ СОШ № 1", "", "Сарапул"),
+    ];
+    archive.admit_all(vec![signed(
+        "v1",
+        "МБОУ СОШ № 1",
+        "г. Воткинск",
+        "",
+        None,
+        1,
+    )]);
+    let unplaced = archive.roster.unplaced(&archive, DEFAULT_CARD, PERIOD);
+    assert_eq!(unplaced.len(), 1);
+    archive.roster.place(unplaced[0].0.clone(), "МБОУ СОШ № 1");
+    assert_eq!(sent_now(&archive), "сдали 1 из 2, не сдали 1");
+}
+
+/// «ООШ № 7» closed after 2023/2024; «Лицей № 7» opened in 2025/2026.
+/// From the year shown and the one before, the lyceum was listed; from
+/// every year it is taken for a rename of the school closed two years
+/// before (the doc: «one listed from the year before»), left off the
+/// list and offered to be placed as that closed school.
+#[test]
+fn a_school_new_in_year_three_is_not_taken_for_one_closed_after_year_one() {
+    let (_, years) = years_of(
+        &[
+            ("o1", "МБОУ ООШ № 7", "2023/2024", ""),
+            ("g1", "Гимназия", "2023/2024", ""),
+            ("g2", "Гимназия", "2024/2025", ""),
+            ("g3", "Гимназия", PERIOD, ""),
+            ("l3", "МАОУ «Лицей № 7»", PERIOD, ""),
+        ],
+        &["2023/2024", "2024/2025", PERIOD],
+    );
+    let each: Vec<&[SchoolResult]> = years.iter().map(Vec::as_slice).collect();
+    let listed = from_results(&Roster::default(), &each, &[]);
+    let names: Vec<&str> = listed.iter().map(|s| s.name.as_str()).collect();
+    assert!(names.contains(&"МАОУ «Лицей № 7»"), "{names:?}");
+}
