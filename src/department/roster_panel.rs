@@ -221,7 +221,7 @@ pub fn RosterPanel() -> impl IntoView {
                     _ => None,
                 };
                 let not_expected = offer.map(|offer| {
-                    let name = &r.school.name;
+                    let name = &r.shown;
                     match offer {
                         NotExpected::New(first) => ("Новая", format!("Новая школа, в списке с {first}: {name}")),
                         NotExpected::Closed => ("Закрыта", format!("Школа закрыта: {name}")),
@@ -272,7 +272,7 @@ pub fn RosterPanel() -> impl IntoView {
                 view! {
                     <tr data-status=r.status.key()>
                         <th scope="row">
-                            {r.school.name.clone()}
+                            {r.shown.clone()}
                             {r.filed_as.clone().map(|name| view! { <span class="filed-as">{format!("в файле: {name}")}</span> })}
                         </th>
                         <td>{r.status.label()}</td>
@@ -284,7 +284,7 @@ pub fn RosterPanel() -> impl IntoView {
                                 <button type="button" on:click=mark aria-label=aria>{label}</button>
                             })}
                             <button type="button" class="danger" id=remove_id(i) on:click=remove
-                                aria-label=format!("Убрать из списка: {}", r.school.name)>"Убрать"</button>
+                                aria-label=format!("Убрать из списка: {}", r.shown)>"Убрать"</button>
                         </td>
                     </tr>
                 }

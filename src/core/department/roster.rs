@@ -20,8 +20,8 @@ use crate::text::{by_name, date_ru, first_of, one_line, plural, quoted, shorten}
 
 mod owners;
 pub use owners::likely_school;
-use owners::name_key;
 pub(crate) use owners::Owners;
+use owners::{name_key, place_key};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -310,7 +310,7 @@ struct OneEach {
 
 impl OneEach {
     fn add(&mut self, school: RosterSchool) {
-        let key = (name_key(&school.name), normalize(&school.municipality));
+        let key = (name_key(&school.name), place_key(&school.municipality));
         let positions = self.at.entry(key).or_default();
         let same = (positions.iter().copied()).find(|&i| {
             agree(
@@ -331,10 +331,16 @@ impl OneEach {
     }
 }
 
-/// Whether two spellings of a municipality or an ИНН do not disagree: one
-/// is blank, or both are the same.
+/// Whether two spellings of an ИНН do not disagree: one is blank, or
+/// both are the same.
 fn agree(a: &str, b: &str) -> bool {
     a.trim().is_empty() || b.trim().is_empty() || normalize(a) == normalize(b)
+}
+
+/// Whether two spellings of a municipality do not disagree: one is blank,
+/// or both name one place ([`place_key`]).
+fn same_place(a: &str, b: &str) -> bool {
+    a.trim().is_empty() || b.trim().is_empty() || place_key(a) == place_key(b)
 }
 
 /// A campaign's deadlines, as `YYYY-MM-DD`.
@@ -605,7 +611,7 @@ impl Roster {
                 continue;
             };
             let (school, file) = (&schools[j], e.profile());
-            if agree(&school.municipality, &file.municipality)
+            if same_place(&school.municipality, &file.municipality)
                 && agree(
                     &identifier_key(&school.identifier),
                     &identifier_key(&file.identifier),
@@ -660,7 +666,7 @@ impl Roster {
                     let mut found = at(&by_name, &name_key(&school.name));
                     found.retain(|&i| {
                         let s = &self.schools[i];
-                        agree(&s.municipality, &school.municipality)
+                        same_place(&s.municipality, &school.municipality)
                             && agree(&s.identifier, &school.identifier)
                     });
                     one(found)
@@ -856,6 +862,10 @@ pub struct RosterRow {
     /// otherwise: a school renamed stood under the list's old name with
     /// nothing to say it had renamed (a walk-through).
     pub filed_as: Option<String>,
+    /// Its name as the page and the reminder show it: with its
+    /// municipality where another school of the list has its name
+    /// (namesakes of two places read as one school twice, a walk-through).
+    pub shown: String,
 }
 
 impl RosterRow {
@@ -921,6 +931,10 @@ pub fn statuses(
             .is_some_and(|c| c.of_campaign(card_id, period))
     });
     let past = |deadline: &str| days_between(deadline, today).filter(|d| *d > 0);
+    let mut names: HashMap<&str, usize> = HashMap::new();
+    for school in &roster.schools {
+        *names.entry(school.name.as_str()).or_default() += 1;
+    }
     roster
         .schools
         .iter()
@@ -990,8 +1004,13 @@ pub fn statuses(
                 .map(|e| e.profile().name.trim())
                 .filter(|name| name_key(name) != name_key(&school.name))
                 .map(str::to_owned);
+            let shown = match names[school.name.as_str()] > 1 && !school.municipality.is_empty() {
+                true => format!("{} ({})", school.name, school.municipality.trim()),
+                false => school.name.clone(),
+            };
             RosterRow {
                 at,
+                shown,
                 school: school.clone(),
                 status,
                 sent,
@@ -1202,7 +1221,7 @@ pub fn reminder(
                 late if late.is_empty() || r.status == Status::Refused => String::new(),
                 late => format!(" ({late})"),
             };
-            text.push_str(&format!("{}. {}{late}\n", i + 1, r.school.name));
+            text.push_str(&format!("{}. {}{late}\n", i + 1, r.shown));
         }
     };
     // The deadline is said the same way before and after it passed; none

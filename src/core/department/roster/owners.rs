@@ -68,7 +68,7 @@ impl Spelling {
         Self {
             name: name_key(name),
             identifier: identifier_key(identifier),
-            municipality: (!municipality.trim().is_empty()).then(|| normalize(municipality)),
+            municipality: (!municipality.trim().is_empty()).then(|| place_key(municipality)),
         }
     }
 
@@ -104,15 +104,37 @@ impl Spelling {
     }
 }
 
-/// Whether a listed municipality is the file's, both normalized: the same,
-/// or one the other with a word before it («г воткинск», «воткинск»).
-fn same_place(listed: &str, filed: Option<&str>) -> bool {
-    let filed = filed.unwrap_or_default();
-    let (short, long) = match listed.len() <= filed.len() {
-        true => (listed, filed),
-        false => (filed, listed),
-    };
-    !short.is_empty() && (long == short || long.ends_with(&format!(" {short}")))
+/// Words that say what kind of place a municipality is, not which:
+/// «Городской округ Пример», «г. о. Пример» and «Пример» are one place (a
+/// walk-through's school stood «не сдана» under its own name, its place
+/// spelled otherwise than the list's).
+const PLACE_KINDS: &[&str] = &[
+    "г",
+    "гор",
+    "город",
+    "городской",
+    "округ",
+    "о",
+    "го",
+    "муниципальный",
+    "муниципальное",
+    "образование",
+    "мо",
+    "район",
+    "р",
+    "н",
+    "рн",
+    "мр",
+];
+
+/// A municipality as the list and the files are compared by: normalized,
+/// without the words of [`PLACE_KINDS`].
+pub(crate) fn place_key(text: &str) -> String {
+    let normalized = normalize(text);
+    let words: Vec<&str> = (normalized.split(' '))
+        .filter(|w| !PLACE_KINDS.contains(w))
+        .collect();
+    words.join(" ")
 }
 
 /// The position of the listed school that a file names exactly but under
@@ -189,7 +211,7 @@ impl<'r> Owners<'r> {
             Some(rows) => (rows.iter().copied())
                 .filter(|&i| {
                     (self.spelled[i].municipality.as_deref())
-                        .is_none_or(|m| same_place(m, file.municipality.as_deref()))
+                        .is_none_or(|m| Some(m) == file.municipality.as_deref())
                 })
                 .collect(),
             None => self.spelled_as(&file),
@@ -353,6 +375,22 @@ mod tests {
         nowhere.municipality = " ".into();
         assert_eq!(of(nowhere), [3]);
         assert_eq!(of(filed("гимназия", "")), [4]);
+    }
+
+    /// A place spelled with its kind or without it is one place; another
+    /// word is another place.
+    #[test]
+    fn a_place_is_one_place_whatever_its_kind_is_called() {
+        for one in [
+            "Городской округ Пример",
+            "г. о. Пример",
+            "город Пример",
+            "Пример",
+        ] {
+            assert_eq!(place_key(one), "пример", "{one}");
+        }
+        assert_eq!(place_key("Воткинский район"), "воткинский");
+        assert_ne!(place_key("Воткинский район"), place_key("г. Воткинск"));
     }
 
     /// A register's full names and a card's abbreviations are one school;

@@ -611,6 +611,7 @@ fn a_school_is_listed_once_and_a_full_list_needs_no_reminder() {
         reviewers: Vec::new(),
         held: false,
         filed_as: None,
+        shown: "МАОУ СОШ № 8".into(),
     };
     let deadlines = roster.deadlines(DEFAULT_CARD, PERIOD);
     assert_eq!(
@@ -1419,11 +1420,11 @@ fn refused_namesakes_of_two_municipalities_are_both_listed() {
     assert_eq!(places, ["Воткинск", "Сарапул"]);
 }
 
-/// Namesakes listed with municipalities; the file spells its own
-/// otherwise («г. Воткинск»), so the rules do not place it and the
-/// coordinator does, by the only thing the page offers: the name. The
-/// placing goes to both namesakes: the Сарапул school, which sent
-/// nothing, counts as sent and is left out of the reminder.
+/// Namesakes listed with municipalities. A file that spells its place
+/// with its kind («г. Воткинск») is the Воткинск school's by the rules; one
+/// that names it otherwise still is asked about, and placed by the only
+/// thing the page offers, the name, it goes to neither namesake rather
+/// than to both (the Сарапул school, which sent nothing, counted as sent).
 #[test]
 fn a_placing_to_namesakes_counts_once_when_the_municipality_is_spelled_otherwise() {
     let mut archive = Archive::new(Cards::new([testkit::card()]));
@@ -1439,10 +1440,19 @@ fn a_placing_to_namesakes_counts_once_when_the_municipality_is_spelled_otherwise
         None,
         1,
     )]);
-    let unplaced = archive.roster.unplaced(&archive, DEFAULT_CARD, PERIOD);
-    assert_eq!(unplaced.len(), 1);
-    archive.roster.place(unplaced[0].0.clone(), "МБОУ СОШ № 1");
+    assert!(archive
+        .roster
+        .unplaced(&archive, DEFAULT_CARD, PERIOD)
+        .is_empty());
     assert_eq!(sent_now(&archive), "сдали 1 из 2, не сдали 1");
+    let mut other = Archive::new(Cards::new([testkit::card()]));
+    other.roster = archive.roster.clone();
+    other.admit_all(vec![signed("u1", "МБОУ СОШ № 1", "Удмуртия", "", None, 1)]);
+    let unplaced = other.roster.unplaced(&other, DEFAULT_CARD, PERIOD);
+    assert_eq!(unplaced.len(), 1);
+    other.roster.place(unplaced[0].0.clone(), "МБОУ СОШ № 1");
+    assert_eq!(sent_now(&other), "сдали 0 из 2, не сдали 2");
+    assert_eq!(other.roster.unplaced(&other, DEFAULT_CARD, PERIOD).len(), 1);
 }
 
 /// «ООШ № 7» closed after 2023/2024; «Лицей № 7» opened in 2025/2026.
@@ -1466,4 +1476,38 @@ fn a_school_new_in_year_three_is_not_taken_for_one_closed_after_year_one() {
     let listed = from_results(&Roster::default(), &each, &[]);
     let names: Vec<&str> = listed.iter().map(|s| s.name.as_str()).collect();
     assert!(names.contains(&"МАОУ «Лицей № 7»"), "{names:?}");
+}
+
+/// Namesakes of two places are shown, and reminded, with their places;
+/// another school by its name alone.
+#[test]
+fn namesakes_are_shown_with_their_places() {
+    let mut archive = Archive::new(Cards::new([testkit::card()]));
+    archive.roster.schools = vec![
+        listed("МБОУ СОШ № 1", "", "Воткинск"),
+        listed("МБОУ СОШ № 1", "", "Сарапул"),
+        listed("Гимназия", "", "Сарапул"),
+    ];
+    let rows = statuses(
+        &archive.roster,
+        &archive,
+        DEFAULT_CARD,
+        PERIOD,
+        "2026-10-20",
+    );
+    let shown: Vec<&str> = rows.iter().map(|r| r.shown.as_str()).collect();
+    assert_eq!(
+        shown,
+        [
+            "МБОУ СОШ № 1 (Воткинск)",
+            "МБОУ СОШ № 1 (Сарапул)",
+            "Гимназия"
+        ]
+    );
+    let deadlines = archive.roster.deadlines(DEFAULT_CARD, PERIOD);
+    let letter = reminder(&rows, "Карта", PERIOD, &deadlines, "2026-10-20").unwrap();
+    assert!(
+        letter.contains("1. МБОУ СОШ № 1 (Воткинск) (просрочено на 20 дней)\n"),
+        "{letter}"
+    );
 }
