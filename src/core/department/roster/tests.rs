@@ -1029,21 +1029,9 @@ fn a_new_list_knows_a_school_by_its_identifier() {
 fn two_years_of(
     files: &[(&str, &str, &str, &str)],
 ) -> (Archive, Vec<SchoolResult>, Vec<SchoolResult>) {
-    let card = testkit::card();
-    let mut archive = Archive::new(Cards::new([card.clone()]));
-    let batch = files
-        .iter()
-        .map(|(id, name, period, identifier)| {
-            let mut d = draft(name, period, &[]);
-            d.profile.identifier = (*identifier).to_owned();
-            let at = "2026-09-20T08:00:00.000Z";
-            let text = testkit::sign(&card, &d, testkit::meta(id, at, None), id.as_bytes()[0]);
-            testkit::entry(&card, id, &text)
-        })
-        .collect();
-    archive.admit_all(batch);
-    let before = crate::department::results::results(&archive, DEFAULT_CARD, "2024/2025");
-    let now = crate::department::results::results(&archive, DEFAULT_CARD, PERIOD);
+    let (archive, mut years) = years_of(files, &["2024/2025", PERIOD]);
+    let now = years.pop().expect("two years");
+    let before = years.pop().expect("two years");
     (archive, before, now)
 }
 
