@@ -3,6 +3,8 @@
 //! has not sent a card and what is late, a reminder letter, and the list
 //! with statuses for Excel.
 
+use std::collections::HashSet;
+
 use leptos::prelude::*;
 
 use profkarta_core::card::DEFAULT_CARD;
@@ -10,8 +12,8 @@ use profkarta_core::department::archive::Claim;
 use profkarta_core::department::last_year::previous_period;
 use profkarta_core::department::results::{results, SchoolResult};
 use profkarta_core::department::roster::{
-    counts, file_years, from_results, reminder, roster_table, statuses, unplaced_note, Deadlines,
-    FileYears, NotExpected, Roster, Status,
+    counts, file_years, from_results, likely_school, reminder, roster_table, statuses,
+    unplaced_note, Deadlines, FileYears, NotExpected, Roster, Status,
 };
 use profkarta_core::export::{to_csv, to_xlsx};
 use profkarta_core::school::profile::default_period;
@@ -22,7 +24,7 @@ use crate::department::printed_line::PrintedLine;
 use crate::department::roster_import::RosterImport;
 use crate::department::roster_not_expected::{RosterNotExpected, NOT_EXPECTED_TITLE};
 use crate::department::roster_refused::RosterRefused;
-use crate::department::roster_unplaced::RosterUnplaced;
+use crate::department::roster_unplaced::{RosterUnplaced, ASKED};
 use crate::department::state::Dept;
 use crate::platform::browser::{
     confirm, focus_after_removal, focus_when_drawn, now_iso, print_part, year_month,
@@ -81,6 +83,22 @@ pub fn RosterPanel() -> impl IntoView {
         let (card, period) = (card(), period());
         dept.archive()
             .with(|a| a.roster.unplaced(a, &card, &period))
+    });
+    // The schools the files asked about most likely are: not offered as
+    // closed or new while their file waits to be placed (a walk-through:
+    // «Закрыта» beside the school chosen above for its renamed file).
+    let awaited = Memo::new(move |_| {
+        let waiting: Vec<String> = rows.with(|r| {
+            (r.iter().filter(|r| r.status.waits()))
+                .map(|r| r.school.name.clone())
+                .collect()
+        });
+        unplaced.with(|u| {
+            (u.iter().take(ASKED))
+                .filter_map(|(_, p)| likely_school(&p.name, &waiting))
+                .map(|at| waiting[at].clone())
+                .collect::<HashSet<String>>()
+        })
     });
     // The years each school's files came ([`file_years`]).
     let years = Memo::new(move |_| {
@@ -210,7 +228,8 @@ pub fn RosterPanel() -> impl IntoView {
                 // Only a school nothing came from: one whose file was
                 // refused is in the year all the same (a walk-through's
                 // «Закрыта» did nothing there).
-                let offer = (r.status == Status::NotSent)
+                let waits_placing = awaited.with(|a| a.contains(&r.school.name));
+                let offer = (r.status == Status::NotSent && !waits_placing)
                     .then(|| {
                         let period = period();
                         years.with(|y| FileYears::offer(y.get(at).and_then(Option::as_ref), &period))

@@ -19,7 +19,7 @@ const ADD: &str = "";
 /// without a file: a list of 300 schools spelled in full, none matching,
 /// built 90 000 options at once and froze the page for many seconds. The
 /// next files come up as these are placed.
-const ASKED: usize = 10;
+pub const ASKED: usize = 10;
 
 #[component]
 pub fn RosterUnplaced(
@@ -50,18 +50,27 @@ pub fn RosterUnplaced(
                         r.iter().any(|r| r.school == *s && !r.status.waits())
                     })
                 });
-                let first = namesake.as_ref().map(|s| s.name.clone());
-                let names: Vec<String> = rows.with_untracked(|r| {
+                // (name, as shown): namesakes of two places with theirs.
+                let first = namesake.as_ref().map(|s| {
+                    let shown = rows.with_untracked(|r| {
+                        (r.iter().find(|r| r.school == *s)).map(|r| r.shown.clone())
+                    });
+                    (s.name.clone(), shown.unwrap_or_else(|| s.name.clone()))
+                });
+                let names: Vec<(String, String)> = rows.with_untracked(|r| {
                     let waiting = (r.iter())
                         .filter(|r| r.status.waits())
-                        .map(|r| r.school.name.clone())
+                        .map(|r| (r.school.name.clone(), r.shown.clone()))
                         .filter(|n| first.as_ref() != Some(n));
                     first.iter().cloned().chain(waiting).collect()
                 });
                 let likely = match namesake {
                     Some(_) if has_file => None,
                     Some(_) => Some(0),
-                    None => likely_school(&name, &names),
+                    None => {
+                        let plain: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
+                        likely_school(&name, &plain)
+                    }
                 };
                 let why = namesake.map(|s| {
                     let then = if has_file {
@@ -78,12 +87,11 @@ pub fn RosterUnplaced(
                         )}</p>
                     }
                 });
-                let choice = RwSignal::new(likely.map_or(ADD.to_owned(), |at| names[at].clone()));
+                let choice = RwSignal::new(likely.map_or(ADD.to_owned(), |at| names[at].0.clone()));
                 let options = names
                     .into_iter()
                     .enumerate()
-                    .map(|(at, n)| {
-                        let label = n.clone();
+                    .map(|(at, (n, label))| {
                         view! { <option value=n selected=likely == Some(at)>{label}</option> }
                     })
                     .collect_view();

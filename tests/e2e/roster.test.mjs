@@ -611,6 +611,7 @@ test('the list made from two years leaves a renamed school to be placed; a new s
         const counts = page.getByTestId('roster-counts');
         await counts.filter({ hasText: '2025/2026 учебный год: сдали 10 из 12, не сдали 2' }).waitFor();
         assert.equal(await page.getByTestId('roster').locator('tbody tr').count(), 12);
+        assert.equal(await page.getByRole('button', { name: /^Школа закрыта:/ }).count(), 0, 'not beside the schools chosen for the renamed files');
         const unplaced = page.getByTestId('roster-unplaced');
         for (const s of renamed) {
             assert.equal(await unplaced.getByLabel(`${quoted(s.school)} — это`).inputValue(), lastYear.get(s.fingerprint).school);
