@@ -332,6 +332,9 @@ pub fn RosterPanel() -> impl IntoView {
                 {date("deadline-check", "Проверка объективности — до", |d| &d.check, |d, v| d.check = v)}
                 {date("deadline-evaluate", "Оценка — до", |d| &d.evaluate, |d, v| d.evaluate = v)}
             </div>
+            {move || deadlines().out_of_order().map(|why| view! {
+                <p class="notice notice-warning no-print" data-testid="deadlines-order">{why}</p>
+            })}
             <div class="actions no-print">
                 <RosterImport/>
                 <button type="button" on:click=from_files>"Составить по принятым файлам"</button>

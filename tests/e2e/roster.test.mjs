@@ -293,6 +293,9 @@ test('deadlines set before any file has come are the campaign year\'s, and stay 
         await counts.filter({ hasText: `${CURRENT} учебный год: сдали 0 из 1` }).waitFor();
         await page.locator('#deadline-submit').fill('2099-09-30');
         await page.locator('#deadline-submit').press('Tab');
+        // The check's default date now stands before the card's: said.
+        assert.equal(await page.getByTestId('deadlines-order').innerText(),
+            `Срок проверки объективности (15.10.${ending}) раньше срока сдачи карты (30.09.2099): проверьте даты.`);
         await page.getByRole('tab', { name: 'Загрузка файлов' }).click();
         const files = current.manifest.files.filter((f) => f.submission).map((f) => join(current.dir, f.name));
         await importFiles(page, files);

@@ -369,6 +369,30 @@ impl Deadlines {
         }
     }
 
+    /// A stage set to end before the one it follows, said beside the
+    /// dates: a check due before the card made every school's check
+    /// «просрочена» (a walk-through). Unset dates are not compared.
+    pub fn out_of_order(&self) -> Option<String> {
+        let stages = [
+            ("сдачи карты", &self.submit),
+            ("проверки объективности", &self.check),
+            ("оценки", &self.evaluate),
+        ];
+        let set: Vec<(&str, &str)> = (stages.iter())
+            .map(|(what, d)| (*what, d.trim()))
+            .filter(|(_, d)| !d.is_empty())
+            .collect();
+        set.windows(2).find(|w| w[1].1 < w[0].1).map(|w| {
+            format!(
+                "Срок {} ({}) раньше срока {} ({}): проверьте даты.",
+                w[1].0,
+                date_ru(w[1].1),
+                w[0].0,
+                date_ru(w[0].1)
+            )
+        })
+    }
+
     /// The dates in one line, for paper, where the date fields are not
     /// printed: «Сроки: карта школы — до 30.09.2026; …». An unset date is
     /// left out.

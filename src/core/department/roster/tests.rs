@@ -634,6 +634,23 @@ fn the_deadlines_in_one_line() {
     assert_eq!(d.line(), "Сроки: карта школы — до 30.09.2026.");
     d.submit.clear();
     assert_eq!(d.line(), "Сроки не заданы.");
+    // Out of order: said, unset dates skipped.
+    let mut d = Deadlines::seed_003("2025/2026");
+    assert_eq!(d.out_of_order(), None);
+    d.check = "2026-09-01".into();
+    assert_eq!(
+        d.out_of_order().as_deref(),
+        Some(
+            "Срок проверки объективности (01.09.2026) раньше срока сдачи карты (30.09.2026): \
+             проверьте даты."
+        )
+    );
+    d.check.clear();
+    d.evaluate = "2026-09-15".into();
+    assert_eq!(
+        d.out_of_order().as_deref(),
+        Some("Срок оценки (15.09.2026) раньше срока сдачи карты (30.09.2026): проверьте даты.")
+    );
 }
 
 /// Keeps the refusals of `rows` (imported on 2 October) in `archive`,
