@@ -413,7 +413,7 @@ pub fn ExportPanel() -> impl IntoView {
                     </label>
                 </div>
             </Show>
-            {move || renamed.get().map(|was| view! { <RenamedQuestion was same_school open_draft/> })}
+            {move || renamed.get().map(|was| view! { <RenamedQuestion was same_school answered=Signal::derive(answered) open_draft/> })}
             <Show when=move || ws.export_state.get() == ExportState::OtherYear>
                 <p class="notice" role="status" data-testid="export-other-year">
                     {move || format!(

@@ -17,18 +17,15 @@ pub fn RenamedQuestion(
     was: String,
     /// The answer: (the draft, the name it was given for, the same school).
     same_school: RwSignal<Option<(String, String, bool)>>,
+    /// The answer for the open draft and the name as typed now.
+    #[prop(into)]
+    answered: Signal<Option<bool>>,
     /// The open draft's id.
     open_draft: Memo<String>,
 ) -> impl IntoView {
     let DraftParts { profile, .. } = expect_context();
     let name = move || profile.with(|p| p.name.trim().to_owned());
-    let checked = move |same: bool| {
-        same_school.with(|s| {
-            s.as_ref().is_some_and(|(of, typed, answer)| {
-                open_draft.with(|o| of == o) && *typed == name() && *answer == same
-            })
-        })
-    };
+    let checked = move |same: bool| answered.get() == Some(same);
     let choice = move |same: bool, id: &'static str, label: String| {
         view! {
             <label class="choice" for=id>

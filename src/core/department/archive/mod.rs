@@ -182,11 +182,11 @@ impl Archive {
         if self.letters.contains_key(id) {
             return Some(id);
         }
-        let entry = self.entry(id)?;
+        let chain = self.renamed_chain(self.entry(id)?);
         // The edits are few; the entries are many.
         (self.letters.keys())
             .filter_map(|other| self.entry(other))
-            .filter(|e| self.of_school_year(e, entry))
+            .filter(|e| chain.iter().any(|c| c.same_slot(e)))
             .max_by_key(|e| e.made())
             .map(Entry::id)
     }

@@ -133,11 +133,12 @@ impl Archive {
             return None;
         }
         let entry = self.entry(submission_id)?;
+        let chain = self.renamed_chain(entry);
         // Reviews are few; the entries are many.
         self.reviews
             .keys()
             .filter_map(|id| self.entry(id))
-            .filter(|e| self.of_school_year(e, entry))
+            .filter(|e| chain.iter().any(|c| c.same_slot(e)))
             .filter(|e| e.made() < entry.made())
             .max_by_key(|e| e.made())
     }

@@ -247,24 +247,20 @@ impl Archive {
         (self.with_standings()).any(|(e, s)| *s == Standing::Current && e.same_slot(entry))
     }
 
-    /// Whether `e` is a file of the school and year of `of`: of its slot,
-    /// or of the slot of a file that `of` corrects under another name
+    /// The files of the school and year of `of`'s slot, by its slot: `of`
+    /// and the files of other names it corrects, one after another
     /// ([`Self::renamed_from`]), so that a renamed school's check and
     /// letter go on with its correction (a review: they stayed behind).
-    pub(crate) fn of_school_year(&self, e: &Entry, of: &Entry) -> bool {
-        if e.same_slot(of) {
-            return true;
-        }
-        let mut at = of;
+    pub(crate) fn renamed_chain<'a>(&'a self, of: &'a Entry) -> Vec<&'a Entry> {
+        let mut chain = vec![of];
         // A chain of renames is short; a loop in it is not followed round.
-        for _ in 0..8 {
-            match self.renamed_from(at.id()) {
-                Some(old) if old.same_slot(e) => return true,
-                Some(old) => at = old,
-                None => return false,
-            }
+        while let (true, Some(old)) = (
+            chain.len() < 8,
+            self.renamed_from(chain[chain.len() - 1].id()),
+        ) {
+            chain.push(old);
         }
-        false
+        chain
     }
 
     /// The file of another school's name that the file `id` corrects: the

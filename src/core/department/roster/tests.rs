@@ -1338,27 +1338,10 @@ fn years_of(
     (archive, years)
 }
 
-/// Three years, as «Составить по принятым файлам» now gives them: the
-/// village school gave its ИНН in 2023/2024, sent nothing in 2024/2025
-/// and sent without it in 2025/2026. One school: it is listed twice, and
-/// both rows own its file («сдали 3 из 3» of two schools).
-#[test]
-fn a_school_that_skipped_a_year_and_its_inn_is_listed_once() {
-    let (archive, years) = years_of(
-        &[
-            (
-                "v1",
-                "МБОУ «Верхнеполянская СОШ»",
-                "2023/2024",
-                "6658001234",
-            ),
-            ("g1", "Гимназия", "2023/2024", ""),
-            ("g2", "Гимназия", "2024/2025", ""),
-            ("v3", "МБОУ «Верхнеполянская СОШ»", PERIOD, ""),
-            ("g3", "Гимназия", PERIOD, ""),
-        ],
-        &["2023/2024", "2024/2025", PERIOD],
-    );
+/// The list made from `files` of 2023/2024, 2024/2025 and [`PERIOD`],
+/// and the archive, with this year's «сдали … из …» by that list.
+fn listed_over_three_years(files: &[(&str, &str, &str, &str)]) -> (Vec<RosterSchool>, String) {
+    let (archive, years) = years_of(files, &["2023/2024", "2024/2025", PERIOD]);
     let each: Vec<&[SchoolResult]> = years.iter().map(Vec::as_slice).collect();
     let listed = from_results(&Roster::default(), &each, &[]);
     let roster = Roster {
@@ -1366,7 +1349,28 @@ fn a_school_that_skipped_a_year_and_its_inn_is_listed_once() {
         ..Roster::default()
     };
     let rows = statuses(&roster, &archive, DEFAULT_CARD, PERIOD, "2026-09-10");
-    assert_eq!(counts(&rows), "сдали 2 из 2", "{listed:#?}");
+    (listed, counts(&rows))
+}
+
+/// Three years, as «Составить по принятым файлам» now gives them: the
+/// village school gave its ИНН in 2023/2024, sent nothing in 2024/2025
+/// and sent without it in 2025/2026. One school: it is listed twice, and
+/// both rows own its file («сдали 3 из 3» of two schools).
+#[test]
+fn a_school_that_skipped_a_year_and_its_inn_is_listed_once() {
+    let (listed, sent) = listed_over_three_years(&[
+        (
+            "v1",
+            "МБОУ «Верхнеполянская СОШ»",
+            "2023/2024",
+            "6658001234",
+        ),
+        ("g1", "Гимназия", "2023/2024", ""),
+        ("g2", "Гимназия", "2024/2025", ""),
+        ("v3", "МБОУ «Верхнеполянская СОШ»", PERIOD, ""),
+        ("g3", "Гимназия", PERIOD, ""),
+    ]);
+    assert_eq!(sent, "сдали 2 из 2", "{listed:#?}");
 }
 
 /// The school spelled its name in full one year and abbreviated the
@@ -1467,18 +1471,13 @@ fn a_placing_to_namesakes_counts_once_when_the_municipality_is_spelled_otherwise
 /// list and offered to be placed as that closed school.
 #[test]
 fn a_school_new_in_year_three_is_not_taken_for_one_closed_after_year_one() {
-    let (_, years) = years_of(
-        &[
-            ("o1", "МБОУ ООШ № 7", "2023/2024", ""),
-            ("g1", "Гимназия", "2023/2024", ""),
-            ("g2", "Гимназия", "2024/2025", ""),
-            ("g3", "Гимназия", PERIOD, ""),
-            ("l3", "МАОУ «Лицей № 7»", PERIOD, ""),
-        ],
-        &["2023/2024", "2024/2025", PERIOD],
-    );
-    let each: Vec<&[SchoolResult]> = years.iter().map(Vec::as_slice).collect();
-    let listed = from_results(&Roster::default(), &each, &[]);
+    let (listed, _) = listed_over_three_years(&[
+        ("o1", "МБОУ ООШ № 7", "2023/2024", ""),
+        ("g1", "Гимназия", "2023/2024", ""),
+        ("g2", "Гимназия", "2024/2025", ""),
+        ("g3", "Гимназия", PERIOD, ""),
+        ("l3", "МАОУ «Лицей № 7»", PERIOD, ""),
+    ]);
     let names: Vec<&str> = listed.iter().map(|s| s.name.as_str()).collect();
     assert!(names.contains(&"МАОУ «Лицей № 7»"), "{names:?}");
 }
