@@ -11,14 +11,30 @@ use crate::department::state::Dept;
 pub fn DepartmentName() -> impl IntoView {
     let dept: Dept = expect_context();
     let department = Memo::new(move |_| dept.department_name());
-    let set_department = move |ev| {
+    // The name is kept on leaving the field (and on Enter): each stored
+    // letter would recompute the whole workspace. Leaving, not only
+    // «change»: after an erasure kept at once, the same name typed back
+    // raises no «change» (the browser compares with the text the field had
+    // when it got the focus).
+    let keep = move |name: String| {
+        if department.with_untracked(|d| *d != name) {
+            dept.edit_own(|own| own.department = name);
+        }
+    };
+    // Erasing it is kept at once, so that the editor's «Ошибок нет» does
+    // not stand beside an empty field. Not the first letter typed: the
+    // letters tab shows this field only while the name is missing, and
+    // would take it away from under the typing.
+    let typed = move |ev| {
         let name = event_target_value(&ev);
-        dept.edit_own(|own| own.department = name);
+        if name.trim().is_empty() && !department.with_untracked(|d| d.trim().is_empty()) {
+            keep(name);
+        }
     };
     view! {
         <div class="field">
             <label for="department-name">"Наименование органа управления образованием (указывается в справке, письмах и файлах карт)"</label>
-            <input type="text" id="department-name" prop:value=move || department.get() on:change=set_department autocomplete="organization"/>
+            <input type="text" id="department-name" prop:value=move || department.get() on:input=typed on:change=move |ev| keep(event_target_value(&ev)) on:blur=move |ev| keep(event_target_value(&ev)) autocomplete="organization"/>
         </div>
     }
 }

@@ -258,6 +258,16 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     assert.ok(await publish.isDisabled());
     await page.locator('#ed-0-0-2-text').fill('Число соглашений с ПОО и предприятиями');
     await page.getByTestId('editor-status').filter({ hasText: 'Ошибок нет' }).waitFor();
+    // The department's name erased, the focus still in it: «Ошибок нет»
+    // goes at once (it stayed until the field was left).
+    const name = editor.locator('#department-name');
+    const named = await name.inputValue();
+    await name.fill('');
+    await page.getByTestId('editor-status').filter({ hasText: 'Ошибок: 1.' }).waitFor();
+    assert.ok(await name.evaluate((el) => el === document.activeElement), 'the focus stays in the field');
+    await name.fill(named);
+    await name.press('Tab');
+    await page.getByTestId('editor-status').filter({ hasText: 'Ошибок нет' }).waitFor();
     // A number that cannot be read is not written into the card, and it
     // blocks publishing until it reads or is undone.
     const threshold = page.locator('#ed-0-0-0-threshold');
