@@ -44,6 +44,7 @@ pub fn ImportPanel() -> impl IntoView {
     });
     let hidden = move || tally.with(Tally::hidden);
     let summary = move || tally.with(Tally::summary);
+    let logged = move || dept.log().with(|l| !l.is_empty());
     view! {
         <section class="panel" aria-labelledby=IMPORT_TITLE>
             <h2 id=IMPORT_TITLE tabindex="-1">"Загрузка карт школ"</h2>
@@ -76,8 +77,14 @@ pub fn ImportPanel() -> impl IntoView {
                 let text = idle.then(|| dept.archive().with(workspace_contents)).flatten();
                 text.map(|text| view! { <p class="workspace-contents" data-testid="workspace-contents">{text}</p> })
             }}
-            <Show when=move || dept.log().with(|l| !l.is_empty())>
-                <p class="import-summary" role="status" data-testid="import-summary">{summary}</p>
+            // A live region from the start: one put in already filled is not
+            // read out (an accessibility audit).
+            <div role="status">
+                <Show when=logged>
+                    <p class="import-summary" data-testid="import-summary">{summary}</p>
+                </Show>
+            </div>
+            <Show when=logged>
                 // Above the table, so that the rows it shows do not carry it
                 // (and the focus on it) thousands of pixels down.
                 <Show when=move || hidden() != 0>

@@ -455,6 +455,9 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
     // A title is asked for first; with one, what is wrong is the addressee.
     let whom_wrong =
         move || problem.get().is_some() && measure.with(|m| !m.title.trim().is_empty());
+    // Names the refusal only while it is shown: a reference to no element
+    // is an error of its own (an accessibility audit).
+    let described = move || problem.with(Option::is_some).then_some("measure-error");
     // Enter in a field or on a box of the form does not record the
     // measure half written: a keyboard walk-through recorded one with its
     // title alone, targets unticked and no date. The button records, by
@@ -486,7 +489,7 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
                 <label for="measure-title">"Название"</label>
                 // The refusal is said beside the form; the field names it.
                 <input id=TITLE_FIELD type="text" prop:value=title on:input=on_title
-                    aria-describedby="measure-error"
+                    aria-describedby=described
                     aria-invalid=move || (problem.get().is_some() && measure.with(|m| m.title.trim().is_empty())).to_string()/>
                 <label for="measure-date">"Срок или дата"</label>
                 <input id="measure-date" type="text" placeholder="например, март 2026" prop:value=date on:input=on_date/>
@@ -501,7 +504,7 @@ pub fn MeasureForm(draft: MeasureDraft) -> impl IntoView {
                     prop:value=carried_out on:input=on_carried_out/>
                 <label for="measure-whom">"Кому адресована"</label>
                 <select id="measure-whom" on:change=on_whom
-                    aria-describedby="measure-error" aria-invalid=move || whom_wrong().to_string()>
+                    aria-describedby=described aria-invalid=move || whom_wrong().to_string()>
                     <option value="0" prop:selected=whom_is(Whom::All)>"всем ОО"</option>
                     <option value="1" prop:selected=whom_is(Whom::Schools)>"выбранным ОО"</option>
                     {with_levels.then(|| view! { <option value="2" prop:selected=whom_is(Whom::Level)>"ОО с уровнем эффективности…"</option> })}

@@ -25,13 +25,15 @@ pub fn ProgressBar() -> impl IntoView {
     };
     view! {
         <Show when=move || active.get()>
-            <div class="progress no-print" role="status" data-testid="import-progress">
+            <div class="progress no-print" data-testid="import-progress">
                 <progress
                     aria-label="Ход загрузки"
                     max=move || progress().map_or(0, |p| p.total)
                     value=move || progress().map_or(0, |p| p.done)
                 ></progress>
-                <span>{move || progress().map(|p| p.work.label(p.done, p.total))}</span>
+                // The count alone is the status: the button's words were
+                // read out run into it («…из 4Отменить загрузку»).
+                <span role="status">{move || progress().map(|p| p.work.label(p.done, p.total))}</span>
                 <Show when=move || cancellable.get()>
                     <button type="button" disabled=move || cancelling.get() on:click=cancel>
                         "Отменить загрузку"

@@ -63,6 +63,17 @@ pub fn ReviewPanel() -> impl IntoView {
     });
     // «Показывать» stays as another school or year is opened.
     let filter = dept.review_filter();
+    // Said when another school is opened: the focus stays on «Следующая
+    // школа», and a screen reader heard nothing of the new school (an
+    // accessibility audit).
+    let opened = Memo::new(move |_| {
+        let name = open_id.with(|id| {
+            let id = id.as_ref()?;
+            dept.archive()
+                .with(|a| Some(a.entry(id)?.profile().name.clone()))
+        });
+        name.map(|n| format!("Открыта проверка школы {}.", quoted(&n)))
+    });
     view! {
         <section class="panel" aria-labelledby="review-title">
             <h2 id="review-title">"Проверка объективности"</h2>
@@ -72,6 +83,7 @@ pub fn ReviewPanel() -> impl IntoView {
             <Show when=move || open_id.with(Option::is_some) fallback=NoCards>
                 <SchoolSelect/>
                 <ReviewProgress/>
+                <p class="visually-hidden" role="status" data-testid="review-opened">{move || opened.get()}</p>
                 <BulkWaiting/>
                 {move || open_id.get().map(|id| view! { <ReviewOf id filter/> })}
             </Show>
@@ -628,6 +640,7 @@ fn ReviewRow(
         let (submission, code) = (submission.clone(), code.clone());
         let count = shown_links.len();
         (count > 1).then(|| {
+            let whose = format!(" (показатель {code})");
             let open = move |_| {
                 let mut blocked = 0;
                 for link in &shown_links {
@@ -646,7 +659,7 @@ fn ReviewRow(
                     );
                 }
             };
-            view! { <button type="button" class="link-button no-print" on:click=open>{format!("Открыть все ссылки ({count})")}</button> }
+            view! { <button type="button" class="link-button no-print" on:click=open>{format!("Открыть все ссылки ({count})")}<span class="visually-hidden">{whose}</span></button> }
         })
     };
     let more_links =
@@ -825,7 +838,7 @@ fn ReviewRow(
             {counted_in}
             {decided_by}
             <p>
-                <label for=comment_id.clone()>"Комментарий проверяющего"</label>
+                <label for=comment_id.clone()>"Комментарий проверяющего"<span class="visually-hidden">{format!(" (показатель {code})")}</span></label>
                 // Whoever writes it should know who reads it; and with a
                 // placeholder print can leave out an empty box
                 // (`:placeholder-shown`).

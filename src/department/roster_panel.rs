@@ -49,6 +49,10 @@ fn replace_from_files(years: &[String]) -> String {
     format!("Заменить список школ школами из принятых файлов{of}?")
 }
 
+/// The line of counts under the list, where the focus goes once the last
+/// file waiting for its school is placed.
+pub const COUNTS: &str = "roster-counts";
+
 #[component]
 pub fn RosterPanel() -> impl IntoView {
     let dept: Dept = expect_context();
@@ -355,7 +359,7 @@ pub fn RosterPanel() -> impl IntoView {
                 <RosterUnplaced rows unplaced/>
                 <RosterRefused rows period=Signal::derive(period)/>
                 // Said as a school is added or removed, where nothing else is.
-                <p class="roster-counts" role="status" data-testid="roster-counts">
+                <p class="roster-counts" id=COUNTS tabindex="-1" role="status" data-testid="roster-counts">
                     {move || format!("{} учебный год: {}.", period(), rows.with(|r| counts(r)))}
                 </p>
                 {move || unplaced_note(unplaced.with(Vec::len)).map(|note| view! {

@@ -9,6 +9,7 @@ use profkarta_core::department::school::SchoolId;
 use profkarta_core::school::profile::SchoolProfile;
 use profkarta_core::text::{files, plural, quoted};
 
+use crate::department::roster_panel::COUNTS;
 use crate::department::state::Dept;
 use crate::platform::browser::focus_after_removal;
 
@@ -106,9 +107,10 @@ pub fn RosterUnplaced(
                     } else {
                         dept.edit_roster(|r| r.place(id, &chosen));
                     }
-                    // The line goes once placed: the focus to the next one.
+                    // The line goes once placed: the focus to the next one,
+                    // after the last to the counts it changed, just below.
                     let left = unplaced.with_untracked(Vec::len);
-                    focus_after_removal(i, left, |at| format!("unplaced-{at}"), "roster-title");
+                    focus_after_removal(i, left, |at| format!("unplaced-{at}"), COUNTS);
                 };
                 view! {
                     <li>

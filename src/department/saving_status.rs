@@ -15,7 +15,11 @@ pub fn SavingStatus() -> impl IntoView {
     let saving = dept.saving();
     view! {
         <div class="dept-save-status no-print">
-            <p class="save-status" class:save-problem=move || saving.with(Saving::is_problem) role="status" data-testid="dept-save-status">
+            // Read out only when something is wrong: «сохранена» after every
+            // decision of a review was all a screen reader said (an
+            // accessibility audit), as the school page's line is not.
+            <p class="save-status" class:save-problem=move || saving.with(Saving::is_problem) role="status" data-testid="dept-save-status"
+                aria-live=move || if saving.with(Saving::is_problem) { "polite" } else { "off" }>
                 {move || saving.with(Saving::message)}
             </p>
             <Show when=move || saving.get() == Saving::Conflict>

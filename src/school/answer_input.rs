@@ -39,6 +39,7 @@ pub fn AnswerInput(
         result,
     } = row;
     let id = format!("{slug}-{}", field.key());
+    let whose = format!(" (показатель {code})");
     // Only the field that changed is written back to its input.
     let value = Memo::new(move |_| answer.with(|a| a.text(field).to_owned()));
     let error = Signal::derive(move || {
@@ -88,11 +89,13 @@ pub fn AnswerInput(
     // also hears which row, in brackets, since it may put a space before
     // hidden text («Конкурс , строка 1»). Last year's numbers are labelled
     // as this year's: it hears whose year (the legend is read only on
-    // entering the group).
+    // entering the group). The links and the comment are in every row
+    // alike, outside any group: it hears whose (an accessibility audit).
     let label_more = match field {
         AnswerField::PrevNumerator | AnswerField::PrevDenominator => {
             Some(" (прошлый учебный год)".to_owned())
         }
+        AnswerField::Evidence | AnswerField::Comment => Some(whose),
         _ => field.list_row().map(|r| format!(" (строка {})", r + 1)),
     };
     let also_error = {

@@ -63,6 +63,14 @@ test('the department screens have no WCAG A/AA violations', async () => {
             await page.locator('.dept-main h2').first().waitFor();
             assert.deepEqual(await violations(page), [], tab);
         }
+        // The card editor: its buttons' names begin with their words, its
+        // headings go down one level at a time (an audit found «Критерий
+        // выше» named «Критерий 1 выше», and an h4 under the h2).
+        await page.locator('#new-card-base').selectOption('proforientatsiya-23@1');
+        await page.locator('#new-card-id').fill('audit-2026');
+        await page.getByRole('button', { name: 'Создать черновик' }).click();
+        await page.getByTestId('card-editor').waitFor();
+        assert.deepEqual(await violations(page), [], 'card editor');
     } finally {
         await context.close();
     }
@@ -99,6 +107,47 @@ test('a table region takes a Tab stop, and the window\'s height at most, only wh
         await page.setViewportSize({ width: 1366, height: 768 });
         await page.waitForFunction((r) => !r.hasAttribute('tabindex'), await region.elementHandle());
         assert.deepEqual(await state(), { scrolls: false, tabindex: null });
+    } finally {
+        await context.close();
+    }
+});
+
+test('a screen reader hears whose field it is in, and what changed after an action', async () => {
+    const school = await openApp(app.browser, app.server.url);
+    try {
+        // The links and the comment of every row were named alike.
+        const names = await school.page.locator('textarea').evaluateAll((boxes) => boxes.map((b) => b.labels[0].textContent));
+        assert.ok(names.length >= 46, `${names.length} boxes`);
+        assert.equal(new Set(names).size, names.length, 'every box named apart');
+        await school.page.getByRole('textbox', { name: 'Комментарий (показатель 1.6)' }).waitFor();
+    } finally {
+        await school.context.close();
+    }
+    const { context, page } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs' });
+    try {
+        // The summary appears inside a live region that was there before
+        // (one put in already filled is not read out).
+        const live = page.locator('#import-title ~ [role="status"]');
+        assert.equal(await live.count(), 1);
+        assert.equal(await live.innerText(), '');
+        const files = (await readdir(dir)).filter((f) => f !== 'manifest.json').map((f) => join(dir, f));
+        await page.locator('#import-files').setInputFiles(files);
+        await live.getByTestId('import-summary').waitFor();
+        // The save line is read out only when something is wrong.
+        const saved = page.getByTestId('dept-save-status');
+        await saved.filter({ hasText: 'сохранена' }).waitFor();
+        assert.equal(await saved.getAttribute('aria-live'), 'off');
+        // Another school opened from the review says which.
+        await page.getByRole('tab', { name: 'Проверка' }).click();
+        await page.getByRole('button', { name: 'Следующая школа →' }).click();
+        const heading = page.locator('#review-school');
+        const opened = page.getByTestId('review-opened');
+        await page.waitForFunction(
+            () => (document.querySelector('[data-testid="review-opened"]')?.textContent ?? '').replace(/„/g, '«').replace(/“/g, '»').includes(document.querySelector('#review-school')?.textContent ?? '\u0000'),
+        );
+        assert.equal(await opened.getAttribute('role'), 'status');
+        assert.match(await opened.innerText(), new RegExp(`^Открыта проверка школы «.+»\\.$`));
+        assert.ok((await heading.innerText()).length > 0);
     } finally {
         await context.close();
     }

@@ -178,8 +178,11 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
         await unplaced.getByLabel(`${quoted(schools[8].school)} — это`).selectOption({ label: renamed });
         await unplaced.getByRole('button', { name: 'Запомнить' }).click();
         await unplaced.waitFor({ state: 'detached' });
-        // The last line went with its button: the focus to the tab's heading.
-        await page.waitForFunction(() => document.activeElement?.id === 'roster-title');
+        // The last line went with its button: the focus to the counts the
+        // placing changed, just below (it went to the tab's heading, above
+        // the deadlines).
+        await page.waitForFunction(() => document.activeElement?.id === 'roster-counts');
+        assert.match(await page.evaluate(() => document.activeElement.textContent), /учебный год: сдали/);
         assert.ok(!(await leftOut()).includes('не найдены в списке школ'), 'placed');
         await page.getByTestId('roster-counts').waitFor();
 

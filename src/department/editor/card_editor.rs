@@ -340,9 +340,9 @@ pub fn CardEditor(index: usize, own: OwnCard) -> impl IntoView {
                             <div class="row-actions">
                                 <button type="button" id=add_criterion_id(d) aria-label=format!("Добавить критерий в направление {}", d + 1) on:click=add>"Добавить критерий"</button>
                                 <button type="button" id=slot(d, "up") aria-disabled=first.to_string()
-                                    aria-label=format!("Направление {} выше", d + 1) on:click=shift_by(true)>"Направление выше"</button>
+                                    aria-label=format!("Направление выше (направление {})", d + 1) on:click=shift_by(true)>"Направление выше"</button>
                                 <button type="button" id=slot(d, "down") aria-disabled=last.to_string()
-                                    aria-label=format!("Направление {} ниже", d + 1) on:click=shift_by(false)>"Направление ниже"</button>
+                                    aria-label=format!("Направление ниже (направление {})", d + 1) on:click=shift_by(false)>"Направление ниже"</button>
                                 <button type="button" class="danger" aria-label=format!("Удалить направление {}", d + 1)
                                     on:click=delete>"Удалить направление"</button>
                             </div>

@@ -134,9 +134,9 @@ pub fn CriterionEditor(
             <div class="row-actions">
                 <button type="button" id=format!("{slug}-add") on:click=add>{move || format!("Добавить показатель в критерий {}", code.get())}</button>
                 <button type="button" id=slot(criterion, "up") aria-disabled=first.to_string()
-                    aria-label=move || format!("Критерий {} выше", code.get()) on:click=shift_by(true)>"Критерий выше"</button>
+                    aria-label=move || format!("Критерий выше (критерий {})", code.get()) on:click=shift_by(true)>"Критерий выше"</button>
                 <button type="button" id=slot(criterion, "down") aria-disabled=last.to_string()
-                    aria-label=move || format!("Критерий {} ниже", code.get()) on:click=shift_by(false)>"Критерий ниже"</button>
+                    aria-label=move || format!("Критерий ниже (критерий {})", code.get()) on:click=shift_by(false)>"Критерий ниже"</button>
                 <button type="button" class="danger" aria-label=move || format!("Удалить критерий {}", code.get())
                     on:click=delete>"Удалить критерий"</button>
             </div>
