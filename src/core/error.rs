@@ -1221,6 +1221,14 @@ pub enum ImportError {
     Duplicate {
         of_file: Option<String>,
     },
+    /// Another file with this file's id, but not the same content, is
+    /// already in the workspace (`of_file`): Profkarta gives every export
+    /// an id of its own, so one of the two was made elsewhere. Called a
+    /// repeat, a real school's file was dropped as already in (a bad-input
+    /// audit).
+    IdTaken {
+        of_file: String,
+    },
     /// The school's details break the rules the school's form enforces
     /// before export (a required field empty, a name of thousands of
     /// characters): the file was not made by Profkarta as it stands.
@@ -1302,6 +1310,12 @@ impl fmt::Display for ImportError {
             Self::Duplicate {
                 of_file: Some(of_file),
             } => write!(f, "Этот же файл уже загружен («{of_file}»)."),
+            Self::IdTaken { of_file } => write!(
+                f,
+                "Номер выгрузки в этом файле тот же, что у загруженного файла «{of_file}», а \
+                 содержание другое. Профкарта даёт каждой выгрузке свой номер, так что один из \
+                 файлов сделан не в ней. Файл не принят: попросите школу выгрузить карту заново."
+            ),
             Self::BadProfile { field, problem } => write!(
                 f,
                 "Сведения о школе в файле заполнены не по правилам карты: «{field}» — {problem} \
@@ -1538,6 +1552,9 @@ pub enum TableError {
     NotXlsx,
     NoSheet,
     Broken,
+    /// A Word document: a ZIP too, which read as a workbook without a
+    /// sheet sent the coordinator looking for one (a bad-input audit).
+    Word,
 }
 
 impl fmt::Display for TableError {
@@ -1546,6 +1563,11 @@ impl fmt::Display for TableError {
             Self::NotXlsx => write!(f, "Это не книга Excel (XLSX) и не CSV."),
             Self::NoSheet => write!(f, "В книге Excel нет листа с данными."),
             Self::Broken => write!(f, "Книга Excel повреждена: её не удалось прочитать."),
+            Self::Word => write!(
+                f,
+                "Это документ Word, а не таблица. Откройте список школ в Excel и сохраните его как \
+                 «Книга Excel (XLSX)» или «CSV (разделители — точка с запятой)»."
+            ),
         }
     }
 }

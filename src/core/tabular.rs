@@ -1,7 +1,8 @@
-//! Tables as coordinators hand them over: a CSV saved by Excel, with `;` or
-//! `,` between fields, in UTF-8 (with or without a byte-order mark) or in
-//! Windows-1251, which Russian Excel writes by default; or the workbook
-//! itself (XLSX), its first sheet.
+//! Tables as coordinators hand them over: a CSV saved by Excel, with `;`,
+//! `,` or a tab between fields, in UTF-8 (with or without a byte-order
+//! mark), in Windows-1251, which Russian Excel writes by default, or in
+//! UTF-16 with its mark («Текст Юникод»); or the workbook itself (XLSX),
+//! its first sheet.
 
 use crate::error::TableError;
 
@@ -14,6 +15,12 @@ const MAX_PART: usize = 32 << 20;
 /// is JSON (a file of Profkarta's, picked by mistake) is refused: read as a
 /// CSV, its lines would become the names of schools.
 pub fn read_table(bytes: &[u8]) -> Result<Vec<Vec<String>>, TableError> {
+    if let [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] = bytes {
+        // Excel's «Текст Юникод»: UTF-16, read as the same text in UTF-8
+        // (its zero bytes were taken for a picture's).
+        let text = crate::json::decode(bytes).map_err(|_| TableError::NotXlsx)?;
+        return read_table(text.as_bytes());
+    }
     if bytes.starts_with(b"PK\x03\x04") {
         return read_xlsx(bytes);
     }
@@ -32,6 +39,9 @@ pub fn read_table(bytes: &[u8]) -> Result<Vec<Vec<String>>, TableError> {
 /// The first sheet of a workbook as rows of text, empty rows dropped.
 pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, TableError> {
     let entries = zip_entries(bytes).ok_or(TableError::NotXlsx)?;
+    if entries.iter().any(|e| e.name == "word/document.xml") {
+        return Err(TableError::Word);
+    }
     let part = |name: &str| -> Result<Option<String>, TableError> {
         match entries.iter().find(|e| e.name == name) {
             None => Ok(None),
@@ -254,12 +264,14 @@ fn unescape(text: &str) -> String {
 pub fn read_csv(bytes: &[u8]) -> Vec<Vec<String>> {
     let text = decode(bytes);
     let text = crate::json::without_bom(&text);
+    // The one the first line has most of; a tie goes to `;`, then the tab
+    // (Excel's «Текст (разделитель — табуляция)» and «Текст Юникод»: a
+    // list read as one column stood every school «не сдана»).
     let first_line = text.lines().next().unwrap_or("");
-    let separator = if first_line.matches(';').count() >= first_line.matches(',').count() {
-        ';'
-    } else {
-        ','
-    };
+    let separator = [',', '\t', ';']
+        .into_iter()
+        .max_by_key(|&s| first_line.matches(s).count())
+        .unwrap_or(';');
     let mut rows = Vec::new();
     let mut row = Vec::new();
     let mut field = String::new();
@@ -444,6 +456,37 @@ mod tests {
         assert_eq!(read_xlsx(b"PK\x03\x04 not a zip"), Err(TableError::NotXlsx));
         let empty = zip_deflated(&[("xl/workbook.xml", "<workbook/>")]);
         assert_eq!(read_xlsx(&empty), Err(TableError::NoSheet));
+        // A Word document is a ZIP too: said for what it is, whatever its
+        // file's name.
+        let word = zip_deflated(&[("word/document.xml", "<w:document/>")]);
+        assert_eq!(read_table(&word), Err(TableError::Word));
+    }
+
+    /// Excel's tab-separated text, in UTF-8 and as «Текст Юникод» (UTF-16
+    /// with its mark, spelled out byte by byte here): a list read as one
+    /// column stood every school «не сдана» (a bad-input audit).
+    #[test]
+    fn tabs_and_utf16_read_as_columns() {
+        let text = "Школа\tИНН\tМуниципалитет\r\nСОШ № 1\t6623185294\tг. о. Пример\r\n";
+        let expected = [
+            vec!["Школа", "ИНН", "Муниципалитет"],
+            vec!["СОШ № 1", "6623185294", "г. о. Пример"],
+        ];
+        assert_eq!(read_table(text.as_bytes()).unwrap(), expected);
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for unit in text.encode_utf16() {
+            le.extend([(unit & 0xFF) as u8, (unit >> 8) as u8]);
+            be.extend([(unit >> 8) as u8, (unit & 0xFF) as u8]);
+        }
+        assert_eq!(read_table(&le).unwrap(), expected);
+        assert_eq!(read_table(&be).unwrap(), expected);
+        // Commas in a name beside tabs between the fields.
+        let mixed = "Школа\tИНН\nМАОУ «Лицей, школа № 5»\t1\n";
+        assert_eq!(
+            read_csv(mixed.as_bytes())[1],
+            ["МАОУ «Лицей, школа № 5»", "1"]
+        );
     }
 
     #[test]

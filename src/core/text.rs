@@ -188,6 +188,56 @@ pub fn file_stem(text: &str) -> String {
     stem
 }
 
+/// Whether `text` is a moment as Profkarta writes one (RFC 3339,
+/// «2026-09-30T08:15:00.123Z»), or its day alone: a real day of a real
+/// month, a time of day, a zone of hours and minutes.
+pub fn is_timestamp(text: &str) -> bool {
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let number = |s: &str| s.parse::<u32>().unwrap_or(u32::MAX);
+    let (day, time) = text.split_once(['T', 't']).unwrap_or((text, ""));
+    let [y, m, d] = day.splitn(3, '-').collect::<Vec<_>>()[..] else {
+        return false;
+    };
+    if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+        return false;
+    }
+    let (year, month) = (number(y), number(m));
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let last = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => return false,
+    };
+    if !(1..=last).contains(&number(d)) {
+        return false;
+    }
+    if !text.contains(['T', 't']) {
+        return true;
+    }
+    let (clock, zone) = match time.find(['Z', 'z', '+', '-']) {
+        Some(at) => time.split_at(at),
+        None => (time, ""),
+    };
+    let hours_minutes = |s: &str| matches!(s.split_once(':'), Some((h, m)) if digits(h, 2) && digits(m, 2) && number(h) < 24 && number(m) < 60);
+    let zone_ok = match zone {
+        "" | "Z" | "z" => true,
+        _ => hours_minutes(&zone[1..]),
+    };
+    let (hm, seconds) = match clock.match_indices(':').nth(1) {
+        Some((at, _)) => (&clock[..at], &clock[at + 1..]),
+        None => (clock, "00"),
+    };
+    let (whole, fraction) = seconds.split_once('.').unwrap_or((seconds, "0"));
+    zone_ok
+        && hours_minutes(hm)
+        && digits(whole, 2)
+        && number(whole) < 61
+        && !fraction.is_empty()
+        && fraction.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// «2026-09-30» (or a longer ISO time) as «30.09.2026»; anything else as is.
 pub fn date_ru(iso: &str) -> String {
     let day = iso.get(..10).unwrap_or(iso);
@@ -659,6 +709,39 @@ pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Moments as the app writes them and as a file could carry them,
+    /// each decided by hand from the calendar.
+    #[test]
+    fn a_timestamp_is_a_real_moment() {
+        for good in [
+            "2026-09-01",
+            "2026-12-06T21:47:21.123Z",
+            "2024-02-29T00:00:00Z",
+            "2026-09-01T08:15:00+03:00",
+            "2026-09-01T08:15-05:00",
+            "2026-12-31T23:59:60Z",
+        ] {
+            assert!(is_timestamp(good), "{good}");
+        }
+        for bad in [
+            "",
+            "2026-13-45T99:00:00Z",
+            "2025-02-29",
+            "2100-02-29",
+            "2026-04-31",
+            "2026-9-1",
+            "2026-09-01T",
+            "2026-09-01T24:00:00Z",
+            "2026-09-01T08:60:00Z",
+            "2026-09-01T08:15:00.Z",
+            "2026-09-01T08:15:00+3",
+            "вчера",
+            "2026-09-01T08:15:00Zextra",
+        ] {
+            assert!(!is_timestamp(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn initials_stay_with_the_name() {

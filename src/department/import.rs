@@ -285,14 +285,19 @@ pub async fn file_all(
         );
     }
     if damaged > 0 || !unreadable.is_empty() {
-        dept.notices.push(
-            format!(
-                "В хранилище браузера повреждены записи: {}. Остальные открыты; загрузите \
-                 эти файлы школ снова.",
-                unreadable_records(&unreadable, damaged)
+        let records = unreadable_records(&unreadable, damaged);
+        // A backup's damage is the backup's, not the browser's (a bad-input
+        // audit: a file cut short in a backup blamed the browser).
+        let text = match work {
+            Work::Restore => {
+                format!("В резервной копии повреждены файлы: {records}. Остальные восстановлены.")
+            }
+            _ => format!(
+                "В хранилище браузера повреждены записи: {records}. Остальные открыты; \
+                 загрузите эти файлы школ снова."
             ),
-            None,
-        );
+        };
+        dept.notices.push(text, None);
     }
     archive
 }

@@ -22,7 +22,7 @@ use profkarta_core::department::archive::{
 };
 use profkarta_core::department::view::progress::{Saving, Work};
 use profkarta_core::error::{ArchiveError, StoredDecisionsError, UnreadDecisions};
-use profkarta_core::text::files;
+use profkarta_core::text::{files, quoted};
 
 use crate::department::import::{file_all, held};
 use crate::department::state::Dept;
@@ -554,9 +554,39 @@ impl Persistence {
     /// says how many of its files came back.
     pub fn restore(self, dept: Dept, backup: Unpacked, name: String) {
         leptos::task::spawn_local(async move {
+            let names: Vec<String> = backup.files.iter().map(|(n, _)| n.clone()).collect();
             let files = held(backup.files);
             let sent = files.len() as u64;
-            let archive = file_all(dept, Work::Restore, backup.archive, files, 0).await;
+            let mut archive = file_all(dept, Work::Restore, backup.archive, files, 0).await;
+            // A file the backup cannot give back is kept from the workspace
+            // it replaces, where it has it (a bad-input audit: a backup's
+            // one damaged file took the good copy with it).
+            let back: HashSet<&str> = archive
+                .entries()
+                .iter()
+                .map(|e| e.file_name.as_str())
+                .collect();
+            let missing: HashSet<&str> = (names.iter().map(String::as_str))
+                .filter(|n| !back.contains(n))
+                .collect();
+            let kept = dept.archive().with_untracked(|now| {
+                (now.entries().iter())
+                    .filter(|e| missing.contains(e.file_name.as_str()))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            });
+            if !kept.is_empty() {
+                let kept_names: Vec<String> = kept.iter().map(|e| quoted(&e.file_name)).collect();
+                archive.admit_in_order(kept);
+                archive.settle();
+                dept.notices.push(
+                    format!(
+                        "Из текущей рабочей области сохранены файлы, которых резервная копия не смогла дать: {}.",
+                        kept_names.join(", ")
+                    ),
+                    None,
+                );
+            }
             let filed = archive.entries().len() as u64;
             self.rewrite.set_value(true);
             // The backup, chosen to replace the workspace, replaces the

@@ -1214,6 +1214,22 @@ test('a backup restores into an empty workspace, and replaces a full one after t
         await page.locator('#restore-workspace').setInputFiles(path);
         await page.getByTestId('notices').filter({ hasText: `Рабочая область восстановлена из резервной копии «otdel-backup.json»: ${files(count)}.` }).waitFor();
         assert.deepEqual(asked, [`Заменить текущую рабочую область (${files(count)}, решений проверки: 1) резервной копией «otdel-backup.json» (${files(count)})? Всё, что есть в текущей, заменится содержимым копии.`]);
+        // A backup with one file cut short: the damage is said as the
+        // backup's (it blamed the browser's storage), and the good copy the
+        // workspace has stays (it went with the replaced workspace).
+        const damaged = JSON.parse(backup.text);
+        const cut = damaged.files[0].name;
+        damaged.files[0].text = damaged.files[0].text.slice(0, 100);
+        const damagedPath = join(ARTIFACTS, 'otdel-backup-damaged.json');
+        await writeFile(damagedPath, JSON.stringify(damaged));
+        page.once('dialog', (d) => d.accept());
+        await page.locator('#restore-workspace').setInputFiles(damagedPath);
+        await page.getByTestId('notices').filter({ hasText: `Рабочая область восстановлена из резервной копии «otdel-backup-damaged.json»: ${files(count)}.` }).waitFor();
+        await page.getByTestId('notices').filter({ hasText: `В резервной копии повреждены файлы: не удалось прочитать файл «${cut}». Остальные восстановлены.` }).waitFor();
+        await page.getByTestId('notices').filter({ hasText: `Из текущей рабочей области сохранены файлы, которых резервная копия не смогла дать: «${cut}».` }).waitFor();
+        assert.equal(await page.getByTestId('notices').filter({ hasText: 'В хранилище браузера' }).count(), 0);
+        await page.getByRole('tab', { name: 'Результаты' }).click();
+        assert.deepEqual(await ratingRows(page), asRows(expectedSchools(LATEST)));
     });
     // Into an empty one, in another browser: nothing to ask.
     await withDepartment(async (page) => {

@@ -84,6 +84,9 @@ pub const HEADER_ROWS: usize = 10;
 pub struct RosterRead {
     pub schools: Vec<RosterSchool>,
     pub skipped: Vec<String>,
+    /// Rows that repeat a school above them, taken once: said, since the
+    /// count of schools then differs from the rows (a bad-input audit).
+    pub repeated: usize,
 }
 
 impl Columns {
@@ -136,7 +139,11 @@ impl Columns {
                 municipality: cell(row, self.municipality),
                 ..RosterSchool::default()
             };
-            if school.name.is_empty() || out.schools.contains(&school) {
+            if school.name.is_empty() {
+                continue;
+            }
+            if out.schools.contains(&school) {
+                out.repeated += 1;
                 continue;
             }
             let lower = school.name.to_lowercase();
@@ -155,17 +162,26 @@ impl Columns {
 }
 
 impl RosterRead {
-    /// The preview's line on the rows not read as schools, if any.
+    /// The preview's line on the rows not read as schools, if any: not
+    /// schools at all, or a school again.
     pub fn skipped_line(&self) -> Option<String> {
         let names: Vec<String> = (self.skipped.iter())
             .map(|n| quoted(&shorten(n, 40)))
             .collect();
-        (!names.is_empty()).then(|| {
-            format!(
+        let mut said = Vec::new();
+        if !names.is_empty() {
+            said.push(format!(
                 "Не считаются школами (нумерация столбцов, итоги): {}.",
                 first_of(&names, 5)
-            )
-        })
+            ));
+        }
+        if self.repeated > 0 {
+            said.push(format!(
+                "Строк, повторяющих школу выше (те же наименование, ИНН и муниципалитет), — {}: каждая школа взята один раз.",
+                self.repeated
+            ));
+        }
+        (!said.is_empty()).then(|| said.join(" "))
     }
 }
 

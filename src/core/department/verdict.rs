@@ -87,7 +87,8 @@ impl Verdict {
             | ImportError::OtherEncoding
             | ImportError::CutOff
             | ImportError::Unreadable
-            | ImportError::BadProfile { .. } => Self::Damaged,
+            | ImportError::BadProfile { .. }
+            | ImportError::IdTaken { .. } => Self::Damaged,
             // Answers of another card are «другая карта» too.
             ImportError::UnknownTemplate { .. }
             | ImportError::OtherEdition { .. }

@@ -256,6 +256,16 @@ fn check_by(
             codes: foreign,
         });
     }
+    // It decides which of a school's files is the newest, and is shown as
+    // the day the card came: an impossible one was accepted unsaid (a
+    // bad-input audit).
+    if !crate::text::is_timestamp(&payload.created_at) {
+        let detail = format!(
+            "дата выгрузки {} не читается как дата",
+            crate::text::quoted(&payload.created_at)
+        );
+        return Err(SubmissionError::Shape { detail }.into());
+    }
     let assessment = assess(&card, &payload.to_draft());
     Ok(Entry {
         card,
@@ -368,6 +378,25 @@ mod tests {
     use crate::signed::keys::KeyPair;
     use crate::signed::submission::{seal, Payload};
     use crate::testkit::{self, draft, meta, sign};
+
+    /// The day a file was exported decides which of a school's files is
+    /// the newest: an impossible one is refused, named.
+    #[test]
+    fn an_impossible_export_date_is_refused() {
+        let card = testkit::card();
+        let cards = Cards::new([card.clone()]);
+        let d = draft("СОШ 1", "2025/2026", &[]);
+        let bad = sign(&card, &d, meta("a", "2026-13-45T99:00:00Z", None), 1);
+        let refused = check(&cards, "a.json", bad.as_bytes())
+            .map(|_| ())
+            .unwrap_err();
+        assert_eq!(
+            refused.to_string(),
+            "Содержимое файла повреждено: дата выгрузки «2026-13-45T99:00:00Z» не читается как дата."
+        );
+        let good = sign(&card, &d, meta("a", "2026-09-30T08:15:00.123Z", None), 1);
+        assert!(check(&cards, "a.json", good.as_bytes()).is_ok());
+    }
 
     #[test]
     fn bad_files_are_named_and_good_ones_pass() {

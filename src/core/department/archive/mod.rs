@@ -461,6 +461,10 @@ impl Archive {
     pub fn admit(&mut self, entry: Entry) -> Admission {
         let id = entry.id().to_owned();
         if let Some(existing) = self.entry(&id) {
+            if existing.opened != entry.opened {
+                let of_file = existing.file_name.clone();
+                return Admission::Refused(ImportError::IdTaken { of_file });
+            }
             // The same folder picked again: the name would only repeat
             // the file's own, beside it in the table.
             let of_file =

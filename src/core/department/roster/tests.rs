@@ -104,6 +104,20 @@ fn a_register_with_a_title_a_numbering_row_and_a_total() {
     };
     assert!(many.skipped_line().unwrap().ends_with("«4», «5» и ещё 2."));
     assert_eq!(RosterRead::default().skipped_line(), None);
+    // Each school twice, as a list pasted twice: twelve rows, six schools,
+    // and the six repeats said.
+    let twice: Vec<Vec<String>> =
+        std::iter::once(vec!["Наименование".to_owned(), "ИНН".to_owned()])
+            .chain(
+                (0..12).map(|i| vec![format!("СОШ № {}", i % 6 + 1), format!("{}", 100 + i % 6)]),
+            )
+            .collect();
+    let read = Columns::guess(&twice).schools(&twice);
+    assert_eq!((read.schools.len(), read.repeated), (6, 6));
+    assert_eq!(
+        read.skipped_line().as_deref(),
+        Some("Строк, повторяющих школу выше (те же наименование, ИНН и муниципалитет), — 6: каждая школа взята один раз.")
+    );
     // The coordinator may pick another header row: its words name the
     // columns afresh.
     let by_title = Columns::from_header(&rows, 0);

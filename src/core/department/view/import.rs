@@ -833,6 +833,60 @@ mod tests {
         assert_eq!((after_choice.replacing, after_choice.plan_dropped), (1, 1));
     }
 
+    /// Another school's file under the id of a file already in is not a
+    /// repeat: it is refused and said so, and the first file stays (an
+    /// audit's crafted file dropped the real one as «повтор»).
+    #[test]
+    fn a_file_under_another_files_id_is_refused_not_a_repeat() {
+        let card = testkit::card();
+        let ours = sign(
+            &card,
+            &draft("СОШ 1", "2025/2026", &["1.8"]),
+            meta("a", "2026-09-01", None),
+            1,
+        );
+        let theirs = sign(
+            &card,
+            &draft("СОШ 116", "2025/2026", &[]),
+            meta("a", "2026-09-02", None),
+            2,
+        );
+        let mut archive = Archive::new(Cards::new([card.clone()]));
+        let log: Vec<ImportRow> = archive
+            .admit_all(vec![
+                entry(&card, "a.json", &ours),
+                entry(&card, "x.json", &theirs),
+            ])
+            .into_iter()
+            .map(|(file, admission)| ImportRow::admitted(file, admission))
+            .collect();
+        assert_eq!(
+            Tally::of(&archive, &log).summary(),
+            "Файлов: 2. Принято: 1. Ждут решения: 0. Не принято: 1."
+        );
+        let refused = verdict_rows(&archive, &log, false);
+        let row = refused.iter().find(|r| r.file == "x.json").expect("listed");
+        assert_eq!(row.verdict, Verdict::Damaged);
+        assert!(
+            row.why.starts_with(
+                "Номер выгрузки в этом файле тот же, что у загруженного файла «a.json», а содержание другое."
+            ),
+            "{}",
+            row.why
+        );
+        assert_eq!(
+            archive.entry("a").map(|e| e.profile().name.as_str()),
+            Some("СОШ 1")
+        );
+        // The first file again is the repeat it is.
+        let again = archive.admit(entry(&card, "a-копия.json", &ours));
+        let of_file = Some("a.json".to_owned());
+        assert_eq!(
+            again,
+            Admission::Refused(ImportError::Duplicate { of_file })
+        );
+    }
+
     /// A file replaced by the school's newer one was accepted, and is said
     /// to be replaced; a copy of a file already in is not refused.
     #[test]
