@@ -1228,6 +1228,9 @@ pub enum ImportError {
     /// audit).
     IdTaken {
         of_file: String,
+        /// The school the refused file names, for the coordinator to ask
+        /// (every other refusal of a readable file says it).
+        claim: Option<Box<crate::department::archive::Claim>>,
     },
     /// The school's details break the rules the school's form enforces
     /// before export (a required field empty, a name of thousands of
@@ -1310,7 +1313,7 @@ impl fmt::Display for ImportError {
             Self::Duplicate {
                 of_file: Some(of_file),
             } => write!(f, "Этот же файл уже загружен («{of_file}»)."),
-            Self::IdTaken { of_file } => write!(
+            Self::IdTaken { of_file, .. } => write!(
                 f,
                 "Номер выгрузки в этом файле тот же, что у загруженного файла «{of_file}», а \
                  содержание другое. Профкарта даёт каждой выгрузке свой номер, так что один из \

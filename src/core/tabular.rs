@@ -267,10 +267,13 @@ pub fn read_csv(bytes: &[u8]) -> Vec<Vec<String>> {
     // The one the first line has most of; a tie goes to `;`, then the tab
     // (Excel's «Текст (разделитель — табуляция)» and «Текст Юникод»: a
     // list read as one column stood every school «не сдана»).
+    // Counted outside quotes: a quoted header cell may hold tabs or commas
+    // (a review).
     let first_line = text.lines().next().unwrap_or("");
+    let unquoted: String = (first_line.split('"').step_by(2)).collect();
     let separator = [',', '\t', ';']
         .into_iter()
-        .max_by_key(|&s| first_line.matches(s).count())
+        .max_by_key(|&s| unquoted.matches(s).count())
         .unwrap_or(';');
     let mut rows = Vec::new();
     let mut row = Vec::new();
@@ -481,6 +484,10 @@ mod tests {
         }
         assert_eq!(read_table(&le).unwrap(), expected);
         assert_eq!(read_table(&be).unwrap(), expected);
+        // Tabs inside a quoted header cell of a `;` list are the cell's
+        // (a review: they outnumbered the one `;`).
+        let quoted = "\"Полное\tнаименование\tОО\";ИНН\nСОШ № 1;6623185294\n";
+        assert_eq!(read_csv(quoted.as_bytes())[1], ["СОШ № 1", "6623185294"]);
         // Commas in a name beside tabs between the fields.
         let mixed = "Школа\tИНН\nМАОУ «Лицей, школа № 5»\t1\n";
         assert_eq!(

@@ -18,7 +18,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use profkarta_core::department::archive::{
-    merge_decisions, unpack, unpack_value, unread_decisions, Archive, Cards, Unpacked,
+    export_number, kept_from, merge_decisions, unpack, unpack_value, unread_decisions, Admission,
+    Archive, Cards, Unpacked,
 };
 use profkarta_core::department::view::progress::{Saving, Work};
 use profkarta_core::error::{ArchiveError, StoredDecisionsError, UnreadDecisions};
@@ -554,30 +555,22 @@ impl Persistence {
     /// says how many of its files came back.
     pub fn restore(self, dept: Dept, backup: Unpacked, name: String) {
         leptos::task::spawn_local(async move {
-            let names: Vec<String> = backup.files.iter().map(|(n, _)| n.clone()).collect();
+            let sent: Vec<(String, Option<String>)> = (backup.files.iter())
+                .map(|(n, t)| (n.clone(), export_number(t)))
+                .collect();
             let files = held(backup.files);
-            let sent = files.len() as u64;
+            let sent_count = files.len() as u64;
             let mut archive = file_all(dept, Work::Restore, backup.archive, files, 0).await;
             // A file the backup cannot give back is kept from the workspace
-            // it replaces, where it has it (a bad-input audit: a backup's
-            // one damaged file took the good copy with it).
-            let back: HashSet<&str> = archive
-                .entries()
-                .iter()
-                .map(|e| e.file_name.as_str())
+            // it replaces, where it has it ([`kept_from`]).
+            let kept = dept
+                .archive()
+                .with_untracked(|now| kept_from(now, &sent, &archive));
+            let kept_names: Vec<String> = (archive.admit_all(kept).into_iter())
+                .filter(|(_, a)| matches!(a, Admission::Filed { .. }))
+                .map(|(name, _)| quoted(&name))
                 .collect();
-            let missing: HashSet<&str> = (names.iter().map(String::as_str))
-                .filter(|n| !back.contains(n))
-                .collect();
-            let kept = dept.archive().with_untracked(|now| {
-                (now.entries().iter())
-                    .filter(|e| missing.contains(e.file_name.as_str()))
-                    .cloned()
-                    .collect::<Vec<_>>()
-            });
-            if !kept.is_empty() {
-                let kept_names: Vec<String> = kept.iter().map(|e| quoted(&e.file_name)).collect();
-                archive.admit_in_order(kept);
+            if !kept_names.is_empty() {
                 archive.settle();
                 dept.notices.push(
                     format!(
@@ -596,7 +589,7 @@ impl Persistence {
             dept.notices.push(
                 format!(
                     "Рабочая область восстановлена из резервной копии «{name}»: {}.",
-                    files_of(filed, sent)
+                    files_of(filed, sent_count)
                 ),
                 None,
             );

@@ -103,6 +103,70 @@ pub struct Unpacked {
     pub files: Vec<(String, String)>,
 }
 
+/// The files of `now`, the workspace a backup replaces, to keep where the
+/// backup could not give its own back (`sent`, the backup's files by name
+/// and [`export_number`]; `restored`, what came back): a backup's one
+/// damaged file took the good copy with it (a bad-input audit). A damaged
+/// file is known by its export number when its text still shows it;
+/// otherwise by its name, and only where the workspace has no more files of
+/// that name than are missing: a school's original and its correction
+/// share one name, and the correction, which the backup never had, came
+/// back with it (a review).
+pub fn kept_from(
+    now: &Archive,
+    sent: &[(String, Option<String>)],
+    restored: &Archive,
+) -> Vec<Entry> {
+    let mut kept: Vec<&Entry> = Vec::new();
+    let mut missing: BTreeMap<&str, usize> = BTreeMap::new();
+    for (name, id) in sent {
+        match id {
+            Some(id) if restored.entry(id).is_some() => {}
+            Some(id) => kept.extend(now.entry(id)),
+            None => *missing.entry(name.as_str()).or_default() += 1,
+        }
+    }
+    // A restored file whose number was not seen in its text (written
+    // otherwise) is one of those counted by name.
+    let seen: BTreeSet<&str> = sent.iter().filter_map(|(_, id)| id.as_deref()).collect();
+    for e in restored.entries().iter().filter(|e| !seen.contains(e.id())) {
+        if let Some(count) = missing.get_mut(e.file_name.as_str()) {
+            *count = count.saturating_sub(1);
+        }
+    }
+    missing.retain(|_, count| *count > 0);
+    let taken: BTreeSet<&str> = kept.iter().map(|e| e.id()).collect();
+    let mut left: BTreeMap<&str, Vec<&Entry>> = BTreeMap::new();
+    for e in now.entries() {
+        let name = e.file_name.as_str();
+        if missing.contains_key(name) && restored.entry(e.id()).is_none() && !taken.contains(e.id())
+        {
+            left.entry(name).or_default().push(e);
+        }
+    }
+    for (name, files) in left {
+        if files.len() <= missing[name] {
+            kept.extend(files);
+        }
+    }
+    kept.into_iter().cloned().collect()
+}
+
+/// The export number a file's text shows, whole or cut short:
+/// `"submission_id": "…"`.
+pub fn export_number(text: &str) -> Option<String> {
+    const FIELD: &str = "\"submission_id\"";
+    let after = &text[text.find(FIELD)? + FIELD.len()..];
+    let value = after
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start()
+        .strip_prefix('"')?;
+    let id = &value[..value.find('"')?];
+    let plain = !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    plain.then(|| id.to_owned())
+}
+
 /// This tab's decisions and another tab's ([`Archive::decisions_json`]),
 /// each changed since `base`, the text both tabs last read or wrote: what
 /// one tab decided and the other did not touch is kept from both
@@ -295,6 +359,119 @@ mod tests {
     use super::*;
     use crate::department::measures::{Audience, TargetGroup};
     use crate::testkit::{self, draft};
+
+    /// A backup restored over `workspace` as the page restores one: its
+    /// files checked, then what it could not give back kept from the
+    /// workspace ([`kept_from`]).
+    fn restore(workspace: &Archive, backup: &str) -> Archive {
+        let Unpacked { archive, files } = unpack(workspace.cards().clone(), backup).unwrap();
+        let sent: Vec<(String, Option<String>)> = (files.iter())
+            .map(|(n, t)| (n.clone(), export_number(t)))
+            .collect();
+        let (mut restored, _) = Archive::filed(Unpacked { archive, files });
+        let kept = kept_from(workspace, &sent, &restored);
+        restored.admit_all(kept);
+        restored.settle();
+        restored
+    }
+
+    /// `backup` with the text of its files named `name` cut to `keep`
+    /// characters at most.
+    fn cut(backup: &str, name: &str, keep: usize) -> String {
+        let mut value: Value = serde_json::from_str(backup).unwrap();
+        for f in value["files"].as_array_mut().unwrap() {
+            if f["name"] == name {
+                let text: String = f["text"].as_str().unwrap().chars().take(keep).collect();
+                f["text"] = Value::String(text);
+            }
+        }
+        value.to_string()
+    }
+
+    fn ids(archive: &Archive) -> Vec<&str> {
+        let mut ids: Vec<&str> = archive.entries().iter().map(Entry::id).collect();
+        ids.sort_unstable();
+        ids
+    }
+
+    /// A backup's damaged file: the workspace's good copy is kept, found by
+    /// the export number the damaged text still shows, or by its name where
+    /// that is not in doubt; a file the backup never had does not come back
+    /// (a review: a correction filed under the school's one file name did).
+    #[test]
+    fn a_restore_keeps_the_good_copy_of_a_damaged_file_and_nothing_else() {
+        let card = testkit::card();
+        let name = "profkarta_СОШ_1_2025-2026.json";
+        let d = draft("СОШ 1", "2025/2026", &[]);
+        let original = testkit::sign(
+            &card,
+            &d,
+            testkit::meta("o1", "2026-09-10T08:00:00.000Z", None),
+            1,
+        );
+        let corrected = testkit::sign(
+            &card,
+            &draft("СОШ 1", "2025/2026", &["1.8"]),
+            testkit::meta("c1", "2026-10-05T08:00:00.000Z", Some("o1")),
+            1,
+        );
+        let mut september = Archive::new(Cards::new([card.clone()]));
+        september.admit_all(vec![testkit::entry(&card, name, &original)]);
+        let mut october = september.clone();
+        october.admit_all(vec![testkit::entry(&card, name, &corrected)]);
+        // Cut after its number: the original comes back from the workspace.
+        let after_number = original[..original.find("\"o1\"").unwrap() + 4]
+            .chars()
+            .count();
+        let kept = restore(&october, &cut(&september.to_json(), name, after_number));
+        assert_eq!(ids(&kept), ["o1"]);
+        // Cut before it: two files of that name, one missing: which one the
+        // backup held cannot be told, and neither is kept.
+        assert_eq!(
+            ids(&restore(&october, &cut(&september.to_json(), name, 20))),
+            Vec::<&str>::new()
+        );
+        // One of that name, one missing: kept by its name.
+        assert_eq!(
+            ids(&restore(&september, &cut(&september.to_json(), name, 20))),
+            ["o1"]
+        );
+    }
+
+    /// Namesake schools of two places send files of one name; the backup's
+    /// copy of one is damaged before its number: that one is kept from the
+    /// workspace beside the other's restored copy (a review: the name came
+    /// back with the namesake's file, and the good copy was lost unsaid).
+    #[test]
+    fn a_restore_keeps_a_namesakes_good_copy() {
+        let card = testkit::card();
+        let name = "profkarta_МБОУ_СОШ_1_2025-2026.json";
+        let a = draft("МБОУ СОШ № 1", "2025/2026", &[]);
+        let mut b = draft("МБОУ СОШ № 1", "2025/2026", &["1.8"]);
+        b.profile.municipality = "Воткинский район".into();
+        let fa = testkit::sign(
+            &card,
+            &a,
+            testkit::meta("a1", "2026-09-10T08:00:00.000Z", None),
+            1,
+        );
+        let fb = testkit::sign(
+            &card,
+            &b,
+            testkit::meta("b1", "2026-09-11T08:00:00.000Z", None),
+            2,
+        );
+        let mut workspace = Archive::new(Cards::new([card.clone()]));
+        workspace.admit_all(vec![
+            testkit::entry(&card, name, &fa),
+            testkit::entry(&card, name, &fb),
+        ]);
+        let mut value: Value = serde_json::from_str(&workspace.to_json()).unwrap();
+        let first = &mut value["files"][0];
+        assert!(first["text"].as_str().unwrap().contains("a1"));
+        first["text"] = Value::String("{\"format\": \"profkarta-submission\"".into());
+        assert_eq!(ids(&restore(&workspace, &value.to_string())), ["a1", "b1"]);
+    }
 
     /// Two tabs: a school placed on the roster in one and a letter edited
     /// in the other are both kept; a letter edited in both is named.

@@ -40,8 +40,8 @@ use crate::signed::card_file::SiteEntry;
 use crate::signed::keys::KeyPair;
 
 pub use backup::{
-    merge_decisions, unpack, unpack_restored, unpack_value, unread_decisions, Unpacked,
-    FORMAT as BACKUP_FORMAT,
+    export_number, kept_from, merge_decisions, unpack, unpack_restored, unpack_value,
+    unread_decisions, Unpacked, FORMAT as BACKUP_FORMAT,
 };
 pub use cards::{Cards, KnownCard};
 pub use check::{
@@ -463,7 +463,8 @@ impl Archive {
         if let Some(existing) = self.entry(&id) {
             if existing.opened != entry.opened {
                 let of_file = existing.file_name.clone();
-                return Admission::Refused(ImportError::IdTaken { of_file });
+                let claim = claimed_school(entry.text.as_bytes()).map(Box::new);
+                return Admission::Refused(ImportError::IdTaken { of_file, claim });
             }
             // The same folder picked again: the name would only repeat
             // the file's own, beside it in the table.

@@ -26,10 +26,16 @@ pub struct ImportRow {
 
 impl ImportRow {
     pub fn admitted(file: String, admission: Admission) -> Self {
+        // Refused on filing, after its check: the school it names comes
+        // with the refusal.
+        let claimed = match &admission {
+            Admission::Refused(ImportError::IdTaken { claim, .. }) => claim.as_deref().cloned(),
+            _ => None,
+        };
         Self {
             file,
             admission,
-            claimed: None,
+            claimed,
         }
     }
 
@@ -867,6 +873,20 @@ mod tests {
         let refused = verdict_rows(&archive, &log, false);
         let row = refused.iter().find(|r| r.file == "x.json").expect("listed");
         assert_eq!(row.verdict, Verdict::Damaged);
+        // Whose it says it is, as every refusal of a readable file does,
+        // and kept with the workspace with it (a review).
+        assert!(
+            row.why
+                .ends_with("В файле указана школа: СОШ 116, 2025/2026 учебный год."),
+            "{}",
+            row.why
+        );
+        let kept = refusals(&archive, &log, "2026-10-01T08:00:00.000Z");
+        assert_eq!(kept.len(), 1);
+        assert_eq!(
+            kept[0].claim.as_ref().map(|c| c.name.as_str()),
+            Some("СОШ 116")
+        );
         assert!(
             row.why.starts_with(
                 "Номер выгрузки в этом файле тот же, что у загруженного файла «a.json», а содержание другое."
