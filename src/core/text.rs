@@ -194,7 +194,10 @@ pub fn file_stem(text: &str) -> String {
 pub fn is_timestamp(text: &str) -> bool {
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
     let number = |s: &str| s.parse::<u32>().unwrap_or(u32::MAX);
-    let (day, time) = text.split_once(['T', 't']).unwrap_or((text, ""));
+    let (day, time) = match text.split_once(['T', 't']) {
+        Some((day, time)) => (day, Some(time)),
+        None => (text, None),
+    };
     let [y, m, d] = day.splitn(3, '-').collect::<Vec<_>>()[..] else {
         return false;
     };
@@ -213,9 +216,9 @@ pub fn is_timestamp(text: &str) -> bool {
     if !(1..=last).contains(&number(d)) {
         return false;
     }
-    if !text.contains(['T', 't']) {
+    let Some(time) = time else {
         return true;
-    }
+    };
     let (clock, zone) = match time.find(['Z', 'z', '+', '-']) {
         Some(at) => time.split_at(at),
         None => (time, ""),

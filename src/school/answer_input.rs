@@ -39,7 +39,6 @@ pub fn AnswerInput(
         result,
     } = row;
     let id = format!("{slug}-{}", field.key());
-    let whose = format!(" (показатель {code})");
     // Only the field that changed is written back to its input.
     let value = Memo::new(move |_| answer.with(|a| a.text(field).to_owned()));
     let error = Signal::derive(move || {
@@ -65,6 +64,19 @@ pub fn AnswerInput(
     // A percentage typed with a point («74.5») is written with a comma, as
     // the rest of the card and the department's tables write it, and
     // without a «%» of its own (the label has it).
+    // A list's columns are labelled alike in every row: a screen reader
+    // also hears which row, in brackets, since it may put a space before
+    // hidden text («Конкурс , строка 1»). Last year's numbers are labelled
+    // as this year's: it hears whose year (the legend is read only on
+    // entering the group). The links and the comment are in every row
+    // alike, outside any group: it hears whose (an accessibility audit).
+    let label_more = match field {
+        AnswerField::PrevNumerator | AnswerField::PrevDenominator => {
+            Some(" (прошлый учебный год)".to_owned())
+        }
+        AnswerField::Evidence | AnswerField::Comment => Some(format!(" (показатель {code})")),
+        _ => field.list_row().map(|r| format!(" (строка {})", r + 1)),
+    };
     let on_blur = Callback::new(move |()| {
         let fixed = value.with_untracked(|v| {
             if field == AnswerField::Evidence {
@@ -85,19 +97,6 @@ pub fn AnswerInput(
             draft.update(|d| d.set_text(&code, field, fixed));
         }
     });
-    // A list's columns are labelled alike in every row: a screen reader
-    // also hears which row, in brackets, since it may put a space before
-    // hidden text («Конкурс , строка 1»). Last year's numbers are labelled
-    // as this year's: it hears whose year (the legend is read only on
-    // entering the group). The links and the comment are in every row
-    // alike, outside any group: it hears whose (an accessibility audit).
-    let label_more = match field {
-        AnswerField::PrevNumerator | AnswerField::PrevDenominator => {
-            Some(" (прошлый учебный год)".to_owned())
-        }
-        AnswerField::Evidence | AnswerField::Comment => Some(whose),
-        _ => field.list_row().map(|r| format!(" (строка {})", r + 1)),
-    };
     let also_error = {
         let slug = Arc::clone(&slug);
         Signal::derive(move || {

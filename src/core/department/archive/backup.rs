@@ -153,10 +153,11 @@ pub fn kept_from(
 }
 
 /// The export number a file's text shows, whole or cut short:
-/// `"submission_id": "…"`.
+/// `"submission_id": "…"`. Looked for from the end, where the signed
+/// fields put it: every file of a restore is read for it.
 pub fn export_number(text: &str) -> Option<String> {
     const FIELD: &str = "\"submission_id\"";
-    let after = &text[text.find(FIELD)? + FIELD.len()..];
+    let after = &text[text.rfind(FIELD)? + FIELD.len()..];
     let value = after
         .trim_start()
         .strip_prefix(':')?
