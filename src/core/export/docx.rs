@@ -106,8 +106,15 @@ pub fn to_docx(blocks: &[Block]) -> Vec<u8> {
     // A page break starts the next paragraph on a new page: a paragraph
     // of its own for it would stand empty at the top of that page.
     let mut new_page = false;
-    for block in blocks {
+    // A document's closing paragraph, its signature and date lines, never
+    // stands alone on a page: the block before it keeps with it.
+    let closes = |i: usize| {
+        matches!(blocks.get(i + 1), Some(Block::Paragraph(_)))
+            && matches!(blocks.get(i + 2), None | Some(Block::Section))
+    };
+    for (i, block) in blocks.iter().enumerate() {
         let before = std::mem::take(&mut new_page);
+        let keep = closes(i);
         if before
             && !matches!(
                 block,
@@ -124,28 +131,32 @@ pub fn to_docx(blocks: &[Block]) -> Vec<u8> {
         match block {
             Block::Image(image) => {
                 let n = media.len() + 1;
-                push_image(&mut body, n, image);
+                push_image(&mut body, n, image, keep);
                 rels.push_str(&format!(
                     r#"<Relationship Id="rIdImage{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image{n}.png"/>"#
                 ));
                 media.push((format!("word/media/image{n}.png"), image.png.clone()));
             }
-            Block::Title(text) => push_paragraph(&mut body, Some("Heading1"), before, text, false),
-            Block::Heading(text) => {
-                push_paragraph(&mut body, Some("Heading2"), before, text, false)
+            Block::Title(text) => {
+                push_paragraph(&mut body, Some("Heading1"), (before, keep), text, false)
             }
-            Block::Paragraph(text) => push_paragraph(&mut body, None, before, text, false),
-            Block::Lead(text) => push_paragraph(&mut body, None, before, text, true),
+            Block::Heading(text) => {
+                push_paragraph(&mut body, Some("Heading2"), (before, keep), text, false)
+            }
+            Block::Paragraph(text) => push_paragraph(&mut body, None, (before, keep), text, false),
+            Block::Lead(text) => push_paragraph(&mut body, None, (before, keep), text, true),
             Block::Item(text) => {
                 // The report's lists read as paragraphs without their dash.
                 let dashed = match text.starts_with("— ") {
                     true => text.clone(),
                     false => format!("— {text}"),
                 };
-                push_paragraph(&mut body, Some("ListDash"), before, &dashed, false)
+                push_paragraph(&mut body, Some("ListDash"), (before, keep), &dashed, false)
             }
-            Block::Caption(text) => push_paragraph(&mut body, Some("Caption"), before, text, false),
-            Block::Table(table) => push_table(&mut body, table),
+            Block::Caption(text) => {
+                push_paragraph(&mut body, Some("Caption"), (before, keep), text, false)
+            }
+            Block::Table(table) => push_table(&mut body, table, keep),
             Block::PageBreak => new_page = true,
             // The section ends with this paragraph; the next starts a page.
             Block::Section => body.push_str(&format!(
@@ -190,7 +201,7 @@ pub fn to_docx(blocks: &[Block]) -> Vec<u8> {
 const EMU_PER_PX: u64 = 9525;
 const EMU_PER_TWIP: u64 = 635;
 
-fn push_image(xml: &mut String, n: usize, image: &Image) {
+fn push_image(xml: &mut String, n: usize, image: &Image, keep_next: bool) {
     let max = TEXT_WIDTH as u64 * EMU_PER_TWIP;
     let (w, h) = (
         u64::from(image.width.max(1)) * EMU_PER_PX,
@@ -201,7 +212,7 @@ fn push_image(xml: &mut String, n: usize, image: &Image) {
     push_xml(&mut description, &image.description);
     xml.push_str(&format!(
         concat!(
-            r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:drawing>"#,
+            r#"<w:p><w:pPr>{keep}<w:jc w:val="center"/></w:pPr><w:r><w:drawing>"#,
             r#"<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>"#,
             r#"<wp:docPr id="{n}" name="Рисунок {n}" descr="{d}"/>"#,
             r#"<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">"#,
@@ -212,6 +223,7 @@ fn push_image(xml: &mut String, n: usize, image: &Image) {
             "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>",
         ),
         n = n,
+        keep = keep_next_tag(keep_next),
         cx = cx,
         cy = cy,
         d = description,
@@ -291,14 +303,31 @@ const SECTION: &str = concat!(
 /// picture, which cannot start a page themselves, or at the end.
 const PAGE_BREAK: &str = r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#;
 
-/// A paragraph of `text`'s lines; `lead`: its first line in bold.
-fn push_paragraph(xml: &mut String, style: Option<&str>, new_page: bool, text: &str, lead: bool) {
+/// Word's «не отрывать от следующего» where `on`.
+fn keep_next_tag(on: bool) -> &'static str {
+    if on {
+        "<w:keepNext/>"
+    } else {
+        ""
+    }
+}
+
+/// A paragraph of `text`'s lines, on a new page and kept with the next
+/// paragraph as `(new_page, keep_next)` say; `lead`: its first line in bold.
+fn push_paragraph(
+    xml: &mut String,
+    style: Option<&str>,
+    (new_page, keep_next): (bool, bool),
+    text: &str,
+    lead: bool,
+) {
     xml.push_str("<w:p>");
-    if style.is_some() || new_page {
+    if style.is_some() || new_page || keep_next {
         xml.push_str("<w:pPr>");
         if let Some(style) = style {
             xml.push_str(&format!(r#"<w:pStyle w:val="{style}"/>"#));
         }
+        xml.push_str(keep_next_tag(keep_next));
         if new_page {
             xml.push_str("<w:pageBreakBefore/>");
         }
@@ -342,8 +371,8 @@ fn push_runs(xml: &mut String, text: &str, bold: bool, size: Option<usize>) {
 
 /// A bordered table across the text width, its columns as
 /// [`column_twips`] shares it; the header row is bold and repeats on every
-/// page.
-fn push_table(xml: &mut String, table: &Table) {
+/// page. `keep_next`: its last row keeps with the paragraph after it.
+fn push_table(xml: &mut String, table: &Table, keep_next: bool) {
     let columns = table
         .rows
         .iter()
@@ -381,22 +410,26 @@ fn push_table(xml: &mut String, table: &Table) {
                 *w,
                 table.headers.get(i).map_or("", String::as_str),
                 true,
-                size,
+                (size, false),
             );
         }
         xml.push_str("</w:tr>");
     }
-    for row in &table.rows {
+    for (r, row) in table.rows.iter().enumerate() {
+        let keep = keep_next && r + 1 == table.rows.len();
         xml.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
         for (i, w) in twips.iter().enumerate() {
             let text = row.get(i).map(|c| c.text()).unwrap_or_default();
-            push_cell(xml, *w, &text, false, size);
+            push_cell(xml, *w, &text, false, (size, keep));
         }
         xml.push_str("</w:tr>");
     }
     xml.push_str("</w:tbl>");
     // Two tables in a row would merge, and the body may not end on a table.
-    xml.push_str("<w:p/>");
+    xml.push_str(match keep_next {
+        true => "<w:p><w:pPr><w:keepNext/></w:pPr></w:p>",
+        false => "<w:p/>",
+    });
 }
 
 /// The tables' text size in half-points (11 pt), and the smaller ones a
@@ -536,9 +569,18 @@ fn share_width(least: Vec<usize>, most: Vec<usize>) -> Vec<usize> {
         .collect()
 }
 
-fn push_cell(xml: &mut String, width: usize, text: &str, bold: bool, size: Option<usize>) {
+/// `(size, keep_next)`: the text size as in [`push_runs`], and whether the
+/// cell keeps with the next paragraph.
+fn push_cell(
+    xml: &mut String,
+    width: usize,
+    text: &str,
+    bold: bool,
+    (size, keep_next): (Option<usize>, bool),
+) {
+    let keep = keep_next_tag(keep_next);
     xml.push_str(&format!(
-        r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr>"#
+        r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/>{keep}</w:pPr>"#
     ));
     push_runs(xml, text, bold, size);
     xml.push_str("</w:p></w:tc>");

@@ -623,6 +623,55 @@ fn docx_captions_keep_with_their_pictures() {
     assert!(caption[..caption.find("</w:style>").unwrap()].contains("<w:keepNext/>"));
 }
 
+/// A document's closing lines (the signature and date) never stand alone
+/// on its last page: what comes before keeps with them, a paragraph or a
+/// table's last row; in the letters to every school, each letter's own.
+#[test]
+fn docx_closing_paragraph_keeps_with_what_comes_before() {
+    let signature = || Block::Paragraph("Подготовил(а) ____\nДата ____".into());
+    let entries = unzip(&to_docx(&[
+        Block::Paragraph("Первый".into()),
+        Block::Paragraph("Последний".into()),
+        signature(),
+        Block::Section,
+        Block::Table(rating()),
+        signature(),
+    ]));
+    let document = part(&entries, "word/document.xml");
+    let paragraph_of = |text: &str| {
+        let at = document.find(text).unwrap();
+        let start = document[..at].rfind("<w:p>").unwrap();
+        document[start..at].to_owned()
+    };
+    assert!(
+        !paragraph_of("Первый").contains("<w:keepNext/>"),
+        "{document}"
+    );
+    assert!(
+        paragraph_of("Последний").contains("<w:keepNext/>"),
+        "{document}"
+    );
+    // The table's last row and the empty paragraph after it keep on; its
+    // other rows and its header do not, nor the signatures themselves.
+    let (start, end) = (
+        document.find("<w:tbl>").unwrap(),
+        document.find("</w:tbl>").unwrap(),
+    );
+    let rows: Vec<&str> = document[start..end].split("<w:tr>").skip(1).collect();
+    let (last, others) = rows.split_last().unwrap();
+    assert_eq!(
+        last.matches("<w:keepNext/>").count(),
+        rating().headers.len()
+    );
+    assert!(others.iter().all(|row| !row.contains("<w:keepNext/>")));
+    assert!(document[end..].starts_with("</w:tbl><w:p><w:pPr><w:keepNext/></w:pPr></w:p>"));
+    // «Последний», the last row's cells, the paragraph after the table.
+    assert_eq!(
+        document.matches("<w:keepNext/>").count(),
+        1 + rating().headers.len() + 1
+    );
+}
+
 #[test]
 fn docx_holds_headings_paragraphs_and_tables() {
     let blocks = [
