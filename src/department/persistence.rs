@@ -21,7 +21,7 @@ use profkarta_core::department::archive::{
     export_number, kept_from, merge_decisions, unpack, unpack_value, unread_decisions, Admission,
     Archive, Cards, Unpacked,
 };
-use profkarta_core::department::view::progress::{Saving, Work};
+use profkarta_core::department::view::progress::{Saving, Unfinished, Work, UNFINISHED_LISTED};
 use profkarta_core::error::{ArchiveError, StoredDecisionsError, UnreadDecisions};
 use profkarta_core::text::{files, quoted};
 
@@ -31,7 +31,7 @@ use crate::platform::browser::{ask_to_keep_storage, random_id};
 use crate::platform::files::Unread;
 use crate::platform::idb::{Db, Guarded, StoredFile, WriteError, DECISIONS};
 use crate::platform::storage::{
-    self, Read, DEPARTMENT_PENDING, DEPARTMENT_SAVED, LEGACY_DEPARTMENT,
+    self, Read, DEPARTMENT_PENDING, DEPARTMENT_SAVED, DEPARTMENT_UNFINISHED, LEGACY_DEPARTMENT,
 };
 use crate::shared::debounce::Debounce;
 use crate::shared::notices::Topic;
@@ -275,6 +275,12 @@ impl Persistence {
             dept.set_saving(Saving::Held);
         }
         let archive = file_all(dept, Work::Open, archive, files, damaged).await;
+        if let Some(said) = self
+            .take_unfinished()
+            .and_then(|u| u.message(|id| ids.contains(id)))
+        {
+            dept.notices.push(said, None);
+        }
         // A record whose file did not open again is not counted as stored,
         // so the file imported again overwrites it.
         ids.retain(|id| archive.entry(id).is_some());
@@ -341,6 +347,7 @@ impl Persistence {
         // and ask «leave the page?» while it does.
         let on_hide = window_event_listener_untyped("pagehide", move |_| {
             let written = dept.write_unwritten();
+            self.keep_unfinished(dept);
             if (self.wait.cancel() || written) && self.unwritten(dept) && !self.held.get_value() {
                 keep_pending(dept, &self.page.get_value(), self.stamp.get_value());
                 self.save(dept);
@@ -440,6 +447,10 @@ impl Persistence {
                     let paused = dept.saving().get_untracked() == Saving::Conflict;
                     if self.changes.get_value() == change && !paused {
                         dept.set_saving(if held { Saving::Held } else { Saving::Saved });
+                        // A page hidden and shown again saved it after all.
+                        if dept.checking() == 0 {
+                            self.drop_unfinished();
+                        }
                     }
                     // Other tabs pause when they see this change.
                     // A failed mark only means other tabs learn of it later.
@@ -515,11 +526,68 @@ impl Persistence {
         !self.nothing_in(&files, &decisions)
     }
 
+    /// Notes what closing now leaves unchecked or unsaved, for the next
+    /// page to tell ([`Unfinished`]); with nothing left, this page's own
+    /// earlier note goes.
+    fn keep_unfinished(self, dept: Dept) {
+        let files = match self.db.get_value() {
+            Some(_) if !self.opening.get_value() => self.to_write(dept).0,
+            // Without the database everything is unsaved, and the status
+            // line has said so all along.
+            _ => Vec::new(),
+        };
+        let checking = dept.checking() as u64;
+        if checking == 0 && files.is_empty() {
+            self.drop_unfinished();
+            return;
+        }
+        let listed = files.len().min(UNFINISHED_LISTED);
+        let unfinished = Unfinished {
+            page: self.page.get_value(),
+            checking,
+            unsaved: (files.iter().take(listed))
+                .map(|f| (f.id.clone(), f.name.clone()))
+                .collect(),
+            more: (files.len() - listed) as u64,
+        };
+        let _ = storage::write(DEPARTMENT_UNFINISHED, &unfinished);
+    }
+
+    fn drop_unfinished(self) {
+        if self
+            .read_unfinished()
+            .is_some_and(|u| u.page == self.page.get_value())
+        {
+            let _ = storage::remove(DEPARTMENT_UNFINISHED);
+        }
+    }
+
+    /// Another page's [`Unfinished`], removed as it is read; this page's
+    /// own stays (a page hidden and shown again goes on with its work).
+    fn take_unfinished(self) -> Option<Unfinished> {
+        let unfinished = self.read_unfinished()?;
+        if unfinished.page == self.page.get_value() {
+            return None;
+        }
+        let _ = storage::remove(DEPARTMENT_UNFINISHED);
+        Some(unfinished)
+    }
+
+    fn read_unfinished(self) -> Option<Unfinished> {
+        match storage::read(DEPARTMENT_UNFINISHED).ok()? {
+            Read::Json(value) => serde_json::from_value(value).ok(),
+            _ => None,
+        }
+    }
+
     /// Whether closing the page now would lose work. A change waits half
     /// a second for its save, and so does the workspace just opened from
     /// the database: that one has nothing to write, and the browser's
     /// «leave the page?» would be a false alarm.
     fn would_lose(self, dept: Dept) -> bool {
+        if dept.checking() > 0 {
+            return true;
+        }
         match dept.saving().get_untracked() {
             Saving::Pending if self.opening.get_value() => false,
             Saving::Pending if self.writing.get_value() == 0 => self.unwritten(dept),

@@ -817,6 +817,14 @@ impl Dept {
         self.progress.with_untracked(|p| p.map(|p| p.work))
     }
 
+    /// How many files an import or a restore is checking: closing the
+    /// page now leaves them out. The stored workspace read again loses
+    /// nothing.
+    pub fn checking(self) -> usize {
+        self.progress
+            .with_untracked(|p| p.filter(|p| p.work != Work::Open).map_or(0, |p| p.total))
+    }
+
     pub fn begin(self, work: Work, total: usize) {
         self.progress.set(Some(Progress {
             work,

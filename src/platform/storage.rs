@@ -36,6 +36,10 @@ pub const DEPARTMENT_SAVED: &str = "profkarta/department-saved";
 /// (this tab's own, or another tab's) makes it stale.
 pub const DEPARTMENT_PENDING: &str = "profkarta/department-pending";
 
+/// What a department's page closed with, unchecked or unsaved, told at the
+/// next opening (`Unfinished` in the core).
+pub const DEPARTMENT_UNFINISHED: &str = "profkarta/department-unfinished";
+
 /// The coordinator's place in the department's page (card, year, school,
 /// tab), restored after a reload.
 pub const DEPARTMENT_PLACE: &str = "profkarta/department-place";

@@ -1144,6 +1144,88 @@ test('a long import can be cancelled, and then nothing of it is added', async ()
     });
 });
 
+/// Whether the page would ask before closing now: the answer its
+/// `beforeunload` handler gives.
+const asksToStay = (page) => page.evaluate(() => {
+    const leaving = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(leaving);
+    return leaving.defaultPrevented;
+});
+
+/// The notice a page closed in the middle of its work leaves for the next.
+const cutShort = (what) => `Страницу закрыли или перезагрузили, не дождавшись конца работы: ${what}. Выберите эти файлы снова на вкладке «Загрузка файлов»: уже загруженные будут пропущены как повторы.`;
+
+test('closing the page during an import asks first, and the next opening says the files were left out', async () => {
+    await withGenerated('400', async (many) => {
+        await withDepartment(async (page) => {
+            // Slowed down, so that the import is still checking at the reload.
+            const cdp = await page.context().newCDPSession(page);
+            await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+            await page.locator('#import-files').setInputFiles(many);
+            await page.getByTestId('import-progress').waitFor();
+            assert.equal(await asksToStay(page), true, 'the files being checked would be lost');
+            page.on('dialog', (dialog) => dialog.accept());
+            await page.reload();
+            await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+            const notice = page.getByTestId('notices').filter({ hasText: 'Страницу закрыли' });
+            await notice.filter({ hasText: cutShort(`не проверены и не загружены — ${many.length} файлов`) }).waitFor();
+            assert.equal(await asksToStay(page), false);
+            // Said once.
+            await page.reload();
+            await page.getByTestId('dept-tabs').waitFor();
+            await page.getByRole('tab', { name: 'Результаты' }).click();
+            await page.getByTestId('no-cards').waitFor();
+            assert.equal(await notice.count(), 0);
+        });
+    });
+});
+
+test('closing the page with files not yet written says at the next opening which', async () => {
+    // The browser refuses the first page's writes, as a full disk would.
+    const initScript = () => {
+        if (sessionStorage.getItem('profkarta-test/reloaded')) return;
+        sessionStorage.setItem('profkarta-test/reloaded', '1');
+        IDBObjectStore.prototype.put = function () {
+            throw new DOMException('Диск заполнен', 'QuotaExceededError');
+        };
+    };
+    const { context, page, errors } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs', initScript });
+    try {
+        await importAll(page);
+        const summary = await page.getByTestId('import-summary').innerText();
+        const count = (label) => Number(summary.match(new RegExp(`${label}: (\\d+)`))[1]);
+        await page.getByTestId('dept-save-status').filter({ hasText: 'переполнено' }).waitFor();
+        assert.equal(await asksToStay(page), true);
+        page.on('dialog', (dialog) => dialog.accept());
+        await page.reload();
+        const notice = page.getByTestId('notices').filter({ hasText: 'Страницу закрыли' });
+        await notice.waitFor();
+        const said = await notice.innerText();
+        const named = said.match(/не сохранены в браузере — (\d+) файл\S* \(«([^»]+)», «([^»]+)», «([^»]+)» и ещё (\d+)\)/);
+        assert.ok(named, said);
+        assert.ok(said.includes(cutShort(named[0])), said);
+        // Every file the first page filed (accepted, or waiting for a
+        // decision), three of them named, none twice.
+        const filed = Number(named[1]);
+        assert.equal(filed, count('Принято') + count('Ждут решения'));
+        assert.equal(Number(named[5]), filed - 3);
+        const names = files.map((f) => f.split('/').pop());
+        assert.deepEqual(named.slice(2, 5).filter((n) => names.includes(n)).length, 3);
+        assert.equal(new Set(named.slice(2, 5)).size, 3);
+        // The files picked again are all there; the notice is not said again.
+        await importAll(page);
+        await page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
+        await page.reload();
+        await page.getByTestId('dept-tabs').waitFor();
+        await page.getByRole('tab', { name: 'Результаты' }).click();
+        assert.deepEqual(await ratingRows(page), asRows(expectedSchools(LATEST)));
+        assert.equal(await notice.count(), 0);
+        assert.deepEqual(errors.map(String), []);
+    } finally {
+        await context.close();
+    }
+});
+
 test('a workspace far beyond local storage (600 files, 6 MB) survives a reload', async () => {
     await withGenerated('300', async (many) => {
         await withDepartment(async (page) => {

@@ -2,7 +2,10 @@
 //! files are being checked and whether they may be cancelled, and whether
 //! the workspace is safely stored.
 
+use serde::{Deserialize, Serialize};
+
 use crate::error::StorageError;
+use crate::text::{files, quoted};
 
 /// What the progress bar is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,9 +126,130 @@ impl Saving {
     }
 }
 
+/// Work a page still held when it was closed or reloaded, kept in local
+/// storage as it went and told at the next opening: the browser's «leave
+/// the page?» was answered «leave», and without this the files were
+/// simply not there next time.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unfinished {
+    /// The page that kept it: a page hidden and shown again reads its own
+    /// as nothing lost.
+    pub page: String,
+    /// Files of an import or a restore still being checked, never filed.
+    pub checking: u64,
+    /// Files filed but not yet in the database, `(submission id, file
+    /// name)`: the write the closing page started may still have finished.
+    pub unsaved: Vec<(String, String)>,
+    /// Unsaved files beyond those listed, not to fill local storage.
+    pub more: u64,
+}
+
+/// How many unsaved files [`Unfinished`] lists by name.
+pub const UNFINISHED_LISTED: usize = 500;
+
+/// How many of the lost files' names the notice spells out.
+const NAMED: usize = 3;
+
+impl Unfinished {
+    /// What the next page says, `stored` telling which files the database
+    /// holds after all; `None` when nothing was lost.
+    pub fn message(&self, stored: impl Fn(&str) -> bool) -> Option<String> {
+        let lost: Vec<&str> = (self.unsaved.iter())
+            .filter(|(id, _)| !stored(id))
+            .map(|(_, name)| name.as_str())
+            .collect();
+        let lost_count = lost.len() as u64 + self.more;
+        let mut parts = Vec::new();
+        if self.checking > 0 {
+            parts.push(format!(
+                "не проверены и не загружены — {}",
+                files(self.checking)
+            ));
+        }
+        if lost_count > 0 {
+            let named: Vec<String> = lost.iter().take(NAMED).map(|n| quoted(n)).collect();
+            let rest = lost_count - named.len() as u64;
+            let names = match (named.is_empty(), rest) {
+                (true, _) => String::new(),
+                (false, 0) => format!(" ({})", named.join(", ")),
+                (false, rest) => format!(" ({} и ещё {rest})", named.join(", ")),
+            };
+            parts.push(format!(
+                "не сохранены в браузере — {}{names}",
+                files(lost_count)
+            ));
+        }
+        (!parts.is_empty()).then(|| {
+            format!(
+                "Страницу закрыли или перезагрузили, не дождавшись конца работы: {}. \
+                 Выберите эти файлы снова на вкладке «Загрузка файлов»: уже загруженные \
+                 будут пропущены как повторы.",
+                parts.join("; ")
+            )
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Checked by hand: an import cut short names its count; of the
+    /// unsaved files only those the database still lacks are named, three
+    /// of them, and the rest counted with those beyond the list.
+    #[test]
+    fn work_cut_short_by_closing_is_told() {
+        let unsaved = |ids: &[&str]| {
+            ids.iter()
+                .map(|id| (id.to_string(), format!("{id}.json")))
+                .collect()
+        };
+        let tail = " Выберите эти файлы снова на вкладке «Загрузка файлов»: уже загруженные \
+                    будут пропущены как повторы.";
+        let cut = Unfinished {
+            checking: 800,
+            ..Unfinished::default()
+        };
+        assert_eq!(
+            cut.message(|_| false).unwrap(),
+            format!(
+                "Страницу закрыли или перезагрузили, не дождавшись конца работы: не проверены \
+                 и не загружены — 800 файлов.{tail}"
+            )
+        );
+        let filed = Unfinished {
+            unsaved: unsaved(&["a", "b", "c", "d", "e"]),
+            more: 2,
+            ..Unfinished::default()
+        };
+        assert_eq!(
+            filed.message(|id| id == "b").unwrap(),
+            format!(
+                "Страницу закрыли или перезагрузили, не дождавшись конца работы: не сохранены \
+                 в браузере — 6 файлов («a.json», «c.json», «d.json» и ещё 3).{tail}"
+            )
+        );
+        let one = Unfinished {
+            checking: 21,
+            unsaved: unsaved(&["a", "b"]),
+            ..Unfinished::default()
+        };
+        assert_eq!(
+            one.message(|id| id == "b").unwrap(),
+            format!(
+                "Страницу закрыли или перезагрузили, не дождавшись конца работы: не проверены \
+                 и не загружены — 21 файл; не сохранены в браузере — 1 файл («a.json»).{tail}"
+            )
+        );
+        // All written after all: nothing to say.
+        assert_eq!(filed.clone().message(|_| true).map(drop), Some(()));
+        let written = Unfinished {
+            unsaved: unsaved(&["a"]),
+            ..Unfinished::default()
+        };
+        assert_eq!(written.message(|_| true), None);
+        assert_eq!(Unfinished::default().message(|_| false), None);
+    }
 
     #[test]
     fn progress_and_saving_read_in_russian() {
