@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::fmt;
+use std::marker::PhantomData;
 
 use serde::de::{
     self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor,
@@ -290,65 +291,158 @@ impl Misshapen {
 /// code. The place is found instead, only once reading failed, from the
 /// top down: at each level, the one value whose removal changes the error
 /// holds it (a removal that only leaves another field missing does not
-/// count), until none below does. Some tens of trial reads for a received
-/// file, none for a good one; a file of more than [`MAX_SEARCHED`] values
-/// is not searched.
+/// count), until none below does; a missing field, in each branch that
+/// could lack it ([`Search::lacking`]). Some tens of trial reads for a
+/// received file, none for a good one; a file of more than
+/// [`MAX_SEARCHED`] values is not searched.
 pub fn shaped<T: DeserializeOwned>(value: &Value) -> Result<T, Misshapen> {
     let error = match T::deserialize(value) {
         Ok(read) => return Ok(read),
         Err(e) => problem(&e),
     };
-    // Taken away, a wrong value that must be there leaves its own field
-    // missing: that is it too.
-    let changes = |path: &[Step]| {
-        let mut trial = value.clone();
-        remove_at(&mut trial, path);
-        match T::deserialize(&trial) {
-            Ok(_) => true,
-            Err(e) => {
-                let now = problem(&e);
-                let its_own = match path.last() {
-                    Some(Step::Key(key)) => now == format!("{MISSING} «{key}»"),
-                    _ => false,
-                };
-                now != error && (its_own || !now.starts_with(MISSING))
-            }
-        }
-    };
     // Each trial copies the whole value: a department's backup of
     // thousands of files is not searched.
-    let mut path = Vec::new();
-    if size(value) <= MAX_SEARCHED {
-        let mut at = value;
-        loop {
-            let children: Vec<(Step, &Value)> = match at {
-                Value::Object(map) => (map.iter())
-                    .map(|(k, v)| (Step::Key(k.clone()), v))
-                    .collect(),
-                Value::Array(items) => (items.iter().enumerate())
-                    .map(|(i, v)| (Step::Index(i), v))
-                    .collect(),
-                _ => Vec::new(),
-            };
-            let holding = children.into_iter().find(|(step, _)| {
-                path.push(step.clone());
-                let found = changes(&path);
-                path.pop();
-                found
-            });
-            match holding {
-                Some((step, child)) => {
-                    path.push(step);
-                    at = child;
-                }
-                None => break,
-            }
+    let path = match size(value) <= MAX_SEARCHED {
+        true => Search::<T> {
+            value,
+            error: &error,
+            read: PhantomData,
         }
-    }
+        .place(),
+        false => Vec::new(),
+    };
     Err(Misshapen {
         path,
         problem: error,
     })
+}
+
+/// [`shaped`]'s search for the place of `error` in `value`, by trial reads
+/// of changed copies.
+struct Search<'a, T> {
+    value: &'a Value,
+    error: &'a str,
+    read: PhantomData<T>,
+}
+
+impl<T: DeserializeOwned> Search<'_, T> {
+    fn place(&self) -> Vec<Step> {
+        let mut path = Vec::new();
+        let missing = (self.error.strip_prefix(MISSING))
+            .and_then(|rest| rest.strip_prefix(" «")?.strip_suffix('»'));
+        match missing {
+            Some(field) if self.lacking(field, self.value, &mut path) => {}
+            // Not found: the field is named without a place.
+            Some(_) => path.clear(),
+            None => self.descend(&mut path),
+        }
+        path
+    }
+
+    /// The error a changed copy of the value gives; `None` when it reads.
+    fn error_of(trial: &Value) -> Option<String> {
+        T::deserialize(trial).err().map(|e| problem(&e))
+    }
+
+    /// Whether taking away what `path` leads to changes the error. Taken
+    /// away, a wrong value that must be there leaves its own field
+    /// missing: that is it too.
+    fn holds(&self, path: &[Step]) -> bool {
+        let mut trial = self.value.clone();
+        remove_at(&mut trial, path);
+        let Some(now) = Self::error_of(&trial) else {
+            return true;
+        };
+        let its_own =
+            matches!(path.last(), Some(Step::Key(key)) if now == format!("{MISSING} «{key}»"));
+        now != self.error && (its_own || !now.starts_with(MISSING))
+    }
+
+    /// From the top down, the first value at each level that holds the error.
+    fn descend(&self, path: &mut Vec<Step>) {
+        let mut at = self.value;
+        loop {
+            let holding = children(at).into_iter().find(|(step, _)| {
+                path.push(step.clone());
+                let found = self.holds(path);
+                path.pop();
+                found
+            });
+            let Some((step, child)) = holding else { break };
+            path.push(step);
+            at = child;
+        }
+    }
+
+    /// Whether `field` is missing from the object `at`, at `path`, or from
+    /// one below it; `path` is left leading to that object. A missing field
+    /// does not say where it is missing from, and every other field taken
+    /// away leaves its own missing too (the first one tried was blamed:
+    /// «нет поля «payload» в «format»»), so each branch that could lack it
+    /// is tried in turn.
+    fn lacking(&self, field: &str, at: &Value, path: &mut Vec<Step>) -> bool {
+        if self.missing_from(field, at, path) {
+            return true;
+        }
+        for (step, child) in children(at) {
+            if !lacks(child, field) {
+                continue;
+            }
+            path.push(step);
+            if self.holds(path) && self.lacking(field, child, path) {
+                return true;
+            }
+            path.pop();
+        }
+        false
+    }
+
+    /// Whether the object `at`, at `path`, is the one `field` is missing
+    /// from: given the field (an empty object), it reads otherwise, and
+    /// given a name no reader knows, as before or as not knowing it; a map,
+    /// which takes any name, reads both alike.
+    fn missing_from(&self, field: &str, at: &Value, path: &[Step]) -> bool {
+        if !matches!(at, Value::Object(map) if !map.contains_key(field)) {
+            return false;
+        }
+        let given = |key: &str| {
+            let mut trial = self.value.clone();
+            if let Some(Value::Object(map)) = at_mut(&mut trial, path) {
+                map.insert(key.to_owned(), Value::Object(Map::new()));
+            }
+            Self::error_of(&trial)
+        };
+        let read_otherwise =
+            given(field).is_none_or(|now| now != self.error && !now.starts_with(UNKNOWN));
+        let unknown_ignored =
+            given(NO_READER_KNOWS).is_some_and(|now| now == self.error || now.starts_with(UNKNOWN));
+        read_otherwise && unknown_ignored
+    }
+}
+
+/// A field name no reader of the project's files knows.
+const NO_READER_KNOWS: &str = "\u{1}профкарта-проба";
+
+/// The values `at` holds, each with its step from it.
+fn children(at: &Value) -> Vec<(Step, &Value)> {
+    match at {
+        Value::Object(map) => (map.iter())
+            .map(|(k, v)| (Step::Key(k.clone()), v))
+            .collect(),
+        Value::Array(items) => (items.iter().enumerate())
+            .map(|(i, v)| (Step::Index(i), v))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Whether `value` is, or holds, an object without `field`.
+fn lacks(value: &Value, field: &str) -> bool {
+    match value {
+        Value::Object(map) => !map.contains_key(field) || map.values().any(|v| lacks(v, field)),
+        Value::Array(items) => items.iter().any(|v| lacks(v, field)),
+        _ => false,
+    }
 }
 
 /// Values in a file searched for the place of its error.
@@ -374,26 +468,25 @@ pub fn from_text<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     parse(text).map_err(|e| problem(&e))
 }
 
+/// What `path` leads to in `value`.
+fn at_mut<'a>(value: &'a mut Value, path: &[Step]) -> Option<&'a mut Value> {
+    path.iter().try_fold(value, |at, step| match (step, at) {
+        (Step::Key(k), Value::Object(map)) => map.get_mut(k),
+        (Step::Index(i), Value::Array(items)) => items.get_mut(*i),
+        _ => None,
+    })
+}
+
 /// `value` without what `path` leads to.
 pub fn remove_at(value: &mut Value, path: &[Step]) {
     let Some((last, parents)) = path.split_last() else {
         return;
     };
-    let mut at = value;
-    for step in parents {
-        let next = match (step, at) {
-            (Step::Key(k), Value::Object(map)) => map.get_mut(k),
-            (Step::Index(i), Value::Array(items)) => items.get_mut(*i),
-            _ => None,
-        };
-        let Some(next) = next else { return };
-        at = next;
-    }
-    match (last, at) {
-        (Step::Key(k), Value::Object(map)) => {
+    match (last, at_mut(value, parents)) {
+        (Step::Key(k), Some(Value::Object(map))) => {
             map.remove(k);
         }
-        (Step::Index(i), Value::Array(items)) if *i < items.len() => {
+        (Step::Index(i), Some(Value::Array(items))) if *i < items.len() => {
             items.remove(*i);
         }
         _ => {}
@@ -683,6 +776,61 @@ mod tests {
             "лишнее поле «extra» в «answers → 1.1»"
         );
         assert_eq!(detail(r#"{}"#), "нет поля «answers»");
+        // A field missing is missing from its own object, not from the
+        // first sibling whose removal leaves that one missing instead, nor
+        // from a map (which would take it as a key).
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Signed {
+            format: String,
+            payload: Payload,
+            signature: Signature,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Payload {
+            answers: std::collections::BTreeMap<String, Answer>,
+            profile: Signature,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Signature {
+            name: String,
+            value: String,
+        }
+        let signed =
+            |text: &str| from_value::<Signed>(serde_json::from_str(text).unwrap()).unwrap_err();
+        let payload = r#"{"answers":{"1.1":{"numerator":"1"}},"profile":{"name":"a","value":"b"}}"#;
+        let signature = r#"{"name":"a","value":"b"}"#;
+        let cases = [
+            (
+                format!(r#"{{"format":"x","signature":{signature}}}"#),
+                "нет поля «payload»",
+            ),
+            (
+                format!(r#"{{"format":"x","payload":{payload},"signature":{{"name":"a"}}}}"#),
+                "нет поля «value» в «signature»",
+            ),
+            (
+                format!(
+                    r#"{{"format":"x","payload":{},"signature":{signature}}}"#,
+                    payload.replace(r#""name":"a","#, "")
+                ),
+                "нет поля «name» в «payload → profile»",
+            ),
+            (
+                format!(
+                    r#"{{"format":"x","payload":{},"signature":{signature}}}"#,
+                    payload.replace(r#""numerator":"1""#, "")
+                ),
+                "нет поля «numerator» в «payload → answers → 1.1»",
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(signed(&text), expected, "{text}");
+        }
         // From the text, with its line instead; a byte-order mark is no
         // error.
         assert_eq!(
