@@ -443,6 +443,28 @@ mod tests {
         assert!(open(&text.replace(&own, &own.to_lowercase())).is_ok());
     }
 
+    /// The payload is moved out of the parsed file before its envelope is
+    /// read: a file without one, or with a field beside it, is refused
+    /// naming the field, as when serde read the whole file.
+    #[test]
+    fn an_envelope_without_its_payload_or_with_more_is_refused_by_name() {
+        let (_, text) = sealed();
+        let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let map = value.as_object_mut().unwrap();
+        let payload = map.remove("payload").unwrap();
+        let shape = |value: &serde_json::Value| match open(&value.to_string()) {
+            Err(SubmissionError::Shape { detail }) => detail,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(shape(&value), "нет поля «payload»");
+        let map = value.as_object_mut().unwrap();
+        map.insert("payload".into(), payload);
+        map.insert("note".into(), "без подписи".into());
+        assert_eq!(shape(&value), "лишнее поле «note»");
+        value.as_object_mut().unwrap().remove("note");
+        assert!(open(&value.to_string()).is_ok());
+    }
+
     #[test]
     fn a_changed_answer_is_refused() {
         let (_, text) = sealed();
