@@ -1641,6 +1641,19 @@ pub enum ReviewerFileError {
     Older {
         name: String,
     },
+    /// Made on a day after today here: the reviewer's clock is ahead,
+    /// and their later files would all read as older than it.
+    Future {
+        name: String,
+        made_at: String,
+    },
+    /// Of another card or year than the lead last gave the reviewer.
+    OtherCampaign {
+        name: String,
+        /// The file's card and year, and the assignment's.
+        file: (String, String),
+        assigned: (String, String),
+    },
 }
 
 impl fmt::Display for ReviewerFileError {
@@ -1687,6 +1700,29 @@ impl fmt::Display for ReviewerFileError {
                 "Этот файл проверки («{name}») сделан раньше уже загруженного файла того же \
                  проверяющего: его решения не приняты, чтобы не заменить более поздние."
             ),
+            Self::Future { name, made_at } => write!(
+                f,
+                "Этот файл проверки («{name}») датирован {} — позже сегодняшнего дня на этом \
+                 компьютере: его решения не приняты. Вероятно, на компьютере проверяющего неверно \
+                 установлены дата и время; попросите исправить их и сохранить файл проверки заново.",
+                crate::text::date_ru(made_at)
+            ),
+            Self::OtherCampaign {
+                name,
+                file,
+                assigned,
+            } => {
+                let what = |(card, period): &(String, String)| {
+                    format!("за {period} учебный год по карте «{card}»")
+                };
+                write!(
+                    f,
+                    "Этот файл проверки («{name}») — {}, а задание проверяющему выдано {}: его \
+                     решения не приняты.",
+                    what(file),
+                    what(assigned)
+                )
+            }
         }
     }
 }

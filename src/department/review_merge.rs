@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::department::state::Dept;
-use crate::platform::browser::reveal_when_drawn;
+use crate::platform::browser::{now_iso, reveal_when_drawn};
 use crate::shared::file_picker::FilePicker;
 
 const MERGE_LOG: &str = "merge-log";
@@ -15,7 +15,7 @@ pub fn ReviewMerge() -> impl IntoView {
     let log = dept.merge_log();
     let merge = Callback::new(move |(file, text): (String, Result<String, String>)| {
         let outcome = text.and_then(|t| {
-            dept.share_review(|a| a.merge_review(&t))
+            dept.share_review(|a| a.merge_review(&t, &now_iso()))
                 .map(|m| m.summary())
                 .map_err(|e| e.to_string())
         });

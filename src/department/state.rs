@@ -16,7 +16,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use profkarta_core::card::{Card, DEFAULT_CARD};
-use profkarta_core::department::archive::{Admission, Archive, Cards, Entry, LoadedCard};
+use profkarta_core::department::archive::{
+    Admission, Archive, Cards, Entry, KeysLoaded, LoadedCard,
+};
 use profkarta_core::department::bulk::Bulk;
 use profkarta_core::department::dynamics::{school_value_changes, SchoolValueChange, Years};
 use profkarta_core::department::effectiveness::{
@@ -743,8 +745,8 @@ impl Dept {
         self.change(change)
     }
 
-    /// Trusts every key of a key list file; returns how many were new.
-    pub fn load_keys(self, text: &str) -> Result<usize, ArchiveError> {
+    /// Trusts every key of a key list file ([`Archive::load_keys`]).
+    pub fn load_keys(self, text: &str) -> Result<KeysLoaded, ArchiveError> {
         self.change(|a| a.load_keys(text))
     }
 

@@ -77,9 +77,7 @@ pub fn WorkspaceTools() -> impl IntoView {
     let load_keys = Callback::new(move |(name, text): (String, Result<String, String>)| {
         let added = text.and_then(|t| dept.load_keys(&t).map_err(|e| e.to_string()));
         match added {
-            Ok(n) => dept
-                .notices
-                .push(format!("Из списка «{name}» добавлено ключей: {n}."), None),
+            Ok(loaded) => dept.notices.push(loaded.message(&name), None),
             Err(e) => dept.notices.refuse(&name, "не загружен", &e),
         }
     });

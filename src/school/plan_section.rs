@@ -86,7 +86,10 @@ pub fn PlanSection() -> impl IntoView {
                 let added = draft.try_update(|d| d.merge_plan(plan)).unwrap_or(0);
                 let now = card_now.version;
                 let ticks = match lost {
-                    _ if version == now => String::new(),
+                    0 if version == now => String::new(),
+                    lost if version == now => format!(
+                        " Целевые показатели, которых нет в карте, не отмечены (не отмечено — {lost})."
+                    ),
                     0 => format!(
                         " Рекомендации составлены по версии {version} карты, а черновик — по версии {now}: \
                          целевые показатели отмечены под их номерами в версии {now}."

@@ -1248,6 +1248,27 @@ test('a workspace far beyond local storage (600 files, 6 MB) survives a reload',
     });
 });
 
+test('the schools\' key list goes to another workspace whole or not at all', async () => {
+    let list;
+    await withDepartment(async (page) => {
+        await importAll(page);
+        list = (await downloadText(page, () => page.getByRole('button', { name: 'Скачать список ключей школ' }).click())).text;
+    });
+    const schools = JSON.parse(list).schools;
+    assert.ok(schools.length > 2);
+    await withDepartment(async (page) => {
+        const pick = (name, text) => page.locator('#load-keys').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+        const notices = page.getByTestId('notices');
+        // The last school's key broken: the keys above it are not taken either.
+        const broken = JSON.parse(list);
+        broken.schools.at(-1).public_key = 'не ключ';
+        await pick('ключи-1.json', JSON.stringify(broken));
+        await notices.filter({ hasText: `Файл «ключи-1.json» не загружен. Файл повреждён: неверный ключ школы «${broken.schools.at(-1).name}».` }).waitFor();
+        await pick('ключи-2.json', list);
+        await notices.filter({ hasText: `Из списка «ключи-2.json» добавлено ключей: ${schools.length}.` }).waitFor();
+    });
+});
+
 test('a workspace kept in local storage by the previous version is moved over, not lost', () =>
     withDepartment(async (page) => {
         // What the previous version wrote: the backup format under one key.

@@ -100,16 +100,19 @@ impl LetterFile {
     /// that is not in `card` (removed, or another kind now) is left for the
     /// school to tick, rather than ticked under the wrong number. A version
     /// 1 letter has no keys: none of its indicators is ticked.
+    /// Of the same version, a number the card does not have (a file made
+    /// by hand) is left out too: it was signed into the school's plan.
     pub fn plan_for(self, card: &Card) -> (Vec<PlanRow>, usize) {
-        if self.card_version == card.version {
-            return (self.plan, 0);
-        }
+        let same = self.card_version == card.version;
         let mut lost = 0;
         let rows = (self.plan.into_iter())
             .map(|row| {
                 let named = row.indicators.len();
                 let indicators: Vec<String> = (row.indicators.iter())
-                    .filter_map(|code| Some(card.by_key(self.keys.get(code)?)?.code.clone()))
+                    .filter_map(|code| match same {
+                        true => Some(card.indicator(code)?.code.clone()),
+                        false => Some(card.by_key(self.keys.get(code)?)?.code.clone()),
+                    })
                     .collect();
                 lost += named - indicators.len();
                 PlanRow { indicators, ..row }
@@ -287,5 +290,33 @@ mod tests {
         };
         let (rows, lost) = old.plan_for(&newer);
         assert_eq!((rows[0].indicators.len(), lost), (0, 1));
+    }
+
+    /// A letter of the same version naming a number the card lacks (made
+    /// by hand): the measure comes, the number does not, and is counted.
+    /// Its message is read as the file's, not as a field missing within
+    /// another.
+    #[test]
+    fn a_letter_s_unknown_indicator_is_not_ticked() {
+        let card = testkit::card();
+        let plan = vec![PlanRow {
+            measure: "Профпробы".into(),
+            indicators: vec!["99.9".into(), "1.2".into()],
+            ..PlanRow::default()
+        }];
+        let letter = LetterFile::new(&card, "2025/2026", "СОШ № 2", "Текст", plan);
+        let (rows, lost) = letter.clone().plan_for(&card);
+        assert_eq!(
+            (rows[0].indicators.clone(), lost),
+            (vec!["1.2".to_owned()], 1)
+        );
+        let mut value: serde_json::Value = serde_json::from_str(&letter.to_json()).unwrap();
+        value.as_object_mut().unwrap().remove("plan");
+        assert_eq!(
+            LetterFile::read(&value.to_string(), &card.id)
+                .unwrap_err()
+                .to_string(),
+            "Файл рекомендаций повреждён: нет поля «plan»."
+        );
     }
 }

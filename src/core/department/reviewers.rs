@@ -22,7 +22,7 @@ use crate::department::school::SchoolId;
 use crate::error::{ReviewerFile, ReviewerFileError, SubmissionError};
 use crate::signed::envelope::{open_value, seal_value, Envelope};
 use crate::signed::keys::{to_hex, KeyPair};
-use crate::text::{file_stem, period_stem};
+use crate::text::{file_stem, is_timestamp, period_stem};
 
 pub const KEY_FORMAT: &str = "profkarta-reviewer";
 pub const ASSIGNMENT_FORMAT: &str = "profkarta-assignment";
@@ -131,6 +131,17 @@ fn open(text: &str, format: &str, kind: ReviewerFile) -> Result<Envelope, Review
         SubmissionError::NotSubmission => ReviewerFileError::Foreign(kind),
         e => e.into(),
     })
+}
+
+/// A file's `made_at` decides which of two files is newer, as text: one
+/// that is no date («вчера») would outrank every real one.
+fn dated(made_at: &str) -> Result<(), ReviewerFileError> {
+    match is_timestamp(made_at) {
+        true => Ok(()),
+        false => Err(ReviewerFileError::Broken {
+            detail: format!("дата файла «{made_at}» не читается как дата"),
+        }),
+    }
 }
 
 fn payload<T: serde::de::DeserializeOwned>(
@@ -287,6 +298,9 @@ impl Assignment {
             None => return Err(ReviewerFileError::Foreign(ReviewerFile::Assignment)),
         }
         let assignment: Self = payload(value)?;
+        if !assignment.made_at.is_empty() {
+            dated(&assignment.made_at)?;
+        }
         if assignment.public_key != to_hex(&own.public_key()) {
             return Err(ReviewerFileError::OtherKey {
                 reviewer: assignment.reviewer,
@@ -362,6 +376,7 @@ pub fn review_file_name(assignment: &Assignment, made: &str) -> String {
 pub fn open_review(text: &str) -> Result<ReviewFile, ReviewerFileError> {
     let envelope = open(text, REVIEW_FORMAT, ReviewerFile::Review)?;
     let p: ReviewPayload = payload(envelope.payload)?;
+    dated(&p.made_at)?;
     Ok(ReviewFile {
         reviewer: p.reviewer,
         made_at: p.made_at,

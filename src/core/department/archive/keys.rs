@@ -11,8 +11,11 @@ use crate::department::school::SchoolId;
 use crate::error::ArchiveError;
 use crate::school::profile::SchoolProfile;
 use crate::signed::keys::{fingerprint, from_hex, to_hex};
+use crate::text::quoted;
 
 pub const KEYS_FORMAT: &str = "profkarta-keys";
+/// The version of the key list this build writes and reads.
+const KEYS_VERSION: u32 = 1;
 
 /// The keys a school signs with, as the coordinator decided.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,14 +85,17 @@ impl Archive {
         }
         let file = KeysFile {
             format: KEYS_FORMAT.to_owned(),
-            format_version: 1,
+            format_version: KEYS_VERSION,
             schools,
         };
         serde_json::to_string_pretty(&file).expect("a key list serialises")
     }
 
-    /// Trusts every key of a list; returns how many were new.
-    pub fn load_keys(&mut self, text: &str) -> Result<usize, ArchiveError> {
+    /// Trusts every key of a list, or none when any entry is wrong: a list
+    /// refused as damaged had already trusted the keys above its bad
+    /// entry, which then let a school's new key in unasked. A key the
+    /// coordinator rejected stays rejected, and is named.
+    pub fn load_keys(&mut self, text: &str) -> Result<KeysLoaded, ArchiveError> {
         let value: Value = crate::json::parse(text).map_err(|_| ArchiveError::NotJson)?;
         let format = value.get("format").and_then(Value::as_str);
         if format != Some(KEYS_FORMAT) {
@@ -97,12 +103,30 @@ impl Archive {
         }
         let file: KeysFile =
             crate::json::from_value(value).map_err(|detail| ArchiveError::Shape { detail })?;
-        let mut added = 0;
-        for known in file.schools {
-            let Some(key) = from_hex::<32>(&known.public_key) else {
+        match file.format_version {
+            KEYS_VERSION => {}
+            newer if newer > KEYS_VERSION => {
+                return Err(ArchiveError::Newer {
+                    schema: newer.into(),
+                })
+            }
+            other => {
                 return Err(ArchiveError::Shape {
-                    detail: format!("неверный ключ школы «{}»", known.name),
-                });
+                    detail: format!("неизвестная версия списка ({other})"),
+                })
+            }
+        }
+        let mut read = Vec::with_capacity(file.schools.len());
+        for (n, known) in file.schools.into_iter().enumerate() {
+            let shape = |detail: String| ArchiveError::Shape { detail };
+            if known.name.trim().is_empty() && known.identifier.trim().is_empty() {
+                return Err(shape(format!(
+                    "у школы № {} в списке нет ни названия, ни ИНН",
+                    n + 1
+                )));
+            }
+            let Some(key) = from_hex::<32>(&known.public_key) else {
+                return Err(shape(format!("неверный ключ школы «{}»", known.name)));
             };
             let profile = SchoolProfile {
                 name: known.name,
@@ -110,15 +134,52 @@ impl Archive {
                 identifier: known.identifier,
                 ..SchoolProfile::default()
             };
+            read.push((profile, to_hex(&key)));
+        }
+        let mut loaded = KeysLoaded::default();
+        for (profile, hex) in read {
             let keys = self.keys.entry(SchoolId::of(&profile)).or_default();
-            let hex = to_hex(&key);
-            keys.rejected.remove(&hex);
-            if keys.trusted.insert(hex) {
-                added += 1;
+            if keys.rejected.contains(&hex) {
+                if !loaded.still_rejected.contains(&profile.name) {
+                    loaded.still_rejected.push(profile.name);
+                }
+            } else if keys.trusted.insert(hex) {
+                loaded.added += 1;
             }
         }
         self.changed();
-        Ok(added)
+        Ok(loaded)
+    }
+}
+
+/// What loading a key list did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct KeysLoaded {
+    /// Keys not trusted before.
+    pub added: usize,
+    /// Schools whose key in the list the coordinator had rejected: not
+    /// trusted by the list, which may be older than the decision.
+    pub still_rejected: Vec<String>,
+}
+
+impl KeysLoaded {
+    /// «Из списка «ключи.json» добавлено ключей: 3.», and the schools
+    /// whose rejected key it did not bring back.
+    pub fn message(&self, file_name: &str) -> String {
+        let mut text = format!(
+            "Из списка {} добавлено ключей: {}.",
+            quoted(file_name),
+            self.added
+        );
+        if !self.still_rejected.is_empty() {
+            let names: Vec<String> = self.still_rejected.iter().map(|n| quoted(n)).collect();
+            text.push_str(&format!(
+                " Ключи, которые вы раньше отклонили, не приняты: {}. Решение можно изменить \
+                 в списке «Отклонённые ключи».",
+                names.join(", ")
+            ));
+        }
+        text
     }
 }
 
@@ -148,6 +209,7 @@ struct KnownKey {
 
 #[cfg(test)]
 mod tests {
+    use super::KeysLoaded;
     use crate::department::archive::{Archive, Cards, Standing};
     use crate::testkit::{self, draft, entry, meta, sign};
 
@@ -187,7 +249,10 @@ mod tests {
         let d = draft("СОШ 1", "2025/2026", &["1.8"]);
         let archive = testkit::archive(&card, &[("d1", &d)]);
         let mut fresh = Archive::new(Cards::new([card.clone()]));
-        assert_eq!(fresh.load_keys(&archive.keys_file()), Ok(1));
+        assert_eq!(
+            fresh.load_keys(&archive.keys_file()).map(|l| l.added),
+            Ok(1)
+        );
         // Each of the department's loading buttons sends the other's file,
         // and a school's export, where it belongs.
         use crate::department::archive::unpack;
@@ -219,6 +284,74 @@ mod tests {
         let other = sign(&card, &d, meta("d2", "2026-09-01", None), 9);
         fresh.admit(entry(&card, "o", &other));
         assert_eq!(fresh.standing_of("d2"), Some(&Standing::Held));
+    }
+
+    /// A list refused changes nothing; a key the coordinator rejected is
+    /// not trusted again by a list, and said; a list of a newer version,
+    /// or with a school named by nothing, is refused.
+    #[test]
+    fn a_key_list_is_taken_whole_or_not_at_all_and_keeps_rejections() {
+        let card = testkit::card();
+        let (one, two) = (
+            draft("СОШ 1", "2025/2026", &[]),
+            draft("СОШ 2", "2025/2026", &[]),
+        );
+        let archive = testkit::archive(&card, &[("a1", &one), ("b1", &two)]);
+        let list = archive.keys_file();
+        let mut value: serde_json::Value = serde_json::from_str(&list).unwrap();
+        let schools = value["schools"].as_array_mut().unwrap();
+        assert_eq!(schools.len(), 2);
+        schools[1]["public_key"] = "не ключ".into();
+        let mut fresh = Archive::new(Cards::new([card.clone()]));
+        assert_eq!(
+            fresh.load_keys(&value.to_string()).unwrap_err().to_string(),
+            "Файл повреждён: неверный ключ школы «СОШ 2»."
+        );
+        assert!(fresh.to_json() == Archive::new(Cards::new([card.clone()])).to_json());
+        let school = archive.entry("a1").unwrap().school.clone();
+        assert!(fresh.trusted_keys(&school).is_empty());
+
+        // СОШ 1's key rejected here: the list does not bring it back.
+        let key = archive.entry("a1").unwrap().key.clone();
+        fresh.decide_key(&school, &key, false);
+        let loaded = fresh.load_keys(&list).unwrap();
+        assert_eq!(
+            loaded,
+            KeysLoaded {
+                added: 1,
+                still_rejected: vec!["СОШ 1".into()]
+            }
+        );
+        assert!(fresh.trusted_keys(&school).is_empty());
+        assert_eq!(
+            loaded.message("ключи.json"),
+            "Из списка «ключи.json» добавлено ключей: 1. Ключи, которые вы раньше отклонили, \
+             не приняты: «СОШ 1». Решение можно изменить в списке «Отклонённые ключи»."
+        );
+
+        let changed = |field: &str, to: serde_json::Value| {
+            let mut value: serde_json::Value = serde_json::from_str(&list).unwrap();
+            match field {
+                "format_version" => value[field] = to,
+                _ => value["schools"][0][field] = to,
+            }
+            Archive::new(Cards::new([card.clone()]))
+                .load_keys(&value.to_string())
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            changed("format_version", 99.into()),
+            "Файл сохранён более новой версией приложения (схема 99). Обновите страницу."
+        );
+        assert_eq!(
+            changed("format_version", 0.into()),
+            "Файл повреждён: неизвестная версия списка (0)."
+        );
+        assert_eq!(
+            changed("name", " ".into()),
+            "Файл повреждён: у школы № 1 в списке нет ни названия, ни ИНН."
+        );
     }
 
     /// A school with files in two years under one key is listed once.

@@ -16,6 +16,7 @@
 //! back their later decisions.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -60,6 +61,9 @@ pub struct Merged {
     pub not_assigned: Vec<String>,
     /// Reviews of files this workspace does not have, left out.
     pub missing: usize,
+    /// Indicator codes the reviewed file's card does not have, each once:
+    /// decisions on them are left out, not kept where nothing shows them.
+    pub unknown_codes: Vec<String>,
     /// Decisions of this reviewer's earlier files that this one takes back
     /// («не решено»): undecided again, or their open conflict closed.
     pub withdrawn: usize,
@@ -122,6 +126,13 @@ impl Merged {
             text.push_str(&format!(
                 "; проверки выгрузок, которых нет в этой рабочей области: {} (загрузите выгрузки и файл проверки снова)",
                 self.missing
+            ));
+        }
+        if !self.unknown_codes.is_empty() {
+            let codes: Vec<String> = self.unknown_codes.iter().map(|c| quoted(c)).collect();
+            text.push_str(&format!(
+                "; не приняты решения по показателям, которых нет в карте школы: {}",
+                codes.join(", ")
             ));
         }
         text.push('.');
@@ -284,7 +295,9 @@ impl Archive {
 
     /// Merges a reviewer's file. Only files signed by a registered
     /// reviewer's key are read.
-    pub fn merge_review(&mut self, text: &str) -> Result<Merged, ReviewerFileError> {
+    /// Merges a reviewer's file made no later than the day of `now`
+    /// (RFC 3339, this computer's clock).
+    pub fn merge_review(&mut self, text: &str, now: &str) -> Result<Merged, ReviewerFileError> {
         let file = open_review(text)?;
         let reviewer = self
             .reviewers
@@ -304,10 +317,28 @@ impl Archive {
                     },
                 }
             })?;
+        // Days compared as written (both are RFC 3339 dates first).
+        if file.made_at.get(..10) > now.get(..10) {
+            return Err(ReviewerFileError::Future {
+                name: reviewer.name.clone(),
+                made_at: file.made_at,
+            });
+        }
         if file.made_at < reviewer.last_file {
             return Err(ReviewerFileError::Older {
                 name: reviewer.name.clone(),
             });
+        }
+        let campaign = (file.card.clone(), file.period.clone());
+        if let Some(sent) = &reviewer.sent {
+            let assigned = (sent.card.clone(), sent.period.clone());
+            if assigned != campaign {
+                return Err(ReviewerFileError::OtherCampaign {
+                    name: reviewer.name.clone(),
+                    file: campaign,
+                    assigned,
+                });
+            }
         }
         let name = reviewer.name.clone();
         let schools = reviewer.schools.clone();
@@ -321,7 +352,11 @@ impl Archive {
                 merged.missing += 1;
                 continue;
             };
-            if !schools.contains(&entry.school) {
+            // Assigned are schools of the file's card and year: not their
+            // files of another year, whatever the file says of them.
+            let of_campaign = entry.card.id == campaign.0 && entry.period() == campaign.1;
+            let card = Arc::clone(&entry.card);
+            if !schools.contains(&entry.school) || !of_campaign {
                 let name = entry.profile().name.trim().to_owned();
                 if !merged.not_assigned.contains(&name) {
                     merged.not_assigned.push(name);
@@ -338,6 +373,12 @@ impl Archive {
                 continue;
             }
             for (code, mut theirs) in review.indicators {
+                if card.indicator(&code).is_none() {
+                    if !merged.unknown_codes.contains(&code) {
+                        merged.unknown_codes.push(code);
+                    }
+                    continue;
+                }
                 theirs.by = name.clone();
                 match &now {
                     None => self.merge_indicator(&id, &code, theirs, &mut merged),

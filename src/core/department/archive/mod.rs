@@ -47,7 +47,7 @@ pub use cards::{Cards, KnownCard};
 pub use check::{
     check, check_verified, claim_difference, claimed_school, verifies, Claim, Entry, MAX_FILE_BYTES,
 };
-pub use keys::KEYS_FORMAT;
+pub use keys::{KeysLoaded, KEYS_FORMAT};
 
 impl crate::error::ArchiveError {
     /// Why a file of `format` is not the one a button loads: the

@@ -5,6 +5,8 @@ use crate::department::review::{Decision, IndicatorReview, ReviewStatus};
 use crate::testkit::{self, draft, key};
 
 const AT: &str = "2026-10-05T10:00:00.000Z";
+/// The lead's clock when a file is merged: after every file here.
+const TODAY: &str = "2026-12-07T09:00:00.000Z";
 const LATER: &str = "2026-10-06T09:30:00.000Z";
 const PERIOD: &str = "2025/2026";
 const IVANOVA: &str = "Иванова А. А.";
@@ -398,9 +400,9 @@ fn two_reviewers_merge_with_one_conflict() {
         "А and Б only"
     );
 
-    let merged = lead.merge_review(&from_ivanova).unwrap();
+    let merged = lead.merge_review(&from_ivanova, TODAY).unwrap();
     assert_eq!((merged.taken, merged.same, merged.conflicts), (3, 0, 0));
-    let merged = lead.merge_review(&from_petrov).unwrap();
+    let merged = lead.merge_review(&from_petrov, TODAY).unwrap();
     assert_eq!((merged.taken, merged.same, merged.conflicts), (1, 1, 1));
     assert_eq!(
         merged.summary(),
@@ -410,7 +412,7 @@ fn two_reviewers_merge_with_one_conflict() {
     // Петров's file again, and then with his mind changed: the conflict is
     // replaced, then gone, never doubled. Loaded again, the file opens no
     // new conflict, and says the old one still waits.
-    let again = lead.merge_review(&from_petrov).unwrap();
+    let again = lead.merge_review(&from_petrov, TODAY).unwrap();
     assert_eq!(lead.conflicts.len(), 1);
     assert_eq!((again.same, again.conflicts, again.still_open), (2, 0, 1));
     assert_eq!(
@@ -422,12 +424,12 @@ fn two_reviewers_merge_with_one_conflict() {
     agreeing.set_decision("a1", "1.8", Some(Decision::NoPoint));
     let agreed = lead
         .clone()
-        .merge_review(&agreeing.review_file(&key(102), AT).unwrap())
+        .merge_review(&agreeing.review_file(&key(102), AT).unwrap(), TODAY)
         .unwrap();
     assert_eq!((agreed.same, agreed.conflicts), (3, 0));
     let mut settled = lead.clone();
     settled
-        .merge_review(&agreeing.review_file(&key(102), AT).unwrap())
+        .merge_review(&agreeing.review_file(&key(102), AT).unwrap(), TODAY)
         .unwrap();
     assert!(settled.conflicts.is_empty());
 
@@ -466,12 +468,12 @@ fn two_reviewers_merge_with_one_conflict() {
 
     // Loading both files again changes nothing and reopens nothing.
     let before = lead.reviews.clone();
-    let again = lead.merge_review(&from_ivanova).unwrap();
+    let again = lead.merge_review(&from_ivanova, TODAY).unwrap();
     assert_eq!(
         (again.taken, again.same, again.conflicts, again.settled),
         (0, 2, 0, 1)
     );
-    lead.merge_review(&from_petrov).unwrap();
+    lead.merge_review(&from_petrov, TODAY).unwrap();
     assert_eq!(lead.reviews, before);
     assert!(lead.conflicts.is_empty());
 
@@ -504,15 +506,15 @@ fn an_older_file_never_takes_back_newer_decisions() {
     ivanova.set_decision("a1", "1.8", Some(Decision::Confirm));
     let second = ivanova.review_file(&key(101), LATER).unwrap();
 
-    lead.merge_review(&second).unwrap();
+    lead.merge_review(&second, TODAY).unwrap();
     assert_eq!(
-        lead.merge_review(&first).unwrap_err().to_string(),
+        lead.merge_review(&first, TODAY).unwrap_err().to_string(),
         "Этот файл проверки («Иванова А. А.») сделан раньше уже загруженного файла того же \
          проверяющего: его решения не приняты, чтобы не заменить более поздние."
     );
     assert_eq!(lead.review("a1").decision("1.8"), Some(Decision::Confirm));
     // The same file again is not older than itself.
-    assert!(lead.merge_review(&second).is_ok());
+    assert!(lead.merge_review(&second, TODAY).is_ok());
     // Remembered in the workspace and its backup.
     let back = Archive::from_json(lead.cards().clone(), &lead.to_json())
         .unwrap()
@@ -524,11 +526,11 @@ fn an_older_file_never_takes_back_newer_decisions() {
     let mut lead = self::lead();
     let mut petrov = reviewer(&lead, 1, 102);
     petrov.set_decision("a1", "1.8", Some(Decision::Confirm));
-    lead.merge_review(&first).unwrap();
-    lead.merge_review(&petrov.review_file(&key(102), AT).unwrap())
+    lead.merge_review(&first, TODAY).unwrap();
+    lead.merge_review(&petrov.review_file(&key(102), AT).unwrap(), TODAY)
         .unwrap();
     assert_eq!(lead.conflicts.len(), 1);
-    lead.merge_review(&second).unwrap();
+    lead.merge_review(&second, TODAY).unwrap();
     assert!(lead.conflicts.is_empty());
     assert_eq!(lead.review("a1").decision("1.8"), Some(Decision::Confirm));
 }
@@ -559,7 +561,7 @@ fn a_reviewer_s_key_is_replaced_keeping_her_schools() {
     assert_eq!(lead.reviewers[0].schools, schools);
     assert_eq!(lead.review("a1").indicators["1.8"].by, IVANOVA);
     assert_eq!(
-        lead.merge_review(&old_file),
+        lead.merge_review(&old_file, TODAY),
         Err(ReviewerFileError::ReplacedKey {
             name: IVANOVA.to_owned(),
             old: key(101).fingerprint(),
@@ -579,7 +581,7 @@ fn a_reviewer_s_key_is_replaced_keeping_her_schools() {
 
 /// The reviewer's file from `from` (key `seed`) merged at the lead's.
 fn send(lead: &mut Archive, from: &Archive, seed: u8, at: &str) -> Merged {
-    lead.merge_review(&from.review_file(&key(seed), at).unwrap())
+    lead.merge_review(&from.review_file(&key(seed), at).unwrap(), TODAY)
         .unwrap()
 }
 
@@ -651,7 +653,7 @@ fn a_reviewer_starting_from_the_lead_s_backup_signs_only_their_own() {
     // Петров's second opinion on А, merged: his.
     let mut petrov = reviewer(&lead, 1, 102);
     petrov.set_decision("a1", "2.1", Some(Decision::Confirm));
-    lead.merge_review(&petrov.review_file(&key(102), AT).unwrap())
+    lead.merge_review(&petrov.review_file(&key(102), AT).unwrap(), TODAY)
         .unwrap();
     // The lead's own: on А and Б (Иванова's) and on В (Петров's).
     lead.set_decision("a1", "1.8", Some(Decision::NoPoint));
@@ -717,7 +719,7 @@ fn decisions_outside_the_assignment_or_the_workspace_are_left_out() {
     reviews.insert("zz".to_owned(), decided);
     let assignment = reviewer(&lead, 0, 101).assignment().cloned().unwrap();
     let text = seal_review(&assignment, reviews, &key(101), AT);
-    let merged = lead.merge_review(&text).unwrap();
+    let merged = lead.merge_review(&text, TODAY).unwrap();
     assert_eq!(
         (merged.taken, merged.not_assigned.len(), merged.missing),
         (0, 1, 1)
@@ -738,7 +740,7 @@ fn each_way_a_review_file_can_be_wrong_is_named() {
     // A stranger signs a review of Иванова's assignment with their own key.
     let stranger = ivanova.review_file(&key(104), AT).unwrap();
     assert_eq!(
-        lead.merge_review(&stranger),
+        lead.merge_review(&stranger, TODAY),
         Err(ReviewerFileError::UnknownReviewer {
             name: IVANOVA.into(),
             fingerprint: key(104).fingerprint()
@@ -746,33 +748,33 @@ fn each_way_a_review_file_can_be_wrong_is_named() {
     );
     let altered = text.replacen("no_point", "confirm", 1);
     assert_eq!(
-        lead.merge_review(&altered),
+        lead.merge_review(&altered, TODAY),
         Err(ReviewerFileError::Signed(SubmissionError::SignatureInvalid))
     );
     let twice = text.replacen("\"decision\"", "\"decision\": \"confirm\", \"decision\"", 1);
     assert!(matches!(
-        lead.merge_review(&twice),
+        lead.merge_review(&twice, TODAY),
         Err(ReviewerFileError::Signed(
             SubmissionError::DuplicateKey { .. }
         ))
     ));
     assert_eq!(
-        lead.merge_review("не JSON"),
+        lead.merge_review("не JSON", TODAY),
         Err(ReviewerFileError::NotJson)
     );
     assert_eq!(
-        lead.merge_review(&testkit::sample_file()),
+        lead.merge_review(&testkit::sample_file(), TODAY),
         Err(ReviewerFileError::Foreign(ReviewerFile::Review))
     );
     let key_file = seal_reviewer_key(IVANOVA, &key(101), AT);
     assert_eq!(
-        lead.merge_review(&key_file),
+        lead.merge_review(&key_file, TODAY),
         Err(ReviewerFileError::Foreign(ReviewerFile::Review))
     );
     assert!(lead.reviews.is_empty(), "nothing refused was taken");
     // With a BOM and CRLF line ends, as Windows tools save it.
     let windows = format!("\u{FEFF}{}", text.replace('\n', "\r\n"));
-    assert_eq!(lead.merge_review(&windows).unwrap().taken, 1);
+    assert_eq!(lead.merge_review(&windows, TODAY).unwrap().taken, 1);
 }
 
 /// Flipping any bit of any byte never gets other decisions accepted.
@@ -808,7 +810,7 @@ fn the_report_names_who_reviewed_which_school() {
     ivanova.set_checked("a1", true);
     ivanova.set_decision("b1", "2.1", Some(Decision::Confirm));
     ivanova.set_decision("b1", "1.8", Some(Decision::NoPoint));
-    lead.merge_review(&ivanova.review_file(&key(101), AT).unwrap())
+    lead.merge_review(&ivanova.review_file(&key(101), AT).unwrap(), TODAY)
         .unwrap();
     lead.resolve(0, true);
     // Петров finishes В with no decision, and Г, which the lead finished,
@@ -817,7 +819,7 @@ fn the_report_names_who_reviewed_which_school() {
     for id in ["c1", "d1", "a1"] {
         petrov.set_checked(id, true);
     }
-    lead.merge_review(&petrov.review_file(&key(102), AT).unwrap())
+    lead.merge_review(&petrov.review_file(&key(102), AT).unwrap(), TODAY)
         .unwrap();
     assert!(lead.review("c1").checked);
     assert_eq!(lead.review("a1").checked_by, IVANOVA);
@@ -986,4 +988,93 @@ fn a_lapsed_own_choice_is_not_said_to_wait() {
     ));
     assert_eq!(counted(&own).as_deref(), Some("a3"));
     assert_eq!(own.own_choice_waiting("a3"), None);
+}
+
+/// A review file's date must read as one and be no later than today here
+/// (a clock set ahead locked the reviewer out); a file of another year
+/// than the reviewer's assignment is refused whole; inside a file, another
+/// year's file of an assigned school is not assigned, and a decision on an
+/// indicator the card lacks is left out and named.
+#[test]
+fn review_files_of_another_day_year_or_indicator_are_refused_or_left_out() {
+    let card = testkit::card();
+    let mut lead = lead();
+    let assignment = first_assignment(&lead, &card);
+    lead.assignment_sent(&assignment);
+    let decided = |codes: &[&str]| Review {
+        indicators: (codes.iter())
+            .map(|code| {
+                let review = IndicatorReview {
+                    decision: Some(Decision::NoPoint),
+                    ..IndicatorReview::default()
+                };
+                (code.to_string(), review)
+            })
+            .collect(),
+        ..Review::default()
+    };
+    let file = |assignment: &Assignment, reviews: &[(&str, Review)], made_at: &str| {
+        let reviews = (reviews.iter())
+            .map(|(id, r)| (id.to_string(), r.clone()))
+            .collect();
+        seal_review(assignment, reviews, &key(101), made_at)
+    };
+    let refused =
+        |lead: &mut Archive, text: &str| lead.merge_review(text, TODAY).unwrap_err().to_string();
+
+    let garbage = file(&assignment, &[("a1", decided(&["1.8"]))], "вчера");
+    assert_eq!(
+        refused(&mut lead, &garbage),
+        "Файл повреждён: дата файла «вчера» не читается как дата."
+    );
+    let ahead = file(
+        &assignment,
+        &[("a1", decided(&["1.8"]))],
+        "2027-12-07T10:00:00.000Z",
+    );
+    assert_eq!(
+        refused(&mut lead, &ahead),
+        format!(
+            "Этот файл проверки («{IVANOVA}») датирован 07.12.2027 — позже сегодняшнего дня на этом \
+             компьютере: его решения не приняты. Вероятно, на компьютере проверяющего неверно \
+             установлены дата и время; попросите исправить их и сохранить файл проверки заново."
+        )
+    );
+    let mut last_year = assignment.clone();
+    last_year.period = "2024/2025".into();
+    let other_year = file(&last_year, &[("a1", decided(&["1.8"]))], AT);
+    assert_eq!(
+        refused(&mut lead, &other_year),
+        format!(
+            "Этот файл проверки («{IVANOVA}») — за 2024/2025 учебный год по карте «{id}», а \
+             задание проверяющему выдано за 2025/2026 учебный год по карте «{id}»: его решения \
+             не приняты.",
+            id = card.id
+        )
+    );
+    assert_eq!(
+        lead.review("a1"),
+        Review::default(),
+        "nothing refused taken"
+    );
+
+    // The school's file of another year, under this year's file name.
+    let mut then = lead.clone();
+    let earlier = draft("Школа А", "2024/2025", &["1.8", "2.1"]);
+    let signed = testkit::sign(&card, &earlier, testkit::meta("a0", AT, None), 101);
+    then.admit(testkit::entry(&card, "a0", &signed));
+    let mixed = file(
+        &assignment,
+        &[("a0", decided(&["1.8"])), ("a1", decided(&["1.8", "99.9"]))],
+        AT,
+    );
+    let merged = then.merge_review(&mixed, TODAY).unwrap();
+    assert_eq!(merged.taken, 1);
+    assert_eq!(merged.not_assigned, ["Школа А"]);
+    assert_eq!(merged.unknown_codes, ["99.9"]);
+    assert!(merged
+        .summary()
+        .ends_with("; не приняты решения по показателям, которых нет в карте школы: «99.9»."));
+    assert!(then.review("a0").indicators.is_empty());
+    assert!(!then.review("a1").indicators.contains_key("99.9"));
 }
