@@ -1027,6 +1027,12 @@ pub enum CardFileError {
         id: String,
         version: u32,
     },
+    /// The school received this card's version before, with other
+    /// content: the file is not taken, nor its key if it is another.
+    ReceivedOther {
+        title: String,
+        version: u32,
+    },
     /// A new version of a card whose versions in the workspace were signed
     /// by another key (`here`): another department's, or this one's after
     /// its key changed. Asked about, never taken unsaid.
@@ -1077,6 +1083,12 @@ impl fmt::Display for CardFileError {
                 f,
                 "Карта подписана ключом {got}, а вы доверяете ключу отдела {trusted}. \
                  Уточните в отделе образования, менялся ли ключ."
+            ),
+            Self::ReceivedOther { title, version } => write!(
+                f,
+                "Карта «{title}», версия {version}, уже получена, и в этом файле она другая, а \
+                 опубликованная версия карты не меняется: заполняйте карту, полученную раньше, \
+                 и сообщите об этом файле в отдел образования."
             ),
             Self::OtherContent { id, version } => write!(
                 f,

@@ -60,7 +60,7 @@ impl SchoolCards {
             let Some(text) = storage::raw_text(&key) else {
                 continue;
             };
-            match this.check(&text) {
+            match open_card(&text).and_then(|file| this.check(&file, true).map(|()| file)) {
                 Ok(file) => this.add(file),
                 Err(e) => {
                     quarantine(notices, &key, &format!("Карта отдела: {e}"));
@@ -154,7 +154,14 @@ impl SchoolCards {
     /// `None` when it is refused (said with `then`, what to do about it)
     /// or waits for the school's decision.
     fn take(self, text: &str, name: &str, then: &str) -> Option<(Arc<Card>, Option<Received>)> {
-        match self.check(text) {
+        // Another content under a version received before is refused
+        // before its key is asked about: trusting the key would not take it.
+        let checked = open_card(text).and_then(|file| {
+            self.not_other(&file)?;
+            self.check(&file, false)?;
+            Ok(file)
+        });
+        match checked {
             Ok(file) => Some(self.keep(text, file)),
             Err(CardFileError::OtherKey { trusted, got }) => {
                 let why = CardFileError::OtherKey { trusted, got }.to_string();
@@ -180,19 +187,41 @@ impl SchoolCards {
         Some(card)
     }
 
-    /// Verifies a card file and its key against the trusted one; the first
-    /// key met becomes the trusted one.
-    fn check(self, text: &str) -> Result<CardFile, CardFileError> {
-        let file = open_card(text)?;
+    /// Checks a card file's key against the trusted one (`kept`: a card
+    /// stored here, or against one trusted before it); the first key met
+    /// becomes the trusted one.
+    fn check(self, file: &CardFile, kept: bool) -> Result<(), CardFileError> {
         match trusted() {
-            Some(key) => key.check(&file)?,
-            None => self.trust(&file),
+            Some(key) if kept => key.check_kept(file),
+            Some(key) => key.check(file),
+            None => {
+                self.trust(file);
+                Ok(())
+            }
         }
-        Ok(file)
     }
 
+    /// Refuses `file` when its card's version was received before with
+    /// other content: it was left unopened unsaid.
+    fn not_other(self, file: &CardFile) -> Result<(), CardFileError> {
+        let other = self.cards.with_untracked(|c| {
+            (c.get(&file.card.id, file.card.version)).is_some_and(|known| **known != file.card)
+        });
+        match other {
+            true => Err(CardFileError::ReceivedOther {
+                title: file.card.title.clone(),
+                version: file.card.version,
+            }),
+            false => Ok(()),
+        }
+    }
+
+    /// Trusts `file`'s key, in place of the one trusted before, if any.
     fn trust(self, file: &CardFile) {
-        let key = TrustedKey::of(file);
+        let key = match trusted() {
+            Some(old) => old.replaced_by(file),
+            None => TrustedKey::of(file),
+        };
         if let Err(e) = storage::write(TRUSTED_DEPARTMENT_KEY, &key) {
             self.notices
                 .push(format!("Ключ отдела не запомнен в браузере: {e}"), None);

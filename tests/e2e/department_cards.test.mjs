@@ -884,3 +884,84 @@ test('a first visit opens the department\'s new version of a built-in card', asy
         }
     }
 });
+
+/// A version of the built-in card published in a browser of its own (a
+/// department key of its own), as «Скачать файл карты» gives it: version 2
+/// with `title` in its first indicator, or, `from` another's file of
+/// version 2, version 3 after it. Returns the file's path.
+async function publishedElsewhere(title, from) {
+    const dept = await openApp(browser, `${server.url}otdel/`, { ready: 'dept-tabs', viewport: { width: 1366, height: 900 } });
+    try {
+        const { page } = dept;
+        page.on('dialog', (d) => d.accept());
+        await cardsTab(page);
+        let version = 2;
+        if (from) {
+            await page.locator('#load-card-file').setInputFiles(from);
+            await page.getByTestId('notices').getByText('Карта «proforientatsiya-23», версия 2, загружена').waitFor();
+            version = 3;
+        }
+        await row(page, `proforientatsiya-23@${version - 1}`).getByRole('button', { name: 'Новая версия' }).click();
+        const editor = page.getByTestId('card-editor');
+        await editor.getByRole('heading', { name: new RegExp(`версия ${version}$`) }).waitFor();
+        await editor.locator('#department-name').fill('Отдел образования');
+        await editor.locator('#ed-0-0-title').fill(title);
+        await editor.getByRole('button', { name: 'Опубликовать' }).click();
+        const published = row(page, `proforientatsiya-23@${version}`).getByRole('button', { name: 'Скачать файл карты' });
+        const file = await downloadText(page, () => published.click());
+        const path = join(site, `${title}.json`);
+        await writeFile(path, file.text);
+        assert.deepEqual(dept.errors.map(String), []);
+        return path;
+    } finally {
+        await dept.context.close();
+    }
+}
+
+test('a school that trusts the department\'s new key keeps the cards received before; a changed version is refused', async () => {
+    const first = await publishedElsewhere('Редакция первого ключа');
+    const next = await publishedElsewhere('Редакция второго ключа, версия 3', first);
+    const changed = await publishedElsewhere('Та же версия 2 другого ключа');
+    // A site without cards of its own: the school meets only these files.
+    const bare = await startStaticServer({ root: join(root, 'dist'), base: BASE_PATH });
+    const school = await openApp(browser, bare.url);
+    try {
+        const { page } = school;
+        const notices = page.getByTestId('notices');
+        await page.locator('#open-card-file').setInputFiles(first);
+        await notices.filter({ hasText: 'Получена карта' }).waitFor();
+        await page.getByText('Редакция первого ключа').first().waitFor();
+        // A draft begun on version 2.
+        const card = new CardPage(page);
+        await card.share('1.1', '30', '100');
+        await page.getByTestId('save-status').filter({ hasText: 'Сохранено' }).waitFor();
+        // Version 3 under another key: asked, and trusted. The draft stays
+        // on version 2 until the school moves it, after a reload too: the
+        // card received under the first key was set aside as damaged, and
+        // the draft shown on version 3 unasked.
+        await page.locator('#open-card-file').setInputFiles(next);
+        await page.getByRole('button', { name: 'Доверять новому ключу отдела' }).click();
+        const offer = page.getByTestId('newer-card').getByRole('button', { name: 'Перейти на версию 3' });
+        for (const reloaded of [false, true]) {
+            if (reloaded) {
+                await page.reload();
+                await page.getByTestId('total').waitFor();
+            }
+            await offer.waitFor();
+            await page.getByText('Редакция первого ключа').first().waitFor();
+            assert.equal(await card.input('1.1', 'numerator').inputValue(), '30');
+        }
+        assert.equal(await notices.filter({ hasText: 'Карта отдела:' }).count(), 0);
+        await offer.click();
+        await page.getByText('Редакция второго ключа, версия 3').first().waitFor();
+        // Version 2 again, with other content and another key: refused, and
+        // the key is not asked about.
+        await page.locator('#open-card-file').setInputFiles(changed);
+        await notices.filter({ hasText: 'Карта «Экспертная карта' }).filter({ hasText: 'версия 2, уже получена, и в этом файле она другая, а опубликованная версия карты не меняется: заполняйте карту, полученную раньше' }).waitFor();
+        assert.equal(await page.getByRole('button', { name: 'Доверять новому ключу отдела' }).count(), 0);
+        assert.deepEqual(school.errors.map(String), []);
+    } finally {
+        await school.context.close();
+        await bare.close();
+    }
+});

@@ -48,6 +48,13 @@ pub struct TrustedKey {
     pub public_key: String,
     pub fingerprint: String,
     pub department: String,
+    /// The keys trusted before this one, which the school agreed to
+    /// replace (the department's new computer): the cards received under
+    /// them stay good; a card opened now must be this key's. Trusting the
+    /// new key had sent every card received before, and the drafts on
+    /// them, to «Повреждённые записи» at the next start.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former: Vec<String>,
 }
 
 impl TrustedKey {
@@ -56,6 +63,27 @@ impl TrustedKey {
             public_key: to_hex(&file.public_key),
             fingerprint: file.fingerprint.clone(),
             department: file.department.clone(),
+            former: Vec::new(),
+        }
+    }
+
+    /// `file`'s key, trusted in place of this one: this one and those
+    /// before it keep the cards already received.
+    pub fn replaced_by(self, file: &CardFile) -> Self {
+        let next = Self::of(file);
+        let mut former = self.former;
+        former.push(self.public_key);
+        former.retain(|k| *k != next.public_key);
+        former.dedup();
+        Self { former, ..next }
+    }
+
+    /// Whether a card kept in the browser is signed by this key or by one
+    /// trusted before it.
+    pub fn check_kept(&self, file: &CardFile) -> Result<(), CardFileError> {
+        match self.former.contains(&to_hex(&file.public_key)) {
+            true => Ok(()),
+            false => self.check(file),
         }
     }
 

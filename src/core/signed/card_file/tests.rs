@@ -149,3 +149,30 @@ fn a_school_trusts_the_first_key_and_names_another() {
     assert!(e.to_string().contains(&other.fingerprint), "{e}");
     assert!(e.to_string().contains(&trusted.fingerprint), "{e}");
 }
+
+/// Trusting the department's new key keeps the cards received under the
+/// old one, stored; a card opened from then on must be the new key's, and
+/// the old key given back its place is not listed twice.
+#[test]
+fn a_key_replaced_keeps_the_cards_received_before() {
+    let (card, _, text) = sealed();
+    let old = open_card(&text).unwrap();
+    let new_key = KeyPair::from_seed([9; 32]);
+    let new = open_card(&seal_card(&card, "УО", AT, &new_key)).unwrap();
+    let trusted = TrustedKey::of(&old).replaced_by(&new);
+    assert_eq!(trusted.public_key, TrustedKey::of(&new).public_key);
+    assert_eq!(trusted.check(&new), Ok(()));
+    assert_eq!(trusted.check_kept(&old), Ok(()));
+    assert!(matches!(
+        trusted.check(&old),
+        Err(CardFileError::OtherKey { .. })
+    ));
+    let third = open_card(&seal_card(&card, "УО", AT, &KeyPair::from_seed([8; 32]))).unwrap();
+    assert!(trusted.check_kept(&third).is_err());
+    let back = trusted.clone().replaced_by(&old);
+    assert_eq!(back.former, [TrustedKey::of(&new).public_key]);
+    assert_eq!(back.check_kept(&new), Ok(()));
+    // Stored as before when nothing was replaced: an earlier page reads it.
+    let plain = serde_json::to_string(&TrustedKey::of(&old)).unwrap();
+    assert!(!plain.contains("former"), "{plain}");
+}
