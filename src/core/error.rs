@@ -1653,6 +1653,10 @@ pub enum ReviewerFileError {
     Older {
         name: String,
     },
+    /// An assignment of a card this browser does not have.
+    UnknownCard {
+        title: String,
+    },
     /// Made on a day after today here: the reviewer's clock is ahead,
     /// and their later files would all read as older than it.
     Future {
@@ -1711,6 +1715,12 @@ impl fmt::Display for ReviewerFileError {
                 f,
                 "Этот файл проверки («{name}») сделан раньше уже загруженного файла того же \
                  проверяющего: его решения не приняты, чтобы не заменить более поздние."
+            ),
+            Self::UnknownCard { title } => write!(
+                f,
+                "Это задание по карте «{title}», которой нет в этом браузере. Загрузите файл этой \
+                 карты на вкладке «Карты» («Загрузить файл карты…») или попросите его у ведущего, \
+                 а затем загрузите задание снова."
             ),
             Self::Future { name, made_at } => write!(
                 f,

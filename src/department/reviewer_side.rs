@@ -61,7 +61,8 @@ pub fn ReviewerSide() -> impl IntoView {
         let Some(signer) = key.signer() else {
             return;
         };
-        let read = text.and_then(|t| Assignment::read(&t, &signer).map_err(|e| e.to_string()));
+        let read = text
+            .and_then(|t| Assignment::read(&t, &signer, &dept.cards()).map_err(|e| e.to_string()));
         match read {
             Ok(a) => {
                 // Files of one reviewer's assignments share a name: which

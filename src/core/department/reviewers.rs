@@ -12,11 +12,11 @@
 //!
 //! How the lead merges review files is in the archive (`merge`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::department::archive::{Chosen, Entry};
+use crate::department::archive::{Cards, Chosen, Entry};
 use crate::department::review::Review;
 use crate::department::school::SchoolId;
 use crate::error::{ReviewerFile, ReviewerFileError, SubmissionError};
@@ -28,6 +28,8 @@ pub const KEY_FORMAT: &str = "profkarta-reviewer";
 pub const ASSIGNMENT_FORMAT: &str = "profkarta-assignment";
 pub const REVIEW_FORMAT: &str = "profkarta-review";
 const VERSION: u64 = 1;
+/// The longest reviewer's name a key file may carry.
+const MAX_NAME: usize = 200;
 
 /// A reviewer as the lead registered them, with the schools assigned.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,11 +111,16 @@ pub fn reviewer_key_file_name(name: &str) -> String {
 pub fn open_reviewer_key(text: &str) -> Result<Reviewer, ReviewerFileError> {
     let envelope = open(text, KEY_FORMAT, ReviewerFile::Key)?;
     let payload: KeyPayload = payload(envelope.payload)?;
+    dated(&payload.created_at)?;
     let name = payload.name.trim().to_owned();
+    let broken = |detail: String| Err(ReviewerFileError::Broken { detail });
     if name.is_empty() {
-        return Err(ReviewerFileError::Broken {
-            detail: "не указано имя проверяющего".to_owned(),
-        });
+        return broken("не указано имя проверяющего".to_owned());
+    }
+    // A name is a person's: one of thousands of characters stretched the
+    // reviewers' table past the page.
+    if name.chars().count() > MAX_NAME {
+        return broken(format!("имя проверяющего длиннее {MAX_NAME} знаков"));
     }
     Ok(Reviewer {
         name,
@@ -285,8 +292,10 @@ impl Assignment {
         )
     }
 
-    /// Reads an assignment meant for the holder of `own` key.
-    pub fn read(text: &str, own: &KeyPair) -> Result<Self, ReviewerFileError> {
+    /// Reads an assignment meant for the holder of `own` key, of a card
+    /// among `cards`: of another, every school read as having sent no file.
+    /// A school listed twice (a file edited by hand) counts once.
+    pub fn read(text: &str, own: &KeyPair, cards: &Cards) -> Result<Self, ReviewerFileError> {
         let value: serde_json::Value =
             crate::json::parse(text).map_err(|_| ReviewerFileError::NotJson)?;
         if value.get("format").and_then(|f| f.as_str()) != Some(ASSIGNMENT_FORMAT) {
@@ -297,15 +306,22 @@ impl Assignment {
             Some(version) => return Err(SubmissionError::UnsupportedVersion { version }.into()),
             None => return Err(ReviewerFileError::Foreign(ReviewerFile::Assignment)),
         }
-        let assignment: Self = payload(value)?;
+        let mut assignment: Self = payload(value)?;
         if !assignment.made_at.is_empty() {
             dated(&assignment.made_at)?;
         }
+        let mut seen = HashSet::new();
+        assignment.schools.retain(|s| seen.insert(s.id.clone()));
         if assignment.public_key != to_hex(&own.public_key()) {
             return Err(ReviewerFileError::OtherKey {
                 reviewer: assignment.reviewer,
                 assigned: assignment.fingerprint,
                 own: own.fingerprint(),
+            });
+        }
+        if cards.latest(&assignment.card).is_none() {
+            return Err(ReviewerFileError::UnknownCard {
+                title: assignment.card_title,
             });
         }
         Ok(assignment)

@@ -80,7 +80,8 @@ fn reviewer_files() -> &'static [String; 3] {
         let reviews = BTreeMap::from([("s1".to_owned(), review)]);
         let review_file = seal_review(&assignment, reviews, &key, testkit::SAMPLE_AT);
         // Mutations of files that read: the parsers' whole way is walked.
-        Assignment::read(&assignment.to_json(), &key).expect("the assignment reads");
+        Assignment::read(&assignment.to_json(), &key, &Cards::new([testkit::card()]))
+            .expect("the assignment reads");
         open_review(&review_file).expect("the review file reads");
         [key_file, assignment.to_json(), review_file]
     });
@@ -292,7 +293,7 @@ proptest! {
     #[test]
     fn assignments(bytes in inputs(reviewer_files()[1].clone())) {
         if let Ok(text) = std::str::from_utf8(&bytes) {
-            let _ = Assignment::read(text, &testkit::key(7));
+            let _ = Assignment::read(text, &testkit::key(7), &Cards::new([testkit::card()]));
         }
     }
 

@@ -1,5 +1,5 @@
 use super::*;
-use crate::department::archive::{Archive, Merged};
+use crate::department::archive::{Archive, Cards, Merged};
 use crate::department::results::results;
 use crate::department::review::{Decision, IndicatorReview, ReviewStatus};
 use crate::testkit::{self, draft, key};
@@ -93,7 +93,12 @@ fn reviewer(lead: &Archive, index: usize, seed: u8) -> Archive {
     );
     let mut own = workspace();
     own.set_assignment(Some(
-        Assignment::read(&assignment.to_json(), &key(seed)).unwrap(),
+        Assignment::read(
+            &assignment.to_json(),
+            &key(seed),
+            &Cards::new([testkit::card()]),
+        )
+        .unwrap(),
     ));
     own
 }
@@ -152,7 +157,12 @@ fn the_lead_s_choice_of_a_file_goes_with_the_assignment() {
         "the latest by the rules"
     );
     own.set_assignment(Some(
-        Assignment::read(&assignment.to_json(), &key(101)).unwrap(),
+        Assignment::read(
+            &assignment.to_json(),
+            &key(101),
+            &Cards::new([testkit::card()]),
+        )
+        .unwrap(),
     ));
     assert_eq!(counted(&own).as_deref(), Some("a1"));
     assert_eq!(own.chosen_over("a1").map(Entry::id), Some("a2"));
@@ -194,7 +204,12 @@ fn the_lead_s_choice_of_a_file_goes_with_the_assignment() {
     waits.choose("a2");
     assert_eq!(waits.own_choice_waiting("a2"), None, "hers counts");
     waits.set_assignment(Some(
-        Assignment::read(&make(&newer).to_json(), &key(101)).unwrap(),
+        Assignment::read(
+            &make(&newer).to_json(),
+            &key(101),
+            &Cards::new([testkit::card()]),
+        )
+        .unwrap(),
     ));
     assert_eq!(counted(&waits).as_deref(), Some("a1"));
     assert_eq!(waits.own_choice_waiting("a1").map(Entry::id), Some("a2"));
@@ -271,9 +286,12 @@ fn assignments_and_keys() {
     let names: Vec<_> = assignment.schools.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["Школа А", "Школа Б"]);
     let text = assignment.to_json();
-    assert_eq!(Assignment::read(&text, &key(101)), Ok(assignment));
     assert_eq!(
-        Assignment::read(&text, &key(102)),
+        Assignment::read(&text, &key(101), &Cards::new([testkit::card()])),
+        Ok(assignment)
+    );
+    assert_eq!(
+        Assignment::read(&text, &key(102), &Cards::new([testkit::card()])),
         Err(ReviewerFileError::OtherKey {
             reviewer: IVANOVA.to_owned(),
             assigned: key(101).fingerprint(),
@@ -281,7 +299,11 @@ fn assignments_and_keys() {
         })
     );
     assert_eq!(
-        Assignment::read("{\"format\":\"profkarta-letter\"}", &key(101)),
+        Assignment::read(
+            "{\"format\":\"profkarta-letter\"}",
+            &key(101),
+            &Cards::new([testkit::card()])
+        ),
         Err(ReviewerFileError::Foreign(ReviewerFile::Assignment))
     );
 }
@@ -340,7 +362,14 @@ fn assignments_sent_and_changed() {
     };
     assert!(!undated.older_than(&changed) && !changed.older_than(&undated));
     assert!(!undated.to_json().contains("made_at"), "as files before it");
-    assert_eq!(Assignment::read(&undated.to_json(), &key(101)), Ok(undated));
+    assert_eq!(
+        Assignment::read(
+            &undated.to_json(),
+            &key(101),
+            &Cards::new([testkit::card()])
+        ),
+        Ok(undated)
+    );
 }
 
 /// Two reviewers, one school seen by both: decisions on different schools
@@ -984,7 +1013,12 @@ fn a_lapsed_own_choice_is_not_said_to_wait() {
     ]);
     assert_eq!(counted(&own).as_deref(), Some("a4"), "her choice lapsed");
     own.set_assignment(Some(
-        Assignment::read(&assignment.to_json(), &key(101)).unwrap(),
+        Assignment::read(
+            &assignment.to_json(),
+            &key(101),
+            &Cards::new([testkit::card()]),
+        )
+        .unwrap(),
     ));
     assert_eq!(counted(&own).as_deref(), Some("a3"));
     assert_eq!(own.own_choice_waiting("a3"), None);
@@ -1077,4 +1111,44 @@ fn review_files_of_another_day_year_or_indicator_are_refused_or_left_out() {
         .ends_with("; не приняты решения по показателям, которых нет в карте школы: «99.9»."));
     assert!(then.review("a0").indicators.is_empty());
     assert!(!then.review("a1").indicators.contains_key("99.9"));
+}
+
+/// Files edited by hand: an assignment listing a school twice counts it
+/// once; one of a card this browser lacks is refused, naming it; a key
+/// file's name of thousands of characters, or its date that is none, is
+/// refused.
+#[test]
+fn hand_edited_assignments_and_key_files_are_read_or_refused_plainly() {
+    let card = testkit::card();
+    let lead = lead();
+    let cards = Cards::new([card.clone()]);
+    let mut assignment = first_assignment(&lead, &card);
+    let twice = assignment.schools[0].clone();
+    assignment.schools.push(twice);
+    let read = Assignment::read(&assignment.to_json(), &key(101), &cards).unwrap();
+    assert_eq!(read.schools.len(), assignment.schools.len() - 1);
+    assignment.card = "нет-такой".into();
+    assignment.card_title = "Чужая карта".into();
+    assert_eq!(
+        Assignment::read(&assignment.to_json(), &key(101), &cards)
+            .unwrap_err()
+            .to_string(),
+        "Это задание по карте «Чужая карта», которой нет в этом браузере. Загрузите файл этой \
+         карты на вкладке «Карты» («Загрузить файл карты…») или попросите его у ведущего, а \
+         затем загрузите задание снова."
+    );
+    let long = "Я".repeat(201);
+    assert_eq!(
+        open_reviewer_key(&seal_reviewer_key(&long, &key(101), AT))
+            .unwrap_err()
+            .to_string(),
+        "Файл повреждён: имя проверяющего длиннее 200 знаков."
+    );
+    assert!(open_reviewer_key(&seal_reviewer_key(&long[..400], &key(101), AT)).is_ok());
+    assert_eq!(
+        open_reviewer_key(&seal_reviewer_key(IVANOVA, &key(101), "не дата"))
+            .unwrap_err()
+            .to_string(),
+        "Файл повреждён: дата файла «не дата» не читается как дата."
+    );
 }
