@@ -1570,6 +1570,11 @@ pub enum TableError {
     /// A Word document: a ZIP too, which read as a workbook without a
     /// sheet sent the coordinator looking for one (a bad-input audit).
     Word,
+    /// No row under a header; `sheet`, for a workbook of several sheets,
+    /// says which was read ([`crate::tabular::Table::sheet_line`]).
+    NoRows {
+        sheet: Option<String>,
+    },
 }
 
 impl fmt::Display for TableError {
@@ -1582,6 +1587,14 @@ impl fmt::Display for TableError {
                 f,
                 "Это документ Word, а не таблица. Откройте список школ в Excel и сохраните его как \
                  «Книга Excel (XLSX)» или «CSV (разделители — точка с запятой)»."
+            ),
+            Self::NoRows { sheet: None } => {
+                write!(f, "В нём нет строк со школами под заголовком.")
+            }
+            Self::NoRows { sheet: Some(line) } => write!(
+                f,
+                "В нём нет строк со школами под заголовком. {line} Если список на другом листе, \
+                 перенесите его на первый."
             ),
         }
     }

@@ -5,16 +5,45 @@
 //! its first sheet.
 
 use crate::error::TableError;
+use crate::text::quoted;
 
 /// An XLSX entry may not inflate beyond this: a roster is kilobytes.
 const MAX_PART: usize = 32 << 20;
+
+/// A table as read: its rows, and for a workbook, the sheet they are from.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Table {
+    pub rows: Vec<Vec<String>>,
+    /// The first sheet's name, and how many sheets the workbook has.
+    pub sheet: Option<(String, usize)>,
+}
+
+impl Table {
+    /// «Прочитан первый лист книги — «Список» (всего листов: 2).», for a
+    /// workbook of several sheets: the list may be on another.
+    pub fn sheet_line(&self) -> Option<String> {
+        let (name, count) = self.sheet.as_ref().filter(|(_, n)| *n > 1)?;
+        Some(format!(
+            "Прочитан первый лист книги — {} (всего листов: {count}).",
+            quoted(name)
+        ))
+    }
+
+    /// Why the table holds no schools to take: no row under a header, and
+    /// on which sheet that was.
+    pub fn too_short(&self) -> Option<TableError> {
+        (self.rows.len() < 2).then(|| TableError::NoRows {
+            sheet: self.sheet_line(),
+        })
+    }
+}
 
 /// The rows of a CSV or of an XLSX workbook's first sheet, told apart by
 /// the zip signature an XLSX starts with.
 /// Anything else that is no text (a picture: it holds control bytes) or
 /// is JSON (a file of Profkarta's, picked by mistake) is refused: read as a
 /// CSV, its lines would become the names of schools.
-pub fn read_table(bytes: &[u8]) -> Result<Vec<Vec<String>>, TableError> {
+pub fn read_table(bytes: &[u8]) -> Result<Table, TableError> {
     if let [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] = bytes {
         // Excel's «Текст Юникод»: UTF-16, read as the same text in UTF-8
         // (its zero bytes were taken for a picture's).
@@ -33,11 +62,17 @@ pub fn read_table(bytes: &[u8]) -> Result<Vec<Vec<String>>, TableError> {
     if binary || json {
         return Err(TableError::NotXlsx);
     }
-    Ok(read_csv(bytes))
+    Ok(Table {
+        rows: read_csv(bytes),
+        sheet: None,
+    })
 }
 
-/// The first sheet of a workbook as rows of text, empty rows dropped.
-pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, TableError> {
+/// The first sheet of a workbook (its first tab, as the workbook orders
+/// them) as rows of text, empty rows dropped. A cell merged over several
+/// (a municipality over its schools) gives its value to each; a cell with
+/// an error (`#REF!`) or a formula Excel left uncalculated is empty.
+pub fn read_xlsx(bytes: &[u8]) -> Result<Table, TableError> {
     let entries = zip_entries(bytes).ok_or(TableError::NotXlsx)?;
     if entries.iter().any(|e| e.name == "word/document.xml") {
         return Err(TableError::Word);
@@ -45,46 +80,116 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, TableError> {
     let part = |name: &str| -> Result<Option<String>, TableError> {
         match entries.iter().find(|e| e.name == name) {
             None => Ok(None),
-            Some(e) => e.text(bytes).map(Some).ok_or(TableError::Broken),
+            Some(e) => (e.text(bytes).map(|xml| Some(unprefixed(xml)))).ok_or(TableError::Broken),
         }
     };
     let shared: Vec<String> = part("xl/sharedStrings.xml")?
-        .map(|xml| elements(&xml, "si").map(texts).collect())
+        .map(|xml| tags(&xml, "si").map(|(_, si)| texts(si)).collect())
         .unwrap_or_default();
-    let sheet = match part("xl/worksheets/sheet1.xml")? {
+    let book = part("xl/workbook.xml")?.unwrap_or_default();
+    let sheets: Vec<(&str, &str)> = (tags(&book, "sheet"))
+        .map(|(a, _)| {
+            (
+                attribute(a, "name").unwrap_or(""),
+                attribute(a, "r:id").unwrap_or(""),
+            )
+        })
+        .collect();
+    let rels = part("xl/_rels/workbook.xml.rels")?.unwrap_or_default();
+    let target = (sheets.first())
+        .and_then(|(_, id)| {
+            tags(&rels, "Relationship").find(|(a, _)| attribute(a, "Id") == Some(id))
+        })
+        .and_then(|(a, _)| attribute(a, "Target"))
+        .map(|t| match t.strip_prefix('/') {
+            Some(absolute) => absolute.to_owned(),
+            None => format!("xl/{t}"),
+        });
+    let sheet = match target.map(|t| part(&t)).transpose()?.flatten() {
         Some(sheet) => sheet,
+        // Without a workbook to say, the lowest-numbered sheet: by number,
+        // «sheet10» after «sheet2».
         None => {
-            let first = entries
-                .iter()
-                .filter(|e| e.name.starts_with("xl/worksheets/sheet"))
-                .min_by(|a, b| a.name.cmp(&b.name))
+            let first = (entries.iter())
+                .filter_map(|e| Some((sheet_number(&e.name)?, e)))
+                .min_by_key(|(n, _)| *n)
                 .ok_or(TableError::NoSheet)?;
-            first.text(bytes).ok_or(TableError::Broken)?
+            unprefixed(first.1.text(bytes).ok_or(TableError::Broken)?)
         }
     };
-    let rows = elements(&sheet, "row")
-        .map(|row| {
-            let mut cells: Vec<String> = Vec::new();
-            for (attributes, body) in cells_of(row) {
-                let column = attribute(attributes, "r").map_or(cells.len(), column_index);
-                let value = match attribute(attributes, "t") {
-                    Some("s") => inner(body, "v")
-                        .and_then(|v| v.trim().parse::<usize>().ok())
-                        .and_then(|i| shared.get(i).cloned())
-                        .unwrap_or_default(),
-                    Some("inlineStr") => texts(body),
-                    _ => inner(body, "v").map(unescape).unwrap_or_default(),
-                };
-                if cells.len() <= column {
-                    cells.resize(column + 1, String::new());
-                }
-                cells[column] = value.trim().to_owned();
+    let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
+    for (attributes, row) in tags(&sheet, "row") {
+        let number = (attribute(attributes, "r").and_then(|r| r.parse().ok()))
+            .unwrap_or_else(|| rows.last().map_or(1, |(n, _)| n + 1));
+        let mut cells: Vec<String> = Vec::new();
+        for (attributes, body) in tags(row, "c") {
+            let column = attribute(attributes, "r").map_or(cells.len(), |r| place(r).1);
+            let value = match attribute(attributes, "t") {
+                Some("s") => inner(body, "v")
+                    .and_then(|v| v.trim().parse::<usize>().ok())
+                    .and_then(|i| shared.get(i).cloned())
+                    .unwrap_or_default(),
+                Some("inlineStr") => texts(body),
+                Some("e") => String::new(),
+                _ => inner(body, "v").map(unescape).unwrap_or_default(),
+            };
+            if cells.len() <= column {
+                cells.resize(column + 1, String::new());
             }
-            cells
-        })
+            cells[column] = value.trim().to_owned();
+        }
+        rows.push((number, cells));
+    }
+    for (attributes, _) in tags(&sheet, "mergeCell") {
+        let Some((from, to)) = attribute(attributes, "ref").and_then(|r| r.split_once(':')) else {
+            continue;
+        };
+        let ((top, left), (bottom, right)) = (place(from), place(to));
+        let value = (rows.iter())
+            .find(|(n, _)| *n == top)
+            .and_then(|(_, cells)| cells.get(left).cloned())
+            .unwrap_or_default();
+        for (_, cells) in rows.iter_mut().filter(|(n, _)| (top..=bottom).contains(n)) {
+            if cells.len() <= right {
+                cells.resize(right + 1, String::new());
+            }
+            for cell in cells[left..=right].iter_mut().filter(|c| c.is_empty()) {
+                cell.clone_from(&value);
+            }
+        }
+    }
+    let rows = (rows.into_iter().map(|(_, cells)| cells))
         .filter(|r| r.iter().any(|c| !c.is_empty()))
         .collect();
-    Ok(rows)
+    let sheet = sheets
+        .first()
+        .map(|(name, _)| (unescape(name), sheets.len()));
+    Ok(Table { rows, sheet })
+}
+
+/// «xl/worksheets/sheet10.xml» → 10.
+fn sheet_number(name: &str) -> Option<u32> {
+    name.strip_prefix("xl/worksheets/sheet")?
+        .strip_suffix(".xml")?
+        .parse()
+        .ok()
+}
+
+/// `xml` with the spreadsheet namespace's prefix dropped from its tags:
+/// .NET's writers spell every tag `<x:row>`, and such a sheet read as
+/// empty.
+fn unprefixed(xml: String) -> String {
+    const MAIN: &str = "=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"";
+    let prefix = xml.find(MAIN).and_then(|at| {
+        let declared = xml[..at].rsplit([' ', '\n', '\r', '\t']).next()?;
+        declared.strip_prefix("xmlns:")
+    });
+    match prefix {
+        Some(p) => xml
+            .replace(&format!("<{p}:"), "<")
+            .replace(&format!("</{p}:"), "</"),
+        None => xml,
+    }
 }
 
 /// One file of a zip, from the central directory (its sizes are right
@@ -144,9 +249,10 @@ fn zip_entries(zip: &[u8]) -> Option<Vec<ZipEntry>> {
     Some(entries)
 }
 
-/// The bodies of the elements `<tag …>…</tag>` in `xml`, in order (`<tag/>`
-/// has none and is skipped).
-fn elements<'a>(xml: &'a str, tag: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+/// The elements `<tag …>…</tag>` in `xml`, in order, as (attributes,
+/// body); `<tag …/>` has an empty body. An empty shared string (`<si/>`)
+/// keeps its place, or the strings after it would shift.
+fn tags<'a>(xml: &'a str, tag: &'a str) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
     let open = format!("<{tag}");
     let close = format!("</{tag}>");
     let mut rest = xml;
@@ -154,58 +260,32 @@ fn elements<'a>(xml: &'a str, tag: &'a str) -> impl Iterator<Item = &'a str> + '
         let start = rest.find(&open)?;
         let after = &rest[start + open.len()..];
         // `<row` must not match `<rowBreaks`.
-        if !after.starts_with([' ', '>', '/']) {
+        if !after.starts_with([' ', '>', '/', '\n', '\r', '\t']) {
             rest = after;
             continue;
         }
         let head_end = after.find('>')?;
-        if after[..head_end].ends_with('/') {
+        let head = &after[..head_end];
+        if let Some(attributes) = head.strip_suffix('/') {
             rest = &after[head_end + 1..];
-            continue;
+            return Some((attributes, ""));
         }
         let body = &after[head_end + 1..];
         let end = body.find(&close)?;
         rest = &body[end + close.len()..];
-        return Some(&body[..end]);
+        return Some((head, &body[..end]));
     })
-}
-
-/// The cells of a row: (attributes, body); a self-closing cell has an empty body.
-fn cells_of(row: &str) -> Vec<(&str, &str)> {
-    let mut cells = Vec::new();
-    let mut rest = row;
-    while let Some(start) = rest.find("<c") {
-        let after = &rest[start + 2..];
-        if !after.starts_with([' ', '>', '/']) {
-            rest = after;
-            continue;
-        }
-        let Some(head_end) = after.find('>') else {
-            break;
-        };
-        let attributes = &after[..head_end];
-        if let Some(attributes) = attributes.strip_suffix('/') {
-            cells.push((attributes, ""));
-            rest = &after[head_end + 1..];
-            continue;
-        }
-        let body = &after[head_end + 1..];
-        let Some(end) = body.find("</c>") else { break };
-        cells.push((attributes, &body[..end]));
-        rest = &body[end + 4..];
-    }
-    cells
 }
 
 /// The text of the first `<tag>` in `xml`.
 fn inner<'a>(xml: &'a str, tag: &'a str) -> Option<&'a str> {
-    elements(xml, tag).next()
+    tags(xml, tag).next().map(|(_, body)| body)
 }
 
 /// All `<t>` texts of a string item or an inline string, joined (rich text
 /// is split into runs).
 fn texts(xml: &str) -> String {
-    elements(xml, "t").map(unescape).collect()
+    tags(xml, "t").map(|(_, t)| unescape(t)).collect()
 }
 
 fn attribute<'a>(attributes: &'a str, name: &str) -> Option<&'a str> {
@@ -215,13 +295,13 @@ fn attribute<'a>(attributes: &'a str, name: &str) -> Option<&'a str> {
     Some(&value[..value.find('"')?])
 }
 
-/// "B2" → 1: the column of a cell reference.
-fn column_index(reference: &str) -> usize {
-    reference
-        .chars()
-        .take_while(char::is_ascii_uppercase)
-        .fold(0, |n, c| n * 26 + (c as usize - 'A' as usize + 1))
-        .saturating_sub(1)
+/// "B2" → (2, 1): the row (from 1) and column (from 0) of a cell reference.
+fn place(reference: &str) -> (usize, usize) {
+    let letters = reference.bytes().take_while(u8::is_ascii_uppercase).count();
+    let column = (reference.bytes().take(letters))
+        .fold(0, |n, c| n * 26 + usize::from(c - b'A' + 1))
+        .saturating_sub(1);
+    (reference[letters..].parse().unwrap_or(0), column)
 }
 
 fn unescape(text: &str) -> String {
@@ -384,7 +464,7 @@ mod tests {
             assert_eq!(read_table(json), Err(TableError::NotXlsx));
         }
         let csv = cp1251("Наименование;ИНН\r\n\tМАОУ СОШ № 7;6623000001\r\n");
-        assert_eq!(read_table(&csv).unwrap().len(), 2);
+        assert_eq!(read_table(&csv).unwrap().rows.len(), 2);
     }
 
     /// A zip of deflated entries, as Excel writes it (CRCs left at zero:
@@ -436,7 +516,7 @@ mod tests {
             ("xl/sharedStrings.xml", shared),
             ("xl/worksheets/sheet1.xml", sheet),
         ]);
-        let rows = read_table(&book).unwrap();
+        let rows = read_table(&book).unwrap().rows;
         assert_eq!(
             rows,
             [
@@ -454,7 +534,7 @@ mod tests {
                 crate::export::Cell::Int(42),
             ]],
         };
-        let rows = read_table(&crate::export::to_xlsx(&[table])).unwrap();
+        let rows = read_table(&crate::export::to_xlsx(&[table])).unwrap().rows;
         assert_eq!(rows, [vec!["Школа", "ИНН"], vec!["СОШ № 1", "42"]]);
         assert_eq!(read_xlsx(b"PK\x03\x04 not a zip"), Err(TableError::NotXlsx));
         let empty = zip_deflated(&[("xl/workbook.xml", "<workbook/>")]);
@@ -463,6 +543,80 @@ mod tests {
         // file's name.
         let word = zip_deflated(&[("word/document.xml", "<w:document/>")]);
         assert_eq!(read_table(&word), Err(TableError::Word));
+    }
+
+    /// Workbooks as others write them (a bad-input audit): the first tab
+    /// is the one the workbook lists first, not the part named «sheet1»;
+    /// without a workbook part, «sheet2» comes before «sheet10»; tags with
+    /// a namespace prefix (.NET) read; a merged cell gives its value to
+    /// each row it covers; an error cell is empty; a workbook of several
+    /// sheets says which was read.
+    #[test]
+    fn workbooks_of_other_writers_read_as_excel_shows_them() {
+        let sheet = |rows: &str| format!("<worksheet><sheetData>{rows}</sheetData></worksheet>");
+        let list = sheet(
+            r#"<row r="1"><c r="A1" t="inlineStr"><is><t>Наименование</t></is></c><c r="B1" t="inlineStr"><is><t>Муниципалитет</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>СОШ № 1</t></is></c><c r="B2" t="inlineStr"><is><t>Округ</t></is></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>СОШ № 2</t></is></c></row><row r="4"><c r="A4" t="e"><v>#REF!</v></c><c r="C4"><v>6623000001</v></c></row>"#,
+        )
+        .replace("</worksheet>", r#"<mergeCells count="1"><mergeCell ref="B2:B3"/></mergeCells></worksheet>"#);
+        let old =
+            sheet(r#"<row r="1"><c r="A1" t="inlineStr"><is><t>Старый список</t></is></c></row>"#);
+        let book = r#"<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Список &amp; ИНН" sheetId="2" r:id="rId7"/><sheet name="Старый" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
+        let rels = r#"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId7" Target="/xl/worksheets/sheet2.xml"/></Relationships>"#;
+        let table = read_table(&zip_deflated(&[
+            ("xl/workbook.xml", book),
+            ("xl/_rels/workbook.xml.rels", rels),
+            ("xl/worksheets/sheet1.xml", &old),
+            ("xl/worksheets/sheet2.xml", &list),
+        ]))
+        .unwrap();
+        let expected = [
+            vec!["Наименование", "Муниципалитет"],
+            vec!["СОШ № 1", "Округ"],
+            vec!["СОШ № 2", "Округ"],
+            vec!["", "", "6623000001"],
+        ];
+        assert_eq!(table.rows, expected);
+        assert_eq!(
+            table.sheet_line().unwrap(),
+            "Прочитан первый лист книги — «Список & ИНН» (всего листов: 2)."
+        );
+        assert_eq!(table.too_short(), None);
+        // No workbook part: the lowest number.
+        let numbered = read_table(&zip_deflated(&[
+            ("xl/worksheets/sheet10.xml", &old),
+            ("xl/worksheets/sheet2.xml", &list),
+        ]))
+        .unwrap();
+        assert_eq!(numbered.rows, expected);
+        assert_eq!(numbered.sheet, None);
+        // .NET's prefixed tags.
+        let prefixed = list
+            .replace("<worksheet>", r#"<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#)
+            .replace("</worksheet>", "</x:worksheet>")
+            .replace('<', "<x:")
+            .replace("<x:/", "</x:")
+            .replace("<x:x:", "<x:")
+            .replace("</x:x:", "</x:");
+        assert!(prefixed.contains("<x:row r=\"1\">"), "{prefixed}");
+        let read = read_table(&zip_deflated(&[("xl/worksheets/sheet1.xml", &prefixed)])).unwrap();
+        assert_eq!(read.rows, expected);
+        // A title sheet first: said with the reason.
+        let title = sheet(
+            r#"<row r="1"><c r="A1" t="inlineStr"><is><t>Список школ на 2026 год</t></is></c></row>"#,
+        );
+        let book = book.replace("Список &amp; ИНН", "Титул");
+        let titled = read_table(&zip_deflated(&[
+            ("xl/workbook.xml", &book),
+            ("xl/_rels/workbook.xml.rels", rels),
+            ("xl/worksheets/sheet1.xml", &list),
+            ("xl/worksheets/sheet2.xml", &title),
+        ]))
+        .unwrap();
+        assert_eq!(
+            titled.too_short().unwrap().to_string(),
+            "В нём нет строк со школами под заголовком. Прочитан первый лист книги — «Титул» \
+             (всего листов: 2). Если список на другом листе, перенесите его на первый."
+        );
     }
 
     /// Excel's tab-separated text, in UTF-8 and as «Текст Юникод» (UTF-16
@@ -475,15 +629,15 @@ mod tests {
             vec!["Школа", "ИНН", "Муниципалитет"],
             vec!["СОШ № 1", "6623185294", "г. о. Пример"],
         ];
-        assert_eq!(read_table(text.as_bytes()).unwrap(), expected);
+        assert_eq!(read_table(text.as_bytes()).unwrap().rows, expected);
         let mut le = vec![0xFF, 0xFE];
         let mut be = vec![0xFE, 0xFF];
         for unit in text.encode_utf16() {
             le.extend([(unit & 0xFF) as u8, (unit >> 8) as u8]);
             be.extend([(unit >> 8) as u8, (unit & 0xFF) as u8]);
         }
-        assert_eq!(read_table(&le).unwrap(), expected);
-        assert_eq!(read_table(&be).unwrap(), expected);
+        assert_eq!(read_table(&le).unwrap().rows, expected);
+        assert_eq!(read_table(&be).unwrap().rows, expected);
         // Tabs inside a quoted header cell of a `;` list are the cell's
         // (a review: they outnumbered the one `;`).
         let quoted = "\"Полное\tнаименование\tОО\";ИНН\nСОШ № 1;6623185294\n";

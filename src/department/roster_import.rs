@@ -20,30 +20,27 @@ pub fn RosterImport() -> impl IntoView {
     let dept: Dept = expect_context();
     // The table read, and the columns chosen for it.
     let table = RwSignal::new(None::<(String, Vec<Vec<String>>)>);
+    // Which sheet of a workbook of several was read.
+    let sheet = RwSignal::new(None::<String>);
     let columns = RwSignal::new(None::<Columns>);
     let on_change = move |ev: leptos::ev::Event| {
         for file in take_picked(&ev) {
             leptos::task::spawn_local(async move {
                 match read_bytes(&file).await {
                     Ok(bytes) => {
-                        let rows = match read_table(&bytes) {
-                            Ok(rows) => rows,
+                        let read =
+                            read_table(&bytes).and_then(|t| t.too_short().map_or(Ok(t), Err));
+                        let read = match read {
+                            Ok(read) => read,
                             Err(e) => {
                                 dept.notices
                                     .refuse(&file.name(), "не загружен", &e.to_string());
                                 return;
                             }
                         };
-                        if rows.len() < 2 {
-                            dept.notices.refuse(
-                                &file.name(),
-                                "не загружен",
-                                "в нём нет строк со школами под заголовком",
-                            );
-                            return;
-                        }
-                        columns.set(Some(Columns::guess(&rows)));
-                        table.set(Some((file.name(), rows)));
+                        columns.set(Some(Columns::guess(&read.rows)));
+                        sheet.set(read.sheet_line());
+                        table.set(Some((file.name(), read.rows)));
                         // The columns are asked next: the focus goes there.
                         focus_when_drawn("roster-header".to_owned());
                     }
@@ -134,6 +131,7 @@ pub fn RosterImport() -> impl IntoView {
                     let below = |rows: &Vec<Vec<String>>| rows.len() - 1 - header_at();
                     table.with(|t| t.as_ref().map(|(name, rows)| format!("Файл «{name}»: строк под заголовком — {}. Укажите, где что записано.", below(rows))))
                 }}</p>
+                {move || sheet.get().map(|line| view! { <p data-testid="roster-sheet">{line}</p> })}
                 <div class="form-grid">
                     <label for="roster-header">"Строка заголовка"</label>
                     <select id="roster-header" on:change=on_header>{header_options}</select>

@@ -87,6 +87,8 @@ pub struct RosterRead {
     /// Rows that repeat a school above them, taken once: said, since the
     /// count of schools then differs from the rows (a bad-input audit).
     pub repeated: usize,
+    /// Rows with an ИНН but no name: not taken, and said.
+    pub unnamed: usize,
 }
 
 impl Columns {
@@ -140,6 +142,11 @@ impl Columns {
                 ..RosterSchool::default()
             };
             if school.name.is_empty() {
+                // A school's ИНН without its name (a cell of «#REF!», a
+                // formula Excel left uncalculated) is said, not dropped.
+                if !school.identifier.is_empty() {
+                    out.unnamed += 1;
+                }
                 continue;
             }
             if out.schools.contains(&school) {
@@ -173,6 +180,13 @@ impl RosterRead {
             said.push(format!(
                 "Не считаются школами (нумерация столбцов, итоги): {}.",
                 first_of(&names, 5)
+            ));
+        }
+        if self.unnamed > 0 {
+            said.push(format!(
+                "Строк с ИНН, но без наименования школы, — {}: они не загружены; проверьте столбец \
+                 наименований (в книге Excel — ошибки в формулах).",
+                self.unnamed
             ));
         }
         if self.repeated > 0 {

@@ -104,6 +104,23 @@ fn a_register_with_a_title_a_numbering_row_and_a_total() {
     };
     assert!(many.skipped_line().unwrap().ends_with("«4», «5» и ещё 2."));
     assert_eq!(RosterRead::default().skipped_line(), None);
+    // A name lost to an error in Excel («#REF!» reads as empty), its ИНН
+    // still there: said, not dropped unsaid.
+    let broken = table(&[
+        &["Наименование", "ИНН"],
+        &["МБОУ СОШ № 1", "111"],
+        &["", "222"],
+        &["", ""],
+    ]);
+    let read = Columns::guess(&broken).schools(&broken);
+    assert_eq!((read.schools.len(), read.unnamed), (1, 1));
+    assert_eq!(
+        read.skipped_line().as_deref(),
+        Some(
+            "Строк с ИНН, но без наименования школы, — 1: они не загружены; проверьте столбец \
+             наименований (в книге Excel — ошибки в формулах)."
+        )
+    );
     // Each school twice, as a list pasted twice: twelve rows, six schools,
     // and the six repeats said.
     let twice: Vec<Vec<String>> =
