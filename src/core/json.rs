@@ -331,9 +331,18 @@ impl<T: DeserializeOwned> Search<'_, T> {
         let missing = (self.error.strip_prefix(MISSING))
             .and_then(|rest| rest.strip_prefix(" «")?.strip_suffix('»'));
         match missing {
-            Some(field) if self.lacking(field, self.value, &mut path) => {}
-            // Not found: the field is named without a place.
-            Some(_) => path.clear(),
+            Some(field) => {
+                // First along the values whose removal changes the error;
+                // failing that (the field missing from several objects,
+                // any one removed leaves the others), every object that
+                // lacks it, in the file's order, a few hundred at most.
+                let found = self.lacking(field, self.value, &mut path, &mut None)
+                    || self.lacking(field, self.value, &mut path, &mut Some(UNPRUNED));
+                if !found {
+                    // Not found: the field is named without a place.
+                    path.clear();
+                }
+            }
             None => self.descend(&mut path),
         }
         path
@@ -379,46 +388,68 @@ impl<T: DeserializeOwned> Search<'_, T> {
     /// does not say where it is missing from, and every other field taken
     /// away leaves its own missing too (the first one tried was blamed:
     /// «нет поля «payload» в «format»»), so each branch that could lack it
-    /// is tried in turn.
-    fn lacking(&self, field: &str, at: &Value, path: &mut Vec<Step>) -> bool {
-        if self.missing_from(field, at, path) {
-            return true;
-        }
+    /// is tried in turn, the deepest first: an object above may take a
+    /// field of that name too (an optional one). Without a `budget`, only
+    /// branches whose removal changes the error; with one, any, until that
+    /// many objects were tried.
+    fn lacking(
+        &self,
+        field: &str,
+        at: &Value,
+        path: &mut Vec<Step>,
+        budget: &mut Option<usize>,
+    ) -> bool {
         for (step, child) in children(at) {
             if !lacks(child, field) {
                 continue;
             }
             path.push(step);
-            if self.holds(path) && self.lacking(field, child, path) {
+            if (budget.is_some() || self.holds(path)) && self.lacking(field, child, path, budget) {
                 return true;
             }
             path.pop();
         }
-        false
+        if let Some(left) = budget {
+            if *left == 0 {
+                return false;
+            }
+            *left -= 1;
+        }
+        self.missing_from(field, at, path)
     }
 
     /// Whether the object `at`, at `path`, is the one `field` is missing
-    /// from: given the field (an empty object), it reads otherwise, and
-    /// given a name no reader knows, as before or as not knowing it; a map,
-    /// which takes any name, reads both alike.
+    /// from: given the field, it reads otherwise, and given a name no
+    /// reader knows with the same value, as before or as not knowing it (a
+    /// map, which takes any name, reads both alike). The value is an empty
+    /// object, then a number: a field whose own type lacks a field of the
+    /// same name reads an empty object as before.
     fn missing_from(&self, field: &str, at: &Value, path: &[Step]) -> bool {
         if !matches!(at, Value::Object(map) if !map.contains_key(field)) {
             return false;
         }
-        let given = |key: &str| {
+        let given = |key: &str, value: &Value| {
             let mut trial = self.value.clone();
             if let Some(Value::Object(map)) = at_mut(&mut trial, path) {
-                map.insert(key.to_owned(), Value::Object(Map::new()));
+                map.insert(key.to_owned(), value.clone());
             }
             Self::error_of(&trial)
         };
-        let read_otherwise =
-            given(field).is_none_or(|now| now != self.error && !now.starts_with(UNKNOWN));
-        let unknown_ignored =
-            given(NO_READER_KNOWS).is_some_and(|now| now == self.error || now.starts_with(UNKNOWN));
-        read_otherwise && unknown_ignored
+        [Value::Object(Map::new()), Value::from(0)]
+            .iter()
+            .any(|value| {
+                let read_otherwise = given(field, value)
+                    .is_none_or(|now| now != self.error && !now.starts_with(UNKNOWN));
+                read_otherwise
+                    && given(NO_READER_KNOWS, value)
+                        .is_some_and(|now| now == self.error || now.starts_with(UNKNOWN))
+            })
     }
 }
+
+/// How many objects the search for a missing field tries beyond the
+/// branches whose removal changes the error.
+const UNPRUNED: usize = 200;
 
 /// A field name no reader of the project's files knows.
 const NO_READER_KNOWS: &str = "\u{1}профкарта-проба";
@@ -901,5 +932,84 @@ mod tests {
         let value = serde_json::from_str::<Value>(plain).unwrap();
         assert_eq!(parse::<Value>(&windows).unwrap(), value);
         assert_eq!(parse_unique(&windows), Ok(value));
+    }
+
+    // Places a review found wrong: an optional namesake above, the field
+    // missing from several objects, a field whose type has a namesake.
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Numerator {
+        numerator: String,
+    }
+
+    /// An object on the way down that knows the missing field as an optional
+    /// one of its own (here the top's `name`) is taken for the one the field
+    /// is missing from: given `name: {}` it reads otherwise, and it ignores
+    /// (or refuses) an unknown name. Before this diff the place was «profile».
+    #[test]
+    fn a_missing_field_is_not_blamed_on_an_ancestor_that_knows_the_name() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Top {
+            #[serde(default)]
+            name: Option<String>,
+            profile: Profile,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Profile {
+            name: String,
+        }
+        let value = serde_json::json!({"profile": {}});
+        assert_eq!(
+            from_value::<Top>(value).unwrap_err(),
+            "нет поля «name» в «profile»"
+        );
+    }
+
+    /// The same field missing from two answers (a converter that drops it
+    /// everywhere): no removal changes the error, so the search finds nothing
+    /// and the message reads as if the top of the file lacked it. The first
+    /// answer serde met is the place.
+    #[test]
+    fn a_field_missing_twice_is_not_said_as_missing_at_the_top() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct File {
+            answers: std::collections::BTreeMap<String, Numerator>,
+        }
+        let value = serde_json::json!({"answers": {"1.1": {}, "1.2": {}}});
+        assert_eq!(
+            from_value::<File>(value).unwrap_err(),
+            "нет поля «numerator» в «answers → 1.1»"
+        );
+    }
+
+    /// A field whose own type lacks a field of the same name, given `{}`,
+    /// fails as before: the object is not recognised, and the place found by
+    /// the old search («x») is lost.
+    #[test]
+    fn a_field_named_as_its_own_inner_field_keeps_its_place() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Top {
+            x: Outer,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Outer {
+            name: Inner,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Inner {
+            name: String,
+        }
+        let value = serde_json::json!({"x": {}});
+        assert_eq!(
+            from_value::<Top>(value).unwrap_err(),
+            "нет поля «name» в «x»"
+        );
     }
 }

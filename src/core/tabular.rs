@@ -69,7 +69,7 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, TableError> {
 }
 
 /// The first sheet of a workbook (its first tab, as the workbook orders
-/// them) as rows of text, empty rows dropped. A cell merged over several
+/// them) as rows of text, empty rows dropped. A cell merged down several
 /// (a municipality over its schools) gives its value to each; a cell with
 /// an error (`#REF!`) or a formula Excel left uncalculated is empty.
 pub fn read_xlsx(bytes: &[u8]) -> Result<Table, TableError> {
@@ -87,7 +87,9 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Table, TableError> {
         .map(|xml| tags(&xml, "si").map(|(_, si)| texts(si)).collect())
         .unwrap_or_default();
     let book = part("xl/workbook.xml")?.unwrap_or_default();
+    // A hidden sheet (a template's lookup lists) is no tab in Excel.
     let sheets: Vec<(&str, &str)> = (tags(&book, "sheet"))
+        .filter(|(a, _)| !matches!(attribute(a, "state"), Some("hidden" | "veryHidden")))
         .map(|(a, _)| {
             (
                 attribute(a, "name").unwrap_or(""),
@@ -140,21 +142,26 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Table, TableError> {
         }
         rows.push((number, cells));
     }
+    // Down its column only: a title or a group's heading merged across
+    // the columns would become the header or a school.
     for (attributes, _) in tags(&sheet, "mergeCell") {
         let Some((from, to)) = attribute(attributes, "ref").and_then(|r| r.split_once(':')) else {
             continue;
         };
-        let ((top, left), (bottom, right)) = (place(from), place(to));
+        let ((top, column), (bottom, _)) = (place(from), place(to));
         let value = (rows.iter())
             .find(|(n, _)| *n == top)
-            .and_then(|(_, cells)| cells.get(left).cloned())
+            .and_then(|(_, cells)| cells.get(column).cloned())
             .unwrap_or_default();
-        for (_, cells) in rows.iter_mut().filter(|(n, _)| (top..=bottom).contains(n)) {
-            if cells.len() <= right {
-                cells.resize(right + 1, String::new());
+        for (_, cells) in rows
+            .iter_mut()
+            .filter(|(n, _)| (top + 1..=bottom).contains(n))
+        {
+            if cells.len() <= column {
+                cells.resize(column + 1, String::new());
             }
-            for cell in cells[left..=right].iter_mut().filter(|c| c.is_empty()) {
-                cell.clone_from(&value);
+            if cells[column].is_empty() {
+                cells[column].clone_from(&value);
             }
         }
     }
@@ -288,11 +295,20 @@ fn texts(xml: &str) -> String {
     tags(xml, "t").map(|(_, t)| unescape(t)).collect()
 }
 
+/// The value of attribute `name` in a tag's `attributes`, which XML
+/// separates by any white space (line breaks too).
 fn attribute<'a>(attributes: &'a str, name: &str) -> Option<&'a str> {
-    let key = format!(" {name}=\"");
-    let start = format!(" {attributes}").find(&key)? + key.len() - 1;
-    let value = attributes.get(start..)?;
-    Some(&value[..value.find('"')?])
+    let key = format!("{name}=\"");
+    let mut from = 0;
+    while let Some(found) = attributes[from..].find(&key) {
+        let at = from + found;
+        if attributes[..at].ends_with(char::is_whitespace) || at == 0 {
+            let value = &attributes[at + key.len()..];
+            return Some(&value[..value.find('"')?]);
+        }
+        from = at + key.len();
+    }
+    None
 }
 
 /// "B2" → (2, 1): the row (from 1) and column (from 0) of a cell reference.
@@ -420,6 +436,7 @@ fn windows_1251(b: u8) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::department::roster::Columns;
 
     /// Bytes of `text` in Windows-1251, spelled out by hand for the
     /// letters used, so that the decoder is not checked against itself.
@@ -661,6 +678,146 @@ mod tests {
                 vec!["МАОУ \"Лицей, № 5\"", "123"],
                 vec!["Две\nстроки", ""],
             ]
+        );
+    }
+
+    // Workbooks a review made: a damaged merge, attributes on several
+    // lines, merges across the columns, a hidden first sheet.
+    fn inline_cell(r: &str, text: &str) -> String {
+        format!(r#"<c r="{r}" t="inlineStr"><is><t>{text}</t></is></c>"#)
+    }
+
+    fn sheet_of(rows: &str, tail: &str) -> String {
+        format!("<worksheet><sheetData>{rows}</sheetData>{tail}</worksheet>")
+    }
+
+    /// A malformed merge (columns reversed) in a hand-made or damaged file must
+    /// not crash the page: it panics slicing `cells[left..=right]`.
+    #[test]
+    fn a_reversed_merge_ref_does_not_panic() {
+        let rows = format!(
+            r#"<row r="1">{}{}</row><row r="2">{}</row>"#,
+            inline_cell("A1", "Наименование"),
+            inline_cell("B1", "ИНН"),
+            inline_cell("A2", "СОШ № 1")
+        );
+        let xml = sheet_of(
+            &rows,
+            r#"<mergeCells><mergeCell ref="D2:A2"/></mergeCells>"#,
+        );
+        let book = zip_deflated(&[("xl/worksheets/sheet1.xml", &xml)]);
+        let read = std::panic::catch_unwind(|| read_table(&book));
+        assert!(
+            read.is_ok(),
+            "read_table panicked on mergeCell ref=\"D2:A2\""
+        );
+    }
+
+    /// `tags` now accepts a newline after `<c`, and any whitespace between
+    /// attributes is XML; `attribute` only finds ` t="` after a space, so a
+    /// shared-string cell reads as its index: a school named «0».
+    #[test]
+    fn attributes_separated_by_newlines_are_read() {
+        let shared = r#"<sst><si><t>Наименование</t></si><si><t>СОШ № 1</t></si></sst>"#;
+        let rows = "<row r=\"1\"><c r=\"A1\"\nt=\"s\"><v>0</v></c></row>\
+                    <row r=\"2\"><c\nr=\"A2\"\nt=\"s\"><v>1</v></c></row>";
+        let xml = sheet_of(rows, "");
+        let book = zip_deflated(&[
+            ("xl/sharedStrings.xml", shared),
+            ("xl/worksheets/sheet1.xml", &xml),
+        ]);
+        let rows = read_table(&book).unwrap().rows;
+        assert_eq!(rows, [vec!["Наименование"], vec!["СОШ № 1"]]);
+    }
+
+    /// A register's group heading (the municipality above its schools) is a
+    /// row merged across the table's columns. The merge now copies it into
+    /// every column: it is read as a school named after the municipality, with
+    /// that as its ИНН. Before, its name column was empty and it was skipped.
+    #[test]
+    fn a_group_heading_merged_across_columns_is_no_school() {
+        let rows = format!(
+            r#"<row r="1">{}{}{}</row><row r="2">{}</row><row r="3">{}{}{}</row>"#,
+            inline_cell("A1", "№ п/п"),
+            inline_cell("B1", "Наименование ОО"),
+            inline_cell("C1", "ИНН"),
+            inline_cell("A2", "Городской округ Пример"),
+            inline_cell("A3", "1"),
+            inline_cell("B3", "МБОУ СОШ № 1"),
+            inline_cell("C3", "6623000001"),
+        );
+        let xml = sheet_of(
+            &rows,
+            r#"<mergeCells count="1"><mergeCell ref="A2:C2"/></mergeCells>"#,
+        );
+        let book = zip_deflated(&[("xl/worksheets/sheet1.xml", &xml)]);
+        let rows = read_table(&book).unwrap().rows;
+        let read = Columns::guess(&rows).schools(&rows);
+        let names: Vec<&str> = read.schools.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["МБОУ СОШ № 1"], "{rows:?}");
+    }
+
+    /// A title merged across the table («a title row has one cell», says
+    /// `Columns::guess`) now fills every column and is taken for the header;
+    /// the real header is then read as a school.
+    #[test]
+    fn a_title_merged_across_columns_is_not_the_header() {
+        let rows = format!(
+            r#"<row r="1">{}</row><row r="2">{}{}{}</row><row r="3">{}{}{}</row>"#,
+            inline_cell("A1", "Список школ на 2026 год"),
+            inline_cell("A2", "Школа"),
+            inline_cell("B2", "ИНН"),
+            inline_cell("C2", "Район"),
+            inline_cell("A3", "МБОУ СОШ № 1"),
+            inline_cell("B3", "6623000001"),
+            inline_cell("C3", "Пример"),
+        );
+        let xml = sheet_of(
+            &rows,
+            r#"<mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells>"#,
+        );
+        let book = zip_deflated(&[("xl/worksheets/sheet1.xml", &xml)]);
+        let rows = read_table(&book).unwrap().rows;
+        let columns = Columns::guess(&rows);
+        let read = columns.schools(&rows);
+        let names: Vec<&str> = read.schools.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["МБОУ СОШ № 1"], "{rows:?}");
+    }
+
+    /// Excel's first tab is the first sheet not hidden; a hidden first sheet
+    /// (a template's lookup sheet) is read instead, and named as the one read.
+    #[test]
+    fn a_hidden_first_sheet_is_not_the_first_tab() {
+        let hidden = sheet_of(
+            &format!(
+                r#"<row r="1">{}{}</row>"#,
+                inline_cell("A1", "код"),
+                inline_cell("B1", "значение")
+            ),
+            "",
+        );
+        let list = sheet_of(
+            &format!(
+                r#"<row r="1">{}{}</row><row r="2">{}{}</row>"#,
+                inline_cell("A1", "Наименование"),
+                inline_cell("B1", "ИНН"),
+                inline_cell("A2", "СОШ № 1"),
+                inline_cell("B2", "6623000001")
+            ),
+            "",
+        );
+        let book = r#"<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Справочник" sheetId="1" state="hidden" r:id="rId1"/><sheet name="Список" sheetId="2" r:id="rId2"/></sheets></workbook>"#;
+        let rels = r#"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="worksheets/sheet2.xml"/></Relationships>"#;
+        let table = read_table(&zip_deflated(&[
+            ("xl/workbook.xml", book),
+            ("xl/_rels/workbook.xml.rels", rels),
+            ("xl/worksheets/sheet1.xml", &hidden),
+            ("xl/worksheets/sheet2.xml", &list),
+        ]))
+        .unwrap();
+        assert_eq!(
+            table.rows,
+            [vec!["Наименование", "ИНН"], vec!["СОШ № 1", "6623000001"]]
         );
     }
 }

@@ -35,6 +35,12 @@ impl SchoolId {
         &self.0
     }
 
+    /// Neither a name (with a letter or digit) nor an identifier: every
+    /// such school is one and the same.
+    pub fn is_nameless(&self) -> bool {
+        self.0.starts_with('|')
+    }
+
     /// The school by its name and municipality alone, whatever ИНН it gave.
     pub fn by_name(profile: &SchoolProfile) -> Self {
         Self::of(&SchoolProfile {

@@ -101,30 +101,23 @@ impl Archive {
         if format != Some(KEYS_FORMAT) {
             return Err(ArchiveError::other(format));
         }
-        let file: KeysFile =
-            crate::json::from_value(value).map_err(|detail| ArchiveError::Shape { detail })?;
-        match file.format_version {
-            KEYS_VERSION => {}
-            newer if newer > KEYS_VERSION => {
-                return Err(ArchiveError::Newer {
-                    schema: newer.into(),
-                })
+        // The version first: a newer list may be of another shape.
+        match value.get("format_version").and_then(Value::as_u64) {
+            Some(newer) if newer > u64::from(KEYS_VERSION) => {
+                return Err(ArchiveError::Newer { schema: newer })
             }
-            other => {
+            Some(other) if other != u64::from(KEYS_VERSION) => {
                 return Err(ArchiveError::Shape {
                     detail: format!("неизвестная версия списка ({other})"),
                 })
             }
+            _ => {}
         }
+        let file: KeysFile =
+            crate::json::from_value(value).map_err(|detail| ArchiveError::Shape { detail })?;
         let mut read = Vec::with_capacity(file.schools.len());
         for (n, known) in file.schools.into_iter().enumerate() {
             let shape = |detail: String| ArchiveError::Shape { detail };
-            if known.name.trim().is_empty() && known.identifier.trim().is_empty() {
-                return Err(shape(format!(
-                    "у школы № {} в списке нет ни названия, ни ИНН",
-                    n + 1
-                )));
-            }
             let Some(key) = from_hex::<32>(&known.public_key) else {
                 return Err(shape(format!("неверный ключ школы «{}»", known.name)));
             };
@@ -134,6 +127,13 @@ impl Archive {
                 identifier: known.identifier,
                 ..SchoolProfile::default()
             };
+            // «—» for a name, «нет» for an ИНН: a school named by nothing.
+            if SchoolId::of(&profile).is_nameless() {
+                return Err(shape(format!(
+                    "у школы № {} в списке нет ни названия, ни ИНН",
+                    n + 1
+                )));
+            }
             read.push((profile, to_hex(&key)));
         }
         let mut loaded = KeysLoaded::default();
@@ -373,5 +373,52 @@ mod tests {
             .map(|s| s["name"].as_str().unwrap())
             .collect();
         assert_eq!(names, ["СОШ 1", "СОШ 2"]);
+    }
+
+    // A newer list of another shape; blanks that name no school.
+    fn list() -> (crate::card::Card, String) {
+        let card = testkit::card();
+        let one = draft("СОШ 1", "2025/2026", &[]);
+        let archive = testkit::archive(&card, &[("a1", &one)]);
+        (card, archive.keys_file())
+    }
+
+    /// A list of a newer version is said to be newer whatever its shape: a
+    /// later version is free to change the entries. The version is read only
+    /// after the whole file reads as version 1's, so such a list is called
+    /// damaged (backup.rs and letter_file.rs check the version first).
+    #[test]
+    fn a_newer_key_list_of_another_shape_is_said_newer() {
+        let (card, text) = list();
+        let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        value["format_version"] = 2.into();
+        let schools = value.as_object_mut().unwrap().remove("schools").unwrap();
+        value["keys"] = schools;
+        let e = Archive::new(Cards::new([card]))
+            .load_keys(&value.to_string())
+            .unwrap_err();
+        assert!(
+            matches!(e, crate::error::ArchiveError::Newer { schema: 2 }),
+            "{e}"
+        );
+    }
+
+    /// «A school named by nothing is refused»: a name of no letter or digit,
+    /// or an ИНН box holding no identifier, names no school all the same
+    /// (`SchoolId::of` reads both as empty), yet the list is taken.
+    #[test]
+    fn a_school_named_by_nothing_is_refused_whatever_the_blank() {
+        let (card, text) = list();
+        for (name, identifier) in [("—", ""), ("", "нет"), ("-", "-")] {
+            let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+            value["schools"][0]["name"] = name.into();
+            value["schools"][0]["identifier"] = identifier.into();
+            value["schools"][0]["municipality"] = "".into();
+            let read = Archive::new(Cards::new([card.clone()])).load_keys(&value.to_string());
+            assert!(
+                read.is_err(),
+                "name {name:?}, identifier {identifier:?}: {read:?}"
+            );
+        }
     }
 }
