@@ -886,11 +886,12 @@ test('a first visit opens the department\'s new version of a built-in card', asy
 });
 
 /// A version of the built-in card published in a browser of its own (a
-/// department key of its own), as «Скачать файл карты» gives it: version 2
-/// with `title` in its first indicator, or, `from` another's file of
-/// version 2, version 3 after it. Returns the file's path.
-async function publishedElsewhere(title, from) {
-    const dept = await openApp(browser, `${server.url}otdel/`, { ready: 'dept-tabs', viewport: { width: 1366, height: 900 } });
+/// department key of its own) on the site at `url`, as «Скачать файл
+/// карты» gives it: version 2 with `title` in its first indicator, or,
+/// `from` another's file of version 2, version 3 after it. Returns the
+/// file's path.
+async function publishedElsewhere(url, title, from) {
+    const dept = await openApp(browser, `${url}otdel/`, { ready: 'dept-tabs', viewport: { width: 1366, height: 900 } });
     try {
         const { page } = dept;
         page.on('dialog', (d) => d.accept());
@@ -919,13 +920,15 @@ async function publishedElsewhere(title, from) {
 }
 
 test('a school that trusts the department\'s new key keeps the cards received before; a changed version is refused', async () => {
-    const first = await publishedElsewhere('Редакция первого ключа');
-    const next = await publishedElsewhere('Редакция второго ключа, версия 3', first);
-    const changed = await publishedElsewhere('Та же версия 2 другого ключа');
-    // A site without cards of its own: the school meets only these files.
+    // A site without cards of its own (this file's earlier tests put
+    // version 2 on theirs): the school meets only these files.
     const bare = await startStaticServer({ root: join(root, 'dist'), base: BASE_PATH });
-    const school = await openApp(browser, bare.url);
+    let school;
     try {
+        const first = await publishedElsewhere(bare.url, 'Редакция первого ключа');
+        const next = await publishedElsewhere(bare.url, 'Редакция второго ключа, версия 3', first);
+        const changed = await publishedElsewhere(bare.url, 'Та же версия 2 другого ключа');
+        school = await openApp(browser, bare.url);
         const { page } = school;
         const notices = page.getByTestId('notices');
         await page.locator('#open-card-file').setInputFiles(first);
@@ -961,7 +964,7 @@ test('a school that trusts the department\'s new key keeps the cards received be
         assert.equal(await page.getByRole('button', { name: 'Доверять новому ключу отдела' }).count(), 0);
         assert.deepEqual(school.errors.map(String), []);
     } finally {
-        await school.context.close();
+        await school?.context.close();
         await bare.close();
     }
 });
