@@ -549,6 +549,7 @@ impl Persistence {
                 .map(|f| (f.id.clone(), f.name.clone()))
                 .collect(),
             more: (files.len() - listed) as u64,
+            backup: dept.working() == Some(Work::Restore),
         };
         let _ = storage::write(DEPARTMENT_UNFINISHED, &unfinished);
     }

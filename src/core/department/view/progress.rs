@@ -142,6 +142,10 @@ pub struct Unfinished {
     pub unsaved: Vec<(String, String)>,
     /// Unsaved files beyond those listed, not to fill local storage.
     pub more: u64,
+    /// What was being checked was a backup: the workspace stayed as it
+    /// was, and it is the backup to load again, not files to pick.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub backup: bool,
 }
 
 /// How many unsaved files [`Unfinished`] lists by name.
@@ -159,8 +163,16 @@ impl Unfinished {
             .map(|(_, name)| name.as_str())
             .collect();
         let lost_count = lost.len() as u64 + self.more;
+        let mut said = Vec::new();
+        if self.backup && self.checking > 0 {
+            said.push(
+                "Страницу закрыли или перезагрузили, пока открывалась резервная копия: она не \
+                 открыта, рабочая область осталась прежней. Загрузите копию снова."
+                    .to_owned(),
+            );
+        }
         let mut parts = Vec::new();
-        if self.checking > 0 {
+        if self.checking > 0 && !self.backup {
             parts.push(format!(
                 "не проверены и не загружены — {}",
                 files(self.checking)
@@ -179,14 +191,15 @@ impl Unfinished {
                 files(lost_count)
             ));
         }
-        (!parts.is_empty()).then(|| {
-            format!(
+        if !parts.is_empty() {
+            said.push(format!(
                 "Страницу закрыли или перезагрузили, не дождавшись конца работы: {}. \
                  Выберите эти файлы снова на вкладке «Загрузка файлов»: уже загруженные \
                  будут пропущены как повторы.",
                 parts.join("; ")
-            )
-        })
+            ));
+        }
+        (!said.is_empty()).then(|| said.join(" "))
     }
 }
 
@@ -249,6 +262,17 @@ mod tests {
         };
         assert_eq!(written.message(|_| true), None);
         assert_eq!(Unfinished::default().message(|_| false), None);
+        // A backup cut short: the backup to load again, not its files.
+        let restoring = Unfinished {
+            checking: 40,
+            backup: true,
+            ..Unfinished::default()
+        };
+        assert_eq!(
+            restoring.message(|_| false).unwrap(),
+            "Страницу закрыли или перезагрузили, пока открывалась резервная копия: она не \
+             открыта, рабочая область осталась прежней. Загрузите копию снова."
+        );
     }
 
     #[test]
