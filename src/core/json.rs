@@ -943,10 +943,9 @@ mod tests {
         numerator: String,
     }
 
-    /// An object on the way down that knows the missing field as an optional
-    /// one of its own (here the top's `name`) is taken for the one the field
-    /// is missing from: given `name: {}` it reads otherwise, and it ignores
-    /// (or refuses) an unknown name. Before this diff the place was «profile».
+    /// An object on the way down that has the missing field as an optional
+    /// one of its own (the top's `name`) is not blamed: the deepest object
+    /// lacking it is tried first.
     #[test]
     fn a_missing_field_is_not_blamed_on_an_ancestor_that_knows_the_name() {
         #[derive(Debug, serde::Deserialize)]
@@ -969,9 +968,8 @@ mod tests {
     }
 
     /// The same field missing from two answers (a converter that drops it
-    /// everywhere): no removal changes the error, so the search finds nothing
-    /// and the message reads as if the top of the file lacked it. The first
-    /// answer serde met is the place.
+    /// everywhere): no removal changes the error, and the first answer serde
+    /// met is named, not the top of the file.
     #[test]
     fn a_field_missing_twice_is_not_said_as_missing_at_the_top() {
         #[derive(Debug, serde::Deserialize)]
@@ -986,9 +984,8 @@ mod tests {
         );
     }
 
-    /// A field whose own type lacks a field of the same name, given `{}`,
-    /// fails as before: the object is not recognised, and the place found by
-    /// the old search («x») is lost.
+    /// A field whose own type has a field of the same name reads `{}` with
+    /// the same error: a number given instead tells its object.
     #[test]
     fn a_field_named_as_its_own_inner_field_keeps_its_place() {
         #[derive(Debug, serde::Deserialize)]

@@ -691,8 +691,8 @@ mod tests {
         format!("<worksheet><sheetData>{rows}</sheetData>{tail}</worksheet>")
     }
 
-    /// A malformed merge (columns reversed) in a hand-made or damaged file must
-    /// not crash the page: it panics slicing `cells[left..=right]`.
+    /// A malformed merge (columns reversed) in a hand-made or damaged file
+    /// does not crash the page (it panicked slicing the row's cells).
     #[test]
     fn a_reversed_merge_ref_does_not_panic() {
         let rows = format!(
@@ -713,9 +713,9 @@ mod tests {
         );
     }
 
-    /// `tags` now accepts a newline after `<c`, and any whitespace between
-    /// attributes is XML; `attribute` only finds ` t="` after a space, so a
-    /// shared-string cell reads as its index: a school named «0».
+    /// Attributes separated by line breaks, as XML allows, are read: a
+    /// shared-string cell whose ` t="s"` went unseen read as its index, a
+    /// school named «0».
     #[test]
     fn attributes_separated_by_newlines_are_read() {
         let shared = r#"<sst><si><t>Наименование</t></si><si><t>СОШ № 1</t></si></sst>"#;
@@ -730,10 +730,9 @@ mod tests {
         assert_eq!(rows, [vec!["Наименование"], vec!["СОШ № 1"]]);
     }
 
-    /// A register's group heading (the municipality above its schools) is a
-    /// row merged across the table's columns. The merge now copies it into
-    /// every column: it is read as a school named after the municipality, with
-    /// that as its ИНН. Before, its name column was empty and it was skipped.
+    /// A register's group heading (the municipality above its schools),
+    /// merged across the table's columns, stays in its first column: copied
+    /// into every column, it read as a school with its own words for ИНН.
     #[test]
     fn a_group_heading_merged_across_columns_is_no_school() {
         let rows = format!(
@@ -746,20 +745,23 @@ mod tests {
             inline_cell("B3", "МБОУ СОШ № 1"),
             inline_cell("C3", "6623000001"),
         );
-        let xml = sheet_of(
-            &rows,
-            r#"<mergeCells count="1"><mergeCell ref="A2:C2"/></mergeCells>"#,
-        );
-        let book = zip_deflated(&[("xl/worksheets/sheet1.xml", &xml)]);
-        let rows = read_table(&book).unwrap().rows;
-        let read = Columns::guess(&rows).schools(&rows);
-        let names: Vec<&str> = read.schools.iter().map(|s| s.name.as_str()).collect();
-        assert_eq!(names, ["МБОУ СОШ № 1"], "{rows:?}");
+        assert_eq!(schools_merged(&rows, "A2:C2"), ["МБОУ СОШ № 1"]);
     }
 
-    /// A title merged across the table («a title row has one cell», says
-    /// `Columns::guess`) now fills every column and is taken for the header;
-    /// the real header is then read as a school.
+    /// The schools of a sheet of `rows` with the cells of `range` merged.
+    fn schools_merged(rows: &str, range: &str) -> Vec<String> {
+        let merge = format!(r#"<mergeCells count="1"><mergeCell ref="{range}"/></mergeCells>"#);
+        let xml = sheet_of(rows, &merge);
+        let rows = read_table(&zip_deflated(&[("xl/worksheets/sheet1.xml", &xml)]))
+            .unwrap()
+            .rows;
+        let read = Columns::guess(&rows).schools(&rows);
+        read.schools.into_iter().map(|s| s.name).collect()
+    }
+
+    /// A title merged across the table keeps one cell, as `Columns::guess`
+    /// expects of a title: filling every column, it was taken for the
+    /// header, and the real header for a school.
     #[test]
     fn a_title_merged_across_columns_is_not_the_header() {
         let rows = format!(
@@ -772,16 +774,7 @@ mod tests {
             inline_cell("B3", "6623000001"),
             inline_cell("C3", "Пример"),
         );
-        let xml = sheet_of(
-            &rows,
-            r#"<mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells>"#,
-        );
-        let book = zip_deflated(&[("xl/worksheets/sheet1.xml", &xml)]);
-        let rows = read_table(&book).unwrap().rows;
-        let columns = Columns::guess(&rows);
-        let read = columns.schools(&rows);
-        let names: Vec<&str> = read.schools.iter().map(|s| s.name.as_str()).collect();
-        assert_eq!(names, ["МБОУ СОШ № 1"], "{rows:?}");
+        assert_eq!(schools_merged(&rows, "A1:C1"), ["МБОУ СОШ № 1"]);
     }
 
     /// Excel's first tab is the first sheet not hidden; a hidden first sheet

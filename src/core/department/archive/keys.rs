@@ -384,9 +384,8 @@ mod tests {
     }
 
     /// A list of a newer version is said to be newer whatever its shape: a
-    /// later version is free to change the entries. The version is read only
-    /// after the whole file reads as version 1's, so such a list is called
-    /// damaged (backup.rs and letter_file.rs check the version first).
+    /// later version is free to change the entries (read in version 1's
+    /// shape first, it was called damaged).
     #[test]
     fn a_newer_key_list_of_another_shape_is_said_newer() {
         let (card, text) = list();
@@ -403,9 +402,8 @@ mod tests {
         );
     }
 
-    /// «A school named by nothing is refused»: a name of no letter or digit,
-    /// or an ИНН box holding no identifier, names no school all the same
-    /// (`SchoolId::of` reads both as empty), yet the list is taken.
+    /// A name of no letter or digit, or an ИНН box holding no identifier,
+    /// names no school (`SchoolId::of` reads both as empty): refused.
     #[test]
     fn a_school_named_by_nothing_is_refused_whatever_the_blank() {
         let (card, text) = list();
