@@ -133,6 +133,12 @@ impl LetterFile {
         }
         let letter: Self =
             crate::json::from_value(value).map_err(|detail| LetterFileError::Shape { detail })?;
+        // Addressed to nobody, it was asked about as «рекомендации для «»».
+        if letter.school.trim().is_empty() {
+            return Err(LetterFileError::Shape {
+                detail: "не указано, какой школе адресованы рекомендации".to_owned(),
+            });
+        }
         if letter.card != card_id {
             return Err(LetterFileError::OtherCard {
                 title: letter.card_title,
@@ -317,6 +323,16 @@ mod tests {
                 .unwrap_err()
                 .to_string(),
             "Файл рекомендаций повреждён: нет поля «plan»."
+        );
+        let nobody = LetterFile {
+            school: " ".into(),
+            ..letter
+        };
+        assert_eq!(
+            LetterFile::read(&nobody.to_json(), &card.id)
+                .unwrap_err()
+                .to_string(),
+            "Файл рекомендаций повреждён: не указано, какой школе адресованы рекомендации."
         );
     }
 }
