@@ -347,8 +347,10 @@ impl Persistence {
         // and ask «leave the page?» while it does.
         let on_hide = window_event_listener_untyped("pagehide", move |_| {
             let written = dept.write_unwritten();
-            self.keep_unfinished(dept);
-            if (self.wait.cancel() || written) && self.unwritten(dept) && !self.held.get_value() {
+            let (files, decisions) = self.to_write(dept);
+            self.keep_unfinished(dept, &files);
+            let unwritten = !self.nothing_in(&files, &decisions);
+            if (self.wait.cancel() || written) && unwritten && !self.held.get_value() {
                 keep_pending(dept, &self.page.get_value(), self.stamp.get_value());
                 self.save(dept);
             }
@@ -528,13 +530,14 @@ impl Persistence {
 
     /// Notes what closing now leaves unchecked or unsaved, for the next
     /// page to tell ([`Unfinished`]); with nothing left, this page's own
-    /// earlier note goes.
-    fn keep_unfinished(self, dept: Dept) {
+    /// earlier note goes. `files`: what the database lacks
+    /// ([`Self::to_write`]), worked out once for the whole hiding.
+    fn keep_unfinished(self, dept: Dept, files: &[StoredFile]) {
         let files = match self.db.get_value() {
-            Some(_) if !self.opening.get_value() => self.to_write(dept).0,
+            Some(_) if !self.opening.get_value() => files,
             // Without the database everything is unsaved, and the status
             // line has said so all along.
-            _ => Vec::new(),
+            _ => &[],
         };
         let checking = dept.checking() as u64;
         if checking == 0 && files.is_empty() {
