@@ -3,11 +3,13 @@
 //! Only schools present in both periods are compared; a school that joined
 //! or left is listed by the results of its own period, not as a change.
 
+use std::collections::HashMap;
+
 use crate::card::versions::{comparability, comparable_share, fits, Comparability};
 use crate::card::{Card, Indicator, Level, Rule};
 use crate::department::archive::Archive;
 use crate::department::figures::{
-    describe_value, figures, mean_tenths, Aggregate, Figures, IndicatorFigure,
+    describe_value, figures, in_values, mean_tenths, Aggregate, Figures, IndicatorFigure,
 };
 use crate::department::last_year::{as_share, moved_more_than, this_year};
 use crate::department::results::SchoolResult;
@@ -689,14 +691,34 @@ pub fn school_value_changes(
         let code = &entry.card.counterpart(indicator)?.code;
         entry.opened.payload.answers.get(code)
     };
-    let compared = years.new_card.indicators().filter(|i| {
-        comparability(years.old_card, years.new_card, i).values_comparable()
-            && years.old_card.counterpart(i).is_some()
-    });
-    let compared: Vec<&Indicator> = compared.collect();
+    // Only answers each year's municipal value counts: an answer with an
+    // error, or one that does not apply to the school (by its profile or
+    // by the check), moved nothing the section compares (the figures'
+    // audit: «50,0 % → 120,0 %» of a share typed above its whole).
+    let (counted_before, counted_after) = (
+        in_values(archive, years.old_card, before),
+        in_values(archive, years.new_card, after),
+    );
+    let old_places: HashMap<&str, usize> = (years.old_card.indicators().enumerate())
+        .map(|(i, indicator)| (indicator.code.as_str(), i))
+        .collect();
+    // This year's indicators the two versions fill in alike, each with its
+    // place in each version.
+    let compared: Vec<(&Indicator, usize, usize)> = (years.new_card.indicators().enumerate())
+        .filter(|(_, i)| comparability(years.old_card, years.new_card, i).values_comparable())
+        .filter_map(|(place, i)| {
+            let old = years.old_card.counterpart(i)?;
+            Some((i, old_places[old.code.as_str()], place))
+        })
+        .collect();
     let mut changes = Vec::new();
     for (was, now) in pair_schools(&archive.roster, before, after).into_iter() {
-        for indicator in &compared {
+        for &(indicator, old_place, place) in &compared {
+            if !counted_before.contains(&(was.submission_id.as_str(), old_place))
+                || !counted_after.contains(&(now.submission_id.as_str(), place))
+            {
+                continue;
+            }
             let (Some(a0), Some(a1)) = (answer(was, indicator), answer(now, indicator)) else {
                 continue;
             };
@@ -713,17 +735,14 @@ pub fn school_value_changes(
                 unconfirmed(now, Some(&indicator.code)),
             );
             // Moved as the municipal value counts it: a «да» the check did
-            // not confirm as «нет», a figure not at all (a walk-through's
-            // refused «да» read «нет → да +100,0 п. п.» while the municipal
-            // value counted it «нет»).
-            let counted = |share: (u64, u64), unconfirmed: bool| match (unconfirmed, share.1) {
-                (false, _) => Some(share),
-                (true, 1) => Some((0, 1)),
-                (true, _) => None,
+            // not confirm as «нет» (a walk-through's refused «да» read «нет →
+            // да +100,0 п. п.» while the municipal value counted it «нет»);
+            // a figure it did not confirm is out of the value, so not here.
+            let counted = |share: (u64, u64), unconfirmed: bool| match unconfirmed {
+                true => (0, 1),
+                false => share,
             };
-            let (Some(c0), Some(c1)) = (counted(s0, u0), counted(s1, u1)) else {
-                continue;
-            };
+            let (c0, c1) = (counted(s0, u0), counted(s1, u1));
             if !moved_more_than(c0, c1, SCHOOL_MOVE_POINTS) {
                 continue;
             }
@@ -1540,6 +1559,24 @@ mod tests {
         let mut archive = archive;
         archive.set_decision("a2", code, Some(Decision::NoPoint));
         let two = testkit::TwoYears::of(&archive, &iz);
+        let changes = school_value_changes(&archive, &two.years(&iz), &two.before, &two.after);
+        assert_eq!(changes, []);
+        // Nor an answer the municipal value leaves out otherwise: typed
+        // above its whole (an error, «не учтено»), or on a school the
+        // indicator does not apply to (П-1.1 is for ООО and СОО; Школа З
+        // has only НОО this year). Both moved by more than 10 points.
+        let mut only_noo = school("Школа З", "2025/2026", "90", "100");
+        only_noo.profile.levels = vec![crate::school::profile::SchoolLevel::Noo];
+        let drafts = [
+            ("a1", school("Школа А", "2024/2025", "50", "100")),
+            ("a2", school("Школа А", "2025/2026", "120", "100")),
+            ("h1", school("Школа З", "2024/2025", "50", "100")),
+            ("h2", only_noo),
+        ];
+        let named: Vec<(&str, _)> = drafts.iter().map(|(id, d)| (*id, d)).collect();
+        let archive = testkit::archive(&iz, &named);
+        let two = testkit::TwoYears::of(&archive, &iz);
+        assert_eq!(two.years(&iz).after.indicators[0].answered, 0);
         let changes = school_value_changes(&archive, &two.years(&iz), &two.before, &two.after);
         assert_eq!(changes, []);
         // A «да» not confirmed counts as «нет», as in the municipal value:

@@ -4,7 +4,7 @@
 //! kind (informational indicators included).
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::card::{Card, Indicator, Level, Rule};
 use crate::department::archive::{Archive, Entry};
@@ -351,6 +351,24 @@ pub(crate) fn gather<'a>(
     }
 }
 
+/// The answers that go into `card`'s municipal values, each as (the
+/// school's file, the indicator's place in the card): what [`gather`]
+/// keeps, for a list that may name only these.
+pub(crate) fn in_values<'r>(
+    archive: &Archive,
+    card: &Card,
+    results: &'r [SchoolResult],
+) -> HashSet<(&'r str, usize)> {
+    let gathered = gather(archive, card, results);
+    (gathered.values.iter().enumerate())
+        .flat_map(|(i, values)| {
+            values
+                .iter()
+                .map(move |v| (results[v.school].submission_id.as_str(), i))
+        })
+        .collect()
+}
+
 /// Each indicator of `other`, a version of `card`, by its code there: its
 /// place in `card` ([`Card::counterpart`]).
 fn places_in<'a>(other: &'a Card, card: &Card) -> HashMap<&'a str, usize> {
@@ -533,9 +551,12 @@ pub fn weakest<'a>(figures: &'a Figures, card: &Card, n: usize) -> Vec<&'a Indic
         .filter(|f| f.applicable > 0 && scored(&f.code))
         .collect();
     all.sort_by(|a, b| compare_share(a.earned_share(), b.earned_share()));
-    if n == 0 || all.len() <= n {
-        all.truncate(n);
-        return all;
+    // Two or three indicators with points reach the card's end too (the
+    // figures' audit: «Реже других выполнены: 2.2, 6.1», each met by 3 of
+    // 3 schools, the only two that applied).
+    let n = n.min(all.len());
+    if n == 0 {
+        return Vec::new();
     }
     let last = all[n - 1].earned_share();
     let same = |f: &&IndicatorFigure| compare_share(f.earned_share(), last).is_eq();

@@ -7,6 +7,7 @@ use crate::department::results::results;
 use crate::department::review::Decision;
 use crate::export::Cell;
 use crate::school::draft::ListRow;
+use crate::school::profile::SchoolLevel;
 use crate::testkit::{self, draft};
 
 /// The municipal share, for the kinds that have one.
@@ -369,4 +370,51 @@ fn a_school_on_an_older_version_counts_under_the_new_numbers() {
         .find(|r| r[0] == Cell::Text("Школа Б".into()))
         .unwrap();
     assert_eq!(b[at("п. 2.1")], Cell::Int(3));
+}
+
+/// Seed 002, three schools with НОО only, no ОВЗ, no preschool group: of
+/// the indicators with points only 2.2 (60 of 100 after 50: growth and at
+/// least half, met) and 6.1 (3 events, met) apply; 4.2 and 4.3 lack last
+/// year. Each is met by 3 of 3 schools, so none is met «реже других»: fewer
+/// indicators than [`WEAKEST`] reach the card's end as a longer tie does
+/// (the figures' audit read «Реже других выполнены: 2.2, 6.1»).
+#[test]
+fn a_few_indicators_met_alike_name_none() {
+    let card = card("leninsk-kuznetsky");
+    let school = |name: &str, events: &str| {
+        let mut d = draft(name, "2025/2026", &[]);
+        d.profile.levels = vec![SchoolLevel::Noo];
+        d.profile.ovz = false;
+        d.profile.flags.insert("doo".into(), false);
+        let mut grew = testkit::share("60", "100");
+        grew.prev_numerator = "50".into();
+        grew.prev_denominator = "100".into();
+        d.answers.insert("2.2".into(), grew);
+        d.answers.insert("4.2".into(), testkit::share("60", "100"));
+        d.answers.insert("4.3".into(), testkit::share("10", "20"));
+        d.answers.entry("6.1".into()).or_default().count = events.into();
+        d
+    };
+    let (a, b, c) = (
+        school("Школа А", "3"),
+        school("Школа Б", "3"),
+        school("Школа В", "3"),
+    );
+    let archive = testkit::archive(&card, &[("a", &a), ("b", &b), ("c", &c)]);
+    let f = figures(&archive, &card, &results(&archive, &card.id, "2025/2026"));
+    let met: Vec<(&str, usize, usize)> = (f.indicators.iter())
+        .filter(|x| x.applicable > 0 && card.indicator(&x.code).unwrap().points > 0)
+        .map(|x| (x.code.as_str(), x.earned, x.applicable))
+        .collect();
+    assert_eq!(met, [("2.2", 3, 3), ("6.1", 3, 3)]);
+    assert!(matches!(weak_spots(&f, &card), WeakSpots::Least(named) if named.is_empty()));
+    // One event at Школа В: 6.1 is met by 2 of 3, and named alone.
+    let c = school("Школа В", "1");
+    let archive = testkit::archive(&card, &[("a", &a), ("b", &b), ("c", &c)]);
+    let f = figures(&archive, &card, &results(&archive, &card.id, "2025/2026"));
+    let named: Vec<&str> = weakest(&f, &card, WEAKEST)
+        .iter()
+        .map(|x| x.code.as_str())
+        .collect();
+    assert_eq!(named, ["6.1"]);
 }
