@@ -13,7 +13,7 @@ use profkarta_core::department::last_year::previous_period;
 use profkarta_core::department::results::{results, SchoolResult};
 use profkarta_core::department::roster::{
     counts, file_years, from_results, likely_school, reminder, roster_table, statuses,
-    unplaced_note, Deadlines, FileYears, NotExpected, Roster, Status,
+    unplaced_note, unplaced_refusals, Deadlines, FileYears, NotExpected, Roster, Status,
 };
 use profkarta_core::export::{to_csv, to_xlsx};
 use profkarta_core::school::profile::default_period;
@@ -23,7 +23,7 @@ use crate::department::printed_letter::PrintedLetter;
 use crate::department::printed_line::PrintedLine;
 use crate::department::roster_import::RosterImport;
 use crate::department::roster_not_expected::{RosterNotExpected, NOT_EXPECTED_TITLE};
-use crate::department::roster_refused::RosterRefused;
+use crate::department::roster_refused::{RefusedFile, RosterRefused};
 use crate::department::roster_unplaced::{RosterUnplaced, ASKED};
 use crate::department::state::Dept;
 use crate::platform::browser::{
@@ -87,6 +87,23 @@ pub fn RosterPanel() -> impl IntoView {
         let (card, period) = (card(), period());
         dept.archive()
             .with(|a| a.roster.unplaced(a, &card, &period))
+    });
+    // The campaign's refused files the list cannot place, each with the
+    // school it most likely is: listed under the table, and said in that
+    // school's row, which stands «не сдана» (a walk-through's damaged file
+    // of МБОУ СОШ № 3 was named only below).
+    let refused = Memo::new(move |_| {
+        let (card, period) = (card(), period());
+        dept.archive().with(|a| {
+            rows.with(|rows| {
+                (unplaced_refusals(a, rows, &card, &period).into_iter())
+                    .map(|u| RefusedFile {
+                        file: u.refusal.file.clone(),
+                        likely: u.likely.map(str::to_owned),
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
     });
     // The schools the files asked about most likely are: not offered as
     // closed or new while their file waits to be placed (a walk-through:
@@ -298,7 +315,11 @@ pub fn RosterPanel() -> impl IntoView {
                             {r.shown.clone()}
                             {r.filed_as.clone().map(|name| view! { <span class="filed-as">{format!("в файле: {name}")}</span> })}
                         </th>
-                        <td>{r.status.label()}</td>
+                        <td>
+                            {r.status.label()}
+                            {(r.status == Status::NotSent && refused.with(|f| f.iter().any(|f| f.likely.as_ref() == Some(&r.school.name))))
+                                .then(|| view! { <span class="row-note">"вероятно, её файл не принят: см. под таблицей"</span> })}
+                        </td>
                         <td>{r.sent.as_deref().map(date_ru).unwrap_or_default()}</td>
                         <td class="lateness">{r.lateness()}</td>
                         {shared().then(|| view! { <td>{r.reviewers.join(", ")}</td> })}
@@ -357,7 +378,7 @@ pub fn RosterPanel() -> impl IntoView {
             <Show when=move || !rows.with(Vec::is_empty)
                 fallback=|| view! { <p class="muted">"Список школ пуст: загрузите его из XLSX или CSV, составьте по принятым файлам или добавьте школы вручную."</p> }>
                 <RosterUnplaced rows unplaced/>
-                <RosterRefused rows period=Signal::derive(period)/>
+                <RosterRefused refused/>
                 // Said as a school is added or removed, where nothing else is.
                 <p class="roster-counts" id=COUNTS tabindex="-1" role="status" data-testid="roster-counts">
                     {move || format!("{} учебный год: {}.", period(), rows.with(|r| counts(r)))}

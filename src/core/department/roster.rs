@@ -14,7 +14,7 @@ use crate::department::review::ReviewStatus;
 use crate::department::school::{identifier_key, is_identifier, normalize, pair_schools, SchoolId};
 use crate::error::AlreadyListed;
 use crate::export::{Cell, Table};
-use crate::school::profile::SchoolProfile;
+use crate::school::profile::{canonical_period, SchoolProfile};
 use crate::signed::submission::named_in_file_name;
 use crate::text::{by_name, date_ru, first_of, one_line, plural, quoted, shorten};
 
@@ -1142,11 +1142,11 @@ impl FileYears {
     /// the files cannot tell a new school from one that did not send, and
     /// stood it «не сдана» in the years before it was, a walk-through);
     /// nothing when it sent before and after (it skipped the year, it did
-    /// not close); «Закрыта» otherwise.
+    /// not close) or a file of the year was refused; «Закрыта» otherwise.
     pub fn offer(years: Option<&Self>, period: &str) -> Option<NotExpected> {
         match years {
             Some(y) if y.first.as_str() > period => Some(NotExpected::New(y.first.clone())),
-            Some(y) if y.last.as_str() > period => None,
+            Some(y) if y.last.as_str() >= period => None,
             _ => Some(NotExpected::Closed),
         }
     }
@@ -1160,27 +1160,53 @@ pub enum NotExpected {
     Closed,
 }
 
-/// For each school of the list, the years counted files on card
-/// `card_id` came from it ([`FileYears`]), `None` when none did.
+/// For each school of the list, the years files on card `card_id` came
+/// from it ([`FileYears`]), `None` when none did: counted files, and
+/// refused ones by the school they name or, saying nothing, by their file
+/// name ([`likely_school`]). A refused file was sent all the same: a
+/// walk-through's school whose file of last year was damaged was offered
+/// «Новая» there, one whose file of this year was refused «Закрыта».
 pub fn file_years(roster: &Roster, archive: &Archive, card_id: &str) -> Vec<Option<FileYears>> {
     let owners = Owners::new(roster);
     let mut years: Vec<Option<FileYears>> = vec![None; roster.schools.len()];
+    let mut came = |at: usize, period: &str| {
+        let years = years[at].get_or_insert_with(|| FileYears {
+            first: period.to_owned(),
+            last: period.to_owned(),
+        });
+        if period < years.first.as_str() {
+            years.first = period.to_owned();
+        }
+        if period > years.last.as_str() {
+            years.last = period.to_owned();
+        }
+    };
     for e in archive
         .current()
         .into_iter()
         .filter(|e| e.card.id == card_id)
     {
-        let period = e.period();
         for at in owners.of(&e.school, e.profile()) {
-            let years = years[at].get_or_insert_with(|| FileYears {
-                first: period.to_owned(),
-                last: period.to_owned(),
-            });
-            if period < years.first.as_str() {
-                years.first = period.to_owned();
+            came(at, e.period());
+        }
+    }
+    let names: Vec<&str> = roster.schools.iter().map(|s| s.name.as_str()).collect();
+    for refusal in archive.refusals() {
+        let (places, period) = match &refusal.claim {
+            Some(claim) if claim.card.is_empty() || claim.card == card_id => {
+                (owners.of_claim(claim), claim.period.clone())
             }
-            if period > years.last.as_str() {
-                years.last = period.to_owned();
+            Some(_) => continue,
+            None => match named_in_file_name(&refusal.file) {
+                Some((name, Some(period))) => {
+                    (likely_school(&name, &names).into_iter().collect(), period)
+                }
+                _ => continue,
+            },
+        };
+        if canonical_period(&period).is_some() {
+            for at in places {
+                came(at, &period);
             }
         }
     }

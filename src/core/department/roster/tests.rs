@@ -869,6 +869,27 @@ fn refused_files_the_list_cannot_place_are_listed_with_a_guess() {
     );
     // The guess does not change a status: СОШ № 2 has sent nothing readable.
     assert_eq!(rows[1].status, Status::NotSent);
+    // But it did send: the year before, it is not offered as closed, and
+    // Лицей № 3, whose cut-off file is of last year, neither as new nor
+    // as closed there. СОШ № 1's cut-off file adds nothing to its card's
+    // year; Гимназия № 9 is not in the list.
+    let years = file_years(&archive.roster, &archive, DEFAULT_CARD);
+    let year = |first: &str, last: &str| {
+        Some(FileYears {
+            first: first.into(),
+            last: last.into(),
+        })
+    };
+    let last = "2024/2025";
+    assert_eq!(
+        years,
+        [year(PERIOD, PERIOD), year(PERIOD, PERIOD), year(last, last)]
+    );
+    assert_eq!(
+        FileYears::offer(years[1].as_ref(), last),
+        Some(NotExpected::New(PERIOD.into()))
+    );
+    assert_eq!(FileYears::offer(years[2].as_ref(), last), None);
 }
 
 /// Replacing the list names what it drops: a school typed by hand, not one
