@@ -92,7 +92,7 @@ pub fn effectiveness_svg(measures: &[Vec<IndicatorEffect>]) -> String {
     // answers pool into, one kind named, several not.
     let title = match bases_of(measures.iter().flatten())[..] {
         [Basis::Met] | [] => "Доля школ, выполняющих целевые показатели мер, через год, %",
-        [Basis::Pupils] => "Доля обучающихся (Σ/Σ) по целевым показателям мер через год, %",
+        [Basis::Pupils] => "Общая доля обучающихся по целевым показателям мер через год, %",
         [Basis::Yes] => "Доля школ с ответом «да» по целевым показателям мер через год, %",
         [Basis::Mean] => "Среднее значение целевых показателей мер по школам через год, %",
         _ => "Значения целевых показателей мер через год, %",

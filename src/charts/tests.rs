@@ -798,7 +798,7 @@ fn effectiveness_tells_addressed_schools_from_the_others_by_colour() {
         ),
         (
             &[Basis::Pupils],
-            "Доля обучающихся (Σ/Σ) по целевым показателям мер через год, %",
+            "Общая доля обучающихся по целевым показателям мер через год, %",
         ),
         (
             &[Basis::Yes],

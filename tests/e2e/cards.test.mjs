@@ -626,7 +626,7 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         // to compute with, the count's sum.
         const indicatorsCsv = await downloadText(page, () => page.getByRole('button', { name: 'Показатели в CSV' }).click());
         const figuresSheet = indicatorsCsv.text.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';'));
-        assert.deepEqual(figuresSheet[0].slice(-3), ['Значение, число', 'Числитель, Σ', 'Знаменатель, Σ']);
+        assert.deepEqual(figuresSheet[0].slice(-3), ['Значение, число', 'Сумма числителей', 'Сумма знаменателей']);
         const figuresRow = (code) => figuresSheet.find((l) => l[0] === `п. ${code}`).slice(-3);
         assert.deepEqual(figuresRow('1.5'), [`${Math.floor(mean / 10)},${mean % 10}`, '', '']);
         const typedSum = [...latest('nevinnomyssk'), { answers: nvOurs.answers }]

@@ -161,7 +161,7 @@ test('letters and the report download as Word documents with the figures', async
     assert.ok(lowNames.length > 0, 'the generated year has low schools');
     assert.ok(proposals[0].startsWith(`1. Руководителям организаций с низкой эффективностью (${lowNames.join(', ')}) разработать план`), proposals[0]);
     const figures = report.tables[0];
-    assert.deepEqual(figures[0], ['Код', 'Показатель', 'Школ в расчёте', 'Применим к школам', 'Школ, выполнивших показатель (с учётом проверки)', '% школ', 'Значение по ответам школ (доли — Σ/Σ)']);
+    assert.deepEqual(figures[0], ['Код', 'Показатель', 'Школ в расчёте', 'Применим к школам', 'Школ, выполнивших показатель (с учётом проверки)', '% школ', 'Значение по ответам школ']);
     assert.equal(figures.length, 1 + INDICATORS.length);
     for (const ind of INDICATORS) {
         const row = figures.find((r) => r[0] === `п. ${ind.code}`);

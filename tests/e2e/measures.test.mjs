@@ -129,7 +129,7 @@ function expectedEffect(code) {
             const pupils = change(x.sums) - change(y.sums);
             if (pupils !== 0 && Math.sign(pupils) !== Math.sign(difference)) {
                 const abs = Math.abs(pupils);
-                notes.push(`по доле обучающихся (Σ/Σ) разность другого знака: ${pupils > 0 ? '+' : '−'}${Math.floor(abs / 10)},${abs % 10}\u00a0п.\u00a0п.`);
+                notes.push(`по общей доле обучающихся разность другого знака: ${pupils > 0 ? '+' : '−'}${Math.floor(abs / 10)},${abs % 10}\u00a0п.\u00a0п.`);
             }
         }
         // Groups 25 п. п. or more apart at the start, the verdict going
@@ -846,7 +846,7 @@ test('on seed 001\'s card a measure targets its share, and next year it is judge
 
         // Next year: the pupils' share in each group, by hand from the files.
         await page.locator('#period').selectOption(SECOND);
-        const describe = ([a, b, c, d]) => `Σ/Σ ${pct(a, b)} → ${pct(c, d)} (${moved(exactTenths(a, b, c, d))})`;
+        const describe = ([a, b, c, d]) => `общая доля ${pct(a, b)} → ${pct(c, d)} (${moved(exactTenths(a, b, c, d))})`;
         const { addressed, others, counted, difference, verdict, notes } = judged(subs, (s) => sum([s]), chosen);
         const section = page.getByTestId('effectiveness');
         const cells = await section.getByTestId('effectiveness-table').locator('tbody tr').first().locator('td').allInnerTexts();
@@ -855,9 +855,9 @@ test('on seed 001\'s card a measure targets its share, and next year it is judge
         assert.equal(cells[2], `адресные ОО с долей в оба года (4): ${describe(addressed)}; остальные ОО с долей в оба года (4): ${describe(others)}`);
         assert.equal(cells[3], moved(difference));
         assert.equal(cells[4], notes.length ? `${verdict} (вывод ненадёжен: ${notes.join('; ')})` : verdict);
-        assert.ok((await section.locator('.hint').innerText()).startsWith('Для каждой меры её целевые показатели сравниваются в адресных школах и в остальных: изменение доли обучающихся (Σ/Σ) у адресных минус изменение у остальных; у показателя без баллов нет выполнивших его школ'));
+        assert.ok((await section.locator('.hint').innerText()).startsWith('Для каждой меры её целевые показатели сравниваются в адресных школах и в остальных: изменение общей доли обучающихся у адресных минус изменение у остальных; у показателя без баллов нет выполнивших его школ'));
         assert.equal(await section.getByTestId('effectiveness-summary').innerText(),
-            `По итогам ${FIRST} учебного года принято мер: 1, целевых показателей в них: 1. Сравнение в адресных школах и в остальных (разность изменений доли обучающихся (Σ/Σ)): ${verdicts([{ verdict, notes }])}`);
+            `По итогам ${FIRST} учебного года принято мер: 1, целевых показателей в них: 1. Сравнение в адресных школах и в остальных (разность изменений общей доли обучающихся): ${verdicts([{ verdict, notes }])}`);
         assert.deepEqual(errors.map(String), []);
     } finally {
         await context.close();

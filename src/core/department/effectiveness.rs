@@ -129,7 +129,7 @@ impl Group {
         Some(delta_difference_tenths(a, o))
     }
 
-    /// «Σ/Σ 20,0 % → 35,0 % (+15,0 п. п.)», ««да» у 1 из 4 → у 3 из 4
+    /// «общая доля 20,0 % → 35,0 % (+15,0 п. п.)», ««да» у 1 из 4 → у 3 из 4
     /// (+50,0 п. п.)», «в среднем 55,0 % → 60,0 % (+5,0 п. п.)»: an
     /// indicator without points, which no school meets, moves by its
     /// pooled value alone (`basis`). The change is the exact one, rounded
@@ -144,12 +144,16 @@ impl Group {
             Basis::Yes => format!("«да» у {a} из {b} → у {c} из {d} ({change})"),
             Basis::Mean => format!("в среднем {} → {} ({change})", percent(a, b), percent(c, d)),
             Basis::Met | Basis::Pupils => {
-                format!("Σ/Σ {} → {} ({change})", percent(a, b), percent(c, d))
+                format!(
+                    "общая доля {} → {} ({change})",
+                    percent(a, b),
+                    percent(c, d)
+                )
             }
         }
     }
 
-    /// «выполняли 1 из 4 → 3 из 4 (+50,0 п. п.); Σ/Σ 20,0 % → 35,0 %».
+    /// «выполняли 1 из 4 → 3 из 4 (+50,0 п. п.); общая доля 20,0 % → 35,0 %».
     pub fn describe(&self) -> String {
         let n = self.schools;
         if n == 0 {
@@ -168,7 +172,7 @@ impl Group {
                 _ => String::new(),
             };
             text.push_str(&format!(
-                "; Σ/Σ{over} {} → {}",
+                "; общая доля{over} {} → {}",
                 percent(a, b),
                 percent(c, d)
             ));
@@ -191,12 +195,13 @@ impl Group {
 
 /// How the analysis says what each [`Basis`] compares.
 impl Basis {
-    /// What is compared, after «разность изменений»: «доли обучающихся
-    /// (Σ/Σ)».
+    /// What is compared, after «разность изменений»: «общей доли
+    /// обучающихся» (the schools' numerators over their denominators:
+    /// «Σ/Σ» read as a formula to a walk-through).
     pub fn compared(self) -> &'static str {
         match self {
             Self::Met => "доли школ, выполняющих показатель",
-            Self::Pupils => "доли обучающихся (Σ/Σ)",
+            Self::Pupils => "общей доли обучающихся",
             Self::Yes => "доли школ с ответом «да»",
             Self::Mean => "среднего значения по школам",
         }
@@ -215,7 +220,9 @@ impl Basis {
     /// How a pooled value is made, as the method says it.
     pub fn pooled_as(self) -> &'static str {
         match self {
-            Self::Met | Self::Pupils => "доля обучающихся (сумма числителей к сумме знаменателей)",
+            Self::Met | Self::Pupils => {
+                "общая доля обучающихся (сумма числителей к сумме знаменателей)"
+            }
             Self::Yes => "доля школ с ответом «да»",
             Self::Mean => "среднее введённых школами процентов",
         }

@@ -156,7 +156,7 @@ pub static INDICATOR_HEADERS: [&str; 7] = [
     "Применим к школам",
     "Школ, выполнивших показатель (с учётом проверки)",
     "% школ",
-    "Значение по ответам школ (доли — Σ/Σ)",
+    "Значение по ответам школ",
 ];
 
 /// The same for a card without points: nothing is «выполнен», so the
@@ -606,7 +606,8 @@ pub fn school_value_changes_table(changes: &[SchoolValueChange], shares: Shares)
 
 /// The columns [`indicators_table`] adds in a spreadsheet
 /// ([`Shares::Apart`]): the municipal value as numbers ([`value_numbers`]).
-pub static VALUE_NUMBER_HEADERS: [&str; 3] = ["Значение, число", "Числитель, Σ", "Знаменатель, Σ"];
+pub static VALUE_NUMBER_HEADERS: [&str; 3] =
+    ["Значение, число", "Сумма числителей", "Сумма знаменателей"];
 
 /// The municipal value as numbers a spreadsheet computes with, beside its
 /// words («33,1 % (1 553 из 4 692)»), which pack them with thin spaces and

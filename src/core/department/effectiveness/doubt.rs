@@ -33,7 +33,7 @@ impl Doubt {
         match self {
             Self::OneSchool => "держится на одной школе".to_owned(),
             Self::Pupils(d) => format!(
-                "по доле обучающихся (Σ/Σ) разность другого знака: {}",
+                "по общей доле обучающихся разность другого знака: {}",
                 delta_text(*d)
             ),
             Self::StartedApart(a, o) => {

@@ -115,8 +115,8 @@ fn targeted_schools_improving_while_others_stay_flat_is_an_improvement() {
     assert_eq!(e11.addressed.sums, Some(((3, 30), (12, 30))));
     assert_eq!(
         e11.numbers(),
-        "адресные ОО (3): выполняли 0 из 3 → 3 из 3 (+100,0\u{A0}п.\u{A0}п.); Σ/Σ 10,0\u{A0}% → 40,0\u{A0}%; \
-         остальные ОО (3): выполняли 0 из 3 → 0 из 3 (0,0\u{A0}п.\u{A0}п.); Σ/Σ 10,0\u{A0}% → 10,0\u{A0}%"
+        "адресные ОО (3): выполняли 0 из 3 → 3 из 3 (+100,0\u{A0}п.\u{A0}п.); общая доля 10,0\u{A0}% → 40,0\u{A0}%; \
+         остальные ОО (3): выполняли 0 из 3 → 0 из 3 (0,0\u{A0}п.\u{A0}п.); общая доля 10,0\u{A0}% → 10,0\u{A0}%"
     );
     assert_eq!(e[1].code, "2.1");
     assert_eq!(e[1].verdict, Verdict::Better);
@@ -409,7 +409,7 @@ fn a_verdict_on_one_school_says_so() {
     assert_eq!(
         effect.verdict_text(),
         "лучше, чем в остальных школах (вывод ненадёжен: держится на одной школе; \
-         по доле обучающихся (Σ/Σ) разность другого знака: −1,0\u{A0}п.\u{A0}п.)"
+         по общей доле обучающихся разность другого знака: −1,0\u{A0}п.\u{A0}п.)"
     );
     // Three schools crossing, pupils' share rising too: nothing to add.
     let firm = IndicatorEffect {
@@ -438,7 +438,7 @@ fn sums_over_fewer_schools_say_so() {
     };
     assert_eq!(
         group.describe(),
-        "выполняли 1 из 5 → 2 из 5 (+20,0\u{A0}п.\u{A0}п.); Σ/Σ (3 ОО с долей в оба года): \
+        "выполняли 1 из 5 → 2 из 5 (+20,0\u{A0}п.\u{A0}п.); общая доля (3 ОО с долей в оба года): \
          10,0\u{A0}% → 20,0\u{A0}%"
     );
 }
@@ -499,7 +499,7 @@ fn one_school_is_whether_one_school_less_undoes_the_verdict() {
     let against = shares(((30, 100), (25, 100)), ((30, 100), (30, 100)));
     assert_eq!(
         against.caveat().as_deref(),
-        Some("вывод ненадёжен: по доле обучающихся (Σ/Σ) разность другого знака: −5,0\u{A0}п.\u{A0}п.")
+        Some("вывод ненадёжен: по общей доле обучающихся разность другого знака: −5,0\u{A0}п.\u{A0}п.")
     );
     let level = shares(((30, 100), (30, 100)), ((30, 100), (30, 100)));
     assert_eq!(level.caveat(), None);
@@ -544,7 +544,7 @@ fn the_difference_of_differences_is_rounded_once() {
     // alone lifts the addressed more.
     assert_eq!(
         effect.caveat().unwrap(),
-        "вывод ненадёжен: по доле обучающихся (Σ/Σ) разность другого знака: −7,0\u{A0}п.\u{A0}п.; \
+        "вывод ненадёжен: по общей доле обучающихся разность другого знака: −7,0\u{A0}п.\u{A0}п.; \
          адресные ОО начинали ниже остальных (0,0\u{A0}% против 50,0\u{A0}%), а у начинавших ниже \
          рост обычно больше и без меры"
     );
@@ -730,8 +730,8 @@ fn an_indicator_without_points_is_judged_by_the_pupils_share() {
     assert_eq!(better.difference(), Some(250));
     assert_eq!(
         plain(better.numbers()),
-        "адресные ОО с долей в оба года (3): Σ/Σ 10,0 % → 40,0 % (+30,0 п. п.); остальные ОО с \
-         долей в оба года (3): Σ/Σ 10,0 % → 15,0 % (+5,0 п. п.)"
+        "адресные ОО с долей в оба года (3): общая доля 10,0 % → 40,0 % (+30,0 п. п.); остальные ОО с \
+         долей в оба года (3): общая доля 10,0 % → 15,0 % (+5,0 п. п.)"
     );
     assert_eq!(better.caveat(), None);
     // The chart's bars: the pupils' share the year after, and its change.

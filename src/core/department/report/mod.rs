@@ -82,13 +82,9 @@ pub fn figures_note(card: &Card) -> String {
             }
         )
     };
-    match (shares, card.has_points()) {
-        (false, _) => columns,
-        (true, true) => format!(
-            "{columns} Значение доли по муниципалитету (Σ/Σ) — сумма числителей всех школ, \
-             делённая на сумму их знаменателей."
-        ),
-        (true, false) => format!(
+    match shares {
+        false => columns,
+        true => format!(
             "{columns} Значение доли по муниципалитету — сумма числителей всех школ, делённая \
              на сумму их знаменателей."
         ),
