@@ -745,7 +745,7 @@ function verdicts(judged) {
 function whyDoubtful(noteLists) {
     const reasons = [
         ['держится на одной школе', (n) => n === 'держится на одной школе'],
-        ['расходится с долей обучающихся', (n) => n.startsWith('по доле обучающихся')],
+        ['расходится с общей долей обучающихся', (n) => n.startsWith('по общей доле обучающихся')],
         ['группы начинали с разного уровня', (n) => n.startsWith('адресные ОО начинали')],
     ];
     const notes = noteLists.flat();
