@@ -217,7 +217,7 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
         const named = schools.filter((s) => missing.has(s.school) && s !== damagedOf).map((s, i) => `${i + 1}. ${s.school} ${late}`);
         assert.ok(letter.includes(`карта не получена от следующих организаций:\n\n${named.join('\n')}\n\nПросим заполнить`), letter);
         named.push(`1. ${damagedOf.school}`);
-        assert.ok(letter.includes(`\nФайлы следующих организаций получены, но не прошли проверку:\n\n${named[2]}\n\nПросим открыть карту`), letter);
+        assert.ok(letter.includes(`\nФайлы следующих организаций получены, но не приняты при загрузке:\n\n${named[2]}\n\nПросим открыть карту`), letter);
         assert.ok(!letter.includes(schools[0].school + ' ('), 'a school that sent its card is not reminded');
         await page.screenshot({ path: join(ARTIFACTS, 'department-roster.png'), fullPage: true });
         assert.ok(letter.endsWith('/\nДата ____________\n'), 'the reminder is signed and dated');

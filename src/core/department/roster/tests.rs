@@ -772,7 +772,7 @@ fn a_school_whose_file_was_refused_is_asked_again_not_told_nothing_came() {
     );
     assert!(
         all.contains(
-            "\nФайлы следующих организаций получены, но не прошли проверку:\n\n\
+            "\nФайлы следующих организаций получены, но не приняты при загрузке:\n\n\
              1. Школа В\n\nПросим открыть карту"
         ),
         "{all}"
@@ -802,7 +802,7 @@ fn a_school_whose_file_was_refused_is_asked_again_not_told_nothing_came() {
     assert!(
         only.contains(
             "до 30.09.2026. По состоянию на 20.10.2026 файлы следующих организаций получены, \
-             но не прошли проверку:\n\n1. Школа В"
+             но не приняты при загрузке:\n\n1. Школа В"
         ),
         "{only}"
     );
