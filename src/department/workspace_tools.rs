@@ -10,7 +10,7 @@ use profkarta_core::text::files;
 use crate::department::import_panel::IMPORT_TITLE;
 use crate::department::persistence::Persistence;
 use crate::department::state::Dept;
-use crate::platform::browser::{confirm, focus_when_drawn};
+use crate::platform::browser::{confirm, focus_when_drawn, local_day};
 use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
 use crate::shared::kept_aside::KeptAside;
@@ -22,7 +22,10 @@ pub fn WorkspaceTools() -> impl IntoView {
     let archive = dept.archive();
     let backup = move |_| {
         let text = archive.with_untracked(Archive::to_json);
-        offer_json(dept.notices, "profkarta_резервная_копия_отдела.json", &text);
+        // Dated, so that a folder of weekly copies tells them apart (a
+        // walk-through: every copy had the same name).
+        let name = format!("profkarta_резервная_копия_отдела_{}.json", local_day());
+        offer_json(dept.notices, &name, &text);
     };
     let keys = move |_| {
         let text = archive.with_untracked(Archive::keys_file);

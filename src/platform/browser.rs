@@ -50,6 +50,17 @@ pub fn local_datetime(iso: &str) -> String {
     )
 }
 
+/// Today's local date as a file name sorts it: "2026-12-07".
+pub fn local_day() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
 /// The current calendar year and month (1–12).
 pub fn year_month() -> (u16, u8) {
     let now = js_sys::Date::new_0();
