@@ -504,7 +504,9 @@ pub const COUNT_FALL_PERCENT: u64 = 10;
 /// (a share Σ/Σ, the schools' «да», a mean typed percent) by
 /// [`NOTABLE_TENTHS`](crate::department::effectiveness::NOTABLE_TENTHS)
 /// or more, a count's mean per school by [`COUNT_FALL_PERCENT`] or more.
-/// Each as «2.1 — в среднем 3,3 → 2,2 на организацию», «1.5 — −12,8 п. п.».
+/// Each as (code, how): («2.1», «в среднем 3,3 → 2,2 на организацию»),
+/// («1.5», «−12,8 п. п.»); the proposal says «1.5 (−12,8 п. п.)», where
+/// «1.5 — −12,8» read as two dashes to a walk-through.
 /// The report proposes to look into those this year's measures do not
 /// take up already: on a card with points, those not among the problem
 /// zones either (a card without points has none).

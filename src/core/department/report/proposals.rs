@@ -207,10 +207,9 @@ pub fn proposals(
     // and stay above the rarest met, and nothing else would name it.
     let fell: Vec<String> = (before.fallen.iter())
         .filter(|(code, _)| !named.contains(code))
-        .map(|(code, how)| format!("{code} — {how}"))
+        .map(|(code, how)| format!("{code} ({how})"))
         .collect();
     if !fell.is_empty() {
-        // «п. п.» ends in a stop of its own.
         items.push(with_stop(&format!(
             "Проанализировать причины заметного снижения значений по муниципалитету и \
              предусмотреть меры: {}",
