@@ -985,6 +985,10 @@ pub fn statuses(
             .is_some_and(|c| c.of_campaign(card_id, period))
     });
     let past = |deadline: &str| days_between(deadline, today).filter(|d| *d > 0);
+    // Once a later year's files are in, this year's check is history: a
+    // walk-through's last year had «проверка отделом просрочена на 418
+    // дней» in every row, where the department never checks that year.
+    let closed = (archive.entries().iter()).any(|e| e.card.id == card_id && e.period() > period);
     let mut names: HashMap<&str, usize> = HashMap::new();
     for school in &roster.schools {
         *names.entry(school.name.as_str()).or_default() += 1;
@@ -1051,7 +1055,8 @@ pub fn statuses(
                 .filter(|d| *d > 0);
             let overdue = match status {
                 Status::NotSent | Status::Refused => past(&deadlines.submit),
-                Status::Received | Status::InReview => past(&deadlines.check),
+                Status::Received | Status::InReview if !closed => past(&deadlines.check),
+                Status::Received | Status::InReview => None,
                 Status::Checked | Status::Rejected => None,
             };
             let filed_as = (counted.filter(|e| roster.linked.contains_key(&e.school)))

@@ -293,6 +293,21 @@ fn statuses_counts_and_the_reminder_on_a_given_day() {
         counts(&rows),
         "сдали 3 из 4, не сдали 1, из них просрочено 1"
     );
+    // Once next year's files are in, this year's check is history: Б is
+    // still said to have sent late, its check no longer overdue.
+    let mut later = archive.clone();
+    let next = draft("Школа А", "2026/2027", &["1.8"]);
+    let text = testkit::sign(
+        &card,
+        &next,
+        testkit::meta("a9", "2027-09-20T08:00:00.000Z", None),
+        9,
+    );
+    later.admit_all(vec![testkit::entry(&card, "a9", &text)]);
+    let closed = statuses(&roster, &later, DEFAULT_CARD, PERIOD, "2027-10-20");
+    let said: Vec<String> = closed.iter().map(RosterRow::lateness).collect();
+    assert_eq!(said[1], "сдана с опозданием на 3 дня");
+    assert_eq!(said[3], "");
     // Before the deadline nothing is overdue.
     let early = statuses(&roster, &archive, DEFAULT_CARD, PERIOD, "2026-09-25");
     assert_eq!(counts(&early), "сдали 3 из 4, не сдали 1");
