@@ -196,8 +196,14 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
             const row = rows.nth(i);
             const [status, from, lateness] = (await row.locator('td').allInnerTexts()).slice(0, 3);
             if (missing.has(s.school)) {
-                const label = s === damagedOf ? 'файл не принят' : 'не сдана';
+                // The cut-off file, which names no school, is most likely
+                // this one's: said in its row, under its status.
+                const label = s === damagedOf ? 'файл не принят' : s === cutOf ? 'не сдана\nвероятно, её файл не принят: см. под таблицей' : 'не сдана';
                 assert.deepEqual([status, from, lateness], [label, '', `просрочено на ${days(overdue)}`], s.school);
+                // Only the school nothing came from may have closed: a
+                // refused file, even one placed by its name alone, was sent.
+                const closedOffered = await row.getByRole('button', { name: `Школа закрыта: ${s.school}` }).count();
+                assert.equal(closedOffered, s === damagedOf || s === cutOf ? 0 : 1, s.school);
             } else {
                 const late = Math.round((dayOf(s.created_at) - DEADLINE) / 86400000);
                 const parts = [late > 0 ? `сдана с опозданием на ${days(late)}` : null, `проверка отделом просрочена на ${days(Math.round((today - Date.UTC(2026, 9, 15)) / 86400000))}`];
