@@ -1384,4 +1384,36 @@ fn unpaired_schools_are_named() {
         unpaired(&archive, &of("2024/2025"), &of("2025/2026")),
         (names(&["Школа В"]), vec![])
     );
+    // В's file of last year came cut off, its name alone saying whose it
+    // was: В did send one. A cut-off file of this year, or one whose name
+    // gives no year, says nothing of last year.
+    use crate::department::view::import::{refusals, ImportRow};
+    let cut = |file: &str| {
+        ImportRow::refused(
+            file.into(),
+            crate::error::ImportError::CutOff,
+            Some(b"{\"pay"),
+        )
+    };
+    let mut archive = archive;
+    let rows = [
+        cut("profkarta_Школа_В_2025-2026.json"),
+        cut("profkarta_Школа_В.json"),
+    ];
+    archive.note_refused(refusals(&archive, &rows, "2026-10-02T10:00:00Z"));
+    let of = |p| results(&archive, &card.id, p);
+    assert_eq!(
+        unpaired(&archive, &of("2024/2025"), &of("2025/2026")),
+        (names(&["Школа В"]), vec![])
+    );
+    let rows = [cut("00005_profkarta_Школа_В_2024-2025.json")];
+    archive.note_refused(refusals(&archive, &rows, "2026-10-02T10:00:00Z"));
+    let of = |p| results(&archive, &card.id, p);
+    assert_eq!(
+        unpaired(&archive, &of("2024/2025"), &of("2025/2026")),
+        (
+            names(&["Школа В: файл за 2024/2025 учебный год не принят"]),
+            vec![]
+        )
+    );
 }

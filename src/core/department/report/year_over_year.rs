@@ -2,6 +2,8 @@
 //! the largest rise, the schools low both years, and what two versions of
 //! the card leave comparable.
 
+use std::collections::HashSet;
+
 use crate::card::versions::levels_text;
 use crate::card::{Card, Level};
 use crate::department::archive::Archive;
@@ -12,7 +14,9 @@ use crate::department::dynamics::{
 use crate::department::effectiveness::NOTABLE_TENTHS;
 use crate::department::figures::Figures;
 use crate::department::results::SchoolResult;
+use crate::department::roster::likely_school;
 use crate::department::school::{pair_schools, SchoolId};
+use crate::signed::submission::named_in_file_name;
 use crate::text::{by_name, part_of, percent, plural, quoted, tied};
 
 use super::*;
@@ -120,23 +124,64 @@ pub fn dynamics(
 
 /// The schools of each year without a pair in the other (as the schools'
 /// changes pair them), in the order of names: (this year's, last year's).
+/// A school whose file of the other year was refused at import says so: it
+/// sent one (a walk-through's school with a damaged file of last year read
+/// as one that had not reported, in the printed report too).
 pub fn unpaired(
     archive: &Archive,
     before: &[SchoolResult],
     after: &[SchoolResult],
 ) -> (Vec<String>, Vec<String>) {
     let pairs = pair_schools(&archive.roster, before, after);
-    let alone = |year: &[SchoolResult], paired: Vec<&SchoolId>| {
-        in_name_order(
+    let alone = |year: &[SchoolResult], paired: Vec<&SchoolId>, other: &[SchoolResult]| {
+        let names = in_name_order(
             (year.iter())
                 .filter(|r| !paired.contains(&&r.school))
                 .map(|r| r.profile.name.trim()),
-        )
+        );
+        let Some(entry) = other.first().and_then(|r| archive.entry(&r.submission_id)) else {
+            return names;
+        };
+        let (card, period) = (&entry.card.id, entry.period());
+        let refused = refused_of(archive, card, period, &names);
+        (names.into_iter().enumerate())
+            .map(|(i, name)| match refused.contains(&i) {
+                true => format!("{name}: файл за {period} учебный год не принят"),
+                false => name,
+            })
+            .collect()
     };
     (
-        alone(after, pairs.iter().map(|(_, now)| &now.school).collect()),
-        alone(before, pairs.iter().map(|(was, _)| &was.school).collect()),
+        alone(
+            after,
+            pairs.iter().map(|(_, now)| &now.school).collect(),
+            before,
+        ),
+        alone(
+            before,
+            pairs.iter().map(|(was, _)| &was.school).collect(),
+            after,
+        ),
     )
+}
+
+/// Which of `names` a refused file of the campaign of `card_id` and
+/// `period` most likely is ([`likely_school`]): by the school it names, or,
+/// naming none, by its file name when that gives the year.
+fn refused_of(archive: &Archive, card_id: &str, period: &str, names: &[String]) -> HashSet<usize> {
+    (archive.refusals().iter())
+        .filter_map(|refusal| {
+            let named = match &refusal.claim {
+                Some(claim) => claim
+                    .of_campaign(card_id, period)
+                    .then(|| claim.name.clone()),
+                None => named_in_file_name(&refusal.file)
+                    .filter(|(_, year)| year.as_deref() == Some(period))
+                    .map(|(name, _)| name),
+            }?;
+            likely_school(&named, names)
+        })
+        .collect()
 }
 
 /// Why two years on different versions of the card are compared on part
