@@ -1209,6 +1209,13 @@ pub enum ImportError {
     Empty,
     /// JSON that stops before its end: saved or sent only in part.
     CutOff,
+    /// JSON that begins as an object and breaks its syntax at `line` and
+    /// `column`: a file edited by hand or damaged on the way, not another
+    /// kind of document.
+    Garbled {
+        line: usize,
+        column: usize,
+    },
     /// The browser could not read the file from disk.
     Unreadable,
     /// A backup of a signing key: it holds the secret key.
@@ -1290,6 +1297,12 @@ impl fmt::Display for ImportError {
                 f,
                 "Файл обрывается, не дойдя до конца: вероятно, он скачан или скопирован не полностью. \
                  Попросите школу прислать его снова."
+            ),
+            Self::Garbled { line, column } => write!(
+                f,
+                "Файл повреждён: в строке {line} (знак {column}) нарушен формат JSON — \
+                 вероятно, файл правили вручную или он испорчен при пересылке. Попросите школу \
+                 выгрузить карту заново и прислать файл, не открывая его в других программах."
             ),
             Self::Unreadable => write!(
                 f,

@@ -85,6 +85,22 @@ pub fn cut_off(text: &str) -> bool {
             .is_err_and(|e| e.classify() == serde_json::error::Category::Eof)
 }
 
+/// Where text that begins as a JSON object breaks its syntax, as (line,
+/// column): a file edited by hand or damaged on the way, which a text of
+/// another kind (not beginning with «{») or one cut off is not.
+pub fn garbled(text: &str) -> Option<(usize, usize)> {
+    let text = without_bom(text);
+    if !text.trim_start().starts_with('{') {
+        return None;
+    }
+    match serde_json::from_str::<de::IgnoredAny>(text) {
+        Err(e) if e.classify() == serde_json::error::Category::Syntax => {
+            Some((e.line(), e.column()))
+        }
+        _ => None,
+    }
+}
+
 /// The text of a file the user picked to open (a draft, a card, a key, a
 /// backup), refused for the same reasons as the department refuses a
 /// received file, so that a bad file reads the same on either page. Each

@@ -86,6 +86,7 @@ impl Verdict {
             | ImportError::Empty
             | ImportError::OtherEncoding
             | ImportError::CutOff
+            | ImportError::Garbled { .. }
             | ImportError::Unreadable
             | ImportError::BadProfile { .. }
             | ImportError::IdTaken { .. } => Self::Damaged,

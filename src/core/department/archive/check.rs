@@ -11,7 +11,7 @@ use crate::department::archive::Cards;
 use crate::department::school::{OfSchool, SchoolId};
 use crate::error::ImportError;
 use crate::error::SubmissionError;
-use crate::json::{blank, cut_off, decode, parse_unique, without_bom, NotUnique};
+use crate::json::{blank, cut_off, decode, garbled, parse_unique, without_bom, NotUnique};
 use crate::school::profile::{canonical_period, SchoolProfile};
 use crate::scoring::{assess, Assessment};
 use crate::signed::keys::{to_hex, KEY_FILE_FORMAT};
@@ -209,6 +209,12 @@ fn check_by(
     }
     let mut opened = open(text).map_err(|e| match e {
         SubmissionError::NotJson if cut_off(text) => ImportError::CutOff,
+        // A school's export with one character changed was «не выгрузка
+        // Профкарты (не JSON)» (a walk-through): it is one, damaged.
+        SubmissionError::NotJson => match garbled(text) {
+            Some((line, column)) => ImportError::Garbled { line, column },
+            None => e.into(),
+        },
         SubmissionError::NotSubmission => other_file(text).unwrap_or(e.into()),
         e => e.into(),
     })?;
@@ -482,6 +488,19 @@ mod tests {
             refused(b"not json"),
             ImportError::Submission(SubmissionError::NotJson)
         );
+        // One quote of a good file changed: damaged where it broke, on
+        // the line and at the character serde_json counts.
+        let quote = good.find("\"profile\"").unwrap();
+        let changed = format!("{}'{}", &good[..quote], &good[quote + 1..]);
+        let line = good[..quote].matches('\n').count() + 1;
+        let column = quote - good[..quote].rfind('\n').map_or(0, |n| n + 1) + 1;
+        assert_eq!(
+            refused(changed.as_bytes()),
+            ImportError::Garbled { line, column }
+        );
+        assert!(ImportError::Garbled { line: 3, column: 7 }
+            .to_string()
+            .starts_with("Файл повреждён: в строке 3 (знак 7) нарушен формат JSON"));
         // Saved again in Notepad: as «Юникод» it is the same file; as
         // «ANSI» its letters would be others, and it is said why.
         let utf16 = |be: bool| {
