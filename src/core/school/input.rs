@@ -138,48 +138,35 @@ pub fn parse_links(text: &str) -> (Vec<&str>, Vec<(usize, LinkError)>) {
 /// Only web pages count as evidence: http or https with a host of the
 /// internet (with a dot), nothing that a browser would execute
 /// (`javascript:`, `data:`).
+///
+/// Every keystroke's scoring and every imported file checks each link, and
+/// two thirds of [`assess`](crate::scoring::assess) went here: the link was
+/// lowered into a new string and walked by characters. Now the scheme is
+/// matched in either case where it stands, and the rest read by bytes; a
+/// link that is refused is lowered to say why.
 pub fn check_link(link: &str) -> Result<(), LinkError> {
-    if link.chars().count() > MAX_LINK_LEN {
+    // Never fewer bytes than characters: counted only when it may matter.
+    if link.len() > MAX_LINK_LEN && link.chars().count() > MAX_LINK_LEN {
         return Err(LinkError::TooLong { max: MAX_LINK_LEN });
     }
-    let lower = link.to_lowercase();
-    let Some(rest) = ["https://", "http://"]
-        .iter()
-        .find_map(|scheme| lower.strip_prefix(scheme))
-    else {
-        // «school7»: a site's name without its dot. With one, the school's
-        // links get `https://` before they are checked ([`corrected_links`]), so
-        // the dot is what to ask for, not the beginning.
-        // «http//school12.ru»: the beginning lost its colon, which is what
-        // to say (its dot is there).
-        let first = lower.split(['/', '?', '#']).next().unwrap_or_default();
-        let bare_name = !matches!(first, "http" | "https")
-            && !first.is_empty()
-            && !first.contains(['.', ':'])
-            && !first.chars().any(char::is_whitespace);
-        // Several words, none of them an address: a document's name (the
-        // Izhevsk card's evidence is internal papers). «vk.com/school12
-        // (группа)» holds one, and is a link to fix.
-        let words =
-            link.split_whitespace().count() > 1 && !(lower.split_whitespace()).any(is_address);
-        return Err(if bare_name {
-            LinkError::NoDomain
-        } else if words {
-            LinkError::Words
-        } else if with_words(&lower) {
-            LinkError::WithWords
-        } else {
-            LinkError::Scheme
-        });
+    let scheme = ["https://", "http://"]
+        .into_iter()
+        .find(|scheme| (link.get(..scheme.len())).is_some_and(|s| s.eq_ignore_ascii_case(scheme)));
+    let Some(scheme) = scheme else {
+        return Err(without_scheme(link));
     };
-    if link.chars().any(char::is_whitespace) {
-        return Err(if with_words(&lower) {
-            LinkError::WithWords
-        } else {
-            LinkError::Whitespace
+    if has_whitespace(link) {
+        return Err(match with_words(&link.to_lowercase()) {
+            true => LinkError::WithWords,
+            false => LinkError::Whitespace,
         });
     }
-    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    // The scheme is ASCII, so its end is a character boundary; the marks
+    // looked for are ASCII, never inside a letter's bytes.
+    let rest = &link[scheme.len()..];
+    let host_end = (rest.bytes())
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
     let host = &rest[..host_end];
     let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
     let host = host.split(':').next().unwrap_or_default();
@@ -190,6 +177,43 @@ pub fn check_link(link: &str) -> Result<(), LinkError> {
         return Err(LinkError::NoDomain);
     }
     Ok(())
+}
+
+/// Why a line without `http://` or `https://` is not a link.
+fn without_scheme(link: &str) -> LinkError {
+    let lower = link.to_lowercase();
+    // «school7»: a site's name without its dot. With one, the school's
+    // links get `https://` before they are checked ([`corrected_links`]), so
+    // the dot is what to ask for, not the beginning.
+    // «http//school12.ru»: the beginning lost its colon, which is what
+    // to say (its dot is there).
+    let first = lower.split(['/', '?', '#']).next().unwrap_or_default();
+    let bare_name = !matches!(first, "http" | "https")
+        && !first.is_empty()
+        && !first.contains(['.', ':'])
+        && !first.chars().any(char::is_whitespace);
+    // Several words, none of them an address: a document's name (the
+    // Izhevsk card's evidence is internal papers). «vk.com/school12
+    // (группа)» holds one, and is a link to fix.
+    let words = link.split_whitespace().count() > 1 && !(lower.split_whitespace()).any(is_address);
+    if bare_name {
+        LinkError::NoDomain
+    } else if words {
+        LinkError::Words
+    } else if with_words(&lower) {
+        LinkError::WithWords
+    } else {
+        LinkError::Scheme
+    }
+}
+
+/// `char::is_whitespace`, by bytes where the text is ASCII (a link almost
+/// always is).
+fn has_whitespace(text: &str) -> bool {
+    match text.is_ascii() {
+        true => (text.bytes()).any(|b| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')),
+        false => text.chars().any(char::is_whitespace),
+    }
 }
 
 /// A word that reads as a web address: a scheme, or a host whose last part
