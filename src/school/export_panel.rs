@@ -212,8 +212,12 @@ pub fn ExportPanel() -> impl IntoView {
             } else {
                 String::new()
             };
+            // Where the file went and what to do with it: a walk-through's
+            // deputy head was told neither.
             Ok(format!(
-                "Файл «{name}» выгружен, подпись проверена (ключ {}).{total}",
+                "Файл «{name}» выгружен, подпись проверена (ключ {}).{total} Браузер сохранил его \
+                 туда же, куда сохраняет все скачанные файлы (обычно это папка «Загрузки»): \
+                 отправьте этот файл в отдел образования.",
                 signer.fingerprint(),
             ))
         };
@@ -370,7 +374,9 @@ pub fn ExportPanel() -> impl IntoView {
                             <li data-testid="export-elsewhere">{format!(
                                 "Карта этой школы за {} учебный год уже выгружена из черновика {}: новый файл \
                                  заменит её в отделе образования. Если год указан по ошибке, исправьте ",
-                                profile.with(|p| p.period.trim().to_owned()),
+                                // As the draft it clashes with names it
+                                // («2025-26» is 2025/2026 there).
+                                profile.with(|p| canonical_period(&p.period).unwrap_or_else(|| p.period.trim().to_owned())),
                                 quoted(&title)
                             )}<a href=format!("#profile-{}", ProfileField::Period.key())>"учебный год"</a>"."</li>
                         })}
