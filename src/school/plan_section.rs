@@ -114,10 +114,12 @@ pub fn PlanSection() -> impl IntoView {
                         "в план добавлено мероприятий — {n}. Укажите сроки и ответственных, исправьте формулировки."
                     ),
                 };
-                notices.push(
-                    format!("Рекомендации отдела за {period} учебный год («{name}»): {what}{ticks}"),
-                    None,
-                );
+                // About this draft's plan: withdrawn when another draft
+                // opens (a walk-through's next year's empty plan stood
+                // under «все его мероприятия уже в плане»).
+                notices.push_passing(format!(
+                    "Рекомендации отдела за {period} учебный год («{name}»): {what}{ticks}"
+                ));
             }
             Err(e) => notices.refuse(&name, "не открыт", &e.to_string()),
         }
