@@ -156,6 +156,11 @@ pub fn ScoreSummary() -> impl IntoView {
                     <strong class=move || format!("level-badge level-{}", level_key()) data-testid="level">
                         {level_label}
                     </strong>
+                    // A card just begun read «низкая» in red as a verdict
+                    // (a walk-through): it is the level of what is filled.
+                    {move || total.with(|t| t.level.is_some() && !(t.unanswered.is_empty() && t.invalid.is_empty())).then(|| view! {
+                        <span class="muted" data-testid="level-so-far">" — пока по заполненным показателям"</span>
+                    })}
                 </p>
             })}
             <p class="bands muted">{move || total.with(|t| t.bands.clone())}</p>
