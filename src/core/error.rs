@@ -598,7 +598,7 @@ pub enum SchoolFileError {
 impl fmt::Display for SchoolFileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::NotJson => write!(f, "Это не черновик и не выгрузка Профкарты: текст не в формате JSON."),
+            Self::NotJson => write!(f, "Это не черновик и не выгрузка Профкарты: такие файлы Профкарта не сохраняет (это другой документ, или файл повреждён)."),
             Self::Foreign => write!(f, "В нём нет ни черновика, ни выгрузки Профкарты."),
             Self::KeyBackup => write!(
                 f,
