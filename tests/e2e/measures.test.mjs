@@ -583,9 +583,13 @@ test('a school pre-fills its plan from the letter file, signs it, the department
         // not answered yet, then improved once the fact is there.
         await school.page.getByRole('button', { name: /Мои черновики/ }).click();
         const drafts = school.page.getByTestId('draft-list');
+        const letterSaid = school.page.getByTestId('notices').getByText(/^Рекомендации отдела за /);
+        assert.ok(await letterSaid.count() > 0, 'the letter was said of this draft');
         await drafts.getByRole('row', { name: /2024\/2025/ }).getByRole('button', { name: 'Следующий год' }).click();
         await drafts.getByRole('button', { name: 'Не копировать ответы' }).click();
         await card.expectText('draft-title', 'МАОУ СОШ № 99 · 2025/2026');
+        // What the letter did was said of last year's plan, not this one's.
+        assert.equal(await letterSaid.count(), 0);
         const note = card.row('3.1').getByTestId('last-plan');
         await note.filter({ hasText: new RegExp(`^План ${FIRST}: показатель пока не заполнен\\.\\s*Мероприятие: Экскурсия на предприятие\\.$`) }).waitFor();
         await card.fact('3.1', true);

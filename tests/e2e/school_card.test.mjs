@@ -22,6 +22,8 @@ test('a fresh card is the full 23-point card, nothing answered', () =>
     withCard(async (card) => {
         await card.expectSummary({ total: '0 из 23', percent: '0,0\u00a0%', level: 'не определена' });
         await card.expectText('unanswered', 'Не заполнено: 23 показателя.');
+        // No level yet, so nothing to call preliminary.
+        assert.equal(await card.page.getByTestId('level-so-far').count(), 0);
         await card.expectText('invalid', '');
         assert.equal(await card.page.getByTestId(/^ind-/).count(), 23);
         await card.expectPeriodDefault();
@@ -243,6 +245,8 @@ test('a school without grades 10–11 fills in its card; figures match the hand 
         await card.expectSummary({ total: '16 из 23', percent: '69,6\u00a0%', level: 'средняя' });
         // 23 - 20 answered rows (4.2, 1.3, 1.5, 3.2 still open) ...
         await card.expectText('unanswered', 'Не заполнено: 4 показателя.');
+        // ... so the level is the level of what is filled, and said so.
+        await card.expectText('level-so-far', '— пока по заполненным показателям');
     }));
 
 test('invalid numbers are marked on the field in Russian and never counted', () =>
