@@ -17,7 +17,7 @@ use crate::department::results::{Ranked, SchoolResult};
 use crate::export::{Cell, Table};
 use crate::school::draft::RawAnswer;
 use crate::school::input::{parse_number, parse_percent};
-use crate::scoring::explain::{answer_summary, rows_text};
+use crate::scoring::explain::{answer_summary, answer_text, rows_text};
 use crate::text::{
     by_name, group_digits, initials_together, item_heading, lower_first, percent, quoted,
 };
@@ -317,7 +317,20 @@ pub(crate) fn value_cell(
             ))
         }
         Some(c) if c.applies => {}
-        Some(c) if c.lacks_last_year => return said("нет данных прошлого года".to_owned()),
+        // Out of the maximum, but its share is in the municipal value (the
+        // figures' audit: the sheet's columns did not add up to it): its
+        // numbers, and why it has no points.
+        Some(c) if c.lacks_last_year => {
+            let Some(a) = answer else {
+                return said("нет данных прошлого года".to_owned());
+            };
+            return (
+                Cell::Text(format!("{}; нет данных прошлого года", answer_text(indicator, a))),
+                this_year(a)
+                    .filter(|(_, whole)| *whole > 0)
+                    .map(|(part, whole)| Numbers::Share(part, whole)),
+            );
+        }
         _ if empty.iter().any(|c| c == code) => {
             return said("0 из 0 (по профилю относится: уточните у школы)".to_owned())
         }
@@ -1297,7 +1310,24 @@ mod tests {
         assert_eq!(row(&archive)[at("5.1")], empty);
         archive.set_decision("a", "5.1", Some(Decision::NotApplicable));
         assert_eq!(row(&archive)[at("5.1")], text("не применимо"));
-        assert_eq!(row(&archive)[at("5.2")], text("нет данных прошлого года"));
+        // 5.2's share is in the municipal value all the same: its numbers.
+        assert_eq!(
+            row(&archive)[at("5.2")],
+            text("1 из 4 (25,0\u{A0}%); нет данных прошлого года")
+        );
+        let res = results(&archive, &lk.id, "2025/2026");
+        let f = crate::department::figures::figures(&archive, &lk, &res);
+        let f52 = &f.indicators[at("5.2") - 1];
+        assert_eq!(f52.answered, 1);
+        assert!(
+            matches!(f52.value, Aggregate::Share { numerator: 1, denominator: 4, .. }),
+            "{:?}",
+            f52.value
+        );
+        let apart = values_table(&lk, &archive, &res, "2025/2026", Shares::Apart);
+        let cells = &apart.rows[0];
+        let head = apart.headers.iter().position(|h| h.contains("5.2")).unwrap();
+        assert_eq!(cells[head..head + 2], [Cell::Int(1), Cell::Int(4)]);
         archive.set_decision("a", "5.2", Some(Decision::NotApplicable));
         assert_eq!(row(&archive)[at("5.2")], text("не применимо"));
     }
