@@ -512,9 +512,20 @@ pub fn describe_value(rule: &Rule, figure: &IndicatorFigure) -> String {
 /// Indicators most schools fail: earned by fewer than half of the schools they
 /// apply to, weakest first. Informational indicators are never a problem zone.
 pub fn problem_zones<'a>(figures: &'a Figures, card: &Card) -> Vec<&'a IndicatorFigure> {
-    let mut weak = weakest(figures, card, usize::MAX);
+    let mut weak = by_share_earned(figures, card);
     weak.retain(|f| f.below_half());
     weak
+}
+
+/// The indicators with points that apply to some school, the least earned
+/// first.
+fn by_share_earned<'a>(figures: &'a Figures, card: &Card) -> Vec<&'a IndicatorFigure> {
+    let scored = |code: &str| card.indicator(code).is_some_and(|i| i.points > 0);
+    let mut all: Vec<&IndicatorFigure> = (figures.indicators.iter())
+        .filter(|f| f.applicable > 0 && scored(&f.code))
+        .collect();
+    all.sort_by(|a, b| compare_share(a.earned_share(), b.earned_share()));
+    all
 }
 
 /// How many indicators are named when none falls below half.
@@ -544,13 +555,7 @@ pub fn weak_spots<'a>(figures: &'a Figures, card: &Card) -> WeakSpots<'a> {
 /// indicator falls below half. A tie that runs to the end of the card sets
 /// nothing apart, so only those below it are named (none when all tie).
 pub fn weakest<'a>(figures: &'a Figures, card: &Card, n: usize) -> Vec<&'a IndicatorFigure> {
-    let scored = |code: &str| card.indicator(code).is_some_and(|i| i.points > 0);
-    let mut all: Vec<&IndicatorFigure> = figures
-        .indicators
-        .iter()
-        .filter(|f| f.applicable > 0 && scored(&f.code))
-        .collect();
-    all.sort_by(|a, b| compare_share(a.earned_share(), b.earned_share()));
+    let mut all = by_share_earned(figures, card);
     // Two or three indicators with points reach the card's end too (the
     // figures' audit: «Реже других выполнены: 2.2, 6.1», each met by 3 of
     // 3 schools, the only two that applied).

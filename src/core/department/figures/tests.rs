@@ -418,3 +418,45 @@ fn a_few_indicators_met_alike_name_none() {
         .collect();
     assert_eq!(named, ["6.1"]);
 }
+
+/// Three schools, only А has 1.8: 1.8 is met by 1 of 3 (below half), the
+/// most met of all, and a problem zone as every other one met by 0 of 3
+/// (a review: the tie at the card's end that [`weakest`] leaves out had
+/// left it out of the zones too).
+#[test]
+fn the_most_met_indicator_below_half_is_still_a_problem_zone() {
+    let card = testkit::card();
+    let a = draft("Школа А", "2025/2026", &["1.8"]);
+    let b = draft("Школа Б", "2025/2026", &[]);
+    let c = draft("Школа В", "2025/2026", &[]);
+    let archive = testkit::archive(&card, &[("a", &a), ("b", &b), ("c", &c)]);
+    let f = figures(&archive, &card, &results(&archive, &card.id, "2025/2026"));
+    let f18 = f.indicators.iter().find(|x| x.code == "1.8").unwrap();
+    assert_eq!((f18.earned, f18.applicable), (1, 3));
+    let zones: Vec<&str> = problem_zones(&f, &card)
+        .iter()
+        .map(|z| z.code.as_str())
+        .collect();
+    assert!(zones.contains(&"1.8"), "1.8 (1 of 3) left out of {zones:?}");
+}
+
+/// Nobody earned anything: every indicator is below half, all tie, and
+/// «Проблемные зоны» names them all, not none.
+#[test]
+fn when_every_indicator_is_failed_alike_all_are_problem_zones() {
+    let card = testkit::card();
+    let a = draft("Школа А", "2025/2026", &[]);
+    let b = draft("Школа Б", "2025/2026", &[]);
+    let archive = testkit::archive(&card, &[("a", &a), ("b", &b)]);
+    let f = figures(&archive, &card, &results(&archive, &card.id, "2025/2026"));
+    assert!(f
+        .indicators
+        .iter()
+        .any(|x| x.applicable > 0 && x.earned == 0));
+    let zones = problem_zones(&f, &card);
+    assert!(
+        !zones.is_empty(),
+        "every indicator failed by every school, no problem zone"
+    );
+    assert!(matches!(weak_spots(&f, &card), WeakSpots::BelowHalf(_)));
+}
