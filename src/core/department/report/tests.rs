@@ -1384,10 +1384,52 @@ fn unpaired_schools_are_named() {
         unpaired(&archive, &of("2024/2025"), &of("2025/2026")),
         (names(&["Школа В"]), vec![])
     );
-    // В's file of last year came cut off, its name alone saying whose it
-    // was: В did send one. A cut-off file of this year, or one whose name
-    // gives no year, says nothing of last year.
+}
+
+/// Школа 3 sent both years; last year a cut-off copy of its file was also
+/// refused (its good copy came after). Гимназия 3 is new this year: the
+/// refused copy is Школа 3's, not Гимназия 3's (a review: matched among
+/// the unpaired schools alone, it was pinned on the only one with that
+/// number).
+#[test]
+fn a_refused_copy_of_a_paired_school_is_not_pinned_on_a_new_one() {
     use crate::department::view::import::{refusals, ImportRow};
+    use crate::error::ImportError;
+    let card = testkit::card();
+    let mut archive = testkit::archive(
+        &card,
+        &[
+            ("a1", &testkit::draft("Школа 3", "2024/2025", &["1.8"])),
+            ("a2", &testkit::draft("Школа 3", "2025/2026", &["1.8"])),
+            ("g2", &testkit::draft("Гимназия 3", "2025/2026", &["1.8"])),
+        ],
+    );
+    let cut = ImportRow::refused(
+        "profkarta_Школа_3_2024-2025.json".into(),
+        ImportError::CutOff,
+        Some(b"{\"pay"),
+    );
+    archive.note_refused(refusals(&archive, &[cut], "2025-10-02T10:00:00Z"));
+    let of = |p| results(&archive, &card.id, p);
+    let (now_only, _) = unpaired(&archive, &of("2024/2025"), &of("2025/2026"));
+    assert_eq!(now_only, ["Гимназия 3"]);
+}
+
+/// Школа № 3 is new this year, and its file of last year came cut off, its
+/// name alone saying whose it was: it did send one. A cut-off file of this
+/// year, or one whose name gives no year, says nothing of last year.
+#[test]
+fn a_school_whose_other_years_file_was_refused_says_so() {
+    use crate::department::view::import::{refusals, ImportRow};
+    let card = testkit::card();
+    let mut archive = testkit::archive(
+        &card,
+        &[
+            ("a1", &testkit::draft("Школа № 1", "2024/2025", &["1.8"])),
+            ("a2", &testkit::draft("Школа № 1", "2025/2026", &["1.8"])),
+            ("c2", &testkit::draft("Школа № 3", "2025/2026", &["1.8"])),
+        ],
+    );
     let cut = |file: &str| {
         ImportRow::refused(
             file.into(),
@@ -1395,25 +1437,20 @@ fn unpaired_schools_are_named() {
             Some(b"{\"pay"),
         )
     };
-    let mut archive = archive;
     let rows = [
-        cut("profkarta_Школа_В_2025-2026.json"),
-        cut("profkarta_Школа_В.json"),
+        cut("profkarta_Школа_3_2025-2026.json"),
+        cut("profkarta_Школа_3.json"),
     ];
     archive.note_refused(refusals(&archive, &rows, "2026-10-02T10:00:00Z"));
     let of = |p| results(&archive, &card.id, p);
-    assert_eq!(
-        unpaired(&archive, &of("2024/2025"), &of("2025/2026")),
-        (names(&["Школа В"]), vec![])
-    );
-    let rows = [cut("00005_profkarta_Школа_В_2024-2025.json")];
+    let (new, gone) = unpaired(&archive, &of("2024/2025"), &of("2025/2026"));
+    assert_eq!((new, gone), (vec!["Школа №\u{A0}3".to_owned()], vec![]));
+    let rows = [cut("00005_profkarta_Школа_3_2024-2025.json")];
     archive.note_refused(refusals(&archive, &rows, "2026-10-02T10:00:00Z"));
     let of = |p| results(&archive, &card.id, p);
+    let (new, _) = unpaired(&archive, &of("2024/2025"), &of("2025/2026"));
     assert_eq!(
-        unpaired(&archive, &of("2024/2025"), &of("2025/2026")),
-        (
-            names(&["Школа В: файл за 2024/2025 учебный год не принят"]),
-            vec![]
-        )
+        new,
+        ["Школа №\u{A0}3: файл за 2024/2025 учебный год не принят"]
     );
 }

@@ -134,22 +134,24 @@ pub fn unpaired(
 ) -> (Vec<String>, Vec<String>) {
     let pairs = pair_schools(&archive.roster, before, after);
     let alone = |year: &[SchoolResult], paired: Vec<&SchoolId>, other: &[SchoolResult]| {
-        let names = in_name_order(
+        // The other year's campaign, whose refused files may be theirs.
+        let campaign = (other.first())
+            .and_then(|r| archive.entry(&r.submission_id))
+            .map(|e| (e.card.id.as_str(), e.period()));
+        let refused = campaign.map_or_else(HashSet::new, |(card, period)| {
+            refused_of(archive, card, period, year)
+        });
+        in_name_order(
             (year.iter())
                 .filter(|r| !paired.contains(&&r.school))
-                .map(|r| r.profile.name.trim()),
-        );
-        let Some(entry) = other.first().and_then(|r| archive.entry(&r.submission_id)) else {
-            return names;
-        };
-        let (card, period) = (&entry.card.id, entry.period());
-        let refused = refused_of(archive, card, period, &names);
-        (names.into_iter().enumerate())
-            .map(|(i, name)| match refused.contains(&i) {
-                true => format!("{name}: файл за {period} учебный год не принят"),
-                false => name,
-            })
-            .collect()
+                .map(|r| r.profile.name.trim())
+                .map(|name| match (refused.contains(name), campaign) {
+                    (true, Some((_, period))) => {
+                        format!("{name}: файл за {period} учебный год не принят")
+                    }
+                    _ => name.to_owned(),
+                }),
+        )
     };
     (
         alone(
@@ -165,10 +167,19 @@ pub fn unpaired(
     )
 }
 
-/// Which of `names` a refused file of the campaign of `card_id` and
-/// `period` most likely is ([`likely_school`]): by the school it names, or,
-/// naming none, by its file name when that gives the year.
-fn refused_of(archive: &Archive, card_id: &str, period: &str, names: &[String]) -> HashSet<usize> {
+/// The schools of `year` a refused file of the campaign of `card_id` and
+/// `period` most likely is ([`likely_school`]) by the school it names, or,
+/// naming none, by its file name when that gives the year. Among all of
+/// the year's schools: a refused copy of a school of both years is that
+/// school's, not a new namesake's (a review: «Гимназия 3» was said to
+/// have sent «Школа 3»'s cut-off copy).
+fn refused_of<'r>(
+    archive: &Archive,
+    card_id: &str,
+    period: &str,
+    year: &'r [SchoolResult],
+) -> HashSet<&'r str> {
+    let names: Vec<&str> = year.iter().map(|r| r.profile.name.trim()).collect();
     (archive.refusals().iter())
         .filter_map(|refusal| {
             let named = match &refusal.claim {
@@ -179,7 +190,7 @@ fn refused_of(archive: &Archive, card_id: &str, period: &str, names: &[String]) 
                     .filter(|(_, year)| year.as_deref() == Some(period))
                     .map(|(name, _)| name),
             }?;
-            likely_school(&named, names)
+            likely_school(&named, &names).map(|i| names[i])
         })
         .collect()
 }
