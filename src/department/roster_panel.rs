@@ -12,7 +12,7 @@ use profkarta_core::department::archive::Claim;
 use profkarta_core::department::last_year::previous_period;
 use profkarta_core::department::results::{results, SchoolResult};
 use profkarta_core::department::roster::{
-    counts, file_years, from_results, likely_school, reminder, roster_table, statuses,
+    counts, file_years, from_results, likely_school, reminder, roster_table, sent_years, statuses,
     unplaced_note, unplaced_refusals, Deadlines, FileYears, NotExpected, Roster, Status,
 };
 use profkarta_core::export::{to_csv, to_xlsx};
@@ -121,10 +121,16 @@ pub fn RosterPanel() -> impl IntoView {
                 .collect::<HashSet<String>>()
         })
     });
-    // The years each school's files came ([`file_years`]).
+    // The years each school's counted files came ([`file_years`]), and
+    // those its refused files were sent ([`sent_years`]): «Новая» and
+    // «Закрыта» are offered by the second.
     let years = Memo::new(move |_| {
         let card = card();
         dept.archive().with(|a| file_years(&a.roster, a, &card))
+    });
+    let sent = Memo::new(move |_| {
+        let card = card();
+        dept.archive().with(|a| sent_years(&a.roster, a, &card))
     });
     let show_letter = RwSignal::new(false);
     let new_name = RwSignal::new(String::new());
@@ -253,7 +259,7 @@ pub fn RosterPanel() -> impl IntoView {
                 let offer = (r.status == Status::NotSent && !waits_placing)
                     .then(|| {
                         let period = period();
-                        years.with(|y| FileYears::offer(y.get(at).and_then(Option::as_ref), &period))
+                        sent.with(|y| FileYears::offer(y.get(at).and_then(Option::as_ref), &period))
                     })
                     .flatten();
                 let new_since = match &offer {

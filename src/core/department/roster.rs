@@ -965,6 +965,9 @@ fn day_number(date: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
+/// The longest the department's own check is said to be overdue.
+const DAYS_A_CHECK_IS_LATE: i64 = 365;
+
 /// Where every school of the roster stands in the campaign of `card_id`
 /// and `period` on `today` (`YYYY-MM-DD`).
 pub fn statuses(
@@ -985,10 +988,6 @@ pub fn statuses(
             .is_some_and(|c| c.of_campaign(card_id, period))
     });
     let past = |deadline: &str| days_between(deadline, today).filter(|d| *d > 0);
-    // Once a later year's files are in, this year's check is history: a
-    // walk-through's last year had «проверка отделом просрочена на 418
-    // дней» in every row, where the department never checks that year.
-    let closed = (archive.entries().iter()).any(|e| e.card.id == card_id && e.period() > period);
     let mut names: HashMap<&str, usize> = HashMap::new();
     for school in &roster.schools {
         *names.entry(school.name.as_str()).or_default() += 1;
@@ -1055,8 +1054,12 @@ pub fn statuses(
                 .filter(|d| *d > 0);
             let overdue = match status {
                 Status::NotSent | Status::Refused => past(&deadlines.submit),
-                Status::Received | Status::InReview if !closed => past(&deadlines.check),
-                Status::Received | Status::InReview => None,
+                // A check overdue by more than a year is history, the next
+                // year's being due by then: a walk-through's last year read
+                // «проверка отделом просрочена на 418 дней» in every row.
+                Status::Received | Status::InReview => {
+                    past(&deadlines.check).filter(|d| *d <= DAYS_A_CHECK_IS_LATE)
+                }
                 Status::Checked | Status::Rejected => None,
             };
             let filed_as = (counted.filter(|e| roster.linked.contains_key(&e.school)))
@@ -1142,6 +1145,20 @@ pub struct FileYears {
 }
 
 impl FileYears {
+    /// `years` with a file of `period` among them.
+    fn widen(years: &mut Option<Self>, period: &str) {
+        let years = years.get_or_insert_with(|| Self {
+            first: period.to_owned(),
+            last: period.to_owned(),
+        });
+        if period < years.first.as_str() {
+            years.first = period.to_owned();
+        }
+        if period > years.last.as_str() {
+            years.last = period.to_owned();
+        }
+    }
+
     /// What the page offers for a school nothing came from in `period`:
     /// «Новая» when its first file is of a later year (a list made from
     /// the files cannot tell a new school from one that did not send, and
@@ -1165,54 +1182,59 @@ pub enum NotExpected {
     Closed,
 }
 
-/// For each school of the list, the years files on card `card_id` came
-/// from it ([`FileYears`]), `None` when none did: counted files, and
-/// refused ones by the school they name or, saying nothing, by their file
-/// name ([`likely_school`]). A refused file was sent all the same: a
-/// walk-through's school whose file of last year was damaged was offered
-/// «Новая» there, one whose file of this year was refused «Закрыта».
+/// For each school of the list, the first and last year a counted file on
+/// card `card_id` came from it ([`FileYears`]), `None` when none did.
 pub fn file_years(roster: &Roster, archive: &Archive, card_id: &str) -> Vec<Option<FileYears>> {
     let owners = Owners::new(roster);
     let mut years: Vec<Option<FileYears>> = vec![None; roster.schools.len()];
-    let mut came = |at: usize, period: &str| {
-        let years = years[at].get_or_insert_with(|| FileYears {
-            first: period.to_owned(),
-            last: period.to_owned(),
-        });
-        if period < years.first.as_str() {
-            years.first = period.to_owned();
-        }
-        if period > years.last.as_str() {
-            years.last = period.to_owned();
-        }
-    };
     for e in archive
         .current()
         .into_iter()
         .filter(|e| e.card.id == card_id)
     {
         for at in owners.of(&e.school, e.profile()) {
-            came(at, e.period());
+            FileYears::widen(&mut years[at], e.period());
         }
     }
+    years
+}
+
+/// [`file_years`] with the files refused at import: by the school a file
+/// names, or, naming none or one the spelling rules cannot place, the
+/// school most likely its own ([`likely_school`]), as the list of refused
+/// files guesses it. A refused file was sent all the same: its school is
+/// offered neither «Новая» nor «Закрыта» for that year (a walk-through's
+/// school whose file of last year was damaged was offered «Новая» there).
+/// Only for that offer: a guess does not put a school in the year's table,
+/// so what the list expects of a school ([`not_expected`]) goes by
+/// [`file_years`] (a review: a closed school with a guessed file vanished
+/// from both).
+pub fn sent_years(roster: &Roster, archive: &Archive, card_id: &str) -> Vec<Option<FileYears>> {
+    let mut years = file_years(roster, archive, card_id);
+    let owners = Owners::new(roster);
     let names: Vec<&str> = roster.schools.iter().map(|s| s.name.as_str()).collect();
     for refusal in archive.refusals() {
-        let (places, period) = match &refusal.claim {
-            Some(claim) if claim.card.is_empty() || claim.card == card_id => {
-                (owners.of_claim(claim), claim.period.clone())
-            }
+        let (named, period, placed) = match &refusal.claim {
+            Some(claim) if claim.card.is_empty() || claim.card == card_id => (
+                claim.name.clone(),
+                claim.period.clone(),
+                owners.of_claim(claim),
+            ),
             Some(_) => continue,
             None => match named_in_file_name(&refusal.file) {
-                Some((name, Some(period))) => {
-                    (likely_school(&name, &names).into_iter().collect(), period)
-                }
+                Some((name, Some(period))) => (name, period, Vec::new()),
                 _ => continue,
             },
         };
-        if canonical_period(&period).is_some() {
-            for at in places {
-                came(at, &period);
-            }
+        if canonical_period(&period).is_none() {
+            continue;
+        }
+        let places = match placed.is_empty() {
+            true => likely_school(&named, &names).into_iter().collect(),
+            false => placed,
+        };
+        for at in places {
+            FileYears::widen(&mut years[at], &period);
         }
     }
     years
