@@ -581,6 +581,12 @@ impl fmt::Display for SubmissionError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SchoolFileError {
     NotJson,
+    /// JSON broken at `line` and `column` ([`crate::json::garbled`]): an
+    /// export or a draft damaged, said as the department says it.
+    Garbled {
+        line: usize,
+        column: usize,
+    },
     Foreign,
     KeyBackup,
     /// The department's card, which the card's own button opens.
@@ -595,10 +601,23 @@ pub enum SchoolFileError {
     },
 }
 
+/// A file broken at `line` and `column`, said alike on both pages.
+fn garbled_said(line: usize, column: usize) -> String {
+    format!(
+        "Файл повреждён: в строке {line} (знак {column}) нарушен формат JSON — вероятно, файл \
+         правили вручную или он испорчен при пересылке."
+    )
+}
+
 impl fmt::Display for SchoolFileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::NotJson => write!(f, "Это не черновик и не выгрузка Профкарты: такие файлы Профкарта не сохраняет (это другой документ, или файл повреждён)."),
+            Self::Garbled { line, column } => write!(
+                f,
+                "{} Выгрузите файл из Профкарты заново или откройте другую его копию.",
+                garbled_said(*line, *column)
+            ),
             Self::Foreign => write!(f, "В нём нет ни черновика, ни выгрузки Профкарты."),
             Self::KeyBackup => write!(
                 f,
@@ -1300,9 +1319,9 @@ impl fmt::Display for ImportError {
             ),
             Self::Garbled { line, column } => write!(
                 f,
-                "Файл повреждён: в строке {line} (знак {column}) нарушен формат JSON — \
-                 вероятно, файл правили вручную или он испорчен при пересылке. Попросите школу \
-                 выгрузить карту заново и прислать файл, не открывая его в других программах."
+                "{} Попросите школу выгрузить карту заново и прислать файл, не открывая его в \
+                 других программах.",
+                garbled_said(*line, *column)
             ),
             Self::Unreadable => write!(
                 f,

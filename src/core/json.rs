@@ -90,12 +90,23 @@ pub fn cut_off(text: &str) -> bool {
 /// another kind (not beginning with «{») or one cut off is not.
 pub fn garbled(text: &str) -> Option<(usize, usize)> {
     let text = without_bom(text);
-    if !text.trim_start().starts_with('{') {
+    // An RTF document begins with «{» too, and is another document.
+    let start = text.trim_start();
+    if !start.starts_with('{') || start.starts_with("{\\rtf") {
         return None;
     }
     match serde_json::from_str::<de::IgnoredAny>(text) {
         Err(e) if e.classify() == serde_json::error::Category::Syntax => {
-            Some((e.line(), e.column()))
+            // serde_json counts bytes; a person counts letters (a review:
+            // after a Russian word «знак 22» was the 17th).
+            let line = text.split('\n').nth(e.line().saturating_sub(1))?;
+            let before = e.column().saturating_sub(1);
+            let column = line
+                .char_indices()
+                .take_while(|(at, _)| *at < before)
+                .count()
+                + 1;
+            Some((e.line(), column))
         }
         _ => None,
     }
@@ -661,6 +672,21 @@ fn has_value(value: &Value) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Where a JSON text breaks, in letters as a person counts them (a
+    /// review: serde_json's byte column said «знак 22» for the 17th);
+    /// neither another kind of text nor an RTF document is JSON broken.
+    #[test]
+    fn a_broken_json_text_says_where_in_letters() {
+        let text = "{\"name\":\"Школа\",'x\":1}";
+        let at = text.chars().position(|c| c == '\'').unwrap() + 1;
+        assert_eq!(garbled(text), Some((1, at)));
+        assert_eq!(garbled("{\n  \"a\": 1,\n  \"б\": ,\n}"), Some((3, 8)));
+        assert_eq!(garbled("заметка"), None);
+        assert_eq!(garbled("{\\rtf1\\ansi Приказ}"), None);
+        assert_eq!(garbled("{\"a\": 1}"), None);
+        assert_eq!(garbled("{\"a\": "), None, "cut off is another case");
+    }
 
     #[test]
     fn a_picked_file_is_refused_for_the_reasons_the_import_gives() {

@@ -268,6 +268,7 @@ pub async fn file_all(
                     | ImportError::Document(_)
                     | ImportError::OtherEncoding
                     | ImportError::CutOff
+                    | ImportError::Garbled { .. }
                     | ImportError::Empty
             )
         ) {

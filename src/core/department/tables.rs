@@ -325,7 +325,10 @@ pub(crate) fn value_cell(
                 return said("нет данных прошлого года".to_owned());
             };
             return (
-                Cell::Text(format!("{}; нет данных прошлого года", answer_text(indicator, a))),
+                Cell::Text(format!(
+                    "{}; нет данных прошлого года",
+                    answer_text(indicator, a)
+                )),
                 this_year(a)
                     .filter(|(_, whole)| *whole > 0)
                     .map(|(part, whole)| Numbers::Share(part, whole)),
@@ -1320,13 +1323,24 @@ mod tests {
         let f52 = &f.indicators[at("5.2") - 1];
         assert_eq!(f52.answered, 1);
         assert!(
-            matches!(f52.value, Aggregate::Share { numerator: 1, denominator: 4, .. }),
+            matches!(
+                f52.value,
+                Aggregate::Share {
+                    numerator: 1,
+                    denominator: 4,
+                    ..
+                }
+            ),
             "{:?}",
             f52.value
         );
         let apart = values_table(&lk, &archive, &res, "2025/2026", Shares::Apart);
         let cells = &apart.rows[0];
-        let head = apart.headers.iter().position(|h| h.contains("5.2")).unwrap();
+        let head = apart
+            .headers
+            .iter()
+            .position(|h| h.contains("5.2"))
+            .unwrap();
         assert_eq!(cells[head..head + 2], [Cell::Int(1), Cell::Int(4)]);
         archive.set_decision("a", "5.2", Some(Decision::NotApplicable));
         assert_eq!(row(&archive)[at("5.2")], text("не применимо"));

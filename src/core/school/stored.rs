@@ -388,7 +388,10 @@ pub fn read_school_file(text: &str) -> Result<SchoolFile, String> {
         }
         _ => {
             let value = crate::json::parse_unique(text).map_err(|e| match e {
-                NotUnique::Syntax => SchoolFileError::NotJson.to_string(),
+                NotUnique::Syntax => match crate::json::garbled(text) {
+                    Some((line, column)) => SchoolFileError::Garbled { line, column }.to_string(),
+                    None => SchoolFileError::NotJson.to_string(),
+                },
                 NotUnique::Repeated { path } => SchoolFileError::DuplicateKey { path }.to_string(),
             })?;
             decode_noting(value)
@@ -873,6 +876,17 @@ mod tests {
         assert_eq!(
             refused("[1, 2]"),
             "В нём нет ни черновика, ни выгрузки Профкарты."
+        );
+        // An export with one quote changed is one, damaged: said as the
+        // department says it (a review: «не выгрузка» here, «повреждён»
+        // there), the place counted in letters.
+        let good = crate::testkit::sample_file();
+        let quote = good.find("\"profile\"").unwrap();
+        let changed = format!("{}'{}", &good[..quote], &good[quote + 1..]);
+        assert!(
+            refused(&changed).starts_with("Файл повреждён: в строке "),
+            "{}",
+            refused(&changed)
         );
         let key = crate::signed::keys::KeyPair::from_seed([7; 32]).to_backup(
             "2026-11-01T10:00:00.000Z",
