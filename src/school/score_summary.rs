@@ -159,7 +159,7 @@ pub fn ScoreSummary() -> impl IntoView {
                     // A card just begun read «низкая» in red as a verdict
                     // (a walk-through): it is the level of what is filled.
                     {move || total.with(|t| t.level.is_some() && !(t.unanswered.is_empty() && t.invalid.is_empty())).then(|| view! {
-                        <span class="muted" data-testid="level-so-far">" — пока по заполненным показателям"</span>
+                        <span class="muted" data-testid="level-so-far">" — пока заполнено не всё"</span>
                     })}
                 </p>
             })}

@@ -246,7 +246,7 @@ test('a school without grades 10–11 fills in its card; figures match the hand 
         // 23 - 20 answered rows (4.2, 1.3, 1.5, 3.2 still open) ...
         await card.expectText('unanswered', 'Не заполнено: 4 показателя.');
         // ... so the level is the level of what is filled, and said so.
-        await card.expectText('level-so-far', '— пока по заполненным показателям');
+        await card.expectText('level-so-far', '— пока заполнено не всё');
     }));
 
 test('invalid numbers are marked on the field in Russian and never counted', () =>
