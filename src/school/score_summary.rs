@@ -157,7 +157,7 @@ pub fn ScoreSummary() -> impl IntoView {
                         {level_label}
                     </strong>
                     // A card just begun read «низкая» in red as a verdict
-                    // (a walk-through): it is the level of what is filled.
+                    // (a walk-through): it is the level of a card still being filled.
                     {move || total.with(|t| t.level.is_some() && !(t.unanswered.is_empty() && t.invalid.is_empty())).then(|| view! {
                         <span class="muted" data-testid="level-so-far">" — пока заполнено не всё"</span>
                     })}
