@@ -103,9 +103,8 @@ pub struct Persistence {
     /// The stored workspace is being read: what the page holds meanwhile
     /// is in the database already.
     opening: StoredValue<bool>,
-    /// The next change heard is the stored workspace put in place as
-    /// stored (nothing of this tab's merged into it): it is saved already,
-    /// and «Изменения сохраняются…» would be untrue.
+    /// The next change heard is the stored workspace put in place: it is
+    /// in the database, and «Изменения сохраняются…» would be untrue.
     installed: StoredValue<bool>,
     /// The stored decisions are not written over: they could not be read
     /// and could not be kept aside, or a newer version wrote them.
@@ -173,7 +172,6 @@ impl Persistence {
             if self.heard.get_value() != heard {
                 continue;
             }
-            self.installed.set_value(own.is_none());
             self.install(dept, read);
             return;
         }
@@ -320,6 +318,7 @@ impl Persistence {
             dept.set_saving(Saving::Idle);
             dept.notices.withdraw(Topic::TabConflict);
         }
+        self.installed.set_value(true);
         dept.replace(read.archive);
         self.opening.set_value(false);
     }
@@ -329,20 +328,16 @@ impl Persistence {
             move || dept.track_written(),
             move |_, _, _| {
                 self.changes.update_value(|n| *n += 1);
-                // What the page reads from the database is saved already: an
-                // empty workspace just opened said «Изменения сохраняются…»
-                // (a walk-through). Nothing is said while it is read, and
-                // «сохранена» once it is in place as stored; what a merge
-                // added waits for its write as any change does.
-                let installed = self.installed.get_value();
+                // What the page reads from the database, as it reads it and
+                // once in place, is saved already: an empty workspace just
+                // opened said «Изменения сохраняются…» (a walk-through).
+                // What a merge added is still saved below.
+                let read_in = self.opening.get_value() || self.installed.get_value();
                 self.installed.set_value(false);
                 // «Сохранена» would be untrue until the write is done; a
                 // problem already shown stays until a save succeeds.
-                if !self.opening.get_value() && !dept.saving().with_untracked(Saving::is_problem) {
-                    dept.set_saving(match installed {
-                        true => Saving::Saved,
-                        false => Saving::Pending,
-                    });
+                if !read_in && !dept.saving().with_untracked(Saving::is_problem) {
+                    dept.set_saving(Saving::Pending);
                 }
                 self.wait
                     .schedule(Duration::from_millis(500), move || self.save(dept))
