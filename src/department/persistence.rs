@@ -103,9 +103,6 @@ pub struct Persistence {
     /// The stored workspace is being read: what the page holds meanwhile
     /// is in the database already.
     opening: StoredValue<bool>,
-    /// The next change heard is the stored workspace put in place: it is
-    /// in the database, and «Изменения сохраняются…» would be untrue.
-    installed: StoredValue<bool>,
     /// The stored decisions are not written over: they could not be read
     /// and could not be kept aside, or a newer version wrote them.
     held: StoredValue<bool>,
@@ -131,7 +128,6 @@ impl Persistence {
             changes: StoredValue::new(0),
             writing: StoredValue::new(0),
             opening: StoredValue::new(true),
-            installed: StoredValue::new(false),
             held: StoredValue::new(false),
             wait: Debounce::new(),
             page: StoredValue::new(random_id()),
@@ -318,7 +314,6 @@ impl Persistence {
             dept.set_saving(Saving::Idle);
             dept.notices.withdraw(Topic::TabConflict);
         }
-        self.installed.set_value(true);
         dept.replace(read.archive);
         self.opening.set_value(false);
     }
@@ -328,15 +323,9 @@ impl Persistence {
             move || dept.track_written(),
             move |_, _, _| {
                 self.changes.update_value(|n| *n += 1);
-                // What the page reads from the database, as it reads it and
-                // once in place, is saved already: an empty workspace just
-                // opened said «Изменения сохраняются…» (a walk-through).
-                // What a merge added is still saved below.
-                let read_in = self.opening.get_value() || self.installed.get_value();
-                self.installed.set_value(false);
                 // «Сохранена» would be untrue until the write is done; a
                 // problem already shown stays until a save succeeds.
-                if !read_in && !dept.saving().with_untracked(Saving::is_problem) {
+                if !dept.saving().with_untracked(Saving::is_problem) {
                     dept.set_saving(Saving::Pending);
                 }
                 self.wait
