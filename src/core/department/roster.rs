@@ -1214,21 +1214,13 @@ pub fn sent_years(roster: &Roster, archive: &Archive, card_id: &str) -> Vec<Opti
     let owners = Owners::new(roster);
     let names: Vec<&str> = roster.schools.iter().map(|s| s.name.as_str()).collect();
     for refusal in archive.refusals() {
-        let (named, period, placed) = match &refusal.claim {
-            Some(claim) if claim.card.is_empty() || claim.card == card_id => (
-                claim.name.clone(),
-                claim.period.clone(),
-                owners.of_claim(claim),
-            ),
-            Some(_) => continue,
-            None => match named_in_file_name(&refusal.file) {
-                Some((name, Some(period))) => (name, period, Vec::new()),
-                _ => continue,
-            },
+        let Some((named, Some(period))) = refusal.named(card_id) else {
+            continue;
         };
         if canonical_period(&period).is_none() {
             continue;
         }
+        let placed = (refusal.claim.as_ref()).map_or_else(Vec::new, |c| owners.of_claim(c));
         let places = match placed.is_empty() {
             true => likely_school(&named, &names).into_iter().collect(),
             false => placed,

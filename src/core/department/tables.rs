@@ -282,6 +282,15 @@ pub(crate) enum Numbers {
     List(u64, Vec<u64>),
 }
 
+impl Numbers {
+    /// A share's two numbers as typed this year, when it has a whole.
+    fn share(answer: &RawAnswer) -> Option<Self> {
+        this_year(answer)
+            .filter(|(_, whole)| *whole > 0)
+            .map(|(part, whole)| Self::Share(part, whole))
+    }
+}
+
 /// One school's value of `indicator` in [`values_table`], and its numbers
 /// where the value is a share or a list as typed.
 pub(crate) fn value_cell(
@@ -329,9 +338,7 @@ pub(crate) fn value_cell(
                     "{}; нет данных прошлого года",
                     answer_text(indicator, a)
                 )),
-                this_year(a)
-                    .filter(|(_, whole)| *whole > 0)
-                    .map(|(part, whole)| Numbers::Share(part, whole)),
+                Numbers::share(a),
             );
         }
         _ if empty.iter().any(|c| c == code) => {
@@ -362,9 +369,7 @@ pub(crate) fn value_cell(
         }
         (_, Some(a)) => (
             Cell::Text(answer_summary(indicator, Some(a))),
-            this_year(a)
-                .filter(|(_, whole)| *whole > 0)
-                .map(|(part, whole)| Numbers::Share(part, whole)),
+            Numbers::share(a),
         ),
     }
 }

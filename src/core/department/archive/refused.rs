@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::department::archive::{Archive, Claim};
+use crate::signed::submission::named_in_file_name;
 
 /// How many refusals are kept: the latest, so that years of mistaken
 /// picks do not grow the stored decisions without end.
@@ -21,6 +22,20 @@ pub struct Refusal {
     /// Whom the file says it is from, when it reads far enough to say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub claim: Option<Claim>,
+}
+
+impl Refusal {
+    /// The school and year a refused file of card `card_id` names: its
+    /// claim's, or, saying nothing, its file name's (the year only when the
+    /// name gives one). `None` for a file of another card, or one that
+    /// names no school at all.
+    pub fn named(&self, card_id: &str) -> Option<(String, Option<String>)> {
+        match &self.claim {
+            Some(claim) => (claim.card.is_empty() || claim.card == card_id)
+                .then(|| (claim.name.clone(), Some(claim.period.clone()))),
+            None => named_in_file_name(&self.file),
+        }
+    }
 }
 
 impl Archive {

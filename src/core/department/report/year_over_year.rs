@@ -16,7 +16,6 @@ use crate::department::figures::Figures;
 use crate::department::results::SchoolResult;
 use crate::department::roster::likely_school;
 use crate::department::school::{pair_schools, SchoolId};
-use crate::signed::submission::named_in_file_name;
 use crate::text::{by_name, part_of, percent, plural, quoted, tied};
 
 use super::*;
@@ -182,15 +181,10 @@ fn refused_of<'r>(
     let names: Vec<&str> = year.iter().map(|r| r.profile.name.trim()).collect();
     (archive.refusals().iter())
         .filter_map(|refusal| {
-            let named = match &refusal.claim {
-                Some(claim) => claim
-                    .of_campaign(card_id, period)
-                    .then(|| claim.name.clone()),
-                None => named_in_file_name(&refusal.file)
-                    .filter(|(_, year)| year.as_deref() == Some(period))
-                    .map(|(name, _)| name),
-            }?;
-            likely_school(&named, &names).map(|i| names[i])
+            let (named, year) = refusal.named(card_id)?;
+            (year.as_deref() == Some(period))
+                .then(|| likely_school(&named, &names).map(|i| names[i]))
+                .flatten()
         })
         .collect()
 }
