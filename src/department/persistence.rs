@@ -103,6 +103,10 @@ pub struct Persistence {
     /// The stored workspace is being read: what the page holds meanwhile
     /// is in the database already.
     opening: StoredValue<bool>,
+    /// The next change heard is the stored workspace put in place
+    /// ([`Self::install`]), saved already unless this tab's changes were
+    /// merged into it or it was moved over from local storage.
+    installed: StoredValue<bool>,
     /// The stored decisions are not written over: they could not be read
     /// and could not be kept aside, or a newer version wrote them.
     held: StoredValue<bool>,
@@ -128,6 +132,7 @@ impl Persistence {
             changes: StoredValue::new(0),
             writing: StoredValue::new(0),
             opening: StoredValue::new(true),
+            installed: StoredValue::new(false),
             held: StoredValue::new(false),
             wait: Debounce::new(),
             page: StoredValue::new(random_id()),
@@ -314,6 +319,7 @@ impl Persistence {
             dept.set_saving(Saving::Idle);
             dept.notices.withdraw(Topic::TabConflict);
         }
+        self.installed.set_value(true);
         dept.replace(read.archive);
         self.opening.set_value(false);
     }
@@ -323,10 +329,19 @@ impl Persistence {
             move || dept.track_written(),
             move |_, _, _| {
                 self.changes.update_value(|n| *n += 1);
+                let installed = self.installed.get_value();
+                self.installed.set_value(false);
                 // «Сохранена» would be untrue until the write is done; a
                 // problem already shown stays until a save succeeds.
                 if !dept.saving().with_untracked(Saving::is_problem) {
-                    dept.set_saving(Saving::Pending);
+                    if !installed || self.unwritten(dept) {
+                        dept.set_saving(Saving::Pending);
+                    } else if !dept.archive().with_untracked(Archive::is_empty) {
+                        // Read as stored, it is saved: a walk-through's page
+                        // just opened said «Изменения сохраняются…». One
+                        // without files says nothing, as a new page does.
+                        dept.set_saving(Saving::Saved);
+                    }
                 }
                 self.wait
                     .schedule(Duration::from_millis(500), move || self.save(dept))

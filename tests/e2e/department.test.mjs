@@ -1562,8 +1562,25 @@ test('a change not yet saved is asked about on closing; the workspace just reope
             await target.close({ runBeforeUnload: true });
             return { still, asked: await outcome };
         };
+        // Every wording the status line takes on a page, from its first node.
+        const recordStatus = (target) => target.addInitScript(() => {
+            window.statusSeen = [];
+            new MutationObserver(() => {
+                const said = document.querySelector('[data-testid="dept-save-status"]')?.textContent;
+                if (said && window.statusSeen.at(-1) !== said) window.statusSeen.push(said);
+            }).observe(document, { subtree: true, childList: true, characterData: true });
+        });
+        // A page opened on an empty workspace says nothing of saving until
+        // something changes (a walk-through's said «Изменения сохраняются…»);
+        // files are taken only once the workspace is read, so its wordings
+        // before the import would be recorded.
+        await recordStatus(page);
+        await page.reload();
+        await page.getByTestId('dept-tabs').waitFor();
         await importAll(page);
         await status.filter({ hasText: 'сохранена' }).waitFor();
+        assert.deepEqual(await page.evaluate(() => window.statusSeen),
+            ['Изменения сохраняются в этом браузере…', 'Рабочая область сохранена в этом браузере.']);
         // A change waits half a second for its save: closing now loses it.
         await page.getByRole('tab', { name: 'Школы' }).click();
         await page.locator('#roster-new').fill('МБОУ СОШ № 99');
@@ -1573,18 +1590,21 @@ test('a change not yet saved is asked about on closing; the workspace just reope
         assert.equal(changed.asked, 'beforeunload');
         await status.filter({ hasText: 'сохранена' }).waitFor();
 
-        // Reopened from the database, the workspace waits for that half
-        // second too, with nothing to write: the question would be a false alarm.
+        // Reopened from the database, the workspace is saved already, and
+        // said so, never «Изменения сохраняются…»; the question would be a
+        // false alarm.
         const again = await page.context().newPage();
+        await recordStatus(again);
         await again.goto(page.url());
-        await again.getByTestId('dept-save-status').filter({ hasText: 'Изменения сохраняются' }).waitFor();
+        await again.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
+        assert.deepEqual(await again.evaluate(() => window.statusSeen), ['Рабочая область сохранена в этом браузере.']);
         const reopened = await closing(again);
-        assert.deepEqual(reopened, { still: 'Изменения сохраняются в этом браузере…', asked: null });
-        // Nor when reloaded within that half second and closed at once: the
-        // page going away kept no copy of a workspace the database has.
+        assert.deepEqual(reopened, { still: 'Рабочая область сохранена в этом браузере.', asked: null });
+        // Nor when reloaded as soon as it is in place and closed at once:
+        // the page going away kept no copy of a workspace the database has.
         const early = await page.context().newPage();
         await early.goto(page.url());
-        await early.getByTestId('dept-save-status').filter({ hasText: 'Изменения сохраняются' }).waitFor();
+        await early.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
         await early.reload();
         await early.getByTestId('dept-tabs').waitFor();
         assert.equal((await closing(early)).asked, null);
