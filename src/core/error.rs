@@ -169,6 +169,12 @@ impl fmt::Display for CardPart {
     }
 }
 
+/// The card editor's name for the points' steps of a share, as
+/// [`TemplateError::field_message`] takes it.
+pub const BANDS: &str = "шкала";
+/// The same for an indicator's points.
+pub const POINTS: &str = "баллы";
+
 impl TemplateError {
     /// This problem as said under one field of the indicator `code` in the
     /// card editor: `what` is the field as the checks name it
@@ -189,6 +195,37 @@ impl TemplateError {
                 CardPart::ZeroTarget { field, .. } if *field == what => {
                     Some("Ноль выполняет любая школа: укажите больше нуля или оставьте пустым.")
                 }
+                // The steps' problems, said at the steps and at the other
+                // field each names: listed only under the indicator, they
+                // stood 600 px below the fields (a walk-through).
+                CardPart::BandsWithThreshold if what == "порог" => {
+                    Some("Задана и шкала баллов: оставьте порог или шкалу.")
+                }
+                CardPart::BandsWithThreshold if what == BANDS => {
+                    Some("Задан и порог: оставьте порог или шкалу.")
+                }
+                CardPart::BandsWithDynamics if what == BANDS => {
+                    Some("Шкала баллов не сочетается с динамикой: оставьте одно.")
+                }
+                CardPart::BandsOrder if what == BANDS => {
+                    Some("Ступени должны идти по возрастанию доли (0–100 %) и баллов.")
+                }
+                CardPart::BandsAbove { .. } if what == BANDS => {
+                    Some("Ступень выше 100 % не наступит: такой доли не бывает.")
+                }
+                CardPart::BandsTop { .. } if what == BANDS => {
+                    Some("Верхняя ступень даёт другие баллы, чем указано у показателя.")
+                }
+                CardPart::BandsTop { .. } if what == POINTS => {
+                    Some("Не равно баллам верхней ступени шкалы.")
+                }
+                CardPart::NoPoints if what == POINTS => {
+                    Some("Задана цель: укажите, сколько баллов она даёт.")
+                }
+                CardPart::PointsWithoutTarget(_) if what == POINTS => Some(
+                    "Нет ни порога, ни динамики, ни шкалы, по которым начислять баллы: \
+                     укажите цель или 0.",
+                ),
                 _ => None,
             },
             _ => None,
@@ -1241,6 +1278,10 @@ pub enum ImportError {
     KeyFile,
     /// A school's draft (its backup), which has no signature.
     DraftFile,
+    /// One of the department's own files, picked among the schools' (a
+    /// walk-through's card file read as «не выгрузка Профкарты» and was
+    /// listed with the schools' refused files).
+    DepartmentFile(DepartmentFile),
     Submission(SubmissionError),
     /// Signed with a card this app does not have.
     UnknownTemplate {
@@ -1285,6 +1326,64 @@ pub enum ImportError {
         version: u32,
         codes: Vec<String>,
     },
+}
+
+/// The department's own files, by their `format`, as [`ImportError::DepartmentFile`]
+/// names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DepartmentFile {
+    Card,
+    CardIndex,
+    Letter,
+    Backup,
+    Keys,
+    ReviewerKey,
+    Assignment,
+    Review,
+}
+
+impl DepartmentFile {
+    fn what(self) -> &'static str {
+        match self {
+            Self::Card => "файл карты отдела",
+            Self::CardIndex => "список карт отдела для сайта (index.json)",
+            Self::Letter => "файл рекомендаций отдела школе",
+            Self::Backup => "резервная копия рабочей области отдела",
+            Self::Keys => "список ключей школ",
+            Self::ReviewerKey => "файл ключа проверяющего",
+            Self::Assignment => "задание проверяющему",
+            Self::Review => "файл проверки",
+        }
+    }
+
+    fn where_it_goes(self) -> &'static str {
+        match self {
+            Self::Card => "его загружают на вкладке «Карты» кнопкой «Загрузить файл карты…».",
+            Self::CardIndex => {
+                "его кладут на сайт в папку cards/ вместе с файлами карт, а в рабочую область \
+                 загружать не нужно."
+            }
+            Self::Letter => "его открывает школа на своей странице, в разделе «План мероприятий по повышению эффективности».",
+            Self::Backup => {
+                "её открывают на этой вкладке кнопкой «Загрузить резервную копию…» в разделе \
+                 «Рабочая область»."
+            }
+            Self::Keys => {
+                "его загружают на этой вкладке кнопкой «Загрузить список ключей…» в разделе \
+                 «Рабочая область»."
+            }
+            Self::ReviewerKey => {
+                "его добавляют на вкладке «Проверяющие» кнопкой «Добавить проверяющего (файл \
+                 ключа)»."
+            }
+            Self::Assignment => {
+                "его загружает проверяющий на вкладке «Проверяющие» кнопкой «Загрузить задание»."
+            }
+            Self::Review => {
+                "его загружают на вкладке «Проверяющие» кнопкой «Загрузить файлы проверки»."
+            }
+        }
+    }
 }
 
 impl fmt::Display for ImportError {
@@ -1339,6 +1438,12 @@ impl fmt::Display for ImportError {
                 "Это черновик карты (резервная копия из браузера школы), а не выгрузка: у черновика \
                  нет подписи, и отдел его не принимает. Попросите школу выгрузить карту кнопкой \
                  «Выгрузить подписанный файл»."
+            ),
+            Self::DepartmentFile(file) => write!(
+                f,
+                "Это {}, а не выгрузка школы: {}",
+                file.what(),
+                file.where_it_goes()
             ),
             Self::Submission(e) => e.fmt(f),
             Self::UnknownTemplate { id, version } => write!(

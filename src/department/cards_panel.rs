@@ -338,12 +338,17 @@ fn loaded_text(loaded: &LoadedCard) -> String {
         new,
         draft_renumbered,
     } = loaded;
-    let (id, version) = (&card.id, card.version);
+    // Named by its title, as the lists name it; the identifier tells a
+    // card started from another, which keeps its title, from that one.
+    let (title, id, version) = (quoted(card.title.trim()), &card.id, card.version);
     let done = if *new {
-        format!("Карта «{id}», версия {version}, загружена: её выгрузки теперь принимаются.")
+        format!(
+            "Карта {title} ({id}), версия {version}, загружена: её выгрузки теперь принимаются."
+        )
     } else {
         format!(
-            "Карта «{id}», версия {version}, уже есть в рабочей области: её выгрузки принимаются."
+            "Карта {title} ({id}), версия {version}, уже есть в рабочей области: её выгрузки \
+             принимаются."
         )
     };
     match draft_renumbered {

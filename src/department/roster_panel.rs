@@ -325,6 +325,9 @@ pub fn RosterPanel() -> impl IntoView {
                             {r.status.label()}
                             {(r.status == Status::NotSent && refused.with(|f| f.iter().any(|f| f.likely.as_ref() == Some(&r.school.name))))
                                 .then(|| view! { <span class="row-note">"вероятно, её файл не принят: см. под таблицей"</span> })}
+                            {r.other_card.clone().map(|title| view! {
+                                <span class="row-note" data-testid="other-card">{format!("прислан файл по другой карте: {}", quoted(&title))}</span>
+                            })}
                         </td>
                         <td>{r.sent.as_deref().map(date_ru).unwrap_or_default()}</td>
                         <td class="lateness">{r.lateness()}</td>

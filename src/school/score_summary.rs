@@ -177,7 +177,10 @@ pub fn ScoreSummary() -> impl IntoView {
                     <a href=at>"Сообщение о сохранённых данных: что делать — вверху страницы"</a>
                 </p>
             })}
-            <p class="no-print"><a href="#export">"Перейти к выгрузке для отдела"</a></p>
+            // The preview has no export to go to (a walk-through's link led nowhere).
+            {status.is_some().then(|| view! {
+                <p class="no-print"><a href="#export">"Перейти к выгрузке для отдела"</a></p>
+            })}
             {scored.then(|| view! {
                 <table class="subtotals">
                     <caption>"По критериям"</caption>

@@ -302,6 +302,25 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     await ownWords.filter({ hasText: toCheck }).waitFor();
     await threshold.fill('30');
     await ownWords.waitFor({ state: 'detached' });
+    // A recommendation that names the threshold it was written for is
+    // named too, above the card and at its field, in a card started from
+    // another, which has no version before (a walk-through's letters
+    // quoted «не менее 30%» beside a threshold of 40); its number fixed,
+    // nothing is asked.
+    const advice = page.locator('#ed-0-0-0-recommendation');
+    const adviceNamed = editor.getByTestId('changed-recommendations');
+    const written = await advice.inputValue();
+    assert.equal(written, 'Довести охват пробами до 30 % обучающихся.');
+    await threshold.fill('35');
+    await adviceNamed.filter({ hasText: 'Показатель 1.1: цель или баллы изменились, а рекомендация школе (для писем) называет прежнее значение — проверьте её.' }).waitFor();
+    await page.getByTestId('ed-0-0-0-advice-behind').filter({ hasText: 'Рекомендация называет прежнее значение, а по правилу сейчас: «не менее 35 %' }).waitFor();
+    await advice.fill('Довести охват до 35 % обучающихся.');
+    await adviceNamed.waitFor({ state: 'detached' });
+    await page.getByTestId('ed-0-0-0-advice-behind').waitFor({ state: 'detached' });
+    await threshold.fill('30');
+    await advice.fill(written);
+    await ownWords.waitFor({ state: 'detached' });
+    await adviceNamed.waitFor({ state: 'detached' });
 
     // Steps of points that do not read stay in their box, said under it,
     // and publishing waits; emptied, the box reads again.
@@ -314,6 +333,14 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     assert.equal(await bands.inputValue(), 'от 30 % — 1\nабв', 'kept on leaving the box');
     await bands.fill('');
     await page.waitForFunction(() => document.querySelector('#ed-0-0-0-bands-error')?.textContent === '');
+    assert.ok(await publish.isEnabled());
+    // Steps beside a threshold: said at both fields, not only in the list
+    // under the indicator, far below them (a walk-through).
+    await bands.fill('от 30 % — 1');
+    await bandsError.filter({ hasText: 'Задан и порог: оставьте порог или шкалу.' }).waitFor();
+    await page.locator('#ed-0-0-0-threshold-error').filter({ hasText: 'Задана и шкала баллов: оставьте порог или шкалу.' }).waitFor();
+    await bands.fill('');
+    await page.waitForFunction(() => document.querySelector('#ed-0-0-0-threshold-error')?.textContent === '');
     assert.ok(await publish.isEnabled());
 
     // Moved down and back up by its buttons: the focus follows the indicator.
@@ -402,6 +429,18 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     await preview.expectSummary({ total: '0 из 3' });
     await preview.share('1.1', '31', '100');
     await preview.expectSummary({ total: '1 из 3' });
+    // The preview has no export to go to, and its totals stop below the
+    // editor's toolbar, both sticking as the card scrolls (a walk-through:
+    // the link led nowhere, the totals slid under the toolbar).
+    const summary = page.getByTestId('card-preview').locator('.summary');
+    assert.equal(await summary.getByRole('link', { name: 'Перейти к выгрузке для отдела' }).count(), 0);
+    await page.mouse.wheel(0, 600);
+    await page.waitForFunction(() => document.querySelector('[data-testid="card-preview"] .summary').getBoundingClientRect().top < 100);
+    const [toolbarBottom, summaryTop] = await page.evaluate(() => [
+        document.querySelector('.card-editor .editor-toolbar').getBoundingClientRect().bottom,
+        document.querySelector('[data-testid="card-preview"] .summary').getBoundingClientRect().top,
+    ]);
+    assert.ok(summaryTop >= toolbarBottom, `${summaryTop} below ${toolbarBottom}`);
     await editor.getByRole('button', { name: 'Вернуться к редактированию' }).click();
 
     // Publishing freezes the version: the coordinator is asked first, and
@@ -500,8 +539,18 @@ test('schools find the published card on the website, verified, and fill it in',
 test('the department imports the files of its card and rates them', async () => {
     const { page } = department;
     await page.getByRole('tab', { name: 'Загрузка файлов' }).click();
-    await page.locator('#import-files').setInputFiles(firstYear);
+    // The card's own file, picked with the schools' by mistake, is said for
+    // what it is and where it goes (a walk-through's read «не выгрузка
+    // Профкарты» only); that it is not kept with the schools' refused files
+    // is the core's test.
+    const cardFile = join(site, 'cards', 'belinsky-2025-v1.json');
+    await page.locator('#import-files').setInputFiles([...firstYear, cardFile]);
     await page.getByTestId('import-summary').filter({ hasText: 'Принято: 2.' }).waitFor();
+    const cardRow = page.getByTestId('verdicts').locator('tr', { hasText: 'belinsky-2025-v1.json' });
+    assert.deepEqual((await cardRow.locator('td').allInnerTexts()).slice(1), [
+        'не выгрузка Профкарты',
+        'Это файл карты отдела, а не выгрузка школы: его загружают на вкладке «Карты» кнопкой «Загрузить файл карты…».',
+    ]);
     await page.getByRole('tab', { name: 'Результаты' }).click();
     const totals = await page.getByTestId('rating').locator('[data-col="total"]').allInnerTexts();
     assert.deepEqual(totals, ['3 из 3', '1 из 3']);
@@ -645,8 +694,12 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     // before and after.
     await school.getByRole('button', { name: /Мои черновики/ }).click();
     await school.getByTestId('draft-list').getByRole('button', { name: 'Следующий год' }).click();
-    await school.getByRole('group', { name: 'Карта следующего учебного года' })
-        .getByText('Новый год начнётся по версии 2 карты (этот черновик — по версии 1).').waitFor();
+    const nextYear = school.getByRole('group', { name: 'Карта следующего учебного года' });
+    await nextYear.getByText('Новый год начнётся по версии 2 карты (этот черновик — по версии 1).').waitFor();
+    // The question wraps within the page, the sentence above in sight (a
+    // walk-through's ran 2 700 px wide, the page scrolling sideways).
+    assert.ok((await nextYear.boundingBox()).width <= 700);
+    assert.equal(await school.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true);
     await school.getByRole('button', { name: 'Не копировать ответы' }).click();
     await card.expectText('draft-title', 'МБОУ СОШ № 1 г. Белинского · 2025/2026');
     await school.getByTestId('notices').getByText('Карта следующего года начата по версии 2 (этот год — по версии 1).').waitFor();
@@ -696,9 +749,10 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
 
     await page.getByRole('tab', { name: 'Загрузка файлов' }).click();
     await page.locator('#import-files').setInputFiles(secondYear);
-    // The log keeps the first year's import too. The second school filled
-    // this year in another browser, so its new key waits for a decision.
-    await page.getByTestId('import-summary').filter({ hasText: 'Файлов: 4. Принято: 3. Ждут решения: 1.' }).waitFor();
+    // The log keeps the first year's import too, the card's own file with
+    // it. The second school filled this year in another browser, so its
+    // new key waits for a decision.
+    await page.getByTestId('import-summary').filter({ hasText: 'Файлов: 5. Принято: 3. Ждут решения: 1.' }).waitFor();
     await page.getByTestId('held-keys').getByRole('button', { name: 'Принять новый ключ' }).click();
     await page.getByRole('tab', { name: 'Динамика' }).click();
     await page.getByTestId('versions-note').filter({ hasText: 'сопоставимы 2 из 3 показателей новой версии' }).waitFor();
@@ -776,7 +830,7 @@ test('on another computer, the restored key and the published card files bring b
         // A neighbour's card file does not name this department: before the
         // key is restored, this department's own file is a neighbour's too.
         await other.page.locator('#load-card-file').setInputFiles(join(site, 'cards', 'belinsky-2025-v1.json'));
-        await other.page.getByTestId('notices').getByText('Карта «belinsky-2025», версия 1, загружена').waitFor();
+        await other.page.getByTestId('notices').getByText(/^Карта «[^»]+» \(belinsky-2025\), версия 1, загружена/).waitFor();
         await onSite.filter({ hasText: /этом браузере: «[^»]+», версия 2\. / }).waitFor();
         // A new version here is numbered after the site's version 2, not onto it.
         await row(other.page, 'belinsky-2025@1').getByRole('button', { name: 'Новая версия' }).click();
@@ -787,12 +841,12 @@ test('on another computer, the restored key and the published card files bring b
         assert.equal(await other.page.locator('#department-name').inputValue(), '');
         await other.page.locator('#restore-department-key').setInputFiles(keyFile);
         await other.page.locator('#load-card-file').setInputFiles(join(site, 'cards', 'belinsky-2025-v2.json'));
-        await other.page.getByTestId('notices').getByText('Карта «belinsky-2025», версия 2, загружена').waitFor();
+        await other.page.getByTestId('notices').getByText(/^Карта «[^»]+» \(belinsky-2025\), версия 2, загружена/).waitFor();
         await onSite.waitFor({ state: 'detached' });
         assert.equal(await other.page.locator('#department-name').inputValue(), 'Отдел образования администрации Белинского района');
         // The same file again changes nothing, and is said so.
         await other.page.locator('#load-card-file').setInputFiles(join(site, 'cards', 'belinsky-2025-v1.json'));
-        await other.page.getByTestId('notices').getByText('Карта «belinsky-2025», версия 1, уже есть в рабочей области: её выгрузки принимаются.').waitFor();
+        await other.page.getByTestId('notices').getByText(/^Карта «[^»]+» \(belinsky-2025\), версия 1, уже есть в рабочей области: её выгрузки принимаются\.$/).waitFor();
         assert.deepEqual(other.errors.map(String), []);
     } finally {
         await other.context.close();
@@ -899,7 +953,7 @@ async function publishedElsewhere(url, title, from) {
         let version = 2;
         if (from) {
             await page.locator('#load-card-file').setInputFiles(from);
-            await page.getByTestId('notices').getByText('Карта «proforientatsiya-23», версия 2, загружена').waitFor();
+            await page.getByTestId('notices').getByText(/^Карта «[^»]+» \(proforientatsiya-23\), версия 2, загружена/).waitFor();
             version = 3;
         }
         await row(page, `proforientatsiya-23@${version - 1}`).getByRole('button', { name: 'Новая версия' }).click();

@@ -19,6 +19,9 @@ const DEADLINE = Date.UTC(2026, 8, 30); // seed 003: the card by 30 September
 
 const app = useApp();
 const generated = useGenerated(['--schools', '12', '--periods', PERIOD]);
+// The same schools on another card: one of the missing filled that one in.
+const otherCard = useGenerated(['--schools', '12', '--periods', PERIOD, '--card', 'nevinnomyssk']);
+const OTHER_TITLE = 'Показатели мониторинга муниципальной системы профессиональной ориентации обучающихся г. Невинномысска';
 // The school year a campaign opened today is about: the last finished one,
 // as a school's new draft has it (from June, the year ending this summer).
 const now = new Date();
@@ -154,10 +157,17 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
     );
     const csvPath = join(generated.dir, 'школы.csv');
     await writeFile(csvPath, cp1251(csv.join('\r\n') + '\r\n'));
+    // The first missing school sent the other card's file: in, and not this
+    // campaign's card, which it is told (a walk-through's reminder said
+    // nothing came from it).
+    const wrongCardOf = schools[2];
+    const wrongCard = otherCard.manifest.files.find((f) => f.submission?.school === wrongCardOf.school);
 
     const { context, page, errors } = await openDepartment(app);
     try {
-        await importFiles(page, [...sent, damaged, cut]);
+        await importFiles(page, [...sent, damaged, cut, join(otherCard.dir, wrongCard.name)]);
+        // Listed with the remarks without asking for the accepted files.
+        await page.getByTestId('verdicts').getByText(`${wrongCardOf.school}, ${PERIOD}. Заполнен по другой карте, чем большинство файлов этого года: «${OTHER_TITLE}».`, { exact: false }).waitFor();
         const preview = await previewRoster(page, csvPath);
         assert.equal(await page.locator('#roster-col-name').inputValue(), '1', 'the name column is guessed from «Наименование»');
         assert.deepEqual(await preview.getByTestId('roster-preview').locator('li').allInnerTexts(), schools.slice(0, 5).map((s, i) => (i === 4 ? s.school.toUpperCase() : s.school)));
@@ -198,7 +208,10 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
             if (missing.has(s.school)) {
                 // The cut-off file, which names no school, is most likely
                 // this one's: said in its row, under its status.
-                const label = s === damagedOf ? 'файл не принят' : s === cutOf ? 'не сдана\nвероятно, её файл не принят: см. под таблицей' : 'не сдана';
+                const label = s === damagedOf ? 'файл не принят'
+                    : s === cutOf ? 'не сдана\nвероятно, её файл не принят: см. под таблицей'
+                    : s === wrongCardOf ? `не сдана\nприслан файл по другой карте: «${OTHER_TITLE}»`
+                    : 'не сдана';
                 assert.deepEqual([status, from, lateness], [label, '', `просрочено на ${days(overdue)}`], s.school);
                 // Only the school nothing came from may have closed: a
                 // refused file, even one placed by its name alone, was sent.
@@ -220,8 +233,10 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
         const letter = await page.getByTestId('reminder').inputValue();
         assert.ok(letter.includes('до 30.09.2026.'), letter);
         const late = `(просрочено на ${days(overdue)})`;
-        const named = schools.filter((s) => missing.has(s.school) && s !== damagedOf).map((s, i) => `${i + 1}. ${s.school} ${late}`);
+        const other = (s) => (s === wrongCardOf ? ` — прислан файл по другой карте: «${OTHER_TITLE}»` : '');
+        const named = schools.filter((s) => missing.has(s.school) && s !== damagedOf).map((s, i) => `${i + 1}. ${s.school} ${late}${other(s)}`);
         assert.ok(letter.includes(`карта не получена от следующих организаций:\n\n${named.join('\n')}\n\nПросим заполнить`), letter);
+        assert.ok(letter.includes('Организации, приславшие файл по другой карте, просим выбрать на странице «Профкарта» карту «'), letter);
         named.push(`1. ${damagedOf.school}`);
         assert.ok(letter.includes(`\nФайлы следующих организаций получены, но не приняты при загрузке:\n\n${named[2]}\n\nПросим открыть карту`), letter);
         assert.ok(!letter.includes(schools[0].school + ' ('), 'a school that sent its card is not reminded');

@@ -9,6 +9,8 @@
 
 use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
+
 use crate::card::versions::target_text;
 use crate::card::{
     Applicability, Band, Card, Criterion, Direction, Explanation, Indicator, ListColumn, ListMin,
@@ -158,59 +160,114 @@ pub fn stale_rule_texts(previous: &Card, card: &Card) -> Vec<String> {
 /// («с охватом не менее 50 %» after the threshold went to 60 %). Advice
 /// that names no such number is not asked about: most does not.
 pub fn stale_recommendations(previous: &Card, card: &Card) -> Vec<String> {
-    fn numbers(text: &str) -> Vec<&str> {
-        text.split(|c: char| !c.is_ascii_digit())
-            .filter(|n| !n.is_empty())
-            .collect()
-    }
     card.indicators()
         .filter(|i| {
             previous.by_key(i.key()).is_some_and(|old| {
-                let (was, now) = (suggested_rule_text(old), suggested_rule_text(i));
-                let now = numbers(&now);
-                let gone: Vec<&str> = numbers(&was)
-                    .into_iter()
-                    .filter(|n| !now.contains(n))
-                    .collect();
                 i.recommendation == old.recommendation
-                    && numbers(&i.recommendation).iter().any(|n| gone.contains(n))
+                    && names_a_number_gone(&i.recommendation, &suggested_rule_text(old), i)
             })
         })
         .map(|i| i.code.clone())
         .collect()
 }
 
-/// For each indicator (by key), the suggested text of its rule when its
-/// rule's text was last written, typed or followed: what the department's
-/// own words were written for.
+/// Whether `advice` names a number that `was` (a rule's suggested text)
+/// had and `indicator`'s rule no longer has.
+fn names_a_number_gone(advice: &str, was: &str, indicator: &Indicator) -> bool {
+    fn numbers(text: &str) -> Vec<&str> {
+        text.split(|c: char| !c.is_ascii_digit())
+            .filter(|n| !n.is_empty())
+            .collect()
+    }
+    let now = suggested_rule_text(indicator);
+    let now = numbers(&now);
+    let gone: Vec<&str> = numbers(was)
+        .into_iter()
+        .filter(|n| !now.contains(n))
+        .collect();
+    numbers(advice).iter().any(|n| gone.contains(n))
+}
+
+/// For each indicator (by key), the suggested text of its rule when one
+/// of its texts was last written, typed or followed.
 pub type RuleTextsWrittenFor = BTreeMap<String, String>;
 
-/// Notes, after an edit from `before` to `card`, the rule each changed or
-/// new rule's text was written for; with no `before` (the card as opened),
-/// those not noted yet, the others kept from when they were written.
-pub fn note_rule_texts(written_for: &mut RuleTextsWrittenFor, before: Option<&Card>, card: &Card) {
+/// What an indicator's own words were written for: its rule's text and its
+/// recommendation, each against the rule it had then. Kept with a draft,
+/// so that a target changed is asked about also in a card started from
+/// another one, which has no version before to compare with: a walk-through
+/// published «с охватом не менее 30 %» in the advice beside a threshold of
+/// 40, and every letter quoted it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WrittenFor {
+    #[serde(
+        default,
+        rename = "written_for",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub rule_texts: RuleTextsWrittenFor,
+    #[serde(
+        default,
+        rename = "recommendations_written_for",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub recommendations: RuleTextsWrittenFor,
+}
+
+impl WrittenFor {
+    /// Notes, after an edit from `before` to `card`, the rule each changed
+    /// or new text was written for; with no `before` (the card as opened),
+    /// those not noted yet, the others kept from when they were written.
+    pub fn note(&mut self, before: Option<&Card>, card: &Card) {
+        note(&mut self.rule_texts, before, card, |i| &i.rule_text);
+        note(&mut self.recommendations, before, card, |i| {
+            &i.recommendation
+        });
+    }
+
+    /// The indicators whose rule's text is the department's own words and
+    /// whose target or points changed since those words were written: to
+    /// be checked by hand. A number put back takes the indicator off the
+    /// list.
+    pub fn rule_texts_to_check(&self, card: &Card) -> Vec<String> {
+        card.indicators()
+            .filter(|i| {
+                let now = suggested_rule_text(i);
+                i.rule_text != now && self.rule_texts.get(i.key()).is_some_and(|was| *was != now)
+            })
+            .map(|i| i.code.clone())
+            .collect()
+    }
+
+    /// The indicators whose recommendation names a number of the rule it
+    /// was written for that the rule no longer has ([`stale_recommendations`]
+    /// against the version before).
+    pub fn recommendations_to_check(&self, card: &Card) -> Vec<String> {
+        card.indicators()
+            .filter(|i| {
+                (self.recommendations.get(i.key()))
+                    .is_some_and(|was| names_a_number_gone(&i.recommendation, was, i))
+            })
+            .map(|i| i.code.clone())
+            .collect()
+    }
+}
+
+fn note(
+    written_for: &mut RuleTextsWrittenFor,
+    before: Option<&Card>,
+    card: &Card,
+    text: fn(&Indicator) -> &String,
+) {
     for indicator in card.indicators() {
         let changed = before.map(|b| {
             b.by_key(indicator.key())
-                .is_none_or(|old| old.rule_text != indicator.rule_text)
+                .is_none_or(|old| text(old) != text(indicator))
         });
         if changed == Some(true) || !written_for.contains_key(indicator.key()) {
             written_for.insert(indicator.key().to_owned(), suggested_rule_text(indicator));
         }
     }
-}
-
-/// The indicators whose rule's text is the department's own words and
-/// whose target or points changed since those words were written: to be
-/// checked by hand. A number put back takes the indicator off the list.
-pub fn rule_texts_to_check(written_for: &RuleTextsWrittenFor, card: &Card) -> Vec<String> {
-    card.indicators()
-        .filter(|i| {
-            let now = suggested_rule_text(i);
-            i.rule_text != now && written_for.get(i.key()).is_some_and(|was| *was != now)
-        })
-        .map(|i| i.code.clone())
-        .collect()
 }
 
 /// After an edit from `before` to `card`: a rule's text that was the

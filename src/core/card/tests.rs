@@ -614,7 +614,7 @@ fn a_new_rules_labels_wait_to_be_written() {
             ][..],
         ),
         ("share", &["подпись числителя", "подпись знаменателя"]),
-        ("count", &["подпись количества"]),
+        ("count", &["подпись числа"]),
         ("percent", &["подпись значения"]),
         ("fact", &["вопрос"]),
         ("list", &[]),
@@ -772,6 +772,44 @@ fn a_threshold_of_nothing_waits_for_publishing() {
         .collect();
     assert!(!said.iter().any(|p| p.contains("порог 0 %")), "{said:?}");
     assert!(!said.is_empty());
+}
+
+/// The steps' problems are said at the fields they are about, not only in
+/// the list under the indicator (a walk-through found them 600 px below).
+#[test]
+fn the_steps_problems_are_said_at_their_fields() {
+    use crate::error::{BANDS, POINTS};
+    let mut card = builtin();
+    let at = |card: &Card, what: &str| -> Vec<&'static str> {
+        (validate::problems(card).iter())
+            .filter_map(|p| p.field_message("1.1", Some(what)))
+            .collect()
+    };
+    if let Some(Rule::Share { bands, .. }) = card.indicators_mut().next().map(|i| &mut i.rule) {
+        *bands = vec![crate::card::Band {
+            from_percent: 30,
+            points: 2,
+        }];
+    }
+    assert_eq!(
+        at(&card, "порог"),
+        ["Задана и шкала баллов: оставьте порог или шкалу."]
+    );
+    assert_eq!(
+        at(&card, BANDS),
+        [
+            "Задан и порог: оставьте порог или шкалу.",
+            "Верхняя ступень даёт другие баллы, чем указано у показателя."
+        ]
+    );
+    assert_eq!(
+        at(&card, POINTS),
+        ["Не равно баллам верхней ступени шкалы."]
+    );
+    // Another indicator's field hears nothing of it.
+    assert!(validate::problems(&card)
+        .iter()
+        .all(|p| p.field_message("1.2", Some(BANDS)).is_none()));
 }
 
 /// A minimum of 0 of a count, a percentage or a list is met by every

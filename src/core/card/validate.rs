@@ -363,7 +363,7 @@ fn rule_labels(rule: &Rule) -> Vec<(&String, &'static str)> {
             (denominator, "подпись знаменателя"),
         ],
         Rule::Fact { question } => vec![(question, "вопрос")],
-        Rule::Count { label, .. } => vec![(label, "подпись количества")],
+        Rule::Count { label, .. } => vec![(label, "подпись числа")],
         Rule::Percent { label, .. } => vec![(label, "подпись значения")],
         Rule::List { item, .. } => vec![(item, "заголовок строки списка")],
     }

@@ -2,11 +2,9 @@
 //! published or loaded as signed files. A published version is never changed
 //! again: editing it starts the next version as a draft.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
-use crate::card::edit::{note_rule_texts, RuleTextsWrittenFor, NEW_SOURCE, NEW_TITLE};
+use crate::card::edit::{WrittenFor, NEW_SOURCE, NEW_TITLE};
 use crate::card::validate::publish_problems;
 use crate::card::Card;
 use crate::department::archive::Cards;
@@ -32,13 +30,13 @@ pub struct OwnCard {
     /// is what the file holds and is never edited.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<Published>,
-    /// A draft's record of what each rule's text was written for
-    /// ([`note_rule_texts`]), kept with it: a threshold changed, the draft
-    /// closed and opened again, was no longer asked about, and a new card
-    /// started from a built-in one was published with «не менее 30 %» over
-    /// a threshold of 40.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub written_for: RuleTextsWrittenFor,
+    /// A draft's record of what each rule's text and recommendation was
+    /// written for ([`WrittenFor`]), kept with it: a threshold changed, the
+    /// draft closed and opened again, was no longer asked about, and a new
+    /// card started from a built-in one was published with «не менее 30 %»
+    /// over a threshold of 40.
+    #[serde(flatten)]
+    pub written_for: WrittenFor,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -149,8 +147,8 @@ impl OwnCards {
             }
         }
         card.recount();
-        let mut written_for = RuleTextsWrittenFor::new();
-        note_rule_texts(&mut written_for, None, &card);
+        let mut written_for = WrittenFor::default();
+        written_for.note(None, &card);
         self.cards.push(OwnCard {
             card,
             published: None,
@@ -161,7 +159,7 @@ impl OwnCards {
 
     /// Replaces a draft's card (the editor's every change); a published
     /// version is left as it is.
-    pub fn edit(&mut self, index: usize, card: Card, written_for: RuleTextsWrittenFor) -> bool {
+    pub fn edit(&mut self, index: usize, card: Card, written_for: WrittenFor) -> bool {
         match self.cards.get_mut(index) {
             Some(own) if own.is_draft() => {
                 own.card = card;
@@ -223,7 +221,7 @@ impl OwnCards {
                 at: now.to_owned(),
                 fingerprint: key.fingerprint(),
             }),
-            written_for: RuleTextsWrittenFor::new(),
+            written_for: WrittenFor::default(),
         };
         Ok(card)
     }
@@ -296,7 +294,7 @@ impl OwnCards {
                     at: opened.published_at,
                     fingerprint: opened.fingerprint,
                 }),
-                written_for: RuleTextsWrittenFor::new(),
+                written_for: WrittenFor::default(),
             });
         }
         Ok(opened.card)

@@ -920,6 +920,10 @@ pub struct RosterRow {
     /// municipality where another school of the list has its name
     /// (namesakes of two places read as one school twice, a walk-through).
     pub shown: String,
+    /// While nothing of the campaign's card came, the title of another
+    /// card the school's file of the year was filled in on: it sent the
+    /// wrong card, and a walk-through's reminder told it nothing came.
+    pub other_card: Option<String>,
 }
 
 impl RosterRow {
@@ -987,6 +991,13 @@ pub fn statuses(
             .as_ref()
             .is_some_and(|c| c.of_campaign(card_id, period))
     });
+    let other_cards = archive
+        .entries()
+        .iter()
+        .filter(|e| e.card.id != card_id && e.period() == period);
+    let mut other_cards = roster
+        .files_by_school(other_cards, std::iter::empty())
+        .into_iter();
     let past = |deadline: &str| days_between(deadline, today).filter(|d| *d > 0);
     let mut names: HashMap<&str, usize> = HashMap::new();
     for school in &roster.schools {
@@ -997,12 +1008,16 @@ pub fn statuses(
         .iter()
         .zip(roster.files_by_school(of_campaign, refused))
         .enumerate()
+        .map(|(at, (school, files))| {
+            let other = other_cards.next().map(|(other, _)| other);
+            (at, (school, files), other.unwrap_or_default())
+        })
         // A school not expected this year is left out, unless a file of
         // its came: then it is there after all.
-        .filter(|(_, (school, (mine, refused)))| {
+        .filter(|(_, (school, (mine, refused)), _)| {
             school.expected_in(period) || !mine.is_empty() || refused.is_some()
         })
-        .map(|(at, (school, (mine, refused)))| {
+        .map(|(at, (school, (mine, refused)), other)| {
             let counted = mine
                 .iter()
                 .find(|e| archive.standing_of(e.id()) == Some(&Standing::Current));
@@ -1083,6 +1098,13 @@ pub fn statuses(
                     .iter()
                     .any(|e| archive.standing_of(e.id()) == Some(&Standing::Held)),
                 filed_as,
+                other_card: (status == Status::NotSent)
+                    .then(|| {
+                        (other.iter())
+                            .find(|e| archive.standing_of(e.id()) == Some(&Standing::Current))
+                            .map(|e| e.card.title.trim().to_owned())
+                    })
+                    .flatten(),
             }
         })
         .collect()
@@ -1320,7 +1342,10 @@ pub fn reminder(
                 late if late.is_empty() || r.status == Status::Refused => String::new(),
                 late => format!(" ({late})"),
             };
-            text.push_str(&format!("{}. {}{late}\n", i + 1, r.shown));
+            let other = (r.other_card.as_deref())
+                .map(|other| format!(" — прислан файл по другой карте: {}", quoted(other)))
+                .unwrap_or_default();
+            text.push_str(&format!("{}. {}{late}{other}\n", i + 1, r.shown));
         }
     };
     // The deadline is said the same way before and after it passed; none
@@ -1347,6 +1372,12 @@ pub fn reminder(
             "\nПросим заполнить карту на странице «Профкарта», выгрузить подписанный файл и \
              направить его в ближайшее время.\n",
         );
+        if missing.iter().any(|r| r.other_card.is_some()) {
+            text.push_str(&format!(
+                "Организации, приславшие файл по другой карте, просим выбрать на странице \
+                 «Профкарта» карту {title} и заполнить её.\n"
+            ));
+        }
     }
     if !refused.is_empty() {
         text.push_str(&match missing.is_empty() {

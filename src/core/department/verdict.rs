@@ -75,7 +75,8 @@ impl Verdict {
             | ImportError::Submission(SubmissionError::NotJson) => Self::NotJson,
             ImportError::Submission(SubmissionError::NotSubmission)
             | ImportError::KeyFile
-            | ImportError::DraftFile => Self::NotSubmission,
+            | ImportError::DraftFile
+            | ImportError::DepartmentFile(_) => Self::NotSubmission,
             ImportError::Submission(
                 SubmissionError::SignatureInvalid | SubmissionError::FingerprintMismatch { .. },
             ) => Self::Altered,

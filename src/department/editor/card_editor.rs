@@ -71,20 +71,23 @@ fn doubt_text(codes: &[String]) -> Option<String> {
     ))
 }
 
-/// «Показатель 1.1: правило начисления изменилось — …» (its target, points
-/// or kind: after a kind changed, «цель или баллы» named what had not) for
-/// [`Editor::changed_rule_texts`].
-fn changed_text(codes: &[String]) -> Option<String> {
+/// What [`changed_text`] says of [`Editor::changed_rule_texts`]: its target,
+/// points or kind (after a kind changed, «цель или баллы» named what had
+/// not).
+const RULE_CHANGED: &str = "правило начисления изменилось (цель, баллы или вид) — проверьте \
+                            текст «Правило начисления, как в приказе».";
+/// What [`changed_text`] says of [`Editor::changed_recommendations`].
+const ADVICE_CHANGED: &str = "цель или баллы изменились, а рекомендация школе (для писем) \
+                              называет прежнее значение — проверьте её.";
+
+/// «Показатель 1.1: правило начисления изменилось — …», or nothing.
+fn changed_text(codes: &[String], said: &str) -> Option<String> {
     let which = match codes.len() {
         0 => return None,
         1 => "Показатель",
         _ => "Показатели",
     };
-    Some(format!(
-        "{which} {}: правило начисления изменилось (цель, баллы или вид) — проверьте текст «Правило \
-         начисления, как в приказе».",
-        codes.join(", ")
-    ))
+    Some(format!("{which} {}: {said}", codes.join(", ")))
 }
 
 /// «Критерий 6 без показателей: …» for [`Editor::empty_criteria`].
@@ -241,9 +244,12 @@ pub fn CardEditor(index: usize, own: OwnCard) -> impl IntoView {
         .into_iter()
         .filter_map(|(memo, what)| memo.with_untracked(|s| s.as_ref().map(|s| stale_text(what, s))))
         .chain(
-            editor
-                .changed_rule_texts
-                .with_untracked(|c| changed_text(c)),
+            [
+                (editor.changed_rule_texts, RULE_CHANGED),
+                (editor.changed_recommendations, ADVICE_CHANGED),
+            ]
+            .into_iter()
+            .filter_map(|(memo, said)| memo.with_untracked(|c| changed_text(c, said))),
         )
         .chain(editor.rule_text_doubts.with_untracked(|d| doubt_text(d)))
         .chain(editor.empty_criteria.with_untracked(|c| empty_text(c)))
@@ -406,8 +412,11 @@ pub fn CardEditor(index: usize, own: OwnCard) -> impl IntoView {
                 0 => "Ошибок нет: карту можно опубликовать. Изменения сохраняются сами.".to_owned(),
                 n => format!("Ошибок: {n}. Пока они есть, карту нельзя опубликовать; ошибки показателей названы под ними, остальные — в списке ниже. Изменения сохраняются сами."),
             }}</p>
-            {move || editor.changed_rule_texts.with(|codes| changed_text(codes)).map(|text| view! {
+            {move || editor.changed_rule_texts.with(|codes| changed_text(codes, RULE_CHANGED)).map(|text| view! {
                 <p class="notice" role="status" data-testid="changed-rule-texts">{text}</p>
+            })}
+            {move || editor.changed_recommendations.with(|codes| changed_text(codes, ADVICE_CHANGED)).map(|text| view! {
+                <p class="notice" role="status" data-testid="changed-recommendations">{text}</p>
             })}
             {move || editor.stale_rule_texts.with(|s| s.as_ref().map(|s| view! {
                 <p class="notice notice-warning" data-testid="stale-rule-texts">{stale_text(RULE_TEXT, s)}</p>

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use profkarta_core::card::edit::{change_kind, move_to, shift, suggested_rule_text, Place, KINDS};
 use profkarta_core::card::Card;
-use profkarta_core::error::TemplateError;
+use profkarta_core::error::{TemplateError, POINTS};
 
 use crate::department::editor::applies_fields::AppliesFields;
 use crate::department::editor::edit_number::EditNumber;
@@ -64,25 +64,30 @@ pub fn IndicatorEditor(
     // since they were written, said at the field with the text the rule now
     // gives: the notice at the top of the editor is far from a row lower
     // down, and a helper published «не менее 30%» beside a 40 % threshold.
-    let rule_text_behind = Memo::new(move |_| {
-        let code = code.get();
-        let behind = editor
-            .changed_rule_texts
-            .with(|codes| codes.contains(&code))
-            || (editor.stale_rule_texts).with(|stale| {
-                stale
-                    .as_ref()
-                    .is_some_and(|(_, codes)| codes.contains(&code))
-            });
-        behind
-            .then(|| {
-                editor
-                    .card
-                    .with(|c| indicator(c, place).map(suggested_rule_text))
-            })
-            .flatten()
-    });
+    // The same for a recommendation that names the old target: it cannot
+    // be rewritten for the department, only pointed at.
+    let behind = move |changed: Memo<Vec<String>>, stale: Memo<Option<(u32, Vec<String>)>>| {
+        Memo::new(move |_| {
+            let code = code.get();
+            let behind = changed.with(|codes| codes.contains(&code))
+                || stale.with(|stale| {
+                    stale
+                        .as_ref()
+                        .is_some_and(|(_, codes)| codes.contains(&code))
+                });
+            behind
+                .then(|| {
+                    editor
+                        .card
+                        .with(|c| indicator(c, place).map(suggested_rule_text))
+                })
+                .flatten()
+        })
+    };
+    let rule_text_behind = behind(editor.changed_rule_texts, editor.stale_rule_texts);
+    let advice_behind = behind(editor.changed_recommendations, editor.stale_recommendations);
     let behind_id = format!("{slug}-rule-text-behind");
+    let advice_behind_id = format!("{slug}-advice-behind");
     // The button goes with its notice: the focus goes to the text it
     // wrote, not to the page's start.
     let rule_text_id = StoredValue::new(format!("{slug}-rule-text"));
@@ -240,7 +245,7 @@ pub fn IndicatorEditor(
                     <label for=id("kind")>"Вид показателя"</label>
                     <select id=id("kind") on:change=on_kind>{kinds}</select>
                 </div>
-                <EditNumber id=id("points") label="Баллы (0 — информационный)" field=points/>
+                <EditNumber id=id("points") label="Баллы (0 — информационный)" field=points problem=editor.field_problem(place, Some(POINTS))/>
             </div>
             <RuleFields place kind slug=slug.clone()/>
             <EditText id=id("rule-text") label="Правило начисления, как в приказе" field=indicator_text(place, |i| &i.rule_text, |i| &mut i.rule_text)
@@ -255,6 +260,11 @@ pub fn IndicatorEditor(
                 problem=editor.field_problem(place, Some("источник информации"))/>
             <EditText id=id("recommendation") label="Рекомендация школе, не выполнившей показатель (для писем)" multiline=true
                 field=indicator_text(place, |i| &i.recommendation, |i| &mut i.recommendation) problem=editor.field_problem(place, Some("рекомендация"))/>
+            {move || advice_behind.get().map(|suggested| view! {
+                <p class="notice notice-warning" role="status" data-testid=advice_behind_id.clone()>
+                    {format!("Рекомендация называет прежнее значение, а по правилу сейчас: «{suggested}». Исправьте число в рекомендации: её цитирует каждое письмо.")}
+                </p>
+            })}
             <AppliesFields place slug=slug.clone()/>
             <ExplainFields place slug=slug.clone()/>
             <ul class="editor-problems" data-testid=format!("{slug}-problems")>

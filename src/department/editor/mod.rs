@@ -25,8 +25,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use profkarta_core::card::edit::{
-    follow_rule_texts, note_rule_texts, remove, rule_texts_to_check, stale_recommendations,
-    stale_rule_texts, Place, RuleTextsWrittenFor,
+    follow_rule_texts, remove, stale_recommendations, stale_rule_texts, Place, WrittenFor,
 };
 use profkarta_core::card::validate::{
     codes_of_other_criteria, empty_criteria, publish_problems, rule_text_doubts,
@@ -68,17 +67,21 @@ pub struct Editor {
     /// their target or points changed ([`stale_rule_texts`]), and that
     /// version's number: named above the card and asked about on publishing.
     pub stale_rule_texts: Memo<Option<(u32, Vec<String>)>>,
-    /// What each rule's text was written for ([`note_rule_texts`]), since
-    /// this editor opened the card.
-    rule_texts_written_for: RwSignal<RuleTextsWrittenFor>,
+    /// What each rule's text and recommendation was written for
+    /// ([`WrittenFor`]), kept with the draft.
+    written_for: RwSignal<WrittenFor>,
     /// Rule texts of the department's own words whose target or points
-    /// changed since they were written ([`rule_texts_to_check`]), less
-    /// those named against the version before: worked out, so a number put
-    /// back takes its line away.
+    /// changed since they were written ([`WrittenFor::rule_texts_to_check`]),
+    /// less those named against the version before: worked out, so a
+    /// number put back takes its line away.
     pub changed_rule_texts: Memo<Vec<String>>,
     /// The same for recommendations that still name the old target
     /// ([`stale_recommendations`]): letters and school plans quote them.
     pub stale_recommendations: Memo<Option<(u32, Vec<String>)>>,
+    /// Recommendations that name a target their rule no longer has
+    /// ([`WrittenFor::recommendations_to_check`]), less those named against
+    /// the version before: a card started from another has none.
+    pub changed_recommendations: Memo<Vec<String>>,
     /// Indicators whose rule's text seems to contradict their points
     /// ([`rule_text_doubts`]): named above the card and asked about on
     /// publishing.
@@ -125,8 +128,8 @@ impl Editor {
                 .max_by_key(|c| c.version)
                 .cloned()
         });
-        note_rule_texts(&mut written_for, None, &card);
-        let rule_texts_written_for = RwSignal::new(written_for);
+        written_for.note(None, &card);
+        let written_for = RwSignal::new(written_for);
         let card = RwSignal::new(card);
         let previous = StoredValue::new(previous);
         // What differs from the version before, with that version's number.
@@ -137,17 +140,23 @@ impl Editor {
                 (!codes.is_empty()).then_some((previous.version, codes))
             })
         };
+        // What differs from what it was written for, less what the version
+        // before names.
+        let against_written =
+            |stale: Memo<Option<(u32, Vec<String>)>>,
+             find: fn(&WrittenFor, &Card) -> Vec<String>| {
+                Memo::new(move |_| {
+                    let mut codes = written_for.with(|w| card.with(|c| find(w, c)));
+                    stale.with(|named| {
+                        if let Some((_, named)) = named {
+                            codes.retain(|c| !named.contains(c));
+                        }
+                    });
+                    codes
+                })
+            };
         let stale = against_previous(stale_rule_texts);
-        let changed_rule_texts = Memo::new(move |_| {
-            let mut codes =
-                rule_texts_written_for.with(|w| card.with(|c| rule_texts_to_check(w, c)));
-            stale.with(|named| {
-                if let Some((_, named)) = named {
-                    codes.retain(|c| !named.contains(c));
-                }
-            });
-            codes
-        });
+        let stale_advice = against_previous(stale_recommendations);
         let editor = Self {
             index,
             card,
@@ -156,9 +165,13 @@ impl Editor {
             can_redo: RwSignal::new(false),
             problems: Memo::new(move |_| card.with(publish_problems)),
             stale_rule_texts: stale,
-            rule_texts_written_for,
-            changed_rule_texts,
-            stale_recommendations: against_previous(stale_recommendations),
+            written_for,
+            changed_rule_texts: against_written(stale, WrittenFor::rule_texts_to_check),
+            stale_recommendations: stale_advice,
+            changed_recommendations: against_written(
+                stale_advice,
+                WrittenFor::recommendations_to_check,
+            ),
             rule_text_doubts: Memo::new(move |_| card.with(rule_text_doubts)),
             without_recommendation: Memo::new(move |_| card.with(without_recommendation)),
             empty_criteria: Memo::new(move |_| card.with(empty_criteria)),
@@ -239,8 +252,7 @@ impl Editor {
                 .any(|(was, now)| was.rule_text != now.rule_text)
         });
         self.card.with_untracked(|now| {
-            self.rule_texts_written_for
-                .update(|w| note_rule_texts(w, Some(&before), now));
+            self.written_for.update(|w| w.note(Some(&before), now));
         });
         // A change that changed nothing (a number put back) is no step.
         if self.card.with_untracked(|now| *now != before) {
@@ -287,8 +299,7 @@ impl Editor {
         if let Some(card) = stepped.flatten() {
             // What the notice said was about the change undone or redone.
             self.notice.set(String::new());
-            self.rule_texts_written_for
-                .update(|w| note_rule_texts(w, Some(&before), &card));
+            self.written_for.update(|w| w.note(Some(&before), &card));
             self.removed.set(String::new());
             self.card.set(card);
             self.steps.notify();
@@ -313,7 +324,7 @@ impl Editor {
         // While the editor is being dropped its working copy may be gone.
         if let (Some(card), Some(written_for)) = (
             self.card.try_get_untracked(),
-            self.rule_texts_written_for.try_get_untracked(),
+            self.written_for.try_get_untracked(),
         ) {
             self.dept
                 .edit_own(|own| own.edit(self.index, card, written_for));

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use profkarta_core::card::edit::{read_bands, read_list_min, Place};
 use profkarta_core::card::{Card, ListColumn, Rule, ZeroDenominator};
+use profkarta_core::error::BANDS;
 use profkarta_core::text::tenths;
 
 use crate::department::editor::edit_number::EditNumber;
@@ -71,7 +72,7 @@ pub fn RuleFields(place: Place, kind: &'static str, slug: String) -> impl IntoVi
             <EditText id=id("label") label="Подпись числа"
                 field=rule_field(place, |r| match r { Rule::Count { label, .. } => Some(label.clone()), _ => None },
                     |r, v| if let Rule::Count { label, .. } = r { *label = v })
-                problem=editor.field_problem(place, Some("подпись количества"))/>
+                problem=editor.field_problem(place, Some("подпись числа"))/>
             <EditNumber id=id("min") label="Не менее (пусто — без цели)" optional=true
                 field=rule_field(place, |r| match r { Rule::Count { min, .. } => Some(opt(*min)), _ => None },
                     |r, v| if let Rule::Count { min, .. } = r { *min = v.parse().ok() })
@@ -173,7 +174,7 @@ fn ShareTarget(place: Place, slug: String) -> impl IntoView {
     .then(|| view! {
         <EditText id=id("bands") label="Ступени баллов (необязательно): по одной в строке «от 30 % — 1»" multiline=true
             hint="Вместо порога: баллы по доле. Баллы показателя — баллы верхней ступени."
-            reads=Arc::new(bands_read)
+            reads=Arc::new(bands_read) problem=editor.field_problem(place, Some(BANDS))
             field=rule_field(place,
                 |r| match r { Rule::Share { bands, .. } => Some(bands.iter().map(|b| format!("от {} % — {}", b.from_percent, b.points)).collect::<Vec<_>>().join("\n")), _ => None },
                 |r, v| if let Rule::Share { bands, .. } = r { *bands = read_bands(&v).unwrap_or_default() })/>

@@ -187,20 +187,20 @@ fn the_written_rule_text_follows_the_rule_a_hand_written_one_is_flagged() {
     let before = card.clone();
     card.directions[0].criteria[0].indicators[0].points = 3;
     let code = first(&card).code;
-    let mut written_for = RuleTextsWrittenFor::new();
-    note_rule_texts(&mut written_for, None, &before);
+    let mut written_for = WrittenFor::default();
+    written_for.note(None, &before);
     follow_rule_texts(&before, &mut card);
-    note_rule_texts(&mut written_for, Some(&before), &card);
+    written_for.note(Some(&before), &card);
     assert_eq!(first(&card).rule_text, "наличие плана — 2 балла");
     assert_eq!(
-        rule_texts_to_check(&written_for, &card),
+        written_for.rule_texts_to_check(&card),
         std::slice::from_ref(&code)
     );
     // Closed and opened again with the record the draft keeps: still named.
     let mut opened = written_for.clone();
-    note_rule_texts(&mut opened, None, &card);
+    opened.note(None, &card);
     assert_eq!(
-        rule_texts_to_check(&opened, &card),
+        opened.rule_texts_to_check(&card),
         std::slice::from_ref(&code)
     );
     // Against the version before, it stays named until the text changes.
@@ -212,10 +212,10 @@ fn the_written_rule_text_follows_the_rule_a_hand_written_one_is_flagged() {
     put_back.directions[0].criteria[0].indicators[0].points = 2;
     follow_rule_texts(&card, &mut put_back);
     let mut put_back_for = written_for.clone();
-    note_rule_texts(&mut put_back_for, Some(&card), &put_back);
+    put_back_for.note(Some(&card), &put_back);
     assert_eq!(first(&put_back).rule_text, "наличие плана — 2 балла");
     assert_eq!(
-        rule_texts_to_check(&put_back_for, &put_back),
+        put_back_for.rule_texts_to_check(&put_back),
         Vec::<String>::new()
     );
     assert_eq!(stale_rule_texts(&earlier, &put_back), Vec::<String>::new());
@@ -223,12 +223,9 @@ fn the_written_rule_text_follows_the_rule_a_hand_written_one_is_flagged() {
     let before = card.clone();
     card.directions[0].criteria[0].indicators[0].rule_text = "наличие — 3 балла".into();
     follow_rule_texts(&before, &mut card);
-    note_rule_texts(&mut written_for, Some(&before), &card);
+    written_for.note(Some(&before), &card);
     assert_eq!(first(&card).rule_text, "наличие — 3 балла");
-    assert_eq!(
-        rule_texts_to_check(&written_for, &card),
-        Vec::<String>::new()
-    );
+    assert_eq!(written_for.rule_texts_to_check(&card), Vec::<String>::new());
     assert_eq!(stale_rule_texts(&earlier, &card), Vec::<String>::new());
 }
 
@@ -305,6 +302,78 @@ fn a_recommendation_naming_the_old_threshold_is_stale() {
     advise(&mut earlier, "Проводить профессиональные пробы.");
     advise(&mut card, "Проводить профессиональные пробы.");
     assert_eq!(stale_recommendations(&earlier, &card), Vec::<String>::new());
+}
+
+/// A card started from another has no version before: its recommendations
+/// are checked against the rule they were written for, as its rule texts
+/// are (a walk-through published «не менее 30%» beside a threshold of 40).
+#[test]
+fn a_recommendation_of_a_card_started_from_another_is_checked_against_its_rule() {
+    let base = crate::testkit::card();
+    let mut written_for = WrittenFor::default();
+    written_for.note(None, &base);
+    let set = |card: &mut Card, threshold: u32| {
+        let indicator = card.indicators_mut().find(|i| i.code == "1.2").unwrap();
+        let Rule::Share {
+            threshold_percent, ..
+        } = &mut indicator.rule
+        else {
+            panic!("1.2 is a share");
+        };
+        *threshold_percent = Some(threshold);
+    };
+    let mut card = base.clone();
+    set(&mut card, 60);
+    written_for.note(Some(&base), &card);
+    assert_eq!(written_for.recommendations_to_check(&card), ["1.2"]);
+    // Kept with the draft: opened again, still asked about.
+    let mut opened = written_for.clone();
+    opened.note(None, &card);
+    assert_eq!(opened.recommendations_to_check(&card), ["1.2"]);
+    // The rule text rewritten does not settle the advice.
+    let before = card.clone();
+    card.indicators_mut()
+        .find(|i| i.code == "1.2")
+        .unwrap()
+        .rule_text = "не менее 60 %".into();
+    written_for.note(Some(&before), &card);
+    assert_eq!(written_for.recommendations_to_check(&card), ["1.2"]);
+    // The advice rewritten does.
+    let before = card.clone();
+    let indicator = card.indicators_mut().find(|i| i.code == "1.2").unwrap();
+    indicator.recommendation = indicator.recommendation.replace("50%", "60 %");
+    written_for.note(Some(&before), &card);
+    assert_eq!(
+        written_for.recommendations_to_check(&card),
+        Vec::<String>::new()
+    );
+    // As does the threshold put back, with the advice untouched.
+    let mut put_back = base.clone();
+    let mut fresh = WrittenFor::default();
+    fresh.note(None, &base);
+    set(&mut put_back, 60);
+    fresh.note(Some(&base), &put_back);
+    let before = put_back.clone();
+    set(&mut put_back, 50);
+    fresh.note(Some(&before), &put_back);
+    assert_eq!(
+        fresh.recommendations_to_check(&put_back),
+        Vec::<String>::new()
+    );
+}
+
+/// Drafts stored before the recommendations were noted still read, and a
+/// stored record is written back under the same names.
+#[test]
+fn the_written_for_record_keeps_its_stored_names() {
+    let mut written_for = WrittenFor::default();
+    written_for.note(None, &crate::testkit::card());
+    let json = serde_json::to_value(&written_for).unwrap();
+    assert!(json.get("written_for").is_some() && json.get("recommendations_written_for").is_some());
+    let old: WrittenFor =
+        serde_json::from_value(serde_json::json!({ "written_for": { "a": "b" } })).unwrap();
+    assert_eq!(old.rule_texts.len(), 1);
+    assert!(old.recommendations.is_empty());
 }
 
 #[test]

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::card::Card;
 use crate::department::archive::Cards;
 use crate::department::school::{OfSchool, SchoolId};
-use crate::error::ImportError;
 use crate::error::SubmissionError;
+use crate::error::{DepartmentFile, ImportError};
 use crate::json::{blank, cut_off, decode, garbled, parse_unique, without_bom, NotUnique};
 use crate::school::profile::{canonical_period, SchoolProfile};
 use crate::scoring::{assess, Assessment};
@@ -179,6 +179,7 @@ fn other_file(text: &str) -> Option<ImportError> {
     let field = |name: &str| value.get(name);
     match field("format").map(|f| f.as_str()) {
         Some(Some(KEY_FILE_FORMAT)) => Some(ImportError::KeyFile),
+        Some(Some(format)) => department_file(format).map(ImportError::DepartmentFile),
         // A stored draft (its meta and `draft`), or the first format's bare
         // draft (`profile` and `answers`).
         None if field("draft").is_some()
@@ -188,6 +189,23 @@ fn other_file(text: &str) -> Option<ImportError> {
         }
         _ => None,
     }
+}
+
+/// The department's own file of `format`, if it is one.
+fn department_file(format: &str) -> Option<DepartmentFile> {
+    use crate::department::{letter_file, reviewers};
+    use crate::signed::card_file;
+    Some(match format {
+        card_file::FORMAT => DepartmentFile::Card,
+        card_file::INDEX_FORMAT => DepartmentFile::CardIndex,
+        letter_file::FORMAT => DepartmentFile::Letter,
+        super::backup::FORMAT => DepartmentFile::Backup,
+        super::keys::KEYS_FORMAT => DepartmentFile::Keys,
+        reviewers::KEY_FORMAT => DepartmentFile::ReviewerKey,
+        reviewers::ASSIGNMENT_FORMAT => DepartmentFile::Assignment,
+        reviewers::REVIEW_FORMAT => DepartmentFile::Review,
+        _ => return None,
+    })
 }
 
 fn check_by(
@@ -439,6 +457,45 @@ mod tests {
             draft: draft("СОШ 1", "2025/2026", &["1.8"]),
         };
         assert_eq!(refused(stored.encode().as_bytes()), ImportError::DraftFile);
+        // The department's own files, picked among the schools': each said
+        // for what it is and where it goes, and none kept as a school's.
+        let card_file = crate::signed::card_file::seal_card(
+            &card,
+            "Отдел",
+            "2026-09-01T10:00:00.000Z",
+            &KeyPair::from_seed([8; 32]),
+        );
+        assert_eq!(
+            refused(card_file.as_bytes()).to_string(),
+            "Это файл карты отдела, а не выгрузка школы: его загружают на вкладке «Карты» \
+             кнопкой «Загрузить файл карты…»."
+        );
+        let keys = crate::department::archive::Archive::new(cards.clone()).keys_file();
+        assert_eq!(
+            refused(keys.as_bytes()),
+            ImportError::DepartmentFile(DepartmentFile::Keys)
+        );
+        let rows = [
+            crate::department::view::import::ImportRow::refused(
+                "karta.json".into(),
+                refused(card_file.as_bytes()),
+                Some(card_file.as_bytes()),
+            ),
+            crate::department::view::import::ImportRow::refused(
+                "x.json".into(),
+                refused(b"{}"),
+                None,
+            ),
+        ];
+        let kept = crate::department::view::import::refusals(
+            &crate::department::archive::Archive::new(cards.clone()),
+            &rows,
+            "t",
+        );
+        assert_eq!(
+            kept.iter().map(|r| r.file.as_str()).collect::<Vec<_>>(),
+            ["x.json"]
+        );
         let claim = claimed_school(stored.encode().as_bytes()).unwrap();
         assert_eq!(
             (

@@ -630,6 +630,85 @@ fn the_list_from_files_leaves_a_likely_rename_to_be_placed() {
 
 /// A school typed by hand that the list has in another spelling is
 /// refused with the listed name; a list with every card in has no reminder.
+/// A school that filled in another card than the campaign's is «не сдана»
+/// for it, and told why: a walk-through's reminder said nothing came from
+/// a school whose file, on the built-in card, was in.
+#[test]
+fn a_school_that_sent_another_card_is_told_so() {
+    let builtin = testkit::card();
+    let mut own = builtin.clone();
+    own.id = "otdel-2025".into();
+    own.title = "Карта отдела".into();
+    let mut archive = Archive::new(Cards::new([builtin.clone(), own.clone()]));
+    let file = |card: &crate::card::Card, id: &str, name: &str| {
+        let d = draft(name, PERIOD, &["1.8"]);
+        let text = testkit::sign(
+            card,
+            &d,
+            testkit::meta(id, "2026-09-20T08:00:00.000Z", None),
+            1,
+        );
+        testkit::entry(card, id, &text)
+    };
+    archive.admit_all(vec![
+        file(&builtin, "a1", "Школа А"),
+        file(&own, "b1", "Школа Б"),
+        file(&builtin, "b0", "Школа Б"),
+    ]);
+    let roster = Roster {
+        schools: ["Школа А", "Школа Б", "Школа В"].map(school).to_vec(),
+        ..Roster::default()
+    };
+    let rows = statuses(&roster, &archive, "otdel-2025", PERIOD, "2026-10-20");
+    let seen: Vec<(Status, Option<&str>)> = (rows.iter())
+        .map(|r| (r.status, r.other_card.as_deref()))
+        .collect();
+    let builtin_title = builtin.title.trim();
+    assert_eq!(
+        seen,
+        [
+            (Status::NotSent, Some(builtin_title)),
+            (Status::Received, None),
+            (Status::NotSent, None),
+        ]
+    );
+    // On the built-in card's own campaign, А is in and Б sent another.
+    let theirs = statuses(&roster, &archive, DEFAULT_CARD, PERIOD, "2026-10-20");
+    assert_eq!(theirs[0].other_card, None);
+    assert_eq!(theirs[1].status, Status::Received);
+    let letter = reminder(
+        &rows,
+        "Карта отдела",
+        PERIOD,
+        &Deadlines::default(),
+        "2026-10-20",
+    )
+    .unwrap();
+    assert!(
+        letter.contains(&format!(
+            "1. Школа А — прислан файл по другой карте: «{builtin_title}»\n2. Школа В\n"
+        )),
+        "{letter}"
+    );
+    assert!(
+        letter.contains(
+            "Организации, приславшие файл по другой карте, просим выбрать на странице \
+             «Профкарта» карту «Карта отдела» и заполнить её."
+        ),
+        "{letter}"
+    );
+    // Without such a school, the letter does not ask it.
+    let others = reminder(
+        &rows[2..],
+        "Карта отдела",
+        PERIOD,
+        &Deadlines::default(),
+        "2026-10-20",
+    )
+    .unwrap();
+    assert!(!others.contains("по другой карте"), "{others}");
+}
+
 #[test]
 fn a_school_is_listed_once_and_a_full_list_needs_no_reminder() {
     let mut roster = Roster {
@@ -658,6 +737,7 @@ fn a_school_is_listed_once_and_a_full_list_needs_no_reminder() {
         held: false,
         filed_as: None,
         shown: "МАОУ СОШ № 8".into(),
+        other_card: None,
     };
     let deadlines = roster.deadlines(DEFAULT_CARD, PERIOD);
     assert_eq!(

@@ -60,12 +60,15 @@ impl ImportRow {
 }
 
 /// The refused files among `rows`, to be kept with the workspace, refused
-/// `at` (ISO 8601). A second copy of a file already in is no one's to
-/// send again, so it is not kept.
+/// `at` (ISO 8601). A second copy of a file already in, or a file of the
+/// department's own, is no school's to send again, so it is not kept.
 pub fn refusals(archive: &Archive, rows: &[ImportRow], at: &str) -> Vec<Refusal> {
     rows.iter()
         .filter(|row| match &row.admission {
-            Admission::Refused(e) => !matches!(e, ImportError::Duplicate { .. }),
+            Admission::Refused(e) => !matches!(
+                e,
+                ImportError::Duplicate { .. } | ImportError::DepartmentFile(_)
+            ),
             Admission::Filed { .. } => false,
         })
         .map(|row| Refusal {
@@ -155,10 +158,14 @@ pub fn verdict_rows(archive: &Archive, log: &[ImportRow], accepted: bool) -> Vec
         .iter()
         .filter_map(|row| {
             let verdict = Verdict::of(archive, &row.admission);
-            (accepted || verdict.needs_attention()).then(|| VerdictRow {
+            // A file of another card is a remark too: hidden among those
+            // without one, its school's «не сдана» went unexplained (a
+            // walk-through).
+            let note = other_card(&row.admission);
+            (accepted || verdict.needs_attention() || !note.is_empty()).then(|| VerdictRow {
                 file: row.file.clone(),
                 verdict,
-                why: row.why(archive) + &other_card(&row.admission),
+                why: row.why(archive) + &note,
             })
         })
         .collect();
@@ -296,6 +303,7 @@ impl Tally {
                 *before = chosen;
             }
         }
+        let other_card = other_card_note(archive);
         for row in log {
             // A copy refused as already in; not a file filed once and gone
             // since (a restored backup), which is missing.
@@ -318,8 +326,10 @@ impl Tally {
                 }
                 v if v.is_good() => {
                     tally.accepted += 1;
-                    // Answers with an error are listed with the remarks.
-                    tally.quiet += usize::from(!v.needs_attention());
+                    // Answers with an error, or another card than the
+                    // year's, are listed with the remarks.
+                    let remarked = v.needs_attention() || !other_card(&row.admission).is_empty();
+                    tally.quiet += usize::from(!remarked);
                 }
                 _ => {}
             }
@@ -609,6 +619,13 @@ mod tests {
                 "СОШ 3, 2025/2026.".to_owned(),
             ]
         );
+        // Listed without asking for the accepted files, and not counted
+        // among those without a remark.
+        let listed: Vec<String> = (verdict_rows(&archive, &log, false).into_iter())
+            .map(|r| r.file)
+            .collect();
+        assert_eq!(listed, ["b.json"]);
+        assert_eq!(Tally::of(&archive, &log).hidden(), 2);
         // More files of the card in all, last year's: it comes first, and
         // last year's files, all on it, say nothing; this year's line
         // still does.
