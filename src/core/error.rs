@@ -222,10 +222,9 @@ impl TemplateError {
                 CardPart::NoPoints if what == POINTS => {
                     Some("Задана цель: укажите, сколько баллов она даёт.")
                 }
-                CardPart::PointsWithoutTarget(_) if what == POINTS => Some(
-                    "Нет ни порога, ни динамики, ни шкалы, по которым начислять баллы: \
-                     укажите цель или 0.",
-                ),
+                CardPart::PointsWithoutTarget(_) if what == POINTS => {
+                    Some("Нет цели, по которой начислять баллы: задайте её или укажите 0.")
+                }
                 _ => None,
             },
             _ => None,

@@ -336,10 +336,10 @@ impl Persistence {
                 if !dept.saving().with_untracked(Saving::is_problem) {
                     if !installed || self.unwritten(dept) {
                         dept.set_saving(Saving::Pending);
-                    } else if !dept.archive().with_untracked(Archive::is_empty) {
+                    } else if !dept.archive().with_untracked(Archive::is_blank) {
                         // Read as stored, it is saved: a walk-through's page
-                        // just opened said «Изменения сохраняются…». One
-                        // without files says nothing, as a new page does.
+                        // just opened said «Изменения сохраняются…». A blank
+                        // one says nothing, as a first visit does.
                         dept.set_saving(Saving::Saved);
                     }
                 }

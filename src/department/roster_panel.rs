@@ -12,8 +12,9 @@ use profkarta_core::department::archive::Claim;
 use profkarta_core::department::last_year::previous_period;
 use profkarta_core::department::results::{results, SchoolResult};
 use profkarta_core::department::roster::{
-    counts, file_years, from_results, likely_school, reminder, roster_table, sent_years, statuses,
-    unplaced_note, unplaced_refusals, Deadlines, FileYears, NotExpected, Roster, Status,
+    as_schools_name_it, counts, file_years, from_results, likely_school, reminder, roster_table,
+    sent_years, statuses, unplaced_note, unplaced_refusals, Deadlines, FileYears, NotExpected,
+    Roster, Status,
 };
 use profkarta_core::export::{to_csv, to_xlsx};
 use profkarta_core::school::profile::default_period;
@@ -228,7 +229,9 @@ pub fn RosterPanel() -> impl IntoView {
     };
     // One letter for the button, its note and the text area.
     let letter = Memo::new(move |_| {
-        let title = dept.card.with(|c| c.title.clone());
+        let title = dept
+            .card
+            .with(|c| dept.archive().with(|a| as_schools_name_it(a, c)));
         rows.with(|r| reminder(r, &title, &period(), &deadlines(), &now_iso()))
     });
     let nobody_to_remind = move || letter.with(Option::is_none);
@@ -326,7 +329,7 @@ pub fn RosterPanel() -> impl IntoView {
                             {(r.status == Status::NotSent && refused.with(|f| f.iter().any(|f| f.likely.as_ref() == Some(&r.school.name))))
                                 .then(|| view! { <span class="row-note">"вероятно, её файл не принят: см. под таблицей"</span> })}
                             {r.other_card.clone().map(|title| view! {
-                                <span class="row-note" data-testid="other-card">{format!("прислан файл по другой карте: {}", quoted(&title))}</span>
+                                <span class="row-note" data-testid="other-card">{format!("прислан файл по другой карте: {title}")}</span>
                             })}
                         </td>
                         <td>{r.sent.as_deref().map(date_ru).unwrap_or_default()}</td>

@@ -317,6 +317,11 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     await advice.fill('Довести охват до 35 % обучающихся.');
     await adviceNamed.waitFor({ state: 'detached' });
     await page.getByTestId('ed-0-0-0-advice-behind').waitFor({ state: 'detached' });
+    // Undone, the advice is back as it was written, and asked about again
+    // (a review: the undo settled the old advice).
+    await editor.getByRole('button', { name: 'Отменить' }).click();
+    await expectValue(advice, written);
+    await adviceNamed.waitFor();
     await threshold.fill('30');
     await advice.fill(written);
     await ownWords.waitFor({ state: 'detached' });

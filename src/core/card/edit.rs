@@ -164,23 +164,27 @@ pub fn stale_recommendations(previous: &Card, card: &Card) -> Vec<String> {
         .filter(|i| {
             previous.by_key(i.key()).is_some_and(|old| {
                 i.recommendation == old.recommendation
-                    && names_a_number_gone(&i.recommendation, &suggested_rule_text(old), i)
+                    && names_a_number_gone(
+                        &i.recommendation,
+                        &target_text(&old.rule),
+                        &target_text(&i.rule),
+                    )
             })
         })
         .map(|i| i.code.clone())
         .collect()
 }
 
-/// Whether `advice` names a number that `was` (a rule's suggested text)
-/// had and `indicator`'s rule no longer has.
-fn names_a_number_gone(advice: &str, was: &str, indicator: &Indicator) -> bool {
+/// Whether `advice` names a number that the target `was` had and the
+/// target `now` has not ([`target_text`]). The targets only, not the
+/// points: «1» of «— 1 балл» gone matched «1–4 классов» (a review).
+fn names_a_number_gone(advice: &str, was: &str, now: &str) -> bool {
     fn numbers(text: &str) -> Vec<&str> {
         text.split(|c: char| !c.is_ascii_digit())
             .filter(|n| !n.is_empty())
             .collect()
     }
-    let now = suggested_rule_text(indicator);
-    let now = numbers(&now);
+    let now = numbers(now);
     let gone: Vec<&str> = numbers(was)
         .into_iter()
         .filter(|n| !now.contains(n))
@@ -188,8 +192,9 @@ fn names_a_number_gone(advice: &str, was: &str, indicator: &Indicator) -> bool {
     numbers(advice).iter().any(|n| gone.contains(n))
 }
 
-/// For each indicator (by key), the suggested text of its rule when one
-/// of its texts was last written, typed or followed.
+/// For each indicator (by key), its rule as one of its texts was last
+/// written, typed or followed for: the rule's suggested text for the
+/// rule's own text, its target for the recommendation.
 pub type RuleTextsWrittenFor = BTreeMap<String, String>;
 
 /// What an indicator's own words were written for: its rule's text and its
@@ -219,10 +224,18 @@ impl WrittenFor {
     /// or new text was written for; with no `before` (the card as opened),
     /// those not noted yet, the others kept from when they were written.
     pub fn note(&mut self, before: Option<&Card>, card: &Card) {
-        note(&mut self.rule_texts, before, card, |i| &i.rule_text);
-        note(&mut self.recommendations, before, card, |i| {
-            &i.recommendation
-        });
+        note(
+            &mut self.rule_texts,
+            (before, card),
+            |i| &i.rule_text,
+            suggested_rule_text,
+        );
+        note(
+            &mut self.recommendations,
+            (before, card),
+            |i| &i.recommendation,
+            |i| target_text(&i.rule),
+        );
     }
 
     /// The indicators whose rule's text is the department's own words and
@@ -245,19 +258,22 @@ impl WrittenFor {
     pub fn recommendations_to_check(&self, card: &Card) -> Vec<String> {
         card.indicators()
             .filter(|i| {
-                (self.recommendations.get(i.key()))
-                    .is_some_and(|was| names_a_number_gone(&i.recommendation, was, i))
+                (self.recommendations.get(i.key())).is_some_and(|was| {
+                    names_a_number_gone(&i.recommendation, was, &target_text(&i.rule))
+                })
             })
             .map(|i| i.code.clone())
             .collect()
     }
 }
 
+/// Notes `rule` of each indicator whose `text` changed from `before` to
+/// `card`, or is not noted yet.
 fn note(
     written_for: &mut RuleTextsWrittenFor,
-    before: Option<&Card>,
-    card: &Card,
+    (before, card): (Option<&Card>, &Card),
     text: fn(&Indicator) -> &String,
+    rule: fn(&Indicator) -> String,
 ) {
     for indicator in card.indicators() {
         let changed = before.map(|b| {
@@ -265,7 +281,7 @@ fn note(
                 .is_none_or(|old| text(old) != text(indicator))
         });
         if changed == Some(true) || !written_for.contains_key(indicator.key()) {
-            written_for.insert(indicator.key().to_owned(), suggested_rule_text(indicator));
+            written_for.insert(indicator.key().to_owned(), rule(indicator));
         }
     }
 }

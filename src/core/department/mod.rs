@@ -5,6 +5,8 @@
 //! [`dynamics`] and [`letters`] only read it, so every figure on screen is a
 //! function of the archive and can be recomputed at any time.
 
+use crate::error::DepartmentFile;
+
 pub mod archive;
 pub mod bulk;
 pub mod dynamics;
@@ -30,13 +32,26 @@ pub mod value;
 pub mod verdict;
 pub mod view;
 
-/// The formats of the department's own working files, which a school's
-/// page does not open (it says where they open instead).
-pub const FILE_FORMATS: [&str; 6] = [
-    archive::BACKUP_FORMAT,
-    archive::KEYS_FORMAT,
-    reviewers::KEY_FORMAT,
-    reviewers::ASSIGNMENT_FORMAT,
-    reviewers::REVIEW_FORMAT,
-    crate::signed::card_file::INDEX_FORMAT,
+/// The department's own files by the `format` each names, for the pages to
+/// say what a file picked in the wrong place is: the department's import
+/// ([`ImportError::DepartmentFile`](crate::error::ImportError)) and the
+/// school's page, which opens the card and the letter and says where the
+/// others open.
+pub const OWN_FILES: [(&str, DepartmentFile); 8] = [
+    (crate::signed::card_file::FORMAT, DepartmentFile::Card),
+    (
+        crate::signed::card_file::INDEX_FORMAT,
+        DepartmentFile::CardIndex,
+    ),
+    (letter_file::FORMAT, DepartmentFile::Letter),
+    (archive::BACKUP_FORMAT, DepartmentFile::Backup),
+    (archive::KEYS_FORMAT, DepartmentFile::Keys),
+    (reviewers::KEY_FORMAT, DepartmentFile::ReviewerKey),
+    (reviewers::ASSIGNMENT_FORMAT, DepartmentFile::Assignment),
+    (reviewers::REVIEW_FORMAT, DepartmentFile::Review),
 ];
+
+/// The department's own file of `format` ([`OWN_FILES`]), if it is one.
+pub fn own_file(format: &str) -> Option<DepartmentFile> {
+    (OWN_FILES.iter()).find_map(|&(f, file)| (f == format).then_some(file))
+}

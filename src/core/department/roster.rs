@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use crate::card::Card;
 use serde::{Deserialize, Serialize};
 
 use crate::department::archive::{Archive, Claim, Entry, Refusal, Standing};
@@ -920,9 +921,9 @@ pub struct RosterRow {
     /// municipality where another school of the list has its name
     /// (namesakes of two places read as one school twice, a walk-through).
     pub shown: String,
-    /// While nothing of the campaign's card came, the title of another
-    /// card the school's file of the year was filled in on: it sent the
-    /// wrong card, and a walk-through's reminder told it nothing came.
+    /// While nothing of the campaign's card came, another card the school's
+    /// file of the year was filled in on ([`as_schools_name_it`]): it sent
+    /// the wrong card, and a walk-through's reminder told it nothing came.
     pub other_card: Option<String>,
 }
 
@@ -971,6 +972,23 @@ fn day_number(date: &str) -> Option<i64> {
 
 /// The longest the department's own check is said to be overdue.
 const DAYS_A_CHECK_IS_LATE: i64 = 365;
+
+/// A card's title, quoted, as a school tells it from the others: a
+/// department's card started from a built-in one keeps its title, and a
+/// reminder asked a school that sent the built-in card for «Экспертная
+/// карта…» instead of «Экспертная карта…» (a review). Two cards of one
+/// title are named as the school's list of cards names them, the
+/// department's «карта отдела образования».
+pub fn as_schools_name_it(archive: &Archive, card: &Card) -> String {
+    let title = card.title.trim();
+    let clash = (archive.cards().iter()).any(|c| c.id != card.id && c.title.trim() == title);
+    let own = || archive.own_cards().published().any(|c| c.id == card.id);
+    match (clash, clash && own()) {
+        (false, _) => quoted(title),
+        (true, true) => format!("{} (карта отдела образования)", quoted(title)),
+        (true, false) => format!("{} (встроенная в Профкарту)", quoted(title)),
+    }
+}
 
 /// Where every school of the roster stands in the campaign of `card_id`
 /// and `period` on `today` (`YYYY-MM-DD`).
@@ -1102,7 +1120,7 @@ pub fn statuses(
                     .then(|| {
                         (other.iter())
                             .find(|e| archive.standing_of(e.id()) == Some(&Standing::Current))
-                            .map(|e| e.card.title.trim().to_owned())
+                            .map(|e| as_schools_name_it(archive, &e.card))
                     })
                     .flatten(),
             }
@@ -1207,13 +1225,18 @@ pub enum NotExpected {
 /// For each school of the list, the first and last year a counted file on
 /// card `card_id` came from it ([`FileYears`]), `None` when none did.
 pub fn file_years(roster: &Roster, archive: &Archive, card_id: &str) -> Vec<Option<FileYears>> {
+    years_of(roster, archive, |e| e.card.id == card_id)
+}
+
+/// [`file_years`] of the counted files `of` keeps.
+fn years_of(
+    roster: &Roster,
+    archive: &Archive,
+    of: impl Fn(&Entry) -> bool,
+) -> Vec<Option<FileYears>> {
     let owners = Owners::new(roster);
     let mut years: Vec<Option<FileYears>> = vec![None; roster.schools.len()];
-    for e in archive
-        .current()
-        .into_iter()
-        .filter(|e| e.card.id == card_id)
-    {
+    for e in archive.current().into_iter().filter(|e| of(e)) {
         for at in owners.of(&e.school, e.profile()) {
             FileYears::widen(&mut years[at], e.period());
         }
@@ -1221,7 +1244,8 @@ pub fn file_years(roster: &Roster, archive: &Archive, card_id: &str) -> Vec<Opti
     years
 }
 
-/// [`file_years`] with the files refused at import: by the school a file
+/// [`file_years`] of every card (a school that filled in another card is
+/// open all the same), with the files refused at import: by the school a file
 /// names, or, naming none or one the spelling rules cannot place, the
 /// school most likely its own ([`likely_school`]), as the list of refused
 /// files guesses it. A refused file was sent all the same: its school is
@@ -1232,7 +1256,7 @@ pub fn file_years(roster: &Roster, archive: &Archive, card_id: &str) -> Vec<Opti
 /// [`file_years`] (a review: a closed school with a guessed file vanished
 /// from both).
 pub fn sent_years(roster: &Roster, archive: &Archive, card_id: &str) -> Vec<Option<FileYears>> {
-    let mut years = file_years(roster, archive, card_id);
+    let mut years = years_of(roster, archive, |_| true);
     let owners = Owners::new(roster);
     let names: Vec<&str> = roster.schools.iter().map(|s| s.name.as_str()).collect();
     for refusal in archive.refusals() {
@@ -1317,8 +1341,9 @@ pub fn counts(rows: &[RosterRow]) -> String {
     text
 }
 
-/// The letter to the schools that have not sent their card `title`, to
-/// print or to paste into e-mail; `None` when every school has sent it.
+/// The letter to the schools that have not sent their card `title` (quoted,
+/// as [`as_schools_name_it`] names it), to print or to paste into e-mail;
+/// `None` when every school has sent it.
 /// A school whose file was refused is asked for it again, not told that
 /// nothing came, nor that it is late: it did send one, in time or not.
 pub fn reminder(
@@ -1343,14 +1368,13 @@ pub fn reminder(
                 late => format!(" ({late})"),
             };
             let other = (r.other_card.as_deref())
-                .map(|other| format!(" — прислан файл по другой карте: {}", quoted(other)))
+                .map(|other| format!(" — прислан файл по другой карте: {other}"))
                 .unwrap_or_default();
             text.push_str(&format!("{}. {}{late}{other}\n", i + 1, r.shown));
         }
     };
     // The deadline is said the same way before and after it passed; none
     // set, none said (it read «— до . По состоянию…», a walk-through).
-    let title = quoted(title.trim());
     let deadline = match deadlines.submit.trim() {
         "" => format!("Идёт сбор карты {title} за {period} учебный год. "),
         submit => format!(

@@ -383,7 +383,7 @@ pub fn read_school_file(text: &str) -> Result<SchoolFile, String> {
         Some(crate::department::letter_file::FORMAT) => {
             Err(SchoolFileError::LetterFile.to_string())
         }
-        Some(format) if crate::department::FILE_FORMATS.contains(&format) => {
+        Some(format) if crate::department::own_file(format).is_some() => {
             Err(SchoolFileError::DepartmentFile.to_string())
         }
         _ => {
@@ -897,7 +897,10 @@ mod tests {
         let named = |format: &str| refused(&format!(r#"{{"format": "{format}"}}"#));
         assert!(named("profkarta-card").contains("«Открыть карту отдела…»"));
         assert!(named("profkarta-letter").contains("«Открыть файл рекомендаций отдела…»"));
-        for format in crate::department::FILE_FORMATS {
+        use crate::error::DepartmentFile::{Card, Letter};
+        let others =
+            (crate::department::OWN_FILES.iter()).filter(|(_, f)| !matches!(f, Card | Letter));
+        for (format, _) in others {
             assert_eq!(
                 named(format),
                 "Это рабочий файл отдела образования: он открывается на странице отдела, не школы."

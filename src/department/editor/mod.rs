@@ -57,7 +57,10 @@ pub struct Editor {
     /// Which of the department's cards is open.
     pub index: usize,
     pub card: RwSignal<Card>,
-    history: StoredValue<History<Card>>,
+    /// Each step with what the card's texts were written for then: undone,
+    /// a text is back as it was written, not as written now (a review:
+    /// undoing an edit of the advice settled the old advice).
+    history: StoredValue<History<(Card, WrittenFor)>>,
     /// Redrawn with the history: the undo and redo buttons.
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
@@ -241,6 +244,7 @@ impl Editor {
     pub fn change(self, group: &str, change: impl FnOnce(&mut Card)) {
         self.removed.set(String::new());
         let before = self.card.get_untracked();
+        let written_before = self.written_for.get_untracked();
         let typed = self.card.try_update(|c| {
             change(c);
             c.recount();
@@ -256,7 +260,8 @@ impl Editor {
         });
         // A change that changed nothing (a number put back) is no step.
         if self.card.with_untracked(|now| *now != before) {
-            self.history.update_value(|h| h.record(before, group));
+            self.history
+                .update_value(|h| h.record((before, written_before), group));
         }
         // Another kind sets its own notice just before.
         if typed == Some(true) && group != "kind" {
@@ -293,13 +298,19 @@ impl Editor {
         self.step(|h, now| h.redo(now));
     }
 
-    fn step(self, go: impl FnOnce(&mut History<Card>, Card) -> Option<Card>) {
-        let before = self.card.get_untracked();
-        let stepped = self.history.try_update_value(|h| go(h, before.clone()));
-        if let Some(card) = stepped.flatten() {
+    fn step(
+        self,
+        go: impl FnOnce(
+            &mut History<(Card, WrittenFor)>,
+            (Card, WrittenFor),
+        ) -> Option<(Card, WrittenFor)>,
+    ) {
+        let now = (self.card.get_untracked(), self.written_for.get_untracked());
+        let stepped = self.history.try_update_value(|h| go(h, now));
+        if let Some((card, written_for)) = stepped.flatten() {
             // What the notice said was about the change undone or redone.
             self.notice.set(String::new());
-            self.written_for.update(|w| w.note(Some(&before), &card));
+            self.written_for.set(written_for);
             self.removed.set(String::new());
             self.card.set(card);
             self.steps.notify();

@@ -360,6 +360,24 @@ fn a_recommendation_of_a_card_started_from_another_is_checked_against_its_rule()
         fresh.recommendations_to_check(&put_back),
         Vec::<String>::new()
     );
+    // Points changed alone name nothing: «1» of «— 1 балл» is not the
+    // advice's «1–4 классов» (a review).
+    let mut points = base.clone();
+    let first = points.indicators_mut().find(|i| i.code == "1.1").unwrap();
+    assert!(
+        first.recommendation.contains("1–4"),
+        "{}",
+        first.recommendation
+    );
+    first.points = 2;
+    let mut record = WrittenFor::default();
+    record.note(None, &base);
+    record.note(Some(&base), &points);
+    assert_eq!(
+        record.recommendations_to_check(&points),
+        Vec::<String>::new()
+    );
+    assert_eq!(stale_recommendations(&base, &points), Vec::<String>::new());
 }
 
 /// Drafts stored before the recommendations were noted still read, and a

@@ -42,6 +42,14 @@ impl Archive {
         self.serialise(Vec::new())
     }
 
+    /// Nothing received and nothing decided: a workspace as a first visit
+    /// has it, of which the status line says nothing. A list of schools or
+    /// a card draft with no files yet is a workspace all the same (a
+    /// review: its reopening said nothing of being saved).
+    pub fn is_blank(&self) -> bool {
+        self.is_empty() && self.decisions_json() == Self::new(self.cards().clone()).decisions_json()
+    }
+
     fn serialise(&self, files: Vec<StoredFile>) -> String {
         let file = ArchiveFile {
             format: FORMAT.to_owned(),
@@ -393,6 +401,30 @@ mod tests {
         let mut ids: Vec<&str> = archive.entries().iter().map(Entry::id).collect();
         ids.sort_unstable();
         ids
+    }
+
+    /// A workspace is blank until a file comes or anything is decided: a
+    /// list of schools alone, or a card draft, is not.
+    #[test]
+    fn a_workspace_is_blank_until_something_is_in_it() {
+        let card = testkit::card();
+        let blank = Archive::new(Cards::new([card.clone()]));
+        assert!(blank.is_blank());
+        let mut listed = blank.clone();
+        listed.roster.add("МБОУ СОШ № 1").unwrap();
+        assert!(listed.is_empty() && !listed.is_blank());
+        let mut drafted = blank.clone();
+        drafted.edit_own(|own| own.start_from(&card, "otdel-2025", || "i1".into()));
+        assert!(!drafted.is_blank());
+        let mut filed = blank.clone();
+        let text = testkit::sign(
+            &card,
+            &draft("СОШ 1", "2025/2026", &["1.8"]),
+            testkit::meta("a1", "2026-09-01", None),
+            1,
+        );
+        filed.admit_all(vec![testkit::entry(&card, "a1", &text)]);
+        assert!(!filed.is_blank());
     }
 
     /// A backup's damaged file: the workspace's good copy is kept, found by

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::card::Card;
 use crate::department::archive::Cards;
+use crate::department::own_file;
 use crate::department::school::{OfSchool, SchoolId};
 use crate::error::SubmissionError;
 use crate::error::{DepartmentFile, ImportError};
@@ -179,7 +180,7 @@ fn other_file(text: &str) -> Option<ImportError> {
     let field = |name: &str| value.get(name);
     match field("format").map(|f| f.as_str()) {
         Some(Some(KEY_FILE_FORMAT)) => Some(ImportError::KeyFile),
-        Some(Some(format)) => department_file(format).map(ImportError::DepartmentFile),
+        Some(Some(format)) => own_file(format).map(ImportError::DepartmentFile),
         // A stored draft (its meta and `draft`), or the first format's bare
         // draft (`profile` and `answers`).
         None if field("draft").is_some()
@@ -191,21 +192,15 @@ fn other_file(text: &str) -> Option<ImportError> {
     }
 }
 
-/// The department's own file of `format`, if it is one.
-fn department_file(format: &str) -> Option<DepartmentFile> {
-    use crate::department::{letter_file, reviewers};
-    use crate::signed::card_file;
-    Some(match format {
-        card_file::FORMAT => DepartmentFile::Card,
-        card_file::INDEX_FORMAT => DepartmentFile::CardIndex,
-        letter_file::FORMAT => DepartmentFile::Letter,
-        super::backup::FORMAT => DepartmentFile::Backup,
-        super::keys::KEYS_FORMAT => DepartmentFile::Keys,
-        reviewers::KEY_FORMAT => DepartmentFile::ReviewerKey,
-        reviewers::ASSIGNMENT_FORMAT => DepartmentFile::Assignment,
-        reviewers::REVIEW_FORMAT => DepartmentFile::Review,
-        _ => return None,
-    })
+/// The department's own file a text too large for a school's export is,
+/// by the `format` Profkarta writes first: a district's backup is
+/// megabytes, and refused as too large it was kept as a school's refusal
+/// (a review).
+fn large_department_file(bytes: &[u8]) -> Option<DepartmentFile> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]);
+    let (_, after) = head.split_once("\"format\"")?;
+    let value = (after.trim_start().strip_prefix(':')?.trim_start()).strip_prefix('"')?;
+    own_file(value.split('"').next()?)
 }
 
 fn check_by(
@@ -215,9 +210,12 @@ fn check_by(
     bytes: &[u8],
 ) -> Result<Entry, ImportError> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge {
-            bytes: bytes.len(),
-            limit: MAX_FILE_BYTES,
+        return Err(match large_department_file(bytes) {
+            Some(file) => ImportError::DepartmentFile(file),
+            None => ImportError::TooLarge {
+                bytes: bytes.len(),
+                limit: MAX_FILE_BYTES,
+            },
         });
     }
     let text = decode(bytes)?;
@@ -475,6 +473,21 @@ mod tests {
             refused(keys.as_bytes()),
             ImportError::DepartmentFile(DepartmentFile::Keys)
         );
+        // A district's backup is larger than any school's file: said for
+        // what it is all the same (a review), with a byte-order mark too;
+        // another large file is too large.
+        let mut big = crate::department::archive::Archive::new(cards.clone()).to_json();
+        big.insert(0, '\u{FEFF}');
+        big.push_str(&" ".repeat(MAX_FILE_BYTES));
+        assert_eq!(
+            refused(big.as_bytes()),
+            ImportError::DepartmentFile(DepartmentFile::Backup)
+        );
+        let padded = format!("{good}{}", " ".repeat(MAX_FILE_BYTES));
+        assert!(matches!(
+            refused(padded.as_bytes()),
+            ImportError::TooLarge { .. }
+        ));
         let rows = [
             crate::department::view::import::ImportRow::refused(
                 "karta.json".into(),

@@ -313,7 +313,7 @@ fn statuses_counts_and_the_reminder_on_a_given_day() {
     assert_eq!(counts(&early), "сдали 3 из 4, не сдали 1");
     let letter = reminder(
         &rows,
-        "Карта «Профориентация»",
+        &quoted("Карта «Профориентация»"),
         PERIOD,
         &roster.deadlines(DEFAULT_CARD, PERIOD),
         "2026-10-20",
@@ -334,7 +334,7 @@ fn statuses_counts_and_the_reminder_on_a_given_day() {
     // No deadline set: none said.
     let undated = reminder(
         &rows,
-        "Карта «Профориентация»",
+        &quoted("Карта «Профориентация»"),
         PERIOD,
         &Deadlines::default(),
         "2026-10-20",
@@ -628,18 +628,29 @@ fn the_list_from_files_leaves_a_likely_rename_to_be_placed() {
     assert_eq!(from_results(&Roster::default(), &[&now], &[]).len(), 3);
 }
 
-/// A school typed by hand that the list has in another spelling is
-/// refused with the listed name; a list with every card in has no reminder.
 /// A school that filled in another card than the campaign's is «не сдана»
 /// for it, and told why: a walk-through's reminder said nothing came from
-/// a school whose file, on the built-in card, was in.
+/// a school whose file, on the built-in card, was in. The department's
+/// card started from the built-in one keeps its title: each is named as
+/// the school's list of cards tells them apart (a review).
 #[test]
 fn a_school_that_sent_another_card_is_told_so() {
     let builtin = testkit::card();
-    let mut own = builtin.clone();
-    own.id = "otdel-2025".into();
-    own.title = "Карта отдела".into();
-    let mut archive = Archive::new(Cards::new([builtin.clone(), own.clone()]));
+    let mut archive = Archive::new(Cards::new([builtin.clone()]));
+    let mut n = 0;
+    let index = archive.edit_own(|own| {
+        own.department = "Отдел образования".into();
+        own.start_from(&builtin, "otdel-2025", || {
+            n += 1;
+            format!("i{n}")
+        })
+    });
+    let key = crate::signed::keys::KeyPair::from_seed([3; 32]);
+    archive
+        .publish(index, &key, "2026-09-01T00:00:00.000Z", &[])
+        .unwrap();
+    let own = (**archive.cards().latest("otdel-2025").unwrap()).clone();
+    assert_eq!(own.title, builtin.title);
     let file = |card: &crate::card::Card, id: &str, name: &str| {
         let d = draft(name, PERIOD, &["1.8"]);
         let text = testkit::sign(
@@ -663,22 +674,25 @@ fn a_school_that_sent_another_card_is_told_so() {
     let seen: Vec<(Status, Option<&str>)> = (rows.iter())
         .map(|r| (r.status, r.other_card.as_deref()))
         .collect();
-    let builtin_title = builtin.title.trim();
+    let title = quoted(builtin.title.trim());
+    let theirs_named = format!("{title} (встроенная в Профкарту)");
     assert_eq!(
         seen,
         [
-            (Status::NotSent, Some(builtin_title)),
+            (Status::NotSent, Some(theirs_named.as_str())),
             (Status::Received, None),
             (Status::NotSent, None),
         ]
     );
+    let ours_named = as_schools_name_it(&archive, &own);
+    assert_eq!(ours_named, format!("{title} (карта отдела образования)"));
     // On the built-in card's own campaign, А is in and Б sent another.
     let theirs = statuses(&roster, &archive, DEFAULT_CARD, PERIOD, "2026-10-20");
     assert_eq!(theirs[0].other_card, None);
     assert_eq!(theirs[1].status, Status::Received);
     let letter = reminder(
         &rows,
-        "Карта отдела",
+        &ours_named,
         PERIOD,
         &Deadlines::default(),
         "2026-10-20",
@@ -686,21 +700,25 @@ fn a_school_that_sent_another_card_is_told_so() {
     .unwrap();
     assert!(
         letter.contains(&format!(
-            "1. Школа А — прислан файл по другой карте: «{builtin_title}»\n2. Школа В\n"
+            "1. Школа А — прислан файл по другой карте: {theirs_named}\n2. Школа В\n"
         )),
         "{letter}"
     );
     assert!(
-        letter.contains(
+        letter.contains(&format!(
             "Организации, приславшие файл по другой карте, просим выбрать на странице \
-             «Профкарта» карту «Карта отдела» и заполнить её."
-        ),
+             «Профкарта» карту {ours_named} и заполнить её."
+        )),
         "{letter}"
     );
+    // It is open, so neither «Закрыта» nor «Новая» is offered for the year.
+    let sent = sent_years(&roster, &archive, "otdel-2025");
+    assert_eq!(sent[0].as_ref().map(|y| y.last.as_str()), Some(PERIOD));
+    assert_eq!(sent[2], None);
     // Without such a school, the letter does not ask it.
     let others = reminder(
         &rows[2..],
-        "Карта отдела",
+        &ours_named,
         PERIOD,
         &Deadlines::default(),
         "2026-10-20",
@@ -709,6 +727,8 @@ fn a_school_that_sent_another_card_is_told_so() {
     assert!(!others.contains("по другой карте"), "{others}");
 }
 
+/// A school typed by hand that the list has in another spelling is
+/// refused with the listed name; a list with every card in has no reminder.
 #[test]
 fn a_school_is_listed_once_and_a_full_list_needs_no_reminder() {
     let mut roster = Roster {
@@ -741,7 +761,7 @@ fn a_school_is_listed_once_and_a_full_list_needs_no_reminder() {
     };
     let deadlines = roster.deadlines(DEFAULT_CARD, PERIOD);
     assert_eq!(
-        reminder(&[sent], "Карта", PERIOD, &deadlines, "2026-10-01"),
+        reminder(&[sent], "«Карта»", PERIOD, &deadlines, "2026-10-01"),
         None
     );
 }
@@ -855,7 +875,7 @@ fn a_school_whose_file_was_refused_is_asked_again_not_told_nothing_came() {
     );
     let letter = |rows: &[RosterRow]| {
         let deadlines = archive.roster.deadlines(DEFAULT_CARD, PERIOD);
-        reminder(rows, "Карта", PERIOD, &deadlines, "2026-10-20").unwrap()
+        reminder(rows, "«Карта»", PERIOD, &deadlines, "2026-10-20").unwrap()
     };
     let all = letter(&rows);
     assert!(
@@ -1661,7 +1681,7 @@ fn namesakes_are_shown_with_their_places() {
         ]
     );
     let deadlines = archive.roster.deadlines(DEFAULT_CARD, PERIOD);
-    let letter = reminder(&rows, "Карта", PERIOD, &deadlines, "2026-10-20").unwrap();
+    let letter = reminder(&rows, "«Карта»", PERIOD, &deadlines, "2026-10-20").unwrap();
     assert!(
         letter.contains("1. МБОУ СОШ № 1 (Воткинск) (просрочено на 20 дней)\n"),
         "{letter}"
