@@ -553,7 +553,7 @@ test('the department imports the files of its card and rates them', async () => 
     await page.getByTestId('import-summary').filter({ hasText: 'Принято: 2.' }).waitFor();
     const cardRow = page.getByTestId('verdicts').locator('tr', { hasText: 'belinsky-2025-v1.json' });
     assert.deepEqual((await cardRow.locator('td').allInnerTexts()).slice(1), [
-        'не выгрузка Профкарты',
+        'файл отдела, не школы',
         'Это файл карты отдела, а не выгрузка школы: его загружают на вкладке «Карты» кнопкой «Загрузить файл карты…».',
     ]);
     await page.getByRole('tab', { name: 'Результаты' }).click();

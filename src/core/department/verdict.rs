@@ -20,6 +20,9 @@ pub enum Verdict {
     KeyRejected,
     NotJson,
     NotSubmission,
+    /// One of the department's own files, picked with the schools': no
+    /// school has anything to send again.
+    DepartmentFile,
     Altered,
     Damaged,
     UnsupportedVersion,
@@ -75,8 +78,8 @@ impl Verdict {
             | ImportError::Submission(SubmissionError::NotJson) => Self::NotJson,
             ImportError::Submission(SubmissionError::NotSubmission)
             | ImportError::KeyFile
-            | ImportError::DraftFile
-            | ImportError::DepartmentFile(_) => Self::NotSubmission,
+            | ImportError::DraftFile => Self::NotSubmission,
+            ImportError::DepartmentFile(_) => Self::DepartmentFile,
             ImportError::Submission(
                 SubmissionError::SignatureInvalid | SubmissionError::FingerprintMismatch { .. },
             ) => Self::Altered,
@@ -110,6 +113,7 @@ impl Verdict {
             Self::KeyRejected => "key_rejected",
             Self::NotJson => "not_json",
             Self::NotSubmission => "not_submission",
+            Self::DepartmentFile => "department_file",
             Self::Altered => "altered",
             Self::Damaged => "damaged",
             Self::UnsupportedVersion => "unsupported_version",
@@ -131,6 +135,7 @@ impl Verdict {
             Self::KeyRejected => "ключ отклонён",
             Self::NotJson => "не выгрузка Профкарты (не JSON)",
             Self::NotSubmission => "не выгрузка Профкарты",
+            Self::DepartmentFile => "файл отдела, не школы",
             Self::Altered => "подпись неверна: файл изменён",
             Self::Damaged => "файл повреждён",
             Self::UnsupportedVersion => "неизвестная версия формата",
@@ -161,7 +166,7 @@ impl Verdict {
         match self {
             Self::KeyChanged => 0,
             Self::ScoreMismatch | Self::WithErrors => 2,
-            Self::Duplicate | Self::Superseded => 3,
+            Self::Duplicate | Self::Superseded | Self::DepartmentFile => 3,
             _ if self.is_good() => 4,
             _ => 1,
         }
