@@ -72,6 +72,7 @@ mod site_cards_check;
 mod slot_files;
 mod spread_chart;
 mod spread_charts;
+mod typed_comment;
 mod value_changes;
 mod workspace_tools;
 

@@ -30,6 +30,7 @@ use crate::department::school_plan::SchoolPlan;
 use crate::department::school_select::SchoolSelect;
 use crate::department::slot_files::SlotFiles;
 use crate::department::state::Dept;
+use crate::department::typed_comment::TypedComment;
 use crate::platform::browser::{
     confirm, focus_id, focus_when_drawn, held_while_pressed, on_before_print, open_tab,
     set_print_foot,
@@ -55,6 +56,7 @@ pub const REVIEW_SCHOOL: &str = "review-school";
 #[component]
 pub fn ReviewPanel() -> impl IntoView {
     let dept: Dept = expect_context();
+    provide_context(TypedComment::new(dept));
     // Re-render the rows only when another school is opened, not on every
     // decision, so keyboard focus stays where the coordinator is.
     let open_id = Memo::new(move |_| {
@@ -751,9 +753,10 @@ fn ReviewRow(
     };
     let comment_id = format!("{group}-comment");
     let comment_value = move || review().map(|r| r.comment).unwrap_or_default();
+    let typed: TypedComment = expect_context();
     let on_comment = {
         let code = code.clone();
-        move |ev| dept.comment(&submission, &code, event_target_value(&ev))
+        move |ev| typed.input(&submission, &code, event_target_value(&ev))
     };
     // A claimed point (or value) refused without a reason would reach the
     // school's letter as «причина не указана»: asked for beside the field.
@@ -843,7 +846,7 @@ fn ReviewRow(
                 // placeholder print can leave out an empty box
                 // (`:placeholder-shown`).
                 <input type="text" id=comment_id class="review-comment" placeholder="школа прочитает его в письме с рекомендациями"
-                    prop:value=comment_value on:change=on_comment
+                    prop:value=comment_value on:input=on_comment on:change=move |_| typed.leave()
                     aria-describedby=hint_id.clone()/>
                 // On paper the box's one line cut a long reason at its edge.
                 <span class="print-only print-value" data-testid="comment-printed">{comment_value}</span>
