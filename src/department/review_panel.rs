@@ -795,7 +795,13 @@ fn ReviewRow(
     let reviewing = Memo::new(move |_| dept.archive().with(|a| a.assignment().is_some()));
     let decided_by = move || {
         let r = review()?;
-        let text = if !r.by.is_empty() {
+        let text = if !r.by.is_empty() && !r.agreed.is_empty() {
+            format!(
+                "Решение из файлов проверки: {}, {}",
+                r.by,
+                r.agreed.join(", ")
+            )
+        } else if !r.by.is_empty() {
             format!("Решение из файла проверки: {}", r.by)
         } else if r.elsewhere && r.decision.is_some() && reviewing.get() {
             "Решение из резервной копии ведущего: в ваш файл проверки оно не войдёт, пока вы не \

@@ -67,6 +67,12 @@ pub struct IndicatorReview {
     /// was made in this workspace.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub by: String,
+    /// Other reviewers whose files brought the same decision: a later
+    /// change of mind of `by` is then a conflict with them, not taken
+    /// silently (a walk-through lost a second opinion, and the school's
+    /// score with it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agreed: Vec<String>,
     /// Made in the workspace a restored backup was saved in, not here: a
     /// reviewer who starts from the lead's backup holds the lead's
     /// decisions, which are not theirs to sign ([`Archive::review_file`]).

@@ -3,9 +3,11 @@
 //!
 //! Merge rules, per indicator:
 //! - the same decision: kept, and their comment added when ours has none;
+//!   another reviewer's is noted as agreeing (`agreed`);
 //! - nothing decided here yet, or decided by the same reviewer's earlier
-//!   file: theirs is taken, and another reviewer's open conflict that now
-//!   agrees with it is closed;
+//!   file with no one agreeing: theirs is taken, and another reviewer's
+//!   open conflict that now agrees with it is closed; with someone agreeing,
+//!   the decision stands as theirs and the change is a conflict;
 //! - another decision by someone else: a [`Conflict`]; ours stands until the
 //!   lead chooses, seeing both comments. The side the lead did not choose is
 //!   remembered, so the same file loaded again does not reopen it.
@@ -449,9 +451,22 @@ impl Archive {
             // earlier file decided: in force, or waiting in a conflict.
             let waiting = self.conflicts.len();
             self.conflicts.retain(|c| !overruled(c));
-            let in_force = (self.review(id).indicators.get(code))
-                .is_some_and(|ours| ours.decision.is_some() && ours.by == theirs.by);
-            if in_force {
+            let (in_force, agreeing, shared) =
+                (self.review(id).indicators.get(code)).map_or((false, false, false), |ours| {
+                    let in_force = ours.decision.is_some() && ours.by == theirs.by;
+                    (
+                        in_force,
+                        ours.agreed.contains(&theirs.by),
+                        !ours.agreed.is_empty(),
+                    )
+                });
+            if agreeing {
+                (self.indicator_review(id, code).agreed).retain(|by| *by != theirs.by);
+            } else if in_force && shared {
+                // Another reviewer decided the same: it stands as theirs.
+                let ours = self.indicator_review(id, code);
+                ours.by = ours.agreed.remove(0);
+            } else if in_force {
                 // Another reviewer's decision waiting against it now
                 // stands alone, as it would have in an undecided place.
                 let next = (self.conflicts.iter())
@@ -464,7 +479,7 @@ impl Archive {
                     ..next.unwrap_or_default()
                 };
             }
-            if in_force || self.conflicts.len() < waiting {
+            if in_force || agreeing || self.conflicts.len() < waiting {
                 merged.withdrawn += 1;
             }
             return;
@@ -486,8 +501,20 @@ impl Archive {
             if ours.comment.is_empty() || (ours.by == theirs.by && !theirs.comment.is_empty()) {
                 ours.comment = theirs.comment;
             }
+            if ours.by != theirs.by && !ours.by.is_empty() && !ours.agreed.contains(&theirs.by) {
+                ours.agreed.push(theirs.by);
+            }
             merged.same += 1;
-        } else if ours.decision.is_none() || ours.by == theirs.by {
+            return;
+        }
+        // No longer agreeing, whoever it was.
+        ours.agreed.retain(|by| *by != theirs.by);
+        if ours.by == theirs.by && !ours.agreed.is_empty() {
+            // Changed by the one whose decision another shares: it stands
+            // as the other's, against this change.
+            ours.by = ours.agreed.remove(0);
+        }
+        if ours.decision.is_none() || ours.by == theirs.by {
             ours.decision = Some(decision);
             ours.by = theirs.by.clone();
             if !theirs.comment.is_empty() {

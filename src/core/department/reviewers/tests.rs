@@ -372,6 +372,89 @@ fn assignments_sent_and_changed() {
     );
 }
 
+/// A decision two reviewers made alike is both of theirs: the first one's
+/// change of mind is a conflict with the second, not taken silently (a
+/// walk-through lost the second opinion, and the school a point), and a
+/// reviewer who takes back her agreement leaves the decision to the other.
+#[test]
+fn a_decision_two_reviewers_share_is_not_changed_by_one() {
+    let mut lead = lead();
+    let mut ivanova = reviewer(&lead, 0, 101);
+    let mut petrov = reviewer(&lead, 1, 102);
+    ivanova.set_decision("a1", "1.8", Some(Decision::Confirm));
+    petrov.set_decision("a1", "1.8", Some(Decision::Confirm));
+    lead.merge_review(&ivanova.review_file(&key(101), AT).unwrap(), TODAY)
+        .unwrap();
+    let merged = lead
+        .merge_review(&petrov.review_file(&key(102), AT).unwrap(), TODAY)
+        .unwrap();
+    assert_eq!(merged.same, 1);
+    let shared = lead.review("a1").indicators["1.8"].clone();
+    assert_eq!(
+        (shared.by.as_str(), shared.agreed.clone()),
+        (IVANOVA, vec![PETROV.to_owned()])
+    );
+
+    // Иванова changes her mind: Петров's decision stands, against hers.
+    let mut changed = ivanova.clone();
+    changed.set_decision("a1", "1.8", Some(Decision::NoPoint));
+    changed.set_review_comment("a1", "1.8", "Ссылка не открывается".into());
+    let mut disputed = lead.clone();
+    let merged = disputed
+        .merge_review(&changed.review_file(&key(101), LATER).unwrap(), TODAY)
+        .unwrap();
+    assert_eq!((merged.taken, merged.conflicts), (0, 1));
+    let stands = &disputed.review("a1").indicators["1.8"];
+    assert_eq!(
+        (stands.decision, stands.by.as_str(), stands.agreed.len()),
+        (Some(Decision::Confirm), PETROV, 0)
+    );
+    assert_eq!(disputed.conflicts[0].theirs.by, IVANOVA);
+    assert_eq!(
+        disputed.conflicts[0].theirs.decision,
+        Some(Decision::NoPoint)
+    );
+
+    // Петров takes his back: Иванова's change is then hers to make.
+    let mut undone = petrov.clone();
+    undone.set_decision("a1", "1.8", None);
+    let merged = lead
+        .merge_review(&undone.review_file(&key(102), LATER).unwrap(), TODAY)
+        .unwrap();
+    assert_eq!(merged.withdrawn, 1);
+    let alone = &lead.review("a1").indicators["1.8"];
+    assert_eq!(
+        (alone.decision, alone.by.as_str(), alone.agreed.len()),
+        (Some(Decision::Confirm), IVANOVA, 0)
+    );
+    let merged = lead
+        .merge_review(&changed.review_file(&key(101), LATER).unwrap(), TODAY)
+        .unwrap();
+    assert_eq!((merged.taken, merged.conflicts), (1, 0));
+    assert_eq!(
+        lead.review("a1").indicators["1.8"].decision,
+        Some(Decision::NoPoint)
+    );
+
+    // Иванова taking hers back while Петров agrees leaves it his.
+    let mut both = self::lead();
+    both.merge_review(&ivanova.review_file(&key(101), AT).unwrap(), TODAY)
+        .unwrap();
+    both.merge_review(&petrov.review_file(&key(102), AT).unwrap(), TODAY)
+        .unwrap();
+    let mut withdrawn = ivanova.clone();
+    withdrawn.set_decision("a1", "1.8", None);
+    let merged = both
+        .merge_review(&withdrawn.review_file(&key(101), LATER).unwrap(), TODAY)
+        .unwrap();
+    assert_eq!(merged.withdrawn, 1);
+    let his = &both.review("a1").indicators["1.8"];
+    assert_eq!(
+        (his.decision, his.by.as_str(), his.agreed.len()),
+        (Some(Decision::Confirm), PETROV, 0)
+    );
+}
+
 /// Two reviewers, one school seen by both: decisions on different schools
 /// and indicators merge silently; the one disagreement waits for the lead,
 /// with both comments; the rating follows what the lead chose.
