@@ -76,6 +76,8 @@ pub struct Merged {
     /// The same whose answer the later file changed: left out, and the
     /// schools named, so that the lead sends a new assignment.
     pub outdated: Vec<String>,
+    /// Checks this reviewer finished in an earlier file and opened again.
+    pub reopened: usize,
 }
 
 impl Merged {
@@ -95,6 +97,12 @@ impl Merged {
             text.push_str(&format!(
                 "; отозвано проверяющим прежних решений: {}",
                 self.withdrawn
+            ));
+        }
+        if self.reopened > 0 {
+            text.push_str(&format!(
+                "; проверок, снова открытых проверяющим: {}",
+                self.reopened
             ));
         }
         if self.moved > 0 {
@@ -410,6 +418,14 @@ impl Archive {
             if review.checked && now.is_none() && !self.review(&id).checked {
                 self.set_checked(&id, true);
                 self.review_mut(&id).checked_by = name.clone();
+            }
+            // A check she finished and opened again is open again here: the
+            // letter said «по итогам проверки» of a school she went on
+            // changing (a walk-through).
+            let ours = self.review(&id);
+            if !review.checked && now.is_none() && ours.checked && ours.checked_by == name {
+                self.set_checked(&id, false);
+                merged.reopened += 1;
             }
         }
         if let Some(r) =

@@ -455,6 +455,37 @@ fn a_decision_two_reviewers_share_is_not_changed_by_one() {
     );
 }
 
+/// A check a reviewer finished and then opened again is open again at the
+/// lead's: the letter no longer says «по итогам проверки» (a walk-through).
+/// One the lead finished stays finished.
+#[test]
+fn a_check_the_reviewer_opens_again_is_open_again() {
+    let mut lead = lead();
+    let mut ivanova = reviewer(&lead, 0, 101);
+    ivanova.set_decision("a1", "1.8", Some(Decision::Confirm));
+    ivanova.set_checked("a1", true);
+    lead.merge_review(&ivanova.review_file(&key(101), AT).unwrap(), TODAY)
+        .unwrap();
+    assert!(lead.review("a1").checked);
+    let mut again = ivanova.clone();
+    again.set_checked("a1", false);
+    again.set_decision("a1", "2.1", Some(Decision::NoPoint));
+    let file = again.review_file(&key(101), LATER).unwrap();
+    let merged = lead.clone().merge_review(&file, TODAY).unwrap();
+    assert_eq!(merged.reopened, 1);
+    assert!(merged
+        .summary()
+        .contains("; проверок, снова открытых проверяющим: 1"));
+    let mut reopened = lead.clone();
+    reopened.merge_review(&file, TODAY).unwrap();
+    assert!(!reopened.review("a1").checked);
+    // Finished by the lead, not by her: her open check does not undo it.
+    lead.set_checked("a1", true);
+    let merged = lead.merge_review(&file, TODAY).unwrap();
+    assert_eq!(merged.reopened, 0);
+    assert!(lead.review("a1").checked);
+}
+
 /// Two reviewers, one school seen by both: decisions on different schools
 /// and indicators merge silently; the one disagreement waits for the lead,
 /// with both comments; the rating follows what the lead chose.
