@@ -458,6 +458,7 @@ fn ReviewRow(
     let code = indicator.code.clone();
     let archive = dept.archive();
     let informational = indicator.points == 0;
+    let indicator_points = indicator.points;
     let (
         answer,
         claimed,
@@ -755,7 +756,7 @@ fn ReviewRow(
     let comment_value = move || review().map(|r| r.comment).unwrap_or_default();
     let typed: TypedComment = expect_context();
     let on_comment = {
-        let code = code.clone();
+        let (submission, code) = (submission.clone(), code.clone());
         move |ev| typed.input(&submission, &code, event_target_value(&ev))
     };
     // A claimed point (or value) refused without a reason would reach the
@@ -812,6 +813,30 @@ fn ReviewRow(
         };
         Some(view! { <p class="muted decided-by" data-testid="decided-by">{text}</p> })
     };
+    // Another reviewer's decision waiting against this one: said here, where
+    // the school's check is read, and not only on «Проверяющие» (a
+    // walk-through's disputed point read as settled).
+    let disputed = {
+        let (submission, code) = (submission.clone(), code.clone());
+        move || {
+            let waiting: Vec<String> = dept.archive().with(|a| {
+                (a.conflicts.iter())
+                    .filter(|c| c.submission_id == submission && c.code == code)
+                    .filter_map(|c| {
+                        let decision = c.theirs.decision?.label_for(indicator_points);
+                        Some(format!("{} — «{decision}»", c.theirs.by))
+                    })
+                    .collect()
+            });
+            (!waiting.is_empty()).then(|| view! {
+                <p class="notice notice-warning" data-testid="disputed">{format!(
+                    "Другое решение ждёт выбора ведущего: {}. Пока оно не выбрано, действует это; \
+                     разберите на вкладке «Проверяющие».",
+                    waiting.join("; ")
+                )}</p>
+            })
+        }
+    };
     view! {
         <li class="review-row" data-code=code.clone() hidden=move || visible.with(|v| v.as_ref().is_some_and(|v| !v.contains(&shown_code)))>
             <p class="indicator-text"><span class="code">{code.clone()}</span>" "{indicator.text.clone()}</p>
@@ -846,6 +871,7 @@ fn ReviewRow(
             </fieldset>
             {counted_in}
             {decided_by}
+            {disputed}
             <p>
                 <label for=comment_id.clone()>"Комментарий проверяющего"<span class="visually-hidden">{format!(" (показатель {code})")}</span></label>
                 // Whoever writes it should know who reads it; and with a

@@ -207,6 +207,12 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
         assert.equal(await total(lead.page, shared), `${s(shared).total - pointsOf(disputed)} из ${s(shared).max}`);
         assert.equal(await total(lead.page, ownOfPetrov), `${s(ownOfPetrov).total - pointsOf(refused)} из ${s(ownOfPetrov).max}`);
         assert.equal(await total(lead.page, ownOfIvanova), `${s(ownOfIvanova).total} из ${s(ownOfIvanova).max}`);
+        // The school's check says so at the disputed row, not only on
+        // «Проверяющие» (a walk-through's disputed point read as settled).
+        await lead.page.getByTestId('rating').getByRole('button', { name: shared, exact: true }).click();
+        const disputedRow = lead.page.getByTestId('review').locator(`li.review-row[data-code="${disputed}"]`);
+        await disputedRow.getByTestId('disputed').filter({ hasText: `Другое решение ждёт выбора ведущего: ${PETROV} — «подтверждено». Пока оно не выбрано, действует это; разберите на вкладке «Проверяющие».` }).waitFor();
+        assert.equal(await lead.page.getByTestId('review').getByTestId('disputed').count(), 1, 'only there');
 
         await lead.page.getByRole('tab', { name: 'Проверяющие' }).click();
         // The log outlives a look at the rating: the refusal's reason too.
