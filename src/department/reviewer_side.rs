@@ -15,7 +15,7 @@ use crate::shared::column_heads::ColumnHeads;
 use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
 use crate::shared::signing_key::SigningKey;
-use profkarta_core::department::view::selection::{Walk, WalkFrom};
+use profkarta_core::department::view::selection::Walk;
 use profkarta_core::text::quoted;
 
 #[component]
@@ -160,10 +160,7 @@ pub fn ReviewerSide() -> impl IntoView {
                 .collect::<Vec<_>>()
         });
         // «Следующая школа» goes on down the assignment.
-        let walk = Walk {
-            from: WalkFrom::Assignment,
-            schools: a.schools.iter().map(|s| s.id.clone()).collect(),
-        };
+        let walk = Walk::of_assignment(&a);
         Some(
             rows.into_iter()
                 .map(|(school, status, id)| {

@@ -118,6 +118,19 @@ pub const CARDS_TITLE: &str = "cards-title";
 /// See [`Dept::hold_unwritten`].
 type Flush = Arc<dyn Fn() -> bool + Send + Sync>;
 
+/// The way «Следующая школа» goes ([`Dept::walk`]).
+#[derive(Clone)]
+enum Way {
+    /// Nothing chosen since the page opened: down the assignment on a
+    /// reviewer's page (after a reload a walk-through's reviewer went on
+    /// into another reviewer's schools), else the select's order.
+    Unchosen,
+    /// The select's order: a school was chosen there by name.
+    Select,
+    /// Down the list the review was opened from.
+    List(Walk),
+}
+
 #[derive(Clone, Copy)]
 pub struct Dept {
     archive: RwSignal<Archive>,
@@ -137,8 +150,8 @@ pub struct Dept {
     chosen_period: RwSignal<Option<String>>,
     /// The submission chosen in review and letters.
     selected: RwSignal<Option<String>>,
-    /// The list the review was opened from, for «Следующая школа».
-    walk: RwSignal<Option<Walk>>,
+    /// The way «Следующая школа» goes.
+    walk: RwSignal<Way>,
     /// «Показывать» in the review: the coordinator's way through all the
     /// schools (say, only the points claimed without evidence). Kept here,
     /// above the panels the page draws anew for another card version.
@@ -301,7 +314,7 @@ impl Dept {
             chosen_card,
             chosen_period,
             selected,
-            walk: RwSignal::new(None),
+            walk: RwSignal::new(Way::Unchosen),
             review_filter: RwSignal::new(RowFilter::All),
             pending_bulk: RwSignal::new(None),
             rating_sort: RwSignal::new(Sort::default()),
@@ -408,10 +421,12 @@ impl Dept {
     /// it (tracked), and the open school.
     pub fn walk(self) -> Option<(Walk, SchoolId)> {
         let open = self.open.with(|o| o.as_ref().map(|r| r.school.clone()))?;
-        let walk = self
-            .walk
-            .with(|w| w.as_ref().filter(|w| w.through(&open)).cloned())?;
-        Some((walk, open))
+        let walk = self.walk.with(|w| match w {
+            Way::List(walk) => Some(walk.clone()),
+            Way::Select => None,
+            Way::Unchosen => (self.archive).with(|a| a.assignment().map(Walk::of_assignment)),
+        });
+        Some((walk.filter(|w| w.through(&open))?, open))
     }
 
     pub fn review_filter(self) -> RwSignal<RowFilter> {
@@ -473,7 +488,7 @@ impl Dept {
     /// A school chosen by name in the select: the review goes on in the
     /// select's order.
     pub fn pick_school(self, submission_id: String) {
-        self.walk.set(None);
+        self.walk.set(Way::Select);
         self.open_school(submission_id);
     }
 
@@ -481,7 +496,7 @@ impl Dept {
     /// the focus on its name (the tab would otherwise open scrolled as far
     /// as the list was), going on down that list.
     pub fn review_school(self, submission_id: String, walk: Walk) {
-        self.walk.set(Some(walk));
+        self.walk.set(Way::List(walk));
         self.open_school(submission_id);
         self.show(Tab::Review);
         focus_when_drawn(REVIEW_SCHOOL.to_owned());

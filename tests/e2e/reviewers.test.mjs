@@ -358,6 +358,13 @@ test('the file the lead counts for a school goes to the reviewer with the assign
         await review.getByRole('heading', { level: 3, name: school }).waitFor();
         // Her progress is her assignment's: all five schools are hers.
         assert.equal(await ivanova.page.getByTestId('review-progress').innerText(), 'Проверено по заданию 0 из 5.');
+        // After a reload she still goes down her assignment (a walk-through's
+        // reviewer went on into another reviewer's schools).
+        await ivanova.page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
+        await ivanova.page.reload();
+        await review.getByRole('heading', { level: 3, name: school }).waitFor();
+        await ivanova.page.getByTestId('review-progress').filter({ hasText: /^Проверено по заданию 0 из 5\.$/ }).waitFor();
+        await ivanova.page.getByTestId('review-walk').filter({ hasText: /^Школы идут в порядке задания проверяющего \(5\)\.$/ }).waitFor();
         await ivanova.page.getByTestId('slot-chosen').filter({
             hasText: `Учитывается этот файл: его выбрал ведущий координатор (так сказано в задании), а не более новый: ${told(latest)}.`,
         }).waitFor();

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::department::archive::Archive;
 use crate::department::results::SchoolResult;
+use crate::department::reviewers::Assignment;
 use crate::department::school::{pair_schools, SchoolId};
 use crate::text::by_name;
 
@@ -64,6 +65,14 @@ pub enum WalkFrom {
 }
 
 impl Walk {
+    /// Down a reviewer's `assignment`, in its order.
+    pub fn of_assignment(assignment: &Assignment) -> Self {
+        Self {
+            from: WalkFrom::Assignment,
+            schools: assignment.schools.iter().map(|s| s.id.clone()).collect(),
+        }
+    }
+
     /// Whether it passes through `school`: the review then follows it.
     pub fn through(&self, school: &SchoolId) -> bool {
         self.schools.contains(school)
