@@ -84,6 +84,22 @@ pub struct IndicatorReview {
 }
 
 impl IndicatorReview {
+    /// Takes out the opinion of reviewer `by`: dropped from those agreeing,
+    /// or, where the decision is theirs and others agreed, left as the
+    /// first other's. `true` if there was one to take out.
+    pub fn without(&mut self, by: &str) -> bool {
+        let agreed = self.agreed.len();
+        self.agreed.retain(|a| a != by);
+        if self.agreed.len() < agreed {
+            return true;
+        }
+        if self.by == by && !self.agreed.is_empty() {
+            self.by = self.agreed.remove(0);
+            return true;
+        }
+        false
+    }
+
     /// Decided in this workspace, by whoever works in it.
     pub fn made_here(&self) -> bool {
         self.by.is_empty() && !self.elsewhere

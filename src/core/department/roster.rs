@@ -1009,13 +1009,10 @@ pub fn statuses(
             .as_ref()
             .is_some_and(|c| c.of_campaign(card_id, period))
     });
-    let other_cards = archive
-        .entries()
-        .iter()
-        .filter(|e| e.card.id != card_id && e.period() == period);
-    let mut other_cards = roster
-        .files_by_school(other_cards, std::iter::empty())
-        .into_iter();
+    // The year's counted files of other cards, each school's.
+    let other_cards =
+        (archive.current().into_iter()).filter(|e| e.card.id != card_id && e.period() == period);
+    let other_cards = roster.files_by_school(other_cards, std::iter::empty());
     let past = |deadline: &str| days_between(deadline, today).filter(|d| *d > 0);
     let mut names: HashMap<&str, usize> = HashMap::new();
     for school in &roster.schools {
@@ -1025,17 +1022,14 @@ pub fn statuses(
         .schools
         .iter()
         .zip(roster.files_by_school(of_campaign, refused))
+        .zip(other_cards.into_iter().map(|(other, _)| other))
         .enumerate()
-        .map(|(at, (school, files))| {
-            let other = other_cards.next().map(|(other, _)| other);
-            (at, (school, files), other.unwrap_or_default())
-        })
         // A school not expected this year is left out, unless a file of
         // its came: then it is there after all.
-        .filter(|(_, (school, (mine, refused)), _)| {
+        .filter(|(_, ((school, (mine, refused)), _))| {
             school.expected_in(period) || !mine.is_empty() || refused.is_some()
         })
-        .map(|(at, (school, (mine, refused)), other)| {
+        .map(|(at, ((school, (mine, refused)), other))| {
             let counted = mine
                 .iter()
                 .find(|e| archive.standing_of(e.id()) == Some(&Standing::Current));
@@ -1116,13 +1110,9 @@ pub fn statuses(
                     .iter()
                     .any(|e| archive.standing_of(e.id()) == Some(&Standing::Held)),
                 filed_as,
-                other_card: (status == Status::NotSent)
-                    .then(|| {
-                        (other.iter())
-                            .find(|e| archive.standing_of(e.id()) == Some(&Standing::Current))
-                            .map(|e| as_schools_name_it(archive, &e.card))
-                    })
-                    .flatten(),
+                other_card: (other.first())
+                    .filter(|_| status == Status::NotSent)
+                    .map(|e| as_schools_name_it(archive, &e.card)),
             }
         })
         .collect()

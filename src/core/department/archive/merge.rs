@@ -467,22 +467,13 @@ impl Archive {
             // earlier file decided: in force, or waiting in a conflict.
             let waiting = self.conflicts.len();
             self.conflicts.retain(|c| !overruled(c));
-            let (in_force, agreeing, shared) =
-                (self.review(id).indicators.get(code)).map_or((false, false, false), |ours| {
-                    let in_force = ours.decision.is_some() && ours.by == theirs.by;
-                    (
-                        in_force,
-                        ours.agreed.contains(&theirs.by),
-                        !ours.agreed.is_empty(),
-                    )
+            let (present, in_force) = (self.review(id).indicators.get(code))
+                .map_or((false, false), |ours| {
+                    (true, ours.decision.is_some() && ours.by == theirs.by)
                 });
-            if agreeing {
-                (self.indicator_review(id, code).agreed).retain(|by| *by != theirs.by);
-            } else if in_force && shared {
-                // Another reviewer decided the same: it stands as theirs.
-                let ours = self.indicator_review(id, code);
-                ours.by = ours.agreed.remove(0);
-            } else if in_force {
+            // Left to another reviewer who agreed, or their agreement gone.
+            let handed = present && self.indicator_review(id, code).without(&theirs.by);
+            if in_force && !handed {
                 // Another reviewer's decision waiting against it now
                 // stands alone, as it would have in an undecided place.
                 let next = (self.conflicts.iter())
@@ -495,7 +486,7 @@ impl Archive {
                     ..next.unwrap_or_default()
                 };
             }
-            if in_force || agreeing || self.conflicts.len() < waiting {
+            if in_force || handed || self.conflicts.len() < waiting {
                 merged.withdrawn += 1;
             }
             return;
@@ -523,13 +514,9 @@ impl Archive {
             merged.same += 1;
             return;
         }
-        // No longer agreeing, whoever it was.
-        ours.agreed.retain(|by| *by != theirs.by);
-        if ours.by == theirs.by && !ours.agreed.is_empty() {
-            // Changed by the one whose decision another shares: it stands
-            // as the other's, against this change.
-            ours.by = ours.agreed.remove(0);
-        }
+        // No longer agreeing, whoever it was; changed by the one whose
+        // decision another shares, it stands as the other's, against this.
+        ours.without(&theirs.by);
         if ours.decision.is_none() || ours.by == theirs.by {
             ours.decision = Some(decision);
             ours.by = theirs.by.clone();
