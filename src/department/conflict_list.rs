@@ -42,7 +42,8 @@ pub fn ConflictList() -> impl IntoView {
                 .enumerate()
                 .map(|(i, c)| {
                     let entry = a.entry(&c.submission_id);
-                    let school = entry.map_or(String::new(), |e| e.profile().name.clone());
+                    // With its year: a conflict over last year's file read as this year's.
+                    let school = entry.map_or(String::new(), |e| format!("{}, {} учебный год", e.profile().name, e.period()));
                     let indicator = entry.and_then(|e| e.card.indicator(&c.code));
                     let text = indicator.map(|ind| shorten(&ind.text, 120)).unwrap_or_default();
                     let points = indicator.map_or(1, |ind| ind.points);

@@ -221,7 +221,7 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
         const conflict = lead.page.getByTestId('conflicts').locator('li.conflict');
         assert.equal(await conflict.count(), 1);
         const text = await conflict.innerText();
-        assert.ok(text.includes(`${shared}, показатель ${disputed}`), text);
+        assert.ok(text.includes(`${shared}, ${PERIOD} учебный год, показатель ${disputed}`), text);
         assert.ok(text.includes(`балл не засчитан — ${IVANOVA}: «Мероприятия нет на сайте школы»`), text);
         assert.ok(text.includes(`подтверждено — ${PETROV}: «Приказ открывается по ссылке»`), text);
         await conflict.screenshot({ path: join(ARTIFACTS, 'department-reviewers-conflict.png') });

@@ -265,8 +265,15 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
         const exported = await downloadText(page, () => page.getByRole('button', { name: 'Скачать CSV' }).click());
         assert.equal(exported.name, 'школы_2025-2026.csv');
         const lines = exported.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-        assert.equal(lines[0], 'Школа;ИНН / код;Муниципалитет;Статус;Первый файл от;Сроки');
+        assert.equal(lines[0], 'Школа;ИНН / код;Муниципалитет;Статус;Первый файл от;Сроки;Примечание');
         assert.equal(lines.length, 13);
+        // The school that sent another card and the one placed by hand
+        // are noted there as on the page, and no other.
+        const notes = lines.slice(1).filter((l) => !l.endsWith(';')).map((l) => l.split(';')).map((l) => [l[0], l[3], l[6]]);
+        assert.deepEqual(notes, [
+            [wrongCardOf.school, 'не сдана', `прислан файл по другой карте: «${OTHER_TITLE}»`],
+            [renamed, 'получена', `в файле: ${schools[8].school}`],
+        ]);
         assert.equal(lines.filter((l) => l.includes(';не сдана;')).length, 2);
         assert.equal(lines.filter((l) => l.includes(';файл не принят;')).length, 1);
         // In the workbook the day a file came is a date, the same day.

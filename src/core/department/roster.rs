@@ -945,7 +945,25 @@ impl RosterRow {
         }
         parts.join("; ")
     }
+
+    /// «в файле: …; прислан файл по другой карте: …», or nothing: the
+    /// notes the page shows with the row, for the exported list.
+    pub fn note(&self) -> String {
+        let filed_as = self
+            .filed_as
+            .as_ref()
+            .map(|name| format!("в файле: {name}"));
+        let other = (self.other_card.as_ref()).map(|title| format!("{OTHER_CARD}: {title}"));
+        [filed_as, other]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
 }
+
+/// What a row says of a school whose file of the year is on another card.
+pub const OTHER_CARD: &str = "прислан файл по другой карте";
 
 /// Days from `from` to `to` (`YYYY-MM-DD`, a longer ISO time is cut), or
 /// `None` when either is not a date.
@@ -1358,7 +1376,7 @@ pub fn reminder(
                 late => format!(" ({late})"),
             };
             let other = (r.other_card.as_deref())
-                .map(|other| format!(" — прислан файл по другой карте: {other}"))
+                .map(|other| format!(" — {OTHER_CARD}: {other}"))
                 .unwrap_or_default();
             text.push_str(&format!("{}. {}{late}{other}\n", i + 1, r.shown));
         }
@@ -1427,6 +1445,13 @@ pub fn roster_table(rows: &[RosterRow]) -> Table {
     if shared {
         headers.push("Проверяющий".to_owned());
     }
+    // What the page says under a row's name and status, where any row has
+    // it: the exported list said «не сдана» of a school that sent another
+    // card, with nothing to say so.
+    let noted = rows.iter().any(|r| !r.note().is_empty());
+    if noted {
+        headers.push("Примечание".to_owned());
+    }
     Table {
         name: "Школы".to_owned(),
         headers,
@@ -1449,6 +1474,12 @@ pub fn roster_table(rows: &[RosterRow]) -> Table {
                 ];
                 if shared {
                     row.push(text(&r.reviewers.join(", ")));
+                }
+                if noted {
+                    row.push(match r.note() {
+                        note if note.is_empty() => Cell::Empty,
+                        note => Cell::Text(note),
+                    });
                 }
                 row
             })

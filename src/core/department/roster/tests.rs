@@ -383,6 +383,13 @@ fn a_file_the_rules_cannot_place_is_placed_once_by_the_coordinator() {
     let rows = statuses(&roster, &archive, DEFAULT_CARD, PERIOD, "2026-09-01");
     assert_eq!(rows[0].status, Status::Received);
     assert_eq!(rows[0].filed_as.as_deref(), Some("СОШ №3 (г. Пример)"));
+    assert_eq!(
+        roster_table(&rows).rows[0]
+            .last()
+            .map(Cell::text)
+            .as_deref(),
+        Some("в файле: СОШ №3 (г. Пример)")
+    );
     assert_eq!(rows[1].status, Status::NotSent);
     assert!(roster.unplaced(&archive, DEFAULT_CARD, PERIOD).is_empty());
     // Placed as a school the list did not have: it joins the list.
@@ -710,6 +717,17 @@ fn a_school_that_sent_another_card_is_told_so() {
              «Профкарта» карту {ours_named} и заполнить её."
         )),
         "{letter}"
+    );
+    // The exported list says it too, in a column of its own.
+    let table = roster_table(&rows);
+    assert_eq!(table.headers.last().map(String::as_str), Some("Примечание"));
+    assert_eq!(
+        table.rows.iter().map(|r| r[6].text()).collect::<Vec<_>>(),
+        [
+            format!("прислан файл по другой карте: {theirs_named}"),
+            String::new(),
+            String::new()
+        ]
     );
     // It is open, so neither «Закрыта» nor «Новая» is offered for the year.
     let sent = sent_years(&roster, &archive, "otdel-2025");
