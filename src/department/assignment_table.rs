@@ -30,15 +30,23 @@ pub fn AssignmentTable() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // The split is the card's and year's on screen: each year's anew.
+    let campaign = move || {
+        let card = dept.card.with(|c| c.id.clone());
+        (card, dept.period.get().unwrap_or_default())
+    };
     let evenly = move |_| {
         let ids: Vec<_> = schools.with_untracked(|s| s.iter().map(|(id, ..)| id.clone()).collect());
-        let assigned = dept
-            .archive()
-            .with_untracked(|a| ids.iter().any(|id| !a.reviewers_of(id).is_empty()));
+        let (card, period) = untrack(campaign);
+        let campaign = (card.as_str(), period.as_str());
+        let assigned = (dept.archive()).with_untracked(|a| {
+            ids.iter()
+                .any(|id| !a.reviewers_of(campaign, id).is_empty())
+        });
         if !assigned
             || confirm("Распределить школы заново? Отметки, сделанные вручную, будут заменены.")
         {
-            dept.share_review(|a| a.assign_evenly(&ids));
+            dept.share_review(|a| a.assign_evenly(campaign, &ids));
         }
     };
     let heads = move || {
@@ -62,8 +70,10 @@ pub fn AssignmentTable() -> impl IntoView {
                         let checked = {
                             let id = id.clone();
                             move || {
+                                let (card, period) = campaign();
                                 dept.archive().with(|a| {
-                                    a.reviewers.get(i).is_some_and(|r| r.schools.contains(&id))
+                                    (a.reviewers.get(i))
+                                        .is_some_and(|r| r.schools_of((&card, &period)).contains(&id))
                                 })
                             }
                         };
@@ -73,7 +83,8 @@ pub fn AssignmentTable() -> impl IntoView {
                                     aria-label=format!("{school}: {reviewer}")
                                     on:change=move |ev| {
                                         let on = event_target_checked(&ev);
-                                        dept.share_review(|a| a.assign(&id, i, on));
+                                        let (card, period) = untrack(campaign);
+                                        dept.share_review(|a| a.assign((&card, &period), &id, i, on));
                                     }/>
                             </td>
                         }

@@ -98,8 +98,9 @@ pub fn ReviewerList() -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(i, r)| {
-                    let here = r.schools.iter().filter(|s| names.contains_key(*s)).count();
-                    let now = assignment(a, i, &names, "").map(|s| s.sending(r.sent.as_ref()));
+                    let now = assignment(a, i, &names, "");
+                    let here = now.as_ref().map_or(0, |s| s.schools.len());
+                    let now = now.map(|s| s.sending(r.sent.as_ref()));
                     let sending = match now.unwrap_or(Sending::NotYet) {
                         Sending::NotYet => view! { <td>"не скачано"</td> }.into_any(),
                         Sending::Sent { made_at } => view! {

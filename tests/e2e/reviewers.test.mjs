@@ -20,6 +20,8 @@ const app = useApp();
 const generated = useGenerated(['--schools', '12', '--periods', PERIOD]);
 // Five schools, one of which sent a correction of its first file.
 const corrected = useGenerated(['--schools', '5', '--periods', PERIOD, '--extras']);
+const LAST = '2024/2025';
+const twoYears = useGenerated(['--schools', '4', '--periods', `${LAST},${PERIOD}`]);
 
 const pointsOf = (code) => INDICATORS.find((i) => i.code === code).points;
 const radio = (code, decision) => `#decision-${code.replace('.', '-')}-${decision}`;
@@ -383,5 +385,49 @@ test('the file the lead counts for a school goes to the reviewer with the assign
         for (const side of [lead, ivanova]) assert.deepEqual(side.errors.map(String), []);
     } finally {
         for (const side of [lead, ivanova]) await side.context.close();
+    }
+});
+
+test('each year is shared out on its own: this year\'s split leaves last year\'s, after a reload too', async () => {
+    const { manifest, dir } = twoYears;
+    const files = manifest.files.filter((f) => f.submission).map((f) => join(dir, f.name));
+    assert.equal(files.length, 8);
+    const lead = await workspace(files);
+    try {
+        const { page } = lead;
+        await page.locator('#reviewer-name').fill(IVANOVA);
+        const key = await keep(page, () => page.getByRole('button', { name: 'Скачать файл ключа проверяющего' }).click());
+        await page.locator('#add-reviewer').setInputFiles(key.path);
+        const count = page.getByTestId('reviewers').locator('tbody tr td:nth-child(3)');
+        const table = page.getByTestId('assignments');
+        const heading = page.getByRole('heading', { level: 4, name: /^Распределение школ: / });
+        const ticked = async () => (await Promise.all((await table.getByRole('checkbox').all()).map((b) => b.isChecked()))).filter(Boolean).length;
+
+        await page.locator('#period').selectOption(PERIOD);
+        await heading.filter({ hasText: PERIOD }).waitFor();
+        await page.getByRole('button', { name: 'Распределить поровну' }).click();
+        await count.filter({ hasText: /^4$/ }).waitFor();
+        // Last year is not shared out by it.
+        await page.locator('#period').selectOption(LAST);
+        await heading.filter({ hasText: LAST }).waitFor();
+        await count.filter({ hasText: /^0$/ }).waitFor();
+        assert.equal(await ticked(), 0);
+        await table.getByRole('checkbox').first().check();
+        await count.filter({ hasText: /^1$/ }).waitFor();
+        // Nor does last year's change this year's.
+        await page.locator('#period').selectOption(PERIOD);
+        await count.filter({ hasText: /^4$/ }).waitFor();
+        assert.equal(await ticked(), 4);
+
+        await page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
+        await page.reload();
+        await page.getByRole('tab', { name: 'Проверяющие' }).click();
+        await page.locator('#period').selectOption(LAST);
+        await heading.filter({ hasText: LAST }).waitFor();
+        await count.filter({ hasText: /^1$/ }).waitFor();
+        assert.equal(await ticked(), 1);
+        assert.deepEqual(lead.errors.map(String), []);
+    } finally {
+        await lead.context.close();
     }
 });

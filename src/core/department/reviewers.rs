@@ -37,8 +37,16 @@ pub struct Reviewer {
     pub name: String,
     pub public_key: String,
     pub fingerprint: String,
-    #[serde(default)]
-    pub schools: Vec<SchoolId>,
+    /// The schools given them before the split was by year: they stand for
+    /// every card and year not shared out since ([`Self::schools_of`]).
+    #[serde(default, rename = "schools", skip_serializing_if = "Vec::is_empty")]
+    pub any_year: Vec<SchoolId>,
+    /// Their schools, by card and year: the lead shares each year's out
+    /// anew. One split for all years changed last year's when this year's
+    /// was made, and a late review file of last year's was then partly
+    /// refused (a walk-through).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub by_campaign: Vec<CampaignSchools>,
     /// When the newest of their review files merged here was made (its
     /// `made_at`): an older file, loaded after it, would take back their
     /// later decisions.
@@ -52,6 +60,42 @@ pub struct Reviewer {
     /// change, the page says it is to be sent again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sent: Option<SentAssignment>,
+}
+
+/// A reviewer's schools of one card and year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CampaignSchools {
+    pub card: String,
+    pub period: String,
+    pub schools: Vec<SchoolId>,
+}
+
+impl Reviewer {
+    /// Their schools of a card (`campaign.0`) in a year (`campaign.1`).
+    pub fn schools_of(&self, (card, period): (&str, &str)) -> &[SchoolId] {
+        match (self.by_campaign.iter()).find(|c| c.card == card && c.period == period) {
+            Some(campaign) => &campaign.schools,
+            None => &self.any_year,
+        }
+    }
+
+    /// [`Self::schools_of`] to change: a year shared out for the first
+    /// time starts from what stood for it.
+    pub fn schools_of_mut(&mut self, (card, period): (&str, &str)) -> &mut Vec<SchoolId> {
+        let at = match (self.by_campaign.iter()).position(|c| c.card == card && c.period == period)
+        {
+            Some(at) => at,
+            None => {
+                self.by_campaign.push(CampaignSchools {
+                    card: card.to_owned(),
+                    period: period.to_owned(),
+                    schools: self.any_year.clone(),
+                });
+                self.by_campaign.len() - 1
+            }
+        };
+        &mut self.by_campaign[at].schools
+    }
 }
 
 /// What an assignment file gave a reviewer, as the lead's page keeps it.
@@ -126,7 +170,8 @@ pub fn open_reviewer_key(text: &str) -> Result<Reviewer, ReviewerFileError> {
         name,
         public_key: to_hex(&envelope.public_key),
         fingerprint: envelope.fingerprint,
-        schools: Vec::new(),
+        any_year: Vec::new(),
+        by_campaign: Vec::new(),
         last_file: String::new(),
         former_keys: Vec::new(),
         sent: None,
@@ -209,9 +254,7 @@ impl Assignment {
             card: card.0.to_owned(),
             card_title: card.1.to_owned(),
             period: period.to_owned(),
-            schools: reviewer
-                .schools
-                .iter()
+            schools: (reviewer.schools_of((card.0, period)).iter())
                 .filter_map(|id| {
                     names.get(id).map(|name| AssignedSchool {
                         id: id.clone(),

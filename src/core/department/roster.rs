@@ -1058,7 +1058,7 @@ pub fn statuses(
             let reviewers = counted
                 .map(|e| {
                     archive
-                        .reviewers_of(&e.school)
+                        .reviewers_of((card_id, period), &e.school)
                         .into_iter()
                         .map(|i| archive.reviewers[i].name.clone())
                         .collect()

@@ -26,7 +26,9 @@ use crate::three_way;
 /// file, which a build of schema 2 cannot read, for the same reason.
 /// 4: a school of the list may carry `since` and `until`, the years a card
 /// is expected of it, which a build of schema 3 cannot read.
-pub const SCHEMA: u64 = 4;
+/// 5: a reviewer's schools may be by card and year (`by_campaign`), which
+/// a build of schema 4 cannot read.
+pub const SCHEMA: u64 = 5;
 pub const FORMAT: &str = "profkarta-department";
 
 impl Archive {

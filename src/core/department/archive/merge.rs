@@ -226,33 +226,38 @@ impl Archive {
         }
     }
 
-    /// Gives `school` to the reviewer at `index` or takes it back. A school
-    /// may have several reviewers: a second opinion on a disputed card.
-    pub fn assign(&mut self, school: &SchoolId, index: usize, on: bool) {
+    /// Gives `school` to the reviewer at `index` for the card and year of
+    /// `campaign`, or takes it back. A school may have several reviewers:
+    /// a second opinion on a disputed card.
+    pub fn assign(&mut self, campaign: (&str, &str), school: &SchoolId, index: usize, on: bool) {
         let Some(reviewer) = self.reviewers.get_mut(index) else {
             return;
         };
-        let has = reviewer.schools.contains(school);
+        let schools = reviewer.schools_of_mut(campaign);
+        let has = schools.contains(school);
         if on && !has {
-            reviewer.schools.push(school.clone());
+            schools.push(school.clone());
         } else if !on && has {
-            reviewer.schools.retain(|s| s != school);
+            schools.retain(|s| s != school);
         }
     }
 
-    /// Splits `schools` evenly among all reviewers, in the order given.
-    pub fn assign_evenly(&mut self, schools: &[SchoolId]) {
+    /// Splits `schools` of the card and year of `campaign` evenly among
+    /// all reviewers, in the order given.
+    pub fn assign_evenly(&mut self, campaign: (&str, &str), schools: &[SchoolId]) {
         let runs = split_evenly(schools, self.reviewers.len());
         for (reviewer, run) in self.reviewers.iter_mut().zip(runs) {
-            reviewer.schools.retain(|s| !schools.contains(s));
-            reviewer.schools.extend(run);
+            let theirs = reviewer.schools_of_mut(campaign);
+            theirs.retain(|s| !schools.contains(s));
+            theirs.extend(run);
         }
     }
 
-    /// The reviewers `school` is assigned to, by index.
-    pub fn reviewers_of(&self, school: &SchoolId) -> Vec<usize> {
+    /// The reviewers `school` is assigned to for the card and year of
+    /// `campaign`, by index.
+    pub fn reviewers_of(&self, campaign: (&str, &str), school: &SchoolId) -> Vec<usize> {
         (0..self.reviewers.len())
-            .filter(|&i| self.reviewers[i].schools.contains(school))
+            .filter(|&i| (self.reviewers[i].schools_of(campaign)).contains(school))
             .collect()
     }
 
@@ -351,7 +356,7 @@ impl Archive {
             }
         }
         let name = reviewer.name.clone();
-        let schools = reviewer.schools.clone();
+        let schools = reviewer.schools_of((&campaign.0, &campaign.1)).to_vec();
         let mut merged = Merged {
             reviewer: name.clone(),
             ..Merged::default()

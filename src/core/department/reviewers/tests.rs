@@ -9,6 +9,8 @@ const AT: &str = "2026-10-05T10:00:00.000Z";
 const TODAY: &str = "2026-12-07T09:00:00.000Z";
 const LATER: &str = "2026-10-06T09:30:00.000Z";
 const PERIOD: &str = "2025/2026";
+/// The card and year the lead shares out.
+const CAMPAIGN: (&str, &str) = (crate::card::DEFAULT_CARD, PERIOD);
 const IVANOVA: &str = "Иванова А. А.";
 const PETROV: &str = "Петров Б. Б.";
 
@@ -76,8 +78,8 @@ fn with_reviewers(mut lead: Archive) -> Archive {
         .iter()
         .map(|id| school(&lead, id))
         .collect();
-    lead.assign_evenly(&order);
-    lead.assign(&order[0], 1, true);
+    lead.assign_evenly(CAMPAIGN, &order);
+    lead.assign(CAMPAIGN, &order[0], 1, true);
     lead
 }
 
@@ -246,10 +248,13 @@ fn split_evenly_gives_runs_that_differ_by_one_at_most() {
 fn assignments_and_keys() {
     let lead = lead();
     let [a, b, c, d] = ["a1", "b1", "c1", "d1"].map(|id| school(&lead, id));
-    assert_eq!(lead.reviewers[0].schools, [a.clone(), b.clone()]);
-    assert_eq!(lead.reviewers[1].schools, [c, d, a.clone()]);
-    assert_eq!(lead.reviewers_of(&a), [0, 1]);
-    assert_eq!(lead.reviewers_of(&b), [0]);
+    assert_eq!(
+        lead.reviewers[0].schools_of(CAMPAIGN),
+        [a.clone(), b.clone()]
+    );
+    assert_eq!(lead.reviewers[1].schools_of(CAMPAIGN), [c, d, a.clone()]);
+    assert_eq!(lead.reviewers_of(CAMPAIGN, &a), [0, 1]);
+    assert_eq!(lead.reviewers_of(CAMPAIGN, &b), [0]);
     assert_eq!(lead.reviewers[0].fingerprint, key(101).fingerprint());
 
     let mut again = lead.clone();
@@ -271,8 +276,8 @@ fn assignments_and_keys() {
         again.add_reviewer(&testkit::sample_file()),
         Err(ReviewerFileError::Foreign(ReviewerFile::Key))
     );
-    again.assign(&a, 1, false);
-    assert_eq!(again.reviewers_of(&a), [0]);
+    again.assign(CAMPAIGN, &a, 1, false);
+    assert_eq!(again.reviewers_of(CAMPAIGN, &a), [0]);
 
     let card = testkit::card();
     let assignment = Assignment::new(
@@ -338,7 +343,7 @@ fn assignments_sent_and_changed() {
         "the same schools: nothing to send again"
     );
     let c = school(&lead, "c1");
-    lead.assign(&c, 0, true);
+    lead.assign(CAMPAIGN, &c, 0, true);
     let changed = make(&lead, LATER);
     assert_eq!(
         changed.sending(lead.reviewers[0].sent.as_ref()),
@@ -687,7 +692,7 @@ fn a_reviewer_s_key_is_replaced_keeping_her_schools() {
     ivanova.set_decision("a1", "1.8", Some(Decision::NoPoint));
     let old_file = ivanova.review_file(&key(101), AT).unwrap();
     send(&mut lead, &ivanova, 101, AT);
-    let schools = lead.reviewers[0].schools.clone();
+    let schools = lead.reviewers[0].schools_of(CAMPAIGN).to_vec();
     let new_key = seal_reviewer_key(IVANOVA, &key(111), AT);
     assert_eq!(
         lead.add_reviewer(&new_key),
@@ -701,7 +706,7 @@ fn a_reviewer_s_key_is_replaced_keeping_her_schools() {
         lead.replace_reviewer_key(&new_key),
         Ok((IVANOVA.to_owned(), key(111).fingerprint()))
     );
-    assert_eq!(lead.reviewers[0].schools, schools);
+    assert_eq!(lead.reviewers[0].schools_of(CAMPAIGN), schools);
     assert_eq!(lead.review("a1").indicators["1.8"].by, IVANOVA);
     assert_eq!(
         lead.merge_review(&old_file, TODAY),
@@ -1265,4 +1270,72 @@ fn hand_edited_assignments_and_key_files_are_read_or_refused_plainly() {
             .to_string(),
         "Файл повреждён: дата файла «не дата» не читается как дата."
     );
+}
+
+/// Each year is shared out on its own: this year's split leaves last
+/// year's, and a reviewer's file of last year is merged whole (a
+/// walk-through's was partly refused once this year's split was made).
+#[test]
+fn each_year_is_shared_out_on_its_own() {
+    const LAST: &str = "2024/2025";
+    let card = testkit::card();
+    let d = |name: &str, period: &str| draft(name, period, &["1.8", "2.1"]);
+    let files = [
+        ("a0", d("Школа А", LAST)),
+        ("b0", d("Школа Б", LAST)),
+        ("a1", d("Школа А", PERIOD)),
+        ("b1", d("Школа Б", PERIOD)),
+    ];
+    let files: Vec<(&str, &crate::school::draft::Draft)> =
+        files.iter().map(|(id, d)| (*id, d)).collect();
+    let workspace = || testkit::archive(&card, &files);
+    let mut lead = workspace();
+    lead.add_reviewer(&seal_reviewer_key(IVANOVA, &key(101), AT))
+        .unwrap();
+    let (a, b) = (school(&lead, "a0"), school(&lead, "b0"));
+    assert_eq!(school(&lead, "a1"), a, "one school through the years");
+    let last = (card.id.as_str(), LAST);
+    lead.assign_evenly(last, &[a.clone(), b.clone()]);
+    let sent = Assignment::new(
+        &lead.reviewers[0],
+        (&card.id, &card.title),
+        LAST,
+        &names(&lead),
+        AT,
+    );
+    lead.assignment_sent(&sent);
+    // This year she has Б only.
+    lead.assign_evenly(CAMPAIGN, std::slice::from_ref(&b));
+    assert_eq!(lead.reviewers_of(CAMPAIGN, &a), Vec::<usize>::new());
+    assert_eq!(lead.reviewers_of(last, &a), [0]);
+    assert_eq!(lead.reviewers[0].schools_of(last), [a, b]);
+
+    let mut ivanova = workspace();
+    let read = Assignment::read(&sent.to_json(), &key(101), &Cards::new([card.clone()]));
+    ivanova.set_assignment(Some(read.unwrap()));
+    ivanova.set_decision("a0", "1.8", Some(Decision::NoPoint));
+    ivanova.set_decision("b0", "1.8", Some(Decision::NoPoint));
+    let merged = send(&mut lead, &ivanova, 101, LATER);
+    assert_eq!(merged.not_assigned, Vec::<String>::new());
+    assert_eq!(merged.taken, 2);
+}
+
+/// A split saved before it was by year stands for every year until the
+/// lead shares one out, which starts from it; it is kept for the others.
+#[test]
+fn a_split_of_before_the_years_stands_for_each_year_until_shared_out() {
+    let lead = lead();
+    let mut old = serde_json::to_value(&lead.reviewers[1]).unwrap();
+    let theirs = old["by_campaign"][0]["schools"].take();
+    old.as_object_mut().unwrap().remove("by_campaign");
+    old["schools"] = theirs;
+    let mut reviewer: Reviewer = serde_json::from_value(old).unwrap();
+    let split = lead.reviewers[1].schools_of(CAMPAIGN).to_vec();
+    assert_eq!(reviewer.schools_of(CAMPAIGN), split);
+    assert_eq!(reviewer.schools_of(("другая-карта", "2019/2020")), split);
+    reviewer.schools_of_mut(CAMPAIGN).pop();
+    assert_eq!(reviewer.schools_of(CAMPAIGN), &split[..split.len() - 1]);
+    assert_eq!(reviewer.schools_of(("другая-карта", "2019/2020")), split);
+    let saved = serde_json::to_value(&reviewer).unwrap();
+    assert_eq!(saved["schools"], serde_json::to_value(&split).unwrap());
 }
