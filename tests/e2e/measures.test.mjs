@@ -396,7 +396,7 @@ test('measures for low-level schools and a target group, their letters, and next
                 ...(code === '1.1' ? [COURSES_SAID] : []),
             ];
             const steps = secondLetter.slice(at + 1).split('\n')[2];
-            const expectedSteps = `По показателю после прошлого года было намечено: ${taken.length === 1 ? 'муниципальная мера' : 'муниципальные меры'} — ${taken.join('; ')}. Просим проанализировать, почему намеченное не дало результата, и учесть это в новом плане.`;
+            const expectedSteps = `По показателю после прошлого года было намечено: ${taken.length === 1 ? 'муниципальная мера' : 'муниципальные меры'} — ${taken.join('; ')}. Просим проанализировать, почему намеченное не привело к выполнению показателя, и учесть это в новом плане.`;
             assert.equal(steps === expectedSteps, missedIn(was, code) && taken.length > 0, `${code}: ${steps}`);
             stepsSeen += steps === expectedSteps ? 1 : 0;
         }

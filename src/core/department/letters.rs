@@ -351,10 +351,18 @@ impl LastYear<'_> {
             _ => parts.push(format!("муниципальные меры — {}", taken.join("; "))),
         }
         // «Намеченное» fits one step and many, a plan's row and a measure.
+        // A point still missed is not «no result»: the report counts a
+        // planned measure as one when its target's share rose, below the
+        // threshold too, and the two read as contradicting each other. A
+        // value is advised on when it fell: that is no result.
+        let missed = match own.has_points() {
+            true => "не привело к выполнению показателя",
+            false => "не дало результата",
+        };
         (!parts.is_empty()).then(|| {
             format!(
                 "По показателю после прошлого года было намечено: {}. Просим проанализировать, \
-                 почему намеченное не дало результата, и учесть это в новом плане.",
+                 почему намеченное {missed}, и учесть это в новом плане.",
                 parts.join("; ")
             )
         })
@@ -2263,8 +2271,8 @@ mod tests {
                 "\nНе выполнен и в прошлом году.\nПо показателю после прошлого года было \
                  намечено: в плане мероприятий организации — «Профпробы для 8–9 классов»; \
                  муниципальная мера — курсы повышения квалификации «Профпробы в колледже». \
-                 Просим проанализировать, почему намеченное не дало результата, и учесть это в \
-                 новом плане.\n"
+                 Просим проанализировать, почему намеченное не привело к выполнению показателя, \
+                 и учесть это в новом плане.\n"
             ),
             "{letter}"
         );
