@@ -97,6 +97,20 @@ pub const NEW_INDICATOR: &str = "Новый показатель";
 /// The title of a criterion the editor adds, likewise.
 pub const NEW_CRITERION: &str = "Новый критерий";
 
+/// «Направление 2»: the title of the `n`th direction the editor adds,
+/// likewise ([`is_new_direction`]).
+fn new_direction(n: usize) -> String {
+    format!("Направление {n}")
+}
+
+/// Whether `title` is still the one the editor gave a direction: a blank
+/// card's «Направление 1» was published as the schools' heading (a
+/// walk-through).
+pub fn is_new_direction(title: &str) -> bool {
+    (title.trim().strip_prefix("Направление "))
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
 fn new_indicator(code: String, id: String) -> Indicator {
     let rule = default_rule("share");
     let mut indicator = Indicator {
@@ -347,7 +361,7 @@ pub fn blank(id: &str, indicator_id: String) -> Card {
         levels: None,
         profile: Vec::new(),
         directions: vec![Direction {
-            title: "Направление 1".into(),
+            title: new_direction(1),
             criteria: vec![new_criterion("1".into())],
         }],
     };
@@ -358,7 +372,7 @@ pub fn blank(id: &str, indicator_id: String) -> Card {
 pub fn add_direction(card: &mut Card) {
     let code = free_code(card, "");
     card.directions.push(Direction {
-        title: format!("Направление {}", card.directions.len() + 1),
+        title: new_direction(card.directions.len() + 1),
         criteria: vec![new_criterion(code)],
     });
 }

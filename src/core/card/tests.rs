@@ -649,6 +649,7 @@ fn publishing_asks_for_the_editors_own_wording() {
     assert_eq!(
         words(&card),
         [
+            "Направление «Направление 1» — осталась заготовка редактора: впишите свой текст.",
             "Название критерия 1 — осталась заготовка редактора: впишите свой текст.",
             "Показатель 1.1: формулировка — осталась заготовка редактора: впишите свой текст.",
             // The labels a school reads beside its inputs: «Всего» alone
@@ -673,6 +674,15 @@ fn publishing_asks_for_the_editors_own_wording() {
         ["Ключ вопроса профиля «кадеты»: только латинские буквы, цифры, «-» и «_» (например, kadety)."]
     );
     card.profile.pop();
+    // A direction added is asked for too; one whose title only begins so
+    // is written.
+    edit::add_direction(&mut card);
+    assert_eq!(
+        words(&card)[0],
+        "Направление «Направление 2» — осталась заготовка редактора: впишите свой текст."
+    );
+    card.directions.pop();
+    card.directions[0].title = "Направление 1. Профориентация".into();
     edit::add_criterion(&mut card, 0);
     let added = card.directions[0].criteria.last().unwrap().code.clone();
     assert_eq!(
@@ -686,6 +696,7 @@ fn publishing_asks_for_the_editors_own_wording() {
 /// The editor's blank card with its criterion and indicator written.
 fn written_blank() -> Card {
     let mut card = edit::blank("otdel-2027", "п1".into());
+    card.directions[0].title = "Профессиональная ориентация".into();
     card.directions[0].criteria[0].title = "Сопровождение самоопределения".into();
     indicator_mut(&mut card).text = "Доля обучающихся, прошедших диагностику".into();
     indicator_mut(&mut card).rule = Rule::Share {

@@ -6,7 +6,7 @@
 use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::card::edit::{NEW_CRITERION, NEW_INDICATOR};
+use crate::card::edit::{is_new_direction, NEW_CRITERION, NEW_INDICATOR};
 use crate::card::{Card, Indicator, ListColumn, ListMin, Rule};
 use crate::error::{CardPart, TemplateError};
 use crate::text::{quoted, shorten};
@@ -187,8 +187,17 @@ pub fn publish_problems(card: &Card) -> Vec<TemplateError> {
             }
         }
     }
-    // A criterion or indicator added and never written: schools would read
-    // «Новый показатель».
+    // A direction, criterion or indicator added and never written: schools
+    // would read «Новый показатель».
+    for direction in card
+        .directions
+        .iter()
+        .filter(|d| is_new_direction(&d.title))
+    {
+        found.push(TemplateError::Untouched {
+            place: format!("Направление {}", quoted(direction.title.trim())),
+        });
+    }
     for criterion in card.criteria() {
         if criterion.title.trim() == NEW_CRITERION {
             found.push(TemplateError::Untouched {
