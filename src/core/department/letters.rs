@@ -491,11 +491,13 @@ pub fn draft_letter(
         .scored_indicators()
         .filter(|i| school.missed(&i.code))
         .collect();
+    let others = other_remarks(card, school, &missed);
     if missed.is_empty() {
         text.push_str(
             "Все применимые показатели выполнены. Рекомендуем поделиться опытом \
              с образовательными организациями муниципалитета.\n",
         );
+        text.push_str(&others);
         text.push_str(&measures_text(card, measures));
         text.push_str(SIGNATURE);
         return text;
@@ -615,6 +617,9 @@ pub fn draft_letter(
         } else if let Some(figure) = answer.and_then(|r| school_figure(indicator, r)) {
             text.push_str(&format!("{figure}\n"));
         }
+        if let Some(remark) = school.remark(&indicator.code) {
+            text.push_str(&format!("{}\n", remark_sentence(remark)));
+        }
         // The objection is quoted just above: not again. What would
         // confirm the point is the card's own list of evidence.
         let advice = match refusal {
@@ -630,6 +635,7 @@ pub fn draft_letter(
             ));
         }
     }
+    text.push_str(&others);
     text.push_str(&plan_request(
         school.profile.period.trim(),
         "этим показателям",
@@ -941,6 +947,35 @@ fn refusal_sentence(comment: &str, claimed: u32, counted_in: bool) -> String {
             "При проверке {refused}. Замечание проверки: {}.",
             quoted(comment.trim_end_matches('.'))
         )
+    }
+}
+
+/// «Комментарий проверки: «…».»: the reviewer's word on an indicator the
+/// check left as the school's answers give it.
+fn remark_sentence(comment: &str) -> String {
+    format!(
+        "Комментарий проверки: {}.",
+        quoted(comment.trim_end_matches('.'))
+    )
+}
+
+/// The check's comments on indicators the letter does not list as
+/// missed (a point confirmed with a word for the school), each with its
+/// indicator, or nothing.
+fn other_remarks(card: &Card, school: &SchoolResult, listed: &[&Indicator]) -> String {
+    let lines: Vec<String> = (card.indicators())
+        .filter(|i| !listed.iter().any(|l| l.code == i.code))
+        .filter_map(|i| {
+            let remark = remark_sentence(school.remark(&i.code)?);
+            Some(format!("{}. {} — {remark}", i.code, i.text.trim()))
+        })
+        .collect();
+    match lines.is_empty() {
+        true => String::new(),
+        false => format!(
+            "\nКомментарии проверки к другим показателям:\n{}\n",
+            lines.join("\n")
+        ),
     }
 }
 
@@ -1506,6 +1541,61 @@ mod tests {
         assert!(
             !text.contains("не ниже") && !text.contains("Рекомендация"),
             "{text}"
+        );
+    }
+
+    /// The reviewer's comment reaches the letter wherever it was written
+    /// (the comment field says the school reads it there): on a point
+    /// the school missed and the check left so, under that indicator; on
+    /// a point confirmed, among the other indicators' comments; on a card
+    /// of values, under the value. A walk-through's two comments on missed
+    /// points were in no letter.
+    #[test]
+    fn the_reviewer_s_comments_reach_the_letter() {
+        let card = testkit::card();
+        let school = draft("СОШ № 2", "2025/2026", &["1.8"]);
+        let mut archive = testkit::archive(&card, &[("w", &school)]);
+        archive.set_review_comment("w", "2.1", "Договоры не приложены.".into());
+        archive.set_decision(
+            "w",
+            "1.8",
+            Some(crate::department::review::Decision::Confirm),
+        );
+        archive.set_review_comment("w", "1.8", "Хорошие материалы".into());
+        // A comment left blank says nothing.
+        archive.set_review_comment("w", "2.2", "  ".into());
+        let letter = year_letter(&archive, &card, "СОШ № 2");
+        let under_21 = letter.split("\n2.1. ").nth(1).unwrap();
+        let under_21 = &under_21[..under_21.find("\n\n").unwrap()];
+        assert!(
+            under_21.contains("\nКомментарий проверки: «Договоры не приложены».\n"),
+            "{under_21}"
+        );
+        let i18 = card.indicator("1.8").unwrap().text.trim().to_owned();
+        assert!(
+            letter.contains(&format!(
+                "\nКомментарии проверки к другим показателям:\n1.8. {i18} — Комментарий \
+                 проверки: «Хорошие материалы».\n"
+            )),
+            "{letter}"
+        );
+        assert_eq!(
+            letter.matches("Комментарий проверки:").count(),
+            2,
+            "{letter}"
+        );
+
+        let card = crate::card::builtin("izhevsk").unwrap().unwrap();
+        let mut school = draft("А", "2025/2026", &[]);
+        school
+            .answers
+            .insert("П-1.1".into(), testkit::share("30", "100"));
+        let mut archive = testkit::archive(&card, &[("a", &school)]);
+        archive.set_review_comment("a", "П-1.1", "Проверьте знаменатель".into());
+        let letter = year_letter(&archive, &card, "А");
+        assert!(
+            letter.contains("\nКомментарий проверки: «Проверьте знаменатель».\n"),
+            "{letter}"
         );
     }
 

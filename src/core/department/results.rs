@@ -43,6 +43,11 @@ pub struct SchoolResult {
     /// Indicators the school counted and the check ruled not applicable,
     /// with the reviewer's comment: its letter says why the maximum shrank.
     pub ruled: Vec<(String, String)>,
+    /// The check's comments on the other indicators, where written: the
+    /// reviewer's word on a point the school did not claim, or a value
+    /// kept. The comment field promises the school reads it in its letter,
+    /// and a walk-through's was dropped.
+    pub remarks: Vec<(String, String)>,
     /// The version of the card the school filled: a year may hold files of
     /// two versions, each scored by its own rules.
     pub version: u32,
@@ -83,6 +88,11 @@ impl SchoolResult {
                 || (c.refused && out_by_answers(code))
         });
         let ruled = commented(&|_, c| c.claimed_applies && !c.applies && c.max > 0);
+        let said = |code: &str, list: &[(String, String)]| list.iter().any(|(c, _)| c == code);
+        let remarks = commented(&|code, _| !said(code, &refused) && !said(code, &ruled))
+            .into_iter()
+            .filter(|(_, comment)| !comment.is_empty())
+            .collect();
         let lost = (score.indicators.iter())
             // As the letters say it: a point ruled not applicable is not
             // refused, the indicator leaves the school's maximum.
@@ -108,6 +118,7 @@ impl SchoolResult {
             },
             refused,
             ruled,
+            remarks,
             version: entry.card.version,
             seen_as: entry.card.version,
             lost,
@@ -176,6 +187,7 @@ impl SchoolResult {
         };
         self.refused = recode(self.refused);
         self.ruled = recode(self.ruled);
+        self.remarks = recode(self.remarks);
         self.seen_as = card.version;
         self
     }
@@ -288,6 +300,14 @@ impl SchoolResult {
     pub fn refusal(&self, code: &str) -> Option<&str> {
         self.refused
             .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, comment)| comment.as_str())
+    }
+
+    /// The check's comment on an indicator it neither refused nor ruled
+    /// out ([`SchoolResult::remarks`]).
+    pub fn remark(&self, code: &str) -> Option<&str> {
+        (self.remarks.iter())
             .find(|(c, _)| c == code)
             .map(|(_, comment)| comment.as_str())
     }

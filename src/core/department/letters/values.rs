@@ -13,7 +13,7 @@ use crate::department::value::{municipal_value, with_counts, Value};
 use crate::scoring::{Assessment, NotApplicable, Outcome};
 use crate::text::{percents_apart, plural, quoted, with_stop};
 
-use super::{after_objection, answer_to, refusal_advice, school_figure, LastYear};
+use super::{after_objection, answer_to, refusal_advice, remark_sentence, school_figure, LastYear};
 
 /// The year's municipal figures on the year's card, whose codes they
 /// speak: a school on another version finds its indicators there by key.
@@ -165,9 +165,10 @@ pub(super) fn values<'a>(
         ) || answer.outcome.share().is_some_and(|(_, d)| d == 0);
         if empty {
             unpraised = true;
+            let remark = school.remark(&indicator.code).map(remark_sentence);
             out.rows.push(Row {
                 indicator,
-                lines: vec![EMPTY_GROUP.to_owned()],
+                lines: [EMPTY_GROUP.to_owned()].into_iter().chain(remark).collect(),
                 advice: None,
             });
             continue;
@@ -243,6 +244,7 @@ pub(super) fn values<'a>(
             lines.extend(school_figure(indicator, answer));
             noted = true;
         }
+        lines.extend(school.remark(&indicator.code).map(remark_sentence));
         unpraised |= noted;
         if !lines.is_empty() {
             out.rows.push(Row {
