@@ -14,6 +14,7 @@ use profkarta_core::school::profile::{canonical_period, ProfileField};
 use profkarta_core::school::stored::ExportState;
 
 use crate::platform::browser::{focus_id, held_while_pressed, now_iso, random_id, year_month};
+use crate::school::code_links::{code_links, comma_links, To};
 use crate::school::drafts::Drafts;
 use crate::school::profile_form::flag_input_id;
 use crate::school::renamed_question::{RenamedQuestion, SAME_SCHOOL};
@@ -226,22 +227,7 @@ pub fn ExportPanel() -> impl IntoView {
 
     // Each code links to its indicator, or straight to the field to fill
     // or to fix: following the link focuses it.
-    let code_links = move |codes: Vec<String>, to: To| {
-        let links = codes.into_iter().map(|code| {
-            let slug = format!("ind-{}", code.replace('.', "-"));
-            let field = match to {
-                To::Row => None,
-                To::Field(field) => Some(field),
-                To::FirstError => assessment.with(|a| {
-                    let row = a.indicators.iter().find(|r| r.code == code)?;
-                    row.errors.first().map(|(field, _)| *field)
-                }),
-            };
-            let href = field.map_or_else(|| format!("#{slug}"), |f| format!("#{slug}-{}", f.key()));
-            (code, href)
-        });
-        comma_links(links.collect())
-    };
+    let code_links = move |codes: Vec<String>, to: To| code_links(assessment, codes, to);
     // The list as it stands, shown as it stood while a press is on: a row
     // left by a click on «Выгрузить всё равно» is judged then, and a line
     // it adds above the box moved the box from under the pointer (the
@@ -503,26 +489,3 @@ impl Checklist {
 
 /// The box that lets a file go with what the school was asked to check.
 const EXPORT_ANYWAY: &str = "export-anyway";
-
-/// Links (text, address) with commas between them: «1.3 3.1» would read
-/// as one number.
-fn comma_links(links: Vec<(String, String)>) -> impl IntoView {
-    let count = links.len();
-    (links.into_iter().enumerate())
-        .map(|(i, (text, href))| {
-            let comma = (i + 1 < count).then_some(", ");
-            view! { <a href=href>{text}</a>{comma} }
-        })
-        .collect_view()
-}
-
-/// Where a code of the export's list leads.
-#[derive(Clone, Copy)]
-enum To {
-    /// The indicator.
-    Row,
-    /// One of its fields.
-    Field(AnswerField),
-    /// Its first field with an error.
-    FirstError,
-}

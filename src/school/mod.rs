@@ -17,6 +17,7 @@ pub(crate) mod card_body;
 mod card_choice;
 mod card_page;
 mod card_updates;
+mod code_links;
 mod criterion_section;
 mod draft_bar;
 mod draft_list;

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::school::code_links::{code_links, To};
 use crate::school::drafts::Drafts;
 use crate::school::print_footer::PrintFooter;
 use crate::school::state::{AssessmentCtx, CardCtx};
@@ -158,14 +159,19 @@ pub fn ScoreSummary() -> impl IntoView {
                     </strong>
                     // A card just begun read «низкая» in red as a verdict
                     // (a walk-through): it is the level of a card still being filled.
-                    {move || total.with(|t| t.level.is_some() && !(t.unanswered.is_empty() && t.invalid.is_empty())).then(|| view! {
-                        <span class="muted" data-testid="level-so-far">" — пока заполнено не всё"</span>
+                    {move || total.with(|t| t.level_so_far).map(|said| view! {
+                        <span class="muted" data-testid="level-so-far">{format!(" — {said}")}</span>
                     })}
                 </p>
             })}
             <p class="bands muted">{move || total.with(|t| t.bands.clone())}</p>
             <p class="todo" data-testid="unanswered">{move || total.with(|t| t.unanswered.clone())}</p>
-            <p class="todo todo-error" data-testid="invalid">{move || total.with(|t| t.invalid.clone())}</p>
+            // Each code leads to its error, as in the export's list: the
+            // summary is the list always in sight (a walk-through).
+            <p class="todo todo-error" data-testid="invalid">{move || {
+                let (words, codes) = total.with(|t| (t.invalid.clone(), t.invalid_codes.clone()));
+                (!codes.is_empty()).then(|| view! { {words}" — "{code_links(assessment, codes, To::FirstError)}"." })
+            }}</p>
             <p class="todo" data-testid="no-last-year">{move || total.with(|t| t.no_last_year.clone())}</p>
             <Show when=unsaved>
                 <p class="todo todo-error no-print" data-testid="summary-unsaved">

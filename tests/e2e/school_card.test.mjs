@@ -219,6 +219,11 @@ test('a school without grades 10–11 fills in its card; figures match the hand 
         await card.expectText('invalid', 'С ошибками (не учитываются): 1 показатель — 6.2.');
         // The export's list leads to the field to fix, not to the row.
         assert.equal(await card.page.getByTestId('incomplete-invalid').getByRole('link', { name: '6.2' }).getAttribute('href'), '#ind-6-2-numerator');
+        // So does the summary, always in sight.
+        const fromSummary = card.page.getByTestId('invalid').getByRole('link', { name: '6.2' });
+        assert.equal(await fromSummary.getAttribute('href'), '#ind-6-2-numerator');
+        await fromSummary.click();
+        await card.page.waitForFunction(() => document.activeElement?.id === 'ind-6-2-numerator');
 
         // Six more facts: 12 of 20 is exactly 60%, the lowest medium.
         for (const code of ['3.1', '3.3', '4.3', '4.4', '5.1', '5.2']) await card.fact(code, true);

@@ -532,7 +532,14 @@ pub struct TotalExplanation {
     pub bands: String,
     /// "Не заполнено 8 показателей", empty when all done.
     pub unanswered: String,
+    /// «С ошибками (не учитываются): 2 показателя», empty when none; the
+    /// page follows it with `invalid_codes`, each a link to its error.
     pub invalid: String,
+    pub invalid_codes: Vec<String>,
+    /// «пока заполнено не всё», «пока есть ошибки»: said beside a level
+    /// that will still change. Errors alone read «не всё заполнено», and
+    /// a walk-through's head looked for an empty field there was not.
+    pub level_so_far: Option<&'static str>,
     /// «Показатель 1.2 не вошёл в максимум: нет данных прошлого года.»:
     /// leaving last year blank lifts the percentage, which the total alone
     /// does not tell; empty when none.
@@ -563,6 +570,9 @@ pub fn explain_total(card: &Card, a: &Assessment) -> TotalExplanation {
         None => String::new(),
     };
     let applicable = a.indicators.iter().filter(|r| r.outcome.applies()).count() as u32;
+    // A card with nothing counted yet has no level, not «низкая»: its
+    // answers are all missing or all waiting to be put right.
+    let level = a.level.filter(|_| a.unanswered + a.invalid < applicable);
     TotalExplanation {
         // «0 из 0» would read as nothing filled in (a walk-through's
         // Ижевск card, its only share answered «0 из 0»).
@@ -578,30 +588,27 @@ pub fn explain_total(card: &Card, a: &Assessment) -> TotalExplanation {
         total: format!("{} из {}", a.total, a.max_applicable),
         points_word: plural(a.max_applicable.into(), "балла", "баллов", "баллов"),
         percent: percent(a.total.into(), a.max_applicable.into()),
-        // A card with nothing counted yet has no level, not «низкая»: its
-        // answers are all missing or all waiting to be put right.
-        level: a.level.filter(|_| a.unanswered + a.invalid < applicable),
+        level,
         bands,
         unanswered: match a.unanswered {
             0 => String::new(),
             n => format!("Не заполнено: {}.", indicators(n)),
         },
-        // Named: they are the ones to go back to, and seldom many.
         invalid: match a.invalid {
             0 => String::new(),
-            n => {
-                let codes: Vec<&str> = a
-                    .indicators
-                    .iter()
-                    .filter(|r| r.outcome == Outcome::Invalid)
-                    .map(|r| r.code.as_str())
-                    .collect();
-                format!(
-                    "С ошибками (не учитываются): {} — {}.",
-                    indicators(n),
-                    codes.join(", ")
-                )
-            }
+            n => format!("С ошибками (не учитываются): {}", indicators(n)),
+        },
+        // Named: they are the ones to go back to, and seldom many.
+        invalid_codes: (a.indicators.iter())
+            .filter(|r| r.outcome == Outcome::Invalid)
+            .map(|r| r.code.clone())
+            .collect(),
+        level_so_far: match (a.unanswered > 0, a.invalid > 0) {
+            _ if level.is_none() => None,
+            (true, false) => Some("пока заполнено не всё"),
+            (false, true) => Some("пока есть ошибки"),
+            (true, true) => Some("пока заполнено не всё и есть ошибки"),
+            (false, false) => None,
         },
         no_last_year: match a.without_last_year().as_slice() {
             [] => String::new(),
@@ -909,14 +916,27 @@ mod tests {
         typed.numerator = "12".into();
         typed.denominator = "10".into();
         let t = explain_total(&card, &assess(&card, &draft));
-        assert_eq!(
-            t.invalid,
-            "С ошибками (не учитываются): 1 показатель — 1.1."
-        );
+        assert_eq!(t.invalid, "С ошибками (не учитываются): 1 показатель");
+        assert_eq!(t.invalid_codes, ["1.1"]);
         assert_eq!(t.level, None, "nothing counted: no level yet");
+        assert_eq!(t.level_so_far, None);
         draft.answers.entry("1.8".into()).or_default().fact = Some(false);
         let t = explain_total(&card, &assess(&card, &draft));
         assert_eq!(t.level, Some(Level::Low), "one counted answer: a level");
+        assert_eq!(t.level_so_far, Some("пока заполнено не всё и есть ошибки"));
+        // Everything answered, one with an error: nothing is left blank.
+        for i in card.indicators().filter(|i| i.code != "1.1") {
+            let typed = draft.answers.entry(i.code.clone()).or_default();
+            if typed.fact.is_none() && typed.numerator.is_empty() {
+                *typed = match i.rule {
+                    Rule::Share { .. } => crate::testkit::share("10", "20"),
+                    _ => crate::testkit::fact(true),
+                };
+            }
+        }
+        let t = explain_total(&card, &assess(&card, &draft));
+        assert_eq!(t.unanswered, "");
+        assert_eq!(t.level_so_far, Some("пока есть ошибки"));
     }
 
     #[test]
