@@ -116,10 +116,14 @@ pub fn PlanRowEditor(index: usize, count: usize) -> impl IntoView {
                 </span>
             </div>
             <div class="row-actions no-print">
-                <button type="button" id=field("up") aria-disabled=first.to_string() on:click=move |_| shift(true)
-                    aria-label=format!("Мероприятие {number} выше")>"↑"</button>
-                <button type="button" id=field("down") aria-disabled=last.to_string() on:click=move |_| shift(false)
-                    aria-label=format!("Мероприятие {number} ниже")>"↓"</button>
+                // A single measure has no arrows to Tab past, as a list's
+                // single row has none (a walk-through).
+                {(count > 1).then(|| view! {
+                    <button type="button" id=field("up") aria-disabled=first.to_string() on:click=move |_| shift(true)
+                        aria-label=format!("Мероприятие {number} выше")>"↑"</button>
+                    <button type="button" id=field("down") aria-disabled=last.to_string() on:click=move |_| shift(false)
+                        aria-label=format!("Мероприятие {number} ниже")>"↓"</button>
+                })}
                 <button type="button" class="danger" on:click=remove
                     aria-label=format!("Удалить мероприятие {number}")>"Удалить"</button>
             </div>
