@@ -113,7 +113,8 @@ test('Leninsk-Kuznetsky: growth against last year, a minimum with growth, a brea
         await card.expectSummary({ total: '1 из 16' });
         await card.field('1.1', 'prev-numerator', '40');
         await card.expectPoints('1.1', '0 баллов из 1');
-        await card.expectNote('1.1', `В прошлом году 40,0${NBSP}% (40 из 100): роста нет.`);
+        // How many more make growth is said: 41 of 100 would be above 40 %.
+        await card.expectNote('1.1', `В прошлом году 40,0${NBSP}% (40 из 100): роста нет; чтобы превысить прошлогоднюю долю, не хватает 11 чел.`);
         // An equal share is not growth: 30 of 100 against 15 of 50.
         await card.field('1.1', 'prev-numerator', '15');
         await card.field('1.1', 'prev-denominator', '50');

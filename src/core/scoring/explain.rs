@@ -10,7 +10,7 @@ use crate::school::input::{parse_number, parse_percent};
 use crate::scoring::{Assessment, Detail, Growth, IndicatorResult, NotApplicable, Outcome};
 use crate::text::{
     group_digits, lower_first, percent, percent_short_of_target, percents_apart, plural, points,
-    quoted, tenths, tenths_percent,
+    quoted, tenths, tenths_percent, with_stop,
 };
 
 /// The state of a row, for styling and tests.
@@ -375,6 +375,21 @@ fn join(first: &str, second: &str) -> String {
     }
 }
 
+/// How many more of `now`'s group make its share grow from `was`'s: above
+/// it, or 100 % held, as growth is counted. `None` with no group, or none
+/// short.
+fn growth_shortfall((n, d): (u64, u64), (n0, d0): (u64, u64)) -> Option<u64> {
+    if d == 0 || d0 == 0 {
+        return None;
+    }
+    let needed = match n0 >= d0 {
+        true => d,
+        // The least m with m / d > n0 / d0.
+        false => (u128::from(n0) * u128::from(d) / u128::from(d0)) as u64 + 1,
+    };
+    Some(needed.min(d).saturating_sub(n)).filter(|k| *k > 0)
+}
+
 /// The share and the note of a scored row; `scored` when the row gives points.
 fn describe(rule: &Rule, detail: &Detail, scored: bool) -> (Option<String>, String) {
     let people = |n: u64| format!("{} чел.", group_digits(n));
@@ -423,18 +438,31 @@ fn describe(rule: &Rule, detail: &Detail, scored: bool) -> (Option<String>, Stri
                     let was = percent(*n0, *d0);
                     let verdict = if *met && numerator == denominator && n0 == d0 {
                         "100\u{A0}% удержаны — это засчитывается как положительная динамика"
+                            .to_owned()
                     } else if *met {
-                        "положительная динамика"
+                        "положительная динамика".to_owned()
                     } else {
-                        "роста нет"
+                        // How many more make growth: the threshold's
+                        // shortfall alone read as all the school had to
+                        // do where last year's share was above it (an
+                        // audit).
+                        match growth_shortfall((*numerator, *denominator), (*n0, *d0)) {
+                            Some(k) => format!(
+                                "роста нет; чтобы превысить прошлогоднюю долю, не хватает {}",
+                                people(k)
+                            ),
+                            None => "роста нет".to_owned(),
+                        }
                     };
                     // Alike in tenths, the shares are told apart: «33,3 %»
                     // twice beside «положительная динамика» reads as a slip.
                     match percents_apart((*numerator, *denominator), (*n0, *d0)) {
-                        Some((now, was)) => format!(
-                            "В прошлом году {was} ({n0} из {d0}), в этом году {now}: {verdict}."
-                        ),
-                        None => format!("В прошлом году {was} ({n0} из {d0}): {verdict}."),
+                        Some((now, was)) => with_stop(&format!(
+                            "В прошлом году {was} ({n0} из {d0}), в этом году {now}: {verdict}"
+                        )),
+                        None => {
+                            with_stop(&format!("В прошлом году {was} ({n0} из {d0}): {verdict}"))
+                        }
                     }
                 }
             };
@@ -906,6 +934,18 @@ mod tests {
         started.answers.entry("1.8".into()).or_default().fact = Some(false);
         let t = explain_total(&card, &assess(&card, &started));
         assert_eq!((t.total.as_str(), t.level), ("0 из 23", Some(Level::Low)));
+    }
+
+    /// How many more make growth, by hand: 137 of 637 is 21,51 %; of 665,
+    /// 143 is 21,50 % and 144 is 21,65 %, so 44 more than 100. An equal
+    /// share is not growth (31 of 100 is above 15 of 50); 100 % is held.
+    #[test]
+    fn growth_names_how_many_more_it_needs() {
+        assert_eq!(growth_shortfall((100, 665), (137, 637)), Some(44));
+        assert_eq!(growth_shortfall((30, 100), (15, 50)), Some(1));
+        assert_eq!(growth_shortfall((75, 80), (75, 75)), Some(5));
+        assert_eq!(growth_shortfall((144, 665), (137, 637)), None);
+        assert_eq!(growth_shortfall((5, 10), (0, 0)), None);
     }
 
     #[test]
