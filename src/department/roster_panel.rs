@@ -14,7 +14,7 @@ use profkarta_core::department::results::{results, SchoolResult};
 use profkarta_core::department::roster::{
     as_schools_name_it, counts, file_years, from_results, likely_school, reminder, roster_table,
     sent_years, statuses, unplaced_note, unplaced_refusals, Deadlines, FileYears, NotExpected,
-    Roster, Status, OTHER_CARD,
+    Roster, Status,
 };
 use profkarta_core::export::{to_csv, to_xlsx};
 use profkarta_core::school::profile::default_period;
@@ -322,14 +322,14 @@ pub fn RosterPanel() -> impl IntoView {
                     <tr data-status=r.status.key()>
                         <th scope="row">
                             {r.shown.clone()}
-                            {r.filed_as.clone().map(|name| view! { <span class="filed-as">{format!("в файле: {name}")}</span> })}
+                            {r.filed_as_note().map(|note| view! { <span class="filed-as">{note}</span> })}
                         </th>
                         <td>
                             {r.status.label()}
                             {(r.status == Status::NotSent && refused.with(|f| f.iter().any(|f| f.likely.as_ref() == Some(&r.school.name))))
                                 .then(|| view! { <span class="row-note">"вероятно, её файл не принят: см. под таблицей"</span> })}
-                            {r.other_card.clone().map(|title| view! {
-                                <span class="row-note" data-testid="other-card">{format!("{OTHER_CARD}: {title}")}</span>
+                            {r.other_card_note().map(|note| view! {
+                                <span class="row-note" data-testid="other-card">{note}</span>
                             })}
                         </td>
                         <td>{r.sent.as_deref().map(date_ru).unwrap_or_default()}</td>

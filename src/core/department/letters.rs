@@ -635,11 +635,13 @@ pub fn draft_letter(
             ));
         }
     }
-    text.push_str(&others);
+    // After the request: «по этим показателям» just below the confirmed
+    // ones' comments asked for a plan on them (a review).
     text.push_str(&plan_request(
         school.profile.period.trim(),
         "этим показателям",
     ));
+    text.push_str(&others);
     text.push_str(&measures_text(card, measures));
     text.push_str(SIGNATURE);
     text
@@ -967,7 +969,12 @@ fn other_remarks(card: &Card, school: &SchoolResult, listed: &[&Indicator]) -> S
         .filter(|i| !listed.iter().any(|l| l.code == i.code))
         .filter_map(|i| {
             let remark = remark_sentence(school.remark(&i.code)?);
-            Some(format!("{}. {} — {remark}", i.code, i.text.trim()))
+            Some(format!(
+                "{}. {} — {}",
+                i.code,
+                i.text.trim(),
+                lower_first(&remark)
+            ))
         })
         .collect();
     match lines.is_empty() {
@@ -1552,15 +1559,12 @@ mod tests {
     /// points were in no letter.
     #[test]
     fn the_reviewer_s_comments_reach_the_letter() {
+        use crate::department::review::Decision;
         let card = testkit::card();
         let school = draft("СОШ № 2", "2025/2026", &["1.8"]);
         let mut archive = testkit::archive(&card, &[("w", &school)]);
         archive.set_review_comment("w", "2.1", "Договоры не приложены.".into());
-        archive.set_decision(
-            "w",
-            "1.8",
-            Some(crate::department::review::Decision::Confirm),
-        );
+        archive.set_decision("w", "1.8", Some(Decision::Confirm));
         archive.set_review_comment("w", "1.8", "Хорошие материалы".into());
         // A comment left blank says nothing.
         archive.set_review_comment("w", "2.2", "  ".into());
@@ -1574,14 +1578,27 @@ mod tests {
         let i18 = card.indicator("1.8").unwrap().text.trim().to_owned();
         assert!(
             letter.contains(&format!(
-                "\nКомментарии проверки к другим показателям:\n1.8. {i18} — Комментарий \
+                "\nКомментарии проверки к другим показателям:\n1.8. {i18} — комментарий \
                  проверки: «Хорошие материалы».\n"
             )),
             "{letter}"
         );
         assert_eq!(
-            letter.matches("Комментарий проверки:").count(),
+            letter
+                .to_lowercase()
+                .matches("комментарий проверки:")
+                .count(),
             2,
+            "{letter}"
+        );
+        // The request for a plan is about the missed ones, before them.
+        assert!(
+            letter
+                .find("Просим включить мероприятия по этим показателям")
+                .unwrap()
+                < letter
+                    .find("Комментарии проверки к другим показателям")
+                    .unwrap(),
             "{letter}"
         );
 
@@ -1595,6 +1612,17 @@ mod tests {
         let letter = year_letter(&archive, &card, "А");
         assert!(
             letter.contains("\nКомментарий проверки: «Проверьте знаменатель».\n"),
+            "{letter}"
+        );
+        // A value ruled not applicable, with its reason.
+        archive.set_decision("a", "П-1.1", Some(Decision::NotApplicable));
+        archive.set_review_comment("a", "П-1.1", "Таких обучающихся нет".into());
+        let letter = year_letter(&archive, &card, "А");
+        assert!(
+            letter.contains(
+                "признан неприменимым к организации и в сравнение не вошёл.\nП-1.1: комментарий \
+                 проверки: «Таких обучающихся нет».\n"
+            ),
             "{letter}"
         );
     }

@@ -946,24 +946,26 @@ impl RosterRow {
         parts.join("; ")
     }
 
-    /// «в файле: …; прислан файл по другой карте: …», or nothing: the
-    /// notes the page shows with the row, for the exported list.
+    /// «в файле: …», under the school's name ([`RosterRow::filed_as`]).
+    pub fn filed_as_note(&self) -> Option<String> {
+        (self.filed_as.as_ref()).map(|name| format!("в файле: {name}"))
+    }
+
+    /// «прислан файл по другой карте: …» ([`RosterRow::other_card`]).
+    pub fn other_card_note(&self) -> Option<String> {
+        (self.other_card.as_ref()).map(|title| format!("прислан файл по другой карте: {title}"))
+    }
+
+    /// Both notes, or nothing: what the page shows with the row, for the
+    /// exported list.
     pub fn note(&self) -> String {
-        let filed_as = self
-            .filed_as
-            .as_ref()
-            .map(|name| format!("в файле: {name}"));
-        let other = (self.other_card.as_ref()).map(|title| format!("{OTHER_CARD}: {title}"));
-        [filed_as, other]
+        [self.filed_as_note(), self.other_card_note()]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
             .join("; ")
     }
 }
-
-/// What a row says of a school whose file of the year is on another card.
-pub const OTHER_CARD: &str = "прислан файл по другой карте";
 
 /// Days from `from` to `to` (`YYYY-MM-DD`, a longer ISO time is cut), or
 /// `None` when either is not a date.
@@ -1375,8 +1377,8 @@ pub fn reminder(
                 late if late.is_empty() || r.status == Status::Refused => String::new(),
                 late => format!(" ({late})"),
             };
-            let other = (r.other_card.as_deref())
-                .map(|other| format!(" — {OTHER_CARD}: {other}"))
+            let other = (r.other_card_note())
+                .map(|note| format!(" — {note}"))
                 .unwrap_or_default();
             text.push_str(&format!("{}. {}{late}{other}\n", i + 1, r.shown));
         }

@@ -7,7 +7,7 @@ use crate::card::{Applicability, Card, Indicator, ListColumn, Rule};
 use crate::error::FieldError;
 use crate::school::draft::{AnswerField, RawAnswer};
 use crate::school::input::{parse_number, parse_percent};
-use crate::scoring::{Assessment, Detail, Growth, IndicatorResult, NotApplicable, Outcome};
+use crate::scoring::{judge, Assessment, Detail, Growth, IndicatorResult, NotApplicable, Outcome};
 use crate::text::{
     group_digits, lower_first, percent, percent_short_of_target, percents_apart, plural, points,
     quoted, tenths, tenths_percent, with_stop,
@@ -375,21 +375,6 @@ fn join(first: &str, second: &str) -> String {
     }
 }
 
-/// How many more of `now`'s group make its share grow from `was`'s: above
-/// it, or 100 % held, as growth is counted. `None` with no group, or none
-/// short.
-fn growth_shortfall((n, d): (u64, u64), (n0, d0): (u64, u64)) -> Option<u64> {
-    if d == 0 || d0 == 0 {
-        return None;
-    }
-    let needed = match n0 >= d0 {
-        true => d,
-        // The least m with m / d > n0 / d0.
-        false => (u128::from(n0) * u128::from(d) / u128::from(d0)) as u64 + 1,
-    };
-    Some(needed.min(d).saturating_sub(n)).filter(|k| *k > 0)
-}
-
 /// The share and the note of a scored row; `scored` when the row gives points.
 fn describe(rule: &Rule, detail: &Detail, scored: bool) -> (Option<String>, String) {
     let people = |n: u64| format!("{} чел.", group_digits(n));
@@ -446,11 +431,13 @@ fn describe(rule: &Rule, detail: &Detail, scored: bool) -> (Option<String>, Stri
                         // shortfall alone read as all the school had to
                         // do where last year's share was above it (an
                         // audit).
-                        match growth_shortfall((*numerator, *denominator), (*n0, *d0)) {
-                            Some(k) => format!(
-                                "роста нет; чтобы превысить прошлогоднюю долю, не хватает {}",
-                                people(k)
-                            ),
+                        // Above 100 % is no share: growth from it is holding it.
+                        let aim = match n0 == d0 {
+                            true => "чтобы удержать 100\u{A0}%",
+                            false => "чтобы превысить прошлогоднюю долю",
+                        };
+                        match judge::growth_shortfall((*numerator, *denominator), (*n0, *d0)) {
+                            Some(k) => format!("роста нет; {aim}, не хватает {}", people(k)),
                             None => "роста нет".to_owned(),
                         }
                     };
@@ -564,9 +551,10 @@ pub struct TotalExplanation {
     /// page follows it with `invalid_codes`, each a link to its error.
     pub invalid: String,
     pub invalid_codes: Vec<String>,
-    /// «пока заполнено не всё», «пока есть ошибки»: said beside a level
-    /// that will still change. Errors alone read «не всё заполнено», and
-    /// a walk-through's head looked for an empty field there was not.
+    /// «пока заполнено не всё», «пока есть ошибки» or both: said beside a
+    /// level that will still change, each for what is left to do. A
+    /// walk-through's head, told «пока заполнено не всё» of one error,
+    /// looked for an empty field there was not.
     pub level_so_far: Option<&'static str>,
     /// «Показатель 1.2 не вошёл в максимум: нет данных прошлого года.»:
     /// leaving last year blank lifts the percentage, which the total alone
@@ -941,11 +929,31 @@ mod tests {
     /// share is not growth (31 of 100 is above 15 of 50); 100 % is held.
     #[test]
     fn growth_names_how_many_more_it_needs() {
-        assert_eq!(growth_shortfall((100, 665), (137, 637)), Some(44));
-        assert_eq!(growth_shortfall((30, 100), (15, 50)), Some(1));
-        assert_eq!(growth_shortfall((75, 80), (75, 75)), Some(5));
-        assert_eq!(growth_shortfall((144, 665), (137, 637)), None);
-        assert_eq!(growth_shortfall((5, 10), (0, 0)), None);
+        assert_eq!(judge::growth_shortfall((100, 665), (137, 637)), Some(44));
+        assert_eq!(judge::growth_shortfall((30, 100), (15, 50)), Some(1));
+        assert_eq!(judge::growth_shortfall((75, 80), (75, 75)), Some(5));
+        assert_eq!(judge::growth_shortfall((144, 665), (137, 637)), None);
+        assert_eq!(judge::growth_shortfall((5, 10), (0, 0)), None);
+        // As the row says it: from 100 % growth is holding it.
+        let lk = crate::card::builtin("leninsk-kuznetsky").unwrap().unwrap();
+        let note = |n: &str, d: &str, n0: &str, d0: &str| {
+            let mut answer = share(n, d);
+            answer.prev_numerator = n0.into();
+            answer.prev_denominator = d0.into();
+            let indicator = lk.indicator("1.1").unwrap();
+            let result = assess_indicator(indicator, &SchoolProfile::default(), Some(&answer));
+            explain(indicator, &result, true).note
+        };
+        assert!(
+            note("75", "80", "75", "75").ends_with(
+                "В прошлом году 100,0\u{A0}% (75 из 75): роста нет; чтобы удержать 100\u{A0}%, не \
+                 хватает 5 чел."
+            ),
+            "{}",
+            note("75", "80", "75", "75")
+        );
+        assert!(note("30", "100", "40", "100")
+            .ends_with("роста нет; чтобы превысить прошлогоднюю долю, не хватает 11 чел."));
     }
 
     #[test]

@@ -138,6 +138,22 @@ fn grew(n1: u64, d1: u64, n0: u64, d0: u64) -> bool {
     n1 * d0 > n0 * d1 || (n1 == d1 && n0 == d0)
 }
 
+/// How many more of `now`'s group make its share grow from `was`'s, as
+/// [`grew`] counts growth: the least numerator above last year's share,
+/// or the whole group where 100 % is to be held. `None` with no group, or
+/// none short.
+pub(crate) fn growth_shortfall((n, d): (u64, u64), (n0, d0): (u64, u64)) -> Option<u64> {
+    if d == 0 || d0 == 0 {
+        return None;
+    }
+    let needed = match n0 >= d0 {
+        true => d,
+        // The least m with m·d0 > n0·d.
+        false => (u128::from(n0) * u128::from(d) / u128::from(d0)) as u64 + 1,
+    };
+    Some(needed.min(d).saturating_sub(n)).filter(|k| *k > 0)
+}
+
 /// The points of the highest band reached, and how many more people reach
 /// the next band (`None` at the top).
 fn banded(bands: &[Band], numerator: u64, denominator: u64) -> (u32, Option<u64>) {
@@ -148,4 +164,30 @@ fn banded(bands: &[Band], numerator: u64, denominator: u64) -> (u32, Option<u64>
         points,
         next.map(|b| needed(b.from_percent, denominator) - numerator),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shortfall is the least numerator [`grew`] counts as growth,
+    /// over every small group: the two rules cannot drift apart.
+    #[test]
+    fn the_growth_shortfall_is_what_grew_asks() {
+        for d in 1..=12 {
+            for d0 in 1..=12 {
+                for n0 in 0..=d0 {
+                    for n in 0..=d {
+                        let least = (n..=d).find(|&m| grew(m, d, n0, d0));
+                        let expected = least.map(|m| m - n).filter(|k| *k > 0);
+                        assert_eq!(
+                            growth_shortfall((n, d), (n0, d0)),
+                            expected,
+                            "{n}/{d} after {n0}/{d0}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

@@ -233,12 +233,15 @@ impl Archive {
         let Some(reviewer) = self.reviewers.get_mut(index) else {
             return;
         };
+        // Nothing to change, nothing written: a year is not pinned to a
+        // copy of the old split by a box unticked that was never ticked.
+        if reviewer.schools_of(campaign).contains(school) == on {
+            return;
+        }
         let schools = reviewer.schools_of_mut(campaign);
-        let has = schools.contains(school);
-        if on && !has {
-            schools.push(school.clone());
-        } else if !on && has {
-            schools.retain(|s| s != school);
+        match on {
+            true => schools.push(school.clone()),
+            false => schools.retain(|s| s != school),
         }
     }
 
@@ -345,7 +348,12 @@ impl Archive {
             });
         }
         let campaign = (file.card.clone(), file.period.clone());
-        if let Some(sent) = &reviewer.sent {
+        // Her schools of the file's year shared out, the file is of her
+        // work: a late file of last year, once this year's assignment
+        // was sent, was refused whole (a review).
+        let shared_out = (reviewer.by_campaign.iter())
+            .any(|c| (&c.card, &c.period) == (&campaign.0, &campaign.1) && !c.schools.is_empty());
+        if let Some(sent) = reviewer.sent.as_ref().filter(|_| !shared_out) {
             let assigned = (sent.card.clone(), sent.period.clone());
             if assigned != campaign {
                 return Err(ReviewerFileError::OtherCampaign {

@@ -11,7 +11,7 @@ use crate::department::results::SchoolResult;
 use crate::department::review::ReviewStatus;
 use crate::department::value::{municipal_value, with_counts, Value};
 use crate::scoring::{Assessment, NotApplicable, Outcome};
-use crate::text::{percents_apart, plural, quoted, with_stop};
+use crate::text::{lower_first, percents_apart, plural, quoted, with_stop};
 
 use super::{after_objection, answer_to, refusal_advice, remark_sentence, school_figure, LastYear};
 
@@ -356,6 +356,16 @@ pub(super) fn body(values: &Values, school: &SchoolResult) -> String {
              вошли.\n",
             many.join(", ")
         )),
+    }
+    // Each with the reviewer's reason, as a card with points gives it
+    // (a review: on a card of values it reached no letter).
+    for code in &values.ruled {
+        if let Some(remark) = school.remark(code) {
+            text.push_str(&format!(
+                "{code}: {}\n",
+                lower_first(&remark_sentence(remark))
+            ));
+        }
     }
     let (noted, rest): (Vec<&Row>, Vec<&Row>) =
         values.rows.iter().partition(|r| r.advice.is_some());

@@ -1310,6 +1310,17 @@ fn each_year_is_shared_out_on_its_own() {
     assert_eq!(lead.reviewers_of(last, &a), [0]);
     assert_eq!(lead.reviewers[0].schools_of(last), [a, b]);
 
+    // This year's assignment is sent before her late file of last year
+    // comes: it is of her work all the same (a review).
+    let now = Assignment::new(
+        &lead.reviewers[0],
+        (&card.id, &card.title),
+        PERIOD,
+        &names(&lead),
+        AT,
+    );
+    lead.assignment_sent(&now);
+
     let mut ivanova = workspace();
     let read = Assignment::read(&sent.to_json(), &key(101), &Cards::new([card.clone()]));
     ivanova.set_assignment(Some(read.unwrap()));
@@ -1318,6 +1329,17 @@ fn each_year_is_shared_out_on_its_own() {
     let merged = send(&mut lead, &ivanova, 101, LATER);
     assert_eq!(merged.not_assigned, Vec::<String>::new());
     assert_eq!(merged.taken, 2);
+    // A year she was given nothing of is still another campaign's.
+    let before = lead.clone();
+    lead.reviewers[0].by_campaign.retain(|c| c.period != LAST);
+    assert!(matches!(
+        lead.merge_review(&ivanova.review_file(&key(101), TODAY).unwrap(), TODAY),
+        Err(ReviewerFileError::OtherCampaign { .. })
+    ));
+    // Unticking a school she never had changes nothing saved.
+    let mut untouched = before.clone();
+    untouched.assign(("другая-карта", LAST), &school(&before, "a0"), 0, false);
+    assert_eq!(untouched.decisions_json(), before.decisions_json());
 }
 
 /// A split saved before it was by year stands for every year until the
