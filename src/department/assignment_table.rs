@@ -31,13 +31,13 @@ pub fn AssignmentTable() -> impl IntoView {
         })
     });
     // The split is the card's and year's on screen: each year's anew.
-    let campaign = move || {
+    let campaign = Memo::new(move |_| {
         let card = dept.card.with(|c| c.id.clone());
         (card, dept.period.get().unwrap_or_default())
-    };
+    });
     let evenly = move |_| {
         let ids: Vec<_> = schools.with_untracked(|s| s.iter().map(|(id, ..)| id.clone()).collect());
-        let (card, period) = untrack(campaign);
+        let (card, period) = campaign.get_untracked();
         let campaign = (card.as_str(), period.as_str());
         let assigned = (dept.archive()).with_untracked(|a| {
             ids.iter()
@@ -70,11 +70,10 @@ pub fn AssignmentTable() -> impl IntoView {
                         let checked = {
                             let id = id.clone();
                             move || {
-                                let (card, period) = campaign();
-                                dept.archive().with(|a| {
+                                campaign.with(|(card, period)| dept.archive().with(|a| {
                                     (a.reviewers.get(i))
-                                        .is_some_and(|r| r.schools_of((&card, &period)).contains(&id))
-                                })
+                                        .is_some_and(|r| r.schools_of((card, period)).contains(&id))
+                                }))
                             }
                         };
                         view! {
@@ -83,7 +82,7 @@ pub fn AssignmentTable() -> impl IntoView {
                                     aria-label=format!("{school}: {reviewer}")
                                     on:change=move |ev| {
                                         let on = event_target_checked(&ev);
-                                        let (card, period) = untrack(campaign);
+                                        let (card, period) = campaign.get_untracked();
                                         dept.share_review(|a| a.assign((&card, &period), &id, i, on));
                                     }/>
                             </td>

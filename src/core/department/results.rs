@@ -45,8 +45,9 @@ pub struct SchoolResult {
     pub ruled: Vec<(String, String)>,
     /// The check's comments on the other indicators, where written: the
     /// reviewer's word on a point the school did not claim, or on a value
-    /// (kept, or ruled out: a card of values gives no points to rule). The comment field promises the school reads it in its letter,
-    /// and a walk-through's was dropped.
+    /// (kept, or ruled out: a card of values gives no points to rule). The
+    /// comment field promises the school reads it in its letter, and a
+    /// walk-through's was dropped.
     pub remarks: Vec<(String, String)>,
     /// The version of the card the school filled: a year may hold files of
     /// two versions, each scored by its own rules.

@@ -72,29 +72,36 @@ pub struct CampaignSchools {
 
 impl Reviewer {
     /// Their schools of a card (`campaign.0`) in a year (`campaign.1`).
-    pub fn schools_of(&self, (card, period): (&str, &str)) -> &[SchoolId] {
-        match (self.by_campaign.iter()).find(|c| c.card == card && c.period == period) {
-            Some(campaign) => &campaign.schools,
-            None => &self.any_year,
-        }
+    pub fn schools_of(&self, campaign: (&str, &str)) -> &[SchoolId] {
+        self.split_of(campaign).unwrap_or(&self.any_year)
+    }
+
+    /// Their schools of the lead's split of that card and year, `None`
+    /// while the year is not shared out (the old split stands for it).
+    pub fn split_of(&self, campaign: (&str, &str)) -> Option<&[SchoolId]> {
+        let at = self.position_of(campaign)?;
+        Some(&self.by_campaign[at].schools)
     }
 
     /// [`Self::schools_of`] to change: a year shared out for the first
     /// time starts from what stood for it.
-    pub fn schools_of_mut(&mut self, (card, period): (&str, &str)) -> &mut Vec<SchoolId> {
-        let at = match (self.by_campaign.iter()).position(|c| c.card == card && c.period == period)
-        {
+    pub fn schools_of_mut(&mut self, campaign: (&str, &str)) -> &mut Vec<SchoolId> {
+        let at = match self.position_of(campaign) {
             Some(at) => at,
             None => {
                 self.by_campaign.push(CampaignSchools {
-                    card: card.to_owned(),
-                    period: period.to_owned(),
+                    card: campaign.0.to_owned(),
+                    period: campaign.1.to_owned(),
                     schools: self.any_year.clone(),
                 });
                 self.by_campaign.len() - 1
             }
         };
         &mut self.by_campaign[at].schools
+    }
+
+    fn position_of(&self, (card, period): (&str, &str)) -> Option<usize> {
+        (self.by_campaign.iter()).position(|c| c.card == card && c.period == period)
     }
 }
 

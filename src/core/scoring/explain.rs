@@ -430,8 +430,7 @@ fn describe(rule: &Rule, detail: &Detail, scored: bool) -> (Option<String>, Stri
                         // How many more make growth: the threshold's
                         // shortfall alone read as all the school had to
                         // do where last year's share was above it (an
-                        // audit).
-                        // Above 100 % is no share: growth from it is holding it.
+                        // audit). From 100 % growth is holding it.
                         let aim = match n0 == d0 {
                             true => "чтобы удержать 100\u{A0}%",
                             false => "чтобы превысить прошлогоднюю долю",

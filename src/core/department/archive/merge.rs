@@ -351,8 +351,8 @@ impl Archive {
         // Her schools of the file's year shared out, the file is of her
         // work: a late file of last year, once this year's assignment
         // was sent, was refused whole (a review).
-        let shared_out = (reviewer.by_campaign.iter())
-            .any(|c| (&c.card, &c.period) == (&campaign.0, &campaign.1) && !c.schools.is_empty());
+        let of_file = (campaign.0.as_str(), campaign.1.as_str());
+        let shared_out = reviewer.split_of(of_file).is_some_and(|s| !s.is_empty());
         if let Some(sent) = reviewer.sent.as_ref().filter(|_| !shared_out) {
             let assigned = (sent.card.clone(), sent.period.clone());
             if assigned != campaign {
@@ -364,7 +364,7 @@ impl Archive {
             }
         }
         let name = reviewer.name.clone();
-        let schools = reviewer.schools_of((&campaign.0, &campaign.1)).to_vec();
+        let schools = reviewer.schools_of(of_file).to_vec();
         let mut merged = Merged {
             reviewer: name.clone(),
             ..Merged::default()
