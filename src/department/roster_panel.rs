@@ -326,8 +326,9 @@ pub fn RosterPanel() -> impl IntoView {
                         </th>
                         <td>
                             {r.status.label()}
-                            {(r.status == Status::NotSent && refused.with(|f| f.iter().any(|f| f.likely.as_ref() == Some(&r.school.name))))
-                                .then(|| view! { <span class="row-note">"вероятно, её файл не принят: см. под таблицей"</span> })}
+                            {r.refused_note().map(|note| view! {
+                                <span class="row-note">{format!("{note}: см. под таблицей")}</span>
+                            })}
                             {r.other_card_note().map(|note| view! {
                                 <span class="row-note" data-testid="other-card">{note}</span>
                             })}

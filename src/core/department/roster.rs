@@ -925,6 +925,10 @@ pub struct RosterRow {
     /// file of the year was filled in on ([`as_schools_name_it`]): it sent
     /// the wrong card, and a walk-through's reminder told it nothing came.
     pub other_card: Option<String>,
+    /// It stands «не сдана», and a refused file the list cannot place is
+    /// most likely its ([`unplaced_refusals`]): the page said so with the
+    /// row, the exported list did not (a review).
+    pub refused_likely: bool,
 }
 
 impl RosterRow {
@@ -956,14 +960,23 @@ impl RosterRow {
         (self.other_card.as_ref()).map(|title| format!("прислан файл по другой карте: {title}"))
     }
 
-    /// Both notes, or nothing: what the page shows with the row, for the
+    /// «вероятно, её файл не принят» ([`RosterRow::refused_likely`]).
+    pub fn refused_note(&self) -> Option<&'static str> {
+        self.refused_likely.then_some("вероятно, её файл не принят")
+    }
+
+    /// The notes, or nothing: what the page shows with the row, for the
     /// exported list.
     pub fn note(&self) -> String {
-        [self.filed_as_note(), self.other_card_note()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join("; ")
+        [
+            self.filed_as_note(),
+            self.refused_note().map(str::to_owned),
+            self.other_card_note(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("; ")
     }
 }
 
@@ -1038,7 +1051,7 @@ pub fn statuses(
     for school in &roster.schools {
         *names.entry(school.name.as_str()).or_default() += 1;
     }
-    roster
+    let mut rows: Vec<RosterRow> = roster
         .schools
         .iter()
         .zip(roster.files_by_school(of_campaign, refused))
@@ -1133,9 +1146,17 @@ pub fn statuses(
                 other_card: (other.first())
                     .filter(|_| status == Status::NotSent)
                     .map(|e| as_schools_name_it(archive, &e.card)),
+                refused_likely: false,
             }
         })
-        .collect()
+        .collect();
+    let likely: HashSet<String> = (unplaced_refusals(archive, &rows, card_id, period).iter())
+        .filter_map(|u| u.likely.map(str::to_owned))
+        .collect();
+    for row in &mut rows {
+        row.refused_likely = row.status == Status::NotSent && likely.contains(&row.school.name);
+    }
+    rows
 }
 
 /// A refused file of the campaign that the list cannot place by what the

@@ -776,6 +776,7 @@ fn a_school_is_listed_once_and_a_full_list_needs_no_reminder() {
         filed_as: None,
         shown: "МАОУ СОШ № 8".into(),
         other_card: None,
+        refused_likely: false,
     };
     let deadlines = roster.deadlines(DEFAULT_CARD, PERIOD);
     assert_eq!(
@@ -1744,6 +1745,17 @@ fn a_refused_file_guessed_by_its_claim_counts_as_sent_too() {
         .map(|u| u.likely)
         .collect();
     assert_eq!(likely, [Some("МАОУ «Гимназия № 9 имени А. С. Пушкина»")]);
+    // Said with its row, on the page and in the exported list.
+    assert_eq!(
+        rows.iter().map(RosterRow::note).collect::<Vec<_>>(),
+        ["", "вероятно, её файл не принят"]
+    );
+    let table = roster_table(&rows);
+    assert_eq!(table.headers.last().map(String::as_str), Some("Примечание"));
+    assert_eq!(
+        table.rows[1].last(),
+        Some(&Cell::Text("вероятно, её файл не принят".into()))
+    );
     let years = sent_years(&archive.roster, &archive, DEFAULT_CARD);
     assert_eq!(FileYears::offer(years[1].as_ref(), PERIOD), None);
 }
