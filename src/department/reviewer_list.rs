@@ -100,7 +100,7 @@ pub fn ReviewerList() -> impl IntoView {
                 .map(|(i, r)| {
                     let now = assignment(a, i, &names, "");
                     let here = now.as_ref().map_or(0, |s| s.schools.len());
-                    let now = now.map(|s| s.sending(r.sent.as_ref()));
+                    let now = now.map(|s| s.sending(r.sent_of((&s.card, &s.period))));
                     let sending = match now.unwrap_or(Sending::NotYet) {
                         Sending::NotYet => view! { <td>"не скачано"</td> }.into_any(),
                         Sending::Sent { made_at } => view! {

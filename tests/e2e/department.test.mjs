@@ -1520,11 +1520,11 @@ test('damaged decisions are kept aside before a save writes over them; a newer v
         await writtenOver(damaged);
 
         // A newer version's decisions wait for the page to be updated.
-        const newer = saved.replace('"schema":5', '"schema":6');
+        const newer = saved.replace('"schema":6', '"schema":7');
         assert.notEqual(newer, saved);
         await record(newer);
         await page.reload();
-        await page.getByTestId('notices').filter({ hasText: 'записаны более новой версией приложения (схема 6), и эта версия их не читает. Обновите страницу: откроется новая версия. До тех пор они не перезаписываются.' }).waitFor();
+        await page.getByTestId('notices').filter({ hasText: 'записаны более новой версией приложения (схема 7), и эта версия их не читает. Обновите страницу: откроется новая версия. До тех пор они не перезаписываются.' }).waitFor();
         // Said at once, not first at the next save.
         await page.getByTestId('dept-save-status').filter({ hasText: 'решения отдела — нет' }).waitFor();
         await page.locator('#import-files').setInputFiles(junk('мусор-2.json'));

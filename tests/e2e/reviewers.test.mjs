@@ -414,10 +414,18 @@ test('each year is shared out on its own: this year\'s split leaves last year\'s
         assert.equal(await ticked(), 0);
         await table.getByRole('checkbox').first().check();
         await count.filter({ hasText: /^1$/ }).waitFor();
+        // Each year's assignment is downloaded on its own.
+        const sending = page.getByTestId('reviewers').locator('tbody tr td:nth-child(4)');
+        const download = () => keep(page, () => page.getByRole('button', { name: `Скачать задание: ${IVANOVA}` }).click());
+        await download();
+        await sending.filter({ hasText: /^скачано / }).waitFor();
         // Nor does last year's change this year's.
         await page.locator('#period').selectOption(PERIOD);
         await count.filter({ hasText: /^4$/ }).waitFor();
         assert.equal(await ticked(), 4);
+        await sending.filter({ hasText: /^не скачано$/ }).waitFor();
+        await download();
+        await sending.filter({ hasText: /^скачано / }).waitFor();
 
         await page.getByTestId('dept-save-status').filter({ hasText: 'сохранена' }).waitFor();
         await page.reload();
@@ -426,6 +434,8 @@ test('each year is shared out on its own: this year\'s split leaves last year\'s
         await heading.filter({ hasText: LAST }).waitFor();
         await count.filter({ hasText: /^1$/ }).waitFor();
         assert.equal(await ticked(), 1);
+        // This year's download left last year's noted (it read «не скачано»).
+        assert.match(await sending.innerText(), /^скачано \d\d\.\d\d\.\d{4} \d\d:\d\d$/);
         assert.deepEqual(lead.errors.map(String), []);
     } finally {
         await lead.context.close();

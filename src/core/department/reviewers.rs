@@ -47,19 +47,91 @@ pub struct Reviewer {
     /// refused (a walk-through).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub by_campaign: Vec<CampaignSchools>,
-    /// When the newest of their review files merged here was made (its
-    /// `made_at`): an older file, loaded after it, would take back their
-    /// later decisions.
+    /// When the newest of their review files of each card and year merged
+    /// here was made (its `made_at`): an older file of the same year,
+    /// loaded after it, would take back their later decisions. One date
+    /// for all years refused a late file of last year once one of this
+    /// year's was merged (a review).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub last_files: Vec<LastFile>,
+    /// The newest file's date kept before it was by card and year: it
+    /// stands for every card and year without its own
+    /// ([`Self::last_file_of`]).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub last_file: String,
     /// Keys of theirs the lead replaced (a new computer): a file signed with
     /// one is refused as such, not as a stranger's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub former_keys: Vec<String>,
-    /// The assignment the lead last downloaded for them: once their schools
-    /// change, the page says it is to be sent again.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sent: Option<SentAssignment>,
+    /// The assignment the lead last downloaded for them, of each card and
+    /// year: once their schools change, the page says it is to be sent
+    /// again. One for all years read «не скачано» for last year's once
+    /// this year's was downloaded. Kept before as one (an object), read as
+    /// a list of it.
+    #[serde(
+        default,
+        deserialize_with = "one_or_many",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub sent: Vec<SentAssignment>,
+}
+
+/// When the newest review file of a reviewer's card and year merged was made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LastFile {
+    pub card: String,
+    pub period: String,
+    pub made_at: String,
+}
+
+/// What a reviewer has of one card and year.
+trait OfCampaign {
+    fn campaign(&self) -> (&str, &str);
+}
+
+impl OfCampaign for CampaignSchools {
+    fn campaign(&self) -> (&str, &str) {
+        (&self.card, &self.period)
+    }
+}
+
+impl OfCampaign for SentAssignment {
+    fn campaign(&self) -> (&str, &str) {
+        (&self.card, &self.period)
+    }
+}
+
+impl OfCampaign for LastFile {
+    fn campaign(&self) -> (&str, &str) {
+        (&self.card, &self.period)
+    }
+}
+
+fn position<T: OfCampaign>(list: &[T], campaign: (&str, &str)) -> Option<usize> {
+    list.iter().position(|t| t.campaign() == campaign)
+}
+
+/// `item` in place of the one of its card and year, or added.
+fn put<T: OfCampaign>(list: &mut Vec<T>, item: T) {
+    match position(list, item.campaign()) {
+        Some(at) => list[at] = item,
+        None => list.push(item),
+    }
+}
+
+fn one_or_many<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<SentAssignment>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(SentAssignment),
+        Many(Vec<SentAssignment>),
+    }
+    Ok(match OneOrMany::deserialize(deserializer)? {
+        OneOrMany::One(sent) => vec![sent],
+        OneOrMany::Many(sent) => sent,
+    })
 }
 
 /// A reviewer's schools of one card and year.
@@ -100,8 +172,58 @@ impl Reviewer {
         &mut self.by_campaign[at].schools
     }
 
-    fn position_of(&self, (card, period): (&str, &str)) -> Option<usize> {
-        (self.by_campaign.iter()).position(|c| c.card == card && c.period == period)
+    fn position_of(&self, campaign: (&str, &str)) -> Option<usize> {
+        position(&self.by_campaign, campaign)
+    }
+
+    /// The assignment last downloaded for them of a card and year.
+    pub fn sent_of(&self, campaign: (&str, &str)) -> Option<&SentAssignment> {
+        position(&self.sent, campaign).map(|at| &self.sent[at])
+    }
+
+    /// Notes `sent` downloaded, in place of the one of its card and year.
+    pub fn note_sent(&mut self, sent: SentAssignment) {
+        put(&mut self.sent, sent);
+    }
+
+    /// When the newest of their files of a card and year merged here was
+    /// made; empty while none was.
+    pub fn last_file_of(&self, campaign: (&str, &str)) -> &str {
+        match position(&self.last_files, campaign) {
+            Some(at) => &self.last_files[at].made_at,
+            None => &self.last_file,
+        }
+    }
+
+    /// Notes a file of a card and year merged, made at `made_at`.
+    pub fn note_file(&mut self, campaign: (&str, &str), made_at: String) {
+        let (card, period) = (campaign.0.to_owned(), campaign.1.to_owned());
+        let file = LastFile {
+            card,
+            period,
+            made_at,
+        };
+        put(&mut self.last_files, file);
+    }
+
+    /// A workspace of schema 5 or earlier kept one newest file for all
+    /// years. While the lead had sent one assignment, files of other years
+    /// were refused, so that date is of its card and year.
+    pub fn date_old_file(&mut self) {
+        if let [sent] = &self.sent[..] {
+            if !self.last_file.is_empty() && self.last_files.is_empty() {
+                let made_at = std::mem::take(&mut self.last_file);
+                let campaign = (sent.card.clone(), sent.period.clone());
+                self.note_file((&campaign.0, &campaign.1), made_at);
+            }
+        }
+    }
+
+    /// Forgets the dates of their files: a new key's are dated by
+    /// themselves.
+    pub fn forget_files(&mut self) {
+        self.last_files.clear();
+        self.last_file.clear();
     }
 }
 
@@ -179,9 +301,10 @@ pub fn open_reviewer_key(text: &str) -> Result<Reviewer, ReviewerFileError> {
         fingerprint: envelope.fingerprint,
         any_year: Vec::new(),
         by_campaign: Vec::new(),
+        last_files: Vec::new(),
         last_file: String::new(),
         former_keys: Vec::new(),
-        sent: None,
+        sent: Vec::new(),
     })
 }
 

@@ -28,7 +28,10 @@ use crate::three_way;
 /// is expected of it, which a build of schema 3 cannot read.
 /// 5: a reviewer's schools may be by card and year (`by_campaign`), which
 /// a build of schema 4 cannot read.
-pub const SCHEMA: u64 = 5;
+/// 6: the assignments sent to a reviewer and the dates of their newest
+/// files are by card and year too (`sent` a list, `last_files`), which a
+/// build of schema 5 cannot read.
+pub const SCHEMA: u64 = 6;
 pub const FORMAT: &str = "profkarta-department";
 
 impl Archive {
@@ -302,6 +305,10 @@ pub fn unpack_value(cards: Cards, value: Value) -> Result<Unpacked, ArchiveError
     archive.measures = file.measures;
     archive.roster = file.roster;
     archive.reviewers = file.reviewers;
+    archive
+        .reviewers
+        .iter_mut()
+        .for_each(Reviewer::date_old_file);
     archive.conflicts = file.conflicts;
     archive.settled = file.settled;
     archive.assignment = file.assignment;

@@ -195,8 +195,7 @@ impl Archive {
         let old = std::mem::replace(&mut reviewer.public_key, new.public_key);
         reviewer.former_keys.push(old);
         reviewer.fingerprint = new.fingerprint.clone();
-        // The new key's files are dated by themselves.
-        reviewer.last_file.clear();
+        reviewer.forget_files();
         Ok((new.name, new.fingerprint))
     }
 
@@ -216,7 +215,7 @@ impl Archive {
     pub fn assignment_sent(&mut self, assignment: &Assignment) {
         if let Some(r) = (self.reviewers.iter_mut()).find(|r| r.public_key == assignment.public_key)
         {
-            r.sent = Some(assignment.as_sent());
+            r.note_sent(assignment.as_sent());
         }
     }
 
@@ -342,26 +341,26 @@ impl Archive {
                 made_at: file.made_at,
             });
         }
-        if file.made_at < reviewer.last_file {
+        let campaign = (file.card.clone(), file.period.clone());
+        let of_file = (campaign.0.as_str(), campaign.1.as_str());
+        if file.made_at.as_str() < reviewer.last_file_of(of_file) {
             return Err(ReviewerFileError::Older {
                 name: reviewer.name.clone(),
             });
         }
-        let campaign = (file.card.clone(), file.period.clone());
-        // Her schools of the file's year shared out, the file is of her
-        // work: a late file of last year, once this year's assignment
-        // was sent, was refused whole (a review).
-        let of_file = (campaign.0.as_str(), campaign.1.as_str());
+        // Her schools of the file's year shared out, or its assignment
+        // sent, the file is of her work: a late file of last year, once
+        // this year's assignment was sent, was refused whole (a review).
         let shared_out = reviewer.split_of(of_file).is_some_and(|s| !s.is_empty());
-        if let Some(sent) = reviewer.sent.as_ref().filter(|_| !shared_out) {
-            let assigned = (sent.card.clone(), sent.period.clone());
-            if assigned != campaign {
-                return Err(ReviewerFileError::OtherCampaign {
-                    name: reviewer.name.clone(),
-                    file: campaign,
-                    assigned,
-                });
-            }
+        let newest_sent = (reviewer.sent.iter()).max_by(|a, b| a.made_at.cmp(&b.made_at));
+        if let Some(sent) =
+            newest_sent.filter(|_| !shared_out && reviewer.sent_of(of_file).is_none())
+        {
+            return Err(ReviewerFileError::OtherCampaign {
+                name: reviewer.name.clone(),
+                file: campaign,
+                assigned: (sent.card.clone(), sent.period.clone()),
+            });
         }
         let name = reviewer.name.clone();
         let schools = reviewer.schools_of(of_file).to_vec();
@@ -444,7 +443,7 @@ impl Archive {
         if let Some(r) =
             (self.reviewers.iter_mut()).find(|r| r.public_key == to_hex(&file.public_key))
         {
-            r.last_file = file.made_at;
+            r.note_file(of_file, file.made_at);
         }
         Ok(merged)
     }

@@ -181,7 +181,7 @@ fn the_lead_s_choice_of_a_file_goes_with_the_assignment() {
     assert_eq!(counted(&own).as_deref(), Some("a2"));
 
     lead.assignment_sent(&assignment);
-    let sent = |lead: &Archive| lead.reviewers[0].sent.clone();
+    let sent = |lead: &Archive| lead.reviewers[0].sent_of(CAMPAIGN).cloned();
     assert_eq!(
         make(&lead).sending(sent(&lead).as_ref()),
         Sending::Sent { made_at: AT.into() }
@@ -332,11 +332,11 @@ fn assignments_sent_and_changed() {
     };
     let first = make(&lead, AT);
     assert_eq!(
-        first.sending(lead.reviewers[0].sent.as_ref()),
+        first.sending(lead.reviewers[0].sent_of(CAMPAIGN)),
         Sending::NotYet
     );
     lead.assignment_sent(&first);
-    let sent = lead.reviewers[0].sent.clone();
+    let sent = lead.reviewers[0].sent_of(CAMPAIGN).cloned();
     assert_eq!(
         make(&lead, LATER).sending(sent.as_ref()),
         Sending::Sent { made_at: AT.into() },
@@ -346,7 +346,7 @@ fn assignments_sent_and_changed() {
     lead.assign(CAMPAIGN, &c, 0, true);
     let changed = make(&lead, LATER);
     assert_eq!(
-        changed.sending(lead.reviewers[0].sent.as_ref()),
+        changed.sending(lead.reviewers[0].sent_of(CAMPAIGN)),
         Sending::Changed {
             made_at: AT.into(),
             schools: true
@@ -357,7 +357,7 @@ fn assignments_sent_and_changed() {
         ..changed.clone()
     };
     assert_eq!(other_year.sending(sent.as_ref()), Sending::NotYet);
-    assert_eq!(lead.reviewers[1].sent, None, "only hers is noted");
+    assert_eq!(lead.reviewers[1].sent, [], "only hers is noted");
 
     assert!(first.older_than(&changed));
     assert!(!changed.older_than(&first));
@@ -658,7 +658,7 @@ fn an_older_file_never_takes_back_newer_decisions() {
     assert_eq!(
         lead.merge_review(&first, TODAY).unwrap_err().to_string(),
         "Этот файл проверки («Иванова А. А.») сделан раньше уже загруженного файла того же \
-         проверяющего: его решения не приняты, чтобы не заменить более поздние."
+         проверяющего за тот же год: его решения не приняты, чтобы не заменить более поздние."
     );
     assert_eq!(lead.review("a1").decision("1.8"), Some(Decision::Confirm));
     // The same file again is not older than itself.
@@ -667,7 +667,8 @@ fn an_older_file_never_takes_back_newer_decisions() {
     let back = Archive::from_json(lead.cards().clone(), &lead.to_json())
         .unwrap()
         .0;
-    assert_eq!(back.reviewers[0].last_file, LATER);
+    assert_eq!(back.reviewers[0].last_file_of(CAMPAIGN), LATER);
+    assert_eq!(back.reviewers[0].last_file_of(("другая-карта", PERIOD)), "");
 
     // In order: her first file, Петров's disagreeing one (a conflict), her
     // second, which agrees with him: the conflict is gone.
@@ -1278,6 +1279,7 @@ fn hand_edited_assignments_and_key_files_are_read_or_refused_plainly() {
 #[test]
 fn each_year_is_shared_out_on_its_own() {
     const LAST: &str = "2024/2025";
+    const LATEST: &str = "2026-10-07T09:00:00.000Z";
     let card = testkit::card();
     let d = |name: &str, period: &str| draft(name, period, &["1.8", "2.1"]);
     let files = [
@@ -1320,18 +1322,42 @@ fn each_year_is_shared_out_on_its_own() {
         AT,
     );
     lead.assignment_sent(&now);
+    // Last year's stays downloaded: it read «не скачано» (a review).
+    let again = Assignment::new(
+        &lead.reviewers[0],
+        (&card.id, &card.title),
+        LAST,
+        &names(&lead),
+        LATER,
+    );
+    let downloaded = Sending::Sent { made_at: AT.into() };
+    assert_eq!(again.sending(lead.reviewers[0].sent_of(last)), downloaded);
 
+    // Her file of this year, made after the late one of last year, is
+    // merged first: the late one is not older than a file of its year.
+    let cards = Cards::new([card.clone()]);
+    let mut this_year = workspace();
+    let read = Assignment::read(&now.to_json(), &key(101), &cards);
+    this_year.set_assignment(Some(read.unwrap()));
+    this_year.set_decision("b1", "1.8", Some(Decision::Confirm));
+    assert_eq!(send(&mut lead, &this_year, 101, LATEST).taken, 1);
     let mut ivanova = workspace();
-    let read = Assignment::read(&sent.to_json(), &key(101), &Cards::new([card.clone()]));
+    let read = Assignment::read(&sent.to_json(), &key(101), &cards);
     ivanova.set_assignment(Some(read.unwrap()));
     ivanova.set_decision("a0", "1.8", Some(Decision::NoPoint));
     ivanova.set_decision("b0", "1.8", Some(Decision::NoPoint));
     let merged = send(&mut lead, &ivanova, 101, LATER);
     assert_eq!(merged.not_assigned, Vec::<String>::new());
     assert_eq!(merged.taken, 2);
+    // One of last year older than that one is still refused as older.
+    assert!(matches!(
+        lead.merge_review(&ivanova.review_file(&key(101), AT).unwrap(), TODAY),
+        Err(ReviewerFileError::Older { .. })
+    ));
     // A year she was given nothing of is still another campaign's.
     let before = lead.clone();
     lead.reviewers[0].by_campaign.retain(|c| c.period != LAST);
+    lead.reviewers[0].sent.retain(|s| s.period != LAST);
     assert!(matches!(
         lead.merge_review(&ivanova.review_file(&key(101), TODAY).unwrap(), TODAY),
         Err(ReviewerFileError::OtherCampaign { .. })
@@ -1360,4 +1386,48 @@ fn a_split_of_before_the_years_stands_for_each_year_until_shared_out() {
     assert_eq!(reviewer.schools_of(("другая-карта", "2019/2020")), split);
     let saved = serde_json::to_value(&reviewer).unwrap();
     assert_eq!(saved["schools"], serde_json::to_value(&split).unwrap());
+}
+
+/// A workspace of schema 5 kept one assignment sent and one newest file per
+/// reviewer: both are read as of the card and year of the assignment, so
+/// that a late file of another year is not refused as older.
+#[test]
+fn one_assignment_and_newest_file_of_before_are_read_by_year() {
+    let mut lead = lead();
+    let card = testkit::card();
+    let sent = Assignment::new(
+        &lead.reviewers[0],
+        (&card.id, &card.title),
+        PERIOD,
+        &names(&lead),
+        AT,
+    );
+    lead.assignment_sent(&sent);
+    let mut ivanova = reviewer(&lead, 0, 101);
+    ivanova.set_decision("a1", "1.8", Some(Decision::NoPoint));
+    send(&mut lead, &ivanova, 101, LATER);
+
+    let mut old: serde_json::Value = serde_json::from_str(&lead.to_json()).unwrap();
+    old["schema"] = 5.into();
+    let her = &mut old["reviewers"][0];
+    assert_eq!(her["sent"].as_array().map(Vec::len), Some(1));
+    her["sent"] = her["sent"][0].take();
+    her.as_object_mut().unwrap().remove("last_files");
+    her["last_file"] = LATER.into();
+    let back = Archive::from_json(lead.cards().clone(), &old.to_string())
+        .unwrap()
+        .0;
+    let her = &back.reviewers[0];
+    assert_eq!(her.sent_of(CAMPAIGN), Some(&sent.as_sent()));
+    assert_eq!(her.last_file_of(CAMPAIGN), LATER);
+    assert_eq!(her.last_file_of((CAMPAIGN.0, "2024/2025")), "");
+    // With no assignment sent, the date stands for every year.
+    (old["reviewers"][0].as_object_mut().unwrap()).remove("sent");
+    let back = Archive::from_json(lead.cards().clone(), &old.to_string())
+        .unwrap()
+        .0;
+    assert_eq!(
+        back.reviewers[0].last_file_of((CAMPAIGN.0, "2024/2025")),
+        LATER
+    );
 }
