@@ -12,9 +12,9 @@ use profkarta_core::department::archive::Claim;
 use profkarta_core::department::last_year::previous_period;
 use profkarta_core::department::results::{results, SchoolResult};
 use profkarta_core::department::roster::{
-    as_schools_name_it, counts, file_years, from_results, likely_school, reminder, roster_table,
-    sent_years, statuses, unplaced_note, unplaced_refusals, Deadlines, FileYears, NotExpected,
-    Roster, Status,
+    as_schools_name_it, counts, file_years, from_results, likely_school, mark_refused, reminder,
+    roster_table, sent_years, statuses, unplaced_note, unplaced_refusals, Deadlines, FileYears,
+    NotExpected, Roster, Status,
 };
 use profkarta_core::export::{to_csv, to_xlsx};
 use profkarta_core::school::profile::default_period;
@@ -77,7 +77,7 @@ pub fn RosterPanel() -> impl IntoView {
         dept.archive()
             .with(|a| a.roster.deadlines_set(&card(), &period()))
     };
-    let rows = Memo::new(move |_| {
+    let listed = Memo::new(move |_| {
         let period = period();
         let card = dept.card.with(|c| c.id.clone());
         dept.archive()
@@ -96,7 +96,7 @@ pub fn RosterPanel() -> impl IntoView {
     let refused = Memo::new(move |_| {
         let (card, period) = (card(), period());
         dept.archive().with(|a| {
-            rows.with(|rows| {
+            listed.with(|rows| {
                 (unplaced_refusals(a, rows, &card, &period).into_iter())
                     .map(|u| RefusedFile {
                         file: u.refusal.file.clone(),
@@ -105,6 +105,12 @@ pub fn RosterPanel() -> impl IntoView {
                     .collect::<Vec<_>>()
             })
         })
+    });
+    // The rows with those guesses, as the page and the export say them.
+    let rows = Memo::new(move |_| {
+        let mut rows = listed.get();
+        refused.with(|f| mark_refused(&mut rows, f.iter().filter_map(|f| f.likely.as_deref())));
+        rows
     });
     // The schools the files asked about most likely are: not offered as
     // closed or new while their file waits to be placed (a walk-through:

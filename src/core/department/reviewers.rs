@@ -56,7 +56,10 @@ pub struct Reviewer {
     pub last_files: Vec<LastFile>,
     /// The newest file's date kept before it was by card and year: it
     /// stands for every card and year without its own
-    /// ([`Self::last_file_of`]).
+    /// ([`Self::last_file_of`]). Which year's it was cannot be told (a
+    /// late file of last year was merged after this year's assignment was
+    /// sent), so it is not moved to one: a file refused by it is taken
+    /// once the reviewer saves it again.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub last_file: String,
     /// Keys of theirs the lead replaced (a new computer): a file signed with
@@ -66,14 +69,15 @@ pub struct Reviewer {
     /// The assignment the lead last downloaded for them, of each card and
     /// year: once their schools change, the page says it is to be sent
     /// again. One for all years read «не скачано» for last year's once
-    /// this year's was downloaded. Kept before as one (an object), read as
-    /// a list of it.
-    #[serde(
-        default,
-        deserialize_with = "one_or_many",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub sent: Vec<SentAssignment>,
+    /// this year's was downloaded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sent_by_campaign: Vec<SentAssignment>,
+    /// The one assignment kept before they were by card and year: it
+    /// stands for its own card and year while that has none since. Kept as
+    /// it was, not converted: two tabs open on the old workspace would each
+    /// save the converted form and find the reviewer changed by both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent: Option<SentAssignment>,
 }
 
 /// When the newest review file of a reviewer's card and year merged was made.
@@ -117,21 +121,6 @@ fn put<T: OfCampaign>(list: &mut Vec<T>, item: T) {
         Some(at) => list[at] = item,
         None => list.push(item),
     }
-}
-
-fn one_or_many<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Vec<SentAssignment>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum OneOrMany {
-        One(SentAssignment),
-        Many(Vec<SentAssignment>),
-    }
-    Ok(match OneOrMany::deserialize(deserializer)? {
-        OneOrMany::One(sent) => vec![sent],
-        OneOrMany::Many(sent) => sent,
-    })
 }
 
 /// A reviewer's schools of one card and year.
@@ -178,12 +167,21 @@ impl Reviewer {
 
     /// The assignment last downloaded for them of a card and year.
     pub fn sent_of(&self, campaign: (&str, &str)) -> Option<&SentAssignment> {
-        position(&self.sent, campaign).map(|at| &self.sent[at])
+        let sent = self
+            .sent_by_campaign
+            .iter()
+            .find(|s| s.campaign() == campaign);
+        sent.or(self.sent.as_ref().filter(|s| s.campaign() == campaign))
+    }
+
+    /// The assignment downloaded for them last, of any card and year.
+    pub fn last_sent(&self) -> Option<&SentAssignment> {
+        (self.sent_by_campaign.iter().chain(&self.sent)).max_by(|a, b| a.made_at.cmp(&b.made_at))
     }
 
     /// Notes `sent` downloaded, in place of the one of its card and year.
     pub fn note_sent(&mut self, sent: SentAssignment) {
-        put(&mut self.sent, sent);
+        put(&mut self.sent_by_campaign, sent);
     }
 
     /// When the newest of their files of a card and year merged here was
@@ -204,19 +202,6 @@ impl Reviewer {
             made_at,
         };
         put(&mut self.last_files, file);
-    }
-
-    /// A workspace of schema 5 or earlier kept one newest file for all
-    /// years. While the lead had sent one assignment, files of other years
-    /// were refused, so that date is of its card and year.
-    pub fn date_old_file(&mut self) {
-        if let [sent] = &self.sent[..] {
-            if !self.last_file.is_empty() && self.last_files.is_empty() {
-                let made_at = std::mem::take(&mut self.last_file);
-                let campaign = (sent.card.clone(), sent.period.clone());
-                self.note_file((&campaign.0, &campaign.1), made_at);
-            }
-        }
     }
 
     /// Forgets the dates of their files: a new key's are dated by
@@ -304,7 +289,8 @@ pub fn open_reviewer_key(text: &str) -> Result<Reviewer, ReviewerFileError> {
         last_files: Vec::new(),
         last_file: String::new(),
         former_keys: Vec::new(),
-        sent: Vec::new(),
+        sent_by_campaign: Vec::new(),
+        sent: None,
     })
 }
 

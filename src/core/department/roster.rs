@@ -926,8 +926,8 @@ pub struct RosterRow {
     /// the wrong card, and a walk-through's reminder told it nothing came.
     pub other_card: Option<String>,
     /// It stands «не сдана», and a refused file the list cannot place is
-    /// most likely its ([`unplaced_refusals`]): the page said so with the
-    /// row, the exported list did not (a review).
+    /// most likely its ([`mark_refused`]): the page said so with the row,
+    /// the exported list did not (a review).
     pub refused_likely: bool,
 }
 
@@ -1051,7 +1051,7 @@ pub fn statuses(
     for school in &roster.schools {
         *names.entry(school.name.as_str()).or_default() += 1;
     }
-    let mut rows: Vec<RosterRow> = roster
+    roster
         .schools
         .iter()
         .zip(roster.files_by_school(of_campaign, refused))
@@ -1149,14 +1149,19 @@ pub fn statuses(
                 refused_likely: false,
             }
         })
-        .collect();
-    let likely: HashSet<String> = (unplaced_refusals(archive, &rows, card_id, period).iter())
-        .filter_map(|u| u.likely.map(str::to_owned))
-        .collect();
-    for row in &mut rows {
-        row.refused_likely = row.status == Status::NotSent && likely.contains(&row.school.name);
+        .collect()
+}
+
+/// Marks the rows of the schools named in `likely`, the guesses of
+/// [`unplaced_refusals`], that stand «не сдана» ([`RosterRow::refused_likely`]).
+/// Apart from [`statuses`], which the report and the reminders call too:
+/// the guesses read every name of the list for each refused file.
+pub fn mark_refused<'a>(rows: &mut [RosterRow], likely: impl IntoIterator<Item = &'a str>) {
+    let likely: HashSet<&str> = likely.into_iter().collect();
+    for row in rows {
+        row.refused_likely =
+            row.status == Status::NotSent && likely.contains(row.school.name.as_str());
     }
-    rows
 }
 
 /// A refused file of the campaign that the list cannot place by what the

@@ -29,8 +29,8 @@ use crate::three_way;
 /// 5: a reviewer's schools may be by card and year (`by_campaign`), which
 /// a build of schema 4 cannot read.
 /// 6: the assignments sent to a reviewer and the dates of their newest
-/// files are by card and year too (`sent` a list, `last_files`), which a
-/// build of schema 5 cannot read.
+/// files are by card and year too (`sent_by_campaign`, `last_files`),
+/// which a build of schema 5 would drop unread.
 pub const SCHEMA: u64 = 6;
 pub const FORMAT: &str = "profkarta-department";
 
@@ -305,10 +305,6 @@ pub fn unpack_value(cards: Cards, value: Value) -> Result<Unpacked, ArchiveError
     archive.measures = file.measures;
     archive.roster = file.roster;
     archive.reviewers = file.reviewers;
-    archive
-        .reviewers
-        .iter_mut()
-        .for_each(Reviewer::date_old_file);
     archive.conflicts = file.conflicts;
     archive.settled = file.settled;
     archive.assignment = file.assignment;

@@ -352,10 +352,8 @@ impl Archive {
         // sent, the file is of her work: a late file of last year, once
         // this year's assignment was sent, was refused whole (a review).
         let shared_out = reviewer.split_of(of_file).is_some_and(|s| !s.is_empty());
-        let newest_sent = (reviewer.sent.iter()).max_by(|a, b| a.made_at.cmp(&b.made_at));
-        if let Some(sent) =
-            newest_sent.filter(|_| !shared_out && reviewer.sent_of(of_file).is_none())
-        {
+        let expected = shared_out || reviewer.sent_of(of_file).is_some();
+        if let Some(sent) = reviewer.last_sent().filter(|_| !expected) {
             return Err(ReviewerFileError::OtherCampaign {
                 name: reviewer.name.clone(),
                 file: campaign,

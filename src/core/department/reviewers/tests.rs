@@ -357,7 +357,7 @@ fn assignments_sent_and_changed() {
         ..changed.clone()
     };
     assert_eq!(other_year.sending(sent.as_ref()), Sending::NotYet);
-    assert_eq!(lead.reviewers[1].sent, [], "only hers is noted");
+    assert_eq!(lead.reviewers[1].last_sent(), None, "only hers is noted");
 
     assert!(first.older_than(&changed));
     assert!(!changed.older_than(&first));
@@ -1357,7 +1357,9 @@ fn each_year_is_shared_out_on_its_own() {
     // A year she was given nothing of is still another campaign's.
     let before = lead.clone();
     lead.reviewers[0].by_campaign.retain(|c| c.period != LAST);
-    lead.reviewers[0].sent.retain(|s| s.period != LAST);
+    lead.reviewers[0]
+        .sent_by_campaign
+        .retain(|s| s.period != LAST);
     assert!(matches!(
         lead.merge_review(&ivanova.review_file(&key(101), TODAY).unwrap(), TODAY),
         Err(ReviewerFileError::OtherCampaign { .. })
@@ -1389,10 +1391,13 @@ fn a_split_of_before_the_years_stands_for_each_year_until_shared_out() {
 }
 
 /// A workspace of schema 5 kept one assignment sent and one newest file per
-/// reviewer: both are read as of the card and year of the assignment, so
-/// that a late file of another year is not refused as older.
+/// reviewer: the assignment stands for its card and year, the date for
+/// every card and year without its own (which year it was of cannot be
+/// told). Both are written back as read: two tabs open on the old
+/// workspace found the reviewer changed by both once it was converted (a
+/// review).
 #[test]
-fn one_assignment_and_newest_file_of_before_are_read_by_year() {
+fn one_assignment_and_newest_file_of_before_stand_as_written() {
     let mut lead = lead();
     let card = testkit::card();
     let sent = Assignment::new(
@@ -1409,25 +1414,31 @@ fn one_assignment_and_newest_file_of_before_are_read_by_year() {
 
     let mut old: serde_json::Value = serde_json::from_str(&lead.to_json()).unwrap();
     old["schema"] = 5.into();
-    let her = &mut old["reviewers"][0];
-    assert_eq!(her["sent"].as_array().map(Vec::len), Some(1));
-    her["sent"] = her["sent"][0].take();
-    her.as_object_mut().unwrap().remove("last_files");
-    her["last_file"] = LATER.into();
-    let back = Archive::from_json(lead.cards().clone(), &old.to_string())
-        .unwrap()
-        .0;
-    let her = &back.reviewers[0];
+    let her = old["reviewers"][0].as_object_mut().unwrap();
+    let one = her.remove("sent_by_campaign").unwrap()[0].take();
+    her.insert("sent".into(), one);
+    her.remove("last_files");
+    her.insert("last_file".into(), LATER.into());
+    let read = |old: &serde_json::Value| {
+        let back = Archive::from_json(lead.cards().clone(), &old.to_string());
+        back.unwrap().0.reviewers[0].clone()
+    };
+    let her = read(&old);
     assert_eq!(her.sent_of(CAMPAIGN), Some(&sent.as_sent()));
+    assert_eq!(her.sent_of((CAMPAIGN.0, "2024/2025")), None);
     assert_eq!(her.last_file_of(CAMPAIGN), LATER);
-    assert_eq!(her.last_file_of((CAMPAIGN.0, "2024/2025")), "");
-    // With no assignment sent, the date stands for every year.
-    (old["reviewers"][0].as_object_mut().unwrap()).remove("sent");
-    let back = Archive::from_json(lead.cards().clone(), &old.to_string())
-        .unwrap()
-        .0;
-    assert_eq!(
-        back.reviewers[0].last_file_of((CAMPAIGN.0, "2024/2025")),
-        LATER
-    );
+    assert_eq!(her.last_file_of((CAMPAIGN.0, "2024/2025")), LATER);
+    assert_eq!(serde_json::to_value(&her).unwrap(), old["reviewers"][0]);
+    // A download since stands for its year, the old one for nothing else.
+    let mut now = her.clone();
+    let later = Assignment {
+        made_at: LATER.into(),
+        ..sent.clone()
+    };
+    now.note_sent(later.as_sent());
+    assert_eq!(now.sent_of(CAMPAIGN), Some(&later.as_sent()));
+    assert_eq!(now.last_sent(), Some(&later.as_sent()));
+    // «Нет задания», written by hand as null, is none.
+    old["reviewers"][0]["sent"] = serde_json::Value::Null;
+    assert_eq!(read(&old).sent_of(CAMPAIGN), None);
 }

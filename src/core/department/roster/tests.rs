@@ -1733,19 +1733,23 @@ fn a_refused_file_guessed_by_its_claim_counts_as_sent_too() {
         ],
         ..Roster::default()
     };
-    let rows = statuses(
+    let mut rows = statuses(
         &archive.roster,
         &archive,
         DEFAULT_CARD,
         PERIOD,
         "2026-10-20",
     );
-    let likely: Vec<Option<&str>> = unplaced_refusals(&archive, &rows, DEFAULT_CARD, PERIOD)
+    let likely: Vec<Option<String>> = unplaced_refusals(&archive, &rows, DEFAULT_CARD, PERIOD)
         .into_iter()
-        .map(|u| u.likely)
+        .map(|u| u.likely.map(str::to_owned))
         .collect();
-    assert_eq!(likely, [Some("МАОУ «Гимназия № 9 имени А. С. Пушкина»")]);
+    assert_eq!(
+        likely,
+        [Some("МАОУ «Гимназия № 9 имени А. С. Пушкина»".to_owned())]
+    );
     // Said with its row, on the page and in the exported list.
+    mark_refused(&mut rows, likely.iter().flatten().map(String::as_str));
     assert_eq!(
         rows.iter().map(RosterRow::note).collect::<Vec<_>>(),
         ["", "вероятно, её файл не принят"]
