@@ -636,6 +636,9 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
             .reduce((a, c) => a + Number(c), 0);
         assert.ok(typedSum > 0, 'some schools typed a count');
         assert.deepEqual(figuresRow('1.2'), [String(typedSum), '', '']);
+        // The list's number is its children, the first column, not its rows.
+        const children = (totals) => totals.reduce((sum, e) => sum + e.sums[0], 0);
+        assert.deepEqual(figuresRow('1.3'), [String(children(expected)), '', '']);
         // Without points nothing is «выполнен»: the table has no such columns.
         assert.deepEqual(await page.getByTestId('indicator-figures').locator('thead th').allInnerTexts(),
             ['Код', 'Показатель', 'Школ в расчёте', 'Применим к школам', 'Значение по ответам школ (с учётом проверки)']);
@@ -820,7 +823,12 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         assert.equal(await row.locator('[data-col="before"]').innerText(), summed('2024/2025'));
         assert.equal(await row.locator('[data-col="after"]').innerText(), summed(LATEST));
         const moved = countSum(LATEST) - countSum('2024/2025');
-        assert.equal(await row.locator('[data-col="change"]').innerText(), moved === 0 ? '0' : `${moved > 0 ? '+' : '−'}${grouped(Math.abs(moved))}`);
+        const sumMoved = moved === 0 ? '0' : `${moved > 0 ? '+' : '−'}${grouped(Math.abs(moved))}`;
+        // Over different numbers of schools, the mean's change too.
+        const meanTenths = (period) => Math.floor((countSum(period) * 20 + countedBy(period)) / (2 * countedBy(period)));
+        const dm = meanTenths(LATEST) - meanTenths('2024/2025');
+        const meanMoved = `${dm > 0 ? '+' : dm < 0 ? '−' : ''}${Math.floor(Math.abs(dm) / 10)},${Math.abs(dm) % 10}`;
+        assert.equal(await row.locator('[data-col="change"]').innerText(), apart ? `${sumMoved} в сумме; в среднем на организацию ${meanMoved}` : sumMoved);
         assert.equal(await page.getByTestId('school-changes').count(), 0, 'no points, no per-school change');
         // In a workbook, the two sums as numbers; no sheets of points.
         const book = await downloadXlsx(page, () => page.getByRole('button', { name: 'Все таблицы в XLSX' }).click(), 'динамика_2024-2025_2025-2026_nevinnomyssk.xlsx');
@@ -831,6 +839,12 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         assert.deepEqual(countRow.slice(6, 8), [countSum('2024/2025'), countSum(LATEST)]);
         // The change a number, where the screen says «+12».
         assert.equal(countRow[4], countSum(LATEST) - countSum('2024/2025'));
+        // The list's numbers are its children, as in «Показатели».
+        const lastYear = eventTotals(generated.nevinnomyssk.manifest.files.map((f) => f.submission)
+            .filter((s) => s?.period === '2024/2025').map((s) => s.answers['1.3']?.rows ?? []));
+        const eventsRow = valuesRows.find((r) => r[0] === 'п. 1.3');
+        assert.deepEqual(eventsRow.slice(6, 8), [children(lastYear), children(expected)]);
+        assert.equal(eventsRow[4], children(expected) - children(lastYear));
         // The report's Word file carries the table its dynamics text points to.
         await page.getByRole('tab', { name: 'Аналитическая справка' }).click();
         const report = await downloadDocx(page, () => page.getByRole('button', { name: 'Скачать справку (DOCX)' }).click(), 'справка_2025-2026_nevinnomyssk.docx');

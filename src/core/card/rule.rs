@@ -196,6 +196,21 @@ impl Rule {
         })
     }
 
+    /// The column a list is measured by, where one number stands for it (a
+    /// spreadsheet's value, a fall from last year): the one its target
+    /// sums, or else its first, which the others are «из них» of. Its rows
+    /// read as the value in a spreadsheet, an audit found, while the card
+    /// asked for the children the events took in.
+    pub fn list_headline(&self) -> Option<usize> {
+        let Rule::List { columns, min, .. } = self else {
+            return None;
+        };
+        let target = min
+            .as_ref()
+            .and_then(|m| columns.iter().position(|c| c.key == m.column));
+        target.or((!columns.is_empty()).then_some(0))
+    }
+
     /// A stable name of the kind, for styling and tests.
     pub fn kind(&self) -> &'static str {
         match self {

@@ -503,7 +503,8 @@ pub const COUNT_FALL_PERCENT: u64 = 10;
 /// values the two versions collect alike, in card order: a percentage
 /// (a share Σ/Σ, the schools' «да», a mean typed percent) by
 /// [`NOTABLE_TENTHS`](crate::department::effectiveness::NOTABLE_TENTHS)
-/// or more, a count's mean per school by [`COUNT_FALL_PERCENT`] or more.
+/// or more, a count's mean per school, or that of a list's headline
+/// column ([`Rule::list_headline`]), by [`COUNT_FALL_PERCENT`] or more.
 /// Each as (code, how): («2.1», «в среднем 3,3 → 2,2 на организацию»),
 /// («1.5», «−12,8 п. п.»); the proposal says «1.5 (−12,8 п. п.)», where
 /// «1.5 — −12,8» read as two dashes to a walk-through.
@@ -523,25 +524,42 @@ pub fn fallen(years: &Years) -> Vec<(String, String)> {
             if let Some(t) = tenths_moved(was, now) {
                 return (t <= -notable).then(|| (indicator.code.clone(), delta_text(t)));
             }
-            let (Aggregate::Count { sum: a }, Aggregate::Count { sum: b }) =
-                (&was.value, &now.value)
-            else {
-                return None;
+            // A list falls by its headline column: an audit's winners fell
+            // by 14 % unnamed.
+            let (a, b, column) = match (&was.value, &now.value) {
+                (Aggregate::Count { sum: a }, Aggregate::Count { sum: b }) => (*a, *b, None),
+                (Aggregate::List { .. }, Aggregate::List { .. }) => (
+                    was.value.list_number()?,
+                    now.value.list_number()?,
+                    headline_label(&indicator.rule),
+                ),
+                _ => return None,
             };
             let (m0, m1) = (
-                mean_tenths(*a * 10, was.answered),
-                mean_tenths(*b * 10, now.answered),
+                mean_tenths(a * 10, was.answered),
+                mean_tenths(b * 10, now.answered),
             );
             let fell = m0 > 0 && m1 * 100 <= m0 * (100 - COUNT_FALL_PERCENT);
             fell.then(|| {
                 let said = |t: u64| crate::text::tenths(t, ',');
+                let of = column
+                    .map(|c| format!("{}: ", lower_first(c)))
+                    .unwrap_or_default();
                 (
                     indicator.code.clone(),
-                    format!("в среднем {} → {} на организацию", said(m0), said(m1)),
+                    format!("{of}в среднем {} → {} на организацию", said(m0), said(m1)),
                 )
             })
         })
         .collect()
+}
+
+/// The label of the column a list is measured by ([`Rule::list_headline`]).
+fn headline_label(rule: &Rule) -> Option<&str> {
+    let Rule::List { columns, .. } = rule else {
+        return None;
+    };
+    Some(columns.get(rule.list_headline()?)?.label.as_str())
 }
 
 /// `after − before` of an indicator's municipal value, in words; `rules`
@@ -566,12 +584,34 @@ fn value_change(
         }
     };
     Some(match (&before.value, &after.value) {
+        // Sums over different numbers of schools: a school more adds its
+        // count while each school's fell (an audit read «+2» beside means of
+        // 3,0 → 2,6 a school). The means, as the values show them, say so.
         (Aggregate::Count { sum: a }, Aggregate::Count { sum: b }) => {
-            signed(i128::from(*b) - i128::from(*a))
+            let sum = signed(i128::from(*b) - i128::from(*a));
+            if before.answered == after.answered {
+                sum
+            } else {
+                let mean = |sum: u64, n: usize| i128::from(mean_tenths(sum * 10, n));
+                let d = mean(*b, after.answered) - mean(*a, before.answered);
+                let sign = ["−", "", "+"][(d.signum() + 1) as usize];
+                let d = u64::try_from(d.unsigned_abs()).unwrap_or(u64::MAX);
+                format!(
+                    "{sum} в сумме; в среднем на организацию {sign}{}",
+                    crate::text::tenths(d, ',')
+                )
+            }
         }
         // «строк 0» would read as no rows: a list's unchanged figure is ±0.
         // Its columns compare where both years have them.
-        (Aggregate::List { rows: a, sums: x }, Aggregate::List { rows: b, sums: y }) => {
+        (
+            Aggregate::List {
+                rows: a, sums: x, ..
+            },
+            Aggregate::List {
+                rows: b, sums: y, ..
+            },
+        ) => {
             let moved = |a: u64, b: u64| match signed(i128::from(b) - i128::from(a)) {
                 zero if zero == "0" => "±0".to_owned(),
                 d => d,
@@ -1456,10 +1496,37 @@ mod tests {
         });
     }
 
+    /// A count over two schools (3 and 3: 6, 3,0 a school), then over one
+    /// (4): the sum fell by 2 while the school's count rose, and the change
+    /// says both. Over the same schools the sums' change is enough.
+    #[test]
+    fn a_sum_over_fewer_schools_moves_by_its_mean_too() {
+        let nv = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
+        let code = testkit::of_kind(&nv, "count").code.clone();
+        let school = |name: &str, period: &str, count: &str| {
+            let mut d = testkit::draft(name, period, &[]);
+            d.answers.entry(code.clone()).or_default().count = count.into();
+            d
+        };
+        let (a1, b1) = (school("А", "2024/2025", "3"), school("Б", "2024/2025", "3"));
+        let (a2, b2) = (school("А", "2025/2026", "4"), school("Б", "2025/2026", "1"));
+        let fewer = testkit::archive(&nv, &[("a1", &a1), ("b1", &b1), ("a2", &a2)]);
+        let changes = testkit::with_years(&fewer, &nv, &nv, value_changes);
+        assert_eq!(
+            moved(&changes, &code),
+            Some("−2 в сумме; в среднем на организацию +1,0")
+        );
+        let same = testkit::archive(&nv, &[("a1", &a1), ("b1", &b1), ("a2", &a2), ("b2", &b2)]);
+        let changes = testkit::with_years(&same, &nv, &nv, value_changes);
+        assert_eq!(moved(&changes, &code), Some("−1"));
+    }
+
     /// Means of typed percentages move by points: 80,0 and 90,5 % (mean
-    /// 85,25) then 70,0 % alone; lists by their rows.
+    /// 85,25) then 70,0 % alone; lists by their rows and columns, and in a
+    /// spreadsheet by their children (5 a row: 15 then 5), not their rows.
     #[test]
     fn a_mean_moves_by_points_and_a_list_by_rows() {
+        use crate::export::Cell;
         let nv = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
         let code = |kind: &str| testkit::of_kind(&nv, kind).code.clone();
         let school = |name: &str, period: &str, percent: &str, rows: usize| {
@@ -1468,7 +1535,7 @@ mod tests {
             d.answers.entry(code("list")).or_default().rows = (0..rows)
                 .map(|n| crate::school::draft::ListRow {
                     name: format!("Событие {n}"),
-                    values: vec!["1".into(), "0".into(), "0".into()],
+                    values: vec!["5".into(), "0".into(), "0".into()],
                 })
                 .collect();
             d
@@ -1489,9 +1556,29 @@ mod tests {
         assert_eq!(
             moved(&changes, &code("list")),
             Some(
-                "строк −2; общая численность детей, вовлеченных в мероприятие: −2; в том числе \
-                 детей с ОВЗ и детей-инвалидов: ±0; из них победителей/призеров: ±0"
+                "строк −2; общая численность детей, вовлеченных в мероприятие: −10; в том \
+                 числе детей с ОВЗ и детей-инвалидов: ±0; из них победителей/призеров: ±0"
             )
+        );
+        let sheet = crate::department::tables::value_changes_table(
+            &changes,
+            crate::department::tables::Shares::Apart,
+        );
+        let at = changes.iter().position(|c| c.code == code("list")).unwrap();
+        assert_eq!(sheet.headers[4], "Изменение, число (у процентов — п. п.)");
+        assert_eq!(sheet.headers[6..], ["Было, число", "Стало, число"]);
+        assert_eq!(sheet.rows[at][4], Cell::Int(-10));
+        assert_eq!(sheet.rows[at][6..], [Cell::Int(15), Cell::Int(5)]);
+        // 15 children over two schools, then 5 over one: 7,5 → 5,0 a school.
+        let fell = testkit::with_years(&archive, &nv, &nv, fallen);
+        assert!(
+            fell.contains(&(
+                code("list"),
+                "общая численность детей, вовлеченных в мероприятие: в среднем 7,5 → 5,0 на \
+                 организацию"
+                    .to_owned()
+            )),
+            "{fell:?}"
         );
         // The change is that of the means as shown: 80,0 and 80,0 and 80,1
         // (80,03, shown 80,0), then 70,1 and 70,0 (70,05, shown 70,1):

@@ -83,11 +83,32 @@ pub enum Aggregate {
         lowest: u32,
         highest: u32,
     },
-    /// Rows and each column's sum.
+    /// Rows and each column's sum; `headline`, the column that stands
+    /// for the list as one number ([`Rule::list_headline`]).
     List {
         rows: u64,
         sums: Vec<u64>,
+        headline: Option<usize>,
     },
+}
+
+impl Aggregate {
+    /// A list's one number: its headline column's sum, or its rows where
+    /// it has no columns.
+    pub fn list_number(&self) -> Option<u64> {
+        match self {
+            Self::List {
+                rows,
+                sums,
+                headline,
+            } => Some(
+                headline
+                    .and_then(|at| sums.get(at).copied())
+                    .unwrap_or(*rows),
+            ),
+            _ => None,
+        }
+    }
 }
 
 impl IndicatorFigure {
@@ -419,7 +440,11 @@ fn aggregate(rule: &Rule, values: &[Valued]) -> Aggregate {
                 count += 1;
                 row.add_to(&mut sums);
             }
-            Aggregate::List { rows: count, sums }
+            Aggregate::List {
+                rows: count,
+                sums,
+                headline: rule.list_headline(),
+            }
         }
     }
 }
@@ -502,7 +527,7 @@ pub fn describe_value(rule: &Rule, figure: &IndicatorFigure) -> String {
                 ),
             }
         }
-        (Aggregate::List { rows, sums }, Rule::List { columns, .. }) => {
+        (Aggregate::List { rows, sums, .. }, Rule::List { columns, .. }) => {
             format!("{}: {}", rows_text(*rows), named_sums(columns, sums))
         }
         (Aggregate::List { rows, .. }, _) => rows_text(*rows),

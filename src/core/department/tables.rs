@@ -539,7 +539,7 @@ pub fn headed_by_years(mut table: Table, before: &str, after: &str) -> Table {
 /// Each indicator's municipal value in the year before and this one: the
 /// dynamics of a card without points, as «Динамика» and the report show it.
 /// With [`Shares::Apart`] the change is a number (a percentage's in points,
-/// a sum's or a list's rows' difference), since «+6,0 п. п.» is text to a
+/// a sum's or a list's headline column's difference), since «+6,0 п. п.» is text to a
 /// sheet, and each year's value follows as a number ([`value_numbers`]).
 pub fn value_changes_table(changes: &[ValueChange], shares: Shares) -> Table {
     let apart = shares == Shares::Apart;
@@ -633,8 +633,9 @@ pub static VALUE_NUMBER_HEADERS: [&str; 3] =
 /// The municipal value as numbers a spreadsheet computes with, beside its
 /// words («33,1 % (1 553 из 4 692)»), which pack them with thin spaces and
 /// signs: the value (a share's or the «да» answers' percentage, a count's
-/// sum, a typed percentage's mean, a list's rows) and, for a share or a
-/// fact, its two sums. Rounded as the words are.
+/// sum, a typed percentage's mean, a list's headline column's sum,
+/// [`Aggregate::list_number`]) and, for a share or a fact, its two sums.
+/// Rounded as the words are.
 fn value_numbers(f: &IndicatorFigure) -> [Cell; 3] {
     let answered = f.answered as u64;
     if answered == 0 {
@@ -664,7 +665,11 @@ fn value_numbers(f: &IndicatorFigure) -> [Cell; 3] {
             Cell::Empty,
             Cell::Empty,
         ],
-        Aggregate::List { rows, .. } => [Cell::count(*rows), Cell::Empty, Cell::Empty],
+        list @ Aggregate::List { .. } => [
+            list.list_number().map_or(Cell::Empty, Cell::count),
+            Cell::Empty,
+            Cell::Empty,
+        ],
     }
 }
 
@@ -1235,7 +1240,8 @@ mod tests {
 
     /// In a spreadsheet the municipal value comes as numbers beside its
     /// words, computed by hand: 1 200 + 300 pupils, the mean of 87,5 and
-    /// 60,0 % (73,75, rounded up), one list row of three, «да» at 1 of 2.
+    /// 60,0 % (73,75, rounded up), one list row of 40 children, «да» at 1
+    /// of 2.
     #[test]
     fn the_municipal_value_is_a_number_in_a_spreadsheet() {
         let nv = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
@@ -1267,7 +1273,8 @@ mod tests {
         );
         assert_eq!(row(&code("percent"))[0], percent(1475, 2000));
         assert_eq!(row(&code("percent"))[0].text(), "73,8");
-        assert_eq!(row(&code("list"))[0], Cell::Int(1));
+        // A list's participants, the first column, not its one row.
+        assert_eq!(row(&code("list"))[0], Cell::Int(40));
         assert_eq!(
             row(&code("fact")),
             [percent(1, 2), Cell::Int(1), Cell::Int(2)]

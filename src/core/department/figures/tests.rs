@@ -163,8 +163,14 @@ fn informational_indicators_are_pooled_summed_and_averaged() {
         list.value,
         Aggregate::List {
             rows: 3,
-            sums: vec![70, 5, 6]
+            sums: vec![70, 5, 6],
+            headline: Some(0),
         }
+    );
+    assert_eq!(
+        list.value.list_number(),
+        Some(70),
+        "the participants, not the rows"
     );
     let rule = |kind: &str| &testkit::of_kind(&nv, kind).rule;
     // 2 over two schools: the sum and the mean per school.
