@@ -26,7 +26,7 @@ pub fn ValueChanges() -> impl IntoView {
                                 <IndicatorName code=c.code.clone() text=c.text/>
                                 <td data-col="before">{c.before}</td>
                                 <td data-col="after">{c.after}</td>
-                                <td class="num" data-col="change">{c.change.unwrap_or_else(|| "—".to_owned())}</td>
+                                <td class="num" data-col="change">{change_lines(c.change)}</td>
                                 <td data-col="comparable">{c.comparability.method_label()}</td>
                             </tr>
                         }
@@ -47,4 +47,19 @@ pub fn ValueChanges() -> impl IntoView {
             </table>
         </TableScroll>
     }
+}
+
+/// A change of several parts (a list's rows and columns, a sum's mean
+/// beside it), one a line, each ending in its figure: wrapped as one text
+/// and set right, it read poorly (an audit).
+fn change_lines(change: Option<String>) -> impl IntoView {
+    let change = change.unwrap_or_else(|| "—".to_owned());
+    let parts: Vec<&str> = change.split("; ").collect();
+    let last = parts.len() - 1;
+    (parts.iter().enumerate())
+        .map(|(i, part)| {
+            let part = format!("{part}{}", if i < last { ";" } else { "" });
+            view! { <span class="change-part">{part}</span> }
+        })
+        .collect_view()
 }

@@ -828,7 +828,7 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         const meanTenths = (period) => Math.floor((countSum(period) * 20 + countedBy(period)) / (2 * countedBy(period)));
         const dm = meanTenths(LATEST) - meanTenths('2024/2025');
         const meanMoved = `${dm > 0 ? '+' : dm < 0 ? '−' : ''}${Math.floor(Math.abs(dm) / 10)},${Math.abs(dm) % 10}`;
-        assert.equal(await row.locator('[data-col="change"]').innerText(), apart ? `${sumMoved} в сумме; в среднем на организацию ${meanMoved}` : sumMoved);
+        assert.equal(await row.locator('[data-col="change"]').innerText(), apart ? `${sumMoved} в сумме;\nв среднем на организацию ${meanMoved}` : sumMoved);
         assert.equal(await page.getByTestId('school-changes').count(), 0, 'no points, no per-school change');
         // In a workbook, the two sums as numbers; no sheets of points.
         const book = await downloadXlsx(page, () => page.getByRole('button', { name: 'Все таблицы в XLSX' }).click(), 'динамика_2024-2025_2025-2026_nevinnomyssk.xlsx');
