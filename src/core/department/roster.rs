@@ -20,8 +20,8 @@ use crate::signed::submission::named_in_file_name;
 use crate::text::{by_name, date_ru, first_of, one_line, plural, quoted, shorten};
 
 mod owners;
-pub use owners::likely_school;
 pub(crate) use owners::Owners;
+pub use owners::{likely_school, LikelySchools};
 use owners::{name_key, place_key};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -270,13 +270,14 @@ pub fn from_results(
             .filter_map(|r| by_school.get(&r.school))
             .map(|(s, _)| s.name.as_str())
             .collect();
+        let waiting = LikelySchools::new(&waiting);
         let renamed: HashSet<&SchoolId> = (year.iter())
             .filter(|r| !before.is_empty() && !by_school.contains_key(&r.school))
             .filter(|r| !kept.contains_key(&r.school))
             // One the list has already (placed as new, say) stays (a review).
             .filter(|r| listed.of(&r.school, &r.profile).is_empty())
             .filter(|r| r.profile.name.chars().any(|c| c.is_ascii_digit()))
-            .filter(|r| likely_school(&r.profile.name, &waiting).is_some())
+            .filter(|r| waiting.of(&r.profile.name).is_some())
             .map(|r| &r.school)
             .collect();
         for r in year.iter().filter(|r| !renamed.contains(&r.school)) {
@@ -1184,8 +1185,13 @@ pub fn unplaced_refusals<'a>(
     card_id: &str,
     period: &str,
 ) -> Vec<UnplacedRefusal<'a>> {
+    // Most workspaces have none: the list is not read for nothing.
+    if archive.refusals().is_empty() {
+        return Vec::new();
+    }
     let owners = Owners::new(&archive.roster);
     let names: Vec<&str> = rows.iter().map(|r| r.school.name.as_str()).collect();
+    let likely = LikelySchools::new(&names);
     let of_campaign = |refusal: &Refusal| match &refusal.claim {
         Some(claim) if !claim.of_campaign(card_id, period) => None,
         Some(claim) if !owners.of_claim(claim).is_empty() => None,
@@ -1202,7 +1208,7 @@ pub fn unplaced_refusals<'a>(
         .rev()
         .filter_map(|refusal| {
             let named = of_campaign(refusal)?;
-            match likely_school(&named, &names).map(|i| &rows[i]) {
+            match likely.of(&named).map(|i| &rows[i]) {
                 Some(row) if !row.status.waits() => None,
                 row => Some(UnplacedRefusal {
                     refusal,
@@ -1295,6 +1301,7 @@ pub fn sent_years(roster: &Roster, archive: &Archive, card_id: &str) -> Vec<Opti
     let mut years = years_of(roster, archive, |_| true);
     let owners = Owners::new(roster);
     let names: Vec<&str> = roster.schools.iter().map(|s| s.name.as_str()).collect();
+    let likely = LikelySchools::new(&names);
     for refusal in archive.refusals() {
         let Some((named, Some(period))) = refusal.named(card_id) else {
             continue;
@@ -1304,7 +1311,7 @@ pub fn sent_years(roster: &Roster, archive: &Archive, card_id: &str) -> Vec<Opti
         }
         let placed = (refusal.claim.as_ref()).map_or_else(Vec::new, |c| owners.of_claim(c));
         let places = match placed.is_empty() {
-            true => likely_school(&named, &names).into_iter().collect(),
+            true => likely.of(&named).into_iter().collect(),
             false => placed,
         };
         for at in places {

@@ -14,7 +14,7 @@ use crate::department::dynamics::{
 use crate::department::effectiveness::NOTABLE_TENTHS;
 use crate::department::figures::Figures;
 use crate::department::results::SchoolResult;
-use crate::department::roster::likely_school;
+use crate::department::roster::LikelySchools;
 use crate::department::school::{pair_schools, SchoolId};
 use crate::text::{by_name, part_of, percent, plural, quoted, tied};
 
@@ -179,11 +179,12 @@ fn refused_of<'r>(
     year: &'r [SchoolResult],
 ) -> HashSet<&'r str> {
     let names: Vec<&str> = year.iter().map(|r| r.profile.name.trim()).collect();
+    let likely = LikelySchools::new(&names);
     (archive.refusals().iter())
         .filter_map(|refusal| {
             let (named, year) = refusal.named(card_id)?;
             (year.as_deref() == Some(period))
-                .then(|| likely_school(&named, &names).map(|i| names[i]))
+                .then(|| likely.of(&named).map(|i| names[i]))
                 .flatten()
         })
         .collect()
