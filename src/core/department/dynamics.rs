@@ -524,8 +524,8 @@ pub fn fallen(years: &Years) -> Vec<(String, String)> {
             if let Some(t) = tenths_moved(was, now) {
                 return (t <= -notable).then(|| (indicator.code.clone(), delta_text(t)));
             }
-            // A list falls by its headline column: an audit's winners fell
-            // by 14 % unnamed.
+            // A list falls by its headline column's mean, as a count by its
+            // own: no fall of a list was named (an audit).
             let (a, b, column) = match (&was.value, &now.value) {
                 (Aggregate::Count { sum: a }, Aggregate::Count { sum: b }) => (*a, *b, None),
                 (Aggregate::List { .. }, Aggregate::List { .. }) => (
