@@ -505,6 +505,8 @@ pub enum FieldError {
     AboveColumn {
         label: String,
         whole: u64,
+        /// That column's place: while it is being typed, the part waits.
+        column: usize,
     },
     /// `line` counts from 1, as the user sees lines in the links box.
     Link {
@@ -533,7 +535,7 @@ impl fmt::Display for FieldError {
             Self::RowName => write!(f, "Укажите название: без него строку не учесть."),
             // Said under a box in a narrow column, beside the column it
             // names: short, and the name cut to its first words.
-            Self::AboveColumn { label, whole } => write!(
+            Self::AboveColumn { label, whole, .. } => write!(
                 f,
                 "Больше, чем «{}» ({}).",
                 crate::text::shorten(label, 24),

@@ -50,9 +50,10 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
     // for the links, the comment or another row, as the summary counts it
     // at once.
     let typing = RwSignal::new(false);
-    // The row's whole typed in since the focus came to it («200» passes
-    // through «2», below the part typed before it); only being in the box
-    // is not typing in it. In a list: the row the focus is in.
+    // The row's field typed in since the focus came to it: a whole
+    // («200» passes through «2», below the part typed before it), or a
+    // number on its way to «1 200» («1 2»); only being in the box is not
+    // typing in it. In a list: the row the focus is in, then its cell.
     let whole = RwSignal::new(None::<AnswerField>);
     // Typing in the links box: a link typed letter by letter is wrong
     // until its last letters («h», «https://school7»), so its messages, and
@@ -275,7 +276,7 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
             }
             on:input=move |ev| {
                 let target = event_target::<web_sys::Element>(&ev);
-                if let Some(field) = whole_field(&target.id()) {
+                if let Some(field) = typed_field(&slug, &target.id()) {
                     set(whole, Some(field));
                     announce();
                 }
@@ -379,13 +380,12 @@ fn list_row_of(node: &web_sys::Node) -> Option<usize> {
     row.get_attribute("data-row")?.parse().ok()
 }
 
-/// The whole of a pair whose box in this row has the id `id`
-/// («ind-1-1-denominator»): this year's or last year's «общее число».
-fn whole_field(id: &str) -> Option<AnswerField> {
-    [AnswerField::PrevDenominator, AnswerField::Denominator]
-        .into_iter()
-        // Last year's first: its id ends in «-denominator» too.
-        .find(|&f| is_box_of(id, f))
+/// The answer's field of the row `slug` («ind-1-1») whose box has the id
+/// `id` («ind-1-1-denominator»); not the links and the comment, written
+/// after the numbers ([`is_note_box`]).
+fn typed_field(slug: &str, id: &str) -> Option<AnswerField> {
+    let field = AnswerField::from_key(id.strip_prefix(slug)?.strip_prefix('-')?)?;
+    (!matches!(field, AnswerField::Evidence | AnswerField::Comment)).then_some(field)
 }
 
 /// Whether the box with the id `id` is the row's `field`

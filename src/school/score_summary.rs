@@ -52,6 +52,30 @@ pub fn ScoreSummary() -> impl IntoView {
                 .map(|i| format!("#{}", notice_id(i)))
         })
     };
+    // A profile's «нет» beside such pupils typed in a row: said in the
+    // export's list, and here, always in sight (a walk-through unticked
+    // ОВЗ and saw nothing of it until the export).
+    let contradicted = use_context::<Drafts>().map(|ws| {
+        let card = card.clone();
+        Memo::new(move |_| {
+            let mut codes: Vec<String> = ws.draft.with(|d| {
+                (d.contradicting_profile(&card).into_iter())
+                    .map(|(code, _)| code)
+                    .collect()
+            });
+            codes.dedup();
+            codes
+        })
+    });
+    let contradiction = move || {
+        let codes = contradicted.map(|c| c.get()).filter(|c| !c.is_empty())?;
+        Some(view! {
+            <p class="todo todo-error" data-testid="summary-contradiction">
+                "Сведения об ОО расходятся с показателем "{code_links(assessment, codes, To::Row)}
+                ": исправьте одно из двух (подробнее — в разделе выгрузки)."
+            </p>
+        })
+    };
     let level_key = move || total.with(|t| t.level.map_or("none", |l| l.key()));
     let level_label =
         move || total.with(|t| t.level.map_or("не определена", |l| l.label()));
@@ -173,6 +197,7 @@ pub fn ScoreSummary() -> impl IntoView {
                 (!codes.is_empty()).then(|| view! { {words}" — "{code_links(assessment, codes, To::FirstError)}"." })
             }}</p>
             <p class="todo" data-testid="no-last-year">{move || total.with(|t| t.no_last_year.clone())}</p>
+            {contradiction}
             <Show when=unsaved>
                 <p class="todo todo-error no-print" data-testid="summary-unsaved">
                     <a href=unsaved_at>"Черновик не сохранён в браузере: что делать — вверху страницы"</a>

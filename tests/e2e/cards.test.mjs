@@ -175,6 +175,15 @@ test('Leninsk-Kuznetsky: growth against last year, a minimum with growth, a brea
         await card.expectFieldError('7.1', 'cell-0-1', 'Больше, чем «Участники» (12).');
         await card.field('7.1', 'cell-0-1', '3');
         await card.expectPoints('7.1', 'без баллов');
+        // The participants typed again: «1» on the way to «12» is not yet
+        // below the winners' 3.
+        const participants = card.input('7.1', 'cell-0-0');
+        await participants.fill('');
+        await participants.pressSequentially('1');
+        await card.expectExact(page.locator('#ind-7-1-cell-0-0-error'), '', 'nothing under the whole');
+        await card.expectExact(page.locator('#ind-7-1-cell-0-1-error'), '', 'the part waits for its whole');
+        await participants.pressSequentially('2');
+        await card.expectPoints('7.1', 'без баллов');
         // On a card with points, an informational row says why it has none
         // (Nevinnomyssk's, a card of no points at all, says it once at the top).
         await card.expectNote('7.1', 'В списке 1 строка. Показатель информационный: собирается и сводится, баллов не даёт.');
@@ -419,8 +428,13 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
             'В сведениях об ОО на вопрос «В ОО обучаются дети с ОВЗ или дети-инвалиды» ответ «нет», а в показателе 1.3 такие обучающиеся указаны: исправьте одно из двух',
         );
         assert.equal(await contradiction.getByRole('link').first().getAttribute('href'), '#profile-ovz');
+        // Said in the summary too, always in sight, the row linked.
+        const inSummary = page.getByTestId('summary-contradiction');
+        assert.equal(await inSummary.innerText(), 'Сведения об ОО расходятся с показателем 1.3: исправьте одно из двух (подробнее — в разделе выгрузки).');
+        assert.equal(await inSummary.getByRole('link').getAttribute('href'), '#ind-1-3');
         await page.locator('#profile-ovz').check();
         await contradiction.waitFor({ state: 'detached' });
+        await inSummary.waitFor({ state: 'detached' });
         // A cell emptied and left by the click on «Выгрузить всё равно»
         // below: the row is judged unfinished then, and its line joins the
         // list above the box once the click is over, or the box would move

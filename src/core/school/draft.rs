@@ -154,6 +154,35 @@ impl AnswerField {
         }
     }
 
+    /// The field of a [`key`](Self::key): the page learns from a box's id
+    /// which field is being typed.
+    pub fn from_key(key: &str) -> Option<Self> {
+        let index = |s: &str| s.parse::<usize>().ok();
+        Some(match key {
+            "numerator" => Self::Numerator,
+            "denominator" => Self::Denominator,
+            "prev-numerator" => Self::PrevNumerator,
+            "prev-denominator" => Self::PrevDenominator,
+            "count" => Self::Count,
+            "percent" => Self::Percent,
+            "evidence" => Self::Evidence,
+            "comment" => Self::Comment,
+            _ => {
+                if let Some(i) = key.strip_prefix("part-") {
+                    Self::Part(index(i)?)
+                } else if let Some(r) = key.strip_prefix("row-") {
+                    Self::RowName(index(r)?)
+                } else {
+                    let (row, column) = key.strip_prefix("cell-")?.split_once('-')?;
+                    Self::Cell {
+                        row: index(row)?,
+                        column: index(column)?,
+                    }
+                }
+            }
+        })
+    }
+
     /// The list row the field belongs to, by index.
     pub fn list_row(self) -> Option<usize> {
         match self {

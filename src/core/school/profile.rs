@@ -254,15 +254,21 @@ pub fn parse_period(text: &str) -> Result<u16, TextError> {
     let (first, second) = text
         .split_once(['/', '-', '–'])
         .ok_or(TextError::PeriodFormat)?;
-    let year = |s: &str| {
+    let number = |s: &str, digits: usize| {
         let s = s.trim();
-        if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
-            s.parse::<u16>().map_err(|_| TextError::PeriodFormat)
-        } else {
-            Err(TextError::PeriodFormat)
+        match s.len() == digits && s.bytes().all(|b| b.is_ascii_digit()) {
+            true => s.parse::<u16>().map_err(|_| TextError::PeriodFormat),
+            false => Err(TextError::PeriodFormat),
         }
     };
-    let (first, second) = (year(first)?, year(second)?);
+    let first = number(first, 4)?;
+    // «2025/26», as school years are often written (a walk-through's was
+    // refused): the second year by its last two digits.
+    let second = match number(second, 2) {
+        Ok(short) if short == (first + 1) % 100 => first + 1,
+        Ok(_) => return Err(TextError::PeriodYears),
+        Err(_) => number(second, 4)?,
+    };
     if second == first + 1 {
         Ok(first)
     } else {
@@ -299,7 +305,13 @@ mod tests {
 
     #[test]
     fn a_period_has_one_spelling() {
-        for typed in ["2025/2026", " 2025 - 2026 ", "2025–2026", "2025 /2026"] {
+        for typed in [
+            "2025/2026",
+            " 2025 - 2026 ",
+            "2025–2026",
+            "2025 /2026",
+            "2025/26",
+        ] {
             assert_eq!(
                 canonical_period(typed).as_deref(),
                 Some("2025/2026"),
@@ -316,6 +328,9 @@ mod tests {
         assert_eq!(parse_period("25/26"), Err(TextError::PeriodFormat));
         assert_eq!(parse_period("2025/2027"), Err(TextError::PeriodYears));
         assert_eq!(parse_period("2026/2025"), Err(TextError::PeriodYears));
+        assert_eq!(parse_period("2025/27"), Err(TextError::PeriodYears));
+        assert_eq!(parse_period("2025/2"), Err(TextError::PeriodFormat));
+        assert_eq!(parse_period("2099/00"), Ok(2099));
     }
 
     #[test]

@@ -87,15 +87,6 @@ impl IndicatorResult {
         })
     }
 
-    /// Only fields that are still empty while others they go with are
-    /// typed (a share's other number, a breakdown's parts, last year's
-    /// pair, a list row's numbers or name), nothing else wrong. While the school is
-    /// still in the row, that is a row being filled in, not yet an error:
-    /// the empty fields are most likely next.
-    pub fn half_typed(&self) -> bool {
-        !self.errors.is_empty() && self.errors.iter().all(|(_, e)| e.is_empty_field())
-    }
-
     /// Only parts above their whole (and half-typed pairs), while the
     /// whole is the field being typed in, `field`: its first digits are
     /// less than the number meant («2» on the way to «200»).
@@ -131,15 +122,40 @@ impl IndicatorResult {
     /// only the row `field` is in is on its way: a row left unfinished for
     /// another is said at once (it read «не заполнено» beside four full
     /// rows, while the summary counted an error).
+    ///
+    /// Fields still empty while others they go with are typed (a share's
+    /// other number, a breakdown's parts, last year's pair, a list row's
+    /// numbers or name) are a row being filled in, not yet an error: they
+    /// are most likely next. Two more wait until the field is left: a space on the way to
+    /// «1 200» («1 2», a walk-through saw «не между тысячами» flash and the
+    /// field jump at every number typed so), and in a list's row being
+    /// typed, a part above another cell of it, the whole on its way as in
+    /// a share («1» of «150» lit up the row's other cells).
     pub fn while_typing(&self, field: Option<AnswerField>) -> Self {
         let row = field.and_then(AnswerField::list_row);
         let left = |f: &AnswerField| f.list_row().is_some_and(|r| Some(r) != row);
+        let waits = |f: &AnswerField, e: &FieldError| match e {
+            FieldError::Number(NumberError::Grouping) => Some(*f) == field,
+            // The whole of this part, in its row, is the field being typed.
+            FieldError::AboveColumn { column, .. } => {
+                let row = f.list_row();
+                row.is_some_and(|row| {
+                    field
+                        == Some(AnswerField::Cell {
+                            row,
+                            column: *column,
+                        })
+                })
+            }
+            e => e.is_empty_field(),
+        };
         if self.errors.iter().any(|(f, _)| left(f)) {
             let mut shown = self.clone();
-            shown.errors.retain(|(f, e)| left(f) || !e.is_empty_field());
+            shown.errors.retain(|(f, e)| left(f) || !waits(f, e));
             return shown;
         }
-        if self.half_typed() || self.whole_being_typed(field) {
+        let all_wait = !self.errors.is_empty() && self.errors.iter().all(|(f, e)| waits(f, e));
+        if all_wait || self.whole_being_typed(field) {
             return Self {
                 code: self.code.clone(),
                 outcome: Outcome::Unanswered,
@@ -147,7 +163,7 @@ impl IndicatorResult {
             };
         }
         let mut shown = self.clone();
-        shown.errors.retain(|(_, e)| !e.is_empty_field());
+        shown.errors.retain(|(f, e)| !waits(f, e));
         shown
     }
 }

@@ -199,12 +199,18 @@ fn list(
             let Some(limit) = &column.at_most else {
                 continue;
             };
-            let whole = columns.iter().position(|o| &o.key == limit);
-            if let (Some(part), Some(Some(whole))) = (values[c], whole.map(|w| values[w])) {
+            let Some(column) = columns.iter().position(|o| &o.key == limit) else {
+                continue;
+            };
+            if let (Some(part), Some(whole)) = (values[c], values[column]) {
                 if part > whole {
-                    let label = columns.iter().find(|o| &o.key == limit);
-                    let label = label.map_or(String::new(), |o| o.label.clone());
-                    errors.push((cell(c), FieldError::AboveColumn { label, whole }));
+                    let label = columns[column].label.clone();
+                    let above = FieldError::AboveColumn {
+                        label,
+                        whole,
+                        column,
+                    };
+                    errors.push((cell(c), above));
                 }
             }
         }

@@ -66,3 +66,37 @@ fn one_group_typed_with_two_numbers_is_named() {
     d.profile.levels.retain(|l| l.key() != "ooo");
     assert!(d.differing_totals(&card).is_empty());
 }
+
+/// A box's id names its field: every field read back from its key, and
+/// nothing else read as one.
+#[test]
+fn a_field_is_read_back_from_its_key() {
+    use crate::school::draft::AnswerField;
+    let fields = [
+        AnswerField::Numerator,
+        AnswerField::Denominator,
+        AnswerField::PrevNumerator,
+        AnswerField::PrevDenominator,
+        AnswerField::Part(2),
+        AnswerField::Count,
+        AnswerField::Percent,
+        AnswerField::RowName(11),
+        AnswerField::Cell { row: 3, column: 1 },
+        AnswerField::Evidence,
+        AnswerField::Comment,
+    ];
+    for field in fields {
+        assert_eq!(AnswerField::from_key(&field.key()), Some(field));
+    }
+    for other in [
+        "",
+        "part-",
+        "cell-1",
+        "cell-a-1",
+        "row-x",
+        "yes",
+        "denominator-1",
+    ] {
+        assert_eq!(AnswerField::from_key(other), None, "{other}");
+    }
+}
