@@ -88,9 +88,10 @@ pub fn ExportPanel() -> impl IntoView {
     });
     let asks = move || checklist.with(|c| !c.is_empty());
     let card_scores = card.has_points();
-    // A card with points and no plan: said, not asked (many a school has
-    // nothing to plan), since next year's card compares against the plan.
-    let no_plan = Memo::new(move |_| card_scores && draft.with(|d| d.plan.is_empty()));
+    // No plan: said, not asked (many a school has nothing to plan), since
+    // next year's card compares against the plan, a card without points
+    // too (its questions and surveys: a walk-through found it unsaid there).
+    let no_plan = Memo::new(move |_| draft.with(|d| d.plan.is_empty()));
     // The confirmation and the outcome are of the draft they were given
     // for: another draft opened (the next year's, say) has neither yet.
     let open_draft = Memo::new(move |_| ws.meta.with(|m| m.id.clone()));
