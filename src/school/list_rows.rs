@@ -154,6 +154,11 @@ pub fn ListRows(row: RowData, item: String, columns: Vec<ListColumn>) -> impl In
                     {move || (result.with(|r| r.outcome == Outcome::Invalid)).then_some(
                         " Пока в строках есть ошибки, показатель не учитывается."
                     )}
+                    // «В списке 2 строки» under three rows read as one lost
+                    // (a walk-through): an empty row is none.
+                    {move || answer.with(|a| a.rows.iter().any(|r| r.is_blank())).then_some(
+                        " Пустые строки не учитываются."
+                    )}
                 </p>
             })}
             <Show when=move || count.get() == 0>

@@ -316,7 +316,7 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
         await card.expectPoints('1.3', 'не заполнено');
         await page.keyboard.press('Shift+Tab');
         await page.keyboard.press('Space');
-        await card.expectPoints('1.3', 'без баллов');
+        await card.expectPoints('1.3', 'заполнено');
         await card.expectNote('1.3', 'Список пуст: отмечено, что в этом году их не было.');
         await card.expectText('total', 'Заполнено показателей: 1 из 10');
         for (const [i, name] of ['Урок «Шоу профессий»', 'День открытых дверей'].entries()) {
@@ -376,18 +376,26 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
         for (const [r, values] of [[0, ['40', '2', '5']], [1, ['25', '0', '1']]]) {
             for (const [c, v] of values.entries()) await card.field('1.3', `cell-${r}-${c}`, v);
         }
-        await card.expectPoints('1.3', 'без баллов');
+        await card.expectPoints('1.3', 'заполнено');
         await card.expectNote('1.3', 'В списке 2 строки.');
         // The figures the indicator is named after, summed as the department will.
         assert.equal(await card.row('1.3').getByTestId('list-totals').innerText(),
             'Итого по списку: общая численность детей, вовлеченных в мероприятие — 65; '
             + 'в том числе детей с ОВЗ и детей-инвалидов — 2; из них победителей/призеров — 6.');
+        // An empty row added is none, and said so beside «2 строки».
+        await card.row('1.3').getByRole('button', { name: 'Добавить строку' }).click();
+        await card.expectNote('1.3', 'В списке 2 строки.');
+        assert.ok((await card.row('1.3').getByTestId('list-totals').innerText()).endsWith('— 6. Пустые строки не учитываются.'));
+        await card.row('1.3').getByRole('button', { name: 'Удалить строку 3' }).click();
+        await card.expectExact(card.row('1.3').getByTestId('list-totals'),
+            'Итого по списку: общая численность детей, вовлеченных в мероприятие — 65; '
+            + 'в том числе детей с ОВЗ и детей-инвалидов — 2; из них победителей/призеров — 6.', 'no empty row left');
 
         await card.field('1.5', 'percent', '120');
         await card.expectFieldError('1.5', 'percent', 'Процент не может быть больше 100.');
         // Typed with a point, it is written with a comma on leaving the box.
         await card.field('1.5', 'percent', '87.5');
-        await card.expectPoints('1.5', 'без баллов');
+        await card.expectPoints('1.5', 'заполнено');
         await card.input('1.5', 'percent').press('Tab');
         await card.page.waitForFunction(() => document.getElementById('ind-1-5-percent').value === '87,5');
         await card.fact('1.1', true);
@@ -474,7 +482,7 @@ test('Izhevsk: the formula and its letters are shown beside the share', () =>
         await card.share('П-1.1', '120', '400');
         await empty.waitFor({ state: 'detached' });
         await card.expectShare('П-1.1', `30,0${NBSP}%`);
-        await card.expectPoints('П-1.1', 'без баллов');
+        await card.expectPoints('П-1.1', 'заполнено');
         await card.expectText('total', 'Заполнено показателей: 1 из 1');
         await fillSchool(card, 'МБОУ СОШ № 9 г. Ижевска');
         const confirm = card.page.getByLabel(/Выгрузить всё равно/);

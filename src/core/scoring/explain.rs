@@ -41,7 +41,8 @@ impl RowStatus {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowExplanation {
     pub status: RowStatus,
-    /// "1 балл из 1", "не применимо", "без баллов", ...
+    /// "1 балл из 1", "не применимо", "без баллов" (on a card without
+    /// points, "заполнено"), ...
     pub points: String,
     /// The share as typed, "30,0 %", for shares with both numbers.
     pub share: Option<String>,
@@ -338,9 +339,16 @@ pub fn explain(
         Outcome::Scored { points: p, detail } => {
             let (share, note) = describe(&indicator.rule, detail, indicator.points > 0);
             if indicator.points == 0 {
+                // On a card without points every row is so: «без баллов»
+                // beside an answer did not say it was taken (a walk-through).
+                let taken = if card_scores {
+                    "без баллов"
+                } else {
+                    "заполнено"
+                };
                 (
                     RowStatus::Informational,
-                    "без баллов".to_owned(),
+                    taken.to_owned(),
                     share,
                     if card_scores {
                         join(
@@ -732,6 +740,21 @@ mod tests {
             on_the_way.while_typing(Some(AnswerField::PrevDenominator)),
             on_the_way
         );
+    }
+
+    /// An answer taken on a card without points says so; an informational
+    /// row of a card with points says it gives none.
+    #[test]
+    fn an_answer_without_points_reads_as_taken() {
+        let nv = crate::card::builtin("nevinnomyssk").unwrap().unwrap();
+        let count = crate::testkit::of_kind(&nv, "count");
+        let answer = RawAnswer {
+            count: "3".into(),
+            ..RawAnswer::default()
+        };
+        let result = assess_indicator(count, &SchoolProfile::default(), Some(&answer));
+        assert_eq!(explain(count, &result, false).points, "заполнено");
+        assert_eq!(explain(count, &result, true).points, "без баллов");
     }
 
     /// Seed 004's list: the row the focus is in is on its way; a row
