@@ -54,7 +54,7 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
     // («200» passes through «2», below the part typed before it), or a
     // number on its way to «1 200» («1 2»); only being in the box is not
     // typing in it. In a list: the row the focus is in, then its cell.
-    let whole = RwSignal::new(None::<AnswerField>);
+    let typed = RwSignal::new(None::<AnswerField>);
     // Typing in the links box: a link typed letter by letter is wrong
     // until its last letters («h», «https://school7»), so its messages, and
     // the point it would hold back, wait for the box to be left. Arriving
@@ -77,7 +77,7 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
     };
     let result = Memo::new(move |_| {
         if typing.get() {
-            scored.with(|r| r.while_typing(whole.get()))
+            scored.with(|r| r.while_typing(typed.get()))
         } else if in_links.get() && scored.with(IndicatorResult::only_links_wrong) {
             without_links()
         } else {
@@ -92,7 +92,7 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
     let announce = move || {
         row_code.try_with_value(|code| {
             let now = (typing.try_get_untracked() == Some(true))
-                .then(|| (code.clone(), whole.try_get_untracked().flatten()));
+                .then(|| (code.clone(), typed.try_get_untracked().flatten()));
             let mine = |t: &Option<(String, Option<AnswerField>)>| {
                 t.as_ref().is_some_and(|(c, _)| c == code)
             };
@@ -109,7 +109,7 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
     // there yet; in a list, the row it is in is the one on its way.
     let set_typing = move |at: Option<&web_sys::Node>| {
         set(typing, at.is_some());
-        set(whole, at.and_then(list_row_of).map(AnswerField::RowName));
+        set(typed, at.and_then(list_row_of).map(AnswerField::RowName));
         announce();
     };
     // Still typing while the focus goes to the row's boxes of one line or
@@ -277,7 +277,7 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
             on:input=move |ev| {
                 let target = event_target::<web_sys::Element>(&ev);
                 if let Some(field) = typed_field(&slug, &target.id()) {
-                    set(whole, Some(field));
+                    set(typed, Some(field));
                     announce();
                 }
                 if is_links_box(&target) {

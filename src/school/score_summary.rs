@@ -71,8 +71,10 @@ pub fn ScoreSummary() -> impl IntoView {
         let codes = contradicted.map(|c| c.get()).filter(|c| !c.is_empty())?;
         Some(view! {
             <p class="todo todo-error" data-testid="summary-contradiction">
-                "Сведения об ОО расходятся с показателем "{code_links(assessment, codes, To::Row)}
-                ": исправьте одно из двух (подробнее — в разделе выгрузки)."
+                {if codes.len() > 1 { "Сведения об ОО расходятся с показателями " } else { "Сведения об ОО расходятся с показателем " }}
+                {code_links(assessment, codes, To::Row)}
+                ": исправьте одно из двух"
+                <span class="no-print">" (подробнее — в разделе выгрузки)"</span>"."
             </p>
         })
     };

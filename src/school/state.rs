@@ -25,8 +25,8 @@ pub struct DraftCtx(pub RwSignal<Draft>);
 #[derive(Clone, Copy)]
 pub struct AssessmentCtx(pub Memo<Assessment>);
 
-/// The row the school is typing in, by code, and the whole on its way in
-/// it ([`Assessment::while_typing`]): set by the row, read by the
+/// The row the school is typing in, by code, and the field typed in it
+/// ([`Assessment::while_typing`]): set by the row, read by the
 /// summary's score, which named as an error a half-typed pair its row
 /// still showed as «не заполнено».
 #[derive(Clone, Copy)]

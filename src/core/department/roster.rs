@@ -1299,6 +1299,9 @@ fn years_of(
 /// from both).
 pub fn sent_years(roster: &Roster, archive: &Archive, card_id: &str) -> Vec<Option<FileYears>> {
     let mut years = years_of(roster, archive, |_| true);
+    if archive.refusals().is_empty() {
+        return years;
+    }
     let owners = Owners::new(roster);
     let names: Vec<&str> = roster.schools.iter().map(|s| s.name.as_str()).collect();
     let likely = LikelySchools::new(&names);

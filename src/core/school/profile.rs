@@ -245,7 +245,8 @@ fn emails_whole(contact: &str) -> bool {
         })
 }
 
-/// Checks "2025/2026" and returns its first year.
+/// Checks "2025/2026" (or «2025-2026», «2025/26») and returns its first
+/// year.
 pub fn parse_period(text: &str) -> Result<u16, TextError> {
     let text = text.trim();
     if text.is_empty() {

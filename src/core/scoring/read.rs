@@ -199,16 +199,15 @@ fn list(
             let Some(limit) = &column.at_most else {
                 continue;
             };
-            let Some(column) = columns.iter().position(|o| &o.key == limit) else {
+            let Some(whole_at) = columns.iter().position(|o| &o.key == limit) else {
                 continue;
             };
-            if let (Some(part), Some(whole)) = (values[c], values[column]) {
+            if let (Some(part), Some(whole)) = (values[c], values[whole_at]) {
                 if part > whole {
-                    let label = columns[column].label.clone();
                     let above = FieldError::AboveColumn {
-                        label,
+                        label: columns[whole_at].label.clone(),
                         whole,
-                        column,
+                        column: whole_at,
                     };
                     errors.push((cell(c), above));
                 }

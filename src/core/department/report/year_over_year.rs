@@ -178,6 +178,9 @@ fn refused_of<'r>(
     period: &str,
     year: &'r [SchoolResult],
 ) -> HashSet<&'r str> {
+    if archive.refusals().is_empty() {
+        return HashSet::new();
+    }
     let names: Vec<&str> = year.iter().map(|r| r.profile.name.trim()).collect();
     let likely = LikelySchools::new(&names);
     (archive.refusals().iter())
