@@ -180,13 +180,18 @@ pub(crate) fn shown_delta_tenths(before: (u64, u64), after: (u64, u64)) -> i64 {
 
 /// "+4,3 п. п.", "−2,0 п. п.", "0,0 п. п.": signed, with a real minus sign.
 pub fn delta_text(delta_tenths: i64) -> String {
-    let sign = match delta_tenths.signum() {
+    format!("{}\u{A0}п.\u{A0}п.", signed_tenths(delta_tenths))
+}
+
+/// "+4,3", "−2,0", "0,0": tenths signed, with a real minus sign.
+fn signed_tenths(tenths: i64) -> String {
+    let sign = match tenths.signum() {
         1 => "+",
         -1 => "−",
         _ => "",
     };
-    let a = delta_tenths.unsigned_abs();
-    format!("{sign}{},{}\u{A0}п.\u{A0}п.", a / 10, a % 10)
+    let a = tenths.unsigned_abs();
+    format!("{sign}{},{}", a / 10, a % 10)
 }
 
 /// Schools present in both periods, most improved first. `old` and
@@ -592,13 +597,13 @@ fn value_change(
             if before.answered == after.answered {
                 sum
             } else {
-                let mean = |sum: u64, n: usize| i128::from(mean_tenths(sum * 10, n));
+                let mean = |sum: u64, n: usize| {
+                    i64::try_from(mean_tenths(sum * 10, n)).unwrap_or(i64::MAX)
+                };
                 let d = mean(*b, after.answered) - mean(*a, before.answered);
-                let sign = ["−", "", "+"][(d.signum() + 1) as usize];
-                let d = u64::try_from(d.unsigned_abs()).unwrap_or(u64::MAX);
                 format!(
-                    "{sum} в сумме; в среднем на организацию {sign}{}",
-                    crate::text::tenths(d, ',')
+                    "{sum} в сумме; в среднем на организацию {}",
+                    signed_tenths(d)
                 )
             }
         }
