@@ -52,14 +52,16 @@ pub fn ValueChanges() -> impl IntoView {
 /// A change of several parts (a list's rows and columns, a sum's mean
 /// beside it), one a line, each ending in its figure: wrapped as one text
 /// and set right, it read poorly (an audit).
-fn change_lines(change: Option<String>) -> impl IntoView {
-    let change = change.unwrap_or_else(|| "—".to_owned());
-    let parts: Vec<&str> = change.split("; ").collect();
-    let last = parts.len() - 1;
-    (parts.iter().enumerate())
+fn change_lines(change: Vec<String>) -> impl IntoView {
+    if change.is_empty() {
+        return view! { <span class="change-part">"—"</span> }.into_any();
+    }
+    let last = change.len() - 1;
+    (change.into_iter().enumerate())
         .map(|(i, part)| {
-            let part = format!("{part}{}", if i < last { ";" } else { "" });
+            let part = if i < last { format!("{part};") } else { part };
             view! { <span class="change-part">{part}</span> }
         })
         .collect_view()
+        .into_any()
 }

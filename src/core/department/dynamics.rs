@@ -451,8 +451,9 @@ pub struct ValueChange {
     pub comparability: Comparability,
     /// How the value moved, where the two years are comparable and both
     /// have one: a sum's difference, a mean's or a share's in points, a
-    /// list's rows.
-    pub change: Option<String>,
+    /// list's rows and columns. Each part ends in its own figure, so that
+    /// a table can set them one a line; empty where nothing compares.
+    pub change: Vec<String>,
     /// The same, in tenths of a point, for a value that is a percentage.
     pub tenths: Option<i64>,
     /// The two years' figures the words are made of, for a sheet's numbers.
@@ -567,18 +568,25 @@ fn headline_label(rule: &Rule) -> Option<&str> {
     Some(columns.get(rule.list_headline()?)?.label.as_str())
 }
 
-/// `after − before` of an indicator's municipal value, in words; `rules`
-/// are last year's and this year's, to name a list's columns.
+impl ValueChange {
+    /// The change as one text, its parts as a sentence reads them.
+    pub fn change_text(&self) -> Option<String> {
+        (!self.change.is_empty()).then(|| self.change.join("; "))
+    }
+}
+
+/// `after − before` of an indicator's municipal value, in words, part by
+/// part; `rules` are last year's and this year's, to name a list's columns.
 fn value_change(
     before: &IndicatorFigure,
     after: &IndicatorFigure,
     rules: (&Rule, &Rule),
-) -> Option<String> {
+) -> Vec<String> {
     if before.answered == 0 || after.answered == 0 {
-        return None;
+        return Vec::new();
     }
     if let Some(tenths) = tenths_moved(before, after) {
-        return Some(delta_text(tenths));
+        return vec![delta_text(tenths)];
     }
     let signed = |d: i128| {
         let size = group_digits(u64::try_from(d.unsigned_abs()).unwrap_or(u64::MAX));
@@ -588,23 +596,23 @@ fn value_change(
             _ => "0".to_owned(),
         }
     };
-    Some(match (&before.value, &after.value) {
+    match (&before.value, &after.value) {
         // Sums over different numbers of schools: a school more adds its
         // count while each school's fell (an audit read «+2» beside means of
         // 3,0 → 2,6 a school). The means, as the values show them, say so.
         (Aggregate::Count { sum: a }, Aggregate::Count { sum: b }) => {
             let sum = signed(i128::from(*b) - i128::from(*a));
             if before.answered == after.answered {
-                sum
+                vec![sum]
             } else {
                 let mean = |sum: u64, n: usize| {
                     i64::try_from(mean_tenths(sum * 10, n)).unwrap_or(i64::MAX)
                 };
                 let d = mean(*b, after.answered) - mean(*a, before.answered);
-                format!(
-                    "{sum} в сумме; в среднем на организацию {}",
-                    signed_tenths(d)
-                )
+                vec![
+                    format!("{sum} в сумме"),
+                    format!("в среднем на организацию {}", signed_tenths(d)),
+                ]
             }
         }
         // «строк 0» would read as no rows: a list's unchanged figure is ±0.
@@ -634,10 +642,10 @@ fn value_change(
                     }
                 }
             }
-            parts.join("; ")
+            parts
         }
-        _ => return None,
-    })
+        _ => Vec::new(),
+    }
 }
 
 /// Every indicator's municipal value (Σ shares, sums, means, rows) in both
@@ -653,7 +661,7 @@ pub fn value_changes(years: &Years) -> Vec<ValueChange> {
             before: years.last_value(old).unwrap_or_else(|| "—".to_owned()),
             after: "—".to_owned(),
             comparability: Comparability::Removed,
-            change: None,
+            change: Vec::new(),
             tenths: None,
             figures: (was.cloned(), None),
         }
@@ -680,8 +688,9 @@ pub fn value_changes(years: &Years) -> Vec<ValueChange> {
                 _ => "—".to_owned(),
             };
             let compared = (was.zip(old)).filter(|_| comparability.values_comparable());
-            let change = compared
-                .and_then(|(was, old)| value_change(was, now, (&old.rule, &indicator.rule)));
+            let change = compared.map_or_else(Vec::new, |(was, old)| {
+                value_change(was, now, (&old.rule, &indicator.rule))
+            });
             Some(ValueChange {
                 code: indicator.code.clone(),
                 text: indicator.text.clone(),
@@ -968,11 +977,11 @@ mod tests {
     }
 
     /// How `code`'s municipal value moved, as «Динамика» says it.
-    fn moved<'c>(changes: &'c [ValueChange], code: &str) -> Option<&'c str> {
+    fn moved(changes: &[ValueChange], code: &str) -> Option<String> {
         changes
             .iter()
             .find(|c| c.code == code)
-            .and_then(|c| c.change.as_deref())
+            .and_then(ValueChange::change_text)
     }
 
     /// Runs `check` on the two years of `archive`: `old` for 2024/2025,
@@ -1006,8 +1015,8 @@ mod tests {
             question: String::new(),
         };
         assert_eq!(
-            value_change(&yes(8), &yes(10), (&fact, &fact)).as_deref(),
-            Some("+13,3\u{A0}п.\u{A0}п.")
+            value_change(&yes(8), &yes(10), (&fact, &fact)),
+            ["+13,3\u{A0}п.\u{A0}п."]
         );
     }
 
@@ -1409,9 +1418,12 @@ mod tests {
         assert_eq!(of("1.4"), ("нет данных", "нет данных"));
         // How each moved: «да» from 1 of 2 to 2 of 2 schools, the sum by
         // 1 198; no change where a year has no data.
-        assert_eq!(moved(&changes, "1.1"), Some("+50,0\u{A0}п.\u{A0}п."));
-        assert_eq!(moved(&changes, "1.2"), Some("+1\u{202F}198"));
-        assert_eq!(moved(&changes, "1.4"), None);
+        assert_eq!(
+            moved(&changes, "1.1").as_deref(),
+            Some("+50,0\u{A0}п.\u{A0}п.")
+        );
+        assert_eq!(moved(&changes, "1.2").as_deref(), Some("+1\u{202F}198"));
+        assert_eq!(moved(&changes, "1.4").as_deref(), None);
     }
 
     /// A new target (or other points) changes who earns an indicator, not
@@ -1436,7 +1448,7 @@ mod tests {
             "earning it is not compared"
         );
         assert_eq!(of.comparability.method_label(), "изменились цель или баллы");
-        assert_eq!(of.change.as_deref(), Some("+5,0\u{A0}п.\u{A0}п."));
+        assert_eq!(of.change, ["+5,0\u{A0}п.\u{A0}п."]);
     }
 
     /// Version 2 leaves 2.2 out: its last value stays in the table of
@@ -1467,7 +1479,7 @@ mod tests {
             );
             assert_eq!(last.text, v1.indicator("2.2").unwrap().text);
             assert_eq!(last.comparability.method_label(), "исключён из карты");
-            assert_eq!(last.change, None);
+            assert!(last.change.is_empty());
             assert_eq!(values.len(), 23, "22 of version 2 and the one left out");
             // Who met it last year ends the table of who met each one.
             let met: Vec<_> = (years.removed_met().into_iter())
@@ -1518,12 +1530,12 @@ mod tests {
         let fewer = testkit::archive(&nv, &[("a1", &a1), ("b1", &b1), ("a2", &a2)]);
         let changes = testkit::with_years(&fewer, &nv, &nv, value_changes);
         assert_eq!(
-            moved(&changes, &code),
+            moved(&changes, &code).as_deref(),
             Some("−2 в сумме; в среднем на организацию +1,0")
         );
         let same = testkit::archive(&nv, &[("a1", &a1), ("b1", &b1), ("a2", &a2), ("b2", &b2)]);
         let changes = testkit::with_years(&same, &nv, &nv, value_changes);
-        assert_eq!(moved(&changes, &code), Some("−1"));
+        assert_eq!(moved(&changes, &code).as_deref(), Some("−1"));
     }
 
     /// Means of typed percentages move by points: 80,0 and 90,5 % (mean
@@ -1555,11 +1567,11 @@ mod tests {
         );
         let changes = testkit::with_years(&archive, &nv, &nv, value_changes);
         assert_eq!(
-            moved(&changes, &code("percent")),
+            moved(&changes, &code("percent")).as_deref(),
             Some("−15,3\u{A0}п.\u{A0}п.")
         );
         assert_eq!(
-            moved(&changes, &code("list")),
+            moved(&changes, &code("list")).as_deref(),
             Some(
                 "строк −2; общая численность детей, вовлеченных в мероприятие: −10; в том \
                  числе детей с ОВЗ и детей-инвалидов: ±0; из них победителей/призеров: ±0"
@@ -1610,7 +1622,7 @@ mod tests {
             "{}",
             of.after
         );
-        assert_eq!(of.change.as_deref(), Some("−9,9\u{A0}п.\u{A0}п."));
+        assert_eq!(of.change, ["−9,9\u{A0}п.\u{A0}п."]);
     }
 
     /// Izhevsk's share by school, by hand: А 279 of 341 (81,8 %) → 8 of

@@ -553,8 +553,8 @@ pub fn value_changes_table(changes: &[ValueChange], shares: Shares) -> Table {
         .iter()
         .map(|c| {
             let (before, after) = (number(&c.figures.0), number(&c.figures.1));
-            let change = match (shares, c.tenths, c.change.as_ref()) {
-                (Shares::Together, _, change) => change.cloned().map_or(Cell::Empty, Cell::Text),
+            let change = match (shares, c.tenths, c.change_text()) {
+                (Shares::Together, _, change) => change.map_or(Cell::Empty, Cell::Text),
                 (Shares::Apart, Some(tenths), _) => Cell::Tenths(tenths),
                 (Shares::Apart, None, Some(_)) => match (&before, &after) {
                     (Cell::Int(a), Cell::Int(b)) => Cell::Int(b - a),

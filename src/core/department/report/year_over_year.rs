@@ -250,7 +250,7 @@ fn fallen_values(years: &Years) -> String {
             // As the proposals take them up (`dynamics::fallen`): a fall of
             // exactly 10,0 was named there and not here.
             let tenths = v.tenths.filter(|t| *t <= -NOTABLE_TENTHS)?;
-            let change = v.change.unwrap_or_default();
+            let change = v.change_text().unwrap_or_default();
             let said = format!("{} ({} → {}; {change})", v.code, v.before, v.after);
             Some((tenths, v.code, said))
         })
