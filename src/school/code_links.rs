@@ -18,10 +18,19 @@ pub enum To {
     FirstError,
 }
 
+/// The id of an indicator's row; its boxes' ids add their field's key.
+pub fn row_id(code: &str) -> String {
+    format!("ind-{}", code.replace('.', "-"))
+}
+
+/// The address of `code`'s box for `field`.
+pub fn field_href(code: &str, field: AnswerField) -> String {
+    format!("#{}-{}", row_id(code), field.key())
+}
+
 /// `codes` as links to where `to` says, with commas between them.
 pub fn code_links(assessment: Memo<Assessment>, codes: Vec<String>, to: To) -> impl IntoView {
     let links = codes.into_iter().map(|code| {
-        let slug = format!("ind-{}", code.replace('.', "-"));
         let field = match to {
             To::Row => None,
             To::Field(field) => Some(field),
@@ -30,7 +39,7 @@ pub fn code_links(assessment: Memo<Assessment>, codes: Vec<String>, to: To) -> i
                 row.errors.first().map(|(field, _)| *field)
             }),
         };
-        let href = field.map_or_else(|| format!("#{slug}"), |f| format!("#{slug}-{}", f.key()));
+        let href = field.map_or_else(|| format!("#{}", row_id(&code)), |f| field_href(&code, f));
         (code, href)
     });
     comma_links(links.collect())

@@ -8,13 +8,13 @@ use leptos::prelude::*;
 use profkarta_core::card::ProfileFlag;
 use profkarta_core::department::school::is_identifier;
 use profkarta_core::error::{DownloadRefused, MissingCard, TextError};
-use profkarta_core::school::draft::{AnswerField, DifferingTotal, Draft};
+use profkarta_core::school::draft::{AnswerField, DifferingTotal, Draft, RowOfNone};
 use profkarta_core::school::plan::PlanGap;
 use profkarta_core::school::profile::{canonical_period, ProfileField};
 use profkarta_core::school::stored::ExportState;
 
 use crate::platform::browser::{focus_id, held_while_pressed, now_iso, random_id, year_month};
-use crate::school::code_links::{code_links, comma_links, To};
+use crate::school::code_links::{code_links, comma_links, field_href, To};
 use crate::school::drafts::Drafts;
 use crate::school::profile_form::flag_input_id;
 use crate::school::renamed_question::{RenamedQuestion, SAME_SCHOOL};
@@ -55,6 +55,10 @@ pub fn ExportPanel() -> impl IntoView {
         let card = Arc::clone(&card);
         Memo::new(move |_| draft.with(|d| d.differing_totals(&card)))
     };
+    let rows_of_none = {
+        let card = Arc::clone(&card);
+        Memo::new(move |_| draft.with(|d| d.rows_of_none(&card)))
+    };
     let plan_gaps = Memo::new(move |_| draft.with(Draft::plan_gaps));
     // Read from storage when the school's name or year, or the export this
     // draft corrects, changes: not at every keystroke in the card or in
@@ -83,6 +87,7 @@ pub fn ExportPanel() -> impl IntoView {
         empty_groups: empty_groups.get(),
         contradicted: contradicted.get(),
         differing: differing.get(),
+        rows_of_none: rows_of_none.get(),
         plan_gaps: plan_gaps.get(),
         elsewhere: elsewhere.get(),
     });
@@ -260,6 +265,24 @@ pub fn ExportPanel() -> impl IntoView {
             }
         })
     };
+    // A list's rows with nobody in them, each linked to its 0.
+    let none_line = move || {
+        let rows = shown.with(|c| c.rows_of_none.clone());
+        (!rows.is_empty()).then(|| {
+            let links = (rows.into_iter())
+                .map(|r| {
+                    let cell = AnswerField::Cell {
+                        row: r.row,
+                        column: r.column,
+                    };
+                    (format!("{} {}", r.code, quoted(&r.name)), field_href(&r.code, cell))
+                })
+                .collect();
+            view! {
+                <li data-testid="export-rows-of-none">"Строки с 0 участников (такая строка всё равно считается в списке): " {comma_links(links)}</li>
+            }
+        })
+    };
     // A profile question answered «нет» beside such pupils typed in a
     // list: the question linked to its box, the list to its row.
     let contradiction_lines = move || {
@@ -378,6 +401,7 @@ pub fn ExportPanel() -> impl IntoView {
                         {line("Общее число 0, хотя по профилю школы показатель к ней относится (с нулём он не учитывается):", "export-empty-group", |c| &c.empty_groups, To::Field(AnswerField::Denominator))}
                         {contradiction_lines}
                         {differing_lines}
+                        {none_line}
                         {plan_line}
                     </ul>
                     <label class="choice">
@@ -469,6 +493,7 @@ struct Checklist {
     empty_groups: Vec<String>,
     contradicted: Vec<(String, ProfileFlag)>,
     differing: Vec<DifferingTotal>,
+    rows_of_none: Vec<RowOfNone>,
     plan_gaps: Vec<(usize, PlanGap)>,
     elsewhere: Option<String>,
 }
@@ -483,6 +508,7 @@ impl Checklist {
             && self.empty_groups.is_empty()
             && self.contradicted.is_empty()
             && self.differing.is_empty()
+            && self.rows_of_none.is_empty()
             && self.plan_gaps.is_empty()
             && self.elsewhere.is_none()
     }

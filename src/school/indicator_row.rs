@@ -15,6 +15,7 @@ use profkarta_core::scoring::{assess_indicator, IndicatorResult, NotApplicable, 
 use crate::platform::browser::{focus_id, on_next_release};
 use crate::school::answer_input::{AnswerInput, RowData};
 use crate::school::breakdown_parts::BreakdownParts;
+use crate::school::code_links::row_id;
 use crate::school::explanation::ExplanationBlock;
 use crate::school::fact_choice::FactChoice;
 use crate::school::last_plan_note::LastPlanNote;
@@ -31,7 +32,7 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
     let card_scores = card.has_points();
     let indicator = Arc::new(indicator);
     let code: Arc<str> = indicator.code.as_str().into();
-    let slug: Arc<str> = format!("ind-{}", code.replace('.', "-")).into();
+    let slug: Arc<str> = row_id(&code).into();
 
     let answer = rows.answer(&code);
     // The row's own result, as the whole card's assessment scores it.

@@ -446,6 +446,16 @@ test('Nevinnomyssk: rows are added, moved and removed by keyboard; percentages; 
         await page.locator('#profile-ovz').check();
         await contradiction.waitFor({ state: 'detached' });
         await inSummary.waitFor({ state: 'detached' });
+        // An event typed with nobody in it still counts among the rows:
+        // asked, its 0 linked.
+        const nobody = card.input('1.3', 'cell-1-0');
+        const had = await nobody.inputValue();
+        await card.field('1.3', 'cell-1-0', '0');
+        const none = page.getByTestId('export-rows-of-none');
+        assert.equal(await none.innerText(), 'Строки с 0 участников (такая строка всё равно считается в списке): 1.3 «День открытых дверей»');
+        assert.equal(await none.getByRole('link').getAttribute('href'), '#ind-1-3-cell-1-0');
+        await card.field('1.3', 'cell-1-0', had);
+        await none.waitFor({ state: 'detached' });
         // A cell emptied and left by the click on «Выгрузить всё равно»
         // below: the row is judged unfinished then, and its line joins the
         // list above the box once the click is over, or the box would move

@@ -406,6 +406,11 @@ impl Draft {
         differing_totals(card, &self.profile, &self.answers)
     }
 
+    /// [`rows_of_none`] of this draft: asked about before the export.
+    pub fn rows_of_none(&self, card: &Card) -> Vec<RowOfNone> {
+        rows_of_none(card, &self.profile, &self.answers)
+    }
+
     /// The copied answers not yet checked, in `card`'s order: listed before
     /// the export and named in the file.
     pub fn unchecked_copies(&self, card: &Card) -> Vec<String> {
@@ -509,6 +514,50 @@ pub fn contradicting_profile(
             let flag = denied.iter().find(|f| f.key == column.key);
             if let (Some(flag), true) = (flag, sum > 0) {
                 found.push((indicator.code.clone(), (*flag).clone()));
+            }
+        }
+    }
+    found
+}
+
+/// A list's row with nobody in it: its name typed and 0 in the column the
+/// list is measured by ([`Rule::list_headline`]: the children an event took
+/// in, a contest's participants). It counts among the list's rows all the
+/// same, an event no pupil of the school took part in (an audit met one
+/// counted for its school); the school is asked before its export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowOfNone {
+    pub code: String,
+    /// The row's place in the list, as its boxes are numbered.
+    pub row: usize,
+    /// The place of the column with the 0.
+    pub column: usize,
+    pub name: String,
+}
+
+/// The [`RowOfNone`]s of the lists that apply to the school's `profile`,
+/// in `card`'s order.
+pub fn rows_of_none(
+    card: &Card,
+    profile: &SchoolProfile,
+    answers: &BTreeMap<String, RawAnswer>,
+) -> Vec<RowOfNone> {
+    let mut found = Vec::new();
+    for indicator in card.indicators().filter(|i| i.applies.applies_to(profile)) {
+        let (Some(column), Some(answer)) =
+            (indicator.rule.list_headline(), answers.get(&indicator.code))
+        else {
+            continue;
+        };
+        for (row, typed) in answer.rows.iter().enumerate() {
+            let cell = typed.values.get(column).map(|v| parse_number(v));
+            if cell == Some(Ok(Some(0))) && !typed.name.trim().is_empty() {
+                found.push(RowOfNone {
+                    code: indicator.code.clone(),
+                    row,
+                    column,
+                    name: typed.name.trim().to_owned(),
+                });
             }
         }
     }

@@ -34,6 +34,43 @@ fn children_with_ovz_typed_against_a_profile_without_them_are_named() {
     assert!(d.contradicting_profile(&card).is_empty());
 }
 
+/// Невинномысск's 1.3 is measured by its first column, the children an
+/// event took in: an event typed with 0 of them is asked about; 0 in
+/// another column, or a row not named yet, is not.
+#[test]
+fn an_event_with_nobody_in_it_is_named() {
+    let card = builtin("nevinnomyssk").unwrap().unwrap();
+    let row = |name: &str, values: [&str; 3]| ListRow {
+        name: name.into(),
+        values: values.map(str::to_owned).to_vec(),
+    };
+    let mut d = draft("СОШ № 1", "2025/2026", &[]);
+    d.answers.insert(
+        "1.3".into(),
+        RawAnswer {
+            rows: vec![
+                row("Ярмарка профессий", ["40", "0", "0"]),
+                row(" Встреча с выпускниками ", [" 0 ", "0", "0"]),
+                row("", ["0", "", ""]),
+                row("Экскурсия", ["", "", ""]),
+            ],
+            ..RawAnswer::default()
+        },
+    );
+    let found = d.rows_of_none(&card);
+    assert_eq!(
+        found,
+        [super::RowOfNone {
+            code: "1.3".into(),
+            row: 1,
+            column: 0,
+            name: "Встреча с выпускниками".into(),
+        }]
+    );
+    d.answers.get_mut("1.3").unwrap().rows[1].values[0] = "12".into();
+    assert!(d.rows_of_none(&card).is_empty());
+}
+
 /// The 23-point card counts «Всего обучающихся 8–9 классов» in 1.2 and
 /// 1.4: typed 100 and 120, one of them is wrong.
 #[test]
