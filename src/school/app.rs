@@ -101,21 +101,26 @@ fn prefer_department_card(drafts: Drafts, cards: SchoolCards) {
         if !cards.site_read.get() {
             return;
         }
-        let newest = cards
-            .department
-            .with(|d| d.last().map(|x| x.card.id.clone()));
-        // A link to a card nobody has leaves the department's own.
-        let latest = cards.cards.with_untracked(|c| {
-            let linked = linked.as_ref().and_then(|id| c.latest(id));
-            linked.or_else(|| c.latest(newest.as_ref()?)).cloned()
-        });
-        let Some(latest) = latest else {
+        let Some(latest) = first_visit_card(cards, linked.as_deref()) else {
             return;
         };
         if drafts.untouched() {
             drafts.open_card(&latest);
         }
     });
+}
+
+/// The card a first visit opens once the site's cards are read: the
+/// link's, or else the latest version of the department's newest card. A
+/// link to a card nobody has leaves the department's own.
+fn first_visit_card(cards: SchoolCards, linked: Option<&str>) -> Option<Arc<Card>> {
+    let newest = cards
+        .department
+        .with(|d| d.last().map(|x| x.card.id.clone()));
+    cards.cards.with_untracked(|c| {
+        let linked = linked.and_then(|id| c.latest(id));
+        linked.or_else(|| c.latest(newest.as_ref()?)).cloned()
+    })
 }
 
 /// Once the school goes to another card, `?card=` leaves the address: a
@@ -166,18 +171,27 @@ fn open_linked_card(drafts: Drafts, cards: SchoolCards, notices: Notices) {
         let skeleton = builtin(&id).and_then(Result::ok).filter(|c| c.template);
         // A first visit has no draft to go back to. The card opened is
         // named: under a skeleton's name the default card read as it (a
-        // walk-through).
-        let (card, version) = drafts
-            .meta
-            .with_untracked(|m| (m.card.clone(), m.card_version));
-        let title = cards
-            .cards
-            .with_untracked(|c| {
-                c.get(&card, version)
-                    .or_else(|| c.latest(&card))
-                    .map(|c| c.title.clone())
-            })
-            .unwrap_or_default();
+        // walk-through). A first visit's draft goes over to the
+        // department's card by itself ([`prefer_department_card`]), maybe
+        // only after this: the page named the default card it was leaving
+        // (an audit).
+        let first = drafts.untouched().then(|| first_visit_card(cards, None));
+        let title = match first.flatten() {
+            Some(card) => card.title.clone(),
+            None => {
+                let (card, version) = drafts
+                    .meta
+                    .with_untracked(|m| (m.card.clone(), m.card_version));
+                cards
+                    .cards
+                    .with_untracked(|c| {
+                        c.get(&card, version)
+                            .or_else(|| c.latest(&card))
+                            .map(|c| c.title.clone())
+                    })
+                    .unwrap_or_default()
+            }
+        };
         let opened = match drafts.untouched() {
             true => format!("открыт новый черновик по карте «{title}»"),
             false => format!("открыт последний черновик (карта «{title}»)"),

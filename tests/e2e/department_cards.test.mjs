@@ -483,6 +483,19 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     } finally {
         await linked.context.close();
     }
+    // An old link to the skeleton, on a first visit: the draft goes over
+    // to the department's card, and the notice names that one, not the
+    // default card it left.
+    const skeleton = await openApp(browser, `${server.url}?card=belinsky`);
+    try {
+        await skeleton.page.getByRole('heading', { name: 'Профориентация в школах Белинского района' }).waitFor();
+        await skeleton.page.getByTestId('notices').filter({
+            hasText: /из ссылки — заготовка, по которой отдел образования составляет свою карту; школы её не заполняют: открыт новый черновик по карте «Профориентация в школах Белинского района»\. /,
+        }).waitFor();
+        assert.deepEqual(skeleton.errors.map(String), []);
+    } finally {
+        await skeleton.context.close();
+    }
 
     // The published version is shown as the schools fill it in and prints
     // alone, for the order; closing returns the focus to its button.
