@@ -18,6 +18,7 @@ use crate::export::{Cell, Table};
 use crate::school::draft::RawAnswer;
 use crate::school::input::{parse_number, parse_percent};
 use crate::scoring::explain::{answer_summary, answer_text, rows_text};
+use crate::scoring::NO_LAST_YEAR;
 use crate::text::{
     by_name, group_digits, initials_together, item_heading, lower_first, percent, quoted,
 };
@@ -206,10 +207,14 @@ pub fn values_table(
     let apart = |i: &Indicator| -> Option<Vec<String>> {
         match (shares, &i.rule) {
             (_, Rule::Percent { .. }) => Some(vec![", %".to_owned()]),
+            // A growth share's numbers may stand without last year's:
+            // said beside them, where a sheet's numbers stay numbers.
             (Shares::Apart, Rule::Share { .. } | Rule::Breakdown { .. }) => Some(
-                ["числитель", "знаменатель", "%"]
+                ["числитель", "знаменатель", "%", "примечание"]
+                    .into_iter()
+                    .take(if i.rule.asks_last_year() { 4 } else { 3 })
                     .map(|part| format!(", {part}"))
-                    .to_vec(),
+                    .collect(),
             ),
             (Shares::Apart, Rule::List { columns, .. }) => Some(
                 std::iter::once(", строк".to_owned())
@@ -248,11 +253,23 @@ pub fn values_table(
                     continue;
                 };
                 match numbers {
-                    Some(Numbers::Share(part, whole)) => row.extend([
-                        Cell::count(part),
-                        Cell::count(whole),
-                        Cell::Percent { part, whole },
-                    ]),
+                    Some(Numbers::Share {
+                        part,
+                        whole,
+                        no_last_year,
+                    }) => {
+                        row.extend([
+                            Cell::count(part),
+                            Cell::count(whole),
+                            Cell::Percent { part, whole },
+                        ]);
+                        if parts.len() == 4 {
+                            row.push(match no_last_year {
+                                true => Cell::Text(NO_LAST_YEAR.to_owned()),
+                                false => Cell::Empty,
+                            });
+                        }
+                    }
                     Some(Numbers::List(rows, sums)) => {
                         row.push(Cell::count(rows));
                         row.extend(sums.into_iter().map(Cell::count));
@@ -276,18 +293,27 @@ pub fn values_table(
 
 /// The numbers behind a school's value that a spreadsheet gets apart.
 pub(crate) enum Numbers {
-    /// A share as typed: its numerator and denominator.
-    Share(u64, u64),
+    /// A share as typed: its numerator and denominator, and whether it
+    /// stands without last year's figures its target asks for.
+    Share {
+        part: u64,
+        whole: u64,
+        no_last_year: bool,
+    },
     /// A list's rows and each column's sum.
     List(u64, Vec<u64>),
 }
 
 impl Numbers {
     /// A share's two numbers as typed this year, when it has a whole.
-    fn share(answer: &RawAnswer) -> Option<Self> {
+    fn share(answer: &RawAnswer, no_last_year: bool) -> Option<Self> {
         this_year(answer)
             .filter(|(_, whole)| *whole > 0)
-            .map(|(part, whole)| Self::Share(part, whole))
+            .map(|(part, whole)| Self::Share {
+                part,
+                whole,
+                no_last_year,
+            })
     }
 }
 
@@ -331,14 +357,11 @@ pub(crate) fn value_cell(
         // numbers, and why it has no points.
         Some(c) if c.lacks_last_year => {
             let Some(a) = answer else {
-                return said("нет данных прошлого года".to_owned());
+                return said(NO_LAST_YEAR.to_owned());
             };
             return (
-                Cell::Text(format!(
-                    "{}; нет данных прошлого года",
-                    answer_text(indicator, a)
-                )),
-                Numbers::share(a),
+                Cell::Text(format!("{}; {NO_LAST_YEAR}", answer_text(indicator, a))),
+                Numbers::share(a, true),
             );
         }
         _ if empty.iter().any(|c| c == code) => {
@@ -369,7 +392,7 @@ pub(crate) fn value_cell(
         }
         (_, Some(a)) => (
             Cell::Text(answer_summary(indicator, Some(a))),
-            Numbers::share(a),
+            Numbers::share(a, false),
         ),
     }
 }
@@ -1330,6 +1353,29 @@ mod tests {
             row(&archive)[at("5.2")],
             text("1 из 4 (25,0\u{A0}%); нет данных прошлого года")
         );
+        // In a spreadsheet, its numbers apart and the mark in a column of
+        // its own (an audit found it dropped there); a share that asks for
+        // no last year has none.
+        let res = results(&archive, &lk.id, "2025/2026");
+        let apart = values_table(&lk, &archive, &res, "2025/2026", Shares::Apart);
+        let head = |h: &str| apart.headers.iter().position(|x| x == h).unwrap();
+        let first = head("п. 5.2, числитель");
+        assert_eq!(apart.headers[first + 3], "п. 5.2, примечание");
+        assert_eq!(
+            apart.rows[0][first..first + 4],
+            [
+                Cell::Int(1),
+                Cell::Int(4),
+                Cell::Percent { part: 1, whole: 4 },
+                text("нет данных прошлого года")
+            ]
+        );
+        assert!(!lk.indicator("1.4").unwrap().rule.asks_last_year());
+        assert_eq!(
+            apart.headers[head("п. 1.4, числитель") + 3],
+            "п. 1.5, числитель"
+        );
+        assert_eq!(apart.headers.len(), apart.rows[0].len());
         let res = results(&archive, &lk.id, "2025/2026");
         let f = crate::department::figures::figures(&archive, &lk, &res);
         let f52 = &f.indicators[at("5.2") - 1];

@@ -39,6 +39,10 @@ pub struct CriterionScore {
     pub max_applicable: u32,
 }
 
+/// Said of a growth indicator, or a criterion, left out for want of last
+/// year's figures.
+pub const NO_LAST_YEAR: &str = "нет данных прошлого года";
+
 impl CriterionScore {
     /// «3 из 4», or, when none of it counts, why: «0 из 0» would read as a
     /// score of nothing. A criterion left out for want of last year's
@@ -46,7 +50,7 @@ impl CriterionScore {
     /// does apply to the school: the figures would bring it back.
     pub fn shown(&self, lacks_last_year: bool) -> String {
         match self.max_applicable {
-            0 if lacks_last_year => "нет данных прошлого года".to_owned(),
+            0 if lacks_last_year => NO_LAST_YEAR.to_owned(),
             0 => "не применимо".to_owned(),
             max => format!("{} из {max}", self.points),
         }
