@@ -381,9 +381,12 @@ impl IndicatorEffect {
 }
 
 /// Where a school stood on `card`'s indicator `code` in one year: the
-/// department's count of points and what the school's answer adds to the
-/// sums `basis` pools ([`Outcome::pooled`]), found under its code in the
-/// version the school filled in.
+/// department's count of points, judged by `card`'s rules as «Динамика»
+/// judges it (a school on an older version met 30 % where the year asks
+/// 40 %: the analysis read «выполняли 4 из 5» beside «Динамика»'s 3 of 7,
+/// a walk-through), and what the school's answer adds to the sums `basis`
+/// pools ([`Outcome::pooled`]), found under its code in the version the
+/// school filled in.
 ///
 /// [`Outcome::pooled`]: crate::scoring::Outcome::pooled
 fn standing(
@@ -393,7 +396,7 @@ fn standing(
     code: &str,
     basis: Basis,
 ) -> Option<Standing> {
-    let counted = result.score.indicator(code).filter(|c| c.applies)?;
+    let counted = result.score.indicator(code).filter(|c| c.applies_here())?;
     let pooled = archive.entry(&result.submission_id).and_then(|e| {
         let own = e.card.code_of(card, code)?;
         e.assessment
@@ -411,7 +414,7 @@ fn standing(
         (true, _) => None,
     };
     Some(Standing {
-        earned: counted.met(),
+        earned: counted.met_here(),
         share,
     })
 }

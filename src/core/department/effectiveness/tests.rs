@@ -251,6 +251,25 @@ fn a_share_on_an_older_version_is_read_under_its_own_number() {
     assert!(standing.earned, "30 % earns 1.1");
 }
 
+/// A school on version 1 (1.1 from 30 %) in a year shown on version 2
+/// (from 40 %): its 30 % does not meet 1.1 here, as «Динамика» counts it
+/// (a walk-through's analysis counted it met, 4 of 5 beside 3 of 7).
+#[test]
+fn a_school_on_an_older_version_is_judged_by_the_rules_shown() {
+    let (v1, v2) = testkit::raised_threshold(40);
+    let archive = testkit::archive_of(&[
+        (&v1, "a", &school("a", BEFORE, false, "3")),
+        (&v2, "b", &school("b", BEFORE, false, "4")),
+    ]);
+    let before = results(&archive, DEFAULT_CARD, BEFORE);
+    let of = |name: &str| before.iter().find(|r| r.name() == name).unwrap();
+    let a = standing(&archive, &v2, of("a"), "1.1", Basis::Met).expect("1.1 applies to a");
+    assert_eq!(a.share, Some((3, 10)));
+    assert!(!a.earned, "30 % is short of 40 %");
+    let b = standing(&archive, &v2, of("b"), "1.1", Basis::Met).expect("1.1 applies to b");
+    assert!(b.earned);
+}
+
 /// Last year's version gave 1.1 no points, this year's one: nobody met
 /// it last year, so the schools meeting it would compare this year with
 /// nothing. It is judged by the pupils' share, as on a card without
