@@ -242,6 +242,11 @@ impl StoredDraft {
             Default::default()
         };
         draft.copied = draft.answers.keys().cloned().collect();
+        // What an earlier move kept aside is this year's answers, of a
+        // version before it: next year it would stand over the card as
+        // if just left behind, year after year (a walk-through's 3.3 of
+        // two years before).
+        draft.not_carried.clear();
         draft.fill_last_year(&self.draft, card);
         // This year's plan becomes next year's «last year's plan», with
         // where its indicators stand now, to see next year what it changed.
@@ -1380,6 +1385,10 @@ mod tests {
         assert_eq!(kept.answer, crate::testkit::share("5", "8"));
         let again = decode(&stored.encode()).unwrap();
         assert_eq!(again, stored, "kept through storage");
+        // Next year does not carry it: it is this year's, kept for this one.
+        let following = stored.next_year("e".into(), NOW, true, &next);
+        assert!(following.draft.not_carried.is_empty());
+        assert_eq!(stored.draft.not_carried.len(), 1);
     }
 
     #[test]
