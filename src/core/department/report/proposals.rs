@@ -227,16 +227,18 @@ pub fn proposals(
     }
     // The same schools as the first proposal's: not listed twice, and
     // named by their level, as the first proposal may be far above.
+    // Two years are compared: «второй год» read wrong of a school low
+    // three years running (a walk-through).
     match still_low {
         [] => {}
         same if same == low.as_slice() => items.push(
             "Обеспечить консультационно-методическое сопровождение руководителей организаций \
-             с низкой эффективностью: все они на низком уровне второй год подряд."
+             с низкой эффективностью: все они были на низком уровне и в прошлом году."
                 .to_owned(),
         ),
         some => items.push(format!(
             "Обеспечить консультационно-методическое сопровождение руководителей организаций, \
-             второй год находящихся на низком уровне: {}.",
+             находящихся на низком уровне и в этом, и в прошлом году: {}.",
             some.join(", ")
         )),
     }
