@@ -265,11 +265,17 @@ pub(crate) fn figure(
     applicable: usize,
     values: &[Valued],
 ) -> IndicatorFigure {
+    // A share typed 0 of 0 where the card scores an empty group 0 adds
+    // nothing to Σ/Σ: no school the value is over (an audit read «по 10
+    // школам» beside a chart of 9).
+    let answered = (values.iter())
+        .filter(|v| !matches!(v.value(&indicator.rule), Some(Value::Share(_, 0))))
+        .count();
     IndicatorFigure {
         code: indicator.code.clone(),
         earned,
         applicable,
-        answered: values.len(),
+        answered,
         value: aggregate(&indicator.rule, values),
     }
 }

@@ -85,6 +85,28 @@ fn municipal_shares_pool_people_not_percentages() {
     );
 }
 
+/// 1.1 scores an empty group 0: a school typing 0 of 0 applies and
+/// misses it, but adds nothing to 3 of 10, and the value is not over it.
+#[test]
+fn a_share_of_nobody_is_not_a_school_in_the_value() {
+    let card = testkit::card();
+    let mut a = draft("А", "2025/2026", &[]);
+    a.answers.insert("1.1".into(), testkit::share("3", "10"));
+    let mut b = draft("Б", "2025/2026", &[]);
+    b.answers.insert("1.1".into(), testkit::share("0", "0"));
+    let archive = testkit::archive(&card, &[("a", &a), ("b", &b)]);
+    let f = figures(
+        &archive,
+        &card,
+        &results(&archive, DEFAULT_CARD, "2025/2026"),
+    );
+    let f11 = f.indicators.iter().find(|i| i.code == "1.1").unwrap();
+    assert_eq!(
+        (f11.earned, f11.applicable, f11.answered, pooled(f11)),
+        (1, 2, 1, Some((3, 10)))
+    );
+}
+
 fn card(id: &str) -> Card {
     builtin(id).unwrap().unwrap()
 }
