@@ -108,17 +108,8 @@ pub fn heatmap_svg(card: &Card, rating: &[Ranked]) -> String {
         .map(|r| {
             codes
                 .iter()
-                .map(|code| match r.result.score.indicator(code) {
-                    Some(c) if c.met() => Mark::Earned,
-                    Some(c) if c.partly() => Mark::Partial,
-                    Some(c) if c.unanswered => Mark::Unanswered,
-                    Some(c) if c.invalid => Mark::Invalid,
-                    Some(c) if c.applies => Mark::Missed,
-                    Some(c) if c.lacks_last_year => Mark::NoLastYear,
-                    Some(_) => Mark::NotApplicable,
-                    // Left out by `SchoolResult::seen_on`.
-                    None => Mark::NotInVersion,
-                })
+                // None: left out by `SchoolResult::seen_on`.
+                .map(|code| Mark::of(r.result.score.indicator(code)))
                 .collect()
         })
         .collect();

@@ -8,60 +8,15 @@ use crate::canvas::{
     BELOW_TITLE, BLUE, MARGIN, MUTED, NAME_CHARS, SMALL, VERMILLION, WIDTH,
 };
 
-/// What a school's card says about one indicator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mark {
-    Earned,
-    /// Some of a banded indicator's points, not all.
-    Partial,
-    Missed,
-    /// The indicator does not apply to the school and is out of its maximum.
-    NotApplicable,
-    /// Out of the school's maximum because it gave no last year's figures
-    /// for a growth target: its own omission, not its profile.
-    NoLastYear,
-    /// The school left the indicator blank.
-    Unanswered,
-    /// The school's answer has an error and counts nothing.
-    Invalid,
-    /// The version of the card the school filled in has no such
-    /// indicator (a school on last year's version, shown on this one).
-    NotInVersion,
-}
+pub use profkarta_core::department::review::Fulfilment as Mark;
 
-impl Mark {
-    const ALL: [Mark; 8] = [
-        Mark::Earned,
-        Mark::Partial,
-        Mark::Missed,
-        Mark::NotApplicable,
-        Mark::NoLastYear,
-        Mark::Unanswered,
-        Mark::Invalid,
-        Mark::NotInVersion,
-    ];
-
-    fn legend(self) -> &'static str {
-        match self {
-            Mark::Earned => "выполнен",
-            Mark::Partial => "выполнен частично",
-            Mark::Missed => "не выполнен",
-            Mark::NotApplicable => "не применим",
-            Mark::NoLastYear => "нет данных прошлого года",
-            Mark::Unanswered => "нет ответа",
-            Mark::Invalid => "ошибка в ответе",
-            Mark::NotInVersion => "нет в версии школы",
-        }
-    }
-
-    /// Drawn and in the legend only where a cell has it: most cards have
-    /// no bands, most years one version.
-    fn rare(self) -> bool {
-        matches!(
-            self,
-            Mark::Partial | Mark::NoLastYear | Mark::Invalid | Mark::NotInVersion
-        )
-    }
+/// Drawn and in the legend only where a cell has it: most cards have no
+/// bands, most years one version.
+fn rare(mark: Mark) -> bool {
+    matches!(
+        mark,
+        Mark::Partial | Mark::NoLastYear | Mark::Invalid | Mark::NotInVersion
+    )
 }
 
 const TITLE: &str = "Выполнение показателей по школам";
@@ -151,11 +106,11 @@ pub fn heatmap_pages(
     let shown: Vec<(Mark, usize)> = Mark::ALL
         .into_iter()
         .zip(tally)
-        .filter(|&(m, n)| !m.rare() || n > 0)
+        .filter(|&(m, n)| !rare(m) || n > 0)
         .collect();
     let legend: Vec<i32> = shown
         .iter()
-        .map(|(m, _)| cell_width + 6 + text_width(m.legend(), SMALL))
+        .map(|(m, _)| cell_width + 6 + text_width(m.word(), SMALL))
         .collect();
     let (legend_places, legend_bottom) = flow(&legend, (MARGIN, BELOW_TITLE - 6), width - MARGIN);
     let rows_top = legend_bottom + 28;
@@ -181,7 +136,7 @@ pub fn heatmap_pages(
                 }
             }
             let summary: Vec<String> = (shown.iter())
-                .map(|&(m, _)| format!("{} — {}", m.legend(), tally[m as usize]))
+                .map(|&(m, _)| format!("{} — {}", m.word(), tally[m as usize]))
                 .collect();
             let label = format!(
                 "{title}: {}, {}. Ячеек: {}.",
@@ -197,7 +152,7 @@ pub fn heatmap_pages(
                 let mut cells = Cells::default();
                 for (&(m, _), &(x, y)) in shown.iter().zip(&legend_places) {
                     cells.add((x, y), cell_width, m);
-                    canvas.text(m.legend(), (x + cell_width + 6, y + CELL / 2), note);
+                    canvas.text(m.word(), (x + cell_width + 6, y + CELL / 2), note);
                 }
                 let code_font = Font::new(SMALL).colour(MUTED);
                 for (row, i) in rows.clone().enumerate() {

@@ -56,7 +56,7 @@ pub fn ScoredResults() -> impl IntoView {
                 // The picture's own text gives the counts of its cells; each
                 // cell is in the file (an accessibility audit: 276 cells
                 // read by nobody using a screen reader).
-                <p class="muted no-print">"Каждая ячейка матрицы — в файле «Матрица показателей в CSV» (кнопка вверху вкладки): его можно открыть в Excel и прочитать построчно."</p>
+                <p class="muted no-print">"Каждая ячейка матрицы — в файле «Матрица показателей в CSV» (кнопка вверху вкладки): баллы школы, а где баллы не считаются — словами, почему («нет ответа», «не применим»…). Его можно открыть в Excel и прочитать построчно."</p>
                 <Chart svg=heat name="Матрица «школа × показатель»" testid="chart-heatmap"/>
             </div>
             // One block, so that «Печать рейтинга» leaves its note out too.

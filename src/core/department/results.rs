@@ -678,14 +678,21 @@ mod tests {
             .map(SchoolResult::name)
             .collect();
         assert_eq!(names, ["Школа А", "Школа Б"]);
-        // The matrix: А's 1.9 is its 1.8; its 2.1 is empty, as not asked.
+        // The matrix: А's 1.9 is its 1.8; its 2.1, another kind there, is
+        // said not to be in its version, as the drawn matrix says.
         let matrix = crate::department::tables::matrix_table(&v2, &rating, year);
-        let at = |h: &str| matrix.headers.iter().position(|x| x == h).unwrap();
+        let at = |code: &str| {
+            let h = format!("п. {code}, баллы из 1");
+            matrix.headers.iter().position(|x| *x == h).unwrap()
+        };
         let row = (matrix.rows.iter())
             .find(|r| r[0] == crate::export::Cell::Text("Школа А".into()))
             .unwrap();
-        assert_eq!(row[at("п. 1.9")], crate::export::Cell::Int(1));
-        assert_eq!(row[at("п. 2.1")], crate::export::Cell::Empty);
+        assert_eq!(row[at("1.9")], crate::export::Cell::Int(1));
+        assert_eq!(
+            row[at("2.1")],
+            crate::export::Cell::Text("нет в версии школы".into())
+        );
         // В missed 1.9: its letter names А, on version 1, among the examples.
         let letter = draft_letter(&v2, school("Школа В"), None, &rating, &[], None);
         let line = letter

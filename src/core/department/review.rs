@@ -252,6 +252,69 @@ impl Counted {
     }
 }
 
+/// How one school's card stands on one indicator, cell by cell of the
+/// matrix: drawn on the results tab and said in its spreadsheet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fulfilment {
+    Earned,
+    /// Some of a banded indicator's points, not all.
+    Partial,
+    Missed,
+    /// The indicator does not apply to the school and is out of its maximum.
+    NotApplicable,
+    /// Out of the school's maximum because it gave no last year's figures
+    /// for a growth target: its own omission, not its profile.
+    NoLastYear,
+    /// The school left the indicator blank.
+    Unanswered,
+    /// The school's answer has an error and counts nothing.
+    Invalid,
+    /// The version of the card the school filled in has no such
+    /// indicator (a school on last year's version, shown on this one).
+    NotInVersion,
+}
+
+impl Fulfilment {
+    pub const ALL: [Fulfilment; 8] = [
+        Fulfilment::Earned,
+        Fulfilment::Partial,
+        Fulfilment::Missed,
+        Fulfilment::NotApplicable,
+        Fulfilment::NoLastYear,
+        Fulfilment::Unanswered,
+        Fulfilment::Invalid,
+        Fulfilment::NotInVersion,
+    ];
+
+    /// A school's standing on an indicator it has (`None`: its version
+    /// has no such indicator).
+    pub fn of(counted: Option<Counted>) -> Self {
+        match counted {
+            Some(c) if c.met() => Self::Earned,
+            Some(c) if c.partly() => Self::Partial,
+            Some(c) if c.unanswered => Self::Unanswered,
+            Some(c) if c.invalid => Self::Invalid,
+            Some(c) if c.applies => Self::Missed,
+            Some(c) if c.lacks_last_year => Self::NoLastYear,
+            Some(_) => Self::NotApplicable,
+            None => Self::NotInVersion,
+        }
+    }
+
+    pub fn word(self) -> &'static str {
+        match self {
+            Self::Earned => "выполнен",
+            Self::Partial => "выполнен частично",
+            Self::Missed => "не выполнен",
+            Self::NotApplicable => "не применим",
+            Self::NoLastYear => crate::scoring::NO_LAST_YEAR,
+            Self::Unanswered => "нет ответа",
+            Self::Invalid => "ошибка в ответе",
+            Self::NotInVersion => "нет в версии школы",
+        }
+    }
+}
+
 /// The score the results use. Indicators are in card order, like the card.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Confirmed {

@@ -14,6 +14,7 @@ use crate::department::figures::{describe_value, Aggregate, Figures, IndicatorFi
 use crate::department::last_year::this_year;
 use crate::department::measures::Measure;
 use crate::department::results::{Ranked, SchoolResult};
+use crate::department::review::Fulfilment;
 use crate::export::{Cell, Table};
 use crate::school::draft::RawAnswer;
 use crate::school::input::{parse_number, parse_percent};
@@ -122,20 +123,28 @@ pub fn rating_table(card: &Card, rating: &[Ranked], period: &str) -> Table {
 /// as a date.
 pub fn matrix_table(card: &Card, rating: &[Ranked], period: &str) -> Table {
     let mut headers = vec!["Школа".to_owned()];
-    let codes: Vec<&str> = card.scored_indicators().map(|i| i.code.as_str()).collect();
-    headers.extend(codes.iter().map(|code| item_heading(code)));
+    let scored: Vec<&Indicator> = card.scored_indicators().collect();
+    // The points, which add up: a banded indicator's 1 of 2 is partly
+    // met where another's 1 is met. Where no points count, the cell says
+    // why in the matrix's words: all of them were 0 or empty (an audit).
+    headers.extend(
+        scored
+            .iter()
+            .map(|i| format!("{}, баллы из {}", item_heading(&i.code), i.points)),
+    );
     let rows = rating
         .iter()
         .map(|r| {
             let mut row = vec![Cell::Text(r.result.name().to_owned())];
-            row.extend(
-                codes
-                    .iter()
-                    .map(|code| match r.result.score.indicator(code) {
-                        Some(c) if c.applies => Cell::Int(c.points.into()),
-                        _ => Cell::Empty,
-                    }),
-            );
+            row.extend(scored.iter().map(|i| {
+                let counted = r.result.score.indicator(&i.code);
+                match (Fulfilment::of(counted), counted) {
+                    (Fulfilment::Earned | Fulfilment::Partial | Fulfilment::Missed, Some(c)) => {
+                        Cell::Int(c.points.into())
+                    }
+                    (other, _) => Cell::Text(other.word().to_owned()),
+                }
+            }));
             row
         })
         .collect();
@@ -1027,6 +1036,18 @@ mod tests {
         d.answers.insert("7.1".into(), testkit::share("0", "0"));
         let archive = testkit::archive(&card, &[("b", &d)]);
         let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
+        // In the matrix's words where no points count; points elsewhere.
+        let matrix = matrix_table(&card, &rating, "2025/2026");
+        let at = |code: &str| {
+            1 + card
+                .scored_indicators()
+                .position(|i| i.code == code)
+                .unwrap()
+        };
+        assert_eq!(matrix.headers[at("7.1")], "п. 7.1, баллы из 1");
+        assert_eq!(matrix.rows[0][at("7.1")], Cell::Text("не применим".into()));
+        assert_eq!(matrix.rows[0][at("1.1")], Cell::Text("нет ответа".into()));
+        assert_eq!(matrix.rows[0][at("1.8")], Cell::Int(1));
         let t = rating_table(&card, &rating, "2025/2026");
         let mut expected = [1, 8, 0, 2, 0, 3, 0, 4, 0, 3, 0, 2]
             .map(Cell::count)
