@@ -1006,6 +1006,7 @@ mod tests {
         let yes = |n: usize| IndicatorFigure {
             code: "5.2".into(),
             earned: n,
+            partly: 0,
             applicable: 15,
             answered: 15,
             value: Aggregate::Fact { yes: n },

@@ -53,6 +53,10 @@ pub struct IndicatorFigure {
     /// card shown, whichever version a school filled
     /// ([`Counted::judged_here`](crate::department::review::Counted::judged_here)).
     pub earned: usize,
+    /// Of the rest, those that earned some of a banded indicator's points
+    /// (by their own version's rules; none where a school's version judges
+    /// it otherwise).
+    pub partly: usize,
     pub applicable: usize,
     /// Schools with a valid answer.
     pub answered: usize,
@@ -221,6 +225,7 @@ impl Valued<'_> {
 /// answers its municipal value is made of.
 pub(crate) struct Gathered<'a> {
     pub earned: Vec<usize>,
+    pub partly: Vec<usize>,
     pub applicable: Vec<usize>,
     pub values: Vec<Vec<Valued<'a>>>,
 }
@@ -246,23 +251,19 @@ fn indicator_figures(
     card: &Card,
     results: &[SchoolResult],
 ) -> Vec<IndicatorFigure> {
-    let Gathered {
-        earned,
-        applicable,
-        values,
-    } = gather(archive, card, results);
+    let gathered = gather(archive, card, results);
     card.indicators()
-        .zip(values)
         .enumerate()
-        .map(|(i, (indicator, values))| figure(indicator, earned[i], applicable[i], &values))
+        .map(|(i, indicator)| figure(indicator, &gathered, i, &gathered.values[i]))
         .collect()
 }
 
-/// An indicator's figure from what [`gather`] found for it.
+/// The figure of `indicator`, the `i`-th of the card, from what [`gather`]
+/// found for it, over `values`.
 pub(crate) fn figure(
     indicator: &Indicator,
-    earned: usize,
-    applicable: usize,
+    gathered: &Gathered,
+    i: usize,
     values: &[Valued],
 ) -> IndicatorFigure {
     // A share typed 0 of 0 where the card scores an empty group 0 adds
@@ -273,8 +274,9 @@ pub(crate) fn figure(
         .count();
     IndicatorFigure {
         code: indicator.code.clone(),
-        earned,
-        applicable,
+        earned: gathered.earned[i],
+        partly: gathered.partly[i],
+        applicable: gathered.applicable[i],
         answered,
         value: aggregate(&indicator.rule, values),
     }
@@ -302,6 +304,7 @@ pub(crate) fn gather<'a>(
         .map(|i| matches!(i.rule, Rule::Fact { .. }))
         .collect();
     let mut earned = vec![0; place.len()];
+    let mut partly = vec![0; place.len()];
     let mut applicable = vec![0; place.len()];
     let mut values: Vec<Vec<Valued>> = vec![Vec::new(); place.len()];
     // Indicators the check found not to apply to a school: its value is
@@ -330,6 +333,7 @@ pub(crate) fn gather<'a>(
             if counted.applies_here() {
                 applicable[i] += 1;
                 earned[i] += usize::from(counted.met_here());
+                partly[i] += usize::from(counted.judged_here.is_none() && counted.partly());
             }
         }
         let Some(entry) = archive.entry(&r.submission_id) else {
@@ -373,6 +377,7 @@ pub(crate) fn gather<'a>(
     }
     Gathered {
         earned,
+        partly,
         applicable,
         values,
     }

@@ -129,12 +129,7 @@ fn spread_at(
     valued.sort_by(|(a, x), (b, y)| order(*y, *x).then_with(|| by_name(a, b)));
     without.sort_by(|(a, _), (b, _)| by_name(a, b));
     let municipal = match (at, valued.len()) {
-        (Some(i), 2..) => municipal_value(&figure(
-            indicator,
-            gathered.earned[i],
-            gathered.applicable[i],
-            values,
-        )),
+        (Some(i), 2..) => municipal_value(&figure(indicator, gathered, i, values)),
         _ => None,
     };
     Spread {

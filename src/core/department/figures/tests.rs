@@ -6,7 +6,7 @@ use crate::card::{builtin, DEFAULT_CARD};
 use crate::department::results::results;
 use crate::department::review::Decision;
 use crate::export::Cell;
-use crate::school::draft::ListRow;
+use crate::school::draft::{Draft, ListRow};
 use crate::school::profile::SchoolLevel;
 use crate::testkit::{self, draft};
 
@@ -104,6 +104,38 @@ fn a_share_of_nobody_is_not_a_school_in_the_value() {
     assert_eq!(
         (f11.earned, f11.applicable, f11.answered, pooled(f11)),
         (1, 2, 1, Some((3, 10)))
+    );
+}
+
+/// 1.1 in steps (from 30 % one point, from 60 % two): А's 6 of 10 meets
+/// it, Б's 3 of 10 earns one point, В's 1 of 10 none. The problem zone
+/// says the step: «выполнили 1 из 3 … ; ещё 1 — частично».
+#[test]
+fn a_lower_step_is_counted_apart_from_met() {
+    let mut card = testkit::card();
+    testkit::in_bands(card.indicators_mut().find(|i| i.code == "1.1").unwrap());
+    card.recount();
+    let schools: Vec<Draft> = [("А", "6"), ("Б", "3"), ("В", "1")]
+        .map(|(name, n)| {
+            let mut d = draft(name, "2025/2026", &[]);
+            d.answers.insert("1.1".into(), testkit::share(n, "10"));
+            d
+        })
+        .to_vec();
+    let archive = testkit::archive(
+        &card,
+        &[("a", &schools[0]), ("b", &schools[1]), ("c", &schools[2])],
+    );
+    let f = figures(
+        &archive,
+        &card,
+        &results(&archive, DEFAULT_CARD, "2025/2026"),
+    );
+    let f11 = f.indicators.iter().find(|i| i.code == "1.1").unwrap();
+    assert_eq!((f11.earned, f11.partly, f11.applicable), (1, 1, 3));
+    assert_eq!(
+        crate::department::report::zone_result(f11),
+        "выполнили 1 из 3 школ (33,3\u{A0}%); ещё 1 — частично."
     );
 }
 

@@ -33,10 +33,17 @@ pub fn problem_zones<'a>(f: &'a Figures, card: &Card) -> (&'static str, Vec<&'a 
 }
 
 /// «выполнили 3 из 12 школ (25,0 %).» for a problem zone; «из 41 школы».
+/// A banded indicator's lower band is not met, but said: «выполнили 1 из
+/// 10» alone read as nine schools doing nothing, where five earned part
+/// of it (an audit).
 pub fn zone_result(z: &IndicatorFigure) -> String {
     let of = z.applicable as u64;
+    let partly = match z.partly {
+        0 => String::new(),
+        n => format!("; ещё {n} — частично"),
+    };
     format!(
-        "выполнили {} из {of} {} ({}).",
+        "выполнили {} из {of} {} ({}){partly}.",
         z.earned,
         plural(of, "школы", "школ", "школ"),
         percent(z.earned as u64, of)

@@ -885,6 +885,7 @@ fn a_zone_counts_its_schools_in_the_genitive() {
     let zone = |earned, applicable| IndicatorFigure {
         code: "1.8".into(),
         earned,
+        partly: 0,
         applicable,
         answered: applicable,
         value: crate::department::figures::Aggregate::Fact { yes: earned },
