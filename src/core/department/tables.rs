@@ -465,8 +465,18 @@ pub fn school_changes_table(changes: &[SchoolChange], rescored: bool, with_level
         true => "Изменение по новой методике, п. п.".to_owned(),
         false => "Изменение, п. п.".to_owned(),
     });
+    // Across versions the levels are of the two scores the change is
+    // reckoned from, by this year's bounds: a «высокая» last year the
+    // school never had read as its official level (a walk-through).
     if with_levels {
-        headers.extend(["Уровень в прошлом году", "Уровень"].map(String::from));
+        let levels = match rescored {
+            true => [
+                "Уровень в прошлом году по новой методике",
+                "Уровень по новой методике",
+            ],
+            false => ["Уровень в прошлом году", "Уровень"],
+        };
+        headers.extend(levels.map(String::from));
     }
     let level = |l: Option<Level>| Cell::Text(l.map_or("—", Level::label).to_owned());
     let rows = changes
@@ -1181,6 +1191,19 @@ mod tests {
                 "Изменение, п. п.",
                 "Уровень в прошлом году",
                 "Уровень"
+            ]
+        );
+        // Across versions, the levels are said to be by the new rules.
+        let across = school_changes_table(
+            &school_changes(&archive, &card, &card, &before, &after),
+            true,
+            true,
+        );
+        assert_eq!(
+            across.headers[across.headers.len() - 2..],
+            [
+                "Уровень в прошлом году по новой методике",
+                "Уровень по новой методике"
             ]
         );
         let texts = |row: &[Cell]| {
