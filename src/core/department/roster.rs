@@ -1004,8 +1004,11 @@ fn day_number(date: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
-/// The longest the department's own check is said to be overdue.
-const DAYS_A_CHECK_IS_LATE: i64 = 365;
+/// The longest a stage is said to be overdue: a year on, the next year's
+/// is due, and a count of days still growing is history (a walk-through's
+/// last year read «проверка отделом просрочена на 418 дней» in every row,
+/// another's year skipped «не сдана, просрочено на 391 день»).
+const DAYS_SAID_LATE: i64 = 365;
 
 /// A card's title, quoted, as a school tells it from the others: a
 /// department's card started from a built-in one keeps its title, and a
@@ -1115,14 +1118,10 @@ pub fn statuses(
                 .filter(|d| *d > 0);
             let overdue = match status {
                 Status::NotSent | Status::Refused => past(&deadlines.submit),
-                // A check overdue by more than a year is history, the next
-                // year's being due by then: a walk-through's last year read
-                // «проверка отделом просрочена на 418 дней» in every row.
-                Status::Received | Status::InReview => {
-                    past(&deadlines.check).filter(|d| *d <= DAYS_A_CHECK_IS_LATE)
-                }
+                Status::Received | Status::InReview => past(&deadlines.check),
                 Status::Checked | Status::Rejected => None,
-            };
+            }
+            .filter(|d| *d <= DAYS_SAID_LATE);
             let filed_as = (counted.filter(|e| roster.linked.contains_key(&e.school)))
                 .map(|e| e.profile().name.trim())
                 .filter(|name| name_key(name) != name_key(&school.name))
