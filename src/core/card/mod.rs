@@ -163,9 +163,15 @@ impl Indicator {
     /// compared in points of a percentage: a count (agreements, trials) or
     /// a list of events, whose changes are in their own units.
     pub fn basis(&self) -> Option<Basis> {
-        if self.points > 0 {
-            return Some(Basis::Met);
+        match self.points {
+            0 => self.pooled_basis(),
+            _ => Some(Basis::Met),
         }
+    }
+
+    /// How its value pools over the schools, points or none: what a
+    /// measure is judged by where who met it cannot be.
+    pub fn pooled_basis(&self) -> Option<Basis> {
         match self.rule {
             Rule::Share { .. } | Rule::Breakdown { .. } => Some(Basis::Pupils),
             Rule::Fact { .. } => Some(Basis::Yes),

@@ -519,6 +519,18 @@ pub fn measure_effect(span: &Span, measure: &Measure, beside: &[&Measure]) -> Ve
             // A measure recorded on an older version may target what no
             // longer pools: no school then has a value to compare.
             let basis = span.basis(key).unwrap_or(Basis::Pupils);
+            // Another target (a threshold moved): who met it compares no
+            // longer, its value may, and is judged instead, as on a card
+            // without points (a walk-through's measure on 2.3 left the
+            // cycle with «методика изменилась», its value comparable).
+            let basis = match span.codes(key, basis) {
+                Err((_, Verdict::MethodChanged)) if basis == Basis::Met => (span.new_card)
+                    .by_key(key)
+                    .and_then(Indicator::pooled_basis)
+                    .filter(|pooled| span.codes(key, *pooled).is_ok())
+                    .unwrap_or(basis),
+                _ => basis,
+            };
             let (old, new) = match span.codes(key, basis) {
                 Ok(codes) => codes,
                 Err((code, verdict)) => {

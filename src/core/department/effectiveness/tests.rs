@@ -304,8 +304,11 @@ fn an_indicator_without_points_last_year_is_judged_by_the_share() {
     assert_eq!(e[0].verdict, Verdict::Better);
 }
 
+/// Version 2 asks 50 % for 1.1 where version 1 asked 30 %: who met it
+/// compares no longer, the pupils' share does. By hand: a–c 3/30 = 10,0 %
+/// → 12/30 = 40,0 % (+30,0), d–f the same: ±0, no difference.
 #[test]
-fn an_indicator_whose_rule_changed_is_left_out() {
+fn an_indicator_whose_target_changed_is_judged_by_its_value() {
     let mut v2 = testkit::card();
     v2.version = 2;
     let first = &mut v2.directions[0].criteria[0].indicators[0];
@@ -319,9 +322,23 @@ fn an_indicator_whose_rule_changed_is_left_out() {
     let m = measure(&archive, &["a", "b", "c"]);
     let e = effects(&archive, &v2, &m);
     assert_eq!(e[0].code, "1.1");
-    assert_eq!(e[0].verdict, Verdict::MethodChanged);
-    assert_eq!(e[0].verdict.label(), "методика изменилась");
+    assert_eq!(e[0].basis, Basis::Pupils);
+    assert_eq!(
+        (e[0].addressed.sums, e[0].others.sums),
+        (Some(((3, 30), (12, 30))), Some(((3, 30), (12, 30))))
+    );
+    assert_eq!(e[0].difference(), Some(0));
+    assert_eq!(e[0].verdict, Verdict::NoDifference);
     assert_eq!(e[1].verdict, Verdict::Better, "2.1 did not change");
+    // Another kind (2.1 a fact, then a count) has no value to compare.
+    let (_, v2) = testkit::two_versions();
+    let archive = archive_with(&v2, |_, name| school(name, AFTER, false, "4"));
+    let e = effects(&archive, &v2, &measure(&archive, &["a", "b", "c"]));
+    assert_eq!(
+        (e[1].code.as_str(), e[1].verdict),
+        ("2.1", Verdict::MethodChanged)
+    );
+    assert_eq!(e[1].verdict.label(), "методика изменилась");
 }
 
 /// Version 2 drops 1.1: the measure's 1.1 is «исключён из карты», not a
