@@ -177,6 +177,29 @@ pub fn DynamicsPanel() -> impl IntoView {
             })
         })
     };
+    // Years on several versions of the card: each named with its own,
+    // since maxima and level bounds may differ between them (a
+    // walk-through's line ran over three versions unsaid).
+    let trend_versions = Memo::new(move |_| {
+        let periods = dept.periods.get();
+        let id = dept.card.with(|c| c.id.clone());
+        let versions: Vec<(String, u32)> = dept.archive().with(|a| {
+            (periods.into_iter())
+                .filter_map(|p| a.period_card(&id, &p).map(|c| (p, c.version)))
+                .collect()
+        });
+        let one = versions.windows(2).all(|w| w[0].1 == w[1].1);
+        (!one).then(|| {
+            let each: Vec<String> = (versions.iter())
+                .map(|(p, v)| format!("{p} — версия {v}"))
+                .collect();
+            format!(
+                "Годы графика заполнены по разным версиям карты: {}. Максимум баллов и границы \
+                 уровней у версий могут различаться.",
+                each.join(", ")
+            )
+        })
+    });
     let trend = Signal::derive(move || {
         let periods = dept.periods.get();
         let all: Vec<_> = periods.iter().map(|p| dept.figures_of(p)).collect();
@@ -337,6 +360,7 @@ pub fn DynamicsPanel() -> impl IntoView {
                 })}
                 {scored.then(|| view! {
                     <Chart svg=trend name="Диаграмма: динамика по учебным годам" testid="chart-trend"/>
+                    {move || trend_versions.get().map(|note| view! { <p class="hint" data-testid="trend-versions">{note}</p> })}
                     <h3>"Школы"</h3>
                     <div class="filters no-print" role="search">
                         <label>"Поиск "
