@@ -177,13 +177,20 @@ pub fn verdict_rows(archive: &Archive, log: &[ImportRow], accepted: bool) -> Vec
 /// sentence saying so: «принят — МАОУ СОШ № 1, 2025/2026.» among 27 files
 /// of the department's own card read as one of them, and its results are
 /// apart (a walk-through). By its own year: a department that moved to a
-/// new card has last year's files on the old one (a review).
+/// new card has last year's files on the old one (a review). So for a file
+/// of an older version than others of its year: a school two years on
+/// version 1 stood «без замечаний» (a three-year walk-through).
 fn other_card_note(archive: &Archive) -> impl Fn(&Admission) -> String + '_ {
     // Per year, the files of each card; the year's card is the card of
     // most, ties in the order of [`Archive::cards_present`].
     let present = archive.cards_present();
     let mut by_year: HashMap<&str, Vec<(&str, usize)>> = HashMap::new();
+    // The newest version of each card in each year, which the pages judge
+    // the year's files by ([`Archive::period_card`]).
+    let mut newest: HashMap<(&str, &str), u32> = HashMap::new();
     for e in archive.current() {
+        let version = newest.entry((e.period(), &e.card.id)).or_default();
+        *version = (*version).max(e.card.version);
         let cards = by_year.entry(e.period()).or_default();
         match cards.iter_mut().find(|(id, _)| *id == e.card.id) {
             Some((_, n)) => *n += 1,
@@ -205,7 +212,7 @@ fn other_card_note(archive: &Archive) -> impl Fn(&Admission) -> String + '_ {
         let Some(e) = archive.entry(submission_id) else {
             return String::new();
         };
-        match main.get(e.period()) {
+        let other = match main.get(e.period()) {
             Some(main) if e.card.id != *main => format!(
                 " Заполнен по другой карте, чем большинство файлов этого года: {}. Её результаты — \
                  отдельно: на «Результатах» выберите карту.",
@@ -214,7 +221,18 @@ fn other_card_note(archive: &Archive) -> impl Fn(&Admission) -> String + '_ {
                 ))
             ),
             _ => String::new(),
-        }
+        };
+        let year = newest.get(&(e.period(), e.card.id.as_str())).copied();
+        let older = match year.filter(|v| *v > e.card.version) {
+            Some(v) => format!(
+                " Заполнен по версии {} карты, а в этом году есть файлы по версии {v}: баллы и \
+                 уровень школы — по её версии, в сравнениях со школами — по правилам версии {v}. \
+                 Попросите школу заполнять новую версию.",
+                e.card.version
+            ),
+            None => String::new(),
+        };
+        other + &older
     }
 }
 
@@ -572,6 +590,48 @@ mod tests {
             said.ends_with("на «Результатах» — значения показателей по школам и диаграммы."),
             "{said}"
         );
+    }
+
+    /// A file of version 1 in a year with files of version 2 says so on
+    /// its line, and is listed with the remarks; version 2's says nothing.
+    #[test]
+    fn a_file_of_an_older_version_is_said() {
+        let (v1, v2) = testkit::raised_threshold(40);
+        let signed = |card: &crate::card::Card, school: &str, id: &str, seed: u8| {
+            let d = draft(school, "2025/2026", &[]);
+            entry(
+                card,
+                id,
+                &sign(card, &d, meta(id, "2026-09-01", None), seed),
+            )
+        };
+        let mut archive = Archive::new(Cards::new([v1.clone(), v2.clone()]));
+        archive.admit_all(vec![
+            signed(&v1, "СОШ 1", "a", 1),
+            signed(&v2, "СОШ 2", "b", 2),
+        ]);
+        let log: Vec<ImportRow> = ["a", "b"]
+            .map(|id| {
+                let filed = Admission::Filed {
+                    submission_id: id.into(),
+                };
+                ImportRow::admitted(format!("{id}.json"), filed)
+            })
+            .into();
+        let rows = verdict_rows(&archive, &log, false);
+        let listed: Vec<(&str, &str)> = (rows.iter())
+            .map(|r| (r.file.as_str(), r.why.as_str()))
+            .collect();
+        assert_eq!(
+            listed,
+            [(
+                "a.json",
+                "СОШ 1, 2025/2026. Заполнен по версии 1 карты, а в этом году есть файлы по версии \
+                 2: баллы и уровень школы — по её версии, в сравнениях со школами — по правилам \
+                 версии 2. Попросите школу заполнять новую версию."
+            )]
+        );
+        assert_eq!(Tally::of(&archive, &log).hidden(), 1);
     }
 
     /// The pages open on the card of most files of the latest year; a
