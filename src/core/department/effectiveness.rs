@@ -460,6 +460,24 @@ impl<'a> Span<'a> {
             .map_or(Some(Basis::Met), Indicator::basis)
     }
 
+    /// [`Span::basis`], or where another target (a threshold moved)
+    /// leaves who met it incomparable, its value pooled, when that
+    /// compares, as on a card without points: a walk-through's measure on
+    /// 2.3 left the cycle with «методика изменилась», and a school's plan
+    /// on 1.1 read «улучшился» on its page while the department's count
+    /// left it out.
+    fn judged_by(&self, key: &str) -> Option<Basis> {
+        let basis = self.basis(key)?;
+        Some(match self.codes(key, basis) {
+            Err((_, Verdict::MethodChanged)) if basis == Basis::Met => (self.new_card)
+                .by_key(key)
+                .and_then(Indicator::pooled_basis)
+                .filter(|pooled| self.codes(key, *pooled).is_ok())
+                .unwrap_or(basis),
+            _ => basis,
+        })
+    }
+
     /// A school's standing on one indicator in both years.
     fn moved(
         &self,
@@ -518,19 +536,7 @@ pub fn measure_effect(span: &Span, measure: &Measure, beside: &[&Measure]) -> Ve
         .map(|key| {
             // A measure recorded on an older version may target what no
             // longer pools: no school then has a value to compare.
-            let basis = span.basis(key).unwrap_or(Basis::Pupils);
-            // Another target (a threshold moved): who met it compares no
-            // longer, its value may, and is judged instead, as on a card
-            // without points (a walk-through's measure on 2.3 left the
-            // cycle with «методика изменилась», its value comparable).
-            let basis = match span.codes(key, basis) {
-                Err((_, Verdict::MethodChanged)) if basis == Basis::Met => (span.new_card)
-                    .by_key(key)
-                    .and_then(Indicator::pooled_basis)
-                    .filter(|pooled| span.codes(key, *pooled).is_ok())
-                    .unwrap_or(basis),
-                _ => basis,
-            };
+            let basis = span.judged_by(key).unwrap_or(Basis::Pupils);
             let (old, new) = match span.codes(key, basis) {
                 Ok(codes) => codes,
                 Err((code, verdict)) => {
@@ -851,7 +857,7 @@ pub fn plan_effects(span: &Span) -> Vec<PlanEffect> {
                         let key = entry.card.indicator(code)?.key();
                         // A count or a list without points moves by
                         // nothing a plan could be judged by.
-                        let basis = span.basis(key)?;
+                        let basis = span.judged_by(key)?;
                         let codes = span.codes(key, basis).ok()?;
                         let (b, a) = span.moved(pair, (&codes.0, &codes.1), basis)?;
                         Some(Progress::of(b, a))

@@ -385,6 +385,33 @@ fn a_schools_plan_counts_measures_whose_indicators_improved() {
     assert_eq!(plans_total(&plans), (1, 2));
 }
 
+/// Version 2 raises 1.1's threshold from 30 to 50 %: a plan on 1.1 is
+/// judged by the pupils' share, as the school's page judges it, not left
+/// out. By hand: a 1 of 10 (10,0 %) → 4 of 10 (40,0 %): improved.
+#[test]
+fn a_plan_on_an_indicator_whose_target_moved_is_judged_by_its_share() {
+    let (v1, v2) = testkit::raised_threshold(50);
+    let mut first = school("a", BEFORE, false, "1");
+    first.plan = vec![PlanRow {
+        measure: "Профпробы в колледже".into(),
+        indicators: vec!["1.1".into()],
+        ..PlanRow::default()
+    }];
+    let archive = testkit::archive_of(&[
+        (&v1, "a1", &first),
+        (&v2, "a2", &school("a", AFTER, false, "4")),
+    ]);
+    let plans = over_years(&archive, &v1, &v2, plan_effects);
+    assert_eq!(
+        plans,
+        [PlanEffect {
+            school: "a".into(),
+            counted: 1,
+            improved: 1
+        }]
+    );
+}
+
 /// Last year mixed two versions ([`testkit::two_versions`]): school a
 /// planned its version 1's 1.8, which version 2 numbers 1.9, and earned it
 /// this year.
