@@ -614,8 +614,11 @@ pub fn card_changes(old: &Card, new: &Card) -> Vec<CardChange> {
 /// How an indicator of this year's card relates to last year's.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Comparability {
-    /// Same rule: the two years' figures can be compared.
-    Same,
+    /// Same rule: the two years' figures can be compared. `reworded`:
+    /// its wording changed all the same, which may narrow what is counted
+    /// (a walk-through's 5.2 «…кроме интернет-конкурсов» read «не
+    /// менялась»): said beside the figures, for the reader to judge.
+    Same { reworded: bool },
     /// The rule changed: «методика изменилась», what changed listed.
     Changed(Vec<Change>),
     /// Not in last year's card.
@@ -626,7 +629,7 @@ pub enum Comparability {
 
 impl Comparability {
     pub fn is_comparable(&self) -> bool {
-        *self == Self::Same
+        matches!(self, Self::Same { .. })
     }
 
     /// In place of a change that cannot be shown: «методика изменилась»,
@@ -634,7 +637,7 @@ impl Comparability {
     /// year has nothing to compare with.
     pub fn short_label(&self) -> &'static str {
         match self {
-            Self::Same => "—",
+            Self::Same { .. } => "—",
             Self::Changed(_) => "методика изменилась",
             Self::New => "новый показатель",
             Self::Removed => "исключён из карты",
@@ -645,7 +648,7 @@ impl Comparability {
     /// points for the same target (the schools that met it still did).
     pub fn met_comparable(&self) -> bool {
         match self {
-            Self::Same => true,
+            Self::Same { .. } => true,
             Self::Changed(what) => what.iter().all(|c| matches!(c, Change::Points { .. })),
             Self::New | Self::Removed => false,
         }
@@ -656,7 +659,7 @@ impl Comparability {
     /// indicator, not what the schools report.
     pub fn values_comparable(&self) -> bool {
         match self {
-            Self::Same => true,
+            Self::Same { .. } => true,
             Self::Changed(what) => {
                 (what.iter()).all(|c| matches!(c, Change::Target { .. } | Change::Points { .. }))
             }
@@ -670,7 +673,8 @@ impl Comparability {
     /// was read as «about the same».
     pub fn method_label(&self) -> &'static str {
         match self {
-            Self::Same => "не менялась",
+            Self::Same { reworded: false } => "не менялась",
+            Self::Same { reworded: true } => "не менялась, изменена формулировка",
             Self::Changed(_) if self.values_comparable() => "изменились цель или баллы",
             Self::Changed(_) => "изменилась",
             Self::New => "новый показатель",
@@ -681,7 +685,8 @@ impl Comparability {
     /// «сопоставим», «методика изменилась: …», «новый показатель».
     pub fn label(&self) -> String {
         match self {
-            Self::Same => "сопоставим".to_owned(),
+            Self::Same { reworded: false } => "сопоставим".to_owned(),
+            Self::Same { reworded: true } => "сопоставим, изменена формулировка".to_owned(),
             Self::Changed(what) => {
                 let what: Vec<String> = what.iter().map(Change::describe).collect();
                 format!("методика изменилась: {}", what.join(" "))
@@ -704,12 +709,11 @@ pub fn comparability(old: &Card, new: &Card, indicator: &Indicator) -> Comparabi
     ) else {
         return Comparability::New;
     };
-    let breaking: Vec<Change> = indicator_changes(was, place)
-        .into_iter()
-        .filter(Change::breaks_comparison)
-        .collect();
+    let all = indicator_changes(was, place);
+    let reworded = all.iter().any(|c| matches!(c, Change::Wording { .. }));
+    let breaking: Vec<Change> = all.into_iter().filter(Change::breaks_comparison).collect();
     if breaking.is_empty() {
-        Comparability::Same
+        Comparability::Same { reworded }
     } else {
         Comparability::Changed(breaking)
     }

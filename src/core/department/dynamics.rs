@@ -1299,7 +1299,7 @@ mod tests {
             code: "1.1".into(),
             before,
             after,
-            comparability: Comparability::Same,
+            comparability: Comparability::Same { reworded: false },
         };
         assert_eq!(change(Some((0, 0)), (4, 10)).delta_tenths(), None);
         assert_eq!(change(Some((0, 0)), (4, 10)).delta_label(), "—");

@@ -84,7 +84,7 @@ fn the_changes_between_two_versions_by_identity() {
 fn renumbered_and_moved_stays_comparable_a_new_target_does_not() {
     let (old, new) = (card(1), card(2));
     let of = |code: &str| comparability(&old, &new, new.indicator(code).unwrap());
-    assert_eq!(of("2.1"), Comparability::Same);
+    assert_eq!(of("2.1"), Comparability::Same { reworded: false });
     assert!(of("1.1")
         .label()
         .starts_with("методика изменилась: Показатель 1.1: цель"));
@@ -92,6 +92,17 @@ fn renumbered_and_moved_stays_comparable_a_new_target_does_not() {
     assert_eq!(of("2.2"), Comparability::New);
     assert_eq!(comparable_share(&old, &new), (1, 4));
     assert_eq!(comparable_share(&new, &new), (4, 4));
+    // Reworded, the same rule: compared, and said to be reworded.
+    let mut reworded = new.clone();
+    reworded
+        .indicators_mut()
+        .find(|i| i.code == "2.1")
+        .unwrap()
+        .text = "Факт, очно".into();
+    let said = comparability(&new, &reworded, reworded.indicator("2.1").unwrap());
+    assert_eq!(said, Comparability::Same { reworded: true });
+    assert!(said.is_comparable() && said.values_comparable());
+    assert_eq!(said.method_label(), "не менялась, изменена формулировка");
 }
 
 /// Other points for the same target: who met it is judged as before,
@@ -280,7 +291,7 @@ fn an_empty_group_rule_and_texts_are_named_only_the_first_breaks_comparison() {
     );
     let of = |code: &str| comparability(&old, &new, new.indicator(code).unwrap());
     assert!(!of("1.2").is_comparable());
-    assert_eq!(of("1.3"), Comparability::Same);
+    assert_eq!(of("1.3"), Comparability::Same { reworded: false });
 }
 
 #[test]
