@@ -1385,6 +1385,22 @@ fn unpaired_schools_are_named() {
         unpaired(&archive, &of("2024/2025"), &of("2025/2026")),
         (names(&["Школа В"]), vec![])
     );
+    // В sent a card the year before last too: back, not new.
+    let draft = testkit::draft;
+    let archive = testkit::archive(
+        &card,
+        &[
+            ("a1", &draft("Школа А", "2024/2025", &["1.8"])),
+            ("a2", &draft("Школа А", "2025/2026", &["1.8"])),
+            ("c0", &draft("Школа В", "2023/2024", &[])),
+            ("c2", &draft("Школа В", "2025/2026", &[])),
+        ],
+    );
+    let of = |p| results(&archive, &card.id, p);
+    assert_eq!(
+        unpaired(&archive, &of("2024/2025"), &of("2025/2026")).0,
+        ["Школа В: сдавала карту за 2023/2024 учебный год"]
+    );
 }
 
 /// Школа 3 sent both years; last year a cut-off copy of its file was also

@@ -132,6 +132,25 @@ pub fn unpaired(
     after: &[SchoolResult],
 ) -> (Vec<String>, Vec<String>) {
     let pairs = pair_schools(&archive.roster, before, after);
+    // A school of this year only that sent a card in an earlier year: back
+    // after a year away, not new (a walk-through's school of 2023/2024 read
+    // as new in 2025/2026).
+    let last_year = (before.first())
+        .and_then(|r| archive.entry(&r.submission_id))
+        .map(|e| e.period().to_owned());
+    let back = |r: &SchoolResult| {
+        let last_year = last_year.as_deref()?;
+        (archive.current().into_iter())
+            .filter(|e| e.school == r.school && e.period() < last_year)
+            .map(|e| e.period())
+            .max()
+            .map(|period| {
+                format!(
+                    "{}: сдавала карту за {period} учебный год",
+                    r.profile.name.trim()
+                )
+            })
+    };
     let alone = |year: &[SchoolResult], paired: Vec<&SchoolId>, other: &[SchoolResult]| {
         // The other year's campaign, whose refused files may be theirs.
         let campaign = (other.first())
@@ -143,12 +162,17 @@ pub fn unpaired(
         in_name_order(
             (year.iter())
                 .filter(|r| !paired.contains(&&r.school))
-                .map(|r| r.profile.name.trim())
-                .map(|name| match (refused.contains(name), campaign) {
-                    (true, Some((_, period))) => {
-                        format!("{name}: файл за {period} учебный год не принят")
+                .map(|r| {
+                    let name = r.profile.name.trim();
+                    match (refused.contains(name), campaign) {
+                        (true, Some((_, period))) => {
+                            format!("{name}: файл за {period} учебный год не принят")
+                        }
+                        _ if std::ptr::eq(year, after) => {
+                            back(r).unwrap_or_else(|| name.to_owned())
+                        }
+                        _ => name.to_owned(),
                     }
-                    _ => name.to_owned(),
                 }),
         )
     };
