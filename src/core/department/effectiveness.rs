@@ -413,8 +413,11 @@ fn standing(
         (true, Basis::Yes) => pooled.map(|_| (0, 1)),
         (true, _) => None,
     };
+    // By a pooled value nobody «met» it: across a moved target, who met
+    // it is judged by two thresholds, and a share that grew read
+    // «ухудшился» (a review).
     Some(Standing {
-        earned: counted.met_here(),
+        earned: !basis.pooled() && counted.met_here(),
         share,
     })
 }

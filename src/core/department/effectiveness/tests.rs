@@ -387,20 +387,20 @@ fn a_schools_plan_counts_measures_whose_indicators_improved() {
 
 /// Version 2 raises 1.1's threshold from 30 to 50 %: a plan on 1.1 is
 /// judged by the pupils' share, as the school's page judges it, not left
-/// out. By hand: a 1 of 10 (10,0 %) → 4 of 10 (40,0 %): improved.
+/// out, nor by who met which threshold. By hand: a 4 of 10 (40,0 %, met
+/// 30 %) → 9 of 20 (45,0 %, short of 50 %): improved.
 #[test]
 fn a_plan_on_an_indicator_whose_target_moved_is_judged_by_its_share() {
     let (v1, v2) = testkit::raised_threshold(50);
-    let mut first = school("a", BEFORE, false, "1");
+    let mut first = school("a", BEFORE, false, "4");
     first.plan = vec![PlanRow {
         measure: "Профпробы в колледже".into(),
         indicators: vec!["1.1".into()],
         ..PlanRow::default()
     }];
-    let archive = testkit::archive_of(&[
-        (&v1, "a1", &first),
-        (&v2, "a2", &school("a", AFTER, false, "4")),
-    ]);
+    let mut second = school("a", AFTER, false, "9");
+    second.answers.insert("1.1".into(), share("9", "20"));
+    let archive = testkit::archive_of(&[(&v1, "a1", &first), (&v2, "a2", &second)]);
     let plans = over_years(&archive, &v1, &v2, plan_effects);
     assert_eq!(
         plans,
