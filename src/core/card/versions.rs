@@ -344,7 +344,7 @@ fn indicator_changes(
     let relabelled = same_kind && old_words != new_words;
     let what: Vec<&'static str> = [
         (old.rule_text != new.rule_text, "правило начисления"),
-        (relabelled, "подписи полей или вопрос"),
+        (relabelled, FIELD_WORDS),
         (old.evidence != new.evidence, "источник информации"),
         (old.recommendation != new.recommendation, "рекомендация"),
         (old.explain != new.explain, "пояснение подсчёта"),
@@ -357,6 +357,10 @@ fn indicator_changes(
     }
     found
 }
+
+/// What [`Change::Texts`] names for the words of the fields or the question:
+/// what the school counts may narrow with them.
+const FIELD_WORDS: &str = "подписи полей или вопрос";
 
 /// A rule split into the words shown to the school (labels, parts, the
 /// question) and the rest, which decides how answers are read and scored.
@@ -710,7 +714,13 @@ pub fn comparability(old: &Card, new: &Card, indicator: &Indicator) -> Comparabi
         return Comparability::New;
     };
     let all = indicator_changes(was, place);
-    let reworded = all.iter().any(|c| matches!(c, Change::Wording { .. }));
+    // Its own words or the fields' (a numerator «…, кроме
+    // интернет-конкурсов» narrows it as much, a review).
+    let reworded = all.iter().any(|c| match c {
+        Change::Wording { .. } => true,
+        Change::Texts { what, .. } => what.contains(&FIELD_WORDS),
+        _ => false,
+    });
     let breaking: Vec<Change> = all.into_iter().filter(Change::breaks_comparison).collect();
     if breaking.is_empty() {
         Comparability::Same { reworded }
