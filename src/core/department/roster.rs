@@ -944,6 +944,9 @@ impl RosterRow {
         }
         if let Some(n) = self.overdue {
             parts.push(match self.status {
+                Status::NotSent | Status::Refused if n > DAYS_SAID_LATE => {
+                    "просрочено больше чем на год".to_owned()
+                }
                 Status::NotSent | Status::Refused => format!("просрочено на {}", days(n)),
                 _ => format!("проверка отделом просрочена на {}", days(n)),
             });
@@ -1004,10 +1007,12 @@ fn day_number(date: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
-/// The longest a stage is said to be overdue: a year on, the next year's
-/// is due, and a count of days still growing is history (a walk-through's
-/// last year read «проверка отделом просрочена на 418 дней» in every row,
-/// another's year skipped «не сдана, просрочено на 391 день»).
+/// The longest a stage is counted overdue in days: a year on, the next
+/// year's is due, and a count still growing is history. The department's
+/// check is then no longer said late (a walk-through's last year read
+/// «проверка отделом просрочена на 418 дней» in every row); a card never
+/// sent still is, without the days («не сдана, просрочено на 391 день»
+/// grew daily in another's).
 const DAYS_SAID_LATE: i64 = 365;
 
 /// A card's title, quoted, as a school tells it from the others: a
@@ -1118,10 +1123,11 @@ pub fn statuses(
                 .filter(|d| *d > 0);
             let overdue = match status {
                 Status::NotSent | Status::Refused => past(&deadlines.submit),
-                Status::Received | Status::InReview => past(&deadlines.check),
+                Status::Received | Status::InReview => {
+                    past(&deadlines.check).filter(|d| *d <= DAYS_SAID_LATE)
+                }
                 Status::Checked | Status::Rejected => None,
-            }
-            .filter(|d| *d <= DAYS_SAID_LATE);
+            };
             let filed_as = (counted.filter(|e| roster.linked.contains_key(&e.school)))
                 .map(|e| e.profile().name.trim())
                 .filter(|name| name_key(name) != name_key(&school.name))

@@ -520,11 +520,12 @@ pub fn contradicting_profile(
     found
 }
 
-/// A list's row with nobody in it: its name typed and 0 in the column the
-/// list is measured by ([`Rule::list_headline`]: the children an event took
-/// in, a contest's participants). It counts among the list's rows all the
-/// same, an event no pupil of the school took part in (an audit met one
-/// counted for its school); the school is asked before its export.
+/// A list's row with nobody in it: its name typed and 0 in its first
+/// column, the one the others are «из них» of (the children an event took
+/// in, a contest's participants; not a target's column, where 0 winners
+/// of 12 is a contest all the same). It counts among the list's rows all
+/// the same, an event no pupil of the school took part in (an audit met
+/// one counted for its school); the school is asked before its export.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowOfNone {
     pub code: String,
@@ -544,11 +545,15 @@ pub fn rows_of_none(
 ) -> Vec<RowOfNone> {
     let mut found = Vec::new();
     for indicator in card.indicators().filter(|i| i.applies.applies_to(profile)) {
-        let (Some(column), Some(answer)) =
-            (indicator.rule.list_headline(), answers.get(&indicator.code))
+        let (Rule::List { columns, .. }, Some(answer)) =
+            (&indicator.rule, answers.get(&indicator.code))
         else {
             continue;
         };
+        if columns.is_empty() {
+            continue;
+        }
+        let column = 0;
         for (row, typed) in answer.rows.iter().enumerate() {
             let cell = typed.values.get(column).map(|v| parse_number(v));
             if cell == Some(Ok(Some(0))) && !typed.name.trim().is_empty() {

@@ -308,9 +308,15 @@ fn statuses_counts_and_the_reminder_on_a_given_day() {
     let later = said("2027-10-16");
     assert_eq!(later[1], "сдана с опозданием на 3 дня");
     assert_eq!(later[3], "");
-    // So is a card never sent, a year past its deadline of 30 September.
+    // A card never sent, a year past its deadline of 30 September, is
+    // still overdue, its days no longer counted.
     assert_eq!(said("2027-09-30")[2], "просрочено на 365 дней");
-    assert_eq!(said("2027-10-01")[2], "");
+    assert_eq!(said("2027-10-01")[2], "просрочено больше чем на год");
+    let late = statuses(&roster, &archive, DEFAULT_CARD, PERIOD, "2027-10-01");
+    assert_eq!(
+        counts(&late),
+        "сдали 3 из 4, не сдали 1, из них просрочено 1"
+    );
     // Before the deadline nothing is overdue.
     let early = statuses(&roster, &archive, DEFAULT_CARD, PERIOD, "2026-09-25");
     assert_eq!(counts(&early), "сдали 3 из 4, не сдали 1");

@@ -222,8 +222,11 @@ fn other_card_note(archive: &Archive) -> impl Fn(&Admission) -> String + '_ {
             ),
             _ => String::new(),
         };
+        // A file its school has replaced since (by one of the new
+        // version, likely) asks nothing of the school.
+        let counts = archive.standing_of(submission_id) == Some(&Standing::Current);
         let year = newest.get(&(e.period(), e.card.id.as_str())).copied();
-        let older = match year.filter(|v| *v > e.card.version) {
+        let older = match year.filter(|v| counts && *v > e.card.version) {
             Some(v) => format!(
                 " Заполнен по версии {} карты, а в этом году есть файлы по версии {v}: баллы и \
                  уровень школы — по её версии, в сравнениях со школами — по правилам версии {v}. \
@@ -597,18 +600,14 @@ mod tests {
     #[test]
     fn a_file_of_an_older_version_is_said() {
         let (v1, v2) = testkit::raised_threshold(40);
-        let signed = |card: &crate::card::Card, school: &str, id: &str, seed: u8| {
+        let signed = |card: &crate::card::Card, school: &str, id: &str, at: &str, seed: u8| {
             let d = draft(school, "2025/2026", &[]);
-            entry(
-                card,
-                id,
-                &sign(card, &d, meta(id, "2026-09-01", None), seed),
-            )
+            entry(card, id, &sign(card, &d, meta(id, at, None), seed))
         };
         let mut archive = Archive::new(Cards::new([v1.clone(), v2.clone()]));
         archive.admit_all(vec![
-            signed(&v1, "СОШ 1", "a", 1),
-            signed(&v2, "СОШ 2", "b", 2),
+            signed(&v1, "СОШ 1", "a", "2026-09-01", 1),
+            signed(&v2, "СОШ 2", "b", "2026-09-01", 2),
         ]);
         let log: Vec<ImportRow> = ["a", "b"]
             .map(|id| {
@@ -632,6 +631,12 @@ mod tests {
             )]
         );
         assert_eq!(Tally::of(&archive, &log).hidden(), 1);
+        // Replaced by the school's file of version 2, it asks nothing more.
+        archive.admit_all(vec![signed(&v2, "СОШ 1", "a2", "2026-09-05", 1)]);
+        let rows = verdict_rows(&archive, &log, false);
+        let a = rows.iter().find(|r| r.file == "a.json").unwrap();
+        assert_eq!(a.verdict, Verdict::Superseded);
+        assert!(!a.why.contains("версии"), "{}", a.why);
     }
 
     /// The pages open on the card of most files of the latest year; a

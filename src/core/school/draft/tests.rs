@@ -71,6 +71,35 @@ fn an_event_with_nobody_in_it_is_named() {
     assert!(d.rows_of_none(&card).is_empty());
 }
 
+/// A list whose target sums another column (winners, say) is still about
+/// its first: a contest of 12 participants and no winner is a contest.
+#[test]
+fn a_contest_without_winners_is_not_a_row_of_nobody() {
+    let mut card = builtin("leninsk-kuznetsky").unwrap().unwrap();
+    let list = card.indicators_mut().find(|i| i.code == "7.1").unwrap();
+    if let crate::card::Rule::List { min, .. } = &mut list.rule {
+        *min = Some(crate::card::ListMin {
+            column: "winners".into(),
+            value: 3,
+        });
+    }
+    let mut d = draft("СОШ № 1", "2025/2026", &[]);
+    let row = |participants: &str| ListRow {
+        name: "Олимпиада по технологии".into(),
+        values: vec![participants.into(), "0".into()],
+    };
+    d.answers.insert(
+        "7.1".into(),
+        RawAnswer {
+            rows: vec![row("12")],
+            ..RawAnswer::default()
+        },
+    );
+    assert!(d.rows_of_none(&card).is_empty());
+    d.answers.get_mut("7.1").unwrap().rows = vec![row("0")];
+    assert_eq!(d.rows_of_none(&card)[0].column, 0);
+}
+
 /// The 23-point card counts «Всего обучающихся 8–9 классов» in 1.2 and
 /// 1.4: typed 100 and 120, one of them is wrong.
 #[test]
