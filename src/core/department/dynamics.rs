@@ -451,8 +451,8 @@ pub struct ValueChange {
     pub comparability: Comparability,
     /// How the value moved, where the two years are comparable and both
     /// have one: a sum's difference, a mean's or a share's in points, a
-    /// list's rows and columns. Each part ends in its own figure, so that
-    /// a table can set them one a line; empty where nothing compares.
+    /// list's rows and columns. Each part holds its own figure, so that a
+    /// table can set them one a line; empty where nothing compares.
     pub change: Vec<String>,
     /// The same, in tenths of a point, for a value that is a percentage.
     pub tenths: Option<i64>,

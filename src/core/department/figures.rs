@@ -58,7 +58,8 @@ pub struct IndicatorFigure {
     /// it otherwise).
     pub partly: usize,
     pub applicable: usize,
-    /// Schools with a valid answer.
+    /// Schools whose valid answer is in the value: a share of 0 of 0
+    /// adds nothing to it, and is not counted.
     pub answered: usize,
     pub value: Aggregate,
 }

@@ -139,6 +139,13 @@ pub fn matrix_table(card: &Card, rating: &[Ranked], period: &str) -> Table {
             row.extend(scored.iter().map(|i| {
                 let counted = r.result.score.indicator(&i.code);
                 match (Fulfilment::of(counted), counted) {
+                    // Points of a version with another maximum say it:
+                    // a met 1 under «баллы из 2» read as half met.
+                    (Fulfilment::Earned | Fulfilment::Partial | Fulfilment::Missed, Some(c))
+                        if c.max != i.points =>
+                    {
+                        Cell::Text(format!("{} из {}", c.points, c.max))
+                    }
                     (Fulfilment::Earned | Fulfilment::Partial | Fulfilment::Missed, Some(c)) => {
                         Cell::Int(c.points.into())
                     }
@@ -1058,6 +1065,32 @@ mod tests {
         assert_eq!(matrix.rows[0][at("7.1")], Cell::Text("не применим".into()));
         assert_eq!(matrix.rows[0][at("1.1")], Cell::Text("нет ответа".into()));
         assert_eq!(matrix.rows[0][at("1.8")], Cell::Int(1));
+        // A school on a version giving 1.8 another maximum says it: a met
+        // 1 of 1 under «баллы из 2» read as half met.
+        {
+            let mut v2 = card.clone();
+            v2.version = 2;
+            v2.indicators_mut()
+                .find(|i| i.code == "1.8")
+                .unwrap()
+                .points = 2;
+            v2.recount();
+            let b = draft("Школа Б", "2025/2026", &["1.8"]);
+            let archive = testkit::archive_of(&[(&card, "a", &d), (&v2, "b", &b)]);
+            let rating = rank(results(&archive, DEFAULT_CARD, "2025/2026"));
+            let m = matrix_table(&v2, &rating, "2025/2026");
+            let of = |name: &str| {
+                let row = m
+                    .rows
+                    .iter()
+                    .find(|r| r[0] == Cell::Text(name.into()))
+                    .unwrap();
+                row[at("1.8")].clone()
+            };
+            assert_eq!(m.headers[at("1.8")], "п. 1.8, баллы из 2");
+            assert_eq!(of("СОШ 2"), Cell::Text("1 из 1".into()));
+            assert_eq!(of("Школа Б"), Cell::Int(2));
+        }
         let t = rating_table(&card, &rating, "2025/2026");
         let mut expected = [1, 8, 0, 2, 0, 3, 0, 4, 0, 3, 0, 2]
             .map(Cell::count)

@@ -54,11 +54,16 @@ pub fn figures_note(card: &Card) -> String {
             }
             false => "",
         };
+        // A share «0 из 0» the card scores 0 applies and adds nothing.
+        let empty_share = match shares {
+            true => ", указала долю «0 из 0» (в значение она ничего не добавляет)",
+            false => "",
+        };
         format!(
             "«Применим к школам» — у скольких школ показатель входит в максимум баллов\
              {informational}; «Школ в расчёте» — сколько школ дали ответы, вошедшие в значение по \
-             муниципалитету. Числа расходятся, если часть школ не ответила или ответила с \
-             ошибкой{growth}."
+             муниципалитету. Числа расходятся, если часть школ не ответила, ответила с \
+             ошибкой{empty_share}{growth}."
         )
     } else {
         // The «0 из 0» of a share only where the card has shares (the

@@ -2,11 +2,11 @@
 //! the largest rise, the schools low both years, and what two versions of
 //! the card leave comparable.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::card::versions::levels_text;
 use crate::card::{Card, Level};
-use crate::department::archive::Archive;
+use crate::department::archive::{Archive, Entry};
 use crate::department::dynamics::{
     delta_text, figures_in_both, indicator_changes, school_changes, value_changes, IndicatorChange,
     SchoolChange, Years,
@@ -134,22 +134,40 @@ pub fn unpaired(
     let pairs = pair_schools(&archive.roster, before, after);
     // A school of this year only that sent a card in an earlier year: back
     // after a year away, not new (a walk-through's school of 2023/2024 read
-    // as new in 2025/2026).
-    let last_year = (before.first())
-        .and_then(|r| archive.entry(&r.submission_id))
-        .map(|e| e.period().to_owned());
-    let back = |r: &SchoolResult| {
-        let last_year = last_year.as_deref()?;
-        (archive.current().into_iter())
-            .filter(|e| e.school == r.school && e.period() < last_year)
-            .map(|e| e.period())
-            .max()
-            .map(|period| {
-                format!(
-                    "{}: сдавала карту за {period} учебный год",
-                    r.profile.name.trim()
-                )
+    // as new in 2025/2026). Paired as the two years' schools are, the
+    // roster's links too, with each school's latest earlier file, found in
+    // one pass.
+    let back: HashMap<&SchoolId, String> = {
+        let campaign = (before.first())
+            .and_then(|r| archive.entry(&r.submission_id))
+            .map(|e| (e.card.id.as_str(), e.period()));
+        let mut latest: HashMap<&SchoolId, &Entry> = HashMap::new();
+        if let Some((card, last_year)) = campaign {
+            for e in archive.current() {
+                if e.card.id != card || e.period() >= last_year {
+                    continue;
+                }
+                let kept = latest.entry(&e.school).or_insert(e);
+                if e.period() > kept.period() {
+                    *kept = e;
+                }
+            }
+        }
+        let earlier: Vec<&Entry> = latest.into_values().collect();
+        let paired: HashSet<&SchoolId> = pairs.iter().map(|(_, a)| &a.school).collect();
+        let now: Vec<&SchoolResult> = (after.iter())
+            .filter(|r| !paired.contains(&r.school))
+            .collect();
+        (pair_schools(&archive.roster, &earlier, &now).into_iter())
+            .map(|(was, r)| {
+                let said = format!(
+                    "{}: сдавала карту за {} учебный год",
+                    r.profile.name.trim(),
+                    was.period()
+                );
+                (&r.school, said)
             })
+            .collect()
     };
     let alone = |year: &[SchoolResult], paired: Vec<&SchoolId>, other: &[SchoolResult]| {
         // The other year's campaign, whose refused files may be theirs.
@@ -168,9 +186,10 @@ pub fn unpaired(
                         (true, Some((_, period))) => {
                             format!("{name}: файл за {period} учебный год не принят")
                         }
-                        _ if std::ptr::eq(year, after) => {
-                            back(r).unwrap_or_else(|| name.to_owned())
-                        }
+                        _ if std::ptr::eq(year, after) => back
+                            .get(&r.school)
+                            .cloned()
+                            .unwrap_or_else(|| name.to_owned()),
                         _ => name.to_owned(),
                     }
                 }),
