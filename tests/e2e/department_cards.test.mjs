@@ -777,6 +777,7 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     // The chart's years each name their version.
     assert.equal(await page.getByTestId('trend-versions').innerText(),
         'Годы графика заполнены по разным версиям карты: 2024/2025 — версия 1, 2025/2026 — версия 2. Максимум баллов и границы уровней у версий могут различаться.');
+    await page.getByRole('tabpanel').screenshot({ path: join(ARTIFACTS, 'department-dynamics-versions.png') });
     // The year's sentence stands above it, as in the report: one school
     // better (Поим), none worse, one the same (3 of 3 both years).
     // The municipality's shares are each by its own version, the schools'
