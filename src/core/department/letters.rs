@@ -328,16 +328,21 @@ impl LastYear<'_> {
             return None;
         }
         let own = self.filed.map_or(self.card, |(own, _)| own);
+        let on_key: Vec<&&Measure> = (self.measures.iter())
+            .filter(|m| m.indicators.iter().any(|k| k == key))
+            .collect();
+        // The school's part in a measure named below, as its letter file
+        // wrote the row («Участие: курсы …»), is that measure: named once
+        // (a walk-through's letter gave it twice).
+        let parts: Vec<String> = on_key.iter().map(|m| school_part_row(m)).collect();
         let planned: Vec<String> = own.by_key(key).map_or_else(Vec::new, |i| {
             (self.plan.iter())
                 .filter(|r| r.indicators.contains(&i.code) && !r.measure.trim().is_empty())
+                .filter(|r| !parts.iter().any(|p| p == r.measure.trim()))
                 .map(|r| quoted(r.measure.trim()))
                 .collect()
         });
-        let taken: Vec<String> = (self.measures.iter())
-            .filter(|m| m.indicators.iter().any(|k| k == key))
-            .map(|m| m.named())
-            .collect();
+        let taken: Vec<String> = on_key.iter().map(|m| m.named()).collect();
         let mut parts = Vec::new();
         if !planned.is_empty() {
             parts.push(format!(
@@ -367,6 +372,12 @@ impl LastYear<'_> {
             )
         })
     }
+}
+
+/// A school's plan row for its part in measure `m`, as its letter file
+/// writes it: «Участие: семинар «…»».
+fn school_part_row(m: &Measure) -> String {
+    format!("{}: {}", m.kind.school_part(), m.named())
 }
 
 /// Drafts the letter for `school`; `rating` is the period's rating, best
@@ -1181,7 +1192,7 @@ pub fn suggested_plan(
         }
     }
     let taking_part = measures.iter().map(|m| PlanRow {
-        measure: format!("{}: {}", m.kind.school_part(), m.named()),
+        measure: school_part_row(m),
         indicators: m.codes(card),
         deadline: m.date.trim().to_owned(),
         ..PlanRow::default()
@@ -2342,6 +2353,13 @@ mod tests {
             PlanRow {
                 measure: "Встреча с родителями".into(),
                 indicators: vec!["1.8".into()],
+                ..PlanRow::default()
+            },
+            // Its part in the courses below, as the letter file wrote it:
+            // the courses are named once.
+            PlanRow {
+                measure: "Участие: курсы повышения квалификации «Профпробы в колледже»".into(),
+                indicators: vec!["2.1".into()],
                 ..PlanRow::default()
             },
         ];
