@@ -380,6 +380,15 @@ pub(crate) fn value_cell(
                 Numbers::share(a, true),
             );
         }
+        // The school's answer, which the check ruled out: the table gives
+        // values as the school typed them (a «да» read plain «не
+        // применимо», an audit).
+        Some(c) if c.claimed_applies && answer.is_some() => {
+            return said(format!(
+                "{} (не применим по решению проверки)",
+                in_table(indicator, answer)
+            ))
+        }
         _ if empty.iter().any(|c| c == code) => {
             return said("0 из 0 (по профилю относится: уточните у школы)".to_owned())
         }

@@ -81,9 +81,13 @@ fn counts_and_percents_against_the_municipal_mean() {
     assert_eq!((&counts.municipal, counts.below()), (&None, 0));
     let percents = spread(&archive, &nv, &res, &percent);
     assert_eq!(names(&percents.valued), ["А"]);
+    // The answer the check ruled out is shown as typed, and why it is out.
     assert_eq!(
         percents.without[0],
-        ("Б".to_owned(), "не применимо".to_owned())
+        (
+            "Б".to_owned(),
+            "90,5\u{A0}% (не применим по решению проверки)".to_owned()
+        )
     );
 }
 
