@@ -139,15 +139,13 @@ pub fn matrix_table(card: &Card, rating: &[Ranked], period: &str) -> Table {
             row.extend(scored.iter().map(|i| {
                 let counted = r.result.score.indicator(&i.code);
                 match (Fulfilment::of(counted), counted) {
-                    // Points of a version with another maximum say it:
-                    // a met 1 under «баллы из 2» read as half met.
-                    (Fulfilment::Earned | Fulfilment::Partial | Fulfilment::Missed, Some(c))
-                        if c.max != i.points =>
-                    {
-                        Cell::Text(format!("{} из {}", c.points, c.max))
-                    }
                     (Fulfilment::Earned | Fulfilment::Partial | Fulfilment::Missed, Some(c)) => {
-                        Cell::Int(c.points.into())
+                        // Points of a version with another maximum say it:
+                        // a met 1 under «баллы из 2» read as half met.
+                        match c.max == i.points {
+                            true => Cell::Int(c.points.into()),
+                            false => Cell::Text(format!("{} из {}", c.points, c.max)),
+                        }
                     }
                     (other, _) => Cell::Text(other.word().to_owned()),
                 }

@@ -553,14 +553,13 @@ pub fn rows_of_none(
         if columns.is_empty() {
             continue;
         }
-        let column = 0;
         for (row, typed) in answer.rows.iter().enumerate() {
-            let cell = typed.values.get(column).map(|v| parse_number(v));
+            let cell = typed.values.first().map(|v| parse_number(v));
             if cell == Some(Ok(Some(0))) && !typed.name.trim().is_empty() {
                 found.push(RowOfNone {
                     code: indicator.code.clone(),
                     row,
-                    column,
+                    column: 0,
                     name: typed.name.trim().to_owned(),
                 });
             }

@@ -694,6 +694,11 @@ mod tests {
         );
     }
 
+    /// `indicator` (a share) assessed with `n` of `d` typed.
+    fn share_result(indicator: &Indicator, n: &str, d: &str) -> IndicatorResult {
+        assess_indicator(indicator, &SchoolProfile::default(), Some(&share(n, d)))
+    }
+
     fn row(code: &str, answer: RawAnswer) -> RowExplanation {
         let card = crate::testkit::card();
         let indicator = card.indicator(code).unwrap();
@@ -705,9 +710,7 @@ mod tests {
     fn a_pair_half_typed_reads_as_not_filled_in_while_the_school_is_in_the_row() {
         let card = crate::testkit::card();
         let indicator = card.indicator("1.1").unwrap();
-        let result = |n: &str, d: &str| {
-            assess_indicator(indicator, &SchoolProfile::default(), Some(&share(n, d)))
-        };
+        let result = |n: &str, d: &str| share_result(indicator, n, d);
         let half = result("25", "");
         assert_eq!(explain(indicator, &half, true).status, RowStatus::Invalid);
         let typing = half.while_typing(Some(AnswerField::Denominator));
@@ -819,9 +822,7 @@ mod tests {
     fn a_number_on_its_way_is_not_yet_a_mistake() {
         let card = crate::testkit::card();
         let indicator = card.indicator("1.1").unwrap();
-        let result = |n: &str, d: &str| {
-            assess_indicator(indicator, &SchoolProfile::default(), Some(&share(n, d)))
-        };
+        let result = |n: &str, d: &str| share_result(indicator, n, d);
         let spaced = result("60", "1 2");
         assert_eq!(spaced.outcome, Outcome::Invalid);
         let typing = spaced.while_typing(Some(AnswerField::Denominator));

@@ -153,7 +153,7 @@ pub struct VerdictRow {
 /// the lines shown get their sentence: thousands of accepted files are
 /// counted ([`Tally`]), not written out, until the user asks for them.
 pub fn verdict_rows(archive: &Archive, log: &[ImportRow], accepted: bool) -> Vec<VerdictRow> {
-    let other_card = other_card_note(archive);
+    let remark = remark_note(archive);
     let mut rows: Vec<VerdictRow> = log
         .iter()
         .filter_map(|row| {
@@ -161,7 +161,7 @@ pub fn verdict_rows(archive: &Archive, log: &[ImportRow], accepted: bool) -> Vec
             // A file of another card is a remark too: hidden among those
             // without one, its school's «не сдана» went unexplained (a
             // walk-through).
-            let note = other_card(&row.admission);
+            let note = remark(&row.admission);
             (accepted || verdict.needs_attention() || !note.is_empty()).then(|| VerdictRow {
                 file: row.file.clone(),
                 verdict,
@@ -180,7 +180,7 @@ pub fn verdict_rows(archive: &Archive, log: &[ImportRow], accepted: bool) -> Vec
 /// new card has last year's files on the old one (a review). So for a file
 /// of an older version than others of its year: a school two years on
 /// version 1 stood «без замечаний» (a three-year walk-through).
-fn other_card_note(archive: &Archive) -> impl Fn(&Admission) -> String + '_ {
+fn remark_note(archive: &Archive) -> impl Fn(&Admission) -> String + '_ {
     // Per year, the files of each card; the year's card is the card of
     // most, ties in the order of [`Archive::cards_present`].
     let present = archive.cards_present();
@@ -324,7 +324,7 @@ impl Tally {
                 *before = chosen;
             }
         }
-        let other_card = other_card_note(archive);
+        let remark = remark_note(archive);
         for row in log {
             // A copy refused as already in; not a file filed once and gone
             // since (a restored backup), which is missing.
@@ -349,7 +349,7 @@ impl Tally {
                     tally.accepted += 1;
                     // Answers with an error, or another card than the
                     // year's, are listed with the remarks.
-                    let remarked = v.needs_attention() || !other_card(&row.admission).is_empty();
+                    let remarked = v.needs_attention() || !remark(&row.admission).is_empty();
                     tally.quiet += usize::from(!remarked);
                 }
                 _ => {}
