@@ -327,22 +327,8 @@ impl LastYear<'_> {
         if self.result.earned(&then.code) {
             return None;
         }
-        let own = self.filed.map_or(self.card, |(own, _)| own);
-        let on_key: Vec<&&Measure> = (self.measures.iter())
-            .filter(|m| m.indicators.iter().any(|k| k == key))
-            .collect();
-        // The school's part in a measure named below, as its letter file
-        // wrote the row («Участие: курсы …»), is that measure: named once
-        // (a walk-through's letter gave it twice).
-        let parts: Vec<String> = on_key.iter().map(|m| school_part_row(m)).collect();
-        let planned: Vec<String> = own.by_key(key).map_or_else(Vec::new, |i| {
-            (self.plan.iter())
-                .filter(|r| r.indicators.contains(&i.code) && !r.measure.trim().is_empty())
-                .filter(|r| !parts.iter().any(|p| p == r.measure.trim()))
-                .map(|r| quoted(r.measure.trim()))
-                .collect()
-        });
-        let taken: Vec<String> = on_key.iter().map(|m| m.named()).collect();
+        let planned: Vec<String> = self.planned(key).into_iter().map(quoted).collect();
+        let taken: Vec<String> = self.measures_on(key).iter().map(|m| m.named()).collect();
         let mut parts = Vec::new();
         if !planned.is_empty() {
             parts.push(format!(
@@ -360,6 +346,7 @@ impl LastYear<'_> {
         // planned measure as one when its target's share rose, below the
         // threshold too, and the two read as contradicting each other. A
         // value is advised on when it fell: that is no result.
+        let own = self.filed.map_or(self.card, |(own, _)| own);
         let missed = match own.has_points() {
             true => "не привело к выполнению показателя",
             false => "не дало результата",
@@ -372,6 +359,69 @@ impl LastYear<'_> {
             )
         })
     }
+}
+
+impl<'a> LastYear<'a> {
+    /// The department's measures of that year on the indicator `key`.
+    fn measures_on(&self, key: &str) -> Vec<&'a Measure> {
+        (self.measures.iter().copied())
+            .filter(|m| m.indicators.iter().any(|k| k == key))
+            .collect()
+    }
+
+    /// The school's own planned rows on the indicator `key` after a year
+    /// it did not meet it, as [`LastYear::steps`] names them. Its part in a
+    /// measure named beside them, as its letter file wrote the row
+    /// («Участие: курсы …»), is that measure: named once (a walk-through's
+    /// letter gave it twice).
+    fn planned(&self, key: &str) -> Vec<&'a str> {
+        if (self.card.by_key(key)).is_none_or(|then| self.result.earned(&then.code)) {
+            return Vec::new();
+        }
+        let own = self.filed.map_or(self.card, |(own, _)| own);
+        let parts: Vec<String> = self
+            .measures_on(key)
+            .into_iter()
+            .map(school_part_row)
+            .collect();
+        own.by_key(key).map_or_else(Vec::new, |i| {
+            (self.plan.iter())
+                .map(|r| (r, r.measure.trim()))
+                .filter(|(r, m)| r.indicators.contains(&i.code) && !m.is_empty())
+                .filter(|(_, m)| !parts.iter().any(|p| p == m))
+                .map(|(_, m)| m)
+                .collect()
+        })
+    }
+
+    /// Whether `advice` on the indicator `key` is one the school already
+    /// planned on after that year ([`LastYear::planned`]).
+    pub(super) fn planned_again(&self, key: &str, advice: &str) -> bool {
+        (self.planned(key).iter()).any(|m| same_words(m, advice))
+    }
+}
+
+/// «Рекомендация: …» under an indicator, or, where the school already
+/// planned the very advice after last year's letter and it is quoted in
+/// the steps above ([`LastYear::planned_again`]), a pointer to it.
+pub(super) fn advice_line(advice: &str, again: bool) -> String {
+    match again {
+        true => "Рекомендация: та же, что и в прошлом году (она приведена выше, в плане \
+                 организации); по итогам анализа дополнить её другими мероприятиями.\n"
+            .to_owned(),
+        false => format!("Рекомендация: {}\n", with_stop(advice)),
+    }
+}
+
+/// Two wordings of one step: a plan's row as the school kept or retyped
+/// it, and a letter's advice, apart from case, spacing and a final stop.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        (s.trim().trim_end_matches('.').split_whitespace())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    words(a) == words(b)
 }
 
 /// A school's plan row for its part in measure `m`, as its letter file
@@ -637,7 +687,11 @@ pub fn draft_letter(
             Some(comment) if !comment.is_empty() && !counted_in => after_objection(indicator),
             _ => advice(indicator, school, answer),
         };
-        text.push_str(&format!("Рекомендация: {}\n", with_stop(&advice)));
+        // The same advice as last year's letter, which the school put in
+        // its plan and which is quoted just above: not word for word again
+        // (a walk-through's letter said it twice running).
+        let again = (last_year.as_ref()).is_some_and(|l| l.planned_again(indicator.key(), &advice));
+        text.push_str(&advice_line(&advice, again));
         let peers = peers(rating, school, &indicator.code);
         if !peers.is_empty() {
             text.push_str(&format!(
@@ -2362,6 +2416,15 @@ mod tests {
                 indicators: vec!["2.1".into()],
                 ..PlanRow::default()
             },
+            // Last year's advice on 3.2, as its letter file put it in the
+            // plan, retyped in capitals without its stop.
+            PlanRow {
+                measure: (card.indicator("3.2").unwrap().recommendation)
+                    .trim_end_matches('.')
+                    .to_uppercase(),
+                indicators: vec!["3.2".into()],
+                ..PlanRow::default()
+            },
         ];
         let mut archive = testkit::archive(
             &card,
@@ -2415,6 +2478,33 @@ mod tests {
         );
         assert!(!under("3.1").contains("намечено"), "{letter}");
         assert!(!letter.contains("Совещание"), "{letter}");
+        // The same advice again is not quoted a second time.
+        let advice = &card.indicator("3.2").unwrap().recommendation;
+        assert!(
+            under("3.2").contains(
+                "\nПо показателю после прошлого года было намечено: в плане мероприятий \
+                 организации — «ВВЕСТИ НА УРОВНЕ СОО ПРОФИЛИ ОБУЧЕНИЯ"
+            ),
+            "{letter}"
+        );
+        assert!(
+            under("3.2").ends_with(
+                "\nРекомендация: та же, что и в прошлом году (она приведена выше, в плане \
+                 организации); по итогам анализа дополнить её другими мероприятиями."
+            ),
+            "{letter}"
+        );
+        let start: String = advice.chars().take(40).collect::<String>().to_lowercase();
+        assert_eq!(
+            under("3.2").to_lowercase().matches(&start).count(),
+            1,
+            "{letter}"
+        );
+        // Other advice is given as before.
+        assert!(
+            under("3.1").contains("\nРекомендация: Разработать"),
+            "{letter}"
+        );
     }
 
     /// On a card without points a value below the municipality's again
@@ -2437,10 +2527,10 @@ mod tests {
             }
             d
         };
-        let letter_for = |was: &str, now: &str| {
+        let letter_for = |was: &str, now: &str, planned: &str| {
             let mut first = school("Школа А", "2024/2025", was);
             first.plan = vec![PlanRow {
-                measure: "Анкетирование родителей".into(),
+                measure: planned.into(),
                 indicators: vec!["1.5".into(), "1.6".into()],
                 ..PlanRow::default()
             }];
@@ -2472,7 +2562,7 @@ mod tests {
             )
             .unwrap()
         };
-        let letter = letter_for("94,3", "58,1");
+        let letter = letter_for("94,3", "58,1", "Анкетирование родителей");
         assert!(
             letter.contains(
                 "\nЗначение организации — 58,1\u{A0}%, это ниже, чем по муниципалитету: в среднем \
@@ -2488,12 +2578,29 @@ mod tests {
         assert_eq!(letter.matches("было намечено").count(), 1, "{letter}");
         // Risen from 40 to 55 %, still below the 67,5 % of the two: not
         // asked why the steps gave nothing.
-        let letter = letter_for("40", "55");
+        let letter = letter_for("40", "55", "Анкетирование родителей");
         assert!(
             letter.contains("это ниже, чем по муниципалитету"),
             "{letter}"
         );
         assert!(!letter.contains("было намечено"), "{letter}");
+        // Last year's advice itself planned, as the letter file puts it:
+        // quoted among the steps, not again as this year's advice.
+        let letter = letter_for("94,3", "58,1", "Анкетирование родителей");
+        let at = letter.find("Значение организации — 58,1").unwrap();
+        let advice = letter[at..].split("\nРекомендация: ").nth(1).unwrap();
+        let advice = advice[..advice.find('\n').unwrap()].trim_end_matches('.');
+        let letter = letter_for("94,3", "58,1", advice);
+        assert!(
+            letter.contains(&format!(
+                "в плане мероприятий организации — «{advice}»; муниципальная мера — \
+                 методическое мероприятие «Работа с родителями». Просим проанализировать, \
+                 почему намеченное не дало результата, и учесть это в новом плане.\n\
+                 Рекомендация: та же, что и в прошлом году (она приведена выше, в плане \
+                 организации); по итогам анализа дополнить её другими мероприятиями.\n"
+            )),
+            "{letter}"
+        );
     }
 
     /// Two schools; 2.1 is met by one of them (not fewer than half), 1.8 by

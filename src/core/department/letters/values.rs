@@ -11,9 +11,12 @@ use crate::department::results::SchoolResult;
 use crate::department::review::ReviewStatus;
 use crate::department::value::{municipal_value, with_counts, Value};
 use crate::scoring::{Assessment, NotApplicable, Outcome};
-use crate::text::{lower_first, percents_apart, plural, quoted, with_stop};
+use crate::text::{lower_first, percents_apart, plural, quoted};
 
-use super::{after_objection, answer_to, refusal_advice, remark_sentence, school_figure, LastYear};
+use super::{
+    advice_line, after_objection, answer_to, refusal_advice, remark_sentence, school_figure,
+    LastYear,
+};
 
 /// The year's municipal figures on the year's card, whose codes they
 /// speak: a school on another version finds its indicators there by key.
@@ -96,6 +99,9 @@ pub(super) struct Row<'a> {
     /// Singled out (below the municipality or last year, refused, typed
     /// with an error): the advice, also the plan row's measure.
     pub advice: Option<String>,
+    /// The advice is one the school planned after last year's letter,
+    /// quoted among the steps in `lines`.
+    pub again: bool,
 }
 
 /// What a school's letter on a card without points says of its values:
@@ -170,6 +176,7 @@ pub(super) fn values<'a>(
                 indicator,
                 lines: [EMPTY_GROUP.to_owned()].into_iter().chain(remark).collect(),
                 advice: None,
+                again: false,
             });
             continue;
         }
@@ -181,6 +188,7 @@ pub(super) fn values<'a>(
         }
         let mut lines = Vec::new();
         let mut noted = false;
+        let mut steps = None;
         let own = Value::of(&answer.outcome);
         let refused = school.refusal(&indicator.code);
         if let Some(comment) = refused {
@@ -234,7 +242,12 @@ pub(super) fn values<'a>(
             // why the steps gave nothing.
             let rose = before.is_some_and(|b| b.below(own) == Some(true));
             if noted && before.is_some() && !rose {
-                lines.extend(last_year.and_then(|l| l.steps(indicator.key())));
+                if let Some((l, said)) =
+                    last_year.and_then(|l| Some((l, l.steps(indicator.key())?)))
+                {
+                    lines.push(said);
+                    steps = Some(l);
+                }
             }
         } else if matches!(answer.outcome, Outcome::Unanswered) {
             unpraised = true;
@@ -247,9 +260,12 @@ pub(super) fn values<'a>(
         lines.extend(school.remark(&indicator.code).map(remark_sentence));
         unpraised |= noted;
         if !lines.is_empty() {
+            let advice = noted.then(|| advice(indicator, school, &answer.outcome));
             out.rows.push(Row {
                 indicator,
-                advice: noted.then(|| advice(indicator, school, &answer.outcome)),
+                again: (steps.zip(advice.as_deref()))
+                    .is_some_and(|(l, a)| l.planned_again(indicator.key(), a)),
+                advice,
                 lines,
             });
         }
@@ -418,7 +434,7 @@ pub(super) fn body(values: &Values, school: &SchoolResult) -> String {
             _ => row.advice.clone(),
         };
         if let Some(advice) = advice {
-            text.push_str(&format!("Рекомендация: {}\n", with_stop(&advice)));
+            text.push_str(&advice_line(&advice, row.again));
         }
     }
     if general.len() > 1 {
