@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::card::versions::levels_text;
+use crate::card::versions::{comparability, levels_text, Comparability};
 use crate::card::{Card, Level};
 use crate::department::archive::{Archive, Entry};
 use crate::department::dynamics::{
@@ -249,8 +249,34 @@ pub fn versions_note(years: &Years) -> String {
         years.old_card.version,
         years.new_card.version,
         part_of(same, total, "показателя", "показателей"),
-        removed_note(years)
+        [left_out_note(years), removed_note(years)].concat()
     )
+}
+
+/// « Новый показатель: 2.3. Методика изменилась у показателей 1.2, 4.1.»,
+/// or nothing: which of the new version's indicators the comparison
+/// leaves out, and why (the report named the indicator left out of the
+/// card alone, a walk-through).
+fn left_out_note(years: &Years) -> String {
+    let (mut new, mut changed) = (Vec::new(), Vec::new());
+    for i in years.new_card.indicators() {
+        match comparability(years.old_card, years.new_card, i) {
+            Comparability::New => new.push(i.code.as_str()),
+            c if !c.met_comparable() => changed.push(i.code.as_str()),
+            _ => {}
+        }
+    }
+    let new = match new.as_slice() {
+        [] => String::new(),
+        [one] => format!(" Новый показатель: {one}."),
+        many => format!(" Новые показатели: {}.", many.join(", ")),
+    };
+    let changed = match changed.as_slice() {
+        [] => String::new(),
+        [one] => format!(" Методика изменилась у показателя {one}."),
+        many => format!(" Методика изменилась у показателей {}.", many.join(", ")),
+    };
+    new + &changed
 }
 
 /// « Из карты исключён показатель 2.2 (в прошлом году: в сумме 1 200).»,
