@@ -62,9 +62,9 @@ fn school_rows_markup<'a>(
         html.push_str("<th scope=\"row\">");
         push_escaped(&mut html, &c.name);
         // The year's sentence counts these schools; the row names which.
-        if !c.basis().is_empty() {
+        for note in c.notes() {
             html.push_str("<span class=\"row-note\">");
-            push_escaped(&mut html, c.basis());
+            push_escaped(&mut html, &note);
             html.push_str("</span>");
         }
         html.push_str(&format!(

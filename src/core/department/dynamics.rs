@@ -43,6 +43,11 @@ pub struct SchoolChange {
     /// Whether each year's file is checked («проверена»): a year the check
     /// moved beside a checked one that it did not move is a fair comparison.
     pub checked: (bool, bool),
+    /// Each year's indicators left out of the school's maximum for want of
+    /// the figures of the year before (last year, this year): its share,
+    /// and so the change, is partly the smaller maximum's (a walk-through's
+    /// +33,9 of a school whose maximum fell from 8 to 7).
+    pub outside: (Vec<String>, Vec<String>),
 }
 
 /// A school's two years on the indicators both years can be scored on:
@@ -82,6 +87,37 @@ impl SchoolChange {
                 "в этом году результат изменён проверкой отдела, прошлый год не проверен"
             }
             _ => "",
+        }
+    }
+
+    /// What the row's change stands on besides the answers: the year the
+    /// check alone moved ([`SchoolChange::basis`]) and a maximum made
+    /// smaller ([`SchoolChange::outside_note`]). Beside the school's name
+    /// on the screen, in the sheet and in the report.
+    pub fn notes(&self) -> Vec<String> {
+        [self.basis().to_owned(), self.outside_note()]
+            .into_iter()
+            .filter(|n| !n.is_empty())
+            .collect()
+    }
+
+    /// «вне максимума, нет данных предыдущего года: в этом году 1.2»,
+    /// or empty ([`SchoolChange::outside`]).
+    fn outside_note(&self) -> String {
+        let years = [
+            ("в прошлом году", &self.outside.0),
+            ("в этом году", &self.outside.1),
+        ];
+        let said: Vec<String> = (years.iter())
+            .filter(|(_, codes)| !codes.is_empty())
+            .map(|(year, codes)| format!("{year} {}", codes.join(", ")))
+            .collect();
+        match said.is_empty() {
+            true => String::new(),
+            false => format!(
+                "вне максимума, нет данных предыдущего года: {}",
+                said.join("; ")
+            ),
         }
     }
 
@@ -244,6 +280,13 @@ pub fn school_changes(
                     was.status == ReviewStatus::Checked,
                     now.status == ReviewStatus::Checked,
                 ),
+                outside: [was, now]
+                    .map(|r| {
+                        (r.without_last_year().into_iter())
+                            .map(str::to_owned)
+                            .collect()
+                    })
+                    .into(),
             }
         })
         .collect();
@@ -1177,6 +1220,63 @@ mod tests {
         assert_eq!(
             change.basis(),
             "в прошлом году результат изменён проверкой отдела, этот год не проверен"
+        );
+    }
+
+    /// Ленинск-Кузнецкий's 5.2, a growth target, given with last year's
+    /// figures in 2024/2025 (2 of 4 against 1 of 4: met, 1 of 1) and
+    /// without them in 2025/2026 (3 of 4: out of the maximum): the maximum
+    /// falls by its 1 point, 0 of 1 → 0 of 0 on it, and the row says why;
+    /// the sheet and the report's sentence say it too.
+    #[test]
+    fn a_maximum_made_smaller_by_missing_figures_is_said_beside_the_change() {
+        let lk = crate::card::builtin("leninsk-kuznetsky").unwrap().unwrap();
+        let school = |period: &str, n: &str, prev: Option<(&str, &str)>| {
+            let mut d = testkit::draft("СОШ № 2", period, &[]);
+            let mut a = testkit::share(n, "4");
+            if let Some((pn, pd)) = prev {
+                (a.prev_numerator, a.prev_denominator) = (pn.into(), pd.into());
+            }
+            d.answers.insert("5.2".into(), a);
+            d
+        };
+        let archive = testkit::archive(
+            &lk,
+            &[
+                ("a1", &school("2024/2025", "2", Some(("1", "4")))),
+                ("a2", &school("2025/2026", "3", None)),
+            ],
+        );
+        let before = results(&archive, &lk.id, "2024/2025");
+        let after = results(&archive, &lk.id, "2025/2026");
+        let changes = school_changes(&archive, &lk, &lk, &before, &after);
+        let c = &changes[0];
+        assert_eq!(c.before.1 - c.after.1, 1, "{c:?}");
+        assert_eq!((c.before.0, c.after.0), (1, 0), "{c:?}");
+        assert_eq!(
+            c.notes(),
+            ["вне максимума, нет данных предыдущего года: в этом году 5.2"]
+        );
+        let sheet = crate::department::tables::school_changes_table(&changes, false, true);
+        assert_eq!(
+            sheet.rows[0].last(),
+            Some(&crate::export::Cell::Text(
+                "вне максимума, нет данных предыдущего года: в этом году 5.2".into()
+            ))
+        );
+        // The other way round, last year is the one out.
+        let archive = testkit::archive(
+            &lk,
+            &[
+                ("a1", &school("2024/2025", "2", None)),
+                ("a2", &school("2025/2026", "3", Some(("2", "4")))),
+            ],
+        );
+        let before = results(&archive, &lk.id, "2024/2025");
+        let after = results(&archive, &lk.id, "2025/2026");
+        assert_eq!(
+            school_changes(&archive, &lk, &lk, &before, &after)[0].notes(),
+            ["вне максимума, нет данных предыдущего года: в прошлом году 5.2"]
         );
     }
 

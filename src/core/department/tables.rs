@@ -492,6 +492,7 @@ pub fn school_changes_table(changes: &[SchoolChange], rescored: bool, with_level
         };
         headers.extend(levels.map(String::from));
     }
+    headers.push("Примечание".to_owned());
     let level = |l: Option<Level>| Cell::Text(l.map_or("—", Level::label).to_owned());
     let rows = changes
         .iter()
@@ -511,6 +512,10 @@ pub fn school_changes_table(changes: &[SchoolChange], rescored: bool, with_level
                 let (before, after) = c.levels_compared();
                 row.extend([level(before), level(after)]);
             }
+            row.push(match c.notes() {
+                notes if notes.is_empty() => Cell::Empty,
+                notes => Cell::Text(notes.join("; ")),
+            });
             row
         })
         .collect();
@@ -1230,7 +1235,8 @@ mod tests {
                 "Стало, %",
                 "Изменение, п. п.",
                 "Уровень в прошлом году",
-                "Уровень"
+                "Уровень",
+                "Примечание"
             ]
         );
         // Across versions, the levels are said to be by the new rules.
@@ -1240,7 +1246,7 @@ mod tests {
             true,
         );
         assert_eq!(
-            across.headers[across.headers.len() - 2..],
+            across.headers[across.headers.len() - 3..across.headers.len() - 1],
             [
                 "Уровень в прошлом году по новой методике",
                 "Уровень по новой методике"
@@ -1263,7 +1269,8 @@ mod tests {
                 "13,0",
                 "8,7",
                 "низкая",
-                "низкая"
+                "низкая",
+                ""
             ]
         );
         assert_eq!(t.rows[1][7], Cell::Tenths(-44));

@@ -25,6 +25,7 @@ fn change(name: &str, before: u32, after: u32, max: u32) -> SchoolChange {
         across: None,
         moved_by_check: (false, false),
         checked: (false, false),
+        outside: (Vec::new(), Vec::new()),
     }
 }
 

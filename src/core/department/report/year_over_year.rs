@@ -81,7 +81,7 @@ pub(super) fn largest_rise(changes: &[SchoolChange]) -> String {
 /// check's doing.
 pub(super) fn named(c: &SchoolChange, delta: Option<i64>) -> String {
     let notes: Vec<String> = (delta.map(delta_text).into_iter())
-        .chain((!c.basis().is_empty()).then(|| c.basis().to_owned()))
+        .chain(c.notes())
         .collect();
     match notes.as_slice() {
         [] => tied(&c.name),
