@@ -173,6 +173,11 @@ pub struct Counted {
     /// Left out of the maximum for want of last year's figures, and not
     /// ruled on: what is missing is data, not the indicator's relevance.
     pub lacks_last_year: bool,
+    /// Left out of the maximum because the growth target's group was empty
+    /// last year (0 of 0), and not ruled on: no omission of the school's,
+    /// but, as with [`Counted::lacks_last_year`], this year's share is in
+    /// the municipal value.
+    pub last_year_empty: bool,
     /// Left blank by the school, and not ruled on: no answer, rather than
     /// a target missed.
     pub unanswered: bool,
@@ -383,6 +388,7 @@ pub fn confirm(card: &Card, assessment: &Assessment, review: &Review) -> Confirm
             applies,
             max: indicator.points,
             lacks_last_year: decision.is_none() && result.outcome.lacks_last_year(),
+            last_year_empty: decision.is_none() && result.outcome.last_year_empty(),
             unanswered: decision.is_none() && result.outcome == Outcome::Unanswered,
             invalid: decision.is_none() && result.outcome == Outcome::Invalid,
             refused: decision == Some(Decision::NoPoint),

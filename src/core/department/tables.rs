@@ -278,10 +278,9 @@ pub fn values_table(
                             Cell::Percent { part, whole },
                         ]);
                         if parts.len() == 4 {
-                            row.push(match no_last_year {
-                                true => Cell::Text(NO_LAST_YEAR.to_owned()),
-                                false => Cell::Empty,
-                            });
+                            row.push(
+                                no_last_year.map_or(Cell::Empty, |why| Cell::Text(why.to_owned())),
+                            );
                         }
                     }
                     Some(Numbers::List(rows, sums)) => {
@@ -307,12 +306,13 @@ pub fn values_table(
 
 /// The numbers behind a school's value that a spreadsheet gets apart.
 pub(crate) enum Numbers {
-    /// A share as typed: its numerator and denominator, and whether it
-    /// stands without last year's figures its target asks for.
+    /// A share as typed: its numerator and denominator, and, where it
+    /// stands without the last year its target asks for, why
+    /// ([`NO_LAST_YEAR`], or last year's group empty).
     Share {
         part: u64,
         whole: u64,
-        no_last_year: bool,
+        no_last_year: Option<&'static str>,
     },
     /// A list's rows and each column's sum.
     List(u64, Vec<u64>),
@@ -320,7 +320,7 @@ pub(crate) enum Numbers {
 
 impl Numbers {
     /// A share's two numbers as typed this year, when it has a whole.
-    fn share(answer: &RawAnswer, no_last_year: bool) -> Option<Self> {
+    fn share(answer: &RawAnswer, no_last_year: Option<&'static str>) -> Option<Self> {
         this_year(answer)
             .filter(|(_, whole)| *whole > 0)
             .map(|(part, whole)| Self::Share {
@@ -369,13 +369,18 @@ pub(crate) fn value_cell(
         // Out of the maximum, but its share is in the municipal value (the
         // figures' audit: the sheet's columns did not add up to it): its
         // numbers, and why it has no points.
-        Some(c) if c.lacks_last_year => {
+        // The same where last year's group was empty.
+        Some(c) if c.lacks_last_year || c.last_year_empty => {
+            let why = match c.lacks_last_year {
+                true => NO_LAST_YEAR,
+                false => "в прошлом году 0 из 0",
+            };
             let Some(a) = answer else {
-                return said(NO_LAST_YEAR.to_owned());
+                return said(why.to_owned());
             };
             return (
-                Cell::Text(format!("{}; {NO_LAST_YEAR}", answer_text(indicator, a))),
-                Numbers::share(a, true),
+                Cell::Text(format!("{}; {why}", answer_text(indicator, a))),
+                Numbers::share(a, Some(why)),
             );
         }
         // The school's answer, which the check ruled out: the table gives
@@ -415,7 +420,7 @@ pub(crate) fn value_cell(
         }
         (_, Some(a)) => (
             Cell::Text(answer_summary(indicator, Some(a))),
-            Numbers::share(a, false),
+            Numbers::share(a, None),
         ),
     }
 }
@@ -1415,6 +1420,86 @@ mod tests {
         assert_eq!(
             t.rows[at][5..],
             [percent(100, 230), Cell::Int(100), Cell::Int(230)]
+        );
+    }
+
+    /// 5.2 typed 10 of 20 this year and 0 of 0 last year: out of the
+    /// maximum (no growth from an empty group), yet in the municipal value
+    /// (Σ/Σ 10 of 20 with a school's 5 of 10 beside it: 15 of 30). The
+    /// sheet gives its numbers and why, so that its column adds up to the
+    /// value (an audit found «не применимо» there, the column at 5 of 10).
+    #[test]
+    fn a_value_whose_last_year_group_was_empty_is_in_the_sheet() {
+        let lk = crate::card::builtin("leninsk-kuznetsky").unwrap().unwrap();
+        let mut a = draft("СОШ № 99", "2025/2026", &[]);
+        let mut empty_then = testkit::share("10", "20");
+        (empty_then.prev_numerator, empty_then.prev_denominator) = ("0".into(), "0".into());
+        a.answers.insert("5.2".into(), empty_then);
+        let mut b = draft("СОШ № 2", "2025/2026", &[]);
+        let mut grew = testkit::share("5", "10");
+        (grew.prev_numerator, grew.prev_denominator) = ("4".into(), "10".into());
+        b.answers.insert("5.2".into(), grew);
+        let archive = testkit::archive(&lk, &[("a", &a), ("b", &b)]);
+        let res = results(&archive, &lk.id, "2025/2026");
+        let f = crate::department::figures::figures(&archive, &lk, &res);
+        let at = lk.indicators().position(|i| i.code == "5.2").unwrap();
+        assert!(
+            matches!(
+                f.indicators[at].value,
+                Aggregate::Share {
+                    numerator: 15,
+                    denominator: 30,
+                    ..
+                }
+            ),
+            "{:?}",
+            f.indicators[at].value
+        );
+        let row_of = |t: &Table, name: &str| {
+            (t.rows.iter())
+                .find(|r| r[0] == Cell::Text(name.into()))
+                .unwrap()
+                .clone()
+        };
+        let together = values_table(&lk, &archive, &res, "2025/2026", Shares::Together);
+        assert_eq!(
+            row_of(&together, "СОШ № 99")[1 + at],
+            Cell::Text("10 из 20 (50,0\u{A0}%); в прошлом году 0 из 0".into())
+        );
+        let apart = values_table(&lk, &archive, &res, "2025/2026", Shares::Apart);
+        let first = (apart.headers.iter())
+            .position(|h| h == "п. 5.2, числитель")
+            .unwrap();
+        assert_eq!(
+            row_of(&apart, "СОШ № 99")[first..first + 4],
+            [
+                Cell::Int(10),
+                Cell::Int(20),
+                Cell::Percent {
+                    part: 10,
+                    whole: 20
+                },
+                Cell::Text("в прошлом году 0 из 0".into())
+            ]
+        );
+        assert_eq!(
+            row_of(&apart, "СОШ № 2")[first..first + 4],
+            [
+                Cell::Int(5),
+                Cell::Int(10),
+                Cell::Percent { part: 5, whole: 10 },
+                Cell::Empty
+            ]
+        );
+        // The matrix: not applicable, as before.
+        let matrix = matrix_table(&lk, &rank(res.clone()), "2025/2026");
+        let column = 1 + lk
+            .scored_indicators()
+            .position(|i| i.code == "5.2")
+            .unwrap();
+        assert_eq!(
+            row_of(&matrix, "СОШ № 99")[column],
+            Cell::Text("не применим".into())
         );
     }
 

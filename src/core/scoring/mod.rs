@@ -386,6 +386,18 @@ impl Outcome {
             })
         )
     }
+
+    /// Left out of the maximum because the growth target's group was empty
+    /// last year.
+    pub fn last_year_empty(&self) -> bool {
+        matches!(
+            self,
+            Self::NotApplicable(NotApplicable::NoLastYear {
+                was_empty: true,
+                ..
+            })
+        )
+    }
 }
 
 /// Criterion subtotals and the card's total from per-indicator results, in

@@ -732,6 +732,7 @@ fn ties_are_named_whole() {
         applies: false,
         max,
         lacks_last_year: false,
+        last_year_empty: false,
         unanswered: false,
         invalid: false,
         refused: false,
