@@ -907,6 +907,27 @@ test('a new version of a built-in card says that another kind ends the compariso
     await page.waitForFunction(() => document.activeElement?.id === 'cards-title');
 });
 
+test('a reworded indicator of a new version is asked about, and can be made a new one', async () => {
+    const { page } = department;
+    const editor = await builtInVersion2(page);
+    // 1.2 in other words under the same rule: still compared, said at its field.
+    const text = page.locator('#ed-0-0-1-text');
+    await text.fill('Доля обучающихся 8–9 классов, посетивших предприятия города');
+    const reworded = page.getByTestId('ed-0-0-1-reworded');
+    await reworded.filter({ hasText: 'Формулировка изменена по сравнению с версией 1, правило то же: данные показателя будут сравниваться с прошлыми годами. Если по существу это другой показатель, отметьте его как новый.' }).waitFor();
+    // Only the reworded one.
+    assert.equal(await editor.locator('[data-testid$="-reworded"]').count(), 1);
+    await reworded.getByRole('button', { name: 'Считать новым показателем' }).click();
+    await editor.getByRole('status').filter({ hasText: 'Показатель 1.2 отмечен как новый: у него свой внутренний номер, его данные не сравниваются с прошлыми годами. Вернуть как было — кнопкой «Отменить».' }).waitFor();
+    await reworded.waitFor({ state: 'detached' });
+    // The button went with its notice: the focus is on the wording.
+    await page.waitForFunction(() => document.activeElement?.id === 'ed-0-0-1-text');
+    // «Отменить» makes it the same indicator again, and asks again.
+    await editor.getByRole('button', { name: 'Отменить' }).click();
+    await reworded.waitFor();
+    await dropVersion2(page, editor);
+});
+
 test('a profile question\'s new key is carried to its indicators, and a key another question has is refused at the field', async () => {
     const { page } = department;
     const editor = await builtInVersion2(page);

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use profkarta_core::card::edit::{change_kind, move_to, shift, suggested_rule_text, Place, KINDS};
+use profkarta_core::card::versions::{comparability, Comparability};
 use profkarta_core::card::Card;
 use profkarta_core::error::{TemplateError, POINTS};
 
@@ -130,6 +131,33 @@ pub fn IndicatorEditor(
             change_kind(c, place, &kind, Editor::new_id());
         });
     };
+    // Reworded under the same rule, an indicator of the version before is
+    // still compared with past years, and only the department knows
+    // whether the new words ask another question: «не менялась, изменена
+    // формулировка» was all a walk-through could get. The version's number.
+    let reworded = Memo::new(move |_| {
+        let previous = editor.previous.get_value()?;
+        editor.card.with(|c| {
+            let i = indicator(c, place)?;
+            let same = Comparability::Same { reworded: true };
+            (comparability(&previous, c, i) == same).then_some(previous.version)
+        })
+    });
+    let text_id = StoredValue::new(format!("{slug}-text"));
+    let reworded_id = format!("{slug}-reworded");
+    let mark_new = move |_| {
+        let code = code.get_untracked();
+        editor.change("new-indicator", |c| {
+            if let Some(i) = indicator_mut(c, place) {
+                i.id = Editor::new_id();
+            }
+        });
+        editor.notice.set(format!(
+            "Показатель {code} отмечен как новый: у него свой внутренний номер, его данные не \
+             сравниваются с прошлыми годами. Вернуть как было — кнопкой «Отменить»."
+        ));
+        refocus_if_lost(text_id.get_value());
+    };
     let kinds = KINDS
         .iter()
         .map(|(k, label)| view! { <option value=*k selected=*k == kind>{*label}</option> })
@@ -240,6 +268,14 @@ pub fn IndicatorEditor(
                 <EditText id=id("text") label="Формулировка показателя" multiline=true field=indicator_text(place, |i| &i.text, |i| &mut i.text)
                     problem=editor.field_problem(place, Some("формулировка"))/>
             </div>
+            {move || reworded.get().map(|version| view! {
+                <p class="notice" role="status" data-testid=reworded_id.clone()>
+                    {format!("Формулировка изменена по сравнению с версией {version}, правило то же: данные \
+                      показателя будут сравниваться с прошлыми годами. Если по существу это другой \
+                      показатель, отметьте его как новый. ")}
+                    <button type="button" on:click=mark_new>"Считать новым показателем"</button>
+                </p>
+            })}
             <div class="editor-row">
                 <div class="field">
                     <label for=id("kind")>"Вид показателя"</label>
