@@ -4,7 +4,7 @@
 
 use crate::card::Level;
 use crate::card::{Applicability, Card, Indicator, ListColumn, Rule};
-use crate::error::FieldError;
+use crate::error::{FieldError, NumberError};
 use crate::school::draft::{AnswerField, RawAnswer};
 use crate::school::input::{parse_number, parse_percent};
 use crate::scoring::{judge, Assessment, Detail, Growth, IndicatorResult, NotApplicable, Outcome};
@@ -253,7 +253,29 @@ pub fn named_errors(indicator: &Indicator, result: &IndicatorResult) -> Vec<Stri
                 quoted(label),
                 group_digits(*whole)
             ),
-            e => format!("{}: {e}", field_name(indicator, *field)),
+            // The same for a share's part: «это число … (во втором поле)»
+            // was written for the field itself (an audit).
+            FieldError::Number(
+                NumberError::NumeratorAboveDenominator { whole }
+                | NumberError::PrevNumeratorAbove { whole },
+            ) => {
+                let of = match field {
+                    AnswerField::PrevNumerator => AnswerField::PrevDenominator,
+                    _ => AnswerField::Denominator,
+                };
+                format!(
+                    "{}: больше, чем {} ({}).",
+                    field_name(indicator, *field),
+                    field_name(indicator, of),
+                    group_digits(*whole)
+                )
+            }
+            // After the field's name a message goes on in lower case.
+            e => format!(
+                "{}: {}",
+                field_name(indicator, *field),
+                lower_first(&e.to_string())
+            ),
         })
         .collect()
 }
@@ -688,9 +710,38 @@ mod tests {
             Rule::Share { numerator, .. } => numerator.clone(),
             _ => unreachable!("1.1 is a share"),
         };
-        assert!(
-            named[0].starts_with(&format!("«{numerator}»: ")),
-            "{named:?}"
+        let denominator = match &share_row.rule {
+            Rule::Share { denominator, .. } => denominator.clone(),
+            _ => unreachable!("1.1 is a share"),
+        };
+        assert_eq!(
+            named,
+            [format!("«{numerator}»: больше, чем «{denominator}» (10).")]
+        );
+        // Last year's the same (Ленинск-Кузнецкий's 5.2, a growth target),
+        // and any other message in lower case.
+        let lk = crate::card::builtin("leninsk-kuznetsky").unwrap().unwrap();
+        let growth = lk.indicator("5.2").unwrap();
+        let mut typed = share("1", "10");
+        (typed.prev_numerator, typed.prev_denominator) = ("7".into(), "5".into());
+        let result = assess_indicator(growth, &SchoolProfile::default(), Some(&typed));
+        assert_eq!(
+            named_errors(growth, &result),
+            [
+                "«Обучающиеся с ОВЗ и инвалиды, поступившие в ПОО» за прошлый год: больше, чем \
+              «Всего обучающихся с ОВЗ и инвалидов» за прошлый год (5)."
+            ]
+        );
+        let result = assess_indicator(
+            share_row,
+            &SchoolProfile::default(),
+            Some(&share("1,5", "10")),
+        );
+        assert_eq!(
+            named_errors(share_row, &result),
+            [format!(
+                "«{numerator}»: введите целое число без дробной части и букв."
+            )]
         );
     }
 
