@@ -100,7 +100,7 @@ pub fn LettersPanel() -> impl IntoView {
     // 50–80 ms a key at 300 schools on a slow laptop. Held under its
     // letter's key, it is written there even if another letter is open.
     let typed = RwSignal::new(None::<(String, String, String)>);
-    let pause = Debounce::new();
+    let pause = Debounce::saving();
     let write = move || {
         if let Some((id, text, draft)) = typed.try_update_untracked(Option::take).flatten() {
             dept.edit_letter(&id, Some(text), &draft);

@@ -134,7 +134,7 @@ impl Persistence {
             opening: StoredValue::new(true),
             installed: StoredValue::new(false),
             held: StoredValue::new(false),
-            wait: Debounce::new(),
+            wait: Debounce::saving(),
             page: StoredValue::new(random_id()),
         };
         persistence.watch(dept);

@@ -28,7 +28,7 @@ impl TypedComment {
     pub fn new(dept: Dept) -> Self {
         let comment = Self {
             typed: StoredValue::new(None),
-            pause: Debounce::new(),
+            pause: Debounce::saving(),
             dept,
         };
         dept.hold_unwritten(move || comment.pause.now(move || comment.write()));

@@ -126,7 +126,7 @@ impl Drafts {
             notices,
             saved: StoredValue::new(saved),
             touched: StoredValue::new(false),
-            wait: Debounce::new(),
+            wait: Debounce::saving(),
         };
         ws.refresh_list();
         ws.autosave();

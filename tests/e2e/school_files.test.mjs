@@ -82,6 +82,32 @@ test('a draft survives a reload, including what was typed just before it', () =>
         assert.equal(await card.input('1.1', 'comment').inputValue(), 'сразу перед перезагрузкой');
     }));
 
+test('a slow typist\'s text is saved while the typing goes on, not only at a pause', () =>
+    withCard(async (card) => {
+        await fillSchool(card);
+        await expectSaved(card);
+        const storedComment = () => card.page.evaluate(() => {
+            const key = Object.keys(localStorage).find((k) => k.startsWith('profkarta/draft/'));
+            return JSON.parse(localStorage.getItem(key)).draft.answers['1.1']?.comment ?? '';
+        });
+        // A key every 0,4 s never leaves the half-second pause a save
+        // waits for; a crash after minutes of it lost them all (a
+        // walk-through). Saved within 3 s while the keys keep coming.
+        const text = 'Классные часы о профессиях';
+        let done = false;
+        const typing = card.input('1.1', 'comment').pressSequentially(text, { delay: 400 }).then(() => { done = true; });
+        await card.page.waitForFunction(() => {
+            const key = Object.keys(localStorage).find((k) => k.startsWith('profkarta/draft/'));
+            return (JSON.parse(localStorage.getItem(key)).draft.answers['1.1']?.comment ?? '').length > 0;
+        }, null, { polling: 100, timeout: 8000 });
+        assert.equal(done, false, 'saved before the typing stopped');
+        const saved = await storedComment();
+        assert.ok(text.startsWith(saved) && saved.length < text.length, saved);
+        await typing;
+        await expectSaved(card);
+        assert.equal(await storedComment(), text);
+    }));
+
 test('several drafts: a new card, next year from a draft, switching, deleting', () =>
     withCard(async (card) => {
         const { page } = card;

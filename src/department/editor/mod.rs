@@ -184,7 +184,7 @@ impl Editor {
             removed: RwSignal::new(String::new()),
             steps: Trigger::new(),
             previous,
-            save: Debounce::new(),
+            save: Debounce::saving(),
             dept,
         };
         // Closing the page or leaving the editor must not lose the last
