@@ -402,6 +402,12 @@ pub enum LinkError {
     TooLong {
         max: usize,
     },
+    /// Two links run together («…/news;https://vk.com/…»): the field takes
+    /// one a line, and the page of the glued address does not exist.
+    Glued,
+    /// An address of a private network («https://192.168.1.10/…»): the
+    /// school's own server, which nobody outside can open.
+    LocalNetwork,
 }
 
 impl fmt::Display for LinkError {
@@ -424,6 +430,15 @@ impl fmt::Display for LinkError {
             ),
             Self::Whitespace => write!(f, "В ссылке не должно быть пробелов."),
             Self::TooLong { max } => write!(f, "Ссылка длиннее {max} символов."),
+            Self::Glued => write!(
+                f,
+                "В строке две ссылки подряд: поставьте каждую на отдельную строку."
+            ),
+            Self::LocalNetwork => write!(
+                f,
+                "Это адрес во внутренней сети (например, школьного сервера): отдел образования \
+                 такую страницу не откроет. Укажите адрес страницы в интернете."
+            ),
         }
     }
 }

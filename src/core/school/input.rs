@@ -176,7 +176,33 @@ pub fn check_link(link: &str) -> Result<(), LinkError> {
     if host.split('.').filter(|label| !label.is_empty()).count() < 2 {
         return Err(LinkError::NoDomain);
     }
+    if let Ok(ip) = host.parse::<std::net::Ipv4Addr>() {
+        if ip.is_private() || ip.is_loopback() || ip.is_link_local() || ip.is_unspecified() {
+            return Err(LinkError::LocalNetwork);
+        }
+    }
+    if glued(rest) {
+        return Err(LinkError::Glued);
+    }
     Ok(())
+}
+
+/// A second beginning run into the first address: after a letter (of any
+/// alphabet), a digit, a comma or a semicolon («…/newshttps://…», «…/news;https://…»). After
+/// «=» or «/» it is part of the address (a redirect's `?to=https://…`, an
+/// archive's `web.archive.org/web/2020/https://…`).
+fn glued(rest: &str) -> bool {
+    let bytes = rest.as_bytes();
+    (1..bytes.len()).any(|at| {
+        let starts = |scheme: &str| {
+            (bytes.get(at..at + scheme.len()))
+                .is_some_and(|b| b.eq_ignore_ascii_case(scheme.as_bytes()))
+        };
+        (starts("http://") || starts("https://"))
+            && (bytes[at - 1].is_ascii_alphanumeric()
+                || bytes[at - 1] >= 0x80
+                || matches!(bytes[at - 1], b',' | b';'))
+    })
 }
 
 /// Why a line without `http://` or `https://` is not a link.
@@ -196,7 +222,11 @@ fn without_scheme(link: &str) -> LinkError {
     // Izhevsk card's evidence is internal papers). «vk.com/school12
     // (группа)» holds one, and is a link to fix.
     let words = link.split_whitespace().count() > 1 && !(lower.split_whitespace()).any(is_address);
-    if bare_name {
+    // A Russian word alone («Приказ», «сайт») is no site's name.
+    let word = bare_name && lower.chars().all(|c| matches!(c, 'а'..='я' | 'ё'));
+    if word {
+        LinkError::Words
+    } else if bare_name {
         LinkError::NoDomain
     } else if words {
         LinkError::Words
@@ -493,6 +523,39 @@ mod tests {
             check_link("https://school1.ru/my page"),
             Err(LinkError::Whitespace)
         );
+        // Two links run together, however they were parted; a redirect or
+        // an archive with an address inside is one link.
+        for typed in [
+            "https://school7.ru/news;https://vk.com/school7",
+            "https://school7.ru/news,https://vk.com/school7",
+            "https://school7.ru/newshttps://vk.com/school7",
+            "https://school7.ru/news2HTTP://vk.com/school7",
+            "https://школа7.рф/новостиhttps://vk.com/school7",
+        ] {
+            assert_eq!(check_link(typed), Err(LinkError::Glued), "{typed}");
+        }
+        for ok in [
+            "https://vk.com/away.php?to=https://school7.ru/news",
+            "https://web.archive.org/web/2020/https://school7.ru/",
+            "https://school7.ru/https-info",
+        ] {
+            assert_eq!(check_link(ok), Ok(()), "{ok}");
+        }
+        // The school's own network: nobody outside opens it.
+        for typed in [
+            "https://192.168.1.10/otchet.pdf",
+            "http://10.0.0.5/prof",
+            "http://172.16.3.2:8080/a",
+            "http://127.0.0.1/a",
+            "http://169.254.1.1/",
+        ] {
+            assert_eq!(check_link(typed), Err(LinkError::LocalNetwork), "{typed}");
+        }
+        assert_eq!(check_link("http://95.167.10.20/prof"), Ok(()));
+        // A Russian word alone is words, a name with a digit a site's name.
+        assert_eq!(check_link("Приказ"), Err(LinkError::Words));
+        assert_eq!(check_link("сайт"), Err(LinkError::Words));
+        assert_eq!(check_link("школа7"), Err(LinkError::NoDomain));
         let long = format!("https://a.ru/{}", "x".repeat(MAX_LINK_LEN));
         assert_eq!(
             check_link(&long),
