@@ -91,7 +91,9 @@ test('Leninsk-Kuznetsky: growth against last year, a minimum with growth, a brea
         await card.expectText('subtotal-5', 'Критерий не оценён: нет данных прошлого года, без них динамику не определить.');
         await card.share('5.2', '0', '0');
         await card.expectText('summary-criterion-5', 'не применимо');
-        await card.expectText('subtotal-5', 'Критерий к школе не применим.');
+        // Empty groups, not the school's profile: not «не применим к школе»,
+        // which its rows contradict.
+        await card.expectText('subtotal-5', 'Критерий не входит в максимум: ни один его показатель не учитывается (почему — сказано у показателей).');
         await card.share('5.1', '', '');
         await card.share('5.2', '', '');
         await card.expectSubtotal('5', '0 из 2');

@@ -297,6 +297,16 @@ impl Assessment {
             .filter(|r| r.outcome.lacks_last_year())
             .any(|r| criterion.indicators.iter().any(|i| i.code == r.code))
     }
+
+    /// Whether the school's profile alone keeps every indicator of
+    /// `criterion` out, so that «не применим к школе» is true of it: an
+    /// empty group (0 of 0) is not the profile's doing, and its row says the
+    /// indicator applies (a walk-through read both under one heading).
+    pub fn out_by_profile(&self, criterion: &Criterion) -> bool {
+        (self.indicators.iter())
+            .filter(|r| criterion.indicators.iter().any(|i| i.code == r.code))
+            .all(|r| r.outcome == Outcome::NotApplicable(NotApplicable::Profile))
+    }
 }
 
 impl Outcome {

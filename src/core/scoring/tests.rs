@@ -284,6 +284,27 @@ fn school_without_ovz_students() {
     assert_eq!(a.max_applicable, 21);
 }
 
+/// Criterion 7 has one indicator, 7.1 (ООО and СОО, an empty group «не
+/// применим»): a primary school's profile keeps it out, which the
+/// criterion may say of itself; 0 of 0 typed by a full school keeps it
+/// out too, though it applies to the school.
+#[test]
+fn a_criterion_is_out_by_the_profile_only_when_the_profile_keeps_it_out() {
+    let card = card();
+    let seventh = card.criteria().find(|c| c.code == "7").unwrap();
+    let mut draft = Draft::default();
+    draft.profile.levels = vec![SchoolLevel::Noo];
+    let a = assess(&card, &draft);
+    assert_eq!(a.criteria[6].max_applicable, 0);
+    assert!(a.out_by_profile(seventh));
+    let mut draft = Draft::default();
+    draft.answers.insert("7.1".into(), share("0", "0"));
+    let a = assess(&card, &draft);
+    assert_eq!(a.criteria[6].max_applicable, 0);
+    assert!(!a.out_by_profile(seventh));
+    assert!(!a.lacks_last_year_in(seventh));
+}
+
 #[test]
 fn primary_only_school() {
     let card = card();
