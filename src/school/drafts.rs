@@ -182,7 +182,7 @@ impl Drafts {
     fn unsaved(self) -> bool {
         let failed = matches!(
             self.status.get_untracked(),
-            SaveStatus::Failed(_) | SaveStatus::Conflict
+            SaveStatus::Failed(_) | SaveStatus::Conflict { .. }
         );
         failed
             && self.touched.get_value()
@@ -193,7 +193,7 @@ impl Drafts {
 
     fn schedule(self) {
         self.touched.set_value(true);
-        if self.status.get_untracked() == SaveStatus::Conflict {
+        if matches!(self.status.get_untracked(), SaveStatus::Conflict { .. }) {
             return;
         }
         // Typing keeps it pending: the status line need not hear it again.
@@ -224,7 +224,7 @@ impl Drafts {
     }
 
     fn save_now(self) {
-        if self.status.get_untracked() == SaveStatus::Conflict {
+        if matches!(self.status.get_untracked(), SaveStatus::Conflict { .. }) {
             return;
         }
         let current = self.current();
@@ -267,7 +267,8 @@ impl Drafts {
         let Some(next) = current.next_save(there.as_ref(), &now_iso()) else {
             return match there {
                 Some(Ok(theirs)) => self.reconcile(theirs),
-                _ => self.conflicting(None),
+                None => self.conflicting(None, true),
+                Some(Err(_)) => self.conflicting(None, false),
             };
         };
         match storage::write(&key, &next) {
@@ -304,7 +305,8 @@ impl Drafts {
                 self.wait.cancel();
                 self.reconcile(theirs);
             }
-            _ => self.conflicting(None),
+            None => self.conflicting(None, true),
+            Some(Err(_)) => self.conflicting(None, false),
         }
         self.refresh_list();
     }
@@ -330,18 +332,18 @@ impl Drafts {
                 );
                 self.save_now();
             }
-            Err(why) => self.conflicting(why.map(|e| e.to_string())),
+            Err(why) => self.conflicting(why.map(|e| e.to_string()), false),
         }
     }
 
     /// Stops autosave until the user chooses a version; `why` says why the
-    /// versions were not merged.
-    fn conflicting(self, why: Option<String>) {
+    /// versions were not merged, `deleted` that the other tab deleted it.
+    fn conflicting(self, why: Option<String>, deleted: bool) {
         // The conflict's own panel says what happened and what to do; an
         // earlier «обновлён» would contradict it.
         self.notices.withdraw_passing();
         self.conflict_why.set(why);
-        self.status.set(SaveStatus::Conflict);
+        self.status.set(SaveStatus::Conflict { deleted });
     }
 
     /// Conflict resolution: discard this tab's changes and load the stored
@@ -786,10 +788,16 @@ impl Drafts {
     }
 
     fn refresh_list(self) {
+        // Read as opening reads it: a draft one field of which this version
+        // does not read (kept aside when it was found) is listed, with its
+        // date (a walk-through's open draft had none).
         let mut entries: Vec<DraftEntry> = storage::keys(DRAFT_PREFIX)
             .unwrap_or_default()
             .iter()
-            .filter_map(|key| load(key).ok().flatten()?.ok())
+            .filter_map(|key| match storage::read(key).ok()? {
+                Read::Json(value) => decode_noting(value).ok().map(|(stored, _)| stored),
+                _ => None,
+            })
             .map(|s| DraftEntry::of(&s, s.meta.updated_at.clone()))
             .collect();
         // The open draft as it is now: a card chosen before anything was

@@ -15,7 +15,12 @@ use profkarta_core::school::stored::SaveStatus;
 pub fn NoticesPanel() -> impl IntoView {
     let ws: Drafts = expect_context();
     let notices: Notices = expect_context();
-    let conflict = move || ws.status.with(|s| *s == SaveStatus::Conflict);
+    let conflict = move || ws.status.with(|s| matches!(s, SaveStatus::Conflict { .. }));
+    // Deleted there, there is no stored version to load: only this tab's.
+    let deleted = move || {
+        ws.status
+            .with(|s| *s == SaveStatus::Conflict { deleted: true })
+    };
     let failed = move || ws.status.with(|s| matches!(s, SaveStatus::Failed(_)));
     let backup = move |_| {
         let (name, text) = ws.backup();
@@ -25,14 +30,29 @@ pub fn NoticesPanel() -> impl IntoView {
         <Show when=conflict>
             // Focusable: the summary's link leads here, and the focus with it.
             <div class="notice notice-warning" role="alert" id="conflict" data-testid="conflict" tabindex="-1">
-                <p>
-                    <strong>"Черновик изменён в другой вкладке или окне."</strong>
-                    " Автосохранение здесь приостановлено, чтобы не затереть те изменения."
-                </p>
+                {move || match deleted() {
+                    false => view! {
+                        <p>
+                            <strong>"Черновик изменён в другой вкладке или окне."</strong>
+                            " Автосохранение здесь приостановлено, чтобы не затереть те изменения."
+                        </p>
+                    }.into_any(),
+                    // A walk-through was asked to choose between two
+                    // versions, «изменён», when only this tab's was left.
+                    true => view! {
+                        <p>
+                            <strong>"Черновик удалён в другой вкладке или окне."</strong>
+                            " Автосохранение здесь приостановлено. Если черновик нужен, сохраните \
+                             версию из этой вкладки или скачайте её."
+                        </p>
+                    }.into_any(),
+                }}
                 {move || ws.conflict_why.get().map(|why| view! { <p data-testid="conflict-why">{why}</p> })}
                 // The notice goes with the choice: the focus to the page's
                 // heading, not lost to the page (a walk-through).
-                <button type="button" on:click=move |_| { ws.take_stored(); focus_when_drawn(PAGE_TITLE.to_owned()); }>"Загрузить сохранённую версию"</button>
+                <Show when=move || !deleted()>
+                    <button type="button" on:click=move |_| { ws.take_stored(); focus_when_drawn(PAGE_TITLE.to_owned()); }>"Загрузить сохранённую версию"</button>
+                </Show>
                 <button type="button" on:click=move |_| { ws.keep_mine(); focus_when_drawn(PAGE_TITLE.to_owned()); }>"Сохранить версию из этой вкладки"</button>
                 <button type="button" on:click=backup>"Скачать версию из этой вкладки"</button>
             </div>

@@ -36,7 +36,7 @@ pub fn ScoreSummary() -> impl IntoView {
     let unsaved_at = move || {
         status.map_or("#storage-failed", |s| {
             s.with(|s| match s {
-                SaveStatus::Conflict => "#conflict",
+                SaveStatus::Conflict { .. } => "#conflict",
                 _ => "#storage-failed",
             })
         })

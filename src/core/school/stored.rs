@@ -438,8 +438,10 @@ pub enum SaveStatus {
         at: String,
     },
     Failed(crate::error::StorageError),
-    /// Another tab saved this draft after we read it.
-    Conflict,
+    /// Another tab saved this draft after we read it, or deleted it.
+    Conflict {
+        deleted: bool,
+    },
 }
 
 impl SaveStatus {
@@ -452,14 +454,17 @@ impl SaveStatus {
                 "Не сохранено: {e} Черновик остаётся в этой вкладке — скачайте резервную копию."
             ),
             // The notice above the card explains and offers the choice.
-            Self::Conflict => {
+            Self::Conflict { deleted: false } => {
                 "Автосохранение приостановлено: черновик изменён в другой вкладке.".to_owned()
+            }
+            Self::Conflict { deleted: true } => {
+                "Автосохранение приостановлено: черновик удалён в другой вкладке.".to_owned()
             }
         }
     }
 
     pub fn is_problem(&self) -> bool {
-        matches!(self, Self::Failed(_) | Self::Conflict)
+        matches!(self, Self::Failed(_) | Self::Conflict { .. })
     }
 
     /// What to ask before another draft takes the place of one whose last
@@ -471,8 +476,12 @@ impl SaveStatus {
             Self::Failed(e) => {
                 format!("Последние изменения этого черновика не сохранены в браузере. {e}")
             }
-            Self::Conflict => {
+            Self::Conflict { deleted: false } => {
                 "Изменения в этой вкладке не сохранены: черновик изменён в другой вкладке."
+                    .to_owned()
+            }
+            Self::Conflict { deleted: true } => {
+                "Черновик удалён в другой вкладке, а версия из этой вкладки не сохранена."
                     .to_owned()
             }
             _ => return None,
@@ -712,7 +721,7 @@ mod tests {
             "Последние изменения этого черновика не сохранены в браузере. Хранилище браузера переполнено."
         ));
         assert!(full.ends_with("или «ОК», чтобы перейти без них."));
-        assert!(SaveStatus::Conflict
+        assert!(SaveStatus::Conflict { deleted: false }
             .leave_question()
             .unwrap()
             .starts_with("Изменения в этой вкладке не сохранены"));
