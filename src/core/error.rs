@@ -986,6 +986,20 @@ impl fmt::Display for KeyError {
     }
 }
 
+impl KeyError {
+    /// The same of the key this browser keeps, which no file was opened
+    /// for: «Это не файл ключа» read as a file the user had chosen (a
+    /// walk-through).
+    pub fn in_storage(&self) -> String {
+        match self {
+            Self::OtherRole(_) => {
+                format!("Ключ подписи, сохранённый в браузере, не подходит. {self}")
+            }
+            _ => "Ключ подписи, сохранённый в браузере, повреждён и не читается.".to_owned(),
+        }
+    }
+}
+
 /// Why a draft card cannot be published.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PublishError {
@@ -1928,6 +1942,21 @@ impl From<SubmissionError> for ReviewerFileError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The key the browser keeps is said to be that, not a file.
+    #[test]
+    fn a_stored_key_is_not_called_a_file() {
+        for damaged in [KeyError::NotKeyFile, KeyError::Damaged] {
+            assert_eq!(
+                damaged.in_storage(),
+                "Ключ подписи, сохранённый в браузере, повреждён и не читается."
+            );
+        }
+        let other = KeyError::OtherRole(crate::signed::keys::KeyRole::Department);
+        assert!(other.in_storage().starts_with(
+            "Ключ подписи, сохранённый в браузере, не подходит. Это ключ подписи отдела"
+        ));
+    }
 
     /// A field the school knows is named as the card's row shows it; a
     /// path the draft does not have stays as it is, for a specialist.

@@ -99,7 +99,7 @@ impl SigningKey {
         let key = match stored {
             Some(Ok(key)) => Some(key),
             Some(Err(e)) => {
-                quarantine(notices, place, &format!("Ключ подписи: {e}"));
+                quarantine(notices, place, &e.in_storage());
                 None
             }
             None => None,
