@@ -235,7 +235,15 @@ pub fn spread_pages(indicator: &Indicator, spread: &Spread) -> Vec<String> {
         guides.legend.push((Sample::Colour(ORANGE), below));
     }
     if let Some(v) = spread.threshold {
-        let line = format!("порог карты: не менее {}", written(v, None));
+        // Over the municipal value's dashes, the solid line hid them (an
+        // audit): two lines within a hundredth of the scale are said to be
+        // one over the other.
+        let near = |m: &Value| (amount(*m) - amount(v)).abs() / top < 0.01;
+        let together = match spread.municipal.as_ref().is_some_and(|(m, _)| near(m)) {
+            true => " (на одной линии с муниципальным значением)",
+            false => "",
+        };
+        let line = format!("порог карты: не менее {}{together}", written(v, None));
         described.push_str(&format!(" Сплошная линия — {line}."));
         guides
             .lines

@@ -1101,6 +1101,14 @@ fn the_cards_minimum_is_a_solid_line_named_in_the_legend() {
     assert!(svg.contains("\nпорог карты: не менее 40,0\u{A0}%\n"));
     // Across the rows and in the legend, in green: not the orange bars'.
     assert_eq!(svg.matches("stroke=\"#009E73\"").count(), 2);
+    assert!(!svg.contains("на одной линии"));
+    // 37,8 % beside the municipality's 87 of 230 (37,83 %): one line over
+    // the other, said.
+    spread.threshold = Some(Value::Percent(378));
+    let svg = figures::spread_svg(&indicator, &spread);
+    assert!(svg.contains(
+        "\nпорог карты: не менее 37,8\u{A0}% (на одной линии с муниципальным значением)\n"
+    ));
 }
 
 /// A share scored by steps: a line at each step's start, one legend entry

@@ -328,7 +328,8 @@ test('a damaged key is not silently replaced: the export asks before signing wit
     withCard(
         async (card) => {
             const { page } = card;
-            await page.getByTestId('notices').filter({ hasText: 'Ключ подписи:' }).waitFor();
+            // The key this browser keeps, not a file the user chose.
+            await page.getByTestId('notices').filter({ hasText: 'Ключ подписи, сохранённый в браузере, повреждён и не читается.' }).waitFor();
             await page.getByTestId('key-damaged').filter({ hasText: 'иначе выгрузки будут подписаны новым ключом, незнакомым отделу образования' }).waitFor();
             await fillSchool(card);
             await page.getByLabel(/Выгрузить всё равно/).check();
@@ -546,6 +547,34 @@ test('two tabs on one draft never overwrite each other silently', () =>
         const m = [...cut].length;
         const nounOfCut = m % 10 === 1 && m % 100 !== 11 ? 'символ' : [2, 3, 4].includes(m % 10) && ![12, 13, 14].includes(m % 100) ? 'символа' : 'символов';
         await expectKeptAside(other.page, { label: `Запись 1 (черновик «МАОУ СОШ № 7 · 2025/2026»): ${m} ${nounOfCut}`, text: cut, key: aside });
+    }));
+
+test('a draft deleted in another tab is said to be deleted, and this tab can keep it', () =>
+    withCard(async (card, context) => {
+        await fillSchool(card);
+        await card.fact('1.6', true);
+        await expectSaved(card);
+        const other = (await openPage(context, app.server.url)).page;
+        await other.getByRole('button', { name: 'Новая карта' }).click();
+        await other.getByRole('button', { name: /Мои черновики/ }).click();
+        other.once('dialog', (d) => d.accept());
+        await other.getByTestId('draft-list').getByRole('button', { name: 'Удалить черновик «МАОУ СОШ № 7 · 2025/2026»' }).click();
+        // Only this tab's version is left: no stored one to load (a
+        // walk-through was told «изменён» and offered one).
+        const conflict = card.page.getByTestId('conflict');
+        await conflict.filter({ hasText: 'Черновик удалён в другой вкладке или окне. Автосохранение здесь приостановлено. Если черновик нужен, сохраните версию из этой вкладки или скачайте её.' }).waitFor();
+        assert.equal(await conflict.getByRole('button', { name: 'Загрузить сохранённую версию' }).count(), 0);
+        await card.expectText('save-status', 'Автосохранение приостановлено: черновик удалён в другой вкладке.');
+        await conflict.getByRole('button', { name: 'Сохранить версию из этой вкладки' }).click();
+        await expectSaved(card);
+        await conflict.waitFor({ state: 'detached' });
+        // Stored again (the other tab opens its new card after a reload).
+        const kept = await card.page.evaluate(() => Object.keys(localStorage)
+            .filter((k) => k.startsWith('profkarta/draft/'))
+            .map((k) => JSON.parse(localStorage.getItem(k)).draft)
+            .filter((d) => d.profile.name === 'МАОУ СОШ № 7'));
+        assert.equal(kept.length, 1);
+        assert.equal(kept[0].answers['1.6'].fact, true);
     }));
 
 async function runVerify(file) {
@@ -992,6 +1021,10 @@ test('a draft with a field this version does not read opens without it, and its 
             hasText: 'В черновике «МАОУ СОШ № 7 · 2025/2026» есть данные, которые эта версия приложения не читает («draft.answerz»): черновик открывается без них.',
         }).waitFor();
         await card.expectPoints('1.6', 'не заполнено');
+        // Listed with the date it was saved, as any other draft.
+        await card.page.getByRole('button', { name: /Мои черновики/ }).click();
+        const listed = card.page.getByTestId('draft-list').getByRole('row', { name: /МАОУ СОШ № 7 · 2025\/2026/ });
+        assert.match(await listed.locator('td').nth(1).innerText(), /\d\d:\d\d/);
         // The next save writes over the draft; the text as it was stays aside.
         await card.fact('1.8', true);
         await expectSaved(card);

@@ -1087,6 +1087,9 @@ fn school_figure(indicator: &Indicator, result: &IndicatorResult) -> Option<Stri
             // A count or a percent has no share: its own number leads, or
             // «До требования … не хватает 1» would follow the colon alone.
             let counted = |share: String| match detail {
+                // An empty group has no percentage: «— (0 из 0)» read as
+                // data missing (an audit).
+                Detail::Share { denominator: 0, .. } => "0 из 0".to_owned(),
                 Detail::Share {
                     numerator,
                     denominator,
@@ -2385,6 +2388,24 @@ mod tests {
         assert!(!letter.contains("эффективность"));
         assert!(letter.contains("\n6.1. "));
         assert!(!letter.contains("\n1.4. "));
+    }
+
+    /// Ленинск-Кузнецкий's 1.1 scores an empty group 0: typed 0 of 0, the
+    /// letter gives the numbers, without a percentage's dash (an audit
+    /// read «— (0 из 0)» as data missing).
+    #[test]
+    fn an_empty_group_is_said_without_a_dash() {
+        let lk = crate::card::builtin("leninsk-kuznetsky").unwrap().unwrap();
+        let mut d = draft("СОШ № 2", "2025/2026", &[]);
+        d.answers.insert("1.1".into(), testkit::share("0", "0"));
+        let archive = testkit::archive(&lk, &[("w", &d)]);
+        let rating = rank(results(&archive, "leninsk-kuznetsky", "2025/2026"));
+        let letter = letter_of(&archive, &lk, &rating[0].result, &rating, None).unwrap();
+        assert!(
+            letter.contains("\nПо данным организации: 0 из 0. В группе никого нет"),
+            "{letter}"
+        );
+        assert!(!letter.contains("— (0 из 0)"), "{letter}");
     }
 
     /// 2.1 and 3.1 missed two years running; last year the school planned
