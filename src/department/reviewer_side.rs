@@ -135,6 +135,19 @@ pub fn ReviewerSide() -> impl IntoView {
             }
         })
     };
+    // The same for a comment left without a decision.
+    let notes = move || {
+        let notes = dept.archive().with(|a| a.notes_without_decision());
+        (!notes.is_empty()).then(|| {
+            view! {
+                <p class="notice notice-warning" data-testid="notes-without-decision">{format!(
+                    "Комментарии без решения ведущий не получит: {}. Выберите решение или сообщите \
+                     ведущему иначе.",
+                    notes.join(", ")
+                )}</p>
+            }
+        })
+    };
     let drop_assignment = move |_| {
         if confirm("Снять задание? Ваши решения по школам останутся в рабочей области.")
         {
@@ -211,6 +224,7 @@ pub fn ReviewerSide() -> impl IntoView {
                     <tbody>{schools}</tbody>
                 </table>
                 {outside}
+                {notes}
                 <div class="actions">
                     <button type="button" class="primary" on:click=send_review>"Скачать файл проверки"</button>
                     <button type="button" on:click=drop_assignment>"Снять задание"</button>

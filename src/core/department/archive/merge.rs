@@ -2,7 +2,8 @@
 //! merging of their signed review files into this workspace.
 //!
 //! Merge rules, per indicator:
-//! - the same decision: kept, and their comment added when ours has none;
+//! - the same decision: kept, and their comment added to ours (after
+//!   «; », unless ours already says it);
 //!   another reviewer's is noted as agreeing (`agreed`);
 //! - nothing decided here yet, or decided by the same reviewer's earlier
 //!   file with no one agreeing: theirs is taken, and another reviewer's
@@ -78,6 +79,9 @@ pub struct Merged {
     pub outdated: Vec<String>,
     /// Checks this reviewer finished in an earlier file and opened again.
     pub reopened: usize,
+    /// Comments on indicators the reviewer left undecided: not taken in,
+    /// and counted, so that the lead can ask.
+    pub notes: usize,
 }
 
 impl Merged {
@@ -117,6 +121,13 @@ impl Merged {
                 "; не приняты решения по прежней выгрузке, ответ в новой изменён: {} (пришлите \
                  проверяющему новое задание)",
                 names.join(", ")
+            ));
+        }
+        if self.notes > 0 {
+            text.push_str(&format!(
+                "; комментариев без решения (в рабочую область не вносятся, их текст — в файле \
+                 проверки): {}",
+                self.notes
             ));
         }
         if self.settled > 0 {
@@ -310,6 +321,31 @@ impl Archive {
         names
     }
 
+    /// The reviewer's side: their comments on assigned schools' indicators
+    /// left «не решено», ««Лицей № 5» (4.1)»: the lead takes decisions,
+    /// and such a comment reached nobody without a word (a walk-through).
+    pub fn notes_without_decision(&self) -> Vec<String> {
+        let Some(assignment) = self.assignment.as_ref() else {
+            return Vec::new();
+        };
+        let mut notes: Vec<(String, Vec<String>)> = (self.entries().iter())
+            .filter(|e| assignment.covers(e))
+            .filter_map(|e| {
+                let codes: Vec<String> = (self.review(e.id()).indicators.iter())
+                    .filter(|(_, r)| {
+                        r.made_here() && r.decision.is_none() && !r.comment.trim().is_empty()
+                    })
+                    .map(|(code, _)| code.clone())
+                    .collect();
+                (!codes.is_empty()).then(|| (e.profile().name.trim().to_owned(), codes))
+            })
+            .collect();
+        notes.sort_by(|a, b| by_name(&a.0, &b.0));
+        (notes.into_iter())
+            .map(|(name, codes)| format!("{} ({})", quoted(&name), codes.join(", ")))
+            .collect()
+    }
+
     /// Merges a reviewer's file. Only files signed by a registered
     /// reviewer's key are read.
     /// Merges a reviewer's file made no later than the day of `now`
@@ -473,6 +509,7 @@ impl Archive {
         let overruled =
             |c: &Conflict| c.submission_id == id && c.code == code && c.theirs.by == theirs.by;
         let Some(decision) = theirs.decision else {
+            merged.notes += usize::from(!theirs.comment.trim().is_empty());
             // «Не решено» in a newer file takes back what this reviewer's
             // earlier file decided: in force, or waiting in a conflict.
             let waiting = self.conflicts.len();
@@ -515,8 +552,16 @@ impl Archive {
         self.conflicts.retain(|c| !overruled(c));
         let ours = self.indicator_review(id, code);
         if ours.decision == Some(decision) {
-            if ours.comment.is_empty() || (ours.by == theirs.by && !theirs.comment.is_empty()) {
+            let said = theirs.comment.trim();
+            // The same reviewer's comment again leaves the others' after it.
+            let again = ours.comment.starts_with(said.trim_end_matches('.'));
+            if ours.comment.is_empty() || (ours.by == theirs.by && !said.is_empty() && !again) {
                 ours.comment = theirs.comment;
+            } else if ours.by != theirs.by && !said.is_empty() && !ours.comment.contains(said) {
+                // Another reviewer's reason for the same decision, beside
+                // ours: a walk-through's second reviewer's was lost.
+                ours.comment =
+                    format!("{}; {said}", ours.comment.trim_end_matches(['.', ';', ' ']));
             }
             if ours.by != theirs.by && !ours.by.is_empty() && !ours.agreed.contains(&theirs.by) {
                 ours.agreed.push(theirs.by);

@@ -400,6 +400,30 @@ fn a_decision_two_reviewers_share_is_not_changed_by_one() {
         (IVANOVA, vec![PETROV.to_owned()])
     );
 
+    // Both give their reasons for one decision: both are kept, once each,
+    // however often the files come (a walk-through lost Петров's).
+    let mut reasons = self::lead();
+    let (mut hers, mut his) = (ivanova.clone(), petrov.clone());
+    hers.set_review_comment("a1", "1.8", "Охват не подтверждён.".into());
+    his.set_review_comment("a1", "1.8", "Списки участников не приложены".into());
+    for _ in 0..2 {
+        send(&mut reasons, &hers, 101, AT);
+        send(&mut reasons, &his, 102, AT);
+    }
+    send(&mut reasons, &hers, 101, AT);
+    assert_eq!(
+        reasons.review("a1").indicators["1.8"].comment,
+        "Охват не подтверждён; Списки участников не приложены"
+    );
+    // Her own reason changed: hers is the new one (his then comes again
+    // with his next file).
+    hers.set_review_comment("a1", "1.8", "Охват 20 %, а не 35 %".into());
+    send(&mut reasons, &hers, 101, LATER);
+    assert_eq!(
+        reasons.review("a1").indicators["1.8"].comment,
+        "Охват 20 %, а не 35 %"
+    );
+
     // Иванова changes her mind: Петров's decision stands, against hers.
     let mut changed = ivanova.clone();
     changed.set_decision("a1", "1.8", Some(Decision::NoPoint));
@@ -458,6 +482,28 @@ fn a_decision_two_reviewers_share_is_not_changed_by_one() {
         (his.decision, his.by.as_str(), his.agreed.len()),
         (Some(Decision::Confirm), PETROV, 0)
     );
+}
+
+/// A comment on an indicator left «не решено» (a question for the lead)
+/// is said on the reviewer's side before sending, and counted on the
+/// lead's, not dropped without a word (a walk-through).
+#[test]
+fn a_comment_without_a_decision_is_said_on_both_sides() {
+    let mut lead = lead();
+    let mut ivanova = reviewer(&lead, 0, 101);
+    assert!(ivanova.notes_without_decision().is_empty());
+    ivanova.set_review_comment("a1", "4.1", "Уточнить у школы до 10.10".into());
+    ivanova.set_decision("a1", "1.8", Some(Decision::Confirm));
+    assert_eq!(ivanova.notes_without_decision(), ["«Школа А» (4.1)"]);
+    let merged = send(&mut lead, &ivanova, 101, AT);
+    assert_eq!((merged.taken, merged.notes), (1, 1));
+    assert!(merged.summary().ends_with(
+        "; комментариев без решения (в рабочую область не вносятся, их текст — в файле \
+         проверки): 1."
+    ));
+    // Decided, it is a decision's comment like any other.
+    ivanova.set_decision("a1", "4.1", Some(Decision::NoPoint));
+    assert!(ivanova.notes_without_decision().is_empty());
 }
 
 /// A check a reviewer finished and then opened again is open again at the
