@@ -88,8 +88,9 @@ pub fn ListRows(row: RowData, item: String, columns: Vec<ListColumn>) -> impl In
                     })
                     .collect_view();
                 let (up, down, remove) = (shift.clone(), shift.clone(), remove.clone());
+                let blank = move || answer.with(|a| a.rows.get(r).is_some_and(|row| row.is_blank()));
                 view! {
-                    <tr data-row=r>
+                    <tr data-row=r class:blank-row=blank>
                         <td class="list-name">
                             <AnswerInput row=row.clone() field=AnswerField::RowName(r) label=item.clone() kind=FieldKind::WrappedLine/>
                         </td>
