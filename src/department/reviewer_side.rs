@@ -16,7 +16,6 @@ use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
 use crate::shared::signing_key::SigningKey;
 use profkarta_core::department::view::selection::Walk;
-use profkarta_core::text::quoted;
 
 #[component]
 pub fn ReviewerSide() -> impl IntoView {
@@ -90,6 +89,15 @@ pub fn ReviewerSide() -> impl IntoView {
                 }
                 let said = match before {
                     Some(b) if b == a => format!("{this} уже загружено: школ — {now}."),
+                    // One assignment at a time: last year's in place of
+                    // this year's takes it off, and the decisions stay.
+                    Some(b) if !b.same_campaign(&a) => format!(
+                        "{this} загружено: школ — {now}. Задание за {} учебный год (школ — {}) снято: \
+                         ваши решения по нему остаются в рабочей области; чтобы отправить их, \
+                         загрузите то задание снова.",
+                        b.period,
+                        b.schools.len()
+                    ),
                     Some(b) => format!(
                         "{this} загружено: школ — {now}; прежнее задание{} (школ — {}) заменено.",
                         made(&b),
@@ -125,12 +133,11 @@ pub fn ReviewerSide() -> impl IntoView {
     let outside = move || {
         let names = dept.archive().with(|a| a.decided_outside());
         (!names.is_empty()).then(|| {
-            let named: Vec<String> = names.iter().map(|n| quoted(n)).collect();
             view! {
                 <p class="notice notice-warning" data-testid="decided-outside">{format!(
                     "Ваши решения по {} вне задания в файл проверки не войдут: {}.",
                     if names.len() == 1 { "школе" } else { "школам" },
-                    named.join(", ")
+                    names.join(", ")
                 )}</p>
             }
         })

@@ -432,10 +432,21 @@ impl Assignment {
         }
     }
 
-    /// Whether this file was made before `held`, the one in force: loading
-    /// it would take back what the lead changed since.
+    /// Whether this file was made before `held`, the one in force, of the
+    /// same card and year: loading it would take back what the lead changed
+    /// since. Last year's assignment, made later or sooner, takes back
+    /// nothing of this year's (a walk-through was asked whether to replace
+    /// «the new one with the old»).
     pub fn older_than(&self, held: &Self) -> bool {
-        !self.made_at.is_empty() && !held.made_at.is_empty() && self.made_at < held.made_at
+        self.same_campaign(held)
+            && !self.made_at.is_empty()
+            && !held.made_at.is_empty()
+            && self.made_at < held.made_at
+    }
+
+    /// Of the same card and year as `other`.
+    pub fn same_campaign(&self, other: &Self) -> bool {
+        self.card == other.card && self.period == other.period
     }
 
     pub fn to_json(&self) -> String {

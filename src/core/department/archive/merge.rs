@@ -300,8 +300,10 @@ impl Archive {
     }
 
     /// The reviewer's side: the schools outside the assignment that hold
-    /// decisions of theirs, by name, each once. Their file leaves these
-    /// out, and the reviewer is told so before sending it.
+    /// decisions of theirs, by name in quotes, each once, with the year
+    /// where it is another than the assignment's («СОШ № 9» of last year
+    /// read as one of the assignment's own, a walk-through). Their file
+    /// leaves these out, and the reviewer is told so before sending it.
     pub fn decided_outside(&self) -> Vec<String> {
         let Some(assignment) = self.assignment.as_ref() else {
             return Vec::new();
@@ -314,7 +316,13 @@ impl Archive {
                     r.made_here() && (r.decision.is_some() || !r.comment.trim().is_empty())
                 })
             })
-            .map(|e| e.profile().name.trim().to_owned())
+            .map(|e| {
+                let name = quoted(e.profile().name.trim());
+                match e.period() == assignment.period {
+                    true => name,
+                    false => format!("{name} за {}", e.period()),
+                }
+            })
             .collect();
         names.sort_by(|a, b| by_name(a, b));
         names.dedup();

@@ -361,6 +361,12 @@ fn assignments_sent_and_changed() {
 
     assert!(first.older_than(&changed));
     assert!(!changed.older_than(&first));
+    // Of another year, neither is older.
+    let last_year = Assignment {
+        period: "2024/2025".into(),
+        ..first.clone()
+    };
+    assert!(!last_year.older_than(&changed) && !last_year.same_campaign(&changed));
     let undated = Assignment {
         made_at: String::new(),
         ..first.clone()
@@ -583,7 +589,7 @@ fn two_reviewers_merge_with_one_conflict() {
     );
     // She is told which of her decisions stay behind; a decision taken
     // back is none.
-    assert_eq!(ivanova.decided_outside(), ["Школа В"]);
+    assert_eq!(ivanova.decided_outside(), ["«Школа В»"]);
     let mut undone = ivanova.clone();
     undone.set_decision("c1", "1.8", None);
     assert_eq!(undone.decided_outside(), Vec::<String>::new());
@@ -1392,6 +1398,10 @@ fn each_year_is_shared_out_on_its_own() {
     ivanova.set_assignment(Some(read.unwrap()));
     ivanova.set_decision("a0", "1.8", Some(Decision::NoPoint));
     ivanova.set_decision("b0", "1.8", Some(Decision::NoPoint));
+    // This year's decision, under last year's assignment, is named with
+    // its year: «Школа Б» alone read as one of the assignment's.
+    ivanova.set_decision("b1", "2.1", Some(Decision::Confirm));
+    assert_eq!(ivanova.decided_outside(), ["«Школа Б» за 2025/2026"]);
     let merged = send(&mut lead, &ivanova, 101, LATER);
     assert_eq!(merged.not_assigned, Vec::<String>::new());
     assert_eq!(merged.taken, 2);
