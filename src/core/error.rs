@@ -1789,12 +1789,27 @@ impl ReviewerFile {
     }
 }
 
+/// What a file picked in a reviewer's file's place is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Misplaced {
+    Own(DepartmentFile),
+    /// A school's export.
+    Submission,
+}
+
 /// Why a reviewer's key file, an assignment or a review file cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReviewerFileError {
     NotJson,
     /// JSON, but not the file expected.
     Foreign(ReviewerFile),
+    /// Another file of Profkarta, picked in the wrong place: what it is,
+    /// and where it opens (a walk-through's lead got «Это не файл
+    /// проверки» for a key file).
+    Misplaced {
+        expected: ReviewerFile,
+        found: Misplaced,
+    },
     /// The signed envelope failed as a submission's would: a format version
     /// this app does not know, a repeated key, a changed signature.
     Signed(SubmissionError),
@@ -1857,6 +1872,16 @@ impl fmt::Display for ReviewerFileError {
         match self {
             Self::NotJson => write!(f, "Файл не читается как файл Профкарты: это не текст в формате JSON."),
             Self::Foreign(kind) => write!(f, "Это не {}.", kind.name()),
+            Self::Misplaced { expected, found } => {
+                let (what, goes) = match found {
+                    Misplaced::Own(file) => (file.what(), file.where_it_goes()),
+                    Misplaced::Submission => (
+                        "выгрузка школы",
+                        "её загружают на вкладке «Загрузка файлов».",
+                    ),
+                };
+                write!(f, "Это {what}, а не {}: {goes}", expected.name())
+            }
             Self::Signed(e) => e.fmt(f),
             Self::Broken { detail } => write!(f, "Файл повреждён: {detail}."),
             Self::UnknownReviewer { name, fingerprint } => write!(

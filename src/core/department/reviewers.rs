@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::department::archive::{Cards, Chosen, Entry};
 use crate::department::review::Review;
 use crate::department::school::SchoolId;
-use crate::error::{ReviewerFile, ReviewerFileError, SubmissionError};
+use crate::error::{DepartmentFile, Misplaced, ReviewerFile, ReviewerFileError, SubmissionError};
 use crate::signed::envelope::{open_value, seal_value, Envelope};
 use crate::signed::keys::{to_hex, KeyPair};
 use crate::text::{file_stem, is_timestamp, period_stem};
@@ -296,9 +296,42 @@ pub fn open_reviewer_key(text: &str) -> Result<Reviewer, ReviewerFileError> {
 
 fn open(text: &str, format: &str, kind: ReviewerFile) -> Result<Envelope, ReviewerFileError> {
     open_value(text, format, VERSION).map_err(|e| match e {
-        SubmissionError::NotSubmission => ReviewerFileError::Foreign(kind),
+        SubmissionError::NotSubmission => misplaced(text, kind),
         e => e.into(),
     })
+}
+
+/// Another of Profkarta's files in the place of a reviewer's file of
+/// `kind`, named by its `format`; else not a file of the kind.
+fn misplaced(text: &str, kind: ReviewerFile) -> ReviewerFileError {
+    let value: Option<serde_json::Value> =
+        serde_json::from_str(text.trim_start_matches('\u{FEFF}')).ok();
+    let format = value.as_ref().and_then(|v| v.get("format")?.as_str());
+    let found = match format {
+        Some(crate::signed::submission::FORMAT) => Some(Misplaced::Submission),
+        Some(format) => crate::department::own_file(format).map(Misplaced::Own),
+        None => None,
+    };
+    let same = matches!(
+        (kind, found),
+        (
+            ReviewerFile::Key,
+            Some(Misplaced::Own(DepartmentFile::ReviewerKey))
+        ) | (
+            ReviewerFile::Assignment,
+            Some(Misplaced::Own(DepartmentFile::Assignment))
+        ) | (
+            ReviewerFile::Review,
+            Some(Misplaced::Own(DepartmentFile::Review))
+        )
+    );
+    match found.filter(|_| !same) {
+        Some(found) => ReviewerFileError::Misplaced {
+            expected: kind,
+            found,
+        },
+        None => ReviewerFileError::Foreign(kind),
+    }
 }
 
 /// A file's `made_at` decides which of two files is newer, as text: one

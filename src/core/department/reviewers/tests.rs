@@ -274,7 +274,10 @@ fn assignments_and_keys() {
     );
     assert_eq!(
         again.add_reviewer(&testkit::sample_file()),
-        Err(ReviewerFileError::Foreign(ReviewerFile::Key))
+        Err(ReviewerFileError::Misplaced {
+            expected: ReviewerFile::Key,
+            found: crate::error::Misplaced::Submission
+        })
     );
     again.assign(CAMPAIGN, &a, 1, false);
     assert_eq!(again.reviewers_of(CAMPAIGN, &a), [0]);
@@ -963,13 +966,20 @@ fn each_way_a_review_file_can_be_wrong_is_named() {
         lead.merge_review("не JSON", TODAY),
         Err(ReviewerFileError::NotJson)
     );
+    // Another of Profkarta's files is named, with where it opens.
+    let school_file = lead.merge_review(&testkit::sample_file(), TODAY);
     assert_eq!(
-        lead.merge_review(&testkit::sample_file(), TODAY),
-        Err(ReviewerFileError::Foreign(ReviewerFile::Review))
+        school_file.unwrap_err().to_string(),
+        "Это выгрузка школы, а не файл проверки: её загружают на вкладке «Загрузка файлов»."
     );
     let key_file = seal_reviewer_key(IVANOVA, &key(101), AT);
     assert_eq!(
-        lead.merge_review(&key_file, TODAY),
+        lead.merge_review(&key_file, TODAY).unwrap_err().to_string(),
+        "Это файл ключа проверяющего, а не файл проверки: его добавляют на вкладке \
+         «Проверяющие» кнопкой «Добавить проверяющего (файл ключа)»."
+    );
+    assert_eq!(
+        lead.merge_review("{\"format\": \"что-то\"}", TODAY),
         Err(ReviewerFileError::Foreign(ReviewerFile::Review))
     );
     assert!(lead.reviews.is_empty(), "nothing refused was taken");
