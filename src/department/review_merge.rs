@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::department::state::Dept;
+use crate::department::state::{Dept, MergeLine};
 use crate::platform::browser::{now_iso, reveal_when_drawn};
 use crate::shared::file_picker::FilePicker;
 
@@ -16,12 +16,22 @@ pub fn ReviewMerge() -> impl IntoView {
     let merge = Callback::new(move |(file, text): (String, Result<String, String>)| {
         let outcome = text.and_then(|t| {
             dept.share_review(|a| a.merge_review(&t, &now_iso()))
-                .map(|m| m.summary())
+                .map(|m| (m.summary(), m.verdict()))
                 .map_err(|e| e.to_string())
         });
         let row = match outcome {
-            Ok(summary) => (file, summary, true),
-            Err(reason) => (file, reason, false),
+            Ok((text, (verdict, merged))) => MergeLine {
+                file,
+                text,
+                verdict,
+                merged,
+            },
+            Err(text) => MergeLine {
+                file,
+                text,
+                verdict: "не принят",
+                merged: false,
+            },
         };
         log.update(|l| l.insert(0, row));
         // Under the button, but a long log or a short window may hide it.
@@ -30,9 +40,8 @@ pub fn ReviewMerge() -> impl IntoView {
     let rows = move || {
         log.get()
             .into_iter()
-            .map(|(file, text, merged)| {
+            .map(|MergeLine { file, text, verdict, merged }| {
                 let class = if merged { "merged" } else { "refused" };
-                let verdict = if merged { "принят" } else { "не принят" };
                 view! { <li class=class><strong>{format!("«{file}» — {verdict}. ")}</strong>{text}</li> }
             })
             .collect_view()

@@ -131,6 +131,16 @@ enum Way {
     List(Walk),
 }
 
+/// One reviewer's file in the lead's log: its name, what it brought or why
+/// it was refused, the log's word for it, and whether anything was taken.
+#[derive(Clone)]
+pub struct MergeLine {
+    pub file: String,
+    pub text: String,
+    pub verdict: &'static str,
+    pub merged: bool,
+}
+
 #[derive(Clone, Copy)]
 pub struct Dept {
     archive: RwSignal<Archive>,
@@ -138,7 +148,7 @@ pub struct Dept {
     /// What the reviewers' files merged brought, newest first: (file name,
     /// summary or reason, merged). Kept here, not in its tab, so that a
     /// look at the rating does not lose the reasons a file was refused.
-    merge_log: RwSignal<Vec<(String, String, bool)>>,
+    merge_log: RwSignal<Vec<MergeLine>>,
     /// «Кому» on «Рекомендации»: `None` is the open school's letter. Kept
     /// here so that a look at the rating does not send a letter to a
     /// level back to the school's.
@@ -404,7 +414,7 @@ impl Dept {
     }
 
     /// The log of reviewers' files merged since the page was opened.
-    pub fn merge_log(self) -> RwSignal<Vec<(String, String, bool)>> {
+    pub fn merge_log(self) -> RwSignal<Vec<MergeLine>> {
         self.merge_log
     }
 

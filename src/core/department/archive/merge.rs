@@ -82,9 +82,34 @@ pub struct Merged {
     /// Comments on indicators the reviewer left undecided: not taken in,
     /// and counted, so that the lead can ask.
     pub notes: usize,
+    /// Comments taken in on decisions already in force: a file that only
+    /// changed a comment said nothing of it (a walk-through).
+    pub comments: usize,
 }
 
 impl Merged {
+    /// The log's word for the file, and whether anything of it was taken:
+    /// «принят» above a file whose every school was left out, or the same
+    /// file loaded again, read as news (a walk-through).
+    pub fn verdict(&self) -> (&'static str, bool) {
+        let changed = self.taken
+            + self.conflicts
+            + self.withdrawn
+            + self.reopened
+            + self.moved
+            + self.comments;
+        let met = changed + self.same + self.still_open + self.settled;
+        let left_out = !self.not_assigned.is_empty()
+            || self.missing > 0
+            || !self.unknown_codes.is_empty()
+            || !self.outdated.is_empty();
+        match (changed, met, left_out) {
+            (0, 0, true) => ("не принят: ни одно решение из него не принято", false),
+            (0, ..) => ("принят, нового нет", true),
+            _ => ("принят", true),
+        }
+    }
+
     /// «Иванова А. А.: принято решений 12, совпало 3, конфликтов 1; …»
     pub fn summary(&self) -> String {
         let mut text = format!(
@@ -121,6 +146,12 @@ impl Merged {
                 "; не приняты решения по прежней выгрузке, ответ в новой изменён: {} (пришлите \
                  проверяющему новое задание)",
                 names.join(", ")
+            ));
+        }
+        if self.comments > 0 {
+            text.push_str(&format!(
+                "; изменено комментариев к решениям: {}",
+                self.comments
             ));
         }
         if self.notes > 0 {
@@ -560,6 +591,7 @@ impl Archive {
         self.conflicts.retain(|c| !overruled(c));
         let ours = self.indicator_review(id, code);
         if ours.decision == Some(decision) {
+            let before = ours.comment.clone();
             let said = theirs.comment.trim();
             // The same reviewer's comment again leaves the others' after it.
             let again = ours.comment.starts_with(said.trim_end_matches('.'));
@@ -571,6 +603,7 @@ impl Archive {
                 ours.comment =
                     format!("{}; {said}", ours.comment.trim_end_matches(['.', ';', ' ']));
             }
+            merged.comments += usize::from(ours.comment != before);
             if ours.by != theirs.by && !ours.by.is_empty() && !ours.agreed.contains(&theirs.by) {
                 ours.agreed.push(theirs.by);
             }

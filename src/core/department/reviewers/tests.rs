@@ -493,6 +493,38 @@ fn a_decision_two_reviewers_share_is_not_changed_by_one() {
     );
 }
 
+/// The log's word for a file: the same file again brings nothing new, a
+/// changed comment is news, and a file of schools all left out is not
+/// «принят» (a walk-through).
+#[test]
+fn the_log_says_whether_a_file_brought_anything() {
+    let mut lead = lead();
+    let mut ivanova = reviewer(&lead, 0, 101);
+    ivanova.set_decision("a1", "1.8", Some(Decision::NoPoint));
+    assert_eq!(
+        send(&mut lead, &ivanova, 101, AT).verdict(),
+        ("принят", true)
+    );
+    let again = send(&mut lead, &ivanova, 101, AT);
+    assert_eq!(again.verdict(), ("принят, нового нет", true));
+    ivanova.set_review_comment("a1", "1.8", "Ссылка не открывается".into());
+    let comment = send(&mut lead, &ivanova, 101, LATER);
+    assert_eq!((comment.comments, comment.verdict()), (1, ("принят", true)));
+    assert!(comment
+        .summary()
+        .contains("; изменено комментариев к решениям: 1"));
+    // Her school taken from her since: nothing of her next file is taken.
+    let a = school(&lead, "a1");
+    lead.assign(CAMPAIGN, &a, 0, false);
+    ivanova.set_review_comment("a1", "1.8", "Ссылка открывается, но пуста".into());
+    let outside = send(&mut lead, &ivanova, 101, TODAY);
+    assert_eq!(outside.not_assigned, ["Школа А"]);
+    assert_eq!(
+        outside.verdict(),
+        ("не принят: ни одно решение из него не принято", false)
+    );
+}
+
 /// A comment on an indicator left «не решено» (a question for the lead)
 /// is said on the reviewer's side before sending, and counted on the
 /// lead's, not dropped without a word (a walk-through).
