@@ -117,7 +117,14 @@ pub fn ReviewerList() -> impl IntoView {
                     };
                     let name = r.name.clone();
                     let remove = move |_| {
-                        if confirm(&format!("Удалить проверяющего «{name}»? Его решения, уже принятые, останутся.")) {
+                        // His schools go with him: added again, he has none
+                        // until given them (a walk-through's next file was
+                        // refused for all six).
+                        if confirm(&format!(
+                            "Удалить проверяющего «{name}»? Его решения, уже принятые, останутся, а \
+                             назначенные ему школы станут ничьими: если добавить его снова, \
+                             школы нужно будет назначить заново."
+                        )) {
                             dept.share_review(|a| a.remove_reviewer(i));
                             let left = dept.archive().with_untracked(|a| a.reviewers.len());
                             focus_after_removal(i, left, remove_id, REVIEWERS_TITLE);

@@ -11,9 +11,11 @@ use profkarta_core::department::reviewers::{
 use crate::department::reviewers_panel::REVIEWERS_TITLE;
 use crate::department::state::Dept;
 use crate::platform::browser::{confirm, focus_id, focus_when_drawn, local_datetime, now_iso};
+use crate::platform::storage::{self, Read, REVIEWER_NAME};
 use crate::shared::column_heads::ColumnHeads;
 use crate::shared::download::offer_json;
 use crate::shared::file_picker::FilePicker;
+use crate::shared::notices::Topic;
 use crate::shared::signing_key::SigningKey;
 use profkarta_core::department::view::selection::Walk;
 
@@ -21,7 +23,10 @@ use profkarta_core::department::view::selection::Walk;
 pub fn ReviewerSide() -> impl IntoView {
     let dept: Dept = expect_context();
     let key: SigningKey = expect_context();
-    let name = RwSignal::new(String::new());
+    let name = RwSignal::new(match storage::read(REVIEWER_NAME) {
+        Ok(Read::Json(serde_json::Value::String(name))) => name,
+        _ => String::new(),
+    });
     // Said at the field, where the focus goes back, not in a banner above.
     let missing = RwSignal::new(false);
     let assignment = Memo::new(move |_| dept.archive().with(|a| a.assignment().cloned()));
@@ -29,9 +34,9 @@ pub fn ReviewerSide() -> impl IntoView {
     // A download gives no sign of its own: what to do with the file is
     // said (a walk-through's reviewer was left wondering).
     let sent = move |file: String, more: &str| {
-        dept.notices.push(
+        dept.notices.push_about(
+            Topic::Sent,
             format!("Файл «{file}» скачан: отправьте его ведущему координатору.{more}"),
-            None,
         );
     };
     let send_key = move |ev: leptos::ev::SubmitEvent| {
@@ -46,6 +51,8 @@ pub fn ReviewerSide() -> impl IntoView {
             return;
         };
         let text = seal_reviewer_key(&name, &signer, &now_iso());
+        // Only a convenience: a storage that refuses it asks for the name again.
+        let _ = storage::write(REVIEWER_NAME, &name);
         let file = reviewer_key_file_name(&name);
         // A lead taking a share of the schools makes one too (a walk-through's
         // lead was told to send it to themselves).

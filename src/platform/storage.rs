@@ -47,6 +47,9 @@ pub const DEPARTMENT_PLACE: &str = "profkarta/department-place";
 /// The school's draft open last in this browser, opened again at the next
 /// visit rather than the one saved last.
 pub const OPEN_DRAFT: &str = "profkarta/open-draft";
+/// The name a reviewer signed their key file with: typed again after every
+/// reload before (a walk-through).
+pub const REVIEWER_NAME: &str = "profkarta/reviewer-name";
 
 /// What a key holds.
 pub enum Read {

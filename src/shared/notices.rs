@@ -44,6 +44,10 @@ pub enum Topic {
     /// What both of the department's tabs changed: withdrawn when the
     /// pause it explains ends.
     TabConflict,
+    /// A reviewer's file downloaded, and whom to send it to: the next
+    /// download's replaces it (ten of them pushed a walk-through's tabs off
+    /// the first screen).
+    Sent,
 }
 
 /// The page's notices, shared through context by both pages, and how many
