@@ -252,6 +252,8 @@ test('two reviewers split 12 schools, the lead merges their signed files, resolv
         await lead.page.getByRole('tab', { name: 'Проверяющие' }).click();
         await lead.page.locator('#merge-reviews').setInputFiles(fromIvanova.path);
         await log.getByText(`${IVANOVA}: принято решений 0, совпало 1, конфликтов 0; отклонённых вами ранее при разборе конфликтов: 1.`).waitFor();
+        // Said to bring nothing new, not as news.
+        assert.equal((await log.locator('li').first().locator('strong').innerText()).trim(), `«${fromIvanova.name}» — принят, нового нет.`);
         assert.equal(await lead.page.getByTestId('conflicts').count(), 0);
         assert.equal(await total(lead.page, shared), `${s(shared).total} из ${s(shared).max}`);
 

@@ -81,23 +81,64 @@ pub struct IndicatorReview {
     /// [`Archive::review_file`]: crate::department::archive::Archive::review_file
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub elsewhere: bool,
+    /// Each reviewer's own comment, once several brought the decision
+    /// (`by` and those `agreed`): `comment` joins theirs, `by`'s first, so
+    /// that one changing their words replaces theirs alone (a review: a
+    /// changed comment kept the old words beside it, or dropped the
+    /// other reviewer's).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub said: BTreeMap<String, String>,
 }
 
 impl IndicatorReview {
+    /// Reviewer `who`'s comment on the decision they share with others
+    /// ([`IndicatorReview::said`]); an empty one changes nothing.
+    pub fn say(&mut self, who: &str, comment: &str) {
+        if comment.trim().is_empty() {
+            return;
+        }
+        // Kept before the comments were kept apart: the one there is `by`'s.
+        if self.said.is_empty() && !self.comment.trim().is_empty() {
+            self.said.insert(self.by.clone(), self.comment.clone());
+        }
+        self.said.insert(who.to_owned(), comment.trim().to_owned());
+        self.join();
+    }
+
+    /// `comment` from the comments of those whose decision it is.
+    fn join(&mut self) {
+        let all: Vec<&str> = (std::iter::once(&self.by).chain(&self.agreed))
+            .filter_map(|who| self.said.get(who))
+            .map(String::as_str)
+            .collect();
+        self.comment = match all.as_slice() {
+            [one] => (*one).to_owned(),
+            many => (many.iter())
+                .map(|c| c.trim_end_matches(['.', ';', ' ']))
+                .collect::<Vec<_>>()
+                .join("; "),
+        };
+    }
+
     /// Takes out the opinion of reviewer `by`: dropped from those agreeing,
     /// or, where the decision is theirs and others agreed, left as the
     /// first other's. `true` if there was one to take out.
     pub fn without(&mut self, by: &str) -> bool {
         let agreed = self.agreed.len();
         self.agreed.retain(|a| a != by);
-        if self.agreed.len() < agreed {
-            return true;
+        let out = match self.agreed.len() < agreed {
+            true => true,
+            false if self.by == by && !self.agreed.is_empty() => {
+                self.by = self.agreed.remove(0);
+                true
+            }
+            false => false,
+        };
+        // Their words go with their opinion.
+        if out && self.said.remove(by).is_some() {
+            self.join();
         }
-        if self.by == by && !self.agreed.is_empty() {
-            self.by = self.agreed.remove(0);
-            return true;
-        }
-        false
+        out
     }
 
     /// Decided in this workspace, by whoever works in it.
@@ -174,9 +215,9 @@ pub struct Counted {
     /// ruled on: what is missing is data, not the indicator's relevance.
     pub lacks_last_year: bool,
     /// Left out of the maximum because the growth target's group was empty
-    /// last year (0 of 0), and not ruled on: no omission of the school's,
-    /// but, as with [`Counted::lacks_last_year`], this year's share is in
-    /// the municipal value.
+    /// last year (0 of 0), and not ruled not applicable: no omission of the
+    /// school's, but, as with [`Counted::lacks_last_year`], this year's
+    /// share is in the municipal value (confirmed too, a review).
     pub last_year_empty: bool,
     /// Left blank by the school, and not ruled on: no answer, rather than
     /// a target missed.
@@ -388,7 +429,8 @@ pub fn confirm(card: &Card, assessment: &Assessment, review: &Review) -> Confirm
             applies,
             max: indicator.points,
             lacks_last_year: decision.is_none() && result.outcome.lacks_last_year(),
-            last_year_empty: decision.is_none() && result.outcome.last_year_empty(),
+            last_year_empty: decision != Some(Decision::NotApplicable)
+                && result.outcome.last_year_empty(),
             unanswered: decision.is_none() && result.outcome == Outcome::Unanswered,
             invalid: decision.is_none() && result.outcome == Outcome::Invalid,
             refused: decision == Some(Decision::NoPoint),

@@ -2,8 +2,9 @@
 //! merging of their signed review files into this workspace.
 //!
 //! Merge rules, per indicator:
-//! - the same decision: kept, and their comment added to ours (after
-//!   «; », unless ours already says it);
+//! - the same decision: kept; the reviewers' comments on it stand joined
+//!   by «; », each one's newest ([`IndicatorReview::say`]), and the lead's
+//!   own decision keeps the lead's words;
 //!   another reviewer's is noted as agreeing (`agreed`);
 //! - nothing decided here yet, or decided by the same reviewer's earlier
 //!   file with no one agreeing: theirs is taken, and another reviewer's
@@ -79,6 +80,9 @@ pub struct Merged {
     pub outdated: Vec<String>,
     /// Checks this reviewer finished in an earlier file and opened again.
     pub reopened: usize,
+    /// Checks this file finished: news, though no decision changed (a
+    /// review).
+    pub finished: usize,
     /// Comments on indicators the reviewer left undecided: not taken in,
     /// and counted, so that the lead can ask.
     pub notes: usize,
@@ -96,6 +100,7 @@ impl Merged {
             + self.conflicts
             + self.withdrawn
             + self.reopened
+            + self.finished
             + self.moved
             + self.comments;
         let met = changed + self.same + self.still_open + self.settled;
@@ -127,6 +132,9 @@ impl Merged {
                 "; отозвано проверяющим прежних решений: {}",
                 self.withdrawn
             ));
+        }
+        if self.finished > 0 {
+            text.push_str(&format!("; завершено проверок: {}", self.finished));
         }
         if self.reopened > 0 {
             text.push_str(&format!(
@@ -503,6 +511,7 @@ impl Archive {
             if review.checked && now.is_none() && !self.review(&id).checked {
                 self.set_checked(&id, true);
                 self.review_mut(&id).checked_by = name.clone();
+                merged.finished += 1;
             }
             // A check she finished and opened again is open again here: the
             // letter said «по итогам проверки» of a school she went on
@@ -592,21 +601,22 @@ impl Archive {
         let ours = self.indicator_review(id, code);
         if ours.decision == Some(decision) {
             let before = ours.comment.clone();
-            let said = theirs.comment.trim();
-            // The same reviewer's comment again leaves the others' after it.
-            let again = ours.comment.starts_with(said.trim_end_matches('.'));
-            if ours.comment.is_empty() || (ours.by == theirs.by && !said.is_empty() && !again) {
-                ours.comment = theirs.comment;
-            } else if ours.by != theirs.by && !said.is_empty() && !ours.comment.contains(said) {
+            if ours.by != theirs.by && !ours.by.is_empty() && !ours.agreed.contains(&theirs.by) {
+                ours.agreed.push(theirs.by.clone());
+            }
+            let alone = ours.agreed.is_empty() && ours.said.is_empty();
+            if ours.by.is_empty() || alone {
+                // The lead's own words stand; one reviewer's are replaced
+                // by their newer ones.
+                if ours.comment.is_empty() || (ours.by == theirs.by && !theirs.comment.is_empty()) {
+                    ours.comment = theirs.comment;
+                }
+            } else {
                 // Another reviewer's reason for the same decision, beside
                 // ours: a walk-through's second reviewer's was lost.
-                ours.comment =
-                    format!("{}; {said}", ours.comment.trim_end_matches(['.', ';', ' ']));
+                ours.say(&theirs.by, &theirs.comment);
             }
             merged.comments += usize::from(ours.comment != before);
-            if ours.by != theirs.by && !ours.by.is_empty() && !ours.agreed.contains(&theirs.by) {
-                ours.agreed.push(theirs.by);
-            }
             merged.same += 1;
             return;
         }

@@ -424,13 +424,21 @@ fn a_decision_two_reviewers_share_is_not_changed_by_one() {
         reasons.review("a1").indicators["1.8"].comment,
         "Охват не подтверждён; Списки участников не приложены"
     );
-    // Her own reason changed: hers is the new one (his then comes again
-    // with his next file).
+    // Her own reason changed: hers is the new one, his stays (a review).
     hers.set_review_comment("a1", "1.8", "Охват 20 %, а не 35 %".into());
     send(&mut reasons, &hers, 101, LATER);
     assert_eq!(
         reasons.review("a1").indicators["1.8"].comment,
-        "Охват 20 %, а не 35 %"
+        "Охват 20 %, а не 35 %; Списки участников не приложены"
+    );
+    // Hers taken back, his words alone stand with his decision.
+    let mut back = hers.clone();
+    back.set_decision("a1", "1.8", None);
+    send(&mut reasons, &back, 101, TODAY);
+    let his_alone = &reasons.review("a1").indicators["1.8"];
+    assert_eq!(
+        (his_alone.by.as_str(), his_alone.comment.as_str()),
+        (PETROV, "Списки участников не приложены")
     );
 
     // Иванова changes her mind: Петров's decision stands, against hers.
@@ -1539,4 +1547,81 @@ fn one_assignment_and_newest_file_of_before_stand_as_written() {
     // «Нет задания», written by hand as null, is none.
     old["reviewers"][0]["sent"] = serde_json::Value::Null;
     assert_eq!(read(&old).sent_of(CAMPAIGN), None);
+}
+
+/// Each of two reviewers changing their reason for the shared decision
+/// replaces their own words alone: Петров's old reason is not kept beside
+/// his new one, and Иванова's change keeps his (a review).
+#[test]
+fn each_reviewer_s_changed_comment_replaces_their_own_only() {
+    let mut lead = lead();
+    let mut hers = reviewer(&lead, 0, 101);
+    let mut his = reviewer(&lead, 1, 102);
+    hers.set_decision("a1", "1.8", Some(Decision::Confirm));
+    his.set_decision("a1", "1.8", Some(Decision::Confirm));
+    hers.set_review_comment("a1", "1.8", "Охват не подтверждён".into());
+    his.set_review_comment("a1", "1.8", "Списки участников не приложены".into());
+    send(&mut lead, &hers, 101, AT);
+    send(&mut lead, &his, 102, AT);
+    his.set_review_comment("a1", "1.8", "Списки приложены, но без подписей".into());
+    send(&mut lead, &his, 102, LATER);
+    let comment = |lead: &Archive| lead.review("a1").indicators["1.8"].comment.clone();
+    assert_eq!(
+        comment(&lead),
+        "Охват не подтверждён; Списки приложены, но без подписей"
+    );
+    hers.set_review_comment("a1", "1.8", "Охват 20 %, а не 35 %".into());
+    send(&mut lead, &hers, 101, LATER);
+    assert_eq!(
+        comment(&lead),
+        "Охват 20 %, а не 35 %; Списки приложены, но без подписей"
+    );
+}
+
+/// Иванова shortens her own comment: the lead gets the new one, and the
+/// log does not say «нового нет».
+#[test]
+fn a_shortened_own_comment_is_taken() {
+    let mut lead = lead();
+    let mut hers = reviewer(&lead, 0, 101);
+    hers.set_decision("a1", "1.8", Some(Decision::NoPoint));
+    hers.set_review_comment("a1", "1.8", "Нет приказа и нет списков".into());
+    send(&mut lead, &hers, 101, AT);
+    hers.set_review_comment("a1", "1.8", "Нет приказа".into());
+    let merged = send(&mut lead, &hers, 101, LATER);
+    assert_eq!(lead.review("a1").indicators["1.8"].comment, "Нет приказа");
+    assert_eq!(merged.verdict(), ("принят", true));
+}
+
+/// A file whose only news is the check finished («проверена»): it is taken
+/// (the school is checked by her now), and the log says it is news.
+#[test]
+fn a_file_that_only_finishes_the_check_is_news() {
+    let mut lead = lead();
+    let mut hers = reviewer(&lead, 0, 101);
+    hers.set_decision("a1", "1.8", Some(Decision::Confirm));
+    send(&mut lead, &hers, 101, AT);
+    assert!(!lead.review("a1").checked);
+    hers.set_checked("a1", true);
+    let merged = send(&mut lead, &hers, 101, LATER);
+    assert!(lead.review("a1").checked, "the check was taken");
+    assert_eq!(merged.verdict(), ("принят", true), "{}", merged.summary());
+}
+
+/// The lead's own decision and comment (the words the school's letter
+/// quotes): a reviewer who agrees is not recorded as agreeing (`by` is
+/// empty), and her comment leaves the lead's words as they are.
+#[test]
+fn the_lead_s_own_comment_is_not_rewritten_by_a_reviewer() {
+    let mut lead = lead();
+    lead.set_decision("a1", "1.8", Some(Decision::NoPoint));
+    lead.set_review_comment("a1", "1.8", "Нет подтверждающих документов".into());
+    let mut hers = reviewer(&lead, 0, 101);
+    hers.set_decision("a1", "1.8", Some(Decision::NoPoint));
+    hers.set_review_comment("a1", "1.8", "Ссылка пустая, спросить у школы".into());
+    send(&mut lead, &hers, 101, AT);
+    assert_eq!(
+        lead.review("a1").indicators["1.8"].comment,
+        "Нет подтверждающих документов"
+    );
 }
