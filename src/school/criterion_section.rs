@@ -23,17 +23,7 @@ pub fn CriterionSection(
     let subtotal = {
         let criterion = criterion.clone();
         Memo::new(move |_| {
-            assessment.with(|a| {
-                let why = match (
-                    a.lacks_last_year_in(&criterion),
-                    a.out_by_profile(&criterion),
-                ) {
-                    (true, _) => Out::LastYear,
-                    (false, true) => Out::Profile,
-                    (false, false) => Out::Other,
-                };
-                (a.criteria[index].clone(), why)
-            })
+            assessment.with(|a| (a.criteria[index].clone(), a.out_of_maximum(&criterion)))
         })
     };
     let heading_id = format!("criterion-{}-title", criterion.code);
@@ -59,13 +49,9 @@ pub fn CriterionSection(
                     // «Набрано: 0 из 0» would read as a score of nothing.
                     <Show when=move || subtotal.with(|(c, _)| c.max_applicable > 0) fallback=move || move || subtotal.with(|(_, why)| why.said())>
                         "Набрано по критерию: "
-                        <strong>{move || subtotal.with(|(c, why)| c.shown(*why == Out::LastYear))}</strong>
+                        <strong>{move || subtotal.with(|(c, why)| c.shown(*why))}</strong>
                         // Beside «макс. — 4 балла», «из 3» needs its reason.
-                        {move || subtotal.with(|(c, why)| (c.max_applicable < criterion_max).then_some(if *why == Out::LastYear {
-                            " (показатели без данных прошлого года не учтены)"
-                        } else {
-                            " (применимых к школе)"
-                        }))}
+                        {move || subtotal.with(|(c, why)| (c.max_applicable < criterion_max).then_some(why.of_fewer()))}
                     </Show>
                 </p>
             })}
@@ -74,33 +60,5 @@ pub fn CriterionSection(
             })}
             <Deferred>{rows.clone()}</Deferred>
         </section>
-    }
-}
-
-/// Why some of a criterion's points are out of the school's maximum.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Out {
-    /// Growth indicators wait for last year's figures, which the school
-    /// can still give.
-    LastYear,
-    /// The school's profile keeps them out.
-    Profile,
-    /// Each for its own reason (an empty group among them), said at its row.
-    Other,
-}
-
-impl Out {
-    /// Why a criterion with points counts none of them.
-    fn said(self) -> &'static str {
-        match self {
-            Self::LastYear => {
-                "Критерий не оценён: нет данных прошлого года, без них динамику не определить."
-            }
-            Self::Profile => "Критерий к школе не применим.",
-            Self::Other => {
-                "Критерий не входит в максимум: ни один его показатель не учитывается (почему — \
-                 сказано у показателей)."
-            }
-        }
     }
 }

@@ -93,7 +93,7 @@ pub fn ScoreSummary() -> impl IntoView {
                     if informational {
                         "без баллов".to_owned()
                     } else {
-                        a.criteria[i].shown(a.lacks_last_year_in(&waits))
+                        a.criteria[i].shown(a.out_of_maximum(&waits))
                     }
                 })
             };

@@ -90,7 +90,7 @@ test('Leninsk-Kuznetsky: growth against last year, a minimum with growth, a brea
         await card.expectText('summary-criterion-5', 'нет данных прошлого года');
         await card.expectText('subtotal-5', 'Критерий не оценён: нет данных прошлого года, без них динамику не определить.');
         await card.share('5.2', '0', '0');
-        await card.expectText('summary-criterion-5', 'не применимо');
+        await card.expectText('summary-criterion-5', 'не учитывается');
         // Empty groups, not the school's profile: not «не применим к школе»,
         // which its rows contradict.
         await card.expectText('subtotal-5', 'Критерий не входит в максимум: ни один его показатель не учитывается (почему — сказано у показателей).');

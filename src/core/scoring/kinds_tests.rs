@@ -100,16 +100,17 @@ fn a_criterion_waiting_for_last_year_says_so() {
     let subtotal = |code: &str| {
         let i = lk.criteria().position(|c| c.code == code).unwrap();
         let criterion = lk.criteria().nth(i).unwrap();
-        a.criteria[i].shown(a.lacks_last_year_in(criterion))
+        a.criteria[i].shown(a.out_of_maximum(criterion))
     };
     assert_eq!(subtotal("5"), "нет данных прошлого года");
     assert_eq!(subtotal("1"), "0 из 2");
     draft.answers.insert("5.2".into(), share("0", "0"));
     let a = assess(&lk, &draft);
     let five = lk.criteria().find(|c| c.code == "5").unwrap();
+    // Empty groups, not the profile: not «не применимо» (a walk-through).
     assert_eq!(
-        a.criteria[4].shown(a.lacks_last_year_in(five)),
-        "не применимо"
+        a.criteria[4].shown(a.out_of_maximum(five)),
+        "не учитывается"
     );
 }
 

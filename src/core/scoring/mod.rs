@@ -43,16 +43,55 @@ pub struct CriterionScore {
 /// year's figures.
 pub const NO_LAST_YEAR: &str = "нет данных прошлого года";
 
+/// Why some of a criterion's points are out of the school's maximum
+/// ([`Assessment::out_of_maximum`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutOfMaximum {
+    /// Growth indicators wait for last year's figures, which the school
+    /// can still give: the criterion does apply to it.
+    LastYear,
+    /// The school's profile keeps them out.
+    Profile,
+    /// Each for its own reason (an empty group among them), said at its
+    /// row: «не применим к школе» was contradicted by a row that applies
+    /// (a walk-through).
+    Other,
+}
+
+impl OutOfMaximum {
+    /// Why a criterion with points counts none of them, under its heading.
+    pub fn said(self) -> &'static str {
+        match self {
+            Self::LastYear => {
+                "Критерий не оценён: нет данных прошлого года, без них динамику не определить."
+            }
+            Self::Profile => "Критерий к школе не применим.",
+            Self::Other => {
+                "Критерий не входит в максимум: ни один его показатель не учитывается (почему — \
+                 сказано у показателей)."
+            }
+        }
+    }
+
+    /// Beside a subtotal of fewer points than the criterion's maximum.
+    pub fn of_fewer(self) -> &'static str {
+        match self {
+            Self::LastYear => " (показатели без данных прошлого года не учтены)",
+            Self::Profile => " (применимых к школе)",
+            Self::Other => " (учитываемых показателей)",
+        }
+    }
+}
+
 impl CriterionScore {
     /// «3 из 4», or, when none of it counts, why: «0 из 0» would read as a
-    /// score of nothing. A criterion left out for want of last year's
-    /// figures (`lacks_last_year`, see [`Assessment::lacks_last_year_in`])
-    /// does apply to the school: the figures would bring it back.
-    pub fn shown(&self, lacks_last_year: bool) -> String {
-        match self.max_applicable {
-            0 if lacks_last_year => NO_LAST_YEAR.to_owned(),
-            0 => "не применимо".to_owned(),
-            max => format!("{} из {max}", self.points),
+    /// score of nothing.
+    pub fn shown(&self, why: OutOfMaximum) -> String {
+        match (self.max_applicable, why) {
+            (0, OutOfMaximum::LastYear) => NO_LAST_YEAR.to_owned(),
+            (0, OutOfMaximum::Profile) => "не применимо".to_owned(),
+            (0, OutOfMaximum::Other) => "не учитывается".to_owned(),
+            (max, _) => format!("{} из {max}", self.points),
         }
     }
 }
@@ -298,14 +337,27 @@ impl Assessment {
             .any(|r| criterion.indicators.iter().any(|i| i.code == r.code))
     }
 
-    /// Whether the school's profile alone keeps every indicator of
-    /// `criterion` out, so that «не применим к школе» is true of it: an
-    /// empty group (0 of 0) is not the profile's doing, and its row says the
-    /// indicator applies (a walk-through read both under one heading).
+    /// Whether the school's profile alone keeps `criterion`'s indicators
+    /// out of the maximum, so that «не применим к школе» is true of them:
+    /// an empty group (0 of 0) is not the profile's doing, and its row says
+    /// the indicator applies (a walk-through read both under one heading).
     pub fn out_by_profile(&self, criterion: &Criterion) -> bool {
         (self.indicators.iter())
             .filter(|r| criterion.indicators.iter().any(|i| i.code == r.code))
+            .filter(|r| !r.outcome.applies())
             .all(|r| r.outcome == Outcome::NotApplicable(NotApplicable::Profile))
+    }
+
+    /// Why some of `criterion`'s points are out of the maximum.
+    pub fn out_of_maximum(&self, criterion: &Criterion) -> OutOfMaximum {
+        match (
+            self.lacks_last_year_in(criterion),
+            self.out_by_profile(criterion),
+        ) {
+            (true, _) => OutOfMaximum::LastYear,
+            (false, true) => OutOfMaximum::Profile,
+            (false, false) => OutOfMaximum::Other,
+        }
     }
 }
 

@@ -297,12 +297,35 @@ fn a_criterion_is_out_by_the_profile_only_when_the_profile_keeps_it_out() {
     let a = assess(&card, &draft);
     assert_eq!(a.criteria[6].max_applicable, 0);
     assert!(a.out_by_profile(seventh));
+    assert_eq!(
+        a.criteria[6].shown(a.out_of_maximum(seventh)),
+        "не применимо"
+    );
     let mut draft = Draft::default();
     draft.answers.insert("7.1".into(), share("0", "0"));
     let a = assess(&card, &draft);
     assert_eq!(a.criteria[6].max_applicable, 0);
     assert!(!a.out_by_profile(seventh));
     assert!(!a.lacks_last_year_in(seventh));
+    assert_eq!(
+        a.criteria[6].shown(a.out_of_maximum(seventh)),
+        "не учитывается"
+    );
+    // Criterion 6 in part: 6.2 (ООО only) out by a school of СОО alone,
+    // or by its empty group where it applies.
+    let sixth = card.criteria().find(|c| c.code == "6").unwrap();
+    let mut draft = Draft::default();
+    draft.profile.levels = vec![SchoolLevel::Soo];
+    let a = assess(&card, &draft);
+    assert_eq!(a.out_of_maximum(sixth).of_fewer(), " (применимых к школе)");
+    let mut draft = Draft::default();
+    draft.answers.insert("6.2".into(), share("0", "0"));
+    let a = assess(&card, &draft);
+    assert_eq!(a.criteria[5].max_applicable, 1);
+    assert_eq!(
+        a.out_of_maximum(sixth).of_fewer(),
+        " (учитываемых показателей)"
+    );
 }
 
 #[test]
@@ -430,19 +453,23 @@ proptest! {
 
 #[test]
 fn a_criterion_that_does_not_apply_reads_so_not_as_nothing_of_nothing() {
-    let shown = |points, max_applicable, lacks_last_year| {
+    let shown = |points, max_applicable, why| {
         CriterionScore {
             code: "5".into(),
             points,
             max_applicable,
         }
-        .shown(lacks_last_year)
+        .shown(why)
     };
-    assert_eq!(shown(3, 4, false), "3 из 4");
-    assert_eq!(shown(0, 2, false), "0 из 2");
-    assert_eq!(shown(1, 2, true), "1 из 2");
-    assert_eq!(shown(0, 0, false), "не применимо");
-    assert_eq!(shown(0, 0, true), "нет данных прошлого года");
+    assert_eq!(shown(3, 4, OutOfMaximum::Profile), "3 из 4");
+    assert_eq!(shown(0, 2, OutOfMaximum::Other), "0 из 2");
+    assert_eq!(shown(1, 2, OutOfMaximum::LastYear), "1 из 2");
+    assert_eq!(shown(0, 0, OutOfMaximum::Profile), "не применимо");
+    assert_eq!(shown(0, 0, OutOfMaximum::Other), "не учитывается");
+    assert_eq!(
+        shown(0, 0, OutOfMaximum::LastYear),
+        "нет данных прошлого года"
+    );
 }
 
 /// While the school types the first number of 1.1's pair, the card as
@@ -467,4 +494,20 @@ fn a_pair_being_typed_is_unanswered_until_left() {
     );
     // Another row's typing leaves 1.1 an error.
     assert_eq!(a.while_typing("1.2", None), a);
+}
+
+/// Criterion 7 out of the maximum by 7.1's 0 of 0 (not by the profile):
+/// the summary's cell does not call it «не применимо» either (a review).
+#[test]
+fn the_summary_does_not_call_an_empty_group_criterion_not_applicable() {
+    let card = card();
+    let seventh = card.criteria().find(|c| c.code == "7").unwrap();
+    let mut draft = Draft::default();
+    draft.answers.insert("7.1".into(), share("0", "0"));
+    let a = assess(&card, &draft);
+    assert!(!a.out_by_profile(seventh));
+    assert_ne!(
+        a.criteria[6].shown(a.out_of_maximum(seventh)),
+        "не применимо"
+    );
 }
