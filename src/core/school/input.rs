@@ -207,6 +207,17 @@ fn glued(rest: &str) -> bool {
 
 /// Why a line without `http://` or `https://` is not a link.
 fn without_scheme(link: &str) -> LinkError {
+    // An address but for its beginning, at fault otherwise (glued to the
+    // next, or of a private network): said so, not sent to add «http://»
+    // to a line that then fails again (a review).
+    let host = link.split(['/', '?', '#']).next().unwrap_or_default();
+    if host.contains('.') && !has_whitespace(link) {
+        if let Err(e @ (LinkError::Glued | LinkError::LocalNetwork)) =
+            check_link(&format!("https://{link}"))
+        {
+            return e;
+        }
+    }
     let lower = link.to_lowercase();
     // «school7»: a site's name without its dot. With one, the school's
     // links get `https://` before they are checked ([`corrected_links`]), so
@@ -633,6 +644,25 @@ https://a.ru/x."
             Err(TextError::TooLong {
                 max: MAX_COMMENT_LEN
             })
+        );
+    }
+
+    /// Two links glued, the first typed without its beginning (the
+    /// school's usual way): the glue is the fault said, not a missing
+    /// «http://» (a review).
+    #[test]
+    fn a_glued_line_without_its_beginning_is_said_glued() {
+        let typed = "school7.ru/news;https://vk.com/school7";
+        assert_eq!(check_link(typed), Err(LinkError::Glued));
+    }
+
+    /// A private network's address typed without its beginning is said to
+    /// be one at once, not sent to add «http://» first (a review).
+    #[test]
+    fn a_private_address_without_its_beginning_is_said_private() {
+        assert_eq!(
+            check_link("192.168.1.10/otchet.pdf"),
+            Err(LinkError::LocalNetwork)
         );
     }
 }
