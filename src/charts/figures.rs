@@ -234,15 +234,15 @@ pub fn spread_pages(indicator: &Indicator, spread: &Spread) -> Vec<String> {
         guides.legend.push((Sample::Dash, line));
         guides.legend.push((Sample::Colour(ORANGE), below));
     }
+    // Over the municipal value's dashes, a solid line hid them (an audit):
+    // a line within a hundredth of the scale of them is said to be on them.
+    let on_dashes = |v: Value| {
+        (spread.municipal.as_ref())
+            .is_some_and(|(m, _)| (amount(*m) - amount(v)).abs() / top < 0.01)
+    };
+    const TOGETHER: &str = " (на одной линии с муниципальным значением)";
     if let Some(v) = spread.threshold {
-        // Over the municipal value's dashes, the solid line hid them (an
-        // audit): two lines within a hundredth of the scale are said to be
-        // one over the other.
-        let near = |m: &Value| (amount(*m) - amount(v)).abs() / top < 0.01;
-        let together = match spread.municipal.as_ref().is_some_and(|(m, _)| near(m)) {
-            true => " (на одной линии с муниципальным значением)",
-            false => "",
-        };
+        let together = if on_dashes(v) { TOGETHER } else { "" };
         let line = format!("порог карты: не менее {}{together}", written(v, None));
         described.push_str(&format!(" Сплошная линия — {line}."));
         guides
@@ -253,7 +253,10 @@ pub fn spread_pages(indicator: &Indicator, spread: &Spread) -> Vec<String> {
     // A share scored by steps: where each begins, all named in one entry.
     if !spread.steps.is_empty() {
         let named: Vec<String> = (spread.steps.iter())
-            .map(|(v, p)| format!("от {} — {}", written(*v, None), points((*p).into())))
+            .map(|&(v, p)| {
+                let together = if on_dashes(v) { TOGETHER } else { "" };
+                format!("от {} — {}{together}", written(v, None), points(p.into()))
+            })
             .collect();
         let (lines, steps) = match named.len() {
             1 => ("Сплошная линия", "ступень карты"),

@@ -1130,6 +1130,12 @@ fn a_shares_steps_are_lines_named_with_their_points() {
     spread.steps.pop();
     let svg = figures::spread_svg(&indicator, &spread);
     assert!(root(&svg).ends_with(" Сплошная линия — ступень карты: от 30,0\u{A0}% — 1 балл.\""));
+    // A step on the municipality's 37,83 %: said, as the card's line is.
+    spread.steps = vec![(Value::Percent(378), 1)];
+    let svg = figures::spread_svg(&indicator, &spread);
+    assert!(svg.contains(
+        "\nступень карты: от 37,8\u{A0}% — 1 балл (на одной линии с муниципальным значением)\n"
+    ));
 }
 
 #[test]
