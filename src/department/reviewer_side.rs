@@ -99,9 +99,10 @@ pub fn ReviewerSide() -> impl IntoView {
                     // One assignment at a time: last year's in place of
                     // this year's takes it off, and the decisions stay.
                     Some(b) if !b.same_campaign(&a) => format!(
-                        "{this} загружено: школ — {now}. Задание за {} учебный год (школ — {}) снято: \
-                         ваши решения по нему остаются в рабочей области; чтобы отправить их, \
-                         загрузите то задание снова.",
+                        "{this} загружено: школ — {now}. Задание по карте «{}» за {} учебный год \
+                         (школ — {}) снято: ваши решения по нему остаются в рабочей области; чтобы \
+                         отправить их, загрузите то задание снова.",
+                        b.card_title,
                         b.period,
                         b.schools.len()
                     ),

@@ -280,13 +280,16 @@ pub fn school_changes(
                     was.status == ReviewStatus::Checked,
                     now.status == ReviewStatus::Checked,
                 ),
-                outside: [was, now]
-                    .map(|r| {
-                        (r.without_last_year().into_iter())
-                            .map(str::to_owned)
-                            .collect()
-                    })
-                    .into(),
+                // Both years under this year's numbers, as the table's rows:
+                // a renumbered indicator is named by its row.
+                outside: (
+                    (was.without_last_year().into_iter())
+                        .map(|code| card.code_of(old, code).unwrap_or(code).to_owned())
+                        .collect(),
+                    (now.without_last_year().into_iter())
+                        .map(str::to_owned)
+                        .collect(),
+                ),
             }
         })
         .collect();
@@ -1277,6 +1280,33 @@ mod tests {
         assert_eq!(
             school_changes(&archive, &lk, &lk, &before, &after)[0].notes(),
             ["вне максимума, нет данных предыдущего года: в прошлом году 5.2"]
+        );
+        // This year's version numbers 5.2 «5.3»: last year's is named by
+        // this year's row (a review).
+        let mut v2 = lk.clone();
+        v2.version = 2;
+        let moved = (v2.directions.iter_mut())
+            .flat_map(|d| &mut d.criteria)
+            .flat_map(|c| &mut c.indicators)
+            .find(|i| i.code == "5.2")
+            .unwrap();
+        // Its identity is its old number, which version 2 keeps.
+        moved.id = "5.2".into();
+        moved.code = "5.3".into();
+        v2.recount();
+        let mut now = school("2025/2026", "3", None);
+        now.answers = [("5.3".to_owned(), now.answers["5.2"].clone())].into();
+        (now.answers.get_mut("5.3").unwrap().prev_numerator) = "2".into();
+        (now.answers.get_mut("5.3").unwrap().prev_denominator) = "4".into();
+        let archive = testkit::archive_of(&[
+            (&lk, "a1", &school("2024/2025", "2", None)),
+            (&v2, "a2", &now),
+        ]);
+        let before = results(&archive, &lk.id, "2024/2025");
+        let after = results(&archive, &lk.id, "2025/2026");
+        assert_eq!(
+            school_changes(&archive, &lk, &v2, &before, &after)[0].notes(),
+            ["вне максимума, нет данных предыдущего года: в прошлом году 5.3"]
         );
     }
 
