@@ -601,9 +601,18 @@ pub fn explain_total(card: &Card, a: &Assessment) -> TotalExplanation {
             plural(n.into(), "показатель", "показателя", "показателей")
         )
     };
+    // Out by the profile, or each for its own reason (an empty group), as
+    // a criterion says it ([`Assessment::out_of_maximum`]).
+    let by_profile = (a.indicators.iter())
+        .filter(|r| !r.outcome.applies())
+        .all(|r| r.outcome == Outcome::NotApplicable(NotApplicable::Profile));
     let bands = match card.levels {
-        _ if card.has_points() && a.max_applicable == 0 => {
+        _ if card.has_points() && a.max_applicable == 0 && by_profile => {
             "Ни один показатель с баллами не применим к школе с таким профилем.".to_owned()
+        }
+        _ if card.has_points() && a.max_applicable == 0 => {
+            "Ни один показатель с баллами не учитывается (почему — сказано у показателей)."
+                .to_owned()
         }
         Some(rule) => {
             let (high, medium) = rule.thresholds(a.max_applicable);
@@ -1000,6 +1009,34 @@ mod tests {
         let r = row("1.1", share("12", "10"));
         assert_eq!(r.status, RowStatus::Invalid);
         assert_eq!(r.points, "не учитывается");
+    }
+
+    /// The default card cut to its criterion 7 (7.1, of ООО and СОО, an
+    /// empty group «не применим»): a primary school's profile keeps it
+    /// out, and the total says so; 7.1 typed 0 of 0 is not the profile's
+    /// doing (a review).
+    #[test]
+    fn a_maximum_of_nothing_names_the_profile_only_when_it_is_the_reason() {
+        let mut card = crate::testkit::card();
+        for direction in &mut card.directions {
+            direction.criteria.retain(|c| c.code == "7");
+        }
+        card.directions.retain(|d| !d.criteria.is_empty());
+        card.recount();
+        let mut primary = Draft::default();
+        primary.profile.levels = vec![crate::school::profile::SchoolLevel::Noo];
+        assert_eq!(
+            explain_total(&card, &assess(&card, &primary)).bands,
+            "Ни один показатель с баллами не применим к школе с таким профилем."
+        );
+        let mut empty = Draft::default();
+        empty
+            .answers
+            .insert("7.1".into(), crate::testkit::share("0", "0"));
+        assert_eq!(
+            explain_total(&card, &assess(&card, &empty)).bands,
+            "Ни один показатель с баллами не учитывается (почему — сказано у показателей)."
+        );
     }
 
     /// A card whose only indicator the school's «0 из 0» took out says
