@@ -314,7 +314,7 @@ pub struct LastYear<'a> {
     pub measures: Vec<&'a Measure>,
 }
 
-impl LastYear<'_> {
+impl<'a> LastYear<'a> {
     /// What was set in motion on the indicator `key` after that year, when
     /// it was not met then: the school's planned measures and the
     /// department's. Missed again, the cycle did not close for it, and the
@@ -346,8 +346,7 @@ impl LastYear<'_> {
         // planned measure as one when its target's share rose, below the
         // threshold too, and the two read as contradicting each other. A
         // value is advised on when it fell: that is no result.
-        let own = self.filed.map_or(self.card, |(own, _)| own);
-        let missed = match own.has_points() {
+        let missed = match self.own().has_points() {
             true => "не привело к выполнению показателя",
             false => "не дало результата",
         };
@@ -359,9 +358,13 @@ impl LastYear<'_> {
             )
         })
     }
-}
 
-impl<'a> LastYear<'a> {
+    /// The school's own version of that year's card, whose codes its plan
+    /// names.
+    fn own(&self) -> &'a Card {
+        self.filed.map_or(self.card, |(own, _)| own)
+    }
+
     /// The department's measures of that year on the indicator `key`.
     fn measures_on(&self, key: &str) -> Vec<&'a Measure> {
         (self.measures.iter().copied())
@@ -378,13 +381,12 @@ impl<'a> LastYear<'a> {
         if (self.card.by_key(key)).is_none_or(|then| self.result.earned(&then.code)) {
             return Vec::new();
         }
-        let own = self.filed.map_or(self.card, |(own, _)| own);
         let parts: Vec<String> = self
             .measures_on(key)
             .into_iter()
             .map(school_part_row)
             .collect();
-        own.by_key(key).map_or_else(Vec::new, |i| {
+        self.own().by_key(key).map_or_else(Vec::new, |i| {
             (self.plan.iter())
                 .map(|r| (r, r.measure.trim()))
                 .filter(|(r, m)| r.indicators.contains(&i.code) && !m.is_empty())
