@@ -273,7 +273,7 @@ impl fmt::Display for TemplateError {
                 threshold,
             } => write!(
                 f,
-                "Показатель {indicator}: порог {threshold}% вне допустимых пределов 0–100%."
+                "Показатель {indicator}: порог {threshold}\u{A0}% вне допустимых пределов 0–100\u{A0}%."
             ),
             Self::NoIndicators => write!(f, "В карте нет ни одного показателя."),
             Self::Gap { place } => write!(f, "{place} — впишите текст вместо «…»."),
@@ -288,7 +288,7 @@ impl fmt::Display for TemplateError {
 
             Self::LevelBands { high, medium } => write!(
                 f,
-                "Границы уровней заданы неверно: высокий от {high}%, средний от {medium}% \
+                "Границы уровней заданы неверно: высокий от {high}\u{A0}%, средний от {medium}\u{A0}% \
                  (нужно 0 < средний < высокий ≤ 100)."
             ),
             Self::LevelsWithoutPoints => write!(
@@ -478,6 +478,21 @@ impl fmt::Display for TextError {
                 f,
                 "Адрес почты неполный: нужен вид имя@домен, например ivanova@school7.ru."
             ),
+        }
+    }
+}
+
+impl TextError {
+    /// The fault as the department reads it of a school's file: the
+    /// Display above speaks to the school at its own field («Укажите…»).
+    pub fn fault(&self) -> String {
+        match self {
+            Self::Required => "не заполнено".into(),
+            Self::TooLong { max } => format!("длиннее {max} символов"),
+            Self::PeriodFormat => "записано не в виде 2025/2026".into(),
+            Self::PeriodYears => "второй год в нём не следует за первым".into(),
+            Self::PeriodAhead => "называет год, который ещё не начался".into(),
+            Self::Email => "содержит неполный адрес почты".into(),
         }
     }
 }
@@ -1500,8 +1515,9 @@ impl fmt::Display for ImportError {
             ),
             Self::BadProfile { field, problem } => write!(
                 f,
-                "Сведения о школе в файле заполнены не по правилам карты: «{field}» — {problem} \
-                 Попросите школу исправить их в Профкарте и выгрузить файл заново."
+                "Сведения о школе в файле заполнены не по правилам карты: поле «{field}» {}. \
+                 Попросите школу исправить их в Профкарте и выгрузить файл заново.",
+                problem.fault()
             ),
             Self::ForeignAnswers {
                 card,

@@ -33,8 +33,9 @@ pub fn DepartmentName() -> impl IntoView {
     };
     view! {
         <div class="field">
-            <label for="department-name">"Наименование органа управления образованием (указывается в справке, напечатанных письмах и файлах карт; письмо в файле Word печатается на бланке отдела, поэтому в нём наименования нет)"</label>
-            <input type="text" id="department-name" prop:value=move || department.get() on:input=typed on:change=move |ev| keep(event_target_value(&ev)) on:blur=move |ev| keep(event_target_value(&ev)) autocomplete="organization"/>
+            <label for="department-name">"Наименование органа управления образованием"</label>
+            <p class="hint" id="department-name-hint">"Печатается в справке и письмах и записывается в файлы карт. В письмах Word не печатается: их печатают на бланке отдела."</p>
+            <input type="text" id="department-name" aria-describedby="department-name-hint" prop:value=move || department.get() on:input=typed on:change=move |ev| keep(event_target_value(&ev)) on:blur=move |ev| keep(event_target_value(&ev)) autocomplete="organization"/>
         </div>
     }
 }

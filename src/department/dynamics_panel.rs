@@ -395,13 +395,13 @@ pub fn DynamicsPanel() -> impl IntoView {
                         </table>
                     </TableScroll>
                     {move || (shown() < usize::MAX).then(pending)}
-                    <h3>"Показатели: школ выполнили"</h3>
+                    <h3>"Выполнение показателей (число школ)"</h3>
                     // Beside a school of one year only, a share of all the
                     // schools moves with no school's answer changed; the
                     // report's sentences compare the schools of both (a
                     // walk-through: 1.1 «−5,6 п. п.» here, unchanged there).
                     {move || unpaired.with(|(new, gone)| !new.is_empty() || !gone.is_empty()).then(|| view! {
-                        <p class="hint" data-testid="indicator-changes-basis">"Доли — по всем школам каждого года, и представившим карту только в одном из них; в справке снижение выполнения сравнивается по школам обоих лет."</p>
+                        <p class="hint" data-testid="indicator-changes-basis">"Доли — по всем школам каждого года, в том числе представившим карту только в одном из них; в справке снижение выполнения сравнивается по школам обоих лет."</p>
                     })}
                     <TableScroll label="Изменения по показателям">
                         <table data-testid="indicator-changes">

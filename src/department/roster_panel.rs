@@ -278,7 +278,7 @@ pub fn RosterPanel() -> impl IntoView {
                 let not_expected = offer.map(|offer| {
                     let name = &r.shown;
                     match offer {
-                        NotExpected::New(first) => ("Новая", format!("Новая школа, в списке с {first}: {name}")),
+                        NotExpected::New(first) => ("Новая", format!("Новая школа, в списке с {first} учебного года: {name}")),
                         NotExpected::Closed => ("Закрыта", format!("Школа закрыта: {name}")),
                     }
                 });

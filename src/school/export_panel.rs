@@ -12,6 +12,7 @@ use profkarta_core::school::draft::{AnswerField, DifferingTotal, Draft, RowOfNon
 use profkarta_core::school::plan::PlanGap;
 use profkarta_core::school::profile::{canonical_period, ProfileField};
 use profkarta_core::school::stored::ExportState;
+use profkarta_core::text::plural;
 
 use crate::platform::browser::{focus_id, held_while_pressed, now_iso, random_id, year_month};
 use crate::school::code_links::{code_links, comma_links, field_href, To};
@@ -212,10 +213,9 @@ pub fn ExportPanel() -> impl IntoView {
             ws.exported(payload.submission_id.clone(), signer.fingerprint());
             // A card without points has no total to repeat.
             let total = if card.has_points() {
-                format!(
-                    " Итог: {} из {}.",
-                    payload.score.total, payload.score.max_applicable
-                )
+                let max = payload.score.max_applicable;
+                let word = plural(max.into(), "балла", "баллов", "баллов");
+                format!(" Итог: {} из {max} {word}.", payload.score.total)
             } else {
                 String::new()
             };

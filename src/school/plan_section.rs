@@ -109,14 +109,14 @@ pub fn PlanSection() -> impl IntoView {
                 // The same letter opened again adds nothing: said so, not
                 // as a plan to finish.
                 let what = match added {
-                    0 => "все его мероприятия уже в плане, ничего не добавлено.".to_owned(),
+                    0 => "все их мероприятия уже в плане, ничего не добавлено.".to_owned(),
                     n => format!(
                         "в план добавлено мероприятий — {n}. Укажите сроки и ответственных, исправьте формулировки."
                     ),
                 };
                 // About this draft's plan: withdrawn when another draft
                 // opens (a walk-through's next year's empty plan stood
-                // under «все его мероприятия уже в плане»).
+                // under «все их мероприятия уже в плане»).
                 notices.push_passing(format!(
                     "Рекомендации отдела за {period} учебный год («{name}»): {what}{ticks}"
                 ));

@@ -469,7 +469,7 @@ test('a school pre-fills its plan from the letter file, signs it, the department
         assert.equal(await plan.locator('.plan-row').count(), letter.plan.length);
         school.page.once('dialog', (d) => d.accept());
         await plan.locator('#letter-file').setInputFiles(letterPath);
-        await school.page.getByTestId('notices').getByText(`(«${file.name}»): все его мероприятия уже в плане, ничего не добавлено.`).waitFor();
+        await school.page.getByTestId('notices').getByText(`(«${file.name}»): все их мероприятия уже в плане, ничего не добавлено.`).waitFor();
         assert.equal(await plan.locator('.plan-row').count(), letter.plan.length);
         // The same letter as another version of the card would write it:
         // its indicators found by their keys, the same rows, none added.
@@ -478,7 +478,7 @@ test('a school pre-fills its plan from the letter file, signs it, the department
         await writeFile(otherVersion, JSON.stringify({ ...letter, card_version: 2 }));
         school.page.once('dialog', (d) => d.accept());
         await plan.locator('#letter-file').setInputFiles(otherVersion);
-        await school.page.getByTestId('notices').getByText('все его мероприятия уже в плане, ничего не добавлено. Рекомендации составлены по версии 2 карты, а черновик — по версии 1: целевые показатели отмечены под их номерами в версии 1.').waitFor();
+        await school.page.getByTestId('notices').getByText('все их мероприятия уже в плане, ничего не добавлено. Рекомендации составлены по версии 2 карты, а черновик — по версии 1: целевые показатели отмечены под их номерами в версии 1.').waitFor();
         assert.equal(await plan.locator('.plan-row').count(), letter.plan.length);
         // In a draft of the next year the letter is asked about: its
         // measures belong in the plan of the year it follows. Refused,

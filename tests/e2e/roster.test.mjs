@@ -184,7 +184,7 @@ test('a roster from a Windows-1251 CSV: 12 schools, 9 cards, the 3 missing with 
             await page.getByRole('tab', { name: 'Школы' }).click();
             return text;
         };
-        assert.ok((await leftOut()).includes(`Учтены, но не найдены в списке школ (новая школа или другое написание названия; сопоставить — на вкладке «Школы»): ${schools[8].school.replace(/№ /g, '№\u00a0')}.`));
+        assert.ok((await leftOut()).includes(`Учтены, но не найдены в списке школ (новая школа или другое написание названия): ${schools[8].school.replace(/№ /g, '№\u00a0')}.`));
         await unplaced.getByLabel(`${quoted(schools[8].school)} — это`).selectOption({ label: renamed });
         await unplaced.getByRole('button', { name: 'Запомнить' }).click();
         await unplaced.waitFor({ state: 'detached' });
@@ -701,7 +701,7 @@ test('the list made from two years leaves a renamed school to be placed; a new s
         await notExpected.getByRole('button', { name: `Ожидать карту с этого года: ${renamed[1].school}` }).click();
         await counts.filter({ hasText: '2024/2025 учебный год: сдали 12 из 13, не сдали 1' }).waitFor();
         const isNew = nextQuestion(page);
-        await roster.getByRole('button', { name: `Новая школа, в списке с 2025/2026: ${renamed[1].school}` }).click();
+        await roster.getByRole('button', { name: `Новая школа, в списке с 2025/2026 учебного года: ${renamed[1].school}` }).click();
         assert.equal(await isNew, `Школа ${quoted(renamed[1].school)} новая, в списке с 2025/2026 учебного года? Карты за годы до 2025/2026 от неё не ожидаются.`);
         await counts.filter({ hasText: '2024/2025 учебный год: сдали 12 из 12.' }).waitFor();
         assert.equal(await roster.getByRole('button', { name: /^Новая школа/ }).count(), 0, 'the others sent last year');
@@ -747,10 +747,10 @@ test('a school renamed without an ИНН is two schools in «Динамика» 
         const named = (schools) => schools.map((s) => s.school).sort(byName).map((n) => n.replaceAll('№ ', '№\u00a0')).join(', ');
         const oldNames = renamed.map((s) => lastYear.get(s.fingerprint));
         assert.ok((await page.getByTestId('dynamics-summary').innerText()).includes(
-            `Карту представили не в оба года: только в этом — 2 (${named(renamed)}), только в прошлом — 2 (${named(oldNames)}); в сравнении школ их нет.`));
+            `Карту представили не в оба года: только в этом — 2 (${named(renamed)}), только в прошлом — 2 (${named(oldNames)}); в сравнение лет эти школы не вошли.`));
         const unpaired = page.getByTestId('dynamics-unpaired');
         assert.equal(await unpaired.innerText(), 'Если среди школ, представивших карту только в одном из двух лет, есть переименованные школы без ИНН, укажите их на вкладке «Школы» («… — это …» над списком): тогда сравнение лет их учтёт.');
-        assert.equal(await page.getByTestId('indicator-changes-basis').innerText(), 'Доли — по всем школам каждого года, и представившим карту только в одном из них; в справке снижение выполнения сравнивается по школам обоих лет.');
+        assert.equal(await page.getByTestId('indicator-changes-basis').innerText(), 'Доли — по всем школам каждого года, в том числе представившим карту только в одном из них; в справке снижение выполнения сравнивается по школам обоих лет.');
 
         const preview = await previewRoster(page, csvPath);
         await preview.getByRole('button', { name: 'Заменить список этими школами' }).click();

@@ -531,7 +531,7 @@ pub fn school_changes_table(changes: &[SchoolChange], rescored: bool, with_level
     }
 }
 
-/// «Показатели: школ выполнили» of «Динамика» as a sheet: of the schools
+/// «Выполнение показателей (число школ)» of «Динамика» as a sheet: of the schools
 /// an indicator applies to, those that earned it each year, and the change
 /// of their share where the years judge it alike; `removed`, the indicators
 /// the card no longer has ([`Years::removed_met`](crate::department::dynamics::Years::removed_met)), last.

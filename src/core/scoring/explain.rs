@@ -571,7 +571,7 @@ pub struct TotalExplanation {
     /// "65,2 %"
     pub percent: String,
     pub level: Option<Level>,
-    /// "высокая — от 19, средняя — от 14, низкая — 13 и менее"; empty when
+    /// "высокая — от 19 баллов, средняя — от 14, низкая — 13 и менее"; empty when
     /// the card has no level bands.
     pub bands: String,
     /// "Не заполнено 8 показателей", empty when all done.
@@ -617,7 +617,8 @@ pub fn explain_total(card: &Card, a: &Assessment) -> TotalExplanation {
         Some(rule) => {
             let (high, medium) = rule.thresholds(a.max_applicable);
             format!(
-                "высокая — от {high}, средняя — от {medium}, низкая — {} и менее",
+                "высокая — от {high} {}, средняя — от {medium}, низкая — {} и менее",
+                plural(high.into(), "балла", "баллов", "баллов"),
                 medium.saturating_sub(1)
             )
         }
@@ -1066,7 +1067,7 @@ mod tests {
         assert_eq!(t.total, "0 из 23");
         assert_eq!(
             t.bands,
-            "высокая — от 19, средняя — от 14, низкая — 13 и менее"
+            "высокая — от 19 баллов, средняя — от 14, низкая — 13 и менее"
         );
         assert_eq!(t.unanswered, "Не заполнено: 23 показателя.");
         assert_eq!(t.filled, "Заполнено показателей: 0 из 23");

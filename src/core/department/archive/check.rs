@@ -664,6 +664,13 @@ mod tests {
                 problem: TextError::TooLong { max: 300 }
             }
         );
+        // Said to the department, not in the school's «Укажите…».
+        assert_eq!(
+            refused(hostile.as_bytes()).to_string(),
+            "Сведения о школе в файле заполнены не по правилам карты: поле «Полное \
+             наименование ОО» длиннее 300 символов. Попросите школу исправить их в Профкарте \
+             и выгрузить файл заново."
+        );
         let no_period = sign(
             &card,
             &draft("СОШ 1", "", &[]),

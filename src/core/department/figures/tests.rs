@@ -301,7 +301,7 @@ fn informational_indicators_are_pooled_summed_and_averaged() {
                 "{}: значение не подтверждено — причина не указана",
                 code("count")
             ),
-            format!("{percent_code}: по ответам школы применим → признан не применимым"),
+            format!("{percent_code}: по ответам школы применим → признан неприменимым"),
         ]
     );
 }

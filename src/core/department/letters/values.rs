@@ -329,14 +329,14 @@ pub(super) fn body(values: &Values, school: &SchoolResult) -> String {
     let basis = match school.status {
         ReviewStatus::Checked => "по итогам проверки карты",
         ReviewStatus::InReview => "по предварительным итогам проверки (проверка не завершена)",
-        ReviewStatus::Received => "по данным организации: карта ещё не проверена отделом",
+        ReviewStatus::Received => "по данным самой организации (карта ещё не проверена отделом)",
     };
     // Only what was done: a school of 0 of 0 alone is compared with nothing.
     let set_beside = match (values.compared, values.last_year) {
         (true, true) => "сопоставлены со значениями по муниципалитету и с прошлым годом",
         (true, false) => "сопоставлены со значениями по муниципалитету",
         (false, true) => "сопоставлены с прошлым годом",
-        (false, false) => "приведены по показателям",
+        (false, false) => "перечислены по показателям",
     };
     // Each part below opens with its own blank line.
     // A letter drafted while the check goes on quotes municipal values
@@ -358,8 +358,8 @@ pub(super) fn body(values: &Values, school: &SchoolResult) -> String {
         _ => String::new(),
     };
     let mut text = format!(
-        "Карта не оценивает показатели баллами. Ниже значения организации {set_beside}. \
-         Значения организации — {basis}.{provisional}\n"
+        "Карта не оценивает показатели баллами. Далее значения организации {set_beside}. \
+         Значения приведены {basis}.{provisional}\n"
     );
     match values.ruled.as_slice() {
         [] => {}

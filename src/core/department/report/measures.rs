@@ -25,7 +25,7 @@ pub fn targets_hint(card: &Card) -> String {
     let bases = Basis::each_once(card.measure_targets().filter_map(Indicator::basis));
     let kinds: Vec<&str> = (bases.iter())
         .map(|b| match b {
-            Basis::Met | Basis::Pupils => "её доли",
+            Basis::Met | Basis::Pupils => "доли",
             Basis::Yes => "вопросы «да/нет»",
             Basis::Mean => "проценты",
         })
@@ -65,7 +65,7 @@ pub fn effectiveness_without_points(previous_period: &str, measures: &[&Measure]
     format!("{} {WITHOUT_POINTS}", taken(previous_period, measures))
 }
 
-/// «По итогам … принято мер: 2: 1) семинар «…» (выполнение: …); 2) …».
+/// «По итогам … принято мер: 2 — 1) семинар «…» (выполнение: …); 2) …».
 fn taken(previous_period: &str, measures: &[&Measure]) -> String {
     if measures.is_empty() {
         return format!(
@@ -76,7 +76,7 @@ fn taken(previous_period: &str, measures: &[&Measure]) -> String {
         .map(|(n, m)| measure_done(n, m))
         .collect();
     format!(
-        "По итогам {previous_period} учебного года принято мер: {}: {}.",
+        "По итогам {previous_period} учебного года принято мер: {} — {}.",
         measures.len(),
         named.join("; ")
     )
@@ -186,7 +186,7 @@ pub fn effectiveness(
     if counted > 0 {
         text.push_str(&format!(
             " Планы мероприятий школ: целевые показатели улучшились у {improved} из {counted} \
-             запланированных мер ({}).",
+             запланированных мероприятий ({}).",
             percent(improved as u64, counted as u64)
         ));
     }

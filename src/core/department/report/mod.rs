@@ -110,7 +110,7 @@ pub fn unpaired_note(new: &[String], gone: &[String]) -> Option<String> {
 }
 
 /// «Карту представили не в оба года: только в этом — 1 (МАОУ СОШ № 19),
-/// только в прошлом — 1 (…); в сравнении школ её нет.», the schools of
+/// только в прошлом — 1 (…); в сравнение лет эта школа не вошла.», the schools of
 /// one year only by name: a school closed and another opened read as the
 /// same 18 schools both years (a walk-through). `None` when every school
 /// has both.
@@ -130,11 +130,11 @@ pub fn unpaired_said(new: &[String], gone: &[String]) -> Option<String> {
         .collect();
     let them = match new.len() + gone.len() {
         0 => return None,
-        1 => "её",
-        _ => "их",
+        1 => "эта школа не вошла",
+        _ => "эти школы не вошли",
     };
     Some(format!(
-        "Карту представили не в оба года: {}; в сравнении школ {them} нет.",
+        "Карту представили не в оба года: {}; в сравнение лет {them}.",
         parts.join(", ")
     ))
 }
