@@ -306,6 +306,8 @@ impl std::error::Error for TemplateError {}
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NumberError {
     NotInteger,
+    /// A number the card cannot do without, left empty in the editor.
+    Required,
     /// Spaces that do not part thousands: «1 00», «12 5».
     Grouping,
     /// Characters nobody sees (a zero-width space from copied text).
@@ -340,6 +342,7 @@ impl fmt::Display for NumberError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::NotInteger => write!(f, "Введите целое число без дробной части и букв."),
+            Self::Required => write!(f, "Укажите число."),
             Self::Grouping => write!(
                 f,
                 "Пробел в числе стоит не между тысячами: проверьте число (пишется «1 200» или «1200»)."

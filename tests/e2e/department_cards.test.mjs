@@ -226,6 +226,9 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     await page.locator('#ed-0-0-2-kind').selectOption('count');
     await page.locator('#ed-0-0-2-text').fill('Число соглашений с ПОО и предприятиями');
     await page.locator('#ed-0-0-2-label').fill('Соглашений');
+    // A number reads as on the school's page: «1 200» is one number.
+    await page.locator('#ed-0-0-2-min').fill('1 200');
+    assert.equal(await page.locator('#ed-0-0-2-min-error').innerText(), '');
     await page.locator('#ed-0-0-2-min').fill('2');
     // A removal asks nothing: the notice says what went, and «Отменить»
     // brings it back with what it held.
@@ -272,9 +275,9 @@ test('a coordinator builds a card from the skeleton, checks it, previews and pub
     // blocks publishing until it reads or is undone.
     const threshold = page.locator('#ed-0-0-0-threshold');
     await threshold.fill('-5');
-    await page.locator('#ed-0-0-0-threshold-error').filter({ hasText: 'Число не может быть отрицательным: укажите 0 или больше.' }).waitFor();
+    await page.locator('#ed-0-0-0-threshold-error').filter({ hasText: 'Число не может быть отрицательным.' }).waitFor();
     await threshold.fill('150');
-    await page.locator('#ed-0-0-0-threshold-error').filter({ hasText: 'Не больше 100.' }).waitFor();
+    await page.locator('#ed-0-0-0-threshold-error').filter({ hasText: 'Слишком большое число: допускается не более 100.' }).waitFor();
     await page.getByTestId('editor-status').filter({ hasText: 'Ошибок: 1.' }).waitFor();
     assert.ok(await publish.isDisabled(), 'no publishing with a number that does not read');
     await threshold.fill('30');
@@ -614,17 +617,17 @@ test('version 2 raises a threshold; a school moves its draft; dynamics compares 
     const threshold = page.locator('#ed-0-0-0-threshold');
     await threshold.selectText();
     await threshold.pressSequentially('455');
-    await page.locator('#ed-0-0-0-threshold-error').filter({ hasText: 'Не больше 100.' }).waitFor();
+    await page.locator('#ed-0-0-0-threshold-error').filter({ hasText: 'Слишком большое число: допускается не более 100.' }).waitFor();
     await threshold.press('Tab');
     assert.equal(await threshold.inputValue(), '455');
-    assert.equal(await page.locator('#ed-0-0-0-threshold-error').innerText(), 'Не больше 100.');
+    assert.equal(await page.locator('#ed-0-0-0-threshold-error').innerText(), 'Слишком большое число: допускается не более 100.');
     // «Отменить» takes the typed text back, though the card held 40 all along.
     await page.getByTestId('card-editor').getByRole('button', { name: 'Отменить' }).click();
     await expectValue(threshold, '40');
     await page.waitForFunction(() => document.querySelector('#ed-0-0-0-threshold-error')?.textContent === '');
     await threshold.selectText();
     await threshold.pressSequentially('455');
-    await page.locator('#ed-0-0-0-threshold-error').filter({ hasText: 'Не больше 100.' }).waitFor();
+    await page.locator('#ed-0-0-0-threshold-error').filter({ hasText: 'Слишком большое число: допускается не более 100.' }).waitFor();
     await threshold.press('Tab');
     const closing = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.message()); d.accept(); }));
     await page.getByTestId('card-editor').getByRole('button', { name: 'Закрыть' }).click();

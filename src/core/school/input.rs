@@ -57,6 +57,25 @@ pub fn parse_number(text: &str) -> Result<Option<u64>, NumberError> {
     }
 }
 
+/// A whole number of the card typed in the department's editor (points, a
+/// threshold, a minimum), read as the school's form reads its numbers, so
+/// that «1 200» is one number on both pages and a slip is worded alike.
+/// Characters nobody sees are dropped rather than asked about: the editor
+/// shows the card's number again once the field is left. `None` is an
+/// empty field, where `optional` allows it.
+pub fn parse_setting(
+    text: &str,
+    max: Option<u64>,
+    optional: bool,
+) -> Result<Option<u64>, NumberError> {
+    let seen: String = text.chars().filter(|c| !is_invisible(*c)).collect();
+    match (parse_number(&seen)?, max) {
+        (None, _) if !optional => Err(NumberError::Required),
+        (Some(n), Some(max)) if n > max => Err(NumberError::TooLarge { max }),
+        (n, _) => Ok(n),
+    }
+}
+
 /// What keeps apart the cells of a table pasted into one number box.
 const CELLS: char = '\t';
 
@@ -348,6 +367,35 @@ pub fn check_comment(text: &str) -> Result<(), TextError> {
 
 #[cfg(test)]
 mod tests {
+    /// The editor's numbers: the school's grouping taken, the card's own
+    /// bounds and emptiness said with the core's words.
+    #[test]
+    fn a_setting_reads_as_the_schools_numbers_do() {
+        assert_eq!(parse_setting(" 1 200 ", None, false), Ok(Some(1200)));
+        assert_eq!(parse_setting("8\u{200B}5", Some(100), false), Ok(Some(85)));
+        assert_eq!(parse_setting("", None, true), Ok(None));
+        assert_eq!(parse_setting(" ", None, false), Err(NumberError::Required));
+        assert_eq!(
+            parse_setting("101", Some(100), false),
+            Err(NumberError::TooLarge { max: 100 })
+        );
+        assert_eq!(parse_setting("100", Some(100), false), Ok(Some(100)));
+        assert_eq!(parse_setting("−1", None, false), Err(NumberError::Negative));
+        assert_eq!(
+            parse_setting("12 5", None, false),
+            Err(NumberError::Grouping)
+        );
+        assert_eq!(
+            parse_setting("2,5", None, false),
+            Err(NumberError::NotInteger)
+        );
+        assert_eq!(NumberError::Required.to_string(), "Укажите число.");
+        assert_eq!(
+            NumberError::TooLarge { max: 100 }.to_string(),
+            "Слишком большое число: допускается не более 100."
+        );
+    }
+
     use super::*;
 
     #[test]

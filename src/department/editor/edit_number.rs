@@ -8,7 +8,8 @@
 
 use leptos::prelude::*;
 
-use profkarta_core::school::input::parse_percent;
+use profkarta_core::error::NumberError;
+use profkarta_core::school::input::{parse_percent, parse_setting};
 
 use crate::department::editor::{Editor, Getter, Setter};
 
@@ -43,35 +44,21 @@ pub fn EditNumber(
     let group = id.clone();
     // The text as the card's number (tenths for a percentage), or why not.
     let read = move |text: &str| -> Result<String, String> {
-        let trimmed = text.trim();
-        if tenths {
-            return parse_percent(trimmed)
-                .map(|t| t.map_or(String::new(), |t| t.to_string()))
-                .map_err(|e| e.to_string());
-        }
-        match trimmed.parse::<u64>() {
-            _ if trimmed.is_empty() => Ok(String::new()),
-            Ok(n) if max.is_some_and(|m| n > m) => Err(format!("Не больше {}.", max.unwrap_or(n))),
-            Ok(n) => Ok(n.to_string()),
-            // «−1» is a number, only not one a card can hold: said so, not
-            // «без знаков».
-            Err(_)
-                if (trimmed.strip_prefix(['-', '−']))
-                    .is_some_and(|n| n.trim().parse::<u64>().is_ok()) =>
-            {
-                Err("Число не может быть отрицательным: укажите 0 или больше.".to_owned())
-            }
-            Err(_) => Err("Введите целое число без знаков и пробелов.".to_owned()),
+        let number = match tenths {
+            true => parse_percent(text.trim())
+                .map(|t| t.map(u64::from))
+                .map_err(|e| e.to_string()),
+            false => parse_setting(text, max, optional).map_err(|e| e.to_string()),
+        };
+        match number? {
+            None if !optional => Err(NumberError::Required.to_string()),
+            n => Ok(n.map_or(String::new(), |n| n.to_string())),
         }
     };
     let on_input = move |ev| {
         let text = event_target_value(&ev);
         field_text.shown.set(text.clone());
-        let parsed = match read(&text) {
-            Ok(v) if v.is_empty() && !optional => Err("Укажите число.".to_owned()),
-            parsed => parsed,
-        };
-        let (number, message) = match parsed {
+        let (number, message) = match read(&text) {
             Ok(v) => (v, String::new()),
             // The card takes back the number the field had at its focus
             // (no step of undo when it holds it still).
