@@ -500,6 +500,21 @@ impl TextError {
     }
 }
 
+/// A picked file the browser could not read, whatever its own reason: on
+/// its own, so that the school's page says it without every import
+/// refusal's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileUnreadable;
+
+impl fmt::Display for FileUnreadable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "Файл не удалось прочитать с диска: возможно, он перемещён или удалён."
+        )
+    }
+}
+
 /// Why a typed percentage cannot be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PercentError {
@@ -1470,10 +1485,7 @@ impl fmt::Display for ImportError {
                  других программах.",
                 garbled_said(*line, *column)
             ),
-            Self::Unreadable => write!(
-                f,
-                "Файл не удалось прочитать с диска: возможно, он перемещён или удалён."
-            ),
+            Self::Unreadable => fmt::Display::fmt(&FileUnreadable, f),
             Self::KeyFile => write!(
                 f,
                 "Это резервная копия ключа подписи, а не выгрузка карты. В ней секретный ключ, которым \

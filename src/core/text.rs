@@ -564,6 +564,12 @@ pub fn percent(part: u64, whole: u64) -> String {
     percent_tenths(part, whole).map_or_else(|| "—".to_owned(), tenths_percent)
 }
 
+/// A school's score with its share, «12 из 23 (52,2 %)», as the tables and
+/// the report give it.
+pub fn score_share(total: u32, max: u32) -> String {
+    format!("{total} из {max} ({})", percent(total.into(), max.into()))
+}
+
 /// Two shares that differ but read alike in tenths («33,3 %» for 15 of 45
 /// and 333 of 1 000), as many decimals as tell them apart (at most six): a
 /// verdict of growth beside two equal figures reads as a mistake. Rounded

@@ -21,7 +21,7 @@ use profkarta_core::department::tables::{
 };
 use profkarta_core::export::push_escaped;
 use profkarta_core::export::to_xlsx;
-use profkarta_core::text::{card_suffix, name_has, percent, period_stem};
+use profkarta_core::text::{card_suffix, name_has, period_stem, score_share};
 
 use crate::department::card_line::CardLine;
 use crate::department::chart::Chart;
@@ -35,11 +35,6 @@ use crate::shared::column_heads::ColumnHeads;
 use crate::shared::deferred::{pending, rows_to_draw};
 use crate::shared::download::{offer, XLSX};
 use crate::shared::table_scroll::TableScroll;
-
-/// «12 из 23 (52,2 %)»
-fn score_text((total, max): (u32, u32)) -> String {
-    format!("{total} из {max} ({})", percent(total.into(), max.into()))
-}
 
 /// The school table's rows as markup, set at once, as the rating's are
 /// (see `rating_table`): at a thousand schools, emptying the search rebuilt
@@ -69,7 +64,7 @@ fn school_rows_markup<'a>(
         }
         html.push_str(&format!(
             "</th><td class=\"num\">{}</td>",
-            score_text(c.before)
+            score_share(c.before.0, c.before.1)
         ));
         // Every row has the column when the table has it: a school already
         // on this year's rules keeps its own last year there.
@@ -77,18 +72,21 @@ fn school_rows_markup<'a>(
             let before = c.across.map_or(c.before, |a| a.before);
             html.push_str(&format!(
                 "<td class=\"num\" data-col=\"rescored\">{}</td>",
-                score_text(before)
+                score_share(before.0, before.1)
             ));
         }
         // When this year's score on the same indicators is not the whole of
         // «Стало» (a new indicator), that too, under it: the change is
         // between it and last year re-scored. Under last year's column it
         // read as last year's (a walk-through).
-        html.push_str(&format!("<td class=\"num\">{}", score_text(c.after)));
+        html.push_str(&format!(
+            "<td class=\"num\">{}",
+            score_share(c.after.0, c.after.1)
+        ));
         if let Some(a) = c.across.filter(|a| rescored && a.after != c.after) {
             html.push_str(&format!(
                 "<span class=\"rescored-now\">на тех же показателях, что в прошлом году: {}</span>",
-                score_text(a.after)
+                score_share(a.after.0, a.after.1)
             ));
         }
         html.push_str(&format!(

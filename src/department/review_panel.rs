@@ -16,7 +16,7 @@ use profkarta_core::school::draft::{contradicting_profile, differing_totals};
 use profkarta_core::school::input::{parse_links, MAX_COMMENT_LEN};
 use profkarta_core::scoring::explain::{answer_summary, empty_group_note, named_errors};
 use profkarta_core::scoring::{NotApplicable, Outcome};
-use profkarta_core::text::{date_ru, percent, points, quoted, revealed, shorten};
+use profkarta_core::text::{date_ru, points, quoted, revealed, score_share, shorten};
 
 use crate::department::bulk_actions::{BulkActions, PendingBulk};
 use crate::department::bulk_waiting::BulkWaiting;
@@ -167,10 +167,7 @@ fn ReviewOf(id: String, filter: RwSignal<RowFilter>) -> impl IntoView {
             (false, _) => String::new(),
             (true, l) => format!(", {}", l.map_or("—", |l| l.label())),
         };
-        format!(
-            "{total} из {max} ({}){level}",
-            percent(total.into(), max.into())
-        )
+        format!("{}{level}", score_share(total, max))
     };
     let differences = move || {
         open.with(|o| {

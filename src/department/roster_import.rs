@@ -44,7 +44,9 @@ pub fn RosterImport() -> impl IntoView {
                         // The columns are asked next: the focus goes there.
                         focus_when_drawn("roster-header".to_owned());
                     }
-                    Err(e) => dept.notices.refuse(&file.name(), "не загружен", &e),
+                    Err(e) => dept
+                        .notices
+                        .refuse(&file.name(), "не загружен", &e.to_string()),
                 }
             });
         }

@@ -5,6 +5,8 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use profkarta_core::error::FileUnreadable;
+
 /// Hands any bytes (CSV, XLSX, JSON) to the user as a file download.
 pub fn download_bytes(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
@@ -52,11 +54,11 @@ pub fn take_picked(ev: &web_sys::Event) -> Vec<web_sys::File> {
 /// Reads a picked file as bytes: its text is decoded by the core, which
 /// knows the encodings Windows tools save in (a CSV from Russian Excel is
 /// Windows-1251, Notepad's «Юникод» is UTF-16).
-pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, FileUnreadable> {
     read_all(std::slice::from_ref(file))
         .await
         .pop()
-        .unwrap_or_else(|| Err("чтение не удалось".to_owned()))
+        .unwrap_or(Err(FileUnreadable))
 }
 
 /// A file to check: picked or dropped by the user, already in memory (a
@@ -86,10 +88,12 @@ pub fn oversized(file: &web_sys::File, limit: usize) -> Option<usize> {
 /// Starts reading several picked files at once (the browser reads them in
 /// parallel, about twice as fast as one after another) and returns their
 /// contents when all are read. Reading starts at the call, not at the first
-/// poll, so the next batch can be read while this one is checked.
+/// poll, so the next batch can be read while this one is checked. A file
+/// the browser cannot read (moved or deleted since it was picked) is
+/// [`FileUnreadable`], whatever the browser's own reason.
 pub fn read_all(
     files: &[web_sys::File],
-) -> impl std::future::Future<Output = Vec<Result<Vec<u8>, String>>> + 'static {
+) -> impl std::future::Future<Output = Vec<Result<Vec<u8>, FileUnreadable>>> + 'static {
     let count = files.len();
     let promises: js_sys::Array = files
         .iter()
@@ -98,15 +102,15 @@ pub fn read_all(
     let all = JsFuture::from(js_sys::Promise::all_settled(&promises));
     async move {
         let Ok(buffers) = all.await else {
-            return vec![Err("чтение не удалось".to_owned()); count];
+            return vec![Err(FileUnreadable); count];
         };
         js_sys::Array::from(&buffers)
             .iter()
             .map(|outcome| {
                 let value = js_sys::Reflect::get(&outcome, &JsValue::from_str("value"))
-                    .map_err(|e| format!("{e:?}"))?;
+                    .map_err(|_| FileUnreadable)?;
                 if value.is_undefined() {
-                    return Err("чтение не удалось".to_owned());
+                    return Err(FileUnreadable);
                 }
                 Ok(js_sys::Uint8Array::new(&value).to_vec())
             })

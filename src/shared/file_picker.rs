@@ -31,9 +31,10 @@ pub fn FilePicker(
         leptos::task::spawn_local(async move {
             let before = notices.said();
             for file in files {
-                let text = read_bytes(&file)
-                    .await
-                    .and_then(|bytes| picked_text(&bytes).map_err(|e| e.to_string()));
+                let text = match read_bytes(&file).await {
+                    Ok(bytes) => picked_text(&bytes).map_err(|e| e.to_string()),
+                    Err(e) => Err(e.to_string()),
+                };
                 on_file.run((file.name(), text));
             }
             // What became of the file is said in the messages at the top of

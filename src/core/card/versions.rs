@@ -632,6 +632,9 @@ pub enum Comparability {
 }
 
 impl Comparability {
+    /// «The same rule», as the tests ask it; the app matches the variants
+    /// or asks [`Self::values_comparable`].
+    #[cfg(test)]
     pub fn is_comparable(&self) -> bool {
         matches!(self, Self::Same { .. })
     }

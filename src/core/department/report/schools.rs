@@ -4,7 +4,7 @@
 use crate::card::Card;
 use crate::department::figures::{weak_spots, Figures, IndicatorFigure, WeakSpots};
 use crate::department::results::Ranked;
-use crate::text::{percent, plural, tied};
+use crate::text::{percent, plural, score_share, tied};
 
 /// «Проблемные зоны»: the sentence that opens the section and the indicators
 /// it names ([`weak_spots`]); a card without points has nothing to fail.
@@ -61,11 +61,9 @@ pub(super) fn scored_line(x: &Ranked, version: u32) -> String {
         format!(" (карта заполнена по версии {})", x.result.version)
     };
     format!(
-        "{} — {} из {} ({}){other}",
+        "{} — {}{other}",
         tied(x.result.name()),
-        s.total,
-        s.max_applicable,
-        percent(s.total.into(), s.max_applicable.into())
+        score_share(s.total, s.max_applicable)
     )
 }
 
