@@ -1735,6 +1735,13 @@ pub enum LetterFileError {
     OtherCard {
         title: String,
     },
+    /// Addressed to another school, and the school said not to add it.
+    OtherSchool,
+    /// Following another year's monitoring than the draft's, and the
+    /// school said not to add it there.
+    OtherYear {
+        period: String,
+    },
 }
 
 impl fmt::Display for LetterFileError {
@@ -1753,6 +1760,14 @@ impl fmt::Display for LetterFileError {
             Self::OtherCard { title } => write!(
                 f,
                 "Рекомендации составлены по карте «{title}», а открыта другая карта. Выберите эту карту вверху страницы и откройте файл снова."
+            ),
+            Self::OtherSchool => write!(f, "Рекомендации в нём — для другой школы."),
+            Self::OtherYear { period } => write!(
+                f,
+                "Рекомендации — по итогам {period} учебного года. Откройте черновик за {period} \
+                 в «Моих черновиках» (или выгруженный файл за {period} кнопкой «Открыть файл…»), \
+                 добавьте их в план и выгрузите карту снова: отдел заменит прежний файл новым, \
+                 а если ответы не менять и оставить версию карты, его проверка сохранится."
             ),
         }
     }

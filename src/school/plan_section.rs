@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use profkarta_core::department::letter_file::LetterFile;
+use profkarta_core::error::LetterFileError;
 use profkarta_core::school::plan::PlanEdit;
 
 use crate::platform::browser::{confirm, focus_when_drawn};
@@ -35,93 +36,38 @@ pub fn PlanSection() -> impl IntoView {
     };
     let card_id = card.id.clone();
     let card_now = card.clone();
-    // A letter saved beside others is easily picked for the wrong school:
-    // its measures would join this plan unasked.
-    let for_this_school = move |letter: &LetterFile| {
-        let school = draft.with_untracked(|d| d.profile.name.trim().to_owned());
-        letter.is_for(&school)
-            || confirm(&format!(
-                "Это рекомендации для «{}», а в черновике указана школа «{school}». \
-                 Всё равно добавить их мероприятия в план?",
-                letter.school
-            ))
-    };
-    // A letter follows a year's monitoring: its measures belong in that
-    // year's plan, which the next year's card is compared with. Put in the
-    // next year's draft, they would be judged a year late.
-    let for_this_year = move |letter: &LetterFile| {
-        let period = draft.with_untracked(|d| d.profile.period.trim().to_owned());
-        let about = &letter.period;
-        letter.is_for_year(&period)
-            || confirm(&format!(
-                "Это рекомендации по итогам {about} учебного года, а черновик — за {period}. \
-                 Их место — в плане карты за {about}: по карте следующего года отдел увидит, \
-                 помогли ли мероприятия. Всё равно добавить их в план за {period}?"
-            ))
+    // Each question asked before the letter's measures join this plan; a
+    // «no» refuses the file with its reason.
+    let refusal = move |letter: &LetterFile| {
+        let (school, period) =
+            draft.with_untracked(|d| (d.profile.name.clone(), d.profile.period.clone()));
+        if letter
+            .school_question(&school)
+            .is_some_and(|q| !confirm(&q))
+        {
+            return Some(LetterFileError::OtherSchool);
+        }
+        let declined = letter.year_question(&period).is_some_and(|q| !confirm(&q));
+        declined.then(|| LetterFileError::OtherYear {
+            period: letter.period.clone(),
+        })
     };
     let on_letter = Callback::new(move |(name, text): (String, Result<String, String>)| {
         let read = text.and_then(|t| LetterFile::read(&t, &card_id).map_err(|e| e.to_string()));
         match read {
             // Drawn as refusals, apart from the messages of what went right.
-            Ok(letter) if !for_this_school(&letter) => notices.refuse(
-                &name,
-                "не добавлен в план",
-                "Рекомендации в нём — для другой школы.",
-            ),
-            Ok(letter) if !for_this_year(&letter) => notices.refuse(
-                &name,
-                "не добавлен в план",
-                &format!(
-                    "Рекомендации — по итогам {about} учебного года. Откройте черновик за {about} \
-                     в «Моих черновиках» (или выгруженный файл за {about} кнопкой «Открыть файл…»), \
-                     добавьте их в план и выгрузите карту снова: отдел заменит прежний файл новым, \
-                     а если ответы не менять и оставить версию карты, его проверка сохранится.",
-                    about = letter.period
-                ),
-            ),
-            Ok(letter) => {
-                let (period, version) = (letter.period.clone(), letter.card_version);
-                let keyless = letter.keys.is_empty();
-                let (plan, lost) = letter.plan_for(&card_now);
-                let added = draft.try_update(|d| d.merge_plan(plan)).unwrap_or(0);
-                let now = card_now.version;
-                let ticks = match lost {
-                    0 if version == now => String::new(),
-                    lost if version == now => format!(
-                        " Целевые показатели, которых нет в карте, не отмечены (не отмечено — {lost})."
-                    ),
-                    0 => format!(
-                        " Рекомендации составлены по версии {version} карты, а черновик — по версии {now}: \
-                         целевые показатели отмечены под их номерами в версии {now}."
-                    ),
-                    // A letter from before the keys: its numbers may be others' here.
-                    _ if keyless => format!(
-                        " Рекомендации составлены по версии {version} карты, а черновик — по версии {now}: \
-                         номера показателей в них могут означать другие, поэтому целевые показатели \
-                         мероприятий не отмечены — отметьте их."
-                    ),
-                    lost => format!(
-                        " Рекомендации составлены по версии {version} карты, а черновик — по версии {now}: \
-                         целевые показатели отмечены под их номерами в версии {now}, кроме тех, которых \
-                         в ней нет (не отмечено — {lost}). Проверьте отметки."
-                    ),
-                };
-                // The same letter opened again adds nothing: said so, not
-                // as a plan to finish.
-                let what = match added {
-                    0 => "все их мероприятия уже в плане, ничего не добавлено.".to_owned(),
-                    n => format!(
-                        "в план добавлено мероприятий — {n}. Укажите сроки и ответственных, исправьте формулировки."
-                    ),
-                };
-                // About this draft's plan: withdrawn when another draft
-                // opens (a walk-through's next year's empty plan stood
-                // under «все их мероприятия уже в плане»).
-                notices.push_passing(format!(
-                    "Рекомендации отдела за {period} учебный год («{name}»): {what}{ticks}"
-                ));
-            }
-            Err(e) => notices.refuse(&name, "не открыт", &e.to_string()),
+            Ok(letter) => match refusal(&letter) {
+                Some(why) => notices.refuse(&name, "не добавлен в план", &why.to_string()),
+                None => {
+                    let (plan, lost) = letter.plan_for(&card_now);
+                    let added = draft.try_update(|d| d.merge_plan(plan)).unwrap_or(0);
+                    // About this draft's plan: withdrawn when another draft
+                    // opens (a walk-through's next year's empty plan stood
+                    // under «все их мероприятия уже в плане»).
+                    notices.push_passing(letter.merged_note(&name, card_now.version, lost, added));
+                }
+            },
+            Err(e) => notices.refuse(&name, "не открыт", &e),
         }
     });
     view! {

@@ -60,6 +60,74 @@ impl LetterFile {
         }
     }
 
+    /// What to ask before the measures of a letter addressed to another
+    /// school join the plan of `school`: a letter saved beside others is
+    /// easily picked for the wrong school. `None` when it is this school's.
+    pub fn school_question(&self, school: &str) -> Option<String> {
+        let school = school.trim();
+        (!self.is_for(school)).then(|| {
+            format!(
+                "Это рекомендации для «{}», а в черновике указана школа «{school}». \
+                 Всё равно добавить их мероприятия в план?",
+                self.school
+            )
+        })
+    }
+
+    /// What to ask before a letter's measures join a draft of another year
+    /// than the one it follows: put in the next year's plan, they would be
+    /// judged a year late. `None` when the years agree.
+    pub fn year_question(&self, period: &str) -> Option<String> {
+        let (period, about) = (period.trim(), &self.period);
+        (!self.is_for_year(period)).then(|| {
+            format!(
+                "Это рекомендации по итогам {about} учебного года, а черновик — за {period}. \
+                 Их место — в плане карты за {about}: по карте следующего года отдел увидит, \
+                 помогли ли мероприятия. Всё равно добавить их в план за {period}?"
+            )
+        })
+    }
+
+    /// What became of the letter's plan in a draft of the card version
+    /// `now`: `added` rows joined it, `lost` indicators could not be ticked
+    /// ([`Self::plan_for`]). The same letter opened again adds nothing, and
+    /// is said so, not as a plan to finish.
+    pub fn merged_note(&self, file_name: &str, now: u32, lost: usize, added: usize) -> String {
+        let version = self.card_version;
+        let ticks = match lost {
+            0 if version == now => String::new(),
+            lost if version == now => format!(
+                " Целевые показатели, которых нет в карте, не отмечены (не отмечено — {lost})."
+            ),
+            0 => format!(
+                " Рекомендации составлены по версии {version} карты, а черновик — по версии {now}: \
+                 целевые показатели отмечены под их номерами в версии {now}."
+            ),
+            // A letter from before the keys: its numbers may be others' here.
+            _ if self.keys.is_empty() => format!(
+                " Рекомендации составлены по версии {version} карты, а черновик — по версии {now}: \
+                 номера показателей в них могут означать другие, поэтому целевые показатели \
+                 мероприятий не отмечены — отметьте их."
+            ),
+            lost => format!(
+                " Рекомендации составлены по версии {version} карты, а черновик — по версии {now}: \
+                 целевые показатели отмечены под их номерами в версии {now}, кроме тех, которых \
+                 в ней нет (не отмечено — {lost}). Проверьте отметки."
+            ),
+        };
+        let what = match added {
+            0 => "все их мероприятия уже в плане, ничего не добавлено.".to_owned(),
+            n => format!(
+                "в план добавлено мероприятий — {n}. Укажите сроки и ответственных, исправьте \
+                 формулировки."
+            ),
+        };
+        format!(
+            "Рекомендации отдела за {} учебный год («{file_name}»): {what}{ticks}",
+            self.period
+        )
+    }
+
     pub fn new(card: &Card, period: &str, school: &str, text: &str, plan: Vec<PlanRow>) -> Self {
         let keys = (plan.iter())
             .flat_map(|row| &row.indicators)
@@ -102,10 +170,10 @@ impl LetterFile {
     /// 1 letter has no keys: none of its indicators is ticked.
     /// Of the same version, a number the card does not have (a file made
     /// by hand) is left out too: it was signed into the school's plan.
-    pub fn plan_for(self, card: &Card) -> (Vec<PlanRow>, usize) {
+    pub fn plan_for(&self, card: &Card) -> (Vec<PlanRow>, usize) {
         let same = self.card_version == card.version;
         let mut lost = 0;
-        let rows = (self.plan.into_iter())
+        let rows = (self.plan.iter().cloned())
             .map(|row| {
                 let named = row.indicators.len();
                 let indicators: Vec<String> = (row.indicators.iter())
@@ -248,6 +316,29 @@ mod tests {
         assert!(letter.is_for_year(" 2025 / 2026 "));
         assert!(!letter.is_for_year("2026/2027"));
         assert!(letter.is_for_year(""), "a draft with no year yet");
+        // What is asked before the plan takes another school's or year's
+        // measures, and the refusals of a «no».
+        assert_eq!(letter.school_question(" сош №2 "), None);
+        assert_eq!(
+            letter.school_question(" СОШ № 3 ").as_deref(),
+            Some(
+                "Это рекомендации для «СОШ № 2», а в черновике указана школа «СОШ № 3». Всё равно \
+                 добавить их мероприятия в план?"
+            )
+        );
+        assert_eq!(letter.year_question("2025-2026"), None);
+        assert!(letter.year_question("2026/2027").unwrap().starts_with(
+            "Это рекомендации по итогам 2025/2026 учебного года, а черновик — за 2026/2027."
+        ));
+        assert_eq!(
+            LetterFileError::OtherYear {
+                period: letter.period.clone()
+            }
+            .to_string()
+            .split(". ")
+            .next(),
+            Some("Рекомендации — по итогам 2025/2026 учебного года")
+        );
         let default = crate::card::DEFAULT_CARD;
         assert_eq!(
             letter_docx_name("МАОУ «СОШ № 7»", " 2025/2026 ", default),
@@ -284,6 +375,18 @@ mod tests {
         let (rows, lost) = letter.clone().plan_for(&newer);
         assert_eq!((rows[0].measure.as_str(), lost), ("Профпробы", 0));
         assert_eq!(rows[0].indicators, ["2.5"]);
+        assert_eq!(
+            letter.merged_note("р.json", 2, 0, 1),
+            "Рекомендации отдела за 2025/2026 учебный год («р.json»): в план добавлено \
+             мероприятий — 1. Укажите сроки и ответственных, исправьте формулировки. Рекомендации \
+             составлены по версии 1 карты, а черновик — по версии 2: целевые показатели отмечены \
+             под их номерами в версии 2."
+        );
+        assert_eq!(
+            letter.merged_note("р.json", 1, 0, 0),
+            "Рекомендации отдела за 2025/2026 учебный год («р.json»): все их мероприятия уже в \
+             плане, ничего не добавлено."
+        );
         // Another kind now, so another key: left unticked, and counted.
         newer.indicators_mut().find(|i| i.code == "2.5").unwrap().id = "другой".into();
         let (rows, lost) = letter.clone().plan_for(&newer);
@@ -296,6 +399,9 @@ mod tests {
         };
         let (rows, lost) = old.plan_for(&newer);
         assert_eq!((rows[0].indicators.len(), lost), (0, 1));
+        assert!(old
+            .merged_note("р.json", 2, 1, 1)
+            .ends_with("поэтому целевые показатели мероприятий не отмечены — отметьте их."));
     }
 
     /// A letter of the same version naming a number the card lacks (made
