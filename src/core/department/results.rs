@@ -144,7 +144,8 @@ impl SchoolResult {
                     (Some(comment), _) | (None, Some(comment)) => format!(" — {comment}"),
                     (None, None) => String::new(),
                 };
-                if c.unconfirmed_value() {
+                // With points, the points say it (a fact's refused «да»).
+                if c.max == 0 && c.unconfirmed_value() {
                     return Some(format!("{code}: значение не подтверждено{why}"));
                 }
                 // «засчитано не применимо» does not read: each side in words;

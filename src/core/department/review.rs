@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::card::{Card, Level};
+use crate::card::{Card, Level, Rule};
 use crate::scoring::{tally, Assessment, CriterionScore, Outcome};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -229,6 +229,9 @@ pub struct Counted {
     /// indicator without points «не подтверждено», where a fact then counts
     /// as «нет» in the municipal value and a figure is left out of it).
     pub refused: bool,
+    /// A yes/no indicator: its point is its «да», so a «да» whose point the
+    /// check refused is a «да» not confirmed.
+    pub fact: bool,
     /// (met, applies) by the rules of the card the page shows, for a school
     /// that filled another version which judges the indicator otherwise
     /// (another threshold, band or applicability): who met an indicator is
@@ -246,12 +249,14 @@ impl Counted {
             || self.unconfirmed_value()
     }
 
-    /// Refused where there is no point to refuse: the answer itself is not
-    /// confirmed. A fact then counts as «нет» in the municipal value and a
-    /// figure is left out of it; with points, «балл не засчитан» is about
-    /// the point, and the value stays the schools' answers.
+    /// The answer itself not confirmed: refused where there is no point to
+    /// refuse, or a «да» whose point was refused. A fact then counts as
+    /// «нет» in the municipal value and a figure is left out of it. A
+    /// figure's refused point is about the point: its numbers stay the
+    /// school's. A fact's is about the «да» (a methodologist's reading of
+    /// the report found «выполнили 20» beside «да — у 21» in one row).
     pub fn unconfirmed_value(&self) -> bool {
-        self.refused && self.max == 0
+        self.refused && (self.max == 0 || (self.fact && self.claimed_points > 0))
     }
 
     /// The change moves the school's score: its points, or its maximum (an
@@ -434,6 +439,7 @@ pub fn confirm(card: &Card, assessment: &Assessment, review: &Review) -> Confirm
             unanswered: decision.is_none() && result.outcome == Outcome::Unanswered,
             invalid: decision.is_none() && result.outcome == Outcome::Invalid,
             refused: decision == Some(Decision::NoPoint),
+            fact: matches!(indicator.rule, Rule::Fact { .. }),
             judged_here: None,
         };
         indicators.push((indicator.code.clone(), counted));

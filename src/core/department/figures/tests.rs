@@ -42,8 +42,9 @@ fn municipal_shares_pool_people_not_percentages() {
     let f18 = f.indicators.iter().find(|i| i.code == "1.8").unwrap();
     assert_eq!((f18.earned, f18.applicable, pooled(f18)), (3, 3, None));
     assert_eq!(f18.value, Aggregate::Fact { yes: 3 });
-    // A point the check refused leaves «выполнили», not the schools'
-    // answers: the value is still what they said, facts as figures.
+    // A point the check refused leaves «выполнили»; a fact's refused
+    // point is its «да» not confirmed, a «нет» in the value too, so that
+    // the row does not say «выполнили 2» beside «да — у 3».
     let mut refused = archive.clone();
     let refuse = |archive: &mut Archive, code: &str| {
         archive.set_decision("1", code, Some(Decision::NoPoint));
@@ -53,7 +54,14 @@ fn municipal_shares_pool_people_not_percentages() {
     let f18 = &refuse(&mut refused, "1.8");
     assert_eq!(
         (f18.earned, f18.answered, &f18.value),
-        (2, 3, &Aggregate::Fact { yes: 3 })
+        (2, 3, &Aggregate::Fact { yes: 2 })
+    );
+    // The review's line of it still speaks of the point.
+    let now = results(&refused, DEFAULT_CARD, "2025/2026");
+    let a = now.iter().find(|r| r.submission_id == "1").unwrap();
+    assert_eq!(
+        a.difference_lines(),
+        ["1.8: заявлено 1 балл → засчитано 0 баллов — причина не указана"]
     );
     // A refused point of a share (Школа А's 3 of 10) leaves the school's
     // figures in the pool.

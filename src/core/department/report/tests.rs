@@ -736,6 +736,7 @@ fn ties_are_named_whole() {
         unanswered: false,
         invalid: false,
         refused: false,
+        fact: false,
         judged_here: None,
     };
     assert!(!ruled(0).moves_score() && ruled(1).moves_score());
