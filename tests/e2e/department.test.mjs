@@ -362,6 +362,11 @@ test('the rating and municipal figures match an independent computation', () =>
         const same = Object.keys(changes).length - up - down;
         const summary = await page.getByTestId('dynamics-summary').innerText();
         assert.ok(summary.includes(`результат улучшили\u00a0${up}, ухудшили\u00a0${down}${same > 0 ? `, без изменений\u00a0${same}` : ''}.`), summary);
+        // Those that did worse are named after it (up to five: all).
+        const fell = Object.keys(changes).filter((name) => changes[name].startsWith('−'));
+        const worse = summary.indexOf(' Результат ухудшили: ');
+        if (fell.length === 0) assert.ok(!summary.includes('ухудшили результат') && worse < 0, summary);
+        else if (fell.length <= 5) for (const name of fell) assert.ok(worse > 0 && summary.indexOf(tied(name), worse) > worse, `${name}: ${summary}`);
         // The schools low in both years are named, each year by its own level.
         const stillLow = expectedSchools(LATEST).filter((s) => s.level === 'low' && was.get(s.name)?.level === 'low').map((s) => s.name).sort(byName).map(tied);
         if (stillLow.length === 0) assert.ok(!summary.includes('На низком уровне оба года'), summary);

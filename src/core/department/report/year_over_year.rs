@@ -76,6 +76,36 @@ pub(super) fn largest_rise(changes: &[SchoolChange]) -> String {
     }
 }
 
+/// The schools whose result fell, the largest fall first, each with its
+/// change: «результат ухудшили 1» alone left the reader to guess which
+/// (a methodologist's reading of the report). Past five, the five largest
+/// and how many more.
+pub(super) fn worse(changes: &[SchoolChange]) -> String {
+    const NAMED: usize = 5;
+    let mut fell: Vec<&SchoolChange> = changes.iter().filter(|c| c.delta_tenths() < 0).collect();
+    fell.sort_by(|a, b| {
+        a.delta_tenths()
+            .cmp(&b.delta_tenths())
+            .then_with(|| by_name(&a.name, &b.name))
+    });
+    let named: Vec<String> = (fell.iter().take(NAMED))
+        .map(|c| named(c, Some(c.delta_tenths())))
+        .collect();
+    match fell.len() {
+        0 => String::new(),
+        n if n <= NAMED => format!(" Результат ухудшили: {}.", named.join(", ")),
+        n => format!(
+            " Сильнее всего ухудшили результат: {} и ещё {}.",
+            named.join(", "),
+            schools_count(n - NAMED)
+        ),
+    }
+}
+
+fn schools_count(n: usize) -> String {
+    format!("{n} {}", plural(n as u64, "школа", "школы", "школ"))
+}
+
 /// «Школа (+4,8 п. п.)», with the year the check alone moved when so: a
 /// rise between a year the check changed and one it did not is partly the
 /// check's doing.
@@ -414,6 +444,7 @@ pub fn dynamics_of(
         names => format!(" На низком уровне оба года: {}.", names.join(", ")),
     };
     let rise = largest_rise(changes);
+    let worse = worse(changes);
     let fallen = match in_both {
         Some((was, now)) => fallen_indicators(
             &Years {
@@ -464,7 +495,6 @@ pub fn dynamics_of(
     } else {
         String::new()
     };
-    let schools = |n: usize| format!("{n} {}", plural(n as u64, "школа", "школы", "школ"));
     // Filled on two versions, the municipality's two shares are each by its
     // own year's card, the schools' changes by the new one's rules: said,
     // or 69,6 → 87,5 % beside a school's +26,1 п. п. reads as a slip.
@@ -483,11 +513,11 @@ pub fn dynamics_of(
         "По сравнению с {previous_period} учебным годом доля набранных баллов по всем школам \
          изменилась с {} ({}) до {} ({}){own_versions}; среди школ, участвовавших в оба года \
          ({}),{new_rules} результат улучшили\u{A0}{up}, ухудшили\u{A0}{down}{same}.{unpaired}{}{mixed}\
-         {high}{still_low}{rise}{fallen}{other_versions}",
+         {high}{still_low}{rise}{worse}{fallen}{other_versions}",
         percent(was.points.0, was.points.1),
-        schools(was.schools),
+        schools_count(was.schools),
         percent(now.points.0, now.points.1),
-        schools(now.schools),
+        schools_count(now.schools),
         changes.len(),
         fewer_schools(was.schools, now.schools),
     )
