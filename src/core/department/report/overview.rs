@@ -11,6 +11,7 @@ use crate::department::figures::Figures;
 use crate::department::results::SchoolResult;
 use crate::department::review::ReviewStatus;
 use crate::department::roster::{statuses, Status};
+use crate::department::school::normalize;
 use crate::text::{by_name, percent, plural};
 
 use super::*;
@@ -172,7 +173,8 @@ pub(super) fn mean(sum: u64, n: u64) -> String {
 
 /// What the year's figures leave out, or count otherwise than a school sent
 /// it, for the reader to weigh them by: the roster's schools without a
-/// counted card (taking part is compulsory, seed 003 §1.4), cards whose new
+/// counted card (taking part is compulsory, seed 003 §1.4), or without a
+/// list the schools of the files refused at the import, cards whose new
 /// signing key still waits for the coordinator, and totals the schools
 /// claimed that their answers do not give. Empty when there is nothing.
 pub fn left_out(
@@ -246,10 +248,32 @@ pub fn left_out(
         .map(|(_, profile)| profile.name)
         .collect(),
     );
+    // Without a list of schools, those a refused file of the year names
+    // and no counted file covers are named from the files (a
+    // methodologist's reading: two refused schools went unsaid; with a
+    // list, «(файл не принят)» above says it).
+    let counted: Vec<String> = results.iter().map(|r| normalize(&r.profile.name)).collect();
+    let refused = match archive.roster.schools.is_empty() {
+        true => sorted(
+            (archive.refusals().iter())
+                .filter_map(|refusal| refusal.named(card_id))
+                .filter(|(_, year)| year.as_deref() == Some(period))
+                .map(|(named, _)| named.trim().to_owned())
+                .filter(|named| !named.is_empty() && !counted.contains(&normalize(named)))
+                .collect(),
+        ),
+        false => Vec::new(),
+    };
     let mut text = String::new();
+    if !refused.is_empty() {
+        text.push_str(&format!(
+            "Карта не учтена: файл не прошёл проверку при загрузке — {}.",
+            refused.join(", ")
+        ));
+    }
     if !missing.is_empty() {
         text.push_str(&format!(
-            "Не представили карту (по списку школ): {}.",
+            " Не представили карту (по списку школ): {}.",
             missing.join(", ")
         ));
     }

@@ -166,6 +166,33 @@ fn what_the_figures_leave_out_is_named() {
         left_out(&archive, DEFAULT_CARD, "2025/2026", &now),
         "Файлы, подписанные новым ключом, ждут решения о нём и в справке не учтены: СОШ 2."
     );
+    // Without a list, a refused file's school is named, unless a file of
+    // it counts (СОШ 1) or the file is of another year (СОШ 6).
+    let mut refused = archive.clone();
+    refused.note_refused(
+        [
+            ("x.json", "СОШ 5", "2025/2026"),
+            ("y.json", " сош 1", "2025/2026"),
+            ("z.json", "СОШ 6", "2024/2025"),
+        ]
+        .map(|(file, name, period)| crate::department::archive::Refusal {
+            file: file.into(),
+            why: "Файл обрезан.".into(),
+            at: "2026-09-02T10:00:00Z".into(),
+            claim: Some(crate::department::archive::Claim {
+                name: name.into(),
+                identifier: String::new(),
+                municipality: String::new(),
+                period: period.into(),
+                card: DEFAULT_CARD.into(),
+            }),
+        }),
+    );
+    assert_eq!(
+        left_out(&refused, DEFAULT_CARD, "2025/2026", &now),
+        "Карта не учтена: файл не прошёл проверку при загрузке — СОШ 5. Файлы, подписанные новым \
+         ключом, ждут решения о нём и в справке не учтены: СОШ 2."
+    );
     // With the roster, the school without a card is named; the one
     // waiting for its key is not named twice, however the list spells it.
     for name in ["СОШ 1", "сош  2", "СОШ 3"] {
