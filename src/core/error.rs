@@ -308,6 +308,9 @@ pub enum NumberError {
     NotInteger,
     /// A number the card cannot do without, left empty in the editor.
     Required,
+    /// «22%» typed where a number is counted (a school walk-through's
+    /// share typed as a percent; «без дробной части и букв» did not fit).
+    Percent,
     /// Spaces that do not part thousands: «1 00», «12 5».
     Grouping,
     /// Characters nobody sees (a zero-width space from copied text).
@@ -343,6 +346,11 @@ impl fmt::Display for NumberError {
         match self {
             Self::NotInteger => write!(f, "Введите целое число без дробной части и букв."),
             Self::Required => write!(f, "Укажите число."),
+            Self::Percent => write!(
+                f,
+                "Здесь нужно число (человек, мероприятий), а не процент: проценты Профкарта \
+                 считает сама."
+            ),
             Self::Grouping => write!(
                 f,
                 "Пробел в числе стоит не между тысячами: проверьте число (пишется «1 200» или «1200»)."
@@ -411,6 +419,18 @@ pub enum LinkError {
     /// An address of a private network («https://192.168.1.10/…»): the
     /// school's own server, which nobody outside can open.
     LocalNetwork,
+    /// «https://» typed on the Russian layout: «реезыЖ..».
+    Layout,
+    /// The beginning twice («https://https://…»): an address pasted after
+    /// a typed one.
+    DoubleScheme,
+    /// «ivanovka..school.ru»: an empty part of the site's name.
+    DoubleDot,
+    /// «-ivanovka-.ru»: a part of the name begins or ends with a hyphen.
+    HyphenEdge,
+    /// Russian and Latin letters in one part of the name («sсhool» with a
+    /// Russian «с»): another, most likely nonexistent, site.
+    MixedAlphabets,
 }
 
 impl fmt::Display for LinkError {
@@ -441,6 +461,26 @@ impl fmt::Display for LinkError {
                 f,
                 "Это адрес во внутренней сети (например, школьного сервера): отдел образования \
                  такую страницу не откроет. Укажите адрес страницы в интернете."
+            ),
+            Self::Layout => write!(
+                f,
+                "Начало ссылки набрано в русской раскладке («реезыЖ..» вместо «https://»): \
+                 переключите раскладку на английскую и наберите адрес заново."
+            ),
+            Self::DoubleScheme => write!(
+                f,
+                "Начало адреса повторяется дважды (https://https://…): оставьте одно."
+            ),
+            Self::DoubleDot => write!(f, "В адресе сайта две точки подряд: проверьте адрес."),
+            Self::HyphenEdge => write!(
+                f,
+                "Часть адреса сайта начинается или кончается дефисом: такого адреса не бывает, \
+                 проверьте его."
+            ),
+            Self::MixedAlphabets => write!(
+                f,
+                "В адресе сайта смешаны русские и латинские буквы (например, русская «с» среди \
+                 латинских): такого сайта нет, наберите адрес в одной раскладке."
             ),
         }
     }

@@ -27,6 +27,10 @@ pub fn parse_number(text: &str) -> Result<Option<u64>, NumberError> {
     if text.contains(CELLS) {
         return Err(NumberError::SeveralCells);
     }
+    // «22%» where people are counted: the share is worked out, not typed.
+    if (text.strip_suffix('%')).is_some_and(|n| parse_number(n).is_ok_and(|n| n.is_some())) {
+        return Err(NumberError::Percent);
+    }
     let (negative, digits) = match text.strip_prefix(['-', '−', '–']) {
         Some(rest) => (true, rest.trim_start()),
         None => (false, text),
@@ -61,15 +65,17 @@ pub fn parse_number(text: &str) -> Result<Option<u64>, NumberError> {
 /// threshold, a minimum), read as the school's form reads its numbers, so
 /// that «1 200» is one number on both pages and a slip is worded alike.
 /// Characters nobody sees are dropped rather than asked about: the editor
-/// shows the card's number again once the field is left. `None` is an
-/// empty field, where `optional` allows it.
+/// shows the card's number again once the field is left. A threshold's
+/// «30%» is 30, as its label has «%». `None` is an empty field, where
+/// `optional` allows it.
 pub fn parse_setting(
     text: &str,
     max: Option<u64>,
     optional: bool,
 ) -> Result<Option<u64>, NumberError> {
     let seen: String = text.chars().filter(|c| !is_invisible(*c)).collect();
-    match (parse_number(&seen)?, max) {
+    let seen = seen.trim();
+    match (parse_number(seen.strip_suffix('%').unwrap_or(seen))?, max) {
         (None, _) if !optional => Err(NumberError::Required),
         (Some(n), Some(max)) if n > max => Err(NumberError::TooLarge { max }),
         (n, _) => Ok(n),
@@ -168,11 +174,11 @@ pub fn check_link(link: &str) -> Result<(), LinkError> {
     if link.len() > MAX_LINK_LEN && link.chars().count() > MAX_LINK_LEN {
         return Err(LinkError::TooLong { max: MAX_LINK_LEN });
     }
-    let scheme = ["https://", "http://"]
-        .into_iter()
-        .find(|scheme| (link.get(..scheme.len())).is_some_and(|s| s.eq_ignore_ascii_case(scheme)));
-    let Some(scheme) = scheme else {
-        return Err(without_scheme(link));
+    let Some(scheme) = scheme_of(link) else {
+        return Err(match russian_layout(link) {
+            true => LinkError::Layout,
+            false => without_scheme(link),
+        });
     };
     if has_whitespace(link) {
         return Err(match with_words(&link.to_lowercase()) {
@@ -183,6 +189,12 @@ pub fn check_link(link: &str) -> Result<(), LinkError> {
     // The scheme is ASCII, so its end is a character boundary; the marks
     // looked for are ASCII, never inside a letter's bytes.
     let rest = &link[scheme.len()..];
+    if russian_layout(rest) {
+        return Err(LinkError::Layout);
+    }
+    if scheme_of(rest).is_some() {
+        return Err(LinkError::DoubleScheme);
+    }
     let host_end = (rest.bytes())
         .position(|b| matches!(b, b'/' | b'?' | b'#'))
         .unwrap_or(rest.len());
@@ -195,6 +207,17 @@ pub fn check_link(link: &str) -> Result<(), LinkError> {
     if host.split('.').filter(|label| !label.is_empty()).count() < 2 {
         return Err(LinkError::NoDomain);
     }
+    // A name's parts as no site has them; a last dot is the root's.
+    let labels = || host.strip_suffix('.').unwrap_or(host).split('.');
+    if labels().any(str::is_empty) {
+        return Err(LinkError::DoubleDot);
+    }
+    if labels().any(|label| label.starts_with('-') || label.ends_with('-')) {
+        return Err(LinkError::HyphenEdge);
+    }
+    if labels().any(mixes_alphabets) {
+        return Err(LinkError::MixedAlphabets);
+    }
     if let Ok(ip) = host.parse::<std::net::Ipv4Addr>() {
         if ip.is_private() || ip.is_loopback() || ip.is_link_local() || ip.is_unspecified() {
             return Err(LinkError::LocalNetwork);
@@ -204,6 +227,27 @@ pub fn check_link(link: &str) -> Result<(), LinkError> {
         return Err(LinkError::Glued);
     }
     Ok(())
+}
+
+/// The beginning a link starts with, in either case.
+fn scheme_of(text: &str) -> Option<&'static str> {
+    ["https://", "http://"]
+        .into_iter()
+        .find(|scheme| (text.get(..scheme.len())).is_some_and(|s| s.eq_ignore_ascii_case(scheme)))
+}
+
+/// «https://» or «http://» typed with the keyboard on the Russian layout
+/// («реезыЖ..», «реезЖ..»): a school PC switches layouts often, and the
+/// line then read as an address with a dot, and got «https://» before it.
+fn russian_layout(text: &str) -> bool {
+    let start: String = text.chars().take(6).flat_map(char::to_lowercase).collect();
+    start.starts_with("реезыж") || start.starts_with("реезж")
+}
+
+/// Russian and Latin letters in one part of a site's name.
+fn mixes_alphabets(label: &str) -> bool {
+    let russian = |c: char| matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё');
+    label.chars().any(|c| c.is_ascii_alphabetic()) && label.chars().any(russian)
 }
 
 /// A second beginning run into the first address: after a letter (of any
@@ -231,8 +275,13 @@ fn without_scheme(link: &str) -> LinkError {
     // to a line that then fails again (a review).
     let host = link.split(['/', '?', '#']).next().unwrap_or_default();
     if host.contains('.') && !has_whitespace(link) {
-        if let Err(e @ (LinkError::Glued | LinkError::LocalNetwork)) =
-            check_link(&format!("https://{link}"))
+        if let Err(
+            e @ (LinkError::Glued
+            | LinkError::LocalNetwork
+            | LinkError::DoubleDot
+            | LinkError::HyphenEdge
+            | LinkError::MixedAlphabets),
+        ) = check_link(&format!("https://{link}"))
         {
             return e;
         }
@@ -380,6 +429,7 @@ mod tests {
             Err(NumberError::TooLarge { max: 100 })
         );
         assert_eq!(parse_setting("100", Some(100), false), Ok(Some(100)));
+        assert_eq!(parse_setting(" 30 % ", Some(100), false), Ok(Some(30)));
         assert_eq!(parse_setting("−1", None, false), Err(NumberError::Negative));
         assert_eq!(
             parse_setting("12 5", None, false),
@@ -405,6 +455,10 @@ mod tests {
         assert_eq!(parse_number("0"), Ok(Some(0)));
         assert_eq!(parse_number(" 42 "), Ok(Some(42)));
         assert_eq!(parse_number("1 200"), Ok(Some(1200)));
+        assert_eq!(parse_number("22%"), Err(NumberError::Percent));
+        assert_eq!(parse_number(" 22 % "), Err(NumberError::Percent));
+        assert_eq!(parse_number("%"), Err(NumberError::NotInteger));
+        assert_eq!(parse_number("2,5%"), Err(NumberError::NotInteger));
         assert_eq!(parse_number("1\u{A0}200"), Ok(Some(1200)));
         // Thin and narrow spaces too: the department's own tables group
         // thousands with the latter.
@@ -611,6 +665,46 @@ mod tests {
             assert_eq!(check_link(typed), Err(LinkError::LocalNetwork), "{typed}");
         }
         assert_eq!(check_link("http://95.167.10.20/prof"), Ok(()));
+        // Names no site has, with a beginning or without (a school
+        // walk-through: each was counted as evidence).
+        for (typed, error) in [
+            ("реезыЖ..ivanovka-school.ru/news", LinkError::Layout),
+            ("РЕЕЗЖ..school7.ru", LinkError::Layout),
+            ("https://реезыЖ..ivanovka-school.ru/news", LinkError::Layout),
+            ("https://https://school7.ru/a", LinkError::DoubleScheme),
+            ("http://HTTPS://vk.com/a", LinkError::DoubleScheme),
+            ("https://ivanovka..school.ru/news", LinkError::DoubleDot),
+            ("ivanovka..school.ru/news", LinkError::DoubleDot),
+            ("https://-ivanovka-.ru/news", LinkError::HyphenEdge),
+            ("https://ivanovka-.school.ru", LinkError::HyphenEdge),
+            (
+                "https://ivanovka-s\u{441}hool.ru/news",
+                LinkError::MixedAlphabets,
+            ),
+            ("ivanovka-s\u{441}hool.ru/news", LinkError::MixedAlphabets),
+        ] {
+            assert_eq!(check_link(typed), Err(error), "{typed}");
+            assert_eq!(
+                corrected_links(typed),
+                None,
+                "{typed} is not given https://"
+            );
+        }
+        for ok in [
+            "https://школа7.рф/новости",
+            "https://xn--7-8sbh7abe.xn--p1ai/a",
+            "https://school7.ru./a",
+            "https://sh-ivanovka-r04.gosweb.gosuslugi.ru/bilet-v-budushchee",
+            "https://school7.ru/реезыж",
+            "https://vk.com/club1?w=wall-1_2",
+        ] {
+            assert_eq!(check_link(ok), Ok(()), "{ok}");
+        }
+        assert_eq!(
+            LinkError::Layout.to_string(),
+            "Начало ссылки набрано в русской раскладке («реезыЖ..» вместо «https://»): \
+             переключите раскладку на английскую и наберите адрес заново."
+        );
         // A Russian word alone is words, a name with a digit a site's name.
         assert_eq!(check_link("Приказ"), Err(LinkError::Words));
         assert_eq!(check_link("сайт"), Err(LinkError::Words));
