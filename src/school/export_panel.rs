@@ -471,7 +471,10 @@ pub fn ExportPanel() -> impl IntoView {
             // line inserted with its text already in it is not read out).
             // Not given: an alert, outside it, or it was read twice.
             <div aria-live="polite">
-                {move || shown_outcome().and_then(Result::ok).map(|text| view! {
+                // Changed since: the earlier file is not the one to send,
+                // and its total is no longer the card's (a walk-through
+                // found «отправьте этот файл» under «выгрузите заново»).
+                {move || shown_outcome().and_then(Result::ok).filter(|_| ws.export_state.get() != ExportState::Changed).map(|text| view! {
                     <p class="notice notice-ok" data-testid="export-result">{text}</p>
                 })}
             </div>

@@ -191,7 +191,14 @@ pub fn ScoreSummary() -> impl IntoView {
                 </p>
             })}
             <p class="bands muted">{move || total.with(|t| t.bands.clone())}</p>
-            <p class="todo" data-testid="unanswered">{move || total.with(|t| t.unanswered.clone())}</p>
+            <p class="todo" data-testid="unanswered">{move || {
+                let (words, codes) = total.with(|t| (t.unanswered.clone(), t.unanswered_codes.clone()));
+                match codes.is_empty() {
+                    _ if words.is_empty() => None,
+                    true => Some(view! { {words}"." }.into_any()),
+                    false => Some(view! { {words}" — "{code_links(assessment, codes, To::Row)}"." }.into_any()),
+                }
+            }}</p>
             // Each code leads to its error, as in the export's list: the
             // summary is the list always in sight (a walk-through).
             <p class="todo todo-error" data-testid="invalid">{move || {

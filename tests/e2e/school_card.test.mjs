@@ -249,7 +249,8 @@ test('a school without grades 10–11 fills in its card; figures match the hand 
         await card.level('СОО (10–11 классы)', true);
         await card.expectSummary({ total: '16 из 23', percent: '69,6\u00a0%', level: 'средняя' });
         // 23 - 20 answered rows (4.2, 1.3, 1.5, 3.2 still open) ...
-        await card.expectText('unanswered', 'Не заполнено: 4 показателя.');
+        // Few: named, in the card's order.
+        await card.expectText('unanswered', 'Не заполнено: 4 показателя — 1.3, 1.5, 3.2, 4.2.');
         // ... so the level is the level of what is filled, and said so.
         await card.expectText('level-so-far', '— пока заполнено не всё');
     }));

@@ -919,13 +919,17 @@ test('print view: A4, values, signature lines, no screen controls', () =>
         // department's file is the earlier one; undone, they agree again.
         await page.emulateMedia({ media: 'screen' });
         assert.equal(await page.getByTestId('export-stale').count(), 0);
+        assert.equal(await page.getByTestId('export-result').count(), 1, 'the export said');
         await card.share('1.1', '10', '100');
         await page.getByTestId('export-stale').filter({ hasText: 'После выгрузки в карте есть изменения' }).waitFor();
+        // The earlier file's «отправьте этот файл» is not left beside it.
+        assert.equal(await page.getByTestId('export-result').count(), 0);
         await page.emulateMedia({ media: 'print' });
         assert.equal(await keyLine.innerText(), 'Карта изменена после электронной выгрузки: выгрузите её заново, чтобы файл в отделе совпал с напечатанным.');
         await page.emulateMedia({ media: 'screen' });
         await card.share('1.1', '30', '100');
         await page.getByTestId('export-stale').waitFor({ state: 'detached' });
+        await page.getByTestId('export-result').waitFor();
     }));
 
 test('disabled storage (private mode, policy): typing still counts, a warning and a backup', () =>

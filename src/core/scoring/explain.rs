@@ -574,8 +574,13 @@ pub struct TotalExplanation {
     /// "высокая — от 19 баллов, средняя — от 14, низкая — 13 и менее"; empty when
     /// the card has no level bands.
     pub bands: String,
-    /// "Не заполнено 8 показателей", empty when all done.
+    /// «Не заполнено: 8 показателей», empty when all done; the page ends
+    /// it, after `unanswered_codes` when there are any.
     pub unanswered: String,
+    /// The unanswered indicators, named while there are few (a school
+    /// walk-through's head, told «Не заполнено: 1 показатель», looked for
+    /// which; at the start, all 23 would only be noise).
+    pub unanswered_codes: Vec<String>,
     /// «С ошибками (не учитываются): 2 показателя», empty when none; the
     /// page follows it with `invalid_codes`, each a link to its error.
     pub invalid: String,
@@ -593,6 +598,9 @@ pub struct TotalExplanation {
     /// without points, where completeness is the headline.
     pub filled: String,
 }
+
+/// Up to how many unanswered indicators the summary names.
+const UNANSWERED_NAMED: u32 = 5;
 
 pub fn explain_total(card: &Card, a: &Assessment) -> TotalExplanation {
     let indicators = |n: u32| {
@@ -647,7 +655,14 @@ pub fn explain_total(card: &Card, a: &Assessment) -> TotalExplanation {
         bands,
         unanswered: match a.unanswered {
             0 => String::new(),
-            n => format!("Не заполнено: {}.", indicators(n)),
+            n => format!("Не заполнено: {}", indicators(n)),
+        },
+        unanswered_codes: match a.unanswered {
+            1..=UNANSWERED_NAMED => (a.indicators.iter())
+                .filter(|r| r.outcome == Outcome::Unanswered)
+                .map(|r| r.code.clone())
+                .collect(),
+            _ => Vec::new(),
         },
         invalid: match a.invalid {
             0 => String::new(),
@@ -1069,7 +1084,8 @@ mod tests {
             t.bands,
             "высокая — от 19 баллов, средняя — от 14, низкая — 13 и менее"
         );
-        assert_eq!(t.unanswered, "Не заполнено: 23 показателя.");
+        assert_eq!(t.unanswered, "Не заполнено: 23 показателя");
+        assert!(t.unanswered_codes.is_empty(), "23 are not named");
         assert_eq!(t.filled, "Заполнено показателей: 0 из 23");
         assert_eq!(t.invalid, "");
         assert_eq!(t.points_word, "баллов");
@@ -1141,6 +1157,18 @@ mod tests {
         let t = explain_total(&card, &assess(&card, &draft));
         assert_eq!(t.unanswered, "");
         assert_eq!(t.level_so_far, Some("пока есть ошибки"));
+        // A few left blank are named, in the card's order.
+        for code in ["4.3", "1.2"] {
+            draft.answers.remove(code);
+        }
+        let t = explain_total(&card, &assess(&card, &draft));
+        assert_eq!(
+            (t.unanswered.as_str(), t.unanswered_codes),
+            (
+                "Не заполнено: 2 показателя",
+                vec!["1.2".to_owned(), "4.3".to_owned()]
+            )
+        );
     }
 
     #[test]
