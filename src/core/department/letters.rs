@@ -473,6 +473,22 @@ pub fn draft_letter(
         score.max_applicable,
         percent(u64::from(score.total), u64::from(score.max_applicable)),
     ));
+    // Where it stood a year before: the letter said what changed in each
+    // indicator but not in the whole (a methodologist's reading).
+    if let Some(last) = last_year.as_ref().filter(|_| card.has_points()) {
+        let was = &last.result.score;
+        let level = match (last.card.levels, was.level) {
+            (None, _) => String::new(),
+            (Some(_), level) => format!(", {}", level.map_or("не определена", |l| l.label())),
+        };
+        text.push_str(&format!(
+            "В {} учебном году — {} из {} ({}){level}.\n\n",
+            last.result.profile.period,
+            points(u64::from(was.total)),
+            was.max_applicable,
+            percent(u64::from(was.total), u64::from(was.max_applicable)),
+        ));
+    }
     // The school's own file said otherwise: it would read the figure
     // above as an error.
     if school.mismatch {
@@ -1915,6 +1931,14 @@ mod tests {
             letter[at..].lines().nth(2).unwrap_or_default().to_owned()
         };
         assert_eq!(under("2.2"), "Не выполнен и в прошлом году.");
+        let was = &before[0].score;
+        assert!(letter.contains(&format!(
+            "В 2024/2025 учебном году — {} из {} ({}), {}.\n\n",
+            points(u64::from(was.total)),
+            was.max_applicable,
+            percent(u64::from(was.total), u64::from(was.max_applicable)),
+            was.level.unwrap().label()
+        )));
         // Met last year, missed now: a point lost, said as such.
         assert_eq!(under("3.1"), "В прошлом году был выполнен.");
         assert!(!letter.contains("\n1.8. "), "met");
