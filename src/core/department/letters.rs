@@ -479,7 +479,10 @@ pub fn draft_letter(
         let was = &last.result.score;
         let level = match (last.card.levels, was.level) {
             (None, _) => String::new(),
-            (Some(_), level) => format!(", {}", level.map_or("не определена", |l| l.label())),
+            (Some(_), level) => format!(
+                ", эффективность — {}",
+                level.map_or("не определена", |l| l.label())
+            ),
         };
         text.push_str(&format!(
             "В {} учебном году — {} из {} ({}){level}.\n\n",
@@ -1933,7 +1936,7 @@ mod tests {
         assert_eq!(under("2.2"), "Не выполнен и в прошлом году.");
         let was = &before[0].score;
         assert!(letter.contains(&format!(
-            "В 2024/2025 учебном году — {} из {} ({}), {}.\n\n",
+            "В 2024/2025 учебном году — {} из {} ({}), эффективность — {}.\n\n",
             points(u64::from(was.total)),
             was.max_applicable,
             percent(u64::from(was.total), u64::from(was.max_applicable)),
