@@ -473,25 +473,6 @@ pub fn draft_letter(
         score.max_applicable,
         percent(u64::from(score.total), u64::from(score.max_applicable)),
     ));
-    // Where it stood a year before: the letter said what changed in each
-    // indicator but not in the whole (a methodologist's reading).
-    if let Some(last) = last_year.as_ref().filter(|_| card.has_points()) {
-        let was = &last.result.score;
-        let level = match (last.card.levels, was.level) {
-            (None, _) => String::new(),
-            (Some(_), level) => format!(
-                ", эффективность — {}",
-                level.map_or("не определена", |l| l.label())
-            ),
-        };
-        text.push_str(&format!(
-            "В {} учебном году — {} из {} ({}){level}.\n\n",
-            last.result.profile.period,
-            points(u64::from(was.total)),
-            was.max_applicable,
-            percent(u64::from(was.total), u64::from(was.max_applicable)),
-        ));
-    }
     // The school's own file said otherwise: it would read the figure
     // above as an error.
     if school.mismatch {
@@ -508,6 +489,26 @@ pub fn draft_letter(
         text.push_str(&format!(
             "{differs} с пересчётом её ответов по правилам карты. Итоги в письме рассчитаны \
              отделом по ответам организации.\n\n"
+        ));
+    }
+    // Where it stood a year before, after this year's figure and what is
+    // said of it: the letter said what changed in each indicator but not
+    // in the whole (a methodologist's reading).
+    if let Some(last) = (last_year.as_ref()).filter(|l| card.has_points() && l.card.has_points()) {
+        let was = &last.result.score;
+        let level = match (last.card.levels, was.level) {
+            (None, _) => String::new(),
+            (Some(_), level) => format!(
+                ", эффективность — {}",
+                level.map_or("не определена", |l| l.label())
+            ),
+        };
+        text.push_str(&format!(
+            "В {} учебном году — {} из {} ({}){level}.\n\n",
+            last.result.profile.period,
+            points(u64::from(was.total)),
+            was.max_applicable,
+            percent(u64::from(was.total), u64::from(was.max_applicable)),
         ));
     }
     // Ruled not applicable at the check: the school claimed it, and would

@@ -226,8 +226,8 @@ pub struct Counted {
     /// ruled on: it counts nothing, though not for a target missed.
     pub invalid: bool,
     /// The check did not confirm the answer («балл не засчитан», on an
-    /// indicator without points «не подтверждено», where a fact then counts
-    /// as «нет» in the municipal value and a figure is left out of it).
+    /// indicator without points «не подтверждено»): see
+    /// [`Counted::unconfirmed_value`] for what it does to the value.
     pub refused: bool,
     /// A yes/no indicator: its point is its «да», so a «да» whose point the
     /// check refused is a «да» not confirmed.
@@ -242,7 +242,7 @@ pub struct Counted {
 
 impl Counted {
     /// Counted otherwise than the school's answers: its points or its
-    /// place in the maximum, or, without points, its value not confirmed.
+    /// place in the maximum, or its value not confirmed.
     pub fn changed(&self) -> bool {
         self.claimed_points != self.points
             || self.claimed_applies != self.applies

@@ -65,9 +65,10 @@ pub fn parse_number(text: &str) -> Result<Option<u64>, NumberError> {
 /// threshold, a minimum), read as the school's form reads its numbers, so
 /// that «1 200» is one number on both pages and a slip is worded alike.
 /// Characters nobody sees are dropped rather than asked about: the editor
-/// shows the card's number again once the field is left. A threshold's
-/// «30%» is 30, as its label has «%». `None` is an empty field, where
-/// `optional` allows it.
+/// shows the card's number again once the field is left. A bound of 100
+/// is a percentage's (a threshold, a level's band): its «30%» is 30, as
+/// its label has «%»; elsewhere «2%» is refused, as on the school's page.
+/// `None` is an empty field, where `optional` allows it.
 pub fn parse_setting(
     text: &str,
     max: Option<u64>,
@@ -75,7 +76,11 @@ pub fn parse_setting(
 ) -> Result<Option<u64>, NumberError> {
     let seen: String = text.chars().filter(|c| !is_invisible(*c)).collect();
     let seen = seen.trim();
-    match (parse_number(seen.strip_suffix('%').unwrap_or(seen))?, max) {
+    let seen = match max == Some(100) {
+        true => seen.strip_suffix('%').unwrap_or(seen),
+        false => seen,
+    };
+    match (parse_number(seen)?, max) {
         (None, _) if !optional => Err(NumberError::Required),
         (Some(n), Some(max)) if n > max => Err(NumberError::TooLarge { max }),
         (n, _) => Ok(n),
@@ -430,6 +435,7 @@ mod tests {
         );
         assert_eq!(parse_setting("100", Some(100), false), Ok(Some(100)));
         assert_eq!(parse_setting(" 30 % ", Some(100), false), Ok(Some(30)));
+        assert_eq!(parse_setting("2%", None, false), Err(NumberError::Percent));
         assert_eq!(parse_setting("−1", None, false), Err(NumberError::Negative));
         assert_eq!(
             parse_setting("12 5", None, false),
@@ -702,8 +708,8 @@ mod tests {
         }
         assert_eq!(
             LinkError::Layout.to_string(),
-            "Начало ссылки набрано в русской раскладке («реезыЖ..» вместо «https://»): \
-             переключите раскладку на английскую и наберите адрес заново."
+            "Начало ссылки набрано в русской раскладке (например, «реезыЖ..» вместо \
+             «https://»): переключите раскладку на английскую и наберите адрес заново."
         );
         // A Russian word alone is words, a name with a digit a site's name.
         assert_eq!(check_link("Приказ"), Err(LinkError::Words));

@@ -65,7 +65,7 @@ impl crate::error::ArchiveError {
 }
 pub use keys::{key_fingerprint, KeyState, SchoolKeys};
 pub use merge::{Conflict, Merged};
-pub use refused::Refusal;
+pub use refused::{Refusal, Resent};
 pub use reviews::Carried;
 pub use standing::{Chosen, Standing};
 

@@ -2,9 +2,12 @@
 //! lives only until the page is closed, and the coordinator still has to
 //! ask those schools for good copies the next day.
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 
 use crate::department::archive::{Archive, Claim};
+use crate::department::school::{identifier_key, is_identifier, normalize};
 use crate::signed::submission::named_in_file_name;
 
 /// How many refusals are kept: the latest, so that years of mistaken
@@ -59,6 +62,47 @@ impl Archive {
     /// The coordinator has dealt with the refused files.
     pub fn clear_refused(&mut self) {
         self.refused.clear();
+    }
+}
+
+/// Whether a refused file's school has a counted file of that year since:
+/// nothing is left to ask it for. The counted schools of each year by name
+/// and by identifier, spelled as the list of schools compares them; one
+/// rule for the import's earlier refusals and the report's (a review found
+/// the two apart).
+pub struct Resent<'a> {
+    counted: HashSet<(String, &'a str)>,
+}
+
+impl<'a> Resent<'a> {
+    pub fn new(archive: &'a Archive) -> Self {
+        let counted = (archive.current().into_iter())
+            .flat_map(|e| {
+                let p = e.profile();
+                [normalize(&p.name), identifier_key(&p.identifier)].map(|key| (key, e.period()))
+            })
+            .filter(|(key, _)| !key.is_empty())
+            .collect();
+        Self { counted }
+    }
+
+    fn counted_as(&self, name: &str, period: &str) -> bool {
+        let key = normalize(name);
+        !key.is_empty() && self.counted.contains(&(key, period))
+    }
+
+    /// A file that does not say whose it is may still be named so
+    /// ([`named_in_file_name`]).
+    pub fn covers(&self, r: &Refusal) -> bool {
+        match &r.claim {
+            Some(claim) => {
+                self.counted_as(&claim.name, &claim.period)
+                    || is_identifier(&claim.identifier)
+                        && self.counted_as(&claim.identifier, &claim.period)
+            }
+            None => named_in_file_name(&r.file)
+                .is_some_and(|(name, period)| period.is_some_and(|p| self.counted_as(&name, &p))),
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use crate::card::{Basis, Card, Indicator};
 use crate::department::effectiveness::{bases_of, Doubt, IndicatorEffect, Verdict};
 use crate::department::measures::Measure;
 use crate::department::tables::measure_done;
-use crate::text::{and_list, percent};
+use crate::text::{and_list, percent, plural};
 
 /// The heading of the report's last part: the measures taken on the year's
 /// results ([`road_map_table`](crate::department::tables::road_map_table)).
@@ -186,7 +186,13 @@ pub fn effectiveness(
     if counted > 0 {
         text.push_str(&format!(
             " Планы мероприятий школ: целевые показатели улучшились у {improved} из {counted} \
-             запланированных мероприятий ({}).",
+             {} ({}).",
+            plural(
+                counted as u64,
+                "запланированного мероприятия",
+                "запланированных мероприятий",
+                "запланированных мероприятий"
+            ),
             percent(improved as u64, counted as u64)
         ));
     }

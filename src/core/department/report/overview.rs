@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::card::versions::levels_text;
 use crate::card::Card;
-use crate::department::archive::{Archive, Entry, Standing};
+use crate::department::archive::{Archive, Entry, Resent, Standing};
 use crate::department::figures::Figures;
 use crate::department::results::SchoolResult;
 use crate::department::review::ReviewStatus;
@@ -194,6 +194,7 @@ pub fn left_out(
         .filter(|(e, s)| **s == Standing::Held && e.card.id == card_id && e.period() == period)
         .map(|(e, _)| e)
         .collect();
+    let waiting: Vec<String> = held.iter().map(|e| normalize(&e.profile().name)).collect();
     // Lateness is not asked for here: no day is given.
     let missing = sorted(
         statuses(&archive.roster, archive, card_id, period, "")
@@ -248,18 +249,21 @@ pub fn left_out(
         .map(|(_, profile)| profile.name)
         .collect(),
     );
-    // Without a list of schools, those a refused file of the year names
-    // and no counted file covers are named from the files (a
+    // Without a list of schools, those a refused file of the year says it
+    // is from, and that no counted file covers (as the import's earlier
+    // refusals judge it) nor one waiting for its key, are named (a
     // methodologist's reading: two refused schools went unsaid; with a
-    // list, «(файл не принят)» above says it).
-    let counted: Vec<String> = results.iter().map(|r| normalize(&r.profile.name)).collect();
+    // list, «(файл не принят)» above says it). Until the coordinator
+    // clears the refusals as dealt with.
+    let resent = Resent::new(archive);
     let refused = match archive.roster.schools.is_empty() {
         true => sorted(
             (archive.refusals().iter())
-                .filter_map(|refusal| refusal.named(card_id))
-                .filter(|(_, year)| year.as_deref() == Some(period))
-                .map(|(named, _)| named.trim().to_owned())
-                .filter(|named| !named.is_empty() && !counted.contains(&normalize(named)))
+                .filter(|r| !resent.covers(r))
+                .filter_map(|r| r.claim.as_ref())
+                .filter(|c| c.card == card_id && c.period == period)
+                .map(|c| c.name.trim().to_owned())
+                .filter(|name| !name.is_empty() && !waiting.contains(&normalize(name)))
                 .collect(),
         ),
         false => Vec::new(),
@@ -267,7 +271,19 @@ pub fn left_out(
     let mut text = String::new();
     if !refused.is_empty() {
         text.push_str(&format!(
-            "Карта не учтена: файл не прошёл проверку при загрузке — {}.",
+            "{}: {} — {}.",
+            plural(
+                refused.len() as u64,
+                "Карта не учтена",
+                "Карты не учтены",
+                "Карты не учтены"
+            ),
+            plural(
+                refused.len() as u64,
+                "файл не прошёл проверку при загрузке",
+                "файлы не прошли проверку при загрузке",
+                "файлы не прошли проверку при загрузке"
+            ),
             refused.join(", ")
         ));
     }

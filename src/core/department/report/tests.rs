@@ -46,6 +46,12 @@ fn the_schools_that_fell_are_named() {
          (−30,0\u{A0}п.\u{A0}п.), Школа 5 (−25,0\u{A0}п.\u{A0}п.), Школа 4 (−20,0\u{A0}п.\u{A0}п.), \
          Школа 3 (−15,0\u{A0}п.\u{A0}п.) и ещё 2 школы."
     );
+    // A sixth as far down as the fifth is named with it.
+    let mut tied = seven.clone();
+    tied[1] = change("Школа 2б", 10, 7, 20);
+    assert!(worse(&tied).ends_with(
+        "Школа 2б (−15,0\u{A0}п.\u{A0}п.), Школа 3 (−15,0\u{A0}п.\u{A0}п.) и ещё 1 школа."
+    ));
 }
 
 /// Hand count, 21 points: 10 → 11 is 47,6 % → 52,4 % (+4,8 as shown),
@@ -167,12 +173,14 @@ fn what_the_figures_leave_out_is_named() {
         "Файлы, подписанные новым ключом, ждут решения о нём и в справке не учтены: СОШ 2."
     );
     // Without a list, a refused file's school is named, unless a file of
-    // it counts (СОШ 1) or the file is of another year (СОШ 6).
+    // it counts (СОШ 1), waits for its key (СОШ 2, named below) or the
+    // file is of another year (СОШ 6).
     let mut refused = archive.clone();
     refused.note_refused(
         [
             ("x.json", "СОШ 5", "2025/2026"),
             ("y.json", " сош 1", "2025/2026"),
+            ("w.json", "СОШ 2", "2025/2026"),
             ("z.json", "СОШ 6", "2024/2025"),
         ]
         .map(|(file, name, period)| crate::department::archive::Refusal {

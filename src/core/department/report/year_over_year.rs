@@ -79,7 +79,7 @@ pub(super) fn largest_rise(changes: &[SchoolChange]) -> String {
 /// The schools whose result fell, the largest fall first, each with its
 /// change: «результат ухудшили 1» alone left the reader to guess which
 /// (a methodologist's reading of the report). Past five, the five largest
-/// and how many more.
+/// (and those tied with the fifth) and how many more.
 pub(super) fn worse(changes: &[SchoolChange]) -> String {
     const NAMED: usize = 5;
     let mut fell: Vec<&SchoolChange> = changes.iter().filter(|c| c.delta_tenths() < 0).collect();
@@ -88,16 +88,23 @@ pub(super) fn worse(changes: &[SchoolChange]) -> String {
             .cmp(&b.delta_tenths())
             .then_with(|| by_name(&a.name, &b.name))
     });
-    let named: Vec<String> = (fell.iter().take(NAMED))
+    // Those tied with the fifth are named too, as equal rises are.
+    let shown = match fell.get(NAMED - 1) {
+        Some(fifth) => (fell.iter())
+            .take_while(|c| c.delta_tenths() <= fifth.delta_tenths())
+            .count(),
+        None => fell.len(),
+    };
+    let named: Vec<String> = (fell.iter().take(shown))
         .map(|c| named(c, Some(c.delta_tenths())))
         .collect();
-    match fell.len() {
-        0 => String::new(),
-        n if n <= NAMED => format!(" Результат ухудшили: {}.", named.join(", ")),
-        n => format!(
+    match fell.len() - shown {
+        _ if fell.is_empty() => String::new(),
+        0 => format!(" Результат ухудшили: {}.", named.join(", ")),
+        rest => format!(
             " Сильнее всего ухудшили результат: {} и ещё {}.",
             named.join(", "),
-            schools_count(n - NAMED)
+            schools_count(rest)
         ),
     }
 }

@@ -4,13 +4,11 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::department::archive::{
-    claimed_school, Admission, Archive, Claim, Entry, Refusal, Standing,
+    claimed_school, Admission, Archive, Claim, Entry, Refusal, Resent, Standing,
 };
 use crate::department::review::ReviewStatus;
-use crate::department::school::{identifier_key, is_identifier, normalize};
 use crate::department::verdict::{explanation, Verdict};
 use crate::error::ImportError;
-use crate::signed::submission::named_in_file_name;
 use crate::text::{plural, quoted};
 
 /// What happened to one picked file, as the import log keeps it. Its
@@ -106,36 +104,12 @@ pub fn earlier_refusals(archive: &Archive, log: &[ImportRow]) -> Vec<EarlierRefu
     if earlier.is_empty() {
         return Vec::new();
     }
-    // The counted schools of each year by name and by identifier, spelled
-    // as the list of schools compares them.
-    let counted: HashSet<(String, &str)> = archive
-        .current()
-        .into_iter()
-        .flat_map(|e| {
-            let p = e.profile();
-            [normalize(&p.name), identifier_key(&p.identifier)].map(|key| (key, e.period()))
-        })
-        .filter(|(key, _)| !key.is_empty())
-        .collect();
-    let counted_as = |name: &str, period: &str| {
-        let key = normalize(name);
-        !key.is_empty() && counted.contains(&(key, period))
-    };
-    // A file that does not say whose it is may still be named so
-    // (`named_in_file_name`).
-    let resent = |r: &Refusal| match &r.claim {
-        Some(claim) => {
-            counted_as(&claim.name, &claim.period)
-                || is_identifier(&claim.identifier) && counted_as(&claim.identifier, &claim.period)
-        }
-        None => named_in_file_name(&r.file)
-            .is_some_and(|(name, period)| period.is_some_and(|p| counted_as(&name, &p))),
-    };
+    let resent = Resent::new(archive);
     earlier
         .into_iter()
         .map(|r| EarlierRefusal {
             refusal: r.clone(),
-            resent: resent(r),
+            resent: resent.covers(r),
         })
         .collect()
 }
