@@ -34,7 +34,7 @@ pub fn DepartmentName() -> impl IntoView {
     view! {
         <div class="field">
             <label for="department-name">"Наименование органа управления образованием"</label>
-            <p class="hint" id="department-name-hint">"Печатается в справке и письмах и записывается в файлы карт. В письмах Word не печатается: их печатают на бланке отдела."</p>
+            <p class="hint" id="department-name-hint">"Указывается в справке, в письмах, напечатанных из браузера, и в файлах карт. В письмах Word его нет: их печатают на бланке отдела."</p>
             <input type="text" id="department-name" aria-describedby="department-name-hint" prop:value=move || department.get() on:input=typed on:change=move |ev| keep(event_target_value(&ev)) on:blur=move |ev| keep(event_target_value(&ev)) autocomplete="organization"/>
         </div>
     }
