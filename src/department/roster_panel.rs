@@ -8,11 +8,9 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 
 use profkarta_core::card::DEFAULT_CARD;
-use profkarta_core::department::archive::Claim;
 use profkarta_core::department::last_year::previous_period;
-use profkarta_core::department::results::{results, SchoolResult};
 use profkarta_core::department::roster::{
-    as_schools_name_it, counts, file_years, from_results, likely_school, mark_refused, reminder,
+    as_schools_name_it, counts, file_years, from_archive, likely_school, mark_refused, reminder,
     roster_table, sent_years, statuses, unplaced_note, unplaced_refusals, Deadlines, FileYears,
     NotExpected, Roster, Status,
 };
@@ -165,28 +163,8 @@ pub fn RosterPanel() -> impl IntoView {
         }
     };
     let from_files = move |_| {
-        // Every year's schools, whichever year is shown: the list serves
-        // them all (made from the year shown and the one before, it left
-        // out a school closed since, or one new since, and miscounted
-        // those years, a walk-through). Schools whose file was refused are
-        // listed too.
         let (card, shown) = (dept.card.with(|c| c.id.clone()), period());
-        let (list, years) = dept.archive().with(|a| {
-            // The year shown too, with only refused files so far.
-            let mut years = a.periods(&card);
-            if !years.contains(&shown) {
-                years.push(shown);
-                years.sort();
-            }
-            let refused: Vec<&Claim> = (a.refusals().iter())
-                .filter_map(|r| r.claim.as_ref())
-                .filter(|c| years.iter().any(|p| c.of_campaign(&card, p)))
-                .collect();
-            let results: Vec<Vec<SchoolResult>> =
-                years.iter().map(|p| results(a, &card, p)).collect();
-            let each: Vec<&[SchoolResult]> = results.iter().map(Vec::as_slice).collect();
-            (from_results(&a.roster, &each, &refused), years)
-        });
+        let (list, years) = dept.archive().with(|a| from_archive(a, &card, &shown));
         // Schools typed by hand and not among the files go with the old
         // list: named in the question, as when a list is loaded.
         let dropped = dept

@@ -222,6 +222,33 @@ fn find(row: &[String], words: &[&str]) -> Option<usize> {
     })
 }
 
+/// The list made from the workspace's files of card `card_id`, and the
+/// years it is made of: every year's schools, whichever year is `shown`
+/// (made from the year shown and the one before, it left out a school
+/// closed since, or one new since, and miscounted those years, a
+/// walk-through), the year shown too when it has only refused files so far,
+/// and the schools whose file was refused.
+pub fn from_archive(
+    archive: &Archive,
+    card_id: &str,
+    shown: &str,
+) -> (Vec<RosterSchool>, Vec<String>) {
+    let mut years = archive.periods(card_id);
+    if !years.iter().any(|p| p == shown) {
+        years.push(shown.to_owned());
+        years.sort();
+    }
+    let refused: Vec<&Claim> = (archive.refusals().iter())
+        .filter_map(|r| r.claim.as_ref())
+        .filter(|c| years.iter().any(|p| c.of_campaign(card_id, p)))
+        .collect();
+    let results: Vec<Vec<SchoolResult>> = (years.iter())
+        .map(|p| crate::department::results::results(archive, card_id, p))
+        .collect();
+    let each: Vec<&[SchoolResult]> = results.iter().map(Vec::as_slice).collect();
+    (from_results(&archive.roster, &each, &refused), years)
+}
+
 /// The schools of one or more years' results, oldest first, each once (by
 /// its school: the later year's name and details win), by name: the years
 /// before name the schools to chase, the last adds the ones new since. A

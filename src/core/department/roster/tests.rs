@@ -601,6 +601,26 @@ fn the_list_from_files_joins_the_years_each_school_once() {
     );
 }
 
+/// The list from the workspace: every year's schools, and the year shown
+/// among its years though no file of it is in yet.
+#[test]
+fn the_list_from_the_workspace_takes_every_year() {
+    let (archive, _, _) = two_years_of(&[
+        ("p1", "МБОУ СОШ № 15", "2024/2025", ""),
+        ("g1", "МАОУ «Гимназия № 14»", "2024/2025", ""),
+        ("n2", "МАОУ СОШ № 19", PERIOD, ""),
+    ]);
+    let card = archive.entries()[0].card.id.clone();
+    let (list, years) = from_archive(&archive, &card, "2026/2027");
+    assert_eq!(years, ["2024/2025", PERIOD, "2026/2027"]);
+    let mut names: Vec<&str> = list.iter().map(|s| s.name.as_str()).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["МАОУ «Гимназия № 14»", "МАОУ СОШ № 19", "МБОУ СОШ № 15"]
+    );
+}
+
 /// A school new this year under the numbers of one listed last year that
 /// sent nothing this year is left to be placed, not listed twice; one
 /// with other numbers, or none, is listed.
