@@ -62,6 +62,12 @@ pub struct SchoolResult {
     /// The points claimed on indicators the check ruled not applicable:
     /// not refused (they leave the maximum too), but taken all the same.
     pub ruled_out: u32,
+    /// Its maximum is smaller by a «0 из 0» the profile expects, not yet
+    /// ruled on ([`Archive::empty_unruled`]): more likely a number left at
+    /// 0, so its level may rest on it. Not offered as an example of high
+    /// results until the check rules (a methodologist found a school at
+    /// exactly 80 % so offered, 76,2 % with the point counted).
+    pub empty_unruled: bool,
 }
 
 impl SchoolResult {
@@ -124,6 +130,7 @@ impl SchoolResult {
             seen_as: entry.card.version,
             lost,
             ruled_out,
+            empty_unruled: !archive.empty_unruled(entry.id()).is_empty(),
         }
     }
 

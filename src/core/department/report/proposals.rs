@@ -243,7 +243,9 @@ pub fn proposals(
         )),
     }
     if card.levels.is_some() {
-        let high = names(&|r: &SchoolResult| r.score.level == Some(Level::High) && !r.mismatch);
+        let high = names(&|r: &SchoolResult| {
+            r.score.level == Some(Level::High) && !r.mismatch && !r.empty_unruled
+        });
         if !high.is_empty() {
             items.push(format!(
                 "Обобщить и распространить опыт организаций с высокой эффективностью: {}.",

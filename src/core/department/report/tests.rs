@@ -299,6 +299,49 @@ fn level_bands_on_small_cards() {
     );
 }
 
+/// A high school whose maximum lost a «0 из 0» the profile expects, not
+/// yet ruled on, is no example to spread: its level may rest on a number
+/// left at 0. Ruled on, it is one again.
+#[test]
+fn a_high_level_resting_on_an_empty_group_is_not_offered_as_an_example() {
+    let card = testkit::card();
+    let all_met = |name: &str, empty: Option<&str>| {
+        let mut d = testkit::draft(name, "2025/2026", &[]);
+        for i in card.indicators() {
+            let answer = match (&i.rule, empty == Some(i.code.as_str())) {
+                (_, true) => testkit::share("0", "0"),
+                (crate::card::Rule::Share { .. }, _) => testkit::share("10", "10"),
+                _ => testkit::fact(true),
+            };
+            d.answers.insert(i.code.clone(), answer);
+        }
+        d
+    };
+    let (a, b) = (all_met("Школа А", None), all_met("Школа Б", Some("6.2")));
+    let mut archive = testkit::archive(&card, &[("a", &a), ("b", &b)]);
+    let offered = |archive: &Archive| {
+        let now = results(archive, DEFAULT_CARD, "2025/2026");
+        assert!((now.iter()).all(|r| r.score.level == Some(crate::card::Level::High)));
+        let f = figures(archive, &card, &now);
+        let items = proposals(
+            &card,
+            "2025/2026",
+            &f,
+            &rank(now),
+            &Before::default(),
+            &[],
+            &PastMeasures::default(),
+        );
+        items
+            .into_iter()
+            .find(|p| p.contains("Обобщить и распространить опыт"))
+            .unwrap()
+    };
+    assert!(offered(&archive).ends_with(": Школа А."));
+    archive.set_decision("b", "6.2", Some(Decision::NotApplicable));
+    assert!(offered(&archive).ends_with(": Школа А, Школа Б."));
+}
+
 #[test]
 fn proposals_follow_the_year() {
     let card = testkit::card();
