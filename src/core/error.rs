@@ -1491,6 +1491,34 @@ impl DepartmentFile {
     }
 }
 
+impl ImportError {
+    /// Said of a stored file, filed as text: a damaged record of the
+    /// browser's storage or of a backup, not a file to ask the school for
+    /// again. Every variant is named, so that a new one is placed here.
+    pub fn damaged_record(&self) -> bool {
+        match self {
+            Self::NotText
+            | Self::Document(_)
+            | Self::OtherEncoding
+            | Self::CutOff
+            | Self::Garbled { .. }
+            | Self::Empty => true,
+            Self::TooLarge { .. }
+            | Self::Unreadable
+            | Self::KeyFile
+            | Self::DraftFile
+            | Self::DepartmentFile(_)
+            | Self::Submission(_)
+            | Self::UnknownTemplate { .. }
+            | Self::OtherEdition { .. }
+            | Self::Duplicate { .. }
+            | Self::IdTaken { .. }
+            | Self::BadProfile { .. }
+            | Self::ForeignAnswers { .. } => false,
+        }
+    }
+}
+
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -2055,6 +2083,16 @@ impl From<SubmissionError> for ReviewerFileError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A stored file that no longer reads as text is a damaged record; a
+    /// file the check refuses for its content is one to send again.
+    #[test]
+    fn damaged_records_are_told_from_refused_files() {
+        assert!(ImportError::CutOff.damaged_record());
+        assert!(ImportError::Garbled { line: 1, column: 2 }.damaged_record());
+        assert!(!ImportError::Duplicate { of_file: None }.damaged_record());
+        assert!(!ImportError::Unreadable.damaged_record());
+    }
 
     /// The key the browser keeps is said to be that, not a file.
     #[test]

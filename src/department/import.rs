@@ -261,17 +261,7 @@ pub async fn file_all(
     for row in refused {
         // A stored file was text when it was filed: text no longer is a
         // damaged record, not a file to send again.
-        if matches!(
-            row.admission,
-            Admission::Refused(
-                ImportError::NotText
-                    | ImportError::Document(_)
-                    | ImportError::OtherEncoding
-                    | ImportError::CutOff
-                    | ImportError::Garbled { .. }
-                    | ImportError::Empty
-            )
-        ) {
+        if matches!(&row.admission, Admission::Refused(e) if e.damaged_record()) {
             unreadable.push(row.file);
             continue;
         }
