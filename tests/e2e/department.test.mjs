@@ -371,6 +371,11 @@ test('the rating and municipal figures match an independent computation', () =>
         const stillLow = expectedSchools(LATEST).filter((s) => s.level === 'low' && was.get(s.name)?.level === 'low').map((s) => s.name).sort(byName).map(tied);
         if (stillLow.length === 0) assert.ok(!summary.includes('На низком уровне оба года'), summary);
         else assert.ok(summary.includes(` На низком уровне оба года: ${stillLow.join(', ')}.`), summary);
+        // Those that reached the high level are named, with last year's.
+        const toHigh = expectedSchools(LATEST).filter((s) => s.level === 'high' && was.has(s.name) && was.get(s.name).level !== 'high').map((s) => s.name);
+        const up = summary.indexOf(' Перешли на высокий уровень: ');
+        if (toHigh.length === 0) assert.ok(up < 0, summary);
+        else for (const name of toHigh) assert.ok(up > 0 && summary.indexOf(`${tied(name)} (в прошлом году — `, up) > up, `${name}: ${summary}`);
         // A school is looked up by part of its name, in any case.
         const names = Object.keys(changes);
         const sought = names[names.length - 1];

@@ -54,6 +54,30 @@ fn the_schools_that_fell_are_named() {
     ));
 }
 
+/// Those that reached the high level and those that left it, each named
+/// with the other year's level; a school high both years, or never, is not.
+#[test]
+fn moves_to_and_from_the_high_level_are_named() {
+    use crate::card::Level::{High, Low, Medium};
+    let at = |name: &str, before, after| SchoolChange {
+        level_before: before,
+        level_after: after,
+        ..change(name, 10, 10, 20)
+    };
+    assert_eq!(
+        high_moves(&[
+            at("Школа Б", Some(Medium), Some(High)),
+            at("Школа А", Some(Low), Some(High)),
+            at("Школа В", Some(High), Some(Medium)),
+            at("Школа Г", Some(High), Some(High)),
+            at("Школа Д", Some(Medium), Some(Low)),
+        ]),
+        " Перешли на высокий уровень: Школа А (в прошлом году — низкая), Школа Б (в прошлом году \
+         — средняя). Опустились с высокого уровня: Школа В (в этом году — средняя)."
+    );
+    assert_eq!(high_moves(&[at("Школа Г", Some(High), Some(High))]), "");
+}
+
 /// Hand count, 21 points: 10 → 11 is 47,6 % → 52,4 % (+4,8 as shown),
 /// 11 → 12 is 52,4 % → 57,1 % (+4,7): the same rise of 1 in 21
 /// (4,76 points), both named; 1 → 2 of 23 is +4,4 (4,35).

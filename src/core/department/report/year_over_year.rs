@@ -109,6 +109,41 @@ pub(super) fn worse(changes: &[SchoolChange]) -> String {
     }
 }
 
+/// The schools of both years that reached the high level and those that
+/// left it, each year by its own card's levels, as the counts beside them
+/// are: «было 8, стало 12» named no school (a methodologist's reading).
+pub(super) fn high_moves(changes: &[SchoolChange]) -> String {
+    let high = Some(Level::High);
+    let label = |level: Option<Level>| level.map_or("не определена", Level::label);
+    let up = in_name_order(
+        (changes.iter())
+            .filter(|c| c.level_before != high && c.level_after == high)
+            .map(|c| {
+                format!(
+                    "{} (в прошлом году — {})",
+                    tied(&c.name),
+                    label(c.level_before)
+                )
+            }),
+    );
+    let down = in_name_order(
+        (changes.iter())
+            .filter(|c| c.level_before == high && c.level_after != high)
+            .map(|c| format!("{} (в этом году — {})", tied(&c.name), label(c.level_after))),
+    );
+    let mut text = String::new();
+    if !up.is_empty() {
+        text.push_str(&format!(" Перешли на высокий уровень: {}.", up.join(", ")));
+    }
+    if !down.is_empty() {
+        text.push_str(&format!(
+            " Опустились с высокого уровня: {}.",
+            down.join(", ")
+        ));
+    }
+    text
+}
+
 fn schools_count(n: usize) -> String {
     format!("{n} {}", plural(n as u64, "школа", "школы", "школ"))
 }
@@ -452,6 +487,10 @@ pub fn dynamics_of(
     };
     let rise = largest_rise(changes);
     let worse = worse(changes);
+    let moves = match card.levels.is_some() && years.old_card.levels.is_some() {
+        true => high_moves(changes),
+        false => String::new(),
+    };
     let fallen = match in_both {
         Some((was, now)) => fallen_indicators(
             &Years {
@@ -520,7 +559,7 @@ pub fn dynamics_of(
         "По сравнению с {previous_period} учебным годом доля набранных баллов по всем школам \
          изменилась с {} ({}) до {} ({}){own_versions}; среди школ, участвовавших в оба года \
          ({}),{new_rules} результат улучшили\u{A0}{up}, ухудшили\u{A0}{down}{same}.{unpaired}{}{mixed}\
-         {high}{still_low}{rise}{worse}{fallen}{other_versions}",
+         {high}{moves}{still_low}{rise}{worse}{fallen}{other_versions}",
         percent(was.points.0, was.points.1),
         schools_count(was.schools),
         percent(now.points.0, now.points.1),
