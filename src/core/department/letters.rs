@@ -16,7 +16,7 @@ use crate::department::figures::{describe_value, weak_spots, Aggregate, Figures,
 use crate::department::measures::{addressed_to, Audience, Measure, TargetGroup};
 use crate::department::report::in_name_order;
 use crate::department::results::{Ranked, SchoolResult};
-use crate::department::review::ReviewStatus;
+use crate::department::review::{Confirmed, ReviewStatus};
 use crate::department::school::pair_schools;
 use crate::school::plan::PlanRow;
 use crate::scoring::explain::{explain, named_errors};
@@ -301,6 +301,27 @@ fn last_year_from<'a>(
     }
 }
 
+/// A year's total as the letter gives it: «16 баллов из 23 (69,6 %)».
+fn total_said(score: &Confirmed) -> String {
+    format!(
+        "{} из {} ({})",
+        points(u64::from(score.total)),
+        score.max_applicable,
+        percent(u64::from(score.total), u64::from(score.max_applicable))
+    )
+}
+
+/// «, <what> — средняя» after a total, or nothing on a card without levels.
+fn level_said(card: &Card, score: &Confirmed, what: &str) -> String {
+    match card.levels {
+        None => String::new(),
+        Some(_) => format!(
+            ", {what} — {}",
+            score.level.map_or("не определена", |l| l.label())
+        ),
+    }
+}
+
 /// A school's year before, as its letter looks back on it.
 pub struct LastYear<'a> {
     /// The card of that year, whose numbers `result` is seen under.
@@ -447,13 +468,7 @@ pub fn draft_letter(
 ) -> String {
     let score = &school.score;
     let mut text = opening(card, school);
-    let level = match (card.levels, score.level) {
-        (None, _) => String::new(),
-        (Some(_), level) => format!(
-            ", эффективность профориентационной работы — {}",
-            level.map_or("не определена", |l| l.label())
-        ),
-    };
+    let level = level_said(card, score, "эффективность профориентационной работы");
     // Until the department has checked the card, the figures are the
     // school's own.
     let basis = match school.status {
@@ -468,10 +483,8 @@ pub fn draft_letter(
         ReviewStatus::Received => "По самооценке (карта ещё не проверена отделом)",
     };
     text.push_str(&format!(
-        "{basis} организация набрала {} из {} ({}){level}.\n\n",
-        points(u64::from(score.total)),
-        score.max_applicable,
-        percent(u64::from(score.total), u64::from(score.max_applicable)),
+        "{basis} организация набрала {}{level}.\n\n",
+        total_said(score)
     ));
     // The school's own file said otherwise: it would read the figure
     // above as an error.
@@ -496,19 +509,11 @@ pub fn draft_letter(
     // in the whole (a methodologist's reading).
     if let Some(last) = (last_year.as_ref()).filter(|l| card.has_points() && l.card.has_points()) {
         let was = &last.result.score;
-        let level = match (last.card.levels, was.level) {
-            (None, _) => String::new(),
-            (Some(_), level) => format!(
-                ", эффективность — {}",
-                level.map_or("не определена", |l| l.label())
-            ),
-        };
         text.push_str(&format!(
-            "В {} учебном году — {} из {} ({}){level}.\n\n",
+            "В {} учебном году — {}{}.\n\n",
             last.result.profile.period,
-            points(u64::from(was.total)),
-            was.max_applicable,
-            percent(u64::from(was.total), u64::from(was.max_applicable)),
+            total_said(was),
+            level_said(last.card, was, "эффективность")
         ));
     }
     // Ruled not applicable at the check: the school claimed it, and would

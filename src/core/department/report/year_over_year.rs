@@ -83,6 +83,9 @@ pub(super) fn largest_rise(changes: &[SchoolChange]) -> String {
 pub(super) fn worse(changes: &[SchoolChange]) -> String {
     const NAMED: usize = 5;
     let mut fell: Vec<&SchoolChange> = changes.iter().filter(|c| c.delta_tenths() < 0).collect();
+    if fell.is_empty() {
+        return String::new();
+    }
     fell.sort_by(|a, b| {
         a.delta_tenths()
             .cmp(&b.delta_tenths())
@@ -99,7 +102,6 @@ pub(super) fn worse(changes: &[SchoolChange]) -> String {
         .map(|c| named(c, Some(c.delta_tenths())))
         .collect();
     match fell.len() - shown {
-        _ if fell.is_empty() => String::new(),
         0 => format!(" Результат ухудшили: {}.", named.join(", ")),
         rest => format!(
             " Сильнее всего ухудшили результат: {} и ещё {}.",
