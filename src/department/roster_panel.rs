@@ -26,7 +26,7 @@ use crate::department::roster_refused::{RefusedFile, RosterRefused};
 use crate::department::roster_unplaced::{RosterUnplaced, ASKED};
 use crate::department::state::Dept;
 use crate::platform::browser::{
-    confirm, focus_after_removal, focus_when_drawn, now_iso, print_part, year_month,
+    confirm, focus_after_removal, focus_when_drawn, local_day, print_part, year_month,
 };
 use crate::shared::download::{offer, CSV, XLSX};
 use crate::shared::table_scroll::TableScroll;
@@ -55,7 +55,9 @@ pub const COUNTS: &str = "roster-counts";
 #[component]
 pub fn RosterPanel() -> impl IntoView {
     let dept: Dept = expect_context();
-    let today = now_iso().get(..10).unwrap_or_default().to_owned();
+    // The coordinator's own day: lateness and the reminder's date by the
+    // wall, not by Greenwich (east of it, «yesterday» every morning).
+    let today = local_day();
     // Before any file has come, the campaign is the last finished school
     // year's, as a school's new draft is: a list and deadlines set at the
     // start are kept for the year the files then bring.
@@ -216,7 +218,7 @@ pub fn RosterPanel() -> impl IntoView {
         let title = dept
             .card
             .with(|c| dept.archive().with(|a| as_schools_name_it(a, c)));
-        rows.with(|r| reminder(r, &title, &period(), &deadlines(), &now_iso()))
+        rows.with(|r| reminder(r, &title, &period(), &deadlines(), &local_day()))
     });
     let nobody_to_remind = move || letter.with(Option::is_none);
     // The reviewers' column only when the review is shared.

@@ -81,8 +81,8 @@ export function useGenerated(args) {
 
 /// The department's page in a fresh context, at the size the department's
 /// tests use.
-export async function openDepartment(app) {
-    return openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs', viewport: { width: 1366, height: 900 } });
+export async function openDepartment(app, { timezoneId, clock } = {}) {
+    return openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs', viewport: { width: 1366, height: 900 }, timezoneId, clock });
 }
 
 /// Imports `paths` on the department's page and waits until all are listed.
@@ -95,8 +95,11 @@ export async function importFiles(page, paths) {
 /// mounted. `initScript` runs in the page before the app, e.g. to prepare storage.
 /// `routes(context)` may change what the server answers before the page loads.
 /// `ready` is the test id of an element that shows the app has mounted.
-export async function openApp(browser, url, { viewport = { width: 1366, height: 768 }, initScript, ready, routes } = {}) {
-    const context = await browser.newContext({ viewport, locale: 'ru-RU', acceptDownloads: true });
+/// `timezoneId` and `clock` (a `Date`, then the page's fixed «now», its
+/// timers running) set where and when the page believes it is.
+export async function openApp(browser, url, { viewport = { width: 1366, height: 768 }, initScript, ready, routes, timezoneId, clock } = {}) {
+    const context = await browser.newContext({ viewport, locale: 'ru-RU', acceptDownloads: true, timezoneId });
+    if (clock) await context.clock.setFixedTime(clock);
     if (initScript) await context.addInitScript(initScript);
     if (routes) await routes(context);
     const { page, errors } = await openPage(context, url, ready);
