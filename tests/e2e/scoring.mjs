@@ -54,7 +54,9 @@ function sharePoints(ind, n, d, prev) {
         if (Number.isInteger(n0) && Number.isInteger(d0) && d0 > 0) grew = n * d0 > n0 * d || (n === d && n0 === d0);
     }
     const min = r.threshold_percent === undefined ? undefined : n * 100 >= r.threshold_percent * d;
-    if (min === undefined && r.dynamics && grew === undefined) return null; // nothing to compare with
+    // Nothing to grow from: out of the maximum, with a minimum too (the
+    // minimum alone would give the point the true figures might not).
+    if (r.dynamics && grew === undefined) return null;
     const met = min === undefined ? grew === true : min && (grew ?? true);
     return met ? ind.points : 0;
 }
