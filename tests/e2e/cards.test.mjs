@@ -787,7 +787,12 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         // A «да» the check does not confirm counts as «нет» in the
         // municipal value: one «да» fewer, the same schools answering.
         const factValue = () => page.getByTestId('indicator-figures').locator('tr[data-code="1.1"] [data-col="value"]').innerText();
-        const [, yes, of] = (await factValue()).match(/^да — у (\d+) из (\d+) /).map(Number);
+        // Counted here from the files: the schools that answered 1.1, and
+        // those of them that said «да».
+        const said = [...latest('nevinnomyssk'), nvOurs].filter((s) => typeof s.answers['1.1']?.fact === 'boolean');
+        const [yes, of] = [said.filter((s) => s.answers['1.1'].fact).length, said.length];
+        const share = (part) => `${pct(Math.floor((part * 2000 + of) / (of * 2)))}`;
+        assert.equal(await factValue(), `да — у ${yes} из ${of} (${share(yes)})`);
         const claimsYes = latest('nevinnomyssk').find((s) => s.answers['1.1']?.fact === true);
         await page.getByRole('tab', { name: 'Проверка' }).click();
         const optionOf = (name) => page.evaluate((n) => [...document.querySelectorAll('#school-select option')]
@@ -826,7 +831,7 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         );
         await page.locator('#review-checked').uncheck();
         await page.getByRole('tab', { name: 'Результаты' }).click();
-        assert.ok((await factValue()).startsWith(`да — у ${yes - 1} из ${of} (`), await factValue());
+        assert.equal(await factValue(), `да — у ${yes - 1} из ${of} (${share(yes - 1)})`);
         const factAt = (await page.getByTestId('school-values').locator('thead th').allInnerTexts()).indexOf('п. 1.1');
         const valueRows = await page.getByTestId('school-values').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
         assert.equal(valueRows.find((l) => l[0] === claimsYes.school)[factAt], 'да (не подтверждено проверкой)');
@@ -836,7 +841,7 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         await page.keyboard.press('0');
         await page.waitForFunction(() => document.querySelector('#decision-1-1-none').checked);
         await page.getByRole('tab', { name: 'Результаты' }).click();
-        assert.ok((await factValue()).startsWith(`да — у ${yes} из ${of} (`), await factValue());
+        assert.equal(await factValue(), `да — у ${yes} из ${of} (${share(yes)})`);
 
         // Its dynamics are the municipal values of both years: 1.2 is a count, summed.
         await page.getByRole('tab', { name: 'Динамика' }).click();
@@ -887,7 +892,11 @@ test('the department reads three cards apart: ratings, per-event totals, last-ye
         await page.getByRole('tab', { name: 'Аналитическая справка' }).click();
         const report = await downloadDocx(page, () => page.getByRole('button', { name: 'Скачать справку (DOCX)' }).click(), 'справка_2025-2026_nevinnomyssk.docx');
         // The values pool every school of each year, and the text says so.
-        assert.ok(report.paragraphs.some((p) => /Значения показателей по муниципалитету за оба года — в таблице ниже, по всем школам каждого года \(в прошлом году — \d+, в этом — \d+\)\.(?: На 10.п\..п\. и больше снизились: .+\.)?$/.test(p)));
+        // Counted from the files: each year's schools, and this year the
+        // school's own export besides.
+        const schoolsOf = (period) => generated.nevinnomyssk.manifest.files.filter((f) => f.submission?.period === period).length;
+        const pooled = `Значения показателей по муниципалитету за оба года — в таблице ниже, по всем школам каждого года (в прошлом году — ${schoolsOf('2024/2025')}, в этом — ${schoolsOf(LATEST) + 1}).`;
+        assert.ok(report.paragraphs.some((p) => p.includes(pooled)), pooled);
         // Between them, the list's totals per event, as on the results tab,
         // and every school's values, as there; last, the schools' own values
         // that moved by more than 10 points.

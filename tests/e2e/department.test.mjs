@@ -15,6 +15,13 @@ import { score, rating, grouped, byName, tied, CARD } from './scoring.mjs';
 import { CardPage } from './card_page.mjs';
 import { downloadXlsx } from './xlsx_reader.mjs';
 
+/// A share in percent with one decimal, rounded half up: «47,6 %».
+const pct = (part, whole) => {
+    const t = Math.floor((part * 2000 + whole) / (whole * 2));
+    return `${Math.floor(t / 10)},${t % 10}\u00a0%`;
+};
+const LEVEL_WORDS = { high: 'высокая', medium: 'средняя', low: 'низкая' };
+
 const GEN = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-gen');
 const VERIFY = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'profkarta-verify');
 const LATEST = '2025/2026';
@@ -296,8 +303,9 @@ test('the rating and municipal figures match an independent computation', () =>
         }
         const pooled = await page.getByTestId('indicator-figures').locator('tr[data-code="4.1"] [data-col="value"]').innerText();
         assert.equal(await page.getByTestId('school-values').count(), 0, 'a card with points has its rating and matrix instead');
-        // Thousands grouped, as in «в сумме».
-        assert.ok(pooled.endsWith(`(${grouped(n)} из ${grouped(d)})`), pooled);
+        // The pooled share, rounded half up, then the counts with their
+        // thousands grouped, as in «в сумме».
+        assert.equal(pooled, `${pct(n, d)} (${grouped(n)} из ${grouped(d)})`);
         const earned = schools.filter((s) => s.earned.has('4.1')).length;
         const applicable = schools.filter((s) => s.applicable.has('4.1')).length;
         const row41 = page.getByTestId('indicator-figures').locator('tr[data-code="4.1"]');
@@ -309,19 +317,17 @@ test('the rating and municipal figures match an independent computation', () =>
         await page.getByRole('tab', { name: 'Динамика' }).click();
         const trend = page.getByTestId('chart-trend').locator('svg');
         await trend.waitFor();
-        const labels = await trend.locator('text').allTextContents();
-        const pct = (part, whole) => {
-            const t = Math.floor((part * 2000 + whole) / (whole * 2));
-            return `${Math.floor(t / 10)},${t % 10}\u00a0%`;
-        };
-        for (const year of ['2024/2025', LATEST]) {
-            const all = expectedSchools(year);
-            const sum = (key) => all.reduce((n, s) => n + s[key], 0);
-            const share = pct(sum('total'), sum('max'));
-            const high = pct(all.filter((s) => s.level === 'high').length, all.length);
-            assert.ok(labels.some((l) => l.trim() === share), `${year}: ${share} among ${labels}`);
-            assert.ok(labels.some((l) => l.trim() === high), `${year}: ${high} among ${labels}`);
-        }
+        // Read line by line from the chart's description (the drawn
+        // labels are one bag of texts with the axis's), each year's point
+        // in its place: «Баллов…: 2024/2025 — 47,6 %, 2025/2026 — 52,4 %; Доля…».
+        const described = (await trend.getAttribute('aria-label')).replace(/^Динамика по учебным годам\. /, '').replace(/\.$/, '');
+        const lines = described.split('; ').map((line) => line.slice(line.indexOf(': ') + 2).split(', ').map((point) => point.split(' — ')));
+        const years = ['2024/2025', LATEST];
+        const sum = (all, key) => all.reduce((n, s) => n + s[key], 0);
+        assert.deepEqual(lines, [
+            years.map((year) => [year, pct(sum(expectedSchools(year), 'total'), sum(expectedSchools(year), 'max'))]),
+            years.map((year) => [year, pct(expectedSchools(year).filter((s) => s.level === 'high').length, expectedSchools(year).length)]),
+        ]);
         // Each school's change is the difference of its two shares as the
         // row shows them, rounded to tenths first, so that it adds up.
         const tenths = (part, whole) => Math.floor((part * 2000 + whole) / (whole * 2));
@@ -376,6 +382,16 @@ test('the rating and municipal figures match an independent computation', () =>
         const toHighAt = summary.indexOf(' Перешли на высокий уровень: ');
         if (toHigh.length === 0) assert.ok(toHighAt < 0, summary);
         else for (const name of toHigh) assert.ok(toHighAt > 0 && summary.indexOf(`${tied(name)} (в прошлом году — `, toHighAt) > toHighAt, `${name}: ${summary}`);
+        // And those that left it, with this year's.
+        const fromHigh = expectedSchools(LATEST).filter((s) => s.level !== 'high' && was.get(s.name)?.level === 'high').map((s) => s.name);
+        const fromHighAt = summary.indexOf(' Опустились с высокого уровня: ');
+        if (fromHigh.length === 0) assert.ok(fromHighAt < 0, summary);
+        else for (const name of fromHigh) assert.ok(fromHighAt > 0 && summary.indexOf(`${tied(name)} (в этом году — `, fromHighAt) > fromHighAt, `${name}: ${summary}`);
+        // What the generated set holds, so that no check above passes for
+        // want of a school to check: none fell and none left the high level
+        // (their sentences are the core's tests'), three stayed low, one
+        // rose to high.
+        assert.deepEqual([fell.length, stillLow.length, toHigh.length, fromHigh.length], [0, 3, 1, 0]);
         // A school is looked up by part of its name, in any case.
         const names = Object.keys(changes);
         const sought = names[names.length - 1];
@@ -1076,8 +1092,10 @@ test('the workspace survives a reload, and spreadsheets and letters come out rig
         const word = (n) => (n % 10 === 1 && n % 100 !== 11 ? 'балл' : [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100) ? 'балла' : 'баллов');
         const lyingOption = await page.locator('#school-select option', { hasText: lying.school }).first().getAttribute('value');
         await page.locator('#school-select').selectOption(lyingOption);
+        // Its figures as the card's rules give them, worked out here.
+        const recount = score(lying);
         await page.waitForFunction((said) => document.querySelector('#letter-text')?.value.includes(said),
-            `набрала ${lying.recomputed.total} ${word(lying.recomputed.total)} из ${lying.recomputed.max_applicable} (`);
+            `набрала ${recount.total} ${word(recount.total)} из ${recount.max} (${pct(recount.total, recount.max)}), эффективность профориентационной работы — ${LEVEL_WORDS[recount.level]}.`);
         assert.ok((await letter.inputValue()).includes(`\n\nВ выгрузке организации указано ${lying.claimed.total} ${word(lying.claimed.total)} из ${lying.claimed.max_applicable}: это расходится с пересчётом её ответов по правилам карты. Итоги в письме рассчитаны отделом по ответам организации.\n\n`));
         await page.locator('#school-select').selectOption(option);
         await page.waitForFunction(() => document.querySelector('#letter-text')?.value.endsWith('С уважением, отдел образования.'));
