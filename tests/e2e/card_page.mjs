@@ -4,6 +4,22 @@ import assert from 'node:assert/strict';
 
 const slug = (code) => `ind-${code.replaceAll('.', '-')}`;
 
+/// Waits until `locator` shows exactly `expected` (its text trimmed, or an
+/// input's value with `value`), or fails with what it showed. The element
+/// is found afresh at every frame: the app may redraw it (a card switched,
+/// an undo), and a handle taken before would watch a node gone from the page.
+export async function expectShown(locator, expected, { what, value = false } = {}) {
+    const deadline = Date.now() + 5000;
+    for (;;) {
+        const shown = value
+            ? await locator.inputValue({ timeout: 5000 })
+            : (await locator.textContent({ timeout: 5000 })).trim();
+        if (shown === expected) return;
+        if (Date.now() > deadline) assert.equal(shown, expected, what);
+        await locator.page().evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+    }
+}
+
 export class CardPage {
     constructor(page) {
         this.page = page;
@@ -58,17 +74,7 @@ export class CardPage {
     /// Waits until the element shows exactly `expected` (trimmed), or fails
     /// with what it showed instead.
     async expectExact(locator, expected, what) {
-        const element = await locator.elementHandle({ timeout: 5000 });
-        try {
-            await this.page.waitForFunction(
-                ([el, text]) => el.textContent.trim() === text,
-                [element, expected],
-                { timeout: 5000 },
-            );
-        } catch {
-            assert.equal((await element.textContent()).trim(), expected, what);
-            throw new Error(`${what}: waiting failed`);
-        }
+        await expectShown(locator, expected, { what });
     }
 
     async expectText(testid, expected) {

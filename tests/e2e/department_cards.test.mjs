@@ -10,8 +10,8 @@ import { cp, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/pro
 import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { BASE_PATH, launchBrowser, openApp, openPage, downloadText, pageRules, ARTIFACTS } from './harness.mjs';
-import { CardPage } from './card_page.mjs';
+import { BASE_PATH, launchBrowser, openApp, openPage, downloadText, expectKeptAside, pageRules, ARTIFACTS } from './harness.mjs';
+import { CardPage, expectShown } from './card_page.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { startStaticServer } = await import(join(root, 'scripts', 'static_server.mjs'));
@@ -98,14 +98,7 @@ async function dropVersion2(page, editor) {
 
 /// Waits until an input shows `value` (the app redraws it after undo), or
 /// fails with what it shows.
-async function expectValue(locator, value) {
-    const handle = await locator.elementHandle();
-    try {
-        await locator.page().waitForFunction(([el, v]) => el.value === v, [handle, value], { timeout: 5000 });
-    } catch {
-        assert.equal(await locator.inputValue(), value);
-    }
-}
+const expectValue = (locator, value) => expectShown(locator, value, { value: true });
 
 async function cardsTab(page) {
     await page.getByRole('tab', { name: 'Карты' }).click();
@@ -554,6 +547,36 @@ test('schools find the published card on the website, verified, and fill it in',
         assert.deepEqual(opened.errors.map(String), []);
         if (!schoolA) schoolA = opened;
         else await opened.context.close();
+    }
+});
+
+test('a damaged copy of the department\'s card in the browser is said and kept aside; the draft on it stays whole', async () => {
+    const { context, page, errors } = await openApp(browser, server.url);
+    const card = new CardPage(page);
+    try {
+        await page.getByTestId('notices').filter({ hasText: 'Получена карта «Профориентация в школах Белинского района», версия 1' }).waitFor();
+        await fillSchool(card, { name: 'МБОУ СОШ № 3 г. Белинского', period: '2024/2025', share: '35', fact: true, count: '2' });
+        await card.expectSummary({ total: '3 из 3' });
+        await page.getByTestId('save-status').filter({ hasText: 'Сохранено' }).waitFor();
+        // The browser's copy of the card cut short, as a full disk or
+        // another program may leave it.
+        const [key, whole] = await page.evaluate(() => {
+            const key = Object.keys(localStorage).find((k) => k.startsWith('profkarta/card/'));
+            return [key, localStorage.getItem(key)];
+        });
+        const cut = whole.slice(0, 200);
+        await page.evaluate(([k, text]) => localStorage.setItem(k, text), [key, cut]);
+        await page.reload();
+        await page.getByTestId('notices').getByText('Карта отдела: Файл не читается как файл карты Профкарты: это не текст в формате JSON. Исходный текст сохранён отдельно: его можно скачать сейчас или позже в разделе «Повреждённые записи» и передать специалисту.').waitFor();
+        // The site gives the card again: the draft opens on it, every answer there.
+        await card.expectSummary({ total: '3 из 3' });
+        assert.equal(await card.input('1.1', 'numerator').inputValue(), '35');
+        assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), whole, 'the card stored whole again');
+        await page.getByRole('button', { name: /Мои черновики/ }).click();
+        await expectKeptAside(page, { label: 'Запись 1 (карта отдела): 200 символов', text: cut, key: `profkarta/unreadable/${key.split('/').pop()}` });
+        assert.deepEqual(errors.map(String), []);
+    } finally {
+        await context.close();
     }
 });
 

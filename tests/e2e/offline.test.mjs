@@ -89,13 +89,26 @@ test('each page opens offline after its own first visit, and caches only its own
     }
 });
 
+/// A copy of the built site on its own server, to change as a deployment
+/// would: the `dist/` the other test files serve at the same time stays as
+/// built.
+async function ownSite(prefix) {
+    const site = await mkdtemp(join(tmpdir(), prefix));
+    await cp(DIST, site, { recursive: true });
+    const server = await startServer({ root: site });
+    const close = async () => {
+        await server.close();
+        await rm(site, { recursive: true, force: true });
+    };
+    return { site, server, close };
+}
+
 test('cards/ comes from the network first; the last good copy serves offline', async () => {
-    const cards = join(DIST, 'cards');
-    // The build's empty index, put back afterwards for the other tests.
-    const built = await readFile(join(cards, 'index.json'), 'utf8').catch(() => null);
+    const { site, server, close } = await ownSite('profkarta-published-');
+    const cards = join(site, 'cards');
     await mkdir(cards, { recursive: true });
     const publish = (version) => writeFile(join(cards, 'index.json'), JSON.stringify({ version }));
-    const { context, page, errors } = await openApp(app.browser, app.server.url);
+    const { context, page, errors } = await openApp(app.browser, server.url);
     const fetched = () => page.evaluate(() => fetch('cards/index.json').then((r) => r.json()));
     try {
         await controlledBy(page, '/sw.js');
@@ -112,8 +125,7 @@ test('cards/ comes from the network first; the last good copy serves offline', a
         assert.deepEqual(failures(errors), ['Error: Failed to load resource: net::ERR_FAILED']);
     } finally {
         await context.close();
-        if (built === null) await rm(cards, { recursive: true, force: true });
-        else await writeFile(join(cards, 'index.json'), built);
+        await close();
     }
 });
 
@@ -139,10 +151,7 @@ async function deployNewBundle(site) {
 }
 
 test('a new deployment opened before its worker installs leaves the offline copy whole', async () => {
-    // A copy of the site to deploy over, on its own server.
-    const site = await mkdtemp(join(tmpdir(), 'profkarta-update-'));
-    await cp(DIST, site, { recursive: true });
-    const server = await startServer({ root: site });
+    const { site, server, close } = await ownSite('profkarta-update-');
     const { context, page, errors } = await openApp(app.browser, server.url);
     try {
         await controlledBy(page, `${BASE_PATH}sw.js`);
@@ -178,8 +187,7 @@ test('a new deployment opened before its worker installs leaves the offline copy
         assert.deepEqual(failures(errors), []);
     } finally {
         await context.close();
-        await server.close();
-        await rm(site, { recursive: true, force: true });
+        await close();
     }
 });
 
@@ -188,10 +196,8 @@ test('a new deployment opened before its worker installs leaves the offline copy
 /// context, so that nothing of one carries to the next; resolves once the
 /// notices say `said`, or fails with what they said.
 async function firstVisitSays(files, said) {
-    const site = await mkdtemp(join(tmpdir(), 'profkarta-cards-'));
-    await cp(DIST, site, { recursive: true });
+    const { site, server, close } = await ownSite('profkarta-cards-');
     for (const [name, text] of Object.entries(files)) await writeFile(join(site, 'cards', name), text);
-    const server = await startServer({ root: site });
     const { context, page } = await openApp(app.browser, server.url);
     try {
         await page.getByTestId('total').waitFor();
@@ -201,8 +207,7 @@ async function firstVisitSays(files, said) {
         });
     } finally {
         await context.close();
-        await server.close();
-        await rm(site, { recursive: true, force: true });
+        await close();
     }
 }
 

@@ -244,7 +244,8 @@ test('a school without grades 10–11 fills in its card; figures match the hand 
         await card.expectPoints('2.2', 'не применимо');
         await card.expectSummary({ total: '15 из 18', percent: '83,3\u00a0%', level: 'высокая' });
 
-        // Back to a full school: 15 of 23 applicable = 65.2%, medium.
+        // Back to a full school: 2.2's point counts again, and the rows of
+        // СОО join the maximum unanswered: 16 of 23 = 69.6%, medium.
         await card.ovz(true);
         await card.level('СОО (10–11 классы)', true);
         await card.expectSummary({ total: '16 из 23', percent: '69,6\u00a0%', level: 'средняя' });
