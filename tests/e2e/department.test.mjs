@@ -1225,21 +1225,19 @@ test('closing the page during an import asks first, and the next opening says th
 });
 
 test('closing the page with files not yet written says at the next opening which', async () => {
-    // The browser refuses the first page's writes, as a full disk would.
-    const initScript = () => {
-        if (sessionStorage.getItem('profkarta-test/reloaded')) return;
-        sessionStorage.setItem('profkarta-test/reloaded', '1');
-        IDBObjectStore.prototype.put = function () {
-            throw new DOMException('Диск заполнен', 'QuotaExceededError');
-        };
-    };
-    const { context, page, errors } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs', initScript });
+    const { context, page, errors } = await openApp(app.browser, `${app.server.url}otdel/`, { ready: 'dept-tabs' });
+    // The browser's own quota for the site, far below the files: its
+    // writes fail as on a full disk, the transaction aborted by the browser.
+    const cdp = await context.newCDPSession(page);
+    const origin = new URL(app.server.url).origin;
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 20_000 });
     try {
         await importAll(page);
         const summary = await page.getByTestId('import-summary').innerText();
         const count = (label) => Number(summary.match(new RegExp(`${label}: (\\d+)`))[1]);
         await page.getByTestId('dept-save-status').filter({ hasText: 'переполнено' }).waitFor();
         assert.equal(await asksToStay(page), true);
+        await cdp.send('Storage.overrideQuotaForOrigin', { origin });
         page.on('dialog', (dialog) => dialog.accept());
         await page.reload();
         const notice = page.getByTestId('notices').filter({ hasText: 'Страницу закрыли' });
