@@ -114,10 +114,4 @@ export class CardPage {
         assert.equal(await this.input(code, field).getAttribute('aria-invalid'), 'true');
     }
 
-    async expectPeriodDefault() {
-        const value = await this.page.getByLabel('Отчётный период (учебный год)').inputValue();
-        assert.match(value, /^\d{4}\/\d{4}$/);
-        const [a, b] = value.split('/').map(Number);
-        assert.equal(b, a + 1);
-    }
 }

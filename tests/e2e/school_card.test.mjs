@@ -26,8 +26,17 @@ test('a fresh card is the full 23-point card, nothing answered', () =>
         assert.equal(await card.page.getByTestId('level-so-far').count(), 0);
         await card.expectText('invalid', '');
         assert.equal(await card.page.getByTestId(/^ind-/).count(), 23);
-        await card.expectPeriodDefault();
     }));
+
+test('a new draft is for the last finished school year, by the school\'s own calendar', async () => {
+    // 01.06.2027 01:30 in Moscow, still May in UTC: the year just ended;
+    // in March, the one before it.
+    for (const [now, year] of [['2027-05-31T22:30:00Z', '2026/2027'], ['2027-03-10T09:00:00Z', '2025/2026']]) {
+        await withCard(async (card) => {
+            assert.equal(await card.page.getByLabel('Отчётный период (учебный год)').inputValue(), year, now);
+        }, { timezoneId: 'Europe/Moscow', clock: new Date(now) });
+    }
+});
 
 test('on a 1024 × 768 screen the whole summary stays in view beside the card', () =>
     withCard(async (card) => {
