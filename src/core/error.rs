@@ -1019,6 +1019,35 @@ impl fmt::Display for StorageError {
     }
 }
 
+/// A record the app keeps for itself in the browser that no longer reads:
+/// moved aside with its text, and said, never dropped unsaid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DamagedRecord {
+    /// The review decisions a closing department page wrote in haste.
+    PendingDecisions,
+    /// The department key a school's browser trusts for the cards.
+    TrustedKey,
+}
+
+impl fmt::Display for DamagedRecord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::PendingDecisions => write!(
+                f,
+                "Решения проверки, записанные при закрытии страницы, повреждены и не читаются: \
+                 открыты решения последнего сохранения. Проверьте решения, принятые перед \
+                 закрытием страницы."
+            ),
+            Self::TrustedKey => write!(
+                f,
+                "Запись о ключе отдела образования, которому доверяет этот браузер, повреждена \
+                 и не читается: ключ запомнен заново по первой карте отдела, полученной после \
+                 этого."
+            ),
+        }
+    }
+}
+
 /// Why a key backup file cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KeyError {

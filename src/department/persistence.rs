@@ -22,7 +22,7 @@ use profkarta_core::department::archive::{
     Archive, Cards, Unpacked,
 };
 use profkarta_core::department::view::progress::{Saving, Unfinished, Work, UNFINISHED_LISTED};
-use profkarta_core::error::{ArchiveError, StoredDecisionsError, UnreadDecisions};
+use profkarta_core::error::{ArchiveError, DamagedRecord, StoredDecisionsError, UnreadDecisions};
 use profkarta_core::text::{files, quoted};
 
 use crate::department::import::{file_all, held};
@@ -34,7 +34,7 @@ use crate::platform::storage::{
     self, Read, DEPARTMENT_PENDING, DEPARTMENT_SAVED, DEPARTMENT_UNFINISHED, LEGACY_DEPARTMENT,
 };
 use crate::shared::debounce::Debounce;
-use crate::shared::notices::Topic;
+use crate::shared::notices::{Notices, Topic};
 use crate::shared::quarantine::{keep_text_aside, quarantine};
 
 /// Whose decisions a tab paused by another's save goes on with. The files
@@ -211,7 +211,7 @@ impl Persistence {
         // and only over a stored workspace: with an empty database they
         // belong to a workspace that is gone (or not moved over yet).
         let db_text = decisions_text.clone();
-        let pending = take_pending(&self.page.get_value(), stamp.as_deref())
+        let pending = take_pending(dept.notices, &self.page.get_value(), stamp.as_deref())
             .filter(|_| decisions_text.is_some() || !ids.is_empty());
         let from_pending = pending.is_some();
         if from_pending {
@@ -729,16 +729,21 @@ fn keep_pending(dept: Dept, page: &str, stamp: Option<String>) {
 /// wrote over that tab's (a re-check lost a school so). Versions before
 /// the stamp tagged them with the last save mark. Not this `page`'s own: a
 /// page hidden and shown again would read its own earlier decisions as
-/// another tab's.
-fn take_pending(page: &str, stamp: Option<&str>) -> Option<String> {
+/// another tab's. Text that does not read is kept aside and said.
+fn take_pending(notices: Notices, page: &str, stamp: Option<&str>) -> Option<String> {
     let text = storage::raw_text(DEPARTMENT_PENDING)?;
-    let value = serde_json::from_str::<serde_json::Value>(&text).ok();
-    let mine = value.as_ref().and_then(|v| v.get("page")?.as_str()) == Some(page);
-    if mine {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else {
+        quarantine(
+            notices,
+            DEPARTMENT_PENDING,
+            &DamagedRecord::PendingDecisions.to_string(),
+        );
+        return None;
+    };
+    if value.get("page").and_then(|p| p.as_str()) == Some(page) {
         return None;
     }
     let _ = storage::remove(DEPARTMENT_PENDING);
-    let value = value?;
     let current = match value.get("stamp") {
         Some(tagged) => tagged.as_str() == stamp,
         None => {

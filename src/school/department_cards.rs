@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use profkarta_core::card::Card;
 use profkarta_core::department::archive::Cards;
-use profkarta_core::error::CardFileError;
+use profkarta_core::error::{CardFileError, DamagedRecord};
 use profkarta_core::signed::card_file::{
     open_card, read_site_index, received_notice, CardFile, Received, TrustedKey, INDEX_NAME,
     SITE_FOLDER,
@@ -56,6 +56,17 @@ impl SchoolCards {
             site_read: RwSignal::new(false),
             notices,
         };
+        // Before the kept cards are checked: the first of them is trusted
+        // anew in its place, and its text would be written over unsaid.
+        if trusted().is_none()
+            && !matches!(storage::read(TRUSTED_DEPARTMENT_KEY), Ok(Read::Missing))
+        {
+            quarantine(
+                notices,
+                TRUSTED_DEPARTMENT_KEY,
+                &DamagedRecord::TrustedKey.to_string(),
+            );
+        }
         for key in storage::keys(DEPARTMENT_CARD_PREFIX).unwrap_or_default() {
             let Some(text) = storage::raw_text(&key) else {
                 continue;

@@ -28,6 +28,8 @@ fn what_it_was(key: &str) -> &'static str {
         "department" => "рабочая область отдела",
         "key" => "ключ подписи школы",
         "department-key" => "ключ подписи отдела",
+        "department-pending" => "решения отдела при закрытии страницы",
+        "department-pin" => "ключ отдела, которому доверяет браузер",
         card if card.contains('@') => "карта отдела",
         _ => "черновик",
     }

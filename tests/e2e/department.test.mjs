@@ -1451,6 +1451,15 @@ test('an unreadable key of the department is kept aside, and listed with the wor
         await expectKeptAside(page, { label: 'Запись 1 (ключ подписи отдела): 7 символов', text, key: 'profkarta/unreadable/department-key' });
     }));
 
+test('damaged decisions written as the page closed are kept aside and said, not dropped', () =>
+    withDepartment(async (page) => {
+        const text = '{"after":null,"обрыв';
+        await page.evaluate((t) => localStorage.setItem('profkarta/department-pending', t), text);
+        await page.reload();
+        await page.getByTestId('notices').getByText('Решения проверки, записанные при закрытии страницы, повреждены и не читаются: открыты решения последнего сохранения. Проверьте решения, принятые перед закрытием страницы.').waitFor();
+        await expectKeptAside(page, { label: 'Запись 1 (решения отдела при закрытии страницы): 20 символов', text, key: 'profkarta/unreadable/department-pending' });
+    }));
+
 test('a damaged stored file is reported, the rest open, and importing it again repairs the store', () =>
     withDepartment(async (page) => {
         await importAll(page);

@@ -580,6 +580,27 @@ test('a damaged copy of the department\'s card in the browser is said and kept a
     }
 });
 
+test('a damaged record of the department\'s trusted key is said and kept aside; the key is taken again from the card', async () => {
+    const { context, page, errors } = await openApp(browser, server.url);
+    try {
+        await page.getByTestId('notices').filter({ hasText: 'Получена карта «Профориентация в школах Белинского района», версия 1' }).waitFor();
+        const pin = 'profkarta/department-pin';
+        const trusted = await page.evaluate((k) => localStorage.getItem(k), pin);
+        assert.ok(trusted);
+        const cut = trusted.slice(0, 30);
+        await page.evaluate(([k, t]) => localStorage.setItem(k, t), [pin, cut]);
+        await page.reload();
+        await page.getByTestId('notices').getByText('Запись о ключе отдела образования, которому доверяет этот браузер, повреждена и не читается: ключ запомнен заново по первой карте отдела, полученной после этого.').waitFor();
+        await page.getByRole('heading', { level: 1, name: /Белинского района/ }).waitFor();
+        assert.equal(await page.evaluate((k) => localStorage.getItem(k), pin), trusted, 'the same key trusted again');
+        await page.getByRole('button', { name: /Мои черновики/ }).click();
+        await expectKeptAside(page, { label: 'Запись 1 (ключ отдела, которому доверяет браузер): 30 символов', text: cut, key: 'profkarta/unreadable/department-pin' });
+        assert.deepEqual(errors.map(String), []);
+    } finally {
+        await context.close();
+    }
+});
+
 test('the department imports the files of its card and rates them', async () => {
     const { page } = department;
     await page.getByRole('tab', { name: 'Загрузка файлов' }).click();
