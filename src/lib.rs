@@ -32,6 +32,7 @@ pub fn serve_verifier() {
 #[cfg(target_arch = "wasm32")]
 pub fn start<V: leptos::prelude::IntoView + 'static>(page: impl FnOnce() -> V + 'static) {
     console_error_panic_hook::set_once();
+    platform::browser::date_by_local_calendar();
     leptos::mount::mount_to_body(page);
     platform::browser::register_service_worker_when_idle();
 }

@@ -1,5 +1,6 @@
 //! Russian number wording shared by every view and message.
 
+use std::cell::Cell;
 use std::cmp::Ordering;
 
 /// Picks the noun form Russian grammar needs after `n`: 1 балл, 2 балла, 5 баллов.
@@ -241,9 +242,79 @@ pub fn is_timestamp(text: &str) -> bool {
         && fraction.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// «2026-09-30» (or a longer ISO time) as «30.09.2026»; anything else as is.
-pub fn date_ru(iso: &str) -> String {
+thread_local! {
+    /// Minutes east of UTC where the user is ([`set_utc_offset`]).
+    static EAST_MINUTES: Cell<i32> = const { Cell::new(0) };
+}
+
+/// Where the user is, in minutes east of UTC, for [`local_day`]: the page
+/// sets it once from the browser's clock; native code (tests, the command
+/// line tools) stays in UTC.
+pub fn set_utc_offset(minutes_east: i32) {
+    EAST_MINUTES.set(minutes_east);
+}
+
+/// The calendar day (`YYYY-MM-DD`) of an RFC 3339 moment where the user is:
+/// a file exported at 01:30 on 1 October in Novokuznetsk was made on the
+/// 30th of September in UTC, and read so it was in time for a deadline of
+/// the 30th. A plain date, a moment without its zone (already local), or
+/// text that is no moment: its first ten characters, as it is.
+pub fn local_day(iso: &str) -> String {
     let day = iso.get(..10).unwrap_or(iso);
+    let shifted = || {
+        let moment = iso.get(11..)?;
+        let zone_at = moment.find(['Z', 'z', '+', '-'])?;
+        let minutes = |hh_mm: &str| -> Option<i64> {
+            let (h, m) = hh_mm.get(..5)?.split_once(':')?;
+            Some(h.parse::<i64>().ok()? * 60 + m.parse::<i64>().ok()?)
+        };
+        let zone = match &moment[zone_at..zone_at + 1] {
+            "+" => minutes(&moment[zone_at + 1..])?,
+            "-" => -minutes(&moment[zone_at + 1..])?,
+            _ => 0,
+        };
+        let utc = minutes(moment)? - zone;
+        let local = utc + i64::from(EAST_MINUTES.get());
+        Some(civil_day(day_number(day)? + local.div_euclid(24 * 60)))
+    };
+    shifted().unwrap_or_else(|| day.to_owned())
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian `YYYY-MM-DD` (H. Hinnant's
+/// `days_from_civil`).
+pub(crate) fn day_number(date: &str) -> Option<i64> {
+    let mut parts = date.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// `YYYY-MM-DD` of a day number of [`day_number`] (`civil_from_days`).
+fn civil_day(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// «2026-09-30» (or a longer ISO time, on the user's calendar: [`local_day`])
+/// as «30.09.2026»; anything else as is.
+pub fn date_ru(iso: &str) -> String {
+    let day = local_day(iso);
+    let day = day.as_str();
     let mut parts = day.split('-');
     match (parts.next(), parts.next(), parts.next()) {
         (Some(y), Some(m), Some(d)) if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
@@ -718,6 +789,34 @@ pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each day worked out by hand from the calendar; the offset is this
+    /// test thread's own.
+    #[test]
+    fn a_moment_is_dated_by_the_users_calendar() {
+        set_utc_offset(7 * 60);
+        // Novokuznetsk: 20:30 UTC on 30.09 is 03:30 on 01.10; 16:59 is 23:59.
+        assert_eq!(local_day("2026-09-30T20:30:00.000Z"), "2026-10-01");
+        assert_eq!(local_day("2026-09-30T16:59:59Z"), "2026-09-30");
+        // Across a month, a year and a leap day.
+        assert_eq!(local_day("2026-12-31T17:00:00Z"), "2027-01-01");
+        assert_eq!(local_day("2024-02-28T18:00:00Z"), "2024-02-29");
+        assert_eq!(local_day("2023-02-28T18:00:00Z"), "2023-03-01");
+        // A zone of its own: 01:00 at +03:00 is 22:00 UTC the day before,
+        // 05:00 here.
+        assert_eq!(local_day("2026-10-01T01:00:00+03:00"), "2026-10-01");
+        assert_eq!(local_day("2026-10-01T23:00:00-02:00"), "2026-10-02");
+        // A plain date, a moment without a zone, and words, as they are.
+        assert_eq!(local_day("2026-09-30"), "2026-09-30");
+        assert_eq!(local_day("2026-09-30T23:00:00"), "2026-09-30");
+        assert_eq!(local_day("вчера"), "вчера");
+        assert_eq!(date_ru("2026-09-30T20:30:00.000Z"), "01.10.2026");
+        // West of Greenwich: 02:00 UTC is the evening before.
+        set_utc_offset(-5 * 60);
+        assert_eq!(local_day("2026-10-01T02:00:00Z"), "2026-09-30");
+        set_utc_offset(0);
+        assert_eq!(local_day("2026-09-30T20:30:00.000Z"), "2026-09-30");
+    }
 
     /// Moments as the app writes them and as a file could carry them,
     /// each decided by hand from the calendar.

@@ -61,6 +61,13 @@ pub fn local_day() -> String {
     )
 }
 
+/// Files' moments are dated by the user's calendar from here on
+/// ([`profkarta_core::text::local_day`]), as the deadlines and today are.
+pub fn date_by_local_calendar() {
+    let behind = js_sys::Date::new_0().get_timezone_offset();
+    profkarta_core::text::set_utc_offset(-(behind as i32));
+}
+
 /// The current calendar year and month (1–12).
 pub fn year_month() -> (u16, u8) {
     let now = js_sys::Date::new_0();

@@ -17,7 +17,9 @@ use crate::error::AlreadyListed;
 use crate::export::{Cell, Table};
 use crate::school::profile::{canonical_period, SchoolProfile};
 use crate::signed::submission::named_in_file_name;
-use crate::text::{by_name, date_ru, first_of, one_line, plural, quoted, shorten};
+use crate::text::{
+    by_name, date_ru, day_number, first_of, local_day, one_line, plural, quoted, shorten,
+};
 
 mod owners;
 pub(crate) use owners::Owners;
@@ -1014,24 +1016,7 @@ impl RosterRow {
 /// Days from `from` to `to` (`YYYY-MM-DD`, a longer ISO time is cut), or
 /// `None` when either is not a date.
 pub fn days_between(from: &str, to: &str) -> Option<i64> {
-    Some(day_number(to)? - day_number(from)?)
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
-/// `days_from_civil`).
-fn day_number(date: &str) -> Option<i64> {
-    let date = date.get(..10)?;
-    let mut parts = date.split('-').map(|p| p.parse::<i64>().ok());
-    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
+    Some(day_number(to.get(..10)?)? - day_number(from.get(..10)?)?)
 }
 
 /// The longest a stage is counted overdue in days: a year on, the next
@@ -1135,10 +1120,7 @@ pub fn statuses(
                         ReviewStatus::InReview => Status::InReview,
                         ReviewStatus::Checked => Status::Checked,
                     };
-                    (
-                        status,
-                        Some(created.get(..10).unwrap_or(created).to_owned()),
-                    )
+                    (status, Some(local_day(created)))
                 }
                 _ if rejected => (Status::Rejected, None),
                 _ if refused.is_some() => (Status::Refused, None),

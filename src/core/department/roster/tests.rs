@@ -209,6 +209,33 @@ fn a_correction_sent_later_is_not_lateness() {
     assert_eq!(rows[0].sent_late, None, "{}", rows[0].lateness());
 }
 
+/// A file made at 01:30 on 1 October in Novokuznetsk (UTC+7) is a day
+/// late for a deadline of 30 September, though in UTC it was still the
+/// 30th: the department's calendar dates it, as it dates the deadline.
+#[test]
+fn a_file_after_midnight_is_dated_by_the_local_calendar() {
+    let card = testkit::card();
+    let mut archive = Archive::new(Cards::new([card.clone()]));
+    let d = draft("Школа А", PERIOD, &["1.8"]);
+    let file = testkit::sign(
+        &card,
+        &d,
+        testkit::meta("a1", "2026-09-30T18:30:00.000Z", None),
+        1,
+    );
+    archive.admit_all(vec![testkit::entry(&card, "a1", &file)]);
+    let roster = Roster {
+        schools: vec![school("Школа А")],
+        ..Roster::default()
+    };
+    crate::text::set_utc_offset(7 * 60);
+    let rows = statuses(&roster, &archive, DEFAULT_CARD, PERIOD, "2026-10-02");
+    crate::text::set_utc_offset(0);
+    assert_eq!(rows[0].sent.as_deref(), Some("2026-10-01"));
+    assert_eq!(rows[0].sent_late, Some(1));
+    assert_eq!(rows[0].lateness(), "сдана с опозданием на 1 день");
+}
+
 /// А sent on time and was checked; Б sent on 3 October, three days late,
 /// and waits for review; В sent nothing; Г is spelled differently in its
 /// file and sent on time. On 20 October: В is 20 days overdue, Б's check 5.
